@@ -1,0 +1,102 @@
+"""Every local setting declared once with its default; stored in settings.ini in the data folder.
+
+Branch-wide settings (branch name, lockout policy) live in the database so a shared PostgreSQL
+deployment sees one value; what belongs to this PC (language, database URL, report font) lives
+here. Window geometry is the GUI's own business (QSettings next to this file).
+"""
+from __future__ import annotations
+
+import configparser
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import platformdirs
+
+from branchguard import APP_NAME
+from branchguard.db.engine import sqlite_url
+
+DB_ENV = "BRANCHGUARD_DB"
+DATA_DIR_ENV = "BRANCHGUARD_DATA_DIR"
+SECTION = "branchguard"
+
+
+@dataclass(frozen=True)
+class Setting:
+    key: str
+    default: str
+    doc: str
+
+
+SETTINGS: dict[str, Setting] = {
+    s.key: s
+    for s in (
+        Setting("language", "zh_CN", "UI, CLI and report language: zh_CN or en"),
+        Setting("db_url", "", "SQLAlchemy URL; empty means the embedded SQLite file in the data folder"),
+        Setting("report_font", "", "TrueType font file for Chinese text in PDFs; empty means search"),
+    )
+}
+
+
+def default_data_dir() -> Path:
+    env = os.environ.get(DATA_DIR_ENV)
+    if env:
+        return Path(env).expanduser()
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+class LocalSettings:
+    """settings.ini in the data folder; unknown keys are kept, unset keys read their default."""
+
+    def __init__(self, data_dir: Path) -> None:
+        self.data_dir = data_dir
+        self.path = data_dir / "settings.ini"
+        self._parser = configparser.ConfigParser(interpolation=None)
+        if self.path.exists():
+            self._parser.read(self.path, encoding="utf-8")
+        if not self._parser.has_section(SECTION):
+            self._parser.add_section(SECTION)
+
+    def get(self, key: str) -> str:
+        setting = SETTINGS[key]
+        return self._parser.get(SECTION, key, fallback=setting.default)
+
+    def set(self, key: str, value: str) -> None:
+        if key not in SETTINGS:
+            raise KeyError(key)
+        self._parser.set(SECTION, key, value)
+        self.data_dir.mkdir(parents=True, exist_ok=True)
+        tmp = self.path.with_suffix(".ini.tmp")
+        with tmp.open("w", encoding="utf-8") as fh:
+            self._parser.write(fh)
+        tmp.replace(self.path)
+
+
+@dataclass(frozen=True)
+class RuntimeConfig:
+    """What the command line, the environment and settings.ini decide for this run."""
+
+    data_dir: Path
+    db_url: str
+    language: str
+    settings: LocalSettings
+
+    @property
+    def backup_dir(self) -> Path:
+        return self.data_dir / "backups"
+
+    @property
+    def uses_embedded_db(self) -> bool:
+        return self.db_url.startswith("sqlite")
+
+
+def resolve(data_dir: str | Path | None = None, db: str | None = None, lang: str | None = None) -> RuntimeConfig:
+    """Command-line flags win over the environment, which wins over settings.ini."""
+    folder = Path(data_dir).expanduser() if data_dir else default_data_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    settings = LocalSettings(folder)
+    url = db or os.environ.get(DB_ENV) or settings.get("db_url") or sqlite_url(folder / "branchguard.sqlite")
+    from branchguard.core.i18n import normalize_language
+
+    language = normalize_language(lang or settings.get("language"))
+    return RuntimeConfig(data_dir=folder, db_url=url, language=language, settings=settings)

@@ -1,0 +1,51 @@
+"""Opens everything below the GUI once: settings, engine, schema, built-in content, services.
+
+The CLI and the window both start here, so they share one start-up path.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session, sessionmaker
+
+from branchguard.config import RuntimeConfig, resolve
+from branchguard.core.i18n import set_language
+from branchguard.core.people import ensure_builtin_contacts
+from branchguard.core.services import Services, build_services
+from branchguard.db.engine import make_engine, make_session_factory
+from branchguard.db.migrate import SchemaReport, prepare_database
+
+
+@dataclass
+class AppContext:
+    config: RuntimeConfig
+    engine: Engine
+    sessions: sessionmaker[Session]
+    services: Services
+    schema: SchemaReport
+
+    @property
+    def data_dir(self) -> Path:
+        return self.config.data_dir
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def open_context(
+    data_dir: str | Path | None = None, db: str | None = None, lang: str | None = None
+) -> AppContext:
+    config = resolve(data_dir, db, lang)
+    set_language(config.language)
+    engine = make_engine(config.db_url)
+    try:
+        schema = prepare_database(engine, config.backup_dir)
+        sessions = make_session_factory(engine)
+        with sessions.begin() as s:
+            ensure_builtin_contacts(s)
+    except BaseException:
+        engine.dispose()
+        raise
+    return AppContext(config, engine, sessions, build_services(sessions), schema)

@@ -1,0 +1,1 @@
+"""Qt-free domain layer: types, rules and services (use cases)."""

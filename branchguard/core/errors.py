@@ -1,0 +1,43 @@
+"""Errors the services raise; each carries a translated, user-facing message."""
+from __future__ import annotations
+
+
+class BranchGuardError(Exception):
+    """Base of every expected failure: shown to the user as one clear line."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class ValidationError(BranchGuardError):
+    """Bad input; `field` names the place (a form field or a path in a document)."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(f"{field}: {message}" if field else message)
+        self.field = field
+        self.reason = message
+
+
+class PermissionDenied(BranchGuardError):
+    """The actor's role may not perform this action."""
+
+
+class NotFound(BranchGuardError):
+    """The referenced record does not exist."""
+
+
+class AuthenticationError(BranchGuardError):
+    """Wrong user name or password."""
+
+
+class AccountLocked(AuthenticationError):
+    """Too many wrong passwords: the account is locked until `until` (UTC)."""
+
+    def __init__(self, message: str, until: object) -> None:
+        super().__init__(message)
+        self.until = until
+
+
+class SchemaError(BranchGuardError):
+    """The database cannot be used by this version (newer schema, failed upgrade)."""

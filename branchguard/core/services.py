@@ -1,0 +1,32 @@
+"""The service container: one instance of each use-case service over one session factory."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy.orm import Session, sessionmaker
+
+from branchguard.core.audit import AuditService
+from branchguard.core.auth import AuthService
+from branchguard.core.branch import BranchService
+from branchguard.core.demo import DemoService
+from branchguard.core.people import PeopleService
+
+
+@dataclass(frozen=True)
+class Services:
+    branch: BranchService
+    auth: AuthService
+    people: PeopleService
+    audit: AuditService
+    demo: DemoService
+
+
+def build_services(sessions: sessionmaker[Session]) -> Services:
+    auth = AuthService(sessions)
+    return Services(
+        branch=BranchService(sessions),
+        auth=auth,
+        people=PeopleService(sessions),
+        audit=AuditService(sessions),
+        demo=DemoService(sessions, auth),
+    )

@@ -1,0 +1,1 @@
+"""Qt-free data layer: SQLAlchemy models, engine factory and migrations."""
