@@ -4,6 +4,7 @@ Branch-wide settings (branch name, lockout policy) live in the database so a sha
 deployment sees one value; what belongs to this PC (language, database URL, report font) lives
 here. Window geometry is the GUI's own business (QSettings next to this file).
 """
+
 from __future__ import annotations
 
 import configparser
@@ -90,7 +91,9 @@ class RuntimeConfig:
         return self.db_url.startswith("sqlite")
 
 
-def resolve(data_dir: str | Path | None = None, db: str | None = None, lang: str | None = None) -> RuntimeConfig:
+def resolve(
+    data_dir: str | Path | None = None, db: str | None = None, lang: str | None = None
+) -> RuntimeConfig:
     """Command-line flags win over the environment, which wins over settings.ini."""
     folder = Path(data_dir).expanduser() if data_dir else default_data_dir()
     folder.mkdir(parents=True, exist_ok=True)

@@ -2,6 +2,7 @@
 
 The CLI and the window both start here, so they share one start-up path.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass

@@ -1,7 +1,10 @@
 """Audit trail: recording inside the caller's unit of work, and reading it back with filters."""
+
 from __future__ import annotations
 
+import builtins
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -20,8 +23,8 @@ def record(
     entity: str,
     entity_id: object = "",
     *,
-    before: dict[str, object] | None = None,
-    after: dict[str, object] | None = None,
+    before: Mapping[str, object] | None = None,
+    after: Mapping[str, object] | None = None,
     summary: str = "",
 ) -> None:
     """Add an audit event to the session; it commits (or rolls back) with the change itself."""
@@ -38,7 +41,7 @@ def record(
     )
 
 
-def describe_change(before: dict[str, object] | None, after: dict[str, object] | None) -> str:
+def describe_change(before: Mapping[str, object] | None, after: Mapping[str, object] | None) -> str:
     """A one-line before → after summary of the fields that changed."""
     if before and after:
         changed = [k for k in after if before.get(k) != after.get(k)]
@@ -50,10 +53,10 @@ def describe_change(before: dict[str, object] | None, after: dict[str, object] |
     return ""
 
 
-def _jsonable(values: dict[str, object] | None) -> dict[str, object] | None:
+def _jsonable(values: Mapping[str, object] | None) -> dict[str, object] | None:
     if values is None:
         return None
-    return json.loads(json.dumps(values, default=str, ensure_ascii=False))
+    return json.loads(json.dumps(dict(values), default=str, ensure_ascii=False))
 
 
 @dataclass(frozen=True)
@@ -104,7 +107,7 @@ class AuditService:
                 for r in rows
             ]
 
-    def actors(self, actor: Actor) -> list[str]:
+    def actors(self, actor: Actor) -> builtins.list[str]:
         require(actor, "audit.list", READERS)
         with self._sessions() as s:
             return list(s.scalars(select(AuditEvent.actor).distinct().order_by(AuditEvent.actor)))

@@ -1,4 +1,5 @@
 """Accounts and login: argon2 password hashes, roles, lockout after repeated wrong passwords."""
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -73,7 +74,9 @@ class AuthService:
     ) -> UserInfo:
         require(actor, "user.create", LEAD_ONLY)
         with self._sessions.begin() as s:
-            return self.insert_user(s, actor, username, v.choice(role, Role, "field.role"), password, display_name)
+            return self.insert_user(
+                s, actor, username, v.choice(role, Role, "field.role"), password, display_name
+            )
 
     def insert_user(
         self, s: Session, actor: Actor, username: str, role: Role, password: str, display_name: str
@@ -181,13 +184,25 @@ class AuthService:
         minutes = branch.lockout_minutes if branch else DEFAULT_LOCKOUT_MINUTES
         user.failed_attempts += 1
         system = Actor.system()
-        record(s, system, "user.login_failed", "user", user.id,
-               summary=f"{user.username} ({user.failed_attempts}/{threshold})")
+        record(
+            s,
+            system,
+            "user.login_failed",
+            "user",
+            user.id,
+            summary=f"{user.username} ({user.failed_attempts}/{threshold})",
+        )
         if user.failed_attempts >= threshold:
             user.locked_until = now + timedelta(minutes=minutes)
             user.failed_attempts = 0
-            record(s, system, "user.locked", "user", user.id,
-                   summary=f"{user.username} until {user.locked_until.isoformat()}")
+            record(
+                s,
+                system,
+                "user.locked",
+                "user",
+                user.id,
+                summary=f"{user.username} until {user.locked_until.isoformat()}",
+            )
             return AccountLocked(
                 t("auth.locked", username=user.username, until=_format_local(user.locked_until)),
                 user.locked_until,

@@ -1,4 +1,5 @@
 """The branch record and branch-wide settings (name, code, address, login lockout policy)."""
+
 from __future__ import annotations
 
 from dataclasses import asdict

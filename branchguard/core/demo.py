@@ -1,4 +1,5 @@
 """Demo data: a branch, its staff and partner contacts, and one account per role."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -80,7 +81,7 @@ class DemoService:
         actor = Actor.system()
         with self._sessions.begin() as s:
             if holds_branch_data(s):
-                raise ValidationError("demo", t("validation.branch_exists"))
+                raise ValidationError("", t("validation.branch_exists"))
             branch = Branch(**DEMO_BRANCH, lockout_threshold=5, lockout_minutes=15)
             s.add(branch)
             for person in DEMO_PEOPLE:

@@ -1,4 +1,5 @@
 """Domain types shared by the services, the CLI and the GUI (plain data, no ORM objects)."""
+
 from __future__ import annotations
 
 import enum

@@ -1,4 +1,5 @@
 """Errors the services raise; each carries a translated, user-facing message."""
+
 from __future__ import annotations
 
 

@@ -4,6 +4,7 @@ The GUI translates its own widgets with Qt Linguist; text that originates below 
 (validation messages, role names, report captions) comes from here so the CLI and PDFs speak
 the same language as the window.
 """
+
 from __future__ import annotations
 
 from branchguard.core.messages import CATALOG

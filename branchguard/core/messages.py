@@ -1,4 +1,5 @@
 """English and Chinese text for everything said below the GUI: key -> (en, zh_CN)."""
+
 from __future__ import annotations
 
 CATALOG: dict[str, tuple[str, str]] = {

@@ -1,4 +1,5 @@
 """Staff roster and emergency contacts: validated edits, search and filters, audited."""
+
 from __future__ import annotations
 
 from dataclasses import asdict
@@ -117,8 +118,12 @@ class PeopleService:
         if search.strip():
             like = f"%{search.strip()}%"
             query = query.where(
-                or_(Person.name.ilike(like), Person.mobile.like(like), Person.phone.like(like),
-                    Person.notes.ilike(like))
+                or_(
+                    Person.name.ilike(like),
+                    Person.mobile.like(like),
+                    Person.phone.like(like),
+                    Person.notes.ilike(like),
+                )
             )
         if branch_role is not None:
             query = query.where(Person.branch_role == branch_role.value)
@@ -171,14 +176,20 @@ class PeopleService:
         return person
 
     # -- contacts --------------------------------------------------------------------------
-    def list_contacts(self, actor: Actor, *, search: str = "", kind: ContactKind | None = None) -> list[ContactInfo]:
+    def list_contacts(
+        self, actor: Actor, *, search: str = "", kind: ContactKind | None = None
+    ) -> list[ContactInfo]:
         require(actor, "contact.list", EVERYONE)
         query = select(Contact).order_by(Contact.sort_order, Contact.name, Contact.id)
         if search.strip():
             like = f"%{search.strip()}%"
             query = query.where(
-                or_(Contact.name.ilike(like), Contact.phone.like(like), Contact.alt_phone.like(like),
-                    Contact.notes.ilike(like))
+                or_(
+                    Contact.name.ilike(like),
+                    Contact.phone.like(like),
+                    Contact.alt_phone.like(like),
+                    Contact.notes.ilike(like),
+                )
             )
         if kind is not None:
             query = query.where(Contact.kind == kind.value)

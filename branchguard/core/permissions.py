@@ -1,4 +1,5 @@
 """Role checks: every service call names its action and the roles allowed to perform it."""
+
 from __future__ import annotations
 
 from branchguard.core.domain import Actor, Role

@@ -1,4 +1,5 @@
 """The service container: one instance of each use-case service over one session factory."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass

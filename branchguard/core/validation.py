@@ -1,4 +1,5 @@
 """Input rules shared by every service: required text, lengths, phone numbers, choices."""
+
 from __future__ import annotations
 
 import enum

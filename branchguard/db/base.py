@@ -1,4 +1,5 @@
 """Declarative base with a naming convention (so Alembic can alter constraints) and UTC times."""
+
 from __future__ import annotations
 
 from datetime import UTC, datetime

@@ -1,4 +1,5 @@
 """Engine and session factory; SQLite gets WAL, foreign keys, a busy timeout and synchronous FULL."""
+
 from __future__ import annotations
 
 from pathlib import Path

@@ -1,5 +1,6 @@
 """Start-up schema handling: create and stamp a new database, back up and upgrade an older one,
 refuse one written by a newer BranchGuard and leave it untouched."""
+
 from __future__ import annotations
 
 import enum

@@ -1,4 +1,5 @@
 """ORM models of the foundation: branch settings, users, people, contacts, audit trail."""
+
 from __future__ import annotations
 
 from datetime import datetime

@@ -1,4 +1,5 @@
 """Alembic environment: runs on the connection BranchGuard hands over (or the configured URL)."""
+
 from __future__ import annotations
 
 from alembic import context

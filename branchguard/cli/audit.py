@@ -1,0 +1,56 @@
+"""`branchguard audit list`: the audit trail with filters."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import UTC, date, datetime, time, timedelta
+
+from branchguard.cli.common import cli_actor, local_time, print_json, print_table
+from branchguard.context import AppContext
+from branchguard.core.audit import AuditFilter
+
+
+def _local_day(value: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{value}' is not a date like 2026-11-29") from None
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    group = sub.add_parser("audit", help="audit trail").add_subparsers(
+        dest="audit_command", metavar="ACTION", required=True
+    )
+    lst = group.add_parser("list", help="list audit events, newest first")
+    lst.add_argument("--json", action="store_true")
+    lst.add_argument("--actor", help="only this user")
+    lst.add_argument("--action", help="only actions starting with this, e.g. person or user.login")
+    lst.add_argument("--since", type=_local_day, help="from this local date (YYYY-MM-DD)")
+    lst.add_argument("--until", type=_local_day, help="up to and including this local date")
+    lst.add_argument("--text", help="summary contains this text")
+    lst.add_argument("--limit", type=int, default=1000)
+    lst.set_defaults(handler=run_list)
+
+
+def _utc_start(day: date) -> datetime:
+    return datetime.combine(day, time.min).astimezone().astimezone(UTC)
+
+
+def run_list(ctx: AppContext, args: argparse.Namespace) -> int:
+    flt = AuditFilter(
+        actor=args.actor,
+        action_prefix=args.action,
+        since=_utc_start(args.since) if args.since else None,
+        until=_utc_start(args.until + timedelta(days=1)) if args.until else None,
+        text=args.text,
+        limit=args.limit,
+    )
+    events = ctx.services.audit.list(cli_actor(), flt)
+    if args.json:
+        print_json(events)
+        return 0
+    print_table(
+        ["at", "actor", "action", "entity", "id", "summary"],
+        [(local_time(e.at), e.actor, e.action, e.entity, e.entity_id, e.summary[:80]) for e in events],
+    )
+    return 0

@@ -1,0 +1,42 @@
+"""`branchguard info`: where the data lives, the schema in use and the report font."""
+
+from __future__ import annotations
+
+import argparse
+
+from branchguard.cli.common import print_json, warn
+from branchguard.context import AppContext
+from branchguard.db.migrate import current_revision
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser("info", help="show the data folder, database, schema revision and report font")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=run_info)
+
+
+def run_info(ctx: AppContext, args: argparse.Namespace) -> int:
+    from branchguard import __version__
+    from branchguard.reports.fonts import find_cjk_font
+
+    font = find_cjk_font(ctx.config.settings.get("report_font"))
+    branch = ctx.services.branch.get()
+    values = {
+        "version": __version__,
+        "data_dir": str(ctx.data_dir),
+        "database": ctx.engine.url.render_as_string(hide_password=True),
+        "schema_revision": current_revision(ctx.engine),
+        "language": ctx.config.language,
+        "branch": branch.name if branch else "",
+        "report_font": font.name,
+        "report_font_file": str(font.path or ""),
+        "report_font_embedded": font.embedded,
+    }
+    if args.json:
+        print_json(values)
+    else:
+        for key, value in values.items():
+            print(f"{key}: {value}")
+    if font.warning:
+        warn(font.warning)
+    return 0

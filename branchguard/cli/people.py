@@ -1,0 +1,75 @@
+"""`branchguard people list` and `branchguard contacts list|card`."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from branchguard.cli.common import cli_actor, print_json, print_table, warn
+from branchguard.context import AppContext
+from branchguard.core import validation as v
+from branchguard.core.domain import BranchRole, ContactKind
+from branchguard.core.i18n import t
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    people = sub.add_parser("people", help="staff roster").add_subparsers(
+        dest="people_command", metavar="ACTION", required=True
+    )
+    lst = people.add_parser("list", help="list staff")
+    lst.add_argument("--json", action="store_true")
+    lst.add_argument("--search", default="", help="part of a name or phone number")
+    lst.add_argument("--post", choices=[r.value for r in BranchRole], help="only this post")
+    duty = lst.add_mutually_exclusive_group()
+    duty.add_argument("--on-duty", dest="on_duty", action="store_const", const=True, default=None)
+    duty.add_argument("--off-duty", dest="on_duty", action="store_const", const=False)
+    lst.set_defaults(handler=run_people_list)
+
+    contacts = sub.add_parser("contacts", help="emergency contacts").add_subparsers(
+        dest="contacts_command", metavar="ACTION", required=True
+    )
+    clist = contacts.add_parser("list", help="list emergency contacts")
+    clist.add_argument("--json", action="store_true")
+    clist.add_argument("--kind", choices=[k.value for k in ContactKind])
+    clist.set_defaults(handler=run_contacts_list)
+    card = contacts.add_parser("card", help="print the emergency contact card (应急联络卡) as PDF")
+    card.add_argument("-o", "--output", required=True, type=Path, help="PDF file to write")
+    card.set_defaults(handler=run_contact_card)
+
+
+def run_people_list(ctx: AppContext, args: argparse.Namespace) -> int:
+    post = v.choice(args.post, BranchRole, "field.branch_role") if args.post else None
+    people = ctx.services.people.list_people(
+        cli_actor(), search=args.search, branch_role=post, on_duty=args.on_duty
+    )
+    if args.json:
+        print_json(people)
+        return 0
+    print_table(
+        [t("field.name"), t("field.branch_role"), t("field.mobile"), t("field.phone"), "on_duty"],
+        [(p.name, p.branch_role.label, p.mobile, p.phone, "✓" if p.on_duty else "-") for p in people],
+    )
+    return 0
+
+
+def run_contacts_list(ctx: AppContext, args: argparse.Namespace) -> int:
+    kind = ContactKind(args.kind) if args.kind else None
+    contacts = ctx.services.people.list_contacts(cli_actor(), kind=kind)
+    if args.json:
+        print_json(contacts)
+        return 0
+    print_table(
+        [t("field.name"), t("field.kind"), t("field.phone"), t("field.alt_phone")],
+        [(c.name, c.kind.label, c.phone, c.alt_phone) for c in contacts],
+    )
+    return 0
+
+
+def run_contact_card(ctx: AppContext, args: argparse.Namespace) -> int:
+    from branchguard.reports.contact_card import build_contact_card
+
+    font = build_contact_card(ctx.services, cli_actor(), args.output, ctx.config.settings.get("report_font"))
+    if font.warning:
+        warn(font.warning)
+    print(args.output)
+    return 0
