@@ -1,0 +1,175 @@
+"""The command line end to end, in-process: output shapes, exit codes and error lines."""
+from __future__ import annotations
+
+import io
+import json
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from branchguard import cli
+
+
+@pytest.fixture
+def run(tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch):
+    """Run `branchguard --data-dir <tmp> ARGS…`; returns (exit code, stdout, stderr)."""
+    data_dir = tmp_path / "data"
+
+    def _run(*args: str, stdin: str = "", lang: str = "zh_CN") -> tuple[int, str, str]:
+        monkeypatch.setattr(sys, "stdin", io.StringIO(stdin))
+        try:
+            code = cli.main(["--data-dir", str(data_dir), "--lang", lang, *args])
+        except SystemExit as exc:  # argparse usage errors
+            code = int(exc.code or 0)
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    _run.data_dir = data_dir  # type: ignore[attr-defined]
+    return _run
+
+
+def test_demo_fills_once_and_prints_accounts(run) -> None:
+    code, out, err = run("demo")
+    assert code == 0, err
+    for username, password in (("lead", "lead-demo-2026"), ("staff", "staff-demo-2026"),
+                               ("auditor", "auditor-demo-2026")):
+        assert username in out and password in out
+    assert "示范银行城东支行营业部" in out
+
+    code, out, err = run("demo")
+    assert code == 1
+    assert out == ""
+    assert err.count("\n") == 1 and "Traceback" not in err
+    assert "已有网点数据" in err
+
+    assert run("demo", "--if-empty") == (0, "", "")
+
+
+def test_people_list_json_shape(run) -> None:
+    run("demo")
+    code, out, _ = run("people", "list", "--json")
+    assert code == 0
+    people = json.loads(out)
+    assert isinstance(people, list) and len(people) == 9
+    head = next(p for p in people if p["name"] == "王建国")
+    assert head["branch_role"] == "branch_head"
+    assert head["mobile"] == "13901010001"
+    assert {"id", "name", "branch_role", "mobile", "phone", "on_duty", "notes", "updated_at"} <= set(head)
+
+    code, out, _ = run("people", "list", "--json", "--post", "teller", "--on-duty")
+    assert sorted(p["name"] for p in json.loads(out)) == ["刘洋", "张伟"]
+
+
+def test_contacts_list_has_public_numbers_from_the_start(run) -> None:
+    code, out, _ = run("contacts", "list", "--json")
+    assert code == 0
+    contacts = json.loads(out)
+    assert [c["phone"] for c in contacts if c["builtin"]] == ["110", "119", "120", "96110"]
+    assert all("id" in c for c in contacts)
+
+
+def test_user_add_reads_password_from_stdin_and_prints_id(run) -> None:
+    run("demo")
+    code, out, err = run("user", "add", "bob", "--role", "staff", stdin="long-enough-pw\n")
+    assert code == 0, err
+    new_id = int(out.strip())
+    code, out, _ = run("user", "list", "--json")
+    users = {u["username"]: u for u in json.loads(out)}
+    assert users["bob"]["id"] == new_id and users["bob"]["role"] == "staff"
+    assert "password_hash" not in users["bob"]
+
+
+@pytest.mark.parametrize(
+    ("args", "stdin", "code", "needle"),
+    [
+        (("user", "add", "bob", "--role", "staff"), "short\n", 1, "8"),
+        (("user", "add", "lead", "--role", "staff"), "long-enough-pw\n", 1, "lead"),
+        (("user", "add", "b o b", "--role", "staff"), "long-enough-pw\n", 1, "b o b"),
+        (("user", "add", "bob", "--role", "boss"), "long-enough-pw\n", 2, "boss"),
+    ],
+)
+def test_user_add_bad_input_writes_nothing(run, args, stdin, code, needle) -> None:
+    run("demo")
+    before = json.loads(run("user", "list", "--json")[1])
+    got, out, err = run(*args, stdin=stdin, lang="en")
+    assert got == code
+    assert needle in err and "Traceback" not in err
+    assert out == ""
+    assert json.loads(run("user", "list", "--json")[1]) == before
+
+
+def test_audit_list_json_records_cli_changes(run) -> None:
+    run("demo")
+    run("user", "add", "carol", "--role", "auditor", stdin="long-enough-pw\n")
+    code, out, _ = run("audit", "list", "--json", "--action", "user.create")
+    events = json.loads(out)
+    assert code == 0
+    newest = events[0]
+    assert newest["action"] == "user.create" and newest["actor"].startswith("cli:")
+    assert newest["after"] == {"username": "carol", "role": "auditor"}
+    assert {"id", "at", "actor", "action", "entity", "entity_id", "summary"} <= set(newest)
+    assert len(events) == 4  # three demo accounts and carol
+
+
+def test_usage_errors_exit_2(run) -> None:
+    assert run("people")[0] == 2
+    assert run("no-such-command")[0] == 2
+    assert run("audit", "list", "--since", "yesterday")[0] == 2
+
+
+def test_newer_database_is_refused_with_one_line(run) -> None:
+    run("demo")
+    db = run.data_dir / "branchguard.sqlite"
+    with sqlite3.connect(db) as conn:
+        conn.execute("UPDATE alembic_version SET version_num = '9999'")
+    before = db.read_bytes()
+    code, out, err = run("people", "list", lang="en")
+    assert code == 1
+    assert "newer BranchGuard" in err and err.count("\n") == 1
+    assert db.read_bytes() == before
+
+
+def test_english_messages(run) -> None:
+    run("demo")
+    code, _, err = run("demo", lang="en")
+    assert code == 1 and "already holds branch data" in err
+
+
+def test_no_subcommand_opens_the_window(run, monkeypatch: pytest.MonkeyPatch) -> None:
+    calls = []
+    monkeypatch.setattr("branchguard.app.run_gui", lambda *a, **k: calls.append(a) or 0)
+    assert run()[0] == 0
+    assert calls and calls[0][0] == str(run.data_dir)
+
+
+def test_module_entry_point(tmp_path: Path) -> None:
+    proc = subprocess.run(
+        [sys.executable, "-m", "branchguard", "--data-dir", str(tmp_path), "--lang", "en", "contacts", "list"],
+        capture_output=True, text=True, timeout=120, check=False,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert "110" in proc.stdout and "119" in proc.stdout and "120" in proc.stdout
+
+
+def test_contact_card_pdf(run, tmp_path: Path) -> None:
+    run("demo")
+    pdf = tmp_path / "card.pdf"
+    code, out, err = run("contacts", "card", "-o", str(pdf))
+    assert code == 0, err
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    for needle in ("示范银行城东支行营业部", "110", "119", "120", "王建国", "李晓梅", "周强"):
+        assert needle in text
+    fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True).stdout
+    embedded = [line for line in fonts.splitlines()[2:] if line.split()[-5] == "yes"]
+    assert any("WenQuanYi" in line or "Hei" in line or "Song" in line for line in embedded), fonts
+
+
+def test_contact_card_to_unwritable_place_fails_cleanly(run, tmp_path: Path) -> None:
+    run("demo")
+    target = tmp_path / "missing-folder" / "card.pdf"
+    code, out, err = run("contacts", "card", "-o", str(target), lang="en")
+    assert code == 1 and "Traceback" not in err and err.count("\n") == 1
+    assert not target.exists()
