@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from datetime import datetime, timedelta
 
@@ -22,8 +23,15 @@ from branchguard.db.models import User
 
 MIN_PASSWORD_LENGTH = 8
 _hasher = PasswordHasher()
-# Verified when the user name is unknown, so a wrong name costs as long as a wrong password.
-_DUMMY_HASH = _hasher.hash("branchguard-timing-equaliser")
+
+
+@functools.cache
+def _dummy_hash() -> str:
+    """Verified when the user name is unknown, so a wrong name costs as long as a wrong password.
+
+    Made on first use: hashing at import time would slow every start of the app and the CLI.
+    """
+    return _hasher.hash("branchguard-timing-equaliser")
 
 
 def to_info(u: User) -> UserInfo:
@@ -157,7 +165,7 @@ class AuthService:
         with self._sessions.begin() as s:
             user = s.scalar(select(User).where(User.username == name))
             if user is None:
-                _safe_verify(_DUMMY_HASH, password)
+                _safe_verify(_dummy_hash(), password)
                 error: AuthenticationError = AuthenticationError(t("auth.bad_credentials"))
             elif user.locked_until is not None and user.locked_until > now:
                 error = AccountLocked(

@@ -1,6 +1,9 @@
 """Start-up schema handling: create and stamp a new database, back up and upgrade an older one,
-refuse one written by a newer BranchGuard and leave it untouched."""
+refuse one written by a newer BranchGuard and leave it untouched.
 
+Alembic is imported only when the schema must change: a database already at head is recognised
+from the revision files' names, which keeps every start of the app and the CLI fast.
+"""
 from __future__ import annotations
 
 import enum
@@ -8,18 +11,20 @@ import sqlite3
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, inspect
+from sqlalchemy import Engine, inspect, text
+from sqlalchemy.exc import DBAPIError
 
 from branchguard.core.errors import SchemaError
 from branchguard.core.i18n import t
 from branchguard.db.base import Base
 
+if TYPE_CHECKING:
+    from alembic.config import Config
+
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
+VERSIONS_DIR = MIGRATIONS_DIR / "versions"
 
 
 class SchemaAction(enum.StrEnum):
@@ -37,24 +42,34 @@ class SchemaReport:
 
 
 def alembic_config() -> Config:
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
     return cfg
 
 
+def known_revisions() -> list[str]:
+    """Revision ids in order, read from the file names (`0003_what_it_does.py` is revision 0003).
+
+    A test checks this convention against Alembic's own view of the revision graph.
+    """
+    return sorted(p.name.split("_", 1)[0] for p in VERSIONS_DIR.glob("[0-9]*_*.py"))
+
+
 def head_revision() -> str:
-    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
-    assert head is not None
-    return head
+    return known_revisions()[-1]
 
 
 def current_revision(engine: Engine) -> str | None:
+    """The stamped revision, or None for a database without an alembic_version table."""
     with engine.connect() as conn:
-        return MigrationContext.configure(conn).get_current_revision()
-
-
-def _known_revisions() -> set[str]:
-    return {rev.revision for rev in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
+        if not inspect(conn).has_table("alembic_version"):
+            return None
+        try:
+            return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+        except DBAPIError:
+            return None
 
 
 def backup_sqlite(engine: Engine, backup_dir: Path, label: str) -> Path:
@@ -78,22 +93,35 @@ def prepare_database(engine: Engine, backup_dir: Path | None = None) -> SchemaRe
     """Bring the database to the code's schema, or raise SchemaError without changing it."""
     head = head_revision()
     current = current_revision(engine)
-    cfg = alembic_config()
+    if current == head:
+        return SchemaReport(SchemaAction.CURRENT, current, head)
     if current is None:
         if inspect(engine).get_table_names():
             raise SchemaError(t("schema.foreign"))
-        Base.metadata.create_all(engine)
-        with engine.begin() as conn:
-            cfg.attributes["connection"] = conn
-            command.stamp(cfg, "head")
-        return SchemaReport(SchemaAction.CREATED, None, head)
-    if current == head:
-        return SchemaReport(SchemaAction.CURRENT, current, head)
-    if current not in _known_revisions():
+        return _create(engine, head)
+    if current not in known_revisions():
         raise SchemaError(t("schema.newer", revision=current, head=head))
+    return _upgrade(engine, current, head, backup_dir)
+
+
+def _create(engine: Engine, head: str) -> SchemaReport:
+    from alembic import command
+
+    cfg = alembic_config()
+    with engine.begin() as conn:
+        Base.metadata.create_all(conn)
+        cfg.attributes["connection"] = conn
+        command.stamp(cfg, "head")
+    return SchemaReport(SchemaAction.CREATED, None, head)
+
+
+def _upgrade(engine: Engine, current: str, head: str, backup_dir: Path | None) -> SchemaReport:
+    from alembic import command
+
     backup = None
     if engine.url.get_backend_name() == "sqlite" and backup_dir is not None:
         backup = backup_sqlite(engine, backup_dir, f"before-{head}")
+    cfg = alembic_config()
     try:
         with engine.begin() as conn:
             cfg.attributes["connection"] = conn
