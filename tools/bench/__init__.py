@@ -1,0 +1,1 @@
+"""Benchmarks: every figure is printed as a ratio to a floor measured in the same run."""

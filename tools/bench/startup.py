@@ -1,0 +1,111 @@
+"""Start-up: app start to main window painted and to its data shown, against bare PySide6 windows.
+
+Floors, measured in the same run with the same interpreter:
+- bare window: QApplication + QMainWindow with a QTableView, until its first paint;
+- bare window + imports: the same after importing every third-party library BranchGuard had
+  loaded by the time its data was shown (collected from a warm-up run, not a hand-kept list).
+Each figure is the median of several interleaved runs.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import tempfile
+from pathlib import Path
+
+from tools.bench.common import Figure, child_env, print_ratio, python, time_markers
+
+RUNS = 7
+
+BARE_WINDOW = """
+import sys
+for name in {imports!r}:
+    __import__(name)
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow, QTableView
+app = QApplication(sys.argv)
+win = QMainWindow()
+win.setCentralWidget(QTableView())
+win.resize(1280, 800)
+class FirstPaint(QObject):
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Type.Paint:
+            print("painted", flush=True)
+            QTimer.singleShot(0, app.quit)
+            obj.removeEventFilter(self)
+        return False
+flt = FirstPaint()
+win.installEventFilter(flt)
+win.show()
+app.exec()
+"""
+
+APP = """
+import atexit, json, sys, sysconfig
+from branchguard.app import run_gui
+stdlib = sysconfig.get_paths()["stdlib"]
+def third_party():
+    names = set()
+    for name, mod in list(sys.modules.items()):
+        path = getattr(mod, "__file__", None) or ""
+        if "." in name or not path or name.startswith(("branchguard", "_")):
+            continue
+        if "site-packages" in path:
+            names.add(name)
+    print("modules " + json.dumps(sorted(names)), flush=True)
+atexit.register(third_party)
+sys.exit(run_gui({data_dir!r}, credentials=("lead", "lead-demo-2026")))
+"""
+
+APP_MARKERS = ("startup painted", "startup data_shown")
+
+
+def _prepare_demo(data_dir: Path) -> None:
+    subprocess.run(
+        [python(), "-m", "branchguard", "--data-dir", str(data_dir), "demo"],
+        check=True,
+        capture_output=True,
+        env=child_env(),
+    )
+
+
+def _app_modules(data_dir: Path, env: dict[str, str]) -> list[str]:
+    proc = subprocess.run(
+        [python(), "-c", APP.format(data_dir=str(data_dir))],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=False,
+    )
+    for line in proc.stdout.splitlines():
+        if line.startswith("modules "):
+            return [m for m in json.loads(line[len("modules ") :]) if m != "PySide6"]
+    raise RuntimeError(f"the app did not report its modules; stderr:\n{proc.stderr[-2000:]}")
+
+
+def run() -> bool:
+    print(f"start-up (offscreen, median of {RUNS} runs)")
+    with tempfile.TemporaryDirectory() as tmp:
+        data_dir = Path(tmp) / "data"
+        _prepare_demo(data_dir)
+        env = child_env(BRANCHGUARD_TRACE_STARTUP="1", BRANCHGUARD_EXIT_AFTER_STARTUP="1")
+        imports = _app_modules(data_dir, env)
+        bare_cmd = [python(), "-c", BARE_WINDOW.format(imports=[])]
+        imports_cmd = [python(), "-c", BARE_WINDOW.format(imports=imports)]
+        app_cmd = [python(), "-c", APP.format(data_dir=str(data_dir))]
+        bare, with_imports, painted, shown = [], [], [], []
+        for _ in range(RUNS):  # interleaved, so drift on the machine hits every figure alike
+            bare.append(time_markers(bare_cmd, ["painted"], env)["painted"])
+            with_imports.append(time_markers(imports_cmd, ["painted"], env)["painted"])
+            marks = time_markers(app_cmd, APP_MARKERS, env)
+            painted.append(marks["startup painted"])
+            shown.append(marks["startup data_shown"])
+    print(f"  libraries imported by the app at data shown: {', '.join(imports)}")
+    bare_f = Figure("bare window", bare)
+    imports_f = Figure("bare window + imports", with_imports)
+    ok = print_ratio("app start → main window painted", Figure("app", painted), bare_f, 1.5)
+    ok &= print_ratio("app start → data shown", Figure("app", shown), imports_f, 1.3)
+    print_ratio("(for reference) app start → data shown", Figure("app", shown), bare_f, None)
+    return ok
