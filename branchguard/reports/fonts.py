@@ -1,0 +1,148 @@
+"""Finds, checks and registers the CJK font every PDF report embeds (or the CID fallback)."""
+
+from __future__ import annotations
+
+import os
+import struct
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from functools import cache
+from pathlib import Path
+
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+from reportlab.pdfbase.ttfonts import TTFError, TTFont
+
+from branchguard.core.i18n import t
+
+# ReportLab's built-in Adobe CID font: always available, never embedded, so a PDF viewer on a
+# PC without Chinese fonts shows boxes or nothing. It is the last resort, and we say so.
+FALLBACK_FONT = "STSong-Light"
+
+# Characters a font must map for Chinese reports; a Latin-only TrueType file (a wrong setting)
+# loads fine but would print every Chinese name as empty boxes.
+PROBE_TEXT = "应急联络卡网点负责人"
+
+
+@dataclass(frozen=True)
+class FontCandidate:
+    """A font file to try; a TrueType collection (.ttc) also needs the face index inside it."""
+
+    path: Path
+    subfont_index: int = 0
+    bold_path: Path | None = None
+
+
+@dataclass(frozen=True)
+class FontChoice:
+    """The font the reports use: registered ReportLab names plus what to tell the user."""
+
+    name: str
+    bold_name: str
+    path: Path | None
+    embedded: bool
+    warning: str | None
+
+
+def default_candidates() -> list[FontCandidate]:
+    """The system fonts worth embedding, best first, for the platform we run on."""
+    if sys.platform == "win32":
+        fonts = Path(os.environ.get("WINDIR", r"C:\Windows")) / "Fonts"
+        return [
+            FontCandidate(fonts / "msyh.ttc", 0, fonts / "msyhbd.ttc"),
+            FontCandidate(fonts / "msyh.ttf", 0, fonts / "msyhbd.ttf"),
+            FontCandidate(fonts / "simhei.ttf"),
+            FontCandidate(fonts / "simsun.ttc"),
+        ]
+    share = Path("/usr/share/fonts/truetype")
+    return [
+        FontCandidate(share / "wqy" / "wqy-microhei.ttc"),
+        FontCandidate(share / "wqy" / "wqy-zenhei.ttc"),
+        FontCandidate(share / "arphic" / "uming.ttc"),
+    ]
+
+
+def find_cjk_font(setting: str = "", candidates: Sequence[FontCandidate] | None = None) -> FontChoice:
+    """The first usable font: the file set in Settings, then the system candidates, then the
+    non-embedded CID fallback. Fonts are registered with ReportLab once per process."""
+    problem = ""
+    if setting.strip():
+        configured = Path(setting.strip()).expanduser()
+        found = _load(FontCandidate(configured))
+        if isinstance(found, FontChoice):
+            return found
+        problem = t("report.font.setting_unusable", path=configured, error=found)
+    for candidate in default_candidates() if candidates is None else candidates:
+        found = _load(candidate)
+        if isinstance(found, FontChoice):
+            if not problem:
+                return found
+            instead = t("report.font.instead", font=found.name)
+            return replace(found, warning=t("report.font.join", first=problem, second=instead))
+    _register_fallback()
+    fallback = t("report.font.fallback", font=FALLBACK_FONT)
+    return FontChoice(
+        name=FALLBACK_FONT,
+        bold_name=FALLBACK_FONT,
+        path=None,
+        embedded=False,
+        warning=t("report.font.join", first=problem, second=fallback) if problem else fallback,
+    )
+
+
+def _load(candidate: FontCandidate) -> FontChoice | str:
+    """The registered font, or why this file cannot be used."""
+    name, reason = _register_ttf(candidate.path, candidate.subfont_index)
+    if name is None:
+        return reason
+    bold = name
+    if candidate.bold_path is not None:
+        bold = _register_ttf(candidate.bold_path, candidate.subfont_index)[0] or name
+    _register_family(name, bold)
+    return FontChoice(name=name, bold_name=bold, path=candidate.path, embedded=True, warning=None)
+
+
+def _register_ttf(path: Path, subfont_index: int) -> tuple[str | None, str]:
+    """(registered ReportLab name, "") or (None, why the file is unusable, translated now)."""
+    if not path.is_file():
+        return None, t("report.font.missing")
+    font = _parse(str(path), subfont_index)
+    if isinstance(font, str):
+        return None, font
+    if any(ord(ch) not in font.face.charToGlyph for ch in PROBE_TEXT):
+        return None, t("report.font.no_cjk")
+    if font.fontName not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(font)
+    return font.fontName, ""
+
+
+@cache
+def _parse(path: str, subfont_index: int) -> TTFont | str:
+    """The parsed font or ReportLab's reason for refusing it.
+
+    Cached per process: parsing a CJK collection takes a noticeable fraction of a second."""
+    try:
+        font = TTFont(Path(path).name, path, subfontIndex=subfont_index)
+    except TTFError as exc:
+        # Among others: CFF outlines (Noto/Source Han .otf and CFF .ttc), which ReportLab
+        # cannot embed, and files that are not fonts at all.
+        return str(exc)
+    except (OSError, ValueError, IndexError, KeyError, struct.error) as exc:
+        return f"{type(exc).__name__}: {exc}"
+    # Registered under the face's PostScript name (e.g. WenQuanYiMicroHei): that is what the
+    # PDF, pdffonts and `branchguard info` show, so the user sees one name everywhere.
+    font.fontName = font.face.name.decode("latin-1") or Path(path).stem
+    return font
+
+
+@cache
+def _register_family(name: str, bold: str) -> None:
+    # <b> in a Paragraph looks the family up; without a bold face it falls back to the regular.
+    pdfmetrics.registerFontFamily(name, normal=name, bold=bold, italic=name, boldItalic=bold)
+
+
+@cache
+def _register_fallback() -> None:
+    pdfmetrics.registerFont(UnicodeCIDFont(FALLBACK_FONT))
+    _register_family(FALLBACK_FONT, FALLBACK_FONT)

@@ -1,0 +1,296 @@
+"""The page template every PDF report shares: header band, numbered footer, styles, tables, signatures."""
+
+from __future__ import annotations
+
+import io
+import os
+import secrets
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from functools import partial
+from pathlib import Path
+from typing import Any, TypeAlias
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+from branchguard import APP_NAME
+from branchguard.core.domain import BranchRole
+from branchguard.core.i18n import current_language, t
+from branchguard.reports.fonts import FontChoice
+
+ACCENT = colors.HexColor("#1F3A5F")  # dark navy: white header text on it has a contrast ratio > 11:1
+ACCENT_LIGHT = colors.HexColor("#E8EEF5")
+ZEBRA = colors.HexColor("#F4F6F8")
+RULE = colors.HexColor("#B8C2CC")
+MUTED = colors.HexColor("#4A5561")  # footer and secondary text, still > 7:1 on white
+BADGE_BLUE = colors.HexColor("#1565C0")
+
+PAGE_SIZE = A4
+SIDE_MARGIN = 14 * mm
+HEADER_HEIGHT = 11 * mm
+HEADER_TOP = 9 * mm  # distance from the paper edge to the header band
+FOOTER_HEIGHT = 12 * mm
+
+
+@dataclass(frozen=True)
+class ReportMeta:
+    """What the header and footer print on every page."""
+
+    title: str
+    branch_name: str = ""
+    generated_at: datetime = field(default_factory=lambda: datetime.now().astimezone())
+    # A word that must be on every page, e.g. 演练 DRILL, drawn as a coloured tag in the header.
+    badge: str = ""
+    badge_color: colors.Color = BADGE_BLUE
+
+
+@dataclass(frozen=True)
+class ReportStyles:
+    """Paragraph styles in the report font; `scale` shrinks everything to fit a fixed layout."""
+
+    font: FontChoice
+    scale: float
+    title: ParagraphStyle
+    heading: ParagraphStyle
+    body: ParagraphStyle
+    small: ParagraphStyle
+    cell: ParagraphStyle
+    cell_bold: ParagraphStyle
+    cell_head: ParagraphStyle
+
+    def size(self, points: float) -> float:
+        return points * self.scale
+
+
+def make_styles(font: FontChoice, scale: float = 1.0) -> ReportStyles:
+    # CJK wrapping keeps Chinese punctuation off the start of a line; English text wraps at
+    # spaces (ReportLab's default still breaks the Chinese names inside it where needed).
+    wrap = "CJK" if current_language() == "zh_CN" else None
+
+    def style(name: str, size: float, *, bold: bool = False, **extra: Any) -> ParagraphStyle:
+        return ParagraphStyle(
+            name,
+            fontName=font.bold_name if bold else font.name,
+            fontSize=size * scale,
+            leading=size * scale * 1.3,
+            wordWrap=wrap,
+            **extra,
+        )
+
+    return ReportStyles(
+        font=font,
+        scale=scale,
+        title=style("title", 18, bold=True, textColor=ACCENT, spaceAfter=4 * scale),
+        heading=style(
+            "heading", 12, bold=True, textColor=ACCENT, spaceBefore=6 * scale, spaceAfter=3 * scale
+        ),
+        body=style("body", 10),
+        small=style("small", 8, textColor=MUTED),
+        cell=style("cell", 9),
+        cell_bold=style("cell_bold", 9, bold=True),
+        cell_head=style("cell_head", 9, bold=True, textColor=colors.white),
+    )
+
+
+def para(text: str, style: ParagraphStyle) -> Paragraph:
+    """A paragraph of plain text: user data never gets read as markup."""
+    return Paragraph(escape(text).replace("\n", "<br/>"), style)
+
+
+Cell: TypeAlias = str | Flowable
+
+
+def data_table(
+    styles: ReportStyles,
+    headers: Sequence[str],
+    rows: Sequence[Sequence[Cell]],
+    col_widths: Sequence[float],
+    *,
+    extra_style: Sequence[tuple[Any, ...]] = (),
+    zebra: bool = True,
+) -> Table:
+    """A table whose every text cell wraps; the header row repeats on each page."""
+    data: list[list[Flowable]] = []
+    if headers:
+        data.append([para(h, styles.cell_head) for h in headers])
+    for row in rows:
+        data.append([para(c, styles.cell) if isinstance(c, str) else c for c in row])
+    pad = 3 * styles.scale
+    commands: list[tuple[Any, ...]] = [
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("GRID", (0, 0), (-1, -1), 0.4, RULE),
+        ("TOPPADDING", (0, 0), (-1, -1), pad * 0.7),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), pad),
+        ("LEFTPADDING", (0, 0), (-1, -1), pad),
+        ("RIGHTPADDING", (0, 0), (-1, -1), pad),
+    ]
+    if headers:
+        commands.append(("BACKGROUND", (0, 0), (-1, 0), ACCENT))
+    if zebra:
+        first = 1 if headers else 0
+        commands.append(("ROWBACKGROUNDS", (0, first), (-1, -1), [colors.white, ZEBRA]))
+    table = Table(data, colWidths=list(col_widths), repeatRows=1 if headers else 0)
+    table.setStyle(TableStyle([*commands, *extra_style]))
+    return table
+
+
+def signature_block(styles: ReportStyles, width: float, signers: Sequence[str] | None = None) -> Flowable:
+    """Signature and date lines, by default for the branch head (网点负责人) and the preparer (经办人)."""
+    if signers is None:
+        signers = (BranchRole.BRANCH_HEAD.label, t("report.signer.handler"))
+    rows = [
+        [para(t("report.signature", role=s), styles.body), "", para(t("report.sign_date"), styles.body), ""]
+        for s in signers
+    ]
+    table = Table(rows, colWidths=[width * 0.28, width * 0.37, width * 0.1, width * 0.25],
+                  rowHeights=[11 * mm * styles.scale] * len(rows))
+    table.setStyle(TableStyle([
+        # The blank line cells would otherwise be set in Helvetica, which the PDF lists unembedded.
+        ("FONTNAME", (0, 0), (-1, -1), styles.font.name),
+        ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+        ("LINEBELOW", (1, 0), (1, -1), 0.6, colors.black),
+        ("LINEBELOW", (3, 0), (3, -1), 0.6, colors.black),
+        ("ALIGN", (2, 0), (2, -1), "RIGHT"),
+    ]))
+    return KeepTogether([Spacer(1, 6 * mm * styles.scale), table])
+
+
+def content_width(pagesize: tuple[float, float] = PAGE_SIZE) -> float:
+    return pagesize[0] - 2 * SIDE_MARGIN
+
+
+def render_pdf(meta: ReportMeta, story: list[Flowable], font: FontChoice) -> tuple[bytes, int]:
+    """The finished PDF and its page count; nothing touches the disk."""
+    buffer = io.BytesIO()
+    doc = SimpleDocTemplate(
+        buffer,
+        pagesize=PAGE_SIZE,
+        leftMargin=SIDE_MARGIN,
+        rightMargin=SIDE_MARGIN,
+        topMargin=HEADER_TOP + HEADER_HEIGHT + 5 * mm,
+        bottomMargin=FOOTER_HEIGHT + 6 * mm,
+        title=" - ".join(p for p in (meta.title, meta.branch_name) if p),
+        author=meta.branch_name or APP_NAME,
+        creator=APP_NAME,
+        # Otherwise every page starts in Helvetica, a font the PDF would list but never embed.
+        initialFontName=font.name,
+        lang="zh-CN" if current_language() == "zh_CN" else "en",
+    )
+    pages: list[int] = []
+    decorate = partial(_decorate_page, meta=meta, font=font)
+    doc.build(story, canvasmaker=partial(_TwoPassCanvas, decorate=decorate, pages=pages))
+    return buffer.getvalue(), pages[0]
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Write the whole file or nothing: a temporary file in the same folder replaces the target."""
+    tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
+    try:
+        with tmp.open("xb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        # Name the file the user asked for, not our temporary one (e.g. the folder is gone, or
+        # the old PDF is open in a viewer that locks it).
+        raise type(exc)(exc.errno, exc.strerror, str(path)) from exc
+
+
+def write_report(path: Path, meta: ReportMeta, story: list[Flowable], font: FontChoice) -> int:
+    """Render and save a report; returns its page count."""
+    data, pages = render_pdf(meta, story, font)
+    write_atomically(path, data)
+    return pages
+
+
+class _TwoPassCanvas(Canvas):
+    """Holds every page back until the end so the footer can say "page X of Y"."""
+
+    def __init__(
+        self, *args: Any, decorate: Callable[[Canvas, int, int], None], pages: list[int], **kwargs: Any
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self._held: list[dict[str, Any]] = []
+        self._decorate = decorate
+        self._pages = pages
+
+    def showPage(self) -> None:
+        self._held.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self) -> None:
+        total = len(self._held)
+        self._pages.append(total)
+        for state in self._held:
+            self.__dict__.update(state)
+            self._decorate(self, self.getPageNumber(), total)
+            super().showPage()
+        super().save()
+
+
+def fit_size(text: str, font_name: str, size: float, max_width: float, min_size: float = 6) -> float:
+    """The largest size up to `size` at which `text` fits in `max_width`."""
+    width = stringWidth(text, font_name, size)
+    if width <= max_width:
+        return size
+    return max(min_size, size * max_width / width)
+
+
+def _decorate_page(canvas: Canvas, page: int, total: int, *, meta: ReportMeta, font: FontChoice) -> None:
+    width, height = canvas._pagesize
+    left, right = SIDE_MARGIN, width - SIDE_MARGIN
+    canvas.saveState()
+    # Header band: branch name on the left, title (and badge) on the right, white on navy.
+    band_y = height - HEADER_TOP - HEADER_HEIGHT
+    canvas.setFillColor(ACCENT)
+    canvas.rect(left, band_y, right - left, HEADER_HEIGHT, stroke=0, fill=1)
+    pad = 3 * mm
+    baseline = band_y + HEADER_HEIGHT / 2 - 4
+    edge = right - pad
+    if meta.badge:
+        size = 10
+        badge_w = stringWidth(meta.badge, font.bold_name, size) + 4 * mm
+        canvas.setFillColor(meta.badge_color)
+        badge_h = HEADER_HEIGHT - 4 * mm
+        canvas.roundRect(edge - badge_w, band_y + 2 * mm, badge_w, badge_h, 1.5 * mm, stroke=0, fill=1)
+        canvas.setFillColor(colors.white)
+        canvas.setFont(font.bold_name, size)
+        canvas.drawCentredString(edge - badge_w / 2, baseline + 0.5, meta.badge)
+        edge -= badge_w + 3 * mm
+    canvas.setFillColor(colors.white)
+    available = edge - left - pad
+    if meta.branch_name:
+        title_size = fit_size(meta.title, font.bold_name, 12, available * 0.45)
+        canvas.setFont(font.bold_name, title_size)
+        canvas.drawRightString(edge, baseline, meta.title)
+        title_w = stringWidth(meta.title, font.bold_name, title_size)
+        name_size = fit_size(meta.branch_name, font.name, 12, available - title_w - 6 * mm)
+        canvas.setFont(font.name, name_size)
+        canvas.drawString(left + pad, baseline, meta.branch_name)
+    else:
+        canvas.setFont(font.bold_name, fit_size(meta.title, font.bold_name, 12, available))
+        canvas.drawString(left + pad, baseline, meta.title)
+    # Footer: rule, generated-at on the left, confidentiality mark centred, page X of Y on the right.
+    rule_y = FOOTER_HEIGHT + 2 * mm
+    canvas.setStrokeColor(RULE)
+    canvas.setLineWidth(0.5)
+    canvas.line(left, rule_y, right, rule_y)
+    text_y = rule_y - 4 * mm
+    canvas.setFillColor(MUTED)
+    canvas.setFont(font.name, 8)
+    at = meta.generated_at.astimezone().strftime("%Y-%m-%d %H:%M")
+    canvas.drawString(left, text_y, t("report.generated_at", at=at))
+    canvas.drawCentredString(width / 2, text_y, t("report.confidential"))
+    canvas.drawRightString(right, text_y, t("report.page_of", page=page, total=total))
+    canvas.restoreState()
+
