@@ -1,0 +1,334 @@
+"""The main window: role-filtered sidebar of registered pages, built lazily; status bar; lock (Ctrl+L)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QSettings, QSize, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from branchguard import APP_NAME, __version__
+from branchguard.core.domain import Actor
+from branchguard.gui.icons import icon
+from branchguard.gui.login import LoginDialog
+from branchguard.gui.page import PAGE_REGISTRY, Page
+from branchguard.gui.session import GuiSession
+from branchguard.gui.shortcuts import ShortcutsDialog, collect_shortcuts
+
+LANDING_PAGE = "people"
+_PAGE_ROLE = Qt.ItemDataRole.UserRole
+
+
+class MainWindow(QMainWindow):
+    """Pages come from PAGE_REGISTRY; a new feature registers a page and nothing here changes."""
+
+    page_shown = Signal(str)
+    locked_changed = Signal(bool)
+
+    def __init__(self, session: GuiSession, settings: QSettings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("main_window")
+        self.session = session
+        self.settings = settings
+        self.pages: dict[str, Page] = {}
+        self.login_dialog: LoginDialog | None = None
+        self._locked = False
+        self._page_before_lock = ""
+        self.setWindowIcon(icon("branchguard"))
+
+        self.sidebar = QListWidget()
+        self.sidebar.setObjectName("sidebar")
+        self.sidebar.setIconSize(QSize(20, 20))
+        self.sidebar.setFixedWidth(210)
+        self.sidebar.currentItemChanged.connect(self._on_sidebar)
+        self.stack = QStackedWidget()
+        self.stack.setObjectName("page_stack")
+        self._lock_cover = self._make_lock_cover()
+        self.stack.addWidget(self._lock_cover)
+        central = QWidget()
+        row = QHBoxLayout(central)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        row.addWidget(self.sidebar)
+        row.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        self.user_label = QLabel()
+        self.user_label.setObjectName("status_user")
+        self.branch_label = QLabel()
+        self.branch_label.setObjectName("status_branch")
+        self.statusBar().addPermanentWidget(self.branch_label)
+        self.statusBar().addPermanentWidget(self.user_label)
+
+        self._make_actions()
+        self.session.actor_changed.connect(self._on_actor_changed)
+        self.session.data_changed.connect(self._on_data_changed)
+        self.retranslate()
+        self._fill_sidebar()
+        self._restore()
+
+    # -- building ------------------------------------------------------------------------------
+    def _make_lock_cover(self) -> QWidget:
+        cover = QWidget()
+        cover.setObjectName("lock_cover")
+        box = QVBoxLayout(cover)
+        self._lock_icon = QLabel()
+        self._lock_icon.setPixmap(icon("lock").pixmap(64, 64))
+        self._lock_icon.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._lock_text = QLabel()
+        self._lock_text.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._lock_text.setProperty("role", "hint")
+        box.addStretch(1)
+        box.addWidget(self._lock_icon)
+        box.addWidget(self._lock_text)
+        box.addStretch(1)
+        return cover
+
+    def _make_actions(self) -> None:
+        self.lock_action = QAction(icon("lock"), "", self)
+        self.lock_action.setObjectName("action_lock")
+        self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
+        self.lock_action.triggered.connect(self.lock)
+        self.quit_action = QAction(icon("logout"), "", self)
+        self.quit_action.setObjectName("action_quit")
+        self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        self.quit_action.triggered.connect(self.close)
+        self.help_action = QAction(icon("keyboard"), "", self)
+        self.help_action.setObjectName("action_shortcuts")
+        self.help_action.setShortcut(QKeySequence("F1"))
+        self.help_action.triggered.connect(self.show_shortcuts)
+        self.about_action = QAction(icon("about"), "", self)
+        self.about_action.setObjectName("action_about")
+        self.about_action.triggered.connect(self.show_about)
+        self.file_menu = self.menuBar().addMenu("")
+        self.file_menu.addAction(self.lock_action)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.quit_action)
+        self.help_menu = self.menuBar().addMenu("")
+        self.help_menu.addAction(self.help_action)
+        self.help_menu.addAction(self.about_action)
+        # Ctrl+1…9 jump to the n-th sidebar entry; listed in F1 as one line.
+        self._page_keys = []
+        for n in range(1, 10):
+            shortcut = QShortcut(QKeySequence(f"Ctrl+{n}"), self)
+            shortcut.activated.connect(lambda n=n: self._go_to_row(n - 1))
+            self._page_keys.append(shortcut)
+
+    def visible_page_classes(self) -> list[type[Page]]:
+        return [cls for cls in PAGE_REGISTRY if self.session.actor.role in cls.roles]
+
+    def _fill_sidebar(self) -> None:
+        self.sidebar.blockSignals(True)
+        self.sidebar.clear()
+        for cls in self.visible_page_classes():
+            item = QListWidgetItem(icon(cls.icon_name) if cls.icon_name else icon("about"), cls.nav_title())
+            item.setData(_PAGE_ROLE, cls.page_id)
+            item.setSizeHint(QSize(0, 40))
+            self.sidebar.addItem(item)
+        self.sidebar.blockSignals(False)
+
+    def _page_class(self, page_id: str) -> type[Page] | None:
+        return next((c for c in self.visible_page_classes() if c.page_id == page_id), None)
+
+    def landing_page_id(self) -> str:
+        classes = self.visible_page_classes()
+        if any(c.page_id == LANDING_PAGE for c in classes):
+            return LANDING_PAGE
+        return classes[0].page_id if classes else ""
+
+    # -- pages ---------------------------------------------------------------------------------
+    def page(self, page_id: str) -> Page | None:
+        return self.pages.get(page_id)
+
+    def current_page_id(self) -> str:
+        widget = self.stack.currentWidget()
+        return widget.page_id if isinstance(widget, Page) else ""
+
+    def show_page(self, page_id: str) -> Page | None:
+        """Build the page on first use, refresh it and bring it up; unknown or forbidden ids are ignored."""
+        cls = self._page_class(page_id)
+        if cls is None:
+            return None
+        page = self.pages.get(page_id)
+        if page is None:
+            page = cls(self.session, self.stack)
+            self.pages[page_id] = page
+            self.stack.addWidget(page)
+        page.refresh()
+        self.stack.setCurrentWidget(page)
+        self._select_sidebar(page_id)
+        self.setWindowTitle(f"{page.title()} - {APP_NAME}")
+        self.page_shown.emit(page_id)
+        return page
+
+    def _select_sidebar(self, page_id: str) -> None:
+        for row in range(self.sidebar.count()):
+            item = self.sidebar.item(row)
+            if item.data(_PAGE_ROLE) == page_id and self.sidebar.currentRow() != row:
+                self.sidebar.blockSignals(True)
+                self.sidebar.setCurrentRow(row)
+                self.sidebar.blockSignals(False)
+
+    def _on_sidebar(self, current: QListWidgetItem | None, _previous: QListWidgetItem | None) -> None:
+        if current is not None and not self._locked:
+            self.show_page(current.data(_PAGE_ROLE))
+
+    def _go_to_row(self, row: int) -> None:
+        if not self._locked and 0 <= row < self.sidebar.count():
+            self.sidebar.setCurrentRow(row)
+
+    def _drop_pages(self) -> None:
+        # Pages may have built role-specific controls: a new user gets fresh ones.
+        for page in self.pages.values():
+            self.stack.removeWidget(page)
+            page.deleteLater()
+        self.pages.clear()
+
+    def _on_data_changed(self, _entity: str) -> None:
+        page = self.stack.currentWidget()
+        if isinstance(page, Page):
+            page.refresh()
+        self._update_status()
+
+    # -- session -------------------------------------------------------------------------------
+    def _update_status(self) -> None:
+        actor = self.session.actor
+        user = self.session.services.auth.user_by_name(actor.username)
+        name = user.display_name if user else actor.username
+        self.user_label.setText(f"{name} · {actor.role.label}")
+        branch = self.session.services.branch.get()
+        self.branch_label.setText(branch.name if branch else self.tr("No branch set up"))
+
+    def _on_actor_changed(self) -> None:
+        self._drop_pages()
+        self._fill_sidebar()
+        self._update_status()
+
+    def is_locked(self) -> bool:
+        return self._locked
+
+    def lock(self) -> None:
+        """Hide everything behind the login dialog until someone logs in (or quits)."""
+        if self._locked:
+            return
+        self._locked = True
+        self._page_before_lock = self.current_page_id()
+        self.stack.setCurrentWidget(self._lock_cover)
+        self.sidebar.hide()
+        self.menuBar().setEnabled(False)
+        self.user_label.clear()
+        self.setWindowTitle(APP_NAME)
+        self.locked_changed.emit(True)
+        dialog = LoginDialog(self.session.services, self, locked=True, username=self.session.actor.username)
+        dialog.accepted.connect(lambda: self._unlock(dialog))
+        dialog.rejected.connect(self._quit_from_lock)
+        self.login_dialog = dialog
+        dialog.open()
+
+    def _unlock(self, dialog: LoginDialog) -> None:
+        assert dialog.actor is not None
+        self.login_dialog = None
+        dialog.deleteLater()
+        self._locked = False
+        self.sidebar.show()
+        self.menuBar().setEnabled(True)
+        same_user = dialog.actor == self.session.actor
+        if not same_user:
+            self.session.set_actor(dialog.actor)
+        self._update_status()
+        self.locked_changed.emit(False)
+        target = self._page_before_lock if same_user else self.landing_page_id()
+        self.show_page(target or self.landing_page_id())
+
+    def _quit_from_lock(self) -> None:
+        if self.login_dialog is not None:
+            self.login_dialog = None
+            self.close()
+
+    def set_actor(self, actor: Actor) -> None:
+        if actor != self.session.actor:
+            self.session.set_actor(actor)
+
+    # -- help ----------------------------------------------------------------------------------
+    def shortcut_rows(self) -> list[tuple[str, str]]:
+        pages = (self.tr("Ctrl+1 … Ctrl+9"), self.tr("Go to the page at that place in the sidebar"))
+        return collect_shortcuts(self, [pages])
+
+    def show_shortcuts(self) -> ShortcutsDialog:
+        dialog = ShortcutsDialog(self.shortcut_rows(), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def show_about(self) -> None:
+        if self._page_class("about") is not None:
+            self.show_page("about")
+        else:
+            QMessageBox.about(self, self.tr("About BranchGuard"), f"{APP_NAME} {__version__}")
+
+    # -- language ------------------------------------------------------------------------------
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+            for page in self.pages.values():
+                page.retranslate()
+            current = self.stack.currentWidget()
+            if isinstance(current, Page):
+                current.refresh()  # texts that come from the services (role labels) follow too
+                self.setWindowTitle(f"{current.title()} - {APP_NAME}")
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(APP_NAME)
+        self.file_menu.setTitle(self.tr("&File"))
+        self.help_menu.setTitle(self.tr("&Help"))
+        self.lock_action.setText(self.tr("&Lock screen"))
+        self.quit_action.setText(self.tr("&Quit"))
+        self.help_action.setText(self.tr("&Keyboard shortcuts"))
+        self.about_action.setText(self.tr("&About BranchGuard"))
+        self._lock_text.setText(self.tr("The screen is locked."))
+        for row in range(self.sidebar.count()):
+            item = self.sidebar.item(row)
+            cls = self._page_class(item.data(_PAGE_ROLE))
+            if cls is not None:
+                item.setText(cls.nav_title())
+        if not self._locked:
+            self._update_status()
+
+    # -- geometry ------------------------------------------------------------------------------
+    def _restore(self) -> None:
+        geometry = self.settings.value("window/geometry")
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(1280, 800)
+        state = self.settings.value("window/state")
+        if state is not None:
+            self.restoreState(state)
+
+    def initial_page_id(self) -> str:
+        """The page to open after start: the one left last time if this role may see it."""
+        last = str(self.settings.value("window/page", "") or "")
+        return last if self._page_class(last) is not None else self.landing_page_id()
+
+    def save_state(self) -> None:
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/state", self.saveState())
+        page = self.current_page_id() or self._page_before_lock
+        if page:
+            self.settings.setValue("window/page", page)
+        self.settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_state()
+        dialog, self.login_dialog = self.login_dialog, None
+        if dialog is not None:
+            dialog.done(0)
+        super().closeEvent(event)

@@ -1,0 +1,129 @@
+"""The look: calm, high-contrast colours with one accent, level and DRILL colours, the stylesheet."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QApplication
+
+# One accent (a calm teal) that no alert level uses, so selection is never read as a warning.
+ACCENT = "#00796B"
+ACCENT_DARK = "#005B50"
+ON_ACCENT = "#FFFFFF"
+TEXT = "#1B1F23"
+MUTED = "#5F6B73"
+ICON = "#37474F"
+WINDOW = "#F4F6F7"
+SURFACE = "#FFFFFF"
+BORDER = "#C9D1D6"
+SIDEBAR = "#E8EDEF"
+ERROR = "#B71C1C"
+WARNING = "#B45309"  # orange dark enough for text on white
+OK = "#2E7D32"
+
+
+@dataclass(frozen=True)
+class Swatch:
+    """A background with the text colour that stays readable on it."""
+
+    background: str
+    foreground: str
+
+
+# Incident levels I/II/III and the national blue warning: badges, banners and reports use these.
+LEVEL_COLOURS: dict[str, Swatch] = {
+    "I": Swatch("#C62828", "#FFFFFF"),
+    "II": Swatch("#EF6C00", "#FFFFFF"),
+    "III": Swatch("#F9C80E", "#1B1F23"),
+    "blue": Swatch("#1565C0", "#FFFFFF"),
+}
+# A drill must never be mistaken for a real incident: its own colour, used with the word DRILL.
+DRILL = Swatch("#6A1B9A", "#FFFFFF")
+
+
+def level_swatch(level: str) -> Swatch:
+    return LEVEL_COLOURS[level]
+
+
+def palette() -> QPalette:
+    pal = QPalette()
+    roles = QPalette.ColorRole
+    for role, colour in (
+        (roles.Window, WINDOW),
+        (roles.WindowText, TEXT),
+        (roles.Base, SURFACE),
+        (roles.AlternateBase, "#F7F9FA"),
+        (roles.Text, TEXT),
+        (roles.Button, "#EEF1F2"),
+        (roles.ButtonText, TEXT),
+        (roles.Highlight, ACCENT),
+        (roles.HighlightedText, ON_ACCENT),
+        (roles.ToolTipBase, SURFACE),
+        (roles.ToolTipText, TEXT),
+        (roles.PlaceholderText, MUTED),
+        (roles.Link, ACCENT_DARK),
+    ):
+        pal.setColor(role, QColor(colour))
+    disabled = QPalette.ColorGroup.Disabled
+    for role in (roles.Text, roles.WindowText, roles.ButtonText):
+        pal.setColor(disabled, role, QColor("#8A959C"))
+    return pal
+
+
+STYLESHEET = f"""
+QListWidget#sidebar {{
+    background: {SIDEBAR}; border: none; border-right: 1px solid {BORDER};
+    padding: 8px 0; outline: none;
+}}
+QListWidget#sidebar::item {{ padding: 9px 14px; margin: 1px 8px; border-radius: 6px; color: {TEXT}; }}
+QListWidget#sidebar::item:hover {{ background: #DCE4E7; }}
+QListWidget#sidebar::item:selected {{ background: {ACCENT}; color: {ON_ACCENT}; }}
+QLabel[role="page-title"] {{ font-size: 18pt; font-weight: 600; color: {TEXT}; }}
+QLabel[role="hint"] {{ color: {MUTED}; }}
+QLabel[role="error"] {{ color: {ERROR}; }}
+QLabel[role="warning"] {{ color: {WARNING}; font-weight: 600; }}
+QGroupBox {{
+    border: 1px solid {BORDER}; border-radius: 6px; margin-top: 14px; padding: 12px 10px 10px 10px;
+    background: {SURFACE};
+}}
+QGroupBox::title {{ subcontrol-origin: margin; left: 10px; padding: 0 4px; font-weight: 600; }}
+QPushButton {{
+    border: 1px solid {BORDER}; border-radius: 5px; padding: 5px 14px; background: #F7F9FA;
+    min-height: 20px;
+}}
+QPushButton:hover {{ background: #EAF1F0; border-color: {ACCENT}; }}
+QPushButton:default, QPushButton[accent="true"] {{
+    background: {ACCENT}; color: {ON_ACCENT}; border-color: {ACCENT_DARK};
+}}
+QPushButton:default:hover, QPushButton[accent="true"]:hover {{ background: {ACCENT_DARK}; }}
+QPushButton:disabled {{ color: #8A959C; background: #F0F2F3; border-color: #DDE2E5; }}
+QLineEdit, QSpinBox, QComboBox, QPlainTextEdit, QTextEdit {{
+    border: 1px solid {BORDER}; border-radius: 4px; padding: 4px 6px; background: {SURFACE};
+    selection-background-color: {ACCENT};
+}}
+QLineEdit:focus, QSpinBox:focus, QComboBox:focus, QPlainTextEdit:focus {{ border-color: {ACCENT}; }}
+QLineEdit:read-only {{ background: #F0F2F3; color: {MUTED}; }}
+QLineEdit[invalid="true"] {{ border: 1px solid {ERROR}; }}
+QTableView, QTreeView {{
+    border: 1px solid {BORDER}; gridline-color: #E3E8EA; background: {SURFACE};
+    selection-background-color: {ACCENT}; selection-color: {ON_ACCENT};
+}}
+QHeaderView::section {{
+    background: #EEF1F2; color: {TEXT}; border: none; border-bottom: 1px solid {BORDER};
+    border-right: 1px solid #E3E8EA; padding: 5px 8px; font-weight: 600;
+}}
+QTabWidget::pane {{ border: 1px solid {BORDER}; border-radius: 4px; background: {SURFACE}; top: -1px; }}
+QTabBar::tab {{ padding: 6px 16px; border: 1px solid transparent; color: {MUTED}; }}
+QTabBar::tab:selected {{ color: {TEXT}; border-bottom: 2px solid {ACCENT}; font-weight: 600; }}
+QStatusBar {{ background: {SIDEBAR}; border-top: 1px solid {BORDER}; }}
+QStatusBar QLabel {{ padding: 0 8px; }}
+QToolTip {{ border: 1px solid {BORDER}; padding: 4px; }}
+"""
+
+
+def apply(app: QApplication) -> None:
+    """Fusion style with our palette, so the window looks the same on Windows and Linux."""
+    app.setStyle("Fusion")
+    app.setPalette(palette())
+    app.setStyleSheet(STYLESHEET)
