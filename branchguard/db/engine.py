@@ -32,11 +32,28 @@ def _set_sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     # The connection is in autocommit while pragmas run: journal_mode cannot change inside a
     # transaction, and pysqlite would otherwise open one implicitly.
     cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA journal_mode=WAL")
+    if cursor.execute("PRAGMA journal_mode").fetchone()[0] != "wal" and _may_switch_to_wal(cursor):
+        cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
     cursor.execute("PRAGMA synchronous=FULL")
     cursor.close()
+
+
+def _may_switch_to_wal(cursor: Any) -> bool:
+    """WAL mode is written into the file, so only into a new one or one of a schema we know.
+
+    A database from a newer BranchGuard or from another program is refused at start-up and must
+    stay byte-for-byte untouched.
+    """
+    if not cursor.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchone():
+        return True
+    if not cursor.execute("SELECT 1 FROM sqlite_master WHERE name = 'alembic_version'").fetchone():
+        return False
+    from branchguard.db.migrate import known_revisions
+
+    row = cursor.execute("SELECT version_num FROM alembic_version").fetchone()
+    return row is not None and row[0] in known_revisions()
 
 
 def make_engine(url: str, *, echo: bool = False) -> Engine:

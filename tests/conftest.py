@@ -1,0 +1,250 @@
+"""Shared test set-up: offscreen Qt, an isolated home per test, SQLite and PostgreSQL databases."""
+
+from __future__ import annotations
+
+import os
+
+# Before anything can load Qt: tests never need (or have) a display.
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+
+import pwd
+import shutil
+import subprocess
+import tempfile
+import uuid
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import Engine, MetaData, select
+
+from branchguard.core.domain import Actor, Role
+from branchguard.db.engine import sqlite_url
+
+Snapshot = dict[str, list[tuple[Any, ...]]]
+
+
+@pytest.fixture(autouse=True)
+def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """HOME, XDG folders and the data folder live in tmp_path: no test touches real user data."""
+    home = tmp_path / "home"
+    for sub in ("config", "data", "cache", "state", "runtime"):
+        (home / sub).mkdir(parents=True)
+    (home / "runtime").chmod(0o700)  # Qt warns about a runtime dir others can read
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(home / "cache"))
+    monkeypatch.setenv("XDG_STATE_HOME", str(home / "state"))
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(home / "runtime"))
+    monkeypatch.setenv("BRANCHGUARD_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.delenv("BRANCHGUARD_DB", raising=False)
+    return home
+
+
+PG_SUPERUSER = "branchguard_test"
+PG_PORT = 5432  # only names the socket file: the server listens on its private socket folder alone
+PG_SETTINGS = {
+    "listen_addresses": "''",
+    "port": str(PG_PORT),
+    "fsync": "off",  # a throwaway cluster: durability only costs time here
+    "synchronous_commit": "off",
+    "full_page_writes": "off",
+    "max_connections": "40",
+}
+
+
+@dataclass
+class PgCluster:
+    """A private PostgreSQL server reached through a unix socket in its own folder."""
+
+    root: Path
+    bin_dir: Path
+    run_as: list[str]
+
+    @property
+    def data_dir(self) -> Path:
+        return self.root / "data"
+
+    @property
+    def socket_dir(self) -> Path:
+        return self.root / "socket"
+
+    def url(self, dbname: str) -> str:
+        return f"postgresql+psycopg://{PG_SUPERUSER}@/{dbname}?host={self.socket_dir}&port={PG_PORT}"
+
+    def execute(self, sql: str) -> None:
+        import psycopg
+
+        with psycopg.connect(
+            host=str(self.socket_dir), port=PG_PORT, user=PG_SUPERUSER, dbname="postgres", autocommit=True
+        ) as conn:
+            conn.execute(sql.encode())
+
+    def pg_ctl(self, *args: str) -> subprocess.CompletedProcess[str]:
+        return _run([*self.run_as, str(self.bin_dir / "pg_ctl"), "-D", str(self.data_dir), *args])
+
+    def destroy(self) -> None:
+        try:
+            if (self.data_dir / "postmaster.pid").exists():
+                self.pg_ctl("stop", "-m", "immediate", "-w")
+        finally:
+            shutil.rmtree(self.root, ignore_errors=True)
+
+
+def _run(cmd: list[str]) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(cmd, capture_output=True, text=True, check=False, stdin=subprocess.DEVNULL)
+
+
+def _pg_bin_dir() -> Path:
+    """initdb and pg_ctl of the newest server under /usr/lib/postgresql (Debian), else on PATH."""
+    debian = Path("/usr/lib/postgresql")
+    found = [p.parent for p in debian.glob("*/bin/pg_ctl") if p.parent.parent.name.isdigit()]
+    if found:
+        return max(found, key=lambda b: int(b.parent.name))
+    on_path = shutil.which("pg_ctl")
+    if on_path and shutil.which("initdb"):
+        return Path(on_path).parent
+    pytest.fail(
+        "PostgreSQL server not found (no initdb/pg_ctl under /usr/lib/postgresql/*/bin or on PATH): "
+        "the tests run on PostgreSQL too. `make test` installs it (apt-get install postgresql).",
+        pytrace=False,
+    )
+
+
+def _unprivileged_user() -> tuple[list[str], int, int]:
+    """PostgreSQL refuses to run as root: as root, run the server as `postgres` (or our own user)."""
+    if os.geteuid() != 0:
+        return [], os.getuid(), os.getgid()
+    name = "postgres"
+    try:
+        entry = pwd.getpwnam(name)
+    except KeyError:
+        name = "branchguard-pg"
+        try:
+            entry = pwd.getpwnam(name)
+        except KeyError:
+            made = _run(["useradd", "--system", "--no-create-home", "--shell", "/usr/sbin/nologin", name])
+            if made.returncode != 0:
+                reason = made.stderr.strip()
+                pytest.fail(f"cannot create a user to run PostgreSQL as: {reason}", pytrace=False)
+            entry = pwd.getpwnam(name)
+    if not shutil.which("runuser"):
+        pytest.fail("running the PostgreSQL test server as root needs `runuser` (util-linux)", pytrace=False)
+    return ["runuser", "-u", name, "--"], entry.pw_uid, entry.pw_gid
+
+
+def start_cluster() -> PgCluster:
+    bin_dir = _pg_bin_dir()
+    run_as, uid, gid = _unprivileged_user()
+    # /tmp rather than TMPDIR: the server's user must be able to reach the folder.
+    root = Path(tempfile.mkdtemp(prefix="branchguard-pg-", dir="/tmp" if run_as else None))
+    cluster = PgCluster(root, bin_dir, run_as)
+    try:
+        cluster.socket_dir.mkdir()
+        for path in (root, cluster.socket_dir):
+            os.chown(path, uid, gid)
+        init = _run(
+            [*run_as, str(bin_dir / "initdb"), "-D", str(cluster.data_dir), "-U", PG_SUPERUSER,
+             "--auth=trust", "--encoding=UTF8", "--no-locale", "--no-sync"]
+        )
+        if init.returncode != 0:
+            pytest.fail(f"initdb failed:\n{init.stdout}\n{init.stderr}", pytrace=False)
+        settings = {**PG_SETTINGS, "unix_socket_directories": f"'{cluster.socket_dir}'"}
+        with (cluster.data_dir / "postgresql.conf").open("a", encoding="utf-8") as conf:
+            conf.writelines(f"{key} = {value}\n" for key, value in settings.items())
+        log = root / "server.log"
+        started = cluster.pg_ctl("start", "-w", "-t", "60", "-l", str(log))
+        if started.returncode != 0:
+            server_log = log.read_text(errors="replace") if log.exists() else ""
+            pytest.fail(f"PostgreSQL did not start:\n{started.stderr}\n{server_log}", pytrace=False)
+    except BaseException:
+        cluster.destroy()
+        raise
+    return cluster
+
+
+@pytest.fixture(scope="session")
+def pg_cluster() -> Iterator[PgCluster]:
+    """A throwaway PostgreSQL server for the whole run, removed at the end (also on failure)."""
+    cluster = start_cluster()
+    try:
+        yield cluster
+    finally:
+        cluster.destroy()
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """The same test on an SQLite file and on a fresh PostgreSQL database."""
+    if request.param == "sqlite":
+        yield sqlite_url(tmp_path / "test.sqlite")
+        return
+    cluster: PgCluster = request.getfixturevalue("pg_cluster")
+    name = f"bg_test_{uuid.uuid4().hex[:12]}"
+    cluster.execute(f'CREATE DATABASE "{name}"')
+    try:
+        yield cluster.url(name)
+    finally:
+        cluster.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture
+def ctx(tmp_path: Path, db_url: str) -> Iterator[Any]:
+    """The application context (settings, schema, services) on the test's database."""
+    from branchguard.context import open_context
+
+    context = open_context(tmp_path / "data", db=db_url)
+    try:
+        yield context
+    finally:
+        context.close()
+
+
+@pytest.fixture
+def demo(ctx: Any) -> list[Any]:
+    """The demo branch, its people and contacts, and the accounts lead, staff and auditor."""
+    accounts: list[Any] = ctx.services.demo.fill()
+    return accounts
+
+
+def _actor(ctx: Any, username: str) -> Actor:
+    # Built from the stored account instead of logging in: every login verifies an argon2 hash
+    # and writes an audit event, neither of which these tests are about.
+    info = ctx.services.auth.user_by_name(username)
+    assert info is not None, username
+    return Actor(user_id=info.id, username=info.username, role=Role(info.role))
+
+
+@pytest.fixture
+def lead(ctx: Any, demo: list[Any]) -> Actor:
+    return _actor(ctx, "lead")
+
+
+@pytest.fixture
+def staff(ctx: Any, demo: list[Any]) -> Actor:
+    return _actor(ctx, "staff")
+
+
+@pytest.fixture
+def auditor(ctx: Any, demo: list[Any]) -> Actor:
+    return _actor(ctx, "auditor")
+
+
+def take_snapshot(engine: Engine) -> Snapshot:
+    """Every row of every table, in a stable order: compare two to prove nothing was written."""
+    meta = MetaData()
+    meta.reflect(engine)
+    snap: Snapshot = {}
+    with engine.connect() as conn:
+        for table in meta.sorted_tables:
+            rows = conn.execute(select(table)).all()
+            snap[table.name] = sorted((tuple(r) for r in rows), key=repr)
+    return snap
+
+
+@pytest.fixture
+def snapshot(ctx: Any) -> Callable[[], Snapshot]:
+    return lambda: take_snapshot(ctx.engine)

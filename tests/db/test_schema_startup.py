@@ -1,0 +1,110 @@
+"""Start-up schema handling: a new database is created at head; a newer or foreign one is refused."""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from pathlib import Path
+
+import pytest
+from sqlalchemy import inspect, text
+
+from branchguard.context import open_context
+from branchguard.core.domain import Actor
+from branchguard.core.errors import SchemaError
+from branchguard.core.i18n import t
+from branchguard.db.engine import make_engine, sqlite_url
+from branchguard.db.migrate import SchemaAction, current_revision, head_revision
+
+FOUNDATION_TABLES = {"branch", "users", "people", "contacts", "audit_events", "alembic_version"}
+
+
+def sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_new_database_is_created_and_stamped_at_head(tmp_path: Path, db_url: str) -> None:
+    ctx = open_context(tmp_path / "data", db=db_url)
+    try:
+        assert ctx.schema.action is SchemaAction.CREATED
+        assert ctx.schema.to_revision == head_revision()
+        assert current_revision(ctx.engine) == head_revision()
+        assert set(inspect(ctx.engine).get_table_names()) >= FOUNDATION_TABLES
+        # the public emergency numbers are there before anyone logs in
+        phones = {c.phone for c in ctx.services.people.list_contacts(Actor.system())}
+        assert {"110", "119", "120"} <= phones
+    finally:
+        ctx.close()
+    assert not (tmp_path / "data" / "backups").exists() or not any((tmp_path / "data" / "backups").iterdir())
+
+    again = open_context(tmp_path / "data", db=db_url)
+    try:
+        assert again.schema.action is SchemaAction.CURRENT
+        assert again.schema.backup is None
+        # reopening adds no second set of built-in contacts
+        assert len(again.services.people.list_contacts(Actor.system())) == len(phones)
+    finally:
+        again.close()
+
+
+def _sqlite_database_at_head(tmp_path: Path) -> Path:
+    data = tmp_path / "data"
+    open_context(data).close()
+    return data / "branchguard.sqlite"
+
+
+@pytest.mark.parametrize("journal_mode", ["wal", "delete"])
+def test_newer_sqlite_database_is_refused_and_left_untouched(tmp_path: Path, journal_mode: str) -> None:
+    db_file = _sqlite_database_at_head(tmp_path)
+    with sqlite3.connect(db_file) as conn:
+        conn.execute("UPDATE alembic_version SET version_num = '9999'")
+    conn.execute(f"PRAGMA journal_mode={journal_mode}")
+    conn.close()
+    before = sha256(db_file)
+    backups = tmp_path / "data" / "backups"
+
+    with pytest.raises(SchemaError) as refused:
+        open_context(tmp_path / "data")
+
+    assert refused.value.message == t("schema.newer", revision="9999", head=head_revision())
+    assert "9999" in str(refused.value)
+    assert sha256(db_file) == before
+    assert not backups.exists() or not any(backups.iterdir())
+
+
+def test_newer_database_is_refused_with_its_data_kept(tmp_path: Path, db_url: str) -> None:
+    open_context(tmp_path / "data", db=db_url).close()
+    engine = make_engine(db_url)
+    with engine.begin() as conn:
+        conn.execute(text("UPDATE alembic_version SET version_num = '9999'"))
+        conn.execute(text("INSERT INTO people (name, branch_role, mobile, phone, on_duty, notes, created_at, "
+                          "updated_at) VALUES ('留守', 'teller', '', '', true, '', :at, :at)"),
+                     {"at": "2026-11-01 08:00:00+00"})
+
+    with pytest.raises(SchemaError, match="9999"):
+        open_context(tmp_path / "data", db=db_url)
+
+    assert current_revision(engine) == "9999"
+    with engine.connect() as conn:
+        assert conn.execute(text("SELECT name FROM people")).scalars().all() == ["留守"]
+    engine.dispose()
+
+
+def test_foreign_database_without_version_is_refused_and_left_untouched(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    data.mkdir()
+    db_file = data / "branchguard.sqlite"
+    with sqlite3.connect(db_file) as conn:
+        conn.execute("CREATE TABLE invoices (id INTEGER PRIMARY KEY, amount INTEGER)")
+        conn.execute("INSERT INTO invoices (amount) VALUES (42)")
+    conn.close()
+    before = sha256(db_file)
+
+    with pytest.raises(SchemaError) as refused:
+        open_context(data)
+
+    assert refused.value.message == t("schema.foreign")
+    assert sha256(db_file) == before
+    engine = make_engine(sqlite_url(db_file))
+    assert set(inspect(engine).get_table_names()) == {"invoices"}
+    engine.dispose()
