@@ -21,7 +21,7 @@ class Page(QWidget):
     """
 
     page_id: ClassVar[str] = ""
-    nav_text: ClassVar[str] = ""
+    nav_text: ClassVar[object] = ""  # object: that is what QT_TRANSLATE_NOOP returns in the stubs
     icon_name: ClassVar[str] = ""
     order: ClassVar[int] = 100
     roles: ClassVar[frozenset[Role]] = frozenset(Role)
@@ -34,7 +34,7 @@ class Page(QWidget):
     @classmethod
     def nav_title(cls) -> str:
         """The translated sidebar label, available without building the page."""
-        return QCoreApplication.translate(cls.__name__, cls.nav_text)
+        return QCoreApplication.translate(cls.__name__, str(cls.nav_text))
 
     def title(self) -> str:
         """The page heading; the sidebar label unless a page says more."""
