@@ -12,12 +12,14 @@ class BranchGuardError(Exception):
 
 
 class ValidationError(BranchGuardError):
-    """Bad input; `field` names the place (a form field or a path in a document)."""
+    """Bad input; `field` names the place for a person, `path` for a program (e.g. an importer
+    mapping it back to a line of the file): ("steps", 2, "role") is the third step's role."""
 
-    def __init__(self, field: str, message: str) -> None:
+    def __init__(self, field: str, message: str, path: tuple[str | int, ...] = ()) -> None:
         super().__init__(f"{field}: {message}" if field else message)
         self.field = field
         self.reason = message
+        self.path = path
 
 
 class PermissionDenied(BranchGuardError):

@@ -37,7 +37,7 @@ def current_language() -> str:
     return _current
 
 
-def t(key: str, lang: str | None = None, **params: object) -> str:
+def t(key: str, /, lang: str | None = None, **params: object) -> str:
     """The message `key` in the current (or given) language, formatted with `params`."""
     entry = CATALOG[key]
     text = entry[0] if (lang or _current) == "en" else entry[1]

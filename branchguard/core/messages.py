@@ -79,6 +79,8 @@ CATALOG: dict[str, tuple[str, str]] = {
     "field.alt_phone": ("Alternative phone", "备用电话"),
     "field.kind": ("Type", "类别"),
     "field.notes": ("Notes", "备注"),
+    "field.on_duty": ("On duty", "在岗"),
+    "field.active": ("Active", "启用"),
     "field.username": ("User name", "用户名"),
     "field.display_name": ("Display name", "显示名称"),
     "field.password": ("Password", "密码"),
@@ -142,6 +144,7 @@ CATALOG: dict[str, tuple[str, str]] = {
     "report.signer.handler": ("Prepared by", "经办人"),
     # reports: emergency contact card
     "report.card.title": ("Emergency contact card", "应急联络卡"),
+    "report.card.address": ("Address: {address}", "地址：{address}"),
     "report.card.emergency": ("Emergency numbers", "紧急电话"),
     "report.card.call_hint": (
         "When calling, say: branch name and address, what happened, whether anyone is hurt, "
@@ -153,6 +156,7 @@ CATALOG: dict[str, tuple[str, str]] = {
     "report.card.status": ("Status", "状态"),
     "report.card.on_duty": ("On duty", "在岗"),
     "report.card.off_duty": ("Off duty", "不在岗"),
+    "report.card.post_count": ("{post} ({count})", "{post}（{count} 人）"),
     "report.card.continued": ("{post} (cont.)", "{post}（续）"),
     "report.card.none": ("None recorded.", "尚未登记。"),
     "report.card.reprint": (
@@ -244,13 +248,57 @@ CATALOG: dict[str, tuple[str, str]] = {
         "预案“{code}”没有待批准的草稿",
     ),
     "playbook.unchanged": ("the draft is identical to the approved version", "草稿与已批准版本完全相同"),
-    "playbook.version_missing": ("playbook '{code}' has no version {number}", "预案“{code}”没有第 {number} 版"),
+    "playbook.version_missing": (
+        "playbook '{code}' has no version {number}",
+        "预案“{code}”没有第 {number} 版",
+    ),
     "playbook.imported_from": ("imported from {source}", "导入自 {source}"),
     "playbook.draft_conflict": (
         "playbook '{code}' already has a local draft; approve or discard it before importing a draft",
         "预案“{code}”已有本地草稿；请先批准或放弃该草稿，再导入草稿",
     ),
     "playbook.not_found": ("no playbook with code '{code}'", "没有编号为“{code}”的预案"),
+    # playbook exchange file
+    "format.line": ("line {line}", "第 {line} 行"),
+    "format.yaml": ("not valid YAML: {error}", "不是有效的 YAML：{error}"),
+    "format.too_big": ("the document has too many elements", "文档元素过多"),
+    "format.file_too_big": ("the file is larger than {limit} MB", "文件超过 {limit} MB"),
+    "format.alias": ("YAML aliases (*name) are not supported", "不支持 YAML 别名（*name）"),
+    "format.key_type": ("field names must be text, not {key!r}", "字段名必须是文本，而不是 {key!r}"),
+    "format.duplicate_key": ("field '{key}' appears twice", "字段“{key}”出现了两次"),
+    "format.encoding": (
+        "the file is not UTF-8 text (bad byte at offset {offset})",
+        "文件不是 UTF-8 文本（第 {offset} 字节无效）",
+    ),
+    "format.expected": ("expected {what}, found {got}", "应为{what}，实际为{got}"),
+    "format.unknown_field": (
+        "unknown field '{key}' (allowed: {allowed})",
+        "未知字段“{key}”（允许：{allowed}）",
+    ),
+    "format.missing_field": ("the field '{key}' is missing", "缺少字段“{key}”"),
+    "format.wrong_format": (
+        "this is not a BranchGuard playbook file (format must be {expected})",
+        "这不是 BranchGuard 预案文件（format 应为 {expected}）",
+    ),
+    "format.wrong_version": (
+        "format version {version} is not supported (this BranchGuard reads version {supported}; a newer file needs a newer BranchGuard)",
+        "不支持格式版本 {version}（本程序读取版本 {supported}；更新的文件需要更新的 BranchGuard）",
+    ),
+    "format.playbooks_or_playbook": (
+        "give either 'playbooks' (a list) or 'playbook' (one plan)",
+        "请提供“playbooks”（列表）或“playbook”（单个预案）之一",
+    ),
+    "format.phone_quotes": (
+        'a phone number must be text: put it in quotes, e.g. "010-12345678"',
+        '电话号码必须是文本：请加引号，例如 "010-12345678"',
+    ),
+    "format.type.mapping": ("a set of fields", "字段集合"),
+    "format.type.list": ("a list", "列表"),
+    "format.type.text": ("text", "文本"),
+    "format.type.integer": ("a whole number", "整数"),
+    "format.type.number": ("a number", "数字"),
+    "format.type.boolean": ("true/false", "真/假值"),
+    "format.type.nothing": ("nothing", "空值"),
     # schema
     "schema.newer": (
         "This database was written by a newer BranchGuard (schema {revision}; this version knows up "

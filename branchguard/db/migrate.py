@@ -18,7 +18,7 @@ from sqlalchemy.exc import DBAPIError
 
 from branchguard.core.errors import SchemaError
 from branchguard.core.i18n import t
-from branchguard.db.base import Base
+from branchguard.db.tables import Base
 
 if TYPE_CHECKING:
     from alembic.config import Config

@@ -5,8 +5,7 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy import engine_from_config, pool
 
-from branchguard.db import models  # noqa: F401  (registers the tables on Base.metadata)
-from branchguard.db.base import Base
+from branchguard.db.tables import Base
 
 config = context.config
 target_metadata = Base.metadata

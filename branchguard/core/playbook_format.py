@@ -1,0 +1,418 @@
+"""The playbook exchange file: YAML (JSON also reads), versioned, validated with file/line/path.
+
+    format: branchguard.playbooks
+    format_version: 1
+    playbooks:            # or `playbook:` with a single plan
+      - code: FIRE
+        ...
+
+docs/playbook-format.md describes every field. A rejected file raises FormatError naming the file,
+the place (path in the document, and the line) and the reason; parsing never touches the database.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any, TypeVar
+
+import yaml
+
+from branchguard.core.errors import ValidationError
+from branchguard.core.i18n import t
+from branchguard.core.playbook_rules import clean_content
+from branchguard.core.playbook_types import (
+    ContactRef,
+    ImportItem,
+    IncidentCategory,
+    Level,
+    PlanContent,
+    PlanRole,
+    PlanTier,
+    PlaybookStatus,
+    PlaybookVersion,
+    Step,
+    Text2,
+)
+
+FORMAT = "branchguard.playbooks"
+FORMAT_VERSION = 1
+MAX_FILE_BYTES = 50 * 1024 * 1024
+MAX_NODES = 2_000_000
+
+Path_ = tuple[str | int, ...]
+E = TypeVar("E", bound=enum.Enum)
+
+
+class FormatError(ValidationError):
+    """A rejected exchange file: where (file, line, path in the document) and why."""
+
+    def __init__(self, source: str, path: Path_, line: int | None, reason: str) -> None:
+        where = ".".join(str(p) if isinstance(p, str) else f"[{p}]" for p in path).replace(".[", "[")
+        place = ", ".join(filter(None, [t("format.line", line=line) if line else "", where]))
+        super().__init__(f"{source}: {place}" if place else source, reason, path)
+        self.source = source
+        self.line = line
+
+
+@dataclass(frozen=True)
+class ParsedFile:
+    items: tuple[ImportItem, ...]
+    source: str
+
+
+# -- reading ---------------------------------------------------------------------------------
+class _Reader:
+    """Turns the YAML node tree into plain values while remembering each path's line."""
+
+    def __init__(self, text: str, source: str) -> None:
+        self.source = source
+        self.lines: dict[Path_, int] = {}
+        self._loader = yaml.CSafeLoader(text) if hasattr(yaml, "CSafeLoader") else yaml.SafeLoader(text)
+        self._seen: set[int] = set()
+        self._count = 0
+
+    def load(self) -> Any:
+        try:
+            node = self._loader.get_single_node()
+            return None if node is None else self._value(node, ())
+        except yaml.MarkedYAMLError as exc:
+            mark = exc.problem_mark or exc.context_mark
+            raise FormatError(
+                self.source, (), mark.line + 1 if mark else None, t("format.yaml", error=exc.problem or exc)
+            ) from None
+        except yaml.YAMLError as exc:
+            raise FormatError(self.source, (), None, t("format.yaml", error=exc)) from None
+        finally:
+            self._loader.dispose()
+
+    def _value(self, node: yaml.Node, path: Path_) -> Any:
+        self._count += 1
+        if self._count > MAX_NODES:
+            raise FormatError(self.source, path, node.start_mark.line + 1, t("format.too_big"))
+        self.lines.setdefault(path, node.start_mark.line + 1)
+        if isinstance(node, yaml.MappingNode | yaml.SequenceNode):
+            if id(node) in self._seen:  # an alias: refused, it could expand without bound
+                raise FormatError(self.source, path, node.start_mark.line + 1, t("format.alias"))
+            self._seen.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            result: dict[str, Any] = {}
+            for key_node, value_node in node.value:
+                key = self._loader.construct_object(key_node, deep=True)
+                if not isinstance(key, str):
+                    raise FormatError(
+                        self.source, path, key_node.start_mark.line + 1, t("format.key_type", key=key)
+                    )
+                if key in result:
+                    raise FormatError(
+                        self.source,
+                        (*path, key),
+                        key_node.start_mark.line + 1,
+                        t("format.duplicate_key", key=key),
+                    )
+                result[key] = self._value(value_node, (*path, key))
+            return result
+        if isinstance(node, yaml.SequenceNode):
+            return [self._value(item, (*path, i)) for i, item in enumerate(node.value)]
+        return self._loader.construct_object(node, deep=True)
+
+
+def decode(data: bytes, source: str) -> str:
+    if len(data) > MAX_FILE_BYTES:
+        raise FormatError(source, (), None, t("format.file_too_big", limit=MAX_FILE_BYTES // (1024 * 1024)))
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise FormatError(source, (), line, t("format.encoding", offset=exc.start)) from None
+    if "\x00" in text:
+        raise FormatError(
+            source,
+            (),
+            text.count("\n", 0, text.index("\x00")) + 1,
+            t("format.encoding", offset=text.index("\x00")),
+        )
+    return text
+
+
+class _Checker:
+    """Type and shape checks on the plain values, each failure naming its path and line."""
+
+    def __init__(self, reader: _Reader) -> None:
+        self.reader = reader
+
+    def fail(self, path: Path_, reason: str) -> FormatError:
+        line = None
+        for cut in range(len(path), -1, -1):
+            line = self.reader.lines.get(path[:cut])
+            if line is not None:
+                break
+        return FormatError(self.reader.source, path, line, reason)
+
+    def mapping(
+        self, value: Any, path: Path_, allowed: Iterable[str], required: Iterable[str] = ()
+    ) -> dict[str, Any]:
+        if not isinstance(value, dict):
+            raise self.fail(path, t("format.expected", what=t("format.type.mapping"), got=_kind(value)))
+        allowed = set(allowed)
+        for key in value:
+            if key not in allowed:
+                raise self.fail(
+                    (*path, key), t("format.unknown_field", key=key, allowed=", ".join(sorted(allowed)))
+                )
+        for key in required:
+            if key not in value:
+                raise self.fail(path, t("format.missing_field", key=key))
+        return value
+
+    def string(self, value: Any, path: Path_, limit: int = 10_000) -> str:
+        if value is None:
+            return ""
+        if not isinstance(value, str):
+            raise self.fail(path, t("format.expected", what=t("format.type.text"), got=_kind(value)))
+        if len(value) > limit:
+            raise self.fail(path, t("validation.too_long", limit=limit))
+        return value
+
+    def integer(self, value: Any, path: Path_) -> int | None:
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise self.fail(path, t("format.expected", what=t("format.type.integer"), got=_kind(value)))
+        return value
+
+    def sequence(self, value: Any, path: Path_, limit: int) -> list[Any]:
+        if value is None:
+            return []
+        if not isinstance(value, list):
+            raise self.fail(path, t("format.expected", what=t("format.type.list"), got=_kind(value)))
+        if len(value) > limit:
+            raise self.fail(path, t("validation.range", low=0, high=limit))
+        return value
+
+    def enum(self, enum_type: type[E], value: Any, path: Path_) -> E:
+        text = self.string(value, path, 40)
+        try:
+            return enum_type(text)
+        except ValueError:
+            choices = ", ".join(str(m.value) for m in enum_type)
+            raise self.fail(path, t("validation.choice", value=text, choices=choices)) from None
+
+    def text2(self, value: Any, path: Path_, limit: int = 10_000) -> Text2:
+        if value is None:
+            return Text2()
+        if isinstance(value, str):  # one language given as plain text: taken as Chinese
+            return Text2(self.string(value, path, limit), "")
+        m = self.mapping(value, path, ("zh", "en"))
+        return Text2(
+            self.string(m.get("zh"), (*path, "zh"), limit), self.string(m.get("en"), (*path, "en"), limit)
+        )
+
+
+def _kind(value: Any) -> str:
+    if value is None:
+        return t("format.type.nothing")
+    if isinstance(value, bool):
+        return t("format.type.boolean")
+    if isinstance(value, int | float):
+        return t("format.type.number")
+    if isinstance(value, str):
+        return t("format.type.text")
+    if isinstance(value, list):
+        return t("format.type.list")
+    if isinstance(value, dict):
+        return t("format.type.mapping")
+    return type(value).__name__
+
+
+PLAN_FIELDS = (
+    "code",
+    "status",
+    "version",
+    "title",
+    "tier",
+    "category",
+    "levels",
+    "triggers",
+    "cautions",
+    "roles",
+    "contacts",
+    "steps",
+)
+STEP_FIELDS = ("id", "text", "role", "target_minutes", "checkpoint", "condition")
+
+
+def _plan(c: _Checker, value: Any, path: Path_) -> ImportItem:
+    m = c.mapping(value, path, PLAN_FIELDS, ("code", "title", "tier", "category", "levels", "steps"))
+    status = c.string(m.get("status") or "approved", (*path, "status"))
+    if status not in (PlaybookStatus.APPROVED.value, PlaybookStatus.DRAFT.value):
+        raise c.fail((*path, "status"), t("validation.choice", value=status, choices="approved, draft"))
+    c.integer(m.get("version"), (*path, "version"))
+    roles = []
+    for i, r in enumerate(c.sequence(m.get("roles"), (*path, "roles"), 50)):
+        rm = c.mapping(r, (*path, "roles", i), ("code", "zh", "en"), ("code",))
+        roles.append(
+            PlanRole(
+                c.string(rm["code"], (*path, "roles", i, "code"), 40),
+                Text2(
+                    c.string(rm.get("zh"), (*path, "roles", i, "zh"), 100),
+                    c.string(rm.get("en"), (*path, "roles", i, "en"), 100),
+                ),
+            )
+        )
+    contacts = []
+    for i, r in enumerate(c.sequence(m.get("contacts"), (*path, "contacts"), 50)):
+        cp = (*path, "contacts", i)
+        cm = c.mapping(r, cp, ("kind", "phone", "name"), ("kind", "phone"))
+        if isinstance(cm["phone"], int) and not isinstance(cm["phone"], bool):
+            raise c.fail((*cp, "phone"), t("format.phone_quotes"))
+        contacts.append(
+            ContactRef(
+                c.string(cm["kind"], (*cp, "kind"), 40),
+                c.string(cm["phone"], (*cp, "phone"), 40),
+                c.string(cm.get("name"), (*cp, "name"), 100),
+            )
+        )
+    steps = [
+        _step(c, s, (*path, "steps", i))
+        for i, s in enumerate(c.sequence(m.get("steps"), (*path, "steps"), 200))
+    ]
+    levels = c.sequence(m.get("levels"), (*path, "levels"), 3)
+    content = PlanContent(
+        code=c.string(m["code"], (*path, "code"), 40),
+        title=c.text2(m.get("title"), (*path, "title"), 200),
+        tier=c.enum(PlanTier, m["tier"], (*path, "tier")),
+        category=c.enum(IncidentCategory, m["category"], (*path, "category")),
+        levels=tuple(c.enum(Level, lv, (*path, "levels", i)) for i, lv in enumerate(levels)),
+        triggers=c.text2(m.get("triggers"), (*path, "triggers")),
+        cautions=c.text2(m.get("cautions"), (*path, "cautions")),
+        roles=tuple(roles),
+        contacts=tuple(contacts),
+        steps=tuple(steps),
+    )
+    try:
+        content = clean_content(content)
+    except ValidationError as exc:
+        raise c.fail((*path, *exc.path), f"{exc.field}: {exc.reason}") from None
+    return ImportItem(content, PlaybookStatus(status))
+
+
+def _step(c: _Checker, value: Any, path: Path_) -> Step:
+    m = c.mapping(value, path, STEP_FIELDS, ("id", "text"))
+    deadline = None
+    checkpoint = m.get("checkpoint")
+    if checkpoint is not None and checkpoint is not False:
+        cm = c.mapping(checkpoint, (*path, "checkpoint"), ("deadline_minutes",), ("deadline_minutes",))
+        deadline = c.integer(cm["deadline_minutes"], (*path, "checkpoint", "deadline_minutes"))
+    condition, goto = Text2(), None
+    if m.get("condition") is not None:
+        cm = c.mapping(m["condition"], (*path, "condition"), ("zh", "en", "goto"))
+        condition = c.text2({k: v for k, v in cm.items() if k != "goto"}, (*path, "condition"), 2000)
+        goto = c.string(cm.get("goto"), (*path, "condition", "goto"), 40) or None
+    step_id = m["id"]
+    if isinstance(step_id, int) and not isinstance(step_id, bool):
+        step_id = str(step_id)
+    return Step(
+        key=c.string(step_id, (*path, "id"), 40),
+        text=c.text2(m.get("text"), (*path, "text"), 2000),
+        role=c.string(m.get("role"), (*path, "role"), 40),
+        target_minutes=c.integer(m.get("target_minutes"), (*path, "target_minutes")),
+        checkpoint=checkpoint is not None and checkpoint is not False,
+        deadline_minutes=deadline,
+        condition=condition,
+        goto=goto,
+    )
+
+
+def parse(data: bytes, source: str) -> ParsedFile:
+    """Parse and fully validate an exchange file; FormatError names the first problem."""
+    reader = _Reader(decode(data, source), source)
+    doc = reader.load()
+    c = _Checker(reader)
+    top = c.mapping(
+        doc,
+        (),
+        ("format", "format_version", "exported_at", "generator", "playbooks", "playbook"),
+        ("format", "format_version"),
+    )
+    if top["format"] != FORMAT:
+        raise c.fail(("format",), t("format.wrong_format", expected=FORMAT))
+    version = c.integer(top["format_version"], ("format_version",))
+    if version != FORMAT_VERSION:
+        raise c.fail(
+            ("format_version",), t("format.wrong_version", version=version, supported=FORMAT_VERSION)
+        )
+    if ("playbooks" in top) == ("playbook" in top):
+        raise c.fail((), t("format.playbooks_or_playbook"))
+    plans = [top["playbook"]] if "playbook" in top else c.sequence(top["playbooks"], ("playbooks",), 100_000)
+    key = "playbook" if "playbook" in top else "playbooks"
+    items = []
+    seen: dict[str, int] = {}
+    for i, plan in enumerate(plans):
+        path: Path_ = (key,) if key == "playbook" else (key, i)
+        item = _plan(c, plan, path)
+        if item.content.code in seen:
+            raise c.fail((*path, "code"), t("playbook.duplicate", value=item.content.code))
+        seen[item.content.code] = i
+        items.append(item)
+    return ParsedFile(tuple(items), source)
+
+
+# -- writing ---------------------------------------------------------------------------------
+def _text2(value: Text2) -> dict[str, str]:
+    return {k: v for k, v in (("zh", value.zh), ("en", value.en)) if v}
+
+
+def plan_document(version: PlaybookVersion) -> dict[str, Any]:
+    c = version.content
+    doc: dict[str, Any] = {
+        "code": c.code,
+        "status": version.info.status.value if version.info.status != PlaybookStatus.RETIRED else "approved",
+        "version": version.info.number,
+        "title": _text2(c.title),
+        "tier": c.tier.value,
+        "category": c.category.value,
+        "levels": [lv.value for lv in c.levels],
+    }
+    if c.triggers:
+        doc["triggers"] = _text2(c.triggers)
+    if c.cautions:
+        doc["cautions"] = _text2(c.cautions)
+    if c.roles:
+        doc["roles"] = [{"code": r.code, **_text2(r.name)} for r in c.roles]
+    if c.contacts:
+        doc["contacts"] = [
+            {"kind": x.kind, "phone": x.phone, **({"name": x.name} if x.name else {})} for x in c.contacts
+        ]
+    doc["steps"] = [_step_document(s) for s in c.steps]
+    return doc
+
+
+def _step_document(s: Step) -> dict[str, Any]:
+    doc: dict[str, Any] = {"id": s.key, "text": _text2(s.text)}
+    if s.role:
+        doc["role"] = s.role
+    if s.target_minutes is not None:
+        doc["target_minutes"] = s.target_minutes
+    if s.checkpoint:
+        doc["checkpoint"] = {"deadline_minutes": s.deadline_minutes}
+    if s.condition or s.goto:
+        doc["condition"] = {**_text2(s.condition), **({"goto": s.goto} if s.goto else {})}
+    return doc
+
+
+def dump(versions: Iterable[PlaybookVersion], *, generator: str = "BranchGuard") -> bytes:
+    """The exchange file for these versions, as UTF-8 YAML."""
+    doc = {
+        "format": FORMAT,
+        "format_version": FORMAT_VERSION,
+        "generator": generator,
+        "exported_at": datetime.now(UTC).replace(microsecond=0).isoformat(),
+        "playbooks": [plan_document(v) for v in versions],
+    }
+    dumper = yaml.CSafeDumper if hasattr(yaml, "CSafeDumper") else yaml.SafeDumper
+    return yaml.dump(doc, Dumper=dumper, allow_unicode=True, sort_keys=False, width=4096).encode("utf-8")

@@ -1,0 +1,127 @@
+"""Mapping between playbook rows and plain plan content (no session handling, no rules)."""
+
+from __future__ import annotations
+
+from branchguard.core.playbook_types import (
+    ContactRef,
+    IncidentCategory,
+    Level,
+    PlanContent,
+    PlanRole,
+    PlanTier,
+    PlaybookStatus,
+    PlaybookSummary,
+    PlaybookVersion,
+    Step,
+    Text2,
+    VersionInfo,
+)
+from branchguard.db.playbook_models import PlaybookRow, PlaybookVersionRow, StepRow
+
+
+def content_of(row: PlaybookVersionRow, code: str) -> PlanContent:
+    return PlanContent(
+        code=code,
+        title=Text2(row.title_zh, row.title_en),
+        tier=PlanTier(row.tier),
+        category=IncidentCategory(row.category),
+        levels=tuple(Level(lv) for lv in row.levels),
+        triggers=Text2(row.triggers_zh, row.triggers_en),
+        cautions=Text2(row.cautions_zh, row.cautions_en),
+        roles=tuple(PlanRole(r["code"], Text2(r.get("zh", ""), r.get("en", ""))) for r in row.roles),
+        contacts=tuple(ContactRef(c["kind"], c["phone"], c.get("name", "")) for c in row.contacts),
+        steps=tuple(
+            Step(
+                key=s.key,
+                text=Text2(s.text_zh, s.text_en),
+                role=s.role,
+                target_minutes=s.target_minutes,
+                checkpoint=s.checkpoint,
+                deadline_minutes=s.deadline_minutes,
+                condition=Text2(s.condition_zh, s.condition_en),
+                goto=s.goto_key,
+            )
+            for s in row.steps
+        ),
+    )
+
+
+def fill_version(row: PlaybookVersionRow, content: PlanContent) -> None:
+    """Write the content into a (draft or new) version row, replacing its steps."""
+    row.title_zh, row.title_en = content.title.zh, content.title.en
+    row.tier = content.tier.value
+    row.category = content.category.value
+    row.levels = [lv.value for lv in content.levels]
+    row.triggers_zh, row.triggers_en = content.triggers.zh, content.triggers.en
+    row.cautions_zh, row.cautions_en = content.cautions.zh, content.cautions.en
+    row.roles = [{"code": r.code, "zh": r.name.zh, "en": r.name.en} for r in content.roles]
+    row.contacts = [{"kind": c.kind, "phone": c.phone, "name": c.name} for c in content.contacts]
+    row.steps = [
+        StepRow(
+            position=i + 1,
+            key=s.key,
+            text_zh=s.text.zh,
+            text_en=s.text.en,
+            role=s.role,
+            target_minutes=s.target_minutes,
+            checkpoint=s.checkpoint,
+            deadline_minutes=s.deadline_minutes,
+            condition_zh=s.condition.zh,
+            condition_en=s.condition.en,
+            goto_key=s.goto,
+        )
+        for i, s in enumerate(content.steps)
+    ]
+
+
+def info_of(row: PlaybookVersionRow, playbook: PlaybookRow) -> VersionInfo:
+    return VersionInfo(
+        playbook_id=playbook.id,
+        version_id=row.id,
+        code=playbook.code,
+        number=row.number,
+        status=PlaybookStatus(row.status),
+        builtin=playbook.builtin,
+        created_by=row.created_by,
+        created_at=row.created_at,
+        approved_by=row.approved_by,
+        approved_at=row.approved_at,
+        note=row.note,
+    )
+
+
+def version_of(row: PlaybookVersionRow, playbook: PlaybookRow) -> PlaybookVersion:
+    return PlaybookVersion(info_of(row, playbook), content_of(row, playbook.code))
+
+
+def approved(playbook: PlaybookRow) -> PlaybookVersionRow | None:
+    return next((v for v in playbook.versions if v.status == PlaybookStatus.APPROVED), None)
+
+
+def draft(playbook: PlaybookRow) -> PlaybookVersionRow | None:
+    return next((v for v in playbook.versions if v.status == PlaybookStatus.DRAFT), None)
+
+
+def current(playbook: PlaybookRow) -> PlaybookVersionRow | None:
+    """The version staff would use: the approved one; a never-approved plan shows its draft."""
+    return approved(playbook) or draft(playbook) or (playbook.versions[-1] if playbook.versions else None)
+
+
+def summary_of(playbook: PlaybookRow) -> PlaybookSummary | None:
+    row = current(playbook)
+    if row is None:
+        return None
+    return PlaybookSummary(
+        id=playbook.id,
+        code=playbook.code,
+        title=Text2(row.title_zh, row.title_en),
+        tier=PlanTier(row.tier),
+        category=IncidentCategory(row.category),
+        levels=tuple(Level(lv) for lv in row.levels),
+        status=PlaybookStatus(row.status),
+        version=row.number,
+        has_draft=draft(playbook) is not None,
+        builtin=playbook.builtin,
+        step_count=len(row.steps),
+        updated_at=max(v.created_at for v in playbook.versions),
+    )
