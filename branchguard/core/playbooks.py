@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
+from pathlib import Path
 
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, selectinload, sessionmaker
@@ -36,6 +37,7 @@ from branchguard.core.playbook_types import (
 )
 from branchguard.db.base import utcnow
 from branchguard.db.playbook_models import PlaybookRow, PlaybookVersionRow, StepRow
+from branchguard.paths import starter_playbooks_file
 
 Progress = Callable[[int, int], None]  # (done, total)
 
@@ -251,6 +253,20 @@ class PlaybookService:
                 raise NotFound(t("playbook.not_found", code=", ".join(missing)))
             versions = [version_of(current(rows[c]), rows[c]) for c in wanted]  # type: ignore[arg-type]
         return dump(versions)
+
+    def load_starter_library(self, path: Path | None = None) -> int:
+        """First start (and `demo`): load the built-in starter library once; returns plans added.
+
+        Later starts find the built-in plans and do nothing, so a branch's own edits, new
+        versions and retirements of built-in plans are never overwritten.
+        """
+        with self._sessions() as s:
+            if s.scalar(select(PlaybookRow.id).where(PlaybookRow.builtin.is_(True)).limit(1)) is not None:
+                return 0
+        path = path or starter_playbooks_file()
+        items = parse(path.read_bytes(), path.name).items
+        plan = self.apply_import(Actor.system(), items, source=path.name, builtin=True)
+        return len(plan.added)
 
     # -- import ----------------------------------------------------------------------------
     def preview_import(self, actor: Actor, items: Iterable[ImportItem]) -> ImportPlan:

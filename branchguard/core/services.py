@@ -11,6 +11,7 @@ from branchguard.core.auth import AuthService
 from branchguard.core.branch import BranchService
 from branchguard.core.demo import DemoService
 from branchguard.core.people import PeopleService
+from branchguard.core.playbooks import PlaybookService
 
 
 @dataclass(frozen=True)
@@ -20,6 +21,7 @@ class Services:
     people: PeopleService
     audit: AuditService
     demo: DemoService
+    playbooks: PlaybookService
 
 
 def build_services(sessions: sessionmaker[Session]) -> Services:
@@ -30,4 +32,5 @@ def build_services(sessions: sessionmaker[Session]) -> Services:
         people=PeopleService(sessions),
         audit=AuditService(sessions),
         demo=DemoService(sessions, auth),
+        playbooks=PlaybookService(sessions),
     )

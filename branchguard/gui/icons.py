@@ -9,7 +9,7 @@ from PySide6.QtGui import QGuiApplication, QIcon, QPainter, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 
 from branchguard.gui import style
-from branchguard.gui.paths import icons_dir
+from branchguard.paths import icons_dir
 
 # Every icon is drawn in this colour in the SVG file; it is swapped for the theme's colours here
 # so one file serves the normal, selected (white on accent) and disabled states.

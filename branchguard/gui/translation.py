@@ -10,7 +10,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from branchguard.core.i18n import normalize_language, set_language
-from branchguard.gui.paths import i18n_dir
+from branchguard.paths import i18n_dir
 
 _installed: list[QTranslator] = []
 

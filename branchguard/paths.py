@@ -1,4 +1,5 @@
-"""Where the bundled resources (icons, translations) are, in a checkout and in a frozen build."""
+"""Where the bundled resources (icons, translations, built-in content) are, in a checkout and
+in a frozen build. Qt-free: the services read built-in content from here too."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ def resources_dir() -> Path:
     frozen = getattr(sys, "_MEIPASS", None)
     if frozen:
         return Path(frozen) / "resources"
-    return Path(__file__).resolve().parents[2] / "resources"
+    return Path(__file__).resolve().parents[1] / "resources"
 
 
 def icons_dir() -> Path:
@@ -20,3 +21,7 @@ def icons_dir() -> Path:
 
 def i18n_dir() -> Path:
     return resources_dir() / "i18n"
+
+
+def starter_playbooks_file() -> Path:
+    return resources_dir() / "playbooks" / "starter_library.yaml"
