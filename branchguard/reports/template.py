@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 import os
 import secrets
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import partial
@@ -38,6 +38,9 @@ SIDE_MARGIN = 14 * mm
 HEADER_HEIGHT = 11 * mm
 HEADER_TOP = 9 * mm  # distance from the paper edge to the header band
 FOOTER_HEIGHT = 12 * mm
+FRAME_PADDING = 6  # ReportLab's default inside the page frame; our margins account for it
+TOP_MARGIN = HEADER_TOP + HEADER_HEIGHT + 5 * mm - FRAME_PADDING
+BOTTOM_MARGIN = FOOTER_HEIGHT + 6 * mm - FRAME_PADDING
 
 
 @dataclass(frozen=True)
@@ -75,12 +78,14 @@ def make_styles(font: FontChoice, scale: float = 1.0) -> ReportStyles:
     # spaces (ReportLab's default still breaks the Chinese names inside it where needed).
     wrap = "CJK" if current_language() == "zh_CN" else None
 
-    def style(name: str, size: float, *, bold: bool = False, **extra: Any) -> ParagraphStyle:
+    def style(
+        name: str, size: float, *, bold: bool = False, line: float = 1.3, **extra: Any
+    ) -> ParagraphStyle:
         return ParagraphStyle(
             name,
             fontName=font.bold_name if bold else font.name,
             fontSize=size * scale,
-            leading=size * scale * 1.3,
+            leading=size * scale * line,
             wordWrap=wrap,
             **extra,
         )
@@ -94,9 +99,10 @@ def make_styles(font: FontChoice, scale: float = 1.0) -> ReportStyles:
         ),
         body=style("body", 10),
         small=style("small", 8, textColor=MUTED),
-        cell=style("cell", 9),
-        cell_bold=style("cell_bold", 9, bold=True),
-        cell_head=style("cell_head", 9, bold=True, textColor=colors.white),
+        # Table rows are separated by rules already, so their lines sit a little tighter.
+        cell=style("cell", 9, line=1.2),
+        cell_bold=style("cell_bold", 9, bold=True, line=1.2),
+        cell_head=style("cell_head", 9, bold=True, line=1.2, textColor=colors.white),
     )
 
 
@@ -123,12 +129,12 @@ def data_table(
         data.append([para(h, styles.cell_head) for h in headers])
     for row in rows:
         data.append([para(c, styles.cell) if isinstance(c, str) else c for c in row])
-    pad = 3 * styles.scale
+    pad = _cell_padding(styles)
     commands: list[tuple[Any, ...]] = [
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("GRID", (0, 0), (-1, -1), 0.4, RULE),
-        ("TOPPADDING", (0, 0), (-1, -1), pad * 0.7),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), pad),
+        ("TOPPADDING", (0, 0), (-1, -1), pad * 0.5),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), pad * 0.8),
         ("LEFTPADDING", (0, 0), (-1, -1), pad),
         ("RIGHTPADDING", (0, 0), (-1, -1), pad),
     ]
@@ -140,6 +146,37 @@ def data_table(
     table = Table(data, colWidths=list(col_widths), repeatRows=1 if headers else 0)
     table.setStyle(TableStyle([*commands, *extra_style]))
     return table
+
+
+def fit_columns(
+    styles: ReportStyles,
+    total: float,
+    texts: Sequence[Sequence[str]],
+    nowrap: Collection[int] = (),
+    *,
+    bold: bool = False,
+) -> list[float] | None:
+    """Column widths for a `data_table` holding `texts` (one list per column).
+
+    When everything fits on one line, the columns share `total` in proportion to their longest
+    text. Otherwise the `nowrap` columns (phone numbers) keep their longest text on one line and
+    the others share the rest; None when those would get less than four Chinese characters."""
+    font = styles.font.bold_name if bold else styles.font.name
+    size = styles.cell.fontSize
+    pad = 2 * _cell_padding(styles) + 1
+    # Never narrower than two Chinese characters, so a column heading still fits.
+    natural = [max([2 * size, *(stringWidth(x, font, size) for x in column)]) + pad for column in texts]
+    if sum(natural) <= total:
+        return [w * total / sum(natural) for w in natural]
+    rest = total - sum(natural[i] for i in nowrap)
+    wrapping = len(texts) - len(nowrap)
+    if rest < 0 or (wrapping and rest / wrapping < 4 * size + pad) or (not wrapping and rest > 0):
+        return None
+    return [natural[i] if i in nowrap else rest / wrapping for i in range(len(texts))]
+
+
+def _cell_padding(styles: ReportStyles) -> float:
+    return 3 * styles.scale
 
 
 def signature_block(styles: ReportStyles, width: float, signers: Sequence[str] | None = None) -> Flowable:
@@ -163,8 +200,23 @@ def signature_block(styles: ReportStyles, width: float, signers: Sequence[str] |
     return KeepTogether([Spacer(1, 6 * mm * styles.scale), table])
 
 
-def content_width(pagesize: tuple[float, float] = PAGE_SIZE) -> float:
-    return pagesize[0] - 2 * SIDE_MARGIN
+def content_width() -> float:
+    """The width flowables get: the page between the side margins."""
+    return PAGE_SIZE[0] - 2 * SIDE_MARGIN
+
+
+def frame_height() -> float:
+    """The height flowables get on each page, between header and footer."""
+    return PAGE_SIZE[1] - TOP_MARGIN - BOTTOM_MARGIN - 2 * FRAME_PADDING
+
+
+def story_height(story: Sequence[Flowable], width: float) -> float:
+    """Roughly how tall the story is when laid out in one frame: never less than the real height,
+    so a story measured to fit is worth rendering to check."""
+    total = 0.0
+    for flowable in story:
+        total += flowable.wrap(width, 10**6)[1] + flowable.getSpaceBefore() + flowable.getSpaceAfter()
+    return total
 
 
 def render_pdf(meta: ReportMeta, story: list[Flowable], font: FontChoice) -> tuple[bytes, int]:
@@ -173,10 +225,11 @@ def render_pdf(meta: ReportMeta, story: list[Flowable], font: FontChoice) -> tup
     doc = SimpleDocTemplate(
         buffer,
         pagesize=PAGE_SIZE,
-        leftMargin=SIDE_MARGIN,
-        rightMargin=SIDE_MARGIN,
-        topMargin=HEADER_TOP + HEADER_HEIGHT + 5 * mm,
-        bottomMargin=FOOTER_HEIGHT + 6 * mm,
+        # Content then starts and ends exactly under the header band's edges.
+        leftMargin=SIDE_MARGIN - FRAME_PADDING,
+        rightMargin=SIDE_MARGIN - FRAME_PADDING,
+        topMargin=TOP_MARGIN,
+        bottomMargin=BOTTOM_MARGIN,
         title=" - ".join(p for p in (meta.title, meta.branch_name) if p),
         author=meta.branch_name or APP_NAME,
         creator=APP_NAME,
