@@ -98,11 +98,11 @@ QPushButton:default, QPushButton[accent="true"] {{
 }}
 QPushButton:default:hover, QPushButton[accent="true"]:hover {{ background: {ACCENT_DARK}; }}
 QPushButton:disabled {{ color: #8A959C; background: #F0F2F3; border-color: #DDE2E5; }}
-QLineEdit, QSpinBox, QComboBox, QPlainTextEdit, QTextEdit {{
+QLineEdit, QPlainTextEdit, QTextEdit {{
     border: 1px solid {BORDER}; border-radius: 4px; padding: 4px 6px; background: {SURFACE};
     selection-background-color: {ACCENT};
 }}
-QLineEdit:focus, QSpinBox:focus, QComboBox:focus, QPlainTextEdit:focus {{ border-color: {ACCENT}; }}
+QLineEdit:focus, QPlainTextEdit:focus {{ border-color: {ACCENT}; }}
 QLineEdit:read-only {{ background: #F0F2F3; color: {MUTED}; }}
 QLineEdit[invalid="true"] {{ border: 1px solid {ERROR}; }}
 QTableView, QTreeView {{
