@@ -1,0 +1,91 @@
+"""Base of the read-only table models over service results: one row per dataclass, reset on reload."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtGui import QFont, QFontDatabase
+
+T = TypeVar("T")
+Index = QModelIndex | QPersistentModelIndex
+
+# The value a QSortFilterProxyModel sorts by: posts sort in roster order, not by their label.
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+# The dataclass behind a row, for views that only have an index at hand.
+ITEM_ROLE = Qt.ItemDataRole.UserRole + 2
+
+_DISPLAY = Qt.ItemDataRole.DisplayRole
+
+
+def phone_font() -> QFont:
+    """A fixed-pitch face for phone numbers: digits line up in a column and read like a dial pad."""
+    font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+    font.setStyleHint(QFont.StyleHint.TypeWriter)
+    return font
+
+
+class RowsModel(QAbstractTableModel, Generic[T]):
+    """Rows of one dataclass type; subclasses give `headers()` and `cell()`.
+
+    Translated texts live in the subclasses: PySide's tr() uses the runtime class name as its
+    context, which would not match what lupdate extracts from a base class.
+    """
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[T] = []
+
+    # -- content -------------------------------------------------------------------------------
+    def set_rows(self, rows: Sequence[T]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def rows(self) -> list[T]:
+        return list(self._rows)
+
+    def row_at(self, row: int) -> T:
+        return self._rows[row]
+
+    def find_row(self, match: Callable[[T], bool]) -> int:
+        """The first row whose item matches, or -1."""
+        return next((i for i, item in enumerate(self._rows) if match(item)), -1)
+
+    # -- what subclasses provide ---------------------------------------------------------------
+    def headers(self) -> list[str]:
+        raise NotImplementedError
+
+    def cell(self, item: T, column: int, role: int) -> Any:
+        """The value of `item` in `column` for `role`; None when there is none."""
+        raise NotImplementedError
+
+    # -- Qt ------------------------------------------------------------------------------------
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt signature
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt signature
+        return 0 if parent.isValid() else len(self.headers())
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != _DISPLAY:
+            return None
+        headers = self.headers()
+        return headers[section] if 0 <= section < len(headers) else None
+
+    def data(self, index: Index, role: int = _DISPLAY) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        item = self._rows[index.row()]
+        if role == ITEM_ROLE:
+            return item
+        if role == SORT_ROLE:
+            value = self.cell(item, index.column(), SORT_ROLE)
+            return value if value is not None else self.cell(item, index.column(), _DISPLAY)
+        return self.cell(item, index.column(), role)
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
