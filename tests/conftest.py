@@ -26,6 +26,27 @@ from branchguard.db.engine import sqlite_url
 Snapshot = dict[str, list[tuple[Any, ...]]]
 
 
+TEST_HASHER_PARAMS = {"time_cost": 1, "memory_cost": 1024, "parallelism": 1}
+
+
+@pytest.fixture(autouse=True, scope="session")
+def fast_password_hashing() -> Iterator[None]:
+    """Real argon2id, at the lowest cost: every demo fill hashes three passwords, every login verifies
+    one, and at the production cost (about 0.2 s each) that would dominate the run. Hashes carry their
+    own parameters, so the fixture databases' production-cost hashes still verify;
+    test_auth_service checks the production parameters themselves.
+    """
+    from argon2 import PasswordHasher
+
+    from branchguard.core import auth
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(auth, "_hasher", PasswordHasher(**TEST_HASHER_PARAMS))
+        auth._dummy_hash.cache_clear()
+        yield
+    auth._dummy_hash.cache_clear()
+
+
 @pytest.fixture(autouse=True)
 def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """HOME, XDG folders and the data folder live in tmp_path: no test touches real user data."""
@@ -147,8 +168,18 @@ def start_cluster() -> PgCluster:
         for path in (root, cluster.socket_dir):
             os.chown(path, uid, gid)
         init = _run(
-            [*run_as, str(bin_dir / "initdb"), "-D", str(cluster.data_dir), "-U", PG_SUPERUSER,
-             "--auth=trust", "--encoding=UTF8", "--no-locale", "--no-sync"]
+            [
+                *run_as,
+                str(bin_dir / "initdb"),
+                "-D",
+                str(cluster.data_dir),
+                "-U",
+                PG_SUPERUSER,
+                "--auth=trust",
+                "--encoding=UTF8",
+                "--no-locale",
+                "--no-sync",
+            ]
         )
         if init.returncode != 0:
             pytest.fail(f"initdb failed:\n{init.stdout}\n{init.stderr}", pytrace=False)

@@ -77,9 +77,13 @@ def test_newer_database_is_refused_with_its_data_kept(tmp_path: Path, db_url: st
     engine = make_engine(db_url)
     with engine.begin() as conn:
         conn.execute(text("UPDATE alembic_version SET version_num = '9999'"))
-        conn.execute(text("INSERT INTO people (name, branch_role, mobile, phone, on_duty, notes, created_at, "
-                          "updated_at) VALUES ('留守', 'teller', '', '', true, '', :at, :at)"),
-                     {"at": "2026-11-01 08:00:00+00"})
+        conn.execute(
+            text(
+                "INSERT INTO people (name, branch_role, mobile, phone, on_duty, notes, created_at, "
+                "updated_at) VALUES ('留守', 'teller', '', '', true, '', :at, :at)"
+            ),
+            {"at": "2026-11-01 08:00:00+00"},
+        )
 
     with pytest.raises(SchemaError, match="9999"):
         open_context(tmp_path / "data", db=db_url)

@@ -71,4 +71,3 @@ def test_fixture_database_upgrades_to_head(tmp_path: Path, fixture: Path) -> Non
     finally:
         ctx.close()
     assert hashlib.sha256(fixture.read_bytes()).hexdigest() == original  # the committed file itself
-
