@@ -66,8 +66,9 @@ def open_window(gui_ctx: AppContext, qtbot) -> Callable[[str], MainWindow]:
         window = build_main_window(gui_ctx, actor)
         qtbot.addWidget(window)
         window.show_page(window.initial_page_id())
-        window.show()
-        qtbot.waitExposed(window)
+        with qtbot.waitActive(window):  # window shortcuts (Ctrl+L, F1) fire only in the active window
+            window.show()
+            window.activateWindow()
         return window
 
     return _open
