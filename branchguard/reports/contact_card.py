@@ -12,9 +12,9 @@ from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, Spacer, Table
 
-from branchguard.core.domain import Actor, BranchInfo, ContactInfo, ContactKind, PersonInfo
+from branchguard.core.domain import Actor, BranchInfo, BranchRole, ContactInfo, ContactKind, PersonInfo
 from branchguard.core.i18n import t
 from branchguard.reports.fonts import FontChoice, find_cjk_font
 from branchguard.reports.template import (
@@ -28,6 +28,7 @@ from branchguard.reports.template import (
     fit_columns,
     frame_height,
     make_styles,
+    make_table,
     para,
     render_pdf,
     story_height,
@@ -166,7 +167,6 @@ def _numbers(styles: ReportStyles, public: Sequence[ContactInfo], width: float) 
         leading=15, alignment=TA_CENTER, textColor=colors.white,
     )
     cells = [[para(c.phone, number), para(c.kind.label, label)] for c in public]
-    table = Table([cells], colWidths=[width / len(public)] * len(public))
     commands: list[tuple[Any, ...]] = [
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("TOPPADDING", (0, 0), (-1, -1), 6),
@@ -176,8 +176,7 @@ def _numbers(styles: ReportStyles, public: Sequence[ContactInfo], width: float) 
         commands.append(("BACKGROUND", (i, 0), (i, 0), KIND_COLOURS.get(contact.kind, OTHER_COLOUR)))
         # White gaps between the boxes keep neighbouring numbers apart at a glance.
         commands.append(("LINEAFTER", (i, 0), (i, 0), 4, colors.white))
-    table.setStyle(TableStyle(commands))
-    return table
+    return make_table(styles, [cells], [width / len(public)] * len(public), commands)
 
 
 def _contacts(styles: ReportStyles, contacts: Sequence[ContactInfo]) -> _Section:
@@ -204,7 +203,9 @@ def _contacts(styles: ReportStyles, contacts: Sequence[ContactInfo]) -> _Section
 
 
 def _staff(styles: ReportStyles, people: Sequence[PersonInfo]) -> _Section:
-    """Staff grouped by post, in the roster's order (posts by rank, then names)."""
+    """Staff grouped by post, posts by rank (BranchRole order), then by name."""
+    ranks = {role: i for i, role in enumerate(BranchRole)}
+    people = sorted(people, key=lambda p: (ranks[p.branch_role], p.name, p.id))
     off = ParagraphStyle("off_duty", parent=styles.cell, textColor=MUTED)
     on_mark = ParagraphStyle("on_duty", parent=styles.cell_bold, textColor=ON_DUTY)
     groups: list[_Group] = []
@@ -248,19 +249,15 @@ def _grouped(styles: ReportStyles, section: _Section, width: float, two_columns:
     half = (width - COLUMN_GAP) / 2
     widths = _widths(styles, section, half)  # from all rows, so both halves line up
     left, right = _split(entries)
-    outer = Table(
-        [[_table(styles, section, left, widths), _table(styles, section, right, widths)]],
-        colWidths=[half + COLUMN_GAP, half],
-    )
-    outer.setStyle(TableStyle([
+    halves = [[_table(styles, section, left, widths), _table(styles, section, right, widths)]]
+    return make_table(styles, halves, [half + COLUMN_GAP, half], [
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), 0),
         ("RIGHTPADDING", (0, 0), (0, 0), COLUMN_GAP),
         ("RIGHTPADDING", (1, 0), (1, 0), 0),
         ("TOPPADDING", (0, 0), (-1, -1), 0),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
-    ]))
-    return outer
+    ])
 
 
 def _widths(styles: ReportStyles, section: _Section, width: float) -> list[float]:

@@ -143,8 +143,20 @@ def data_table(
     if zebra:
         first = 1 if headers else 0
         commands.append(("ROWBACKGROUNDS", (0, first), (-1, -1), [colors.white, ZEBRA]))
-    table = Table(data, colWidths=list(col_widths), repeatRows=1 if headers else 0)
-    table.setStyle(TableStyle([*commands, *extra_style]))
+    return make_table(styles, data, col_widths, [*commands, *extra_style], repeatRows=1 if headers else 0)
+
+
+def make_table(
+    styles: ReportStyles,
+    data: Sequence[Sequence[Any]],
+    col_widths: Sequence[float],
+    commands: Sequence[tuple[Any, ...]],
+    **kwargs: Any,
+) -> Table:
+    """A platypus Table set in the report font: ReportLab sets every cell's font while drawing,
+    Helvetica unless told, and the PDF would then list a font it never embeds."""
+    table = Table([list(row) for row in data], colWidths=list(col_widths), **kwargs)
+    table.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), styles.font.name), *commands]))
     return table
 
 
@@ -187,16 +199,14 @@ def signature_block(styles: ReportStyles, width: float, signers: Sequence[str] |
         [para(t("report.signature", role=s), styles.body), "", para(t("report.sign_date"), styles.body), ""]
         for s in signers
     ]
-    table = Table(rows, colWidths=[width * 0.28, width * 0.37, width * 0.1, width * 0.25],
-                  rowHeights=[11 * mm * styles.scale] * len(rows))
-    table.setStyle(TableStyle([
-        # The blank line cells would otherwise be set in Helvetica, which the PDF lists unembedded.
-        ("FONTNAME", (0, 0), (-1, -1), styles.font.name),
+    commands = [
         ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
         ("LINEBELOW", (1, 0), (1, -1), 0.6, colors.black),
         ("LINEBELOW", (3, 0), (3, -1), 0.6, colors.black),
         ("ALIGN", (2, 0), (2, -1), "RIGHT"),
-    ]))
+    ]
+    widths = [width * 0.28, width * 0.37, width * 0.1, width * 0.25]
+    table = make_table(styles, rows, widths, commands, rowHeights=[11 * mm * styles.scale] * len(rows))
     return KeepTogether([Spacer(1, 6 * mm * styles.scale), table])
 
 

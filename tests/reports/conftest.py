@@ -1,0 +1,83 @@
+"""Report test helpers: a demo database, and reading PDFs back with poppler's tools."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from branchguard.context import AppContext, open_context
+from branchguard.core.domain import Actor
+from branchguard.core.i18n import set_language
+
+
+@dataclass
+class Demo:
+    ctx: AppContext
+    actor: Actor
+
+
+@pytest.fixture
+def demo(tmp_path: Path) -> Iterator[Demo]:
+    ctx = open_context(tmp_path / "data")
+    ctx.services.demo.fill()
+    actor = ctx.services.auth.login("lead", "lead-demo-2026")
+    yield Demo(ctx, actor)
+    ctx.close()
+
+
+@pytest.fixture(autouse=True)
+def chinese_afterwards() -> Iterator[None]:
+    """Tests switch the language; the next test starts in the default again."""
+    yield
+    set_language("zh_CN")
+
+
+@dataclass(frozen=True)
+class PdfFont:
+    name: str
+    embedded: bool
+
+
+class Pdf:
+    """Reads a PDF back the way a user's tools would: poppler's pdftotext, pdfinfo, pdffonts."""
+
+    @staticmethod
+    def text(path: Path, page: int | None = None, *, layout: bool = False) -> str:
+        args = ["pdftotext", "-enc", "UTF-8"]
+        if page is not None:
+            args += ["-f", str(page), "-l", str(page)]
+        if layout:
+            args.append("-layout")
+        return subprocess.run([*args, str(path), "-"], capture_output=True, text=True, check=True).stdout
+
+    @staticmethod
+    def squashed(text: str) -> str:
+        """Text without whitespace: pdftotext spaces CJK next to digits as it likes."""
+        return re.sub(r"\s+", "", text)
+
+    @staticmethod
+    def pages(path: Path) -> int:
+        info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
+        match = re.search(r"^Pages:\s+(\d+)", info, re.MULTILINE)
+        assert match, info
+        return int(match.group(1))
+
+    @staticmethod
+    def fonts(path: Path) -> list[PdfFont]:
+        out = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True, check=True).stdout
+        fonts = []
+        for line in out.splitlines()[2:]:
+            # name type [type…] encoding emb sub uni object ID: the flags sit at fixed places from the end.
+            parts = line.split()
+            fonts.append(PdfFont(name=parts[0], embedded=parts[-5] == "yes"))
+        return fonts
+
+
+@pytest.fixture
+def pdf() -> type[Pdf]:
+    return Pdf

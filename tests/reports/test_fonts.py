@@ -1,0 +1,86 @@
+"""The report font search: settings first, then system fonts, then the stated CID fallback."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import reportlab
+
+from branchguard.core.i18n import set_language
+from branchguard.reports.fonts import FALLBACK_FONT, FontCandidate, default_candidates, find_cjk_font
+
+LATIN_ONLY = Path(reportlab.__file__).parent / "fonts" / "Vera.ttf"
+
+
+@pytest.fixture
+def system_font() -> Path:
+    """The system CJK font the Makefile installs (fonts-wqy-microhei on Debian)."""
+    found = next((c.path for c in default_candidates() if c.path.is_file()), None)
+    assert found is not None, "no CJK TrueType font installed; `make test` installs fonts-wqy-microhei"
+    return found
+
+
+def test_system_font_is_found_and_embeddable(system_font: Path) -> None:
+    font = find_cjk_font("")
+    assert font.embedded and font.path == system_font
+    assert font.warning is None
+    assert font.name != FALLBACK_FONT
+
+
+def test_font_set_in_settings_wins(system_font: Path) -> None:
+    font = find_cjk_font(str(system_font), candidates=[])
+    assert font.embedded and font.path == system_font and font.warning is None
+
+
+def test_no_font_anywhere_falls_back_to_stsong_and_says_so(tmp_path: Path) -> None:
+    empty = tmp_path / "fonts"
+    empty.mkdir()
+    candidates = [FontCandidate(empty / "wqy-microhei.ttc"), FontCandidate(empty / "msyh.ttc")]
+    font = find_cjk_font("", candidates=candidates)
+    assert font.name == FALLBACK_FONT
+    assert font.path is None and not font.embedded
+    assert font.warning and FALLBACK_FONT in font.warning and "中文" in font.warning
+
+
+def test_fallback_warning_in_english(tmp_path: Path) -> None:
+    set_language("en")
+    font = find_cjk_font("", candidates=[FontCandidate(tmp_path / "none.ttf")])
+    assert font.warning and "not embedded" in font.warning
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "reason"),
+    [
+        ("broken.ttf", b"this is not a font at all" * 10, "TrueType"),
+        # The sfnt header of a CFF-outline font such as Noto Sans CJK, which ReportLab cannot embed.
+        ("NotoSansCJK-Regular.otf", b"OTTO" + bytes(200), "postscript outlines"),
+        ("missing.ttf", None, "文件不存在"),
+        ("Vera.ttf", LATIN_ONLY.read_bytes(), "不含中文"),
+    ],
+)
+def test_bad_font_setting_is_skipped_and_search_continues(
+    tmp_path: Path, system_font: Path, name: str, content: bytes | None, reason: str
+) -> None:
+    path = tmp_path / name
+    if content is not None:
+        path.write_bytes(content)
+    font = find_cjk_font(str(path))
+    assert font.embedded and font.path == system_font
+    assert font.warning and str(path) in font.warning and reason in font.warning
+
+
+def test_bad_setting_and_no_system_font_reports_both(tmp_path: Path) -> None:
+    font = find_cjk_font(str(tmp_path / "gone.ttc"), candidates=[])
+    assert not font.embedded
+    assert font.warning and "gone.ttc" in font.warning and FALLBACK_FONT in font.warning
+
+
+def test_report_modules_do_not_load_qt() -> None:
+    code = (
+        "import sys, branchguard.reports.contact_card, branchguard.reports.template, "
+        "branchguard.reports.fonts; sys.exit('PySide6' in sys.modules)"
+    )
+    assert subprocess.run([sys.executable, "-c", code], check=False, timeout=60).returncode == 0
