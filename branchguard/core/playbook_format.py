@@ -64,20 +64,43 @@ class ParsedFile:
 
 
 # -- reading ---------------------------------------------------------------------------------
+_BaseLoader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(_BaseLoader):
+    """The safe loader with a leaner tag resolver: the same YAML 1.1 rules, without the generic
+    path-resolver machinery, which dominated the time to read a large library."""
+
+    def resolve(self, kind: type, value: str, implicit: tuple[bool, bool]) -> str:
+        if kind is yaml.ScalarNode:
+            if implicit[0]:
+                for tag, regexp in self.yaml_implicit_resolvers.get(value[:1], ()):
+                    if regexp.match(value):
+                        return str(tag)
+            return _STR
+        return str(self.DEFAULT_SEQUENCE_TAG if kind is yaml.SequenceNode else self.DEFAULT_MAPPING_TAG)
+
+    def descend_resolver(self, current_node: object, current_index: object) -> None:
+        pass
+
+    def ascend_resolver(self) -> None:
+        pass
+
+
 class _Reader:
-    """Turns the YAML node tree into plain values while remembering each path's line."""
+    """Turns the YAML node tree into plain values; the tree is kept to find a path's line."""
 
     def __init__(self, text: str, source: str) -> None:
         self.source = source
-        self.lines: dict[Path_, int] = {}
-        self._loader = yaml.CSafeLoader(text) if hasattr(yaml, "CSafeLoader") else yaml.SafeLoader(text)
+        self.root: yaml.Node | None = None
+        self._loader = _Loader(text)
         self._seen: set[int] = set()
         self._count = 0
 
     def load(self) -> Any:
         try:
-            node = self._loader.get_single_node()
-            return None if node is None else self._value(node, ())
+            self.root = self._loader.get_single_node()
+            return None if self.root is None else self._value(self.root, ())
         except yaml.MarkedYAMLError as exc:
             mark = exc.problem_mark or exc.context_mark
             raise FormatError(
@@ -88,35 +111,58 @@ class _Reader:
         finally:
             self._loader.dispose()
 
+    def line_of(self, path: Path_) -> int | None:
+        """The line of the deepest node along `path` (the place itself, or the nearest parent)."""
+        node = self.root
+        if node is None:
+            return None
+        for step in path:
+            if isinstance(node, yaml.MappingNode) and isinstance(step, str):
+                found = next((v for k, v in node.value if k.value == step), None)
+                if found is None:
+                    # the key itself is in the file (an unknown field) or missing (stay on the parent)
+                    key = next((k for k, _ in node.value if k.value == step), None)
+                    return (key or node).start_mark.line + 1
+                node = found
+            elif isinstance(node, yaml.SequenceNode) and isinstance(step, int) and step < len(node.value):
+                node = node.value[step]
+            else:
+                break
+        return node.start_mark.line + 1
+
     def _value(self, node: yaml.Node, path: Path_) -> Any:
         self._count += 1
         if self._count > MAX_NODES:
             raise FormatError(self.source, path, node.start_mark.line + 1, t("format.too_big"))
-        self.lines.setdefault(path, node.start_mark.line + 1)
-        if isinstance(node, yaml.MappingNode | yaml.SequenceNode):
-            if id(node) in self._seen:  # an alias: refused, it could expand without bound
-                raise FormatError(self.source, path, node.start_mark.line + 1, t("format.alias"))
-            self._seen.add(id(node))
-        if isinstance(node, yaml.MappingNode):
-            result: dict[str, Any] = {}
-            for key_node, value_node in node.value:
-                key = self._loader.construct_object(key_node, deep=True)
-                if not isinstance(key, str):
-                    raise FormatError(
-                        self.source, path, key_node.start_mark.line + 1, t("format.key_type", key=key)
-                    )
-                if key in result:
-                    raise FormatError(
-                        self.source,
-                        (*path, key),
-                        key_node.start_mark.line + 1,
-                        t("format.duplicate_key", key=key),
-                    )
-                result[key] = self._value(value_node, (*path, key))
-            return result
+        if isinstance(node, yaml.ScalarNode):
+            # Plain text is by far the most common value: skip the generic constructor for it.
+            return node.value if node.tag == _STR else self._loader.construct_object(node, deep=True)
+        if id(node) in self._seen:  # an alias: refused, it could expand without bound
+            raise FormatError(self.source, path, node.start_mark.line + 1, t("format.alias"))
+        self._seen.add(id(node))
         if isinstance(node, yaml.SequenceNode):
             return [self._value(item, (*path, i)) for i, item in enumerate(node.value)]
-        return self._loader.construct_object(node, deep=True)
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            key = (
+                key_node.value if key_node.tag == _STR else self._loader.construct_object(key_node, deep=True)
+            )
+            if not isinstance(key, str):
+                raise FormatError(
+                    self.source, path, key_node.start_mark.line + 1, t("format.key_type", key=key)
+                )
+            if key in result:
+                raise FormatError(
+                    self.source,
+                    (*path, key),
+                    key_node.start_mark.line + 1,
+                    t("format.duplicate_key", key=key),
+                )
+            result[key] = self._value(value_node, (*path, key))
+        return result
+
+
+_STR = "tag:yaml.org,2002:str"
 
 
 def decode(data: bytes, source: str) -> str:
@@ -146,12 +192,7 @@ class _Checker:
         self.reader = reader
 
     def fail(self, path: Path_, reason: str) -> FormatError:
-        line = None
-        for cut in range(len(path), -1, -1):
-            line = self.reader.lines.get(path[:cut])
-            if line is not None:
-                break
-        return FormatError(self.reader.source, path, line, reason)
+        return FormatError(self.reader.source, path, self.reader.line_of(path), reason)
 
     def mapping(
         self, value: Any, path: Path_, allowed: Iterable[str], required: Iterable[str] = ()

@@ -9,6 +9,7 @@ from branchguard.core import validation as v
 from branchguard.core.domain import ContactKind
 from branchguard.core.errors import ValidationError
 from branchguard.core.i18n import t
+from branchguard.core.messages import CATALOG
 from branchguard.core.playbook_types import (
     ContactRef,
     IncidentCategory,
@@ -32,19 +33,25 @@ TEXT_LIMIT = 4000
 STEP_TEXT_LIMIT = 2000
 
 
-def _fail(field: str, message: str, path: tuple[str | int, ...]) -> ValidationError:
-    return ValidationError(field, message, path)
+# A field label, translated only when a message needs it: a catalogue key, or a key and a step
+# number. Formatting every label up front cost more than the checks on a 500-plan import.
+Label = str | tuple[str, int]
+
+
+def _fail(field: Label, message: str, path: tuple[str | int, ...]) -> ValidationError:
+    label = t(field[0], n=field[1]) if isinstance(field, tuple) else (t(field) if field in CATALOG else field)
+    return ValidationError(label, message, path)
 
 
 def clean_code(code: str, path: tuple[str | int, ...] = ("code",)) -> str:
     value = (code or "").strip().upper()
     if not CODE.match(value):
-        raise _fail(t("field.code"), t("playbook.code_format", value=code), path)
+        raise _fail("field.code", t("playbook.code_format", value=code), path)
     return value
 
 
 def _text2(
-    value: Text2, field: str, limit: int, path: tuple[str | int, ...], required: bool = False
+    value: Text2, field: Label, limit: int, path: tuple[str | int, ...], required: bool = False
 ) -> Text2:
     zh, en = (value.zh or "").strip(), (value.en or "").strip()
     for lang, text in (("zh", zh), ("en", en)):
@@ -55,7 +62,7 @@ def _text2(
     return Text2(zh, en)
 
 
-def _minutes(value: int | None, field: str, path: tuple[str | int, ...]) -> int | None:
+def _minutes(value: int | None, field: Label, path: tuple[str | int, ...]) -> int | None:
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= MAX_MINUTES:
@@ -66,16 +73,16 @@ def _minutes(value: int | None, field: str, path: tuple[str | int, ...]) -> int 
 def clean_content(content: PlanContent) -> PlanContent:
     """The content trimmed and checked; the first problem raises ValidationError with its path."""
     code = clean_code(content.code)
-    title = _text2(content.title, t("field.title_zh"), TITLE_LIMIT, ("title",))
+    title = _text2(content.title, "field.title_zh", TITLE_LIMIT, ("title",))
     if not title:
-        raise _fail(t("field.title_zh"), t("playbook.no_title"), ("title",))
+        raise _fail("field.title_zh", t("playbook.no_title"), ("title",))
     tier = v.choice(content.tier, PlanTier, "field.tier")
     category = v.choice(content.category, IncidentCategory, "field.category")
     levels = tuple(
         sorted({v.choice(lv, Level, "field.levels") for lv in content.levels}, key=list(Level).index)
     )
     if not levels:
-        raise _fail(t("field.levels"), t("playbook.no_levels"), ("levels",))
+        raise _fail("field.levels", t("playbook.no_levels"), ("levels",))
     roles = _clean_roles(content.roles)
     steps = _clean_steps(content.steps, {r.code for r in roles})
     return replace(
@@ -85,8 +92,8 @@ def clean_content(content: PlanContent) -> PlanContent:
         tier=tier,
         category=category,
         levels=levels,
-        triggers=_text2(content.triggers, t("field.notes"), TEXT_LIMIT, ("triggers",)),
-        cautions=_text2(content.cautions, t("field.notes"), TEXT_LIMIT, ("cautions",)),
+        triggers=_text2(content.triggers, "field.notes", TEXT_LIMIT, ("triggers",)),
+        cautions=_text2(content.cautions, "field.notes", TEXT_LIMIT, ("cautions",)),
         roles=roles,
         contacts=_clean_contacts(content.contacts),
         steps=steps,
@@ -95,7 +102,7 @@ def clean_content(content: PlanContent) -> PlanContent:
 
 def _clean_roles(roles: tuple[PlanRole, ...]) -> tuple[PlanRole, ...]:
     if len(roles) > MAX_ROLES:
-        raise _fail(t("field.roles"), t("validation.range", low=0, high=MAX_ROLES), ("roles",))
+        raise _fail("field.roles", t("validation.range", low=0, high=MAX_ROLES), ("roles",))
     seen: set[str] = set()
     cleaned = []
     for i, role in enumerate(roles):
@@ -103,20 +110,18 @@ def _clean_roles(roles: tuple[PlanRole, ...]) -> tuple[PlanRole, ...]:
         code = (role.code or "").strip()
         if not ROLE_CODE.match(code):
             raise _fail(
-                t("field.roles"), t("validation.choice", value=code, choices="a-z, 0-9, _"), (*path, "code")
+                "field.roles", t("validation.choice", value=code, choices="a-z, 0-9, _"), (*path, "code")
             )
         if code in seen:
-            raise _fail(t("field.roles"), t("playbook.duplicate", value=code), (*path, "code"))
+            raise _fail("field.roles", t("playbook.duplicate", value=code), (*path, "code"))
         seen.add(code)
-        cleaned.append(
-            PlanRole(code, _text2(role.name, t("field.roles"), 100, (*path, "name"), required=True))
-        )
+        cleaned.append(PlanRole(code, _text2(role.name, "field.roles", 100, (*path, "name"), required=True)))
     return tuple(cleaned)
 
 
 def _clean_contacts(contacts: tuple[ContactRef, ...]) -> tuple[ContactRef, ...]:
     if len(contacts) > MAX_CONTACTS:
-        raise _fail(t("field.contacts"), t("validation.range", low=0, high=MAX_CONTACTS), ("contacts",))
+        raise _fail("field.contacts", t("validation.range", low=0, high=MAX_CONTACTS), ("contacts",))
     cleaned = []
     seen: set[str] = set()
     for i, ref in enumerate(contacts):
@@ -130,7 +135,7 @@ def _clean_contacts(contacts: tuple[ContactRef, ...]) -> tuple[ContactRef, ...]:
                 exc.field, exc.reason, (*path, "phone" if exc.field == t("field.phone") else "kind")
             ) from None
         if phone in seen:
-            raise _fail(t("field.contacts"), t("playbook.duplicate", value=phone), (*path, "phone"))
+            raise _fail("field.contacts", t("playbook.duplicate", value=phone), (*path, "phone"))
         seen.add(phone)
         cleaned.append(ContactRef(kind, phone, name))
     return tuple(cleaned)
@@ -138,47 +143,49 @@ def _clean_contacts(contacts: tuple[ContactRef, ...]) -> tuple[ContactRef, ...]:
 
 def _clean_steps(steps: tuple[Step, ...], role_codes: set[str]) -> tuple[Step, ...]:
     if not steps:
-        raise _fail(t("field.steps"), t("playbook.no_steps"), ("steps",))
+        raise _fail("field.steps", t("playbook.no_steps"), ("steps",))
     if len(steps) > MAX_STEPS:
-        raise _fail(t("field.steps"), t("validation.range", low=1, high=MAX_STEPS), ("steps",))
+        raise _fail("field.steps", t("validation.range", low=1, high=MAX_STEPS), ("steps",))
     keys = [s.key for s in steps]
+    key_set = set(keys)
+    duplicated = {k for k in key_set if keys.count(k) > 1} if len(key_set) != len(keys) else set()
     cleaned = []
     for i, step in enumerate(steps):
         n = i + 1
         path: tuple[str | int, ...] = ("steps", i)
-        if not STEP_KEY.match(step.key or "") or keys.count(step.key) > 1:
-            raise _fail(t("field.step", n=n), t("playbook.duplicate", value=step.key), (*path, "id"))
-        text = _text2(step.text, t("field.step_text", n=n), STEP_TEXT_LIMIT, (*path, "text"), required=True)
+        if not STEP_KEY.match(step.key or "") or step.key in duplicated:
+            raise _fail(("field.step", n), t("playbook.duplicate", value=step.key), (*path, "id"))
+        text = _text2(step.text, ("field.step_text", n), STEP_TEXT_LIMIT, (*path, "text"), required=True)
         role = (step.role or "").strip()
         if role and role not in role_codes:
-            raise _fail(t("field.step_role", n=n), t("playbook.unknown_role", value=role), (*path, "role"))
-        target = _minutes(step.target_minutes, t("field.step_target", n=n), (*path, "target_minutes"))
-        deadline = _minutes(step.deadline_minutes, t("field.step_deadline", n=n), (*path, "checkpoint"))
+            raise _fail(("field.step_role", n), t("playbook.unknown_role", value=role), (*path, "role"))
+        target = _minutes(step.target_minutes, ("field.step_target", n), (*path, "target_minutes"))
+        deadline = _minutes(step.deadline_minutes, ("field.step_deadline", n), (*path, "checkpoint"))
         if step.checkpoint and deadline is None:
             raise _fail(
-                t("field.step_deadline", n=n),
+                ("field.step_deadline", n),
                 t("playbook.checkpoint_without_deadline"),
                 (*path, "checkpoint"),
             )
         if deadline is not None and not step.checkpoint:
             raise _fail(
-                t("field.step_deadline", n=n),
+                ("field.step_deadline", n),
                 t("playbook.deadline_without_checkpoint"),
                 (*path, "checkpoint"),
             )
-        condition = _text2(step.condition, t("field.step_goto", n=n), STEP_TEXT_LIMIT, (*path, "condition"))
+        condition = _text2(step.condition, ("field.step_goto", n), STEP_TEXT_LIMIT, (*path, "condition"))
         if step.goto is not None:
             if step.goto == step.key:
-                raise _fail(t("field.step_goto", n=n), t("playbook.goto_self"), (*path, "condition", "goto"))
-            if step.goto not in keys:
+                raise _fail(("field.step_goto", n), t("playbook.goto_self"), (*path, "condition", "goto"))
+            if step.goto not in key_set:
                 raise _fail(
-                    t("field.step_goto", n=n),
+                    ("field.step_goto", n),
                     t("playbook.unknown_goto", value=step.goto),
                     (*path, "condition", "goto"),
                 )
             if not condition:
                 raise _fail(
-                    t("field.step_goto", n=n), t("playbook.goto_without_condition"), (*path, "condition")
+                    ("field.step_goto", n), t("playbook.goto_without_condition"), (*path, "condition")
                 )
         cleaned.append(
             Step(step.key, text, role, target, bool(step.checkpoint), deadline, condition, step.goto)

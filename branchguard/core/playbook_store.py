@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from branchguard.core.playbook_types import (
     ContactRef,
     IncidentCategory,
@@ -46,32 +48,48 @@ def content_of(row: PlaybookVersionRow, code: str) -> PlanContent:
     )
 
 
-def fill_version(row: PlaybookVersionRow, content: PlanContent) -> None:
-    """Write the content into a (draft or new) version row, replacing its steps."""
-    row.title_zh, row.title_en = content.title.zh, content.title.en
-    row.tier = content.tier.value
-    row.category = content.category.value
-    row.levels = [lv.value for lv in content.levels]
-    row.triggers_zh, row.triggers_en = content.triggers.zh, content.triggers.en
-    row.cautions_zh, row.cautions_en = content.cautions.zh, content.cautions.en
-    row.roles = [{"code": r.code, "zh": r.name.zh, "en": r.name.en} for r in content.roles]
-    row.contacts = [{"kind": c.kind, "phone": c.phone, "name": c.name} for c in content.contacts]
-    row.steps = [
-        StepRow(
-            position=i + 1,
-            key=s.key,
-            text_zh=s.text.zh,
-            text_en=s.text.en,
-            role=s.role,
-            target_minutes=s.target_minutes,
-            checkpoint=s.checkpoint,
-            deadline_minutes=s.deadline_minutes,
-            condition_zh=s.condition.zh,
-            condition_en=s.condition.en,
-            goto_key=s.goto,
-        )
+def version_values(content: PlanContent) -> dict[str, Any]:
+    """The content columns of a version row."""
+    return {
+        "title_zh": content.title.zh,
+        "title_en": content.title.en,
+        "tier": content.tier.value,
+        "category": content.category.value,
+        "levels": [lv.value for lv in content.levels],
+        "triggers_zh": content.triggers.zh,
+        "triggers_en": content.triggers.en,
+        "cautions_zh": content.cautions.zh,
+        "cautions_en": content.cautions.en,
+        "roles": [{"code": r.code, "zh": r.name.zh, "en": r.name.en} for r in content.roles],
+        "contacts": [{"kind": c.kind, "phone": c.phone, "name": c.name} for c in content.contacts],
+    }
+
+
+def step_values(content: PlanContent) -> list[dict[str, Any]]:
+    """The step rows of a version, in order (position is 1-based)."""
+    return [
+        {
+            "position": i + 1,
+            "key": s.key,
+            "text_zh": s.text.zh,
+            "text_en": s.text.en,
+            "role": s.role,
+            "target_minutes": s.target_minutes,
+            "checkpoint": s.checkpoint,
+            "deadline_minutes": s.deadline_minutes,
+            "condition_zh": s.condition.zh,
+            "condition_en": s.condition.en,
+            "goto_key": s.goto,
+        }
         for i, s in enumerate(content.steps)
     ]
+
+
+def fill_version(row: PlaybookVersionRow, content: PlanContent) -> None:
+    """Write the content into a (draft or new) version row, replacing its steps."""
+    for key, value in version_values(content).items():
+        setattr(row, key, value)
+    row.steps = [StepRow(**values) for values in step_values(content)]
 
 
 def info_of(row: PlaybookVersionRow, playbook: PlaybookRow) -> VersionInfo:

@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from sqlalchemy import or_, select
+from sqlalchemy import insert, or_, select
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
 from branchguard.core.audit import record
@@ -22,8 +22,10 @@ from branchguard.core.playbook_store import (
     current,
     draft,
     fill_version,
+    step_values,
     summary_of,
     version_of,
+    version_values,
 )
 from branchguard.core.playbook_types import (
     ImportItem,
@@ -235,10 +237,10 @@ class PlaybookService:
     ) -> ImportPlan:
         """Parse and validate the whole file, then preview it or apply it in one transaction."""
         require(actor, "playbook.import", LEAD_ONLY)
-        items = parse(data, source).items
+        items = list(parse(data, source).items)  # parse() has applied every rule already
         if dry_run:
             return self.preview_import(actor, items)
-        return self.apply_import(actor, items, source=source, progress=progress)
+        return self._apply(actor, items, source, False, progress)
 
     def export_file(self, actor: Actor, codes: Iterable[str] | None = None) -> bytes:
         """The exchange file for the given plans (all when None), each in its current version."""
@@ -264,8 +266,8 @@ class PlaybookService:
             if s.scalar(select(PlaybookRow.id).where(PlaybookRow.builtin.is_(True)).limit(1)) is not None:
                 return 0
         path = path or starter_playbooks_file()
-        items = parse(path.read_bytes(), path.name).items
-        plan = self.apply_import(Actor.system(), items, source=path.name, builtin=True)
+        items = list(parse(path.read_bytes(), path.name).items)
+        plan = self._apply(Actor.system(), items, path.name, True, None)
         return len(plan.added)
 
     # -- import ----------------------------------------------------------------------------
@@ -287,16 +289,25 @@ class PlaybookService:
         """Add and update every plan in one transaction; any failure leaves the library as it was."""
         require(actor, "playbook.import", LEAD_ONLY)
         batch = [replace(item, content=clean_content(item.content)) for item in items]
+        return self._apply(actor, batch, source, builtin, progress)
+
+    def _apply(
+        self, actor: Actor, batch: list[ImportItem], source: str, builtin: bool, progress: Progress | None
+    ) -> ImportPlan:
         note = t("playbook.imported_from", source=source) if source else ""
         with self._sessions.begin() as s:
             existing = {p.code: p for p in _load_all(s)}
             plan = self._classify(existing, batch)
-            changed = set(plan.added) | set(plan.updated)
+            updated = set(plan.updated)
+            new_items = []
             for done, item in enumerate(batch, 1):
-                if item.content.code in changed:
-                    self._import_one(s, existing.get(item.content.code), item, actor, note, builtin)
+                if item.content.code in updated:
+                    self._import_one(s, existing[item.content.code], item, actor, note)
+                elif item.content.code not in existing:
+                    new_items.append(item)
                 if progress is not None:
                     progress(done, len(batch))
+            self._bulk_add(s, new_items, actor, note, builtin)
             s.flush()
             record(
                 s,
@@ -307,6 +318,50 @@ class PlaybookService:
                 summary=f"{source}: +{len(plan.added)} ~{len(plan.updated)} ={len(plan.unchanged)}",
             )
             return plan
+
+    def _bulk_add(self, s: Session, items: list[ImportItem], actor: Actor, note: str, builtin: bool) -> None:
+        """New plans in three multi-row INSERTs: a 500-plan library would crawl through the ORM."""
+        if not items:
+            return
+        now = utcnow()
+        ids = (
+            s.execute(
+                insert(PlaybookRow).returning(PlaybookRow.id, sort_by_parameter_order=True),
+                [{"code": i.content.code, "builtin": builtin, "created_at": now} for i in items],
+            )
+            .scalars()
+            .all()
+        )
+        versions = []
+        for playbook_id, item in zip(ids, items, strict=True):
+            is_approved = item.status == PlaybookStatus.APPROVED
+            versions.append(
+                {
+                    **version_values(item.content),
+                    "playbook_id": playbook_id,
+                    "number": 1,
+                    "status": item.status.value,
+                    "note": note,
+                    "created_by": actor.username,
+                    "created_at": now,
+                    "approved_by": actor.username if is_approved else None,
+                    "approved_at": now if is_approved else None,
+                }
+            )
+        version_ids = (
+            s.execute(
+                insert(PlaybookVersionRow).returning(PlaybookVersionRow.id, sort_by_parameter_order=True),
+                versions,
+            )
+            .scalars()
+            .all()
+        )
+        steps = [
+            {**values, "version_id": version_id}
+            for version_id, item in zip(version_ids, items, strict=True)
+            for values in step_values(item.content)
+        ]
+        s.execute(insert(StepRow), steps)
 
     def _classify(self, existing: dict[str, PlaybookRow], items: list[ImportItem]) -> ImportPlan:
         added, updated, unchanged = [], [], []
@@ -323,21 +378,9 @@ class PlaybookService:
         return ImportPlan(tuple(added), tuple(updated), tuple(unchanged))
 
     def _import_one(
-        self,
-        s: Session,
-        playbook: PlaybookRow | None,
-        item: ImportItem,
-        actor: Actor,
-        note: str,
-        builtin: bool,
+        self, s: Session, playbook: PlaybookRow, item: ImportItem, actor: Actor, note: str
     ) -> None:
-        if playbook is None:
-            playbook = PlaybookRow(code=item.content.code, builtin=builtin)
-            s.add(playbook)
-            row = self._new_version(playbook, 1, PlaybookStatus.DRAFT, item.content, actor, note)
-            if item.status == PlaybookStatus.APPROVED:
-                self._publish(playbook, row, actor)
-            return
+        """A changed plan: the file's version is added after the existing ones."""
         local_draft = draft(playbook)
         if item.status == PlaybookStatus.DRAFT:
             if local_draft is not None:  # replacing a local draft would lose its edits
