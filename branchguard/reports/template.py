@@ -57,7 +57,7 @@ class ReportMeta:
 
 @dataclass(frozen=True)
 class ReportStyles:
-    """Paragraph styles in the report font; `scale` shrinks everything to fit a fixed layout."""
+    """Paragraph styles in the report font; `scale` grows or shrinks them all to fit a fixed layout."""
 
     font: FontChoice
     scale: float
@@ -68,9 +68,6 @@ class ReportStyles:
     cell: ParagraphStyle
     cell_bold: ParagraphStyle
     cell_head: ParagraphStyle
-
-    def size(self, points: float) -> float:
-        return points * self.scale
 
 
 def make_styles(font: FontChoice, scale: float = 1.0) -> ReportStyles:
@@ -230,7 +227,7 @@ def story_height(story: Sequence[Flowable], width: float) -> float:
 
 
 def render_pdf(meta: ReportMeta, story: list[Flowable], font: FontChoice) -> tuple[bytes, int]:
-    """The finished PDF and its page count; nothing touches the disk."""
+    """The finished PDF and its page count; nothing touches the disk. Platypus consumes `story`."""
     buffer = io.BytesIO()
     doc = SimpleDocTemplate(
         buffer,
