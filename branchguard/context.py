@@ -46,7 +46,9 @@ def open_context(
         sessions = make_session_factory(engine)
         with sessions.begin() as s:
             ensure_builtin_contacts(s)
+        services = build_services(sessions)
+        services.playbooks.load_starter_library()
     except BaseException:
         engine.dispose()
         raise
-    return AppContext(config, engine, sessions, build_services(sessions), schema)
+    return AppContext(config, engine, sessions, services, schema)

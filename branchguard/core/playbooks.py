@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -67,6 +68,12 @@ def _load_all(s: Session) -> list[PlaybookRow]:
         selectinload(PlaybookRow.versions).selectinload(PlaybookVersionRow.steps)
     )
     return list(s.scalars(query))
+
+
+@functools.lru_cache(maxsize=4)
+def _parse_file(path: Path, _mtime_ns: int) -> tuple[ImportItem, ...]:
+    """A built-in file parsed once per process (keyed by modification time, so edits are seen)."""
+    return parse(path.read_bytes(), path.name).items
 
 
 class PlaybookService:
@@ -266,8 +273,9 @@ class PlaybookService:
             if s.scalar(select(PlaybookRow.id).where(PlaybookRow.builtin.is_(True)).limit(1)) is not None:
                 return 0
         path = path or starter_playbooks_file()
-        items = list(parse(path.read_bytes(), path.name).items)
-        plan = self._apply(Actor.system(), items, path.name, True, None)
+        plan = self._apply(
+            Actor.system(), list(_parse_file(path, path.stat().st_mtime_ns)), path.name, True, None
+        )
         return len(plan.added)
 
     # -- import ----------------------------------------------------------------------------
