@@ -81,8 +81,6 @@ CATALOG: dict[str, tuple[str, str]] = {
     "field.notes": ("Notes", "备注"),
     "field.on_duty": ("On duty", "在岗"),
     "field.active": ("Active", "启用"),
-    "field.on_duty": ("On duty", "在岗"),
-    "field.active": ("Active", "启用"),
     "field.username": ("User name", "用户名"),
     "field.display_name": ("Display name", "显示名称"),
     "field.password": ("Password", "密码"),
