@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from functools import cache
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
-from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtGui import QFont, QFontDatabase, QFontInfo, QGuiApplication
 
 T = TypeVar("T")
 Index = QModelIndex | QPersistentModelIndex
@@ -20,10 +21,19 @@ _DISPLAY = Qt.ItemDataRole.DisplayRole
 
 
 def phone_font() -> QFont:
-    """A fixed-pitch face for phone numbers: digits line up in a column and read like a dial pad."""
-    font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+    """A fixed-pitch face for phone numbers, at the size of the surrounding text: digits line up
+    in a column and are easy to read out over the phone."""
+    font = QFont(QGuiApplication.font())
+    font.setFamilies([fixed_family(), *font.families()])
     font.setStyleHint(QFont.StyleHint.TypeWriter)
     return font
+
+
+@cache
+def fixed_family() -> str:
+    # Resolved to a real family: an alias such as fontconfig's "monospace" loses against the
+    # application font's own family list and would give proportional digits after all.
+    return QFontInfo(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)).family()
 
 
 class RowsModel(QAbstractTableModel, Generic[T]):
