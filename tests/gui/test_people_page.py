@@ -344,7 +344,9 @@ def test_read_only_roles_see_the_data_but_no_edit_controls(
     assert page.print_button.isVisible()
 
 
-def test_switching_to_the_lead_brings_the_controls(make_page: Callable[[str], PeoplePage], gui_ctx: AppContext) -> None:
+def test_switching_to_the_lead_brings_the_controls(
+    make_page: Callable[[str], PeoplePage], gui_ctx: AppContext
+) -> None:
     page = make_page("staff")
     assert page.staff_tab.add_button.isHidden()
     page.session.set_actor(gui_ctx.services.auth.login("lead", PASSWORDS["lead"]))
@@ -393,7 +395,9 @@ def test_chinese_window_suggests_a_chinese_file_name(
     page: PeoplePage, monkeypatch: pytest.MonkeyPatch, lang: str
 ) -> None:
     offered: list[str] = []
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda _p, _t, name, _f: offered.append(name) or ("", ""))
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", lambda _p, _t, name, _f: offered.append(name) or ("", "")
+    )
     page.print_button.click()
     assert Path(offered[0]).name == "应急联络卡.pdf"
     assert page.staff_tab.model.index(0, PeopleModel.COL_POST).data() == "网点负责人"
