@@ -8,6 +8,7 @@ import os
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
 import pwd
+import shlex
 import shutil
 import subprocess
 import tempfile
@@ -157,6 +158,25 @@ def _unprivileged_user() -> tuple[list[str], int, int]:
     return ["runuser", "-u", name, "--"], entry.pw_uid, entry.pw_gid
 
 
+def _watch_over(cluster: PgCluster) -> None:
+    """Stop and remove the cluster when this process dies without cleaning up (a Qt abort, a kill):
+    a detached shell waits for our pid to go away, then does what `destroy` would have done."""
+    pg_ctl = shlex.join([*cluster.run_as, str(cluster.bin_dir / "pg_ctl"), "-D", str(cluster.data_dir)])
+    script = (
+        f"while kill -0 {os.getpid()} 2>/dev/null; do sleep 1; done; "
+        f"if [ -f {shlex.quote(str(cluster.data_dir / 'postmaster.pid'))} ]; then "
+        f"{pg_ctl} stop -m immediate >/dev/null 2>&1; fi; "
+        f"rm -rf {shlex.quote(str(cluster.root))}"
+    )
+    subprocess.Popen(
+        ["sh", "-c", script],
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+
+
 def start_cluster() -> PgCluster:
     bin_dir = _pg_bin_dir()
     run_as, uid, gid = _unprivileged_user()
@@ -187,6 +207,7 @@ def start_cluster() -> PgCluster:
         with (cluster.data_dir / "postgresql.conf").open("a", encoding="utf-8") as conf:
             conf.writelines(f"{key} = {value}\n" for key, value in settings.items())
         log = root / "server.log"
+        _watch_over(cluster)
         started = cluster.pg_ctl("start", "-w", "-t", "60", "-l", str(log))
         if started.returncode != 0:
             server_log = log.read_text(errors="replace") if log.exists() else ""
