@@ -119,6 +119,108 @@
     </message>
 </context>
 <context>
+    <name>AuditPage</name>
+    <message>
+        <source>Audit</source>
+        <translation>Audit</translation>
+    </message>
+    <message>
+        <source>Audit trail</source>
+        <translation>Audit trail</translation>
+    </message>
+    <message>
+        <source>Every change made in BranchGuard: who made it, when, and what it changed.</source>
+        <translation>Every change made in BranchGuard: who made it, when, and what it changed.</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>Load the newest events (F5)</source>
+        <translation>Load the newest events (F5)</translation>
+    </message>
+    <message>
+        <source>Only from</source>
+        <translation>Only from</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <source>Search the summaries</source>
+        <translation>Search the summaries</translation>
+    </message>
+    <message>
+        <source>What changed</source>
+        <translation>What changed</translation>
+    </message>
+    <message>
+        <source>All users</source>
+        <translation>All users</translation>
+    </message>
+    <message>
+        <source>All kinds of change</source>
+        <translation>All kinds of change</translation>
+    </message>
+    <message>
+        <source>Users and logins</source>
+        <translation>Users and logins</translation>
+    </message>
+    <message>
+        <source>Staff roster</source>
+        <translation>Staff roster</translation>
+    </message>
+    <message>
+        <source>Emergency contacts</source>
+        <translation>Emergency contacts</translation>
+    </message>
+    <message>
+        <source>Branch settings</source>
+        <translation>Branch settings</translation>
+    </message>
+    <message>
+        <source>Demo data</source>
+        <translation>Demo data</translation>
+    </message>
+    <message>
+        <source>Playbooks</source>
+        <translation>Playbooks</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>Reports</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s) shown</source>
+        <translation>
+            <numerusform>%n event shown</numerusform>
+            <numerusform>%n events shown</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Fields whose value changed are highlighted.</source>
+        <translation>Fields whose value changed are highlighted.</translation>
+    </message>
+    <message>
+        <source>Select an event to see what it changed.</source>
+        <translation>Select an event to see what it changed.</translation>
+    </message>
+    <message>
+        <source>%1 #%2</source>
+        <translation>%1 #%2</translation>
+    </message>
+    <message>
+        <source>%1 by %2 at %3: %4.</source>
+        <translation>%1 by %2 at %3: %4.</translation>
+    </message>
+    <message>
+        <source>This event recorded no field values. Summary: %1</source>
+        <translation>This event recorded no field values. Summary: %1</translation>
+    </message>
+</context>
+<context>
     <name>ContactDialog</name>
     <message>
         <source>Add a contact</source>
@@ -182,6 +284,40 @@
     <message>
         <source>A public emergency number: it cannot be removed and its number cannot be changed.</source>
         <translation>A public emergency number: it cannot be removed and its number cannot be changed.</translation>
+    </message>
+</context>
+<context>
+    <name>ContactsTab</name>
+    <message>
+        <source>All types</source>
+        <translation>All types</translation>
+    </message>
+    <message>
+        <source>Remove the contact %1?</source>
+        <translation>Remove the contact %1?</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n contact(s) shown</source>
+        <translation>
+            <numerusform>%n contact shown</numerusform>
+            <numerusform>%n contacts shown</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Add a contact</source>
+        <translation>Add a contact</translation>
+    </message>
+    <message>
+        <source>Edit the selected contact</source>
+        <translation>Edit the selected contact</translation>
+    </message>
+    <message>
+        <source>Remove the selected contact</source>
+        <translation>Remove the selected contact</translation>
+    </message>
+    <message>
+        <source>Search contacts by name or phone</source>
+        <translation>Search contacts by name or phone</translation>
     </message>
 </context>
 <context>
@@ -369,6 +505,65 @@
     </message>
 </context>
 <context>
+    <name>PeoplePage</name>
+    <message>
+        <source>People &amp; contacts</source>
+        <translation>People &amp; contacts</translation>
+    </message>
+    <message>
+        <source>Who works at the branch and whom to call in an emergency.</source>
+        <translation>Who works at the branch and whom to call in an emergency.</translation>
+    </message>
+    <message>
+        <source>Print contact card…</source>
+        <translation>Print contact card…</translation>
+    </message>
+    <message>
+        <source>Save the one-page emergency contact card as a PDF to pin up by the counter.</source>
+        <translation>Save the one-page emergency contact card as a PDF to pin up by the counter.</translation>
+    </message>
+    <message>
+        <source>Staff roster</source>
+        <translation>Staff roster</translation>
+    </message>
+    <message>
+        <source>Emergency contacts</source>
+        <translation>Emergency contacts</translation>
+    </message>
+    <message>
+        <source>Save the contact card</source>
+        <translation>Save the contact card</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Printing the contact card…</source>
+        <translation>Printing the contact card…</translation>
+    </message>
+    <message>
+        <source>Contact card</source>
+        <translation>Contact card</translation>
+    </message>
+    <message>
+        <source>The contact card was saved to %1.</source>
+        <translation>The contact card was saved to %1.</translation>
+    </message>
+    <message>
+        <source>The report font fell back: %1</source>
+        <translation>The report font fell back: %1</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>The contact card could not be saved: %1</source>
+        <translation>The contact card could not be saved: %1</translation>
+    </message>
+</context>
+<context>
     <name>PersonDialog</name>
     <message>
         <source>Add a staff member</source>
@@ -413,6 +608,33 @@
     <message>
         <source>Notes</source>
         <translation>Notes</translation>
+    </message>
+</context>
+<context>
+    <name>RecordTab</name>
+    <message>
+        <source>Add…</source>
+        <translation>Add…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>Add a new entry (Ins)</source>
+        <translation>Add a new entry (Ins)</translation>
+    </message>
+    <message>
+        <source>Edit the selected entry (Enter or F2)</source>
+        <translation>Edit the selected entry (Enter or F2)</translation>
+    </message>
+    <message>
+        <source>Remove the selected entry (Del)</source>
+        <translation>Remove the selected entry (Del)</translation>
     </message>
 </context>
 <context>
@@ -535,6 +757,52 @@
     <message>
         <source>Action</source>
         <translation>Action</translation>
+    </message>
+</context>
+<context>
+    <name>StaffTab</name>
+    <message>
+        <source>All posts</source>
+        <translation>All posts</translation>
+    </message>
+    <message>
+        <source>On duty or not</source>
+        <translation>On duty or not</translation>
+    </message>
+    <message>
+        <source>On duty</source>
+        <translation>On duty</translation>
+    </message>
+    <message>
+        <source>Off duty</source>
+        <translation>Off duty</translation>
+    </message>
+    <message>
+        <source>Remove %1 from the staff roster?</source>
+        <translation>Remove %1 from the staff roster?</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n staff member(s) shown</source>
+        <translation>
+            <numerusform>%n staff member shown</numerusform>
+            <numerusform>%n staff members shown</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Add a staff member</source>
+        <translation>Add a staff member</translation>
+    </message>
+    <message>
+        <source>Edit the selected staff member</source>
+        <translation>Edit the selected staff member</translation>
+    </message>
+    <message>
+        <source>Remove the selected staff member</source>
+        <translation>Remove the selected staff member</translation>
+    </message>
+    <message>
+        <source>Search staff by name or phone</source>
+        <translation>Search staff by name or phone</translation>
     </message>
 </context>
 <context>

@@ -119,6 +119,107 @@
     </message>
 </context>
 <context>
+    <name>AuditPage</name>
+    <message>
+        <source>Audit</source>
+        <translation>审计</translation>
+    </message>
+    <message>
+        <source>Audit trail</source>
+        <translation>审计记录</translation>
+    </message>
+    <message>
+        <source>Every change made in BranchGuard: who made it, when, and what it changed.</source>
+        <translation>BranchGuard 中的每一次变更：由谁、在何时、改动了什么。</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Load the newest events (F5)</source>
+        <translation>载入最新记录（F5）</translation>
+    </message>
+    <message>
+        <source>Only from</source>
+        <translation>仅显示从</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>Search the summaries</source>
+        <translation>搜索摘要</translation>
+    </message>
+    <message>
+        <source>What changed</source>
+        <translation>变更内容</translation>
+    </message>
+    <message>
+        <source>All users</source>
+        <translation>全部用户</translation>
+    </message>
+    <message>
+        <source>All kinds of change</source>
+        <translation>全部变更类型</translation>
+    </message>
+    <message>
+        <source>Users and logins</source>
+        <translation>用户与登录</translation>
+    </message>
+    <message>
+        <source>Staff roster</source>
+        <translation>人员名册</translation>
+    </message>
+    <message>
+        <source>Emergency contacts</source>
+        <translation>应急联系人</translation>
+    </message>
+    <message>
+        <source>Branch settings</source>
+        <translation>网点设置</translation>
+    </message>
+    <message>
+        <source>Demo data</source>
+        <translation>演示数据</translation>
+    </message>
+    <message>
+        <source>Playbooks</source>
+        <translation>应急预案</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>报表</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s) shown</source>
+        <translation>
+            <numerusform>显示 %n 条记录</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Fields whose value changed are highlighted.</source>
+        <translation>值发生变化的字段已突出显示。</translation>
+    </message>
+    <message>
+        <source>Select an event to see what it changed.</source>
+        <translation>选择一条记录以查看变更内容。</translation>
+    </message>
+    <message>
+        <source>%1 #%2</source>
+        <translation>%1 #%2</translation>
+    </message>
+    <message>
+        <source>%1 by %2 at %3: %4.</source>
+        <translation>%1：%2 于 %3 操作，对象：%4。</translation>
+    </message>
+    <message>
+        <source>This event recorded no field values. Summary: %1</source>
+        <translation>该记录未保存字段值。摘要：%1</translation>
+    </message>
+</context>
+<context>
     <name>ContactDialog</name>
     <message>
         <source>Add a contact</source>
@@ -182,6 +283,39 @@
     <message>
         <source>A public emergency number: it cannot be removed and its number cannot be changed.</source>
         <translation>公共应急号码：不能删除，号码不能修改。</translation>
+    </message>
+</context>
+<context>
+    <name>ContactsTab</name>
+    <message>
+        <source>All types</source>
+        <translation>全部类别</translation>
+    </message>
+    <message>
+        <source>Remove the contact %1?</source>
+        <translation>确定删除联系人 %1 吗？</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n contact(s) shown</source>
+        <translation>
+            <numerusform>显示 %n 个联系人</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Add a contact</source>
+        <translation>添加联系人</translation>
+    </message>
+    <message>
+        <source>Edit the selected contact</source>
+        <translation>编辑所选联系人</translation>
+    </message>
+    <message>
+        <source>Remove the selected contact</source>
+        <translation>删除所选联系人</translation>
+    </message>
+    <message>
+        <source>Search contacts by name or phone</source>
+        <translation>按名称或电话搜索联系人</translation>
     </message>
 </context>
 <context>
@@ -369,6 +503,65 @@
     </message>
 </context>
 <context>
+    <name>PeoplePage</name>
+    <message>
+        <source>People &amp; contacts</source>
+        <translation>人员与联系人</translation>
+    </message>
+    <message>
+        <source>Who works at the branch and whom to call in an emergency.</source>
+        <translation>网点在岗人员及紧急情况下的联系对象。</translation>
+    </message>
+    <message>
+        <source>Print contact card…</source>
+        <translation>打印应急联络卡…</translation>
+    </message>
+    <message>
+        <source>Save the one-page emergency contact card as a PDF to pin up by the counter.</source>
+        <translation>将单页应急联络卡保存为 PDF，打印后张贴在柜台旁。</translation>
+    </message>
+    <message>
+        <source>Staff roster</source>
+        <translation>人员名册</translation>
+    </message>
+    <message>
+        <source>Emergency contacts</source>
+        <translation>应急联系人</translation>
+    </message>
+    <message>
+        <source>Save the contact card</source>
+        <translation>保存应急联络卡</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Printing the contact card…</source>
+        <translation>正在生成应急联络卡…</translation>
+    </message>
+    <message>
+        <source>Contact card</source>
+        <translation>应急联络卡</translation>
+    </message>
+    <message>
+        <source>The contact card was saved to %1.</source>
+        <translation>应急联络卡已保存到 %1。</translation>
+    </message>
+    <message>
+        <source>The report font fell back: %1</source>
+        <translation>报表字体已改用备用字体：%1</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>The contact card could not be saved: %1</source>
+        <translation>应急联络卡保存失败：%1</translation>
+    </message>
+</context>
+<context>
     <name>PersonDialog</name>
     <message>
         <source>Add a staff member</source>
@@ -413,6 +606,33 @@
     <message>
         <source>Notes</source>
         <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>RecordTab</name>
+    <message>
+        <source>Add…</source>
+        <translation>添加…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Add a new entry (Ins)</source>
+        <translation>添加新条目（Ins）</translation>
+    </message>
+    <message>
+        <source>Edit the selected entry (Enter or F2)</source>
+        <translation>编辑所选条目（Enter 或 F2）</translation>
+    </message>
+    <message>
+        <source>Remove the selected entry (Del)</source>
+        <translation>删除所选条目（Del）</translation>
     </message>
 </context>
 <context>
@@ -535,6 +755,51 @@
     <message>
         <source>Action</source>
         <translation>功能</translation>
+    </message>
+</context>
+<context>
+    <name>StaffTab</name>
+    <message>
+        <source>All posts</source>
+        <translation>全部岗位</translation>
+    </message>
+    <message>
+        <source>On duty or not</source>
+        <translation>是否在岗</translation>
+    </message>
+    <message>
+        <source>On duty</source>
+        <translation>在岗</translation>
+    </message>
+    <message>
+        <source>Off duty</source>
+        <translation>不在岗</translation>
+    </message>
+    <message>
+        <source>Remove %1 from the staff roster?</source>
+        <translation>确定将 %1 从人员名册中删除吗？</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n staff member(s) shown</source>
+        <translation>
+            <numerusform>显示 %n 名人员</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Add a staff member</source>
+        <translation>添加人员</translation>
+    </message>
+    <message>
+        <source>Edit the selected staff member</source>
+        <translation>编辑所选人员</translation>
+    </message>
+    <message>
+        <source>Remove the selected staff member</source>
+        <translation>删除所选人员</translation>
+    </message>
+    <message>
+        <source>Search staff by name or phone</source>
+        <translation>按姓名或电话搜索人员</translation>
     </message>
 </context>
 <context>

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from branchguard import APP_NAME
 from branchguard.core.domain import BranchRole, ContactInfo, ContactKind, PersonInfo
 from branchguard.core.errors import BranchGuardError
 from branchguard.gui.icons import icon
@@ -34,10 +35,9 @@ SEARCH_DELAY_MS = 250  # typing a phone number should not query the database per
 _KEY = QKeySequence.StandardKey
 
 
-def _tr(text: str) -> str:
-    # Texts of the shared base class: one explicit context, because PySide's self.tr() would
-    # look them up under each subclass's name.
-    return QCoreApplication.translate("RecordTab", text)
+# Texts of the shared base class are translated in one explicit context ("RecordTab"), because
+# PySide's self.tr() would look them up under each subclass's name. The calls are spelled out (no
+# helper) so that lupdate finds them.
 
 
 class RecordTab(QWidget, Generic[T]):
@@ -140,12 +140,16 @@ class RecordTab(QWidget, Generic[T]):
         self.filter_row.addWidget(combo, 1)
 
     def retranslate(self) -> None:
-        self.add_button.setText(_tr("Add…"))
-        self.edit_button.setText(_tr("Edit…"))
-        self.remove_button.setText(_tr("Remove"))
-        self.add_button.setToolTip(_tr("Add a new entry (Ins)"))
-        self.edit_button.setToolTip(_tr("Edit the selected entry (Enter or F2)"))
-        self.remove_button.setToolTip(_tr("Remove the selected entry (Del)"))
+        self.add_button.setText(QCoreApplication.translate("RecordTab", "Add…"))
+        self.edit_button.setText(QCoreApplication.translate("RecordTab", "Edit…"))
+        self.remove_button.setText(QCoreApplication.translate("RecordTab", "Remove"))
+        self.add_button.setToolTip(QCoreApplication.translate("RecordTab", "Add a new entry (Ins)"))
+        self.edit_button.setToolTip(
+            QCoreApplication.translate("RecordTab", "Edit the selected entry (Enter or F2)")
+        )
+        self.remove_button.setToolTip(
+            QCoreApplication.translate("RecordTab", "Remove the selected entry (Del)")
+        )
         self.add_action.setText(self.add_text())
         self.edit_action.setText(self.edit_text())
         self.remove_action.setText(self.remove_text())
@@ -249,7 +253,7 @@ class RecordTab(QWidget, Generic[T]):
         self.search.selectAll()
 
     def warn(self, message: str) -> None:
-        QMessageBox.warning(self, self.window().windowTitle() or _tr("BranchGuard"), message)
+        QMessageBox.warning(self, self.window().windowTitle() or APP_NAME, message)
 
     # -- commands ------------------------------------------------------------------------------
     def add(self) -> None:
