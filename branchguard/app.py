@@ -127,9 +127,13 @@ def run_gui(
 
     `credentials` logs in without the dialog (the start-up benchmark uses it).
     """
-    QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
     existing = QApplication.instance()
-    app = existing if isinstance(existing, QApplication) else QApplication(argv or sys.argv[:1])
+    if isinstance(existing, QApplication):
+        app = existing
+    else:
+        # Fractional scaling (125 %, 150 % on Windows) as the system says, not rounded to 100/200 %.
+        QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+        app = QApplication(argv or sys.argv[:1])
     configure_app(app, _startup_language(data_dir, db, lang))
     try:
         ctx = open_context(data_dir, db, lang)

@@ -1,0 +1,61 @@
+"""run_gui end to end: a newer database is refused untouched; the benchmark's start-up trace."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+
+from branchguard import app as app_module
+from branchguard.app import run_gui
+from branchguard.context import open_context
+
+
+@pytest.fixture
+def messages(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda _parent, _title, text: shown.append(text))
+    monkeypatch.setattr(QMessageBox, "information", lambda _parent, _title, text: shown.append(text))
+    return shown
+
+
+def test_newer_database_is_refused_with_a_message_and_left_alone(
+    tmp_path: Path, qapp, messages: list[str]
+) -> None:
+    data = tmp_path / "data"
+    open_context(data).close()
+    db = data / "branchguard.sqlite"
+    with sqlite3.connect(db) as conn:
+        conn.execute("UPDATE alembic_version SET version_num = '9999'")
+    before = db.read_bytes()
+
+    assert run_gui(str(data), lang="en") == 1
+    assert len(messages) == 1 and "newer BranchGuard" in messages[0]
+    assert db.read_bytes() == before
+
+
+def test_startup_trace_prints_painted_then_data_shown_and_exits(
+    tmp_path: Path, qapp, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = tmp_path / "data"
+    ctx = open_context(data)
+    ctx.services.demo.fill()
+    ctx.close()
+    monkeypatch.setenv(app_module.TRACE_ENV, "1")
+    monkeypatch.setenv(app_module.EXIT_ENV, "1")
+
+    assert run_gui(str(data), lang="en", credentials=("lead", "lead-demo-2026")) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines == ["startup painted", "startup data_shown"]
+    assert (data / "gui.ini").is_file()
+
+
+def test_wrong_credentials_end_with_the_login_message(tmp_path: Path, qapp, messages: list[str]) -> None:
+    data = tmp_path / "data"
+    ctx = open_context(data)
+    ctx.services.demo.fill()
+    ctx.close()
+    assert run_gui(str(data), lang="en", credentials=("lead", "nope-nope-nope")) == 1
+    assert messages == ["Wrong user name or password"]
