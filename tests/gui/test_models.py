@@ -1,0 +1,130 @@
+"""Every table model under gui/models passes Qt's QAbstractItemModelTester through fills and resets."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtTest import QAbstractItemModelTester
+
+from branchguard.context import AppContext
+from branchguard.core.domain import Actor, BranchRole, PersonInput
+from branchguard.gui.models.audit import AuditDiffModel, AuditModel
+from branchguard.gui.models.people import ContactsModel, PeopleModel
+from branchguard.gui.models.rows import ITEM_ROLE, SORT_ROLE
+from branchguard.gui.models.users import UsersModel
+
+# Warning mode: a broken contract becomes a Qt warning, which pytest-qt turns into a failure
+# (qt_log_level_fail = WARNING) instead of aborting the whole test process.
+MODE = QAbstractItemModelTester.FailureReportingMode.Warning
+ROLES = [
+    Qt.ItemDataRole.DisplayRole,
+    Qt.ItemDataRole.ToolTipRole,
+    Qt.ItemDataRole.FontRole,
+    Qt.ItemDataRole.ForegroundRole,
+    Qt.ItemDataRole.BackgroundRole,
+    Qt.ItemDataRole.DecorationRole,
+    Qt.ItemDataRole.TextAlignmentRole,
+    Qt.ItemDataRole.AccessibleTextRole,
+]
+
+
+def lead(ctx: AppContext) -> Actor:
+    info = ctx.services.auth.user_by_name("lead")
+    assert info is not None
+    return Actor(info.id, info.username, info.role)
+
+
+def make_audit_rows(ctx: AppContext) -> list[Any]:
+    actor = lead(ctx)
+    person = ctx.services.people.add_person(actor, PersonInput("钱多多", BranchRole.TELLER, "13901010099"))
+    edited = PersonInput("钱多多", BranchRole.SECURITY_GUARD, "13901010099", on_duty=False)
+    ctx.services.people.update_person(actor, person.id, edited)
+    ctx.services.people.remove_person(actor, person.id)
+    return ctx.services.audit.list(actor)
+
+
+def make_diff_rows(ctx: AppContext) -> list[Any]:
+    from branchguard.gui.models.audit import field_changes
+
+    changes: list[Any] = []
+    for record in make_audit_rows(ctx):
+        changes.extend(field_changes(record))
+    return changes
+
+
+CASES: dict[str, tuple[Callable[[], Any], Callable[[AppContext], list[Any]]]] = {
+    "people": (PeopleModel, lambda ctx: ctx.services.people.list_people(lead(ctx))),
+    "contacts": (ContactsModel, lambda ctx: ctx.services.people.list_contacts(lead(ctx))),
+    "audit": (AuditModel, make_audit_rows),
+    "audit_diff": (AuditDiffModel, make_diff_rows),
+    "users": (UsersModel, lambda ctx: ctx.services.auth.list_users(lead(ctx))),
+}
+
+
+def read_everything(model: QAbstractItemModel) -> int:
+    """Ask every cell for every role a view asks for; returns how many cells have text."""
+    filled = 0
+    for row in range(model.rowCount()):
+        for column in range(model.columnCount()):
+            index = model.index(row, column)
+            for role in ROLES:
+                model.data(index, role)
+            filled += bool(model.data(index, Qt.ItemDataRole.DisplayRole))
+    for column in range(model.columnCount()):
+        assert model.headerData(column, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole)
+    return filled
+
+
+@pytest.mark.parametrize("name", list(CASES))
+def test_model_keeps_the_item_model_contract(name: str, gui_ctx: AppContext, qtbot: Any) -> None:
+    factory, rows_of = CASES[name]
+    model = factory()
+    tester = QAbstractItemModelTester(model, MODE)
+    rows = rows_of(gui_ctx)
+    assert len(rows) >= 3
+    model.set_rows(rows)
+    assert model.rowCount() == len(rows) and model.columnCount() >= 3
+    assert read_everything(model) >= len(rows)
+    assert model.rowCount(model.index(0, 0)) == 0  # a table: no children
+    model.set_rows(rows[:1])
+    assert model.rowCount() == 1
+    model.set_rows([])
+    assert model.rowCount() == 0 and model.data(model.index(0, 0)) is None
+    model.set_rows(rows)
+    assert model.rowCount() == len(rows)
+    del tester
+
+
+@pytest.mark.parametrize("name", ["people", "contacts", "audit", "audit_diff"])
+def test_model_sorts_through_a_proxy(name: str, gui_ctx: AppContext, qtbot: Any) -> None:
+    factory, rows_of = CASES[name]
+    model = factory()
+    proxy = QSortFilterProxyModel()
+    proxy.setSourceModel(model)
+    proxy.setSortRole(SORT_ROLE)
+    testers = [QAbstractItemModelTester(model, MODE), QAbstractItemModelTester(proxy, MODE)]
+    model.set_rows(rows_of(gui_ctx))
+    for column in range(model.columnCount()):
+        for order in (Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder):
+            proxy.sort(column, order)
+            keys = [proxy.index(row, column).data(SORT_ROLE) for row in range(proxy.rowCount())]
+            assert len(keys) == model.rowCount()
+    # Every row still maps back to its own item.
+    items = {id(proxy.index(row, 0).data(ITEM_ROLE)) for row in range(proxy.rowCount())}
+    assert len(items) == model.rowCount()
+    model.set_rows([])
+    assert proxy.rowCount() == 0
+    del testers
+
+
+def test_invalid_indexes_and_headers_answer_nothing() -> None:
+    model = PeopleModel()
+    tester = QAbstractItemModelTester(model, MODE)
+    assert model.data(QModelIndex()) is None
+    assert model.headerData(0, Qt.Orientation.Vertical) is None
+    assert model.headerData(99, Qt.Orientation.Horizontal) is None
+    assert model.flags(QModelIndex()) == Qt.ItemFlag.NoItemFlags
+    del tester
