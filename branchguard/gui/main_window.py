@@ -43,6 +43,8 @@ class MainWindow(QMainWindow):
         self.login_dialog: LoginDialog | None = None
         self._locked = False
         self._page_before_lock = ""
+        self._display_name = ""
+        self._branch_name = ""
         self.setWindowIcon(icon("branchguard"))
 
         self.sidebar = QListWidget()
@@ -72,6 +74,7 @@ class MainWindow(QMainWindow):
         self._make_actions()
         self.session.actor_changed.connect(self._on_actor_changed)
         self.session.data_changed.connect(self._on_data_changed)
+        self._update_status()
         self.retranslate()
         self._fill_sidebar()
         self._restore()
@@ -201,12 +204,17 @@ class MainWindow(QMainWindow):
 
     # -- session -------------------------------------------------------------------------------
     def _update_status(self) -> None:
+        """Re-read who is logged in and the branch name (after a login or a data change)."""
         actor = self.session.actor
         user = self.session.services.auth.user_by_name(actor.username)
-        name = user.display_name if user else actor.username
-        self.user_label.setText(f"{name} · {actor.role.label}")
+        self._display_name = user.display_name if user else actor.username
         branch = self.session.services.branch.get()
-        self.branch_label.setText(branch.name if branch else self.tr("No branch set up"))
+        self._branch_name = branch.name if branch else ""
+        self._show_status()
+
+    def _show_status(self) -> None:
+        self.user_label.setText(f"{self._display_name} · {self.session.actor.role.label}")
+        self.branch_label.setText(self._branch_name or self.tr("No branch set up"))
 
     def _on_actor_changed(self) -> None:
         self._drop_pages()
@@ -302,7 +310,7 @@ class MainWindow(QMainWindow):
             if cls is not None:
                 item.setText(cls.nav_title())
         if not self._locked:
-            self._update_status()
+            self._show_status()
 
     # -- geometry ------------------------------------------------------------------------------
     def _restore(self) -> None:

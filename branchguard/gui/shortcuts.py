@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -16,23 +19,42 @@ from PySide6.QtWidgets import (
 )
 
 
+def plain_text(text: str) -> str:
+    """A menu text without its mnemonic: "&Quit" → "Quit", "退出(&Q)" → "退出"."""
+    return re.sub(r"\(&\w\)", "", text).replace("&", "").strip()
+
+
+def _in_hidden_widget(obj: QObject, window: QWidget) -> bool:
+    # A page that is not in front (or not built) has its shortcuts switched off: do not list them.
+    parent = obj.parent()
+    while parent is not None and parent is not window:
+        if isinstance(parent, QWidget) and not parent.isVisible():
+            return True
+        parent = parent.parent()
+    return False
+
+
 def collect_shortcuts(window: QWidget, extra: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    """(keys, what it does) for each QAction and QShortcut under `window`, plus `extra`.
+    """(keys, what it does) for each QAction and QShortcut of `window` and of the page in front.
 
     Pages add a shortcut by giving a QAction a shortcut and a text, or a QShortcut a whatsThis;
-    nothing needs registering here.
+    nothing needs registering here. The window's own keys come first.
     """
-    rows: dict[str, str] = {}
+    own: dict[str, str] = {}
+    page: dict[str, str] = {}
     for action in window.findChildren(QAction):
+        if _in_hidden_widget(action, window) or not action.text():
+            continue
+        target = own if action.parent() is window else page
         for seq in action.shortcuts():
-            if not seq.isEmpty() and action.text():
-                rows[seq.toString(QKeySequence.SequenceFormat.NativeText)] = action.text().replace("&", "")
+            if not seq.isEmpty():
+                target[seq.toString(QKeySequence.SequenceFormat.NativeText)] = plain_text(action.text())
     for shortcut in window.findChildren(QShortcut):
-        if shortcut.whatsThis() and not shortcut.key().isEmpty():
-            rows[shortcut.key().toString(QKeySequence.SequenceFormat.NativeText)] = shortcut.whatsThis()
-    for keys, text in extra:
-        rows[keys] = text
-    return sorted(rows.items(), key=lambda kv: (len(kv[0]) > 6, kv[0]))
+        if shortcut.whatsThis() and not shortcut.key().isEmpty() and not _in_hidden_widget(shortcut, window):
+            target = own if shortcut.parent() is window else page
+            target[shortcut.key().toString(QKeySequence.SequenceFormat.NativeText)] = shortcut.whatsThis()
+    own.update(extra)
+    return sorted(own.items()) + sorted(page.items())
 
 
 class ShortcutsDialog(QDialog):
@@ -40,8 +62,8 @@ class ShortcutsDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("shortcuts_dialog")
         self.setWindowTitle(self.tr("Keyboard shortcuts"))
-        self.resize(520, 420)
-        intro = QLabel(self.tr("These keys work anywhere in the main window."))
+        self.resize(560, 480)
+        intro = QLabel(self.tr("Keys of the whole window first, then those of the page in front."))
         intro.setProperty("role", "hint")
         self.table = QTableWidget(len(rows), 2)
         self.table.setObjectName("shortcuts_table")
@@ -49,6 +71,7 @@ class ShortcutsDialog(QDialog):
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
         for row, (keys, text) in enumerate(rows):

@@ -747,8 +747,8 @@
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <source>These keys work anywhere in the main window.</source>
-        <translation>These keys work anywhere in the main window.</translation>
+        <source>Keys of the whole window first, then those of the page in front.</source>
+        <translation>Keys of the whole window first, then those of the page in front.</translation>
     </message>
     <message>
         <source>Keys</source>

@@ -745,8 +745,8 @@
         <translation>快捷键</translation>
     </message>
     <message>
-        <source>These keys work anywhere in the main window.</source>
-        <translation>以下快捷键在主窗口的任何位置均可使用。</translation>
+        <source>Keys of the whole window first, then those of the page in front.</source>
+        <translation>先列出整个窗口的快捷键，再列出当前页面的快捷键。</translation>
     </message>
     <message>
         <source>Keys</source>

@@ -15,7 +15,7 @@ from branchguard.gui.tasks import TaskCancelled, TaskProgress, run_task
 
 @pytest.fixture
 def threaded() -> None:
-    tasks.set_inline(False)  # the autouse inline_tasks fixture turns it back on afterwards... and off
+    tasks.set_inline(False)  # inline_tasks (autouse) set it before and resets it afterwards
 
 
 def test_work_runs_off_the_gui_thread_and_the_result_comes_back_on_it(qtbot, threaded) -> None:
