@@ -213,6 +213,34 @@ def test_insert_key_opens_the_add_dialog_and_escape_cancels(page: PeoplePage, qt
     assert tab.model.rowCount() == 9
 
 
+def test_keys_typed_in_the_search_box_stay_there(
+    page: PeoplePage, monkeypatch: pytest.MonkeyPatch, qtbot: Any
+) -> None:
+    asked: list[str] = []
+    monkeypatch.setattr(
+        QMessageBox, "question", lambda *args: asked.append(args[2]) or QMessageBox.StandardButton.No
+    )
+    tab = page.staff_tab
+    select(tab, "张伟")
+    page.activateWindow()
+    qtbot.waitActive(page)
+    page.print_button.setFocus()  # focus outside the tab: the page's keys still work
+    qtbot.keyClick(page.print_button, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert tab.search.hasFocus()
+    qtbot.keyClicks(tab.search, "139")
+    qtbot.keyClick(tab.search, Qt.Key.Key_Home)
+    qtbot.keyClick(tab.search, Qt.Key.Key_Delete)
+    qtbot.keyClick(tab.search, Qt.Key.Key_Return)
+    assert tab.search.text() == "39"
+    assert asked == [] and tab.dialog is None  # neither a removal nor an edit
+    tab.table.setFocus()
+    qtbot.keyClick(tab.table, Qt.Key.Key_Delete)
+    assert asked == ["Remove 张伟 from the staff roster?"]
+    qtbot.keyClick(tab.table, Qt.Key.Key_Return)  # Enter on a row edits it
+    assert isinstance(tab.dialog, PersonDialog) and tab.dialog.name.text() == "张伟"
+    tab.dialog.reject()
+
+
 # -- edit and remove -----------------------------------------------------------------------------
 def test_edit_the_selected_person_with_f2(page: PeoplePage, gui_ctx: AppContext, qtbot: Any) -> None:
     tab = page.staff_tab
@@ -237,9 +265,12 @@ def test_edit_the_selected_person_with_f2(page: PeoplePage, gui_ctx: AppContext,
 
 def test_double_click_opens_the_edit_dialog(page: PeoplePage, qtbot: Any) -> None:
     tab = page.staff_tab
-    select(tab, "赵敏")
-    index = tab.table.currentIndex()
-    tab.table.doubleClicked.emit(index)
+    row = tab.proxy.mapFromSource(tab.model.index(tab.model.find_row(lambda p: p.name == "赵敏"), 0)).row()
+    centre = tab.table.visualRect(tab.proxy.index(row, PeopleModel.COL_NAME)).center()
+    # A real double click: press, release, then the double-click press and its release.
+    qtbot.mouseClick(tab.table.viewport(), Qt.MouseButton.LeftButton, pos=centre)
+    qtbot.mouseDClick(tab.table.viewport(), Qt.MouseButton.LeftButton, pos=centre)
+    qtbot.mouseRelease(tab.table.viewport(), Qt.MouseButton.LeftButton, pos=centre)
     assert isinstance(tab.dialog, PersonDialog) and tab.dialog.name.text() == "赵敏"
     tab.dialog.reject()
 
@@ -338,7 +369,7 @@ def test_read_only_roles_see_the_data_but_no_edit_controls(
         for action in (tab.add_action, tab.edit_action, tab.remove_action):
             assert not action.isEnabled() and action.shortcuts() == []
         tab.table.selectRow(0)
-        tab.table.doubleClicked.emit(tab.table.currentIndex())
+        tab.table.activated.emit(tab.table.currentIndex())
         tab.add()
         assert tab.dialog is None
     assert page.print_button.isVisible()

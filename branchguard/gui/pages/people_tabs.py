@@ -71,14 +71,14 @@ class RecordTab(QWidget, Generic[T]):
         self.edit_button = self._button("edit", "edit")
         self.remove_button = self._button("remove", "delete")
         self.add_action = self._action("add", [QKeySequence(Qt.Key.Key_Insert)], self.add)
-        edit_keys = [QKeySequence(key) for key in (Qt.Key.Key_F2, Qt.Key.Key_Return, Qt.Key.Key_Enter)]
-        self.edit_action = self._action("edit", edit_keys, self.edit)
+        self.edit_action = self._action("edit", [QKeySequence(Qt.Key.Key_F2)], self.edit)
         self.remove_action = self._action("remove", [QKeySequence(Qt.Key.Key_Delete)], self.remove)
         self.find_action = self._action("find", [QKeySequence(_KEY.Find)], self.focus_search)
         self.add_button.clicked.connect(self.add)
         self.edit_button.clicked.connect(self.edit)
         self.remove_button.clicked.connect(self.remove)
-        self.table.doubleClicked.connect(lambda _index: self.edit())
+        # Enter on a row and a double click both "activate" it (per platform convention).
+        self.table.activated.connect(lambda _index: self.edit())
         self.table.selectionModel().selectionChanged.connect(lambda *_: self.update_actions())
 
         self.filter_row = QHBoxLayout()
@@ -116,6 +116,7 @@ class RecordTab(QWidget, Generic[T]):
         header = table.horizontalHeader()
         header.setStretchLastSection(True)
         header.setHighlightSections(False)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # keep the service's order until asked
         return table
@@ -128,7 +129,9 @@ class RecordTab(QWidget, Generic[T]):
     def _action(self, name: str, keys: list[QKeySequence], slot: object) -> QAction:
         action = QAction(self)
         action.setObjectName(f"{self.entity}_{name}_action")
-        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        # Live while this tab is on screen, wherever the focus is in the window; a hidden tab or
+        # page does not compete. Text fields keep their own keys (Del deletes a character).
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         action.setShortcuts(keys)
         action.setProperty("default_keys", [k.toString() for k in keys])
         action.triggered.connect(slot)
