@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QMessageBox
 
 from branchguard.context import AppContext
 from branchguard.core.domain import Actor, BranchRole, ContactKind
+from branchguard.core.errors import BranchGuardError
 from branchguard.core.i18n import t
 from branchguard.gui.models.people import ContactsModel, PeopleModel
 from branchguard.gui.page import PAGE_REGISTRY
@@ -20,6 +21,7 @@ from branchguard.gui.pages.people import PeoplePage
 from branchguard.gui.pages.people_dialogs import ContactDialog, PersonDialog
 from branchguard.gui.pages.people_tabs import ContactsTab, StaffTab
 from branchguard.gui.session import GuiSession
+from branchguard.reports.fonts import FontChoice
 
 PASSWORDS = {"lead": "lead-demo-2026", "staff": "staff-demo-2026", "auditor": "auditor-demo-2026"}
 
@@ -413,6 +415,37 @@ def test_print_contact_card_writes_a_pdf_and_offers_to_open_it(
     open_button = next(b for b in box.buttons() if b.text() == "Open")
     open_button.click()
     assert opened == [QUrl.fromLocalFile(str(pdf))]
+
+
+def test_a_font_fallback_is_said_and_a_failure_is_shown(
+    page: PeoplePage, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from branchguard.reports import contact_card
+
+    warning = "No Chinese TrueType font was found; using STSong-Light, which is not embedded."
+    written: list[Path] = []
+
+    def fake_card(_services: Any, _actor: Any, out: Path, _setting: str = "") -> FontChoice:
+        written.append(out)
+        return FontChoice("STSong-Light", "STSong-Light", None, embedded=False, warning=warning)
+
+    monkeypatch.setattr(contact_card, "build_contact_card", fake_card)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a: (str(tmp_path / "card.pdf"), ""))
+    page.print_button.click()
+    box = page.card_message
+    assert written == [tmp_path / "card.pdf"] and box is not None
+    assert box.icon() == QMessageBox.Icon.Warning and warning in box.informativeText()
+    box.close()
+
+    def broken_card(*_args: Any) -> FontChoice:
+        raise BranchGuardError("the folder is read-only")
+
+    shown_errors: list[str] = []
+    monkeypatch.setattr(contact_card, "build_contact_card", broken_card)
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _title, text, *_a: shown_errors.append(text))
+    page.print_button.click()
+    assert shown_errors == ["The contact card could not be saved: the folder is read-only"]
+    assert page.print_button.isEnabled() and page.busy.isHidden()
 
 
 def test_cancelling_the_save_dialog_prints_nothing(page: PeoplePage, monkeypatch: pytest.MonkeyPatch) -> None:
