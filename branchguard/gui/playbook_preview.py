@@ -1,0 +1,244 @@
+"""A plan rendered the way staff see it during an incident: level badges, cautions, big numbered steps."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from html import escape
+
+from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QGuiApplication, QPainter
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QTextBrowser, QWidget
+
+from branchguard.core.domain import ContactKind
+from branchguard.core.playbook_types import (
+    ContactRef,
+    Level,
+    PlanContent,
+    PlaybookStatus,
+    PlaybookVersion,
+    Step,
+)
+from branchguard.gui import style
+from branchguard.gui.models.rows import fixed_family
+
+CAUTION_BACKGROUND = "#FFF4D6"
+CHECKPOINT_BACKGROUND = "#FDECEA"
+ROLE_BADGE = style.Swatch("#E0F2F1", style.ACCENT_DARK)
+STATUS_COLOURS = {
+    PlaybookStatus.APPROVED: style.OK,
+    PlaybookStatus.DRAFT: style.WARNING,
+    PlaybookStatus.RETIRED: style.MUTED,
+}
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("PlaybookPreview", text)
+
+
+# -- texts shared with the list, the diff and (later) the incident screens ---------------------
+def minutes_text(minutes: int) -> str:
+    return _tr("within %1 min").replace("%1", str(minutes))
+
+
+def deadline_text(minutes: int | None) -> str:
+    if minutes is None:
+        return _tr("Report to head office")
+    return _tr("Report to head office within %1 min").replace("%1", str(minutes))
+
+
+def goto_text(number: int | None) -> str:
+    return _tr("→ step %1").replace("%1", str(number)) if number is not None else ""
+
+
+def role_name(content: PlanContent, code: str) -> str:
+    """The plan's own name for a role code (the code itself when the plan does not name it)."""
+    return next((r.name.text for r in content.roles if r.code == code), code)
+
+
+def step_number(content: PlanContent, key: str | None) -> int | None:
+    return next((i for i, s in enumerate(content.steps, 1) if s.key == key), None) if key else None
+
+
+def contact_label(contact: ContactRef) -> str:
+    if contact.name:
+        return contact.name
+    try:
+        return ContactKind(contact.kind).label
+    except ValueError:
+        return contact.kind  # a kind this version does not know: shown as the file has it
+
+
+def step_facts(content: PlanContent, step: Step) -> dict[str, str]:
+    """The step's attributes as short texts, keyed by Step field name (empty ones left out)."""
+    facts: dict[str, str] = {}
+    if step.role:
+        facts["role"] = role_name(content, step.role)
+    if step.target_minutes is not None:
+        facts["target_minutes"] = minutes_text(step.target_minutes)
+    if step.checkpoint:
+        facts["checkpoint"] = deadline_text(step.deadline_minutes)
+    if step.condition or step.goto:
+        condition = step.condition.text
+        jump = goto_text(step_number(content, step.goto))
+        facts["condition"] = f"{condition} {jump}".strip()
+    return facts
+
+
+# -- html ----------------------------------------------------------------------------------------
+def badge(text: str, swatch: style.Swatch, size: str = "") -> str:
+    # The UI font named: without it a bold span at a set size can fall to a serif face.
+    families = ",".join(f"'{f}'" for f in QGuiApplication.font().families())
+    size_css = f"font-size:{size};" if size else ""
+    return (
+        f'<span style="background-color:{swatch.background};color:{swatch.foreground};'
+        f'font-weight:700;font-family:{families};{size_css}">&nbsp;{escape(text)}&nbsp;</span>'
+    )
+
+
+def level_badges_html(levels: Iterable[Level], size: str = "") -> str:
+    return "&nbsp;".join(badge(level.value, style.level_swatch(level.value), size) for level in levels)
+
+
+def _paragraphs(text: str) -> str:
+    return "<br>".join(escape(line) for line in text.splitlines())
+
+
+def _step_row(content: PlanContent, number: int, step: Step) -> str:
+    facts = step_facts(content, step)
+    chips = []
+    if "role" in facts:
+        chips.append(badge(facts["role"], ROLE_BADGE))
+    if "target_minutes" in facts:
+        chips.append(f'<span style="color:{style.MUTED}">{escape(facts["target_minutes"])}</span>')
+    if "checkpoint" in facts:
+        chips.append(badge(facts["checkpoint"], style.Swatch(style.ERROR, style.ON_ACCENT)))
+    lines = [f'<div style="font-size:15pt">{_paragraphs(step.text.text)}</div>']
+    if chips:
+        lines.append(f'<div style="margin-top:4px">{" &nbsp; ".join(chips)}</div>')
+    if "condition" in facts:
+        lines.append(
+            f'<div style="margin-top:4px;color:{style.ACCENT_DARK};font-weight:600">'
+            f"↳ {escape(facts['condition'])}</div>"
+        )
+    shade = f' bgcolor="{CHECKPOINT_BACKGROUND}"' if step.checkpoint else ""
+    return (
+        f"<tr{shade}>"
+        f'<td width="44" valign="top" align="right" style="font-size:20pt;font-weight:700;'
+        f'color:{style.ACCENT}">{number}</td>'
+        f'<td valign="top">{"".join(lines)}</td></tr>'
+    )
+
+
+def plan_html(version: PlaybookVersion) -> str:
+    """The whole plan as rich text for a QTextBrowser (and anything else that renders Qt rich text)."""
+    content, info = version.content, version.info
+    status_colour = STATUS_COLOURS.get(info.status, style.MUTED)
+    meta = " · ".join([content.tier.label, content.category.label])
+    version_line = _tr("Version %1").replace("%1", str(info.number))
+    parts = [
+        f'<p style="font-size:19pt;font-weight:700;margin-bottom:2px">{escape(content.title.text)}</p>',
+        f"<p>{level_badges_html(content.levels, '12pt')} &nbsp; "
+        f'<span style="color:{style.MUTED}">{escape(content.code)} · {escape(meta)} · '
+        f"{escape(version_line)} · "
+        f'</span><span style="color:{status_colour};font-weight:600">{escape(info.status.label)}</span></p>',
+    ]
+    if content.triggers:
+        parts.append(f"<h3>{escape(_tr('When to use this plan'))}</h3>")
+        parts.append(f"<p>{_paragraphs(content.triggers.text)}</p>")
+    if content.cautions:
+        parts.append(
+            f'<table width="100%" cellpadding="10" cellspacing="0" bgcolor="{CAUTION_BACKGROUND}" '
+            f'style="border:2px solid {style.WARNING};margin-top:8px"><tr><td>'
+            f'<b style="color:{style.WARNING}">⚠ {escape(_tr("Cautions"))}</b><br>'
+            f"{_paragraphs(content.cautions.text)}</td></tr></table>"
+        )
+    parts.append(f"<h3>{escape(_tr('Steps'))}</h3>")
+    rows = "".join(_step_row(content, i, step) for i, step in enumerate(content.steps, 1))
+    parts.append(f'<table width="100%" cellpadding="6" cellspacing="2">{rows}</table>')
+    if content.contacts:
+        parts.append(f"<h3>{escape(_tr('Whom to call'))}</h3>")
+        rows = "".join(
+            f'<tr><td style="font-size:13pt">{escape(contact_label(c))}</td>'
+            f"<td style=\"font-size:16pt;font-weight:700;font-family:'{fixed_family()}'\">"
+            f"{escape(c.phone)}</td></tr>"
+            for c in content.contacts
+        )
+        parts.append(f'<table cellpadding="4" cellspacing="0">{rows}</table>')
+    return "".join(parts)
+
+
+class PlaybookPreview(QTextBrowser):
+    """Read-only view of one plan version; empty until `show_version`."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("playbook_preview")
+        self.setOpenLinks(False)
+        self.document().setDocumentMargin(14)
+        self.version: PlaybookVersion | None = None
+
+    def show_version(self, version: PlaybookVersion | None) -> None:
+        self.version = version
+        if version is None:
+            self.clear()
+        else:
+            self.setHtml(plan_html(version))
+
+    def show_message(self, text: str) -> None:
+        self.version = None
+        self.setHtml(f'<p style="color:{style.MUTED}">{escape(text)}</p>')
+
+    def retranslate(self) -> None:
+        # Titles and labels come from the current language: render again.
+        if self.version is not None:
+            self.setHtml(plan_html(self.version))
+
+
+class LevelBadgeDelegate(QStyledItemDelegate):
+    """Draws a cell's levels (a tuple of "I"/"II"/"III" under `levels_role`) as coloured badges."""
+
+    def __init__(self, levels_role: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._role = levels_role
+
+    def _badges(self, option: QStyleOptionViewItem, levels: tuple[str, ...]) -> list[tuple[str, int]]:
+        font = QFont(option.font)
+        font.setBold(True)
+        metrics = QFontMetrics(font)
+        return [(level, metrics.horizontalAdvance(level) + 12) for level in levels]
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
+        levels = index.data(self._role) or ()
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        opt.text = ""
+        widget = opt.widget
+        if widget is not None:
+            widget.style().drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
+        rect: QRect = opt.rect
+        height = min(rect.height() - 8, QFontMetrics(opt.font).height() + 4)
+        x = rect.left() + 6
+        top = rect.top() + (rect.height() - height) // 2
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        font = QFont(opt.font)
+        font.setBold(True)
+        painter.setFont(font)
+        for level, width in self._badges(opt, levels):
+            swatch = style.level_swatch(level)
+            box = QRect(x, top, width, height)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QColor(swatch.background))
+            painter.drawRoundedRect(box, 4, 4)
+            painter.setPen(QColor(swatch.foreground))
+            painter.drawText(box, Qt.AlignmentFlag.AlignCenter, level)
+            x += width + 4
+        painter.restore()
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
+        base = super().sizeHint(option, index)
+        levels = index.data(self._role) or ()
+        width = sum(w + 4 for _level, w in self._badges(option, levels)) + 12
+        return QSize(max(base.width(), width), base.height())
