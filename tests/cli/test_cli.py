@@ -1,4 +1,5 @@
 """The command line end to end, in-process: output shapes, exit codes and error lines."""
+
 from __future__ import annotations
 
 import io
@@ -34,8 +35,11 @@ def run(tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.
 def test_demo_fills_once_and_prints_accounts(run) -> None:
     code, out, err = run("demo")
     assert code == 0, err
-    for username, password in (("lead", "lead-demo-2026"), ("staff", "staff-demo-2026"),
-                               ("auditor", "auditor-demo-2026")):
+    for username, password in (
+        ("lead", "lead-demo-2026"),
+        ("staff", "staff-demo-2026"),
+        ("auditor", "auditor-demo-2026"),
+    ):
         assert username in out and password in out
     assert "示范银行城东支行营业部" in out
 
@@ -126,7 +130,7 @@ def test_newer_database_is_refused_with_one_line(run) -> None:
     with sqlite3.connect(db) as conn:
         conn.execute("UPDATE alembic_version SET version_num = '9999'")
     before = db.read_bytes()
-    code, out, err = run("people", "list", lang="en")
+    code, _out, err = run("people", "list", lang="en")
     assert code == 1
     assert "newer BranchGuard" in err and err.count("\n") == 1
     assert db.read_bytes() == before
@@ -147,8 +151,21 @@ def test_no_subcommand_opens_the_window(run, monkeypatch: pytest.MonkeyPatch) ->
 
 def test_module_entry_point(tmp_path: Path) -> None:
     proc = subprocess.run(
-        [sys.executable, "-m", "branchguard", "--data-dir", str(tmp_path), "--lang", "en", "contacts", "list"],
-        capture_output=True, text=True, timeout=120, check=False,
+        [
+            sys.executable,
+            "-m",
+            "branchguard",
+            "--data-dir",
+            str(tmp_path),
+            "--lang",
+            "en",
+            "contacts",
+            "list",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
     )
     assert proc.returncode == 0, proc.stderr
     assert "110" in proc.stdout and "119" in proc.stdout and "120" in proc.stdout
@@ -157,7 +174,7 @@ def test_module_entry_point(tmp_path: Path) -> None:
 def test_contact_card_pdf(run, tmp_path: Path) -> None:
     run("demo")
     pdf = tmp_path / "card.pdf"
-    code, out, err = run("contacts", "card", "-o", str(pdf))
+    code, _out, err = run("contacts", "card", "-o", str(pdf))
     assert code == 0, err
     text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     for needle in ("示范银行城东支行营业部", "110", "119", "120", "王建国", "李晓梅", "周强"):
@@ -170,6 +187,6 @@ def test_contact_card_pdf(run, tmp_path: Path) -> None:
 def test_contact_card_to_unwritable_place_fails_cleanly(run, tmp_path: Path) -> None:
     run("demo")
     target = tmp_path / "missing-folder" / "card.pdf"
-    code, out, err = run("contacts", "card", "-o", str(target), lang="en")
+    code, _out, err = run("contacts", "card", "-o", str(target), lang="en")
     assert code == 1 and "Traceback" not in err and err.count("\n") == 1
     assert not target.exists()

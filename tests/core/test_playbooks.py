@@ -5,18 +5,30 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
+from sqlalchemy import delete
 
 from branchguard.core.errors import NotFound, PermissionDenied, ValidationError
 from branchguard.core.playbook_diff import Change
 from branchguard.core.playbook_format import dump, parse
 from branchguard.core.playbook_types import ImportItem, IncidentCategory, Level, PlaybookStatus, Step, Text2
 from branchguard.core.playbooks import PlaybookFilter, PlaybookService
+from branchguard.db.playbook_models import PlaybookRow
 from tests.core.playbook_samples import VALID_FILE, sample_plan
 
 
 @pytest.fixture
 def books(ctx) -> PlaybookService:
+    """The service over an empty library: the built-in starter plans are removed first."""
+    with ctx.engine.begin() as conn:
+        conn.execute(delete(PlaybookRow))
     return PlaybookService(ctx.sessions)
+
+
+def test_a_new_database_holds_the_starter_library(ctx, lead) -> None:
+    summaries = ctx.services.playbooks.list_playbooks(lead)
+    assert len(summaries) == 18 and all(s.builtin for s in summaries)
+    assert all(s.status == PlaybookStatus.APPROVED for s in summaries)
+    assert ctx.services.playbooks.load_starter_library() == 0  # a second start adds nothing
 
 
 def test_create_then_approve_then_edit_makes_a_new_draft(books, lead) -> None:
@@ -216,6 +228,8 @@ def test_export_then_import_into_an_empty_database_loses_nothing(books, lead, tm
     data = dump(exported)
     other = open_context(tmp_path / "other")
     try:
+        with other.engine.begin() as conn:
+            conn.execute(delete(PlaybookRow))
         other_books = PlaybookService(other.sessions)
         from branchguard.core.domain import Actor
 
