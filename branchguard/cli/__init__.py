@@ -13,11 +13,11 @@ import sys
 from collections.abc import Sequence
 
 from branchguard import __version__
-from branchguard.cli import accounts, audit, demo, info, people
+from branchguard.cli import accounts, audit, demo, info, people, playbooks
 from branchguard.cli.common import Handler, fail
 from branchguard.core.errors import BranchGuardError
 
-COMMAND_MODULES = (demo, accounts, people, audit, info)
+COMMAND_MODULES = (demo, accounts, people, playbooks, audit, info)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -1,0 +1,271 @@
+"""`branchguard playbook list|show|export|import|approve|pdf`: the playbook library headless."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from branchguard.cli.common import cli_actor, fail, print_json, print_table, warn
+from branchguard.context import AppContext
+from branchguard.core.errors import BranchGuardError, NotFound
+from branchguard.core.i18n import t
+from branchguard.core.playbook_types import (
+    IncidentCategory,
+    Level,
+    PlanTier,
+    PlaybookStatus,
+    PlaybookSummary,
+    PlaybookVersion,
+)
+from branchguard.core.playbooks import ImportPlan, PlaybookFilter
+
+# The report modules (and ReportLab) are imported where needed: every command starts faster.
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    group = sub.add_parser("playbook", help="emergency playbooks (应急预案)").add_subparsers(
+        dest="playbook_command", metavar="ACTION", required=True
+    )
+    lst = group.add_parser("list", help="list plans (each in its current version)")
+    lst.add_argument("--json", action="store_true")
+    lst.add_argument("--search", default="", help="part of a code, title, trigger or step text")
+    lst.add_argument("--tier", choices=[x.value for x in PlanTier])
+    lst.add_argument("--category", choices=[x.value for x in IncidentCategory])
+    lst.add_argument("--level", choices=[x.value for x in Level])
+    lst.add_argument("--status", choices=[x.value for x in PlaybookStatus])
+    lst.set_defaults(handler=run_list)
+
+    show = group.add_parser("show", help="show a plan in full")
+    show.add_argument("code")
+    show.add_argument("--json", action="store_true")
+    which = show.add_mutually_exclusive_group()
+    which.add_argument("--version", type=int, metavar="N", help="this version number")
+    which.add_argument("--draft", action="store_true", help="the open draft")
+    show.set_defaults(handler=run_show)
+
+    exp = group.add_parser("export", help="write plans to an exchange file (YAML)")
+    exp.add_argument("codes", nargs="*", metavar="CODE")
+    exp.add_argument("--all", action="store_true", help="every plan")
+    exp.add_argument("-o", "--output", required=True, type=Path, help="file to write")
+    exp.set_defaults(handler=run_export, usage_error=exp.error)
+
+    imp = group.add_parser("import", help="read plans from an exchange file, all or nothing")
+    imp.add_argument("file", type=Path)
+    imp.add_argument("--dry-run", action="store_true", help="only show what would change")
+    imp.set_defaults(handler=run_import)
+
+    approve = group.add_parser("approve", help="approve a plan's draft; prints the new version number")
+    approve.add_argument("code")
+    approve.set_defaults(handler=run_approve)
+
+    pdf = group.add_parser("pdf", help="print a plan as a one- or two-page card (PDF)")
+    pdf.add_argument("code")
+    pdf.add_argument("-o", "--output", required=True, type=Path, help="PDF file to write")
+    pdf.add_argument("--version", type=int, metavar="N", help="this version (default: the current one)")
+    pdf.set_defaults(handler=run_pdf)
+
+
+# -- list and show ---------------------------------------------------------------------------
+def summary_json(s: PlaybookSummary) -> dict[str, Any]:
+    return {
+        "id": s.id,
+        "code": s.code,
+        "title_zh": s.title.zh,
+        "title_en": s.title.en,
+        "tier": s.tier.value,
+        "category": s.category.value,
+        "levels": [lv.value for lv in s.levels],
+        "status": s.status.value,
+        "version": s.version,
+        "has_draft": s.has_draft,
+        "builtin": s.builtin,
+        "step_count": s.step_count,
+        "updated_at": s.updated_at.isoformat(),
+    }
+
+
+def version_json(version: PlaybookVersion) -> dict[str, Any]:
+    """The version's bookkeeping and its whole content; jumps name their target's number and key."""
+    from branchguard.reports.playbook_card import jump_numbers
+
+    info, c = version.info, version.content
+    numbers = jump_numbers(c)
+    steps = [
+        {
+            "number": i,
+            "key": s.key,
+            "text_zh": s.text.zh,
+            "text_en": s.text.en,
+            "role": s.role,
+            "target_minutes": s.target_minutes,
+            "checkpoint": s.checkpoint,
+            "deadline_minutes": s.deadline_minutes,
+            "condition_zh": s.condition.zh,
+            "condition_en": s.condition.en,
+            "goto": {"number": numbers[s.goto], "key": s.goto} if s.goto in numbers else None,
+        }
+        for i, s in enumerate(c.steps, start=1)
+    ]
+    return {
+        "code": c.code,
+        "number": info.number,
+        "status": info.status.value,
+        "builtin": info.builtin,
+        "created_by": info.created_by,
+        "created_at": info.created_at.isoformat(),
+        "approved_by": info.approved_by,
+        "approved_at": info.approved_at.isoformat() if info.approved_at else None,
+        "note": info.note,
+        "title_zh": c.title.zh,
+        "title_en": c.title.en,
+        "tier": c.tier.value,
+        "category": c.category.value,
+        "levels": [lv.value for lv in c.levels],
+        "triggers_zh": c.triggers.zh,
+        "triggers_en": c.triggers.en,
+        "cautions_zh": c.cautions.zh,
+        "cautions_en": c.cautions.en,
+        "roles": [{"code": r.code, "name_zh": r.name.zh, "name_en": r.name.en} for r in c.roles],
+        "contacts": [{"kind": x.kind, "phone": x.phone, "name": x.name} for x in c.contacts],
+        "steps": steps,
+    }
+
+
+def run_list(ctx: AppContext, args: argparse.Namespace) -> int:
+    flt = PlaybookFilter(
+        search=args.search,
+        tier=PlanTier(args.tier) if args.tier else None,
+        category=IncidentCategory(args.category) if args.category else None,
+        level=Level(args.level) if args.level else None,
+        status=PlaybookStatus(args.status) if args.status else None,
+    )
+    plans = ctx.services.playbooks.list_playbooks(cli_actor(), flt)
+    if args.json:
+        print_json([summary_json(s) for s in plans])
+        return 0
+
+    def status(s: PlaybookSummary) -> str:
+        return t("cli.playbook.with_draft", status=s.status.label) if s.has_draft and (
+            s.status != PlaybookStatus.DRAFT
+        ) else s.status.label
+
+    print_table(
+        [t("field.code"), t("cli.playbook.title"), t("field.tier"), t("field.category"), t("field.levels"),
+         t("report.playbook.status"), t("report.playbook.version"), t("field.steps")],
+        [(s.code, s.title.text, s.tier.label, s.category.label, "/".join(lv.value for lv in s.levels),
+          status(s), s.version, s.step_count) for s in plans],
+    )
+    return 0
+
+
+def run_show(ctx: AppContext, args: argparse.Namespace) -> int:
+    playbooks = ctx.services.playbooks
+    version = playbooks.get(cli_actor(), args.code, args.version, prefer_draft=args.draft)
+    if args.draft and version.info.status != PlaybookStatus.DRAFT:
+        raise NotFound(t("cli.playbook.no_draft", code=version.content.code))
+    if args.json:
+        print_json(version_json(version))
+    else:
+        print("\n".join(readable(version)))
+    return 0
+
+
+def readable(version: PlaybookVersion) -> list[str]:
+    """The plan as staff would read it on the card, as plain text lines."""
+    from branchguard.reports.playbook_card import (
+        contact_label,
+        deadline_text,
+        jump_numbers,
+        jump_text,
+        role_names,
+        status_text,
+        target_text,
+    )
+
+    c = version.content
+    lines = [
+        f"{c.code}  {c.title.text}",
+        " · ".join([c.tier.label, c.category.label, *(lv.label for lv in c.levels)]),
+        f"{t('report.playbook.version_n', n=version.info.number)} · {status_text(version)}",
+    ]
+    for key, text in (("triggers", c.triggers.text), ("cautions", c.cautions.text)):
+        if text:
+            lines += ["", t(f"report.playbook.{key}"), *(f"  {line}" for line in text.splitlines())]
+    lines += ["", t("field.steps")]
+    numbers, roles = jump_numbers(c), role_names(c)
+    width = len(str(len(c.steps)))
+    for i, step in enumerate(c.steps, start=1):
+        facts = [roles.get(step.role, step.role), target_text(step.target_minutes)]
+        lines.append(f"  {i:>{width}}. {step.text.text}  [{' · '.join(f for f in facts if f)}]")
+        indent = " " * (width + 4)
+        if step.checkpoint:
+            lines.append(f"{indent}▲ {deadline_text(step.deadline_minutes)}")
+        jump = jump_text(step, numbers)
+        if jump:
+            lines.append(f"{indent}{jump}")
+    if c.contacts:
+        lines += ["", t("report.playbook.contacts")]
+        lines += [f"  {contact_label(x.kind, x.name)}  {x.phone}" for x in c.contacts]
+    return lines
+
+
+# -- files -----------------------------------------------------------------------------------
+def run_export(ctx: AppContext, args: argparse.Namespace) -> int:
+    from branchguard.reports.template import write_atomically
+
+    if bool(args.codes) == args.all:
+        args.usage_error(t("cli.playbook.codes_or_all"))
+    actor = cli_actor()
+    codes = args.codes or sorted(s.code for s in ctx.services.playbooks.list_playbooks(actor))
+    data = ctx.services.playbooks.export_file(actor, codes)
+    write_atomically(args.output, data)
+    print(t("cli.playbook.exported", count=len(codes), path=args.output))
+    return 0
+
+
+def run_import(ctx: AppContext, args: argparse.Namespace) -> int:
+    path: Path = args.file
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        return fail(t("cli.playbook.no_file", path=path))
+    except IsADirectoryError:
+        return fail(t("cli.playbook.not_a_file", path=path))
+    try:
+        plan = ctx.services.playbooks.import_file(cli_actor(), data, str(path), dry_run=args.dry_run)
+    except BranchGuardError as exc:
+        # A YAML parser's complaint spans several lines; the error stays one line.
+        return fail(" ".join(exc.message.split()))
+    for line in import_lines(plan, args.dry_run):
+        print(line)
+    return 0
+
+
+def import_lines(plan: ImportPlan, dry_run: bool) -> list[str]:
+    mode = "would" if dry_run else "did"
+    lines = [
+        t(f"cli.playbook.{mode}.{what}", count=len(codes), codes=", ".join(codes) or "-")
+        for what, codes in (("add", plan.added), ("update", plan.updated), ("keep", plan.unchanged))
+    ]
+    if dry_run:
+        lines.append(t("cli.playbook.dry_run"))
+    return lines
+
+
+# -- approval and printing -------------------------------------------------------------------
+def run_approve(ctx: AppContext, args: argparse.Namespace) -> int:
+    version = ctx.services.playbooks.approve(cli_actor(), args.code)
+    print(version.info.number)
+    return 0
+
+
+def run_pdf(ctx: AppContext, args: argparse.Namespace) -> int:
+    from branchguard.reports.playbook_card import build_playbook_card
+
+    setting = ctx.config.settings.get("report_font")
+    font = build_playbook_card(ctx.services, cli_actor(), args.code, args.output, setting, args.version)
+    if font.warning:
+        warn(font.warning)
+    print(args.output)
+    return 0
