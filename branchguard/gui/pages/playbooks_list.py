@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from branchguard.core.errors import BranchGuardError
 from branchguard.core.playbook_types import IncidentCategory, Level, PlanTier, PlaybookStatus, PlaybookSummary
 from branchguard.core.playbooks import PlaybookFilter
 from branchguard.gui.icons import icon
@@ -23,6 +22,7 @@ from branchguard.gui.models.playbooks import LEVELS_ROLE, PlaybooksModel
 from branchguard.gui.models.rows import SORT_ROLE
 from branchguard.gui.playbook_preview import LevelBadgeDelegate
 from branchguard.gui.session import GuiSession
+from branchguard.gui.tasks import TaskProgress, run_task
 
 TITLE_WIDTH = 250  # longer titles elide; the tooltip and the preview show them whole
 SEARCH_DELAY_MS = 250  # search runs over every step's text: not once per keystroke
@@ -135,15 +135,31 @@ class PlaybookList(QWidget):
         )
 
     def reload(self) -> None:
+        """List again with the current filter. Off the GUI thread: a library of several hundred
+        plans takes a noticeable while to list; only the newest answer is shown."""
         self._debounce.stop()
         self.loads += 1
+        generation = self.loads
+        services, actor, flt = self.session.services, self.session.actor, self.current_filter()
+
+        def work(_progress: TaskProgress) -> tuple[int, list[PlaybookSummary]]:
+            return generation, services.playbooks.list_playbooks(actor, flt)
+
+        # Bound methods: Qt drops the connection if this widget is gone before the answer comes.
+        run_task(work, on_done=self._loaded, on_error=self._failed)
+
+    def _failed(self, message: str) -> None:
+        self._show([])
+        self.failed.emit(message)
+
+    def _loaded(self, result: tuple[int, list[PlaybookSummary]]) -> None:
+        generation, rows = result
+        if generation == self.loads:
+            self._show(rows)
+
+    def _show(self, rows: list[PlaybookSummary]) -> None:
         current = self.current_summary()
         chosen = self.selected_codes()
-        try:
-            rows = self.session.services.playbooks.list_playbooks(self.session.actor, self.current_filter())
-        except BranchGuardError as exc:
-            rows = []
-            self.failed.emit(exc.message)
         selection = self.table.selectionModel()
         selection.blockSignals(True)  # one current_changed at the end, not one per restored row
         self.model.set_rows(rows)
