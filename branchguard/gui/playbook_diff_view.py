@@ -23,7 +23,7 @@ from branchguard.core.errors import BranchGuardError
 from branchguard.core.playbook_diff import Change, VersionDiff
 from branchguard.core.playbook_types import PlaybookVersion
 from branchguard.gui import style
-from branchguard.gui.models.playbooks import HTML_ROLE, FieldChangesModel, StepDiffModel
+from branchguard.gui.models.playbooks import HTML_ROLE, FieldChangesModel, StepDiffModel, shifted
 from branchguard.gui.session import GuiSession
 
 Index = QModelIndex | QPersistentModelIndex
@@ -173,7 +173,7 @@ class PlaybookDiffView(QWidget):
         if diff.is_empty:
             self.summary.setText(self.tr("The two versions are identical."))
         else:
-            moved = sum(1 for s in diff.steps if s.moved)
+            moved = sum(1 for s in diff.steps if shifted(s))
             self.summary.setText(
                 self.tr("Steps: %1 added, %2 removed, %3 changed, %4 moved. Fields changed: %5.")
                 .replace("%1", str(diff.count(Change.ADDED)))

@@ -199,6 +199,12 @@ def step_html(content: PlanContent, step: Step, emphasise: tuple[str, ...] = (),
     return f"<s>{body}</s>" if struck else body
 
 
+def shifted(item: StepChange) -> bool:
+    """Moved to another place. The diff also flags a step that kept its number while its
+    neighbours swapped around it; "moved from 4" on step 4 would only puzzle the reader."""
+    return item.moved and item.old_number is not None and item.old_number != item.new_number
+
+
 class StepDiffModel(RowsModel[StepChange]):
     """The steps of two versions aligned row by row: old number, old step, new number, new step."""
 
@@ -224,7 +230,7 @@ class StepDiffModel(RowsModel[StepChange]):
             Change.SAME: self.tr("Unchanged"),
         }
         text = texts[item.change]
-        if item.moved and item.old_number is not None:
+        if shifted(item):
             text += " · " + self.tr("moved from %1").replace("%1", str(item.old_number))
         return text
 
@@ -233,7 +239,7 @@ class StepDiffModel(RowsModel[StepChange]):
             return item.change.value
         if role == _R.BackgroundRole:
             colour = CHANGE_BACKGROUNDS.get(item.change)
-            if colour is None and item.moved:
+            if colour is None and shifted(item):
                 colour = CHANGE_BACKGROUNDS[Change.CHANGED]
             return QColor(colour) if colour else None
         if role == _R.DisplayRole:
@@ -260,7 +266,7 @@ class StepDiffModel(RowsModel[StepChange]):
         if column == self.COL_NEW_NUMBER:
             if item.new_number is None:
                 return ""
-            if item.moved and item.old_number is not None:
+            if shifted(item):
                 return f"{item.new_number}\n" + self.tr("moved from %1").replace("%1", str(item.old_number))
             return str(item.new_number)
         step = item.old if column == self.COL_OLD else item.new
