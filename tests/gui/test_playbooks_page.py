@@ -476,3 +476,26 @@ def test_500_plan_import_runs_off_the_gui_thread(
     # parser holds the GIL (0.2-0.5 s on a busy machine); listing 518 plans on the GUI thread
     # stalled it for about a second.
     assert max(gaps) < 0.75
+
+
+# -- editor ----------------------------------------------------------------------------------------
+def test_new_and_edit_open_the_editor_and_a_save_updates_the_list(
+    page: PlaybooksPage, gui_ctx: AppContext, qtbot: Any
+) -> None:
+    from branchguard.gui.playbook_editor import PlaybookEditor
+
+    page.new_button.click()
+    editor = page.editor
+    assert isinstance(editor, PlaybookEditor) and editor.code is None and editor.isVisible()
+    editor.done(0)
+    qtbot.waitUntil(lambda: page.editor is None)
+    choose(page, "FIRE")
+    page.list.table.activated.emit(page.list.table.currentIndex())  # Enter or a double click
+    editor = page.editor
+    assert isinstance(editor, PlaybookEditor) and editor.code == "FIRE"
+    save_draft_with_new_step(gui_ctx, "FIRE", "Check the assembly point head count")
+    editor.saved.emit("FIRE")
+    summary = page.current_summary()
+    assert summary is not None and summary.code == "FIRE" and summary.has_draft
+    assert page.approve_button.isEnabled()
+    editor.done(0)
