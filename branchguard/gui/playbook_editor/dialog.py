@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
@@ -28,7 +29,20 @@ from branchguard.gui.session import GuiSession
 
 _KEY = QKeySequence.StandardKey
 _CTRL_Y = QKeySequence(Qt.KeyboardModifier.ControlModifier | Qt.Key.Key_Y)
+_CTRL_SHIFT_Z = QKeySequence(
+    Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier | Qt.Key.Key_Z
+)
 UNDO_TEXT_WIDTH = 300  # px: a long command name is elided on the button, in full in its tooltip
+
+
+def key_list(standard: QKeySequence.StandardKey, *more: QKeySequence) -> list[QKeySequence]:
+    """The platform's keys for an action plus ours, each once: a key listed twice on one action
+    is an ambiguous shortcut and does nothing."""
+    found: list[QKeySequence] = []
+    for seq in (*QKeySequence.keyBindings(standard), *more):
+        if not seq.isEmpty() and seq not in found:
+            found.append(seq)
+    return found
 
 
 class _EditorUndoKeys(QObject):
@@ -37,9 +51,7 @@ class _EditorUndoKeys(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
             combo = QKeySequence(event.keyCombination())
-            if event.matches(_KEY.Undo) or event.matches(_KEY.Redo) or combo.matches(_CTRL_Y) == (
-                QKeySequence.SequenceMatch.ExactMatch
-            ):
+            if event.matches(_KEY.Undo) or event.matches(_KEY.Redo) or combo in (_CTRL_Y, _CTRL_SHIFT_Z):
                 event.ignore()
                 return True
         return False
@@ -96,8 +108,8 @@ class PlaybookEditor(QDialog):
         self.status.setObjectName("editor_status")
         self.status.setProperty("role", "hint")
 
-        self.undo_action = self._action("undo", [QKeySequence(_KEY.Undo)], self.stack.undo)
-        self.redo_action = self._action("redo", [QKeySequence(_KEY.Redo), _CTRL_Y], self.stack.redo)
+        self.undo_action = self._action("undo", key_list(_KEY.Undo), self.stack.undo)
+        self.redo_action = self._action("redo", key_list(_KEY.Redo, _CTRL_SHIFT_Z, _CTRL_Y), self.stack.redo)
         self.undo_button = self._button("undo", "undo", self.undo_action.trigger)
         self.redo_button = self._button("redo", "redo", self.redo_action.trigger)
         self.save_button = self._button("save", "save", self.save)
@@ -122,8 +134,8 @@ class PlaybookEditor(QDialog):
         layout.addWidget(self.error)
         layout.addLayout(buttons)
 
-        self.stack.cleanChanged.connect(lambda _clean: self._update_mode())
-        self.stack.indexChanged.connect(lambda _index: self._update_undo_buttons())
+        self.stack.cleanChanged.connect(lambda _clean: self._stack_changed(mode=True))
+        self.stack.indexChanged.connect(lambda _index: self._stack_changed(mode=False))
         self.meta.changed.connect(self._meta_changed)
         self.steps.step_changed.connect(lambda _key: self._reveal(self.steps_panel))
         for signal in (self.steps.rowsInserted, self.steps.rowsRemoved, self.steps.modelReset):
@@ -254,6 +266,15 @@ class PlaybookEditor(QDialog):
         self.save_button.setEnabled(dirty and not self.read_only)
         self.approve_button.setEnabled(not self.read_only and (dirty or draft is not None))
         self._update_undo_buttons()
+
+    def _stack_changed(self, mode: bool) -> None:
+        # The stack is deleted with the dialog and reports its last clear on the way out.
+        if not shiboken6.isValid(self.stack) or not shiboken6.isValid(self.undo_button):
+            return
+        if mode:
+            self._update_mode()
+        else:
+            self._update_undo_buttons()
 
     def _update_undo_buttons(self) -> None:
         stack = self.stack

@@ -41,9 +41,12 @@ def first_line(text: str) -> str:
 class StepsModel(QAbstractTableModel):
     """Rows are Steps in plan order. Views read it like any table; edits use `add_step`,
     `remove_step`, `move_step`, `edit_step` (or Qt's moveRows / drag and drop), each one
-    undoable step. The row primitives (`insert_row`, …) are for the undo commands only."""
+    undoable step. The row primitives (`insert_row`, …) are for the undo commands only.
 
-    COL_NUMBER, COL_TEXT_ZH, COL_TEXT_EN, COL_ROLE, COL_TARGET, COL_REPORT, COL_JUMP = range(7)
+    The step number is the vertical header: it belongs to the position, not to the step, so it
+    is not data that moves with a row."""
+
+    COL_TEXT_ZH, COL_TEXT_EN, COL_ROLE, COL_TARGET, COL_REPORT, COL_JUMP = range(6)
     MIME_TYPE = "application/x-branchguard-step-key"
 
     step_changed = Signal(str)  # key of a step added, edited or moved, by an edit or by undo/redo
@@ -165,7 +168,7 @@ class StepsModel(QAbstractTableModel):
         if last < 0:
             return
         if first <= last:
-            self.dataChanged.emit(self.index(first, self.COL_NUMBER), self.index(last, self.COL_NUMBER))
+            self.headerDataChanged.emit(Qt.Orientation.Vertical, first, last)
         # A jump shows the number of its target, which may be any step.
         self.dataChanged.emit(self.index(0, self.COL_JUMP), self.index(last, self.COL_JUMP))
 
@@ -174,14 +177,17 @@ class StepsModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._steps)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt signature
-        return 0 if parent.isValid() else 7
+        return 0 if parent.isValid() else 6
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY) -> Any:
-        if orientation != Qt.Orientation.Horizontal:
+        if orientation == Qt.Orientation.Vertical:
+            if role == _DISPLAY and 0 <= section < len(self._steps):
+                return str(section + 1)
+            if role == _R.TextAlignmentRole:
+                return int(Qt.AlignmentFlag.AlignCenter)
             return None
         if role == _DISPLAY:
             headers = [
-                self.tr("#"),
                 self.tr("Step (Chinese)"),
                 self.tr("Step (English)"),
                 self.tr("Responsible"),
@@ -218,12 +224,10 @@ class StepsModel(QAbstractTableModel):
         if role == ITEM_ROLE:
             return step
         if role == _DISPLAY:
-            return self._display(step, index.row(), column)
+            return self._display(step, column)
         if role == _R.ToolTipRole:
             return self._tooltip(step, column)
         if role == _R.TextAlignmentRole:
-            if column == self.COL_NUMBER:
-                return int(Qt.AlignmentFlag.AlignCenter)
             if column in (self.COL_TARGET, self.COL_REPORT):
                 return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             return None
@@ -239,9 +243,7 @@ class StepsModel(QAbstractTableModel):
             return font
         return None
 
-    def _display(self, step: Step, row: int, column: int) -> str | None:
-        if column == self.COL_NUMBER:
-            return str(row + 1)
+    def _display(self, step: Step, column: int) -> str | None:
         if column == self.COL_TEXT_ZH:
             return first_line(step.text.zh)
         if column == self.COL_TEXT_EN:

@@ -38,17 +38,18 @@ def steps_table(model: StepsModel) -> QTableView:
     table.setAlternatingRowColors(True)
     table.setWordWrap(False)
     table.setTextElideMode(Qt.TextElideMode.ElideRight)
-    table.verticalHeader().hide()
-    table.verticalHeader().setDefaultSectionSize(30)
+    numbers = table.verticalHeader()
+    numbers.setDefaultSectionSize(30)
+    numbers.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+    numbers.setMinimumWidth(36)
+    numbers.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
     header = table.horizontalHeader()
     header.setHighlightSections(False)
     header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    header.setSectionResizeMode(StepsModel.COL_NUMBER, QHeaderView.ResizeMode.Fixed)
     header.setSectionResizeMode(StepsModel.COL_TEXT_ZH, QHeaderView.ResizeMode.Stretch)
     header.setSectionResizeMode(StepsModel.COL_TEXT_EN, QHeaderView.ResizeMode.Stretch)
     for column, width in (
-        (StepsModel.COL_NUMBER, 40),
         (StepsModel.COL_ROLE, 150),
         (StepsModel.COL_TARGET, 80),
         (StepsModel.COL_REPORT, 100),
