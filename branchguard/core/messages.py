@@ -329,6 +329,10 @@ CATALOG: dict[str, tuple[str, str]] = {
         "format version {version} is not supported (this BranchGuard reads version {supported}; a newer file needs a newer BranchGuard)",
         "不支持格式版本 {version}（本程序读取版本 {supported}；更新的文件需要更新的 BranchGuard）",
     ),
+    "format.incomplete": (
+        "the file is incomplete: it was written by an export but its last line (end: true) is missing, so it was probably cut short",
+        "文件不完整：它由导出生成，但缺少最后一行（end: true），可能在传输中被截断",
+    ),
     "format.playbooks_or_playbook": (
         "give either 'playbooks' (a list) or 'playbook' (one plan)",
         "请提供“playbooks”（列表）或“playbook”（单个预案）之一",

@@ -377,9 +377,13 @@ def parse(data: bytes, source: str) -> ParsedFile:
     top = c.mapping(
         doc,
         (),
-        ("format", "format_version", "exported_at", "generator", "playbooks", "playbook"),
+        ("format", "format_version", "exported_at", "generator", "playbooks", "playbook", "end"),
         ("format", "format_version"),
     )
+    # An exported file ends with `end: true`. A file cut short at a line boundary can still be
+    # valid YAML holding fewer plans or steps; without the marker it would import as a loss.
+    if "generator" in top and top.get("end") is not True:
+        raise c.fail((), t("format.incomplete"))
     if top["format"] != FORMAT:
         raise c.fail(("format",), t("format.wrong_format", expected=FORMAT))
     version = c.integer(top["format_version"], ("format_version",))
@@ -454,6 +458,7 @@ def dump(versions: Iterable[PlaybookVersion], *, generator: str = "BranchGuard")
         "generator": generator,
         "exported_at": datetime.now(UTC).replace(microsecond=0).isoformat(),
         "playbooks": [plan_document(v) for v in versions],
+        "end": True,
     }
     dumper = yaml.CSafeDumper if hasattr(yaml, "CSafeDumper") else yaml.SafeDumper
     return yaml.dump(doc, Dumper=dumper, allow_unicode=True, sort_keys=False, width=4096).encode("utf-8")

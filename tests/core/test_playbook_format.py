@@ -167,3 +167,26 @@ def test_fuzzed_files_never_escape_and_never_write(fuzz_db, kind: str, seed: int
     if error is not None:
         assert error.message.startswith("fuzzed.yaml") and error.reason
         assert take_snapshot(fuzz_db.engine) == before
+
+
+def test_an_exported_file_cut_at_a_line_boundary_is_rejected() -> None:
+    exported = parse(VALID_FILE.encode(), "a.yaml")
+    from branchguard.core.playbook_format import dump
+    from branchguard.core.playbook_types import PlaybookStatus, PlaybookVersion, VersionInfo
+    from branchguard.db.base import utcnow
+
+    versions = [
+        PlaybookVersion(
+            VersionInfo(
+                0, 0, i.content.code, 1, PlaybookStatus.APPROVED, False, "x", utcnow(), None, None, ""
+            ),
+            i.content,
+        )
+        for i in exported.items
+    ]
+    data = dump(versions)
+    assert len(parse(data, "full.yaml").items) == 2
+    lines = data.decode().splitlines(keepends=True)
+    for cut in range(5, len(lines)):  # every cut after the header, including between two steps
+        err = error_of("".join(lines[:cut]))
+        assert err.reason
