@@ -36,14 +36,24 @@ def _tr(text: str) -> str:
 
 
 # -- texts shared with the list, the diff and (later) the incident screens ---------------------
+def duration_text(minutes: int) -> str:
+    """Minutes as said aloud: "90 min", but "24 h" rather than "1440 min"."""
+    if minutes < 120:
+        return _tr("%1 min").replace("%1", str(minutes))
+    hours, rest = divmod(minutes, 60)
+    if rest:
+        return _tr("%1 h %2 min").replace("%1", str(hours)).replace("%2", str(rest))
+    return _tr("%1 h").replace("%1", str(hours))
+
+
 def minutes_text(minutes: int) -> str:
-    return _tr("within %1 min").replace("%1", str(minutes))
+    return _tr("within %1").replace("%1", duration_text(minutes))
 
 
 def deadline_text(minutes: int | None) -> str:
     if minutes is None:
         return _tr("Report to head office")
-    return _tr("Report to head office within %1 min").replace("%1", str(minutes))
+    return _tr("Report to head office within %1").replace("%1", duration_text(minutes))
 
 
 def goto_text(number: int | None) -> str:
@@ -89,9 +99,10 @@ def badge(text: str, swatch: style.Swatch, size: str = "") -> str:
     # The UI font named: without it a bold span at a set size can fall to a serif face.
     families = ",".join(f"'{f}'" for f in QGuiApplication.font().families())
     size_css = f"font-size:{size};" if size else ""
+    nowrap = escape(text).replace(" ", "&nbsp;")  # a badge broken over two lines reads as two
     return (
         f'<span style="background-color:{swatch.background};color:{swatch.foreground};'
-        f'font-weight:700;font-family:{families};{size_css}">&nbsp;{escape(text)}&nbsp;</span>'
+        f'font-weight:700;font-family:{families};{size_css}">&nbsp;{nowrap}&nbsp;</span>'
     )
 
 
