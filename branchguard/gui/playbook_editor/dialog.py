@@ -90,7 +90,7 @@ class PlaybookEditor(QDialog):
         self.tabs.setObjectName("editor_tabs")
         self.tabs.addTab(self.general, icon("playbook"), "")
         self.tabs.addTab(self.roles_panel, icon("people"), "")
-        self.tabs.addTab(self.steps_panel, icon("incident"), "")
+        self.tabs.addTab(self.steps_panel, icon("steps"), "")
 
         self.banner = QLabel()
         self.banner.setObjectName("editor_banner")
@@ -112,7 +112,8 @@ class PlaybookEditor(QDialog):
         self.redo_action = self._action("redo", key_list(_KEY.Redo, _CTRL_SHIFT_Z, _CTRL_Y), self.stack.redo)
         self.undo_button = self._button("undo", "undo", self.undo_action.trigger)
         self.redo_button = self._button("redo", "redo", self.redo_action.trigger)
-        self.save_button = self._button("save", "save", self.save)
+        # The accent button carries no icon: the line icons are drawn dark, for light buttons.
+        self.save_button = self._button("save", "", self.save)
         self.save_button.setProperty("accent", True)
         self.approve_button = self._button("approve", "approve", self.approve)
         self.close_button = self._button("close", "", self.reject)

@@ -13,8 +13,11 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QSizePolicy,
+    QSpacerItem,
     QSpinBox,
     QStackedLayout,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -56,12 +59,12 @@ class StepForm(QGroupBox):
         self.condition_zh, self.condition_en = QLineEdit(), QLineEdit()
         for edit in (self.condition_zh, self.condition_en):
             edit.setMaxLength(STEP_TEXT_LIMIT)
-        self.role = QComboBox()
-        self.role.setMinimumContentsLength(14)
-        self.role.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.goto = QComboBox()
-        self.goto.setMinimumContentsLength(14)
-        self.goto.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.role, self.goto = QComboBox(), QComboBox()
+        for combo in (self.role, self.goto):
+            # As wide as the column, not as the longest step text; the list shows it in full.
+            combo.setMinimumContentsLength(14)
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.target = minutes_spin()
         self.checkpoint = QCheckBox()
         self.deadline = minutes_spin()
@@ -88,11 +91,17 @@ class StepForm(QGroupBox):
         for name in ("text_en", "condition_en", "goto", "report"):
             self.right.add_field(name, "", self.inputs[name])
         fields = QWidget()
-        columns = QHBoxLayout(fields)
-        columns.setContentsMargins(0, 0, 0, 0)
+        packed = QVBoxLayout(fields)
+        packed.setContentsMargins(0, 0, 0, 0)
+        columns = QHBoxLayout()
         columns.setSpacing(18)
         columns.addLayout(self.left, 1)
         columns.addLayout(self.right, 1)
+        for form in (self.left, self.right):
+            # An error line makes one column taller: the other keeps its rows packed at the top.
+            form.addItem(QSpacerItem(0, 0, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Expanding))
+        packed.addLayout(columns)
+        packed.addStretch(1)  # extra height goes below the fields, not between them
         self.empty = QLabel()
         self.empty.setProperty("role", "hint")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)

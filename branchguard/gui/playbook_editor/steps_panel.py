@@ -88,7 +88,9 @@ class StepsPanel(QWidget):
         ):
             button.clicked.connect(action.trigger)
 
-        tools = QHBoxLayout()
+        self.tools = QWidget()
+        tools = QHBoxLayout(self.tools)
+        tools.setContentsMargins(0, 0, 0, 0)
         tools.setSpacing(6)
         for button in (self.add_button, self.remove_button, self.up_button, self.down_button):
             tools.addWidget(button)
@@ -97,7 +99,7 @@ class StepsPanel(QWidget):
         top = QWidget()
         top_layout = QVBoxLayout(top)
         top_layout.setContentsMargins(0, 0, 0, 0)
-        top_layout.addLayout(tools)
+        top_layout.addWidget(self.tools)
         top_layout.addWidget(self.table, 1)
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.setChildrenCollapsible(False)
@@ -228,8 +230,7 @@ class StepsPanel(QWidget):
         self.steps.editable = not read_only
         self.table.setDragEnabled(not read_only)
         self.form.set_read_only(read_only)
-        for button in (self.add_button, self.remove_button, self.up_button, self.down_button):
-            button.setVisible(not read_only)
+        self.tools.setVisible(not read_only)
         self.update_actions()
 
     def show_error(self, row: int, rest: tuple[str | int, ...], message: str) -> None:
