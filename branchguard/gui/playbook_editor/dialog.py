@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import shiboken6
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QUndoStack
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from branchguard.core.errors import BranchGuardError, ValidationError
 from branchguard.core.playbook_types import PlaybookStatus, PlaybookVersion
 from branchguard.gui.icons import icon
+from branchguard.gui.playbook_editor.keys import CTRL_SHIFT_Z, CTRL_Y, KEY, EditorUndoKeys, key_list
 from branchguard.gui.playbook_editor.meta_form import MetadataForm
 from branchguard.gui.playbook_editor.roles_model import RolesModel
 from branchguard.gui.playbook_editor.roles_panel import RolesPanel
@@ -27,34 +28,7 @@ from branchguard.gui.playbook_editor.steps_model import StepsModel
 from branchguard.gui.playbook_editor.steps_panel import StepsPanel
 from branchguard.gui.session import GuiSession
 
-_KEY = QKeySequence.StandardKey
-_CTRL_Y = QKeySequence(Qt.KeyboardModifier.ControlModifier | Qt.Key.Key_Y)
-_CTRL_SHIFT_Z = QKeySequence(
-    Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier | Qt.Key.Key_Z
-)
 UNDO_TEXT_WIDTH = 300  # px: a long command name is elided on the button, in full in its tooltip
-
-
-def key_list(standard: QKeySequence.StandardKey, *more: QKeySequence) -> list[QKeySequence]:
-    """The platform's keys for an action plus ours, each once: a key listed twice on one action
-    is an ambiguous shortcut and does nothing."""
-    found: list[QKeySequence] = []
-    for seq in (*QKeySequence.keyBindings(standard), *more):
-        if not seq.isEmpty() and seq not in found:
-            found.append(seq)
-    return found
-
-
-class _EditorUndoKeys(QObject):
-    """Text inputs claim Ctrl+Z for their own undo; in the editor there is one undo, the stack."""
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
-            combo = QKeySequence(event.keyCombination())
-            if event.matches(_KEY.Undo) or event.matches(_KEY.Redo) or combo in (_CTRL_Y, _CTRL_SHIFT_Z):
-                event.ignore()
-                return True
-        return False
 
 
 class PlaybookEditor(QDialog):
@@ -108,8 +82,8 @@ class PlaybookEditor(QDialog):
         self.status.setObjectName("editor_status")
         self.status.setProperty("role", "hint")
 
-        self.undo_action = self._action("undo", key_list(_KEY.Undo), self.stack.undo)
-        self.redo_action = self._action("redo", key_list(_KEY.Redo, _CTRL_SHIFT_Z, _CTRL_Y), self.stack.redo)
+        self.undo_action = self._action("undo", key_list(KEY.Undo), self.stack.undo)
+        self.redo_action = self._action("redo", key_list(KEY.Redo, CTRL_SHIFT_Z, CTRL_Y), self.stack.redo)
         self.undo_button = self._button("undo", "undo", self.undo_action.trigger)
         self.redo_button = self._button("redo", "redo", self.redo_action.trigger)
         # The accent button carries no icon: the line icons are drawn dark, for light buttons.
@@ -117,7 +91,7 @@ class PlaybookEditor(QDialog):
         self.save_button.setProperty("accent", True)
         self.approve_button = self._button("approve", "approve", self.approve)
         self.close_button = self._button("close", "", self.reject)
-        self.save_action = self._action("save", [QKeySequence(_KEY.Save)], self.save)
+        self.save_action = self._action("save", [QKeySequence(KEY.Save)], self.save)
 
         buttons = QHBoxLayout()
         buttons.setSpacing(8)
@@ -143,7 +117,7 @@ class PlaybookEditor(QDialog):
             signal.connect(lambda *_: self._update_step_count())
 
         self._load()
-        self._undo_keys = _EditorUndoKeys(self)
+        self._undo_keys = EditorUndoKeys(self)
         for widget in self.findChildren(QWidget):
             widget.installEventFilter(self._undo_keys)
         for push_button in self.findChildren(QPushButton):
