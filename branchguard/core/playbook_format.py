@@ -13,7 +13,7 @@ the place (path in the document, and the line) and the reason; parsing never tou
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, TypeVar
@@ -369,8 +369,11 @@ def _step(c: _Checker, value: Any, path: Path_) -> Step:
     )
 
 
-def parse(data: bytes, source: str) -> ParsedFile:
-    """Parse and fully validate an exchange file; FormatError names the first problem."""
+def parse(data: bytes, source: str, progress: Callable[[int, int], None] | None = None) -> ParsedFile:
+    """Parse and fully validate an exchange file; FormatError names the first problem.
+
+    `progress(done, total)` is called as each plan has been checked.
+    """
     reader = _Reader(decode(data, source), source)
     doc = reader.load()
     c = _Checker(reader)
@@ -404,6 +407,8 @@ def parse(data: bytes, source: str) -> ParsedFile:
             raise c.fail((*path, "code"), t("playbook.duplicate", value=item.content.code))
         seen[item.content.code] = i
         items.append(item)
+        if progress is not None:
+            progress(i + 1, len(plans))
     return ParsedFile(tuple(items), source)
 
 

@@ -16,7 +16,7 @@ from branchguard.core.errors import NotFound, ValidationError
 from branchguard.core.i18n import t
 from branchguard.core.permissions import EVERYONE, LEAD_ONLY, require
 from branchguard.core.playbook_diff import VersionDiff, diff_versions
-from branchguard.core.playbook_format import dump, parse
+from branchguard.core.playbook_format import ParsedFile, dump, parse
 from branchguard.core.playbook_rules import clean_code, clean_content
 from branchguard.core.playbook_store import (
     approved,
@@ -233,6 +233,18 @@ class PlaybookService:
             record(s, actor, "playbook.discard_draft", "playbook", playbook.code, summary=f"v{row.number}")
 
     # -- files -----------------------------------------------------------------------------
+    def read_file(
+        self, actor: Actor, data: bytes, source: str, progress: Progress | None = None
+    ) -> ParsedFile:
+        """Parse and check a whole exchange file (FormatError names file, line, path, reason)."""
+        require(actor, "playbook.import", LEAD_ONLY)
+        return parse(data, source, progress)
+
+    def apply_parsed(self, actor: Actor, parsed: ParsedFile, progress: Progress | None = None) -> ImportPlan:
+        """Apply a file read by `read_file` (its plans are checked already) in one transaction."""
+        require(actor, "playbook.import", LEAD_ONLY)
+        return self._apply(actor, list(parsed.items), parsed.source, False, progress)
+
     def import_file(
         self,
         actor: Actor,
@@ -242,12 +254,11 @@ class PlaybookService:
         dry_run: bool = False,
         progress: Progress | None = None,
     ) -> ImportPlan:
-        """Parse and validate the whole file, then preview it or apply it in one transaction."""
-        require(actor, "playbook.import", LEAD_ONLY)
-        items = list(parse(data, source).items)  # parse() has applied every rule already
+        """Read the whole file, then preview it or apply it in one transaction."""
+        parsed = self.read_file(actor, data, source)
         if dry_run:
-            return self.preview_import(actor, items)
-        return self._apply(actor, items, source, False, progress)
+            return self.preview_import(actor, parsed.items)
+        return self.apply_parsed(actor, parsed, progress)
 
     def export_file(self, actor: Actor, codes: Iterable[str] | None = None) -> bytes:
         """The exchange file for the given plans (all when None), each in its current version."""
@@ -328,25 +339,28 @@ class PlaybookService:
             return plan
 
     def _bulk_add(self, s: Session, items: list[ImportItem], actor: Actor, note: str, builtin: bool) -> None:
-        """New plans in three multi-row INSERTs: a 500-plan library would crawl through the ORM."""
+        """New plans in three executemany INSERTs: a 500-plan library would crawl through the ORM.
+
+        Ids are read back with one SELECT per table rather than RETURNING, which SQLite would
+        answer one row at a time.
+        """
         if not items:
             return
         now = utcnow()
-        ids = (
-            s.execute(
-                insert(PlaybookRow).returning(PlaybookRow.id, sort_by_parameter_order=True),
-                [{"code": i.content.code, "builtin": builtin, "created_at": now} for i in items],
-            )
-            .scalars()
+        codes = [i.content.code for i in items]
+        s.execute(insert(PlaybookRow), [{"code": c, "builtin": builtin, "created_at": now} for c in codes])
+        ids = dict(
+            s.execute(select(PlaybookRow.code, PlaybookRow.id).where(PlaybookRow.code.in_(codes)))
+            .tuples()
             .all()
         )
         versions = []
-        for playbook_id, item in zip(ids, items, strict=True):
+        for item in items:
             is_approved = item.status == PlaybookStatus.APPROVED
             versions.append(
                 {
                     **version_values(item.content),
-                    "playbook_id": playbook_id,
+                    "playbook_id": ids[item.content.code],
                     "number": 1,
                     "status": item.status.value,
                     "note": note,
@@ -356,17 +370,19 @@ class PlaybookService:
                     "approved_at": now if is_approved else None,
                 }
             )
-        version_ids = (
+        s.execute(insert(PlaybookVersionRow), versions)
+        version_ids = dict(
             s.execute(
-                insert(PlaybookVersionRow).returning(PlaybookVersionRow.id, sort_by_parameter_order=True),
-                versions,
+                select(PlaybookVersionRow.playbook_id, PlaybookVersionRow.id).where(
+                    PlaybookVersionRow.playbook_id.in_(ids.values()), PlaybookVersionRow.number == 1
+                )
             )
-            .scalars()
+            .tuples()
             .all()
         )
         steps = [
-            {**values, "version_id": version_id}
-            for version_id, item in zip(version_ids, items, strict=True)
+            {**values, "version_id": version_ids[ids[item.content.code]]}
+            for item in items
             for values in step_values(item.content)
         ]
         s.execute(insert(StepRow), steps)

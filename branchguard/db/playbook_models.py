@@ -1,4 +1,5 @@
 """ORM models of the playbook library: a plan, its versions, and each version's steps."""
+
 from __future__ import annotations
 
 from datetime import datetime
@@ -61,7 +62,9 @@ class StepRow(Base):
     __table_args__ = (UniqueConstraint("version_id", "position"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    version_id: Mapped[int] = mapped_column(ForeignKey("playbook_versions.id", ondelete="CASCADE"), index=True)
+    version_id: Mapped[int] = mapped_column(
+        ForeignKey("playbook_versions.id", ondelete="CASCADE"), index=True
+    )
     position: Mapped[int] = mapped_column(Integer)
     key: Mapped[str] = mapped_column(String(40))
     text_zh: Mapped[str] = mapped_column(Text)

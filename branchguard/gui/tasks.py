@@ -135,11 +135,15 @@ class TaskHandle(QObject):
 
     @Slot(int, int, str)
     def _on_progress(self, done: int, total: int, text: str) -> None:
-        if self._dialog is not None:
-            self._dialog.setRange(0, max(total, 0))
-            self._dialog.setValue(done)
-            if text:
-                self._dialog.setLabelText(text)
+        dialog = self._dialog
+        if dialog is None:
+            return
+        if text:
+            dialog.setLabelText(text)
+        dialog.setRange(0, max(total, 0))
+        # Last: a modal progress dialog processes events inside setValue, where the task's
+        # `finished` can arrive and close (and forget) the dialog.
+        dialog.setValue(done)
 
     @Slot(object)
     def _on_finished(self, result: object) -> None:

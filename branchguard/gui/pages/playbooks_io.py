@@ -10,6 +10,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from branchguard.core.i18n import current_language
+from branchguard.core.playbook_format import ParsedFile
 from branchguard.core.playbooks import ImportPlan
 from branchguard.gui.session import GuiSession
 from branchguard.gui.tasks import TaskHandle, TaskProgress, run_task
@@ -87,12 +88,19 @@ class PlaybookFiles(QObject):
             self.import_path(Path(chosen))
 
     def import_path(self, path: Path) -> None:
-        """Read and check the whole file off the GUI thread, then show what it would change."""
-        services, actor = self.session.services, self.session.actor
+        """Read and check the whole file off the GUI thread, then show what it would change.
 
-        def work(_progress: TaskProgress) -> tuple[bytes, ImportPlan]:
-            data = path.read_bytes()
-            return data, services.playbooks.import_file(actor, data, path.name, dry_run=True)
+        The file is parsed once: the checked plans are kept for the apply step.
+        """
+        services, actor = self.session.services, self.session.actor
+        checking = self.tr("Checking plan %1 of %2…")
+
+        def work(progress: TaskProgress) -> tuple[ParsedFile, ImportPlan]:
+            def step(done: int, total: int) -> None:
+                progress.report(done, total, checking.replace("%1", str(done)).replace("%2", str(total)))
+
+            parsed = services.playbooks.read_file(actor, path.read_bytes(), path.name, step)
+            return parsed, services.playbooks.preview_import(actor, parsed.items)
 
         self.busy_changed.emit(True)
         self._start(
@@ -105,7 +113,7 @@ class PlaybookFiles(QObject):
             )
         )
 
-    def _preview(self, path: Path, data: bytes, plan: ImportPlan) -> None:
+    def _preview(self, path: Path, parsed: ParsedFile, plan: ImportPlan) -> None:
         self._finished()
         title = self.tr("Import %1").replace("%1", path.name)
         counts = (
@@ -145,23 +153,20 @@ class PlaybookFiles(QObject):
         apply_button = box.addButton(self.tr("Apply"), QMessageBox.ButtonRole.AcceptRole)
         box.addButton(QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(apply_button)
-        apply_button.clicked.connect(lambda: self.apply_import(path.name, data))
+        apply_button.clicked.connect(lambda: self.apply_import(parsed))
         box.open()
 
-    def apply_import(self, source: str, data: bytes) -> None:
-        """Write the whole file in one transaction, with the service's progress on the bar."""
+    def apply_import(self, parsed: ParsedFile) -> None:
+        """Write the checked plans in one transaction, with the service's progress on the bar."""
         services, actor = self.session.services, self.session.actor
         # Texts made here: the work runs on another thread.
         saving = self.tr("Saving plan %1 of %2…")
-        reading = self.tr("Reading %1…").replace("%1", source)
 
         def work(progress: TaskProgress) -> ImportPlan:
-            progress.report(0, 0, reading)
-
             def step(done: int, total: int) -> None:
                 progress.report(done, total, saving.replace("%1", str(done)).replace("%2", str(total)))
 
-            return services.playbooks.import_file(actor, data, source, progress=step)
+            return services.playbooks.apply_parsed(actor, parsed, progress=step)
 
         self.busy_changed.emit(True)
         self._start(
@@ -170,7 +175,7 @@ class PlaybookFiles(QObject):
                 on_done=self._applied,
                 on_error=lambda message: self._show_error(self.tr("The file was not imported"), message),
                 parent=self.widget,
-                title=self.tr("Importing %1…").replace("%1", source),
+                title=self.tr("Importing %1…").replace("%1", parsed.source),
             )
         )
 
