@@ -1,24 +1,29 @@
-"""Starts the window: QApplication, translators, UI font, context, first run or login, main window."""
+"""Starts the window: QApplication, translators, UI font, context, first run or login, main window.
+
+Start-up order keeps the first frame cheap: the (empty) main window is shown before the database
+layer is imported; the context opens, the user logs in and the pages are built after it painted.
+"""
 
 from __future__ import annotations
 
 import os
 import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer
 from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from branchguard import APP_NAME, __version__
-from branchguard.config import resolve
-from branchguard.context import AppContext, open_context
-from branchguard.core.domain import Actor
-from branchguard.core.errors import BranchGuardError
-from branchguard.core.i18n import DEFAULT_LANGUAGE, t
-from branchguard.db.migrate import SchemaAction
+from branchguard.config import LocalSettings, default_data_dir
+from branchguard.core.i18n import DEFAULT_LANGUAGE, normalize_language
 from branchguard.gui import style, translation
 from branchguard.gui.main_window import MainWindow
-from branchguard.gui.session import GuiSession
+
+if TYPE_CHECKING:
+    from branchguard.context import AppContext
+    from branchguard.core.domain import Actor
 
 TRACE_ENV = "BRANCHGUARD_TRACE_STARTUP"
 EXIT_ENV = "BRANCHGUARD_EXIT_AFTER_STARTUP"
@@ -47,41 +52,47 @@ def configure_app(app: QApplication, lang: str) -> str:
     return translation.install(lang)
 
 
-def gui_settings(ctx: AppContext) -> QSettings:
+def gui_settings(data_dir: Path) -> QSettings:
     """Window geometry and the last page: gui.ini in the data folder, beside settings.ini."""
-    return QSettings(str(ctx.data_dir / "gui.ini"), QSettings.Format.IniFormat)
+    return QSettings(str(data_dir / "gui.ini"), QSettings.Format.IniFormat)
 
 
 def build_main_window(ctx: AppContext, actor: Actor) -> MainWindow:
+    """A main window with `actor` logged in (tests and the screenshot script start here)."""
     import branchguard.gui.pages  # noqa: F401 - registers the pages
+    from branchguard.gui.session import GuiSession
 
-    return MainWindow(GuiSession(ctx, actor), gui_settings(ctx))
+    return MainWindow(GuiSession(ctx, actor), gui_settings(ctx.data_dir))
+
+
+def _trace(mark: str) -> None:
+    print(mark, flush=True)
 
 
 class StartupTracer(QObject):
-    """For the benchmark: reports the first paint of the window and of the landing page's data.
+    """For the benchmark: the window's first paint, then the first paint of the landing page.
 
-    Page.refresh() loads synchronously, so the landing page's first paint after it was refreshed
-    shows its data.
+    Page.refresh() loads synchronously, so the landing page's first paint shows its data.
     """
 
-    def __init__(self, window: QWidget, landing: QWidget | None, quit_after: bool) -> None:
+    def __init__(self, window: QWidget, quit_after: bool) -> None:
         super().__init__(window)
         self._window = window
-        self._landing = landing
+        self._landing: QWidget | None = None
         self._quit_after = quit_after
-        self._painted = False
         window.installEventFilter(self)
-        if landing is not None:
-            landing.installEventFilter(self)
+
+    def watch_landing(self, page: QWidget | None) -> None:
+        self._landing = page
+        if page is not None:
+            page.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint:
-            if watched is self._window and not self._painted:
-                self._painted = True
+            if watched is self._window:
                 self._window.removeEventFilter(self)
                 _trace("startup painted")
-            elif watched is self._landing and self._painted:
+            elif watched is self._landing:
                 self._landing.removeEventFilter(self)
                 _trace("startup data_shown")
                 if self._quit_after:
@@ -89,30 +100,87 @@ class StartupTracer(QObject):
         return False
 
 
-def _trace(mark: str) -> None:
-    print(mark, flush=True)
+class Startup(QObject):
+    """The steps after the first paint: open the context, log in (or first run), fill the window.
 
+    Every step runs inside the event loop; a failure shows its message and ends the loop with 1.
+    """
 
-def _fail(message: str) -> int:
-    QMessageBox.critical(None, APP_NAME, message)
-    return 1
+    def __init__(
+        self,
+        window: MainWindow,
+        args: tuple[str | None, str | None, str | None],
+        credentials: tuple[str, str] | None,
+        tracer: StartupTracer | None,
+    ) -> None:
+        super().__init__(window)
+        self.window = window
+        self._args = args
+        self._credentials = credentials
+        self._tracer = tracer
+        self.ctx: AppContext | None = None
 
+    def begin(self) -> None:
+        """Continue once the window has painted: a zero timer could fire before its first frame."""
+        self.window.installEventFilter(self)
 
-def _startup_language(data_dir: str | None, db: str | None, lang: str | None) -> str:
-    try:
-        return resolve(data_dir, db, lang).language
-    except (ValueError, OSError):
-        return DEFAULT_LANGUAGE
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.window and event.type() == QEvent.Type.Paint:
+            self.window.removeEventFilter(self)
+            QTimer.singleShot(0, self._open)
+        return False
 
+    def _fail(self, message: str) -> None:
+        QMessageBox.critical(self.window, APP_NAME, message)
+        QApplication.exit(1)
 
-def _log_in(ctx: AppContext, credentials: tuple[str, str] | None) -> Actor | None:
-    from branchguard.gui.login import FirstRunDialog, LoginDialog
+    def _open(self) -> None:
+        from branchguard.context import open_context
+        from branchguard.core.errors import BranchGuardError
+        from branchguard.core.i18n import t
+        from branchguard.db.migrate import SchemaAction
 
-    if credentials is not None:
-        return ctx.services.auth.login(*credentials)
-    dialog: FirstRunDialog | LoginDialog
-    dialog = LoginDialog(ctx.services) if ctx.services.auth.has_users() else FirstRunDialog(ctx.services)
-    return dialog.actor if dialog.exec() else None
+        try:
+            self.ctx = ctx = open_context(*self._args)
+        except BranchGuardError as exc:  # a newer schema, a failed upgrade: nothing was changed
+            self._fail(exc.message)
+            return
+        except Exception as exc:  # the database cannot be reached or opened
+            self._fail(f"{type(exc).__name__}: {exc}")
+            return
+        if ctx.schema.action is SchemaAction.UPGRADED:
+            QMessageBox.information(
+                self.window, APP_NAME,
+                t("schema.upgraded", old=ctx.schema.from_revision, new=ctx.schema.to_revision,
+                  backup=ctx.schema.backup or "-"),
+            )
+        if self._credentials is not None:
+            from branchguard.gui.tasks import run_task
+
+            username, password = self._credentials
+            # argon2 runs off the GUI thread (it releases the GIL) while the pages are imported.
+            run_task(lambda _p: ctx.services.auth.login(username, password),
+                     on_done=self._enter, on_error=self._fail)
+            import branchguard.gui.pages  # noqa: F401 - registers the pages
+            return
+        from branchguard.gui.login import FirstRunDialog, LoginDialog
+
+        dialog = LoginDialog(ctx.services, self.window) if ctx.services.auth.has_users() \
+            else FirstRunDialog(ctx.services, self.window)
+        dialog.accepted.connect(lambda: self._enter(dialog.actor))
+        dialog.rejected.connect(lambda: QApplication.exit(0))
+        dialog.open()
+
+    def _enter(self, actor: Actor | None) -> None:
+        import branchguard.gui.pages  # noqa: F401 - registers the pages
+        from branchguard.gui.session import GuiSession
+
+        assert self.ctx is not None
+        assert actor is not None
+        self.window.attach(GuiSession(self.ctx, actor))
+        landing = self.window.show_page(self.window.initial_page_id())
+        if self._tracer is not None:
+            self._tracer.watch_landing(landing)
 
 
 def run_gui(
@@ -134,31 +202,26 @@ def run_gui(
         # Fractional scaling (125 %, 150 % on Windows) as the system says, not rounded to 100/200 %.
         QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
         app = QApplication(argv or sys.argv[:1])
-    configure_app(app, _startup_language(data_dir, db, lang))
+    # Only what the first frame needs: the data folder (window geometry) and the language. The
+    # database URL is resolved with the context, after the window has painted.
+    folder = Path(data_dir).expanduser() if data_dir else default_data_dir()
     try:
-        ctx = open_context(data_dir, db, lang)
-    except BranchGuardError as exc:  # a newer schema, a failed upgrade: nothing was changed
-        return _fail(exc.message)
-    except Exception as exc:  # the database cannot be reached or opened
-        return _fail(f"{type(exc).__name__}: {exc}")
+        language = normalize_language(lang or LocalSettings(folder).get("language"))
+    except ValueError as exc:  # an unknown language in settings.ini
+        configure_app(app, DEFAULT_LANGUAGE)
+        QMessageBox.critical(None, APP_NAME, str(exc))
+        return 1
+    configure_app(app, language)
+    window = MainWindow(None, gui_settings(folder))
+    tracer = None
+    if os.environ.get(TRACE_ENV) == "1":
+        tracer = StartupTracer(window, quit_after=os.environ.get(EXIT_ENV) == "1")
+    startup = Startup(window, (data_dir, db, lang), credentials, tracer)
+    window.show()
+    startup.begin()
     try:
-        if ctx.schema.action is SchemaAction.UPGRADED:
-            QMessageBox.information(
-                None, APP_NAME,
-                t("schema.upgraded", old=ctx.schema.from_revision, new=ctx.schema.to_revision,
-                  backup=ctx.schema.backup or "-"),
-            )
-        try:
-            actor = _log_in(ctx, credentials)
-        except BranchGuardError as exc:
-            return _fail(exc.message)
-        if actor is None:
-            return 0
-        window = build_main_window(ctx, actor)
-        landing = window.show_page(window.initial_page_id())
-        if os.environ.get(TRACE_ENV) == "1":
-            StartupTracer(window, landing, quit_after=os.environ.get(EXIT_ENV) == "1")
-        window.show()
         return app.exec()
     finally:
-        ctx.close()
+        window.close()
+        if startup.ctx is not None:
+            startup.ctx.close()

@@ -15,7 +15,6 @@ from pathlib import Path
 import platformdirs
 
 from branchguard import APP_NAME
-from branchguard.db.engine import sqlite_url
 
 DB_ENV = "BRANCHGUARD_DB"
 DATA_DIR_ENV = "BRANCHGUARD_DATA_DIR"
@@ -98,6 +97,10 @@ def resolve(
     folder = Path(data_dir).expanduser() if data_dir else default_data_dir()
     folder.mkdir(parents=True, exist_ok=True)
     settings = LocalSettings(folder)
+    # Imported here, not at the top: the window reads its language and data folder before it paints
+    # its first frame, and SQLAlchemy takes longer to import than that frame may.
+    from branchguard.db.engine import sqlite_url
+
     url = db or os.environ.get(DB_ENV) or settings.get("db_url") or sqlite_url(folder / "branchguard.sqlite")
     from branchguard.core.i18n import normalize_language
 

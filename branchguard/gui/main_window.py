@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QEvent, QSettings, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -19,25 +21,33 @@ from PySide6.QtWidgets import (
 from branchguard import APP_NAME, __version__
 from branchguard.core.domain import Actor
 from branchguard.gui.icons import icon
-from branchguard.gui.login import LoginDialog
 from branchguard.gui.page import PAGE_REGISTRY, Page
 from branchguard.gui.session import GuiSession
 from branchguard.gui.shortcuts import ShortcutsDialog, collect_shortcuts
+
+if TYPE_CHECKING:  # the login dialog pulls in the database layer: not before the first paint
+    from branchguard.gui.login import LoginDialog
 
 LANDING_PAGE = "people"
 _PAGE_ROLE = Qt.ItemDataRole.UserRole
 
 
 class MainWindow(QMainWindow):
-    """Pages come from PAGE_REGISTRY; a new feature registers a page and nothing here changes."""
+    """Pages come from PAGE_REGISTRY; a new feature registers a page and nothing here changes.
+
+    Without a session the window is "starting": an empty frame that can paint before the
+    database layer is even imported; `attach(session)` fills it once someone has logged in.
+    """
 
     page_shown = Signal(str)
     locked_changed = Signal(bool)
 
-    def __init__(self, session: GuiSession, settings: QSettings, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, session: GuiSession | None, settings: QSettings, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("main_window")
-        self.session = session
+        self._session: GuiSession | None = None
         self.settings = settings
         self.pages: dict[str, Page] = {}
         self.login_dialog: LoginDialog | None = None
@@ -72,12 +82,33 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.user_label)
 
         self._make_actions()
-        self.session.actor_changed.connect(self._on_actor_changed)
-        self.session.data_changed.connect(self._on_data_changed)
-        self._update_status()
+        self._locked = True  # until a session is attached
+        self.sidebar.hide()
+        self.menuBar().hide()
         self.retranslate()
-        self._fill_sidebar()
         self._restore()
+        if session is not None:
+            self.attach(session)
+
+    @property
+    def session(self) -> GuiSession:
+        assert self._session is not None, "no one has logged in yet"
+        return self._session
+
+    def is_attached(self) -> bool:
+        return self._session is not None
+
+    def attach(self, session: GuiSession) -> None:
+        """Show the logged-in user's pages (the first login after start)."""
+        self._session = session
+        session.actor_changed.connect(self._on_actor_changed)
+        session.data_changed.connect(self._on_data_changed)
+        self._locked = False
+        self._update_status()
+        self._fill_sidebar()
+        self.sidebar.show()
+        self.menuBar().show()
+        self._lock_text.setText(self.tr("The screen is locked."))
 
     # -- building ------------------------------------------------------------------------------
     def _make_lock_cover(self) -> QWidget:
@@ -127,6 +158,8 @@ class MainWindow(QMainWindow):
             self._page_keys.append(shortcut)
 
     def visible_page_classes(self) -> list[type[Page]]:
+        if self._session is None:
+            return []
         return [cls for cls in PAGE_REGISTRY if self.session.actor.role in cls.roles]
 
     def _fill_sidebar(self) -> None:
@@ -226,8 +259,10 @@ class MainWindow(QMainWindow):
 
     def lock(self) -> None:
         """Hide everything behind the login dialog until someone logs in (or quits)."""
-        if self._locked:
+        if self._locked or self._session is None:
             return
+        from branchguard.gui.login import LoginDialog
+
         self._locked = True
         self._page_before_lock = self.current_page_id()
         self.stack.setCurrentWidget(self._lock_cover)
@@ -303,13 +338,14 @@ class MainWindow(QMainWindow):
         self.quit_action.setText(self.tr("&Quit"))
         self.help_action.setText(self.tr("&Keyboard shortcuts"))
         self.about_action.setText(self.tr("&About BranchGuard"))
-        self._lock_text.setText(self.tr("The screen is locked."))
+        if self._session is not None:
+            self._lock_text.setText(self.tr("The screen is locked."))
         for row in range(self.sidebar.count()):
             item = self.sidebar.item(row)
             cls = self._page_class(item.data(_PAGE_ROLE))
             if cls is not None:
                 item.setText(cls.nav_title())
-        if not self._locked:
+        if self._session is not None and not self._locked:
             self._show_status()
 
     # -- geometry ------------------------------------------------------------------------------

@@ -1,11 +1,15 @@
 """The logged-in session the pages share: the app context and the current actor."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject, Signal
 
-from branchguard.context import AppContext
 from branchguard.core.domain import Actor, Role
-from branchguard.core.services import Services
+
+if TYPE_CHECKING:  # the window paints before the database layer is imported
+    from branchguard.context import AppContext
+    from branchguard.core.services import Services
 
 
 class GuiSession(QObject):

@@ -59,3 +59,49 @@ def test_wrong_credentials_end_with_the_login_message(tmp_path: Path, qapp, mess
     ctx.close()
     assert run_gui(str(data), lang="en", credentials=("lead", "nope-nope-nope")) == 1
     assert messages == ["Wrong user name or password"]
+
+
+def _starting_window(data: Path, qtbot):
+    from branchguard.app import MainWindow, Startup, gui_settings
+
+    window = MainWindow(None, gui_settings(data))
+    qtbot.addWidget(window)
+    window.show()
+    assert not window.is_attached() and window.sidebar.isHidden()
+    startup = Startup(window, (str(data), None, "en"), None, None)
+    startup._open()  # what the first paint triggers
+    return window, startup
+
+
+def test_login_over_the_starting_window_fills_it(tmp_path: Path, app, qtbot) -> None:
+    from branchguard.gui.login import LoginDialog
+
+    data = tmp_path / "data"
+    ctx = open_context(data)
+    ctx.services.demo.fill()
+    ctx.close()
+    window, startup = _starting_window(data, qtbot)
+    dialog = window.findChild(LoginDialog)
+    assert dialog is not None and dialog.isVisible()
+    dialog.username.setText("staff")
+    dialog.password.setText("staff-demo-2026")
+    dialog.submit()
+    assert window.is_attached() and window.session.actor.username == "staff"
+    assert window.current_page_id() == "people" and not window.sidebar.isHidden()
+    startup.ctx.close()
+
+
+def test_first_start_asks_for_the_lead_over_the_starting_window(tmp_path: Path, app, qtbot) -> None:
+    from branchguard.gui.login import FirstRunDialog
+
+    window, startup = _starting_window(tmp_path / "data", qtbot)
+    dialog = window.findChild(FirstRunDialog)
+    assert dialog is not None and dialog.isVisible()
+    dialog.branch_name.setText("城西支行")
+    dialog.username.setText("wangjg")
+    dialog.password.setText("safe-pass-1")
+    dialog.password_repeat.setText("safe-pass-1")
+    dialog.submit()
+    assert window.is_attached() and window.session.actor.username == "wangjg"
+    assert window.branch_label.text() == "城西支行"
+    startup.ctx.close()

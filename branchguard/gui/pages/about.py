@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from importlib import metadata
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QVBoxLayout, QWidget
@@ -12,7 +13,9 @@ from branchguard.core.domain import Role
 from branchguard.gui.page import Page, register_page
 from branchguard.gui.session import GuiSession
 from branchguard.gui.tasks import run_task
-from branchguard.reports.fonts import FontChoice, find_cjk_font
+
+if TYPE_CHECKING:  # ReportLab is imported when a font is looked up, not when the window starts
+    from branchguard.reports.fonts import FontChoice
 
 THIRD_PARTY = "Qt for Python (LGPL-3.0), SQLAlchemy (MIT), Alembic (MIT), ReportLab (BSD), argon2-cffi (MIT)"
 
@@ -31,6 +34,13 @@ def value_label(text: str = "") -> QLabel:
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     label.setWordWrap(True)
     return label
+
+
+def find_report_font(setting: str) -> FontChoice:
+    """The font the report engine will embed (imports ReportLab and parses fonts: run it off-thread)."""
+    from branchguard.reports.fonts import find_cjk_font
+
+    return find_cjk_font(setting)
 
 
 def font_description(choice: FontChoice, tr_embedded: str) -> str:
@@ -121,7 +131,7 @@ class AboutPage(Page):
         # Parsing a CJK font file takes a noticeable fraction of a second (cached afterwards); the
         # setting may have changed on the Settings page since the last look.
         run_task(
-            lambda _p: find_cjk_font(setting), on_done=self._font_found, on_error=self.font_value.setText
+            lambda _p: find_report_font(setting), on_done=self._font_found, on_error=self.font_value.setText
         )
 
     def _font_found(self, choice: FontChoice) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
     QComboBox,
@@ -24,11 +26,13 @@ from branchguard.gui import translation
 from branchguard.gui.forms import FieldForm
 from branchguard.gui.icons import icon
 from branchguard.gui.page import Page, register_page
-from branchguard.gui.pages.about import font_description
+from branchguard.gui.pages.about import find_report_font, font_description
 from branchguard.gui.pages.settings_users import UsersPanel
 from branchguard.gui.session import GuiSession
 from branchguard.gui.tasks import run_task
-from branchguard.reports.fonts import FontChoice, find_cjk_font
+
+if TYPE_CHECKING:  # ReportLab is imported when a font is looked up, not when the window starts
+    from branchguard.reports.fonts import FontChoice
 
 # Each language is offered in its own name, so someone who cannot read the current one finds theirs.
 LANGUAGES = (("zh_CN", "中文（简体）"), ("en", "English"))
@@ -171,7 +175,7 @@ class SettingsPage(Page):
         """Ask the report engine which font it will embed with the current setting (off-thread)."""
         setting = self.session.ctx.config.settings.get("report_font")
         self.font_in_use.setText(self.tr("Checking the font…"))
-        run_task(lambda _p: find_cjk_font(setting), on_done=self._font_found,
+        run_task(lambda _p: find_report_font(setting), on_done=self._font_found,
                  on_error=lambda m: _say(self.font_in_use, m, error=True))
 
     def _font_found(self, choice: FontChoice) -> None:
