@@ -12,14 +12,17 @@ the place (path in the document, and the line) and the reason; parsing never tou
 
 from __future__ import annotations
 
+import base64
+import binascii
 import enum
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any, TypeVar
 
 import yaml
 
+from branchguard.core.attachments import MAX_ATTACHMENT_BYTES, AttachmentRef, media_type_of, sha256_of
 from branchguard.core.errors import ValidationError
 from branchguard.core.i18n import t
 from branchguard.core.playbook_rules import clean_content
@@ -61,6 +64,7 @@ class FormatError(ValidationError):
 class ParsedFile:
     items: tuple[ImportItem, ...]
     source: str
+    files: dict[str, bytes] = field(default_factory=dict)  # attachment bytes by SHA-256, checked
 
 
 # -- reading ---------------------------------------------------------------------------------
@@ -190,6 +194,7 @@ class _Checker:
 
     def __init__(self, reader: _Reader) -> None:
         self.reader = reader
+        self.files: dict[str, bytes] = {}
 
     def fail(self, path: Path_, reason: str) -> FormatError:
         return FormatError(self.reader.source, path, self.reader.line_of(path), reason)
@@ -283,7 +288,9 @@ PLAN_FIELDS = (
     "roles",
     "contacts",
     "steps",
+    "attachments",
 )
+ATTACHMENT_FIELDS = ("name", "sha256", "media_type", "data")
 STEP_FIELDS = ("id", "text", "role", "target_minutes", "checkpoint", "condition")
 
 
@@ -334,12 +341,34 @@ def _plan(c: _Checker, value: Any, path: Path_) -> ImportItem:
         roles=tuple(roles),
         contacts=tuple(contacts),
         steps=tuple(steps),
+        attachments=tuple(
+            _attachment(c, a, (*path, "attachments", i))
+            for i, a in enumerate(c.sequence(m.get("attachments"), (*path, "attachments"), 20))
+        ),
     )
     try:
         content = clean_content(content)
     except ValidationError as exc:
         raise c.fail((*path, *exc.path), f"{exc.field}: {exc.reason}") from None
     return ImportItem(content, PlaybookStatus(status))
+
+
+def _attachment(c: _Checker, value: Any, path: Path_) -> AttachmentRef:
+    """A file carried in the exchange file: its bytes must decode and match the stated hash."""
+    m = c.mapping(value, path, ATTACHMENT_FIELDS, ("name", "sha256", "data"))
+    name = c.string(m["name"], (*path, "name"), 200)
+    sha = c.string(m["sha256"], (*path, "sha256"), 64).strip().lower()
+    text = c.string(m["data"], (*path, "data"), (MAX_ATTACHMENT_BYTES * 4) // 3 + 8)
+    try:
+        data = base64.b64decode("".join(text.split()), validate=True)
+    except (binascii.Error, ValueError):
+        raise c.fail((*path, "data"), t("format.base64")) from None
+    found = sha256_of(data)
+    if found != sha:
+        raise c.fail((*path, "sha256"), t("format.sha_mismatch", expected=sha, found=found))
+    c.files[sha] = data
+    media_type = c.string(m.get("media_type"), (*path, "media_type"), 100) or media_type_of(name)
+    return AttachmentRef(name, sha, len(data), media_type)
 
 
 def _step(c: _Checker, value: Any, path: Path_) -> Step:
@@ -409,7 +438,7 @@ def parse(data: bytes, source: str, progress: Callable[[int, int], None] | None 
         items.append(item)
         if progress is not None:
             progress(i + 1, len(plans))
-    return ParsedFile(tuple(items), source)
+    return ParsedFile(tuple(items), source, c.files)
 
 
 # -- writing ---------------------------------------------------------------------------------
@@ -417,7 +446,10 @@ def _text2(value: Text2) -> dict[str, str]:
     return {k: v for k, v in (("zh", value.zh), ("en", value.en)) if v}
 
 
-def plan_document(version: PlaybookVersion) -> dict[str, Any]:
+FileReader = Callable[[str], bytes]  # SHA-256 -> the attachment's bytes
+
+
+def plan_document(version: PlaybookVersion, read: FileReader | None = None) -> dict[str, Any]:
     c = version.content
     doc: dict[str, Any] = {
         "code": c.code,
@@ -439,6 +471,18 @@ def plan_document(version: PlaybookVersion) -> dict[str, Any]:
             {"kind": x.kind, "phone": x.phone, **({"name": x.name} if x.name else {})} for x in c.contacts
         ]
     doc["steps"] = [_step_document(s) for s in c.steps]
+    if c.attachments:
+        if read is None:
+            raise ValueError(f"{c.code} has attachments: export needs the attachment store")
+        doc["attachments"] = [
+            {
+                "name": a.name,
+                "sha256": a.sha256,
+                "media_type": a.media_type,
+                "data": base64.b64encode(read(a.sha256)).decode("ascii"),
+            }
+            for a in c.attachments
+        ]
     return doc
 
 
@@ -455,14 +499,16 @@ def _step_document(s: Step) -> dict[str, Any]:
     return doc
 
 
-def dump(versions: Iterable[PlaybookVersion], *, generator: str = "BranchGuard") -> bytes:
-    """The exchange file for these versions, as UTF-8 YAML."""
+def dump(
+    versions: Iterable[PlaybookVersion], *, generator: str = "BranchGuard", read: FileReader | None = None
+) -> bytes:
+    """The exchange file for these versions, as UTF-8 YAML; `read` gives attachments' bytes."""
     doc = {
         "format": FORMAT,
         "format_version": FORMAT_VERSION,
         "generator": generator,
         "exported_at": datetime.now(UTC).replace(microsecond=0).isoformat(),
-        "playbooks": [plan_document(v) for v in versions],
+        "playbooks": [plan_document(v, read) for v in versions],
         "end": True,
     }
     dumper = yaml.CSafeDumper if hasattr(yaml, "CSafeDumper") else yaml.SafeDumper

@@ -6,6 +6,7 @@ import re
 from dataclasses import replace
 
 from branchguard.core import validation as v
+from branchguard.core.attachments import SHA256, AttachmentRef, media_type_of
 from branchguard.core.domain import ContactKind
 from branchguard.core.errors import ValidationError
 from branchguard.core.i18n import t
@@ -27,6 +28,8 @@ STEP_KEY = re.compile(r"^[A-Za-z0-9_-]{1,40}$")
 MAX_STEPS = 200
 MAX_ROLES = 50
 MAX_CONTACTS = 50
+MAX_ATTACHMENTS = 20
+ATTACHMENT_NAME_LIMIT = 200
 MAX_MINUTES = 60 * 24 * 30  # a month: multi-day incidents, but no runaway numbers
 TITLE_LIMIT = 200
 TEXT_LIMIT = 4000
@@ -97,6 +100,7 @@ def clean_content(content: PlanContent) -> PlanContent:
         roles=roles,
         contacts=_clean_contacts(content.contacts),
         steps=steps,
+        attachments=_clean_attachments(content.attachments),
     )
 
 
@@ -138,6 +142,27 @@ def _clean_contacts(contacts: tuple[ContactRef, ...]) -> tuple[ContactRef, ...]:
             raise _fail("field.contacts", t("playbook.duplicate", value=phone), (*path, "phone"))
         seen.add(phone)
         cleaned.append(ContactRef(kind, phone, name))
+    return tuple(cleaned)
+
+
+def _clean_attachments(refs: tuple[AttachmentRef, ...]) -> tuple[AttachmentRef, ...]:
+    if len(refs) > MAX_ATTACHMENTS:
+        raise _fail("field.attachments", t("validation.range", low=0, high=MAX_ATTACHMENTS), ("attachments",))
+    cleaned = []
+    seen: set[str] = set()
+    for i, ref in enumerate(refs):
+        path: tuple[str | int, ...] = ("attachments", i)
+        name = (ref.name or "").strip()
+        if not name or len(name) > ATTACHMENT_NAME_LIMIT or any(ch in name for ch in "/\\\0"):
+            reason = t("attachment.name", limit=ATTACHMENT_NAME_LIMIT)
+            raise _fail("field.attachments", reason, (*path, "name"))
+        sha = (ref.sha256 or "").strip().lower()
+        if not SHA256.match(sha):
+            raise _fail("field.attachments", t("attachment.bad_hash", value=ref.sha256), (*path, "sha256"))
+        if sha in seen:
+            raise _fail("field.attachments", t("playbook.duplicate", value=name), (*path, "sha256"))
+        seen.add(sha)
+        cleaned.append(AttachmentRef(name, sha, max(0, int(ref.size)), ref.media_type or media_type_of(name)))
     return tuple(cleaned)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from branchguard.core.attachments import AttachmentRef
 from branchguard.core.playbook_types import (
     ContactRef,
     IncidentCategory,
@@ -32,6 +33,10 @@ def content_of(row: PlaybookVersionRow, code: str) -> PlanContent:
         cautions=Text2(row.cautions_zh, row.cautions_en),
         roles=tuple(PlanRole(r["code"], Text2(r.get("zh", ""), r.get("en", ""))) for r in row.roles),
         contacts=tuple(ContactRef(c["kind"], c["phone"], c.get("name", "")) for c in row.contacts),
+        attachments=tuple(
+            AttachmentRef(str(a["name"]), str(a["sha256"]), int(a["size"]), str(a["media_type"]))
+            for a in row.attachments or ()
+        ),
         steps=tuple(
             Step(
                 key=s.key,
@@ -62,6 +67,10 @@ def version_values(content: PlanContent) -> dict[str, Any]:
         "cautions_en": content.cautions.en,
         "roles": [{"code": r.code, "zh": r.name.zh, "en": r.name.en} for r in content.roles],
         "contacts": [{"kind": c.kind, "phone": c.phone, "name": c.name} for c in content.contacts],
+        "attachments": [
+            {"name": a.name, "sha256": a.sha256, "size": a.size, "media_type": a.media_type}
+            for a in content.attachments
+        ],
     }
 
 

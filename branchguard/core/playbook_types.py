@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from branchguard.core.attachments import AttachmentRef
 from branchguard.core.domain import LabelledEnum
 from branchguard.core.i18n import current_language
 
@@ -131,6 +132,7 @@ class PlanContent:
     roles: tuple[PlanRole, ...] = ()
     contacts: tuple[ContactRef, ...] = ()
     steps: tuple[Step, ...] = ()
+    attachments: tuple[AttachmentRef, ...] = ()  # floor plans, wiring diagrams, notices
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ from pathlib import Path
 from sqlalchemy import insert, or_, select
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
+from branchguard.core.attachments import AttachmentRef, AttachmentStore
 from branchguard.core.audit import record
 from branchguard.core.domain import Actor
 from branchguard.core.errors import NotFound, ValidationError
@@ -77,8 +78,9 @@ def _parse_file(path: Path, _mtime_ns: int) -> tuple[ImportItem, ...]:
 
 
 class PlaybookService:
-    def __init__(self, sessions: sessionmaker[Session]) -> None:
+    def __init__(self, sessions: sessionmaker[Session], attachments: AttachmentStore) -> None:
         self._sessions = sessions
+        self._files = attachments
 
     # -- reading ---------------------------------------------------------------------------
     def list_playbooks(self, actor: Actor, flt: PlaybookFilter | None = None) -> list[PlaybookSummary]:
@@ -161,11 +163,33 @@ class PlaybookService:
         b = self.get(actor, code, new)
         return diff_versions(a.content, b.content)
 
+    # -- attachments -----------------------------------------------------------------------
+    def add_attachment(self, actor: Actor, path: Path) -> AttachmentRef:
+        """Copy a file into the store for a plan being edited; the plan refers to it once saved."""
+        require(actor, "playbook.update", LEAD_ONLY)
+        return self._files.add(path)
+
+    def attachment_bytes(self, actor: Actor, sha256: str) -> bytes:
+        """A stored attachment, checked against its hash (AttachmentError names the file)."""
+        require(actor, "playbook.list", EVERYONE)
+        return self._files.read(sha256)
+
+    def _check_files(self, contents: Iterable[PlanContent]) -> None:
+        """Refuse plans naming files the store does not hold: they could never be opened."""
+        for content in contents:
+            for i, ref in enumerate(content.attachments):
+                if not self._files.has(ref.sha256):
+                    path = self._files.path_of(ref.sha256)
+                    raise ValidationError(
+                        t("field.attachment"), t("attachment.missing", path=str(path)), ("attachments", i)
+                    )
+
     # -- writing ---------------------------------------------------------------------------
     def create(self, actor: Actor, content: PlanContent, note: str = "") -> PlaybookVersion:
         """A new plan, as draft version 1."""
         require(actor, "playbook.create", LEAD_ONLY)
         content = clean_content(content)
+        self._check_files([content])
         with self._sessions.begin() as s:
             if s.scalar(select(PlaybookRow.id).where(PlaybookRow.code == content.code)) is not None:
                 raise ValidationError(
@@ -189,6 +213,7 @@ class PlaybookService:
         """Save edits: into the open draft, or as a new draft when only approved versions exist."""
         require(actor, "playbook.update", LEAD_ONLY)
         content = replace(clean_content(replace(content, code=code)), code=clean_code(code))
+        self._check_files([content])
         with self._sessions.begin() as s:
             playbook = self._playbook(s, code)
             row = draft(playbook)
@@ -241,8 +266,14 @@ class PlaybookService:
         return parse(data, source, progress)
 
     def apply_parsed(self, actor: Actor, parsed: ParsedFile, progress: Progress | None = None) -> ImportPlan:
-        """Apply a file read by `read_file` (its plans are checked already) in one transaction."""
+        """Apply a file read by `read_file` (its plans are checked already) in one transaction.
+
+        The file's attachments go into the store first: it is content-addressed, so a refused
+        import leaves at most unreferenced files, never a half-written library.
+        """
         require(actor, "playbook.import", LEAD_ONLY)
+        for sha, data in parsed.files.items():
+            self._files.add_bytes(sha, data)
         return self._apply(actor, list(parsed.items), parsed.source, False, progress)
 
     def import_file(
@@ -272,7 +303,7 @@ class PlaybookService:
             if missing:
                 raise NotFound(t("playbook.not_found", code=", ".join(missing)))
             versions = [version_of(current(rows[c]), rows[c]) for c in wanted]  # type: ignore[arg-type]
-        return dump(versions)
+        return dump(versions, read=self._files.read)
 
     def load_starter_library(self, path: Path | None = None) -> int:
         """First start (and `demo`): load the built-in starter library once; returns plans added.
@@ -314,6 +345,7 @@ class PlaybookService:
         self, actor: Actor, batch: list[ImportItem], source: str, builtin: bool, progress: Progress | None
     ) -> ImportPlan:
         note = t("playbook.imported_from", source=source) if source else ""
+        self._check_files(item.content for item in batch)
         with self._sessions.begin() as s:
             existing = {p.code: p for p in _load_all(s)}
             plan = self._classify(existing, batch)

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from sqlalchemy.orm import Session, sessionmaker
 
+from branchguard.core.attachments import AttachmentStore
 from branchguard.core.audit import AuditService
 from branchguard.core.auth import AuthService
 from branchguard.core.branch import BranchService
@@ -24,7 +26,8 @@ class Services:
     playbooks: PlaybookService
 
 
-def build_services(sessions: sessionmaker[Session]) -> Services:
+def build_services(sessions: sessionmaker[Session], data_dir: Path) -> Services:
+    """`data_dir` holds the files records refer to (attachments), next to the database."""
     auth = AuthService(sessions)
     return Services(
         branch=BranchService(sessions),
@@ -32,5 +35,5 @@ def build_services(sessions: sessionmaker[Session]) -> Services:
         people=PeopleService(sessions),
         audit=AuditService(sessions),
         demo=DemoService(sessions, auth),
-        playbooks=PlaybookService(sessions),
+        playbooks=PlaybookService(sessions, AttachmentStore(data_dir)),
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import JSON, Boolean, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -44,6 +45,8 @@ class PlaybookVersionRow(Base):
     cautions_en: Mapped[str] = mapped_column(Text)
     roles: Mapped[list[dict[str, str]]] = mapped_column(JSON)
     contacts: Mapped[list[dict[str, str]]] = mapped_column(JSON)
+    # [{name, sha256, size, media_type}]; the bytes live in the data folder's attachment store
+    attachments: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list, server_default="[]")
     note: Mapped[str] = mapped_column(Text, default="")
     created_by: Mapped[str] = mapped_column(String(64))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import random
 
 import pytest
@@ -13,7 +15,6 @@ from branchguard.context import open_context
 from branchguard.core.domain import Actor
 from branchguard.core.errors import ValidationError
 from branchguard.core.playbook_format import FormatError, parse
-from branchguard.core.playbooks import PlaybookService
 from tests.conftest import take_snapshot
 from tests.core.playbook_samples import VALID_FILE
 
@@ -157,7 +158,7 @@ def test_fuzzed_files_never_escape_and_never_write(fuzz_db, kind: str, seed: int
     text); importing those must simply succeed.
     """
     data = corrupt(kind, seed)
-    books = PlaybookService(fuzz_db.sessions)
+    books = fuzz_db.services.playbooks
     before = take_snapshot(fuzz_db.engine)
     error: ValidationError | None = None
     try:
@@ -190,3 +191,31 @@ def test_an_exported_file_cut_at_a_line_boundary_is_rejected() -> None:
     for cut in range(5, len(lines)):  # every cut after the header, including between two steps
         err = error_of("".join(lines[:cut]))
         assert err.reason
+
+
+def _with_attachment(data: str, sha: str) -> str:
+    """VALID_FILE with one attachment on ROB: its sha256 on line 34, its data on line 35."""
+    return VALID_FILE + (
+        f"    attachments:\n      - name: 疏散平面图.pdf\n        sha256: {sha}\n        data: {data}\n"
+    )
+
+
+def test_an_attachment_is_read_with_its_bytes() -> None:
+    sha = hashlib.sha256(b"floor plan").hexdigest()
+    parsed = parse(_with_attachment(base64.b64encode(b"floor plan").decode(), sha).encode(), "plans.yaml")
+    (ref,) = parsed.items[1].content.attachments
+    assert (ref.name, ref.sha256, ref.size, ref.media_type) == ("疏散平面图.pdf", sha, 10, "application/pdf")
+    assert parsed.files == {sha: b"floor plan"}
+
+
+def test_bad_base64_names_the_data_line() -> None:
+    err = error_of(_with_attachment("not base64!", hashlib.sha256(b"").hexdigest()))
+    assert err.line == 35 and err.path == ("playbooks", 1, "attachments", 0, "data")
+    assert "base64" in err.reason
+
+
+def test_a_wrong_sha256_names_the_hash_line() -> None:
+    wrong = hashlib.sha256(b"another file").hexdigest()
+    err = error_of(_with_attachment(base64.b64encode(b"floor plan").decode(), wrong))
+    assert err.line == 34 and err.path == ("playbooks", 1, "attachments", 0, "sha256")
+    assert wrong in err.reason

@@ -9,7 +9,7 @@ from sqlalchemy import delete
 
 from branchguard.core.errors import NotFound, PermissionDenied, ValidationError
 from branchguard.core.playbook_diff import Change
-from branchguard.core.playbook_format import dump, parse
+from branchguard.core.playbook_format import parse
 from branchguard.core.playbook_types import ImportItem, IncidentCategory, Level, PlaybookStatus, Step, Text2
 from branchguard.core.playbooks import PlaybookFilter, PlaybookService
 from branchguard.db.playbook_models import PlaybookRow
@@ -21,7 +21,7 @@ def books(ctx) -> PlaybookService:
     """The service over an empty library: the built-in starter plans are removed first."""
     with ctx.engine.begin() as conn:
         conn.execute(delete(PlaybookRow))
-    return PlaybookService(ctx.sessions)
+    return ctx.services.playbooks
 
 
 def test_a_new_database_holds_the_starter_library(ctx, lead) -> None:
@@ -217,24 +217,71 @@ def test_import_is_one_transaction(books, lead, snapshot, monkeypatch) -> None:
     assert snapshot() == before
 
 
+def test_an_attachment_is_kept_by_new_drafts_and_shown_in_the_diff(books, lead, tmp_path) -> None:
+    floor_plan = tmp_path / "疏散平面图.pdf"
+    floor_plan.write_bytes(b"%PDF floor plan")
+    ref = books.add_attachment(lead, floor_plan)
+    books.create(lead, replace(sample_plan(), attachments=(ref,)))
+    books.approve(lead, "FIRE")
+
+    kept = books.save_draft(lead, "FIRE", replace(books.get(lead, "FIRE").content, cautions=Text2("x", "")))
+    assert kept.content.attachments == (ref,)
+    notice = books.add_attachment(lead, _file(tmp_path / "notice.png", b"\x89PNG notice"))
+    books.save_draft(lead, "FIRE", replace(kept.content, attachments=(ref, notice)))
+
+    diff = books.diff(lead, "FIRE", 1, 2)
+    changed = {f.name: f for f in diff.fields}
+    assert changed["attachments"].old == (ref,) and changed["attachments"].new == (ref, notice)
+    assert books.attachment_bytes(lead, ref.sha256) == b"%PDF floor plan"
+
+
+def test_attachments_follow_the_rules(books, lead, staff, tmp_path) -> None:
+    ref = books.add_attachment(lead, _file(tmp_path / "plan.pdf", b"plan"))
+    with pytest.raises(ValidationError) as twice:
+        books.create(lead, replace(sample_plan(), attachments=(ref, replace(ref, name="again.pdf"))))
+    assert twice.value.path == ("attachments", 1, "sha256")
+    with pytest.raises(ValidationError) as long_name:
+        books.create(lead, replace(sample_plan(), attachments=(replace(ref, name="x" * 201),)))
+    assert long_name.value.path == ("attachments", 0, "name")
+    unknown = replace(ref, sha256="0" * 64)
+    with pytest.raises(ValidationError) as missing:
+        books.create(lead, replace(sample_plan(), attachments=(unknown,)))
+    assert missing.value.path == ("attachments", 0)
+    with pytest.raises(PermissionDenied):
+        books.add_attachment(staff, tmp_path / "plan.pdf")
+    assert books.list_playbooks(lead) == []
+
+
+def _file(path, data: bytes):
+    path.write_bytes(data)
+    return path
+
+
 def test_export_then_import_into_an_empty_database_loses_nothing(books, lead, tmp_path) -> None:
     from branchguard.context import open_context
 
     books.apply_import(lead, parse(VALID_FILE.encode(), "a.yaml").items)
+    wiring = books.add_attachment(lead, _file(tmp_path / "alarm wiring.png", bytes(range(256)) * 40))
+    fire = books.get(lead, "FIRE").content
+    books.save_draft(lead, "FIRE", replace(fire, attachments=(wiring,)))
+    books.approve(lead, "FIRE")
     books.save_draft(
         lead, "ROB", replace(books.get(lead, "ROB").content, cautions=Text2("生命第一", "Life first"))
     )
     exported = [books.get(lead, s.code) for s in books.list_playbooks(lead)]
-    data = dump(exported)
+    data = books.export_file(lead)
     other = open_context(tmp_path / "other")
     try:
         with other.engine.begin() as conn:
             conn.execute(delete(PlaybookRow))
-        other_books = PlaybookService(other.sessions)
+        other_books = other.services.playbooks
         from branchguard.core.domain import Actor
 
-        other_books.apply_import(Actor.system(), parse(data, "export.yaml").items)
+        other_books.apply_parsed(Actor.system(), parse(data, "export.yaml"))
         again = [other_books.get(Actor.system(), s.code) for s in other_books.list_playbooks(Actor.system())]
+        copied = other_books.attachment_bytes(Actor.system(), wiring.sha256)
     finally:
         other.close()
     assert [v.content for v in again] == [v.content for v in exported]
+    assert exported[0].content.attachments == (wiring,)
+    assert copied == bytes(range(256)) * 40
