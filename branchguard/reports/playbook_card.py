@@ -203,6 +203,8 @@ def _story(styles: ReportStyles, version: PlaybookVersion) -> list[Flowable]:
     story += [para(t("field.steps"), styles.heading), _steps(styles, content, width)]
     if content.contacts:
         story += [para(t("report.playbook.contacts"), styles.heading), _contacts(styles, content, width)]
+    if content.attachments:
+        story += [para(t("report.playbook.attachments"), styles.heading), _attachments(styles, content)]
     note = t("report.playbook.reprint", code=content.code, number=version.info.number)
     story += [Spacer(1, 2 * mm * styles.scale), para(note, styles.small), signature_block(styles, width)]
     return story
@@ -316,6 +318,15 @@ def _steps(styles: ReportStyles, content: PlanContent, width: float) -> Table:
     widths = [number_w, width - number_w - role_w - time_w, role_w, time_w]
     extra.append(("VALIGN", (0, 1), (-1, -1), "TOP"))
     return data_table(styles, headers, rows, widths, extra_style=extra)
+
+
+def _attachments(styles: ReportStyles, content: PlanContent) -> Paragraph:
+    """The files kept with the plan, by name; the short hash tells two printed copies' files apart."""
+    lines = [
+        f"{escape(ref.name)} &nbsp;<font color='#{MUTED.hexval()[2:]}'>SHA-256 {ref.sha256[:12]}</font>"
+        for ref in content.attachments
+    ]
+    return Paragraph("<br/>".join(lines), styles.cell)
 
 
 def _contacts(styles: ReportStyles, content: PlanContent, width: float) -> Table:

@@ -83,6 +83,21 @@ def test_draft_is_marked_on_every_page(demo: Demo, pdf: type[Pdf], tmp_path: Pat
     assert "草稿" not in pdf.text(out)
 
 
+def test_attachments_are_listed_under_the_contacts(demo: Demo, pdf: type[Pdf], tmp_path: Path) -> None:
+    playbooks = demo.ctx.services.playbooks
+    floor_plan = tmp_path / "疏散平面图.pdf"
+    floor_plan.write_bytes(b"%PDF floor plan with evacuation routes")
+    ref = playbooks.add_attachment(demo.actor, floor_plan)
+    fire = playbooks.get(demo.actor, "FIRE").content
+    draft = playbooks.save_draft(demo.actor, "FIRE", replace(fire, attachments=(ref,)))
+    out = tmp_path / "attachments.pdf"
+    build_playbook_card(demo.ctx.services, demo.actor, "FIRE", out, number=draft.info.number)
+    text = pdf.squashed(pdf.text(out))
+    listed = f"附件疏散平面图.pdfSHA-256{ref.sha256[:12]}"
+    assert listed in text
+    assert text.index("本预案联系电话") < text.index(listed)
+
+
 @pytest.mark.parametrize("lang", ["zh_CN", "en"])
 def test_every_starter_plan_fits_two_pages(demo: Demo, pdf: type[Pdf], tmp_path: Path, lang: str) -> None:
     set_language(lang)
