@@ -321,6 +321,53 @@
     </message>
 </context>
 <context>
+    <name>FieldChangesModel</name>
+    <message>
+        <source>Field</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>Old version</source>
+        <translation>Old version</translation>
+    </message>
+    <message>
+        <source>New version</source>
+        <translation>New version</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>Tier</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>Levels</source>
+        <translation>Levels</translation>
+    </message>
+    <message>
+        <source>When to use</source>
+        <translation>When to use</translation>
+    </message>
+    <message>
+        <source>Cautions</source>
+        <translation>Cautions</translation>
+    </message>
+    <message>
+        <source>Roles</source>
+        <translation>Roles</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>Contacts</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunDialog</name>
     <message>
         <source>BranchGuard: first start</source>
@@ -474,6 +521,69 @@
     </message>
 </context>
 <context>
+    <name>MetadataForm</name>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Title (Chinese)</source>
+        <translation>Title (Chinese)</translation>
+    </message>
+    <message>
+        <source>Title (English)</source>
+        <translation>Title (English)</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>Tier</translation>
+    </message>
+    <message>
+        <source>Incident category</source>
+        <translation>Incident category</translation>
+    </message>
+    <message>
+        <source>Levels covered</source>
+        <translation>Levels covered</translation>
+    </message>
+    <message>
+        <source>Trigger conditions (Chinese)</source>
+        <translation>Trigger conditions (Chinese)</translation>
+    </message>
+    <message>
+        <source>Trigger conditions (English)</source>
+        <translation>Trigger conditions (English)</translation>
+    </message>
+    <message>
+        <source>Cautions (Chinese)</source>
+        <translation>Cautions (Chinese)</translation>
+    </message>
+    <message>
+        <source>Cautions (English)</source>
+        <translation>Cautions (English)</translation>
+    </message>
+    <message>
+        <source>e.g. FIRE or ROBBERY-2</source>
+        <translation>e.g. FIRE or ROBBERY-2</translation>
+    </message>
+    <message>
+        <source>e.g. 火灾与疏散现场处置方案</source>
+        <translation>e.g. 火灾与疏散现场处置方案</translation>
+    </message>
+    <message>
+        <source>e.g. Fire and evacuation on-site response plan</source>
+        <translation>e.g. Fire and evacuation on-site response plan</translation>
+    </message>
+    <message>
+        <source>edit %1</source>
+        <translation>edit %1</translation>
+    </message>
+    <message>
+        <source>The code cannot change once the plan exists.</source>
+        <translation>The code cannot change once the plan exists.</translation>
+    </message>
+</context>
+<context>
     <name>PeopleModel</name>
     <message>
         <source>Name</source>
@@ -611,6 +721,469 @@
     </message>
 </context>
 <context>
+    <name>PlaybookDiffDialog</name>
+    <message>
+        <source>Compare versions of %1</source>
+        <translation>Compare versions of %1</translation>
+    </message>
+</context>
+<context>
+    <name>PlaybookDiffView</name>
+    <message>
+        <source>%1: version %2 → version %3</source>
+        <translation>%1: version %2 → version %3</translation>
+    </message>
+    <message>
+        <source>The two versions are identical.</source>
+        <translation>The two versions are identical.</translation>
+    </message>
+    <message>
+        <source>Steps: %1 added, %2 removed, %3 changed, %4 moved. Fields changed: %5.</source>
+        <translation>Steps: %1 added, %2 removed, %3 changed, %4 moved. Fields changed: %5.</translation>
+    </message>
+    <message>
+        <source>Plan details that changed</source>
+        <translation>Plan details that changed</translation>
+    </message>
+</context>
+<context>
+    <name>PlaybookEditor</name>
+    <message>
+        <source>General</source>
+        <translation>General</translation>
+    </message>
+    <message>
+        <source>Roles and contacts</source>
+        <translation>Roles and contacts</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>Redo</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Save the plan as a draft (Ctrl+S)</source>
+        <translation>Save the plan as a draft (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Approve…</source>
+        <translation>Approve…</translation>
+    </message>
+    <message>
+        <source>Save, then publish the draft: it comes into force and the previous version is retired</source>
+        <translation>Save, then publish the draft: it comes into force and the previous version is retired</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Playbook %1 — version %2 (read only)</source>
+        <translation>Playbook %1 — version %2 (read only)</translation>
+    </message>
+    <message>
+        <source>Read only: only the safety lead can edit playbooks.</source>
+        <translation>Read only: only the safety lead can edit playbooks.</translation>
+    </message>
+    <message>
+        <source>New playbook[*]</source>
+        <translation>New playbook[*]</translation>
+    </message>
+    <message>
+        <source>New plan: saving creates draft version 1. It comes into force once you approve it.</source>
+        <translation>New plan: saving creates draft version 1. It comes into force once you approve it.</translation>
+    </message>
+    <message>
+        <source>Playbook %1 — draft version %2[*]</source>
+        <translation>Playbook %1 — draft version %2[*]</translation>
+    </message>
+    <message>
+        <source>Editing draft version %1. The approved version %2 stays in force until you approve the draft.</source>
+        <translation>Editing draft version %1. The approved version %2 stays in force until you approve the draft.</translation>
+    </message>
+    <message>
+        <source>Editing draft version %1. The plan is not in force until you approve it.</source>
+        <translation>Editing draft version %1. The plan is not in force until you approve it.</translation>
+    </message>
+    <message>
+        <source>Playbook %1 — editing creates draft version %2[*]</source>
+        <translation>Playbook %1 — editing creates draft version %2[*]</translation>
+    </message>
+    <message>
+        <source>Editing creates draft version %1; the approved version %2 stays in force until you approve the draft.</source>
+        <translation>Editing creates draft version %1; the approved version %2 stays in force until you approve the draft.</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>Steps (%1)</source>
+        <translation>Steps (%1)</translation>
+    </message>
+    <message>
+        <source>Saved as draft version %1.</source>
+        <translation>Saved as draft version %1.</translation>
+    </message>
+    <message>
+        <source>Approve the draft</source>
+        <translation>Approve the draft</translation>
+    </message>
+    <message>
+        <source>Approve draft version %1 of %2? It comes into force at once and the version in force now is retired.</source>
+        <translation>Approve draft version %1 of %2? It comes into force at once and the version in force now is retired.</translation>
+    </message>
+    <message>
+        <source>Version %1 approved: it is now in force.</source>
+        <translation>Version %1 approved: it is now in force.</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Unsaved changes</translation>
+    </message>
+    <message>
+        <source>The plan has changes that are not saved. Save them before closing?</source>
+        <translation>The plan has changes that are not saved. Save them before closing?</translation>
+    </message>
+</context>
+<context>
+    <name>PlaybookFiles</name>
+    <message>
+        <source>Import playbooks</source>
+        <translation>Import playbooks</translation>
+    </message>
+    <message>
+        <source>Playbook files (*.yaml *.yml *.json)</source>
+        <translation>Playbook files (*.yaml *.yml *.json)</translation>
+    </message>
+    <message>
+        <source>Checking plan %1 of %2…</source>
+        <translation>Checking plan %1 of %2…</translation>
+    </message>
+    <message>
+        <source>The file was not imported</source>
+        <translation>The file was not imported</translation>
+    </message>
+    <message>
+        <source>Checking %1…</source>
+        <translation>Checking %1…</translation>
+    </message>
+    <message>
+        <source>Import %1</source>
+        <translation>Import %1</translation>
+    </message>
+    <message>
+        <source>%1 new, %2 updated, %3 unchanged.</source>
+        <translation>%1 new, %2 updated, %3 unchanged.</translation>
+    </message>
+    <message>
+        <source>The library already has every plan in this file.</source>
+        <translation>The library already has every plan in this file.</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <source>Updated (a new version)</source>
+        <translation>Updated (a new version)</translation>
+    </message>
+    <message>
+        <source>Unchanged</source>
+        <translation>Unchanged</translation>
+    </message>
+    <message>
+        <source>and %1 more</source>
+        <translation>and %1 more</translation>
+    </message>
+    <message>
+        <source>Apply this import?</source>
+        <translation>Apply this import?</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>Apply</translation>
+    </message>
+    <message>
+        <source>Saving plan %1 of %2…</source>
+        <translation>Saving plan %1 of %2…</translation>
+    </message>
+    <message>
+        <source>Importing %1…</source>
+        <translation>Importing %1…</translation>
+    </message>
+    <message>
+        <source>playbooks.yaml</source>
+        <translation>playbooks.yaml</translation>
+    </message>
+    <message>
+        <source>Export playbooks</source>
+        <translation>Export playbooks</translation>
+    </message>
+    <message>
+        <source>Playbook files (*.yaml *.yml)</source>
+        <translation>Playbook files (*.yaml *.yml)</translation>
+    </message>
+    <message>
+        <source>The playbooks were saved to %1.</source>
+        <translation>The playbooks were saved to %1.</translation>
+    </message>
+    <message>
+        <source>Exporting playbooks…</source>
+        <translation>Exporting playbooks…</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>Save the playbook card</source>
+        <translation>Save the playbook card</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <source>The report font fell back: %1</source>
+        <translation>The report font fell back: %1</translation>
+    </message>
+    <message>
+        <source>Playbook card</source>
+        <translation>Playbook card</translation>
+    </message>
+    <message>
+        <source>The playbook card was saved to %1.</source>
+        <translation>The playbook card was saved to %1.</translation>
+    </message>
+    <message>
+        <source>Printing the playbook card…</source>
+        <translation>Printing the playbook card…</translation>
+    </message>
+</context>
+<context>
+    <name>PlaybookHistoryDialog</name>
+    <message>
+        <source>Versions of %1</source>
+        <translation>Versions of %1</translation>
+    </message>
+    <message>
+        <source>Select a version to read it; select two versions and press Compare to see what changed.</source>
+        <translation>Select a version to read it; select two versions and press Compare to see what changed.</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>Compare</translation>
+    </message>
+</context>
+<context>
+    <name>PlaybookList</name>
+    <message>
+        <source>Search titles and steps</source>
+        <translation>Search titles and steps</translation>
+    </message>
+    <message>
+        <source>All tiers</source>
+        <translation>All tiers</translation>
+    </message>
+    <message>
+        <source>All categories</source>
+        <translation>All categories</translation>
+    </message>
+    <message>
+        <source>All levels</source>
+        <translation>All levels</translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation>Any status</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n plan(s)</source>
+        <translation>
+            <numerusform>%n plan</numerusform>
+            <numerusform>%n plans</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PlaybooksModel</name>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>Levels</source>
+        <translation>Levels</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>Steps</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>Tier</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>Built-in</source>
+        <translation>Built-in</translation>
+    </message>
+    <message>
+        <source>%1 · draft pending</source>
+        <translation>%1 · draft pending</translation>
+    </message>
+    <message>
+        <source>Part of the built-in starter library; edits become new versions.</source>
+        <translation>Part of the built-in starter library; edits become new versions.</translation>
+    </message>
+</context>
+<context>
+    <name>PlaybooksPage</name>
+    <message>
+        <source>Playbooks</source>
+        <translation>Playbooks</translation>
+    </message>
+    <message>
+        <source>The branch&apos;s emergency plans: what to do, who does it, whom to call.</source>
+        <translation>The branch's emergency plans: what to do, who does it, whom to call.</translation>
+    </message>
+    <message>
+        <source>New…</source>
+        <translation>New…</translation>
+    </message>
+    <message>
+        <source>Write a new plan</source>
+        <translation>Write a new plan</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <source>Edit the selected plan; an approved plan gets a new draft version</source>
+        <translation>Edit the selected plan; an approved plan gets a new draft version</translation>
+    </message>
+    <message>
+        <source>Approve…</source>
+        <translation>Approve…</translation>
+    </message>
+    <message>
+        <source>Publish the draft; the version in use now is retired</source>
+        <translation>Publish the draft; the version in use now is retired</translation>
+    </message>
+    <message>
+        <source>Discard draft…</source>
+        <translation>Discard draft…</translation>
+    </message>
+    <message>
+        <source>History…</source>
+        <translation>History…</translation>
+    </message>
+    <message>
+        <source>Every version of the selected plan; compare two of them</source>
+        <translation>Every version of the selected plan; compare two of them</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>Import…</translation>
+    </message>
+    <message>
+        <source>Add or update plans from a head-office file (YAML or JSON)</source>
+        <translation>Add or update plans from a head-office file (YAML or JSON)</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>Selected plans…</source>
+        <translation>Selected plans…</translation>
+    </message>
+    <message>
+        <source>All plans…</source>
+        <translation>All plans…</translation>
+    </message>
+    <message>
+        <source>Print / PDF…</source>
+        <translation>Print / PDF…</translation>
+    </message>
+    <message>
+        <source>Save the plan as a one- or two-page card for the counter drawer</source>
+        <translation>Save the plan as a one- or two-page card for the counter drawer</translation>
+    </message>
+    <message>
+        <source>Show the draft</source>
+        <translation>Show the draft</translation>
+    </message>
+    <message>
+        <source>Select a plan to read it here.</source>
+        <translation>Select a plan to read it here.</translation>
+    </message>
+    <message>
+        <source>Draft version %1, not yet approved</source>
+        <translation>Draft version %1, not yet approved</translation>
+    </message>
+    <message>
+        <source>Version %1 in use; a draft is waiting for approval</source>
+        <translation>Version %1 in use; a draft is waiting for approval</translation>
+    </message>
+    <message>
+        <source>Version %1</source>
+        <translation>Version %1</translation>
+    </message>
+    <message>
+        <source>Selected plans (%1)…</source>
+        <translation>Selected plans (%1)…</translation>
+    </message>
+    <message>
+        <source>Approve the draft</source>
+        <translation>Approve the draft</translation>
+    </message>
+    <message>
+        <source>Approve version %1 of %2 “%3”?</source>
+        <translation>Approve version %1 of %2 “%3”?</translation>
+    </message>
+    <message>
+        <source>It replaces version %1, which is retired.</source>
+        <translation>It replaces version %1, which is retired.</translation>
+    </message>
+    <message>
+        <source>Discard the draft</source>
+        <translation>Discard the draft</translation>
+    </message>
+    <message>
+        <source>%1 has never been approved: discarding its draft removes the plan. Continue?</source>
+        <translation>%1 has never been approved: discarding its draft removes the plan. Continue?</translation>
+    </message>
+    <message>
+        <source>Discard the draft of %1? The approved version stays in use.</source>
+        <translation>Discard the draft of %1? The approved version stays in use.</translation>
+    </message>
+</context>
+<context>
     <name>RecordTab</name>
     <message>
         <source>Add…</source>
@@ -635,6 +1208,104 @@
     <message>
         <source>Remove the selected entry (Del)</source>
         <translation>Remove the selected entry (Del)</translation>
+    </message>
+</context>
+<context>
+    <name>RolesModel</name>
+    <message>
+        <source>add role %1</source>
+        <translation>add role %1</translation>
+    </message>
+    <message>
+        <source>“%1” is responsible for these steps: %2. Give them another role first.</source>
+        <translation>“%1” is responsible for these steps: %2. Give them another role first.</translation>
+    </message>
+    <message>
+        <source>remove role %1</source>
+        <translation>remove role %1</translation>
+    </message>
+    <message>
+        <source>These steps use the code “%2”: %1. It cannot change while they do.</source>
+        <translation>These steps use the code “%2”: %1. It cannot change while they do.</translation>
+    </message>
+    <message>
+        <source>The plan already has a role “%1”.</source>
+        <translation>The plan already has a role “%1”.</translation>
+    </message>
+    <message>
+        <source>edit role %1</source>
+        <translation>edit role %1</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Name (Chinese)</source>
+        <translation>Name (Chinese)</translation>
+    </message>
+    <message>
+        <source>Name (English)</source>
+        <translation>Name (English)</translation>
+    </message>
+    <message>
+        <source>Responsible for these steps: %1</source>
+        <translation>Responsible for these steps: %1</translation>
+    </message>
+</context>
+<context>
+    <name>RolesPanel</name>
+    <message>
+        <source>Roles</source>
+        <translation>Roles</translation>
+    </message>
+    <message>
+        <source>Contacts the plan calls</source>
+        <translation>Contacts the plan calls</translation>
+    </message>
+    <message>
+        <source>Who the steps are assigned to: branch posts or teams of this plan. Double-click a cell to edit it.</source>
+        <translation>Who the steps are assigned to: branch posts or teams of this plan. Double-click a cell to edit it.</translation>
+    </message>
+    <message>
+        <source>Ticked contacts appear on the plan&apos;s call list. The list comes from People &amp; contacts.</source>
+        <translation>Ticked contacts appear on the plan's call list. The list comes from People &amp; contacts.</translation>
+    </message>
+    <message>
+        <source>Add role</source>
+        <translation>Add role</translation>
+    </message>
+    <message>
+        <source>Add a team or role of this plan, then name it</source>
+        <translation>Add a team or role of this plan, then name it</translation>
+    </message>
+    <message>
+        <source>Add a branch post</source>
+        <translation>Add a branch post</translation>
+    </message>
+    <message>
+        <source>Remove role</source>
+        <translation>Remove role</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Not in the branch&apos;s contact list</source>
+        <translation>Not in the branch's contact list</translation>
+    </message>
+    <message>
+        <source>change the contacts</source>
+        <translation>change the contacts</translation>
     </message>
 </context>
 <context>
@@ -806,6 +1477,246 @@
     </message>
 </context>
 <context>
+    <name>StepDiffModel</name>
+    <message>
+        <source>Old version</source>
+        <translation>Old version</translation>
+    </message>
+    <message>
+        <source>New version</source>
+        <translation>New version</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>Added</translation>
+    </message>
+    <message>
+        <source>Removed</source>
+        <translation>Removed</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>Changed</translation>
+    </message>
+    <message>
+        <source>Unchanged</source>
+        <translation>Unchanged</translation>
+    </message>
+    <message>
+        <source>moved from %1</source>
+        <translation>moved from %1</translation>
+    </message>
+</context>
+<context>
+    <name>StepForm</name>
+    <message>
+        <source>Text (Chinese)</source>
+        <translation>Text (Chinese)</translation>
+    </message>
+    <message>
+        <source>Condition (Chinese)</source>
+        <translation>Condition (Chinese)</translation>
+    </message>
+    <message>
+        <source>Responsible role</source>
+        <translation>Responsible role</translation>
+    </message>
+    <message>
+        <source>Target time</source>
+        <translation>Target time</translation>
+    </message>
+    <message>
+        <source>Text (English)</source>
+        <translation>Text (English)</translation>
+    </message>
+    <message>
+        <source>Condition (English)</source>
+        <translation>Condition (English)</translation>
+    </message>
+    <message>
+        <source>Then go to</source>
+        <translation>Then go to</translation>
+    </message>
+    <message>
+        <source>Reporting (上报)</source>
+        <translation>Reporting (上报)</translation>
+    </message>
+    <message>
+        <source>optional, e.g. 如有人员受伤</source>
+        <translation>optional, e.g. 如有人员受伤</translation>
+    </message>
+    <message>
+        <source>optional, e.g. If anyone is injured</source>
+        <translation>optional, e.g. If anyone is injured</translation>
+    </message>
+    <message>
+        <source>Mandatory report, deadline</source>
+        <translation>Mandatory report, deadline</translation>
+    </message>
+    <message>
+        <source>A reporting checkpoint: the report must be made within the deadline after the start.</source>
+        <translation>A reporting checkpoint: the report must be made within the deadline after the start.</translation>
+    </message>
+    <message>
+        <source>Minutes from the start of the incident; — means no target.</source>
+        <translation>Minutes from the start of the incident; — means no target.</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>Select a step to edit it, or press Ins to add one.</source>
+        <translation>Select a step to edit it, or press Ins to add one.</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>Step</translation>
+    </message>
+    <message>
+        <source>Step %1</source>
+        <translation>Step %1</translation>
+    </message>
+    <message>
+        <source>— nobody in particular —</source>
+        <translation>— nobody in particular —</translation>
+    </message>
+    <message>
+        <source>%1 (not a role of this plan)</source>
+        <translation>%1 (not a role of this plan)</translation>
+    </message>
+    <message>
+        <source>— no jump —</source>
+        <translation>— no jump —</translation>
+    </message>
+    <message>
+        <source>(no text yet)</source>
+        <translation>(no text yet)</translation>
+    </message>
+    <message>
+        <source>Step %1: %2</source>
+        <translation>Step %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>StepsModel</name>
+    <message>
+        <source>add step %1</source>
+        <translation>add step %1</translation>
+    </message>
+    <message>
+        <source>remove step %1</source>
+        <translation>remove step %1</translation>
+    </message>
+    <message>
+        <source>move step %1</source>
+        <translation>move step %1</translation>
+    </message>
+    <message>
+        <source>edit step %1</source>
+        <translation>edit step %1</translation>
+    </message>
+    <message>
+        <source>Step (Chinese)</source>
+        <translation>Step (Chinese)</translation>
+    </message>
+    <message>
+        <source>Step (English)</source>
+        <translation>Step (English)</translation>
+    </message>
+    <message>
+        <source>Responsible</source>
+        <translation>Responsible</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <source>Report within</source>
+        <translation>Report within</translation>
+    </message>
+    <message>
+        <source>If … go to</source>
+        <translation>If … go to</translation>
+    </message>
+    <message>
+        <source>Target time, in minutes from the start of the incident</source>
+        <translation>Target time, in minutes from the start of the incident</translation>
+    </message>
+    <message>
+        <source>Mandatory reporting checkpoint (上报) and its deadline</source>
+        <translation>Mandatory reporting checkpoint (上报) and its deadline</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 h</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>→ step %1</source>
+        <translation>→ step %1</translation>
+    </message>
+    <message>
+        <source>→ step %2: %1</source>
+        <translation>→ step %2: %1</translation>
+    </message>
+    <message>
+        <source>no deadline</source>
+        <translation>no deadline</translation>
+    </message>
+</context>
+<context>
+    <name>StepsPanel</name>
+    <message>
+        <source>Add step</source>
+        <translation>Add step</translation>
+    </message>
+    <message>
+        <source>Add a step after the selected one</source>
+        <translation>Add a step after the selected one</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>Remove the selected step</source>
+        <translation>Remove the selected step</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>Move up</translation>
+    </message>
+    <message>
+        <source>Move the selected step up</source>
+        <translation>Move the selected step up</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>Move down</translation>
+    </message>
+    <message>
+        <source>Move the selected step down</source>
+        <translation>Move the selected step down</translation>
+    </message>
+    <message>
+        <source>Drag a step, or press Ctrl+Up / Ctrl+Down, to change the order.</source>
+        <translation>Drag a step, or press Ctrl+Up / Ctrl+Down, to change the order.</translation>
+    </message>
+    <message>
+        <source>Step %1 was removed.</source>
+        <translation>Step %1 was removed.</translation>
+    </message>
+    <message>
+        <source>The jumps to it from these steps were cleared: %1.</source>
+        <translation>The jumps to it from these steps were cleared: %1.</translation>
+    </message>
+</context>
+<context>
     <name>UserDialog</name>
     <message>
         <source>Add user account</source>
@@ -916,6 +1827,37 @@
     <message>
         <source>“%1” enabled.</source>
         <translation>“%1” enabled.</translation>
+    </message>
+</context>
+<context>
+    <name>VersionsModel</name>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Created by</source>
+        <translation>Created by</translation>
+    </message>
+    <message>
+        <source>Created at</source>
+        <translation>Created at</translation>
+    </message>
+    <message>
+        <source>Approved by</source>
+        <translation>Approved by</translation>
+    </message>
+    <message>
+        <source>Approved at</source>
+        <translation>Approved at</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
     </message>
 </context>
 <context>

@@ -319,6 +319,53 @@
     </message>
 </context>
 <context>
+    <name>FieldChangesModel</name>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Old version</source>
+        <translation>旧版本</translation>
+    </message>
+    <message>
+        <source>New version</source>
+        <translation>新版本</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>预案层级</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>事件类别</translation>
+    </message>
+    <message>
+        <source>Levels</source>
+        <translation>适用级别</translation>
+    </message>
+    <message>
+        <source>When to use</source>
+        <translation>启动条件</translation>
+    </message>
+    <message>
+        <source>Cautions</source>
+        <translation>注意事项</translation>
+    </message>
+    <message>
+        <source>Roles</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>联系人</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunDialog</name>
     <message>
         <source>BranchGuard: first start</source>
@@ -472,6 +519,69 @@
     </message>
 </context>
 <context>
+    <name>MetadataForm</name>
+    <message>
+        <source>Code</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Title (Chinese)</source>
+        <translation>标题（中文）</translation>
+    </message>
+    <message>
+        <source>Title (English)</source>
+        <translation>标题（英文）</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>预案层级</translation>
+    </message>
+    <message>
+        <source>Incident category</source>
+        <translation>事件类别</translation>
+    </message>
+    <message>
+        <source>Levels covered</source>
+        <translation>适用级别</translation>
+    </message>
+    <message>
+        <source>Trigger conditions (Chinese)</source>
+        <translation>启动条件（中文）</translation>
+    </message>
+    <message>
+        <source>Trigger conditions (English)</source>
+        <translation>启动条件（英文）</translation>
+    </message>
+    <message>
+        <source>Cautions (Chinese)</source>
+        <translation>注意事项（中文）</translation>
+    </message>
+    <message>
+        <source>Cautions (English)</source>
+        <translation>注意事项（英文）</translation>
+    </message>
+    <message>
+        <source>e.g. FIRE or ROBBERY-2</source>
+        <translation>例如 FIRE 或 ROBBERY-2</translation>
+    </message>
+    <message>
+        <source>e.g. 火灾与疏散现场处置方案</source>
+        <translation>例如 火灾与疏散现场处置方案</translation>
+    </message>
+    <message>
+        <source>e.g. Fire and evacuation on-site response plan</source>
+        <translation>例如 Fire and evacuation on-site response plan</translation>
+    </message>
+    <message>
+        <source>edit %1</source>
+        <translation>编辑%1</translation>
+    </message>
+    <message>
+        <source>The code cannot change once the plan exists.</source>
+        <translation>预案创建后编号不能修改。</translation>
+    </message>
+</context>
+<context>
     <name>PeopleModel</name>
     <message>
         <source>Name</source>
@@ -609,6 +719,468 @@
     </message>
 </context>
 <context>
+    <name>PlaybookDiffDialog</name>
+    <message>
+        <source>Compare versions of %1</source>
+        <translation>比较 %1 的版本</translation>
+    </message>
+</context>
+<context>
+    <name>PlaybookDiffView</name>
+    <message>
+        <source>%1: version %2 → version %3</source>
+        <translation>%1：第 %2 版 → 第 %3 版</translation>
+    </message>
+    <message>
+        <source>The two versions are identical.</source>
+        <translation>两个版本完全相同。</translation>
+    </message>
+    <message>
+        <source>Steps: %1 added, %2 removed, %3 changed, %4 moved. Fields changed: %5.</source>
+        <translation>处置步骤：新增 %1 步，删除 %2 步，修改 %3 步，移动 %4 步。修改的字段：%5 个。</translation>
+    </message>
+    <message>
+        <source>Plan details that changed</source>
+        <translation>有变化的预案信息</translation>
+    </message>
+</context>
+<context>
+    <name>PlaybookEditor</name>
+    <message>
+        <source>General</source>
+        <translation>常规</translation>
+    </message>
+    <message>
+        <source>Roles and contacts</source>
+        <translation>角色与联系人</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>重做</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Save the plan as a draft (Ctrl+S)</source>
+        <translation>将预案保存为草稿（Ctrl+S）</translation>
+    </message>
+    <message>
+        <source>Approve…</source>
+        <translation>批准…</translation>
+    </message>
+    <message>
+        <source>Save, then publish the draft: it comes into force and the previous version is retired</source>
+        <translation>保存并发布草稿：草稿即时生效，原版本停用</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Playbook %1 — version %2 (read only)</source>
+        <translation>预案 %1 — 第 %2 版（只读）</translation>
+    </message>
+    <message>
+        <source>Read only: only the safety lead can edit playbooks.</source>
+        <translation>只读：只有安全负责人可以编辑预案。</translation>
+    </message>
+    <message>
+        <source>New playbook[*]</source>
+        <translation>新建预案[*]</translation>
+    </message>
+    <message>
+        <source>New plan: saving creates draft version 1. It comes into force once you approve it.</source>
+        <translation>新预案：保存后生成第 1 版草稿，经批准后生效。</translation>
+    </message>
+    <message>
+        <source>Playbook %1 — draft version %2[*]</source>
+        <translation>预案 %1 — 第 %2 版草稿[*]</translation>
+    </message>
+    <message>
+        <source>Editing draft version %1. The approved version %2 stays in force until you approve the draft.</source>
+        <translation>正在编辑第 %1 版草稿。草稿批准前，已批准的第 %2 版继续有效。</translation>
+    </message>
+    <message>
+        <source>Editing draft version %1. The plan is not in force until you approve it.</source>
+        <translation>正在编辑第 %1 版草稿。预案经批准后才生效。</translation>
+    </message>
+    <message>
+        <source>Playbook %1 — editing creates draft version %2[*]</source>
+        <translation>预案 %1 — 编辑将生成第 %2 版草稿[*]</translation>
+    </message>
+    <message>
+        <source>Editing creates draft version %1; the approved version %2 stays in force until you approve the draft.</source>
+        <translation>编辑将生成第 %1 版草稿；草稿批准前，已批准的第 %2 版继续有效。</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Steps (%1)</source>
+        <translation>处置步骤（%1）</translation>
+    </message>
+    <message>
+        <source>Saved as draft version %1.</source>
+        <translation>已保存为第 %1 版草稿。</translation>
+    </message>
+    <message>
+        <source>Approve the draft</source>
+        <translation>批准草稿</translation>
+    </message>
+    <message>
+        <source>Approve draft version %1 of %2? It comes into force at once and the version in force now is retired.</source>
+        <translation>确定批准 %2 的第 %1 版草稿吗？草稿将立即生效，现行版本随之停用。</translation>
+    </message>
+    <message>
+        <source>Version %1 approved: it is now in force.</source>
+        <translation>第 %1 版已批准，现已生效。</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>未保存的修改</translation>
+    </message>
+    <message>
+        <source>The plan has changes that are not saved. Save them before closing?</source>
+        <translation>预案有未保存的修改。关闭前是否保存？</translation>
+    </message>
+</context>
+<context>
+    <name>PlaybookFiles</name>
+    <message>
+        <source>Import playbooks</source>
+        <translation>导入预案</translation>
+    </message>
+    <message>
+        <source>Playbook files (*.yaml *.yml *.json)</source>
+        <translation>预案文件 (*.yaml *.yml *.json)</translation>
+    </message>
+    <message>
+        <source>Checking plan %1 of %2…</source>
+        <translation>正在检查第 %1 个预案（共 %2 个）…</translation>
+    </message>
+    <message>
+        <source>The file was not imported</source>
+        <translation>文件未导入</translation>
+    </message>
+    <message>
+        <source>Checking %1…</source>
+        <translation>正在检查 %1…</translation>
+    </message>
+    <message>
+        <source>Import %1</source>
+        <translation>导入 %1</translation>
+    </message>
+    <message>
+        <source>%1 new, %2 updated, %3 unchanged.</source>
+        <translation>新增 %1 个，更新 %2 个，无变化 %3 个。</translation>
+    </message>
+    <message>
+        <source>The library already has every plan in this file.</source>
+        <translation>该文件中的预案在预案库中均已存在，且内容相同。</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>Updated (a new version)</source>
+        <translation>更新（生成新版本）</translation>
+    </message>
+    <message>
+        <source>Unchanged</source>
+        <translation>无变化</translation>
+    </message>
+    <message>
+        <source>and %1 more</source>
+        <translation>等，另有 %1 个</translation>
+    </message>
+    <message>
+        <source>Apply this import?</source>
+        <translation>确定执行本次导入吗？</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>执行导入</translation>
+    </message>
+    <message>
+        <source>Saving plan %1 of %2…</source>
+        <translation>正在保存第 %1 个预案（共 %2 个）…</translation>
+    </message>
+    <message>
+        <source>Importing %1…</source>
+        <translation>正在导入 %1…</translation>
+    </message>
+    <message>
+        <source>playbooks.yaml</source>
+        <translation>应急预案.yaml</translation>
+    </message>
+    <message>
+        <source>Export playbooks</source>
+        <translation>导出预案</translation>
+    </message>
+    <message>
+        <source>Playbook files (*.yaml *.yml)</source>
+        <translation>预案文件 (*.yaml *.yml)</translation>
+    </message>
+    <message>
+        <source>The playbooks were saved to %1.</source>
+        <translation>预案已导出到 %1。</translation>
+    </message>
+    <message>
+        <source>Exporting playbooks…</source>
+        <translation>正在导出预案…</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Save the playbook card</source>
+        <translation>保存预案处置卡</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>The report font fell back: %1</source>
+        <translation>报表字体已改用备用字体：%1</translation>
+    </message>
+    <message>
+        <source>Playbook card</source>
+        <translation>预案处置卡</translation>
+    </message>
+    <message>
+        <source>The playbook card was saved to %1.</source>
+        <translation>预案处置卡已保存到 %1。</translation>
+    </message>
+    <message>
+        <source>Printing the playbook card…</source>
+        <translation>正在生成预案处置卡…</translation>
+    </message>
+</context>
+<context>
+    <name>PlaybookHistoryDialog</name>
+    <message>
+        <source>Versions of %1</source>
+        <translation>%1 的历史版本</translation>
+    </message>
+    <message>
+        <source>Select a version to read it; select two versions and press Compare to see what changed.</source>
+        <translation>选择一个版本可查看其内容；选择两个版本后点击“比较”可查看差异。</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>比较</translation>
+    </message>
+</context>
+<context>
+    <name>PlaybookList</name>
+    <message>
+        <source>Search titles and steps</source>
+        <translation>搜索标题和处置步骤</translation>
+    </message>
+    <message>
+        <source>All tiers</source>
+        <translation>全部层级</translation>
+    </message>
+    <message>
+        <source>All categories</source>
+        <translation>全部类别</translation>
+    </message>
+    <message>
+        <source>All levels</source>
+        <translation>全部级别</translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation>全部状态</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n plan(s)</source>
+        <translation>
+            <numerusform>共 %n 个预案</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PlaybooksModel</name>
+    <message>
+        <source>Code</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Levels</source>
+        <translation>适用级别</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>处置步骤</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>预案层级</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>事件类别</translation>
+    </message>
+    <message>
+        <source>Built-in</source>
+        <translation>内置</translation>
+    </message>
+    <message>
+        <source>%1 · draft pending</source>
+        <translation>%1 · 有待批准草稿</translation>
+    </message>
+    <message>
+        <source>Part of the built-in starter library; edits become new versions.</source>
+        <translation>属于内置预案库；修改后将生成新版本。</translation>
+    </message>
+</context>
+<context>
+    <name>PlaybooksPage</name>
+    <message>
+        <source>Playbooks</source>
+        <translation>应急预案</translation>
+    </message>
+    <message>
+        <source>The branch&apos;s emergency plans: what to do, who does it, whom to call.</source>
+        <translation>本网点的应急预案：做什么、由谁做、联系谁。</translation>
+    </message>
+    <message>
+        <source>New…</source>
+        <translation>新建…</translation>
+    </message>
+    <message>
+        <source>Write a new plan</source>
+        <translation>编写新预案</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Edit the selected plan; an approved plan gets a new draft version</source>
+        <translation>编辑所选预案；已批准的预案将生成新版本草稿</translation>
+    </message>
+    <message>
+        <source>Approve…</source>
+        <translation>批准…</translation>
+    </message>
+    <message>
+        <source>Publish the draft; the version in use now is retired</source>
+        <translation>发布草稿；现行版本随之停用</translation>
+    </message>
+    <message>
+        <source>Discard draft…</source>
+        <translation>放弃草稿…</translation>
+    </message>
+    <message>
+        <source>History…</source>
+        <translation>历史版本…</translation>
+    </message>
+    <message>
+        <source>Every version of the selected plan; compare two of them</source>
+        <translation>所选预案的全部版本，可比较其中两个版本</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>导入…</translation>
+    </message>
+    <message>
+        <source>Add or update plans from a head-office file (YAML or JSON)</source>
+        <translation>从上级行下发的文件（YAML 或 JSON）新增或更新预案</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Selected plans…</source>
+        <translation>所选预案…</translation>
+    </message>
+    <message>
+        <source>All plans…</source>
+        <translation>全部预案…</translation>
+    </message>
+    <message>
+        <source>Print / PDF…</source>
+        <translation>打印 / PDF…</translation>
+    </message>
+    <message>
+        <source>Save the plan as a one- or two-page card for the counter drawer</source>
+        <translation>将预案保存为一至两页的处置卡，放在柜台抽屉中备用</translation>
+    </message>
+    <message>
+        <source>Show the draft</source>
+        <translation>显示草稿</translation>
+    </message>
+    <message>
+        <source>Select a plan to read it here.</source>
+        <translation>选择一个预案，在此查看内容。</translation>
+    </message>
+    <message>
+        <source>Draft version %1, not yet approved</source>
+        <translation>第 %1 版草稿，尚未批准</translation>
+    </message>
+    <message>
+        <source>Version %1 in use; a draft is waiting for approval</source>
+        <translation>现行第 %1 版；有草稿待批准</translation>
+    </message>
+    <message>
+        <source>Version %1</source>
+        <translation>第 %1 版</translation>
+    </message>
+    <message>
+        <source>Selected plans (%1)…</source>
+        <translation>所选预案（%1 个）…</translation>
+    </message>
+    <message>
+        <source>Approve the draft</source>
+        <translation>批准草稿</translation>
+    </message>
+    <message>
+        <source>Approve version %1 of %2 “%3”?</source>
+        <translation>确定批准 %2“%3”的第 %1 版吗？</translation>
+    </message>
+    <message>
+        <source>It replaces version %1, which is retired.</source>
+        <translation>该版本将取代第 %1 版，第 %1 版随之停用。</translation>
+    </message>
+    <message>
+        <source>Discard the draft</source>
+        <translation>放弃草稿</translation>
+    </message>
+    <message>
+        <source>%1 has never been approved: discarding its draft removes the plan. Continue?</source>
+        <translation>%1 从未被批准过：放弃草稿将删除该预案。是否继续？</translation>
+    </message>
+    <message>
+        <source>Discard the draft of %1? The approved version stays in use.</source>
+        <translation>确定放弃 %1 的草稿吗？已批准的版本继续使用。</translation>
+    </message>
+</context>
+<context>
     <name>RecordTab</name>
     <message>
         <source>Add…</source>
@@ -633,6 +1205,104 @@
     <message>
         <source>Remove the selected entry (Del)</source>
         <translation>删除所选条目（Del）</translation>
+    </message>
+</context>
+<context>
+    <name>RolesModel</name>
+    <message>
+        <source>add role %1</source>
+        <translation>添加角色 %1</translation>
+    </message>
+    <message>
+        <source>“%1” is responsible for these steps: %2. Give them another role first.</source>
+        <translation>“%1”负责以下步骤：%2。请先将这些步骤改由其他角色负责。</translation>
+    </message>
+    <message>
+        <source>remove role %1</source>
+        <translation>删除角色 %1</translation>
+    </message>
+    <message>
+        <source>These steps use the code “%2”: %1. It cannot change while they do.</source>
+        <translation>以下步骤使用代码“%2”：%1。这些步骤仍在使用时，代码不能修改。</translation>
+    </message>
+    <message>
+        <source>The plan already has a role “%1”.</source>
+        <translation>本预案已有角色“%1”。</translation>
+    </message>
+    <message>
+        <source>edit role %1</source>
+        <translation>编辑角色 %1</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <source>Name (Chinese)</source>
+        <translation>名称（中文）</translation>
+    </message>
+    <message>
+        <source>Name (English)</source>
+        <translation>名称（英文）</translation>
+    </message>
+    <message>
+        <source>Responsible for these steps: %1</source>
+        <translation>负责以下步骤：%1</translation>
+    </message>
+</context>
+<context>
+    <name>RolesPanel</name>
+    <message>
+        <source>Roles</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Contacts the plan calls</source>
+        <translation>本预案联系电话</translation>
+    </message>
+    <message>
+        <source>Who the steps are assigned to: branch posts or teams of this plan. Double-click a cell to edit it.</source>
+        <translation>处置步骤的负责对象：网点岗位或本预案中的小组。双击单元格即可编辑。</translation>
+    </message>
+    <message>
+        <source>Ticked contacts appear on the plan&apos;s call list. The list comes from People &amp; contacts.</source>
+        <translation>勾选的联系人将列入本预案的联系电话表。列表来自“人员与联系人”。</translation>
+    </message>
+    <message>
+        <source>Add role</source>
+        <translation>添加角色</translation>
+    </message>
+    <message>
+        <source>Add a team or role of this plan, then name it</source>
+        <translation>为本预案添加小组或角色，然后为其命名</translation>
+    </message>
+    <message>
+        <source>Add a branch post</source>
+        <translation>添加网点岗位</translation>
+    </message>
+    <message>
+        <source>Remove role</source>
+        <translation>删除角色</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Not in the branch&apos;s contact list</source>
+        <translation>不在本网点联系人列表中</translation>
+    </message>
+    <message>
+        <source>change the contacts</source>
+        <translation>修改联系人</translation>
     </message>
 </context>
 <context>
@@ -803,6 +1473,246 @@
     </message>
 </context>
 <context>
+    <name>StepDiffModel</name>
+    <message>
+        <source>Old version</source>
+        <translation>旧版本</translation>
+    </message>
+    <message>
+        <source>New version</source>
+        <translation>新版本</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>Removed</source>
+        <translation>已删除</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>已修改</translation>
+    </message>
+    <message>
+        <source>Unchanged</source>
+        <translation>未修改</translation>
+    </message>
+    <message>
+        <source>moved from %1</source>
+        <translation>原第 %1 步</translation>
+    </message>
+</context>
+<context>
+    <name>StepForm</name>
+    <message>
+        <source>Text (Chinese)</source>
+        <translation>内容（中文）</translation>
+    </message>
+    <message>
+        <source>Condition (Chinese)</source>
+        <translation>条件（中文）</translation>
+    </message>
+    <message>
+        <source>Responsible role</source>
+        <translation>负责角色</translation>
+    </message>
+    <message>
+        <source>Target time</source>
+        <translation>目标时间</translation>
+    </message>
+    <message>
+        <source>Text (English)</source>
+        <translation>内容（英文）</translation>
+    </message>
+    <message>
+        <source>Condition (English)</source>
+        <translation>条件（英文）</translation>
+    </message>
+    <message>
+        <source>Then go to</source>
+        <translation>则跳转到</translation>
+    </message>
+    <message>
+        <source>Reporting (上报)</source>
+        <translation>上报</translation>
+    </message>
+    <message>
+        <source>optional, e.g. 如有人员受伤</source>
+        <translation>可选，例如 如有人员受伤</translation>
+    </message>
+    <message>
+        <source>optional, e.g. If anyone is injured</source>
+        <translation>可选，例如 If anyone is injured</translation>
+    </message>
+    <message>
+        <source>Mandatory report, deadline</source>
+        <translation>必须上报，时限</translation>
+    </message>
+    <message>
+        <source>A reporting checkpoint: the report must be made within the deadline after the start.</source>
+        <translation>上报节点：须在事件发生后的时限内完成上报。</translation>
+    </message>
+    <message>
+        <source>Minutes from the start of the incident; — means no target.</source>
+        <translation>自事件发生起的分钟数；“—”表示不设目标时间。</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <source>Select a step to edit it, or press Ins to add one.</source>
+        <translation>选择一个步骤进行编辑，或按 Ins 添加步骤。</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>步骤</translation>
+    </message>
+    <message>
+        <source>Step %1</source>
+        <translation>第 %1 步</translation>
+    </message>
+    <message>
+        <source>— nobody in particular —</source>
+        <translation>— 不指定 —</translation>
+    </message>
+    <message>
+        <source>%1 (not a role of this plan)</source>
+        <translation>%1（不是本预案中的角色）</translation>
+    </message>
+    <message>
+        <source>— no jump —</source>
+        <translation>— 不跳转 —</translation>
+    </message>
+    <message>
+        <source>(no text yet)</source>
+        <translation>（尚无内容）</translation>
+    </message>
+    <message>
+        <source>Step %1: %2</source>
+        <translation>第 %1 步：%2</translation>
+    </message>
+</context>
+<context>
+    <name>StepsModel</name>
+    <message>
+        <source>add step %1</source>
+        <translation>添加第 %1 步</translation>
+    </message>
+    <message>
+        <source>remove step %1</source>
+        <translation>删除第 %1 步</translation>
+    </message>
+    <message>
+        <source>move step %1</source>
+        <translation>移动第 %1 步</translation>
+    </message>
+    <message>
+        <source>edit step %1</source>
+        <translation>编辑第 %1 步</translation>
+    </message>
+    <message>
+        <source>Step (Chinese)</source>
+        <translation>步骤（中文）</translation>
+    </message>
+    <message>
+        <source>Step (English)</source>
+        <translation>步骤（英文）</translation>
+    </message>
+    <message>
+        <source>Responsible</source>
+        <translation>负责角色</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>目标时间</translation>
+    </message>
+    <message>
+        <source>Report within</source>
+        <translation>上报时限</translation>
+    </message>
+    <message>
+        <source>If … go to</source>
+        <translation>条件跳转</translation>
+    </message>
+    <message>
+        <source>Target time, in minutes from the start of the incident</source>
+        <translation>目标时间，自事件发生起计算的分钟数</translation>
+    </message>
+    <message>
+        <source>Mandatory reporting checkpoint (上报) and its deadline</source>
+        <translation>必须上报的节点及上报时限</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 小时</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 分钟</translation>
+    </message>
+    <message>
+        <source>→ step %1</source>
+        <translation>→ 第 %1 步</translation>
+    </message>
+    <message>
+        <source>→ step %2: %1</source>
+        <translation>→ 第 %2 步：%1</translation>
+    </message>
+    <message>
+        <source>no deadline</source>
+        <translation>无时限</translation>
+    </message>
+</context>
+<context>
+    <name>StepsPanel</name>
+    <message>
+        <source>Add step</source>
+        <translation>添加步骤</translation>
+    </message>
+    <message>
+        <source>Add a step after the selected one</source>
+        <translation>在所选步骤之后添加步骤</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Remove the selected step</source>
+        <translation>删除所选步骤</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <source>Move the selected step up</source>
+        <translation>将所选步骤上移</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <source>Move the selected step down</source>
+        <translation>将所选步骤下移</translation>
+    </message>
+    <message>
+        <source>Drag a step, or press Ctrl+Up / Ctrl+Down, to change the order.</source>
+        <translation>拖动步骤或按 Ctrl+Up / Ctrl+Down 调整顺序。</translation>
+    </message>
+    <message>
+        <source>Step %1 was removed.</source>
+        <translation>第 %1 步已删除。</translation>
+    </message>
+    <message>
+        <source>The jumps to it from these steps were cleared: %1.</source>
+        <translation>以下步骤中跳转到该步的设置已清除：%1。</translation>
+    </message>
+</context>
+<context>
     <name>UserDialog</name>
     <message>
         <source>Add user account</source>
@@ -913,6 +1823,37 @@
     <message>
         <source>“%1” enabled.</source>
         <translation>“%1”已启用。</translation>
+    </message>
+</context>
+<context>
+    <name>VersionsModel</name>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Created by</source>
+        <translation>创建人</translation>
+    </message>
+    <message>
+        <source>Created at</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <source>Approved by</source>
+        <translation>批准人</translation>
+    </message>
+    <message>
+        <source>Approved at</source>
+        <translation>批准时间</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>说明</translation>
     </message>
 </context>
 <context>
