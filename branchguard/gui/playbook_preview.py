@@ -31,33 +31,39 @@ STATUS_COLOURS = {
 }
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("PlaybookPreview", text)
+# Called with literal context and text at each use: pyside6-lupdate only collects those, and
+# none inside an f-string.
+translate = QCoreApplication.translate
+
+
+def _heading(text: str) -> str:
+    return f"<h3>{escape(text)}</h3>"
 
 
 # -- texts shared with the list, the diff and (later) the incident screens ---------------------
 def duration_text(minutes: int) -> str:
     """Minutes as said aloud: "90 min", but "24 h" rather than "1440 min"."""
     if minutes < 120:
-        return _tr("%1 min").replace("%1", str(minutes))
+        return translate("PlaybookPreview", "%1 min").replace("%1", str(minutes))
     hours, rest = divmod(minutes, 60)
     if rest:
-        return _tr("%1 h %2 min").replace("%1", str(hours)).replace("%2", str(rest))
-    return _tr("%1 h").replace("%1", str(hours))
+        return translate("PlaybookPreview", "%1 h %2 min").replace("%1", str(hours)).replace("%2", str(rest))
+    return translate("PlaybookPreview", "%1 h").replace("%1", str(hours))
 
 
 def minutes_text(minutes: int) -> str:
-    return _tr("within %1").replace("%1", duration_text(minutes))
+    return translate("PlaybookPreview", "within %1").replace("%1", duration_text(minutes))
 
 
 def deadline_text(minutes: int | None) -> str:
     if minutes is None:
-        return _tr("Report to head office")
-    return _tr("Report to head office within %1").replace("%1", duration_text(minutes))
+        return translate("PlaybookPreview", "Report to head office")
+    text = translate("PlaybookPreview", "Report to head office within %1")
+    return text.replace("%1", duration_text(minutes))
 
 
 def goto_text(number: int | None) -> str:
-    return _tr("→ step %1").replace("%1", str(number)) if number is not None else ""
+    return translate("PlaybookPreview", "→ step %1").replace("%1", str(number)) if number is not None else ""
 
 
 def role_name(content: PlanContent, code: str) -> str:
@@ -145,7 +151,7 @@ def plan_html(version: PlaybookVersion) -> str:
     content, info = version.content, version.info
     status_colour = STATUS_COLOURS.get(info.status, style.MUTED)
     meta = " · ".join([content.tier.label, content.category.label])
-    version_line = _tr("Version %1").replace("%1", str(info.number))
+    version_line = translate("PlaybookPreview", "Version %1").replace("%1", str(info.number))
     parts = [
         f'<p style="font-size:19pt;font-weight:700;margin-bottom:2px">{escape(content.title.text)}</p>',
         f"<p>{level_badges_html(content.levels, '12pt')} &nbsp; "
@@ -154,20 +160,21 @@ def plan_html(version: PlaybookVersion) -> str:
         f'</span><span style="color:{status_colour};font-weight:600">{escape(info.status.label)}</span></p>',
     ]
     if content.triggers:
-        parts.append(f"<h3>{escape(_tr('When to use this plan'))}</h3>")
+        parts.append(_heading(translate("PlaybookPreview", "When to use this plan")))
         parts.append(f"<p>{_paragraphs(content.triggers.text)}</p>")
     if content.cautions:
+        cautions = translate("PlaybookPreview", "Cautions")
         parts.append(
             f'<table width="100%" cellpadding="10" cellspacing="0" bgcolor="{CAUTION_BACKGROUND}" '
             f'style="border:2px solid {style.WARNING};margin-top:8px"><tr><td>'
-            f'<b style="color:{style.WARNING}">⚠ {escape(_tr("Cautions"))}</b><br>'
+            f'<b style="color:{style.WARNING}">⚠ {escape(cautions)}</b><br>'
             f"{_paragraphs(content.cautions.text)}</td></tr></table>"
         )
-    parts.append(f"<h3>{escape(_tr('Steps'))}</h3>")
+    parts.append(_heading(translate("PlaybookPreview", "Steps")))
     rows = "".join(_step_row(content, i, step) for i, step in enumerate(content.steps, 1))
     parts.append(f'<table width="100%" cellpadding="6" cellspacing="2">{rows}</table>')
     if content.contacts:
-        parts.append(f"<h3>{escape(_tr('Whom to call'))}</h3>")
+        parts.append(_heading(translate("PlaybookPreview", "Whom to call")))
         rows = "".join(
             f'<tr><td style="font-size:13pt">{escape(contact_label(c))}</td>'
             f"<td style=\"font-size:16pt;font-weight:700;font-family:'{fixed_family()}'\">"

@@ -61,6 +61,49 @@
     </message>
 </context>
 <context>
+    <name>AttachmentsBox</name>
+    <message>
+        <source>Add…</source>
+        <translation>Add…</translation>
+    </message>
+    <message>
+        <source>Attach files to the plan: a floor plan, a wiring diagram, a scanned notice</source>
+        <translation>Attach files to the plan: a floor plan, a wiring diagram, a scanned notice</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>Attach files to the plan</source>
+        <translation>Attach files to the plan</translation>
+    </message>
+    <message>
+        <source>Documents and images (*.pdf *.png *.jpg *.jpeg *.tif *.tiff *.doc *.docx);;All files (*)</source>
+        <translation>Documents and images (*.pdf *.png *.jpg *.jpeg *.tif *.tiff *.doc *.docx);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Copying attachments</source>
+        <translation>Copying attachments</translation>
+    </message>
+    <message>
+        <source>attach %1</source>
+        <translation>attach %1</translation>
+    </message>
+    <message>
+        <source>remove attachment %1</source>
+        <translation>remove attachment %1</translation>
+    </message>
+    <message>
+        <source>Opening %1</source>
+        <translation>Opening %1</translation>
+    </message>
+</context>
+<context>
     <name>AuditDiffModel</name>
     <message>
         <source>Yes</source>
@@ -563,6 +606,10 @@
         <translation>Cautions (English)</translation>
     </message>
     <message>
+        <source>Attachments</source>
+        <translation>Attachments</translation>
+    </message>
+    <message>
         <source>e.g. FIRE or ROBBERY-2</source>
         <translation>e.g. FIRE or ROBBERY-2</translation>
     </message>
@@ -1014,6 +1061,61 @@
     </message>
 </context>
 <context>
+    <name>PlaybookPreview</name>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 h</translation>
+    </message>
+    <message>
+        <source>within %1</source>
+        <translation>within %1</translation>
+    </message>
+    <message>
+        <source>Report to head office</source>
+        <translation>Report to head office</translation>
+    </message>
+    <message>
+        <source>Report to head office within %1</source>
+        <translation>Report to head office within %1</translation>
+    </message>
+    <message>
+        <source>→ step %1</source>
+        <translation>→ step %1</translation>
+    </message>
+    <message>
+        <source>Version %1</source>
+        <translation>Version %1</translation>
+    </message>
+    <message>
+        <source>When to use this plan</source>
+        <translation>When to use this plan</translation>
+    </message>
+    <message>
+        <source>Cautions</source>
+        <translation>Cautions</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>Steps</translation>
+    </message>
+    <message>
+        <source>Whom to call</source>
+        <translation>Whom to call</translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation>Attachments</translation>
+    </message>
+</context>
+<context>
     <name>PlaybooksModel</name>
     <message>
         <source>Code</source>
@@ -1068,7 +1170,7 @@
     </message>
     <message>
         <source>The branch&apos;s emergency plans: what to do, who does it, whom to call.</source>
-        <translation>The branch's emergency plans: what to do, who does it, whom to call.</translation>
+        <translation>The branch&apos;s emergency plans: what to do, who does it, whom to call.</translation>
     </message>
     <message>
         <source>New…</source>
@@ -1269,7 +1371,7 @@
     </message>
     <message>
         <source>Ticked contacts appear on the plan&apos;s call list. The list comes from People &amp; contacts.</source>
-        <translation>Ticked contacts appear on the plan's call list. The list comes from People &amp; contacts.</translation>
+        <translation>Ticked contacts appear on the plan&apos;s call list. The list comes from People &amp; contacts.</translation>
     </message>
     <message>
         <source>Add role</source>
@@ -1301,7 +1403,7 @@
     </message>
     <message>
         <source>Not in the branch&apos;s contact list</source>
-        <translation>Not in the branch's contact list</translation>
+        <translation>Not in the branch&apos;s contact list</translation>
     </message>
     <message>
         <source>change the contacts</source>

@@ -61,6 +61,49 @@
     </message>
 </context>
 <context>
+    <name>AttachmentsBox</name>
+    <message>
+        <source>Add…</source>
+        <translation>添加…</translation>
+    </message>
+    <message>
+        <source>Attach files to the plan: a floor plan, a wiring diagram, a scanned notice</source>
+        <translation>为预案添加附件：平面图、线路图、通知扫描件等</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Attach files to the plan</source>
+        <translation>为预案添加附件</translation>
+    </message>
+    <message>
+        <source>Documents and images (*.pdf *.png *.jpg *.jpeg *.tif *.tiff *.doc *.docx);;All files (*)</source>
+        <translation>文档和图片 (*.pdf *.png *.jpg *.jpeg *.tif *.tiff *.doc *.docx);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Copying attachments</source>
+        <translation>正在复制附件</translation>
+    </message>
+    <message>
+        <source>attach %1</source>
+        <translation>添加附件 %1</translation>
+    </message>
+    <message>
+        <source>remove attachment %1</source>
+        <translation>删除附件 %1</translation>
+    </message>
+    <message>
+        <source>Opening %1</source>
+        <translation>正在打开 %1</translation>
+    </message>
+</context>
+<context>
     <name>AuditDiffModel</name>
     <message>
         <source>Yes</source>
@@ -561,6 +604,10 @@
         <translation>注意事项（英文）</translation>
     </message>
     <message>
+        <source>Attachments</source>
+        <translation>附件</translation>
+    </message>
+    <message>
         <source>e.g. FIRE or ROBBERY-2</source>
         <translation>例如 FIRE 或 ROBBERY-2</translation>
     </message>
@@ -1008,6 +1055,61 @@
         <translation>
             <numerusform>共 %n 个预案</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>PlaybookPreview</name>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 分钟</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 小时 %2 分钟</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 小时</translation>
+    </message>
+    <message>
+        <source>within %1</source>
+        <translation>%1内</translation>
+    </message>
+    <message>
+        <source>Report to head office</source>
+        <translation>向上级行上报</translation>
+    </message>
+    <message>
+        <source>Report to head office within %1</source>
+        <translation>%1内向上级行上报</translation>
+    </message>
+    <message>
+        <source>→ step %1</source>
+        <translation>→ 第 %1 步</translation>
+    </message>
+    <message>
+        <source>Version %1</source>
+        <translation>第 %1 版</translation>
+    </message>
+    <message>
+        <source>When to use this plan</source>
+        <translation>启动条件</translation>
+    </message>
+    <message>
+        <source>Cautions</source>
+        <translation>注意事项</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>处置步骤</translation>
+    </message>
+    <message>
+        <source>Whom to call</source>
+        <translation>应急联系电话</translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation>附件</translation>
     </message>
 </context>
 <context>
