@@ -9,6 +9,7 @@ from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex,
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QGuiApplication, QPainter
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QTextBrowser, QWidget
 
+from branchguard.core.attachments import format_size
 from branchguard.core.domain import ContactKind
 from branchguard.core.playbook_types import (
     ContactRef,
@@ -180,6 +181,14 @@ def plan_html(version: PlaybookVersion) -> str:
             f"<td style=\"font-size:16pt;font-weight:700;font-family:'{fixed_family()}'\">"
             f"{escape(c.phone)}</td></tr>"
             for c in content.contacts
+        )
+        parts.append(f'<table cellpadding="4" cellspacing="0">{rows}</table>')
+    if content.attachments:
+        parts.append(_heading(translate("PlaybookPreview", "Attachments")))
+        rows = "".join(
+            f"<tr><td>📎 {escape(a.name)}</td>"
+            f'<td style="color:{style.MUTED}" align="right">{escape(format_size(a.size))}</td></tr>'
+            for a in content.attachments
         )
         parts.append(f'<table cellpadding="4" cellspacing="0">{rows}</table>')
     return "".join(parts)

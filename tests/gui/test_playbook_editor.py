@@ -4,13 +4,15 @@ and their diff, errors shown where they are, unsaved changes, read-only roles.""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from dataclasses import replace
+from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtGui import QAction
+from PySide6.QtCore import QModelIndex, Qt, QUrl
+from PySide6.QtGui import QAction, QDesktopServices
 from PySide6.QtTest import QAbstractItemModelTester
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from branchguard.context import AppContext
 from branchguard.core.domain import BranchRole
@@ -18,6 +20,7 @@ from branchguard.core.playbook_diff import Change
 from branchguard.core.playbook_types import IncidentCategory, Level, PlaybookStatus
 from branchguard.gui.playbook_editor import PlaybookEditor
 from branchguard.gui.playbook_editor.steps_model import StepsModel
+from branchguard.gui.playbook_preview import PlaybookPreview
 from branchguard.gui.session import GuiSession
 
 PASSWORDS = {"lead": "lead-demo-2026", "staff": "staff-demo-2026", "auditor": "auditor-demo-2026"}
@@ -442,3 +445,84 @@ def test_staff_and_auditors_get_a_read_only_editor(
     assert not editor.save()
     editor.close()
     assert not editor.isVisible()
+
+
+# -- attachments ---------------------------------------------------------------------------------
+def test_attachments_are_added_undone_saved_and_opened(
+    open_editor: Callable[..., PlaybookEditor],
+    gui_ctx: AppContext,
+    qtbot: Any,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    floor_plan = tmp_path / "疏散平面图.pdf"
+    floor_plan.write_bytes(b"%PDF floor plan with evacuation routes")
+    wiring = tmp_path / "alarm wiring.png"
+    wiring.write_bytes(b"\x89PNG alarm wiring")
+    chosen = [str(floor_plan), str(wiring)]
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *_args: (chosen, ""))
+    opened: list[QUrl] = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url) or True)
+
+    editor = open_editor("FIRE")
+    box = editor.attachments
+    assert editor.general.form.error_text("attachments") == "" and box.list.count() == 0
+    qtbot.mouseClick(box.add_button, Qt.MouseButton.LeftButton)
+    assert [box.list.item(i).text() for i in range(box.list.count())] == [
+        "疏散平面图.pdf  (38 B)",
+        "alarm wiring.png  (17 B)",
+    ]
+    assert editor.isWindowModified() and editor.undo_button.text().startswith("Undo attach 疏散平面图.pdf")
+
+    editor.stack.undo()  # one undo takes back the whole add
+    assert box.list.count() == 0 and editor.stack.isClean()
+    editor.stack.redo()
+    box.list.setCurrentRow(1)
+    qtbot.mouseClick(box.remove_button, Qt.MouseButton.LeftButton)
+    assert [ref.name for ref in box.refs()] == ["疏散平面图.pdf"]
+
+    qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+    actor = editor.session.actor
+    stored = gui_ctx.services.playbooks.get(actor, "FIRE", prefer_draft=True)
+    assert [(a.name, a.media_type) for a in stored.content.attachments] == [
+        ("疏散平面图.pdf", "application/pdf")
+    ]
+    diff = gui_ctx.services.playbooks.diff(actor, "FIRE", 1, stored.info.number)
+    assert [f.name for f in diff.fields] == ["attachments"]
+
+    # Open hands the viewer a copy with the file's own name, not the stored file.
+    box.list.setCurrentRow(0)
+    qtbot.mouseClick(box.open_button, Qt.MouseButton.LeftButton)
+    copy = Path(opened[-1].toLocalFile())
+    assert copy.name == "疏散平面图.pdf" and copy.read_bytes() == floor_plan.read_bytes()
+    store_root = gui_ctx.data_dir / "attachments"
+    assert store_root not in copy.parents
+
+    # The same content again is not listed twice.
+    chosen[:] = [str(floor_plan)]
+    qtbot.mouseClick(box.add_button, Qt.MouseButton.LeftButton)
+    assert box.list.count() == 1 and editor.stack.isClean()
+
+
+def test_the_preview_lists_attachments_with_their_sizes(gui_ctx: AppContext, tmp_path: Path) -> None:
+    books = gui_ctx.services.playbooks
+    lead = gui_ctx.services.auth.login("lead", PASSWORDS["lead"])
+    notice = tmp_path / "head-office notice.png"
+    notice.write_bytes(b"x" * 2048)
+    fire = books.get(lead, "FIRE").content
+    draft = books.save_draft(lead, "FIRE", replace(fire, attachments=(books.add_attachment(lead, notice),)))
+    preview = PlaybookPreview()
+    preview.show_version(draft)
+    text = preview.toPlainText()
+    assert "Attachments" in text and "head-office notice.png" in text and "2.0 KB" in text
+    preview.show_version(books.get(lead, "FIRE", 1))
+    assert "Attachments" not in preview.toPlainText()
+    preview.deleteLater()
+
+
+def test_read_only_users_can_open_but_not_change_attachments(
+    open_editor: Callable[..., PlaybookEditor], gui_ctx: AppContext
+) -> None:
+    editor = open_editor("FIRE", login(gui_ctx, "staff"))
+    box = editor.attachments
+    assert box.add_button.isHidden() and box.remove_button.isHidden() and not box.open_button.isHidden()

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from branchguard.core.errors import BranchGuardError, ValidationError
 from branchguard.core.playbook_types import PlaybookStatus, PlaybookVersion
 from branchguard.gui.icons import icon
+from branchguard.gui.playbook_editor.attachments_box import AttachmentsBox
 from branchguard.gui.playbook_editor.keys import CTRL_SHIFT_Z, CTRL_Y, KEY, EditorUndoKeys, key_list
 from branchguard.gui.playbook_editor.meta_form import MetadataForm
 from branchguard.gui.playbook_editor.roles_model import RolesModel
@@ -57,7 +58,8 @@ class PlaybookEditor(QDialog):
             signal.connect(lambda *_: self._roles_changed())
         actor = session.actor
         contacts = session.services.people.list_contacts(actor)
-        self.general = MetadataForm(self.meta, self.stack)
+        self.attachments = AttachmentsBox(session, self.meta, self.stack)
+        self.general = MetadataForm(self.meta, self.stack, self.attachments)
         self.roles_panel = RolesPanel(self.roles, self.meta, self.stack, contacts)
         self.steps_panel = StepsPanel(self.steps, self.roles)
         self.tabs = QTabWidget()
@@ -162,6 +164,7 @@ class PlaybookEditor(QDialog):
             self.meta.lock("code", self.code)
         self.general.set_code_locked(self.code is not None)
         self.general.set_read_only(self.read_only)
+        self.attachments.set_read_only(self.read_only)
         self.roles_panel.set_read_only(self.read_only)
         self.steps_panel.set_read_only(self.read_only)
         for widget in (self.undo_button, self.redo_button, self.save_button, self.approve_button):
@@ -186,6 +189,7 @@ class PlaybookEditor(QDialog):
         )
         self.close_button.setText(self.tr("Close"))
         self.general.retranslate()
+        self.attachments.retranslate()
         self.roles_panel.retranslate()
         self.steps_panel.retranslate()
         self._update_step_count()

@@ -50,7 +50,13 @@ class MetadataForm(QWidget):
     """Each input mirrors one MetaState field: a user edit becomes an undoable command, and a
     change of the state (undo, redo, load) is shown in the input."""
 
-    def __init__(self, state: MetaState, stack: QUndoStack, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        state: MetaState,
+        stack: QUndoStack,
+        attachments: QWidget | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.state = state
         self.stack = stack
@@ -94,6 +100,10 @@ class MetadataForm(QWidget):
         self.form = FieldForm()
         for name, widget in self.inputs.items():
             self.form.add_field(name, "", widget)
+        # Shown with the fields but kept out of `inputs`: the box mirrors the state itself.
+        self.attachments = attachments
+        if attachments is not None:
+            self.form.add_field("attachments", "", attachments)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 14, 16, 14)
         layout.addLayout(self.form)
@@ -127,6 +137,8 @@ class MetadataForm(QWidget):
         }
         for name, text in self.labels.items():
             self.form.set_label(name, text)
+        if self.attachments is not None:
+            self.form.set_label("attachments", self.tr("Attachments"))
         self.code.setPlaceholderText(self.tr("e.g. FIRE or ROBBERY-2"))
         self.title_zh.setPlaceholderText(self.tr("e.g. 火灾与疏散现场处置方案"))
         self.title_en.setPlaceholderText(self.tr("e.g. Fire and evacuation on-site response plan"))
@@ -210,6 +222,9 @@ class MetadataForm(QWidget):
         head = str(path[0]) if path else ""
         lang = str(path[1]) if len(path) > 1 and path[1] in ("zh", "en") else "zh"
         name = f"{head}_{lang}" if head in ("title", "triggers", "cautions") else head
+        if name == "attachments" and self.attachments is not None:
+            self.form.set_error(name, message)
+            return True
         if name not in self.inputs:
             return False
         self.form.set_error(name, message)

@@ -31,6 +31,7 @@ META_FIELDS = (
     "cautions_zh",
     "cautions_en",
     "contacts",
+    "attachments",
 )
 
 
@@ -65,6 +66,7 @@ class MetaState(QObject):
             "cautions_zh": content.cautions.zh,
             "cautions_en": content.cautions.en,
             "contacts": tuple(content.contacts),
+            "attachments": tuple(content.attachments),
         }
         for name in META_FIELDS:
             self.changed.emit(name)
@@ -102,4 +104,5 @@ class MetaState(QObject):
             roles=roles,
             contacts=v["contacts"],
             steps=steps,
+            attachments=v["attachments"],
         )
