@@ -123,7 +123,7 @@ def test_list_shows_the_18_starter_plans(page: PlaybooksPage, gui_ctx: AppContex
     assert model.index(row, PlaybooksModel.COL_TIER).data() == PlanTier.ONSITE.label
     assert model.index(row, PlaybooksModel.COL_STATUS).data() == "Approved"
     assert model.index(row, PlaybooksModel.COL_BUILTIN).data() == "Built-in"
-    assert page.list.count_label.text() == "18 plan(s)"
+    assert page.list.count_label.text() == "18 plans"
     QAbstractItemModelTester(model, MODE)
 
 
@@ -470,7 +470,7 @@ def test_500_plan_import_runs_off_the_gui_thread(
         f"longest event-loop gap {max(gaps):.2f} s"
     )
     assert reports[-1] == (500, 500)
-    assert page.list.count_label.text() == "518 plan(s)"
+    assert page.list.count_label.text() == "518 plans"
     assert page.import_button.isEnabled() and page.busy.isHidden()
     # Reading, applying and listing run on a pool thread. The loop still stalls while PyYAML's C
     # parser holds the GIL (0.2-0.5 s on a busy machine); listing 518 plans on the GUI thread
