@@ -138,6 +138,21 @@ def test_changed_plan_fields_show_old_and_new(dialog: PlaybookDiffDialog) -> Non
     assert isinstance(model, FieldChangesModel)
 
 
+def test_an_added_attachment_is_a_changed_field(gui_ctx: AppContext, qtbot: Any, tmp_path: Any) -> None:
+    lead = gui_ctx.services.auth.login("lead", "lead-demo-2026")
+    playbooks = gui_ctx.services.playbooks
+    plan = tmp_path / "floor plan.pdf"
+    plan.write_bytes(b"%PDF" + b"x" * 1020)
+    fire = playbooks.get(lead, "FIRE").content
+    playbooks.save_draft(lead, "FIRE", replace(fire, attachments=(playbooks.add_attachment(lead, plan),)))
+    dialog = PlaybookDiffDialog(GuiSession(gui_ctx, lead), "FIRE", 1, 2)
+    qtbot.addWidget(dialog)
+    model = dialog.view.fields_model
+    assert [[model.index(r, c).data() for c in range(3)] for r in range(model.rowCount())] == [
+        ["Attachments", "", "floor plan.pdf (1.0 KB)"]
+    ]
+
+
 def test_identical_versions_say_so(gui_ctx: AppContext, qtbot: Any) -> None:
     lead = gui_ctx.services.auth.login("lead", "lead-demo-2026")
     dialog = PlaybookDiffDialog(GuiSession(gui_ctx, lead), "FIRE", 1, 1)

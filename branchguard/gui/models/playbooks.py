@@ -8,7 +8,9 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont
 
+from branchguard.core.attachments import AttachmentRef, format_size
 from branchguard.core.domain import LabelledEnum
+from branchguard.core.i18n import t
 from branchguard.core.playbook_diff import Change, FieldChange, StepChange, VersionDiff
 from branchguard.core.playbook_types import (
     ContactRef,
@@ -296,6 +298,8 @@ def field_value_text(value: object) -> str:
         return f"{value.name.text} ({value.code})"
     if isinstance(value, ContactRef):
         return f"{contact_label(value)} {value.phone}"
+    if isinstance(value, AttachmentRef):
+        return f"{value.name} ({format_size(value.size)})"
     return "" if value is None else str(value)
 
 
@@ -317,6 +321,7 @@ class FieldChangesModel(RowsModel[FieldChange]):
             "cautions": self.tr("Cautions"),
             "roles": self.tr("Roles"),
             "contacts": self.tr("Contacts"),
+            "attachments": t("field.attachments"),
         }
         return names.get(name, name)
 
