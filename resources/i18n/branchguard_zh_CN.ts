@@ -1641,11 +1641,11 @@
     </message>
     <message>
         <source>optional, e.g. 如有人员受伤</source>
-        <translation>可选，例如 如有人员受伤</translation>
+        <translation>可选，例如：如有人员受伤</translation>
     </message>
     <message>
         <source>optional, e.g. If anyone is injured</source>
-        <translation>可选，例如 If anyone is injured</translation>
+        <translation>可选，例如：If anyone is injured</translation>
     </message>
     <message>
         <source>Mandatory report, deadline</source>
