@@ -30,7 +30,7 @@ QM_FILES := $(TS_FILES:.ts=.qm)
 APP_ARGS := $(if $(DATA_DIR),--data-dir "$(DATA_DIR)") $(if $(DB),--db "$(DB)") $(if $(LANG_ARG),--lang "$(LANG_ARG)")
 PYTEST_ARGS ?=
 
-.PHONY: help setup system-deps python-check run test lint bench screenshots i18n clean
+.PHONY: help setup system-deps python-check run test lint bench screenshots i18n package clean
 
 help:
 	@echo "make run          set up, fill an empty database with demo data, open the window"
@@ -39,6 +39,7 @@ help:
 	@echo "make lint         ruff and mypy only"
 	@echo "make bench        start-up benchmarks"
 	@echo "make screenshots  render every page in both languages into docs/screenshots/"
+	@echo "make package      one-folder PyInstaller build in dist/BranchGuard (packaging/branchguard.spec)"
 	@echo "make i18n         compile resources/i18n/*.ts into .qm"
 	@echo "make clean        remove .venv, caches and build outputs"
 
@@ -110,6 +111,9 @@ bench: setup i18n
 
 screenshots: setup i18n
 	$(BIN)/python -m tools.screenshots
+
+package: setup i18n
+	$(BIN)/pyinstaller --noconfirm --distpath dist --workpath build/pyinstaller packaging/branchguard.spec
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .mypy_cache .ruff_cache
