@@ -10,6 +10,15 @@ from branchguard.cli.common import cli_actor, fail, print_json, print_table, war
 from branchguard.context import AppContext
 from branchguard.core.errors import BranchGuardError, NotFound
 from branchguard.core.i18n import t
+from branchguard.core.playbook_text import (
+    contact_label,
+    deadline_text,
+    jump_numbers,
+    jump_text,
+    role_names,
+    status_text,
+    target_text,
+)
 from branchguard.core.playbook_types import (
     IncidentCategory,
     Level,
@@ -87,8 +96,6 @@ def summary_json(s: PlaybookSummary) -> dict[str, Any]:
 
 def version_json(version: PlaybookVersion) -> dict[str, Any]:
     """The version's bookkeeping and its whole content; jumps name their target's number and key."""
-    from branchguard.reports.playbook_card import jump_numbers
-
     info, c = version.info, version.content
     numbers = jump_numbers(c)
     steps = [
@@ -146,15 +153,36 @@ def run_list(ctx: AppContext, args: argparse.Namespace) -> int:
         return 0
 
     def status(s: PlaybookSummary) -> str:
-        return t("cli.playbook.with_draft", status=s.status.label) if s.has_draft and (
-            s.status != PlaybookStatus.DRAFT
-        ) else s.status.label
+        return (
+            t("cli.playbook.with_draft", status=s.status.label)
+            if s.has_draft and (s.status != PlaybookStatus.DRAFT)
+            else s.status.label
+        )
 
     print_table(
-        [t("field.code"), t("cli.playbook.title"), t("field.tier"), t("field.category"), t("field.levels"),
-         t("report.playbook.status"), t("report.playbook.version"), t("field.steps")],
-        [(s.code, s.title.text, s.tier.label, s.category.label, "/".join(lv.value for lv in s.levels),
-          status(s), s.version, s.step_count) for s in plans],
+        [
+            t("field.code"),
+            t("cli.playbook.title"),
+            t("field.tier"),
+            t("field.category"),
+            t("field.levels"),
+            t("report.playbook.status"),
+            t("report.playbook.version"),
+            t("field.steps"),
+        ],
+        [
+            (
+                s.code,
+                s.title.text,
+                s.tier.label,
+                s.category.label,
+                "/".join(lv.value for lv in s.levels),
+                status(s),
+                s.version,
+                s.step_count,
+            )
+            for s in plans
+        ],
     )
     return 0
 
@@ -173,16 +201,6 @@ def run_show(ctx: AppContext, args: argparse.Namespace) -> int:
 
 def readable(version: PlaybookVersion) -> list[str]:
     """The plan as staff would read it on the card, as plain text lines."""
-    from branchguard.reports.playbook_card import (
-        contact_label,
-        deadline_text,
-        jump_numbers,
-        jump_text,
-        role_names,
-        status_text,
-        target_text,
-    )
-
     c = version.content
     lines = [
         f"{c.code}  {c.title.text}",

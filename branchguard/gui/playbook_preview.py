@@ -10,9 +10,15 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QGuiApplication, QPainter
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QTextBrowser, QWidget
 
 from branchguard.core.attachments import format_size
-from branchguard.core.domain import ContactKind
+from branchguard.core.playbook_text import (
+    contact_label,
+    deadline_text,
+    jump_numbers,
+    jump_text,
+    role_names,
+    target_text,
+)
 from branchguard.core.playbook_types import (
-    ContactRef,
     Level,
     PlanContent,
     PlaybookStatus,
@@ -42,62 +48,18 @@ def _heading(text: str) -> str:
 
 
 # -- texts shared with the list, the diff and (later) the incident screens ---------------------
-def duration_text(minutes: int) -> str:
-    """Minutes as said aloud: "90 min", but "24 h" rather than "1440 min"."""
-    if minutes < 120:
-        return translate("PlaybookPreview", "%1 min").replace("%1", str(minutes))
-    hours, rest = divmod(minutes, 60)
-    if rest:
-        return translate("PlaybookPreview", "%1 h %2 min").replace("%1", str(hours)).replace("%2", str(rest))
-    return translate("PlaybookPreview", "%1 h").replace("%1", str(hours))
-
-
-def minutes_text(minutes: int) -> str:
-    return translate("PlaybookPreview", "within %1").replace("%1", duration_text(minutes))
-
-
-def deadline_text(minutes: int | None) -> str:
-    if minutes is None:
-        return translate("PlaybookPreview", "Report to head office")
-    text = translate("PlaybookPreview", "Report to head office within %1")
-    return text.replace("%1", duration_text(minutes))
-
-
-def goto_text(number: int | None) -> str:
-    return translate("PlaybookPreview", "→ step %1").replace("%1", str(number)) if number is not None else ""
-
-
-def role_name(content: PlanContent, code: str) -> str:
-    """The plan's own name for a role code (the code itself when the plan does not name it)."""
-    return next((r.name.text for r in content.roles if r.code == code), code)
-
-
-def step_number(content: PlanContent, key: str | None) -> int | None:
-    return next((i for i, s in enumerate(content.steps, 1) if s.key == key), None) if key else None
-
-
-def contact_label(contact: ContactRef) -> str:
-    if contact.name:
-        return contact.name
-    try:
-        return ContactKind(contact.kind).label
-    except ValueError:
-        return contact.kind  # a kind this version does not know: shown as the file has it
-
-
+# The wording comes from core/playbook_text.py, so the screen says what the printed card says.
 def step_facts(content: PlanContent, step: Step) -> dict[str, str]:
     """The step's attributes as short texts, keyed by Step field name (empty ones left out)."""
     facts: dict[str, str] = {}
     if step.role:
-        facts["role"] = role_name(content, step.role)
+        facts["role"] = role_names(content).get(step.role, step.role)
     if step.target_minutes is not None:
-        facts["target_minutes"] = minutes_text(step.target_minutes)
+        facts["target_minutes"] = target_text(step.target_minutes)
     if step.checkpoint:
         facts["checkpoint"] = deadline_text(step.deadline_minutes)
     if step.condition or step.goto:
-        condition = step.condition.text
-        jump = goto_text(step_number(content, step.goto))
-        facts["condition"] = f"{condition} {jump}".strip()
+        facts["condition"] = jump_text(step, jump_numbers(content)).strip()
     return facts
 
 
@@ -177,7 +139,7 @@ def plan_html(version: PlaybookVersion) -> str:
     if content.contacts:
         parts.append(_heading(translate("PlaybookPreview", "Whom to call")))
         rows = "".join(
-            f'<tr><td style="font-size:13pt">{escape(contact_label(c))}</td>'
+            f'<tr><td style="font-size:13pt">{escape(contact_label(c.kind, c.name))}</td>'
             f"<td style=\"font-size:16pt;font-weight:700;font-family:'{fixed_family()}'\">"
             f"{escape(c.phone)}</td></tr>"
             for c in content.contacts

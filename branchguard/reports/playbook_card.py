@@ -17,7 +17,16 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
 
 from branchguard.core.domain import Actor, ContactKind
 from branchguard.core.i18n import t
-from branchguard.core.playbook_types import Level, PlanContent, PlaybookStatus, PlaybookVersion, Step
+from branchguard.core.playbook_text import (
+    contact_label,
+    deadline_text,
+    jump_numbers,
+    jump_text,
+    role_names,
+    status_text,
+    target_text,
+)
+from branchguard.core.playbook_types import Level, PlanContent, PlaybookStatus, PlaybookVersion
 from branchguard.reports.contact_card import KIND_COLOURS, OTHER_COLOUR
 from branchguard.reports.fonts import FontChoice, find_cjk_font
 from branchguard.reports.template import (
@@ -59,73 +68,7 @@ RETIRED_GREY = colors.HexColor("#546E7A")
 CAUTION_BG = colors.HexColor("#FFF4E5")
 CHECKPOINT_BG = colors.HexColor("#FFE9D6")
 JUMP_BLUE = "#0D47A1"
-HOURS_FROM = 120  # minutes: from two hours on, times read better in hours
 CONTACTS_PER_ROW = 4
-
-
-def duration_text(minutes: int, key: str) -> str:
-    """`minutes` through a "…minutes" message, or its "…hours" twin from two hours on."""
-    if minutes < HOURS_FROM:
-        return t(f"{key}.minutes", n=minutes)
-    hours = minutes / 60
-    return t(f"{key}.hours", n=f"{hours:g}" if hours == int(hours) else f"{hours:.1f}")
-
-
-def target_text(minutes: int | None) -> str:
-    """A step's target time as staff read it: "3 分钟内" / "≤ 3 min", "立即" for zero, "" for none."""
-    if minutes is None:
-        return ""
-    if minutes == 0:
-        return t("report.playbook.at_once")
-    return duration_text(minutes, "report.playbook.within")
-
-
-def deadline_text(minutes: int | None) -> str:
-    """A reporting checkpoint's deadline: "上报 15 分钟内" / "Report within 15 min"."""
-    return duration_text(minutes or 0, "report.playbook.report")
-
-
-def jump_numbers(content: PlanContent) -> dict[str, int]:
-    """Step key -> its 1-based number, for resolving the jumps."""
-    return {step.key: i for i, step in enumerate(content.steps, start=1)}
-
-
-def jump_text(step: Step, numbers: dict[str, int]) -> str:
-    """"如有人员受伤 → 第 6 步"; the bare condition when it jumps nowhere; "" without one."""
-    condition = step.condition.text
-    if step.goto is None or step.goto not in numbers:
-        return condition
-    return t("report.playbook.jump", condition=condition, n=numbers[step.goto])
-
-
-def role_names(content: PlanContent) -> dict[str, str]:
-    return {role.code: role.name.text for role in content.roles}
-
-
-def contact_label(kind: str, name: str) -> str:
-    """The contact's own name, else what its kind is for (火警, 急救…)."""
-    if name:
-        return name
-    try:
-        return ContactKind(kind).label
-    except ValueError:  # a kind from a newer BranchGuard: show it as written
-        return kind
-
-
-def status_text(version: PlaybookVersion) -> str:
-    """"已批准：2026-05-01，批准人 lead", or the draft / retired mark."""
-    info = version.info
-    if info.status == PlaybookStatus.DRAFT:
-        return t("report.playbook.draft")
-    approved = ""
-    if info.approved_at is not None:
-        # The starter library is approved by the program itself, not by a person at the branch.
-        who = t("report.playbook.builtin_approver") if info.approved_by == "system" else info.approved_by
-        date = info.approved_at.astimezone().strftime("%Y-%m-%d")
-        approved = t("report.playbook.approved", date=date, user=who or "")
-    if info.status == PlaybookStatus.RETIRED:
-        return t("report.playbook.retired", approved=approved) if approved else PlaybookStatus.RETIRED.label
-    return approved or PlaybookStatus.APPROVED.label
 
 
 def render_playbook_card(
@@ -270,14 +213,19 @@ def _cautions(styles: ReportStyles, text: str, width: float) -> Table:
     body = ParagraphStyle("caution_body", parent=styles.body)
     cell = [para(t("report.playbook.cautions"), heading), para(text, body)]
     pad = 5 * styles.scale
-    return make_table(styles, [[cell]], [width], [
-        ("BOX", (0, 0), (-1, -1), 1.6, DRAFT_RED),
-        ("BACKGROUND", (0, 0), (-1, -1), CAUTION_BG),
-        ("TOPPADDING", (0, 0), (-1, -1), pad),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), pad),
-        ("LEFTPADDING", (0, 0), (-1, -1), pad * 1.4),
-        ("RIGHTPADDING", (0, 0), (-1, -1), pad * 1.4),
-    ])
+    return make_table(
+        styles,
+        [[cell]],
+        [width],
+        [
+            ("BOX", (0, 0), (-1, -1), 1.6, DRAFT_RED),
+            ("BACKGROUND", (0, 0), (-1, -1), CAUTION_BG),
+            ("TOPPADDING", (0, 0), (-1, -1), pad),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), pad),
+            ("LEFTPADDING", (0, 0), (-1, -1), pad * 1.4),
+            ("RIGHTPADDING", (0, 0), (-1, -1), pad * 1.4),
+        ],
+    )
 
 
 def _steps(styles: ReportStyles, content: PlanContent, width: float) -> Table:
@@ -301,12 +249,14 @@ def _steps(styles: ReportStyles, content: PlanContent, width: float) -> Table:
             when.append(_tag(deadline, DRAFT_RED, colors.white))
             extra.append(("BACKGROUND", (0, index), (-1, index), CHECKPOINT_BG))
         times.append(target_text(step.target_minutes))
-        rows.append([
-            para(str(index), centred),
-            Paragraph(text, styles.cell),
-            para(roles.get(step.role, step.role), styles.cell),
-            Paragraph("<br/>".join(w for w in when if w), styles.cell),
-        ])
+        rows.append(
+            [
+                para(str(index), centred),
+                Paragraph(text, styles.cell),
+                para(roles.get(step.role, step.role), styles.cell),
+                Paragraph("<br/>".join(w for w in when if w), styles.cell),
+            ]
+        )
     headers = ["#", t("report.playbook.step"), t("report.playbook.role"), t("report.playbook.time")]
     pad = 2 * 3 * styles.scale + 2  # the cell's padding, and a little air
     number_w = max(stringWidth(str(len(rows)), bold, size), size) + pad

@@ -1064,31 +1064,31 @@
     <name>PlaybookPreview</name>
     <message>
         <source>%1 min</source>
-        <translation>%1 min</translation>
+        <translation type="vanished">%1 min</translation>
     </message>
     <message>
         <source>%1 h %2 min</source>
-        <translation>%1 h %2 min</translation>
+        <translation type="vanished">%1 h %2 min</translation>
     </message>
     <message>
         <source>%1 h</source>
-        <translation>%1 h</translation>
+        <translation type="vanished">%1 h</translation>
     </message>
     <message>
         <source>within %1</source>
-        <translation>within %1</translation>
+        <translation type="vanished">within %1</translation>
     </message>
     <message>
         <source>Report to head office</source>
-        <translation>Report to head office</translation>
+        <translation type="vanished">Report to head office</translation>
     </message>
     <message>
         <source>Report to head office within %1</source>
-        <translation>Report to head office within %1</translation>
+        <translation type="vanished">Report to head office within %1</translation>
     </message>
     <message>
         <source>→ step %1</source>
-        <translation>→ step %1</translation>
+        <translation type="vanished">→ step %1</translation>
     </message>
     <message>
         <source>Version %1</source>

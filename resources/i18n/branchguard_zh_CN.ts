@@ -1061,31 +1061,31 @@
     <name>PlaybookPreview</name>
     <message>
         <source>%1 min</source>
-        <translation>%1 分钟</translation>
+        <translation type="vanished">%1 分钟</translation>
     </message>
     <message>
         <source>%1 h %2 min</source>
-        <translation>%1 小时 %2 分钟</translation>
+        <translation type="vanished">%1 小时 %2 分钟</translation>
     </message>
     <message>
         <source>%1 h</source>
-        <translation>%1 小时</translation>
+        <translation type="vanished">%1 小时</translation>
     </message>
     <message>
         <source>within %1</source>
-        <translation>%1内</translation>
+        <translation type="vanished">%1内</translation>
     </message>
     <message>
         <source>Report to head office</source>
-        <translation>向上级行上报</translation>
+        <translation type="vanished">向上级行上报</translation>
     </message>
     <message>
         <source>Report to head office within %1</source>
-        <translation>%1内向上级行上报</translation>
+        <translation type="vanished">%1内向上级行上报</translation>
     </message>
     <message>
         <source>→ step %1</source>
-        <translation>→ 第 %1 步</translation>
+        <translation type="vanished">→ 第 %1 步</translation>
     </message>
     <message>
         <source>Version %1</source>

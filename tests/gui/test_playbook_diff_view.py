@@ -107,10 +107,11 @@ def test_changed_step_is_amber_with_the_changed_fields_emphasised(dialog: Playbo
     assert new.data(_R.BackgroundRole) == QColor(CHANGE_BACKGROUNDS["changed"])
     html = new.data(HTML_ROLE)
     # Text and target time changed: both set off in bold; the role did not change: plain.
-    assert "<b" in html and "Step 3 revised</b>" in html and "within 4 min</b>" in html
+    # Times are worded as on the printed card ("≤ 4 min").
+    assert "<b" in html and "Step 3 revised</b>" in html and "≤ 4 min</b>" in html
     assert "Branch head</b>" not in html and "Branch head" in html
-    assert "within 3 min" not in html  # step 3's old target stays on the old side
-    assert "within 6 min</b>" in model.index(row, StepDiffModel.COL_OLD).data(HTML_ROLE)
+    assert "≤ 3 min" not in html  # step 3's old target stays on the old side
+    assert "≤ 6 min</b>" in model.index(row, StepDiffModel.COL_OLD).data(HTML_ROLE)
 
 
 def test_moved_step_says_where_it_came_from(dialog: PlaybookDiffDialog) -> None:

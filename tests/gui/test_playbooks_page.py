@@ -181,7 +181,7 @@ def test_preview_shows_the_selected_plan_as_staff_see_it(page: PlaybooksPage, gu
     target = next(i for i, s in enumerate(version.content.steps, 1) if s.key == jump.goto)
     assert f"{jump.condition.en} → step {target}" in text
     checkpoint = next(s for s in version.content.steps if s.checkpoint)
-    assert f"Report to head office within {checkpoint.deadline_minutes} min" in text
+    assert f"Report within {checkpoint.deadline_minutes} min" in text  # worded as on the card
     assert "Cautions" in text and version.content.cautions.en.splitlines()[0] in text
     assert "110" in text and "119" in text and "120" in text
     choose(page, "FIRE")

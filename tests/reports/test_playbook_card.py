@@ -11,14 +11,10 @@ from typing import TYPE_CHECKING
 import pytest
 
 from branchguard.core.i18n import set_language
+from branchguard.core.playbook_text import deadline_text, target_text
 from branchguard.core.playbook_types import PlaybookStatus, PlaybookVersion, Step, Text2
 from branchguard.reports.fonts import find_cjk_font
-from branchguard.reports.playbook_card import (
-    build_playbook_card,
-    deadline_text,
-    render_playbook_card,
-    target_text,
-)
+from branchguard.reports.playbook_card import build_playbook_card, render_playbook_card
 
 if TYPE_CHECKING:
     from tests.reports.conftest import Demo, Pdf

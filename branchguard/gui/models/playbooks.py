@@ -12,6 +12,7 @@ from branchguard.core.attachments import AttachmentRef, format_size
 from branchguard.core.domain import LabelledEnum
 from branchguard.core.i18n import t
 from branchguard.core.playbook_diff import Change, FieldChange, StepChange, VersionDiff
+from branchguard.core.playbook_text import contact_label
 from branchguard.core.playbook_types import (
     ContactRef,
     Level,
@@ -26,7 +27,7 @@ from branchguard.core.playbook_types import (
 )
 from branchguard.gui import style
 from branchguard.gui.models.rows import SORT_ROLE, RowsModel
-from branchguard.gui.playbook_preview import STATUS_COLOURS, contact_label, step_facts
+from branchguard.gui.playbook_preview import STATUS_COLOURS, step_facts
 
 _R = Qt.ItemDataRole
 _CENTER = int(Qt.AlignmentFlag.AlignCenter)
@@ -297,7 +298,7 @@ def field_value_text(value: object) -> str:
     if isinstance(value, PlanRole):
         return f"{value.name.text} ({value.code})"
     if isinstance(value, ContactRef):
-        return f"{contact_label(value)} {value.phone}"
+        return f"{contact_label(value.kind, value.name)} {value.phone}"
     if isinstance(value, AttachmentRef):
         return f"{value.name} ({format_size(value.size)})"
     return "" if value is None else str(value)
