@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 from datetime import UTC, datetime, timedelta
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, QItemSelectionModel, QSortFilterProxyModel, Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, QItemSelectionModel, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QPushButton,
     QSplitter,
     QTableView,
@@ -31,9 +30,9 @@ from branchguard.gui.icons import icon
 from branchguard.gui.models.audit import AuditDiffModel, AuditModel, action_text, entity_text, local_time
 from branchguard.gui.models.rows import SORT_ROLE
 from branchguard.gui.page import Page, register_page
+from branchguard.gui.search_box import SearchBox
 from branchguard.gui.session import GuiSession
 
-SEARCH_DELAY_MS = 300
 DEFAULT_DAYS = 7  # the date range offered when someone ticks "Only from"
 STALE_AFTER_S = 1.0  # showing the page refreshes it unless it was refreshed just now
 
@@ -86,15 +85,8 @@ class AuditPage(Page):
         self.date_to = date_edit(today)
         self.date_to.setObjectName("audit_date_to")
         self.date_to_label = QLabel()
-        self.search = QLineEdit()
-        self.search.setObjectName("audit_search")
-        self.search.setClearButtonEnabled(True)
-        self.search.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
-        self._debounce = QTimer(self)
-        self._debounce.setSingleShot(True)
-        self._debounce.setInterval(SEARCH_DELAY_MS)
-        self._debounce.timeout.connect(self.reload)
-        self.search.textChanged.connect(lambda _text: self._debounce.start())
+        self.search = SearchBox("audit_search")
+        self.search.paused.connect(self.reload)
         for combo in (self.user_filter, self.category_filter):
             combo.currentIndexChanged.connect(lambda _index: self.reload())
         self.date_check.toggled.connect(self._dates_toggled)
@@ -295,7 +287,7 @@ class AuditPage(Page):
         """Apply the filters (the service filters; the table only sorts)."""
         if self._all_records is None:
             return  # not loaded yet: the first refresh loads
-        self._debounce.stop()
+        self.search.settle()
         flt = self.current_filter()
         selected = self.selected()
         try:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QSortFilterProxyModel, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QMessageBox,
     QPushButton,
     QTableView,
@@ -27,10 +26,10 @@ from branchguard.gui.icons import icon
 from branchguard.gui.models.people import ContactsModel, PeopleModel
 from branchguard.gui.models.rows import SORT_ROLE, RowsModel
 from branchguard.gui.pages.people_dialogs import ContactDialog, PersonDialog, RecordDialog
+from branchguard.gui.search_box import SearchBox
 from branchguard.gui.session import GuiSession
 
 T = TypeVar("T", PersonInfo, ContactInfo)
-SEARCH_DELAY_MS = 250  # typing a phone number should not query the database per digit
 
 _KEY = QKeySequence.StandardKey
 
@@ -55,16 +54,9 @@ class RecordTab(QWidget, Generic[T]):
         self.proxy.setSourceModel(model)
         self.proxy.setSortRole(SORT_ROLE)
         self.table = self._make_table()
-        self.search = QLineEdit()
-        self.search.setObjectName(f"{self.entity}_search")
-        self.search.setClearButtonEnabled(True)
-        self.search.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
+        self.search = SearchBox(f"{self.entity}_search")
         self.search.setMinimumWidth(240)
-        self._debounce = QTimer(self)
-        self._debounce.setSingleShot(True)
-        self._debounce.setInterval(SEARCH_DELAY_MS)
-        self._debounce.timeout.connect(self.reload)
-        self.search.textChanged.connect(lambda _text: self._debounce.start())
+        self.search.paused.connect(self.reload)
         self.count_label = QLabel()
         self.count_label.setProperty("role", "hint")
         self.add_button = self._button("add", "add")
@@ -228,7 +220,7 @@ class RecordTab(QWidget, Generic[T]):
         self.remove_button.setEnabled(self.remove_action.isEnabled())
 
     def reload(self) -> None:
-        self._debounce.stop()
+        self.search.settle()
         current = self.selected()
         try:
             rows = self.fetch()

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSortFilterProxyModel, Qt, QTimer, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -17,15 +16,14 @@ from PySide6.QtWidgets import (
 
 from branchguard.core.playbook_types import IncidentCategory, Level, PlanTier, PlaybookStatus, PlaybookSummary
 from branchguard.core.playbooks import PlaybookFilter
-from branchguard.gui.icons import icon
 from branchguard.gui.models.playbooks import LEVELS_ROLE, PlaybooksModel
 from branchguard.gui.models.rows import SORT_ROLE
 from branchguard.gui.playbook_preview import LevelBadgeDelegate
+from branchguard.gui.search_box import SearchBox
 from branchguard.gui.session import GuiSession
 from branchguard.gui.tasks import TaskProgress, run_task
 
 TITLE_WIDTH = 250  # longer titles elide; the tooltip and the preview show them whole
-SEARCH_DELAY_MS = 250  # search runs over every step's text: not once per keystroke
 _SEL = QItemSelectionModel.SelectionFlag
 
 
@@ -40,16 +38,9 @@ class PlaybookList(QWidget):
     def __init__(self, session: GuiSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
-        self.search = QLineEdit()
-        self.search.setObjectName("playbook_search")
-        self.search.setClearButtonEnabled(True)
-        self.search.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
+        self.search = SearchBox("playbook_search")
         self.search.setMinimumWidth(220)
-        self._debounce = QTimer(self)
-        self._debounce.setSingleShot(True)
-        self._debounce.setInterval(SEARCH_DELAY_MS)
-        self._debounce.timeout.connect(self.reload)
-        self.search.textChanged.connect(lambda _text: self._debounce.start())
+        self.search.paused.connect(self.reload)
         self.tier_filter = QComboBox()
         self.category_filter = QComboBox()
         self.level_filter = QComboBox()
@@ -137,7 +128,7 @@ class PlaybookList(QWidget):
     def reload(self) -> None:
         """List again with the current filter. Off the GUI thread: a library of several hundred
         plans takes a noticeable while to list; only the newest answer is shown."""
-        self._debounce.stop()
+        self.search.settle()
         self.loads += 1
         generation = self.loads
         services, actor, flt = self.session.services, self.session.actor, self.current_filter()
