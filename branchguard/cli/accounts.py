@@ -5,12 +5,15 @@ from __future__ import annotations
 import argparse
 import getpass
 import sys
+from typing import TYPE_CHECKING
 
 from branchguard.cli.common import cli_actor, local_time, print_json, print_table
-from branchguard.context import AppContext
 from branchguard.core.domain import Role
 from branchguard.core.errors import ValidationError
 from branchguard.core.i18n import t
+
+if TYPE_CHECKING:  # the context pulls in SQLAlchemy: only where a command runs
+    from branchguard.context import AppContext
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

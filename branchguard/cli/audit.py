@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import argparse
 from datetime import UTC, date, datetime, time, timedelta
+from typing import TYPE_CHECKING
 
 from branchguard.cli.common import cli_actor, local_time, print_json, print_table
-from branchguard.context import AppContext
-from branchguard.core.audit import AuditFilter
+
+if TYPE_CHECKING:  # the context pulls in SQLAlchemy: only where a command runs
+    from branchguard.context import AppContext
 
 
 def _local_day(value: str) -> date:
@@ -37,6 +39,8 @@ def _utc_start(day: date) -> datetime:
 
 
 def run_list(ctx: AppContext, args: argparse.Namespace) -> int:
+    from branchguard.core.audit import AuditFilter
+
     flt = AuditFilter(
         actor=args.actor,
         action_prefix=args.action,

@@ -10,12 +10,14 @@ import json
 import sys
 from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from branchguard.context import AppContext
 from branchguard.core.domain import Actor, Role
 
-Handler = Callable[[AppContext, argparse.Namespace], int]
+if TYPE_CHECKING:  # the context pulls in SQLAlchemy: only where a command runs
+    from branchguard.context import AppContext
+
+Handler = Callable[["AppContext", argparse.Namespace], int]
 
 
 def cli_actor() -> Actor:

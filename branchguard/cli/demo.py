@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
 
 from branchguard.cli.common import print_table
-from branchguard.context import AppContext
 from branchguard.core.i18n import t
+
+if TYPE_CHECKING:  # the context pulls in SQLAlchemy: only where a command runs
+    from branchguard.context import AppContext
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
 
 from branchguard.cli.common import print_json, warn
-from branchguard.context import AppContext
-from branchguard.db.migrate import current_revision
+
+if TYPE_CHECKING:  # the context pulls in SQLAlchemy: only where a command runs
+    from branchguard.context import AppContext
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -17,6 +19,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 def run_info(ctx: AppContext, args: argparse.Namespace) -> int:
     from branchguard import __version__
+    from branchguard.db.migrate import current_revision
     from branchguard.reports.fonts import find_cjk_font
 
     font = find_cjk_font(ctx.config.settings.get("report_font"))

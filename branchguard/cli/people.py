@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from branchguard.cli.common import cli_actor, print_json, print_table, warn
-from branchguard.context import AppContext
 from branchguard.core import validation as v
 from branchguard.core.domain import BranchRole, ContactKind
 from branchguard.core.i18n import t
+
+if TYPE_CHECKING:  # the context pulls in SQLAlchemy: only where a command runs
+    from branchguard.context import AppContext
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

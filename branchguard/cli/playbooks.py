@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from branchguard.cli.common import cli_actor, fail, print_json, print_table, warn
-from branchguard.context import AppContext
 from branchguard.core.errors import BranchGuardError, NotFound
 from branchguard.core.i18n import t
 from branchguard.core.playbook_text import (
@@ -27,7 +26,10 @@ from branchguard.core.playbook_types import (
     PlaybookSummary,
     PlaybookVersion,
 )
-from branchguard.core.playbooks import ImportPlan, PlaybookFilter
+
+if TYPE_CHECKING:  # the context pulls in SQLAlchemy: only where a command runs
+    from branchguard.context import AppContext
+    from branchguard.core.playbooks import ImportPlan
 
 # The report modules (and ReportLab) are imported where needed: every command starts faster.
 
@@ -140,6 +142,8 @@ def version_json(version: PlaybookVersion) -> dict[str, Any]:
 
 
 def run_list(ctx: AppContext, args: argparse.Namespace) -> int:
+    from branchguard.core.playbooks import PlaybookFilter
+
     flt = PlaybookFilter(
         search=args.search,
         tier=PlanTier(args.tier) if args.tier else None,

@@ -43,6 +43,7 @@ app.exec()
 
 APP = """
 import atexit, json, sys, sysconfig
+import branchguard.cli  # the launcher's own imports count, as `branchguard` pays them
 from branchguard.app import run_gui
 stdlib = sysconfig.get_paths()["stdlib"]
 def third_party():
