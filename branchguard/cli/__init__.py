@@ -11,36 +11,57 @@ import argparse
 import os
 import sys
 from collections.abc import Sequence
+from importlib import import_module
+from typing import TYPE_CHECKING
 
 from branchguard import __version__
-from branchguard.cli import accounts, audit, demo, info, people, playbooks
-from branchguard.cli.common import Handler, fail
-from branchguard.core.errors import BranchGuardError
 
-COMMAND_MODULES = (demo, accounts, people, playbooks, audit, info)
+if TYPE_CHECKING:
+    from branchguard.cli.common import Handler
+
+# Imported only when a sub-command is given: opening the window should not wait for them.
+COMMAND_MODULES = ("demo", "accounts", "people", "playbooks", "audit", "info")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def _global_parser(add_help: bool = True, with_version: bool = True) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="branchguard",
         description="BranchGuard: emergency response, drills and inspections for a bank branch. "
         "Without a sub-command it opens the window.",
+        add_help=add_help,
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    if with_version:
+        parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument("--data-dir", help="data folder (database, settings, backups, attachments)")
     parser.add_argument(
         "--db",
         help="database URL, e.g. postgresql://user@host/branchguard (default: SQLite in the data folder)",
     )
     parser.add_argument("--lang", help="language: zh_CN (default) or en")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for module in COMMAND_MODULES:
-        module.register(sub)
     return parser
 
 
+def build_parser() -> argparse.ArgumentParser:
+    parser = _global_parser()
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        import_module(f"branchguard.cli.{name}").register(sub)
+    return parser
+
+
+def _opens_window(argv: Sequence[str]) -> bool:
+    """Only global options given (no sub-command, no --help/--version): the window opens.
+
+    The pre-parser knows neither --help nor --version, which are left over and so go to the full
+    parser (a sub-command has its own --version, e.g. `playbook show CODE --version 2`).
+    """
+    _known, rest = _global_parser(add_help=False, with_version=False).parse_known_args(list(argv))
+    return not rest
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser = _global_parser() if _opens_window(argv) else build_parser()
     args = parser.parse_args(argv)
     if args.lang:
         from branchguard.core.i18n import normalize_language
@@ -54,7 +75,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         from branchguard.app import run_gui
 
         return run_gui(args.data_dir, args.db, args.lang)
+    from branchguard.cli.common import fail
     from branchguard.context import open_context
+    from branchguard.core.errors import BranchGuardError
 
     try:
         ctx = open_context(args.data_dir, args.db, args.lang)
