@@ -11,7 +11,6 @@ import argparse
 import os
 import sys
 from collections.abc import Sequence
-from importlib import import_module
 from typing import TYPE_CHECKING
 
 from branchguard import __version__
@@ -19,8 +18,6 @@ from branchguard import __version__
 if TYPE_CHECKING:
     from branchguard.cli.common import Handler
 
-# Imported only when a sub-command is given: opening the window should not wait for them.
-COMMAND_MODULES = ("demo", "accounts", "people", "playbooks", "audit", "info")
 
 
 def _global_parser(add_help: bool = True, with_version: bool = True) -> argparse.ArgumentParser:
@@ -42,10 +39,14 @@ def _global_parser(add_help: bool = True, with_version: bool = True) -> argparse
 
 
 def build_parser() -> argparse.ArgumentParser:
+    # Imported here, when a sub-command is given: opening the window should not wait for them.
+    # (A static import, so the frozen build's analysis finds every command module.)
+    from branchguard.cli import accounts, audit, demo, info, people, playbooks
+
     parser = _global_parser()
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in COMMAND_MODULES:
-        import_module(f"branchguard.cli.{name}").register(sub)
+    for module in (demo, accounts, people, playbooks, audit, info):
+        module.register(sub)
     return parser
 
 
