@@ -388,3 +388,8 @@ CATALOG: dict[str, tuple[str, str]] = {
         "数据库已从 {old} 升级到 {new}；备份位于 {backup}",
     ),
 }
+
+# Later capabilities keep their text in their own modules; one catalogue for t().
+from branchguard.core.messages_incident import INCIDENT_MESSAGES  # noqa: E402
+
+CATALOG.update(INCIDENT_MESSAGES)

@@ -12,6 +12,7 @@ from branchguard.core.audit import AuditService
 from branchguard.core.auth import AuthService
 from branchguard.core.branch import BranchService
 from branchguard.core.demo import DemoService
+from branchguard.core.incidents import IncidentService
 from branchguard.core.people import PeopleService
 from branchguard.core.playbooks import PlaybookService
 
@@ -24,16 +25,19 @@ class Services:
     audit: AuditService
     demo: DemoService
     playbooks: PlaybookService
+    incidents: IncidentService
 
 
 def build_services(sessions: sessionmaker[Session], data_dir: Path) -> Services:
     """`data_dir` holds the files records refer to (attachments), next to the database."""
     auth = AuthService(sessions)
+    files = AttachmentStore(data_dir)
     return Services(
         branch=BranchService(sessions),
         auth=auth,
         people=PeopleService(sessions),
         audit=AuditService(sessions),
         demo=DemoService(sessions, auth),
-        playbooks=PlaybookService(sessions, AttachmentStore(data_dir)),
+        playbooks=PlaybookService(sessions, files),
+        incidents=IncidentService(sessions, files),
     )

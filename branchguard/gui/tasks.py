@@ -191,8 +191,12 @@ def run_task(
     parent: QWidget | None = None,
     title: str = "",
     cancellable: bool = False,
+    pool: QThreadPool | None = None,
 ) -> TaskHandle:
-    """Start `work(progress)` off the GUI thread; callbacks run on the GUI thread afterwards."""
+    """Start `work(progress)` off the GUI thread; callbacks run on the GUI thread afterwards.
+
+    `pool` defaults to the global pool; a pool of one thread runs its tasks in submission order.
+    """
     handle = TaskHandle(parent, title, cancellable)
     if on_done is not None:
         handle.finished.connect(on_done)
@@ -207,5 +211,5 @@ def run_task(
     if _inline:
         runnable.run()
     else:
-        QThreadPool.globalInstance().start(runnable)
+        (pool or QThreadPool.globalInstance()).start(runnable)
     return handle

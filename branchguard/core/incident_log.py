@@ -1,0 +1,297 @@
+"""The incident log: durable hash-chained appends, reading back, chain verification, full-text search.
+
+This module is the only writer of `incident_log`, and it only inserts. Each append is its own
+transaction (committed with synchronous FULL on SQLite before the caller gets the entry back), so
+what a screen shows is on disk. The chain: `hash = SHA-256(prev_hash + "\\n" + canonical(entry))`,
+the first entry's `prev_hash` being 64 zeros; the incident row's `last_seq` and `chain_head` seal
+the end, so a removed tail is detected too.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import unicodedata
+from collections.abc import Iterator, Mapping
+from datetime import UTC, datetime
+from typing import Any, NoReturn
+
+from sqlalchemy import Connection, Table, func, insert, select, text, update
+
+from branchguard.core.errors import NotFound, ValidationError
+from branchguard.core.i18n import t
+from branchguard.core.incident_types import ChainProblem, EntryKind, IncidentStatus, LogEntry, VerifyReport
+from branchguard.db.base import utcnow
+from branchguard.db.incident_models import FTS_TABLE, GENESIS_HASH, IncidentRow, LogEntryRow
+
+MAX_ENTRY_TEXT = 4000
+_LOG: Table = LogEntryRow.__table__  # type: ignore[assignment]
+_INCIDENTS: Table = IncidentRow.__table__  # type: ignore[assignment]
+
+
+# -- the chain ---------------------------------------------------------------------------------
+def _stamp(at: datetime) -> str:
+    return at.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def canonical(
+    incident_id: int,
+    seq: int,
+    at: datetime,
+    actor: str,
+    kind: str,
+    body: str,
+    step: int | None,
+    corrects: int | None,
+    data: Mapping[str, Any],
+) -> str:
+    """The entry's content as hashed: sorted-key compact JSON, times in UTC to the microsecond."""
+    return json.dumps(
+        {
+            "incident": incident_id,
+            "seq": seq,
+            "at": _stamp(at),
+            "actor": actor,
+            "kind": kind,
+            "text": body,
+            "step": step,
+            "corrects": corrects,
+            "data": dict(data),
+        },
+        sort_keys=True,
+        ensure_ascii=False,
+        separators=(",", ":"),
+    )
+
+
+def chain_hash(prev_hash: str, content: str) -> str:
+    return hashlib.sha256(f"{prev_hash}\n{content}".encode()).hexdigest()
+
+
+# -- search terms ------------------------------------------------------------------------------
+def _is_cjk(ch: str) -> bool:
+    return unicodedata.category(ch) == "Lo" and ord(ch) >= 0x2E80
+
+
+def search_terms(value: str) -> str:
+    """Text as FTS5 tokens: each CJK character on its own, so a phrase of them matches any substring."""
+    return "".join(f" {ch} " if _is_cjk(ch) else ch for ch in value)
+
+
+def fts_query(query: str) -> str | None:
+    """An FTS5 MATCH expression for what a person typed: every word must occur (AND).
+
+    A run of Chinese characters becomes a phrase of single characters; other words match as
+    prefixes. None when nothing searchable is left.
+    """
+    parts: list[str] = []
+    for word in query.split():
+        tokens = re.findall(r"\w+", search_terms(word))
+        if not tokens:
+            continue
+        phrase = '"' + " ".join(tokens) + '"'
+        parts.append(phrase if any(_is_cjk(tok[0]) for tok in tokens) else phrase + " *")
+    return " AND ".join(parts) or None
+
+
+# -- appending ---------------------------------------------------------------------------------
+def append(
+    conn: Connection,
+    incident_id: int,
+    actor: str,
+    kind: EntryKind,
+    body: str = "",
+    *,
+    step: int | None = None,
+    corrects: int | None = None,
+    data: Mapping[str, Any] | None = None,
+    at: datetime | None = None,
+    allow_closed: bool = False,
+) -> LogEntry:
+    """Add one entry inside the caller's transaction (the caller commits).
+
+    The first statement bumps the incident's sequence: it takes the write lock (SQLite) or the
+    row lock (PostgreSQL) before anything is read, so concurrent writers queue instead of racing.
+    """
+    body = body.strip()
+    if len(body) > MAX_ENTRY_TEXT:
+        raise ValidationError(t("field.entry_text"), t("validation.too_long", limit=MAX_ENTRY_TEXT))
+    data = dict(data or {})
+    at = at or utcnow()
+    bump = update(_INCIDENTS).where(_INCIDENTS.c.id == incident_id)
+    if not allow_closed:
+        bump = bump.where(_INCIDENTS.c.status == IncidentStatus.OPEN.value)
+    row = conn.execute(
+        bump.values(last_seq=_INCIDENTS.c.last_seq + 1).returning(
+            _INCIDENTS.c.last_seq, _INCIDENTS.c.chain_head
+        )
+    ).first()
+    if row is None:
+        _raise_not_open(conn, incident_id)
+    seq, prev = row
+    digest = chain_hash(prev, canonical(incident_id, seq, at, actor, kind.value, body, step, corrects, data))
+    entry_id = conn.execute(
+        insert(_LOG).values(
+            incident_id=incident_id,
+            seq=seq,
+            at=at,
+            actor=actor,
+            kind=kind.value,
+            text=body,
+            step=step,
+            corrects=corrects,
+            data=data,
+            prev_hash=prev,
+            hash=digest,
+        )
+    ).inserted_primary_key[0]  # type: ignore[index]
+    conn.execute(update(_INCIDENTS).where(_INCIDENTS.c.id == incident_id).values(chain_head=digest))
+    if conn.dialect.name == "sqlite" and body:
+        conn.execute(
+            text(f"INSERT INTO {FTS_TABLE}(rowid, terms) VALUES (:id, :terms)"),
+            {"id": entry_id, "terms": search_terms(body)},
+        )
+    return LogEntry(entry_id, incident_id, seq, at, actor, kind, body, step, corrects, data, prev, digest)
+
+
+def _raise_not_open(conn: Connection, incident_id: int) -> NoReturn:
+    status = conn.execute(select(_INCIDENTS.c.status).where(_INCIDENTS.c.id == incident_id)).scalar()
+    if status is None:
+        raise NotFound(t("incident.not_found", id=incident_id))
+    raise ValidationError(t("field.incident"), t("incident.closed", id=incident_id))
+
+
+# -- reading -----------------------------------------------------------------------------------
+def entry_of(row: Any, corrected_by: tuple[int, ...] = ()) -> LogEntry:
+    return LogEntry(
+        id=row.id,
+        incident_id=row.incident_id,
+        seq=row.seq,
+        at=row.at,
+        actor=row.actor,
+        kind=EntryKind(row.kind),
+        text=row.text,
+        step=row.step,
+        corrects=row.corrects,
+        data=dict(row.data or {}),
+        prev_hash=row.prev_hash,
+        hash=row.hash,
+        corrected_by=corrected_by,
+    )
+
+
+def _with_corrections(conn: Connection, incident_id: int, rows: list[Any]) -> list[LogEntry]:
+    if not rows:
+        return []
+    corrections: dict[int, list[int]] = {}
+    stmt = select(_LOG.c.seq, _LOG.c.corrects).where(
+        _LOG.c.incident_id == incident_id, _LOG.c.corrects.in_([r.seq for r in rows])
+    )
+    for seq, target in conn.execute(stmt.order_by(_LOG.c.seq)):
+        corrections.setdefault(target, []).append(seq)
+    return [entry_of(row, tuple(corrections.get(row.seq, ()))) for row in rows]
+
+
+def read_entries(conn: Connection, incident_id: int) -> list[LogEntry]:
+    rows = conn.execute(select(_LOG).where(_LOG.c.incident_id == incident_id).order_by(_LOG.c.seq)).all()
+    corrections: dict[int, list[int]] = {}
+    for row in rows:
+        if row.corrects is not None:
+            corrections.setdefault(row.corrects, []).append(row.seq)
+    return [entry_of(row, tuple(corrections.get(row.seq, ()))) for row in rows]
+
+
+def read_page(conn: Connection, incident_id: int, after_seq: int = 0, limit: int = 500) -> list[LogEntry]:
+    """Entries after `after_seq` in order, at most `limit` (views fetch long logs page by page)."""
+    stmt = (
+        select(_LOG)
+        .where(_LOG.c.incident_id == incident_id, _LOG.c.seq > after_seq)
+        .order_by(_LOG.c.seq)
+        .limit(limit)
+    )
+    return _with_corrections(conn, incident_id, list(conn.execute(stmt).all()))
+
+
+STEP_KINDS = (EntryKind.STEP_DONE.value, EntryKind.STEP_SKIPPED.value, EntryKind.CORRECTION.value)
+
+
+def step_entries(conn: Connection, incident_id: int) -> list[LogEntry]:
+    """Only the entries that decide the steps' state (marks and corrections), however long the log."""
+    stmt = select(_LOG).where(_LOG.c.incident_id == incident_id, _LOG.c.kind.in_(STEP_KINDS))
+    return [entry_of(row) for row in conn.execute(stmt.order_by(_LOG.c.seq))]
+
+
+def search(conn: Connection, query: str, limit: int = 200) -> list[LogEntry]:
+    """Newest entries matching every word of `query` (FTS5 on SQLite, trigram ILIKE on PostgreSQL)."""
+    if conn.dialect.name == "sqlite":
+        match = fts_query(query)
+        if match is None:
+            return []
+        ids = select(text("rowid")).select_from(text(FTS_TABLE)).where(text(f"{FTS_TABLE} MATCH :q"))
+        stmt = (
+            select(_LOG)
+            .where(_LOG.c.id.in_(ids.order_by(text("rowid DESC")).limit(limit).scalar_subquery()))
+            .order_by(_LOG.c.id.desc())
+            .params(q=match)
+        )
+    else:
+        words = query.split()
+        if not words:
+            return []
+        stmt = select(_LOG)
+        for word in words:
+            escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+            stmt = stmt.where(_LOG.c.text.ilike(f"%{escaped}%", escape="\\"))
+        stmt = stmt.order_by(_LOG.c.id.desc()).limit(limit)
+    return [entry_of(row) for row in conn.execute(stmt)]
+
+
+# -- verifying ---------------------------------------------------------------------------------
+def _chains(conn: Connection) -> Iterator[Any]:
+    stmt = select(_LOG).order_by(_LOG.c.incident_id, _LOG.c.seq).execution_options(yield_per=5000)
+    yield from conn.execute(stmt)
+
+
+def verify(conn: Connection) -> VerifyReport:
+    """Recompute every chain; name the first broken entry of each incident."""
+    seals = {r.id: (r.last_seq, r.chain_head) for r in conn.execute(select(_INCIDENTS))}
+    problems: dict[int, ChainProblem] = {}
+    state: dict[int, tuple[int, str]] = {}  # incident -> (last seq seen, last hash)
+    entries = 0
+    for row in _chains(conn):
+        entries += 1
+        incident = row.incident_id
+        if incident in problems:
+            continue
+        last_seq, prev = state.get(incident, (0, GENESIS_HASH))
+        content = canonical(
+            incident, row.seq, row.at, row.actor, row.kind, row.text, row.step, row.corrects, row.data or {}
+        )
+        reason = None
+        if row.seq != last_seq + 1:
+            reason = t("verify.gap", expected=last_seq + 1, found=row.seq)
+        elif row.prev_hash != prev:
+            reason = t("verify.prev_mismatch")
+        elif row.hash != chain_hash(prev, content):
+            reason = t("verify.hash_mismatch")
+        if reason:
+            problems[incident] = ChainProblem(incident, row.seq, reason)
+        state[incident] = (row.seq, row.hash)
+    for incident, (last_seq, head) in seals.items():
+        if incident in problems:
+            continue
+        seen_seq, seen_head = state.get(incident, (0, GENESIS_HASH))
+        if seen_seq != last_seq:
+            problems[incident] = ChainProblem(
+                incident, seen_seq + 1, t("verify.missing", expected=last_seq, found=seen_seq)
+            )
+        elif seen_head != head:
+            problems[incident] = ChainProblem(incident, None, t("verify.seal_mismatch"))
+    for incident in state.keys() - seals.keys():
+        problems[incident] = ChainProblem(incident, None, t("verify.orphan"))
+    return VerifyReport(len(seals), entries, tuple(problems[k] for k in sorted(problems)))
+
+
+def entry_count(conn: Connection, incident_id: int) -> int:
+    return conn.execute(select(func.count()).where(_LOG.c.incident_id == incident_id)).scalar_one()

@@ -1,0 +1,121 @@
+"""English and Chinese text for live incidents and their log, merged into the message catalogue."""
+
+from __future__ import annotations
+
+INCIDENT_MESSAGES: dict[str, tuple[str, str]] = {
+    # fields
+    "field.title": ("Title", "标题"),
+    "field.incident": ("Incident", "事件"),
+    "field.playbook": ("Playbook", "预案"),
+    "field.level": ("Level", "级别"),
+    "field.entry_kind": ("Entry type", "记录类型"),
+    "field.entry_text": ("Entry", "记录内容"),
+    "field.corrects": ("Corrected entry", "被更正的记录"),
+    "field.step": ("Step", "步骤"),
+    "field.skip_reason": ("Reason for skipping", "跳过原因"),
+    "field.headcount": ("Headcount", "清点人数"),
+    "field.report_fields": ("Initial report", "初报内容"),
+    "field.outcome": ("Outcome", "处置结果"),
+    "field.injuries": ("Injuries", "人员伤亡"),
+    "field.losses": ("Losses (CNY)", "损失金额（元）"),
+    "field.root_cause": ("Root cause", "原因分析"),
+    "field.follow_up": ("Follow-up action {n}", "整改措施 {n}"),
+    # entry kinds
+    "entry_kind.note": ("Note", "备注"),
+    "entry_kind.action": ("Action", "处置行动"),
+    "entry_kind.communication": ("Communication", "沟通联络"),
+    "entry_kind.decision": ("Decision", "决策"),
+    "entry_kind.observation": ("Observation", "现场情况"),
+    "entry_kind.report": ("Report to head office", "向上级报告"),
+    "entry_kind.level_change": ("Level change", "级别调整"),
+    "entry_kind.start": ("Started", "启动"),
+    "entry_kind.step_done": ("Step done", "步骤完成"),
+    "entry_kind.step_skipped": ("Step skipped", "步骤跳过"),
+    "entry_kind.attachment": ("Attachment", "附件"),
+    "entry_kind.report_fields": ("Initial report updated", "初报内容更新"),
+    "entry_kind.headcount": ("Headcount", "人员清点"),
+    "entry_kind.correction": ("Correction", "更正"),
+    "entry_kind.close": ("Closed", "结束"),
+    # statuses
+    "incident_status.open": ("Open", "处置中"),
+    "incident_status.closed": ("Closed", "已结束"),
+    "step_state.pending": ("Pending", "待办"),
+    "step_state.done": ("Done", "已完成"),
+    "step_state.skipped": ("Skipped", "已跳过"),
+    # initial report to head office (上报)
+    "report_field.place": ("Institution and place", "机构及地点"),
+    "report_field.cause": ("Cause", "事件起因"),
+    "report_field.nature": ("Nature", "事件性质"),
+    "report_field.amounts_people": ("Amounts and people involved", "涉及金额及人员"),
+    "report_field.harm_scope": ("Harm and scope", "危害程度及影响范围"),
+    "report_field.customer_reaction": ("Customer reaction", "客户反应"),
+    "report_field.trend": ("Likely trend", "发展趋势"),
+    "report_field.measures": ("Measures taken and planned", "已采取及拟采取的措施"),
+    # service messages
+    "incident.not_found": ("no incident with id {id}", "没有编号为 {id} 的事件"),
+    "incident.closed": (
+        "incident {id} is closed; its log takes no more entries",
+        "事件 {id} 已结束，不能再添加记录",
+    ),
+    "incident.no_approved": (
+        "playbook {code} has no approved version; approve it before starting from it",
+        "预案 {code} 没有已批准的版本，请先批准再启动",
+    ),
+    "incident.ad_hoc_title": ("Incident without a playbook", "无预案事件"),
+    "incident.kind_not_typed": (
+        "entries of type '{kind}' are written by the program",
+        "“{kind}”类型的记录由程序自动生成",
+    ),
+    "incident.no_entry": ("incident {id} has no entry {seq}", "事件 {id} 没有第 {seq} 条记录"),
+    "incident.cannot_correct": (
+        "entry {seq} (start or close) cannot be corrected",
+        "第 {seq} 条记录（启动或结束）不能更正",
+    ),
+    "incident.correct_own_only": ("staff may correct only their own entries", "员工只能更正自己的记录"),
+    "incident.no_step": (
+        "step {n} does not exist (incident {id} has {count} steps)",
+        "第 {n} 步不存在（事件 {id} 共 {count} 步）",
+    ),
+    "incident.step_marked": ("step {n} is already {state}", "第 {n} 步已是“{state}”状态"),
+    "incident.same_level": ("the incident is already at {level}", "事件已是{level}"),
+    "incident.bad_headcount": ("a headcount cannot be negative", "人数不能为负数"),
+    "incident.headcount_text": (
+        "Headcount at the assembly point: {present} of {expected}",
+        "集合点清点人数：{present} / {expected}",
+    ),
+    "incident.not_attachment": ("entry {seq} is not an attachment", "第 {seq} 条记录不是附件"),
+    "incident.unknown_fields": ("unknown initial-report fields: {names}", "未知的初报字段：{names}"),
+    "incident.report_fields_text": ("Initial report to head office updated", "更新向上级的初报内容"),
+    "incident.negative_losses": ("losses cannot be negative", "损失金额不能为负数"),
+    "incident.action_incomplete": ("needs both what to do and an owner", "需要填写措施内容和责任人"),
+    "incident.no_action": ("no follow-up action with id {id}", "没有编号为 {id} 的整改措施"),
+    # verify
+    "verify.gap": (
+        "sequence gap: expected entry {expected}, found {found}",
+        "序号不连续：应为第 {expected} 条，实为第 {found} 条",
+    ),
+    "verify.prev_mismatch": ("does not point at the previous entry's hash", "未指向上一条记录的哈希"),
+    "verify.hash_mismatch": (
+        "content does not match its hash (changed after it was written)",
+        "内容与哈希不符（写入后被改动）",
+    ),
+    "verify.missing": (
+        "entries missing: the incident has {expected}, the log holds {found}",
+        "记录缺失：事件应有 {expected} 条，日志中只有 {found} 条",
+    ),
+    "verify.seal_mismatch": (
+        "the last entry does not match the incident's chain head",
+        "最后一条记录与事件的链头哈希不符",
+    ),
+    "verify.orphan": ("log entries of an incident that does not exist", "日志中有不存在事件的记录"),
+    # permissions
+    "action.incident.start": ("start incidents", "启动应急事件"),
+    "action.incident.log": ("log incident entries", "记录事件"),
+    "action.incident.step": ("mark incident steps", "标记处置步骤"),
+    "action.incident.level": ("change an incident's level", "调整事件级别"),
+    "action.incident.attach": ("attach files to incidents", "为事件添加附件"),
+    "action.incident.report": ("edit the initial report", "编辑初报内容"),
+    "action.incident.close": ("close incidents", "结束事件"),
+    "action.incident.action": ("complete follow-up actions", "完成整改措施"),
+    "action.incident.read": ("view incidents", "查看事件"),
+}
