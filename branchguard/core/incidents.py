@@ -180,7 +180,7 @@ class IncidentService:
         if not done:
             reason = validation.text(reason, "field.skip_reason", limit=1000)
         with self._sessions.begin() as s:
-            detail = detail_of(s, self._row(s, incident_id))
+            detail = detail_of(s, self._row(s, incident_id), with_entries=False)
             if not 1 <= number <= len(detail.steps):
                 raise ValidationError(
                     t("field.step"), t("incident.no_step", n=number, count=len(detail.steps), id=incident_id)
