@@ -59,7 +59,6 @@ def gui_settings(data_dir: Path) -> QSettings:
 
 def build_main_window(ctx: AppContext, actor: Actor) -> MainWindow:
     """A main window with `actor` logged in (tests and the screenshot script start here)."""
-    import branchguard.gui.pages  # noqa: F401 - registers the pages
     from branchguard.gui.session import GuiSession
 
     return MainWindow(GuiSession(ctx, actor), gui_settings(ctx.data_dir))
@@ -158,10 +157,8 @@ class Startup(QObject):
             from branchguard.gui.tasks import run_task
 
             username, password = self._credentials
-            # argon2 runs off the GUI thread (it releases the GIL) while the pages are imported.
             run_task(lambda _p: ctx.services.auth.login(username, password),
                      on_done=self._enter, on_error=self._fail)
-            import branchguard.gui.pages  # noqa: F401 - registers the pages
             return
         from branchguard.gui.login import FirstRunDialog, LoginDialog
 
@@ -172,7 +169,6 @@ class Startup(QObject):
         dialog.open()
 
     def _enter(self, actor: Actor | None) -> None:
-        import branchguard.gui.pages  # noqa: F401 - registers the pages
         from branchguard.gui.session import GuiSession
 
         assert self.ctx is not None

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import ast
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+
+from branchguard.gui.page import registered_pages
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -31,6 +34,10 @@ def test_frozen_build_runs_the_cli(tmp_path: Path) -> None:
         cwd=ROOT,
     )
     assert build.returncode == 0, build.stderr[-3000:]
+    # The window imports each page's module by name on first use, out of the analysis' sight.
+    toc = ast.literal_eval((tmp_path / "build" / "branchguard" / "PYZ-00.toc").read_text())
+    bundled = {entry[0] for entry in toc[1]}
+    assert {info.module for info in registered_pages()} <= bundled
     exe = tmp_path / "dist" / "BranchGuard" / "BranchGuard"
     internal = exe.parent / "_internal"
     assert (internal / "resources" / "playbooks" / "starter_library.yaml").is_file()

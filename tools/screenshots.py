@@ -56,18 +56,18 @@ def shoot_dialog(dialog: QDialog, path: Path) -> Path:
 def shoot_pages(window: MainWindow, out: Path) -> list[Path]:
     """Each sidebar page; a page with tabs once per tab (`<page>-<n>.png` after the first)."""
     shots = []
-    for cls in window.visible_page_classes():
-        page = window.show_page(cls.page_id)
+    for info in window.visible_pages():
+        page = window.show_page(info.page_id)
         assert page is not None
         tab_widgets = [t for t in page.findChildren(QTabWidget) if t.parent() is not None]
         tabs = tab_widgets[0] if tab_widgets else None
-        shots.append(save(window, out / f"{cls.page_id}.png"))
+        shots.append(save(window, out / f"{info.page_id}.png"))
         if tabs is None:
             continue
         for index in range(1, tabs.count()):
             if tabs.isTabVisible(index):
                 tabs.setCurrentIndex(index)
-                shots.append(save(window, out / f"{cls.page_id}-{index + 1}.png"))
+                shots.append(save(window, out / f"{info.page_id}-{index + 1}.png"))
         tabs.setCurrentIndex(0)
     return shots
 

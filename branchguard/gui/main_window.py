@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from branchguard import APP_NAME, __version__
 from branchguard.core.domain import Actor
 from branchguard.gui.icons import icon
-from branchguard.gui.page import PAGE_REGISTRY, Page
+from branchguard.gui.page import Page, PageInfo, registered_pages
 from branchguard.gui.session import GuiSession
 from branchguard.gui.shortcuts import ShortcutsDialog, collect_shortcuts
 
@@ -33,7 +33,7 @@ _PAGE_ROLE = Qt.ItemDataRole.UserRole
 
 
 class MainWindow(QMainWindow):
-    """Pages come from PAGE_REGISTRY; a new feature registers a page and nothing here changes.
+    """Pages come from the page table (gui/pages); a new feature adds an entry and nothing here changes.
 
     Without a session the window is "starting": an empty frame that can paint before the
     database layer is even imported; `attach(session)` fills it once someone has logged in.
@@ -157,29 +157,29 @@ class MainWindow(QMainWindow):
             shortcut.activated.connect(lambda n=n: self._go_to_row(n - 1))
             self._page_keys.append(shortcut)
 
-    def visible_page_classes(self) -> list[type[Page]]:
+    def visible_pages(self) -> list[PageInfo]:
         if self._session is None:
             return []
-        return [cls for cls in PAGE_REGISTRY if self.session.actor.role in cls.roles]
+        return [info for info in registered_pages() if self.session.actor.role in info.roles]
 
     def _fill_sidebar(self) -> None:
         self.sidebar.blockSignals(True)
         self.sidebar.clear()
-        for cls in self.visible_page_classes():
-            item = QListWidgetItem(icon(cls.icon_name) if cls.icon_name else icon("about"), cls.nav_title())
-            item.setData(_PAGE_ROLE, cls.page_id)
+        for info in self.visible_pages():
+            item = QListWidgetItem(icon(info.icon_name or "about"), info.nav_title())
+            item.setData(_PAGE_ROLE, info.page_id)
             item.setSizeHint(QSize(0, 40))
             self.sidebar.addItem(item)
         self.sidebar.blockSignals(False)
 
-    def _page_class(self, page_id: str) -> type[Page] | None:
-        return next((c for c in self.visible_page_classes() if c.page_id == page_id), None)
+    def _visible_page(self, page_id: str) -> PageInfo | None:
+        return next((p for p in self.visible_pages() if p.page_id == page_id), None)
 
     def landing_page_id(self) -> str:
-        classes = self.visible_page_classes()
-        if any(c.page_id == LANDING_PAGE for c in classes):
+        visible = self.visible_pages()
+        if any(p.page_id == LANDING_PAGE for p in visible):
             return LANDING_PAGE
-        return classes[0].page_id if classes else ""
+        return visible[0].page_id if visible else ""
 
     # -- pages ---------------------------------------------------------------------------------
     def page(self, page_id: str) -> Page | None:
@@ -191,12 +191,12 @@ class MainWindow(QMainWindow):
 
     def show_page(self, page_id: str) -> Page | None:
         """Build the page on first use, refresh it and bring it up; unknown or forbidden ids are ignored."""
-        cls = self._page_class(page_id)
-        if cls is None:
+        info = self._visible_page(page_id)
+        if info is None:
             return None
         page = self.pages.get(page_id)
         if page is None:
-            page = cls(self.session, self.stack)
+            page = info.load()(self.session, self.stack)
             self.pages[page_id] = page
             self.stack.addWidget(page)
         page.refresh()
@@ -313,7 +313,7 @@ class MainWindow(QMainWindow):
         return dialog
 
     def show_about(self) -> None:
-        if self._page_class("about") is not None:
+        if self._visible_page("about") is not None:
             self.show_page("about")
         else:
             QMessageBox.about(self, self.tr("About BranchGuard"), f"{APP_NAME} {__version__}")
@@ -342,9 +342,9 @@ class MainWindow(QMainWindow):
             self._lock_text.setText(self.tr("The screen is locked."))
         for row in range(self.sidebar.count()):
             item = self.sidebar.item(row)
-            cls = self._page_class(item.data(_PAGE_ROLE))
-            if cls is not None:
-                item.setText(cls.nav_title())
+            info = self._visible_page(item.data(_PAGE_ROLE))
+            if info is not None:
+                item.setText(info.nav_title())
         if self._session is not None and not self._locked:
             self._show_status()
 
@@ -360,7 +360,7 @@ class MainWindow(QMainWindow):
     def initial_page_id(self) -> str:
         """The page to open after start: the one left last time if this role may see it."""
         last = str(self.settings.value("window/page", "") or "")
-        return last if self._page_class(last) is not None else self.landing_page_id()
+        return last if self._visible_page(last) is not None else self.landing_page_id()
 
     def save_state(self) -> None:
         self.settings.setValue("window/geometry", self.saveGeometry())

@@ -87,10 +87,11 @@ def diff_rows(page: AuditPage) -> dict[str, tuple[str, str, bool]]:
 
 
 def test_audit_page_is_for_the_lead_and_the_auditor_only(open_window: Callable[[str], Any]) -> None:
-    assert AuditPage in PAGE_REGISTRY and AuditPage.order == 90 and AuditPage.icon_name == "audit"
-    assert AuditPage.roles == frozenset({Role.LEAD, Role.AUDITOR})
+    info = AuditPage.info()
+    assert info in PAGE_REGISTRY and info.order == 90 and info.icon_name == "audit"
+    assert info.roles == frozenset({Role.LEAD, Role.AUDITOR})
     window = open_window("staff")
-    assert AuditPage not in window.visible_page_classes()
+    assert info not in window.visible_pages()
     assert window.show_page("audit") is None
 
 

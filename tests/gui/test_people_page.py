@@ -72,9 +72,10 @@ def people_in_db(ctx: AppContext) -> dict[str, Any]:
 
 # -- what is shown -------------------------------------------------------------------------------
 def test_page_is_registered_for_every_role_first_in_the_sidebar() -> None:
-    assert PeoplePage in PAGE_REGISTRY
-    assert PeoplePage.page_id == "people" and PeoplePage.order == 10
-    assert {role.value for role in PeoplePage.roles} == {"lead", "staff", "auditor"}
+    info = PeoplePage.info()
+    assert info in PAGE_REGISTRY and info.load() is PeoplePage
+    assert info.page_id == "people" and info.order == 10
+    assert {role.value for role in info.roles} == {"lead", "staff", "auditor"}
 
 
 def test_roster_and_contacts_show_what_the_database_holds(page: PeoplePage, gui_ctx: AppContext) -> None:

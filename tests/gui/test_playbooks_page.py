@@ -107,11 +107,12 @@ def press(page: PlaybooksPage, text: str) -> None:
 
 # -- what is shown -------------------------------------------------------------------------------
 def test_page_is_registered_first_in_the_sidebar_for_every_role() -> None:
-    assert PlaybooksPage in PAGE_REGISTRY
-    assert PlaybooksPage.page_id == "playbooks" and PlaybooksPage.order == 5
-    assert PlaybooksPage.icon_name == "playbook"
-    assert {role.value for role in PlaybooksPage.roles} == {"lead", "staff", "auditor"}
-    assert min(cls.order for cls in PAGE_REGISTRY) == PlaybooksPage.order
+    info = PlaybooksPage.info()
+    assert info in PAGE_REGISTRY and info.load() is PlaybooksPage
+    assert info.page_id == "playbooks" and info.order == 5
+    assert info.icon_name == "playbook"
+    assert {role.value for role in info.roles} == {"lead", "staff", "auditor"}
+    assert min(p.order for p in PAGE_REGISTRY) == info.order
 
 
 def test_list_shows_the_18_starter_plans(page: PlaybooksPage, gui_ctx: AppContext) -> None:

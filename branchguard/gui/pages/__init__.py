@@ -1,5 +1,60 @@
-"""The pages of the main window; importing this package registers them with the sidebar."""
+"""The table of the main window's pages; importing it registers them without importing any page.
 
-from branchguard.gui.pages import about, audit, people, playbooks, settings
+Each entry names the module and class a page lives in (see branchguard/gui/page.py for how to add
+one). The sidebar label is marked for lupdate in the page class's context.
+"""
 
-__all__ = ["about", "audit", "people", "playbooks", "settings"]
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+
+from branchguard.core.domain import Role
+from branchguard.gui.page import PageInfo, register_page
+
+EVERYONE = frozenset(Role)
+
+register_page(PageInfo(
+    page_id="playbooks",
+    module="branchguard.gui.pages.playbooks",
+    class_name="PlaybooksPage",
+    nav_text=QT_TRANSLATE_NOOP("PlaybooksPage", "Playbooks"),
+    icon_name="playbook",
+    order=5,
+    roles=EVERYONE,
+))
+register_page(PageInfo(
+    page_id="people",
+    module="branchguard.gui.pages.people",
+    class_name="PeoplePage",
+    nav_text=QT_TRANSLATE_NOOP("PeoplePage", "People & contacts"),
+    icon_name="people",
+    order=10,
+    roles=EVERYONE,
+))
+register_page(PageInfo(
+    page_id="audit",
+    module="branchguard.gui.pages.audit",
+    class_name="AuditPage",
+    nav_text=QT_TRANSLATE_NOOP("AuditPage", "Audit"),
+    icon_name="audit",
+    order=90,
+    roles=frozenset({Role.LEAD, Role.AUDITOR}),
+))
+register_page(PageInfo(
+    page_id="settings",
+    module="branchguard.gui.pages.settings",
+    class_name="SettingsPage",
+    nav_text=QT_TRANSLATE_NOOP("SettingsPage", "Settings"),
+    icon_name="settings",
+    order=900,
+    roles=EVERYONE,
+))
+register_page(PageInfo(
+    page_id="about",
+    module="branchguard.gui.pages.about",
+    class_name="AboutPage",
+    nav_text=QT_TRANSLATE_NOOP("AboutPage", "About"),
+    icon_name="about",
+    order=1000,
+    roles=EVERYONE,
+))

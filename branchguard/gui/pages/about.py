@@ -5,12 +5,11 @@ from __future__ import annotations
 from importlib import metadata
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QVBoxLayout, QWidget
 
 from branchguard import APP_NAME, __version__
-from branchguard.core.domain import Role
-from branchguard.gui.page import Page, register_page
+from branchguard.gui.page import Page
 from branchguard.gui.session import GuiSession
 from branchguard.gui.tasks import run_task
 
@@ -48,13 +47,8 @@ def font_description(choice: FontChoice, tr_embedded: str) -> str:
     return f"{choice.name}{where}" + (f" - {tr_embedded}" if choice.embedded else "")
 
 
-@register_page
 class AboutPage(Page):
     page_id = "about"
-    nav_text = QT_TRANSLATE_NOOP("AboutPage", "About")
-    icon_name = "about"
-    order = 1000
-    roles = frozenset(Role)
 
     def __init__(self, session: GuiSession, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)

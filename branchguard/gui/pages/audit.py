@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 from datetime import UTC, datetime, timedelta
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, QItemSelectionModel, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QDate, QItemSelectionModel, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -24,12 +24,12 @@ from PySide6.QtWidgets import (
 )
 
 from branchguard.core.audit import AuditFilter
-from branchguard.core.domain import AuditRecord, Role
+from branchguard.core.domain import AuditRecord
 from branchguard.core.errors import BranchGuardError
 from branchguard.gui.icons import icon
 from branchguard.gui.models.audit import AuditDiffModel, AuditModel, action_text, entity_text, local_time
 from branchguard.gui.models.rows import SORT_ROLE
-from branchguard.gui.page import Page, register_page
+from branchguard.gui.page import Page
 from branchguard.gui.search_box import SearchBox
 from branchguard.gui.session import GuiSession
 
@@ -53,13 +53,8 @@ def date_edit(day: QDate) -> QDateEdit:
     return edit
 
 
-@register_page
 class AuditPage(Page):
     page_id = "audit"
-    nav_text = QT_TRANSLATE_NOOP("AuditPage", "Audit")
-    icon_name = "audit"
-    order = 90
-    roles = frozenset({Role.LEAD, Role.AUDITOR})
 
     def __init__(self, session: GuiSession, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)

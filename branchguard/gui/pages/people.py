@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QStandardPaths, QUrl
+from PySide6.QtCore import QStandardPaths, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -19,10 +19,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from branchguard.core.domain import Role
 from branchguard.core.i18n import current_language
 from branchguard.gui.icons import icon
-from branchguard.gui.page import Page, register_page
+from branchguard.gui.page import Page
 from branchguard.gui.pages.people_tabs import ContactsTab, StaffTab
 from branchguard.gui.session import GuiSession
 from branchguard.gui.tasks import TaskHandle, TaskProgress, run_task
@@ -40,13 +39,8 @@ def default_card_path() -> Path:
     return folder / CARD_FILE_NAMES.get(current_language(), CARD_FILE_NAMES["en"])
 
 
-@register_page
 class PeoplePage(Page):
     page_id = "people"
-    nav_text = QT_TRANSLATE_NOOP("PeoplePage", "People & contacts")
-    icon_name = "people"
-    order = 10
-    roles = frozenset(Role)
 
     def __init__(self, session: GuiSession, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)

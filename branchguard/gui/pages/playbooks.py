@@ -4,10 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
-    Qt,
-)
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -23,11 +20,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from branchguard.core.domain import Role
 from branchguard.core.errors import BranchGuardError
 from branchguard.core.playbook_types import PlaybookStatus, PlaybookSummary
 from branchguard.gui.icons import icon
-from branchguard.gui.page import Page, register_page
+from branchguard.gui.page import Page
 from branchguard.gui.pages.playbooks_history import PlaybookHistoryDialog
 from branchguard.gui.pages.playbooks_io import PlaybookFiles
 from branchguard.gui.pages.playbooks_list import PlaybookList
@@ -35,13 +31,8 @@ from branchguard.gui.playbook_preview import PlaybookPreview
 from branchguard.gui.session import GuiSession
 
 
-@register_page
 class PlaybooksPage(Page):
     page_id = "playbooks"
-    nav_text = QT_TRANSLATE_NOOP("PlaybooksPage", "Playbooks")
-    icon_name = "playbook"
-    order = 5
-    roles = frozenset(Role)
 
     def __init__(self, session: GuiSession, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)

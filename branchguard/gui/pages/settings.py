@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -19,13 +18,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from branchguard.core.domain import Role
 from branchguard.core.errors import BranchGuardError, ValidationError
 from branchguard.core.i18n import current_language
 from branchguard.gui import translation
 from branchguard.gui.forms import FieldForm
 from branchguard.gui.icons import icon
-from branchguard.gui.page import Page, register_page
+from branchguard.gui.page import Page
 from branchguard.gui.pages.about import find_report_font, font_description
 from branchguard.gui.pages.settings_users import UsersPanel
 from branchguard.gui.session import GuiSession
@@ -60,13 +58,8 @@ def _say(label: QLabel, text: str, *, error: bool) -> None:
     label.show()
 
 
-@register_page
 class SettingsPage(Page):
     page_id = "settings"
-    nav_text = QT_TRANSLATE_NOOP("SettingsPage", "Settings")
-    icon_name = "settings"
-    order = 900
-    roles = frozenset(Role)
 
     def __init__(self, session: GuiSession, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)
