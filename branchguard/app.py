@@ -11,8 +11,8 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer
-from PySide6.QtGui import QFont, QGuiApplication
+from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from branchguard import APP_NAME, __version__
@@ -192,12 +192,9 @@ def run_gui(
     `credentials` logs in without the dialog (the start-up benchmark uses it).
     """
     existing = QApplication.instance()
-    if isinstance(existing, QApplication):
-        app = existing
-    else:
-        # Fractional scaling (125 %, 150 % on Windows) as the system says, not rounded to 100/200 %.
-        QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
-        app = QApplication(argv or sys.argv[:1])
+    # Fractional scaling (125 %, 150 % on Windows) is passed through as the system says: Qt 6's
+    # default, not set here, as that would create the Qt namespace's enums before the first frame.
+    app = existing if isinstance(existing, QApplication) else QApplication(argv or sys.argv[:1])
     # Only what the first frame needs: the data folder (window geometry) and the language. The
     # database URL is resolved with the context, after the window has painted.
     folder = Path(data_dir).expanduser() if data_dir else default_data_dir()

@@ -12,8 +12,6 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-import platformdirs
-
 from branchguard import APP_NAME
 
 DB_ENV = "BRANCHGUARD_DB"
@@ -42,6 +40,8 @@ def default_data_dir() -> Path:
     env = os.environ.get(DATA_DIR_ENV)
     if env:
         return Path(env).expanduser()
+    import platformdirs  # here: only when no data folder was given (a few ms before the first frame)
+
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 

@@ -2,6 +2,7 @@
 database layer (SQLAlchemy) and the YAML reader are imported."""
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 
@@ -13,3 +14,28 @@ def test_importing_the_command_line_loads_no_database_layer() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
+
+
+def test_the_first_frame_waits_for_no_page_nor_for_the_qt_namespace(tmp_path) -> None:
+    """PySide creates every enum of the Qt namespace (~45 ms) on its first use: the starting window
+    must paint without it (no `Qt.…` on that path; `QAction.setShortcut` resolves its overloads
+    through it, `setShortcuts([...])` does not). Nor does it import a page or the domain types."""
+    code = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "import PySide6.QtCore as core\n"
+        "import branchguard.cli\n"
+        "from branchguard.app import configure_app, gui_settings\n"
+        "from branchguard.gui.main_window import MainWindow\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "app = QApplication([])\n"
+        "configure_app(app, 'zh_CN')\n"
+        f"window = MainWindow(None, gui_settings(Path({str(tmp_path)!r})))\n"
+        "window.show()\n"
+        "window.repaint()\n"
+        "loaded = [m for m in ('branchguard.core.domain', 'branchguard.gui.pages') if m in sys.modules]\n"
+        "print('Qt' in core.__dict__, loaded)\n"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env)
+    assert out.stdout.strip() == "False []"

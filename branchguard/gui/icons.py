@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from functools import cache
 
-from PySide6.QtCore import QByteArray, QRect, QRectF, QSize, Qt
-from PySide6.QtGui import QIcon, QIconEngine, QPainter, QPixmap
+from PySide6.QtCore import QByteArray, QRect, QRectF, QSize
+from PySide6.QtGui import QColor, QIcon, QIconEngine, QPainter, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 
 from branchguard.gui import style
@@ -23,7 +23,7 @@ def icon_names() -> list[str]:
 def _render(svg: str, colour: str, size: int, ratio: float) -> QPixmap:
     renderer = QSvgRenderer(QByteArray(svg.replace(SOURCE_STROKE, colour).encode("utf-8")))
     pixmap = QPixmap(round(size * ratio), round(size * ratio))
-    pixmap.fill(Qt.GlobalColor.transparent)
+    pixmap.fill(QColor(0, 0, 0, 0))  # transparent; not Qt.GlobalColor: see main_window._PAGE_ROLE
     painter = QPainter(pixmap)
     renderer.render(painter, QRectF(0, 0, pixmap.width(), pixmap.height()))
     painter.end()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QSettings, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QSettings, QSize, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -19,17 +19,20 @@ from PySide6.QtWidgets import (
 )
 
 from branchguard import APP_NAME, __version__
-from branchguard.core.domain import Actor
 from branchguard.gui.icons import icon
 from branchguard.gui.page import Page, PageInfo, registered_pages
-from branchguard.gui.session import GuiSession
-from branchguard.gui.shortcuts import ShortcutsDialog, collect_shortcuts
 
-if TYPE_CHECKING:  # the login dialog pulls in the database layer: not before the first paint
+if TYPE_CHECKING:  # the window paints before these (the login dialog: the database layer) load
+    from branchguard.core.domain import Actor
     from branchguard.gui.login import LoginDialog
+    from branchguard.gui.session import GuiSession
+    from branchguard.gui.shortcuts import ShortcutsDialog
 
 LANDING_PAGE = "people"
-_PAGE_ROLE = Qt.ItemDataRole.UserRole
+# Qt.ItemDataRole.UserRole by value. Nothing before the first frame touches PySide's Qt namespace:
+# its first use creates all of its ~100 enums (~45 ms), left to a moment when the GIL is free anyway
+# (tests/test_launcher.py keeps it so).
+_PAGE_ROLE = 0x0100
 
 
 class MainWindow(QMainWindow):
@@ -117,28 +120,31 @@ class MainWindow(QMainWindow):
         box = QVBoxLayout(cover)
         self._lock_icon = QLabel()
         self._lock_icon.setPixmap(icon("lock").pixmap(64, 64))
-        self._lock_icon.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._lock_text = QLabel()
-        self._lock_text.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._lock_text.setProperty("role", "hint")
         box.addStretch(1)
-        box.addWidget(self._lock_icon)
-        box.addWidget(self._lock_text)
+        for label in (self._lock_icon, self._lock_text):  # centred by stretches: no Qt.AlignmentFlag
+            row = QHBoxLayout()
+            row.addStretch(1)
+            row.addWidget(label)
+            row.addStretch(1)
+            box.addLayout(row)
         box.addStretch(1)
         return cover
 
     def _make_actions(self) -> None:
+        # setShortcuts([…]), as setShortcut(…)'s overload resolution creates the Qt namespace.
         self.lock_action = QAction(icon("lock"), "", self)
         self.lock_action.setObjectName("action_lock")
-        self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
+        self.lock_action.setShortcuts([QKeySequence("Ctrl+L")])
         self.lock_action.triggered.connect(self.lock)
         self.quit_action = QAction(icon("logout"), "", self)
         self.quit_action.setObjectName("action_quit")
-        self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        self.quit_action.setShortcuts([QKeySequence("Ctrl+Q")])
         self.quit_action.triggered.connect(self.close)
         self.help_action = QAction(icon("keyboard"), "", self)
         self.help_action.setObjectName("action_shortcuts")
-        self.help_action.setShortcut(QKeySequence("F1"))
+        self.help_action.setShortcuts([QKeySequence("F1")])
         self.help_action.triggered.connect(self.show_shortcuts)
         self.about_action = QAction(icon("about"), "", self)
         self.about_action.setObjectName("action_about")
@@ -303,10 +309,16 @@ class MainWindow(QMainWindow):
 
     # -- help ----------------------------------------------------------------------------------
     def shortcut_rows(self) -> list[tuple[str, str]]:
+        from branchguard.gui.shortcuts import collect_shortcuts
+
         pages = (self.tr("Ctrl+1 … Ctrl+9"), self.tr("Go to the page at that place in the sidebar"))
         return collect_shortcuts(self, [pages])
 
     def show_shortcuts(self) -> ShortcutsDialog:
+        from PySide6.QtCore import Qt
+
+        from branchguard.gui.shortcuts import ShortcutsDialog
+
         dialog = ShortcutsDialog(self.shortcut_rows(), self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()

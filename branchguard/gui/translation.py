@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import shutil
-import subprocess
 import sys
 from pathlib import Path
 
@@ -34,6 +33,8 @@ def compile_translations() -> list[Path]:
     for ts in sorted(i18n_dir().glob("branchguard_*.ts")):
         qm = ts.with_suffix(".qm")
         if tool and (not qm.exists() or qm.stat().st_mtime < ts.stat().st_mtime):
+            import subprocess  # only when compiling: it costs ms before the first frame
+
             subprocess.run([tool, "-silent", str(ts), "-qm", str(qm)], check=True)
             compiled.append(qm)
     return compiled
