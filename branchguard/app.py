@@ -159,6 +159,7 @@ class Startup(QObject):
             username, password = self._credentials
             run_task(lambda _p: ctx.services.auth.login(username, password),
                      on_done=self._enter, on_error=self._fail)
+            self._import_first_page()  # while argon2 runs: it releases the GIL
             return
         from branchguard.gui.login import FirstRunDialog, LoginDialog
 
@@ -167,6 +168,13 @@ class Startup(QObject):
         dialog.accepted.connect(lambda: self._enter(dialog.actor))
         dialog.rejected.connect(lambda: QApplication.exit(0))
         dialog.open()
+        QTimer.singleShot(0, self._import_first_page)  # while the user types
+
+    def _import_first_page(self) -> None:
+        """Import the module of the page most likely shown first (and with it the Qt namespace)."""
+        info = self.window.likely_first_page()
+        if info is not None:
+            info.load()
 
     def _enter(self, actor: Actor | None) -> None:
         from branchguard.gui.session import GuiSession

@@ -371,8 +371,16 @@ class MainWindow(QMainWindow):
 
     def initial_page_id(self) -> str:
         """The page to open after start: the one left last time if this role may see it."""
-        last = str(self.settings.value("window/page", "") or "")
+        last = self._last_page_id()
         return last if self._visible_page(last) is not None else self.landing_page_id()
+
+    def likely_first_page(self) -> PageInfo | None:
+        """Before anyone has logged in: the page `initial_page_id` will most likely pick."""
+        pages = {info.page_id: info for info in registered_pages()}
+        return pages.get(self._last_page_id()) or pages.get(LANDING_PAGE)
+
+    def _last_page_id(self) -> str:
+        return str(self.settings.value("window/page", "") or "")
 
     def save_state(self) -> None:
         self.settings.setValue("window/geometry", self.saveGeometry())

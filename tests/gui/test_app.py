@@ -105,3 +105,19 @@ def test_first_start_asks_for_the_lead_over_the_starting_window(tmp_path: Path, 
     assert window.is_attached() and window.session.actor.username == "wangjg"
     assert window.branch_label.text() == "城西支行"
     startup.ctx.close()
+
+
+def test_before_login_the_window_guesses_the_first_page_to_import(tmp_path: Path, qtbot) -> None:
+    from branchguard.app import MainWindow, gui_settings
+
+    settings = gui_settings(tmp_path)
+    window = MainWindow(None, settings)
+    qtbot.addWidget(window)
+    guess = window.likely_first_page()
+    assert guess is not None and guess.page_id == "people"  # nothing left last time: the landing page
+    settings.setValue("window/page", "audit")
+    guess = window.likely_first_page()
+    assert guess is not None and guess.page_id == "audit"
+    settings.setValue("window/page", "gone-in-a-later-version")
+    guess = window.likely_first_page()
+    assert guess is not None and guess.page_id == "people"
