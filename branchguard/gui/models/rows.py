@@ -46,6 +46,7 @@ class RowsModel(QAbstractTableModel, Generic[T]):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._rows: list[T] = []
+        self._columns: int | None = None
 
     # -- content -------------------------------------------------------------------------------
     def set_rows(self, rows: Sequence[T]) -> None:
@@ -76,7 +77,9 @@ class RowsModel(QAbstractTableModel, Generic[T]):
         return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt signature
-        return 0 if parent.isValid() else len(self.headers())
+        if self._columns is None:  # counted once: views ask for every cell, headers() translates each
+            self._columns = len(self.headers())
+        return 0 if parent.isValid() else self._columns
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY) -> Any:
         if orientation != Qt.Orientation.Horizontal or role != _DISPLAY:
