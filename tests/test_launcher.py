@@ -39,3 +39,17 @@ def test_the_first_frame_waits_for_no_page_nor_for_the_qt_namespace(tmp_path) ->
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env)
     assert out.stdout.strip() == "False []"
+
+
+def test_reopening_a_database_reads_no_yaml(tmp_path) -> None:
+    """YAML and the playbook exchange format load for the starter library's first import only."""
+    code = (
+        "import sys\n"
+        "from branchguard.context import open_context\n"
+        f"open_context({str(tmp_path)!r}).close()\n"
+        "print(sorted(m for m in ('yaml', 'branchguard.core.playbook_format') if m in sys.modules))\n"
+    )
+    run = [sys.executable, "-c", code]
+    first = subprocess.run(run, capture_output=True, text=True, check=True).stdout
+    again = subprocess.run(run, capture_output=True, text=True, check=True).stdout
+    assert first.strip() == "['branchguard.core.playbook_format', 'yaml']" and again.strip() == "[]"

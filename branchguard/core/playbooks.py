@@ -6,6 +6,7 @@ import functools
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import insert, or_, select
 from sqlalchemy.orm import Session, selectinload, sessionmaker
@@ -16,8 +17,6 @@ from branchguard.core.domain import Actor
 from branchguard.core.errors import NotFound, ValidationError
 from branchguard.core.i18n import t
 from branchguard.core.permissions import EVERYONE, LEAD_ONLY, require
-from branchguard.core.playbook_diff import VersionDiff, diff_versions
-from branchguard.core.playbook_format import ParsedFile, dump, parse
 from branchguard.core.playbook_rules import clean_code, clean_content
 from branchguard.core.playbook_store import (
     approved,
@@ -42,6 +41,10 @@ from branchguard.core.playbook_types import (
 from branchguard.db.base import utcnow
 from branchguard.db.playbook_models import PlaybookRow, PlaybookVersionRow, StepRow
 from branchguard.paths import starter_playbooks_file
+
+if TYPE_CHECKING:  # YAML, the exchange format and the diff load when used, not at every start
+    from branchguard.core.playbook_diff import VersionDiff
+    from branchguard.core.playbook_format import ParsedFile
 
 Progress = Callable[[int, int], None]  # (done, total)
 
@@ -74,6 +77,8 @@ def _load_all(s: Session) -> list[PlaybookRow]:
 @functools.lru_cache(maxsize=4)
 def _parse_file(path: Path, _mtime_ns: int) -> tuple[ImportItem, ...]:
     """A built-in file parsed once per process (keyed by modification time, so edits are seen)."""
+    from branchguard.core.playbook_format import parse
+
     return parse(path.read_bytes(), path.name).items
 
 
@@ -161,6 +166,8 @@ class PlaybookService:
     def diff(self, actor: Actor, code: str, old: int, new: int) -> VersionDiff:
         a = self.get(actor, code, old)
         b = self.get(actor, code, new)
+        from branchguard.core.playbook_diff import diff_versions
+
         return diff_versions(a.content, b.content)
 
     # -- attachments -----------------------------------------------------------------------
@@ -263,6 +270,8 @@ class PlaybookService:
     ) -> ParsedFile:
         """Parse and check a whole exchange file (FormatError names file, line, path, reason)."""
         require(actor, "playbook.import", LEAD_ONLY)
+        from branchguard.core.playbook_format import parse
+
         return parse(data, source, progress)
 
     def apply_parsed(self, actor: Actor, parsed: ParsedFile, progress: Progress | None = None) -> ImportPlan:
@@ -303,6 +312,8 @@ class PlaybookService:
             if missing:
                 raise NotFound(t("playbook.not_found", code=", ".join(missing)))
             versions = [version_of(current(rows[c]), rows[c]) for c in wanted]  # type: ignore[arg-type]
+        from branchguard.core.playbook_format import dump
+
         return dump(versions, read=self._files.read)
 
     def load_starter_library(self, path: Path | None = None) -> int:
