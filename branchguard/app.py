@@ -168,7 +168,7 @@ class Startup(QObject):
         dialog.accepted.connect(lambda: self._enter(dialog.actor))
         dialog.rejected.connect(lambda: QApplication.exit(0))
         dialog.open()
-        QTimer.singleShot(0, self._import_first_page)  # while the user types
+        QTimer.singleShot(0, self, self._import_first_page)  # while the user types
 
     def _import_first_page(self) -> None:
         """Import the module of the page most likely shown first (and with it the Qt namespace)."""
