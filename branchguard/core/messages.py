@@ -391,5 +391,7 @@ CATALOG: dict[str, tuple[str, str]] = {
 
 # Later capabilities keep their text in their own modules; one catalogue for t().
 from branchguard.core.messages_incident import INCIDENT_MESSAGES  # noqa: E402
+from branchguard.core.messages_schedule import SCHEDULE_MESSAGES  # noqa: E402
 
 CATALOG.update(INCIDENT_MESSAGES)
+CATALOG.update(SCHEDULE_MESSAGES)

@@ -15,6 +15,7 @@ from branchguard.core.demo import DemoService
 from branchguard.core.incidents import IncidentService
 from branchguard.core.people import PeopleService
 from branchguard.core.playbooks import PlaybookService
+from branchguard.core.schedules import ScheduleService
 
 
 @dataclass(frozen=True)
@@ -26,6 +27,7 @@ class Services:
     demo: DemoService
     playbooks: PlaybookService
     incidents: IncidentService
+    schedules: ScheduleService
 
 
 def build_services(sessions: sessionmaker[Session], data_dir: Path) -> Services:
@@ -40,4 +42,5 @@ def build_services(sessions: sessionmaker[Session], data_dir: Path) -> Services:
         demo=DemoService(sessions, auth),
         playbooks=PlaybookService(sessions, files),
         incidents=IncidentService(sessions, files),
+        schedules=ScheduleService(sessions),
     )

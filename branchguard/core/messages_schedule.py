@@ -1,0 +1,95 @@
+"""English and Chinese text for schedules, reminders and working days, merged into the message catalogue."""
+
+from __future__ import annotations
+
+SCHEDULE_MESSAGES: dict[str, tuple[str, str]] = {
+    # fields
+    "field.schedule": ("Schedule", "计划"),
+    "field.schedule_kind": ("Schedule type", "计划类型"),
+    "field.owner": ("Owner", "负责人"),
+    "field.rule": ("Recurrence", "重复规则"),
+    "field.start": ("Start", "开始时间"),
+    "field.timezone": ("Time zone", "时区"),
+    "field.lead_minutes": ("Reminder lead time (minutes)", "提前提醒（分钟）"),
+    "field.working_days": ("Working days", "工作日规则"),
+    "field.occurrence": ("Occurrence", "计划事项"),
+    "field.snooze_until": ("Snooze until", "稍后提醒时间"),
+    "field.date_range": ("Date range", "日期范围"),
+    # kinds, policies, statuses
+    "schedule_kind.drill": ("Drill", "演练"),
+    "schedule_kind.inspection": ("Inspection", "检查"),
+    "schedule_kind.hazard": ("Hazard due date", "隐患整改期限"),
+    "schedule_kind.custom": ("Other", "其他"),
+    "working_days.none": ("Keep the date", "不调整日期"),
+    "working_days.next": ("Move to the next working day", "顺延至下一个工作日"),
+    "working_days.previous": ("Move to the previous working day", "提前至上一个工作日"),
+    "working_days.skip": ("Skip days off", "非工作日跳过"),
+    "occurrence_status.open": ("Open", "待办"),
+    "occurrence_status.done": ("Done", "已完成"),
+    "occurrence_status.skipped": ("Skipped", "已跳过"),
+    "reminder_kind.ahead": ("Coming up", "即将到期"),
+    "reminder_kind.overdue": ("Overdue", "已逾期"),
+    # recurrence names
+    "rule.once": ("Once", "一次性"),
+    "rule.daily": ("Daily", "每天"),
+    "rule.weekly": ("Weekly", "每周"),
+    "rule.monthly": ("Monthly", "每月"),
+    "rule.quarterly": ("Quarterly", "每季度"),
+    "rule.semiannual": ("Every 6 months", "每半年"),
+    "rule.yearly": ("Yearly", "每年"),
+    "rule.count": (", {n} times", "，共 {n} 次"),
+    "rule.until": (", until {date}", "，至 {date}"),
+    # actions (permission messages)
+    "action.schedule.manage": ("manage schedules", "管理计划"),
+    "action.schedule.read": ("view schedules", "查看计划"),
+    "action.schedule.complete": ("complete scheduled items", "完成计划事项"),
+    "action.schedule.remind": ("snooze or dismiss reminders", "处理提醒"),
+    # errors
+    "schedule.not_found": ("No schedule #{id}", "没有编号为 {id} 的计划"),
+    "schedule.no_occurrence": ("No scheduled item #{id}", "没有编号为 {id} 的计划事项"),
+    "schedule.no_reminder": ("No reminder #{id}", "没有编号为 {id} 的提醒"),
+    "schedule.bad_timezone": ("unknown time zone '{name}'", "未知时区“{name}”"),
+    "schedule.bad_rule": (
+        "'{rule}' is not a valid recurrence rule ({reason})",
+        "“{rule}”不是有效的重复规则（{reason}）",
+    ),
+    "schedule.bad_frequency": (
+        "repeats {freq}; use one of {allowed}, or a preset: "
+        "daily, weekly, monthly, quarterly, semiannual, yearly",
+        "重复频率 {freq} 不可用；请使用 {allowed}，"
+        "或预设：daily、weekly、monthly、quarterly、semiannual、yearly",
+    ),
+    "schedule.bad_until": ("end date '{value}' is not YYYYMMDD", "结束日期“{value}”应为 YYYYMMDD 格式"),
+    "schedule.until_and_count": (
+        "give an end date or a number of times, not both",
+        "结束日期和次数只能二选一",
+    ),
+    "schedule.repeated_part": ("a part is given twice", "有重复的规则项"),
+    "schedule.end_without_rule": (
+        "an end date or count needs a recurrence",
+        "只有重复计划才能设置结束日期或次数",
+    ),
+    "schedule.rule_empty": ("the rule yields no date from the start on", "该规则从开始时间起不产生任何日期"),
+    "schedule.skip_needs_rule": (
+        "a one-off date cannot skip days off; move it to a working day instead",
+        "一次性计划不能跳过非工作日，请改为顺延或提前",
+    ),
+    "schedule.has_history": (
+        "'{title}' has completed items; pause it instead of deleting it",
+        "“{title}”已有完成记录，请停用而不是删除",
+    ),
+    "schedule.occurrence_closed": ("this item is already {status}", "该事项已{status}"),
+    "schedule.snooze_past": ("snooze until a time in the future", "稍后提醒时间必须晚于现在"),
+    "schedule.bad_range": ("the end must be after the start", "结束时间必须晚于开始时间"),
+    "working_days.uncovered": (
+        "Holiday data covers {first}–{last}; dates in {years} avoid weekends only. Update BranchGuard "
+        "when the State Council publishes the holiday schedule.",
+        "节假日数据覆盖 {first}–{last} 年；{years} 年的日期仅避开周末。"
+        "国务院公布放假安排后请更新 BranchGuard。",
+    ),
+    # iCalendar export
+    "ics.calendar_name": ("BranchGuard schedule", "BranchGuard 计划日历"),
+    "ics.owner": ("Owner: {owner}", "负责人：{owner}"),
+    "ics.kind": ("Type: {kind}", "类型：{kind}"),
+    "ics.status": ("Status: {status}", "状态：{status}"),
+}
