@@ -66,7 +66,7 @@ class ScheduleService:
         policy = validation.choice(data.working_days, WorkingDayPolicy, "field.working_days")
         timezone = (data.timezone or "").strip() or rules.local_zone_name()
         rules.zone(timezone)
-        rule = rules.normalise(data.rule, data.start, timezone)
+        rule = rules.normalise(data.rule, data.start, timezone, until=data.until, count=data.count)
         if not rule and policy is WorkingDayPolicy.SKIP:
             raise ValidationError(t("field.working_days"), t("schedule.skip_needs_rule"))
         return {

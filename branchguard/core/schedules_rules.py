@@ -129,6 +129,8 @@ def normalise(
     if until is not None:
         parts.append(("UNTIL", until.strftime("%Y%m%d")))
     if count is not None:
+        if count < 1:
+            raise ValidationError(t("field.rule"), t("validation.range", low=1, high=9999))
         parts.append(("COUNT", str(count)))
     keys = [k for k, _ in parts]
     if "UNTIL" in keys and "COUNT" in keys:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
 from branchguard.core.domain import LabelledEnum
 
@@ -57,8 +57,8 @@ class ReminderKind(LabelledEnum):
 @dataclass(frozen=True)
 class ScheduleInput:
     """What a form or the CLI submits. `rule` is a preset name (daily, weekly, monthly, quarterly,
-    semiannual, yearly), an RFC 5545 RRULE, or empty for a one-off. A naive `start` is wall-clock
-    time in `timezone` (empty: this PC's zone)."""
+    semiannual, yearly), an RFC 5545 RRULE, or empty for a one-off; `until` or `count` end it.
+    A naive `start` is wall-clock time in `timezone` (empty: this PC's zone)."""
 
     title: str
     start: datetime
@@ -70,6 +70,8 @@ class ScheduleInput:
     timezone: str = ""
     subject_id: int | None = None
     notes: str = ""
+    until: date | None = None  # last day (inclusive), added to the rule as UNTIL
+    count: int | None = None  # number of occurrences, added to the rule as COUNT
 
 
 @dataclass(frozen=True)
