@@ -149,7 +149,13 @@ class MainWindow(QMainWindow):
         self.about_action = QAction(icon("about"), "", self)
         self.about_action.setObjectName("action_about")
         self.about_action.triggered.connect(self.show_about)
+        self.handover_action = QAction(icon("steps"), "", self)
+        self.handover_action.setObjectName("action_handover")
+        self.handover_action.setShortcuts([QKeySequence("Ctrl+H")])
+        self.handover_action.triggered.connect(self.show_handover)
         self.file_menu = self.menuBar().addMenu("")
+        self.file_menu.addAction(self.handover_action)
+        self.file_menu.addSeparator()
         self.file_menu.addAction(self.lock_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
@@ -324,6 +330,19 @@ class MainWindow(QMainWindow):
         dialog.open()
         return dialog
 
+    def show_handover(self) -> QWidget | None:
+        """The shift handover (交接班): open incidents, their pending steps, open follow-up actions."""
+        if self._locked or self._session is None:
+            return None
+        from PySide6.QtCore import Qt
+
+        from branchguard.gui.handover_dialog import HandoverDialog
+
+        dialog = HandoverDialog(self.session, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
     def show_about(self) -> None:
         if self._visible_page("about") is not None:
             self.show_page("about")
@@ -350,6 +369,7 @@ class MainWindow(QMainWindow):
         self.quit_action.setText(self.tr("&Quit"))
         self.help_action.setText(self.tr("&Keyboard shortcuts"))
         self.about_action.setText(self.tr("&About BranchGuard"))
+        self.handover_action.setText(self.tr("Shift &handover…"))
         if self._session is not None:
             self._lock_text.setText(self.tr("The screen is locked."))
         for row in range(self.sidebar.count()):

@@ -15,6 +15,7 @@ from branchguard.gui import follow_mode, incident_writer, style
 from branchguard.gui.follow_mode import FollowWindow, choose_screen, open_follow_mode
 from branchguard.gui.follow_mode.view import MIN_STEP_POINTS
 from branchguard.gui.session import GuiSession
+from branchguard.gui.shortcuts import ShortcutsDialog
 from tests.gui.conftest import PASSWORDS
 
 Opener = Callable[..., FollowWindow]
@@ -280,3 +281,14 @@ def test_open_follow_mode_is_full_screen_and_opened_once(gui_ctx, qtbot):
     finally:
         window.close()
     qtbot.waitUntil(lambda: not follow_mode._open)  # deleted on close: the next call opens a new one
+
+
+def test_f1_lists_the_follow_mode_keys(follow, qtbot):
+    window = follow()
+    qtbot.keyClick(window, Qt.Key.Key_F1)
+    dialog = window.findChild(ShortcutsDialog)
+    assert dialog is not None and dialog.isVisible()
+    table = dialog.table
+    rows = {table.item(r, 0).text(): table.item(r, 1).text() for r in range(table.rowCount())}
+    assert rows["Space"] == "Mark the current step done"
+    assert {"S", "N", "Esc", "F11", "F1"} <= rows.keys()

@@ -189,4 +189,6 @@ class FollowView(QWidget):
         self.skip_cancel.setText(self.tr("Cancel"))
         self.note_edit.setPlaceholderText(self.tr("Add a note (Enter saves)"))
         self.note_button.setText(self.tr("Add note"))
-        self.keys_hint.setText(self.tr("Space: done · S: skip · N: note · F11: full screen · Esc: leave"))
+        self.keys_hint.setText(
+            self.tr("Space: done · S: skip · N: note · F11: full screen · Esc: leave · F1: keys")
+        )

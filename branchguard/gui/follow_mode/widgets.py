@@ -11,8 +11,9 @@ from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
 from branchguard.core.domain import ContactKind
+from branchguard.core.incident_types import IncidentStep
 from branchguard.core.people import BUILTIN_CONTACTS
-from branchguard.core.playbook_text import contact_label
+from branchguard.core.playbook_text import contact_label, deadline_text, target_text
 from branchguard.gui import style
 from branchguard.gui.models.rows import phone_font
 
@@ -34,6 +35,18 @@ def paint_badge(label: QLabel, swatch: style.Swatch, radius: int = 8) -> None:
         f"background: {swatch.background}; color: {swatch.foreground};"
         f" border-radius: {radius}px; padding: 4px 18px; font-weight: 700;"
     )
+
+
+def step_due(step: IncidentStep, started: datetime) -> datetime | None:
+    """When the step should be done: a reporting checkpoint's deadline, else its target time."""
+    return step.deadline_at(started) if step.checkpoint else step.target_at(started)
+
+
+def goal_text(step: IncidentStep) -> str:
+    """ "≤ 3 min", or for a report to head office (上报) "Report within 15 min"."""
+    if step.checkpoint:
+        return deadline_text(step.deadline_minutes or step.target_minutes)
+    return target_text(step.target_minutes)
 
 
 def elapsed_text(seconds: float) -> str:

@@ -13,10 +13,9 @@ from branchguard.core.domain import Actor
 from branchguard.core.i18n import t
 from branchguard.core.incident_types import EntryKind, IncidentDetail, IncidentStatus, IncidentStep, StepState
 from branchguard.core.incidents import RESPONDERS, IncidentService
-from branchguard.core.playbook_text import deadline_text, target_text
 from branchguard.gui import incident_writer, style
 from branchguard.gui.follow_mode.view import FollowView
-from branchguard.gui.follow_mode.widgets import clock_text, elapsed_text, paint_badge
+from branchguard.gui.follow_mode.widgets import clock_text, elapsed_text, goal_text, paint_badge, step_due
 from branchguard.gui.session import GuiSession
 from branchguard.gui.tasks import run_task
 
@@ -81,6 +80,7 @@ class FollowWindow(FollowView):
             ("N", self.note_edit.setFocus),
             ("Esc", self._escape),
             ("F11", self.toggle_full_screen),
+            ("F1", self.show_shortcuts),
         ):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.activated.connect(slot)
@@ -326,23 +326,25 @@ class FollowWindow(FollowView):
         self.clock_label.setText(elapsed_text((end - summary.started_at).total_seconds()))
         step = self.current_step()
         started = summary.started_at
-        target = None
-        if step is not None:
-            target = step.deadline_at(started) if step.checkpoint else step.target_at(started)
+        target = step_due(step, started) if step is not None else None
         self.target_label.setVisible(target is not None)
         if step is None or target is None:
             return
         late = now > target
-        if step.checkpoint:  # a mandatory report to head office (上报): say so, with its deadline
-            goal = deadline_text(step.deadline_minutes or step.target_minutes)
-        else:
-            goal = target_text(step.target_minutes)
-        text = self.tr("Target: %1 · by %2").replace("%1", goal)
+        text = self.tr("Target: %1 · by %2").replace("%1", goal_text(step))
         text = text.replace("%2", clock_text(target, started, now))
         if late:
             text += "  " + self.tr("(overdue)")
         self.target_label.setText(text)
         self.target_label.setStyleSheet(f"color: {style.ERROR if late else style.TEXT}; font-weight: 600;")
+
+    @Slot()
+    def show_shortcuts(self) -> None:
+        from branchguard.gui.shortcuts import ShortcutsDialog, collect_shortcuts
+
+        dialog = ShortcutsDialog(collect_shortcuts(self, []), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
 
     # -- full screen and leaving ----------------------------------------------------------------
     def show_full_screen(self, screen: QScreen | None = None) -> None:
@@ -398,5 +400,6 @@ class FollowWindow(FollowView):
             ("N", self.tr("Write a note")),
             ("Esc", self.tr("Leave full screen, then close follow mode")),
             ("F11", self.tr("Full screen on or off")),
+            ("F1", self.tr("These keyboard shortcuts")),
         ):
             self._keys[keys].setWhatsThis(what)
