@@ -10,7 +10,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit, QPushButton
 
 from branchguard.context import AppContext
-from branchguard.core.incident_types import EntryKind, IncidentDetail, StepState
+from branchguard.core.incident_types import CloseInput, EntryKind, IncidentDetail, StepState
+from branchguard.core.playbook_types import Level
 from branchguard.gui import follow_mode, incident_writer, style
 from branchguard.gui.follow_mode import FollowWindow, choose_screen, open_follow_mode
 from branchguard.gui.follow_mode.view import MIN_STEP_POINTS
@@ -292,3 +293,18 @@ def test_f1_lists_the_follow_mode_keys(follow, qtbot):
     rows = {table.item(r, 0).text(): table.item(r, 1).text() for r in range(table.rowCount())}
     assert rows["Space"] == "Mark the current step done"
     assert {"S", "N", "Esc", "F11", "F1"} <= rows.keys()
+
+
+def test_a_level_change_and_the_close_reach_the_screen(gui_ctx, follow):
+    window = follow()
+    lead = login(gui_ctx, "lead")
+    gui_ctx.services.incidents.change_level(lead, window.incident_id, Level.I, "spreading")
+    window.refresh()
+    assert window.level_badge.text() == "Level I (extraordinary)"
+    assert style.level_swatch("I").background in window.level_badge.styleSheet()
+
+    gui_ctx.services.incidents.close(lead, window.incident_id, CloseInput("put out"))
+    window.refresh()
+    assert shown_step(window) == "This incident is closed."
+    assert not window.done_button.isVisible() and not window.note_row.isVisible()
+    assert window.mark_done() is False
