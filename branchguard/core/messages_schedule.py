@@ -87,6 +87,28 @@ SCHEDULE_MESSAGES: dict[str, tuple[str, str]] = {
         "节假日数据覆盖 {first}–{last} 年；{years} 年的日期仅避开周末。"
         "国务院公布放假安排后请更新 BranchGuard。",
     ),
+    # command line
+    "cli.schedule.id": ("ID", "编号"),
+    "cli.schedule.next_due": ("Next due", "下次到期"),
+    "cli.schedule.open": ("Open / overdue", "待办 / 逾期"),
+    "cli.schedule.paused": ("paused", "已停用"),
+    "cli.schedule.items": ("Open items", "待办事项"),
+    "cli.schedule.due": ("Due", "到期时间"),
+    "cli.schedule.status": ("Status", "状态"),
+    "cli.schedule.added": ("Schedule #{id} added; next due {due}", "已添加计划 #{id}；下次到期 {due}"),
+    "cli.schedule.none_due": ("-", "-"),
+    "cli.schedule.bad_start": (
+        "'{value}' is not a date and time (YYYY-MM-DD HH:MM)",
+        "“{value}”不是有效的日期时间（YYYY-MM-DD HH:MM）",
+    ),
+    "cli.schedule.bad_date": (
+        "'{value}' is not a date (YYYY-MM-DD)",
+        "“{value}”不是有效的日期（YYYY-MM-DD）",
+    ),
+    "cli.schedule.marked": ("Item #{id}: {status}", "事项 #{id}：{status}"),
+    "cli.schedule.set_active": ("Schedule #{id}: {state}", "计划 #{id}：{state}"),
+    "cli.schedule.active": ("active", "已启用"),
+    "cli.calendar.exported": ("{count} event(s) written to {path}", "已导出 {count} 个日程到 {path}"),
     # iCalendar export
     "ics.calendar_name": ("BranchGuard schedule", "BranchGuard 计划日历"),
     "ics.owner": ("Owner: {owner}", "负责人：{owner}"),

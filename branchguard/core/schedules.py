@@ -248,15 +248,16 @@ class ScheduleService:
                     if sched.rrule and slot.rule_at < sched.catch_up_from:
                         continue  # from before the rule was set: not owed, never written
                     info = OccurrenceInfo(
-                        None,
-                        sched.id,
-                        ScheduleKind(sched.kind),
-                        sched.title,
-                        sched.owner,
-                        slot.rule_at,
-                        slot.due_at,
-                        OccurrenceStatus.OPEN,
-                        slot.due_at <= now,
+                        id=None,
+                        schedule_id=sched.id,
+                        kind=ScheduleKind(sched.kind),
+                        title=sched.title,
+                        owner=sched.owner,
+                        timezone=sched.timezone,
+                        rule_at=slot.rule_at,
+                        due_at=slot.due_at,
+                        status=OccurrenceStatus.OPEN,
+                        overdue=slot.due_at <= now,
                     )
                     items[(sched.id, slot.rule_at)] = info
             written = (

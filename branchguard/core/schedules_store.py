@@ -69,6 +69,7 @@ def occurrence_info(occ: OccurrenceRow, sched: ScheduleRow, now: datetime) -> Oc
         kind=ScheduleKind(sched.kind),
         title=sched.title,
         owner=sched.owner,
+        timezone=sched.timezone,
         rule_at=occ.rule_at,
         due_at=occ.due_at,
         status=status,

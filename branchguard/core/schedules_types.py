@@ -105,6 +105,7 @@ class OccurrenceInfo:
     kind: ScheduleKind
     title: str
     owner: str
+    timezone: str  # the schedule's wall clock, to show the times in
     rule_at: datetime  # the rule's instant (UTC): the identity of the occurrence
     due_at: datetime  # after the working-day policy, or a reschedule (UTC)
     status: OccurrenceStatus

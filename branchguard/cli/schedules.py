@@ -1,0 +1,251 @@
+"""`branchguard schedule list|add|done|pause|resume` and `branchguard calendar export`."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date, datetime, time, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+from zoneinfo import ZoneInfo
+
+from branchguard.cli.common import cli_actor, print_json, print_table, warn
+from branchguard.core.errors import ValidationError
+from branchguard.core.i18n import t
+from branchguard.core.schedules_types import (
+    OccurrenceInfo,
+    ScheduleInfo,
+    ScheduleInput,
+    ScheduleKind,
+    WorkingDayPolicy,
+)
+
+if TYPE_CHECKING:  # the context pulls in SQLAlchemy: only where a command runs
+    from branchguard.context import AppContext
+
+# A date without a time means the branch's opening hour.
+DEFAULT_TIME = time(9, 0)
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    group = sub.add_parser("schedule", help="schedules and reminders (计划与提醒)").add_subparsers(
+        dest="schedule_command", metavar="ACTION", required=True
+    )
+    lst = group.add_parser("list", help="catch up, then list schedules with their open and overdue items")
+    lst.add_argument("--json", action="store_true")
+    lst.add_argument("--active-only", action="store_true", help="leave paused schedules out")
+    lst.set_defaults(handler=run_list)
+
+    add = group.add_parser("add", help="add a one-off or recurring schedule; prints its id")
+    add.add_argument("title")
+    add.add_argument(
+        "--start", required=True, help="first date: 'YYYY-MM-DD HH:MM' local time (a date alone: 09:00)"
+    )
+    add.add_argument(
+        "--rrule",
+        default="",
+        help="daily, weekly, monthly, quarterly, semiannual, yearly, or an RFC 5545 rule "
+        "such as 'FREQ=WEEKLY;BYDAY=MO'; leave out for a one-off",
+    )
+    end = add.add_mutually_exclusive_group()
+    end.add_argument("--until", help="last date YYYY-MM-DD (inclusive)")
+    end.add_argument("--count", type=int, help="number of occurrences")
+    add.add_argument(
+        "--lead-minutes", type=int, default=24 * 60, help="remind this long before (default 1440)"
+    )
+    add.add_argument("--owner", default="", help="the person responsible")
+    add.add_argument("--kind", choices=[k.value for k in ScheduleKind], default=ScheduleKind.CUSTOM.value)
+    add.add_argument(
+        "--working-days",
+        choices=[p.value for p in WorkingDayPolicy],
+        default=WorkingDayPolicy.NONE.value,
+        help="on a public holiday or weekend: keep, next or previous working day, or skip",
+    )
+    add.add_argument("--tz", default="", help="IANA time zone of the wall clock (default: this PC's)")
+    add.add_argument("--notes", default="")
+    add.add_argument("--json", action="store_true")
+    add.set_defaults(handler=run_add)
+
+    done = group.add_parser("done", help="mark an open item done (or --skip it with a reason)")
+    done.add_argument("occurrence", type=int, metavar="ITEM_ID")
+    done.add_argument("--skip", metavar="REASON", help="skipped, not done, because REASON")
+    done.set_defaults(handler=run_done)
+
+    for name, active in (("pause", False), ("resume", True)):
+        p = group.add_parser(name, help=f"{name} a schedule")
+        p.add_argument("id", type=int)
+        p.set_defaults(handler=run_set_active, active=active)
+
+    cal = sub.add_parser("calendar", help="the schedule calendar (日程)").add_subparsers(
+        dest="calendar_command", metavar="ACTION", required=True
+    )
+    exp = cal.add_parser("export", help="write the occurrences between two dates as iCalendar (.ics)")
+    exp.add_argument("--from", dest="start", required=True, help="first date YYYY-MM-DD")
+    exp.add_argument("--to", dest="end", required=True, help="last date YYYY-MM-DD (inclusive)")
+    exp.add_argument("-o", "--output", required=True, type=Path, help=".ics file to write")
+    exp.set_defaults(handler=run_export)
+
+
+def wall_clock(at: datetime | None, timezone: str) -> str:
+    """A time as the branch reads it: in the schedule's zone (on the branch PC, its own)."""
+    return at.astimezone(ZoneInfo(timezone)).strftime("%Y-%m-%d %H:%M") if at else ""
+
+
+def parse_start(value: str) -> datetime:
+    """Local wall-clock time; an offset, when given, is kept."""
+    text = value.strip()
+    try:
+        if len(text) == 10:
+            return datetime.combine(date.fromisoformat(text), DEFAULT_TIME)
+        return datetime.fromisoformat(text)
+    except ValueError:
+        raise ValidationError(t("field.start"), t("cli.schedule.bad_start", value=value)) from None
+
+
+def parse_day(value: str | None, field: str) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value.strip())
+    except ValueError:
+        raise ValidationError(t(field), t("cli.schedule.bad_date", value=value)) from None
+
+
+def occurrence_json(o: OccurrenceInfo) -> dict[str, Any]:
+    return {
+        "id": o.id,
+        "uid": o.uid,
+        "rule_at": o.rule_at.isoformat(),
+        "due_at": o.due_at.isoformat(),
+        "due_local": wall_clock(o.due_at, o.timezone),
+        "status": o.status.value,
+        "overdue": o.overdue,
+    }
+
+
+def schedule_json(s: ScheduleInfo, items: list[OccurrenceInfo]) -> dict[str, Any]:
+    from branchguard.core.schedules_rules import describe
+
+    return {
+        "id": s.id,
+        "kind": s.kind.value,
+        "subject_id": s.subject_id,
+        "title": s.title,
+        "owner": s.owner,
+        "rrule": s.rule,
+        "recurrence": describe(s.rule),
+        "start_at": s.start_at.isoformat(),
+        "start_local": wall_clock(s.start_at, s.timezone),
+        "timezone": s.timezone,
+        "lead_minutes": s.lead_minutes,
+        "working_days": s.working_days.value,
+        "active": s.active,
+        "notes": s.notes,
+        "next_due": s.next_due.isoformat() if s.next_due else None,
+        "next_due_local": wall_clock(s.next_due, s.timezone),
+        "open_count": s.open_count,
+        "overdue_count": s.overdue_count,
+        "open_items": [occurrence_json(o) for o in items if o.schedule_id == s.id],
+    }
+
+
+def run_list(ctx: AppContext, args: argparse.Namespace) -> int:
+    from branchguard.core.schedules_rules import describe
+
+    svc, actor = ctx.services.schedules, cli_actor()
+    svc.catch_up(actor)  # as the app does at start: what fell due meanwhile shows up
+    schedules = svc.list(actor, include_inactive=not args.active_only)
+    items = svc.open_items(actor)
+    if args.json:
+        print_json([schedule_json(s, items) for s in schedules])
+        return 0
+    print_table(
+        [
+            t("cli.schedule.id"),
+            t("field.schedule_kind"),
+            t("field.title"),
+            t("field.owner"),
+            t("field.rule"),
+            t("cli.schedule.next_due"),
+            t("cli.schedule.open"),
+        ],
+        [
+            (
+                s.id,
+                s.kind.label,
+                s.title,
+                s.owner,
+                describe(s.rule),
+                wall_clock(s.next_due, s.timezone) if s.active else t("cli.schedule.paused"),
+                f"{s.open_count} / {s.overdue_count}",
+            )
+            for s in schedules
+        ],
+    )
+    if items:
+        print()
+        print(t("cli.schedule.items"))
+        status = {False: t("occurrence_status.open"), True: t("reminder_kind.overdue")}
+        print_table(
+            [t("cli.schedule.id"), t("field.title"), t("cli.schedule.due"), t("cli.schedule.status")],
+            [(o.id, o.title, wall_clock(o.due_at, o.timezone), status[o.overdue]) for o in items],
+        )
+    return 0
+
+
+def run_add(ctx: AppContext, args: argparse.Namespace) -> int:
+    from branchguard.core.working_days import coverage_note
+
+    data = ScheduleInput(
+        title=args.title,
+        start=parse_start(args.start),
+        kind=ScheduleKind(args.kind),
+        owner=args.owner,
+        rule=args.rrule,
+        lead_minutes=args.lead_minutes,
+        working_days=WorkingDayPolicy(args.working_days),
+        timezone=args.tz,
+        notes=args.notes,
+        until=parse_day(args.until, "field.rule"),
+        count=args.count,
+    )
+    made = ctx.services.schedules.add(cli_actor(), data)
+    if args.json:
+        print_json(schedule_json(made, []))
+    else:
+        due = wall_clock(made.next_due, made.timezone) or t("cli.schedule.none_due")
+        print(t("cli.schedule.added", id=made.id, due=due))
+    if made.working_days is not WorkingDayPolicy.NONE and made.next_due is not None:
+        note = coverage_note({made.next_due.year})
+        if note:
+            warn(note)
+    return 0
+
+
+def run_done(ctx: AppContext, args: argparse.Namespace) -> int:
+    skipped = args.skip is not None
+    done = ctx.services.schedules.complete(
+        cli_actor(), args.occurrence, skipped=skipped, note=args.skip or ""
+    )
+    print(t("cli.schedule.marked", id=done.id, status=done.status.label))
+    return 0
+
+
+def run_set_active(ctx: AppContext, args: argparse.Namespace) -> int:
+    info = ctx.services.schedules.set_active(cli_actor(), args.id, args.active)
+    state = t("cli.schedule.active") if info.active else t("cli.schedule.paused")
+    print(t("cli.schedule.set_active", id=info.id, state=state))
+    return 0
+
+
+def run_export(ctx: AppContext, args: argparse.Namespace) -> int:
+    first = parse_day(args.start, "field.date_range")
+    last = parse_day(args.end, "field.date_range")
+    assert first is not None
+    assert last is not None
+    # Whole local days: from the first day's midnight to the midnight after the last.
+    start = datetime.combine(first, time()).astimezone()
+    end = datetime.combine(last + timedelta(days=1), time()).astimezone()
+    data = ctx.services.schedules.export_ics(cli_actor(), start, end)
+    args.output.write_bytes(data)
+    print(t("cli.calendar.exported", count=data.count(b"BEGIN:VEVENT"), path=args.output))
+    return 0

@@ -1,0 +1,147 @@
+"""`branchguard schedule …` and `branchguard calendar export`, in-process, each call a fresh start."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+from icalendar import Calendar
+
+from branchguard import cli
+from branchguard.core import working_days
+from branchguard.core.i18n import set_language
+
+Run = Callable[..., tuple[int, str, str]]
+
+
+@pytest.fixture
+def run(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Iterator[Run]:
+    def _run(*args: str, lang: str = "en") -> tuple[int, str, str]:
+        try:
+            code = cli.main(["--data-dir", str(tmp_path / "data"), "--lang", lang, *args])
+        except SystemExit as exc:  # argparse usage errors
+            code = int(exc.code or 0)
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    yield _run
+    set_language("zh_CN")
+
+
+def listed(run: Run) -> list[dict[str, object]]:
+    code, out, err = run("schedule", "list", "--json")
+    assert code == 0, err
+    result: list[dict[str, object]] = json.loads(out)
+    return result
+
+
+def test_add_then_list_shows_wall_clock_times_and_the_rule(run: Run) -> None:
+    code, out, err = run(
+        "schedule", "add", "消防演练", "--start", "2031-08-31 09:30", "--rrule", "semiannual",
+        "--owner", "王安全", "--kind", "drill", "--lead-minutes", "2880", "--tz", "Asia/Shanghai",
+    )  # fmt: skip
+    assert code == 0, err
+    assert out.strip() == "Schedule #1 added; next due 2031-08-31 09:30"
+    [item] = listed(run)
+    assert item["title"] == "消防演练" and item["kind"] == "drill" and item["owner"] == "王安全"
+    assert item["rrule"] == "FREQ=MONTHLY;INTERVAL=6;BYMONTHDAY=28,29,30,31;BYSETPOS=-1"
+    assert item["recurrence"] == "Every 6 months"
+    assert item["start_at"] == "2031-08-31T01:30:00+00:00"  # stored in UTC
+    assert item["next_due_local"] == "2031-08-31 09:30"  # shown on the branch's clock
+    assert item["lead_minutes"] == 2880 and item["open_items"] == []
+    code, out, _ = run("schedule", "list", lang="zh_CN")
+    assert "消防演练" in out and "每半年" in out and "2031-08-31 09:30" in out
+
+
+def test_an_item_due_while_nothing_ran_is_listed_overdue_exactly_once(run: Run) -> None:
+    due = (datetime.now(UTC) - timedelta(hours=5)).astimezone(ZoneInfo("Asia/Shanghai"))
+    assert (
+        run(
+            "schedule", "add", "交接检查", "--start", due.strftime("%Y-%m-%d %H:%M"), "--tz", "Asia/Shanghai"
+        )[0]
+        == 0
+    )
+    for _start in range(3):  # every command is a start of its own
+        [item] = listed(run)
+        items = item["open_items"]
+        assert isinstance(items, list) and len(items) == 1
+        assert items[0]["overdue"] is True
+        assert item["overdue_count"] == 1
+    code, out, _ = run("schedule", "list")
+    assert "Open items" in out and "Overdue" in out
+    code, out, err = run("schedule", "done", str(items[0]["id"]))
+    assert code == 0 and out.strip() == f"Item #{items[0]['id']}: Done", err
+    assert listed(run)[0]["open_items"] == []
+    code, _, err = run("schedule", "done", str(items[0]["id"]))
+    assert code == 1 and err.count("\n") == 1 and "already Done" in err
+
+
+def test_pause_and_resume(run: Run) -> None:
+    run("schedule", "add", "Weekly patrol", "--start", "2031-01-06 08:00", "--rrule", "weekly")
+    assert run("schedule", "pause", "1")[1].strip() == "Schedule #1: paused"
+    assert listed(run)[0]["active"] is False
+    assert run("schedule", "list", "--json", "--active-only")[1].strip() == "[]"
+    assert run("schedule", "resume", "1")[1].strip() == "Schedule #1: active"
+
+
+def test_calendar_export_parses_back_with_the_right_times(run: Run, tmp_path: Path) -> None:
+    run(
+        "schedule", "add", "Monthly check", "--start", "2031-01-31 09:00", "--rrule", "monthly",
+        "--tz", "Asia/Shanghai", "--lead-minutes", "60",
+    )  # fmt: skip
+    target = tmp_path / "out.ics"
+    code, out, err = run(
+        "calendar", "export", "--from", "2031-01-01", "--to", "2031-04-30", "-o", str(target)
+    )
+    assert code == 0, err
+    assert out.strip() == f"4 event(s) written to {target}"
+    events = Calendar.from_ical(target.read_bytes()).walk("VEVENT")
+    starts = [e.decoded("dtstart").astimezone(ZoneInfo("Asia/Shanghai")) for e in events]
+    assert [s.strftime("%Y-%m-%d %H:%M") for s in starts] == [
+        "2031-01-31 09:00",
+        "2031-02-28 09:00",
+        "2031-03-31 09:00",
+        "2031-04-30 09:00",
+    ]
+    uids = [str(e["uid"]) for e in events]
+    assert len(set(uids)) == 4
+    run("calendar", "export", "--from", "2031-01-01", "--to", "2031-04-30", "-o", str(target))
+    assert [str(e["uid"]) for e in Calendar.from_ical(target.read_bytes()).walk("VEVENT")] == uids
+
+
+def test_a_date_range_ending_before_it_starts_is_refused(run: Run, tmp_path: Path) -> None:
+    code, _, err = run(
+        "calendar", "export", "--from", "2031-05-01", "--to", "2031-04-01", "-o", str(tmp_path / "x.ics")
+    )
+    assert code == 1 and "end must be after the start" in err
+    assert not (tmp_path / "x.ics").exists()
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--start", "next tuesday"], "is not a date and time"),
+        (["--start", "2031-01-01", "--rrule", "FREQ=HOURLY"], "repeats HOURLY"),
+        (["--start", "2031-01-01", "--tz", "Nowhere/City"], "unknown time zone"),
+        (["--start", "2031-01-01", "--rrule", "daily", "--until", "31/12/2031"], "is not a date"),
+    ],
+)
+def test_bad_input_is_one_line_on_stderr(run: Run, args: list[str], message: str) -> None:
+    code, out, err = run("schedule", "add", "X", *args)
+    assert code == 1 and out == ""
+    assert err.startswith("branchguard: error: ") and message in err and err.count("\n") == 1
+
+
+def test_dates_beyond_the_holiday_data_are_warned_about(run: Run) -> None:
+    year = working_days.covered_years()[1] + 1
+    code, _, err = run(
+        "schedule", "add", "X", "--start", f"{year}-03-02", "--rrule", "monthly", "--working-days", "next"
+    )
+    assert code == 0
+    assert f"dates in {year} avoid weekends only" in err
+    code, _, err = run("schedule", "add", "Y", "--start", f"{year}-03-02", "--rrule", "monthly")
+    assert err == ""  # no policy, nothing to warn about
