@@ -44,6 +44,7 @@ from branchguard.reports.template import (
     render_pdf,
     signature_block,
     story_height,
+    tag,
     write_atomically,
 )
 
@@ -193,16 +194,8 @@ def _facts(styles: ReportStyles, version: PlaybookVersion, width: float) -> Tabl
 
 def _level_badges(styles: ReportStyles, levels: Sequence[Level]) -> Paragraph:
     """Each level as a coloured tag on one line, e.g. a red "I级（特大）"."""
-    tags = [_tag(level.label, *LEVEL_COLOURS[level]) for level in levels]
+    tags = [tag(level.label, *LEVEL_COLOURS[level]) for level in levels]
     return Paragraph("&nbsp; ".join(tags), styles.cell_bold)
-
-
-def _tag(text: str, back: colors.Color, fore: colors.Color) -> str:
-    """Paragraph markup for `text` as a coloured tag inside a line."""
-    return (
-        f'<font backColor="#{back.hexval()[2:]}" color="#{fore.hexval()[2:]}">'
-        f"<b>&nbsp;{escape(text)}&nbsp;</b></font>"
-    )
 
 
 def _cautions(styles: ReportStyles, text: str, width: float) -> Table:
@@ -246,7 +239,7 @@ def _steps(styles: ReportStyles, content: PlanContent, width: float) -> Table:
             deadline = deadline_text(step.deadline_minutes)
             times.append(f"\xa0{deadline}\xa0")
             # White on dark red: the one thing in the row that must not be missed.
-            when.append(_tag(deadline, DRAFT_RED, colors.white))
+            when.append(tag(deadline, DRAFT_RED, colors.white))
             extra.append(("BACKGROUND", (0, index), (-1, index), CHECKPOINT_BG))
         times.append(target_text(step.target_minutes))
         rows.append(

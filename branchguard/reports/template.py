@@ -20,6 +20,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus.tables import CellStyle
 
 from branchguard import APP_NAME
 from branchguard.core.domain import BranchRole
@@ -111,6 +112,14 @@ def para(text: str, style: ParagraphStyle) -> Paragraph:
 Cell: TypeAlias = str | Flowable
 
 
+def tag(text: str, back: colors.Color, fore: colors.Color) -> str:
+    """Paragraph markup for `text` as a coloured tag inside a line."""
+    return (
+        f'<font backColor="#{back.hexval()[2:]}" color="#{fore.hexval()[2:]}">'
+        f"<b>&nbsp;{escape(text)}&nbsp;</b></font>"
+    )
+
+
 def data_table(
     styles: ReportStyles,
     headers: Sequence[str],
@@ -119,28 +128,55 @@ def data_table(
     *,
     extra_style: Sequence[tuple[Any, ...]] = (),
     zebra: bool = True,
+    valign: str = "MIDDLE",
+    plain: bool = False,
 ) -> Table:
-    """A table whose every text cell wraps; the header row repeats on each page."""
-    data: list[list[Flowable]] = []
+    """A table whose every text cell wraps; the header row repeats on each page.
+
+    With `plain` (for tables of thousands of rows), body text cells are drawn as given, one
+    line per "\n", without markup or wrapping, and every cell shares one cell style, since a
+    style command costs a step per cell: the caller breaks long text into lines (or passes a
+    Paragraph), and `extra_style` may only draw lines and backgrounds."""
+    data: list[list[Cell]] = []
     if headers:
         data.append([para(h, styles.cell_head) for h in headers])
-    for row in rows:
-        data.append([para(c, styles.cell) if isinstance(c, str) else c for c in row])
+    if plain:
+        data += [list(row) for row in rows]
+    else:
+        for row in rows:
+            data.append([para(c, styles.cell) if isinstance(c, str) else c for c in row])
     pad = _cell_padding(styles)
-    commands: list[tuple[Any, ...]] = [
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("GRID", (0, 0), (-1, -1), 0.4, RULE),
-        ("TOPPADDING", (0, 0), (-1, -1), pad * 0.5),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), pad * 0.8),
-        ("LEFTPADDING", (0, 0), (-1, -1), pad),
-        ("RIGHTPADDING", (0, 0), (-1, -1), pad),
-    ]
+    look: dict[str, Any] = {
+        "valign": valign,
+        "topPadding": pad * 0.5,
+        "bottomPadding": pad * 0.8,
+        "leftPadding": pad,
+        "rightPadding": pad,
+    }
+    commands: list[tuple[Any, ...]] = [("GRID", (0, 0), (-1, -1), 0.4, RULE)]
     if headers:
         commands.append(("BACKGROUND", (0, 0), (-1, 0), ACCENT))
     if zebra:
         first = 1 if headers else 0
         commands.append(("ROWBACKGROUNDS", (0, first), (-1, -1), [colors.white, ZEBRA]))
-    return make_table(styles, data, col_widths, [*commands, *extra_style], repeatRows=1 if headers else 0)
+    repeat = 1 if headers else 0
+    if plain:
+        shared = CellStyle("plain")
+        for name, value in look.items():
+            setattr(shared, name, value)
+        cell = styles.cell
+        shared.fontname, shared.fontsize, shared.leading = cell.fontName, cell.fontSize, cell.leading
+        shared.color = cell.textColor
+        table = Table(
+            data,
+            colWidths=list(col_widths),
+            repeatRows=repeat,
+            cellStyles=[[shared] * len(col_widths) for _ in data],
+        )
+        table.setStyle(TableStyle([*commands, *extra_style]))
+        return table
+    commands += [(name.upper(), (0, 0), (-1, -1), value) for name, value in look.items()]
+    return make_table(styles, data, col_widths, [*commands, *extra_style], repeatRows=repeat)
 
 
 def make_table(
@@ -353,4 +389,3 @@ def _decorate_page(canvas: Canvas, page: int, total: int, *, meta: ReportMeta, f
     canvas.drawCentredString(width / 2, text_y, t("report.confidential"))
     canvas.drawRightString(right, text_y, t("report.page_of", page=page, total=total))
     canvas.restoreState()
-
