@@ -54,7 +54,11 @@ def test_lead_manages_everyone_reads(ctx: Any, lead: Actor, staff: Actor, audito
             svc.add(who, one_off())
         with pytest.raises(PermissionDenied):
             svc.set_active(who, made.id, False)
-        assert [s.id for s in svc.list(who)] == [made.id]
+        with pytest.raises(PermissionDenied):
+            svc.update(who, made.id, one_off("Renamed"))
+        with pytest.raises(PermissionDenied):
+            svc.remove(who, made.id)
+        assert [(s.id, s.title) for s in svc.list(who)] == [(made.id, made.title)]
     events = ctx.services.audit.list(lead, AuditFilter(action_prefix="schedule."))
     assert [e.action for e in events] == ["schedule.add"]
     assert events[0].actor == "lead" and "王安全" in events[0].summary
