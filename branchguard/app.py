@@ -1,7 +1,9 @@
 """Starts the window: QApplication, translators, UI font, context, first run or login, main window.
 
 Start-up order keeps the first frame cheap: the (empty) main window is shown before the database
-layer is imported; the context opens, the user logs in and the pages are built after it painted.
+layer, the domain types and any page are imported, and before PySide's Qt namespace is first used
+(tests/test_launcher.py). After it painted the context opens and the user logs in; the module of the
+page most likely shown first is imported meanwhile, and only that page is built.
 """
 
 from __future__ import annotations

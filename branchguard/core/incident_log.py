@@ -13,11 +13,12 @@ import hashlib
 import json
 import re
 import unicodedata
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from datetime import UTC, datetime
+from functools import cache
 from typing import Any, NoReturn
 
-from sqlalchemy import Connection, Table, func, insert, select, text, update
+from sqlalchemy import Connection, Dialect, Table, bindparam, func, insert, select, text, update
 
 from branchguard.core.errors import NotFound, ValidationError
 from branchguard.core.i18n import t
@@ -96,6 +97,37 @@ def fts_query(query: str) -> str | None:
 
 
 # -- appending ---------------------------------------------------------------------------------
+# An append is what a live incident waits on, so its statements are built once, and on SQLite they
+# go straight to the DB-API cursor: SQLAlchemy's bookkeeping (~50 µs a statement) cost a third
+# of an append on a disk that syncs in half a millisecond. Same SQL, same stored values.
+_BUMP_ANY = (
+    update(_INCIDENTS)
+    .where(_INCIDENTS.c.id == bindparam("incident"))
+    .values(last_seq=_INCIDENTS.c.last_seq + 1)
+    .returning(_INCIDENTS.c.last_seq, _INCIDENTS.c.chain_head)
+)
+_BUMP_OPEN = _BUMP_ANY.where(_INCIDENTS.c.status == IncidentStatus.OPEN.value)
+_INSERT = insert(_LOG)
+_SEAL = update(_INCIDENTS).where(_INCIDENTS.c.id == bindparam("incident")).values(chain_head=bindparam("h"))
+
+_SQLITE_BUMP = "UPDATE incidents SET last_seq = last_seq + 1 WHERE id = ?{} RETURNING last_seq, chain_head"
+_SQLITE_BUMP_ANY = _SQLITE_BUMP.format("")
+_SQLITE_BUMP_OPEN = _SQLITE_BUMP.format(f" AND status = '{IncidentStatus.OPEN.value}'")
+_SQLITE_INSERT = (
+    "INSERT INTO incident_log (incident_id, seq, at, actor, kind, text, step, corrects, data, "
+    "prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
+_SQLITE_SEAL = "UPDATE incidents SET chain_head = ? WHERE id = ?"
+_SQLITE_INDEX = f"INSERT INTO {FTS_TABLE}(rowid, terms) VALUES (?, ?)"
+
+
+@cache
+def _sqlite_binds(dialect: Dialect) -> tuple[Callable[[Any], Any], Callable[[Any], Any]]:
+    """SQLAlchemy's own conversions of `at` and `data`, so the raw path stores what Core would."""
+    at_type, data_type = (col.type.dialect_impl(dialect) for col in (_LOG.c.at, _LOG.c.data))
+    return at_type.bind_processor(dialect), data_type.bind_processor(dialect)  # type: ignore[return-value]
+
+
 def append(
     conn: Connection,
     incident_id: int,
@@ -119,39 +151,43 @@ def append(
         raise ValidationError(t("field.entry_text"), t("validation.too_long", limit=MAX_ENTRY_TEXT))
     data = dict(data or {})
     at = at or utcnow()
-    bump = update(_INCIDENTS).where(_INCIDENTS.c.id == incident_id)
-    if not allow_closed:
-        bump = bump.where(_INCIDENTS.c.status == IncidentStatus.OPEN.value)
-    row = conn.execute(
-        bump.values(last_seq=_INCIDENTS.c.last_seq + 1).returning(
-            _INCIDENTS.c.last_seq, _INCIDENTS.c.chain_head
-        )
-    ).first()
+    driver = conn.connection.driver_connection if conn.dialect.name == "sqlite" else None
+    cursor = driver.cursor() if driver is not None else None
+    if cursor is not None:
+        bump_sql = _SQLITE_BUMP_ANY if allow_closed else _SQLITE_BUMP_OPEN
+        row = cursor.execute(bump_sql, (incident_id,)).fetchone()
+    else:
+        row = conn.execute(_BUMP_ANY if allow_closed else _BUMP_OPEN, {"incident": incident_id}).first()
     if row is None:
         _raise_not_open(conn, incident_id)
     seq, prev = row
     digest = chain_hash(prev, canonical(incident_id, seq, at, actor, kind.value, body, step, corrects, data))
-    entry_id = conn.execute(
-        insert(_LOG).values(
-            incident_id=incident_id,
-            seq=seq,
-            at=at,
-            actor=actor,
-            kind=kind.value,
-            text=body,
-            step=step,
-            corrects=corrects,
-            data=data,
-            prev_hash=prev,
-            hash=digest,
-        )
-    ).inserted_primary_key[0]  # type: ignore[index]
-    conn.execute(update(_INCIDENTS).where(_INCIDENTS.c.id == incident_id).values(chain_head=digest))
-    if conn.dialect.name == "sqlite" and body:
-        conn.execute(
-            text(f"INSERT INTO {FTS_TABLE}(rowid, terms) VALUES (:id, :terms)"),
-            {"id": entry_id, "terms": search_terms(body)},
-        )
+    if cursor is not None:
+        stamp, encode = _sqlite_binds(conn.dialect)
+        values = (incident_id, seq, stamp(at), actor, kind.value, body, step, corrects, encode(data))
+        entry_id = cursor.execute(_SQLITE_INSERT, (*values, prev, digest)).lastrowid
+        cursor.execute(_SQLITE_SEAL, (digest, incident_id))
+        if body:
+            cursor.execute(_SQLITE_INDEX, (entry_id, search_terms(body)))
+        cursor.close()
+    else:
+        entry_id = conn.execute(
+            _INSERT,
+            {
+                "incident_id": incident_id,
+                "seq": seq,
+                "at": at,
+                "actor": actor,
+                "kind": kind.value,
+                "text": body,
+                "step": step,
+                "corrects": corrects,
+                "data": data,
+                "prev_hash": prev,
+                "hash": digest,
+            },
+        ).inserted_primary_key[0]  # type: ignore[index]
+        conn.execute(_SEAL, {"incident": incident_id, "h": digest})
     return LogEntry(entry_id, incident_id, seq, at, actor, kind, body, step, corrects, data, prev, digest)
 
 

@@ -37,7 +37,10 @@ i = 0
 while True:
     i += 1
     entry = ctx.services.incidents.log(actor, incident_id, EntryKind.NOTE, f"run {run} entry {i} 现场记录")
-    print(entry.seq, entry.text, flush=True)
+    # One write per line: under PYTHONUNBUFFERED, print() writes its pieces separately, and a kill
+    # between them left a bare sequence number the parent could not parse.
+    sys.stdout.write(f"{entry.seq} {entry.text}\\n")
+    sys.stdout.flush()
 """
 
 
