@@ -48,7 +48,8 @@ def test_startup_trace_prints_painted_then_data_shown_and_exits(
 
     assert run_gui(str(data), lang="en", credentials=("lead", "lead-demo-2026")) == 0
     lines = capsys.readouterr().out.splitlines()
-    assert lines == ["startup painted", "startup data_shown"]
+    assert lines == [f"startup {step}" for step in
+                     ("painted", "context_opened", "logged_in", "page_built", "data_shown")]
     assert (data / "gui.ini").is_file()
 
 

@@ -4,12 +4,14 @@ Floors, measured in the same run with the same interpreter:
 - bare window: QApplication + QMainWindow with a QTableView, until its first paint;
 - bare window + imports: the same after importing every third-party library BranchGuard had
   loaded by the time its data was shown (collected from a warm-up run, not a hand-kept list).
-Each figure is the median of several interleaved runs.
+Each figure is the median of several interleaved runs. The app's own step markers (context
+opened, logged in, landing page built) are printed as a breakdown, with no target.
 """
 
 from __future__ import annotations
 
 import json
+import statistics
 import subprocess
 import tempfile
 from pathlib import Path
@@ -59,7 +61,14 @@ atexit.register(third_party)
 sys.exit(run_gui({data_dir!r}, credentials=("lead", "lead-demo-2026")))
 """
 
-APP_MARKERS = ("startup painted", "startup data_shown")
+# In the order the app prints them; the steps between the two measured ones are for the breakdown.
+APP_MARKERS = (
+    "startup painted",
+    "startup context_opened",
+    "startup logged_in",
+    "startup page_built",
+    "startup data_shown",
+)
 
 
 def _prepare_demo(data_dir: Path) -> None:
@@ -86,6 +95,17 @@ def _app_modules(data_dir: Path, env: dict[str, str]) -> list[str]:
     raise RuntimeError(f"the app did not report its modules; stderr:\n{proc.stderr[-2000:]}")
 
 
+def print_steps(steps: dict[str, list[float]]) -> None:
+    """Median time of each app step and what it added to the one before (ms)."""
+    medians = [(marker.split(" ", 1)[1], statistics.median(times) * 1000) for marker, times in steps.items()]
+    previous = 0.0
+    parts = []
+    for step, at in medians:
+        parts.append(f"{step} {at:.0f} (+{at - previous:.0f})")
+        previous = at
+    print("  app steps, median ms: " + ", ".join(parts))
+
+
 def run() -> bool:
     print(f"start-up (offscreen, median of {RUNS} runs)")
     with tempfile.TemporaryDirectory() as tmp:
@@ -96,14 +116,17 @@ def run() -> bool:
         bare_cmd = [python(), "-c", BARE_WINDOW.format(imports=[])]
         imports_cmd = [python(), "-c", BARE_WINDOW.format(imports=imports)]
         app_cmd = [python(), "-c", APP.format(data_dir=str(data_dir))]
-        bare, with_imports, painted, shown = [], [], [], []
+        bare, with_imports = [], []
+        steps: dict[str, list[float]] = {marker: [] for marker in APP_MARKERS}
         for _ in range(RUNS):  # interleaved, so drift on the machine hits every figure alike
             bare.append(time_markers(bare_cmd, ["painted"], env)["painted"])
             with_imports.append(time_markers(imports_cmd, ["painted"], env)["painted"])
             marks = time_markers(app_cmd, APP_MARKERS, env)
-            painted.append(marks["startup painted"])
-            shown.append(marks["startup data_shown"])
+            for marker in APP_MARKERS:
+                steps[marker].append(marks[marker])
+    painted, shown = steps["startup painted"], steps["startup data_shown"]
     print(f"  libraries imported by the app at data shown: {', '.join(imports)}")
+    print_steps(steps)
     bare_f = Figure("bare window", bare)
     imports_f = Figure("bare window + imports", with_imports)
     ok = print_ratio("app start → main window painted", Figure("app", painted), bare_f, 1.5)
