@@ -35,7 +35,7 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from branchguard.core.errors import BranchGuardError
@@ -171,6 +171,9 @@ class TaskHandle(QObject):
 
 
 def _progress_dialog(parent: QWidget, title: str, cancellable: bool) -> QProgressDialog:
+    # Imported here: start-up runs the login as a task, and creating Qt's enums should overlap it.
+    from PySide6.QtCore import Qt
+
     cancel_text = QCoreApplication.translate("tasks", "Cancel") if cancellable else ""
     # An empty cancel text means no Cancel button: work that cannot stop should not offer it.
     dialog = QProgressDialog(title, cancel_text, 0, 0, parent)
