@@ -258,6 +258,12 @@ def step_entries(conn: Connection, incident_id: int) -> list[LogEntry]:
     return [entry_of(row) for row in conn.execute(stmt.order_by(_LOG.c.seq))]
 
 
+def attachment_entries(conn: Connection, incident_id: int) -> list[LogEntry]:
+    """The incident's attachments in order, with their corrections, however long the log."""
+    stmt = select(_LOG).where(_LOG.c.incident_id == incident_id, _LOG.c.kind == EntryKind.ATTACHMENT.value)
+    return _with_corrections(conn, incident_id, list(conn.execute(stmt.order_by(_LOG.c.seq)).all()))
+
+
 def search(conn: Connection, query: str, limit: int = 200) -> list[LogEntry]:
     """Newest entries matching every word of `query` (FTS5 on SQLite, trigram ILIKE on PostgreSQL)."""
     if conn.dialect.name == "sqlite":

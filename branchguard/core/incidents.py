@@ -265,6 +265,12 @@ class IncidentService:
             raise ValidationError(t("field.attachment"), t("incident.not_attachment", seq=entry.seq))
         return self._files.read(str(entry.data["sha256"]))
 
+    def attachments(self, actor: Actor, incident_id: int) -> list[LogEntry]:
+        """The attachment entries, oldest first, without reading the rest of the log."""
+        require(actor, "incident.read", EVERYONE)
+        with self._sessions() as s:
+            return incident_log.attachment_entries(s.connection(), incident_id)
+
     def attachment_ref(self, entry: LogEntry) -> AttachmentRef:
         d = entry.data
         return AttachmentRef(str(d["name"]), str(d["sha256"]), int(d["size"]), str(d["media_type"]))
