@@ -24,6 +24,7 @@ from branchguard.gui.page import Page, PageInfo, registered_pages
 
 if TYPE_CHECKING:  # the window paints before these (the login dialog: the database layer) load
     from branchguard.core.domain import Actor
+    from branchguard.gui.incident_banner import IncidentBar
     from branchguard.gui.login import LoginDialog
     from branchguard.gui.session import GuiSession
     from branchguard.gui.shortcuts import ShortcutsDialog
@@ -54,6 +55,7 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.pages: dict[str, Page] = {}
         self.login_dialog: LoginDialog | None = None
+        self.incident_bar: IncidentBar | None = None  # Start incident (F9) and the live-incident banner
         self._locked = False
         self._page_before_lock = ""
         self._display_name = ""
@@ -112,6 +114,9 @@ class MainWindow(QMainWindow):
         self.sidebar.show()
         self.menuBar().show()
         self._lock_text.setText(self.tr("The screen is locked."))
+        from branchguard.gui.incident_banner import IncidentBar
+
+        self.incident_bar = IncidentBar(self)
 
     # -- building ------------------------------------------------------------------------------
     def _make_lock_cover(self) -> QWidget:
@@ -390,7 +395,11 @@ class MainWindow(QMainWindow):
             self.restoreState(state)
 
     def initial_page_id(self) -> str:
-        """The page to open after start: the one left last time if this role may see it."""
+        """The page to open after start: the Incidents page while incidents are open (they reopen
+        there after a crash or a restart), else the one left last time if this role may see it."""
+        reopen = self.incident_bar.reopen_page() if self.incident_bar is not None else ""
+        if reopen and self._visible_page(reopen) is not None:
+            return reopen
         last = self._last_page_id()
         return last if self._visible_page(last) is not None else self.landing_page_id()
 

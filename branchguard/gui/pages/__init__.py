@@ -14,6 +14,15 @@ from branchguard.gui.page import PageInfo, register_page
 EVERYONE = frozenset(Role)
 
 register_page(PageInfo(
+    page_id="incidents",
+    module="branchguard.gui.pages.incidents",
+    class_name="IncidentsPage",
+    nav_text=QT_TRANSLATE_NOOP("IncidentsPage", "Incidents"),
+    icon_name="incident",
+    order=1,
+    roles=EVERYONE,
+))
+register_page(PageInfo(
     page_id="playbooks",
     module="branchguard.gui.pages.playbooks",
     class_name="PlaybooksPage",
