@@ -230,4 +230,23 @@ INCIDENT_MESSAGES: dict[str, tuple[str, str]] = {
     "report.handover.omitted.actions": ("{count} follow-up action(s)", "{count} 项整改措施"),
     "report.handover.outgoing": ("Handed over by", "交班人"),
     "report.handover.incoming": ("Taken over by", "接班人"),
+    "cli.incident.closed": (
+        "Incident {id} closed ({count} log entries).",
+        "事件 {id} 已结束（共 {count} 条记录）。",
+    ),
+    "cli.incident.started": ("Started {at} by {who}, {elapsed} ago", "{at} 由 {who} 启动，已历时 {elapsed}"),
+    "cli.incident.corrected": ("[corrected by entry {seqs}]", "［已被第 {seqs} 条更正］"),
+    "cli.incident.field": ("{label}: {value}", "{label}：{value}"),
+    "cli.incident.chain": ("{count} entries, chain head {head}", "共 {count} 条记录，链头哈希 {head}"),
+    "cli.verify.ok": (
+        "All incident logs intact: {incidents} incident(s), {entries} entries.",
+        "所有事件记录完好：{incidents} 起事件，共 {entries} 条记录。",
+    ),
+    "cli.verify.entry": ("incident {id}, entry {seq}", "事件 {id} 第 {seq} 条记录"),
+    "cli.verify.head": ("incident {id}, chain head", "事件 {id} 链头"),
+    "cli.verify.broken": ("{where}: {reason}", "{where}：{reason}"),
+    "cli.verify.failed": (
+        "{broken} of {incidents} incident logs are broken ({entries} entries checked).",
+        "{incidents} 起事件中有 {broken} 起记录链已损坏（共检查 {entries} 条记录）。",
+    ),
 }

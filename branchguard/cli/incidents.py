@@ -1,0 +1,360 @@
+"""`branchguard incident start|log|step|close|show|list` and `branchguard verify`: live incidents headless."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import UTC, date, datetime
+from decimal import Decimal, InvalidOperation
+from typing import TYPE_CHECKING, Any
+
+from branchguard.cli.common import cli_actor, fail, local_time, print_json, print_table
+from branchguard.core.i18n import t
+from branchguard.core.incident_text import elapsed_text, entry_text, local_stamp, step_timing, yuan_text
+from branchguard.core.incident_types import (
+    TYPED_KINDS,
+    CloseInput,
+    EntryKind,
+    FollowUpAction,
+    FollowUpInput,
+    IncidentDetail,
+    IncidentFilter,
+    IncidentStatus,
+    IncidentStep,
+    IncidentSummary,
+    LogEntry,
+)
+from branchguard.core.playbook_text import target_text
+from branchguard.core.playbook_types import Level
+
+if TYPE_CHECKING:  # the context pulls in SQLAlchemy: only where a command runs
+    from branchguard.context import AppContext
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    group = sub.add_parser("incident", help="live incidents (应急处置)").add_subparsers(
+        dest="incident_command", metavar="ACTION", required=True
+    )
+    start = group.add_parser("start", help="start an incident (ad hoc without --playbook); prints its id")
+    start.add_argument("--playbook", metavar="CODE", help="the plan to follow (its approved version)")
+    start.add_argument("--level", choices=[lv.value for lv in Level], help="default: the plan's first level")
+    start.add_argument("--drill", action="store_true", help="a drill (演练), marked as one everywhere")
+    start.add_argument("--title", default="", help="default: the plan's title")
+    start.set_defaults(handler=run_start)
+
+    log = group.add_parser("log", help="add an entry to an incident's log; prints its number")
+    log.add_argument("id", type=int)
+    log.add_argument("--kind", required=True, choices=[k.value for k in TYPED_KINDS])
+    log.add_argument("--text", required=True)
+    log.add_argument("--corrects", type=int, metavar="SEQ", help="the number of the entry this corrects")
+    log.set_defaults(handler=run_log)
+
+    step = group.add_parser("step", help="mark a step done or skipped; prints the entry's number")
+    step.add_argument("id", type=int)
+    step.add_argument("number", type=int, metavar="N", help="the step's number, from 1")
+    how = step.add_mutually_exclusive_group(required=True)
+    how.add_argument("--done", action="store_true")
+    how.add_argument("--skip", metavar="REASON", help="skipped, not done, because REASON")
+    step.set_defaults(handler=run_step)
+
+    close = group.add_parser("close", help="close an incident with its outcome")
+    close.add_argument("id", type=int)
+    close.add_argument("--outcome", required=True)
+    close.add_argument("--injuries", default="")
+    close.add_argument("--losses", type=_yuan, metavar="YUAN", help="losses in yuan, e.g. 1250.50")
+    close.add_argument("--root-cause", default="")
+    close.add_argument(
+        "--action",
+        dest="actions",
+        action="append",
+        type=_follow_up,
+        default=[],
+        metavar="TEXT|OWNER|YYYY-MM-DD",
+        help="a follow-up action, its owner and due date (the date may be left out); repeatable",
+    )
+    close.set_defaults(handler=run_close)
+
+    show = group.add_parser("show", help="show an incident with its steps and full log")
+    show.add_argument("id", type=int)
+    show.add_argument("--json", action="store_true")
+    show.set_defaults(handler=run_show)
+
+    lst = group.add_parser("list", help="list incidents, newest first")
+    lst.add_argument("--json", action="store_true")
+    lst.add_argument("--open", action="store_true", help="only open incidents")
+    lst.add_argument("--search", default="", help="words in a title or in any log entry")
+    lst.set_defaults(handler=run_list)
+
+    verify = sub.add_parser("verify", help="check every incident log's hash chain")
+    verify.set_defaults(handler=run_verify)
+
+
+def _yuan(value: str) -> int:
+    """Yuan as typed (1250, 1,250.5) to fen; a negative amount is the service's to refuse."""
+    try:
+        amount = Decimal(value.replace(",", "").strip())
+    except InvalidOperation:
+        raise argparse.ArgumentTypeError(f"'{value}' is not an amount like 1250.50") from None
+    if not amount.is_finite() or amount != amount.quantize(Decimal("0.01")):
+        raise argparse.ArgumentTypeError(f"'{value}' is not an amount in yuan with at most 2 decimals")
+    return int(amount * 100)
+
+
+def _follow_up(value: str) -> FollowUpInput:
+    parts = [p.strip() for p in value.split("|")]
+    if len(parts) not in (2, 3) or not parts[0] or not parts[1]:
+        raise argparse.ArgumentTypeError(f"'{value}' is not TEXT|OWNER|YYYY-MM-DD")
+    due = None
+    if len(parts) == 3 and parts[2]:
+        try:
+            due = date.fromisoformat(parts[2])
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"'{parts[2]}' is not a date like 2026-12-31") from None
+    return FollowUpInput(parts[0], parts[1], due)
+
+
+# -- changing ----------------------------------------------------------------------------------
+def run_start(ctx: AppContext, args: argparse.Namespace) -> int:
+    summary = ctx.services.incidents.start(
+        cli_actor(),
+        args.playbook,
+        Level(args.level) if args.level else None,
+        title=args.title,
+        drill=args.drill,
+    )
+    print(summary.id)
+    return 0
+
+
+def run_log(ctx: AppContext, args: argparse.Namespace) -> int:
+    entry = ctx.services.incidents.log(
+        cli_actor(), args.id, EntryKind(args.kind), args.text, corrects=args.corrects
+    )
+    print(entry.seq)
+    return 0
+
+
+def run_step(ctx: AppContext, args: argparse.Namespace) -> int:
+    done = args.skip is None
+    entry = ctx.services.incidents.mark_step(
+        cli_actor(), args.id, args.number, done=done, reason="" if done else args.skip
+    )
+    print(entry.seq)
+    return 0
+
+
+def run_close(ctx: AppContext, args: argparse.Namespace) -> int:
+    data = CloseInput(
+        outcome=args.outcome,
+        injuries=args.injuries,
+        losses_cents=args.losses,
+        root_cause=args.root_cause,
+        actions=tuple(args.actions),
+    )
+    detail = ctx.services.incidents.close(cli_actor(), args.id, data)
+    print(t("cli.incident.closed", id=detail.id, count=detail.summary.entry_count))
+    return 0
+
+
+# -- reading -----------------------------------------------------------------------------------
+def _when(at: datetime | None) -> str | None:
+    return at.astimezone(UTC).isoformat() if at else None
+
+
+def summary_json(s: IncidentSummary) -> dict[str, Any]:
+    return {
+        "id": s.id,
+        "title": s.title,
+        "playbook_code": s.playbook_code,
+        "playbook_version": s.playbook_version,
+        "category": s.category.value,
+        "level": s.level.value,
+        "drill": s.drill,
+        "status": s.status.value,
+        "started_by": s.started_by,
+        "started_at": _when(s.started_at),
+        "closed_at": _when(s.closed_at),
+        "entry_count": s.entry_count,
+        "chain_head": s.chain_head,
+    }
+
+
+def step_json(s: IncidentStep) -> dict[str, Any]:
+    return {
+        "number": s.number,
+        "key": s.key,
+        "text_zh": s.text.zh,
+        "text_en": s.text.en,
+        "role": s.role,
+        "role_name_zh": s.role_name.zh,
+        "role_name_en": s.role_name.en,
+        "target_minutes": s.target_minutes,
+        "checkpoint": s.checkpoint,
+        "deadline_minutes": s.deadline_minutes,
+        "state": s.state.value,
+        "by": s.by,
+        "at": _when(s.at),
+        "reason": s.reason,
+    }
+
+
+def entry_json(e: LogEntry) -> dict[str, Any]:
+    return {
+        "seq": e.seq,
+        "at": _when(e.at),
+        "actor": e.actor,
+        "kind": e.kind.value,
+        "text": e.text,
+        "step": e.step,
+        "corrects": e.corrects,
+        "corrected_by": list(e.corrected_by),
+        "data": e.data,
+        "prev_hash": e.prev_hash,
+        "hash": e.hash,
+    }
+
+
+def action_json(a: FollowUpAction) -> dict[str, Any]:
+    return {
+        "id": a.id,
+        "text": a.text,
+        "owner": a.owner,
+        "due": a.due.isoformat() if a.due else None,
+        "done_at": _when(a.done_at),
+        "done_by": a.done_by,
+    }
+
+
+def detail_json(d: IncidentDetail) -> dict[str, Any]:
+    return {
+        **summary_json(d.summary),
+        "location": d.location,
+        "report_fields": d.report_fields,
+        "closed_by": d.closed_by,
+        "outcome": d.outcome,
+        "injuries": d.injuries,
+        "losses_cents": d.losses_cents,
+        "root_cause": d.root_cause,
+        "steps": [step_json(s) for s in d.steps],
+        "entries": [entry_json(e) for e in d.entries],
+        "actions": [action_json(a) for a in d.actions],
+    }
+
+
+def run_show(ctx: AppContext, args: argparse.Namespace) -> int:
+    detail = ctx.services.incidents.get(cli_actor(), args.id)
+    if args.json:
+        print_json(detail_json(detail))
+    else:
+        print("\n".join(readable(detail)))
+    return 0
+
+
+def readable(d: IncidentDetail) -> list[str]:
+    """The incident as the report tells it, as plain text lines."""
+    s = d.summary
+    drill = f"  [{t('incident.drill_badge')}]" if s.drill else ""
+    plan = t("report.incident.plan", code=s.playbook_code, n=s.playbook_version) if s.playbook_code else ""
+    end = s.closed_at or datetime.now(UTC)
+    lines = [
+        f"#{s.id}  {s.title}{drill}",
+        " · ".join(x for x in (s.level.label, s.status.label, s.category.label, plan) if x),
+        t(
+            "cli.incident.started",
+            at=local_stamp(s.started_at),
+            who=s.started_by,
+            elapsed=elapsed_text(end - s.started_at),
+        ),
+    ]
+    if d.location:
+        lines.append(t("cli.incident.field", label=t("report.incident.location"), value=d.location))
+    if d.steps:
+        lines += ["", t("field.steps")]
+        marks = {"pending": "○", "skipped": "–", "late": "!", "on_time": "✓", "done": "✓"}
+        for step in d.steps:
+            timing = step_timing(step, s.started_at)
+            facts = " · ".join(
+                f for f in (step.role_name.text or step.role, target_text(step.target_minutes)) if f
+            )
+            lines.append(f"  {marks[timing.verdict]} {step.number:>2}. {step.text.text}  [{facts}]")
+            if timing.verdict != "pending":
+                lines.append(f"        {timing.result} · {step.by} {local_stamp(step.at)} (+{timing.took})")
+    lines += ["", t("report.incident.timeline", count=len(d.entries))]
+    for e in d.entries:
+        text = entry_text(e)
+        if e.corrected_by:
+            text += "  " + t("cli.incident.corrected", seqs=", ".join(map(str, e.corrected_by)))
+        lines.append(f"  {e.seq:>4}  {local_stamp(e.at)}  {e.actor}  {e.kind.label}  {text}")
+    if s.status == IncidentStatus.CLOSED:
+        lines += ["", t("cli.incident.field", label=t("field.outcome"), value=d.outcome)]
+        for key, value in (
+            ("field.injuries", d.injuries),
+            ("field.losses", yuan_text(d.losses_cents)),
+            ("field.root_cause", d.root_cause),
+        ):
+            if value:
+                lines.append(t("cli.incident.field", label=t(key), value=value))
+    if d.actions:
+        lines += ["", t("report.incident.actions")]
+        for a in d.actions:
+            state = (
+                t("report.incident.action_done", at=local_time(a.done_at), who=a.done_by) if a.done_at else ""
+            )
+            due = a.due.isoformat() if a.due else "—"
+            lines.append(f"  [{a.id}] {a.text} · {a.owner} · {due}{'  ' + state if state else ''}")
+    lines += ["", t("cli.incident.chain", count=s.entry_count, head=s.chain_head)]
+    return lines
+
+
+def run_list(ctx: AppContext, args: argparse.Namespace) -> int:
+    flt = IncidentFilter(status=IncidentStatus.OPEN if args.open else None, search=args.search)
+    incidents = ctx.services.incidents.list_incidents(cli_actor(), flt)
+    if args.json:
+        print_json([summary_json(s) for s in incidents])
+        return 0
+    print_table(
+        [
+            "id",
+            t("field.title"),
+            t("field.level"),
+            t("report.playbook.status"),
+            t("field.playbook"),
+            t("report.incident.started_at"),
+            t("report.incident.entries"),
+        ],
+        [
+            (
+                s.id,
+                s.title + (f" [{t('incident.drill_badge')}]" if s.drill else ""),
+                s.level.value,
+                s.status.label,
+                s.playbook_code or "-",
+                local_stamp(s.started_at, "%Y-%m-%d %H:%M"),
+                s.entry_count,
+            )
+            for s in incidents
+        ],
+    )
+    return 0
+
+
+def run_verify(ctx: AppContext, args: argparse.Namespace) -> int:
+    report = ctx.services.incidents.verify(cli_actor())
+    if report.ok:
+        print(t("cli.verify.ok", incidents=report.incidents, entries=report.entries))
+        return 0
+    for problem in report.problems:
+        where = (
+            t("cli.verify.entry", id=problem.incident_id, seq=problem.seq)
+            if problem.seq is not None
+            else t("cli.verify.head", id=problem.incident_id)
+        )
+        fail(t("cli.verify.broken", where=where, reason=problem.reason))
+    print(
+        t(
+            "cli.verify.failed",
+            broken=len(report.problems),
+            incidents=report.incidents,
+            entries=report.entries,
+        )
+    )
+    return 1
