@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -25,9 +26,11 @@ from branchguard.core.errors import BranchGuardError
 from branchguard.gui.icons import icon
 from branchguard.gui.models.people import ContactsModel, PeopleModel
 from branchguard.gui.models.rows import SORT_ROLE, RowsModel
-from branchguard.gui.pages.people_dialogs import ContactDialog, PersonDialog, RecordDialog
 from branchguard.gui.search_box import SearchBox
 from branchguard.gui.session import GuiSession
+
+if TYPE_CHECKING:  # the dialogs (and their forms) load when one is first opened, not with the page
+    from branchguard.gui.pages.people_dialogs import RecordDialog
 
 T = TypeVar("T", PersonInfo, ContactInfo)
 
@@ -271,7 +274,7 @@ class RecordTab(QWidget, Generic[T]):
             self.dialog = None
         dialog.deleteLater()
         saved = dialog.saved
-        if result == RecordDialog.DialogCode.Accepted.value and saved is not None:
+        if result == QDialog.DialogCode.Accepted.value and saved is not None:
             self.reload()
             self.select_id(saved.id)
             self.changed.emit(self.entity)
@@ -338,6 +341,8 @@ class StaffTab(RecordTab[PersonInfo]):
         )
 
     def make_dialog(self, item: PersonInfo | None) -> RecordDialog[Any, PersonInfo]:
+        from branchguard.gui.pages.people_dialogs import PersonDialog
+
         people, actor = self.session.services.people, self.session.actor
         if item is None:
             dialog = PersonDialog(lambda data: people.add_person(actor, data), None, self)
@@ -396,6 +401,8 @@ class ContactsTab(RecordTab[ContactInfo]):
         )
 
     def make_dialog(self, item: ContactInfo | None) -> RecordDialog[Any, ContactInfo]:
+        from branchguard.gui.pages.people_dialogs import ContactDialog
+
         people, actor = self.session.services.people, self.session.actor
         if item is None:
             dialog = ContactDialog(lambda data: people.add_contact(actor, data), None, self)
