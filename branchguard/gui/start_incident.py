@@ -49,6 +49,9 @@ class StartIncidentDialog(QDialog):
         self.plans = QListWidget()
         self.plans.setObjectName("start_plans")
         self.plans.setStyleSheet("QListWidget::item { padding: 5px 4px; }")
+        font = self.plans.font()
+        font.setPointSizeF(font.pointSizeF() + 2)  # read under stress, maybe from a step away
+        self.plans.setFont(font)
         self.level = QComboBox()
         self.level.setObjectName("start_level")
         fill_levels(self.level, Level.III)

@@ -109,14 +109,15 @@ class IncidentConsole(QWidget):
     def _build_layout(self) -> None:
         buttons = QHBoxLayout()
         buttons.addWidget(self.message, 1)
+        buttons.addStretch(1)
         for button in (self.follow_button, self.level_button, self.report_button, self.close_button):
             buttons.addWidget(button)
         work = QSplitter(Qt.Orientation.Vertical)
         work.setChildrenCollapsible(False)
         work.addWidget(self.steps)
         work.addWidget(self.log)
-        work.setStretchFactor(0, 1)
-        work.setStretchFactor(1, 1)
+        work.setStretchFactor(0, 3)  # the steps say what to do next; the log is read less often
+        work.setStretchFactor(1, 2)
         side = QWidget()
         side_box = QVBoxLayout(side)
         side_box.setContentsMargins(0, 0, 0, 0)

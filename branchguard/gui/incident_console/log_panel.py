@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -100,6 +101,7 @@ class LogPanel(QWidget):
         box.addLayout(quick)
         box.addWidget(self.error)
         self._may_write = False
+        self._shown = False
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -181,6 +183,12 @@ class LogPanel(QWidget):
 
     def _update_buttons(self) -> None:
         self.correct_button.setEnabled(self.correctable(self.selected_entry()))
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._shown:  # scrolling before the first layout has no end to scroll to
+            self._shown = True
+            QTimer.singleShot(0, self.follow_end)
 
     def follow_end(self) -> None:
         """Show the newest entry, once the whole log is read (scrolling to the end of a partly read

@@ -92,7 +92,11 @@ class AttachmentsBox(QGroupBox):
         self.attach_button = QPushButton(icon("add"), "")
         self.attach_button.setObjectName("incident_attach")
         self.attach_button.clicked.connect(self.attach_requested)
+        self.empty = QLabel()
+        self.empty.setProperty("role", "hint")
+        self.empty.setWordWrap(True)
         box = QVBoxLayout(self)
+        box.addWidget(self.empty)
         box.addWidget(self.list, 1)
         box.addWidget(self.attach_button)
         self.retranslate()
@@ -101,6 +105,7 @@ class AttachmentsBox(QGroupBox):
         self.setTitle(self.tr("Attachments"))
         self.attach_button.setText(self.tr("Attach a photo or file…"))
         self.attach_button.setToolTip(self.tr("Copied into the data folder with its SHA-256 (Ctrl+Shift+A)"))
+        self.empty.setText(self.tr("No photos or files yet."))
         self.set_entries(self._entries)
 
     def set_entries(self, entries: list[LogEntry]) -> None:
@@ -120,6 +125,7 @@ class AttachmentsBox(QGroupBox):
                 item.setFont(font)
             self.list.addItem(item)
         self.list.setVisible(bool(entries))
+        self.empty.setVisible(not entries)
         self._load_thumbnails()
 
     def _load_thumbnails(self) -> None:

@@ -6,18 +6,22 @@ from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from branchguard.core.incident_types import IncidentDetail, IncidentStep, StepState
+from branchguard.core.incident_types import IncidentDetail, IncidentStatus, IncidentStep, StepState
+from branchguard.gui import style
 from branchguard.gui.icons import icon
-from branchguard.gui.models.incident_steps import IncidentStepsModel
+from branchguard.gui.incident_console.header import sized
+from branchguard.gui.models.incident_steps import CURRENT_BACKGROUND, IncidentStepsModel
 
 
 class StepsPanel(QWidget):
@@ -62,16 +66,36 @@ class StepsPanel(QWidget):
         self.done_button.clicked.connect(self.request_done)
         self.skip_button.clicked.connect(self.request_skip)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._update_buttons())
-        self.table.doubleClicked.connect(lambda _index: self.request_done())
 
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.heading, 1)
-        buttons.addWidget(self.done_button)
-        buttons.addWidget(self.skip_button)
+        # The one step to do now, in large type: in a crisis nobody reads the whole table.
+        self.now = QFrame()
+        self.now.setObjectName("incident_now")
+        self.now.setStyleSheet(
+            f"QFrame#incident_now {{ background: {CURRENT_BACKGROUND};"
+            f" border-left: 5px solid {style.WARNING}; border-radius: 4px; }}"
+        )
+        self.now_label = QLabel()
+        self.now_label.setObjectName("incident_now_step")
+        self.now_label.setWordWrap(True)
+        self.now_label.setFont(sized(self.font(), 14, bold=True))
+        self.next_label = QLabel()
+        self.next_label.setObjectName("incident_next_step")
+        self.next_label.setProperty("role", "hint")
+        self.next_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        texts = QVBoxLayout()
+        texts.setSpacing(2)
+        texts.addWidget(self.now_label)
+        texts.addWidget(self.next_label)
+        now_box = QHBoxLayout(self.now)
+        now_box.setContentsMargins(12, 8, 8, 8)
+        now_box.addLayout(texts, 1)
+        now_box.addWidget(self.done_button)
+        now_box.addWidget(self.skip_button)
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
         box.setSpacing(4)
-        box.addLayout(buttons)
+        box.addWidget(self.now)
+        box.addWidget(self.heading)
         box.addWidget(self.table, 1)
         self._may_mark = False
         self.retranslate()
@@ -91,6 +115,7 @@ class StepsPanel(QWidget):
         self.model.set_steps(detail.steps, detail.summary.started_at)
         self.done_button.setVisible(may_mark)
         self.skip_button.setVisible(may_mark)
+        self._show_now(detail)
         self.heading.setText(
             self.tr("Steps (%1 of %2 done or skipped)")
             .replace("%1", str(sum(s.state != StepState.PENDING for s in detail.steps)))
@@ -106,6 +131,27 @@ class StepsPanel(QWidget):
             self.table.selectionModel().setCurrentIndex(index, flags)
             self.table.scrollTo(index)
         self._update_buttons()
+
+    def _show_now(self, detail: IncidentDetail) -> None:
+        current, following = detail.current_step(), detail.next_step()
+        self.now.setVisible(detail.summary.status == IncidentStatus.OPEN)
+        if current is None:
+            self.now_label.setText(self.tr("Every step is done or skipped."))
+            self.next_label.clear()
+            return
+        role = current.role_name.text or current.role
+        self.now_label.setText(
+            self.tr("Now: step %1 · %2\n%3")
+            .replace("%1", str(current.number))
+            .replace("%2", role)
+            .replace("%3", current.text.text)
+        )
+        upcoming = ""
+        if following is not None:
+            upcoming = self.tr("Next: step %1 · %2").replace("%1", str(following.number))
+            upcoming = upcoming.replace("%2", following.text.text)
+        self.next_label.setText(upcoming)
+        self.next_label.setToolTip(self.next_label.text())
 
     def selected_number(self) -> int:
         index = self.table.selectionModel().currentIndex()

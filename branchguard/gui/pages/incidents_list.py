@@ -92,7 +92,7 @@ class IncidentListPanel(QWidget):
             IncidentListModel.COL_LEVEL, LevelBadgeDelegate(LEVELS_ROLE, self.table)
         )
         header = self.table.horizontalHeader()
-        widths = ((0, 48), (1, 64), (2, 280), (3, 96), (4, 80), (5, 90), (6, 140), (7, 90), (8, 140))
+        widths = ((0, 44), (1, 60), (2, 240), (3, 90), (4, 76), (5, 84), (6, 130), (7, 84), (8, 130))
         for column, width in widths:
             header.resizeSection(column, width)
         header.setSectionResizeMode(IncidentListModel.COL_TITLE, QHeaderView.ResizeMode.Interactive)
