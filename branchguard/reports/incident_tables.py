@@ -14,7 +14,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Image, Paragraph, Table
 
 from branchguard.core.attachments import format_size
-from branchguard.core.errors import BranchGuardError
+from branchguard.core.errors import BranchGuardError, ValidationError
 from branchguard.core.i18n import t
 from branchguard.core.incident_text import STAMP, entry_text, level_label, local_stamp, step_timing
 from branchguard.core.incident_types import EntryKind, IncidentDetail, LogEntry
@@ -237,7 +237,8 @@ def attachments(
             try:
                 data = read(e)
             except BranchGuardError as exc:
-                problem = t("report.incident.attachment_problem", name=name, reason=exc.message)
+                reason = exc.reason if isinstance(exc, ValidationError) else exc.message
+                problem = t("report.incident.attachment_problem", name=name, reason=reason)
         if data is not None and name.lower().endswith(IMAGE_SUFFIXES):
             thumb = thumbnail(data, THUMBNAIL)
             if thumb is None:

@@ -1,0 +1,121 @@
+"""The shift handover page read back: open incidents, pending steps, open actions, one page always."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from branchguard.core.i18n import set_language
+from branchguard.core.incident_types import CloseInput, FollowUpInput
+from branchguard.core.playbook_types import Level
+from branchguard.reports.handover import build_handover_pdf
+
+if TYPE_CHECKING:
+    from tests.reports.conftest import Demo, Pdf
+
+
+def _write(demo: Demo, path: Path) -> Path:
+    snapshot = demo.ctx.services.incidents.handover(demo.actor)
+    return build_handover_pdf(snapshot, demo.ctx.services.branch.get(), path)
+
+
+def _closed_with_actions(demo: Demo, actions: tuple[FollowUpInput, ...]) -> int:
+    inc = demo.ctx.services.incidents
+    iid = inc.start(demo.actor, "SYS").id
+    inc.close(demo.actor, iid, CloseInput("系统恢复", actions=actions))
+    return iid
+
+
+def test_handover_in_chinese(demo: Demo, pdf: type[Pdf], tmp_path: Path) -> None:
+    inc, lead = demo.ctx.services.incidents, demo.actor
+    fire = inc.start(lead, "FIRE", drill=True).id
+    inc.mark_step(lead, fire, 1)
+    inc.mark_step(lead, fire, 2, done=False, reason="无人受伤")
+    inc.start(lead, None, Level.I, title="门口可疑人员徘徊")
+    sys_id = _closed_with_actions(
+        demo, (FollowUpInput("检查备用线路", "王五", date(2020, 1, 2)), FollowUpInput("修订应急预案", "赵六"))
+    )
+    out = _write(demo, tmp_path / "handover.pdf")
+    assert out == tmp_path / "handover.pdf" and pdf.pages(out) == 1
+    text = pdf.squashed(pdf.text(out))
+    for needle in (
+        "交接班记录",
+        "记录人：lead",
+        "处置中的事件（2起）",
+        "演练DRILL",
+        f"#{fire}火灾与疏散现场处置方案",
+        "II级（重大）",
+        "I级（特大）",
+        "门口可疑人员徘徊",
+        "无预案启动，没有处置步骤",
+        # pending steps start at the first not done or skipped, each with its role
+        "3.拨打119",
+        "（通讯联络组）",
+        "未完成的整改措施（2项）",
+        "检查备用线路",
+        "王五",
+        "2020-01-02已逾期",
+        "修订应急预案",
+        f"#{sys_id}",
+        "交班人（签字）",
+        "接班人（签字）",
+    ):
+        assert needle in text, needle
+    assert "1.发现火情" not in text and "2.网点负责人担任" not in text
+    assert re.search(r"交接时间：\d{4}-\d\d-\d\d\d\d:\d\d:\d\d", text)
+    assert "另有" not in text
+
+
+def test_too_much_for_one_page_is_counted_not_spilled(demo: Demo, pdf: type[Pdf], tmp_path: Path) -> None:
+    inc, lead = demo.ctx.services.incidents, demo.actor
+    for code in ("FIRE", "ROB", "ATM", "PWR", "CASH", "ILL", "SUS"):
+        inc.start(lead, code)
+    actions = tuple(FollowUpInput(f"整改事项{n}", "张三", date(2030, 1, 1 + n % 28)) for n in range(40))
+    _closed_with_actions(demo, actions)
+    out = _write(demo, tmp_path / "handover.pdf")
+    assert pdf.pages(out) == 1
+    text = pdf.squashed(pdf.text(out))
+    match = re.search(r"因篇幅所限，另有(.*?)未列出", text)
+    assert match, text
+    omitted = dict(
+        (what, int(n)) for n, what in re.findall(r"(\d+)(起事件|个待办步骤|项整改措施)", match.group(1))
+    )
+    # Every open incident is listed, each with its next step; what is left out adds up.
+    assert "起事件" not in omitted
+    listed_actions = len(set(re.findall(r"整改事项\d+", text)))
+    assert listed_actions + omitted.get("项整改措施", 0) == 40
+    snapshot = inc.handover(lead)
+    pending = sum(1 for d in snapshot.incidents for s in d.steps if s.state.value == "pending")
+    listed_steps = len(re.findall(r"\d+\.[^（]+（[^）]+）", text))
+    assert listed_steps + omitted.get("个待办步骤", 0) == pending
+
+
+def test_nothing_open(demo: Demo, pdf: type[Pdf], tmp_path: Path) -> None:
+    out = _write(demo, tmp_path / "handover.pdf")
+    text = pdf.squashed(pdf.text(out))
+    assert pdf.pages(out) == 1
+    assert "当前没有处置中的事件。" in text and "没有未完成的整改措施。" in text
+
+
+def test_handover_in_english(demo: Demo, pdf: type[Pdf], tmp_path: Path) -> None:
+    set_language("en")
+    demo.ctx.services.incidents.start(demo.actor, "ROB")
+    _closed_with_actions(demo, (FollowUpInput("Check the backup line", "Wang", date(2020, 1, 2)),))
+    out = _write(demo, tmp_path / "handover.pdf")
+    text = " ".join(pdf.text(out).split())
+    for needle in (
+        "Shift handover",
+        "Snapshot taken",
+        "Open incidents (1)",
+        "Level II (major)",
+        "Pending steps (responsible)",
+        "1. Stay calm",
+        "(Security guard)",
+        "Open follow-up actions (1)",
+        "2020-01-02 overdue",
+        "Handed over by (signature):",
+        "Taken over by (signature):",
+    ):
+        assert needle in text, needle
