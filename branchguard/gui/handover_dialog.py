@@ -25,16 +25,15 @@ from PySide6.QtWidgets import (
 )
 
 from branchguard.core.domain import BranchInfo
+from branchguard.core.i18n import t
+from branchguard.core.incident_text import elapsed_text, local_stamp
 from branchguard.core.incident_types import HandoverSnapshot, IncidentDetail, IncidentStep, StepState
 from branchguard.gui import style
-from branchguard.gui.follow_mode.widgets import DRILL_WORD, elapsed_text, goal_text, step_due
+from branchguard.gui.follow_mode.widgets import goal_text, step_due
 from branchguard.gui.session import GuiSession
 from branchguard.gui.tasks import TaskProgress, run_task
 
-
-def local_stamp(at: datetime) -> str:
-    """A handover spans shifts: every time carries its date."""
-    return at.astimezone().strftime("%Y-%m-%d %H:%M")
+MINUTE_STAMP = "%Y-%m-%d %H:%M"  # a handover spans shifts: every time carries its date
 
 
 @dataclass(frozen=True)
@@ -154,7 +153,7 @@ class HandoverDialog(QDialog):
             return
         snapshot = data.snapshot
         branch = data.branch.name if data.branch else ""
-        taken = self.tr("Taken %1 by %2").replace("%1", local_stamp(snapshot.taken_at))
+        taken = self.tr("Taken %1 by %2").replace("%1", local_stamp(snapshot.taken_at, MINUTE_STAMP))
         self.taken.setText(" · ".join(p for p in (branch, taken.replace("%2", snapshot.taken_by)) if p))
         incidents, actions = str(len(snapshot.incidents)), str(len(snapshot.actions))
         self.incidents_title.setText(self.tr("Open incidents: %1").replace("%1", incidents))
@@ -169,14 +168,14 @@ class HandoverDialog(QDialog):
         for detail in snapshot.incidents:
             summary = detail.summary
             pending = pending_steps(detail)
-            title = f"{DRILL_WORD} · {summary.title}" if summary.drill else summary.title
+            title = f"{t('incident.drill_badge')} · {summary.title}" if summary.drill else summary.title
             item = QTreeWidgetItem(
                 [
                     title,
                     summary.level.label,
                     self.tr("%1 steps pending").replace("%1", str(len(pending))) if detail.steps else "",
-                    local_stamp(summary.started_at),
-                    elapsed_text((snapshot.taken_at - summary.started_at).total_seconds()),
+                    local_stamp(summary.started_at, MINUTE_STAMP),
+                    elapsed_text(snapshot.taken_at - summary.started_at),
                 ]
             )
             item.setFont(0, bold)
@@ -200,7 +199,7 @@ class HandoverDialog(QDialog):
         late = due is not None and due < now
         target = ""
         if due is not None:
-            target = f"{goal_text(step)} · {local_stamp(due)}"
+            target = f"{goal_text(step)} · {local_stamp(due, MINUTE_STAMP)}"
             if late:
                 target += " " + self.tr("(overdue)")
         item = QTreeWidgetItem(
@@ -261,13 +260,13 @@ class HandoverDialog(QDialog):
         if data is None:
             return
         out = path if path.suffix.lower() == ".pdf" else path.with_name(path.name + ".pdf")
+        font_setting = str(self.session.ctx.config.settings.get("report_font") or "")
 
         def work(_progress: TaskProgress) -> Path:
             # Imported here: ReportLab is heavy and only needed once someone prints.
             from branchguard.reports.handover import build_handover_pdf
 
-            build_handover_pdf(data.snapshot, data.branch, out)
-            return out
+            return build_handover_pdf(data.snapshot, data.branch, out, font_setting=font_setting)
 
         self.pdf_button.setEnabled(False)
         run_task(

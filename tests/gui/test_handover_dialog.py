@@ -102,9 +102,9 @@ def test_save_as_pdf_hands_the_snapshot_on_screen_to_the_report(dialog, tmp_path
     calls: list[tuple[Any, ...]] = []
     fake = types.ModuleType("branchguard.reports.handover")
 
-    def build_handover_pdf(snapshot: Any, branch: Any, path: Path) -> None:
+    def build_handover_pdf(snapshot: Any, branch: Any, path: Path, *, font_setting: str = "") -> Path:
         calls.append((snapshot, branch, path))
-        path.write_bytes(b"%PDF-fake")
+        return path
 
     fake.build_handover_pdf = build_handover_pdf  # type: ignore[attr-defined]
     monkeypatch.setitem(sys.modules, "branchguard.reports.handover", fake)
@@ -118,7 +118,7 @@ def test_save_as_pdf_hands_the_snapshot_on_screen_to_the_report(dialog, tmp_path
 def test_a_failed_pdf_says_why(dialog, tmp_path, monkeypatch):
     fake = types.ModuleType("branchguard.reports.handover")
 
-    def build_handover_pdf(snapshot: Any, branch: Any, path: Path) -> None:
+    def build_handover_pdf(snapshot: Any, branch: Any, path: Path, *, font_setting: str = "") -> Path:
         raise OSError("disk full")
 
     fake.build_handover_pdf = build_handover_pdf  # type: ignore[attr-defined]

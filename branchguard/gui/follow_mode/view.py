@@ -6,8 +6,10 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
+from branchguard.core.i18n import t
 from branchguard.gui import style
-from branchguard.gui.follow_mode.widgets import DRILL_WORD, NumbersPanel, StepArea, sized
+from branchguard.gui.follow_mode.widgets import NumbersPanel, StepArea
+from branchguard.gui.incident_console.header import sized
 
 DESIGN_HEIGHT = 1080  # type sizes are set for a 1080-line screen and scale with the window
 STEP_POINTS = 64  # largest step text at DESIGN_HEIGHT; a long step shrinks towards MIN_STEP_POINTS
@@ -29,7 +31,7 @@ class FollowView(QWidget):
         self.apply_scale()
 
     def _build(self) -> None:
-        self.drill_banner = QLabel(DRILL_WORD)
+        self.drill_banner = QLabel(t("incident.drill_badge"))
         self.drill_banner.setObjectName("follow_drill_banner")
         self.drill_banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
         drill = style.DRILL

@@ -1,4 +1,4 @@
-"""Pieces of the follow mode: badges, clock and time texts, the always-visible emergency numbers."""
+"""Pieces of the follow mode: badges, step targets, the step text that fits, the emergency numbers."""
 
 from __future__ import annotations
 
@@ -15,26 +15,17 @@ from branchguard.core.incident_types import IncidentStep
 from branchguard.core.people import BUILTIN_CONTACTS
 from branchguard.core.playbook_text import contact_label, deadline_text, target_text
 from branchguard.gui import style
+from branchguard.gui.incident_console.header import badge_css, sized
 from branchguard.gui.models.rows import phone_font
 
 # The three numbers everyone must be able to read off the screen, whatever the plan lists.
 PUBLIC_KINDS = (ContactKind.POLICE, ContactKind.FIRE, ContactKind.AMBULANCE)
 PUBLIC_NUMBERS = tuple((kind, number) for kind, number, _order in BUILTIN_CONTACTS if kind in PUBLIC_KINDS)
-DRILL_WORD = "演练 DRILL"  # both languages on purpose: nobody may mistake a drill, whatever the UI language
 
 
-def sized(font: QFont, points: float, bold: bool = False) -> QFont:
-    out = QFont(font)
-    out.setPointSizeF(points)
-    out.setBold(bold)
-    return out
-
-
-def paint_badge(label: QLabel, swatch: style.Swatch, radius: int = 8) -> None:
-    label.setStyleSheet(
-        f"background: {swatch.background}; color: {swatch.foreground};"
-        f" border-radius: {radius}px; padding: 4px 18px; font-weight: 700;"
-    )
+def paint_badge(label: QLabel, swatch: style.Swatch) -> None:
+    """The console's badge, roomier: these are read from across the hall."""
+    label.setStyleSheet(badge_css(swatch, radius=8) + " padding: 4px 18px;")
 
 
 def step_due(step: IncidentStep, started: datetime) -> datetime | None:
@@ -47,20 +38,6 @@ def goal_text(step: IncidentStep) -> str:
     if step.checkpoint:
         return deadline_text(step.deadline_minutes or step.target_minutes)
     return target_text(step.target_minutes)
-
-
-def elapsed_text(seconds: float) -> str:
-    """H:MM:SS; hours keep counting past a day (a multi-day incident reads 49:03:10)."""
-    whole = max(0, int(seconds))
-    hours, rest = divmod(whole, 3600)
-    return f"{hours:02d}:{rest // 60:02d}:{rest % 60:02d}"
-
-
-def clock_text(at: datetime, started: datetime, now: datetime) -> str:
-    """Local HH:MM, with the date when the incident runs over more than one day."""
-    local = at.astimezone()
-    same_day = started.astimezone().date() == now.astimezone().date() == local.date()
-    return local.strftime("%H:%M" if same_day else "%Y-%m-%d %H:%M")
 
 
 class StepArea(QWidget):

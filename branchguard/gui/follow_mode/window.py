@@ -15,7 +15,8 @@ from branchguard.core.incident_types import EntryKind, IncidentDetail, IncidentS
 from branchguard.core.incidents import RESPONDERS, IncidentService
 from branchguard.gui import incident_writer, style
 from branchguard.gui.follow_mode.view import FollowView
-from branchguard.gui.follow_mode.widgets import clock_text, elapsed_text, goal_text, paint_badge, step_due
+from branchguard.gui.follow_mode.widgets import goal_text, paint_badge, step_due
+from branchguard.gui.models.incident_times import elapsed_clock, local_clock
 from branchguard.gui.session import GuiSession
 from branchguard.gui.tasks import run_task
 
@@ -323,7 +324,7 @@ class FollowWindow(FollowView):
         now = datetime.now(UTC)
         summary = detail.summary
         end = summary.closed_at or now
-        self.clock_label.setText(elapsed_text((end - summary.started_at).total_seconds()))
+        self.clock_label.setText(elapsed_clock(summary.started_at, end))
         step = self.current_step()
         started = summary.started_at
         target = step_due(step, started) if step is not None else None
@@ -332,7 +333,7 @@ class FollowWindow(FollowView):
             return
         late = now > target
         text = self.tr("Target: %1 · by %2").replace("%1", goal_text(step))
-        text = text.replace("%2", clock_text(target, started, now))
+        text = text.replace("%2", local_clock(target, started, now))
         if late:
             text += "  " + self.tr("(overdue)")
         self.target_label.setText(text)
