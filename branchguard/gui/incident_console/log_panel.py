@@ -105,6 +105,7 @@ class LogPanel(QWidget):
         self.retranslate()
 
     def retranslate(self) -> None:
+        self.model.retranslate()
         self.heading.setText(self.tr("Log"))
         kind = self.kind.currentData()
         self.kind.clear()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import datetime
+from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
@@ -20,9 +21,26 @@ if TYPE_CHECKING:
     from branchguard.core.services import Services
 
 Index = QModelIndex | QPersistentModelIndex
-_R = Qt.ItemDataRole
-PAGE_SIZE = 256  # what QSqlQueryModel fetches at a time too: one screen and a good margin
-CORRECTION_COLOUR = style.ACCENT_DARK
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_FONT = int(Qt.ItemDataRole.FontRole)
+_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
+_HORIZONTAL = Qt.Orientation.Horizontal
+_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+_NO_FLAGS = Qt.ItemFlag.NoItemFlags
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+PAGE_SIZE = 128  # rows of 26 px: a tall screen's worth with room to spare; scrolling reads on
+_MUTED = QColor(style.MUTED)  # a corrected entry: struck through and greyed
+_CORRECTION = QColor(style.ACCENT_DARK)  # the correction itself stands out a little
+
+
+@cache
+def _struck() -> QFont:
+    # Made on first use: a QFont needs the application object, which importing this must not.
+    font = QFont()
+    font.setStrikeOut(True)
+    return font
 
 
 class IncidentLogModel(QAbstractTableModel):
@@ -54,6 +72,8 @@ class IncidentLogModel(QAbstractTableModel):
         self._read_all = False  # the last page came back short: the view holds the whole log
         self._started: datetime | None = None
         self._fetching = False  # views (and the model tester) may ask for more while rows go in
+        self._headers: list[str] | None = None
+        self._texts: dict[int, tuple[str, str]] = {}  # seq -> (kind label, entry text), made once
 
     # -- content -------------------------------------------------------------------------------
     def entry_at(self, row: int) -> LogEntry:
@@ -136,40 +156,45 @@ class IncidentLogModel(QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt signature
         return 0 if parent.isValid() else 5
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = _R.DisplayRole) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != _R.DisplayRole:
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY) -> Any:
+        if role != _DISPLAY or orientation != _HORIZONTAL:
             return None
-        headers = [self.tr("#"), self.tr("Time"), self.tr("Who"), self.tr("Type"), self.tr("Entry")]
-        return headers[section] if 0 <= section < len(headers) else None
+        if self._headers is None:
+            self._headers = [self.tr("#"), self.tr("Time"), self.tr("Who"), self.tr("Type"), self.tr("Entry")]
+        return self._headers[section] if 0 <= section < len(self._headers) else None
+
+    def retranslate(self) -> None:
+        """Texts follow a language switch (kinds and program-written entries are translated)."""
+        self._headers = None
+        self._texts.clear()
+        self.headerDataChanged.emit(_HORIZONTAL, 0, 4)
+        if self._entries:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._entries) - 1, 4))
 
     def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+        return _FLAGS if index.isValid() else _NO_FLAGS
 
-    def data(self, index: Index, role: int = _R.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._entries):
+    def data(self, index: Index, role: int = _DISPLAY) -> Any:
+        row = index.row()
+        if not index.isValid() or not 0 <= row < len(self._entries):
             return None
-        entry = self._entries[index.row()]
+        entry = self._entries[row]
         column = index.column()
-        if role == _R.DisplayRole:
+        # Plain ints, not Qt's enum members: a first paint asks for thousands of cells.
+        if role == _DISPLAY:
             return self._display(entry, column)
         if role == ITEM_ROLE:
             return entry
-        if role == _R.FontRole and entry.corrected:
-            font = QFont()
-            font.setStrikeOut(True)
-            return font
-        if role == _R.ForegroundRole:
-            if entry.corrected:
-                return QColor(style.MUTED)
-            if entry.kind == EntryKind.CORRECTION:
-                return QColor(CORRECTION_COLOUR)
-            return None
-        if role == _R.ToolTipRole:
+        if role == _FONT:
+            return _struck() if entry.corrected_by else None
+        if role == _FOREGROUND:
+            if entry.corrected_by:
+                return _MUTED
+            return _CORRECTION if entry.kind is EntryKind.CORRECTION else None
+        if role == _TOOLTIP:
             return self._tooltip(entry)
-        if role == _R.TextAlignmentRole and column == self.COL_SEQ:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == _ALIGNMENT and column == self.COL_SEQ:
+            return _RIGHT
         return None
 
     def _display(self, entry: LogEntry, column: int) -> str:
@@ -179,9 +204,10 @@ class IncidentLogModel(QAbstractTableModel):
             return local_clock(entry.at, self._started or entry.at, seconds=True)
         if column == self.COL_ACTOR:
             return entry.actor
-        if column == self.COL_KIND:
-            return entry.kind.label
-        return entry_text(entry)
+        texts = self._texts.get(entry.seq)
+        if texts is None:
+            texts = self._texts[entry.seq] = (entry.kind.label, entry_text(entry))
+        return texts[0] if column == self.COL_KIND else texts[1]
 
     def _tooltip(self, entry: LogEntry) -> str:
         lines = [entry_text(entry)]
