@@ -92,9 +92,9 @@ class StartIncidentDialog(QDialog):
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Start an incident"))
         self.hint.setText(self.tr("Type a code or a few characters of the plan; Enter starts the first one."))
-        self.filter.setPlaceholderText(self.tr("e.g. FIRE, 火灾, robbery"))
+        self.filter.setPlaceholderText(self.tr("Code or name, e.g. FIRE or robbery"))
         self.level_label.setText(self.tr("Level"))
-        self.drill.setText(self.tr("This is a drill (演练)"))
+        self.drill.setText(self.tr("This is a drill"))
         self.start_button.setText(self.tr("Start"))
         self.fill()
 

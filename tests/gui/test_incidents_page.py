@@ -113,7 +113,7 @@ def test_open_incidents_reopen_in_their_consoles_on_the_next_start(gui_ctx, qtbo
     current = page.current_console()
     assert current is not None and current.incident_id == real  # a real incident before a drill
     titles = tab_titles(page)
-    assert titles[0] == "All incidents" and any(t.startswith(f"演练 #{drill} ") for t in titles)
+    assert titles[0] == "All incidents" and any(t.startswith(f"演练 DRILL #{drill} ") for t in titles)
     page.refresh()  # showing the page again does not open them twice
     assert page.tabs.count() == 3
 

@@ -160,7 +160,7 @@ class IncidentConsole(QWidget):
     def retranslate(self) -> None:
         self.level_button.setText(self.tr("Raise or lower level…"))
         self.report_button.setText(self.tr("Initial report…"))
-        self.report_button.setToolTip(self.tr("The initial report to head office (上报)"))
+        self.report_button.setToolTip(self.tr("The initial report to head office"))
         self.close_button.setText(self.tr("Close incident…"))
         self.follow_button.setText(self.tr("Follow mode"))
         self.follow_button.setToolTip(self.tr("Full screen, current step in large type (Ctrl+Shift+F)"))

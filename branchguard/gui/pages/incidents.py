@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
 from branchguard.core.errors import BranchGuardError
+from branchguard.core.i18n import t
 from branchguard.core.incident_types import IncidentStatus
 from branchguard.gui.icons import icon
 from branchguard.gui.incident_console import IncidentConsole
@@ -131,7 +132,7 @@ class IncidentsPage(Page):
         title = summary.title
         if len(title) > TAB_TITLE_CHARS:
             title = title[:TAB_TITLE_CHARS] + "…"
-        prefix = "演练 " if summary.drill else ""
+        prefix = f"{t('incident.drill_badge')} " if summary.drill else ""
         done = "" if summary.status == IncidentStatus.OPEN else " ✓"
         self.tabs.setTabText(index, f"{prefix}#{summary.id} {title}{done}")
         self.tabs.setTabToolTip(index, f"{summary.title} · {summary.level.label} · {summary.status.label}")

@@ -154,7 +154,7 @@ class IncidentListPanel(QWidget):
                                              (self.tr("Drills only"), True)])
         self.date_check.setText(self.tr("Started from"))
         self.date_to_label.setText(self.tr("to"))
-        self.search.setPlaceholderText(self.tr("Search the logs, e.g. 灭火器"))
+        self.search.setPlaceholderText(self.tr("Search the log entries"))
         self.table.setToolTip(self.tr("Double-click or Enter opens the incident's console"))
 
     @staticmethod
