@@ -249,3 +249,17 @@ def test_list_and_hit_models_keep_the_item_model_contract(gui_ctx, three) -> Non
     read_every_cell(hits)
     assert hits.rowCount() == 1
     del testers
+
+
+def test_keys_act_on_the_console_in_front_only(open_window, gui_ctx, qtbot) -> None:
+    first, second = start(gui_ctx, "FIRE"), start(gui_ctx, "SYS")
+    window = open_window("lead")
+    page = incidents_page(window)
+    page.open_incident(second)
+    with qtbot.waitActive(window):
+        window.activateWindow()
+    qtbot.keyClick(window, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    lead = login(gui_ctx, "lead")
+    incidents = gui_ctx.services.incidents
+    marked = {i: [s.number for s in incidents.get(lead, i).steps if s.by] for i in (first, second)}
+    assert marked == {first: [], second: [1]}
