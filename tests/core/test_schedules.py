@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from datetime import UTC, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -228,11 +229,8 @@ def test_calendar_shows_written_and_promised_occurrences_once(ctx: Any, lead: Ac
     items = svc.calendar(lead, soon(), soon(days=22))
     assert len(items) == 4 and len({o.uid for o in items}) == 4
     assert items[0].id is not None and all(o.id is None for o in items[1:])
-    assert [round((b.due_at - a.due_at).total_seconds() / 86400) for a, b in zip(items, items[1:])] == [
-        7,
-        7,
-        7,
-    ]
+    gaps = [round((b.due_at - a.due_at).total_seconds() / 86400) for a, b in itertools.pairwise(items)]
+    assert gaps == [7, 7, 7]
     with pytest.raises(ValidationError):
         svc.calendar(lead, soon(days=2), soon(days=1))
 
