@@ -81,6 +81,11 @@ SCHEDULE_MESSAGES: dict[str, tuple[str, str]] = {
     "schedule.occurrence_closed": ("this item is already {status}", "该事项已{status}"),
     "schedule.snooze_past": ("snooze until a time in the future", "稍后提醒时间必须晚于现在"),
     "schedule.bad_range": ("the end must be after the start", "结束时间必须晚于开始时间"),
+    "schedule.reschedule_too_far": (
+        "an item can move at most {days} days from its planned date",
+        "事项最多只能相对原计划日期调整 {days} 天",
+    ),
+    "field.due_at": ("Due", "到期时间"),
     "working_days.uncovered": (
         "Holiday data covers {first}–{last}; dates in {years} avoid weekends only. Update BranchGuard "
         "when the State Council publishes the holiday schedule.",

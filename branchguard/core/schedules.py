@@ -1,5 +1,6 @@
-"""Schedule service: add, change, pause and remove schedules; catch up, list, complete occurrences;
-reminders (due, announce, snooze, dismiss); the calendar between two dates and its .ics export.
+"""Schedule service: add, change, pause and remove schedules; catch up, list, complete and
+reschedule occurrences; reminders (due, announce, snooze, dismiss); the calendar between two dates
+and its .ics export.
 
 The safety lead manages schedules, everyone reads them; lead and staff complete occurrences and
 handle reminders. Listeners hear of every committed change, so the scheduler rebuilds its jobs.
@@ -28,6 +29,7 @@ from branchguard.core.schedules_types import (
     OccurrenceInfo,
     OccurrenceStatus,
     ReminderInfo,
+    ReminderKind,
     ScheduleInfo,
     ScheduleInput,
     ScheduleKind,
@@ -324,6 +326,63 @@ class ScheduleService:
             info = store.occurrence_info(occ, sched, now)
         self._changed()
         return info
+
+    def reschedule(
+        self, actor: Actor, occurrence_id: int, new_due: datetime, now: datetime | None = None
+    ) -> OccurrenceInfo:
+        """Move an open occurrence to another time. The rule's instant (its identity) stays, so
+        a catch-up never writes it again; its reminders follow the new time and fire afresh."""
+        require(actor, "schedule.manage", LEAD_ONLY)
+        if new_due.tzinfo is None:
+            raise ValidationError(t("field.due_at"), t("schedule.bad_range"))
+        now = now or utcnow()
+        with self._sessions.begin() as s:
+            occ = s.get(OccurrenceRow, occurrence_id)
+            if occ is None:
+                raise NotFound(t("schedule.no_occurrence", id=occurrence_id))
+            if occ.status != OccurrenceStatus.OPEN.value:
+                raise ValidationError(
+                    t("field.occurrence"),
+                    t("schedule.occurrence_closed", status=OccurrenceStatus(occ.status).label),
+                )
+            if abs(new_due - occ.rule_at) > timedelta(days=MAX_RESCHEDULE_DAYS):
+                raise ValidationError(
+                    t("field.due_at"), t("schedule.reschedule_too_far", days=MAX_RESCHEDULE_DAYS)
+                )
+            sched = self._row(s, occ.schedule_id)
+            before, occ.due_at = occ.due_at, new_due
+            self._retime_reminders(s, occ, sched.lead_minutes, now)
+            record(
+                s,
+                actor,
+                "schedule.reschedule",
+                "schedule_occurrence",
+                occ.id,
+                before={"due_at": before},
+                after={"schedule": sched.title, "due_at": new_due},
+            )
+            s.flush()
+            info = store.occurrence_info(occ, sched, now)
+        self._changed()
+        return info
+
+    @staticmethod
+    def _retime_reminders(s: Session, occ: OccurrenceRow, lead_minutes: int, now: datetime) -> None:
+        """Reminders at the new times, not snoozed, dismissed or announced: the old ones were
+        about a time that no longer holds. No ahead-reminder for a time already past."""
+        have = {r.kind: r for r in s.scalars(select(ReminderRow).where(ReminderRow.occurrence_id == occ.id))}
+        lead = timedelta(minutes=lead_minutes)
+        wanted = {ReminderKind.OVERDUE.value: occ.due_at}
+        if lead and occ.due_at > now:
+            wanted[ReminderKind.AHEAD.value] = occ.due_at - lead
+        for kind, rem in have.items():
+            if kind not in wanted:
+                s.delete(rem)
+        for kind, fire_at in wanted.items():
+            rem = have.get(kind) or ReminderRow(occurrence_id=occ.id, kind=kind)
+            rem.fire_at, rem.snooze_until, rem.notified_at = fire_at, None, None
+            rem.dismissed_at = rem.dismissed_by = None
+            s.add(rem)
 
     # -- reminders -----------------------------------------------------------------------------
     def reminders(self, actor: Actor, now: datetime | None = None) -> builtins.list[ReminderInfo]:
