@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import sys
 
-from tools.bench import startup
+from tools.bench import incidents, startup
 
-BENCHMARKS = (startup,)
+BENCHMARKS = (startup, incidents)
 
 
 def main() -> int:

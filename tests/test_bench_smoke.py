@@ -1,0 +1,77 @@
+"""`make bench`'s incident benchmarks run end to end at small sizes, on logs that verify.
+
+The figures themselves depend on the machine and are not checked here; that every measure is
+taken and printed, and that the generated logs are real BranchGuard logs, is.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import pytest
+
+from branchguard.context import open_context
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture
+def bench(monkeypatch: pytest.MonkeyPatch) -> ModuleType:
+    monkeypatch.syspath_prepend(str(ROOT))
+    from tools.bench import incidents
+
+    return incidents
+
+
+def test_generated_log_verifies_reads_back_and_is_searchable(tmp_path: Path, bench: Any) -> None:
+    from tools.bench import log_fixture
+
+    fixture = log_fixture.build(tmp_path / "data", 1500)
+    ctx = open_context(fixture.data_dir)
+    try:
+        lead = log_fixture.lead_actor(fixture.data_dir)
+        report = ctx.services.incidents.verify(lead)
+        assert report.ok, report.problems
+        assert report.entries == 1500
+        page = ctx.services.incidents.entries_page(lead, fixture.incident_id, 0, 2000)
+        assert [e.seq for e in page] == list(range(1, 1501))
+        assert any(e.corrects for e in page)  # people's corrections are in it too
+        newest = next(e for e in reversed(page) if e.corrects is None)
+        hits = ctx.services.incidents.search(lead, newest.text)
+        assert newest.seq in {hit.entry.seq for hit in hits}
+        texts = " ".join(e.text for e in page)
+        assert re.search(r"[\u4e00-\u9fff]", texts) and re.search(r"[A-Za-z]{4}", texts)  # mixed zh/en
+    finally:
+        ctx.close()
+
+
+def test_cached_log_is_reused(tmp_path: Path, bench: Any) -> None:
+    from tools.bench import log_fixture
+
+    first = log_fixture.cached(200, cache_dir=tmp_path)
+    stamp = first.db_path.stat().st_mtime_ns
+    again = log_fixture.cached(200, cache_dir=tmp_path)
+    assert again == first
+    assert again.db_path.stat().st_mtime_ns == stamp
+
+
+@pytest.mark.slow
+def test_every_incident_measure_is_taken(
+    tmp_path: Path, bench: Any, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bench.run(bench.SMOKE, tmp_path)
+    out = capsys.readouterr().out
+    assert "FAILED" not in out, out
+    for label in (
+        "durable append (IncidentService.log), p50",
+        "durable append, p99",
+        "first paint of the log",
+        "longest GUI stall",
+        "incident report",
+        "full-text search",
+    ):
+        assert re.search(re.escape(label) + r".*\d+\.\d (ms|s) ", out), f"{label!r} missing:\n{out}"
+    assert (tmp_path / "report" / "ours.pdf").read_bytes().startswith(b"%PDF")
