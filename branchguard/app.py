@@ -124,6 +124,7 @@ class Startup(QObject):
         self._credentials = credentials
         self._tracer = tracer
         self.ctx: AppContext | None = None
+        self._schedules_after: QWidget | None = None
 
     def begin(self) -> None:
         """Continue once the window has painted: a zero timer could fire before its first frame."""
@@ -133,6 +134,10 @@ class Startup(QObject):
         if watched is self.window and event.type() == QEvent.Type.Paint:
             self.window.removeEventFilter(self)
             QTimer.singleShot(0, self._open)
+        elif watched is self._schedules_after and event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            self._schedules_after = None
+            QTimer.singleShot(0, self.window.start_schedules)
         return False
 
     def _fail(self, message: str) -> None:
@@ -196,6 +201,12 @@ class Startup(QObject):
         if self._tracer is not None:
             self._tracer.mark("page_built")
             self._tracer.watch_landing(landing)
+        # The scheduler's first catch-up and the reminder list wait until the landing page painted.
+        self._schedules_after = landing or self.window
+        self._schedules_after.installEventFilter(self)
+        app = QApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(self.window.stop_schedules)
 
 
 def run_gui(

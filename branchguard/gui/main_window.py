@@ -26,8 +26,10 @@ if TYPE_CHECKING:  # the window paints before these (the login dialog: the datab
     from branchguard.core.domain import Actor
     from branchguard.gui.incident_banner import IncidentBar
     from branchguard.gui.login import LoginDialog
+    from branchguard.gui.notifications import NotificationCentre
     from branchguard.gui.session import GuiSession
     from branchguard.gui.shortcuts import ShortcutsDialog
+    from branchguard.scheduling.qt import ScheduleSignals
 
 LANDING_PAGE = "people"
 # Qt.ItemDataRole.UserRole by value. Nothing before the first frame touches PySide's Qt namespace:
@@ -56,6 +58,8 @@ class MainWindow(QMainWindow):
         self.pages: dict[str, Page] = {}
         self.login_dialog: LoginDialog | None = None
         self.incident_bar: IncidentBar | None = None  # Start incident (F9) and the live-incident banner
+        self.notifications: NotificationCentre | None = None  # the bell; see start_schedules
+        self.schedule_signals: ScheduleSignals | None = None
         self._locked = False
         self._page_before_lock = ""
         self._display_name = ""
@@ -117,6 +121,28 @@ class MainWindow(QMainWindow):
         from branchguard.gui.incident_banner import IncidentBar
 
         self.incident_bar = IncidentBar(self)
+
+    def start_schedules(self) -> None:
+        """The notification centre and the scheduler; started after the landing page shows its data,
+        as the first catch-up and the reminder list read the database."""
+        if self._session is None or self.schedule_signals is not None:
+            return
+        from branchguard.gui.notifications import NotificationCentre
+        from branchguard.scheduling.qt import ScheduleSignals
+
+        self.notifications = NotificationCentre(self)
+        signals = ScheduleSignals(self.session.services.schedules, parent=self)
+        self.notifications.connect_signals(signals)
+        self.schedule_signals = signals
+        signals.start()
+
+    def stop_schedules(self) -> None:
+        """Stop the scheduler and wait for a tick in progress, so no worker thread outlives the window."""
+        signals, self.schedule_signals = self.schedule_signals, None
+        if signals is not None:
+            if signals.scheduler.running:
+                signals.scheduler.shutdown(wait=True)
+            signals.shutdown()
 
     # -- building ------------------------------------------------------------------------------
     def _make_lock_cover(self) -> QWidget:
@@ -421,6 +447,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_state()
+        self.stop_schedules()
         dialog, self.login_dialog = self.login_dialog, None
         if dialog is not None:
             dialog.done(0)
