@@ -395,3 +395,6 @@ from branchguard.core.messages_schedule import SCHEDULE_MESSAGES  # noqa: E402
 
 CATALOG.update(INCIDENT_MESSAGES)
 CATALOG.update(SCHEDULE_MESSAGES)
+from branchguard.core.messages_drill import DRILL_MESSAGES  # noqa: E402
+
+CATALOG.update(DRILL_MESSAGES)

@@ -12,6 +12,7 @@ from branchguard.core.audit import AuditService
 from branchguard.core.auth import AuthService
 from branchguard.core.branch import BranchService
 from branchguard.core.demo import DemoService
+from branchguard.core.drills import DrillService
 from branchguard.core.incidents import IncidentService
 from branchguard.core.people import PeopleService
 from branchguard.core.playbooks import PlaybookService
@@ -28,12 +29,15 @@ class Services:
     playbooks: PlaybookService
     incidents: IncidentService
     schedules: ScheduleService
+    drills: DrillService
 
 
 def build_services(sessions: sessionmaker[Session], data_dir: Path) -> Services:
     """`data_dir` holds the files records refer to (attachments), next to the database."""
     auth = AuthService(sessions)
     files = AttachmentStore(data_dir)
+    incidents = IncidentService(sessions, files)
+    schedules = ScheduleService(sessions)
     return Services(
         branch=BranchService(sessions),
         auth=auth,
@@ -41,6 +45,7 @@ def build_services(sessions: sessionmaker[Session], data_dir: Path) -> Services:
         audit=AuditService(sessions),
         demo=DemoService(sessions, auth),
         playbooks=PlaybookService(sessions, files),
-        incidents=IncidentService(sessions, files),
-        schedules=ScheduleService(sessions),
+        incidents=incidents,
+        schedules=schedules,
+        drills=DrillService(sessions, incidents, schedules),
     )

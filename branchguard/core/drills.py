@@ -1,0 +1,456 @@
+"""Drill service: plan (one-off or recurring through the schedules), run as a drill incident,
+record headcount, evaluate against a criteria set, the drill record, criteria sets and compliance.
+
+The safety lead plans, evaluates and edits the data; lead and staff run drills; everyone reads.
+"""
+
+from __future__ import annotations
+
+import builtins
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, sessionmaker
+
+from branchguard.core import compliance, drills_data, drills_store, validation
+from branchguard.core import schedules_rules as rules
+from branchguard.core.audit import record
+from branchguard.core.domain import Actor, Role
+from branchguard.core.drills_types import (
+    ComplianceItem,
+    ComplianceRule,
+    CriteriaSet,
+    DrillPlan,
+    DrillPlanInput,
+    DrillRecord,
+    DrillStatus,
+    Evaluation,
+    EvaluationInput,
+)
+from branchguard.core.errors import NotFound, ValidationError
+from branchguard.core.i18n import t
+from branchguard.core.incident_types import LogEntry
+from branchguard.core.incidents import IncidentService
+from branchguard.core.permissions import EVERYONE, LEAD_ONLY, require
+from branchguard.core.playbook_store import approved
+from branchguard.core.playbook_types import IncidentCategory, Text2
+from branchguard.core.schedules import ScheduleService
+from branchguard.core.schedules_types import ScheduleInput, ScheduleKind
+from branchguard.db.base import utcnow
+from branchguard.db.drill_models import (
+    ComplianceRuleRow,
+    DrillCriteriaSetRow,
+    DrillEvaluationRow,
+    DrillPlanRow,
+)
+from branchguard.db.incident_models import IncidentActionRow
+from branchguard.db.playbook_models import PlaybookRow
+
+RUNNERS = frozenset({Role.LEAD, Role.STAFF})
+MAX_HEADCOUNT = 10_000
+MAX_NAMES = 200
+
+
+class DrillService:
+    def __init__(
+        self, sessions: sessionmaker[Session], incidents: IncidentService, schedules: ScheduleService
+    ) -> None:
+        self._sessions = sessions
+        self._incidents = incidents
+        self._schedules = schedules
+        self._seeded = False
+
+    def _data(self) -> None:
+        """The built-in criteria sets and rules are written on first use, not at every start."""
+        if not self._seeded:
+            drills_data.seed_defaults(self._sessions)
+            self._seeded = True
+
+    # -- planning ------------------------------------------------------------------------------
+    def plan(self, actor: Actor, data: DrillPlanInput) -> DrillPlan:
+        """Plan a drill; it owns a drill schedule (one-off or recurring) for reminders and the calendar."""
+        require(actor, "drill.plan", LEAD_ONLY)
+        self._data()
+        zone = rules.local_zone_name()
+        rule = rules.normalise(data.rrule, data.date, zone)  # a bad rule fails before anything is written
+        values = _clean(data)
+        with self._sessions.begin() as s:
+            playbook = s.scalar(
+                select(PlaybookRow).where(PlaybookRow.code == data.playbook_code.strip().upper())
+            )
+            if playbook is None:
+                raise NotFound(t("playbook.not_found", code=data.playbook_code))
+            version = approved(playbook)
+            if version is None:
+                raise ValidationError(t("field.playbook"), t("incident.no_approved", code=playbook.code))
+            category = IncidentCategory(version.category)
+            chosen = drills_data.set_for_category(drills_data.criteria_sets(s, ""), category)
+            title = values.pop("title") or t(
+                "drill.default_title", plan=Text2(version.title_zh, version.title_en).text
+            )
+            row = DrillPlanRow(
+                **values,
+                title=title,
+                playbook_code=playbook.code,
+                category=category.value,
+                planned_at=rules.start_utc(data.date, zone),
+                criteria_set=chosen.code,
+                status=DrillStatus.PLANNED.value,
+                created_by=actor.username,
+                created_at=utcnow(),
+            )
+            s.add(row)
+            s.flush()
+            plan_id = row.id
+            record(s, actor, "drill.plan", "drill_plan", plan_id, after=_audit_view(row, rule))
+        try:
+            sched = self._schedules.add(
+                actor,
+                ScheduleInput(
+                    title=title,
+                    start=data.date,
+                    kind=ScheduleKind.DRILL,
+                    rule=rule,
+                    timezone=zone,
+                    subject_id=plan_id,
+                    owner=actor.username,
+                ),
+            )
+        except BaseException:
+            with self._sessions.begin() as s:  # no plan without its schedule
+                s.delete(s.get(DrillPlanRow, plan_id))
+            raise
+        with self._sessions.begin() as s:
+            row = self._row(s, plan_id)
+            row.schedule_id = sched.id
+            s.flush()
+            return drills_store.plan_infos(s, [row], utcnow())[0]
+
+    def cancel(self, actor: Actor, plan_id: int) -> DrillPlan:
+        require(actor, "drill.plan", LEAD_ONLY)
+        with self._sessions.begin() as s:
+            row = self._row(s, plan_id)
+            self._expect(row, DrillStatus.PLANNED)
+            row.status = DrillStatus.CANCELLED.value
+            record(s, actor, "drill.cancel", "drill_plan", plan_id, after={"status": row.status})
+            schedule_id = row.schedule_id
+            info = drills_store.plan_infos(s, [row], utcnow())[0]
+        if schedule_id is not None:
+            self._schedules.set_active(actor, schedule_id, False)
+        return info
+
+    # -- reading -------------------------------------------------------------------------------
+    def get(self, actor: Actor, plan_id: int) -> DrillPlan:
+        require(actor, "drill.read", EVERYONE)
+        with self._sessions() as s:
+            return drills_store.plan_infos(s, [self._row(s, plan_id)], utcnow())[0]
+
+    def list(self, actor: Actor, status: DrillStatus | None = None) -> builtins.list[DrillPlan]:
+        """Every plan and run, the newest first."""
+        require(actor, "drill.read", EVERYONE)
+        with self._sessions() as s:
+            stmt = select(DrillPlanRow).order_by(DrillPlanRow.id.desc())
+            if status is not None:
+                stmt = stmt.where(DrillPlanRow.status == status.value)
+            return drills_store.plan_infos(s, s.scalars(stmt), utcnow())
+
+    def record_of(self, actor: Actor, plan_id: int) -> DrillRecord:
+        """The plan, its run's incident with step timings and headcount, its evaluation and actions."""
+        plan = self.get(actor, plan_id)
+        detail = self._incidents.get(actor, plan.incident_id) if plan.incident_id else None
+        with self._sessions() as s:
+            ev = s.scalar(select(DrillEvaluationRow).where(DrillEvaluationRow.plan_id == plan_id))
+            evaluation = drills_store.evaluation_of(ev) if ev else None
+        return DrillRecord(
+            plan=plan,
+            incident=detail,
+            steps=drills_store.step_results(detail) if detail else (),
+            headcount=drills_store.last_headcount(detail) if detail else None,
+            evaluation=evaluation,
+            actions=detail.actions if detail else (),
+        )
+
+    # -- running -------------------------------------------------------------------------------
+    def run(self, actor: Actor, plan_id: int) -> DrillPlan:
+        """Start the drill's incident (flagged as a drill). A recurring plan stays planned and its
+        run becomes a plan of its own (`series_id`); the schedule's open occurrence is completed."""
+        require(actor, "drill.run", RUNNERS)
+        plan = self.get(actor, plan_id)
+        if plan.status != DrillStatus.PLANNED:
+            raise ValidationError(
+                t("field.drill"), t("drill.not_planned", id=plan_id, status=plan.status.label)
+            )
+        incident = self._incidents.start(actor, plan.playbook_code, title=plan.title, drill=True)
+        with self._sessions.begin() as s:
+            row = self._row(s, plan_id)
+            target = row
+            if plan.recurring:
+                target = DrillPlanRow(
+                    **{k: getattr(row, k) for k in _COPIED},
+                    series_id=row.id,
+                    planned_at=plan.planned_at,
+                    created_by=actor.username,
+                    created_at=utcnow(),
+                )
+                s.add(target)
+            target.status = DrillStatus.RUNNING.value
+            target.incident_id = incident.id
+            target.run_at = incident.started_at
+            s.flush()
+            record(s, actor, "drill.run", "drill_plan", target.id, after={"incident": incident.id})
+            info = drills_store.plan_infos(s, [target], utcnow())[0]
+        self._complete_occurrence(actor, plan, info.id)
+        return info
+
+    def _complete_occurrence(self, actor: Actor, plan: DrillPlan, run_id: int) -> None:
+        if plan.schedule_id is None:
+            return
+        mine = [o for o in self._schedules.open_items(actor) if o.schedule_id == plan.schedule_id and o.id]
+        if mine and mine[0].id is not None:
+            self._schedules.complete(actor, mine[0].id, note=t("drill.occurrence_note", id=run_id))
+
+    def record_headcount(self, actor: Actor, plan_id: int, present: int) -> LogEntry:
+        """The count at the assembly point, against the plan's expected headcount."""
+        plan = self.get(actor, plan_id)
+        if plan.incident_id is None:
+            raise ValidationError(t("field.drill"), t("drill.not_run", id=plan_id))
+        return self._incidents.record_headcount(actor, plan.incident_id, present, plan.expected_headcount)
+
+    # -- evaluating ----------------------------------------------------------------------------
+    def evaluate(self, actor: Actor, plan_id: int, data: EvaluationInput) -> Evaluation:
+        """Score a run against its criteria set (every criterion 0–100, nothing unknown), with
+        problems, lessons and corrective actions (the run incident's follow-up actions)."""
+        require(actor, "drill.evaluate", LEAD_ONLY)
+        self._data()
+        problems = validation.text(data.problems, "field.problems", required=False, limit=5000)
+        lessons = validation.text(data.lessons, "field.lessons", required=False, limit=5000)
+        for i, a in enumerate(data.actions, start=1):
+            if not a.text.strip() or not a.owner.strip():
+                raise ValidationError(t("field.follow_up", n=i), t("incident.action_incomplete"))
+        with self._sessions.begin() as s:
+            row = self._row(s, plan_id)
+            self._expect(row, DrillStatus.RUNNING)
+            cs = self._set(s, row.criteria_set)
+            scores = _check_scores(cs, data.scores)
+            snapshot = drills_store.criteria_snapshot(cs, scores)
+            total = round(sum(c.weight * scores[c.code] for c in cs.criteria) / 100, 1)
+            ev = DrillEvaluationRow(
+                plan_id=plan_id,
+                criteria_set=cs.code,
+                criteria=snapshot,
+                score=total,
+                problems=problems,
+                lessons=lessons,
+                evaluator=actor.username,
+                evaluated_at=utcnow(),
+            )
+            s.add(ev)
+            for a in data.actions:
+                s.add(
+                    IncidentActionRow(
+                        incident_id=row.incident_id, text=a.text.strip(), owner=a.owner.strip(), due=a.due
+                    )
+                )
+            row.status = DrillStatus.EVALUATED.value
+            s.flush()
+            record(
+                s,
+                actor,
+                "drill.evaluate",
+                "drill_plan",
+                plan_id,
+                after={"score": total, "scores": scores, "actions": len(data.actions)},
+            )
+            return drills_store.evaluation_of(ev)
+
+    # -- criteria sets and compliance rules ------------------------------------------------------
+    def criteria_sets(self, actor: Actor, region: str = "") -> builtins.list[CriteriaSet]:
+        require(actor, "drill.read", EVERYONE)
+        self._data()
+        with self._sessions() as s:
+            return drills_data.criteria_sets(s, region)
+
+    def save_criteria_set(self, actor: Actor, cs: CriteriaSet, region: str = "") -> CriteriaSet:
+        """Add or replace a set for `region` ("" changes the defaults every region inherits)."""
+        require(actor, "drill.configure", LEAD_ONLY)
+        self._data()
+        values = drills_data.set_values(drills_data.check_set(cs))
+        with self._sessions.begin() as s:
+            row = s.scalar(
+                select(DrillCriteriaSetRow).where(
+                    DrillCriteriaSetRow.region == region, DrillCriteriaSetRow.code == values["code"]
+                )
+            )
+            before = drills_data.set_values(drills_data.set_of(row)) if row else None
+            row = _upsert(s, row, DrillCriteriaSetRow, values, region, actor)
+            record(
+                s,
+                actor,
+                "drill.criteria",
+                "drill_criteria_set",
+                row.id,
+                before=_no_time(before),
+                after=_no_time(values),
+            )
+            return drills_data.set_of(row)
+
+    def compliance_rules(self, actor: Actor, region: str = "") -> builtins.list[ComplianceRule]:
+        require(actor, "drill.read", EVERYONE)
+        self._data()
+        with self._sessions() as s:
+            return drills_data.compliance_rules(s, region)
+
+    def save_rule(self, actor: Actor, rule: ComplianceRule, region: str = "") -> ComplianceRule:
+        require(actor, "drill.configure", LEAD_ONLY)
+        self._data()
+        values = drills_data.rule_values(drills_data.check_rule(rule))
+        with self._sessions.begin() as s:
+            row = s.scalar(
+                select(ComplianceRuleRow).where(
+                    ComplianceRuleRow.region == region, ComplianceRuleRow.code == values["code"]
+                )
+            )
+            before = drills_data.rule_values(drills_data.rule_of(row)) if row else None
+            row = _upsert(s, row, ComplianceRuleRow, values, region, actor)
+            record(
+                s,
+                actor,
+                "drill.rule",
+                "drill_compliance_rule",
+                row.id,
+                before=_no_time(before),
+                after=_no_time(values),
+            )
+            return drills_data.rule_of(row)
+
+    def compliance(
+        self,
+        actor: Actor,
+        region: str = "",
+        due_soon_days: int = compliance.DEFAULT_DUE_SOON_DAYS,
+        now: datetime | None = None,
+    ) -> builtins.list[ComplianceItem]:
+        """Per rule: the last matching run, the next due date and on time / due soon / overdue."""
+        require(actor, "drill.read", EVERYONE)
+        validation.int_range(due_soon_days, "field.due_soon_days", 0, 366)
+        self._data()
+        now = now or utcnow()
+        with self._sessions() as s:
+            rule_list = drills_data.compliance_rules(s, region)
+            plans = drills_store.plan_infos(s, s.scalars(select(DrillPlanRow)), now)
+        return compliance.evaluate_rules(rule_list, plans, now, due_soon_days)
+
+    # -- helpers -------------------------------------------------------------------------------
+    @staticmethod
+    def _row(s: Session, plan_id: int) -> DrillPlanRow:
+        row = s.get(DrillPlanRow, plan_id)
+        if row is None:
+            raise NotFound(t("drill.not_found", id=plan_id))
+        return row
+
+    @staticmethod
+    def _expect(row: DrillPlanRow, status: DrillStatus) -> None:
+        if row.status != status.value:
+            key = "drill.not_planned" if status == DrillStatus.PLANNED else "drill.not_running"
+            raise ValidationError(t("field.drill"), t(key, id=row.id, status=DrillStatus(row.status).label))
+
+    @staticmethod
+    def _set(s: Session, code: str) -> CriteriaSet:
+        found = next((cs for cs in drills_data.criteria_sets(s, "") if cs.code == code), None)
+        if found is None:
+            raise NotFound(t("drill.no_such_set", code=code))
+        return found
+
+
+_COPIED = (
+    "title",
+    "playbook_code",
+    "category",
+    "scope",
+    "mode",
+    "announced",
+    "participants",
+    "observers",
+    "goals",
+    "expected_headcount",
+    "criteria_set",
+    "notes",
+)
+
+
+def _clean(data: DrillPlanInput) -> dict[str, Any]:
+    participants: dict[str, list[str]] = {}
+    for role, names in data.participants.items():
+        cleaned = [n.strip() for n in names if n.strip()]
+        if role.strip() and cleaned:
+            participants[role.strip()] = cleaned[:MAX_NAMES]
+    headcount = data.expected_headcount
+    if headcount is not None:
+        validation.int_range(headcount, "field.expected_headcount", 0, MAX_HEADCOUNT)
+    return {
+        "title": validation.text(data.title, "field.title", required=False, limit=200),
+        "scope": validation.choice(data.scope, type(data.scope), "field.drill_scope").value,
+        "mode": validation.choice(data.mode, type(data.mode), "field.drill_mode").value,
+        "announced": bool(data.announced),
+        "participants": participants,
+        "observers": [o.strip() for o in data.observers if o.strip()][:MAX_NAMES],
+        "goals": [g.strip() for g in data.goals if g.strip()][:MAX_NAMES],
+        "expected_headcount": headcount,
+        "notes": validation.text(data.notes, "field.notes", required=False, limit=2000),
+    }
+
+
+def _check_scores(cs: CriteriaSet, scores: dict[str, Any]) -> dict[str, int]:
+    """Every criterion of the set scored 0–100, and nothing else; the error names the criterion."""
+    known = {c.code: c for c in cs.criteria}
+    field = t("field.scores")
+    for code in scores:
+        if code not in known:
+            raise ValidationError(
+                field, t("drill.unknown_criterion", criterion=code, set=cs.code, known=", ".join(known))
+            )
+    checked: dict[str, int] = {}
+    for code, c in known.items():
+        if code not in scores:
+            raise ValidationError(field, t("drill.missing_score", criterion=code, text=c.text.text))
+        value = scores[code]
+        if (
+            isinstance(value, bool)
+            or not isinstance(value, int | float)
+            or not 0 <= value <= 100
+            or value != int(value)
+        ):
+            raise ValidationError(field, t("drill.bad_score", criterion=code, value=value))
+        checked[code] = int(value)
+    return checked
+
+
+def _upsert(s: Session, row: Any, model: Any, values: dict[str, Any], region: str, actor: Actor) -> Any:
+    if row is None:
+        row = model(region=region, **values, updated_by=actor.username)
+        s.add(row)
+    else:
+        for key, value in values.items():
+            setattr(row, key, value)
+        row.updated_by = actor.username
+    s.flush()
+    return row
+
+
+def _no_time(values: dict[str, Any] | None) -> dict[str, Any] | None:
+    return None if values is None else {k: v for k, v in values.items() if k != "updated_at"}
+
+
+def _audit_view(row: DrillPlanRow, rule: str) -> dict[str, Any]:
+    return {
+        "title": row.title,
+        "playbook": row.playbook_code,
+        "scope": row.scope,
+        "mode": row.mode,
+        "announced": row.announced,
+        "planned_at": row.planned_at,
+        "rule": rule,
+        "expected_headcount": row.expected_headcount,
+        "criteria_set": row.criteria_set,
+    }

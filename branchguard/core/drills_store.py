@@ -1,0 +1,124 @@
+"""Drill rows to plain records, and a run's step timings and headcount read from its incident log."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from branchguard.core import schedules_store
+from branchguard.core.drills_types import (
+    CriteriaSet,
+    DrillMode,
+    DrillPlan,
+    DrillScope,
+    DrillStatus,
+    Evaluation,
+    ScoredCriterion,
+    StepResult,
+)
+from branchguard.core.incident_text import step_timing
+from branchguard.core.incident_types import EntryKind, IncidentDetail, StepState
+from branchguard.core.playbook_types import IncidentCategory, Text2
+from branchguard.db.drill_models import DrillEvaluationRow, DrillPlanRow
+from branchguard.db.schedule_models import ScheduleRow
+
+
+def plan_infos(s: Session, rows: Iterable[DrillPlanRow], now: datetime) -> list[DrillPlan]:
+    rows = list(rows)
+    ids = [r.id for r in rows]
+    scores = dict(
+        s.execute(
+            select(DrillEvaluationRow.plan_id, DrillEvaluationRow.score).where(
+                DrillEvaluationRow.plan_id.in_(ids)
+            )
+        ).tuples().all()
+    )
+    schedule_ids = [r.schedule_id for r in rows if r.schedule_id is not None]
+    schedules = {sc.id: sc for sc in s.scalars(select(ScheduleRow).where(ScheduleRow.id.in_(schedule_ids)))}
+    return [_plan_info(r, scores.get(r.id), schedules.get(r.schedule_id or 0), now) for r in rows]
+
+
+def _plan_info(row: DrillPlanRow, score: float | None, sched: ScheduleRow | None, now: datetime) -> DrillPlan:
+    rule = sched.rrule if sched is not None else ""
+    planned_at = row.planned_at
+    if rule and sched is not None and row.status == DrillStatus.PLANNED.value:
+        # A series is "planned" for its next occurrence, whatever its first date was.
+        planned_at = schedules_store.schedule_info(sched, now).next_due
+    return DrillPlan(
+        id=row.id,
+        title=row.title,
+        playbook_code=row.playbook_code,
+        category=IncidentCategory(row.category),
+        scope=DrillScope(row.scope),
+        mode=DrillMode(row.mode),
+        announced=row.announced,
+        planned_at=planned_at,
+        schedule_id=row.schedule_id,
+        rule=rule,
+        series_id=row.series_id,
+        participants={k: tuple(v) for k, v in (row.participants or {}).items()},
+        observers=tuple(row.observers or ()),
+        goals=tuple(row.goals or ()),
+        expected_headcount=row.expected_headcount,
+        criteria_set=row.criteria_set,
+        status=DrillStatus(row.status),
+        incident_id=row.incident_id,
+        run_at=row.run_at,
+        score=score,
+        notes=row.notes,
+        created_by=row.created_by,
+        created_at=row.created_at,
+    )
+
+
+def evaluation_of(row: DrillEvaluationRow) -> Evaluation:
+    return Evaluation(
+        plan_id=row.plan_id,
+        criteria_set=row.criteria_set,
+        criteria=tuple(
+            ScoredCriterion(
+                c["code"], Text2(c.get("zh", ""), c.get("en", "")), int(c["weight"]), int(c["score"])
+            )
+            for c in row.criteria
+        ),
+        score=row.score,
+        problems=row.problems,
+        lessons=row.lessons,
+        evaluator=row.evaluator,
+        evaluated_at=row.evaluated_at,
+    )
+
+
+def step_results(detail: IncidentDetail) -> tuple[StepResult, ...]:
+    """Each step's target and the minutes from the start to its mark (None while pending or skipped)."""
+    started = detail.summary.started_at
+    results = []
+    for step in detail.steps:
+        actual = None
+        if step.state == StepState.DONE and step.at is not None:
+            actual = round((step.at - started).total_seconds() / 60, 1)
+        results.append(
+            StepResult(
+                step.number, step.text, step.target_minutes, actual, step_timing(step, started).verdict
+            )
+        )
+    return tuple(results)
+
+
+def last_headcount(detail: IncidentDetail) -> tuple[int, int | None] | None:
+    counts = [e for e in detail.entries if e.kind == EntryKind.HEADCOUNT and not e.corrected]
+    if not counts:
+        return None
+    data = counts[-1].data
+    expected = data.get("expected")
+    return int(data.get("present", 0)), int(expected) if expected is not None else None
+
+
+def criteria_snapshot(cs: CriteriaSet, scores: dict[str, int]) -> list[dict[str, object]]:
+    return [
+        {"code": c.code, "zh": c.text.zh, "en": c.text.en, "weight": c.weight, "score": scores[c.code]}
+        for c in cs.criteria
+    ]

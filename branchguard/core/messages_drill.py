@@ -1,0 +1,132 @@
+"""English and Chinese text for drills, their evaluation, report and compliance, merged into the catalogue."""
+
+from __future__ import annotations
+
+DRILL_MESSAGES: dict[str, tuple[str, str]] = {
+    # kinds and statuses
+    "drill_scope.comprehensive": ("Comprehensive", "综合演练"),
+    "drill_scope.single_topic": ("Single-topic", "单项演练"),
+    "drill_mode.live": ("Live", "实战演练"),
+    "drill_mode.tabletop": ("Tabletop", "桌面推演"),
+    "drill_status.planned": ("Planned", "已计划"),
+    "drill_status.running": ("Run", "已实施"),
+    "drill_status.evaluated": ("Evaluated", "已评估"),
+    "drill_status.cancelled": ("Cancelled", "已取消"),
+    "compliance_status.on_time": ("On time", "按期"),
+    "compliance_status.due_soon": ("Due soon", "即将到期"),
+    "compliance_status.overdue": ("Overdue", "已逾期"),
+    # fields
+    "field.drill": ("Drill", "演练"),
+    "field.drill_scope": ("Drill type", "演练类型"),
+    "field.drill_mode": ("Drill form", "演练形式"),
+    "field.criteria_set": ("Scoring criteria", "评分标准"),
+    "field.compliance_rule": ("Compliance rule", "合规要求"),
+    "field.interval_months": ("Interval (months)", "间隔（月）"),
+    "field.scores": ("Scores", "评分"),
+    "field.problems": ("Problems found", "发现的问题"),
+    "field.lessons": ("Lessons learned", "经验教训"),
+    "field.expected_headcount": ("Expected headcount", "应到人数"),
+    "field.due_soon_days": ("Due soon within (days)", "临期提醒天数"),
+    # permissions
+    "action.drill.plan": ("plan drills", "计划演练"),
+    "action.drill.cancel": ("cancel drills", "取消演练"),
+    "action.drill.read": ("view drills", "查看演练"),
+    "action.drill.run": ("run drills", "实施演练"),
+    "action.drill.evaluate": ("evaluate drills", "评估演练"),
+    "action.drill.configure": ("edit drill criteria and compliance rules", "编辑演练评分标准与合规要求"),
+    "action.drill.criteria": ("edit drill criteria", "编辑演练评分标准"),
+    "action.drill.rule": ("edit drill compliance rules", "编辑演练合规要求"),
+    # service messages
+    "drill.default_title": ("Drill: {plan}", "演练：{plan}"),
+    "drill.not_found": ("There is no drill #{id}", "演练 #{id} 不存在"),
+    "drill.not_planned": (
+        "Drill #{id} is {status}, not planned",
+        "演练 #{id} 的状态为“{status}”，不是“已计划”",
+    ),
+    "drill.not_running": (
+        "Drill #{id} is {status}: only a drill that was run and not yet evaluated can be evaluated",
+        "演练 #{id} 的状态为“{status}”：只能评估已实施且尚未评估的演练",
+    ),
+    "drill.not_run": ("Drill #{id} has not been run yet", "演练 #{id} 尚未实施"),
+    "drill.occurrence_note": ("Run as drill #{id}", "已作为演练 #{id} 实施"),
+    "drill.set_empty": (
+        "Criteria set '{code}' needs a code and at least one criterion",
+        "评分标准“{code}”需要代码和至少一项评分项",
+    ),
+    "drill.criterion_twice": ("criterion '{criterion}' appears twice", "评分项“{criterion}”重复"),
+    "drill.criterion_bad": (
+        "criterion '{criterion}' needs a code, a text and a weight above 0",
+        "评分项“{criterion}”需要代码、内容和大于 0 的权重",
+    ),
+    "drill.weights_sum": (
+        "the weights of '{code}' add up to {total}, not 100",
+        "“{code}”的权重合计为 {total}，应为 100",
+    ),
+    "drill.no_set": ("No criteria set fits {category}", "没有适用于“{category}”的评分标准"),
+    "drill.no_such_set": ("There is no criteria set '{code}'", "评分标准“{code}”不存在"),
+    "drill.unknown_criterion": (
+        "'{criterion}' is not a criterion of set {set} (criteria: {known})",
+        "“{criterion}”不是评分标准 {set} 的评分项（评分项：{known}）",
+    ),
+    "drill.missing_score": (
+        "criterion '{criterion}' ({text}) has no score",
+        "评分项“{criterion}”（{text}）未评分",
+    ),
+    "drill.bad_score": (
+        "criterion '{criterion}': the score must be a whole number from 0 to 100, not {value}",
+        "评分项“{criterion}”：分数应为 0 到 100 的整数，而不是 {value}",
+    ),
+    # command line
+    "cli.drill.planned": ("Drill #{id} planned for {when}", "已计划演练 #{id}，时间 {when}"),
+    "cli.drill.planned_series": (
+        "Drill #{id} planned, recurring ({rule}); next {when}",
+        "已计划演练 #{id}，重复规则 {rule}；下次 {when}",
+    ),
+    "cli.drill.evaluated": ("Drill #{id} evaluated: {score} / 100", "演练 #{id} 已评估：{score} / 100"),
+    "cli.drill.scores_file": ("Scores file {path}: {error}", "评分文件 {path}：{error}"),
+    "cli.drill.scores_shape": (
+        "expected a mapping of criterion codes to scores, with optional problems, lessons and actions",
+        "应为“评分项代码: 分数”的映射，可含 problems、lessons 和 actions",
+    ),
+    "cli.drill.none": ("No drills", "暂无演练"),
+    # report
+    "report.drill.header": ("Drill report #{id}", "演练报告 #{id}"),
+    "report.drill.overview": ("Overview", "演练概况"),
+    "report.drill.goals": ("Goals", "演练目标"),
+    "report.drill.participants": ("Participants", "参演人员"),
+    "report.drill.observers": ("Observers", "观摩人员"),
+    "report.drill.headcount": ("Headcount", "清点人数"),
+    "report.drill.headcount_value": (
+        "{present} present of {expected} expected",
+        "实到 {present} 人，应到 {expected} 人",
+    ),
+    "report.drill.not_counted": ("Not counted", "未清点"),
+    "report.drill.timings": ("Step timings against targets", "步骤用时与目标对比"),
+    "report.drill.chart_target": ("Target (min)", "目标（分钟）"),
+    "report.drill.chart_actual": ("Actual (min)", "实际（分钟）"),
+    "report.drill.chart_caption": (
+        "Minutes from the start to each step, against the plan's target; "
+        "a step without a bar was skipped or not done.",
+        "各步骤自演练开始所用分钟数与预案目标对比；无柱的步骤为跳过或未完成。",
+    ),
+    "report.drill.scores": ("Scores by criterion", "分项评分"),
+    "report.drill.col.criterion": ("Criterion", "评分项"),
+    "report.drill.col.weight": ("Weight", "权重"),
+    "report.drill.col.score": ("Score", "得分"),
+    "report.drill.col.points": ("Points", "加权分"),
+    "report.drill.total": ("Weighted total", "加权总分"),
+    "report.drill.evaluator": ("Evaluated by {who} on {at}", "评估人 {who}，评估时间 {at}"),
+    "report.drill.not_evaluated": ("Not evaluated yet", "尚未评估"),
+    "report.drill.not_run": ("Not run yet", "尚未实施"),
+    "report.drill.problems": ("Problems found", "发现的问题"),
+    "report.drill.lessons": ("Lessons learned", "经验教训"),
+    "report.drill.actions": ("Corrective actions", "整改措施"),
+    "report.drill.planned_at": ("Planned for", "计划时间"),
+    "report.drill.run_at": ("Run at", "实施时间"),
+    "report.drill.announced": ("Announced", "通知方式"),
+    "report.drill.announced_yes": ("Announced in advance", "预先通知"),
+    "report.drill.announced_no": ("Unannounced", "不预先通知"),
+    "report.drill.incident": ("Incident record", "事件记录"),
+    "report.drill.signer.evaluator": ("Evaluator", "评估人"),
+    "report.drill.none": ("None", "无"),
+}

@@ -1,0 +1,175 @@
+"""Drill service: plan (one-off and recurring), run as a drill incident, evaluate, permissions."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+
+import pytest
+
+from branchguard.core.drills_types import DrillMode, DrillPlanInput, DrillScope, DrillStatus, EvaluationInput
+from branchguard.core.errors import NotFound, PermissionDenied, ValidationError
+from branchguard.core.incident_types import FollowUpInput, StepState
+from branchguard.core.schedules_types import ScheduleKind
+
+FIRE_SCORES = {
+    "alarm": 100,
+    "call_119": 100,
+    "teams": 50,
+    "evacuation": 80,
+    "guidance": 100,
+    "cash_vault": 0,
+    "headcount": 100,
+    "report": 100,
+}
+
+
+def _tomorrow() -> datetime:
+    return (datetime.now() + timedelta(days=1)).replace(hour=10, minute=0, second=0, microsecond=0)
+
+
+def _plan(ctx, lead, **kw):
+    data = DrillPlanInput(
+        playbook_code=kw.pop("code", "FIRE"),
+        date=kw.pop("date", _tomorrow()),
+        participants={"疏散引导组": ("张三", "李四")},
+        goals=("3 分钟内完成疏散",),
+        expected_headcount=12,
+        **kw,
+    )
+    return ctx.services.drills.plan(lead, data)
+
+
+def test_plan_a_one_off_drill_owns_a_drill_schedule_and_picks_the_fire_criteria(ctx, lead) -> None:
+    plan = _plan(ctx, lead, scope=DrillScope.COMPREHENSIVE, mode=DrillMode.TABLETOP, announced=False)
+    assert plan.status == DrillStatus.PLANNED and plan.criteria_set == "FIRE" and not plan.recurring
+    assert (plan.scope, plan.mode, plan.announced) == (DrillScope.COMPREHENSIVE, DrillMode.TABLETOP, False)
+    assert plan.participants == {"疏散引导组": ("张三", "李四")} and plan.expected_headcount == 12
+    sched = ctx.services.schedules.get(lead, plan.schedule_id)
+    assert sched.kind == ScheduleKind.DRILL and sched.subject_id == plan.id and sched.rule == ""
+    assert sched.next_due == plan.planned_at
+    assert ctx.services.drills.list(lead) == [plan]
+
+
+def test_a_recurring_plan_stays_planned_and_each_run_is_a_drill_of_its_own(ctx, lead, staff) -> None:
+    drills = ctx.services.drills
+    series = _plan(ctx, lead, code="ROB", rrule="semiannual")
+    assert series.recurring and "MONTHLY" in series.rule and series.criteria_set == "ROBBERY"
+    run = drills.run(staff, series.id)
+    assert run.id != series.id and run.series_id == series.id and run.status == DrillStatus.RUNNING
+    assert drills.get(lead, series.id).status == DrillStatus.PLANNED
+    second = drills.run(staff, series.id)
+    assert second.incident_id not in (None, run.incident_id)
+
+
+def test_run_starts_a_drill_incident_with_step_times_and_headcount(ctx, lead, staff) -> None:
+    drills, incidents = ctx.services.drills, ctx.services.incidents
+    plan = _plan(ctx, lead)
+    run = drills.run(staff, plan.id)
+    assert run.id == plan.id and run.status == DrillStatus.RUNNING and run.run_at is not None
+    incident = incidents.get(lead, run.incident_id)
+    assert incident.summary.drill and incident.summary.playbook_code == "FIRE"
+    incidents.mark_step(staff, run.incident_id, 1)
+    incidents.mark_step(staff, run.incident_id, 2, done=False, reason="演练不涉及")
+    drills.record_headcount(staff, plan.id, 11)
+    record = drills.record_of(lead, plan.id)
+    assert record.headcount == (11, 12)
+    first, second = record.steps[0], record.steps[1]
+    assert first.actual_minutes is not None and first.actual_minutes < 1 and first.verdict == "on_time"
+    assert second.actual_minutes is None and second.verdict == "skipped"
+    assert all(s.verdict == "pending" for s in record.steps[2:])
+    assert incidents.get(lead, run.incident_id).steps[0].state == StepState.DONE
+    with pytest.raises(ValidationError, match="#"):
+        drills.run(staff, plan.id)  # once only
+
+
+def test_evaluate_weights_the_scores_and_files_the_actions(ctx, lead, staff) -> None:
+    drills = ctx.services.drills
+    plan = _plan(ctx, lead)
+    drills.run(staff, plan.id)
+    action = FollowUpInput("补充灭火器", "王五", date.today() + timedelta(days=14))
+    ev = drills.evaluate(
+        lead,
+        plan.id,
+        EvaluationInput(FIRE_SCORES, problems="金库未锁", lessons="分工要明确", actions=(action,)),
+    )
+    # 15 + 10 + 5 + 16 + 10 + 0 + 15 + 10
+    assert ev.score == 81.0 and ev.evaluator == "lead" and len(ev.criteria) == 8
+    assert sum(c.weight for c in ev.criteria) == 100
+    record = drills.record_of(lead, plan.id)
+    assert record.plan.status == DrillStatus.EVALUATED and record.plan.score == 81.0
+    assert record.evaluation == ev and [a.owner for a in record.actions] == ["王五"]
+    # the actions are the run incident's follow-up actions: the handover lists the open one
+    assert any(a.text == "补充灭火器" for a in ctx.services.incidents.handover(lead).actions)
+    with pytest.raises(ValidationError):
+        drills.evaluate(lead, plan.id, EvaluationInput(FIRE_SCORES))
+
+
+@pytest.mark.parametrize(
+    ("change", "named"),
+    [
+        ({"alarm": 101}, "alarm"),
+        ({"teams": -1}, "teams"),
+        ({"teams": "good"}, "teams"),
+        ({"panic_button": 50}, "panic_button"),
+        ({"cash_vault": None}, "cash_vault"),
+    ],
+)
+def test_a_bad_score_is_refused_naming_the_criterion_and_nothing_is_written(
+    ctx, lead, staff, snapshot, change, named
+) -> None:
+    drills = ctx.services.drills
+    plan = _plan(ctx, lead)
+    drills.run(staff, plan.id)
+    scores = {**FIRE_SCORES, **change}
+    if change.get(named, 0) is None:
+        del scores[named]
+    before = snapshot()
+    with pytest.raises(ValidationError, match=named):
+        drills.evaluate(lead, plan.id, EvaluationInput(scores))
+    assert snapshot() == before
+    assert drills.get(lead, plan.id).status == DrillStatus.RUNNING
+
+
+def test_unknown_plan_bad_rule_and_bad_headcount_write_nothing(ctx, lead, snapshot) -> None:
+    drills = ctx.services.drills
+    assert len(drills.criteria_sets(lead)) == 5  # the built-in data is written on first use
+    before = snapshot()
+    with pytest.raises(NotFound, match="NOPE"):
+        _plan(ctx, lead, code="NOPE")
+    with pytest.raises(ValidationError):
+        _plan(ctx, lead, rrule="FREQ=SOMETIMES")
+    with pytest.raises(ValidationError):
+        drills.plan(lead, DrillPlanInput("FIRE", _tomorrow(), expected_headcount=-3))
+    assert snapshot() == before
+
+
+def test_roles_plan_and_evaluate_lead_run_staff_read_auditor(ctx, lead, staff, auditor) -> None:
+    drills = ctx.services.drills
+    with pytest.raises(PermissionDenied):
+        _plan(ctx, staff)
+    plan = _plan(ctx, lead)
+    with pytest.raises(PermissionDenied):
+        drills.run(auditor, plan.id)
+    drills.run(staff, plan.id)
+    with pytest.raises(PermissionDenied):
+        drills.evaluate(staff, plan.id, EvaluationInput(FIRE_SCORES))
+    assert drills.get(auditor, plan.id).status == DrillStatus.RUNNING
+    assert [p.id for p in drills.list(auditor)] == [plan.id]
+
+
+def test_cancel_pauses_the_schedule_and_a_cancelled_drill_cannot_run(ctx, lead, staff) -> None:
+    drills = ctx.services.drills
+    plan = _plan(ctx, lead)
+    assert drills.cancel(lead, plan.id).status == DrillStatus.CANCELLED
+    assert not ctx.services.schedules.get(lead, plan.schedule_id).active
+    with pytest.raises(ValidationError):
+        drills.run(staff, plan.id)
+
+
+def test_plan_evaluate_and_run_are_audited(ctx, lead, staff) -> None:
+    drills = ctx.services.drills
+    plan = _plan(ctx, lead)
+    drills.run(staff, plan.id)
+    drills.evaluate(lead, plan.id, EvaluationInput(FIRE_SCORES))
+    actions = [e.action for e in ctx.services.audit.list(lead) if e.entity == "drill_plan"]
+    assert {"drill.plan", "drill.run", "drill.evaluate"} <= set(actions)
