@@ -32,6 +32,15 @@ register_page(PageInfo(
     roles=EVERYONE,
 ))
 register_page(PageInfo(
+    page_id="calendar",
+    module="branchguard.gui.pages.calendar",
+    class_name="CalendarPage",
+    nav_text=QT_TRANSLATE_NOOP("CalendarPage", "Calendar"),
+    icon_name="calendar",
+    order=20,
+    roles=EVERYONE,
+))
+register_page(PageInfo(
     page_id="people",
     module="branchguard.gui.pages.people",
     class_name="PeoplePage",
