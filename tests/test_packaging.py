@@ -41,6 +41,7 @@ def test_frozen_build_runs_the_cli(tmp_path: Path) -> None:
     exe = tmp_path / "dist" / "BranchGuard" / "BranchGuard"
     internal = exe.parent / "_internal"
     assert (internal / "resources" / "playbooks" / "starter_library.yaml").is_file()
+    assert (internal / "resources" / "drills" / "defaults.yaml").is_file()
     assert sorted(p.name for p in (internal / "resources" / "i18n").glob("*.qm")) == [
         "branchguard_en.qm",
         "branchguard_zh_CN.qm",

@@ -1,0 +1,226 @@
+"""The drill report (演练报告, AQ/T 9007/9009 style): overview, goals, participants, step timings
+against targets as a chart, timeline, scores by criterion, problems, lessons, actions, signatures."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+from xml.sax.saxutils import escape
+
+from reportlab.graphics.charts.barcharts import VerticalBarChart
+from reportlab.graphics.charts.legends import Legend
+from reportlab.graphics.shapes import Drawing
+from reportlab.lib import colors
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Table
+
+from branchguard.core.domain import Actor, BranchRole
+from branchguard.core.drills_types import DrillRecord, StepResult
+from branchguard.core.i18n import t
+from branchguard.core.incident_text import local_stamp
+from branchguard.reports.fonts import FontChoice, find_cjk_font
+from branchguard.reports.incident_report import _actions, _chain, _pairs, _section, drill_markup, drill_meta
+from branchguard.reports.incident_tables import step_timings, timeline
+from branchguard.reports.template import (
+    ACCENT,
+    RULE,
+    Cell,
+    ReportStyles,
+    content_width,
+    data_table,
+    make_styles,
+    para,
+    render_pdf,
+    signature_block,
+    write_atomically,
+)
+
+if TYPE_CHECKING:
+    from branchguard.core.services import Services
+
+TARGET_COLOUR = colors.HexColor("#90A4AE")
+CHART_HEIGHT = 62 * mm
+
+
+def render_drill_report(
+    record: DrillRecord, font: FontChoice, *, branch_name: str = "", generated_at: datetime | None = None
+) -> tuple[bytes, int]:
+    """The report as PDF bytes and its page count; every page's header says 演练 DRILL."""
+    meta = drill_meta(t("report.drill.header", id=record.plan.id), branch_name, True, generated_at)
+    return render_pdf(meta, _story(make_styles(font), record), font)
+
+
+def build_drill_report(
+    services: Services, actor: Actor, plan_id: int, out_path: Path, font_setting: str = ""
+) -> FontChoice:
+    """Read drill `plan_id` as `actor` and write its report to `out_path` (whole or not at all)."""
+    record = services.drills.record_of(actor, plan_id)
+    branch = services.branch.get()
+    font = find_cjk_font(font_setting)
+    data, _pages = render_drill_report(record, font, branch_name=branch.name if branch else "")
+    write_atomically(Path(out_path), data)
+    return font
+
+
+def _story(styles: ReportStyles, record: DrillRecord) -> list[Flowable]:
+    width, plan, detail = content_width(), record.plan, record.incident
+    title = f"{drill_markup()}&nbsp; {escape(plan.title)}"
+    story: list[Flowable] = [Paragraph(title, styles.title)]
+    story += _section(styles, t("report.drill.overview"), _overview(styles, record, width))
+    story += _section(styles, t("report.drill.goals"), _lines(styles, plan.goals))
+    story += _section(styles, t("report.drill.participants"), _participants(styles, record, width))
+    if detail is None:
+        story.append(para(t("report.drill.not_run"), styles.body))
+    else:
+        if detail.steps:
+            story += _section(styles, t("report.drill.timings"), timing_chart(styles, record.steps, width))
+            story += [
+                para(t("report.drill.chart_caption"), styles.small),
+                step_timings(styles, detail, width),
+            ]
+        count = len(detail.entries)
+        story += _section(
+            styles, t("report.incident.timeline", count=count), timeline(styles, detail.entries, width)
+        )
+    story += _section(styles, t("report.drill.scores"), _scores(styles, record, width))
+    if record.evaluation is not None:
+        ev = record.evaluation
+        none = t("report.drill.none")
+        pairs: list[tuple[str, Cell]] = [
+            (t("report.drill.problems"), ev.problems or none),
+            (t("report.drill.lessons"), ev.lessons or none),
+        ]
+        story += _section(styles, t("report.drill.problems"), _pairs(styles, pairs, width, columns=1))
+    if detail is not None and detail.actions:
+        story += _section(styles, t("report.drill.actions"), _actions(styles, detail, width))
+    signers = (BranchRole.BRANCH_HEAD.label, t("report.drill.signer.evaluator"), t("report.signer.handler"))
+    signatures = signature_block(styles, width, signers)
+    flat = signatures._content if isinstance(signatures, KeepTogether) else [signatures]
+    closing: list[Flowable] = []
+    if detail is not None:
+        closing = [para(t("report.incident.integrity"), styles.heading), *_chain(styles, detail)]
+    story.append(KeepTogether([*closing, *flat]))
+    return story
+
+
+def _overview(styles: ReportStyles, record: DrillRecord, width: float) -> Table:
+    plan = record.plan
+    headcount = t("report.drill.not_counted")
+    if record.headcount is not None:
+        present, expected = record.headcount
+        headcount = t(
+            "report.drill.headcount_value",
+            present=present,
+            expected=expected if expected is not None else "-",
+        )
+    score = f"{record.evaluation.score:g} / 100" if record.evaluation else t("report.drill.not_evaluated")
+    pairs: list[tuple[str, Cell]] = [
+        (t("report.incident.number"), f"#{plan.id}"),
+        (t("report.playbook.status"), plan.status.label),
+        (t("field.playbook"), plan.playbook_code),
+        (t("field.category"), plan.category.label),
+        (t("field.drill_scope"), plan.scope.label),
+        (t("field.drill_mode"), plan.mode.label),
+        (
+            t("report.drill.announced"),
+            t("report.drill.announced_yes") if plan.announced else t("report.drill.announced_no"),
+        ),
+        (t("report.drill.planned_at"), local_stamp(plan.planned_at) if plan.planned_at else "—"),
+        (t("report.drill.run_at"), local_stamp(plan.run_at) if plan.run_at else t("report.drill.not_run")),
+        (t("report.drill.incident"), f"#{plan.incident_id}" if plan.incident_id else "—"),
+        (t("report.drill.headcount"), headcount),
+        (t("field.scores"), score),
+    ]
+    return _pairs(styles, pairs, width)
+
+
+def _lines(styles: ReportStyles, lines: Sequence[str]) -> Flowable:
+    if not lines:
+        return para(t("report.drill.none"), styles.body)
+    return para("\n".join(f"{i}. {line}" for i, line in enumerate(lines, start=1)), styles.body)
+
+
+def _participants(styles: ReportStyles, record: DrillRecord, width: float) -> Table:
+    plan = record.plan
+    sep = t("incident.list_sep")
+    pairs: list[tuple[str, Cell]] = [
+        (_role_label(role), sep.join(names)) for role, names in plan.participants.items()
+    ]
+    pairs.append((t("report.drill.observers"), sep.join(plan.observers) or t("report.drill.none")))
+    if plan.expected_headcount is not None:
+        pairs.append((t("field.expected_headcount"), str(plan.expected_headcount)))
+    return _pairs(styles, pairs, width, columns=1)
+
+
+def _role_label(role: str) -> str:
+    """A branch role's name in the current language; a team or role typed by hand as it is."""
+    known = {r.value: r for r in BranchRole}
+    return known[role].label if role in known else role
+
+
+def _scores(styles: ReportStyles, record: DrillRecord, width: float) -> Flowable:
+    ev = record.evaluation
+    if ev is None:
+        return para(t("report.drill.not_evaluated"), styles.body)
+    rows: list[list[Cell]] = [
+        [str(i), c.text.text, str(c.weight), str(c.score), f"{c.points:g}"]
+        for i, c in enumerate(ev.criteria, start=1)
+    ]
+    rows.append(
+        [
+            "",
+            para(t("report.drill.total"), styles.cell_bold),
+            "100",
+            "",
+            para(f"{ev.score:g}", styles.cell_bold),
+        ]
+    )
+    headers = [
+        "#",
+        t("report.drill.col.criterion"),
+        t("report.drill.col.weight"),
+        t("report.drill.col.score"),
+        t("report.drill.col.points"),
+    ]
+    number_w = styles.cell.fontSize * 2 + 7
+    fixed = [width * 0.12] * 3
+    table = data_table(styles, headers, rows, [number_w, width - number_w - sum(fixed), *fixed])
+    who = t("report.drill.evaluator", who=ev.evaluator, at=local_stamp(ev.evaluated_at))
+    return KeepTogether([table, para(who, styles.small)])
+
+
+def timing_chart(styles: ReportStyles, steps: Sequence[StepResult], width: float) -> Drawing:
+    """Grouped bars per step: the plan's target and the minutes actually taken from the start."""
+    drawing = Drawing(width, CHART_HEIGHT * styles.scale)
+    chart = VerticalBarChart()
+    chart.x, chart.y = 28, 30
+    chart.width, chart.height = width - 40, drawing.height - 48
+    # A missing value draws no bar: a step without a target, or skipped / not done.
+    chart.data = [
+        [float(s.target_minutes) if s.target_minutes is not None else None for s in steps],
+        [s.actual_minutes for s in steps],
+    ]
+    chart.categoryAxis.categoryNames = [str(s.number) for s in steps]
+    for axis in (chart.categoryAxis.labels, chart.valueAxis.labels):
+        axis.fontName, axis.fontSize = styles.font.name, 7 * styles.scale
+    chart.valueAxis.valueMin = 0
+    chart.valueAxis.gridStrokeColor = RULE
+    chart.valueAxis.visibleGrid = True
+    chart.bars[0].fillColor, chart.bars[1].fillColor = TARGET_COLOUR, ACCENT
+    chart.bars.strokeColor = None
+    chart.barSpacing, chart.groupSpacing = 1, 6
+    drawing.add(chart)
+    legend = Legend()
+    legend.x, legend.y = 30, drawing.height - 6
+    legend.fontName, legend.fontSize = styles.font.name, 8 * styles.scale
+    legend.alignment = "right"
+    legend.columnMaximum = 1
+    legend.deltax = 90
+    legend.colorNamePairs = [
+        (TARGET_COLOUR, t("report.drill.chart_target")),
+        (ACCENT, t("report.drill.chart_actual")),
+    ]
+    drawing.add(legend)
+    return drawing

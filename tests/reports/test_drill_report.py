@@ -1,0 +1,112 @@
+"""The drill report read back as a user would: Chinese text, 演练 DRILL on every page, the timing
+chart drawn, scores by criterion with the weighted total, problems, lessons and actions."""
+
+from __future__ import annotations
+
+import subprocess
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pytest
+from PIL import Image
+
+from branchguard.core.drills_types import DrillPlanInput, EvaluationInput
+from branchguard.core.i18n import set_language
+from branchguard.core.incident_types import FollowUpInput
+from branchguard.reports.drill_report import TARGET_COLOUR, build_drill_report
+
+if TYPE_CHECKING:
+    from tests.reports.conftest import Demo, Pdf
+
+SCORES = {
+    "alarm": 100,
+    "call_119": 100,
+    "teams": 50,
+    "evacuation": 80,
+    "guidance": 100,
+    "cash_vault": 0,
+    "headcount": 100,
+    "report": 100,
+}
+
+
+@pytest.fixture
+def drill_id(demo: Demo) -> int:
+    drills, inc, lead = demo.ctx.services.drills, demo.ctx.services.incidents, demo.actor
+    plan = drills.plan(
+        lead,
+        DrillPlanInput(
+            "FIRE",
+            datetime.now(),
+            participants={"branch_head": ("王经理",), "疏散引导组": ("张三", "李四")},
+            observers=("支行保卫部刘科长",),
+            goals=("三分钟内完成疏散",),
+            expected_headcount=12,
+        ),
+    )
+    run = drills.run(lead, plan.id)
+    for n in (1, 2, 3):
+        inc.mark_step(lead, run.incident_id, n)
+    inc.mark_step(lead, run.incident_id, 4, done=False, reason="桌面推演不涉及")
+    drills.record_headcount(lead, plan.id, 11)
+    action = FollowUpInput("培训金库关闭流程", "王经理", date.today() + timedelta(days=14))
+    drills.evaluate(
+        lead,
+        plan.id,
+        EvaluationInput(SCORES, problems="金库门未及时关闭", lessons="引导员提前站位", actions=(action,)),
+    )
+    return plan.id
+
+
+def _chart_pixels(path: Path, tmp_path: Path) -> int:
+    """Pixels in the chart's target-bar colour on page 1 (nothing else in the report uses it)."""
+    subprocess.run(
+        ["pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "1", str(path), str(tmp_path / "p")], check=True
+    )
+    image = Image.open(next(tmp_path.glob("p*.png"))).convert("RGB")
+    want = tuple(int(c * 255) for c in TARGET_COLOUR.rgb())
+    return sum(1 for px in image.get_flattened_data() if px == want)
+
+
+def test_drill_report_in_chinese(demo: Demo, drill_id: int, pdf: type[Pdf], tmp_path: Path) -> None:
+    out = tmp_path / "drill.pdf"
+    build_drill_report(demo.ctx.services, demo.actor, drill_id, out)
+    text = pdf.squashed(pdf.text(out))
+    for expected in (
+        "演练报告#1",
+        "火灾与疏散",
+        "演练目标",
+        "三分钟内完成疏散",
+        "网点负责人",  # the branch role's name, not its code
+        "张三、李四",
+        "支行保卫部刘科长",
+        "实到11人，应到12人",
+        "目标（分钟）",
+        "实际（分钟）",
+        "分项评分",
+        "1分钟内发出警报",
+        "加权总分",
+        "81/100",
+        "金库门未及时关闭",
+        "引导员提前站位",
+        "培训金库关闭流程",
+        "评估人（签字）",
+        "记录链头哈希",
+    ):
+        assert expected in text, expected
+    assert "branch_head" not in text
+    pages = pdf.pages(out)
+    assert all("演练DRILL" in pdf.squashed(pdf.text(out, page)) for page in range(1, pages + 1))
+    assert _chart_pixels(out, tmp_path) > 1000
+
+
+def test_drill_report_in_english_and_before_it_was_run(demo: Demo, pdf: type[Pdf], tmp_path: Path) -> None:
+    drills = demo.ctx.services.drills
+    plan = drills.plan(demo.actor, DrillPlanInput("ROB", datetime.now() + timedelta(days=7)))
+    set_language("en")
+    out = tmp_path / "planned.pdf"
+    build_drill_report(demo.ctx.services, demo.actor, plan.id, out)
+    text = pdf.text(out)
+    assert "Drill report" in text and "Not run yet" in text and "Not evaluated yet" in text
+    assert "DRILL" in text and _chart_pixels(out, tmp_path) == 0
