@@ -72,6 +72,9 @@ def test_overdue_is_red(gui_ctx, calendar) -> None:
     assert entry.foreground().color().name().lower() == "#b71c1c"
     page.go_to(yesterday, AGENDA)
     assert page.agenda_model.index(0, 0).data(Qt.ItemDataRole.ForegroundRole).name().lower() == "#b71c1c"
+    page.go_to(date.today(), AGENDA)  # still owed: at the top of today's agenda
+    assert page.agenda_model.index(0, page.agenda_model.TITLE).data() == "Alarm test"
+    assert page.agenda_model.index(0, page.agenda_model.STATUS).data() == "Overdue"
 
 
 def test_drop_on_another_day_reschedules_and_is_audited(gui_ctx, calendar) -> None:

@@ -142,11 +142,16 @@ class CalendarPage(Page):
         first, end = self.span()
         start_at, end_at = local_midnight(first), local_midnight(end)
         services, actor = self.session.services, self.session.actor
-        run_task(
-            lambda _p: services.schedules.calendar(actor, start_at, end_at),
-            on_done=self._show,
-            parent=None,
-        )
+        with_overdue = self.mode == AGENDA and first <= date.today()
+
+        def load(_progress: TaskProgress) -> list[OccurrenceInfo]:
+            items = services.schedules.calendar(actor, start_at, end_at)
+            if with_overdue:  # what is still owed from before belongs at the top of today's agenda
+                owed = services.schedules.open_items(actor)
+                items = [o for o in owed if o.overdue and o.due_at < start_at] + items
+            return items
+
+        run_task(load, on_done=self._show, parent=None)
         self.new_button.setVisible(self.may_manage())
         self._show_heading()
 

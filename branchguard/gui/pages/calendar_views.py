@@ -70,7 +70,7 @@ class DayList(QListWidget):
         self.setObjectName("calendar_day_list")
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.setWordWrap(True)  # a week's column is narrow; titles are what matters
         movable = on_drop is not None
         self.setDragEnabled(movable)
         self.setAcceptDrops(movable)
