@@ -5,10 +5,15 @@ interleaved, from creating a model and a QTableView to the view's first paint sh
 BranchGuard's IncidentLogModel (paged through IncidentService.entries_page, its first page read
 as the console reads it) against QSqlQueryModel over the same table and columns.
 
-`python -m tools.bench.incident_gui stall DATA_DIR ENTRIES` opens the real incident console on a
-new incident and logs ENTRIES entries through its quick log box (text, then Enter), with the real
-background writer, while a 1 ms heartbeat timer records every turn of the event loop; the longest
-gap between two beats is the longest the GUI thread was busy.
+`python -m tools.bench.incident_gui stall DATA_DIR ENTRIES [--keep-handles]` opens the real
+incident console on a new incident and logs ENTRIES entries through its quick log box (text, then
+Enter), with the real background writer, while a 1 ms heartbeat timer records every turn of the
+event loop; the longest gap between two beats is the longest the GUI thread was unavailable. The
+GUI thread's own CPU time in that gap is reported beside it: on a busy machine much of a gap can
+be other processes' turn (or the writer thread's hold on the GIL) rather than the GUI's work.
+--keep-handles keeps every finished task's handle until the end: branchguard.gui.tasks lets the
+last reference to a task's signal object go on the pool thread, which can crash the process (a
+QObject freed on a thread it does not belong to); kept, the measurement can finish regardless.
 
 Each prints one line, `result {json}`, for tools.bench.incidents.
 """
@@ -117,11 +122,19 @@ def paint(data_dir: Path, incident_id: int, runs: int) -> dict[str, Any]:
     return {"model": model_times, "floor": floor_times}
 
 
-def stall(data_dir: Path, entries: int) -> dict[str, Any]:
+class _KeepAll(set[Any]):
+    def discard(self, item: Any) -> None:
+        pass
+
+
+def stall(data_dir: Path, entries: int, keep_handles: bool = False) -> dict[str, Any]:
+    from branchguard.gui import tasks
     from branchguard.gui.incident_console import IncidentConsole
     from branchguard.gui.incident_writer import writer
     from branchguard.gui.session import GuiSession
 
+    if keep_handles:
+        tasks._running = _KeepAll()
     ctx = open_context(data_dir)
     try:
         ctx.services.demo.fill()
@@ -133,11 +146,11 @@ def stall(data_dir: Path, entries: int) -> dict[str, Any]:
         settle = QEventLoop()
         QTimer.singleShot(500, settle.quit)  # the console's first read runs in the background
         settle.exec()
-        beats: list[float] = []
+        beats: list[tuple[float, float]] = []  # (wall clock, this thread's CPU time)
         heartbeat = QTimer()
         heartbeat.setTimerType(Qt.TimerType.PreciseTimer)
         heartbeat.setInterval(1)
-        heartbeat.timeout.connect(lambda: beats.append(time.perf_counter()))
+        heartbeat.timeout.connect(lambda: beats.append((time.perf_counter(), time.thread_time())))
         texts = iter(sample_texts(entries, seed=9))
         box = console.log.text
 
@@ -167,13 +180,15 @@ def stall(data_dir: Path, entries: int) -> dict[str, Any]:
         console.close()
     finally:
         ctx.close()
-    gaps = sorted(b - a for a, b in pairwise(beats))
+    gaps = sorted((b[0] - a[0], b[1] - a[1]) for a, b in pairwise(beats))
     return {
-        "via": "the incident console's quick log box",
+        "via": "the incident console's quick log box" + (", task handles kept" if keep_handles else ""),
         "entries": entries,
         "elapsed": elapsed,
-        "max_gap": gaps[-1],
-        "p99_gap": gaps[int(0.99 * (len(gaps) - 1))],
+        "max_gap": gaps[-1][0],
+        "max_gap_cpu": gaps[-1][1],
+        "max_cpu": max(cpu for _wall, cpu in gaps),
+        "p99_gap": gaps[int(0.99 * (len(gaps) - 1))][0],
     }
 
 
@@ -184,7 +199,7 @@ def main(argv: list[str]) -> int:
     if mode == "paint":
         result = paint(Path(folder), int(rest[0]), int(rest[1]))
     elif mode == "stall":
-        result = stall(Path(folder), int(rest[0]))
+        result = stall(Path(folder), int(rest[0]), keep_handles="--keep-handles" in rest)
     else:
         raise SystemExit(f"unknown mode {mode!r}")
     print("result " + json.dumps(result), flush=True)

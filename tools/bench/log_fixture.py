@@ -18,7 +18,6 @@ import shutil
 import sqlite3
 import time
 from collections.abc import Iterator
-from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from functools import cached_property
@@ -118,7 +117,7 @@ def build(data_dir: Path, entries: int, *, seed: int = 4, closed: bool = False) 
             incident = ctx.services.incidents.start(lead, "ROB", title="营业厅抢劫警情 robbery alarm")
     finally:
         ctx.close()
-    db = sqlite3.connect(data_dir / DB_FILE, isolation_level=None, check_same_thread=False)
+    db = sqlite3.connect(data_dir / DB_FILE, isolation_level=None)
     try:
         # A fixture, not a record: no journal and no syncing while it is written (the file is
         # thrown away if this fails), then back to WAL as BranchGuard keeps it.
@@ -156,21 +155,14 @@ def _fill(
 ) -> None:
     """Append entries up to number `entries` in the caller's transaction.
 
-    Batches are written on a second thread (sqlite3 lets go of the GIL while SQLite works) while
-    the next ones are made here.
+    (On one thread: a writer thread would hand the GIL back and forth for every row it binds.)
     """
     seq, head = db.execute(
         "SELECT last_seq, chain_head FROM incidents WHERE id = ?", (incident_id,)
     ).fetchone()
     (next_id,) = db.execute("SELECT coalesce(max(id), 0) + 1 FROM incident_log").fetchone()
-    with ThreadPoolExecutor(1) as writer:
-        pending: Future[None] | None = None
-        for rows, terms in _batches(incident_id, seq, head, next_id, entries, start, rng):
-            if pending is not None:
-                pending.result()
-            pending = writer.submit(_flush, db, rows, terms)
-        if pending is not None:
-            pending.result()
+    for rows, terms in _batches(incident_id, seq, head, next_id, entries, start, rng):
+        _flush(db, rows, terms)
     (seq, head) = db.execute(
         "SELECT seq, hash FROM incident_log WHERE incident_id = ? ORDER BY seq DESC LIMIT 1", (incident_id,)
     ).fetchone()
