@@ -41,11 +41,22 @@ def _global_parser(add_help: bool = True, with_version: bool = True) -> argparse
 def build_parser() -> argparse.ArgumentParser:
     # Imported here, when a sub-command is given: opening the window should not wait for them.
     # (A static import, so the frozen build's analysis finds every command module.)
-    from branchguard.cli import accounts, audit, demo, incidents, info, people, playbooks, reports, schedules
+    from branchguard.cli import (
+        accounts,
+        audit,
+        demo,
+        drills,
+        incidents,
+        info,
+        people,
+        playbooks,
+        reports,
+        schedules,
+    )
 
     parser = _global_parser()
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for module in (demo, accounts, people, playbooks, incidents, reports, schedules, audit, info):
+    for module in (demo, accounts, people, playbooks, incidents, drills, reports, schedules, audit, info):
         module.register(sub)
     return parser
 

@@ -1,4 +1,4 @@
-"""`branchguard report incident ID -o FILE.pdf` and `branchguard handover -o FILE.pdf`."""
+"""`branchguard report incident|drill ID -o FILE.pdf` and `branchguard handover -o FILE.pdf`."""
 
 from __future__ import annotations
 
@@ -23,6 +23,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     incident.add_argument("-o", "--output", required=True, type=Path, help="PDF file to write")
     incident.set_defaults(handler=run_incident_report)
 
+    drill = report.add_parser("drill", help="a drill's report (演练报告) as PDF")
+    drill.add_argument("id", type=int)
+    drill.add_argument("-o", "--output", required=True, type=Path, help="PDF file to write")
+    drill.set_defaults(handler=run_drill_report)
+
     handover = sub.add_parser("handover", help="the shift handover snapshot (交接班) as a one-page PDF")
     handover.add_argument("-o", "--output", required=True, type=Path, help="PDF file to write")
     handover.set_defaults(handler=run_handover)
@@ -33,6 +38,17 @@ def run_incident_report(ctx: AppContext, args: argparse.Namespace) -> int:
 
     setting = ctx.config.settings.get("report_font")
     font = build_incident_report(ctx.services, cli_actor(), args.id, args.output, setting)
+    if font.warning:
+        warn(font.warning)
+    print(args.output)
+    return 0
+
+
+def run_drill_report(ctx: AppContext, args: argparse.Namespace) -> int:
+    from branchguard.reports.drill_report import build_drill_report
+
+    setting = ctx.config.settings.get("report_font")
+    font = build_drill_report(ctx.services, cli_actor(), args.id, args.output, setting)
     if font.warning:
         warn(font.warning)
     print(args.output)

@@ -89,6 +89,7 @@ DRILL_MESSAGES: dict[str, tuple[str, str]] = {
         "应为“评分项代码: 分数”的映射，可含 problems、lessons 和 actions",
     ),
     "cli.drill.none": ("No drills", "暂无演练"),
+    "cli.compliance.next_due": ("Next due by", "下次最迟"),
     # report
     "report.drill.header": ("Drill report #{id}", "演练报告 #{id}"),
     "report.drill.overview": ("Overview", "演练概况"),

@@ -1,0 +1,302 @@
+"""`branchguard drill plan|list|run|headcount|evaluate` and `branchguard compliance`."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from branchguard.cli.common import cli_actor, print_json, print_table
+from branchguard.cli.schedules import parse_start, wall_clock
+from branchguard.core.drills_types import (
+    DrillMode,
+    DrillPlan,
+    DrillPlanInput,
+    DrillScope,
+    DrillStatus,
+    EvaluationInput,
+)
+from branchguard.core.errors import ValidationError
+from branchguard.core.i18n import t
+from branchguard.core.incident_types import FollowUpInput
+
+if TYPE_CHECKING:  # the context pulls in SQLAlchemy: only where a command runs
+    from branchguard.context import AppContext
+
+TEXT_KEYS = ("problems", "lessons", "actions")
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    group = sub.add_parser("drill", help="drills (应急演练): plan, run, evaluate").add_subparsers(
+        dest="drill_command", metavar="ACTION", required=True
+    )
+    plan = group.add_parser("plan", help="plan a drill of a playbook; prints its id")
+    plan.add_argument("--playbook", required=True, metavar="CODE", help="the scenario, e.g. FIRE")
+    plan.add_argument("--date", required=True, help="'YYYY-MM-DD HH:MM' local time (a date alone: 09:00)")
+    plan.add_argument(
+        "--rrule", default="", help="repeat: monthly, quarterly, semiannual, yearly or an RFC 5545 rule"
+    )
+    plan.add_argument(
+        "--type", dest="scope", choices=[s.value for s in DrillScope], default=DrillScope.SINGLE_TOPIC.value
+    )
+    plan.add_argument("--mode", choices=[m.value for m in DrillMode], default=DrillMode.LIVE.value)
+    plan.add_argument("--unannounced", action="store_true", help="staff are not told in advance")
+    plan.add_argument("--title", default="")
+    plan.add_argument(
+        "--participant",
+        action="append",
+        default=[],
+        metavar="ROLE=NAME[,NAME]",
+        help="participants by role or team (repeatable), e.g. branch_head=王经理",
+    )
+    plan.add_argument("--observer", action="append", default=[], metavar="NAME")
+    plan.add_argument("--goal", action="append", default=[], metavar="TEXT")
+    plan.add_argument("--headcount", type=int, help="expected headcount at the assembly point")
+    plan.add_argument("--json", action="store_true")
+    plan.set_defaults(handler=run_plan)
+
+    lst = group.add_parser("list", help="drills, the newest first")
+    lst.add_argument("--status", choices=[s.value for s in DrillStatus])
+    lst.add_argument("--json", action="store_true")
+    lst.set_defaults(handler=run_list)
+
+    run = group.add_parser("run", help="start the drill's incident (flagged as a drill); prints its id")
+    run.add_argument("id", type=int)
+    run.set_defaults(handler=run_run)
+
+    head = group.add_parser("headcount", help="record the headcount at the assembly point")
+    head.add_argument("id", type=int)
+    head.add_argument("present", type=int)
+    head.set_defaults(handler=run_headcount)
+
+    ev = group.add_parser("evaluate", help="score a drill that was run")
+    ev.add_argument("id", type=int)
+    ev.add_argument(
+        "--scores",
+        required=True,
+        type=Path,
+        metavar="FILE",
+        help="JSON or YAML: {criterion_code: 0-100, ..., problems: text, lessons: text, "
+        "actions: [{text, owner, due: YYYY-MM-DD}]}",
+    )
+    ev.set_defaults(handler=run_evaluate)
+
+    comp = sub.add_parser("compliance", help="required drills per rule: last done, next due, status")
+    comp.add_argument("--region", default="", help="the region's rules (default: the built-in ones)")
+    comp.add_argument("--due-soon-days", type=int, default=30, help="'due soon' within this many days")
+    comp.add_argument("--json", action="store_true")
+    comp.set_defaults(handler=run_compliance)
+
+
+def _zone() -> str:
+    from branchguard.core.schedules_rules import local_zone_name
+
+    return local_zone_name()
+
+
+def _participants(values: list[str]) -> dict[str, tuple[str, ...]]:
+    out: dict[str, tuple[str, ...]] = {}
+    for value in values:
+        role, sep, names = value.partition("=")
+        if not sep or not role.strip():
+            raise ValidationError(t("report.drill.participants"), value)
+        out[role.strip()] = (*out.get(role.strip(), ()), *(n.strip() for n in names.split(",") if n.strip()))
+    return out
+
+
+def plan_json(p: DrillPlan) -> dict[str, Any]:
+    return {
+        "id": p.id,
+        "title": p.title,
+        "playbook": p.playbook_code,
+        "category": p.category.value,
+        "type": p.scope.value,
+        "mode": p.mode.value,
+        "announced": p.announced,
+        "planned_at": p.planned_at.isoformat() if p.planned_at else None,
+        "planned_local": wall_clock(p.planned_at, _zone()),
+        "rrule": p.rule,
+        "schedule_id": p.schedule_id,
+        "series_id": p.series_id,
+        "participants": {k: list(v) for k, v in p.participants.items()},
+        "observers": list(p.observers),
+        "goals": list(p.goals),
+        "expected_headcount": p.expected_headcount,
+        "criteria_set": p.criteria_set,
+        "status": p.status.value,
+        "incident_id": p.incident_id,
+        "run_at": p.run_at.isoformat() if p.run_at else None,
+        "score": p.score,
+    }
+
+
+def run_plan(ctx: AppContext, args: argparse.Namespace) -> int:
+    data = DrillPlanInput(
+        playbook_code=args.playbook,
+        date=parse_start(args.date),
+        scope=DrillScope(args.scope),
+        mode=DrillMode(args.mode),
+        announced=not args.unannounced,
+        rrule=args.rrule,
+        title=args.title,
+        participants=_participants(args.participant),
+        observers=tuple(args.observer),
+        goals=tuple(args.goal),
+        expected_headcount=args.headcount,
+    )
+    plan = ctx.services.drills.plan(cli_actor(), data)
+    if args.json:
+        print_json(plan_json(plan))
+    elif plan.recurring:
+        print(
+            t(
+                "cli.drill.planned_series",
+                id=plan.id,
+                rule=plan.rule,
+                when=wall_clock(plan.planned_at, _zone()),
+            )
+        )
+    else:
+        print(t("cli.drill.planned", id=plan.id, when=wall_clock(plan.planned_at, _zone())))
+    return 0
+
+
+def run_list(ctx: AppContext, args: argparse.Namespace) -> int:
+    status = DrillStatus(args.status) if args.status else None
+    plans = ctx.services.drills.list(cli_actor(), status)
+    if args.json:
+        print_json([plan_json(p) for p in plans])
+        return 0
+    if not plans:
+        print(t("cli.drill.none"))
+        return 0
+    zone = _zone()
+    rows = [
+        (
+            p.id,
+            p.playbook_code,
+            p.title,
+            p.scope.label,
+            wall_clock(p.run_at or p.planned_at, zone),
+            p.rule or "-",
+            p.status.label,
+            p.incident_id or "-",
+            "-" if p.score is None else f"{p.score:g}",
+        )
+        for p in plans
+    ]
+    headers = [
+        "ID",
+        t("field.playbook"),
+        t("field.title"),
+        t("field.drill_scope"),
+        t("field.start"),
+        t("field.rule"),
+        t("report.playbook.status"),
+        t("report.drill.incident"),
+        t("field.scores"),
+    ]
+    print_table(headers, rows)
+    return 0
+
+
+def run_run(ctx: AppContext, args: argparse.Namespace) -> int:
+    plan = ctx.services.drills.run(cli_actor(), args.id)
+    print(plan.incident_id)
+    return 0
+
+
+def run_headcount(ctx: AppContext, args: argparse.Namespace) -> int:
+    entry = ctx.services.drills.record_headcount(cli_actor(), args.id, args.present)
+    print(entry.text)
+    return 0
+
+
+def read_scores(path: Path) -> EvaluationInput:
+    """A scores file as an evaluation; a file that cannot be read or has the wrong shape says which."""
+    import yaml  # JSON is YAML too
+
+    def bad(error: str) -> ValidationError:
+        return ValidationError(t("field.scores"), t("cli.drill.scores_file", path=path, error=error))
+
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        raise bad(str(exc).splitlines()[0] if str(exc) else type(exc).__name__) from None
+    if not isinstance(raw, dict):
+        raise bad(t("cli.drill.scores_shape"))
+    nested = raw.get("scores")
+    scores = nested if isinstance(nested, dict) else {k: v for k, v in raw.items() if k not in TEXT_KEYS}
+    actions = raw.get("actions") or []
+    if not isinstance(actions, list) or not all(isinstance(a, dict) for a in actions):
+        raise bad(t("cli.drill.scores_shape"))
+    try:
+        follow_ups = tuple(
+            FollowUpInput(
+                str(a.get("text") or ""),
+                str(a.get("owner") or ""),
+                date.fromisoformat(str(a["due"])) if a.get("due") else None,
+            )
+            for a in actions
+        )
+    except ValueError as exc:
+        raise bad(str(exc)) from None
+    return EvaluationInput(
+        scores={str(k): v for k, v in scores.items()},
+        problems=str(raw.get("problems") or ""),
+        lessons=str(raw.get("lessons") or ""),
+        actions=follow_ups,
+    )
+
+
+def run_evaluate(ctx: AppContext, args: argparse.Namespace) -> int:
+    evaluation = ctx.services.drills.evaluate(cli_actor(), args.id, read_scores(args.scores))
+    print(t("cli.drill.evaluated", id=args.id, score=f"{evaluation.score:g}"))
+    return 0
+
+
+def run_compliance(ctx: AppContext, args: argparse.Namespace) -> int:
+    items = ctx.services.drills.compliance(cli_actor(), args.region, args.due_soon_days)
+    zone = _zone()
+    if args.json:
+        print_json(
+            [
+                {
+                    "rule": i.rule.code,
+                    "name": i.rule.name.text,
+                    "interval_months": i.rule.interval_months,
+                    "source": i.rule.source,
+                    "last_done": i.last_done.isoformat() if i.last_done else None,
+                    "last_drill_id": i.last_plan_id,
+                    "next_due": i.next_due.isoformat() if i.next_due else None,
+                    "next_planned": i.next_planned.isoformat() if i.next_planned else None,
+                    "status": i.status.value,
+                }
+                for i in items
+            ]
+        )
+        return 0
+    rows = [
+        (
+            i.rule.code,
+            i.rule.name.text,
+            i.rule.interval_months,
+            wall_clock(i.last_done, zone) or "-",
+            i.next_due.isoformat() if i.next_due else "-",
+            wall_clock(i.next_planned, zone) or "-",
+            i.status.label,
+        )
+        for i in items
+    ]
+    headers = [
+        "",
+        t("field.compliance_rule"),
+        t("field.interval_months"),
+        t("report.drill.run_at"),
+        t("cli.compliance.next_due"),
+        t("report.drill.planned_at"),
+        t("report.playbook.status"),
+    ]
+    print_table(headers, rows)
+    return 0

@@ -1,0 +1,132 @@
+"""`branchguard drill …`, `compliance` and `report drill`, in-process, each call a fresh start."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from branchguard import cli
+from branchguard.core.i18n import set_language
+
+Run = Callable[..., tuple[int, str, str]]
+
+SCORES = """\
+alarm: 100
+call_119: 100
+teams: 50
+evacuation: 80
+guidance: 100
+cash_vault: 0
+headcount: 100
+report: 100
+problems: 金库门未及时关闭
+lessons: 引导员提前站位
+actions:
+  - {text: 培训金库关闭流程, owner: 王经理, due: 2031-09-15}
+"""
+
+
+@pytest.fixture
+def run(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Iterator[Run]:
+    def _run(*args: str, lang: str = "en") -> tuple[int, str, str]:
+        try:
+            code = cli.main(["--data-dir", str(tmp_path / "data"), "--lang", lang, *args])
+        except SystemExit as exc:  # argparse usage errors
+            code = int(exc.code or 0)
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    yield _run
+    set_language("zh_CN")
+
+
+def _listed(run: Run) -> list[dict[str, object]]:
+    code, out, err = run("drill", "list", "--json")
+    assert code == 0, err
+    result: list[dict[str, object]] = json.loads(out)
+    return result
+
+
+def _compliance(run: Run) -> dict[str, dict[str, object]]:
+    code, out, err = run("compliance", "--json")
+    assert code == 0, err
+    return {item["rule"]: item for item in json.loads(out)}
+
+
+def test_plan_run_evaluate_report_and_compliance(run: Run, tmp_path: Path) -> None:
+    assert _compliance(run)["FIRE_EVAC"]["status"] == "overdue"
+    code, out, err = run(
+        "drill", "plan", "--playbook", "fire", "--date", "2031-08-31 09:30", "--type", "comprehensive",
+        "--mode", "tabletop", "--participant", "branch_head=王经理", "--participant", "疏散引导组=张三,李四",
+        "--goal", "三分钟内完成疏散", "--headcount", "12", "--unannounced",
+    )  # fmt: skip
+    assert code == 0, err
+    assert out.startswith("Drill #1 planned for 2031-08-31 09:30")
+    [plan] = _listed(run)
+    assert plan["playbook"] == "FIRE" and plan["type"] == "comprehensive" and plan["mode"] == "tabletop"
+    assert plan["participants"] == {"branch_head": ["王经理"], "疏散引导组": ["张三", "李四"]}
+    assert plan["announced"] is False and plan["status"] == "planned" and plan["criteria_set"] == "FIRE"
+    assert _compliance(run)["FIRE_EVAC"]["next_planned"] == plan["planned_at"]
+
+    code, out, err = run("drill", "run", "1")
+    assert code == 0, err
+    incident_id = int(out.strip())
+    code, out, err = run("incident", "show", str(incident_id), "--json")
+    assert code == 0 and json.loads(out)["drill"] is True, err
+    assert run("drill", "headcount", "1", "11")[0] == 0
+
+    scores = tmp_path / "scores.yaml"
+    scores.write_text(SCORES, encoding="utf-8")
+    code, out, err = run("drill", "evaluate", "1", "--scores", str(scores))
+    assert code == 0, err
+    assert out.strip() == "Drill #1 evaluated: 81 / 100"
+    [plan] = _listed(run)
+    assert plan["status"] == "evaluated" and plan["score"] == 81.0
+    fire = _compliance(run)["FIRE_EVAC"]
+    assert fire["status"] == "on_time" and fire["last_drill_id"] == 1
+
+    pdf = tmp_path / "drill.pdf"
+    code, out, err = run("report", "drill", "1", "-o", str(pdf), lang="zh_CN")
+    assert code == 0, err
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    assert "演练报告" in text and "培训金库关闭流程" in text
+
+    code, out, _ = run("compliance", lang="zh_CN")
+    assert code == 0 and "消防疏散演练" in out and "按期" in out
+
+
+def test_a_scores_file_that_misses_a_criterion_is_refused_and_nothing_changes(
+    run: Run, tmp_path: Path
+) -> None:
+    assert run("drill", "plan", "--playbook", "FIRE", "--date", "2031-08-31")[0] == 0
+    assert run("drill", "run", "1")[0] == 0
+    scores = tmp_path / "scores.json"
+    scores.write_text(json.dumps({"alarm": 100, "call_119": 90}), encoding="utf-8")
+    code, _, err = run("drill", "evaluate", "1", "--scores", str(scores))
+    assert code == 1 and "teams" in err and "Traceback" not in err
+    scores.write_text("alarm: [", encoding="utf-8")
+    code, _, err = run("drill", "evaluate", "1", "--scores", str(scores))
+    assert code == 1 and "scores.json" in err
+    code, _, err = run("drill", "evaluate", "1", "--scores", str(tmp_path / "missing.yaml"))
+    assert code == 1 and "missing.yaml" in err
+    [plan] = _listed(run)
+    assert plan["status"] == "running" and plan["score"] is None
+
+
+def test_a_recurring_plan_and_usage_errors(run: Run) -> None:
+    code, out, err = run(
+        "drill", "plan", "--playbook", "ROB", "--date", "2031-03-01", "--rrule", "semiannual"
+    )
+    assert code == 0 and "recurring" in out, err
+    [plan] = _listed(run)
+    assert plan["rrule"].startswith("FREQ=MONTHLY;INTERVAL=6") and plan["schedule_id"] == 1
+    code, _, err = run("drill", "plan", "--playbook", "NOPE", "--date", "2031-03-01")
+    assert code == 1 and "NOPE" in err
+    code, _, err = run("drill", "plan", "--playbook", "FIRE", "--date", "someday")
+    assert code == 1 and "someday" in err
+    code, _, err = run("drill", "run", "99")
+    assert code == 1 and "99" in err
