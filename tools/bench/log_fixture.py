@@ -89,10 +89,11 @@ def cached(entries: int, *, closed: bool = False, cache_dir: Path = CACHE_DIR) -
         if {k: v for k, v in found.items() if k != "incident_id"} == stamp:
             return Fixture(data_dir, found["incident_id"], entries)
     shutil.rmtree(data_dir, ignore_errors=True)
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     fixture = build(data_dir, entries, closed=closed)
     stamp_path.write_text(json.dumps(stamp | {"incident_id": fixture.incident_id}))
-    print(f"  built a {entries:,}-entry log in {time.perf_counter() - started:.1f} s ({data_dir.name})")
+    wall, cpu = time.perf_counter() - started, time.process_time() - cpu
+    print(f"  built a {entries:,}-entry log in {wall:.1f} s ({cpu:.1f} s CPU) into {data_dir}")
     return fixture
 
 
@@ -183,45 +184,34 @@ def _batches(
     """
     lines, fixes = _lines(rng)
     epoch = int(start.timestamp())
-    seconds, stored_prefix, hashed_prefix = -1, "", ""
+    chain_hash = incident_log.chain_hash
+    after_at = f'Z","corrects":{{}},"data":{{{{}}}},"incident":{incident_id},'
+    plain = after_at.format("null")
+    seconds, prefix, stamps = -1, "", {0: ("", "")}  # micros -> (as stored, as hashed) this second
     rows: list[tuple[object, ...]] = []
     terms: list[tuple[int, str]] = []
     for line in rng.choices(lines, k=entries - seq):
         seq += 1
-        corrects = None
+        corrects, middle = None, plain
         if seq > 10 and rng.random() < 0.005:  # people correct one of their last few entries
             line, corrects = rng.choice(fixes), seq - rng.randrange(1, 8)
+            middle = after_at.format(corrects)
         whole, micros = divmod(seq * SPACING_US, 1_000_000)
         if whole != seconds:
-            seconds = whole
-            stored_prefix = datetime.fromtimestamp(epoch + whole, UTC).strftime("%Y-%m-%d %H:%M:%S")
-            hashed_prefix = stored_prefix.replace(" ", "T")
+            seconds, stamps = whole, {}
+            # isoformat, not strftime: glibc's strftime looks at /etc/localtime on every call
+            prefix = datetime.fromtimestamp(epoch + whole, UTC).replace(tzinfo=None).isoformat(" ")
+        stamp = stamps.get(micros)
+        if stamp is None:
+            stored = f"{prefix}.{micros:06d}"
+            stamp = stamps[micros] = (stored, stored.replace(" ", "T"))
         who, kind, text = line.json_parts
-        fixed = "null" if corrects is None else corrects
-        content = (
-            f'{who}{hashed_prefix}.{micros:06d}Z","corrects":{fixed},"data":{{}},'
-            f'"incident":{incident_id},{kind}{seq}{text}'
-        )
+        content = f"{who}{stamp[1]}{middle}{kind}{seq}{text}"
         if seq % CHECK_EVERY == 0:
             _check(content, incident_id, seq, start, line, corrects)
-        digest = incident_log.chain_hash(head, content)
-        stored = f"{stored_prefix}.{micros:06d}"
-        rows.append(
-            (
-                next_id,
-                incident_id,
-                seq,
-                stored,
-                line.actor,
-                line.kind,
-                line.body,
-                None,
-                corrects,
-                "{}",
-                head,
-                digest,
-            )
-        )
+        digest = chain_hash(head, content)
+        row = (next_id, incident_id, seq, stamp[0], line.actor, line.kind, line.body, None, corrects, "{}")
+        rows.append((*row, head, digest))
         terms.append((next_id, line.terms))
         head, next_id = digest, next_id + 1
         if len(rows) >= BATCH:
