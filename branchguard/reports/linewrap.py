@@ -2,81 +2,74 @@
 
 from __future__ import annotations
 
-import re
+from bisect import bisect_right
+from itertools import accumulate
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
-_CJK = r"\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef"
-# A Chinese character stands alone; a run of other letters is a word; blanks separate them.
-_TOKENS = re.compile(rf"[{_CJK}]|[^\s{_CJK}]+|\s+")
+# Chinese (and other CJK) characters: a line may break before or after any of them.
+_CJK = ((0x2E80, 0x9FFF), (0xAC00, 0xD7AF), (0xF900, 0xFAFF), (0xFE30, 0xFE4F), (0xFF00, 0xFFEF))
 # Closing punctuation never starts a line, opening punctuation never ends one (the Chinese
 # typesetting rule ReportLab's CJK wrapping follows too).
 _CLOSING = frozenset("，。、；：？！）》」』】〕〉”’…,.;:?!)]}%")
 _OPENING = frozenset("（《「『【〔〈“‘([{")
 
 
+def _cjk(ch: str) -> bool:
+    code = ord(ch)
+    return any(low <= code <= high for low, high in _CJK)
+
+
+def _may_break(before: str, after: str) -> bool:
+    """Whether a line may end between these two characters."""
+    if after in _CLOSING or before in _OPENING:
+        return False
+    return before.isspace() or after.isspace() or _cjk(before) or _cjk(after)
+
+
+class _Widths(dict[str, float]):
+    """Character -> width, measured the first time a character is asked for."""
+
+    def __init__(self, font_name: str, size: float) -> None:
+        super().__init__()
+        self._font, self._size = font_name, size
+
+    def __missing__(self, ch: str) -> float:
+        width = self[ch] = stringWidth(ch, self._font, self._size)
+        return width
+
+
 class LineWrapper:
     """Wraps text to a width in one font and size, measuring each distinct character once."""
 
     def __init__(self, font_name: str, size: float) -> None:
-        self._font, self._size = font_name, size
-        self._widths: dict[str, float] = {}
+        self._widths = _Widths(font_name, size)
 
     def width(self, text: str) -> float:
-        widths, total = self._widths, 0.0
-        for ch in text:
-            w = widths.get(ch)
-            if w is None:
-                w = widths[ch] = stringWidth(ch, self._font, self._size)
-            total += w
-        return total
+        return sum(map(self._widths.__getitem__, text))
 
     def wrap(self, text: str, room: float) -> str:
         """`text` with line breaks so that no line is wider than `room` points."""
         return "\n".join(line for part in text.split("\n") for line in self._lines(part, room))
 
     def _lines(self, text: str, room: float) -> list[str]:
+        # Offsets to widths once; each line's end is then found by bisection, and only there
+        # is the text looked at for a place to break (a Chinese line breaks almost anywhere).
+        edge = [0.0, *accumulate(map(self._widths.__getitem__, text))]
+        end = len(text)
         lines: list[str] = []
-        line, used = "", 0.0
-        for token in _tokens(text):
-            w = self.width(token)
-            if used + w <= room or (not line and w <= room):
-                line, used = line + token, used + w
-                continue
-            if token.isspace():  # a blank at the break disappears
-                lines.append(line.rstrip())
-                line, used = "", 0.0
-                continue
-            if line.strip():
-                lines.append(line.rstrip())
-            line, used = "", 0.0
-            while w > room:  # a word longer than the line is cut where it must be
-                cut = self._fit(token, room)
-                lines.append(token[:cut])
-                token = token[cut:]
-                w = self.width(token)
-            line, used = token, w
-        if line.strip() or not lines:
-            lines.append(line.rstrip())
+        start = 0  # where the current line begins
+        while edge[end] - edge[start] > room:
+            fits = bisect_right(edge, edge[start] + room) - 1  # the line may run up to here
+            at = fits
+            while at > start and not _may_break(text[at - 1], text[at]):
+                at -= 1
+            if at <= start:  # a word longer than the line is cut where it must be
+                at = max(fits, start + 1)
+            lines.append(text[start:at].rstrip())
+            start = at
+            while start < end and text[start].isspace():  # a blank at the break disappears
+                start += 1
+        if start < end or not lines:
+            lines.append(text[start:].rstrip())
         return lines
-
-    def _fit(self, token: str, room: float) -> int:
-        used = 0.0
-        for i, ch in enumerate(token):
-            used += self.width(ch)
-            if used > room:
-                return max(i, 1)
-        return len(token)
-
-
-def _tokens(text: str) -> list[str]:
-    """Break opportunities: punctuation is glued to its neighbour so that it moves with it."""
-    out: list[str] = []
-    glue_next = False
-    for token in _TOKENS.findall(text):
-        if out and (glue_next or token[0] in _CLOSING):
-            out[-1] += token
-        else:
-            out.append(token)
-        glue_next = token[-1] in _OPENING
-    return out
