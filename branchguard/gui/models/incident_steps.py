@@ -9,8 +9,8 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QColor, QFont
 
 from branchguard.core.incident_types import IncidentStep, StepState
-from branchguard.core.playbook_text import target_text
 from branchguard.gui import style
+from branchguard.gui.follow_mode.widgets import goal_text, step_due
 from branchguard.gui.models.incident_times import local_clock, now_utc
 from branchguard.gui.models.rows import RowsModel
 
@@ -55,7 +55,7 @@ class IncidentStepsModel(RowsModel[IncidentStep]):
     def overdue(self, step: IncidentStep, now: datetime | None = None) -> bool:
         if step.state != StepState.PENDING or self._started is None:
             return False
-        due = step.target_at(self._started)
+        due = step_due(step, self._started)
         return due is not None and due < (now or now_utc())
 
     def cell(self, item: IncidentStep, column: int, role: int) -> Any:
@@ -105,9 +105,9 @@ class IncidentStepsModel(RowsModel[IncidentStep]):
         return f"{item.by} · {local_clock(item.at, self._started)}"
 
     def _target(self, item: IncidentStep) -> str:
-        text = target_text(item.target_minutes)
-        if self._started is None or item.target_minutes is None:
+        """ "≤ 3 min (09:15)"; a report to head office by its deadline, as in follow mode."""
+        text = goal_text(item)
+        due = step_due(item, self._started) if self._started is not None else None
+        if due is None or self._started is None:
             return text
-        due = item.target_at(self._started)
-        assert due is not None
         return f"{text} ({local_clock(due, self._started)})"

@@ -19,7 +19,7 @@ register_page(PageInfo(
     class_name="IncidentsPage",
     nav_text=QT_TRANSLATE_NOOP("IncidentsPage", "Incidents"),
     icon_name="incident",
-    order=1,
+    order=7,  # after the plans; in a crisis F9, Shift+F9 and the banner lead here from anywhere
     roles=EVERYONE,
 ))
 register_page(PageInfo(
