@@ -24,7 +24,14 @@ from branchguard.core.errors import NotFound, ValidationError
 from branchguard.core.i18n import t
 from branchguard.core.incident_types import ChainProblem, EntryKind, IncidentStatus, LogEntry, VerifyReport
 from branchguard.db.base import utcnow
-from branchguard.db.incident_models import FTS_TABLE, GENESIS_HASH, IncidentRow, LogEntryRow
+from branchguard.db.incident_models import (
+    CORRECTIONS_WHERE,
+    FTS_TABLE,
+    GENESIS_HASH,
+    STEP_MARKS_WHERE,
+    IncidentRow,
+    LogEntryRow,
+)
 
 MAX_ENTRY_TEXT = 4000
 _LOG: Table = LogEntryRow.__table__  # type: ignore[assignment]
@@ -222,9 +229,12 @@ def _with_corrections(conn: Connection, incident_id: int, rows: list[Any]) -> li
         return []
     corrections: dict[int, list[int]] = {}
     stmt = select(_LOG.c.seq, _LOG.c.corrects).where(
-        _LOG.c.incident_id == incident_id, _LOG.c.corrects.in_([r.seq for r in rows])
+        _LOG.c.incident_id == incident_id,
+        text(CORRECTIONS_WHERE),  # verbatim, so the partial index serves it
+        _LOG.c.corrects.in_([r.seq for r in rows]),
     )
-    for seq, target in conn.execute(stmt.order_by(_LOG.c.seq)):
+    # Sorted here: an ORDER BY would make SQLite walk the incident's whole log in seq order.
+    for seq, target in sorted(conn.execute(stmt).tuples()):
         corrections.setdefault(target, []).append(seq)
     return [entry_of(row, tuple(corrections.get(row.seq, ()))) for row in rows]
 
@@ -254,7 +264,7 @@ STEP_KINDS = (EntryKind.STEP_DONE.value, EntryKind.STEP_SKIPPED.value, EntryKind
 
 def step_entries(conn: Connection, incident_id: int) -> list[LogEntry]:
     """Only the entries that decide the steps' state (marks and corrections), however long the log."""
-    stmt = select(_LOG).where(_LOG.c.incident_id == incident_id, _LOG.c.kind.in_(STEP_KINDS))
+    stmt = select(_LOG).where(_LOG.c.incident_id == incident_id, text(STEP_MARKS_WHERE))
     return [entry_of(row) for row in conn.execute(stmt.order_by(_LOG.c.seq))]
 
 

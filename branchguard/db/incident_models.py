@@ -17,17 +17,23 @@ from sqlalchemy import (
     Boolean,
     Date,
     ForeignKey,
+    Index,
     Integer,
     String,
     Text,
     UniqueConstraint,
     event,
+    text,
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
 from branchguard.db.base import Base, UTCDateTime, utcnow
 
 GENESIS_HASH = "0" * 64
+# Literal conditions (not bound parameters): SQLite uses a partial index only when the query
+# repeats the index's condition verbatim.
+CORRECTIONS_WHERE = "corrects IS NOT NULL"
+STEP_MARKS_WHERE = "kind IN ('step_done', 'step_skipped', 'correction')"
 
 # Contentless FTS5 table: rowid = incident_log.id, one column of search terms (see core.incident_search).
 FTS_TABLE = "incident_log_fts"
@@ -78,7 +84,25 @@ class LogEntryRow(Base):
     """One log entry. `hash` = SHA-256 over `prev_hash` and the entry's canonical content."""
 
     __tablename__ = "incident_log"
-    __table_args__ = (UniqueConstraint("incident_id", "seq"),)
+    __table_args__ = (
+        UniqueConstraint("incident_id", "seq"),
+        # Partial indexes: a view paging through a million-entry log finds the few corrections
+        # and step marks without scanning the whole incident (and appends pay nothing for them).
+        Index(
+            "ix_incident_log_corrections",
+            "incident_id",
+            "corrects",
+            sqlite_where=text(CORRECTIONS_WHERE),
+            postgresql_where=text(CORRECTIONS_WHERE),
+        ),
+        Index(
+            "ix_incident_log_step_marks",
+            "incident_id",
+            "seq",
+            sqlite_where=text(STEP_MARKS_WHERE),
+            postgresql_where=text(STEP_MARKS_WHERE),
+        ),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     incident_id: Mapped[int] = mapped_column(ForeignKey("incidents.id", ondelete="RESTRICT"), index=True)

@@ -193,7 +193,9 @@ def test_report_fields_are_kept_and_logged(ctx, lead) -> None:
     iid = inc.start(lead, "ROB").id
     detail = inc.set_report_fields(lead, iid, {"cause": "持刀抢劫", "harm_scope": "无人员伤亡"})
     assert detail.report_fields == {"cause": "持刀抢劫", "harm_scope": "无人员伤亡"}
-    assert detail.entries[-1].kind == EntryKind.REPORT_FIELDS and detail.entries[-1].data["cause"] == "持刀抢劫"
+    assert (
+        detail.entries[-1].kind == EntryKind.REPORT_FIELDS and detail.entries[-1].data["cause"] == "持刀抢劫"
+    )
     with pytest.raises(ValidationError, match="colour"):
         inc.set_report_fields(lead, iid, {"colour": "red"})
 
@@ -235,7 +237,9 @@ def test_verify_passes_then_names_a_tampered_entry(ctx, lead) -> None:
     report = inc.verify(lead)
     assert report.ok and report.entries == 6
     with ctx.engine.begin() as conn:
-        conn.execute(text("UPDATE incident_log SET text = '篡改' WHERE incident_id = :i AND seq = 4"), {"i": iid})
+        conn.execute(
+            text("UPDATE incident_log SET text = '篡改' WHERE incident_id = :i AND seq = 4"), {"i": iid}
+        )
     report = inc.verify(lead)
     assert not report.ok and [(p.incident_id, p.seq) for p in report.problems] == [(iid, 4)]
 
@@ -263,3 +267,29 @@ def test_a_long_log_is_read_page_by_page(ctx, lead) -> None:
     assert [e.seq for e in inc.entries_page(lead, iid, 30, 10)] == [31, 32, 33]
     light = inc.get(lead, iid, with_entries=False)
     assert light.entries == () and light.summary.entry_count == 33
+
+
+def test_long_logs_find_corrections_and_step_marks_through_partial_indexes(tmp_path: Path) -> None:
+    """Paging a huge log must not scan it: SQLite uses a partial index only for a verbatim condition."""
+    from branchguard.context import open_context
+    from branchguard.core import incident_log
+    from branchguard.db.incident_models import STEP_MARKS_WHERE
+
+    kinds = ", ".join(f"'{k}'" for k in incident_log.STEP_KINDS)
+    assert f"kind IN ({kinds})" == STEP_MARKS_WHERE
+    ctx = open_context(tmp_path / "data")
+    try:
+        with ctx.engine.connect() as conn:
+            plans = []
+            for sql in (
+                "SELECT seq, corrects FROM incident_log WHERE incident_id = ? "
+                f"AND {incident_log.CORRECTIONS_WHERE} AND corrects IN (?, ?)",
+                f"SELECT * FROM incident_log WHERE incident_id = ? AND {STEP_MARKS_WHERE} ORDER BY seq",
+            ):
+                plans.append(
+                    str(conn.exec_driver_sql(f"EXPLAIN QUERY PLAN {sql}", (1, 2, 3)[: sql.count("?")]).all())
+                )
+    finally:
+        ctx.close()
+    assert "ix_incident_log_corrections" in plans[0]
+    assert "ix_incident_log_step_marks" in plans[1]

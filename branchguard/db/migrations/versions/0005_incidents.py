@@ -10,7 +10,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-from branchguard.db.incident_models import CREATE_FTS, CREATE_TRGM
+from branchguard.db.incident_models import CORRECTIONS_WHERE, CREATE_FTS, CREATE_TRGM, STEP_MARKS_WHERE
 
 revision = "0005"
 down_revision = "0004"
@@ -83,6 +83,13 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("incident_log", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_incident_log_incident_id"), ["incident_id"], unique=False)
+        for name, columns, where in (
+            ("ix_incident_log_corrections", ["incident_id", "corrects"], CORRECTIONS_WHERE),
+            ("ix_incident_log_step_marks", ["incident_id", "seq"], STEP_MARKS_WHERE),
+        ):
+            batch_op.create_index(
+                name, columns, unique=False, sqlite_where=sa.text(where), postgresql_where=sa.text(where)
+            )
 
     op.create_table(
         "incident_actions",
