@@ -8,9 +8,8 @@ from __future__ import annotations
 
 import builtins
 from datetime import datetime
-from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from branchguard.core import compliance, drills_data, drills_store, validation
@@ -48,8 +47,6 @@ from branchguard.db.incident_models import IncidentActionRow
 from branchguard.db.playbook_models import PlaybookRow
 
 RUNNERS = frozenset({Role.LEAD, Role.STAFF})
-MAX_HEADCOUNT = 10_000
-MAX_NAMES = 200
 
 
 class DrillService:
@@ -74,7 +71,7 @@ class DrillService:
         self._data()
         zone = rules.local_zone_name()
         rule = rules.normalise(data.rrule, data.date, zone)  # a bad rule fails before anything is written
-        values = _clean(data)
+        values = drills_store.clean_plan(data)
         with self._sessions.begin() as s:
             playbook = s.scalar(
                 select(PlaybookRow).where(PlaybookRow.code == data.playbook_code.strip().upper())
@@ -103,7 +100,7 @@ class DrillService:
             s.add(row)
             s.flush()
             plan_id = row.id
-            record(s, actor, "drill.plan", "drill_plan", plan_id, after=_audit_view(row, rule))
+            record(s, actor, "drill.plan", "drill_plan", plan_id, after=drills_store.audit_view(row, rule))
         try:
             sched = self._schedules.add(
                 actor,
@@ -181,13 +178,20 @@ class DrillService:
             raise ValidationError(
                 t("field.drill"), t("drill.not_planned", id=plan_id, status=plan.status.label)
             )
-        incident = self._incidents.start(actor, plan.playbook_code, title=plan.title, drill=True)
+        if not plan.recurring:
+            self._claim(plan_id, DrillStatus.PLANNED, DrillStatus.RUNNING)
+        try:
+            incident = self._incidents.start(actor, plan.playbook_code, title=plan.title, drill=True)
+        except BaseException:
+            if not plan.recurring:
+                self._claim(plan_id, DrillStatus.RUNNING, DrillStatus.PLANNED)
+            raise
         with self._sessions.begin() as s:
             row = self._row(s, plan_id)
             target = row
             if plan.recurring:
                 target = DrillPlanRow(
-                    **{k: getattr(row, k) for k in _COPIED},
+                    **{k: getattr(row, k) for k in drills_store.COPIED},
                     series_id=row.id,
                     planned_at=plan.planned_at,
                     created_by=actor.username,
@@ -202,6 +206,18 @@ class DrillService:
             info = drills_store.plan_infos(s, [target], utcnow())[0]
         self._complete_occurrence(actor, plan, info.id)
         return info
+
+    def _claim(self, plan_id: int, old: DrillStatus, new: DrillStatus) -> None:
+        """Move a one-off plan from `old` to `new` in one statement: of two people pressing Run at
+        once, only one starts an incident."""
+        with self._sessions.begin() as s:
+            done = s.execute(
+                update(DrillPlanRow)
+                .where(DrillPlanRow.id == plan_id, DrillPlanRow.status == old.value)
+                .values(status=new.value)
+            )
+            if getattr(done, "rowcount", 0) != 1:
+                self._expect(self._row(s, plan_id), old)
 
     def _complete_occurrence(self, actor: Actor, plan: DrillPlan, run_id: int) -> None:
         if plan.schedule_id is None:
@@ -232,7 +248,7 @@ class DrillService:
             row = self._row(s, plan_id)
             self._expect(row, DrillStatus.RUNNING)
             cs = self._set(s, row.criteria_set)
-            scores = _check_scores(cs, data.scores)
+            scores = drills_data.check_scores(cs, data.scores)
             snapshot = drills_store.criteria_snapshot(cs, scores)
             total = round(sum(c.weight * scores[c.code] for c in cs.criteria) / 100, 1)
             ev = DrillEvaluationRow(
@@ -283,15 +299,15 @@ class DrillService:
                 )
             )
             before = drills_data.set_values(drills_data.set_of(row)) if row else None
-            row = _upsert(s, row, DrillCriteriaSetRow, values, region, actor)
+            row = drills_data.upsert(s, row, DrillCriteriaSetRow, values, region, actor)
             record(
                 s,
                 actor,
                 "drill.criteria",
                 "drill_criteria_set",
                 row.id,
-                before=_no_time(before),
-                after=_no_time(values),
+                before=drills_data.without_time(before),
+                after=drills_data.without_time(values),
             )
             return drills_data.set_of(row)
 
@@ -312,15 +328,15 @@ class DrillService:
                 )
             )
             before = drills_data.rule_values(drills_data.rule_of(row)) if row else None
-            row = _upsert(s, row, ComplianceRuleRow, values, region, actor)
+            row = drills_data.upsert(s, row, ComplianceRuleRow, values, region, actor)
             record(
                 s,
                 actor,
                 "drill.rule",
                 "drill_compliance_rule",
                 row.id,
-                before=_no_time(before),
-                after=_no_time(values),
+                before=drills_data.without_time(before),
+                after=drills_data.without_time(values),
             )
             return drills_data.rule_of(row)
 
@@ -361,96 +377,3 @@ class DrillService:
         if found is None:
             raise NotFound(t("drill.no_such_set", code=code))
         return found
-
-
-_COPIED = (
-    "title",
-    "playbook_code",
-    "category",
-    "scope",
-    "mode",
-    "announced",
-    "participants",
-    "observers",
-    "goals",
-    "expected_headcount",
-    "criteria_set",
-    "notes",
-)
-
-
-def _clean(data: DrillPlanInput) -> dict[str, Any]:
-    participants: dict[str, list[str]] = {}
-    for role, names in data.participants.items():
-        cleaned = [n.strip() for n in names if n.strip()]
-        if role.strip() and cleaned:
-            participants[role.strip()] = cleaned[:MAX_NAMES]
-    headcount = data.expected_headcount
-    if headcount is not None:
-        validation.int_range(headcount, "field.expected_headcount", 0, MAX_HEADCOUNT)
-    return {
-        "title": validation.text(data.title, "field.title", required=False, limit=200),
-        "scope": validation.choice(data.scope, type(data.scope), "field.drill_scope").value,
-        "mode": validation.choice(data.mode, type(data.mode), "field.drill_mode").value,
-        "announced": bool(data.announced),
-        "participants": participants,
-        "observers": [o.strip() for o in data.observers if o.strip()][:MAX_NAMES],
-        "goals": [g.strip() for g in data.goals if g.strip()][:MAX_NAMES],
-        "expected_headcount": headcount,
-        "notes": validation.text(data.notes, "field.notes", required=False, limit=2000),
-    }
-
-
-def _check_scores(cs: CriteriaSet, scores: dict[str, Any]) -> dict[str, int]:
-    """Every criterion of the set scored 0–100, and nothing else; the error names the criterion."""
-    known = {c.code: c for c in cs.criteria}
-    field = t("field.scores")
-    for code in scores:
-        if code not in known:
-            raise ValidationError(
-                field, t("drill.unknown_criterion", criterion=code, set=cs.code, known=", ".join(known))
-            )
-    checked: dict[str, int] = {}
-    for code, c in known.items():
-        if code not in scores:
-            raise ValidationError(field, t("drill.missing_score", criterion=code, text=c.text.text))
-        value = scores[code]
-        if (
-            isinstance(value, bool)
-            or not isinstance(value, int | float)
-            or not 0 <= value <= 100
-            or value != int(value)
-        ):
-            raise ValidationError(field, t("drill.bad_score", criterion=code, value=value))
-        checked[code] = int(value)
-    return checked
-
-
-def _upsert(s: Session, row: Any, model: Any, values: dict[str, Any], region: str, actor: Actor) -> Any:
-    if row is None:
-        row = model(region=region, **values, updated_by=actor.username)
-        s.add(row)
-    else:
-        for key, value in values.items():
-            setattr(row, key, value)
-        row.updated_by = actor.username
-    s.flush()
-    return row
-
-
-def _no_time(values: dict[str, Any] | None) -> dict[str, Any] | None:
-    return None if values is None else {k: v for k, v in values.items() if k != "updated_at"}
-
-
-def _audit_view(row: DrillPlanRow, rule: str) -> dict[str, Any]:
-    return {
-        "title": row.title,
-        "playbook": row.playbook_code,
-        "scope": row.scope,
-        "mode": row.mode,
-        "announced": row.announced,
-        "planned_at": row.planned_at,
-        "rule": rule,
-        "expected_headcount": row.expected_headcount,
-        "criteria_set": row.criteria_set,
-    }

@@ -12,6 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
+from branchguard.core.domain import Actor
 from branchguard.core.drills_types import ComplianceRule, CriteriaSet, Criterion, DrillScope
 from branchguard.core.errors import ValidationError
 from branchguard.core.i18n import t
@@ -187,3 +188,44 @@ def set_for_category(sets: Sequence[CriteriaSet], category: IncidentCategory) ->
     if found is None:
         raise ValidationError(t("field.criteria_set"), t("drill.no_set", category=category.label))
     return found
+
+
+def check_scores(cs: CriteriaSet, scores: dict[str, Any]) -> dict[str, int]:
+    """Every criterion of the set scored 0–100, and nothing else; the error names the criterion."""
+    known = {c.code: c for c in cs.criteria}
+    field = t("field.scores")
+    for code in scores:
+        if code not in known:
+            raise ValidationError(
+                field, t("drill.unknown_criterion", criterion=code, set=cs.code, known=", ".join(known))
+            )
+    checked: dict[str, int] = {}
+    for code, c in known.items():
+        if code not in scores:
+            raise ValidationError(field, t("drill.missing_score", criterion=code, text=c.text.text))
+        value = scores[code]
+        if (
+            isinstance(value, bool)
+            or not isinstance(value, int | float)
+            or not 0 <= value <= 100
+            or value != int(value)
+        ):
+            raise ValidationError(field, t("drill.bad_score", criterion=code, value=value))
+        checked[code] = int(value)
+    return checked
+
+
+def upsert(s: Session, row: Any, model: Any, values: dict[str, Any], region: str, actor: Actor) -> Any:
+    if row is None:
+        row = model(region=region, **values, updated_by=actor.username)
+        s.add(row)
+    else:
+        for key, value in values.items():
+            setattr(row, key, value)
+        row.updated_by = actor.username
+    s.flush()
+    return row
+
+
+def without_time(values: dict[str, Any] | None) -> dict[str, Any] | None:
+    return None if values is None else {k: v for k, v in values.items() if k != "updated_at"}

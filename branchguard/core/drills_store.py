@@ -4,15 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from branchguard.core import schedules_store
+from branchguard.core import schedules_store, validation
 from branchguard.core.drills_types import (
     CriteriaSet,
     DrillMode,
     DrillPlan,
+    DrillPlanInput,
     DrillScope,
     DrillStatus,
     Evaluation,
@@ -25,6 +27,9 @@ from branchguard.core.playbook_types import IncidentCategory, Text2
 from branchguard.db.drill_models import DrillEvaluationRow, DrillPlanRow
 from branchguard.db.schedule_models import ScheduleRow
 
+MAX_HEADCOUNT = 10_000
+MAX_NAMES = 200
+
 
 def plan_infos(s: Session, rows: Iterable[DrillPlanRow], now: datetime) -> list[DrillPlan]:
     rows = list(rows)
@@ -34,7 +39,9 @@ def plan_infos(s: Session, rows: Iterable[DrillPlanRow], now: datetime) -> list[
             select(DrillEvaluationRow.plan_id, DrillEvaluationRow.score).where(
                 DrillEvaluationRow.plan_id.in_(ids)
             )
-        ).tuples().all()
+        )
+        .tuples()
+        .all()
     )
     schedule_ids = [r.schedule_id for r in rows if r.schedule_id is not None]
     schedules = {sc.id: sc for sc in s.scalars(select(ScheduleRow).where(ScheduleRow.id.in_(schedule_ids)))}
@@ -122,3 +129,55 @@ def criteria_snapshot(cs: CriteriaSet, scores: dict[str, int]) -> list[dict[str,
         {"code": c.code, "zh": c.text.zh, "en": c.text.en, "weight": c.weight, "score": scores[c.code]}
         for c in cs.criteria
     ]
+
+
+COPIED = (
+    "title",
+    "playbook_code",
+    "category",
+    "scope",
+    "mode",
+    "announced",
+    "participants",
+    "observers",
+    "goals",
+    "expected_headcount",
+    "criteria_set",
+    "notes",
+)
+
+
+def clean_plan(data: DrillPlanInput) -> dict[str, Any]:
+    participants: dict[str, list[str]] = {}
+    for role, names in data.participants.items():
+        cleaned = [n.strip() for n in names if n.strip()]
+        if role.strip() and cleaned:
+            participants[role.strip()] = cleaned[:MAX_NAMES]
+    headcount = data.expected_headcount
+    if headcount is not None:
+        validation.int_range(headcount, "field.expected_headcount", 0, MAX_HEADCOUNT)
+    return {
+        "title": validation.text(data.title, "field.title", required=False, limit=200),
+        "scope": validation.choice(data.scope, type(data.scope), "field.drill_scope").value,
+        "mode": validation.choice(data.mode, type(data.mode), "field.drill_mode").value,
+        "announced": bool(data.announced),
+        "participants": participants,
+        "observers": [o.strip() for o in data.observers if o.strip()][:MAX_NAMES],
+        "goals": [g.strip() for g in data.goals if g.strip()][:MAX_NAMES],
+        "expected_headcount": headcount,
+        "notes": validation.text(data.notes, "field.notes", required=False, limit=2000),
+    }
+
+
+def audit_view(row: DrillPlanRow, rule: str) -> dict[str, Any]:
+    return {
+        "title": row.title,
+        "playbook": row.playbook_code,
+        "scope": row.scope,
+        "mode": row.mode,
+        "announced": row.announced,
+        "planned_at": row.planned_at,
+        "rule": rule,
+        "expected_headcount": row.expected_headcount,
+        "criteria_set": row.criteria_set,
+    }

@@ -173,3 +173,18 @@ def test_plan_evaluate_and_run_are_audited(ctx, lead, staff) -> None:
     drills.evaluate(lead, plan.id, EvaluationInput(FIRE_SCORES))
     actions = [e.action for e in ctx.services.audit.list(lead) if e.entity == "drill_plan"]
     assert {"drill.plan", "drill.run", "drill.evaluate"} <= set(actions)
+
+
+def test_a_run_whose_incident_cannot_start_leaves_the_plan_planned(ctx, lead, staff, monkeypatch) -> None:
+    drills = ctx.services.drills
+    plan = _plan(ctx, lead)
+
+    def broken(*_args, **_kw):
+        raise ValidationError("playbook", "no approved version")
+
+    with monkeypatch.context() as m:
+        m.setattr(ctx.services.incidents, "start", broken)
+        with pytest.raises(ValidationError, match="no approved"):
+            drills.run(staff, plan.id)
+    assert drills.get(lead, plan.id).status == DrillStatus.PLANNED
+    assert drills.run(staff, plan.id).status == DrillStatus.RUNNING
