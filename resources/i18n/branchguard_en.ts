@@ -102,6 +102,22 @@
         <source>Opening %1</source>
         <translation>Opening %1</translation>
     </message>
+    <message>
+        <source>Attachments</source>
+        <translation>Attachments</translation>
+    </message>
+    <message>
+        <source>Attach a photo or file…</source>
+        <translation>Attach a photo or file…</translation>
+    </message>
+    <message>
+        <source>Copied into the data folder with its SHA-256 (Ctrl+Shift+A)</source>
+        <translation>Copied into the data folder with its SHA-256 (Ctrl+Shift+A)</translation>
+    </message>
+    <message>
+        <source>No photos or files yet.</source>
+        <translation>No photos or files yet.</translation>
+    </message>
 </context>
 <context>
     <name>AuditDiffModel</name>
@@ -264,6 +280,128 @@
     </message>
 </context>
 <context>
+    <name>CalendarPage</name>
+    <message>
+        <source>MMMM yyyy</source>
+        <translation>MMMM yyyy</translation>
+    </message>
+    <message>
+        <source>Reschedule</source>
+        <translation>Reschedule</translation>
+    </message>
+    <message>
+        <source>Export calendar</source>
+        <translation>Export calendar</translation>
+    </message>
+    <message>
+        <source>iCalendar files (*.ics)</source>
+        <translation>iCalendar files (*.ics)</translation>
+    </message>
+    <message>
+        <source>Exported to %1</source>
+        <translation>Exported to %1</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <source>Week</source>
+        <translation>Week</translation>
+    </message>
+    <message>
+        <source>Agenda</source>
+        <translation>Agenda</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <source>Earlier</source>
+        <translation>Earlier</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>Later</translation>
+    </message>
+    <message>
+        <source>New schedule…</source>
+        <translation>New schedule…</translation>
+    </message>
+    <message>
+        <source>Export .ics…</source>
+        <translation>Export .ics…</translation>
+    </message>
+    <message>
+        <source>Overdue items are red. Drag an open item to another day to reschedule it.</source>
+        <translation>Overdue items are red. Drag an open item to another day to reschedule it.</translation>
+    </message>
+    <message>
+        <source>Overdue items are red.</source>
+        <translation>Overdue items are red.</translation>
+    </message>
+    <message>
+        <source>Calendar</source>
+        <translation>Calendar</translation>
+    </message>
+</context>
+<context>
+    <name>CloseDialog</name>
+    <message>
+        <source>Close the incident</source>
+        <translation>Close the incident</translation>
+    </message>
+    <message>
+        <source>Amount in yuan, e.g. 1200.50</source>
+        <translation>Amount in yuan, e.g. 1200.50</translation>
+    </message>
+    <message>
+        <source>Outcome (required)</source>
+        <translation>Outcome (required)</translation>
+    </message>
+    <message>
+        <source>What is to be done</source>
+        <translation>What is to be done</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>Add action</source>
+        <translation>Add action</translation>
+    </message>
+    <message>
+        <source>Remove action</source>
+        <translation>Remove action</translation>
+    </message>
+    <message>
+        <source>Close incident</source>
+        <translation>Close incident</translation>
+    </message>
+    <message>
+        <source>Follow-up actions</source>
+        <translation>Follow-up actions</translation>
+    </message>
+    <message>
+        <source>No due date</source>
+        <translation>No due date</translation>
+    </message>
+    <message>
+        <source>Say how the incident ended.</source>
+        <translation>Say how the incident ended.</translation>
+    </message>
+    <message>
+        <source>Enter an amount in yuan, e.g. 1200.50 (at most two decimals).</source>
+        <translation>Enter an amount in yuan, e.g. 1200.50 (at most two decimals).</translation>
+    </message>
+</context>
+<context>
     <name>ContactDialog</name>
     <message>
         <source>Add a contact</source>
@@ -361,6 +499,21 @@
     <message>
         <source>Search contacts by name or phone</source>
         <translation>Search contacts by name or phone</translation>
+    </message>
+</context>
+<context>
+    <name>CorrectDialog</name>
+    <message>
+        <source>Correct entry %1</source>
+        <translation>Correct entry %1</translation>
+    </message>
+    <message>
+        <source>Entry %1 says: “%2”. It stays in the log, struck through, followed by your correction.</source>
+        <translation>Entry %1 says: “%2”. It stays in the log, struck through, followed by your correction.</translation>
+    </message>
+    <message>
+        <source>What it should say</source>
+        <translation>What it should say</translation>
     </message>
 </context>
 <context>
@@ -474,6 +627,572 @@
     </message>
 </context>
 <context>
+    <name>FollowView</name>
+    <message>
+        <source>Elapsed</source>
+        <translation>Elapsed</translation>
+    </message>
+    <message>
+        <source>Leave (Esc)</source>
+        <translation>Leave (Esc)</translation>
+    </message>
+    <message>
+        <source>Done (Space)</source>
+        <translation>Done (Space)</translation>
+    </message>
+    <message>
+        <source>Skip…</source>
+        <translation>Skip…</translation>
+    </message>
+    <message>
+        <source>Why is this step skipped?</source>
+        <translation>Why is this step skipped?</translation>
+    </message>
+    <message>
+        <source>Skip step</source>
+        <translation>Skip step</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Add a note (Enter saves)</source>
+        <translation>Add a note (Enter saves)</translation>
+    </message>
+    <message>
+        <source>Add note</source>
+        <translation>Add note</translation>
+    </message>
+    <message>
+        <source>Space: done · S: skip · N: note · F11: full screen · Esc: leave · F1: keys</source>
+        <translation>Space: done · S: skip · N: note · F11: full screen · Esc: leave · F1: keys</translation>
+    </message>
+</context>
+<context>
+    <name>FollowWindow</name>
+    <message>
+        <source>Could not refresh: %1</source>
+        <translation>Could not refresh: %1</translation>
+    </message>
+    <message>
+        <source>Step %1 done</source>
+        <translation>Step %1 done</translation>
+    </message>
+    <message>
+        <source>Say why the step is skipped.</source>
+        <translation>Say why the step is skipped.</translation>
+    </message>
+    <message>
+        <source>Step %1 skipped</source>
+        <translation>Step %1 skipped</translation>
+    </message>
+    <message>
+        <source>Note saved</source>
+        <translation>Note saved</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <source>Follow mode – %1</source>
+        <translation>Follow mode – %1</translation>
+    </message>
+    <message>
+        <source>Next: %1 · %2</source>
+        <translation>Next: %1 · %2</translation>
+    </message>
+    <message>
+        <source>Step %1 / %2</source>
+        <translation>Step %1 / %2</translation>
+    </message>
+    <message>
+        <source>%1 done, %2 skipped.</source>
+        <translation>%1 done, %2 skipped.</translation>
+    </message>
+    <message>
+        <source>This incident is closed.</source>
+        <translation>This incident is closed.</translation>
+    </message>
+    <message>
+        <source>No playbook steps: follow the safety lead&apos;s instructions.</source>
+        <translation>No playbook steps: follow the safety lead&apos;s instructions.</translation>
+    </message>
+    <message>
+        <source>All steps done.</source>
+        <translation>All steps done.</translation>
+    </message>
+    <message>
+        <source>Read only: you can follow the steps but not mark them.</source>
+        <translation>Read only: you can follow the steps but not mark them.</translation>
+    </message>
+    <message>
+        <source>Target: %1 · by %2</source>
+        <translation>Target: %1 · by %2</translation>
+    </message>
+    <message>
+        <source>(overdue)</source>
+        <translation>(overdue)</translation>
+    </message>
+    <message>
+        <source>Mark the current step done</source>
+        <translation>Mark the current step done</translation>
+    </message>
+    <message>
+        <source>Skip the current step (asks for a reason)</source>
+        <translation>Skip the current step (asks for a reason)</translation>
+    </message>
+    <message>
+        <source>Write a note</source>
+        <translation>Write a note</translation>
+    </message>
+    <message>
+        <source>Leave full screen, then close follow mode</source>
+        <translation>Leave full screen, then close follow mode</translation>
+    </message>
+    <message>
+        <source>Full screen on or off</source>
+        <translation>Full screen on or off</translation>
+    </message>
+    <message>
+        <source>These keyboard shortcuts</source>
+        <translation>These keyboard shortcuts</translation>
+    </message>
+</context>
+<context>
+    <name>HandoverDialog</name>
+    <message>
+        <source>Taken %1 by %2</source>
+        <translation>Taken %1 by %2</translation>
+    </message>
+    <message>
+        <source>Open incidents: %1</source>
+        <translation>Open incidents: %1</translation>
+    </message>
+    <message>
+        <source>Open follow-up actions: %1</source>
+        <translation>Open follow-up actions: %1</translation>
+    </message>
+    <message>
+        <source>%1 steps pending</source>
+        <translation>%1 steps pending</translation>
+    </message>
+    <message>
+        <source>No open incidents.</source>
+        <translation>No open incidents.</translation>
+    </message>
+    <message>
+        <source>(overdue)</source>
+        <translation>(overdue)</translation>
+    </message>
+    <message>
+        <source>no due date</source>
+        <translation>no due date</translation>
+    </message>
+    <message>
+        <source>Save the shift handover</source>
+        <translation>Save the shift handover</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Saving the shift handover…</source>
+        <translation>Saving the shift handover…</translation>
+    </message>
+    <message>
+        <source>Saved to %1.</source>
+        <translation>Saved to %1.</translation>
+    </message>
+    <message>
+        <source>The handover could not be saved: %1</source>
+        <translation>The handover could not be saved: %1</translation>
+    </message>
+    <message>
+        <source>Shift handover</source>
+        <translation>Shift handover</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>Save as PDF…</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>Incident / pending step</source>
+        <translation>Incident / pending step</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Started</translation>
+    </message>
+    <message>
+        <source>Elapsed / target</source>
+        <translation>Elapsed / target</translation>
+    </message>
+    <message>
+        <source>Follow-up action</source>
+        <translation>Follow-up action</translation>
+    </message>
+    <message>
+        <source>Incident</source>
+        <translation>Incident</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Due</translation>
+    </message>
+</context>
+<context>
+    <name>IncidentBanner</name>
+    <message>
+        <source>Incident open: %1 · %2</source>
+        <translation>Incident open: %1 · %2</translation>
+    </message>
+    <message>
+        <source>Open incidents: %1</source>
+        <translation>Open incidents: %1</translation>
+    </message>
+    <message>
+        <source>most severe: %1</source>
+        <translation>most severe: %1</translation>
+    </message>
+    <message>
+        <source>drills: %1</source>
+        <translation>drills: %1</translation>
+    </message>
+    <message>
+        <source>click to open the console</source>
+        <translation>click to open the console</translation>
+    </message>
+</context>
+<context>
+    <name>IncidentBar</name>
+    <message>
+        <source>Start incident</source>
+        <translation>Start incident</translation>
+    </message>
+    <message>
+        <source>Start an incident from a playbook, or ad hoc (F9)</source>
+        <translation>Start an incident from a playbook, or ad hoc (F9)</translation>
+    </message>
+    <message>
+        <source>Go to the open incidents</source>
+        <translation>Go to the open incidents</translation>
+    </message>
+</context>
+<context>
+    <name>IncidentConsole</name>
+    <message>
+        <source>Raise or lower level…</source>
+        <translation>Raise or lower level…</translation>
+    </message>
+    <message>
+        <source>Initial report…</source>
+        <translation>Initial report…</translation>
+    </message>
+    <message>
+        <source>The initial report to head office</source>
+        <translation>The initial report to head office</translation>
+    </message>
+    <message>
+        <source>Close incident…</source>
+        <translation>Close incident…</translation>
+    </message>
+    <message>
+        <source>Follow mode</source>
+        <translation>Follow mode</translation>
+    </message>
+    <message>
+        <source>Full screen, current step in large type (Ctrl+Shift+F)</source>
+        <translation>Full screen, current step in large type (Ctrl+Shift+F)</translation>
+    </message>
+    <message>
+        <source>Call list</source>
+        <translation>Call list</translation>
+    </message>
+    <message>
+        <source>Mark the step done</source>
+        <translation>Mark the step done</translation>
+    </message>
+    <message>
+        <source>Skip the step…</source>
+        <translation>Skip the step…</translation>
+    </message>
+    <message>
+        <source>Write a log entry</source>
+        <translation>Write a log entry</translation>
+    </message>
+    <message>
+        <source>Correct the selected log entry…</source>
+        <translation>Correct the selected log entry…</translation>
+    </message>
+    <message>
+        <source>Attach a photo or file…</source>
+        <translation>Attach a photo or file…</translation>
+    </message>
+    <message>
+        <source>Attach a photo or file</source>
+        <translation>Attach a photo or file</translation>
+    </message>
+    <message>
+        <source>Photos and documents (*.jpg *.jpeg *.png *.pdf *.doc *.docx *.txt);;All files (*)</source>
+        <translation>Photos and documents (*.jpg *.jpeg *.png *.pdf *.doc *.docx *.txt);;All files (*)</translation>
+    </message>
+</context>
+<context>
+    <name>IncidentHeader</name>
+    <message>
+        <source>Time since the incident started</source>
+        <translation>Time since the incident started</translation>
+    </message>
+    <message>
+        <source>Ad hoc (no playbook)</source>
+        <translation>Ad hoc (no playbook)</translation>
+    </message>
+    <message>
+        <source>started %1 by %2</source>
+        <translation>started %1 by %2</translation>
+    </message>
+    <message>
+        <source>closed %1 by %2</source>
+        <translation>closed %1 by %2</translation>
+    </message>
+    <message>
+        <source>Report to head office (step %1) due in %2</source>
+        <translation>Report to head office (step %1) due in %2</translation>
+    </message>
+    <message>
+        <source>Report to head office (step %1) overdue by %2</source>
+        <translation>Report to head office (step %1) overdue by %2</translation>
+    </message>
+</context>
+<context>
+    <name>IncidentListModel</name>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>Drill</source>
+        <translation>Drill</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Playbook</source>
+        <translation>Playbook</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Started</translation>
+    </message>
+    <message>
+        <source>Started by</source>
+        <translation>Started by</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <source>Entries</source>
+        <translation>Entries</translation>
+    </message>
+    <message>
+        <source>Ad hoc</source>
+        <translation>Ad hoc</translation>
+    </message>
+</context>
+<context>
+    <name>IncidentListPanel</name>
+    <message>
+        <source>Open and closed</source>
+        <translation>Open and closed</translation>
+    </message>
+    <message>
+        <source>All levels</source>
+        <translation>All levels</translation>
+    </message>
+    <message>
+        <source>Incidents and drills</source>
+        <translation>Incidents and drills</translation>
+    </message>
+    <message>
+        <source>Real incidents only</source>
+        <translation>Real incidents only</translation>
+    </message>
+    <message>
+        <source>Drills only</source>
+        <translation>Drills only</translation>
+    </message>
+    <message>
+        <source>Started from</source>
+        <translation>Started from</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <source>Search the log entries</source>
+        <translation>Search the log entries</translation>
+    </message>
+    <message>
+        <source>Double-click or Enter opens the incident&apos;s console</source>
+        <translation>Double-click or Enter opens the incident&apos;s console</translation>
+    </message>
+    <message>
+        <source>Incidents shown: %1</source>
+        <translation>Incidents shown: %1</translation>
+    </message>
+    <message>
+        <source>Log entries found: %1</source>
+        <translation>Log entries found: %1</translation>
+    </message>
+</context>
+<context>
+    <name>IncidentLogModel</name>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Who</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Entry</source>
+        <translation>Entry</translation>
+    </message>
+    <message>
+        <source>Corrected by %1</source>
+        <translation>Corrected by %1</translation>
+    </message>
+</context>
+<context>
+    <name>IncidentStepsModel</name>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>Step</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Who, when</source>
+        <translation>Who, when</translation>
+    </message>
+</context>
+<context>
+    <name>IncidentsPage</name>
+    <message>
+        <source>Incidents</source>
+        <translation>Incidents</translation>
+    </message>
+    <message>
+        <source>Live and past incidents and drills. Each opened incident gets its own tab.</source>
+        <translation>Live and past incidents and drills. Each opened incident gets its own tab.</translation>
+    </message>
+    <message>
+        <source>Start incident (F9)</source>
+        <translation>Start incident (F9)</translation>
+    </message>
+    <message>
+        <source>All incidents</source>
+        <translation>All incidents</translation>
+    </message>
+</context>
+<context>
+    <name>LevelDialog</name>
+    <message>
+        <source>Change the level</source>
+        <translation>Change the level</translation>
+    </message>
+    <message>
+        <source>The incident is at %1.</source>
+        <translation>The incident is at %1.</translation>
+    </message>
+    <message>
+        <source>New level</source>
+        <translation>New level</translation>
+    </message>
+    <message>
+        <source>Why?</source>
+        <translation>Why?</translation>
+    </message>
+</context>
+<context>
+    <name>LogPanel</name>
+    <message>
+        <source>Log</source>
+        <translation>Log</translation>
+    </message>
+    <message>
+        <source>What happened? Enter adds it to the log (Ctrl+E)</source>
+        <translation>What happened? Enter adds it to the log (Ctrl+E)</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <source>Correct…</source>
+        <translation>Correct…</translation>
+    </message>
+    <message>
+        <source>Correct the selected entry: the original stays, struck through (Ctrl+Shift+E)</source>
+        <translation>Correct the selected entry: the original stays, struck through (Ctrl+Shift+E)</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <source>BranchGuard: log in</source>
@@ -559,6 +1278,10 @@
         <translation>&amp;About BranchGuard</translation>
     </message>
     <message>
+        <source>Shift &amp;handover…</source>
+        <translation>Shift &amp;handover…</translation>
+    </message>
+    <message>
         <source>The screen is locked.</source>
         <translation>The screen is locked.</translation>
     </message>
@@ -628,6 +1351,188 @@
     <message>
         <source>The code cannot change once the plan exists.</source>
         <translation>The code cannot change once the plan exists.</translation>
+    </message>
+</context>
+<context>
+    <name>NewScheduleDialog</name>
+    <message>
+        <source>New schedule</source>
+        <translation>New schedule</translation>
+    </message>
+    <message>
+        <source>One-off</source>
+        <translation>One-off</translation>
+    </message>
+    <message>
+        <source>Daily</source>
+        <translation>Daily</translation>
+    </message>
+    <message>
+        <source>Weekly</source>
+        <translation>Weekly</translation>
+    </message>
+    <message>
+        <source>Monthly</source>
+        <translation>Monthly</translation>
+    </message>
+    <message>
+        <source>Quarterly</source>
+        <translation>Quarterly</translation>
+    </message>
+    <message>
+        <source>Every 6 months</source>
+        <translation>Every 6 months</translation>
+    </message>
+    <message>
+        <source>Yearly</source>
+        <translation>Yearly</translation>
+    </message>
+    <message>
+        <source> day(s) before</source>
+        <translation> day(s) before</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <source>Repeats</source>
+        <translation>Repeats</translation>
+    </message>
+    <message>
+        <source>First date and time</source>
+        <translation>First date and time</translation>
+    </message>
+    <message>
+        <source>Remind</source>
+        <translation>Remind</translation>
+    </message>
+    <message>
+        <source>Days off</source>
+        <translation>Days off</translation>
+    </message>
+    <message>
+        <source>Give the schedule a title.</source>
+        <translation>Give the schedule a title.</translation>
+    </message>
+</context>
+<context>
+    <name>NotificationCentre</name>
+    <message>
+        <source>Reminders: %1 (overdue: %2)</source>
+        <translation>Reminders: %1 (overdue: %2)</translation>
+    </message>
+    <message>
+        <source>Due %1</source>
+        <translation>Due %1</translation>
+    </message>
+    <message>
+        <source>%1 reminders</source>
+        <translation>%1 reminders</translation>
+    </message>
+    <message>
+        <source>Reminders</source>
+        <translation>Reminders</translation>
+    </message>
+</context>
+<context>
+    <name>NotificationPanel</name>
+    <message>
+        <source>Reminders</source>
+        <translation>Reminders</translation>
+    </message>
+    <message>
+        <source>No reminders. Due items and overdue ones show here.</source>
+        <translation>No reminders. Due items and overdue ones show here.</translation>
+    </message>
+    <message>
+        <source>Snooze</source>
+        <translation>Snooze</translation>
+    </message>
+    <message>
+        <source>For 1 hour</source>
+        <translation>For 1 hour</translation>
+    </message>
+    <message>
+        <source>Until tomorrow 09:00</source>
+        <translation>Until tomorrow 09:00</translation>
+    </message>
+    <message>
+        <source>Until…</source>
+        <translation>Until…</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Dismiss</translation>
+    </message>
+    <message>
+        <source>Mark done</source>
+        <translation>Mark done</translation>
+    </message>
+</context>
+<context>
+    <name>NumbersPanel</name>
+    <message>
+        <source>Emergency numbers</source>
+        <translation>Emergency numbers</translation>
+    </message>
+    <message>
+        <source>Call list</source>
+        <translation>Call list</translation>
+    </message>
+</context>
+<context>
+    <name>OccurrenceModel</name>
+    <message>
+        <source>Due</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Overdue</translation>
+    </message>
+</context>
+<context>
+    <name>OutcomeBox</name>
+    <message>
+        <source>Outcome</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <source>Injuries</source>
+        <translation>Injuries</translation>
+    </message>
+    <message>
+        <source>Losses</source>
+        <translation>Losses</translation>
+    </message>
+    <message>
+        <source>Root cause</source>
+        <translation>Root cause</translation>
     </message>
 </context>
 <context>
@@ -1286,6 +2191,13 @@
     </message>
 </context>
 <context>
+    <name>ReasonDialog</name>
+    <message>
+        <source>Please fill this in.</source>
+        <translation>Please fill this in.</translation>
+    </message>
+</context>
+<context>
     <name>RecordTab</name>
     <message>
         <source>Add…</source>
@@ -1310,6 +2222,44 @@
     <message>
         <source>Remove the selected entry (Del)</source>
         <translation>Remove the selected entry (Del)</translation>
+    </message>
+</context>
+<context>
+    <name>ReminderModel</name>
+    <message>
+        <source>Reminder</source>
+        <translation>Reminder</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>Coming up</source>
+        <translation>Coming up</translation>
+    </message>
+</context>
+<context>
+    <name>ReportFieldsDialog</name>
+    <message>
+        <source>Initial report to head office</source>
+        <translation>Initial report to head office</translation>
+    </message>
+    <message>
+        <source>What head office needs in the first report. Saving logs the change.</source>
+        <translation>What head office needs in the first report. Saving logs the change.</translation>
     </message>
 </context>
 <context>
@@ -1408,6 +2358,25 @@
     <message>
         <source>change the contacts</source>
         <translation>change the contacts</translation>
+    </message>
+</context>
+<context>
+    <name>SearchHitsModel</name>
+    <message>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Incident</source>
+        <translation>Incident</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Entry</source>
+        <translation>Entry</translation>
     </message>
 </context>
 <context>
@@ -1533,6 +2502,28 @@
     </message>
 </context>
 <context>
+    <name>SkipDialog</name>
+    <message>
+        <source>Skip step %1</source>
+        <translation>Skip step %1</translation>
+    </message>
+    <message>
+        <source>Why is it skipped?</source>
+        <translation>Why is it skipped?</translation>
+    </message>
+</context>
+<context>
+    <name>SnoozeDialog</name>
+    <message>
+        <source>Snooze until</source>
+        <translation>Snooze until</translation>
+    </message>
+    <message>
+        <source>Show again at</source>
+        <translation>Show again at</translation>
+    </message>
+</context>
+<context>
     <name>StaffTab</name>
     <message>
         <source>All posts</source>
@@ -1576,6 +2567,41 @@
     <message>
         <source>Search staff by name or phone</source>
         <translation>Search staff by name or phone</translation>
+    </message>
+</context>
+<context>
+    <name>StartIncidentDialog</name>
+    <message>
+        <source>Start an incident</source>
+        <translation>Start an incident</translation>
+    </message>
+    <message>
+        <source>Type a code or a few characters of the plan; Enter starts the first one.</source>
+        <translation>Type a code or a few characters of the plan; Enter starts the first one.</translation>
+    </message>
+    <message>
+        <source>Code or name, e.g. FIRE or robbery</source>
+        <translation>Code or name, e.g. FIRE or robbery</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <source>This is a drill</source>
+        <translation>This is a drill</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>Ad hoc: “%1” (no playbook)</source>
+        <translation>Ad hoc: “%1” (no playbook)</translation>
+    </message>
+    <message>
+        <source>Ad hoc (no playbook)</source>
+        <translation>Ad hoc (no playbook)</translation>
     </message>
 </context>
 <context>
@@ -1816,6 +2842,48 @@
     <message>
         <source>The jumps to it from these steps were cleared: %1.</source>
         <translation>The jumps to it from these steps were cleared: %1.</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>Steps</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>Mark the selected step done (Ctrl+D, or Enter in the list)</source>
+        <translation>Mark the selected step done (Ctrl+D, or Enter in the list)</translation>
+    </message>
+    <message>
+        <source>Skip…</source>
+        <translation>Skip…</translation>
+    </message>
+    <message>
+        <source>Skip the selected step, giving a reason (Ctrl+K)</source>
+        <translation>Skip the selected step, giving a reason (Ctrl+K)</translation>
+    </message>
+    <message>
+        <source>In the step list: mark the selected step done</source>
+        <translation>In the step list: mark the selected step done</translation>
+    </message>
+    <message>
+        <source>Steps (%1 of %2 done or skipped)</source>
+        <translation>Steps (%1 of %2 done or skipped)</translation>
+    </message>
+    <message>
+        <source>Every step is done or skipped.</source>
+        <translation>Every step is done or skipped.</translation>
+    </message>
+    <message>
+        <source>Now: step %1 · %2
+%3</source>
+        <translation>Now: step %1 · %2
+%3</translation>
+    </message>
+    <message>
+        <source>Next: step %1 · %2</source>
+        <translation>Next: step %1 · %2</translation>
     </message>
 </context>
 <context>

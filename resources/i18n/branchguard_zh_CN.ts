@@ -102,6 +102,22 @@
         <source>Opening %1</source>
         <translation>正在打开 %1</translation>
     </message>
+    <message>
+        <source>Attachments</source>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <source>Attach a photo or file…</source>
+        <translation>添加照片或文件…</translation>
+    </message>
+    <message>
+        <source>Copied into the data folder with its SHA-256 (Ctrl+Shift+A)</source>
+        <translation>复制到数据文件夹并记录 SHA-256（Ctrl+Shift+A）</translation>
+    </message>
+    <message>
+        <source>No photos or files yet.</source>
+        <translation>暂无照片或文件。</translation>
+    </message>
 </context>
 <context>
     <name>AuditDiffModel</name>
@@ -263,6 +279,128 @@
     </message>
 </context>
 <context>
+    <name>CalendarPage</name>
+    <message>
+        <source>MMMM yyyy</source>
+        <translation>yyyy年M月</translation>
+    </message>
+    <message>
+        <source>Reschedule</source>
+        <translation>改期</translation>
+    </message>
+    <message>
+        <source>Export calendar</source>
+        <translation>导出日历</translation>
+    </message>
+    <message>
+        <source>iCalendar files (*.ics)</source>
+        <translation>iCalendar 文件 (*.ics)</translation>
+    </message>
+    <message>
+        <source>Exported to %1</source>
+        <translation>已导出到 %1</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月</translation>
+    </message>
+    <message>
+        <source>Week</source>
+        <translation>周</translation>
+    </message>
+    <message>
+        <source>Agenda</source>
+        <translation>日程</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>Earlier</source>
+        <translation>往前</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>往后</translation>
+    </message>
+    <message>
+        <source>New schedule…</source>
+        <translation>新建计划…</translation>
+    </message>
+    <message>
+        <source>Export .ics…</source>
+        <translation>导出 .ics…</translation>
+    </message>
+    <message>
+        <source>Overdue items are red. Drag an open item to another day to reschedule it.</source>
+        <translation>逾期事项以红色显示。将未完成事项拖到另一天即可改期。</translation>
+    </message>
+    <message>
+        <source>Overdue items are red.</source>
+        <translation>逾期事项以红色显示。</translation>
+    </message>
+    <message>
+        <source>Calendar</source>
+        <translation>日历</translation>
+    </message>
+</context>
+<context>
+    <name>CloseDialog</name>
+    <message>
+        <source>Close the incident</source>
+        <translation>结束事件</translation>
+    </message>
+    <message>
+        <source>Amount in yuan, e.g. 1200.50</source>
+        <translation>金额（元），如 1200.50</translation>
+    </message>
+    <message>
+        <source>Outcome (required)</source>
+        <translation>处置结果（必填）</translation>
+    </message>
+    <message>
+        <source>What is to be done</source>
+        <translation>整改内容</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>责任人</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <source>Add action</source>
+        <translation>添加措施</translation>
+    </message>
+    <message>
+        <source>Remove action</source>
+        <translation>删除措施</translation>
+    </message>
+    <message>
+        <source>Close incident</source>
+        <translation>结束事件</translation>
+    </message>
+    <message>
+        <source>Follow-up actions</source>
+        <translation>整改措施</translation>
+    </message>
+    <message>
+        <source>No due date</source>
+        <translation>无期限</translation>
+    </message>
+    <message>
+        <source>Say how the incident ended.</source>
+        <translation>请填写事件的处置结果。</translation>
+    </message>
+    <message>
+        <source>Enter an amount in yuan, e.g. 1200.50 (at most two decimals).</source>
+        <translation>请输入以元为单位的金额，如 1200.50（最多两位小数）。</translation>
+    </message>
+</context>
+<context>
     <name>ContactDialog</name>
     <message>
         <source>Add a contact</source>
@@ -359,6 +497,21 @@
     <message>
         <source>Search contacts by name or phone</source>
         <translation>按名称或电话搜索联系人</translation>
+    </message>
+</context>
+<context>
+    <name>CorrectDialog</name>
+    <message>
+        <source>Correct entry %1</source>
+        <translation>更正第 %1 条记录</translation>
+    </message>
+    <message>
+        <source>Entry %1 says: “%2”. It stays in the log, struck through, followed by your correction.</source>
+        <translation>第 %1 条记录为：“%2”。原记录保留在日志中并加删除线，其后附上您的更正。</translation>
+    </message>
+    <message>
+        <source>What it should say</source>
+        <translation>正确内容</translation>
     </message>
 </context>
 <context>
@@ -472,6 +625,572 @@
     </message>
 </context>
 <context>
+    <name>FollowView</name>
+    <message>
+        <source>Elapsed</source>
+        <translation>已用时</translation>
+    </message>
+    <message>
+        <source>Leave (Esc)</source>
+        <translation>退出（Esc）</translation>
+    </message>
+    <message>
+        <source>Done (Space)</source>
+        <translation>完成（空格）</translation>
+    </message>
+    <message>
+        <source>Skip…</source>
+        <translation>跳过…</translation>
+    </message>
+    <message>
+        <source>Why is this step skipped?</source>
+        <translation>为何跳过此步骤？</translation>
+    </message>
+    <message>
+        <source>Skip step</source>
+        <translation>跳过步骤</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Add a note (Enter saves)</source>
+        <translation>添加备注（回车保存）</translation>
+    </message>
+    <message>
+        <source>Add note</source>
+        <translation>添加备注</translation>
+    </message>
+    <message>
+        <source>Space: done · S: skip · N: note · F11: full screen · Esc: leave · F1: keys</source>
+        <translation>空格：完成 · S：跳过 · N：备注 · F11：全屏 · Esc：退出 · F1：快捷键</translation>
+    </message>
+</context>
+<context>
+    <name>FollowWindow</name>
+    <message>
+        <source>Could not refresh: %1</source>
+        <translation>无法刷新：%1</translation>
+    </message>
+    <message>
+        <source>Step %1 done</source>
+        <translation>第 %1 步已完成</translation>
+    </message>
+    <message>
+        <source>Say why the step is skipped.</source>
+        <translation>请说明跳过此步骤的原因。</translation>
+    </message>
+    <message>
+        <source>Step %1 skipped</source>
+        <translation>第 %1 步已跳过</translation>
+    </message>
+    <message>
+        <source>Note saved</source>
+        <translation>备注已保存</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <source>Follow mode – %1</source>
+        <translation>跟随模式 – %1</translation>
+    </message>
+    <message>
+        <source>Next: %1 · %2</source>
+        <translation>下一步：%1 · %2</translation>
+    </message>
+    <message>
+        <source>Step %1 / %2</source>
+        <translation>第 %1 / %2 步</translation>
+    </message>
+    <message>
+        <source>%1 done, %2 skipped.</source>
+        <translation>已完成 %1 步，跳过 %2 步。</translation>
+    </message>
+    <message>
+        <source>This incident is closed.</source>
+        <translation>此事件已结束。</translation>
+    </message>
+    <message>
+        <source>No playbook steps: follow the safety lead&apos;s instructions.</source>
+        <translation>无预案步骤：请听从安全负责人指挥。</translation>
+    </message>
+    <message>
+        <source>All steps done.</source>
+        <translation>所有步骤已完成。</translation>
+    </message>
+    <message>
+        <source>Read only: you can follow the steps but not mark them.</source>
+        <translation>只读：您可以查看步骤，但不能标记。</translation>
+    </message>
+    <message>
+        <source>Target: %1 · by %2</source>
+        <translation>目标：%1 · 截至 %2</translation>
+    </message>
+    <message>
+        <source>(overdue)</source>
+        <translation>（已逾期）</translation>
+    </message>
+    <message>
+        <source>Mark the current step done</source>
+        <translation>将当前步骤标记为完成</translation>
+    </message>
+    <message>
+        <source>Skip the current step (asks for a reason)</source>
+        <translation>跳过当前步骤（需填写原因）</translation>
+    </message>
+    <message>
+        <source>Write a note</source>
+        <translation>写备注</translation>
+    </message>
+    <message>
+        <source>Leave full screen, then close follow mode</source>
+        <translation>退出全屏，再关闭跟随模式</translation>
+    </message>
+    <message>
+        <source>Full screen on or off</source>
+        <translation>切换全屏</translation>
+    </message>
+    <message>
+        <source>These keyboard shortcuts</source>
+        <translation>查看这些快捷键</translation>
+    </message>
+</context>
+<context>
+    <name>HandoverDialog</name>
+    <message>
+        <source>Taken %1 by %2</source>
+        <translation>%1 由 %2 生成</translation>
+    </message>
+    <message>
+        <source>Open incidents: %1</source>
+        <translation>处置中的事件：%1</translation>
+    </message>
+    <message>
+        <source>Open follow-up actions: %1</source>
+        <translation>未完成的整改措施：%1</translation>
+    </message>
+    <message>
+        <source>%1 steps pending</source>
+        <translation>%1 个步骤待办</translation>
+    </message>
+    <message>
+        <source>No open incidents.</source>
+        <translation>没有处置中的事件。</translation>
+    </message>
+    <message>
+        <source>(overdue)</source>
+        <translation>（已逾期）</translation>
+    </message>
+    <message>
+        <source>no due date</source>
+        <translation>无期限</translation>
+    </message>
+    <message>
+        <source>Save the shift handover</source>
+        <translation>保存交接班记录</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Saving the shift handover…</source>
+        <translation>正在保存交接班记录…</translation>
+    </message>
+    <message>
+        <source>Saved to %1.</source>
+        <translation>已保存到 %1。</translation>
+    </message>
+    <message>
+        <source>The handover could not be saved: %1</source>
+        <translation>无法保存交接班记录：%1</translation>
+    </message>
+    <message>
+        <source>Shift handover</source>
+        <translation>交接班</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>另存为 PDF…</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Incident / pending step</source>
+        <translation>事件 / 待办步骤</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <source>Elapsed / target</source>
+        <translation>已用时 / 目标</translation>
+    </message>
+    <message>
+        <source>Follow-up action</source>
+        <translation>整改措施</translation>
+    </message>
+    <message>
+        <source>Incident</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>责任人</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>期限</translation>
+    </message>
+</context>
+<context>
+    <name>IncidentBanner</name>
+    <message>
+        <source>Incident open: %1 · %2</source>
+        <translation>事件处置中：%1 · %2</translation>
+    </message>
+    <message>
+        <source>Open incidents: %1</source>
+        <translation>处置中的事件：%1</translation>
+    </message>
+    <message>
+        <source>most severe: %1</source>
+        <translation>最高级别：%1</translation>
+    </message>
+    <message>
+        <source>drills: %1</source>
+        <translation>演练：%1</translation>
+    </message>
+    <message>
+        <source>click to open the console</source>
+        <translation>点击打开处置台</translation>
+    </message>
+</context>
+<context>
+    <name>IncidentBar</name>
+    <message>
+        <source>Start incident</source>
+        <translation>启动应急</translation>
+    </message>
+    <message>
+        <source>Start an incident from a playbook, or ad hoc (F9)</source>
+        <translation>按预案或临时启动应急事件（F9）</translation>
+    </message>
+    <message>
+        <source>Go to the open incidents</source>
+        <translation>转到处置中的事件</translation>
+    </message>
+</context>
+<context>
+    <name>IncidentConsole</name>
+    <message>
+        <source>Raise or lower level…</source>
+        <translation>调整级别…</translation>
+    </message>
+    <message>
+        <source>Initial report…</source>
+        <translation>初报…</translation>
+    </message>
+    <message>
+        <source>The initial report to head office</source>
+        <translation>向上级的初报内容</translation>
+    </message>
+    <message>
+        <source>Close incident…</source>
+        <translation>结束事件…</translation>
+    </message>
+    <message>
+        <source>Follow mode</source>
+        <translation>跟随模式</translation>
+    </message>
+    <message>
+        <source>Full screen, current step in large type (Ctrl+Shift+F)</source>
+        <translation>全屏大字显示当前步骤（Ctrl+Shift+F）</translation>
+    </message>
+    <message>
+        <source>Call list</source>
+        <translation>联络电话</translation>
+    </message>
+    <message>
+        <source>Mark the step done</source>
+        <translation>将步骤标记为完成</translation>
+    </message>
+    <message>
+        <source>Skip the step…</source>
+        <translation>跳过步骤…</translation>
+    </message>
+    <message>
+        <source>Write a log entry</source>
+        <translation>写一条记录</translation>
+    </message>
+    <message>
+        <source>Correct the selected log entry…</source>
+        <translation>更正所选记录…</translation>
+    </message>
+    <message>
+        <source>Attach a photo or file…</source>
+        <translation>添加照片或文件…</translation>
+    </message>
+    <message>
+        <source>Attach a photo or file</source>
+        <translation>添加照片或文件</translation>
+    </message>
+    <message>
+        <source>Photos and documents (*.jpg *.jpeg *.png *.pdf *.doc *.docx *.txt);;All files (*)</source>
+        <translation>照片和文档 (*.jpg *.jpeg *.png *.pdf *.doc *.docx *.txt);;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
+    <name>IncidentHeader</name>
+    <message>
+        <source>Time since the incident started</source>
+        <translation>自事件开始以来的时间</translation>
+    </message>
+    <message>
+        <source>Ad hoc (no playbook)</source>
+        <translation>临时（无预案）</translation>
+    </message>
+    <message>
+        <source>started %1 by %2</source>
+        <translation>%1 由 %2 启动</translation>
+    </message>
+    <message>
+        <source>closed %1 by %2</source>
+        <translation>%1 由 %2 结束</translation>
+    </message>
+    <message>
+        <source>Report to head office (step %1) due in %2</source>
+        <translation>向上级报告（第 %1 步）剩余 %2</translation>
+    </message>
+    <message>
+        <source>Report to head office (step %1) overdue by %2</source>
+        <translation>向上级报告（第 %1 步）已逾期 %2</translation>
+    </message>
+</context>
+<context>
+    <name>IncidentListModel</name>
+    <message>
+        <source>#</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Drill</source>
+        <translation>演练</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Playbook</source>
+        <translation>预案</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <source>Started by</source>
+        <translation>启动人</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>结束时间</translation>
+    </message>
+    <message>
+        <source>Entries</source>
+        <translation>记录数</translation>
+    </message>
+    <message>
+        <source>Ad hoc</source>
+        <translation>临时</translation>
+    </message>
+</context>
+<context>
+    <name>IncidentListPanel</name>
+    <message>
+        <source>Open and closed</source>
+        <translation>处置中和已结束</translation>
+    </message>
+    <message>
+        <source>All levels</source>
+        <translation>全部级别</translation>
+    </message>
+    <message>
+        <source>Incidents and drills</source>
+        <translation>事件和演练</translation>
+    </message>
+    <message>
+        <source>Real incidents only</source>
+        <translation>仅真实事件</translation>
+    </message>
+    <message>
+        <source>Drills only</source>
+        <translation>仅演练</translation>
+    </message>
+    <message>
+        <source>Started from</source>
+        <translation>开始时间自</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>Search the log entries</source>
+        <translation>搜索处置记录</translation>
+    </message>
+    <message>
+        <source>Double-click or Enter opens the incident&apos;s console</source>
+        <translation>双击或回车打开事件处置台</translation>
+    </message>
+    <message>
+        <source>Incidents shown: %1</source>
+        <translation>显示事件：%1</translation>
+    </message>
+    <message>
+        <source>Log entries found: %1</source>
+        <translation>找到记录：%1</translation>
+    </message>
+</context>
+<context>
+    <name>IncidentLogModel</name>
+    <message>
+        <source>#</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>记录人</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Entry</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Corrected by %1</source>
+        <translation>已被第 %1 条更正</translation>
+    </message>
+</context>
+<context>
+    <name>IncidentStepsModel</name>
+    <message>
+        <source>#</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>步骤</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>目标时间</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Who, when</source>
+        <translation>执行人、时间</translation>
+    </message>
+</context>
+<context>
+    <name>IncidentsPage</name>
+    <message>
+        <source>Incidents</source>
+        <translation>应急处置</translation>
+    </message>
+    <message>
+        <source>Live and past incidents and drills. Each opened incident gets its own tab.</source>
+        <translation>处置中和历史的事件及演练。每个打开的事件有自己的标签页。</translation>
+    </message>
+    <message>
+        <source>Start incident (F9)</source>
+        <translation>启动应急（F9）</translation>
+    </message>
+    <message>
+        <source>All incidents</source>
+        <translation>全部事件</translation>
+    </message>
+</context>
+<context>
+    <name>LevelDialog</name>
+    <message>
+        <source>Change the level</source>
+        <translation>调整级别</translation>
+    </message>
+    <message>
+        <source>The incident is at %1.</source>
+        <translation>事件当前为%1。</translation>
+    </message>
+    <message>
+        <source>New level</source>
+        <translation>新级别</translation>
+    </message>
+    <message>
+        <source>Why?</source>
+        <translation>原因</translation>
+    </message>
+</context>
+<context>
+    <name>LogPanel</name>
+    <message>
+        <source>Log</source>
+        <translation>处置记录</translation>
+    </message>
+    <message>
+        <source>What happened? Enter adds it to the log (Ctrl+E)</source>
+        <translation>发生了什么？回车写入记录（Ctrl+E）</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <source>Correct…</source>
+        <translation>更正…</translation>
+    </message>
+    <message>
+        <source>Correct the selected entry: the original stays, struck through (Ctrl+Shift+E)</source>
+        <translation>更正所选记录：原记录保留并加删除线（Ctrl+Shift+E）</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <source>BranchGuard: log in</source>
@@ -557,6 +1276,10 @@
         <translation>关于 BranchGuard(&amp;A)</translation>
     </message>
     <message>
+        <source>Shift &amp;handover…</source>
+        <translation>交接班(&amp;H)…</translation>
+    </message>
+    <message>
         <source>The screen is locked.</source>
         <translation>屏幕已锁定。</translation>
     </message>
@@ -626,6 +1349,188 @@
     <message>
         <source>The code cannot change once the plan exists.</source>
         <translation>预案创建后编号不能修改。</translation>
+    </message>
+</context>
+<context>
+    <name>NewScheduleDialog</name>
+    <message>
+        <source>New schedule</source>
+        <translation>新建计划</translation>
+    </message>
+    <message>
+        <source>One-off</source>
+        <translation>一次性</translation>
+    </message>
+    <message>
+        <source>Daily</source>
+        <translation>每天</translation>
+    </message>
+    <message>
+        <source>Weekly</source>
+        <translation>每周</translation>
+    </message>
+    <message>
+        <source>Monthly</source>
+        <translation>每月</translation>
+    </message>
+    <message>
+        <source>Quarterly</source>
+        <translation>每季度</translation>
+    </message>
+    <message>
+        <source>Every 6 months</source>
+        <translation>每半年</translation>
+    </message>
+    <message>
+        <source>Yearly</source>
+        <translation>每年</translation>
+    </message>
+    <message>
+        <source> day(s) before</source>
+        <translation> 天前</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>责任人</translation>
+    </message>
+    <message>
+        <source>Repeats</source>
+        <translation>重复</translation>
+    </message>
+    <message>
+        <source>First date and time</source>
+        <translation>首次日期和时间</translation>
+    </message>
+    <message>
+        <source>Remind</source>
+        <translation>提醒</translation>
+    </message>
+    <message>
+        <source>Days off</source>
+        <translation>节假日</translation>
+    </message>
+    <message>
+        <source>Give the schedule a title.</source>
+        <translation>请填写计划标题。</translation>
+    </message>
+</context>
+<context>
+    <name>NotificationCentre</name>
+    <message>
+        <source>Reminders: %1 (overdue: %2)</source>
+        <translation>提醒：%1（逾期：%2）</translation>
+    </message>
+    <message>
+        <source>Due %1</source>
+        <translation>到期 %1</translation>
+    </message>
+    <message>
+        <source>%1 reminders</source>
+        <translation>%1 条提醒</translation>
+    </message>
+    <message>
+        <source>Reminders</source>
+        <translation>提醒</translation>
+    </message>
+</context>
+<context>
+    <name>NotificationPanel</name>
+    <message>
+        <source>Reminders</source>
+        <translation>提醒</translation>
+    </message>
+    <message>
+        <source>No reminders. Due items and overdue ones show here.</source>
+        <translation>暂无提醒。到期和逾期事项会显示在这里。</translation>
+    </message>
+    <message>
+        <source>Snooze</source>
+        <translation>稍后提醒</translation>
+    </message>
+    <message>
+        <source>For 1 hour</source>
+        <translation>1 小时后</translation>
+    </message>
+    <message>
+        <source>Until tomorrow 09:00</source>
+        <translation>明天 09:00</translation>
+    </message>
+    <message>
+        <source>Until…</source>
+        <translation>指定时间…</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>忽略</translation>
+    </message>
+    <message>
+        <source>Mark done</source>
+        <translation>标记完成</translation>
+    </message>
+</context>
+<context>
+    <name>NumbersPanel</name>
+    <message>
+        <source>Emergency numbers</source>
+        <translation>紧急电话</translation>
+    </message>
+    <message>
+        <source>Call list</source>
+        <translation>联络电话</translation>
+    </message>
+</context>
+<context>
+    <name>OccurrenceModel</name>
+    <message>
+        <source>Due</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>责任人</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>已逾期</translation>
+    </message>
+</context>
+<context>
+    <name>OutcomeBox</name>
+    <message>
+        <source>Outcome</source>
+        <translation>处置结果</translation>
+    </message>
+    <message>
+        <source>Injuries</source>
+        <translation>人员伤亡</translation>
+    </message>
+    <message>
+        <source>Losses</source>
+        <translation>损失金额</translation>
+    </message>
+    <message>
+        <source>Root cause</source>
+        <translation>原因分析</translation>
     </message>
 </context>
 <context>
@@ -1283,6 +2188,13 @@
     </message>
 </context>
 <context>
+    <name>ReasonDialog</name>
+    <message>
+        <source>Please fill this in.</source>
+        <translation>请填写此项。</translation>
+    </message>
+</context>
+<context>
     <name>RecordTab</name>
     <message>
         <source>Add…</source>
@@ -1307,6 +2219,44 @@
     <message>
         <source>Remove the selected entry (Del)</source>
         <translation>删除所选条目（Del）</translation>
+    </message>
+</context>
+<context>
+    <name>ReminderModel</name>
+    <message>
+        <source>Reminder</source>
+        <translation>提醒</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>责任人</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <source>Coming up</source>
+        <translation>即将到期</translation>
+    </message>
+</context>
+<context>
+    <name>ReportFieldsDialog</name>
+    <message>
+        <source>Initial report to head office</source>
+        <translation>向上级的初报</translation>
+    </message>
+    <message>
+        <source>What head office needs in the first report. Saving logs the change.</source>
+        <translation>首次报告需向上级提供的内容。保存时会记录此次修改。</translation>
     </message>
 </context>
 <context>
@@ -1405,6 +2355,25 @@
     <message>
         <source>change the contacts</source>
         <translation>修改联系人</translation>
+    </message>
+</context>
+<context>
+    <name>SearchHitsModel</name>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Incident</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Entry</source>
+        <translation>内容</translation>
     </message>
 </context>
 <context>
@@ -1530,6 +2499,28 @@
     </message>
 </context>
 <context>
+    <name>SkipDialog</name>
+    <message>
+        <source>Skip step %1</source>
+        <translation>跳过第 %1 步</translation>
+    </message>
+    <message>
+        <source>Why is it skipped?</source>
+        <translation>为何跳过？</translation>
+    </message>
+</context>
+<context>
+    <name>SnoozeDialog</name>
+    <message>
+        <source>Snooze until</source>
+        <translation>稍后提醒至</translation>
+    </message>
+    <message>
+        <source>Show again at</source>
+        <translation>再次提醒时间</translation>
+    </message>
+</context>
+<context>
     <name>StaffTab</name>
     <message>
         <source>All posts</source>
@@ -1572,6 +2563,41 @@
     <message>
         <source>Search staff by name or phone</source>
         <translation>按姓名或电话搜索人员</translation>
+    </message>
+</context>
+<context>
+    <name>StartIncidentDialog</name>
+    <message>
+        <source>Start an incident</source>
+        <translation>启动应急事件</translation>
+    </message>
+    <message>
+        <source>Type a code or a few characters of the plan; Enter starts the first one.</source>
+        <translation>输入预案编号或名称中的几个字，回车启动第一个。</translation>
+    </message>
+    <message>
+        <source>Code or name, e.g. FIRE or robbery</source>
+        <translation>编号或名称，如 FIRE 或 抢劫</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <source>This is a drill</source>
+        <translation>这是演练</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>启动</translation>
+    </message>
+    <message>
+        <source>Ad hoc: “%1” (no playbook)</source>
+        <translation>临时：“%1”（无预案）</translation>
+    </message>
+    <message>
+        <source>Ad hoc (no playbook)</source>
+        <translation>临时（无预案）</translation>
     </message>
 </context>
 <context>
@@ -1812,6 +2838,48 @@
     <message>
         <source>The jumps to it from these steps were cleared: %1.</source>
         <translation>以下步骤中跳转到该步的设置已清除：%1。</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>处置步骤</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>Mark the selected step done (Ctrl+D, or Enter in the list)</source>
+        <translation>将所选步骤标记为完成（Ctrl+D，或在列表中按回车）</translation>
+    </message>
+    <message>
+        <source>Skip…</source>
+        <translation>跳过…</translation>
+    </message>
+    <message>
+        <source>Skip the selected step, giving a reason (Ctrl+K)</source>
+        <translation>跳过所选步骤并填写原因（Ctrl+K）</translation>
+    </message>
+    <message>
+        <source>In the step list: mark the selected step done</source>
+        <translation>在步骤列表中：将所选步骤标记为完成</translation>
+    </message>
+    <message>
+        <source>Steps (%1 of %2 done or skipped)</source>
+        <translation>处置步骤（%2 步中已完成或跳过 %1 步）</translation>
+    </message>
+    <message>
+        <source>Every step is done or skipped.</source>
+        <translation>所有步骤均已完成或跳过。</translation>
+    </message>
+    <message>
+        <source>Now: step %1 · %2
+%3</source>
+        <translation>当前：第 %1 步 · %2
+%3</translation>
+    </message>
+    <message>
+        <source>Next: step %1 · %2</source>
+        <translation>下一步：第 %1 步 · %2</translation>
     </message>
 </context>
 <context>
