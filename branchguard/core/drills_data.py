@@ -7,7 +7,6 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
-import yaml
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
@@ -31,6 +30,8 @@ def defaults_file() -> Path:
 
 
 def load_defaults(path: Path | None = None) -> tuple[list[CriteriaSet], list[ComplianceRule]]:
+    import yaml  # only on first use: a start that reads no built-in data loads no YAML parser
+
     raw = yaml.safe_load((path or defaults_file()).read_text(encoding="utf-8"))
     sets = [
         CriteriaSet(
