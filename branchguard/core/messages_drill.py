@@ -120,6 +120,7 @@ DRILL_MESSAGES: dict[str, tuple[str, str]] = {
     "report.drill.not_evaluated": ("Not evaluated yet", "尚未评估"),
     "report.drill.not_run": ("Not run yet", "尚未实施"),
     "report.drill.problems": ("Problems found", "发现的问题"),
+    "report.drill.findings": ("Problems and lessons", "问题与经验教训"),
     "report.drill.lessons": ("Lessons learned", "经验教训"),
     "report.drill.actions": ("Corrective actions", "整改措施"),
     "report.drill.planned_at": ("Planned for", "计划时间"),

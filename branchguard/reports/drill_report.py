@@ -92,7 +92,7 @@ def _story(styles: ReportStyles, record: DrillRecord) -> list[Flowable]:
             (t("report.drill.problems"), ev.problems or none),
             (t("report.drill.lessons"), ev.lessons or none),
         ]
-        story += _section(styles, t("report.drill.problems"), _pairs(styles, pairs, width, columns=1))
+        story += _section(styles, t("report.drill.findings"), _pairs(styles, pairs, width, columns=1))
     if detail is not None and detail.actions:
         story += _section(styles, t("report.drill.actions"), _actions(styles, detail, width))
     signers = (BranchRole.BRANCH_HEAD.label, t("report.drill.signer.evaluator"), t("report.signer.handler"))

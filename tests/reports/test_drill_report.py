@@ -88,6 +88,7 @@ def test_drill_report_in_chinese(demo: Demo, drill_id: int, pdf: type[Pdf], tmp_
         "1分钟内发出警报",
         "加权总分",
         "81/100",
+        "问题与经验教训",
         "金库门未及时关闭",
         "引导员提前站位",
         "培训金库关闭流程",
