@@ -437,7 +437,7 @@ class IncidentService:
                 .where(IncidentRow.status == IncidentStatus.OPEN.value)
                 .order_by(IncidentRow.started_at)
             )
-            details = tuple(detail_of(s, r) for r in rows)
+            details = tuple(detail_of(s, r, with_entries=False) for r in rows)
             actions = s.scalars(
                 select(IncidentActionRow)
                 .where(IncidentActionRow.done_at.is_(None))
