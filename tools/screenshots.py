@@ -16,17 +16,21 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import QCoreApplication, QEvent, QSize
+from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QApplication, QDialog, QTabWidget, QWidget
 
 from branchguard.app import build_main_window, configure_app
-from branchguard.context import open_context
+from branchguard.context import AppContext, open_context
 from branchguard.core.demo import DEMO_ACCOUNTS
 from branchguard.core.domain import Role
+from branchguard.core.incident_types import EntryKind
+from branchguard.core.playbook_types import Level
 from branchguard.gui import tasks
 from branchguard.gui.login import FirstRunDialog, LoginDialog
 from branchguard.gui.main_window import MainWindow
 
 WINDOW_SIZE = QSize(1280, 800)
+FOLLOW_SIZE = QSize(1920, 1080)
 DIALOG_WIDTH = 560
 
 
@@ -72,6 +76,52 @@ def shoot_pages(window: MainWindow, out: Path) -> list[Path]:
     return shots
 
 
+def _demo_incident(ctx: AppContext, folder: Path) -> int:
+    """A fire incident some minutes in: steps marked, typed entries, a correction, a photo, a level change."""
+    inc = ctx.services.incidents
+    passwords = {name: password for name, _role, password, _display in DEMO_ACCOUNTS}
+    lead, staff = (ctx.services.auth.login(name, passwords[name]) for name in ("lead", "staff"))
+    fire = inc.start(lead, "FIRE").id
+    inc.mark_step(lead, fire, 1)
+    inc.mark_step(staff, fire, 2)
+    inc.mark_step(lead, fire, 3, done=False, reason="物业已拨打119")
+    inc.log(lead, fire, EntryKind.ACTION, "关闭总电源，启用应急照明")
+    inc.log(staff, fire, EntryKind.COMMUNICATION, "已通知物业和支行安全保卫部")
+    wrong = inc.log(staff, fire, EntryKind.OBSERVATION, "二楼楼梯间有烟")
+    inc.log(staff, fire, EntryKind.NOTE, "三楼楼梯间有烟", corrects=wrong.seq)
+    photo = QImage(320, 200, QImage.Format.Format_RGB32)
+    photo.fill(QColor("#8D6E63"))
+    photo_path = folder / "scene.png"
+    photo.save(str(photo_path))
+    inc.attach(lead, fire, photo_path)
+    inc.change_level(lead, fire, Level.I, "火势蔓延至二楼")
+    inc.start(lead, "ROB", drill=True)
+    return fire
+
+
+def shoot_incident_screens(ctx: AppContext, window: MainWindow, folder: Path, out: Path) -> list[Path]:
+    """The incident console, the staff follow mode and the shift handover, on a demo fire."""
+    from branchguard.gui.follow_mode import FollowWindow
+
+    fire = _demo_incident(ctx, folder)
+    page = window.show_page("incidents")
+    assert page is not None
+    page.open_incident(fire)  # type: ignore[attr-defined]
+    shots = [save(window, out / "incident-console.png")]
+    # Offscreen has one small screen, so not open_follow_mode's full screen: a monitor-sized window.
+    follow = FollowWindow(window.session, fire)
+    follow.resize(FOLLOW_SIZE)
+    follow.show()
+    shots.append(save(follow, out / "follow-mode.png"))
+    follow.close()
+    handover = window.show_handover()
+    assert isinstance(handover, QDialog)
+    handover.resize(1000, 600)
+    shots.append(save(handover, out / "handover.png"))
+    handover.done(0)
+    return shots
+
+
 def shoot_language(app: QApplication, lang: str, out: Path) -> list[Path]:
     configure_app(app, lang)
     shots = []
@@ -86,6 +136,7 @@ def shoot_language(app: QApplication, lang: str, out: Path) -> list[Path]:
             window.resize(WINDOW_SIZE)
             window.show()
             shots.extend(shoot_pages(window, out))
+            shots.extend(shoot_incident_screens(ctx, window, Path(tmp), out))
             window.show_page(window.landing_page_id())
             help_dialog = window.show_shortcuts()
             shots.append(shoot_dialog(help_dialog, out / "shortcuts.png"))

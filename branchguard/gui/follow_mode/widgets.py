@@ -141,6 +141,9 @@ class NumbersPanel(QFrame):
         self.call_list.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.call_list.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
         scroll = QScrollArea()
+        # Never a horizontal scroll bar: a number cut off at the edge is worse than a wider panel.
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self._scroll = scroll
         scroll.setWidget(self.call_list)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
@@ -171,8 +174,9 @@ class NumbersPanel(QFrame):
     def call_rows(self) -> list[tuple[str, str]]:
         """(who, number) of the call list below the tiles: the public three are not repeated."""
         public = {number for _kind, number in PUBLIC_NUMBERS}
-        return [(contact_label(kind, name), phone) for kind, name, phone in self._contacts
-                if phone not in public]
+        return [
+            (contact_label(kind, name), phone) for kind, name, phone in self._contacts if phone not in public
+        ]
 
     def _fill_call_list(self) -> None:
         size = round(17 * self._scale)
@@ -185,6 +189,9 @@ class NumbersPanel(QFrame):
         )
         self.call_list.setText(f"<table style='font-size: {size}pt'>{rows}</table>")
         self.call_heading.setVisible(bool(rows))
+        self._scroll.setMinimumWidth(
+            self.call_list.sizeHint().width() + self._scroll.verticalScrollBar().sizeHint().width()
+        )
 
     def retranslate(self) -> None:
         self.heading.setText(self.tr("Emergency numbers"))
