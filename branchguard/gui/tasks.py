@@ -30,6 +30,7 @@ with its traceback and reported as "<type>: <text>". Tests call `set_inline(True
 
 from __future__ import annotations
 
+import itertools
 import logging
 import threading
 from collections.abc import Callable
@@ -57,22 +58,69 @@ def set_inline(inline: bool) -> None:
     _inline = inline
 
 
-class _Signals(QObject):
-    progressed = Signal(int, int, str)
-    finished = Signal(object)
-    failed = Signal(str)
-    cancelled = Signal()
+class _Relay(QObject):
+    """The one object every task reports through, tagged with the task's number.
+
+    It lives on the GUI thread for the whole run. A per-task QObject would be released by the
+    pool's worker thread when it deletes the finished runnable, racing the GUI thread that owns
+    it (a crash when many tasks finish quickly, e.g. log entries typed in a burst).
+    """
+
+    progressed = Signal(int, int, int, str)
+    finished = Signal(int, object)
+    failed = Signal(int, str)
+    cancelled = Signal(int)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.handles: dict[int, TaskHandle] = {}
+        self.progressed.connect(self._on_progress)
+        self.finished.connect(self._on_finished)
+        self.failed.connect(self._on_failed)
+        self.cancelled.connect(self._on_cancelled)
+
+    @Slot(int, int, int, str)
+    def _on_progress(self, task: int, done: int, total: int, text: str) -> None:
+        if (handle := self.handles.get(task)) is not None:
+            handle._on_progress(done, total, text)
+
+    @Slot(int, object)
+    def _on_finished(self, task: int, result: object) -> None:
+        if (handle := self.handles.pop(task, None)) is not None:
+            handle._on_finished(result)
+
+    @Slot(int, str)
+    def _on_failed(self, task: int, message: str) -> None:
+        if (handle := self.handles.pop(task, None)) is not None:
+            handle._on_failed(message)
+
+    @Slot(int)
+    def _on_cancelled(self, task: int) -> None:
+        if (handle := self.handles.pop(task, None)) is not None:
+            handle._on_cancelled()
+
+
+_relay: _Relay | None = None
+_numbers = itertools.count(1)
+
+
+def _the_relay() -> _Relay:
+    global _relay
+    if _relay is None:  # made by the first run_task, on the GUI thread
+        _relay = _Relay()
+    return _relay
 
 
 class TaskProgress:
     """Handed to the work function: report progress, ask whether the user cancelled."""
 
-    def __init__(self, signals: _Signals) -> None:
-        self._signals = signals
+    def __init__(self, relay: _Relay, task: int) -> None:
+        self._relay = relay
+        self._task = task
         self._cancel = threading.Event()
 
     def report(self, done: int, total: int, text: str = "") -> None:
-        self._signals.progressed.emit(done, total, text)
+        self._relay.progressed.emit(self._task, done, total, text)
 
     @property
     def cancelled(self) -> bool:
@@ -83,29 +131,33 @@ class TaskProgress:
 
 
 class _Runnable(QRunnable):
+    """Holds only plain Python objects and the permanent relay: safe to delete on any thread."""
+
     def __init__(
-        self, work: Callable[[TaskProgress], Any], progress: TaskProgress, signals: _Signals
+        self, work: Callable[[TaskProgress], Any], progress: TaskProgress, relay: _Relay, task: int
     ) -> None:
         super().__init__()
         self._work = work
         self._progress = progress
-        self._signals = signals
+        self._relay = relay
+        self._task = task
 
     def run(self) -> None:
+        relay, task = self._relay, self._task
         try:
             result = self._work(self._progress)
         except TaskCancelled:
-            self._signals.cancelled.emit()
+            relay.cancelled.emit(task)
         except BranchGuardError as exc:
-            self._signals.failed.emit(exc.message)
+            relay.failed.emit(task, exc.message)
         except Exception as exc:
             log.exception("background task failed")
-            self._signals.failed.emit(f"{type(exc).__name__}: {exc}")
+            relay.failed.emit(task, f"{type(exc).__name__}: {exc}")
         else:
             if self._progress.cancelled:
-                self._signals.cancelled.emit()
+                relay.cancelled.emit(task)
             else:
-                self._signals.finished.emit(result)
+                relay.finished.emit(task, result)
 
 
 class TaskHandle(QObject):
@@ -117,23 +169,18 @@ class TaskHandle(QObject):
 
     def __init__(self, parent: QWidget | None, title: str, cancellable: bool) -> None:
         super().__init__()
-        self._signals = _Signals()
-        self.progress = TaskProgress(self._signals)
+        self.task = next(_numbers)
+        self.progress = TaskProgress(_the_relay(), self.task)
         self._parent = parent
         self.done = False
         self._dialog: QProgressDialog | None = None
         if parent is not None:
             self._dialog = _progress_dialog(parent, title, cancellable)
             self._dialog.canceled.connect(self.cancel)
-        self._signals.progressed.connect(self._on_progress)
-        self._signals.finished.connect(self._on_finished)
-        self._signals.failed.connect(self._on_failed)
-        self._signals.cancelled.connect(self._on_cancelled)
 
     def cancel(self) -> None:
         self.progress.cancel()
 
-    @Slot(int, int, str)
     def _on_progress(self, done: int, total: int, text: str) -> None:
         dialog = self._dialog
         if dialog is None:
@@ -145,17 +192,14 @@ class TaskHandle(QObject):
         # `finished` can arrive and close (and forget) the dialog.
         dialog.setValue(done)
 
-    @Slot(object)
     def _on_finished(self, result: object) -> None:
         self._close()
         self.finished.emit(result)
 
-    @Slot(str)
     def _on_failed(self, message: str) -> None:
         self._close()
         self.failed.emit(message)
 
-    @Slot()
     def _on_cancelled(self) -> None:
         self._close()
         self.cancelled.emit()
@@ -210,7 +254,9 @@ def run_task(
     if on_cancel is not None:
         handle.cancelled.connect(on_cancel)
     _running.add(handle)
-    runnable = _Runnable(work, handle.progress, handle._signals)
+    relay = _the_relay()
+    relay.handles[handle.task] = handle
+    runnable = _Runnable(work, handle.progress, relay, handle.task)
     if _inline:
         runnable.run()
     else:

@@ -86,3 +86,19 @@ def test_inline_mode_finishes_inside_the_call() -> None:
     results: list[int] = []
     run_task(lambda _p: 7, on_done=results.append)
     assert results == [7]
+
+
+def test_a_burst_of_quick_tasks_all_report_back_in_order_on_one_thread_pool(qtbot, threaded) -> None:
+    """Thousands of tasks finishing at once (a burst of log entries): every result arrives, once,
+    in submission order through a one-thread pool, and nothing is released on a worker thread
+    that the GUI thread still uses (this crashed about every other run with a QObject per task)."""
+    from PySide6.QtCore import QThreadPool
+
+    pool = QThreadPool()
+    pool.setMaxThreadCount(1)
+    results: list[int] = []
+    for n in range(3000):
+        run_task(lambda _p, n=n: n, on_done=results.append, pool=pool)
+    qtbot.waitUntil(lambda: len(results) == 3000, timeout=30_000)
+    assert results == list(range(3000))
+    assert not tasks._the_relay().handles and not tasks._running
