@@ -7,12 +7,13 @@ the same language as the window.
 
 from __future__ import annotations
 
-from branchguard.core.messages import CATALOG
-
 LANGUAGES = ("zh_CN", "en")
 DEFAULT_LANGUAGE = "zh_CN"
 
 _current = DEFAULT_LANGUAGE
+# Loaded by the first t(): the window reads its language before its first frame, the catalogue
+# (every feature's messages, ~12 ms to import) is needed only after it.
+_catalog: dict[str, tuple[str, str]] | None = None
 
 
 def normalize_language(lang: str | None) -> str:
@@ -39,6 +40,11 @@ def current_language() -> str:
 
 def t(key: str, /, lang: str | None = None, **params: object) -> str:
     """The message `key` in the current (or given) language, formatted with `params`."""
-    entry = CATALOG[key]
+    global _catalog
+    if _catalog is None:
+        from branchguard.core.messages import CATALOG
+
+        _catalog = CATALOG
+    entry = _catalog[key]
     text = entry[0] if (lang or _current) == "en" else entry[1]
     return text.format(**params) if params else text
