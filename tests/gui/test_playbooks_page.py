@@ -449,10 +449,10 @@ def test_500_plan_import_runs_off_the_gui_thread(
 
     monkeypatch.setattr(tasks.TaskProgress, "report", spy)
     # A ticking timer measures how long the event loop was ever kept from running.
-    ticks: list[float] = []
+    ticks: list[tuple[float, float]] = []  # (wall clock, the GUI thread's own CPU time)
     timer = QTimer()
     timer.setInterval(20)
-    timer.timeout.connect(lambda: ticks.append(time.perf_counter()))
+    timer.timeout.connect(lambda: ticks.append((time.perf_counter(), time.thread_time())))
     tasks.set_inline(False)
     timer.start()
     started = time.perf_counter()
@@ -465,18 +465,21 @@ def test_500_plan_import_runs_off_the_gui_thread(
     qtbot.waitUntil(lambda: len(codes(page)) == 518, timeout=20_000)
     done = time.perf_counter()
     timer.stop()
-    gaps = [b - a for a, b in itertools.pairwise(ticks)]
+    gaps = [b[0] - a[0] for a, b in itertools.pairwise(ticks)]
+    busy = [b[1] - a[1] for a, b in itertools.pairwise(ticks)]
     print(
         f"\n500-plan import: check {checked - started:.2f} s, apply {done - applying:.2f} s, "
-        f"longest event-loop gap {max(gaps):.2f} s"
+        f"longest event-loop gap {max(gaps):.2f} s, most GUI-thread CPU in one gap {max(busy):.2f} s"
     )
     assert reports[-1] == (500, 500)
     assert page.list.count_label.text() == "518 plans"
     assert page.import_button.isEnabled() and page.busy.isHidden()
-    # Reading, applying and listing run on a pool thread. The loop still stalls while PyYAML's C
-    # parser holds the GIL (0.2-0.5 s on a busy machine); listing 518 plans on the GUI thread
-    # stalled it for about a second.
-    assert max(gaps) < 0.75
+    # Reading, applying and listing run on a pool thread: the GUI thread itself never works long
+    # between two ticks (listing 518 plans on it took about a second). Wall-clock gaps also hold
+    # the time PyYAML's C parser keeps the GIL and, on a loaded machine, other processes' turns
+    # (up to 1.6 s with three test suites running), so they get only a loose bound.
+    assert max(busy) < 0.4
+    assert max(gaps) < 3.0
 
 
 # -- editor ----------------------------------------------------------------------------------------
