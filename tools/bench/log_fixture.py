@@ -28,6 +28,7 @@ from branchguard.context import open_context
 from branchguard.core import incident_log
 from branchguard.core.domain import Actor, Role
 from branchguard.core.incident_types import TYPED_KINDS, EntryKind
+from branchguard.db import incident_models
 from branchguard.db.engine import sqlite_url
 from branchguard.db.incident_models import FTS_TABLE
 from branchguard.db.migrate import head_revision
@@ -100,6 +101,8 @@ def cached(entries: int, *, closed: bool = False, cache_dir: Path = CACHE_DIR) -
 def _stamp(entries: int, closed: bool) -> dict[str, object]:
     parts = [inspect.getsource(f) for f in (incident_log.canonical, incident_log.search_terms)]
     parts.append(Path(__file__).read_text(encoding="utf-8"))
+    # The tables' definitions too: an index added to an unreleased revision keeps its number.
+    parts.append(Path(incident_models.__file__).read_text(encoding="utf-8"))
     digest = hashlib.sha256("\n".join(parts).encode()).hexdigest()
     return {"entries": entries, "closed": closed, "schema": head_revision(), "code": digest}
 

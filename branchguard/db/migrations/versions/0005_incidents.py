@@ -82,7 +82,6 @@ def upgrade() -> None:
         sa.UniqueConstraint("incident_id", "seq", name=op.f("uq_incident_log_incident_id")),
     )
     with op.batch_alter_table("incident_log", schema=None) as batch_op:
-        batch_op.create_index(batch_op.f("ix_incident_log_incident_id"), ["incident_id"], unique=False)
         for name, columns, where in (
             ("ix_incident_log_corrections", ["incident_id", "corrects"], CORRECTIONS_WHERE),
             ("ix_incident_log_step_marks", ["incident_id", "seq"], STEP_MARKS_WHERE),
