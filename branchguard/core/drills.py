@@ -7,7 +7,9 @@ The safety lead plans, evaluates and edits the data; lead and staff run drills; 
 from __future__ import annotations
 
 import builtins
+from collections.abc import Callable
 from datetime import datetime
+from typing import Any, TypeVar
 
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session, sessionmaker
@@ -47,6 +49,9 @@ from branchguard.db.incident_models import IncidentActionRow
 from branchguard.db.playbook_models import PlaybookRow
 
 RUNNERS = frozenset({Role.LEAD, Role.STAFF})
+
+
+T = TypeVar("T")
 
 
 class DrillService:
@@ -289,27 +294,16 @@ class DrillService:
 
     def save_criteria_set(self, actor: Actor, cs: CriteriaSet, region: str = "") -> CriteriaSet:
         """Add or replace a set for `region` ("" changes the defaults every region inherits)."""
-        require(actor, "drill.configure", LEAD_ONLY)
-        self._data()
         values = drills_data.set_values(drills_data.check_set(cs))
-        with self._sessions.begin() as s:
-            row = s.scalar(
-                select(DrillCriteriaSetRow).where(
-                    DrillCriteriaSetRow.region == region, DrillCriteriaSetRow.code == values["code"]
-                )
-            )
-            before = drills_data.set_values(drills_data.set_of(row)) if row else None
-            row = drills_data.upsert(s, row, DrillCriteriaSetRow, values, region, actor)
-            record(
-                s,
-                actor,
-                "drill.criteria",
-                "drill_criteria_set",
-                row.id,
-                before=drills_data.without_time(before),
-                after=drills_data.without_time(values),
-            )
-            return drills_data.set_of(row)
+        return self._save_regional(
+            actor,
+            region,
+            DrillCriteriaSetRow,
+            values,
+            drills_data.set_of,
+            drills_data.set_values,
+            ("drill.criteria", "drill_criteria_set"),
+        )
 
     def compliance_rules(self, actor: Actor, region: str = "") -> builtins.list[ComplianceRule]:
         require(actor, "drill.read", EVERYONE)
@@ -318,27 +312,44 @@ class DrillService:
             return drills_data.compliance_rules(s, region)
 
     def save_rule(self, actor: Actor, rule: ComplianceRule, region: str = "") -> ComplianceRule:
+        values = drills_data.rule_values(drills_data.check_rule(rule))
+        return self._save_regional(
+            actor,
+            region,
+            ComplianceRuleRow,
+            values,
+            drills_data.rule_of,
+            drills_data.rule_values,
+            ("drill.rule", "drill_compliance_rule"),
+        )
+
+    def _save_regional(
+        self,
+        actor: Actor,
+        region: str,
+        row_type: Any,
+        values: dict[str, Any],
+        info_of: Callable[[Any], T],
+        values_of: Callable[[T], dict[str, Any]],
+        audit: tuple[str, str],
+    ) -> T:
+        """Add or replace one criteria set or rule of `region`, audited in the same transaction."""
         require(actor, "drill.configure", LEAD_ONLY)
         self._data()
-        values = drills_data.rule_values(drills_data.check_rule(rule))
         with self._sessions.begin() as s:
-            row = s.scalar(
-                select(ComplianceRuleRow).where(
-                    ComplianceRuleRow.region == region, ComplianceRuleRow.code == values["code"]
-                )
-            )
-            before = drills_data.rule_values(drills_data.rule_of(row)) if row else None
-            row = drills_data.upsert(s, row, ComplianceRuleRow, values, region, actor)
+            row = s.scalar(select(row_type).where(row_type.region == region, row_type.code == values["code"]))
+            before = values_of(info_of(row)) if row else None
+            row = drills_data.upsert(s, row, row_type, values, region, actor)
             record(
                 s,
                 actor,
-                "drill.rule",
-                "drill_compliance_rule",
+                audit[0],
+                audit[1],
                 row.id,
                 before=drills_data.without_time(before),
                 after=drills_data.without_time(values),
             )
-            return drills_data.rule_of(row)
+            return info_of(row)
 
     def compliance(
         self,

@@ -18,7 +18,7 @@ from datetime import UTC, datetime
 from functools import cache
 from typing import Any, NoReturn
 
-from sqlalchemy import Connection, Dialect, Table, bindparam, func, insert, select, text, update
+from sqlalchemy import Connection, Dialect, Table, bindparam, insert, select, text, update
 
 from branchguard.core.errors import NotFound, ValidationError
 from branchguard.core.i18n import t
@@ -343,7 +343,3 @@ def verify(conn: Connection) -> VerifyReport:
     for incident in state.keys() - seals.keys():
         problems[incident] = ChainProblem(incident, None, t("verify.orphan"))
     return VerifyReport(len(seals), entries, tuple(problems[k] for k in sorted(problems)))
-
-
-def entry_count(conn: Connection, incident_id: int) -> int:
-    return conn.execute(select(func.count()).where(_LOG.c.incident_id == incident_id)).scalar_one()

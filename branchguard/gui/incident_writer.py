@@ -38,9 +38,6 @@ class LogWriter:
         """Block until every submitted write is committed (closing the app, tests)."""
         return self._pool.waitForDone(msecs)
 
-    def pending(self) -> int:
-        return self._pool.activeThreadCount()
-
 
 def writer() -> LogWriter:
     global _writer

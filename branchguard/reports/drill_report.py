@@ -21,7 +21,14 @@ from branchguard.core.drills_types import DrillRecord, StepResult
 from branchguard.core.i18n import t
 from branchguard.core.incident_text import local_stamp
 from branchguard.reports.fonts import FontChoice, find_cjk_font
-from branchguard.reports.incident_report import _actions, _chain, _pairs, _section, drill_markup, drill_meta
+from branchguard.reports.incident_report import (
+    actions_section,
+    chain_section,
+    drill_markup,
+    drill_meta,
+    pairs_table,
+    section_heading,
+)
 from branchguard.reports.incident_tables import step_timings, timeline
 from branchguard.reports.template import (
     ACCENT,
@@ -68,23 +75,25 @@ def _story(styles: ReportStyles, record: DrillRecord) -> list[Flowable]:
     width, plan, detail = content_width(), record.plan, record.incident
     title = f"{drill_markup()}&nbsp; {escape(plan.title)}"
     story: list[Flowable] = [Paragraph(title, styles.title)]
-    story += _section(styles, t("report.drill.overview"), _overview(styles, record, width))
-    story += _section(styles, t("report.drill.goals"), _lines(styles, plan.goals))
-    story += _section(styles, t("report.drill.participants"), _participants(styles, record, width))
+    story += section_heading(styles, t("report.drill.overview"), _overview(styles, record, width))
+    story += section_heading(styles, t("report.drill.goals"), _lines(styles, plan.goals))
+    story += section_heading(styles, t("report.drill.participants"), _participants(styles, record, width))
     if detail is None:
         story.append(para(t("report.drill.not_run"), styles.body))
     else:
         if detail.steps:
-            story += _section(styles, t("report.drill.timings"), timing_chart(styles, record.steps, width))
+            story += section_heading(
+                styles, t("report.drill.timings"), timing_chart(styles, record.steps, width)
+            )
             story += [
                 para(t("report.drill.chart_caption"), styles.small),
                 step_timings(styles, detail, width),
             ]
         count = len(detail.entries)
-        story += _section(
+        story += section_heading(
             styles, t("report.incident.timeline", count=count), timeline(styles, detail.entries, width)
         )
-    story += _section(styles, t("report.drill.scores"), _scores(styles, record, width))
+    story += section_heading(styles, t("report.drill.scores"), _scores(styles, record, width))
     if record.evaluation is not None:
         ev = record.evaluation
         none = t("report.drill.none")
@@ -92,15 +101,17 @@ def _story(styles: ReportStyles, record: DrillRecord) -> list[Flowable]:
             (t("report.drill.problems"), ev.problems or none),
             (t("report.drill.lessons"), ev.lessons or none),
         ]
-        story += _section(styles, t("report.drill.findings"), _pairs(styles, pairs, width, columns=1))
+        story += section_heading(
+            styles, t("report.drill.findings"), pairs_table(styles, pairs, width, columns=1)
+        )
     if detail is not None and detail.actions:
-        story += _section(styles, t("report.drill.actions"), _actions(styles, detail, width))
+        story += section_heading(styles, t("report.drill.actions"), actions_section(styles, detail, width))
     signers = (BranchRole.BRANCH_HEAD.label, t("report.drill.signer.evaluator"), t("report.signer.handler"))
     signatures = signature_block(styles, width, signers)
     flat = signatures._content if isinstance(signatures, KeepTogether) else [signatures]
     closing: list[Flowable] = []
     if detail is not None:
-        closing = [para(t("report.incident.integrity"), styles.heading), *_chain(styles, detail)]
+        closing = [para(t("report.incident.integrity"), styles.heading), *chain_section(styles, detail)]
     story.append(KeepTogether([*closing, *flat]))
     return story
 
@@ -133,7 +144,7 @@ def _overview(styles: ReportStyles, record: DrillRecord, width: float) -> Table:
         (t("report.drill.headcount"), headcount),
         (t("field.scores"), score),
     ]
-    return _pairs(styles, pairs, width)
+    return pairs_table(styles, pairs, width)
 
 
 def _lines(styles: ReportStyles, lines: Sequence[str]) -> Flowable:
@@ -151,7 +162,7 @@ def _participants(styles: ReportStyles, record: DrillRecord, width: float) -> Ta
     pairs.append((t("report.drill.observers"), sep.join(plan.observers) or t("report.drill.none")))
     if plan.expected_headcount is not None:
         pairs.append((t("field.expected_headcount"), str(plan.expected_headcount)))
-    return _pairs(styles, pairs, width, columns=1)
+    return pairs_table(styles, pairs, width, columns=1)
 
 
 def _role_label(role: str) -> str:

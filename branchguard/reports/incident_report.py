@@ -115,39 +115,43 @@ def _story(
     if summary.drill:
         title = f"{drill_markup()}&nbsp; {title}"
     story: list[Flowable] = [Paragraph(title, styles.title), _facts(styles, detail, generated_at, width)]
-    story += _section(
+    story += section_heading(
         styles, t("report.incident.initial"), _initial_report(styles, detail, branch_name, width)
     )
     if detail.steps:
-        story += _section(styles, t("report.incident.steps"), step_timings(styles, detail, width))
-    story += _section(styles, t("report.incident.levels"), level_changes(styles, detail, width))
+        story += section_heading(styles, t("report.incident.steps"), step_timings(styles, detail, width))
+    story += section_heading(styles, t("report.incident.levels"), level_changes(styles, detail, width))
     count = len(detail.entries)
-    story += _section(
+    story += section_heading(
         styles, t("report.incident.timeline", count=count), timeline(styles, detail.entries, width)
     )
     files = [e for e in detail.entries if e.kind == EntryKind.ATTACHMENT]
     if files:
-        story += _section(styles, t("report.incident.attachments"), attachments(styles, files, read, width))
-    story += _section(styles, t("report.incident.outcome"), _outcome(styles, detail, width))
+        story += section_heading(
+            styles, t("report.incident.attachments"), attachments(styles, files, read, width)
+        )
+    story += section_heading(styles, t("report.incident.outcome"), _outcome(styles, detail, width))
     if detail.actions:
-        story += _section(styles, t("report.incident.actions"), _actions(styles, detail, width))
+        story += section_heading(styles, t("report.incident.actions"), actions_section(styles, detail, width))
     # The chain head and the signatures close the last page together. (A KeepTogether inside
     # another claims to be endlessly tall, so the signature block goes in by its content.)
     signatures = signature_block(styles, width)
     flat = signatures._content if isinstance(signatures, KeepTogether) else [signatures]
-    integrity = [para(t("report.incident.integrity"), styles.heading), *_chain(styles, detail)]
+    integrity = [para(t("report.incident.integrity"), styles.heading), *chain_section(styles, detail)]
     story.append(KeepTogether([*integrity, *flat]))
     return story
 
 
-def _section(styles: ReportStyles, heading: str, body: Flowable) -> list[Flowable]:
+def section_heading(styles: ReportStyles, heading: str, body: Flowable) -> list[Flowable]:
     """A heading that never ends a page (a new page unless a few rows fit beneath it), then its body.
 
     Not keepWithNext: that would measure a timeline of thousands of rows once more."""
     return [CondPageBreak(HEADING_ROOM * styles.scale), para(heading, styles.heading), body]
 
 
-def _pairs(styles: ReportStyles, pairs: Sequence[tuple[str, Cell]], width: float, columns: int = 2) -> Table:
+def pairs_table(
+    styles: ReportStyles, pairs: Sequence[tuple[str, Cell]], width: float, columns: int = 2
+) -> Table:
     """Label/value pairs, `columns` of them side by side, labels on a light band."""
     cells = [
         (para(label, styles.cell_bold), para(v, styles.cell) if isinstance(v, str) else v)
@@ -214,7 +218,7 @@ def _facts(styles: ReportStyles, detail: IncidentDetail, generated_at: datetime,
         ),
         (t("report.incident.entries"), str(s.entry_count)),
     ]
-    return _pairs(styles, pairs, width)
+    return pairs_table(styles, pairs, width)
 
 
 def _initial_report(styles: ReportStyles, detail: IncidentDetail, branch_name: str, width: float) -> Table:
@@ -230,7 +234,7 @@ def _initial_report(styles: ReportStyles, detail: IncidentDetail, branch_name: s
     for name in REPORT_FIELDS:
         value = fields.get(name) or defaults.get(name, "")
         pairs.append((t(f"report_field.{name}"), value or para(t("report.incident.not_filled"), missing)))
-    return _pairs(styles, pairs, width, columns=1)
+    return pairs_table(styles, pairs, width, columns=1)
 
 
 def _outcome(styles: ReportStyles, detail: IncidentDetail, width: float) -> Flowable:
@@ -242,10 +246,10 @@ def _outcome(styles: ReportStyles, detail: IncidentDetail, width: float) -> Flow
         (t("field.losses"), yuan_text(detail.losses_cents) or t("report.incident.none")),
         (t("field.root_cause"), detail.root_cause or t("report.incident.not_filled")),
     ]
-    return _pairs(styles, pairs, width, columns=1)
+    return pairs_table(styles, pairs, width, columns=1)
 
 
-def _actions(styles: ReportStyles, detail: IncidentDetail, width: float) -> Table:
+def actions_section(styles: ReportStyles, detail: IncidentDetail, width: float) -> Table:
     """Follow-up actions: what, who, by when, and whether it is done (overdue in red)."""
     today = datetime.now().astimezone().date()
     overdue = ParagraphStyle("overdue", parent=styles.cell_bold, textColor=ALERT)
@@ -273,7 +277,7 @@ def _actions(styles: ReportStyles, detail: IncidentDetail, width: float) -> Tabl
     return data_table(styles, headers, rows, [number_w, width - number_w - sum(fixed), *fixed])
 
 
-def _chain(styles: ReportStyles, detail: IncidentDetail) -> list[Flowable]:
+def chain_section(styles: ReportStyles, detail: IncidentDetail) -> list[Flowable]:
     """The log's chain head: anyone can check the printed log against the database with `verify`."""
     s = detail.summary
     head = ParagraphStyle("chain", parent=styles.body, fontName=styles.font.bold_name)
