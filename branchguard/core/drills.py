@@ -104,10 +104,9 @@ class DrillService:
             )
             s.add(row)
             s.flush()
-            plan_id = row.id
-            record(s, actor, "drill.plan", "drill_plan", plan_id, after=drills_store.audit_view(row, rule))
-        try:
-            sched = self._schedules.add(
+            record(s, actor, "drill.plan", "drill_plan", row.id, after=drills_store.audit_view(row, rule))
+            sched = self._schedules.add_in(  # the plan and its schedule commit together
+                s,
                 actor,
                 ScheduleInput(
                     title=title,
@@ -115,19 +114,15 @@ class DrillService:
                     kind=ScheduleKind.DRILL,
                     rule=rule,
                     timezone=zone,
-                    subject_id=plan_id,
+                    subject_id=row.id,
                     owner=actor.username,
                 ),
             )
-        except BaseException:
-            with self._sessions.begin() as s:  # no plan without its schedule
-                s.delete(s.get(DrillPlanRow, plan_id))
-            raise
-        with self._sessions.begin() as s:
-            row = self._row(s, plan_id)
             row.schedule_id = sched.id
             s.flush()
-            return drills_store.plan_infos(s, [row], utcnow())[0]
+            info = drills_store.plan_infos(s, [row], utcnow())[0]
+        self._schedules.notify()
+        return info
 
     def cancel(self, actor: Actor, plan_id: int) -> DrillPlan:
         require(actor, "drill.plan", LEAD_ONLY)
@@ -136,10 +131,10 @@ class DrillService:
             self._expect(row, DrillStatus.PLANNED)
             row.status = DrillStatus.CANCELLED.value
             record(s, actor, "drill.cancel", "drill_plan", plan_id, after={"status": row.status})
-            schedule_id = row.schedule_id
+            if row.schedule_id is not None:
+                self._schedules.set_active_in(s, actor, row.schedule_id, False)
             info = drills_store.plan_infos(s, [row], utcnow())[0]
-        if schedule_id is not None:
-            self._schedules.set_active(actor, schedule_id, False)
+        self._schedules.notify()
         return info
 
     # -- reading -------------------------------------------------------------------------------

@@ -88,23 +88,35 @@ class ScheduleService:
 
     def add(self, actor: Actor, data: ScheduleInput) -> ScheduleInfo:
         require(actor, "schedule.manage", LEAD_ONLY)
-        values = self._clean(data)
-        now = utcnow()
         with self._sessions.begin() as s:
-            row = ScheduleRow(
-                **values,
-                active=True,
-                catch_up_from=now,
-                created_by=actor.username,
-                created_at=now,
-                updated_at=now,
-            )
-            s.add(row)
-            s.flush()
-            record(s, actor, "schedule.add", "schedule", row.id, after=_audit_view(values))
-            info = store.schedule_info(row, now)
+            row = self.add_in(s, actor, data)
+            info = store.schedule_info(row, row.created_at)
         self._changed()
         return info
+
+    def add_in(self, s: Session, actor: Actor, data: ScheduleInput) -> ScheduleRow:
+        """Add a schedule inside the caller's transaction, for a service that owns one (a drill
+        plan, an inspection plan, a hazard's due date): the record and its schedule commit or
+        fail together. The caller has checked the actor's role and calls `notify()` after commit."""
+        values = self._clean(data)
+        now = utcnow()
+        row = ScheduleRow(
+            **values,
+            active=True,
+            catch_up_from=now,
+            created_by=actor.username,
+            created_at=now,
+            updated_at=now,
+        )
+        s.add(row)
+        s.flush()
+        record(s, actor, "schedule.add", "schedule", row.id, after=_audit_view(values))
+        return row
+
+    def notify(self) -> None:
+        """Tell the listeners (the scheduler, the calendar) that schedules changed; for owners
+        that changed them through `add_in` / `set_active_in`, after their commit."""
+        self._changed()
 
     def update(self, actor: Actor, schedule_id: int, data: ScheduleInput) -> ScheduleInfo:
         """Change a schedule. A changed rule, start, zone or policy owes nothing from before the
@@ -141,26 +153,32 @@ class ScheduleService:
         require(actor, "schedule.manage", LEAD_ONLY)
         now = utcnow()
         with self._sessions.begin() as s:
-            row = self._row(s, schedule_id)
-            if row.active != active:
-                row.active = active
-                row.updated_at = now
-                if active:
-                    row.catch_up_from = now
-                else:
-                    self._drop_upcoming(s, row.id, now)
-                record(
-                    s,
-                    actor,
-                    "schedule.active",
-                    "schedule",
-                    row.id,
-                    before={"active": not active},
-                    after={"active": active},
-                )
+            row = self.set_active_in(s, actor, schedule_id, active)
             info = self._info(s, row, now)
         self._changed()
         return info
+
+    def set_active_in(self, s: Session, actor: Actor, schedule_id: int, active: bool) -> ScheduleRow:
+        """Pause or resume inside the caller's transaction (see `add_in`)."""
+        now = utcnow()
+        row = self._row(s, schedule_id)
+        if row.active != active:
+            row.active = active
+            row.updated_at = now
+            if active:
+                row.catch_up_from = now
+            else:
+                self._drop_upcoming(s, row.id, now)
+            record(
+                s,
+                actor,
+                "schedule.active",
+                "schedule",
+                row.id,
+                before={"active": not active},
+                after={"active": active},
+            )
+        return row
 
     def remove(self, actor: Actor, schedule_id: int) -> None:
         """Delete a schedule that has no completed occurrence; one with a history is paused instead."""
