@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable, Sequence
+from functools import partial
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
@@ -230,21 +231,8 @@ def attachments(
         if e.corrected_by:
             by = ", ".join(map(str, e.corrected_by))
             lines.append(f"<i>{escape(t('report.incident.corrected_by', seqs=by))}</i>")
-        picture: Cell = ""
-        problem = ""
-        data: bytes | None = None
-        if read is not None:
-            try:
-                data = read(e)
-            except BranchGuardError as exc:
-                reason = exc.reason if isinstance(exc, ValidationError) else exc.message
-                problem = t("report.incident.attachment_problem", name=name, reason=reason)
-        if data is not None and name.lower().endswith(IMAGE_SUFFIXES):
-            thumb = thumbnail(data, THUMBNAIL)
-            if thumb is None:
-                problem = t("report.incident.not_an_image", name=name)
-            else:
-                picture = thumb
+        thumb, problem = stored_picture(name, partial(read, e)) if read is not None else (None, "")
+        picture: Cell = thumb if thumb is not None else ""
         if problem:
             picture = para(t("report.incident.file_problem"), alert)
             lines.append(f'<font color="#{ALERT.hexval()[2:]}"><b>{escape(problem)}</b></font>')
@@ -257,6 +245,23 @@ def attachments(
         widths,
         extra_style=[("VALIGN", (0, 1), (-1, -1), "TOP")],
     )
+
+
+def stored_picture(name: str, read: Callable[[], bytes], box: float = THUMBNAIL) -> tuple[Image | None, str]:
+    """A stored file's thumbnail when it is a photo, and what is wrong with it ("" when nothing):
+    gone from the store or altered (`read` raises a BranchGuardError), or not a readable image.
+    A file that is not a photo by its name is read (to check it) but gets no picture."""
+    try:
+        data = read()
+    except BranchGuardError as exc:
+        reason = exc.reason if isinstance(exc, ValidationError) else exc.message
+        return None, t("report.incident.attachment_problem", name=name, reason=reason)
+    if not name.lower().endswith(IMAGE_SUFFIXES):
+        return None, ""
+    thumb = thumbnail(data, box)
+    if thumb is None:
+        return None, t("report.incident.not_an_image", name=name)
+    return thumb, ""
 
 
 def thumbnail(data: bytes, box: float) -> Image | None:

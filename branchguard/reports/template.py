@@ -243,9 +243,9 @@ def signature_block(styles: ReportStyles, width: float, signers: Sequence[str] |
     return KeepTogether([Spacer(1, 6 * mm * styles.scale), table])
 
 
-def content_width() -> float:
+def content_width(page_size: tuple[float, float] = PAGE_SIZE) -> float:
     """The width flowables get: the page between the side margins."""
-    return PAGE_SIZE[0] - 2 * SIDE_MARGIN
+    return page_size[0] - 2 * SIDE_MARGIN
 
 
 def frame_height() -> float:
@@ -262,12 +262,18 @@ def story_height(story: Sequence[Flowable], width: float) -> float:
     return total
 
 
-def render_pdf(meta: ReportMeta, story: list[Flowable], font: FontChoice) -> tuple[bytes, int]:
-    """The finished PDF and its page count; nothing touches the disk. Platypus consumes `story`."""
+def render_pdf(
+    meta: ReportMeta,
+    story: list[Flowable],
+    font: FontChoice,
+    page_size: tuple[float, float] = PAGE_SIZE,
+) -> tuple[bytes, int]:
+    """The finished PDF and its page count; nothing touches the disk. Platypus consumes `story`.
+    A wide register passes `landscape(PAGE_SIZE)`: header and footer follow the page's width."""
     buffer = io.BytesIO()
     doc = SimpleDocTemplate(
         buffer,
-        pagesize=PAGE_SIZE,
+        pagesize=page_size,
         # Content then starts and ends exactly under the header band's edges.
         leftMargin=SIDE_MARGIN - FRAME_PADDING,
         rightMargin=SIDE_MARGIN - FRAME_PADDING,
