@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import builtins
 from collections.abc import Callable
-from datetime import datetime
+from datetime import datetime, time
 from typing import Any, TypeVar
 
 from sqlalchemy import select, update
@@ -49,6 +49,10 @@ from branchguard.db.incident_models import IncidentActionRow
 from branchguard.db.playbook_models import PlaybookRow
 
 RUNNERS = frozenset({Role.LEAD, Role.STAFF})
+# A corrective action is due at the end of its due day (local time), its owner reminded days ahead.
+ACTION_DUE_TIME = time(17, 0)
+ACTION_LEAD_DAYS = 3
+ACTION_TITLE_LIMIT = 200
 
 
 T = TypeVar("T")
@@ -263,11 +267,13 @@ class DrillService:
             )
             s.add(ev)
             for a in data.actions:
-                s.add(
-                    IncidentActionRow(
-                        incident_id=row.incident_id, text=a.text.strip(), owner=a.owner.strip(), due=a.due
-                    )
+                action = IncidentActionRow(
+                    incident_id=row.incident_id, text=a.text.strip(), owner=a.owner.strip(), due=a.due
                 )
+                s.add(action)
+                if a.due is not None:
+                    s.flush()
+                    self._remind_action(s, actor, action)
             row.status = DrillStatus.EVALUATED.value
             s.flush()
             record(
@@ -278,7 +284,29 @@ class DrillService:
                 plan_id,
                 after={"score": total, "scores": scores, "actions": len(data.actions)},
             )
-            return drills_store.evaluation_of(ev)
+            result = drills_store.evaluation_of(ev)
+        if any(a.due is not None for a in data.actions):
+            self._schedules.notify()
+        return result
+
+    def _remind_action(self, s: Session, actor: Actor, action: IncidentActionRow) -> None:
+        """A corrective action with a due date gets a one-off schedule in the same transaction:
+        its owner is reminded ahead of the due day and again once it is overdue, and it shows on
+        the calendar. Due at the end of the working day, so the due day itself is not overdue."""
+        assert action.due is not None
+        self._schedules.add_in(
+            s,
+            actor,
+            ScheduleInput(
+                title=t("schedule.action_title", text=action.text)[:ACTION_TITLE_LIMIT],
+                start=datetime.combine(action.due, ACTION_DUE_TIME),
+                kind=ScheduleKind.ACTION,
+                owner=action.owner,
+                lead_minutes=ACTION_LEAD_DAYS * 24 * 60,
+                timezone=rules.local_zone_name(),
+                subject_id=action.id,
+            ),
+        )
 
     # -- criteria sets and compliance rules ------------------------------------------------------
     def criteria_sets(self, actor: Actor, region: str = "") -> builtins.list[CriteriaSet]:

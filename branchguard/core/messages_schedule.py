@@ -19,6 +19,7 @@ SCHEDULE_MESSAGES: dict[str, tuple[str, str]] = {
     "schedule_kind.drill": ("Drill", "演练"),
     "schedule_kind.inspection": ("Inspection", "检查"),
     "schedule_kind.hazard": ("Hazard due date", "隐患整改期限"),
+    "schedule_kind.action": ("Corrective action", "整改措施"),
     "schedule_kind.custom": ("Other", "其他"),
     "working_days.none": ("Keep the date", "不调整日期"),
     "working_days.next": ("Move to the next working day", "顺延至下一个工作日"),
@@ -86,6 +87,7 @@ SCHEDULE_MESSAGES: dict[str, tuple[str, str]] = {
         "事项最多只能相对原计划日期调整 {days} 天",
     ),
     "field.due_at": ("Due", "到期时间"),
+    "schedule.action_title": ("Corrective action: {text}", "整改：{text}"),
     "working_days.uncovered": (
         "Holiday data covers {first}–{last}; dates in {years} avoid weekends only. Update BranchGuard "
         "when the State Council publishes the holiday schedule.",

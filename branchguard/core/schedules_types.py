@@ -14,6 +14,7 @@ class ScheduleKind(LabelledEnum):
     DRILL = "drill"
     INSPECTION = "inspection"
     HAZARD = "hazard"
+    ACTION = "action"  # a drill's corrective action: its due date, the owner reminded
     CUSTOM = "custom"
 
     @classmethod

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 
 from branchguard.core.drills_types import DrillMode, DrillPlanInput, DrillScope, DrillStatus, EvaluationInput
 from branchguard.core.errors import NotFound, PermissionDenied, ValidationError
 from branchguard.core.incident_types import FollowUpInput, StepState
-from branchguard.core.schedules_types import ScheduleKind
+from branchguard.core.schedules_rules import local_zone_name
+from branchguard.core.schedules_types import ReminderKind, ScheduleKind
 
 FIRE_SCORES = {
     "alarm": 100,
@@ -188,3 +190,55 @@ def test_a_run_whose_incident_cannot_start_leaves_the_plan_planned(ctx, lead, st
             drills.run(staff, plan.id)
     assert drills.get(lead, plan.id).status == DrillStatus.PLANNED
     assert drills.run(staff, plan.id).status == DrillStatus.RUNNING
+
+
+def test_a_corrective_action_with_a_due_date_reminds_its_owner_ahead_and_when_overdue(
+    ctx, lead, staff
+) -> None:
+    drills, schedules = ctx.services.drills, ctx.services.schedules
+    plan = _plan(ctx, lead)
+    drills.run(staff, plan.id)
+    due = date.today() + timedelta(days=10)
+    actions = (FollowUpInput("更换过期灭火器", "赵敏", due), FollowUpInput("复盘会议", "王建国"))
+    drills.evaluate(lead, plan.id, EvaluationInput(FIRE_SCORES, actions=actions))
+    [action] = [a for a in drills.record_of(lead, plan.id).actions if a.due is not None]
+    [sched] = [s for s in schedules.list(lead) if s.kind is ScheduleKind.ACTION]
+    # one schedule, for the dated action only: its owner, at the end of the due day (local time)
+    assert sched.subject_id == action.id and sched.owner == "赵敏" and sched.rule == ""
+    assert "更换过期灭火器" in sched.title
+    due_at = datetime.combine(due, time(17, 0), ZoneInfo(local_zone_name())).astimezone(UTC)
+    assert sched.start_at == due_at and sched.next_due == due_at
+    # on the calendar of its day
+    shown = schedules.calendar(lead, due_at - timedelta(days=1), due_at + timedelta(days=1))
+    assert [(o.kind, o.title) for o in shown] == [(ScheduleKind.ACTION, sched.title)]
+
+    # the owner is reminded days ahead, then again once it is overdue (the drill has its own)
+    def mine(now: datetime) -> list:
+        schedules.catch_up(lead, now)
+        return [r for r in schedules.announce(lead, now) if r.schedule_id == sched.id]
+
+    assert mine(due_at - timedelta(days=5)) == []
+    [ahead] = mine(due_at - timedelta(days=2))
+    assert ahead.kind is ReminderKind.AHEAD and ahead.owner == "赵敏"
+    late = due_at + timedelta(hours=1)
+    [over] = mine(late)
+    assert over.kind is ReminderKind.OVERDUE
+    assert [o.overdue for o in schedules.open_items(lead, late) if o.schedule_id == sched.id] == [True]
+
+
+def test_a_failed_evaluation_leaves_no_action_schedule(ctx, lead, staff, monkeypatch) -> None:
+    drills, schedules = ctx.services.drills, ctx.services.schedules
+    plan = _plan(ctx, lead)
+    drills.run(staff, plan.id)
+    heard: list[int] = []
+    schedules.add_listener(lambda: heard.append(1))
+    actions = (FollowUpInput("补充应急照明", "周强", date.today() + timedelta(days=3)),)
+
+    def broken(*_args, **_kw):
+        raise ValidationError("audit", "disk full")
+
+    monkeypatch.setattr("branchguard.core.drills.record", broken)
+    with pytest.raises(ValidationError, match="disk full"):
+        drills.evaluate(lead, plan.id, EvaluationInput(FIRE_SCORES, actions=actions))
+    assert [s for s in schedules.list(lead) if s.kind is ScheduleKind.ACTION] == []
+    assert heard == [] and drills.get(lead, plan.id).status == DrillStatus.RUNNING
