@@ -398,3 +398,6 @@ CATALOG.update(SCHEDULE_MESSAGES)
 from branchguard.core.messages_drill import DRILL_MESSAGES  # noqa: E402
 
 CATALOG.update(DRILL_MESSAGES)
+from branchguard.core.messages_inspection_report import INSPECTION_REPORT_MESSAGES  # noqa: E402
+
+CATALOG.update(INSPECTION_REPORT_MESSAGES)

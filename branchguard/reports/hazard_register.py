@@ -1,0 +1,202 @@
+"""The hazard register (隐患台账) as a landscape PDF: the filters applied, counts by severity and
+status, then every listed hazard with its ageing, overdue rows on a red band."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import landscape
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Flowable, Table
+
+from branchguard.core.i18n import t
+from branchguard.core.inspection_types import HazardFilter, HazardInfo, HazardSeverity, HazardStatus
+from branchguard.reports.fonts import FontChoice
+from branchguard.reports.hazard_common import DATE, Tally, describe_filter, description_text, local, tally
+from branchguard.reports.incident_report import pairs_table, section_heading
+from branchguard.reports.incident_tables import ALERT
+from branchguard.reports.linewrap import LineWrapper
+from branchguard.reports.template import (
+    PAGE_SIZE,
+    Cell,
+    ReportMeta,
+    ReportStyles,
+    content_width,
+    data_table,
+    make_styles,
+    para,
+    render_pdf,
+)
+
+if TYPE_CHECKING:
+    pass
+
+REGISTER_PAGE = landscape(PAGE_SIZE)
+# The band behind an overdue row: light enough for black text (> 15:1), plainly red beside zebra grey.
+OVERDUE_BAND = colors.HexColor("#FDE2E1")
+MAJOR_COLOUR = colors.HexColor("#B71C1C")
+
+
+def render_hazard_register(
+    hazards: Sequence[HazardInfo],
+    hazard_filter: HazardFilter,
+    font: FontChoice,
+    *,
+    branch_name: str = "",
+    generated_at: datetime | None = None,
+) -> tuple[bytes, int]:
+    """The register of exactly `hazards` (the list the service returned for `hazard_filter`, in its
+    order) as PDF bytes and the page count."""
+    meta = ReportMeta(
+        title=t("report.hazards.title"),
+        branch_name=branch_name,
+        generated_at=generated_at or datetime.now().astimezone(),
+    )
+    story = _story(make_styles(font), hazards, hazard_filter)
+    return render_pdf(meta, story, font, REGISTER_PAGE)
+
+
+def _story(
+    styles: ReportStyles, hazards: Sequence[HazardInfo], hazard_filter: HazardFilter
+) -> list[Flowable]:
+    width = content_width(REGISTER_PAGE)
+    counted = tally(hazards)
+    story: list[Flowable] = [para(t("report.hazards.title"), styles.title)]
+    filters = pairs_table(styles, describe_filter(hazard_filter), width, columns=2)
+    story += section_heading(styles, t("report.hazards.filters"), filters)
+    line = t("report.hazards.count_line", count=counted.total, overdue=counted.overdue_total)
+    story += section_heading(styles, t("report.hazards.counts"), _counts(styles, counted, width))
+    story.append(para(line, styles.body))
+    if not hazards:
+        story += section_heading(
+            styles, t("report.hazards.list"), para(t("report.hazards.none"), styles.body)
+        )
+        return story
+    story += section_heading(styles, t("report.hazards.list"), hazard_table(styles, hazards, width))
+    if counted.overdue_total:
+        story.append(para(t("report.hazards.overdue_legend"), styles.small))
+    return story
+
+
+def _counts(styles: ReportStyles, counted: Tally, width: float) -> Table:
+    """Severity by status, with totals and the overdue ones (in red when there are any)."""
+    alert = ParagraphStyle("count_alert", parent=styles.cell_bold, textColor=ALERT)
+    statuses = list(HazardStatus)
+
+    def overdue(n: int) -> Cell:
+        return para(str(n), alert) if n else "0"
+
+    rows: list[list[Cell]] = [
+        [
+            sev.label,
+            *(str(counted.cells[(sev, st)]) for st in statuses),
+            para(str(counted.row_total(sev)), styles.cell_bold),
+            overdue(counted.overdue[sev]),
+        ]
+        for sev in HazardSeverity
+    ]
+    rows.append(
+        [
+            para(t("report.hazards.total"), styles.cell_bold),
+            *(para(str(counted.column_total(st)), styles.cell_bold) for st in statuses),
+            para(str(counted.total), styles.cell_bold),
+            overdue(counted.overdue_total),
+        ]
+    )
+    headers = [
+        t("report.hazards.col.severity"),
+        *(st.label for st in statuses),
+        t("report.hazards.total"),
+        t("report.hazards.overdue"),
+    ]
+    first = width * 0.16
+    rest = (width * 0.75 - first) / (len(headers) - 1)
+    table = data_table(
+        styles,
+        headers,
+        rows,
+        [first, *[rest] * (len(headers) - 1)],
+    )
+    table.hAlign = "LEFT"
+    return table
+
+
+def hazard_table(styles: ReportStyles, hazards: Sequence[HazardInfo], width: float) -> Table:
+    """One row per hazard: number, severity, location, description, owner, opened, due, age in days,
+    status. Built like the incident timeline for long registers: plain text cells broken into
+    lines here; only a major severity and an overdue status are Paragraphs (in red)."""
+    font, bold, size = styles.font.name, styles.font.bold_name, styles.cell.fontSize
+    pad = 2 * 3 * styles.scale + 1
+    headers = [
+        t("report.hazards.col.number"),
+        t("report.hazards.col.severity"),
+        t("report.hazards.col.location"),
+        t("report.hazards.col.description"),
+        t("report.hazards.col.owner"),
+        t("report.hazards.col.opened"),
+        t("report.hazards.col.due"),
+        t("report.hazards.col.age"),
+        t("report.hazards.col.status"),
+    ]
+    overdue_mark = t("report.hazards.overdue_mark")
+    status_texts = {st: st.label for st in HazardStatus}
+
+    def natural(texts: Sequence[str], header: str) -> float:
+        widest = max([2 * size, *(stringWidth(x, font, size) for x in texts)])
+        # A header may wrap between its words, never inside one.
+        return max(widest, *(stringWidth(word, bold, size) for word in header.split())) + pad
+
+    number_w = natural([h.number for h in hazards], headers[0])
+    severity_w = natural([s.label for s in HazardSeverity], headers[1])
+    date_w = natural(["0000-00-00"], headers[5])
+    age_w = natural([str(h.age_days) for h in hazards], headers[7])
+    status_w = natural([*status_texts.values(), overdue_mark], headers[8])
+    fixed = number_w + severity_w + 2 * date_w + age_w + status_w
+    location_w, owner_w = width * 0.12, width * 0.09
+    text_w = width - fixed - location_w - owner_w
+    widths = [number_w, severity_w, location_w, text_w, owner_w, date_w, date_w, age_w, status_w]
+
+    wrapper = LineWrapper(font, size)
+
+    def wrapped(text: str, column_width: float) -> str:
+        room = column_width - pad
+        return wrapper.wrap(text, room) if "\n" in text or wrapper.width(text) > room else text
+
+    major = ParagraphStyle("major", parent=styles.cell_bold, textColor=MAJOR_COLOUR)
+    late = ParagraphStyle("overdue", parent=styles.cell_bold, textColor=ALERT)
+    rows: list[list[Cell]] = []
+    bands: list[tuple[object, ...]] = []
+    for i, h in enumerate(hazards, start=1):
+        severity: Cell = (
+            para(h.severity.label, major) if h.severity == HazardSeverity.MAJOR else h.severity.label
+        )
+        status: Cell = status_texts[h.status]
+        if h.overdue:
+            status = para(f"{status_texts[h.status]}\n{overdue_mark}", late)
+            bands.append(("BACKGROUND", (0, i), (-1, i), OVERDUE_BAND))
+        rows.append(
+            [
+                h.number,
+                severity,
+                wrapped(h.location or "—", location_w),
+                wrapped(description_text(h), text_w),
+                wrapped(h.owner or "—", owner_w),
+                local(h.opened_at, DATE),
+                h.due_date.isoformat(),
+                str(h.age_days),
+                status,
+            ]
+        )
+    return data_table(
+        styles,
+        headers,
+        rows,
+        widths,
+        extra_style=bands,
+        valign="TOP",
+        plain=True,
+    )
