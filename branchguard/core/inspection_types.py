@@ -182,6 +182,7 @@ class TemplateContent:
     items: tuple[TemplateItem, ...]
     description: Text2 = field(default_factory=Text2)
     params: tuple[TemplateParam, ...] = ()
+    source: str = ""  # where the cadence and items come from, and whether that was checked
 
     def param(self, key: str) -> int | None:
         return next((p.value for p in self.params if p.key == key), None)

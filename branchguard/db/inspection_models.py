@@ -50,6 +50,7 @@ class TemplateVersionRow(Base):
     cadence: Mapped[str] = mapped_column(String(16))
     description_zh: Mapped[str] = mapped_column(Text, default="")
     description_en: Mapped[str] = mapped_column(Text, default="")
+    source: Mapped[str] = mapped_column(Text, default="")  # where the cadence/items come from
     params: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)  # [{key, zh, en, value}]
     note: Mapped[str] = mapped_column(Text, default="")
     created_by: Mapped[str] = mapped_column(String(64))

@@ -49,6 +49,7 @@ def upgrade() -> None:
         sa.Column("cadence", sa.String(length=16), nullable=False),
         sa.Column("description_zh", sa.Text(), nullable=False),
         sa.Column("description_en", sa.Text(), nullable=False),
+        sa.Column("source", sa.Text(), nullable=False),
         sa.Column("params", sa.JSON(), nullable=False),
         sa.Column("note", sa.Text(), nullable=False),
         sa.Column("created_by", sa.String(length=64), nullable=False),
