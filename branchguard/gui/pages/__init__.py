@@ -41,6 +41,15 @@ register_page(PageInfo(
     roles=EVERYONE,
 ))
 register_page(PageInfo(
+    page_id="drills",
+    module="branchguard.gui.pages.drills",
+    class_name="DrillsPage",
+    nav_text=QT_TRANSLATE_NOOP("DrillsPage", "Drills"),
+    icon_name="drill",
+    order=15,  # before the calendar that shows their dates
+    roles=EVERYONE,
+))
+register_page(PageInfo(
     page_id="people",
     module="branchguard.gui.pages.people",
     class_name="PeoplePage",
