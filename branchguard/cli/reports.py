@@ -1,12 +1,15 @@
-"""`branchguard report incident|drill ID -o FILE.pdf` and `branchguard handover -o FILE.pdf`."""
+"""`branchguard report incident|drill|inspection ID -o FILE.pdf`, `report hazards -o FILE.pdf|FILE.xlsx`
+and `branchguard handover -o FILE.pdf`."""
 
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from branchguard.cli.common import cli_actor, warn
+from branchguard.cli.hazard_filters import add_hazard_filter_arguments, hazard_filter_from_args
 
 if TYPE_CHECKING:  # the context pulls in SQLAlchemy: only where a command runs
     from branchguard.context import AppContext
@@ -27,6 +30,20 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     drill.add_argument("id", type=int)
     drill.add_argument("-o", "--output", required=True, type=Path, help="PDF file to write")
     drill.set_defaults(handler=run_drill_report)
+
+    inspection = report.add_parser("inspection", help="an inspection's record (检查记录) as PDF")
+    inspection.add_argument("id", type=int)
+    inspection.add_argument("-o", "--output", required=True, type=Path, help="PDF file to write")
+    inspection.set_defaults(handler=run_inspection_report)
+
+    hazards = report.add_parser(
+        "hazards", help="the hazard register (隐患台账) as PDF or Excel, with the filters given"
+    )
+    hazards.add_argument(
+        "-o", "--output", required=True, type=Path, help="FILE.pdf or FILE.xlsx: the suffix picks the format"
+    )
+    add_hazard_filter_arguments(hazards)
+    hazards.set_defaults(handler=run_hazard_register)
 
     handover = sub.add_parser("handover", help="the shift handover snapshot (交接班) as a one-page PDF")
     handover.add_argument("-o", "--output", required=True, type=Path, help="PDF file to write")
@@ -51,6 +68,41 @@ def run_drill_report(ctx: AppContext, args: argparse.Namespace) -> int:
     font = build_drill_report(ctx.services, cli_actor(), args.id, args.output, setting)
     if font.warning:
         warn(font.warning)
+    print(args.output)
+    return 0
+
+
+def run_inspection_report(ctx: AppContext, args: argparse.Namespace) -> int:
+    from branchguard.reports.inspection_report import build_inspection_report
+
+    setting = ctx.config.settings.get("report_font")
+    font = build_inspection_report(ctx.services, cli_actor(), args.id, args.output, setting)
+    if font.warning:
+        warn(font.warning)
+    print(args.output)
+    return 0
+
+
+def run_hazard_register(ctx: AppContext, args: argparse.Namespace) -> int:
+    from branchguard.core.i18n import t
+
+    suffix = args.output.suffix.lower()
+    if suffix not in (".pdf", ".xlsx"):
+        # A usage error, like argparse's own (exit status 2), and nothing is written.
+        print(f"branchguard: error: {t('report.hazards.bad_suffix', path=args.output)}", file=sys.stderr)
+        return 2
+    hazard_filter = hazard_filter_from_args(args)
+    if suffix == ".xlsx":
+        from branchguard.reports.hazard_excel import build_hazard_workbook
+
+        build_hazard_workbook(ctx.services, cli_actor(), hazard_filter, args.output)
+    else:
+        from branchguard.reports.hazard_register import build_hazard_register
+
+        setting = ctx.config.settings.get("report_font")
+        font = build_hazard_register(ctx.services, cli_actor(), hazard_filter, args.output, setting)
+        if font.warning:
+            warn(font.warning)
     print(args.output)
     return 0
 

@@ -18,13 +18,14 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from branchguard import APP_NAME
+from branchguard.core.domain import Actor
 from branchguard.core.i18n import t
 from branchguard.core.inspection_types import HazardFilter, HazardInfo
 from branchguard.reports.hazard_common import describe_filter, description_text, source_text
 from branchguard.reports.template import ACCENT, write_atomically
 
 if TYPE_CHECKING:
-    pass
+    from branchguard.core.services import Services
 
 Value = str | int | date | datetime | None
 
@@ -115,6 +116,15 @@ def write_hazard_workbook(
     data = render_hazard_workbook(hazards, hazard_filter, branch_name=branch_name, generated_at=generated_at)
     write_atomically(Path(path), data)
     return Path(path)
+
+
+def build_hazard_workbook(
+    services: Services, actor: Actor, hazard_filter: HazardFilter, out_path: Path
+) -> Path:
+    """List the hazards `hazard_filter` selects as `actor` and write them to `out_path` as .xlsx."""
+    hazards = services.hazards.list(actor, hazard_filter)
+    branch = services.branch.get()
+    return write_hazard_workbook(out_path, hazards, hazard_filter, branch_name=branch.name if branch else "")
 
 
 def _fill_register(sheet: Worksheet, hazards: Sequence[HazardInfo]) -> None:

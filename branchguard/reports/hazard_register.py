@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reportlab.lib import colors
@@ -13,9 +14,10 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Table
 
+from branchguard.core.domain import Actor
 from branchguard.core.i18n import t
 from branchguard.core.inspection_types import HazardFilter, HazardInfo, HazardSeverity, HazardStatus
-from branchguard.reports.fonts import FontChoice
+from branchguard.reports.fonts import FontChoice, find_cjk_font
 from branchguard.reports.hazard_common import DATE, Tally, describe_filter, description_text, local, tally
 from branchguard.reports.incident_report import pairs_table, section_heading
 from branchguard.reports.incident_tables import ALERT
@@ -30,10 +32,11 @@ from branchguard.reports.template import (
     make_styles,
     para,
     render_pdf,
+    write_atomically,
 )
 
 if TYPE_CHECKING:
-    pass
+    from branchguard.core.services import Services
 
 REGISTER_PAGE = landscape(PAGE_SIZE)
 # The band behind an overdue row: light enough for black text (> 15:1), plainly red beside zebra grey.
@@ -58,6 +61,21 @@ def render_hazard_register(
     )
     story = _story(make_styles(font), hazards, hazard_filter)
     return render_pdf(meta, story, font, REGISTER_PAGE)
+
+
+def build_hazard_register(
+    services: Services, actor: Actor, hazard_filter: HazardFilter, out_path: Path, font_setting: str = ""
+) -> FontChoice:
+    """List the hazards `hazard_filter` selects as `actor` and write the register PDF to `out_path`
+    (whole or not at all); returns the font used, whose warning the caller shows when set."""
+    hazards = services.hazards.list(actor, hazard_filter)
+    branch = services.branch.get()
+    font = find_cjk_font(font_setting)
+    data, _pages = render_hazard_register(
+        hazards, hazard_filter, font, branch_name=branch.name if branch else ""
+    )
+    write_atomically(Path(out_path), data)
+    return font
 
 
 def _story(
