@@ -1,0 +1,262 @@
+"""Hazard register page (隐患台账): filters, ageing, overdue rows in red and counted at the top,
+PDF / Excel export of exactly what the filters select, hazards entered by hand, and the detail."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from branchguard.core.domain import Role
+from branchguard.core.errors import BranchGuardError
+from branchguard.core.inspection_types import HazardFilter, HazardInfo, HazardSeverity, HazardStatus
+from branchguard.gui import style
+from branchguard.gui.hazard_detail import HazardDetailDialog
+from branchguard.gui.hazard_dialogs import NewHazardDialog
+from branchguard.gui.hazard_export import RegisterExporter
+from branchguard.gui.icons import icon
+from branchguard.gui.inspection_runner.names import NamePicker, roster_names
+from branchguard.gui.models.hazards import HazardListModel
+from branchguard.gui.page import Page
+from branchguard.gui.pages.inspections_overview import make_table, selected_row
+from branchguard.gui.search_box import SearchBox
+from branchguard.gui.session import GuiSession
+
+OPEN_ONLY = "open"  # the status filter's "open or remediated" entry
+
+
+class HazardsPage(Page):
+    page_id = "hazards"
+
+    def __init__(self, session: GuiSession, parent: QWidget | None = None) -> None:
+        super().__init__(session, parent)
+        self.rows: list[HazardInfo] = []
+        self.heading = QLabel()
+        self.heading.setProperty("role", "page-title")
+        self.intro = QLabel()
+        self.intro.setProperty("role", "hint")
+        self.counts = QLabel()
+        self.counts.setObjectName("hazards_counts")
+        self.counts.setTextFormat(Qt.TextFormat.RichText)
+        self.status_filter = QComboBox()
+        self.status_filter.setObjectName("hazards_status_filter")
+        self.severity_filter = QComboBox()
+        self.severity_filter.setObjectName("hazards_severity_filter")
+        self.owner_filter = NamePicker("hazards_owner_filter")
+        self.owner_filter.edit().editingFinished.connect(self.reload)
+        self.owner_filter.activated.connect(lambda _i: self.reload())
+        self.overdue_only = QCheckBox()
+        self.overdue_only.setObjectName("hazards_overdue_only")
+        self.overdue_only.toggled.connect(lambda _on: self.reload())
+        self.search = SearchBox("hazards_search")
+        self.search.paused.connect(self.reload)
+        self.search.returnPressed.connect(self.reload)
+        for combo in (self.status_filter, self.severity_filter):
+            combo.currentIndexChanged.connect(lambda _i: self.reload())
+        self.model = HazardListModel(self)
+        self.table, self.proxy = make_table("hazards_table", self.model)
+        self.table.setSortingEnabled(False)  # the service's order: overdue first, then by due date
+        header = self.table.horizontalHeader()
+        for column, width in (
+            (0, 110),
+            (1, 70),
+            (2, 260),
+            (3, 100),
+            (4, 90),
+            (5, 80),
+            (6, 130),
+            (7, 150),
+            (8, 70),
+        ):
+            header.resizeSection(column, width)
+        header.setSectionResizeMode(HazardListModel.COL_TITLE, QHeaderView.ResizeMode.Interactive)
+        self.table.activated.connect(self._open_row)
+        self.message = QLabel()
+        self.message.setObjectName("hazards_message")
+        self.message.setProperty("role", "error")
+        self.message.setWordWrap(True)
+        self.message.hide()
+        self.new_button = QPushButton(icon("add"), "")
+        self.new_button.setObjectName("hazards_new")
+        self.new_button.setProperty("accent", True)
+        self.new_button.clicked.connect(self.ask_new)
+        self.pdf_button = QPushButton(icon("print"), "")
+        self.pdf_button.setObjectName("hazards_export_pdf")
+        self.pdf_button.clicked.connect(lambda: self.ask_export("pdf"))
+        self.excel_button = QPushButton(icon("export"), "")
+        self.excel_button.setObjectName("hazards_export_excel")
+        self.excel_button.clicked.connect(lambda: self.ask_export("xlsx"))
+        self.exporter = RegisterExporter(session, self)
+        self.details: list[HazardDetailDialog] = []
+        self._build_layout()
+        self.retranslate()
+        self.new_button.setVisible(session.actor.role in (Role.LEAD, Role.STAFF))
+
+    def _build_layout(self) -> None:
+        header = QHBoxLayout()
+        titles = QVBoxLayout()
+        titles.setSpacing(2)
+        titles.addWidget(self.heading)
+        titles.addWidget(self.intro)
+        header.addLayout(titles, 1)
+        for button in (self.pdf_button, self.excel_button, self.new_button):
+            header.addWidget(button)
+        filters = QHBoxLayout()
+        filters.setSpacing(8)
+        for widget in (self.status_filter, self.severity_filter, self.owner_filter, self.overdue_only):
+            filters.addWidget(widget)
+        filters.addWidget(self.search, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 18, 24, 12)
+        layout.setSpacing(8)
+        layout.addLayout(header)
+        layout.addWidget(self.counts)
+        layout.addLayout(filters)
+        layout.addWidget(self.message)
+        layout.addWidget(self.table, 1)
+
+    def retranslate(self) -> None:
+        self.heading.setText(self.tr("Hazard register"))
+        self.intro.setText(
+            self.tr(
+                "Every failed inspection item opens a hazard; a hazard is closed after a second person"
+                " verified its remediation. Double-click a row for its detail."
+            )
+        )
+        self.new_button.setText(self.tr("New hazard…"))
+        self.pdf_button.setText(self.tr("Export PDF…"))
+        self.excel_button.setText(self.tr("Export Excel…"))
+        self.pdf_button.setToolTip(self.tr("The register as filtered, as a PDF"))
+        self.excel_button.setToolTip(self.tr("The register as filtered, as an Excel workbook"))
+        self.overdue_only.setText(self.tr("Overdue only"))
+        self.search.setPlaceholderText(self.tr("Search number, title, description, location"))
+        self.owner_filter.edit().setPlaceholderText(self.tr("Any owner"))
+        self._fill(
+            self.status_filter,
+            [(self.tr("Open (not yet verified)"), OPEN_ONLY), (self.tr("All statuses"), None)]
+            + [(status.label, status.value) for status in HazardStatus],
+        )
+        self._fill(
+            self.severity_filter,
+            [(self.tr("All severities"), None)]
+            + [(severity.label, severity.value) for severity in HazardSeverity],
+        )
+        self._show_counts()
+
+    @staticmethod
+    def _fill(combo: QComboBox, entries: Sequence[tuple[str, object]]) -> None:
+        current = combo.currentIndex()
+        combo.blockSignals(True)
+        combo.clear()
+        for text, data in entries:
+            combo.addItem(text, data)
+        combo.setCurrentIndex(max(current, 0))
+        combo.blockSignals(False)
+
+    # -- filters -------------------------------------------------------------------------------
+    def current_filter(self) -> HazardFilter:
+        status = self.status_filter.currentData()
+        severity = self.severity_filter.currentData()
+        return HazardFilter(
+            statuses=(HazardStatus(status),) if status and status != OPEN_ONLY else (),
+            open_only=status == OPEN_ONLY,
+            severity=HazardSeverity(severity) if severity else None,
+            owner=self.owner_filter.name(),
+            overdue_only=self.overdue_only.isChecked(),
+            text=self.search.text().strip(),
+        )
+
+    def refresh(self) -> None:
+        owners = roster_names(self.session)
+        self.owner_filter.set_names(["", *owners])
+        self.reload()
+
+    def reload(self) -> None:
+        self.search.settle()
+        try:
+            rows = self.session.services.hazards.list(self.session.actor, self.current_filter())
+        except BranchGuardError as exc:
+            self.show_error(exc.message)
+            return
+        self.show_error("")
+        self.rows = rows
+        self.model.set_rows(rows)
+        self._show_counts()
+
+    def _show_counts(self) -> None:
+        overdue = sum(1 for h in self.rows if h.overdue)
+        major = sum(1 for h in self.rows if h.severity == HazardSeverity.MAJOR and h.status.is_open)
+        text = self.tr("%1 hazard(s) shown").replace("%1", str(len(self.rows)))
+        text += " · " + self.tr("%1 major still open").replace("%1", str(major))
+        overdue_text = self.tr("%1 overdue").replace("%1", str(overdue))
+        if overdue:
+            overdue_text = f"<span style='color:{style.ERROR}; font-weight:600'>{overdue_text}</span>"
+        self.counts.setText(f"{text} · {overdue_text}")
+
+    def shown(self) -> list[HazardInfo]:
+        return list(self.rows)
+
+    def show_error(self, message: str) -> None:
+        self.message.setText(message)
+        self.message.setVisible(bool(message))
+
+    # -- actions -------------------------------------------------------------------------------
+    def _open_row(self, _index: QModelIndex) -> None:
+        info: HazardInfo | None = selected_row(self.table, self.model)
+        if info is not None:
+            self.open_hazard(info.id)
+
+    def open_hazard(self, hazard_id: int) -> HazardDetailDialog:
+        dialog = HazardDetailDialog(self.session, hazard_id, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open_inspection.connect(lambda inspection_id: self._show_inspection(dialog, inspection_id))
+        dialog.destroyed.connect(lambda: self.details.remove(dialog) if dialog in self.details else None)
+        self.details.append(dialog)
+        dialog.open()
+        return dialog
+
+    def _show_inspection(self, dialog: HazardDetailDialog, inspection_id: int) -> None:
+        window = self.window()
+        show_page = getattr(window, "show_page", None)
+        if show_page is None:
+            return
+        dialog.done(0)
+        page = show_page("inspections")
+        if page is not None:
+            page.open_inspection(inspection_id)
+
+    def ask_new(self) -> NewHazardDialog:
+        dialog = NewHazardDialog(self.session, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def ask_export(self, fmt: str) -> None:
+        self.exporter.ask(fmt, self.current_filter(), self._exported, self._export_failed)
+
+    def _exported(self, path: Path, count: int, font_warning: str) -> None:
+        box = QMessageBox(self)
+        box.setObjectName("hazards_exported")
+        box.setWindowTitle(self.tr("Hazard register"))
+        box.setText(
+            self.tr("%1 hazard(s) were written to %2.").replace("%1", str(count)).replace("%2", str(path))
+        )
+        if font_warning:
+            box.setIcon(QMessageBox.Icon.Warning)
+            box.setInformativeText(self.tr("The report font fell back: %1").replace("%1", font_warning))
+        box.open()
+
+    def _export_failed(self, message: str) -> None:
+        QMessageBox.warning(self, self.tr("Hazard register"), message)
