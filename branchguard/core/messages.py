@@ -401,3 +401,6 @@ CATALOG.update(DRILL_MESSAGES)
 from branchguard.core.messages_inspection_report import INSPECTION_REPORT_MESSAGES  # noqa: E402
 
 CATALOG.update(INSPECTION_REPORT_MESSAGES)
+from branchguard.core.messages_inspection import INSPECTION_MESSAGES  # noqa: E402
+
+CATALOG.update(INSPECTION_MESSAGES)

@@ -1,0 +1,182 @@
+"""Inspection rows -> records: answers with their amendments applied, signatures, the list row."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from sqlalchemy import Select, select
+from sqlalchemy.orm import Session, selectinload
+
+from branchguard.core.attachments import AttachmentRef
+from branchguard.core.hazard_store import refs
+from branchguard.core.inspection_data import content_of, params_of
+from branchguard.core.inspection_types import (
+    Amendment,
+    Answer,
+    InspectionDetail,
+    InspectionInfo,
+    InspectionStatus,
+    ItemResult,
+    Signature,
+    SignatureRole,
+    TemplateItem,
+)
+from branchguard.core.playbook_types import Text2
+from branchguard.db.inspection_models import (
+    AnswerRow,
+    HazardRow,
+    InspectionRow,
+    TemplateRow,
+    TemplateVersionRow,
+)
+
+
+@dataclass(frozen=True)
+class Effective:
+    """An item as it stands after the amendments: what the report and the hazard rules use."""
+
+    result: ItemResult | None
+    note: str
+    photos: tuple[AttachmentRef, ...]
+
+
+def effective(answer: AnswerRow, inspection: InspectionRow) -> Effective:
+    result = ItemResult(answer.result) if answer.result else None
+    note, photos = answer.note, refs(answer.photos)
+    for am in inspection.amendments:
+        if am.number == answer.number:
+            result = ItemResult(am.new_result)
+            note = am.note or note
+            photos += refs(am.photos)
+    return Effective(result, note, photos)
+
+
+def loaded() -> Select[tuple[InspectionRow]]:
+    return select(InspectionRow).options(
+        selectinload(InspectionRow.answers), selectinload(InspectionRow.amendments)
+    )
+
+
+def rendered_items(version: TemplateVersionRow) -> list[TemplateItem]:
+    """The version's items with their `{param}` fields filled in."""
+    content = content_of(version, "")
+    return [
+        replace(item, text=content.render(item.text), criterion=content.render(item.criterion))
+        for item in content.items
+    ]
+
+
+class Context:
+    """The template rows an inspection needs, fetched once for one or many inspections."""
+
+    def __init__(self, s: Session, rows: Sequence[InspectionRow]) -> None:
+        version_ids = {r.version_id for r in rows}
+        versions = s.scalars(
+            select(TemplateVersionRow)
+            .where(TemplateVersionRow.id.in_(version_ids))
+            .options(selectinload(TemplateVersionRow.items))
+        )
+        self.versions = {v.id: v for v in versions}
+        template_ids = {v.template_id for v in self.versions.values()}
+        self.codes = dict(
+            s.execute(select(TemplateRow.id, TemplateRow.code).where(TemplateRow.id.in_(template_ids)))
+            .tuples()
+            .all()
+        )
+        ids = [r.id for r in rows]
+        self.hazards: dict[tuple[int, int], int] = {
+            (insp, num): hid
+            for hid, insp, num in s.execute(
+                select(HazardRow.id, HazardRow.inspection_id, HazardRow.item_number).where(
+                    HazardRow.inspection_id.in_(ids)
+                )
+            )
+            .tuples()
+            .all()
+            if insp is not None and num is not None
+        }
+
+
+def info_of(row: InspectionRow, ctx: Context) -> InspectionInfo:
+    version = ctx.versions[row.version_id]
+    results = [effective(a, row).result for a in row.answers]
+    return InspectionInfo(
+        id=row.id,
+        template_code=ctx.codes[version.template_id],
+        template_name=Text2(version.name_zh, version.name_en),
+        template_version=version.number,
+        template_version_id=version.id,
+        status=InspectionStatus(row.status),
+        location=row.location,
+        notes=row.notes,
+        started_by=row.started_by,
+        started_at=row.started_at,
+        submitted_by=row.submitted_by,
+        submitted_at=row.submitted_at,
+        occurrence_id=row.occurrence_id,
+        total=len(row.answers),
+        answered=sum(r is not None for r in results),
+        failed=sum(r == ItemResult.FAIL for r in results),
+        hazard_count=sum(1 for (insp, _n) in ctx.hazards if insp == row.id),
+        amendment_count=len(row.amendments),
+    )
+
+
+def answer_of(row: AnswerRow, inspection: InspectionRow, item: TemplateItem, ctx: Context) -> Answer:
+    now = effective(row, inspection)
+    return Answer(
+        number=row.number,
+        item=item,
+        result=now.result,
+        note=now.note,
+        photos=now.photos,
+        answered_by=row.answered_by,
+        answered_at=row.answered_at,
+        original_result=ItemResult(row.result) if row.result else None,
+        hazard_id=ctx.hazards.get((inspection.id, row.number)),
+    )
+
+
+def signatures_of(row: InspectionRow) -> tuple[Signature, ...]:
+    out = []
+    if row.inspector_name and row.inspector_signed_by and row.inspector_signed_at:
+        out.append(
+            Signature(
+                SignatureRole.INSPECTOR, row.inspector_name, row.inspector_signed_by, row.inspector_signed_at
+            )
+        )
+    if row.reviewer_name and row.reviewer_signed_by and row.reviewer_signed_at:
+        out.append(
+            Signature(
+                SignatureRole.REVIEWER, row.reviewer_name, row.reviewer_signed_by, row.reviewer_signed_at
+            )
+        )
+    return tuple(out)
+
+
+def detail_of(row: InspectionRow, ctx: Context) -> InspectionDetail:
+    version = ctx.versions[row.version_id]
+    items = rendered_items(version)
+    return InspectionDetail(
+        info=info_of(row, ctx),
+        params=params_of(version),
+        answers=tuple(answer_of(a, row, items[a.number - 1], ctx) for a in row.answers),
+        signatures=signatures_of(row),
+        amendments=tuple(
+            Amendment(
+                id=am.id,
+                inspection_id=row.id,
+                item_number=am.number,
+                old_result=ItemResult(am.old_result),
+                new_result=ItemResult(am.new_result),
+                note=am.note,
+                photos=refs(am.photos),
+                reason=am.reason,
+                amended_by=am.amended_by,
+                amended_at=am.amended_at,
+                hazard_id=am.hazard_id,
+            )
+            for am in row.amendments
+        ),
+    )
