@@ -11,8 +11,9 @@ from typing import TYPE_CHECKING
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import landscape
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, Table
+from reportlab.platypus import Flowable, Spacer, Table
 
 from branchguard.core.domain import Actor
 from branchguard.core.i18n import t
@@ -84,11 +85,14 @@ def _story(
     width = content_width(REGISTER_PAGE)
     counted = tally(hazards)
     story: list[Flowable] = [para(t("report.hazards.title"), styles.title)]
-    filters = pairs_table(styles, describe_filter(hazard_filter), width, columns=2)
+    filters: Flowable = para(t("report.hazards.no_filter"), styles.body)
+    if hazard_filter != HazardFilter():
+        stated = describe_filter(hazard_filter)
+        filters = pairs_table(styles, stated, width, columns=min(2, len(stated)))
     story += section_heading(styles, t("report.hazards.filters"), filters)
     line = t("report.hazards.count_line", count=counted.total, overdue=counted.overdue_total)
     story += section_heading(styles, t("report.hazards.counts"), _counts(styles, counted, width))
-    story.append(para(line, styles.body))
+    story += [Spacer(1, 2 * mm * styles.scale), para(line, styles.body)]
     if not hazards:
         story += section_heading(
             styles, t("report.hazards.list"), para(t("report.hazards.none"), styles.body)

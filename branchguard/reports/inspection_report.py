@@ -307,7 +307,7 @@ def _hazards(styles: ReportStyles, hazards: Sequence[HazardInfo], width: float) 
     major = ParagraphStyle("major", parent=styles.cell_bold, textColor=MAJOR_COLOUR)
     late = ParagraphStyle("late", parent=styles.cell_bold, textColor=ALERT)
     rows: list[list[Cell]] = []
-    for h in hazards:
+    for h in sorted(hazards, key=lambda h: (h.item_number is None, h.item_number or 0, h.id)):
         status: Cell = h.status.label
         if h.overdue:
             status = para(f"{h.status.label}\n{t('report.hazards.overdue_mark')}", late)
