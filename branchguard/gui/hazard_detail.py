@@ -8,6 +8,7 @@ tooltip, and the service refuses it anyway.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -309,6 +310,9 @@ class HazardDetailDialog(QDialog):
     def save(self) -> bool:
         self.fields.clear_errors()
         data = self.fields.values()
+        if self.detail is not None and data.due == self.detail.info.due_date:
+            # Unchanged: the service keeps it, or recomputes it from the policy when the severity changed.
+            data = replace(data, due=None)
         hazards, actor, hazard_id = self.session.services.hazards, self.session.actor, self.hazard_id
         return self._do(lambda: hazards.update(actor, hazard_id, data))
 

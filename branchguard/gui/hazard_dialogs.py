@@ -84,9 +84,11 @@ class HazardFields(FieldForm):
         self.add_field("hazard_title", self.tr("Title"), self.title, "field.title")
         self.add_field("hazard_severity", self.tr("Severity"), self.severity, "field.severity")
         self.add_field("hazard_location", self.tr("Location"), self.location, "field.location")
-        self.add_field("hazard_description", self.tr("Description"), self.description, "field.description")
+        self.add_field(
+            "hazard_description", self.tr("Description"), self.description, "field.hazard_description"
+        )
         self.add_field("hazard_owner_field", self.tr("Owner"), self.owner, "field.owner")
-        self.add_field("hazard_due", self.tr("Due"), due_row, "field.due")
+        self.add_field("hazard_due", self.tr("Due"), due_row, "field.due_at")
         self.due_auto.setText(self.tr("From the severity policy"))
 
     def set_values(self, data: HazardInput) -> None:
@@ -194,9 +196,9 @@ class StepDialog(QDialog):
         evidence_box.setContentsMargins(0, 0, 0, 0)
         evidence_box.addWidget(self.evidence_button)
         evidence_box.addWidget(self.evidence_label, 1)
-        self.form.add_field("step_kind", self.tr("Step"), self.kind, "field.kind")
-        self.form.add_field("step_text", self.tr("What was done"), self.text, "field.text")
-        self.form.add_field("step_evidence", self.tr("Evidence"), evidence, "field.evidence")
+        self.form.add_field("step_kind", self.tr("Step"), self.kind, "field.remediation_kind")
+        self.form.add_field("step_text", self.tr("What was done"), self.text, "field.remediation_step")
+        self.form.add_field("step_evidence", self.tr("Evidence"), evidence, "field.photos")
         self.error = QLabel()
         self.error.setProperty("role", "error")
         self.error.setWordWrap(True)

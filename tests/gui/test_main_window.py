@@ -135,5 +135,6 @@ def test_f1_lists_every_window_shortcut(open_window, qtbot) -> None:
 def test_ctrl_number_jumps_to_the_sidebar_entry(open_window, qtbot) -> None:
     window = open_window("lead")
     ids = sidebar_ids(window)
-    qtbot.keyClick(window, Qt.Key.Key_1 + len(ids) - 1, Qt.KeyboardModifier.ControlModifier)
-    assert window.current_page_id() == ids[-1]
+    last = min(len(ids), 9)  # Ctrl+1 … Ctrl+9: entries after the ninth are reached by mouse or arrows
+    qtbot.keyClick(window, Qt.Key.Key_1 + last - 1, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_page_id() == ids[last - 1]

@@ -50,6 +50,24 @@ register_page(PageInfo(
     roles=EVERYONE,
 ))
 register_page(PageInfo(
+    page_id="inspections",
+    module="branchguard.gui.pages.inspections",
+    class_name="InspectionsPage",
+    nav_text=QT_TRANSLATE_NOOP("InspectionsPage", "Inspections"),
+    icon_name="inspection",
+    order=16,  # with the drills: the routine work the calendar schedules
+    roles=EVERYONE,  # auditors read; the page hides what their role cannot do
+))
+register_page(PageInfo(
+    page_id="hazards",
+    module="branchguard.gui.pages.hazards",
+    class_name="HazardsPage",
+    nav_text=QT_TRANSLATE_NOOP("HazardsPage", "Hazards"),
+    icon_name="hazard",
+    order=17,
+    roles=EVERYONE,
+))
+register_page(PageInfo(
     page_id="people",
     module="branchguard.gui.pages.people",
     class_name="PeoplePage",

@@ -79,8 +79,10 @@ class TemplateEditorDialog(QDialog):
         self.cadence = _combo(Cadence, content.cadence if content else Cadence.MONTHLY)
         self.note = QLineEdit()
         self.note.setPlaceholderText(self.tr("What changed and why (kept in the version history)"))
-        self.form.add_field("template_code", self.tr("Code"), self.code, "field.code")
-        self.form.add_field("template_name_zh", self.tr("Name (Chinese)"), self.name_zh, "field.name")
+        self.form.add_field("template_code", self.tr("Code"), self.code, "field.template")
+        self.form.add_field(
+            "template_name_zh", self.tr("Name (Chinese)"), self.name_zh, "field.template_name"
+        )
         self.form.add_field("template_name_en", self.tr("Name (English)"), self.name_en)
         self.form.add_field("template_cadence", self.tr("Default cadence"), self.cadence, "field.cadence")
         self.form.add_field("template_note", self.tr("Change note"), self.note)
