@@ -1,0 +1,129 @@
+"""`branchguard report inspection ID -o FILE.pdf` and `report hazards -o FILE.pdf|FILE.xlsx` with the
+register's filters, in-process, on records made through the services."""
+
+from __future__ import annotations
+
+import subprocess
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import openpyxl
+import pytest
+from PIL import Image
+
+from branchguard import cli
+from branchguard.context import open_context
+from branchguard.core.domain import Actor, Role
+from branchguard.core.i18n import set_language
+from branchguard.core.inspection_types import (
+    HazardInput,
+    HazardSeverity,
+    InspectionInput,
+    ItemResult,
+    SignatureRole,
+)
+
+Run = Callable[..., tuple[int, str, str]]
+LEAD = Actor(user_id=None, username="lead", role=Role.LEAD)
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    """A branch with one submitted inspection (items 2 and 6 failed: a major and a general hazard
+    opened) and two hazards entered by hand, one of them major and owned by 王经理."""
+    data = tmp_path / "data"
+    ctx = open_context(data)
+    try:
+        insp, hazards = ctx.services.inspections, ctx.services.hazards
+        iid = insp.start(LEAD, "FIRE_DAILY", InspectionInput(location="营业大厅")).info.id
+        photo = tmp_path / "出口.png"
+        Image.new("RGB", (640, 480), "red").save(photo)
+        insp.answer(LEAD, iid, 2, ItemResult.FAIL, "西侧安全出口被纸箱堵塞", [photo])
+        insp.answer(LEAD, iid, 5, ItemResult.FAIL, "防火门被木楔顶开")
+        insp.answer_rest(LEAD, iid)
+        insp.sign(LEAD, iid, SignatureRole.INSPECTOR, "张三")
+        insp.submit(LEAD, iid)
+        hazards.create(LEAD, HazardInput("金库双人管库制度未落实", HazardSeverity.MAJOR, owner="王经理"))
+        hazards.create(LEAD, HazardInput("宣传栏松动", HazardSeverity.GENERAL, owner="王经理"))
+    finally:
+        ctx.close()
+    return data
+
+
+@pytest.fixture
+def run(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> Iterator[Run]:
+    def _run(*args: str, lang: str = "zh_CN") -> tuple[int, str, str]:
+        try:
+            code = cli.main(["--data-dir", str(data_dir), "--lang", lang, *args])
+        except SystemExit as exc:  # argparse usage errors
+            code = int(exc.code or 0)
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    yield _run
+    set_language("zh_CN")
+
+
+def _text(path: Path) -> str:
+    out = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    return "".join(out.split())
+
+
+def test_report_inspection_writes_the_pdf(run: Run, tmp_path: Path) -> None:
+    out = tmp_path / "检查记录.pdf"
+    code, stdout, err = run("report", "inspection", "1", "-o", str(out))
+    assert code == 0, err
+    assert stdout.strip() == str(out)
+    text = _text(out)
+    for needle in (
+        "检查记录#1",
+        "每日防火巡查",
+        "西侧安全出口被纸箱堵塞",
+        "防火门被木楔顶开",
+        "第2项：出口.png",
+    ):
+        assert needle in text, needle
+
+
+def test_report_hazards_as_excel_holds_exactly_the_filtered_rows(run: Run, tmp_path: Path) -> None:
+    out = tmp_path / "register.xlsx"
+    code, stdout, err = run("report", "hazards", "-o", str(out), "--open", "--severity", "major")
+    assert code == 0, err
+    assert stdout.strip() == str(out)
+    book = openpyxl.load_workbook(out)
+    rows = list(book.worksheets[0].iter_rows(min_row=2, values_only=True))
+    # The failed exit (major) and the vault (major); not the fire door nor the notice board.
+    assert sorted(r[5].split("\n")[0] for r in rows) == ["西侧安全出口被纸箱堵塞", "金库双人管库制度未落实"]
+    facts = dict(book.worksheets[1].iter_rows(values_only=True))
+    assert facts["隐患等级"] == "重大隐患" and facts["记录数"] == 2
+
+
+def test_report_hazards_as_pdf_with_an_owner_filter(run: Run, tmp_path: Path) -> None:
+    out = tmp_path / "register.PDF"  # the suffix is read without regard to case
+    code, _stdout, err = run("report", "hazards", "-o", str(out), "--owner", "王经理", lang="en")
+    assert code == 0, err
+    text = _text(out)
+    assert "Hazardregister" in text and "Owner王经理" in text
+    assert "金库双人管库制度未落实" in text and "宣传栏松动" in text
+    assert "西侧安全出口被纸箱堵塞" not in text
+
+
+def test_an_unknown_suffix_is_a_usage_error_and_writes_nothing(run: Run, tmp_path: Path) -> None:
+    out = tmp_path / "register.csv"
+    code, stdout, err = run("report", "hazards", "-o", str(out), lang="en")
+    assert (code, stdout) == (2, "")
+    assert err.strip() == f"branchguard: error: {out}: the file name must end in .pdf or .xlsx"
+    assert not out.exists()
+    code, _stdout, err = run("report", "hazards", "-o", str(out))
+    assert code == 2 and "文件名须以 .pdf 或 .xlsx 结尾" in err
+
+
+def test_bad_filters_and_missing_inspection_are_clear_errors(run: Run, tmp_path: Path) -> None:
+    code, _stdout, err = run("report", "hazards", "-o", str(tmp_path / "x.pdf"), "--status", "lost")
+    assert code == 2 and "--status" in err and "invalid choice" in err
+    code, _stdout, err = run("report", "hazards", "-o", str(tmp_path / "x.pdf"), "--from", "2026-13-01")
+    assert code == 2 and "--from" in err
+    out = tmp_path / "none.pdf"
+    code, stdout, err = run("report", "inspection", "99", "-o", str(out))
+    assert code == 1 and stdout == "" and err.startswith("branchguard: error:") and "99" in err
+    assert not out.exists()
