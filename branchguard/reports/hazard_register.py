@@ -221,4 +221,5 @@ def hazard_table(styles: ReportStyles, hazards: Sequence[HazardInfo], width: flo
         extra_style=bands,
         valign="TOP",
         plain=True,
+        split_rows=True,
     )

@@ -232,9 +232,8 @@ def _items(
     number_w = styles.cell.fontSize * 2 + 7
     fixed = [width * 0.13, width * 0.14, width * 0.25]
     widths = [number_w, width - number_w - sum(fixed), *fixed]
-    return data_table(
-        styles, headers, rows, widths, extra_style=[("VALIGN", (0, 1), (-1, -1), "TOP"), *bands]
-    )
+    top = [("VALIGN", (0, 1), (-1, -1), "TOP"), *bands]
+    return data_table(styles, headers, rows, widths, extra_style=top, split_rows=True)
 
 
 def _note(styles: ReportStyles, answer: Answer, amended: bool, hazard_numbers: dict[int, str]) -> Cell:
@@ -333,7 +332,8 @@ def _hazards(styles: ReportStyles, hazards: Sequence[HazardInfo], width: float) 
     ]
     fixed = [width * 0.15, width * 0.07, width * 0.11, width * 0.12, width * 0.12, width * 0.13]
     widths = [*fixed[:3], width - sum(fixed), *fixed[3:]]
-    return data_table(styles, headers, rows, widths, extra_style=[("VALIGN", (0, 1), (-1, -1), "TOP")])
+    top = [("VALIGN", (0, 1), (-1, -1), "TOP")]
+    return data_table(styles, headers, rows, widths, extra_style=top, split_rows=True)
 
 
 def _amendments(styles: ReportStyles, detail: InspectionDetail, width: float) -> Table:
@@ -353,7 +353,8 @@ def _amendments(styles: ReportStyles, detail: InspectionDetail, width: float) ->
         t("report.inspection.col.reason"),
     ]
     widths = [width * 0.08, width * 0.32, width * 0.22, width * 0.38]
-    return data_table(styles, headers, rows, widths, extra_style=[("VALIGN", (0, 1), (-1, -1), "TOP")])
+    top = [("VALIGN", (0, 1), (-1, -1), "TOP")]
+    return data_table(styles, headers, rows, widths, extra_style=top, split_rows=True)
 
 
 def _signatures(styles: ReportStyles, detail: InspectionDetail, width: float) -> Flowable:

@@ -130,8 +130,12 @@ def data_table(
     zebra: bool = True,
     valign: str = "MIDDLE",
     plain: bool = False,
+    split_rows: bool = False,
 ) -> Table:
     """A table whose every text cell wraps; the header row repeats on each page.
+
+    With `split_rows`, a row taller than the room left on a page continues on the next one (a
+    note of thousands of characters would otherwise be taller than any page and stop the report).
 
     With `plain` (for tables of thousands of rows), body text cells are drawn as given, one
     line per "\n", without markup or wrapping, and every cell shares one cell style, since a
@@ -160,6 +164,7 @@ def data_table(
         first = 1 if headers else 0
         commands.append(("ROWBACKGROUNDS", (0, first), (-1, -1), [colors.white, ZEBRA]))
     repeat = 1 if headers else 0
+    split = {"splitInRow": 1} if split_rows else {}
     if plain:
         shared = CellStyle("plain")
         for name, value in look.items():
@@ -172,11 +177,12 @@ def data_table(
             colWidths=list(col_widths),
             repeatRows=repeat,
             cellStyles=[[shared] * len(col_widths) for _ in data],
+            **split,
         )
         table.setStyle(TableStyle([*commands, *extra_style]))
         return table
     commands += [(name.upper(), (0, 0), (-1, -1), value) for name, value in look.items()]
-    return make_table(styles, data, col_widths, [*commands, *extra_style], repeatRows=repeat)
+    return make_table(styles, data, col_widths, [*commands, *extra_style], repeatRows=repeat, **split)
 
 
 def make_table(

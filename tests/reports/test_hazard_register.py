@@ -156,3 +156,13 @@ def test_a_long_register_repeats_its_header_and_stays_quick(pdf: type[Pdf], tmp_
     assert pages > 10
     assert all("隐患描述" in pdf.squashed(pdf.text(out, page)) for page in (2, pages))
     assert len(set(re.findall(r"YH-\d{4}-\d{4}", pdf.text(out)))) == 800
+
+
+def test_a_description_taller_than_a_page_continues_on_the_next(pdf: type[Pdf], tmp_path: Path) -> None:
+    """The longest description the service takes (4,000 characters) with a 200-character title."""
+    longest = ("配电间消防通道堆放纸箱杂物阻挡灭火器取用" * 200)[:4000]
+    out = _write(tmp_path, [hazard(1, description=longest, title="标题" * 100), hazard(2)], HazardFilter())
+    assert pdf.pages(out) >= 3
+    raw = subprocess.run(["pdftotext", "-raw", str(out), "-"], capture_output=True, text=True, check=True)
+    assert raw.stdout.count("配") == 200 and raw.stdout.count("标") == 100  # every character printed
+    assert "YH-2026-0002" in raw.stdout

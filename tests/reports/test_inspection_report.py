@@ -5,6 +5,7 @@ amendments, signatures, and a draft marked on every page."""
 from __future__ import annotations
 
 import subprocess
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -164,3 +165,17 @@ def test_a_draft_says_so_on_every_page(pdf: type[Pdf], tmp_path: Path) -> None:
     assert "本次检查发现的隐患无。" in text and "提交后的更正" not in text
     pages = pdf.pages(out)
     assert all("草稿DRAFT" in pdf.squashed(pdf.text(out, page)) for page in range(1, pages + 1))
+
+
+def test_a_note_taller_than_a_page_continues_on_the_next(pdf: type[Pdf], tmp_path: Path) -> None:
+    """The longest note the service takes (2,000 characters) in the narrow note column."""
+    store = PhotoStore()
+    detail = inspection(store)
+    longest = ("配电间消防通道堆放纸箱杂物阻挡灭火器取用" * 100)[:2000]
+    answers = list(detail.answers)
+    answers[3] = replace(answers[3], note=longest)
+    out = _write(tmp_path, replace(detail, answers=tuple(answers)), store)
+    assert pdf.pages(out) >= 3
+    raw = subprocess.run(["pdftotext", "-raw", str(out), "-"], capture_output=True, text=True, check=True)
+    assert raw.stdout.count("配") == 100  # every character printed
+    assert "（签字）：" in raw.stdout
