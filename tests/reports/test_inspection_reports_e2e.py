@@ -1,10 +1,10 @@
-"""The inspection report and the hazard register through the real services: an inspection run,
-failed, submitted and amended, and five hazards of which the chosen filters pick exactly two."""
+"""The inspection report and the hazard register through the real services, on SQLite and PostgreSQL:
+an inspection run, failed, submitted and amended, and five hazards of which the chosen filters pick
+exactly two."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -13,7 +13,7 @@ import openpyxl
 import pytest
 from PIL import Image
 
-from branchguard.context import AppContext, open_context
+from branchguard.context import AppContext
 from branchguard.core.domain import Actor, Role
 from branchguard.core.inspection_types import (
     HazardFilter,
@@ -42,11 +42,9 @@ class Branch:
 
 
 @pytest.fixture
-def branch(tmp_path: Path) -> Iterator[Branch]:
-    """An empty branch database: the built-in templates and nothing else."""
-    ctx = open_context(tmp_path / "data")
-    yield Branch(ctx, tmp_path)
-    ctx.close()
+def branch(ctx: AppContext, tmp_path: Path) -> Branch:
+    """An empty branch database (SQLite, then PostgreSQL): the built-in templates and nothing else."""
+    return Branch(ctx, tmp_path)
 
 
 def _photo(tmp: Path, name: str, colour: str) -> Path:
