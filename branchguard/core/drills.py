@@ -224,11 +224,10 @@ class DrillService:
                 self._expect(self._row(s, plan_id), old)
 
     def _complete_occurrence(self, actor: Actor, plan: DrillPlan, run_id: int) -> None:
-        if plan.schedule_id is None:
-            return
-        mine = [o for o in self._schedules.open_items(actor) if o.schedule_id == plan.schedule_id and o.id]
-        if mine and mine[0].id is not None:
-            self._schedules.complete(actor, mine[0].id, note=t("drill.occurrence_note", id=run_id))
+        """The schedule's open occurrence is done, written or not yet: a drill run before its
+        reminder window opened must not fall due (and remind as overdue) afterwards."""
+        if plan.schedule_id is not None:
+            self._schedules.complete_next(actor, plan.schedule_id, note=t("drill.occurrence_note", id=run_id))
 
     def record_headcount(self, actor: Actor, plan_id: int, present: int) -> LogEntry:
         """The count at the assembly point, against the plan's expected headcount."""

@@ -87,6 +87,10 @@ SCHEDULE_MESSAGES: dict[str, tuple[str, str]] = {
         "事项最多只能相对原计划日期调整 {days} 天",
     ),
     "field.due_at": ("Due", "到期时间"),
+    "schedule.not_an_occurrence": (
+        "the schedule has no open item at that time any more; refresh the calendar",
+        "该计划在此时间已没有待办事项，请刷新日历",
+    ),
     "schedule.action_title": ("Corrective action: {text}", "整改：{text}"),
     "working_days.uncovered": (
         "Holiday data covers {first}–{last}; dates in {years} avoid weekends only. Update BranchGuard "

@@ -358,31 +358,103 @@ class ScheduleService:
             occ = s.get(OccurrenceRow, occurrence_id)
             if occ is None:
                 raise NotFound(t("schedule.no_occurrence", id=occurrence_id))
-            if occ.status != OccurrenceStatus.OPEN.value:
-                raise ValidationError(
-                    t("field.occurrence"),
-                    t("schedule.occurrence_closed", status=OccurrenceStatus(occ.status).label),
+            info = self._move(s, actor, occ, new_due, now)
+        self._changed()
+        return info
+
+    def reschedule_promised(
+        self,
+        actor: Actor,
+        schedule_id: int,
+        rule_at: datetime,
+        new_due: datetime,
+        now: datetime | None = None,
+    ) -> OccurrenceInfo:
+        """Move an occurrence the rule promises but that is not written yet (the calendar's id None):
+        it is written (with the earlier promised ones, so catch-up owes nothing twice) and moved,
+        in one transaction."""
+        require(actor, "schedule.manage", LEAD_ONLY)
+        if new_due.tzinfo is None:
+            raise ValidationError(t("field.due_at"), t("schedule.bad_range"))
+        now = now or utcnow()
+        with self._sessions.begin() as s:
+            occ = store.materialise(s, self._row(s, schedule_id), rule_at, now)
+            if occ is None:
+                raise ValidationError(t("field.occurrence"), t("schedule.not_an_occurrence"))
+            info = self._move(s, actor, occ, new_due, now)
+        self._changed()
+        return info
+
+    def complete_next(
+        self, actor: Actor, schedule_id: int, note: str = "", now: datetime | None = None
+    ) -> OccurrenceInfo | None:
+        """Mark done the schedule's earliest open occurrence, written or still only promised (a
+        drill run before its reminder window opened): it must not fall due afterwards. None when
+        the schedule owes nothing more."""
+        require(actor, "schedule.complete", DOERS)
+        note = validation.text(note, "field.notes", required=False, limit=1000)
+        now = now or utcnow()
+        with self._sessions.begin() as s:
+            sched = self._row(s, schedule_id)
+            occ = s.scalar(
+                select(OccurrenceRow)
+                .where(
+                    OccurrenceRow.schedule_id == schedule_id,
+                    OccurrenceRow.status == OccurrenceStatus.OPEN.value,
                 )
-            if abs(new_due - occ.rule_at) > timedelta(days=MAX_RESCHEDULE_DAYS):
-                raise ValidationError(
-                    t("field.due_at"), t("schedule.reschedule_too_far", days=MAX_RESCHEDULE_DAYS)
-                )
-            sched = self._row(s, occ.schedule_id)
-            before, occ.due_at = occ.due_at, new_due
-            self._retime_reminders(s, occ, sched.lead_minutes, now)
+                .order_by(OccurrenceRow.due_at, OccurrenceRow.id)
+                .limit(1)
+            )
+            if occ is None:
+                slot = store.next_owed(s, sched, now)
+                occ = store.materialise(s, sched, slot.rule_at, now) if slot is not None else None
+            if occ is None:
+                return None
+            occ.status, occ.done_at, occ.done_by, occ.note = (
+                OccurrenceStatus.DONE.value,
+                now,
+                actor.username,
+                note,
+            )
             record(
                 s,
                 actor,
-                "schedule.reschedule",
+                "schedule.done",
                 "schedule_occurrence",
                 occ.id,
-                before={"due_at": before},
-                after={"schedule": sched.title, "due_at": new_due},
+                after={"schedule": sched.title, "due_at": occ.due_at, "note": note},
             )
             s.flush()
             info = store.occurrence_info(occ, sched, now)
         self._changed()
         return info
+
+    def _move(
+        self, s: Session, actor: Actor, occ: OccurrenceRow, new_due: datetime, now: datetime
+    ) -> OccurrenceInfo:
+        if occ.status != OccurrenceStatus.OPEN.value:
+            raise ValidationError(
+                t("field.occurrence"),
+                t("schedule.occurrence_closed", status=OccurrenceStatus(occ.status).label),
+            )
+        if abs(new_due - occ.rule_at) > timedelta(days=MAX_RESCHEDULE_DAYS):
+            raise ValidationError(
+                t("field.due_at"), t("schedule.reschedule_too_far", days=MAX_RESCHEDULE_DAYS)
+            )
+        sched = self._row(s, occ.schedule_id)
+        before, occ.due_at = occ.due_at, new_due
+        self._retime_reminders(s, occ, sched.lead_minutes, now)
+        record(
+            s,
+            actor,
+            "schedule.reschedule",
+            "schedule_occurrence",
+            occ.id,
+            before={"due_at": before},
+            after={"schedule": sched.title, "due_at": new_due},
+        )
+        s.flush()
+        return store.occurrence_info(occ, sched, now)
 
     @staticmethod
     def _retime_reminders(s: Session, occ: OccurrenceRow, lead_minutes: int, now: datetime) -> None:

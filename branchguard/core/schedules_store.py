@@ -8,13 +8,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from datetime import datetime, timedelta
-from itertools import islice
+from itertools import islice, takewhile
 from typing import Any
 
 from sqlalchemy import Table, func, select
 from sqlalchemy.orm import Session
 
-from branchguard.core.schedules_rules import RuleSpec, next_slot, slots
+from branchguard.core.schedules_rules import RuleSpec, Slot, next_slot, slots
 from branchguard.core.schedules_types import (
     CatchUpResult,
     OccurrenceInfo,
@@ -25,12 +25,14 @@ from branchguard.core.schedules_types import (
     ScheduleKind,
     WorkingDayPolicy,
 )
+from branchguard.core.working_days import MAX_SHIFT_DAYS
 from branchguard.db.schedule_models import OccurrenceRow, ReminderRow, ScheduleRow
 
 # A daily rule on a PC that was off for years still catches up, a bounded slice at a time.
 MAX_PER_CATCH_UP = 1000
 _CHUNK = 500
 _JUST_BEFORE = timedelta(microseconds=1)
+_FAR = timedelta(days=3660)  # beyond any rule's next instant, even a yearly one shifted
 
 
 def spec_of(row: ScheduleRow) -> RuleSpec:
@@ -110,10 +112,12 @@ def _insert_ignoring_duplicates(
     return ids
 
 
-def _last_rule_at(s: Session) -> dict[int, datetime]:
+def _last_rule_at(s: Session, schedule_id: int | None = None) -> dict[int, datetime]:
     stmt = select(OccurrenceRow.schedule_id, func.max(OccurrenceRow.rule_at)).group_by(
         OccurrenceRow.schedule_id
     )
+    if schedule_id is not None:
+        stmt = stmt.where(OccurrenceRow.schedule_id == schedule_id)
     return {sid: at for sid, at in s.execute(stmt).tuples() if at is not None}
 
 
@@ -134,17 +138,57 @@ def catch_up(s: Session, now: datetime) -> CatchUpResult:
     for row in schedules.values():
         horizon = now + timedelta(minutes=row.lead_minutes)
         found = slots(spec_of(row), until_due=horizon, after=_after(row, last.get(row.id)))
-        values += [
-            {
-                "schedule_id": row.id,
-                "rule_at": slot.rule_at,
-                "due_at": slot.due_at,
-                "status": OccurrenceStatus.OPEN.value,
-                "note": "",
-                "created_at": now,
-            }
-            for slot in islice(found, MAX_PER_CATCH_UP)
-        ]
+        values += [_occurrence(row, slot, now) for slot in islice(found, MAX_PER_CATCH_UP)]
+    return _write(s, schedules, values, now)
+
+
+def materialise(s: Session, row: ScheduleRow, rule_at: datetime, now: datetime) -> OccurrenceRow | None:
+    """The occurrence of `row` at the rule's instant `rule_at`, written now if it was only promised,
+    with every earlier promised one: the written occurrences stay a prefix of the rule, which
+    catch-up relies on (it writes from the last written one on). None: `rule_at` is no instant
+    of the rule."""
+    found = s.scalar(
+        select(OccurrenceRow).where(OccurrenceRow.schedule_id == row.id, OccurrenceRow.rule_at == rule_at)
+    )
+    if found is not None:
+        return found
+    last = _last_rule_at(s, row.id).get(row.id)
+    if last is not None and rule_at < last:
+        return None  # before the written prefix: not an instant the rule still owes
+    until = rule_at + timedelta(days=MAX_SHIFT_DAYS + 1)
+    owed = takewhile(
+        lambda slot: slot.rule_at <= rule_at, slots(spec_of(row), until_due=until, after=_after(row, last))
+    )
+    values = [_occurrence(row, slot, now) for slot in islice(owed, MAX_PER_CATCH_UP)]
+    if not values or values[-1]["rule_at"] != rule_at:
+        return None
+    _write(s, {row.id: row}, values, now)
+    return s.scalar(
+        select(OccurrenceRow).where(OccurrenceRow.schedule_id == row.id, OccurrenceRow.rule_at == rule_at)
+    )
+
+
+def next_owed(s: Session, row: ScheduleRow, now: datetime) -> Slot | None:
+    """The first occurrence of `row` not written yet (due now or later, or overdue unwritten)."""
+    after = _after(row, _last_rule_at(s, row.id).get(row.id))
+    return next(slots(spec_of(row), until_due=now + _FAR, after=after), None)
+
+
+def _occurrence(row: ScheduleRow, slot: Slot, now: datetime) -> dict[str, Any]:
+    return {
+        "schedule_id": row.id,
+        "rule_at": slot.rule_at,
+        "due_at": slot.due_at,
+        "status": OccurrenceStatus.OPEN.value,
+        "note": "",
+        "created_at": now,
+    }
+
+
+def _write(
+    s: Session, schedules: dict[int, ScheduleRow], values: list[dict[str, Any]], now: datetime
+) -> CatchUpResult:
+    """Insert the occurrences not written yet, and their reminders (ahead unless past due, overdue)."""
     if not values:
         return CatchUpResult((), 0)
     occ_table = OccurrenceRow.__table__

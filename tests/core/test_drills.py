@@ -11,7 +11,7 @@ from branchguard.core.drills_types import DrillMode, DrillPlanInput, DrillScope,
 from branchguard.core.errors import NotFound, PermissionDenied, ValidationError
 from branchguard.core.incident_types import FollowUpInput, StepState
 from branchguard.core.schedules_rules import local_zone_name
-from branchguard.core.schedules_types import ReminderKind, ScheduleKind
+from branchguard.core.schedules_types import OccurrenceStatus, ReminderKind, ScheduleKind
 
 FIRE_SCORES = {
     "alarm": 100,
@@ -242,3 +242,22 @@ def test_a_failed_evaluation_leaves_no_action_schedule(ctx, lead, staff, monkeyp
         drills.evaluate(lead, plan.id, EvaluationInput(FIRE_SCORES, actions=actions))
     assert [s for s in schedules.list(lead) if s.kind is ScheduleKind.ACTION] == []
     assert heard == [] and drills.get(lead, plan.id).status == DrillStatus.RUNNING
+
+
+def test_a_drill_run_before_its_reminder_window_never_falls_due(ctx, lead, staff) -> None:
+    drills, schedules = ctx.services.drills, ctx.services.schedules
+    plan = _plan(ctx, lead, date=datetime.now() + timedelta(days=5))
+    drills.run(staff, plan.id)
+    later = datetime.now(UTC) + timedelta(days=6)
+    schedules.catch_up(lead, later)
+    assert [o for o in schedules.open_items(lead, later) if o.schedule_id == plan.schedule_id] == []
+    assert [r for r in schedules.reminders(lead, later) if r.schedule_id == plan.schedule_id] == []
+    series = _plan(ctx, lead, code="ROB", rrule="semiannual", date=datetime.now() + timedelta(days=5))
+    first_due = schedules.get(lead, series.schedule_id).next_due
+    assert first_due is not None
+    drills.run(staff, series.id)  # this cycle's drill is done early: its occurrence shows done
+    window = schedules.calendar(lead, first_due - timedelta(days=1), first_due + timedelta(days=1))
+    [done] = [o for o in window if o.schedule_id == series.schedule_id]
+    assert done.id is not None and done.status is OccurrenceStatus.DONE and not done.overdue
+    schedules.catch_up(lead, first_due + timedelta(days=1))
+    assert [o for o in schedules.open_items(lead, later) if o.schedule_id == series.schedule_id] == []
