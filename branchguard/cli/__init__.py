@@ -48,6 +48,7 @@ def build_parser() -> argparse.ArgumentParser:
         drills,
         incidents,
         info,
+        inspections,
         people,
         playbooks,
         reports,
@@ -56,7 +57,19 @@ def build_parser() -> argparse.ArgumentParser:
 
     parser = _global_parser()
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for module in (demo, accounts, people, playbooks, incidents, drills, reports, schedules, audit, info):
+    for module in (
+        demo,
+        accounts,
+        people,
+        playbooks,
+        incidents,
+        drills,
+        inspections,
+        reports,
+        schedules,
+        audit,
+        info,
+    ):
         module.register(sub)
     return parser
 

@@ -179,4 +179,30 @@ INSPECTION_MESSAGES: dict[str, tuple[str, str]] = {
     "hazard.schedule_moved": ("Due date or owner changed", "整改期限或责任人已变更"),
     "hazard.schedule_verified": ("Remediation verified", "整改已验收"),
     "hazard.schedule_closed": ("Hazard closed", "隐患已销号"),
+    # command line
+    "cli.inspection.rest_note": (
+        "--note goes with one item, not with 'rest'",
+        "--note 只能用于单个检查项，不能与 rest 同用",
+    ),
+    "cli.inspection.bad_item": (
+        "ITEM is an item number or 'rest', not '{value}'",
+        "ITEM 应为检查项编号或 rest，而不是“{value}”",
+    ),
+    "cli.inspection.answered": ("Item {n}: {result} — {item}", "第 {n} 项：{result} — {item}"),
+    "cli.inspection.answered_rest": (
+        "{count} item(s) marked {result}",
+        "已将 {count} 个检查项标记为{result}",
+    ),
+    "cli.inspection.signed": ("Signed as {role}: {name}", "已签字（{role}）：{name}"),
+    "cli.inspection.needs_inspector": (
+        "inspection {id} has no inspector's signature: give --inspector NAME (or run 'inspection sign')",
+        "检查 {id} 尚无检查人签字：请加 --inspector 姓名（或先执行 inspection sign）",
+    ),
+    "cli.inspection.submitted": (
+        "Inspection #{id} submitted: {failed} failed item(s), {hazards} hazard(s) opened",
+        "检查 #{id} 已提交：{failed} 项不合格，已登记 {hazards} 条隐患",
+    ),
+    "cli.hazard.none": ("No hazards match.", "没有符合条件的隐患。"),
+    "cli.hazard.age": ("Days open", "已挂账天数"),
+    "cli.hazard.overdue": ("OVERDUE", "已逾期"),
 }

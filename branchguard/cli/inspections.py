@@ -1,0 +1,333 @@
+"""`branchguard inspection templates|start|answer|sign|submit|show` and `branchguard hazard list|show`.
+
+(`report inspection|hazards` live in cli/reports.py.)"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from branchguard.cli.common import cli_actor, fail, print_json, print_table
+from branchguard.cli.hazard_filters import add_hazard_filter_arguments, hazard_filter_from_args
+from branchguard.cli.schedules import wall_clock
+from branchguard.core.i18n import t
+from branchguard.core.inspection_types import (
+    HazardDetail,
+    HazardInfo,
+    InspectionDetail,
+    InspectionInput,
+    ItemResult,
+    SignatureRole,
+    TemplateInfo,
+)
+
+if TYPE_CHECKING:  # the context pulls in SQLAlchemy: only where a command runs
+    from branchguard.context import AppContext
+
+RESULTS = [r.value for r in ItemResult]
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    group = sub.add_parser(
+        "inspection", help="inspections (隐患排查): checklists, answers, submit"
+    ).add_subparsers(dest="inspection_command", metavar="ACTION", required=True)
+    templates = group.add_parser("templates", help="the checklist templates")
+    templates.add_argument("--json", action="store_true")
+    templates.set_defaults(handler=run_templates)
+
+    start = group.add_parser("start", help="start an inspection of a template; prints its id")
+    start.add_argument("template", metavar="TEMPLATE", help="template code, e.g. FIRE_DAILY")
+    start.add_argument("--location", default="", help="where, e.g. 营业厅")
+    start.add_argument(
+        "--occurrence", type=int, metavar="ID", help="the due schedule occurrence this run does"
+    )
+    start.set_defaults(handler=run_start)
+
+    answer = group.add_parser("answer", help="answer an item (1-based number) or every item still unanswered")
+    answer.add_argument("id", type=int)
+    answer.add_argument("item", metavar="ITEM", help="the item's number, or 'rest'")
+    answer.add_argument("result", choices=RESULTS)
+    answer.add_argument("--note", help="a note on the item (not with 'rest')")
+    answer.add_argument(
+        "--photo", action="append", default=[], type=Path, metavar="FILE", help="attach (repeatable)"
+    )
+    answer.set_defaults(handler=run_answer)
+
+    sign = group.add_parser("sign", help="sign as inspector or reviewer")
+    sign.add_argument("id", type=int)
+    sign.add_argument("role", choices=[r.value for r in SignatureRole])
+    sign.add_argument("name", help="the person signing")
+    sign.set_defaults(handler=run_sign)
+
+    submit = group.add_parser("submit", help="submit: failed items open hazards; no change afterwards")
+    submit.add_argument("id", type=int)
+    submit.add_argument("--inspector", metavar="NAME", help="sign as inspector first")
+    submit.set_defaults(handler=run_submit)
+
+    show = group.add_parser("show", help="an inspection with its answers")
+    show.add_argument("id", type=int)
+    show.add_argument("--json", action="store_true")
+    show.set_defaults(handler=run_show)
+
+    hazard = sub.add_parser("hazard", help="the hazard register (隐患台账)").add_subparsers(
+        dest="hazard_command", metavar="ACTION", required=True
+    )
+    lst = hazard.add_parser("list", help="hazards: overdue first, then by due date")
+    add_hazard_filter_arguments(lst)
+    lst.add_argument("--json", action="store_true")
+    lst.set_defaults(handler=run_hazard_list)
+
+    one = hazard.add_parser("show", help="a hazard with its remediation steps and history")
+    one.add_argument("id", type=int)
+    one.add_argument("--json", action="store_true")
+    one.set_defaults(handler=run_hazard_show)
+
+
+def _zone(ctx: AppContext) -> str:
+    return ctx.services.hazards.zone.key
+
+
+# -- JSON shapes ---------------------------------------------------------------------------------
+def template_json(tpl: TemplateInfo) -> dict[str, Any]:
+    return {
+        "code": tpl.code,
+        "name": {"zh": tpl.name.zh, "en": tpl.name.en},
+        "cadence": tpl.cadence.value,
+        "status": tpl.status.value,
+        "version": tpl.version,
+        "has_draft": tpl.has_draft,
+        "builtin": tpl.builtin,
+        "items": tpl.item_count,
+    }
+
+
+def hazard_json(h: HazardInfo, zone: str) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "id": h.id,
+        "number": h.number,
+        "title": h.title,
+        "description": h.description,
+        "severity": h.severity.value,
+        "status": h.status.value,
+        "source": h.source.value,
+        "location": h.location,
+        "owner": h.owner,
+        "due_date": h.due_date.isoformat(),
+        "due_at": h.due_at.isoformat(),
+        "overdue": h.overdue,
+        "age_days": h.age_days,
+    }
+    for key in ("interim_due_at", "plan_due_at", "opened_at", "remediated_at", "verified_at", "closed_at"):
+        value = getattr(h, key)
+        out[key] = value.isoformat() if value else None
+    out.update(
+        report_head_office=h.report_head_office,
+        inspection_id=h.inspection_id,
+        item_number=h.item_number,
+        template=h.template_code or None,
+        opened_by=h.opened_by,
+        remediated_by=h.remediated_by,
+        verified_by=h.verified_by,
+        closed_by=h.closed_by,
+        schedule_id=h.schedule_id,
+        opened_local=wall_clock(h.opened_at, zone),
+    )
+    return out
+
+
+def hazard_detail_json(d: HazardDetail, zone: str) -> dict[str, Any]:
+    return {
+        **hazard_json(d.info, zone),
+        "photos": [{"name": p.name, "sha256": p.sha256} for p in d.photos],
+        "steps": [
+            {
+                "kind": s.kind.value,
+                "text": s.text,
+                "evidence": [{"name": p.name, "sha256": p.sha256} for p in s.evidence],
+                "by": s.added_by,
+                "at": s.added_at.isoformat(),
+            }
+            for s in d.steps
+        ],
+        "verification_note": d.verification_note,
+        "history": [
+            {
+                "kind": e.kind.value,
+                "by": e.actor,
+                "at": e.at.isoformat(),
+                "note": e.note,
+                "changes": {k: list(v) for k, v in e.changes.items()},
+            }
+            for e in d.events
+        ],
+    }
+
+
+def inspection_json(d: InspectionDetail) -> dict[str, Any]:
+    i = d.info
+    return {
+        "id": i.id,
+        "template": i.template_code,
+        "template_version": i.template_version,
+        "status": i.status.value,
+        "location": i.location,
+        "started_by": i.started_by,
+        "started_at": i.started_at.isoformat(),
+        "submitted_by": i.submitted_by,
+        "submitted_at": i.submitted_at.isoformat() if i.submitted_at else None,
+        "answered": i.answered,
+        "total": i.total,
+        "failed": i.failed,
+        "items": [
+            {
+                "number": a.number,
+                "key": a.item.key,
+                "text": {"zh": a.item.text.zh, "en": a.item.text.en},
+                "result": a.result.value if a.result else None,
+                "note": a.note,
+                "photos": [p.name for p in a.photos],
+                "amended": a.amended,
+                "hazard_id": a.hazard_id,
+            }
+            for a in d.answers
+        ],
+        "signatures": {s.role.value: s.name for s in d.signatures},
+        "amendments": [
+            {"item": a.item_number, "from": a.old_result.value, "to": a.new_result.value, "reason": a.reason}
+            for a in d.amendments
+        ],
+    }
+
+
+# -- inspections ---------------------------------------------------------------------------------
+def run_templates(ctx: AppContext, args: argparse.Namespace) -> int:
+    templates = ctx.services.inspections.templates(cli_actor())
+    if args.json:
+        print_json([template_json(tpl) for tpl in templates])
+        return 0
+    rows = [(tpl.code, tpl.name.text, tpl.cadence.label, tpl.item_count, f"v{tpl.version}", tpl.status.label)
+            for tpl in templates]  # fmt: skip
+    print_table(
+        [t("field.code"), t("field.template_name"), t("field.cadence"), t("field.items"), "", ""], rows
+    )
+    return 0
+
+
+def run_start(ctx: AppContext, args: argparse.Namespace) -> int:
+    data = InspectionInput(location=args.location, occurrence_id=args.occurrence)
+    detail = ctx.services.inspections.start(cli_actor(), args.template, data)
+    print(detail.info.id)
+    return 0
+
+
+def run_answer(ctx: AppContext, args: argparse.Namespace) -> int:
+    svc = ctx.services.inspections
+    result = ItemResult(args.result)
+    if args.item.strip().lower() == "rest":
+        if args.note is not None or args.photo:
+            return fail(t("cli.inspection.rest_note"))
+        count = svc.answer_rest(cli_actor(), args.id, result)
+        print(t("cli.inspection.answered_rest", count=count, result=result.label))
+        return 0
+    try:
+        number = int(args.item)
+    except ValueError:
+        return fail(t("cli.inspection.bad_item", value=args.item))
+    answer = svc.answer(cli_actor(), args.id, number, result, note=args.note, photos=args.photo)
+    print(t("cli.inspection.answered", n=answer.number, result=result.label, item=answer.item.text.text))
+    return 0
+
+
+def run_sign(ctx: AppContext, args: argparse.Namespace) -> int:
+    signature = ctx.services.inspections.sign(cli_actor(), args.id, SignatureRole(args.role), args.name)
+    print(t("cli.inspection.signed", role=signature.role.label, name=signature.name))
+    return 0
+
+
+def run_submit(ctx: AppContext, args: argparse.Namespace) -> int:
+    svc = ctx.services.inspections
+    actor = cli_actor()
+    if args.inspector:
+        svc.sign(actor, args.id, SignatureRole.INSPECTOR, args.inspector)
+    elif svc.get(actor, args.id).signature(SignatureRole.INSPECTOR) is None:
+        return fail(t("cli.inspection.needs_inspector", id=args.id))
+    detail = svc.submit(actor, args.id)
+    print(
+        t(
+            "cli.inspection.submitted",
+            id=detail.info.id,
+            failed=detail.info.failed,
+            hazards=detail.info.hazard_count,
+        )
+    )
+    for answer in detail.answers:
+        if answer.hazard_id is not None:
+            h = ctx.services.hazards.get(actor, answer.hazard_id).info
+            item = t("field.item_n", n=answer.number)
+            print(f"  {h.number}  {h.severity.label}  {item}  {h.due_date}  {h.title}")
+    return 0
+
+
+def run_show(ctx: AppContext, args: argparse.Namespace) -> int:
+    detail = ctx.services.inspections.get(cli_actor(), args.id)
+    if args.json:
+        print_json(inspection_json(detail))
+        return 0
+    i = detail.info
+    print(f"#{i.id}  {i.template_name.text} v{i.template_version}  {i.status.label}  {i.location}")
+    rows = [
+        (a.number, a.item.text.text, a.result.label if a.result else "-", a.note, a.hazard_id or "")
+        for a in detail.answers
+    ]
+    print_table(["#", t("field.item"), t("field.result"), t("field.notes"), t("field.hazard_status")], rows)
+    return 0
+
+
+# -- hazards -------------------------------------------------------------------------------------
+def run_hazard_list(ctx: AppContext, args: argparse.Namespace) -> int:
+    hazards = ctx.services.hazards.list(cli_actor(), hazard_filter_from_args(args))
+    zone = _zone(ctx)
+    if args.json:
+        print_json([hazard_json(h, zone) for h in hazards])
+        return 0
+    if not hazards:
+        print(t("cli.hazard.none"))
+        return 0
+    rows = [
+        (
+            h.number + (" !" if h.overdue else ""),
+            h.severity.label,
+            h.status.label,
+            h.title,
+            h.location,
+            h.owner,
+            h.due_date.isoformat(),
+            h.age_days,
+        )
+        for h in hazards
+    ]
+    headers = ["#", t("field.severity"), t("field.hazard_status"), t("field.title"), t("field.location"),
+               t("field.owner"), t("field.due_at"), t("cli.hazard.age")]  # fmt: skip
+    print_table(headers, rows)
+    return 0
+
+
+def run_hazard_show(ctx: AppContext, args: argparse.Namespace) -> int:
+    detail = ctx.services.hazards.get(cli_actor(), args.id)
+    zone = _zone(ctx)
+    if args.json:
+        print_json(hazard_detail_json(detail, zone))
+        return 0
+    h = detail.info
+    late = f"  {t('cli.hazard.overdue')}" if h.overdue else ""
+    print(f"{h.number}  {h.severity.label}  {h.status.label}{late}")
+    print(h.title)
+    print(h.description)
+    where, who, due = t("field.location"), t("field.owner"), t("field.due_at")
+    print(f"{where}: {h.location}  {who}: {h.owner}  {due}: {h.due_date}")
+    for step in detail.steps:
+        print(f"  - {wall_clock(step.added_at, zone)}  {step.kind.label}: {step.text}  ({step.added_by})")
+    for event in detail.events:
+        print(f"  * {wall_clock(event.at, zone)}  {event.kind.label}  {event.actor}  {event.note}")
+    return 0

@@ -1,0 +1,137 @@
+"""`branchguard inspection …` and `hazard list|show`, in-process, each call a fresh start."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from branchguard import cli
+from branchguard.core.i18n import set_language
+
+Run = Callable[..., tuple[int, str, str]]
+
+
+@pytest.fixture
+def run(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Iterator[Run]:
+    def _run(*args: str, lang: str = "en") -> tuple[int, str, str]:
+        try:
+            code = cli.main(["--data-dir", str(tmp_path / "data"), "--lang", lang, *args])
+        except SystemExit as exc:  # argparse usage errors
+            code = int(exc.code or 0)
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    yield _run
+    set_language("zh_CN")
+
+
+def _json(run: Run, *args: str) -> object:
+    code, out, err = run(*args, "--json")
+    assert code == 0, err
+    return json.loads(out)
+
+
+def test_templates_json_lists_the_nine_builtin_checklists(run: Run) -> None:
+    templates = _json(run, "inspection", "templates")
+    assert isinstance(templates, list) and len(templates) == 9
+    first = templates[0]
+    assert first["code"] == "FIRE_DAILY" and first["name"] == {
+        "zh": "每日防火巡查",
+        "en": "Daily fire patrol",
+    }
+    assert (first["cadence"], first["status"], first["version"], first["items"]) == (
+        "daily",
+        "approved",
+        1,
+        7,
+    )
+
+
+def test_a_run_from_start_to_hazards(run: Run, tmp_path: Path) -> None:
+    code, out, err = run("inspection", "start", "fire_daily", "--location", "营业厅")
+    assert code == 0, err
+    iid = out.strip()
+    assert iid.isdigit()
+    photo = tmp_path / "exit.jpg"
+    photo.write_bytes(b"\xff\xd8 a photo of the blocked exit")
+    code, out, err = run(
+        "inspection", "answer", iid, "2", "fail", "--note", "后门被纸箱堵住", "--photo", str(photo)
+    )
+    assert code == 0 and out.startswith("Item 2: Fail"), err
+    assert run("inspection", "answer", iid, "5", "fail", "--note", "防火门常开")[0] == 0
+    code, out, err = run("inspection", "answer", iid, "rest", "pass")
+    assert code == 0 and out.startswith("5 item(s) marked Pass"), err
+    code, _out, err = run("inspection", "submit", iid)
+    assert code == 1 and "--inspector" in err  # no signature yet: says how to give one
+    code, out, err = run("inspection", "submit", iid, "--inspector", "张三")
+    assert code == 0, err
+    assert out.startswith(f"Inspection #{iid} submitted: 2 failed item(s), 2 hazard(s) opened")
+    code, _out, err = run("inspection", "submit", iid)
+    assert code == 1 and "submitted" in err and "Traceback" not in err
+    code, _out, err = run("inspection", "answer", iid, "1", "fail")
+    assert code == 1 and "amendment" in err
+
+    hazards = _json(run, "hazard", "list", "--open")
+    assert isinstance(hazards, list)
+    assert sorted((h["item_number"], h["severity"], h["title"]) for h in hazards) == [
+        (2, "major", "后门被纸箱堵住"),
+        (5, "general", "防火门常开"),
+    ]
+    assert all(
+        h["status"] == "open" and h["inspection_id"] == int(iid) and h["owner"] == "张三" for h in hazards
+    )
+    major = next(h for h in hazards if h["severity"] == "major")
+    shown = _json(run, "hazard", "show", str(major["id"]))
+    assert isinstance(shown, dict)
+    assert shown["number"] == major["number"] and shown["photos"][0]["name"] == "exit.jpg"
+    assert [e["kind"] for e in shown["history"]] == ["opened"] and shown["report_head_office"] is True
+    inspection = _json(run, "inspection", "show", iid)
+    assert isinstance(inspection, dict)
+    assert inspection["status"] == "submitted" and inspection["failed"] == 2
+    assert inspection["signatures"] == {"inspector": "张三"}
+    assert [i["hazard_id"] is not None for i in inspection["items"]] == [
+        False,
+        True,
+        False,
+        False,
+        True,
+        False,
+        False,
+    ]
+
+
+def test_hazard_list_filters_and_an_empty_register(run: Run) -> None:
+    assert _json(run, "hazard", "list") == []
+    code, out, _err = run("hazard", "list")
+    assert code == 0 and "No hazards" in out
+    iid = run("inspection", "start", "VAULT")[1].strip()
+    run("inspection", "answer", iid, "1", "fail", "--note", "单人开库")
+    run("inspection", "answer", iid, "rest", "pass")
+    assert run("inspection", "sign", iid, "inspector", "李四")[0] == 0
+    assert run("inspection", "submit", iid)[0] == 0
+    assert len(_json(run, "hazard", "list", "--severity", "major")) == 1
+    assert _json(run, "hazard", "list", "--severity", "general") == []
+    assert _json(run, "hazard", "list", "--overdue") == []
+    code, out, err = run("hazard", "list", lang="zh_CN")
+    assert code == 0 and "重大隐患" in out and "单人开库" in out, err
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "needle"),
+    [
+        (("inspection", "start", "NOPE"), 1, "NOPE"),
+        (("inspection", "answer", "1", "x", "pass"), 1, "'x'"),
+        (("inspection", "answer", "1", "1", "maybe"), 2, "invalid choice"),
+        (("inspection", "answer", "99", "1", "pass"), 1, "99"),
+        (("inspection", "answer", "1", "rest", "pass", "--note", "n"), 1, "rest"),
+        (("hazard", "show", "7", "--json"), 1, "7"),
+        (("hazard", "list", "--from", "yesterday"), 2, "iso_date"),
+    ],
+)
+def test_bad_input_is_one_clear_line(run: Run, args: tuple[str, ...], code: int, needle: str) -> None:
+    run("inspection", "start", "FIRST_AID")  # inspection 1 exists
+    got, _out, err = run(*args)
+    assert got == code and needle in err and "Traceback" not in err
