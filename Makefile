@@ -38,7 +38,7 @@ help:
 	@echo "make test         set up, then ruff, mypy and pytest (SQLite and PostgreSQL)"
 	@echo "make lint         ruff and mypy only"
 	@echo "make bench        start-up benchmarks"
-	@echo "make screenshots  render every page in both languages into docs/screenshots/"
+	@echo "make screenshots  render every page and report page in both languages into docs/screenshots/"
 	@echo "make package      one-folder PyInstaller build in dist/BranchGuard (packaging/branchguard.spec)"
 	@echo "make i18n         compile resources/i18n/*.ts into .qm"
 	@echo "make clean        remove .venv, caches and build outputs"
@@ -111,6 +111,7 @@ bench: setup i18n
 
 screenshots: setup i18n
 	$(BIN)/python -m tools.screenshots
+	$(BIN)/python -m tools.report_pages
 
 package: setup i18n
 	$(BIN)/pyinstaller --noconfirm --distpath dist --workpath build/pyinstaller packaging/branchguard.spec
