@@ -99,13 +99,31 @@ def test_drop_on_another_day_reschedules_and_is_audited(gui_ctx, calendar) -> No
     assert entry.entity_id == str(item.id)
 
 
-def test_staff_cannot_drag_and_promised_items_do_not_move(gui_ctx, calendar) -> None:
+def test_a_promised_item_moves_too_and_staff_cannot_drag(gui_ctx, calendar) -> None:
     day = date.today() + timedelta(days=20)  # beyond the lead time: promised by the rule, no row yet
-    _add(gui_ctx, "Quarterly inspection", _local(day, 9))
-    _window, page = calendar("lead")
+    _add(gui_ctx, "Quarterly inspection", _local(day, 9), rule="quarterly")
+    window, page = calendar("lead")
     page.go_to(day, MONTH)
     items = page.month.cell(day).items
-    assert not items.mimeData([items.item(0)]).hasFormat(MIME)
+    (promised,) = [o for o in page.items if o.title == "Quarterly inspection"]
+    assert promised.id is None
+    mime = items.mimeData([items.item(0)])
+    assert mime.hasFormat(MIME)
+    target = day + timedelta(days=2)
+    event = QDropEvent(QPointF(5, 5), Qt.DropAction.MoveAction, mime,
+                       Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    page.month.cell(target).items.dropEvent(event)
+    assert page.month.cell(day).titles() == []
+    assert page.month.cell(target).titles() == ["Quarterly inspection"]
+    (moved,) = [o for o in page.items if o.title == "Quarterly inspection"]
+    assert moved.id is not None and moved.rule_at == promised.rule_at and moved.due_at == _local(target, 9)
+    moves = AuditFilter(action_prefix="schedule.reschedule")
+    (entry,) = gui_ctx.services.audit.list(window.session.actor, moves)
+    assert entry.entity_id == str(moved.id)
+    # written once: a catch-up at its new time does not write the rule's instant again
+    gui_ctx.services.schedules.catch_up(window.session.actor, moved.due_at + timedelta(hours=1))
+    page.go_to(day, MONTH)
+    assert [o.title for o in page.items].count("Quarterly inspection") == 1
     _window2, staff_page = calendar("staff")
     staff_page.go_to(day, MONTH)
     assert not staff_page.month.cell(day).items.acceptDrops()

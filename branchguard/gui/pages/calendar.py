@@ -28,7 +28,14 @@ from branchguard.core.schedules_types import OccurrenceInfo
 from branchguard.gui.icons import icon
 from branchguard.gui.models.schedules import OccurrenceModel
 from branchguard.gui.page import Page
-from branchguard.gui.pages.calendar_views import DayGrid, local_midnight, monday, month_start, moved_due
+from branchguard.gui.pages.calendar_views import (
+    DayGrid,
+    local_midnight,
+    monday,
+    month_start,
+    moved_due,
+    occurrence_key,
+)
 from branchguard.gui.session import GuiSession
 from branchguard.gui.tasks import TaskProgress, run_task
 
@@ -181,15 +188,18 @@ class CalendarPage(Page):
         self.heading.setText(text)
 
     # -- actions -------------------------------------------------------------------------------
-    def move_occurrence(self, occurrence_id: int, day: date) -> OccurrenceInfo | None:
-        """What a drop calls: the same local clock time on `day`; the service audits it."""
-        item = next((o for o in self.items if o.id == occurrence_id), None)
+    def move_occurrence(self, key: int | str, day: date) -> OccurrenceInfo | None:
+        """What a drop calls (`key`: a written item's id, or a promised one's occurrence_key): the
+        same local clock time on `day`; the service writes a promised item first and audits it."""
+        item = next((o for o in self.items if occurrence_key(o) == str(key)), None)
         if item is None or not self.may_manage():
             return None
+        schedules, actor, due = self.session.services.schedules, self.session.actor, moved_due(item, day)
         try:
-            moved = self.session.services.schedules.reschedule(
-                self.session.actor, occurrence_id, moved_due(item, day)
-            )
+            if item.id is not None:
+                moved = schedules.reschedule(actor, item.id, due)
+            else:
+                moved = schedules.reschedule_promised(actor, item.schedule_id, item.rule_at, due)
         except BranchGuardError as exc:
             QMessageBox.warning(self, self.tr("Reschedule"), exc.message)
             return None

@@ -23,7 +23,7 @@ from branchguard.gui import style
 
 MIME = "application/x-branchguard-occurrence"
 ITEM_ROLE = Qt.ItemDataRole.UserRole
-Drop = Callable[[int, date], object]  # occurrence id, new day
+Drop = Callable[[str, date], object]  # occurrence key, new day
 
 
 def local_day(at: datetime) -> date:
@@ -55,9 +55,13 @@ def item_text(item: OccurrenceInfo) -> str:
 
 
 def can_move(item: OccurrenceInfo) -> bool:
-    """Only written, open items: a promised one has no row yet (it is written when its reminder
-    window opens) and a done one is history."""
-    return item.id is not None and item.status is OccurrenceStatus.OPEN
+    """Open items, written or only promised by the rule (moving one writes it); a done one is history."""
+    return item.status is OccurrenceStatus.OPEN
+
+
+def occurrence_key(item: OccurrenceInfo) -> str:
+    """What a drag carries: a written item's id, else its schedule and rule instant."""
+    return str(item.id) if item.id is not None else f"{item.schedule_id}@{item.rule_at.isoformat()}"
 
 
 class DayList(QListWidget):
@@ -80,9 +84,9 @@ class DayList(QListWidget):
 
     def mimeData(self, items: Iterable[QListWidgetItem]) -> QMimeData:
         mime = QMimeData()
-        ids = [it.data(ITEM_ROLE).id for it in items if can_move(it.data(ITEM_ROLE))]
-        if ids:
-            mime.setData(MIME, str(ids[0]).encode())
+        keys = [occurrence_key(it.data(ITEM_ROLE)) for it in items if can_move(it.data(ITEM_ROLE))]
+        if keys:
+            mime.setData(MIME, keys[0].encode())
         return mime
 
     def _accepts(self, mime: QMimeData) -> bool:
@@ -108,7 +112,7 @@ class DayList(QListWidget):
         # The grid is rebuilt from the service after the move: Qt must not move the item itself.
         event.setDropAction(Qt.DropAction.IgnoreAction)
         event.accept()
-        self.on_drop(int(bytes(mime.data(MIME).data()).decode()), self.day)
+        self.on_drop(bytes(mime.data(MIME).data()).decode(), self.day)
 
 
 class DayCell(QFrame):
