@@ -69,6 +69,7 @@ class HazardDetailDialog(QDialog):
         self.session = session
         self.hazard_id = hazard_id
         self.detail: HazardDetail | None = None
+        self.reopen_dialog: ReasonDialog | None = None
         self.setObjectName("hazard_detail")
         self.resize(900, 640)
         self.heading = QLabel()
@@ -116,6 +117,7 @@ class HazardDetailDialog(QDialog):
     def _button(self, icon_name: str, name: str, slot: Callable[[], Any]) -> QPushButton:
         button = QPushButton(icon(icon_name), "")
         button.setObjectName(name)
+        button.setAutoDefault(False)  # Enter in a field must not mark, verify or close anything
         button.clicked.connect(slot)
         return button
 
@@ -149,6 +151,7 @@ class HazardDetailDialog(QDialog):
         header.addWidget(self.heading, 1)
         actions = QHBoxLayout()
         actions.addWidget(self.message, 1)
+        actions.addStretch(0)
         for button in (self.remediate_button, self.verify_button, self.close_button, self.reopen_button):
             actions.addWidget(button)
         box = QVBoxLayout(self)
@@ -318,10 +321,13 @@ class HazardDetailDialog(QDialog):
 
     def ask_step(self) -> StepDialog:
         dialog = StepDialog(self.session, self.hazard_id, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.accepted.connect(lambda: self._do(lambda: None))
+        dialog.accepted.connect(self._step_added)
+        dialog.finished.connect(dialog.deleteLater)
         dialog.open()
         return dialog
+
+    def _step_added(self) -> None:
+        self._do(lambda: None)  # the dialog wrote the step: show it, tell the register
 
     def remediate(self) -> bool:
         hazards, actor, hazard_id = self.session.services.hazards, self.session.actor, self.hazard_id
@@ -343,10 +349,15 @@ class HazardDetailDialog(QDialog):
             parent=self,
         )
         dialog.setObjectName("hazard_reopen_dialog")
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.accepted.connect(lambda: self.reopen(dialog.value()))
+        dialog.accepted.connect(self._reopen_accepted)
+        dialog.finished.connect(dialog.deleteLater)
+        self.reopen_dialog = dialog
         dialog.open()
         return dialog
+
+    def _reopen_accepted(self) -> None:
+        if self.reopen_dialog is not None:
+            self.reopen(self.reopen_dialog.value())
 
     def reopen(self, reason: str) -> bool:
         hazards, actor, hazard_id = self.session.services.hazards, self.session.actor, self.hazard_id
@@ -354,4 +365,6 @@ class HazardDetailDialog(QDialog):
 
     def _open_source(self) -> None:
         if self.detail is not None and self.detail.info.inspection_id is not None:
-            self.open_inspection.emit(self.detail.info.inspection_id)
+            inspection_id = self.detail.info.inspection_id
+            self.done(0)  # the run comes up in the window behind
+            self.open_inspection.emit(inspection_id)

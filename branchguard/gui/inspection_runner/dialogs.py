@@ -83,6 +83,7 @@ class AmendDialog(ReasonDialog):
 
     def __init__(self, answer: Answer, parent: QWidget | None = None) -> None:
         super().__init__("", "", "", parent=parent)
+        self.number = answer.number
         self.setObjectName("inspection_amend_dialog")
         self.setWindowTitle(self.tr("Amend item %1").replace("%1", str(answer.number)))
         current = answer.result

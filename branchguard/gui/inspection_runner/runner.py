@@ -74,6 +74,7 @@ class InspectionRunner(QWidget):
         self.detail: InspectionDetail | None = None
         self.current = 0  # the current item's number; 0 before the first load
         self.pending = 0  # writes asked for and not yet committed
+        self.amend_dialog: AmendDialog | None = None
         self.model = ChecklistModel(self)
         self.title = QLabel()
         self.title.setObjectName("inspection_title")
@@ -155,6 +156,7 @@ class InspectionRunner(QWidget):
         answers.addWidget(self.note_edit, 1)
         actions = QHBoxLayout()
         actions.addWidget(self.message, 1)
+        actions.addStretch(0)
         for button in (self.rest_button, self.amend_button, self.submit_button):
             actions.addWidget(button)
         side = QWidget()
@@ -168,7 +170,7 @@ class InspectionRunner(QWidget):
         split.addWidget(side)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 1)
-        split.setSizes([800, 320])
+        split.setSizes([860, 300])
         box = QVBoxLayout(self)
         box.setContentsMargins(12, 10, 12, 10)
         box.setSpacing(8)
@@ -533,6 +535,7 @@ class InspectionRunner(QWidget):
         services, actor, inspection_id = self.session.services, self.session.actor, self.inspection_id
         inspector, reviewer = self.signatures.names()
         signed = {s.role: s.name for s in self.detail.signatures}
+
         def signing(role: SignatureRole, name: str) -> Callable[[], Any]:
             return lambda: services.inspections.sign(actor, inspection_id, role, name)
 
@@ -550,19 +553,25 @@ class InspectionRunner(QWidget):
         answer = self.current_answer()
         if answer is None or self.is_draft() or not self.may_work():
             return None
+        # Kept here and connected to bound methods: a lambda holding the dialog that deletes itself
+        # on close crashed PySide when the deferred delete ran.
         dialog = AmendDialog(answer, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.accepted.connect(
-            lambda: self.amend(
-                answer.number,
+        dialog.accepted.connect(self._amend_accepted)
+        dialog.finished.connect(dialog.deleteLater)
+        self.amend_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _amend_accepted(self) -> None:
+        dialog = self.amend_dialog
+        if dialog is not None:
+            self.amend(
+                dialog.number,
                 dialog.chosen(),
                 dialog.value(),
                 dialog.note.text().strip(),
                 list(dialog.photos),
             )
-        )
-        dialog.open()
-        return dialog
 
     def amend(
         self, number: int, result: ItemResult, reason: str, note: str = "", photos: list[Path] | None = None

@@ -47,6 +47,7 @@ class HazardsPage(Page):
         self.heading.setProperty("role", "page-title")
         self.intro = QLabel()
         self.intro.setProperty("role", "hint")
+        self.intro.setWordWrap(True)
         self.counts = QLabel()
         self.counts.setObjectName("hazards_counts")
         self.counts.setTextFormat(Qt.TextFormat.RichText)
@@ -69,17 +70,8 @@ class HazardsPage(Page):
         self.table, self.proxy = make_table("hazards_table", self.model)
         self.table.setSortingEnabled(False)  # the service's order: overdue first, then by due date
         header = self.table.horizontalHeader()
-        for column, width in (
-            (0, 110),
-            (1, 70),
-            (2, 260),
-            (3, 100),
-            (4, 90),
-            (5, 80),
-            (6, 130),
-            (7, 150),
-            (8, 70),
-        ):
+        widths = ((0, 100), (1, 64), (2, 210), (3, 90), (4, 80), (5, 74), (6, 122), (7, 150), (8, 76))
+        for column, width in widths:
             header.resizeSection(column, width)
         header.setSectionResizeMode(HazardListModel.COL_TITLE, QHeaderView.ResizeMode.Interactive)
         self.table.activated.connect(self._open_row)
@@ -99,7 +91,6 @@ class HazardsPage(Page):
         self.excel_button.setObjectName("hazards_export_excel")
         self.excel_button.clicked.connect(lambda: self.ask_export("xlsx"))
         self.exporter = RegisterExporter(session, self)
-        self.details: list[HazardDetailDialog] = []
         self._build_layout()
         self.retranslate()
         self.new_button.setVisible(session.actor.role in (Role.LEAD, Role.STAFF))
@@ -220,19 +211,15 @@ class HazardsPage(Page):
 
     def open_hazard(self, hazard_id: int) -> HazardDetailDialog:
         dialog = HazardDetailDialog(self.session, hazard_id, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open_inspection.connect(lambda inspection_id: self._show_inspection(dialog, inspection_id))
-        dialog.destroyed.connect(lambda: self.details.remove(dialog) if dialog in self.details else None)
-        self.details.append(dialog)
+        dialog.open_inspection.connect(self.show_inspection)
+        dialog.finished.connect(dialog.deleteLater)
         dialog.open()
         return dialog
 
-    def _show_inspection(self, dialog: HazardDetailDialog, inspection_id: int) -> None:
-        window = self.window()
-        show_page = getattr(window, "show_page", None)
+    def show_inspection(self, inspection_id: int) -> None:
+        show_page = getattr(self.window(), "show_page", None)
         if show_page is None:
             return
-        dialog.done(0)
         page = show_page("inspections")
         if page is not None:
             page.open_inspection(inspection_id)

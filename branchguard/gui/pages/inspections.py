@@ -27,10 +27,12 @@ class InspectionsPage(Page):
         super().__init__(session, parent)
         self.runners: dict[int, InspectionRunner] = {}
         self._reopened = False
+        self.start_dialog: StartInspectionDialog | None = None
         self.heading = QLabel()
         self.heading.setProperty("role", "page-title")
         self.intro = QLabel()
         self.intro.setProperty("role", "hint")
+        self.intro.setWordWrap(True)
         self.overview = InspectionsOverview(session)
         self.overview.start_requested.connect(self.ask_start)
         self.overview.open_requested.connect(self.open_inspection)
@@ -137,13 +139,15 @@ class InspectionsPage(Page):
             return None
         name = self.overview.templates_model.row_at(row).template.name.text
         dialog = StartInspectionDialog(self.session, code, name, occurrence_id or None, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.accepted.connect(lambda: self._started(dialog))
+        dialog.accepted.connect(self._started)
+        dialog.finished.connect(dialog.deleteLater)
+        self.start_dialog = dialog
         dialog.open()
         return dialog
 
-    def _started(self, dialog: StartInspectionDialog) -> None:
-        if dialog.started is not None:
+    def _started(self) -> None:
+        dialog = self.start_dialog
+        if dialog is not None and dialog.started is not None:
             self.open_inspection(dialog.started.info.id)
             self.overview.reload()
 

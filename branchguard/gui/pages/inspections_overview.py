@@ -303,8 +303,8 @@ class InspectionsOverview(QWidget):
         self.templates_model.set_rows(overview.templates)
         self.due_model.set_rows(overview.due)
         self.history_model.set_rows(overview.history)
-        if code:
-            self.select_template(code)
+        if not (code and self.select_template(code)) and self.templates.model().rowCount():
+            self.templates.setCurrentIndex(self.templates.model().index(0, 0))  # the buttons act at once
         self.update_actions()
 
     def show_error(self, message: str) -> None:
