@@ -3,6 +3,7 @@ register's filters, in-process, on records made through the services."""
 
 from __future__ import annotations
 
+import json
 import subprocess
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -127,3 +128,35 @@ def test_bad_filters_and_missing_inspection_are_clear_errors(run: Run, tmp_path:
     code, stdout, err = run("report", "inspection", "99", "-o", str(out))
     assert code == 1 and stdout == "" and err.startswith("branchguard: error:") and "99" in err
     assert not out.exists()
+
+
+def test_hazard_list_and_report_hazards_agree_on_the_same_options(run: Run, tmp_path: Path) -> None:
+    """An inspection run through the command line, then the register listed and exported with the
+    same filter options: the same hazards, in the same order."""
+    photo = tmp_path / "ups.png"
+    Image.new("RGB", (320, 240), "gray").save(photo)
+    code, out, err = run("inspection", "start", "POWER")
+    assert code == 0, err
+    iid = out.strip()
+    for item in ("1", "2"):
+        code, _out, err = run(
+            "inspection", "answer", iid, item, "fail", "--note", "不合格", "--photo", str(photo)
+        )
+        assert code == 0, err
+    assert run("inspection", "answer", iid, "rest", "pass")[0] == 0
+    code, _out, err = run("inspection", "submit", iid, "--inspector", "李四")
+    assert code == 0, err
+
+    options = ("--open", "--owner", "李四")
+    code, out, err = run("hazard", "list", "--json", *options)
+    assert code == 0, err
+    listed = [h["number"] for h in json.loads(out)]
+    assert len(listed) == 2
+    workbook = tmp_path / "mine.xlsx"
+    assert run("report", "hazards", "-o", str(workbook), *options)[0] == 0
+    rows = list(openpyxl.load_workbook(workbook).worksheets[0].iter_rows(min_row=2, values_only=True))
+    assert [r[0] for r in rows] == listed
+    report = tmp_path / "inspection.pdf"
+    assert run("report", "inspection", iid, "-o", str(report))[0] == 0
+    text = _text(report)
+    assert "备用电源" in text and "李四" in text and all(number in text for number in listed)
