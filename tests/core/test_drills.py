@@ -261,3 +261,25 @@ def test_a_drill_run_before_its_reminder_window_never_falls_due(ctx, lead, staff
     assert done.id is not None and done.status is OccurrenceStatus.DONE and not done.overdue
     schedules.catch_up(lead, first_due + timedelta(days=1))
     assert [o for o in schedules.open_items(lead, later) if o.schedule_id == series.schedule_id] == []
+
+
+def test_demo_records_fill_the_drills_compliance_and_calendar(ctx, lead, staff) -> None:
+    from branchguard.core import drill_demo
+    from branchguard.core.drills_types import ComplianceStatus
+    from branchguard.core.playbook_types import IncidentCategory
+
+    s = ctx.services
+    drill_demo.fill(s.drills, s.incidents, s.schedules, lead, staff)
+    plans = s.drills.list(lead)
+    assert sorted(p.status.value for p in plans) == ["evaluated", "planned", "planned"]
+    [series] = [p for p in plans if p.recurring]
+    assert series.playbook_code == "FIRE" and "INTERVAL=6" in series.rule
+    [done] = [p for p in plans if p.status == DrillStatus.EVALUATED]
+    record = s.drills.record_of(lead, done.id)
+    assert done.score == 81.0 and record.headcount == (8, 9)
+    assert [a.done_at for a in record.actions] == [None]  # an open corrective action, with a reminder
+    assert any(sc.kind is ScheduleKind.ACTION for sc in s.schedules.list(lead))
+    assert [sc.title for sc in s.schedules.list(lead) if sc.kind is ScheduleKind.CUSTOM] != []
+    fire = [i for i in s.drills.compliance(lead) if IncidentCategory.FIRE_EVACUATION in i.rule.categories]
+    assert fire and all(i.status is ComplianceStatus.ON_TIME for i in fire)
+    assert s.incidents.open_incidents(lead) == []  # the demo drill is closed: no banner after start
