@@ -64,6 +64,12 @@ COLUMNS: tuple[_Column, ...] = (
     _Column("report.hazards.col.opened", lambda h: _local(h.opened_at)),
     _Column("report.hazards.col.due", lambda h: h.due_date),
     _Column("report.hazards.col.age", lambda h: h.age_days),
+    # A major hazard's policy milestones (DOMAIN.md): interim control, the plan, the report upwards.
+    _Column("report.hazards.col.interim_due", lambda h: _local(h.interim_due_at)),
+    _Column("report.hazards.col.plan_due", lambda h: _local(h.plan_due_at)),
+    _Column(
+        "report.hazards.col.head_office", lambda h: t("report.hazards.yes") if h.report_head_office else ""
+    ),
     _Column("report.hazards.col.source", source_text),
     _Column("report.hazards.col.opened_by", lambda h: h.opened_by),
     _Column("report.hazards.col.remediated", lambda h: _local(h.remediated_at)),

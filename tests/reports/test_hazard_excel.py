@@ -11,10 +11,16 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from openpyxl.utils import get_column_letter
 
 from branchguard.core.i18n import set_language
 from branchguard.core.inspection_types import HazardFilter, HazardSeverity, HazardStatus
-from branchguard.reports.hazard_excel import OVERDUE_FILL, render_hazard_workbook, write_hazard_workbook
+from branchguard.reports.hazard_excel import (
+    COLUMNS,
+    OVERDUE_FILL,
+    render_hazard_workbook,
+    write_hazard_workbook,
+)
 from tests.reports.hazard_samples import NOW, hazard, register
 
 BRANCH = "示范银行城东支行营业部"
@@ -70,7 +76,7 @@ def test_header_is_frozen_filterable_and_bold_and_columns_are_sized(tmp_path: Pa
     book = _open(tmp_path, register(), HazardFilter())
     sheet = book.worksheets[0]
     assert sheet.freeze_panes == "B2"
-    assert sheet.auto_filter.ref == "A1:Q6"
+    assert sheet.auto_filter.ref == f"A1:{get_column_letter(len(COLUMNS))}6"
     assert all(cell.font.b for cell in sheet[1])
     widths = {letter: sheet.column_dimensions[letter].width for letter in "ABFH"}
     assert widths["F"] > widths["B"] >= 8  # the description gets the most room
@@ -82,7 +88,7 @@ def test_overdue_rows_are_filled_and_only_those(tmp_path: Path) -> None:
     hazards = register()
     sheet = _open(tmp_path, hazards, HazardFilter()).worksheets[0]
     for row, h in enumerate(hazards, start=2):
-        colours = {sheet.cell(row=row, column=c).fill.fgColor.rgb for c in range(1, 18)}
+        colours = {sheet.cell(row=row, column=c).fill.fgColor.rgb for c in range(1, len(COLUMNS) + 1)}
         if h.overdue:
             assert colours == {"00" + OVERDUE_FILL.fgColor.rgb[2:]}, h.number
         else:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import datetime, time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -123,6 +124,11 @@ def test_register_pdf_and_excel_hold_exactly_the_filtered_hazards(branch: Branch
     rows = list(sheet.iter_rows(min_row=2, values_only=True))
     assert {r[0] for r in rows} == expected and len(rows) == 2
     assert {r[5] for r in rows} == {"金库双人管库制度未落实", "ATM 插卡口发现疑似加装装置"}
+    # A major hazard's policy milestones: interim control in 24 h, a plan in 3 days, report upwards.
+    header = next(sheet.iter_rows(max_row=1, values_only=True))
+    vault = dict(zip(header, next(r for r in rows if r[0] == made["vault"].number), strict=True))
+    assert vault["临时管控期限"] < vault["整改方案期限"] < datetime.combine(vault["整改期限"], time.max)
+    assert vault["须上报上级行"] == "是"
 
     register = tmp / "register.pdf"
     build_hazard_register(branch.ctx.services, LEAD, chosen, register)
