@@ -26,7 +26,7 @@ def run_demo(ctx: AppContext, args: argparse.Namespace) -> int:
     demo = ctx.services.demo
     if args.if_empty and not demo.is_empty():
         return 0
-    accounts = demo.fill()
+    accounts = demo.fill(records=True)
     branch = ctx.services.branch.get()
     print(f"{t('field.branch_name')}: {branch.name if branch else ''}")
     print_table(

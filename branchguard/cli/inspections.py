@@ -280,7 +280,7 @@ def run_show(ctx: AppContext, args: argparse.Namespace) -> int:
         (a.number, a.item.text.text, a.result.label if a.result else "-", a.note, a.hazard_id or "")
         for a in detail.answers
     ]
-    print_table(["#", t("field.item"), t("field.result"), t("field.notes"), t("field.hazard_status")], rows)
+    print_table(["#", t("field.item"), t("field.result"), t("field.notes"), t("cli.inspection.hazard")], rows)
     return 0
 
 

@@ -1,7 +1,10 @@
-"""Demo data: a branch, its staff and partner contacts, and one account per role."""
+"""Demo data: a branch, its staff and partner contacts, and one account per role; on request also
+records the capabilities add through their services (inspections and hazards), so `make run` shows
+a populated app."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import func, select
@@ -46,6 +49,10 @@ DEMO_CONTACTS: tuple[ContactInput, ...] = (
 )
 
 
+# Adds one capability's demo records as the demo lead and staff (after the accounts exist).
+DemoRecords = Callable[[Actor, Actor], None]
+
+
 @dataclass(frozen=True)
 class DemoAccount:
     username: str
@@ -68,16 +75,23 @@ def holds_branch_data(session: Session) -> bool:
 
 
 class DemoService:
-    def __init__(self, sessions: sessionmaker[Session], auth: AuthService) -> None:
+    def __init__(
+        self,
+        sessions: sessionmaker[Session],
+        auth: AuthService,
+        records: Callable[[], Sequence[DemoRecords]] = tuple,
+    ) -> None:
         self._sessions = sessions
         self._auth = auth
+        self._records = records
 
     def is_empty(self) -> bool:
         with self._sessions() as s:
             return not holds_branch_data(s)
 
-    def fill(self) -> list[DemoAccount]:
-        """Fill an empty database in one transaction; refuse one that holds branch data."""
+    def fill(self, *, records: bool = False) -> list[DemoAccount]:
+        """Fill an empty database in one transaction; refuse one that holds branch data. With
+        `records`, the capabilities then add their demo records through their own services."""
         actor = Actor.system()
         with self._sessions.begin() as s:
             if holds_branch_data(s):
@@ -91,4 +105,10 @@ class DemoService:
             for username, role, password, display in DEMO_ACCOUNTS:
                 self._auth.insert_user(s, actor, username, role, password, display)
             record(s, actor, "demo.fill", "branch", "", summary=DEMO_BRANCH["name"])
+        if records:
+            lead, staff = (self._auth.user_by_name(name) for name in ("lead", "staff"))
+            assert lead is not None
+            assert staff is not None
+            for add in self._records():
+                add(Actor(lead.id, lead.username, lead.role), Actor(staff.id, staff.username, staff.role))
         return [DemoAccount(u, r, p) for u, r, p, _ in DEMO_ACCOUNTS]

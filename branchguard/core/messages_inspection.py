@@ -202,6 +202,7 @@ INSPECTION_MESSAGES: dict[str, tuple[str, str]] = {
         "Inspection #{id} submitted: {failed} failed item(s), {hazards} hazard(s) opened",
         "检查 #{id} 已提交：{failed} 项不合格，已登记 {hazards} 条隐患",
     ),
+    "cli.inspection.hazard": ("Hazard", "隐患"),
     "cli.hazard.none": ("No hazards match.", "没有符合条件的隐患。"),
     "cli.hazard.age": ("Days open", "已挂账天数"),
     "cli.hazard.overdue": ("OVERDUE", "已逾期"),

@@ -321,3 +321,25 @@ def test_every_hazard_opened_has_a_due_schedule_for_its_owner(ctx, staff, lead, 
     sched = ctx.services.schedules.get(lead, hazard.schedule_id)
     assert sched.owner == "周保安" and sched.subject_id == hazard.id and sched.active
     assert sched.next_due == hazard.due_at
+
+
+def test_demo_records_populate_the_register(ctx) -> None:
+    """`branchguard demo` (and so `make run`) shows schedules, a submitted patrol with its two
+    hazards (one remediated, awaiting a second person) and an overdue hazard."""
+    from branchguard.core.domain import Actor as A
+    from branchguard.core.inspection_types import HazardStatus
+
+    ctx.services.demo.fill(records=True)
+    lead = A.system()
+    assert len(ctx.services.inspections.schedules(lead)) == 6
+    [done] = ctx.services.inspections.list(lead)
+    assert done.status == InspectionStatus.SUBMITTED and done.hazard_count == 2
+    register = ctx.services.hazards.list(lead)
+    assert [h.overdue for h in register] == [True, False, False]
+    assert sorted(h.status for h in register) == [
+        HazardStatus.OPEN,
+        HazardStatus.OPEN,
+        HazardStatus.REMEDIATED,
+    ]
+    remediated = next(h for h in register if h.status == HazardStatus.REMEDIATED)
+    assert remediated.remediated_by == "staff"  # the demo lead can verify it
