@@ -32,6 +32,7 @@ if TYPE_CHECKING:  # the window paints before these (the login dialog: the datab
     from branchguard.scheduling.qt import ScheduleSignals
 
 LANDING_PAGE = "people"
+WRITES_WAIT_MS = 10_000  # at close: queued log entries and inspection answers still get committed
 # Qt.ItemDataRole.UserRole by value. Nothing before the first frame touches PySide's Qt namespace:
 # its first use creates all of its ~100 enums (~45 ms), left to a moment when the GIL is free anyway
 # (tests/test_launcher.py keeps it so).
@@ -448,6 +449,10 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_state()
         self.stop_schedules()
+        # Log entries and inspection answers queued a moment ago are committed before the app goes.
+        from branchguard.gui.incident_writer import writer
+
+        writer().wait(WRITES_WAIT_MS)
         dialog, self.login_dialog = self.login_dialog, None
         if dialog is not None:
             dialog.done(0)

@@ -18,6 +18,7 @@ from branchguard.core.inspection_types import (
     ItemResult,
     SignatureRole,
 )
+from branchguard.gui import tasks
 from branchguard.gui.inspection_runner import InspectionRunner
 from branchguard.gui.inspection_runner.dialogs import SubmitDialog
 from branchguard.gui.models.inspections import FAIL_BACKGROUND, ChecklistModel
@@ -248,3 +249,23 @@ def test_an_auditor_reads_inspections_but_cannot_run_them(open_window: Any, gui_
     runner.answer_current(ItemResult.FAIL)
     assert stored_results(gui_ctx, started.info.id)[0] is None
     assert QApplication.activeModalWidget() is None
+
+
+def test_answers_still_being_saved_when_the_window_closes_are_not_lost(
+    open_window: Any, gui_ctx: AppContext, qtbot: Any
+) -> None:
+    started = gui_ctx.services.inspections.start(login(gui_ctx, "staff"), ALARM)
+    window = open_window("staff")
+    page = window.show_page("inspections")
+    assert isinstance(page, InspectionsPage)
+    runner = page.open_inspection(started.info.id)
+    tasks.set_inline(False)  # the real thing: answers queue on the writer thread
+    try:
+        press(qtbot, runner, K.Key_P, K.Key_F, K.Key_N, K.Key_P, K.Key_P, K.Key_F)
+        window.close()  # waits for the queued writes
+        results = stored_results(gui_ctx, started.info.id)
+    finally:
+        tasks.set_inline(True)
+        qtbot.waitUntil(lambda: runner.pending == 0)  # their callbacks, before the next test
+    assert results == [ItemResult.PASS, ItemResult.FAIL, ItemResult.NA, ItemResult.PASS, ItemResult.PASS,
+                       ItemResult.FAIL]
