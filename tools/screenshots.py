@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -122,6 +123,54 @@ def shoot_incident_screens(ctx: AppContext, window: MainWindow, folder: Path, ou
     return shots
 
 
+def _demo_drills(ctx: AppContext) -> None:
+    """The drill demo records (unless the demo data brought them already)."""
+    from branchguard.core import drill_demo
+
+    passwords = {name: password for name, _role, password, _display in DEMO_ACCOUNTS}
+    lead, staff = (ctx.services.auth.login(name, passwords[name]) for name in ("lead", "staff"))
+    s = ctx.services
+    if not s.drills.list(lead):
+        drill_demo.fill(s.drills, s.incidents, s.schedules, lead, staff)
+
+
+def shoot_drill_screens(ctx: AppContext, window: MainWindow, folder: Path, out: Path) -> list[Path]:
+    """The drill plan dialog, the evaluation form (of a run of the fire series) and a report page."""
+    from branchguard.core.drills_types import DrillStatus
+    from branchguard.gui.drill_evaluate_dialog import EvaluateDialog
+    from branchguard.gui.drill_plan_dialog import DrillPlanDialog
+    from branchguard.reports.drill_report import build_drill_report
+
+    session = window.session
+    drills, actor = ctx.services.drills, session.actor
+    plan = DrillPlanDialog(session, window)
+    plan.choose_playbook("FIRE")
+    plan.repeats.setCurrentIndex(plan.repeats.findData("semiannual"))
+    plan.participants.add_row("safety_officer", ("赵敏",))
+    plan.participants.add_row("疏散引导组", ("李晓梅", "周强"))
+    plan.observers.set_names(["分行安全保卫部 刘主任"])
+    plan.goals.setPlainText("3 分钟内全员撤离营业大厅\n集合点清点人数无遗漏")
+    shots = [shoot_dialog(plan, out / "drill-plan.png")]
+    series = next(p for p in drills.list(actor) if p.recurring and p.status is DrillStatus.PLANNED)
+    run = drills.run(actor, series.id)
+    form = EvaluateDialog(session, run, window)
+    for row, score in zip(form.rows, (100, 90, 60, 80, 100, 40, 100, 90), strict=False):
+        row.spin.setValue(score)
+    form.problems.setPlainText("金库门未按规定关闭；1 名柜员未听到广播。")
+    form.lessons.setPlainText("疏散前由柜组长确认金库上锁。")
+    form.action_table.add_row("更换二楼过期灭火器 2 具", "赵敏")
+    form.action_table.add_row("调高二楼广播音量", "郑浩")
+    shots.append(shoot_dialog(form, out / "drill-evaluate.png"))
+    evaluated = next(p for p in drills.list(actor) if p.status is DrillStatus.EVALUATED)
+    pdf = folder / "drill-report.pdf"
+    font = str(ctx.config.settings.get("report_font") or "")
+    build_drill_report(ctx.services, actor, evaluated.id, pdf, font)
+    subprocess.run(["pdftoppm", "-r", "60", "-png", "-f", "1", "-l", "1", "-singlefile", str(pdf),
+                    str(out / "drill-report")], check=True)
+    shots.append(out / "drill-report.png")
+    return shots
+
+
 def shoot_language(app: QApplication, lang: str, out: Path) -> list[Path]:
     configure_app(app, lang)
     shots = []
@@ -132,11 +181,13 @@ def shoot_language(app: QApplication, lang: str, out: Path) -> list[Path]:
             ctx.services.demo.fill()
             username, _role, password, _name = next(a for a in DEMO_ACCOUNTS if a[1] is Role.LEAD)
             shots.append(shoot_dialog(LoginDialog(ctx.services, username=username), out / "login.png"))
+            _demo_drills(ctx)
             window = build_main_window(ctx, ctx.services.auth.login(username, password))
             window.resize(WINDOW_SIZE)
             window.show()
             shots.extend(shoot_pages(window, out))
             shots.extend(shoot_incident_screens(ctx, window, Path(tmp), out))
+            shots.extend(shoot_drill_screens(ctx, window, Path(tmp), out))
             window.show_page(window.landing_page_id())
             help_dialog = window.show_shortcuts()
             shots.append(shoot_dialog(help_dialog, out / "shortcuts.png"))

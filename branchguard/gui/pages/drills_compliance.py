@@ -67,7 +67,7 @@ class CompliancePanel(QWidget):
         header = self.table.horizontalHeader()
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         header.setStretchLastSection(True)
-        for column, width in enumerate((220, 90, 100, 170, 250, 200)):
+        for column, width in enumerate((220, 90, 100, 160, 250, 150)):
             header.resizeSection(column, width)
         self.table.activated.connect(lambda _index: self.ask_edit())
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._update_buttons())
