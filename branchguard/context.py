@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import Engine
+from sqlalchemy import Engine, text
 from sqlalchemy.orm import Session, sessionmaker
 
 from branchguard.config import RuntimeConfig, resolve
@@ -47,8 +47,16 @@ def open_context(
         with sessions.begin() as s:
             ensure_builtin_contacts(s)
         services = build_services(sessions, config.data_dir)
-        services.playbooks.load_starter_library()
+        if _starter_library_missing(sessions):  # a new (or upgraded) database
+            services.playbooks.load_starter_library()
     except BaseException:
         engine.dispose()
         raise
     return AppContext(config, engine, sessions, services, schema)
+
+
+def _starter_library_missing(sessions: sessionmaker[Session]) -> bool:
+    """Whether the built-in playbooks still need loading, without importing the playbook layer
+    (most starts find them, and need no playbook model until a playbook page opens)."""
+    with sessions() as s:
+        return s.scalar(text("SELECT 1 FROM playbooks WHERE builtin = :yes LIMIT 1"), {"yes": True}) is None

@@ -55,3 +55,28 @@ def test_reopening_a_database_reads_no_yaml(tmp_path) -> None:
     first = subprocess.run(run, capture_output=True, text=True, check=True).stdout
     again = subprocess.run(run, capture_output=True, text=True, check=True).stdout
     assert first.strip() == "['branchguard.core.playbook_format', 'yaml']" and again.strip() == "[]"
+
+
+def test_reopening_a_database_builds_no_capability_it_does_not_use(tmp_path) -> None:
+    """Services are built on first use: opening an existing database (the window's start before
+    login) imports neither the playbook, incident, schedule nor drill layer, nor their models."""
+    layers = (
+        "branchguard.core.playbooks", "branchguard.core.incidents", "branchguard.core.schedules",
+        "branchguard.core.drills", "branchguard.db.playbook_models", "branchguard.db.incident_models",
+        "branchguard.db.schedule_models", "branchguard.db.drill_models",
+    )
+    code = (
+        "import sys\n"
+        "from branchguard.context import open_context\n"
+        f"ctx = open_context({str(tmp_path)!r})\n"
+        "ctx.services.people, ctx.services.auth, ctx.services.incident_probe\n"
+        f"print(sorted(m for m in {layers!r} if m in sys.modules))\n"
+        "ctx.services.drills\n"
+        "drill_layer = ('branchguard.core.drills', 'branchguard.db.drill_models')\n"
+        "print(sorted(m for m in drill_layer if m in sys.modules))\n"
+    )
+    run = [sys.executable, "-c", code]
+    subprocess.run(run, capture_output=True, text=True, check=True)  # creates the database
+    out = subprocess.run(run, capture_output=True, text=True, check=True).stdout.split("\n")
+    assert out[0] == "[]"
+    assert out[1] == "['branchguard.core.drills', 'branchguard.db.drill_models']"  # once asked for

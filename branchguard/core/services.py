@@ -1,51 +1,130 @@
-"""The service container: one instance of each use-case service over one session factory."""
+"""The service container: one instance of each use-case service over one session factory.
+
+Each service is built, and its module imported, the first time it is used: a start of the window
+or of a CLI command pays only for the services it touches (the login and the first page need three
+of them), not for the models, types and rules of every capability.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy.orm import Session, sessionmaker
 
-from branchguard.core.attachments import AttachmentStore
-from branchguard.core.audit import AuditService
-from branchguard.core.auth import AuthService
-from branchguard.core.branch import BranchService
-from branchguard.core.demo import DemoService
-from branchguard.core.drills import DrillService
-from branchguard.core.incidents import IncidentService
-from branchguard.core.people import PeopleService
-from branchguard.core.playbooks import PlaybookService
-from branchguard.core.schedules import ScheduleService
+if TYPE_CHECKING:
+    from branchguard.core.attachments import AttachmentStore
+    from branchguard.core.audit import AuditService
+    from branchguard.core.auth import AuthService
+    from branchguard.core.branch import BranchService
+    from branchguard.core.demo import DemoRecords, DemoService
+    from branchguard.core.drills import DrillService
+    from branchguard.core.hazards import HazardService
+    from branchguard.core.incident_probe import IncidentProbe
+    from branchguard.core.incidents import IncidentService
+    from branchguard.core.inspections import InspectionService
+    from branchguard.core.people import PeopleService
+    from branchguard.core.playbooks import PlaybookService
+    from branchguard.core.schedules import ScheduleService
 
 
-@dataclass(frozen=True)
 class Services:
-    branch: BranchService
-    auth: AuthService
-    people: PeopleService
-    audit: AuditService
-    demo: DemoService
-    playbooks: PlaybookService
-    incidents: IncidentService
-    schedules: ScheduleService
-    drills: DrillService
+    """To add a service: a `cached_property` that imports its module and builds it from
+    `self._sessions` (and the other services it needs, through their properties)."""
+
+    def __init__(self, sessions: sessionmaker[Session], data_dir: Path) -> None:
+        self._sessions = sessions
+        self._data_dir = data_dir  # the files records refer to (attachments), next to the database
+
+    @cached_property
+    def files(self) -> AttachmentStore:
+        from branchguard.core.attachments import AttachmentStore
+
+        return AttachmentStore(self._data_dir)
+
+    @cached_property
+    def branch(self) -> BranchService:
+        from branchguard.core.branch import BranchService
+
+        return BranchService(self._sessions)
+
+    @cached_property
+    def auth(self) -> AuthService:
+        from branchguard.core.auth import AuthService
+
+        return AuthService(self._sessions)
+
+    @cached_property
+    def people(self) -> PeopleService:
+        from branchguard.core.people import PeopleService
+
+        return PeopleService(self._sessions)
+
+    @cached_property
+    def audit(self) -> AuditService:
+        from branchguard.core.audit import AuditService
+
+        return AuditService(self._sessions)
+
+    @cached_property
+    def demo(self) -> DemoService:
+        from branchguard.core.demo import DemoService
+
+        return DemoService(self._sessions, self.auth, self._demo_records)
+
+    def _demo_records(self) -> list[DemoRecords]:
+        """What each capability adds to the demo data (imported only when demo data is written)."""
+        from branchguard.core import drill_demo, inspection_demo
+
+        return [
+            lambda lead, staff: inspection_demo.fill(self.inspections, self.hazards, lead, staff),
+            lambda lead, staff: drill_demo.fill(self.drills, self.incidents, self.schedules, lead, staff),
+        ]
+
+    @cached_property
+    def playbooks(self) -> PlaybookService:
+        from branchguard.core.playbooks import PlaybookService
+
+        return PlaybookService(self._sessions, self.files)
+
+    @cached_property
+    def incidents(self) -> IncidentService:
+        from branchguard.core.incidents import IncidentService
+
+        return IncidentService(self._sessions, self.files)
+
+    @cached_property
+    def incident_probe(self) -> IncidentProbe:
+        from branchguard.core.incident_probe import IncidentProbe
+
+        return IncidentProbe(self._sessions)
+
+    @cached_property
+    def schedules(self) -> ScheduleService:
+        from branchguard.core.schedules import ScheduleService
+
+        return ScheduleService(self._sessions)
+
+    @cached_property
+    def drills(self) -> DrillService:
+        from branchguard.core.drills import DrillService
+
+        return DrillService(self._sessions, self.incidents, self.schedules)
+
+    @cached_property
+    def hazards(self) -> HazardService:
+        from branchguard.core.hazards import HazardService
+
+        return HazardService(self._sessions, self.files, self.schedules)
+
+    @cached_property
+    def inspections(self) -> InspectionService:
+        from branchguard.core.inspections import InspectionService
+
+        return InspectionService(self._sessions, self.files, self.schedules, self.hazards)
 
 
 def build_services(sessions: sessionmaker[Session], data_dir: Path) -> Services:
     """`data_dir` holds the files records refer to (attachments), next to the database."""
-    auth = AuthService(sessions)
-    files = AttachmentStore(data_dir)
-    incidents = IncidentService(sessions, files)
-    schedules = ScheduleService(sessions)
-    return Services(
-        branch=BranchService(sessions),
-        auth=auth,
-        people=PeopleService(sessions),
-        audit=AuditService(sessions),
-        demo=DemoService(sessions, auth),
-        playbooks=PlaybookService(sessions, files),
-        incidents=incidents,
-        schedules=schedules,
-        drills=DrillService(sessions, incidents, schedules),
-    )
+    return Services(sessions, data_dir)

@@ -12,6 +12,7 @@ from typing import Any
 from sqlalchemy import JSON, Boolean, Float, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
+from branchguard.db import incident_models, schedule_models  # noqa: F401  (tables its foreign keys point at)
 from branchguard.db.base import Base, UTCDateTime, utcnow
 
 

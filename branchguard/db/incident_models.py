@@ -27,6 +27,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
+from branchguard.db import playbook_models  # noqa: F401  (tables its foreign keys point at)
 from branchguard.db.base import Base, UTCDateTime, utcnow
 
 GENESIS_HASH = "0" * 64

@@ -18,7 +18,6 @@ from sqlalchemy.exc import DBAPIError
 
 from branchguard.core.errors import SchemaError
 from branchguard.core.i18n import t
-from branchguard.db.tables import Base
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -106,6 +105,8 @@ def prepare_database(engine: Engine, backup_dir: Path | None = None) -> SchemaRe
 
 def _create(engine: Engine, head: str) -> SchemaReport:
     from alembic import command
+
+    from branchguard.db.tables import Base  # every model: only a new database needs them all
 
     cfg = alembic_config()
     with engine.begin() as conn:

@@ -11,12 +11,11 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QToolBar
 from branchguard.core.domain import Role
 from branchguard.core.errors import BranchGuardError
 from branchguard.core.i18n import t
-from branchguard.core.incident_types import IncidentSummary
 from branchguard.gui.icons import icon
 from branchguard.gui.models.incident_times import elapsed_clock
-from branchguard.gui.models.incidents import incident_swatch, severity
 
 if TYPE_CHECKING:
+    from branchguard.core.incident_types import IncidentSummary
     from branchguard.gui.main_window import MainWindow
     from branchguard.gui.start_incident import StartIncidentDialog
 
@@ -26,6 +25,8 @@ POLL_MS = 15_000  # incidents started elsewhere (another PC, the CLI) show up wi
 
 def most_urgent(incidents: list[IncidentSummary]) -> IncidentSummary | None:
     """Real incidents before drills, then the most severe level, then the oldest."""
+    from branchguard.gui.models.incidents import severity  # the incident layer: once one is open
+
     return min(incidents, key=lambda s: (s.drill, severity(s.level), s.started_at), default=None)
 
 
@@ -61,6 +62,8 @@ class IncidentBanner(QFrame):
         self.setVisible(urgent is not None)
         if urgent is None:
             return
+        from branchguard.gui.models.incidents import incident_swatch
+
         swatch = incident_swatch(urgent)
         self.setStyleSheet(
             f"QFrame#incident_banner {{ background: {swatch.background}; border-radius: 6px; }}"
@@ -178,8 +181,9 @@ class IncidentBar(QToolBar):
         self.start_action.setVisible(self.may_start())
         if locked:
             return
-        try:
-            live = window.session.services.incidents.open_incidents(window.session.actor)
+        services, actor = window.session.services, window.session.actor
+        try:  # the probe spares loading the incident layer while nothing is open
+            live = services.incidents.open_incidents(actor) if services.incident_probe.any_open(actor) else []
         except BranchGuardError:
             live = []
         self.banner.set_open(live)

@@ -1,0 +1,44 @@
+"""Each model module can be imported on its own (the services import theirs on first use): every
+foreign key it declares finds its table, because the module imports the ones it points at."""
+
+from __future__ import annotations
+
+import pkgutil
+import subprocess
+import sys
+
+import pytest
+
+import branchguard.db
+
+MODEL_MODULES = sorted(
+    f"branchguard.db.{m.name}"
+    for m in pkgutil.iter_modules(branchguard.db.__path__)
+    if m.name.endswith("models")
+)
+
+CHECK = """
+import importlib, sys
+module = importlib.import_module(sys.argv[1])
+from branchguard.db.base import Base
+own = {t.name for t in Base.metadata.sorted_tables if any(
+    getattr(c, "__table__", None) is t for c in vars(module).values())}
+assert own, "no tables declared"
+for name in sorted(own):
+    for fk in Base.metadata.tables[name].foreign_keys:
+        fk.column  # raises NoReferencedTableError when the target's module was not imported
+print("ok", len(own))
+"""
+
+
+def test_every_model_module_is_listed() -> None:
+    assert {"branchguard.db.models", "branchguard.db.incident_models", "branchguard.db.drill_models"} <= set(
+        MODEL_MODULES
+    )
+
+
+@pytest.mark.parametrize("module", MODEL_MODULES)
+def test_model_module_imports_alone(module: str) -> None:
+    proc = subprocess.run([sys.executable, "-c", CHECK, module], capture_output=True, text=True, check=False)
+    assert proc.returncode == 0, proc.stderr[-1500:]
+    assert proc.stdout.startswith("ok")
