@@ -188,6 +188,9 @@ def shoot_language(app: QApplication, lang: str, out: Path) -> list[Path]:
             shots.extend(shoot_pages(window, out))
             shots.extend(shoot_incident_screens(ctx, window, Path(tmp), out))
             shots.extend(shoot_drill_screens(ctx, window, Path(tmp), out))
+            from tools.screenshots_inspections import shoot_inspection_screens  # it imports this module
+
+            shots.extend(shoot_inspection_screens(ctx, window, Path(tmp), out))
             window.show_page(window.landing_page_id())
             help_dialog = window.show_shortcuts()
             shots.append(shoot_dialog(help_dialog, out / "shortcuts.png"))

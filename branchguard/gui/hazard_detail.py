@@ -281,6 +281,8 @@ class HazardDetailDialog(QDialog):
             if info.report_head_office:
                 mark = "✓" if detail.milestone_done(RemediationKind.HEAD_OFFICE_REPORT) else "○"
                 lines.append(f"{mark} {RemediationKind.HEAD_OFFICE_REPORT.label}")
+        if lines:
+            lines.insert(0, self.tr("Major hazard milestones (severity policy):"))
         self.deadlines.setText("\n".join(lines))
         self.deadlines.setVisible(bool(lines))
         names = ", ".join(ref.name for ref in (*detail.photos, *detail.evidence))

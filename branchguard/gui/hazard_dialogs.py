@@ -68,6 +68,7 @@ class HazardFields(FieldForm):
         self.description = QPlainTextEdit()
         self.description.setTabChangesFocus(True)
         self.description.setMinimumHeight(70)
+        self.description.setMaximumHeight(120)
         self.owner = NamePicker("hazard_owner")
         self.owner.set_names(roster_names(session))
         self.due_auto = QCheckBox()

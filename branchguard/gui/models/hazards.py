@@ -107,6 +107,8 @@ class HazardListModel(RowsModel[HazardInfo]):
             return font
         if role == _R.ToolTipRole and column == self.COL_TITLE:
             return item.description
+        if role == _R.ToolTipRole and column == self.COL_OPENED:
+            return f"{date_time(item.opened_at)} · {item.opened_by}"
         if role == _R.TextAlignmentRole and column == self.COL_AGE:
             return _RIGHT
         return None
@@ -125,7 +127,7 @@ class HazardListModel(RowsModel[HazardInfo]):
         if column == self.COL_STATUS:
             return item.status.label
         if column == self.COL_OPENED:
-            return date_time(item.opened_at)
+            return item.opened_at.astimezone().strftime("%Y-%m-%d")  # the day: ageing counts days
         if column == self.COL_DUE:
             return self.due_text(item)
         if column == self.COL_AGE:

@@ -70,7 +70,7 @@ class HazardsPage(Page):
         self.table, self.proxy = make_table("hazards_table", self.model)
         self.table.setSortingEnabled(False)  # the service's order: overdue first, then by due date
         header = self.table.horizontalHeader()
-        widths = ((0, 100), (1, 64), (2, 210), (3, 90), (4, 80), (5, 74), (6, 122), (7, 150), (8, 76))
+        widths = ((0, 100), (1, 64), (2, 220), (3, 90), (4, 80), (5, 74), (6, 90), (7, 150), (8, 84))
         for column, width in widths:
             header.resizeSection(column, width)
         header.setSectionResizeMode(HazardListModel.COL_TITLE, QHeaderView.ResizeMode.Interactive)
