@@ -82,9 +82,11 @@ class ActionsTable(QWidget):
         header.resizeSection(self.DUE, 130)
         self.add_button = QPushButton(icon("add"), "")
         self.add_button.setObjectName("evaluate_add_action")
+        self.add_button.setAutoDefault(False)  # Enter submits the dialog, it does not add rows
         self.add_button.clicked.connect(lambda: self.add_row())
         self.remove_button = QPushButton(icon("delete"), "")
         self.remove_button.setObjectName("evaluate_remove_action")
+        self.remove_button.setAutoDefault(False)
         self.remove_button.clicked.connect(self.remove_current)
         self.error = QLabel()
         self.error.setObjectName("evaluate_actions_error")

@@ -50,6 +50,7 @@ class HeadcountDialog(QDialog):
         box.addLayout(self.form)
         box.addWidget(self.buttons)
         self.retranslate()
+        self.setMinimumWidth(400)
         self.present.selectAll()
         self.present.setFocus()
 

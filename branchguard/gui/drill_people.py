@@ -120,9 +120,11 @@ class ParticipantsTable(QWidget):
         header.setStretchLastSection(True)
         self.add_button = QPushButton(icon("add"), "")
         self.add_button.setObjectName("drill_participants_add")
+        self.add_button.setAutoDefault(False)  # Enter submits the dialog, it does not add rows
         self.add_button.clicked.connect(lambda: self.add_row())
         self.remove_button = QPushButton(icon("delete"), "")
         self.remove_button.setObjectName("drill_participants_remove")
+        self.remove_button.setAutoDefault(False)
         self.remove_button.clicked.connect(self.remove_current)
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_button)

@@ -84,6 +84,8 @@ class RuleDialog(QDialog):
             scope_box.addWidget(check)
         scope_box.addStretch(1)
         self.source = QLineEdit(rule.source if rule else "")
+        self.source.setCursorPosition(0)  # a long citation shows from its start
+        self.source.setToolTip(self.source.text())
         self.active = QCheckBox()
         self.active.setObjectName("rule_active_check")
         self.active.setChecked(rule.active if rule else True)
