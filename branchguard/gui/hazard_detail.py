@@ -39,6 +39,7 @@ from branchguard.gui.hazard_dialogs import HazardFields, StepDialog
 from branchguard.gui.icons import icon
 from branchguard.gui.incident_console.dialogs import ReasonDialog
 from branchguard.gui.incident_console.header import sized
+from branchguard.gui.inspection_runner.photos import PhotoStrip
 from branchguard.gui.models.hazards import HazardEventsModel, RemediationStepsModel, severity_swatch
 from branchguard.gui.models.incident_times import date_time
 from branchguard.gui.session import GuiSession
@@ -92,8 +93,9 @@ class HazardDetailDialog(QDialog):
         self.deadlines.setWordWrap(True)
         self.photos = QLabel()
         self.photos.setObjectName("hazard_photos")
-        self.photos.setProperty("role", "hint")
-        self.photos.setWordWrap(True)
+        self.photos.setStyleSheet("font-weight: 600;")
+        hazards, actor = session.services.hazards, session.actor
+        self.photo_strip = PhotoStrip("hazard_photo_strip", lambda sha: hazards.attachment_bytes(actor, sha))
         self.steps_model = RemediationStepsModel(self)
         self.steps = _table("hazard_steps", self.steps_model, RemediationStepsModel.COL_TEXT)
         self.events_model = HazardEventsModel(self)
@@ -135,6 +137,7 @@ class HazardDetailDialog(QDialog):
         details_box.addLayout(source_row)
         details_box.addWidget(self.deadlines)
         details_box.addWidget(self.photos)
+        details_box.addWidget(self.photo_strip)
         details_box.addStretch(1)
         steps = QWidget()
         steps_box = QVBoxLayout(steps)
@@ -286,7 +289,9 @@ class HazardDetailDialog(QDialog):
         self.deadlines.setText("\n".join(lines))
         self.deadlines.setVisible(bool(lines))
         names = ", ".join(ref.name for ref in (*detail.photos, *detail.evidence))
-        self.photos.setText(self.tr("Photos and evidence: %1").replace("%1", names) if names else "")
+        self.photos.setText(self.tr("Photos of the failed item and remediation evidence") if names else "")
+        self.photos.setVisible(bool(names))
+        self.photo_strip.set_refs((*detail.photos, *detail.evidence))
 
     def show_error(self, message: str) -> None:
         self.message.setText(message)

@@ -19,6 +19,7 @@ from branchguard.core.inspection_types import (
     SignatureRole,
 )
 from branchguard.gui import tasks
+from branchguard.gui.hazard_detail import HazardDetailDialog
 from branchguard.gui.inspection_runner import InspectionRunner
 from branchguard.gui.inspection_runner.dialogs import SubmitDialog
 from branchguard.gui.models.inspections import FAIL_BACKGROUND, ChecklistModel
@@ -182,6 +183,8 @@ def test_a_failed_item_that_needs_a_photo_blocks_submit_until_it_has_one(
     assert runner.model.index(0, ChecklistModel.COL_PHOTOS).data() == "1"
     stored = gui_ctx.services.inspections.get(session.actor, started.info.id).answers[0]
     assert [p.name for p in stored.photos] == ["插座.png"]
+    assert runner.photo_strip.count() == 1
+    assert runner.photo_strip.has_thumbnail(stored.photos[0].sha256)  # read back from the store
     dialog = runner.ask_submit()
     assert dialog is not None
     assert dialog.hazards.count() == 1
@@ -189,6 +192,10 @@ def test_a_failed_item_that_needs_a_photo_blocks_submit_until_it_has_one(
     assert gui_ctx.services.inspections.get(session.actor, started.info.id).info.status == (
         InspectionStatus.SUBMITTED
     )
+    hazard = gui_ctx.services.hazards.list(session.actor, HazardFilter(inspection_id=started.info.id))[0]
+    detail = HazardDetailDialog(session, hazard.id)
+    qtbot.addWidget(detail)
+    assert detail.photo_strip.refs() == stored.photos  # the failed item's photo goes with its hazard
 
 
 def test_the_reviewer_must_be_someone_else_and_an_amendment_needs_a_reason(

@@ -43,6 +43,7 @@ from branchguard.gui.incident_writer import writer
 from branchguard.gui.inspection_runner.dialogs import AmendDialog, SubmitDialog, photo_file_filter
 from branchguard.gui.inspection_runner.item_card import ItemCard
 from branchguard.gui.inspection_runner.names import my_name, roster_names
+from branchguard.gui.inspection_runner.photos import PhotoStrip
 from branchguard.gui.inspection_runner.signatures import SignaturesBox
 from branchguard.gui.models.incident_times import date_time
 from branchguard.gui.models.inspections import ChecklistModel, needs_photo
@@ -127,6 +128,12 @@ class InspectionRunner(QWidget):
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
         self.table.installEventFilter(self)
         self.signatures = SignaturesBox()
+        services, actor = session.services, session.actor
+        self.photo_title = QLabel()
+        self.photo_title.setStyleSheet("font-weight: 600;")
+        self.photo_strip = PhotoStrip(
+            "inspection_item_photo_strip", lambda sha: services.inspections.photo_bytes(actor, sha)
+        )
         self.signatures.sign_requested.connect(self.sign)
         self._make_actions()
         self._build_layout()
@@ -163,6 +170,8 @@ class InspectionRunner(QWidget):
         side_box = QVBoxLayout(side)
         side_box.setContentsMargins(0, 0, 0, 0)
         side_box.addWidget(self.signatures)
+        side_box.addWidget(self.photo_title)
+        side_box.addWidget(self.photo_strip)
         side_box.addStretch(1)
         split = QSplitter(Qt.Orientation.Horizontal)
         split.setChildrenCollapsible(False)
@@ -211,6 +220,7 @@ class InspectionRunner(QWidget):
         self.amend_button.setText(self.tr("Amend…"))
         self.amend_button.setToolTip(self.tr("Correct the selected item of the submitted inspection"))
         self.note_label.setText(self.tr("Note (Enter):"))
+        self.photo_title.setText(self.tr("Photos of this item"))
         self.note_edit.setPlaceholderText(self.tr("Enter to write a note on the current item"))
         self.pass_action.setText(self.tr("Inspection: pass the current item"))
         self.fail_action.setText(self.tr("Inspection: fail the current item"))
@@ -332,6 +342,8 @@ class InspectionRunner(QWidget):
         if answer is None:
             return
         self.card.set_answer(answer, self.model.rowCount())
+        self.photo_strip.set_refs(answer.photos)
+        self.photo_title.setVisible(bool(answer.photos))
         if not self.note_edit.hasFocus():
             self.note_edit.setText(answer.note)
         self._update_progress()
