@@ -2,14 +2,16 @@
 
 Start-up order keeps the first frame cheap: the (empty) main window is shown before the database
 layer, the domain types and any page are imported, and before PySide's Qt namespace is first used
-(tests/test_launcher.py). After it painted the context opens and the user logs in; the module of the
-page most likely shown first is imported meanwhile, and only that page is built.
+(tests/test_launcher.py). While it paints, a thread imports the database layer; after it painted
+the context opens and the user logs in; the module of the page most likely shown first is
+imported meanwhile, and only that page is built.
 """
 
 from __future__ import annotations
 
 import os
 import sys
+import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -209,6 +211,14 @@ class Startup(QObject):
             app.aboutToQuit.connect(self.window.stop_schedules)
 
 
+def _preload() -> None:
+    """Import the database layer while Qt lays out and paints the first frame (the event loop runs
+    without the GIL then); `_open` after the first paint finds it loaded, or waits for the import
+    lock. Imports only: no connection, no Qt object is made off the GUI thread."""
+    import branchguard.context  # SQLAlchemy, the ORM, the core models
+    import branchguard.core.auth  # noqa: F401  (the login's service, argon2)
+
+
 def run_gui(
     data_dir: str | None = None,
     db: str | None = None,
@@ -242,6 +252,7 @@ def run_gui(
     startup = Startup(window, (data_dir, db, lang), credentials, tracer)
     window.show()
     startup.begin()
+    threading.Thread(target=_preload, name="preload", daemon=True).start()
     try:
         return app.exec()
     finally:

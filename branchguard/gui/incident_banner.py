@@ -25,6 +25,8 @@ POLL_MS = 15_000  # incidents started elsewhere (another PC, the CLI) show up wi
 
 def most_urgent(incidents: list[IncidentSummary]) -> IncidentSummary | None:
     """Real incidents before drills, then the most severe level, then the oldest."""
+    if not incidents:
+        return None
     from branchguard.gui.models.incidents import severity  # the incident layer: once one is open
 
     return min(incidents, key=lambda s: (s.drill, severity(s.level), s.started_at), default=None)
