@@ -160,3 +160,21 @@ def test_staff_run_checklists_but_do_not_edit_or_schedule_them(open_window: Any)
     for button in (overview.new_button, overview.edit_button, overview.approve_button,
                    overview.schedule_button, overview.pause_button):
         assert button.isHidden()
+
+
+def test_the_cctv_retention_threshold_is_a_setting_the_lead_changes(
+    open_window: Any, gui_ctx: AppContext
+) -> None:
+    page = inspections_page(open_window)
+    lead = login(gui_ctx, "lead")
+    editor = page.edit_template("CCTV")
+    assert isinstance(editor, TemplateEditorDialog)
+    assert editor.params["retention_days"].value() == 30
+    editor.params["retention_days"].setValue(90)
+    editor.accept()
+    assert editor.saved is not None, editor.error.text()
+    page.approve_now("CCTV")
+    content = gui_ctx.services.inspections.template(lead, "CCTV").content
+    assert content.param("retention_days") == 90
+    started = gui_ctx.services.inspections.start(lead, "CCTV")
+    assert any("90" in a.item.text.zh and "{" not in a.item.text.zh for a in started.answers)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSpinBox,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -43,6 +44,7 @@ _B = QDialogButtonBox.StandardButton
     7
 )
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1
+MAX_PARAM = 3650
 
 
 def _combo(values: type[Cadence] | type[ItemCategory] | type[HazardSeverity], current: object) -> QComboBox:
@@ -86,6 +88,19 @@ class TemplateEditorDialog(QDialog):
         self.form.add_field("template_name_en", self.tr("Name (English)"), self.name_en)
         self.form.add_field("template_cadence", self.tr("Default cadence"), self.cadence, "field.cadence")
         self.form.add_field("template_note", self.tr("Change note"), self.note)
+        # The checklist's settings (e.g. how many days CCTV footage is kept) that item texts use.
+        self.params: dict[str, QSpinBox] = {}
+        for param in content.params if content else ():
+            spin = QSpinBox()
+            spin.setRange(1, MAX_PARAM)
+            spin.setValue(param.value)
+            self.params[param.key] = spin
+            self.form.add_field(
+                f"template_param_{param.key}",
+                f"{param.name.text} {{{param.key}}}",
+                spin,
+                "field.template_param",
+            )
         self.items = QTableWidget(0, 7)
         self.items.setObjectName("template_items")
         self.items.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -269,9 +284,18 @@ class TemplateEditorDialog(QDialog):
         )
         if self.base is None:
             return content
-        # What the editor does not show (description, settings, source) stays as it was.
+        # What the editor does not show (description, source) stays as it was.
+        params = tuple(
+            replace(p, value=self.params[p.key].value()) if p.key in self.params else p
+            for p in self.base.params
+        )
         return replace(
-            self.base, code=content.code, name=content.name, cadence=content.cadence, items=content.items
+            self.base,
+            code=content.code,
+            name=content.name,
+            cadence=content.cadence,
+            items=content.items,
+            params=params,
         )
 
     def show_error(self, message: str) -> None:
