@@ -276,3 +276,24 @@ def test_answers_still_being_saved_when_the_window_closes_are_not_lost(
         qtbot.waitUntil(lambda: runner.pending == 0)  # their callbacks, before the next test
     assert results == [ItemResult.PASS, ItemResult.FAIL, ItemResult.NA, ItemResult.PASS, ItemResult.PASS,
                        ItemResult.FAIL]
+
+
+def test_a_run_left_open_comes_back_as_a_tab_and_f1_lists_its_keys(
+    open_window: Any, gui_ctx: AppContext, qtbot: Any
+) -> None:
+    staff = login(gui_ctx, "staff")
+    mine = gui_ctx.services.inspections.start(staff, ALARM).info.id
+    gui_ctx.services.inspections.answer(staff, mine, 1, ItemResult.PASS)
+    others = gui_ctx.services.inspections.start(login(gui_ctx, "lead"), ALARM).info.id
+    window = open_window("staff")  # as after a restart
+    page = window.show_page("inspections")
+    assert isinstance(page, InspectionsPage)
+    runner = page.runner(mine)
+    assert runner is not None and page.runner(others) is None  # only the user's own runs
+    assert runner.current == 2  # where they left off: the first unanswered item
+    page.tabs.setCurrentWidget(runner)
+    runner.focus_checklist()
+    rows = dict(window.shortcut_rows())
+    assert rows["P"] == "Inspection: pass the current item"
+    assert rows["F"] == "Inspection: fail the current item"
+    assert rows["N"] == "Inspection: current item not applicable"
