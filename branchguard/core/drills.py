@@ -31,7 +31,8 @@ from branchguard.core.drills_types import (
 )
 from branchguard.core.errors import NotFound, ValidationError
 from branchguard.core.i18n import t
-from branchguard.core.incident_types import LogEntry
+from branchguard.core.incident_store import action_of
+from branchguard.core.incident_types import FollowUpAction, LogEntry
 from branchguard.core.incidents import IncidentService
 from branchguard.core.permissions import EVERYONE, LEAD_ONLY, require
 from branchguard.core.playbook_store import approved
@@ -47,6 +48,7 @@ from branchguard.db.drill_models import (
 )
 from branchguard.db.incident_models import IncidentActionRow
 from branchguard.db.playbook_models import PlaybookRow
+from branchguard.db.schedule_models import ScheduleRow
 
 RUNNERS = frozenset({Role.LEAD, Role.STAFF})
 # A corrective action is due at the end of its due day (local time), its owner reminded days ahead.
@@ -306,6 +308,35 @@ class DrillService:
                 subject_id=action.id,
             ),
         )
+
+    def complete_action(self, actor: Actor, plan_id: int, action_id: int) -> FollowUpAction:
+        """A corrective action of the drill is done: the action and its reminder's item are marked
+        together, so its owner is not reminded of it any more."""
+        require(actor, "drill.evaluate", LEAD_ONLY)
+        now = utcnow()
+        with self._sessions.begin() as s:
+            row = self._row(s, plan_id)
+            action = s.get(IncidentActionRow, action_id)
+            if action is None or row.incident_id is None or action.incident_id != row.incident_id:
+                raise NotFound(t("incident.no_action", id=action_id))
+            if action.done_at is None:
+                action.done_at, action.done_by = now, actor.username
+                record(
+                    s,
+                    actor,
+                    "drill.action_done",
+                    "incident_action",
+                    action_id,
+                    after={"plan": plan_id, "text": action.text, "done": True},
+                )
+                reminders = select(ScheduleRow.id).where(
+                    ScheduleRow.kind == ScheduleKind.ACTION.value, ScheduleRow.subject_id == action_id
+                )
+                for schedule_id in s.scalars(reminders):
+                    self._schedules.complete_next_in(s, actor, schedule_id, t("drill.action_done_note"), now)
+            done = action_of(action)
+        self._schedules.notify()
+        return done
 
     # -- criteria sets and compliance rules ------------------------------------------------------
     def criteria_sets(self, actor: Actor, region: str = "") -> builtins.list[CriteriaSet]:

@@ -91,6 +91,8 @@ SCHEDULE_MESSAGES: dict[str, tuple[str, str]] = {
         "the schedule has no open item at that time any more; refresh the calendar",
         "该计划在此时间已没有待办事项，请刷新日历",
     ),
+    "drill.action_done_note": ("the corrective action was marked done", "整改措施已完成"),
+    "action.drill.action_done": ("mark corrective actions done", "确认整改完成"),
     "schedule.action_title": ("Corrective action: {text}", "整改：{text}"),
     "working_days.uncovered": (
         "Holiday data covers {first}–{last}; dates in {years} avoid weekends only. Update BranchGuard "

@@ -392,42 +392,49 @@ class ScheduleService:
         drill run before its reminder window opened): it must not fall due afterwards. None when
         the schedule owes nothing more."""
         require(actor, "schedule.complete", DOERS)
-        note = validation.text(note, "field.notes", required=False, limit=1000)
         now = now or utcnow()
         with self._sessions.begin() as s:
-            sched = self._row(s, schedule_id)
-            occ = s.scalar(
-                select(OccurrenceRow)
-                .where(
-                    OccurrenceRow.schedule_id == schedule_id,
-                    OccurrenceRow.status == OccurrenceStatus.OPEN.value,
-                )
-                .order_by(OccurrenceRow.due_at, OccurrenceRow.id)
-                .limit(1)
-            )
-            if occ is None:
-                slot = store.next_owed(s, sched, now)
-                occ = store.materialise(s, sched, slot.rule_at, now) if slot is not None else None
-            if occ is None:
-                return None
-            occ.status, occ.done_at, occ.done_by, occ.note = (
-                OccurrenceStatus.DONE.value,
-                now,
-                actor.username,
-                note,
-            )
-            record(
-                s,
-                actor,
-                "schedule.done",
-                "schedule_occurrence",
-                occ.id,
-                after={"schedule": sched.title, "due_at": occ.due_at, "note": note},
-            )
-            s.flush()
-            info = store.occurrence_info(occ, sched, now)
+            occ = self.complete_next_in(s, actor, schedule_id, note, now)
+            info = store.occurrence_info(occ, self._row(s, schedule_id), now) if occ is not None else None
         self._changed()
         return info
+
+    def complete_next_in(
+        self, s: Session, actor: Actor, schedule_id: int, note: str, now: datetime
+    ) -> OccurrenceRow | None:
+        """`complete_next` inside the caller's transaction (a corrective action marked done
+        completes its reminder's item with it). The caller checked the role and calls `notify()`."""
+        note = validation.text(note, "field.notes", required=False, limit=1000)
+        sched = self._row(s, schedule_id)
+        occ = s.scalar(
+            select(OccurrenceRow)
+            .where(
+                OccurrenceRow.schedule_id == schedule_id, OccurrenceRow.status == OccurrenceStatus.OPEN.value
+            )
+            .order_by(OccurrenceRow.due_at, OccurrenceRow.id)
+            .limit(1)
+        )
+        if occ is None:
+            slot = store.next_owed(s, sched, now)
+            occ = store.materialise(s, sched, slot.rule_at, now) if slot is not None else None
+        if occ is None:
+            return None
+        occ.status, occ.done_at, occ.done_by, occ.note = (
+            OccurrenceStatus.DONE.value,
+            now,
+            actor.username,
+            note,
+        )
+        record(
+            s,
+            actor,
+            "schedule.done",
+            "schedule_occurrence",
+            occ.id,
+            after={"schedule": sched.title, "due_at": occ.due_at, "note": note},
+        )
+        s.flush()
+        return occ
 
     def _move(
         self, s: Session, actor: Actor, occ: OccurrenceRow, new_due: datetime, now: datetime

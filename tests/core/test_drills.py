@@ -283,3 +283,29 @@ def test_demo_records_fill_the_drills_compliance_and_calendar(ctx, lead, staff) 
     fire = [i for i in s.drills.compliance(lead) if IncidentCategory.FIRE_EVACUATION in i.rule.categories]
     assert fire and all(i.status is ComplianceStatus.ON_TIME for i in fire)
     assert s.incidents.open_incidents(lead) == []  # the demo drill is closed: no banner after start
+
+
+def test_marking_a_corrective_action_done_stops_its_reminders(ctx, lead, staff) -> None:
+    drills, schedules = ctx.services.drills, ctx.services.schedules
+    plan = _plan(ctx, lead)
+    drills.run(staff, plan.id)
+    due = date.today() + timedelta(days=2)
+    drills.evaluate(
+        lead, plan.id, EvaluationInput(FIRE_SCORES, actions=(FollowUpInput("复训", "赵敏", due),))
+    )
+    [action] = drills.record_of(lead, plan.id).actions
+    [sched] = [s for s in schedules.list(lead) if s.kind is ScheduleKind.ACTION]
+    with pytest.raises(PermissionDenied):
+        drills.complete_action(staff, plan.id, action.id)
+    other = _plan(ctx, lead, code="ROB")
+    with pytest.raises(NotFound):  # not this drill's action
+        drills.complete_action(lead, other.id, action.id)
+    done = drills.complete_action(lead, plan.id, action.id)
+    assert done.done_at is not None and done.done_by == "lead"
+    assert drills.complete_action(lead, plan.id, action.id).done_at == done.done_at  # once
+    late = datetime.now(UTC) + timedelta(days=5)
+    schedules.catch_up(lead, late)
+    assert [r for r in schedules.reminders(lead, late) if r.schedule_id == sched.id] == []
+    assert [o for o in schedules.open_items(lead, late) if o.schedule_id == sched.id] == []
+    audit = [e.action for e in ctx.services.audit.list(lead) if e.entity == "incident_action"]
+    assert audit == ["drill.action_done"]

@@ -168,3 +168,31 @@ def test_criteria_weights_must_sum_to_100(gui_ctx: AppContext, lead: Actor, page
         before.criteria[0].weight + 5,
         before.criteria[1].weight - 5,
     ]
+
+
+def test_actions_dialog_marks_a_corrective_action_done(gui_ctx: AppContext, lead: Actor, page) -> None:
+    from branchguard.core.drills_types import EvaluationInput
+    from branchguard.core.incident_types import FollowUpInput
+    from branchguard.gui.drill_actions_dialog import ActionsDialog
+
+    run = _running(gui_ctx, lead)
+    late = date.today() - timedelta(days=1)  # already overdue: shown in red
+    sets = {cs.code: cs for cs in gui_ctx.services.drills.criteria_sets(lead)}
+    scores = {c.code: 80 for c in sets[run.criteria_set].criteria}
+    actions = (FollowUpInput("补充应急照明", "周强", late), FollowUpInput("复训", "赵敏"))
+    gui_ctx.services.drills.evaluate(lead, run.id, EvaluationInput(scores, actions=actions))
+    page.refresh()
+    panel = page.list_panel
+    assert panel.select(run.id) and panel.actions_button.isEnabled()
+    dialog = panel.ask_actions()
+    assert isinstance(dialog, ActionsDialog) and dialog.table.rowCount() == 2
+    assert dialog.table.item(0, dialog.TEXT).foreground().color().name().lower() == "#b71c1c"
+    assert not dialog.done_button.isEnabled()  # nothing selected
+    dialog.table.selectRow(0)
+    assert dialog.done_button.isEnabled()
+    done = dialog.mark_done()
+    assert done is not None and done.done_at is not None
+    assert dialog.table.item(0, dialog.DONE).text().endswith("· lead")
+    assert not dialog.done_button.isEnabled()  # done once
+    [first, second] = gui_ctx.services.drills.record_of(lead, run.id).actions
+    assert first.done_at is not None and second.done_at is None

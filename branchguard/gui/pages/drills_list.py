@@ -80,6 +80,7 @@ class DrillListPanel(QWidget):
         self.headcount_button = self._button("people", "drills_headcount", self.ask_headcount)
         self.console_button = self._button("incident", "drills_console", self.show_console)
         self.evaluate_button = self._button("approve", "drills_evaluate", self.ask_evaluate)
+        self.actions_button = self._button("steps", "drills_actions", self.ask_actions)
         self.report_button = self._button("print", "drills_report", self.ask_report)
         self.cancel_button = self._button("delete", "drills_cancel", self.ask_cancel)
         self.count_label = QLabel()
@@ -100,6 +101,7 @@ class DrillListPanel(QWidget):
             self.headcount_button,
             self.console_button,
             self.evaluate_button,
+            self.actions_button,
             self.report_button,
             self.cancel_button,
         ):
@@ -136,6 +138,7 @@ class DrillListPanel(QWidget):
         self.headcount_button.setText(self.tr("Headcount…"))
         self.console_button.setText(self.tr("Open console"))
         self.evaluate_button.setText(self.tr("Evaluate…"))
+        self.actions_button.setText(self.tr("Actions…"))
         self.report_button.setText(self.tr("Report PDF…"))
         self.cancel_button.setText(self.tr("Cancel drill"))
         self.run_button.setToolTip(self.tr("Start the drill: its incident console opens, flagged as a drill"))
@@ -187,6 +190,7 @@ class DrillListPanel(QWidget):
         has_run = plan is not None and plan.incident_id is not None
         self.console_button.setEnabled(has_run)
         self.report_button.setEnabled(has_run)
+        self.actions_button.setEnabled(status is DrillStatus.EVALUATED)
 
     def say(self, text: str, error: bool = False) -> None:
         self.message.setProperty("role", "error" if error else "hint")
@@ -283,6 +287,17 @@ class DrillListPanel(QWidget):
             return None
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.evaluated.connect(lambda ev: self._changed(ev.plan_id))
+        dialog.open()
+        return dialog
+
+    def ask_actions(self) -> QWidget | None:
+        from branchguard.gui.drill_actions_dialog import ActionsDialog
+
+        plan = self.selected()
+        if plan is None or plan.status is not DrillStatus.EVALUATED:
+            return None
+        dialog = ActionsDialog(self.session, plan, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog
 
