@@ -14,8 +14,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -39,26 +38,17 @@ from branchguard.core.inspection_types import (
     SignatureRole,
 )
 from branchguard.gui.icons import icon
-from branchguard.gui.incident_writer import writer
 from branchguard.gui.inspection_runner.dialogs import AmendDialog, SubmitDialog, photo_file_filter
 from branchguard.gui.inspection_runner.item_card import ItemCard
+from branchguard.gui.inspection_runner.keys import ChecklistKeys
 from branchguard.gui.inspection_runner.names import my_name, roster_names
 from branchguard.gui.inspection_runner.photos import PhotoStrip
+from branchguard.gui.inspection_runner.saver import AnswerSaver
 from branchguard.gui.inspection_runner.signatures import SignaturesBox
 from branchguard.gui.models.incident_times import date_time
 from branchguard.gui.models.inspections import ChecklistModel, needs_photo
 from branchguard.gui.session import GuiSession
 from branchguard.gui.tasks import run_task
-
-_KEYS: dict[int, str] = {
-    Qt.Key.Key_P: "pass",
-    Qt.Key.Key_F: "fail",
-    Qt.Key.Key_N: "na",
-    Qt.Key.Key_J: "next",
-    Qt.Key.Key_K: "previous",
-    Qt.Key.Key_Return: "note",
-    Qt.Key.Key_Enter: "note",
-}
 
 
 class InspectionRunner(QWidget):
@@ -74,7 +64,14 @@ class InspectionRunner(QWidget):
         self.inspection_id = inspection_id
         self.detail: InspectionDetail | None = None
         self.current = 0  # the current item's number; 0 before the first load
-        self.pending = 0  # writes asked for and not yet committed
+        self.saver = AnswerSaver(session, inspection_id, self)
+        self.saver.saved.connect(self._saved)
+        self.saver.reread.connect(self.reload)
+        self.saver.submitted.connect(self._submitted)
+        self.saver.amended.connect(self._amended)
+        self.saver.failed.connect(self._write_failed)
+        self.saver.sign_failed.connect(self.signatures_failed)
+        self.saver.pending_changed.connect(lambda _count: self._update_progress())
         self.amend_dialog: AmendDialog | None = None
         self.model = ChecklistModel(self)
         self.title = QLabel()
@@ -108,7 +105,6 @@ class InspectionRunner(QWidget):
         self.note_edit.setObjectName("inspection_note")
         self.note_edit.setMaxLength(2000)
         self.note_edit.returnPressed.connect(self.save_note)
-        self.note_edit.installEventFilter(self)
         self.note_label = QLabel()
         self.table = QTableView()
         self.table.setObjectName("inspection_items")
@@ -126,7 +122,6 @@ class InspectionRunner(QWidget):
             header.resizeSection(column, width)
         header.setSectionResizeMode(ChecklistModel.COL_TEXT, QHeaderView.ResizeMode.Stretch)
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
-        self.table.installEventFilter(self)
         self.signatures = SignaturesBox()
         services, actor = session.services, session.actor
         self.photo_title = QLabel()
@@ -135,7 +130,7 @@ class InspectionRunner(QWidget):
             "inspection_item_photo_strip", lambda sha: services.inspections.photo_bytes(actor, sha)
         )
         self.signatures.sign_requested.connect(self.sign)
-        self._make_actions()
+        self.keys = ChecklistKeys(self)
         self._build_layout()
         self.retranslate()
         self.reload()
@@ -189,25 +184,6 @@ class InspectionRunner(QWidget):
         box.addLayout(actions)
         box.addWidget(split, 1)
 
-    def _make_actions(self) -> None:
-        """The runner's keys, listed in F1 while it is in front. The checklist's own key handler
-        (eventFilter) answers the same letters when no shortcut system delivers them."""
-
-        def action(keys: tuple[str, ...], slot: Callable[[], Any]) -> QAction:
-            act = QAction(self)
-            act.setShortcuts([QKeySequence(k) for k in keys])
-            act.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            act.triggered.connect(slot)
-            self.addAction(act)
-            return act
-
-        self.pass_action = action(("P",), lambda: self.answer_current(ItemResult.PASS))
-        self.fail_action = action(("F",), lambda: self.answer_current(ItemResult.FAIL))
-        self.na_action = action(("N",), lambda: self.answer_current(ItemResult.NA))
-        self.next_action = action(("J",), lambda: self.step_by(1))
-        self.previous_action = action(("K",), lambda: self.step_by(-1))
-        self.submit_action = action(("Ctrl+Return", "Ctrl+Enter"), self.ask_submit)
-
     def retranslate(self) -> None:
         self.pass_button.setText(self.tr("Pass (P)"))
         self.fail_button.setText(self.tr("Fail (F)"))
@@ -222,12 +198,7 @@ class InspectionRunner(QWidget):
         self.note_label.setText(self.tr("Note (Enter):"))
         self.photo_title.setText(self.tr("Photos of this item"))
         self.note_edit.setPlaceholderText(self.tr("Enter to write a note on the current item"))
-        self.pass_action.setText(self.tr("Inspection: pass the current item"))
-        self.fail_action.setText(self.tr("Inspection: fail the current item"))
-        self.na_action.setText(self.tr("Inspection: current item not applicable"))
-        self.next_action.setText(self.tr("Inspection: next item"))
-        self.previous_action.setText(self.tr("Inspection: previous item"))
-        self.submit_action.setText(self.tr("Inspection: submit"))
+        self.keys.retranslate()
         self.signatures.retranslate()
         if self.detail is not None:
             self._show(self.detail)
@@ -255,8 +226,7 @@ class InspectionRunner(QWidget):
             self.note_label,
         ):
             widget.setVisible(answer)
-        for act in (self.pass_action, self.fail_action, self.na_action, self.submit_action):
-            act.setEnabled(answer)
+        self.keys.set_answering(answer)
         submitted = self.detail is not None and not self.is_draft()
         self.amend_button.setVisible(work and submitted)
 
@@ -371,53 +341,33 @@ class InspectionRunner(QWidget):
             text += " · " + self.tr("saving…")
         self.progress.setText(text)
 
-    # -- keys ----------------------------------------------------------------------------------
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
-            return super().eventFilter(watched, event)
-        if watched is self.note_edit and event.key() == Qt.Key.Key_Escape:
-            answer = self.current_answer()
-            self.note_edit.setText(answer.note if answer else "")
-            self.table.setFocus()
-            return True
-        plain = not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
-        if watched is self.table and plain and event.key() in _KEYS:
-            self._key(_KEYS[event.key()])
-            return True
-        return super().eventFilter(watched, event)
-
-    def _key(self, what: str) -> None:
-        if what in ("pass", "fail", "na"):
-            self.answer_current(ItemResult(what))
-        elif what == "next":
-            self.step_by(1)
-        elif what == "previous":
-            self.step_by(-1)
-        elif self.may_answer():
+    # -- keys (see keys.py) -------------------------------------------------------------------
+    def open_note(self) -> None:
+        if self.may_answer():
             self.note_edit.setFocus()
             self.note_edit.selectAll()
+
+    def leave_note(self) -> None:
+        """Esc in the note: forget what was typed, back to the checklist."""
+        answer = self.current_answer()
+        self.note_edit.setText(answer.note if answer else "")
+        self.table.setFocus()
+
+    def signatures_failed(self, message: str) -> None:
+        self.signatures.show_error(message)
 
     def focus_checklist(self) -> None:
         self.table.setFocus()
 
-    # -- writing -------------------------------------------------------------------------------
-    def _write(self, work: Callable[[], Any], on_done: Callable[[Any], None]) -> None:
-        """Queue a write behind the ones before it; the result comes back on the GUI thread."""
-        self.show_error("")
-        self.pending += 1
-        self._update_progress()
+    # -- writing (through the saver, in the order given) --------------------------------------
+    @property
+    def pending(self) -> int:
+        """Writes asked for and not yet committed."""
+        return self.saver.pending
 
-        def done(result: Any) -> None:
-            self.pending -= 1
-            on_done(result)
-            self._update_progress()
-
-        def failed(message: str) -> None:
-            self.pending -= 1
-            self.show_error(message)
-            self.reload()  # show what was really saved
-
-        writer().submit(work, on_done=done, on_error=failed)
+    def _write_failed(self, message: str) -> None:
+        self.show_error(message)
+        self.reload()  # show what was really saved
 
     def _saved(self, answer: Answer) -> None:
         self.model.replace(answer)
@@ -428,15 +378,10 @@ class InspectionRunner(QWidget):
         answer = self.current_answer()
         if answer is None or not self.may_answer():
             return
+        self.show_error("")
         self.model.replace(replace(answer, result=result))  # shown at once; the service confirms
-        services, actor, inspection_id, number = (
-            self.session.services,
-            self.session.actor,
-            self.inspection_id,
-            answer.number,
-        )
-        self._write(lambda: services.inspections.answer(actor, inspection_id, number, result), self._saved)
-        self.move_to(self.next_unanswered(number))
+        self.saver.answer(answer.number, result)
+        self.move_to(self.next_unanswered(answer.number))
 
     def save_note(self) -> None:
         answer = self.current_answer()
@@ -447,16 +392,7 @@ class InspectionRunner(QWidget):
         if note == answer.note:
             return
         self.model.replace(replace(answer, note=note))
-        services, actor, inspection_id, number, result = (
-            self.session.services,
-            self.session.actor,
-            self.inspection_id,
-            answer.number,
-            answer.result,
-        )
-        self._write(
-            lambda: services.inspections.answer(actor, inspection_id, number, result, note=note), self._saved
-        )
+        self.saver.answer(answer.number, answer.result, note=note)
         self._show_current()
 
     def ask_photo(self) -> None:
@@ -470,37 +406,16 @@ class InspectionRunner(QWidget):
 
     def add_photo(self, path: Path) -> None:
         """Store the photo (attachment store, through the service) on the current item."""
-        services, actor, inspection_id, number = (
-            self.session.services,
-            self.session.actor,
-            self.inspection_id,
-            self.current,
-        )
-        self._write(
-            lambda: services.inspections.add_photo_bytes(
-                actor, inspection_id, number, path.name, path.read_bytes()
-            ),
-            self._saved,
-        )
+        if self.current_answer() is not None and self.may_answer():
+            self.saver.add_photo(self.current, path)
 
     def answer_rest(self) -> None:
-        if not self.may_answer():
-            return
-        services, actor, inspection_id = self.session.services, self.session.actor, self.inspection_id
-        self._write(lambda: services.inspections.answer_rest(actor, inspection_id), lambda _n: self.reload())
+        if self.may_answer():
+            self.saver.answer_rest()
 
     def sign(self, role: SignatureRole, name: str) -> None:
-        services, actor, inspection_id = self.session.services, self.session.actor, self.inspection_id
-
-        def failed_to_sign(message: str) -> None:
-            self.signatures.show_error(message)
-
         self.signatures.show_error("")
-        writer().submit(
-            lambda: services.inspections.sign(actor, inspection_id, role, name),
-            on_done=lambda _s: self.reload(),
-            on_error=failed_to_sign,
-        )
+        self.saver.sign(role, name)
 
     # -- submitting and amending ---------------------------------------------------------------
     def submit_problem(self) -> str:
@@ -544,17 +459,14 @@ class InspectionRunner(QWidget):
         """Sign what is filled in and not signed yet, then submit: one queue, in this order."""
         if self.detail is None or not self.may_answer():
             return
-        services, actor, inspection_id = self.session.services, self.session.actor, self.inspection_id
+        self.show_error("")
         inspector, reviewer = self.signatures.names()
         signed = {s.role: s.name for s in self.detail.signatures}
 
-        def signing(role: SignatureRole, name: str) -> Callable[[], Any]:
-            return lambda: services.inspections.sign(actor, inspection_id, role, name)
-
         for role, name in ((SignatureRole.INSPECTOR, inspector), (SignatureRole.REVIEWER, reviewer)):
             if name and signed.get(role) != name:
-                self._write(signing(role, name), lambda _signature: None)
-        self._write(lambda: services.inspections.submit(actor, inspection_id), self._submitted)
+                self.saver.sign(role, name)
+        self.saver.submit()
 
     def _submitted(self, detail: InspectionDetail) -> None:
         self._show(detail)
@@ -588,16 +500,11 @@ class InspectionRunner(QWidget):
     def amend(
         self, number: int, result: ItemResult, reason: str, note: str = "", photos: list[Path] | None = None
     ) -> None:
-        services, actor, inspection_id = self.session.services, self.session.actor, self.inspection_id
+        if self.may_work() and not self.is_draft():
+            self.show_error("")
+            self.saver.amend(number, result, reason, note, tuple(photos or ()))
 
-        def amended(_amendment: Any) -> None:
-            self.reload()
-            self.changed.emit(self.inspection_id)
-            self.session.data_changed.emit("hazard")
-
-        self._write(
-            lambda: services.inspections.amend(
-                actor, inspection_id, number, result, reason, note=note, photos=photos or ()
-            ),
-            amended,
-        )
+    def _amended(self, _amendment: object) -> None:
+        self.reload()
+        self.changed.emit(self.inspection_id)
+        self.session.data_changed.emit("hazard")
