@@ -14,6 +14,7 @@ from branchguard.context import AppContext
 from branchguard.core.inspection_types import (
     HazardFilter,
     HazardStatus,
+    InspectionInput,
     InspectionStatus,
     ItemResult,
     SignatureRole,
@@ -297,3 +298,20 @@ def test_a_run_left_open_comes_back_as_a_tab_and_f1_lists_its_keys(
     assert rows["P"] == "Inspection: pass the current item"
     assert rows["F"] == "Inspection: fail the current item"
     assert rows["N"] == "Inspection: current item not applicable"
+
+
+def test_the_report_pdf_of_a_run_is_written_off_the_gui_thread(
+    gui_ctx: AppContext, qtbot: Any, tmp_path: Path
+) -> None:
+    from branchguard.gui.inspection_runner.report import write_report
+
+    session = session_for(gui_ctx, "staff")
+    started = gui_ctx.services.inspections.start(session.actor, ALARM, InspectionInput(location="营业厅"))
+    runner = InspectionRunner(session, started.info.id)
+    qtbot.addWidget(runner)
+    assert not runner.report_button.isHidden()  # a draft's report says DRAFT on every page
+    done: list[tuple[Path, str]] = []
+    out = tmp_path / "巡检.pdf"
+    write_report(runner, session, started.info.id, out, lambda path, warning: done.append((path, warning)))
+    assert done and done[0][0] == out
+    assert out.read_bytes().startswith(b"%PDF")

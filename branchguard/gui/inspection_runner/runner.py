@@ -43,6 +43,7 @@ from branchguard.gui.inspection_runner.item_card import ItemCard
 from branchguard.gui.inspection_runner.keys import ChecklistKeys
 from branchguard.gui.inspection_runner.names import my_name, roster_names
 from branchguard.gui.inspection_runner.photos import PhotoStrip
+from branchguard.gui.inspection_runner.report import ask_report
 from branchguard.gui.inspection_runner.saver import AnswerSaver
 from branchguard.gui.inspection_runner.signatures import SignaturesBox
 from branchguard.gui.models.incident_times import date_time
@@ -101,6 +102,7 @@ class InspectionRunner(QWidget):
         self.submit_button = self._button("save", "inspection_submit", self.ask_submit)
         self.submit_button.setProperty("accent", True)
         self.amend_button = self._button("edit", "inspection_amend", self.ask_amend)
+        self.report_button = self._button("print", "inspection_report", self.ask_report)
         self.note_edit = QLineEdit()
         self.note_edit.setObjectName("inspection_note")
         self.note_edit.setMaxLength(2000)
@@ -159,7 +161,7 @@ class InspectionRunner(QWidget):
         actions = QHBoxLayout()
         actions.addWidget(self.message, 1)
         actions.addStretch(0)
-        for button in (self.rest_button, self.amend_button, self.submit_button):
+        for button in (self.report_button, self.rest_button, self.amend_button, self.submit_button):
             actions.addWidget(button)
         side = QWidget()
         side_box = QVBoxLayout(side)
@@ -194,6 +196,8 @@ class InspectionRunner(QWidget):
         self.rest_button.setToolTip(self.tr("Answer every item not answered yet as pass"))
         self.submit_button.setText(self.tr("Submit… (Ctrl+Enter)"))
         self.amend_button.setText(self.tr("Amend…"))
+        self.report_button.setText(self.tr("Report PDF…"))
+        self.report_button.setToolTip(self.tr("The inspection report: items, results, photos, signatures"))
         self.amend_button.setToolTip(self.tr("Correct the selected item of the submitted inspection"))
         self.note_label.setText(self.tr("Note (Enter):"))
         self.photo_title.setText(self.tr("Photos of this item"))
@@ -508,3 +512,6 @@ class InspectionRunner(QWidget):
         self.reload()
         self.changed.emit(self.inspection_id)
         self.session.data_changed.emit("hazard")
+
+    def ask_report(self) -> None:
+        ask_report(self, self.session, self.inspection_id)
