@@ -18,7 +18,7 @@ if TYPE_CHECKING:  # the context pulls in SQLAlchemy: only where a command runs
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    report = sub.add_parser("report", help="PDF reports").add_subparsers(
+    report = sub.add_parser("report", help="PDF reports; the hazard register also as Excel").add_subparsers(
         dest="report_command", metavar="KIND", required=True
     )
     incident = report.add_parser("incident", help="an incident's report (事件报告) as PDF")
