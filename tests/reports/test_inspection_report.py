@@ -11,11 +11,13 @@ from typing import TYPE_CHECKING
 
 from PIL import Image
 from pypdf import PdfReader
+from reportlab.lib.colors import Color
 
 from branchguard.core.i18n import set_language
-from branchguard.core.inspection_types import HazardSeverity, HazardSource, InspectionDetail
+from branchguard.core.inspection_types import HazardSeverity, HazardSource, InspectionDetail, ItemResult
 from branchguard.reports.fonts import find_cjk_font
-from branchguard.reports.inspection_report import render_inspection_report
+from branchguard.reports.hazard_register import OVERDUE_BAND
+from branchguard.reports.inspection_report import RESULT_COLOURS, render_inspection_report
 from tests.reports.hazard_samples import hazard
 from tests.reports.inspection_samples import LONG_NOTE, PhotoStore, inspection
 
@@ -179,3 +181,16 @@ def test_a_note_taller_than_a_page_continues_on_the_next(pdf: type[Pdf], tmp_pat
     raw = subprocess.run(["pdftotext", "-raw", str(out), "-"], capture_output=True, text=True, check=True)
     assert raw.stdout.count("配") == 100  # every character printed
     assert "（签字）：" in raw.stdout
+
+
+def test_results_are_coloured_tags_and_failed_rows_banded(tmp_path: Path) -> None:
+    store = PhotoStore()
+    out = _write(tmp_path, inspection(store), store)
+
+    def rgb(colour: Color) -> tuple[int, int, int]:
+        r, g, b = (round(c * 255) for c in colour.rgb())
+        return r, g, b
+
+    for result in ItemResult:
+        assert _colour_pixels(out, tmp_path, rgb(RESULT_COLOURS[result])) > 20, result
+    assert _colour_pixels(out, tmp_path, rgb(OVERDUE_BAND)) > 500  # items 2 and 3 failed
