@@ -187,3 +187,26 @@ def test_reopening_asks_why_and_records_it(
     assert stored.events[-1].note == "复查发现纸箱又被堆放"
     assert view.detail is not None and view.detail.info.status == HazardStatus.OPEN
     assert not view.step_button.isHidden()
+
+
+def test_the_lead_sets_the_severity_policy_that_new_hazards_follow(
+    open_window: Any, gui_ctx: AppContext
+) -> None:
+    page = register(open_window)
+    assert not page.policy_button.isHidden()
+    dialog = page.ask_policy()
+    assert dialog.general.fix_days.value() == 7  # DOMAIN.md's defaults
+    assert dialog.major.rule().interim_hours == 24 and dialog.major.rule().report_head_office
+    dialog.general.fix_days.setValue(10)
+    dialog.accept()
+    assert dialog.saved is not None
+    made = make(gui_ctx, "新政策下的隐患", HazardSeverity.GENERAL, 0, "李娜")
+    fresh = gui_ctx.services.hazards.create(
+        login(gui_ctx, "lead"), HazardInput(description=f"{MARK} 按政策计算期限", location="营业厅")
+    )
+    assert (fresh.info.due_date - fresh.info.opened_at.astimezone().date()).days == 10
+    assert made.info.due_date == date.today()  # a date given by hand is kept
+
+
+def test_staff_do_not_see_the_policy(open_window: Any) -> None:
+    assert register(open_window, "staff").policy_button.isHidden()

@@ -26,6 +26,7 @@ from branchguard.gui import style
 from branchguard.gui.hazard_detail import HazardDetailDialog
 from branchguard.gui.hazard_dialogs import NewHazardDialog
 from branchguard.gui.hazard_export import RegisterExporter
+from branchguard.gui.hazard_policy import SeverityPolicyDialog
 from branchguard.gui.icons import icon
 from branchguard.gui.inspection_runner.names import NamePicker, roster_names
 from branchguard.gui.models.hazards import HazardListModel
@@ -90,6 +91,10 @@ class HazardsPage(Page):
         self.excel_button = QPushButton(icon("export"), "")
         self.excel_button.setObjectName("hazards_export_excel")
         self.excel_button.clicked.connect(lambda: self.ask_export("xlsx"))
+        self.policy_button = QPushButton(icon("settings"), "")
+        self.policy_button.setObjectName("hazards_policy")
+        self.policy_button.clicked.connect(self.ask_policy)
+        self.policy_button.setVisible(session.actor.role is Role.LEAD)
         self.exporter = RegisterExporter(session, self)
         self._build_layout()
         self.retranslate()
@@ -102,7 +107,7 @@ class HazardsPage(Page):
         titles.addWidget(self.heading)
         titles.addWidget(self.intro)
         header.addLayout(titles, 1)
-        for button in (self.pdf_button, self.excel_button, self.new_button):
+        for button in (self.policy_button, self.pdf_button, self.excel_button, self.new_button):
             header.addWidget(button)
         filters = QHBoxLayout()
         filters.setSpacing(8)
@@ -127,6 +132,8 @@ class HazardsPage(Page):
             )
         )
         self.new_button.setText(self.tr("New hazard…"))
+        self.policy_button.setText(self.tr("Severity policy…"))
+        self.policy_button.setToolTip(self.tr("How long a general or a major hazard may stay open"))
         self.pdf_button.setText(self.tr("Export PDF…"))
         self.excel_button.setText(self.tr("Export Excel…"))
         self.pdf_button.setToolTip(self.tr("The register as filtered, as a PDF"))
@@ -227,6 +234,12 @@ class HazardsPage(Page):
     def ask_new(self) -> NewHazardDialog:
         dialog = NewHazardDialog(self.session, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def ask_policy(self) -> SeverityPolicyDialog:
+        dialog = SeverityPolicyDialog(self.session, self)
+        dialog.finished.connect(dialog.deleteLater)
         dialog.open()
         return dialog
 
