@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import builtins
 from collections.abc import Callable
-from datetime import datetime, time
+from datetime import datetime
 from typing import Any, TypeVar
 
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session, sessionmaker
 
-from branchguard.core import compliance, drills_data, drills_store, validation
+from branchguard.core import compliance, drills_actions, drills_data, drills_store, validation
 from branchguard.core import schedules_rules as rules
 from branchguard.core.audit import record
 from branchguard.core.domain import Actor, Role
@@ -31,7 +31,6 @@ from branchguard.core.drills_types import (
 )
 from branchguard.core.errors import NotFound, ValidationError
 from branchguard.core.i18n import t
-from branchguard.core.incident_store import action_of
 from branchguard.core.incident_types import FollowUpAction, LogEntry
 from branchguard.core.incidents import IncidentService
 from branchguard.core.permissions import EVERYONE, LEAD_ONLY, require
@@ -48,13 +47,8 @@ from branchguard.db.drill_models import (
 )
 from branchguard.db.incident_models import IncidentActionRow
 from branchguard.db.playbook_models import PlaybookRow
-from branchguard.db.schedule_models import ScheduleRow
 
 RUNNERS = frozenset({Role.LEAD, Role.STAFF})
-# A corrective action is due at the end of its due day (local time), its owner reminded days ahead.
-ACTION_DUE_TIME = time(17, 0)
-ACTION_LEAD_DAYS = 3
-ACTION_TITLE_LIMIT = 200
 
 
 T = TypeVar("T")
@@ -274,7 +268,7 @@ class DrillService:
                 s.add(action)
                 if a.due is not None:
                     s.flush()
-                    self._remind_action(s, actor, action)
+                    drills_actions.remind(self._schedules, s, actor, action)
             row.status = DrillStatus.EVALUATED.value
             s.flush()
             record(
@@ -290,51 +284,14 @@ class DrillService:
             self._schedules.notify()
         return result
 
-    def _remind_action(self, s: Session, actor: Actor, action: IncidentActionRow) -> None:
-        """A corrective action with a due date gets a one-off schedule in the same transaction:
-        its owner is reminded ahead of the due day and again once it is overdue, and it shows on
-        the calendar. Due at the end of the working day, so the due day itself is not overdue."""
-        assert action.due is not None
-        self._schedules.add_in(
-            s,
-            actor,
-            ScheduleInput(
-                title=t("schedule.action_title", text=action.text)[:ACTION_TITLE_LIMIT],
-                start=datetime.combine(action.due, ACTION_DUE_TIME),
-                kind=ScheduleKind.ACTION,
-                owner=action.owner,
-                lead_minutes=ACTION_LEAD_DAYS * 24 * 60,
-                timezone=rules.local_zone_name(),
-                subject_id=action.id,
-            ),
-        )
-
     def complete_action(self, actor: Actor, plan_id: int, action_id: int) -> FollowUpAction:
         """A corrective action of the drill is done: the action and its reminder's item are marked
         together, so its owner is not reminded of it any more."""
         require(actor, "drill.evaluate", LEAD_ONLY)
-        now = utcnow()
         with self._sessions.begin() as s:
-            row = self._row(s, plan_id)
-            action = s.get(IncidentActionRow, action_id)
-            if action is None or row.incident_id is None or action.incident_id != row.incident_id:
-                raise NotFound(t("incident.no_action", id=action_id))
-            if action.done_at is None:
-                action.done_at, action.done_by = now, actor.username
-                record(
-                    s,
-                    actor,
-                    "drill.action_done",
-                    "incident_action",
-                    action_id,
-                    after={"plan": plan_id, "text": action.text, "done": True},
-                )
-                reminders = select(ScheduleRow.id).where(
-                    ScheduleRow.kind == ScheduleKind.ACTION.value, ScheduleRow.subject_id == action_id
-                )
-                for schedule_id in s.scalars(reminders):
-                    self._schedules.complete_next_in(s, actor, schedule_id, t("drill.action_done_note"), now)
-            done = action_of(action)
+            done = drills_actions.complete(
+                self._schedules, s, actor, self._row(s, plan_id), action_id, utcnow()
+            )
         self._schedules.notify()
         return done
 
