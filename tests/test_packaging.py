@@ -42,6 +42,7 @@ def test_frozen_build_runs_the_cli(tmp_path: Path) -> None:
     internal = exe.parent / "_internal"
     assert (internal / "resources" / "playbooks" / "starter_library.yaml").is_file()
     assert (internal / "resources" / "drills" / "defaults.yaml").is_file()
+    assert (internal / "resources" / "inspections" / "templates.yaml").is_file()
     assert sorted(p.name for p in (internal / "resources" / "i18n").glob("*.qm")) == [
         "branchguard_en.qm",
         "branchguard_zh_CN.qm",
@@ -66,6 +67,7 @@ def test_frozen_build_runs_the_cli(tmp_path: Path) -> None:
     )
     assert "lead-demo-2026" in run("demo")
     assert "FIRE" in run("playbook", "list")  # migrations and built-in content are bundled
+    assert "FIRE_DAILY" in run("inspection", "templates")
     card = tmp_path / "card.pdf"
     run("contacts", "card", "-o", str(card))
     assert card.read_bytes().startswith(b"%PDF")
