@@ -83,7 +83,6 @@ INSPECTION_REPORT_MESSAGES: dict[str, tuple[str, str]] = {
     "report.hazards.col.severity": ("Severity", "等级"),
     "report.hazards.col.location": ("Location", "部位"),
     "report.hazards.col.description": ("Description", "隐患描述"),
-    "report.hazards.col.title": ("Title", "标题"),
     "report.hazards.col.owner": ("Owner", "责任人"),
     "report.hazards.col.opened": ("Opened", "发现时间"),
     "report.hazards.col.due": ("Due", "整改期限"),
@@ -94,7 +93,6 @@ INSPECTION_REPORT_MESSAGES: dict[str, tuple[str, str]] = {
     "report.hazards.col.head_office": ("Report to head office", "须上报上级行"),
     "report.hazards.col.overdue": ("Overdue", "逾期"),
     "report.hazards.col.source": ("Source", "来源"),
-    "report.hazards.col.inspection": ("Inspection item", "来源检查项"),
     "report.hazards.col.opened_by": ("Opened by", "发现人"),
     "report.hazards.col.remediated": ("Remediated", "整改完成时间"),
     "report.hazards.col.remediated_by": ("Remediated by", "整改人"),
@@ -102,7 +100,6 @@ INSPECTION_REPORT_MESSAGES: dict[str, tuple[str, str]] = {
     "report.hazards.col.verified_by": ("Verified by", "验收人"),
     "report.hazards.col.closed": ("Closed", "关闭时间"),
     "report.hazards.inspection_item": ("#{id} item {n}", "#{id} 第 {n} 项"),
-    "report.hazards.by": ("{at} {who}", "{at} {who}"),
     "report.hazards.overdue_mark": ("OVERDUE", "逾期"),
     "report.hazards.overdue_legend": (
         "Rows on a red band are past their due date and not yet verified.",
