@@ -6,13 +6,12 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 
 from branchguard.core.i18n import t
 from branchguard.core.inspection_types import HazardFilter, HazardInfo, HazardSeverity, HazardStatus
 
 DATE = "%Y-%m-%d"
-MINUTE = "%Y-%m-%d %H:%M"
 
 
 def describe_filter(hazard_filter: HazardFilter) -> list[tuple[str, str]]:
@@ -88,11 +87,6 @@ def description_text(hazard: HazardInfo) -> str:
     if not title or body.startswith(title):
         return body or title
     return f"{title}\n{body}" if body else title
-
-
-def local(at: datetime | None, fmt: str = MINUTE) -> str:
-    """A stored UTC time as local time with its full date; "" when there is none."""
-    return at.astimezone().strftime(fmt) if at else ""
 
 
 def source_text(hazard: HazardInfo) -> str:

@@ -17,9 +17,10 @@ from reportlab.platypus import Flowable, Spacer, Table
 
 from branchguard.core.domain import Actor
 from branchguard.core.i18n import t
+from branchguard.core.incident_text import local_stamp
 from branchguard.core.inspection_types import HazardFilter, HazardInfo, HazardSeverity, HazardStatus
 from branchguard.reports.fonts import FontChoice, find_cjk_font
-from branchguard.reports.hazard_common import DATE, Tally, describe_filter, description_text, local, tally
+from branchguard.reports.hazard_common import DATE, Tally, describe_filter, description_text, tally
 from branchguard.reports.incident_report import pairs_table, section_heading
 from branchguard.reports.incident_tables import ALERT
 from branchguard.reports.linewrap import LineWrapper
@@ -207,7 +208,7 @@ def hazard_table(styles: ReportStyles, hazards: Sequence[HazardInfo], width: flo
                 wrapped(h.location or "—", location_w),
                 wrapped(description_text(h), text_w),
                 wrapped(h.owner or "—", owner_w),
-                local(h.opened_at, DATE),
+                local_stamp(h.opened_at, DATE),
                 h.due_date.isoformat(),
                 str(h.age_days),
                 status,
