@@ -148,6 +148,24 @@ def _counts(styles: ReportStyles, counted: Tally, width: float) -> Table:
     return table
 
 
+class HazardMarks:
+    """A hazard's severity and status as table cells: a major one in red, an overdue one in red
+    and marked as such (readable without colour too); the rest as plain text."""
+
+    def __init__(self, styles: ReportStyles) -> None:
+        self._major = ParagraphStyle("major", parent=styles.cell_bold, textColor=MAJOR_COLOUR)
+        self._late = ParagraphStyle("overdue", parent=styles.cell_bold, textColor=ALERT)
+        self._mark = t("report.hazards.overdue_mark")
+
+    def severity(self, hazard: HazardInfo) -> Cell:
+        label = hazard.severity.label
+        return para(label, self._major) if hazard.severity == HazardSeverity.MAJOR else label
+
+    def status(self, hazard: HazardInfo) -> Cell:
+        label = hazard.status.label
+        return para(f"{label}\n{self._mark}", self._late) if hazard.overdue else label
+
+
 def hazard_table(styles: ReportStyles, hazards: Sequence[HazardInfo], width: float) -> Table:
     """One row per hazard: number, severity, location, description, owner, opened, due, age in days,
     status. Built like the incident timeline for long registers: plain text cells broken into
@@ -165,8 +183,6 @@ def hazard_table(styles: ReportStyles, hazards: Sequence[HazardInfo], width: flo
         t("report.hazards.col.age"),
         t("report.hazards.col.status"),
     ]
-    overdue_mark = t("report.hazards.overdue_mark")
-    status_texts = {st: st.label for st in HazardStatus}
 
     def natural(texts: Sequence[str], header: str) -> float:
         widest = max([2 * size, *(stringWidth(x, font, size) for x in texts)])
@@ -177,7 +193,7 @@ def hazard_table(styles: ReportStyles, hazards: Sequence[HazardInfo], width: flo
     severity_w = natural([s.label for s in HazardSeverity], headers[1])
     date_w = natural(["0000-00-00"], headers[5])
     age_w = natural([str(h.age_days) for h in hazards], headers[7])
-    status_w = natural([*status_texts.values(), overdue_mark], headers[8])
+    status_w = natural([*(st.label for st in HazardStatus), t("report.hazards.overdue_mark")], headers[8])
     fixed = number_w + severity_w + 2 * date_w + age_w + status_w
     location_w, owner_w = width * 0.12, width * 0.09
     text_w = width - fixed - location_w - owner_w
@@ -189,29 +205,23 @@ def hazard_table(styles: ReportStyles, hazards: Sequence[HazardInfo], width: flo
         room = column_width - pad
         return wrapper.wrap(text, room) if "\n" in text or wrapper.width(text) > room else text
 
-    major = ParagraphStyle("major", parent=styles.cell_bold, textColor=MAJOR_COLOUR)
-    late = ParagraphStyle("overdue", parent=styles.cell_bold, textColor=ALERT)
+    marks = HazardMarks(styles)
     rows: list[list[Cell]] = []
     bands: list[tuple[object, ...]] = []
     for i, h in enumerate(hazards, start=1):
-        severity: Cell = (
-            para(h.severity.label, major) if h.severity == HazardSeverity.MAJOR else h.severity.label
-        )
-        status: Cell = status_texts[h.status]
         if h.overdue:
-            status = para(f"{status_texts[h.status]}\n{overdue_mark}", late)
             bands.append(("BACKGROUND", (0, i), (-1, i), OVERDUE_BAND))
         rows.append(
             [
                 h.number,
-                severity,
+                marks.severity(h),
                 wrapped(h.location or "—", location_w),
                 wrapped(description_text(h), text_w),
                 wrapped(h.owner or "—", owner_w),
                 local_stamp(h.opened_at, DATE),
                 h.due_date.isoformat(),
                 str(h.age_days),
-                status,
+                marks.status(h),
             ]
         )
     return data_table(

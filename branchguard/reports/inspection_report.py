@@ -23,7 +23,6 @@ from branchguard.core.inspection_types import (
     Answer,
     HazardFilter,
     HazardInfo,
-    HazardSeverity,
     InspectionDetail,
     InspectionStatus,
     ItemResult,
@@ -31,7 +30,7 @@ from branchguard.core.inspection_types import (
 )
 from branchguard.reports.fonts import FontChoice, find_cjk_font
 from branchguard.reports.hazard_common import description_text
-from branchguard.reports.hazard_register import MAJOR_COLOUR, OVERDUE_BAND
+from branchguard.reports.hazard_register import OVERDUE_BAND, HazardMarks
 from branchguard.reports.incident_report import pairs_table, section_heading
 from branchguard.reports.incident_tables import ALERT, stored_picture
 from branchguard.reports.template import (
@@ -303,24 +302,19 @@ def _photo_grid(
 
 def _hazards(styles: ReportStyles, hazards: Sequence[HazardInfo], width: float) -> Table:
     """The hazards this inspection opened: number, item, severity, description, owner, due, status."""
-    major = ParagraphStyle("major", parent=styles.cell_bold, textColor=MAJOR_COLOUR)
-    late = ParagraphStyle("late", parent=styles.cell_bold, textColor=ALERT)
-    rows: list[list[Cell]] = []
-    for h in sorted(hazards, key=lambda h: (h.item_number is None, h.item_number or 0, h.id)):
-        status: Cell = h.status.label
-        if h.overdue:
-            status = para(f"{h.status.label}\n{t('report.hazards.overdue_mark')}", late)
-        rows.append(
-            [
-                h.number,
-                str(h.item_number) if h.item_number is not None else "—",
-                para(h.severity.label, major) if h.severity == HazardSeverity.MAJOR else h.severity.label,
-                description_text(h),
-                h.owner or "—",
-                h.due_date.isoformat(),
-                status,
-            ]
-        )
+    marks = HazardMarks(styles)
+    rows: list[list[Cell]] = [
+        [
+            h.number,
+            str(h.item_number) if h.item_number is not None else "—",
+            marks.severity(h),
+            description_text(h),
+            h.owner or "—",
+            h.due_date.isoformat(),
+            marks.status(h),
+        ]
+        for h in sorted(hazards, key=lambda h: (h.item_number is None, h.item_number or 0, h.id))
+    ]
     headers = [
         t("report.hazards.col.number"),
         t("report.inspection.col.item_no"),
