@@ -13,7 +13,7 @@ from __future__ import annotations
 import builtins
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -21,6 +21,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
+from branchguard.core import hazard_rules as rules_
 from branchguard.core import hazard_store as store
 from branchguard.core import schedule_links, validation
 from branchguard.core import schedules_rules as rules
@@ -42,7 +43,6 @@ from branchguard.core.inspection_types import (
     RemediationKind,
     RemediationStep,
     SeverityPolicy,
-    SeverityRule,
 )
 from branchguard.core.permissions import EVERYONE, LEAD_ONLY, require
 from branchguard.core.schedules import ScheduleService
@@ -51,10 +51,6 @@ from branchguard.db.base import utcnow
 from branchguard.db.inspection_models import HazardRow, HazardStepRow
 
 WORKERS = frozenset({Role.LEAD, Role.STAFF})
-TITLE_LIMIT = 200
-TEXT_LIMIT = 4000
-MAX_DAYS = 365
-MAX_HOURS = 24 * 30
 # Reminded the morning before the due day: the due instant is 23:59:59 local, 39 h before is 09:00.
 REMINDER_LEAD_MINUTES = 39 * 60 - 1
 
@@ -97,10 +93,7 @@ class HazardService:
     def set_policy(self, actor: Actor, policy: SeverityPolicy) -> SeverityPolicy:
         """Change the deadlines; hazards opened afterwards follow them (open ones keep theirs)."""
         require(actor, "hazard.policy", LEAD_ONLY)
-        checked = SeverityPolicy(
-            general=_check_rule(policy.general, HazardSeverity.GENERAL),
-            major=_check_rule(policy.major, HazardSeverity.MAJOR),
-        )
+        checked = rules_.check_policy(policy)
         with self._sessions.begin() as s:
             before = store.policy(s)
             store.save_policy(s, checked, actor)
@@ -110,8 +103,8 @@ class HazardService:
                 "hazard.policy",
                 "hazard_policy",
                 "",
-                before=_policy_view(before),
-                after=_policy_view(checked),
+                before=rules_.policy_view(before),
+                after=rules_.policy_view(checked),
             )
         return checked
 
@@ -119,7 +112,7 @@ class HazardService:
     def create(self, actor: Actor, data: HazardInput) -> HazardDetail:
         """A hazard entered by hand."""
         require(actor, "hazard.create", WORKERS)
-        values = _clean(data)
+        values = rules_.clean_input(data)
         with self._sessions.begin() as s:
             row = self.open_in(s, actor, values, data.due, NewHazard(HazardSource.MANUAL))
             detail = store.detail_of(row, utcnow(), self.zone)
@@ -157,7 +150,7 @@ class HazardService:
         s.flush()  # the id, and (for an item) the unique (inspection, item) check, now
         store.add_event(row, HazardEventKind.OPENED, actor)
         self._start_schedule(s, actor, row)
-        record(s, actor, "hazard.open", "hazard", row.id, after=_audit_view(row))
+        record(s, actor, "hazard.open", "hazard", row.id, after=rules_.audit_view(row))
         return row
 
     # -- editing ---------------------------------------------------------------------------------
@@ -165,13 +158,13 @@ class HazardService:
         """Change the fields. `data.due` None keeps the due date, unless the severity changes: then
         the policy's deadlines for the new severity, counted from when the hazard opened."""
         require(actor, "hazard.update", WORKERS)
-        values = _clean(data)
+        values = rules_.clean_input(data)
         reason = validation.text(reason, "field.reason", required=False, limit=1000)
         zone = self.zone
         with self._sessions.begin() as s:
             row = self._row(s, hazard_id)
-            self._expect(row, HazardStatus.OPEN, HazardStatus.REMEDIATED, HazardStatus.VERIFIED)
-            before = _audit_view(row)
+            rules_.expect(row, HazardStatus.OPEN, HazardStatus.REMEDIATED, HazardStatus.VERIFIED)
+            before = rules_.audit_view(row)
             changes = {k: (str(getattr(row, k)), str(v)) for k, v in values.items() if getattr(row, k) != v}
             timing: dict[str, Any] = {}
             if data.due is not None:
@@ -199,7 +192,7 @@ class HazardService:
                 self._end_schedule(s, actor, row, t("hazard.schedule_moved"))
                 self._start_schedule(s, actor, row)
             s.flush()
-            record(s, actor, "hazard.update", "hazard", row.id, before=before, after=_audit_view(row))
+            record(s, actor, "hazard.update", "hazard", row.id, before=before, after=rules_.audit_view(row))
             detail = store.detail_of(row, utcnow(), zone)
         self._schedules.notify()
         return detail
@@ -228,10 +221,10 @@ class HazardService:
         self, actor: Actor, hazard_id: int, kind: RemediationKind, text: str, refs: list[AttachmentRef]
     ) -> RemediationStep:
         kind = validation.choice(kind, RemediationKind, "field.remediation_kind")
-        text = validation.text(text, "field.remediation_step", limit=TEXT_LIMIT)
+        text = validation.text(text, "field.remediation_step", limit=rules_.TEXT_LIMIT)
         with self._sessions.begin() as s:
             row = self._row(s, hazard_id)
-            self._expect(row, HazardStatus.OPEN, HazardStatus.REMEDIATED)
+            rules_.expect(row, HazardStatus.OPEN, HazardStatus.REMEDIATED)
             step = HazardStepRow(
                 kind=kind.value,
                 text=text,
@@ -264,7 +257,7 @@ class HazardService:
         note = validation.text(note, "field.notes", required=False, limit=1000)
 
         def change(s: Session, row: HazardRow) -> None:
-            self._expect(row, HazardStatus.OPEN)
+            rules_.expect(row, HazardStatus.OPEN)
             if not any(st.kind == RemediationKind.ACTION.value for st in row.steps):
                 raise ValidationError(t("field.remediation_steps"), t("hazard.no_action_step"))
             row.status = HazardStatus.REMEDIATED.value
@@ -279,7 +272,7 @@ class HazardService:
         note = validation.text(note, "field.notes", required=False, limit=1000)
 
         def change(s: Session, row: HazardRow) -> None:
-            self._expect(row, HazardStatus.REMEDIATED)
+            rules_.expect(row, HazardStatus.REMEDIATED)
             if row.remediated_by == actor.username:
                 raise ValidationError(t("field.verified_by"), t("hazard.verify_own", username=actor.username))
             row.status = HazardStatus.VERIFIED.value
@@ -294,7 +287,7 @@ class HazardService:
         note = validation.text(note, "field.notes", required=False, limit=1000)
 
         def change(s: Session, row: HazardRow) -> None:
-            self._expect(row, HazardStatus.VERIFIED)
+            rules_.expect(row, HazardStatus.VERIFIED)
             row.status = HazardStatus.CLOSED.value
             row.closed_by, row.closed_at = actor.username, utcnow()
             store.add_event(row, HazardEventKind.CLOSED, actor, note)
@@ -309,7 +302,7 @@ class HazardService:
         reason = validation.text(reason, "field.reason", limit=1000)
 
         def change(s: Session, row: HazardRow) -> None:
-            self._expect(row, HazardStatus.REMEDIATED, HazardStatus.VERIFIED, HazardStatus.CLOSED)
+            rules_.expect(row, HazardStatus.REMEDIATED, HazardStatus.VERIFIED, HazardStatus.CLOSED)
             was_open = HazardStatus(row.status).is_open
             row.status = HazardStatus.OPEN.value
             row.remediated_by = row.remediated_at = row.verified_by = row.verified_at = None
@@ -423,73 +416,3 @@ class HazardService:
         if row is None:
             raise NotFound(t("hazard.not_found", id=hazard_id))
         return row
-
-    @staticmethod
-    def _expect(row: HazardRow, *allowed: HazardStatus) -> None:
-        if row.status not in {a.value for a in allowed}:
-            raise ValidationError(
-                t("field.hazard_status"),
-                t(
-                    "hazard.wrong_status",
-                    status=HazardStatus(row.status).label,
-                    allowed=" / ".join(a.label for a in allowed),
-                ),
-            )
-
-
-def _clean(data: HazardInput) -> dict[str, Any]:
-    description = validation.text(data.description, "field.hazard_description", limit=TEXT_LIMIT)
-    title = validation.text(data.title, "field.title", required=False, limit=TITLE_LIMIT)
-    return {
-        "title": title or description.splitlines()[0][:TITLE_LIMIT],
-        "description": description,
-        "severity": validation.choice(data.severity, HazardSeverity, "field.severity").value,
-        "location": validation.text(data.location, "field.location", required=False, limit=200),
-        "owner": validation.text(data.owner, "field.owner", required=False, limit=100),
-    }
-
-
-def _check_rule(rule: SeverityRule, severity: HazardSeverity) -> SeverityRule:
-    label = t("field.severity_rule", severity=severity.label)
-
-    def days(value: int | None, high: int, optional: bool) -> int | None:
-        if value is None and optional:
-            return None
-        if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= high:
-            raise ValidationError(label, t("validation.range", low=1, high=high))
-        return value
-
-    fix = days(rule.fix_days, MAX_DAYS, optional=False)
-    assert fix is not None
-    return SeverityRule(
-        severity,
-        fix,
-        interim_hours=days(rule.interim_hours, MAX_HOURS, optional=True),
-        plan_days=days(rule.plan_days, MAX_DAYS, optional=True),
-        report_head_office=bool(rule.report_head_office),
-    )
-
-
-def _policy_view(policy: SeverityPolicy) -> dict[str, Any]:
-    return {
-        r.severity.value: {
-            "fix_days": r.fix_days,
-            "interim_hours": r.interim_hours,
-            "plan_days": r.plan_days,
-            "report_head_office": r.report_head_office,
-        }
-        for r in (policy.general, policy.major)
-    }
-
-
-def _audit_view(row: HazardRow) -> dict[str, Any]:
-    return {
-        "title": row.title,
-        "severity": row.severity,
-        "status": row.status,
-        "location": row.location,
-        "owner": row.owner,
-        "due_at": row.due_at.astimezone(UTC),
-        "inspection": row.inspection_id,
-        "item": row.item_number,
-    }

@@ -9,7 +9,9 @@ from sqlalchemy import Select, select
 from sqlalchemy.orm import Session, selectinload
 
 from branchguard.core.attachments import AttachmentRef
+from branchguard.core.errors import NotFound, ValidationError
 from branchguard.core.hazard_store import refs
+from branchguard.core.i18n import t
 from branchguard.core.inspection_data import content_of, params_of
 from branchguard.core.inspection_types import (
     Amendment,
@@ -23,6 +25,7 @@ from branchguard.core.inspection_types import (
     TemplateItem,
 )
 from branchguard.core.playbook_types import Text2
+from branchguard.core.schedules_types import OccurrenceStatus, ScheduleKind
 from branchguard.db.inspection_models import (
     AnswerRow,
     HazardRow,
@@ -30,6 +33,7 @@ from branchguard.db.inspection_models import (
     TemplateRow,
     TemplateVersionRow,
 )
+from branchguard.db.schedule_models import OccurrenceRow, ScheduleRow
 
 
 @dataclass(frozen=True)
@@ -180,3 +184,59 @@ def detail_of(row: InspectionRow, ctx: Context) -> InspectionDetail:
             for am in row.amendments
         ),
     )
+
+
+# -- lookups and rules the service's methods share ---------------------------------------------------
+def inspection_row(s: Session, inspection_id: int, *, lock: bool = False) -> InspectionRow:
+    """The inspection; `lock` holds its row until commit, so answers, signatures, submit and
+    amendments of one inspection never interleave (PostgreSQL; SQLite writes one at a time)."""
+    stmt = loaded().where(InspectionRow.id == inspection_id)
+    if lock:
+        stmt = stmt.with_for_update(of=InspectionRow)
+    row = s.scalar(stmt)
+    if row is None:
+        raise NotFound(t("inspection.not_found", id=inspection_id))
+    return row
+
+
+def answer_row(row: InspectionRow, number: int) -> AnswerRow:
+    if isinstance(number, bool) or not isinstance(number, int) or not 1 <= number <= len(row.answers):
+        raise ValidationError(t("field.item"), t("inspection.no_item", n=number, total=len(row.answers)))
+    return row.answers[number - 1]
+
+
+def check_occurrence(s: Session, occurrence_id: int, template_id: int) -> None:
+    """An open occurrence of one of this template's inspection schedules."""
+    found = s.execute(
+        select(OccurrenceRow, ScheduleRow)
+        .join(ScheduleRow, OccurrenceRow.schedule_id == ScheduleRow.id)
+        .where(OccurrenceRow.id == occurrence_id)
+    ).first()
+    if found is None:
+        raise NotFound(t("schedule.no_occurrence", id=occurrence_id))
+    occ, sched = found
+    if sched.kind != ScheduleKind.INSPECTION.value or sched.subject_id != template_id:
+        raise ValidationError(t("field.occurrence"), t("inspection.occurrence_other", id=occurrence_id))
+    if occ.status != OccurrenceStatus.OPEN.value:
+        raise ValidationError(
+            t("field.occurrence"),
+            t("schedule.occurrence_closed", status=OccurrenceStatus(occ.status).label),
+        )
+
+
+def hazard_values(row: InspectionRow, version: TemplateVersionRow, number: int, note: str) -> dict[str, str]:
+    """The fields of the hazard a failed item opens: titled by what the inspector saw (the note's
+    first line), else by the item; the description names template, item and note."""
+    item = rendered_items(version)[number - 1]
+    name = Text2(version.name_zh, version.name_en).text
+    description = t("inspection.hazard_description", template=name, n=number, item=item.text.text)
+    if note:
+        description += "\n" + t("inspection.hazard_note", note=note)
+    finding = note.strip().splitlines()[0] if note.strip() else ""
+    return {
+        "title": (finding or t("inspection.hazard_title", item=item.text.text))[:200],
+        "description": description,
+        "severity": item.severity_on_fail.value,
+        "location": row.location,
+        "owner": row.inspector_name or row.started_by,
+    }

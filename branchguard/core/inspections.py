@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from datetime import datetime, time
 from pathlib import Path
 
-from sqlalchemy import select, update
+from sqlalchemy import update
 from sqlalchemy.orm import Session, sessionmaker
 
 from branchguard.core import inspection_store as store
@@ -27,7 +27,7 @@ from branchguard.core import versioned as ver
 from branchguard.core.attachments import AttachmentRef, AttachmentStore
 from branchguard.core.audit import record
 from branchguard.core.domain import Actor, Role
-from branchguard.core.errors import NotFound, ValidationError
+from branchguard.core.errors import ValidationError
 from branchguard.core.hazard_store import ref_values
 from branchguard.core.hazards import HazardService, NewHazard
 from branchguard.core.i18n import t
@@ -46,12 +46,9 @@ from branchguard.core.inspection_types import (
     SignatureRole,
 )
 from branchguard.core.permissions import EVERYONE, require
-from branchguard.core.playbook_types import Text2
 from branchguard.core.schedules import ScheduleService
-from branchguard.core.schedules_types import OccurrenceStatus, ScheduleKind
 from branchguard.db.base import utcnow
 from branchguard.db.inspection_models import AmendmentRow, AnswerRow, HazardRow, InspectionRow
-from branchguard.db.schedule_models import OccurrenceRow, ScheduleRow
 
 RUNNERS = frozenset({Role.LEAD, Role.STAFF})
 NOTE_LIMIT = 2000
@@ -88,7 +85,7 @@ class InspectionService(TemplateLibrary):
             if version is None:
                 raise ValidationError(t("field.template"), t("inspection.no_approved", code=template.code))
             if data.occurrence_id is not None:
-                self._check_occurrence(s, data.occurrence_id, template.id)
+                store.check_occurrence(s, data.occurrence_id, template.id)
             row = InspectionRow(
                 template_id=template.id,
                 version_id=version.id,
@@ -138,7 +135,7 @@ class InspectionService(TemplateLibrary):
         require(actor, "inspection.run", RUNNERS)
         with self._sessions.begin() as s:
             row = self._draft(s, inspection_id)
-            ans = self._answer_row(row, number)
+            ans = store.answer_row(row, number)
             ans.photos = [p for p in ans.photos if p["sha256"] != sha256]
             record(
                 s,
@@ -167,7 +164,7 @@ class InspectionService(TemplateLibrary):
             note = validation.text(note, "field.notes", required=False, limit=NOTE_LIMIT)
         with self._sessions.begin() as s:
             row = self._draft(s, inspection_id)
-            ans = self._answer_row(row, number)
+            ans = store.answer_row(row, number)
             if set_result:
                 ans.result = result.value if result is not None else None
             if note is not None:
@@ -216,7 +213,7 @@ class InspectionService(TemplateLibrary):
         role = validation.choice(role, SignatureRole, "field.signature_role")
         name = validation.text(name, "field.signer", limit=100)
         with self._sessions.begin() as s:
-            row = self._row(s, inspection_id, lock=True)
+            row = store.inspection_row(s, inspection_id, lock=True)
             submitted = row.status == InspectionStatus.SUBMITTED.value
             if submitted and (role == SignatureRole.INSPECTOR or row.reviewer_name):
                 raise ValidationError(t("field.inspection"), t("inspection.submitted_already", id=row.id))
@@ -243,7 +240,7 @@ class InspectionService(TemplateLibrary):
         started from are written in the same transaction."""
         require(actor, "inspection.run", RUNNERS)
         with self._sessions.begin() as s:
-            row = self._row(s, inspection_id, lock=True)
+            row = store.inspection_row(s, inspection_id, lock=True)
             if row.status != InspectionStatus.DRAFT.value:
                 raise ValidationError(t("field.inspection"), t("inspection.submitted_already", id=row.id))
             ctx = store.Context(s, [row])
@@ -309,10 +306,10 @@ class InspectionService(TemplateLibrary):
         note = validation.text(note, "field.notes", required=False, limit=NOTE_LIMIT)
         refs = [self._files.add(Path(p)) for p in photos]
         with self._sessions.begin() as s:
-            row = self._row(s, inspection_id, lock=True)
+            row = store.inspection_row(s, inspection_id, lock=True)
             if row.status != InspectionStatus.SUBMITTED.value:
                 raise ValidationError(t("field.inspection"), t("inspection.amend_draft", id=row.id))
-            ans = self._answer_row(row, number)
+            ans = store.answer_row(row, number)
             now_item = store.effective(ans, row)
             assert now_item.result is not None  # a submitted inspection has every item answered
             if now_item.result == result and not note and not refs:
@@ -367,7 +364,7 @@ class InspectionService(TemplateLibrary):
     def get(self, actor: Actor, inspection_id: int) -> InspectionDetail:
         require(actor, "inspection.read", EVERYONE)
         with self._sessions() as s:
-            row = self._row(s, inspection_id)
+            row = store.inspection_row(s, inspection_id)
             return store.detail_of(row, store.Context(s, [row]))
 
     def list(self, actor: Actor, flt: InspectionFilter | None = None) -> builtins.list[InspectionInfo]:
@@ -406,19 +403,7 @@ class InspectionService(TemplateLibrary):
         photos: tuple[AttachmentRef, ...],
     ) -> HazardRow:
         version = ctx.versions[row.version_id]
-        item = store.rendered_items(version)[number - 1]
-        name = Text2(version.name_zh, version.name_en).text
-        description = t("inspection.hazard_description", template=name, n=number, item=item.text.text)
-        if note:
-            description += "\n" + t("inspection.hazard_note", note=note)
-        finding = note.strip().splitlines()[0] if note.strip() else ""  # what the inspector saw
-        values = {
-            "title": (finding or t("inspection.hazard_title", item=item.text.text))[:200],
-            "description": description,
-            "severity": item.severity_on_fail.value,
-            "location": row.location,
-            "owner": row.inspector_name or row.started_by,
-        }
+        values = store.hazard_values(row, version, number, note)
         origin = NewHazard(
             source=HazardSource.INSPECTION,
             inspection_id=row.id,
@@ -430,46 +415,11 @@ class InspectionService(TemplateLibrary):
         ctx.hazards[(row.id, number)] = hazard.id
         return hazard
 
-    def _check_occurrence(self, s: Session, occurrence_id: int, template_id: int) -> None:
-        found = s.execute(
-            select(OccurrenceRow, ScheduleRow)
-            .join(ScheduleRow, OccurrenceRow.schedule_id == ScheduleRow.id)
-            .where(OccurrenceRow.id == occurrence_id)
-        ).first()
-        if found is None:
-            raise NotFound(t("schedule.no_occurrence", id=occurrence_id))
-        occ, sched = found
-        if sched.kind != ScheduleKind.INSPECTION.value or sched.subject_id != template_id:
-            raise ValidationError(t("field.occurrence"), t("inspection.occurrence_other", id=occurrence_id))
-        if occ.status != OccurrenceStatus.OPEN.value:
-            raise ValidationError(
-                t("field.occurrence"),
-                t("schedule.occurrence_closed", status=OccurrenceStatus(occ.status).label),
-            )
-
-    @staticmethod
-    def _row(s: Session, inspection_id: int, *, lock: bool = False) -> InspectionRow:
-        """The inspection; `lock` holds its row until commit, so answers, signatures, submit and
-        amendments of one inspection never interleave (PostgreSQL; SQLite writes one at a time)."""
-        stmt = store.loaded().where(InspectionRow.id == inspection_id)
-        if lock:
-            stmt = stmt.with_for_update(of=InspectionRow)
-        row = s.scalar(stmt)
-        if row is None:
-            raise NotFound(t("inspection.not_found", id=inspection_id))
-        return row
-
     def _draft(self, s: Session, inspection_id: int) -> InspectionRow:
-        row = self._row(s, inspection_id, lock=True)
+        row = store.inspection_row(s, inspection_id, lock=True)
         if row.status != InspectionStatus.DRAFT.value:
             raise ValidationError(t("field.inspection"), t("inspection.submitted_already", id=row.id))
         return row
-
-    @staticmethod
-    def _answer_row(row: InspectionRow, number: int) -> AnswerRow:
-        if isinstance(number, bool) or not isinstance(number, int) or not 1 <= number <= len(row.answers):
-            raise ValidationError(t("field.item"), t("inspection.no_item", n=number, total=len(row.answers)))
-        return row.answers[number - 1]
 
     @staticmethod
     def _answer_record(s: Session, row: InspectionRow, ans: AnswerRow) -> Answer:
