@@ -116,6 +116,15 @@ def test_a_keyboard_run_opens_two_hazards_and_closing_one_takes_two_people(
     press(qtbot, runner, K.Key_P)  # read-only now: the key changes nothing
     assert stored_results(gui_ctx, inspection_id)[1] == ItemResult.FAIL
 
+    runner.move_to(2)
+    assert not runner.hazard_button.isHidden()
+    from_run = runner.open_hazard()
+    assert from_run is not None and from_run.detail is not None
+    assert (from_run.detail.info.inspection_id, from_run.detail.info.item_number) == (inspection_id, 2)
+    from_run.done(0)
+    runner.move_to(1)
+    assert runner.hazard_button.isHidden()  # a passed item opened none
+
     register = window.show_page("hazards")
     assert isinstance(register, HazardsPage)
     ours = [h for h in register.shown() if h.inspection_id == inspection_id]

@@ -37,6 +37,7 @@ from branchguard.core.inspection_types import (
     ItemResult,
     SignatureRole,
 )
+from branchguard.gui.hazard_detail import HazardDetailDialog
 from branchguard.gui.icons import icon
 from branchguard.gui.inspection_runner.dialogs import AmendDialog, SubmitDialog, photo_file_filter
 from branchguard.gui.inspection_runner.item_card import ItemCard
@@ -103,6 +104,7 @@ class InspectionRunner(QWidget):
         self.submit_button.setProperty("accent", True)
         self.amend_button = self._button("edit", "inspection_amend", self.ask_amend)
         self.report_button = self._button("print", "inspection_report", self.ask_report)
+        self.hazard_button = self._button("hazard", "inspection_open_hazard", self.open_hazard)
         self.note_edit = QLineEdit()
         self.note_edit.setObjectName("inspection_note")
         self.note_edit.setMaxLength(2000)
@@ -161,7 +163,13 @@ class InspectionRunner(QWidget):
         actions = QHBoxLayout()
         actions.addWidget(self.message, 1)
         actions.addStretch(0)
-        for button in (self.report_button, self.rest_button, self.amend_button, self.submit_button):
+        for button in (
+            self.hazard_button,
+            self.report_button,
+            self.rest_button,
+            self.amend_button,
+            self.submit_button,
+        ):
             actions.addWidget(button)
         side = QWidget()
         side_box = QVBoxLayout(side)
@@ -197,6 +205,8 @@ class InspectionRunner(QWidget):
         self.submit_button.setText(self.tr("Submit… (Ctrl+Enter)"))
         self.amend_button.setText(self.tr("Amend…"))
         self.report_button.setText(self.tr("Report PDF…"))
+        self.hazard_button.setText(self.tr("Open its hazard"))
+        self.hazard_button.setToolTip(self.tr("The hazard this failed item opened in the register"))
         self.report_button.setToolTip(self.tr("The inspection report: items, results, photos, signatures"))
         self.amend_button.setToolTip(self.tr("Correct the selected item of the submitted inspection"))
         self.note_label.setText(self.tr("Note (Enter):"))
@@ -317,6 +327,7 @@ class InspectionRunner(QWidget):
             return
         self.card.set_answer(answer, self.model.rowCount())
         self.photo_strip.set_refs(answer.photos)
+        self.hazard_button.setVisible(answer.hazard_id is not None)
         self.photo_title.setVisible(bool(answer.photos))
         if not self.note_edit.hasFocus():
             self.note_edit.setText(answer.note)
@@ -515,3 +526,12 @@ class InspectionRunner(QWidget):
 
     def ask_report(self) -> None:
         ask_report(self, self.session, self.inspection_id)
+
+    def open_hazard(self) -> HazardDetailDialog | None:
+        answer = self.current_answer()
+        if answer is None or answer.hazard_id is None:
+            return None
+        dialog = HazardDetailDialog(self.session, answer.hazard_id, self)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
