@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from branchguard.core.errors import BranchGuardError
-from branchguard.core.hazards import MAX_DAYS, MAX_HOURS
+from branchguard.core.hazard_rules import MAX_DAYS, MAX_HOURS
 from branchguard.core.inspection_types import HazardSeverity, SeverityPolicy, SeverityRule
 from branchguard.gui.forms import FieldForm
 from branchguard.gui.session import GuiSession

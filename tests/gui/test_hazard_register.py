@@ -208,5 +208,9 @@ def test_the_lead_sets_the_severity_policy_that_new_hazards_follow(
     assert made.info.due_date == date.today()  # a date given by hand is kept
 
 
-def test_staff_do_not_see_the_policy(open_window: Any) -> None:
-    assert register(open_window, "staff").policy_button.isHidden()
+def test_staff_do_not_see_the_policy_and_auditors_only_read_and_export(open_window: Any) -> None:
+    staff = register(open_window, "staff")
+    assert staff.policy_button.isHidden() and not staff.new_button.isHidden()
+    auditor = register(open_window, "auditor")
+    assert auditor.policy_button.isHidden() and auditor.new_button.isHidden()
+    assert not auditor.pdf_button.isHidden() and not auditor.excel_button.isHidden()
