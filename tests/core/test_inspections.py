@@ -343,3 +343,32 @@ def test_demo_records_populate_the_register(ctx) -> None:
     ]
     remediated = next(h for h in register if h.status == HazardStatus.REMEDIATED)
     assert remediated.remediated_by == "staff"  # the demo lead can verify it
+
+
+def test_two_people_submitting_at_once_open_one_set_of_hazards(ctx, staff, lead) -> None:
+    """Both start at once; one submit wins, the other waits for the row (PostgreSQL: its lock;
+    SQLite: the one writer) and is refused as already submitted; one hazard per failed item."""
+    import threading
+
+    det = run_inspection(ctx, staff, fail=(2, 5), submit=False)
+    iid = det.info.id
+    barrier = threading.Barrier(2)
+    outcomes: list[object] = []
+
+    def submit(actor: Actor) -> None:
+        barrier.wait()
+        try:
+            outcomes.append(ctx.services.inspections.submit(actor, iid).info.status)
+        except Exception as exc:  # the loser's refusal; anything else fails the assertions below
+            outcomes.append(exc)
+
+    threads = [threading.Thread(target=submit, args=(a,)) for a in (staff, lead)]
+    for th in threads:
+        th.start()
+    for th in threads:
+        th.join(timeout=60)
+    assert outcomes.count(InspectionStatus.SUBMITTED) == 1, outcomes
+    [refused] = [o for o in outcomes if o != InspectionStatus.SUBMITTED]
+    assert isinstance(refused, ValidationError) and str(iid) in refused.message
+    assert _hazard_count(ctx, iid) == 2
+    assert ctx.services.inspections.get(lead, iid).info.hazard_count == 2
