@@ -164,6 +164,15 @@ def test_a_keyboard_run_opens_two_hazards_and_closing_one_takes_two_people(
     still_open = [h for h in register.shown() if h.inspection_id == inspection_id]
     assert [h.item_number for h in still_open] == [4]  # the register's default filter: open ones
 
+    # The hazard links back to the item that opened it.
+    linked = register.open_hazard(still_open[0].id)
+    assert not linked.source_button.isHidden()
+    linked.source_button.click()
+    assert window.current_page_id() == "inspections"
+    inspections = window.page("inspections")
+    assert isinstance(inspections, InspectionsPage)
+    assert inspections.tabs.currentWidget() is inspections.runner(inspection_id)
+
 
 def test_a_failed_item_that_needs_a_photo_blocks_submit_until_it_has_one(
     gui_ctx: AppContext, qtbot: Any, tmp_path: Path
