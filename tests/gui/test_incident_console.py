@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QModelRoleData, Qt
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtTest import QAbstractItemModelTester
 from PySide6.QtWidgets import QFileDialog
@@ -203,6 +203,17 @@ def test_enter_logs_typed_entries_and_a_correction_strikes_the_original(
     assert log_texts(console)[-1] == f"Corrects entry {seq}: 三楼有烟"
     assert cells(log.model, IncidentLogModel.COL_KIND)[-1] == "Correction"
     assert stored(gui_ctx, fire).entries[-2].corrected
+    # What a view's paint reads in one call per cell (multiData) is what data() answers per role.
+    roles = [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.FontRole, Qt.ItemDataRole.ForegroundRole,
+             Qt.ItemDataRole.TextAlignmentRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.DecorationRole]
+    for row in (0, observed, observed + 1):
+        for column in range(log.model.columnCount()):
+            index = log.model.index(row, column)
+            for role in roles:
+                asked = QModelRoleData(int(role))
+                log.model.multiData(index, asked)
+                assert asked.data() == index.data(role), (row, column, role)
+    assert log.view.grab().width() > 0  # a real paint, through QModelRoleDataSpan
 
 
 def test_an_empty_line_writes_nothing_and_start_cannot_be_corrected(console, gui_ctx, fire, qtbot) -> None:

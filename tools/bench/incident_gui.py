@@ -3,7 +3,8 @@
 `python -m tools.bench.incident_gui paint DATA_DIR INCIDENT RUNS` times, RUNS times each and
 interleaved, from creating a model and a QTableView to the view's first paint showing entries:
 BranchGuard's IncidentLogModel (paged through IncidentService.entries_page, its first page read
-as the console reads it) against QSqlQueryModel over the same table and columns.
+as the console reads it) against QSqlQueryModel over the same table and columns, each in a
+QTableView set up as the console's log view is.
 
 `python -m tools.bench.incident_gui stall DATA_DIR ENTRIES [--keep-handles]` opens the real
 incident console on a new incident and logs ENTRIES entries through its quick log box (text, then
@@ -32,7 +33,7 @@ from PySide6.QtCore import QAbstractItemModel, QEventLoop, QModelIndex, QObject,
 from PySide6.QtGui import QPaintEvent
 from PySide6.QtSql import QSqlDatabase, QSqlQueryModel
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QTableView
+from PySide6.QtWidgets import QApplication, QHeaderView, QTableView
 
 from branchguard.app import configure_app
 from branchguard.context import open_context
@@ -49,6 +50,13 @@ class _View(QTableView):
         super().__init__()
         self.loop = loop
         self.painted_at: float | None = None
+        # As the console's log view is set up (gui/incident_console/log_panel.py), for both models:
+        # no row-number header (the # column is the entry's own number), rows of one fixed height.
+        vertical = self.verticalHeader()
+        vertical.hide()
+        vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        vertical.setDefaultSectionSize(26)
+        self.setWordWrap(False)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)

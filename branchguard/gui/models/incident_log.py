@@ -5,9 +5,17 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import datetime
 from functools import cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QModelRoleData,
+    QModelRoleDataSpan,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QColor, QFont
 
 from branchguard.core.incident_text import entry_text
@@ -17,6 +25,8 @@ from branchguard.gui.models.incident_times import local_clock
 from branchguard.gui.models.rows import ITEM_ROLE
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from branchguard.core.domain import Actor
     from branchguard.core.services import Services
 
@@ -30,6 +40,7 @@ _HORIZONTAL = Qt.Orientation.Horizontal
 _FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
 _NO_FLAGS = Qt.ItemFlag.NoItemFlags
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+_ROLES = frozenset((ITEM_ROLE, _FONT, _FOREGROUND, _TOOLTIP, _ALIGNMENT))  # answered besides display
 PAGE_SIZE = 128  # rows of 26 px: a tall screen's worth with room to spare; scrolling reads on
 _MUTED = QColor(style.MUTED)  # a corrected entry: struck through and greyed
 _CORRECTION = QColor(style.ACCENT_DARK)  # the correction itself stands out a little
@@ -73,7 +84,7 @@ class IncidentLogModel(QAbstractTableModel):
         self._started: datetime | None = None
         self._fetching = False  # views (and the model tester) may ask for more while rows go in
         self._headers: list[str] | None = None
-        self._texts: dict[int, tuple[str, str]] = {}  # seq -> (kind label, entry text), made once
+        self._cells: dict[int, tuple[str, ...]] = {}  # seq -> the row's five texts, made once
 
     # -- content -------------------------------------------------------------------------------
     def entry_at(self, row: int) -> LogEntry:
@@ -89,6 +100,7 @@ class IncidentLogModel(QAbstractTableModel):
     def set_started(self, started: datetime) -> None:
         """When the incident began: times read as a clock on its first day, with dates after."""
         self._started = started
+        self._cells.clear()  # times read against it
 
     def add_entry(self, entry: LogEntry) -> None:
         """A committed entry: shown at once when the log is read to its end, else when scrolled to."""
@@ -166,7 +178,7 @@ class IncidentLogModel(QAbstractTableModel):
     def retranslate(self) -> None:
         """Texts follow a language switch (kinds and program-written entries are translated)."""
         self._headers = None
-        self._texts.clear()
+        self._cells.clear()
         self.headerDataChanged.emit(_HORIZONTAL, 0, 4)
         if self._entries:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._entries) - 1, 4))
@@ -178,11 +190,29 @@ class IncidentLogModel(QAbstractTableModel):
         row = index.row()
         if not index.isValid() or not 0 <= row < len(self._entries):
             return None
-        entry = self._entries[row]
-        column = index.column()
+        return self._value(self._entries[row], index.column(), role)
+
+    def multiData(self, index: Index, roleDataSpan: QModelRoleDataSpan | QModelRoleData) -> None:
+        """Every role a delegate asks of a cell in one call: a view's paint asks about seven roles
+        per cell, and each separate `data` call from C++ into Python costs more than its answer."""
+        row = index.row()
+        if not index.isValid() or not 0 <= row < len(self._entries):
+            return
+        entry, column = self._entries[row], index.column()
+        span = roleDataSpan if isinstance(roleDataSpan, QModelRoleDataSpan) else (roleDataSpan,)
+        for role_data in cast("Iterable[QModelRoleData]", span):  # the span iterates; its stub says not
+            role = role_data.role()
+            if role == _DISPLAY:  # the common case first, without a call
+                role_data.setData(self._row_texts(entry)[column])
+            elif role in _ROLES:
+                value = self._value(entry, column, role)
+                if value is not None:
+                    role_data.setData(value)
+
+    def _value(self, entry: LogEntry, column: int, role: int) -> Any:
         # Plain ints, not Qt's enum members: a first paint asks for thousands of cells.
         if role == _DISPLAY:
-            return self._display(entry, column)
+            return self._row_texts(entry)[column]
         if role == ITEM_ROLE:
             return entry
         if role == _FONT:
@@ -197,17 +227,13 @@ class IncidentLogModel(QAbstractTableModel):
             return _RIGHT
         return None
 
-    def _display(self, entry: LogEntry, column: int) -> str:
-        if column == self.COL_SEQ:
-            return str(entry.seq)
-        if column == self.COL_TIME:
-            return local_clock(entry.at, self._started or entry.at, seconds=True)
-        if column == self.COL_ACTOR:
-            return entry.actor
-        texts = self._texts.get(entry.seq)
-        if texts is None:
-            texts = self._texts[entry.seq] = (entry.kind.label, entry_text(entry))
-        return texts[0] if column == self.COL_KIND else texts[1]
+    def _row_texts(self, entry: LogEntry) -> tuple[str, ...]:
+        cells = self._cells.get(entry.seq)
+        if cells is None:
+            clock = local_clock(entry.at, self._started or entry.at, seconds=True)
+            cells = (str(entry.seq), clock, entry.actor, entry.kind.label, entry_text(entry))
+            self._cells[entry.seq] = cells
+        return cells
 
     def _tooltip(self, entry: LogEntry) -> str:
         lines = [entry_text(entry)]
