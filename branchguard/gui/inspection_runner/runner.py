@@ -39,6 +39,7 @@ from branchguard.core.inspection_types import (
 )
 from branchguard.gui.hazard_detail import HazardDetailDialog
 from branchguard.gui.icons import icon
+from branchguard.gui.incident_writer import writer
 from branchguard.gui.inspection_runner.dialogs import AmendDialog, SubmitDialog, photo_file_filter
 from branchguard.gui.inspection_runner.item_card import ItemCard
 from branchguard.gui.inspection_runner.keys import ChecklistKeys
@@ -50,7 +51,6 @@ from branchguard.gui.inspection_runner.signatures import SignaturesBox
 from branchguard.gui.models.incident_times import date_time
 from branchguard.gui.models.inspections import ChecklistModel, needs_photo
 from branchguard.gui.session import GuiSession
-from branchguard.gui.tasks import run_task
 
 
 class InspectionRunner(QWidget):
@@ -246,9 +246,11 @@ class InspectionRunner(QWidget):
 
     # -- loading -------------------------------------------------------------------------------
     def reload(self) -> None:
+        """Re-read the run. Queued behind the answers still being saved, so what comes back never
+        predates an answer already shown."""
         services, actor, inspection_id = self.session.services, self.session.actor, self.inspection_id
-        run_task(
-            lambda _p: services.inspections.get(actor, inspection_id),
+        writer().submit(
+            lambda: services.inspections.get(actor, inspection_id),
             on_done=self._show,
             on_error=self.show_error,
         )
