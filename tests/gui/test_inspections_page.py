@@ -73,6 +73,15 @@ def test_a_scheduled_checklist_is_due_and_the_run_started_from_it_completes_it(
     page.refresh()
     assert template_cell(page, ALARM, TemplateListModel.COL_ASSIGNEE) == "赵敏"
     read_every_cell(page.overview.templates_model)
+    assert page.overview.select_template(ALARM)
+    assert page.overview.pause_button.text() == "Pause schedule"
+    page.overview.pause_button.click()
+    assert not gui_ctx.services.schedules.get(lead, schedules[0].id).active
+    assert template_cell(page, ALARM, TemplateListModel.COL_ASSIGNEE) == "Paused (赵敏)"
+    assert page.overview.select_template(ALARM)
+    assert page.overview.pause_button.text() == "Resume schedule"
+    page.overview.pause_button.click()
+    assert gui_ctx.services.schedules.get(lead, schedules[0].id).active
 
     gui_ctx.services.schedules.catch_up(lead)  # what the scheduler does: the occurrences coming up
     page.refresh()

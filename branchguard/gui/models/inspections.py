@@ -73,6 +73,15 @@ class TemplateListModel(RowsModel[TemplateRow]):
             text += " · " + self.tr("draft pending")
         return text
 
+    def assignee_text(self, item: TemplateRow) -> str:
+        active = [s for s in item.schedules if s.active]
+        if active:
+            return ", ".join(dict.fromkeys(s.owner for s in active if s.owner))
+        if item.schedules:
+            owners = ", ".join(dict.fromkeys(s.owner for s in item.schedules if s.owner))
+            return self.tr("Paused (%1)").replace("%1", owners)
+        return self.tr("Not scheduled")
+
     def cell(self, item: TemplateRow, column: int, role: int) -> Any:
         info = item.template
         active = [s for s in item.schedules if s.active]
@@ -88,9 +97,7 @@ class TemplateListModel(RowsModel[TemplateRow]):
             if column == self.COL_ITEMS:
                 return str(info.item_count)
             if column == self.COL_ASSIGNEE:
-                return ", ".join(dict.fromkeys(s.owner for s in active if s.owner)) or (
-                    self.tr("Not scheduled") if not active else ""
-                )
+                return self.assignee_text(item)
             if column == self.COL_NEXT:
                 return date_time(nxt.next_due) if nxt is not None and nxt.next_due else ""
             return str(overdue) if overdue else ""
