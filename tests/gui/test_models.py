@@ -6,8 +6,10 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QModelRoleData, QSortFilterProxyModel, Qt
+from PySide6.QtGui import QIcon
 from PySide6.QtTest import QAbstractItemModelTester
+from PySide6.QtWidgets import QTableView
 
 from branchguard.context import AppContext
 from branchguard.core.domain import Actor, BranchRole, PersonInput
@@ -96,6 +98,31 @@ def test_model_keeps_the_item_model_contract(name: str, gui_ctx: AppContext, qtb
     model.set_rows(rows)
     assert model.rowCount() == len(rows)
     del tester
+
+
+def comparable(value: Any) -> Any:
+    return ("icon", value.cacheKey()) if isinstance(value, QIcon) else value  # QIcon has no ==
+
+
+@pytest.mark.parametrize("name", list(CASES))
+def test_one_call_per_cell_answers_as_data_does(name: str, gui_ctx: AppContext, qtbot: Any) -> None:
+    """multiData (what a view's paint calls, once per cell) gives what data() gives, role by role."""
+    factory, rows_of = CASES[name]
+    model = factory()
+    model.set_rows(rows_of(gui_ctx))
+    answered = 0
+    for row in range(model.rowCount()):
+        for column in range(model.columnCount()):
+            index = model.index(row, column)
+            for role in [*ROLES, SORT_ROLE]:
+                asked = QModelRoleData(int(role))
+                model.multiData(index, asked)
+                assert comparable(asked.data()) == comparable(index.data(role)), (row, column, role)
+                answered += asked.data() is not None
+    assert answered >= model.rowCount() * model.columnCount()  # at least the display texts
+    view = QTableView()
+    view.setModel(model)
+    assert not view.grab().isNull()  # a real paint, through QModelRoleDataSpan
 
 
 @pytest.mark.parametrize("name", ["people", "contacts", "audit", "audit_diff"])

@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import cache
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, TypeVar, cast
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QModelRoleData,
+    QModelRoleDataSpan,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QFont, QFontDatabase, QFontInfo, QGuiApplication
 
 T = TypeVar("T")
@@ -37,7 +45,8 @@ def fixed_family() -> str:
 
 
 class RowsModel(QAbstractTableModel, Generic[T]):
-    """Rows of one dataclass type; subclasses give `headers()` and `cell()`.
+    """Rows of one dataclass type; subclasses give `headers()` and `cell()`, and leave `data()`
+    alone: a view's paint reads cells through `multiData`, which answers from `cell()` as well.
 
     Translated texts live in the subclasses: PySide's tr() uses the runtime class name as its
     context, which would not match what lupdate extracts from a base class.
@@ -90,13 +99,27 @@ class RowsModel(QAbstractTableModel, Generic[T]):
     def data(self, index: Index, role: int = _DISPLAY) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
-        item = self._rows[index.row()]
+        return self._value(self._rows[index.row()], index.column(), role)
+
+    def multiData(self, index: Index, roleDataSpan: QModelRoleDataSpan | QModelRoleData) -> None:
+        """Every role a delegate asks of a cell in one call (a paint asks about seven per cell;
+        each separate `data` call from C++ into Python costs more than its answer)."""
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return
+        item, column = self._rows[index.row()], index.column()
+        span = roleDataSpan if isinstance(roleDataSpan, QModelRoleDataSpan) else (roleDataSpan,)
+        for role_data in cast("Iterable[QModelRoleData]", span):  # the span iterates; its stub says not
+            value = self._value(item, column, role_data.role())
+            if value is not None:
+                role_data.setData(value)
+
+    def _value(self, item: T, column: int, role: int) -> Any:
         if role == ITEM_ROLE:
             return item
         if role == SORT_ROLE:
-            value = self.cell(item, index.column(), SORT_ROLE)
-            return value if value is not None else self.cell(item, index.column(), _DISPLAY)
-        return self.cell(item, index.column(), role)
+            value = self.cell(item, column, SORT_ROLE)
+            return value if value is not None else self.cell(item, column, _DISPLAY)
+        return self.cell(item, column, role)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
