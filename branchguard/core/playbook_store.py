@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from branchguard.core import versioned
 from branchguard.core.attachments import AttachmentRef
 from branchguard.core.playbook_types import (
     ContactRef,
@@ -122,16 +123,16 @@ def version_of(row: PlaybookVersionRow, playbook: PlaybookRow) -> PlaybookVersio
 
 
 def approved(playbook: PlaybookRow) -> PlaybookVersionRow | None:
-    return next((v for v in playbook.versions if v.status == PlaybookStatus.APPROVED), None)
+    return versioned.approved(playbook.versions)
 
 
 def draft(playbook: PlaybookRow) -> PlaybookVersionRow | None:
-    return next((v for v in playbook.versions if v.status == PlaybookStatus.DRAFT), None)
+    return versioned.draft(playbook.versions)
 
 
 def current(playbook: PlaybookRow) -> PlaybookVersionRow | None:
     """The version staff would use: the approved one; a never-approved plan shows its draft."""
-    return approved(playbook) or draft(playbook) or (playbook.versions[-1] if playbook.versions else None)
+    return versioned.current(playbook.versions)
 
 
 def summary_of(playbook: PlaybookRow) -> PlaybookSummary | None:

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import insert, or_, select
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
+from branchguard.core import versioned
 from branchguard.core.attachments import AttachmentRef, AttachmentStore
 from branchguard.core.audit import record
 from branchguard.core.domain import Actor
@@ -480,14 +481,7 @@ class PlaybookService:
         return row
 
     def _publish(self, playbook: PlaybookRow, row: PlaybookVersionRow, actor: Actor) -> None:
-        now = utcnow()
-        previous = approved(playbook)
-        if previous is not None and previous is not row:
-            previous.status = PlaybookStatus.RETIRED.value
-            previous.retired_at = now
-        row.status = PlaybookStatus.APPROVED.value
-        row.approved_by = actor.username
-        row.approved_at = now
+        versioned.publish(playbook.versions, row, actor)
 
     def _playbook(self, s: Session, code: str) -> PlaybookRow:
         query = (
