@@ -333,3 +333,27 @@ def test_the_report_pdf_of_a_run_is_written_off_the_gui_thread(
     write_report(runner, session, started.info.id, out, lambda path, warning: done.append((path, warning)))
     assert done and done[0][0] == out
     assert out.read_bytes().startswith(b"%PDF")
+
+
+def test_only_failed_rows_are_painted_red(gui_ctx: AppContext, qtbot: Any) -> None:
+    """Through a real paint: a view's delegate reuses its role buffer from cell to cell, so a cell
+    that has no background must not show the failed row's painted before it."""
+    session = session_for(gui_ctx, "staff")
+    started = gui_ctx.services.inspections.start(session.actor, ALARM)
+    for number, result in ((1, ItemResult.FAIL), (2, ItemResult.PASS), (3, ItemResult.FAIL)):
+        gui_ctx.services.inspections.answer(session.actor, started.info.id, number, result)
+    runner = InspectionRunner(session, started.info.id)
+    qtbot.addWidget(runner)
+    runner.resize(1200, 800)
+    runner.show()
+    runner.table.clearSelection()
+    runner.table.setCurrentIndex(runner.model.index(5, 0))  # the selection colour off the rows read
+    image = runner.table.viewport().grab().toImage()
+    column = runner.table.columnViewportPosition(ChecklistModel.COL_NOTE) + 5
+
+    def ground(row: int) -> str:
+        return image.pixelColor(column, runner.table.rowViewportPosition(row) + 3).name()
+
+    assert [ground(row) for row in range(5)] == [
+        FAIL_BACKGROUND.name(), "#ffffff", FAIL_BACKGROUND.name(), "#ffffff", "#ffffff",
+    ]

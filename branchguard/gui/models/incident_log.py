@@ -208,6 +208,8 @@ class IncidentLogModel(QAbstractTableModel):
                 value = self._value(entry, column, role)
                 if value is not None:
                     role_data.setData(value)
+                else:  # a delegate reuses its span from cell to cell: clear what this cell lacks
+                    role_data.clearData()
 
     def _value(self, entry: LogEntry, column: int, role: int) -> Any:
         # Plain ints, not Qt's enum members: a first paint asks for thousands of cells.

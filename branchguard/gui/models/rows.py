@@ -112,6 +112,8 @@ class RowsModel(QAbstractTableModel, Generic[T]):
             value = self._value(item, column, role_data.role())
             if value is not None:
                 role_data.setData(value)
+            else:  # a delegate reuses its span from cell to cell: an unset role keeps the last cell's
+                role_data.clearData()
 
     def _value(self, item: T, column: int, role: int) -> Any:
         if role == ITEM_ROLE:
