@@ -61,6 +61,97 @@
     </message>
 </context>
 <context>
+    <name>ActionsDialog</name>
+    <message>
+        <source>Corrective actions</source>
+        <translation>Corrective actions</translation>
+    </message>
+    <message>
+        <source>Corrective action</source>
+        <translation>Corrective action</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>Mark done</source>
+        <translation>Mark done</translation>
+    </message>
+</context>
+<context>
+    <name>ActionsTable</name>
+    <message>
+        <source>Corrective action</source>
+        <translation>Corrective action</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>Add action</source>
+        <translation>Add action</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>no date</source>
+        <translation>no date</translation>
+    </message>
+</context>
+<context>
+    <name>AmendDialog</name>
+    <message>
+        <source>Amend item %1</source>
+        <translation>Amend item %1</translation>
+    </message>
+    <message>
+        <source>Item %1: %2
+Submitted as: %3</source>
+        <translation>Item %1: %2
+Submitted as: %3</translation>
+    </message>
+    <message>
+        <source>Add a photo…</source>
+        <translation>Add a photo…</translation>
+    </message>
+    <message>
+        <source>Correct result</source>
+        <translation>Correct result</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Photos</source>
+        <translation>Photos</translation>
+    </message>
+    <message>
+        <source>Why is it corrected?</source>
+        <translation>Why is it corrected?</translation>
+    </message>
+    <message>
+        <source>Add a photo</source>
+        <translation>Add a photo</translation>
+    </message>
+</context>
+<context>
     <name>AttachmentsBox</name>
     <message>
         <source>Add…</source>
@@ -347,6 +438,64 @@
     </message>
 </context>
 <context>
+    <name>ChecklistKeys</name>
+    <message>
+        <source>Inspection: pass the current item</source>
+        <translation>Inspection: pass the current item</translation>
+    </message>
+    <message>
+        <source>Inspection: fail the current item</source>
+        <translation>Inspection: fail the current item</translation>
+    </message>
+    <message>
+        <source>Inspection: current item not applicable</source>
+        <translation>Inspection: current item not applicable</translation>
+    </message>
+    <message>
+        <source>Inspection: next item</source>
+        <translation>Inspection: next item</translation>
+    </message>
+    <message>
+        <source>Inspection: previous item</source>
+        <translation>Inspection: previous item</translation>
+    </message>
+    <message>
+        <source>Inspection: submit</source>
+        <translation>Inspection: submit</translation>
+    </message>
+</context>
+<context>
+    <name>ChecklistModel</name>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Photos</source>
+        <translation>Photos</translation>
+    </message>
+    <message>
+        <source>Photo missing</source>
+        <translation>Photo missing</translation>
+    </message>
+</context>
+<context>
     <name>CloseDialog</name>
     <message>
         <source>Close the incident</source>
@@ -399,6 +548,87 @@
     <message>
         <source>Enter an amount in yuan, e.g. 1200.50 (at most two decimals).</source>
         <translation>Enter an amount in yuan, e.g. 1200.50 (at most two decimals).</translation>
+    </message>
+</context>
+<context>
+    <name>ComplianceModel</name>
+    <message>
+        <source>Requirement</source>
+        <translation>Requirement</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>At least every</source>
+        <translation>At least every</translation>
+    </message>
+    <message>
+        <source>Last drill</source>
+        <translation>Last drill</translation>
+    </message>
+    <message>
+        <source>Next due</source>
+        <translation>Next due</translation>
+    </message>
+    <message>
+        <source>Applies to</source>
+        <translation>Applies to</translation>
+    </message>
+    <message>
+        <source>any scenario</source>
+        <translation>any scenario</translation>
+    </message>
+    <message>
+        <source>any type</source>
+        <translation>any type</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n month(s)</source>
+        <translation>
+            <numerusform>%n month</numerusform>
+            <numerusform>%n months</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not in force</source>
+        <translation>Not in force</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>Never</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation>Now</translation>
+    </message>
+    <message>
+        <source>(planned %1)</source>
+        <translation>(planned %1)</translation>
+    </message>
+</context>
+<context>
+    <name>CompliancePanel</name>
+    <message>
+        <source>Region</source>
+        <translation>Region</translation>
+    </message>
+    <message>
+        <source>Defaults (all regions)</source>
+        <translation>Defaults (all regions)</translation>
+    </message>
+    <message>
+        <source>Edit rule…</source>
+        <translation>Edit rule…</translation>
+    </message>
+    <message>
+        <source>New rule…</source>
+        <translation>New rule…</translation>
+    </message>
+    <message>
+        <source>A drill counts from the day it is run. Due soon: within 30 days. A region inherits the defaults and overrides rules by their code.</source>
+        <translation>A drill counts from the day it is run. Due soon: within 30 days. A region inherits the defaults and overrides rules by their code.</translation>
     </message>
 </context>
 <context>
@@ -514,6 +744,383 @@
     <message>
         <source>What it should say</source>
         <translation>What it should say</translation>
+    </message>
+</context>
+<context>
+    <name>CriteriaPanel</name>
+    <message>
+        <source>Region</source>
+        <translation>Region</translation>
+    </message>
+    <message>
+        <source>Defaults (all regions)</source>
+        <translation>Defaults (all regions)</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Criterion (Chinese)</source>
+        <translation>Criterion (Chinese)</translation>
+    </message>
+    <message>
+        <source>Criterion (English)</source>
+        <translation>Criterion (English)</translation>
+    </message>
+    <message>
+        <source>Weight %</source>
+        <translation>Weight %</translation>
+    </message>
+    <message>
+        <source>Add criterion</source>
+        <translation>Add criterion</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>Save set</source>
+        <translation>Save set</translation>
+    </message>
+    <message>
+        <source>any scenario without a set of its own</source>
+        <translation>any scenario without a set of its own</translation>
+    </message>
+    <message>
+        <source>Used for drills of: %1</source>
+        <translation>Used for drills of: %1</translation>
+    </message>
+    <message>
+        <source>Weights: %1 / 100</source>
+        <translation>Weights: %1 / 100</translation>
+    </message>
+    <message>
+        <source>Saved: new evaluations of these drills use it.</source>
+        <translation>Saved: new evaluations of these drills use it.</translation>
+    </message>
+</context>
+<context>
+    <name>DrillListPanel</name>
+    <message>
+        <source>All drills</source>
+        <translation>All drills</translation>
+    </message>
+    <message>
+        <source>Plan drill…</source>
+        <translation>Plan drill…</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Run</translation>
+    </message>
+    <message>
+        <source>Headcount…</source>
+        <translation>Headcount…</translation>
+    </message>
+    <message>
+        <source>Open console</source>
+        <translation>Open console</translation>
+    </message>
+    <message>
+        <source>Evaluate…</source>
+        <translation>Evaluate…</translation>
+    </message>
+    <message>
+        <source>Actions…</source>
+        <translation>Actions…</translation>
+    </message>
+    <message>
+        <source>Report PDF…</source>
+        <translation>Report PDF…</translation>
+    </message>
+    <message>
+        <source>Cancel drill</source>
+        <translation>Cancel drill</translation>
+    </message>
+    <message>
+        <source>Start the drill: its incident console opens, flagged as a drill</source>
+        <translation>Start the drill: its incident console opens, flagged as a drill</translation>
+    </message>
+    <message>
+        <source>Double-click a run to open its console</source>
+        <translation>Double-click a run to open its console</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n drill(s)</source>
+        <translation>
+            <numerusform>%n drill</numerusform>
+            <numerusform>%n drills</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>announced</source>
+        <translation>announced</translation>
+    </message>
+    <message>
+        <source>unannounced</source>
+        <translation>unannounced</translation>
+    </message>
+    <message>
+        <source>Run drill</source>
+        <translation>Run drill</translation>
+    </message>
+    <message>
+        <source>Start the %1 drill “%2” now? Its incident console opens, flagged as a drill.</source>
+        <translation>Start the %1 drill “%2” now? Its incident console opens, flagged as a drill.</translation>
+    </message>
+    <message>
+        <source>Headcount recorded in the drill&apos;s log (#%1).</source>
+        <translation>Headcount recorded in the drill&apos;s log (#%1).</translation>
+    </message>
+    <message>
+        <source>Cancel the drill “%1”? Its schedule stops reminding.</source>
+        <translation>Cancel the drill “%1”? Its schedule stops reminding.</translation>
+    </message>
+    <message>
+        <source>This is a recurring plan: no further drills of the series are planned.</source>
+        <translation>This is a recurring plan: no further drills of the series are planned.</translation>
+    </message>
+    <message>
+        <source>Save the drill report</source>
+        <translation>Save the drill report</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Rendering the drill report…</source>
+        <translation>Rendering the drill report…</translation>
+    </message>
+    <message>
+        <source>Saving the drill report…</source>
+        <translation>Saving the drill report…</translation>
+    </message>
+    <message>
+        <source>Report saved to %1.</source>
+        <translation>Report saved to %1.</translation>
+    </message>
+    <message>
+        <source>The report could not be saved: %1</source>
+        <translation>The report could not be saved: %1</translation>
+    </message>
+</context>
+<context>
+    <name>DrillPlanDialog</name>
+    <message>
+        <source>Plan a drill</source>
+        <translation>Plan a drill</translation>
+    </message>
+    <message>
+        <source>Scenario (playbook)</source>
+        <translation>Scenario (playbook)</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Form</source>
+        <translation>Form</translation>
+    </message>
+    <message>
+        <source>Notice</source>
+        <translation>Notice</translation>
+    </message>
+    <message>
+        <source>Date and time</source>
+        <translation>Date and time</translation>
+    </message>
+    <message>
+        <source>Repeats</source>
+        <translation>Repeats</translation>
+    </message>
+    <message>
+        <source>Goals (one per line)</source>
+        <translation>Goals (one per line)</translation>
+    </message>
+    <message>
+        <source>Observers</source>
+        <translation>Observers</translation>
+    </message>
+    <message>
+        <source>Expected headcount</source>
+        <translation>Expected headcount</translation>
+    </message>
+    <message>
+        <source>Type a code or a few characters of the plan</source>
+        <translation>Type a code or a few characters of the plan</translation>
+    </message>
+    <message>
+        <source>Left empty: “Drill: &lt;playbook title&gt;”</source>
+        <translation>Left empty: “Drill: &lt;playbook title&gt;”</translation>
+    </message>
+    <message>
+        <source>Announced in advance</source>
+        <translation>Announced in advance</translation>
+    </message>
+    <message>
+        <source>Unannounced (staff not told)</source>
+        <translation>Unannounced (staff not told)</translation>
+    </message>
+    <message>
+        <source>One-off</source>
+        <translation>One-off</translation>
+    </message>
+    <message>
+        <source>Monthly</source>
+        <translation>Monthly</translation>
+    </message>
+    <message>
+        <source>Quarterly</source>
+        <translation>Quarterly</translation>
+    </message>
+    <message>
+        <source>Every 6 months</source>
+        <translation>Every 6 months</translation>
+    </message>
+    <message>
+        <source>Yearly</source>
+        <translation>Yearly</translation>
+    </message>
+    <message>
+        <source>ends on</source>
+        <translation>ends on</translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation>not set</translation>
+    </message>
+    <message>
+        <source>e.g. everyone out of the hall within 3 minutes</source>
+        <translation>e.g. everyone out of the hall within 3 minutes</translation>
+    </message>
+    <message>
+        <source>Participants by role or team</source>
+        <translation>Participants by role or team</translation>
+    </message>
+    <message>
+        <source>Plan drill</source>
+        <translation>Plan drill</translation>
+    </message>
+    <message>
+        <source>Choose the playbook the drill rehearses.</source>
+        <translation>Choose the playbook the drill rehearses.</translation>
+    </message>
+</context>
+<context>
+    <name>DrillPlanModel</name>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>Playbook</source>
+        <translation>Playbook</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Form</source>
+        <translation>Form</translation>
+    </message>
+    <message>
+        <source>Announced</source>
+        <translation>Announced</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Repeats</source>
+        <translation>Repeats</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <source>Unannounced</source>
+        <translation>Unannounced</translation>
+    </message>
+    <message>
+        <source>Run of #%1</source>
+        <translation>Run of #%1</translation>
+    </message>
+</context>
+<context>
+    <name>DrillsPage</name>
+    <message>
+        <source>Drills</source>
+        <translation>Drills</translation>
+    </message>
+    <message>
+        <source>Plan drills on a playbook, run them in the incident console, take the headcount, score them and follow up the corrective actions.</source>
+        <translation>Plan drills on a playbook, run them in the incident console, take the headcount, score them and follow up the corrective actions.</translation>
+    </message>
+    <message>
+        <source>Drill plans</source>
+        <translation>Drill plans</translation>
+    </message>
+    <message>
+        <source>Compliance</source>
+        <translation>Compliance</translation>
+    </message>
+    <message>
+        <source>Scoring criteria</source>
+        <translation>Scoring criteria</translation>
+    </message>
+</context>
+<context>
+    <name>EvaluateDialog</name>
+    <message>
+        <source>Evaluate drill</source>
+        <translation>Evaluate drill</translation>
+    </message>
+    <message>
+        <source>Scoring criteria: %1 · each criterion 0–100, weighted to a total out of 100</source>
+        <translation>Scoring criteria: %1 · each criterion 0–100, weighted to a total out of 100</translation>
+    </message>
+    <message>
+        <source>Scores</source>
+        <translation>Scores</translation>
+    </message>
+    <message>
+        <source>Problems found</source>
+        <translation>Problems found</translation>
+    </message>
+    <message>
+        <source>Lessons learned</source>
+        <translation>Lessons learned</translation>
+    </message>
+    <message>
+        <source>Corrective actions (the owner is reminded before the due date)</source>
+        <translation>Corrective actions (the owner is reminded before the due date)</translation>
+    </message>
+    <message>
+        <source>Save evaluation</source>
+        <translation>Save evaluation</translation>
+    </message>
+    <message>
+        <source>Weighted score: %1 / 100</source>
+        <translation>Weighted score: %1 / 100</translation>
     </message>
 </context>
 <context>
@@ -860,6 +1467,331 @@
     </message>
 </context>
 <context>
+    <name>HazardDetailDialog</name>
+    <message>
+        <source>Save changes</source>
+        <translation>Save changes</translation>
+    </message>
+    <message>
+        <source>Open the inspection</source>
+        <translation>Open the inspection</translation>
+    </message>
+    <message>
+        <source>Add step…</source>
+        <translation>Add step…</translation>
+    </message>
+    <message>
+        <source>Mark remediated</source>
+        <translation>Mark remediated</translation>
+    </message>
+    <message>
+        <source>Verify</source>
+        <translation>Verify</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Reopen…</source>
+        <translation>Reopen…</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>Remediation</source>
+        <translation>Remediation</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <source>You marked this hazard remediated: a different person has to verify it.</source>
+        <translation>You marked this hazard remediated: a different person has to verify it.</translation>
+    </message>
+    <message>
+        <source>Confirm the remediation was done (a second person)</source>
+        <translation>Confirm the remediation was done (a second person)</translation>
+    </message>
+    <message>
+        <source>Add at least one step of the kind “%1” first</source>
+        <translation>Add at least one step of the kind “%1” first</translation>
+    </message>
+    <message>
+        <source>Hazard %1</source>
+        <translation>Hazard %1</translation>
+    </message>
+    <message>
+        <source>opened %1 by %2</source>
+        <translation>opened %1 by %2</translation>
+    </message>
+    <message>
+        <source>%1 day(s) open</source>
+        <translation>%1 day(s) open</translation>
+    </message>
+    <message>
+        <source>due %1</source>
+        <translation>due %1</translation>
+    </message>
+    <message>
+        <source>remediated by %1</source>
+        <translation>remediated by %1</translation>
+    </message>
+    <message>
+        <source>verified by %1</source>
+        <translation>verified by %1</translation>
+    </message>
+    <message>
+        <source>Opened by inspection #%1, item %2 (%3)</source>
+        <translation>Opened by inspection #%1, item %2 (%3)</translation>
+    </message>
+    <message>
+        <source>Entered by hand</source>
+        <translation>Entered by hand</translation>
+    </message>
+    <message>
+        <source>Major hazard milestones (severity policy):</source>
+        <translation>Major hazard milestones (severity policy):</translation>
+    </message>
+    <message>
+        <source>Photos of the failed item and remediation evidence</source>
+        <translation>Photos of the failed item and remediation evidence</translation>
+    </message>
+    <message>
+        <source>Reopen the hazard</source>
+        <translation>Reopen the hazard</translation>
+    </message>
+    <message>
+        <source>The hazard goes back to open; its remediation and verification marks are cleared.</source>
+        <translation>The hazard goes back to open; its remediation and verification marks are cleared.</translation>
+    </message>
+    <message>
+        <source>Why?</source>
+        <translation>Why?</translation>
+    </message>
+</context>
+<context>
+    <name>HazardEventsModel</name>
+    <message>
+        <source>When</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Event</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+</context>
+<context>
+    <name>HazardFields</name>
+    <message>
+        <source>Title</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Severity</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Location</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>From the severity policy</source>
+        <translation>From the severity policy</translation>
+    </message>
+</context>
+<context>
+    <name>HazardListModel</name>
+    <message>
+        <source>No.</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Severity</translation>
+    </message>
+    <message>
+        <source>Hazard</source>
+        <translation>Hazard</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Location</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>Opened</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>Days open</source>
+        <translation>Days open</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>Inspection #%1, item %2</source>
+        <translation>Inspection #%1, item %2</translation>
+    </message>
+</context>
+<context>
+    <name>HazardsPage</name>
+    <message>
+        <source>Hazards</source>
+        <translation>Hazards</translation>
+    </message>
+    <message>
+        <source>Hazard register</source>
+        <translation>Hazard register</translation>
+    </message>
+    <message>
+        <source>Every failed inspection item opens a hazard; a hazard is closed after a second person verified its remediation. Double-click a row for its detail.</source>
+        <translation>Every failed inspection item opens a hazard; a hazard is closed after a second person verified its remediation. Double-click a row for its detail.</translation>
+    </message>
+    <message>
+        <source>New hazard…</source>
+        <translation>New hazard…</translation>
+    </message>
+    <message>
+        <source>Severity policy…</source>
+        <translation>Severity policy…</translation>
+    </message>
+    <message>
+        <source>How long a general or a major hazard may stay open</source>
+        <translation>How long a general or a major hazard may stay open</translation>
+    </message>
+    <message>
+        <source>Export PDF…</source>
+        <translation>Export PDF…</translation>
+    </message>
+    <message>
+        <source>Export Excel…</source>
+        <translation>Export Excel…</translation>
+    </message>
+    <message>
+        <source>The register as filtered, as a PDF</source>
+        <translation>The register as filtered, as a PDF</translation>
+    </message>
+    <message>
+        <source>The register as filtered, as an Excel workbook</source>
+        <translation>The register as filtered, as an Excel workbook</translation>
+    </message>
+    <message>
+        <source>Overdue only</source>
+        <translation>Overdue only</translation>
+    </message>
+    <message>
+        <source>Search number, title, description, location</source>
+        <translation>Search number, title, description, location</translation>
+    </message>
+    <message>
+        <source>Any owner</source>
+        <translation>Any owner</translation>
+    </message>
+    <message>
+        <source>Open (not yet verified)</source>
+        <translation>Open (not yet verified)</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <source>All severities</source>
+        <translation>All severities</translation>
+    </message>
+    <message>
+        <source>%1 hazard(s) shown</source>
+        <translation>%1 hazard(s) shown</translation>
+    </message>
+    <message>
+        <source>%1 major still open</source>
+        <translation>%1 major still open</translation>
+    </message>
+    <message>
+        <source>%1 overdue</source>
+        <translation>%1 overdue</translation>
+    </message>
+    <message>
+        <source>%1 hazard(s) were written to %2.</source>
+        <translation>%1 hazard(s) were written to %2.</translation>
+    </message>
+    <message>
+        <source>The report font fell back: %1</source>
+        <translation>The report font fell back: %1</translation>
+    </message>
+</context>
+<context>
+    <name>HeadcountDialog</name>
+    <message>
+        <source>Headcount at the assembly point</source>
+        <translation>Headcount at the assembly point</translation>
+    </message>
+    <message>
+        <source>Present</source>
+        <translation>Present</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>Expected</translation>
+    </message>
+    <message>
+        <source>Record headcount</source>
+        <translation>Record headcount</translation>
+    </message>
+    <message>
+        <source>not set in the plan</source>
+        <translation>not set in the plan</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 — %n missing</source>
+        <translation>
+            <numerusform>%1 — %n missing</numerusform>
+            <numerusform>%1 — %n missing</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 — all accounted for</source>
+        <translation>%1 — all accounted for</translation>
+    </message>
+</context>
+<context>
     <name>IncidentBanner</name>
     <message>
         <source>Incident open: %1 · %2</source>
@@ -1151,6 +2083,304 @@
     </message>
 </context>
 <context>
+    <name>InspectionHistoryModel</name>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>Checklist</source>
+        <translation>Checklist</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Location</translation>
+    </message>
+    <message>
+        <source>Inspector</source>
+        <translation>Inspector</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Started</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>Submitted</translation>
+    </message>
+    <message>
+        <source>Results</source>
+        <translation>Results</translation>
+    </message>
+    <message>
+        <source>Hazards</source>
+        <translation>Hazards</translation>
+    </message>
+    <message>
+        <source>%1 / %2 answered, %3 failed</source>
+        <translation>%1 / %2 answered, %3 failed</translation>
+    </message>
+    <message>
+        <source>%1 amended</source>
+        <translation>%1 amended</translation>
+    </message>
+</context>
+<context>
+    <name>InspectionRunner</name>
+    <message>
+        <source>Pass (P)</source>
+        <translation>Pass (P)</translation>
+    </message>
+    <message>
+        <source>Fail (F)</source>
+        <translation>Fail (F)</translation>
+    </message>
+    <message>
+        <source>Not applicable (N)</source>
+        <translation>Not applicable (N)</translation>
+    </message>
+    <message>
+        <source>Photo…</source>
+        <translation>Photo…</translation>
+    </message>
+    <message>
+        <source>Attach a photo to the current item</source>
+        <translation>Attach a photo to the current item</translation>
+    </message>
+    <message>
+        <source>Rest pass</source>
+        <translation>Rest pass</translation>
+    </message>
+    <message>
+        <source>Answer every item not answered yet as pass</source>
+        <translation>Answer every item not answered yet as pass</translation>
+    </message>
+    <message>
+        <source>Submit… (Ctrl+Enter)</source>
+        <translation>Submit… (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Amend…</source>
+        <translation>Amend…</translation>
+    </message>
+    <message>
+        <source>Report PDF…</source>
+        <translation>Report PDF…</translation>
+    </message>
+    <message>
+        <source>Open its hazard</source>
+        <translation>Open its hazard</translation>
+    </message>
+    <message>
+        <source>The hazard this failed item opened in the register</source>
+        <translation>The hazard this failed item opened in the register</translation>
+    </message>
+    <message>
+        <source>The inspection report: items, results, photos, signatures</source>
+        <translation>The inspection report: items, results, photos, signatures</translation>
+    </message>
+    <message>
+        <source>Correct the selected item of the submitted inspection</source>
+        <translation>Correct the selected item of the submitted inspection</translation>
+    </message>
+    <message>
+        <source>Note (Enter):</source>
+        <translation>Note (Enter):</translation>
+    </message>
+    <message>
+        <source>Photos of this item</source>
+        <translation>Photos of this item</translation>
+    </message>
+    <message>
+        <source>Enter to write a note on the current item</source>
+        <translation>Enter to write a note on the current item</translation>
+    </message>
+    <message>
+        <source>started by %1 on %2</source>
+        <translation>started by %1 on %2</translation>
+    </message>
+    <message>
+        <source>submitted by %1 on %2</source>
+        <translation>submitted by %1 on %2</translation>
+    </message>
+    <message>
+        <source>%1 amendment(s)</source>
+        <translation>%1 amendment(s)</translation>
+    </message>
+    <message>
+        <source>%1 / %2 answered, %3 failed</source>
+        <translation>%1 / %2 answered, %3 failed</translation>
+    </message>
+    <message>
+        <source>%1 photo(s) missing</source>
+        <translation>%1 photo(s) missing</translation>
+    </message>
+    <message>
+        <source>saving…</source>
+        <translation>saving…</translation>
+    </message>
+    <message>
+        <source>Photo for item %1</source>
+        <translation>Photo for item %1</translation>
+    </message>
+    <message>
+        <source>Not answered yet: item(s) %1.</source>
+        <translation>Not answered yet: item(s) %1.</translation>
+    </message>
+    <message>
+        <source>A photo is needed for failed item(s) %1.</source>
+        <translation>A photo is needed for failed item(s) %1.</translation>
+    </message>
+    <message>
+        <source>The inspector has to sign.</source>
+        <translation>The inspector has to sign.</translation>
+    </message>
+</context>
+<context>
+    <name>InspectionScheduleDialog</name>
+    <message>
+        <source>Schedule: %1</source>
+        <translation>Schedule: %1</translation>
+    </message>
+    <message>
+        <source>Assigned to</source>
+        <translation>Assigned to</translation>
+    </message>
+    <message>
+        <source>Pick the person the inspection is assigned to.</source>
+        <translation>Pick the person the inspection is assigned to.</translation>
+    </message>
+</context>
+<context>
+    <name>InspectionsOverview</name>
+    <message>
+        <source>Checklists and schedules</source>
+        <translation>Checklists and schedules</translation>
+    </message>
+    <message>
+        <source>Due and overdue</source>
+        <translation>Due and overdue</translation>
+    </message>
+    <message>
+        <source>Inspections</source>
+        <translation>Inspections</translation>
+    </message>
+    <message>
+        <source>Start inspection</source>
+        <translation>Start inspection</translation>
+    </message>
+    <message>
+        <source>Start the selected checklist now (or double-click it)</source>
+        <translation>Start the selected checklist now (or double-click it)</translation>
+    </message>
+    <message>
+        <source>Start the due inspection</source>
+        <translation>Start the due inspection</translation>
+    </message>
+    <message>
+        <source>Schedule…</source>
+        <translation>Schedule…</translation>
+    </message>
+    <message>
+        <source>Run the selected checklist on a schedule, assigned to a person</source>
+        <translation>Run the selected checklist on a schedule, assigned to a person</translation>
+    </message>
+    <message>
+        <source>Edit checklist…</source>
+        <translation>Edit checklist…</translation>
+    </message>
+    <message>
+        <source>New checklist…</source>
+        <translation>New checklist…</translation>
+    </message>
+    <message>
+        <source>Approve draft</source>
+        <translation>Approve draft</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>All inspections</source>
+        <translation>All inspections</translation>
+    </message>
+    <message>
+        <source>Resume schedule</source>
+        <translation>Resume schedule</translation>
+    </message>
+    <message>
+        <source>Pause schedule</source>
+        <translation>Pause schedule</translation>
+    </message>
+</context>
+<context>
+    <name>InspectionsPage</name>
+    <message>
+        <source>Inspections</source>
+        <translation>Inspections</translation>
+    </message>
+    <message>
+        <source>Checklists run on a schedule. In a run, P / F / N answer the item in front and move on; every failed item opens a hazard when the run is submitted.</source>
+        <translation>Checklists run on a schedule. In a run, P / F / N answer the item in front and move on; every failed item opens a hazard when the run is submitted.</translation>
+    </message>
+    <message>
+        <source>Checklists</source>
+        <translation>Checklists</translation>
+    </message>
+    <message>
+        <source>Approve draft</source>
+        <translation>Approve draft</translation>
+    </message>
+    <message>
+        <source>Publish the draft of this checklist? The version in use now is retired; inspections already run keep the version they used.</source>
+        <translation>Publish the draft of this checklist? The version in use now is retired; inspections already run keep the version they used.</translation>
+    </message>
+</context>
+<context>
+    <name>ItemCard</name>
+    <message>
+        <source>Item %1 of %2 · %3</source>
+        <translation>Item %1 of %2 · %3</translation>
+    </message>
+    <message>
+        <source>Pass when: %1</source>
+        <translation>Pass when: %1</translation>
+    </message>
+    <message>
+        <source>A fail needs a photo</source>
+        <translation>A fail needs a photo</translation>
+    </message>
+    <message>
+        <source>A fail opens a major hazard (重大隐患)</source>
+        <translation>A fail opens a major hazard (重大隐患)</translation>
+    </message>
+    <message>
+        <source>A fail opens a general hazard (一般隐患)</source>
+        <translation>A fail opens a general hazard (一般隐患)</translation>
+    </message>
+    <message>
+        <source>Not answered</source>
+        <translation>Not answered</translation>
+    </message>
+    <message>
+        <source>Photo missing: add one before submitting</source>
+        <translation>Photo missing: add one before submitting</translation>
+    </message>
+    <message>
+        <source>Photos: %1</source>
+        <translation>Photos: %1</translation>
+    </message>
+    <message>
+        <source>Note: %1</source>
+        <translation>Note: %1</translation>
+    </message>
+</context>
+<context>
     <name>LevelDialog</name>
     <message>
         <source>Change the level</source>
@@ -1354,6 +2584,28 @@
     </message>
 </context>
 <context>
+    <name>NamesEdit</name>
+    <message>
+        <source>Names, separated by commas</source>
+        <translation>Names, separated by commas</translation>
+    </message>
+    <message>
+        <source>Add someone from the people roster</source>
+        <translation>Add someone from the people roster</translation>
+    </message>
+</context>
+<context>
+    <name>NewHazardDialog</name>
+    <message>
+        <source>New hazard</source>
+        <translation>New hazard</translation>
+    </message>
+    <message>
+        <source>Describe the hazard.</source>
+        <translation>Describe the hazard.</translation>
+    </message>
+</context>
+<context>
     <name>NewScheduleDialog</name>
     <message>
         <source>New schedule</source>
@@ -1533,6 +2785,25 @@
     <message>
         <source>Root cause</source>
         <translation>Root cause</translation>
+    </message>
+</context>
+<context>
+    <name>ParticipantsTable</name>
+    <message>
+        <source>Role or team</source>
+        <translation>Role or team</translation>
+    </message>
+    <message>
+        <source>Names</source>
+        <translation>Names</translation>
+    </message>
+    <message>
+        <source>Add role</source>
+        <translation>Add role</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Remove</translation>
     </message>
 </context>
 <context>
@@ -2225,6 +3496,48 @@
     </message>
 </context>
 <context>
+    <name>RegisterExporter</name>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel workbooks (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Export the hazard register</source>
+        <translation>Export the hazard register</translation>
+    </message>
+    <message>
+        <source>Exporting the hazard register…</source>
+        <translation>Exporting the hazard register…</translation>
+    </message>
+</context>
+<context>
+    <name>RemediationStepsModel</name>
+    <message>
+        <source>When</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>Step</translation>
+    </message>
+    <message>
+        <source>What was done</source>
+        <translation>What was done</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>Evidence</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>By</translation>
+    </message>
+</context>
+<context>
     <name>ReminderModel</name>
     <message>
         <source>Reminder</source>
@@ -2361,6 +3674,61 @@
     </message>
 </context>
 <context>
+    <name>RuleDialog</name>
+    <message>
+        <source>Compliance rule</source>
+        <translation>Compliance rule</translation>
+    </message>
+    <message>
+        <source>New compliance rule</source>
+        <translation>New compliance rule</translation>
+    </message>
+    <message>
+        <source>Name (Chinese)</source>
+        <translation>Name (Chinese)</translation>
+    </message>
+    <message>
+        <source>Name (English)</source>
+        <translation>Name (English)</translation>
+    </message>
+    <message>
+        <source>At least every</source>
+        <translation>At least every</translation>
+    </message>
+    <message>
+        <source> month(s)</source>
+        <translation> month(s)</translation>
+    </message>
+    <message>
+        <source>Scenarios that count</source>
+        <translation>Scenarios that count</translation>
+    </message>
+    <message>
+        <source>Drill types that count</source>
+        <translation>Drill types that count</translation>
+    </message>
+    <message>
+        <source>Source (regulation)</source>
+        <translation>Source (regulation)</translation>
+    </message>
+    <message>
+        <source>In force</source>
+        <translation>In force</translation>
+    </message>
+    <message>
+        <source>checked in the compliance view</source>
+        <translation>checked in the compliance view</translation>
+    </message>
+    <message>
+        <source>the defaults every region inherits</source>
+        <translation>the defaults every region inherits</translation>
+    </message>
+    <message>
+        <source>No scenario or type ticked: any drill counts. Saved for %1.</source>
+        <translation>No scenario or type ticked: any drill counts. Saved for %1.</translation>
+    </message>
+</context>
+<context>
     <name>SearchHitsModel</name>
     <message>
         <source>Time</source>
@@ -2483,6 +3851,17 @@
     </message>
 </context>
 <context>
+    <name>SeverityPolicyDialog</name>
+    <message>
+        <source>Hazard severity policy</source>
+        <translation>Hazard severity policy</translation>
+    </message>
+    <message>
+        <source>Deadlines count from when a hazard is opened. Hazards opened after a change follow it; open ones keep their deadlines.</source>
+        <translation>Deadlines count from when a hazard is opened. Hazards opened after a change follow it; open ones keep their deadlines.</translation>
+    </message>
+</context>
+<context>
     <name>ShortcutsDialog</name>
     <message>
         <source>Keyboard shortcuts</source>
@@ -2499,6 +3878,49 @@
     <message>
         <source>Action</source>
         <translation>Action</translation>
+    </message>
+</context>
+<context>
+    <name>SignaturesBox</name>
+    <message>
+        <source>Signatures</source>
+        <translation>Signatures</translation>
+    </message>
+    <message>
+        <source>Inspector</source>
+        <translation>Inspector</translation>
+    </message>
+    <message>
+        <source>Reviewer</source>
+        <translation>Reviewer</translation>
+    </message>
+    <message>
+        <source>Sign</source>
+        <translation>Sign</translation>
+    </message>
+    <message>
+        <source>The reviewer must be a different person from the inspector</source>
+        <translation>The reviewer must be a different person from the inspector</translation>
+    </message>
+    <message>
+        <source>The reviewer must be a different person from the inspector.</source>
+        <translation>The reviewer must be a different person from the inspector.</translation>
+    </message>
+    <message>
+        <source>Type or pick the name of the person who signs.</source>
+        <translation>Type or pick the name of the person who signs.</translation>
+    </message>
+    <message>
+        <source>Signed by %1 on %2 (recorded by %3)</source>
+        <translation>Signed by %1 on %2 (recorded by %3)</translation>
+    </message>
+    <message>
+        <source>Not signed yet</source>
+        <translation>Not signed yet</translation>
+    </message>
+    <message>
+        <source>Sign again</source>
+        <translation>Sign again</translation>
     </message>
 </context>
 <context>
@@ -2602,6 +4024,64 @@
     <message>
         <source>Ad hoc (no playbook)</source>
         <translation>Ad hoc (no playbook)</translation>
+    </message>
+</context>
+<context>
+    <name>StartInspectionDialog</name>
+    <message>
+        <source>Start inspection</source>
+        <translation>Start inspection</translation>
+    </message>
+    <message>
+        <source>This run completes the due inspection.</source>
+        <translation>This run completes the due inspection.</translation>
+    </message>
+    <message>
+        <source>e.g. 营业厅, 自助区, 金库</source>
+        <translation>e.g. 营业厅, 自助区, 金库</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Location</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Start</translation>
+    </message>
+</context>
+<context>
+    <name>StepDialog</name>
+    <message>
+        <source>Add a remediation step</source>
+        <translation>Add a remediation step</translation>
+    </message>
+    <message>
+        <source>Add a photo…</source>
+        <translation>Add a photo…</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>Step</translation>
+    </message>
+    <message>
+        <source>What was done</source>
+        <translation>What was done</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>Evidence</translation>
+    </message>
+    <message>
+        <source>Evidence photos</source>
+        <translation>Evidence photos</translation>
+    </message>
+    <message>
+        <source>Say what was done.</source>
+        <translation>Say what was done.</translation>
     </message>
 </context>
 <context>
@@ -2887,6 +4367,178 @@
     </message>
 </context>
 <context>
+    <name>SubmitDialog</name>
+    <message>
+        <source>Submit the inspection</source>
+        <translation>Submit the inspection</translation>
+    </message>
+    <message>
+        <source>Once submitted the inspection cannot be changed; a correction is an amendment.</source>
+        <translation>Once submitted the inspection cannot be changed; a correction is an amendment.</translation>
+    </message>
+    <message>
+        <source>Inspector: %1 · Reviewer: %2</source>
+        <translation>Inspector: %1 · Reviewer: %2</translation>
+    </message>
+    <message>
+        <source>(to be signed later)</source>
+        <translation>(to be signed later)</translation>
+    </message>
+    <message numerus="yes">
+        <source>It opens %n hazard(s) in the register:</source>
+        <translation>
+            <numerusform>It opens %n hazard in the register:</numerusform>
+            <numerusform>It opens %n hazards in the register:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No item failed: it opens no hazard.</source>
+        <translation>No item failed: it opens no hazard.</translation>
+    </message>
+    <message>
+        <source>Submit</source>
+        <translation>Submit</translation>
+    </message>
+</context>
+<context>
+    <name>TemplateEditorDialog</name>
+    <message>
+        <source>Edit checklist %1</source>
+        <translation>Edit checklist %1</translation>
+    </message>
+    <message>
+        <source>New checklist</source>
+        <translation>New checklist</translation>
+    </message>
+    <message>
+        <source>What changed and why (kept in the version history)</source>
+        <translation>What changed and why (kept in the version history)</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Name (Chinese)</source>
+        <translation>Name (Chinese)</translation>
+    </message>
+    <message>
+        <source>Name (English)</source>
+        <translation>Name (English)</translation>
+    </message>
+    <message>
+        <source>Default cadence</source>
+        <translation>Default cadence</translation>
+    </message>
+    <message>
+        <source>Change note</source>
+        <translation>Change note</translation>
+    </message>
+    <message>
+        <source>Add item</source>
+        <translation>Add item</translation>
+    </message>
+    <message>
+        <source>Remove item</source>
+        <translation>Remove item</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>Move up</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>Move down</translation>
+    </message>
+    <message>
+        <source>Save as draft</source>
+        <translation>Save as draft</translation>
+    </message>
+    <message>
+        <source>Items (in the order they are checked)</source>
+        <translation>Items (in the order they are checked)</translation>
+    </message>
+    <message>
+        <source>A text may use a setting of the checklist as {name}, e.g. {retention_days}.</source>
+        <translation>A text may use a setting of the checklist as {name}, e.g. {retention_days}.</translation>
+    </message>
+    <message>
+        <source>Item (Chinese)</source>
+        <translation>Item (Chinese)</translation>
+    </message>
+    <message>
+        <source>Item (English)</source>
+        <translation>Item (English)</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>Pass when (Chinese)</source>
+        <translation>Pass when (Chinese)</translation>
+    </message>
+    <message>
+        <source>Pass when (English)</source>
+        <translation>Pass when (English)</translation>
+    </message>
+    <message>
+        <source>Photo on fail</source>
+        <translation>Photo on fail</translation>
+    </message>
+    <message>
+        <source>Severity on fail</source>
+        <translation>Severity on fail</translation>
+    </message>
+    <message>
+        <source>A checklist needs at least one item.</source>
+        <translation>A checklist needs at least one item.</translation>
+    </message>
+</context>
+<context>
+    <name>TemplateListModel</name>
+    <message>
+        <source>Checklist</source>
+        <translation>Checklist</translation>
+    </message>
+    <message>
+        <source>Cadence</source>
+        <translation>Cadence</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>Items</translation>
+    </message>
+    <message>
+        <source>Assigned to</source>
+        <translation>Assigned to</translation>
+    </message>
+    <message>
+        <source>Next due</source>
+        <translation>Next due</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>draft pending</source>
+        <translation>draft pending</translation>
+    </message>
+    <message>
+        <source>Paused (%1)</source>
+        <translation>Paused (%1)</translation>
+    </message>
+    <message>
+        <source>Not scheduled</source>
+        <translation>Not scheduled</translation>
+    </message>
+</context>
+<context>
     <name>UserDialog</name>
     <message>
         <source>Add user account</source>
@@ -3031,10 +4683,72 @@
     </message>
 </context>
 <context>
+    <name>_RuleBox</name>
+    <message>
+        <source> day(s)</source>
+        <translation> day(s)</translation>
+    </message>
+    <message>
+        <source>Fixed within</source>
+        <translation>Fixed within</translation>
+    </message>
+    <message>
+        <source> hour(s)</source>
+        <translation> hour(s)</translation>
+    </message>
+    <message>
+        <source>Interim control within</source>
+        <translation>Interim control within</translation>
+    </message>
+    <message>
+        <source>Remediation plan within</source>
+        <translation>Remediation plan within</translation>
+    </message>
+    <message>
+        <source>Report to head office</source>
+        <translation>Report to head office</translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation>Required</translation>
+    </message>
+</context>
+<context>
     <name>tasks</name>
     <message>
         <source>Cancel</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>widget</name>
+    <message>
+        <source>Inspection report</source>
+        <translation>Inspection report</translation>
+    </message>
+    <message>
+        <source>The inspection report was saved to %1.</source>
+        <translation>The inspection report was saved to %1.</translation>
+    </message>
+    <message>
+        <source>The report font fell back: %1</source>
+        <translation>The report font fell back: %1</translation>
+    </message>
+    <message>
+        <source>Writing the inspection report…</source>
+        <translation>Writing the inspection report…</translation>
+    </message>
+    <message>
+        <source>Save the inspection report</source>
+        <translation>Save the inspection report</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Photos (%1);;All files (*)</source>
+        <translation>Photos (%1);;All files (*)</translation>
     </message>
 </context>
 </TS>

@@ -61,6 +61,97 @@
     </message>
 </context>
 <context>
+    <name>ActionsDialog</name>
+    <message>
+        <source>Corrective actions</source>
+        <translation>整改措施</translation>
+    </message>
+    <message>
+        <source>Corrective action</source>
+        <translation>整改措施</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>责任人</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完成情况</translation>
+    </message>
+    <message>
+        <source>Mark done</source>
+        <translation>标记完成</translation>
+    </message>
+</context>
+<context>
+    <name>ActionsTable</name>
+    <message>
+        <source>Corrective action</source>
+        <translation>整改措施</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>责任人</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <source>Add action</source>
+        <translation>添加措施</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>no date</source>
+        <translation>无期限</translation>
+    </message>
+</context>
+<context>
+    <name>AmendDialog</name>
+    <message>
+        <source>Amend item %1</source>
+        <translation>更正第 %1 项</translation>
+    </message>
+    <message>
+        <source>Item %1: %2
+Submitted as: %3</source>
+        <translation>第 %1 项：%2
+提交时结果：%3</translation>
+    </message>
+    <message>
+        <source>Add a photo…</source>
+        <translation>添加照片…</translation>
+    </message>
+    <message>
+        <source>Correct result</source>
+        <translation>更正后结果</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Photos</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <source>Why is it corrected?</source>
+        <translation>更正原因</translation>
+    </message>
+    <message>
+        <source>Add a photo</source>
+        <translation>添加照片</translation>
+    </message>
+</context>
+<context>
     <name>AttachmentsBox</name>
     <message>
         <source>Add…</source>
@@ -346,6 +437,64 @@
     </message>
 </context>
 <context>
+    <name>ChecklistKeys</name>
+    <message>
+        <source>Inspection: pass the current item</source>
+        <translation>检查：当前项合格</translation>
+    </message>
+    <message>
+        <source>Inspection: fail the current item</source>
+        <translation>检查：当前项不合格</translation>
+    </message>
+    <message>
+        <source>Inspection: current item not applicable</source>
+        <translation>检查：当前项不适用</translation>
+    </message>
+    <message>
+        <source>Inspection: next item</source>
+        <translation>检查：下一项</translation>
+    </message>
+    <message>
+        <source>Inspection: previous item</source>
+        <translation>检查：上一项</translation>
+    </message>
+    <message>
+        <source>Inspection: submit</source>
+        <translation>检查：提交</translation>
+    </message>
+</context>
+<context>
+    <name>ChecklistModel</name>
+    <message>
+        <source>#</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>检查结果</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>检查项</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>检查类别</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Photos</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <source>Photo missing</source>
+        <translation>缺少照片</translation>
+    </message>
+</context>
+<context>
     <name>CloseDialog</name>
     <message>
         <source>Close the incident</source>
@@ -398,6 +547,86 @@
     <message>
         <source>Enter an amount in yuan, e.g. 1200.50 (at most two decimals).</source>
         <translation>请输入以元为单位的金额，如 1200.50（最多两位小数）。</translation>
+    </message>
+</context>
+<context>
+    <name>ComplianceModel</name>
+    <message>
+        <source>Requirement</source>
+        <translation>合规要求</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>At least every</source>
+        <translation>最长间隔</translation>
+    </message>
+    <message>
+        <source>Last drill</source>
+        <translation>上次演练</translation>
+    </message>
+    <message>
+        <source>Next due</source>
+        <translation>下次最迟</translation>
+    </message>
+    <message>
+        <source>Applies to</source>
+        <translation>适用范围</translation>
+    </message>
+    <message>
+        <source>any scenario</source>
+        <translation>任意场景</translation>
+    </message>
+    <message>
+        <source>any type</source>
+        <translation>任意类型</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n month(s)</source>
+        <translation>
+            <numerusform>%n 个月</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not in force</source>
+        <translation>未启用</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>从未开展</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation>立即</translation>
+    </message>
+    <message>
+        <source>(planned %1)</source>
+        <translation>（已计划 %1）</translation>
+    </message>
+</context>
+<context>
+    <name>CompliancePanel</name>
+    <message>
+        <source>Region</source>
+        <translation>地区</translation>
+    </message>
+    <message>
+        <source>Defaults (all regions)</source>
+        <translation>默认（所有地区）</translation>
+    </message>
+    <message>
+        <source>Edit rule…</source>
+        <translation>编辑要求…</translation>
+    </message>
+    <message>
+        <source>New rule…</source>
+        <translation>新建要求…</translation>
+    </message>
+    <message>
+        <source>A drill counts from the day it is run. Due soon: within 30 days. A region inherits the defaults and overrides rules by their code.</source>
+        <translation>演练自实施之日起计算。即将到期：30 天以内。各地区沿用默认要求，并可按编号覆盖其中的要求。</translation>
     </message>
 </context>
 <context>
@@ -512,6 +741,382 @@
     <message>
         <source>What it should say</source>
         <translation>正确内容</translation>
+    </message>
+</context>
+<context>
+    <name>CriteriaPanel</name>
+    <message>
+        <source>Region</source>
+        <translation>地区</translation>
+    </message>
+    <message>
+        <source>Defaults (all regions)</source>
+        <translation>默认（所有地区）</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <source>Criterion (Chinese)</source>
+        <translation>评分项（中文）</translation>
+    </message>
+    <message>
+        <source>Criterion (English)</source>
+        <translation>评分项（英文）</translation>
+    </message>
+    <message>
+        <source>Weight %</source>
+        <translation>权重 %</translation>
+    </message>
+    <message>
+        <source>Add criterion</source>
+        <translation>添加评分项</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Save set</source>
+        <translation>保存评分标准</translation>
+    </message>
+    <message>
+        <source>any scenario without a set of its own</source>
+        <translation>未单独设定评分标准的任意场景</translation>
+    </message>
+    <message>
+        <source>Used for drills of: %1</source>
+        <translation>适用于以下演练：%1</translation>
+    </message>
+    <message>
+        <source>Weights: %1 / 100</source>
+        <translation>权重合计：%1 / 100</translation>
+    </message>
+    <message>
+        <source>Saved: new evaluations of these drills use it.</source>
+        <translation>已保存：此后对这些演练的评估将采用该标准。</translation>
+    </message>
+</context>
+<context>
+    <name>DrillListPanel</name>
+    <message>
+        <source>All drills</source>
+        <translation>全部演练</translation>
+    </message>
+    <message>
+        <source>Plan drill…</source>
+        <translation>计划演练…</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>开始演练</translation>
+    </message>
+    <message>
+        <source>Headcount…</source>
+        <translation>清点人数…</translation>
+    </message>
+    <message>
+        <source>Open console</source>
+        <translation>打开处置台</translation>
+    </message>
+    <message>
+        <source>Evaluate…</source>
+        <translation>评估…</translation>
+    </message>
+    <message>
+        <source>Actions…</source>
+        <translation>整改措施…</translation>
+    </message>
+    <message>
+        <source>Report PDF…</source>
+        <translation>PDF 报告…</translation>
+    </message>
+    <message>
+        <source>Cancel drill</source>
+        <translation>取消演练</translation>
+    </message>
+    <message>
+        <source>Start the drill: its incident console opens, flagged as a drill</source>
+        <translation>开始演练：打开其事件处置台，并标记为演练</translation>
+    </message>
+    <message>
+        <source>Double-click a run to open its console</source>
+        <translation>双击已实施的演练可打开其处置台</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n drill(s)</source>
+        <translation>
+            <numerusform>共 %n 次演练</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>announced</source>
+        <translation>预先通知</translation>
+    </message>
+    <message>
+        <source>unannounced</source>
+        <translation>不预先通知</translation>
+    </message>
+    <message>
+        <source>Run drill</source>
+        <translation>开始演练</translation>
+    </message>
+    <message>
+        <source>Start the %1 drill “%2” now? Its incident console opens, flagged as a drill.</source>
+        <translation>确定现在开始演练“%2”（%1）吗？将打开其事件处置台，并标记为演练。</translation>
+    </message>
+    <message>
+        <source>Headcount recorded in the drill&apos;s log (#%1).</source>
+        <translation>清点人数已记入演练处置记录（第 %1 条）。</translation>
+    </message>
+    <message>
+        <source>Cancel the drill “%1”? Its schedule stops reminding.</source>
+        <translation>确定取消演练“%1”吗？其计划将不再提醒。</translation>
+    </message>
+    <message>
+        <source>This is a recurring plan: no further drills of the series are planned.</source>
+        <translation>这是重复计划：该系列此后不再安排演练。</translation>
+    </message>
+    <message>
+        <source>Save the drill report</source>
+        <translation>保存演练报告</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Rendering the drill report…</source>
+        <translation>正在生成演练报告…</translation>
+    </message>
+    <message>
+        <source>Saving the drill report…</source>
+        <translation>正在保存演练报告…</translation>
+    </message>
+    <message>
+        <source>Report saved to %1.</source>
+        <translation>报告已保存到 %1。</translation>
+    </message>
+    <message>
+        <source>The report could not be saved: %1</source>
+        <translation>报告保存失败：%1</translation>
+    </message>
+</context>
+<context>
+    <name>DrillPlanDialog</name>
+    <message>
+        <source>Plan a drill</source>
+        <translation>计划演练</translation>
+    </message>
+    <message>
+        <source>Scenario (playbook)</source>
+        <translation>演练场景（预案）</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>演练类型</translation>
+    </message>
+    <message>
+        <source>Form</source>
+        <translation>演练形式</translation>
+    </message>
+    <message>
+        <source>Notice</source>
+        <translation>通知方式</translation>
+    </message>
+    <message>
+        <source>Date and time</source>
+        <translation>日期和时间</translation>
+    </message>
+    <message>
+        <source>Repeats</source>
+        <translation>重复</translation>
+    </message>
+    <message>
+        <source>Goals (one per line)</source>
+        <translation>演练目标（每行一条）</translation>
+    </message>
+    <message>
+        <source>Observers</source>
+        <translation>观摩人员</translation>
+    </message>
+    <message>
+        <source>Expected headcount</source>
+        <translation>应到人数</translation>
+    </message>
+    <message>
+        <source>Type a code or a few characters of the plan</source>
+        <translation>输入预案编号或名称中的几个字</translation>
+    </message>
+    <message>
+        <source>Left empty: “Drill: &lt;playbook title&gt;”</source>
+        <translation>留空则为“演练：&lt;预案标题&gt;”</translation>
+    </message>
+    <message>
+        <source>Announced in advance</source>
+        <translation>预先通知</translation>
+    </message>
+    <message>
+        <source>Unannounced (staff not told)</source>
+        <translation>不预先通知（员工事先不知情）</translation>
+    </message>
+    <message>
+        <source>One-off</source>
+        <translation>一次性</translation>
+    </message>
+    <message>
+        <source>Monthly</source>
+        <translation>每月</translation>
+    </message>
+    <message>
+        <source>Quarterly</source>
+        <translation>每季度</translation>
+    </message>
+    <message>
+        <source>Every 6 months</source>
+        <translation>每半年</translation>
+    </message>
+    <message>
+        <source>Yearly</source>
+        <translation>每年</translation>
+    </message>
+    <message>
+        <source>ends on</source>
+        <translation>截止于</translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation>未设定</translation>
+    </message>
+    <message>
+        <source>e.g. everyone out of the hall within 3 minutes</source>
+        <translation>例如：3 分钟内全部人员撤离营业厅</translation>
+    </message>
+    <message>
+        <source>Participants by role or team</source>
+        <translation>参演人员（按角色或小组）</translation>
+    </message>
+    <message>
+        <source>Plan drill</source>
+        <translation>计划演练</translation>
+    </message>
+    <message>
+        <source>Choose the playbook the drill rehearses.</source>
+        <translation>请选择本次演练所依据的预案。</translation>
+    </message>
+</context>
+<context>
+    <name>DrillPlanModel</name>
+    <message>
+        <source>#</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Playbook</source>
+        <translation>预案</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>演练类型</translation>
+    </message>
+    <message>
+        <source>Form</source>
+        <translation>演练形式</translation>
+    </message>
+    <message>
+        <source>Announced</source>
+        <translation>预先通知</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Repeats</source>
+        <translation>重复</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <source>Unannounced</source>
+        <translation>不预先通知</translation>
+    </message>
+    <message>
+        <source>Run of #%1</source>
+        <translation>属系列 #%1</translation>
+    </message>
+</context>
+<context>
+    <name>DrillsPage</name>
+    <message>
+        <source>Drills</source>
+        <translation>应急演练</translation>
+    </message>
+    <message>
+        <source>Plan drills on a playbook, run them in the incident console, take the headcount, score them and follow up the corrective actions.</source>
+        <translation>依据预案计划演练，在事件处置台中实施演练、清点人数、评分，并跟踪整改措施的落实。</translation>
+    </message>
+    <message>
+        <source>Drill plans</source>
+        <translation>演练计划</translation>
+    </message>
+    <message>
+        <source>Compliance</source>
+        <translation>合规情况</translation>
+    </message>
+    <message>
+        <source>Scoring criteria</source>
+        <translation>评分标准</translation>
+    </message>
+</context>
+<context>
+    <name>EvaluateDialog</name>
+    <message>
+        <source>Evaluate drill</source>
+        <translation>演练评估</translation>
+    </message>
+    <message>
+        <source>Scoring criteria: %1 · each criterion 0–100, weighted to a total out of 100</source>
+        <translation>评分标准：%1 · 每项 0–100 分，按权重折算为百分制总分</translation>
+    </message>
+    <message>
+        <source>Scores</source>
+        <translation>评分</translation>
+    </message>
+    <message>
+        <source>Problems found</source>
+        <translation>发现的问题</translation>
+    </message>
+    <message>
+        <source>Lessons learned</source>
+        <translation>经验教训</translation>
+    </message>
+    <message>
+        <source>Corrective actions (the owner is reminded before the due date)</source>
+        <translation>整改措施（到期前提醒责任人）</translation>
+    </message>
+    <message>
+        <source>Save evaluation</source>
+        <translation>保存评估</translation>
+    </message>
+    <message>
+        <source>Weighted score: %1 / 100</source>
+        <translation>加权总分：%1 / 100</translation>
     </message>
 </context>
 <context>
@@ -858,6 +1463,330 @@
     </message>
 </context>
 <context>
+    <name>HazardDetailDialog</name>
+    <message>
+        <source>Save changes</source>
+        <translation>保存修改</translation>
+    </message>
+    <message>
+        <source>Open the inspection</source>
+        <translation>查看来源检查</translation>
+    </message>
+    <message>
+        <source>Add step…</source>
+        <translation>添加整改记录…</translation>
+    </message>
+    <message>
+        <source>Mark remediated</source>
+        <translation>标记整改完成</translation>
+    </message>
+    <message>
+        <source>Verify</source>
+        <translation>验收</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>销号</translation>
+    </message>
+    <message>
+        <source>Reopen…</source>
+        <translation>重新打开…</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>隐患信息</translation>
+    </message>
+    <message>
+        <source>Remediation</source>
+        <translation>整改记录</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>历史记录</translation>
+    </message>
+    <message>
+        <source>You marked this hazard remediated: a different person has to verify it.</source>
+        <translation>您是该隐患的整改人：须由其他人验收。</translation>
+    </message>
+    <message>
+        <source>Confirm the remediation was done (a second person)</source>
+        <translation>确认整改已完成（须由整改人以外的人员验收）</translation>
+    </message>
+    <message>
+        <source>Add at least one step of the kind “%1” first</source>
+        <translation>请先添加至少一条“%1”类整改记录</translation>
+    </message>
+    <message>
+        <source>Hazard %1</source>
+        <translation>隐患 %1</translation>
+    </message>
+    <message>
+        <source>opened %1 by %2</source>
+        <translation>%2 于 %1 登记</translation>
+    </message>
+    <message>
+        <source>%1 day(s) open</source>
+        <translation>已挂账 %1 天</translation>
+    </message>
+    <message>
+        <source>due %1</source>
+        <translation>整改期限 %1</translation>
+    </message>
+    <message>
+        <source>remediated by %1</source>
+        <translation>整改人 %1</translation>
+    </message>
+    <message>
+        <source>verified by %1</source>
+        <translation>验收人 %1</translation>
+    </message>
+    <message>
+        <source>Opened by inspection #%1, item %2 (%3)</source>
+        <translation>由检查 #%1 第 %2 项发现（%3）</translation>
+    </message>
+    <message>
+        <source>Entered by hand</source>
+        <translation>手工登记</translation>
+    </message>
+    <message>
+        <source>Major hazard milestones (severity policy):</source>
+        <translation>重大隐患各节点时限（按整改时限规定）：</translation>
+    </message>
+    <message>
+        <source>Photos of the failed item and remediation evidence</source>
+        <translation>不合格项照片及整改佐证材料</translation>
+    </message>
+    <message>
+        <source>Reopen the hazard</source>
+        <translation>重新打开隐患</translation>
+    </message>
+    <message>
+        <source>The hazard goes back to open; its remediation and verification marks are cleared.</source>
+        <translation>隐患将恢复为“待整改”，其整改完成和验收标记将被清除。</translation>
+    </message>
+    <message>
+        <source>Why?</source>
+        <translation>原因</translation>
+    </message>
+</context>
+<context>
+    <name>HazardEventsModel</name>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+</context>
+<context>
+    <name>HazardFields</name>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>隐患等级</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>部位</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>隐患描述</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>责任人</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>整改期限</translation>
+    </message>
+    <message>
+        <source>From the severity policy</source>
+        <translation>按整改时限规定</translation>
+    </message>
+</context>
+<context>
+    <name>HazardListModel</name>
+    <message>
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>Hazard</source>
+        <translation>隐患</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>部位</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>责任人</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>登记时间</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>整改期限</translation>
+    </message>
+    <message>
+        <source>Days open</source>
+        <translation>挂账天数</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Inspection #%1, item %2</source>
+        <translation>检查 #%1 第 %2 项</translation>
+    </message>
+</context>
+<context>
+    <name>HazardsPage</name>
+    <message>
+        <source>Hazards</source>
+        <translation>隐患管理</translation>
+    </message>
+    <message>
+        <source>Hazard register</source>
+        <translation>隐患台账</translation>
+    </message>
+    <message>
+        <source>Every failed inspection item opens a hazard; a hazard is closed after a second person verified its remediation. Double-click a row for its detail.</source>
+        <translation>检查中每个不合格项都会登记为一条隐患；整改经另一人验收后方可销号。双击一行可查看详情。</translation>
+    </message>
+    <message>
+        <source>New hazard…</source>
+        <translation>登记隐患…</translation>
+    </message>
+    <message>
+        <source>Severity policy…</source>
+        <translation>整改时限…</translation>
+    </message>
+    <message>
+        <source>How long a general or a major hazard may stay open</source>
+        <translation>一般隐患和重大隐患的整改时限</translation>
+    </message>
+    <message>
+        <source>Export PDF…</source>
+        <translation>导出 PDF…</translation>
+    </message>
+    <message>
+        <source>Export Excel…</source>
+        <translation>导出 Excel…</translation>
+    </message>
+    <message>
+        <source>The register as filtered, as a PDF</source>
+        <translation>将筛选后的台账导出为 PDF</translation>
+    </message>
+    <message>
+        <source>The register as filtered, as an Excel workbook</source>
+        <translation>将筛选后的台账导出为 Excel 工作簿</translation>
+    </message>
+    <message>
+        <source>Overdue only</source>
+        <translation>仅显示逾期</translation>
+    </message>
+    <message>
+        <source>Search number, title, description, location</source>
+        <translation>搜索编号、标题、描述、部位</translation>
+    </message>
+    <message>
+        <source>Any owner</source>
+        <translation>全部责任人</translation>
+    </message>
+    <message>
+        <source>Open (not yet verified)</source>
+        <translation>未闭环（尚未验收）</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>All severities</source>
+        <translation>全部等级</translation>
+    </message>
+    <message>
+        <source>%1 hazard(s) shown</source>
+        <translation>显示 %1 条隐患</translation>
+    </message>
+    <message>
+        <source>%1 major still open</source>
+        <translation>未闭环重大隐患 %1 条</translation>
+    </message>
+    <message>
+        <source>%1 overdue</source>
+        <translation>逾期 %1 条</translation>
+    </message>
+    <message>
+        <source>%1 hazard(s) were written to %2.</source>
+        <translation>已将 %1 条隐患导出到 %2。</translation>
+    </message>
+    <message>
+        <source>The report font fell back: %1</source>
+        <translation>报表字体已改用备用字体：%1</translation>
+    </message>
+</context>
+<context>
+    <name>HeadcountDialog</name>
+    <message>
+        <source>Headcount at the assembly point</source>
+        <translation>集合点清点人数</translation>
+    </message>
+    <message>
+        <source>Present</source>
+        <translation>实到人数</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>应到人数</translation>
+    </message>
+    <message>
+        <source>Record headcount</source>
+        <translation>记录清点结果</translation>
+    </message>
+    <message>
+        <source>not set in the plan</source>
+        <translation>计划中未设定</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 — %n missing</source>
+        <translation>
+            <numerusform>%1 — 缺 %n 人</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 — all accounted for</source>
+        <translation>%1 — 人员全部到齐</translation>
+    </message>
+</context>
+<context>
     <name>IncidentBanner</name>
     <message>
         <source>Incident open: %1 · %2</source>
@@ -1149,6 +2078,304 @@
     </message>
 </context>
 <context>
+    <name>InspectionHistoryModel</name>
+    <message>
+        <source>#</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Checklist</source>
+        <translation>检查表</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>部位</translation>
+    </message>
+    <message>
+        <source>Inspector</source>
+        <translation>检查人</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>提交时间</translation>
+    </message>
+    <message>
+        <source>Results</source>
+        <translation>检查结果</translation>
+    </message>
+    <message>
+        <source>Hazards</source>
+        <translation>隐患</translation>
+    </message>
+    <message>
+        <source>%1 / %2 answered, %3 failed</source>
+        <translation>已检 %1 / %2 项，不合格 %3 项</translation>
+    </message>
+    <message>
+        <source>%1 amended</source>
+        <translation>更正 %1 次</translation>
+    </message>
+</context>
+<context>
+    <name>InspectionRunner</name>
+    <message>
+        <source>Pass (P)</source>
+        <translation>合格（P）</translation>
+    </message>
+    <message>
+        <source>Fail (F)</source>
+        <translation>不合格（F）</translation>
+    </message>
+    <message>
+        <source>Not applicable (N)</source>
+        <translation>不适用（N）</translation>
+    </message>
+    <message>
+        <source>Photo…</source>
+        <translation>照片…</translation>
+    </message>
+    <message>
+        <source>Attach a photo to the current item</source>
+        <translation>为当前项添加照片</translation>
+    </message>
+    <message>
+        <source>Rest pass</source>
+        <translation>其余合格</translation>
+    </message>
+    <message>
+        <source>Answer every item not answered yet as pass</source>
+        <translation>将所有尚未填写的检查项标记为合格</translation>
+    </message>
+    <message>
+        <source>Submit… (Ctrl+Enter)</source>
+        <translation>提交…（Ctrl+Enter）</translation>
+    </message>
+    <message>
+        <source>Amend…</source>
+        <translation>更正…</translation>
+    </message>
+    <message>
+        <source>Report PDF…</source>
+        <translation>PDF 报告…</translation>
+    </message>
+    <message>
+        <source>Open its hazard</source>
+        <translation>查看对应隐患</translation>
+    </message>
+    <message>
+        <source>The hazard this failed item opened in the register</source>
+        <translation>该不合格项在隐患台账中登记的隐患</translation>
+    </message>
+    <message>
+        <source>The inspection report: items, results, photos, signatures</source>
+        <translation>检查报告：检查项、结果、照片、签字</translation>
+    </message>
+    <message>
+        <source>Correct the selected item of the submitted inspection</source>
+        <translation>更正已提交检查中的所选检查项</translation>
+    </message>
+    <message>
+        <source>Note (Enter):</source>
+        <translation>备注（回车）：</translation>
+    </message>
+    <message>
+        <source>Photos of this item</source>
+        <translation>本项照片</translation>
+    </message>
+    <message>
+        <source>Enter to write a note on the current item</source>
+        <translation>按回车为当前项填写备注</translation>
+    </message>
+    <message>
+        <source>started by %1 on %2</source>
+        <translation>%1 于 %2 开始</translation>
+    </message>
+    <message>
+        <source>submitted by %1 on %2</source>
+        <translation>%1 于 %2 提交</translation>
+    </message>
+    <message>
+        <source>%1 amendment(s)</source>
+        <translation>更正 %1 次</translation>
+    </message>
+    <message>
+        <source>%1 / %2 answered, %3 failed</source>
+        <translation>已检 %1 / %2 项，不合格 %3 项</translation>
+    </message>
+    <message>
+        <source>%1 photo(s) missing</source>
+        <translation>缺少 %1 张照片</translation>
+    </message>
+    <message>
+        <source>saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <source>Photo for item %1</source>
+        <translation>第 %1 项的照片</translation>
+    </message>
+    <message>
+        <source>Not answered yet: item(s) %1.</source>
+        <translation>以下检查项尚未填写：第 %1 项。</translation>
+    </message>
+    <message>
+        <source>A photo is needed for failed item(s) %1.</source>
+        <translation>以下不合格项须附照片：第 %1 项。</translation>
+    </message>
+    <message>
+        <source>The inspector has to sign.</source>
+        <translation>须由检查人签字。</translation>
+    </message>
+</context>
+<context>
+    <name>InspectionScheduleDialog</name>
+    <message>
+        <source>Schedule: %1</source>
+        <translation>检查计划：%1</translation>
+    </message>
+    <message>
+        <source>Assigned to</source>
+        <translation>执行人</translation>
+    </message>
+    <message>
+        <source>Pick the person the inspection is assigned to.</source>
+        <translation>请选择负责执行此项检查的人员。</translation>
+    </message>
+</context>
+<context>
+    <name>InspectionsOverview</name>
+    <message>
+        <source>Checklists and schedules</source>
+        <translation>检查表与检查计划</translation>
+    </message>
+    <message>
+        <source>Due and overdue</source>
+        <translation>到期与逾期</translation>
+    </message>
+    <message>
+        <source>Inspections</source>
+        <translation>检查记录</translation>
+    </message>
+    <message>
+        <source>Start inspection</source>
+        <translation>开始检查</translation>
+    </message>
+    <message>
+        <source>Start the selected checklist now (or double-click it)</source>
+        <translation>立即按所选检查表开始检查（或双击该检查表）</translation>
+    </message>
+    <message>
+        <source>Start the due inspection</source>
+        <translation>开始到期检查</translation>
+    </message>
+    <message>
+        <source>Schedule…</source>
+        <translation>检查计划…</translation>
+    </message>
+    <message>
+        <source>Run the selected checklist on a schedule, assigned to a person</source>
+        <translation>按计划定期执行所选检查表，并指定执行人</translation>
+    </message>
+    <message>
+        <source>Edit checklist…</source>
+        <translation>编辑检查表…</translation>
+    </message>
+    <message>
+        <source>New checklist…</source>
+        <translation>新建检查表…</translation>
+    </message>
+    <message>
+        <source>Approve draft</source>
+        <translation>批准草稿</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>All inspections</source>
+        <translation>全部检查</translation>
+    </message>
+    <message>
+        <source>Resume schedule</source>
+        <translation>恢复计划</translation>
+    </message>
+    <message>
+        <source>Pause schedule</source>
+        <translation>暂停计划</translation>
+    </message>
+</context>
+<context>
+    <name>InspectionsPage</name>
+    <message>
+        <source>Inspections</source>
+        <translation>安全检查</translation>
+    </message>
+    <message>
+        <source>Checklists run on a schedule. In a run, P / F / N answer the item in front and move on; every failed item opens a hazard when the run is submitted.</source>
+        <translation>检查表按计划定期执行。检查时按 P / F / N 填写当前项并自动转到下一项；提交后，每个不合格项都会登记为一条隐患。</translation>
+    </message>
+    <message>
+        <source>Checklists</source>
+        <translation>检查表</translation>
+    </message>
+    <message>
+        <source>Approve draft</source>
+        <translation>批准草稿</translation>
+    </message>
+    <message>
+        <source>Publish the draft of this checklist? The version in use now is retired; inspections already run keep the version they used.</source>
+        <translation>确定发布此检查表的草稿吗？现行版本随之停用；已开展的检查仍保留其所用版本。</translation>
+    </message>
+</context>
+<context>
+    <name>ItemCard</name>
+    <message>
+        <source>Item %1 of %2 · %3</source>
+        <translation>第 %1 项（共 %2 项）· %3</translation>
+    </message>
+    <message>
+        <source>Pass when: %1</source>
+        <translation>合格标准：%1</translation>
+    </message>
+    <message>
+        <source>A fail needs a photo</source>
+        <translation>不合格须附照片</translation>
+    </message>
+    <message>
+        <source>A fail opens a major hazard (重大隐患)</source>
+        <translation>不合格将登记为重大隐患</translation>
+    </message>
+    <message>
+        <source>A fail opens a general hazard (一般隐患)</source>
+        <translation>不合格将登记为一般隐患</translation>
+    </message>
+    <message>
+        <source>Not answered</source>
+        <translation>未填写</translation>
+    </message>
+    <message>
+        <source>Photo missing: add one before submitting</source>
+        <translation>缺少照片：请在提交前添加</translation>
+    </message>
+    <message>
+        <source>Photos: %1</source>
+        <translation>照片：%1</translation>
+    </message>
+    <message>
+        <source>Note: %1</source>
+        <translation>备注：%1</translation>
+    </message>
+</context>
+<context>
     <name>LevelDialog</name>
     <message>
         <source>Change the level</source>
@@ -1352,6 +2579,28 @@
     </message>
 </context>
 <context>
+    <name>NamesEdit</name>
+    <message>
+        <source>Names, separated by commas</source>
+        <translation>姓名，以逗号分隔</translation>
+    </message>
+    <message>
+        <source>Add someone from the people roster</source>
+        <translation>从人员名册中添加</translation>
+    </message>
+</context>
+<context>
+    <name>NewHazardDialog</name>
+    <message>
+        <source>New hazard</source>
+        <translation>登记隐患</translation>
+    </message>
+    <message>
+        <source>Describe the hazard.</source>
+        <translation>请描述隐患情况。</translation>
+    </message>
+</context>
+<context>
     <name>NewScheduleDialog</name>
     <message>
         <source>New schedule</source>
@@ -1531,6 +2780,25 @@
     <message>
         <source>Root cause</source>
         <translation>原因分析</translation>
+    </message>
+</context>
+<context>
+    <name>ParticipantsTable</name>
+    <message>
+        <source>Role or team</source>
+        <translation>角色或小组</translation>
+    </message>
+    <message>
+        <source>Names</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>Add role</source>
+        <translation>添加角色</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
     </message>
 </context>
 <context>
@@ -2222,6 +3490,48 @@
     </message>
 </context>
 <context>
+    <name>RegisterExporter</name>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Export the hazard register</source>
+        <translation>导出隐患台账</translation>
+    </message>
+    <message>
+        <source>Exporting the hazard register…</source>
+        <translation>正在导出隐患台账…</translation>
+    </message>
+</context>
+<context>
+    <name>RemediationStepsModel</name>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>记录类型</translation>
+    </message>
+    <message>
+        <source>What was done</source>
+        <translation>整改内容</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>佐证材料</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>记录人</translation>
+    </message>
+</context>
+<context>
     <name>ReminderModel</name>
     <message>
         <source>Reminder</source>
@@ -2358,6 +3668,61 @@
     </message>
 </context>
 <context>
+    <name>RuleDialog</name>
+    <message>
+        <source>Compliance rule</source>
+        <translation>合规要求</translation>
+    </message>
+    <message>
+        <source>New compliance rule</source>
+        <translation>新建合规要求</translation>
+    </message>
+    <message>
+        <source>Name (Chinese)</source>
+        <translation>名称（中文）</translation>
+    </message>
+    <message>
+        <source>Name (English)</source>
+        <translation>名称（英文）</translation>
+    </message>
+    <message>
+        <source>At least every</source>
+        <translation>最长间隔</translation>
+    </message>
+    <message>
+        <source> month(s)</source>
+        <translation> 个月</translation>
+    </message>
+    <message>
+        <source>Scenarios that count</source>
+        <translation>计入的场景</translation>
+    </message>
+    <message>
+        <source>Drill types that count</source>
+        <translation>计入的演练类型</translation>
+    </message>
+    <message>
+        <source>Source (regulation)</source>
+        <translation>依据（法规）</translation>
+    </message>
+    <message>
+        <source>In force</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>checked in the compliance view</source>
+        <translation>在合规情况中检查</translation>
+    </message>
+    <message>
+        <source>the defaults every region inherits</source>
+        <translation>各地区沿用的默认要求</translation>
+    </message>
+    <message>
+        <source>No scenario or type ticked: any drill counts. Saved for %1.</source>
+        <translation>未勾选场景或类型时，任何演练均计入。适用范围：%1。</translation>
+    </message>
+</context>
+<context>
     <name>SearchHitsModel</name>
     <message>
         <source>Time</source>
@@ -2480,6 +3845,17 @@
     </message>
 </context>
 <context>
+    <name>SeverityPolicyDialog</name>
+    <message>
+        <source>Hazard severity policy</source>
+        <translation>隐患整改时限规定</translation>
+    </message>
+    <message>
+        <source>Deadlines count from when a hazard is opened. Hazards opened after a change follow it; open ones keep their deadlines.</source>
+        <translation>时限自隐患登记之时起算。修改后新登记的隐患按新规定执行；已登记的隐患保持原时限。</translation>
+    </message>
+</context>
+<context>
     <name>ShortcutsDialog</name>
     <message>
         <source>Keyboard shortcuts</source>
@@ -2496,6 +3872,49 @@
     <message>
         <source>Action</source>
         <translation>功能</translation>
+    </message>
+</context>
+<context>
+    <name>SignaturesBox</name>
+    <message>
+        <source>Signatures</source>
+        <translation>签字</translation>
+    </message>
+    <message>
+        <source>Inspector</source>
+        <translation>检查人</translation>
+    </message>
+    <message>
+        <source>Reviewer</source>
+        <translation>复核人</translation>
+    </message>
+    <message>
+        <source>Sign</source>
+        <translation>签字</translation>
+    </message>
+    <message>
+        <source>The reviewer must be a different person from the inspector</source>
+        <translation>复核人不能与检查人为同一人</translation>
+    </message>
+    <message>
+        <source>The reviewer must be a different person from the inspector.</source>
+        <translation>复核人不能与检查人为同一人。</translation>
+    </message>
+    <message>
+        <source>Type or pick the name of the person who signs.</source>
+        <translation>请输入或选择签字人姓名。</translation>
+    </message>
+    <message>
+        <source>Signed by %1 on %2 (recorded by %3)</source>
+        <translation>%1 于 %2 签字（由 %3 录入）</translation>
+    </message>
+    <message>
+        <source>Not signed yet</source>
+        <translation>尚未签字</translation>
+    </message>
+    <message>
+        <source>Sign again</source>
+        <translation>重新签字</translation>
     </message>
 </context>
 <context>
@@ -2598,6 +4017,64 @@
     <message>
         <source>Ad hoc (no playbook)</source>
         <translation>临时（无预案）</translation>
+    </message>
+</context>
+<context>
+    <name>StartInspectionDialog</name>
+    <message>
+        <source>Start inspection</source>
+        <translation>开始检查</translation>
+    </message>
+    <message>
+        <source>This run completes the due inspection.</source>
+        <translation>本次检查将完成该项到期检查。</translation>
+    </message>
+    <message>
+        <source>e.g. 营业厅, 自助区, 金库</source>
+        <translation>例如：营业厅、自助区、金库</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>检查部位</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始检查</translation>
+    </message>
+</context>
+<context>
+    <name>StepDialog</name>
+    <message>
+        <source>Add a remediation step</source>
+        <translation>添加整改记录</translation>
+    </message>
+    <message>
+        <source>Add a photo…</source>
+        <translation>添加照片…</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>记录类型</translation>
+    </message>
+    <message>
+        <source>What was done</source>
+        <translation>整改内容</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>佐证材料</translation>
+    </message>
+    <message>
+        <source>Evidence photos</source>
+        <translation>佐证照片</translation>
+    </message>
+    <message>
+        <source>Say what was done.</source>
+        <translation>请填写整改内容。</translation>
     </message>
 </context>
 <context>
@@ -2883,6 +4360,177 @@
     </message>
 </context>
 <context>
+    <name>SubmitDialog</name>
+    <message>
+        <source>Submit the inspection</source>
+        <translation>提交检查</translation>
+    </message>
+    <message>
+        <source>Once submitted the inspection cannot be changed; a correction is an amendment.</source>
+        <translation>检查提交后不能再修改；如需更正，请填写更正记录。</translation>
+    </message>
+    <message>
+        <source>Inspector: %1 · Reviewer: %2</source>
+        <translation>检查人：%1 · 复核人：%2</translation>
+    </message>
+    <message>
+        <source>(to be signed later)</source>
+        <translation>（稍后签字）</translation>
+    </message>
+    <message numerus="yes">
+        <source>It opens %n hazard(s) in the register:</source>
+        <translation>
+            <numerusform>将在隐患台账中登记 %n 条隐患：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No item failed: it opens no hazard.</source>
+        <translation>没有不合格项，不会登记隐患。</translation>
+    </message>
+    <message>
+        <source>Submit</source>
+        <translation>提交</translation>
+    </message>
+</context>
+<context>
+    <name>TemplateEditorDialog</name>
+    <message>
+        <source>Edit checklist %1</source>
+        <translation>编辑检查表 %1</translation>
+    </message>
+    <message>
+        <source>New checklist</source>
+        <translation>新建检查表</translation>
+    </message>
+    <message>
+        <source>What changed and why (kept in the version history)</source>
+        <translation>修改内容及原因（记入版本历史）</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Name (Chinese)</source>
+        <translation>名称（中文）</translation>
+    </message>
+    <message>
+        <source>Name (English)</source>
+        <translation>名称（英文）</translation>
+    </message>
+    <message>
+        <source>Default cadence</source>
+        <translation>默认检查频次</translation>
+    </message>
+    <message>
+        <source>Change note</source>
+        <translation>修改说明</translation>
+    </message>
+    <message>
+        <source>Add item</source>
+        <translation>添加检查项</translation>
+    </message>
+    <message>
+        <source>Remove item</source>
+        <translation>删除检查项</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <source>Save as draft</source>
+        <translation>保存为草稿</translation>
+    </message>
+    <message>
+        <source>Items (in the order they are checked)</source>
+        <translation>检查项（按检查顺序排列）</translation>
+    </message>
+    <message>
+        <source>A text may use a setting of the checklist as {name}, e.g. {retention_days}.</source>
+        <translation>文本中可用 {name} 引用检查表参数，例如 {retention_days}。</translation>
+    </message>
+    <message>
+        <source>Item (Chinese)</source>
+        <translation>检查项（中文）</translation>
+    </message>
+    <message>
+        <source>Item (English)</source>
+        <translation>检查项（英文）</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>检查类别</translation>
+    </message>
+    <message>
+        <source>Pass when (Chinese)</source>
+        <translation>合格标准（中文）</translation>
+    </message>
+    <message>
+        <source>Pass when (English)</source>
+        <translation>合格标准（英文）</translation>
+    </message>
+    <message>
+        <source>Photo on fail</source>
+        <translation>不合格须拍照</translation>
+    </message>
+    <message>
+        <source>Severity on fail</source>
+        <translation>不合格时隐患等级</translation>
+    </message>
+    <message>
+        <source>A checklist needs at least one item.</source>
+        <translation>检查表至少需要一个检查项。</translation>
+    </message>
+</context>
+<context>
+    <name>TemplateListModel</name>
+    <message>
+        <source>Checklist</source>
+        <translation>检查表</translation>
+    </message>
+    <message>
+        <source>Cadence</source>
+        <translation>检查频次</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>检查项数</translation>
+    </message>
+    <message>
+        <source>Assigned to</source>
+        <translation>执行人</translation>
+    </message>
+    <message>
+        <source>Next due</source>
+        <translation>下次到期</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>逾期</translation>
+    </message>
+    <message>
+        <source>draft pending</source>
+        <translation>有待批准草稿</translation>
+    </message>
+    <message>
+        <source>Paused (%1)</source>
+        <translation>已暂停（%1）</translation>
+    </message>
+    <message>
+        <source>Not scheduled</source>
+        <translation>未安排计划</translation>
+    </message>
+</context>
+<context>
     <name>UserDialog</name>
     <message>
         <source>Add user account</source>
@@ -3027,10 +4675,72 @@
     </message>
 </context>
 <context>
+    <name>_RuleBox</name>
+    <message>
+        <source> day(s)</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source>Fixed within</source>
+        <translation>整改完成时限</translation>
+    </message>
+    <message>
+        <source> hour(s)</source>
+        <translation> 小时</translation>
+    </message>
+    <message>
+        <source>Interim control within</source>
+        <translation>临时管控措施时限</translation>
+    </message>
+    <message>
+        <source>Remediation plan within</source>
+        <translation>整改方案时限</translation>
+    </message>
+    <message>
+        <source>Report to head office</source>
+        <translation>上报上级行</translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation>要求</translation>
+    </message>
+</context>
+<context>
     <name>tasks</name>
     <message>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>widget</name>
+    <message>
+        <source>Inspection report</source>
+        <translation>检查报告</translation>
+    </message>
+    <message>
+        <source>The inspection report was saved to %1.</source>
+        <translation>检查报告已保存到 %1。</translation>
+    </message>
+    <message>
+        <source>The report font fell back: %1</source>
+        <translation>报表字体已改用备用字体：%1</translation>
+    </message>
+    <message>
+        <source>Writing the inspection report…</source>
+        <translation>正在生成检查报告…</translation>
+    </message>
+    <message>
+        <source>Save the inspection report</source>
+        <translation>保存检查报告</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Photos (%1);;All files (*)</source>
+        <translation>照片 (%1);;所有文件 (*)</translation>
     </message>
 </context>
 </TS>
