@@ -22,8 +22,8 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
 from branchguard.core import hazard_rules as rules_
+from branchguard.core import hazard_schedules, validation
 from branchguard.core import hazard_store as store
-from branchguard.core import schedule_links, validation
 from branchguard.core import schedules_rules as rules
 from branchguard.core.attachments import AttachmentRef, AttachmentStore
 from branchguard.core.audit import record
@@ -46,13 +46,10 @@ from branchguard.core.inspection_types import (
 )
 from branchguard.core.permissions import EVERYONE, LEAD_ONLY, require
 from branchguard.core.schedules import ScheduleService
-from branchguard.core.schedules_types import ScheduleInput, ScheduleKind
 from branchguard.db.base import utcnow
 from branchguard.db.inspection_models import HazardRow, HazardStepRow
 
 WORKERS = frozenset({Role.LEAD, Role.STAFF})
-# Reminded the morning before the due day: the due instant is 23:59:59 local, 39 h before is 09:00.
-REMINDER_LEAD_MINUTES = 39 * 60 - 1
 
 
 @dataclass(frozen=True)
@@ -184,11 +181,11 @@ class HazardService:
                     changes[key] = (str(old_shown), str(shown))
             if not changes:
                 return store.detail_of(row, utcnow(), zone)
-            owner_or_due = "owner" in changes or "due_at" in changes or "title" in changes
+            reminders = {"owner", "title", "due_at", "severity"} & set(changes)
             for key, value in {**values, **timing}.items():
                 setattr(row, key, value)
             store.add_event(row, HazardEventKind.EDITED, actor, reason, changes)
-            if owner_or_due and HazardStatus(row.status).is_open:
+            if reminders and HazardStatus(row.status).is_open:
                 self._end_schedule(s, actor, row, t("hazard.schedule_moved"))
                 self._start_schedule(s, actor, row)
             s.flush()
@@ -234,6 +231,8 @@ class HazardService:
             )
             row.steps.append(step)
             store.add_event(row, HazardEventKind.STEP_ADDED, actor, f"{kind.label}: {text}")
+            if kind in (RemediationKind.INTERIM_CONTROL, RemediationKind.PLAN):
+                self._end_schedule(s, actor, row, t("hazard.schedule_milestone_met"), kind)
             s.flush()
             record(
                 s,
@@ -381,30 +380,12 @@ class HazardService:
 
     # -- helpers ---------------------------------------------------------------------------------
     def _start_schedule(self, s: Session, actor: Actor, row: HazardRow) -> None:
-        zone_name = self._zone_name or rules.local_zone_name()
-        local_due = row.due_at.astimezone(ZoneInfo(zone_name)).replace(tzinfo=None)
-        sched = self._schedules.add_in(
-            s,
-            actor,
-            ScheduleInput(
-                title=t("hazard.schedule_title", number=store.number_of(row, self.zone), title=row.title)[
-                    :200
-                ],
-                start=local_due,
-                kind=ScheduleKind.HAZARD,
-                owner=row.owner[:100],
-                lead_minutes=REMINDER_LEAD_MINUTES,
-                timezone=zone_name,
-                subject_id=row.id,
-            ),
-        )
-        row.schedule_id = sched.id
+        hazard_schedules.start(self._schedules, s, actor, row, self._zone_name or rules.local_zone_name())
 
-    def _end_schedule(self, s: Session, actor: Actor, row: HazardRow, note: str) -> None:
-        if row.schedule_id is None:
-            return
-        sched = self._schedules.set_active_in(s, actor, row.schedule_id, False)
-        schedule_links.finish_open(s, actor, schedule_id=sched.id, note=note)
+    def _end_schedule(
+        self, s: Session, actor: Actor, row: HazardRow, note: str, milestone: RemediationKind | None = None
+    ) -> None:
+        hazard_schedules.end(self._schedules, s, actor, row, note, milestone)
 
     @staticmethod
     def _row(s: Session, hazard_id: int) -> HazardRow:

@@ -176,6 +176,12 @@ INSPECTION_MESSAGES: dict[str, tuple[str, str]] = {
         "{username} 是该隐患的整改人，不能同时验收：验收须由另一人进行",
     ),
     "hazard.schedule_title": ("Hazard {number}: {title}", "隐患 {number}：{title}"),
+    "hazard.schedule_interim": (
+        "Hazard {number}, interim control: {title}",
+        "隐患 {number} 临时管控：{title}",
+    ),
+    "hazard.schedule_plan": ("Hazard {number}, remediation plan: {title}", "隐患 {number} 整改方案：{title}"),
+    "hazard.schedule_milestone_met": ("Milestone recorded", "该节点已记录"),
     "hazard.schedule_moved": ("Due date or owner changed", "整改期限或责任人已变更"),
     "hazard.schedule_verified": ("Remediation verified", "整改已验收"),
     "hazard.schedule_closed": ("Hazard closed", "隐患已销号"),

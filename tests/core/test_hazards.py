@@ -268,3 +268,40 @@ def test_permissions_per_role(ctx, staff, lead, auditor, tmp_path: Path) -> None
     assert step.evidence[0].name == "p.jpg"
     with pytest.raises(NotFound):
         svc.get(lead, 9999)
+
+
+def test_a_major_hazard_reminds_of_each_milestone_until_it_is_met(ctx, staff, lead) -> None:
+    svc, schedules = ctx.services.hazards, ctx.services.schedules
+
+    def active(hazard_id: int) -> dict[str, object]:
+        return {
+            sc.title.split("：")[0]: sc.next_due
+            for sc in schedules.list(lead)
+            if sc.kind == "hazard" and sc.subject_id == hazard_id and sc.active
+        }
+
+    hazard = _manual(ctx, staff, severity=HazardSeverity.MAJOR, description="金库报警线路被切断").info
+    number = hazard.number
+    assert active(hazard.id) == {
+        f"隐患 {number}": hazard.due_at,
+        f"隐患 {number} 临时管控": hazard.interim_due_at.replace(microsecond=0),
+        f"隐患 {number} 整改方案": hazard.plan_due_at,
+    }
+    svc.add_step(staff, hazard.id, RemediationKind.INTERIM_CONTROL, "安排专人值守金库")
+    assert set(active(hazard.id)) == {f"隐患 {number}", f"隐患 {number} 整改方案"}
+    svc.add_step(staff, hazard.id, RemediationKind.ACTION, "报警公司到场接线")  # not a milestone
+    assert len(active(hazard.id)) == 2
+    svc.update(
+        lead,
+        hazard.id,
+        HazardInput(description="金库报警线路被切断", severity=HazardSeverity.MAJOR, owner="周强"),
+    )
+    assert {sc.owner for sc in schedules.list(lead) if sc.subject_id == hazard.id and sc.active} == {"周强"}
+    assert set(active(hazard.id)) == {f"隐患 {number}", f"隐患 {number} 整改方案"}  # met stays met
+    svc.add_step(staff, hazard.id, RemediationKind.PLAN, "更换报警线路并加装防护管")
+    svc.remediate(staff, hazard.id)
+    assert set(active(hazard.id)) == {f"隐患 {number}"}
+    svc.verify(lead, hazard.id)
+    assert active(hazard.id) == {}
+    general = _manual(ctx, staff).info
+    assert len(active(general.id)) == 1  # a general hazard has the due date only
