@@ -467,7 +467,7 @@ Submitted as: %3</source>
     <name>ChecklistModel</name>
     <message>
         <source>#</source>
-        <translation>序号</translation>
+        <translation>#</translation>
     </message>
     <message>
         <source>Result</source>
@@ -4503,7 +4503,7 @@ Submitted as: %3</source>
     </message>
     <message>
         <source>Items</source>
-        <translation>检查项数</translation>
+        <translation>项数</translation>
     </message>
     <message>
         <source>Assigned to</source>
