@@ -204,12 +204,12 @@ class IncidentLogModel(QAbstractTableModel):
             role = role_data.role()
             if role == _DISPLAY:  # the common case first, without a call
                 role_data.setData(self._row_texts(entry)[column])
-            elif role in _ROLES:
-                value = self._value(entry, column, role)
-                if value is not None:
-                    role_data.setData(value)
-                else:  # a delegate reuses its span from cell to cell: clear what this cell lacks
-                    role_data.clearData()
+                continue
+            value = self._value(entry, column, role) if role in _ROLES else None
+            if value is not None:
+                role_data.setData(value)
+            else:  # a delegate reuses its span from cell to cell (and view to view): clear the rest
+                role_data.clearData()
 
     def _value(self, entry: LogEntry, column: int, role: int) -> Any:
         # Plain ints, not Qt's enum members: a first paint asks for thousands of cells.
