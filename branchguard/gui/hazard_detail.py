@@ -83,6 +83,9 @@ class HazardDetailDialog(QDialog):
         self.state.setObjectName("hazard_state")
         self.state.setWordWrap(True)
         self.fields = HazardFields(session)
+        # An existing hazard's due date is moved by hand (lead) or follows a change of severity;
+        # "from the policy" is a choice only when the hazard is entered.
+        self.fields.due_auto.hide()
         self.save_button = self._button("save", "hazard_save", self.save)
         self.source = QLabel()
         self.source.setObjectName("hazard_source")

@@ -214,3 +214,18 @@ def test_staff_do_not_see_the_policy_and_auditors_only_read_and_export(open_wind
     auditor = register(open_window, "auditor")
     assert auditor.policy_button.isHidden() and auditor.new_button.isHidden()
     assert not auditor.pdf_button.isHidden() and not auditor.excel_button.isHidden()
+
+
+def test_raising_the_severity_in_the_detail_takes_the_policy_deadline(
+    gui_ctx: AppContext, qtbot: Any, hazards: dict[str, HazardDetail]
+) -> None:
+    hazard_id = hazards["fine"].info.id  # general, due in 5 days by hand
+    view = open_detail(qtbot, session_for(gui_ctx, "staff"), hazard_id)
+    assert view.fields.due_auto.isHidden()
+    view.fields.severity.setCurrentIndex(view.fields.severity.findData(HazardSeverity.MAJOR.value))
+    assert view.save()
+    stored = gui_ctx.services.hazards.get(login(gui_ctx, "lead"), hazard_id).info
+    policy = gui_ctx.services.hazards.policy(login(gui_ctx, "lead"))
+    assert stored.severity == HazardSeverity.MAJOR
+    assert (stored.due_date - stored.opened_at.astimezone().date()).days == policy.major.fix_days
+    assert view.badge.text().strip() == HazardSeverity.MAJOR.label
