@@ -31,6 +31,7 @@ class PhotoStrip(QListWidget):
         self.setFixedHeight(THUMB + 44)
         self.setMovement(QListView.Movement.Static)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the runner's keys stay with the checklist
+        self.hide()  # until there is a photo to show
 
     def refs(self) -> tuple[AttachmentRef, ...]:
         return self._refs
