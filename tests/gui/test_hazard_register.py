@@ -229,3 +229,22 @@ def test_raising_the_severity_in_the_detail_takes_the_policy_deadline(
     assert stored.severity == HazardSeverity.MAJOR
     assert (stored.due_date - stored.opened_at.astimezone().date()).days == policy.major.fix_days
     assert view.badge.text().strip() == HazardSeverity.MAJOR.label
+
+
+def test_a_hazard_entered_by_hand_lands_in_the_register(open_window: Any, gui_ctx: AppContext) -> None:
+    page = register(open_window, "staff")
+    dialog = page.ask_new()
+    dialog.accept()
+    assert dialog.created is None and dialog.fields.error_text("hazard_description")
+    dialog.fields.description.setPlainText(f"{MARK} 金库门禁读卡器外壳破损")
+    dialog.fields.location.setText("金库")
+    dialog.fields.severity.setCurrentIndex(dialog.fields.severity.findData(HazardSeverity.MAJOR.value))
+    dialog.fields.owner.set_name("王建国")
+    assert dialog.fields.due_auto.isChecked()  # the policy's deadline unless one is typed
+    dialog.accept()
+    assert dialog.created is not None
+    info = dialog.created.info
+    assert (info.source.value, info.severity, info.owner, info.opened_by) == (
+        "manual", HazardSeverity.MAJOR, "王建国", "staff",
+    )
+    assert info.id in ids(page)  # the register re-read after the change
