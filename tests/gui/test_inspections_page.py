@@ -187,3 +187,27 @@ def test_the_cctv_retention_threshold_is_a_setting_the_lead_changes(
     assert content.param("retention_days") == 90
     started = gui_ctx.services.inspections.start(lead, "CCTV")
     assert any("90" in a.item.text.zh and "{" not in a.item.text.zh for a in started.answers)
+
+
+def test_the_lead_changes_a_checklists_schedule_rather_than_adding_a_second(
+    open_window: Any, gui_ctx: AppContext
+) -> None:
+    lead = login(gui_ctx, "lead")
+    start = datetime.now().replace(microsecond=0) + timedelta(days=1)
+    first = gui_ctx.services.inspections.schedule(lead, ALARM, Cadence.DAILY, "赵敏", start)
+    page = inspections_page(open_window)
+    assert page.overview.select_template(ALARM)
+    assert page.overview.schedule_button.text() == "Change schedule…"
+    dialog = page.ask_schedule(ALARM)
+    assert isinstance(dialog, InspectionScheduleDialog) and dialog.schedule is not None
+    assert (dialog.assignee.name(), dialog.rule.currentData()) == ("赵敏", Cadence.DAILY.value)
+    assert dialog.start.dateTime().toSecsSinceEpoch() == int(first.start_at.timestamp())  # the same instant
+    dialog.assignee.set_name("李娜")
+    dialog.rule.setCurrentIndex(dialog.rule.findData(Cadence.WEEKLY.value))
+    dialog.accept()
+    schedules = gui_ctx.services.inspections.schedules(lead, ALARM)
+    assert [(s.id, s.owner, s.rule, s.subject_id, s.lead_minutes, s.timezone) for s in schedules] == [
+        (first.id, "李娜", "FREQ=WEEKLY", first.subject_id, first.lead_minutes, first.timezone),
+    ]
+    assert schedules[0].start_at == first.start_at  # the first date untouched: same instant, own zone
+    assert template_cell(page, ALARM, TemplateListModel.COL_ASSIGNEE) == "李娜"

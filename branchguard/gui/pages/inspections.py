@@ -155,8 +155,10 @@ class InspectionsPage(Page):
         row = self.overview.templates_model.find_row(lambda r: r.template.code == code)
         if row < 0:
             return None
-        info = self.overview.templates_model.row_at(row).template
-        dialog = InspectionScheduleDialog(self.session, code, info.name.text, info.cadence, self)
+        template_row = self.overview.templates_model.row_at(row)
+        info = template_row.template
+        schedule = self.overview.active_schedule(template_row)  # one schedule per checklist: change it
+        dialog = InspectionScheduleDialog(self.session, code, info.name.text, info.cadence, self, schedule)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog

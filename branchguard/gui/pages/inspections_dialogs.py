@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from datetime import datetime
+from zoneinfo import ZoneInfo
 
+from PySide6.QtCore import QDateTime
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from branchguard.core.errors import BranchGuardError, ValidationError
 from branchguard.core.inspection_types import Cadence, InspectionDetail, InspectionInput
-from branchguard.core.schedules_types import ScheduleKind
+from branchguard.core.schedules_rules import PRESETS
+from branchguard.core.schedules_types import ScheduleInfo, ScheduleInput, ScheduleKind
 from branchguard.gui.forms import FieldForm
 from branchguard.gui.inspection_runner.names import NamePicker, roster_names
 from branchguard.gui.pages.calendar_dialog import NewScheduleDialog
@@ -88,13 +91,21 @@ class StartInspectionDialog(QDialog):
 
 class InspectionScheduleDialog(NewScheduleDialog):
     """The calendar's schedule dialog, narrowed to what a checklist's schedule has: a cadence,
-    the person it is assigned to and the first date. Reminders come from the schedule engine."""
+    the person it is assigned to and the first date. Reminders come from the schedule engine.
+    Given `schedule`, it changes that one instead of adding another."""
 
     def __init__(
-        self, session: GuiSession, code: str, name: str, cadence: Cadence, parent: QWidget | None = None
+        self,
+        session: GuiSession,
+        code: str,
+        name: str,
+        cadence: Cadence,
+        parent: QWidget | None = None,
+        schedule: ScheduleInfo | None = None,
     ) -> None:
         super().__init__(session, parent)
         self.code = code
+        self.schedule = schedule
         self.setObjectName("inspection_schedule_dialog")
         self.setWindowTitle(self.tr("Schedule: %1").replace("%1", name))
         self.title_edit.setText(name)
@@ -115,6 +126,13 @@ class InspectionScheduleDialog(NewScheduleDialog):
         label = form.labelForField(self.assignee)
         if isinstance(label, QLabel):
             label.setText(self.tr("Assigned to"))
+        if schedule is not None:
+            self.setWindowTitle(self.tr("Change the schedule: %1").replace("%1", name))
+            self.assignee.set_name(schedule.owner)
+            preset = {rule: name for name, rule in PRESETS.items()}.get(schedule.rule, "")
+            self.rule.setCurrentIndex(max(0, self.rule.findData(preset)))
+            # An aware UTC instant, shown in this PC's time like the rest of the dialog.
+            self.start.setDateTime(QDateTime.fromSecsSinceEpoch(int(schedule.start_at.timestamp())))
         self.resize(460, self.sizeHint().height())
 
     def accept(self) -> None:
@@ -124,12 +142,37 @@ class InspectionScheduleDialog(NewScheduleDialog):
             self.assignee.setFocus()
             return
         start = datetime.fromtimestamp(self.start.dateTime().toSecsSinceEpoch())  # naive: local wall clock
+        cadence = Cadence(self.rule.currentData())
         try:
-            self.session.services.inspections.schedule(
-                self.session.actor, self.code, Cadence(self.rule.currentData()), owner, start
-            )
+            if self.schedule is None:
+                self.session.services.inspections.schedule(
+                    self.session.actor, self.code, cadence, owner, start
+                )
+            else:
+                self.session.services.schedules.update(
+                    self.session.actor, self.schedule.id, self._changed(self.schedule, cadence, owner, start)
+                )
         except BranchGuardError as exc:
             self.show_error(exc.message)
             return
         self.session.data_changed.emit("schedule")
         QDialog.accept(self)
+
+    @staticmethod
+    def _changed(schedule: ScheduleInfo, cadence: Cadence, owner: str, start: datetime) -> ScheduleInput:
+        """The schedule with the dialog's three fields; the rest (reminder lead time, days off,
+        notes) as it was. `start` is this PC's wall clock, turned into the schedule's own zone."""
+        if schedule.timezone:
+            start = start.astimezone(ZoneInfo(schedule.timezone)).replace(tzinfo=None)
+        return ScheduleInput(
+            title=schedule.title,
+            start=start,
+            kind=schedule.kind,
+            owner=owner,
+            rule=cadence.value,
+            lead_minutes=schedule.lead_minutes,
+            working_days=schedule.working_days,
+            timezone=schedule.timezone,
+            subject_id=schedule.subject_id,
+            notes=schedule.notes,
+        )

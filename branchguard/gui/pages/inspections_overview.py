@@ -264,6 +264,9 @@ class InspectionsOverview(QWidget):
         self.schedule_button.setEnabled(info is not None)
         schedule = self.active_schedule(row) if row else None
         self.pause_button.setEnabled(schedule is not None)
+        self.schedule_button.setText(
+            self.tr("Change schedule…") if schedule is not None else self.tr("Schedule…")
+        )
         self.pause_button.setText(
             self.tr("Resume schedule")
             if schedule is not None and not schedule.active
