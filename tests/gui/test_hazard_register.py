@@ -248,3 +248,27 @@ def test_a_hazard_entered_by_hand_lands_in_the_register(open_window: Any, gui_ct
         "manual", HazardSeverity.MAJOR, "王建国", "staff",
     )
     assert info.id in ids(page)  # the register re-read after the change
+
+
+def test_double_clicking_a_row_opens_its_detail(
+    open_window: Any, hazards: dict[str, HazardDetail], qtbot: Any
+) -> None:
+    page = register(open_window)
+    row = page.model.find_row(lambda h: h.id == hazards["major"].info.id)
+    index = page.proxy.mapFromSource(page.model.index(row, HazardListModel.COL_TITLE))
+    page.table.scrollTo(index)
+    where = page.table.visualRect(index).center()
+    qtbot.mouseClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=where)  # as a real one starts
+    qtbot.mouseDClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=where)
+    opened = [d for d in page.findChildren(HazardDetailDialog) if d.isVisible()]
+    assert len(opened) == 1 and opened[0].hazard_id == hazards["major"].info.id
+    opened[0].done(0)
+
+
+def test_the_table_keeps_the_registers_order_overdue_first(
+    open_window: Any, hazards: dict[str, HazardDetail]
+) -> None:
+    page = register(open_window)
+    on_screen = [page.proxy.index(r, HazardListModel.COL_NUMBER).data() for r in range(page.proxy.rowCount())]
+    assert on_screen == [h.number for h in page.shown()]
+    assert on_screen[0] == hazards["late"].info.number

@@ -68,8 +68,8 @@ class HazardsPage(Page):
         for combo in (self.status_filter, self.severity_filter):
             combo.currentIndexChanged.connect(lambda _i: self.reload())
         self.model = HazardListModel(self)
-        self.table, self.proxy = make_table("hazards_table", self.model)
-        self.table.setSortingEnabled(False)  # the service's order: overdue first, then by due date
+        # The service's order (overdue first, then by due date), not a column's.
+        self.table, self.proxy = make_table("hazards_table", self.model, sortable=False)
         header = self.table.horizontalHeader()
         widths = ((0, 100), (1, 64), (2, 220), (3, 90), (4, 80), (5, 74), (6, 90), (7, 150), (8, 84))
         for column, width in widths:
