@@ -3,6 +3,7 @@ selected one — plan, run (opens its console), headcount, evaluate, report PDF,
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt, QUrl, Signal, Slot
@@ -116,12 +117,14 @@ class DrillListPanel(QWidget):
         box.addWidget(self.message)
         self.retranslate()
 
-    def _button(self, icon_name: str, name: str, slot: object, accent: bool = False) -> QPushButton:
+    def _button(
+        self, icon_name: str, name: str, slot: Callable[[], object], accent: bool = False
+    ) -> QPushButton:
         button = QPushButton(icon(icon_name), "")
         button.setObjectName(name)
         if accent:
             button.setProperty("accent", True)
-        button.clicked.connect(lambda _checked=False: slot())  # type: ignore[operator]
+        button.clicked.connect(lambda _checked=False: slot())
         return button
 
     def retranslate(self) -> None:
