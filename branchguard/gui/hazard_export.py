@@ -13,45 +13,29 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 from branchguard.core.inspection_types import HazardFilter
 from branchguard.gui.pages.playbooks_io import documents_folder, with_suffix
 from branchguard.gui.session import GuiSession
-from branchguard.gui.tasks import TaskHandle, TaskProgress, run_task
+from branchguard.gui.tasks import TaskHandle, run_task
 
 if TYPE_CHECKING:
-    from branchguard.reports.fonts import FontChoice
+    from branchguard.core.domain import Actor
+    from branchguard.core.services import Services
 
-FORMATS = ("pdf", "xlsx")
+PDF, EXCEL = "pdf", "xlsx"
 
 
-def export_register(
-    session: GuiSession, flt: HazardFilter, out: Path, fmt: str, progress: TaskProgress
-) -> tuple[Path, int, FontChoice | None]:
-    """Write the register of `flt` to `out`; (path, rows written, the PDF's font or None).
+def write_register(
+    services: Services, actor: Actor, flt: HazardFilter, out: Path, fmt: str, font_setting: str
+) -> str:
+    """Write the register of `flt` to `out` through the report builders (the rows are read there,
+    so the file holds exactly what the filter selects now); the PDF font's warning, or ""."""
+    if fmt == EXCEL:
+        from branchguard.reports.hazard_excel import build_hazard_workbook
 
-    The rows are read again here, so the file holds exactly what the filter selects now.
-    """
-    from branchguard.reports.template import write_atomically
-
-    services, actor = session.services, session.actor
-    progress.report(0, 3)
-    hazards = services.hazards.list(actor, flt)
-    branch = services.branch.get()
-    branch_name = branch.name if branch else ""
-    progress.report(1, 3)
-    if fmt == "xlsx":
-        from branchguard.reports.hazard_excel import write_hazard_workbook
-
-        write_hazard_workbook(out, hazards, flt, branch_name=branch_name)
-        progress.report(3, 3)
-        return out, len(hazards), None
+        build_hazard_workbook(services, actor, flt, out)
+        return ""
     # Imported here: ReportLab is heavy and only needed once someone exports.
-    from branchguard.reports.fonts import find_cjk_font
-    from branchguard.reports.hazard_register import render_hazard_register
+    from branchguard.reports.hazard_register import build_hazard_register
 
-    font = find_cjk_font(str(session.ctx.config.settings.get("report_font") or ""))
-    data, _pages = render_hazard_register(hazards, flt, font, branch_name=branch_name)
-    progress.report(2, 3)
-    write_atomically(out, data)
-    progress.report(3, 3)
-    return out, len(hazards), font
+    return build_hazard_register(services, actor, flt, out, font_setting).warning or ""
 
 
 class RegisterExporter(QObject):
@@ -67,10 +51,10 @@ class RegisterExporter(QObject):
         self,
         fmt: str,
         flt: HazardFilter,
-        on_done: Callable[[Path, int, str], None],
+        on_done: Callable[[Path, str], None],
         on_error: Callable[[str], None],
     ) -> TaskHandle | None:
-        filters = {"pdf": self.tr("PDF files (*.pdf)"), "xlsx": self.tr("Excel workbooks (*.xlsx)")}
+        filters = {PDF: self.tr("PDF files (*.pdf)"), EXCEL: self.tr("Excel workbooks (*.xlsx)")}
         default = documents_folder() / f"{self.tr('hazard-register')}-{date.today().isoformat()}.{fmt}"
         chosen, _filter = QFileDialog.getSaveFileName(
             self.widget, self.tr("Export the hazard register"), str(default), filters[fmt]
@@ -84,22 +68,23 @@ class RegisterExporter(QObject):
         fmt: str,
         flt: HazardFilter,
         out: Path,
-        on_done: Callable[[Path, int, str], None],
+        on_done: Callable[[Path, str], None],
         on_error: Callable[[str], None],
     ) -> TaskHandle:
-        session = self.session
+        """`on_done(path, font warning)` once the file is written; `on_error(message)` if not."""
+        services, actor = self.session.services, self.session.actor  # read here, on the GUI thread
+        font_setting = str(self.session.ctx.config.settings.get("report_font") or "")
 
-        def done(result: tuple[Path, int, FontChoice | None]) -> None:
+        def done(warning: str) -> None:
             self.task = None
-            path, count, font = result
-            on_done(path, count, (font.warning or "") if font is not None else "")
+            on_done(out, warning)
 
         def failed(message: str) -> None:
             self.task = None
             on_error(message)
 
         self.task = run_task(
-            lambda progress: export_register(session, flt, out, fmt, progress),
+            lambda _progress: write_register(services, actor, flt, out, fmt, font_setting),
             on_done=done,
             on_error=failed,
             parent=self.widget,

@@ -25,7 +25,7 @@ from branchguard.core.inspection_types import HazardFilter, HazardInfo, HazardSe
 from branchguard.gui import style
 from branchguard.gui.hazard_detail import HazardDetailDialog
 from branchguard.gui.hazard_dialogs import NewHazardDialog
-from branchguard.gui.hazard_export import RegisterExporter
+from branchguard.gui.hazard_export import EXCEL, PDF, RegisterExporter
 from branchguard.gui.hazard_policy import SeverityPolicyDialog
 from branchguard.gui.icons import icon
 from branchguard.gui.inspection_runner.names import NamePicker, roster_names
@@ -87,10 +87,10 @@ class HazardsPage(Page):
         self.new_button.clicked.connect(self.ask_new)
         self.pdf_button = QPushButton(icon("print"), "")
         self.pdf_button.setObjectName("hazards_export_pdf")
-        self.pdf_button.clicked.connect(lambda: self.ask_export("pdf"))
+        self.pdf_button.clicked.connect(lambda: self.ask_export(PDF))
         self.excel_button = QPushButton(icon("export"), "")
         self.excel_button.setObjectName("hazards_export_excel")
-        self.excel_button.clicked.connect(lambda: self.ask_export("xlsx"))
+        self.excel_button.clicked.connect(lambda: self.ask_export(EXCEL))
         self.policy_button = QPushButton(icon("settings"), "")
         self.policy_button.setObjectName("hazards_policy")
         self.policy_button.clicked.connect(self.ask_policy)
@@ -246,13 +246,11 @@ class HazardsPage(Page):
     def ask_export(self, fmt: str) -> None:
         self.exporter.ask(fmt, self.current_filter(), self._exported, self._export_failed)
 
-    def _exported(self, path: Path, count: int, font_warning: str) -> None:
+    def _exported(self, path: Path, font_warning: str) -> None:
         box = QMessageBox(self)
         box.setObjectName("hazards_exported")
         box.setWindowTitle(self.tr("Hazard register"))
-        box.setText(
-            self.tr("%1 hazard(s) were written to %2.").replace("%1", str(count)).replace("%2", str(path))
-        )
+        box.setText(self.tr("The hazard register, as filtered, was saved to %1.").replace("%1", str(path)))
         if font_warning:
             box.setIcon(QMessageBox.Icon.Warning)
             box.setInformativeText(self.tr("The report font fell back: %1").replace("%1", font_warning))
