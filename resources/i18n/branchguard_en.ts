@@ -1749,8 +1749,12 @@ Submitted as: %3</translation>
         <translation>%1 overdue</translation>
     </message>
     <message>
+        <source>The hazard register, as filtered, was saved to %1.</source>
+        <translation>The hazard register, as filtered, was saved to %1.</translation>
+    </message>
+    <message>
         <source>%1 hazard(s) were written to %2.</source>
-        <translation>%1 hazard(s) were written to %2.</translation>
+        <translation type="vanished">%1 hazard(s) were written to %2.</translation>
     </message>
     <message>
         <source>The report font fell back: %1</source>
@@ -2251,6 +2255,10 @@ Submitted as: %3</translation>
         <translation>Assigned to</translation>
     </message>
     <message>
+        <source>Change the schedule: %1</source>
+        <translation>Change the schedule: %1</translation>
+    </message>
+    <message>
         <source>Pick the person the inspection is assigned to.</source>
         <translation>Pick the person the inspection is assigned to.</translation>
     </message>
@@ -2308,6 +2316,10 @@ Submitted as: %3</translation>
     <message>
         <source>All inspections</source>
         <translation>All inspections</translation>
+    </message>
+    <message>
+        <source>Change schedule…</source>
+        <translation>Change schedule…</translation>
     </message>
     <message>
         <source>Resume schedule</source>

@@ -1745,8 +1745,12 @@ Submitted as: %3</source>
         <translation>逾期 %1 条</translation>
     </message>
     <message>
+        <source>The hazard register, as filtered, was saved to %1.</source>
+        <translation>已将筛选后的隐患台账保存到 %1。</translation>
+    </message>
+    <message>
         <source>%1 hazard(s) were written to %2.</source>
-        <translation>已将 %1 条隐患导出到 %2。</translation>
+        <translation type="vanished">已将 %1 条隐患导出到 %2。</translation>
     </message>
     <message>
         <source>The report font fell back: %1</source>
@@ -2246,6 +2250,10 @@ Submitted as: %3</source>
         <translation>执行人</translation>
     </message>
     <message>
+        <source>Change the schedule: %1</source>
+        <translation>修改检查计划：%1</translation>
+    </message>
+    <message>
         <source>Pick the person the inspection is assigned to.</source>
         <translation>请选择负责执行此项检查的人员。</translation>
     </message>
@@ -2303,6 +2311,10 @@ Submitted as: %3</source>
     <message>
         <source>All inspections</source>
         <translation>全部检查</translation>
+    </message>
+    <message>
+        <source>Change schedule…</source>
+        <translation>修改计划…</translation>
     </message>
     <message>
         <source>Resume schedule</source>
