@@ -130,9 +130,8 @@ def test_rule_dialog_edits_a_regional_rule_and_leaves_the_defaults(
     assert not dialog.isVisible()
     edited = compliance.row_of(code)
     assert edited is not None and edited.rule.interval_months == 3 and edited.rule.region == "SH"
-    assert model.index(
-        model.find_row(lambda r: r.rule.code == code), ComplianceModel.COL_INTERVAL
-    ).data() == ("3 month(s)")
+    interval = model.index(model.find_row(lambda r: r.rule.code == code), ComplianceModel.COL_INTERVAL)
+    assert interval.data().startswith("3 month")  # "3 months" once the English plural is compiled
     defaults = {r.code: r for r in gui_ctx.services.drills.compliance_rules(lead, "")}
     assert defaults[code].interval_months == 6
 
