@@ -53,14 +53,17 @@ class Slot:
 
 
 def local_zone_name() -> str:
-    """This PC's IANA zone (the branch's wall clock), or China's when it has no usable name."""
+    """This PC's IANA zone (the branch's wall clock), or China's when it has none configured.
+
+    A PC set to UTC keeps UTC: the window shows times in the PC's zone, so schedules must use the
+    same clock, or every planned time would show shifted by the difference."""
     try:
         import tzlocal
 
         name = tzlocal.get_localzone_name()
     except Exception:  # no zone configured on the machine
         name = None
-    return name if name and name not in ("UTC", "Etc/UTC") else FALLBACK_ZONE
+    return name or FALLBACK_ZONE
 
 
 def zone(name: str) -> ZoneInfo:

@@ -228,3 +228,18 @@ def test_a_year_without_holiday_data_falls_back_to_weekends_and_says_so() -> Non
     set_language("en")
     note = working_days.coverage_note({year})
     assert note is not None and str(year) in note and f"{first}–{last}" in note
+
+
+def test_the_pc_zone_is_the_schedules_zone_even_when_it_is_utc(monkeypatch) -> None:
+    """The window shows times in the PC's zone, so schedules use that very zone (UTC included);
+    only a PC with no zone at all falls back to China's."""
+    import tzlocal
+
+    from branchguard.core import schedules_rules
+
+    monkeypatch.setattr(tzlocal, "get_localzone_name", lambda: "Etc/UTC")
+    assert schedules_rules.local_zone_name() == "Etc/UTC"
+    monkeypatch.setattr(tzlocal, "get_localzone_name", lambda: "Asia/Urumqi")
+    assert schedules_rules.local_zone_name() == "Asia/Urumqi"
+    monkeypatch.setattr(tzlocal, "get_localzone_name", lambda: None)
+    assert schedules_rules.local_zone_name() == schedules_rules.FALLBACK_ZONE == "Asia/Shanghai"
