@@ -2,9 +2,9 @@
 
 Start-up order keeps the first frame cheap: the (empty) main window is shown before the database
 layer, the domain types and any page are imported, and before PySide's Qt namespace is first used
-(tests/test_launcher.py). While it paints, a thread imports the database layer; after it painted
-the context opens and the user logs in; the module of the page most likely shown first is
-imported meanwhile, and only that page is built.
+(tests/test_launcher.py). While it paints, a thread opens the context (imports the database layer,
+checks the schema); after it painted the user logs in; the module of the page most likely shown
+first is imported meanwhile, and only that page is built.
 """
 
 from __future__ import annotations
@@ -122,7 +122,7 @@ class Startup(QObject):
     ) -> None:
         super().__init__(window)
         self.window = window
-        self._args = args
+        self.opening = ContextOpening(args)  # started by run_gui just before the event loop
         self._credentials = credentials
         self._tracer = tracer
         self.ctx: AppContext | None = None
@@ -147,13 +147,15 @@ class Startup(QObject):
         QApplication.exit(1)
 
     def _open(self) -> None:
-        from branchguard.context import open_context
+        if not self.opening.done():  # a slow database (a PostgreSQL server far away): keep painting
+            QTimer.singleShot(5, self, self._open)
+            return
         from branchguard.core.errors import BranchGuardError
         from branchguard.core.i18n import t
         from branchguard.db.migrate import SchemaAction
 
         try:
-            self.ctx = ctx = open_context(*self._args)
+            self.ctx = ctx = self.opening.result()
         except BranchGuardError as exc:  # a newer schema, a failed upgrade: nothing was changed
             self._fail(exc.message)
             return
@@ -211,12 +213,50 @@ class Startup(QObject):
             app.aboutToQuit.connect(self.window.stop_schedules)
 
 
-def _preload() -> None:
-    """Import the database layer while Qt lays out and paints the first frame (the event loop runs
-    without the GIL then); `_open` after the first paint finds it loaded, or waits for the import
-    lock. Imports only: no connection, no Qt object is made off the GUI thread."""
-    import branchguard.context  # SQLAlchemy, the ORM, the core models
-    import branchguard.core.auth  # noqa: F401  (the login's service, argon2)
+class ContextOpening:
+    """Opens the context on a thread while Qt lays out and paints the first frame (the event loop
+    runs without the GIL then): imports (SQLAlchemy, the ORM, the models, argon2), the schema check
+    and the first queries. `_open`, after the first paint, takes the result or the error. No Qt
+    object is made off the GUI thread; the engine's connections may move between threads."""
+
+    def __init__(self, args: tuple[str | None, str | None, str | None]) -> None:
+        self._args = args
+        self._ctx: AppContext | None = None
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._run, name="open-context", daemon=True)
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def _run(self) -> None:
+        try:
+            import branchguard.core.auth  # noqa: F401  (the login's service, argon2)
+            from branchguard.context import open_context
+
+            self._ctx = open_context(*self._args)
+        except BaseException as exc:  # handed to the GUI thread, which shows it
+            self._error = exc
+
+    def done(self) -> bool:
+        return not self._thread.is_alive()
+
+    def result(self) -> AppContext:
+        """The context, or the error opening it raised; opened here and now if never started."""
+        if self._thread.ident is None:  # never started (a test driving `_open` by hand)
+            self._run()
+        else:
+            self._thread.join()
+        if self._error is not None:
+            raise self._error
+        assert self._ctx is not None
+        return self._ctx
+
+    def discard(self) -> None:
+        """The window closed before taking the context: close what was opened."""
+        if self._thread.ident is not None:
+            self._thread.join()
+        if self._ctx is not None:
+            self._ctx.close()
 
 
 def run_gui(
@@ -252,10 +292,12 @@ def run_gui(
     startup = Startup(window, (data_dir, db, lang), credentials, tracer)
     window.show()
     startup.begin()
-    threading.Thread(target=_preload, name="preload", daemon=True).start()
+    startup.opening.start()
     try:
         return app.exec()
     finally:
         window.close()
         if startup.ctx is not None:
             startup.ctx.close()
+        else:
+            startup.opening.discard()
