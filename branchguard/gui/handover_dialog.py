@@ -234,7 +234,8 @@ class HandoverDialog(QDialog):
         if due is None:
             return self.tr("no due date")
         text = due.isoformat()
-        return f"{text} {self.tr('(overdue)')}" if late else text
+        overdue = self.tr("(overdue)")  # tr() outside the f-string, where lupdate finds it
+        return f"{text} {overdue}" if late else text
 
     def _say(self, text: str, error: bool = False) -> None:
         self.status.setText(text)

@@ -245,7 +245,8 @@ class HazardDetailDialog(QDialog):
             state.append(self.tr("verified by %1").replace("%1", info.verified_by))
         text = " · ".join(state)
         if info.overdue:
-            text = f"<span style='color:{style.ERROR}; font-weight:600'>{self.tr('OVERDUE')}</span> · {text}"
+            overdue = self.tr("OVERDUE")  # tr() outside the f-string, where lupdate finds it
+            text = f"<span style='color:{style.ERROR}; font-weight:600'>{overdue}</span> · {text}"
         self.state.setText(text)
         self.fields.set_values(
             HazardInput(
@@ -283,7 +284,8 @@ class HazardDetailDialog(QDialog):
             ):
                 if due is not None:
                     mark = "✓" if detail.milestone_done(kind) else "○"
-                    lines.append(f"{mark} {kind.label}: {self.tr('by %1').replace('%1', date_time(due))}")
+                    by = self.tr("by %1").replace("%1", date_time(due))
+                    lines.append(f"{mark} {kind.label}: {by}")
             if info.report_head_office:
                 mark = "✓" if detail.milestone_done(RemediationKind.HEAD_OFFICE_REPORT) else "○"
                 lines.append(f"{mark} {RemediationKind.HEAD_OFFICE_REPORT.label}")

@@ -55,7 +55,8 @@ class RegisterExporter(QObject):
         on_error: Callable[[str], None],
     ) -> TaskHandle | None:
         filters = {PDF: self.tr("PDF files (*.pdf)"), EXCEL: self.tr("Excel workbooks (*.xlsx)")}
-        default = documents_folder() / f"{self.tr('hazard-register')}-{date.today().isoformat()}.{fmt}"
+        name = self.tr("hazard-register")  # tr() outside the f-string, where lupdate finds it
+        default = documents_folder() / f"{name}-{date.today().isoformat()}.{fmt}"
         chosen, _filter = QFileDialog.getSaveFileName(
             self.widget, self.tr("Export the hazard register"), str(default), filters[fmt]
         )

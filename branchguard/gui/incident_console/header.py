@@ -96,9 +96,8 @@ class IncidentHeader(QFrame):
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.drill_strip.setText(
-            f"{t('incident.drill_badge')} · {self.tr('This is a drill, not a real incident')}"
-        )
+        not_real = self.tr("This is a drill, not a real incident")  # outside the f-string, for lupdate
+        self.drill_strip.setText(f"{t('incident.drill_badge')} · {not_real}")
         if self._detail is not None:
             self.tick()
 

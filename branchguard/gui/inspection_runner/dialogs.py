@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -27,7 +28,9 @@ PHOTO_FILTER = "*.jpg *.jpeg *.png *.heic *.webp *.bmp"
 
 
 def photo_file_filter(widget: QWidget) -> str:
-    return widget.tr("Photos (%1);;All files (*)").replace("%1", PHOTO_FILTER)
+    # Its own context: `widget.tr` would look it up under the widget's class, unknown to lupdate.
+    photos = QCoreApplication.translate("PhotoFilter", "Photos (%1);;All files (*)")
+    return photos.replace("%1", PHOTO_FILTER)
 
 
 class SubmitDialog(QDialog):

@@ -1,5 +1,8 @@
 """The runner's "Report PDF…": the inspection report (items, results, photos, signatures, the
-hazards it opened) written off the GUI thread, where the user chose."""
+hazards it opened) written off the GUI thread, where the user chose.
+
+Texts are translated in their own context ("InspectionReport"): `widget.tr` would look them up
+under whichever class the widget happens to be, which lupdate cannot know."""
 
 from __future__ import annotations
 
@@ -8,6 +11,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from branchguard.gui.pages.playbooks_io import documents_folder, with_suffix
@@ -42,20 +46,27 @@ def write_report(
             return
         box = QMessageBox(widget)
         box.setObjectName("inspection_report_saved")
-        box.setWindowTitle(widget.tr("Inspection report"))
-        box.setText(widget.tr("The inspection report was saved to %1.").replace("%1", str(out)))
+        box.setWindowTitle(QCoreApplication.translate("InspectionReport", "Inspection report"))
+        saved = QCoreApplication.translate("InspectionReport", "The inspection report was saved to %1.")
+        box.setText(saved.replace("%1", str(out)))
         if font.warning:
             box.setIcon(QMessageBox.Icon.Warning)
-            box.setInformativeText(widget.tr("The report font fell back: %1").replace("%1", font.warning))
+            fell_back = QCoreApplication.translate("InspectionReport", "The report font fell back: %1")
+            box.setInformativeText(fell_back.replace("%1", font.warning))
         box.open()
 
-    return run_task(work, on_done=done, parent=widget, title=widget.tr("Writing the inspection report…"))
+    title = QCoreApplication.translate("InspectionReport", "Writing the inspection report…")
+    return run_task(work, on_done=done, parent=widget, title=title)
 
 
 def ask_report(widget: QWidget, session: GuiSession, inspection_id: int) -> TaskHandle | None:
-    default = documents_folder() / f"{widget.tr('inspection')}-{inspection_id}-{date.today().isoformat()}.pdf"
+    name = QCoreApplication.translate("InspectionReport", "inspection")  # lupdate reads no f-string
+    default = documents_folder() / f"{name}-{inspection_id}-{date.today().isoformat()}.pdf"
     chosen, _filter = QFileDialog.getSaveFileName(
-        widget, widget.tr("Save the inspection report"), str(default), widget.tr("PDF files (*.pdf)")
+        widget,
+        QCoreApplication.translate("InspectionReport", "Save the inspection report"),
+        str(default),
+        QCoreApplication.translate("InspectionReport", "PDF files (*.pdf)"),
     )
     if not chosen:
         return None

@@ -65,7 +65,8 @@ class HazardListModel(RowsModel[HazardInfo]):
 
     def due_text(self, item: HazardInfo) -> str:
         text = item.due_date.isoformat()
-        return f"{text} · {self.tr('Overdue')}" if item.overdue else text
+        overdue = self.tr("Overdue")  # tr() outside the f-string, where lupdate finds it
+        return f"{text} · {overdue}" if item.overdue else text
 
     def source_text(self, item: HazardInfo) -> str:
         if item.inspection_id is None:
