@@ -1545,12 +1545,20 @@ Submitted as: %3</translation>
         <translation>verified by %1</translation>
     </message>
     <message>
+        <source>OVERDUE</source>
+        <translation>OVERDUE</translation>
+    </message>
+    <message>
         <source>Opened by inspection #%1, item %2 (%3)</source>
         <translation>Opened by inspection #%1, item %2 (%3)</translation>
     </message>
     <message>
         <source>Entered by hand</source>
         <translation>Entered by hand</translation>
+    </message>
+    <message>
+        <source>by %1</source>
+        <translation>by %1</translation>
     </message>
     <message>
         <source>Major hazard milestones (severity policy):</source>
@@ -1666,6 +1674,10 @@ Submitted as: %3</translation>
         <translation>Source</translation>
     </message>
     <message>
+        <source>Overdue</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
         <source>Inspection #%1, item %2</source>
         <translation>Inspection #%1, item %2</translation>
     </message>
@@ -1751,10 +1763,6 @@ Submitted as: %3</translation>
     <message>
         <source>The hazard register, as filtered, was saved to %1.</source>
         <translation>The hazard register, as filtered, was saved to %1.</translation>
-    </message>
-    <message>
-        <source>%1 hazard(s) were written to %2.</source>
-        <translation type="vanished">%1 hazard(s) were written to %2.</translation>
     </message>
     <message>
         <source>The report font fell back: %1</source>
@@ -1894,6 +1902,10 @@ Submitted as: %3</translation>
 </context>
 <context>
     <name>IncidentHeader</name>
+    <message>
+        <source>This is a drill, not a real incident</source>
+        <translation>This is a drill, not a real incident</translation>
+    </message>
     <message>
         <source>Time since the incident started</source>
         <translation>Time since the incident started</translation>
@@ -2131,6 +2143,37 @@ Submitted as: %3</translation>
     <message>
         <source>%1 amended</source>
         <translation>%1 amended</translation>
+    </message>
+</context>
+<context>
+    <name>InspectionReport</name>
+    <message>
+        <source>Inspection report</source>
+        <translation>Inspection report</translation>
+    </message>
+    <message>
+        <source>The inspection report was saved to %1.</source>
+        <translation>The inspection report was saved to %1.</translation>
+    </message>
+    <message>
+        <source>The report font fell back: %1</source>
+        <translation>The report font fell back: %1</translation>
+    </message>
+    <message>
+        <source>Writing the inspection report…</source>
+        <translation>Writing the inspection report…</translation>
+    </message>
+    <message>
+        <source>inspection</source>
+        <translation>inspection</translation>
+    </message>
+    <message>
+        <source>Save the inspection report</source>
+        <translation>Save the inspection report</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
     </message>
 </context>
 <context>
@@ -2956,6 +2999,13 @@ Submitted as: %3</translation>
     </message>
 </context>
 <context>
+    <name>PhotoFilter</name>
+    <message>
+        <source>Photos (%1);;All files (*)</source>
+        <translation>Photos (%1);;All files (*)</translation>
+    </message>
+</context>
+<context>
     <name>PlaybookDiffDialog</name>
     <message>
         <source>Compare versions of %1</source>
@@ -3251,34 +3301,6 @@ Submitted as: %3</translation>
 <context>
     <name>PlaybookPreview</name>
     <message>
-        <source>%1 min</source>
-        <translation type="vanished">%1 min</translation>
-    </message>
-    <message>
-        <source>%1 h %2 min</source>
-        <translation type="vanished">%1 h %2 min</translation>
-    </message>
-    <message>
-        <source>%1 h</source>
-        <translation type="vanished">%1 h</translation>
-    </message>
-    <message>
-        <source>within %1</source>
-        <translation type="vanished">within %1</translation>
-    </message>
-    <message>
-        <source>Report to head office</source>
-        <translation type="vanished">Report to head office</translation>
-    </message>
-    <message>
-        <source>Report to head office within %1</source>
-        <translation type="vanished">Report to head office within %1</translation>
-    </message>
-    <message>
-        <source>→ step %1</source>
-        <translation type="vanished">→ step %1</translation>
-    </message>
-    <message>
         <source>Version %1</source>
         <translation>Version %1</translation>
     </message>
@@ -3516,6 +3538,10 @@ Submitted as: %3</translation>
     <message>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel workbooks (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>hazard-register</source>
+        <translation>hazard-register</translation>
     </message>
     <message>
         <source>Export the hazard register</source>
@@ -4730,37 +4756,6 @@ Submitted as: %3</translation>
     <message>
         <source>Cancel</source>
         <translation>Cancel</translation>
-    </message>
-</context>
-<context>
-    <name>widget</name>
-    <message>
-        <source>Inspection report</source>
-        <translation>Inspection report</translation>
-    </message>
-    <message>
-        <source>The inspection report was saved to %1.</source>
-        <translation>The inspection report was saved to %1.</translation>
-    </message>
-    <message>
-        <source>The report font fell back: %1</source>
-        <translation>The report font fell back: %1</translation>
-    </message>
-    <message>
-        <source>Writing the inspection report…</source>
-        <translation>Writing the inspection report…</translation>
-    </message>
-    <message>
-        <source>Save the inspection report</source>
-        <translation>Save the inspection report</translation>
-    </message>
-    <message>
-        <source>PDF files (*.pdf)</source>
-        <translation>PDF files (*.pdf)</translation>
-    </message>
-    <message>
-        <source>Photos (%1);;All files (*)</source>
-        <translation>Photos (%1);;All files (*)</translation>
     </message>
 </context>
 </TS>

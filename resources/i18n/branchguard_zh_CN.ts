@@ -1541,12 +1541,20 @@ Submitted as: %3</source>
         <translation>验收人 %1</translation>
     </message>
     <message>
+        <source>OVERDUE</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
         <source>Opened by inspection #%1, item %2 (%3)</source>
         <translation>由检查 #%1 第 %2 项发现（%3）</translation>
     </message>
     <message>
         <source>Entered by hand</source>
         <translation>手工登记</translation>
+    </message>
+    <message>
+        <source>by %1</source>
+        <translation>%1 前</translation>
     </message>
     <message>
         <source>Major hazard milestones (severity policy):</source>
@@ -1662,6 +1670,10 @@ Submitted as: %3</source>
         <translation>来源</translation>
     </message>
     <message>
+        <source>Overdue</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
         <source>Inspection #%1, item %2</source>
         <translation>检查 #%1 第 %2 项</translation>
     </message>
@@ -1747,10 +1759,6 @@ Submitted as: %3</source>
     <message>
         <source>The hazard register, as filtered, was saved to %1.</source>
         <translation>已将筛选后的隐患台账保存到 %1。</translation>
-    </message>
-    <message>
-        <source>%1 hazard(s) were written to %2.</source>
-        <translation type="vanished">已将 %1 条隐患导出到 %2。</translation>
     </message>
     <message>
         <source>The report font fell back: %1</source>
@@ -1889,6 +1897,10 @@ Submitted as: %3</source>
 </context>
 <context>
     <name>IncidentHeader</name>
+    <message>
+        <source>This is a drill, not a real incident</source>
+        <translation>这是演练，不是真实事件</translation>
+    </message>
     <message>
         <source>Time since the incident started</source>
         <translation>自事件开始以来的时间</translation>
@@ -2126,6 +2138,37 @@ Submitted as: %3</source>
     <message>
         <source>%1 amended</source>
         <translation>更正 %1 次</translation>
+    </message>
+</context>
+<context>
+    <name>InspectionReport</name>
+    <message>
+        <source>Inspection report</source>
+        <translation>检查报告</translation>
+    </message>
+    <message>
+        <source>The inspection report was saved to %1.</source>
+        <translation>检查报告已保存到 %1。</translation>
+    </message>
+    <message>
+        <source>The report font fell back: %1</source>
+        <translation>报表字体已改用备用字体：%1</translation>
+    </message>
+    <message>
+        <source>Writing the inspection report…</source>
+        <translation>正在生成检查报告…</translation>
+    </message>
+    <message>
+        <source>inspection</source>
+        <translation>检查报告</translation>
+    </message>
+    <message>
+        <source>Save the inspection report</source>
+        <translation>保存检查报告</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
     </message>
 </context>
 <context>
@@ -2951,6 +2994,13 @@ Submitted as: %3</source>
     </message>
 </context>
 <context>
+    <name>PhotoFilter</name>
+    <message>
+        <source>Photos (%1);;All files (*)</source>
+        <translation>照片 (%1);;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
     <name>PlaybookDiffDialog</name>
     <message>
         <source>Compare versions of %1</source>
@@ -3245,34 +3295,6 @@ Submitted as: %3</source>
 <context>
     <name>PlaybookPreview</name>
     <message>
-        <source>%1 min</source>
-        <translation type="vanished">%1 分钟</translation>
-    </message>
-    <message>
-        <source>%1 h %2 min</source>
-        <translation type="vanished">%1 小时 %2 分钟</translation>
-    </message>
-    <message>
-        <source>%1 h</source>
-        <translation type="vanished">%1 小时</translation>
-    </message>
-    <message>
-        <source>within %1</source>
-        <translation type="vanished">%1内</translation>
-    </message>
-    <message>
-        <source>Report to head office</source>
-        <translation type="vanished">向上级行上报</translation>
-    </message>
-    <message>
-        <source>Report to head office within %1</source>
-        <translation type="vanished">%1内向上级行上报</translation>
-    </message>
-    <message>
-        <source>→ step %1</source>
-        <translation type="vanished">→ 第 %1 步</translation>
-    </message>
-    <message>
         <source>Version %1</source>
         <translation>第 %1 版</translation>
     </message>
@@ -3510,6 +3532,10 @@ Submitted as: %3</source>
     <message>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>hazard-register</source>
+        <translation>隐患台账</translation>
     </message>
     <message>
         <source>Export the hazard register</source>
@@ -4722,37 +4748,6 @@ Submitted as: %3</source>
     <message>
         <source>Cancel</source>
         <translation>取消</translation>
-    </message>
-</context>
-<context>
-    <name>widget</name>
-    <message>
-        <source>Inspection report</source>
-        <translation>检查报告</translation>
-    </message>
-    <message>
-        <source>The inspection report was saved to %1.</source>
-        <translation>检查报告已保存到 %1。</translation>
-    </message>
-    <message>
-        <source>The report font fell back: %1</source>
-        <translation>报表字体已改用备用字体：%1</translation>
-    </message>
-    <message>
-        <source>Writing the inspection report…</source>
-        <translation>正在生成检查报告…</translation>
-    </message>
-    <message>
-        <source>Save the inspection report</source>
-        <translation>保存检查报告</translation>
-    </message>
-    <message>
-        <source>PDF files (*.pdf)</source>
-        <translation>PDF 文件 (*.pdf)</translation>
-    </message>
-    <message>
-        <source>Photos (%1);;All files (*)</source>
-        <translation>照片 (%1);;所有文件 (*)</translation>
     </message>
 </context>
 </TS>
