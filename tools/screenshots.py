@@ -178,7 +178,7 @@ def shoot_language(app: QApplication, lang: str, out: Path) -> list[Path]:
         ctx = open_context(Path(tmp) / "data", lang=lang)
         try:
             shots.append(shoot_dialog(FirstRunDialog(ctx.services), out / "first-run.png"))
-            ctx.services.demo.fill()
+            ctx.services.demo.fill(records=True)  # as `make run` shows it
             username, _role, password, _name = next(a for a in DEMO_ACCOUNTS if a[1] is Role.LEAD)
             shots.append(shoot_dialog(LoginDialog(ctx.services, username=username), out / "login.png"))
             _demo_drills(ctx)
