@@ -214,10 +214,12 @@ class Startup(QObject):
 
 
 class ContextOpening:
-    """Opens the context on a thread while Qt lays out and paints the first frame (the event loop
-    runs without the GIL then): imports (SQLAlchemy, the ORM, the models, argon2), the schema check
-    and the first queries. `_open`, after the first paint, takes the result or the error. No Qt
-    object is made off the GUI thread; the engine's connections may move between threads."""
+    """Opens the context on a thread, started just before the event loop: the imports (SQLAlchemy,
+    the ORM, the models, argon2), the schema check (an upgrade with its backup) and the first
+    queries. A slow database, such as a far PostgreSQL server, never freezes the starting window:
+    `_open`, after the first paint, waits on the event loop and then takes the result or the
+    error. No Qt object is made off the GUI thread; the engine's connections may move between
+    threads (SQLite is opened with check_same_thread off, as the background tasks need)."""
 
     def __init__(self, args: tuple[str | None, str | None, str | None]) -> None:
         self._args = args
