@@ -236,7 +236,7 @@ class HazardDetailDialog(QDialog):
         state = [
             info.status.label,
             self.tr("opened %1 by %2").replace("%1", date_time(info.opened_at)).replace("%2", info.opened_by),
-            self.tr("%1 day(s) open").replace("%1", str(info.age_days)),
+            self.tr("%n day(s) open", "", info.age_days),
             self.tr("due %1").replace("%1", info.due_date.isoformat()),
         ]
         if info.remediated_by:

@@ -1528,9 +1528,12 @@ Submitted as: %3</translation>
         <source>opened %1 by %2</source>
         <translation>opened %1 by %2</translation>
     </message>
-    <message>
-        <source>%1 day(s) open</source>
-        <translation>%1 day(s) open</translation>
+    <message numerus="yes">
+        <source>%n day(s) open</source>
+        <translation>
+            <numerusform>%n day open</numerusform>
+            <numerusform>%n days open</numerusform>
+        </translation>
     </message>
     <message>
         <source>due %1</source>
@@ -1748,9 +1751,12 @@ Submitted as: %3</translation>
         <source>All severities</source>
         <translation>All severities</translation>
     </message>
-    <message>
-        <source>%1 hazard(s) shown</source>
-        <translation>%1 hazard(s) shown</translation>
+    <message numerus="yes">
+        <source>%n hazard(s) shown</source>
+        <translation>
+            <numerusform>%n hazard shown</numerusform>
+            <numerusform>%n hazards shown</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 major still open</source>
@@ -2254,17 +2260,23 @@ Submitted as: %3</translation>
         <source>submitted by %1 on %2</source>
         <translation>submitted by %1 on %2</translation>
     </message>
-    <message>
-        <source>%1 amendment(s)</source>
-        <translation>%1 amendment(s)</translation>
+    <message numerus="yes">
+        <source>%n amendment(s)</source>
+        <translation>
+            <numerusform>%n amendment</numerusform>
+            <numerusform>%n amendments</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n photo(s) missing</source>
+        <translation>
+            <numerusform>%n photo missing</numerusform>
+            <numerusform>%n photos missing</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 / %2 answered, %3 failed</source>
         <translation>%1 / %2 answered, %3 failed</translation>
-    </message>
-    <message>
-        <source>%1 photo(s) missing</source>
-        <translation>%1 photo(s) missing</translation>
     </message>
     <message>
         <source>saving…</source>

@@ -1524,9 +1524,11 @@ Submitted as: %3</source>
         <source>opened %1 by %2</source>
         <translation>%2 于 %1 登记</translation>
     </message>
-    <message>
-        <source>%1 day(s) open</source>
-        <translation>已挂账 %1 天</translation>
+    <message numerus="yes">
+        <source>%n day(s) open</source>
+        <translation>
+            <numerusform>已挂账 %n 天</numerusform>
+        </translation>
     </message>
     <message>
         <source>due %1</source>
@@ -1744,9 +1746,11 @@ Submitted as: %3</source>
         <source>All severities</source>
         <translation>全部等级</translation>
     </message>
-    <message>
-        <source>%1 hazard(s) shown</source>
-        <translation>显示 %1 条隐患</translation>
+    <message numerus="yes">
+        <source>%n hazard(s) shown</source>
+        <translation>
+            <numerusform>显示 %n 条隐患</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 major still open</source>
@@ -2249,17 +2253,21 @@ Submitted as: %3</source>
         <source>submitted by %1 on %2</source>
         <translation>%1 于 %2 提交</translation>
     </message>
-    <message>
-        <source>%1 amendment(s)</source>
-        <translation>更正 %1 次</translation>
+    <message numerus="yes">
+        <source>%n amendment(s)</source>
+        <translation>
+            <numerusform>更正 %n 次</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n photo(s) missing</source>
+        <translation>
+            <numerusform>缺少 %n 张照片</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 / %2 answered, %3 failed</source>
         <translation>已检 %1 / %2 项，不合格 %3 项</translation>
-    </message>
-    <message>
-        <source>%1 photo(s) missing</source>
-        <translation>缺少 %1 张照片</translation>
     </message>
     <message>
         <source>saving…</source>

@@ -275,7 +275,7 @@ class InspectionRunner(QWidget):
                 .replace("%2", date_time(info.submitted_at))
             )
         if info.amendment_count:
-            parts.append(self.tr("%1 amendment(s)").replace("%1", str(info.amendment_count)))
+            parts.append(self.tr("%n amendment(s)", "", info.amendment_count))
         self.subtitle.setText(" · ".join(p for p in parts if p))
         self.model.set_rows(detail.answers)
         if first:
@@ -353,7 +353,7 @@ class InspectionRunner(QWidget):
         )
         missing = sum(1 for a in rows if needs_photo(a))
         if missing:
-            text += " · " + self.tr("%1 photo(s) missing").replace("%1", str(missing))
+            text += " · " + self.tr("%n photo(s) missing", "", missing)
         if self.pending:
             text += " · " + self.tr("saving…")
         self.progress.setText(text)

@@ -196,7 +196,7 @@ class HazardsPage(Page):
     def _show_counts(self) -> None:
         overdue = sum(1 for h in self.rows if h.overdue)
         major = sum(1 for h in self.rows if h.severity == HazardSeverity.MAJOR and h.status.is_open)
-        text = self.tr("%1 hazard(s) shown").replace("%1", str(len(self.rows)))
+        text = self.tr("%n hazard(s) shown", "", len(self.rows))
         text += " · " + self.tr("%1 major still open").replace("%1", str(major))
         overdue_text = self.tr("%1 overdue").replace("%1", str(overdue))
         if overdue:
