@@ -188,10 +188,15 @@ class Startup(QObject):
         QTimer.singleShot(0, self, self._import_first_page)  # while the user types
 
     def _import_first_page(self) -> None:
-        """Import the module of the page most likely shown first (and with it the Qt namespace)."""
+        """Import the module of the page most likely shown first (and with it the Qt namespace),
+        and what logging in then needs: the live-incident banner and the message catalogue."""
+        from branchguard.core.i18n import load_catalog
+        from branchguard.gui import incident_banner  # noqa: F401
+
         info = self.window.likely_first_page()
         if info is not None:
             info.load()
+        load_catalog()
 
     def _enter(self, actor: Actor | None) -> None:
         from branchguard.gui.session import GuiSession

@@ -4,9 +4,11 @@ in a frozen build. Qt-free: the services read built-in content from here too."""
 from __future__ import annotations
 
 import sys
+from functools import cache
 from pathlib import Path
 
 
+@cache  # asked for every icon and data file; resolving the path each time shows in the start-up
 def resources_dir() -> Path:
     # PyInstaller unpacks data files under sys._MEIPASS; a checkout keeps them at the repo root.
     frozen = getattr(sys, "_MEIPASS", None)

@@ -38,13 +38,18 @@ def current_language() -> str:
     return _current
 
 
-def t(key: str, /, lang: str | None = None, **params: object) -> str:
-    """The message `key` in the current (or given) language, formatted with `params`."""
+def load_catalog() -> dict[str, tuple[str, str]]:
+    """Every message in both languages (imported on first use)."""
     global _catalog
     if _catalog is None:
         from branchguard.core.messages import CATALOG
 
         _catalog = CATALOG
-    entry = _catalog[key]
+    return _catalog
+
+
+def t(key: str, /, lang: str | None = None, **params: object) -> str:
+    """The message `key` in the current (or given) language, formatted with `params`."""
+    entry = load_catalog()[key]
     text = entry[0] if (lang or _current) == "en" else entry[1]
     return text.format(**params) if params else text

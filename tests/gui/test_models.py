@@ -155,3 +155,17 @@ def test_invalid_indexes_and_headers_answer_nothing() -> None:
     assert model.headerData(99, Qt.Orientation.Horizontal) is None
     assert model.flags(QModelIndex()) == Qt.ItemFlag.NoItemFlags
     del tester
+
+
+def test_headers_follow_a_language_switch(app: Any) -> None:
+    from branchguard.gui import translation
+
+    model = PeopleModel()
+    english = model.headerData(PeopleModel.COL_NAME, Qt.Orientation.Horizontal)
+    try:
+        translation.install("zh_CN")
+        chinese = model.headerData(PeopleModel.COL_NAME, Qt.Orientation.Horizontal)
+    finally:
+        translation.install("en")
+    assert english == "Name" and chinese == "姓名"
+    assert model.headerData(PeopleModel.COL_NAME, Qt.Orientation.Horizontal) == "Name"

@@ -78,6 +78,22 @@ def test_page_is_registered_for_every_role_first_in_the_sidebar() -> None:
     assert {role.value for role in info.roles} == {"lead", "staff", "auditor"}
 
 
+def test_contacts_tab_is_built_when_first_shown_with_data_and_role(
+    make_page: Callable[[str], PeoplePage], gui_ctx: AppContext
+) -> None:
+    for username, editable in (("lead", True), ("staff", False)):
+        page = make_page(username)
+        assert page.findChild(ContactsTab) is None  # the start builds only the roster
+        page.tabs.setCurrentIndex(1)
+        tab = page.findChild(ContactsTab)
+        assert tab is not None and tab is page.contacts_tab and tab.isVisible()
+        assert len(names(tab)) == 10 and tab.count_label.text().startswith("10 ")
+        assert tab.add_button.isVisibleTo(page) is editable
+        page.tabs.setCurrentIndex(0)
+        page.tabs.setCurrentIndex(1)
+        assert page.findChildren(ContactsTab) == [tab]  # built once
+
+
 def test_roster_and_contacts_show_what_the_database_holds(page: PeoplePage, gui_ctx: AppContext) -> None:
     actor = page.session.actor
     people = gui_ctx.services.people.list_people(actor)

@@ -2,22 +2,30 @@
 
 Floors, measured in the same run with the same interpreter:
 - bare window: QApplication + QMainWindow with a QTableView, until its first paint;
-- bare window + imports: the same after importing every third-party module BranchGuard had
-  loaded by the time its data was shown, submodules included (`sqlalchemy.orm` is as much a
-  library import as `sqlalchemy`), collected from a warm-up run, not a hand-kept list.
+- bare window + imports: the same after importing every library module BranchGuard had
+  loaded by the time its data was shown (third-party and standard library, such as the sqlite3
+  driver), submodules included (`sqlalchemy.orm` is as much a
+  library import as `sqlalchemy`), and every PySide6 name it had imported by then
+  (`from PySide6.QtWidgets import QComboBox`: PySide creates a class, and the `Qt` namespace with
+  all its enums, only when it is first imported, so that cost is the library's), collected from
+  a warm-up run, not a hand-kept list.
+Own modules are byte-compiled first, as an installed app's are (pip and the packaged build ship
+bytecode): a shell with PYTHONDONTWRITEBYTECODE set would otherwise time the compiler.
 Each figure is the median of several interleaved runs. The app's own step markers (context
 opened, logged in, landing page built) are printed as a breakdown, with no target.
 """
 
 from __future__ import annotations
 
+import compileall
 import json
 import statistics
 import subprocess
+import sys
 import tempfile
 from pathlib import Path
 
-from tools.bench.common import Figure, child_env, print_ratio, python, time_markers
+from tools.bench.common import ROOT, Figure, child_env, print_ratio, python, time_markers
 
 RUNS = 7
 
@@ -25,6 +33,10 @@ BARE_WINDOW = """
 import sys
 for name in {imports!r}:
     __import__(name)
+for module, names in {pyside_names!r}.items():
+    __import__(module)
+    for name in names:  # getattr, as `from … import` does (a fromlist alone does not create them)
+        getattr(sys.modules[module], name)
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow, QTableView
 app = QApplication(sys.argv)
@@ -52,25 +64,30 @@ from branchguard.app import run_gui
 sys.exit(run_gui({data_dir!r}, credentials=("lead", "lead-demo-2026")))
 """
 
-# The warm-up run lists the third-party libraries loaded when the data is shown (not at exit:
+# The warm-up run lists the library modules loaded when the data is shown (not at exit:
 # what the app imports afterwards, such as the scheduler, is no part of that figure).
 LIST_MODULES = """
 import json
 import branchguard.app as app_module
-def third_party():
-    names = set()
-    for name, mod in list(sys.modules.items()):
-        path = getattr(mod, "__file__", None) or ""
-        if not path or name.startswith(("branchguard", "_")):
-            continue
-        if "site-packages" in path:
-            names.add(name)
-    return sorted(names)
+def libraries():
+    # Every module with a file that is not BranchGuard's own: third-party and standard library.
+    return sorted(
+        name for name, mod in list(sys.modules.items())
+        if getattr(mod, "__file__", None) and not name.startswith(("branchguard", "_"))
+    )
 traced = app_module._trace
+def pyside_names():
+    # PySide adds a class (or the Qt namespace) to its module's dict when it is first imported.
+    return {
+        name: sorted(attr for attr in vars(mod) if not attr.startswith("_"))
+        for name, mod in list(sys.modules.items())
+        if name.startswith("PySide6.Qt") and mod is not None
+    }
 def trace(mark):
     traced(mark)
     if mark == "startup data_shown":
-        print("modules " + json.dumps(third_party()), flush=True)
+        print("modules " + json.dumps(libraries()), flush=True)
+        print("pyside " + json.dumps(pyside_names()), flush=True)
 app_module._trace = trace
 """
 
@@ -93,7 +110,8 @@ def _prepare_demo(data_dir: Path) -> None:
     )
 
 
-def _app_modules(data_dir: Path, env: dict[str, str]) -> list[str]:
+def _app_imports(data_dir: Path, env: dict[str, str]) -> tuple[list[str], dict[str, list[str]]]:
+    """Third-party modules, and the PySide6 names per module, the app has imported at data shown."""
     proc = subprocess.run(
         [python(), "-c", APP.format(data_dir=str(data_dir), hook=LIST_MODULES)],
         capture_output=True,
@@ -102,9 +120,11 @@ def _app_modules(data_dir: Path, env: dict[str, str]) -> list[str]:
         timeout=120,
         check=False,
     )
-    for line in proc.stdout.splitlines():
-        if line.startswith("modules "):
-            return [m for m in json.loads(line[len("modules ") :]) if m.split(".")[0] != "PySide6"]
+    lines = proc.stdout.splitlines()
+    found = dict(line.split(" ", 1) for line in lines if line.startswith(("modules ", "pyside ")))
+    if "modules" in found and "pyside" in found:
+        modules = [m for m in json.loads(found["modules"]) if m.split(".")[0] != "PySide6"]
+        return modules, json.loads(found["pyside"])
     raise RuntimeError(f"the app did not report its modules; stderr:\n{proc.stderr[-2000:]}")
 
 
@@ -125,9 +145,10 @@ def run() -> bool:
         data_dir = Path(tmp) / "data"
         _prepare_demo(data_dir)
         env = child_env(BRANCHGUARD_TRACE_STARTUP="1", BRANCHGUARD_EXIT_AFTER_STARTUP="1")
-        imports = _app_modules(data_dir, env)
-        bare_cmd = [python(), "-c", BARE_WINDOW.format(imports=[])]
-        imports_cmd = [python(), "-c", BARE_WINDOW.format(imports=imports)]
+        compileall.compile_dir(ROOT / "branchguard", quiet=1)
+        imports, pyside = _app_imports(data_dir, env)
+        bare_cmd = [python(), "-c", BARE_WINDOW.format(imports=[], pyside_names={})]
+        imports_cmd = [python(), "-c", BARE_WINDOW.format(imports=imports, pyside_names=pyside)]
         app_cmd = [python(), "-c", APP.format(data_dir=str(data_dir), hook="")]
         bare, with_imports = [], []
         steps: dict[str, list[float]] = {marker: [] for marker in APP_MARKERS}
@@ -138,8 +159,11 @@ def run() -> bool:
             for marker in APP_MARKERS:
                 steps[marker].append(marks[marker])
     painted, shown = steps["startup painted"], steps["startup data_shown"]
-    libraries = sorted({m.split(".")[0] for m in imports})
-    print(f"  libraries imported by the app at data shown ({len(imports)} modules): {', '.join(libraries)}")
+    third_party = sorted({m.split(".")[0] for m in imports} - set(sys.stdlib_module_names))
+    print(f"  library modules imported by the app at data shown: {len(imports)}, from the standard "
+          f"library and {', '.join(third_party)}")
+    names = sum(map(len, pyside.values()))
+    print(f"  PySide6 names imported by then: {names} in {', '.join(sorted(pyside))}")
     print_steps(steps)
     bare_f = Figure("bare window", bare)
     imports_f = Figure("bare window + imports", with_imports)

@@ -17,6 +17,8 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QFont, QFontDatabase, QFontInfo, QGuiApplication
 
+from branchguard.core.i18n import current_language
+
 T = TypeVar("T")
 Index = QModelIndex | QPersistentModelIndex
 
@@ -56,6 +58,7 @@ class RowsModel(QAbstractTableModel, Generic[T]):
         super().__init__(parent)
         self._rows: list[T] = []
         self._columns: int | None = None
+        self._headers: tuple[str, list[str]] | None = None  # (language, texts)
 
     # -- content -------------------------------------------------------------------------------
     def set_rows(self, rows: Sequence[T]) -> None:
@@ -93,7 +96,11 @@ class RowsModel(QAbstractTableModel, Generic[T]):
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY) -> Any:
         if orientation != Qt.Orientation.Horizontal or role != _DISPLAY:
             return None
-        headers = self.headers()
+        # Translated once per language: a view asks for every section on each layout and paint.
+        language = current_language()
+        if self._headers is None or self._headers[0] != language:
+            self._headers = (language, self.headers())
+        headers = self._headers[1]
         return headers[section] if 0 <= section < len(headers) else None
 
     def data(self, index: Index, role: int = _DISPLAY) -> Any:

@@ -58,14 +58,20 @@ class PeoplePage(Page):
         self.busy.setTextVisible(False)
         self.busy.hide()
         self.staff_tab = StaffTab(session)
-        self.contacts_tab = ContactsTab(session)
+        self.staff_tab.changed.connect(self.session.data_changed.emit)
+        # The contacts tab is built when first shown (or asked for): the roster is what the page
+        # opens on, and the app's start waits for this page.
+        self._contacts_tab: ContactsTab | None = None
+        self._contacts_holder = QWidget()
+        self._contacts_holder.setObjectName("contacts_holder")
+        holder_layout = QVBoxLayout(self._contacts_holder)
+        holder_layout.setContentsMargins(0, 0, 0, 0)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("people_tabs")
         self.tabs.setDocumentMode(False)
         self.tabs.addTab(self.staff_tab, icon("people"), "")
-        self.tabs.addTab(self.contacts_tab, icon("contact"), "")
-        for tab in (self.staff_tab, self.contacts_tab):
-            tab.changed.connect(self.session.data_changed.emit)
+        self.tabs.addTab(self._contacts_holder, icon("contact"), "")
+        self.tabs.currentChanged.connect(self._on_tab_changed)
 
         header = QHBoxLayout()
         titles = QVBoxLayout()
@@ -87,6 +93,26 @@ class PeoplePage(Page):
         self.retranslate()
         self._apply_role()
 
+    @property
+    def contacts_tab(self) -> ContactsTab:
+        if self._contacts_tab is None:
+            tab = self._contacts_tab = ContactsTab(self.session)
+            tab.changed.connect(self.session.data_changed.emit)
+            tab.set_editable(self.session.can_edit())
+            tab.reload()
+            layout = self._contacts_holder.layout()
+            assert layout is not None
+            layout.addWidget(tab)
+            tab.show()  # now, not on the next turn of the event loop (its parent may be showing)
+        return self._contacts_tab
+
+    def _built_tabs(self) -> list[StaffTab | ContactsTab]:
+        return [self.staff_tab] + ([self._contacts_tab] if self._contacts_tab is not None else [])
+
+    def _on_tab_changed(self, index: int) -> None:
+        if self.tabs.widget(index) is self._contacts_holder:
+            self.contacts_tab  # noqa: B018 - builds it
+
     # -- page ----------------------------------------------------------------------------------
     def retranslate(self) -> None:
         self.heading.setText(self.tr("People & contacts"))
@@ -97,17 +123,17 @@ class PeoplePage(Page):
         )
         self.tabs.setTabText(0, self.tr("Staff roster"))
         self.tabs.setTabText(1, self.tr("Emergency contacts"))
-        self.staff_tab.retranslate()
-        self.contacts_tab.retranslate()
+        for tab in self._built_tabs():
+            tab.retranslate()
 
     def refresh(self) -> None:
-        self.staff_tab.reload()
-        self.contacts_tab.reload()
+        for tab in self._built_tabs():
+            tab.reload()
 
     def _apply_role(self) -> None:
         editable = self.session.can_edit()
-        self.staff_tab.set_editable(editable)
-        self.contacts_tab.set_editable(editable)
+        for tab in self._built_tabs():
+            tab.set_editable(editable)
 
     def _on_actor_changed(self) -> None:
         self._apply_role()
