@@ -3,15 +3,18 @@ initial report, close, what each role may do, the clocks, and the paged log mode
 
 from __future__ import annotations
 
+import re
+import sys
 from datetime import timedelta
 from pathlib import Path
+from types import FrameType
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QModelIndex, QModelRoleData, Qt
-from PySide6.QtGui import QColor, QImage
+from PySide6.QtCore import QEvent, QModelIndex, Qt
+from PySide6.QtGui import QColor, QHelpEvent, QImage
 from PySide6.QtTest import QAbstractItemModelTester
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QApplication, QFileDialog, QTableView, QToolTip
 
 from branchguard.context import AppContext
 from branchguard.core.incident_types import EntryKind, IncidentStatus, StepState
@@ -19,9 +22,10 @@ from branchguard.core.playbook_types import Level
 from branchguard.gui import style
 from branchguard.gui.incident_console import IncidentConsole
 from branchguard.gui.incident_console.close_dialog import parse_yuan
+from branchguard.gui.incident_console.log_panel import LogView
 from branchguard.gui.models.incident_log import IncidentLogModel
 from branchguard.gui.models.incident_steps import IncidentStepsModel
-from branchguard.gui.models.rows import ITEM_ROLE
+from branchguard.gui.models.incident_times import date_time, local_clock
 from branchguard.gui.pages.incidents import IncidentsPage
 from branchguard.gui.session import GuiSession
 from tests.gui.incident_support import (
@@ -32,6 +36,12 @@ from tests.gui.incident_support import (
     read_every_cell,
     session_for,
     stored,
+)
+
+CJK = re.compile(r"[\u3400-\u9fff]")
+# Offscreen, showing a tooltip (a popup) warns that the platform cannot raise it.
+TOOLTIP_WARNINGS = pytest.mark.qt_log_ignore(
+    "This plugin does not support raise", "This plugin does not support propagateSizeHints"
 )
 
 
@@ -47,6 +57,15 @@ def console(gui_ctx: AppContext, fire: int, qtbot: Any) -> IncidentConsole:
 
 def log_texts(console: IncidentConsole) -> list[str]:
     return cells(console.log.model, IncidentLogModel.COL_TEXT)
+
+
+def hover_tooltip(view: QTableView, row: int, column: int = IncidentLogModel.COL_TEXT) -> str:
+    """The tooltip the view shows when the mouse rests on the cell."""
+    QToolTip.hideText()
+    point = view.visualRect(view.model().index(row, column)).center()
+    event = QHelpEvent(QEvent.Type.ToolTip, point, view.viewport().mapToGlobal(point))
+    QApplication.sendEvent(view.viewport(), event)
+    return QToolTip.text()
 
 
 def states(ctx: AppContext, incident_id: int) -> list[StepState]:
@@ -172,6 +191,7 @@ def test_a_step_past_its_target_is_shown_in_red(console) -> None:
 
 
 # -- the log -----------------------------------------------------------------------------------
+@TOOLTIP_WARNINGS
 def test_enter_logs_typed_entries_and_a_correction_strikes_the_original(
     console, gui_ctx, fire, qtbot
 ) -> None:
@@ -196,24 +216,21 @@ def test_enter_logs_typed_entries_and_a_correction_strikes_the_original(
     assert dialog.reason.text() == "二楼有烟"
     dialog.reason.setText("三楼有烟")
     dialog.submit()
-    original = log.model.index(observed, IncidentLogModel.COL_TEXT)
-    assert original.data(Qt.ItemDataRole.FontRole).strikeOut()
-    assert "Corrected by #" in original.data(Qt.ItemDataRole.ToolTipRole)
-    seq = original.data(ITEM_ROLE).seq
-    assert log_texts(console)[-1] == f"Corrects entry {seq}: 三楼有烟"
-    assert cells(log.model, IncidentLogModel.COL_KIND)[-1] == "Correction"
+    model = log.model
+    original = model.entry_at(observed)
+    assert original.corrected and model.entry_at(observed + 1).corrects == original.seq
+    for column in range(model.columnCount()):  # the whole row is struck through and greyed
+        struck = model.index(observed, column)
+        assert struck.data(Qt.ItemDataRole.FontRole).strikeOut()
+        assert struck.data(Qt.ItemDataRole.ForegroundRole).color() == QColor(style.MUTED)
+        fix = model.index(observed + 1, column)
+        assert fix.data(Qt.ItemDataRole.ForegroundRole).color() == QColor(style.ACCENT_DARK)
+    assert log_texts(console)[-1] == f"Corrects entry {original.seq}: 三楼有烟"
+    assert cells(model, IncidentLogModel.COL_KIND)[-1] == "Correction"
     assert stored(gui_ctx, fire).entries[-2].corrected
-    # What a view's paint reads in one call per cell (multiData) is what data() answers per role.
-    roles = [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.FontRole, Qt.ItemDataRole.ForegroundRole,
-             Qt.ItemDataRole.TextAlignmentRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.DecorationRole]
-    for row in (0, observed, observed + 1):
-        for column in range(log.model.columnCount()):
-            index = log.model.index(row, column)
-            for role in roles:
-                asked = QModelRoleData(int(role))
-                log.model.multiData(index, asked)
-                assert asked.data() == index.data(role), (row, column, role)
-    assert log.view.grab().width() > 0  # a real paint, through QModelRoleDataSpan
+    assert hover_tooltip(log.view, observed) == (
+        f"二楼有烟\nCorrected by #{model.entry_at(observed + 1).seq}\nSHA-256 {original.hash}"
+    )
 
 
 def test_an_empty_line_writes_nothing_and_start_cannot_be_corrected(console, gui_ctx, fire, qtbot) -> None:
@@ -456,6 +473,120 @@ def test_a_partly_read_log_takes_live_entries_only_when_it_reaches_them(gui_ctx,
     while model.canFetchMore(QModelIndex()):
         model.fetchMore(QModelIndex())
     assert model.rowCount() == 32 and model.entry_at(31) == fix
+
+
+def test_the_log_cells_are_read_only_items_a_paint_never_asks_python_for(console, qtbot) -> None:
+    console.log.text.setText("关闭总电源")  # QTest cannot type Chinese
+    qtbot.keyClick(console.log.text, Qt.Key.Key_Return)
+    view, model = console.log.view, console.log.model
+    entry = model.entry_at(1)
+    assert [model.index(1, column).data() for column in range(5)] == [
+        "2", local_clock(entry.at, model.entry_at(0).at, seconds=True), "lead", "Note", "关闭总电源"
+    ]
+    right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+    assert model.index(1, IncidentLogModel.COL_SEQ).data(Qt.ItemDataRole.TextAlignmentRole) == right
+    assert model.index(1, IncidentLogModel.COL_TEXT).data(Qt.ItemDataRole.TextAlignmentRole) is None
+    assert model.index(1, 0).data(Qt.ItemDataRole.FontRole) is None  # nothing struck through
+    assert model.index(1, 0).data(Qt.ItemDataRole.ForegroundRole) is None
+    read_only = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+    assert {model.flags(model.index(row, column)) for row in range(2) for column in range(5)} == {read_only}
+
+    # Every Python function entered while the view paints: a few per paint are fine (the view's
+    # viewportEvent), one per cell (data, multiData, flags...) is what made the first paint slow.
+    entered: list[str] = []
+
+    def note(frame: FrameType, event: str, _arg: object) -> None:
+        if event == "call":
+            entered.append(frame.f_code.co_name)
+
+    sys.setprofile(note)
+    try:
+        assert not view.grab().isNull()
+    finally:
+        sys.setprofile(None)
+    painted = model.rowCount() * model.columnCount()
+    assert painted == 10 and len(entered) < painted, entered
+    assert not {"data", "multiData", "flags", "rowCount", "columnCount", "index"} & set(entered)
+
+
+@TOOLTIP_WARNINGS
+def test_a_tall_view_reads_pages_until_it_is_full_then_as_it_scrolls(gui_ctx, fire, qtbot) -> None:
+    actor = login(gui_ctx, "lead")
+    for n in range(40):
+        gui_ctx.services.incidents.log(actor, fire, EntryKind.NOTE, f"记录 {n}")
+    model = IncidentLogModel(gui_ctx.services, actor, fire, page_size=4)
+    view = LogView(model)
+    qtbot.addWidget(view)
+    view.verticalHeader().setDefaultSectionSize(20)
+    view.resize(600, 300)  # about 13 rows: more than a page of 4
+    model.fetchMore(QModelIndex())  # as the console does on opening
+    view.show()
+    height = view.viewport().height()
+
+    def last_row_below_sight() -> bool:
+        return view.visualRect(model.index(model.rowCount() - 1, 0)).top() >= height
+
+    qtbot.waitUntil(last_row_below_sight)  # the view asked for pages until rows filled it
+    assert height // 20 < model.rowCount() < 41 and model.canFetchMore(QModelIndex())
+    bar = view.verticalScrollBar()
+    while model.canFetchMore(QModelIndex()):  # each time the end comes into sight, the next page
+        before = model.rowCount()
+        qtbot.waitUntil(lambda: bar.value() < bar.maximum())  # laid out: there is more to scroll
+        bar.setValue(bar.maximum())
+        qtbot.waitUntil(lambda before=before: model.rowCount() > before)
+    assert model.rowCount() == 41
+    assert [model.index(row, IncidentLogModel.COL_TEXT).data() for row in range(1, 41)] == [
+        f"记录 {n}" for n in range(40)
+    ]
+    assert hover_tooltip(view, 40) == f"记录 39\nSHA-256 {model.entry_at(40).hash}"  # in sight now
+
+
+def test_a_live_correction_strikes_through_the_row_it_corrects(gui_ctx, fire) -> None:
+    actor = login(gui_ctx, "lead")
+    incidents = gui_ctx.services.incidents
+    wrong = incidents.log(actor, fire, EntryKind.OBSERVATION, "二楼有烟")
+    model = IncidentLogModel(gui_ctx.services, actor, fire, page_size=4)
+    model.fetchMore(QModelIndex())
+    assert model.rowCount() == 2 and model.index(1, 0).data(Qt.ItemDataRole.FontRole) is None
+    fix = incidents.log(actor, fire, EntryKind.NOTE, "三楼有烟", corrects=wrong.seq)
+    model.add_entry(fix)
+    assert model.rowCount() == 3 and model.entry_at(1).corrected_by == (fix.seq,)
+    for column in range(5):
+        assert model.index(1, column).data(Qt.ItemDataRole.FontRole).strikeOut()
+        assert model.index(1, column).data(Qt.ItemDataRole.ForegroundRole).color() == QColor(style.MUTED)
+        assert model.index(2, column).data(Qt.ItemDataRole.ForegroundRole).color() == QColor(
+            style.ACCENT_DARK
+        )
+    assert model.tooltip(1) == f"二楼有烟\nCorrected by #{fix.seq}\nSHA-256 {wrong.hash}"
+    assert model.tooltip(2) == f"Corrects entry {wrong.seq}: 三楼有烟\nSHA-256 {fix.hash}"
+
+
+def test_the_log_follows_a_language_switch_and_the_incident_start(gui_ctx, fire) -> None:
+    from branchguard.gui import translation
+
+    actor = login(gui_ctx, "lead")
+    gui_ctx.services.incidents.mark_step(actor, fire, 1)
+    model = IncidentLogModel(gui_ctx.services, actor, fire)
+    model.fetchMore(QModelIndex())
+    columns = (IncidentLogModel.COL_KIND, IncidentLogModel.COL_TEXT)
+    english = [model.index(1, column).data() for column in columns]
+    try:
+        translation.install("zh_CN")
+        model.retranslate()
+        chinese = [model.index(1, column).data() for column in columns]
+        header = model.headerData(IncidentLogModel.COL_SEQ, Qt.Orientation.Horizontal)
+    finally:
+        translation.install("en")
+        model.retranslate()
+    assert english[0] == "Step done" and english[1].startswith("Step 1 done")
+    assert chinese[0] != english[0] and chinese[1] != english[1] and header == "序号"
+    assert CJK.search(chinese[0]) and CJK.search(chinese[1])
+    assert model.headerData(IncidentLogModel.COL_SEQ, Qt.Orientation.Horizontal) == "#"
+
+    start = model.entry_at(0).at
+    assert model.index(0, IncidentLogModel.COL_TIME).data() == local_clock(start, start, seconds=True)
+    model.set_started(start - timedelta(days=2))  # a multi-day incident: every time with its date
+    assert model.index(0, IncidentLogModel.COL_TIME).data() == date_time(start, seconds=True)
 
 
 def test_the_step_model_keeps_the_item_model_contract(console) -> None:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QShowEvent
+from PySide6.QtCore import QEvent, QModelIndex, QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QHelpEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QPushButton,
     QTableView,
+    QToolTip,
     QVBoxLayout,
     QWidget,
 )
@@ -33,6 +34,28 @@ if TYPE_CHECKING:
 UNCORRECTABLE = (EntryKind.START, EntryKind.CLOSE)  # the service refuses these
 
 
+class LogView(QTableView):
+    """The log's table, whose tooltips the model writes when one is asked for: its cells carry
+    none, as storing one in each would cost its text every time a page is read."""
+
+    def __init__(self, model: IncidentLogModel) -> None:
+        super().__init__()
+        self._log_model = model
+        self.setModel(model)
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        if event.type() != QEvent.Type.ToolTip or not isinstance(event, QHelpEvent):
+            return super().viewportEvent(event)
+        index = self.indexAt(event.pos())
+        if index.isValid():
+            tip = self._log_model.tooltip(index.row())
+            QToolTip.showText(event.globalPos(), tip, self.viewport(), self.visualRect(index))
+        else:
+            QToolTip.hideText()
+            event.ignore()
+        return True
+
+
 class LogPanel(QWidget):
     """`submitted(kind, text)` when Enter is pressed in the box; the text stays until committed
     elsewhere (the console clears it through `committed`)."""
@@ -48,9 +71,8 @@ class LogPanel(QWidget):
         self.model = IncidentLogModel(services, actor, incident_id, self)
         self.heading = QLabel()
         self.heading.setStyleSheet("font-weight: 600;")
-        self.view = QTableView()
+        self.view = LogView(self.model)
         self.view.setObjectName("incident_log")
-        self.view.setModel(self.model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

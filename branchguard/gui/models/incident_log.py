@@ -1,49 +1,43 @@
-"""The incident log as a table model read page by page, so a million-entry log opens at once."""
+"""The incident log as an item model filled page by page, so a million-entry log opens at once."""
 
 from __future__ import annotations
 
 from dataclasses import replace
 from datetime import datetime
 from functools import cache
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QModelRoleData,
-    QModelRoleDataSpan,
-    QObject,
-    QPersistentModelIndex,
-    Qt,
-)
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QStandardItem, QStandardItemModel
 
 from branchguard.core.incident_text import entry_text
 from branchguard.core.incident_types import EntryKind, LogEntry
 from branchguard.gui import style
-from branchguard.gui.models.incident_times import local_clock
-from branchguard.gui.models.rows import ITEM_ROLE
+from branchguard.gui.models.incident_times import local_clock, spans_days
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Sequence
 
     from branchguard.core.domain import Actor
     from branchguard.core.services import Services
 
 Index = QModelIndex | QPersistentModelIndex
-_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
-_FONT = int(Qt.ItemDataRole.FontRole)
-_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
-_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
-_ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
-_HORIZONTAL = Qt.Orientation.Horizontal
 _FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
-_NO_FLAGS = Qt.ItemFlag.NoItemFlags
-_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-_ROLES = frozenset((ITEM_ROLE, _FONT, _FOREGROUND, _TOOLTIP, _ALIGNMENT))  # answered besides display
-PAGE_SIZE = 128  # rows of 26 px: a tall screen's worth with room to spare; scrolling reads on
-_MUTED = QColor(style.MUTED)  # a corrected entry: struck through and greyed
-_CORRECTION = QColor(style.ACCENT_DARK)  # the correction itself stands out a little
+_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+PAGE_SIZE = 48  # rows of 26 px: twice what the console shows on a 4K screen; the view asks for more
+_MUTED = QBrush(QColor(style.MUTED))  # a corrected entry: struck through and greyed
+_CORRECTION = QBrush(QColor(style.ACCENT_DARK))  # the correction itself stands out a little
+_START_KIND, _CORRECTION_KIND = EntryKind.START, EntryKind.CORRECTION  # an enum's attribute is slow
+
+
+@cache
+def _blank_row() -> tuple[QStandardItem, ...]:
+    """The five cells' look before their texts: cloning them costs less than setting it item by item."""
+    cells = tuple(QStandardItem() for _ in range(5))
+    for cell in cells:
+        cell.setFlags(_FLAGS)  # read-only, no children: a QStandardItem is editable by default
+    cells[IncidentLogModel.COL_SEQ].setTextAlignment(_RIGHT)
+    return cells
 
 
 @cache
@@ -54,13 +48,19 @@ def _struck() -> QFont:
     return font
 
 
-class IncidentLogModel(QAbstractTableModel):
+class IncidentLogModel(QStandardItemModel):
     """Every entry of one incident, oldest first, fetched a page at a time as the view scrolls.
 
     Nothing is read in the constructor: the view's first `fetchMore` reads the first page, so
     opening a log costs one page whatever its length. Live entries arrive through
     `add_entry` (after the writer committed them) and are inserted at the end once the log has
     been read that far; a correction strikes through the entry it corrects.
+
+    Each row's cells are QStandardItems made when the row goes in, so a view's paint reads them
+    in C++: a call from C++ into Python per painted cell cost more than the rest of the paint.
+    Hence no Python `data`, `multiData`, `flags` or `rowCount` here; only the paging is Python.
+    The entries themselves stay in a list beside the items (`entry_at`, `row_of`), and tooltips
+    are made on demand (`tooltip`, shown by the log view) rather than stored in every cell.
     """
 
     COL_SEQ, COL_TIME, COL_ACTOR, COL_KIND, COL_TEXT = range(5)
@@ -73,7 +73,7 @@ class IncidentLogModel(QAbstractTableModel):
         parent: QObject | None = None,
         page_size: int = PAGE_SIZE,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(0, 5, parent)
         self._services = services
         self._actor = actor
         self.incident_id = incident_id
@@ -82,9 +82,10 @@ class IncidentLogModel(QAbstractTableModel):
         self._row_of: dict[int, int] = {}  # seq -> row
         self._read_all = False  # the last page came back short: the view holds the whole log
         self._started: datetime | None = None
+        # What the time texts were written against: they change only when this does.
+        self._clock_basis: tuple[datetime, bool] | None = None
         self._fetching = False  # views (and the model tester) may ask for more while rows go in
-        self._headers: list[str] | None = None
-        self._cells: dict[int, tuple[str, ...]] = {}  # seq -> the row's five texts, made once
+        self.retranslate()
 
     # -- content -------------------------------------------------------------------------------
     def entry_at(self, row: int) -> LogEntry:
@@ -97,10 +98,28 @@ class IncidentLogModel(QAbstractTableModel):
     def last_seq(self) -> int:
         return self._entries[-1].seq if self._entries else 0
 
+    def entries(self) -> list[LogEntry]:
+        return list(self._entries)
+
+    def tooltip(self, row: int) -> str:
+        """The entry's whole text, who corrected it, and its hash."""
+        entry = self._entries[row]
+        lines = [entry_text(entry)]
+        if entry.corrected:
+            seqs = ", ".join(f"#{s}" for s in entry.corrected_by)
+            lines.append(self.tr("Corrected by %1").replace("%1", seqs))
+        lines.append(f"SHA-256 {entry.hash}")
+        return "\n".join(lines)
+
     def set_started(self, started: datetime) -> None:
         """When the incident began: times read as a clock on its first day, with dates after."""
         self._started = started
-        self._cells.clear()  # times read against it
+        basis = (started, spans_days(started))
+        if basis == self._clock_basis:  # the console says so at every re-read: mostly nothing to do
+            return
+        self._clock_basis = basis
+        for row, entry in enumerate(self._entries):
+            self._cell(row, self.COL_TIME).setText(self._clock(entry))
 
     def add_entry(self, entry: LogEntry) -> None:
         """A committed entry: shown at once when the log is read to its end, else when scrolled to."""
@@ -121,18 +140,43 @@ class IncidentLogModel(QAbstractTableModel):
             self._read_all = False
             self.fetchMore(QModelIndex())
 
+    def retranslate(self) -> None:
+        """Texts follow a language switch (kinds and program-written entries are translated)."""
+        headers = [self.tr("#"), self.tr("Time"), self.tr("Who"), self.tr("Type"), self.tr("Entry")]
+        self.setHorizontalHeaderLabels(headers)
+        for row, entry in enumerate(self._entries):
+            self._cell(row, self.COL_KIND).setText(entry.kind.label)
+            self._cell(row, self.COL_TEXT).setText(entry_text(entry))
+
+    # -- rows ----------------------------------------------------------------------------------
     def _insert(self, entries: list[LogEntry]) -> None:
-        first = len(self._entries)
-        self.beginInsertRows(QModelIndex(), first, first + len(entries) - 1)
-        for offset, entry in enumerate(entries):
-            self._row_of[entry.seq] = first + offset
-            self._entries.append(entry)
-            if entry.kind == EntryKind.START and self._started is None:
+        for entry in entries:
+            if entry.kind is _START_KIND and self._started is None:
                 self._started = entry.at
-        self.endInsertRows()
+                self._clock_basis = (entry.at, spans_days(entry.at))
+            self._row_of[entry.seq] = len(self._entries)
+            self._entries.append(entry)
+            self.appendRow(self._items(entry))
         for entry in entries:
             if entry.corrects is not None:
                 self._mark_corrected(entry.corrects, entry.seq)
+
+    def _items(self, entry: LogEntry) -> list[QStandardItem]:
+        texts = (str(entry.seq), self._clock(entry), entry.actor, entry.kind.label, entry_text(entry))
+        items = [cell.clone() for cell in _blank_row()]
+        for item, text in zip(items, texts, strict=True):
+            item.setText(text)
+        if entry.corrected_by or entry.kind is _CORRECTION_KIND:
+            _style(items, entry)
+        return items
+
+    def _clock(self, entry: LogEntry) -> str:
+        return local_clock(entry.at, self._started or entry.at, seconds=True)
+
+    def _cell(self, row: int, column: int) -> QStandardItem:
+        item = self.item(row, column)
+        assert item is not None  # every row gets all five items when it goes in
+        return item
 
     def _mark_corrected(self, target: int, by: int) -> None:
         row = self._row_of.get(target, -1)
@@ -140,7 +184,7 @@ class IncidentLogModel(QAbstractTableModel):
             return
         old = self._entries[row]
         self._entries[row] = replace(old, corrected_by=(*old.corrected_by, by))
-        self.dataChanged.emit(self.index(row, 0), self.index(row, self.COL_TEXT))
+        _style([self._cell(row, column) for column in range(self.columnCount())], self._entries[row])
 
     # -- paging --------------------------------------------------------------------------------
     def canFetchMore(self, parent: Index) -> bool:
@@ -161,90 +205,13 @@ class IncidentLogModel(QAbstractTableModel):
         finally:
             self._fetching = False
 
-    # -- Qt ------------------------------------------------------------------------------------
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt signature
-        return 0 if parent.isValid() else len(self._entries)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt signature
-        return 0 if parent.isValid() else 5
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY) -> Any:
-        if role != _DISPLAY or orientation != _HORIZONTAL:
-            return None
-        if self._headers is None:
-            self._headers = [self.tr("#"), self.tr("Time"), self.tr("Who"), self.tr("Type"), self.tr("Entry")]
-        return self._headers[section] if 0 <= section < len(self._headers) else None
-
-    def retranslate(self) -> None:
-        """Texts follow a language switch (kinds and program-written entries are translated)."""
-        self._headers = None
-        self._cells.clear()
-        self.headerDataChanged.emit(_HORIZONTAL, 0, 4)
-        if self._entries:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._entries) - 1, 4))
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        return _FLAGS if index.isValid() else _NO_FLAGS
-
-    def data(self, index: Index, role: int = _DISPLAY) -> Any:
-        row = index.row()
-        if not index.isValid() or not 0 <= row < len(self._entries):
-            return None
-        return self._value(self._entries[row], index.column(), role)
-
-    def multiData(self, index: Index, roleDataSpan: QModelRoleDataSpan | QModelRoleData) -> None:
-        """Every role a delegate asks of a cell in one call: a view's paint asks about seven roles
-        per cell, and each separate `data` call from C++ into Python costs more than its answer."""
-        row = index.row()
-        if not index.isValid() or not 0 <= row < len(self._entries):
-            return
-        entry, column = self._entries[row], index.column()
-        span = roleDataSpan if isinstance(roleDataSpan, QModelRoleDataSpan) else (roleDataSpan,)
-        for role_data in cast("Iterable[QModelRoleData]", span):  # the span iterates; its stub says not
-            role = role_data.role()
-            if role == _DISPLAY:  # the common case first, without a call
-                role_data.setData(self._row_texts(entry)[column])
-                continue
-            value = self._value(entry, column, role) if role in _ROLES else None
-            if value is not None:
-                role_data.setData(value)
-            else:  # a delegate reuses its span from cell to cell (and view to view): clear the rest
-                role_data.clearData()
-
-    def _value(self, entry: LogEntry, column: int, role: int) -> Any:
-        # Plain ints, not Qt's enum members: a first paint asks for thousands of cells.
-        if role == _DISPLAY:
-            return self._row_texts(entry)[column]
-        if role == ITEM_ROLE:
-            return entry
-        if role == _FONT:
-            return _struck() if entry.corrected_by else None
-        if role == _FOREGROUND:
-            if entry.corrected_by:
-                return _MUTED
-            return _CORRECTION if entry.kind is EntryKind.CORRECTION else None
-        if role == _TOOLTIP:
-            return self._tooltip(entry)
-        if role == _ALIGNMENT and column == self.COL_SEQ:
-            return _RIGHT
-        return None
-
-    def _row_texts(self, entry: LogEntry) -> tuple[str, ...]:
-        cells = self._cells.get(entry.seq)
-        if cells is None:
-            clock = local_clock(entry.at, self._started or entry.at, seconds=True)
-            cells = (str(entry.seq), clock, entry.actor, entry.kind.label, entry_text(entry))
-            self._cells[entry.seq] = cells
-        return cells
-
-    def _tooltip(self, entry: LogEntry) -> str:
-        lines = [entry_text(entry)]
-        if entry.corrected:
-            seqs = ", ".join(f"#{s}" for s in entry.corrected_by)
-            lines.append(self.tr("Corrected by %1").replace("%1", seqs))
-        lines.append(f"SHA-256 {entry.hash}")
-        return "\n".join(lines)
-
-    def entries(self) -> list[LogEntry]:
-        return list(self._entries)
-
+def _style(items: Sequence[QStandardItem], entry: LogEntry) -> None:
+    """Struck through and greyed once corrected; a correction in the accent colour."""
+    if entry.corrected_by:
+        for item in items:
+            item.setFont(_struck())
+            item.setForeground(_MUTED)
+    elif entry.kind is _CORRECTION_KIND:
+        for item in items:
+            item.setForeground(_CORRECTION)
