@@ -1,8 +1,8 @@
 """ORM models of live incidents: the incident, its append-only hash-chained log, follow-up actions.
 
 The log table has no UPDATE or DELETE path anywhere in the code. Full-text search over it uses an
-FTS5 table on SQLite (created with the log table, filled by the append itself) and a trigram
-index on PostgreSQL when the pg_trgm extension is available.
+FTS5 table on SQLite (created with the log table, filled in batches of appends, with a one-row
+table saying how far) and a trigram index on PostgreSQL when the pg_trgm extension is available.
 """
 
 from __future__ import annotations
@@ -36,11 +36,23 @@ GENESIS_HASH = "0" * 64
 CORRECTIONS_WHERE = "corrects IS NOT NULL"
 STEP_MARKS_WHERE = "kind IN ('step_done', 'step_skipped', 'correction')"
 
-# Contentless FTS5 table: rowid = incident_log.id, one column of search terms (see core.incident_search).
+# Contentless FTS5 table: rowid = incident_log.id, one column of search terms (core.incident_log).
 FTS_TABLE = "incident_log_fts"
 CREATE_FTS = (
     f"CREATE VIRTUAL TABLE IF NOT EXISTS {FTS_TABLE} "
     "USING fts5(terms, content='', tokenize='unicode61 remove_diacritics 2')"
+)
+# How far the search index has read the log, in one row. Appends leave their search terms to the
+# next batch (core.incident_log), so a live incident's commit writes no index pages; search indexes
+# what is pending before it reads.
+FTS_STATE_TABLE = f"{FTS_TABLE}_state"
+CREATE_FTS_STATE = (
+    f"CREATE TABLE IF NOT EXISTS {FTS_STATE_TABLE} "
+    "(id INTEGER PRIMARY KEY CHECK (id = 1), indexed_upto INTEGER NOT NULL)"
+)
+SEED_FTS_STATE = (  # on creation, and on upgrade from a revision that indexed every append at once
+    f"INSERT OR IGNORE INTO {FTS_STATE_TABLE} (id, indexed_upto) "
+    "SELECT 1, coalesce(max(id), 0) FROM incident_log"
 )
 CREATE_TRGM = (
     "DO $$ BEGIN "
@@ -135,5 +147,6 @@ class IncidentActionRow(Base):
     done_by: Mapped[str | None] = mapped_column(String(64), nullable=True)
 
 
-event.listen(LogEntryRow.__table__, "after_create", DDL(CREATE_FTS).execute_if(dialect="sqlite"))
+for _ddl in (CREATE_FTS, CREATE_FTS_STATE, SEED_FTS_STATE):
+    event.listen(LogEntryRow.__table__, "after_create", DDL(_ddl).execute_if(dialect="sqlite"))
 event.listen(LogEntryRow.__table__, "after_create", DDL(CREATE_TRGM).execute_if(dialect="postgresql"))

@@ -4,8 +4,9 @@ Floors, measured in the same run with the same interpreter on the same disk:
 - append: one row like the entry BranchGuard just wrote, inserted and committed with raw sqlite3 into
   a table of the same definition and indexes, in WAL mode with synchronous FULL (BranchGuard's
   pragmas); BranchGuard's figure is IncidentService.log, the whole real path. For reference, the
-  same statements as BranchGuard's append (sequence bump, row, chain seal, search row) through raw
-  sqlite3: what SQLite itself costs for an entry;
+  same statements as BranchGuard's append (sequence bump, row, chain seal, the search index's mark,
+  and every INDEX_BATCH-th append the batch of search rows) through raw sqlite3: what SQLite itself
+  costs for an entry;
 - report: a bare ReportLab SimpleDocTemplate holding a Table of the same rows and columns, each cell
   a Paragraph, in the same CJK font;
 - first paint: QSqlQueryModel over the same table on the same QTableView (in a child process,
@@ -204,16 +205,22 @@ class _RawAppend:
 
     def append(self, body: str) -> None:
         at, db, iid = datetime.now(UTC), self.db, self.incident_id
-        db.execute("BEGIN")
-        seq, prev = db.execute(incident_log._SQLITE_BUMP_OPEN, (iid,)).fetchone()
+        db.execute("BEGIN IMMEDIATE")
+        last_seq, prev, indexed_upto = db.execute(incident_log._SQLITE_END_OPEN, (iid,)).fetchone()
+        seq = last_seq + 1
         digest = incident_log.chain_hash(
             prev, incident_log.canonical(iid, seq, at, "lead", "action", body, None, None, {})
         )
         stored = at.strftime("%Y-%m-%d %H:%M:%S.%f")
         row = (iid, seq, stored, "lead", "action", body, None, None, "{}", prev, digest)
         entry_id = db.execute(incident_log._SQLITE_INSERT, row).lastrowid
-        db.execute(incident_log._SQLITE_SEAL, (digest, iid))
-        db.execute(incident_log._SQLITE_INDEX, (entry_id, incident_log.search_terms(body)))
+        db.execute(incident_log._SQLITE_SEAL, (seq, digest, iid))
+        if entry_id - indexed_upto >= incident_log.INDEX_BATCH:
+            pending = db.execute(incident_log._SQLITE_PENDING, (indexed_upto,)).fetchall()
+            db.executemany(
+                incident_log._SQLITE_INDEX, [(i, incident_log.search_terms(b)) for i, b in pending if b]
+            )
+            db.execute(incident_log._SQLITE_MARK_INDEXED, (pending[-1][0],))
         db.execute("COMMIT")
 
     def close(self) -> None:

@@ -30,7 +30,7 @@ from branchguard.core.domain import Actor, Role
 from branchguard.core.incident_types import TYPED_KINDS, EntryKind
 from branchguard.db import incident_models
 from branchguard.db.engine import sqlite_url
-from branchguard.db.incident_models import FTS_TABLE
+from branchguard.db.incident_models import FTS_STATE_TABLE, FTS_TABLE
 from branchguard.db.migrate import head_revision
 from tools.bench.common import ROOT
 
@@ -171,6 +171,8 @@ def _fill(
         "SELECT seq, hash FROM incident_log WHERE incident_id = ? ORDER BY seq DESC LIMIT 1", (incident_id,)
     ).fetchone()
     db.execute("UPDATE incidents SET last_seq = ?, chain_head = ? WHERE id = ?", (seq, head, incident_id))
+    # Every entry went into the search index with its row.
+    db.execute(f"UPDATE {FTS_STATE_TABLE} SET indexed_upto = (SELECT max(id) FROM incident_log)")
 
 
 Batch = tuple[list[tuple[object, ...]], list[tuple[int, str]]]
