@@ -122,3 +122,39 @@ def test_before_login_the_window_guesses_the_first_page_to_import(tmp_path: Path
     settings.setValue("window/page", "gone-in-a-later-version")
     guess = window.likely_first_page()
     assert guess is not None and guess.page_id == "people"
+
+
+@pytest.mark.parametrize("order", ["opened, painted", "painted, opened", "opened within the paint's turn"])
+def test_the_context_is_taken_once_after_the_first_paint_whichever_comes_first(
+    tmp_path: Path, qtbot, monkeypatch, order: str
+) -> None:
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    from branchguard.app import OPENED_EVENT, MainWindow, Startup, gui_settings
+
+    window = MainWindow(None, gui_settings(tmp_path))
+    qtbot.addWidget(window)
+    startup = Startup(window, (str(tmp_path / "data"), None, "en"), None, None)
+    taken: list[bool] = []
+    monkeypatch.setattr(startup, "_open", lambda: taken.append(True))
+    startup.begin()
+
+    def opened() -> None:
+        QCoreApplication.sendEvent(startup, QEvent(OPENED_EVENT))
+
+    if order == "opened, painted":
+        opened()
+        assert taken == []  # not before the window has painted
+        window.show()
+    elif order == "painted, opened":
+        window.show()
+        qtbot.waitUntil(lambda: startup._painted)
+        qtbot.wait(20)
+        assert taken == []  # painted, but the context is not ready yet
+        opened()
+    else:  # the paint's zero timer is still pending when the context arrives
+        startup.eventFilter(window, QEvent(QEvent.Type.Paint))
+        opened()
+    qtbot.waitUntil(lambda: taken == [True])
+    qtbot.wait(30)
+    assert taken == [True]
