@@ -314,6 +314,9 @@ def test_a_role_in_use_cannot_be_removed_or_recoded(
     # Contacts: ticking 110 adds it to the plan's call list, after the ones it had.
     police = next(i for i in panel.contact_items() if i.text(1) == "110")
     police.setCheckState(0, Qt.CheckState.Checked)
+    # The list is shown again after the tick's own signal, not inside it (that deleted the item
+    # being ticked, and crashed now and then).
+    assert panel.contacts_list.indexOfTopLevelItem(police) >= 0
     assert [c.phone for c in editor.meta.get("contacts")] == ["119", "120", "110"]
     assert editor.meta.get("contacts")[-1].kind == "police"
     assert editor.save()

@@ -3,7 +3,7 @@ contacts it calls, ticked from the branch's contact list."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QColor, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -59,6 +59,7 @@ class RolesPanel(QWidget):
         self.stack = stack
         self.branch_contacts = branch_contacts
         self._showing = False
+        self._toggling = False  # inside the contact list's own itemChanged
         self._read_only = False
 
         self.roles_table = QTableView()
@@ -109,7 +110,7 @@ class RolesPanel(QWidget):
         self.contacts_hint = QLabel()
         self.contacts_hint.setProperty("role", "hint")
         self.contacts_hint.setWordWrap(True)
-        state.changed.connect(lambda name: self.show_contacts() if name == "contacts" else None)
+        state.changed.connect(self._on_state_changed)
 
         self.roles_box = QGroupBox()
         buttons = QHBoxLayout()
@@ -221,6 +222,14 @@ class RolesPanel(QWidget):
         self.contacts_list.addTopLevelItem(item)
         return item
 
+    def _on_state_changed(self, name: str) -> None:
+        if name != "contacts":
+            return
+        if self._toggling:  # rebuilding now would delete the item whose check state is changing
+            QTimer.singleShot(0, self, self.show_contacts)
+        else:
+            self.show_contacts()
+
     def _contact_toggled(self, _item: QTreeWidgetItem, column: int) -> None:
         if self._showing or column != 0:
             return
@@ -236,9 +245,13 @@ class RolesPanel(QWidget):
         new = (*kept, *added)
         if new != old:
             self.contacts_notice.clear()
-            self.stack.push(
-                EditCommand(self.tr("change the contacts"), [SetField(self.state, "contacts", new)])
-            )
+            self._toggling = True
+            try:
+                self.stack.push(
+                    EditCommand(self.tr("change the contacts"), [SetField(self.state, "contacts", new)])
+                )
+            finally:
+                self._toggling = False
 
     # -- modes and errors ----------------------------------------------------------------------
     def set_read_only(self, read_only: bool) -> None:
