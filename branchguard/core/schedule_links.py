@@ -6,6 +6,8 @@ these run in the caller's, so the record and its occurrences commit or fail toge
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -30,18 +32,20 @@ def finish_open(
     now = utcnow()
     rows = list(s.scalars(stmt))
     for occ in rows:
-        occ.status, occ.done_at, occ.done_by, occ.note = (
-            OccurrenceStatus.DONE.value,
-            now,
-            actor.username,
-            note,
-        )
-        record(
-            s,
-            actor,
-            "schedule.done",
-            "schedule_occurrence",
-            occ.id,
-            after={"schedule": occ.schedule_id, "due_at": occ.due_at, "note": note},
-        )
+        mark_done(s, actor, occ, note, now, schedule=occ.schedule_id)
     return len(rows)
+
+
+def mark_done(
+    s: Session, actor: Actor, occ: OccurrenceRow, note: str, now: datetime, *, schedule: str | int
+) -> None:
+    """One occurrence done by `actor`, with its audit record, in the caller's transaction."""
+    occ.status, occ.done_at, occ.done_by, occ.note = OccurrenceStatus.DONE.value, now, actor.username, note
+    record(
+        s,
+        actor,
+        "schedule.done",
+        "schedule_occurrence",
+        occ.id,
+        after={"schedule": schedule, "due_at": occ.due_at, "note": note},
+    )

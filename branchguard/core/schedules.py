@@ -24,6 +24,7 @@ from branchguard.core.domain import Actor, Role
 from branchguard.core.errors import NotFound, ValidationError
 from branchguard.core.i18n import t
 from branchguard.core.permissions import EVERYONE, LEAD_ONLY, require
+from branchguard.core.schedule_links import mark_done
 from branchguard.core.schedules_types import (
     CatchUpResult,
     OccurrenceInfo,
@@ -419,20 +420,7 @@ class ScheduleService:
             occ = store.materialise(s, sched, slot.rule_at, now) if slot is not None else None
         if occ is None:
             return None
-        occ.status, occ.done_at, occ.done_by, occ.note = (
-            OccurrenceStatus.DONE.value,
-            now,
-            actor.username,
-            note,
-        )
-        record(
-            s,
-            actor,
-            "schedule.done",
-            "schedule_occurrence",
-            occ.id,
-            after={"schedule": sched.title, "due_at": occ.due_at, "note": note},
-        )
+        mark_done(s, actor, occ, note, now, schedule=sched.title)
         s.flush()
         return occ
 

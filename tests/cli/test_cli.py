@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from branchguard import cli
+from tests.cli.cli_support import invoke
 
 
 @pytest.fixture
@@ -21,12 +21,7 @@ def run(tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.
 
     def _run(*args: str, stdin: str = "", lang: str = "zh_CN") -> tuple[int, str, str]:
         monkeypatch.setattr(sys, "stdin", io.StringIO(stdin))
-        try:
-            code = cli.main(["--data-dir", str(data_dir), "--lang", lang, *args])
-        except SystemExit as exc:  # argparse usage errors
-            code = int(exc.code or 0)
-        out, err = capsys.readouterr()
-        return code, out, err
+        return invoke(capsys, data_dir, args, lang)
 
     _run.data_dir = data_dir  # type: ignore[attr-defined]
     return _run

@@ -4,15 +4,9 @@ from __future__ import annotations
 
 import json
 import subprocess
-from collections.abc import Callable, Iterator
 from pathlib import Path
 
-import pytest
-
-from branchguard import cli
-from branchguard.core.i18n import set_language
-
-Run = Callable[..., tuple[int, str, str]]
+from tests.cli.cli_support import Run
 
 SCORES = """\
 alarm: 100
@@ -28,20 +22,6 @@ lessons: 引导员提前站位
 actions:
   - {text: 培训金库关闭流程, owner: 王经理, due: 2031-09-15}
 """
-
-
-@pytest.fixture
-def run(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Iterator[Run]:
-    def _run(*args: str, lang: str = "en") -> tuple[int, str, str]:
-        try:
-            code = cli.main(["--data-dir", str(tmp_path / "data"), "--lang", lang, *args])
-        except SystemExit as exc:  # argparse usage errors
-            code = int(exc.code or 0)
-        out, err = capsys.readouterr()
-        return code, out, err
-
-    yield _run
-    set_language("zh_CN")
 
 
 def _listed(run: Run) -> list[dict[str, object]]:

@@ -5,15 +5,11 @@ from __future__ import annotations
 import json
 import sqlite3
 import subprocess
-from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
-from branchguard import cli
-from branchguard.core.i18n import set_language
-
-Run = Callable[..., tuple[int, str, str]]
+from tests.cli.cli_support import Run, invoke
 
 SUMMARY_KEYS = {
     "id",
@@ -33,20 +29,11 @@ SUMMARY_KEYS = {
 
 
 @pytest.fixture
-def run(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Iterator[Run]:
-    """Run `branchguard --data-dir <tmp>/data ARGS…`; returns (exit code, stdout, stderr)."""
-
-    def _run(*args: str, lang: str = "zh_CN") -> tuple[int, str, str]:
-        try:
-            code = cli.main(["--data-dir", str(tmp_path / "data"), "--lang", lang, *args])
-        except SystemExit as exc:  # argparse usage errors
-            code = int(exc.code or 0)
-        out, err = capsys.readouterr()
-        return code, out, err
-
-    assert _run("demo")[0] == 0
-    yield _run
-    set_language("zh_CN")
+def run(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Run:
+    """`branchguard --data-dir <tmp>/data ARGS…` (in Chinese unless `lang=`) on the demo branch."""
+    data_dir = tmp_path / "data"
+    assert invoke(capsys, data_dir, ["demo"], "zh_CN")[0] == 0
+    return lambda *args, lang="zh_CN": invoke(capsys, data_dir, args, lang)
 
 
 def ok(run: Run, *args: str) -> str:

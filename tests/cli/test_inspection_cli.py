@@ -3,29 +3,11 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
-from branchguard import cli
-from branchguard.core.i18n import set_language
-
-Run = Callable[..., tuple[int, str, str]]
-
-
-@pytest.fixture
-def run(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Iterator[Run]:
-    def _run(*args: str, lang: str = "en") -> tuple[int, str, str]:
-        try:
-            code = cli.main(["--data-dir", str(tmp_path / "data"), "--lang", lang, *args])
-        except SystemExit as exc:  # argparse usage errors
-            code = int(exc.code or 0)
-        out, err = capsys.readouterr()
-        return code, out, err
-
-    yield _run
-    set_language("zh_CN")
+from tests.cli.cli_support import Run
 
 
 def _json(run: Run, *args: str) -> object:

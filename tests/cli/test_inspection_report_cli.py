@@ -5,17 +5,14 @@ from __future__ import annotations
 
 import json
 import subprocess
-from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import openpyxl
 import pytest
 from PIL import Image
 
-from branchguard import cli
 from branchguard.context import open_context
 from branchguard.core.domain import Actor, Role
-from branchguard.core.i18n import set_language
 from branchguard.core.inspection_types import (
     HazardInput,
     HazardSeverity,
@@ -23,8 +20,8 @@ from branchguard.core.inspection_types import (
     ItemResult,
     SignatureRole,
 )
+from tests.cli.cli_support import Run, invoke
 
-Run = Callable[..., tuple[int, str, str]]
 LEAD = Actor(user_id=None, username="lead", role=Role.LEAD)
 
 
@@ -52,17 +49,8 @@ def data_dir(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def run(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> Iterator[Run]:
-    def _run(*args: str, lang: str = "zh_CN") -> tuple[int, str, str]:
-        try:
-            code = cli.main(["--data-dir", str(data_dir), "--lang", lang, *args])
-        except SystemExit as exc:  # argparse usage errors
-            code = int(exc.code or 0)
-        out, err = capsys.readouterr()
-        return code, out, err
-
-    yield _run
-    set_language("zh_CN")
+def run(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> Run:
+    return lambda *args, lang="zh_CN": invoke(capsys, data_dir, args, lang)
 
 
 def _text(path: Path) -> str:

@@ -4,17 +4,15 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-from collections.abc import Callable, Iterator
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
-from branchguard import cli
 from branchguard.context import open_context
 from branchguard.core.domain import Actor
-from branchguard.core.i18n import set_language
 from branchguard.core.playbook_types import PlanRole, Step, Text2
+from tests.cli.cli_support import Run, invoke
 
 STARTER_CODES = {"GEN", "RUN", "SYS", "ROB", "NAT", "ILL", "INJ", "DIS", "SRG", "OCC", "RUM", "OTH",
                  "FIRE", "ATM", "PWR", "LAW", "CASH", "SUS"}
@@ -22,23 +20,16 @@ STARTER_CODES = {"GEN", "RUN", "SYS", "ROB", "NAT", "ILL", "INJ", "DIS", "SRG", 
 CONTENT_KEYS = ("code", "title_zh", "title_en", "tier", "category", "levels", "triggers_zh", "triggers_en",
                 "cautions_zh", "cautions_en", "roles", "contacts", "steps")
 
-Run = Callable[..., tuple[int, str, str]]
 
 
 @pytest.fixture
-def run(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Iterator[Run]:
-    """Run `branchguard --data-dir <dir> ARGS…` (by default tmp/data); returns (exit code, stdout, stderr)."""
+def run(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Run:
+    """`branchguard --data-dir <dir> ARGS…` (by default tmp/data, in Chinese unless `lang=`)."""
 
     def _run(*args: str, lang: str = "zh_CN", data_dir: Path | None = None) -> tuple[int, str, str]:
-        try:
-            code = cli.main(["--data-dir", str(data_dir or tmp_path / "data"), "--lang", lang, *args])
-        except SystemExit as exc:  # argparse usage errors
-            code = int(exc.code or 0)
-        out, err = capsys.readouterr()
-        return code, out, err
+        return invoke(capsys, data_dir or tmp_path / "data", args, lang)
 
-    yield _run
-    set_language("zh_CN")
+    return _run
 
 
 def edit_fire_and_add_a_plan(data_dir: Path) -> None:

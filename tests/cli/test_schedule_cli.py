@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -11,25 +10,8 @@ from zoneinfo import ZoneInfo
 import pytest
 from icalendar import Calendar
 
-from branchguard import cli
 from branchguard.core import working_days
-from branchguard.core.i18n import set_language
-
-Run = Callable[..., tuple[int, str, str]]
-
-
-@pytest.fixture
-def run(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Iterator[Run]:
-    def _run(*args: str, lang: str = "en") -> tuple[int, str, str]:
-        try:
-            code = cli.main(["--data-dir", str(tmp_path / "data"), "--lang", lang, *args])
-        except SystemExit as exc:  # argparse usage errors
-            code = int(exc.code or 0)
-        out, err = capsys.readouterr()
-        return code, out, err
-
-    yield _run
-    set_language("zh_CN")
+from tests.cli.cli_support import Run
 
 
 def listed(run: Run) -> list[dict[str, object]]:

@@ -7,22 +7,12 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from branchguard.core.drill_demo import FIRE_SCORES  # weighted total 81.0
 from branchguard.core.drills_types import DrillMode, DrillPlanInput, DrillScope, DrillStatus, EvaluationInput
 from branchguard.core.errors import NotFound, PermissionDenied, ValidationError
 from branchguard.core.incident_types import FollowUpInput, StepState
 from branchguard.core.schedules_rules import local_zone_name
 from branchguard.core.schedules_types import OccurrenceStatus, ReminderKind, ScheduleKind
-
-FIRE_SCORES = {
-    "alarm": 100,
-    "call_119": 100,
-    "teams": 50,
-    "evacuation": 80,
-    "guidance": 100,
-    "cash_vault": 0,
-    "headcount": 100,
-    "report": 100,
-}
 
 
 def _tomorrow() -> datetime:

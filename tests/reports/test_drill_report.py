@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 import pytest
 from PIL import Image
 
+from branchguard.core.drill_demo import FIRE_SCORES  # weighted total 81.0
 from branchguard.core.drills_types import DrillPlanInput, EvaluationInput
 from branchguard.core.i18n import set_language
 from branchguard.core.incident_types import FollowUpInput
@@ -18,17 +19,6 @@ from branchguard.reports.drill_report import TARGET_COLOUR, build_drill_report
 
 if TYPE_CHECKING:
     from tests.reports.conftest import Demo, Pdf
-
-SCORES = {
-    "alarm": 100,
-    "call_119": 100,
-    "teams": 50,
-    "evacuation": 80,
-    "guidance": 100,
-    "cash_vault": 0,
-    "headcount": 100,
-    "report": 100,
-}
 
 
 @pytest.fixture
@@ -54,7 +44,9 @@ def drill_id(demo: Demo) -> int:
     drills.evaluate(
         lead,
         plan.id,
-        EvaluationInput(SCORES, problems="金库门未及时关闭", lessons="引导员提前站位", actions=(action,)),
+        EvaluationInput(
+            FIRE_SCORES, problems="金库门未及时关闭", lessons="引导员提前站位", actions=(action,)
+        ),
     )
     return plan.id
 

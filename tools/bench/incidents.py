@@ -216,11 +216,7 @@ class _RawAppend:
         entry_id = db.execute(incident_log._SQLITE_INSERT, row).lastrowid
         db.execute(incident_log._SQLITE_SEAL, (seq, digest, iid))
         if entry_id - indexed_upto >= incident_log.INDEX_BATCH:
-            pending = db.execute(incident_log._SQLITE_PENDING, (indexed_upto,)).fetchall()
-            db.executemany(
-                incident_log._SQLITE_INDEX, [(i, incident_log.search_terms(b)) for i, b in pending if b]
-            )
-            db.execute(incident_log._SQLITE_MARK_INDEXED, (pending[-1][0],))
+            incident_log._index_after(db.cursor(), indexed_upto)  # raw cursor statements too
         db.execute("COMMIT")
 
     def close(self) -> None:
