@@ -22,13 +22,13 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from branchguard import APP_NAME, __version__
 from branchguard.config import LocalSettings, default_data_dir
-from branchguard.core.i18n import DEFAULT_LANGUAGE, normalize_language
-from branchguard.gui import style, translation
-from branchguard.gui.main_window import MainWindow
+from branchguard.core.kernel.i18n import DEFAULT_LANGUAGE, normalize_language
+from branchguard.gui.kit import style, translation
+from branchguard.gui.shell.main_window import MainWindow
 
 if TYPE_CHECKING:
     from branchguard.context import AppContext
-    from branchguard.core.domain import Actor
+    from branchguard.core.kernel.types import Actor
 
 TRACE_ENV = "BRANCHGUARD_TRACE_STARTUP"
 EXIT_ENV = "BRANCHGUARD_EXIT_AFTER_STARTUP"
@@ -65,7 +65,7 @@ def gui_settings(data_dir: Path) -> QSettings:
 
 def build_main_window(ctx: AppContext, actor: Actor) -> MainWindow:
     """A main window with `actor` logged in (tests and the screenshot script start here)."""
-    from branchguard.gui.session import GuiSession
+    from branchguard.gui.shell.session import GuiSession
 
     return MainWindow(GuiSession(ctx, actor), gui_settings(ctx.data_dir))
 
@@ -170,8 +170,8 @@ class Startup(QObject):
         QApplication.exit(1)
 
     def _open(self) -> None:
-        from branchguard.core.errors import BranchGuardError
-        from branchguard.core.i18n import t
+        from branchguard.core.kernel.errors import BranchGuardError
+        from branchguard.core.kernel.i18n import t
         from branchguard.db.migrate import SchemaAction
 
         try:
@@ -191,14 +191,14 @@ class Startup(QObject):
                   backup=ctx.schema.backup or "-"),
             )
         if self._credentials is not None:
-            from branchguard.gui.tasks import run_task
+            from branchguard.gui.kit.tasks import run_task
 
             username, password = self._credentials
             run_task(lambda _p: ctx.services.auth.login(username, password),
                      on_done=self._enter, on_error=self._fail)
             self._import_first_page()  # while argon2 runs: it releases the GIL
             return
-        from branchguard.gui.login import FirstRunDialog, LoginDialog
+        from branchguard.gui.shell.login import FirstRunDialog, LoginDialog
 
         dialog = LoginDialog(ctx.services, self.window) if ctx.services.auth.has_users() \
             else FirstRunDialog(ctx.services, self.window)
@@ -210,8 +210,8 @@ class Startup(QObject):
     def _import_first_page(self) -> None:
         """Import the module of the page most likely shown first (and with it the Qt namespace),
         and what logging in then needs: the live-incident banner and the message catalogue."""
-        from branchguard.core.i18n import load_catalog
-        from branchguard.gui import incident_banner  # noqa: F401
+        from branchguard.core.kernel.i18n import load_catalog
+        from branchguard.gui.shell import incident_banner  # noqa: F401
 
         info = self.window.likely_first_page()
         if info is not None:
@@ -219,7 +219,7 @@ class Startup(QObject):
         load_catalog()
 
     def _enter(self, actor: Actor | None) -> None:
-        from branchguard.gui.session import GuiSession
+        from branchguard.gui.shell.session import GuiSession
 
         assert self.ctx is not None
         assert actor is not None
@@ -260,7 +260,7 @@ class ContextOpening:
 
     def _run(self) -> None:
         try:
-            import branchguard.core.auth  # noqa: F401  (the login's service, argon2)
+            import branchguard.core.accounts.service  # noqa: F401  (the login's service, argon2)
             from branchguard.context import open_context
 
             self._ctx = open_context(*self._args)

@@ -102,7 +102,7 @@ def resolve(
     from branchguard.db.engine import sqlite_url
 
     url = db or os.environ.get(DB_ENV) or settings.get("db_url") or sqlite_url(folder / "branchguard.sqlite")
-    from branchguard.core.i18n import normalize_language
+    from branchguard.core.kernel.i18n import normalize_language
 
     language = normalize_language(lang or settings.get("language"))
     return RuntimeConfig(data_dir=folder, db_url=url, language=language, settings=settings)

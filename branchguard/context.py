@@ -12,8 +12,8 @@ from sqlalchemy import Engine, text
 from sqlalchemy.orm import Session, sessionmaker
 
 from branchguard.config import RuntimeConfig, resolve
-from branchguard.core.i18n import set_language
-from branchguard.core.people import ensure_builtin_contacts
+from branchguard.core.kernel.i18n import set_language
+from branchguard.core.people.service import ensure_builtin_contacts
 from branchguard.core.services import Services, build_services
 from branchguard.db.engine import make_engine, make_session_factory
 from branchguard.db.migrate import SchemaReport, prepare_database

@@ -21,7 +21,7 @@ from typing import Any
 import pytest
 from sqlalchemy import Engine, MetaData, select
 
-from branchguard.core.domain import Actor, Role
+from branchguard.core.kernel.types import Actor, Role
 from branchguard.db.engine import sqlite_url
 
 Snapshot = dict[str, list[tuple[Any, ...]]]
@@ -39,7 +39,7 @@ def fast_password_hashing() -> Iterator[None]:
     """
     from argon2 import PasswordHasher
 
-    from branchguard.core import auth
+    from branchguard.core.accounts import service as auth
 
     with pytest.MonkeyPatch.context() as mp:
         mp.setattr(auth, "_hasher", PasswordHasher(**TEST_HASHER_PARAMS))

@@ -27,14 +27,15 @@ def test_the_first_frame_waits_for_no_page_nor_for_the_qt_namespace(tmp_path) ->
         "import PySide6.QtCore as core\n"
         "import branchguard.cli\n"
         "from branchguard.app import configure_app, gui_settings\n"
-        "from branchguard.gui.main_window import MainWindow\n"
+        "from branchguard.gui.shell.main_window import MainWindow\n"
         "from PySide6.QtWidgets import QApplication\n"
         "app = QApplication([])\n"
         "configure_app(app, 'zh_CN')\n"
         f"window = MainWindow(None, gui_settings(Path({str(tmp_path)!r})))\n"
         "window.show()\n"
         "window.repaint()\n"
-        "heavy = ('branchguard.core.domain', 'branchguard.core.messages', 'branchguard.gui.pages')\n"
+        "heavy = ('branchguard.core.kernel.types', 'branchguard.core.kernel.messages',\n"
+        "         'branchguard.gui.shell.pages')\n"
         "loaded = [m for m in heavy if m in sys.modules]\n"
         "print('Qt' in core.__dict__, loaded)\n"
     )
@@ -49,21 +50,22 @@ def test_reopening_a_database_reads_no_yaml(tmp_path) -> None:
         "import sys\n"
         "from branchguard.context import open_context\n"
         f"open_context({str(tmp_path)!r}).close()\n"
-        "print(sorted(m for m in ('yaml', 'branchguard.core.playbook_format') if m in sys.modules))\n"
+        "print(sorted(m for m in ('yaml', 'branchguard.core.playbooks.format') if m in sys.modules))\n"
     )
     run = [sys.executable, "-c", code]
     first = subprocess.run(run, capture_output=True, text=True, check=True).stdout
     again = subprocess.run(run, capture_output=True, text=True, check=True).stdout
-    assert first.strip() == "['branchguard.core.playbook_format', 'yaml']" and again.strip() == "[]"
+    assert first.strip() == "['branchguard.core.playbooks.format', 'yaml']" and again.strip() == "[]"
 
 
 def test_reopening_a_database_builds_no_capability_it_does_not_use(tmp_path) -> None:
     """Services are built on first use: opening an existing database (the window's start before
     login) imports neither the playbook, incident, schedule nor drill layer, nor their models."""
     layers = (
-        "branchguard.core.playbooks", "branchguard.core.incidents", "branchguard.core.schedules",
-        "branchguard.core.drills", "branchguard.db.playbook_models", "branchguard.db.incident_models",
-        "branchguard.db.schedule_models", "branchguard.db.drill_models",
+        "branchguard.core.playbooks.service", "branchguard.core.incidents.service",
+        "branchguard.core.schedules.service", "branchguard.core.drills.service",
+        "branchguard.db.models.playbooks", "branchguard.db.models.incidents",
+        "branchguard.db.models.schedules", "branchguard.db.models.drills",
     )
     code = (
         "import sys\n"
@@ -72,11 +74,11 @@ def test_reopening_a_database_builds_no_capability_it_does_not_use(tmp_path) -> 
         "ctx.services.people, ctx.services.auth, ctx.services.incident_probe\n"
         f"print(sorted(m for m in {layers!r} if m in sys.modules))\n"
         "ctx.services.drills\n"
-        "drill_layer = ('branchguard.core.drills', 'branchguard.db.drill_models')\n"
+        "drill_layer = ('branchguard.core.drills.service', 'branchguard.db.models.drills')\n"
         "print(sorted(m for m in drill_layer if m in sys.modules))\n"
     )
     run = [sys.executable, "-c", code]
     subprocess.run(run, capture_output=True, text=True, check=True)  # creates the database
     out = subprocess.run(run, capture_output=True, text=True, check=True).stdout.split("\n")
     assert out[0] == "[]"
-    assert out[1] == "['branchguard.core.drills', 'branchguard.db.drill_models']"  # once asked for
+    assert out[1] == "['branchguard.core.drills.service', 'branchguard.db.models.drills']"  # once asked for

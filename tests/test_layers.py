@@ -32,8 +32,8 @@ def test_layers_below_the_gui_do_not_import_qt() -> None:
     result = json.loads(proc.stdout)
     imported = set(result["imported"])
     for expected in (
-        "branchguard.core.auth",
-        "branchguard.core.people",
+        "branchguard.core.accounts.service",
+        "branchguard.core.people.service",
         "branchguard.core.services",
         "branchguard.db.engine",
         "branchguard.db.migrate",

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from branchguard.gui.page import registered_pages
+from branchguard.gui.kit.page import registered_pages
 
 ROOT = Path(__file__).resolve().parents[1]
 

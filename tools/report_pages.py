@@ -20,16 +20,10 @@ from pathlib import Path
 from PIL import Image
 
 from branchguard.context import AppContext, open_context
-from branchguard.core.demo import DEMO_ACCOUNTS
-from branchguard.core.domain import Actor
-from branchguard.core.inspection_types import (
-    HazardFilter,
-    HazardInput,
-    HazardSeverity,
-    InspectionInput,
-    ItemResult,
-    SignatureRole,
-)
+from branchguard.core.demo.service import DEMO_ACCOUNTS
+from branchguard.core.hazards.types import HazardFilter, HazardInput, HazardSeverity
+from branchguard.core.inspections.types import InspectionInput, ItemResult, SignatureRole
+from branchguard.core.kernel.types import Actor
 from branchguard.reports.hazard_register import build_hazard_register
 from branchguard.reports.inspection_report import build_inspection_report
 

@@ -22,13 +22,12 @@ from PySide6.QtWidgets import QApplication, QDialog, QTabWidget, QWidget
 
 from branchguard.app import build_main_window, configure_app
 from branchguard.context import AppContext, open_context
-from branchguard.core.demo import DEMO_ACCOUNTS
-from branchguard.core.domain import Role
-from branchguard.core.incident_types import EntryKind
-from branchguard.core.playbook_types import Level
-from branchguard.gui import tasks
-from branchguard.gui.login import FirstRunDialog, LoginDialog
-from branchguard.gui.main_window import MainWindow
+from branchguard.core.demo.service import DEMO_ACCOUNTS
+from branchguard.core.incidents.types import EntryKind
+from branchguard.core.kernel.types import Level, Role
+from branchguard.gui.kit import tasks
+from branchguard.gui.shell.login import FirstRunDialog, LoginDialog
+from branchguard.gui.shell.main_window import MainWindow
 
 WINDOW_SIZE = QSize(1280, 800)
 FOLLOW_SIZE = QSize(1920, 1080)
@@ -102,7 +101,7 @@ def _demo_incident(ctx: AppContext, folder: Path) -> int:
 
 def shoot_incident_screens(ctx: AppContext, window: MainWindow, folder: Path, out: Path) -> list[Path]:
     """The incident console, the staff follow mode and the shift handover, on a demo fire."""
-    from branchguard.gui.follow_mode import FollowWindow
+    from branchguard.gui.incidents.follow_mode import FollowWindow
 
     fire = _demo_incident(ctx, folder)
     page = window.show_page("incidents")
@@ -125,7 +124,7 @@ def shoot_incident_screens(ctx: AppContext, window: MainWindow, folder: Path, ou
 
 def _demo_drills(ctx: AppContext) -> None:
     """The drill demo records (unless the demo data brought them already)."""
-    from branchguard.core import drill_demo
+    from branchguard.core.demo import drills as drill_demo
 
     passwords = {name: password for name, _role, password, _display in DEMO_ACCOUNTS}
     lead, staff = (ctx.services.auth.login(name, passwords[name]) for name in ("lead", "staff"))
@@ -136,9 +135,9 @@ def _demo_drills(ctx: AppContext) -> None:
 
 def shoot_drill_screens(ctx: AppContext, window: MainWindow, folder: Path, out: Path) -> list[Path]:
     """The drill plan dialog, the evaluation form (of a run of the fire series) and a report page."""
-    from branchguard.core.drills_types import DrillStatus
-    from branchguard.gui.drill_evaluate_dialog import EvaluateDialog
-    from branchguard.gui.drill_plan_dialog import DrillPlanDialog
+    from branchguard.core.drills.types import DrillStatus
+    from branchguard.gui.drills.evaluate_dialog import EvaluateDialog
+    from branchguard.gui.drills.plan_dialog import DrillPlanDialog
     from branchguard.reports.drill_report import build_drill_report
 
     session = window.session

@@ -7,16 +7,10 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from branchguard.context import AppContext
-from branchguard.core.demo import DEMO_ACCOUNTS
-from branchguard.core.inspection_types import (
-    HazardFilter,
-    HazardInput,
-    HazardSeverity,
-    InspectionFilter,
-    InspectionStatus,
-    ItemResult,
-)
-from branchguard.gui.main_window import MainWindow
+from branchguard.core.demo.service import DEMO_ACCOUNTS
+from branchguard.core.hazards.types import HazardFilter, HazardInput, HazardSeverity
+from branchguard.core.inspections.types import InspectionFilter, InspectionStatus, ItemResult
+from branchguard.gui.shell.main_window import MainWindow
 from tools.screenshots import save, shoot_dialog
 
 RUN_TEMPLATE = "FIRE_DAILY"

@@ -89,7 +89,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = _global_parser() if _opens_window(argv) else build_parser()
     args = parser.parse_args(argv)
     if args.lang:
-        from branchguard.core.i18n import normalize_language
+        from branchguard.core.kernel.i18n import normalize_language
 
         try:
             args.lang = normalize_language(args.lang)
@@ -102,7 +102,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_gui(args.data_dir, args.db, args.lang)
     from branchguard.cli.common import fail
     from branchguard.context import open_context
-    from branchguard.core.errors import BranchGuardError
+    from branchguard.core.kernel.errors import BranchGuardError
 
     try:
         ctx = open_context(args.data_dir, args.db, args.lang)

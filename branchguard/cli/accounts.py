@@ -8,9 +8,9 @@ import sys
 from typing import TYPE_CHECKING
 
 from branchguard.cli.common import cli_actor, local_time, print_json, print_table
-from branchguard.core.domain import Role
-from branchguard.core.errors import ValidationError
-from branchguard.core.i18n import t
+from branchguard.core.kernel.errors import ValidationError
+from branchguard.core.kernel.i18n import t
+from branchguard.core.kernel.types import Role
 
 if TYPE_CHECKING:  # the context pulls in SQLAlchemy: only where a command runs
     from branchguard.context import AppContext

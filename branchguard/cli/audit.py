@@ -39,7 +39,7 @@ def _utc_start(day: date) -> datetime:
 
 
 def run_list(ctx: AppContext, args: argparse.Namespace) -> int:
-    from branchguard.core.audit import AuditFilter
+    from branchguard.core.audit.service import AuditFilter
 
     flt = AuditFilter(
         actor=args.actor,

@@ -6,7 +6,7 @@ import argparse
 from typing import TYPE_CHECKING
 
 from branchguard.cli.common import print_table
-from branchguard.core.i18n import t
+from branchguard.core.kernel.i18n import t
 
 if TYPE_CHECKING:  # the context pulls in SQLAlchemy: only where a command runs
     from branchguard.context import AppContext

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from branchguard.cli.common import cli_actor, print_json, print_table
 from branchguard.cli.schedules import parse_start, wall_clock
-from branchguard.core.drills_types import (
+from branchguard.core.drills.types import (
     DrillMode,
     DrillPlan,
     DrillPlanInput,
@@ -17,9 +17,9 @@ from branchguard.core.drills_types import (
     DrillStatus,
     EvaluationInput,
 )
-from branchguard.core.errors import ValidationError
-from branchguard.core.i18n import t
-from branchguard.core.incident_types import FollowUpInput
+from branchguard.core.incidents.types import FollowUpInput
+from branchguard.core.kernel.errors import ValidationError
+from branchguard.core.kernel.i18n import t
 
 if TYPE_CHECKING:  # the context pulls in SQLAlchemy: only where a command runs
     from branchguard.context import AppContext
@@ -90,7 +90,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def _zone() -> str:
-    from branchguard.core.schedules_rules import local_zone_name
+    from branchguard.core.schedules.rules import local_zone_name
 
     return local_zone_name()
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 from datetime import date
 
-from branchguard.core.inspection_types import HazardFilter, HazardSeverity, HazardSource, HazardStatus
+from branchguard.core.hazards.types import HazardFilter, HazardSeverity, HazardSource, HazardStatus
 
 
 def add_hazard_filter_arguments(parser: argparse.ArgumentParser) -> None:

@@ -8,9 +8,8 @@ from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Any
 
 from branchguard.cli.common import cli_actor, fail, local_time, print_json, print_table
-from branchguard.core.i18n import t
-from branchguard.core.incident_text import elapsed_text, entry_text, local_stamp, step_timing, yuan_text
-from branchguard.core.incident_types import (
+from branchguard.core.incidents.text import elapsed_text, entry_text, local_stamp, step_timing, yuan_text
+from branchguard.core.incidents.types import (
     TYPED_KINDS,
     CloseInput,
     EntryKind,
@@ -23,8 +22,9 @@ from branchguard.core.incident_types import (
     IncidentSummary,
     LogEntry,
 )
-from branchguard.core.playbook_text import target_text
-from branchguard.core.playbook_types import Level
+from branchguard.core.kernel.i18n import t
+from branchguard.core.kernel.types import Level
+from branchguard.core.playbooks.text import target_text
 
 if TYPE_CHECKING:  # the context pulls in SQLAlchemy: only where a command runs
     from branchguard.context import AppContext

@@ -11,16 +11,15 @@ from typing import TYPE_CHECKING, Any
 from branchguard.cli.common import cli_actor, fail, print_json, print_table
 from branchguard.cli.hazard_filters import add_hazard_filter_arguments, hazard_filter_from_args
 from branchguard.cli.schedules import wall_clock
-from branchguard.core.i18n import t
-from branchguard.core.inspection_types import (
-    HazardDetail,
-    HazardInfo,
+from branchguard.core.hazards.types import HazardDetail, HazardInfo
+from branchguard.core.inspections.types import (
     InspectionDetail,
     InspectionInput,
     ItemResult,
     SignatureRole,
     TemplateInfo,
 )
+from branchguard.core.kernel.i18n import t
 
 if TYPE_CHECKING:  # the context pulls in SQLAlchemy: only where a command runs
     from branchguard.context import AppContext

@@ -7,9 +7,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from branchguard.cli.common import cli_actor, print_json, print_table, warn
-from branchguard.core import validation as v
-from branchguard.core.domain import BranchRole, ContactKind
-from branchguard.core.i18n import t
+from branchguard.core.kernel import validation as v
+from branchguard.core.kernel.i18n import t
+from branchguard.core.people.types import BranchRole, ContactKind
 
 if TYPE_CHECKING:  # the context pulls in SQLAlchemy: only where a command runs
     from branchguard.context import AppContext

@@ -7,9 +7,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from branchguard.cli.common import cli_actor, fail, print_json, print_table, warn
-from branchguard.core.errors import BranchGuardError, NotFound
-from branchguard.core.i18n import t
-from branchguard.core.playbook_text import (
+from branchguard.core.kernel.errors import BranchGuardError, NotFound
+from branchguard.core.kernel.i18n import t
+from branchguard.core.kernel.types import Level, PlaybookStatus
+from branchguard.core.playbooks.text import (
     contact_label,
     deadline_text,
     jump_numbers,
@@ -18,18 +19,11 @@ from branchguard.core.playbook_text import (
     status_text,
     target_text,
 )
-from branchguard.core.playbook_types import (
-    IncidentCategory,
-    Level,
-    PlanTier,
-    PlaybookStatus,
-    PlaybookSummary,
-    PlaybookVersion,
-)
+from branchguard.core.playbooks.types import IncidentCategory, PlanTier, PlaybookSummary, PlaybookVersion
 
 if TYPE_CHECKING:  # the context pulls in SQLAlchemy: only where a command runs
     from branchguard.context import AppContext
-    from branchguard.core.playbooks import ImportPlan
+    from branchguard.core.playbooks.service import ImportPlan
 
 # The report modules (and ReportLab) are imported where needed: every command starts faster.
 
@@ -142,7 +136,7 @@ def version_json(version: PlaybookVersion) -> dict[str, Any]:
 
 
 def run_list(ctx: AppContext, args: argparse.Namespace) -> int:
-    from branchguard.core.playbooks import PlaybookFilter
+    from branchguard.core.playbooks.service import PlaybookFilter
 
     flt = PlaybookFilter(
         search=args.search,

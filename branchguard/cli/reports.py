@@ -84,7 +84,7 @@ def run_inspection_report(ctx: AppContext, args: argparse.Namespace) -> int:
 
 
 def run_hazard_register(ctx: AppContext, args: argparse.Namespace) -> int:
-    from branchguard.core.i18n import t
+    from branchguard.core.kernel.i18n import t
 
     suffix = args.output.suffix.lower()
     if suffix not in (".pdf", ".xlsx"):

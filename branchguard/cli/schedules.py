@@ -9,9 +9,9 @@ from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 from branchguard.cli.common import cli_actor, print_json, print_table, warn
-from branchguard.core.errors import ValidationError
-from branchguard.core.i18n import t
-from branchguard.core.schedules_types import (
+from branchguard.core.kernel.errors import ValidationError
+from branchguard.core.kernel.i18n import t
+from branchguard.core.schedules.types import (
     OccurrenceInfo,
     ScheduleInfo,
     ScheduleInput,
@@ -123,7 +123,7 @@ def occurrence_json(o: OccurrenceInfo) -> dict[str, Any]:
 
 
 def schedule_json(s: ScheduleInfo, items: list[OccurrenceInfo]) -> dict[str, Any]:
-    from branchguard.core.schedules_rules import describe
+    from branchguard.core.schedules.rules import describe
 
     return {
         "id": s.id,
@@ -149,7 +149,7 @@ def schedule_json(s: ScheduleInfo, items: list[OccurrenceInfo]) -> dict[str, Any
 
 
 def run_list(ctx: AppContext, args: argparse.Namespace) -> int:
-    from branchguard.core.schedules_rules import describe
+    from branchguard.core.schedules.rules import describe
 
     svc, actor = ctx.services.schedules, cli_actor()
     svc.catch_up(actor)  # as the app does at start: what fell due meanwhile shows up
@@ -193,7 +193,7 @@ def run_list(ctx: AppContext, args: argparse.Namespace) -> int:
 
 
 def run_add(ctx: AppContext, args: argparse.Namespace) -> int:
-    from branchguard.core.working_days import coverage_note
+    from branchguard.core.kernel.working_days import coverage_note
 
     data = ScheduleInput(
         title=args.title,

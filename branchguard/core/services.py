@@ -14,19 +14,19 @@ from typing import TYPE_CHECKING
 from sqlalchemy.orm import Session, sessionmaker
 
 if TYPE_CHECKING:
-    from branchguard.core.attachments import AttachmentStore
-    from branchguard.core.audit import AuditService
-    from branchguard.core.auth import AuthService
-    from branchguard.core.branch import BranchService
-    from branchguard.core.demo import DemoRecords, DemoService
-    from branchguard.core.drills import DrillService
-    from branchguard.core.hazards import HazardService
-    from branchguard.core.incident_probe import IncidentProbe
-    from branchguard.core.incidents import IncidentService
-    from branchguard.core.inspections import InspectionService
-    from branchguard.core.people import PeopleService
-    from branchguard.core.playbooks import PlaybookService
-    from branchguard.core.schedules import ScheduleService
+    from branchguard.core.accounts.service import AuthService
+    from branchguard.core.audit.service import AuditService
+    from branchguard.core.branch.service import BranchService
+    from branchguard.core.demo.service import DemoRecords, DemoService
+    from branchguard.core.drills.service import DrillService
+    from branchguard.core.hazards.service import HazardService
+    from branchguard.core.incidents.probe import IncidentProbe
+    from branchguard.core.incidents.service import IncidentService
+    from branchguard.core.inspections.service import InspectionService
+    from branchguard.core.kernel.attachments import AttachmentStore
+    from branchguard.core.people.service import PeopleService
+    from branchguard.core.playbooks.service import PlaybookService
+    from branchguard.core.schedules.service import ScheduleService
 
 
 class Services:
@@ -39,43 +39,44 @@ class Services:
 
     @cached_property
     def files(self) -> AttachmentStore:
-        from branchguard.core.attachments import AttachmentStore
+        from branchguard.core.kernel.attachments import AttachmentStore
 
         return AttachmentStore(self._data_dir)
 
     @cached_property
     def branch(self) -> BranchService:
-        from branchguard.core.branch import BranchService
+        from branchguard.core.branch.service import BranchService
 
         return BranchService(self._sessions)
 
     @cached_property
     def auth(self) -> AuthService:
-        from branchguard.core.auth import AuthService
+        from branchguard.core.accounts.service import AuthService
 
         return AuthService(self._sessions)
 
     @cached_property
     def people(self) -> PeopleService:
-        from branchguard.core.people import PeopleService
+        from branchguard.core.people.service import PeopleService
 
         return PeopleService(self._sessions)
 
     @cached_property
     def audit(self) -> AuditService:
-        from branchguard.core.audit import AuditService
+        from branchguard.core.audit.service import AuditService
 
         return AuditService(self._sessions)
 
     @cached_property
     def demo(self) -> DemoService:
-        from branchguard.core.demo import DemoService
+        from branchguard.core.demo.service import DemoService
 
         return DemoService(self._sessions, self.auth, self._demo_records)
 
     def _demo_records(self) -> list[DemoRecords]:
         """What each capability adds to the demo data (imported only when demo data is written)."""
-        from branchguard.core import drill_demo, inspection_demo
+        from branchguard.core.demo import drills as drill_demo
+        from branchguard.core.demo import inspections as inspection_demo
 
         return [
             lambda lead, staff: inspection_demo.fill(self.inspections, self.hazards, lead, staff),
@@ -84,43 +85,43 @@ class Services:
 
     @cached_property
     def playbooks(self) -> PlaybookService:
-        from branchguard.core.playbooks import PlaybookService
+        from branchguard.core.playbooks.service import PlaybookService
 
         return PlaybookService(self._sessions, self.files)
 
     @cached_property
     def incidents(self) -> IncidentService:
-        from branchguard.core.incidents import IncidentService
+        from branchguard.core.incidents.service import IncidentService
 
         return IncidentService(self._sessions, self.files)
 
     @cached_property
     def incident_probe(self) -> IncidentProbe:
-        from branchguard.core.incident_probe import IncidentProbe
+        from branchguard.core.incidents.probe import IncidentProbe
 
         return IncidentProbe(self._sessions)
 
     @cached_property
     def schedules(self) -> ScheduleService:
-        from branchguard.core.schedules import ScheduleService
+        from branchguard.core.schedules.service import ScheduleService
 
         return ScheduleService(self._sessions)
 
     @cached_property
     def drills(self) -> DrillService:
-        from branchguard.core.drills import DrillService
+        from branchguard.core.drills.service import DrillService
 
         return DrillService(self._sessions, self.incidents, self.schedules)
 
     @cached_property
     def hazards(self) -> HazardService:
-        from branchguard.core.hazards import HazardService
+        from branchguard.core.hazards.service import HazardService
 
         return HazardService(self._sessions, self.files, self.schedules)
 
     @cached_property
     def inspections(self) -> InspectionService:
-        from branchguard.core.inspections import InspectionService
+        from branchguard.core.inspections.service import InspectionService
 
         return InspectionService(self._sessions, self.files, self.schedules, self.hazards)
 

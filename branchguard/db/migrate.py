@@ -16,8 +16,8 @@ from typing import TYPE_CHECKING
 from sqlalchemy import Engine, inspect, text
 from sqlalchemy.exc import DBAPIError
 
-from branchguard.core.errors import SchemaError
-from branchguard.core.i18n import t
+from branchguard.core.kernel.errors import SchemaError
+from branchguard.core.kernel.i18n import t
 
 if TYPE_CHECKING:
     from alembic.config import Config

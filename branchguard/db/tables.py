@@ -2,22 +2,7 @@
 
 from __future__ import annotations
 
-from branchguard.db import (
-    drill_models,
-    incident_models,
-    inspection_models,
-    models,
-    playbook_models,
-    schedule_models,
-)
 from branchguard.db.base import Base
+from branchguard.db.models import drills, foundation, hazards, incidents, inspections, playbooks, schedules
 
-__all__ = [
-    "Base",
-    "drill_models",
-    "incident_models",
-    "inspection_models",
-    "models",
-    "playbook_models",
-    "schedule_models",
-]
+__all__ = ["Base", "drills", "foundation", "hazards", "incidents", "inspections", "playbooks", "schedules"]

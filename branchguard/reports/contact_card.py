@@ -14,8 +14,10 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer, Table
 
-from branchguard.core.domain import Actor, BranchInfo, BranchRole, ContactInfo, ContactKind, PersonInfo
-from branchguard.core.i18n import t
+from branchguard.core.branch.types import BranchInfo
+from branchguard.core.kernel.i18n import t
+from branchguard.core.kernel.types import Actor
+from branchguard.core.people.types import BranchRole, ContactInfo, ContactKind, PersonInfo
 from branchguard.reports.fonts import FontChoice, find_cjk_font
 from branchguard.reports.template import (
     ACCENT_LIGHT,

@@ -16,10 +16,11 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Table
 
-from branchguard.core.domain import Actor, BranchRole
-from branchguard.core.drills_types import DrillRecord, StepResult
-from branchguard.core.i18n import t
-from branchguard.core.incident_text import local_stamp
+from branchguard.core.drills.types import DrillRecord, StepResult
+from branchguard.core.incidents.text import local_stamp
+from branchguard.core.kernel.i18n import t
+from branchguard.core.kernel.types import Actor
+from branchguard.core.people.types import BranchRole
 from branchguard.reports.fonts import FontChoice, find_cjk_font
 from branchguard.reports.incident_report import (
     actions_section,

@@ -14,7 +14,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
-from branchguard.core.i18n import t
+from branchguard.core.kernel.i18n import t
 
 # ReportLab's built-in Adobe CID font: always available, never embedded, so a PDF viewer on a
 # PC without Chinese fonts shows boxes or nothing. It is the last resort, and we say so.

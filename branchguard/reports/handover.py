@@ -13,10 +13,10 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, KeepTogether, Paragraph
 
-from branchguard.core.domain import BranchInfo
-from branchguard.core.i18n import t
-from branchguard.core.incident_text import elapsed_text, local_stamp
-from branchguard.core.incident_types import FollowUpAction, HandoverSnapshot, IncidentDetail, StepState
+from branchguard.core.branch.types import BranchInfo
+from branchguard.core.incidents.text import elapsed_text, local_stamp
+from branchguard.core.incidents.types import FollowUpAction, HandoverSnapshot, IncidentDetail, StepState
+from branchguard.core.kernel.i18n import t
 from branchguard.reports.fonts import FontChoice, find_cjk_font
 from branchguard.reports.incident_report import drill_markup, level_markup
 from branchguard.reports.incident_tables import ALERT

@@ -8,8 +8,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from branchguard.core.i18n import t
-from branchguard.core.inspection_types import HazardFilter, HazardInfo, HazardSeverity, HazardStatus
+from branchguard.core.hazards.types import HazardFilter, HazardInfo, HazardSeverity, HazardStatus
+from branchguard.core.kernel.i18n import t
 
 DATE = "%Y-%m-%d"
 

@@ -18,9 +18,9 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from branchguard import APP_NAME
-from branchguard.core.domain import Actor
-from branchguard.core.i18n import t
-from branchguard.core.inspection_types import HazardFilter, HazardInfo
+from branchguard.core.hazards.types import HazardFilter, HazardInfo
+from branchguard.core.kernel.i18n import t
+from branchguard.core.kernel.types import Actor
 from branchguard.reports.hazard_common import describe_filter, description_text, source_text
 from branchguard.reports.template import ACCENT, write_atomically
 

@@ -15,10 +15,10 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Spacer, Table
 
-from branchguard.core.domain import Actor
-from branchguard.core.i18n import t
-from branchguard.core.incident_text import local_stamp
-from branchguard.core.inspection_types import HazardFilter, HazardInfo, HazardSeverity, HazardStatus
+from branchguard.core.hazards.types import HazardFilter, HazardInfo, HazardSeverity, HazardStatus
+from branchguard.core.incidents.text import local_stamp
+from branchguard.core.kernel.i18n import t
+from branchguard.core.kernel.types import Actor
 from branchguard.reports.fonts import FontChoice, find_cjk_font
 from branchguard.reports.hazard_common import DATE, Tally, describe_filter, description_text, tally
 from branchguard.reports.incident_report import pairs_table, section_heading

@@ -14,11 +14,10 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Spacer, Table
 
-from branchguard.core.domain import Actor
-from branchguard.core.i18n import t
-from branchguard.core.incident_text import elapsed_text, local_stamp, yuan_text
-from branchguard.core.incident_types import REPORT_FIELDS, EntryKind, IncidentDetail, IncidentStatus
-from branchguard.core.playbook_types import Level
+from branchguard.core.incidents.text import elapsed_text, local_stamp, yuan_text
+from branchguard.core.incidents.types import REPORT_FIELDS, EntryKind, IncidentDetail, IncidentStatus
+from branchguard.core.kernel.i18n import t
+from branchguard.core.kernel.types import Actor, Level
 from branchguard.reports.fonts import FontChoice, find_cjk_font
 from branchguard.reports.incident_tables import (
     ALERT,

@@ -14,12 +14,12 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Image, Paragraph, Table
 
-from branchguard.core.attachments import format_size
-from branchguard.core.errors import BranchGuardError, ValidationError
-from branchguard.core.i18n import t
-from branchguard.core.incident_text import STAMP, entry_text, level_label, local_stamp, step_timing
-from branchguard.core.incident_types import EntryKind, IncidentDetail, LogEntry
-from branchguard.core.playbook_text import deadline_text, target_text
+from branchguard.core.incidents.text import STAMP, entry_text, level_label, local_stamp, step_timing
+from branchguard.core.incidents.types import EntryKind, IncidentDetail, LogEntry
+from branchguard.core.kernel.attachments import format_size
+from branchguard.core.kernel.errors import BranchGuardError, ValidationError
+from branchguard.core.kernel.i18n import t
+from branchguard.core.playbooks.text import deadline_text, target_text
 from branchguard.reports.linewrap import LineWrapper
 from branchguard.reports.template import MUTED, Cell, ReportStyles, data_table, para
 

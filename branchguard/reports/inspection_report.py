@@ -15,19 +15,18 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
 
-from branchguard.core.attachments import AttachmentRef
-from branchguard.core.domain import Actor
-from branchguard.core.i18n import t
-from branchguard.core.incident_text import local_stamp
-from branchguard.core.inspection_types import (
+from branchguard.core.hazards.types import HazardFilter, HazardInfo
+from branchguard.core.incidents.text import local_stamp
+from branchguard.core.inspections.types import (
     Answer,
-    HazardFilter,
-    HazardInfo,
     InspectionDetail,
     InspectionStatus,
     ItemResult,
     SignatureRole,
 )
+from branchguard.core.kernel.attachments import AttachmentRef
+from branchguard.core.kernel.i18n import t
+from branchguard.core.kernel.types import Actor
 from branchguard.reports.fonts import FontChoice, find_cjk_font
 from branchguard.reports.hazard_common import description_text
 from branchguard.reports.hazard_register import OVERDUE_BAND, HazardMarks

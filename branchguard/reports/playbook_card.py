@@ -15,9 +15,10 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
 
-from branchguard.core.domain import Actor, ContactKind
-from branchguard.core.i18n import t
-from branchguard.core.playbook_text import (
+from branchguard.core.kernel.i18n import t
+from branchguard.core.kernel.types import Actor, Level, PlaybookStatus
+from branchguard.core.people.types import ContactKind
+from branchguard.core.playbooks.text import (
     contact_label,
     deadline_text,
     jump_numbers,
@@ -26,7 +27,7 @@ from branchguard.core.playbook_text import (
     status_text,
     target_text,
 )
-from branchguard.core.playbook_types import Level, PlanContent, PlaybookStatus, PlaybookVersion
+from branchguard.core.playbooks.types import PlanContent, PlaybookVersion
 from branchguard.reports.contact_card import KIND_COLOURS, OTHER_COLOUR
 from branchguard.reports.fonts import FontChoice, find_cjk_font
 from branchguard.reports.template import (

@@ -23,8 +23,8 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, SimpleDocTempl
 from reportlab.platypus.tables import CellStyle
 
 from branchguard import APP_NAME
-from branchguard.core.domain import BranchRole
-from branchguard.core.i18n import current_language, t
+from branchguard.core.kernel.i18n import current_language, t
+from branchguard.core.people.types import BranchRole
 from branchguard.reports.fonts import FontChoice
 
 ACCENT = colors.HexColor("#1F3A5F")  # dark navy: white header text on it has a contrast ratio > 11:1

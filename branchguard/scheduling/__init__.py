@@ -1,4 +1,4 @@
-"""Scheduling: the engine (catch-up and reminders from the rows) and its APScheduler wiring.
+"""Scheduling (Qt-free): the engine (catch-up and reminders from the rows) and its APScheduler wiring.
 
-engine and wiring are Qt-free; qt is for the GUI alone.
+The Qt adapter (QtScheduler and the signals) is `branchguard.gui.schedules.qt_scheduler`.
 """

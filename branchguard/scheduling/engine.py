@@ -13,9 +13,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
-from branchguard.core.domain import Actor
-from branchguard.core.schedules import ScheduleService
-from branchguard.core.schedules_types import OccurrenceInfo, ReminderInfo
+from branchguard.core.kernel.types import Actor
+from branchguard.core.schedules.service import ScheduleService
+from branchguard.core.schedules.types import OccurrenceInfo, ReminderInfo
 from branchguard.db.base import utcnow
 
 Clock = Callable[[], datetime]

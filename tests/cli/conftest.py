@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from branchguard.core.i18n import set_language
+from branchguard.core.kernel.i18n import set_language
 from tests.cli.cli_support import Run, invoke
 
 

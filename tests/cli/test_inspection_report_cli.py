@@ -12,14 +12,9 @@ import pytest
 from PIL import Image
 
 from branchguard.context import open_context
-from branchguard.core.domain import Actor, Role
-from branchguard.core.inspection_types import (
-    HazardInput,
-    HazardSeverity,
-    InspectionInput,
-    ItemResult,
-    SignatureRole,
-)
+from branchguard.core.hazards.types import HazardInput, HazardSeverity
+from branchguard.core.inspections.types import InspectionInput, ItemResult, SignatureRole
+from branchguard.core.kernel.types import Actor, Role
 from tests.cli.cli_support import Run, invoke
 
 LEAD = Actor(user_id=None, username="lead", role=Role.LEAD)

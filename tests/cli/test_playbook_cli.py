@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from branchguard.context import open_context
-from branchguard.core.domain import Actor
-from branchguard.core.playbook_types import PlanRole, Step, Text2
+from branchguard.core.kernel.types import Actor, Text2
+from branchguard.core.playbooks.types import PlanRole, Step
 from tests.cli.cli_support import Run, invoke
 
 STARTER_CODES = {"GEN", "RUN", "SYS", "ROB", "NAT", "ILL", "INJ", "DIS", "SRG", "OCC", "RUM", "OTH",

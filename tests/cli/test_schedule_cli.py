@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from icalendar import Calendar
 
-from branchguard.core import working_days
+from branchguard.core.kernel import working_days
 from tests.cli.cli_support import Run
 
 

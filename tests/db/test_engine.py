@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from branchguard.context import AppContext, open_context
 from branchguard.db.engine import SQLITE_BUSY_TIMEOUT_MS, make_engine, sqlite_url
-from branchguard.db.models import AuditEvent
+from branchguard.db.models.foundation import AuditEventRow
 
 BEIJING = timezone(timedelta(hours=8))
 
@@ -41,9 +41,9 @@ def test_sqlite_pragmas_hold_on_every_connection(tmp_path: Path) -> None:
 def test_aware_datetimes_round_trip_as_utc(ctx: AppContext) -> None:
     at = datetime(2026, 3, 1, 8, 30, 15, 123456, tzinfo=BEIJING)
     with Session(ctx.engine) as s, s.begin():
-        s.add(AuditEvent(at=at, actor="t", action="test.time", entity="test", summary="clock"))
+        s.add(AuditEventRow(at=at, actor="t", action="test.time", entity="test", summary="clock"))
     with Session(ctx.engine) as s:
-        stored = s.scalar(select(AuditEvent.at).where(AuditEvent.action == "test.time"))
+        stored = s.scalar(select(AuditEventRow.at).where(AuditEventRow.action == "test.time"))
     assert stored == at
     assert stored is not None
     assert stored.utcoffset() == timedelta(0)
@@ -52,9 +52,9 @@ def test_aware_datetimes_round_trip_as_utc(ctx: AppContext) -> None:
 
 def test_naive_datetime_is_rejected(ctx: AppContext) -> None:
     with Session(ctx.engine) as s, pytest.raises(StatementError, match="naive datetime"), s.begin():
-        s.add(AuditEvent(at=datetime(2026, 3, 1, 8, 30), actor="t", action="test.naive", entity="test"))
+        s.add(AuditEventRow(at=datetime(2026, 3, 1, 8, 30), actor="t", action="test.naive", entity="test"))
     with Session(ctx.engine) as s:
-        assert s.scalar(select(AuditEvent.id).where(AuditEvent.action == "test.naive")) is None
+        assert s.scalar(select(AuditEventRow.id).where(AuditEventRow.action == "test.naive")) is None
 
 
 def test_data_dir_from_environment_isolated(tmp_path: Path) -> None:

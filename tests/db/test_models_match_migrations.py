@@ -8,8 +8,8 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 
 from branchguard.db.engine import make_engine, sqlite_url
-from branchguard.db.incident_models import FTS_TABLE
 from branchguard.db.migrate import alembic_config
+from branchguard.db.models.incidents import FTS_TABLE
 from branchguard.db.tables import Base
 
 

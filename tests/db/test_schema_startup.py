@@ -10,9 +10,9 @@ import pytest
 from sqlalchemy import inspect, text
 
 from branchguard.context import open_context
-from branchguard.core.domain import Actor
-from branchguard.core.errors import SchemaError
-from branchguard.core.i18n import t
+from branchguard.core.kernel.errors import SchemaError
+from branchguard.core.kernel.i18n import t
+from branchguard.core.kernel.types import Actor
 from branchguard.db.engine import make_engine, sqlite_url
 from branchguard.db.migrate import SchemaAction, current_revision, head_revision
 

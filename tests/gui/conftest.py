@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QApplication
 
 from branchguard.app import build_main_window, configure_app
 from branchguard.context import AppContext, open_context
-from branchguard.gui import tasks
-from branchguard.gui.main_window import MainWindow
+from branchguard.gui.kit import tasks
+from branchguard.gui.shell.main_window import MainWindow
 
 PASSWORDS = {"lead": "lead-demo-2026", "staff": "staff-demo-2026", "auditor": "auditor-demo-2026"}
 

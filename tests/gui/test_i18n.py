@@ -29,8 +29,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from branchguard.core.demo import DEMO_ACCOUNTS, DEMO_BRANCH, DEMO_CONTACTS, DEMO_PEOPLE
-from branchguard.gui.main_window import MainWindow
+from branchguard.core.demo.service import DEMO_ACCOUNTS, DEMO_BRANCH, DEMO_CONTACTS, DEMO_PEOPLE
+from branchguard.gui.shell.main_window import MainWindow
 from branchguard.paths import i18n_dir
 
 ROOT = Path(__file__).resolve().parents[2]

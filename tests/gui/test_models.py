@@ -1,4 +1,4 @@
-"""Every table model under gui/models passes Qt's QAbstractItemModelTester through fills and resets."""
+"""Every table model of the GUI passes Qt's QAbstractItemModelTester through fills and resets."""
 
 from __future__ import annotations
 
@@ -12,11 +12,12 @@ from PySide6.QtTest import QAbstractItemModelTester
 from PySide6.QtWidgets import QTableView
 
 from branchguard.context import AppContext
-from branchguard.core.domain import Actor, BranchRole, PersonInput
-from branchguard.gui.models.audit import AuditDiffModel, AuditModel
-from branchguard.gui.models.people import ContactsModel, PeopleModel
-from branchguard.gui.models.rows import ITEM_ROLE, SORT_ROLE
-from branchguard.gui.models.users import UsersModel
+from branchguard.core.kernel.types import Actor
+from branchguard.core.people.types import BranchRole, PersonInput
+from branchguard.gui.audit.models import AuditDiffModel, AuditModel
+from branchguard.gui.kit.rows import ITEM_ROLE, SORT_ROLE
+from branchguard.gui.people.models import ContactsModel, PeopleModel
+from branchguard.gui.settings.users_model import UsersModel
 
 # Warning mode: a broken contract becomes a Qt warning, which pytest-qt turns into a failure
 # (qt_log_level_fail = WARNING) instead of aborting the whole test process.
@@ -49,7 +50,7 @@ def make_audit_rows(ctx: AppContext) -> list[Any]:
 
 
 def make_diff_rows(ctx: AppContext) -> list[Any]:
-    from branchguard.gui.models.audit import field_changes
+    from branchguard.gui.audit.models import field_changes
 
     changes: list[Any] = []
     for record in make_audit_rows(ctx):
@@ -158,7 +159,7 @@ def test_invalid_indexes_and_headers_answer_nothing() -> None:
 
 
 def test_headers_follow_a_language_switch(app: Any) -> None:
-    from branchguard.gui import translation
+    from branchguard.gui.kit import translation
 
     model = PeopleModel()
     english = model.headerData(PeopleModel.COL_NAME, Qt.Orientation.Horizontal)

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from branchguard.context import AppContext, open_context
-from branchguard.core.domain import Actor
-from branchguard.core.i18n import set_language
+from branchguard.core.kernel.i18n import set_language
+from branchguard.core.kernel.types import Actor
 
 
 @dataclass

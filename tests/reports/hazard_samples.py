@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 
-from branchguard.core.inspection_types import HazardInfo, HazardSeverity, HazardSource, HazardStatus
+from branchguard.core.hazards.types import HazardInfo, HazardSeverity, HazardSource, HazardStatus
 
 NOW = datetime(2026, 11, 29, 4, 0, tzinfo=UTC)
 

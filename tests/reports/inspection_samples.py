@@ -8,8 +8,7 @@ from datetime import UTC, datetime, timedelta
 
 from PIL import Image
 
-from branchguard.core.attachments import AttachmentError, AttachmentRef, sha256_of
-from branchguard.core.inspection_types import (
+from branchguard.core.inspections.types import (
     Amendment,
     Answer,
     InspectionDetail,
@@ -21,7 +20,8 @@ from branchguard.core.inspection_types import (
     SignatureRole,
     TemplateItem,
 )
-from branchguard.core.playbook_types import Text2
+from branchguard.core.kernel.attachments import AttachmentError, AttachmentRef, sha256_of
+from branchguard.core.kernel.types import Text2
 
 STARTED = datetime(2026, 11, 28, 1, 30, tzinfo=UTC)
 LONG_NOTE = "灭火器压力表指针位于红区，瓶身标签模糊，已贴警示标识并通知物业更换。" * 6

@@ -9,8 +9,8 @@ from typing import TYPE_CHECKING
 import pytest
 
 import branchguard.reports.contact_card as contact_card
-from branchguard.core.domain import BranchRole, ContactInput, ContactKind, PersonInput
-from branchguard.core.i18n import set_language
+from branchguard.core.kernel.i18n import set_language
+from branchguard.core.people.types import BranchRole, ContactInput, ContactKind, PersonInput
 from branchguard.reports.contact_card import build_contact_card, render_contact_card
 from branchguard.reports.fonts import FALLBACK_FONT, FontCandidate, find_cjk_font
 

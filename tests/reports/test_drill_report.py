@@ -11,10 +11,10 @@ from typing import TYPE_CHECKING
 import pytest
 from PIL import Image
 
-from branchguard.core.drill_demo import FIRE_SCORES  # weighted total 81.0
-from branchguard.core.drills_types import DrillPlanInput, EvaluationInput
-from branchguard.core.i18n import set_language
-from branchguard.core.incident_types import FollowUpInput
+from branchguard.core.demo.drills import FIRE_SCORES  # weighted total 81.0
+from branchguard.core.drills.types import DrillPlanInput, EvaluationInput
+from branchguard.core.incidents.types import FollowUpInput
+from branchguard.core.kernel.i18n import set_language
 from branchguard.reports.drill_report import TARGET_COLOUR, build_drill_report
 
 if TYPE_CHECKING:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import reportlab
 
-from branchguard.core.i18n import set_language
+from branchguard.core.kernel.i18n import set_language
 from branchguard.reports.fonts import FALLBACK_FONT, FontCandidate, default_candidates, find_cjk_font
 
 LATIN_ONLY = Path(reportlab.__file__).parent / "fonts" / "Vera.ttf"

@@ -7,9 +7,9 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from branchguard.core.i18n import set_language
-from branchguard.core.incident_types import CloseInput, FollowUpInput
-from branchguard.core.playbook_types import Level
+from branchguard.core.incidents.types import CloseInput, FollowUpInput
+from branchguard.core.kernel.i18n import set_language
+from branchguard.core.kernel.types import Level
 from branchguard.reports.handover import build_handover_pdf
 
 if TYPE_CHECKING:

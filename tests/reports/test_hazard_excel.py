@@ -13,8 +13,8 @@ import openpyxl
 import pytest
 from openpyxl.utils import get_column_letter
 
-from branchguard.core.i18n import set_language
-from branchguard.core.inspection_types import HazardFilter, HazardSeverity, HazardStatus
+from branchguard.core.hazards.types import HazardFilter, HazardSeverity, HazardStatus
+from branchguard.core.kernel.i18n import set_language
 from branchguard.reports.hazard_excel import (
     COLUMNS,
     OVERDUE_FILL,

@@ -12,8 +12,8 @@ from typing import TYPE_CHECKING
 
 from PIL import Image
 
-from branchguard.core.i18n import set_language
-from branchguard.core.inspection_types import HazardFilter, HazardSeverity, HazardStatus
+from branchguard.core.hazards.types import HazardFilter, HazardSeverity, HazardStatus
+from branchguard.core.kernel.i18n import set_language
 from branchguard.reports.fonts import find_cjk_font
 from branchguard.reports.hazard_register import OVERDUE_BAND, render_hazard_register
 from tests.reports.hazard_samples import hazard, register

@@ -14,9 +14,9 @@ from typing import TYPE_CHECKING
 import pytest
 from PIL import Image
 
-from branchguard.core.i18n import set_language
-from branchguard.core.incident_types import CloseInput, EntryKind, FollowUpInput, IncidentDetail, LogEntry
-from branchguard.core.playbook_types import Level
+from branchguard.core.incidents.types import CloseInput, EntryKind, FollowUpInput, IncidentDetail, LogEntry
+from branchguard.core.kernel.i18n import set_language
+from branchguard.core.kernel.types import Level
 from branchguard.reports.fonts import find_cjk_font
 from branchguard.reports.incident_report import build_incident_report, render_incident_report
 

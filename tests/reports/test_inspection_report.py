@@ -13,8 +13,9 @@ from PIL import Image
 from pypdf import PdfReader
 from reportlab.lib.colors import Color
 
-from branchguard.core.i18n import set_language
-from branchguard.core.inspection_types import HazardSeverity, HazardSource, InspectionDetail, ItemResult
+from branchguard.core.hazards.types import HazardSeverity, HazardSource
+from branchguard.core.inspections.types import InspectionDetail, ItemResult
+from branchguard.core.kernel.i18n import set_language
 from branchguard.reports.fonts import find_cjk_font
 from branchguard.reports.hazard_register import OVERDUE_BAND
 from branchguard.reports.inspection_report import RESULT_COLOURS, render_inspection_report

@@ -15,16 +15,9 @@ import pytest
 from PIL import Image
 
 from branchguard.context import AppContext
-from branchguard.core.domain import Actor, Role
-from branchguard.core.inspection_types import (
-    HazardFilter,
-    HazardInput,
-    HazardSeverity,
-    InspectionInput,
-    ItemResult,
-    RemediationKind,
-    SignatureRole,
-)
+from branchguard.core.hazards.types import HazardFilter, HazardInput, HazardSeverity, RemediationKind
+from branchguard.core.inspections.types import InspectionInput, ItemResult, SignatureRole
+from branchguard.core.kernel.types import Actor, Role
 from branchguard.reports.hazard_excel import build_hazard_workbook
 from branchguard.reports.hazard_register import build_hazard_register
 from branchguard.reports.inspection_report import build_inspection_report

@@ -10,9 +10,10 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from branchguard.core.i18n import set_language
-from branchguard.core.playbook_text import deadline_text, target_text
-from branchguard.core.playbook_types import PlaybookStatus, PlaybookVersion, Step, Text2
+from branchguard.core.kernel.i18n import set_language
+from branchguard.core.kernel.types import PlaybookStatus, Text2
+from branchguard.core.playbooks.text import deadline_text, target_text
+from branchguard.core.playbooks.types import PlaybookVersion, Step
 from branchguard.reports.fonts import find_cjk_font
 from branchguard.reports.playbook_card import build_playbook_card, render_playbook_card
 

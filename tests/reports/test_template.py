@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 import pytest
 from reportlab.platypus import PageBreak
 
-from branchguard.core.i18n import set_language
+from branchguard.core.kernel.i18n import set_language
 from branchguard.reports.fonts import find_cjk_font
 from branchguard.reports.template import (
     ACCENT,

@@ -17,8 +17,8 @@ from apscheduler.events import EVENT_JOB_MISSED, JobEvent
 from apscheduler.jobstores.sqlalchemy import SQLAlchemyJobStore
 from apscheduler.schedulers.background import BackgroundScheduler
 
-from branchguard.core.domain import Actor
-from branchguard.core.schedules_types import ScheduleInput
+from branchguard.core.kernel.types import Actor
+from branchguard.core.schedules.types import ScheduleInput
 from branchguard.scheduling.engine import ScheduleEngine
 from branchguard.scheduling.wiring import ScheduleWiring, background_scheduler
 

@@ -17,8 +17,8 @@ import pytest
 from sqlalchemy import text
 
 from branchguard.context import AppContext, open_context
-from branchguard.core.domain import Actor
-from branchguard.core.schedules_types import ReminderKind, ScheduleInput
+from branchguard.core.kernel.types import Actor
+from branchguard.core.schedules.types import ReminderKind, ScheduleInput
 from branchguard.scheduling.engine import ScheduleEngine, Tick
 from branchguard.scheduling.wiring import ScheduleWiring, background_scheduler
 

@@ -13,8 +13,8 @@ from typing import Any
 from apscheduler.schedulers.qt import QtScheduler
 from pytestqt.qtbot import QtBot
 
-from branchguard.core.domain import Actor
-from branchguard.core.schedules_types import ReminderKind, ScheduleInput
+from branchguard.core.kernel.types import Actor
+from branchguard.core.schedules.types import ReminderKind, ScheduleInput
 from branchguard.scheduling.engine import ScheduleEngine, Tick
 from branchguard.scheduling.wiring import REFRESH_JOB, ScheduleWiring, background_scheduler
 
@@ -74,7 +74,7 @@ def test_a_date_job_fires_on_time_and_the_reminder_reaches_the_listener(ctx: Any
 def test_the_qt_scheduler_re_emits_as_signals_and_keeps_one_timer(
     ctx: Any, lead: Actor, qtbot: QtBot
 ) -> None:
-    from branchguard.scheduling.qt import ScheduleSignals
+    from branchguard.gui.schedules.qt_scheduler import ScheduleSignals
 
     svc = ctx.services.schedules
     due = datetime.now(UTC).replace(microsecond=0) - timedelta(minutes=5)

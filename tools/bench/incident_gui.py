@@ -12,7 +12,7 @@ Enter), with the real background writer, while a 1 ms heartbeat timer records ev
 event loop; the longest gap between two beats is the longest the GUI thread was unavailable. The
 GUI thread's own CPU time in that gap is reported beside it: on a busy machine much of a gap can
 be other processes' turn (or the writer thread's hold on the GIL) rather than the GUI's work.
---keep-handles keeps every finished task's handle until the end: branchguard.gui.tasks lets the
+--keep-handles keeps every finished task's handle until the end: branchguard.gui.kit.tasks lets the
 last reference to a task's signal object go on the pool thread, which can crash the process (a
 QObject freed on a thread it does not belong to); kept, the measurement can finish regardless.
 
@@ -95,7 +95,7 @@ def _run_until(loop: QEventLoop, done: Callable[[], bool], failure: str) -> None
 
 
 def paint(data_dir: Path, incident_id: int, runs: int) -> dict[str, Any]:
-    from branchguard.gui.models.incident_log import IncidentLogModel
+    from branchguard.gui.incidents.log_model import IncidentLogModel
 
     ctx = open_context(data_dir)
     lead = lead_actor(data_dir)
@@ -136,10 +136,10 @@ class _KeepAll(set[Any]):
 
 
 def stall(data_dir: Path, entries: int, keep_handles: bool = False) -> dict[str, Any]:
-    from branchguard.gui import tasks
-    from branchguard.gui.incident_console import IncidentConsole
-    from branchguard.gui.incident_writer import writer
-    from branchguard.gui.session import GuiSession
+    from branchguard.gui.incidents.console import IncidentConsole
+    from branchguard.gui.kit import tasks
+    from branchguard.gui.kit.writer import writer
+    from branchguard.gui.shell.session import GuiSession
 
     if keep_handles:
         tasks._running = _KeepAll()

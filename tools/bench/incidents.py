@@ -32,10 +32,10 @@ from typing import Any
 from xml.sax.saxutils import escape
 
 from branchguard.context import open_context
-from branchguard.core import incident_log
-from branchguard.core.domain import Actor
-from branchguard.core.incident_text import STAMP, entry_text
-from branchguard.core.incident_types import EntryKind, LogEntry
+from branchguard.core.incidents import log as incident_log
+from branchguard.core.incidents.text import STAMP, entry_text
+from branchguard.core.incidents.types import EntryKind, LogEntry
+from branchguard.core.kernel.types import Actor
 from tools.bench.common import Figure, child_env, print_ratio, python
 from tools.bench.log_fixture import CACHE_DIR, DB_FILE, Fixture, cached, lead_actor, sample_texts
 

@@ -25,13 +25,13 @@ from pathlib import Path
 from unittest import mock
 
 from branchguard.context import open_context
-from branchguard.core import incident_log
-from branchguard.core.domain import Actor, Role
-from branchguard.core.incident_types import TYPED_KINDS, EntryKind
-from branchguard.db import incident_models
+from branchguard.core.incidents import log as incident_log
+from branchguard.core.incidents.types import TYPED_KINDS, EntryKind
+from branchguard.core.kernel.types import Actor, Role
 from branchguard.db.engine import sqlite_url
-from branchguard.db.incident_models import FTS_STATE_TABLE, FTS_TABLE
 from branchguard.db.migrate import head_revision
+from branchguard.db.models import incidents as incident_models
+from branchguard.db.models.incidents import FTS_STATE_TABLE, FTS_TABLE
 from tools.bench.common import ROOT
 
 CACHE_DIR = ROOT / ".bench"
@@ -117,7 +117,7 @@ def build(data_dir: Path, entries: int, *, seed: int = 4, closed: bool = False) 
     try:
         ctx.services.demo.fill()
         lead = lead_actor(data_dir)
-        with mock.patch("branchguard.core.incidents.utcnow", return_value=start):
+        with mock.patch("branchguard.core.incidents.service.utcnow", return_value=start):
             incident = ctx.services.incidents.start(lead, "ROB", title="营业厅抢劫警情 robbery alarm")
     finally:
         ctx.close()
@@ -268,7 +268,7 @@ CLOSING = 5  # entries _close adds: four step marks and the close
 
 def _close(data_dir: Path, incident_id: int) -> None:
     """Mark the plan's first steps and close with an outcome and actions, as a finished incident."""
-    from branchguard.core.incident_types import CloseInput, FollowUpInput
+    from branchguard.core.incidents.types import CloseInput, FollowUpInput
 
     ctx = open_context(data_dir)
     try:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-from branchguard.db.incident_models import CORRECTIONS_WHERE, CREATE_FTS, CREATE_TRGM, STEP_MARKS_WHERE
+from branchguard.db.models.incidents import CORRECTIONS_WHERE, CREATE_FTS, CREATE_TRGM, STEP_MARKS_WHERE
 
 revision = "0005"
 down_revision = "0004"

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from alembic import op
 
-from branchguard.db.incident_models import CREATE_FTS_STATE, FTS_STATE_TABLE, SEED_FTS_STATE
+from branchguard.db.models.incidents import CREATE_FTS_STATE, FTS_STATE_TABLE, SEED_FTS_STATE
 
 revision = "0009"
 down_revision = "0008"
@@ -32,8 +32,8 @@ def downgrade() -> None:
         return
     # The older revision expects every entry in the index: index what is pending first, with the
     # same terms an append writes.
-    from branchguard.core.incident_log import search_terms
-    from branchguard.db.incident_models import FTS_TABLE
+    from branchguard.core.incidents.log import search_terms
+    from branchguard.db.models.incidents import FTS_TABLE
 
     pending = bind.exec_driver_sql(
         f"SELECT id, text FROM incident_log WHERE id > (SELECT indexed_upto FROM {FTS_STATE_TABLE}) "

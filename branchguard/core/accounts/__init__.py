@@ -1,0 +1,1 @@
+"""Login accounts: password hashes, roles, lockout."""

@@ -1,0 +1,250 @@
+"""Accounts and login: argon2 password hashes, roles, lockout after repeated wrong passwords."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from datetime import datetime, timedelta
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, sessionmaker
+
+from branchguard.core.accounts.types import UserInfo
+from branchguard.core.audit.service import record
+from branchguard.core.branch.service import DEFAULT_LOCKOUT_MINUTES, DEFAULT_LOCKOUT_THRESHOLD, get_branch_row
+from branchguard.core.kernel import validation as v
+from branchguard.core.kernel.errors import AccountLocked, AuthenticationError, NotFound, ValidationError
+from branchguard.core.kernel.i18n import t
+from branchguard.core.kernel.roles import LEAD_ONLY, require
+from branchguard.core.kernel.types import Actor, Role
+from branchguard.db.base import utcnow
+from branchguard.db.models.foundation import UserRow
+
+MIN_PASSWORD_LENGTH = 8
+# argon2id at OWASP's recommended setting (19 MiB, 2 passes, 1 lane): 50 ms a login on this class
+# of PC, where argon2-cffi's default (64 MiB, 3 passes, 4 lanes) costs a quarter of a second on a
+# two-core back-office machine. Stored hashes carry their parameters; older ones are rehashed at
+# the next login.
+_hasher = PasswordHasher(time_cost=2, memory_cost=19 * 1024, parallelism=1)
+
+
+@functools.cache
+def _dummy_hash() -> str:
+    """Verified when the user name is unknown, so a wrong name costs as long as a wrong password.
+
+    Made on first use: hashing at import time would slow every start of the app and the CLI.
+    """
+    return _hasher.hash("branchguard-timing-equaliser")
+
+
+def to_info(u: UserRow) -> UserInfo:
+    return UserInfo(
+        id=u.id,
+        username=u.username,
+        display_name=u.display_name,
+        role=Role(u.role),
+        active=u.active,
+        locked_until=u.locked_until,
+        created_at=u.created_at,
+    )
+
+
+def actor_of(u: UserRow) -> Actor:
+    return Actor(user_id=u.id, username=u.username, role=Role(u.role))
+
+
+def check_password(password: str) -> str:
+    if len(password or "") < MIN_PASSWORD_LENGTH:
+        raise ValidationError(t("field.password"), t("validation.password_short", min=MIN_PASSWORD_LENGTH))
+    return password
+
+
+def _format_local(at: datetime) -> str:
+    return at.astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+class AuthService:
+    def __init__(self, sessions: sessionmaker[Session], clock: Callable[[], datetime] = utcnow) -> None:
+        self._sessions = sessions
+        self._clock = clock
+
+    # -- accounts --------------------------------------------------------------------------
+    def has_users(self) -> bool:
+        with self._sessions() as s:
+            return bool(s.scalar(select(func.count()).select_from(UserRow)))
+
+    def create_first_lead(self, username: str, password: str, display_name: str = "") -> UserInfo:
+        """First start: the safety-lead account, allowed only while no account exists."""
+        with self._sessions.begin() as s:
+            if s.scalar(select(func.count()).select_from(UserRow)):
+                raise ValidationError(t("field.username"), t("validation.first_lead_exists"))
+            return self.insert_user(s, Actor.system(), username, Role.LEAD, password, display_name)
+
+    def add_user(
+        self, actor: Actor, username: str, role: Role | str, password: str, display_name: str = ""
+    ) -> UserInfo:
+        require(actor, "user.create", LEAD_ONLY)
+        with self._sessions.begin() as s:
+            return self.insert_user(
+                s, actor, username, v.choice(role, Role, "field.role"), password, display_name
+            )
+
+    def insert_user(
+        self, s: Session, actor: Actor, username: str, role: Role, password: str, display_name: str
+    ) -> UserInfo:
+        name = v.username(username)
+        display = v.text(display_name, "field.display_name", required=False, limit=100) or name
+        check_password(password)
+        if s.scalar(select(UserRow).where(UserRow.username == name)) is not None:
+            raise ValidationError(t("field.username"), t("validation.username_taken", value=name))
+        user = UserRow(
+            username=name,
+            display_name=display,
+            role=role.value,
+            password_hash=_hasher.hash(password),
+            active=True,
+            failed_attempts=0,
+        )
+        s.add(user)
+        s.flush()
+        record(s, actor, "user.create", "user", user.id, after={"username": name, "role": role.value})
+        return to_info(user)
+
+    def list_users(self, actor: Actor) -> list[UserInfo]:
+        require(actor, "user.list", LEAD_ONLY)
+        with self._sessions() as s:
+            return [to_info(u) for u in s.scalars(select(UserRow).order_by(UserRow.username))]
+
+    def set_role(self, actor: Actor, user_id: int, role: Role | str) -> UserInfo:
+        require(actor, "user.update", LEAD_ONLY)
+        new_role = v.choice(role, Role, "field.role")
+        with self._sessions.begin() as s:
+            user = self._get(s, user_id)
+            if user.role == Role.LEAD and new_role != Role.LEAD:
+                self._refuse_last_lead(s, user)
+            before = {"role": user.role}
+            user.role = new_role.value
+            record(s, actor, "user.update", "user", user.id, before=before, after={"role": new_role.value})
+            return to_info(user)
+
+    def set_active(self, actor: Actor, user_id: int, active: bool) -> UserInfo:
+        require(actor, "user.update", LEAD_ONLY)
+        with self._sessions.begin() as s:
+            user = self._get(s, user_id)
+            if not active and user.role == Role.LEAD:
+                self._refuse_last_lead(s, user)
+            before = {"active": user.active}
+            user.active = active
+            record(s, actor, "user.update", "user", user.id, before=before, after={"active": active})
+            return to_info(user)
+
+    def set_password(self, actor: Actor, user_id: int, password: str) -> None:
+        """A lead resets anyone's password; every user may change their own."""
+        if actor.user_id != user_id:
+            require(actor, "user.update", LEAD_ONLY)
+        check_password(password)
+        with self._sessions.begin() as s:
+            user = self._get(s, user_id)
+            user.password_hash = _hasher.hash(password)
+            record(s, actor, "user.update", "user", user.id, summary="password changed")
+
+    def unlock(self, actor: Actor, user_id: int) -> UserInfo:
+        require(actor, "user.unlock", LEAD_ONLY)
+        with self._sessions.begin() as s:
+            user = self._get(s, user_id)
+            user.failed_attempts = 0
+            user.locked_until = None
+            record(s, actor, "user.unlock", "user", user.id, summary=user.username)
+            return to_info(user)
+
+    # -- login -----------------------------------------------------------------------------
+    def login(self, username: str, password: str) -> Actor:
+        """Check the password; the n-th consecutive failure locks the account for a while.
+
+        Failures are committed even though the call raises, so the count survives a restart.
+        """
+        name = (username or "").strip().lower()
+        now = self._clock()
+        with self._sessions.begin() as s:
+            user = s.scalar(select(UserRow).where(UserRow.username == name))
+            if user is None:
+                _safe_verify(_dummy_hash(), password)
+                error: AuthenticationError = AuthenticationError(t("auth.bad_credentials"))
+            elif user.locked_until is not None and user.locked_until > now:
+                error = AccountLocked(
+                    t("auth.locked", username=name, until=_format_local(user.locked_until)), user.locked_until
+                )
+            elif not _safe_verify(user.password_hash, password):
+                error = self._register_failure(s, user, now)
+            elif not user.active:
+                error = AuthenticationError(t("auth.inactive", username=name))
+            else:
+                user.failed_attempts = 0
+                user.locked_until = None
+                user.last_login_at = now
+                if _hasher.check_needs_rehash(user.password_hash):
+                    user.password_hash = _hasher.hash(password)
+                actor = actor_of(user)
+                record(s, actor, "user.login", "user", user.id, summary=name)
+                return actor
+        raise error
+
+    def _register_failure(self, s: Session, user: UserRow, now: datetime) -> AuthenticationError:
+        branch = get_branch_row(s)
+        threshold = branch.lockout_threshold if branch else DEFAULT_LOCKOUT_THRESHOLD
+        minutes = branch.lockout_minutes if branch else DEFAULT_LOCKOUT_MINUTES
+        user.failed_attempts += 1
+        system = Actor.system()
+        record(
+            s,
+            system,
+            "user.login_failed",
+            "user",
+            user.id,
+            summary=f"{user.username} ({user.failed_attempts}/{threshold})",
+        )
+        if user.failed_attempts >= threshold:
+            user.locked_until = now + timedelta(minutes=minutes)
+            user.failed_attempts = 0
+            record(
+                s,
+                system,
+                "user.locked",
+                "user",
+                user.id,
+                summary=f"{user.username} until {user.locked_until.isoformat()}",
+            )
+            return AccountLocked(
+                t("auth.locked", username=user.username, until=_format_local(user.locked_until)),
+                user.locked_until,
+            )
+        return AuthenticationError(t("auth.bad_credentials"))
+
+    def _get(self, s: Session, user_id: int) -> UserRow:
+        user = s.get(UserRow, user_id)
+        if user is None:
+            raise NotFound(t("notfound", what=t("entity.user"), id=user_id))
+        return user
+
+    def _refuse_last_lead(self, s: Session, user: UserRow) -> None:
+        other_leads = s.scalar(
+            select(func.count())
+            .select_from(UserRow)
+            .where(UserRow.role == Role.LEAD.value, UserRow.active.is_(True), UserRow.id != user.id)
+        )
+        if not other_leads:
+            raise ValidationError(t("field.role"), t("validation.last_lead"))
+
+    def user_by_name(self, username: str) -> UserInfo | None:
+        with self._sessions() as s:
+            user = s.scalar(select(UserRow).where(UserRow.username == username.strip().lower()))
+            return to_info(user) if user else None
+
+
+def _safe_verify(password_hash: str, password: str) -> bool:
+    try:
+        return _hasher.verify(password_hash, password or "")
+    except (VerifyMismatchError, VerificationError, InvalidHashError):
+        return False

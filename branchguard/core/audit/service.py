@@ -1,0 +1,114 @@
+"""Audit trail: recording inside the caller's unit of work, and reading it back with filters."""
+
+from __future__ import annotations
+
+import builtins
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, sessionmaker
+
+from branchguard.core.audit.types import AuditRecord
+from branchguard.core.kernel.roles import READERS, require
+from branchguard.core.kernel.types import Actor
+from branchguard.db.models.foundation import AuditEventRow
+
+
+def record(
+    session: Session,
+    actor: Actor,
+    action: str,
+    entity: str,
+    entity_id: object = "",
+    *,
+    before: Mapping[str, object] | None = None,
+    after: Mapping[str, object] | None = None,
+    summary: str = "",
+) -> None:
+    """Add an audit event to the session; it commits (or rolls back) with the change itself."""
+    session.add(
+        AuditEventRow(
+            actor=actor.username,
+            action=action,
+            entity=entity,
+            entity_id=str(entity_id),
+            summary=summary or describe_change(before, after),
+            before=_jsonable(before),
+            after=_jsonable(after),
+        )
+    )
+
+
+def describe_change(before: Mapping[str, object] | None, after: Mapping[str, object] | None) -> str:
+    """A one-line before → after summary of the fields that changed."""
+    if before and after:
+        changed = [k for k in after if before.get(k) != after.get(k)]
+        return "; ".join(f"{k}: {before.get(k)!s} → {after.get(k)!s}" for k in changed)
+    if after:
+        return ", ".join(f"{k}={v}" for k, v in after.items() if v not in ("", None))
+    if before:
+        return ", ".join(f"{k}={v}" for k, v in before.items() if v not in ("", None))
+    return ""
+
+
+def _jsonable(values: Mapping[str, object] | None) -> dict[str, object] | None:
+    if values is None:
+        return None
+    return json.loads(json.dumps(dict(values), default=str, ensure_ascii=False))
+
+
+@dataclass(frozen=True)
+class AuditFilter:
+    actor: str | None = None
+    action_prefix: str | None = None
+    entity: str | None = None
+    since: datetime | None = None
+    until: datetime | None = None
+    text: str | None = None
+    limit: int = 5000
+
+
+class AuditService:
+    def __init__(self, sessions: sessionmaker[Session]) -> None:
+        self._sessions = sessions
+
+    def list(self, actor: Actor, flt: AuditFilter | None = None) -> list[AuditRecord]:
+        require(actor, "audit.list", READERS)
+        flt = flt or AuditFilter()
+        query = select(AuditEventRow).order_by(AuditEventRow.at.desc(), AuditEventRow.id.desc())
+        if flt.actor:
+            query = query.where(AuditEventRow.actor == flt.actor)
+        if flt.action_prefix:
+            query = query.where(AuditEventRow.action.startswith(flt.action_prefix))
+        if flt.entity:
+            query = query.where(AuditEventRow.entity == flt.entity)
+        if flt.since:
+            query = query.where(AuditEventRow.at >= flt.since)
+        if flt.until:
+            query = query.where(AuditEventRow.at < flt.until)
+        if flt.text:
+            query = query.where(AuditEventRow.summary.contains(flt.text))
+        with self._sessions() as s:
+            rows = s.scalars(query.limit(flt.limit)).all()
+            return [
+                AuditRecord(
+                    id=r.id,
+                    at=r.at,
+                    actor=r.actor,
+                    action=r.action,
+                    entity=r.entity,
+                    entity_id=r.entity_id,
+                    summary=r.summary,
+                    before=r.before or {},
+                    after=r.after or {},
+                )
+                for r in rows
+            ]
+
+    def actors(self, actor: Actor) -> builtins.list[str]:
+        require(actor, "audit.list", READERS)
+        with self._sessions() as s:
+            return list(s.scalars(select(AuditEventRow.actor).distinct().order_by(AuditEventRow.actor)))

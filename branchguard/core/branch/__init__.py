@@ -1,0 +1,1 @@
+"""The branch record and its branch-wide settings."""

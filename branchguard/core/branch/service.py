@@ -1,0 +1,76 @@
+"""The branch record and branch-wide settings (name, code, address, login lockout policy)."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, sessionmaker
+
+from branchguard.core.audit.service import record
+from branchguard.core.branch.types import BranchInfo
+from branchguard.core.kernel import validation as v
+from branchguard.core.kernel.roles import LEAD_ONLY, require
+from branchguard.core.kernel.types import Actor
+from branchguard.db.models.foundation import BranchRow
+
+DEFAULT_LOCKOUT_THRESHOLD = 5
+DEFAULT_LOCKOUT_MINUTES = 15
+
+
+def to_info(b: BranchRow) -> BranchInfo:
+    return BranchInfo(
+        id=b.id,
+        name=b.name,
+        code=b.code,
+        address=b.address,
+        lockout_threshold=b.lockout_threshold,
+        lockout_minutes=b.lockout_minutes,
+    )
+
+
+def get_branch_row(session: Session) -> BranchRow | None:
+    return session.scalars(select(BranchRow).order_by(BranchRow.id).limit(1)).first()
+
+
+class BranchService:
+    def __init__(self, sessions: sessionmaker[Session]) -> None:
+        self._sessions = sessions
+
+    def get(self) -> BranchInfo | None:
+        with self._sessions() as s:
+            row = get_branch_row(s)
+            return to_info(row) if row else None
+
+    def update(
+        self,
+        actor: Actor,
+        *,
+        name: str,
+        code: str = "",
+        address: str = "",
+        lockout_threshold: int = DEFAULT_LOCKOUT_THRESHOLD,
+        lockout_minutes: int = DEFAULT_LOCKOUT_MINUTES,
+    ) -> BranchInfo:
+        """Create or change the branch record (one per database)."""
+        require(actor, "branch.update", LEAD_ONLY)
+        values = {
+            "name": v.text(name, "field.branch_name"),
+            "code": v.text(code, "field.branch_code", required=False, limit=50),
+            "address": v.text(address, "field.address", required=False, limit=300),
+            "lockout_threshold": v.int_range(lockout_threshold, "field.lockout_threshold", 1, 20),
+            "lockout_minutes": v.int_range(lockout_minutes, "field.lockout_minutes", 1, 24 * 60),
+        }
+        with self._sessions.begin() as s:
+            row = get_branch_row(s)
+            before = None
+            if row is None:
+                row = BranchRow(**values)
+                s.add(row)
+            else:
+                before = {k: v for k, v in asdict(to_info(row)).items() if k != "id"}
+                for key, value in values.items():
+                    setattr(row, key, value)
+            s.flush()
+            record(s, actor, "branch.update", "branch", row.id, before=before, after=values)
+            return to_info(row)

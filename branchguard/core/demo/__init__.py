@@ -1,0 +1,1 @@
+"""Demo content written through the services: the branch, its people, drills, inspections."""

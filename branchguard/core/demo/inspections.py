@@ -1,0 +1,86 @@
+"""Demo content for inspections and the hazard register, written through the services as the demo
+accounts would: inspection schedules, a submitted daily fire patrol whose two failed items opened
+two hazards (one remediated and waiting for a second person to verify), and a hand-entered hazard
+already past its due date. Used by `DemoService.fill` after the branch and its accounts exist."""
+
+from __future__ import annotations
+
+import struct
+import zlib
+from datetime import datetime, time, timedelta
+
+from branchguard.core.hazards.service import HazardService
+from branchguard.core.hazards.types import HazardInput, HazardSeverity, RemediationKind
+from branchguard.core.inspections.service import InspectionService
+from branchguard.core.inspections.types import Cadence, InspectionInput, ItemResult, SignatureRole
+from branchguard.core.kernel.types import Actor
+
+# template, cadence, first run (local wall clock today), owner (a demo person)
+SCHEDULES: tuple[tuple[str, Cadence, time, str], ...] = (
+    ("FIRE_DAILY", Cadence.DAILY, time(9, 0), "赵敏"),
+    ("SELF_SERVICE", Cadence.DAILY, time(8, 45), "周强"),
+    ("CCTV", Cadence.DAILY, time(9, 30), "郑浩"),
+    ("ALARM", Cadence.WEEKLY, time(16, 0), "周强"),
+    ("FIRE_MONTHLY", Cadence.MONTHLY, time(15, 0), "赵敏"),
+    ("POWER", Cadence.QUARTERLY, time(10, 0), "郑浩"),
+)
+
+
+def fill(inspections: InspectionService, hazards: HazardService, lead: Actor, staff: Actor) -> None:
+    today = datetime.now().date()
+    for code, cadence, at, owner in SCHEDULES:
+        inspections.schedule(lead, code, cadence, owner, datetime.combine(today + timedelta(days=1), at))
+
+    run = inspections.start(staff, "FIRE_DAILY", InspectionInput(location="营业厅及后通道"))
+    iid = run.info.id
+    inspections.answer(staff, iid, 2, ItemResult.FAIL, note="后门安全出口被装修材料堵住")
+    inspections.add_photo_bytes(staff, iid, 2, "后门出口.png", _picture(160, 120, (176, 40, 40)))
+    inspections.answer(staff, iid, 5, ItemResult.FAIL, note="二楼防火门被楔子顶开")
+    inspections.answer(staff, iid, 6, ItemResult.NA, note="本网点无消防控制室")
+    inspections.answer_rest(staff, iid)
+    inspections.sign(staff, iid, SignatureRole.INSPECTOR, "李晓梅")
+    submitted = inspections.submit(staff, iid)
+    inspections.sign(lead, iid, SignatureRole.REVIEWER, "王建国")
+
+    exit_hazard, door_hazard = (a.hazard_id for a in submitted.answers if a.hazard_id is not None)
+    assert exit_hazard is not None
+    assert door_hazard is not None
+    hazards.add_step(lead, exit_hazard, RemediationKind.INTERIM_CONTROL, "安排保安值守后通道，材料当日搬离")
+    hazards.add_step(lead, exit_hazard, RemediationKind.HEAD_OFFICE_REPORT, "已电话报告分行安全保卫部")
+    hazards.add_step_bytes(
+        staff,
+        door_hazard,
+        RemediationKind.ACTION,
+        "拆除楔子，闭门器已调整",
+        [("防火门.png", _picture(160, 120, (40, 120, 60)))],
+    )
+    hazards.remediate(staff, door_hazard, "已恢复常闭")
+
+    hazards.create(
+        staff,
+        HazardInput(
+            description="自助区灯箱固定螺丝松动，有坠落风险\n物业已报修，尚未处理",
+            severity=HazardSeverity.GENERAL,
+            location="自助服务区",
+            owner="李晓梅",
+            due=today - timedelta(days=2),
+            title="自助区灯箱松动",
+        ),
+    )
+
+
+def _picture(width: int, height: int, rgb: tuple[int, int, int]) -> bytes:
+    """A small PNG: a band of `rgb` across a grey field (a stand-in for a phone photo)."""
+    band = range(height // 3, 2 * height // 3)
+    rows = b"".join(b"\x00" + (bytes(rgb) if y in band else b"\xb4\xb4\xb4") * width for y in range(height))
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(rows))
+        + chunk(b"IEND", b"")
+    )

@@ -1,0 +1,115 @@
+"""Demo data: a branch, its staff and partner contacts, and one account per role; on request also
+records the capabilities add through their services (inspections and hazards), so `make run` shows
+a populated app."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, sessionmaker
+
+from branchguard.core.accounts.service import AuthService
+from branchguard.core.audit.service import record
+from branchguard.core.kernel.errors import ValidationError
+from branchguard.core.kernel.i18n import t
+from branchguard.core.kernel.types import Actor, Role
+from branchguard.core.people.service import clean_contact, clean_person
+from branchguard.core.people.types import BranchRole, ContactInput, ContactKind, PersonInput
+from branchguard.db.models.foundation import BranchRow, ContactRow, PersonRow, UserRow
+
+DEMO_BRANCH = {"name": "示范银行城东支行营业部", "code": "DEMO-0101", "address": "示范市城东区建设路 88 号"}
+
+# Fixed, documented passwords (README): demo data is for trying the app, never for production.
+DEMO_ACCOUNTS: tuple[tuple[str, Role, str, str], ...] = (
+    ("lead", Role.LEAD, "lead-demo-2026", "王建国"),
+    ("staff", Role.STAFF, "staff-demo-2026", "李晓梅"),
+    ("auditor", Role.AUDITOR, "auditor-demo-2026", "陈审计"),
+)
+
+DEMO_PEOPLE: tuple[PersonInput, ...] = (
+    PersonInput("王建国", BranchRole.BRANCH_HEAD, "13901010001", "010-63210001"),
+    PersonInput("赵敏", BranchRole.SAFETY_OFFICER, "13901010002"),
+    PersonInput("李晓梅", BranchRole.LOBBY_MANAGER, "13901010003"),
+    PersonInput("张伟", BranchRole.TELLER, "13901010004"),
+    PersonInput("刘洋", BranchRole.TELLER, "13901010005"),
+    PersonInput("孙丽", BranchRole.TELLER, "13901010006", on_duty=False, notes="休假至下周一"),
+    PersonInput("周强", BranchRole.SECURITY_GUARD, "13901010007"),
+    PersonInput("吴刚", BranchRole.SECURITY_GUARD, "13901010008", on_duty=False),
+    PersonInput("郑浩", BranchRole.IT_LIAISON, "13901010009"),
+)
+
+DEMO_CONTACTS: tuple[ContactInput, ...] = (
+    ContactInput("总行安全保卫部值班室", ContactKind.HEAD_OFFICE_SECURITY, "010-66880110", "13800100110"),
+    ContactInput("分行安全保卫部", ContactKind.HEAD_OFFICE_SECURITY, "010-66880120"),
+    ContactInput("城东物业服务中心", ContactKind.PROPERTY_MANAGEMENT, "010-63218888"),
+    ContactInput("安达报警服务公司", ContactKind.ALARM_COMPANY, "400-820-8820", "13800138000"),
+    ContactInput("总行科技服务台", ContactKind.IT_HELPDESK, "010-66880999"),
+    ContactInput("城东供电所", ContactKind.POWER_COMPANY, "95598"),
+)
+
+
+# Adds one capability's demo records as the demo lead and staff (after the accounts exist).
+DemoRecords = Callable[[Actor, Actor], None]
+
+
+@dataclass(frozen=True)
+class DemoAccount:
+    username: str
+    role: Role
+    password: str
+
+
+def holds_branch_data(session: Session) -> bool:
+    """Branch data: the branch row, accounts, staff or the branch's own contacts.
+
+    Built-in content (the public emergency numbers, later the starter playbooks) does not count.
+    """
+    counts = (
+        session.scalar(select(func.count()).select_from(BranchRow)),
+        session.scalar(select(func.count()).select_from(UserRow)),
+        session.scalar(select(func.count()).select_from(PersonRow)),
+        session.scalar(select(func.count()).select_from(ContactRow).where(ContactRow.builtin.is_(False))),
+    )
+    return any(counts)
+
+
+class DemoService:
+    def __init__(
+        self,
+        sessions: sessionmaker[Session],
+        auth: AuthService,
+        records: Callable[[], Sequence[DemoRecords]] = tuple,
+    ) -> None:
+        self._sessions = sessions
+        self._auth = auth
+        self._records = records
+
+    def is_empty(self) -> bool:
+        with self._sessions() as s:
+            return not holds_branch_data(s)
+
+    def fill(self, *, records: bool = False) -> list[DemoAccount]:
+        """Fill an empty database in one transaction; refuse one that holds branch data. With
+        `records`, the capabilities then add their demo records through their own services."""
+        actor = Actor.system()
+        with self._sessions.begin() as s:
+            if holds_branch_data(s):
+                raise ValidationError("", t("validation.branch_exists"))
+            branch = BranchRow(**DEMO_BRANCH, lockout_threshold=5, lockout_minutes=15)
+            s.add(branch)
+            for person in DEMO_PEOPLE:
+                s.add(PersonRow(**clean_person(person)))
+            for contact in DEMO_CONTACTS:
+                s.add(ContactRow(**clean_contact(contact), builtin=False, sort_order=100))
+            for username, role, password, display in DEMO_ACCOUNTS:
+                self._auth.insert_user(s, actor, username, role, password, display)
+            record(s, actor, "demo.fill", "branch", "", summary=DEMO_BRANCH["name"])
+        if records:
+            lead, staff = (self._auth.user_by_name(name) for name in ("lead", "staff"))
+            assert lead is not None
+            assert staff is not None
+            for add in self._records():
+                add(Actor(lead.id, lead.username, lead.role), Actor(staff.id, staff.username, staff.role))
+        return [DemoAccount(u, r, p) for u, r, p, _ in DEMO_ACCOUNTS]

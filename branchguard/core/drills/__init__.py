@@ -1,0 +1,1 @@
+"""Drills (应急演练): plans, runs, evaluations, corrective actions and compliance."""

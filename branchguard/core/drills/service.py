@@ -1,0 +1,404 @@
+"""Drill service: plan (one-off or recurring through the schedules), run as a drill incident,
+record headcount, evaluate against a criteria set, the drill record, criteria sets and compliance.
+
+The safety lead plans, evaluates and edits the data; lead and staff run drills; everyone reads.
+"""
+
+from __future__ import annotations
+
+import builtins
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any, TypeVar
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session, sessionmaker
+
+from branchguard.core.audit.service import record
+from branchguard.core.drills import actions as drills_actions
+from branchguard.core.drills import compliance
+from branchguard.core.drills import library as drills_data
+from branchguard.core.drills import store as drills_store
+from branchguard.core.drills.types import (
+    ComplianceItem,
+    ComplianceRule,
+    CriteriaSet,
+    DrillPlan,
+    DrillPlanInput,
+    DrillRecord,
+    DrillStatus,
+    Evaluation,
+    EvaluationInput,
+)
+from branchguard.core.incidents.service import IncidentService
+from branchguard.core.incidents.types import FollowUpAction, LogEntry
+from branchguard.core.kernel import validation
+from branchguard.core.kernel.errors import NotFound, ValidationError
+from branchguard.core.kernel.i18n import t
+from branchguard.core.kernel.roles import EVERYONE, LEAD_ONLY, require
+from branchguard.core.kernel.types import Actor, Role, Text2
+from branchguard.core.playbooks.store import approved
+from branchguard.core.playbooks.types import IncidentCategory
+from branchguard.core.schedules import rules
+from branchguard.core.schedules.service import ScheduleService
+from branchguard.core.schedules.types import ScheduleInput, ScheduleKind
+from branchguard.db.base import utcnow
+from branchguard.db.models.drills import (
+    ComplianceRuleRow,
+    DrillCriteriaSetRow,
+    DrillEvaluationRow,
+    DrillPlanRow,
+)
+from branchguard.db.models.incidents import IncidentActionRow
+from branchguard.db.models.playbooks import PlaybookRow
+
+RUNNERS = frozenset({Role.LEAD, Role.STAFF})
+
+
+T = TypeVar("T")
+
+
+class DrillService:
+    def __init__(
+        self, sessions: sessionmaker[Session], incidents: IncidentService, schedules: ScheduleService
+    ) -> None:
+        self._sessions = sessions
+        self._incidents = incidents
+        self._schedules = schedules
+        self._seeded = False
+
+    def _data(self) -> None:
+        """The built-in criteria sets and rules are written on first use, not at every start."""
+        if not self._seeded:
+            drills_data.seed_defaults(self._sessions)
+            self._seeded = True
+
+    # -- planning ------------------------------------------------------------------------------
+    def plan(self, actor: Actor, data: DrillPlanInput) -> DrillPlan:
+        """Plan a drill; it owns a drill schedule (one-off or recurring) for reminders and the calendar."""
+        require(actor, "drill.plan", LEAD_ONLY)
+        self._data()
+        zone = rules.local_zone_name()
+        rule = rules.normalise(data.rrule, data.date, zone)  # a bad rule fails before anything is written
+        values = drills_store.clean_plan(data)
+        with self._sessions.begin() as s:
+            playbook = s.scalar(
+                select(PlaybookRow).where(PlaybookRow.code == data.playbook_code.strip().upper())
+            )
+            if playbook is None:
+                raise NotFound(t("playbook.not_found", code=data.playbook_code))
+            version = approved(playbook)
+            if version is None:
+                raise ValidationError(t("field.playbook"), t("incident.no_approved", code=playbook.code))
+            category = IncidentCategory(version.category)
+            chosen = drills_data.set_for_category(drills_data.criteria_sets(s, ""), category)
+            title = values.pop("title") or t(
+                "drill.default_title", plan=Text2(version.title_zh, version.title_en).text
+            )
+            row = DrillPlanRow(
+                **values,
+                title=title,
+                playbook_code=playbook.code,
+                category=category.value,
+                planned_at=rules.start_utc(data.date, zone),
+                criteria_set=chosen.code,
+                status=DrillStatus.PLANNED.value,
+                created_by=actor.username,
+                created_at=utcnow(),
+            )
+            s.add(row)
+            s.flush()
+            record(s, actor, "drill.plan", "drill_plan", row.id, after=drills_store.audit_view(row, rule))
+            sched = self._schedules.add_in(  # the plan and its schedule commit together
+                s,
+                actor,
+                ScheduleInput(
+                    title=title,
+                    start=data.date,
+                    kind=ScheduleKind.DRILL,
+                    rule=rule,
+                    timezone=zone,
+                    subject_id=row.id,
+                    owner=actor.username,
+                ),
+            )
+            row.schedule_id = sched.id
+            s.flush()
+            info = drills_store.plan_infos(s, [row], utcnow())[0]
+        self._schedules.notify()
+        return info
+
+    def cancel(self, actor: Actor, plan_id: int) -> DrillPlan:
+        require(actor, "drill.plan", LEAD_ONLY)
+        with self._sessions.begin() as s:
+            row = self._row(s, plan_id)
+            self._expect(row, DrillStatus.PLANNED)
+            row.status = DrillStatus.CANCELLED.value
+            record(s, actor, "drill.cancel", "drill_plan", plan_id, after={"status": row.status})
+            if row.schedule_id is not None:
+                self._schedules.set_active_in(s, actor, row.schedule_id, False)
+            info = drills_store.plan_infos(s, [row], utcnow())[0]
+        self._schedules.notify()
+        return info
+
+    # -- reading -------------------------------------------------------------------------------
+    def get(self, actor: Actor, plan_id: int) -> DrillPlan:
+        require(actor, "drill.read", EVERYONE)
+        with self._sessions() as s:
+            return drills_store.plan_infos(s, [self._row(s, plan_id)], utcnow())[0]
+
+    def list(self, actor: Actor, status: DrillStatus | None = None) -> builtins.list[DrillPlan]:
+        """Every plan and run, the newest first."""
+        require(actor, "drill.read", EVERYONE)
+        with self._sessions() as s:
+            stmt = select(DrillPlanRow).order_by(DrillPlanRow.id.desc())
+            if status is not None:
+                stmt = stmt.where(DrillPlanRow.status == status.value)
+            return drills_store.plan_infos(s, s.scalars(stmt), utcnow())
+
+    def record_of(self, actor: Actor, plan_id: int) -> DrillRecord:
+        """The plan, its run's incident with step timings and headcount, its evaluation and actions."""
+        plan = self.get(actor, plan_id)
+        detail = self._incidents.get(actor, plan.incident_id) if plan.incident_id else None
+        with self._sessions() as s:
+            ev = s.scalar(select(DrillEvaluationRow).where(DrillEvaluationRow.plan_id == plan_id))
+            evaluation = drills_store.evaluation_of(ev) if ev else None
+        return DrillRecord(
+            plan=plan,
+            incident=detail,
+            steps=drills_store.step_results(detail) if detail else (),
+            headcount=drills_store.last_headcount(detail) if detail else None,
+            evaluation=evaluation,
+            actions=detail.actions if detail else (),
+        )
+
+    # -- running -------------------------------------------------------------------------------
+    def run(self, actor: Actor, plan_id: int) -> DrillPlan:
+        """Start the drill's incident (flagged as a drill). A recurring plan stays planned and its
+        run becomes a plan of its own (`series_id`); the schedule's open occurrence is completed."""
+        require(actor, "drill.run", RUNNERS)
+        plan = self.get(actor, plan_id)
+        if plan.status != DrillStatus.PLANNED:
+            raise ValidationError(
+                t("field.drill"), t("drill.not_planned", id=plan_id, status=plan.status.label)
+            )
+        if not plan.recurring:
+            self._claim(plan_id, DrillStatus.PLANNED, DrillStatus.RUNNING)
+        try:
+            incident = self._incidents.start(actor, plan.playbook_code, title=plan.title, drill=True)
+        except BaseException:
+            if not plan.recurring:
+                self._claim(plan_id, DrillStatus.RUNNING, DrillStatus.PLANNED)
+            raise
+        with self._sessions.begin() as s:
+            row = self._row(s, plan_id)
+            target = row
+            if plan.recurring:
+                target = DrillPlanRow(
+                    **{k: getattr(row, k) for k in drills_store.COPIED},
+                    series_id=row.id,
+                    planned_at=plan.planned_at,
+                    created_by=actor.username,
+                    created_at=utcnow(),
+                )
+                s.add(target)
+            target.status = DrillStatus.RUNNING.value
+            target.incident_id = incident.id
+            target.run_at = incident.started_at
+            s.flush()
+            record(s, actor, "drill.run", "drill_plan", target.id, after={"incident": incident.id})
+            info = drills_store.plan_infos(s, [target], utcnow())[0]
+        self._complete_occurrence(actor, plan, info.id)
+        return info
+
+    def _claim(self, plan_id: int, old: DrillStatus, new: DrillStatus) -> None:
+        """Move a one-off plan from `old` to `new` in one statement: of two people pressing Run at
+        once, only one starts an incident."""
+        with self._sessions.begin() as s:
+            done = s.execute(
+                update(DrillPlanRow)
+                .where(DrillPlanRow.id == plan_id, DrillPlanRow.status == old.value)
+                .values(status=new.value)
+            )
+            if getattr(done, "rowcount", 0) != 1:
+                self._expect(self._row(s, plan_id), old)
+
+    def _complete_occurrence(self, actor: Actor, plan: DrillPlan, run_id: int) -> None:
+        """The schedule's open occurrence is done, written or not yet: a drill run before its
+        reminder window opened must not fall due (and remind as overdue) afterwards."""
+        if plan.schedule_id is not None:
+            self._schedules.complete_next(actor, plan.schedule_id, note=t("drill.occurrence_note", id=run_id))
+
+    def record_headcount(self, actor: Actor, plan_id: int, present: int) -> LogEntry:
+        """The count at the assembly point, against the plan's expected headcount."""
+        plan = self.get(actor, plan_id)
+        if plan.incident_id is None:
+            raise ValidationError(t("field.drill"), t("drill.not_run", id=plan_id))
+        return self._incidents.record_headcount(actor, plan.incident_id, present, plan.expected_headcount)
+
+    # -- evaluating ----------------------------------------------------------------------------
+    def evaluate(self, actor: Actor, plan_id: int, data: EvaluationInput) -> Evaluation:
+        """Score a run against its criteria set (every criterion 0–100, nothing unknown), with
+        problems, lessons and corrective actions (the run incident's follow-up actions)."""
+        require(actor, "drill.evaluate", LEAD_ONLY)
+        self._data()
+        problems = validation.text(data.problems, "field.problems", required=False, limit=5000)
+        lessons = validation.text(data.lessons, "field.lessons", required=False, limit=5000)
+        for i, a in enumerate(data.actions, start=1):
+            if not a.text.strip() or not a.owner.strip():
+                raise ValidationError(t("field.follow_up", n=i), t("incident.action_incomplete"))
+        with self._sessions.begin() as s:
+            row = self._row(s, plan_id)
+            self._expect(row, DrillStatus.RUNNING)
+            cs = self._set(s, row.criteria_set)
+            scores = drills_data.check_scores(cs, data.scores)
+            snapshot = drills_store.criteria_snapshot(cs, scores)
+            total = round(sum(c.weight * scores[c.code] for c in cs.criteria) / 100, 1)
+            ev = DrillEvaluationRow(
+                plan_id=plan_id,
+                criteria_set=cs.code,
+                criteria=snapshot,
+                score=total,
+                problems=problems,
+                lessons=lessons,
+                evaluator=actor.username,
+                evaluated_at=utcnow(),
+            )
+            s.add(ev)
+            for a in data.actions:
+                action = IncidentActionRow(
+                    incident_id=row.incident_id, text=a.text.strip(), owner=a.owner.strip(), due=a.due
+                )
+                s.add(action)
+                if a.due is not None:
+                    s.flush()
+                    drills_actions.remind(self._schedules, s, actor, action)
+            row.status = DrillStatus.EVALUATED.value
+            s.flush()
+            record(
+                s,
+                actor,
+                "drill.evaluate",
+                "drill_plan",
+                plan_id,
+                after={"score": total, "scores": scores, "actions": len(data.actions)},
+            )
+            result = drills_store.evaluation_of(ev)
+        if any(a.due is not None for a in data.actions):
+            self._schedules.notify()
+        return result
+
+    def complete_action(self, actor: Actor, plan_id: int, action_id: int) -> FollowUpAction:
+        """A corrective action of the drill is done: the action and its reminder's item are marked
+        together, so its owner is not reminded of it any more."""
+        require(actor, "drill.evaluate", LEAD_ONLY)
+        with self._sessions.begin() as s:
+            done = drills_actions.complete(
+                self._schedules, s, actor, self._row(s, plan_id), action_id, utcnow()
+            )
+        self._schedules.notify()
+        return done
+
+    # -- criteria sets and compliance rules ------------------------------------------------------
+    def criteria_sets(self, actor: Actor, region: str = "") -> builtins.list[CriteriaSet]:
+        require(actor, "drill.read", EVERYONE)
+        self._data()
+        with self._sessions() as s:
+            return drills_data.criteria_sets(s, region)
+
+    def save_criteria_set(self, actor: Actor, cs: CriteriaSet, region: str = "") -> CriteriaSet:
+        """Add or replace a set for `region` ("" changes the defaults every region inherits)."""
+        values = drills_data.set_values(drills_data.check_set(cs))
+        return self._save_regional(
+            actor,
+            region,
+            DrillCriteriaSetRow,
+            values,
+            drills_data.set_of,
+            drills_data.set_values,
+            ("drill.criteria", "drill_criteria_set"),
+        )
+
+    def compliance_rules(self, actor: Actor, region: str = "") -> builtins.list[ComplianceRule]:
+        require(actor, "drill.read", EVERYONE)
+        self._data()
+        with self._sessions() as s:
+            return drills_data.compliance_rules(s, region)
+
+    def save_rule(self, actor: Actor, rule: ComplianceRule, region: str = "") -> ComplianceRule:
+        values = drills_data.rule_values(drills_data.check_rule(rule))
+        return self._save_regional(
+            actor,
+            region,
+            ComplianceRuleRow,
+            values,
+            drills_data.rule_of,
+            drills_data.rule_values,
+            ("drill.rule", "drill_compliance_rule"),
+        )
+
+    def _save_regional(
+        self,
+        actor: Actor,
+        region: str,
+        row_type: Any,
+        values: dict[str, Any],
+        info_of: Callable[[Any], T],
+        values_of: Callable[[T], dict[str, Any]],
+        audit: tuple[str, str],
+    ) -> T:
+        """Add or replace one criteria set or rule of `region`, audited in the same transaction."""
+        require(actor, "drill.configure", LEAD_ONLY)
+        self._data()
+        with self._sessions.begin() as s:
+            row = s.scalar(select(row_type).where(row_type.region == region, row_type.code == values["code"]))
+            before = values_of(info_of(row)) if row else None
+            row = drills_data.upsert(s, row, row_type, values, region, actor)
+            record(
+                s,
+                actor,
+                audit[0],
+                audit[1],
+                row.id,
+                before=drills_data.without_time(before),
+                after=drills_data.without_time(values),
+            )
+            return info_of(row)
+
+    def compliance(
+        self,
+        actor: Actor,
+        region: str = "",
+        due_soon_days: int = compliance.DEFAULT_DUE_SOON_DAYS,
+        now: datetime | None = None,
+    ) -> builtins.list[ComplianceItem]:
+        """Per rule: the last matching run, the next due date and on time / due soon / overdue."""
+        require(actor, "drill.read", EVERYONE)
+        validation.int_range(due_soon_days, "field.due_soon_days", 0, 366)
+        self._data()
+        now = now or utcnow()
+        with self._sessions() as s:
+            rule_list = drills_data.compliance_rules(s, region)
+            plans = drills_store.plan_infos(s, s.scalars(select(DrillPlanRow)), now)
+        return compliance.evaluate_rules(rule_list, plans, now, due_soon_days)
+
+    # -- helpers -------------------------------------------------------------------------------
+    @staticmethod
+    def _row(s: Session, plan_id: int) -> DrillPlanRow:
+        row = s.get(DrillPlanRow, plan_id)
+        if row is None:
+            raise NotFound(t("drill.not_found", id=plan_id))
+        return row
+
+    @staticmethod
+    def _expect(row: DrillPlanRow, status: DrillStatus) -> None:
+        if row.status != status.value:
+            key = "drill.not_planned" if status == DrillStatus.PLANNED else "drill.not_running"
+            raise ValidationError(t("field.drill"), t(key, id=row.id, status=DrillStatus(row.status).label))
+
+    @staticmethod
+    def _set(s: Session, code: str) -> CriteriaSet:
+        found = next((cs for cs in drills_data.criteria_sets(s, "") if cs.code == code), None)
+        if found is None:
+            raise NotFound(t("drill.no_such_set", code=code))
+        return found

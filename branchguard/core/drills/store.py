@@ -1,0 +1,185 @@
+"""Drill rows to plain records, and a run's step timings and headcount read from its incident log."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from branchguard.core.drills.types import (
+    CriteriaSet,
+    DrillMode,
+    DrillPlan,
+    DrillPlanInput,
+    DrillScope,
+    DrillStatus,
+    Evaluation,
+    ScoredCriterion,
+    StepResult,
+)
+from branchguard.core.incidents.text import step_timing
+from branchguard.core.incidents.types import EntryKind, IncidentDetail, StepState
+from branchguard.core.kernel import validation
+from branchguard.core.kernel.types import Text2
+from branchguard.core.playbooks.types import IncidentCategory
+from branchguard.core.schedules import store as schedules_store
+from branchguard.db.models.drills import DrillEvaluationRow, DrillPlanRow
+from branchguard.db.models.schedules import ScheduleRow
+
+MAX_HEADCOUNT = 10_000
+MAX_NAMES = 200
+
+
+def plan_infos(s: Session, rows: Iterable[DrillPlanRow], now: datetime) -> list[DrillPlan]:
+    rows = list(rows)
+    ids = [r.id for r in rows]
+    scores = dict(
+        s.execute(
+            select(DrillEvaluationRow.plan_id, DrillEvaluationRow.score).where(
+                DrillEvaluationRow.plan_id.in_(ids)
+            )
+        )
+        .tuples()
+        .all()
+    )
+    schedule_ids = [r.schedule_id for r in rows if r.schedule_id is not None]
+    schedules = {sc.id: sc for sc in s.scalars(select(ScheduleRow).where(ScheduleRow.id.in_(schedule_ids)))}
+    return [_plan_info(r, scores.get(r.id), schedules.get(r.schedule_id or 0), now) for r in rows]
+
+
+def _plan_info(row: DrillPlanRow, score: float | None, sched: ScheduleRow | None, now: datetime) -> DrillPlan:
+    rule = sched.rrule if sched is not None else ""
+    planned_at = row.planned_at
+    if rule and sched is not None and row.status == DrillStatus.PLANNED.value:
+        # A series is "planned" for its next occurrence, whatever its first date was.
+        planned_at = schedules_store.schedule_info(sched, now).next_due
+    return DrillPlan(
+        id=row.id,
+        title=row.title,
+        playbook_code=row.playbook_code,
+        category=IncidentCategory(row.category),
+        scope=DrillScope(row.scope),
+        mode=DrillMode(row.mode),
+        announced=row.announced,
+        planned_at=planned_at,
+        schedule_id=row.schedule_id,
+        rule=rule,
+        series_id=row.series_id,
+        participants={k: tuple(v) for k, v in (row.participants or {}).items()},
+        observers=tuple(row.observers or ()),
+        goals=tuple(row.goals or ()),
+        expected_headcount=row.expected_headcount,
+        criteria_set=row.criteria_set,
+        status=DrillStatus(row.status),
+        incident_id=row.incident_id,
+        run_at=row.run_at,
+        score=score,
+        notes=row.notes,
+        created_by=row.created_by,
+        created_at=row.created_at,
+    )
+
+
+def evaluation_of(row: DrillEvaluationRow) -> Evaluation:
+    return Evaluation(
+        plan_id=row.plan_id,
+        criteria_set=row.criteria_set,
+        criteria=tuple(
+            ScoredCriterion(
+                c["code"], Text2(c.get("zh", ""), c.get("en", "")), int(c["weight"]), int(c["score"])
+            )
+            for c in row.criteria
+        ),
+        score=row.score,
+        problems=row.problems,
+        lessons=row.lessons,
+        evaluator=row.evaluator,
+        evaluated_at=row.evaluated_at,
+    )
+
+
+def step_results(detail: IncidentDetail) -> tuple[StepResult, ...]:
+    """Each step's target and the minutes from the start to its mark (None while pending or skipped)."""
+    started = detail.summary.started_at
+    results = []
+    for step in detail.steps:
+        actual = None
+        if step.state == StepState.DONE and step.at is not None:
+            actual = round((step.at - started).total_seconds() / 60, 1)
+        results.append(
+            StepResult(
+                step.number, step.text, step.target_minutes, actual, step_timing(step, started).verdict
+            )
+        )
+    return tuple(results)
+
+
+def last_headcount(detail: IncidentDetail) -> tuple[int, int | None] | None:
+    counts = [e for e in detail.entries if e.kind == EntryKind.HEADCOUNT and not e.corrected]
+    if not counts:
+        return None
+    data = counts[-1].data
+    expected = data.get("expected")
+    return int(data.get("present", 0)), int(expected) if expected is not None else None
+
+
+def criteria_snapshot(cs: CriteriaSet, scores: dict[str, int]) -> list[dict[str, object]]:
+    return [
+        {"code": c.code, "zh": c.text.zh, "en": c.text.en, "weight": c.weight, "score": scores[c.code]}
+        for c in cs.criteria
+    ]
+
+
+COPIED = (
+    "title",
+    "playbook_code",
+    "category",
+    "scope",
+    "mode",
+    "announced",
+    "participants",
+    "observers",
+    "goals",
+    "expected_headcount",
+    "criteria_set",
+    "notes",
+)
+
+
+def clean_plan(data: DrillPlanInput) -> dict[str, Any]:
+    participants: dict[str, list[str]] = {}
+    for role, names in data.participants.items():
+        cleaned = [n.strip() for n in names if n.strip()]
+        if role.strip() and cleaned:
+            participants[role.strip()] = cleaned[:MAX_NAMES]
+    headcount = data.expected_headcount
+    if headcount is not None:
+        validation.int_range(headcount, "field.expected_headcount", 0, MAX_HEADCOUNT)
+    return {
+        "title": validation.text(data.title, "field.title", required=False, limit=200),
+        "scope": validation.choice(data.scope, type(data.scope), "field.drill_scope").value,
+        "mode": validation.choice(data.mode, type(data.mode), "field.drill_mode").value,
+        "announced": bool(data.announced),
+        "participants": participants,
+        "observers": [o.strip() for o in data.observers if o.strip()][:MAX_NAMES],
+        "goals": [g.strip() for g in data.goals if g.strip()][:MAX_NAMES],
+        "expected_headcount": headcount,
+        "notes": validation.text(data.notes, "field.notes", required=False, limit=2000),
+    }
+
+
+def audit_view(row: DrillPlanRow, rule: str) -> dict[str, Any]:
+    return {
+        "title": row.title,
+        "playbook": row.playbook_code,
+        "scope": row.scope,
+        "mode": row.mode,
+        "announced": row.announced,
+        "planned_at": row.planned_at,
+        "rule": rule,
+        "expected_headcount": row.expected_headcount,
+        "criteria_set": row.criteria_set,
+    }

@@ -1,0 +1,193 @@
+"""Drill domain types: plan kinds, statuses, criteria, compliance and the records services return."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from branchguard.core.incidents.types import FollowUpAction, FollowUpInput, IncidentDetail
+from branchguard.core.kernel.types import LabelledEnum, Text2
+from branchguard.core.playbooks.types import IncidentCategory
+
+
+class DrillScope(LabelledEnum):
+    COMPREHENSIVE = "comprehensive"  # 综合演练
+    SINGLE_TOPIC = "single_topic"  # 单项（专项）演练
+
+    @classmethod
+    def _prefix(cls) -> str:
+        return "drill_scope"
+
+
+class DrillMode(LabelledEnum):
+    LIVE = "live"  # 实战演练
+    TABLETOP = "tabletop"  # 桌面推演
+
+    @classmethod
+    def _prefix(cls) -> str:
+        return "drill_mode"
+
+
+class DrillStatus(LabelledEnum):
+    PLANNED = "planned"
+    RUNNING = "running"
+    EVALUATED = "evaluated"
+    CANCELLED = "cancelled"
+
+    @classmethod
+    def _prefix(cls) -> str:
+        return "drill_status"
+
+
+class ComplianceStatus(LabelledEnum):
+    ON_TIME = "on_time"
+    DUE_SOON = "due_soon"
+    OVERDUE = "overdue"
+
+    @classmethod
+    def _prefix(cls) -> str:
+        return "compliance_status"
+
+
+@dataclass(frozen=True)
+class Criterion:
+    code: str
+    text: Text2
+    weight: int
+
+
+@dataclass(frozen=True)
+class CriteriaSet:
+    code: str
+    name: Text2
+    categories: tuple[IncidentCategory, ...]  # empty: the fallback for any plan
+    criteria: tuple[Criterion, ...]
+    region: str = ""
+
+
+@dataclass(frozen=True)
+class ComplianceRule:
+    code: str
+    name: Text2
+    interval_months: int
+    categories: tuple[IncidentCategory, ...] = ()  # empty: any category
+    scopes: tuple[DrillScope, ...] = ()  # empty: any scope
+    source: str = ""
+    active: bool = True
+    region: str = ""
+
+
+@dataclass(frozen=True)
+class DrillPlanInput:
+    """What a form or the CLI submits. A naive `date` is local wall-clock time; with `rrule` (a
+    preset name or an RFC 5545 rule) the plan owns a recurring drill schedule starting then."""
+
+    playbook_code: str
+    date: datetime
+    scope: DrillScope = DrillScope.SINGLE_TOPIC
+    mode: DrillMode = DrillMode.LIVE
+    announced: bool = True
+    rrule: str = ""
+    title: str = ""
+    participants: dict[str, tuple[str, ...]] = field(default_factory=dict)  # role -> names
+    observers: tuple[str, ...] = ()
+    goals: tuple[str, ...] = ()
+    expected_headcount: int | None = None
+    notes: str = ""
+
+
+@dataclass(frozen=True)
+class DrillPlan:
+    id: int
+    title: str
+    playbook_code: str
+    category: IncidentCategory
+    scope: DrillScope
+    mode: DrillMode
+    announced: bool
+    planned_at: datetime | None  # UTC; for a series, its next due occurrence
+    schedule_id: int | None
+    rule: str  # the schedule's RRULE, "" for a one-off
+    series_id: int | None
+    participants: dict[str, tuple[str, ...]]
+    observers: tuple[str, ...]
+    goals: tuple[str, ...]
+    expected_headcount: int | None
+    criteria_set: str
+    status: DrillStatus
+    incident_id: int | None
+    run_at: datetime | None
+    score: float | None
+    notes: str
+    created_by: str
+    created_at: datetime
+
+    @property
+    def recurring(self) -> bool:
+        return bool(self.rule)
+
+
+@dataclass(frozen=True)
+class EvaluationInput:
+    scores: dict[str, int]  # criterion code -> 0..100
+    problems: str = ""
+    lessons: str = ""
+    actions: tuple[FollowUpInput, ...] = ()
+
+
+@dataclass(frozen=True)
+class ScoredCriterion:
+    code: str
+    text: Text2
+    weight: int
+    score: int  # 0..100
+
+    @property
+    def points(self) -> float:
+        """This criterion's share of the weighted 0–100 total."""
+        return self.score * self.weight / 100
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    plan_id: int
+    criteria_set: str
+    criteria: tuple[ScoredCriterion, ...]
+    score: float  # weighted, 0..100
+    problems: str
+    lessons: str
+    evaluator: str
+    evaluated_at: datetime
+
+
+@dataclass(frozen=True)
+class StepResult:
+    """A plan step in the run: its target and the minutes it actually took from the start."""
+
+    number: int
+    text: Text2
+    target_minutes: int | None
+    actual_minutes: float | None  # None while pending or when skipped
+    verdict: str  # pending, skipped, done, on_time, late (as incident_text.step_timing)
+
+
+@dataclass(frozen=True)
+class DrillRecord:
+    """Everything the drill report shows: the plan, its run (incident) and its evaluation."""
+
+    plan: DrillPlan
+    incident: IncidentDetail | None
+    steps: tuple[StepResult, ...]
+    headcount: tuple[int, int | None] | None  # (present, expected) of the last count
+    evaluation: Evaluation | None
+    actions: tuple[FollowUpAction, ...]
+
+
+@dataclass(frozen=True)
+class ComplianceItem:
+    rule: ComplianceRule
+    last_done: datetime | None  # UTC start of the last matching run
+    last_plan_id: int | None
+    next_due: date | None  # None: never done, which is overdue
+    next_planned: datetime | None  # the next matching plan or schedule occurrence
+    status: ComplianceStatus

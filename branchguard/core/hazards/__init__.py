@@ -1,0 +1,1 @@
+"""The hazard register (隐患台账): hazards, remediation, verification, their reminders."""

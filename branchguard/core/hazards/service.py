@@ -1,0 +1,400 @@
+"""Hazard register (隐患台账): hazards by hand or from failed inspection items, remediation steps
+with evidence, remediated -> verified by a second person -> closed, reopen, the filtered register
+with ageing, the dashboard's counts, and the configurable severity policy.
+
+Lead and staff work hazards; everyone reads; the safety lead sets the policy. Each hazard's due date
+is a one-off HAZARD schedule owned by the hazard's owner (reminders, the calendar). The schedule
+ends when the hazard is verified or closed; a moved due date or a reopen gives it a new one (the
+old one's written occurrences are marked done), so reminders always speak of the current date.
+"""
+
+from __future__ import annotations
+
+import builtins
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, selectinload, sessionmaker
+
+from branchguard.core.audit.service import record
+from branchguard.core.hazards import reminders as hazard_schedules
+from branchguard.core.hazards import rules as rules_
+from branchguard.core.hazards import store
+from branchguard.core.hazards.types import (
+    HazardCounts,
+    HazardDetail,
+    HazardEventKind,
+    HazardFilter,
+    HazardInfo,
+    HazardInput,
+    HazardSeverity,
+    HazardSource,
+    HazardStatus,
+    RemediationKind,
+    RemediationStep,
+    SeverityPolicy,
+)
+from branchguard.core.kernel import validation
+from branchguard.core.kernel.attachments import AttachmentRef, AttachmentStore
+from branchguard.core.kernel.errors import NotFound, ValidationError
+from branchguard.core.kernel.i18n import t
+from branchguard.core.kernel.roles import EVERYONE, LEAD_ONLY, require
+from branchguard.core.kernel.types import Actor, Role
+from branchguard.core.schedules import rules
+from branchguard.core.schedules.service import ScheduleService
+from branchguard.db.base import utcnow
+from branchguard.db.models.hazards import HazardRow, HazardStepRow
+
+WORKERS = frozenset({Role.LEAD, Role.STAFF})
+
+
+@dataclass(frozen=True)
+class NewHazard:
+    """What opening a hazard needs besides the input fields (from an inspection item, or by hand)."""
+
+    source: HazardSource
+    inspection_id: int | None = None
+    item_number: int | None = None
+    template_code: str = ""
+    photos: tuple[AttachmentRef, ...] = ()
+
+
+class HazardService:
+    def __init__(
+        self,
+        sessions: sessionmaker[Session],
+        files: AttachmentStore,
+        schedules: ScheduleService,
+        zone: str = "",
+    ) -> None:
+        self._sessions = sessions
+        self._files = files
+        self._schedules = schedules
+        self._zone_name = zone
+
+    @property
+    def zone(self) -> ZoneInfo:
+        """The branch's wall clock: the zone given, else this PC's (as the schedules engine)."""
+        return rules.zone(self._zone_name or rules.local_zone_name())
+
+    # -- policy --------------------------------------------------------------------------------
+    def policy(self, actor: Actor) -> SeverityPolicy:
+        require(actor, "hazard.read", EVERYONE)
+        with self._sessions() as s:
+            return store.policy(s)
+
+    def set_policy(self, actor: Actor, policy: SeverityPolicy) -> SeverityPolicy:
+        """Change the deadlines; hazards opened afterwards follow them (open ones keep theirs)."""
+        require(actor, "hazard.policy", LEAD_ONLY)
+        checked = rules_.check_policy(policy)
+        with self._sessions.begin() as s:
+            before = store.policy(s)
+            store.save_policy(s, checked, actor)
+            record(
+                s,
+                actor,
+                "hazard.policy",
+                "hazard_policy",
+                "",
+                before=rules_.policy_view(before),
+                after=rules_.policy_view(checked),
+            )
+        return checked
+
+    # -- opening ---------------------------------------------------------------------------------
+    def create(self, actor: Actor, data: HazardInput) -> HazardDetail:
+        """A hazard entered by hand."""
+        require(actor, "hazard.create", WORKERS)
+        values = rules_.clean_input(data)
+        with self._sessions.begin() as s:
+            row = self.open_in(s, actor, values, data.due, NewHazard(HazardSource.MANUAL))
+            detail = store.detail_of(row, utcnow(), self.zone)
+        self._schedules.notify()
+        return detail
+
+    def open_in(
+        self, s: Session, actor: Actor, values: dict[str, Any], due: date | None, origin: NewHazard
+    ) -> HazardRow:
+        """Open a hazard inside the caller's transaction (an inspection's submit or amendment): its
+        deadlines from the policy (or `due`), its history, audit and due schedule. The caller has
+        checked the role and calls `self._schedules.notify()` after commit."""
+        now = utcnow()
+        zone = self.zone
+        rule = store.policy(s).rule(HazardSeverity(values["severity"]))
+        due_at, interim_at, plan_at = store.deadlines(now, rule, zone)
+        if due is not None:
+            due_at = store.end_of_day(due, zone)
+        row = HazardRow(
+            **values,
+            status=HazardStatus.OPEN.value,
+            source=origin.source.value,
+            due_at=due_at,
+            interim_due_at=interim_at,
+            plan_due_at=plan_at,
+            report_head_office=rule.report_head_office,
+            inspection_id=origin.inspection_id,
+            item_number=origin.item_number,
+            template_code=origin.template_code,
+            photos=store.ref_values(origin.photos),
+            opened_by=actor.username,
+            opened_at=now,
+        )
+        s.add(row)
+        s.flush()  # the id, and (for an item) the unique (inspection, item) check, now
+        store.add_event(row, HazardEventKind.OPENED, actor)
+        self._start_schedule(s, actor, row)
+        record(s, actor, "hazard.open", "hazard", row.id, after=rules_.audit_view(row))
+        return row
+
+    # -- editing ---------------------------------------------------------------------------------
+    def update(self, actor: Actor, hazard_id: int, data: HazardInput, reason: str = "") -> HazardDetail:
+        """Change the fields. `data.due` None keeps the due date, unless the severity changes: then
+        the policy's deadlines for the new severity, counted from when the hazard opened."""
+        require(actor, "hazard.update", WORKERS)
+        values = rules_.clean_input(data)
+        reason = validation.text(reason, "field.reason", required=False, limit=1000)
+        zone = self.zone
+        with self._sessions.begin() as s:
+            row = self._row(s, hazard_id)
+            rules_.expect(row, HazardStatus.OPEN, HazardStatus.REMEDIATED, HazardStatus.VERIFIED)
+            before = rules_.audit_view(row)
+            changes = {k: (str(getattr(row, k)), str(v)) for k, v in values.items() if getattr(row, k) != v}
+            timing: dict[str, Any] = {}
+            if data.due is not None:
+                timing["due_at"] = store.end_of_day(data.due, zone)
+            if values["severity"] != row.severity:
+                rule = store.policy(s).rule(HazardSeverity(values["severity"]))
+                due_at, timing["interim_due_at"], timing["plan_due_at"] = store.deadlines(
+                    row.opened_at, rule, zone
+                )
+                timing.setdefault("due_at", due_at)
+                timing["report_head_office"] = rule.report_head_office
+            for key, value in timing.items():
+                if getattr(row, key) != value:
+                    shown = value.astimezone(zone).isoformat() if isinstance(value, datetime) else value
+                    old = getattr(row, key)
+                    old_shown = old.astimezone(zone).isoformat() if isinstance(old, datetime) else old
+                    changes[key] = (str(old_shown), str(shown))
+            if not changes:
+                return store.detail_of(row, utcnow(), zone)
+            reminders = {"owner", "title", "due_at", "severity"} & set(changes)
+            for key, value in {**values, **timing}.items():
+                setattr(row, key, value)
+            store.add_event(row, HazardEventKind.EDITED, actor, reason, changes)
+            if reminders and HazardStatus(row.status).is_open:
+                self._end_schedule(s, actor, row, t("hazard.schedule_moved"))
+                self._start_schedule(s, actor, row)
+            s.flush()
+            record(s, actor, "hazard.update", "hazard", row.id, before=before, after=rules_.audit_view(row))
+            detail = store.detail_of(row, utcnow(), zone)
+        self._schedules.notify()
+        return detail
+
+    def add_step(
+        self, actor: Actor, hazard_id: int, kind: RemediationKind, text: str, evidence: Sequence[Path] = ()
+    ) -> RemediationStep:
+        """A remediation step, with evidence photos copied into the attachment store."""
+        require(actor, "hazard.remediate", WORKERS)
+        refs = [self._files.add(Path(p)) for p in evidence]
+        return self._add_step(actor, hazard_id, kind, text, refs)
+
+    def add_step_bytes(
+        self,
+        actor: Actor,
+        hazard_id: int,
+        kind: RemediationKind,
+        text: str,
+        files: Sequence[tuple[str, bytes]],
+    ) -> RemediationStep:
+        require(actor, "hazard.remediate", WORKERS)
+        refs = [self._files.add_bytes(name, data) for name, data in files]
+        return self._add_step(actor, hazard_id, kind, text, refs)
+
+    def _add_step(
+        self, actor: Actor, hazard_id: int, kind: RemediationKind, text: str, refs: list[AttachmentRef]
+    ) -> RemediationStep:
+        kind = validation.choice(kind, RemediationKind, "field.remediation_kind")
+        text = validation.text(text, "field.remediation_step", limit=rules_.TEXT_LIMIT)
+        with self._sessions.begin() as s:
+            row = self._row(s, hazard_id)
+            rules_.expect(row, HazardStatus.OPEN, HazardStatus.REMEDIATED)
+            step = HazardStepRow(
+                kind=kind.value,
+                text=text,
+                evidence=store.ref_values(refs),
+                added_by=actor.username,
+                added_at=utcnow(),
+            )
+            row.steps.append(step)
+            store.add_event(row, HazardEventKind.STEP_ADDED, actor, f"{kind.label}: {text}")
+            if kind in (RemediationKind.INTERIM_CONTROL, RemediationKind.PLAN):
+                self._end_schedule(s, actor, row, t("hazard.schedule_milestone_met"), kind)
+            s.flush()
+            record(
+                s,
+                actor,
+                "hazard.step",
+                "hazard",
+                row.id,
+                after={"kind": kind.value, "text": text, "files": len(refs)},
+            )
+            return store.detail_of(row, utcnow(), self.zone).steps[-1]
+
+    def note_amendment(self, s: Session, actor: Actor, hazard_id: int, note: str) -> None:
+        """An inspection amendment corrected the item this hazard came from (in the caller's
+        transaction): said in the hazard's history; the hazard itself is closed as usual."""
+        store.add_event(self._row(s, hazard_id), HazardEventKind.EDITED, actor, note)
+
+    # -- closing ---------------------------------------------------------------------------------
+    def remediate(self, actor: Actor, hazard_id: int, note: str = "") -> HazardDetail:
+        """The fix is done (needs at least one step of work); records who remediated."""
+        require(actor, "hazard.remediate", WORKERS)
+        note = validation.text(note, "field.notes", required=False, limit=1000)
+
+        def change(s: Session, row: HazardRow) -> None:
+            rules_.expect(row, HazardStatus.OPEN)
+            if not any(st.kind == RemediationKind.ACTION.value for st in row.steps):
+                raise ValidationError(t("field.remediation_steps"), t("hazard.no_action_step"))
+            row.status = HazardStatus.REMEDIATED.value
+            row.remediated_by, row.remediated_at = actor.username, utcnow()
+            store.add_event(row, HazardEventKind.REMEDIATED, actor, note)
+
+        return self._transition(actor, hazard_id, "hazard.remediate", change)
+
+    def verify(self, actor: Actor, hazard_id: int, note: str = "") -> HazardDetail:
+        """A second person checks the fix: whoever remediated a hazard cannot verify it."""
+        require(actor, "hazard.verify", WORKERS)
+        note = validation.text(note, "field.notes", required=False, limit=1000)
+
+        def change(s: Session, row: HazardRow) -> None:
+            rules_.expect(row, HazardStatus.REMEDIATED)
+            if row.remediated_by == actor.username:
+                raise ValidationError(t("field.verified_by"), t("hazard.verify_own", username=actor.username))
+            row.status = HazardStatus.VERIFIED.value
+            row.verified_by, row.verified_at, row.verification_note = actor.username, utcnow(), note
+            store.add_event(row, HazardEventKind.VERIFIED, actor, note)
+            self._end_schedule(s, actor, row, t("hazard.schedule_verified"))
+
+        return self._transition(actor, hazard_id, "hazard.verify", change)
+
+    def close(self, actor: Actor, hazard_id: int, note: str = "") -> HazardDetail:
+        require(actor, "hazard.close", WORKERS)
+        note = validation.text(note, "field.notes", required=False, limit=1000)
+
+        def change(s: Session, row: HazardRow) -> None:
+            rules_.expect(row, HazardStatus.VERIFIED)
+            row.status = HazardStatus.CLOSED.value
+            row.closed_by, row.closed_at = actor.username, utcnow()
+            store.add_event(row, HazardEventKind.CLOSED, actor, note)
+            self._end_schedule(s, actor, row, t("hazard.schedule_closed"))
+
+        return self._transition(actor, hazard_id, "hazard.close", change)
+
+    def reopen(self, actor: Actor, hazard_id: int, reason: str) -> HazardDetail:
+        """Back to open (the fix did not hold, or verification found it wanting); reason required.
+        Its remediation and verification marks are cleared; the steps and history stay."""
+        require(actor, "hazard.reopen", WORKERS)
+        reason = validation.text(reason, "field.reason", limit=1000)
+
+        def change(s: Session, row: HazardRow) -> None:
+            rules_.expect(row, HazardStatus.REMEDIATED, HazardStatus.VERIFIED, HazardStatus.CLOSED)
+            was_open = HazardStatus(row.status).is_open
+            row.status = HazardStatus.OPEN.value
+            row.remediated_by = row.remediated_at = row.verified_by = row.verified_at = None
+            row.closed_by = row.closed_at = None
+            row.verification_note = ""
+            store.add_event(row, HazardEventKind.REOPENED, actor, reason)
+            if not was_open:
+                self._start_schedule(s, actor, row)
+
+        return self._transition(actor, hazard_id, "hazard.reopen", change)
+
+    def _transition(self, actor: Actor, hazard_id: int, action: str, change: Any) -> HazardDetail:
+        with self._sessions.begin() as s:
+            row = self._row(s, hazard_id)
+            before = row.status
+            change(s, row)
+            s.flush()
+            record(
+                s, actor, action, "hazard", row.id, before={"status": before}, after={"status": row.status}
+            )
+            detail = store.detail_of(row, utcnow(), self.zone)
+        self._schedules.notify()
+        return detail
+
+    # -- reading ---------------------------------------------------------------------------------
+    def get(self, actor: Actor, hazard_id: int, now: datetime | None = None) -> HazardDetail:
+        require(actor, "hazard.read", EVERYONE)
+        with self._sessions() as s:
+            return store.detail_of(self._row(s, hazard_id), now or utcnow(), self.zone)
+
+    def list(
+        self, actor: Actor, flt: HazardFilter | None = None, now: datetime | None = None
+    ) -> builtins.list[HazardInfo]:
+        """The register, filtered: overdue first, then by due date."""
+        require(actor, "hazard.read", EVERYONE)
+        now = now or utcnow()
+        zone = self.zone
+        with self._sessions() as s:
+            rows = s.scalars(
+                store.filtered(flt or HazardFilter(), now, zone).order_by(HazardRow.due_at, HazardRow.id)
+            )
+            infos = [store.info_of(r, now, zone) for r in rows]
+        return sorted(infos, key=lambda h: (not h.overdue, not h.status.is_open, h.due_at, h.id))
+
+    def counts(self, actor: Actor, now: datetime | None = None) -> HazardCounts:
+        """Open hazards (not yet verified) by severity, and the overdue ones among them."""
+        require(actor, "hazard.read", EVERYONE)
+        now = now or utcnow()
+        open_rows = HazardRow.status.in_(store.OPEN_STATES)
+        with self._sessions() as s:
+            by_sev = dict(
+                s.execute(
+                    select(HazardRow.severity, func.count()).where(open_rows).group_by(HazardRow.severity)
+                )
+                .tuples()
+                .all()
+            )
+            late = dict(
+                s.execute(
+                    select(HazardRow.severity, func.count())
+                    .where(open_rows, HazardRow.due_at < now)
+                    .group_by(HazardRow.severity)
+                )
+                .tuples()
+                .all()
+            )
+        return HazardCounts(
+            open_by_severity={sev: by_sev.get(sev.value, 0) for sev in HazardSeverity},
+            overdue_by_severity={sev: late.get(sev.value, 0) for sev in HazardSeverity},
+        )
+
+    def attachment_bytes(self, actor: Actor, sha256: str) -> bytes:
+        """A stored photo or evidence file, checked against its hash."""
+        require(actor, "hazard.read", EVERYONE)
+        return self._files.read(sha256)
+
+    # -- helpers ---------------------------------------------------------------------------------
+    def _start_schedule(self, s: Session, actor: Actor, row: HazardRow) -> None:
+        hazard_schedules.start(self._schedules, s, actor, row, self._zone_name or rules.local_zone_name())
+
+    def _end_schedule(
+        self, s: Session, actor: Actor, row: HazardRow, note: str, milestone: RemediationKind | None = None
+    ) -> None:
+        hazard_schedules.end(self._schedules, s, actor, row, note, milestone)
+
+    @staticmethod
+    def _row(s: Session, hazard_id: int) -> HazardRow:
+        row = s.scalar(
+            select(HazardRow)
+            .where(HazardRow.id == hazard_id)
+            .options(selectinload(HazardRow.steps), selectinload(HazardRow.events))
+        )
+        if row is None:
+            raise NotFound(t("hazard.not_found", id=hazard_id))
+        return row

@@ -1,0 +1,236 @@
+"""Hazard rows <-> records, the severity policy's storage, due dates in the branch's zone, and the
+register's filter (no permissions, no session handling: the services do that).
+
+Time rule: a due date is a local calendar date in the branch's zone; the instant stored is the end
+of that day there (23:59:59 local, in UTC). "Overdue" compares that instant with now in UTC, so the
+answer is the same on any PC, whatever its zone and whatever daylight saving does that day.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import ColumnElement, Select, or_, select
+from sqlalchemy.orm import Session
+
+from branchguard.core.hazards.types import (
+    HazardDetail,
+    HazardEvent,
+    HazardEventKind,
+    HazardFilter,
+    HazardInfo,
+    HazardSeverity,
+    HazardSource,
+    HazardStatus,
+    RemediationKind,
+    RemediationStep,
+    SeverityPolicy,
+    SeverityRule,
+)
+from branchguard.core.kernel.attachments import AttachmentRef
+from branchguard.core.kernel.types import Actor
+from branchguard.db.base import utcnow
+from branchguard.db.models.hazards import HazardEventRow, HazardRow, SeverityRuleRow
+
+END_OF_DAY = time(23, 59, 59)
+OPEN_STATES = (HazardStatus.OPEN.value, HazardStatus.REMEDIATED.value)
+
+
+# -- time ------------------------------------------------------------------------------------------
+def end_of_day(day: date, zone: ZoneInfo) -> datetime:
+    """The last second of `day` in `zone`, as an aware datetime (convert with astimezone(UTC))."""
+    return datetime.combine(day, END_OF_DAY, tzinfo=zone)
+
+
+def local_date(instant: datetime, zone: ZoneInfo) -> date:
+    return instant.astimezone(zone).date()
+
+
+def deadlines(
+    opened_at: datetime, rule: SeverityRule, zone: ZoneInfo
+) -> tuple[datetime, datetime | None, datetime | None]:
+    """(fix by, interim control by, plan by) for a hazard opened at `opened_at` under `rule`. Day
+    counts end at the end of the local day; the interim control is counted in hours."""
+    opened_day = local_date(opened_at, zone)
+    due = end_of_day(opened_day + timedelta(days=rule.fix_days), zone)
+    interim = opened_at + timedelta(hours=rule.interim_hours) if rule.interim_hours else None
+    plan = end_of_day(opened_day + timedelta(days=rule.plan_days), zone) if rule.plan_days else None
+    return due, interim, plan
+
+
+def is_overdue(row: HazardRow, now: datetime) -> bool:
+    """Not yet verified (open or remediated) and past its due instant."""
+    return row.status in OPEN_STATES and now > row.due_at
+
+
+def age_days(row: HazardRow, now: datetime) -> int:
+    return max(0, ((row.closed_at or now) - row.opened_at).days)
+
+
+# -- policy ----------------------------------------------------------------------------------------
+def policy(s: Session) -> SeverityPolicy:
+    """The stored policy; a severity without a row keeps its default."""
+    defaults = SeverityPolicy()
+    rules = {sev: defaults.rule(sev) for sev in HazardSeverity}
+    for row in s.scalars(select(SeverityRuleRow)):
+        sev = HazardSeverity(row.severity)
+        rules[sev] = SeverityRule(sev, row.fix_days, row.interim_hours, row.plan_days, row.report_head_office)
+    return SeverityPolicy(general=rules[HazardSeverity.GENERAL], major=rules[HazardSeverity.MAJOR])
+
+
+def save_policy(s: Session, value: SeverityPolicy, actor: Actor) -> None:
+    for rule in (value.general, value.major):
+        row = s.get(SeverityRuleRow, rule.severity.value) or SeverityRuleRow(severity=rule.severity.value)
+        row.fix_days, row.interim_hours, row.plan_days = rule.fix_days, rule.interim_hours, rule.plan_days
+        row.report_head_office = rule.report_head_office
+        row.updated_by, row.updated_at = actor.username, utcnow()
+        s.add(row)
+
+
+# -- records ---------------------------------------------------------------------------------------
+def refs(raw: list[dict[str, Any]] | None) -> tuple[AttachmentRef, ...]:
+    return tuple(
+        AttachmentRef(str(a["name"]), str(a["sha256"]), int(a["size"]), str(a["media_type"]))
+        for a in raw or ()
+    )
+
+
+def ref_values(items: tuple[AttachmentRef, ...] | list[AttachmentRef]) -> list[dict[str, Any]]:
+    return [{"name": r.name, "sha256": r.sha256, "size": r.size, "media_type": r.media_type} for r in items]
+
+
+def number_of(row: HazardRow, zone: ZoneInfo) -> str:
+    """The register's reference: YH (隐患), the year it opened, the id."""
+    return f"YH-{local_date(row.opened_at, zone).year}-{row.id:04d}"
+
+
+def info_of(row: HazardRow, now: datetime, zone: ZoneInfo) -> HazardInfo:
+    return HazardInfo(
+        id=row.id,
+        number=number_of(row, zone),
+        title=row.title,
+        description=row.description,
+        severity=HazardSeverity(row.severity),
+        status=HazardStatus(row.status),
+        source=HazardSource(row.source),
+        location=row.location,
+        owner=row.owner,
+        due_at=row.due_at,
+        due_date=local_date(row.due_at, zone),
+        interim_due_at=row.interim_due_at,
+        plan_due_at=row.plan_due_at,
+        report_head_office=row.report_head_office,
+        inspection_id=row.inspection_id,
+        item_number=row.item_number,
+        template_code=row.template_code,
+        opened_by=row.opened_by,
+        opened_at=row.opened_at,
+        remediated_by=row.remediated_by,
+        remediated_at=row.remediated_at,
+        verified_by=row.verified_by,
+        verified_at=row.verified_at,
+        closed_by=row.closed_by,
+        closed_at=row.closed_at,
+        schedule_id=row.schedule_id,
+        overdue=is_overdue(row, now),
+        age_days=age_days(row, now),
+    )
+
+
+def detail_of(row: HazardRow, now: datetime, zone: ZoneInfo) -> HazardDetail:
+    return HazardDetail(
+        info=info_of(row, now, zone),
+        photos=refs(row.photos),
+        steps=tuple(
+            RemediationStep(
+                id=st.id,
+                kind=RemediationKind(st.kind),
+                text=st.text,
+                evidence=refs(st.evidence),
+                added_by=st.added_by,
+                added_at=st.added_at,
+            )
+            for st in row.steps
+        ),
+        events=tuple(
+            HazardEvent(
+                id=ev.id,
+                kind=HazardEventKind(ev.kind),
+                actor=ev.actor,
+                at=ev.at,
+                note=ev.note,
+                changes={k: (str(v[0]), str(v[1])) for k, v in (ev.changes or {}).items()},
+            )
+            for ev in row.events
+        ),
+        verification_note=row.verification_note,
+    )
+
+
+def add_event(
+    row: HazardRow,
+    kind: HazardEventKind,
+    actor: Actor,
+    note: str = "",
+    changes: dict[str, tuple[str, str]] | None = None,
+) -> None:
+    row.events.append(
+        HazardEventRow(
+            kind=kind.value,
+            actor=actor.username,
+            at=utcnow(),
+            note=note,
+            changes={k: [a, b] for k, (a, b) in (changes or {}).items()},
+        )
+    )
+
+
+# -- the register's filter -------------------------------------------------------------------------
+def filtered(flt: HazardFilter, now: datetime, zone: ZoneInfo) -> Select[tuple[HazardRow]]:
+    stmt = select(HazardRow)
+    if flt.statuses:
+        stmt = stmt.where(HazardRow.status.in_([st.value for st in flt.statuses]))
+    if flt.open_only or flt.overdue_only:
+        stmt = stmt.where(HazardRow.status.in_(OPEN_STATES))
+    if flt.overdue_only:
+        stmt = stmt.where(HazardRow.due_at < now)
+    if flt.severity is not None:
+        stmt = stmt.where(HazardRow.severity == flt.severity.value)
+    if flt.source is not None:
+        stmt = stmt.where(HazardRow.source == flt.source.value)
+    if flt.owner.strip():
+        stmt = stmt.where(HazardRow.owner == flt.owner.strip())
+    if flt.inspection_id is not None:
+        stmt = stmt.where(HazardRow.inspection_id == flt.inspection_id)
+    if flt.opened_from is not None:
+        start = datetime.combine(flt.opened_from, time(0), tzinfo=zone)
+        stmt = stmt.where(HazardRow.opened_at >= start)
+    if flt.opened_to is not None:
+        end = datetime.combine(flt.opened_to + timedelta(days=1), time(0), tzinfo=zone)
+        stmt = stmt.where(HazardRow.opened_at < end)
+    text = flt.text.strip()
+    if text:
+        like = f"%{_escape(text)}%"
+        conds: list[ColumnElement[bool]] = [
+            HazardRow.title.ilike(like, escape="\\"),
+            HazardRow.description.ilike(like, escape="\\"),
+            HazardRow.location.ilike(like, escape="\\"),
+            HazardRow.owner.ilike(like, escape="\\"),
+        ]
+        number = _number_id(text)
+        if number is not None:
+            conds.append(HazardRow.id == number)
+        stmt = stmt.where(or_(*conds))
+    return stmt
+
+
+def _escape(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _number_id(text: str) -> int | None:
+    """The id in a register reference typed as YH-2026-0007, 0007 or 7."""
+    tail = text.upper().removeprefix("YH-").split("-")[-1]
+    return int(tail) if tail.isdigit() and len(tail) <= 9 else None

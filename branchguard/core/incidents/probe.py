@@ -1,0 +1,26 @@
+"""Whether any incident is open, without loading the incident layer (its models, types and log).
+
+The window asks at start, before its landing page, and on every banner poll: most of the time no
+incident is open, and the incident service is then not imported until a page or dialog needs it.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import text
+from sqlalchemy.orm import Session, sessionmaker
+
+from branchguard.core.kernel.roles import EVERYONE, require
+from branchguard.core.kernel.types import Actor
+
+OPEN = "open"  # IncidentStatus.OPEN.value (tests/core/incidents/test_incident_probe.py keeps them equal)
+_ANY_OPEN = text("SELECT 1 FROM incidents WHERE status = :open LIMIT 1")
+
+
+class IncidentProbe:
+    def __init__(self, sessions: sessionmaker[Session]) -> None:
+        self._sessions = sessions
+
+    def any_open(self, actor: Actor) -> bool:
+        require(actor, "incident.read", EVERYONE)
+        with self._sessions() as s:
+            return s.scalar(_ANY_OPEN, {"open": OPEN}) is not None

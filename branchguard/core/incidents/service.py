@@ -1,0 +1,466 @@
+"""Incident service: start, log, mark steps, change level, attach, close, list, search, verify, handover.
+
+Every change is one transaction that appends to the hash-chained log (core.incident_log) and, for
+the incident's own fields, updates its row and the audit trail in the same unit of work.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Connection, Engine, Select, func, or_, select
+from sqlalchemy.orm import Session, sessionmaker
+
+from branchguard.core.audit.service import record
+from branchguard.core.incidents import log as incident_log
+from branchguard.core.incidents.store import action_of, detail_of, summary_of
+from branchguard.core.incidents.types import (
+    REPORT_FIELDS,
+    TYPED_KINDS,
+    CloseInput,
+    EntryKind,
+    FollowUpAction,
+    HandoverSnapshot,
+    IncidentDetail,
+    IncidentFilter,
+    IncidentStatus,
+    IncidentSummary,
+    LogEntry,
+    SearchHit,
+    StepState,
+    VerifyReport,
+)
+from branchguard.core.kernel import validation
+from branchguard.core.kernel.attachments import AttachmentRef, AttachmentStore
+from branchguard.core.kernel.errors import NotFound, PermissionDenied, ValidationError
+from branchguard.core.kernel.i18n import t
+from branchguard.core.kernel.roles import EVERYONE, LEAD_ONLY, require
+from branchguard.core.kernel.types import Actor, Level, PlaybookStatus, Role, Text2
+from branchguard.core.playbooks.store import approved
+from branchguard.core.playbooks.types import IncidentCategory, PlaybookSummary
+from branchguard.db.base import utcnow
+from branchguard.db.models.incidents import IncidentActionRow, IncidentRow
+from branchguard.db.models.playbooks import PlaybookRow
+
+RESPONDERS = frozenset({Role.LEAD, Role.STAFF})
+MAX_TITLE = 200
+EntryListener = Callable[[LogEntry], None]
+
+
+class IncidentService:
+    def __init__(self, sessions: sessionmaker[Session], attachments: AttachmentStore) -> None:
+        self._sessions = sessions
+        self._files = attachments
+
+    # -- starting ------------------------------------------------------------------------------
+    def start(
+        self,
+        actor: Actor,
+        playbook_code: str | None = None,
+        level: Level | None = None,
+        *,
+        title: str = "",
+        drill: bool = False,
+        location: str = "",
+    ) -> IncidentSummary:
+        """Open an incident from the plan's approved version (or ad hoc without a code)."""
+        require(actor, "incident.start", RESPONDERS)
+        title = title.strip()
+        if len(title) > MAX_TITLE:
+            raise ValidationError(t("field.title"), t("validation.too_long", limit=MAX_TITLE))
+        with self._sessions.begin() as s:
+            version = None
+            if playbook_code:
+                plan = s.scalar(select(PlaybookRow).where(PlaybookRow.code == playbook_code.strip().upper()))
+                if plan is None:
+                    raise NotFound(t("playbook.not_found", code=playbook_code))
+                version = approved(plan)
+                if version is None:
+                    raise ValidationError(t("field.playbook"), t("incident.no_approved", code=plan.code))
+            if level is None:
+                level = Level(version.levels[0]) if version and version.levels else Level.III
+            if not title:
+                title = (
+                    Text2(version.title_zh, version.title_en).text if version else t("incident.ad_hoc_title")
+                )
+            row = IncidentRow(
+                title=title,
+                playbook_code=version.playbook.code if version else None,
+                playbook_version_id=version.id if version else None,
+                playbook_version=version.number if version else None,
+                category=version.category if version else IncidentCategory.OTHER.value,
+                level=level.value,
+                drill=drill,
+                status=IncidentStatus.OPEN.value,
+                location=location.strip()[:200],
+                started_by=actor.username,
+                started_at=utcnow(),
+                report_fields={},
+                outcome="",
+                injuries="",
+                root_cause="",
+                last_seq=0,
+                chain_head=incident_log.GENESIS_HASH,
+            )
+            s.add(row)
+            s.flush()
+            data: dict[str, Any] = {"level": level.value, "drill": drill, "title": title}
+            if version:
+                data |= {"playbook": version.playbook.code, "version": version.number}
+            incident_log.append(
+                s.connection(), row.id, actor.username, EntryKind.START, title, data=data, at=row.started_at
+            )
+            record(s, actor, "incident.start", "incident", row.id, after=data)
+            s.flush()
+            s.refresh(row)
+            return summary_of(row)
+
+    def suggest_playbooks(
+        self, actor: Actor, typed: str, plans: Sequence[PlaybookSummary]
+    ) -> list[PlaybookSummary]:
+        """Approved plans for the start dialog, most likely first: code/title matches, then most used."""
+        require(actor, "incident.start", RESPONDERS)
+        with self._sessions() as s:
+            usage = dict(
+                s.execute(select(IncidentRow.playbook_code, func.count()).group_by(IncidentRow.playbook_code))
+                .tuples()
+                .all()
+            )
+        needle = typed.strip().lower()
+
+        def rank(p: PlaybookSummary) -> tuple[int, int, str]:
+            code, zh, en = p.code.lower(), p.title.zh.lower(), p.title.en.lower()
+            if not needle or code == needle:
+                match = 0
+            elif code.startswith(needle) or zh.startswith(needle) or en.startswith(needle):
+                match = 1
+            elif needle in code or needle in zh or needle in en:
+                match = 2
+            else:
+                match = 9
+            return (match, -usage.get(p.code, 0), p.code)
+
+        live = [p for p in plans if p.status == PlaybookStatus.APPROVED]
+        return [p for p in sorted(live, key=rank) if rank(p)[0] < 9]
+
+    # -- logging -------------------------------------------------------------------------------
+    def log(
+        self, actor: Actor, incident_id: int, kind: EntryKind, body: str, *, corrects: int | None = None
+    ) -> LogEntry:
+        """A typed entry, or (with `corrects`) a correction of an earlier one."""
+        require(actor, "incident.log", RESPONDERS)
+        if corrects is None and kind not in TYPED_KINDS:
+            raise ValidationError(t("field.entry_kind"), t("incident.kind_not_typed", kind=kind.value))
+        body = validation.text(body, "field.entry_text", limit=incident_log.MAX_ENTRY_TEXT)
+        # No ORM session: this is the busiest write of a live incident, and the session's
+        # bookkeeping cost about as much as the append's own statements.
+        engine: Engine = self._sessions.kw["bind"]
+        if corrects is None:
+            return incident_log.append_committed(engine, incident_id, actor.username, kind, body)
+        with engine.begin() as conn:
+            self._check_correction(conn, actor, incident_id, corrects)
+            return incident_log.append(
+                conn, incident_id, actor.username, EntryKind.CORRECTION, body, corrects=corrects
+            )
+
+    def _check_correction(self, conn: Connection, actor: Actor, incident_id: int, seq: int) -> None:
+        page = incident_log.read_page(conn, incident_id, after_seq=seq - 1, limit=1)
+        target = page[0] if page and page[0].seq == seq else None
+        if target is None:
+            raise ValidationError(t("field.corrects"), t("incident.no_entry", seq=seq, id=incident_id))
+        if target.kind in (EntryKind.START, EntryKind.CLOSE):
+            raise ValidationError(t("field.corrects"), t("incident.cannot_correct", seq=seq))
+        if actor.role != Role.LEAD and target.actor != actor.username:
+            raise PermissionDenied(t("incident.correct_own_only"))
+
+    def mark_step(
+        self, actor: Actor, incident_id: int, number: int, *, done: bool = True, reason: str = ""
+    ) -> LogEntry:
+        """Step `number` (1-based) done, or skipped with a reason."""
+        require(actor, "incident.step", RESPONDERS)
+        if not done:
+            reason = validation.text(reason, "field.skip_reason", limit=1000)
+        with self._sessions.begin() as s:
+            detail = detail_of(s, self._row(s, incident_id), with_entries=False)
+            if not 1 <= number <= len(detail.steps):
+                raise ValidationError(
+                    t("field.step"), t("incident.no_step", n=number, count=len(detail.steps), id=incident_id)
+                )
+            step = detail.steps[number - 1]
+            if step.state != StepState.PENDING:
+                raise ValidationError(
+                    t("field.step"), t("incident.step_marked", n=number, state=step.state.label)
+                )
+            kind = EntryKind.STEP_DONE if done else EntryKind.STEP_SKIPPED
+            body = reason if not done else step.text.text
+            return incident_log.append(
+                s.connection(), incident_id, actor.username, kind, body, step=number, data={"key": step.key}
+            )
+
+    def change_level(self, actor: Actor, incident_id: int, level: Level, reason: str = "") -> LogEntry:
+        require(actor, "incident.level", LEAD_ONLY)
+        with self._sessions.begin() as s:
+            row = self._row(s, incident_id)
+            if row.level == level.value:
+                raise ValidationError(t("field.level"), t("incident.same_level", level=level.label))
+            before = row.level
+            entry = incident_log.append(
+                s.connection(),
+                incident_id,
+                actor.username,
+                EntryKind.LEVEL_CHANGE,
+                reason,
+                data={"from": before, "to": level.value},
+            )
+            s.refresh(row)
+            row.level = level.value
+            record(
+                s,
+                actor,
+                "incident.level",
+                "incident",
+                incident_id,
+                before={"level": before},
+                after={"level": level.value},
+            )
+            return entry
+
+    def record_headcount(
+        self, actor: Actor, incident_id: int, present: int, expected: int | None = None
+    ) -> LogEntry:
+        """Headcount at the assembly point (drills and evacuations)."""
+        require(actor, "incident.log", RESPONDERS)
+        if present < 0 or (expected is not None and expected < 0):
+            raise ValidationError(t("field.headcount"), t("incident.bad_headcount"))
+        data: dict[str, Any] = {"present": present}
+        if expected is not None:
+            data["expected"] = expected
+        with self._sessions.begin() as s:
+            body = t(
+                "incident.headcount_text", present=present, expected=expected if expected is not None else "-"
+            )
+            return incident_log.append(
+                s.connection(), incident_id, actor.username, EntryKind.HEADCOUNT, body, data=data
+            )
+
+    def attach(self, actor: Actor, incident_id: int, path: Path, note: str = "") -> LogEntry:
+        """Copy a photo or file into the store and log it with its SHA-256."""
+        require(actor, "incident.attach", LEAD_ONLY)
+        with self._sessions() as s:  # fail before copying anything into the store
+            self._row(s, incident_id)
+        ref = self._files.add(Path(path))
+        with self._sessions.begin() as s:
+            return incident_log.append(
+                s.connection(),
+                incident_id,
+                actor.username,
+                EntryKind.ATTACHMENT,
+                note or ref.name,
+                data={"name": ref.name, "sha256": ref.sha256, "size": ref.size, "media_type": ref.media_type},
+            )
+
+    def attachment_bytes(self, actor: Actor, entry: LogEntry) -> bytes:
+        require(actor, "incident.read", EVERYONE)
+        if entry.kind != EntryKind.ATTACHMENT:
+            raise ValidationError(t("field.attachment"), t("incident.not_attachment", seq=entry.seq))
+        return self._files.read(str(entry.data["sha256"]))
+
+    def attachments(self, actor: Actor, incident_id: int) -> list[LogEntry]:
+        """The attachment entries, oldest first, without reading the rest of the log."""
+        require(actor, "incident.read", EVERYONE)
+        with self._sessions() as s:
+            return incident_log.attachment_entries(s.connection(), incident_id)
+
+    def attachment_ref(self, entry: LogEntry) -> AttachmentRef:
+        d = entry.data
+        return AttachmentRef(str(d["name"]), str(d["sha256"]), int(d["size"]), str(d["media_type"]))
+
+    def set_report_fields(self, actor: Actor, incident_id: int, fields: dict[str, str]) -> IncidentDetail:
+        """The initial report to head office (上报): logged as an entry, kept on the incident."""
+        require(actor, "incident.report", LEAD_ONLY)
+        unknown = set(fields) - set(REPORT_FIELDS)
+        if unknown:
+            raise ValidationError(
+                t("field.report_fields"), t("incident.unknown_fields", names=", ".join(sorted(unknown)))
+            )
+        clean = {k: v.strip() for k, v in fields.items()}
+        with self._sessions.begin() as s:
+            row = self._row(s, incident_id)
+            before = dict(row.report_fields or {})
+            after = {k: v for k, v in (before | clean).items() if v}
+            incident_log.append(
+                s.connection(),
+                incident_id,
+                actor.username,
+                EntryKind.REPORT_FIELDS,
+                t("incident.report_fields_text"),
+                data={k: after.get(k, "") for k in REPORT_FIELDS if before.get(k, "") != after.get(k, "")},
+                allow_closed=True,
+            )
+            s.refresh(row)
+            row.report_fields = after
+            record(s, actor, "incident.report", "incident", incident_id, before=before, after=after)
+            s.flush()
+            return detail_of(s, row)
+
+    def close(self, actor: Actor, incident_id: int, data: CloseInput) -> IncidentDetail:
+        require(actor, "incident.close", LEAD_ONLY)
+        outcome = validation.text(data.outcome, "field.outcome", limit=incident_log.MAX_ENTRY_TEXT)
+        if data.losses_cents is not None and data.losses_cents < 0:
+            raise ValidationError(t("field.losses"), t("incident.negative_losses"))
+        for i, action in enumerate(data.actions, start=1):
+            if not action.text.strip() or not action.owner.strip():
+                raise ValidationError(t("field.follow_up", n=i), t("incident.action_incomplete"))
+        with self._sessions.begin() as s:
+            now = utcnow()
+            payload: dict[str, Any] = {
+                "outcome": outcome,
+                "injuries": data.injuries.strip(),
+                "losses_cents": data.losses_cents,
+                "root_cause": data.root_cause.strip(),
+                "actions": [
+                    {
+                        "text": a.text.strip(),
+                        "owner": a.owner.strip(),
+                        "due": a.due.isoformat() if a.due else None,
+                    }
+                    for a in data.actions
+                ],
+            }
+            incident_log.append(
+                s.connection(), incident_id, actor.username, EntryKind.CLOSE, outcome, data=payload, at=now
+            )
+            row = self._row(s, incident_id)
+            s.refresh(row)
+            row.status = IncidentStatus.CLOSED.value
+            row.closed_by = actor.username
+            row.closed_at = now
+            row.outcome = outcome
+            row.injuries = payload["injuries"]
+            row.losses_cents = data.losses_cents
+            row.root_cause = payload["root_cause"]
+            for a in data.actions:
+                s.add(
+                    IncidentActionRow(
+                        incident_id=incident_id, text=a.text.strip(), owner=a.owner.strip(), due=a.due
+                    )
+                )
+            record(s, actor, "incident.close", "incident", incident_id, after=payload)
+            s.flush()
+            return detail_of(s, row)
+
+    def complete_action(self, actor: Actor, action_id: int) -> FollowUpAction:
+        require(actor, "incident.action", LEAD_ONLY)
+        with self._sessions.begin() as s:
+            row = s.get(IncidentActionRow, action_id)
+            if row is None:
+                raise NotFound(t("incident.no_action", id=action_id))
+            if row.done_at is None:
+                row.done_at = utcnow()
+                row.done_by = actor.username
+                record(
+                    s,
+                    actor,
+                    "incident.action",
+                    "incident_action",
+                    action_id,
+                    after={"text": row.text, "done": True},
+                )
+            return action_of(row)
+
+    # -- reading -------------------------------------------------------------------------------
+    def get(self, actor: Actor, incident_id: int, *, with_entries: bool = True) -> IncidentDetail:
+        """The incident; `with_entries=False` leaves the log out (read it with `entries_page`)."""
+        require(actor, "incident.read", EVERYONE)
+        with self._sessions() as s:
+            return detail_of(s, self._row(s, incident_id), with_entries=with_entries)
+
+    def entries_page(
+        self, actor: Actor, incident_id: int, after_seq: int = 0, limit: int = 500
+    ) -> list[LogEntry]:
+        """Entries after `after_seq`, oldest first, at most `limit`; a long log is read page by page."""
+        require(actor, "incident.read", EVERYONE)
+        with self._sessions() as s:
+            return incident_log.read_page(s.connection(), incident_id, after_seq, limit)
+
+    def list_incidents(self, actor: Actor, flt: IncidentFilter | None = None) -> list[IncidentSummary]:
+        require(actor, "incident.read", EVERYONE)
+        flt = flt or IncidentFilter()
+        stmt: Select[tuple[IncidentRow]] = select(IncidentRow)
+        if flt.status is not None:
+            stmt = stmt.where(IncidentRow.status == flt.status.value)
+        if flt.level is not None:
+            stmt = stmt.where(IncidentRow.level == flt.level.value)
+        if flt.drill is not None:
+            stmt = stmt.where(IncidentRow.drill == flt.drill)
+        if flt.since is not None:
+            stmt = stmt.where(IncidentRow.started_at >= flt.since)
+        if flt.until is not None:
+            stmt = stmt.where(IncidentRow.started_at < flt.until)
+        if flt.search.strip():
+            self._index_pending()
+        with self._sessions() as s:
+            if flt.search.strip():
+                hits = {e.incident_id for e in incident_log.search(s.connection(), flt.search, limit=5000)}
+                like = f"%{flt.search.strip()}%"
+                stmt = stmt.where(or_(IncidentRow.id.in_(hits), IncidentRow.title.ilike(like)))
+            rows = s.scalars(stmt.order_by(IncidentRow.started_at.desc(), IncidentRow.id.desc()))
+            return [summary_of(r) for r in rows]
+
+    def _index_pending(self) -> None:
+        """Before a search: the newest entries may still wait for the search index."""
+        engine: Engine = self._sessions.kw["bind"]
+        with engine.begin() as conn:
+            incident_log.index_pending(conn)
+
+    def open_incidents(self, actor: Actor) -> list[IncidentSummary]:
+        return self.list_incidents(actor, IncidentFilter(status=IncidentStatus.OPEN))
+
+    def search(self, actor: Actor, query: str, limit: int = 200) -> list[SearchHit]:
+        """Log entries matching every word, newest first, with their incident's title."""
+        require(actor, "incident.read", EVERYONE)
+        self._index_pending()
+        with self._sessions() as s:
+            entries = incident_log.search(s.connection(), query, limit)
+            titles = dict(
+                s.execute(
+                    select(IncidentRow.id, IncidentRow.title).where(
+                        IncidentRow.id.in_({e.incident_id for e in entries})
+                    )
+                )
+                .tuples()
+                .all()
+            )
+        return [SearchHit(e.incident_id, titles.get(e.incident_id, ""), e) for e in entries]
+
+    def verify(self, actor: Actor) -> VerifyReport:
+        require(actor, "incident.read", EVERYONE)
+        with self._sessions() as s:
+            return incident_log.verify(s.connection())
+
+    def handover(self, actor: Actor) -> HandoverSnapshot:
+        require(actor, "incident.read", EVERYONE)
+        with self._sessions() as s:
+            rows = s.scalars(
+                select(IncidentRow)
+                .where(IncidentRow.status == IncidentStatus.OPEN.value)
+                .order_by(IncidentRow.started_at)
+            )
+            details = tuple(detail_of(s, r, with_entries=False) for r in rows)
+            actions = s.scalars(
+                select(IncidentActionRow)
+                .where(IncidentActionRow.done_at.is_(None))
+                .order_by(IncidentActionRow.due.is_(None), IncidentActionRow.due, IncidentActionRow.id)
+            )
+            return HandoverSnapshot(
+                datetime.now(UTC), actor.username, details, tuple(action_of(a) for a in actions)
+            )
+
+    def _row(self, s: Session, incident_id: int) -> IncidentRow:
+        row = s.get(IncidentRow, incident_id)
+        if row is None:
+            raise NotFound(t("incident.not_found", id=incident_id))
+        return row

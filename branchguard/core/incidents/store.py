@@ -1,0 +1,151 @@
+"""Reading incidents into plain data: steps from the plan version, their state from the log."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from sqlalchemy import Connection, select
+from sqlalchemy.orm import Session
+
+from branchguard.core.incidents.log import read_entries, step_entries
+from branchguard.core.incidents.types import (
+    EntryKind,
+    FollowUpAction,
+    IncidentDetail,
+    IncidentStatus,
+    IncidentStep,
+    IncidentSummary,
+    LogEntry,
+    StepState,
+)
+from branchguard.core.kernel.messages import CATALOG
+from branchguard.core.kernel.types import Level, Text2
+from branchguard.core.playbooks.types import IncidentCategory
+from branchguard.db.models.foundation import ContactRow
+from branchguard.db.models.incidents import IncidentActionRow, IncidentRow
+from branchguard.db.models.playbooks import PlaybookVersionRow, StepRow
+
+
+def summary_of(row: IncidentRow) -> IncidentSummary:
+    return IncidentSummary(
+        id=row.id,
+        title=row.title,
+        playbook_code=row.playbook_code,
+        playbook_version=row.playbook_version,
+        category=IncidentCategory(row.category),
+        level=Level(row.level),
+        drill=row.drill,
+        status=IncidentStatus(row.status),
+        started_by=row.started_by,
+        started_at=row.started_at,
+        closed_at=row.closed_at,
+        entry_count=row.last_seq,
+        chain_head=row.chain_head,
+    )
+
+
+def action_of(row: IncidentActionRow) -> FollowUpAction:
+    return FollowUpAction(row.id, row.incident_id, row.text, row.owner, row.due, row.done_at, row.done_by)
+
+
+def apply_log(steps: Sequence[IncidentStep], entries: Sequence[LogEntry]) -> tuple[IncidentStep, ...]:
+    """Each step's state after replaying the log: marks set it, a correction of a mark undoes it."""
+    state: dict[
+        int, tuple[StepState, str | None, object, str, int]
+    ] = {}  # number -> (state, by, at, reason, seq)
+    by_seq = {e.seq: e for e in entries}
+    for e in entries:
+        if e.kind in (EntryKind.STEP_DONE, EntryKind.STEP_SKIPPED) and e.step is not None:
+            done = e.kind == EntryKind.STEP_DONE
+            reason = "" if done else e.text
+            state[e.step] = (StepState.DONE if done else StepState.SKIPPED, e.actor, e.at, reason, e.seq)
+        elif e.kind == EntryKind.CORRECTION and e.corrects is not None:
+            target = by_seq.get(e.corrects)
+            if target and target.step is not None and state.get(target.step, (None,) * 5)[4] == target.seq:
+                state.pop(target.step)
+    result = []
+    for s in steps:
+        if s.number in state:
+            st, by, at, reason, _seq = state[s.number]
+            s = IncidentStep(**{**s.__dict__, "state": st, "by": by, "at": at, "reason": reason})
+        result.append(s)
+    return tuple(result)
+
+
+def plan_steps(
+    session: Session, version_id: int | None
+) -> tuple[tuple[IncidentStep, ...], PlaybookVersionRow | None]:
+    if version_id is None:
+        return (), None
+    version = session.get(PlaybookVersionRow, version_id)
+    if version is None:
+        return (), None
+    roles = {r["code"]: Text2(r.get("zh", ""), r.get("en", "")) for r in version.roles}
+    for code in {row.role for row in version.steps} - roles.keys():  # a branch post, not a plan team
+        if f"branch_role.{code}" in CATALOG:
+            en, zh = CATALOG[f"branch_role.{code}"]
+            roles[code] = Text2(zh, en)
+    rows: Sequence[StepRow] = version.steps
+    return (
+        tuple(
+            IncidentStep(
+                number=i,
+                key=row.key,
+                text=Text2(row.text_zh, row.text_en),
+                role=row.role,
+                role_name=roles.get(row.role, Text2()),
+                target_minutes=row.target_minutes,
+                checkpoint=row.checkpoint,
+                deadline_minutes=row.deadline_minutes,
+                condition=Text2(row.condition_zh, row.condition_en),
+                goto=row.goto_key,
+            )
+            for i, row in enumerate(rows, start=1)
+        ),
+        version,
+    )
+
+
+def call_list(session: Session, version: PlaybookVersionRow | None) -> tuple[tuple[str, str, str], ...]:
+    """The plan's contacts first, then the branch's emergency contacts; each number once."""
+    seen: set[str] = set()
+    out: list[tuple[str, str, str]] = []
+    plan = [
+        (c.get("kind", "other"), c.get("name", ""), c.get("phone", ""))
+        for c in (version.contacts if version else [])
+    ]
+    branch = [
+        (c.kind, c.name, c.phone)
+        for c in session.scalars(select(ContactRow).order_by(ContactRow.sort_order, ContactRow.id))
+    ]
+    for kind, name, phone in plan + branch:
+        if phone and phone not in seen:
+            seen.add(phone)
+            out.append((kind, name, phone))
+    return tuple(out)
+
+
+def detail_of(session: Session, row: IncidentRow, *, with_entries: bool = True) -> IncidentDetail:
+    """The incident in full; without its entries (`entries` empty) for views that page a long log."""
+    conn: Connection = session.connection()
+    entries = read_entries(conn, row.id) if with_entries else step_entries(conn, row.id)
+    steps, version = plan_steps(session, row.playbook_version_id)
+    actions = session.scalars(
+        select(IncidentActionRow)
+        .where(IncidentActionRow.incident_id == row.id)
+        .order_by(IncidentActionRow.id)
+    )
+    return IncidentDetail(
+        summary=summary_of(row),
+        location=row.location,
+        report_fields=dict(row.report_fields or {}),
+        steps=apply_log(steps, entries),
+        entries=tuple(entries) if with_entries else (),
+        actions=tuple(action_of(a) for a in actions),
+        closed_by=row.closed_by,
+        outcome=row.outcome,
+        injuries=row.injuries,
+        losses_cents=row.losses_cents,
+        root_cause=row.root_cause,
+        contacts=call_list(session, version),
+    )

@@ -1,0 +1,102 @@
+"""How incident times, durations, amounts and log entries read, the same on paper and in the CLI."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from branchguard.core.incidents.types import REPORT_FIELDS, EntryKind, IncidentStep, LogEntry, StepState
+from branchguard.core.kernel.attachments import format_size
+from branchguard.core.kernel.i18n import t
+from branchguard.core.kernel.types import Level
+
+STAMP = "%Y-%m-%d %H:%M:%S"
+
+
+def local_stamp(at: datetime | None, fmt: str = STAMP) -> str:
+    """A stored (UTC) time in local time with its full date: incidents can run over midnight."""
+    return at.astimezone().strftime(fmt) if at else ""
+
+
+def elapsed_text(delta: timedelta) -> str:
+    """A duration as people say it: "45 秒", "3 分 20 秒", "2 小时 5 分", "1 天 3 小时"."""
+    seconds = max(0, int(delta.total_seconds()))
+    minutes, s = divmod(seconds, 60)
+    hours, m = divmod(minutes, 60)
+    days, h = divmod(hours, 24)
+    if days:
+        return t("incident.elapsed.days", d=days, h=h)
+    if hours:
+        return t("incident.elapsed.hours", h=hours, m=m)
+    if minutes:
+        return t("incident.elapsed.minutes", m=minutes, s=s)
+    return t("incident.elapsed.seconds", s=s)
+
+
+def yuan_text(cents: int | None) -> str:
+    """An amount in yuan with thousands separators, or "" when none was given."""
+    if cents is None:
+        return ""
+    return t("incident.yuan", amount=f"{cents // 100:,}.{cents % 100:02d}")
+
+
+def level_label(value: object) -> str:
+    """A level's label ("II级（重大）"); a value from a newer version is shown as written."""
+    try:
+        return Level(str(value)).label
+    except ValueError:
+        return str(value)
+
+
+def entry_text(entry: LogEntry) -> str:
+    """What an entry says, completed from its data where the program wrote it (steps, level,
+    attachments), so a reader of the timeline needs nothing else."""
+    kind, body = entry.kind, entry.text
+    if kind == EntryKind.CORRECTION:
+        return t("incident.text.correction", seq=entry.corrects, text=body)
+    if kind == EntryKind.STEP_DONE:
+        return t("incident.text.step_done", n=entry.step, text=body)
+    if kind == EntryKind.STEP_SKIPPED:
+        return t("incident.text.step_skipped", n=entry.step, text=body)
+    if kind == EntryKind.LEVEL_CHANGE:
+        change = t(
+            "incident.text.level",
+            before=level_label(entry.data.get("from", "")),
+            after=level_label(entry.data.get("to", "")),
+        )
+        return t("incident.text.with_reason", first=change, reason=body) if body else change
+    if kind == EntryKind.ATTACHMENT:
+        name, size = str(entry.data.get("name", "")), entry.data.get("size")
+        described = t("incident.text.attachment", name=name, size=format_size(int(size or 0)))
+        if body in ("", name):
+            return described
+        return t("incident.text.with_reason", first=described, reason=body)
+    if kind == EntryKind.REPORT_FIELDS:
+        names = t("incident.list_sep").join(t(f"report_field.{k}") for k in REPORT_FIELDS if k in entry.data)
+        return t("incident.text.with_reason", first=body, reason=names) if names else body
+    return body
+
+
+@dataclass(frozen=True)
+class StepTiming:
+    """A step against its target: time from the start, a verdict word and the text to show."""
+
+    took: str
+    verdict: str  # pending, skipped, done (no target), on_time, late
+    result: str
+
+
+def step_timing(step: IncidentStep, started_at: datetime) -> StepTiming:
+    """How long the step took from the start and its result: on time, late by …, skipped with
+    the reason, done (no target) or still pending."""
+    if step.state == StepState.PENDING or step.at is None:
+        return StepTiming("", "pending", StepState.PENDING.label)
+    took = elapsed_text(step.at - started_at)
+    if step.state == StepState.SKIPPED:
+        return StepTiming(took, "skipped", t("incident.timing.skipped", reason=step.reason))
+    target = step.target_at(started_at)
+    if target is None:
+        return StepTiming(took, "done", StepState.DONE.label)
+    if step.at <= target:
+        return StepTiming(took, "on_time", t("incident.timing.on_time"))
+    return StepTiming(took, "late", t("incident.timing.late", by=elapsed_text(step.at - target)))

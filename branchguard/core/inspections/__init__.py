@@ -1,0 +1,1 @@
+"""Inspections (风险隐患排查): checklist templates, runs, answers and signatures."""

@@ -1,0 +1,132 @@
+"""Content-addressed file store under the data folder: attachments are kept once, named by SHA-256.
+
+    <data_dir>/attachments/ab/ab12…ef      (the first two hex digits fan the files out)
+
+A file is written to a temporary name in its final folder and renamed into place, so a reader
+never sees half a file and a crash leaves at most a stray temporary file. Records (plan versions,
+later incidents) keep an AttachmentRef; the bytes are shared by every record naming that hash.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import mimetypes
+import os
+import re
+import tempfile
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from branchguard.core.kernel.errors import ValidationError
+from branchguard.core.kernel.i18n import t
+
+MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024
+SHA256 = re.compile(r"^[0-9a-f]{64}$")
+_CHUNK = 1024 * 1024
+
+
+@dataclass(frozen=True)
+class AttachmentRef:
+    """What a record keeps of a file: its original name, its hash, size and media type."""
+
+    name: str
+    sha256: str
+    size: int
+    media_type: str
+
+
+class AttachmentError(ValidationError):
+    """A stored file is missing or no longer matches its hash."""
+
+
+def media_type_of(name: str) -> str:
+    return mimetypes.guess_type(name, strict=False)[0] or "application/octet-stream"
+
+
+def sha256_of(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def format_size(size: int) -> str:
+    """A size for people: 512 B, 14.2 KB, 3.1 MB."""
+    if size < 1024:
+        return f"{size} B"
+    if size < 1024 * 1024:
+        return f"{size / 1024:.1f} KB"
+    return f"{size / (1024 * 1024):.1f} MB"
+
+
+class AttachmentStore:
+    """Files by content under `root` (the data folder): add, locate, read back with a hash check."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = Path(root) / "attachments"
+
+    def path_of(self, sha: str) -> Path:
+        if not SHA256.match(sha):
+            raise ValidationError(t("field.attachment"), t("attachment.bad_hash", value=sha))
+        return self.root / sha[:2] / sha
+
+    def has(self, sha: str) -> bool:
+        return self.path_of(sha).is_file()
+
+    def add(self, path: Path) -> AttachmentRef:
+        """Copy a file in (streamed: the size limit is checked before anything is read)."""
+        path = Path(path)
+        try:
+            size = path.stat().st_size
+            self._check_size(path.name, size)
+            digest = hashlib.sha256()
+            with path.open("rb") as src:
+                for chunk in iter(lambda: src.read(_CHUNK), b""):
+                    digest.update(chunk)
+            sha = digest.hexdigest()
+            if not self.has(sha):
+                with path.open("rb") as src:
+                    self._write(sha, iter(lambda: src.read(_CHUNK), b""))
+        except OSError as exc:
+            raise ValidationError(
+                t("field.attachment"), t("attachment.unreadable", name=str(path), error=exc.strerror or exc)
+            ) from None
+        return AttachmentRef(path.name, sha, size, media_type_of(path.name))
+
+    def add_bytes(self, name: str, data: bytes) -> AttachmentRef:
+        self._check_size(name, len(data))
+        sha = sha256_of(data)
+        if not self.has(sha):
+            self._write(sha, iter((data,)))
+        return AttachmentRef(name, sha, len(data), media_type_of(name))
+
+    def read(self, sha: str) -> bytes:
+        """The stored bytes; AttachmentError names the file when it is gone or was altered."""
+        path = self.path_of(sha)
+        try:
+            data = path.read_bytes()
+        except OSError:
+            raise AttachmentError(t("field.attachment"), t("attachment.missing", path=str(path))) from None
+        if sha256_of(data) != sha:
+            raise AttachmentError(t("field.attachment"), t("attachment.corrupted", path=str(path)))
+        return data
+
+    def _check_size(self, name: str, size: int) -> None:
+        if size > MAX_ATTACHMENT_BYTES:
+            raise ValidationError(
+                t("field.attachment"),
+                t("attachment.too_big", name=name, limit=MAX_ATTACHMENT_BYTES // (1024 * 1024)),
+            )
+
+    def _write(self, sha: str, chunks: Iterable[bytes]) -> None:
+        target = self.path_of(sha)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".incoming-", dir=target.parent)
+        try:
+            with os.fdopen(fd, "wb") as out:
+                for chunk in chunks:
+                    out.write(chunk)
+                out.flush()
+                os.fsync(out.fileno())
+            os.replace(tmp, target)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise

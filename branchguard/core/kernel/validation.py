@@ -1,0 +1,85 @@
+"""Input rules shared by every service: required text, lengths, phone numbers, choices."""
+
+from __future__ import annotations
+
+import enum
+import re
+from typing import TypeVar
+
+from branchguard.core.kernel.errors import ValidationError
+from branchguard.core.kernel.i18n import t
+
+E = TypeVar("E", bound=enum.Enum)
+
+# Mobile 1[3-9]xxxxxxxxx; landline with area code and optional extension; public short numbers
+# (110, 119, 120, 122, 12345, 96110, 95xxx bank lines); 400/800 service numbers.
+_PHONE_PATTERNS = (
+    re.compile(r"^\+?86?1[3-9]\d{9}$"),
+    re.compile(r"^1[3-9]\d{9}$"),
+    re.compile(r"^0\d{2,3}\d{7,8}(?:#\d{1,6}|x\d{1,6})?$"),
+    re.compile(r"^[1-9]\d{6,7}$"),
+    re.compile(r"^1\d{2,4}$"),
+    re.compile(r"^9\d{4}$"),
+    re.compile(r"^[48]00\d{7}$"),
+)
+_PHONE_CHARS = re.compile(r"[\s\-()（）]")
+_USERNAME = re.compile(r"^[A-Za-z0-9._-]{2,32}$")
+
+
+def text(value: str | None, field: str, *, required: bool = True, limit: int = 200) -> str:
+    """Trimmed text; a clear error naming the field when it is empty or too long."""
+    cleaned = (value or "").strip()
+    if required and not cleaned:
+        raise ValidationError(t(field), t("validation.required"))
+    if len(cleaned) > limit:
+        raise ValidationError(t(field), t("validation.too_long", limit=limit))
+    return cleaned
+
+
+def phone(value: str | None, field: str, *, required: bool = False) -> str:
+    """A phone number in a canonical spelling; separators are kept where people expect them."""
+    raw = (value or "").strip()
+    if not raw:
+        if required:
+            raise ValidationError(t(field), t("validation.required"))
+        return ""
+    compact = _PHONE_CHARS.sub("", raw).replace("＋", "+")
+    if len(compact) > 20 or not any(p.match(compact) for p in _PHONE_PATTERNS):
+        raise ValidationError(t(field), t("validation.phone", value=raw))
+    return _format_phone(compact)
+
+
+def _format_phone(compact: str) -> str:
+    if re.fullmatch(r"0(10|2\d)\d{8}", compact):  # two-digit-area cities: 010, 02x
+        return f"{compact[:3]}-{compact[3:]}"
+    if re.fullmatch(r"0\d{3}\d{7,8}", compact):
+        return f"{compact[:4]}-{compact[4:]}"
+    if re.fullmatch(r"[48]00\d{7}", compact):
+        return f"{compact[:3]}-{compact[3:6]}-{compact[6:]}"
+    return compact
+
+
+def choice(value: str | E, enum_type: type[E], field: str) -> E:
+    """An enum member from its value; the error lists what is allowed."""
+    if isinstance(value, enum_type):
+        return value
+    try:
+        return enum_type(value)
+    except ValueError:
+        allowed = ", ".join(str(m.value) for m in enum_type)
+        raise ValidationError(t(field), t("validation.choice", value=value, choices=allowed)) from None
+
+
+def int_range(value: int, field: str, low: int, high: int) -> int:
+    if not low <= value <= high:
+        raise ValidationError(t(field), t("validation.range", low=low, high=high))
+    return value
+
+
+def username(value: str | None) -> str:
+    cleaned = (value or "").strip()
+    if not cleaned:
+        raise ValidationError(t("field.username"), t("validation.required"))
+    if not _USERNAME.match(cleaned):
+        raise ValidationError(t("field.username"), t("validation.username", value=cleaned))
+    return cleaned.lower()

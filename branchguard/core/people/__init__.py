@@ -1,0 +1,1 @@
+"""The staff roster and the emergency contacts."""

@@ -1,0 +1,246 @@
+"""Staff roster and emergency contacts: validated edits, search and filters, audited."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session, sessionmaker
+
+from branchguard.core.audit.service import record
+from branchguard.core.kernel import validation as v
+from branchguard.core.kernel.errors import NotFound, ValidationError
+from branchguard.core.kernel.i18n import t
+from branchguard.core.kernel.roles import EVERYONE, LEAD_ONLY, require
+from branchguard.core.kernel.types import Actor
+from branchguard.core.people.types import (
+    BranchRole,
+    ContactInfo,
+    ContactInput,
+    ContactKind,
+    PersonInfo,
+    PersonInput,
+)
+from branchguard.db.models.foundation import ContactRow, PersonRow
+
+# Public numbers every branch needs from the first start; they cannot be removed or renumbered.
+BUILTIN_CONTACTS: tuple[tuple[ContactKind, str, int], ...] = (
+    (ContactKind.POLICE, "110", 1),
+    (ContactKind.FIRE, "119", 2),
+    (ContactKind.AMBULANCE, "120", 3),
+    (ContactKind.ANTI_FRAUD, "96110", 4),
+)
+
+
+def person_info(p: PersonRow) -> PersonInfo:
+    return PersonInfo(
+        id=p.id,
+        name=p.name,
+        branch_role=BranchRole(p.branch_role),
+        mobile=p.mobile,
+        phone=p.phone,
+        on_duty=p.on_duty,
+        notes=p.notes,
+        updated_at=p.updated_at,
+    )
+
+
+def contact_info(c: ContactRow) -> ContactInfo:
+    return ContactInfo(
+        id=c.id,
+        name=c.name,
+        kind=ContactKind(c.kind),
+        phone=c.phone,
+        alt_phone=c.alt_phone,
+        notes=c.notes,
+        builtin=c.builtin,
+        sort_order=c.sort_order,
+    )
+
+
+def clean_person(data: PersonInput) -> dict[str, object]:
+    return {
+        "name": v.text(data.name, "field.name", limit=100),
+        "branch_role": v.choice(data.branch_role, BranchRole, "field.branch_role").value,
+        "mobile": v.phone(data.mobile, "field.mobile"),
+        "phone": v.phone(data.phone, "field.phone"),
+        "on_duty": bool(data.on_duty),
+        "notes": v.text(data.notes, "field.notes", required=False, limit=2000),
+    }
+
+
+def clean_contact(data: ContactInput) -> dict[str, object]:
+    return {
+        "name": v.text(data.name, "field.name", limit=100),
+        "kind": v.choice(data.kind, ContactKind, "field.kind").value,
+        "phone": v.phone(data.phone, "field.phone", required=True),
+        "alt_phone": v.phone(data.alt_phone, "field.alt_phone"),
+        "notes": v.text(data.notes, "field.notes", required=False, limit=2000),
+    }
+
+
+def ensure_builtin_contacts(session: Session) -> int:
+    """Insert the public emergency numbers that are missing; returns how many were added."""
+    present = set(session.scalars(select(ContactRow.phone).where(ContactRow.builtin.is_(True))))
+    added = 0
+    for kind, number, order in BUILTIN_CONTACTS:
+        if number not in present:
+            session.add(
+                ContactRow(
+                    name=t(f"contact.builtin.{kind.value}", lang="zh_CN"),
+                    kind=kind.value,
+                    phone=number,
+                    alt_phone="",
+                    notes="",
+                    builtin=True,
+                    sort_order=order,
+                )
+            )
+            added += 1
+    return added
+
+
+class PeopleService:
+    def __init__(self, sessions: sessionmaker[Session]) -> None:
+        self._sessions = sessions
+
+    # -- staff -----------------------------------------------------------------------------
+    def list_people(
+        self,
+        actor: Actor,
+        *,
+        search: str = "",
+        branch_role: BranchRole | None = None,
+        on_duty: bool | None = None,
+    ) -> list[PersonInfo]:
+        require(actor, "person.list", EVERYONE)
+        query = select(PersonRow)
+        if search.strip():
+            like = f"%{search.strip()}%"
+            query = query.where(
+                or_(
+                    PersonRow.name.ilike(like),
+                    PersonRow.mobile.like(like),
+                    PersonRow.phone.like(like),
+                    PersonRow.notes.ilike(like),
+                )
+            )
+        if branch_role is not None:
+            query = query.where(PersonRow.branch_role == branch_role.value)
+        if on_duty is not None:
+            query = query.where(PersonRow.on_duty.is_(on_duty))
+        with self._sessions() as s:
+            people = [person_info(p) for p in s.scalars(query)]
+        order = {role: i for i, role in enumerate(BranchRole)}
+        return sorted(people, key=lambda p: (order[p.branch_role], p.name, p.id))
+
+    def get_person(self, actor: Actor, person_id: int) -> PersonInfo:
+        require(actor, "person.list", EVERYONE)
+        with self._sessions() as s:
+            return person_info(self._person(s, person_id))
+
+    def add_person(self, actor: Actor, data: PersonInput) -> PersonInfo:
+        require(actor, "person.create", LEAD_ONLY)
+        values = clean_person(data)
+        with self._sessions.begin() as s:
+            person = PersonRow(**values)
+            s.add(person)
+            s.flush()
+            record(s, actor, "person.create", "person", person.id, after=values)
+            return person_info(person)
+
+    def update_person(self, actor: Actor, person_id: int, data: PersonInput) -> PersonInfo:
+        require(actor, "person.update", LEAD_ONLY)
+        values = clean_person(data)
+        with self._sessions.begin() as s:
+            person = self._person(s, person_id)
+            before = _fields(person_info(person), values)
+            for key, value in values.items():
+                setattr(person, key, value)
+            s.flush()
+            record(s, actor, "person.update", "person", person.id, before=before, after=values)
+            return person_info(person)
+
+    def remove_person(self, actor: Actor, person_id: int) -> None:
+        require(actor, "person.delete", LEAD_ONLY)
+        with self._sessions.begin() as s:
+            person = self._person(s, person_id)
+            before = _fields(person_info(person), clean_person_keys())
+            s.delete(person)
+            record(s, actor, "person.delete", "person", person_id, before=before)
+
+    def _person(self, s: Session, person_id: int) -> PersonRow:
+        person = s.get(PersonRow, person_id)
+        if person is None:
+            raise NotFound(t("notfound", what=t("entity.person"), id=person_id))
+        return person
+
+    # -- contacts --------------------------------------------------------------------------
+    def list_contacts(
+        self, actor: Actor, *, search: str = "", kind: ContactKind | None = None
+    ) -> list[ContactInfo]:
+        require(actor, "contact.list", EVERYONE)
+        query = select(ContactRow).order_by(ContactRow.sort_order, ContactRow.name, ContactRow.id)
+        if search.strip():
+            like = f"%{search.strip()}%"
+            query = query.where(
+                or_(
+                    ContactRow.name.ilike(like),
+                    ContactRow.phone.like(like),
+                    ContactRow.alt_phone.like(like),
+                    ContactRow.notes.ilike(like),
+                )
+            )
+        if kind is not None:
+            query = query.where(ContactRow.kind == kind.value)
+        with self._sessions() as s:
+            return [contact_info(c) for c in s.scalars(query)]
+
+    def add_contact(self, actor: Actor, data: ContactInput) -> ContactInfo:
+        require(actor, "contact.create", LEAD_ONLY)
+        values = clean_contact(data)
+        with self._sessions.begin() as s:
+            contact = ContactRow(**values, builtin=False, sort_order=100)
+            s.add(contact)
+            s.flush()
+            record(s, actor, "contact.create", "contact", contact.id, after=values)
+            return contact_info(contact)
+
+    def update_contact(self, actor: Actor, contact_id: int, data: ContactInput) -> ContactInfo:
+        require(actor, "contact.update", LEAD_ONLY)
+        values = clean_contact(data)
+        with self._sessions.begin() as s:
+            contact = self._contact(s, contact_id)
+            if contact.builtin and (values["phone"] != contact.phone or values["kind"] != contact.kind):
+                raise ValidationError(t("field.phone"), t("validation.builtin_contact", value=contact.phone))
+            before = _fields(contact_info(contact), values)
+            for key, value in values.items():
+                setattr(contact, key, value)
+            s.flush()
+            record(s, actor, "contact.update", "contact", contact.id, before=before, after=values)
+            return contact_info(contact)
+
+    def remove_contact(self, actor: Actor, contact_id: int) -> None:
+        require(actor, "contact.delete", LEAD_ONLY)
+        with self._sessions.begin() as s:
+            contact = self._contact(s, contact_id)
+            if contact.builtin:
+                raise ValidationError(t("field.phone"), t("validation.builtin_contact", value=contact.phone))
+            before = {"name": contact.name, "kind": contact.kind, "phone": contact.phone}
+            s.delete(contact)
+            record(s, actor, "contact.delete", "contact", contact_id, before=before)
+
+    def _contact(self, s: Session, contact_id: int) -> ContactRow:
+        contact = s.get(ContactRow, contact_id)
+        if contact is None:
+            raise NotFound(t("notfound", what=t("entity.contact"), id=contact_id))
+        return contact
+
+
+def clean_person_keys() -> dict[str, object]:
+    return dict.fromkeys(("name", "branch_role", "mobile", "phone", "on_duty", "notes"))
+
+
+def _fields(info: object, keys: dict[str, object]) -> dict[str, object]:
+    values = asdict(info)  # type: ignore[call-overload]
+    return {k: (values[k].value if hasattr(values[k], "value") else values[k]) for k in keys}

@@ -1,0 +1,493 @@
+"""Playbook library service: list and search, drafts, approval, versions, diff, import."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from sqlalchemy import insert, or_, select
+from sqlalchemy.orm import Session, selectinload, sessionmaker
+
+from branchguard.core.audit.service import record
+from branchguard.core.kernel import versioned
+from branchguard.core.kernel.attachments import AttachmentRef, AttachmentStore
+from branchguard.core.kernel.errors import NotFound, ValidationError
+from branchguard.core.kernel.i18n import t
+from branchguard.core.kernel.roles import EVERYONE, LEAD_ONLY, require
+from branchguard.core.kernel.types import Actor, Level, PlaybookStatus
+from branchguard.core.playbooks.rules import clean_code, clean_content
+from branchguard.core.playbooks.store import (
+    approved,
+    current,
+    draft,
+    fill_version,
+    step_values,
+    summary_of,
+    version_of,
+    version_values,
+)
+from branchguard.core.playbooks.types import (
+    ImportItem,
+    IncidentCategory,
+    PlanContent,
+    PlanTier,
+    PlaybookSummary,
+    PlaybookVersion,
+)
+from branchguard.db.base import utcnow
+from branchguard.db.models.playbooks import PlaybookRow, PlaybookVersionRow, StepRow
+from branchguard.paths import starter_playbooks_file
+
+if TYPE_CHECKING:  # YAML, the exchange format and the diff load when used, not at every start
+    from branchguard.core.playbooks.diff import VersionDiff
+    from branchguard.core.playbooks.format import ParsedFile
+
+Progress = Callable[[int, int], None]  # (done, total)
+
+
+@dataclass(frozen=True)
+class PlaybookFilter:
+    search: str = ""
+    tier: PlanTier | None = None
+    category: IncidentCategory | None = None
+    level: Level | None = None
+    status: PlaybookStatus | None = None
+
+
+@dataclass(frozen=True)
+class ImportPlan:
+    """What an import would do (preview) or did (result), by plan code."""
+
+    added: tuple[str, ...]
+    updated: tuple[str, ...]
+    unchanged: tuple[str, ...]
+
+
+def _load_all(s: Session) -> list[PlaybookRow]:
+    query = select(PlaybookRow).options(
+        selectinload(PlaybookRow.versions).selectinload(PlaybookVersionRow.steps)
+    )
+    return list(s.scalars(query))
+
+
+@functools.lru_cache(maxsize=4)
+def _parse_file(path: Path, _mtime_ns: int) -> tuple[ImportItem, ...]:
+    """A built-in file parsed once per process (keyed by modification time, so edits are seen)."""
+    from branchguard.core.playbooks.format import parse
+
+    return parse(path.read_bytes(), path.name).items
+
+
+class PlaybookService:
+    def __init__(self, sessions: sessionmaker[Session], attachments: AttachmentStore) -> None:
+        self._sessions = sessions
+        self._files = attachments
+
+    # -- reading ---------------------------------------------------------------------------
+    def list_playbooks(self, actor: Actor, flt: PlaybookFilter | None = None) -> list[PlaybookSummary]:
+        require(actor, "playbook.list", EVERYONE)
+        flt = flt or PlaybookFilter()
+        with self._sessions() as s:
+            rows = _load_all(s) if not flt.search.strip() else self._search(s, flt.search.strip())
+            summaries = [sm for sm in (summary_of(p) for p in rows) if sm is not None]
+        return sorted(
+            (
+                sm
+                for sm in summaries
+                if (flt.tier is None or sm.tier == flt.tier)
+                and (flt.category is None or sm.category == flt.category)
+                and (flt.level is None or flt.level in sm.levels)
+                and (
+                    flt.status is None
+                    or sm.status == flt.status
+                    or (flt.status == PlaybookStatus.DRAFT and sm.has_draft)
+                )
+            ),
+            key=lambda sm: (list(PlanTier).index(sm.tier), sm.code),
+        )
+
+    def _search(self, s: Session, text: str) -> list[PlaybookRow]:
+        """Plans whose current or draft version mentions `text` in a title or a step."""
+        like = f"%{text}%"
+        live = (PlaybookStatus.APPROVED.value, PlaybookStatus.DRAFT.value)
+        in_titles = select(PlaybookVersionRow.playbook_id).where(
+            PlaybookVersionRow.status.in_(live),
+            or_(
+                PlaybookVersionRow.title_zh.ilike(like),
+                PlaybookVersionRow.title_en.ilike(like),
+                PlaybookVersionRow.triggers_zh.ilike(like),
+                PlaybookVersionRow.triggers_en.ilike(like),
+            ),
+        )
+        in_steps = (
+            select(PlaybookVersionRow.playbook_id)
+            .join(StepRow, StepRow.version_id == PlaybookVersionRow.id)
+            .where(
+                PlaybookVersionRow.status.in_(live),
+                or_(StepRow.text_zh.ilike(like), StepRow.text_en.ilike(like)),
+            )
+        )
+        query = (
+            select(PlaybookRow)
+            .where(
+                or_(PlaybookRow.id.in_(in_titles), PlaybookRow.id.in_(in_steps), PlaybookRow.code.ilike(like))
+            )
+            .options(selectinload(PlaybookRow.versions).selectinload(PlaybookVersionRow.steps))
+        )
+        return list(s.scalars(query))
+
+    def get(
+        self, actor: Actor, code: str, number: int | None = None, *, prefer_draft: bool = False
+    ) -> PlaybookVersion:
+        """A version in full: `number`, else the draft when asked for and present, else the current one."""
+        require(actor, "playbook.list", EVERYONE)
+        with self._sessions() as s:
+            playbook = self._playbook(s, code)
+            if number is not None:
+                row = next((v for v in playbook.versions if v.number == number), None)
+                if row is None:
+                    raise NotFound(t("playbook.version_missing", code=playbook.code, number=number))
+            else:
+                row = (draft(playbook) if prefer_draft else None) or current(playbook)
+                assert row is not None
+            return version_of(row, playbook)
+
+    def history(self, actor: Actor, code: str) -> list[PlaybookVersion]:
+        """Every version, newest first."""
+        require(actor, "playbook.list", EVERYONE)
+        with self._sessions() as s:
+            playbook = self._playbook(s, code)
+            return [version_of(v, playbook) for v in reversed(playbook.versions)]
+
+    def diff(self, actor: Actor, code: str, old: int, new: int) -> VersionDiff:
+        a = self.get(actor, code, old)
+        b = self.get(actor, code, new)
+        from branchguard.core.playbooks.diff import diff_versions
+
+        return diff_versions(a.content, b.content)
+
+    # -- attachments -----------------------------------------------------------------------
+    def add_attachment(self, actor: Actor, path: Path) -> AttachmentRef:
+        """Copy a file into the store for a plan being edited; the plan refers to it once saved."""
+        require(actor, "playbook.update", LEAD_ONLY)
+        return self._files.add(path)
+
+    def attachment_bytes(self, actor: Actor, sha256: str) -> bytes:
+        """A stored attachment, checked against its hash (AttachmentError names the file)."""
+        require(actor, "playbook.list", EVERYONE)
+        return self._files.read(sha256)
+
+    def _check_files(self, contents: Iterable[PlanContent]) -> None:
+        """Refuse plans naming files the store does not hold: they could never be opened."""
+        for content in contents:
+            for i, ref in enumerate(content.attachments):
+                if not self._files.has(ref.sha256):
+                    path = self._files.path_of(ref.sha256)
+                    raise ValidationError(
+                        t("field.attachment"), t("attachment.missing", path=str(path)), ("attachments", i)
+                    )
+
+    # -- writing ---------------------------------------------------------------------------
+    def create(self, actor: Actor, content: PlanContent, note: str = "") -> PlaybookVersion:
+        """A new plan, as draft version 1."""
+        require(actor, "playbook.create", LEAD_ONLY)
+        content = clean_content(content)
+        self._check_files([content])
+        with self._sessions.begin() as s:
+            if s.scalar(select(PlaybookRow.id).where(PlaybookRow.code == content.code)) is not None:
+                raise ValidationError(
+                    t("field.code"), t("playbook.code_taken", value=content.code), ("code",)
+                )
+            playbook = PlaybookRow(code=content.code, builtin=False)
+            s.add(playbook)
+            row = self._new_version(playbook, 1, PlaybookStatus.DRAFT, content, actor, note)
+            s.flush()
+            record(
+                s,
+                actor,
+                "playbook.create",
+                "playbook",
+                content.code,
+                after={"version": 1, "title": content.title.text},
+            )
+            return version_of(row, playbook)
+
+    def save_draft(self, actor: Actor, code: str, content: PlanContent, note: str = "") -> PlaybookVersion:
+        """Save edits: into the open draft, or as a new draft when only approved versions exist."""
+        require(actor, "playbook.update", LEAD_ONLY)
+        content = replace(clean_content(replace(content, code=code)), code=clean_code(code))
+        self._check_files([content])
+        with self._sessions.begin() as s:
+            playbook = self._playbook(s, code)
+            row = draft(playbook)
+            if row is None:
+                number = max(v.number for v in playbook.versions) + 1
+                row = self._new_version(playbook, number, PlaybookStatus.DRAFT, content, actor, note)
+                action_note = f"new draft v{number}"
+            else:
+                row.steps.clear()
+                s.flush()  # the old steps go first: positions are unique within a version
+                fill_version(row, content)
+                row.note = note or row.note
+                action_note = f"draft v{row.number} saved"
+            s.flush()
+            record(s, actor, "playbook.update", "playbook", playbook.code, summary=action_note)
+            return version_of(row, playbook)
+
+    def approve(self, actor: Actor, code: str) -> PlaybookVersion:
+        """Publish the draft; the previously approved version is retired. Lead only."""
+        require(actor, "playbook.approve", LEAD_ONLY)
+        with self._sessions.begin() as s:
+            playbook = self._playbook(s, code)
+            row = draft(playbook)
+            if row is None:
+                raise ValidationError(t("field.code"), t("playbook.not_draft", code=playbook.code))
+            self._publish(playbook, row, actor)
+            s.flush()
+            record(s, actor, "playbook.approve", "playbook", playbook.code, summary=f"v{row.number}")
+            return version_of(row, playbook)
+
+    def discard_draft(self, actor: Actor, code: str) -> None:
+        require(actor, "playbook.discard_draft", LEAD_ONLY)
+        with self._sessions.begin() as s:
+            playbook = self._playbook(s, code)
+            row = draft(playbook)
+            if row is None:
+                raise ValidationError(t("field.code"), t("playbook.not_draft", code=playbook.code))
+            if len(playbook.versions) == 1:  # a never-approved plan: the draft is all there is
+                s.delete(playbook)
+            else:
+                playbook.versions.remove(row)
+            record(s, actor, "playbook.discard_draft", "playbook", playbook.code, summary=f"v{row.number}")
+
+    # -- files -----------------------------------------------------------------------------
+    def read_file(
+        self, actor: Actor, data: bytes, source: str, progress: Progress | None = None
+    ) -> ParsedFile:
+        """Parse and check a whole exchange file (FormatError names file, line, path, reason)."""
+        require(actor, "playbook.import", LEAD_ONLY)
+        from branchguard.core.playbooks.format import parse
+
+        return parse(data, source, progress)
+
+    def apply_parsed(self, actor: Actor, parsed: ParsedFile, progress: Progress | None = None) -> ImportPlan:
+        """Apply a file read by `read_file` (its plans are checked already) in one transaction.
+
+        The file's attachments go into the store first: it is content-addressed, so a refused
+        import leaves at most unreferenced files, never a half-written library.
+        """
+        require(actor, "playbook.import", LEAD_ONLY)
+        for sha, data in parsed.files.items():
+            self._files.add_bytes(sha, data)
+        return self._apply(actor, list(parsed.items), parsed.source, False, progress)
+
+    def import_file(
+        self,
+        actor: Actor,
+        data: bytes,
+        source: str,
+        *,
+        dry_run: bool = False,
+        progress: Progress | None = None,
+    ) -> ImportPlan:
+        """Read the whole file, then preview it or apply it in one transaction."""
+        parsed = self.read_file(actor, data, source)
+        if dry_run:
+            return self.preview_import(actor, parsed.items)
+        return self.apply_parsed(actor, parsed, progress)
+
+    def export_file(self, actor: Actor, codes: Iterable[str] | None = None) -> bytes:
+        """The exchange file for the given plans (all when None), each in its current version."""
+        require(actor, "playbook.export", EVERYONE)
+        wanted = None if codes is None else [c.strip().upper() for c in codes]
+        with self._sessions() as s:
+            rows = {p.code: p for p in _load_all(s)}
+            if wanted is None:
+                wanted = sorted(rows)
+            missing = [c for c in wanted if c not in rows]
+            if missing:
+                raise NotFound(t("playbook.not_found", code=", ".join(missing)))
+            versions = [version_of(current(rows[c]), rows[c]) for c in wanted]  # type: ignore[arg-type]
+        from branchguard.core.playbooks.format import dump
+
+        return dump(versions, read=self._files.read)
+
+    def load_starter_library(self, path: Path | None = None) -> int:
+        """First start (and `demo`): load the built-in starter library once; returns plans added.
+
+        Later starts find the built-in plans and do nothing, so a branch's own edits, new
+        versions and retirements of built-in plans are never overwritten.
+        """
+        with self._sessions() as s:
+            if s.scalar(select(PlaybookRow.id).where(PlaybookRow.builtin.is_(True)).limit(1)) is not None:
+                return 0
+        path = path or starter_playbooks_file()
+        plan = self._apply(
+            Actor.system(), list(_parse_file(path, path.stat().st_mtime_ns)), path.name, True, None
+        )
+        return len(plan.added)
+
+    # -- import ----------------------------------------------------------------------------
+    def preview_import(self, actor: Actor, items: Iterable[ImportItem]) -> ImportPlan:
+        require(actor, "playbook.import", LEAD_ONLY)
+        with self._sessions() as s:
+            existing = {p.code: p for p in _load_all(s)}
+            return self._classify(existing, list(items))
+
+    def apply_import(
+        self,
+        actor: Actor,
+        items: Iterable[ImportItem],
+        *,
+        source: str = "",
+        builtin: bool = False,
+        progress: Progress | None = None,
+    ) -> ImportPlan:
+        """Add and update every plan in one transaction; any failure leaves the library as it was."""
+        require(actor, "playbook.import", LEAD_ONLY)
+        batch = [replace(item, content=clean_content(item.content)) for item in items]
+        return self._apply(actor, batch, source, builtin, progress)
+
+    def _apply(
+        self, actor: Actor, batch: list[ImportItem], source: str, builtin: bool, progress: Progress | None
+    ) -> ImportPlan:
+        note = t("playbook.imported_from", source=source) if source else ""
+        self._check_files(item.content for item in batch)
+        with self._sessions.begin() as s:
+            existing = {p.code: p for p in _load_all(s)}
+            plan = self._classify(existing, batch)
+            updated = set(plan.updated)
+            new_items = []
+            for done, item in enumerate(batch, 1):
+                if item.content.code in updated:
+                    self._import_one(s, existing[item.content.code], item, actor, note)
+                elif item.content.code not in existing:
+                    new_items.append(item)
+                if progress is not None:
+                    progress(done, len(batch))
+            self._bulk_add(s, new_items, actor, note, builtin)
+            s.flush()
+            record(
+                s,
+                actor,
+                "playbook.import",
+                "playbook",
+                "",
+                summary=f"{source}: +{len(plan.added)} ~{len(plan.updated)} ={len(plan.unchanged)}",
+            )
+            return plan
+
+    def _bulk_add(self, s: Session, items: list[ImportItem], actor: Actor, note: str, builtin: bool) -> None:
+        """New plans in three executemany INSERTs: a 500-plan library would crawl through the ORM.
+
+        Ids are read back with one SELECT per table rather than RETURNING, which SQLite would
+        answer one row at a time.
+        """
+        if not items:
+            return
+        now = utcnow()
+        codes = [i.content.code for i in items]
+        s.execute(insert(PlaybookRow), [{"code": c, "builtin": builtin, "created_at": now} for c in codes])
+        ids = dict(
+            s.execute(select(PlaybookRow.code, PlaybookRow.id).where(PlaybookRow.code.in_(codes)))
+            .tuples()
+            .all()
+        )
+        versions = []
+        for item in items:
+            is_approved = item.status == PlaybookStatus.APPROVED
+            versions.append(
+                {
+                    **version_values(item.content),
+                    "playbook_id": ids[item.content.code],
+                    "number": 1,
+                    "status": item.status.value,
+                    "note": note,
+                    "created_by": actor.username,
+                    "created_at": now,
+                    "approved_by": actor.username if is_approved else None,
+                    "approved_at": now if is_approved else None,
+                }
+            )
+        s.execute(insert(PlaybookVersionRow), versions)
+        version_ids = dict(
+            s.execute(
+                select(PlaybookVersionRow.playbook_id, PlaybookVersionRow.id).where(
+                    PlaybookVersionRow.playbook_id.in_(ids.values()), PlaybookVersionRow.number == 1
+                )
+            )
+            .tuples()
+            .all()
+        )
+        steps = [
+            {**values, "version_id": version_ids[ids[item.content.code]]}
+            for item in items
+            for values in step_values(item.content)
+        ]
+        s.execute(insert(StepRow), steps)
+
+    def _classify(self, existing: dict[str, PlaybookRow], items: list[ImportItem]) -> ImportPlan:
+        added, updated, unchanged = [], [], []
+        for item in items:
+            playbook = existing.get(item.content.code)
+            if playbook is None:
+                added.append(item.content.code)
+                continue
+            target = draft(playbook) if item.status == PlaybookStatus.DRAFT else approved(playbook)
+            if target is not None and version_of(target, playbook).content == item.content:
+                unchanged.append(item.content.code)
+            else:
+                updated.append(item.content.code)
+        return ImportPlan(tuple(added), tuple(updated), tuple(unchanged))
+
+    def _import_one(
+        self, s: Session, playbook: PlaybookRow, item: ImportItem, actor: Actor, note: str
+    ) -> None:
+        """A changed plan: the file's version is added after the existing ones."""
+        local_draft = draft(playbook)
+        if item.status == PlaybookStatus.DRAFT:
+            if local_draft is not None:  # replacing a local draft would lose its edits
+                raise ValidationError(t("field.code"), t("playbook.draft_conflict", code=playbook.code))
+            number = max(v.number for v in playbook.versions) + 1
+            self._new_version(playbook, number, PlaybookStatus.DRAFT, item.content, actor, note)
+            return
+        # An approved plan from the file takes the next number; a local draft stays a draft, after it.
+        number = max(v.number for v in playbook.versions) + 1
+        if local_draft is not None:
+            number = local_draft.number
+            local_draft.number = number + 1
+            s.flush()
+        row = self._new_version(playbook, number, PlaybookStatus.DRAFT, item.content, actor, note)
+        self._publish(playbook, row, actor)
+
+    # -- helpers ---------------------------------------------------------------------------
+    def _new_version(
+        self,
+        playbook: PlaybookRow,
+        number: int,
+        status: PlaybookStatus,
+        content: PlanContent,
+        actor: Actor,
+        note: str,
+    ) -> PlaybookVersionRow:
+        row = PlaybookVersionRow(number=number, status=status.value, note=note, created_by=actor.username)
+        fill_version(row, content)
+        playbook.versions.append(row)
+        return row
+
+    def _publish(self, playbook: PlaybookRow, row: PlaybookVersionRow, actor: Actor) -> None:
+        versioned.publish(playbook.versions, row, actor)
+
+    def _playbook(self, s: Session, code: str) -> PlaybookRow:
+        query = (
+            select(PlaybookRow)
+            .where(PlaybookRow.code == (code or "").strip().upper())
+            .options(selectinload(PlaybookRow.versions).selectinload(PlaybookVersionRow.steps))
+        )
+        playbook = s.scalar(query)
+        if playbook is None:
+            raise NotFound(t("playbook.not_found", code=code))
+        return playbook

@@ -1,0 +1,153 @@
+"""Mapping between playbook rows and plain plan content (no session handling, no rules)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from branchguard.core.kernel import versioned
+from branchguard.core.kernel.attachments import AttachmentRef
+from branchguard.core.kernel.types import Level, PlaybookStatus, Text2
+from branchguard.core.playbooks.types import (
+    ContactRef,
+    IncidentCategory,
+    PlanContent,
+    PlanRole,
+    PlanTier,
+    PlaybookSummary,
+    PlaybookVersion,
+    Step,
+    VersionInfo,
+)
+from branchguard.db.models.playbooks import PlaybookRow, PlaybookVersionRow, StepRow
+
+
+def content_of(row: PlaybookVersionRow, code: str) -> PlanContent:
+    return PlanContent(
+        code=code,
+        title=Text2(row.title_zh, row.title_en),
+        tier=PlanTier(row.tier),
+        category=IncidentCategory(row.category),
+        levels=tuple(Level(lv) for lv in row.levels),
+        triggers=Text2(row.triggers_zh, row.triggers_en),
+        cautions=Text2(row.cautions_zh, row.cautions_en),
+        roles=tuple(PlanRole(r["code"], Text2(r.get("zh", ""), r.get("en", ""))) for r in row.roles),
+        contacts=tuple(ContactRef(c["kind"], c["phone"], c.get("name", "")) for c in row.contacts),
+        attachments=tuple(
+            AttachmentRef(str(a["name"]), str(a["sha256"]), int(a["size"]), str(a["media_type"]))
+            for a in row.attachments or ()
+        ),
+        steps=tuple(
+            Step(
+                key=s.key,
+                text=Text2(s.text_zh, s.text_en),
+                role=s.role,
+                target_minutes=s.target_minutes,
+                checkpoint=s.checkpoint,
+                deadline_minutes=s.deadline_minutes,
+                condition=Text2(s.condition_zh, s.condition_en),
+                goto=s.goto_key,
+            )
+            for s in row.steps
+        ),
+    )
+
+
+def version_values(content: PlanContent) -> dict[str, Any]:
+    """The content columns of a version row."""
+    return {
+        "title_zh": content.title.zh,
+        "title_en": content.title.en,
+        "tier": content.tier.value,
+        "category": content.category.value,
+        "levels": [lv.value for lv in content.levels],
+        "triggers_zh": content.triggers.zh,
+        "triggers_en": content.triggers.en,
+        "cautions_zh": content.cautions.zh,
+        "cautions_en": content.cautions.en,
+        "roles": [{"code": r.code, "zh": r.name.zh, "en": r.name.en} for r in content.roles],
+        "contacts": [{"kind": c.kind, "phone": c.phone, "name": c.name} for c in content.contacts],
+        "attachments": [
+            {"name": a.name, "sha256": a.sha256, "size": a.size, "media_type": a.media_type}
+            for a in content.attachments
+        ],
+    }
+
+
+def step_values(content: PlanContent) -> list[dict[str, Any]]:
+    """The step rows of a version, in order (position is 1-based)."""
+    return [
+        {
+            "position": i + 1,
+            "key": s.key,
+            "text_zh": s.text.zh,
+            "text_en": s.text.en,
+            "role": s.role,
+            "target_minutes": s.target_minutes,
+            "checkpoint": s.checkpoint,
+            "deadline_minutes": s.deadline_minutes,
+            "condition_zh": s.condition.zh,
+            "condition_en": s.condition.en,
+            "goto_key": s.goto,
+        }
+        for i, s in enumerate(content.steps)
+    ]
+
+
+def fill_version(row: PlaybookVersionRow, content: PlanContent) -> None:
+    """Write the content into a (draft or new) version row, replacing its steps."""
+    for key, value in version_values(content).items():
+        setattr(row, key, value)
+    row.steps = [StepRow(**values) for values in step_values(content)]
+
+
+def info_of(row: PlaybookVersionRow, playbook: PlaybookRow) -> VersionInfo:
+    return VersionInfo(
+        playbook_id=playbook.id,
+        version_id=row.id,
+        code=playbook.code,
+        number=row.number,
+        status=PlaybookStatus(row.status),
+        builtin=playbook.builtin,
+        created_by=row.created_by,
+        created_at=row.created_at,
+        approved_by=row.approved_by,
+        approved_at=row.approved_at,
+        note=row.note,
+    )
+
+
+def version_of(row: PlaybookVersionRow, playbook: PlaybookRow) -> PlaybookVersion:
+    return PlaybookVersion(info_of(row, playbook), content_of(row, playbook.code))
+
+
+def approved(playbook: PlaybookRow) -> PlaybookVersionRow | None:
+    return versioned.approved(playbook.versions)
+
+
+def draft(playbook: PlaybookRow) -> PlaybookVersionRow | None:
+    return versioned.draft(playbook.versions)
+
+
+def current(playbook: PlaybookRow) -> PlaybookVersionRow | None:
+    """The version staff would use: the approved one; a never-approved plan shows its draft."""
+    return versioned.current(playbook.versions)
+
+
+def summary_of(playbook: PlaybookRow) -> PlaybookSummary | None:
+    row = current(playbook)
+    if row is None:
+        return None
+    return PlaybookSummary(
+        id=playbook.id,
+        code=playbook.code,
+        title=Text2(row.title_zh, row.title_en),
+        tier=PlanTier(row.tier),
+        category=IncidentCategory(row.category),
+        levels=tuple(Level(lv) for lv in row.levels),
+        status=PlaybookStatus(row.status),
+        version=row.number,
+        has_draft=draft(playbook) is not None,
+        builtin=playbook.builtin,
+        step_count=len(row.steps),
+        updated_at=max(v.created_at for v in playbook.versions),
+    )

@@ -1,0 +1,1 @@
+"""Schedules and reminders: recurrence, Chinese working days, catch-up, calendar export."""

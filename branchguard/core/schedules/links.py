@@ -1,0 +1,51 @@
+"""What a record that owns a schedule does to its occurrences inside its own transaction: an
+inspection completes the occurrence it was started from when it is submitted; a hazard whose
+due-date schedule ends (verified, closed, moved) marks its written occurrences done, so no stale
+overdue item stays on the list. The schedules engine's `complete` runs in a transaction of its own;
+these run in the caller's, so the record and its occurrences commit or fail together."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from branchguard.core.audit.service import record
+from branchguard.core.kernel.types import Actor
+from branchguard.core.schedules.types import OccurrenceStatus
+from branchguard.db.base import utcnow
+from branchguard.db.models.schedules import OccurrenceRow
+
+
+def finish_open(
+    s: Session, actor: Actor, *, schedule_id: int | None = None, occurrence_id: int | None = None, note: str
+) -> int:
+    """Mark the open occurrences of a schedule (or the one occurrence) done; how many."""
+    stmt = select(OccurrenceRow).where(OccurrenceRow.status == OccurrenceStatus.OPEN.value)
+    if occurrence_id is not None:
+        stmt = stmt.where(OccurrenceRow.id == occurrence_id)
+    elif schedule_id is not None:
+        stmt = stmt.where(OccurrenceRow.schedule_id == schedule_id)
+    else:
+        return 0
+    now = utcnow()
+    rows = list(s.scalars(stmt))
+    for occ in rows:
+        mark_done(s, actor, occ, note, now, schedule=occ.schedule_id)
+    return len(rows)
+
+
+def mark_done(
+    s: Session, actor: Actor, occ: OccurrenceRow, note: str, now: datetime, *, schedule: str | int
+) -> None:
+    """One occurrence done by `actor`, with its audit record, in the caller's transaction."""
+    occ.status, occ.done_at, occ.done_by, occ.note = OccurrenceStatus.DONE.value, now, actor.username, note
+    record(
+        s,
+        actor,
+        "schedule.done",
+        "schedule_occurrence",
+        occ.id,
+        after={"schedule": schedule, "due_at": occ.due_at, "note": note},
+    )

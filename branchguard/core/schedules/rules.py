@@ -1,0 +1,255 @@
+"""Recurrence: RFC 5545 rules (python-dateutil), presets, month-end clamping, working-day shifts.
+
+Rules recur in wall-clock time of the schedule's zone ("every Monday 09:00" stays 09:00 across a
+DST change) and every instant leaves here in UTC. Pure functions: no database, no clock.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from dateutil.rrule import DAILY, rrule, rrulebase, rrulestr
+
+from branchguard.core.kernel import working_days
+from branchguard.core.kernel.errors import ValidationError
+from branchguard.core.kernel.i18n import t
+from branchguard.core.schedules.types import WorkingDayPolicy
+
+PRESETS: dict[str, str] = {
+    "daily": "FREQ=DAILY",
+    "weekly": "FREQ=WEEKLY",
+    "monthly": "FREQ=MONTHLY",
+    "quarterly": "FREQ=MONTHLY;INTERVAL=3",
+    "semiannual": "FREQ=MONTHLY;INTERVAL=6",
+    "yearly": "FREQ=YEARLY",
+}
+# Finer rules would flood the register with occurrences; nothing in a branch recurs hourly.
+FREQUENCIES = ("DAILY", "WEEKLY", "MONTHLY", "YEARLY")
+_BY_PARTS = ("BYMONTH", "BYWEEKNO", "BYYEARDAY", "BYMONTHDAY", "BYDAY", "BYSETPOS")
+_ALLOWED_PARTS = frozenset({"FREQ", "INTERVAL", "UNTIL", "COUNT", "WKST", "BYHOUR", "BYMINUTE", *_BY_PARTS})
+MAX_RULE = 300
+FALLBACK_ZONE = "Asia/Shanghai"
+
+
+@dataclass(frozen=True)
+class RuleSpec:
+    """What recurrence needs of a schedule row, as plain data."""
+
+    rule: str  # normalised RRULE body; "" for a one-off
+    start_at: datetime  # UTC
+    timezone: str
+    working_days: WorkingDayPolicy = WorkingDayPolicy.NONE
+
+
+@dataclass(frozen=True)
+class Slot:
+    """One occurrence computed from a rule: the rule's instant (its identity) and when it is due."""
+
+    rule_at: datetime
+    due_at: datetime
+
+
+def local_zone_name() -> str:
+    """This PC's IANA zone (the branch's wall clock), or China's when it has none configured.
+
+    A PC set to UTC keeps UTC: the window shows times in the PC's zone, so schedules must use the
+    same clock, or every planned time would show shifted by the difference."""
+    try:
+        import tzlocal
+
+        name = tzlocal.get_localzone_name()
+    except Exception:  # no zone configured on the machine
+        name = None
+    return name or FALLBACK_ZONE
+
+
+def zone(name: str) -> ZoneInfo:
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ValidationError(t("field.timezone"), t("schedule.bad_timezone", name=name)) from None
+
+
+def _parts(body: str) -> list[tuple[str, str]]:
+    parts = []
+    for chunk in body.split(";"):
+        if not chunk.strip():
+            continue
+        key, sep, value = chunk.partition("=")
+        if not sep or not value.strip():
+            raise ValidationError(t("field.rule"), t("schedule.bad_rule", rule=body, reason=chunk))
+        parts.append((key.strip().upper(), value.strip().upper()))
+    return parts
+
+
+def _until_utc(value: str, tz: ZoneInfo) -> str:
+    """UNTIL as UTC (RFC 5545 requires it with a zoned start): local date or time is converted."""
+    if value.endswith("Z"):
+        return value
+    try:
+        if "T" in value:
+            local = datetime.strptime(value, "%Y%m%dT%H%M%S").replace(tzinfo=tz)
+        else:  # a date: the whole of that day still counts
+            local = datetime.combine(datetime.strptime(value, "%Y%m%d").date(), time(23, 59, 59), tz)
+    except ValueError:
+        raise ValidationError(t("field.rule"), t("schedule.bad_until", value=value)) from None
+    return local.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
+
+
+def normalise(
+    rule: str, start: datetime, timezone: str, *, until: date | None = None, count: int | None = None
+) -> str:
+    """The RRULE body to store for `rule` (a preset name or an RRULE), or "" for a one-off.
+
+    A monthly rule starting on the 29th-31st, and a yearly one starting on 29 February, get
+    BYMONTHDAY/BYSETPOS parts that clamp to the month's last day: "every 6 months from 31 August"
+    is then due on 28/29 February, where plain RFC 5545 would skip February altogether.
+    """
+    text = (rule or "").strip()
+    if not text:
+        if until is not None or count is not None:
+            raise ValidationError(t("field.rule"), t("schedule.end_without_rule"))
+        return ""
+    if len(text) > MAX_RULE:
+        raise ValidationError(t("field.rule"), t("validation.too_long", limit=MAX_RULE))
+    tz = zone(timezone)
+    body = PRESETS.get(text.lower(), text)
+    body = body.removeprefix("RRULE:").removeprefix("rrule:")
+    parts = _parts(body)
+    keys = [k for k, _ in parts]
+    unknown = sorted(set(keys) - _ALLOWED_PARTS)
+    if unknown:
+        raise ValidationError(t("field.rule"), t("schedule.bad_rule", rule=text, reason=", ".join(unknown)))
+    values = dict(parts)
+    if values.get("FREQ") not in FREQUENCIES:
+        raise ValidationError(
+            t("field.rule"),
+            t("schedule.bad_frequency", freq=values.get("FREQ", "-"), allowed=", ".join(FREQUENCIES)),
+        )
+    if until is not None:
+        parts.append(("UNTIL", until.strftime("%Y%m%d")))
+    if count is not None:
+        if count < 1:
+            raise ValidationError(t("field.rule"), t("validation.range", low=1, high=9999))
+        parts.append(("COUNT", str(count)))
+    keys = [k for k, _ in parts]
+    if "UNTIL" in keys and "COUNT" in keys:
+        raise ValidationError(t("field.rule"), t("schedule.until_and_count"))
+    if len(keys) != len(set(keys)):
+        raise ValidationError(
+            t("field.rule"), t("schedule.bad_rule", rule=text, reason=t("schedule.repeated_part"))
+        )
+    parts = [(k, _until_utc(v, tz) if k == "UNTIL" else v) for k, v in parts]
+    local = _local_start(start, tz)
+    if not any(k in _BY_PARTS for k in keys):
+        parts += _clamp(values["FREQ"], local.date())
+    body = ";".join(f"{k}={v}" for k, v in parts)
+    try:
+        built = rrulestr(body, dtstart=local)
+    except (ValueError, TypeError) as exc:
+        raise ValidationError(t("field.rule"), t("schedule.bad_rule", rule=text, reason=exc)) from None
+    if built.after(local, inc=True) is None:
+        raise ValidationError(t("field.rule"), t("schedule.rule_empty"))
+    return body
+
+
+def _clamp(freq: str, start: date) -> list[tuple[str, str]]:
+    if freq == "MONTHLY" and start.day > 28:
+        return [("BYMONTHDAY", ",".join(str(d) for d in range(28, start.day + 1))), ("BYSETPOS", "-1")]
+    if freq == "YEARLY" and (start.month, start.day) == (2, 29):
+        return [("BYMONTH", "2"), ("BYMONTHDAY", "28,29"), ("BYSETPOS", "-1")]
+    return []
+
+
+def _local_start(start: datetime, tz: ZoneInfo) -> datetime:
+    return start.replace(tzinfo=tz) if start.tzinfo is None else start.astimezone(tz)
+
+
+def start_utc(start: datetime, timezone: str) -> datetime:
+    """A form's start (naive = wall clock in the schedule's zone) as UTC."""
+    return _local_start(start, zone(timezone)).astimezone(UTC).replace(microsecond=0)
+
+
+def _build(spec: RuleSpec) -> tuple[rrulebase, ZoneInfo]:
+    tz = zone(spec.timezone)
+    local = spec.start_at.astimezone(tz)
+    if not spec.rule:
+        return rrule(DAILY, count=1, dtstart=local), tz  # the start, once
+    return rrulestr(spec.rule, dtstart=local), tz
+
+
+def _due(instant: datetime, tz: ZoneInfo, policy: WorkingDayPolicy) -> datetime | None:
+    local = instant.astimezone(tz)
+    day = working_days.shift(local.date(), policy)
+    if day is None:
+        return None
+    if day != local.date():
+        local = datetime.combine(day, local.time(), tz)
+    return local.astimezone(UTC)
+
+
+def slots(spec: RuleSpec, *, until_due: datetime, after: datetime | None = None) -> Iterator[Slot]:
+    """Occurrences due no later than `until_due` whose rule instant is after `after`, in order.
+
+    Shifting is monotonic, so when holidays push several instants onto the same day (a daily rule
+    over National Day week) they collapse into one occurrence, the earliest instant's.
+    """
+    rule, tz = _build(spec)
+    policy = spec.working_days
+    prev_due: datetime | None = None
+    if after is None:
+        instants: Iterator[datetime] = iter(rule)
+    else:
+        local_after = after.astimezone(tz)
+        prev = rule.before(local_after, inc=True)
+        prev_due = _due(prev, tz, policy) if prev is not None else None
+        instants = rule.xafter(local_after, inc=False)
+    for instant in instants:
+        due = _due(instant, tz, policy)
+        if due is None or (prev_due is not None and due <= prev_due):
+            continue
+        if due > until_due:
+            return
+        prev_due = due
+        yield Slot(instant.astimezone(UTC), due)
+
+
+def slots_between(spec: RuleSpec, start: datetime, end: datetime) -> list[Slot]:
+    """Occurrences due in [start, end)."""
+    lookback = start - timedelta(days=working_days.MAX_SHIFT_DAYS)
+    after = lookback if lookback >= spec.start_at else None
+    return [s for s in slots(spec, until_due=end, after=after) if start <= s.due_at < end]
+
+
+def next_slot(spec: RuleSpec, now: datetime) -> Slot | None:
+    """The first occurrence due after `now`."""
+    step = timedelta(days=400)
+    end = now + step
+    for _ in range(12):  # a yearly rule with a holiday shift is found within the first window
+        found = [s for s in slots_between(spec, now, end) if s.due_at > now]
+        if found:
+            return found[0]
+        end += step
+    return None
+
+
+def describe(rule: str) -> str:
+    """A short human name for a stored rule: the preset's label, else the RRULE itself."""
+    if not rule:
+        return t("rule.once")
+    parts = [p for p in rule.split(";") if not p.startswith(("BYMONTHDAY=28", "BYSETPOS=-1", "BYMONTH=2"))]
+    ending = [p for p in parts if p.startswith(("UNTIL=", "COUNT="))]
+    core = ";".join(p for p in parts if p not in ending)
+    names = {v: k for k, v in PRESETS.items()}
+    label = t(f"rule.{names[core]}") if core in names else rule
+    for p in ending:
+        key, _, value = p.partition("=")
+        if key == "COUNT":
+            label += t("rule.count", n=value)
+        else:
+            until = datetime.strptime(value, "%Y%m%dT%H%M%SZ").replace(tzinfo=UTC).astimezone()
+            label += t("rule.until", date=until.date().isoformat())
+    return label

@@ -1,0 +1,577 @@
+"""Schedule service: add, change, pause and remove schedules; catch up, list, complete and
+reschedule occurrences; reminders (due, announce, snooze, dismiss); the calendar between two dates
+and its .ics export.
+
+The safety lead manages schedules, everyone reads them; lead and staff complete occurrences and
+handle reminders. Listeners hear of every committed change, so the scheduler rebuilds its jobs.
+"""
+
+from __future__ import annotations
+
+import builtins
+from collections.abc import Callable
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session, sessionmaker
+
+from branchguard.core.audit.service import record
+from branchguard.core.kernel import validation
+from branchguard.core.kernel.errors import NotFound, ValidationError
+from branchguard.core.kernel.i18n import t
+from branchguard.core.kernel.roles import EVERYONE, LEAD_ONLY, require
+from branchguard.core.kernel.types import Actor, Role
+from branchguard.core.schedules import rules, store
+from branchguard.core.schedules.links import mark_done
+from branchguard.core.schedules.types import (
+    CatchUpResult,
+    OccurrenceInfo,
+    OccurrenceStatus,
+    ReminderInfo,
+    ReminderKind,
+    ScheduleInfo,
+    ScheduleInput,
+    ScheduleKind,
+    WorkingDayPolicy,
+)
+from branchguard.db.base import utcnow
+from branchguard.db.models.schedules import OccurrenceRow, ReminderRow, ScheduleRow
+
+DOERS = frozenset({Role.LEAD, Role.STAFF})
+MAX_LEAD_MINUTES = 60 * 24 * 90
+# How far a written occurrence's due date may sit from its rule instant (holiday shift, reschedule).
+MAX_RESCHEDULE_DAYS = 366
+ChangeListener = Callable[[], None]
+
+
+class ScheduleService:
+    def __init__(self, sessions: sessionmaker[Session]) -> None:
+        self._sessions = sessions
+        self._listeners: list[ChangeListener] = []
+
+    def add_listener(self, listener: ChangeListener) -> None:
+        """Called after every committed change to a schedule (the scheduler rebuilds its jobs)."""
+        self._listeners.append(listener)
+
+    def remove_listener(self, listener: ChangeListener) -> None:
+        if listener in self._listeners:
+            self._listeners.remove(listener)
+
+    def _changed(self) -> None:
+        for listener in list(self._listeners):
+            listener()
+
+    # -- managing ------------------------------------------------------------------------------
+    def _clean(self, data: ScheduleInput) -> dict[str, Any]:
+        kind = validation.choice(data.kind, type(data.kind), "field.schedule_kind")
+        policy = validation.choice(data.working_days, WorkingDayPolicy, "field.working_days")
+        timezone = (data.timezone or "").strip() or rules.local_zone_name()
+        rules.zone(timezone)
+        rule = rules.normalise(data.rule, data.start, timezone, until=data.until, count=data.count)
+        if not rule and policy is WorkingDayPolicy.SKIP:
+            raise ValidationError(t("field.working_days"), t("schedule.skip_needs_rule"))
+        return {
+            "kind": kind.value,
+            "subject_id": data.subject_id,
+            "title": validation.text(data.title, "field.title", limit=200),
+            "owner": validation.text(data.owner, "field.owner", required=False, limit=100),
+            "rrule": rule,
+            "start_at": rules.start_utc(data.start, timezone),
+            "timezone": timezone,
+            "lead_minutes": validation.int_range(
+                data.lead_minutes, "field.lead_minutes", 0, MAX_LEAD_MINUTES
+            ),
+            "working_days": policy.value,
+            "notes": validation.text(data.notes, "field.notes", required=False, limit=2000),
+        }
+
+    def add(self, actor: Actor, data: ScheduleInput) -> ScheduleInfo:
+        require(actor, "schedule.manage", LEAD_ONLY)
+        with self._sessions.begin() as s:
+            row = self.add_in(s, actor, data)
+            info = store.schedule_info(row, row.created_at)
+        self._changed()
+        return info
+
+    def add_in(self, s: Session, actor: Actor, data: ScheduleInput) -> ScheduleRow:
+        """Add a schedule inside the caller's transaction, for a service that owns one (a drill
+        plan, an inspection plan, a hazard's due date): the record and its schedule commit or
+        fail together. The caller has checked the actor's role and calls `notify()` after commit."""
+        values = self._clean(data)
+        now = utcnow()
+        row = ScheduleRow(
+            **values,
+            active=True,
+            catch_up_from=now,
+            created_by=actor.username,
+            created_at=now,
+            updated_at=now,
+        )
+        s.add(row)
+        s.flush()
+        record(s, actor, "schedule.add", "schedule", row.id, after=_audit_view(values))
+        return row
+
+    def notify(self) -> None:
+        """Tell the listeners (the scheduler, the calendar) that schedules changed; for owners
+        that changed them through `add_in` / `set_active_in`, after their commit."""
+        self._changed()
+
+    def update(self, actor: Actor, schedule_id: int, data: ScheduleInput) -> ScheduleInfo:
+        """Change a schedule. A changed rule, start, zone or policy owes nothing from before the
+        change: open occurrences not yet due are dropped and follow the new rule."""
+        require(actor, "schedule.manage", LEAD_ONLY)
+        values = self._clean(data)
+        now = utcnow()
+        with self._sessions.begin() as s:
+            row = self._row(s, schedule_id)
+            before = {k: getattr(row, k) for k in values}
+            timing = ("rrule", "start_at", "timezone", "working_days")
+            if any(before[k] != values[k] for k in timing):
+                row.catch_up_from = now
+                self._drop_upcoming(s, row.id, now)
+            for key, value in values.items():
+                setattr(row, key, value)
+            row.updated_at = now
+            record(
+                s,
+                actor,
+                "schedule.update",
+                "schedule",
+                row.id,
+                before=_audit_view(before),
+                after=_audit_view(values),
+            )
+            s.flush()
+            info = self._info(s, row, now)
+        self._changed()
+        return info
+
+    def set_active(self, actor: Actor, schedule_id: int, active: bool) -> ScheduleInfo:
+        """Pause or resume. A resumed schedule owes nothing for the time it was paused."""
+        require(actor, "schedule.manage", LEAD_ONLY)
+        now = utcnow()
+        with self._sessions.begin() as s:
+            row = self.set_active_in(s, actor, schedule_id, active)
+            info = self._info(s, row, now)
+        self._changed()
+        return info
+
+    def set_active_in(self, s: Session, actor: Actor, schedule_id: int, active: bool) -> ScheduleRow:
+        """Pause or resume inside the caller's transaction (see `add_in`)."""
+        now = utcnow()
+        row = self._row(s, schedule_id)
+        if row.active != active:
+            row.active = active
+            row.updated_at = now
+            if active:
+                row.catch_up_from = now
+            else:
+                self._drop_upcoming(s, row.id, now)
+            record(
+                s,
+                actor,
+                "schedule.active",
+                "schedule",
+                row.id,
+                before={"active": not active},
+                after={"active": active},
+            )
+        return row
+
+    def remove(self, actor: Actor, schedule_id: int) -> None:
+        """Delete a schedule that has no completed occurrence; one with a history is paused instead."""
+        require(actor, "schedule.manage", LEAD_ONLY)
+        with self._sessions.begin() as s:
+            row = self._row(s, schedule_id)
+            done = s.scalar(
+                select(OccurrenceRow.id).where(
+                    OccurrenceRow.schedule_id == row.id, OccurrenceRow.status != OccurrenceStatus.OPEN.value
+                )
+            )
+            if done is not None:
+                raise ValidationError(t("field.schedule"), t("schedule.has_history", title=row.title))
+            record(
+                s,
+                actor,
+                "schedule.remove",
+                "schedule",
+                row.id,
+                before={"title": row.title, "rrule": row.rrule},
+            )
+            s.delete(row)
+        self._changed()
+
+    @staticmethod
+    def _drop_upcoming(s: Session, schedule_id: int, now: datetime) -> None:
+        s.execute(
+            delete(OccurrenceRow).where(
+                OccurrenceRow.schedule_id == schedule_id,
+                OccurrenceRow.status == OccurrenceStatus.OPEN.value,
+                OccurrenceRow.due_at > now,
+            )
+        )
+
+    # -- reading -------------------------------------------------------------------------------
+    def get(self, actor: Actor, schedule_id: int, now: datetime | None = None) -> ScheduleInfo:
+        require(actor, "schedule.read", EVERYONE)
+        with self._sessions() as s:
+            return self._info(s, self._row(s, schedule_id), now or utcnow())
+
+    def list(
+        self, actor: Actor, now: datetime | None = None, *, include_inactive: bool = True
+    ) -> builtins.list[ScheduleInfo]:
+        """Schedules, each with its next due date and how many occurrences are open and overdue."""
+        require(actor, "schedule.read", EVERYONE)
+        now = now or utcnow()
+        with self._sessions() as s:
+            stmt = select(ScheduleRow).order_by(
+                ScheduleRow.active.desc(), ScheduleRow.start_at, ScheduleRow.id
+            )
+            if not include_inactive:
+                stmt = stmt.where(ScheduleRow.active.is_(True))
+            dues: dict[int, builtins.list[datetime]] = {}
+            open_rows = select(OccurrenceRow.schedule_id, OccurrenceRow.due_at).where(
+                OccurrenceRow.status == OccurrenceStatus.OPEN.value
+            )
+            for sid, due in s.execute(open_rows).tuples():
+                dues.setdefault(sid, []).append(due)
+            return [store.schedule_info(r, now, dues.get(r.id, ())) for r in s.scalars(stmt)]
+
+    def open_items(self, actor: Actor, now: datetime | None = None) -> builtins.list[OccurrenceInfo]:
+        """Open occurrences (overdue ones flagged), earliest due first."""
+        require(actor, "schedule.read", EVERYONE)
+        now = now or utcnow()
+        with self._sessions() as s:
+            stmt = (
+                select(OccurrenceRow, ScheduleRow)
+                .join(ScheduleRow, OccurrenceRow.schedule_id == ScheduleRow.id)
+                .where(OccurrenceRow.status == OccurrenceStatus.OPEN.value)
+                .order_by(OccurrenceRow.due_at, OccurrenceRow.id)
+            )
+            return [store.occurrence_info(o, sc, now) for o, sc in s.execute(stmt).tuples()]
+
+    def calendar(
+        self, actor: Actor, start: datetime, end: datetime, now: datetime | None = None
+    ) -> builtins.list[OccurrenceInfo]:
+        """Occurrences due in [start, end): those written already, and those the rules still
+        promise (id None). Inactive schedules show only what was written."""
+        require(actor, "schedule.read", EVERYONE)
+        if end <= start:
+            raise ValidationError(t("field.date_range"), t("schedule.bad_range"))
+        now = now or utcnow()
+        with self._sessions() as s:
+            items: dict[tuple[int, datetime], OccurrenceInfo] = {}
+            for sched in s.scalars(select(ScheduleRow).where(ScheduleRow.active.is_(True))):
+                for slot in rules.slots_between(store.spec_of(sched), start, end):
+                    if sched.rrule and slot.rule_at < sched.catch_up_from:
+                        continue  # from before the rule was set: not owed, never written
+                    info = OccurrenceInfo(
+                        id=None,
+                        schedule_id=sched.id,
+                        kind=ScheduleKind(sched.kind),
+                        title=sched.title,
+                        owner=sched.owner,
+                        timezone=sched.timezone,
+                        rule_at=slot.rule_at,
+                        due_at=slot.due_at,
+                        status=OccurrenceStatus.OPEN,
+                        overdue=slot.due_at <= now,
+                    )
+                    items[(sched.id, slot.rule_at)] = info
+            written = (
+                select(OccurrenceRow, ScheduleRow)
+                .join(ScheduleRow, OccurrenceRow.schedule_id == ScheduleRow.id)
+                .where(OccurrenceRow.due_at >= start, OccurrenceRow.due_at < end)
+            )
+            for occ, sched in s.execute(written).tuples():
+                items[(sched.id, occ.rule_at)] = store.occurrence_info(occ, sched, now)
+            # a promised slot that was written with another due date (rescheduled) shows once, as written
+            margin = timedelta(days=MAX_RESCHEDULE_DAYS)
+            keys = select(OccurrenceRow.schedule_id, OccurrenceRow.rule_at).where(
+                OccurrenceRow.rule_at >= start - margin, OccurrenceRow.rule_at < end + margin
+            )
+            stored = set(s.execute(keys).tuples())
+        return sorted(
+            (o for k, o in items.items() if o.id is not None or k not in stored),
+            key=lambda o: (o.due_at, o.schedule_id),
+        )
+
+    # -- occurrences ---------------------------------------------------------------------------
+    def catch_up(self, actor: Actor, now: datetime | None = None) -> CatchUpResult:
+        """Write what fell due (also while the app was closed) and its reminders; idempotent."""
+        require(actor, "schedule.read", EVERYONE)
+        with self._sessions.begin() as s:
+            return store.catch_up(s, now or utcnow())
+
+    def complete(
+        self,
+        actor: Actor,
+        occurrence_id: int,
+        *,
+        skipped: bool = False,
+        note: str = "",
+        now: datetime | None = None,
+    ) -> OccurrenceInfo:
+        """Mark an open occurrence done (or skipped, with a reason); its reminders stop."""
+        require(actor, "schedule.complete", DOERS)
+        note = validation.text(
+            note, "field.skip_reason" if skipped else "field.notes", required=skipped, limit=1000
+        )
+        now = now or utcnow()
+        with self._sessions.begin() as s:
+            occ = s.get(OccurrenceRow, occurrence_id)
+            if occ is None:
+                raise NotFound(t("schedule.no_occurrence", id=occurrence_id))
+            if occ.status != OccurrenceStatus.OPEN.value:
+                raise ValidationError(
+                    t("field.occurrence"),
+                    t("schedule.occurrence_closed", status=OccurrenceStatus(occ.status).label),
+                )
+            status = OccurrenceStatus.SKIPPED if skipped else OccurrenceStatus.DONE
+            occ.status, occ.done_at, occ.done_by, occ.note = status.value, now, actor.username, note
+            sched = self._row(s, occ.schedule_id)
+            record(
+                s,
+                actor,
+                f"schedule.{status.value}",
+                "schedule_occurrence",
+                occ.id,
+                after={"schedule": sched.title, "due_at": occ.due_at, "note": note},
+            )
+            s.flush()
+            info = store.occurrence_info(occ, sched, now)
+        self._changed()
+        return info
+
+    def reschedule(
+        self, actor: Actor, occurrence_id: int, new_due: datetime, now: datetime | None = None
+    ) -> OccurrenceInfo:
+        """Move an open occurrence to another time. The rule's instant (its identity) stays, so
+        a catch-up never writes it again; its reminders follow the new time and fire afresh."""
+        require(actor, "schedule.manage", LEAD_ONLY)
+        if new_due.tzinfo is None:
+            raise ValidationError(t("field.due_at"), t("schedule.bad_range"))
+        now = now or utcnow()
+        with self._sessions.begin() as s:
+            occ = s.get(OccurrenceRow, occurrence_id)
+            if occ is None:
+                raise NotFound(t("schedule.no_occurrence", id=occurrence_id))
+            info = self._move(s, actor, occ, new_due, now)
+        self._changed()
+        return info
+
+    def reschedule_promised(
+        self,
+        actor: Actor,
+        schedule_id: int,
+        rule_at: datetime,
+        new_due: datetime,
+        now: datetime | None = None,
+    ) -> OccurrenceInfo:
+        """Move an occurrence the rule promises but that is not written yet (the calendar's id None):
+        it is written (with the earlier promised ones, so catch-up owes nothing twice) and moved,
+        in one transaction."""
+        require(actor, "schedule.manage", LEAD_ONLY)
+        if new_due.tzinfo is None:
+            raise ValidationError(t("field.due_at"), t("schedule.bad_range"))
+        now = now or utcnow()
+        with self._sessions.begin() as s:
+            occ = store.materialise(s, self._row(s, schedule_id), rule_at, now)
+            if occ is None:
+                raise ValidationError(t("field.occurrence"), t("schedule.not_an_occurrence"))
+            info = self._move(s, actor, occ, new_due, now)
+        self._changed()
+        return info
+
+    def complete_next(
+        self, actor: Actor, schedule_id: int, note: str = "", now: datetime | None = None
+    ) -> OccurrenceInfo | None:
+        """Mark done the schedule's earliest open occurrence, written or still only promised (a
+        drill run before its reminder window opened): it must not fall due afterwards. None when
+        the schedule owes nothing more."""
+        require(actor, "schedule.complete", DOERS)
+        now = now or utcnow()
+        with self._sessions.begin() as s:
+            occ = self.complete_next_in(s, actor, schedule_id, note, now)
+            info = store.occurrence_info(occ, self._row(s, schedule_id), now) if occ is not None else None
+        self._changed()
+        return info
+
+    def complete_next_in(
+        self, s: Session, actor: Actor, schedule_id: int, note: str, now: datetime
+    ) -> OccurrenceRow | None:
+        """`complete_next` inside the caller's transaction (a corrective action marked done
+        completes its reminder's item with it). The caller checked the role and calls `notify()`."""
+        note = validation.text(note, "field.notes", required=False, limit=1000)
+        sched = self._row(s, schedule_id)
+        occ = s.scalar(
+            select(OccurrenceRow)
+            .where(
+                OccurrenceRow.schedule_id == schedule_id, OccurrenceRow.status == OccurrenceStatus.OPEN.value
+            )
+            .order_by(OccurrenceRow.due_at, OccurrenceRow.id)
+            .limit(1)
+        )
+        if occ is None:
+            slot = store.next_owed(s, sched, now)
+            occ = store.materialise(s, sched, slot.rule_at, now) if slot is not None else None
+        if occ is None:
+            return None
+        mark_done(s, actor, occ, note, now, schedule=sched.title)
+        s.flush()
+        return occ
+
+    def _move(
+        self, s: Session, actor: Actor, occ: OccurrenceRow, new_due: datetime, now: datetime
+    ) -> OccurrenceInfo:
+        if occ.status != OccurrenceStatus.OPEN.value:
+            raise ValidationError(
+                t("field.occurrence"),
+                t("schedule.occurrence_closed", status=OccurrenceStatus(occ.status).label),
+            )
+        if abs(new_due - occ.rule_at) > timedelta(days=MAX_RESCHEDULE_DAYS):
+            raise ValidationError(
+                t("field.due_at"), t("schedule.reschedule_too_far", days=MAX_RESCHEDULE_DAYS)
+            )
+        sched = self._row(s, occ.schedule_id)
+        before, occ.due_at = occ.due_at, new_due
+        self._retime_reminders(s, occ, sched.lead_minutes, now)
+        record(
+            s,
+            actor,
+            "schedule.reschedule",
+            "schedule_occurrence",
+            occ.id,
+            before={"due_at": before},
+            after={"schedule": sched.title, "due_at": new_due},
+        )
+        s.flush()
+        return store.occurrence_info(occ, sched, now)
+
+    @staticmethod
+    def _retime_reminders(s: Session, occ: OccurrenceRow, lead_minutes: int, now: datetime) -> None:
+        """Reminders at the new times, not snoozed, dismissed or announced: the old ones were
+        about a time that no longer holds. No ahead-reminder for a time already past."""
+        have = {r.kind: r for r in s.scalars(select(ReminderRow).where(ReminderRow.occurrence_id == occ.id))}
+        lead = timedelta(minutes=lead_minutes)
+        wanted = {ReminderKind.OVERDUE.value: occ.due_at}
+        if lead and occ.due_at > now:
+            wanted[ReminderKind.AHEAD.value] = occ.due_at - lead
+        for kind, rem in have.items():
+            if kind not in wanted:
+                s.delete(rem)
+        for kind, fire_at in wanted.items():
+            rem = have.get(kind) or ReminderRow(occurrence_id=occ.id, kind=kind)
+            rem.fire_at, rem.snooze_until, rem.notified_at = fire_at, None, None
+            rem.dismissed_at = rem.dismissed_by = None
+            s.add(rem)
+
+    # -- reminders -----------------------------------------------------------------------------
+    def reminders(self, actor: Actor, now: datetime | None = None) -> builtins.list[ReminderInfo]:
+        """Reminders showing now (fired, not dismissed, not snoozed), one per occurrence."""
+        require(actor, "schedule.read", EVERYONE)
+        now = now or utcnow()
+        with self._sessions() as s:
+            rows = store.latest_per_occurrence(store.pending_reminders(s), now)
+            return [store.reminder_info(r, o, sc) for r, o, sc in rows]
+
+    def announce(self, actor: Actor, now: datetime | None = None) -> builtins.list[ReminderInfo]:
+        """Reminders showing now that were not announced yet (for a tray message); marks them."""
+        require(actor, "schedule.read", EVERYONE)
+        now = now or utcnow()
+        with self._sessions.begin() as s:
+            fresh = [
+                t3
+                for t3 in store.latest_per_occurrence(store.pending_reminders(s), now)
+                if t3[0].notified_at is None
+            ]
+            for rem, _occ, _sched in fresh:
+                rem.notified_at = now
+            s.flush()
+            return [store.reminder_info(r, o, sc) for r, o, sc in fresh]
+
+    def snooze(
+        self, actor: Actor, reminder_id: int, until: datetime, now: datetime | None = None
+    ) -> ReminderInfo:
+        require(actor, "schedule.remind", DOERS)
+        now = now or utcnow()
+        if until.tzinfo is None or until <= now:
+            raise ValidationError(t("field.snooze_until"), t("schedule.snooze_past"))
+        with self._sessions.begin() as s:
+            rem, occ, sched = self._reminder(s, reminder_id)
+            rem.snooze_until, rem.notified_at = until, None
+            record(
+                s,
+                actor,
+                "schedule.snooze",
+                "schedule_reminder",
+                rem.id,
+                after={"schedule": sched.title, "until": until},
+            )
+            s.flush()
+            info = store.reminder_info(rem, occ, sched)
+        self._changed()
+        return info
+
+    def dismiss(self, actor: Actor, reminder_id: int, now: datetime | None = None) -> ReminderInfo:
+        require(actor, "schedule.remind", DOERS)
+        with self._sessions.begin() as s:
+            rem, occ, sched = self._reminder(s, reminder_id)
+            if rem.dismissed_at is None:
+                rem.dismissed_at, rem.dismissed_by = now or utcnow(), actor.username
+                record(
+                    s, actor, "schedule.dismiss", "schedule_reminder", rem.id, after={"schedule": sched.title}
+                )
+            s.flush()
+            info = store.reminder_info(rem, occ, sched)
+        self._changed()
+        return info
+
+    def wake_times(self, now: datetime | None = None) -> dict[int, datetime]:
+        """Per active schedule, when the scheduler should next run a catch-up (UTC)."""
+        with self._sessions() as s:
+            return store.wake_times(s, now or utcnow())
+
+    # -- export --------------------------------------------------------------------------------
+    def export_ics(self, actor: Actor, start: datetime, end: datetime, now: datetime | None = None) -> bytes:
+        """The calendar between two instants as iCalendar (one VEVENT per occurrence)."""
+        from branchguard.core.schedules.ics import to_ics
+
+        items = self.calendar(actor, start, end, now)
+        with self._sessions() as s:
+            ids = {o.schedule_id for o in items}
+            leads = dict(
+                s.execute(select(ScheduleRow.id, ScheduleRow.lead_minutes).where(ScheduleRow.id.in_(ids)))
+                .tuples()
+                .all()
+            )
+        return to_ics(items, leads, now or utcnow())
+
+    # -- helpers -------------------------------------------------------------------------------
+    def _row(self, s: Session, schedule_id: int) -> ScheduleRow:
+        row = s.get(ScheduleRow, schedule_id)
+        if row is None:
+            raise NotFound(t("schedule.not_found", id=schedule_id))
+        return row
+
+    def _reminder(self, s: Session, reminder_id: int) -> tuple[ReminderRow, OccurrenceRow, ScheduleRow]:
+        rem = s.get(ReminderRow, reminder_id)
+        if rem is None:
+            raise NotFound(t("schedule.no_reminder", id=reminder_id))
+        occ = s.get(OccurrenceRow, rem.occurrence_id)
+        assert occ is not None
+        return rem, occ, self._row(s, occ.schedule_id)
+
+    def _info(self, s: Session, row: ScheduleRow, now: datetime) -> ScheduleInfo:
+        dues = s.scalars(
+            select(OccurrenceRow.due_at).where(
+                OccurrenceRow.schedule_id == row.id, OccurrenceRow.status == OccurrenceStatus.OPEN.value
+            )
+        ).all()
+        return store.schedule_info(row, now, dues)
+
+
+def _audit_view(values: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in values.items() if v not in (None, "")}

@@ -1,0 +1,274 @@
+"""Schedule rows in and out: records from rows, catch-up (materialising what fell due), wake times.
+
+Catch-up inserts with ON CONFLICT DO NOTHING on the unique keys, so it can run at every start, on
+every timer and from several processes at once, and an occurrence is still written exactly once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import datetime, timedelta
+from itertools import islice, takewhile
+from typing import Any
+
+from sqlalchemy import Table, func, select
+from sqlalchemy.orm import Session
+
+from branchguard.core.kernel.working_days import MAX_SHIFT_DAYS
+from branchguard.core.schedules.rules import RuleSpec, Slot, next_slot, slots
+from branchguard.core.schedules.types import (
+    CatchUpResult,
+    OccurrenceInfo,
+    OccurrenceStatus,
+    ReminderInfo,
+    ReminderKind,
+    ScheduleInfo,
+    ScheduleKind,
+    WorkingDayPolicy,
+)
+from branchguard.db.models.schedules import OccurrenceRow, ReminderRow, ScheduleRow
+
+# A daily rule on a PC that was off for years still catches up, a bounded slice at a time.
+MAX_PER_CATCH_UP = 1000
+_CHUNK = 500
+_JUST_BEFORE = timedelta(microseconds=1)
+_FAR = timedelta(days=3660)  # beyond any rule's next instant, even a yearly one shifted
+
+
+def spec_of(row: ScheduleRow) -> RuleSpec:
+    return RuleSpec(row.rrule, row.start_at, row.timezone, WorkingDayPolicy(row.working_days))
+
+
+def schedule_info(row: ScheduleRow, now: datetime, open_dues: Sequence[datetime] = ()) -> ScheduleInfo:
+    nxt = next_slot(spec_of(row), now) if row.active else None
+    return ScheduleInfo(
+        id=row.id,
+        kind=ScheduleKind(row.kind),
+        subject_id=row.subject_id,
+        title=row.title,
+        owner=row.owner,
+        rule=row.rrule,
+        start_at=row.start_at,
+        timezone=row.timezone,
+        lead_minutes=row.lead_minutes,
+        working_days=WorkingDayPolicy(row.working_days),
+        active=row.active,
+        notes=row.notes,
+        created_by=row.created_by,
+        created_at=row.created_at,
+        updated_at=row.updated_at,
+        next_due=nxt.due_at if nxt else None,
+        open_count=len(open_dues),
+        overdue_count=sum(1 for d in open_dues if d <= now),
+    )
+
+
+def occurrence_info(occ: OccurrenceRow, sched: ScheduleRow, now: datetime) -> OccurrenceInfo:
+    status = OccurrenceStatus(occ.status)
+    return OccurrenceInfo(
+        id=occ.id,
+        schedule_id=sched.id,
+        kind=ScheduleKind(sched.kind),
+        title=sched.title,
+        owner=sched.owner,
+        timezone=sched.timezone,
+        rule_at=occ.rule_at,
+        due_at=occ.due_at,
+        status=status,
+        overdue=status is OccurrenceStatus.OPEN and occ.due_at <= now,
+        done_at=occ.done_at,
+        done_by=occ.done_by,
+        note=occ.note,
+    )
+
+
+def reminder_info(rem: ReminderRow, occ: OccurrenceRow, sched: ScheduleRow) -> ReminderInfo:
+    return ReminderInfo(
+        id=rem.id,
+        occurrence_id=occ.id,
+        schedule_id=sched.id,
+        title=sched.title,
+        owner=sched.owner,
+        kind=ReminderKind(rem.kind),
+        due_at=occ.due_at,
+        fire_at=rem.fire_at,
+        snooze_until=rem.snooze_until,
+        notified_at=rem.notified_at,
+        dismissed_at=rem.dismissed_at,
+    )
+
+
+def _insert_ignoring_duplicates(
+    s: Session, table: Table, rows: list[dict[str, Any]], keys: list[str]
+) -> list[int]:
+    """Insert the rows that do not exist yet; the ids of those actually inserted."""
+    from sqlalchemy.dialects import postgresql, sqlite
+
+    insert = postgresql.insert if s.get_bind().dialect.name == "postgresql" else sqlite.insert
+    ids: list[int] = []
+    for i in range(0, len(rows), _CHUNK):
+        stmt = insert(table).values(rows[i : i + _CHUNK]).on_conflict_do_nothing(index_elements=keys)
+        ids += s.scalars(stmt.returning(table.c.id)).all()
+    return ids
+
+
+def _last_rule_at(s: Session, schedule_id: int | None = None) -> dict[int, datetime]:
+    stmt = select(OccurrenceRow.schedule_id, func.max(OccurrenceRow.rule_at)).group_by(
+        OccurrenceRow.schedule_id
+    )
+    if schedule_id is not None:
+        stmt = stmt.where(OccurrenceRow.schedule_id == schedule_id)
+    return {sid: at for sid, at in s.execute(stmt).tuples() if at is not None}
+
+
+def _after(row: ScheduleRow, last: datetime | None) -> datetime | None:
+    """Rule instants after this one are still to be written (None: from the rule's start)."""
+    floor = row.catch_up_from - _JUST_BEFORE if row.rrule else None
+    if last is None:
+        return floor
+    return max(last, floor) if floor is not None else last
+
+
+def catch_up(s: Session, now: datetime) -> CatchUpResult:
+    """Write every occurrence whose reminder window has opened (due - lead time <= now) and its
+    reminders. An occurrence found already overdue gets only the overdue reminder."""
+    schedules = {r.id: r for r in s.scalars(select(ScheduleRow).where(ScheduleRow.active.is_(True)))}
+    last = _last_rule_at(s)
+    values: list[dict[str, Any]] = []
+    for row in schedules.values():
+        horizon = now + timedelta(minutes=row.lead_minutes)
+        found = slots(spec_of(row), until_due=horizon, after=_after(row, last.get(row.id)))
+        values += [_occurrence(row, slot, now) for slot in islice(found, MAX_PER_CATCH_UP)]
+    return _write(s, schedules, values, now)
+
+
+def materialise(s: Session, row: ScheduleRow, rule_at: datetime, now: datetime) -> OccurrenceRow | None:
+    """The occurrence of `row` at the rule's instant `rule_at`, written now if it was only promised,
+    with every earlier promised one: the written occurrences stay a prefix of the rule, which
+    catch-up relies on (it writes from the last written one on). None: `rule_at` is no instant
+    of the rule."""
+    found = s.scalar(
+        select(OccurrenceRow).where(OccurrenceRow.schedule_id == row.id, OccurrenceRow.rule_at == rule_at)
+    )
+    if found is not None:
+        return found
+    last = _last_rule_at(s, row.id).get(row.id)
+    if last is not None and rule_at < last:
+        return None  # before the written prefix: not an instant the rule still owes
+    until = rule_at + timedelta(days=MAX_SHIFT_DAYS + 1)
+    owed = takewhile(
+        lambda slot: slot.rule_at <= rule_at, slots(spec_of(row), until_due=until, after=_after(row, last))
+    )
+    values = [_occurrence(row, slot, now) for slot in islice(owed, MAX_PER_CATCH_UP)]
+    if not values or values[-1]["rule_at"] != rule_at:
+        return None
+    _write(s, {row.id: row}, values, now)
+    return s.scalar(
+        select(OccurrenceRow).where(OccurrenceRow.schedule_id == row.id, OccurrenceRow.rule_at == rule_at)
+    )
+
+
+def next_owed(s: Session, row: ScheduleRow, now: datetime) -> Slot | None:
+    """The first occurrence of `row` not written yet (due now or later, or overdue unwritten)."""
+    after = _after(row, _last_rule_at(s, row.id).get(row.id))
+    return next(slots(spec_of(row), until_due=now + _FAR, after=after), None)
+
+
+def _occurrence(row: ScheduleRow, slot: Slot, now: datetime) -> dict[str, Any]:
+    return {
+        "schedule_id": row.id,
+        "rule_at": slot.rule_at,
+        "due_at": slot.due_at,
+        "status": OccurrenceStatus.OPEN.value,
+        "note": "",
+        "created_at": now,
+    }
+
+
+def _write(
+    s: Session, schedules: dict[int, ScheduleRow], values: list[dict[str, Any]], now: datetime
+) -> CatchUpResult:
+    """Insert the occurrences not written yet, and their reminders (ahead unless past due, overdue)."""
+    if not values:
+        return CatchUpResult((), 0)
+    occ_table = OccurrenceRow.__table__
+    assert isinstance(occ_table, Table)
+    new_ids = _insert_ignoring_duplicates(s, occ_table, values, ["schedule_id", "rule_at"])
+    new_rows = s.scalars(select(OccurrenceRow).where(OccurrenceRow.id.in_(new_ids))).all() if new_ids else []
+    reminders: list[dict[str, Any]] = []
+    for occ in new_rows:
+        lead = timedelta(minutes=schedules[occ.schedule_id].lead_minutes)
+        if lead and occ.due_at > now:
+            reminders.append(_reminder(occ.id, ReminderKind.AHEAD, occ.due_at - lead))
+        reminders.append(_reminder(occ.id, ReminderKind.OVERDUE, occ.due_at))
+    rem_table = ReminderRow.__table__
+    assert isinstance(rem_table, Table)
+    created = (
+        _insert_ignoring_duplicates(s, rem_table, reminders, ["occurrence_id", "kind"]) if reminders else []
+    )
+    infos = sorted(
+        (occurrence_info(o, schedules[o.schedule_id], now) for o in new_rows), key=lambda o: (o.due_at, o.id)
+    )
+    return CatchUpResult(tuple(infos), len(created))
+
+
+def _reminder(occurrence_id: int, kind: ReminderKind, fire_at: datetime) -> dict[str, Any]:
+    return {"occurrence_id": occurrence_id, "kind": kind.value, "fire_at": fire_at}
+
+
+def pending_reminders(s: Session) -> list[tuple[ReminderRow, OccurrenceRow, ScheduleRow]]:
+    """Reminders not dismissed, of open occurrences of active schedules, earliest first."""
+    stmt = (
+        select(ReminderRow, OccurrenceRow, ScheduleRow)
+        .join(OccurrenceRow, ReminderRow.occurrence_id == OccurrenceRow.id)
+        .join(ScheduleRow, OccurrenceRow.schedule_id == ScheduleRow.id)
+        .where(
+            ReminderRow.dismissed_at.is_(None),
+            OccurrenceRow.status == OccurrenceStatus.OPEN.value,
+            ScheduleRow.active.is_(True),
+        )
+        .order_by(ReminderRow.fire_at, ReminderRow.id)
+    )
+    return [(r, o, sc) for r, o, sc in s.execute(stmt).tuples()]
+
+
+def fires_at(rem: ReminderRow) -> datetime:
+    return rem.snooze_until or rem.fire_at
+
+
+def latest_per_occurrence(
+    rows: Iterable[tuple[ReminderRow, OccurrenceRow, ScheduleRow]], now: datetime
+) -> list[tuple[ReminderRow, OccurrenceRow, ScheduleRow]]:
+    """The reminders showing at `now`: one per occurrence, the overdue one once it has fired."""
+    showing: dict[int, tuple[ReminderRow, OccurrenceRow, ScheduleRow]] = {}
+    for rem, occ, sched in rows:
+        if fires_at(rem) > now:
+            continue
+        held = showing.get(occ.id)
+        if held is None or rem.kind == ReminderKind.OVERDUE.value:
+            showing[occ.id] = (rem, occ, sched)
+    return sorted(showing.values(), key=lambda t: (t[1].due_at, t[0].id))
+
+
+def wake_times(s: Session, now: datetime) -> dict[int, datetime]:
+    """Per active schedule, the next moment something happens: a reminder window opens, a
+    reminder (or its snooze) fires."""
+    schedules = s.scalars(select(ScheduleRow).where(ScheduleRow.active.is_(True))).all()
+    last = _last_rule_at(s)
+    wakes: dict[int, datetime] = {}
+
+    def keep(schedule_id: int, at: datetime) -> None:
+        if at > now and (schedule_id not in wakes or at < wakes[schedule_id]):
+            wakes[schedule_id] = at
+
+    for row in schedules:
+        lead = timedelta(minutes=row.lead_minutes)
+        upcoming = slots(
+            spec_of(row), until_due=now + lead + timedelta(days=3660), after=_after(row, last.get(row.id))
+        )
+        slot = next(upcoming, None)
+        if slot is not None:
+            keep(row.id, max(slot.due_at - lead, now + _JUST_BEFORE))
+    for rem, occ, _sched in pending_reminders(s):
+        keep(occ.schedule_id, fires_at(rem))
+    return wakes

@@ -1,0 +1,148 @@
+"""Domain types of schedules: kinds, policies, statuses, and the plain records the services return."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from branchguard.core.kernel.types import LabelledEnum
+
+
+class ScheduleKind(LabelledEnum):
+    """What a schedule is for; drills and inspections attach their own record through `subject_id`."""
+
+    DRILL = "drill"
+    INSPECTION = "inspection"
+    HAZARD = "hazard"
+    ACTION = "action"  # a drill's corrective action: its due date, the owner reminded
+    CUSTOM = "custom"
+
+    @classmethod
+    def _prefix(cls) -> str:
+        return "schedule_kind"
+
+
+class WorkingDayPolicy(LabelledEnum):
+    """What happens to an occurrence that falls on a public holiday or a weekend that is not a
+    make-up workday."""
+
+    NONE = "none"  # keep the date
+    NEXT = "next"  # move to the next working day, same wall-clock time
+    PREVIOUS = "previous"  # move to the previous working day
+    SKIP = "skip"  # drop it (a daily patrol simply does not happen on a day off)
+
+    @classmethod
+    def _prefix(cls) -> str:
+        return "working_days"
+
+
+class OccurrenceStatus(LabelledEnum):
+    OPEN = "open"
+    DONE = "done"
+    SKIPPED = "skipped"
+
+    @classmethod
+    def _prefix(cls) -> str:
+        return "occurrence_status"
+
+
+class ReminderKind(LabelledEnum):
+    AHEAD = "ahead"  # the lead time before due
+    OVERDUE = "overdue"  # at the due time, when it is still open
+
+    @classmethod
+    def _prefix(cls) -> str:
+        return "reminder_kind"
+
+
+@dataclass(frozen=True)
+class ScheduleInput:
+    """What a form or the CLI submits. `rule` is a preset name (daily, weekly, monthly, quarterly,
+    semiannual, yearly), an RFC 5545 RRULE, or empty for a one-off; `until` or `count` end it.
+    A naive `start` is wall-clock time in `timezone` (empty: this PC's zone)."""
+
+    title: str
+    start: datetime
+    kind: ScheduleKind = ScheduleKind.CUSTOM
+    owner: str = ""
+    rule: str = ""
+    lead_minutes: int = 24 * 60
+    working_days: WorkingDayPolicy = WorkingDayPolicy.NONE
+    timezone: str = ""
+    subject_id: int | None = None
+    notes: str = ""
+    until: date | None = None  # last day (inclusive), added to the rule as UNTIL
+    count: int | None = None  # number of occurrences, added to the rule as COUNT
+
+
+@dataclass(frozen=True)
+class ScheduleInfo:
+    id: int
+    kind: ScheduleKind
+    subject_id: int | None
+    title: str
+    owner: str
+    rule: str  # normalised RRULE body, "" for a one-off
+    start_at: datetime  # UTC
+    timezone: str
+    lead_minutes: int
+    working_days: WorkingDayPolicy
+    active: bool
+    notes: str
+    created_by: str
+    created_at: datetime
+    updated_at: datetime
+    next_due: datetime | None  # the first occurrence after "now" (UTC), materialised or not
+    open_count: int
+    overdue_count: int
+
+
+@dataclass(frozen=True)
+class OccurrenceInfo:
+    """One occurrence; `id` is None for one computed from the rule but not yet materialised."""
+
+    id: int | None
+    schedule_id: int
+    kind: ScheduleKind
+    title: str
+    owner: str
+    timezone: str  # the schedule's wall clock, to show the times in
+    rule_at: datetime  # the rule's instant (UTC): the identity of the occurrence
+    due_at: datetime  # after the working-day policy, or a reschedule (UTC)
+    status: OccurrenceStatus
+    overdue: bool
+    done_at: datetime | None = None
+    done_by: str | None = None
+    note: str = ""
+
+    @property
+    def uid(self) -> str:
+        """Stable across exports and restarts: the schedule and the rule's instant."""
+        return f"{self.schedule_id}-{self.rule_at.strftime('%Y%m%dT%H%M%SZ')}@branchguard"
+
+
+@dataclass(frozen=True)
+class ReminderInfo:
+    id: int
+    occurrence_id: int
+    schedule_id: int
+    title: str
+    owner: str
+    kind: ReminderKind
+    due_at: datetime
+    fire_at: datetime
+    snooze_until: datetime | None
+    notified_at: datetime | None
+    dismissed_at: datetime | None
+
+
+@dataclass(frozen=True)
+class CatchUpResult:
+    """What one catch-up materialised: occurrences (overdue ones flagged) and reminder rows."""
+
+    occurrences: tuple[OccurrenceInfo, ...]
+    reminders_created: int
+
+    @property
+    def overdue(self) -> tuple[OccurrenceInfo, ...]:
+        return tuple(o for o in self.occurrences if o.overdue)

@@ -1,0 +1,1 @@
+"""ORM models, one module per domain; every class is a …Row."""

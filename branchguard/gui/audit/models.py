@@ -1,0 +1,158 @@
+"""Table models of the Audit page: the event list and the before/after diff of one event."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QColor, QFont
+
+from branchguard.core.audit.types import AuditRecord
+from branchguard.core.kernel.i18n import t
+from branchguard.core.kernel.messages import CATALOG
+from branchguard.core.kernel.types import LabelledEnum, Role
+from branchguard.core.people.types import BranchRole, ContactKind
+from branchguard.gui.kit.rows import SORT_ROLE, RowsModel
+
+_R = Qt.ItemDataRole
+TIME_FORMAT = "%Y-%m-%d %H:%M:%S"
+CHANGED_BACKGROUND = "#FFF4D6"  # a pale amber: noticeable without reading as an alarm
+
+# Stored values that are enum codes: shown by their translated label.
+_ENUM_FIELDS: dict[str, type[LabelledEnum]] = {"branch_role": BranchRole, "kind": ContactKind, "role": Role}
+
+
+def catalogue_text(key: str, fallback: str) -> str:
+    """The core catalogue's text for `key` when there is one, else `fallback` as stored."""
+    return t(key) if key in CATALOG else fallback
+
+
+def action_text(action: str) -> str:
+    return catalogue_text(f"action.{action}", action)
+
+
+def entity_text(entity: str) -> str:
+    return catalogue_text(f"entity.{entity}", entity)
+
+
+def field_text(name: str) -> str:
+    return catalogue_text(f"field.{name}", name)
+
+
+def value_text(name: str, value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        if value:
+            return QCoreApplication.translate("AuditDiffModel", "Yes")
+        return QCoreApplication.translate("AuditDiffModel", "No")
+    kind = _ENUM_FIELDS.get(name)
+    if kind is not None and isinstance(value, str):
+        try:
+            return kind(value).label
+        except ValueError:
+            return value  # a code this version no longer knows: show it as stored
+    return str(value)
+
+
+def local_time(record: AuditRecord) -> str:
+    return record.at.astimezone().strftime(TIME_FORMAT)
+
+
+class AuditModel(RowsModel[AuditRecord]):
+    COL_TIME, COL_USER, COL_ACTION, COL_ENTITY, COL_ID, COL_SUMMARY = range(6)
+
+    def headers(self) -> list[str]:
+        return [
+            self.tr("Time"),
+            self.tr("User"),
+            self.tr("Action"),
+            self.tr("Entity"),
+            self.tr("ID"),
+            self.tr("Summary"),
+        ]
+
+    def cell(self, item: AuditRecord, column: int, role: int) -> Any:
+        if role == _R.DisplayRole:
+            return self._display(item, column)
+        if role == SORT_ROLE:
+            if column == self.COL_TIME:
+                return (item.at.timestamp(), item.id)
+            if column == self.COL_ID and item.entity_id.isdigit():
+                return int(item.entity_id)
+            return None
+        if role == _R.ToolTipRole:
+            if column == self.COL_ACTION:
+                return item.action
+            if column == self.COL_SUMMARY and item.summary:
+                return item.summary
+        return None
+
+    def _display(self, item: AuditRecord, column: int) -> str:
+        if column == self.COL_TIME:
+            return local_time(item)
+        if column == self.COL_USER:
+            return item.actor
+        if column == self.COL_ACTION:
+            return action_text(item.action)
+        if column == self.COL_ENTITY:
+            return entity_text(item.entity)
+        if column == self.COL_ID:
+            return item.entity_id
+        return item.summary
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    name: str
+    before: object
+    after: object
+    in_before: bool
+    in_after: bool
+
+    @property
+    def changed(self) -> bool:
+        return self.in_before != self.in_after or self.before != self.after
+
+
+def field_changes(record: AuditRecord) -> list[FieldChange]:
+    """Every field named in before or after, in the order the service wrote them."""
+    names = list(record.after) + [k for k in record.before if k not in record.after]
+    return [
+        FieldChange(
+            name,
+            record.before.get(name),
+            record.after.get(name),
+            name in record.before,
+            name in record.after,
+        )
+        for name in names
+    ]
+
+
+class AuditDiffModel(RowsModel[FieldChange]):
+    COL_FIELD, COL_BEFORE, COL_AFTER = range(3)
+
+    def headers(self) -> list[str]:
+        return [self.tr("Field"), self.tr("Before"), self.tr("After")]
+
+    def set_record(self, record: AuditRecord | None) -> None:
+        self.set_rows(field_changes(record) if record is not None else [])
+
+    def cell(self, item: FieldChange, column: int, role: int) -> Any:
+        if role == _R.DisplayRole:
+            if column == self.COL_FIELD:
+                return field_text(item.name)
+            if column == self.COL_BEFORE:
+                return value_text(item.name, item.before)
+            return value_text(item.name, item.after)
+        if role == _R.BackgroundRole and item.changed:
+            return QColor(CHANGED_BACKGROUND)
+        if role == _R.FontRole and item.changed and column == self.COL_AFTER:
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == _R.ToolTipRole and column == self.COL_FIELD:
+            return self.tr("Changed") if item.changed else self.tr("Unchanged")
+        return None

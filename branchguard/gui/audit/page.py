@@ -1,0 +1,338 @@
+"""Audit page (lead and auditor): every recorded change with filters, and what one event changed."""
+
+from __future__ import annotations
+
+import time
+from datetime import UTC, datetime, timedelta
+
+from PySide6.QtCore import QDate, QItemSelectionModel, QSortFilterProxyModel, Qt
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from branchguard.core.audit.service import AuditFilter
+from branchguard.core.audit.types import AuditRecord
+from branchguard.core.kernel.errors import BranchGuardError
+from branchguard.gui.audit.models import AuditDiffModel, AuditModel, action_text, entity_text, local_time
+from branchguard.gui.kit.dates import date_edit
+from branchguard.gui.kit.icons import icon
+from branchguard.gui.kit.page import Page
+from branchguard.gui.kit.rows import SORT_ROLE
+from branchguard.gui.kit.search_box import SearchBox
+from branchguard.gui.shell.session import GuiSession
+
+DEFAULT_DAYS = 7  # the date range offered when someone ticks "Only from"
+STALE_AFTER_S = 1.0  # showing the page refreshes it unless it was refreshed just now
+
+
+def local_day_start(day: QDate) -> datetime:
+    """Midnight at the start of `day` in local time, as a UTC instant (what the database stores)."""
+    return datetime(day.year(), day.month(), day.day()).astimezone().astimezone(UTC)
+
+
+def category_of(action: str) -> str:
+    return action.split(".", 1)[0]
+
+
+class AuditPage(Page):
+    page_id = "audit"
+
+    def __init__(self, session: GuiSession, parent: QWidget | None = None) -> None:
+        super().__init__(session, parent)
+        self._all_records: list[AuditRecord] | None = None  # unfiltered, for the filter choices
+        self._refreshed_at = 0.0
+        self.heading = QLabel()
+        self.heading.setProperty("role", "page-title")
+        self.intro = QLabel()
+        self.intro.setProperty("role", "hint")
+        self.refresh_button = QPushButton(icon("refresh"), "")
+        self.refresh_button.setObjectName("audit_refresh_button")
+        self.refresh_button.clicked.connect(self.refresh)
+
+        self.user_filter = QComboBox()
+        self.user_filter.setObjectName("audit_user_filter")
+        self.category_filter = QComboBox()
+        self.category_filter.setObjectName("audit_category_filter")
+        self.date_check = QCheckBox()
+        self.date_check.setObjectName("audit_date_check")
+        today = QDate.currentDate()
+        self.date_from = date_edit(today.addDays(-DEFAULT_DAYS))
+        self.date_from.setObjectName("audit_date_from")
+        self.date_to = date_edit(today)
+        self.date_to.setObjectName("audit_date_to")
+        self.date_to_label = QLabel()
+        self.search = SearchBox("audit_search")
+        self.search.paused.connect(self.reload)
+        for combo in (self.user_filter, self.category_filter):
+            combo.currentIndexChanged.connect(lambda _index: self.reload())
+        self.date_check.toggled.connect(self._dates_toggled)
+        for edit in (self.date_from, self.date_to):
+            edit.dateChanged.connect(lambda _day: self.reload())
+        self._dates_toggled(False)
+
+        self.model = AuditModel(self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(SORT_ROLE)
+        self.table = self._make_table()
+        self.count_label = QLabel()
+        self.count_label.setProperty("role", "hint")
+        self.diff_model = AuditDiffModel(self)
+        self.detail_box = QGroupBox()
+        self.detail_title = QLabel()
+        self.detail_title.setObjectName("audit_detail_title")
+        self.detail_title.setWordWrap(True)
+        self.detail_title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.detail_hint = QLabel()
+        self.detail_hint.setProperty("role", "hint")
+        self.diff_table = self._make_diff_table()
+        detail = QVBoxLayout(self.detail_box)
+        detail.addWidget(self.detail_title)
+        detail.addWidget(self.diff_table, 1)
+        detail.addWidget(self.detail_hint)
+
+        self._build_layout()
+        self.retranslate()
+        self.show_detail(None)
+
+    # -- building ------------------------------------------------------------------------------
+    def _make_table(self) -> QTableView:
+        table = QTableView()
+        table.setObjectName("audit_table")
+        table.setModel(self.proxy)
+        table.setSortingEnabled(True)
+        table.sortByColumn(AuditModel.COL_TIME, Qt.SortOrder.DescendingOrder)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setAlternatingRowColors(True)
+        table.setWordWrap(False)
+        table.verticalHeader().hide()
+        table.verticalHeader().setDefaultSectionSize(28)
+        header = table.horizontalHeader()
+        header.setStretchLastSection(True)
+        header.setHighlightSections(False)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        for column, width in (
+            (AuditModel.COL_TIME, 160),
+            (AuditModel.COL_USER, 90),
+            (AuditModel.COL_ACTION, 150),
+            (AuditModel.COL_ENTITY, 90),
+            (AuditModel.COL_ID, 70),
+        ):
+            header.resizeSection(column, width)
+        table.selectionModel().currentRowChanged.connect(lambda *_: self.show_detail(self.selected()))
+        return table
+
+    def _make_diff_table(self) -> QTableView:
+        table = QTableView()
+        table.setObjectName("audit_diff_table")
+        table.setModel(self.diff_model)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        table.verticalHeader().hide()
+        table.verticalHeader().setDefaultSectionSize(26)
+        header = table.horizontalHeader()
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        header.setSectionResizeMode(AuditDiffModel.COL_FIELD, QHeaderView.ResizeMode.Fixed)
+        header.resizeSection(AuditDiffModel.COL_FIELD, 160)
+        header.setSectionResizeMode(AuditDiffModel.COL_BEFORE, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(AuditDiffModel.COL_AFTER, QHeaderView.ResizeMode.Stretch)
+        return table
+
+    def _build_layout(self) -> None:
+        header = QHBoxLayout()
+        titles = QVBoxLayout()
+        titles.setSpacing(2)
+        titles.addWidget(self.heading)
+        titles.addWidget(self.intro)
+        header.addLayout(titles, 1)
+        header.addWidget(self.refresh_button)
+        filters = QHBoxLayout()
+        filters.setSpacing(8)
+        filters.addWidget(self.user_filter, 1)
+        filters.addWidget(self.category_filter, 1)
+        filters.addWidget(self.date_check)
+        filters.addWidget(self.date_from)
+        filters.addWidget(self.date_to_label)
+        filters.addWidget(self.date_to)
+        filters.addWidget(self.search, 2)
+        top = QWidget()
+        top_box = QVBoxLayout(top)
+        top_box.setContentsMargins(0, 0, 0, 0)
+        top_box.addWidget(self.table, 1)
+        top_box.addWidget(self.count_label)
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(top)
+        self.splitter.addWidget(self.detail_box)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 18, 24, 18)
+        layout.setSpacing(12)
+        layout.addLayout(header)
+        layout.addLayout(filters)
+        layout.addWidget(self.splitter, 1)
+
+    def retranslate(self) -> None:
+        self.heading.setText(self.tr("Audit trail"))
+        self.intro.setText(
+            self.tr("Every change made in BranchGuard: who made it, when, and what it changed.")
+        )
+        self.refresh_button.setText(self.tr("Refresh"))
+        self.refresh_button.setToolTip(self.tr("Load the newest events (F5)"))
+        self.refresh_button.setShortcut(Qt.Key.Key_F5)
+        self.date_check.setText(self.tr("Only from"))
+        self.date_to_label.setText(self.tr("to"))
+        self.search.setPlaceholderText(self.tr("Search the summaries"))
+        self.detail_box.setTitle(self.tr("What changed"))
+        self._fill_combo(self.user_filter, self.tr("All users"), [])
+        self._fill_combo(self.category_filter, self.tr("All kinds of change"), [])
+        if self._all_records is not None:
+            self._fill_filters()
+            self.show_detail(self.selected())
+
+    # -- filters -------------------------------------------------------------------------------
+    def category_text(self, category: str) -> str:
+        texts = {
+            "user": self.tr("Users and logins"),
+            "person": self.tr("Staff roster"),
+            "contact": self.tr("Emergency contacts"),
+            "branch": self.tr("Branch settings"),
+            "demo": self.tr("Demo data"),
+            "playbook": self.tr("Playbooks"),
+            "report": self.tr("Reports"),
+        }
+        return texts.get(category, category)
+
+    def _fill_combo(self, combo: QComboBox, all_text: str, entries: list[tuple[str, str]]) -> None:
+        current = combo.currentData()
+        combo.blockSignals(True)
+        combo.clear()
+        combo.addItem(all_text, None)
+        for text, data in entries:
+            combo.addItem(text, data)
+        index = combo.findData(current) if current is not None else 0
+        combo.setCurrentIndex(max(index, 0))
+        combo.blockSignals(False)
+
+    def _fill_filters(self) -> None:
+        actor = self.session.actor
+        users = self.session.services.audit.actors(actor)
+        self._fill_combo(self.user_filter, self.tr("All users"), [(u, u) for u in users])
+        categories = {category_of(r.action) for r in self._all_records or []}
+        entries = sorted(((self.category_text(c), c) for c in categories), key=lambda e: e[0])
+        self._fill_combo(self.category_filter, self.tr("All kinds of change"), entries)
+
+    def _dates_toggled(self, on: bool) -> None:
+        self.date_from.setEnabled(on)
+        self.date_to.setEnabled(on)
+        self.date_to_label.setEnabled(on)
+        self.reload()
+
+    def current_filter(self) -> AuditFilter:
+        category = self.category_filter.currentData()
+        since = until = None
+        if self.date_check.isChecked():
+            first, last = sorted((self.date_from.date(), self.date_to.date()))
+            since, until = local_day_start(first), local_day_start(last) + timedelta(days=1)
+        return AuditFilter(
+            actor=self.user_filter.currentData(),
+            action_prefix=f"{category}." if category else None,
+            since=since,
+            until=until,
+            text=self.search.text().strip() or None,
+        )
+
+    # -- loading -------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        """Reload everything, the filter choices too (new users and kinds of change appear)."""
+        self._refreshed_at = time.monotonic()
+        try:
+            self._all_records = self.session.services.audit.list(self.session.actor, AuditFilter())
+            self._fill_filters()
+        except BranchGuardError as exc:
+            self._all_records = []
+            self.count_label.setText(exc.message)
+            return
+        self.reload()
+
+    def reload(self) -> None:
+        """Apply the filters (the service filters; the table only sorts)."""
+        if self._all_records is None:
+            return  # not loaded yet: the first refresh loads
+        self.search.settle()
+        flt = self.current_filter()
+        selected = self.selected()
+        try:
+            records = self.session.services.audit.list(self.session.actor, flt)
+        except BranchGuardError as exc:
+            records = []
+            self.count_label.setText(exc.message)
+        self.model.set_rows(records)
+        self.count_label.setText(self.tr("%n event(s) shown", "", len(records)))
+        if selected is not None:
+            self.select_event(selected.id)
+        else:
+            self.show_detail(None)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if time.monotonic() - self._refreshed_at > STALE_AFTER_S:
+            self.refresh()
+
+    # -- selection and detail ------------------------------------------------------------------
+    def selected(self) -> AuditRecord | None:
+        index = self.table.selectionModel().currentIndex()
+        if not index.isValid():
+            return None
+        return self.model.row_at(self.proxy.mapToSource(index).row())
+
+    def select_event(self, event_id: int) -> bool:
+        row = self.model.find_row(lambda record: record.id == event_id)
+        if row < 0:
+            self.table.selectionModel().clear()
+            self.show_detail(None)
+            return False
+        index = self.proxy.mapFromSource(self.model.index(row, 0))
+        flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+        self.table.selectionModel().setCurrentIndex(index, flags)
+        self.table.scrollTo(index)
+        self.show_detail(self.model.row_at(row))
+        return True
+
+    def show_detail(self, record: AuditRecord | None) -> None:
+        self.diff_model.set_record(record)
+        self.detail_hint.setText(self.tr("Fields whose value changed are highlighted."))
+        if record is None:
+            self.detail_title.setText(self.tr("Select an event to see what it changed."))
+            return
+        what = entity_text(record.entity)
+        if record.entity_id:
+            what = self.tr("%1 #%2").replace("%1", what).replace("%2", record.entity_id)
+        text = self.tr("%1 by %2 at %3: %4.")
+        for marker, value in (
+            ("%1", action_text(record.action)),
+            ("%2", record.actor),
+            ("%3", local_time(record)),
+            ("%4", what),
+        ):
+            text = text.replace(marker, value)
+        self.detail_title.setText(text)
+        if not record.before and not record.after:
+            hint = self.tr("This event recorded no field values. Summary: %1")
+            self.detail_hint.setText(hint.replace("%1", record.summary or "—"))

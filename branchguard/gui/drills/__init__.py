@@ -1,0 +1,1 @@
+"""The Drills page, its dialogs and models."""

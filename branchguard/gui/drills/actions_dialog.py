@@ -1,0 +1,133 @@
+"""A drill's corrective actions: what, owner, due (overdue in red), done by whom and when; the lead
+marks one done, which also stops its owner's reminders."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from branchguard.core.drills.types import DrillPlan
+from branchguard.core.incidents.types import FollowUpAction
+from branchguard.core.kernel.errors import BranchGuardError
+from branchguard.gui.kit import style
+from branchguard.gui.kit.icons import icon
+from branchguard.gui.kit.times import date_time
+from branchguard.gui.shell.session import GuiSession
+
+
+class ActionsDialog(QDialog):
+    changed = Signal()
+
+    TEXT, OWNER, DUE, DONE = range(4)
+
+    def __init__(self, session: GuiSession, plan: DrillPlan, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("drill_actions_dialog")
+        self.session = session
+        self.plan = plan
+        self.entries: list[FollowUpAction] = []
+        self.heading = QLabel(f"#{plan.id} {plan.title}")
+        self.heading.setWordWrap(True)
+        self.table = QTableWidget(0, 4)
+        self.table.setObjectName("drill_actions_table")
+        self.table.verticalHeader().hide()
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(self.TEXT, QHeaderView.ResizeMode.Stretch)
+        for column, width in ((self.OWNER, 100), (self.DUE, 100), (self.DONE, 190)):
+            header.resizeSection(column, width)
+        self.table.itemSelectionChanged.connect(self._update_button)
+        self.done_button = QPushButton(icon("approve"), "")
+        self.done_button.setObjectName("drill_action_done")
+        self.done_button.setAutoDefault(False)
+        self.done_button.clicked.connect(lambda: self.mark_done())
+        self.message = QLabel()
+        self.message.setProperty("role", "error")
+        self.message.setWordWrap(True)
+        self.message.hide()
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.buttons.rejected.connect(self.reject)
+        self.buttons.addButton(self.done_button, QDialogButtonBox.ButtonRole.ActionRole)
+        box = QVBoxLayout(self)
+        box.addWidget(self.heading)
+        box.addWidget(self.table, 1)
+        box.addWidget(self.message)
+        box.addWidget(self.buttons)
+        self.retranslate()
+        self.reload()
+        self.resize(760, 340)
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Corrective actions"))
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Corrective action"), self.tr("Owner"), self.tr("Due"), self.tr("Done")]
+        )
+        self.done_button.setText(self.tr("Mark done"))
+
+    def reload(self) -> None:
+        try:
+            self.entries = list(
+                self.session.services.drills.record_of(self.session.actor, self.plan.id).actions
+            )
+        except BranchGuardError as exc:
+            self._say(exc.message)
+            self.entries = []
+        today = date.today()
+        self.table.setRowCount(len(self.entries))
+        for row, action in enumerate(self.entries):
+            done = f"{date_time(action.done_at)} · {action.done_by}" if action.done_at else ""
+            texts = (action.text, action.owner, action.due.isoformat() if action.due else "", done)
+            for column, text in enumerate(texts):
+                item = QTableWidgetItem(text)
+                if action.overdue(today):
+                    item.setForeground(QColor(style.ERROR))
+                elif action.done_at is not None:
+                    item.setForeground(QColor(style.MUTED))
+                self.table.setItem(row, column, item)
+        self._update_button()
+
+    def selected(self) -> FollowUpAction | None:
+        row = self.table.currentRow()
+        return self.entries[row] if 0 <= row < len(self.entries) else None
+
+    def _update_button(self) -> None:
+        action = self.selected()
+        self.done_button.setVisible(self.session.can_edit())
+        self.done_button.setEnabled(action is not None and action.done_at is None)
+
+    def mark_done(self) -> FollowUpAction | None:
+        action = self.selected()
+        if action is None or action.done_at is not None or not self.session.can_edit():
+            return None
+        try:
+            done = self.session.services.drills.complete_action(self.session.actor, self.plan.id, action.id)
+        except BranchGuardError as exc:
+            self._say(exc.message)
+            return None
+        self.message.hide()
+        row = self.table.currentRow()
+        self.reload()
+        self.table.selectRow(row)
+        self.session.data_changed.emit("schedule")
+        self.changed.emit()
+        return done
+
+    def _say(self, message: str) -> None:
+        self.message.setText(message)
+        self.message.show()

@@ -1,0 +1,174 @@
+"""The Drills page's compliance tab: per rule of the region, the last drill done, the next due and
+on time / due soon / overdue in colour; the lead edits the region's rules here."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from branchguard.core.drills.types import ComplianceRule
+from branchguard.core.kernel.errors import BranchGuardError
+from branchguard.gui.drills.models import ComplianceModel, RuleRow, rule_rows
+from branchguard.gui.kit.icons import icon
+from branchguard.gui.kit.rows import SORT_ROLE
+from branchguard.gui.shell.session import GuiSession
+
+
+def region_combo(object_name: str) -> QComboBox:
+    """The region whose rules and criteria are shown: the defaults first, any other typed in."""
+    combo = QComboBox()
+    combo.setObjectName(object_name)
+    combo.setEditable(True)
+    combo.setInsertPolicy(QComboBox.InsertPolicy.InsertAtBottom)
+    combo.addItem("", "")
+    combo.setMinimumContentsLength(16)
+    return combo
+
+
+def region_of(combo: QComboBox) -> str:
+    """ "" for the defaults entry, else the typed region code."""
+    text = combo.currentText().strip()
+    return "" if combo.currentIndex() == 0 and text == combo.itemText(0) else text
+
+
+class CompliancePanel(QWidget):
+    def __init__(self, session: GuiSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.region = region_combo("compliance_region")
+        self.region.activated.connect(lambda _i: self.reload())
+        line = self.region.lineEdit()
+        assert line is not None  # an editable combo
+        line.editingFinished.connect(self.reload)
+        self.region_label = QLabel()
+        self.model = ComplianceModel(self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(SORT_ROLE)
+        self.table = QTableView()
+        self.table.setObjectName("compliance_table")
+        self.table.setModel(self.proxy)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSortingEnabled(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(30)
+        header = self.table.horizontalHeader()
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        header.setStretchLastSection(True)
+        for column, width in enumerate((220, 90, 100, 160, 250, 150)):
+            header.resizeSection(column, width)
+        self.table.activated.connect(lambda _index: self.ask_edit())
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._update_buttons())
+        self.edit_button = QPushButton(icon("edit"), "")
+        self.edit_button.setObjectName("compliance_edit")
+        self.edit_button.clicked.connect(lambda: self.ask_edit())
+        self.new_button = QPushButton(icon("add"), "")
+        self.new_button.setObjectName("compliance_new")
+        self.new_button.clicked.connect(lambda: self.ask_new())
+        self.hint = QLabel()
+        self.hint.setProperty("role", "hint")
+        self.hint.setWordWrap(True)
+        self.message = QLabel()
+        self.message.setProperty("role", "error")
+        self.message.setWordWrap(True)
+        self.message.hide()
+        top = QHBoxLayout()
+        top.addWidget(self.region_label)
+        top.addWidget(self.region)
+        top.addStretch(1)
+        top.addWidget(self.edit_button)
+        top.addWidget(self.new_button)
+        box = QVBoxLayout(self)
+        box.setContentsMargins(8, 8, 8, 8)
+        box.addLayout(top)
+        box.addWidget(self.table, 1)
+        box.addWidget(self.hint)
+        box.addWidget(self.message)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.region_label.setText(self.tr("Region"))
+        self.region.setItemText(0, self.tr("Defaults (all regions)"))
+        self.edit_button.setText(self.tr("Edit rule…"))
+        self.new_button.setText(self.tr("New rule…"))
+        self.hint.setText(
+            self.tr(
+                "A drill counts from the day it is run. Due soon: within 30 days. "
+                "A region inherits the defaults and overrides rules by their code."
+            )
+        )
+
+    def may_edit(self) -> bool:
+        return self.session.can_edit()
+
+    def reload(self) -> None:
+        selected = self.selected()
+        region = region_of(self.region)
+        drills, actor = self.session.services.drills, self.session.actor
+        try:
+            rows = rule_rows(drills.compliance_rules(actor, region), drills.compliance(actor, region))
+        except BranchGuardError as exc:
+            self.message.setText(exc.message)
+            self.message.show()
+            rows = []
+        else:
+            self.message.hide()
+        self.model.set_rows(rows)
+        if selected is not None:
+            self.select(selected.rule.code)
+        self._update_buttons()
+
+    def selected(self) -> RuleRow | None:
+        index = self.table.currentIndex()
+        return self.model.row_at(self.proxy.mapToSource(index).row()) if index.isValid() else None
+
+    def select(self, code: str) -> bool:
+        row = self.model.find_row(lambda r: r.rule.code == code)
+        if row >= 0:
+            self.table.setCurrentIndex(self.proxy.mapFromSource(self.model.index(row, 0)))
+        return row >= 0
+
+    def row_of(self, code: str) -> RuleRow | None:
+        row = self.model.find_row(lambda r: r.rule.code == code)
+        return self.model.row_at(row) if row >= 0 else None
+
+    def _update_buttons(self) -> None:
+        lead = self.may_edit()
+        self.edit_button.setVisible(lead)
+        self.new_button.setVisible(lead)
+        self.edit_button.setEnabled(self.selected() is not None)
+
+    def ask_edit(self) -> QWidget | None:
+        row = self.selected()
+        if row is None or not self.may_edit():
+            return None
+        return self._open(row.rule)
+
+    def ask_new(self) -> QWidget | None:
+        return self._open(None) if self.may_edit() else None
+
+    def _open(self, rule: ComplianceRule | None) -> QWidget:
+        from branchguard.gui.drills.rule_dialog import RuleDialog
+
+        taken = {r.rule.code for r in self.model.rows()}
+        dialog = RuleDialog(self.session, region_of(self.region), rule, taken, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.saved.connect(self._saved)
+        dialog.open()
+        return dialog
+
+    def _saved(self, rule: ComplianceRule) -> None:
+        self.reload()
+        self.select(rule.code)

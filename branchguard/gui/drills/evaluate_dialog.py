@@ -1,0 +1,339 @@
+"""The evaluation form of a drill run: each criterion of the plan's set scored 0–100 (the weighted
+total follows live), problems found, lessons learned and corrective actions with owner and due date."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSlider,
+    QSpinBox,
+    QTableWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from branchguard.core.drills.types import CriteriaSet, DrillPlan, Evaluation, EvaluationInput
+from branchguard.core.incidents.types import FollowUpInput
+from branchguard.core.kernel.errors import BranchGuardError, NotFound, ValidationError
+from branchguard.core.kernel.i18n import t
+from branchguard.core.people.types import PersonInfo
+from branchguard.gui.drills.people import owner_combo, roster
+from branchguard.gui.kit.forms import FieldForm
+from branchguard.gui.kit.icons import icon
+from branchguard.gui.shell.session import GuiSession
+
+DEFAULT_SCORE = 80
+DEFAULT_DUE_DAYS = 30
+NO_DUE = QDate(2000, 1, 1)  # the due date's "none" (shown as its special text)
+
+
+class CriterionRow:
+    """A criterion's slider and spin box, kept in step."""
+
+    def __init__(self, code: str, weight: int) -> None:
+        self.code = code
+        self.weight = weight
+        self.slider = QSlider(Qt.Orientation.Horizontal)
+        self.slider.setObjectName(f"score_slider_{code}")
+        self.slider.setRange(0, 100)
+        self.slider.setPageStep(10)
+        self.spin = QSpinBox()
+        self.spin.setObjectName(f"score_{code}")
+        self.spin.setRange(0, 100)
+        self.slider.valueChanged.connect(self.spin.setValue)
+        self.spin.valueChanged.connect(self.slider.setValue)
+        self.spin.setValue(DEFAULT_SCORE)
+
+    def value(self) -> int:
+        return self.spin.value()
+
+
+class ActionsTable(QWidget):
+    """Corrective actions: what, owner (from the roster or typed), due date (optional)."""
+
+    TEXT, OWNER, DUE = range(3)
+
+    def __init__(self, people: list[PersonInfo], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._people = people
+        self.table = QTableWidget(0, 3)
+        self.table.setObjectName("evaluate_actions")
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(32)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(self.TEXT, QHeaderView.ResizeMode.Stretch)
+        header.resizeSection(self.OWNER, 130)
+        header.resizeSection(self.DUE, 130)
+        self.add_button = QPushButton(icon("add"), "")
+        self.add_button.setObjectName("evaluate_add_action")
+        self.add_button.setAutoDefault(False)  # Enter submits the dialog, it does not add rows
+        self.add_button.clicked.connect(lambda: self.add_row())
+        self.remove_button = QPushButton(icon("delete"), "")
+        self.remove_button.setObjectName("evaluate_remove_action")
+        self.remove_button.setAutoDefault(False)
+        self.remove_button.clicked.connect(self.remove_current)
+        self.error = QLabel()
+        self.error.setObjectName("evaluate_actions_error")
+        self.error.setProperty("role", "error")
+        self.error.setWordWrap(True)
+        self.error.hide()
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.remove_button)
+        buttons.addStretch(1)
+        box = QVBoxLayout(self)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(self.table, 1)
+        box.addWidget(self.error)
+        box.addLayout(buttons)
+
+    def retranslate(self) -> None:
+        self.table.setHorizontalHeaderLabels([self.tr("Corrective action"), self.tr("Owner"), self.tr("Due")])
+        self.add_button.setText(self.tr("Add action"))
+        self.remove_button.setText(self.tr("Remove"))
+        for row in range(self.table.rowCount()):
+            self._due(row).setSpecialValueText(self.tr("no date"))
+
+    def add_row(self, text: str = "", owner: str = "", due: date | None = None) -> int:
+        row = self.table.rowCount()
+        self.table.insertRow(row)
+        edit = QLineEdit(text)
+        edit.setObjectName(f"action_text_{row}")
+        edit.setFrame(False)
+        self.table.setCellWidget(row, self.TEXT, edit)
+        combo = owner_combo(self._people, f"action_owner_{row}")
+        combo.setEditText(owner)
+        self.table.setCellWidget(row, self.OWNER, combo)
+        due_edit = QDateEdit()
+        due_edit.setObjectName(f"action_due_{row}")
+        due_edit.setCalendarPopup(True)
+        due_edit.setDisplayFormat("yyyy-MM-dd")
+        due_edit.setMinimumDate(NO_DUE)
+        due_edit.setSpecialValueText(self.tr("no date"))
+        chosen = due if due is not None else date.today() + timedelta(days=DEFAULT_DUE_DAYS)
+        due_edit.setDate(QDate(chosen.year, chosen.month, chosen.day))
+        self.table.setCellWidget(row, self.DUE, due_edit)
+        self.table.setCurrentCell(row, self.TEXT)
+        edit.setFocus()
+        return row
+
+    def remove_current(self) -> None:
+        row = self.table.currentRow()
+        if row >= 0:
+            self.table.removeRow(row)
+
+    def _due(self, row: int) -> QDateEdit:
+        widget = self.table.cellWidget(row, self.DUE)
+        assert isinstance(widget, QDateEdit)
+        return widget
+
+    def entries(self) -> tuple[FollowUpInput, ...]:
+        """Every row; a row left wholly empty is dropped, a half-filled one goes to the service."""
+        found = []
+        for row in range(self.table.rowCount()):
+            text = self.table.cellWidget(row, self.TEXT)
+            owner = self.table.cellWidget(row, self.OWNER)
+            assert isinstance(text, QLineEdit)
+            due_edit = self._due(row)
+            what, who = text.text().strip(), owner.currentText().strip()  # type: ignore[attr-defined]
+            if not what and not who:
+                continue
+            day = due_edit.date()
+            due = None if day == NO_DUE else date(day.year(), day.month(), day.day())
+            found.append(FollowUpInput(what, who, due))
+        return tuple(found)
+
+    def set_error(self, message: str) -> None:
+        self.error.setText(message)
+        self.error.setVisible(bool(message))
+
+
+class EvaluateDialog(QDialog):
+    """Scores a drill run through the service when submitted; `evaluated` carries the result."""
+
+    evaluated = Signal(object)  # Evaluation
+
+    def __init__(self, session: GuiSession, plan: DrillPlan, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("drill_evaluate_dialog")
+        self.session = session
+        self.plan = plan
+        self.result_evaluation: Evaluation | None = None
+        self.criteria_set = self._criteria_set()
+        self.rows: list[CriterionRow] = []
+        self.heading = QLabel()
+        self.heading.setProperty("role", "page-title")
+        self.set_label = QLabel()
+        self.set_label.setProperty("role", "hint")
+        self.scores_box = QGroupBox()
+        grid = QGridLayout(self.scores_box)
+        grid.setColumnStretch(1, 1)
+        grid.setHorizontalSpacing(12)
+        self.points: dict[str, QLabel] = {}
+        for index, criterion in enumerate(self.criteria_set.criteria):
+            row = CriterionRow(criterion.code, criterion.weight)
+            text = QLabel(criterion.text.text)
+            text.setWordWrap(True)
+            text.setToolTip(f"{criterion.text.zh}\n{criterion.text.en}")
+            weight = QLabel(f"{criterion.weight}%")
+            weight.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            points = QLabel()
+            points.setMinimumWidth(44)
+            points.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            self.points[criterion.code] = points
+            row.spin.valueChanged.connect(lambda _v: self.update_total())
+            grid.addWidget(text, index, 0)
+            grid.addWidget(row.slider, index, 1)
+            grid.addWidget(row.spin, index, 2)
+            grid.addWidget(weight, index, 3)
+            grid.addWidget(points, index, 4)
+            self.rows.append(row)
+        self.total = QLabel()
+        self.total.setObjectName("evaluate_total")
+        self.total.setStyleSheet("font-size: 15pt; font-weight: 600;")
+        self.scores_error = QLabel()
+        self.scores_error.setObjectName("evaluate_scores_error")
+        self.scores_error.setProperty("role", "error")
+        self.scores_error.setWordWrap(True)
+        self.scores_error.hide()
+        grid.addWidget(self.total, len(self.rows), 0, 1, 5, Qt.AlignmentFlag.AlignRight)
+        grid.addWidget(self.scores_error, len(self.rows) + 1, 0, 1, 5)
+        grid.setRowStretch(len(self.rows) + 2, 1)
+
+        self.problems = QPlainTextEdit()
+        self.problems.setTabChangesFocus(True)
+        self.lessons = QPlainTextEdit()
+        self.lessons.setTabChangesFocus(True)
+        for edit in (self.problems, self.lessons):
+            edit.setFixedHeight(70)
+        self.form = FieldForm()
+        self.form.add_field("evaluate_problems", "", self.problems, "field.problems")
+        self.form.add_field("evaluate_lessons", "", self.lessons, "field.lessons")
+        self.action_table = ActionsTable(roster(session))
+        self.action_table.setMinimumHeight(140)
+        self.actions_box = QGroupBox()
+        actions_layout = QVBoxLayout(self.actions_box)
+        actions_layout.addWidget(self.action_table)
+        self.message = QLabel()
+        self.message.setObjectName("evaluate_message")
+        self.message.setProperty("role", "error")
+        self.message.setWordWrap(True)
+        self.message.hide()
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.submit_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.submit_button.setObjectName("evaluate_submit")
+        self.buttons.accepted.connect(self.submit)
+        self.buttons.rejected.connect(self.reject)
+        right = QVBoxLayout()
+        right.addLayout(self.form)
+        right.addWidget(self.actions_box, 1)
+        columns = QHBoxLayout()
+        columns.setSpacing(18)
+        columns.addWidget(self.scores_box, 1)
+        columns.addLayout(right, 1)
+        box = QVBoxLayout(self)
+        box.addWidget(self.heading)
+        box.addWidget(self.set_label)
+        box.addLayout(columns, 1)
+        box.addWidget(self.message)
+        box.addWidget(self.buttons)
+        self.retranslate()
+        self.update_total()
+        self.resize(1100, 620)
+
+    def _criteria_set(self) -> CriteriaSet:
+        sets = self.session.services.drills.criteria_sets(self.session.actor)
+        found = next((cs for cs in sets if cs.code == self.plan.criteria_set), None)
+        if found is None:
+            raise NotFound(t("drill.no_such_set", code=self.plan.criteria_set))
+        return found
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Evaluate drill"))
+        self.heading.setText(f"#{self.plan.id} {self.plan.title}")
+        self.set_label.setText(
+            self.tr("Scoring criteria: %1 · each criterion 0–100, weighted to a total out of 100").replace(
+                "%1", self.criteria_set.name.text
+            )
+        )
+        self.scores_box.setTitle(self.tr("Scores"))
+        self.form.set_label("evaluate_problems", self.tr("Problems found"))
+        self.form.set_label("evaluate_lessons", self.tr("Lessons learned"))
+        self.actions_box.setTitle(self.tr("Corrective actions (the owner is reminded before the due date)"))
+        self.action_table.retranslate()
+        self.submit_button.setText(self.tr("Save evaluation"))
+        self.update_total()
+
+    # -- scores --------------------------------------------------------------------------------
+    def scores(self) -> dict[str, int]:
+        return {row.code: row.value() for row in self.rows}
+
+    def set_score(self, code: str, value: int) -> None:
+        next(r for r in self.rows if r.code == code).spin.setValue(value)
+
+    def weighted_total(self) -> float:
+        """As the service computes it: Σ weight × score / 100, to one decimal."""
+        return round(sum(row.weight * row.value() for row in self.rows) / 100, 1)
+
+    def update_total(self) -> None:
+        for row in self.rows:
+            self.points[row.code].setText(f"{row.weight * row.value() / 100:.1f}")
+        self.total.setText(self.tr("Weighted score: %1 / 100").replace("%1", f"{self.weighted_total():.1f}"))
+
+    # -- submitting ----------------------------------------------------------------------------
+    def data(self) -> EvaluationInput:
+        return EvaluationInput(
+            scores=self.scores(),
+            problems=self.problems.toPlainText().strip(),
+            lessons=self.lessons.toPlainText().strip(),
+            actions=self.action_table.entries(),
+        )
+
+    def submit(self) -> None:
+        self.form.clear_errors()
+        self.action_table.set_error("")
+        self.scores_error.hide()
+        self.message.hide()
+        try:
+            evaluation = self.session.services.drills.evaluate(self.session.actor, self.plan.id, self.data())
+        except ValidationError as exc:
+            self._show(exc)
+            return
+        except BranchGuardError as exc:
+            self._say(exc.message)
+            return
+        self.result_evaluation = evaluation
+        self.session.data_changed.emit("drill")
+        self.evaluated.emit(evaluation)
+        self.accept()
+
+    def _show(self, exc: ValidationError) -> None:
+        if self.form.show_validation(exc):
+            return
+        if exc.field == t("field.scores"):
+            self.scores_error.setText(exc.reason)
+            self.scores_error.show()
+        elif any(exc.field == t("field.follow_up", n=i + 1) for i in range(len(self.action_table.entries()))):
+            self.action_table.set_error(f"{exc.field}: {exc.reason}")
+        else:
+            self._say(exc.message)
+
+    def _say(self, message: str) -> None:
+        self.message.setText(message)
+        self.message.show()

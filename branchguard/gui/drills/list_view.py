@@ -1,0 +1,368 @@
+"""The Drills page's list tab: the plans and runs with a status filter, and what can be done to the
+selected one — plan, run (opens its console), headcount, evaluate, report PDF, cancel."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QSortFilterProxyModel, Qt, QUrl, Signal, Slot
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from branchguard.core.drills.types import DrillPlan, DrillStatus
+from branchguard.core.incidents.types import LogEntry
+from branchguard.core.kernel.errors import BranchGuardError
+from branchguard.core.kernel.types import Role
+from branchguard.gui.drills.models import DrillPlanModel
+from branchguard.gui.kit.icons import icon
+from branchguard.gui.kit.rows import SORT_ROLE
+from branchguard.gui.kit.tasks import TaskProgress, run_task
+from branchguard.gui.kit.writer import writer
+from branchguard.gui.shell.session import GuiSession
+
+RUNNERS = (Role.LEAD, Role.STAFF)
+
+
+class DrillListPanel(QWidget):
+    """`run_started(incident_id)` after a run's incident is on disk (the page opens its console);
+    `open_console(incident_id)` for a run's console."""
+
+    run_started = Signal(int)
+    open_console = Signal(int)
+
+    def __init__(self, session: GuiSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.last_report: Path | None = None
+        self.status_filter = QComboBox()
+        self.status_filter.setObjectName("drills_status_filter")
+        self.status_filter.currentIndexChanged.connect(lambda _i: self.reload())
+        self.model = DrillPlanModel(self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(SORT_ROLE)
+        self.table = QTableView()
+        self.table.setObjectName("drills_table")
+        self.table.setModel(self.proxy)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(DrillPlanModel.COL_ID, Qt.SortOrder.DescendingOrder)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(28)
+        header = self.table.horizontalHeader()
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        header.setHighlightSections(False)
+        header.setStretchLastSection(True)
+        widths = (40, 210, 70, 96, 80, 96, 124, 110, 80, 50)
+        for column, width in enumerate(widths):
+            header.resizeSection(column, width)
+        header.setSectionResizeMode(DrillPlanModel.COL_TITLE, QHeaderView.ResizeMode.Interactive)
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self.update_buttons())
+        self.table.activated.connect(lambda _index: self._activated())
+
+        self.plan_button = self._button("add", "drills_plan", self.ask_plan, accent=True)
+        self.run_button = self._button("drill", "drills_run", self.ask_run)
+        self.headcount_button = self._button("people", "drills_headcount", self.ask_headcount)
+        self.console_button = self._button("incident", "drills_console", self.show_console)
+        self.evaluate_button = self._button("approve", "drills_evaluate", self.ask_evaluate)
+        self.actions_button = self._button("steps", "drills_actions", self.ask_actions)
+        self.report_button = self._button("print", "drills_report", self.ask_report)
+        self.cancel_button = self._button("delete", "drills_cancel", self.ask_cancel)
+        self.count_label = QLabel()
+        self.count_label.setProperty("role", "hint")
+        self.message = QLabel()
+        self.message.setObjectName("drills_message")
+        self.message.setWordWrap(True)
+        self.message.setOpenExternalLinks(True)
+        self.message.hide()
+
+        top = QHBoxLayout()
+        top.addWidget(self.status_filter)
+        top.addStretch(1)
+        top.addWidget(self.plan_button)
+        actions = QHBoxLayout()
+        for button in (
+            self.run_button,
+            self.headcount_button,
+            self.console_button,
+            self.evaluate_button,
+            self.actions_button,
+            self.report_button,
+            self.cancel_button,
+        ):
+            actions.addWidget(button)
+        actions.addStretch(1)
+        actions.addWidget(self.count_label)
+        box = QVBoxLayout(self)
+        box.setContentsMargins(8, 8, 8, 8)
+        box.addLayout(top)
+        box.addWidget(self.table, 1)
+        box.addLayout(actions)
+        box.addWidget(self.message)
+        self.retranslate()
+
+    def _button(
+        self, icon_name: str, name: str, slot: Callable[[], object], accent: bool = False
+    ) -> QPushButton:
+        button = QPushButton(icon(icon_name), "")
+        button.setObjectName(name)
+        if accent:
+            button.setProperty("accent", True)
+        button.clicked.connect(lambda _checked=False: slot())
+        return button
+
+    def retranslate(self) -> None:
+        current = self.status_filter.currentIndex()
+        self.status_filter.blockSignals(True)
+        self.status_filter.clear()
+        self.status_filter.addItem(self.tr("All drills"), None)
+        for status in DrillStatus:
+            self.status_filter.addItem(status.label, status.value)
+        self.status_filter.setCurrentIndex(max(current, 0))
+        self.status_filter.blockSignals(False)
+        self.plan_button.setText(self.tr("Plan drill…"))
+        self.run_button.setText(self.tr("Run"))
+        self.headcount_button.setText(self.tr("Headcount…"))
+        self.console_button.setText(self.tr("Open console"))
+        self.evaluate_button.setText(self.tr("Evaluate…"))
+        self.actions_button.setText(self.tr("Actions…"))
+        self.report_button.setText(self.tr("Report PDF…"))
+        self.cancel_button.setText(self.tr("Cancel drill"))
+        self.run_button.setToolTip(self.tr("Start the drill: its incident console opens, flagged as a drill"))
+        self.table.setToolTip(self.tr("Double-click a run to open its console"))
+
+    # -- loading -------------------------------------------------------------------------------
+    def reload(self) -> None:
+        selected = self.selected()
+        value = self.status_filter.currentData()
+        status = DrillStatus(value) if value else None
+        try:
+            plans = self.session.services.drills.list(self.session.actor, status)
+        except BranchGuardError as exc:
+            self.say(exc.message, error=True)
+            plans = []
+        self.model.set_rows(plans)
+        self.count_label.setText(self.tr("%n drill(s)", "", len(plans)))
+        if selected is not None:
+            self.select(selected.id)
+        self.update_buttons()
+
+    def selected(self) -> DrillPlan | None:
+        index = self.table.currentIndex()
+        if not index.isValid():
+            return None
+        return self.model.row_at(self.proxy.mapToSource(index).row())
+
+    def select(self, plan_id: int) -> bool:
+        row = self.model.find_row(lambda p: p.id == plan_id)
+        if row < 0:
+            return False
+        self.table.setCurrentIndex(self.proxy.mapFromSource(self.model.index(row, 0)))
+        return True
+
+    def update_buttons(self) -> None:
+        plan = self.selected()
+        role = self.session.actor.role
+        lead = role is Role.LEAD
+        status = plan.status if plan else None
+        self.plan_button.setVisible(lead)
+        self.evaluate_button.setVisible(lead)
+        self.cancel_button.setVisible(lead)
+        self.run_button.setVisible(role in RUNNERS)
+        self.headcount_button.setVisible(role in RUNNERS)
+        self.run_button.setEnabled(status is DrillStatus.PLANNED)
+        self.cancel_button.setEnabled(status is DrillStatus.PLANNED)
+        self.headcount_button.setEnabled(status is DrillStatus.RUNNING)
+        self.evaluate_button.setEnabled(status is DrillStatus.RUNNING)
+        has_run = plan is not None and plan.incident_id is not None
+        self.console_button.setEnabled(has_run)
+        self.report_button.setEnabled(has_run)
+        self.actions_button.setEnabled(status is DrillStatus.EVALUATED)
+
+    def say(self, text: str, error: bool = False) -> None:
+        self.message.setProperty("role", "error" if error else "hint")
+        self.message.style().polish(self.message)
+        self.message.setText(text)
+        self.message.show()
+
+    def _activated(self) -> None:
+        if self.console_button.isEnabled():
+            self.show_console()
+
+    def _changed(self, plan_id: int | None = None) -> None:
+        self.session.data_changed.emit("drill")
+        self.reload()
+        if plan_id is not None:
+            self.select(plan_id)
+
+    # -- actions -------------------------------------------------------------------------------
+    def ask_plan(self) -> QWidget:
+        from branchguard.gui.drills.plan_dialog import DrillPlanDialog
+
+        dialog = DrillPlanDialog(self.session, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.planned.connect(lambda plan: self._changed(plan.id))
+        dialog.open()
+        return dialog
+
+    def ask_run(self) -> None:
+        plan = self.selected()
+        if plan is None or plan.status is not DrillStatus.PLANNED:
+            return
+        notice = self.tr("announced") if plan.announced else self.tr("unannounced")
+        answer = QMessageBox.question(
+            self,
+            self.tr("Run drill"),
+            self.tr("Start the %1 drill “%2” now? Its incident console opens, flagged as a drill.")
+            .replace("%1", notice)
+            .replace("%2", plan.title),
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.run(plan)
+
+    def run(self, plan: DrillPlan) -> None:
+        services, actor = self.session.services, self.session.actor
+        self.run_button.setEnabled(False)
+        writer().submit(
+            lambda: services.drills.run(actor, plan.id),
+            on_done=self._ran,
+            on_error=self._run_failed,
+        )
+
+    @Slot(object)
+    def _ran(self, run: DrillPlan) -> None:
+        self._changed(run.id)
+        self.session.data_changed.emit("incident")  # the banner shows the drill everywhere
+        if run.incident_id is not None:
+            self.run_started.emit(run.incident_id)
+
+    @Slot(str)
+    def _run_failed(self, message: str) -> None:
+        self.say(message, error=True)
+        self.update_buttons()
+
+    def show_console(self) -> None:
+        plan = self.selected()
+        if plan is not None and plan.incident_id is not None:
+            self.open_console.emit(plan.incident_id)
+
+    def ask_headcount(self) -> QWidget | None:
+        from branchguard.gui.drills.headcount_dialog import HeadcountDialog
+
+        plan = self.selected()
+        if plan is None or plan.status is not DrillStatus.RUNNING:
+            return None
+        dialog = HeadcountDialog(self.session, plan, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.recorded.connect(self._headcount_recorded)
+        dialog.open()
+        return dialog
+
+    def _headcount_recorded(self, entry: LogEntry) -> None:
+        self.say(self.tr("Headcount recorded in the drill's log (#%1).").replace("%1", str(entry.seq)))
+
+    def ask_evaluate(self) -> QWidget | None:
+        from branchguard.gui.drills.evaluate_dialog import EvaluateDialog
+
+        plan = self.selected()
+        if plan is None or plan.status is not DrillStatus.RUNNING:
+            return None
+        try:
+            dialog = EvaluateDialog(self.session, plan, self)
+        except BranchGuardError as exc:
+            self.say(exc.message, error=True)
+            return None
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.evaluated.connect(lambda ev: self._changed(ev.plan_id))
+        dialog.open()
+        return dialog
+
+    def ask_actions(self) -> QWidget | None:
+        from branchguard.gui.drills.actions_dialog import ActionsDialog
+
+        plan = self.selected()
+        if plan is None or plan.status is not DrillStatus.EVALUATED:
+            return None
+        dialog = ActionsDialog(self.session, plan, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def ask_cancel(self) -> None:
+        plan = self.selected()
+        if plan is None or plan.status is not DrillStatus.PLANNED:
+            return
+        text = self.tr("Cancel the drill “%1”? Its schedule stops reminding.").replace("%1", plan.title)
+        if plan.recurring:
+            text += "\n" + self.tr("This is a recurring plan: no further drills of the series are planned.")
+        if QMessageBox.question(self, self.tr("Cancel drill"), text) != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            self.session.services.drills.cancel(self.session.actor, plan.id)
+        except BranchGuardError as exc:
+            self.say(exc.message, error=True)
+            return
+        self._changed(plan.id)
+
+    def ask_report(self) -> None:
+        plan = self.selected()
+        if plan is None or plan.incident_id is None:
+            return
+        default = Path.home() / f"drill-{plan.id}-{plan.playbook_code}.pdf"
+        chosen, _filter = QFileDialog.getSaveFileName(
+            self, self.tr("Save the drill report"), str(default), self.tr("PDF files (*.pdf)")
+        )
+        if chosen:
+            self.save_report(plan.id, Path(chosen))
+
+    def save_report(self, plan_id: int, path: Path) -> None:
+        """Write drill `plan_id`'s report to `path` off the GUI thread, with progress."""
+        out = path if path.suffix.lower() == ".pdf" else path.with_name(path.name + ".pdf")
+        services, actor = self.session.services, self.session.actor
+        font_setting = str(self.session.ctx.config.settings.get("report_font") or "")
+        rendering = self.tr("Rendering the drill report…")
+
+        def work(progress: TaskProgress) -> Path:
+            from branchguard.reports.drill_report import build_drill_report  # ReportLab loads on use
+
+            progress.report(0, 1, rendering)
+            build_drill_report(services, actor, plan_id, out, font_setting)
+            progress.report(1, 1)
+            return out
+
+        self.report_button.setEnabled(False)
+        run_task(
+            work,
+            on_done=self._report_saved,
+            on_error=self._report_failed,
+            parent=self,
+            title=self.tr("Saving the drill report…"),
+        )
+
+    @Slot(object)
+    def _report_saved(self, path: Path) -> None:
+        self.last_report = path
+        self.update_buttons()
+        link = QUrl.fromLocalFile(str(path)).toString()
+        self.say(self.tr("Report saved to %1.").replace("%1", f'<a href="{link}">{path}</a>'))
+
+    @Slot(str)
+    def _report_failed(self, message: str) -> None:
+        self.update_buttons()
+        self.say(self.tr("The report could not be saved: %1").replace("%1", message), error=True)

@@ -1,0 +1,199 @@
+"""Table models of the Drills page: the drill plans and runs, and the compliance rules with their status."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+
+from branchguard.core.drills.types import (
+    ComplianceItem,
+    ComplianceRule,
+    ComplianceStatus,
+    DrillPlan,
+    DrillStatus,
+)
+from branchguard.core.schedules.rules import describe
+from branchguard.gui.kit import style
+from branchguard.gui.kit.rows import SORT_ROLE, RowsModel
+from branchguard.gui.kit.times import date_time
+
+_R = Qt.ItemDataRole
+
+# Status colours: background, text. Overdue is the error red, due soon the warning orange.
+COMPLIANCE_COLOURS: dict[ComplianceStatus, tuple[str, str]] = {
+    ComplianceStatus.ON_TIME: ("#E8F5E9", style.OK),
+    ComplianceStatus.DUE_SOON: ("#FFF3E0", style.WARNING),
+    ComplianceStatus.OVERDUE: ("#FFEBEE", style.ERROR),
+}
+_STATUS_ORDER = {s: i for i, s in enumerate(DrillStatus)}
+
+
+def score_text(score: float | None) -> str:
+    return "" if score is None else f"{score:.1f}"
+
+
+class DrillPlanModel(RowsModel[DrillPlan]):
+    """One row per plan or run, the newest first: a series' next date, a run's own date."""
+
+    (
+        COL_ID,
+        COL_TITLE,
+        COL_PLAYBOOK,
+        COL_SCOPE,
+        COL_MODE,
+        COL_ANNOUNCED,
+        COL_DATE,
+        COL_REPEATS,
+        COL_STATUS,
+        COL_SCORE,
+    ) = range(10)
+
+    def headers(self) -> list[str]:
+        return [
+            self.tr("#"),
+            self.tr("Title"),
+            self.tr("Playbook"),
+            self.tr("Type"),
+            self.tr("Form"),
+            self.tr("Announced"),
+            self.tr("Date"),
+            self.tr("Repeats"),
+            self.tr("Status"),
+            self.tr("Score"),
+        ]
+
+    def cell(self, item: DrillPlan, column: int, role: int) -> Any:
+        if role == _R.DisplayRole:
+            return self._display(item, column)
+        if role == SORT_ROLE:
+            if column == self.COL_ID:
+                return item.id
+            if column == self.COL_DATE:
+                when = item.run_at or item.planned_at
+                return when.timestamp() if when else float("inf")
+            if column == self.COL_STATUS:
+                return _STATUS_ORDER[item.status]
+            if column == self.COL_SCORE:
+                return item.score if item.score is not None else -1.0
+            return None
+        if role == _R.ForegroundRole and item.status == DrillStatus.CANCELLED:
+            return QColor(style.MUTED)
+        if role == _R.BackgroundRole and column == self.COL_STATUS and item.status == DrillStatus.RUNNING:
+            return QColor(style.DRILL.background)
+        if role == _R.ForegroundRole and column == self.COL_STATUS and item.status == DrillStatus.RUNNING:
+            return QColor(style.DRILL.foreground)
+        if role == _R.TextAlignmentRole and column in (self.COL_ID, self.COL_SCORE):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == _R.ToolTipRole and column == self.COL_TITLE:
+            goals = "\n".join(f"· {g}" for g in item.goals)
+            return f"{item.title}\n{goals}" if goals else item.title
+        return None
+
+    def _display(self, item: DrillPlan, column: int) -> str:
+        if column == self.COL_ID:
+            return str(item.id)
+        if column == self.COL_TITLE:
+            return item.title
+        if column == self.COL_PLAYBOOK:
+            return item.playbook_code
+        if column == self.COL_SCOPE:
+            return item.scope.label
+        if column == self.COL_MODE:
+            return item.mode.label
+        if column == self.COL_ANNOUNCED:
+            return self.tr("Announced") if item.announced else self.tr("Unannounced")
+        if column == self.COL_DATE:
+            when = item.run_at or item.planned_at
+            return date_time(when) if when else ""
+        if column == self.COL_REPEATS:
+            if item.series_id is not None:
+                return self.tr("Run of #%1").replace("%1", str(item.series_id))
+            return describe(item.rule)
+        if column == self.COL_STATUS:
+            return item.status.label
+        return score_text(item.score)
+
+
+@dataclass(frozen=True)
+class RuleRow:
+    """A rule of the region and, when it is active, how the branch stands against it."""
+
+    rule: ComplianceRule
+    item: ComplianceItem | None
+
+
+def rule_rows(rules: Sequence[ComplianceRule], items: Sequence[ComplianceItem]) -> list[RuleRow]:
+    by_code = {i.rule.code: i for i in items}
+    return [RuleRow(r, by_code.get(r.code)) for r in rules]
+
+
+class ComplianceModel(RowsModel[RuleRow]):
+    COL_NAME, COL_STATUS, COL_INTERVAL, COL_LAST, COL_NEXT, COL_APPLIES = range(6)
+
+    def headers(self) -> list[str]:
+        return [
+            self.tr("Requirement"),
+            self.tr("Status"),
+            self.tr("At least every"),
+            self.tr("Last drill"),
+            self.tr("Next due"),
+            self.tr("Applies to"),
+        ]
+
+    def applies_to(self, rule: ComplianceRule) -> str:
+        categories = "、".join(c.label for c in rule.categories) or self.tr("any scenario")
+        scopes = "、".join(s.label for s in rule.scopes) or self.tr("any type")
+        return f"{categories} · {scopes}"
+
+    def cell(self, item: RuleRow, column: int, role: int) -> Any:
+        state = item.item
+        if role == _R.DisplayRole:
+            return self._display(item, column)
+        if role == SORT_ROLE:
+            if column == self.COL_INTERVAL:
+                return item.rule.interval_months
+            if column == self.COL_STATUS:
+                return list(ComplianceStatus).index(state.status) if state else 99
+            if column == self.COL_NEXT:
+                return state.next_due.toordinal() if state and state.next_due else 0
+            return None
+        if column == self.COL_STATUS and state is not None:
+            background, foreground = COMPLIANCE_COLOURS[state.status]
+            if role == _R.BackgroundRole:
+                return QColor(background)
+            if role == _R.ForegroundRole:
+                return QColor(foreground)
+        if role == _R.ForegroundRole and not item.rule.active:
+            return QColor(style.MUTED)
+        if role == _R.ToolTipRole:
+            return item.rule.source or item.rule.name.text
+        return None
+
+    def _display(self, row: RuleRow, column: int) -> str:
+        rule, state = row.rule, row.item
+        if column == self.COL_NAME:
+            return rule.name.text
+        if column == self.COL_INTERVAL:
+            return self.tr("%n month(s)", "", rule.interval_months)
+        if column == self.COL_APPLIES:
+            return self.applies_to(rule)
+        if not rule.active:
+            return self.tr("Not in force") if column == self.COL_STATUS else ""
+        if state is None:
+            return ""
+        if column == self.COL_LAST:
+            if state.last_done is None:
+                return self.tr("Never")
+            return f"{date_time(state.last_done)}  (#{state.last_plan_id})"
+        if column == self.COL_NEXT:
+            if state.next_due is None:
+                return self.tr("Now")
+            planned = ""
+            if state.next_planned is not None:
+                planned = "  " + self.tr("(planned %1)").replace("%1", date_time(state.next_planned))
+            return state.next_due.isoformat() + planned
+        return state.status.label

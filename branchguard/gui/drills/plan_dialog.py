@@ -1,0 +1,273 @@
+"""The lead's "Plan a drill" dialog: scenario (an approved playbook), type, form, announced or not,
+date, one-off or recurring, people, goals and the expected headcount. The service checks it; an
+error it raises shows under the field it names."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+
+from PySide6.QtCore import QDate, QDateTime, Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QCompleter,
+    QDateEdit,
+    QDateTimeEdit,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from branchguard.core.drills.types import DrillMode, DrillPlan, DrillPlanInput, DrillScope
+from branchguard.core.kernel.errors import BranchGuardError, NotFound, ValidationError
+from branchguard.core.kernel.types import PlaybookStatus
+from branchguard.core.playbooks.types import PlaybookSummary
+from branchguard.core.schedules.rules import PRESETS
+from branchguard.gui.drills.people import NamesEdit, ParticipantsTable, roster
+from branchguard.gui.kit.forms import FieldForm
+from branchguard.gui.shell.session import GuiSession
+
+# The recurrences a drill plan offers: compliance intervals, not daily chores.
+REPEATS = ("", "monthly", "quarterly", "semiannual", "yearly")
+MAX_HEADCOUNT = 9999
+
+
+def drill_rule(preset: str, until: date | None) -> str:
+    """The rule DrillPlanInput.rrule takes: "" for one-off, a preset, or its RRULE with an end day."""
+    if not preset or until is None:
+        return preset
+    return f"{PRESETS[preset]};UNTIL={until:%Y%m%d}"
+
+
+class DrillPlanDialog(QDialog):
+    """Plans the drill through the service when accepted; `planned` carries it."""
+
+    planned = Signal(object)  # DrillPlan
+
+    def __init__(
+        self, session: GuiSession, parent: QWidget | None = None, when: datetime | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("drill_plan_dialog")
+        self.session = session
+        self.result_plan: DrillPlan | None = None
+        people = roster(session)
+        plans = session.services.playbooks.list_playbooks(session.actor)
+        self.playbooks: list[PlaybookSummary] = [p for p in plans if p.status is PlaybookStatus.APPROVED]
+
+        self.playbook = QComboBox()
+        self.playbook.setEditable(True)
+        self.playbook.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        for plan in self.playbooks:
+            self.playbook.addItem(f"{plan.code}  {plan.title.text}", plan.code)
+        completer = self.playbook.completer()
+        if completer is not None:
+            completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+            completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.title_edit = QLineEdit()
+        self.title_edit.setMaxLength(200)
+        self.scope = QComboBox()
+        for scope in DrillScope:
+            self.scope.addItem(scope.label, scope.value)
+        self.mode = QComboBox()
+        for mode in DrillMode:
+            self.mode.addItem(mode.label, mode.value)
+        self.announced = QComboBox()
+        start = (when or datetime.now() + timedelta(days=7)).replace(minute=0, second=0, microsecond=0)
+        self.start = QDateTimeEdit(QDateTime.fromSecsSinceEpoch(int(start.timestamp())))
+        self.start.setCalendarPopup(True)
+        self.start.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self.repeats = QComboBox()
+        self.ends = QCheckBox()
+        self.ends.setObjectName("drill_ends")
+        self.until = QDateEdit(QDate(start.year + 1, start.month, 1).addDays(-1))
+        self.until.setObjectName("drill_until")
+        self.until.setCalendarPopup(True)
+        self.until.setDisplayFormat("yyyy-MM-dd")
+        repeat_row = QWidget()
+        repeat_box = QHBoxLayout(repeat_row)
+        repeat_box.setContentsMargins(0, 0, 0, 0)
+        repeat_box.addWidget(self.repeats, 1)
+        repeat_box.addWidget(self.ends)
+        repeat_box.addWidget(self.until)
+        self.repeats.currentIndexChanged.connect(lambda _i: self._follow_repeats())
+        self.ends.toggled.connect(lambda _on: self._follow_repeats())
+
+        self.participants = ParticipantsTable(people)
+        self.participants.setMinimumHeight(150)
+        self.observers = NamesEdit(people, "drill_observers")
+        self.goals = QPlainTextEdit()
+        self.goals.setTabChangesFocus(True)
+        self.goals.setFixedHeight(72)
+        self.headcount = QSpinBox()
+        self.headcount.setRange(0, MAX_HEADCOUNT)
+        self.headcount.setValue(len(people))
+
+        self.left = FieldForm()
+        self.right = FieldForm()
+        left, right = self.left, self.right
+        self._captions = {
+            "drill_playbook": (left, self.playbook, "field.playbook"),
+            "drill_title": (left, self.title_edit, "field.title"),
+            "drill_scope": (left, self.scope, "field.drill_scope"),
+            "drill_mode": (left, self.mode, "field.drill_mode"),
+            "drill_announced": (left, self.announced, ""),
+            "drill_start": (left, self.start, "field.start"),
+            "drill_repeats": (left, repeat_row, "field.rule"),
+            "drill_goals": (left, self.goals, ""),
+            "drill_observers": (right, self.observers, ""),
+            "drill_headcount": (right, self.headcount, "field.expected_headcount"),
+        }
+        for key, (form, widget, core) in self._captions.items():
+            form.add_field(key, "", widget, core)
+        self.message = QLabel()
+        self.message.setObjectName("drill_plan_message")
+        self.message.setProperty("role", "error")
+        self.message.setWordWrap(True)
+        self.message.hide()
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.submit_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.submit_button.setObjectName("drill_plan_submit")
+        self.submit_button.setDefault(True)
+        self.buttons.accepted.connect(self.submit)
+        self.buttons.rejected.connect(self.reject)
+        self.participants_label = QLabel()
+        left_box = QVBoxLayout()
+        left_box.addLayout(left)
+        left_box.addStretch(1)
+        right_box = QVBoxLayout()
+        right_box.addWidget(self.participants_label)
+        right_box.addWidget(self.participants, 1)
+        right_box.addLayout(right)
+        columns = QHBoxLayout()
+        columns.setSpacing(24)
+        columns.addLayout(left_box, 1)
+        columns.addLayout(right_box, 1)
+        box = QVBoxLayout(self)
+        box.addLayout(columns, 1)
+        box.addWidget(self.message)
+        box.addWidget(self.buttons)
+        self.retranslate()
+        self._follow_repeats()
+        self.resize(1000, 540)
+        self.playbook.setFocus()
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Plan a drill"))
+        labels = {
+            "drill_playbook": self.tr("Scenario (playbook)"),
+            "drill_title": self.tr("Title"),
+            "drill_scope": self.tr("Type"),
+            "drill_mode": self.tr("Form"),
+            "drill_announced": self.tr("Notice"),
+            "drill_start": self.tr("Date and time"),
+            "drill_repeats": self.tr("Repeats"),
+            "drill_goals": self.tr("Goals (one per line)"),
+            "drill_observers": self.tr("Observers"),
+            "drill_headcount": self.tr("Expected headcount"),
+        }
+        for key, text in labels.items():
+            self._captions[key][0].set_label(key, text)
+        line = self.playbook.lineEdit()
+        if line is not None:
+            line.setPlaceholderText(self.tr("Type a code or a few characters of the plan"))
+        self.title_edit.setPlaceholderText(self.tr("Left empty: “Drill: <playbook title>”"))
+        current = self.announced.currentIndex()
+        self.announced.clear()
+        self.announced.addItem(self.tr("Announced in advance"), True)
+        self.announced.addItem(self.tr("Unannounced (staff not told)"), False)
+        self.announced.setCurrentIndex(max(current, 0))
+        current = self.repeats.currentIndex()
+        self.repeats.clear()
+        names = (
+            self.tr("One-off"),
+            self.tr("Monthly"),
+            self.tr("Quarterly"),
+            self.tr("Every 6 months"),
+            self.tr("Yearly"),
+        )
+        for name, preset in zip(names, REPEATS, strict=True):
+            self.repeats.addItem(name, preset)
+        self.repeats.setCurrentIndex(max(current, 0))
+        self.ends.setText(self.tr("ends on"))
+        self.headcount.setSpecialValueText(self.tr("not set"))
+        self.goals.setPlaceholderText(self.tr("e.g. everyone out of the hall within 3 minutes"))
+        self.participants_label.setText(self.tr("Participants by role or team"))
+        self.participants.retranslate()
+        self.observers.retranslate()
+        self.submit_button.setText(self.tr("Plan drill"))
+
+    def _follow_repeats(self) -> None:
+        recurring = bool(self.repeats.currentData())
+        self.ends.setEnabled(recurring)
+        self.until.setEnabled(recurring and self.ends.isChecked())
+
+    # -- reading the form ----------------------------------------------------------------------
+    def playbook_code(self) -> str:
+        """The chosen plan's code; typed text that names no listed plan is passed on as typed."""
+        text = self.playbook.currentText().strip()
+        index = self.playbook.findText(text, Qt.MatchFlag.MatchFixedString)
+        if index >= 0:
+            return str(self.playbook.itemData(index))
+        return text.split()[0] if text else ""
+
+    def choose_playbook(self, code: str) -> None:
+        self.playbook.setCurrentIndex(self.playbook.findData(code))
+
+    def data(self) -> DrillPlanInput:
+        start = datetime.fromtimestamp(self.start.dateTime().toSecsSinceEpoch())  # naive: local wall clock
+        day = self.until.date()
+        until = date(day.year(), day.month(), day.day()) if self.ends.isChecked() else None
+        headcount = self.headcount.value()
+        return DrillPlanInput(
+            playbook_code=self.playbook_code(),
+            date=start,
+            scope=DrillScope(self.scope.currentData()),
+            mode=DrillMode(self.mode.currentData()),
+            announced=bool(self.announced.currentData()),
+            rrule=drill_rule(str(self.repeats.currentData() or ""), until),
+            title=self.title_edit.text().strip(),
+            participants=self.participants.participants(),
+            observers=self.observers.names(),
+            goals=tuple(line.strip() for line in self.goals.toPlainText().splitlines() if line.strip()),
+            expected_headcount=headcount or None,
+        )
+
+    # -- submitting ----------------------------------------------------------------------------
+    def submit(self) -> None:
+        for form in (self.left, self.right):
+            form.clear_errors()
+        self.message.hide()
+        data = self.data()
+        if not data.playbook_code:
+            self.left.set_error("drill_playbook", self.tr("Choose the playbook the drill rehearses."))
+            return
+        try:
+            plan = self.session.services.drills.plan(self.session.actor, data)
+        except NotFound as exc:  # the only thing looked up by name is the playbook
+            self.left.set_error("drill_playbook", exc.message)
+            return
+        except ValidationError as exc:
+            if not (self.left.show_validation(exc) or self.right.show_validation(exc)):
+                self._say(exc.message)
+            return
+        except BranchGuardError as exc:
+            self._say(exc.message)
+            return
+        self.result_plan = plan
+        self.session.data_changed.emit("drill")
+        self.planned.emit(plan)
+        self.accept()
+
+    def _say(self, message: str) -> None:
+        self.message.setText(message)
+        self.message.show()
+
+    def error_text(self, key: str) -> str:
+        return self._captions[key][0].error_text(key)

@@ -1,0 +1,173 @@
+"""The lead's dialog for a compliance rule of a region: its name, how often, which scenarios and
+drill types count, where it comes from, and whether it is in force."""
+
+from __future__ import annotations
+
+import re
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from branchguard.core.drills.types import ComplianceRule, DrillScope
+from branchguard.core.kernel.errors import BranchGuardError, ValidationError
+from branchguard.core.kernel.types import Text2
+from branchguard.core.playbooks.types import IncidentCategory
+from branchguard.gui.kit.forms import FieldForm
+from branchguard.gui.shell.session import GuiSession
+
+MAX_INTERVAL = 60
+
+
+def new_code(name: str, taken: set[str]) -> str:
+    """A code for a new rule from its English name (or RULE), unique among `taken`."""
+    base = re.sub(r"[^A-Z0-9]+", "_", name.upper()).strip("_")[:24] or "RULE"
+    code, n = base, 2
+    while code in taken:
+        code, n = f"{base}_{n}", n + 1
+    return code
+
+
+class RuleDialog(QDialog):
+    """Saves the rule through the service for `region` when accepted; `saved` carries it."""
+
+    saved = Signal(object)  # ComplianceRule
+
+    def __init__(
+        self,
+        session: GuiSession,
+        region: str,
+        rule: ComplianceRule | None = None,
+        taken: set[str] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("drill_rule_dialog")
+        self.session = session
+        self.region = region
+        self.rule = rule
+        self.taken = taken or set()
+        self.name_zh = QLineEdit(rule.name.zh if rule else "")
+        self.name_en = QLineEdit(rule.name.en if rule else "")
+        self.interval = QSpinBox()
+        self.interval.setRange(1, MAX_INTERVAL)
+        self.interval.setValue(rule.interval_months if rule else 6)
+        self.categories = QListWidget()
+        self.categories.setObjectName("rule_categories_list")
+        for category in IncidentCategory:
+            item = QListWidgetItem(category.label)
+            item.setData(Qt.ItemDataRole.UserRole, category.value)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            chosen = rule is not None and category in rule.categories
+            item.setCheckState(Qt.CheckState.Checked if chosen else Qt.CheckState.Unchecked)
+            self.categories.addItem(item)
+        self.categories.setFixedHeight(150)
+        self.scopes: dict[DrillScope, QCheckBox] = {}
+        scope_row = QWidget()
+        scope_box = QHBoxLayout(scope_row)
+        scope_box.setContentsMargins(0, 0, 0, 0)
+        for scope in DrillScope:
+            check = QCheckBox(scope.label)
+            check.setObjectName(f"rule_scope_{scope.value}")
+            check.setChecked(rule is not None and scope in rule.scopes)
+            self.scopes[scope] = check
+            scope_box.addWidget(check)
+        scope_box.addStretch(1)
+        self.source = QLineEdit(rule.source if rule else "")
+        self.source.setCursorPosition(0)  # a long citation shows from its start
+        self.source.setToolTip(self.source.text())
+        self.active = QCheckBox()
+        self.active.setObjectName("rule_active_check")
+        self.active.setChecked(rule.active if rule else True)
+        self.form = FieldForm()
+        self.form.add_field("rule_name_zh", "", self.name_zh, "field.compliance_rule")
+        self.form.add_field("rule_name_en", "", self.name_en)
+        self.form.add_field("rule_interval", "", self.interval, "field.interval_months")
+        self.form.add_field("rule_categories", "", self.categories)
+        self.form.add_field("rule_scopes", "", scope_row)
+        self.form.add_field("rule_source", "", self.source)
+        self.form.add_field("rule_active", "", self.active)
+        self.hint = QLabel()
+        self.hint.setProperty("role", "hint")
+        self.hint.setWordWrap(True)
+        self.message = QLabel()
+        self.message.setProperty("role", "error")
+        self.message.setWordWrap(True)
+        self.message.hide()
+        save_cancel = QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        self.buttons = QDialogButtonBox(save_cancel)
+        self.buttons.accepted.connect(self.submit)
+        self.buttons.rejected.connect(self.reject)
+        box = QVBoxLayout(self)
+        box.addLayout(self.form)
+        box.addWidget(self.hint)
+        box.addWidget(self.message)
+        box.addWidget(self.buttons)
+        self.retranslate()
+        self.resize(560, self.sizeHint().height())
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Compliance rule") if self.rule else self.tr("New compliance rule"))
+        self.form.set_label("rule_name_zh", self.tr("Name (Chinese)"))
+        self.form.set_label("rule_name_en", self.tr("Name (English)"))
+        self.form.set_label("rule_interval", self.tr("At least every"))
+        self.interval.setSuffix(self.tr(" month(s)"))
+        self.form.set_label("rule_categories", self.tr("Scenarios that count"))
+        self.form.set_label("rule_scopes", self.tr("Drill types that count"))
+        self.form.set_label("rule_source", self.tr("Source (regulation)"))
+        self.form.set_label("rule_active", self.tr("In force"))
+        self.active.setText(self.tr("checked in the compliance view"))
+        region = self.region or self.tr("the defaults every region inherits")
+        self.hint.setText(
+            self.tr("No scenario or type ticked: any drill counts. Saved for %1.").replace("%1", region)
+        )
+
+    def data(self) -> ComplianceRule:
+        categories = tuple(
+            IncidentCategory(self.categories.item(i).data(Qt.ItemDataRole.UserRole))
+            for i in range(self.categories.count())
+            if self.categories.item(i).checkState() == Qt.CheckState.Checked
+        )
+        name = Text2(self.name_zh.text().strip(), self.name_en.text().strip())
+        code = self.rule.code if self.rule else new_code(name.en, self.taken)
+        return ComplianceRule(
+            code=code,
+            name=name,
+            interval_months=self.interval.value(),
+            categories=categories,
+            scopes=tuple(scope for scope, check in self.scopes.items() if check.isChecked()),
+            source=self.source.text().strip(),
+            active=self.active.isChecked(),
+            region=self.region,
+        )
+
+    def submit(self) -> None:
+        self.form.clear_errors()
+        self.message.hide()
+        try:
+            saved = self.session.services.drills.save_rule(self.session.actor, self.data(), self.region)
+        except ValidationError as exc:
+            if not self.form.show_validation(exc):
+                self._say(exc.message)
+            return
+        except BranchGuardError as exc:
+            self._say(exc.message)
+            return
+        self.session.data_changed.emit("drill")
+        self.saved.emit(saved)
+        self.accept()
+
+    def _say(self, message: str) -> None:
+        self.message.setText(message)
+        self.message.show()

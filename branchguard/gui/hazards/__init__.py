@@ -1,0 +1,1 @@
+"""The hazard register page, a hazard's detail, dialogs, export and the severity policy."""

@@ -1,0 +1,382 @@
+"""One hazard: its fields (the due date from the severity policy, editable by the lead), where it
+came from, the remediation steps with their evidence, the closing actions and its history.
+
+Closing takes two people: whoever marked it remediated cannot verify it. The button says so in its
+tooltip, and the service refuses it anyway.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from branchguard.core.hazards.types import (
+    HazardDetail,
+    HazardInput,
+    HazardSeverity,
+    HazardStatus,
+    RemediationKind,
+)
+from branchguard.core.kernel.errors import BranchGuardError, ValidationError
+from branchguard.core.kernel.types import Role
+from branchguard.gui.hazards.dialogs import HazardFields, StepDialog
+from branchguard.gui.hazards.models import HazardEventsModel, RemediationStepsModel, severity_swatch
+from branchguard.gui.incidents.console.dialogs import ReasonDialog
+from branchguard.gui.incidents.console.header import sized
+from branchguard.gui.inspections.runner.photos import PhotoStrip
+from branchguard.gui.kit import style
+from branchguard.gui.kit.icons import icon
+from branchguard.gui.kit.times import date_time
+from branchguard.gui.shell.session import GuiSession
+
+
+def _table(name: str, model: Any, stretch: int) -> QTableView:
+    table = QTableView()
+    table.setObjectName(name)
+    table.setModel(model)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setWordWrap(False)
+    table.verticalHeader().hide()
+    table.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+    table.horizontalHeader().resizeSection(0, 130)
+    table.horizontalHeader().setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    return table
+
+
+class HazardDetailDialog(QDialog):
+    """`changed(id)` after every write; `open_inspection(id)` asks the window for the source run."""
+
+    changed = Signal(int)
+    open_inspection = Signal(int)
+
+    def __init__(self, session: GuiSession, hazard_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.hazard_id = hazard_id
+        self.detail: HazardDetail | None = None
+        self.reopen_dialog: ReasonDialog | None = None
+        self.setObjectName("hazard_detail")
+        self.resize(900, 640)
+        self.heading = QLabel()
+        self.heading.setObjectName("hazard_heading")
+        self.heading.setFont(sized(self.font(), 15, bold=True))
+        self.heading.setWordWrap(True)
+        self.badge = QLabel()
+        self.badge.setObjectName("hazard_badge")
+        self.state = QLabel()
+        self.state.setObjectName("hazard_state")
+        self.state.setWordWrap(True)
+        self.fields = HazardFields(session)
+        # An existing hazard's due date is moved by hand (lead) or follows a change of severity;
+        # "from the policy" is a choice only when the hazard is entered.
+        self.fields.due_auto.hide()
+        self.save_button = self._button("save", "hazard_save", self.save)
+        self.source = QLabel()
+        self.source.setObjectName("hazard_source")
+        self.source.setWordWrap(True)
+        self.source_button = self._button("inspection", "hazard_open_inspection", self._open_source)
+        self.deadlines = QLabel()
+        self.deadlines.setObjectName("hazard_deadlines")
+        self.deadlines.setWordWrap(True)
+        self.photos = QLabel()
+        self.photos.setObjectName("hazard_photos")
+        self.photos.setStyleSheet("font-weight: 600;")
+        hazards, actor = session.services.hazards, session.actor
+        self.photo_strip = PhotoStrip("hazard_photo_strip", lambda sha: hazards.attachment_bytes(actor, sha))
+        self.steps_model = RemediationStepsModel(self)
+        self.steps = _table("hazard_steps", self.steps_model, RemediationStepsModel.COL_TEXT)
+        self.events_model = HazardEventsModel(self)
+        self.events = _table("hazard_events", self.events_model, HazardEventsModel.COL_NOTE)
+        self.step_button = self._button("add", "hazard_add_step", self.ask_step)
+        self.remediate_button = self._button("approve", "hazard_remediate", self.remediate)
+        self.verify_button = self._button("approve", "hazard_verify", self.verify)
+        self.close_button = self._button("lock", "hazard_close", self.close_hazard)
+        self.reopen_button = self._button("undo", "hazard_reopen", self.ask_reopen)
+        self.message = QLabel()
+        self.message.setObjectName("hazard_message")
+        self.message.setProperty("role", "error")
+        self.message.setWordWrap(True)
+        self.message.hide()
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("hazard_tabs")
+        self._build_layout()
+        self.retranslate()
+        self.reload()
+
+    def _button(self, icon_name: str, name: str, slot: Callable[[], Any]) -> QPushButton:
+        button = QPushButton(icon(icon_name), "")
+        button.setObjectName(name)
+        button.setAutoDefault(False)  # Enter in a field must not mark, verify or close anything
+        button.clicked.connect(slot)
+        return button
+
+    def _build_layout(self) -> None:
+        details = QWidget()
+        details_box = QVBoxLayout(details)
+        details_box.addLayout(self.fields)
+        save_row = QHBoxLayout()
+        save_row.addStretch(1)
+        save_row.addWidget(self.save_button)
+        details_box.addLayout(save_row)
+        source_row = QHBoxLayout()
+        source_row.addWidget(self.source, 1)
+        source_row.addWidget(self.source_button)
+        details_box.addLayout(source_row)
+        details_box.addWidget(self.deadlines)
+        details_box.addWidget(self.photos)
+        details_box.addWidget(self.photo_strip)
+        details_box.addStretch(1)
+        steps = QWidget()
+        steps_box = QVBoxLayout(steps)
+        steps_bar = QHBoxLayout()
+        steps_bar.addStretch(1)
+        steps_bar.addWidget(self.step_button)
+        steps_box.addLayout(steps_bar)
+        steps_box.addWidget(self.steps, 1)
+        self.tabs.addTab(details, "")
+        self.tabs.addTab(steps, "")
+        self.tabs.addTab(self.events, "")
+        header = QHBoxLayout()
+        header.addWidget(self.badge)
+        header.addWidget(self.heading, 1)
+        actions = QHBoxLayout()
+        actions.addWidget(self.message, 1)
+        actions.addStretch(0)
+        for button in (self.remediate_button, self.verify_button, self.close_button, self.reopen_button):
+            actions.addWidget(button)
+        box = QVBoxLayout(self)
+        box.addLayout(header)
+        box.addWidget(self.state)
+        box.addWidget(self.tabs, 1)
+        box.addLayout(actions)
+
+    def retranslate(self) -> None:
+        self.save_button.setText(self.tr("Save changes"))
+        self.source_button.setText(self.tr("Open the inspection"))
+        self.step_button.setText(self.tr("Add step…"))
+        self.remediate_button.setText(self.tr("Mark remediated"))
+        self.verify_button.setText(self.tr("Verify"))
+        self.close_button.setText(self.tr("Close"))
+        self.reopen_button.setText(self.tr("Reopen…"))
+        self.tabs.setTabText(0, self.tr("Details"))
+        self.tabs.setTabText(1, self.tr("Remediation"))
+        self.tabs.setTabText(2, self.tr("History"))
+
+    # -- roles ---------------------------------------------------------------------------------
+    def may_work(self) -> bool:
+        return self.session.actor.role in (Role.LEAD, Role.STAFF)
+
+    def verify_refusal(self, detail: HazardDetail) -> str:
+        """Why this user may not verify (empty: they may)."""
+        if detail.info.remediated_by and detail.info.remediated_by == self.session.actor.username:
+            return self.tr("You marked this hazard remediated: a different person has to verify it.")
+        return ""
+
+    def apply_role(self, detail: HazardDetail) -> None:
+        status, work = detail.info.status, self.may_work()
+        editable = work and status != HazardStatus.CLOSED
+        self.fields.set_editable(editable, self.session.actor.role is Role.LEAD)
+        self.save_button.setVisible(editable)
+        self.step_button.setVisible(work and status in (HazardStatus.OPEN, HazardStatus.REMEDIATED))
+        self.remediate_button.setVisible(work and status == HazardStatus.OPEN)
+        self.verify_button.setVisible(work and status == HazardStatus.REMEDIATED)
+        refusal = self.verify_refusal(detail)
+        self.verify_button.setEnabled(not refusal)
+        self.verify_button.setToolTip(
+            refusal or self.tr("Confirm the remediation was done (a second person)")
+        )
+        self.close_button.setVisible(work and status == HazardStatus.VERIFIED)
+        self.reopen_button.setVisible(work and status != HazardStatus.OPEN)
+        has_action = detail.milestone_done(RemediationKind.ACTION)
+        self.remediate_button.setEnabled(has_action)
+        self.remediate_button.setToolTip(
+            ""
+            if has_action
+            else self.tr("Add at least one step of the kind “%1” first").replace(
+                "%1", RemediationKind.ACTION.label
+            )
+        )
+
+    # -- loading -------------------------------------------------------------------------------
+    def reload(self) -> None:
+        try:
+            detail = self.session.services.hazards.get(self.session.actor, self.hazard_id)
+        except BranchGuardError as exc:
+            self.show_error(exc.message)
+            return
+        self.show_detail(detail)
+
+    def show_detail(self, detail: HazardDetail) -> None:
+        self.detail = detail
+        info = detail.info
+        self.setWindowTitle(self.tr("Hazard %1").replace("%1", info.number or f"#{info.id}"))
+        self.heading.setText(f"{info.number} {info.title}".strip())
+        swatch = severity_swatch(info.severity)
+        self.badge.setText(f" {info.severity.label} ")
+        self.badge.setStyleSheet(
+            f"background: {swatch.background}; color: {swatch.foreground}; font-weight: 600;"
+            " border-radius: 3px; padding: 3px 6px;"
+        )
+        state = [
+            info.status.label,
+            self.tr("opened %1 by %2").replace("%1", date_time(info.opened_at)).replace("%2", info.opened_by),
+            self.tr("%n day(s) open", "", info.age_days),
+            self.tr("due %1").replace("%1", info.due_date.isoformat()),
+        ]
+        if info.remediated_by:
+            state.append(self.tr("remediated by %1").replace("%1", info.remediated_by))
+        if info.verified_by:
+            state.append(self.tr("verified by %1").replace("%1", info.verified_by))
+        text = " · ".join(state)
+        if info.overdue:
+            overdue = self.tr("OVERDUE")  # tr() outside the f-string, where lupdate finds it
+            text = f"<span style='color:{style.ERROR}; font-weight:600'>{overdue}</span> · {text}"
+        self.state.setText(text)
+        self.fields.set_values(
+            HazardInput(
+                description=info.description,
+                severity=info.severity,
+                location=info.location,
+                owner=info.owner,
+                due=info.due_date,
+                title=info.title,
+            )
+        )
+        self.fields.due_auto.setChecked(False)
+        self._show_source(detail)
+        self.steps_model.set_rows(detail.steps)
+        self.events_model.set_rows(detail.events)
+        self.apply_role(detail)
+
+    def _show_source(self, detail: HazardDetail) -> None:
+        info = detail.info
+        if info.inspection_id is not None:
+            self.source.setText(
+                self.tr("Opened by inspection #%1, item %2 (%3)")
+                .replace("%1", str(info.inspection_id))
+                .replace("%2", str(info.item_number or ""))
+                .replace("%3", info.template_code)
+            )
+        else:
+            self.source.setText(self.tr("Entered by hand"))
+        self.source_button.setVisible(info.inspection_id is not None)
+        lines = []
+        if info.severity == HazardSeverity.MAJOR:
+            for kind, due in (
+                (RemediationKind.INTERIM_CONTROL, info.interim_due_at),
+                (RemediationKind.PLAN, info.plan_due_at),
+            ):
+                if due is not None:
+                    mark = "✓" if detail.milestone_done(kind) else "○"
+                    by = self.tr("by %1").replace("%1", date_time(due))
+                    lines.append(f"{mark} {kind.label}: {by}")
+            if info.report_head_office:
+                mark = "✓" if detail.milestone_done(RemediationKind.HEAD_OFFICE_REPORT) else "○"
+                lines.append(f"{mark} {RemediationKind.HEAD_OFFICE_REPORT.label}")
+        if lines:
+            lines.insert(0, self.tr("Major hazard milestones (severity policy):"))
+        self.deadlines.setText("\n".join(lines))
+        self.deadlines.setVisible(bool(lines))
+        names = ", ".join(ref.name for ref in (*detail.photos, *detail.evidence))
+        self.photos.setText(self.tr("Photos of the failed item and remediation evidence") if names else "")
+        self.photos.setVisible(bool(names))
+        self.photo_strip.set_refs((*detail.photos, *detail.evidence))
+
+    def show_error(self, message: str) -> None:
+        self.message.setText(message)
+        self.message.setVisible(bool(message))
+
+    # -- writing -------------------------------------------------------------------------------
+    def _do(self, work: Callable[[], HazardDetail | Any]) -> bool:
+        self.show_error("")
+        try:
+            result = work()
+        except ValidationError as exc:
+            if not self.fields.show_validation(exc):
+                self.show_error(exc.message)
+            return False
+        except BranchGuardError as exc:
+            self.show_error(exc.message)
+            return False
+        if isinstance(result, HazardDetail):
+            self.show_detail(result)
+        else:
+            self.reload()
+        self.changed.emit(self.hazard_id)
+        self.session.data_changed.emit("hazard")
+        return True
+
+    def save(self) -> bool:
+        self.fields.clear_errors()
+        data = self.fields.values()
+        if self.detail is not None and data.due == self.detail.info.due_date:
+            # Unchanged: the service keeps it, or recomputes it from the policy when the severity changed.
+            data = replace(data, due=None)
+        hazards, actor, hazard_id = self.session.services.hazards, self.session.actor, self.hazard_id
+        return self._do(lambda: hazards.update(actor, hazard_id, data))
+
+    def ask_step(self) -> StepDialog:
+        dialog = StepDialog(self.session, self.hazard_id, self)
+        dialog.accepted.connect(self._step_added)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
+
+    def _step_added(self) -> None:
+        self._do(lambda: None)  # the dialog wrote the step: show it, tell the register
+
+    def remediate(self) -> bool:
+        hazards, actor, hazard_id = self.session.services.hazards, self.session.actor, self.hazard_id
+        return self._do(lambda: hazards.remediate(actor, hazard_id))
+
+    def verify(self) -> bool:
+        hazards, actor, hazard_id = self.session.services.hazards, self.session.actor, self.hazard_id
+        return self._do(lambda: hazards.verify(actor, hazard_id))
+
+    def close_hazard(self) -> bool:
+        hazards, actor, hazard_id = self.session.services.hazards, self.session.actor, self.hazard_id
+        return self._do(lambda: hazards.close(actor, hazard_id))
+
+    def ask_reopen(self) -> ReasonDialog:
+        dialog = ReasonDialog(
+            self.tr("Reopen the hazard"),
+            self.tr("The hazard goes back to open; its remediation and verification marks are cleared."),
+            self.tr("Why?"),
+            parent=self,
+        )
+        dialog.setObjectName("hazard_reopen_dialog")
+        dialog.accepted.connect(self._reopen_accepted)
+        dialog.finished.connect(dialog.deleteLater)
+        self.reopen_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _reopen_accepted(self) -> None:
+        if self.reopen_dialog is not None:
+            self.reopen(self.reopen_dialog.value())
+
+    def reopen(self, reason: str) -> bool:
+        hazards, actor, hazard_id = self.session.services.hazards, self.session.actor, self.hazard_id
+        return self._do(lambda: hazards.reopen(actor, hazard_id, reason))
+
+    def _open_source(self) -> None:
+        if self.detail is not None and self.detail.info.inspection_id is not None:
+            inspection_id = self.detail.info.inspection_id
+            self.done(0)  # the run comes up in the window behind
+            self.open_inspection.emit(inspection_id)

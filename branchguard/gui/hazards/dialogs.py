@@ -1,0 +1,251 @@
+"""Hazard register dialogs: a hazard entered by hand, and a remediation step with evidence photos."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from branchguard.core.hazards.types import (
+    HazardDetail,
+    HazardInput,
+    HazardSeverity,
+    RemediationKind,
+    RemediationStep,
+)
+from branchguard.core.kernel.errors import BranchGuardError, ValidationError
+from branchguard.gui.inspections.runner.dialogs import photo_file_filter
+from branchguard.gui.inspections.runner.names import NamePicker, roster_names
+from branchguard.gui.kit.forms import FieldForm
+from branchguard.gui.shell.session import GuiSession
+
+_B = QDialogButtonBox.StandardButton
+MAX_DESCRIPTION = 4000
+
+
+def fill_severities(combo: QComboBox, current: HazardSeverity = HazardSeverity.GENERAL) -> None:
+    combo.clear()
+    for severity in HazardSeverity:
+        combo.addItem(severity.label, severity.value)
+    combo.setCurrentIndex(max(0, combo.findData(current.value)))
+
+
+def to_qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def from_qdate(day: QDate) -> date:
+    return date(day.year(), day.month(), day.day())
+
+
+class HazardFields(FieldForm):
+    """The editable fields of a hazard, keyed to the service's field names for its messages."""
+
+    def __init__(self, session: GuiSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.title = QLineEdit()
+        self.title.setMaxLength(200)
+        self.severity = QComboBox()
+        fill_severities(self.severity)
+        self.location = QLineEdit()
+        self.location.setMaxLength(200)
+        self.description = QPlainTextEdit()
+        self.description.setTabChangesFocus(True)
+        self.description.setMinimumHeight(70)
+        self.description.setMaximumHeight(120)
+        self.owner = NamePicker("hazard_owner")
+        self.owner.set_names(roster_names(session))
+        self.due_auto = QCheckBox()
+        self.due_auto.setObjectName("hazard_due_auto")
+        self.due = QDateEdit(QDate.currentDate().addDays(7))
+        self.due.setCalendarPopup(True)
+        self.due.setDisplayFormat("yyyy-MM-dd")
+        self.due_auto.toggled.connect(lambda on: self.due.setEnabled(not on))
+        due_row = QWidget()
+        due_box = QHBoxLayout(due_row)
+        due_box.setContentsMargins(0, 0, 0, 0)
+        due_box.addWidget(self.due)
+        due_box.addWidget(self.due_auto)
+        due_box.addStretch(1)
+        self.add_field("hazard_title", self.tr("Title"), self.title, "field.title")
+        self.add_field("hazard_severity", self.tr("Severity"), self.severity, "field.severity")
+        self.add_field("hazard_location", self.tr("Location"), self.location, "field.location")
+        self.add_field(
+            "hazard_description", self.tr("Description"), self.description, "field.hazard_description"
+        )
+        self.add_field("hazard_owner_field", self.tr("Owner"), self.owner, "field.owner")
+        self.add_field("hazard_due", self.tr("Due"), due_row, "field.due_at")
+        self.due_auto.setText(self.tr("From the severity policy"))
+
+    def set_values(self, data: HazardInput) -> None:
+        self.title.setText(data.title)
+        self.severity.setCurrentIndex(max(0, self.severity.findData(data.severity.value)))
+        self.location.setText(data.location)
+        self.description.setPlainText(data.description)
+        self.owner.set_name(data.owner)
+        if data.due is not None:
+            self.due.setDate(to_qdate(data.due))
+        self.due_auto.setChecked(data.due is None)
+
+    def values(self) -> HazardInput:
+        return HazardInput(
+            description=self.description.toPlainText().strip()[:MAX_DESCRIPTION],
+            severity=HazardSeverity(self.severity.currentData()),
+            location=self.location.text().strip(),
+            owner=self.owner.name(),
+            due=None if self.due_auto.isChecked() else from_qdate(self.due.date()),
+            title=self.title.text().strip(),
+        )
+
+    def set_editable(self, editable: bool, due_editable: bool) -> None:
+        for widget in (self.title, self.location, self.owner, self.severity):
+            widget.setEnabled(editable)
+        self.description.setReadOnly(not editable)
+        self.due_auto.setEnabled(editable and due_editable)
+        self.due.setEnabled(editable and due_editable and not self.due_auto.isChecked())
+
+
+class NewHazardDialog(QDialog):
+    """A hazard entered by hand; `created` holds it after OK."""
+
+    def __init__(self, session: GuiSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.created: HazardDetail | None = None
+        self.setObjectName("new_hazard_dialog")
+        self.setWindowTitle(self.tr("New hazard"))
+        self.setMinimumWidth(520)
+        self.fields = HazardFields(session)
+        self.fields.due_auto.setChecked(True)
+        self.error = QLabel()
+        self.error.setProperty("role", "error")
+        self.error.setWordWrap(True)
+        self.error.hide()
+        self.buttons = QDialogButtonBox(_B.Ok | _B.Cancel)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        box = QVBoxLayout(self)
+        box.addLayout(self.fields)
+        box.addWidget(self.error)
+        box.addWidget(self.buttons)
+
+    def accept(self) -> None:
+        self.fields.clear_errors()
+        self.error.hide()
+        data = self.fields.values()
+        if not data.description:
+            self.fields.set_error("hazard_description", self.tr("Describe the hazard."))
+            return
+        try:
+            self.created = self.session.services.hazards.create(self.session.actor, data)
+        except ValidationError as exc:
+            if not self.fields.show_validation(exc):
+                self.error.setText(exc.message)
+                self.error.show()
+            return
+        except BranchGuardError as exc:
+            self.error.setText(exc.message)
+            self.error.show()
+            return
+        self.session.data_changed.emit("hazard")
+        super().accept()
+
+
+class StepDialog(QDialog):
+    """One remediation step: its kind, what was done, evidence photos; `added` after OK."""
+
+    def __init__(self, session: GuiSession, hazard_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.hazard_id = hazard_id
+        self.added: RemediationStep | None = None
+        self.evidence: list[Path] = []
+        self.setObjectName("hazard_step_dialog")
+        self.setWindowTitle(self.tr("Add a remediation step"))
+        self.setMinimumWidth(520)
+        self.form = FieldForm()
+        self.kind = QComboBox()
+        for kind in RemediationKind:
+            self.kind.addItem(kind.label, kind.value)
+        self.kind.setCurrentIndex(max(0, self.kind.findData(RemediationKind.ACTION.value)))
+        self.text = QPlainTextEdit()
+        self.text.setTabChangesFocus(True)
+        self.text.setMinimumHeight(70)
+        self.evidence_label = QLabel()
+        self.evidence_label.setProperty("role", "hint")
+        self.evidence_label.setWordWrap(True)
+        self.evidence_button = QPushButton(self.tr("Add a photo…"))
+        self.evidence_button.setObjectName("hazard_step_evidence")
+        self.evidence_button.clicked.connect(self.ask_evidence)
+        evidence = QWidget()
+        evidence_box = QHBoxLayout(evidence)
+        evidence_box.setContentsMargins(0, 0, 0, 0)
+        evidence_box.addWidget(self.evidence_button)
+        evidence_box.addWidget(self.evidence_label, 1)
+        self.form.add_field("step_kind", self.tr("Step"), self.kind, "field.remediation_kind")
+        self.form.add_field("step_text", self.tr("What was done"), self.text, "field.remediation_step")
+        self.form.add_field("step_evidence", self.tr("Evidence"), evidence, "field.photos")
+        self.error = QLabel()
+        self.error.setProperty("role", "error")
+        self.error.setWordWrap(True)
+        self.error.hide()
+        self.buttons = QDialogButtonBox(_B.Ok | _B.Cancel)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        box = QVBoxLayout(self)
+        box.addLayout(self.form)
+        box.addWidget(self.error)
+        box.addWidget(self.buttons)
+
+    def add_evidence(self, path: Path) -> None:
+        self.evidence.append(path)
+        self.evidence_label.setText(", ".join(p.name for p in self.evidence))
+
+    def ask_evidence(self) -> None:
+        names, _filter = QFileDialog.getOpenFileNames(
+            self, self.tr("Evidence photos"), "", photo_file_filter(self)
+        )
+        for name in names:
+            self.add_evidence(Path(name))
+
+    def accept(self) -> None:
+        self.form.clear_errors()
+        self.error.hide()
+        text = self.text.toPlainText().strip()
+        if not text:
+            self.form.set_error("step_text", self.tr("Say what was done."))
+            return
+        try:
+            self.added = self.session.services.hazards.add_step(
+                self.session.actor,
+                self.hazard_id,
+                RemediationKind(self.kind.currentData()),
+                text,
+                evidence=tuple(self.evidence),
+            )
+        except ValidationError as exc:
+            if not self.form.show_validation(exc):
+                self.error.setText(exc.message)
+                self.error.show()
+            return
+        except BranchGuardError as exc:
+            self.error.setText(exc.message)
+            self.error.show()
+            return
+        super().accept()

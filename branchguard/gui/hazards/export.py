@@ -1,0 +1,94 @@
+"""Exports the hazard register as shown (the page's filters) to PDF or Excel, off the GUI thread."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QFileDialog, QWidget
+
+from branchguard.core.hazards.types import HazardFilter
+from branchguard.gui.kit.files import documents_folder, with_suffix
+from branchguard.gui.kit.tasks import TaskHandle, run_task
+from branchguard.gui.shell.session import GuiSession
+
+if TYPE_CHECKING:
+    from branchguard.core.kernel.types import Actor
+    from branchguard.core.services import Services
+
+PDF, EXCEL = "pdf", "xlsx"
+
+
+def write_register(
+    services: Services, actor: Actor, flt: HazardFilter, out: Path, fmt: str, font_setting: str
+) -> str:
+    """Write the register of `flt` to `out` through the report builders (the rows are read there,
+    so the file holds exactly what the filter selects now); the PDF font's warning, or ""."""
+    if fmt == EXCEL:
+        from branchguard.reports.hazard_excel import build_hazard_workbook
+
+        build_hazard_workbook(services, actor, flt, out)
+        return ""
+    # Imported here: ReportLab is heavy and only needed once someone exports.
+    from branchguard.reports.hazard_register import build_hazard_register
+
+    return build_hazard_register(services, actor, flt, out, font_setting).warning or ""
+
+
+class RegisterExporter(QObject):
+    """The export buttons' flow: a save dialog, then the work through run_task with progress."""
+
+    def __init__(self, session: GuiSession, widget: QWidget) -> None:
+        super().__init__(widget)
+        self.session = session
+        self.widget = widget
+        self.task: TaskHandle | None = None
+
+    def ask(
+        self,
+        fmt: str,
+        flt: HazardFilter,
+        on_done: Callable[[Path, str], None],
+        on_error: Callable[[str], None],
+    ) -> TaskHandle | None:
+        filters = {PDF: self.tr("PDF files (*.pdf)"), EXCEL: self.tr("Excel workbooks (*.xlsx)")}
+        name = self.tr("hazard-register")  # tr() outside the f-string, where lupdate finds it
+        default = documents_folder() / f"{name}-{date.today().isoformat()}.{fmt}"
+        chosen, _filter = QFileDialog.getSaveFileName(
+            self.widget, self.tr("Export the hazard register"), str(default), filters[fmt]
+        )
+        if not chosen:
+            return None
+        return self.export(fmt, flt, with_suffix(Path(chosen), (f".{fmt}",)), on_done, on_error)
+
+    def export(
+        self,
+        fmt: str,
+        flt: HazardFilter,
+        out: Path,
+        on_done: Callable[[Path, str], None],
+        on_error: Callable[[str], None],
+    ) -> TaskHandle:
+        """`on_done(path, font warning)` once the file is written; `on_error(message)` if not."""
+        services, actor = self.session.services, self.session.actor  # read here, on the GUI thread
+        font_setting = str(self.session.ctx.config.settings.get("report_font") or "")
+
+        def done(warning: str) -> None:
+            self.task = None
+            on_done(out, warning)
+
+        def failed(message: str) -> None:
+            self.task = None
+            on_error(message)
+
+        self.task = run_task(
+            lambda _progress: write_register(services, actor, flt, out, fmt, font_setting),
+            on_done=done,
+            on_error=failed,
+            parent=self.widget,
+            title=self.tr("Exporting the hazard register…"),
+        )
+        return self.task

@@ -1,0 +1,261 @@
+"""Hazard register page (隐患台账): filters, ageing, overdue rows in red and counted at the top,
+PDF / Excel export of exactly what the filters select, hazards entered by hand, and the detail."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from branchguard.core.hazards.types import HazardFilter, HazardInfo, HazardSeverity, HazardStatus
+from branchguard.core.kernel.errors import BranchGuardError
+from branchguard.core.kernel.types import Role
+from branchguard.gui.hazards.detail import HazardDetailDialog
+from branchguard.gui.hazards.dialogs import NewHazardDialog
+from branchguard.gui.hazards.export import EXCEL, PDF, RegisterExporter
+from branchguard.gui.hazards.models import HazardListModel
+from branchguard.gui.hazards.policy import SeverityPolicyDialog
+from branchguard.gui.inspections.overview import selected_row
+from branchguard.gui.inspections.runner.names import NamePicker, roster_names
+from branchguard.gui.kit import style
+from branchguard.gui.kit.icons import icon
+from branchguard.gui.kit.page import Page
+from branchguard.gui.kit.search_box import SearchBox
+from branchguard.gui.kit.tables import make_table
+from branchguard.gui.shell.session import GuiSession
+
+OPEN_ONLY = "open"  # the status filter's "open or remediated" entry
+
+
+class HazardsPage(Page):
+    page_id = "hazards"
+
+    def __init__(self, session: GuiSession, parent: QWidget | None = None) -> None:
+        super().__init__(session, parent)
+        self.rows: list[HazardInfo] = []
+        self.heading = QLabel()
+        self.heading.setProperty("role", "page-title")
+        self.intro = QLabel()
+        self.intro.setProperty("role", "hint")
+        self.intro.setWordWrap(True)
+        self.counts = QLabel()
+        self.counts.setObjectName("hazards_counts")
+        self.counts.setTextFormat(Qt.TextFormat.RichText)
+        self.status_filter = QComboBox()
+        self.status_filter.setObjectName("hazards_status_filter")
+        self.severity_filter = QComboBox()
+        self.severity_filter.setObjectName("hazards_severity_filter")
+        self.owner_filter = NamePicker("hazards_owner_filter")
+        self.owner_filter.edit().editingFinished.connect(self.reload)
+        self.owner_filter.activated.connect(lambda _i: self.reload())
+        self.overdue_only = QCheckBox()
+        self.overdue_only.setObjectName("hazards_overdue_only")
+        self.overdue_only.toggled.connect(lambda _on: self.reload())
+        self.search = SearchBox("hazards_search")
+        self.search.paused.connect(self.reload)
+        self.search.returnPressed.connect(self.reload)
+        for combo in (self.status_filter, self.severity_filter):
+            combo.currentIndexChanged.connect(lambda _i: self.reload())
+        self.model = HazardListModel(self)
+        # The service's order (overdue first, then by due date), not a column's.
+        self.table, self.proxy = make_table("hazards_table", self.model, sortable=False)
+        header = self.table.horizontalHeader()
+        widths = ((0, 100), (1, 64), (2, 220), (3, 90), (4, 80), (5, 74), (6, 90), (7, 150), (8, 84))
+        for column, width in widths:
+            header.resizeSection(column, width)
+        header.setSectionResizeMode(HazardListModel.COL_TITLE, QHeaderView.ResizeMode.Interactive)
+        self.table.activated.connect(self._open_row)
+        self.message = QLabel()
+        self.message.setObjectName("hazards_message")
+        self.message.setProperty("role", "error")
+        self.message.setWordWrap(True)
+        self.message.hide()
+        self.new_button = QPushButton(icon("add"), "")
+        self.new_button.setObjectName("hazards_new")
+        self.new_button.setProperty("accent", True)
+        self.new_button.clicked.connect(self.ask_new)
+        self.pdf_button = QPushButton(icon("print"), "")
+        self.pdf_button.setObjectName("hazards_export_pdf")
+        self.pdf_button.clicked.connect(lambda: self.ask_export(PDF))
+        self.excel_button = QPushButton(icon("export"), "")
+        self.excel_button.setObjectName("hazards_export_excel")
+        self.excel_button.clicked.connect(lambda: self.ask_export(EXCEL))
+        self.policy_button = QPushButton(icon("settings"), "")
+        self.policy_button.setObjectName("hazards_policy")
+        self.policy_button.clicked.connect(self.ask_policy)
+        self.policy_button.setVisible(session.actor.role is Role.LEAD)
+        self.exporter = RegisterExporter(session, self)
+        self._build_layout()
+        self.retranslate()
+        self.new_button.setVisible(session.actor.role in (Role.LEAD, Role.STAFF))
+
+    def _build_layout(self) -> None:
+        header = QHBoxLayout()
+        titles = QVBoxLayout()
+        titles.setSpacing(2)
+        titles.addWidget(self.heading)
+        titles.addWidget(self.intro)
+        header.addLayout(titles, 1)
+        for button in (self.policy_button, self.pdf_button, self.excel_button, self.new_button):
+            header.addWidget(button)
+        filters = QHBoxLayout()
+        filters.setSpacing(8)
+        for widget in (self.status_filter, self.severity_filter, self.owner_filter, self.overdue_only):
+            filters.addWidget(widget)
+        filters.addWidget(self.search, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 18, 24, 12)
+        layout.setSpacing(8)
+        layout.addLayout(header)
+        layout.addWidget(self.counts)
+        layout.addLayout(filters)
+        layout.addWidget(self.message)
+        layout.addWidget(self.table, 1)
+
+    def retranslate(self) -> None:
+        self.heading.setText(self.tr("Hazard register"))
+        self.intro.setText(
+            self.tr(
+                "Every failed inspection item opens a hazard; a hazard is closed after a second person"
+                " verified its remediation. Double-click a row for its detail."
+            )
+        )
+        self.new_button.setText(self.tr("New hazard…"))
+        self.policy_button.setText(self.tr("Severity policy…"))
+        self.policy_button.setToolTip(self.tr("How long a general or a major hazard may stay open"))
+        self.pdf_button.setText(self.tr("Export PDF…"))
+        self.excel_button.setText(self.tr("Export Excel…"))
+        self.pdf_button.setToolTip(self.tr("The register as filtered, as a PDF"))
+        self.excel_button.setToolTip(self.tr("The register as filtered, as an Excel workbook"))
+        self.overdue_only.setText(self.tr("Overdue only"))
+        self.search.setPlaceholderText(self.tr("Search number, title, description, location"))
+        self.owner_filter.edit().setPlaceholderText(self.tr("Any owner"))
+        self._fill(
+            self.status_filter,
+            [(self.tr("Open (not yet verified)"), OPEN_ONLY), (self.tr("All statuses"), None)]
+            + [(status.label, status.value) for status in HazardStatus],
+        )
+        self._fill(
+            self.severity_filter,
+            [(self.tr("All severities"), None)]
+            + [(severity.label, severity.value) for severity in HazardSeverity],
+        )
+        self._show_counts()
+
+    @staticmethod
+    def _fill(combo: QComboBox, entries: Sequence[tuple[str, object]]) -> None:
+        current = combo.currentIndex()
+        combo.blockSignals(True)
+        combo.clear()
+        for text, data in entries:
+            combo.addItem(text, data)
+        combo.setCurrentIndex(max(current, 0))
+        combo.blockSignals(False)
+
+    # -- filters -------------------------------------------------------------------------------
+    def current_filter(self) -> HazardFilter:
+        status = self.status_filter.currentData()
+        severity = self.severity_filter.currentData()
+        return HazardFilter(
+            statuses=(HazardStatus(status),) if status and status != OPEN_ONLY else (),
+            open_only=status == OPEN_ONLY,
+            severity=HazardSeverity(severity) if severity else None,
+            owner=self.owner_filter.name(),
+            overdue_only=self.overdue_only.isChecked(),
+            text=self.search.text().strip(),
+        )
+
+    def refresh(self) -> None:
+        owners = roster_names(self.session)
+        self.owner_filter.set_names(["", *owners])
+        self.reload()
+
+    def reload(self) -> None:
+        self.search.settle()
+        try:
+            rows = self.session.services.hazards.list(self.session.actor, self.current_filter())
+        except BranchGuardError as exc:
+            self.show_error(exc.message)
+            return
+        self.show_error("")
+        self.rows = rows
+        self.model.set_rows(rows)
+        self._show_counts()
+
+    def _show_counts(self) -> None:
+        overdue = sum(1 for h in self.rows if h.overdue)
+        major = sum(1 for h in self.rows if h.severity == HazardSeverity.MAJOR and h.status.is_open)
+        text = self.tr("%n hazard(s) shown", "", len(self.rows))
+        text += " · " + self.tr("%1 major still open").replace("%1", str(major))
+        overdue_text = self.tr("%1 overdue").replace("%1", str(overdue))
+        if overdue:
+            overdue_text = f"<span style='color:{style.ERROR}; font-weight:600'>{overdue_text}</span>"
+        self.counts.setText(f"{text} · {overdue_text}")
+
+    def shown(self) -> list[HazardInfo]:
+        return list(self.rows)
+
+    def show_error(self, message: str) -> None:
+        self.message.setText(message)
+        self.message.setVisible(bool(message))
+
+    # -- actions -------------------------------------------------------------------------------
+    def _open_row(self, _index: QModelIndex) -> None:
+        info: HazardInfo | None = selected_row(self.table, self.model)
+        if info is not None:
+            self.open_hazard(info.id)
+
+    def open_hazard(self, hazard_id: int) -> HazardDetailDialog:
+        dialog = HazardDetailDialog(self.session, hazard_id, self)
+        dialog.open_inspection.connect(self.show_inspection)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
+
+    def show_inspection(self, inspection_id: int) -> None:
+        show_page = getattr(self.window(), "show_page", None)
+        if show_page is None:
+            return
+        page = show_page("inspections")
+        if page is not None:
+            page.open_inspection(inspection_id)
+
+    def ask_new(self) -> NewHazardDialog:
+        dialog = NewHazardDialog(self.session, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def ask_policy(self) -> SeverityPolicyDialog:
+        dialog = SeverityPolicyDialog(self.session, self)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
+
+    def ask_export(self, fmt: str) -> None:
+        self.exporter.ask(fmt, self.current_filter(), self._exported, self._export_failed)
+
+    def _exported(self, path: Path, font_warning: str) -> None:
+        box = QMessageBox(self)
+        box.setObjectName("hazards_exported")
+        box.setWindowTitle(self.tr("Hazard register"))
+        box.setText(self.tr("The hazard register, as filtered, was saved to %1.").replace("%1", str(path)))
+        if font_warning:
+            box.setIcon(QMessageBox.Icon.Warning)
+            box.setInformativeText(self.tr("The report font fell back: %1").replace("%1", font_warning))
+        box.open()
+
+    def _export_failed(self, message: str) -> None:
+        QMessageBox.warning(self, self.tr("Hazard register"), message)

@@ -1,0 +1,1 @@
+"""Live incidents in the window: the list, the console, follow mode, start and handover."""

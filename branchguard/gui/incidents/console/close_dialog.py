@@ -1,0 +1,207 @@
+"""Closing an incident: outcome, injuries, losses in yuan, root cause and follow-up actions."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal, InvalidOperation
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from branchguard.core.incidents.types import CloseInput, FollowUpInput
+from branchguard.core.kernel.i18n import t
+from branchguard.gui.kit.forms import FieldForm
+from branchguard.gui.kit.icons import icon
+
+NO_DATE = QDate(2000, 1, 1)  # the date edit's minimum, shown as "no due date"
+DEFAULT_DUE_DAYS = 30
+
+
+def parse_yuan(text: str) -> int | None:
+    """ "1,234.5" yuan → 123450 cents; "" → None; ValueError for anything else or a negative."""
+    clean = text.strip().replace(",", "").replace("，", "").replace("¥", "").replace("元", "")
+    if not clean:
+        return None
+    try:
+        amount = Decimal(clean)
+    except InvalidOperation as exc:
+        raise ValueError(text) from exc
+    if not amount.is_finite() or amount < 0 or amount != amount.quantize(Decimal("0.01")):
+        raise ValueError(text)
+    return int(amount * 100)
+
+
+class CloseDialog(QDialog):
+    """`value()` is the CloseInput once `submit` found nothing missing; errors sit by their field."""
+
+    COL_TEXT, COL_OWNER, COL_DUE = range(3)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("close_dialog")
+        self.setWindowTitle(self.tr("Close the incident"))
+        self.resize(720, 640)
+        self.form = FieldForm()
+        self.outcome = QPlainTextEdit()
+        self.outcome.setTabChangesFocus(True)
+        self.outcome.setFixedHeight(self.outcome.fontMetrics().lineSpacing() * 3 + 14)
+        self.injuries = QLineEdit()
+        self.losses = QLineEdit()
+        self.losses.setPlaceholderText(self.tr("Amount in yuan, e.g. 1200.50"))
+        self.root_cause = QPlainTextEdit()
+        self.root_cause.setTabChangesFocus(True)
+        self.root_cause.setFixedHeight(self.root_cause.fontMetrics().lineSpacing() * 3 + 14)
+        self.form.add_field("close_outcome", self.tr("Outcome (required)"), self.outcome)
+        self.form.add_field("close_injuries", t("field.injuries"), self.injuries)
+        self.form.add_field("close_losses", t("field.losses"), self.losses)
+        self.form.add_field("close_root_cause", t("field.root_cause"), self.root_cause)
+
+        self.action_table = QTableWidget(0, 3)
+        self.action_table.setObjectName("close_actions")
+        self.action_table.setHorizontalHeaderLabels(
+            [self.tr("What is to be done"), self.tr("Owner"), self.tr("Due")]
+        )
+        self.action_table.verticalHeader().hide()
+        self.action_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        header = self.action_table.horizontalHeader()
+        header.setSectionResizeMode(self.COL_TEXT, QHeaderView.ResizeMode.Stretch)
+        header.resizeSection(self.COL_OWNER, 130)
+        header.resizeSection(self.COL_DUE, 130)
+        self.add_action = QPushButton(icon("add"), self.tr("Add action"))
+        self.add_action.setObjectName("close_add_action")
+        self.add_action.clicked.connect(lambda: self.add_action_row())
+        self.remove_action = QPushButton(icon("delete"), self.tr("Remove action"))
+        self.remove_action.setObjectName("close_remove_action")
+        self.remove_action.clicked.connect(self.remove_action_row)
+        self.actions_error = QLabel()
+        self.actions_error.setObjectName("close_actions_error")
+        self.actions_error.setProperty("role", "error")
+        self.actions_error.setWordWrap(True)
+        self.actions_error.hide()
+        self.message = QLabel()
+        self.message.setObjectName("close_message")
+        self.message.setProperty("role", "error")
+        self.message.setWordWrap(True)
+        self.message.hide()
+
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.close_button = buttons.addButton(
+            self.tr("Close incident"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.close_button.setObjectName("close_submit")
+        buttons.accepted.connect(self.submit)
+        buttons.rejected.connect(self.reject)
+        action_buttons = QHBoxLayout()
+        action_buttons.addWidget(self.add_action)
+        action_buttons.addWidget(self.remove_action)
+        action_buttons.addStretch(1)
+        actions_title = QLabel(self.tr("Follow-up actions"))
+        actions_title.setStyleSheet("font-weight: 600;")
+        box = QVBoxLayout(self)
+        box.addLayout(self.form)
+        box.addWidget(actions_title)
+        box.addWidget(self.action_table, 1)
+        box.addLayout(action_buttons)
+        box.addWidget(self.actions_error)
+        box.addWidget(self.message)
+        box.addWidget(buttons)
+        self._value: CloseInput | None = None
+
+    # -- actions table -------------------------------------------------------------------------
+    def add_action_row(self, text: str = "", owner: str = "", due: date | None = None) -> int:
+        row = self.action_table.rowCount()
+        self.action_table.insertRow(row)
+        self.action_table.setItem(row, self.COL_TEXT, QTableWidgetItem(text))
+        self.action_table.setItem(row, self.COL_OWNER, QTableWidgetItem(owner))
+        edit = QDateEdit()
+        edit.setCalendarPopup(True)
+        edit.setDisplayFormat("yyyy-MM-dd")
+        edit.setMinimumDate(NO_DATE)
+        edit.setSpecialValueText(self.tr("No due date"))
+        if due is not None:
+            edit.setDate(QDate(due.year, due.month, due.day))
+        else:
+            edit.setDate(QDate.currentDate().addDays(DEFAULT_DUE_DAYS))
+        self.action_table.setCellWidget(row, self.COL_DUE, edit)
+        self.action_table.setCurrentCell(row, self.COL_TEXT)
+        return row
+
+    def remove_action_row(self) -> None:
+        row = self.action_table.currentRow()
+        if row >= 0:
+            self.action_table.removeRow(row)
+
+    def _cell(self, row: int, column: int) -> str:
+        item = self.action_table.item(row, column)
+        return item.text().strip() if item is not None else ""
+
+    def _due(self, row: int) -> date | None:
+        edit = self.action_table.cellWidget(row, self.COL_DUE)
+        assert isinstance(edit, QDateEdit)
+        day = edit.date()
+        return None if day == NO_DATE else date(day.year(), day.month(), day.day())
+
+    # -- result --------------------------------------------------------------------------------
+    def show_error(self, message: str) -> None:
+        self.message.setText(message)
+        self.message.setVisible(bool(message))
+
+    def submit(self) -> None:
+        self.form.clear_errors()
+        self.actions_error.hide()
+        self.show_error("")
+        ok = True
+        if not self.outcome.toPlainText().strip():
+            self.form.set_error("close_outcome", self.tr("Say how the incident ended."))
+            ok = False
+        losses = None
+        try:
+            losses = parse_yuan(self.losses.text())
+        except ValueError:
+            self.form.set_error(
+                "close_losses", self.tr("Enter an amount in yuan, e.g. 1200.50 (at most two decimals).")
+            )
+            ok = False
+        actions = []
+        for row in range(self.action_table.rowCount()):
+            text, owner = self._cell(row, self.COL_TEXT), self._cell(row, self.COL_OWNER)
+            if not text and not owner:
+                continue  # an empty row added by mistake
+            if not text or not owner:
+                where = t("field.follow_up", n=row + 1)
+                self.actions_error.setText(f"{where}: {t('incident.action_incomplete')}")
+                self.actions_error.show()
+                self.action_table.setCurrentCell(row, self.COL_OWNER if text else self.COL_TEXT)
+                ok = False
+                break
+            actions.append(FollowUpInput(text, owner, self._due(row)))
+        if not ok:
+            return
+        self._value = CloseInput(
+            outcome=self.outcome.toPlainText().strip(),
+            injuries=self.injuries.text().strip(),
+            losses_cents=losses,
+            root_cause=self.root_cause.toPlainText().strip(),
+            actions=tuple(actions),
+        )
+        self.accept()
+
+    def value(self) -> CloseInput:
+        assert self._value is not None, "submit() has not accepted the dialog"
+        return self._value
+

@@ -1,0 +1,386 @@
+"""The incident console: one incident's header, steps, log, call list and attachments, and its actions."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from branchguard.core.incidents.types import (
+    CloseInput,
+    EntryKind,
+    IncidentDetail,
+    IncidentStatus,
+    LogEntry,
+)
+from branchguard.core.kernel.types import Level, Role
+from branchguard.gui.incidents.console.close_dialog import CloseDialog
+from branchguard.gui.incidents.console.dialogs import (
+    CorrectDialog,
+    LevelDialog,
+    ReportFieldsDialog,
+    SkipDialog,
+)
+from branchguard.gui.incidents.console.header import IncidentHeader
+from branchguard.gui.incidents.console.log_panel import LogPanel
+from branchguard.gui.incidents.console.side_panel import AttachmentsBox, CallList, OutcomeBox
+from branchguard.gui.incidents.console.steps_panel import StepsPanel
+from branchguard.gui.kit.icons import icon
+from branchguard.gui.kit.tasks import run_task
+from branchguard.gui.kit.writer import writer
+from branchguard.gui.shell.session import GuiSession
+
+TICK_MS = 1000
+POLL_MS = 15_000  # others (follow mode, another PC, the CLI) write too: re-read while shown
+
+
+class IncidentConsole(QWidget):
+    """Everything the lead does during one incident. Every write goes through the serial log
+    writer and is shown only once it is on disk; what a role may not do is not offered
+    (the services refuse it as well)."""
+
+    changed = Signal(int)  # incident id: its level, status or title changed (lists and banner follow)
+    loaded = Signal()  # the incident was (re)read: `detail` is current
+
+    def __init__(self, session: GuiSession, incident_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName(f"incident_console_{incident_id}")
+        self.session = session
+        self.incident_id = incident_id
+        self.detail: IncidentDetail | None = None
+        self.header = IncidentHeader()
+        self.message = QLabel()
+        self.message.setObjectName("incident_message")
+        self.message.setProperty("role", "error")
+        self.message.setWordWrap(True)
+        self.message.hide()
+        self.level_button = self._button("warning", "incident_level_button", self.ask_level)
+        self.report_button = self._button("export", "incident_report_button", self.ask_report_fields)
+        self.close_button = self._button("approve", "incident_close_button", self.ask_close)
+        self.follow_button = self._button("steps", "incident_follow_button", self.open_follow_mode)
+        self.steps = StepsPanel()
+        self.steps.done_requested.connect(self.mark_done)
+        self.steps.skip_requested.connect(self.ask_skip)
+        self.log = LogPanel(session.services, session.actor, incident_id)
+        self.log.submitted.connect(self.add_entry)
+        self.log.correct_requested.connect(self.ask_correction)
+        self.calls_title = QLabel()
+        self.calls_title.setStyleSheet("font-weight: 600;")
+        self.calls = CallList()
+        self.attachments = AttachmentsBox(session)
+        self.attachments.attach_requested.connect(self.ask_attach)
+        self.outcome = OutcomeBox()
+        self._build_layout()
+        self._make_actions()
+        self._tick = QTimer(self)
+        self._tick.setInterval(TICK_MS)
+        self._tick.timeout.connect(self.tick)
+        self._tick.start()
+        self._poll = QTimer(self)
+        self._poll.setInterval(POLL_MS)
+        self._poll.timeout.connect(lambda: self.reload() if self.isVisible() else None)
+        self._poll.start()
+        self.retranslate()
+        self.apply_role()
+        self.log.model.fetchMore(QModelIndex())  # the first page; the view reads on as it scrolls
+        self.log.follow_end()
+        self.reload()
+
+    # -- building ------------------------------------------------------------------------------
+    def _button(self, icon_name: str, name: str, slot: Callable[[], Any]) -> QPushButton:
+        button = QPushButton(icon(icon_name), "")
+        button.setObjectName(name)
+        button.clicked.connect(slot)
+        return button
+
+    def _build_layout(self) -> None:
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.message, 1)
+        buttons.addStretch(1)
+        for button in (self.follow_button, self.level_button, self.report_button, self.close_button):
+            buttons.addWidget(button)
+        work = QSplitter(Qt.Orientation.Vertical)
+        work.setChildrenCollapsible(False)
+        work.addWidget(self.steps)
+        work.addWidget(self.log)
+        work.setStretchFactor(0, 3)  # the steps say what to do next; the log is read less often
+        work.setStretchFactor(1, 2)
+        side = QWidget()
+        side_box = QVBoxLayout(side)
+        side_box.setContentsMargins(0, 0, 0, 0)
+        side_box.addWidget(self.calls_title)
+        side_box.addWidget(self.calls, 3)
+        side_box.addWidget(self.attachments, 2)
+        side_box.addWidget(self.outcome)
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.setChildrenCollapsible(False)
+        split.addWidget(work)
+        split.addWidget(side)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 1)
+        split.setSizes([760, 300])
+        self.splitter = split
+        box = QVBoxLayout(self)
+        box.setContentsMargins(12, 10, 12, 10)
+        box.setSpacing(8)
+        box.addWidget(self.header)
+        box.addLayout(buttons)
+        box.addWidget(split, 1)
+
+    def _make_actions(self) -> None:
+        """Keys of the console; listed in F1 while the console is in front."""
+
+        def action(keys: str, slot: Callable[[], Any]) -> QAction:
+            act = QAction(self)
+            act.setShortcuts([QKeySequence(keys)])
+            act.triggered.connect(slot)
+            self.addAction(act)
+            return act
+
+        self.done_action = action("Ctrl+D", self.steps.request_done)
+        self.skip_action = action("Ctrl+K", self.steps.request_skip)
+        self.write_action = action("Ctrl+E", self.focus_log)
+        self.correct_action = action("Ctrl+Shift+E", self.log.request_correction)
+        self.attach_action = action("Ctrl+Shift+A", self.ask_attach)
+        self.follow_action = action("Ctrl+Shift+F", self.open_follow_mode)
+
+    def retranslate(self) -> None:
+        self.level_button.setText(self.tr("Raise or lower level…"))
+        self.report_button.setText(self.tr("Initial report…"))
+        self.report_button.setToolTip(self.tr("The initial report to head office"))
+        self.close_button.setText(self.tr("Close incident…"))
+        self.follow_button.setText(self.tr("Follow mode"))
+        self.follow_button.setToolTip(self.tr("Full screen, current step in large type (Ctrl+Shift+F)"))
+        self.calls_title.setText(self.tr("Call list"))
+        self.done_action.setText(self.tr("Mark the step done"))
+        self.skip_action.setText(self.tr("Skip the step…"))
+        self.write_action.setText(self.tr("Write a log entry"))
+        self.correct_action.setText(self.tr("Correct the selected log entry…"))
+        self.attach_action.setText(self.tr("Attach a photo or file…"))
+        self.follow_action.setText(self.tr("Follow mode"))
+        for part in (self.header, self.steps, self.log, self.attachments, self.outcome):
+            part.retranslate()
+
+    # -- who may do what -----------------------------------------------------------------------
+    def is_open(self) -> bool:
+        return self.detail is None or self.detail.summary.status == IncidentStatus.OPEN
+
+    def may_respond(self) -> bool:
+        """Mark steps and write entries: lead and staff, while the incident is open."""
+        return self.session.actor.role in (Role.LEAD, Role.STAFF) and self.is_open()
+
+    def is_lead(self) -> bool:
+        return self.session.actor.role is Role.LEAD
+
+    def apply_role(self) -> None:
+        respond, lead, live = self.may_respond(), self.is_lead(), self.is_open()
+        self.log.set_may_write(respond)
+        self.level_button.setVisible(lead and live)
+        self.close_button.setVisible(lead and live)
+        self.report_button.setVisible(lead)  # the report can still be completed after closing
+        self.attachments.attach_button.setVisible(lead and live)
+        self.follow_button.setVisible(respond)
+        for act, allowed in (
+            (self.done_action, respond),
+            (self.skip_action, respond),
+            (self.write_action, respond),
+            (self.correct_action, respond),
+            (self.attach_action, lead and live),
+            (self.follow_action, respond),
+        ):
+            act.setEnabled(allowed)
+        if self.detail is not None:
+            self.steps.set_detail(self.detail, respond)
+
+    # -- loading -------------------------------------------------------------------------------
+    def reload(self) -> None:
+        """Re-read the incident (steps, level, status, attachments) and any entries written elsewhere."""
+        services, actor, incident_id = self.session.services, self.session.actor, self.incident_id
+
+        def work(_progress: object) -> tuple[IncidentDetail, list[LogEntry]]:
+            detail = services.incidents.get(actor, incident_id, with_entries=False)
+            return detail, services.incidents.attachments(actor, incident_id)
+
+        run_task(work, on_done=self._show, on_error=self.show_error)
+
+    def _show(self, loaded: tuple[IncidentDetail, list[LogEntry]]) -> None:
+        detail, attachments = loaded
+        before = self.detail
+        self.detail = detail
+        self.log.model.set_started(detail.summary.started_at)
+        self.header.set_detail(detail)
+        self.calls.set_contacts(detail.contacts)
+        self.attachments.set_entries(attachments)
+        self.outcome.set_detail(detail)
+        self.apply_role()
+        self.log.model.fetch_new()
+        self.loaded.emit()
+        if before is not None and (before.summary.level, before.summary.status) != (
+            detail.summary.level, detail.summary.status
+        ):
+            self.changed.emit(self.incident_id)
+
+    def tick(self) -> None:
+        self.header.tick()
+        self.steps.model.tick()
+
+    def show_error(self, message: str) -> None:
+        self.message.setText(message)
+        self.message.setVisible(bool(message))
+
+    # -- writing -------------------------------------------------------------------------------
+    def _write(self, work: Callable[[], Any], on_done: Callable[[Any], None]) -> None:
+        self.show_error("")
+        writer().submit(work, on_done=on_done, on_error=self.show_error)
+
+    def _entry_written(self, entry: LogEntry) -> None:
+        self.log.committed(entry)
+
+    def _changed_by_me(self, entry: LogEntry | None = None) -> None:
+        """After a write that changes more than the log: re-read, tell the lists and the banner."""
+        if entry is not None:
+            self.log.committed(entry)
+        else:
+            self.log.model.fetch_new()
+        self.reload()
+        self.changed.emit(self.incident_id)
+        self.session.data_changed.emit("incident")
+
+    def add_entry(self, kind: EntryKind, text: str) -> None:
+        s, incident_id = self.session, self.incident_id
+        self._write(lambda: s.services.incidents.log(s.actor, incident_id, kind, text), self._entry_written)
+
+    def mark_done(self, number: int) -> None:
+        s, incident_id = self.session, self.incident_id
+        self._write(
+            lambda: s.services.incidents.mark_step(s.actor, incident_id, number, done=True),
+            self._changed_by_me,
+        )
+
+    def skip_step(self, number: int, reason: str) -> None:
+        s, incident_id = self.session, self.incident_id
+        self._write(
+            lambda: s.services.incidents.mark_step(s.actor, incident_id, number, done=False, reason=reason),
+            self._changed_by_me,
+        )
+
+    def correct(self, seq: int, text: str) -> None:
+        row = self.log.model.row_of(seq)
+        step_mark = row >= 0 and self.log.model.entry_at(row).step is not None
+        s, incident_id = self.session, self.incident_id
+        # A corrected step mark reopens the step: re-read the steps as after a mark. (The kind is
+        # the service's: a correction is always a CORRECTION entry.)
+        done = self._changed_by_me if step_mark else self._entry_written
+        self._write(
+            lambda: s.services.incidents.log(s.actor, incident_id, EntryKind.NOTE, text, corrects=seq), done
+        )
+
+    def change_level(self, level: Level, reason: str) -> None:
+        s, incident_id = self.session, self.incident_id
+        self._write(
+            lambda: s.services.incidents.change_level(s.actor, incident_id, level, reason),
+            self._changed_by_me,
+        )
+
+    def attach(self, path: Path) -> None:
+        s, incident_id = self.session, self.incident_id
+        self._write(lambda: s.services.incidents.attach(s.actor, incident_id, path), self._changed_by_me)
+
+    def save_report_fields(self, fields: dict[str, str]) -> None:
+        s, incident_id = self.session, self.incident_id
+        self._write(
+            lambda: s.services.incidents.set_report_fields(s.actor, incident_id, fields),
+            lambda _detail: self._changed_by_me(),
+        )
+
+    def close_incident(self, data: CloseInput) -> None:
+        s, incident_id = self.session, self.incident_id
+        self._write(
+            lambda: s.services.incidents.close(s.actor, incident_id, data),
+            lambda _detail: self._changed_by_me(),
+        )
+
+    # -- asking --------------------------------------------------------------------------------
+    def focus_log(self) -> None:
+        if self.may_respond():
+            self.log.text.setFocus()
+
+    def ask_skip(self, number: int) -> SkipDialog | None:
+        if self.detail is None or not self.may_respond():
+            return None
+        dialog = SkipDialog(number, self.detail.steps[number - 1].text.text, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self.skip_step(number, dialog.value()))
+        dialog.open()
+        return dialog
+
+    def ask_correction(self, entry: LogEntry) -> CorrectDialog:
+        dialog = CorrectDialog(entry.seq, entry.text, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self.correct(entry.seq, dialog.value()))
+        dialog.open()
+        return dialog
+
+    def ask_level(self) -> LevelDialog | None:
+        if self.detail is None or not (self.is_lead() and self.is_open()):
+            return None
+        dialog = LevelDialog(self.detail.summary.level, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self.change_level(dialog.chosen(), dialog.value()))
+        dialog.open()
+        return dialog
+
+    def ask_attach(self) -> None:
+        if not (self.is_lead() and self.is_open()):
+            return
+        name, _filter = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Attach a photo or file"),
+            "",
+            self.tr("Photos and documents (*.jpg *.jpeg *.png *.pdf *.doc *.docx *.txt);;All files (*)"),
+        )
+        if name:
+            self.attach(Path(name))
+
+    def ask_report_fields(self) -> ReportFieldsDialog | None:
+        if self.detail is None or not self.is_lead():
+            return None
+        dialog = ReportFieldsDialog(self.detail.report_fields, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self._report_fields_chosen(dialog.changes()))
+        dialog.open()
+        return dialog
+
+    def _report_fields_chosen(self, changes: dict[str, str]) -> None:
+        if changes:
+            self.save_report_fields(changes)
+
+    def ask_close(self) -> CloseDialog | None:
+        if not (self.is_lead() and self.is_open()):
+            return None
+        dialog = CloseDialog(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self.close_incident(dialog.value()))
+        dialog.open()
+        return dialog
+
+    def open_follow_mode(self) -> None:
+        if not self.may_respond():
+            return
+        from branchguard.gui.incidents.follow_mode import (
+            open_follow_mode,  # written alongside; loaded when asked for
+        )
+
+        open_follow_mode(self, self.session, self.incident_id)

@@ -1,0 +1,167 @@
+"""The console's small dialogs: skip a step, change the level, correct an entry, the initial report."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QColor, QIcon, QPixmap
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from branchguard.core.incidents.log import MAX_ENTRY_TEXT
+from branchguard.core.incidents.types import REPORT_FIELDS
+from branchguard.core.kernel.i18n import t
+from branchguard.core.kernel.types import Level
+from branchguard.gui.kit import style
+from branchguard.gui.kit.forms import FieldForm
+
+_B = QDialogButtonBox.StandardButton
+
+
+def swatch_icon(colour: str) -> QIcon:
+    """A small square in `colour`: a level (or DRILL) marker in pickers and tabs."""
+    pixmap = QPixmap(14, 14)
+    pixmap.fill(QColor(colour))
+    return QIcon(pixmap)
+
+
+def level_icon(level: Level) -> QIcon:
+    return swatch_icon(style.level_swatch(level.value).background)
+
+
+def fill_levels(combo: QComboBox, current: Level | None = None, leave_out: Level | None = None) -> None:
+    combo.clear()
+    for level in Level:
+        if level is not leave_out:
+            combo.addItem(level_icon(level), level.label, level.value)  # Qt keeps a StrEnum as str
+    if current is not None:
+        combo.setCurrentIndex(max(0, combo.findData(current.value)))
+
+
+def chosen_level(combo: QComboBox) -> Level:
+    return Level(combo.currentData())
+
+
+class ReasonDialog(QDialog):
+    """One line of text that must not be empty (why a step is skipped, what an entry should say)."""
+
+    def __init__(
+        self, title: str, intro: str, label: str, text: str = "", parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.setMinimumWidth(480)
+        self.intro = QLabel(intro)
+        self.intro.setWordWrap(True)
+        self.form = FieldForm()
+        self.reason = QLineEdit(text)
+        self.reason.setMaxLength(MAX_ENTRY_TEXT)
+        self.form.add_field("reason", label, self.reason)
+        self.buttons = QDialogButtonBox(_B.Ok | _B.Cancel)
+        self.buttons.accepted.connect(self.submit)
+        self.buttons.rejected.connect(self.reject)
+        self.box = QVBoxLayout(self)
+        self.box.addWidget(self.intro)
+        self.box.addLayout(self.form)
+        self.box.addWidget(self.buttons)
+        self.reason.selectAll()
+
+    def value(self) -> str:
+        return self.reason.text().strip()
+
+    def submit(self) -> None:
+        self.form.clear_errors()
+        if not self.value():
+            self.form.set_error("reason", self.tr("Please fill this in."))
+            return
+        self.accept()
+
+
+class SkipDialog(ReasonDialog):
+    def __init__(self, number: int, step_text: str, parent: QWidget | None = None) -> None:
+        super().__init__("", step_text, "", parent=parent)
+        self.setObjectName("skip_dialog")
+        self.setWindowTitle(self.tr("Skip step %1").replace("%1", str(number)))
+        self.form.set_label("reason", self.tr("Why is it skipped?"))
+
+
+class CorrectDialog(ReasonDialog):
+    """The corrected text; the original entry stays in the log, struck through."""
+
+    def __init__(self, seq: int, original: str, parent: QWidget | None = None) -> None:
+        super().__init__("", "", "", original, parent)
+        self.setObjectName("correct_dialog")
+        self.setWindowTitle(self.tr("Correct entry %1").replace("%1", str(seq)))
+        self.intro.setText(
+            self.tr("Entry %1 says: “%2”. It stays in the log, struck through, followed by your correction.")
+            .replace("%1", str(seq))
+            .replace("%2", original)
+        )
+        self.form.set_label("reason", self.tr("What it should say"))
+
+
+class LevelDialog(ReasonDialog):
+    """Raise or lower the level; the reason goes into the log with the change."""
+
+    def __init__(self, current: Level, parent: QWidget | None = None) -> None:
+        super().__init__("", "", "", parent=parent)
+        self.setObjectName("level_dialog")
+        self.setWindowTitle(self.tr("Change the level"))
+        self.intro.setText(self.tr("The incident is at %1.").replace("%1", current.label))
+        self.level = QComboBox()
+        fill_levels(self.level, leave_out=current)
+        self.form.insertRow(0, self.tr("New level"), self.level)
+        self.form.set_label("reason", self.tr("Why?"))
+
+    def chosen(self) -> Level:
+        return chosen_level(self.level)
+
+
+class ReportFieldsDialog(QDialog):
+    """The initial report to head office (上报): the eight fields head office asks for."""
+
+    def __init__(self, values: dict[str, str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("report_fields_dialog")
+        self.setWindowTitle(self.tr("Initial report to head office"))
+        self.resize(640, 640)
+        self._original = dict(values)
+        self.edits: dict[str, QPlainTextEdit] = {}
+        form = FieldForm()
+        for name in REPORT_FIELDS:
+            edit = QPlainTextEdit(values.get(name, ""))
+            edit.setTabChangesFocus(True)
+            edit.setFixedHeight(edit.fontMetrics().lineSpacing() * 3 + 14)
+            form.add_field(f"report_{name}", t(f"report_field.{name}"), edit)
+            self.edits[name] = edit
+        holder = QWidget()
+        holder.setLayout(form)
+        scroll = QScrollArea()
+        scroll.setWidget(holder)
+        scroll.setWidgetResizable(True)
+        intro = QLabel(self.tr("What head office needs in the first report. Saving logs the change."))
+        intro.setWordWrap(True)
+        intro.setProperty("role", "hint")
+        buttons = QDialogButtonBox(_B.Save | _B.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        box = QVBoxLayout(self)
+        box.addWidget(intro)
+        box.addWidget(scroll, 1)
+        box.addWidget(buttons)
+
+    def changes(self) -> dict[str, str]:
+        """Only the fields whose text changed (a cleared field is a change to "")."""
+        out = {}
+        for name, edit in self.edits.items():
+            text = edit.toPlainText().strip()
+            if text != self._original.get(name, ""):
+                out[name] = text
+        return out

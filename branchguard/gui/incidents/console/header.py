@@ -1,0 +1,147 @@
+"""The console's header: DRILL strip, level badge, title, elapsed clock, who started it, next report due."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+
+from branchguard.core.incidents.types import Checkpoint, IncidentDetail, IncidentStatus
+from branchguard.core.kernel.i18n import t
+from branchguard.gui.kit import style
+from branchguard.gui.kit.rows import phone_font
+from branchguard.gui.kit.times import (
+    duration_clock,
+    elapsed_clock,
+    local_clock,
+    now_utc,
+)
+
+
+def badge_css(swatch: style.Swatch, radius: int = 6) -> str:
+    return (
+        f"background: {swatch.background}; color: {swatch.foreground};"
+        f" border-radius: {radius}px; padding: 3px 12px; font-weight: 700;"
+    )
+
+
+def sized(font: QFont, points: float, bold: bool = False) -> QFont:
+    out = QFont(font)
+    out.setPointSizeF(points)
+    out.setBold(bold)
+    return out
+
+
+class IncidentHeader(QFrame):
+    """What the lead must see without looking for it; `tick` moves the clocks every second."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("incident_header")
+        self._detail: IncidentDetail | None = None
+        self._checkpoint: Checkpoint | None = None
+        self.drill_strip = QLabel()
+        self.drill_strip.setObjectName("incident_drill_strip")
+        self.drill_strip.setStyleSheet(badge_css(style.DRILL, radius=0) + " padding: 4px 12px;")
+        self.drill_strip.setFont(sized(self.font(), 13, bold=True))
+        self.level_badge = QLabel()
+        self.level_badge.setObjectName("incident_level_badge")
+        self.level_badge.setFont(sized(self.font(), 14, bold=True))
+        self.drill_badge = QLabel(t("incident.drill_badge"))
+        self.drill_badge.setObjectName("incident_drill_badge")
+        self.drill_badge.setStyleSheet(badge_css(style.DRILL))
+        self.drill_badge.setFont(sized(self.font(), 14, bold=True))
+        self.title = QLabel()
+        self.title.setObjectName("incident_title")
+        self.title.setFont(sized(self.font(), 17, bold=True))
+        self.title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.elapsed = QLabel()
+        self.elapsed.setObjectName("incident_elapsed")
+        self.elapsed.setFont(sized(phone_font(), 24, bold=True))
+        self.meta = QLabel()
+        self.meta.setObjectName("incident_meta")
+        self.meta.setProperty("role", "hint")
+        self.checkpoint = QLabel()
+        self.checkpoint.setObjectName("incident_checkpoint")
+        self.checkpoint.setFont(sized(self.font(), 12, bold=True))
+
+        top = QHBoxLayout()
+        top.setSpacing(10)
+        top.addWidget(self.level_badge)
+        top.addWidget(self.drill_badge)
+        top.addWidget(self.title, 1)
+        top.addWidget(self.elapsed)
+        below = QHBoxLayout()
+        below.addWidget(self.meta, 1)
+        below.addWidget(self.checkpoint)
+        box = QVBoxLayout(self)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.setSpacing(6)
+        box.addWidget(self.drill_strip)
+        box.addLayout(top)
+        box.addLayout(below)
+
+    def set_detail(self, detail: IncidentDetail) -> None:
+        self._detail = detail
+        self._checkpoint = detail.next_checkpoint() if detail.summary.status == IncidentStatus.OPEN else None
+        summary = detail.summary
+        swatch = style.level_swatch(summary.level.value)
+        self.level_badge.setText(summary.level.label)
+        self.level_badge.setStyleSheet(badge_css(swatch))
+        self.drill_badge.setVisible(summary.drill)
+        self.drill_strip.setVisible(summary.drill)
+        self.title.setText(summary.title)
+        self.title.setToolTip(summary.title)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        not_real = self.tr("This is a drill, not a real incident")  # outside the f-string, for lupdate
+        self.drill_strip.setText(f"{t('incident.drill_badge')} · {not_real}")
+        if self._detail is not None:
+            self.tick()
+
+    def tick(self, now: datetime | None = None) -> None:
+        detail = self._detail
+        if detail is None:
+            return
+        now = now or now_utc()
+        summary = detail.summary
+        end = summary.closed_at or now
+        self.elapsed.setText(elapsed_clock(summary.started_at, end))
+        self.elapsed.setToolTip(self.tr("Time since the incident started"))
+        self.meta.setText(self._meta_text(detail, now))
+        self._show_checkpoint(now)
+
+    def _meta_text(self, detail: IncidentDetail, now: datetime) -> str:
+        summary = detail.summary
+        started = summary.started_at
+        when = local_clock(started, started, now)  # with its date once the incident spans days
+        parts = [
+            f"{summary.playbook_code} v{summary.playbook_version}" if summary.playbook_code
+            else self.tr("Ad hoc (no playbook)"),
+            self.tr("started %1 by %2").replace("%1", when).replace("%2", summary.started_by),
+            summary.status.label,
+        ]
+        if summary.closed_at is not None:
+            closed = local_clock(summary.closed_at, started, now)
+            by = detail.closed_by or ""
+            parts.append(self.tr("closed %1 by %2").replace("%1", closed).replace("%2", by))
+        return " · ".join(parts)
+
+    def _show_checkpoint(self, now: datetime) -> None:
+        point = self._checkpoint
+        self.checkpoint.setVisible(point is not None)
+        if point is None:
+            return
+        left = (point.due_at - now).total_seconds()
+        if left >= 0:
+            text = self.tr("Report to head office (step %1) due in %2")
+            colour = style.WARNING if left < 5 * 60 else style.TEXT
+        else:
+            text = self.tr("Report to head office (step %1) overdue by %2")
+            colour = style.ERROR
+        self.checkpoint.setText(text.replace("%1", str(point.step)).replace("%2", duration_clock(abs(left))))
+        self.checkpoint.setStyleSheet(f"color: {colour};")
+        self.checkpoint.setProperty("overdue", left < 0)
+        self.checkpoint.setToolTip(point.text.text)

@@ -1,0 +1,220 @@
+"""The console's log: every entry (paged), the quick log box (Enter commits) and Correct…."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QModelIndex, QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QHelpEvent, QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QPushButton,
+    QTableView,
+    QToolTip,
+    QVBoxLayout,
+    QWidget,
+)
+
+from branchguard.core.incidents.log import MAX_ENTRY_TEXT
+from branchguard.core.incidents.types import TYPED_KINDS, EntryKind, LogEntry
+from branchguard.core.kernel.types import Role
+from branchguard.gui.incidents.log_model import IncidentLogModel
+from branchguard.gui.kit.icons import icon
+
+if TYPE_CHECKING:
+    from branchguard.core.kernel.types import Actor
+    from branchguard.core.services import Services
+
+UNCORRECTABLE = (EntryKind.START, EntryKind.CLOSE)  # the service refuses these
+
+
+class LogView(QTableView):
+    """The log's table, whose tooltips the model writes when one is asked for: its cells carry
+    none, as storing one in each would cost its text every time a page is read."""
+
+    def __init__(self, model: IncidentLogModel) -> None:
+        super().__init__()
+        self._log_model = model
+        self.setModel(model)
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        if event.type() != QEvent.Type.ToolTip or not isinstance(event, QHelpEvent):
+            return super().viewportEvent(event)
+        index = self.indexAt(event.pos())
+        if index.isValid():
+            tip = self._log_model.tooltip(index.row())
+            QToolTip.showText(event.globalPos(), tip, self.viewport(), self.visualRect(index))
+        else:
+            QToolTip.hideText()
+            event.ignore()
+        return True
+
+
+class LogPanel(QWidget):
+    """`submitted(kind, text)` when Enter is pressed in the box; the text stays until committed
+    elsewhere (the console clears it through `committed`)."""
+
+    submitted = Signal(object, str)
+    correct_requested = Signal(object)  # LogEntry
+
+    def __init__(
+        self, services: Services, actor: Actor, incident_id: int, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._actor = actor
+        self.model = IncidentLogModel(services, actor, incident_id, self)
+        self.heading = QLabel()
+        self.heading.setStyleSheet("font-weight: 600;")
+        self.view = LogView(self.model)
+        self.view.setObjectName("incident_log")
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setWordWrap(False)
+        self.view.setAlternatingRowColors(True)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.customContextMenuRequested.connect(self._menu)
+        vertical = self.view.verticalHeader()
+        vertical.hide()
+        vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)  # no per-row measuring
+        vertical.setDefaultSectionSize(26)
+        header = self.view.horizontalHeader()
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        header.setHighlightSections(False)
+        header.setStretchLastSection(True)
+        for column, width in ((0, 48), (1, 80), (2, 80), (3, 120)):
+            header.resizeSection(column, width)
+        self.view.selectionModel().currentRowChanged.connect(lambda *_: self._update_buttons())
+
+        self.kind = QComboBox()
+        self.kind.setObjectName("incident_log_kind")
+        self.text = QLineEdit()
+        self.text.setObjectName("incident_log_text")
+        self.text.setMaxLength(MAX_ENTRY_TEXT)
+        self.text.returnPressed.connect(self.submit)
+        self.add_button = QPushButton(icon("add"), "")
+        self.add_button.setObjectName("incident_log_add")
+        self.add_button.clicked.connect(self.submit)
+        self.correct_button = QPushButton(icon("edit"), "")
+        self.correct_button.setObjectName("incident_log_correct")
+        self.correct_button.clicked.connect(self.request_correction)
+        self.error = QLabel()
+        self.error.setObjectName("incident_log_error")
+        self.error.setProperty("role", "error")
+        self.error.hide()
+        quick = QHBoxLayout()
+        quick.addWidget(self.kind)
+        quick.addWidget(self.text, 1)
+        quick.addWidget(self.add_button)
+        top = QHBoxLayout()
+        top.addWidget(self.heading, 1)
+        top.addWidget(self.correct_button)
+        box = QVBoxLayout(self)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.setSpacing(4)
+        box.addLayout(top)
+        box.addWidget(self.view, 1)
+        box.addLayout(quick)
+        box.addWidget(self.error)
+        self._may_write = False
+        self._shown = False
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.model.retranslate()
+        self.heading.setText(self.tr("Log"))
+        kind = self.kind.currentData()
+        self.kind.clear()
+        for entry_kind in TYPED_KINDS:
+            self.kind.addItem(entry_kind.label, entry_kind.value)  # Qt keeps a StrEnum as str
+        self.kind.setCurrentIndex(max(0, self.kind.findData(kind)))
+        self.text.setPlaceholderText(self.tr("What happened? Enter adds it to the log (Ctrl+E)"))
+        self.add_button.setText(self.tr("Add"))
+        self.correct_button.setText(self.tr("Correct…"))
+        self.correct_button.setToolTip(
+            self.tr("Correct the selected entry: the original stays, struck through (Ctrl+Shift+E)")
+        )
+
+    def set_may_write(self, may_write: bool) -> None:
+        self._may_write = may_write
+        for widget in (self.kind, self.text, self.add_button, self.correct_button):
+            widget.setVisible(may_write)
+        self._update_buttons()
+
+    # -- writing -------------------------------------------------------------------------------
+    def submit(self) -> None:
+        text = self.text.text().strip()
+        if not self._may_write or not text:
+            return
+        self.submitted.emit(EntryKind(self.kind.currentData()), text)
+
+    def committed(self, entry: LogEntry) -> None:
+        """The writer has the entry on disk: show it; clear the box if it still holds that text."""
+        self.show_error("")
+        bar = self.view.verticalScrollBar()
+        at_end = bar.value() >= bar.maximum() - 2 * self.view.verticalHeader().defaultSectionSize()
+        self.model.add_entry(entry)
+        if at_end:  # follow new entries unless someone scrolled back to read
+            self.follow_end()
+        if self.text.text().strip() == entry.text:
+            self.text.clear()
+
+    def show_error(self, message: str) -> None:
+        self.error.setText(message)
+        self.error.setVisible(bool(message))
+
+    # -- corrections ---------------------------------------------------------------------------
+    def selected_entry(self) -> LogEntry | None:
+        index = self.view.selectionModel().currentIndex()
+        return self.model.entry_at(index.row()) if index.isValid() else None
+
+    def correctable(self, entry: LogEntry | None) -> bool:
+        if entry is None or entry.kind in UNCORRECTABLE or not self._may_write:
+            return False
+        return self._actor.role is Role.LEAD or entry.actor == self._actor.username
+
+    def request_correction(self) -> None:
+        entry = self.selected_entry()
+        if self.correctable(entry):
+            self.correct_requested.emit(entry)
+
+    def select_seq(self, seq: int) -> bool:
+        row = self.model.row_of(seq)
+        if row < 0:
+            return False
+        self.view.selectRow(row)
+        self.view.scrollTo(self.model.index(row, 0))
+        return True
+
+    def _menu(self, point: QPoint) -> None:
+        index = self.view.indexAt(point)
+        if not index.isValid():
+            return
+        entry = self.model.entry_at(index.row())
+        if not self.correctable(entry):
+            return
+        self.view.selectRow(index.row())
+        menu = QMenu(self)
+        menu.addAction(icon("edit"), self.tr("Correct…"), self.request_correction)
+        menu.popup(self.view.viewport().mapToGlobal(point))
+
+    def _update_buttons(self) -> None:
+        self.correct_button.setEnabled(self.correctable(self.selected_entry()))
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._shown:  # scrolling before the first layout has no end to scroll to
+            self._shown = True
+            QTimer.singleShot(0, self.follow_end)
+
+    def follow_end(self) -> None:
+        """Show the newest entry, once the whole log is read (scrolling to the end of a partly read
+        log would make the view fetch the next page, and the next, to the last of a million)."""
+        if not self.model.canFetchMore(QModelIndex()):
+            self.view.scrollToBottom()

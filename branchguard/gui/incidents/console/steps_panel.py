@@ -1,0 +1,182 @@
+"""The console's step list with Done and Skip; Enter on a step marks it done."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from branchguard.core.incidents.types import IncidentDetail, IncidentStatus, IncidentStep, StepState
+from branchguard.gui.incidents.console.header import sized
+from branchguard.gui.incidents.steps_model import CURRENT_BACKGROUND, IncidentStepsModel
+from branchguard.gui.kit import style
+from branchguard.gui.kit.icons import icon
+
+
+class StepsPanel(QWidget):
+    """`done_requested(number)` and `skip_requested(number)` for the step to act on: the selected
+    pending step, else the current one."""
+
+    done_requested = Signal(int)
+    skip_requested = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = IncidentStepsModel(self)
+        self.heading = QLabel()
+        self.heading.setObjectName("incident_steps_heading")
+        self.heading.setStyleSheet("font-weight: 600;")
+        self.table = QTableView()
+        self.table.setObjectName("incident_steps")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(30)
+        header = self.table.horizontalHeader()
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        header.setHighlightSections(False)
+        for column, width in ((0, 36), (2, 150), (3, 130), (4, 110), (5, 120)):
+            header.resizeSection(column, width)
+        header.setSectionResizeMode(IncidentStepsModel.COL_TEXT, QHeaderView.ResizeMode.Stretch)
+        # Enter on the list marks the selected step done; a QShortcut with a whatsThis is listed in F1.
+        self.enter_keys = []
+        for key in ("Return", "Enter"):
+            shortcut = QShortcut(QKeySequence(key), self.table, context=Qt.ShortcutContext.WidgetShortcut)
+            shortcut.activated.connect(self.request_done)
+            self.enter_keys.append(shortcut)
+        self.done_button = QPushButton(icon("approve"), "")
+        self.done_button.setObjectName("incident_step_done")
+        self.done_button.setProperty("accent", True)
+        self.skip_button = QPushButton()
+        self.skip_button.setObjectName("incident_step_skip")
+        self.done_button.clicked.connect(self.request_done)
+        self.skip_button.clicked.connect(self.request_skip)
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._update_buttons())
+
+        # The one step to do now, in large type: in a crisis nobody reads the whole table.
+        self.now = QFrame()
+        self.now.setObjectName("incident_now")
+        self.now.setStyleSheet(
+            f"QFrame#incident_now {{ background: {CURRENT_BACKGROUND};"
+            f" border-left: 5px solid {style.WARNING}; border-radius: 4px; }}"
+        )
+        self.now_label = QLabel()
+        self.now_label.setObjectName("incident_now_step")
+        self.now_label.setWordWrap(True)
+        self.now_label.setFont(sized(self.font(), 14, bold=True))
+        self.next_label = QLabel()
+        self.next_label.setObjectName("incident_next_step")
+        self.next_label.setProperty("role", "hint")
+        self.next_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        texts = QVBoxLayout()
+        texts.setSpacing(2)
+        texts.addWidget(self.now_label)
+        texts.addWidget(self.next_label)
+        now_box = QHBoxLayout(self.now)
+        now_box.setContentsMargins(12, 8, 8, 8)
+        now_box.addLayout(texts, 1)
+        now_box.addWidget(self.done_button)
+        now_box.addWidget(self.skip_button)
+        box = QVBoxLayout(self)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.setSpacing(4)
+        box.addWidget(self.now)
+        box.addWidget(self.heading)
+        box.addWidget(self.table, 1)
+        self._may_mark = False
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.heading.setText(self.tr("Steps"))
+        self.done_button.setText(self.tr("Done"))
+        self.done_button.setToolTip(self.tr("Mark the selected step done (Ctrl+D, or Enter in the list)"))
+        self.skip_button.setText(self.tr("Skip…"))
+        self.skip_button.setToolTip(self.tr("Skip the selected step, giving a reason (Ctrl+K)"))
+        self.enter_keys[0].setWhatsThis(self.tr("In the step list: mark the selected step done"))
+
+    def set_detail(self, detail: IncidentDetail, may_mark: bool) -> None:
+        selected = self.selected_number()
+        pending = [s.number for s in detail.steps if s.state == StepState.PENDING]
+        self._may_mark = may_mark
+        self.model.set_steps(detail.steps, detail.summary.started_at)
+        self.done_button.setVisible(may_mark)
+        self.skip_button.setVisible(may_mark)
+        self._show_now(detail)
+        self.heading.setText(
+            self.tr("Steps (%1 of %2 done or skipped)")
+            .replace("%1", str(sum(s.state != StepState.PENDING for s in detail.steps)))
+            .replace("%2", str(len(detail.steps)))
+        )
+        # After a mark the selection moves on to the step now current, as the lead works down the list.
+        row = self.model.current_number() - 1
+        if selected in pending:
+            row = selected - 1
+        if row >= 0:
+            flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+            index = self.model.index(row, 0)
+            self.table.selectionModel().setCurrentIndex(index, flags)
+            self.table.scrollTo(index)
+        self._update_buttons()
+
+    def _show_now(self, detail: IncidentDetail) -> None:
+        current, following = detail.current_step(), detail.next_step()
+        self.now.setVisible(detail.summary.status == IncidentStatus.OPEN)
+        if current is None:
+            self.now_label.setText(self.tr("Every step is done or skipped."))
+            self.next_label.clear()
+            return
+        role = current.role_name.text or current.role
+        self.now_label.setText(
+            self.tr("Now: step %1 · %2\n%3")
+            .replace("%1", str(current.number))
+            .replace("%2", role)
+            .replace("%3", current.text.text)
+        )
+        upcoming = ""
+        if following is not None:
+            upcoming = self.tr("Next: step %1 · %2").replace("%1", str(following.number))
+            upcoming = upcoming.replace("%2", following.text.text)
+        self.next_label.setText(upcoming)
+        self.next_label.setToolTip(self.next_label.text())
+
+    def selected_number(self) -> int:
+        index = self.table.selectionModel().currentIndex()
+        return self.model.row_at(index.row()).number if index.isValid() else 0
+
+    def target_step(self) -> IncidentStep | None:
+        """The step Done/Skip act on: the selected one when it is pending, else the current one."""
+        number = self.selected_number()
+        steps = self.model.rows()
+        if 0 < number <= len(steps) and steps[number - 1].state == StepState.PENDING:
+            return steps[number - 1]
+        current = self.model.current_number()
+        return steps[current - 1] if current else None
+
+    def _update_buttons(self) -> None:
+        target = self.target_step() is not None
+        self.done_button.setEnabled(self._may_mark and target)
+        self.skip_button.setEnabled(self._may_mark and target)
+
+    def request_done(self) -> None:
+        step = self.target_step()
+        if self._may_mark and step is not None:
+            self.done_requested.emit(step.number)
+
+    def request_skip(self) -> None:
+        step = self.target_step()
+        if self._may_mark and step is not None:
+            self.skip_requested.emit(step.number)

@@ -1,0 +1,413 @@
+"""Follow mode behaviour: what staff may do on the big screen, written durably, kept up to date."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QCloseEvent, QKeySequence, QScreen, QShortcut, QShowEvent
+from PySide6.QtWidgets import QWidget
+
+from branchguard.core.incidents.service import RESPONDERS, IncidentService
+from branchguard.core.incidents.types import (
+    EntryKind,
+    IncidentDetail,
+    IncidentStatus,
+    IncidentStep,
+    StepState,
+)
+from branchguard.core.kernel.i18n import t
+from branchguard.core.kernel.types import Actor
+from branchguard.gui.incidents.follow_mode.view import FollowView
+from branchguard.gui.incidents.follow_mode.widgets import goal_text, paint_badge, step_due
+from branchguard.gui.kit import style
+from branchguard.gui.kit import writer as incident_writer
+from branchguard.gui.kit.tasks import run_task
+from branchguard.gui.kit.times import elapsed_clock, local_clock
+from branchguard.gui.shell.session import GuiSession
+
+POLL_MS = 2000  # the lead's console may mark steps: this screen catches up within two seconds
+TICK_MS = 1000
+ROLE_SWATCH = style.Swatch(style.ICON, style.ON_ACCENT)
+
+Write = Callable[[IncidentService, Actor], object]
+
+
+def condition_text(detail: IncidentDetail, step: IncidentStep) -> str:
+    """ "如火势无法控制 → 第 7 步": the condition with the step it jumps to, if any."""
+    condition = step.condition.text
+    target = next((s.number for s in detail.steps if step.goto and s.key == step.goto), None)
+    return t("report.playbook.jump", condition=condition, n=target) if condition and target else condition
+
+
+class FollowWindow(FollowView):
+    """One incident as staff on the floor follow it. Writes go through the shared log writer and
+    the screen moves on only once the write is on disk; while one is pending, presses are ignored.
+    """
+
+    committed = Signal()  # a write from this window is on disk (the console may refresh)
+
+    def __init__(self, session: GuiSession, incident_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.incident_id = incident_id
+        self.detail: IncidentDetail | None = None
+        self._pending = False
+        self._loading = False
+        self._after_commit: Callable[[], None] | None = None
+        self._done_message = ""
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # a click outside the note box gives Space back
+        self._connect()
+        session.actor_changed.connect(self._render)
+        self._poll = QTimer(self)
+        self._poll.setInterval(POLL_MS)
+        self._poll.timeout.connect(self.refresh)
+        self._poll.start()
+        self._clock = QTimer(self)
+        self._clock.setInterval(TICK_MS)
+        self._clock.timeout.connect(self._tick)
+        self._clock.start()
+        self.retranslate()
+        self._render()
+        self.refresh()
+
+    def _connect(self) -> None:
+        self.done_button.clicked.connect(self.mark_done)
+        self.skip_button.clicked.connect(self.begin_skip)
+        self.skip_confirm.clicked.connect(self._confirm_skip)
+        self.skip_cancel.clicked.connect(self.cancel_skip)
+        self.skip_reason.returnPressed.connect(self._confirm_skip)
+        self.note_button.clicked.connect(self._confirm_note)
+        self.note_edit.returnPressed.connect(self._confirm_note)
+        self.leave_button.clicked.connect(self.leave)
+        self._keys: dict[str, QShortcut] = {}
+        for keys, slot in (
+            ("Space", self.mark_done),
+            ("S", self.begin_skip),
+            ("N", self.note_edit.setFocus),
+            ("Esc", self._escape),
+            ("F11", self.toggle_full_screen),
+            ("F1", self.show_shortcuts),
+        ):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.activated.connect(slot)
+            self._keys[keys] = shortcut
+
+    # -- state ---------------------------------------------------------------------------------
+    def can_write(self) -> bool:
+        """Staff and the lead mark steps and add notes here; an auditor only watches."""
+        return self.session.actor.role in RESPONDERS
+
+    def is_pending(self) -> bool:
+        return self._pending
+
+    def current_step(self) -> IncidentStep | None:
+        """The first pending step of an open incident; None when closed or all are marked."""
+        return self.detail.current_step() if self._is_open() and self.detail is not None else None
+
+    def _is_open(self) -> bool:
+        return self.detail is not None and self.detail.summary.status == IncidentStatus.OPEN
+
+    @Slot()
+    def refresh(self) -> None:
+        """Re-read the incident off the GUI thread (cheap: steps and marks, not the whole log)."""
+        if self._loading:
+            return
+        self._loading = True
+        incidents, actor, incident_id = self.session.services.incidents, self.session.actor, self.incident_id
+        run_task(
+            lambda _progress: incidents.get(actor, incident_id, with_entries=False),
+            on_done=self._loaded,
+            on_error=self._load_failed,
+        )
+
+    @Slot(object)
+    def _loaded(self, detail: IncidentDetail) -> None:
+        self._loading = False
+        self.show_detail(detail)
+
+    @Slot(str)
+    def _load_failed(self, message: str) -> None:
+        self._loading = False
+        self._say(self.tr("Could not refresh: %1").replace("%1", message), error=True)
+
+    def show_detail(self, detail: IncidentDetail) -> None:
+        """Show `detail` unless it is older than the screen (a poll that started before a write)."""
+        if detail.id != self.incident_id:
+            return
+        if self.detail is not None and detail.summary.entry_count < self.detail.summary.entry_count:
+            return
+        self.detail = detail
+        self._render()
+
+    # -- writing -------------------------------------------------------------------------------
+    @Slot()
+    def mark_done(self) -> bool:
+        """Mark the current step done; False (nothing sent) while a write is pending or when
+        there is nothing this user may mark."""
+        step = self._markable_step()
+        if step is None or self.skip_row.isVisible():
+            return False
+        number = step.number
+        message = self.tr("Step %1 done").replace("%1", str(number))
+        incident_id = self.incident_id
+        return self._write(lambda incidents, actor: incidents.mark_step(actor, incident_id, number), message)
+
+    @Slot()
+    def begin_skip(self) -> None:
+        if self._markable_step() is None:
+            return
+        self.skip_row.show()
+        self.skip_reason.setFocus()
+
+    @Slot()
+    def cancel_skip(self) -> None:
+        self.skip_reason.clear()
+        self.skip_row.hide()
+        self.setFocus()
+
+    def skip_current(self, reason: str) -> bool:
+        step = self._markable_step()
+        if step is None:
+            return False
+        if not reason.strip():
+            self._say(self.tr("Say why the step is skipped."), error=True)
+            self.skip_reason.setFocus()
+            return False
+        number = step.number
+        message = self.tr("Step %1 skipped").replace("%1", str(number))
+        incident_id = self.incident_id
+
+        def skip(incidents: IncidentService, actor: Actor) -> object:
+            return incidents.mark_step(actor, incident_id, number, done=False, reason=reason)
+
+        return self._write(
+            skip,
+            message,
+            after=self.cancel_skip,
+        )
+
+    def add_note(self, text: str) -> bool:
+        if not (self.can_write() and self._is_open()) or self._pending or not text.strip():
+            return False
+        incident_id = self.incident_id
+        return self._write(
+            lambda incidents, actor: incidents.log(actor, incident_id, EntryKind.NOTE, text),
+            self.tr("Note saved"),
+            after=self._note_saved,
+        )
+
+    def _confirm_skip(self) -> None:
+        self.skip_current(self.skip_reason.text())
+
+    def _confirm_note(self) -> None:
+        self.add_note(self.note_edit.text())
+
+    def _note_saved(self) -> None:
+        self.note_edit.clear()
+        self.setFocus()
+
+    def _markable_step(self) -> IncidentStep | None:
+        if not self.can_write() or self._pending or not self._is_open():
+            return None
+        return self.current_step()
+
+    def _write(self, change: Write, message: str, after: Callable[[], None] | None = None) -> bool:
+        """Send `change` to the log writer; the screen follows in `_committed`, once it is on disk."""
+        self._pending = True
+        self._after_commit = after
+        self._done_message = message
+        self._update_controls()
+        incidents, actor, incident_id = self.session.services.incidents, self.session.actor, self.incident_id
+
+        def work() -> IncidentDetail:
+            change(incidents, actor)
+            return incidents.get(actor, incident_id, with_entries=False)
+
+        incident_writer.writer().submit(work, on_done=self._committed, on_error=self._write_failed)
+        return True
+
+    @Slot(object)
+    def _committed(self, detail: IncidentDetail) -> None:
+        self._pending = False
+        after, self._after_commit = self._after_commit, None
+        self.show_detail(detail)
+        if after is not None:
+            after()
+        self._say(f"✓ {self._done_message}  {datetime.now().strftime('%H:%M:%S')}")
+        self.committed.emit()
+
+    @Slot(str)
+    def _write_failed(self, message: str) -> None:
+        # Typically the lead marked the same step a moment earlier: say so and catch up.
+        self._pending = False
+        self._after_commit = None
+        self._update_controls()
+        self._say(message, error=True)
+        self.refresh()
+
+    # -- showing -------------------------------------------------------------------------------
+    def _say(self, text: str, error: bool = False) -> None:
+        self.status_label.setText(text)
+        self.status_label.setStyleSheet(f"color: {style.ERROR if error else style.OK};")
+
+    @Slot()
+    def _render(self) -> None:
+        detail = self.detail
+        if detail is None:
+            self.step_area.set_texts(self.tr("Loading…"), "", style.MUTED)
+            self._update_controls()
+            return
+        summary = detail.summary
+        paint_badge(self.level_badge, style.level_swatch(summary.level.value))
+        self.level_badge.setText(summary.level.label)
+        self.drill_banner.setVisible(summary.drill)
+        self.title_label.setText(summary.title)
+        self.setWindowTitle(self.tr("Follow mode – %1").replace("%1", summary.title))
+        self.numbers.set_contacts(detail.contacts)
+        total = len(detail.steps)
+        is_open = self._is_open()
+        current = self.current_step()
+        upcoming = detail.next_step() if is_open else None
+        self.role_badge.setVisible(current is not None)
+        self.next_label.setVisible(upcoming is not None)
+        self.counter_label.setVisible(current is not None)
+        if current is not None:
+            self.counter_label.setText(self._counter_text(current.number, total))
+            paint_badge(self.role_badge, ROLE_SWATCH)
+            self.role_badge.setText(current.role_name.text or current.role)
+            self.step_area.set_texts(current.text.text, condition_text(detail, current))
+        else:
+            colour = style.OK if is_open else style.MUTED
+            self.step_area.set_texts(self._finished_text(total), self._tally(detail), colour, style.MUTED)
+        if upcoming is not None:
+            role = upcoming.role_name.text or upcoming.role
+            self.next_label.setText(
+                self.tr("Next: %1 · %2").replace("%1", role).replace("%2", upcoming.text.text)
+            )
+        self._update_controls()
+        self._tick()
+
+    def _counter_text(self, number: int, total: int) -> str:
+        return self.tr("Step %1 / %2").replace("%1", str(number)).replace("%2", str(total))
+
+    def _tally(self, detail: IncidentDetail) -> str:
+        if not detail.steps:
+            return ""
+        done = sum(s.state == StepState.DONE for s in detail.steps)
+        skipped = sum(s.state == StepState.SKIPPED for s in detail.steps)
+        return self.tr("%1 done, %2 skipped.").replace("%1", str(done)).replace("%2", str(skipped))
+
+    def _finished_text(self, total: int) -> str:
+        if not self._is_open():
+            return self.tr("This incident is closed.")
+        if total == 0:
+            return self.tr("No playbook steps: follow the safety lead's instructions.")
+        return self.tr("All steps done.")
+
+    def _update_controls(self) -> None:
+        writer_role = self.can_write()
+        markable = writer_role and self._is_open() and self.current_step() is not None
+        self.done_button.setVisible(markable)
+        self.skip_button.setVisible(markable)
+        self.done_button.setEnabled(not self._pending)
+        self.skip_button.setEnabled(not self._pending)
+        self.skip_confirm.setEnabled(not self._pending)
+        if not markable:
+            self.skip_row.hide()
+        self.note_row.setVisible(writer_role and self._is_open())
+        self.note_button.setEnabled(not self._pending)
+        self.keys_hint.setVisible(markable)
+        if not writer_role and not self.status_label.text():
+            self.status_label.setStyleSheet(f"color: {style.MUTED};")
+            self.status_label.setText(self.tr("Read only: you can follow the steps but not mark them."))
+
+    @Slot()
+    def _tick(self) -> None:
+        detail = self.detail
+        if detail is None:
+            return
+        now = datetime.now(UTC)
+        summary = detail.summary
+        end = summary.closed_at or now
+        self.clock_label.setText(elapsed_clock(summary.started_at, end))
+        step = self.current_step()
+        started = summary.started_at
+        target = step_due(step, started) if step is not None else None
+        self.target_label.setVisible(target is not None)
+        if step is None or target is None:
+            return
+        late = now > target
+        text = self.tr("Target: %1 · by %2").replace("%1", goal_text(step))
+        text = text.replace("%2", local_clock(target, started, now))
+        if late:
+            text += "  " + self.tr("(overdue)")
+        self.target_label.setText(text)
+        self.target_label.setStyleSheet(f"color: {style.ERROR if late else style.TEXT}; font-weight: 600;")
+
+    @Slot()
+    def show_shortcuts(self) -> None:
+        from branchguard.gui.shell.shortcuts import ShortcutsDialog, collect_shortcuts
+
+        dialog = ShortcutsDialog(collect_shortcuts(self, []), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
+    # -- full screen and leaving ----------------------------------------------------------------
+    def show_full_screen(self, screen: QScreen | None = None) -> None:
+        if screen is not None:
+            self.setScreen(screen)
+            self.setGeometry(screen.geometry())
+        self.showFullScreen()
+        self.raise_()
+        self.activateWindow()
+
+    @Slot()
+    def toggle_full_screen(self) -> None:
+        if self.isFullScreen():
+            self.showNormal()
+        else:
+            self.showFullScreen()
+
+    @Slot()
+    def leave(self) -> None:
+        """Out of full screen first, closed on the second press; nothing to save: all is on disk."""
+        if self.isFullScreen():
+            self.showNormal()
+        else:
+            self.close()
+
+    def _escape(self) -> None:
+        if self.skip_row.isVisible():
+            self.cancel_skip()
+        else:
+            self.leave()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.setFocus()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self._poll.stop()
+        self._clock.stop()
+        super().closeEvent(event)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)  # the view's fixed texts first
+        if event.type() == QEvent.Type.LanguageChange:
+            self._render()
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        if not hasattr(self, "_keys"):
+            return  # the view translates itself before the shortcuts exist
+        for keys, what in (
+            ("Space", self.tr("Mark the current step done")),
+            ("S", self.tr("Skip the current step (asks for a reason)")),
+            ("N", self.tr("Write a note")),
+            ("Esc", self.tr("Leave full screen, then close follow mode")),
+            ("F11", self.tr("Full screen on or off")),
+            ("F1", self.tr("These keyboard shortcuts")),
+        ):
+            self._keys[keys].setWhatsThis(what)

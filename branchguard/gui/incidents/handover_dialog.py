@@ -1,0 +1,309 @@
+"""Shift handover (交接班) on screen: open incidents with their pending steps, open follow-up actions."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, Qt, QUrl, Slot
+from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from branchguard.core.branch.types import BranchInfo
+from branchguard.core.incidents.text import elapsed_text, local_stamp
+from branchguard.core.incidents.types import HandoverSnapshot, IncidentDetail, IncidentStep, StepState
+from branchguard.core.kernel.i18n import t
+from branchguard.gui.incidents.follow_mode.widgets import goal_text, step_due
+from branchguard.gui.kit import style
+from branchguard.gui.kit.files import documents_folder
+from branchguard.gui.kit.tasks import TaskProgress, run_task
+from branchguard.gui.shell.session import GuiSession
+
+MINUTE_STAMP = "%Y-%m-%d %H:%M"  # a handover spans shifts: every time carries its date
+
+
+@dataclass(frozen=True)
+class HandoverData:
+    """The snapshot with what the screen adds to it: the branch and every incident's title."""
+
+    snapshot: HandoverSnapshot
+    branch: BranchInfo | None
+    titles: dict[int, str]
+
+
+def pending_steps(detail: IncidentDetail) -> list[IncidentStep]:
+    return [s for s in detail.steps if s.state == StepState.PENDING]
+
+
+def default_pdf_path(taken_at: datetime) -> Path:
+    return documents_folder() / f"handover-{taken_at.astimezone().strftime('%Y%m%d-%H%M')}.pdf"
+
+
+class HandoverDialog(QDialog):
+    """Read by the shift coming on duty; Save as PDF keeps the same snapshot on paper."""
+
+    INCIDENT_COLUMNS = 5
+    ACTION_COLUMNS = 4
+
+    def __init__(self, session: GuiSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("handover_dialog")
+        self.session = session
+        self.data: HandoverData | None = None
+        self.resize(980, 680)
+        self.heading = QLabel()
+        self.heading.setProperty("role", "page-title")
+        self.taken = QLabel()
+        self.taken.setObjectName("handover_taken")
+        self.taken.setProperty("role", "hint")
+        self.incidents_title = QLabel()
+        self.incidents_title.setObjectName("handover_incidents_title")
+        self.incident_tree = QTreeWidget()
+        self.incident_tree.setObjectName("handover_incidents")
+        self.incident_tree.setColumnCount(self.INCIDENT_COLUMNS)
+        self.incident_tree.setRootIsDecorated(True)
+        self.incident_tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.incident_tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.incident_tree.header().setStretchLastSection(False)
+        self.actions_title = QLabel()
+        self.actions_title.setObjectName("handover_actions_title")
+        self.action_table = QTableWidget(0, self.ACTION_COLUMNS)
+        self.action_table.setObjectName("handover_actions")
+        self.action_table.verticalHeader().hide()
+        self.action_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.action_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.action_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.status = QLabel()
+        self.status.setObjectName("handover_status")
+        self.status.setWordWrap(True)
+        self.status.setOpenExternalLinks(True)
+        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.pdf_button = QPushButton()
+        self.pdf_button.setObjectName("handover_pdf")
+        self.refresh_button = QPushButton()
+        self.refresh_button.setObjectName("handover_refresh")
+        self.buttons.addButton(self.pdf_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.buttons.addButton(self.refresh_button, QDialogButtonBox.ButtonRole.ResetRole)
+        self.buttons.rejected.connect(self.reject)
+        self.pdf_button.clicked.connect(self.save_pdf)
+        self.refresh_button.clicked.connect(self.refresh)
+        for button in (self.pdf_button, self.refresh_button):
+            button.setAutoDefault(False)  # Enter in the dialog must not start a PDF
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.taken)
+        layout.addWidget(self.incidents_title)
+        layout.addWidget(self.incident_tree, 3)
+        layout.addWidget(self.actions_title)
+        layout.addWidget(self.action_table, 2)
+        layout.addWidget(self.status)
+        layout.addWidget(self.buttons)
+        self.retranslate()
+        self.refresh()
+
+    # -- loading -------------------------------------------------------------------------------
+    @Slot()
+    def refresh(self) -> None:
+        """Take a new snapshot off the GUI thread (it reads every open incident)."""
+        services, actor = self.session.services, self.session.actor
+        self.refresh_button.setEnabled(False)
+        self.pdf_button.setEnabled(False)
+
+        def work(_progress: TaskProgress) -> HandoverData:
+            snapshot = services.incidents.handover(actor)
+            titles = {s.id: s.title for s in services.incidents.list_incidents(actor)}
+            return HandoverData(snapshot, services.branch.get(), titles)
+
+        run_task(work, on_done=self._loaded, on_error=self._failed)
+
+    @Slot(object)
+    def _loaded(self, data: HandoverData) -> None:
+        self.data = data
+        self.refresh_button.setEnabled(True)
+        self.pdf_button.setEnabled(True)
+        self._fill()
+
+    @Slot(str)
+    def _failed(self, message: str) -> None:
+        self.refresh_button.setEnabled(True)
+        self.pdf_button.setEnabled(self.data is not None)
+        self._say(message, error=True)
+
+    # -- showing -------------------------------------------------------------------------------
+    def _fill(self) -> None:
+        data = self.data
+        if data is None:
+            return
+        snapshot = data.snapshot
+        branch = data.branch.name if data.branch else ""
+        taken = self.tr("Taken %1 by %2").replace("%1", local_stamp(snapshot.taken_at, MINUTE_STAMP))
+        self.taken.setText(" · ".join(p for p in (branch, taken.replace("%2", snapshot.taken_by)) if p))
+        incidents, actions = str(len(snapshot.incidents)), str(len(snapshot.actions))
+        self.incidents_title.setText(self.tr("Open incidents: %1").replace("%1", incidents))
+        self.actions_title.setText(self.tr("Open follow-up actions: %1").replace("%1", actions))
+        self._fill_incidents(snapshot)
+        self._fill_actions(data)
+
+    def _fill_incidents(self, snapshot: HandoverSnapshot) -> None:
+        self.incident_tree.clear()
+        bold = QFont(self.font())
+        bold.setBold(True)
+        for detail in snapshot.incidents:
+            summary = detail.summary
+            pending = pending_steps(detail)
+            title = f"{t('incident.drill_badge')} · {summary.title}" if summary.drill else summary.title
+            item = QTreeWidgetItem(
+                [
+                    title,
+                    summary.level.label,
+                    self.tr("%1 steps pending").replace("%1", str(len(pending))) if detail.steps else "",
+                    local_stamp(summary.started_at, MINUTE_STAMP),
+                    elapsed_text(snapshot.taken_at - summary.started_at),
+                ]
+            )
+            item.setFont(0, bold)
+            swatch = style.level_swatch(summary.level.value)
+            item.setBackground(1, QBrush(QColor(swatch.background)))
+            item.setForeground(1, QBrush(QColor(swatch.foreground)))
+            if summary.drill:
+                item.setBackground(0, QBrush(QColor(style.DRILL.background)))
+                item.setForeground(0, QBrush(QColor(style.DRILL.foreground)))
+            for step in pending:
+                item.addChild(self._step_item(step, detail, snapshot.taken_at))
+            self.incident_tree.addTopLevelItem(item)
+            item.setExpanded(True)
+        if not snapshot.incidents:
+            self.incident_tree.addTopLevelItem(QTreeWidgetItem([self.tr("No open incidents.")]))
+        for column in range(1, self.INCIDENT_COLUMNS):
+            self.incident_tree.resizeColumnToContents(column)
+
+    def _step_item(self, step: IncidentStep, detail: IncidentDetail, now: datetime) -> QTreeWidgetItem:
+        due = step_due(step, detail.summary.started_at)
+        late = due is not None and due < now
+        target = ""
+        if due is not None:
+            target = f"{goal_text(step)} · {local_stamp(due, MINUTE_STAMP)}"
+            if late:
+                target += " " + self.tr("(overdue)")
+        item = QTreeWidgetItem(
+            [f"{step.number}. {step.text.text}", "", step.role_name.text or step.role, "", target]
+        )
+        item.setToolTip(0, step.text.text)
+        if late:
+            item.setForeground(4, QBrush(QColor(style.ERROR)))
+        return item
+
+    def _fill_actions(self, data: HandoverData) -> None:
+        actions = data.snapshot.actions
+        today = data.snapshot.taken_at.astimezone().date()
+        self.action_table.setRowCount(len(actions))
+        for row, action in enumerate(actions):
+            late = action.overdue(today)
+            incident = data.titles.get(action.incident_id, "")
+            due = self._due_text(action.due, late)
+            cells = [action.text, f"#{action.incident_id} {incident}".strip(), action.owner, due]
+            for column, text in enumerate(cells):
+                cell = QTableWidgetItem(text)
+                if late:
+                    cell.setForeground(QBrush(QColor(style.ERROR)))
+                    font = cell.font()
+                    font.setBold(True)
+                    cell.setFont(font)
+                self.action_table.setItem(row, column, cell)
+        self.action_table.resizeColumnsToContents()
+        self.action_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+
+    def _due_text(self, due: date | None, late: bool) -> str:
+        if due is None:
+            return self.tr("no due date")
+        text = due.isoformat()
+        overdue = self.tr("(overdue)")  # tr() outside the f-string, where lupdate finds it
+        return f"{text} {overdue}" if late else text
+
+    def _say(self, text: str, error: bool = False) -> None:
+        self.status.setText(text)
+        self.status.setStyleSheet(f"color: {style.ERROR};" if error else "")
+
+    # -- PDF -----------------------------------------------------------------------------------
+    @Slot()
+    def save_pdf(self) -> None:
+        if self.data is None:
+            return
+        chosen, _filter = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Save the shift handover"),
+            str(default_pdf_path(self.data.snapshot.taken_at)),
+            self.tr("PDF files (*.pdf)"),
+        )
+        if chosen:
+            self.save_pdf_to(Path(chosen))
+
+    def save_pdf_to(self, path: Path) -> None:
+        """Write the snapshot on screen (not a newer one) to `path`, off the GUI thread."""
+        data = self.data
+        if data is None:
+            return
+        out = path if path.suffix.lower() == ".pdf" else path.with_name(path.name + ".pdf")
+        font_setting = str(self.session.ctx.config.settings.get("report_font") or "")
+
+        def work(_progress: TaskProgress) -> Path:
+            # Imported here: ReportLab is heavy and only needed once someone prints.
+            from branchguard.reports.handover import build_handover_pdf
+
+            return build_handover_pdf(data.snapshot, data.branch, out, font_setting=font_setting)
+
+        self.pdf_button.setEnabled(False)
+        run_task(
+            work,
+            on_done=self._pdf_saved,
+            on_error=self._pdf_failed,
+            parent=self,
+            title=self.tr("Saving the shift handover…"),
+        )
+
+    @Slot(object)
+    def _pdf_saved(self, path: Path) -> None:
+        self.pdf_button.setEnabled(True)
+        link = QUrl.fromLocalFile(str(path)).toString()
+        self._say(self.tr("Saved to %1.").replace("%1", f'<a href="{link}">{path}</a>'))
+
+    @Slot(str)
+    def _pdf_failed(self, message: str) -> None:
+        self.pdf_button.setEnabled(True)
+        self._say(self.tr("The handover could not be saved: %1").replace("%1", message), error=True)
+
+    # -- language ------------------------------------------------------------------------------
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+            self._fill()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Shift handover"))
+        self.heading.setText(self.tr("Shift handover"))
+        self.pdf_button.setText(self.tr("Save as PDF…"))
+        self.refresh_button.setText(self.tr("Refresh"))
+        self.incident_tree.setHeaderLabels(
+            [self.tr("Incident / pending step"), self.tr("Level"), self.tr("Role"), self.tr("Started"),
+             self.tr("Elapsed / target")]
+        )
+        self.action_table.setHorizontalHeaderLabels(
+            [self.tr("Follow-up action"), self.tr("Incident"), self.tr("Owner"), self.tr("Due")]
+        )

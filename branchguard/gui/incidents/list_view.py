@@ -1,0 +1,222 @@
+"""The Incidents page's list tab: filters, full-text search over the logs, the entries it found."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from PySide6.QtCore import QDate, QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from branchguard.core.incidents.types import IncidentFilter, IncidentStatus, IncidentSummary
+from branchguard.core.kernel.errors import BranchGuardError
+from branchguard.core.kernel.types import Level
+from branchguard.gui.audit.page import DEFAULT_DAYS, local_day_start
+from branchguard.gui.incidents.console.dialogs import level_icon
+from branchguard.gui.incidents.models import LEVELS_ROLE, IncidentListModel, SearchHitsModel
+from branchguard.gui.kit.dates import date_edit
+from branchguard.gui.kit.rows import SORT_ROLE
+from branchguard.gui.kit.search_box import SearchBox
+from branchguard.gui.playbooks.preview import LevelBadgeDelegate
+from branchguard.gui.shell.session import GuiSession
+
+HITS_SHOWN = 200
+
+
+def _table(name: str, model: QSortFilterProxyModel | SearchHitsModel) -> QTableView:
+    table = QTableView()
+    table.setObjectName(name)
+    table.setModel(model)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setAlternatingRowColors(True)
+    table.setWordWrap(False)
+    table.verticalHeader().hide()
+    table.verticalHeader().setDefaultSectionSize(28)
+    header = table.horizontalHeader()
+    header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+    header.setHighlightSections(False)
+    header.setStretchLastSection(True)
+    return table
+
+
+class IncidentListPanel(QWidget):
+    """`open_requested(id)` on double-click or Enter, in the list or on a found entry."""
+
+    open_requested = Signal(int)
+
+    def __init__(self, session: GuiSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.status_filter = QComboBox()
+        self.status_filter.setObjectName("incidents_status_filter")
+        self.level_filter = QComboBox()
+        self.level_filter.setObjectName("incidents_level_filter")
+        self.drill_filter = QComboBox()
+        self.drill_filter.setObjectName("incidents_drill_filter")
+        self.date_check = QCheckBox()
+        self.date_check.setObjectName("incidents_date_check")
+        today = QDate.currentDate()
+        self.date_from = date_edit(today.addDays(-DEFAULT_DAYS))
+        self.date_from.setObjectName("incidents_date_from")
+        self.date_to = date_edit(today)
+        self.date_to.setObjectName("incidents_date_to")
+        self.date_to_label = QLabel()
+        self.search = SearchBox("incidents_search")
+        self.search.paused.connect(self.reload)
+        self.search.returnPressed.connect(self.reload)
+        for combo in (self.status_filter, self.level_filter, self.drill_filter):
+            combo.currentIndexChanged.connect(lambda _index: self.reload())
+        self.date_check.toggled.connect(self._dates_toggled)
+        for edit in (self.date_from, self.date_to):
+            edit.dateChanged.connect(lambda _day: self.reload())
+
+        self.model = IncidentListModel(self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(SORT_ROLE)
+        self.table = _table("incidents_table", self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(IncidentListModel.COL_STARTED, Qt.SortOrder.DescendingOrder)
+        self.table.setItemDelegateForColumn(
+            IncidentListModel.COL_LEVEL, LevelBadgeDelegate(LEVELS_ROLE, self.table)
+        )
+        header = self.table.horizontalHeader()
+        widths = ((0, 44), (1, 60), (2, 240), (3, 90), (4, 76), (5, 84), (6, 130), (7, 84), (8, 130))
+        for column, width in widths:
+            header.resizeSection(column, width)
+        header.setSectionResizeMode(IncidentListModel.COL_TITLE, QHeaderView.ResizeMode.Interactive)
+        self.table.activated.connect(self._open_row)
+        self.count_label = QLabel()
+        self.count_label.setObjectName("incidents_count")
+        self.count_label.setProperty("role", "hint")
+
+        self.hits_model = SearchHitsModel(self)
+        self.hits = _table("incidents_hits", self.hits_model)
+        for column, width in ((0, 150), (1, 220), (2, 110)):
+            self.hits.horizontalHeader().resizeSection(column, width)
+        self.hits.activated.connect(self._open_hit)
+        self.hits_label = QLabel()
+        self.hits_label.setStyleSheet("font-weight: 600;")
+        self.hits_box = QWidget()
+        hits_layout = QVBoxLayout(self.hits_box)
+        hits_layout.setContentsMargins(0, 0, 0, 0)
+        hits_layout.addWidget(self.hits_label)
+        hits_layout.addWidget(self.hits, 1)
+        self.hits_box.hide()
+        self._build_layout()
+        self._filled = False
+        self.retranslate()
+        self._dates_toggled(False)
+
+    def _build_layout(self) -> None:
+        filters = QHBoxLayout()
+        filters.setSpacing(8)
+        for widget in (self.status_filter, self.level_filter, self.drill_filter, self.date_check,
+                       self.date_from, self.date_to_label, self.date_to):
+            filters.addWidget(widget)
+        filters.addWidget(self.search, 1)
+        top = QWidget()
+        top_box = QVBoxLayout(top)
+        top_box.setContentsMargins(0, 0, 0, 0)
+        top_box.addWidget(self.table, 1)
+        top_box.addWidget(self.count_label)
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.setChildrenCollapsible(False)
+        split.addWidget(top)
+        split.addWidget(self.hits_box)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        box = QVBoxLayout(self)
+        box.setContentsMargins(8, 8, 8, 8)
+        box.addLayout(filters)
+        box.addWidget(split, 1)
+
+    def retranslate(self) -> None:
+        self._fill_combo(self.status_filter, [(self.tr("Open and closed"), None)]
+                         + [(status.label, status.value) for status in IncidentStatus])
+        self._fill_combo(self.level_filter, [(self.tr("All levels"), None)]
+                         + [(level.label, level.value) for level in Level])
+        for index in range(1, self.level_filter.count()):
+            self.level_filter.setItemIcon(index, level_icon(Level(self.level_filter.itemData(index))))
+        self._fill_combo(self.drill_filter, [(self.tr("Incidents and drills"), None),
+                                             (self.tr("Real incidents only"), False),
+                                             (self.tr("Drills only"), True)])
+        self.date_check.setText(self.tr("Started from"))
+        self.date_to_label.setText(self.tr("to"))
+        self.search.setPlaceholderText(self.tr("Search the log entries"))
+        self.table.setToolTip(self.tr("Double-click or Enter opens the incident's console"))
+
+    @staticmethod
+    def _fill_combo(combo: QComboBox, entries: list[tuple[str, object]]) -> None:
+        current = combo.currentIndex()
+        combo.blockSignals(True)
+        combo.clear()
+        for text, data in entries:
+            combo.addItem(text, data)
+        combo.setCurrentIndex(max(current, 0))
+        combo.blockSignals(False)
+
+    def _dates_toggled(self, on: bool) -> None:
+        for widget in (self.date_from, self.date_to, self.date_to_label):
+            widget.setEnabled(on)
+        self.reload()
+
+    def current_filter(self) -> IncidentFilter:
+        since = until = None
+        if self.date_check.isChecked():
+            first, last = sorted((self.date_from.date(), self.date_to.date()))
+            since, until = local_day_start(first), local_day_start(last) + timedelta(days=1)
+        # Qt hands enum members back as plain str: made members again here.
+        status, level = self.status_filter.currentData(), self.level_filter.currentData()
+        return IncidentFilter(
+            status=IncidentStatus(status) if status else None,
+            level=Level(level) if level else None,
+            drill=self.drill_filter.currentData(),
+            since=since,
+            until=until,
+            search=self.search.text().strip(),
+        )
+
+    # -- loading -------------------------------------------------------------------------------
+    def reload(self) -> None:
+        self.search.settle()
+        flt = self.current_filter()
+        incidents = self.session.services.incidents
+        try:
+            rows = incidents.list_incidents(self.session.actor, flt)
+            hits = incidents.search(self.session.actor, flt.search, HITS_SHOWN) if flt.search else []
+        except BranchGuardError as exc:
+            self.count_label.setText(exc.message)
+            return
+        self.model.set_rows(rows)
+        self.count_label.setText(self.tr("Incidents shown: %1").replace("%1", str(len(rows))))
+        shown = {r.id for r in rows}
+        self.hits_model.set_rows([h for h in hits if h.incident_id in shown])
+        self.hits_label.setText(
+            self.tr("Log entries found: %1").replace("%1", str(self.hits_model.rowCount()))
+        )
+        self.hits_box.setVisible(bool(flt.search))
+
+    def shown(self) -> list[IncidentSummary]:
+        return [self.model.row_at(self.proxy.mapToSource(self.proxy.index(r, 0)).row())
+                for r in range(self.proxy.rowCount())]
+
+    def _open_row(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.open_requested.emit(self.model.row_at(self.proxy.mapToSource(index).row()).id)
+
+    def _open_hit(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.open_requested.emit(self.hits_model.row_at(index.row()).incident_id)

@@ -1,0 +1,217 @@
+"""The incident log as an item model filled page by page, so a million-entry log opens at once."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import datetime
+from functools import cache
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QStandardItem, QStandardItemModel
+
+from branchguard.core.incidents.text import entry_text
+from branchguard.core.incidents.types import EntryKind, LogEntry
+from branchguard.gui.kit import style
+from branchguard.gui.kit.times import local_clock, spans_days
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from branchguard.core.kernel.types import Actor
+    from branchguard.core.services import Services
+
+Index = QModelIndex | QPersistentModelIndex
+_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+PAGE_SIZE = 48  # rows of 26 px: twice what the console shows on a 4K screen; the view asks for more
+_MUTED = QBrush(QColor(style.MUTED))  # a corrected entry: struck through and greyed
+_CORRECTION = QBrush(QColor(style.ACCENT_DARK))  # the correction itself stands out a little
+_START_KIND, _CORRECTION_KIND = EntryKind.START, EntryKind.CORRECTION  # an enum's attribute is slow
+
+
+@cache
+def _blank_row() -> tuple[QStandardItem, ...]:
+    """The five cells' look before their texts: cloning them costs less than setting it item by item."""
+    cells = tuple(QStandardItem() for _ in range(5))
+    for cell in cells:
+        cell.setFlags(_FLAGS)  # read-only, no children: a QStandardItem is editable by default
+    cells[IncidentLogModel.COL_SEQ].setTextAlignment(_RIGHT)
+    return cells
+
+
+@cache
+def _struck() -> QFont:
+    # Made on first use: a QFont needs the application object, which importing this must not.
+    font = QFont()
+    font.setStrikeOut(True)
+    return font
+
+
+class IncidentLogModel(QStandardItemModel):
+    """Every entry of one incident, oldest first, fetched a page at a time as the view scrolls.
+
+    Nothing is read in the constructor: the view's first `fetchMore` reads the first page, so
+    opening a log costs one page whatever its length. Live entries arrive through
+    `add_entry` (after the writer committed them) and are inserted at the end once the log has
+    been read that far; a correction strikes through the entry it corrects.
+
+    Each row's cells are QStandardItems made when the row goes in, so a view's paint reads them
+    in C++: a call from C++ into Python per painted cell cost more than the rest of the paint.
+    Hence no Python `data`, `multiData`, `flags` or `rowCount` here; only the paging is Python.
+    The entries themselves stay in a list beside the items (`entry_at`, `row_of`), and tooltips
+    are made on demand (`tooltip`, shown by the log view) rather than stored in every cell.
+    """
+
+    COL_SEQ, COL_TIME, COL_ACTOR, COL_KIND, COL_TEXT = range(5)
+
+    def __init__(
+        self,
+        services: Services,
+        actor: Actor,
+        incident_id: int,
+        parent: QObject | None = None,
+        page_size: int = PAGE_SIZE,
+    ) -> None:
+        super().__init__(0, 5, parent)
+        self._services = services
+        self._actor = actor
+        self.incident_id = incident_id
+        self._page_size = page_size
+        self._entries: list[LogEntry] = []
+        self._row_of: dict[int, int] = {}  # seq -> row
+        self._read_all = False  # the last page came back short: the view holds the whole log
+        self._started: datetime | None = None
+        # What the time texts were written against: they change only when this does.
+        self._clock_basis: tuple[datetime, bool] | None = None
+        self._fetching = False  # views (and the model tester) may ask for more while rows go in
+        self.retranslate()
+
+    # -- content -------------------------------------------------------------------------------
+    def entry_at(self, row: int) -> LogEntry:
+        return self._entries[row]
+
+    def row_of(self, seq: int) -> int:
+        """The row of entry `seq`, or -1 when it is not read yet."""
+        return self._row_of.get(seq, -1)
+
+    def last_seq(self) -> int:
+        return self._entries[-1].seq if self._entries else 0
+
+    def entries(self) -> list[LogEntry]:
+        return list(self._entries)
+
+    def tooltip(self, row: int) -> str:
+        """The entry's whole text, who corrected it, and its hash."""
+        entry = self._entries[row]
+        lines = [entry_text(entry)]
+        if entry.corrected:
+            seqs = ", ".join(f"#{s}" for s in entry.corrected_by)
+            lines.append(self.tr("Corrected by %1").replace("%1", seqs))
+        lines.append(f"SHA-256 {entry.hash}")
+        return "\n".join(lines)
+
+    def set_started(self, started: datetime) -> None:
+        """When the incident began: times read as a clock on its first day, with dates after."""
+        self._started = started
+        basis = (started, spans_days(started))
+        if basis == self._clock_basis:  # the console says so at every re-read: mostly nothing to do
+            return
+        self._clock_basis = basis
+        for row, entry in enumerate(self._entries):
+            self._cell(row, self.COL_TIME).setText(self._clock(entry))
+
+    def add_entry(self, entry: LogEntry) -> None:
+        """A committed entry: shown at once when the log is read to its end, else when scrolled to."""
+        if entry.incident_id != self.incident_id or entry.seq in self._row_of:
+            return
+        if entry.corrects is not None:
+            self._mark_corrected(entry.corrects, entry.seq)
+        if not self._read_all:
+            return
+        if entry.seq == self.last_seq() + 1:
+            self._insert([entry])
+        else:  # written elsewhere in between (another screen, another PC): read the gap too
+            self.fetch_new()
+
+    def fetch_new(self) -> None:
+        """Read what was appended since the end was last reached (others' entries)."""
+        if self._read_all:
+            self._read_all = False
+            self.fetchMore(QModelIndex())
+
+    def retranslate(self) -> None:
+        """Texts follow a language switch (kinds and program-written entries are translated)."""
+        headers = [self.tr("#"), self.tr("Time"), self.tr("Who"), self.tr("Type"), self.tr("Entry")]
+        self.setHorizontalHeaderLabels(headers)
+        for row, entry in enumerate(self._entries):
+            self._cell(row, self.COL_KIND).setText(entry.kind.label)
+            self._cell(row, self.COL_TEXT).setText(entry_text(entry))
+
+    # -- rows ----------------------------------------------------------------------------------
+    def _insert(self, entries: list[LogEntry]) -> None:
+        for entry in entries:
+            if entry.kind is _START_KIND and self._started is None:
+                self._started = entry.at
+                self._clock_basis = (entry.at, spans_days(entry.at))
+            self._row_of[entry.seq] = len(self._entries)
+            self._entries.append(entry)
+            self.appendRow(self._items(entry))
+        for entry in entries:
+            if entry.corrects is not None:
+                self._mark_corrected(entry.corrects, entry.seq)
+
+    def _items(self, entry: LogEntry) -> list[QStandardItem]:
+        texts = (str(entry.seq), self._clock(entry), entry.actor, entry.kind.label, entry_text(entry))
+        items = [cell.clone() for cell in _blank_row()]
+        for item, text in zip(items, texts, strict=True):
+            item.setText(text)
+        if entry.corrected_by or entry.kind is _CORRECTION_KIND:
+            _style(items, entry)
+        return items
+
+    def _clock(self, entry: LogEntry) -> str:
+        return local_clock(entry.at, self._started or entry.at, seconds=True)
+
+    def _cell(self, row: int, column: int) -> QStandardItem:
+        item = self.item(row, column)
+        assert item is not None  # every row gets all five items when it goes in
+        return item
+
+    def _mark_corrected(self, target: int, by: int) -> None:
+        row = self._row_of.get(target, -1)
+        if row < 0 or by in self._entries[row].corrected_by:
+            return
+        old = self._entries[row]
+        self._entries[row] = replace(old, corrected_by=(*old.corrected_by, by))
+        _style([self._cell(row, column) for column in range(self.columnCount())], self._entries[row])
+
+    # -- paging --------------------------------------------------------------------------------
+    def canFetchMore(self, parent: Index) -> bool:
+        return not parent.isValid() and not self._read_all and not self._fetching
+
+    def fetchMore(self, parent: Index) -> None:
+        if not self.canFetchMore(parent):
+            return
+        self._fetching = True
+        try:
+            page = self._services.incidents.entries_page(
+                self._actor, self.incident_id, self.last_seq(), self._page_size
+            )
+            self._read_all = len(page) < self._page_size
+            fresh = [e for e in page if e.seq not in self._row_of]
+            if fresh:
+                self._insert(fresh)
+        finally:
+            self._fetching = False
+
+
+def _style(items: Sequence[QStandardItem], entry: LogEntry) -> None:
+    """Struck through and greyed once corrected; a correction in the accent colour."""
+    if entry.corrected_by:
+        for item in items:
+            item.setFont(_struck())
+            item.setForeground(_MUTED)
+    elif entry.kind is _CORRECTION_KIND:
+        for item in items:
+            item.setForeground(_CORRECTION)

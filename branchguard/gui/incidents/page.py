@@ -1,0 +1,162 @@
+"""Incidents page: the list (filters, full-text search) and a console tab per incident opened."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
+
+from branchguard.core.incidents.types import IncidentStatus
+from branchguard.core.kernel.errors import BranchGuardError
+from branchguard.core.kernel.i18n import t
+from branchguard.gui.incidents.console import IncidentConsole
+from branchguard.gui.incidents.console.dialogs import swatch_icon
+from branchguard.gui.incidents.list_view import IncidentListPanel
+from branchguard.gui.incidents.models import incident_swatch, severity
+from branchguard.gui.incidents.start import StartIncidentDialog, may_start
+from branchguard.gui.kit.icons import icon
+from branchguard.gui.kit.page import Page
+from branchguard.gui.shell.session import GuiSession
+
+TAB_TITLE_CHARS = 18
+
+
+class IncidentsPage(Page):
+    page_id = "incidents"
+
+    def __init__(self, session: GuiSession, parent: QWidget | None = None) -> None:
+        super().__init__(session, parent)
+        self.consoles: dict[int, IncidentConsole] = {}
+        self._reopened = False
+        self.heading = QLabel()
+        self.heading.setProperty("role", "page-title")
+        self.intro = QLabel()
+        self.intro.setProperty("role", "hint")
+        self.start_button = QPushButton(icon("incident"), "")
+        self.start_button.setObjectName("incidents_start_button")
+        self.start_button.setProperty("accent", True)
+        self.start_button.clicked.connect(self.ask_start)
+        self.start_button.setVisible(may_start(session))
+        self.list_panel = IncidentListPanel(session)
+        self.list_panel.open_requested.connect(self.open_incident)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("incidents_tabs")
+        self.tabs.setDocumentMode(True)
+        self.tabs.setTabsClosable(True)
+        self.tabs.tabCloseRequested.connect(self.close_tab)
+        self.tabs.addTab(self.list_panel, icon("incident"), "")
+        self.tabs.tabBar().setTabButton(0, self.tabs.tabBar().ButtonPosition.RightSide, None)
+        header = QHBoxLayout()
+        titles = QVBoxLayout()
+        titles.setSpacing(2)
+        titles.addWidget(self.heading)
+        titles.addWidget(self.intro)
+        header.addLayout(titles, 1)
+        header.addWidget(self.start_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 18, 24, 12)
+        layout.setSpacing(10)
+        layout.addLayout(header)
+        layout.addWidget(self.tabs, 1)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.heading.setText(self.tr("Incidents"))
+        self.intro.setText(
+            self.tr("Live and past incidents and drills. Each opened incident gets its own tab.")
+        )
+        self.start_button.setText(self.tr("Start incident (F9)"))
+        self.tabs.setTabText(0, self.tr("All incidents"))
+        self.list_panel.retranslate()
+        for console in self.consoles.values():
+            console.retranslate()
+            self._label_tab(console)
+
+    # -- loading -------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        """Reload the list and every open console; the first time, reopen every open incident
+        (after a crash or a restart the lead finds them where they left them)."""
+        self.list_panel.reload()
+        for console in self.consoles.values():
+            console.reload()
+        if not self._reopened:
+            self._reopened = True
+            self.reopen_open_incidents()
+
+    def reopen_open_incidents(self) -> None:
+        try:
+            live = self.session.services.incidents.open_incidents(self.session.actor)
+        except BranchGuardError:
+            return
+        for summary in sorted(live, key=lambda s: s.started_at):
+            self.open_incident(summary.id, focus=False)
+        if live:  # the most severe in front
+            first = min(live, key=lambda s: (s.drill, severity(s.level), s.started_at))
+            self.open_incident(first.id)
+
+    # -- consoles ------------------------------------------------------------------------------
+    def open_incident(self, incident_id: int, focus: bool = True) -> IncidentConsole:
+        console = self.consoles.get(incident_id)
+        if console is None:
+            console = IncidentConsole(self.session, incident_id)
+            console.changed.connect(self._console_changed)
+            console.loaded.connect(lambda: self._label_tab(console))
+            self.consoles[incident_id] = console
+            self.tabs.addTab(console, "")
+            self._label_tab(console)
+        if focus:
+            self.tabs.setCurrentWidget(console)
+            console.focus_log()
+        return console
+
+    def console(self, incident_id: int) -> IncidentConsole | None:
+        return self.consoles.get(incident_id)
+
+    def current_console(self) -> IncidentConsole | None:
+        widget = self.tabs.currentWidget()
+        return widget if isinstance(widget, IncidentConsole) else None
+
+    def close_tab(self, index: int) -> None:
+        console = self.tabs.widget(index)
+        if not isinstance(console, IncidentConsole):
+            return  # the list stays
+        self.tabs.removeTab(index)
+        self.consoles.pop(console.incident_id, None)
+        console.deleteLater()
+
+    def _label_tab(self, console: IncidentConsole) -> None:
+        index = self.tabs.indexOf(console)
+        detail = console.detail
+        if index < 0 or detail is None:
+            return
+        summary = detail.summary
+        title = summary.title
+        if len(title) > TAB_TITLE_CHARS:
+            title = title[:TAB_TITLE_CHARS] + "…"
+        prefix = f"{t('incident.drill_badge')} " if summary.drill else ""
+        done = "" if summary.status == IncidentStatus.OPEN else " ✓"
+        self.tabs.setTabText(index, f"{prefix}#{summary.id} {title}{done}")
+        self.tabs.setTabToolTip(index, f"{summary.title} · {summary.level.label} · {summary.status.label}")
+        self.tabs.setTabIcon(index, swatch_icon(incident_swatch(summary).background))
+
+    def _console_changed(self, incident_id: int) -> None:
+        console = self.consoles.get(incident_id)
+        if console is not None:
+            self._label_tab(console)
+        self.list_panel.reload()
+
+    # -- starting ------------------------------------------------------------------------------
+    def ask_start(self) -> StartIncidentDialog | None:
+        if not may_start(self.session):
+            return None
+        dialog = StartIncidentDialog(self.session, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.started.connect(lambda summary: self.started(summary.id))
+        dialog.open()
+        return dialog
+
+    def started(self, incident_id: int) -> IncidentConsole:
+        """A new incident: its console in front, the list and the banner told."""
+        console = self.open_incident(incident_id)
+        self.list_panel.reload()
+        self.session.data_changed.emit("incident")
+        return console

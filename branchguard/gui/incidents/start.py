@@ -1,0 +1,179 @@
+"""Starting an incident (F9): type to pick a playbook, most likely first; Enter starts the first."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from branchguard.core.incidents.types import IncidentSummary
+from branchguard.core.kernel.types import Level, Role
+from branchguard.core.playbooks.types import PlaybookSummary
+from branchguard.gui.incidents.console.dialogs import chosen_level, fill_levels
+from branchguard.gui.kit.writer import writer
+from branchguard.gui.shell.session import GuiSession
+
+_PLAN_ROLE = Qt.ItemDataRole.UserRole  # the PlaybookSummary of a row; None for "ad hoc"
+_MOVE_KEYS = (Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown)
+
+
+class StartIncidentDialog(QDialog):
+    """The playbook list follows what is typed; the level follows the chosen plan (its first level)
+    until someone picks one. `started` carries the new incident once it is on disk."""
+
+    started = Signal(object)  # IncidentSummary
+
+    def __init__(self, session: GuiSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("start_incident_dialog")
+        self.session = session
+        self.resize(620, 520)
+        self._plans = session.services.playbooks.list_playbooks(session.actor)
+        self._level_chosen = False
+        self.filter = QLineEdit()
+        self.filter.setObjectName("start_filter")
+        self.filter.setClearButtonEnabled(True)
+        self.filter.installEventFilter(self)
+        self.plans = QListWidget()
+        self.plans.setObjectName("start_plans")
+        self.plans.setStyleSheet("QListWidget::item { padding: 5px 4px; }")
+        font = self.plans.font()
+        font.setPointSizeF(font.pointSizeF() + 2)  # read under stress, maybe from a step away
+        self.plans.setFont(font)
+        self.level = QComboBox()
+        self.level.setObjectName("start_level")
+        fill_levels(self.level, Level.III)
+        self.drill = QCheckBox()
+        self.drill.setObjectName("start_drill")
+        self.message = QLabel()
+        self.message.setObjectName("start_message")
+        self.message.setProperty("role", "error")
+        self.message.setWordWrap(True)
+        self.message.hide()
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.start_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.start_button.setObjectName("start_submit")
+        self.start_button.setDefault(True)
+        self.buttons.accepted.connect(self.submit)
+        self.buttons.rejected.connect(self.reject)
+        self.plans.currentItemChanged.connect(lambda *_: self._follow_plan())
+        self.plans.itemDoubleClicked.connect(lambda _item: self.submit())
+        self.level.activated.connect(lambda _index: setattr(self, "_level_chosen", True))
+        self.filter.textChanged.connect(lambda _text: self.fill())
+
+        self.hint = QLabel()
+        self.hint.setProperty("role", "hint")
+        self.level_label = QLabel()
+        options = QFormLayout()
+        options.addRow(self.level_label, self.level)
+        options.addRow("", self.drill)
+        box = QVBoxLayout(self)
+        box.addWidget(self.hint)
+        box.addWidget(self.filter)
+        box.addWidget(self.plans, 1)
+        box.addLayout(options)
+        box.addWidget(self.message)
+        box.addWidget(self.buttons)
+        self.retranslate()
+        self.filter.setFocus()
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Start an incident"))
+        self.hint.setText(self.tr("Type a code or a few characters of the plan; Enter starts the first one."))
+        self.filter.setPlaceholderText(self.tr("Code or name, e.g. FIRE or robbery"))
+        self.level_label.setText(self.tr("Level"))
+        self.drill.setText(self.tr("This is a drill"))
+        self.start_button.setText(self.tr("Start"))
+        self.fill()
+
+    # -- the list ------------------------------------------------------------------------------
+    def suggestions(self) -> list[PlaybookSummary]:
+        s = self.session
+        return s.services.incidents.suggest_playbooks(s.actor, self.filter.text(), self._plans)
+
+    def fill(self) -> None:
+        typed = self.filter.text().strip()
+        self.plans.clear()
+        for plan in self.suggestions():
+            levels = " / ".join(level.value for level in plan.levels)
+            item = QListWidgetItem(f"{plan.code}   {plan.title.text}   ({levels})")
+            item.setData(_PLAN_ROLE, plan)
+            item.setToolTip(f"{plan.title.zh}\n{plan.title.en}")
+            self.plans.addItem(item)
+        if typed:
+            ad_hoc = self.tr("Ad hoc: “%1” (no playbook)").replace("%1", typed)
+        else:
+            ad_hoc = self.tr("Ad hoc (no playbook)")
+        item = QListWidgetItem(ad_hoc)
+        item.setData(_PLAN_ROLE, None)
+        self.plans.addItem(item)
+        self.plans.setCurrentRow(0)
+
+    def chosen_plan(self) -> PlaybookSummary | None:
+        item = self.plans.currentItem()
+        if item is None:
+            return None
+        plan = item.data(_PLAN_ROLE)
+        return plan if isinstance(plan, PlaybookSummary) else None
+
+    def _follow_plan(self) -> None:
+        if self._level_chosen:
+            return
+        plan = self.chosen_plan()
+        level = plan.levels[0] if plan is not None and plan.levels else Level.III
+        self.level.setCurrentIndex(max(0, self.level.findData(level.value)))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Up and Down in the search field move through the list, so hands stay on the keys.
+        if watched is self.filter and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            if event.key() in _MOVE_KEYS:
+                self.plans.keyPressEvent(event)
+                return True
+        return super().eventFilter(watched, event)
+
+    # -- starting ------------------------------------------------------------------------------
+    def submit(self) -> None:
+        if not self.start_button.isEnabled():
+            return  # already starting
+        plan = self.chosen_plan()
+        level = chosen_level(self.level)
+        drill = self.drill.isChecked()
+        typed = self.filter.text().strip()
+        title = "" if plan is not None else typed
+        s = self.session
+        self.start_button.setEnabled(False)
+        self.message.hide()
+        writer().submit(
+            lambda: s.services.incidents.start(
+                s.actor, plan.code if plan else None, level, title=title, drill=drill
+            ),
+            on_done=self._started,
+            on_error=self._failed,
+        )
+
+    def _started(self, summary: IncidentSummary) -> None:
+        self.started.emit(summary)
+        self.accept()
+
+    def _failed(self, message: str) -> None:
+        self.start_button.setEnabled(True)
+        self.message.setText(message)
+        self.message.show()
+
+
+def may_start(session: GuiSession) -> bool:
+    """Leads and staff start incidents; auditors only read."""
+    return session.actor.role in (Role.LEAD, Role.STAFF)

@@ -1,0 +1,113 @@
+"""The console's step list: each playbook step with its role, target time, state, who and when."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QColor, QFont
+
+from branchguard.core.incidents.types import IncidentStep, StepState
+from branchguard.gui.incidents.follow_mode.widgets import goal_text, step_due
+from branchguard.gui.kit import style
+from branchguard.gui.kit.rows import RowsModel
+from branchguard.gui.kit.times import local_clock, now_utc
+
+_R = Qt.ItemDataRole
+DONE_BACKGROUND = "#E8F3E9"  # pale green: finished, out of the way
+SKIPPED_BACKGROUND = "#F1F3F4"
+CURRENT_BACKGROUND = "#FFF4D6"  # the pale amber the app uses for "look here"
+
+
+class IncidentStepsModel(RowsModel[IncidentStep]):
+    COL_NUMBER, COL_TEXT, COL_ROLE, COL_TARGET, COL_STATE, COL_BY = range(6)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._started: datetime | None = None
+        self._current = 0  # number of the first pending step
+
+    def set_steps(self, steps: tuple[IncidentStep, ...], started: datetime) -> None:
+        self._started = started
+        self._current = next((s.number for s in steps if s.state == StepState.PENDING), 0)
+        self.set_rows(steps)
+
+    def current_number(self) -> int:
+        return self._current
+
+    def tick(self) -> None:
+        """Time passed: pending steps may have gone past their target."""
+        if self.rowCount():
+            column = self.COL_TARGET
+            self.dataChanged.emit(self.index(0, column), self.index(self.rowCount() - 1, column))
+
+    def headers(self) -> list[str]:
+        return [
+            self.tr("#"),
+            self.tr("Step"),
+            self.tr("Role"),
+            self.tr("Target"),
+            self.tr("Status"),
+            self.tr("Who, when"),
+        ]
+
+    def overdue(self, step: IncidentStep, now: datetime | None = None) -> bool:
+        if step.state != StepState.PENDING or self._started is None:
+            return False
+        due = step_due(step, self._started)
+        return due is not None and due < (now or now_utc())
+
+    def cell(self, item: IncidentStep, column: int, role: int) -> Any:
+        if role == _R.DisplayRole:
+            return self._display(item, column)
+        if role == _R.ToolTipRole and column in (self.COL_TEXT, self.COL_STATE):
+            return self._display(item, column)
+        if role == _R.BackgroundRole:
+            if item.state == StepState.DONE:
+                return QColor(DONE_BACKGROUND)
+            if item.state == StepState.SKIPPED:
+                return QColor(SKIPPED_BACKGROUND)
+            if item.number == self._current:
+                return QColor(CURRENT_BACKGROUND)
+            return None
+        if role == _R.ForegroundRole:
+            if column == self.COL_TARGET and self.overdue(item):
+                return QColor(style.ERROR)
+            if item.state == StepState.SKIPPED:
+                return QColor(style.MUTED)
+            return None
+        if role == _R.FontRole and (item.number == self._current or (
+            column == self.COL_TARGET and self.overdue(item)
+        )):
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == _R.TextAlignmentRole and column == self.COL_NUMBER:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def _display(self, item: IncidentStep, column: int) -> str:
+        if column == self.COL_NUMBER:
+            return str(item.number)
+        if column == self.COL_TEXT:
+            return item.text.text
+        if column == self.COL_ROLE:
+            return item.role_name.text or item.role
+        if column == self.COL_TARGET:
+            return self._target(item)
+        if column == self.COL_STATE:
+            if item.state == StepState.SKIPPED and item.reason:
+                return f"{item.state.label}: {item.reason}"
+            return item.state.label
+        if item.by is None or item.at is None or self._started is None:
+            return ""
+        return f"{item.by} · {local_clock(item.at, self._started)}"
+
+    def _target(self, item: IncidentStep) -> str:
+        """ "≤ 3 min (09:15)"; a report to head office by its deadline, as in follow mode."""
+        text = goal_text(item)
+        due = step_due(item, self._started) if self._started is not None else None
+        if due is None or self._started is None:
+            return text
+        return f"{text} ({local_clock(due, self._started)})"

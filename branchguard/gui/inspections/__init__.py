@@ -1,0 +1,1 @@
+"""The Inspections page, the checklist editor and the inspection runner."""

@@ -1,0 +1,178 @@
+"""Small dialogs of the Inspections page: start a run (where), schedule a checklist."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import QDateTime
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+
+from branchguard.core.inspections.types import Cadence, InspectionDetail, InspectionInput
+from branchguard.core.kernel.errors import BranchGuardError, ValidationError
+from branchguard.core.schedules.rules import PRESETS
+from branchguard.core.schedules.types import ScheduleInfo, ScheduleInput, ScheduleKind
+from branchguard.gui.inspections.runner.names import NamePicker, roster_names
+from branchguard.gui.kit.forms import FieldForm
+from branchguard.gui.schedules.calendar_dialog import NewScheduleDialog
+from branchguard.gui.shell.session import GuiSession
+
+_B = QDialogButtonBox.StandardButton
+
+
+class StartInspectionDialog(QDialog):
+    """Where the inspection takes place; OK starts it through the service (`started` holds it)."""
+
+    def __init__(
+        self,
+        session: GuiSession,
+        code: str,
+        name: str,
+        occurrence_id: int | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.code = code
+        self.occurrence_id = occurrence_id
+        self.started: InspectionDetail | None = None
+        self.setObjectName("start_inspection_dialog")
+        self.setWindowTitle(self.tr("Start inspection"))
+        self.setMinimumWidth(460)
+        intro = QLabel(name)
+        intro.setStyleSheet("font-weight: 600;")
+        intro.setWordWrap(True)
+        self.due_note = QLabel(self.tr("This run completes the due inspection.") if occurrence_id else "")
+        self.due_note.setProperty("role", "hint")
+        self.due_note.setVisible(bool(occurrence_id))
+        self.form = FieldForm()
+        self.location = QLineEdit()
+        self.location.setMaxLength(200)
+        self.location.setPlaceholderText(self.tr("e.g. 营业厅, 自助区, 金库"))
+        self.form.add_field("inspection_location", self.tr("Location"), self.location, "field.location")
+        self.notes = QLineEdit()
+        self.notes.setMaxLength(1000)
+        self.form.add_field("inspection_notes", self.tr("Notes"), self.notes, "field.notes")
+        self.error = QLabel()
+        self.error.setProperty("role", "error")
+        self.error.setWordWrap(True)
+        self.error.hide()
+        self.buttons = QDialogButtonBox(_B.Ok | _B.Cancel)
+        self.buttons.button(_B.Ok).setText(self.tr("Start"))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        box = QVBoxLayout(self)
+        box.addWidget(intro)
+        box.addWidget(self.due_note)
+        box.addLayout(self.form)
+        box.addWidget(self.error)
+        box.addWidget(self.buttons)
+
+    def accept(self) -> None:
+        self.form.clear_errors()
+        self.error.hide()
+        location = self.location.text().strip()
+        data = InspectionInput(
+            location=location, occurrence_id=self.occurrence_id, notes=self.notes.text().strip()
+        )
+        try:
+            self.started = self.session.services.inspections.start(self.session.actor, self.code, data)
+        except ValidationError as exc:
+            if not self.form.show_validation(exc):
+                self.error.setText(exc.message)
+                self.error.show()
+            return
+        except BranchGuardError as exc:
+            self.error.setText(exc.message)
+            self.error.show()
+            return
+        super().accept()
+
+
+class InspectionScheduleDialog(NewScheduleDialog):
+    """The calendar's schedule dialog, narrowed to what a checklist's schedule has: a cadence,
+    the person it is assigned to and the first date. Reminders come from the schedule engine.
+    Given `schedule`, it changes that one instead of adding another."""
+
+    def __init__(
+        self,
+        session: GuiSession,
+        code: str,
+        name: str,
+        cadence: Cadence,
+        parent: QWidget | None = None,
+        schedule: ScheduleInfo | None = None,
+    ) -> None:
+        super().__init__(session, parent)
+        self.code = code
+        self.schedule = schedule
+        self.setObjectName("inspection_schedule_dialog")
+        self.setWindowTitle(self.tr("Schedule: %1").replace("%1", name))
+        self.title_edit.setText(name)
+        self.kind.setCurrentIndex(max(0, self.kind.findData(ScheduleKind.INSPECTION)))
+        cadences = {c.value for c in Cadence}
+        for index in reversed(range(self.rule.count())):
+            if self.rule.itemData(index) not in cadences:
+                self.rule.removeItem(index)
+        self.rule.setCurrentIndex(max(0, self.rule.findData(cadence.value)))
+        self.assignee = NamePicker("schedule_assignee")
+        self.assignee.set_names(roster_names(session))
+        form = self.layout()
+        assert isinstance(form, QFormLayout)
+        for widget in (self.title_edit, self.kind, self.lead_days, self.working_days):
+            form.setRowVisible(widget, False)
+        form.replaceWidget(self.owner, self.assignee)
+        self.owner.hide()
+        label = form.labelForField(self.assignee)
+        if isinstance(label, QLabel):
+            label.setText(self.tr("Assigned to"))
+        if schedule is not None:
+            self.setWindowTitle(self.tr("Change the schedule: %1").replace("%1", name))
+            self.assignee.set_name(schedule.owner)
+            preset = {rule: name for name, rule in PRESETS.items()}.get(schedule.rule, "")
+            self.rule.setCurrentIndex(max(0, self.rule.findData(preset)))
+            # An aware UTC instant, shown in this PC's time like the rest of the dialog.
+            self.start.setDateTime(QDateTime.fromSecsSinceEpoch(int(schedule.start_at.timestamp())))
+        self.resize(460, self.sizeHint().height())
+
+    def accept(self) -> None:
+        owner = self.assignee.name()
+        if not owner:
+            self.show_error(self.tr("Pick the person the inspection is assigned to."))
+            self.assignee.setFocus()
+            return
+        start = datetime.fromtimestamp(self.start.dateTime().toSecsSinceEpoch())  # naive: local wall clock
+        cadence = Cadence(self.rule.currentData())
+        try:
+            if self.schedule is None:
+                self.session.services.inspections.schedule(
+                    self.session.actor, self.code, cadence, owner, start
+                )
+            else:
+                self.session.services.schedules.update(
+                    self.session.actor, self.schedule.id, self._changed(self.schedule, cadence, owner, start)
+                )
+        except BranchGuardError as exc:
+            self.show_error(exc.message)
+            return
+        self.session.data_changed.emit("schedule")
+        QDialog.accept(self)
+
+    @staticmethod
+    def _changed(schedule: ScheduleInfo, cadence: Cadence, owner: str, start: datetime) -> ScheduleInput:
+        """The schedule with the dialog's three fields; the rest (reminder lead time, days off,
+        notes) as it was. `start` is this PC's wall clock, turned into the schedule's own zone."""
+        if schedule.timezone:
+            start = start.astimezone(ZoneInfo(schedule.timezone)).replace(tzinfo=None)
+        return ScheduleInput(
+            title=schedule.title,
+            start=start,
+            kind=schedule.kind,
+            owner=owner,
+            rule=cadence.value,
+            lead_minutes=schedule.lead_minutes,
+            working_days=schedule.working_days,
+            timezone=schedule.timezone,
+            subject_id=schedule.subject_id,
+            notes=schedule.notes,
+        )

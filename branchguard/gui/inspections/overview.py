@@ -1,0 +1,338 @@
+"""The Inspections page's first tab: the checklists with their schedules, what is due now, and
+the inspections done so far."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from branchguard.core.inspections.types import (
+    InspectionFilter,
+    InspectionInfo,
+    InspectionStatus,
+    TemplateInfo,
+    TemplateStatus,
+)
+from branchguard.core.kernel.types import Role
+from branchguard.core.schedules.types import OccurrenceInfo, ScheduleInfo
+from branchguard.gui.inspections.models import InspectionHistoryModel, TemplateListModel, TemplateRow
+from branchguard.gui.kit.icons import icon
+from branchguard.gui.kit.rows import RowsModel
+from branchguard.gui.kit.tables import make_table
+from branchguard.gui.kit.tasks import run_task
+from branchguard.gui.schedules.models import OccurrenceModel
+from branchguard.gui.shell.session import GuiSession
+
+
+def selected_row(table: QTableView, model: RowsModel[Any]) -> Any:
+    """The dataclass of the table's current row (through its proxy), or None."""
+    index = table.currentIndex()
+    proxy = table.model()
+    if not index.isValid() or not isinstance(proxy, QSortFilterProxyModel):
+        return None
+    row = proxy.mapToSource(index).row()
+    return model.row_at(row) if 0 <= row < model.rowCount() else None
+
+
+@dataclass(frozen=True)
+class Overview:
+    templates: list[TemplateRow]
+    due: list[OccurrenceInfo]
+    history: list[InspectionInfo]
+    template_of_schedule: dict[int, str]
+
+
+class InspectionsOverview(QWidget):
+    """Asks the page to act: `start_requested(code, occurrence_id or 0)`, `open_requested(id)`,
+    `schedule_requested(code)`, `edit_requested(code)`, `new_requested()`, `approve_requested(code)`,
+    `pause_requested(schedule_id, active)`."""
+
+    start_requested = Signal(str, int)
+    open_requested = Signal(int)
+    schedule_requested = Signal(str)
+    edit_requested = Signal(str)
+    new_requested = Signal()
+    approve_requested = Signal(str)
+    pause_requested = Signal(int, bool)
+
+    def __init__(self, session: GuiSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.overview: Overview | None = None
+        self.templates_model = TemplateListModel(self)
+        self.templates, _ = make_table("inspection_templates", self.templates_model)
+        self.templates.sortByColumn(TemplateListModel.COL_NAME, Qt.SortOrder.AscendingOrder)
+        self.templates.horizontalHeader().setSectionResizeMode(
+            TemplateListModel.COL_NAME, QHeaderView.ResizeMode.Stretch
+        )
+        self.templates.horizontalHeader().setStretchLastSection(False)
+        for column, width in ((1, 90), (2, 170), (3, 60), (4, 140), (5, 140), (6, 70)):
+            self.templates.horizontalHeader().resizeSection(column, width)
+        self.templates.activated.connect(lambda _i: self._start_selected())
+        self.templates.selectionModel().currentRowChanged.connect(lambda *_: self.update_actions())
+        self.due_model = OccurrenceModel(self)
+        self.due, _ = make_table("inspection_due", self.due_model)
+        self.due.sortByColumn(OccurrenceModel.DUE, Qt.SortOrder.AscendingOrder)
+        for column, width in ((0, 130), (1, 200), (2, 70), (3, 90)):
+            self.due.horizontalHeader().resizeSection(column, width)
+        self.due.activated.connect(lambda _i: self._start_due())
+        self.due.selectionModel().currentRowChanged.connect(lambda *_: self.update_actions())
+        self.history_model = InspectionHistoryModel(self)
+        self.history, _ = make_table("inspection_history", self.history_model)
+        self.history.sortByColumn(InspectionHistoryModel.COL_STARTED, Qt.SortOrder.DescendingOrder)
+        for column, width in ((0, 44), (1, 190), (2, 80), (3, 90), (4, 90), (5, 130), (6, 130), (7, 200)):
+            self.history.horizontalHeader().resizeSection(column, width)
+        self.history.activated.connect(self._open_history)
+        self.status_filter = QComboBox()
+        self.status_filter.setObjectName("inspection_status_filter")
+        self.status_filter.currentIndexChanged.connect(lambda _i: self.reload())
+        self.templates_title, self.due_title, self.history_title = QLabel(), QLabel(), QLabel()
+        for label in (self.templates_title, self.due_title, self.history_title):
+            label.setStyleSheet("font-weight: 600;")
+        self.message = QLabel()
+        self.message.setObjectName("inspections_message")
+        self.message.setProperty("role", "error")
+        self.message.hide()
+        self.start_button = self._button("inspection", "inspection_start", self._start_selected, accent=True)
+        self.start_due_button = self._button("inspection", "inspection_start_due", self._start_due)
+        self.schedule_button = self._button("calendar", "inspection_schedule", self._schedule_selected)
+        self.pause_button = self._button("", "inspection_pause", self._pause_selected)
+        self.edit_button = self._button("edit", "inspection_edit_template", self._edit_selected)
+        self.new_button = self._button("add", "inspection_new_template", self.new_requested.emit)
+        self.approve_button = self._button("approve", "inspection_approve_template", self._approve_selected)
+        self.open_button = self._button("", "inspection_open", lambda: self._open_history(QModelIndex()))
+        self._build_layout()
+        self.retranslate()
+        self.apply_role()
+
+    def _button(
+        self, icon_name: str, name: str, slot: Callable[[], Any], accent: bool = False
+    ) -> QPushButton:
+        button = QPushButton(icon(icon_name), "") if icon_name else QPushButton()
+        button.setObjectName(name)
+        button.clicked.connect(slot)
+        if accent:
+            button.setProperty("accent", True)
+        return button
+
+    def _build_layout(self) -> None:
+        template_bar = QHBoxLayout()
+        template_bar.addWidget(self.templates_title, 1)
+        for button in (
+            self.new_button,
+            self.edit_button,
+            self.approve_button,
+            self.schedule_button,
+            self.pause_button,
+            self.start_button,
+        ):
+            template_bar.addWidget(button)
+        top = QWidget()
+        top_box = QVBoxLayout(top)
+        top_box.setContentsMargins(0, 0, 0, 0)
+        top_box.addLayout(template_bar)
+        top_box.addWidget(self.templates, 1)
+        due_bar = QHBoxLayout()
+        due_bar.addWidget(self.due_title, 1)
+        due_bar.addWidget(self.start_due_button)
+        due = QWidget()
+        due_box = QVBoxLayout(due)
+        due_box.setContentsMargins(0, 0, 0, 0)
+        due_box.addLayout(due_bar)
+        due_box.addWidget(self.due, 1)
+        history_bar = QHBoxLayout()
+        history_bar.addWidget(self.history_title, 1)
+        history_bar.addWidget(self.status_filter)
+        history_bar.addWidget(self.open_button)
+        history = QWidget()
+        history_box = QVBoxLayout(history)
+        history_box.setContentsMargins(0, 0, 0, 0)
+        history_box.addLayout(history_bar)
+        history_box.addWidget(self.history, 1)
+        bottom = QSplitter(Qt.Orientation.Horizontal)
+        bottom.setChildrenCollapsible(False)
+        bottom.addWidget(due)
+        bottom.addWidget(history)
+        bottom.setSizes([420, 700])
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.setChildrenCollapsible(False)
+        split.addWidget(top)
+        split.addWidget(bottom)
+        split.setSizes([330, 300])
+        box = QVBoxLayout(self)
+        box.setContentsMargins(8, 8, 8, 8)
+        box.addWidget(self.message)
+        box.addWidget(split, 1)
+
+    def retranslate(self) -> None:
+        self.templates_title.setText(self.tr("Checklists and schedules"))
+        self.due_title.setText(self.tr("Due and overdue"))
+        self.history_title.setText(self.tr("Inspections"))
+        self.start_button.setText(self.tr("Start inspection"))
+        self.start_button.setToolTip(self.tr("Start the selected checklist now (or double-click it)"))
+        self.start_due_button.setText(self.tr("Start the due inspection"))
+        self.schedule_button.setText(self.tr("Schedule…"))
+        self.schedule_button.setToolTip(
+            self.tr("Run the selected checklist on a schedule, assigned to a person")
+        )
+        self.edit_button.setText(self.tr("Edit checklist…"))
+        self.new_button.setText(self.tr("New checklist…"))
+        self.approve_button.setText(self.tr("Approve draft"))
+        self.open_button.setText(self.tr("Open"))
+        current = self.status_filter.currentIndex()
+        self.status_filter.blockSignals(True)
+        self.status_filter.clear()
+        self.status_filter.addItem(self.tr("All inspections"), None)
+        for status in InspectionStatus:
+            self.status_filter.addItem(status.label, status.value)
+        self.status_filter.setCurrentIndex(max(current, 0))
+        self.status_filter.blockSignals(False)
+        self.update_actions()
+
+    # -- roles ---------------------------------------------------------------------------------
+    def is_lead(self) -> bool:
+        return self.session.actor.role is Role.LEAD
+
+    def may_work(self) -> bool:
+        return self.session.actor.role in (Role.LEAD, Role.STAFF)
+
+    def apply_role(self) -> None:
+        lead, work = self.is_lead(), self.may_work()
+        for button in (
+            self.new_button,
+            self.edit_button,
+            self.approve_button,
+            self.schedule_button,
+            self.pause_button,
+        ):
+            button.setVisible(lead)
+        self.start_button.setVisible(work)
+        self.start_due_button.setVisible(work)
+
+    def selected_template(self) -> TemplateRow | None:
+        row: TemplateRow | None = selected_row(self.templates, self.templates_model)
+        return row
+
+    def active_schedule(self, row: TemplateRow) -> ScheduleInfo | None:
+        return next(iter(sorted(row.schedules, key=lambda s: not s.active)), None)
+
+    def update_actions(self) -> None:
+        row = self.selected_template()
+        info: TemplateInfo | None = row.template if row else None
+        # The list shows a template's approved version when it has one; a draft alone cannot run.
+        approved = info is not None and info.status == TemplateStatus.APPROVED
+        self.start_button.setEnabled(info is not None and approved)
+        self.edit_button.setEnabled(info is not None)
+        self.approve_button.setEnabled(info is not None and info.has_draft)
+        self.schedule_button.setEnabled(info is not None)
+        schedule = self.active_schedule(row) if row else None
+        self.pause_button.setEnabled(schedule is not None)
+        self.schedule_button.setText(
+            self.tr("Change schedule…") if schedule is not None else self.tr("Schedule…")
+        )
+        self.pause_button.setText(
+            self.tr("Resume schedule")
+            if schedule is not None and not schedule.active
+            else self.tr("Pause schedule")
+        )
+        due = selected_row(self.due, self.due_model)
+        self.start_due_button.setEnabled(due is not None)
+
+    # -- loading -------------------------------------------------------------------------------
+    def current_filter(self) -> InspectionFilter:
+        status = self.status_filter.currentData()
+        return InspectionFilter(status=InspectionStatus(status) if status else None)
+
+    def reload(self) -> None:
+        services, actor, flt = self.session.services, self.session.actor, self.current_filter()
+
+        def work(_progress: object) -> Overview:
+            schedules = services.inspections.schedules(actor)
+            templates = services.inspections.templates(actor)
+            by_template: dict[str, list[ScheduleInfo]] = {}
+            codes: dict[int, str] = {}
+            for schedule in schedules:
+                code = services.inspections.template_for_schedule(actor, schedule.id)
+                codes[schedule.id] = code
+                by_template.setdefault(code, []).append(schedule)
+            rows = [TemplateRow(t, tuple(by_template.get(t.code, ()))) for t in templates]
+            return Overview(
+                rows, services.inspections.due(actor), services.inspections.list(actor, flt), codes
+            )
+
+        run_task(work, on_done=self._show, on_error=self.show_error)
+
+    def _show(self, overview: Overview) -> None:
+        self.show_error("")
+        code = (row := self.selected_template()) and row.template.code
+        self.overview = overview
+        self.templates_model.set_rows(overview.templates)
+        self.due_model.set_rows(overview.due)
+        self.history_model.set_rows(overview.history)
+        if not (code and self.select_template(code)) and self.templates.model().rowCount():
+            self.templates.setCurrentIndex(self.templates.model().index(0, 0))  # the buttons act at once
+        self.update_actions()
+
+    def show_error(self, message: str) -> None:
+        self.message.setText(message)
+        self.message.setVisible(bool(message))
+
+    def select_template(self, code: str) -> bool:
+        row = self.templates_model.find_row(lambda r: r.template.code == code)
+        proxy = self.templates.model()
+        if row < 0 or not isinstance(proxy, QSortFilterProxyModel):
+            return False
+        self.templates.setCurrentIndex(proxy.mapFromSource(self.templates_model.index(row, 0)))
+        return True
+
+    # -- requests ------------------------------------------------------------------------------
+    def _start_selected(self) -> None:
+        row = self.selected_template()
+        if row is not None and self.may_work() and self.start_button.isEnabled():
+            self.start_requested.emit(row.template.code, 0)
+
+    def _start_due(self) -> None:
+        due: OccurrenceInfo | None = selected_row(self.due, self.due_model)
+        if due is None or self.overview is None or not self.may_work():
+            return
+        code = self.overview.template_of_schedule.get(due.schedule_id, "")
+        if code:
+            self.start_requested.emit(code, due.id or 0)
+
+    def _schedule_selected(self) -> None:
+        if (row := self.selected_template()) is not None:
+            self.schedule_requested.emit(row.template.code)
+
+    def _pause_selected(self) -> None:
+        row = self.selected_template()
+        schedule = self.active_schedule(row) if row else None
+        if schedule is not None:
+            self.pause_requested.emit(schedule.id, not schedule.active)
+
+    def _edit_selected(self) -> None:
+        if (row := self.selected_template()) is not None:
+            self.edit_requested.emit(row.template.code)
+
+    def _approve_selected(self) -> None:
+        if (row := self.selected_template()) is not None and row.template.has_draft:
+            self.approve_requested.emit(row.template.code)
+
+    def _open_history(self, index: QModelIndex) -> None:
+        del index  # activation and the Open button both act on the current row
+        info: InspectionInfo | None = selected_row(self.history, self.history_model)
+        if info is not None:
+            self.open_requested.emit(info.id)

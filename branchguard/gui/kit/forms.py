@@ -1,0 +1,81 @@
+"""A form layout whose fields show their own validation message right under the input."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
+
+from branchguard.core.kernel.errors import ValidationError
+from branchguard.core.kernel.i18n import t
+
+
+class FieldForm(QFormLayout):
+    """Rows of label + input + (hidden) error line, keyed by the service's field key.
+
+    `core_field` is the catalogue key the services use in ValidationError (e.g. "field.username"),
+    so an error raised below the GUI lands next to the input it is about.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
+        self.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        self.setVerticalSpacing(6)
+        self._inputs: dict[str, QWidget] = {}
+        self._errors: dict[str, QLabel] = {}
+        self._labels: dict[str, QLabel] = {}
+        self._core: dict[str, str] = {}
+
+    def add_field(self, key: str, label: str, widget: QWidget, core_field: str = "") -> QLabel:
+        holder = QWidget()
+        box = QVBoxLayout(holder)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.setSpacing(2)
+        box.addWidget(widget)
+        error = QLabel()
+        error.setObjectName(f"error_{key}")
+        error.setProperty("role", "error")
+        error.setWordWrap(True)
+        error.hide()
+        box.addWidget(error)
+        caption = QLabel(label)
+        caption.setBuddy(widget)
+        self.addRow(caption, holder)
+        widget.setObjectName(key)
+        self._inputs[key] = widget
+        self._errors[key] = error
+        self._labels[key] = caption
+        self._core[key] = core_field
+        return caption
+
+    def set_label(self, key: str, text: str) -> None:
+        self._labels[key].setText(text)
+
+    def set_error(self, key: str, message: str) -> None:
+        label = self._errors[key]
+        label.setText(message)
+        label.show()
+        widget = self._inputs[key]
+        widget.setProperty("invalid", True)
+        widget.style().polish(widget)
+        widget.setFocus()
+
+    def clear_errors(self) -> None:
+        for key, label in self._errors.items():
+            label.clear()
+            label.hide()
+            widget = self._inputs[key]
+            if widget.property("invalid"):
+                widget.setProperty("invalid", False)
+                widget.style().polish(widget)
+
+    def show_validation(self, error: ValidationError) -> bool:
+        """Put the error next to its field; False when no field of this form matches."""
+        for key, core in self._core.items():
+            if core and t(core) == error.field:
+                self.set_error(key, error.reason)
+                return True
+        return False
+
+    def error_text(self, key: str) -> str:
+        label = self._errors[key]
+        return label.text() if not label.isHidden() else ""

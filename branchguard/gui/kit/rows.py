@@ -1,0 +1,136 @@
+"""Base of the read-only table models over service results: one row per dataclass, reset on reload."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from functools import cache
+from typing import Any, Generic, TypeVar, cast
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QModelRoleData,
+    QModelRoleDataSpan,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QFont, QFontDatabase, QFontInfo, QGuiApplication
+
+from branchguard.core.kernel.i18n import current_language
+
+T = TypeVar("T")
+Index = QModelIndex | QPersistentModelIndex
+
+# The value a QSortFilterProxyModel sorts by: posts sort in roster order, not by their label.
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+# The dataclass behind a row, for views that only have an index at hand.
+ITEM_ROLE = Qt.ItemDataRole.UserRole + 2
+
+_DISPLAY = Qt.ItemDataRole.DisplayRole
+
+
+def phone_font() -> QFont:
+    """A fixed-pitch face for phone numbers, at the size of the surrounding text: digits line up
+    in a column and are easy to read out over the phone."""
+    font = QFont(QGuiApplication.font())
+    font.setFamilies([fixed_family(), *font.families()])
+    font.setStyleHint(QFont.StyleHint.TypeWriter)
+    return font
+
+
+@cache
+def fixed_family() -> str:
+    # Resolved to a real family: an alias such as fontconfig's "monospace" loses against the
+    # application font's own family list and would give proportional digits after all.
+    return QFontInfo(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)).family()
+
+
+class RowsModel(QAbstractTableModel, Generic[T]):
+    """Rows of one dataclass type; subclasses give `headers()` and `cell()`, and leave `data()`
+    alone: a view's paint reads cells through `multiData`, which answers from `cell()` as well.
+
+    Translated texts live in the subclasses: PySide's tr() uses the runtime class name as its
+    context, which would not match what lupdate extracts from a base class.
+    """
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[T] = []
+        self._columns: int | None = None
+        self._headers: tuple[str, list[str]] | None = None  # (language, texts)
+
+    # -- content -------------------------------------------------------------------------------
+    def set_rows(self, rows: Sequence[T]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def rows(self) -> list[T]:
+        return list(self._rows)
+
+    def row_at(self, row: int) -> T:
+        return self._rows[row]
+
+    def find_row(self, match: Callable[[T], bool]) -> int:
+        """The first row whose item matches, or -1."""
+        return next((i for i, item in enumerate(self._rows) if match(item)), -1)
+
+    # -- what subclasses provide ---------------------------------------------------------------
+    def headers(self) -> list[str]:
+        raise NotImplementedError
+
+    def cell(self, item: T, column: int, role: int) -> Any:
+        """The value of `item` in `column` for `role`; None when there is none."""
+        raise NotImplementedError
+
+    # -- Qt ------------------------------------------------------------------------------------
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt signature
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt signature
+        if self._columns is None:  # counted once: views ask for every cell, headers() translates each
+            self._columns = len(self.headers())
+        return 0 if parent.isValid() else self._columns
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != _DISPLAY:
+            return None
+        # Translated once per language: a view asks for every section on each layout and paint.
+        language = current_language()
+        if self._headers is None or self._headers[0] != language:
+            self._headers = (language, self.headers())
+        headers = self._headers[1]
+        return headers[section] if 0 <= section < len(headers) else None
+
+    def data(self, index: Index, role: int = _DISPLAY) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        return self._value(self._rows[index.row()], index.column(), role)
+
+    def multiData(self, index: Index, roleDataSpan: QModelRoleDataSpan | QModelRoleData) -> None:
+        """Every role a delegate asks of a cell in one call (a paint asks about seven per cell;
+        each separate `data` call from C++ into Python costs more than its answer)."""
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return
+        item, column = self._rows[index.row()], index.column()
+        span = roleDataSpan if isinstance(roleDataSpan, QModelRoleDataSpan) else (roleDataSpan,)
+        for role_data in cast("Iterable[QModelRoleData]", span):  # the span iterates; its stub says not
+            value = self._value(item, column, role_data.role())
+            if value is not None:
+                role_data.setData(value)
+            else:  # a delegate reuses its span from cell to cell: an unset role keeps the last cell's
+                role_data.clearData()
+
+    def _value(self, item: T, column: int, role: int) -> Any:
+        if role == ITEM_ROLE:
+            return item
+        if role == SORT_ROLE:
+            value = self.cell(item, column, SORT_ROLE)
+            return value if value is not None else self.cell(item, column, _DISPLAY)
+        return self.cell(item, column, role)
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren

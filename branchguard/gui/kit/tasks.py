@@ -1,0 +1,264 @@
+"""The one way to run slow work (more than ~50 ms) off the GUI thread and get the result back on it.
+
+Write the work as a plain function that takes a `TaskProgress` and returns a result. It runs on
+a QThreadPool thread, so it must not touch widgets; it may call services (each opens its own
+database session). The callbacks run on the GUI thread:
+
+    from branchguard.gui.kit.tasks import TaskProgress, run_task
+
+    def work(progress: TaskProgress) -> Path:
+        progress.report(0, 2, "rendering")        # optional: determinate progress
+        pdf = render_card(...)
+        if progress.cancelled:                     # optional: honour Cancel between steps
+            raise TaskCancelled
+        progress.report(1, 2, "saving")
+        return pdf
+
+    run_task(
+        work,
+        on_done=lambda path: self.status.showMessage(str(path)),
+        on_error=None,                  # default: a warning box with the error's message
+        parent=self,                    # a window-modal progress dialog appears after 400 ms
+        title=self.tr("Printing the contact card"),
+        cancellable=True,
+    )
+
+A BranchGuardError's translated message reaches `on_error` as is; any other exception is logged
+with its traceback and reported as "<type>: <text>". Tests call `set_inline(True)` (the
+`inline_tasks` fixture does) so the work runs synchronously inside `run_task`.
+"""
+
+from __future__ import annotations
+
+import itertools
+import logging
+import threading
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
+
+from branchguard.core.kernel.errors import BranchGuardError
+
+log = logging.getLogger(__name__)
+
+SHOW_PROGRESS_AFTER_MS = 400
+_inline = False
+_running: set[TaskHandle] = set()
+
+
+class TaskCancelled(Exception):
+    """Raised by the work function when it noticed `progress.cancelled`."""
+
+
+def set_inline(inline: bool) -> None:
+    """Run tasks synchronously on the calling thread (tests) instead of on the thread pool."""
+    global _inline
+    _inline = inline
+
+
+class _Relay(QObject):
+    """The one object every task reports through, tagged with the task's number.
+
+    It lives on the GUI thread for the whole run. A per-task QObject would be released by the
+    pool's worker thread when it deletes the finished runnable, racing the GUI thread that owns
+    it (a crash when many tasks finish quickly, e.g. log entries typed in a burst).
+    """
+
+    progressed = Signal(int, int, int, str)
+    finished = Signal(int, object)
+    failed = Signal(int, str)
+    cancelled = Signal(int)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.handles: dict[int, TaskHandle] = {}
+        self.progressed.connect(self._on_progress)
+        self.finished.connect(self._on_finished)
+        self.failed.connect(self._on_failed)
+        self.cancelled.connect(self._on_cancelled)
+
+    @Slot(int, int, int, str)
+    def _on_progress(self, task: int, done: int, total: int, text: str) -> None:
+        if (handle := self.handles.get(task)) is not None:
+            handle._on_progress(done, total, text)
+
+    @Slot(int, object)
+    def _on_finished(self, task: int, result: object) -> None:
+        if (handle := self.handles.pop(task, None)) is not None:
+            handle._on_finished(result)
+
+    @Slot(int, str)
+    def _on_failed(self, task: int, message: str) -> None:
+        if (handle := self.handles.pop(task, None)) is not None:
+            handle._on_failed(message)
+
+    @Slot(int)
+    def _on_cancelled(self, task: int) -> None:
+        if (handle := self.handles.pop(task, None)) is not None:
+            handle._on_cancelled()
+
+
+_relay: _Relay | None = None
+_numbers = itertools.count(1)
+
+
+def _the_relay() -> _Relay:
+    global _relay
+    if _relay is None:  # made by the first run_task, on the GUI thread
+        _relay = _Relay()
+    return _relay
+
+
+class TaskProgress:
+    """Handed to the work function: report progress, ask whether the user cancelled."""
+
+    def __init__(self, relay: _Relay, task: int) -> None:
+        self._relay = relay
+        self._task = task
+        self._cancel = threading.Event()
+
+    def report(self, done: int, total: int, text: str = "") -> None:
+        self._relay.progressed.emit(self._task, done, total, text)
+
+    @property
+    def cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+
+class _Runnable(QRunnable):
+    """Holds only plain Python objects and the permanent relay: safe to delete on any thread."""
+
+    def __init__(
+        self, work: Callable[[TaskProgress], Any], progress: TaskProgress, relay: _Relay, task: int
+    ) -> None:
+        super().__init__()
+        self._work = work
+        self._progress = progress
+        self._relay = relay
+        self._task = task
+
+    def run(self) -> None:
+        relay, task = self._relay, self._task
+        try:
+            result = self._work(self._progress)
+        except TaskCancelled:
+            relay.cancelled.emit(task)
+        except BranchGuardError as exc:
+            relay.failed.emit(task, exc.message)
+        except Exception as exc:
+            log.exception("background task failed")
+            relay.failed.emit(task, f"{type(exc).__name__}: {exc}")
+        else:
+            if self._progress.cancelled:
+                relay.cancelled.emit(task)
+            else:
+                relay.finished.emit(task, result)
+
+
+class TaskHandle(QObject):
+    """A running task as seen from the GUI thread; `finished`/`failed`/`cancelled` fire once."""
+
+    finished = Signal(object)
+    failed = Signal(str)
+    cancelled = Signal()
+
+    def __init__(self, parent: QWidget | None, title: str, cancellable: bool) -> None:
+        super().__init__()
+        self.task = next(_numbers)
+        self.progress = TaskProgress(_the_relay(), self.task)
+        self._parent = parent
+        self.done = False
+        self._dialog: QProgressDialog | None = None
+        if parent is not None:
+            self._dialog = _progress_dialog(parent, title, cancellable)
+            self._dialog.canceled.connect(self.cancel)
+
+    def cancel(self) -> None:
+        self.progress.cancel()
+
+    def _on_progress(self, done: int, total: int, text: str) -> None:
+        dialog = self._dialog
+        if dialog is None:
+            return
+        if text:
+            dialog.setLabelText(text)
+        dialog.setRange(0, max(total, 0))
+        # Last: a modal progress dialog processes events inside setValue, where the task's
+        # `finished` can arrive and close (and forget) the dialog.
+        dialog.setValue(done)
+
+    def _on_finished(self, result: object) -> None:
+        self._close()
+        self.finished.emit(result)
+
+    def _on_failed(self, message: str) -> None:
+        self._close()
+        self.failed.emit(message)
+
+    def _on_cancelled(self) -> None:
+        self._close()
+        self.cancelled.emit()
+
+    def _close(self) -> None:
+        self.done = True
+        if self._dialog is not None:
+            self._dialog.canceled.disconnect(self.cancel)
+            self._dialog.reset()
+            self._dialog.deleteLater()
+            self._dialog = None
+        _running.discard(self)
+
+
+def _progress_dialog(parent: QWidget, title: str, cancellable: bool) -> QProgressDialog:
+    # Imported here: start-up runs the login as a task, and creating Qt's enums should overlap it.
+    from PySide6.QtCore import Qt
+
+    cancel_text = QCoreApplication.translate("tasks", "Cancel") if cancellable else ""
+    # An empty cancel text means no Cancel button: work that cannot stop should not offer it.
+    dialog = QProgressDialog(title, cancel_text, 0, 0, parent)
+    dialog.setWindowTitle(title)
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    dialog.setAutoClose(False)
+    dialog.setAutoReset(False)
+    dialog.setMinimumDuration(SHOW_PROGRESS_AFTER_MS)
+    return dialog
+
+
+def run_task(
+    work: Callable[[TaskProgress], Any],
+    *,
+    on_done: Callable[[Any], None] | None = None,
+    on_error: Callable[[str], None] | None = None,
+    on_cancel: Callable[[], None] | None = None,
+    parent: QWidget | None = None,
+    title: str = "",
+    cancellable: bool = False,
+    pool: QThreadPool | None = None,
+) -> TaskHandle:
+    """Start `work(progress)` off the GUI thread; callbacks run on the GUI thread afterwards.
+
+    `pool` defaults to the global pool; a pool of one thread runs its tasks in submission order.
+    """
+    handle = TaskHandle(parent, title, cancellable)
+    if on_done is not None:
+        handle.finished.connect(on_done)
+    if on_error is not None:
+        handle.failed.connect(on_error)
+    else:
+        handle.failed.connect(lambda message: QMessageBox.warning(parent, title or "BranchGuard", message))
+    if on_cancel is not None:
+        handle.cancelled.connect(on_cancel)
+    _running.add(handle)
+    relay = _the_relay()
+    relay.handles[handle.task] = handle
+    runnable = _Runnable(work, handle.progress, relay, handle.task)
+    if _inline:
+        runnable.run()
+    else:
+        (pool or QThreadPool.globalInstance()).start(runnable)
+    return handle

@@ -1,0 +1,1 @@
+"""The People & contacts page."""

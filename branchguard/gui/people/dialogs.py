@@ -1,0 +1,193 @@
+"""Add/edit dialogs of the People & contacts page: the service validates, the dialog shows where."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Generic, TypeVar
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from branchguard.core.kernel.errors import BranchGuardError, ValidationError
+from branchguard.core.kernel.types import LabelledEnum
+from branchguard.core.people.types import (
+    BranchRole,
+    ContactInfo,
+    ContactInput,
+    ContactKind,
+    PersonInfo,
+    PersonInput,
+)
+from branchguard.gui.kit.forms import FieldForm
+from branchguard.gui.kit.rows import phone_font
+
+In = TypeVar("In")
+Out = TypeVar("Out")
+E = TypeVar("E", bound=LabelledEnum)
+
+
+def enum_combo(kind: type[E], current: E | None = None) -> QComboBox:
+    combo = QComboBox()
+    for member in kind:
+        combo.addItem(member.label, member.value)
+    if current is not None:
+        combo.setCurrentIndex(combo.findData(current.value))
+    return combo
+
+
+def phone_edit(text: str) -> QLineEdit:
+    edit = QLineEdit(text)
+    edit.setFont(phone_font())
+    edit.setMaxLength(24)
+    return edit
+
+
+def notes_edit(text: str) -> QPlainTextEdit:
+    edit = QPlainTextEdit(text)
+    edit.setTabChangesFocus(True)
+    edit.setFixedHeight(72)
+    return edit
+
+
+class RecordDialog(QDialog, Generic[In, Out]):
+    """Collects an input dataclass and hands it to `save`; stays open while the service refuses it.
+
+    Nothing is written unless `save` succeeds; on a ValidationError the message goes under the
+    field it names (and that field gets the focus), any other refusal under the form.
+    """
+
+    def __init__(self, save: Callable[[In], Out], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._save = save
+        self.saved: Out | None = None
+        self.form = FieldForm()
+        self.general_error = QLabel()
+        self.general_error.setObjectName("dialog_error")
+        self.general_error.setProperty("role", "error")
+        self.general_error.setWordWrap(True)
+        self.general_error.hide()
+        buttons = QDialogButtonBox.StandardButton
+        self.buttons = QDialogButtonBox(buttons.Save | buttons.Cancel)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self.hint = QLabel()
+        self.hint.setProperty("role", "hint")
+        self.hint.setWordWrap(True)
+        self.hint.hide()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.hint)
+        layout.addLayout(self.form)
+        layout.addWidget(self.general_error)
+        layout.addWidget(self.buttons)
+        self.setMinimumWidth(460)
+
+    def collect(self) -> In:
+        raise NotImplementedError
+
+    def accept(self) -> None:
+        self.form.clear_errors()
+        self.general_error.hide()
+        try:
+            self.saved = self._save(self.collect())
+        except ValidationError as exc:
+            if not self.form.show_validation(exc):
+                self._show_general(exc.message)
+            return
+        except BranchGuardError as exc:
+            self._show_general(exc.message)
+            return
+        super().accept()
+
+    def _show_general(self, message: str) -> None:
+        self.general_error.setText(message)
+        self.general_error.show()
+
+
+class PersonDialog(RecordDialog[PersonInput, PersonInfo]):
+    def __init__(
+        self,
+        save: Callable[[PersonInput], PersonInfo],
+        person: PersonInfo | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(save, parent)
+        self.setObjectName("person_dialog")
+        title = self.tr("Add a staff member") if person is None else self.tr("Edit a staff member")
+        self.setWindowTitle(title)
+        self.name = QLineEdit(person.name if person else "")
+        self.name.setMaxLength(100)
+        self.post = enum_combo(BranchRole, person.branch_role if person else BranchRole.TELLER)
+        self.mobile = phone_edit(person.mobile if person else "")
+        self.mobile.setPlaceholderText(self.tr("e.g. 13901010001"))
+        self.phone = phone_edit(person.phone if person else "")
+        self.phone.setPlaceholderText(self.tr("e.g. 010-63210001"))
+        self.on_duty = QCheckBox(self.tr("On duty at this branch"))
+        self.on_duty.setChecked(person.on_duty if person else True)
+        self.notes = notes_edit(person.notes if person else "")
+        self.form.add_field("name", self.tr("Name"), self.name, "field.name")
+        self.form.add_field("post", self.tr("Post"), self.post, "field.branch_role")
+        self.form.add_field("mobile", self.tr("Mobile"), self.mobile, "field.mobile")
+        self.form.add_field("phone", self.tr("Phone"), self.phone, "field.phone")
+        self.form.add_field("on_duty", self.tr("On duty"), self.on_duty)
+        self.form.add_field("notes", self.tr("Notes"), self.notes, "field.notes")
+        self.name.setFocus()
+
+    def collect(self) -> PersonInput:
+        return PersonInput(
+            name=self.name.text(),
+            branch_role=BranchRole(self.post.currentData()),
+            mobile=self.mobile.text(),
+            phone=self.phone.text(),
+            on_duty=self.on_duty.isChecked(),
+            notes=self.notes.toPlainText(),
+        )
+
+
+class ContactDialog(RecordDialog[ContactInput, ContactInfo]):
+    def __init__(
+        self,
+        save: Callable[[ContactInput], ContactInfo],
+        contact: ContactInfo | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(save, parent)
+        self.setObjectName("contact_dialog")
+        self.setWindowTitle(self.tr("Add a contact") if contact is None else self.tr("Edit a contact"))
+        self.name = QLineEdit(contact.name if contact else "")
+        self.name.setMaxLength(100)
+        self.kind = enum_combo(ContactKind, contact.kind if contact else ContactKind.OTHER)
+        self.phone = phone_edit(contact.phone if contact else "")
+        self.alt_phone = phone_edit(contact.alt_phone if contact else "")
+        self.notes = notes_edit(contact.notes if contact else "")
+        self.form.add_field("name", self.tr("Name"), self.name, "field.name")
+        self.form.add_field("kind", self.tr("Type"), self.kind, "field.kind")
+        self.form.add_field("phone", self.tr("Phone"), self.phone, "field.phone")
+        self.form.add_field("alt_phone", self.tr("Alternative phone"), self.alt_phone, "field.alt_phone")
+        self.form.add_field("notes", self.tr("Notes"), self.notes, "field.notes")
+        if contact is not None and contact.builtin:
+            # The public numbers are the same in every branch: only the name and notes are local.
+            self.phone.setReadOnly(True)
+            self.kind.setEnabled(False)
+            self.hint.setText(
+                self.tr("This is a built-in public emergency number: its number and type cannot be changed.")
+            )
+            self.hint.show()
+        self.name.setFocus()
+
+    def collect(self) -> ContactInput:
+        return ContactInput(
+            name=self.name.text(),
+            kind=ContactKind(self.kind.currentData()),
+            phone=self.phone.text(),
+            alt_phone=self.alt_phone.text(),
+            notes=self.notes.toPlainText(),
+        )

@@ -1,0 +1,444 @@
+"""The Staff roster and Emergency contacts tabs: a filtered table with add, edit and remove."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
+
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence, QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from branchguard import APP_NAME
+from branchguard.core.kernel.errors import BranchGuardError
+from branchguard.core.people.types import BranchRole, ContactInfo, ContactKind, PersonInfo
+from branchguard.gui.kit.icons import icon
+from branchguard.gui.kit.rows import SORT_ROLE, RowsModel
+from branchguard.gui.kit.search_box import SearchBox
+from branchguard.gui.people.models import ContactsModel, PeopleModel
+from branchguard.gui.shell.session import GuiSession
+
+if TYPE_CHECKING:  # the dialogs (and their forms) load when one is first opened, not with the page
+    from branchguard.gui.people.dialogs import RecordDialog
+
+T = TypeVar("T", PersonInfo, ContactInfo)
+
+_KEY = QKeySequence.StandardKey
+
+
+# Texts of the shared base class are translated in one explicit context ("RecordTab"), because
+# PySide's self.tr() would look them up under each subclass's name. The calls are spelled out (no
+# helper) so that lupdate finds them.
+
+
+class RecordTab(QWidget, Generic[T]):
+    """Table, search box, filter combos, buttons and shortcuts; subclasses say what a record is."""
+
+    changed = Signal(str)  # entity name after a successful add, edit or remove
+
+    entity = ""
+
+    def __init__(self, session: GuiSession, model: RowsModel[T], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.model: RowsModel[T] = model
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(model)
+        self.proxy.setSortRole(SORT_ROLE)
+        self.table = self._make_table()
+        self.search = SearchBox(f"{self.entity}_search")
+        self.search.setMinimumWidth(240)
+        self.search.paused.connect(self.reload)
+        self.count_label = QLabel()
+        self.count_label.setProperty("role", "hint")
+        self.add_button = self._button("add", "add")
+        self.edit_button = self._button("edit", "edit")
+        self.remove_button = self._button("remove", "delete")
+        self.add_action = self._action("add", [QKeySequence(Qt.Key.Key_Insert)], self.add)
+        self.edit_action = self._action("edit", [QKeySequence(Qt.Key.Key_F2)], self.edit)
+        self.remove_action = self._action("remove", [QKeySequence(Qt.Key.Key_Delete)], self.remove)
+        self.find_action = self._action("find", [QKeySequence(_KEY.Find)], self.focus_search)
+        self.add_button.clicked.connect(self.add)
+        self.edit_button.clicked.connect(self.edit)
+        self.remove_button.clicked.connect(self.remove)
+        # Enter on a row and a double click both "activate" it (per platform convention).
+        self.table.activated.connect(lambda _index: self.edit())
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self.update_actions())
+
+        self.filter_row = QHBoxLayout()
+        self.filter_row.setSpacing(8)
+        self.filter_row.addWidget(self.search, 2)
+        tools = QHBoxLayout()
+        tools.setSpacing(6)
+        for button in (self.add_button, self.edit_button, self.remove_button):
+            tools.addWidget(button)
+        tools.addStretch(1)
+        tools.addWidget(self.count_label)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 12, 12, 12)
+        layout.setSpacing(8)
+        layout.addLayout(self.filter_row)
+        layout.addLayout(tools)
+        layout.addWidget(self.table, 1)
+        self._sized = False
+        self._editable = True
+        self.dialog: RecordDialog[Any, T] | None = None  # the add/edit dialog while it is open
+
+    # -- building ------------------------------------------------------------------------------
+    def _make_table(self) -> QTableView:
+        table = QTableView()
+        table.setObjectName(f"{self.entity}_table")
+        table.setModel(self.proxy)
+        table.setSortingEnabled(True)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setAlternatingRowColors(True)
+        table.setWordWrap(False)
+        table.verticalHeader().hide()
+        table.verticalHeader().setDefaultSectionSize(30)
+        header = table.horizontalHeader()
+        header.setStretchLastSection(True)
+        header.setHighlightSections(False)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # keep the service's order until asked
+        return table
+
+    def _button(self, name: str, icon_name: str) -> QPushButton:
+        button = QPushButton(icon(icon_name), "")
+        button.setObjectName(f"{self.entity}_{name}_button")
+        return button
+
+    def _action(self, name: str, keys: list[QKeySequence], slot: object) -> QAction:
+        action = QAction(self)
+        action.setObjectName(f"{self.entity}_{name}_action")
+        # Live while this tab is on screen, wherever the focus is in the window; a hidden tab or
+        # page does not compete. Text fields keep their own keys (Del deletes a character).
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        action.setShortcuts(keys)
+        action.setProperty("default_keys", [k.toString() for k in keys])
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def add_filter(self, combo: QComboBox) -> None:
+        combo.currentIndexChanged.connect(lambda _index: self.reload())
+        self.filter_row.addWidget(combo, 1)
+
+    def retranslate(self) -> None:
+        self.add_button.setText(QCoreApplication.translate("RecordTab", "Add…"))
+        self.edit_button.setText(QCoreApplication.translate("RecordTab", "Edit…"))
+        self.remove_button.setText(QCoreApplication.translate("RecordTab", "Remove"))
+        self.add_button.setToolTip(QCoreApplication.translate("RecordTab", "Add a new entry (Ins)"))
+        self.edit_button.setToolTip(
+            QCoreApplication.translate("RecordTab", "Edit the selected entry (Enter or F2)")
+        )
+        self.remove_button.setToolTip(
+            QCoreApplication.translate("RecordTab", "Remove the selected entry (Del)")
+        )
+        self.add_action.setText(self.add_text())
+        self.edit_action.setText(self.edit_text())
+        self.remove_action.setText(self.remove_text())
+        self.find_action.setText(self.find_text())
+        self.search.setPlaceholderText(self.find_text())
+
+    # -- what subclasses provide ---------------------------------------------------------------
+    def fetch(self) -> list[T]:
+        raise NotImplementedError
+
+    def make_dialog(self, item: T | None) -> RecordDialog[Any, T]:
+        raise NotImplementedError
+
+    def delete(self, item: T) -> None:
+        raise NotImplementedError
+
+    def remove_question(self, item: T) -> str:
+        raise NotImplementedError
+
+    def count_text(self, count: int) -> str:
+        raise NotImplementedError
+
+    def add_text(self) -> str:
+        raise NotImplementedError
+
+    def edit_text(self) -> str:
+        raise NotImplementedError
+
+    def remove_text(self) -> str:
+        raise NotImplementedError
+
+    def find_text(self) -> str:
+        raise NotImplementedError
+
+    def can_remove(self, item: T) -> bool:
+        return True
+
+    # -- state ---------------------------------------------------------------------------------
+    def selected(self) -> T | None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return None
+        return self.model.row_at(self.proxy.mapToSource(rows[0]).row())
+
+    def select_id(self, item_id: int) -> None:
+        row = self.model.find_row(lambda item: item.id == item_id)
+        if row < 0:
+            return
+        index = self.proxy.mapFromSource(self.model.index(row, 0))
+        flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+        self.table.selectionModel().setCurrentIndex(index, flags)
+        self.table.scrollTo(index)
+
+    def set_editable(self, editable: bool) -> None:
+        """Only the safety lead edits: the others do not get the controls at all (the services
+        refuse them anyway)."""
+        self._editable = editable
+        for button in (self.add_button, self.edit_button, self.remove_button):
+            button.setVisible(editable)
+        for action in (self.add_action, self.edit_action, self.remove_action):
+            keys = action.property("default_keys") or []
+            action.setShortcuts([QKeySequence(k) for k in keys] if editable else [])
+            action.setVisible(editable)
+        self.update_actions()
+
+    def update_actions(self) -> None:
+        item = self.selected()
+        self.add_action.setEnabled(self._editable)
+        self.edit_action.setEnabled(self._editable and item is not None)
+        self.remove_action.setEnabled(self._editable and item is not None and self.can_remove(item))
+        self.add_button.setEnabled(self.add_action.isEnabled())
+        self.edit_button.setEnabled(self.edit_action.isEnabled())
+        self.remove_button.setEnabled(self.remove_action.isEnabled())
+
+    def reload(self) -> None:
+        self.search.settle()
+        current = self.selected()
+        try:
+            rows = self.fetch()
+        except BranchGuardError as exc:
+            rows = []
+            self.warn(exc.message)
+        self.model.set_rows(rows)
+        if current is not None:
+            self.select_id(current.id)
+        if self.isVisible():
+            self._size_columns_once()
+        self.count_label.setText(self.count_text(len(rows)))
+        self.update_actions()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        # Sized when first seen: measuring every cell of the tab behind costs the start-up ~15 ms.
+        self._size_columns_once()
+        super().showEvent(event)
+
+    def _size_columns_once(self) -> None:
+        if not self._sized and self.model.rowCount():
+            self._sized = True
+            self._size_columns()
+
+    def _size_columns(self) -> None:
+        self.table.resizeColumnsToContents()
+        header = self.table.horizontalHeader()
+        for column in range(self.model.columnCount() - 1):
+            # Room for the sort arrow and for longer values typed later.
+            header.resizeSection(column, min(max(header.sectionSize(column) + 24, 90), 320))
+
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def warn(self, message: str) -> None:
+        QMessageBox.warning(self, self.window().windowTitle() or APP_NAME, message)
+
+    # -- commands ------------------------------------------------------------------------------
+    def add(self) -> None:
+        if self._editable:
+            self._run_dialog(self.make_dialog(None))
+
+    def edit(self) -> None:
+        item = self.selected()
+        if self._editable and item is not None:
+            self._run_dialog(self.make_dialog(item))
+
+    def _run_dialog(self, dialog: RecordDialog[Any, T]) -> None:
+        # open(), not exec(): window-modal without a nested event loop.
+        self.dialog = dialog
+        dialog.finished.connect(lambda result: self._dialog_done(dialog, result))
+        dialog.open()
+
+    def _dialog_done(self, dialog: RecordDialog[Any, T], result: int) -> None:
+        if self.dialog is dialog:
+            self.dialog = None
+        dialog.deleteLater()
+        saved = dialog.saved
+        if result == QDialog.DialogCode.Accepted.value and saved is not None:
+            self.reload()
+            self.select_id(saved.id)
+            self.changed.emit(self.entity)
+
+    def remove(self) -> None:
+        item = self.selected()
+        if not self._editable or item is None or not self.can_remove(item):
+            return
+        answer = QMessageBox.question(
+            self,
+            self.remove_text(),
+            self.remove_question(item),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            self.delete(item)
+        except BranchGuardError as exc:
+            self.warn(exc.message)
+            return
+        self.reload()
+        self.changed.emit(self.entity)
+
+
+class StaffTab(RecordTab[PersonInfo]):
+    entity = "person"
+
+    def __init__(self, session: GuiSession, parent: QWidget | None = None) -> None:
+        super().__init__(session, PeopleModel(), parent)
+        self.post_filter = QComboBox()
+        self.post_filter.setObjectName("person_post_filter")
+        self.duty_filter = QComboBox()
+        self.duty_filter.setObjectName("person_duty_filter")
+        self.retranslate()
+        self.add_filter(self.post_filter)
+        self.add_filter(self.duty_filter)
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        for combo, entries in (
+            (self.post_filter, [(self.tr("All posts"), None)] + [(r.label, r.value) for r in BranchRole]),
+            (
+                self.duty_filter,
+                [(self.tr("On duty or not"), None), (self.tr("On duty"), True), (self.tr("Off duty"), False)],
+            ),
+        ):
+            current = combo.currentIndex()
+            combo.blockSignals(True)
+            combo.clear()
+            for text, data in entries:
+                combo.addItem(text, data)
+            combo.setCurrentIndex(max(current, 0))
+            combo.blockSignals(False)
+
+    def fetch(self) -> list[PersonInfo]:
+        post = self.post_filter.currentData()
+        return self.session.services.people.list_people(
+            self.session.actor,
+            search=self.search.text(),
+            branch_role=BranchRole(post) if post else None,
+            on_duty=self.duty_filter.currentData(),
+        )
+
+    def make_dialog(self, item: PersonInfo | None) -> RecordDialog[Any, PersonInfo]:
+        from branchguard.gui.people.dialogs import PersonDialog
+
+        people, actor = self.session.services.people, self.session.actor
+        if item is None:
+            dialog = PersonDialog(lambda data: people.add_person(actor, data), None, self)
+        else:
+            dialog = PersonDialog(lambda data: people.update_person(actor, item.id, data), item, self)
+        return dialog
+
+    def delete(self, item: PersonInfo) -> None:
+        self.session.services.people.remove_person(self.session.actor, item.id)
+
+    def remove_question(self, item: PersonInfo) -> str:
+        return self.tr("Remove %1 from the staff roster?").replace("%1", item.name)
+
+    def count_text(self, count: int) -> str:
+        return self.tr("%n staff member(s) shown", "", count)
+
+    def add_text(self) -> str:
+        return self.tr("Add a staff member")
+
+    def edit_text(self) -> str:
+        return self.tr("Edit the selected staff member")
+
+    def remove_text(self) -> str:
+        return self.tr("Remove the selected staff member")
+
+    def find_text(self) -> str:
+        return self.tr("Search staff by name or phone")
+
+
+class ContactsTab(RecordTab[ContactInfo]):
+    entity = "contact"
+
+    def __init__(self, session: GuiSession, parent: QWidget | None = None) -> None:
+        super().__init__(session, ContactsModel(), parent)
+        self.kind_filter = QComboBox()
+        self.kind_filter.setObjectName("contact_kind_filter")
+        self.retranslate()
+        self.add_filter(self.kind_filter)
+        self.filter_row.addStretch(1)
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        current = self.kind_filter.currentIndex()
+        self.kind_filter.blockSignals(True)
+        self.kind_filter.clear()
+        self.kind_filter.addItem(self.tr("All types"), None)
+        for kind in ContactKind:
+            self.kind_filter.addItem(kind.label, kind.value)
+        self.kind_filter.setCurrentIndex(max(current, 0))
+        self.kind_filter.blockSignals(False)
+
+    def fetch(self) -> list[ContactInfo]:
+        kind = self.kind_filter.currentData()
+        return self.session.services.people.list_contacts(
+            self.session.actor, search=self.search.text(), kind=ContactKind(kind) if kind else None
+        )
+
+    def make_dialog(self, item: ContactInfo | None) -> RecordDialog[Any, ContactInfo]:
+        from branchguard.gui.people.dialogs import ContactDialog
+
+        people, actor = self.session.services.people, self.session.actor
+        if item is None:
+            dialog = ContactDialog(lambda data: people.add_contact(actor, data), None, self)
+        else:
+            dialog = ContactDialog(lambda data: people.update_contact(actor, item.id, data), item, self)
+        return dialog
+
+    def can_remove(self, item: ContactInfo) -> bool:
+        return not item.builtin
+
+    def delete(self, item: ContactInfo) -> None:
+        self.session.services.people.remove_contact(self.session.actor, item.id)
+
+    def remove_question(self, item: ContactInfo) -> str:
+        return self.tr("Remove the contact %1?").replace("%1", item.name)
+
+    def count_text(self, count: int) -> str:
+        return self.tr("%n contact(s) shown", "", count)
+
+    def add_text(self) -> str:
+        return self.tr("Add a contact")
+
+    def edit_text(self) -> str:
+        return self.tr("Edit the selected contact")
+
+    def remove_text(self) -> str:
+        return self.tr("Remove the selected contact")
+
+    def find_text(self) -> str:
+        return self.tr("Search contacts by name or phone")

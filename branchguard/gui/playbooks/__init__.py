@@ -1,0 +1,1 @@
+"""The Playbooks page, the editor, preview, history, diff and import/export."""

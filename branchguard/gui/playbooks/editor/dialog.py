@@ -1,0 +1,404 @@
+"""The playbook editor: create a plan or edit one as a draft version, with undo, save and approve."""
+
+from __future__ import annotations
+
+import shiboken6
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from branchguard.core.kernel.errors import BranchGuardError, ValidationError
+from branchguard.core.kernel.types import PlaybookStatus
+from branchguard.core.playbooks.types import PlaybookVersion
+from branchguard.gui.kit.icons import icon
+from branchguard.gui.playbooks.editor.attachments_box import AttachmentsBox
+from branchguard.gui.playbooks.editor.keys import CTRL_SHIFT_Z, CTRL_Y, KEY, EditorUndoKeys, key_list
+from branchguard.gui.playbooks.editor.meta_form import MetadataForm
+from branchguard.gui.playbooks.editor.roles_model import RolesModel
+from branchguard.gui.playbooks.editor.roles_panel import RolesPanel
+from branchguard.gui.playbooks.editor.state import MetaState, blank_content
+from branchguard.gui.playbooks.editor.steps_model import StepsModel
+from branchguard.gui.playbooks.editor.steps_panel import StepsPanel
+from branchguard.gui.shell.session import GuiSession
+
+UNDO_TEXT_WIDTH = 300  # px: a long command name is elided on the button, in full in its tooltip
+
+
+class PlaybookEditor(QDialog):
+    """Create a plan (`code` None) or edit one. Saving an approved plan makes a new draft
+    version; the approved one stays in force until the draft is approved. `saved(code)` fires
+    after every successful save or approval."""
+
+    saved = Signal(str)
+
+    def __init__(self, session: GuiSession, code: str | None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("playbook_editor")
+        self.session = session
+        self.code = code
+        self.version: PlaybookVersion | None = None
+        self.history: list[PlaybookVersion] = []
+        self.read_only = not session.can_edit()
+        self._loading = False
+
+        self.stack = QUndoStack(self)
+        self.meta = MetaState(self)
+        self.steps = StepsModel(self.stack, self)
+        self.roles = RolesModel(self.stack, self.steps, self)
+        self.steps.set_role_label(self.roles.label)
+        for signal in (self.roles.dataChanged, self.roles.rowsInserted, self.roles.rowsRemoved):
+            signal.connect(lambda *_: self._roles_changed())
+        actor = session.actor
+        contacts = session.services.people.list_contacts(actor)
+        self.attachments = AttachmentsBox(session, self.meta, self.stack)
+        self.general = MetadataForm(self.meta, self.stack, self.attachments)
+        self.roles_panel = RolesPanel(self.roles, self.meta, self.stack, contacts)
+        self.steps_panel = StepsPanel(self.steps, self.roles)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("editor_tabs")
+        self.tabs.addTab(self.general, icon("playbook"), "")
+        self.tabs.addTab(self.roles_panel, icon("people"), "")
+        self.tabs.addTab(self.steps_panel, icon("steps"), "")
+
+        self.banner = QLabel()
+        self.banner.setObjectName("editor_banner")
+        self.banner.setWordWrap(True)
+        self.banner.setStyleSheet(
+            "QLabel#editor_banner { background: #E0F2F1; border: 1px solid #80CBC4;"
+            " border-radius: 5px; padding: 7px 10px; }"
+        )
+        self.error = QLabel()
+        self.error.setObjectName("editor_error")
+        self.error.setProperty("role", "error")
+        self.error.setWordWrap(True)
+        self.error.hide()
+        self.status = QLabel()
+        self.status.setObjectName("editor_status")
+        self.status.setProperty("role", "hint")
+
+        self.undo_action = self._action("undo", key_list(KEY.Undo), self.stack.undo)
+        self.redo_action = self._action("redo", key_list(KEY.Redo, CTRL_SHIFT_Z, CTRL_Y), self.stack.redo)
+        self.undo_button = self._button("undo", "undo", self.undo_action.trigger)
+        self.redo_button = self._button("redo", "redo", self.redo_action.trigger)
+        # The accent button carries no icon: the line icons are drawn dark, for light buttons.
+        self.save_button = self._button("save", "", self.save)
+        self.save_button.setProperty("accent", True)
+        self.approve_button = self._button("approve", "approve", self.approve)
+        self.close_button = self._button("close", "", self.reject)
+        self.save_action = self._action("save", [QKeySequence(KEY.Save)], self.save)
+
+        buttons = QHBoxLayout()
+        buttons.setSpacing(8)
+        buttons.addWidget(self.undo_button)
+        buttons.addWidget(self.redo_button)
+        buttons.addSpacing(8)
+        buttons.addWidget(self.status, 1)
+        for button in (self.save_button, self.approve_button, self.close_button):
+            buttons.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(14, 14, 14, 12)
+        layout.setSpacing(10)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.error)
+        layout.addLayout(buttons)
+
+        self.stack.cleanChanged.connect(lambda _clean: self._stack_changed(mode=True))
+        self.stack.indexChanged.connect(lambda _index: self._stack_changed(mode=False))
+        self.meta.changed.connect(self._meta_changed)
+        self.steps.step_changed.connect(lambda _key: self._reveal(self.steps_panel))
+        for signal in (self.steps.rowsInserted, self.steps.rowsRemoved, self.steps.modelReset):
+            signal.connect(lambda *_: self._update_step_count())
+
+        self._load()
+        self._undo_keys = EditorUndoKeys(self)
+        for widget in self.findChildren(QWidget):
+            widget.installEventFilter(self._undo_keys)
+        for push_button in self.findChildren(QPushButton):
+            # Enter in a text box must not press a button (a dialog's buttons are auto-default).
+            push_button.setAutoDefault(False)
+        self.retranslate()
+        self.resize(1180, 800)
+        self.setMinimumSize(900, 620)
+
+    def _action(self, name: str, keys: list[QKeySequence], slot: object) -> QAction:
+        action = QAction(self)
+        action.setObjectName(f"{name}_action")
+        action.setShortcuts(keys)
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _button(self, name: str, icon_name: str, slot: object) -> QPushButton:
+        button = QPushButton(icon(icon_name), "") if icon_name else QPushButton()
+        button.setObjectName(f"{name}_button")
+        button.clicked.connect(slot)
+        return button
+
+    # -- loading -------------------------------------------------------------------------------
+    def _load(self) -> None:
+        services, actor = self.session.services, self.session.actor
+        content = blank_content()
+        if self.code is not None:
+            self.version = services.playbooks.get(actor, self.code, prefer_draft=True)
+            self.history = services.playbooks.history(actor, self.code)
+            content = self.version.content
+            self.code = content.code
+        self._loading = True
+        try:
+            self.meta.load(content)
+            self.roles.load(content.roles)
+            self.steps.load(content.steps)
+        finally:
+            self._loading = False
+        if self.code is not None:
+            self.meta.lock("code", self.code)
+        self.general.set_code_locked(self.code is not None)
+        self.general.set_read_only(self.read_only)
+        self.attachments.set_read_only(self.read_only)
+        self.roles_panel.set_read_only(self.read_only)
+        self.steps_panel.set_read_only(self.read_only)
+        for widget in (self.undo_button, self.redo_button, self.save_button, self.approve_button):
+            widget.setVisible(not self.read_only)
+        for action in (self.undo_action, self.redo_action, self.save_action):
+            action.setEnabled(not self.read_only)
+        self.stack.clear()
+        self.steps_panel.select_row(0)
+        self.tabs.setCurrentWidget(self.general if self.code is None else self.steps_panel)
+
+    def retranslate(self) -> None:
+        self.tabs.setTabText(0, self.tr("General"))
+        self.tabs.setTabText(1, self.tr("Roles and contacts"))
+        self.undo_action.setText(self.tr("Undo"))
+        self.redo_action.setText(self.tr("Redo"))
+        self.save_action.setText(self.tr("Save"))
+        self.save_button.setText(self.tr("Save"))
+        self.save_button.setToolTip(self.tr("Save the plan as a draft (Ctrl+S)"))
+        self.approve_button.setText(self.tr("Approve…"))
+        self.approve_button.setToolTip(
+            self.tr("Save, then publish the draft: it comes into force and the previous version is retired")
+        )
+        self.close_button.setText(self.tr("Close"))
+        self.general.retranslate()
+        self.attachments.retranslate()
+        self.roles_panel.retranslate()
+        self.steps_panel.retranslate()
+        self._update_step_count()
+        self._update_mode()
+
+    # -- what the window says ------------------------------------------------------------------
+    def _versions(self) -> tuple[PlaybookVersion | None, PlaybookVersion | None]:
+        """The approved version and the draft, from the history."""
+        approved = next((v for v in self.history if v.info.status is PlaybookStatus.APPROVED), None)
+        draft = next((v for v in self.history if v.info.status is PlaybookStatus.DRAFT), None)
+        return approved, draft
+
+    def _next_number(self) -> int:
+        return max((v.info.number for v in self.history), default=0) + 1
+
+    def _update_mode(self) -> None:
+        approved, draft = self._versions()
+        code = self.code or ""
+        if self.read_only:
+            number = self.version.info.number if self.version else 0
+            title = self.tr("Playbook %1 — version %2 (read only)").replace("%1", code)
+            title = title.replace("%2", str(number))
+            banner = self.tr("Read only: only the safety lead can edit playbooks.")
+        elif self.code is None:
+            title = self.tr("New playbook[*]")
+            banner = self.tr(
+                "New plan: saving creates draft version 1. It comes into force once you approve it."
+            )
+        elif draft is not None:
+            title = self.tr("Playbook %1 — draft version %2[*]").replace("%1", code)
+            title = title.replace("%2", str(draft.info.number))
+            if approved is not None:
+                banner = self.tr(
+                    "Editing draft version %1. "
+                    "The approved version %2 stays in force until you approve the draft."
+                ).replace("%2", str(approved.info.number))
+            else:
+                banner = self.tr("Editing draft version %1. The plan is not in force until you approve it.")
+            banner = banner.replace("%1", str(draft.info.number))
+        else:
+            following = str(self._next_number())
+            title = self.tr("Playbook %1 — editing creates draft version %2[*]").replace("%1", code)
+            title = title.replace("%2", following)
+            banner = self.tr(
+                "Editing creates draft version %1; "
+                "the approved version %2 stays in force until you approve the draft."
+            ).replace("%1", following)
+            banner = banner.replace("%2", str(approved.info.number) if approved else "—")
+        self.setWindowTitle(title)
+        self.banner.setText(banner)
+        dirty = not self.stack.isClean()
+        self.setWindowModified(dirty)
+        self.save_button.setEnabled(dirty and not self.read_only)
+        self.approve_button.setEnabled(not self.read_only and (dirty or draft is not None))
+        self._update_undo_buttons()
+
+    def _stack_changed(self, mode: bool) -> None:
+        # The stack is deleted with the dialog and reports its last clear on the way out.
+        if not shiboken6.isValid(self.stack) or not shiboken6.isValid(self.undo_button):
+            return
+        if mode:
+            self._update_mode()
+        else:
+            self._update_undo_buttons()
+
+    def _update_undo_buttons(self) -> None:
+        stack = self.stack
+        for button, action, can, text, prefix in (
+            (self.undo_button, self.undo_action, stack.canUndo(), stack.undoText(), self.tr("Undo")),
+            (self.redo_button, self.redo_action, stack.canRedo(), stack.redoText(), self.tr("Redo")),
+        ):
+            full = self.tr("%1 %2").replace("%1", prefix).replace("%2", text) if text else prefix
+            metrics = button.fontMetrics()
+            button.setText(metrics.elidedText(full, Qt.TextElideMode.ElideRight, UNDO_TEXT_WIDTH))
+            keys = ", ".join(k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts())
+            button.setToolTip(f"{full} ({keys})")
+            action.setEnabled(can and not self.read_only)
+            button.setEnabled(can and not self.read_only)
+
+    def _update_step_count(self) -> None:
+        self.tabs.setTabText(2, self.tr("Steps (%1)").replace("%1", str(self.steps.rowCount())))
+
+    def _reveal(self, tab: QWidget) -> None:
+        """Undo and redo may change something on another tab: show the user what changed."""
+        if not self._loading and self.tabs.currentWidget() is not tab:
+            self.tabs.setCurrentWidget(tab)
+
+    def _meta_changed(self, name: str) -> None:
+        self._reveal(self.roles_panel if name == "contacts" else self.general)
+
+    def _roles_changed(self) -> None:
+        self.steps.set_role_label(self.roles.label)
+        self._reveal(self.roles_panel)
+
+    # -- saving --------------------------------------------------------------------------------
+    def save(self) -> bool:
+        """Save as a draft; on a refusal show where and why, write nothing and return False."""
+        if self.read_only:
+            return False
+        self._clear_errors()
+        content = self.meta.content(self.roles.roles(), self.steps.steps())
+        services, actor = self.session.services, self.session.actor
+        try:
+            if self.code is None:
+                version = services.playbooks.create(actor, content)
+            else:
+                version = services.playbooks.save_draft(actor, self.code, content)
+        except ValidationError as exc:
+            self.show_validation(exc)
+            return False
+        except BranchGuardError as exc:
+            self._show_error(exc.message)
+            return False
+        self.code = version.info.code
+        self.meta.lock("code", self.code)
+        self.general.set_code_locked(True)
+        self.version = version
+        self.history = services.playbooks.history(actor, self.code)
+        self.stack.setClean()
+        self.status.setText(self.tr("Saved as draft version %1.").replace("%1", str(version.info.number)))
+        self._update_mode()
+        self.saved.emit(self.code)
+        return True
+
+    def approve(self) -> None:
+        if self.read_only:
+            return
+        if (self.code is None or not self.stack.isClean()) and not self.save():
+            return
+        _approved, draft = self._versions()
+        if draft is None or self.code is None:
+            return
+        answer = QMessageBox.question(
+            self,
+            self.tr("Approve the draft"),
+            self.tr(
+                "Approve draft version %1 of %2? "
+                "It comes into force at once and the version in force now is retired."
+            )
+            .replace("%1", str(draft.info.number))
+            .replace("%2", self.code),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        services, actor = self.session.services, self.session.actor
+        try:
+            version = services.playbooks.approve(actor, self.code)
+        except BranchGuardError as exc:
+            self._show_error(exc.message)
+            return
+        self.version = version
+        self.history = services.playbooks.history(actor, self.code)
+        self.status.setText(
+            self.tr("Version %1 approved: it is now in force.").replace("%1", str(version.info.number))
+        )
+        self._update_mode()
+        self.saved.emit(self.code)
+
+    # -- errors --------------------------------------------------------------------------------
+    def show_validation(self, exc: ValidationError) -> None:
+        """Go to the tab, row and input the error's path names, and say what is wrong there."""
+        path = exc.path
+        head = path[0] if path else ""
+        if head == "steps":
+            self.tabs.setCurrentWidget(self.steps_panel)
+            if len(path) > 1 and isinstance(path[1], int):
+                self.steps_panel.show_error(path[1], path[2:], exc.reason)
+            else:
+                self.steps_panel.table.setFocus()
+        elif head in ("roles", "contacts"):
+            self.tabs.setCurrentWidget(self.roles_panel)
+            self.roles_panel.show_error(path, exc.reason)
+        else:
+            self.tabs.setCurrentWidget(self.general)
+            if not self.general.show_error(path, exc.reason):
+                self.general.form.show_validation(exc)
+        self._show_error(exc.message)
+
+    def _show_error(self, message: str) -> None:
+        self.error.setText(message)
+        self.error.show()
+
+    def _clear_errors(self) -> None:
+        self.error.hide()
+        self.error.clear()
+        self.status.clear()
+        self.general.clear_errors()
+        self.roles_panel.clear_errors()
+        self.steps_panel.form.clear_errors()
+
+    # -- leaving -------------------------------------------------------------------------------
+    def reject(self) -> None:
+        """Close, Esc and the window's X all come here: unsaved changes are never lost silently."""
+        if self.read_only or self.stack.isClean():
+            super().reject()
+            return
+        buttons = QMessageBox.StandardButton
+        answer = QMessageBox.question(
+            self,
+            self.tr("Unsaved changes"),
+            self.tr("The plan has changes that are not saved. Save them before closing?"),
+            buttons.Save | buttons.Discard | buttons.Cancel,
+            buttons.Save,
+        )
+        if answer == buttons.Save:
+            if self.save():
+                self.done(QDialog.DialogCode.Accepted)
+        elif answer == buttons.Discard:
+            super().reject()

@@ -1,0 +1,361 @@
+"""Playbooks page: the plan library with filters and search, a preview as staff see it, and its actions."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from branchguard.core.kernel.errors import BranchGuardError
+from branchguard.core.kernel.types import PlaybookStatus
+from branchguard.core.playbooks.types import PlaybookSummary
+from branchguard.gui.kit.icons import icon
+from branchguard.gui.kit.page import Page
+from branchguard.gui.playbooks.history import PlaybookHistoryDialog
+from branchguard.gui.playbooks.list_view import PlaybookList
+from branchguard.gui.playbooks.preview import PlaybookPreview
+from branchguard.gui.playbooks.transfer import PlaybookFiles
+from branchguard.gui.shell.session import GuiSession
+
+
+class PlaybooksPage(Page):
+    page_id = "playbooks"
+
+    def __init__(self, session: GuiSession, parent: QWidget | None = None) -> None:
+        super().__init__(session, parent)
+        self.heading = QLabel()
+        self.heading.setProperty("role", "page-title")
+        self.intro = QLabel()
+        self.intro.setProperty("role", "hint")
+        self.files = PlaybookFiles(session, self)
+        self.files.imported.connect(self._imported)
+        self.files.busy_changed.connect(self._set_busy)
+        self._make_buttons()
+        self.list = PlaybookList(session)
+        self.list.current_changed.connect(self._current_changed)
+        self.list.selection_changed.connect(self.update_actions)
+        self.list.activated.connect(self.edit_plan)
+        self.preview = PlaybookPreview()
+        self.list.failed.connect(self.preview.show_message)
+        self.draft_toggle = QCheckBox()
+        self.draft_toggle.setObjectName("show_draft_toggle")
+        self.draft_toggle.toggled.connect(lambda _on: self._show_preview())
+        self.preview_note = QLabel()
+        self.preview_note.setObjectName("preview_note")
+        self.preview_note.setProperty("role", "hint")
+        self.busy = QProgressBar()
+        self.busy.setObjectName("playbooks_busy")
+        self.busy.setRange(0, 0)
+        self.busy.setMaximumWidth(120)
+        self.busy.setTextVisible(False)
+        self.busy.hide()
+        self._layout()
+        self.editor: QDialog | None = None
+        self.history_dialog: PlaybookHistoryDialog | None = None
+        self.session.actor_changed.connect(self._apply_role)
+        self.retranslate()
+        self._apply_role()
+
+    # -- building ------------------------------------------------------------------------------
+    def _button(self, name: str, icon_name: str, slot: Callable[[], object] | None) -> QPushButton:
+        button = QPushButton(icon(icon_name), "")
+        button.setObjectName(f"playbook_{name}_button")
+        if slot is not None:
+            button.clicked.connect(slot)
+        return button
+
+    def _make_buttons(self) -> None:
+        self.new_button = self._button("new", "add", self.new_plan)
+        self.edit_button = self._button("edit", "edit", self.edit_plan)
+        self.approve_button = self._button("approve", "playbook", self.approve)
+        self.discard_button = self._button("discard", "delete", self.discard_draft)
+        self.history_button = self._button("history", "calendar", self.show_history)
+        self.import_button = self._button("import", "import", self.files.choose_import)
+        self.export_button = self._button("export", "export", None)  # opens its menu
+        self.print_button = self._button("print", "print", self.print_card)
+        self.export_selected_action = QAction(self)
+        self.export_selected_action.triggered.connect(lambda: self.files.export(self.selected_codes()))
+        self.export_all_action = QAction(self)
+        self.export_all_action.triggered.connect(lambda: self.files.export(None))
+        menu = QMenu(self)
+        menu.addAction(self.export_selected_action)
+        menu.addAction(self.export_all_action)
+        self.export_button.setMenu(menu)
+        self.lead_buttons = (
+            self.new_button,
+            self.edit_button,
+            self.approve_button,
+            self.discard_button,
+            self.import_button,
+        )
+
+    def _layout(self) -> None:
+        header = QHBoxLayout()
+        titles = QVBoxLayout()
+        titles.setSpacing(2)
+        titles.addWidget(self.heading)
+        titles.addWidget(self.intro)
+        header.addLayout(titles, 1)
+        header.addWidget(self.busy)
+        tools = QHBoxLayout()
+        tools.setSpacing(6)
+        for button in (self.new_button, self.edit_button, self.approve_button, self.discard_button):
+            tools.addWidget(button)
+        tools.addSpacing(12)
+        tools.addWidget(self.history_button)
+        tools.addStretch(1)
+        for button in (self.import_button, self.export_button, self.print_button):
+            tools.addWidget(button)
+        preview_side = QWidget()
+        preview_layout = QVBoxLayout(preview_side)
+        preview_layout.setContentsMargins(0, 0, 0, 0)
+        preview_layout.setSpacing(4)
+        top = QHBoxLayout()
+        top.addWidget(self.preview_note, 1)
+        top.addWidget(self.draft_toggle)
+        preview_layout.addLayout(top)
+        preview_layout.addWidget(self.preview, 1)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("playbook_splitter")
+        self.splitter.addWidget(self.list)
+        self.splitter.addWidget(preview_side)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setChildrenCollapsible(False)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 18, 24, 18)
+        layout.setSpacing(10)
+        layout.addLayout(header)
+        layout.addLayout(tools)
+        layout.addLayout(self.list.filter_row)
+        layout.addWidget(self.splitter, 1)
+
+    # -- page ----------------------------------------------------------------------------------
+    def retranslate(self) -> None:
+        self.heading.setText(self.tr("Playbooks"))
+        self.intro.setText(self.tr("The branch's emergency plans: what to do, who does it, whom to call."))
+        self.new_button.setText(self.tr("New…"))
+        self.new_button.setToolTip(self.tr("Write a new plan"))
+        self.edit_button.setText(self.tr("Edit…"))
+        self.edit_button.setToolTip(
+            self.tr("Edit the selected plan; an approved plan gets a new draft version")
+        )
+        self.approve_button.setText(self.tr("Approve…"))
+        self.approve_button.setToolTip(self.tr("Publish the draft; the version in use now is retired"))
+        self.discard_button.setText(self.tr("Discard draft…"))
+        self.history_button.setText(self.tr("History…"))
+        self.history_button.setToolTip(self.tr("Every version of the selected plan; compare two of them"))
+        self.import_button.setText(self.tr("Import…"))
+        self.import_button.setToolTip(self.tr("Add or update plans from a head-office file (YAML or JSON)"))
+        self.export_button.setText(self.tr("Export"))
+        self.export_selected_action.setText(self.tr("Selected plans…"))
+        self.export_all_action.setText(self.tr("All plans…"))
+        self.print_button.setText(self.tr("Print / PDF…"))
+        self.print_button.setToolTip(
+            self.tr("Save the plan as a one- or two-page card for the counter drawer")
+        )
+        self.draft_toggle.setText(self.tr("Show the draft"))
+        self.list.retranslate()
+        self.preview.retranslate()
+
+    def refresh(self) -> None:
+        self.list.reload()
+
+    def current_summary(self) -> PlaybookSummary | None:
+        return self.list.current_summary()
+
+    def selected_codes(self) -> list[str]:
+        return self.list.selected_codes()
+
+    def select_code(self, code: str) -> None:
+        self.list.select_code(code)
+
+    def _apply_role(self) -> None:
+        """Only the safety lead changes plans: others do not get the controls (the services refuse
+        them anyway). Everyone may read, export and print."""
+        lead = self.session.can_edit()
+        for button in self.lead_buttons:
+            button.setVisible(lead)
+        self.update_actions()
+
+    # -- preview -------------------------------------------------------------------------------
+    def _current_changed(self) -> None:
+        summary = self.current_summary()
+        has_draft = summary is not None and summary.has_draft and summary.status != PlaybookStatus.DRAFT
+        self.draft_toggle.blockSignals(True)
+        self.draft_toggle.setVisible(has_draft)
+        if not has_draft:
+            self.draft_toggle.setChecked(False)
+        self.draft_toggle.blockSignals(False)
+        self._show_preview()
+        self.update_actions()
+
+    def _show_preview(self) -> None:
+        summary = self.current_summary()
+        if summary is None:
+            self.preview.show_message(self.tr("Select a plan to read it here."))
+            self.preview_note.clear()
+            return
+        try:
+            version = self.session.services.playbooks.get(
+                self.session.actor, summary.code, prefer_draft=self.draft_toggle.isChecked()
+            )
+        except BranchGuardError as exc:
+            self.preview.show_message(exc.message)
+            return
+        self.preview.show_version(version)
+        if version.info.status == PlaybookStatus.DRAFT and summary.status != PlaybookStatus.DRAFT:
+            note = self.tr("Draft version %1, not yet approved").replace("%1", str(version.info.number))
+        elif summary.has_draft and summary.status != PlaybookStatus.DRAFT:
+            note = self.tr("Version %1 in use; a draft is waiting for approval").replace(
+                "%1", str(version.info.number)
+            )
+        else:
+            note = self.tr("Version %1").replace("%1", str(version.info.number))
+        self.preview_note.setText(note)
+
+    def update_actions(self) -> None:
+        summary = self.current_summary()
+        lead = self.session.can_edit()
+        busy = self.files.task is not None
+        self.new_button.setEnabled(lead and not busy)
+        self.edit_button.setEnabled(lead and summary is not None)
+        self.approve_button.setEnabled(lead and summary is not None and summary.has_draft)
+        self.discard_button.setEnabled(lead and summary is not None and summary.has_draft)
+        self.import_button.setEnabled(lead and not busy)
+        self.history_button.setEnabled(summary is not None)
+        self.print_button.setEnabled(summary is not None and not busy)
+        count = len(self.selected_codes())
+        self.export_selected_action.setEnabled(count > 0)
+        self.export_selected_action.setText(self.tr("Selected plans (%1)…").replace("%1", str(count)))
+
+    def _set_busy(self, busy: bool) -> None:
+        self.busy.setVisible(busy)
+        self.update_actions()
+
+    # -- commands ------------------------------------------------------------------------------
+    def new_plan(self) -> None:
+        if self.session.can_edit():
+            self._open_editor(None)
+
+    def edit_plan(self) -> None:
+        summary = self.current_summary()
+        if self.session.can_edit() and summary is not None:
+            self._open_editor(summary.code)
+
+    def _open_editor(self, code: str | None) -> None:
+        from branchguard.gui.playbooks.editor import PlaybookEditor
+
+        editor = PlaybookEditor(self.session, code, self)
+        editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        editor.saved.connect(self._saved)
+        editor.destroyed.connect(lambda *_: setattr(self, "editor", None))
+        self.editor = editor
+        editor.open()
+
+    def _saved(self, code: str) -> None:
+        self._changed()
+        self.select_code(code)
+
+    def _changed(self) -> None:
+        # The main window refreshes the page in front on data_changed; a page on its own (or
+        # behind another) reloads itself. Never both: a large library takes a while to list.
+        loads = self.list.loads
+        self.session.data_changed.emit("playbook")
+        if self.list.loads == loads:
+            self.list.reload()
+
+    def _confirm(self, title: str, text: str) -> bool:
+        answer = QMessageBox.question(
+            self,
+            title,
+            text,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def _warn(self, title: str, message: str) -> None:
+        QMessageBox.warning(self, title, message)
+
+    def approve(self) -> None:
+        summary = self.current_summary()
+        if not self.session.can_edit() or summary is None or not summary.has_draft:
+            return
+        services, actor = self.session.services, self.session.actor
+        title = self.tr("Approve the draft")
+        try:
+            draft = services.playbooks.get(actor, summary.code, prefer_draft=True)
+        except BranchGuardError as exc:
+            self._warn(title, exc.message)
+            return
+        text = self.tr("Approve version %1 of %2 “%3”?").replace("%1", str(draft.info.number))
+        text = text.replace("%2", summary.code).replace("%3", draft.content.title.text)
+        if summary.status == PlaybookStatus.APPROVED:
+            text += "\n" + self.tr("It replaces version %1, which is retired.").replace(
+                "%1", str(summary.version)
+            )
+        if not self._confirm(title, text):
+            return
+        try:
+            services.playbooks.approve(actor, summary.code)
+        except BranchGuardError as exc:
+            self._warn(title, exc.message)
+            return
+        self.draft_toggle.setChecked(False)
+        self._saved(summary.code)
+
+    def discard_draft(self) -> None:
+        summary = self.current_summary()
+        if not self.session.can_edit() or summary is None or not summary.has_draft:
+            return
+        title = self.tr("Discard the draft")
+        if summary.status == PlaybookStatus.DRAFT:
+            text = self.tr("%1 has never been approved: discarding its draft removes the plan. Continue?")
+        else:
+            text = self.tr("Discard the draft of %1? The approved version stays in use.")
+        if not self._confirm(title, text.replace("%1", summary.code)):
+            return
+        try:
+            self.session.services.playbooks.discard_draft(self.session.actor, summary.code)
+        except BranchGuardError as exc:
+            self._warn(title, exc.message)
+            return
+        self.draft_toggle.setChecked(False)
+        self._saved(summary.code)
+
+    def show_history(self) -> PlaybookHistoryDialog | None:
+        summary = self.current_summary()
+        if summary is None:
+            return None
+        dialog = PlaybookHistoryDialog(self.session, summary.code, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.destroyed.connect(lambda *_: setattr(self, "history_dialog", None))
+        self.history_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def print_card(self) -> None:
+        summary = self.current_summary()
+        if summary is None:
+            return
+        number = self.preview.version.info.number if self.preview.version is not None else None
+        self.files.print_card(summary.code, number)
+
+    def _imported(self, _plan: object) -> None:
+        self._changed()

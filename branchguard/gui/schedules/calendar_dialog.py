@@ -1,0 +1,120 @@
+"""The lead's "New schedule" dialog: title, type, owner, recurrence preset, start, lead time, working days."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from PySide6.QtCore import QDateTime
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateTimeEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QWidget,
+)
+
+from branchguard.core.kernel.errors import BranchGuardError
+from branchguard.core.schedules.types import ScheduleInfo, ScheduleInput, ScheduleKind, WorkingDayPolicy
+from branchguard.gui.kit import style
+from branchguard.gui.shell.session import GuiSession
+
+RULES = ("", "daily", "weekly", "monthly", "quarterly", "semiannual", "yearly")
+MAX_LEAD_DAYS = 90
+
+
+class NewScheduleDialog(QDialog):
+    """Adds the schedule through the service when accepted; `added` holds it afterwards."""
+
+    def __init__(
+        self, session: GuiSession, parent: QWidget | None = None, start: datetime | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.added: ScheduleInfo | None = None
+        self.setObjectName("new_schedule_dialog")
+        self.setWindowTitle(self.tr("New schedule"))
+        self.title_edit = QLineEdit()
+        self.title_edit.setObjectName("schedule_title")
+        self.title_edit.setMaxLength(200)
+        self.kind = QComboBox()
+        self.kind.setObjectName("schedule_kind")
+        for kind in ScheduleKind:
+            self.kind.addItem(kind.label, kind)
+        self.owner = QLineEdit()
+        self.owner.setObjectName("schedule_owner")
+        self.rule = QComboBox()
+        self.rule.setObjectName("schedule_rule")
+        names = [
+            self.tr("One-off"), self.tr("Daily"), self.tr("Weekly"), self.tr("Monthly"),
+            self.tr("Quarterly"), self.tr("Every 6 months"), self.tr("Yearly"),
+        ]
+        for name, rule in zip(names, RULES, strict=True):
+            self.rule.addItem(name, rule)
+        when = (start or datetime.now() + timedelta(days=1)).replace(minute=0, second=0, microsecond=0)
+        self.start = QDateTimeEdit(QDateTime.fromSecsSinceEpoch(int(when.timestamp())))
+        self.start.setObjectName("schedule_start")
+        self.start.setCalendarPopup(True)
+        self.start.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self.lead_days = QSpinBox()
+        self.lead_days.setObjectName("schedule_lead_days")
+        self.lead_days.setRange(0, MAX_LEAD_DAYS)
+        self.lead_days.setValue(1)
+        self.lead_days.setSuffix(self.tr(" day(s) before"))
+        self.working_days = QComboBox()
+        self.working_days.setObjectName("schedule_working_days")
+        for policy in WorkingDayPolicy:
+            self.working_days.addItem(policy.label, policy)
+        self.error = QLabel()
+        self.error.setObjectName("schedule_error")
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet(f"color: {style.ERROR};")
+        self.error.hide()
+        ok_cancel = QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        self.buttons = QDialogButtonBox(ok_cancel)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        form = QFormLayout(self)
+        form.addRow(self.tr("Title"), self.title_edit)
+        form.addRow(self.tr("Type"), self.kind)
+        form.addRow(self.tr("Owner"), self.owner)
+        form.addRow(self.tr("Repeats"), self.rule)
+        form.addRow(self.tr("First date and time"), self.start)
+        form.addRow(self.tr("Remind"), self.lead_days)
+        form.addRow(self.tr("Days off"), self.working_days)
+        form.addRow(self.error)
+        form.addRow(self.buttons)
+        self.resize(460, self.sizeHint().height())
+
+    def data(self) -> ScheduleInput:
+        start = datetime.fromtimestamp(self.start.dateTime().toSecsSinceEpoch())  # naive: local wall clock
+        return ScheduleInput(
+            title=self.title_edit.text().strip(),
+            start=start,
+            kind=ScheduleKind(self.kind.currentData()),  # the combo hands back the plain value
+            owner=self.owner.text().strip(),
+            rule=str(self.rule.currentData() or ""),
+            lead_minutes=self.lead_days.value() * 24 * 60,
+            working_days=WorkingDayPolicy(self.working_days.currentData()),
+        )
+
+    def show_error(self, message: str) -> None:
+        self.error.setText(message)
+        self.error.show()
+
+    def accept(self) -> None:
+        data = self.data()
+        if not data.title:
+            self.show_error(self.tr("Give the schedule a title."))
+            self.title_edit.setFocus()
+            return
+        try:
+            self.added = self.session.services.schedules.add(self.session.actor, data)
+        except BranchGuardError as exc:  # the service's rules (a one-off cannot skip days off, …)
+            self.show_error(exc.message)
+            return
+        self.session.data_changed.emit("schedule")
+        super().accept()

@@ -1,0 +1,267 @@
+"""Calendar page: month, week and agenda views of every schedule's occurrences (drills, inspections,
+hazard due dates); drag to reschedule, export a range as .ics, add a schedule."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from pathlib import Path
+
+from PySide6.QtCore import QDate, QEvent, QLocale
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QButtonGroup,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QStackedWidget,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from branchguard.core.kernel.errors import BranchGuardError
+from branchguard.core.schedules.types import OccurrenceInfo
+from branchguard.gui.kit.icons import icon
+from branchguard.gui.kit.page import Page
+from branchguard.gui.kit.tasks import TaskProgress, run_task
+from branchguard.gui.schedules.calendar_views import (
+    DayGrid,
+    local_midnight,
+    monday,
+    month_start,
+    moved_due,
+    occurrence_key,
+)
+from branchguard.gui.schedules.models import OccurrenceModel
+from branchguard.gui.shell.session import GuiSession
+
+MONTH, WEEK, AGENDA = range(3)
+AGENDA_DAYS = 31
+
+
+class CalendarPage(Page):
+    page_id = "calendar"
+
+    def __init__(self, session: GuiSession, parent: QWidget | None = None) -> None:
+        super().__init__(session, parent)
+        self.anchor = date.today()
+        self.mode = MONTH
+        self.items: list[OccurrenceInfo] = []
+        self.heading = QLabel()
+        self.heading.setObjectName("calendar_heading")
+        font = self.heading.font()
+        font.setPointSizeF(font.pointSizeF() + 3)
+        font.setBold(True)
+        self.heading.setFont(font)
+        self.mode_buttons = QButtonGroup(self)
+        self.mode_buttons.setExclusive(True)
+        self.month_button, self.week_button, self.agenda_button = (QToolButton() for _ in range(3))
+        for mode, button in enumerate((self.month_button, self.week_button, self.agenda_button)):
+            button.setCheckable(True)
+            self.mode_buttons.addButton(button, mode)
+        self.month_button.setChecked(True)
+        self.mode_buttons.idClicked.connect(self.set_mode)
+        self.prev_button, self.today_button, self.next_button = QToolButton(), QToolButton(), QToolButton()
+        self.prev_button.setText("‹")
+        self.next_button.setText("›")
+        self.prev_button.clicked.connect(lambda: self.step(-1))
+        self.next_button.clicked.connect(lambda: self.step(1))
+        self.today_button.clicked.connect(self.go_today)
+        self.new_button = QPushButton(icon("add"), "")
+        self.new_button.setObjectName("calendar_new_schedule")
+        self.new_button.clicked.connect(self.new_schedule)
+        self.export_button = QPushButton(icon("export"), "")
+        self.export_button.setObjectName("calendar_export")
+        self.export_button.clicked.connect(self.export_ics)
+        bar = QHBoxLayout()
+        for widget in (self.prev_button, self.today_button, self.next_button):
+            bar.addWidget(widget)
+        bar.addWidget(self.heading, 1)
+        for widget in (self.month_button, self.week_button, self.agenda_button):
+            bar.addWidget(widget)
+        bar.addSpacing(12)
+        bar.addWidget(self.export_button)
+        bar.addWidget(self.new_button)
+
+        self.month = DayGrid(6)
+        self.month.setObjectName("calendar_month")
+        self.week = DayGrid(1)
+        self.week.setObjectName("calendar_week")
+        self.agenda_model = OccurrenceModel(self)
+        self.agenda = QTableView()
+        self.agenda.setObjectName("calendar_agenda")
+        self.agenda.setModel(self.agenda_model)
+        self.agenda.verticalHeader().hide()
+        self.agenda.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.agenda.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.stack = QStackedWidget()
+        for view in (self.month, self.week, self.agenda):
+            self.stack.addWidget(view)
+        self.hint = QLabel()
+        self.hint.setProperty("role", "hint")
+        box = QVBoxLayout(self)
+        box.addLayout(bar)
+        box.addWidget(self.stack, 1)
+        box.addWidget(self.hint)
+        self.retranslate()
+
+    # -- what is shown -------------------------------------------------------------------------
+    def may_manage(self) -> bool:
+        return self.session.can_edit()
+
+    def span(self) -> tuple[date, date]:
+        """The days the current view covers, [first, end)."""
+        if self.mode == MONTH:
+            first = month_start(self.anchor)
+            return first, first + timedelta(days=42)
+        if self.mode == WEEK:
+            first = monday(self.anchor)
+            return first, first + timedelta(days=7)
+        return self.anchor, self.anchor + timedelta(days=AGENDA_DAYS)
+
+    def set_mode(self, mode: int) -> None:
+        self.mode = mode
+        self.mode_buttons.button(mode).setChecked(True)
+        self.stack.setCurrentIndex(mode)
+        self.refresh()
+
+    def step(self, direction: int) -> None:
+        if self.mode == MONTH:
+            month = self.anchor.month - 1 + direction
+            self.anchor = date(self.anchor.year + month // 12, month % 12 + 1, 1)
+        else:
+            self.anchor += timedelta(days=(7 if self.mode == WEEK else AGENDA_DAYS) * direction)
+        self.refresh()
+
+    def go_today(self) -> None:
+        self.anchor = date.today()
+        self.refresh()
+
+    def go_to(self, day: date, mode: int | None = None) -> None:
+        self.anchor = day
+        self.set_mode(self.mode if mode is None else mode)
+
+    def refresh(self) -> None:
+        first, end = self.span()
+        start_at, end_at = local_midnight(first), local_midnight(end)
+        services, actor = self.session.services, self.session.actor
+        with_overdue = self.mode == AGENDA and first <= date.today()
+
+        def load(_progress: TaskProgress) -> list[OccurrenceInfo]:
+            items = services.schedules.calendar(actor, start_at, end_at)
+            if with_overdue:  # what is still owed from before belongs at the top of today's agenda
+                owed = services.schedules.open_items(actor)
+                items = [o for o in owed if o.overdue and o.due_at < start_at] + items
+            return items
+
+        run_task(load, on_done=self._show, parent=None)
+        self.new_button.setVisible(self.may_manage())
+        self._show_heading()
+
+    def _show(self, items: list[OccurrenceInfo]) -> None:
+        self.items = items
+        today = date.today()
+        drop = self.move_occurrence if self.may_manage() else None
+        if self.mode == MONTH:
+            self.month.show_items(month_start(self.anchor), self.anchor.month, items, drop, today)
+        elif self.mode == WEEK:
+            self.week.show_items(monday(self.anchor), 0, items, drop, today)
+        else:
+            self.agenda_model.set_rows(items)
+            self.agenda.resizeColumnsToContents()
+            self.agenda.horizontalHeader().setSectionResizeMode(
+                OccurrenceModel.TITLE, QHeaderView.ResizeMode.Stretch
+            )
+
+    def _show_heading(self) -> None:
+        if self.mode == MONTH:
+            # The format is translated: "yyyy年M月" reads right in Chinese, "MMMM yyyy" in English.
+            month = QDate(self.anchor.year, self.anchor.month, 1)
+            text = QLocale().toString(month, self.tr("MMMM yyyy"))
+        else:
+            first, end = self.span()
+            text = f"{first:%Y-%m-%d} – {end - timedelta(days=1):%Y-%m-%d}"
+        self.heading.setText(text)
+
+    # -- actions -------------------------------------------------------------------------------
+    def move_occurrence(self, key: int | str, day: date) -> OccurrenceInfo | None:
+        """What a drop calls (`key`: a written item's id, or a promised one's occurrence_key): the
+        same local clock time on `day`; the service writes a promised item first and audits it."""
+        item = next((o for o in self.items if occurrence_key(o) == str(key)), None)
+        if item is None or not self.may_manage():
+            return None
+        schedules, actor, due = self.session.services.schedules, self.session.actor, moved_due(item, day)
+        try:
+            if item.id is not None:
+                moved = schedules.reschedule(actor, item.id, due)
+            else:
+                moved = schedules.reschedule_promised(actor, item.schedule_id, item.rule_at, due)
+        except BranchGuardError as exc:
+            QMessageBox.warning(self, self.tr("Reschedule"), exc.message)
+            return None
+        self.session.data_changed.emit("schedule")
+        return moved
+
+    def export_ics(self) -> Path | None:
+        """The days of the current view as an iCalendar file."""
+        first, end = self.span()
+        default = f"branchguard-{first:%Y%m%d}-{end - timedelta(days=1):%Y%m%d}.ics"
+        name, _filter = QFileDialog.getSaveFileName(
+            self, self.tr("Export calendar"), default, self.tr("iCalendar files (*.ics)")
+        )
+        if not name:
+            return None
+        path = Path(name) if name.lower().endswith(".ics") else Path(name + ".ics")
+        services, actor = self.session.services, self.session.actor
+        start_at, end_at = local_midnight(first), local_midnight(end)
+
+        def work(_progress: TaskProgress) -> Path:
+            path.write_bytes(services.schedules.export_ics(actor, start_at, end_at))
+            return path
+
+        run_task(
+            work,
+            on_done=lambda p: self.hint.setText(self.tr("Exported to %1").replace("%1", str(p))),
+            parent=self,
+            title=self.tr("Export calendar"),
+        )
+        return path
+
+    def new_schedule(self) -> None:
+        if not self.may_manage():
+            return
+        from branchguard.gui.schedules.calendar_dialog import NewScheduleDialog
+
+        dialog = NewScheduleDialog(self.session, self)
+        dialog.accepted.connect(self.refresh)
+        dialog.open()
+        self.dialog = dialog
+
+    # -- language ------------------------------------------------------------------------------
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.month_button.setText(self.tr("Month"))
+        self.week_button.setText(self.tr("Week"))
+        self.agenda_button.setText(self.tr("Agenda"))
+        self.today_button.setText(self.tr("Today"))
+        self.prev_button.setToolTip(self.tr("Earlier"))
+        self.next_button.setToolTip(self.tr("Later"))
+        self.new_button.setText(self.tr("New schedule…"))
+        self.export_button.setText(self.tr("Export .ics…"))
+        self.hint.setText(
+            self.tr("Overdue items are red. Drag an open item to another day to reschedule it.")
+            if self.may_manage()
+            else self.tr("Overdue items are red.")
+        )
+        names = [QLocale().dayName(n, QLocale.FormatType.ShortFormat) for n in range(1, 8)]
+        self.month.set_weekday_names(names)
+        self.week.set_weekday_names(names)
+        self._show_heading()

@@ -1,0 +1,203 @@
+"""The calendar's month and week grids: one cell per day listing its occurrences; drag one to another day."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from datetime import UTC, date, datetime, timedelta
+
+from PySide6.QtCore import QMimeData, Qt
+from PySide6.QtGui import QBrush, QColor, QDragEnterEvent, QDragMoveEvent, QDropEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QGridLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from branchguard.core.schedules.types import OccurrenceInfo, OccurrenceStatus
+from branchguard.gui.kit import style
+
+MIME = "application/x-branchguard-occurrence"
+ITEM_ROLE = Qt.ItemDataRole.UserRole
+Drop = Callable[[str, date], object]  # occurrence key, new day
+
+
+def local_day(at: datetime) -> date:
+    return at.astimezone().date()
+
+
+def monday(day: date) -> date:
+    return day - timedelta(days=day.weekday())
+
+
+def month_start(day: date) -> date:
+    """The first Monday of the six weeks shown for the month of `day`."""
+    return monday(day.replace(day=1))
+
+
+def local_midnight(day: date) -> datetime:
+    """Start of `day` in this PC's time zone, as UTC (naive local times follow its DST rules)."""
+    return datetime.combine(day, datetime.min.time()).astimezone(UTC)
+
+
+def moved_due(item: OccurrenceInfo, day: date) -> datetime:
+    """The same local clock time on another day."""
+    clock = item.due_at.astimezone().time().replace(tzinfo=None)
+    return datetime.combine(day, clock).astimezone(UTC)
+
+
+def item_text(item: OccurrenceInfo) -> str:
+    return f"{item.due_at.astimezone():%H:%M} {item.title}"
+
+
+def can_move(item: OccurrenceInfo) -> bool:
+    """Open items, written or only promised by the rule (moving one writes it); a done one is history."""
+    return item.status is OccurrenceStatus.OPEN
+
+
+def occurrence_key(item: OccurrenceInfo) -> str:
+    """What a drag carries: a written item's id, else its schedule and rule instant."""
+    return str(item.id) if item.id is not None else f"{item.schedule_id}@{item.rule_at.isoformat()}"
+
+
+class DayList(QListWidget):
+    """A day's items; a drop of an item from another day calls `on_drop`."""
+
+    def __init__(self, day: date, on_drop: Drop | None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.day = day
+        self.on_drop = on_drop
+        self.setObjectName("calendar_day_list")
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setWordWrap(True)  # a week's column is narrow; titles are what matters
+        movable = on_drop is not None
+        self.setDragEnabled(movable)
+        self.setAcceptDrops(movable)
+        self.setDragDropMode(
+            QAbstractItemView.DragDropMode.DragDrop if movable else QAbstractItemView.DragDropMode.NoDragDrop
+        )
+
+    def mimeData(self, items: Iterable[QListWidgetItem]) -> QMimeData:
+        mime = QMimeData()
+        keys = [occurrence_key(it.data(ITEM_ROLE)) for it in items if can_move(it.data(ITEM_ROLE))]
+        if keys:
+            mime.setData(MIME, keys[0].encode())
+        return mime
+
+    def _accepts(self, mime: QMimeData) -> bool:
+        return self.on_drop is not None and mime.hasFormat(MIME)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if self._accepts(event.mimeData()):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        if self._accepts(event.mimeData()):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        mime = event.mimeData()
+        if not self._accepts(mime) or self.on_drop is None:
+            event.ignore()
+            return
+        # The grid is rebuilt from the service after the move: Qt must not move the item itself.
+        event.setDropAction(Qt.DropAction.IgnoreAction)
+        event.accept()
+        self.on_drop(bytes(mime.data(MIME).data()).decode(), self.day)
+
+
+class DayCell(QFrame):
+    def __init__(self, day: date, on_drop: Drop | None, in_month: bool, today: date) -> None:
+        super().__init__()
+        self.setObjectName("calendar_day")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.day = day
+        self.label = QLabel(str(day.day))
+        self.label.setObjectName("calendar_day_number")
+        font = self.label.font()
+        font.setBold(day == today)
+        self.label.setFont(font)
+        colour = style.ACCENT if day == today else (style.TEXT if in_month else style.MUTED)
+        self.label.setStyleSheet(f"color: {colour};")
+        self.items = DayList(day, on_drop)
+        box = QVBoxLayout(self)
+        box.setContentsMargins(4, 2, 4, 2)
+        box.setSpacing(0)
+        box.addWidget(self.label)
+        box.addWidget(self.items, 1)
+
+    def add(self, item: OccurrenceInfo, movable: bool) -> None:
+        entry = QListWidgetItem(item_text(item))
+        entry.setData(ITEM_ROLE, item)
+        entry.setToolTip(f"{item.title}\n{item.kind.label} · {item.owner or '-'}\n{item.status.label}")
+        if item.overdue:
+            entry.setForeground(QBrush(QColor(style.ERROR)))
+        elif item.status is not OccurrenceStatus.OPEN:
+            entry.setForeground(QBrush(QColor(style.MUTED)))
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if movable and can_move(item):
+            flags |= Qt.ItemFlag.ItemIsDragEnabled
+        entry.setFlags(flags)
+        self.items.addItem(entry)
+
+    def titles(self) -> list[str]:
+        return [self.items.item(i).data(ITEM_ROLE).title for i in range(self.items.count())]
+
+
+class DayGrid(QWidget):
+    """`weeks` rows of seven days from `first` (a Monday), with weekday names above."""
+
+    def __init__(self, weeks: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.weeks = weeks
+        self.first = monday(date.today())
+        self.month = self.first.month
+        self.cells: dict[date, DayCell] = {}
+        self.grid = QGridLayout(self)
+        self.grid.setSpacing(2)
+        self.grid.setContentsMargins(0, 0, 0, 0)
+        self.headers = [QLabel() for _ in range(7)]
+        for col, label in enumerate(self.headers):
+            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            label.setProperty("role", "hint")
+            self.grid.addWidget(label, 0, col)
+            self.grid.setColumnStretch(col, 1)
+        for row in range(1, weeks + 1):
+            self.grid.setRowStretch(row, 1)
+
+    def set_weekday_names(self, names: list[str]) -> None:
+        for label, name in zip(self.headers, names, strict=True):
+            label.setText(name)
+
+    def range(self) -> tuple[date, date]:
+        return self.first, self.first + timedelta(days=7 * self.weeks)
+
+    def show_items(
+        self, first: date, month: int, items: list[OccurrenceInfo], on_drop: Drop | None, today: date
+    ) -> None:
+        for cell in self.cells.values():
+            self.grid.removeWidget(cell)
+            cell.deleteLater()
+        self.cells.clear()
+        self.first, self.month = first, month
+        for n in range(7 * self.weeks):
+            day = first + timedelta(days=n)
+            cell = DayCell(day, on_drop, self.weeks == 1 or day.month == month, today)
+            self.cells[day] = cell
+            self.grid.addWidget(cell, 1 + n // 7, n % 7)
+        for item in items:
+            cell_for = self.cells.get(local_day(item.due_at))
+            if cell_for is not None:
+                cell_for.add(item, on_drop is not None)
+
+    def cell(self, day: date) -> DayCell:
+        return self.cells[day]

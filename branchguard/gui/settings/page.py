@@ -1,0 +1,312 @@
+"""Settings: language (applied live), report font, branch settings, user accounts, database in use."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from branchguard.core.kernel.errors import BranchGuardError, ValidationError
+from branchguard.core.kernel.i18n import current_language
+from branchguard.gui.kit import translation
+from branchguard.gui.kit.forms import FieldForm
+from branchguard.gui.kit.icons import icon
+from branchguard.gui.kit.page import Page
+from branchguard.gui.kit.tasks import run_task
+from branchguard.gui.settings.users import UsersPanel
+from branchguard.gui.shell.about import find_report_font, font_description
+from branchguard.gui.shell.session import GuiSession
+
+if TYPE_CHECKING:  # ReportLab is imported when a font is looked up, not when the window starts
+    from branchguard.reports.fonts import FontChoice
+
+# Each language is offered in its own name, so someone who cannot read the current one finds theirs.
+LANGUAGES = (("zh_CN", "中文（简体）"), ("en", "English"))
+
+
+def _hint(text: str = "") -> QLabel:
+    label = QLabel(text)
+    label.setProperty("role", "hint")
+    label.setWordWrap(True)
+    return label
+
+
+def _message_label(name: str) -> QLabel:
+    label = QLabel()
+    label.setObjectName(name)
+    label.setWordWrap(True)
+    label.hide()
+    return label
+
+
+def _say(label: QLabel, text: str, *, error: bool) -> None:
+    label.setProperty("role", "error" if error else "hint")
+    label.style().polish(label)
+    label.setText(text)
+    label.show()
+
+
+class SettingsPage(Page):
+    page_id = "settings"
+
+    def __init__(self, session: GuiSession, parent: QWidget | None = None) -> None:
+        super().__init__(session, parent)
+        self._heading = QLabel()
+        self._heading.setProperty("role", "page-title")
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("settings_tabs")
+        self.tabs.addTab(self._build_general(), icon("settings"), "")
+        self.tabs.addTab(self._build_branch(), icon("people"), "")
+        self.users = UsersPanel(session)
+        self.users.setObjectName("users_panel")
+        self._users_tab = self.tabs.addTab(self.users, icon("user"), "")
+        # Hidden rather than disabled: the accounts list is none of a staff member's business,
+        # and the auth service refuses them anyway.
+        self.tabs.setTabVisible(self._users_tab, session.can_edit())
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(28, 24, 28, 24)
+        layout.setSpacing(14)
+        layout.addWidget(self._heading)
+        layout.addWidget(self.tabs, 1)
+        self.retranslate()
+
+    # -- general: language, report font, database ----------------------------------------------
+    def _build_general(self) -> QWidget:
+        tab = QWidget()
+        self.language_box = QGroupBox()
+        self.language = QComboBox()
+        self.language.setObjectName("language")
+        for code, name in LANGUAGES:
+            self.language.addItem(name, code)
+        self.language.setCurrentIndex(self.language.findData(current_language()))
+        self.language.setMaximumWidth(320)
+        self.language.currentIndexChanged.connect(self._language_chosen)
+        self.language_note = _hint()
+        row = QVBoxLayout(self.language_box)
+        row.addWidget(self.language)
+        row.addWidget(self.language_note)
+
+        self.font_box = QGroupBox()
+        self.font_path = QLineEdit()
+        self.font_path.setObjectName("report_font")
+        self.font_path.setReadOnly(True)
+        self.font_choose = QPushButton(icon("folder"), "")
+        self.font_choose.setObjectName("choose_font")
+        self.font_choose.clicked.connect(self.choose_font)
+        self.font_clear = QPushButton("")
+        self.font_clear.setObjectName("clear_font")
+        self.font_clear.clicked.connect(lambda: self.set_report_font(""))
+        self.font_in_use = QLabel()
+        self.font_in_use.setObjectName("font_in_use")
+        self.font_in_use.setWordWrap(True)
+        self.font_warning = QLabel()
+        self.font_warning.setObjectName("font_warning")
+        self.font_warning.setProperty("role", "warning")
+        self.font_warning.setWordWrap(True)
+        self.font_warning.hide()
+        pick = QHBoxLayout()
+        pick.addWidget(self.font_path, 1)
+        pick.addWidget(self.font_choose)
+        pick.addWidget(self.font_clear)
+        box = QVBoxLayout(self.font_box)
+        box.addLayout(pick)
+        box.addWidget(self.font_in_use)
+        box.addWidget(self.font_warning)
+        self.font_choice: FontChoice | None = None
+
+        self.db_box = QGroupBox()
+        self.db_url = QLineEdit()
+        self.db_url.setObjectName("db_url")
+        self.db_url.setReadOnly(True)
+        self.db_note = _hint()
+        box = QVBoxLayout(self.db_box)
+        box.addWidget(self.db_url)
+        box.addWidget(self.db_note)
+
+        layout = QVBoxLayout(tab)
+        layout.setContentsMargins(16, 16, 16, 16)
+        for widget in (self.language_box, self.font_box, self.db_box):
+            layout.addWidget(widget)
+        layout.addStretch(1)
+        return tab
+
+    def _language_chosen(self, index: int) -> None:
+        code = str(self.language.itemData(index))
+        if code == current_language():
+            return
+        self.session.ctx.config.settings.set("language", code)
+        # Reinstalling the translators sends LanguageChange to every widget; the main window
+        # then re-translates its menus and every page, this one included.
+        translation.install(code)
+
+    def choose_font(self) -> None:
+        path, _filter = QFileDialog.getOpenFileName(
+            self, self.tr("Choose a Chinese TrueType font"), self.font_path.text(),
+            self.tr("TrueType fonts (*.ttf *.ttc)"),
+        )
+        if path:
+            self.set_report_font(path)
+
+    def set_report_font(self, path: str) -> None:
+        self.session.ctx.config.settings.set("report_font", path)
+        self.font_path.setText(path)
+        self.check_font()
+
+    def check_font(self) -> None:
+        """Ask the report engine which font it will embed with the current setting (off-thread)."""
+        setting = self.session.ctx.config.settings.get("report_font")
+        self.font_in_use.setText(self.tr("Checking the font…"))
+        run_task(lambda _p: find_report_font(setting), on_done=self._font_found,
+                 on_error=lambda m: _say(self.font_in_use, m, error=True))
+
+    def _font_found(self, choice: FontChoice) -> None:
+        self.font_choice = choice
+        self._show_font()
+
+    def _show_font(self) -> None:
+        choice = self.font_choice
+        if choice is None:
+            return
+        used = font_description(choice, self.tr("embedded in every PDF"))
+        self.font_in_use.setText(self.tr("Reports use: %1").replace("%1", used))
+        self.font_warning.setVisible(bool(choice.warning))
+        self.font_warning.setText(choice.warning or "")
+
+    # -- branch ---------------------------------------------------------------------------------
+    def _build_branch(self) -> QWidget:
+        tab = QWidget()
+        self.branch_form = FieldForm()
+        self.branch_name = QLineEdit()
+        self.branch_code = QLineEdit()
+        self.branch_address = QLineEdit()
+        self.lockout_threshold = QSpinBox()
+        self.lockout_threshold.setRange(1, 20)
+        self.lockout_minutes = QSpinBox()
+        self.lockout_minutes.setRange(1, 24 * 60)
+        for key, widget, core in (
+            ("branch_name", self.branch_name, "field.branch_name"),
+            ("branch_code", self.branch_code, "field.branch_code"),
+            ("branch_address", self.branch_address, "field.address"),
+            ("lockout_threshold", self.lockout_threshold, "field.lockout_threshold"),
+            ("lockout_minutes", self.lockout_minutes, "field.lockout_minutes"),
+        ):
+            self.branch_form.add_field(key, "", widget, core)
+        self.branch_save = QPushButton("")
+        self.branch_save.setObjectName("save_branch")
+        self.branch_save.setProperty("accent", True)
+        self.branch_save.clicked.connect(self.save_branch)
+        self.branch_note = _hint()
+        self.branch_message = _message_label("branch_message")
+        editable = self.session.can_edit()
+        for line in (self.branch_name, self.branch_code, self.branch_address):
+            line.setReadOnly(not editable)
+        for spin in (self.lockout_threshold, self.lockout_minutes):
+            spin.setEnabled(editable)
+        self.branch_save.setVisible(editable)
+        self.branch_note.setVisible(not editable)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.branch_save)
+        buttons.addStretch(1)
+        form_holder = QWidget()
+        form_holder.setMaximumWidth(760)
+        form_holder.setLayout(self.branch_form)
+        layout = QVBoxLayout(tab)
+        layout.setContentsMargins(16, 16, 16, 16)
+        layout.addWidget(form_holder)
+        layout.addWidget(self.branch_note)
+        layout.addLayout(buttons)
+        layout.addWidget(self.branch_message)
+        layout.addStretch(1)
+        return tab
+
+    def _load_branch(self) -> None:
+        branch = self.session.services.branch.get()
+        if branch is None:
+            return
+        self.branch_name.setText(branch.name)
+        self.branch_code.setText(branch.code)
+        self.branch_address.setText(branch.address)
+        self.lockout_threshold.setValue(branch.lockout_threshold)
+        self.lockout_minutes.setValue(branch.lockout_minutes)
+
+    def save_branch(self) -> None:
+        self.branch_form.clear_errors()
+        self.branch_message.hide()
+        try:
+            self.session.services.branch.update(
+                self.session.actor,
+                name=self.branch_name.text(),
+                code=self.branch_code.text(),
+                address=self.branch_address.text(),
+                lockout_threshold=self.lockout_threshold.value(),
+                lockout_minutes=self.lockout_minutes.value(),
+            )
+        except ValidationError as exc:
+            if not self.branch_form.show_validation(exc):
+                _say(self.branch_message, exc.message, error=True)
+            return
+        except BranchGuardError as exc:
+            _say(self.branch_message, exc.message, error=True)
+            return
+        _say(self.branch_message, self.tr("Branch settings saved."), error=False)
+        self.session.data_changed.emit("branch")
+
+    # -- page -----------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        ctx = self.session.ctx
+        self.font_path.setText(ctx.config.settings.get("report_font"))
+        self.db_url.setText(ctx.engine.url.render_as_string(hide_password=True))
+        self._load_branch()
+        if self.session.can_edit():
+            self.users.refresh()
+        if self.font_choice is None:
+            self.check_font()
+
+    def retranslate(self) -> None:
+        self._heading.setText(self.tr("Settings"))
+        self.tabs.setTabText(0, self.tr("General"))
+        self.tabs.setTabText(1, self.tr("Branch"))
+        self.tabs.setTabText(self._users_tab, self.tr("User accounts"))
+        self.language_box.setTitle(self.tr("Language"))
+        self.language_note.setText(
+            self.tr("Applies at once to the window; the command line and new reports use it too.")
+        )
+        self.language.blockSignals(True)
+        self.language.setCurrentIndex(self.language.findData(current_language()))
+        self.language.blockSignals(False)
+        self.font_box.setTitle(self.tr("Chinese font for PDF reports"))
+        self.font_path.setPlaceholderText(self.tr("Automatic: search the fonts installed on this PC"))
+        self.font_choose.setText(self.tr("Choose…"))
+        self.font_clear.setText(self.tr("Use automatic search"))
+        self.db_box.setTitle(self.tr("Database in use"))
+        self.db_note.setText(
+            self.tr(
+                "Read-only here. Start BranchGuard with --db URL or set the environment variable "
+                "BRANCHGUARD_DB to use a shared PostgreSQL database instead of the file in the data folder."
+            )
+        )
+        for key, text in (
+            ("branch_name", self.tr("Branch name")),
+            ("branch_code", self.tr("Branch code")),
+            ("branch_address", self.tr("Address")),
+            ("lockout_threshold", self.tr("Wrong passwords before an account locks")),
+            ("lockout_minutes", self.tr("Lock duration (minutes)")),
+        ):
+            self.branch_form.set_label(key, text)
+        self.branch_save.setText(self.tr("Save branch settings"))
+        self.branch_note.setText(self.tr("Only the safety lead can change the branch settings."))
+        self.users.retranslate()
+        if self.font_choice is not None:
+            self.check_font()  # its warning comes from the report engine in the language of the day

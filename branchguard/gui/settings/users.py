@@ -1,0 +1,246 @@
+"""User accounts on the Settings page (lead only): list, add, reset password, unlock, disable."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from branchguard.core.accounts.types import UserInfo
+from branchguard.core.kernel.errors import BranchGuardError, ValidationError
+from branchguard.core.kernel.types import Role
+from branchguard.gui.kit.forms import FieldForm
+from branchguard.gui.kit.icons import icon
+from branchguard.gui.settings.users_model import UsersModel
+from branchguard.gui.shell.session import GuiSession
+
+
+def _password_edit() -> QLineEdit:
+    edit = QLineEdit()
+    edit.setEchoMode(QLineEdit.EchoMode.Password)
+    return edit
+
+
+def _mismatch() -> str:
+    return QCoreApplication.translate("UsersPanel", "The two passwords are not the same.")
+
+
+class UserDialog(QDialog):
+    """Add an account (`user` None) or set a new password for `user`."""
+
+    def __init__(self, session: GuiSession, user: UserInfo | None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("user_dialog")
+        self.session = session
+        self.user = user
+        self.setMinimumWidth(440)
+        self.form = FieldForm()
+        self.username = QLineEdit()
+        self.display_name = QLineEdit()
+        self.role = QComboBox()
+        for role in Role:
+            self.role.addItem(role.label, role.value)
+        self.role.setCurrentIndex(self.role.findData(Role.STAFF.value))
+        self.password = _password_edit()
+        self.password_repeat = _password_edit()
+        if user is None:
+            self.setWindowTitle(self.tr("Add user account"))
+            self.form.add_field("username", self.tr("User name"), self.username, "field.username")
+            self.form.add_field(
+                "display_name", self.tr("Display name"), self.display_name, "field.display_name"
+            )
+            self.form.add_field("role", self.tr("Role"), self.role, "field.role")
+        else:
+            self.setWindowTitle(self.tr("New password for %1").replace("%1", user.username))
+        self.form.add_field("password", self.tr("Password"), self.password, "field.password")
+        self.form.add_field("password_repeat", self.tr("Repeat password"), self.password_repeat)
+        self.password.setPlaceholderText(self.tr("at least 8 characters"))
+        self.message = QLabel()
+        self.message.setProperty("role", "error")
+        self.message.setWordWrap(True)
+        self.message.hide()
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
+        buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.submit)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.form)
+        layout.addWidget(self.message)
+        layout.addWidget(buttons)
+
+    def submit(self) -> None:
+        self.form.clear_errors()
+        self.message.hide()
+        if self.password.text() != self.password_repeat.text():
+            self.form.set_error("password_repeat", _mismatch())
+            return
+        auth, actor = self.session.services.auth, self.session.actor
+        try:
+            if self.user is None:
+                auth.add_user(
+                    actor, self.username.text(), str(self.role.currentData()), self.password.text(),
+                    self.display_name.text(),
+                )
+            else:
+                auth.set_password(actor, self.user.id, self.password.text())
+        except ValidationError as exc:
+            if not self.form.show_validation(exc):
+                self._show(exc.message)
+            return
+        except BranchGuardError as exc:
+            self._show(exc.message)
+            return
+        self.session.data_changed.emit("user")
+        self.accept()
+
+    def _show(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.show()
+
+
+class UsersPanel(QWidget):
+    """The accounts list with its actions; every call goes through the lead-only auth service."""
+
+    def __init__(self, session: GuiSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.model = UsersModel(self)
+        self.table = QTableView()
+        self.table.setObjectName("users_table")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.add_button = QPushButton(icon("add"), "")
+        self.add_button.setObjectName("add_user")
+        self.add_button.clicked.connect(self.open_add_dialog)
+        self.password_button = QPushButton(icon("lock"), "")
+        self.password_button.setObjectName("reset_password")
+        self.password_button.clicked.connect(self.open_password_dialog)
+        self.unlock_button = QPushButton("")
+        self.unlock_button.setObjectName("unlock_user")
+        self.unlock_button.clicked.connect(self.unlock_selected)
+        self.active_button = QPushButton("")
+        self.active_button.setObjectName("toggle_active")
+        self.active_button.clicked.connect(self.toggle_active)
+        self.message = QLabel()
+        self.message.setObjectName("users_message")
+        self.message.setWordWrap(True)
+        self.message.hide()
+        buttons = QHBoxLayout()
+        for button in (self.add_button, self.password_button, self.unlock_button, self.active_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 16, 16, 16)
+        layout.addLayout(buttons)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.message)
+        self.dialog: UserDialog | None = None
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.add_button.setText(self.tr("Add user…"))
+        self.password_button.setText(self.tr("Reset password…"))
+        self.unlock_button.setText(self.tr("Unlock"))
+        self._update_buttons()
+        model = self.model
+        model.headerDataChanged.emit(Qt.Orientation.Horizontal, model.COL_USERNAME, model.COL_STATUS)
+
+    def refresh(self) -> None:
+        selected = self.selected_user()
+        try:
+            self.model.set_rows(self.session.services.auth.list_users(self.session.actor))
+        except BranchGuardError as exc:
+            self._say(exc.message, error=True)
+            return
+        if selected is not None:
+            self.select_user(selected.username)
+        self._update_buttons()
+
+    def selected_user(self) -> UserInfo | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.user_at(rows[0].row()) if rows else None
+
+    def select_user(self, username: str) -> None:
+        for row in range(self.model.rowCount()):
+            if self.model.user_at(row).username == username:
+                self.table.selectRow(row)
+                return
+
+    def _update_buttons(self) -> None:
+        user = self.selected_user()
+        self.password_button.setEnabled(user is not None)
+        self.unlock_button.setEnabled(user is not None and user.locked_until is not None)
+        self.active_button.setEnabled(user is not None)
+        disable = user is None or user.active
+        self.active_button.setText(self.tr("Disable") if disable else self.tr("Enable"))
+
+    def _say(self, text: str, *, error: bool = False) -> None:
+        self.message.setProperty("role", "error" if error else "hint")
+        self.message.style().polish(self.message)
+        self.message.setText(text)
+        self.message.show()
+
+    def _open(self, user: UserInfo | None) -> UserDialog:
+        self.dialog = UserDialog(self.session, user, self)
+        self.dialog.accepted.connect(self._dialog_done)
+        self.dialog.open()
+        return self.dialog
+
+    def open_add_dialog(self) -> UserDialog:
+        return self._open(None)
+
+    def open_password_dialog(self) -> UserDialog | None:
+        user = self.selected_user()
+        return self._open(user) if user is not None else None
+
+    def _dialog_done(self) -> None:
+        dialog = self.dialog
+        self.refresh()
+        if dialog is not None and dialog.user is None:
+            self._say(self.tr("Account “%1” created.").replace("%1", dialog.username.text().strip().lower()))
+        elif dialog is not None and dialog.user is not None:
+            self._say(self.tr("Password of “%1” changed.").replace("%1", dialog.user.username))
+
+    def unlock_selected(self) -> None:
+        user = self.selected_user()
+        if user is not None:
+            self._call(lambda: self.session.services.auth.unlock(self.session.actor, user.id),
+                       self.tr("“%1” can log in again.").replace("%1", user.username))
+
+    def toggle_active(self) -> None:
+        user = self.selected_user()
+        if user is None:
+            return
+        done = self.tr("“%1” disabled.") if user.active else self.tr("“%1” enabled.")
+        auth, actor = self.session.services.auth, self.session.actor
+        self._call(
+            lambda: auth.set_active(actor, user.id, not user.active), done.replace("%1", user.username)
+        )
+
+    def _call(self, action: Callable[[], object], success: str) -> None:
+        try:
+            action()
+        except BranchGuardError as exc:
+            self._say(exc.message, error=True)
+            return
+        self.session.data_changed.emit("user")
+        self.refresh()
+        self._say(success)

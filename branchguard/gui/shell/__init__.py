@@ -1,0 +1,1 @@
+"""The window around the pages: main window, page table, login, banner, notifications."""

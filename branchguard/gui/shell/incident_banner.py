@@ -1,0 +1,226 @@
+"""The bar at the top of the main window: Start incident (F9) and the live-incident banner."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence, QMouseEvent
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QToolBar, QToolButton, QWidget
+
+from branchguard.core.kernel.errors import BranchGuardError
+from branchguard.core.kernel.i18n import t
+from branchguard.core.kernel.types import Role
+from branchguard.gui.kit.icons import icon
+from branchguard.gui.kit.times import elapsed_clock
+
+if TYPE_CHECKING:
+    from branchguard.core.incidents.types import IncidentSummary
+    from branchguard.gui.incidents.start import StartIncidentDialog
+    from branchguard.gui.shell.main_window import MainWindow
+
+INCIDENTS_PAGE = "incidents"
+POLL_MS = 15_000  # incidents started elsewhere (another PC, the CLI) show up within this
+
+
+def most_urgent(incidents: list[IncidentSummary]) -> IncidentSummary | None:
+    """Real incidents before drills, then the most severe level, then the oldest."""
+    if not incidents:
+        return None
+    from branchguard.gui.incidents.models import severity  # the incident layer: once one is open
+
+    return min(incidents, key=lambda s: (s.drill, severity(s.level), s.started_at), default=None)
+
+
+class IncidentBanner(QFrame):
+    """Shown while any incident is open: how many, in the colour of the most severe (the DRILL
+    colour when all are drills), the oldest one's elapsed clock. A click goes to the console."""
+
+    clicked = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("incident_banner")
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.text = QLabel()
+        self.text.setObjectName("incident_banner_text")
+        font = self.text.font()
+        font.setPointSizeF(font.pointSizeF() + 2)
+        font.setBold(True)
+        self.text.setFont(font)
+        self.clock = QLabel()
+        self.clock.setObjectName("incident_banner_clock")
+        self.clock.setFont(font)
+        box = QHBoxLayout(self)
+        box.setContentsMargins(14, 6, 14, 6)
+        box.addWidget(self.text, 1)
+        box.addWidget(self.clock)
+        self._open: list[IncidentSummary] = []
+        self.hide()
+
+    def set_open(self, incidents: list[IncidentSummary]) -> None:
+        self._open = list(incidents)
+        urgent = most_urgent(self._open)
+        self.setVisible(urgent is not None)
+        if urgent is None:
+            return
+        from branchguard.gui.incidents.models import incident_swatch
+
+        swatch = incident_swatch(urgent)
+        self.setStyleSheet(
+            f"QFrame#incident_banner {{ background: {swatch.background}; border-radius: 6px; }}"
+            f" QLabel {{ color: {swatch.foreground}; }}"
+        )
+        self.setProperty("swatch", swatch.background)
+        self.retranslate()
+
+    def open_incidents(self) -> list[IncidentSummary]:
+        return list(self._open)
+
+    def retranslate(self) -> None:
+        urgent = most_urgent(self._open)
+        if urgent is None:
+            return
+        drills = sum(s.drill for s in self._open)
+        if len(self._open) == 1:
+            text = self.tr("Incident open: %1 · %2")
+            text = text.replace("%1", urgent.title).replace("%2", urgent.level.label)
+        else:
+            text = self.tr("Open incidents: %1").replace("%1", str(len(self._open)))
+            text += " · " + self.tr("most severe: %1").replace("%1", urgent.level.label)
+        if drills == len(self._open):
+            text = f"{t('incident.drill_badge')} · {text}"
+        elif drills:
+            text += " · " + self.tr("drills: %1").replace("%1", str(drills))
+        self.text.setText(text + " — " + self.tr("click to open the console"))
+        self.setToolTip("\n".join(f"#{s.id} {s.title} · {s.level.label}" for s in self._open))
+        self.tick()
+
+    def tick(self) -> None:
+        if self._open:
+            oldest = min(self._open, key=lambda s: s.started_at)
+            self.clock.setText(elapsed_clock(oldest.started_at))
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            self.clicked.emit()
+        super().mousePressEvent(event)
+
+
+class IncidentBar(QToolBar):
+    """Installs itself at the top of `window` once someone has logged in; hides while locked."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window_ = window
+        self.dialog: StartIncidentDialog | None = None  # the last start dialog opened
+        self.setObjectName("incident_bar")
+        self.setMovable(False)
+        self.setFloatable(False)
+        self.toggleViewAction().setVisible(False)  # not something to switch off by accident
+        # Window actions (parent: the window): their keys work on every page and F1 lists them.
+        self.start_action = QAction(icon("incident"), "", window)
+        self.start_action.setObjectName("action_start_incident")
+        self.start_action.setShortcuts([QKeySequence("F9")])
+        self.start_action.triggered.connect(self.start)
+        self.console_action = QAction(icon("steps"), "", window)
+        self.console_action.setObjectName("action_incident_console")
+        self.console_action.setShortcuts([QKeySequence("Shift+F9")])
+        self.console_action.triggered.connect(self.go_to_console)
+        window.addAction(self.start_action)
+        window.addAction(self.console_action)
+        self.banner = IncidentBanner()
+        self.banner.clicked.connect(self.go_to_console)
+        self.start_button = QToolButton()
+        self.start_button.setObjectName("incident_start_button")
+        self.start_button.setDefaultAction(self.start_action)
+        self.start_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        holder = QWidget()
+        row = QHBoxLayout(holder)
+        row.setContentsMargins(8, 4, 8, 4)
+        row.addWidget(self.banner, 1)
+        row.addStretch(0)
+        row.addWidget(self.start_button)
+        self.addWidget(holder)
+        holder.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        window.addToolBar(Qt.ToolBarArea.TopToolBarArea, self)
+
+        session = window.session
+        session.actor_changed.connect(self.reload)
+        session.data_changed.connect(lambda entity: self.reload() if entity == "incident" else None)
+        window.locked_changed.connect(lambda _locked: self.reload())
+        self._poll = QTimer(self)
+        self._poll.setInterval(POLL_MS)
+        self._poll.timeout.connect(self.reload)
+        self._poll.start()
+        self._tick = QTimer(self)
+        self._tick.setInterval(1000)
+        self._tick.timeout.connect(self.banner.tick)
+        self._tick.start()
+        self.retranslate()
+        self.reload()
+
+    def may_start(self) -> bool:
+        return self.window_.session.actor.role in (Role.LEAD, Role.STAFF)
+
+    def retranslate(self) -> None:
+        self.start_action.setText(self.tr("Start incident"))
+        self.start_action.setToolTip(self.tr("Start an incident from a playbook, or ad hoc (F9)"))
+        self.console_action.setText(self.tr("Go to the open incidents"))
+        self.banner.retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def reload(self) -> None:
+        """Re-read the open incidents; hide everything while the window is locked."""
+        window = self.window_
+        locked = window.is_locked()
+        self.setVisible(not locked)
+        self.start_action.setEnabled(not locked and self.may_start())
+        self.start_action.setVisible(self.may_start())
+        if locked:
+            return
+        services, actor = window.session.services, window.session.actor
+        try:  # the probe spares loading the incident layer while nothing is open
+            live = services.incidents.open_incidents(actor) if services.incident_probe.any_open(actor) else []
+        except BranchGuardError:
+            live = []
+        self.banner.set_open(live)
+        self.console_action.setEnabled(bool(live))
+
+    def reopen_page(self) -> str:
+        """The page to open at start: the Incidents page while any incident is open."""
+        return INCIDENTS_PAGE if self.banner.open_incidents() else ""
+
+    # -- actions -------------------------------------------------------------------------------
+    def start(self) -> None:
+        window = self.window_
+        if window.is_locked() or not self.may_start():
+            return
+        from branchguard.gui.incidents.start import StartIncidentDialog
+
+        dialog = StartIncidentDialog(window.session, window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.started.connect(lambda summary: self._started(summary.id))
+        dialog.open()
+        self.dialog = dialog
+
+    def _started(self, incident_id: int) -> None:
+        from branchguard.gui.incidents.page import IncidentsPage
+
+        page = self.window_.show_page(INCIDENTS_PAGE)
+        if isinstance(page, IncidentsPage):
+            page.started(incident_id)  # tells the banner too
+        else:
+            self.window_.session.data_changed.emit("incident")
+
+    def go_to_console(self) -> None:
+        from branchguard.gui.incidents.page import IncidentsPage
+
+        urgent = most_urgent(self.banner.open_incidents())
+        page = self.window_.show_page(INCIDENTS_PAGE)
+        if urgent is not None and isinstance(page, IncidentsPage):
+            page.open_incident(urgent.id)

@@ -1,0 +1,259 @@
+"""The login dialog (also the lock screen) and the first-start dialog that creates the safety lead."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QCloseEvent, QKeyEvent
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from branchguard.core.accounts.service import check_password
+from branchguard.core.branch.service import DEFAULT_LOCKOUT_MINUTES, DEFAULT_LOCKOUT_THRESHOLD
+from branchguard.core.kernel import validation as v
+from branchguard.core.kernel.errors import BranchGuardError, ValidationError
+from branchguard.core.kernel.types import Actor
+from branchguard.core.services import Services
+from branchguard.gui.kit.forms import FieldForm
+from branchguard.gui.kit.icons import icon
+from branchguard.gui.kit.tasks import run_task
+
+_OK = QDialogButtonBox.StandardButton.Ok
+_CANCEL = QDialogButtonBox.StandardButton.Cancel
+
+
+def _password_edit() -> QLineEdit:
+    edit = QLineEdit()
+    edit.setEchoMode(QLineEdit.EchoMode.Password)
+    return edit
+
+
+def _heading(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setProperty("role", "page-title")
+    label.setWordWrap(True)
+    return label
+
+
+class LoginDialog(QDialog):
+    """User name and password; the service's own message on a wrong password or a locked account.
+
+    As the lock screen (`locked=True`) it cannot be dismissed: its only way out besides logging
+    in is Quit, which ends the application.
+    """
+
+    def __init__(
+        self, services: Services, parent: QWidget | None = None, *, locked: bool = False, username: str = ""
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("login_dialog")
+        self._services = services
+        self._locked = locked
+        self.actor: Actor | None = None
+        self.setWindowIcon(icon("lock"))
+        self.setMinimumWidth(400)
+
+        self._heading = _heading("")
+        self._hint = QLabel()
+        self._hint.setProperty("role", "hint")
+        self._hint.setWordWrap(True)
+        self.username = QLineEdit(username)
+        self.username.setObjectName("username")
+        self.password = _password_edit()
+        self.password.setObjectName("password")
+        self.message = QLabel()
+        self.message.setObjectName("message")
+        self.message.setProperty("role", "error")
+        self.message.setWordWrap(True)
+        self.message.hide()
+        self._form = FieldForm()
+        self._user_label = self._form.add_field("username", "", self.username)
+        self._password_label = self._form.add_field("password", "", self.password)
+        self.buttons = QDialogButtonBox(_OK | _CANCEL)
+        self.buttons.accepted.connect(self.submit)
+        self.buttons.rejected.connect(self._quit_or_cancel)
+
+        layout = QVBoxLayout(self)
+        layout.setSpacing(10)
+        layout.addWidget(self._heading)
+        layout.addWidget(self._hint)
+        layout.addLayout(self._form)
+        layout.addWidget(self.message)
+        layout.addWidget(self.buttons)
+        self.retranslate()
+        (self.password if username else self.username).setFocus()
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("BranchGuard: log in"))
+        self._heading.setText(self.tr("Screen locked") if self._locked else self.tr("Log in to BranchGuard"))
+        self._hint.setText(
+            self.tr("Log in again to continue, or as another user to switch.")
+            if self._locked
+            else self.tr("Enter your user name and password.")
+        )
+        self._form.set_label("username", self.tr("&User name"))
+        self._form.set_label("password", self.tr("&Password"))
+        self.buttons.button(_OK).setText(self.tr("Log in"))
+        cancel = self.buttons.button(_CANCEL)
+        cancel.setText(self.tr("Quit") if self._locked else self.tr("Cancel"))
+
+    def submit(self) -> None:
+        username, password = self.username.text(), self.password.text()
+        self.buttons.setEnabled(False)
+        self.message.hide()
+        # argon2 is deliberately slow (tens of ms): check off the GUI thread.
+        run_task(
+            lambda _progress: self._services.auth.login(username, password),
+            on_done=self._logged_in,
+            on_error=self._refused,
+        )
+
+    def _logged_in(self, actor: Actor) -> None:
+        self.buttons.setEnabled(True)
+        self.actor = actor
+        self.accept()
+
+    def _refused(self, message: str) -> None:
+        self.buttons.setEnabled(True)
+        self.message.setText(message)
+        self.message.show()
+        self.password.clear()
+        self.password.setFocus()
+
+    def _quit_or_cancel(self) -> None:
+        super().reject()
+
+    def reject(self) -> None:
+        # Escape and the close button must not get past the lock screen.
+        if not self._locked:
+            super().reject()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if self._locked and event.key() == Qt.Key.Key_Escape:
+            event.ignore()
+            return
+        super().keyPressEvent(event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self._locked:
+            event.ignore()
+        else:
+            super().closeEvent(event)
+
+
+class FirstRunDialog(QDialog):
+    """First start: name the branch and create the safety-lead account, all or nothing."""
+
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("first_run_dialog")
+        self._services = services
+        self.actor: Actor | None = None
+        self.setMinimumWidth(520)
+        existing = services.branch.get()
+
+        self._heading = _heading("")
+        self._intro = QLabel()
+        self._intro.setWordWrap(True)
+        self._intro.setProperty("role", "hint")
+        self.branch_name = QLineEdit(existing.name if existing else "")
+        self.branch_code = QLineEdit(existing.code if existing else "")
+        self.username = QLineEdit()
+        self.display_name = QLineEdit()
+        self.password = _password_edit()
+        self.password_repeat = _password_edit()
+        self.form = FieldForm()
+        self.form.add_field("branch_name", "", self.branch_name, "field.branch_name")
+        self.form.add_field("branch_code", "", self.branch_code, "field.branch_code")
+        self.form.add_field("username", "", self.username, "field.username")
+        self.form.add_field("display_name", "", self.display_name, "field.display_name")
+        self.form.add_field("password", "", self.password, "field.password")
+        self.form.add_field("password_repeat", "", self.password_repeat)
+        self.message = QLabel()
+        self.message.setObjectName("message")
+        self.message.setProperty("role", "error")
+        self.message.setWordWrap(True)
+        self.message.hide()
+        self.buttons = QDialogButtonBox(_OK | _CANCEL)
+        self.buttons.accepted.connect(self.submit)
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.setSpacing(10)
+        layout.addWidget(self._heading)
+        layout.addWidget(self._intro)
+        layout.addLayout(self.form)
+        layout.addWidget(self.message)
+        layout.addWidget(self.buttons)
+        self.retranslate()
+        self.branch_name.setFocus()
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("BranchGuard: first start"))
+        self._heading.setText(self.tr("Welcome to BranchGuard"))
+        self._intro.setText(
+            self.tr(
+                "Name your branch and create the safety lead's account. The safety lead manages "
+                "playbooks, drills, staff and the other user accounts."
+            )
+        )
+        for key, text in (
+            ("branch_name", self.tr("Branch name")),
+            ("branch_code", self.tr("Branch code (optional)")),
+            ("username", self.tr("Safety lead's user name")),
+            ("display_name", self.tr("Display name")),
+            ("password", self.tr("Password")),
+            ("password_repeat", self.tr("Repeat password")),
+        ):
+            self.form.set_label(key, text)
+        self.username.setPlaceholderText(self.tr("e.g. wangjg"))
+        self.display_name.setPlaceholderText(self.tr("e.g. the lead's full name"))
+        self.password.setPlaceholderText(self.tr("at least 8 characters"))
+        self.buttons.button(_OK).setText(self.tr("Create and log in"))
+        self.buttons.button(_CANCEL).setText(self.tr("Quit"))
+
+    def submit(self) -> None:
+        self.form.clear_errors()
+        self.message.hide()
+        if self.password.text() != self.password_repeat.text():
+            self.form.set_error("password_repeat", self.tr("The two passwords are not the same."))
+            return
+        existing = self._services.branch.get()
+        try:
+            # Check every field before the first write: branch and account are two service calls,
+            # and a refused account must not leave a half-configured branch behind.
+            v.text(self.branch_name.text(), "field.branch_name")
+            v.text(self.branch_code.text(), "field.branch_code", required=False, limit=50)
+            v.username(self.username.text())
+            v.text(self.display_name.text(), "field.display_name", required=False, limit=100)
+            check_password(self.password.text())
+            self._services.branch.update(
+                Actor.system(),
+                name=self.branch_name.text(),
+                code=self.branch_code.text(),
+                address=existing.address if existing else "",
+                lockout_threshold=existing.lockout_threshold if existing else DEFAULT_LOCKOUT_THRESHOLD,
+                lockout_minutes=existing.lockout_minutes if existing else DEFAULT_LOCKOUT_MINUTES,
+            )
+            user = self._services.auth.create_first_lead(
+                self.username.text(), self.password.text(), self.display_name.text()
+            )
+        except ValidationError as exc:
+            if not self.form.show_validation(exc):
+                self._show_message(exc.message)
+            return
+        except BranchGuardError as exc:
+            self._show_message(exc.message)
+            return
+        self.actor = Actor(user_id=user.id, username=user.username, role=user.role)
+        self.accept()
+
+    def _show_message(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.show()
+

@@ -1,0 +1,459 @@
+"""The main window: role-filtered sidebar of registered pages, built lazily; status bar; lock (Ctrl+L)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QSettings, QSize, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from branchguard import APP_NAME, __version__
+from branchguard.gui.kit.icons import icon
+from branchguard.gui.kit.page import Page, PageInfo, registered_pages
+
+if TYPE_CHECKING:  # the window paints before these (the login dialog: the database layer) load
+    from branchguard.core.kernel.types import Actor
+    from branchguard.gui.schedules.qt_scheduler import ScheduleSignals
+    from branchguard.gui.shell.incident_banner import IncidentBar
+    from branchguard.gui.shell.login import LoginDialog
+    from branchguard.gui.shell.notifications import NotificationCentre
+    from branchguard.gui.shell.session import GuiSession
+    from branchguard.gui.shell.shortcuts import ShortcutsDialog
+
+LANDING_PAGE = "people"
+WRITES_WAIT_MS = 10_000  # at close: queued log entries and inspection answers still get committed
+# Qt.ItemDataRole.UserRole by value. Nothing before the first frame touches PySide's Qt namespace:
+# its first use creates all of its ~100 enums (~45 ms), left to a moment when the GIL is free anyway
+# (tests/test_launcher.py keeps it so).
+_PAGE_ROLE = 0x0100
+
+
+class MainWindow(QMainWindow):
+    """Pages come from the page table (gui/shell/pages.py); a new feature adds an entry, nothing here changes.
+
+    Without a session the window is "starting": an empty frame that can paint before the
+    database layer is even imported; `attach(session)` fills it once someone has logged in.
+    """
+
+    page_shown = Signal(str)
+    locked_changed = Signal(bool)
+
+    def __init__(
+        self, session: GuiSession | None, settings: QSettings, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("main_window")
+        self._session: GuiSession | None = None
+        self.settings = settings
+        self.pages: dict[str, Page] = {}
+        self.login_dialog: LoginDialog | None = None
+        self.incident_bar: IncidentBar | None = None  # Start incident (F9) and the live-incident banner
+        self.notifications: NotificationCentre | None = None  # the bell; see start_schedules
+        self.schedule_signals: ScheduleSignals | None = None
+        self._locked = False
+        self._page_before_lock = ""
+        self._display_name = ""
+        self._branch_name = ""
+        self.setWindowIcon(icon("branchguard"))
+
+        self.sidebar = QListWidget()
+        self.sidebar.setObjectName("sidebar")
+        self.sidebar.setIconSize(QSize(20, 20))
+        self.sidebar.setFixedWidth(210)
+        self.sidebar.currentItemChanged.connect(self._on_sidebar)
+        self.stack = QStackedWidget()
+        self.stack.setObjectName("page_stack")
+        self._lock_cover = self._make_lock_cover()
+        self.stack.addWidget(self._lock_cover)
+        central = QWidget()
+        row = QHBoxLayout(central)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        row.addWidget(self.sidebar)
+        row.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        self.user_label = QLabel()
+        self.user_label.setObjectName("status_user")
+        self.branch_label = QLabel()
+        self.branch_label.setObjectName("status_branch")
+        self.statusBar().addPermanentWidget(self.branch_label)
+        self.statusBar().addPermanentWidget(self.user_label)
+
+        self._make_actions()
+        self._locked = True  # until a session is attached
+        self.sidebar.hide()
+        self.menuBar().hide()
+        self.retranslate()
+        self._restore()
+        if session is not None:
+            self.attach(session)
+
+    @property
+    def session(self) -> GuiSession:
+        assert self._session is not None, "no one has logged in yet"
+        return self._session
+
+    def is_attached(self) -> bool:
+        return self._session is not None
+
+    def attach(self, session: GuiSession) -> None:
+        """Show the logged-in user's pages (the first login after start)."""
+        self._session = session
+        session.actor_changed.connect(self._on_actor_changed)
+        session.data_changed.connect(self._on_data_changed)
+        self._locked = False
+        self._update_status()
+        self._fill_sidebar()
+        self.sidebar.show()
+        self.menuBar().show()
+        self._lock_text.setText(self.tr("The screen is locked."))
+        from branchguard.gui.shell.incident_banner import IncidentBar
+
+        self.incident_bar = IncidentBar(self)
+
+    def start_schedules(self) -> None:
+        """The notification centre and the scheduler; started after the landing page shows its data,
+        as the first catch-up and the reminder list read the database."""
+        if self._session is None or self.schedule_signals is not None:
+            return
+        from branchguard.gui.schedules.qt_scheduler import ScheduleSignals
+        from branchguard.gui.shell.notifications import NotificationCentre
+
+        self.notifications = NotificationCentre(self)
+        signals = ScheduleSignals(self.session.services.schedules, parent=self)
+        self.notifications.connect_signals(signals)
+        self.schedule_signals = signals
+        signals.start()
+
+    def stop_schedules(self) -> None:
+        """Stop the scheduler and wait for a tick in progress, so no worker thread outlives the window."""
+        signals, self.schedule_signals = self.schedule_signals, None
+        if signals is not None:
+            if signals.scheduler.running:
+                signals.scheduler.shutdown(wait=True)
+            signals.shutdown()
+
+    # -- building ------------------------------------------------------------------------------
+    def _make_lock_cover(self) -> QWidget:
+        cover = QWidget()
+        cover.setObjectName("lock_cover")
+        box = QVBoxLayout(cover)
+        self._lock_icon = QLabel()
+        self._lock_icon.setPixmap(icon("lock").pixmap(64, 64))
+        self._lock_text = QLabel()
+        self._lock_text.setProperty("role", "hint")
+        box.addStretch(1)
+        for label in (self._lock_icon, self._lock_text):  # centred by stretches: no Qt.AlignmentFlag
+            row = QHBoxLayout()
+            row.addStretch(1)
+            row.addWidget(label)
+            row.addStretch(1)
+            box.addLayout(row)
+        box.addStretch(1)
+        return cover
+
+    def _make_actions(self) -> None:
+        # setShortcuts([…]), as setShortcut(…)'s overload resolution creates the Qt namespace.
+        self.lock_action = QAction(icon("lock"), "", self)
+        self.lock_action.setObjectName("action_lock")
+        self.lock_action.setShortcuts([QKeySequence("Ctrl+L")])
+        self.lock_action.triggered.connect(self.lock)
+        self.quit_action = QAction(icon("logout"), "", self)
+        self.quit_action.setObjectName("action_quit")
+        self.quit_action.setShortcuts([QKeySequence("Ctrl+Q")])
+        self.quit_action.triggered.connect(self.close)
+        self.help_action = QAction(icon("keyboard"), "", self)
+        self.help_action.setObjectName("action_shortcuts")
+        self.help_action.setShortcuts([QKeySequence("F1")])
+        self.help_action.triggered.connect(self.show_shortcuts)
+        self.about_action = QAction(icon("about"), "", self)
+        self.about_action.setObjectName("action_about")
+        self.about_action.triggered.connect(self.show_about)
+        self.handover_action = QAction(icon("steps"), "", self)
+        self.handover_action.setObjectName("action_handover")
+        self.handover_action.setShortcuts([QKeySequence("Ctrl+H")])
+        self.handover_action.triggered.connect(self.show_handover)
+        self.file_menu = self.menuBar().addMenu("")
+        self.file_menu.addAction(self.handover_action)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.lock_action)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.quit_action)
+        self.help_menu = self.menuBar().addMenu("")
+        self.help_menu.addAction(self.help_action)
+        self.help_menu.addAction(self.about_action)
+        # Ctrl+1…9 jump to the n-th sidebar entry; listed in F1 as one line.
+        self._page_keys = []
+        for n in range(1, 10):
+            shortcut = QShortcut(QKeySequence(f"Ctrl+{n}"), self)
+            shortcut.activated.connect(lambda n=n: self._go_to_row(n - 1))
+            self._page_keys.append(shortcut)
+
+    def visible_pages(self) -> list[PageInfo]:
+        if self._session is None:
+            return []
+        return [info for info in registered_pages() if self.session.actor.role in info.roles]
+
+    def _fill_sidebar(self) -> None:
+        self.sidebar.blockSignals(True)
+        self.sidebar.clear()
+        for info in self.visible_pages():
+            item = QListWidgetItem(icon(info.icon_name or "about"), info.nav_title())
+            item.setData(_PAGE_ROLE, info.page_id)
+            item.setSizeHint(QSize(0, 40))
+            self.sidebar.addItem(item)
+        self.sidebar.blockSignals(False)
+
+    def _visible_page(self, page_id: str) -> PageInfo | None:
+        return next((p for p in self.visible_pages() if p.page_id == page_id), None)
+
+    def landing_page_id(self) -> str:
+        visible = self.visible_pages()
+        if any(p.page_id == LANDING_PAGE for p in visible):
+            return LANDING_PAGE
+        return visible[0].page_id if visible else ""
+
+    # -- pages ---------------------------------------------------------------------------------
+    def page(self, page_id: str) -> Page | None:
+        return self.pages.get(page_id)
+
+    def current_page_id(self) -> str:
+        widget = self.stack.currentWidget()
+        return widget.page_id if isinstance(widget, Page) else ""
+
+    def show_page(self, page_id: str) -> Page | None:
+        """Build the page on first use, refresh it and bring it up; unknown or forbidden ids are ignored."""
+        info = self._visible_page(page_id)
+        if info is None:
+            return None
+        page = self.pages.get(page_id)
+        if page is None:
+            page = info.load()(self.session, self.stack)
+            self.pages[page_id] = page
+            self.stack.addWidget(page)
+        page.refresh()
+        self.stack.setCurrentWidget(page)
+        self._select_sidebar(page_id)
+        self.setWindowTitle(f"{page.title()} - {APP_NAME}")
+        self.page_shown.emit(page_id)
+        return page
+
+    def _select_sidebar(self, page_id: str) -> None:
+        for row in range(self.sidebar.count()):
+            item = self.sidebar.item(row)
+            if item.data(_PAGE_ROLE) == page_id and self.sidebar.currentRow() != row:
+                self.sidebar.blockSignals(True)
+                self.sidebar.setCurrentRow(row)
+                self.sidebar.blockSignals(False)
+
+    def _on_sidebar(self, current: QListWidgetItem | None, _previous: QListWidgetItem | None) -> None:
+        if current is not None and not self._locked:
+            self.show_page(current.data(_PAGE_ROLE))
+
+    def _go_to_row(self, row: int) -> None:
+        if not self._locked and 0 <= row < self.sidebar.count():
+            self.sidebar.setCurrentRow(row)
+
+    def _drop_pages(self) -> None:
+        # Pages may have built role-specific controls: a new user gets fresh ones.
+        for page in self.pages.values():
+            self.stack.removeWidget(page)
+            page.deleteLater()
+        self.pages.clear()
+
+    def _on_data_changed(self, _entity: str) -> None:
+        page = self.stack.currentWidget()
+        if isinstance(page, Page):
+            page.refresh()
+        self._update_status()
+
+    # -- session -------------------------------------------------------------------------------
+    def _update_status(self) -> None:
+        """Re-read who is logged in and the branch name (after a login or a data change)."""
+        actor = self.session.actor
+        user = self.session.services.auth.user_by_name(actor.username)
+        self._display_name = user.display_name if user else actor.username
+        branch = self.session.services.branch.get()
+        self._branch_name = branch.name if branch else ""
+        self._show_status()
+
+    def _show_status(self) -> None:
+        self.user_label.setText(f"{self._display_name} · {self.session.actor.role.label}")
+        self.branch_label.setText(self._branch_name or self.tr("No branch set up"))
+
+    def _on_actor_changed(self) -> None:
+        self._drop_pages()
+        self._fill_sidebar()
+        self._update_status()
+
+    def is_locked(self) -> bool:
+        return self._locked
+
+    def lock(self) -> None:
+        """Hide everything behind the login dialog until someone logs in (or quits)."""
+        if self._locked or self._session is None:
+            return
+        from branchguard.gui.shell.login import LoginDialog
+
+        self._locked = True
+        self._page_before_lock = self.current_page_id()
+        self.stack.setCurrentWidget(self._lock_cover)
+        self.sidebar.hide()
+        self.menuBar().setEnabled(False)
+        self.user_label.clear()
+        self.setWindowTitle(APP_NAME)
+        self.locked_changed.emit(True)
+        dialog = LoginDialog(self.session.services, self, locked=True, username=self.session.actor.username)
+        dialog.accepted.connect(lambda: self._unlock(dialog))
+        dialog.rejected.connect(self._quit_from_lock)
+        self.login_dialog = dialog
+        dialog.open()
+
+    def _unlock(self, dialog: LoginDialog) -> None:
+        assert dialog.actor is not None
+        self.login_dialog = None
+        dialog.deleteLater()
+        self._locked = False
+        self.sidebar.show()
+        self.menuBar().setEnabled(True)
+        same_user = dialog.actor == self.session.actor
+        if not same_user:
+            self.session.set_actor(dialog.actor)
+        self._update_status()
+        self.locked_changed.emit(False)
+        target = self._page_before_lock if same_user else self.landing_page_id()
+        self.show_page(target or self.landing_page_id())
+
+    def _quit_from_lock(self) -> None:
+        if self.login_dialog is not None:
+            self.login_dialog = None
+            self.close()
+
+    def set_actor(self, actor: Actor) -> None:
+        if actor != self.session.actor:
+            self.session.set_actor(actor)
+
+    # -- help ----------------------------------------------------------------------------------
+    def shortcut_rows(self) -> list[tuple[str, str]]:
+        from branchguard.gui.shell.shortcuts import collect_shortcuts
+
+        pages = (self.tr("Ctrl+1 … Ctrl+9"), self.tr("Go to the page at that place in the sidebar"))
+        return collect_shortcuts(self, [pages])
+
+    def show_shortcuts(self) -> ShortcutsDialog:
+        from PySide6.QtCore import Qt
+
+        from branchguard.gui.shell.shortcuts import ShortcutsDialog
+
+        dialog = ShortcutsDialog(self.shortcut_rows(), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def show_handover(self) -> QWidget | None:
+        """The shift handover (交接班): open incidents, their pending steps, open follow-up actions."""
+        if self._locked or self._session is None:
+            return None
+        from PySide6.QtCore import Qt
+
+        from branchguard.gui.incidents.handover_dialog import HandoverDialog
+
+        dialog = HandoverDialog(self.session, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def show_about(self) -> None:
+        if self._visible_page("about") is not None:
+            self.show_page("about")
+        else:
+            QMessageBox.about(self, self.tr("About BranchGuard"), f"{APP_NAME} {__version__}")
+
+    # -- language ------------------------------------------------------------------------------
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+            for page in self.pages.values():
+                page.retranslate()
+            current = self.stack.currentWidget()
+            if isinstance(current, Page):
+                current.refresh()  # texts that come from the services (role labels) follow too
+                self.setWindowTitle(f"{current.title()} - {APP_NAME}")
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(APP_NAME)
+        self.file_menu.setTitle(self.tr("&File"))
+        self.help_menu.setTitle(self.tr("&Help"))
+        self.lock_action.setText(self.tr("&Lock screen"))
+        self.quit_action.setText(self.tr("&Quit"))
+        self.help_action.setText(self.tr("&Keyboard shortcuts"))
+        self.about_action.setText(self.tr("&About BranchGuard"))
+        self.handover_action.setText(self.tr("Shift &handover…"))
+        if self._session is not None:
+            self._lock_text.setText(self.tr("The screen is locked."))
+        for row in range(self.sidebar.count()):
+            item = self.sidebar.item(row)
+            info = self._visible_page(item.data(_PAGE_ROLE))
+            if info is not None:
+                item.setText(info.nav_title())
+        if self._session is not None and not self._locked:
+            self._show_status()
+
+    # -- geometry ------------------------------------------------------------------------------
+    def _restore(self) -> None:
+        geometry = self.settings.value("window/geometry")
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(1280, 800)
+        state = self.settings.value("window/state")
+        if state is not None:
+            self.restoreState(state)
+
+    def initial_page_id(self) -> str:
+        """The page to open after start: the Incidents page while incidents are open (they reopen
+        there after a crash or a restart), else the one left last time if this role may see it."""
+        reopen = self.incident_bar.reopen_page() if self.incident_bar is not None else ""
+        if reopen and self._visible_page(reopen) is not None:
+            return reopen
+        last = self._last_page_id()
+        return last if self._visible_page(last) is not None else self.landing_page_id()
+
+    def likely_first_page(self) -> PageInfo | None:
+        """Before anyone has logged in: the page `initial_page_id` will most likely pick."""
+        pages = {info.page_id: info for info in registered_pages()}
+        return pages.get(self._last_page_id()) or pages.get(LANDING_PAGE)
+
+    def _last_page_id(self) -> str:
+        return str(self.settings.value("window/page", "") or "")
+
+    def save_state(self) -> None:
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/state", self.saveState())
+        page = self.current_page_id() or self._page_before_lock
+        if page:
+            self.settings.setValue("window/page", page)
+        self.settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_state()
+        self.stop_schedules()
+        # Log entries and inspection answers queued a moment ago are committed before the app goes.
+        from branchguard.gui.kit.writer import writer
+
+        writer().wait(WRITES_WAIT_MS)
+        dialog, self.login_dialog = self.login_dialog, None
+        if dialog is not None:
+            dialog.done(0)
+        super().closeEvent(event)

@@ -1,0 +1,304 @@
+"""The notification centre: a bell with a badge in the status bar, its panel of reminders, tray messages."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime, time, timedelta
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QDateTime, QEvent, QObject, QPoint, Qt, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDateTimeEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QSystemTrayIcon,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from branchguard.core.kernel.errors import BranchGuardError
+from branchguard.core.kernel.types import Role
+from branchguard.core.schedules.types import ReminderInfo
+from branchguard.gui.kit.icons import icon
+from branchguard.gui.kit.times import date_time, now_utc
+from branchguard.gui.schedules.models import ReminderModel
+
+if TYPE_CHECKING:
+    from branchguard.gui.schedules.qt_scheduler import ScheduleSignals
+    from branchguard.gui.shell.main_window import MainWindow
+
+TRAY_MESSAGE_MS = 10_000
+
+
+def in_an_hour(now: datetime) -> datetime:
+    return now + timedelta(hours=1)
+
+
+def tomorrow_morning(now: datetime) -> datetime:
+    """09:00 local time on the next day."""
+    local = now.astimezone()
+    return datetime.combine(local.date() + timedelta(days=1), time(9, 0), local.tzinfo).astimezone(UTC)
+
+
+class SnoozeDialog(QDialog):
+    """Pick when a reminder shows again (local time, in the future)."""
+
+    def __init__(self, parent: QWidget | None = None, now: datetime | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Snooze until"))
+        start = in_an_hour(now or now_utc())
+        self.edit = QDateTimeEdit(QDateTime.fromSecsSinceEpoch(int(start.timestamp())))
+        self.edit.setObjectName("snooze_until")
+        self.edit.setCalendarPopup(True)
+        self.edit.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self.edit.setMinimumDateTime(QDateTime.currentDateTime())
+        ok_cancel = QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        buttons = QDialogButtonBox(ok_cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form = QFormLayout(self)
+        form.addRow(self.tr("Show again at"), self.edit)
+        form.addRow(buttons)
+
+    def until(self) -> datetime:
+        return datetime.fromtimestamp(self.edit.dateTime().toSecsSinceEpoch(), UTC)
+
+
+class NotificationPanel(QFrame):
+    """The popup under the bell: the reminders showing now and what to do with the selected one."""
+
+    def __init__(self, centre: NotificationCentre, parent: QWidget | None = None) -> None:
+        super().__init__(parent, Qt.WindowType.Popup)
+        self.centre = centre
+        self.setObjectName("notification_panel")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.heading = QLabel()
+        self.heading.setObjectName("notification_heading")
+        font = self.heading.font()
+        font.setBold(True)
+        self.heading.setFont(font)
+        self.empty = QLabel()
+        self.empty.setProperty("role", "hint")
+        self.view = QTableView()
+        self.view.setObjectName("notification_list")
+        self.view.setModel(centre.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.verticalHeader().hide()
+        self.view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.snooze_button = QPushButton()
+        self.snooze_button.setObjectName("notification_snooze")
+        self.snooze_menu = QMenu(self.snooze_button)
+        self.snooze_hour = QAction(self.snooze_menu)
+        self.snooze_hour.triggered.connect(lambda: centre.snooze_selected(in_an_hour(centre.clock())))
+        self.snooze_tomorrow = QAction(self.snooze_menu)
+        self.snooze_tomorrow.triggered.connect(
+            lambda: centre.snooze_selected(tomorrow_morning(centre.clock()))
+        )
+        self.snooze_custom = QAction(self.snooze_menu)
+        self.snooze_custom.triggered.connect(self._snooze_custom)
+        for action in (self.snooze_hour, self.snooze_tomorrow, self.snooze_custom):
+            self.snooze_menu.addAction(action)
+        self.snooze_button.setMenu(self.snooze_menu)
+        self.dismiss_button = QPushButton()
+        self.dismiss_button.setObjectName("notification_dismiss")
+        self.dismiss_button.clicked.connect(centre.dismiss_selected)
+        self.done_button = QPushButton()
+        self.done_button.setObjectName("notification_done")
+        self.done_button.clicked.connect(centre.done_selected)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.snooze_button)
+        buttons.addWidget(self.dismiss_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.done_button)
+        box = QVBoxLayout(self)
+        box.addWidget(self.heading)
+        box.addWidget(self.view, 1)
+        box.addWidget(self.empty)
+        box.addLayout(buttons)
+        self.resize(560, 320)
+        self.view.selectionModel().selectionChanged.connect(self.update_buttons)
+        centre.model.modelReset.connect(self._reset)
+        self.retranslate()
+        self._reset()
+
+    def retranslate(self) -> None:
+        self.heading.setText(self.tr("Reminders"))
+        self.empty.setText(self.tr("No reminders. Due items and overdue ones show here."))
+        self.snooze_button.setText(self.tr("Snooze"))
+        self.snooze_hour.setText(self.tr("For 1 hour"))
+        self.snooze_tomorrow.setText(self.tr("Until tomorrow 09:00"))
+        self.snooze_custom.setText(self.tr("Until…"))
+        self.dismiss_button.setText(self.tr("Dismiss"))
+        self.done_button.setText(self.tr("Mark done"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def _reset(self) -> None:
+        has_rows = self.centre.model.rowCount() > 0
+        self.view.setVisible(has_rows)
+        self.empty.setVisible(not has_rows)
+        if has_rows:
+            self.view.selectRow(0)
+            self.view.resizeColumnsToContents()
+            self.view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.update_buttons()
+
+    def selected(self) -> ReminderInfo | None:
+        rows = self.view.selectionModel().selectedRows()
+        return self.centre.model.row_at(rows[0].row()) if rows else None
+
+    def update_buttons(self) -> None:
+        enabled = self.selected() is not None and self.centre.may_act()
+        for button in (self.snooze_button, self.dismiss_button, self.done_button):
+            button.setEnabled(enabled)
+
+    def _snooze_custom(self) -> None:
+        dialog = SnoozeDialog(self, self.centre.clock())
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.centre.snooze_selected(dialog.until())
+
+    def show_under(self, anchor: QWidget) -> None:
+        below = anchor.mapToGlobal(QPoint(anchor.width() - self.width(), -self.height()))
+        self.move(below)
+        self.show()
+
+
+class NotificationCentre(QObject):
+    """Owned by the main window once someone has logged in. Reminders are rows, so the list is
+    read from the service (at start, on every tick, after every change): a restart loses none."""
+
+    count_changed = Signal(int)
+
+    def __init__(self, window: MainWindow, clock: Callable[[], datetime] = now_utc) -> None:
+        super().__init__(window)
+        self.window_ = window
+        self.clock = clock
+        self.model = ReminderModel(self)
+        self.bell = QToolButton()
+        self.bell.setObjectName("notification_bell")
+        self.bell.setIcon(icon("bell"))
+        self.bell.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.bell.setAutoRaise(True)
+        self.bell.clicked.connect(self.toggle_panel)
+        window.statusBar().addPermanentWidget(self.bell)
+        self.panel = NotificationPanel(self, window)
+        self.tray: QSystemTrayIcon | None = None
+        if QSystemTrayIcon.isSystemTrayAvailable():
+            self.tray = QSystemTrayIcon(icon("branchguard"), self)
+            self.tray.messageClicked.connect(lambda: self.show_panel())
+            self.tray.show()
+        session = window.session
+        session.actor_changed.connect(self.reload)
+        session.data_changed.connect(lambda entity: self.reload() if entity == "schedule" else None)
+        window.locked_changed.connect(lambda _locked: self.reload())
+        self.reload()
+
+    def connect_signals(self, signals: ScheduleSignals) -> None:
+        signals.ticked.connect(self._on_tick)
+        signals.reminders_fired.connect(self.announce)
+
+    def may_act(self) -> bool:
+        return self.window_.session.actor.role in (Role.LEAD, Role.STAFF)
+
+    def count(self) -> int:
+        return self.model.rowCount()
+
+    def reload(self) -> None:
+        """Re-read the reminders showing now; nothing shows while the window is locked."""
+        locked = self.window_.is_locked()
+        self.bell.setVisible(not locked)
+        rows: list[ReminderInfo] = []
+        if not locked:
+            try:
+                rows = self.window_.session.services.schedules.reminders(
+                    self.window_.session.actor, self.clock()
+                )
+            except BranchGuardError:
+                rows = []
+        self.model.set_rows(rows)
+        self._show_badge()
+        if locked:
+            self.panel.hide()
+
+    def _show_badge(self) -> None:
+        n = self.count()
+        self.bell.setText(str(n) if n else "")
+        self.bell.setProperty("unread", n > 0)
+        overdue = sum(1 for r in self.model.rows() if r.due_at <= self.clock())
+        tip = self.tr("Reminders: %1 (overdue: %2)").replace("%1", str(n)).replace("%2", str(overdue))
+        self.bell.setToolTip(tip)
+        self.bell.setStyleSheet("QToolButton { color: #B71C1C; font-weight: bold; }" if overdue else "")
+        self.count_changed.emit(n)
+
+    def _on_tick(self, _tick: object) -> None:
+        self.reload()
+
+    def announce(self, fresh: list[ReminderInfo]) -> None:
+        """Newly fired reminders: refresh the list and say so in the system tray, where there is one."""
+        self.reload()
+        if not fresh or self.tray is None or self.window_.is_locked():
+            return
+        if len(fresh) == 1:
+            title = fresh[0].title
+            text = self.tr("Due %1").replace("%1", date_time(fresh[0].due_at))
+        else:
+            title = self.tr("%1 reminders").replace("%1", str(len(fresh)))
+            text = "\n".join(f"{r.title} · {date_time(r.due_at)}" for r in fresh[:5])
+        self.tray.showMessage(title, text, QSystemTrayIcon.MessageIcon.Information, TRAY_MESSAGE_MS)
+
+    def retranslate(self) -> None:
+        self.panel.retranslate()
+        self._show_badge()
+
+    # -- panel ---------------------------------------------------------------------------------
+    def toggle_panel(self) -> None:
+        if self.panel.isVisible():
+            self.panel.hide()
+        else:
+            self.show_panel()
+
+    def show_panel(self) -> None:
+        self.reload()
+        self.panel.show_under(self.bell)
+
+    # -- actions on the selected reminder ------------------------------------------------------
+    def _act(self, action: Callable[[ReminderInfo], object]) -> None:
+        reminder = self.panel.selected()
+        if reminder is None or not self.may_act():
+            return
+        try:
+            action(reminder)
+        except BranchGuardError as exc:
+            QMessageBox.warning(self.window_, self.tr("Reminders"), exc.message)
+        self.window_.session.data_changed.emit("schedule")
+
+    def snooze_selected(self, until: datetime) -> None:
+        session = self.window_.session
+        self._act(lambda r: session.services.schedules.snooze(session.actor, r.id, until, self.clock()))
+
+    def dismiss_selected(self) -> None:
+        session = self.window_.session
+        self._act(lambda r: session.services.schedules.dismiss(session.actor, r.id, self.clock()))
+
+    def done_selected(self) -> None:
+        session = self.window_.session
+        self._act(
+            lambda r: session.services.schedules.complete(session.actor, r.occurrence_id, now=self.clock())
+        )

@@ -1,0 +1,207 @@
+"""Accounts and login: validation that writes nothing, lockout, unlock, the last safety lead."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime, timedelta
+
+import pytest
+
+from branchguard.context import AppContext
+from branchguard.core.accounts.service import AuthService
+from branchguard.core.kernel.errors import AccountLocked, AuthenticationError, ValidationError
+from branchguard.core.kernel.i18n import t
+from branchguard.core.kernel.types import Actor, Role
+from branchguard.db.base import utcnow
+
+STAFF_PASSWORD = "staff-demo-2026"
+
+
+class Clock:
+    """A settable clock for AuthService: lock expiry without waiting."""
+
+    def __init__(self) -> None:
+        self.now = utcnow()
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def advance(self, **delta: float) -> None:
+        self.now += timedelta(**delta)
+
+
+@pytest.fixture
+def clock() -> Clock:
+    return Clock()
+
+
+@pytest.fixture
+def auth(ctx: AppContext, clock: Clock) -> AuthService:
+    return AuthService(ctx.sessions, clock=clock)
+
+
+def test_first_lead_only_once(ctx: AppContext) -> None:
+    auth = ctx.services.auth
+    assert not auth.has_users()
+    first = auth.create_first_lead("chief", "chief-pass-2026", "王负责")
+    assert first.role is Role.LEAD
+    assert auth.has_users()
+    with pytest.raises(ValidationError) as refused:
+        auth.create_first_lead("second", "second-pass-2026")
+    assert refused.value.field == t("field.username")
+    assert auth.user_by_name("second") is None
+    assert auth.login("chief", "chief-pass-2026").role is Role.LEAD
+
+
+@pytest.mark.parametrize(
+    ("username", "role", "password", "field"),
+    [
+        ("", "staff", "long-enough-1", "field.username"),
+        ("bad name!", "staff", "long-enough-1", "field.username"),
+        ("newbie", "staff", "short", "field.password"),
+        ("staff", "staff", "long-enough-1", "field.username"),  # taken by the demo data
+        ("newbie", "boss", "long-enough-1", "field.role"),
+    ],
+    ids=["empty-name", "bad-name", "short-password", "duplicate", "unknown-role"],
+)
+def test_add_user_rejects_bad_input_and_writes_nothing(
+    ctx: AppContext,
+    lead: Actor,
+    snapshot: Callable[[], object],
+    username: str,
+    role: str,
+    password: str,
+    field: str,
+) -> None:
+    before = snapshot()
+    with pytest.raises(ValidationError) as refused:
+        ctx.services.auth.add_user(lead, username, role, password)
+    assert refused.value.field == t(field)
+    assert refused.value.reason
+    assert snapshot() == before  # no account, no audit event
+
+
+def test_added_user_can_log_in_with_their_role(ctx: AppContext, lead: Actor) -> None:
+    info = ctx.services.auth.add_user(lead, "  Teller.Two ", "staff", "teller-pass-2026", "张二")
+    assert info.username == "teller.two"
+    assert info.display_name == "张二"
+    actor = ctx.services.auth.login("TELLER.TWO", "teller-pass-2026")
+    assert actor == Actor(user_id=info.id, username="teller.two", role=Role.STAFF)
+
+
+def test_wrong_password_and_unknown_user_are_refused_alike(auth: AuthService, demo: object) -> None:
+    with pytest.raises(AuthenticationError) as wrong:
+        auth.login("staff", "not-the-password")
+    assert not isinstance(wrong.value, AccountLocked)
+    with pytest.raises(AuthenticationError) as unknown:
+        auth.login("nobody", STAFF_PASSWORD)
+    assert unknown.value.message == wrong.value.message == t("auth.bad_credentials")
+
+
+def test_fifth_wrong_password_locks_until_the_lock_time_passes(
+    auth: AuthService, clock: Clock, demo: object
+) -> None:
+    for _ in range(4):
+        with pytest.raises(AuthenticationError) as failed:
+            auth.login("staff", "wrong-password")
+        assert not isinstance(failed.value, AccountLocked)
+    with pytest.raises(AccountLocked) as locked:
+        auth.login("staff", "wrong-password")
+    assert locked.value.until == clock.now + timedelta(minutes=15)  # the demo branch's setting
+
+    with pytest.raises(AccountLocked):
+        auth.login("staff", STAFF_PASSWORD)  # even the right password, while locked
+    clock.advance(minutes=14, seconds=59)
+    with pytest.raises(AccountLocked):
+        auth.login("staff", STAFF_PASSWORD)
+    clock.advance(seconds=2)
+    assert auth.login("staff", STAFF_PASSWORD).username == "staff"
+
+
+def test_lockout_threshold_and_minutes_come_from_branch_settings(
+    ctx: AppContext, auth: AuthService, clock: Clock, lead: Actor
+) -> None:
+    branch = ctx.services.branch.get()
+    assert branch is not None
+    ctx.services.branch.update(lead, name=branch.name, lockout_threshold=2, lockout_minutes=3)
+    with pytest.raises(AuthenticationError) as first:
+        auth.login("staff", "wrong-password")
+    assert not isinstance(first.value, AccountLocked)
+    with pytest.raises(AccountLocked) as locked:
+        auth.login("staff", "wrong-password")
+    assert locked.value.until == clock.now + timedelta(minutes=3)
+    clock.advance(minutes=3, seconds=1)
+    assert auth.login("staff", STAFF_PASSWORD).username == "staff"
+
+
+def test_successful_login_resets_the_failure_count(ctx: AppContext, auth: AuthService, lead: Actor) -> None:
+    branch = ctx.services.branch.get()
+    assert branch is not None
+    ctx.services.branch.update(lead, name=branch.name, lockout_threshold=3, lockout_minutes=5)
+    for _ in range(2):
+        with pytest.raises(AuthenticationError):
+            auth.login("staff", "wrong-password")
+    auth.login("staff", STAFF_PASSWORD)
+    for _ in range(2):
+        with pytest.raises(AuthenticationError) as failed:
+            auth.login("staff", "wrong-password")
+        assert not isinstance(failed.value, AccountLocked)
+
+
+def test_lead_unlocks_a_locked_account(ctx: AppContext, auth: AuthService, lead: Actor) -> None:
+    branch = ctx.services.branch.get()
+    assert branch is not None
+    ctx.services.branch.update(lead, name=branch.name, lockout_threshold=1, lockout_minutes=60)
+    with pytest.raises(AccountLocked):
+        auth.login("staff", "wrong-password")
+    staff = ctx.services.auth.user_by_name("staff")
+    assert staff is not None
+    assert staff.locked_until is not None
+    unlocked = ctx.services.auth.unlock(lead, staff.id)
+    assert unlocked.locked_until is None
+    assert auth.login("staff", STAFF_PASSWORD).username == "staff"
+
+
+def test_disabled_account_cannot_log_in(ctx: AppContext, lead: Actor) -> None:
+    staff = ctx.services.auth.user_by_name("staff")
+    assert staff is not None
+    ctx.services.auth.set_active(lead, staff.id, False)
+    with pytest.raises(AuthenticationError, match="staff"):
+        ctx.services.auth.login("staff", STAFF_PASSWORD)
+    ctx.services.auth.set_active(lead, staff.id, True)
+    assert ctx.services.auth.login("staff", STAFF_PASSWORD).role is Role.STAFF
+
+
+def test_last_lead_cannot_be_demoted_or_disabled(
+    ctx: AppContext, lead: Actor, snapshot: Callable[[], object]
+) -> None:
+    auth = ctx.services.auth
+    assert lead.user_id is not None
+    before = snapshot()
+    with pytest.raises(ValidationError) as demoted:
+        auth.set_role(lead, lead.user_id, Role.STAFF)
+    assert demoted.value.reason == t("validation.last_lead")
+    with pytest.raises(ValidationError):
+        auth.set_active(lead, lead.user_id, False)
+    assert snapshot() == before
+
+    # with a second safety lead, the first may step down
+    auth.add_user(lead, "deputy", Role.LEAD, "deputy-pass-2026")
+    assert auth.set_role(lead, lead.user_id, Role.STAFF).role is Role.STAFF
+
+
+def test_stored_hashes_use_argon2id_at_production_cost() -> None:
+    """The suite hashes cheaply (conftest); the application itself must not."""
+    import subprocess
+    import sys
+
+    code = (
+        "from branchguard.core.accounts import service as auth; h = auth._hasher;"
+        "print(h.time_cost, h.memory_cost, h.parallelism, h.hash('x' * 8).split('$')[1])"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    time_cost, memory_cost, parallelism, variant = out.split()
+    assert variant == "argon2id"
+    assert int(time_cost) >= 2
+    assert int(memory_cost) >= 19 * 1024  # OWASP's floor for argon2id: 19 MiB
+    assert int(parallelism) >= 1

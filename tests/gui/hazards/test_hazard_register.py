@@ -1,0 +1,282 @@
+"""The hazard register page (filters, overdue rows, export of exactly what is shown) and the hazard
+detail dialog (fields by role, steps, reopen with a reason)."""
+
+from __future__ import annotations
+
+import subprocess
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+from openpyxl import load_workbook
+from PySide6.QtCore import Qt
+
+from branchguard.context import AppContext
+from branchguard.core.hazards.types import (
+    HazardDetail,
+    HazardInput,
+    HazardSeverity,
+    HazardStatus,
+    RemediationKind,
+)
+from branchguard.gui.hazards.detail import HazardDetailDialog
+from branchguard.gui.hazards.models import OVERDUE_BACKGROUND, HazardListModel
+from branchguard.gui.hazards.page import OPEN_ONLY, HazardsPage
+from branchguard.gui.shell.session import GuiSession
+from tests.gui.incidents.incident_support import login, read_every_cell, session_for
+
+MARK = "登记簿测试"  # in every hazard made here, so a search finds exactly ours
+
+
+def make(ctx: AppContext, text: str, severity: HazardSeverity, due_in_days: int, owner: str) -> HazardDetail:
+    return ctx.services.hazards.create(
+        login(ctx, "lead"),
+        HazardInput(
+            description=f"{MARK} {text}",
+            severity=severity,
+            location="营业厅",
+            owner=owner,
+            due=date.today() + timedelta(days=due_in_days),
+        ),
+    )
+
+
+@pytest.fixture
+def hazards(gui_ctx: AppContext) -> dict[str, HazardDetail]:
+    lead, staff = login(gui_ctx, "lead"), login(gui_ctx, "staff")
+    made = {
+        "late": make(gui_ctx, "灭火器压力不足", HazardSeverity.GENERAL, -3, "李娜"),
+        "major": make(gui_ctx, "ATM卡槽疑似加装读卡器", HazardSeverity.MAJOR, 20, "王建国"),
+        "fine": make(gui_ctx, "应急灯电池老化", HazardSeverity.GENERAL, 5, "李娜"),
+        "closed": make(gui_ctx, "安全出口被纸箱堵塞", HazardSeverity.GENERAL, 5, "王建国"),
+    }
+    closed = made["closed"].info.id
+    svc = gui_ctx.services.hazards
+    svc.add_step(staff, closed, RemediationKind.ACTION, "已清理纸箱")
+    svc.remediate(staff, closed)
+    svc.verify(lead, closed)
+    svc.close(lead, closed)
+    return made
+
+
+def register(open_window: Any, username: str = "lead") -> HazardsPage:
+    window = open_window(username)
+    page = window.show_page("hazards")
+    assert isinstance(page, HazardsPage)
+    page.search.setText(MARK)
+    page.reload()
+    return page
+
+
+def ids(page: HazardsPage) -> set[int]:
+    return {h.id for h in page.shown()}
+
+
+def test_filters_select_and_overdue_rows_are_red_and_counted(
+    open_window: Any, hazards: dict[str, HazardDetail]
+) -> None:
+    page = register(open_window)
+    the = {name: d.info.id for name, d in hazards.items()}
+    assert page.status_filter.currentData() == OPEN_ONLY
+    assert ids(page) == {the["late"], the["major"], the["fine"]}  # the closed one is not open
+    assert page.shown()[0].id == the["late"]  # overdue first
+    assert "1 overdue" in page.counts.text() and "3 hazard" in page.counts.text()
+    late_row = page.model.find_row(lambda h: h.id == the["late"])
+    fine_row = page.model.find_row(lambda h: h.id == the["fine"])
+    background = Qt.ItemDataRole.BackgroundRole
+    assert page.model.index(late_row, HazardListModel.COL_TITLE).data(background) == OVERDUE_BACKGROUND
+    assert page.model.index(fine_row, HazardListModel.COL_TITLE).data(background) is None
+    assert "Overdue" in page.model.index(late_row, HazardListModel.COL_DUE).data()
+    read_every_cell(page.model)
+
+    page.overdue_only.setChecked(True)
+    assert ids(page) == {the["late"]}
+    page.overdue_only.setChecked(False)
+    page.severity_filter.setCurrentIndex(page.severity_filter.findData(HazardSeverity.MAJOR.value))
+    assert ids(page) == {the["major"]}
+    page.severity_filter.setCurrentIndex(0)
+    page.owner_filter.set_name("李娜")
+    page.reload()
+    assert ids(page) == {the["late"], the["fine"]}
+    page.owner_filter.set_name("")
+    page.status_filter.setCurrentIndex(page.status_filter.findData(None))  # every status
+    assert ids(page) == set(the.values())
+    page.status_filter.setCurrentIndex(page.status_filter.findData(HazardStatus.CLOSED.value))
+    assert ids(page) == {the["closed"]}
+    page.search.setText("读卡器")
+    page.status_filter.setCurrentIndex(page.status_filter.findData(None))
+    assert ids(page) == {the["major"]}
+
+
+def test_the_excel_export_holds_exactly_the_rows_shown(
+    open_window: Any, hazards: dict[str, HazardDetail], tmp_path: Path
+) -> None:
+    page = register(open_window)
+    page.severity_filter.setCurrentIndex(page.severity_filter.findData(HazardSeverity.GENERAL.value))
+    shown = [h.number for h in page.shown()]
+    assert len(shown) == 2
+    done: list[tuple[Path, str]] = []
+    out = tmp_path / "台账.xlsx"
+    page.exporter.export("xlsx", page.current_filter(), out, lambda *a: done.append(a), pytest.fail)
+    assert done == [(out, "")]
+    sheet = load_workbook(out).worksheets[0]
+    numbers = [row[0] for row in sheet.iter_rows(min_row=2, values_only=True) if row[0]]
+    assert sorted(numbers) == sorted(shown)
+
+
+def test_the_pdf_export_runs_through_the_task_runner(
+    open_window: Any, hazards: dict[str, HazardDetail], tmp_path: Path
+) -> None:
+    page = register(open_window)
+    done: list[tuple[Path, str]] = []
+    out = tmp_path / "register.pdf"
+    page.exporter.export("pdf", page.current_filter(), out, lambda *a: done.append(a), pytest.fail)
+    assert done and done[0][0] == out
+    assert out.read_bytes().startswith(b"%PDF")
+    text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True, check=True).stdout
+    shown = page.shown()
+    assert len(shown) == 3
+    for hazard in shown:  # exactly the rows on screen, Chinese intact
+        assert hazard.number in text
+    assert hazards["closed"].info.number not in text  # filtered out on screen, so not in the file
+    assert "读卡器" in text.replace("\n", "")
+
+
+def open_detail(qtbot: Any, session: GuiSession, hazard_id: int) -> HazardDetailDialog:
+    dialog = HazardDetailDialog(session, hazard_id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    return dialog
+
+
+def test_the_lead_moves_the_due_date_staff_cannot_and_an_auditor_only_reads(
+    gui_ctx: AppContext, qtbot: Any, hazards: dict[str, HazardDetail]
+) -> None:
+    hazard_id = hazards["fine"].info.id
+    lead_view = open_detail(qtbot, session_for(gui_ctx, "lead"), hazard_id)
+    assert lead_view.fields.due.isEnabled()
+    later = date.today() + timedelta(days=12)
+    lead_view.fields.due.setDate(later)
+    lead_view.fields.location.setText("自助区")
+    assert lead_view.save()
+    stored = gui_ctx.services.hazards.get(login(gui_ctx, "lead"), hazard_id)
+    assert (stored.info.due_date, stored.info.location) == (later, "自助区")
+    assert any(e.kind.value == "edited" for e in stored.events)
+    assert lead_view.events_model.rowCount() == len(stored.events)
+
+    staff_view = open_detail(qtbot, session_for(gui_ctx, "staff"), hazard_id)
+    assert not staff_view.fields.due.isEnabled()
+    assert staff_view.fields.location.isEnabled() and not staff_view.save_button.isHidden()
+    assert not staff_view.step_button.isHidden()
+    assert staff_view.remediate_button.isVisible() and not staff_view.remediate_button.isEnabled()
+
+    auditor_view = open_detail(qtbot, session_for(gui_ctx, "auditor"), hazard_id)
+    for button in (auditor_view.save_button, auditor_view.step_button, auditor_view.remediate_button,
+                   auditor_view.verify_button, auditor_view.close_button, auditor_view.reopen_button):
+        assert button.isHidden()  # hidden, not merely on a tab not in front
+    assert auditor_view.fields.description.isReadOnly()
+
+
+def test_reopening_asks_why_and_records_it(
+    gui_ctx: AppContext, qtbot: Any, hazards: dict[str, HazardDetail]
+) -> None:
+    hazard_id = hazards["closed"].info.id
+    view = open_detail(qtbot, session_for(gui_ctx, "staff"), hazard_id)
+    assert view.reopen_button.isVisible() and not view.remediate_button.isVisible()
+    assert view.save_button.isHidden()  # a closed hazard is not edited, it is reopened
+    dialog = view.ask_reopen()
+    dialog.submit()
+    assert dialog.form.error_text("reason")  # empty: refused in the dialog
+    dialog.reason.setText("复查发现纸箱又被堆放")
+    dialog.submit()
+    stored = gui_ctx.services.hazards.get(login(gui_ctx, "lead"), hazard_id)
+    assert stored.info.status == HazardStatus.OPEN
+    assert stored.events[-1].note == "复查发现纸箱又被堆放"
+    assert view.detail is not None and view.detail.info.status == HazardStatus.OPEN
+    assert not view.step_button.isHidden()
+
+
+def test_the_lead_sets_the_severity_policy_that_new_hazards_follow(
+    open_window: Any, gui_ctx: AppContext
+) -> None:
+    page = register(open_window)
+    assert not page.policy_button.isHidden()
+    dialog = page.ask_policy()
+    assert dialog.general.fix_days.value() == 7  # DOMAIN.md's defaults
+    assert dialog.major.rule().interim_hours == 24 and dialog.major.rule().report_head_office
+    dialog.general.fix_days.setValue(10)
+    dialog.accept()
+    assert dialog.saved is not None
+    made = make(gui_ctx, "新政策下的隐患", HazardSeverity.GENERAL, 0, "李娜")
+    fresh = gui_ctx.services.hazards.create(
+        login(gui_ctx, "lead"), HazardInput(description=f"{MARK} 按政策计算期限", location="营业厅")
+    )
+    assert (fresh.info.due_date - fresh.info.opened_at.astimezone().date()).days == 10
+    assert made.info.due_date == date.today()  # a date given by hand is kept
+
+
+def test_staff_do_not_see_the_policy_and_auditors_only_read_and_export(open_window: Any) -> None:
+    staff = register(open_window, "staff")
+    assert staff.policy_button.isHidden() and not staff.new_button.isHidden()
+    auditor = register(open_window, "auditor")
+    assert auditor.policy_button.isHidden() and auditor.new_button.isHidden()
+    assert not auditor.pdf_button.isHidden() and not auditor.excel_button.isHidden()
+
+
+def test_raising_the_severity_in_the_detail_takes_the_policy_deadline(
+    gui_ctx: AppContext, qtbot: Any, hazards: dict[str, HazardDetail]
+) -> None:
+    hazard_id = hazards["fine"].info.id  # general, due in 5 days by hand
+    view = open_detail(qtbot, session_for(gui_ctx, "staff"), hazard_id)
+    assert view.fields.due_auto.isHidden()
+    view.fields.severity.setCurrentIndex(view.fields.severity.findData(HazardSeverity.MAJOR.value))
+    assert view.save()
+    stored = gui_ctx.services.hazards.get(login(gui_ctx, "lead"), hazard_id).info
+    policy = gui_ctx.services.hazards.policy(login(gui_ctx, "lead"))
+    assert stored.severity == HazardSeverity.MAJOR
+    assert (stored.due_date - stored.opened_at.astimezone().date()).days == policy.major.fix_days
+    assert view.badge.text().strip() == HazardSeverity.MAJOR.label
+
+
+def test_a_hazard_entered_by_hand_lands_in_the_register(open_window: Any, gui_ctx: AppContext) -> None:
+    page = register(open_window, "staff")
+    dialog = page.ask_new()
+    dialog.accept()
+    assert dialog.created is None and dialog.fields.error_text("hazard_description")
+    dialog.fields.description.setPlainText(f"{MARK} 金库门禁读卡器外壳破损")
+    dialog.fields.location.setText("金库")
+    dialog.fields.severity.setCurrentIndex(dialog.fields.severity.findData(HazardSeverity.MAJOR.value))
+    dialog.fields.owner.set_name("王建国")
+    assert dialog.fields.due_auto.isChecked()  # the policy's deadline unless one is typed
+    dialog.accept()
+    assert dialog.created is not None
+    info = dialog.created.info
+    assert (info.source.value, info.severity, info.owner, info.opened_by) == (
+        "manual", HazardSeverity.MAJOR, "王建国", "staff",
+    )
+    assert info.id in ids(page)  # the register re-read after the change
+
+
+def test_double_clicking_a_row_opens_its_detail(
+    open_window: Any, hazards: dict[str, HazardDetail], qtbot: Any
+) -> None:
+    page = register(open_window)
+    row = page.model.find_row(lambda h: h.id == hazards["major"].info.id)
+    index = page.proxy.mapFromSource(page.model.index(row, HazardListModel.COL_TITLE))
+    page.table.scrollTo(index)
+    where = page.table.visualRect(index).center()
+    qtbot.mouseClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=where)  # as a real one starts
+    qtbot.mouseDClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=where)
+    opened = [d for d in page.findChildren(HazardDetailDialog) if d.isVisible()]
+    assert len(opened) == 1 and opened[0].hazard_id == hazards["major"].info.id
+    opened[0].done(0)
+
+
+def test_the_table_keeps_the_registers_order_overdue_first(
+    open_window: Any, hazards: dict[str, HazardDetail]
+) -> None:
+    page = register(open_window)
+    on_screen = [page.proxy.index(r, HazardListModel.COL_NUMBER).data() for r in range(page.proxy.rowCount())]
+    assert on_screen == [h.number for h in page.shown()]
+    assert on_screen[0] == hazards["late"].info.number

@@ -1,0 +1,312 @@
+"""Follow mode: staff mark the current step (button or Space), skip with a reason, add notes; nothing else."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLineEdit, QPushButton
+
+from branchguard.context import AppContext
+from branchguard.core.incidents.types import CloseInput, EntryKind, IncidentDetail, StepState
+from branchguard.core.kernel.types import Level
+from branchguard.gui.incidents import follow_mode
+from branchguard.gui.incidents.follow_mode import FollowWindow, choose_screen, open_follow_mode
+from branchguard.gui.incidents.follow_mode.view import MIN_STEP_POINTS
+from branchguard.gui.kit import style
+from branchguard.gui.kit import writer as incident_writer
+from branchguard.gui.shell.session import GuiSession
+from branchguard.gui.shell.shortcuts import ShortcutsDialog
+from tests.gui.conftest import PASSWORDS
+
+Opener = Callable[..., FollowWindow]
+
+
+def login(ctx: AppContext, username: str) -> Any:
+    return ctx.services.auth.login(username, PASSWORDS[username])
+
+
+@pytest.fixture
+def follow(gui_ctx: AppContext, qtbot) -> Opener:
+    """A shown, active follow window on a new FIRE incident, for `username`."""
+
+    def _open(
+        username: str = "staff", *, drill: bool = False, size: tuple[int, int] = (1280, 720)
+    ) -> FollowWindow:
+        incident = gui_ctx.services.incidents.start(login(gui_ctx, "lead"), "FIRE", drill=drill)
+        window = FollowWindow(GuiSession(gui_ctx, login(gui_ctx, username)), incident.id)
+        qtbot.addWidget(window)
+        window.resize(*size)
+        with qtbot.waitActive(window):  # Space, S, Esc are window shortcuts: they need the active window
+            window.show()
+            window.activateWindow()
+        return window
+
+    return _open
+
+
+def stored(ctx: AppContext, window: FollowWindow) -> IncidentDetail:
+    return ctx.services.incidents.get(login(ctx, "lead"), window.incident_id)
+
+
+def states(ctx: AppContext, window: FollowWindow) -> list[StepState]:
+    return [s.state for s in stored(ctx, window).steps]
+
+
+def shown_step(window: FollowWindow) -> str:
+    return window.step_area.step.text()
+
+
+def test_done_button_marks_the_step_and_shows_the_next(gui_ctx, follow, qtbot):
+    window = follow()
+    steps = stored(gui_ctx, window).steps
+    assert shown_step(window) == steps[0].text.en
+    assert window.counter_label.text() == "Step 1 / 14"
+    assert window.role_badge.text() == steps[0].role_name.en
+
+    qtbot.mouseClick(window.done_button, Qt.MouseButton.LeftButton)
+
+    detail = stored(gui_ctx, window)
+    assert detail.steps[0].state == StepState.DONE and detail.steps[0].by == "staff"
+    assert shown_step(window) == steps[1].text.en
+    assert window.counter_label.text() == "Step 2 / 14"
+    assert steps[2].text.en in window.next_label.text()
+    assert "Step 1 done" in window.status_label.text()
+
+
+def test_space_marks_the_current_step_done(gui_ctx, follow, qtbot):
+    window = follow()
+    qtbot.keyClick(window, Qt.Key.Key_Space)
+    qtbot.keyClick(window, Qt.Key.Key_Space)
+    assert states(gui_ctx, window)[:3] == [StepState.DONE, StepState.DONE, StepState.PENDING]
+    assert window.counter_label.text() == "Step 3 / 14"
+
+
+def test_space_typed_into_the_note_box_stays_a_space(gui_ctx, follow, qtbot):
+    window = follow()
+    qtbot.mouseClick(window.note_edit, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(window.note_edit, "smoke in hall")
+    assert window.note_edit.text() == "smoke in hall"
+    assert states(gui_ctx, window)[0] == StepState.PENDING
+
+
+def test_skip_asks_for_a_reason_and_logs_it(gui_ctx, follow, qtbot):
+    window = follow()
+    qtbot.mouseClick(window.skip_button, Qt.MouseButton.LeftButton)
+    assert window.skip_row.isVisible()
+
+    qtbot.mouseClick(window.skip_confirm, Qt.MouseButton.LeftButton)  # no reason yet
+    assert states(gui_ctx, window)[0] == StepState.PENDING
+    assert "why" in window.status_label.text().lower()
+
+    qtbot.keyClicks(window.skip_reason, "alarm already sounding")
+    qtbot.keyClick(window.skip_reason, Qt.Key.Key_Return)
+    step = stored(gui_ctx, window).steps[0]
+    assert (step.state, step.reason) == (StepState.SKIPPED, "alarm already sounding")
+    assert not window.skip_row.isVisible()
+    assert window.counter_label.text() == "Step 2 / 14"
+
+
+def test_esc_closes_the_skip_row_without_skipping(gui_ctx, follow, qtbot):
+    window = follow()
+    qtbot.keyClick(window, Qt.Key.Key_S)
+    assert window.skip_row.isVisible()
+    qtbot.keyClick(window.skip_reason, Qt.Key.Key_Escape)
+    assert not window.skip_row.isVisible() and window.isVisible()
+    assert states(gui_ctx, window)[0] == StepState.PENDING
+
+
+def test_a_note_is_logged_as_a_note_and_the_box_cleared(gui_ctx, follow, qtbot):
+    window = follow()
+    qtbot.mouseClick(window.note_edit, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(window.note_edit, "customer fainted near ATM")
+    qtbot.keyClick(window.note_edit, Qt.Key.Key_Return)
+    last = stored(gui_ctx, window).entries[-1]
+    assert (last.kind, last.text, last.actor) == (EntryKind.NOTE, "customer fainted near ATM", "staff")
+    assert window.note_edit.text() == ""
+    qtbot.keyClick(window, Qt.Key.Key_Space)  # the focus left the box: Space is Done again
+    assert states(gui_ctx, window)[0] == StepState.DONE
+
+
+def test_staff_can_mark_steps_and_write_notes_and_nothing_else(follow):
+    window = follow()
+    buttons = {b.objectName() for b in window.findChildren(QPushButton)}
+    assert buttons == {
+        "follow_done",
+        "follow_skip",
+        "follow_skip_confirm",
+        "follow_skip_cancel",
+        "follow_note_add",
+        "follow_leave",
+    }
+    assert {e.objectName() for e in window.findChildren(QLineEdit)} == {"follow_note", "follow_skip_reason"}
+
+
+def test_an_auditor_watches_read_only(gui_ctx, follow, qtbot):
+    window = follow("auditor")
+    assert not window.done_button.isVisible()
+    assert not window.skip_button.isVisible()
+    assert not window.note_row.isVisible()
+    qtbot.keyClick(window, Qt.Key.Key_Space)
+    assert window.mark_done() is False
+    assert window.add_note("hello") is False
+    assert states(gui_ctx, window)[0] == StepState.PENDING
+    assert "Read only" in window.status_label.text()
+    assert shown_step(window)  # the step is still there to follow
+
+
+@pytest.mark.parametrize("drill", [True, False])
+def test_a_drill_says_so_in_its_own_colour(follow, drill):
+    window = follow(drill=drill)
+    assert window.drill_banner.isVisible() is drill
+    assert window.drill_banner.text() == "演练 DRILL"
+    assert style.DRILL.background in window.drill_banner.styleSheet()
+
+
+def test_level_badge_uses_the_level_colour(follow):
+    window = follow()
+    assert window.level_badge.text() == "Level II (major)"
+    assert style.level_swatch("II").background in window.level_badge.styleSheet()
+
+
+def test_emergency_numbers_and_call_list_are_on_screen(follow):
+    window = follow()
+    for number in ("110", "119", "120"):
+        assert window.numbers.findChild(object, f"follow_public_{number}").isVisible()
+    rows = dict((phone, who) for who, phone in window.numbers.call_rows())
+    assert rows["010-66880110"] == "总行安全保卫部值班室"  # a branch contact from the demo data
+    assert "110" not in rows  # the public numbers are not listed twice
+    assert "010-66880110" in window.numbers.call_list.text()
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1280, 720)])
+def test_the_step_is_readable_from_three_metres(follow, size):
+    window = follow(size=size)
+    assert window.step_area.step_points() >= MIN_STEP_POINTS
+    assert window.done_button.height() >= 70
+
+
+def test_a_pending_write_ignores_a_second_space(gui_ctx, follow, qtbot, monkeypatch):
+    held: list[tuple[Callable[[], Any], Callable[[Any], None]]] = []
+
+    class HeldWriter:
+        def submit(self, work, *, on_done=None, on_error=None):
+            held.append((work, on_done))
+
+    window = follow()
+    monkeypatch.setattr(incident_writer, "_writer", HeldWriter())
+    qtbot.keyClick(window, Qt.Key.Key_Space)
+    qtbot.keyClick(window, Qt.Key.Key_Space)
+    qtbot.mouseClick(window.done_button, Qt.MouseButton.LeftButton)
+    assert len(held) == 1
+    assert window.is_pending() and not window.done_button.isEnabled()
+    assert window.counter_label.text() == "Step 1 / 14"  # nothing moves before the write is on disk
+
+    work, on_done = held.pop()
+    on_done(work())
+    assert window.counter_label.text() == "Step 2 / 14"
+    assert states(gui_ctx, window)[:2] == [StepState.DONE, StepState.PENDING]
+    qtbot.keyClick(window, Qt.Key.Key_Space)
+    assert len(held) == 1  # free again once committed
+
+
+def test_steps_marked_elsewhere_show_up(gui_ctx, follow, qtbot):
+    window = follow()
+    lead = login(gui_ctx, "lead")
+    gui_ctx.services.incidents.mark_step(lead, window.incident_id, 1)
+    gui_ctx.services.incidents.mark_step(lead, window.incident_id, 2)
+    qtbot.waitUntil(lambda: window.counter_label.text() == "Step 3 / 14", timeout=4000)  # the poll
+
+
+def test_a_step_the_lead_marked_first_is_reported_not_marked_twice(gui_ctx, follow, qtbot):
+    window = follow()
+    gui_ctx.services.incidents.mark_step(login(gui_ctx, "lead"), window.incident_id, 1)
+    qtbot.mouseClick(window.done_button, Qt.MouseButton.LeftButton)
+    assert "already" in window.status_label.text()
+    assert states(gui_ctx, window)[:2] == [StepState.DONE, StepState.PENDING]
+    assert window.counter_label.text() == "Step 2 / 14"  # caught up with the lead
+
+
+def test_all_steps_done_is_calm_and_keeps_the_numbers(gui_ctx, follow):
+    window = follow()
+    lead = login(gui_ctx, "lead")
+    for number in range(1, 14):
+        gui_ctx.services.incidents.mark_step(lead, window.incident_id, number)
+    gui_ctx.services.incidents.mark_step(lead, window.incident_id, 14, done=False, reason="not needed")
+    window.refresh()
+    assert shown_step(window) == "All steps done."
+    assert window.step_area.condition.text() == "13 done, 1 skipped."
+    assert not window.done_button.isVisible() and not window.counter_label.isVisible()
+    assert window.numbers.isVisible()
+    assert window.note_row.isVisible()  # notes still go into the log
+
+
+def test_esc_leaves_full_screen_then_closes(follow, qtbot):
+    window = follow()
+    window.showFullScreen()
+    qtbot.waitUntil(window.isFullScreen)
+    qtbot.keyClick(window, Qt.Key.Key_Escape)
+    assert not window.isFullScreen() and window.isVisible()
+    qtbot.keyClick(window, Qt.Key.Key_Escape)
+    assert not window.isVisible()
+
+
+class FakeScreen:
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+
+def test_the_second_monitor_is_chosen_when_there_is_one():
+    first, second, third = FakeScreen("1"), FakeScreen("2"), FakeScreen("3")
+    assert choose_screen([first], first) is first
+    assert choose_screen([first], first, current=first) is first
+    assert choose_screen([first, second], first) is second
+    assert choose_screen([first, second], first, current=first) is second
+    assert choose_screen([first, second], first, current=second) is first  # the main window is on 2
+    assert choose_screen([first, second, third], first, current=first) is second
+
+
+# The offscreen platform has no window manager to raise a window with; says nothing about the app.
+@pytest.mark.qt_log_ignore(
+    "This plugin does not support raise", "This plugin does not support propagateSizeHints"
+)
+def test_open_follow_mode_is_full_screen_and_opened_once(gui_ctx, qtbot):
+    lead = login(gui_ctx, "lead")
+    incident = gui_ctx.services.incidents.start(lead, "FIRE")
+    session = GuiSession(gui_ctx, login(gui_ctx, "staff"))
+    window = open_follow_mode(None, session, incident.id)
+    try:
+        qtbot.waitUntil(window.isFullScreen)
+        assert window.testAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        assert open_follow_mode(None, session, incident.id) is window
+    finally:
+        window.close()
+    qtbot.waitUntil(lambda: not follow_mode._open)  # deleted on close: the next call opens a new one
+
+
+def test_f1_lists_the_follow_mode_keys(follow, qtbot):
+    window = follow()
+    qtbot.keyClick(window, Qt.Key.Key_F1)
+    dialog = window.findChild(ShortcutsDialog)
+    assert dialog is not None and dialog.isVisible()
+    table = dialog.table
+    rows = {table.item(r, 0).text(): table.item(r, 1).text() for r in range(table.rowCount())}
+    assert rows["Space"] == "Mark the current step done"
+    assert {"S", "N", "Esc", "F11", "F1"} <= rows.keys()
+
+
+def test_a_level_change_and_the_close_reach_the_screen(gui_ctx, follow):
+    window = follow()
+    lead = login(gui_ctx, "lead")
+    gui_ctx.services.incidents.change_level(lead, window.incident_id, Level.I, "spreading")
+    window.refresh()
+    assert window.level_badge.text() == "Level I (extraordinary)"
+    assert style.level_swatch("I").background in window.level_badge.styleSheet()
+
+    gui_ctx.services.incidents.close(lead, window.incident_id, CloseInput("put out"))
+    window.refresh()
+    assert shown_step(window) == "This incident is closed."
+    assert not window.done_button.isVisible() and not window.note_row.isVisible()
+    assert window.mark_done() is False

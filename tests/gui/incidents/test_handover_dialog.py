@@ -1,0 +1,148 @@
+"""Shift handover on screen: open incidents with their pending steps, open actions, Save as PDF, Ctrl+H."""
+
+from __future__ import annotations
+
+import sys
+import types
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QFileDialog
+
+from branchguard.context import AppContext
+from branchguard.core.incidents.types import CloseInput, FollowUpInput
+from branchguard.core.kernel.types import Level
+from branchguard.gui.incidents.handover_dialog import HandoverDialog
+from branchguard.gui.kit import style
+from branchguard.gui.shell.session import GuiSession
+from tests.gui.conftest import PASSWORDS
+
+
+def login(ctx: AppContext, username: str) -> Any:
+    return ctx.services.auth.login(username, PASSWORDS[username])
+
+
+@pytest.fixture
+def shift(gui_ctx: AppContext) -> dict[str, int]:
+    """A drill with 9 of 14 steps done, an illness with 1 done, a closed outage with three actions."""
+    lead = login(gui_ctx, "lead")
+    incidents = gui_ctx.services.incidents
+    fire = incidents.start(lead, "FIRE", drill=True)
+    for number in range(1, 10):
+        incidents.mark_step(lead, fire.id, number)
+    ill = incidents.start(lead, "ILL", Level.III)
+    incidents.mark_step(lead, ill.id, 1)
+    outage = incidents.start(lead, "SYS")
+    today = date.today()
+    incidents.close(
+        lead,
+        outage.id,
+        CloseInput(
+            "service restored",
+            actions=(
+                FollowUpInput("Replace the UPS battery", "王强", today - timedelta(days=3)),
+                FollowUpInput("Retrain tellers", "李娜", today + timedelta(days=10)),
+            ),
+        ),
+    )
+    return {"fire": fire.id, "ill": ill.id, "outage": outage.id}
+
+
+@pytest.fixture
+def dialog(gui_ctx: AppContext, shift, qtbot) -> HandoverDialog:
+    dlg = HandoverDialog(GuiSession(gui_ctx, login(gui_ctx, "staff")))
+    qtbot.addWidget(dlg)
+    dlg.show()
+    return dlg
+
+
+def test_lists_open_incidents_with_their_pending_steps(gui_ctx, dialog):
+    tree = dialog.incident_tree
+    assert tree.topLevelItemCount() == 2  # the closed outage is not handed over
+    fire, ill = tree.topLevelItem(0), tree.topLevelItem(1)
+    assert fire.text(0) == "演练 DRILL · Fire and evacuation on-site response plan"
+    assert fire.background(0).color() == QColor(style.DRILL.background)
+    assert fire.text(1) == "Level II (major)"
+    assert fire.background(1).color() == QColor(style.level_swatch("II").background)
+    assert fire.text(2) == "5 steps pending"
+    assert ill.text(1) == "Level III (serious)" and "演练" not in ill.text(0)
+
+    steps = gui_ctx.services.incidents.get(login(gui_ctx, "lead"), dialog.data.snapshot.incidents[0].id).steps
+    assert fire.childCount() == 5
+    assert fire.child(0).text(0) == f"10. {steps[9].text.en}"
+    assert fire.child(0).text(2) == steps[9].role_name.en
+    assert ill.childCount() == len(dialog.data.snapshot.incidents[1].steps) - 1
+    assert dialog.incidents_title.text() == "Open incidents: 2"
+
+
+def test_lists_open_actions_with_the_overdue_one_highlighted(dialog):
+    table = dialog.action_table
+    assert table.rowCount() == 2
+    rows = {table.item(r, 0).text(): r for r in range(table.rowCount())}
+    late, later = rows["Replace the UPS battery"], rows["Retrain tellers"]
+    assert table.item(late, 2).text() == "王强"
+    assert "(overdue)" in table.item(late, 3).text()
+    assert table.item(late, 0).foreground().color() == QColor(style.ERROR)
+    assert "(overdue)" not in table.item(later, 3).text()
+    assert table.item(later, 0).foreground().color() != QColor(style.ERROR)
+    assert "service" not in table.item(late, 1).text() and table.item(late, 1).text().startswith("#")
+
+
+def test_refresh_shows_what_changed(gui_ctx, dialog, shift):
+    gui_ctx.services.incidents.close(login(gui_ctx, "lead"), shift["ill"], CloseInput("recovered"))
+    dialog.refresh()
+    assert dialog.incident_tree.topLevelItemCount() == 1
+
+
+def test_save_as_pdf_hands_the_snapshot_on_screen_to_the_report(dialog, tmp_path, monkeypatch, qtbot):
+    calls: list[tuple[Any, ...]] = []
+    fake = types.ModuleType("branchguard.reports.handover")
+
+    def build_handover_pdf(snapshot: Any, branch: Any, path: Path, *, font_setting: str = "") -> Path:
+        calls.append((snapshot, branch, path))
+        return path
+
+    fake.build_handover_pdf = build_handover_pdf  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "branchguard.reports.handover", fake)
+    chosen = tmp_path / "shift"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(chosen), "PDF"))
+    qtbot.mouseClick(dialog.pdf_button, Qt.MouseButton.LeftButton)
+    assert calls == [(dialog.data.snapshot, dialog.data.branch, tmp_path / "shift.pdf")]
+    assert "shift.pdf" in dialog.status.text()
+
+
+def test_a_failed_pdf_says_why(dialog, tmp_path, monkeypatch):
+    fake = types.ModuleType("branchguard.reports.handover")
+
+    def build_handover_pdf(snapshot: Any, branch: Any, path: Path, *, font_setting: str = "") -> Path:
+        raise OSError("disk full")
+
+    fake.build_handover_pdf = build_handover_pdf  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "branchguard.reports.handover", fake)
+    dialog.save_pdf_to(tmp_path / "x.pdf")
+    assert "disk full" in dialog.status.text()
+    assert dialog.pdf_button.isEnabled()
+
+
+def test_the_real_report_writes_a_pdf(dialog, tmp_path):
+    pytest.importorskip("branchguard.reports.handover")
+    dialog.save_pdf_to(tmp_path / "handover.pdf")
+    assert (tmp_path / "handover.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_ctrl_h_opens_the_handover_from_the_main_window(open_window, qtbot):
+    window = open_window("staff")
+    qtbot.keyClick(window, Qt.Key.Key_H, Qt.KeyboardModifier.ControlModifier)
+    dialog = window.findChild(HandoverDialog)
+    assert dialog is not None and dialog.isVisible()
+    assert any(keys == "Ctrl+H" for keys, _what in window.shortcut_rows())  # listed in F1
+
+
+def test_a_locked_window_opens_no_handover(open_window, qtbot):
+    window = open_window("staff")
+    window.lock()
+    assert window.show_handover() is None

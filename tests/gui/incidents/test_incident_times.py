@@ -1,0 +1,37 @@
+"""How incident times read on screen, in the PC's zone."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from datetime import UTC, datetime
+
+import pytest
+
+from branchguard.gui.kit.times import date_time, duration_clock, local_clock
+
+
+@pytest.fixture
+def shanghai(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    monkeypatch.setenv("TZ", "Asia/Shanghai")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
+def test_clock_times_with_dates_once_the_incident_spans_days(shanghai: None) -> None:
+    started = datetime(2026, 11, 29, 1, 2, 3, tzinfo=UTC)  # 09:02:03 in Shanghai
+    later = datetime(2026, 11, 29, 15, 59, 7, tzinfo=UTC)  # 23:59:07, same local day
+    next_day = datetime(2026, 11, 29, 16, 0, 5, tzinfo=UTC)  # 00:00:05 the next local day
+    assert local_clock(started, started, later) == "09:02"
+    assert local_clock(later, started, later, seconds=True) == "23:59:07"
+    assert local_clock(next_day, started, next_day) == "2026-11-30 00:00"
+    assert local_clock(started, started, next_day, seconds=True) == "2026-11-29 09:02:03"
+    assert date_time(datetime(2027, 1, 2, 3, 4, 5, tzinfo=UTC)) == "2027-01-02 11:04"
+
+
+def test_durations_count_hours_past_a_day() -> None:
+    assert duration_clock(65) == "01:05"
+    assert duration_clock(49 * 3600 + 190) == "49:03:10"
+    assert duration_clock(-3) == "00:00"

@@ -1,0 +1,166 @@
+"""Calendar page: an occurrence on its day in month, week and agenda; drag (the drop's API) reschedules
+and is audited; .ics export writes a file; the New schedule dialog validates."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from icalendar import Calendar
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QDropEvent
+from PySide6.QtTest import QAbstractItemModelTester
+from PySide6.QtWidgets import QFileDialog
+
+from branchguard.context import AppContext
+from branchguard.core.audit.service import AuditFilter
+from branchguard.core.schedules.types import ScheduleInput, ScheduleKind, WorkingDayPolicy
+from branchguard.gui.schedules.calendar_dialog import NewScheduleDialog
+from branchguard.gui.schedules.calendar_page import AGENDA, MONTH, WEEK, CalendarPage
+from branchguard.gui.schedules.calendar_views import ITEM_ROLE, MIME
+from branchguard.gui.shell.main_window import MainWindow
+
+
+def _local(day: date, hour: int) -> datetime:
+    return datetime(day.year, day.month, day.day, hour, 30).astimezone(UTC)
+
+
+@pytest.fixture
+def calendar(gui_ctx: AppContext, open_window: Callable[[str], MainWindow]):
+    def _open(username: str = "lead") -> tuple[MainWindow, CalendarPage]:
+        window = open_window(username)
+        page = window.show_page("calendar")
+        assert isinstance(page, CalendarPage)
+        QAbstractItemModelTester(page.agenda_model, QAbstractItemModelTester.FailureReportingMode.Fatal)
+        return window, page
+
+    return _open
+
+
+def _add(ctx: AppContext, title: str, at: datetime, **kw) -> None:
+    lead = ctx.services.auth.login("lead", "lead-demo-2026")
+    ctx.services.schedules.add(lead, ScheduleInput(title=title, start=at, lead_minutes=60 * 24 * 3, **kw))
+
+
+def test_occurrence_shows_on_its_day_in_month_week_and_agenda(gui_ctx, calendar) -> None:
+    day = date.today() + timedelta(days=2)
+    _add(gui_ctx, "Fire drill", _local(day, 10), kind=ScheduleKind.DRILL)
+    _window, page = calendar("staff")
+    page.go_to(day, MONTH)
+    assert page.month.cell(day).titles() == ["Fire drill"]
+    assert all(not c.titles() for d, c in page.month.cells.items() if d != day)
+    page.go_to(day, WEEK)
+    assert page.week.cell(day).titles() == ["Fire drill"] and len(page.week.cells) == 7
+    page.go_to(day, AGENDA)
+    model = page.agenda_model
+    assert model.rowCount() == 1
+    assert model.index(0, model.TITLE).data() == "Fire drill"
+    assert model.index(0, model.DUE).data() == f"{day:%Y-%m-%d} 10:30"
+    assert not page.new_button.isVisibleTo(page)  # staff read the calendar, the lead plans
+
+
+def test_overdue_is_red(gui_ctx, calendar) -> None:
+    yesterday = date.today() - timedelta(days=1)
+    _add(gui_ctx, "Alarm test", _local(yesterday, 9))
+    window, page = calendar()
+    gui_ctx.services.schedules.catch_up(window.session.actor)
+    page.go_to(yesterday, MONTH)
+    entry = page.month.cell(yesterday).items.item(0)
+    assert entry.data(ITEM_ROLE).overdue
+    assert entry.foreground().color().name().lower() == "#b71c1c"
+    page.go_to(yesterday, AGENDA)
+    assert page.agenda_model.index(0, 0).data(Qt.ItemDataRole.ForegroundRole).name().lower() == "#b71c1c"
+    page.go_to(date.today(), AGENDA)  # still owed: at the top of today's agenda
+    assert page.agenda_model.index(0, page.agenda_model.TITLE).data() == "Alarm test"
+    assert page.agenda_model.index(0, page.agenda_model.STATUS).data() == "Overdue"
+
+
+def test_drop_on_another_day_reschedules_and_is_audited(gui_ctx, calendar) -> None:
+    day = date.today() + timedelta(days=1)
+    _add(gui_ctx, "Extinguisher check", _local(day, 14))
+    window, page = calendar()
+    gui_ctx.services.schedules.catch_up(window.session.actor)  # inside the lead time: written
+    page.go_to(day, WEEK)
+    target = day + timedelta(days=1) if day.weekday() < 6 else day - timedelta(days=1)
+    source = page.week.cell(day).items
+    mime = source.mimeData([source.item(0)])
+    assert mime.hasFormat(MIME)
+    drop_on = page.week.cell(target).items
+    event = QDropEvent(QPointF(5, 5), Qt.DropAction.MoveAction, mime,
+                       Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    drop_on.dropEvent(event)
+    assert page.week.cell(day).titles() == [] and page.week.cell(target).titles() == ["Extinguisher check"]
+    (item,) = [o for o in page.items if o.title == "Extinguisher check"]
+    assert item.due_at == _local(target, 14)
+    audit = gui_ctx.services.audit
+    (entry,) = audit.list(window.session.actor, AuditFilter(action_prefix="schedule.reschedule"))
+    assert entry.entity_id == str(item.id)
+
+
+def test_a_promised_item_moves_too_and_staff_cannot_drag(gui_ctx, calendar) -> None:
+    day = date.today() + timedelta(days=20)  # beyond the lead time: promised by the rule, no row yet
+    _add(gui_ctx, "Quarterly inspection", _local(day, 9), rule="quarterly")
+    window, page = calendar("lead")
+    page.go_to(day, MONTH)
+    items = page.month.cell(day).items
+    (promised,) = [o for o in page.items if o.title == "Quarterly inspection"]
+    assert promised.id is None
+    mime = items.mimeData([items.item(0)])
+    assert mime.hasFormat(MIME)
+    target = day + timedelta(days=2)
+    event = QDropEvent(QPointF(5, 5), Qt.DropAction.MoveAction, mime,
+                       Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    page.month.cell(target).items.dropEvent(event)
+    assert page.month.cell(day).titles() == []
+    assert page.month.cell(target).titles() == ["Quarterly inspection"]
+    (moved,) = [o for o in page.items if o.title == "Quarterly inspection"]
+    assert moved.id is not None and moved.rule_at == promised.rule_at and moved.due_at == _local(target, 9)
+    moves = AuditFilter(action_prefix="schedule.reschedule")
+    (entry,) = gui_ctx.services.audit.list(window.session.actor, moves)
+    assert entry.entity_id == str(moved.id)
+    # written once: a catch-up at its new time does not write the rule's instant again
+    gui_ctx.services.schedules.catch_up(window.session.actor, moved.due_at + timedelta(hours=1))
+    page.go_to(day, MONTH)
+    assert [o.title for o in page.items].count("Quarterly inspection") == 1
+    _window2, staff_page = calendar("staff")
+    staff_page.go_to(day, MONTH)
+    assert not staff_page.month.cell(day).items.acceptDrops()
+
+
+def test_export_writes_an_ics_of_the_view(gui_ctx, calendar, tmp_path: Path, monkeypatch) -> None:
+    day = date.today() + timedelta(days=3)
+    _add(gui_ctx, "Evacuation drill", _local(day, 15), kind=ScheduleKind.DRILL)
+    _window, page = calendar()
+    page.go_to(day, WEEK)
+    target = tmp_path / "week"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    written = page.export_ics()
+    assert written == tmp_path / "week.ics" and written.exists()
+    events = Calendar.from_ical(written.read_bytes()).walk("VEVENT")
+    assert [str(e["SUMMARY"]) for e in events] == ["Evacuation drill"]
+    assert events[0].decoded("DTSTART") == _local(day, 15)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: ("", ""))
+    assert page.export_ics() is None
+
+
+def test_new_schedule_dialog_validates_and_adds(gui_ctx, calendar, qtbot) -> None:
+    window, page = calendar()
+    dialog = NewScheduleDialog(window.session, page)
+    qtbot.addWidget(dialog)
+    dialog.accept()
+    assert dialog.added is None and dialog.error.isVisibleTo(dialog)
+    dialog.title_edit.setText("Monthly alarm test")
+    dialog.rule.setCurrentIndex(dialog.rule.findData(""))
+    dialog.working_days.setCurrentIndex(dialog.working_days.findData(WorkingDayPolicy.SKIP))  # one-off cannot
+    dialog.accept()
+    assert dialog.added is None and dialog.error.text()
+    dialog.rule.setCurrentIndex(dialog.rule.findData("monthly"))
+    dialog.kind.setCurrentIndex(dialog.kind.findData(ScheduleKind.INSPECTION))
+    dialog.lead_days.setValue(2)
+    dialog.accept()
+    assert dialog.added is not None
+    assert dialog.added.rule.startswith("FREQ=MONTHLY") and dialog.added.kind is ScheduleKind.INSPECTION
+    assert dialog.added.lead_minutes == 2 * 24 * 60
+    assert "Monthly alarm test" in [s.title for s in gui_ctx.services.schedules.list(window.session.actor)]

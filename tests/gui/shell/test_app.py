@@ -1,0 +1,160 @@
+"""run_gui end to end: a newer database is refused untouched; the benchmark's start-up trace."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+
+from branchguard import app as app_module
+from branchguard.app import run_gui
+from branchguard.context import open_context
+
+
+@pytest.fixture
+def messages(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda _parent, _title, text: shown.append(text))
+    monkeypatch.setattr(QMessageBox, "information", lambda _parent, _title, text: shown.append(text))
+    return shown
+
+
+def test_newer_database_is_refused_with_a_message_and_left_alone(
+    tmp_path: Path, qapp, messages: list[str]
+) -> None:
+    data = tmp_path / "data"
+    open_context(data).close()
+    db = data / "branchguard.sqlite"
+    with sqlite3.connect(db) as conn:
+        conn.execute("UPDATE alembic_version SET version_num = '9999'")
+    before = db.read_bytes()
+
+    assert run_gui(str(data), lang="en") == 1
+    assert len(messages) == 1 and "newer BranchGuard" in messages[0]
+    assert db.read_bytes() == before
+
+
+def test_startup_trace_prints_painted_then_data_shown_and_exits(
+    tmp_path: Path, qapp, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = tmp_path / "data"
+    ctx = open_context(data)
+    ctx.services.demo.fill()
+    ctx.close()
+    monkeypatch.setenv(app_module.TRACE_ENV, "1")
+    monkeypatch.setenv(app_module.EXIT_ENV, "1")
+
+    assert run_gui(str(data), lang="en", credentials=("lead", "lead-demo-2026")) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines == [f"startup {step}" for step in
+                     ("painted", "context_opened", "logged_in", "page_built", "data_shown")]
+    assert (data / "gui.ini").is_file()
+
+
+def test_wrong_credentials_end_with_the_login_message(tmp_path: Path, qapp, messages: list[str]) -> None:
+    data = tmp_path / "data"
+    ctx = open_context(data)
+    ctx.services.demo.fill()
+    ctx.close()
+    assert run_gui(str(data), lang="en", credentials=("lead", "nope-nope-nope")) == 1
+    assert messages == ["Wrong user name or password"]
+
+
+def _starting_window(data: Path, qtbot):
+    from branchguard.app import MainWindow, Startup, gui_settings
+
+    window = MainWindow(None, gui_settings(data))
+    qtbot.addWidget(window)
+    window.show()
+    assert not window.is_attached() and window.sidebar.isHidden()
+    startup = Startup(window, (str(data), None, "en"), None, None)
+    startup._open()  # what the first paint triggers
+    return window, startup
+
+
+def test_login_over_the_starting_window_fills_it(tmp_path: Path, app, qtbot) -> None:
+    from branchguard.gui.shell.login import LoginDialog
+
+    data = tmp_path / "data"
+    ctx = open_context(data)
+    ctx.services.demo.fill()
+    ctx.close()
+    window, startup = _starting_window(data, qtbot)
+    dialog = window.findChild(LoginDialog)
+    assert dialog is not None and dialog.isVisible()
+    dialog.username.setText("staff")
+    dialog.password.setText("staff-demo-2026")
+    dialog.submit()
+    assert window.is_attached() and window.session.actor.username == "staff"
+    assert window.current_page_id() == "people" and not window.sidebar.isHidden()
+    startup.ctx.close()
+
+
+def test_first_start_asks_for_the_lead_over_the_starting_window(tmp_path: Path, app, qtbot) -> None:
+    from branchguard.gui.shell.login import FirstRunDialog
+
+    window, startup = _starting_window(tmp_path / "data", qtbot)
+    dialog = window.findChild(FirstRunDialog)
+    assert dialog is not None and dialog.isVisible()
+    dialog.branch_name.setText("城西支行")
+    dialog.username.setText("wangjg")
+    dialog.password.setText("safe-pass-1")
+    dialog.password_repeat.setText("safe-pass-1")
+    dialog.submit()
+    assert window.is_attached() and window.session.actor.username == "wangjg"
+    assert window.branch_label.text() == "城西支行"
+    startup.ctx.close()
+
+
+def test_before_login_the_window_guesses_the_first_page_to_import(tmp_path: Path, qtbot) -> None:
+    from branchguard.app import MainWindow, gui_settings
+
+    settings = gui_settings(tmp_path)
+    window = MainWindow(None, settings)
+    qtbot.addWidget(window)
+    guess = window.likely_first_page()
+    assert guess is not None and guess.page_id == "people"  # nothing left last time: the landing page
+    settings.setValue("window/page", "audit")
+    guess = window.likely_first_page()
+    assert guess is not None and guess.page_id == "audit"
+    settings.setValue("window/page", "gone-in-a-later-version")
+    guess = window.likely_first_page()
+    assert guess is not None and guess.page_id == "people"
+
+
+@pytest.mark.parametrize("order", ["opened, painted", "painted, opened", "opened within the paint's turn"])
+def test_the_context_is_taken_once_after_the_first_paint_whichever_comes_first(
+    tmp_path: Path, qtbot, monkeypatch, order: str
+) -> None:
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    from branchguard.app import OPENED_EVENT, MainWindow, Startup, gui_settings
+
+    window = MainWindow(None, gui_settings(tmp_path))
+    qtbot.addWidget(window)
+    startup = Startup(window, (str(tmp_path / "data"), None, "en"), None, None)
+    taken: list[bool] = []
+    monkeypatch.setattr(startup, "_open", lambda: taken.append(True))
+    startup.begin()
+
+    def opened() -> None:
+        QCoreApplication.sendEvent(startup, QEvent(OPENED_EVENT))
+
+    if order == "opened, painted":
+        opened()
+        assert taken == []  # not before the window has painted
+        window.show()
+    elif order == "painted, opened":
+        window.show()
+        qtbot.waitUntil(lambda: startup._painted)
+        qtbot.wait(20)
+        assert taken == []  # painted, but the context is not ready yet
+        opened()
+    else:  # the paint's zero timer is still pending when the context arrives
+        startup.eventFilter(window, QEvent(QEvent.Type.Paint))
+        opened()
+    qtbot.waitUntil(lambda: taken == [True])
+    qtbot.wait(30)
+    assert taken == [True]

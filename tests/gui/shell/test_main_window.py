@@ -1,0 +1,140 @@
+"""The main window: pages per role, lock and switch user, geometry, shortcuts help, every page opens."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, QSize, Qt
+from PySide6.QtWidgets import QListWidget, QWidget
+
+from branchguard.app import build_main_window
+from branchguard.context import AppContext
+from branchguard.gui.kit.page import PAGE_REGISTRY, Page
+from branchguard.gui.settings.page import SettingsPage
+from branchguard.gui.shell.main_window import MainWindow
+
+
+def sidebar_ids(window: MainWindow) -> list[str]:
+    sidebar: QListWidget = window.sidebar
+    return [sidebar.item(row).data(Qt.ItemDataRole.UserRole) for row in range(sidebar.count())]
+
+
+def test_lead_sees_every_registered_page_and_its_name_in_the_status_bar(open_window) -> None:
+    window = open_window("lead")
+    assert sidebar_ids(window) == [info.page_id for info in PAGE_REGISTRY]
+    assert {"people", "audit", "settings", "about"} <= set(sidebar_ids(window))
+    assert window.current_page_id() == "people"  # the landing page
+    assert window.user_label.text() == "王建国 · Safety lead"
+    assert window.branch_label.text() == "示范银行城东支行营业部"
+
+
+def test_pages_are_built_only_when_first_shown(open_window) -> None:
+    window = open_window("lead")
+    first = window.current_page_id()
+    assert list(window.pages) == [first]
+    other = next(pid for pid in sidebar_ids(window) if pid != first)
+    window.sidebar.setCurrentRow(sidebar_ids(window).index(other))
+    assert window.current_page_id() == other
+    assert set(window.pages) == {first, other}
+
+
+def test_every_page_opens_for_the_lead(open_window, qtbot) -> None:
+    window = open_window("lead")
+    for row, page_id in enumerate(sidebar_ids(window)):
+        window.sidebar.setCurrentRow(row)
+        page = window.stack.currentWidget()
+        assert isinstance(page, Page) and page.page_id == page_id
+        qtbot.waitUntil(page.isVisible)
+        assert page.title() in window.windowTitle()
+
+
+def test_staff_does_not_see_lead_only_parts(open_window) -> None:
+    window = open_window("staff")
+    ids = sidebar_ids(window)
+    assert "audit" not in ids
+    assert window.user_label.text() == "李晓梅 · Staff"
+    page = window.show_page("settings")
+    assert isinstance(page, SettingsPage)
+    assert not page.tabs.isTabVisible(page._users_tab)
+    assert page.branch_name.isReadOnly() and page.branch_save.isHidden()
+    assert not page.branch_note.isHidden()
+    assert window.show_page("audit") is None  # not reachable by id either
+
+
+def test_ctrl_l_locks_and_another_user_gets_their_own_pages(open_window, qtbot) -> None:
+    window = open_window("lead")
+    settings = window.show_page("settings")
+    assert isinstance(settings, SettingsPage) and settings.tabs.isTabVisible(settings._users_tab)
+    qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+
+    dialog = window.login_dialog
+    assert window.is_locked() and dialog is not None and dialog.isVisible()
+    assert not window.sidebar.isVisible() and window.stack.currentWidget().objectName() == "lock_cover"
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)  # the lock screen cannot be dismissed
+    assert window.is_locked() and dialog.isVisible()
+
+    dialog.username.setText("staff")
+    dialog.password.setText("staff-demo-2026")
+    qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
+
+    assert not window.is_locked() and window.login_dialog is None
+    assert window.session.actor.username == "staff"
+    assert window.user_label.text() == "李晓梅 · Staff"
+    assert "audit" not in sidebar_ids(window)
+    staff_settings = window.show_page("settings")
+    assert isinstance(staff_settings, SettingsPage) and staff_settings is not settings
+    assert not staff_settings.tabs.isTabVisible(staff_settings._users_tab)
+
+
+def test_unlock_as_the_same_user_returns_to_the_same_page(open_window, qtbot) -> None:
+    window = open_window("lead")
+    window.show_page("about")
+    window.lock()
+    dialog = window.login_dialog
+    assert dialog is not None and dialog.username.text() == "lead"
+    dialog.password.setText("wrong-password")
+    dialog.submit()
+    assert window.is_locked() and dialog.message.text() == "Wrong user name or password"
+    dialog.password.setText("lead-demo-2026")
+    dialog.submit()
+    assert not window.is_locked() and window.current_page_id() == "about"
+
+
+def test_geometry_and_last_page_are_restored_in_the_next_window(
+    gui_ctx: AppContext, open_window, qtbot
+) -> None:
+    first = open_window("lead")
+    first.resize(QSize(720, 520))
+    first.move(QPoint(30, 20))  # inside the 800×600 offscreen screen, or Qt clamps it
+    first.show_page("settings")
+    size = first.size()  # the page's minimum size may have grown it a little
+    assert size.height() < 580  # unlike the default size (1280×800, clamped to the screen)
+    first.close()
+    assert (gui_ctx.data_dir / "gui.ini").is_file()
+
+    second = build_main_window(gui_ctx, first.session.actor)
+    qtbot.addWidget(second)
+    # Height exactly; the width may be clamped to the 800-pixel offscreen screen by a few pixels.
+    assert second.height() == size.height()
+    assert abs(second.width() - size.width()) <= 8
+    assert second.initial_page_id() == "settings"
+
+
+def test_f1_lists_every_window_shortcut(open_window, qtbot) -> None:
+    window = open_window("lead")
+    qtbot.keyClick(window, Qt.Key.Key_F1)
+    dialog = window.findChild(QWidget, "shortcuts_dialog")
+    assert dialog is not None and dialog.isVisible()
+    table = dialog.table
+    rows = {table.item(r, 0).text(): table.item(r, 1).text() for r in range(table.rowCount())}
+    assert rows["Ctrl+L"] == "Lock screen"
+    assert rows["Ctrl+Q"] == "Quit"
+    assert rows["F1"] == "Keyboard shortcuts"
+    assert "Ctrl+1 … Ctrl+9" in rows
+    dialog.close()
+
+
+def test_ctrl_number_jumps_to_the_sidebar_entry(open_window, qtbot) -> None:
+    window = open_window("lead")
+    ids = sidebar_ids(window)
+    last = min(len(ids), 9)  # Ctrl+1 … Ctrl+9: entries after the ninth are reached by mouse or arrows
+    qtbot.keyClick(window, Qt.Key.Key_1 + last - 1, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_page_id() == ids[last - 1]
