@@ -30,7 +30,7 @@ QM_FILES := $(TS_FILES:.ts=.qm)
 APP_ARGS := $(if $(DATA_DIR),--data-dir "$(DATA_DIR)") $(if $(DB),--db "$(DB)") $(if $(LANG_ARG),--lang "$(LANG_ARG)")
 PYTEST_ARGS ?=
 
-.PHONY: help setup system-deps python-check run test lint bench screenshots i18n package clean
+.PHONY: help setup system-deps python-check run test lint bench screenshots i18n package lock clean
 
 help:
 	@echo "make run          set up, fill an empty database with demo data, open the window"
@@ -41,6 +41,7 @@ help:
 	@echo "make screenshots  render every page and report page in both languages into docs/screenshots/"
 	@echo "make package      one-folder PyInstaller build in dist/BranchGuard (packaging/branchguard.spec)"
 	@echo "make i18n         compile resources/i18n/*.ts into .qm"
+	@echo "make lock         refresh requirements*.lock (hashed) from pyproject.toml"
 	@echo "make clean        remove .venv, caches and build outputs"
 
 setup: system-deps $(STAMP)
@@ -85,10 +86,23 @@ system-deps: python-check
 $(BIN)/python: | python-check
 	$(PYTHON) -m venv $(VENV)
 
-$(STAMP): requirements.lock pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --disable-pip-version-check -q -r requirements.lock
+# requirements-dev.lock pins, with hashes, everything the app, its PostgreSQL driver, the tests, the
+# linters and the frozen build use; requirements.lock is the app's own share of it (runtime + postgres).
+$(STAMP): requirements-dev.lock pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --disable-pip-version-check -q -r requirements-dev.lock
 	$(BIN)/python -m pip install --disable-pip-version-check -q --no-deps -e .
 	touch $@
+
+# Refresh the locks from pyproject.toml: existing pins are kept unless LOCK_ARGS=--upgrade (or
+# --upgrade-package NAME) says otherwise. pip-tools runs from a throwaway environment.
+lock: python-check
+	rm -rf build/pip-tools && $(PYTHON) -m venv build/pip-tools
+	build/pip-tools/bin/pip install --disable-pip-version-check -q pip-tools
+	for out in requirements.lock:postgres requirements-dev.lock:postgres,dev; do \
+		extras=$$(echo "$${out#*:}" | sed 's/\([^,]*\)/--extra \1/g; s/,/ /g'); \
+		build/pip-tools/bin/pip-compile -q --generate-hashes --allow-unsafe --strip-extras \
+			--no-emit-index-url --no-emit-find-links $$extras $(LOCK_ARGS) -o "$${out%%:*}" pyproject.toml; \
+	done
 
 i18n: $(QM_FILES)
 
