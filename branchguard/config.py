@@ -32,6 +32,9 @@ SETTINGS: dict[str, Setting] = {
         Setting("language", "zh_CN", "UI, CLI and report language: zh_CN or en"),
         Setting("db_url", "", "SQLAlchemy URL; empty means the embedded SQLite file in the data folder"),
         Setting("report_font", "", "TrueType font file for Chinese text in PDFs; empty means search"),
+        Setting("backup_dir", "", "automatic backups folder (USB stick, share); empty: data/backups"),
+        Setting("backup_keep_daily", "14", "automatic backups kept: the newest of each of this many days"),
+        Setting("backup_keep_monthly", "12", "automatic backups kept: the newest of this many months"),
     )
 }
 
@@ -61,6 +64,11 @@ class LocalSettings:
         setting = SETTINGS[key]
         return self._parser.get(SECTION, key, fallback=setting.default)
 
+    def get_int(self, key: str) -> int:
+        """A whole-number setting; a value that is not one reads as its default."""
+        value = self.get(key)
+        return int(value) if value.strip().isdigit() else int(SETTINGS[key].default)
+
     def set(self, key: str, value: str) -> None:
         if key not in SETTINGS:
             raise KeyError(key)
@@ -83,7 +91,8 @@ class RuntimeConfig:
 
     @property
     def backup_dir(self) -> Path:
-        return self.data_dir / "backups"
+        chosen = self.settings.get("backup_dir")
+        return Path(chosen).expanduser() if chosen else self.data_dir / "backups"
 
     @property
     def uses_embedded_db(self) -> bool:

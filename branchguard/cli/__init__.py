@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from branchguard import __version__
 
 if TYPE_CHECKING:
-    from branchguard.cli.common import Handler
+    from branchguard.cli.common import ConfigHandler, Handler
 
 
 
@@ -44,6 +44,7 @@ def build_parser() -> argparse.ArgumentParser:
     from branchguard.cli import (
         accounts,
         audit,
+        backup,
         demo,
         drills,
         incidents,
@@ -68,6 +69,7 @@ def build_parser() -> argparse.ArgumentParser:
         reports,
         schedules,
         audit,
+        backup,
         info,
     ):
         module.register(sub)
@@ -95,6 +97,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             args.lang = normalize_language(args.lang)
         except ValueError as exc:
             parser.error(str(exc))
+    config_handler: ConfigHandler | None = getattr(args, "config_handler", None)
+    if config_handler is not None:
+        return _run_without_context(config_handler, args)
     handler: Handler | None = getattr(args, "handler", None)
     if handler is None:
         from branchguard.app import run_gui
@@ -122,3 +127,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         return fail(f"{exc.filename or ''}: {exc.strerror or exc}".lstrip(": "))
     finally:
         ctx.close()
+
+
+def _run_without_context(handler: ConfigHandler, args: argparse.Namespace) -> int:
+    """A command that must not open the database first (restore replaces it): it gets the settings."""
+    from branchguard.cli.common import fail
+    from branchguard.config import resolve
+    from branchguard.core.kernel.errors import BranchGuardError
+    from branchguard.core.kernel.i18n import set_language
+
+    try:
+        config = resolve(args.data_dir, args.db, args.lang)
+        set_language(config.language)
+        return handler(config, args)
+    except BranchGuardError as exc:
+        return fail(exc.message)
+    except OSError as exc:
+        return fail(f"{exc.filename or ''}: {exc.strerror or exc}".lstrip(": "))

@@ -15,9 +15,11 @@ from typing import TYPE_CHECKING, Any
 from branchguard.core.kernel.types import Actor, Role
 
 if TYPE_CHECKING:  # the context pulls in SQLAlchemy: only where a command runs
+    from branchguard.config import RuntimeConfig
     from branchguard.context import AppContext
 
 Handler = Callable[["AppContext", argparse.Namespace], int]
+ConfigHandler = Callable[["RuntimeConfig", argparse.Namespace], int]
 
 
 def cli_actor() -> Actor:

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session, sessionmaker
 if TYPE_CHECKING:
     from branchguard.core.accounts.service import AuthService
     from branchguard.core.audit.service import AuditService
+    from branchguard.core.backup.service import BackupService
     from branchguard.core.branch.service import BranchService
     from branchguard.core.demo.service import DemoRecords, DemoService
     from branchguard.core.drills.service import DrillService
@@ -66,6 +67,13 @@ class Services:
         from branchguard.core.audit.service import AuditService
 
         return AuditService(self._sessions)
+
+    @cached_property
+    def backup(self) -> BackupService:
+        from branchguard import __version__
+        from branchguard.core.backup.service import BackupService
+
+        return BackupService(self._sessions, self._data_dir, __version__)
 
     @cached_property
     def demo(self) -> DemoService:

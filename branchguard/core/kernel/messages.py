@@ -404,3 +404,6 @@ CATALOG.update(INSPECTION_REPORT_MESSAGES)
 from branchguard.core.inspections.messages import INSPECTION_MESSAGES  # noqa: E402
 
 CATALOG.update(INSPECTION_MESSAGES)
+from branchguard.core.backup.messages import BACKUP_MESSAGES  # noqa: E402
+
+CATALOG.update(BACKUP_MESSAGES)

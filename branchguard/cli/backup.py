@@ -1,0 +1,106 @@
+"""`branchguard backup` and `branchguard restore`: one archive of the data folder, checked and restored."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from branchguard.cli.common import cli_actor, fail
+from branchguard.core.kernel.i18n import t
+
+if TYPE_CHECKING:  # the context pulls in SQLAlchemy: only where a command runs
+    from branchguard.config import RuntimeConfig
+    from branchguard.context import AppContext
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser(
+        "backup",
+        help="write one archive of the database, attachments, keys and settings",
+        description="Without -o the archive goes to the backup folder, named by its time, and older "
+        "automatic backups beyond the kept ones (by default the newest of each of 14 days and 12 "
+        "months) are removed: run it daily from the system's scheduler.",
+    )
+    p.add_argument("-o", "--output", type=Path, help="archive file to write (.zip)")
+    p.add_argument("--folder", type=Path, help="backup folder (default: setting backup_dir)")
+    p.set_defaults(handler=run_backup)
+    r = sub.add_parser(
+        "restore",
+        help="check a backup and restore it into the data folder (the data there is moved aside first)",
+    )
+    r.add_argument("archive", type=Path)
+    r.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    r.set_defaults(config_handler=run_restore)
+
+
+def run_backup(ctx: AppContext, args: argparse.Namespace) -> int:
+    from branchguard.core.kernel.attachments import format_size
+
+    backups = ctx.services.backup
+    if args.output:
+        result = backups.create(cli_actor(), ctx.config.db_url, args.output)
+    else:
+        settings = ctx.config.settings
+        result = backups.create_in_folder(
+            cli_actor(),
+            ctx.config.db_url,
+            args.folder or ctx.config.backup_dir,
+            settings.get_int("backup_keep_daily"),
+            settings.get_int("backup_keep_monthly"),
+        )
+    manifest = result.manifest
+    size = format_size(manifest.total_bytes)
+    print(t("cli.backup.written", path=str(result.path), files=len(manifest.files), size=size))
+    if result.pruned:
+        print(t("cli.backup.pruned", count=len(result.pruned)))
+    if not manifest.has_database:
+        print(t("cli.backup.postgres_note"))
+    return 0
+
+
+def run_restore(config: RuntimeConfig, args: argparse.Namespace) -> int:
+    from branchguard.core.backup.archive import check_backup, restore_backup
+    from branchguard.db.migrate import known_revisions
+
+    revisions = known_revisions()
+    manifest = check_backup(args.archive, revisions)
+    print(
+        t(
+            "cli.restore.holds",
+            path=str(args.archive),
+            at=manifest.created_at.astimezone().strftime("%Y-%m-%d %H:%M"),
+            version=manifest.app_version,
+            revision=manifest.schema_revision or "—",
+            files=len(manifest.files),
+            attachments=manifest.attachment_count,
+            incidents=manifest.counts.get("incidents", 0),
+            entries=manifest.counts.get("incident_log", 0),
+        )
+    )
+    if not args.yes:
+        if not sys.stdin.isatty():
+            return fail(t("cli.restore.needs_yes", path=str(config.data_dir)))
+        answer = input(t("cli.restore.confirm", path=str(config.data_dir)))
+        if answer.strip().lower() not in {"y", "yes", "是"}:
+            print(t("cli.restore.cancelled"))
+            return 1
+    result = restore_backup(args.archive, config.data_dir, config.db_url, revisions)
+    print(t("cli.restore.done", path=str(config.data_dir)))
+    if result.set_aside is not None:
+        print(t("cli.restore.aside", path=str(result.set_aside)))
+    # Open what was restored as the app would (an older schema is upgraded here) and prove its logs.
+    from branchguard.context import open_context
+
+    ctx = open_context(config.data_dir, config.db_url, config.language)
+    try:
+        report = ctx.services.incidents.verify(cli_actor())
+    finally:
+        ctx.close()
+    if not report.ok:
+        for problem in report.problems:
+            fail(f"incident {problem.incident_id}: {problem.reason}")
+        return 1
+    print(t("cli.restore.checked", incidents=report.incidents, entries=report.entries))
+    return 0

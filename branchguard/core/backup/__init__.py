@@ -1,0 +1,1 @@
+"""Backups (备份): one archive of the database, attachments, keys and settings, checked and restored."""

@@ -1,0 +1,381 @@
+"""Making, checking and restoring a backup archive of a data folder.
+
+The archive is a zip: the database as an SQLite online-backup copy (consistent while the app
+writes), every attachment, the keys folder when there is one, settings.ini, and manifest.json with
+each file's size and SHA-256 and the rows per table. Making one writes beside the target and renames
+it into place, so a full disk leaves no half archive. Restoring checks every hash and the database's
+integrity first, refuses a schema newer than this version, then moves the data in place aside
+(`before-restore-<time>/`) before moving the archive's copy in: nothing is ever deleted.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import sqlite3
+import tempfile
+import zipfile
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path, PurePosixPath
+
+from branchguard.core.backup.rules import archive_name, to_keep
+from branchguard.core.backup.types import (
+    DATABASE_NAME,
+    FORMAT,
+    FORMAT_VERSION,
+    MANIFEST_NAME,
+    BackupManifest,
+    BackupResult,
+    ManifestFile,
+    RestoreResult,
+)
+from branchguard.core.kernel.errors import BranchGuardError
+from branchguard.core.kernel.i18n import t
+
+DB_FILE = "branchguard.sqlite"
+# What a data folder holds that a backup carries (backups/ and earlier set-aside copies are not).
+FOLDERS = ("attachments", "keys")
+FILES = ("settings.ini",)
+_CHUNK = 1024 * 1024
+
+
+class BackupError(BranchGuardError):
+    """An archive that cannot be made, read or restored; the message says which and why."""
+
+
+def create_backup(data_dir: Path, db_url: str, out: Path, app_version: str) -> BackupResult:
+    """Write one archive of `data_dir` (and its SQLite database) to `out`."""
+    out = Path(out)
+    _check_target(out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    fd, partial_name = tempfile.mkstemp(prefix=".partial-", suffix=".zip", dir=out.parent)
+    os.close(fd)
+    partial = Path(partial_name)
+    try:
+        with tempfile.TemporaryDirectory(prefix="branchguard-backup-") as work:
+            sqlite_path = _sqlite_path(db_url)
+            files: list[tuple[str, Path]] = []
+            revision: str | None = None
+            counts: dict[str, int] = {}
+            if sqlite_path is not None:
+                snapshot = Path(work) / DB_FILE
+                _online_copy(sqlite_path, snapshot)
+                revision, counts = _describe_database(snapshot)
+                files.append((DATABASE_NAME, snapshot))
+            files.extend(_data_files(data_dir))
+            entries: list[ManifestFile] = []
+            with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED, allowZip64=True) as zf:
+                for name, path in files:
+                    entries.append(_add_file(zf, name, path))
+                manifest = BackupManifest(
+                    created_at=datetime.now(UTC),
+                    app_version=app_version,
+                    schema_revision=revision,
+                    database="sqlite" if sqlite_path is not None else "postgresql",
+                    files=tuple(entries),
+                    counts=counts,
+                )
+                zf.writestr(MANIFEST_NAME, json.dumps(_manifest_json(manifest), ensure_ascii=False, indent=2))
+        with partial.open("rb") as fh:
+            os.fsync(fh.fileno())
+        os.replace(partial, out)
+    except OSError as exc:
+        raise BackupError(t("backup.write_failed", path=str(out), error=exc.strerror or str(exc))) from None
+    finally:
+        partial.unlink(missing_ok=True)
+    return BackupResult(out, manifest)
+
+
+def backup_into_folder(
+    data_dir: Path, db_url: str, folder: Path, app_version: str, keep_daily: int, keep_monthly: int
+) -> BackupResult:
+    """An automatic backup named by its time in `folder`, then the older ones beyond what is kept go."""
+    result = create_backup(data_dir, db_url, Path(folder) / archive_name(datetime.now()), app_version)
+    names = [p.name for p in Path(folder).iterdir() if p.is_file()]
+    keep = to_keep(names, keep_daily, keep_monthly)
+    pruned = []
+    for name in sorted(set(names) - keep):
+        (Path(folder) / name).unlink(missing_ok=True)
+        pruned.append(Path(folder) / name)
+    return BackupResult(result.path, result.manifest, tuple(pruned))
+
+
+def check_backup(archive: Path, known_revisions: list[str]) -> BackupManifest:
+    """Read the manifest and prove every file in the archive against it; refuse a newer schema."""
+    archive = Path(archive)
+    if not archive.is_file():
+        raise BackupError(t("backup.not_a_file", path=str(archive)))
+    try:
+        with zipfile.ZipFile(archive) as zf:
+            manifest = _read_manifest(zf, archive)
+            listed = {f.path for f in manifest.files}
+            present = {i.filename for i in zf.infolist() if not i.is_dir()} - {MANIFEST_NAME}
+            if present != listed:
+                extra = sorted(present - listed) or sorted(listed - present)
+                raise BackupError(t("backup.file_list_differs", path=str(archive), name=extra[0]))
+            for entry in manifest.files:
+                digest, size = hashlib.sha256(), 0
+                with zf.open(entry.path) as fh:
+                    while chunk := fh.read(_CHUNK):
+                        digest.update(chunk)
+                        size += len(chunk)
+                if size != entry.size or digest.hexdigest() != entry.sha256:
+                    raise BackupError(t("backup.file_changed", path=str(archive), name=entry.path))
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, KeyError) as exc:
+        raise BackupError(t("backup.unreadable", path=str(archive), error=str(exc))) from None
+    except OSError as exc:
+        raise BackupError(t("backup.unreadable", path=str(archive), error=exc.strerror or str(exc))) from None
+    if manifest.schema_revision is not None and manifest.schema_revision not in known_revisions:
+        raise BackupError(t("backup.newer_schema", path=str(archive), revision=manifest.schema_revision))
+    return manifest
+
+
+def restore_backup(archive: Path, data_dir: Path, db_url: str, known_revisions: list[str]) -> RestoreResult:
+    """Put the archive's data in place of `data_dir`'s; what was there is moved aside, not deleted."""
+    manifest = check_backup(archive, known_revisions)
+    sqlite_path = _sqlite_path(db_url)
+    if manifest.has_database and sqlite_path is None:
+        raise BackupError(t("backup.needs_sqlite"))
+    data_dir = Path(data_dir)
+    data_dir.mkdir(parents=True, exist_ok=True)
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    staging = Path(tempfile.mkdtemp(prefix=".restore-", dir=data_dir))
+    try:
+        placed = _extract(archive, staging)
+        if manifest.has_database:
+            _check_integrity(staging / DATABASE_NAME)
+            assert sqlite_path is not None
+            _refuse_if_in_use(sqlite_path)
+        moves = _planned_moves(staging, data_dir, sqlite_path, placed)
+        aside = data_dir / f"before-restore-{stamp}"
+        set_aside = _move_aside(data_dir, sqlite_path, aside)
+        try:
+            for source, target in moves:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                os.replace(source, target)
+        except OSError:
+            _put_back(aside, data_dir, sqlite_path)
+            raise
+    except OSError as exc:
+        error = exc.strerror or str(exc)
+        raise BackupError(t("backup.restore_failed", path=str(data_dir), error=error)) from None
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return RestoreResult(manifest, set_aside)
+
+
+# --- making ------------------------------------------------------------------------------------
+
+
+def _check_target(out: Path) -> None:
+    if out.exists() and not out.is_file():
+        raise BackupError(t("backup.target_not_a_file", path=str(out)))
+
+
+def _sqlite_path(db_url: str) -> Path | None:
+    from sqlalchemy.engine import make_url
+
+    url = make_url(db_url)
+    if url.get_backend_name() != "sqlite":
+        return None
+    return Path(url.database or "")
+
+
+def _online_copy(source: Path, target: Path) -> None:
+    if not source.is_file():
+        raise BackupError(t("backup.no_database", path=str(source)))
+    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True, timeout=30)
+    dst = sqlite3.connect(target)
+    try:
+        src.backup(dst)
+        dst.execute("PRAGMA journal_mode=DELETE")  # one self-contained file, no -wal beside it
+    except sqlite3.Error as exc:
+        raise BackupError(t("backup.database_unreadable", path=str(source), error=str(exc))) from None
+    finally:
+        dst.close()
+        src.close()
+
+
+def _describe_database(path: Path) -> tuple[str | None, dict[str, int]]:
+    conn = sqlite3.connect(path)
+    try:
+        tables = [
+            r[0]
+            for r in conn.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
+                "ORDER BY name"
+            )
+        ]
+        counts = {name: conn.execute(f'SELECT count(*) FROM "{name}"').fetchone()[0] for name in tables}
+        revision = None
+        if "alembic_version" in tables:
+            row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+            revision = row[0] if row else None
+        return revision, counts
+    finally:
+        conn.close()
+
+
+def _data_files(data_dir: Path) -> Iterator[tuple[str, Path]]:
+    for name in FILES:
+        path = data_dir / name
+        if path.is_file():
+            yield name, path
+    for folder in FOLDERS:
+        root = data_dir / folder
+        if not root.is_dir():
+            continue
+        for path in sorted(root.rglob("*")):
+            if path.is_file() and not path.is_symlink() and not path.name.startswith(".incoming-"):
+                yield path.relative_to(data_dir).as_posix(), path
+
+
+def _add_file(zf: zipfile.ZipFile, name: str, path: Path) -> ManifestFile:
+    digest, size = hashlib.sha256(), 0
+    with path.open("rb") as src, zf.open(name, "w", force_zip64=True) as dst:
+        for chunk in iter(lambda: src.read(_CHUNK), b""):
+            digest.update(chunk)
+            size += len(chunk)
+            dst.write(chunk)
+    return ManifestFile(name, size, digest.hexdigest())
+
+
+def _manifest_json(m: BackupManifest) -> dict[str, object]:
+    return {
+        "format": FORMAT,
+        "version": FORMAT_VERSION,
+        "created_at": m.created_at.isoformat(),
+        "app_version": m.app_version,
+        "schema_revision": m.schema_revision,
+        "database": m.database,
+        "counts": m.counts,
+        "files": [{"path": f.path, "size": f.size, "sha256": f.sha256} for f in m.files],
+    }
+
+
+# --- checking and restoring ---------------------------------------------------------------------
+
+
+def _read_manifest(zf: zipfile.ZipFile, archive: Path) -> BackupManifest:
+    try:
+        raw = json.loads(zf.read(MANIFEST_NAME).decode("utf-8"))
+        if raw.get("format") != FORMAT:
+            raise ValueError("format")
+        if int(raw["version"]) > FORMAT_VERSION:
+            raise BackupError(t("backup.newer_format", path=str(archive), version=raw["version"]))
+        files = tuple(
+            ManifestFile(str(f["path"]), int(f["size"]), str(f["sha256"])) for f in raw["files"]
+        )
+        manifest = BackupManifest(
+            created_at=datetime.fromisoformat(raw["created_at"]),
+            app_version=str(raw["app_version"]),
+            schema_revision=raw.get("schema_revision"),
+            database=str(raw["database"]),
+            files=files,
+            counts={str(k): int(v) for k, v in dict(raw.get("counts", {})).items()},
+        )
+    except BackupError:
+        raise
+    except (KeyError, ValueError, TypeError, UnicodeDecodeError, AttributeError):
+        raise BackupError(t("backup.not_a_backup", path=str(archive))) from None
+    for entry in manifest.files:
+        if not _safe_member(entry.path):
+            raise BackupError(t("backup.unsafe_name", path=str(archive), name=entry.path))
+    return manifest
+
+
+def _safe_member(name: str) -> bool:
+    """Only the places a backup writes: the database, settings.ini, attachments/ and keys/ below them."""
+    pure = PurePosixPath(name)
+    if pure.is_absolute() or ".." in pure.parts or "\\" in name or ":" in name or not pure.parts:
+        return False
+    return name == DATABASE_NAME or name in FILES or (pure.parts[0] in FOLDERS and len(pure.parts) > 1)
+
+
+def _extract(archive: Path, staging: Path) -> list[str]:
+    names = []
+    with zipfile.ZipFile(archive) as zf:
+        for info in zf.infolist():
+            if info.is_dir() or info.filename == MANIFEST_NAME:
+                continue
+            target = staging / info.filename
+            target.parent.mkdir(parents=True, exist_ok=True)
+            with zf.open(info) as src, target.open("wb") as dst:
+                shutil.copyfileobj(src, dst, _CHUNK)
+            names.append(info.filename)
+    return names
+
+
+def _check_integrity(db: Path) -> None:
+    conn = sqlite3.connect(db)
+    try:
+        result = conn.execute("PRAGMA integrity_check").fetchone()[0]
+    except sqlite3.Error as exc:
+        result = str(exc)
+    finally:
+        conn.close()
+    if result != "ok":
+        raise BackupError(t("backup.database_damaged", error=result))
+
+
+def _refuse_if_in_use(db: Path) -> None:
+    """Another BranchGuard writing this database would keep its old file open: refuse, change nothing."""
+    if not db.exists():
+        return
+    conn = sqlite3.connect(db, timeout=0)
+    try:
+        conn.execute("BEGIN EXCLUSIVE")
+        conn.rollback()
+    except sqlite3.OperationalError:
+        raise BackupError(t("backup.in_use", path=str(db))) from None
+    finally:
+        conn.close()
+
+
+def _planned_moves(
+    staging: Path, data_dir: Path, sqlite_path: Path | None, placed: list[str]
+) -> list[tuple[Path, Path]]:
+    moves: list[tuple[Path, Path]] = []
+    if DATABASE_NAME in placed and sqlite_path is not None:
+        moves.append((staging / DATABASE_NAME, sqlite_path))
+    for name in FILES:
+        if name in placed:
+            moves.append((staging / name, data_dir / name))
+    for folder in FOLDERS:
+        if (staging / folder).is_dir():
+            moves.append((staging / folder, data_dir / folder))
+    return moves
+
+
+def _current_items(data_dir: Path, sqlite_path: Path | None) -> list[Path]:
+    items = [data_dir / name for name in (*FILES, *FOLDERS)]
+    if sqlite_path is not None:
+        items += [sqlite_path, Path(f"{sqlite_path}-wal"), Path(f"{sqlite_path}-shm")]
+    return [p for p in items if p.exists()]
+
+
+def _move_aside(data_dir: Path, sqlite_path: Path | None, aside: Path) -> Path | None:
+    current = _current_items(data_dir, sqlite_path)
+    if not current:
+        return None
+    aside.mkdir(parents=True)
+    for item in current:
+        os.replace(item, aside / item.name)
+    return aside
+
+
+def _put_back(aside: Path, data_dir: Path, sqlite_path: Path | None) -> None:
+    if not aside.is_dir():
+        return
+    for item in aside.iterdir():
+        is_database = sqlite_path is not None and item.name.startswith(sqlite_path.name)
+        target = (sqlite_path.parent if sqlite_path is not None and is_database else data_dir) / item.name
+        if target.exists():
+            if target.is_dir():
+                shutil.rmtree(target)
+            else:
+                target.unlink()
+        os.replace(item, target)

@@ -1,0 +1,34 @@
+"""English and Chinese text for backups and restores, merged into the message catalogue."""
+
+from __future__ import annotations
+
+BACKUP_MESSAGES: dict[str, tuple[str, str]] = {
+    "action.backup.create": ("make a backup", "备份数据"),
+    "action.backup.restore": ("restore a backup", "恢复备份"),
+    "backup.write_failed": ("cannot write the backup {path}: {error}; nothing was written", "无法写入备份 {path}：{error}；未写入任何内容"),
+    "backup.target_not_a_file": ("{path} is not a regular file: choose a file name for the backup", "{path} 不是普通文件：请为备份指定文件名"),
+    "backup.no_database": ("the database {path} does not exist", "数据库 {path} 不存在"),
+    "backup.database_unreadable": ("cannot read the database {path}: {error}", "无法读取数据库 {path}：{error}"),
+    "backup.not_a_file": ("{path} is not a backup file", "{path} 不是备份文件"),
+    "backup.not_a_backup": ("{path} is not a BranchGuard backup (no valid manifest.json)", "{path} 不是 BranchGuard 备份（缺少有效的 manifest.json）"),
+    "backup.newer_format": ("{path} was made by a newer BranchGuard (backup format {version}); update BranchGuard first", "{path} 由更新版本的 BranchGuard 生成（备份格式 {version}），请先升级 BranchGuard"),
+    "backup.newer_schema": ("{path} holds a database of schema {revision}, newer than this BranchGuard knows; update BranchGuard first, nothing was changed", "{path} 中的数据库结构版本为 {revision}，比本程序新；请先升级 BranchGuard，未做任何改动"),
+    "backup.unreadable": ("{path} is damaged or unreadable ({error}); nothing was changed", "{path} 已损坏或无法读取（{error}）；未做任何改动"),
+    "backup.file_list_differs": ("{path} does not match its manifest ({name}); nothing was changed", "{path} 与其清单不符（{name}）；未做任何改动"),
+    "backup.file_changed": ("{path}: {name} does not match its recorded SHA-256; the archive was changed or damaged, nothing was changed", "{path}：{name} 与记录的 SHA-256 不符，备份已被改动或损坏；未做任何改动"),
+    "backup.unsafe_name": ("{path} names a file outside the data folder ({name}); refused, nothing was changed", "{path} 含有指向数据目录之外的文件名（{name}）；已拒绝，未做任何改动"),
+    "backup.needs_sqlite": ("this backup holds an SQLite database, but this BranchGuard uses PostgreSQL: restore the database with pg_restore", "此备份包含 SQLite 数据库，但当前使用 PostgreSQL：请用 pg_restore 恢复数据库"),
+    "backup.database_damaged": ("the database in the backup fails its integrity check ({error}); nothing was changed", "备份中的数据库未通过完整性检查（{error}）；未做任何改动"),
+    "backup.in_use": ("{path} is in use by another BranchGuard: close it and try again; nothing was changed", "{path} 正被另一个 BranchGuard 使用：请先关闭再重试；未做任何改动"),
+    "backup.restore_failed": ("the restore into {path} failed ({error}); the data that was there is back in place", "恢复到 {path} 失败（{error}）；原有数据已放回原处"),
+    "cli.backup.written": ("backup written: {path} ({files} files, {size})", "已写入备份：{path}（{files} 个文件，{size}）"),
+    "cli.backup.pruned": ("older automatic backups removed: {count}", "已删除较早的自动备份：{count} 个"),
+    "cli.backup.postgres_note": ("the database is PostgreSQL: this archive holds attachments, keys and settings; back up the database with pg_dump", "数据库为 PostgreSQL：此备份仅含附件、密钥和设置；数据库请用 pg_dump 备份"),
+    "cli.restore.holds": ("{path}: made {at} by BranchGuard {version}, schema {revision}; {files} files, {attachments} attachments, {incidents} incidents, {entries} log entries", "{path}：{at} 由 BranchGuard {version} 生成，结构版本 {revision}；{files} 个文件、{attachments} 个附件、{incidents} 个事件、{entries} 条日志"),
+    "cli.restore.confirm": ("Restore it into {path}? The data there now is moved aside first. [y/N] ", "恢复到 {path}？当前数据将先移至备用目录。[y/N] "),
+    "cli.restore.needs_yes": ("restoring replaces the data in {path}: run on a terminal to confirm, or add --yes", "恢复将替换 {path} 中的数据：请在终端中运行以确认，或加上 --yes"),
+    "cli.restore.cancelled": ("restore cancelled; nothing was changed", "已取消恢复；未做任何改动"),
+    "cli.restore.done": ("restored into {path}", "已恢复到 {path}"),
+    "cli.restore.aside": ("the data that was there is in {path}", "原有数据已移至 {path}"),
+    "cli.restore.checked": ("database integrity ok; {incidents} incident logs, {entries} entries: hash chains intact", "数据库完整性正常；{incidents} 个事件日志、{entries} 条记录：哈希链完整"),
+}

@@ -1,0 +1,202 @@
+"""`branchguard backup` and `restore`: a round trip gives the same records and files, and a bad archive
+changes nothing."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from branchguard.context import open_context
+from branchguard.core.backup.rules import archive_name
+from tests.cli.cli_support import invoke
+
+Rows = dict[str, list[tuple[object, ...]]]
+
+
+def records(db: Path) -> Rows:
+    """Every row of every table, in a stable order (the search index's shadow tables aside)."""
+    conn = sqlite3.connect(db)
+    try:
+        tables = [
+            r[0]
+            for r in conn.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
+                "AND name NOT LIKE '%fts_%' ORDER BY name"
+            )
+        ]
+        return {t: sorted(conn.execute(f'SELECT * FROM "{t}"').fetchall(), key=repr) for t in tables}
+    finally:
+        conn.close()
+
+
+def files_under(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+
+
+@pytest.fixture
+def branch(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
+    """A data folder with the demo branch and two attachments."""
+    data = tmp_path / "branch"
+    assert invoke(capsys, data, ["demo"], "en")[0] == 0
+    ctx = open_context(data)
+    try:
+        ctx.services.files.add_bytes("cctv.jpg", b"\xff\xd8 still of the counter")
+        ctx.services.files.add_bytes("voucher.pdf", b"%PDF-1.4 voucher")
+    finally:
+        ctx.close()
+    return data
+
+
+def test_backup_then_restore_into_an_empty_folder_gives_the_same_records_and_files(
+    branch: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    before = records(branch / "branchguard.sqlite")
+    assert before["incident_log"], "the demo's drill runs give the logs something to verify"
+    archive = tmp_path / "copy.zip"
+    code, out, err = invoke(capsys, branch, ["backup", "-o", str(archive)], "en")
+    assert (code, err) == (0, "")
+    assert f"backup written: {archive}" in out
+    with zipfile.ZipFile(archive) as zf:
+        manifest = json.loads(zf.read("manifest.json"))
+    assert manifest["counts"]["incident_log"] == len(before["incident_log"])
+
+    target = tmp_path / "restored"
+    code, out, err = invoke(capsys, target, ["restore", str(archive), "--yes"], "en")
+    assert (code, err) == (0, ""), err
+    assert f"restored into {target}" in out
+    assert "hash chains intact" in out
+    assert records(target / "branchguard.sqlite") == before
+    assert files_under(target / "attachments") == files_under(branch / "attachments")
+    restored = set(files_under(target / "attachments").values())
+    assert {b"\xff\xd8 still of the counter", b"%PDF-1.4 voucher"} <= restored
+    assert invoke(capsys, target, ["verify"], "en")[0] == 0
+    # The backup itself is on the record of the branch it was made from.
+    audit = records(branch / "branchguard.sqlite")["audit_events"]
+    assert any("backup.create" in map(str, row) for row in audit)
+
+
+def test_restoring_over_data_moves_that_data_aside_first(
+    branch: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    archive = tmp_path / "copy.zip"
+    assert invoke(capsys, branch, ["backup", "-o", str(archive)], "en")[0] == 0
+    other = tmp_path / "other"
+    assert invoke(capsys, other, ["demo"], "en")[0] == 0
+    old = (other / "branchguard.sqlite").read_bytes()
+    code, out, err = invoke(capsys, other, ["restore", str(archive), "--yes"], "en")
+    assert (code, err) == (0, "")
+    aside = [p for p in other.iterdir() if p.name.startswith("before-restore-")]
+    assert len(aside) == 1 and f"the data that was there is in {aside[0]}" in out
+    assert (aside[0] / "branchguard.sqlite").read_bytes() == old
+
+
+def _rewrite(archive: Path, out: Path, change: dict[str, bytes]) -> None:
+    with zipfile.ZipFile(archive) as src, zipfile.ZipFile(out, "w") as dst:
+        for info in src.infolist():
+            dst.writestr(info.filename, change.get(info.filename, src.read(info.filename)))
+
+
+@pytest.mark.parametrize("damage", ["byte", "truncated", "newer_schema", "escape", "not_zip"])
+def test_a_bad_archive_is_refused_and_nothing_changes(
+    damage: str, branch: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    archive = tmp_path / "copy.zip"
+    assert invoke(capsys, branch, ["backup", "-o", str(archive)], "en")[0] == 0
+    bad = tmp_path / "bad.zip"
+    with zipfile.ZipFile(archive) as zf:
+        manifest = json.loads(zf.read("manifest.json"))
+        database = zf.read("database/branchguard.sqlite")
+    if damage == "byte":
+        flipped = bytearray(database)
+        flipped[len(flipped) // 2] ^= 0x01
+        _rewrite(archive, bad, {"database/branchguard.sqlite": bytes(flipped)})
+        expected = "does not match its recorded SHA-256"
+    elif damage == "truncated":
+        bad.write_bytes(archive.read_bytes()[: archive.stat().st_size // 2])
+        expected = "damaged or unreadable"
+    elif damage == "newer_schema":
+        manifest["schema_revision"] = "9999"
+        _rewrite(archive, bad, {"manifest.json": json.dumps(manifest).encode()})
+        expected = "newer than this BranchGuard knows"
+    elif damage == "escape":
+        manifest["files"].append({"path": "../outside.txt", "size": 1, "sha256": "0" * 64})
+        _rewrite(archive, bad, {"manifest.json": json.dumps(manifest).encode()})
+        expected = "outside the data folder"
+    else:
+        bad.write_text("not an archive")
+        expected = "damaged or unreadable"
+    target = tmp_path / "target"
+    assert invoke(capsys, target, ["demo"], "en")[0] == 0
+    before = files_under(target)
+    code, _out, err = invoke(capsys, target, ["restore", str(bad), "--yes"], "en")
+    assert code == 1 and expected in err and "Traceback" not in err
+    assert "nothing was changed" in err
+    assert files_under(target) == before
+    assert not (tmp_path / "outside.txt").exists()
+
+
+def test_restore_asks_first_and_refuses_without_a_terminal(
+    branch: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    archive = tmp_path / "copy.zip"
+    assert invoke(capsys, branch, ["backup", "-o", str(archive)], "en")[0] == 0
+    target = tmp_path / "target"
+    code, _out, err = invoke(capsys, target, ["restore", str(archive)], "en")
+    assert code == 1 and "add --yes" in err
+    assert not (target / "branchguard.sqlite").exists()
+
+
+def test_a_busy_database_is_not_replaced(
+    branch: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    archive = tmp_path / "copy.zip"
+    assert invoke(capsys, branch, ["backup", "-o", str(archive)], "en")[0] == 0
+    writer = sqlite3.connect(branch / "branchguard.sqlite")
+    try:
+        writer.execute("BEGIN IMMEDIATE")  # another BranchGuard in the middle of a write
+        code, _out, err = invoke(capsys, branch, ["restore", str(archive), "--yes"], "en")
+    finally:
+        writer.rollback()
+        writer.close()
+    assert code == 1 and "in use by another BranchGuard" in err
+    assert not [p for p in branch.iterdir() if p.name.startswith("before-restore-")]
+
+
+def test_automatic_backups_go_to_the_backup_folder_and_old_ones_are_pruned(
+    branch: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "usb"
+    folder.mkdir()
+    from datetime import datetime, timedelta
+
+    old = [archive_name(datetime(2025, 1, 1) + timedelta(days=d)) for d in range(5)]
+    for name in old:
+        (folder / name).write_bytes(b"old")
+    (folder / "keep-me.zip").write_bytes(b"hand-made")
+    (branch / "settings.ini").write_text(
+        f"[branchguard]\nbackup_dir = {folder}\nbackup_keep_daily = 2\nbackup_keep_monthly = 1\n",
+        encoding="utf-8",
+    )
+    code, out, err = invoke(capsys, branch, ["backup"], "en")
+    assert (code, err) == (0, "")
+    left = sorted(p.name for p in folder.iterdir())
+    made = [n for n in left if n not in old and n != "keep-me.zip"]
+    assert len(made) == 1 and f"backup written: {folder / made[0]}" in out
+    # Two days kept: today's new one and the newest old day; the month is today's.
+    assert left == sorted(["keep-me.zip", old[-1], made[0]])
+    assert "older automatic backups removed: 4" in out
+
+
+def test_on_postgresql_the_archive_says_the_database_is_not_in_it(tmp_path: Path) -> None:
+    from branchguard.core.backup.archive import create_backup
+
+    data = tmp_path / "pg"
+    (data / "attachments" / "ab").mkdir(parents=True)
+    (data / "attachments" / "ab" / "ab12").write_bytes(b"x")
+    result = create_backup(data, "postgresql+psycopg://u@/branchguard", tmp_path / "pg.zip", "test")
+    assert not result.manifest.has_database and result.manifest.database == "postgresql"
+    assert [f.path for f in result.manifest.files] == ["attachments/ab/ab12"]
