@@ -5,6 +5,7 @@ The CLI and the window both start here, so they share one start-up path.
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,7 +17,9 @@ from branchguard.core.kernel.i18n import set_language
 from branchguard.core.people.service import ensure_builtin_contacts
 from branchguard.core.services import Services, build_services
 from branchguard.db.engine import make_engine, make_session_factory
-from branchguard.db.migrate import SchemaReport, prepare_database
+from branchguard.db.migrate import SchemaAction, SchemaReport, prepare_database
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -43,6 +46,9 @@ def open_context(
     engine = make_engine(config.db_url)
     try:
         schema = prepare_database(engine, config.backup_dir)
+        if schema.action != SchemaAction.CURRENT:
+            change = (schema.action, schema.from_revision, schema.to_revision, schema.backup)
+            log.info("schema %s: %s -> %s (backup: %s)", *change)
         sessions = make_session_factory(engine)
         with sessions.begin() as s:
             ensure_builtin_contacts(s)

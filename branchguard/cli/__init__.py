@@ -87,9 +87,11 @@ def _opens_window(argv: Sequence[str]) -> bool:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from_process = argv is None  # the process's own entry point, not a caller (or a test) in-process
     argv = list(sys.argv[1:] if argv is None else argv)
     parser = _global_parser() if _opens_window(argv) else build_parser()
     args = parser.parse_args(argv)
+    _start_diagnostics(args.data_dir, getattr(args, "command", None), entry_point=from_process)
     if args.lang:
         from branchguard.core.kernel.i18n import normalize_language
 
@@ -144,3 +146,20 @@ def _run_without_context(handler: ConfigHandler, args: argparse.Namespace) -> in
         return fail(exc.message)
     except OSError as exc:
         return fail(f"{exc.filename or ''}: {exc.strerror or exc}".lstrip(": "))
+
+
+def _start_diagnostics(data_dir: str | None, command: str | None, entry_point: bool) -> None:
+    """The log file in the data folder; crash capture too when this is the process's entry point."""
+    from pathlib import Path
+
+    from branchguard import diagnostics
+    from branchguard.config import default_data_dir
+
+    folder = Path(data_dir).expanduser() if data_dir else default_data_dir()
+    try:
+        diagnostics.start_logging(folder)
+        if entry_point:
+            diagnostics.install_crash_capture(folder)
+    except OSError:  # a read-only or missing data folder: the command itself will say so
+        return
+    diagnostics.log.info("BranchGuard %s started: %s", __version__, command or "window")

@@ -34,7 +34,12 @@ def records(db: Path) -> Rows:
 
 
 def files_under(folder: Path) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+    """The folder's files and contents, its log aside (every command writes a line there)."""
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes()
+        for p in folder.rglob("*")
+        if p.is_file() and "logs" not in p.relative_to(folder).parts
+    }
 
 
 @pytest.fixture

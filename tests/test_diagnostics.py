@@ -1,0 +1,73 @@
+"""The log file and crash capture: an uncaught error and a hard crash leave their traces in the data
+folder's logs, and no password reaches the log."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from branchguard.diagnostics import CRASH_FILE, LOG_FILE, LOG_FOLDER
+
+# A command whose handler raises an error nobody expects, run as the process's own entry point.
+INJECTED = """
+import sys
+import branchguard.cli.info as info
+
+def boom(ctx, args):
+    raise RuntimeError("injected fault 7f3a")
+
+info.run_info = boom
+from branchguard import cli
+sys.argv = ["branchguard", "--data-dir", sys.argv[1], "info"]
+sys.exit(cli.main())
+"""
+
+CRASH = """
+import faulthandler, sys
+from branchguard import cli
+sys.argv = ["branchguard", "--data-dir", sys.argv[1], "info"]
+cli.main()
+faulthandler._sigsegv()
+"""
+
+
+def _run(code: str, data: Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHONFAULTHANDLER": ""}
+    command = [sys.executable, "-c", code, str(data)]
+    return subprocess.run(command, capture_output=True, text=True, check=False, env=env, timeout=120)
+
+
+def test_an_uncaught_error_is_logged_with_its_traceback(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    done = _run(INJECTED, data)
+    assert done.returncode != 0 and "injected fault 7f3a" in done.stderr
+    log = (data / LOG_FOLDER / LOG_FILE).read_text(encoding="utf-8")
+    assert "BranchGuard" in log and "started: info" in log
+    assert "CRITICAL" in log and "uncaught exception" in log
+    assert "Traceback (most recent call last)" in log and "in boom" in log
+    assert "RuntimeError: injected fault 7f3a" in log
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="a segfault on purpose")
+def test_a_hard_crash_leaves_its_stack_in_crash_log(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    done = _run(CRASH, data)
+    assert done.returncode != 0
+    crash = (data / LOG_FOLDER / CRASH_FILE).read_text(encoding="utf-8")
+    assert "Fatal Python error: Segmentation fault" in crash
+
+
+def test_no_password_reaches_the_log(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    url = "postgresql+psycopg://bg_user:s3cret-pw@127.0.0.1:1/branchguard?connect_timeout=1"
+    done = subprocess.run(
+        [sys.executable, "-m", "branchguard", "--data-dir", str(data), "--db", url, "info"],
+        capture_output=True, text=True, check=False, timeout=120,
+    )
+    assert done.returncode == 1
+    log = (data / LOG_FOLDER / LOG_FILE).read_text(encoding="utf-8")
+    assert "started: info" in log and "s3cret-pw" not in log
