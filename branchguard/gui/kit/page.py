@@ -5,7 +5,7 @@ module only when the page is first shown. To add a page:
 
 1. write the module, e.g. `branchguard/gui/drills/page.py`, with one `Page` subclass that sets
    `page_id` and implements `refresh` (and `retranslate` for texts set in code);
-2. add one entry to the table in `branchguard/gui/shell/pages/__init__.py`:
+2. add one entry to the table in `branchguard/gui/shell/pages.py`:
 
         register_page(PageInfo(
             page_id="drills",

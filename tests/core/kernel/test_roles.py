@@ -100,7 +100,7 @@ def test_require_refuses_with_the_translated_message_and_lets_the_allowed_pass()
 
 def test_an_unknown_action_is_a_programming_error_never_an_allow() -> None:
     for call in (may, require):
-        with pytest.raises(KeyError, match="incident.explode"):
+        with pytest.raises(KeyError, match=r"incident\.explode"):
             call(actor(Role.LEAD), "incident.explode")
 
 
