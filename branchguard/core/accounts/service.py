@@ -17,7 +17,7 @@ from branchguard.core.branch.service import DEFAULT_LOCKOUT_MINUTES, DEFAULT_LOC
 from branchguard.core.kernel import validation as v
 from branchguard.core.kernel.errors import AccountLocked, AuthenticationError, NotFound, ValidationError
 from branchguard.core.kernel.i18n import t
-from branchguard.core.kernel.roles import LEAD_ONLY, require
+from branchguard.core.kernel.roles import require
 from branchguard.core.kernel.types import Actor, Role
 from branchguard.db.base import utcnow
 from branchguard.db.models.foundation import UserRow
@@ -85,7 +85,7 @@ class AuthService:
     def add_user(
         self, actor: Actor, username: str, role: Role | str, password: str, display_name: str = ""
     ) -> UserInfo:
-        require(actor, "user.create", LEAD_ONLY)
+        require(actor, "user.create")
         with self._sessions.begin() as s:
             return self.insert_user(
                 s, actor, username, v.choice(role, Role, "field.role"), password, display_name
@@ -113,12 +113,12 @@ class AuthService:
         return to_info(user)
 
     def list_users(self, actor: Actor) -> list[UserInfo]:
-        require(actor, "user.list", LEAD_ONLY)
+        require(actor, "user.list")
         with self._sessions() as s:
             return [to_info(u) for u in s.scalars(select(UserRow).order_by(UserRow.username))]
 
     def set_role(self, actor: Actor, user_id: int, role: Role | str) -> UserInfo:
-        require(actor, "user.update", LEAD_ONLY)
+        require(actor, "user.update")
         new_role = v.choice(role, Role, "field.role")
         with self._sessions.begin() as s:
             user = self._get(s, user_id)
@@ -130,7 +130,7 @@ class AuthService:
             return to_info(user)
 
     def set_active(self, actor: Actor, user_id: int, active: bool) -> UserInfo:
-        require(actor, "user.update", LEAD_ONLY)
+        require(actor, "user.update")
         with self._sessions.begin() as s:
             user = self._get(s, user_id)
             if not active and user.role == Role.LEAD:
@@ -143,7 +143,7 @@ class AuthService:
     def set_password(self, actor: Actor, user_id: int, password: str) -> None:
         """A lead resets anyone's password; every user may change their own."""
         if actor.user_id != user_id:
-            require(actor, "user.update", LEAD_ONLY)
+            require(actor, "user.update")
         check_password(password)
         with self._sessions.begin() as s:
             user = self._get(s, user_id)
@@ -151,7 +151,7 @@ class AuthService:
             record(s, actor, "user.update", "user", user.id, summary="password changed")
 
     def unlock(self, actor: Actor, user_id: int) -> UserInfo:
-        require(actor, "user.unlock", LEAD_ONLY)
+        require(actor, "user.unlock")
         with self._sessions.begin() as s:
             user = self._get(s, user_id)
             user.failed_attempts = 0

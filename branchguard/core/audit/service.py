@@ -12,7 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from branchguard.core.audit.types import AuditRecord
-from branchguard.core.kernel.roles import READERS, require
+from branchguard.core.kernel.roles import require
 from branchguard.core.kernel.types import Actor
 from branchguard.db.models.foundation import AuditEventRow
 
@@ -76,7 +76,7 @@ class AuditService:
         self._sessions = sessions
 
     def list(self, actor: Actor, flt: AuditFilter | None = None) -> list[AuditRecord]:
-        require(actor, "audit.list", READERS)
+        require(actor, "audit.list")
         flt = flt or AuditFilter()
         query = select(AuditEventRow).order_by(AuditEventRow.at.desc(), AuditEventRow.id.desc())
         if flt.actor:
@@ -109,6 +109,6 @@ class AuditService:
             ]
 
     def actors(self, actor: Actor) -> builtins.list[str]:
-        require(actor, "audit.list", READERS)
+        require(actor, "audit.list")
         with self._sessions() as s:
             return list(s.scalars(select(AuditEventRow.actor).distinct().order_by(AuditEventRow.actor)))

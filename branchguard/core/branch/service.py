@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from branchguard.core.audit.service import record
 from branchguard.core.branch.types import BranchInfo
 from branchguard.core.kernel import validation as v
-from branchguard.core.kernel.roles import LEAD_ONLY, require
+from branchguard.core.kernel.roles import require
 from branchguard.core.kernel.types import Actor
 from branchguard.db.models.foundation import BranchRow
 
@@ -53,7 +53,7 @@ class BranchService:
         lockout_minutes: int = DEFAULT_LOCKOUT_MINUTES,
     ) -> BranchInfo:
         """Create or change the branch record (one per database)."""
-        require(actor, "branch.update", LEAD_ONLY)
+        require(actor, "branch.update")
         values = {
             "name": v.text(name, "field.branch_name"),
             "code": v.text(code, "field.branch_code", required=False, limit=50),

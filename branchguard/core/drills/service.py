@@ -35,8 +35,8 @@ from branchguard.core.incidents.types import FollowUpAction, LogEntry
 from branchguard.core.kernel import validation
 from branchguard.core.kernel.errors import NotFound, ValidationError
 from branchguard.core.kernel.i18n import t
-from branchguard.core.kernel.roles import EVERYONE, LEAD_ONLY, require
-from branchguard.core.kernel.types import Actor, Role, Text2
+from branchguard.core.kernel.roles import require
+from branchguard.core.kernel.types import Actor, Text2
 from branchguard.core.playbooks.store import approved
 from branchguard.core.playbooks.types import IncidentCategory
 from branchguard.core.schedules import rules
@@ -51,9 +51,6 @@ from branchguard.db.models.drills import (
 )
 from branchguard.db.models.incidents import IncidentActionRow
 from branchguard.db.models.playbooks import PlaybookRow
-
-RUNNERS = frozenset({Role.LEAD, Role.STAFF})
-
 
 T = TypeVar("T")
 
@@ -76,7 +73,7 @@ class DrillService:
     # -- planning ------------------------------------------------------------------------------
     def plan(self, actor: Actor, data: DrillPlanInput) -> DrillPlan:
         """Plan a drill; it owns a drill schedule (one-off or recurring) for reminders and the calendar."""
-        require(actor, "drill.plan", LEAD_ONLY)
+        require(actor, "drill.plan")
         self._data()
         zone = rules.local_zone_name()
         rule = rules.normalise(data.rrule, data.date, zone)  # a bad rule fails before anything is written
@@ -129,7 +126,7 @@ class DrillService:
         return info
 
     def cancel(self, actor: Actor, plan_id: int) -> DrillPlan:
-        require(actor, "drill.plan", LEAD_ONLY)
+        require(actor, "drill.plan")
         with self._sessions.begin() as s:
             row = self._row(s, plan_id)
             self._expect(row, DrillStatus.PLANNED)
@@ -143,13 +140,13 @@ class DrillService:
 
     # -- reading -------------------------------------------------------------------------------
     def get(self, actor: Actor, plan_id: int) -> DrillPlan:
-        require(actor, "drill.read", EVERYONE)
+        require(actor, "drill.read")
         with self._sessions() as s:
             return drills_store.plan_infos(s, [self._row(s, plan_id)], utcnow())[0]
 
     def list(self, actor: Actor, status: DrillStatus | None = None) -> builtins.list[DrillPlan]:
         """Every plan and run, the newest first."""
-        require(actor, "drill.read", EVERYONE)
+        require(actor, "drill.read")
         with self._sessions() as s:
             stmt = select(DrillPlanRow).order_by(DrillPlanRow.id.desc())
             if status is not None:
@@ -176,7 +173,7 @@ class DrillService:
     def run(self, actor: Actor, plan_id: int) -> DrillPlan:
         """Start the drill's incident (flagged as a drill). A recurring plan stays planned and its
         run becomes a plan of its own (`series_id`); the schedule's open occurrence is completed."""
-        require(actor, "drill.run", RUNNERS)
+        require(actor, "drill.run")
         plan = self.get(actor, plan_id)
         if plan.status != DrillStatus.PLANNED:
             raise ValidationError(
@@ -240,7 +237,7 @@ class DrillService:
     def evaluate(self, actor: Actor, plan_id: int, data: EvaluationInput) -> Evaluation:
         """Score a run against its criteria set (every criterion 0–100, nothing unknown), with
         problems, lessons and corrective actions (the run incident's follow-up actions)."""
-        require(actor, "drill.evaluate", LEAD_ONLY)
+        require(actor, "drill.evaluate")
         self._data()
         problems = validation.text(data.problems, "field.problems", required=False, limit=5000)
         lessons = validation.text(data.lessons, "field.lessons", required=False, limit=5000)
@@ -291,7 +288,7 @@ class DrillService:
     def complete_action(self, actor: Actor, plan_id: int, action_id: int) -> FollowUpAction:
         """A corrective action of the drill is done: the action and its reminder's item are marked
         together, so its owner is not reminded of it any more."""
-        require(actor, "drill.evaluate", LEAD_ONLY)
+        require(actor, "drill.evaluate")
         with self._sessions.begin() as s:
             done = drills_actions.complete(
                 self._schedules, s, actor, self._row(s, plan_id), action_id, utcnow()
@@ -301,7 +298,7 @@ class DrillService:
 
     # -- criteria sets and compliance rules ------------------------------------------------------
     def criteria_sets(self, actor: Actor, region: str = "") -> builtins.list[CriteriaSet]:
-        require(actor, "drill.read", EVERYONE)
+        require(actor, "drill.read")
         self._data()
         with self._sessions() as s:
             return drills_data.criteria_sets(s, region)
@@ -320,7 +317,7 @@ class DrillService:
         )
 
     def compliance_rules(self, actor: Actor, region: str = "") -> builtins.list[ComplianceRule]:
-        require(actor, "drill.read", EVERYONE)
+        require(actor, "drill.read")
         self._data()
         with self._sessions() as s:
             return drills_data.compliance_rules(s, region)
@@ -348,7 +345,7 @@ class DrillService:
         audit: tuple[str, str],
     ) -> T:
         """Add or replace one criteria set or rule of `region`, audited in the same transaction."""
-        require(actor, "drill.configure", LEAD_ONLY)
+        require(actor, "drill.configure")
         self._data()
         with self._sessions.begin() as s:
             row = s.scalar(select(row_type).where(row_type.region == region, row_type.code == values["code"]))
@@ -373,7 +370,7 @@ class DrillService:
         now: datetime | None = None,
     ) -> builtins.list[ComplianceItem]:
         """Per rule: the last matching run, the next due date and on time / due soon / overdue."""
-        require(actor, "drill.read", EVERYONE)
+        require(actor, "drill.read")
         validation.int_range(due_soon_days, "field.due_soon_days", 0, 366)
         self._data()
         now = now or utcnow()

@@ -43,14 +43,12 @@ from branchguard.core.kernel import validation
 from branchguard.core.kernel.attachments import AttachmentRef, AttachmentStore
 from branchguard.core.kernel.errors import NotFound, ValidationError
 from branchguard.core.kernel.i18n import t
-from branchguard.core.kernel.roles import EVERYONE, LEAD_ONLY, require
-from branchguard.core.kernel.types import Actor, Role
+from branchguard.core.kernel.roles import require
+from branchguard.core.kernel.types import Actor
 from branchguard.core.schedules import rules
 from branchguard.core.schedules.service import ScheduleService
 from branchguard.db.base import utcnow
 from branchguard.db.models.hazards import HazardRow, HazardStepRow
-
-WORKERS = frozenset({Role.LEAD, Role.STAFF})
 
 
 @dataclass(frozen=True)
@@ -84,13 +82,13 @@ class HazardService:
 
     # -- policy --------------------------------------------------------------------------------
     def policy(self, actor: Actor) -> SeverityPolicy:
-        require(actor, "hazard.read", EVERYONE)
+        require(actor, "hazard.read")
         with self._sessions() as s:
             return store.policy(s)
 
     def set_policy(self, actor: Actor, policy: SeverityPolicy) -> SeverityPolicy:
         """Change the deadlines; hazards opened afterwards follow them (open ones keep theirs)."""
-        require(actor, "hazard.policy", LEAD_ONLY)
+        require(actor, "hazard.policy")
         checked = rules_.check_policy(policy)
         with self._sessions.begin() as s:
             before = store.policy(s)
@@ -109,7 +107,7 @@ class HazardService:
     # -- opening ---------------------------------------------------------------------------------
     def create(self, actor: Actor, data: HazardInput) -> HazardDetail:
         """A hazard entered by hand."""
-        require(actor, "hazard.create", WORKERS)
+        require(actor, "hazard.create")
         values = rules_.clean_input(data)
         with self._sessions.begin() as s:
             row = self.open_in(s, actor, values, data.due, NewHazard(HazardSource.MANUAL))
@@ -155,7 +153,7 @@ class HazardService:
     def update(self, actor: Actor, hazard_id: int, data: HazardInput, reason: str = "") -> HazardDetail:
         """Change the fields. `data.due` None keeps the due date, unless the severity changes: then
         the policy's deadlines for the new severity, counted from when the hazard opened."""
-        require(actor, "hazard.update", WORKERS)
+        require(actor, "hazard.update")
         values = rules_.clean_input(data)
         reason = validation.text(reason, "field.reason", required=False, limit=1000)
         zone = self.zone
@@ -199,7 +197,7 @@ class HazardService:
         self, actor: Actor, hazard_id: int, kind: RemediationKind, text: str, evidence: Sequence[Path] = ()
     ) -> RemediationStep:
         """A remediation step, with evidence photos copied into the attachment store."""
-        require(actor, "hazard.remediate", WORKERS)
+        require(actor, "hazard.remediate")
         refs = [self._files.add(Path(p)) for p in evidence]
         return self._add_step(actor, hazard_id, kind, text, refs)
 
@@ -211,7 +209,7 @@ class HazardService:
         text: str,
         files: Sequence[tuple[str, bytes]],
     ) -> RemediationStep:
-        require(actor, "hazard.remediate", WORKERS)
+        require(actor, "hazard.remediate")
         refs = [self._files.add_bytes(name, data) for name, data in files]
         return self._add_step(actor, hazard_id, kind, text, refs)
 
@@ -253,7 +251,7 @@ class HazardService:
     # -- closing ---------------------------------------------------------------------------------
     def remediate(self, actor: Actor, hazard_id: int, note: str = "") -> HazardDetail:
         """The fix is done (needs at least one step of work); records who remediated."""
-        require(actor, "hazard.remediate", WORKERS)
+        require(actor, "hazard.remediate")
         note = validation.text(note, "field.notes", required=False, limit=1000)
 
         def change(s: Session, row: HazardRow) -> None:
@@ -268,7 +266,7 @@ class HazardService:
 
     def verify(self, actor: Actor, hazard_id: int, note: str = "") -> HazardDetail:
         """A second person checks the fix: whoever remediated a hazard cannot verify it."""
-        require(actor, "hazard.verify", WORKERS)
+        require(actor, "hazard.verify")
         note = validation.text(note, "field.notes", required=False, limit=1000)
 
         def change(s: Session, row: HazardRow) -> None:
@@ -283,7 +281,7 @@ class HazardService:
         return self._transition(actor, hazard_id, "hazard.verify", change)
 
     def close(self, actor: Actor, hazard_id: int, note: str = "") -> HazardDetail:
-        require(actor, "hazard.close", WORKERS)
+        require(actor, "hazard.close")
         note = validation.text(note, "field.notes", required=False, limit=1000)
 
         def change(s: Session, row: HazardRow) -> None:
@@ -298,7 +296,7 @@ class HazardService:
     def reopen(self, actor: Actor, hazard_id: int, reason: str) -> HazardDetail:
         """Back to open (the fix did not hold, or verification found it wanting); reason required.
         Its remediation and verification marks are cleared; the steps and history stay."""
-        require(actor, "hazard.reopen", WORKERS)
+        require(actor, "hazard.reopen")
         reason = validation.text(reason, "field.reason", limit=1000)
 
         def change(s: Session, row: HazardRow) -> None:
@@ -329,7 +327,7 @@ class HazardService:
 
     # -- reading ---------------------------------------------------------------------------------
     def get(self, actor: Actor, hazard_id: int, now: datetime | None = None) -> HazardDetail:
-        require(actor, "hazard.read", EVERYONE)
+        require(actor, "hazard.read")
         with self._sessions() as s:
             return store.detail_of(self._row(s, hazard_id), now or utcnow(), self.zone)
 
@@ -337,7 +335,7 @@ class HazardService:
         self, actor: Actor, flt: HazardFilter | None = None, now: datetime | None = None
     ) -> builtins.list[HazardInfo]:
         """The register, filtered: overdue first, then by due date."""
-        require(actor, "hazard.read", EVERYONE)
+        require(actor, "hazard.read")
         now = now or utcnow()
         zone = self.zone
         with self._sessions() as s:
@@ -349,7 +347,7 @@ class HazardService:
 
     def counts(self, actor: Actor, now: datetime | None = None) -> HazardCounts:
         """Open hazards (not yet verified) by severity, and the overdue ones among them."""
-        require(actor, "hazard.read", EVERYONE)
+        require(actor, "hazard.read")
         now = now or utcnow()
         open_rows = HazardRow.status.in_(store.OPEN_STATES)
         with self._sessions() as s:
@@ -376,7 +374,7 @@ class HazardService:
 
     def attachment_bytes(self, actor: Actor, sha256: str) -> bytes:
         """A stored photo or evidence file, checked against its hash."""
-        require(actor, "hazard.read", EVERYONE)
+        require(actor, "hazard.read")
         return self._files.read(sha256)
 
     # -- helpers ---------------------------------------------------------------------------------

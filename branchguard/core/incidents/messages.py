@@ -112,6 +112,7 @@ INCIDENT_MESSAGES: dict[str, tuple[str, str]] = {
     "action.incident.start": ("start incidents", "启动应急事件"),
     "action.incident.log": ("log incident entries", "记录事件"),
     "action.incident.step": ("mark incident steps", "标记处置步骤"),
+    "action.incident.correct_any": ("correct other people's log entries", "更正他人的事件记录"),
     "action.incident.level": ("change an incident's level", "调整事件级别"),
     "action.incident.attach": ("attach files to incidents", "为事件添加附件"),
     "action.incident.report": ("edit the initial report", "编辑初报内容"),

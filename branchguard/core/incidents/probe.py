@@ -9,7 +9,7 @@ from __future__ import annotations
 from sqlalchemy import text
 from sqlalchemy.orm import Session, sessionmaker
 
-from branchguard.core.kernel.roles import EVERYONE, require
+from branchguard.core.kernel.roles import require
 from branchguard.core.kernel.types import Actor
 
 OPEN = "open"  # IncidentStatus.OPEN.value (tests/core/incidents/test_incident_probe.py keeps them equal)
@@ -21,6 +21,6 @@ class IncidentProbe:
         self._sessions = sessions
 
     def any_open(self, actor: Actor) -> bool:
-        require(actor, "incident.read", EVERYONE)
+        require(actor, "incident.read")
         with self._sessions() as s:
             return s.scalar(_ANY_OPEN, {"open": OPEN}) is not None

@@ -37,15 +37,14 @@ from branchguard.core.kernel import validation
 from branchguard.core.kernel.attachments import AttachmentRef, AttachmentStore
 from branchguard.core.kernel.errors import NotFound, PermissionDenied, ValidationError
 from branchguard.core.kernel.i18n import t
-from branchguard.core.kernel.roles import EVERYONE, LEAD_ONLY, require
-from branchguard.core.kernel.types import Actor, Level, PlaybookStatus, Role, Text2
+from branchguard.core.kernel.roles import may, require
+from branchguard.core.kernel.types import Actor, Level, PlaybookStatus, Text2
 from branchguard.core.playbooks.store import approved
 from branchguard.core.playbooks.types import IncidentCategory, PlaybookSummary
 from branchguard.db.base import utcnow
 from branchguard.db.models.incidents import IncidentActionRow, IncidentRow
 from branchguard.db.models.playbooks import PlaybookRow
 
-RESPONDERS = frozenset({Role.LEAD, Role.STAFF})
 MAX_TITLE = 200
 EntryListener = Callable[[LogEntry], None]
 
@@ -67,7 +66,7 @@ class IncidentService:
         location: str = "",
     ) -> IncidentSummary:
         """Open an incident from the plan's approved version (or ad hoc without a code)."""
-        require(actor, "incident.start", RESPONDERS)
+        require(actor, "incident.start")
         title = title.strip()
         if len(title) > MAX_TITLE:
             raise ValidationError(t("field.title"), t("validation.too_long", limit=MAX_TITLE))
@@ -122,7 +121,7 @@ class IncidentService:
         self, actor: Actor, typed: str, plans: Sequence[PlaybookSummary]
     ) -> list[PlaybookSummary]:
         """Approved plans for the start dialog, most likely first: code/title matches, then most used."""
-        require(actor, "incident.start", RESPONDERS)
+        require(actor, "incident.start")
         with self._sessions() as s:
             usage = dict(
                 s.execute(select(IncidentRow.playbook_code, func.count()).group_by(IncidentRow.playbook_code))
@@ -151,7 +150,7 @@ class IncidentService:
         self, actor: Actor, incident_id: int, kind: EntryKind, body: str, *, corrects: int | None = None
     ) -> LogEntry:
         """A typed entry, or (with `corrects`) a correction of an earlier one."""
-        require(actor, "incident.log", RESPONDERS)
+        require(actor, "incident.log")
         if corrects is None and kind not in TYPED_KINDS:
             raise ValidationError(t("field.entry_kind"), t("incident.kind_not_typed", kind=kind.value))
         body = validation.text(body, "field.entry_text", limit=incident_log.MAX_ENTRY_TEXT)
@@ -173,14 +172,14 @@ class IncidentService:
             raise ValidationError(t("field.corrects"), t("incident.no_entry", seq=seq, id=incident_id))
         if target.kind in (EntryKind.START, EntryKind.CLOSE):
             raise ValidationError(t("field.corrects"), t("incident.cannot_correct", seq=seq))
-        if actor.role != Role.LEAD and target.actor != actor.username:
+        if target.actor != actor.username and not may(actor, "incident.correct_any"):
             raise PermissionDenied(t("incident.correct_own_only"))
 
     def mark_step(
         self, actor: Actor, incident_id: int, number: int, *, done: bool = True, reason: str = ""
     ) -> LogEntry:
         """Step `number` (1-based) done, or skipped with a reason."""
-        require(actor, "incident.step", RESPONDERS)
+        require(actor, "incident.step")
         if not done:
             reason = validation.text(reason, "field.skip_reason", limit=1000)
         with self._sessions.begin() as s:
@@ -201,7 +200,7 @@ class IncidentService:
             )
 
     def change_level(self, actor: Actor, incident_id: int, level: Level, reason: str = "") -> LogEntry:
-        require(actor, "incident.level", LEAD_ONLY)
+        require(actor, "incident.level")
         with self._sessions.begin() as s:
             row = self._row(s, incident_id)
             if row.level == level.value:
@@ -232,7 +231,7 @@ class IncidentService:
         self, actor: Actor, incident_id: int, present: int, expected: int | None = None
     ) -> LogEntry:
         """Headcount at the assembly point (drills and evacuations)."""
-        require(actor, "incident.log", RESPONDERS)
+        require(actor, "incident.log")
         if present < 0 or (expected is not None and expected < 0):
             raise ValidationError(t("field.headcount"), t("incident.bad_headcount"))
         data: dict[str, Any] = {"present": present}
@@ -248,7 +247,7 @@ class IncidentService:
 
     def attach(self, actor: Actor, incident_id: int, path: Path, note: str = "") -> LogEntry:
         """Copy a photo or file into the store and log it with its SHA-256."""
-        require(actor, "incident.attach", LEAD_ONLY)
+        require(actor, "incident.attach")
         with self._sessions() as s:  # fail before copying anything into the store
             self._row(s, incident_id)
         ref = self._files.add(Path(path))
@@ -263,14 +262,14 @@ class IncidentService:
             )
 
     def attachment_bytes(self, actor: Actor, entry: LogEntry) -> bytes:
-        require(actor, "incident.read", EVERYONE)
+        require(actor, "incident.read")
         if entry.kind != EntryKind.ATTACHMENT:
             raise ValidationError(t("field.attachment"), t("incident.not_attachment", seq=entry.seq))
         return self._files.read(str(entry.data["sha256"]))
 
     def attachments(self, actor: Actor, incident_id: int) -> list[LogEntry]:
         """The attachment entries, oldest first, without reading the rest of the log."""
-        require(actor, "incident.read", EVERYONE)
+        require(actor, "incident.read")
         with self._sessions() as s:
             return incident_log.attachment_entries(s.connection(), incident_id)
 
@@ -280,7 +279,7 @@ class IncidentService:
 
     def set_report_fields(self, actor: Actor, incident_id: int, fields: dict[str, str]) -> IncidentDetail:
         """The initial report to head office (上报): logged as an entry, kept on the incident."""
-        require(actor, "incident.report", LEAD_ONLY)
+        require(actor, "incident.report")
         unknown = set(fields) - set(REPORT_FIELDS)
         if unknown:
             raise ValidationError(
@@ -307,7 +306,7 @@ class IncidentService:
             return detail_of(s, row)
 
     def close(self, actor: Actor, incident_id: int, data: CloseInput) -> IncidentDetail:
-        require(actor, "incident.close", LEAD_ONLY)
+        require(actor, "incident.close")
         outcome = validation.text(data.outcome, "field.outcome", limit=incident_log.MAX_ENTRY_TEXT)
         if data.losses_cents is not None and data.losses_cents < 0:
             raise ValidationError(t("field.losses"), t("incident.negative_losses"))
@@ -353,7 +352,7 @@ class IncidentService:
             return detail_of(s, row)
 
     def complete_action(self, actor: Actor, action_id: int) -> FollowUpAction:
-        require(actor, "incident.action", LEAD_ONLY)
+        require(actor, "incident.action")
         with self._sessions.begin() as s:
             row = s.get(IncidentActionRow, action_id)
             if row is None:
@@ -374,7 +373,7 @@ class IncidentService:
     # -- reading -------------------------------------------------------------------------------
     def get(self, actor: Actor, incident_id: int, *, with_entries: bool = True) -> IncidentDetail:
         """The incident; `with_entries=False` leaves the log out (read it with `entries_page`)."""
-        require(actor, "incident.read", EVERYONE)
+        require(actor, "incident.read")
         with self._sessions() as s:
             return detail_of(s, self._row(s, incident_id), with_entries=with_entries)
 
@@ -382,12 +381,12 @@ class IncidentService:
         self, actor: Actor, incident_id: int, after_seq: int = 0, limit: int = 500
     ) -> list[LogEntry]:
         """Entries after `after_seq`, oldest first, at most `limit`; a long log is read page by page."""
-        require(actor, "incident.read", EVERYONE)
+        require(actor, "incident.read")
         with self._sessions() as s:
             return incident_log.read_page(s.connection(), incident_id, after_seq, limit)
 
     def list_incidents(self, actor: Actor, flt: IncidentFilter | None = None) -> list[IncidentSummary]:
-        require(actor, "incident.read", EVERYONE)
+        require(actor, "incident.read")
         flt = flt or IncidentFilter()
         stmt: Select[tuple[IncidentRow]] = select(IncidentRow)
         if flt.status is not None:
@@ -421,7 +420,7 @@ class IncidentService:
 
     def search(self, actor: Actor, query: str, limit: int = 200) -> list[SearchHit]:
         """Log entries matching every word, newest first, with their incident's title."""
-        require(actor, "incident.read", EVERYONE)
+        require(actor, "incident.read")
         self._index_pending()
         with self._sessions() as s:
             entries = incident_log.search(s.connection(), query, limit)
@@ -437,12 +436,12 @@ class IncidentService:
         return [SearchHit(e.incident_id, titles.get(e.incident_id, ""), e) for e in entries]
 
     def verify(self, actor: Actor) -> VerifyReport:
-        require(actor, "incident.read", EVERYONE)
+        require(actor, "incident.read")
         with self._sessions() as s:
             return incident_log.verify(s.connection())
 
     def handover(self, actor: Actor) -> HandoverSnapshot:
-        require(actor, "incident.read", EVERYONE)
+        require(actor, "incident.read")
         with self._sessions() as s:
             rows = s.scalars(
                 select(IncidentRow)

@@ -84,6 +84,7 @@ INSPECTION_MESSAGES: dict[str, tuple[str, str]] = {
     "action.hazard.read": ("view the hazard register", "查看隐患台账"),
     "action.hazard.create": ("enter hazards", "登记隐患"),
     "action.hazard.update": ("edit hazards", "修改隐患"),
+    "action.hazard.set_due": ("set a hazard's due date", "设定隐患整改期限"),
     "action.hazard.remediate": ("record remediation", "记录整改"),
     "action.hazard.verify": ("verify remediation", "验收整改"),
     "action.hazard.close": ("close hazards", "隐患销号"),

@@ -44,15 +44,14 @@ from branchguard.core.kernel import versioned as ver
 from branchguard.core.kernel.attachments import AttachmentRef, AttachmentStore
 from branchguard.core.kernel.errors import ValidationError
 from branchguard.core.kernel.i18n import t
-from branchguard.core.kernel.roles import EVERYONE, require
-from branchguard.core.kernel.types import Actor, Role
+from branchguard.core.kernel.roles import require
+from branchguard.core.kernel.types import Actor
 from branchguard.core.schedules import links as schedule_links
 from branchguard.core.schedules.service import ScheduleService
 from branchguard.db.base import utcnow
 from branchguard.db.models.hazards import HazardRow
 from branchguard.db.models.inspections import AmendmentRow, AnswerRow, InspectionRow
 
-RUNNERS = frozenset({Role.LEAD, Role.STAFF})
 NOTE_LIMIT = 2000
 MAX_PHOTOS = 10
 
@@ -76,7 +75,7 @@ class InspectionService(TemplateLibrary):
         self, actor: Actor, template_code: str, data: InspectionInput | None = None
     ) -> InspectionDetail:
         """A new inspection on the template's approved version, every item unanswered."""
-        require(actor, "inspection.run", RUNNERS)
+        require(actor, "inspection.run")
         self._seed()
         data = data or InspectionInput()
         location = validation.text(data.location, "field.location", required=False, limit=200)
@@ -122,19 +121,19 @@ class InspectionService(TemplateLibrary):
     ) -> Answer:
         """Answer (or, with None, clear) item `number` (1-based); `note` None keeps the note;
         `photos` are added to the item's."""
-        require(actor, "inspection.run", RUNNERS)
+        require(actor, "inspection.run")
         refs = [self._files.add(Path(p)) for p in photos or ()]
         return self._change_answer(actor, inspection_id, number, result, note, refs, set_result=True)
 
     def add_photo_bytes(
         self, actor: Actor, inspection_id: int, number: int, name: str, data: bytes
     ) -> Answer:
-        require(actor, "inspection.run", RUNNERS)
+        require(actor, "inspection.run")
         ref = self._files.add_bytes(name, data)
         return self._change_answer(actor, inspection_id, number, None, None, [ref], set_result=False)
 
     def remove_photo(self, actor: Actor, inspection_id: int, number: int, sha256: str) -> Answer:
-        require(actor, "inspection.run", RUNNERS)
+        require(actor, "inspection.run")
         with self._sessions.begin() as s:
             row = self._draft(s, inspection_id)
             ans = store.answer_row(row, number)
@@ -189,7 +188,7 @@ class InspectionService(TemplateLibrary):
 
     def answer_rest(self, actor: Actor, inspection_id: int, result: ItemResult = ItemResult.PASS) -> int:
         """Every item still unanswered gets `result`; how many."""
-        require(actor, "inspection.run", RUNNERS)
+        require(actor, "inspection.run")
         result = validation.choice(result, ItemResult, "field.result")
         with self._sessions.begin() as s:
             row = self._draft(s, inspection_id)
@@ -211,7 +210,7 @@ class InspectionService(TemplateLibrary):
     def sign(self, actor: Actor, inspection_id: int, role: SignatureRole, name: str) -> Signature:
         """The inspector signs before submit; the reviewer before or after it (the review). The
         reviewer is someone other than the inspector."""
-        require(actor, "inspection.run", RUNNERS)
+        require(actor, "inspection.run")
         role = validation.choice(role, SignatureRole, "field.signature_role")
         name = validation.text(name, "field.signer", limit=100)
         with self._sessions.begin() as s:
@@ -240,7 +239,7 @@ class InspectionService(TemplateLibrary):
         """Freeze the inspection: every item answered, a photo on each failed item that needs one,
         the inspector's signature. One hazard per failed item and the schedule occurrence it was
         started from are written in the same transaction."""
-        require(actor, "inspection.run", RUNNERS)
+        require(actor, "inspection.run")
         with self._sessions.begin() as s:
             row = store.inspection_row(s, inspection_id, lock=True)
             if row.status != InspectionStatus.DRAFT.value:
@@ -302,7 +301,7 @@ class InspectionService(TemplateLibrary):
         """Correct a submitted item: a new amendment row with its reason; the inspection itself
         is not changed. pass/n.a. -> fail opens the item's hazard when it has none; fail -> pass
         notes the correction on its hazard, which is closed through the register as usual."""
-        require(actor, "inspection.run", RUNNERS)
+        require(actor, "inspection.run")
         result = validation.choice(result, ItemResult, "field.result")
         reason = validation.text(reason, "field.reason", limit=1000)
         note = validation.text(note, "field.notes", required=False, limit=NOTE_LIMIT)
@@ -356,7 +355,7 @@ class InspectionService(TemplateLibrary):
 
     def delete_draft(self, actor: Actor, inspection_id: int) -> None:
         """Drop an abandoned draft (a submitted inspection is a record and stays)."""
-        require(actor, "inspection.run", RUNNERS)
+        require(actor, "inspection.run")
         with self._sessions.begin() as s:
             row = self._draft(s, inspection_id)
             record(s, actor, "inspection.delete_draft", "inspection", row.id)
@@ -364,14 +363,14 @@ class InspectionService(TemplateLibrary):
 
     # -- reading -------------------------------------------------------------------------------
     def get(self, actor: Actor, inspection_id: int) -> InspectionDetail:
-        require(actor, "inspection.read", EVERYONE)
+        require(actor, "inspection.read")
         with self._sessions() as s:
             row = store.inspection_row(s, inspection_id)
             return store.detail_of(row, store.Context(s, [row]))
 
     def list(self, actor: Actor, flt: InspectionFilter | None = None) -> builtins.list[InspectionInfo]:
         """Inspections, newest first."""
-        require(actor, "inspection.read", EVERYONE)
+        require(actor, "inspection.read")
         flt = flt or InspectionFilter()
         zone = self._hazards.zone
         stmt = store.loaded().order_by(InspectionRow.started_at.desc(), InspectionRow.id.desc())
@@ -390,7 +389,7 @@ class InspectionService(TemplateLibrary):
 
     def photo_bytes(self, actor: Actor, sha256: str) -> bytes:
         """A stored item photo, checked against its hash."""
-        require(actor, "inspection.read", EVERYONE)
+        require(actor, "inspection.read")
         return self._files.read(sha256)
 
     # -- helpers -------------------------------------------------------------------------------

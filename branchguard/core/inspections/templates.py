@@ -21,7 +21,7 @@ from branchguard.core.inspections.types import Cadence, TemplateContent, Templat
 from branchguard.core.kernel import versioned as ver
 from branchguard.core.kernel.errors import NotFound, ValidationError
 from branchguard.core.kernel.i18n import t
-from branchguard.core.kernel.roles import EVERYONE, LEAD_ONLY, require
+from branchguard.core.kernel.roles import require
 from branchguard.core.kernel.types import Actor
 from branchguard.core.playbooks.rules import clean_code
 from branchguard.core.schedules.service import ScheduleService
@@ -48,7 +48,7 @@ class TemplateLibrary:
     # -- reading -------------------------------------------------------------------------------
     def templates(self, actor: Actor) -> builtins.list[TemplateInfo]:
         """Every template in its current version (approved, else its draft), built-in order first."""
-        require(actor, "inspection.read", EVERYONE)
+        require(actor, "inspection.read")
         self._seed()
         with self._sessions() as s:
             rows = s.scalars(_loaded().order_by(TemplateRow.id))
@@ -58,7 +58,7 @@ class TemplateLibrary:
         self, actor: Actor, code: str, version: int | None = None, *, draft: bool = False
     ) -> TemplateVersion:
         """The approved version; `draft=True` the open draft; `version=n` that number."""
-        require(actor, "inspection.read", EVERYONE)
+        require(actor, "inspection.read")
         self._seed()
         with self._sessions() as s:
             template = self._template(s, code)
@@ -73,7 +73,7 @@ class TemplateLibrary:
             return data.version_of(row, template)
 
     def template_history(self, actor: Actor, code: str) -> builtins.list[TemplateVersion]:
-        require(actor, "inspection.read", EVERYONE)
+        require(actor, "inspection.read")
         self._seed()
         with self._sessions() as s:
             template = self._template(s, code)
@@ -83,7 +83,7 @@ class TemplateLibrary:
     def save_draft(self, actor: Actor, content: TemplateContent, note: str = "") -> TemplateVersion:
         """Save edits into the template's draft (a new template for a new code; a new draft when
         only approved versions exist)."""
-        require(actor, "inspection.template", LEAD_ONLY)
+        require(actor, "inspection.template")
         self._seed()
         content = data.clean_template(content)
         with self._sessions.begin() as s:
@@ -107,7 +107,7 @@ class TemplateLibrary:
 
     def approve(self, actor: Actor, code: str) -> TemplateVersion:
         """Publish the draft; the approved version before it is retired."""
-        require(actor, "inspection.template", LEAD_ONLY)
+        require(actor, "inspection.template")
         with self._sessions.begin() as s:
             template = self._template(s, code)
             row = ver.draft(template.versions)
@@ -121,7 +121,7 @@ class TemplateLibrary:
             return data.version_of(row, template)
 
     def discard_draft(self, actor: Actor, code: str) -> None:
-        require(actor, "inspection.template", LEAD_ONLY)
+        require(actor, "inspection.template")
         with self._sessions.begin() as s:
             template = self._template(s, code)
             row = ver.draft(template.versions)
@@ -146,7 +146,7 @@ class TemplateLibrary:
     ) -> ScheduleInfo:
         """Run the template on a cadence, assigned to a person; due and overdue reminders come
         from the schedules engine. A naive `start` is wall-clock time in `timezone`."""
-        require(actor, "inspection.schedule", LEAD_ONLY)
+        require(actor, "inspection.schedule")
         self._seed()
         with self._sessions() as s:
             template = self._template(s, code)
@@ -172,7 +172,7 @@ class TemplateLibrary:
 
     def schedules(self, actor: Actor, code: str = "") -> builtins.list[ScheduleInfo]:
         """The inspection schedules (of one template when `code` is given)."""
-        require(actor, "inspection.read", EVERYONE)
+        require(actor, "inspection.read")
         wanted = None
         if code:
             with self._sessions() as s:
@@ -185,7 +185,7 @@ class TemplateLibrary:
 
     def due(self, actor: Actor, now: datetime | None = None) -> builtins.list[OccurrenceInfo]:
         """Open inspection occurrences (overdue ones flagged), earliest first: what to start next."""
-        require(actor, "inspection.read", EVERYONE)
+        require(actor, "inspection.read")
         return [o for o in self._schedules.open_items(actor, now) if o.kind == ScheduleKind.INSPECTION]
 
     def template_for_schedule(self, actor: Actor, schedule_id: int) -> str:

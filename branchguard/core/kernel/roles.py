@@ -1,18 +1,117 @@
-"""Role checks: every service call names its action and the roles allowed to perform it."""
+"""The role table: every action a service checks or the window offers, and the roles that may do it.
+
+This is the one place that says which role may do what. Services call `require(actor, action)`
+before they touch anything; the window asks `may(actor, action)` to show, hide or enable a
+control, and the sidebar to list a page (`page.<id>.view`). The command line goes through the
+services, so it is held to the same table.
+
+An action is a stable string key, `<domain>.<verb>`; `action.<key>` in the message catalogue
+names it in the refusal message (and in the audit trail for the actions recorded there). An
+action missing from the table is a programming error (KeyError), never a silent allow.
+"""
 
 from __future__ import annotations
+
+from types import MappingProxyType
 
 from branchguard.core.kernel.errors import PermissionDenied
 from branchguard.core.kernel.i18n import t
 from branchguard.core.kernel.types import Actor, Role
 
-LEAD_ONLY = frozenset({Role.LEAD})
-READERS = frozenset({Role.LEAD, Role.AUDITOR})
-EVERYONE = frozenset(Role)
+_LEAD = frozenset({Role.LEAD})
+_LEAD_STAFF = frozenset({Role.LEAD, Role.STAFF})  # auditors read, they never act
+_LEAD_AUDITOR = frozenset({Role.LEAD, Role.AUDITOR})  # the audit trail is none of staff's business
+_ALL = frozenset(Role)
+
+ROLE_TABLE: MappingProxyType[str, frozenset[Role]] = MappingProxyType({
+    # branch settings and login accounts (a user changing their own password needs no action)
+    "branch.update": _LEAD,
+    "user.create": _LEAD,
+    "user.list": _LEAD,
+    "user.update": _LEAD,
+    "user.unlock": _LEAD,
+    # staff roster and emergency contacts
+    "person.list": _ALL,
+    "person.create": _LEAD,
+    "person.update": _LEAD,
+    "person.delete": _LEAD,
+    "contact.list": _ALL,
+    "contact.create": _LEAD,
+    "contact.update": _LEAD,
+    "contact.delete": _LEAD,
+    # audit trail
+    "audit.list": _LEAD_AUDITOR,
+    # playbooks
+    "playbook.list": _ALL,
+    "playbook.export": _ALL,
+    "playbook.create": _LEAD,
+    "playbook.update": _LEAD,
+    "playbook.approve": _LEAD,
+    "playbook.discard_draft": _LEAD,
+    "playbook.import": _LEAD,
+    # incidents
+    "incident.read": _ALL,
+    "incident.start": _LEAD_STAFF,
+    "incident.log": _LEAD_STAFF,
+    "incident.step": _LEAD_STAFF,
+    "incident.correct_any": _LEAD,  # others correct only their own entries
+    "incident.level": _LEAD,
+    "incident.attach": _LEAD,
+    "incident.report": _LEAD,
+    "incident.close": _LEAD,
+    "incident.action": _LEAD,
+    # drills
+    "drill.read": _ALL,
+    "drill.run": _LEAD_STAFF,
+    "drill.plan": _LEAD,
+    "drill.evaluate": _LEAD,
+    "drill.configure": _LEAD,
+    # inspections
+    "inspection.read": _ALL,
+    "inspection.run": _LEAD_STAFF,
+    "inspection.template": _LEAD,
+    "inspection.schedule": _LEAD,
+    # hazards
+    "hazard.read": _ALL,
+    "hazard.create": _LEAD_STAFF,
+    "hazard.update": _LEAD_STAFF,
+    "hazard.set_due": _LEAD,  # the window offers the due date of an open hazard to the lead only
+    "hazard.remediate": _LEAD_STAFF,
+    "hazard.verify": _LEAD_STAFF,
+    "hazard.close": _LEAD_STAFF,
+    "hazard.reopen": _LEAD_STAFF,
+    "hazard.policy": _LEAD,
+    # schedules and reminders
+    "schedule.read": _ALL,
+    "schedule.complete": _LEAD_STAFF,
+    "schedule.remind": _LEAD_STAFF,
+    "schedule.manage": _LEAD,
+    # the window's pages (gui/shell/pages.py); a page hides what its actions do not allow
+    "page.incidents.view": _ALL,
+    "page.playbooks.view": _ALL,
+    "page.calendar.view": _ALL,
+    "page.drills.view": _ALL,
+    "page.inspections.view": _ALL,
+    "page.hazards.view": _ALL,
+    "page.people.view": _ALL,
+    "page.audit.view": _LEAD_AUDITOR,
+    "page.settings.view": _ALL,
+    "page.about.view": _ALL,
+})
 
 
-def require(actor: Actor, action: str, allowed: frozenset[Role]) -> None:
-    if actor.role not in allowed:
+def may(actor: Actor, action: str) -> bool:
+    """Whether `actor`'s role may do `action` (KeyError for an action the table does not know)."""
+    try:
+        allowed = ROLE_TABLE[action]
+    except KeyError:
+        raise KeyError(f"unknown action {action!r}: add it to ROLE_TABLE in core/kernel/roles.py") from None
+    return actor.role in allowed
+
+
+def require(actor: Actor, action: str) -> None:
+    """Refuse `actor` with a translated PermissionDenied unless their role may do `action`."""
+    if not may(actor, action):
         raise PermissionDenied(
             t("perm.denied", role=actor.role.label, username=actor.username, action=t(f"action.{action}"))
         )

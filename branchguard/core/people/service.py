@@ -11,7 +11,7 @@ from branchguard.core.audit.service import record
 from branchguard.core.kernel import validation as v
 from branchguard.core.kernel.errors import NotFound, ValidationError
 from branchguard.core.kernel.i18n import t
-from branchguard.core.kernel.roles import EVERYONE, LEAD_ONLY, require
+from branchguard.core.kernel.roles import require
 from branchguard.core.kernel.types import Actor
 from branchguard.core.people.types import (
     BranchRole,
@@ -113,7 +113,7 @@ class PeopleService:
         branch_role: BranchRole | None = None,
         on_duty: bool | None = None,
     ) -> list[PersonInfo]:
-        require(actor, "person.list", EVERYONE)
+        require(actor, "person.list")
         query = select(PersonRow)
         if search.strip():
             like = f"%{search.strip()}%"
@@ -135,12 +135,12 @@ class PeopleService:
         return sorted(people, key=lambda p: (order[p.branch_role], p.name, p.id))
 
     def get_person(self, actor: Actor, person_id: int) -> PersonInfo:
-        require(actor, "person.list", EVERYONE)
+        require(actor, "person.list")
         with self._sessions() as s:
             return person_info(self._person(s, person_id))
 
     def add_person(self, actor: Actor, data: PersonInput) -> PersonInfo:
-        require(actor, "person.create", LEAD_ONLY)
+        require(actor, "person.create")
         values = clean_person(data)
         with self._sessions.begin() as s:
             person = PersonRow(**values)
@@ -150,7 +150,7 @@ class PeopleService:
             return person_info(person)
 
     def update_person(self, actor: Actor, person_id: int, data: PersonInput) -> PersonInfo:
-        require(actor, "person.update", LEAD_ONLY)
+        require(actor, "person.update")
         values = clean_person(data)
         with self._sessions.begin() as s:
             person = self._person(s, person_id)
@@ -162,7 +162,7 @@ class PeopleService:
             return person_info(person)
 
     def remove_person(self, actor: Actor, person_id: int) -> None:
-        require(actor, "person.delete", LEAD_ONLY)
+        require(actor, "person.delete")
         with self._sessions.begin() as s:
             person = self._person(s, person_id)
             before = _fields(person_info(person), clean_person_keys())
@@ -179,7 +179,7 @@ class PeopleService:
     def list_contacts(
         self, actor: Actor, *, search: str = "", kind: ContactKind | None = None
     ) -> list[ContactInfo]:
-        require(actor, "contact.list", EVERYONE)
+        require(actor, "contact.list")
         query = select(ContactRow).order_by(ContactRow.sort_order, ContactRow.name, ContactRow.id)
         if search.strip():
             like = f"%{search.strip()}%"
@@ -197,7 +197,7 @@ class PeopleService:
             return [contact_info(c) for c in s.scalars(query)]
 
     def add_contact(self, actor: Actor, data: ContactInput) -> ContactInfo:
-        require(actor, "contact.create", LEAD_ONLY)
+        require(actor, "contact.create")
         values = clean_contact(data)
         with self._sessions.begin() as s:
             contact = ContactRow(**values, builtin=False, sort_order=100)
@@ -207,7 +207,7 @@ class PeopleService:
             return contact_info(contact)
 
     def update_contact(self, actor: Actor, contact_id: int, data: ContactInput) -> ContactInfo:
-        require(actor, "contact.update", LEAD_ONLY)
+        require(actor, "contact.update")
         values = clean_contact(data)
         with self._sessions.begin() as s:
             contact = self._contact(s, contact_id)
@@ -221,7 +221,7 @@ class PeopleService:
             return contact_info(contact)
 
     def remove_contact(self, actor: Actor, contact_id: int) -> None:
-        require(actor, "contact.delete", LEAD_ONLY)
+        require(actor, "contact.delete")
         with self._sessions.begin() as s:
             contact = self._contact(s, contact_id)
             if contact.builtin:

@@ -16,7 +16,7 @@ from branchguard.core.kernel import versioned
 from branchguard.core.kernel.attachments import AttachmentRef, AttachmentStore
 from branchguard.core.kernel.errors import NotFound, ValidationError
 from branchguard.core.kernel.i18n import t
-from branchguard.core.kernel.roles import EVERYONE, LEAD_ONLY, require
+from branchguard.core.kernel.roles import require
 from branchguard.core.kernel.types import Actor, Level, PlaybookStatus
 from branchguard.core.playbooks.rules import clean_code, clean_content
 from branchguard.core.playbooks.store import (
@@ -88,7 +88,7 @@ class PlaybookService:
 
     # -- reading ---------------------------------------------------------------------------
     def list_playbooks(self, actor: Actor, flt: PlaybookFilter | None = None) -> list[PlaybookSummary]:
-        require(actor, "playbook.list", EVERYONE)
+        require(actor, "playbook.list")
         flt = flt or PlaybookFilter()
         with self._sessions() as s:
             rows = _load_all(s) if not flt.search.strip() else self._search(s, flt.search.strip())
@@ -143,7 +143,7 @@ class PlaybookService:
         self, actor: Actor, code: str, number: int | None = None, *, prefer_draft: bool = False
     ) -> PlaybookVersion:
         """A version in full: `number`, else the draft when asked for and present, else the current one."""
-        require(actor, "playbook.list", EVERYONE)
+        require(actor, "playbook.list")
         with self._sessions() as s:
             playbook = self._playbook(s, code)
             if number is not None:
@@ -157,7 +157,7 @@ class PlaybookService:
 
     def history(self, actor: Actor, code: str) -> list[PlaybookVersion]:
         """Every version, newest first."""
-        require(actor, "playbook.list", EVERYONE)
+        require(actor, "playbook.list")
         with self._sessions() as s:
             playbook = self._playbook(s, code)
             return [version_of(v, playbook) for v in reversed(playbook.versions)]
@@ -172,12 +172,12 @@ class PlaybookService:
     # -- attachments -----------------------------------------------------------------------
     def add_attachment(self, actor: Actor, path: Path) -> AttachmentRef:
         """Copy a file into the store for a plan being edited; the plan refers to it once saved."""
-        require(actor, "playbook.update", LEAD_ONLY)
+        require(actor, "playbook.update")
         return self._files.add(path)
 
     def attachment_bytes(self, actor: Actor, sha256: str) -> bytes:
         """A stored attachment, checked against its hash (AttachmentError names the file)."""
-        require(actor, "playbook.list", EVERYONE)
+        require(actor, "playbook.list")
         return self._files.read(sha256)
 
     def _check_files(self, contents: Iterable[PlanContent]) -> None:
@@ -193,7 +193,7 @@ class PlaybookService:
     # -- writing ---------------------------------------------------------------------------
     def create(self, actor: Actor, content: PlanContent, note: str = "") -> PlaybookVersion:
         """A new plan, as draft version 1."""
-        require(actor, "playbook.create", LEAD_ONLY)
+        require(actor, "playbook.create")
         content = clean_content(content)
         self._check_files([content])
         with self._sessions.begin() as s:
@@ -217,7 +217,7 @@ class PlaybookService:
 
     def save_draft(self, actor: Actor, code: str, content: PlanContent, note: str = "") -> PlaybookVersion:
         """Save edits: into the open draft, or as a new draft when only approved versions exist."""
-        require(actor, "playbook.update", LEAD_ONLY)
+        require(actor, "playbook.update")
         content = replace(clean_content(replace(content, code=code)), code=clean_code(code))
         self._check_files([content])
         with self._sessions.begin() as s:
@@ -239,7 +239,7 @@ class PlaybookService:
 
     def approve(self, actor: Actor, code: str) -> PlaybookVersion:
         """Publish the draft; the previously approved version is retired. Lead only."""
-        require(actor, "playbook.approve", LEAD_ONLY)
+        require(actor, "playbook.approve")
         with self._sessions.begin() as s:
             playbook = self._playbook(s, code)
             row = draft(playbook)
@@ -251,7 +251,7 @@ class PlaybookService:
             return version_of(row, playbook)
 
     def discard_draft(self, actor: Actor, code: str) -> None:
-        require(actor, "playbook.discard_draft", LEAD_ONLY)
+        require(actor, "playbook.discard_draft")
         with self._sessions.begin() as s:
             playbook = self._playbook(s, code)
             row = draft(playbook)
@@ -268,7 +268,7 @@ class PlaybookService:
         self, actor: Actor, data: bytes, source: str, progress: Progress | None = None
     ) -> ParsedFile:
         """Parse and check a whole exchange file (FormatError names file, line, path, reason)."""
-        require(actor, "playbook.import", LEAD_ONLY)
+        require(actor, "playbook.import")
         from branchguard.core.playbooks.format import parse
 
         return parse(data, source, progress)
@@ -279,7 +279,7 @@ class PlaybookService:
         The file's attachments go into the store first: it is content-addressed, so a refused
         import leaves at most unreferenced files, never a half-written library.
         """
-        require(actor, "playbook.import", LEAD_ONLY)
+        require(actor, "playbook.import")
         for sha, data in parsed.files.items():
             self._files.add_bytes(sha, data)
         return self._apply(actor, list(parsed.items), parsed.source, False, progress)
@@ -301,7 +301,7 @@ class PlaybookService:
 
     def export_file(self, actor: Actor, codes: Iterable[str] | None = None) -> bytes:
         """The exchange file for the given plans (all when None), each in its current version."""
-        require(actor, "playbook.export", EVERYONE)
+        require(actor, "playbook.export")
         wanted = None if codes is None else [c.strip().upper() for c in codes]
         with self._sessions() as s:
             rows = {p.code: p for p in _load_all(s)}
@@ -332,7 +332,7 @@ class PlaybookService:
 
     # -- import ----------------------------------------------------------------------------
     def preview_import(self, actor: Actor, items: Iterable[ImportItem]) -> ImportPlan:
-        require(actor, "playbook.import", LEAD_ONLY)
+        require(actor, "playbook.import")
         with self._sessions() as s:
             existing = {p.code: p for p in _load_all(s)}
             return self._classify(existing, list(items))
@@ -347,7 +347,7 @@ class PlaybookService:
         progress: Progress | None = None,
     ) -> ImportPlan:
         """Add and update every plan in one transaction; any failure leaves the library as it was."""
-        require(actor, "playbook.import", LEAD_ONLY)
+        require(actor, "playbook.import")
         batch = [replace(item, content=clean_content(item.content)) for item in items]
         return self._apply(actor, batch, source, builtin, progress)
 

@@ -20,8 +20,8 @@ from branchguard.core.audit.service import record
 from branchguard.core.kernel import validation
 from branchguard.core.kernel.errors import NotFound, ValidationError
 from branchguard.core.kernel.i18n import t
-from branchguard.core.kernel.roles import EVERYONE, LEAD_ONLY, require
-from branchguard.core.kernel.types import Actor, Role
+from branchguard.core.kernel.roles import require
+from branchguard.core.kernel.types import Actor
 from branchguard.core.schedules import rules, store
 from branchguard.core.schedules.links import mark_done
 from branchguard.core.schedules.types import (
@@ -38,7 +38,6 @@ from branchguard.core.schedules.types import (
 from branchguard.db.base import utcnow
 from branchguard.db.models.schedules import OccurrenceRow, ReminderRow, ScheduleRow
 
-DOERS = frozenset({Role.LEAD, Role.STAFF})
 MAX_LEAD_MINUTES = 60 * 24 * 90
 # How far a written occurrence's due date may sit from its rule instant (holiday shift, reschedule).
 MAX_RESCHEDULE_DAYS = 366
@@ -87,7 +86,7 @@ class ScheduleService:
         }
 
     def add(self, actor: Actor, data: ScheduleInput) -> ScheduleInfo:
-        require(actor, "schedule.manage", LEAD_ONLY)
+        require(actor, "schedule.manage")
         with self._sessions.begin() as s:
             row = self.add_in(s, actor, data)
             info = store.schedule_info(row, row.created_at)
@@ -121,7 +120,7 @@ class ScheduleService:
     def update(self, actor: Actor, schedule_id: int, data: ScheduleInput) -> ScheduleInfo:
         """Change a schedule. A changed rule, start, zone or policy owes nothing from before the
         change: open occurrences not yet due are dropped and follow the new rule."""
-        require(actor, "schedule.manage", LEAD_ONLY)
+        require(actor, "schedule.manage")
         values = self._clean(data)
         now = utcnow()
         with self._sessions.begin() as s:
@@ -150,7 +149,7 @@ class ScheduleService:
 
     def set_active(self, actor: Actor, schedule_id: int, active: bool) -> ScheduleInfo:
         """Pause or resume. A resumed schedule owes nothing for the time it was paused."""
-        require(actor, "schedule.manage", LEAD_ONLY)
+        require(actor, "schedule.manage")
         now = utcnow()
         with self._sessions.begin() as s:
             row = self.set_active_in(s, actor, schedule_id, active)
@@ -182,7 +181,7 @@ class ScheduleService:
 
     def remove(self, actor: Actor, schedule_id: int) -> None:
         """Delete a schedule that has no completed occurrence; one with a history is paused instead."""
-        require(actor, "schedule.manage", LEAD_ONLY)
+        require(actor, "schedule.manage")
         with self._sessions.begin() as s:
             row = self._row(s, schedule_id)
             done = s.scalar(
@@ -215,7 +214,7 @@ class ScheduleService:
 
     # -- reading -------------------------------------------------------------------------------
     def get(self, actor: Actor, schedule_id: int, now: datetime | None = None) -> ScheduleInfo:
-        require(actor, "schedule.read", EVERYONE)
+        require(actor, "schedule.read")
         with self._sessions() as s:
             return self._info(s, self._row(s, schedule_id), now or utcnow())
 
@@ -223,7 +222,7 @@ class ScheduleService:
         self, actor: Actor, now: datetime | None = None, *, include_inactive: bool = True
     ) -> builtins.list[ScheduleInfo]:
         """Schedules, each with its next due date and how many occurrences are open and overdue."""
-        require(actor, "schedule.read", EVERYONE)
+        require(actor, "schedule.read")
         now = now or utcnow()
         with self._sessions() as s:
             stmt = select(ScheduleRow).order_by(
@@ -241,7 +240,7 @@ class ScheduleService:
 
     def open_items(self, actor: Actor, now: datetime | None = None) -> builtins.list[OccurrenceInfo]:
         """Open occurrences (overdue ones flagged), earliest due first."""
-        require(actor, "schedule.read", EVERYONE)
+        require(actor, "schedule.read")
         now = now or utcnow()
         with self._sessions() as s:
             stmt = (
@@ -257,7 +256,7 @@ class ScheduleService:
     ) -> builtins.list[OccurrenceInfo]:
         """Occurrences due in [start, end): those written already, and those the rules still
         promise (id None). Inactive schedules show only what was written."""
-        require(actor, "schedule.read", EVERYONE)
+        require(actor, "schedule.read")
         if end <= start:
             raise ValidationError(t("field.date_range"), t("schedule.bad_range"))
         now = now or utcnow()
@@ -301,7 +300,7 @@ class ScheduleService:
     # -- occurrences ---------------------------------------------------------------------------
     def catch_up(self, actor: Actor, now: datetime | None = None) -> CatchUpResult:
         """Write what fell due (also while the app was closed) and its reminders; idempotent."""
-        require(actor, "schedule.read", EVERYONE)
+        require(actor, "schedule.read")
         with self._sessions.begin() as s:
             return store.catch_up(s, now or utcnow())
 
@@ -315,7 +314,7 @@ class ScheduleService:
         now: datetime | None = None,
     ) -> OccurrenceInfo:
         """Mark an open occurrence done (or skipped, with a reason); its reminders stop."""
-        require(actor, "schedule.complete", DOERS)
+        require(actor, "schedule.complete")
         note = validation.text(
             note, "field.skip_reason" if skipped else "field.notes", required=skipped, limit=1000
         )
@@ -350,7 +349,7 @@ class ScheduleService:
     ) -> OccurrenceInfo:
         """Move an open occurrence to another time. The rule's instant (its identity) stays, so
         a catch-up never writes it again; its reminders follow the new time and fire afresh."""
-        require(actor, "schedule.manage", LEAD_ONLY)
+        require(actor, "schedule.manage")
         if new_due.tzinfo is None:
             raise ValidationError(t("field.due_at"), t("schedule.bad_range"))
         now = now or utcnow()
@@ -373,7 +372,7 @@ class ScheduleService:
         """Move an occurrence the rule promises but that is not written yet (the calendar's id None):
         it is written (with the earlier promised ones, so catch-up owes nothing twice) and moved,
         in one transaction."""
-        require(actor, "schedule.manage", LEAD_ONLY)
+        require(actor, "schedule.manage")
         if new_due.tzinfo is None:
             raise ValidationError(t("field.due_at"), t("schedule.bad_range"))
         now = now or utcnow()
@@ -391,7 +390,7 @@ class ScheduleService:
         """Mark done the schedule's earliest open occurrence, written or still only promised (a
         drill run before its reminder window opened): it must not fall due afterwards. None when
         the schedule owes nothing more."""
-        require(actor, "schedule.complete", DOERS)
+        require(actor, "schedule.complete")
         now = now or utcnow()
         with self._sessions.begin() as s:
             occ = self.complete_next_in(s, actor, schedule_id, note, now)
@@ -471,7 +470,7 @@ class ScheduleService:
     # -- reminders -----------------------------------------------------------------------------
     def reminders(self, actor: Actor, now: datetime | None = None) -> builtins.list[ReminderInfo]:
         """Reminders showing now (fired, not dismissed, not snoozed), one per occurrence."""
-        require(actor, "schedule.read", EVERYONE)
+        require(actor, "schedule.read")
         now = now or utcnow()
         with self._sessions() as s:
             rows = store.latest_per_occurrence(store.pending_reminders(s), now)
@@ -479,7 +478,7 @@ class ScheduleService:
 
     def announce(self, actor: Actor, now: datetime | None = None) -> builtins.list[ReminderInfo]:
         """Reminders showing now that were not announced yet (for a tray message); marks them."""
-        require(actor, "schedule.read", EVERYONE)
+        require(actor, "schedule.read")
         now = now or utcnow()
         with self._sessions.begin() as s:
             fresh = [
@@ -495,7 +494,7 @@ class ScheduleService:
     def snooze(
         self, actor: Actor, reminder_id: int, until: datetime, now: datetime | None = None
     ) -> ReminderInfo:
-        require(actor, "schedule.remind", DOERS)
+        require(actor, "schedule.remind")
         now = now or utcnow()
         if until.tzinfo is None or until <= now:
             raise ValidationError(t("field.snooze_until"), t("schedule.snooze_past"))
@@ -516,7 +515,7 @@ class ScheduleService:
         return info
 
     def dismiss(self, actor: Actor, reminder_id: int, now: datetime | None = None) -> ReminderInfo:
-        require(actor, "schedule.remind", DOERS)
+        require(actor, "schedule.remind")
         with self._sessions.begin() as s:
             rem, occ, sched = self._reminder(s, reminder_id)
             if rem.dismissed_at is None:

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from branchguard.core.drills.types import DrillPlan
 from branchguard.core.incidents.types import FollowUpAction
 from branchguard.core.kernel.errors import BranchGuardError
+from branchguard.core.kernel.roles import may
 from branchguard.gui.kit import style
 from branchguard.gui.kit.icons import icon
 from branchguard.gui.kit.times import date_time
@@ -108,12 +109,12 @@ class ActionsDialog(QDialog):
 
     def _update_button(self) -> None:
         action = self.selected()
-        self.done_button.setVisible(self.session.can_edit())
+        self.done_button.setVisible(may(self.session.actor, "drill.evaluate"))
         self.done_button.setEnabled(action is not None and action.done_at is None)
 
     def mark_done(self) -> FollowUpAction | None:
         action = self.selected()
-        if action is None or action.done_at is not None or not self.session.can_edit():
+        if action is None or action.done_at is not None or not may(self.session.actor, "drill.evaluate"):
             return None
         try:
             done = self.session.services.drills.complete_action(self.session.actor, self.plan.id, action.id)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from branchguard.core.drills.types import ComplianceRule
 from branchguard.core.kernel.errors import BranchGuardError
+from branchguard.core.kernel.roles import may
 from branchguard.gui.drills.models import ComplianceModel, RuleRow, rule_rows
 from branchguard.gui.kit.icons import icon
 from branchguard.gui.kit.rows import SORT_ROLE
@@ -111,7 +112,7 @@ class CompliancePanel(QWidget):
         )
 
     def may_edit(self) -> bool:
-        return self.session.can_edit()
+        return may(self.session.actor, "drill.configure")
 
     def reload(self) -> None:
         selected = self.selected()

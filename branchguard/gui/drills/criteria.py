@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from branchguard.core.drills.types import CriteriaSet, Criterion
 from branchguard.core.kernel.errors import BranchGuardError
+from branchguard.core.kernel.roles import may
 from branchguard.core.kernel.types import Text2
 from branchguard.gui.drills.compliance import region_combo, region_of
 from branchguard.gui.kit import style
@@ -125,7 +126,7 @@ class CriteriaPanel(QWidget):
         self.update_total()
 
     def may_edit(self) -> bool:
-        return self.session.can_edit()
+        return may(self.session.actor, "drill.configure")
 
     # -- loading -------------------------------------------------------------------------------
     def reload(self) -> None:

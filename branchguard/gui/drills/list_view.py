@@ -24,15 +24,13 @@ from PySide6.QtWidgets import (
 from branchguard.core.drills.types import DrillPlan, DrillStatus
 from branchguard.core.incidents.types import LogEntry
 from branchguard.core.kernel.errors import BranchGuardError
-from branchguard.core.kernel.types import Role
+from branchguard.core.kernel.roles import may
 from branchguard.gui.drills.models import DrillPlanModel
 from branchguard.gui.kit.icons import icon
 from branchguard.gui.kit.rows import SORT_ROLE
 from branchguard.gui.kit.tasks import TaskProgress, run_task
 from branchguard.gui.kit.writer import writer
 from branchguard.gui.shell.session import GuiSession
-
-RUNNERS = (Role.LEAD, Role.STAFF)
 
 
 class DrillListPanel(QWidget):
@@ -178,14 +176,13 @@ class DrillListPanel(QWidget):
 
     def update_buttons(self) -> None:
         plan = self.selected()
-        role = self.session.actor.role
-        lead = role is Role.LEAD
+        actor = self.session.actor
         status = plan.status if plan else None
-        self.plan_button.setVisible(lead)
-        self.evaluate_button.setVisible(lead)
-        self.cancel_button.setVisible(lead)
-        self.run_button.setVisible(role in RUNNERS)
-        self.headcount_button.setVisible(role in RUNNERS)
+        self.plan_button.setVisible(may(actor, "drill.plan"))
+        self.evaluate_button.setVisible(may(actor, "drill.evaluate"))
+        self.cancel_button.setVisible(may(actor, "drill.plan"))  # cancelling is part of planning
+        self.run_button.setVisible(may(actor, "drill.run"))
+        self.headcount_button.setVisible(may(actor, "incident.log"))  # the headcount is a log entry
         self.run_button.setEnabled(status is DrillStatus.PLANNED)
         self.cancel_button.setEnabled(status is DrillStatus.PLANNED)
         self.headcount_button.setEnabled(status is DrillStatus.RUNNING)

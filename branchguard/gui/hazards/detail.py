@@ -33,7 +33,7 @@ from branchguard.core.hazards.types import (
     RemediationKind,
 )
 from branchguard.core.kernel.errors import BranchGuardError, ValidationError
-from branchguard.core.kernel.types import Role
+from branchguard.core.kernel.roles import may
 from branchguard.gui.hazards.dialogs import HazardFields, StepDialog
 from branchguard.gui.hazards.models import HazardEventsModel, RemediationStepsModel, severity_swatch
 from branchguard.gui.incidents.console.dialogs import ReasonDialog
@@ -179,9 +179,6 @@ class HazardDetailDialog(QDialog):
         self.tabs.setTabText(2, self.tr("History"))
 
     # -- roles ---------------------------------------------------------------------------------
-    def may_work(self) -> bool:
-        return self.session.actor.role in (Role.LEAD, Role.STAFF)
-
     def verify_refusal(self, detail: HazardDetail) -> str:
         """Why this user may not verify (empty: they may)."""
         if detail.info.remediated_by and detail.info.remediated_by == self.session.actor.username:
@@ -189,20 +186,21 @@ class HazardDetailDialog(QDialog):
         return ""
 
     def apply_role(self, detail: HazardDetail) -> None:
-        status, work = detail.info.status, self.may_work()
-        editable = work and status != HazardStatus.CLOSED
-        self.fields.set_editable(editable, self.session.actor.role is Role.LEAD)
+        status, actor = detail.info.status, self.session.actor
+        editable = may(actor, "hazard.update") and status != HazardStatus.CLOSED
+        self.fields.set_editable(editable, may(actor, "hazard.set_due"))
         self.save_button.setVisible(editable)
-        self.step_button.setVisible(work and status in (HazardStatus.OPEN, HazardStatus.REMEDIATED))
-        self.remediate_button.setVisible(work and status == HazardStatus.OPEN)
-        self.verify_button.setVisible(work and status == HazardStatus.REMEDIATED)
+        remediate = may(actor, "hazard.remediate")
+        self.step_button.setVisible(remediate and status in (HazardStatus.OPEN, HazardStatus.REMEDIATED))
+        self.remediate_button.setVisible(remediate and status == HazardStatus.OPEN)
+        self.verify_button.setVisible(may(actor, "hazard.verify") and status == HazardStatus.REMEDIATED)
         refusal = self.verify_refusal(detail)
         self.verify_button.setEnabled(not refusal)
         self.verify_button.setToolTip(
             refusal or self.tr("Confirm the remediation was done (a second person)")
         )
-        self.close_button.setVisible(work and status == HazardStatus.VERIFIED)
-        self.reopen_button.setVisible(work and status != HazardStatus.OPEN)
+        self.close_button.setVisible(may(actor, "hazard.close") and status == HazardStatus.VERIFIED)
+        self.reopen_button.setVisible(may(actor, "hazard.reopen") and status != HazardStatus.OPEN)
         has_action = detail.milestone_done(RemediationKind.ACTION)
         self.remediate_button.setEnabled(has_action)
         self.remediate_button.setToolTip(

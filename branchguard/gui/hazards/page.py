@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from branchguard.core.hazards.types import HazardFilter, HazardInfo, HazardSeverity, HazardStatus
 from branchguard.core.kernel.errors import BranchGuardError
-from branchguard.core.kernel.types import Role
+from branchguard.core.kernel.roles import may
 from branchguard.gui.hazards.detail import HazardDetailDialog
 from branchguard.gui.hazards.dialogs import NewHazardDialog
 from branchguard.gui.hazards.export import EXCEL, PDF, RegisterExporter
@@ -95,11 +95,11 @@ class HazardsPage(Page):
         self.policy_button = QPushButton(icon("settings"), "")
         self.policy_button.setObjectName("hazards_policy")
         self.policy_button.clicked.connect(self.ask_policy)
-        self.policy_button.setVisible(session.actor.role is Role.LEAD)
+        self.policy_button.setVisible(may(session.actor, "hazard.policy"))
         self.exporter = RegisterExporter(session, self)
         self._build_layout()
         self.retranslate()
-        self.new_button.setVisible(session.actor.role in (Role.LEAD, Role.STAFF))
+        self.new_button.setVisible(may(session.actor, "hazard.create"))
 
     def _build_layout(self) -> None:
         header = QHBoxLayout()

@@ -19,7 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from branchguard.core.incidents.types import IncidentSummary
-from branchguard.core.kernel.types import Level, Role
+from branchguard.core.kernel.roles import may
+from branchguard.core.kernel.types import Level
 from branchguard.core.playbooks.types import PlaybookSummary
 from branchguard.gui.incidents.console.dialogs import chosen_level, fill_levels
 from branchguard.gui.kit.writer import writer
@@ -176,4 +177,4 @@ class StartIncidentDialog(QDialog):
 
 def may_start(session: GuiSession) -> bool:
     """Leads and staff start incidents; auditors only read."""
-    return session.actor.role in (Role.LEAD, Role.STAFF)
+    return may(session.actor, "incident.start")

@@ -27,7 +27,7 @@ from branchguard.core.inspections.types import (
     TemplateInfo,
     TemplateStatus,
 )
-from branchguard.core.kernel.types import Role
+from branchguard.core.kernel.roles import may
 from branchguard.core.schedules.types import OccurrenceInfo, ScheduleInfo
 from branchguard.gui.inspections.models import InspectionHistoryModel, TemplateListModel, TemplateRow
 from branchguard.gui.kit.icons import icon
@@ -204,22 +204,15 @@ class InspectionsOverview(QWidget):
         self.update_actions()
 
     # -- roles ---------------------------------------------------------------------------------
-    def is_lead(self) -> bool:
-        return self.session.actor.role is Role.LEAD
-
     def may_work(self) -> bool:
-        return self.session.actor.role in (Role.LEAD, Role.STAFF)
+        return may(self.session.actor, "inspection.run")
 
     def apply_role(self) -> None:
-        lead, work = self.is_lead(), self.may_work()
-        for button in (
-            self.new_button,
-            self.edit_button,
-            self.approve_button,
-            self.schedule_button,
-            self.pause_button,
-        ):
-            button.setVisible(lead)
+        actor, work = self.session.actor, self.may_work()
+        for button in (self.new_button, self.edit_button, self.approve_button):
+            button.setVisible(may(actor, "inspection.template"))
+        self.schedule_button.setVisible(may(actor, "inspection.schedule"))
+        self.pause_button.setVisible(may(actor, "schedule.manage"))  # pauses the checklist's schedule
         self.start_button.setVisible(work)
         self.start_due_button.setVisible(work)
 

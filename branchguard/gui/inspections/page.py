@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QLabel, QMessageBox, QTabWidget, QVBoxLayout, QWid
 
 from branchguard.core.inspections.types import InspectionFilter, InspectionStatus
 from branchguard.core.kernel.errors import BranchGuardError
-from branchguard.core.kernel.types import Role
+from branchguard.core.kernel.roles import may
 from branchguard.gui.inspections.dialogs import InspectionScheduleDialog, StartInspectionDialog
 from branchguard.gui.inspections.editor import TemplateEditorDialog
 from branchguard.gui.inspections.overview import InspectionsOverview
@@ -80,7 +80,7 @@ class InspectionsPage(Page):
 
     def reopen_drafts(self) -> None:
         """Runs this user started and did not submit come back as tabs (after a restart or a crash)."""
-        if self.session.actor.role is Role.AUDITOR:
+        if not may(self.session.actor, "inspection.run"):
             return
         try:
             drafts = self.session.services.inspections.list(

@@ -5,7 +5,7 @@ module only when the page is first shown. To add a page:
 
 1. write the module, e.g. `branchguard/gui/drills/page.py`, with one `Page` subclass that sets
    `page_id` and implements `refresh` (and `retranslate` for texts set in code);
-2. add one entry to the table in `branchguard/gui/shell/pages/__init__.py`:
+2. add one entry to the table in `branchguard/gui/shell/pages.py`:
 
         register_page(PageInfo(
             page_id="drills",
@@ -14,7 +14,7 @@ module only when the page is first shown. To add a page:
             nav_text=QT_TRANSLATE_NOOP("DrillsPage", "Drills"),  # context: the class name
             icon_name="drill",
             order=30,
-            roles=frozenset(Role),
+            action="page.drills.view",  # who sees it: add the action to core/kernel/roles.py
         ))
 
 The module path is a plain string, so nothing imports the page before it is needed; the frozen
@@ -30,8 +30,7 @@ from typing import TYPE_CHECKING, ClassVar
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
-if TYPE_CHECKING:  # the main window paints before these (and the enums they define) are imported
-    from branchguard.core.kernel.types import Role
+if TYPE_CHECKING:  # the main window paints before the session (and the enums it imports) is imported
     from branchguard.gui.shell.session import GuiSession
 
 
@@ -49,7 +48,7 @@ class PageInfo:
     nav_text: object  # what QT_TRANSLATE_NOOP returns in the stubs; a str at run time
     icon_name: str
     order: int
-    roles: frozenset[Role]
+    action: str  # the role table's action that lists the page, e.g. "page.audit.view"
 
     def nav_title(self) -> str:
         """The translated sidebar label."""
@@ -97,7 +96,7 @@ PAGE_REGISTRY: list[PageInfo] = []
 
 
 def register_page(info: PageInfo) -> PageInfo:
-    """The main window shows every registered page its actor's role may see, in `order`."""
+    """The main window shows every registered page whose `action` its actor may do, in `order`."""
     if not (info.page_id and info.module and info.class_name and info.nav_text):
         raise ValueError(f"incomplete page entry {info!r}")
     if any(p.page_id == info.page_id and p != info for p in PAGE_REGISTRY):

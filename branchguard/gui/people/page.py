@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from branchguard.core.kernel.i18n import current_language
+from branchguard.core.kernel.roles import may
 from branchguard.gui.kit.files import documents_folder
 from branchguard.gui.kit.icons import icon
 from branchguard.gui.kit.page import Page
@@ -97,7 +98,7 @@ class PeoplePage(Page):
         if self._contacts_tab is None:
             tab = self._contacts_tab = ContactsTab(self.session)
             tab.changed.connect(self.session.data_changed.emit)
-            tab.set_editable(self.session.can_edit())
+            tab.set_editable(may(self.session.actor, "contact.update"))
             tab.reload()
             layout = self._contacts_holder.layout()
             assert layout is not None
@@ -130,9 +131,9 @@ class PeoplePage(Page):
             tab.reload()
 
     def _apply_role(self) -> None:
-        editable = self.session.can_edit()
-        for tab in self._built_tabs():
-            tab.set_editable(editable)
+        self.staff_tab.set_editable(may(self.session.actor, "person.update"))
+        if self._contacts_tab is not None:
+            self._contacts_tab.set_editable(may(self.session.actor, "contact.update"))
 
     def _on_actor_changed(self) -> None:
         self._apply_role()

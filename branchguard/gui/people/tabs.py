@@ -202,8 +202,8 @@ class RecordTab(QWidget, Generic[T]):
         self.table.scrollTo(index)
 
     def set_editable(self, editable: bool) -> None:
-        """Only the safety lead edits: the others do not get the controls at all (the services
-        refuse them anyway)."""
+        """A role that may not edit (the safety lead alone may) does not get the controls at all
+        (the services refuse it anyway)."""
         self._editable = editable
         for button in (self.add_button, self.edit_button, self.remove_button):
             button.setVisible(editable)

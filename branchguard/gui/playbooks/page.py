@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from branchguard.core.kernel.errors import BranchGuardError
+from branchguard.core.kernel.roles import may
 from branchguard.core.kernel.types import PlaybookStatus
 from branchguard.core.playbooks.types import PlaybookSummary
 from branchguard.gui.kit.icons import icon
@@ -95,13 +96,6 @@ class PlaybooksPage(Page):
         menu.addAction(self.export_selected_action)
         menu.addAction(self.export_all_action)
         self.export_button.setMenu(menu)
-        self.lead_buttons = (
-            self.new_button,
-            self.edit_button,
-            self.approve_button,
-            self.discard_button,
-            self.import_button,
-        )
 
     def _layout(self) -> None:
         header = QHBoxLayout()
@@ -186,11 +180,14 @@ class PlaybooksPage(Page):
         self.list.select_code(code)
 
     def _apply_role(self) -> None:
-        """Only the safety lead changes plans: others do not get the controls (the services refuse
-        them anyway). Everyone may read, export and print."""
-        lead = self.session.can_edit()
-        for button in self.lead_buttons:
-            button.setVisible(lead)
+        """A role that may not change plans does not get the controls (the services refuse it
+        anyway). Everyone may read, export and print."""
+        actor = self.session.actor
+        self.new_button.setVisible(may(actor, "playbook.create"))
+        self.edit_button.setVisible(may(actor, "playbook.update"))
+        self.approve_button.setVisible(may(actor, "playbook.approve"))
+        self.discard_button.setVisible(may(actor, "playbook.discard_draft"))
+        self.import_button.setVisible(may(actor, "playbook.import"))
         self.update_actions()
 
     # -- preview -------------------------------------------------------------------------------
@@ -231,13 +228,13 @@ class PlaybooksPage(Page):
 
     def update_actions(self) -> None:
         summary = self.current_summary()
-        lead = self.session.can_edit()
-        busy = self.files.task is not None
-        self.new_button.setEnabled(lead and not busy)
-        self.edit_button.setEnabled(lead and summary is not None)
-        self.approve_button.setEnabled(lead and summary is not None and summary.has_draft)
-        self.discard_button.setEnabled(lead and summary is not None and summary.has_draft)
-        self.import_button.setEnabled(lead and not busy)
+        actor, busy = self.session.actor, self.files.task is not None
+        draft = summary is not None and summary.has_draft
+        self.new_button.setEnabled(may(actor, "playbook.create") and not busy)
+        self.edit_button.setEnabled(may(actor, "playbook.update") and summary is not None)
+        self.approve_button.setEnabled(may(actor, "playbook.approve") and draft)
+        self.discard_button.setEnabled(may(actor, "playbook.discard_draft") and draft)
+        self.import_button.setEnabled(may(actor, "playbook.import") and not busy)
         self.history_button.setEnabled(summary is not None)
         self.print_button.setEnabled(summary is not None and not busy)
         count = len(self.selected_codes())
@@ -250,12 +247,12 @@ class PlaybooksPage(Page):
 
     # -- commands ------------------------------------------------------------------------------
     def new_plan(self) -> None:
-        if self.session.can_edit():
+        if may(self.session.actor, "playbook.create"):
             self._open_editor(None)
 
     def edit_plan(self) -> None:
         summary = self.current_summary()
-        if self.session.can_edit() and summary is not None:
+        if may(self.session.actor, "playbook.update") and summary is not None:
             self._open_editor(summary.code)
 
     def _open_editor(self, code: str | None) -> None:
@@ -295,7 +292,7 @@ class PlaybooksPage(Page):
 
     def approve(self) -> None:
         summary = self.current_summary()
-        if not self.session.can_edit() or summary is None or not summary.has_draft:
+        if not may(self.session.actor, "playbook.approve") or summary is None or not summary.has_draft:
             return
         services, actor = self.session.services, self.session.actor
         title = self.tr("Approve the draft")
@@ -322,7 +319,7 @@ class PlaybooksPage(Page):
 
     def discard_draft(self) -> None:
         summary = self.current_summary()
-        if not self.session.can_edit() or summary is None or not summary.has_draft:
+        if not may(self.session.actor, "playbook.discard_draft") or summary is None or not summary.has_draft:
             return
         title = self.tr("Discard the draft")
         if summary.status == PlaybookStatus.DRAFT:

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from branchguard.core.kernel.errors import BranchGuardError
+from branchguard.core.kernel.roles import may
 from branchguard.core.schedules.types import OccurrenceInfo
 from branchguard.gui.kit.icons import icon
 from branchguard.gui.kit.page import Page
@@ -111,7 +112,7 @@ class CalendarPage(Page):
 
     # -- what is shown -------------------------------------------------------------------------
     def may_manage(self) -> bool:
-        return self.session.can_edit()
+        return may(self.session.actor, "schedule.manage")
 
     def span(self) -> tuple[date, date]:
         """The days the current view covers, [first, end)."""

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from branchguard.core.kernel.errors import BranchGuardError, ValidationError
 from branchguard.core.kernel.i18n import current_language
+from branchguard.core.kernel.roles import may
 from branchguard.gui.kit import translation
 from branchguard.gui.kit.forms import FieldForm
 from branchguard.gui.kit.icons import icon
@@ -74,7 +75,7 @@ class SettingsPage(Page):
         self._users_tab = self.tabs.addTab(self.users, icon("user"), "")
         # Hidden rather than disabled: the accounts list is none of a staff member's business,
         # and the auth service refuses them anyway.
-        self.tabs.setTabVisible(self._users_tab, session.can_edit())
+        self.tabs.setTabVisible(self._users_tab, may(session.actor, "user.list"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(28, 24, 28, 24)
         layout.setSpacing(14)
@@ -209,7 +210,7 @@ class SettingsPage(Page):
         self.branch_save.clicked.connect(self.save_branch)
         self.branch_note = _hint()
         self.branch_message = _message_label("branch_message")
-        editable = self.session.can_edit()
+        editable = may(self.session.actor, "branch.update")
         for line in (self.branch_name, self.branch_code, self.branch_address):
             line.setReadOnly(not editable)
         for spin in (self.lockout_threshold, self.lockout_minutes):
@@ -269,7 +270,7 @@ class SettingsPage(Page):
         self.font_path.setText(ctx.config.settings.get("report_font"))
         self.db_url.setText(ctx.engine.url.render_as_string(hide_password=True))
         self._load_branch()
-        if self.session.can_edit():
+        if may(self.session.actor, "user.list"):
             self.users.refresh()
         if self.font_choice is None:
             self.check_font()

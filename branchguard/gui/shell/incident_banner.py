@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QToolBar
 
 from branchguard.core.kernel.errors import BranchGuardError
 from branchguard.core.kernel.i18n import t
-from branchguard.core.kernel.types import Role
+from branchguard.core.kernel.roles import may
 from branchguard.gui.kit.icons import icon
 from branchguard.gui.kit.times import elapsed_clock
 
@@ -161,7 +161,7 @@ class IncidentBar(QToolBar):
         self.reload()
 
     def may_start(self) -> bool:
-        return self.window_.session.actor.role in (Role.LEAD, Role.STAFF)
+        return may(self.window_.session.actor, "incident.start")
 
     def retranslate(self) -> None:
         self.start_action.setText(self.tr("Start incident"))

@@ -204,7 +204,9 @@ class MainWindow(QMainWindow):
     def visible_pages(self) -> list[PageInfo]:
         if self._session is None:
             return []
-        return [info for info in registered_pages() if self.session.actor.role in info.roles]
+        from branchguard.core.kernel.roles import may  # after login: the first frame imports no role enum
+
+        return [info for info in registered_pages() if may(self.session.actor, info.action)]
 
     def _fill_sidebar(self) -> None:
         self.sidebar.blockSignals(True)

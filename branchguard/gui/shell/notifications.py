@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from branchguard.core.kernel.errors import BranchGuardError
-from branchguard.core.kernel.types import Role
+from branchguard.core.kernel.roles import may
 from branchguard.core.schedules.types import ReminderInfo
 from branchguard.gui.kit.icons import icon
 from branchguard.gui.kit.times import date_time, now_utc
@@ -165,9 +165,10 @@ class NotificationPanel(QFrame):
         return self.centre.model.row_at(rows[0].row()) if rows else None
 
     def update_buttons(self) -> None:
-        enabled = self.selected() is not None and self.centre.may_act()
-        for button in (self.snooze_button, self.dismiss_button, self.done_button):
-            button.setEnabled(enabled)
+        chosen, centre = self.selected() is not None, self.centre
+        self.snooze_button.setEnabled(chosen and centre.may_remind())
+        self.dismiss_button.setEnabled(chosen and centre.may_remind())
+        self.done_button.setEnabled(chosen and centre.may_complete())
 
     def _snooze_custom(self) -> None:
         dialog = SnoozeDialog(self, self.centre.clock())
@@ -214,8 +215,13 @@ class NotificationCentre(QObject):
         signals.ticked.connect(self._on_tick)
         signals.reminders_fired.connect(self.announce)
 
-    def may_act(self) -> bool:
-        return self.window_.session.actor.role in (Role.LEAD, Role.STAFF)
+    def may_remind(self) -> bool:
+        """Snooze or dismiss a reminder."""
+        return may(self.window_.session.actor, "schedule.remind")
+
+    def may_complete(self) -> bool:
+        """Mark the reminder's scheduled item done."""
+        return may(self.window_.session.actor, "schedule.complete")
 
     def count(self) -> int:
         return self.model.rowCount()
@@ -279,9 +285,9 @@ class NotificationCentre(QObject):
         self.panel.show_under(self.bell)
 
     # -- actions on the selected reminder ------------------------------------------------------
-    def _act(self, action: Callable[[ReminderInfo], object]) -> None:
+    def _act(self, allowed: Callable[[], bool], action: Callable[[ReminderInfo], object]) -> None:
         reminder = self.panel.selected()
-        if reminder is None or not self.may_act():
+        if reminder is None or not allowed():
             return
         try:
             action(reminder)
@@ -291,14 +297,20 @@ class NotificationCentre(QObject):
 
     def snooze_selected(self, until: datetime) -> None:
         session = self.window_.session
-        self._act(lambda r: session.services.schedules.snooze(session.actor, r.id, until, self.clock()))
+        self._act(
+            self.may_remind,
+            lambda r: session.services.schedules.snooze(session.actor, r.id, until, self.clock()),
+        )
 
     def dismiss_selected(self) -> None:
         session = self.window_.session
-        self._act(lambda r: session.services.schedules.dismiss(session.actor, r.id, self.clock()))
+        self._act(
+            self.may_remind, lambda r: session.services.schedules.dismiss(session.actor, r.id, self.clock())
+        )
 
     def done_selected(self) -> None:
         session = self.window_.session
         self._act(
-            lambda r: session.services.schedules.complete(session.actor, r.occurrence_id, now=self.clock())
+            self.may_complete,
+            lambda r: session.services.schedules.complete(session.actor, r.occurrence_id, now=self.clock()),
         )

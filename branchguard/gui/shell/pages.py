@@ -1,17 +1,16 @@
 """The table of the main window's pages; importing it registers them without importing any page.
 
 Each entry names the module and class a page lives in (see branchguard/gui/kit/page.py for how to add
-one). The sidebar label is marked for lupdate in the page class's context.
+one). The sidebar label is marked for lupdate in the page class's context. Who sees a page is the
+role table's answer for its action (core/kernel/roles.py); the action is a plain string here so that
+reading the table imports no role enum.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
-from branchguard.core.kernel.types import Role
 from branchguard.gui.kit.page import PageInfo, register_page
-
-EVERYONE = frozenset(Role)
 
 register_page(PageInfo(
     page_id="incidents",
@@ -20,7 +19,7 @@ register_page(PageInfo(
     nav_text=QT_TRANSLATE_NOOP("IncidentsPage", "Incidents"),
     icon_name="incident",
     order=7,  # after the plans; in a crisis F9, Shift+F9 and the banner lead here from anywhere
-    roles=EVERYONE,
+    action="page.incidents.view",
 ))
 register_page(PageInfo(
     page_id="playbooks",
@@ -29,7 +28,7 @@ register_page(PageInfo(
     nav_text=QT_TRANSLATE_NOOP("PlaybooksPage", "Playbooks"),
     icon_name="playbook",
     order=5,
-    roles=EVERYONE,
+    action="page.playbooks.view",
 ))
 register_page(PageInfo(
     page_id="calendar",
@@ -38,7 +37,7 @@ register_page(PageInfo(
     nav_text=QT_TRANSLATE_NOOP("CalendarPage", "Calendar"),
     icon_name="calendar",
     order=20,
-    roles=EVERYONE,
+    action="page.calendar.view",
 ))
 register_page(PageInfo(
     page_id="drills",
@@ -47,7 +46,7 @@ register_page(PageInfo(
     nav_text=QT_TRANSLATE_NOOP("DrillsPage", "Drills"),
     icon_name="drill",
     order=15,  # before the calendar that shows their dates
-    roles=EVERYONE,
+    action="page.drills.view",
 ))
 register_page(PageInfo(
     page_id="inspections",
@@ -56,7 +55,7 @@ register_page(PageInfo(
     nav_text=QT_TRANSLATE_NOOP("InspectionsPage", "Inspections"),
     icon_name="inspection",
     order=16,  # with the drills: the routine work the calendar schedules
-    roles=EVERYONE,  # auditors read; the page hides what their role cannot do
+    action="page.inspections.view",  # auditors read; the page hides what their role cannot do
 ))
 register_page(PageInfo(
     page_id="hazards",
@@ -65,7 +64,7 @@ register_page(PageInfo(
     nav_text=QT_TRANSLATE_NOOP("HazardsPage", "Hazards"),
     icon_name="hazard",
     order=17,
-    roles=EVERYONE,
+    action="page.hazards.view",
 ))
 register_page(PageInfo(
     page_id="people",
@@ -74,7 +73,7 @@ register_page(PageInfo(
     nav_text=QT_TRANSLATE_NOOP("PeoplePage", "People & contacts"),
     icon_name="people",
     order=10,
-    roles=EVERYONE,
+    action="page.people.view",
 ))
 register_page(PageInfo(
     page_id="audit",
@@ -83,7 +82,7 @@ register_page(PageInfo(
     nav_text=QT_TRANSLATE_NOOP("AuditPage", "Audit"),
     icon_name="audit",
     order=90,
-    roles=frozenset({Role.LEAD, Role.AUDITOR}),
+    action="page.audit.view",
 ))
 register_page(PageInfo(
     page_id="settings",
@@ -92,7 +91,7 @@ register_page(PageInfo(
     nav_text=QT_TRANSLATE_NOOP("SettingsPage", "Settings"),
     icon_name="settings",
     order=900,
-    roles=EVERYONE,
+    action="page.settings.view",
 ))
 register_page(PageInfo(
     page_id="about",
@@ -101,5 +100,5 @@ register_page(PageInfo(
     nav_text=QT_TRANSLATE_NOOP("AboutPage", "About"),
     icon_name="about",
     order=1000,
-    roles=EVERYONE,
+    action="page.about.view",
 ))

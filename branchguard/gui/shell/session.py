@@ -5,7 +5,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
-from branchguard.core.kernel.types import Actor, Role
+from branchguard.core.kernel.types import Actor
 
 if TYPE_CHECKING:  # the window paints before the database layer is imported
     from branchguard.context import AppContext
@@ -34,6 +34,3 @@ class GuiSession(QObject):
     def set_actor(self, actor: Actor) -> None:
         self._actor = actor
         self.actor_changed.emit()
-
-    def can_edit(self) -> bool:
-        return self._actor.role is Role.LEAD

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QDialogButtonBox
 
 from branchguard.context import AppContext
 from branchguard.core.audit.types import AuditRecord
+from branchguard.core.kernel.roles import ROLE_TABLE
 from branchguard.core.kernel.types import Actor, Role
 from branchguard.core.people.types import BranchRole, PersonInput
 from branchguard.gui.audit import page as audit_module
@@ -91,7 +92,8 @@ def diff_rows(page: AuditPage) -> dict[str, tuple[str, str, bool]]:
 def test_audit_page_is_for_the_lead_and_the_auditor_only(open_window: Callable[[str], Any]) -> None:
     info = AuditPage.info()
     assert info in PAGE_REGISTRY and info.order == 90 and info.icon_name == "audit"
-    assert info.roles == frozenset({Role.LEAD, Role.AUDITOR})
+    assert info.action == "page.audit.view"
+    assert ROLE_TABLE[info.action] == frozenset({Role.LEAD, Role.AUDITOR})
     window = open_window("staff")
     assert info not in window.visible_pages()
     assert window.show_page("audit") is None

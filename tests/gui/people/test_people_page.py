@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QMessageBox
 from branchguard.context import AppContext
 from branchguard.core.kernel.errors import BranchGuardError
 from branchguard.core.kernel.i18n import t
+from branchguard.core.kernel.roles import ROLE_TABLE
 from branchguard.core.kernel.types import Actor
 from branchguard.core.people.types import BranchRole, ContactKind
 from branchguard.gui.kit.page import PAGE_REGISTRY
@@ -76,7 +77,7 @@ def test_page_is_registered_for_every_role_first_in_the_sidebar() -> None:
     info = PeoplePage.info()
     assert info in PAGE_REGISTRY and info.load() is PeoplePage
     assert info.page_id == "people" and info.order == 10
-    assert {role.value for role in info.roles} == {"lead", "staff", "auditor"}
+    assert {role.value for role in ROLE_TABLE[info.action]} == {"lead", "staff", "auditor"}
 
 
 def test_contacts_tab_is_built_when_first_shown_with_data_and_role(

@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from branchguard.core.kernel.types import Role
+from branchguard.core.kernel.roles import ROLE_TABLE
 from branchguard.gui.kit.page import Page, PageInfo, page_info, register_page, registered_pages
 
 
@@ -20,6 +20,7 @@ def test_every_registered_page_loads_the_page_it_names() -> None:
         assert issubclass(cls, Page) and cls.page_id == info.page_id and cls.__name__ == info.class_name
         assert cls.info() is info
         assert info.module.startswith("branchguard.gui.")  # bundled by the spec's collect_submodules
+        assert info.action in ROLE_TABLE  # the sidebar asks the role table who sees it
 
 
 def test_reading_the_table_imports_no_page() -> None:
@@ -36,7 +37,7 @@ def test_reading_the_table_imports_no_page() -> None:
 
 def test_a_wrong_entry_fails_on_load_and_a_duplicate_id_on_registration() -> None:
     wrong_class = PageInfo("people", "branchguard.gui.audit.page", "AuditPage", "People", "people", 1,
-                           frozenset(Role))
+                           "page.people.view")
     with pytest.raises(TypeError, match="AuditPage"):
         wrong_class.load()
     with pytest.raises(ValueError, match="two pages"):

@@ -25,7 +25,8 @@ from branchguard.core.incidents.types import (
     IncidentStatus,
     LogEntry,
 )
-from branchguard.core.kernel.types import Level, Role
+from branchguard.core.kernel.roles import may
+from branchguard.core.kernel.types import Level
 from branchguard.gui.incidents.console.close_dialog import CloseDialog
 from branchguard.gui.incidents.console.dialogs import (
     CorrectDialog,
@@ -177,32 +178,36 @@ class IncidentConsole(QWidget):
     def is_open(self) -> bool:
         return self.detail is None or self.detail.summary.status == IncidentStatus.OPEN
 
-    def may_respond(self) -> bool:
-        """Mark steps and write entries: lead and staff, while the incident is open."""
-        return self.session.actor.role in (Role.LEAD, Role.STAFF) and self.is_open()
+    def may_write(self) -> bool:
+        """Write and correct entries: lead and staff, while the incident is open."""
+        return may(self.session.actor, "incident.log") and self.is_open()
 
-    def is_lead(self) -> bool:
-        return self.session.actor.role is Role.LEAD
+    def may_mark_steps(self) -> bool:
+        """Mark steps done or skipped (here or in follow mode): lead and staff, while it is open."""
+        return may(self.session.actor, "incident.step") and self.is_open()
 
     def apply_role(self) -> None:
-        respond, lead, live = self.may_respond(), self.is_lead(), self.is_open()
-        self.log.set_may_write(respond)
-        self.level_button.setVisible(lead and live)
-        self.close_button.setVisible(lead and live)
-        self.report_button.setVisible(lead)  # the report can still be completed after closing
-        self.attachments.attach_button.setVisible(lead and live)
-        self.follow_button.setVisible(respond)
+        actor, live = self.session.actor, self.is_open()
+        write, mark = self.may_write(), self.may_mark_steps()
+        attach = may(actor, "incident.attach") and live
+        self.log.set_may_write(write)
+        self.level_button.setVisible(may(actor, "incident.level") and live)
+        self.close_button.setVisible(may(actor, "incident.close") and live)
+        # the report can still be completed after closing
+        self.report_button.setVisible(may(actor, "incident.report"))
+        self.attachments.attach_button.setVisible(attach)
+        self.follow_button.setVisible(mark)
         for act, allowed in (
-            (self.done_action, respond),
-            (self.skip_action, respond),
-            (self.write_action, respond),
-            (self.correct_action, respond),
-            (self.attach_action, lead and live),
-            (self.follow_action, respond),
+            (self.done_action, mark),
+            (self.skip_action, mark),
+            (self.write_action, write),
+            (self.correct_action, write),
+            (self.attach_action, attach),
+            (self.follow_action, mark),
         ):
             act.setEnabled(allowed)
         if self.detail is not None:
-            self.steps.set_detail(self.detail, respond)
+            self.steps.set_detail(self.detail, mark)
 
     # -- loading -------------------------------------------------------------------------------
     def reload(self) -> None:
@@ -314,11 +319,11 @@ class IncidentConsole(QWidget):
 
     # -- asking --------------------------------------------------------------------------------
     def focus_log(self) -> None:
-        if self.may_respond():
+        if self.may_write():
             self.log.text.setFocus()
 
     def ask_skip(self, number: int) -> SkipDialog | None:
-        if self.detail is None or not self.may_respond():
+        if self.detail is None or not self.may_mark_steps():
             return None
         dialog = SkipDialog(number, self.detail.steps[number - 1].text.text, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -334,7 +339,7 @@ class IncidentConsole(QWidget):
         return dialog
 
     def ask_level(self) -> LevelDialog | None:
-        if self.detail is None or not (self.is_lead() and self.is_open()):
+        if self.detail is None or not (may(self.session.actor, "incident.level") and self.is_open()):
             return None
         dialog = LevelDialog(self.detail.summary.level, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -343,7 +348,7 @@ class IncidentConsole(QWidget):
         return dialog
 
     def ask_attach(self) -> None:
-        if not (self.is_lead() and self.is_open()):
+        if not (may(self.session.actor, "incident.attach") and self.is_open()):
             return
         name, _filter = QFileDialog.getOpenFileName(
             self,
@@ -355,7 +360,7 @@ class IncidentConsole(QWidget):
             self.attach(Path(name))
 
     def ask_report_fields(self) -> ReportFieldsDialog | None:
-        if self.detail is None or not self.is_lead():
+        if self.detail is None or not may(self.session.actor, "incident.report"):
             return None
         dialog = ReportFieldsDialog(self.detail.report_fields, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -368,7 +373,7 @@ class IncidentConsole(QWidget):
             self.save_report_fields(changes)
 
     def ask_close(self) -> CloseDialog | None:
-        if not (self.is_lead() and self.is_open()):
+        if not (may(self.session.actor, "incident.close") and self.is_open()):
             return None
         dialog = CloseDialog(self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -377,7 +382,7 @@ class IncidentConsole(QWidget):
         return dialog
 
     def open_follow_mode(self) -> None:
-        if not self.may_respond():
+        if not self.may_mark_steps():
             return
         from branchguard.gui.incidents.follow_mode import (
             open_follow_mode,  # written alongside; loaded when asked for

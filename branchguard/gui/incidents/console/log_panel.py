@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from branchguard.core.incidents.log import MAX_ENTRY_TEXT
 from branchguard.core.incidents.types import TYPED_KINDS, EntryKind, LogEntry
-from branchguard.core.kernel.types import Role
+from branchguard.core.kernel.roles import may
 from branchguard.gui.incidents.log_model import IncidentLogModel
 from branchguard.gui.kit.icons import icon
 
@@ -177,7 +177,7 @@ class LogPanel(QWidget):
     def correctable(self, entry: LogEntry | None) -> bool:
         if entry is None or entry.kind in UNCORRECTABLE or not self._may_write:
             return False
-        return self._actor.role is Role.LEAD or entry.actor == self._actor.username
+        return entry.actor == self._actor.username or may(self._actor, "incident.correct_any")
 
     def request_correction(self) -> None:
         entry = self.selected_entry()

@@ -9,7 +9,7 @@ from PySide6.QtCore import QEvent, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QKeySequence, QScreen, QShortcut, QShowEvent
 from PySide6.QtWidgets import QWidget
 
-from branchguard.core.incidents.service import RESPONDERS, IncidentService
+from branchguard.core.incidents.service import IncidentService
 from branchguard.core.incidents.types import (
     EntryKind,
     IncidentDetail,
@@ -18,6 +18,7 @@ from branchguard.core.incidents.types import (
     StepState,
 )
 from branchguard.core.kernel.i18n import t
+from branchguard.core.kernel.roles import may
 from branchguard.core.kernel.types import Actor
 from branchguard.gui.incidents.follow_mode.view import FollowView
 from branchguard.gui.incidents.follow_mode.widgets import goal_text, paint_badge, step_due
@@ -95,9 +96,12 @@ class FollowWindow(FollowView):
             self._keys[keys] = shortcut
 
     # -- state ---------------------------------------------------------------------------------
-    def can_write(self) -> bool:
+    def may_mark_steps(self) -> bool:
         """Staff and the lead mark steps and add notes here; an auditor only watches."""
-        return self.session.actor.role in RESPONDERS
+        return may(self.session.actor, "incident.step")
+
+    def may_note(self) -> bool:
+        return may(self.session.actor, "incident.log")
 
     def is_pending(self) -> bool:
         return self._pending
@@ -189,7 +193,7 @@ class FollowWindow(FollowView):
         )
 
     def add_note(self, text: str) -> bool:
-        if not (self.can_write() and self._is_open()) or self._pending or not text.strip():
+        if not (self.may_note() and self._is_open()) or self._pending or not text.strip():
             return False
         incident_id = self.incident_id
         return self._write(
@@ -209,7 +213,7 @@ class FollowWindow(FollowView):
         self.setFocus()
 
     def _markable_step(self) -> IncidentStep | None:
-        if not self.can_write() or self._pending or not self._is_open():
+        if not self.may_mark_steps() or self._pending or not self._is_open():
             return None
         return self.current_step()
 
@@ -307,8 +311,8 @@ class FollowWindow(FollowView):
         return self.tr("All steps done.")
 
     def _update_controls(self) -> None:
-        writer_role = self.can_write()
-        markable = writer_role and self._is_open() and self.current_step() is not None
+        may_mark = self.may_mark_steps()
+        markable = may_mark and self._is_open() and self.current_step() is not None
         self.done_button.setVisible(markable)
         self.skip_button.setVisible(markable)
         self.done_button.setEnabled(not self._pending)
@@ -316,10 +320,10 @@ class FollowWindow(FollowView):
         self.skip_confirm.setEnabled(not self._pending)
         if not markable:
             self.skip_row.hide()
-        self.note_row.setVisible(writer_role and self._is_open())
+        self.note_row.setVisible(self.may_note() and self._is_open())
         self.note_button.setEnabled(not self._pending)
         self.keys_hint.setVisible(markable)
-        if not writer_role and not self.status_label.text():
+        if not may_mark and not self.status_label.text():
             self.status_label.setStyleSheet(f"color: {style.MUTED};")
             self.status_label.setText(self.tr("Read only: you can follow the steps but not mark them."))
 

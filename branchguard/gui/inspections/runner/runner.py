@@ -36,7 +36,7 @@ from branchguard.core.inspections.types import (
     ItemResult,
     SignatureRole,
 )
-from branchguard.core.kernel.types import Role
+from branchguard.core.kernel.roles import may
 from branchguard.gui.hazards.detail import HazardDetailDialog
 from branchguard.gui.inspections.models import ChecklistModel, needs_photo
 from branchguard.gui.inspections.runner.dialogs import AmendDialog, SubmitDialog, photo_file_filter
@@ -222,7 +222,7 @@ class InspectionRunner(QWidget):
         return self.detail is not None and self.detail.info.status == InspectionStatus.DRAFT
 
     def may_work(self) -> bool:
-        return self.session.actor.role in (Role.LEAD, Role.STAFF)
+        return may(self.session.actor, "inspection.run")
 
     def may_answer(self) -> bool:
         return self.may_work() and self.is_draft()

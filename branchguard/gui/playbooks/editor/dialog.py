@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from branchguard.core.kernel.errors import BranchGuardError, ValidationError
+from branchguard.core.kernel.roles import may
 from branchguard.core.kernel.types import PlaybookStatus
 from branchguard.core.playbooks.types import PlaybookVersion
 from branchguard.gui.kit.icons import icon
@@ -47,7 +48,7 @@ class PlaybookEditor(QDialog):
         self.code = code
         self.version: PlaybookVersion | None = None
         self.history: list[PlaybookVersion] = []
-        self.read_only = not session.can_edit()
+        self.read_only = not may(session.actor, "playbook.update")
         self._loading = False
 
         self.stack = QUndoStack(self)
