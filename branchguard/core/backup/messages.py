@@ -4,7 +4,6 @@ from __future__ import annotations
 
 BACKUP_MESSAGES: dict[str, tuple[str, str]] = {
     "action.backup.create": ("make a backup", "备份数据"),
-    "action.backup.restore": ("restore a backup", "恢复备份"),
     "backup.write_failed": ("cannot write the backup {path}: {error}; nothing was written", "无法写入备份 {path}：{error}；未写入任何内容"),
     "backup.target_not_a_file": ("{path} is not a regular file: choose a file name for the backup", "{path} 不是普通文件：请为备份指定文件名"),
     "backup.no_database": ("the database {path} does not exist", "数据库 {path} 不存在"),

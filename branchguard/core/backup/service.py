@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from branchguard.core.audit.service import record
 from branchguard.core.backup.archive import backup_into_folder, create_backup
 from branchguard.core.backup.types import BackupResult
-from branchguard.core.kernel.roles import LEAD_ONLY, require
+from branchguard.core.kernel.roles import require
 from branchguard.core.kernel.types import Actor
 
 
@@ -21,7 +21,7 @@ class BackupService:
 
     def create(self, actor: Actor, db_url: str, out: Path) -> BackupResult:
         """One archive at `out`."""
-        require(actor, "backup.create", LEAD_ONLY)
+        require(actor, "backup.create")
         result = create_backup(self._data_dir, db_url, out, self._version)
         self._audit(actor, result)
         return result
@@ -30,7 +30,7 @@ class BackupService:
         self, actor: Actor, db_url: str, folder: Path, keep_daily: int, keep_monthly: int
     ) -> BackupResult:
         """An automatic backup named by its time in `folder`; older ones beyond those kept go."""
-        require(actor, "backup.create", LEAD_ONLY)
+        require(actor, "backup.create")
         result = backup_into_folder(self._data_dir, db_url, folder, self._version, keep_daily, keep_monthly)
         self._audit(actor, result)
         return result
