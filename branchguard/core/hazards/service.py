@@ -165,6 +165,8 @@ class HazardService:
             timing: dict[str, Any] = {}
             if data.due is not None:
                 timing["due_at"] = store.end_of_day(data.due, zone)
+                if timing["due_at"] != row.due_at:  # moving a deadline is the lead's, here as in the window
+                    require(actor, "hazard.set_due")
             if values["severity"] != row.severity:
                 rule = store.policy(s).rule(HazardSeverity(values["severity"]))
                 due_at, timing["interim_due_at"], timing["plan_due_at"] = store.deadlines(

@@ -77,7 +77,7 @@ ROLE_TABLE: MappingProxyType[str, frozenset[Role]] = MappingProxyType({
     "hazard.read": _ALL,
     "hazard.create": _LEAD_STAFF,
     "hazard.update": _LEAD_STAFF,
-    "hazard.set_due": _LEAD,  # the window offers the due date of an open hazard to the lead only
+    "hazard.set_due": _LEAD,  # moving an open hazard's due date by hand
     "hazard.remediate": _LEAD_STAFF,
     "hazard.verify": _LEAD_STAFF,
     "hazard.close": _LEAD_STAFF,

@@ -186,6 +186,25 @@ def test_an_edit_records_its_changes_and_moves_the_due_schedule(ctx, staff, lead
     assert len(same.events) == len(major.events)  # nothing changed, nothing recorded
 
 
+def test_only_the_lead_moves_a_due_date_and_a_refusal_changes_nothing(ctx, staff, lead) -> None:
+    svc = ctx.services.hazards
+    hazard = _manual(ctx, staff).info
+    later = HazardInput(
+        description=hazard.description, severity=HazardSeverity.GENERAL, location="自助区", owner="李安全",
+        due=hazard.due_date + timedelta(days=20),
+    )
+    with pytest.raises(PermissionDenied):
+        svc.update(staff, hazard.id, later)
+    assert svc.get(lead, hazard.id).info.due_date == hazard.due_date
+    # the same date is no move: staff may still edit the other fields
+    same = HazardInput(
+        description=hazard.description, severity=HazardSeverity.GENERAL, location="二楼", owner="李安全",
+        due=hazard.due_date,
+    )
+    assert svc.update(staff, hazard.id, same).info.location == "二楼"
+    assert svc.update(lead, hazard.id, later).info.due_date == hazard.due_date + timedelta(days=20)
+
+
 def test_filters_ageing_and_counts(ctx, staff, lead) -> None:
     svc = ctx.services.hazards
     det = run_inspection(ctx, staff, "VAULT", fail=(1, 2))  # dual control (major), access log (general)
