@@ -12,11 +12,12 @@ from sqlalchemy import Engine, text
 from sqlalchemy.orm import Session, sessionmaker
 
 from branchguard.config import RuntimeConfig, resolve
-from branchguard.core.kernel.i18n import set_language
+from branchguard.core.kernel.errors import SchemaError
+from branchguard.core.kernel.i18n import set_language, t
 from branchguard.core.people.service import ensure_builtin_contacts
 from branchguard.core.services import Services, build_services
 from branchguard.db.engine import make_engine, make_session_factory
-from branchguard.db.migrate import SchemaReport, prepare_database
+from branchguard.db.migrate import SchemaProblem, SchemaReport, prepare_database
 
 
 @dataclass
@@ -42,7 +43,10 @@ def open_context(
     set_language(config.language)
     engine = make_engine(config.db_url)
     try:
-        schema = prepare_database(engine, config.backup_dir)
+        try:
+            schema = prepare_database(engine, config.backup_dir)
+        except SchemaProblem as problem:  # the db layer names the message; words are core's
+            raise SchemaError(t(problem.key, **problem.params)) from problem
         sessions = make_session_factory(engine)
         with sessions.begin() as s:
             ensure_builtin_contacts(s)
