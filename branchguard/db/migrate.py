@@ -34,12 +34,12 @@ class SchemaAction(enum.StrEnum):
 
 class SchemaProblem(Exception):
     """The database cannot be used by this version: `key` names the message (schema.newer,
-    schema.foreign, schema.upgrade_failed) and `params` fill its placeholders."""
+    schema.foreign, schema.upgrade_failed) and `params` fill its placeholders, as text."""
 
     def __init__(self, key: str, **params: object) -> None:
         super().__init__(key, params)
         self.key = key
-        self.params = params
+        self.params = {name: str(value) for name, value in params.items()}
 
 
 @dataclass(frozen=True)

@@ -132,7 +132,9 @@ def test_newer_database_is_refused_in_the_chosen_language(tmp_path: Path, lang: 
     assert refused.value.message == t("schema.newer", lang=lang, revision="9999", head=head_revision())
 
 
-@pytest.mark.parametrize(("lang", "words"), [("en", "Upgrading the database failed"), ("zh_CN", "数据库升级失败")])
+@pytest.mark.parametrize(
+    ("lang", "words"), [("en", "Upgrading the database failed"), ("zh_CN", "数据库升级失败")]
+)
 def test_failed_upgrade_says_where_the_backup_is(tmp_path: Path, lang: str, words: str) -> None:
     data = tmp_path / "data"
     data.mkdir()
