@@ -1,4 +1,5 @@
-"""Recurrence: RFC 5545 rules (python-dateutil), presets, month-end clamping, working-day shifts.
+"""Recurrence: RFC 5545 rules (python-dateutil), presets, month-end clamping, working-day shifts;
+and when a reminder is overdue.
 
 Rules recur in wall-clock time of the schedule's zone ("every Monday 09:00" stays 09:00 across a
 DST change) and every instant leaves here in UTC. Pure functions: no database, no clock.
@@ -16,7 +17,7 @@ from dateutil.rrule import DAILY, rrule, rrulebase, rrulestr
 from branchguard.core.kernel import working_days
 from branchguard.core.kernel.errors import ValidationError
 from branchguard.core.kernel.i18n import t
-from branchguard.core.schedules.types import WorkingDayPolicy
+from branchguard.core.schedules.types import ReminderInfo, ReminderKind, WorkingDayPolicy
 
 PRESETS: dict[str, str] = {
     "daily": "FREQ=DAILY",
@@ -253,3 +254,8 @@ def describe(rule: str) -> str:
             until = datetime.strptime(value, "%Y%m%dT%H%M%SZ").replace(tzinfo=UTC).astimezone()
             label += t("rule.until", date=until.date().isoformat())
     return label
+
+
+def reminder_overdue(reminder: ReminderInfo, now: datetime) -> bool:
+    """An overdue reminder (raised at the due time), or one whose occurrence is due by `now`."""
+    return reminder.kind is ReminderKind.OVERDUE or reminder.due_at <= now
