@@ -85,10 +85,6 @@ class RuntimeConfig:
     def backup_dir(self) -> Path:
         return self.data_dir / "backups"
 
-    @property
-    def uses_embedded_db(self) -> bool:
-        return self.db_url.startswith("sqlite")
-
 
 def resolve(
     data_dir: str | Path | None = None, db: str | None = None, lang: str | None = None
