@@ -94,10 +94,6 @@ class RuntimeConfig:
         chosen = self.settings.get("backup_dir")
         return Path(chosen).expanduser() if chosen else self.data_dir / "backups"
 
-    @property
-    def uses_embedded_db(self) -> bool:
-        return self.db_url.startswith("sqlite")
-
 
 def resolve(
     data_dir: str | Path | None = None, db: str | None = None, lang: str | None = None

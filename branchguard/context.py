@@ -13,11 +13,12 @@ from sqlalchemy import Engine, text
 from sqlalchemy.orm import Session, sessionmaker
 
 from branchguard.config import RuntimeConfig, resolve
-from branchguard.core.kernel.i18n import set_language
+from branchguard.core.kernel.errors import SchemaError
+from branchguard.core.kernel.i18n import set_language, t
 from branchguard.core.people.service import ensure_builtin_contacts
 from branchguard.core.services import Services, build_services
 from branchguard.db.engine import make_engine, make_session_factory
-from branchguard.db.migrate import SchemaAction, SchemaReport, prepare_database
+from branchguard.db.migrate import SchemaAction, SchemaProblem, SchemaReport, prepare_database
 
 log = logging.getLogger(__name__)
 
@@ -45,7 +46,11 @@ def open_context(
     set_language(config.language)
     engine = make_engine(config.db_url)
     try:
-        schema = prepare_database(engine, config.backup_dir)
+        try:
+            schema = prepare_database(engine, config.backup_dir)
+        except SchemaProblem as problem:  # the db layer names the message; words are core's
+            log.error("schema: %s %s", problem.key, problem.params)
+            raise SchemaError(t(problem.key, **problem.params)) from problem
         if schema.action != SchemaAction.CURRENT:
             change = (schema.action, schema.from_revision, schema.to_revision, schema.backup)
             log.info("schema %s: %s -> %s (backup: %s)", *change)

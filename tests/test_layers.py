@@ -1,4 +1,7 @@
-"""Layering: nothing below the GUI imports Qt (core, db, reports, config, context, cli)."""
+"""Layering: nothing below the GUI imports Qt (core, db, reports, scheduling, paths, config, context, cli).
+
+The import contract (tests/test_import_contract.py) reads the imports; this runs them.
+"""
 
 from __future__ import annotations
 
@@ -11,8 +14,8 @@ PROBE = r"""
 import importlib, importlib.util, json, pkgutil, sys
 
 imported = []
-for root in ("branchguard.core", "branchguard.db", "branchguard.reports", "branchguard.cli",
-             "branchguard.config", "branchguard.context"):
+for root in ("branchguard.core", "branchguard.db", "branchguard.reports", "branchguard.scheduling",
+             "branchguard.cli", "branchguard.paths", "branchguard.config", "branchguard.context"):
     if importlib.util.find_spec(root) is None:
         continue
     module = importlib.import_module(root)
@@ -37,6 +40,9 @@ def test_layers_below_the_gui_do_not_import_qt() -> None:
         "branchguard.core.services",
         "branchguard.db.engine",
         "branchguard.db.migrate",
+        "branchguard.scheduling.engine",
+        "branchguard.scheduling.wiring",
+        "branchguard.cli.schedules",
         "branchguard.config",
         "branchguard.context",
     ):

@@ -1,6 +1,9 @@
 """Start-up schema handling: create and stamp a new database, back up and upgrade an older one,
 refuse one written by a newer BranchGuard and leave it untouched.
 
+A refusal is raised as SchemaProblem: a message key and its values, not words. The db layer
+imports nothing from core; the caller (branchguard.context) translates it for the user.
+
 Alembic is imported only when the schema must change: a database already at head is recognised
 from the revision files' names, which keeps every start of the app and the CLI fast.
 """
@@ -16,9 +19,6 @@ from typing import TYPE_CHECKING
 from sqlalchemy import Engine, inspect, text
 from sqlalchemy.exc import DBAPIError
 
-from branchguard.core.kernel.errors import SchemaError
-from branchguard.core.kernel.i18n import t
-
 if TYPE_CHECKING:
     from alembic.config import Config
 
@@ -30,6 +30,16 @@ class SchemaAction(enum.StrEnum):
     CREATED = "created"
     UPGRADED = "upgraded"
     CURRENT = "current"
+
+
+class SchemaProblem(Exception):
+    """The database cannot be used by this version: `key` names the message (schema.newer,
+    schema.foreign, schema.upgrade_failed) and `params` fill its placeholders, as text."""
+
+    def __init__(self, key: str, **params: object) -> None:
+        super().__init__(key, params)
+        self.key = key
+        self.params = {name: str(value) for name, value in params.items()}
 
 
 @dataclass(frozen=True)
@@ -89,17 +99,17 @@ def backup_sqlite(engine: Engine, backup_dir: Path, label: str) -> Path:
 
 
 def prepare_database(engine: Engine, backup_dir: Path | None = None) -> SchemaReport:
-    """Bring the database to the code's schema, or raise SchemaError without changing it."""
+    """Bring the database to the code's schema, or raise SchemaProblem without changing it."""
     head = head_revision()
     current = current_revision(engine)
     if current == head:
         return SchemaReport(SchemaAction.CURRENT, current, head)
     if current is None:
         if inspect(engine).get_table_names():
-            raise SchemaError(t("schema.foreign"))
+            raise SchemaProblem("schema.foreign")
         return _create(engine, head)
     if current not in known_revisions():
-        raise SchemaError(t("schema.newer", revision=current, head=head))
+        raise SchemaProblem("schema.newer", revision=current, head=head)
     return _upgrade(engine, current, head, backup_dir)
 
 
@@ -128,5 +138,5 @@ def _upgrade(engine: Engine, current: str, head: str, backup_dir: Path | None) -
             cfg.attributes["connection"] = conn
             command.upgrade(cfg, "head")
     except Exception as exc:  # the backup above is the way back; say where it is
-        raise SchemaError(t("schema.upgrade_failed", error=exc, backup=backup or "-")) from exc
+        raise SchemaProblem("schema.upgrade_failed", error=exc, backup=backup or "-") from exc
     return SchemaReport(SchemaAction.UPGRADED, current, head, backup)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import shutil
 import sqlite3
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from branchguard.core.kernel.types import Actor
 from branchguard.db.engine import make_engine, sqlite_url
 from branchguard.db.migrate import SchemaAction, current_revision, head_revision
 
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "db"
 FOUNDATION_TABLES = {"branch", "users", "people", "contacts", "audit_events", "alembic_version"}
 
 
@@ -112,3 +114,42 @@ def test_foreign_database_without_version_is_refused_and_left_untouched(tmp_path
     engine = make_engine(sqlite_url(db_file))
     assert set(inspect(engine).get_table_names()) == {"invoices"}
     engine.dispose()
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"), [("en", "newer BranchGuard"), ("zh_CN", "更新版本的 BranchGuard")]
+)
+def test_newer_database_is_refused_in_the_chosen_language(tmp_path: Path, lang: str, words: str) -> None:
+    db_file = _sqlite_database_at_head(tmp_path)
+    with sqlite3.connect(db_file) as conn:
+        conn.execute("UPDATE alembic_version SET version_num = '9999'")
+    conn.close()
+
+    with pytest.raises(SchemaError) as refused:
+        open_context(tmp_path / "data", lang=lang)
+
+    assert words in refused.value.message
+    assert refused.value.message == t("schema.newer", lang=lang, revision="9999", head=head_revision())
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"), [("en", "Upgrading the database failed"), ("zh_CN", "数据库升级失败")]
+)
+def test_failed_upgrade_says_where_the_backup_is(tmp_path: Path, lang: str, words: str) -> None:
+    data = tmp_path / "data"
+    data.mkdir()
+    db_file = data / "branchguard.sqlite"
+    shutil.copyfile(FIXTURES / "schema_0001.sqlite", db_file)
+    with sqlite3.connect(db_file) as conn:  # in the way of revision 0002, which creates it
+        conn.execute("CREATE TABLE audit_events (id INTEGER PRIMARY KEY)")
+    conn.close()
+
+    with pytest.raises(SchemaError) as refused:
+        open_context(data, lang=lang)
+
+    backups = list((data / "backups").glob("*.sqlite"))
+    assert len(backups) == 1
+    message = refused.value.message
+    assert message.startswith(words)
+    assert "audit_events" in message
+    assert message.endswith(str(backups[0]))

@@ -11,6 +11,7 @@ from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatc
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
+from branchguard.core.accounts.rules import lock_end
 from branchguard.core.accounts.types import UserInfo
 from branchguard.core.audit.service import record
 from branchguard.core.branch.service import DEFAULT_LOCKOUT_MINUTES, DEFAULT_LOCKOUT_THRESHOLD, get_branch_row
@@ -172,10 +173,8 @@ class AuthService:
             if user is None:
                 _safe_verify(_dummy_hash(), password)
                 error: AuthenticationError = AuthenticationError(t("auth.bad_credentials"))
-            elif user.locked_until is not None and user.locked_until > now:
-                error = AccountLocked(
-                    t("auth.locked", username=name, until=_format_local(user.locked_until)), user.locked_until
-                )
+            elif (until := lock_end(user.locked_until, now)) is not None:
+                error = AccountLocked(t("auth.locked", username=name, until=_format_local(until)), until)
             elif not _safe_verify(user.password_hash, password):
                 error = self._register_failure(s, user, now)
             elif not user.active:

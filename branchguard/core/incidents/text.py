@@ -9,6 +9,7 @@ from branchguard.core.incidents.types import REPORT_FIELDS, EntryKind, IncidentS
 from branchguard.core.kernel.attachments import format_size
 from branchguard.core.kernel.i18n import t
 from branchguard.core.kernel.types import Level
+from branchguard.core.playbooks.text import deadline_text, target_text
 
 STAMP = "%Y-%m-%d %H:%M:%S"
 
@@ -46,6 +47,13 @@ def level_label(value: object) -> str:
         return Level(str(value)).label
     except ValueError:
         return str(value)
+
+
+def goal_text(step: IncidentStep) -> str:
+    """A step's goal: "≤ 3 min", or for a report to head office (上报) "Report within 15 min"."""
+    if step.checkpoint:
+        return deadline_text(step.deadline_minutes or step.target_minutes)
+    return target_text(step.target_minutes)
 
 
 def entry_text(entry: LogEntry) -> str:

@@ -1,4 +1,5 @@
-"""Recurrence: RFC 5545 rules (python-dateutil), presets, month-end clamping, working-day shifts.
+"""Recurrence: RFC 5545 rules (python-dateutil), presets, month-end clamping, working-day shifts;
+and when a reminder is overdue, and what is still owed from before a day.
 
 Rules recur in wall-clock time of the schedule's zone ("every Monday 09:00" stays 09:00 across a
 DST change) and every instant leaves here in UTC. Pure functions: no database, no clock.
@@ -6,7 +7,7 @@ DST change) and every instant leaves here in UTC. Pure functions: no database, n
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -16,7 +17,7 @@ from dateutil.rrule import DAILY, rrule, rrulebase, rrulestr
 from branchguard.core.kernel import working_days
 from branchguard.core.kernel.errors import ValidationError
 from branchguard.core.kernel.i18n import t
-from branchguard.core.schedules.types import WorkingDayPolicy
+from branchguard.core.schedules.types import OccurrenceInfo, ReminderInfo, ReminderKind, WorkingDayPolicy
 
 PRESETS: dict[str, str] = {
     "daily": "FREQ=DAILY",
@@ -253,3 +254,13 @@ def describe(rule: str) -> str:
             until = datetime.strptime(value, "%Y%m%dT%H%M%SZ").replace(tzinfo=UTC).astimezone()
             label += t("rule.until", date=until.date().isoformat())
     return label
+
+
+def reminder_overdue(reminder: ReminderInfo, now: datetime) -> bool:
+    """An overdue reminder (raised at the due time), or one whose occurrence is due by `now`."""
+    return reminder.kind is ReminderKind.OVERDUE or reminder.due_at <= now
+
+
+def owed_before(items: Iterable[OccurrenceInfo], start: datetime) -> list[OccurrenceInfo]:
+    """Overdue occurrences due before `start`: still owed, they head that day's agenda."""
+    return [o for o in items if o.overdue and o.due_at < start]

@@ -25,10 +25,10 @@ from PySide6.QtWidgets import (
 )
 
 from branchguard.core.branch.types import BranchInfo
-from branchguard.core.incidents.text import elapsed_text, local_stamp
+from branchguard.core.incidents.rules import step_due, step_overdue
+from branchguard.core.incidents.text import elapsed_text, goal_text, local_stamp
 from branchguard.core.incidents.types import HandoverSnapshot, IncidentDetail, IncidentStep, StepState
 from branchguard.core.kernel.i18n import t
-from branchguard.gui.incidents.follow_mode.widgets import goal_text, step_due
 from branchguard.gui.kit import style
 from branchguard.gui.kit.files import documents_folder
 from branchguard.gui.kit.tasks import TaskProgress, run_task
@@ -195,7 +195,7 @@ class HandoverDialog(QDialog):
 
     def _step_item(self, step: IncidentStep, detail: IncidentDetail, now: datetime) -> QTreeWidgetItem:
         due = step_due(step, detail.summary.started_at)
-        late = due is not None and due < now
+        late = step_overdue(step, detail.summary.started_at, now)
         target = ""
         if due is not None:
             target = f"{goal_text(step)} · {local_stamp(due, MINUTE_STAMP)}"

@@ -7,10 +7,10 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont
 
+from branchguard.core.incidents.rules import severity
 from branchguard.core.incidents.text import entry_text
 from branchguard.core.incidents.types import IncidentStatus, IncidentSummary, SearchHit
 from branchguard.core.kernel.i18n import t
-from branchguard.core.kernel.types import Level
 from branchguard.gui.kit import style
 from branchguard.gui.kit.rows import SORT_ROLE, RowsModel
 from branchguard.gui.kit.times import date_time
@@ -18,11 +18,6 @@ from branchguard.gui.kit.times import date_time
 _R = Qt.ItemDataRole
 # The levels of a row as a tuple of "I"/"II"/"III", for playbook_preview.LevelBadgeDelegate.
 LEVELS_ROLE = Qt.ItemDataRole.UserRole + 3
-
-
-def severity(level: Level) -> int:
-    """0 for the most severe level (I): sorts the worst first."""
-    return list(Level).index(level)
 
 
 def incident_swatch(summary: IncidentSummary) -> style.Swatch:

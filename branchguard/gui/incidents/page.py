@@ -5,13 +5,14 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
+from branchguard.core.incidents.rules import most_urgent
 from branchguard.core.incidents.types import IncidentStatus
 from branchguard.core.kernel.errors import BranchGuardError
 from branchguard.core.kernel.i18n import t
 from branchguard.gui.incidents.console import IncidentConsole
 from branchguard.gui.incidents.console.dialogs import swatch_icon
 from branchguard.gui.incidents.list_view import IncidentListPanel
-from branchguard.gui.incidents.models import incident_swatch, severity
+from branchguard.gui.incidents.models import incident_swatch
 from branchguard.gui.incidents.start import StartIncidentDialog, may_start
 from branchguard.gui.kit.icons import icon
 from branchguard.gui.kit.page import Page
@@ -89,8 +90,8 @@ class IncidentsPage(Page):
             return
         for summary in sorted(live, key=lambda s: s.started_at):
             self.open_incident(summary.id, focus=False)
-        if live:  # the most severe in front
-            first = min(live, key=lambda s: (s.drill, severity(s.level), s.started_at))
+        first = most_urgent(live)
+        if first is not None:  # the most urgent in front
             self.open_incident(first.id)
 
     # -- consoles ------------------------------------------------------------------------------

@@ -8,8 +8,9 @@ from typing import Any
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QColor, QFont
 
+from branchguard.core.incidents.rules import step_due, step_overdue
+from branchguard.core.incidents.text import goal_text
 from branchguard.core.incidents.types import IncidentStep, StepState
-from branchguard.gui.incidents.follow_mode.widgets import goal_text, step_due
 from branchguard.gui.kit import style
 from branchguard.gui.kit.rows import RowsModel
 from branchguard.gui.kit.times import local_clock, now_utc
@@ -53,10 +54,7 @@ class IncidentStepsModel(RowsModel[IncidentStep]):
         ]
 
     def overdue(self, step: IncidentStep, now: datetime | None = None) -> bool:
-        if step.state != StepState.PENDING or self._started is None:
-            return False
-        due = step_due(step, self._started)
-        return due is not None and due < (now or now_utc())
+        return self._started is not None and step_overdue(step, self._started, now or now_utc())
 
     def cell(self, item: IncidentStep, column: int, role: int) -> Any:
         if role == _R.DisplayRole:

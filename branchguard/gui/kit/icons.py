@@ -16,10 +16,6 @@ from branchguard.paths import icons_dir
 SOURCE_STROKE = "#37474F"
 
 
-def icon_names() -> list[str]:
-    return sorted(p.stem for p in icons_dir().glob("*.svg"))
-
-
 def _render(svg: str, colour: str, size: int, ratio: float) -> QPixmap:
     renderer = QSvgRenderer(QByteArray(svg.replace(SOURCE_STROKE, colour).encode("utf-8")))
     pixmap = QPixmap(round(size * ratio), round(size * ratio))

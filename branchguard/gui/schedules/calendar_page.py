@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from branchguard.core.kernel.errors import BranchGuardError
 from branchguard.core.kernel.roles import may
+from branchguard.core.schedules.rules import owed_before
 from branchguard.core.schedules.types import OccurrenceInfo
 from branchguard.gui.kit.icons import icon
 from branchguard.gui.kit.page import Page
@@ -155,8 +156,7 @@ class CalendarPage(Page):
         def load(_progress: TaskProgress) -> list[OccurrenceInfo]:
             items = services.schedules.calendar(actor, start_at, end_at)
             if with_overdue:  # what is still owed from before belongs at the top of today's agenda
-                owed = services.schedules.open_items(actor)
-                items = [o for o in owed if o.overdue and o.due_at < start_at] + items
+                items = owed_before(services.schedules.open_items(actor), start_at) + items
             return items
 
         run_task(load, on_done=self._show, parent=None)

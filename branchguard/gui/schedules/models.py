@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
-from branchguard.core.schedules.types import OccurrenceInfo, OccurrenceStatus, ReminderInfo, ReminderKind
+from branchguard.core.schedules.rules import reminder_overdue
+from branchguard.core.schedules.types import OccurrenceInfo, OccurrenceStatus, ReminderInfo
 from branchguard.gui.kit import style
 from branchguard.gui.kit.rows import SORT_ROLE, RowsModel
 from branchguard.gui.kit.times import date_time, now_utc
@@ -18,10 +18,6 @@ _FOREGROUND = Qt.ItemDataRole.ForegroundRole
 _TOOLTIP = Qt.ItemDataRole.ToolTipRole
 OVERDUE_COLOUR = QColor(style.ERROR)
 DONE_COLOUR = QColor(style.MUTED)
-
-
-def is_overdue(reminder: ReminderInfo, now: datetime | None = None) -> bool:
-    return reminder.kind is ReminderKind.OVERDUE or reminder.due_at <= (now or now_utc())
 
 
 class ReminderModel(RowsModel[ReminderInfo]):
@@ -34,7 +30,7 @@ class ReminderModel(RowsModel[ReminderInfo]):
 
     def cell(self, item: ReminderInfo, column: int, role: int) -> Any:
         if role == _FOREGROUND:
-            return OVERDUE_COLOUR if is_overdue(item) else None
+            return OVERDUE_COLOUR if reminder_overdue(item, now_utc()) else None
         if role == SORT_ROLE and column == self.DUE:
             return item.due_at.timestamp()
         if role == _TOOLTIP:
@@ -46,7 +42,7 @@ class ReminderModel(RowsModel[ReminderInfo]):
         if column == self.DUE:
             return date_time(item.due_at)
         if column == self.KIND:
-            return self.tr("Overdue") if is_overdue(item) else self.tr("Coming up")
+            return self.tr("Overdue") if reminder_overdue(item, now_utc()) else self.tr("Coming up")
         return item.owner
 
 

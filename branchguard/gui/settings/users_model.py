@@ -7,6 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
+from branchguard.core.accounts.rules import lock_end
 from branchguard.core.accounts.types import UserInfo
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -44,9 +45,9 @@ class UsersModel(QAbstractTableModel):
     def status_text(self, user: UserInfo) -> str:
         if not user.active:
             return self.tr("Disabled")
-        if user.locked_until is not None and user.locked_until > self.now():
-            until = user.locked_until.astimezone().strftime("%Y-%m-%d %H:%M")
-            return self.tr("Locked until %1").replace("%1", until)
+        until = lock_end(user.locked_until, self.now())
+        if until is not None:
+            return self.tr("Locked until %1").replace("%1", until.astimezone().strftime("%Y-%m-%d %H:%M"))
         return self.tr("Active")
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

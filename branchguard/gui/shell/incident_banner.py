@@ -24,12 +24,12 @@ POLL_MS = 15_000  # incidents started elsewhere (another PC, the CLI) show up wi
 
 
 def most_urgent(incidents: list[IncidentSummary]) -> IncidentSummary | None:
-    """Real incidents before drills, then the most severe level, then the oldest."""
+    """The incident the banner shows and the console opens first (core's rule)."""
     if not incidents:
         return None
-    from branchguard.gui.incidents.models import severity  # the incident layer: once one is open
+    from branchguard.core.incidents.rules import most_urgent  # the incident layer: once one is open
 
-    return min(incidents, key=lambda s: (s.drill, severity(s.level), s.started_at), default=None)
+    return most_urgent(incidents)
 
 
 class IncidentBanner(QFrame):

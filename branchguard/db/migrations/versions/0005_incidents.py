@@ -10,12 +10,25 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-from branchguard.db.models.incidents import CORRECTIONS_WHERE, CREATE_FTS, CREATE_TRGM, STEP_MARKS_WHERE
-
 revision = "0005"
 down_revision = "0004"
 branch_labels = None
 depends_on = None
+
+# Frozen with this revision (a migration imports no live code, so it never changes with it); the
+# models in db/models/incidents.py declare the same indexes and DDL for a new database.
+CORRECTIONS_WHERE = "corrects IS NOT NULL"
+STEP_MARKS_WHERE = "kind IN ('step_done', 'step_skipped', 'correction')"
+CREATE_FTS = (
+    "CREATE VIRTUAL TABLE IF NOT EXISTS incident_log_fts "
+    "USING fts5(terms, content='', tokenize='unicode61 remove_diacritics 2')"
+)
+CREATE_TRGM = (
+    "DO $$ BEGIN "
+    "CREATE EXTENSION IF NOT EXISTS pg_trgm; "
+    "CREATE INDEX IF NOT EXISTS ix_incident_log_text_trgm ON incident_log USING gin (text gin_trgm_ops); "
+    "EXCEPTION WHEN OTHERS THEN NULL; END $$"
+)
 
 
 def upgrade() -> None:

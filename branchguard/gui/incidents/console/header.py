@@ -7,6 +7,7 @@ from datetime import datetime
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
+from branchguard.core.incidents.rules import DeadlineState, checkpoint_state
 from branchguard.core.incidents.types import Checkpoint, IncidentDetail, IncidentStatus
 from branchguard.core.kernel.i18n import t
 from branchguard.gui.kit import style
@@ -134,14 +135,15 @@ class IncidentHeader(QFrame):
         self.checkpoint.setVisible(point is not None)
         if point is None:
             return
+        state = checkpoint_state(point, now)
         left = (point.due_at - now).total_seconds()
-        if left >= 0:
-            text = self.tr("Report to head office (step %1) due in %2")
-            colour = style.WARNING if left < 5 * 60 else style.TEXT
-        else:
+        if state is DeadlineState.OVERDUE:
             text = self.tr("Report to head office (step %1) overdue by %2")
             colour = style.ERROR
+        else:
+            text = self.tr("Report to head office (step %1) due in %2")
+            colour = style.WARNING if state is DeadlineState.SOON else style.TEXT
         self.checkpoint.setText(text.replace("%1", str(point.step)).replace("%2", duration_clock(abs(left))))
         self.checkpoint.setStyleSheet(f"color: {colour};")
-        self.checkpoint.setProperty("overdue", left < 0)
+        self.checkpoint.setProperty("overdue", state is DeadlineState.OVERDUE)
         self.checkpoint.setToolTip(point.text.text)

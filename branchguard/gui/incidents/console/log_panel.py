@@ -184,14 +184,6 @@ class LogPanel(QWidget):
         if self.correctable(entry):
             self.correct_requested.emit(entry)
 
-    def select_seq(self, seq: int) -> bool:
-        row = self.model.row_of(seq)
-        if row < 0:
-            return False
-        self.view.selectRow(row)
-        self.view.scrollTo(self.model.index(row, 0))
-        return True
-
     def _menu(self, point: QPoint) -> None:
         index = self.view.indexAt(point)
         if not index.isValid():

@@ -3,17 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
 from html import escape
 
 from PySide6.QtCore import QEvent, QRect, QSize, Qt
 from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
-from branchguard.core.incidents.types import IncidentStep
 from branchguard.core.people.service import BUILTIN_CONTACTS
 from branchguard.core.people.types import ContactKind
-from branchguard.core.playbooks.text import contact_label, deadline_text, target_text
+from branchguard.core.playbooks.text import contact_label
 from branchguard.gui.incidents.console.header import badge_css, sized
 from branchguard.gui.kit import style
 from branchguard.gui.kit.rows import phone_font
@@ -26,18 +24,6 @@ PUBLIC_NUMBERS = tuple((kind, number) for kind, number, _order in BUILTIN_CONTAC
 def paint_badge(label: QLabel, swatch: style.Swatch) -> None:
     """The console's badge, roomier: these are read from across the hall."""
     label.setStyleSheet(badge_css(swatch, radius=8) + " padding: 4px 18px;")
-
-
-def step_due(step: IncidentStep, started: datetime) -> datetime | None:
-    """When the step should be done: a reporting checkpoint's deadline, else its target time."""
-    return step.deadline_at(started) if step.checkpoint else step.target_at(started)
-
-
-def goal_text(step: IncidentStep) -> str:
-    """ "≤ 3 min", or for a report to head office (上报) "Report within 15 min"."""
-    if step.checkpoint:
-        return deadline_text(step.deadline_minutes or step.target_minutes)
-    return target_text(step.target_minutes)
 
 
 class StepArea(QWidget):

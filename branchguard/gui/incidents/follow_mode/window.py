@@ -9,7 +9,9 @@ from PySide6.QtCore import QEvent, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QKeySequence, QScreen, QShortcut, QShowEvent
 from PySide6.QtWidgets import QWidget
 
+from branchguard.core.incidents.rules import step_due, step_overdue
 from branchguard.core.incidents.service import IncidentService
+from branchguard.core.incidents.text import goal_text
 from branchguard.core.incidents.types import (
     EntryKind,
     IncidentDetail,
@@ -21,7 +23,7 @@ from branchguard.core.kernel.i18n import t
 from branchguard.core.kernel.roles import may
 from branchguard.core.kernel.types import Actor
 from branchguard.gui.incidents.follow_mode.view import FollowView
-from branchguard.gui.incidents.follow_mode.widgets import goal_text, paint_badge, step_due
+from branchguard.gui.incidents.follow_mode.widgets import paint_badge
 from branchguard.gui.kit import style
 from branchguard.gui.kit import writer as incident_writer
 from branchguard.gui.kit.tasks import run_task
@@ -342,7 +344,7 @@ class FollowWindow(FollowView):
         self.target_label.setVisible(target is not None)
         if step is None or target is None:
             return
-        late = now > target
+        late = step_overdue(step, started, now)
         text = self.tr("Target: %1 · by %2").replace("%1", goal_text(step))
         text = text.replace("%2", local_clock(target, started, now))
         if late:
