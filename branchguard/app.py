@@ -22,9 +22,10 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from branchguard import APP_NAME, __version__
 from branchguard.config import LocalSettings, default_data_dir
-from branchguard.core.kernel.i18n import DEFAULT_LANGUAGE, normalize_language
+from branchguard.core.kernel.i18n import DEFAULT_LANGUAGE, normalize_language, t
 from branchguard.gui.kit import style, translation
 from branchguard.gui.shell.main_window import MainWindow
+from branchguard.gui.shell.single_instance import SingleInstance, ask_running_window_forward
 
 if TYPE_CHECKING:
     from branchguard.context import AppContext
@@ -288,6 +289,23 @@ class ContextOpening:
             self._ctx.close()
 
 
+ALREADY_RUNNING_EXIT = 3
+
+
+def _already_running(instance: SingleInstance) -> int:
+    """A window is open on this data folder: bring it forward and say so (on stderr and in the log,
+    which is where a second start from a script or a shortcut can be seen)."""
+    import logging
+
+    pid = instance.owner_pid()
+    raised = ask_running_window_forward(instance.name)
+    key = "app.already_running" if raised else "app.already_running_silent"
+    message = t(key, pid=pid if pid is not None else "?")
+    logging.getLogger(__name__).warning(message)
+    print(f"branchguard: {message}", file=sys.stderr)
+    return ALREADY_RUNNING_EXIT
+
+
 def run_gui(
     data_dir: str | None = None,
     db: str | None = None,
@@ -314,7 +332,12 @@ def run_gui(
         QMessageBox.critical(None, APP_NAME, str(exc))
         return 1
     configure_app(app, language)
+    instance = SingleInstance(folder)
+    if not instance.acquire():
+        return _already_running(instance)
     window = MainWindow(None, gui_settings(folder))
+    instance.activation_requested.connect(window.bring_forward)
+    QTimer.singleShot(0, instance.listen)
     tracer = None
     if os.environ.get(TRACE_ENV) == "1":
         tracer = StartupTracer(window, quit_after=os.environ.get(EXIT_ENV) == "1")
@@ -326,6 +349,7 @@ def run_gui(
         return app.exec()
     finally:
         window.close()
+        instance.release()
         if startup.ctx is not None:
             startup.ctx.close()
         else:

@@ -397,6 +397,14 @@ CATALOG: dict[str, tuple[str, str]] = {
         "Database upgraded from {old} to {new}; backup at {backup}",
         "数据库已从 {old} 升级到 {new}；备份位于 {backup}",
     ),
+    "app.already_running": (
+        "BranchGuard is already open on this data folder (PID {pid}); its window was brought forward",
+        "BranchGuard 已在此数据目录上运行（进程 {pid}），已将其窗口置于前台",
+    ),
+    "app.already_running_silent": (
+        "BranchGuard is already open on this data folder (PID {pid}) but did not answer; close it or wait for it to finish",
+        "BranchGuard 已在此数据目录上运行（进程 {pid}）但没有响应；请关闭它或等待其结束",
+    ),
 }
 
 # Later capabilities keep their text in their own modules; one catalogue for t().

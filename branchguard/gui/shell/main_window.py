@@ -377,6 +377,14 @@ class MainWindow(QMainWindow):
         dialog.open()
         return dialog
 
+    def bring_forward(self) -> None:
+        """Another start on this data folder asked for this window: show it on top, as it was."""
+        if self.isMinimized():
+            self.showNormal()
+        self.show()
+        self.raise_()
+        self.activateWindow()
+
     def show_about(self) -> None:
         if self._visible_page("about") is not None:
             self.show_page("about")

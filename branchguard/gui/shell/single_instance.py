@@ -1,0 +1,91 @@
+"""One window per data folder: a second start brings the running window forward and exits.
+
+Two windows on one database would each run the scheduler (reminders twice) and each believe its
+screen is current. The first start holds a lock file in the data folder (QLockFile: a crashed
+holder's lock is taken over, as its PID no longer runs) and, once its window has painted, listens on a
+local socket named after the folder. A second start finds the lock, asks the first over that socket
+to come forward, and exits with a message naming the running one's PID.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from PySide6.QtCore import QLockFile, QObject, Signal
+
+LOCK_NAME = "branchguard.lock"
+RAISE = b"raise\n"
+ANSWER_MS = 2000
+
+
+def server_name(data_dir: Path) -> str:
+    """The local socket's name: the same for every start on this folder, whatever spelling reached it."""
+    digest = hashlib.sha256(str(Path(data_dir).resolve()).encode("utf-8")).hexdigest()[:16]
+    return f"branchguard-{digest}"
+
+
+class SingleInstance(QObject):
+    activation_requested = Signal()  # another start on this folder asked this window to come forward
+
+    def __init__(self, data_dir: Path, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.name = server_name(data_dir)
+        Path(data_dir).mkdir(parents=True, exist_ok=True)
+        self._lock = QLockFile(str(Path(data_dir) / LOCK_NAME))
+        self._lock.setStaleLockTime(0)  # stale only when its process is gone, never by age
+        self._server: QObject | None = None
+
+    def acquire(self) -> bool:
+        return self._lock.tryLock(100)
+
+    def owner_pid(self) -> int | None:
+        info = self._lock.getLockInfo()  # PySide: (pid, hostname, appname), pid 0 when unreadable
+        pid = int(info[0]) if info else 0
+        return pid if pid > 0 else None
+
+    def listen(self) -> None:
+        """Answer later starts (after the first frame: the network module is not needed before)."""
+        from PySide6.QtNetwork import QLocalServer
+
+        QLocalServer.removeServer(self.name)  # a socket file left by a crashed start
+        server = QLocalServer(self)
+        server.newConnection.connect(lambda: self._answer(server))
+        server.listen(self.name)
+        self._server = server
+
+    def _answer(self, server: QObject) -> None:
+        from PySide6.QtNetwork import QLocalServer
+
+        assert isinstance(server, QLocalServer)
+        while server.hasPendingConnections():
+            socket = server.nextPendingConnection()
+            socket.readyRead.connect(lambda s=socket: self._read(s))
+            socket.disconnected.connect(socket.deleteLater)
+
+    def _read(self, socket: QObject) -> None:
+        from PySide6.QtNetwork import QLocalSocket
+
+        assert isinstance(socket, QLocalSocket)
+        if bytes(socket.readAll().data()).startswith(RAISE.strip()):
+            self.activation_requested.emit()
+        socket.disconnectFromServer()
+
+    def release(self) -> None:
+        if self._server is not None:
+            self._server.close()  # type: ignore[attr-defined]
+        self._lock.unlock()
+
+
+def ask_running_window_forward(name: str) -> bool:
+    """Whether the window listening on `name` took the request to come forward."""
+    from PySide6.QtNetwork import QLocalSocket
+
+    socket = QLocalSocket()
+    socket.connectToServer(name)
+    if not socket.waitForConnected(ANSWER_MS):
+        return False
+    socket.write(RAISE)
+    sent = socket.waitForBytesWritten(ANSWER_MS)
+    socket.disconnectFromServer()
+    return sent

@@ -1,0 +1,63 @@
+"""One window per data folder: a second start asks the first to come forward and exits with a message."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from branchguard.gui.shell.single_instance import LOCK_NAME, SingleInstance, ask_running_window_forward
+
+
+def test_the_second_holder_is_refused_and_the_first_is_asked_forward(qtbot, tmp_path: Path) -> None:
+    first = SingleInstance(tmp_path / "data")
+    second = SingleInstance(tmp_path / "data")
+    other_folder = SingleInstance(tmp_path / "other")
+    try:
+        assert first.acquire()
+        assert not second.acquire()
+        assert second.owner_pid() == os.getpid()
+        assert other_folder.acquire()  # another data folder is another branch's window
+        first.listen()
+        with qtbot.waitSignal(first.activation_requested, timeout=5000):
+            assert ask_running_window_forward(second.name)
+    finally:
+        first.release()
+        other_folder.release()
+    assert second.acquire()  # released: the next start is the first again
+    second.release()
+
+
+def test_a_dead_holders_lock_is_taken_over(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    code = (
+        "import os, sys\n"
+        "from branchguard.gui.shell.single_instance import SingleInstance\n"
+        f"held = SingleInstance({str(data)!r})\n"
+        "assert held.acquire()\n"
+        "os._exit(0)  # dies holding the lock, as a crash would\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, timeout=60)
+    assert (data / LOCK_NAME).exists()
+    again = SingleInstance(data)
+    assert again.acquire()
+    again.release()
+
+
+def test_a_second_window_on_the_same_folder_exits_with_a_message(qtbot, tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    command = [sys.executable, "-m", "branchguard", "--data-dir", str(data), "--lang", "en"]
+    first = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    try:
+        probe = SingleInstance(data)
+        # The first window holds the lock once it is up (it then waits at the first-run dialog).
+        qtbot.waitUntil(lambda: (data / LOCK_NAME).exists() and probe.owner_pid() == first.pid, timeout=60_000)
+        second = subprocess.run(command, env=env, capture_output=True, text=True, timeout=60, check=False)
+        assert second.returncode == 3
+        assert f"already open on this data folder (PID {first.pid})" in second.stderr
+        assert first.poll() is None  # the first window is untouched
+    finally:
+        first.kill()
+        first.wait(timeout=30)
