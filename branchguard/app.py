@@ -24,6 +24,7 @@ from branchguard import APP_NAME, __version__
 from branchguard.config import LocalSettings, default_data_dir
 from branchguard.core.kernel.i18n import DEFAULT_LANGUAGE, normalize_language, t
 from branchguard.gui.kit import style, translation
+from branchguard.gui.shell import crash_report
 from branchguard.gui.shell.main_window import MainWindow
 from branchguard.gui.shell.single_instance import SingleInstance, ask_running_window_forward
 
@@ -332,6 +333,7 @@ def run_gui(
         QMessageBox.critical(None, APP_NAME, str(exc))
         return 1
     configure_app(app, language)
+    crash_report.install()
     instance = SingleInstance(folder)
     if not instance.acquire():
         return _already_running(instance)

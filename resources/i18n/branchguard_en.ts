@@ -2535,6 +2535,10 @@ Submitted as: %3</translation>
 <context>
     <name>MainWindow</name>
     <message>
+        <source>Open &amp;log folder</source>
+        <translation>Open &amp;log folder</translation>
+    </message>
+    <message>
         <source>No branch set up</source>
         <translation>No branch set up</translation>
     </message>

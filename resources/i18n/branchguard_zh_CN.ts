@@ -2526,6 +2526,10 @@ Submitted as: %3</source>
 <context>
     <name>MainWindow</name>
     <message>
+        <source>Open &amp;log folder</source>
+        <translation>打开日志文件夹(&amp;L)</translation>
+    </message>
+    <message>
         <source>No branch set up</source>
         <translation>尚未设置网点</translation>
     </message>

@@ -401,6 +401,10 @@ CATALOG: dict[str, tuple[str, str]] = {
         "BranchGuard is already open on this data folder (PID {pid}); its window was brought forward",
         "BranchGuard 已在此数据目录上运行（进程 {pid}），已将其窗口置于前台",
     ),
+    "app.unexpected_error": (
+        "BranchGuard met an unexpected error ({error}). Nothing already saved is lost. The details are in the log: {log}",
+        "BranchGuard 遇到意外错误（{error}）。已保存的内容不会丢失。详细信息见日志：{log}",
+    ),
     "app.already_running_silent": (
         "BranchGuard is already open on this data folder (PID {pid}) but did not answer; close it or wait for it to finish",
         "BranchGuard 已在此数据目录上运行（进程 {pid}）但没有响应；请关闭它或等待其结束",

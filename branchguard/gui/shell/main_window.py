@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QSettings, QSize, Signal
@@ -178,6 +179,9 @@ class MainWindow(QMainWindow):
         self.help_action.setObjectName("action_shortcuts")
         self.help_action.setShortcuts([QKeySequence("F1")])
         self.help_action.triggered.connect(self.show_shortcuts)
+        self.log_folder_action = QAction(icon("folder"), "", self)
+        self.log_folder_action.setObjectName("action_log_folder")
+        self.log_folder_action.triggered.connect(self.open_log_folder)
         self.about_action = QAction(icon("about"), "", self)
         self.about_action.setObjectName("action_about")
         self.about_action.triggered.connect(self.show_about)
@@ -193,6 +197,7 @@ class MainWindow(QMainWindow):
         self.file_menu.addAction(self.quit_action)
         self.help_menu = self.menuBar().addMenu("")
         self.help_menu.addAction(self.help_action)
+        self.help_menu.addAction(self.log_folder_action)
         self.help_menu.addAction(self.about_action)
         # Ctrl+1…9 jump to the n-th sidebar entry; listed in F1 as one line.
         self._page_keys = []
@@ -377,6 +382,22 @@ class MainWindow(QMainWindow):
         dialog.open()
         return dialog
 
+    def log_folder(self) -> Path | None:
+        from branchguard import diagnostics
+
+        path = diagnostics.log_path()
+        return path.parent if path is not None else None
+
+    def open_log_folder(self) -> None:
+        """The folder in the system's file manager (a folder: nothing in it is run)."""
+        from PySide6.QtCore import QUrl
+        from PySide6.QtGui import QDesktopServices
+
+        folder = self.log_folder()
+        if folder is not None:
+            folder.mkdir(parents=True, exist_ok=True)
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
+
     def bring_forward(self) -> None:
         """Another start on this data folder asked for this window: show it on top, as it was."""
         if self.isMinimized():
@@ -410,6 +431,7 @@ class MainWindow(QMainWindow):
         self.lock_action.setText(self.tr("&Lock screen"))
         self.quit_action.setText(self.tr("&Quit"))
         self.help_action.setText(self.tr("&Keyboard shortcuts"))
+        self.log_folder_action.setText(self.tr("Open &log folder"))
         self.about_action.setText(self.tr("&About BranchGuard"))
         self.handover_action.setText(self.tr("Shift &handover…"))
         if self._session is not None:

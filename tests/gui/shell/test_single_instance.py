@@ -53,7 +53,8 @@ def test_a_second_window_on_the_same_folder_exits_with_a_message(qtbot, tmp_path
     try:
         probe = SingleInstance(data)
         # The first window holds the lock once it is up (it then waits at the first-run dialog).
-        qtbot.waitUntil(lambda: (data / LOCK_NAME).exists() and probe.owner_pid() == first.pid, timeout=60_000)
+        held = lambda: (data / LOCK_NAME).exists() and probe.owner_pid() == first.pid  # noqa: E731
+        qtbot.waitUntil(held, timeout=60_000)
         second = subprocess.run(command, env=env, capture_output=True, text=True, timeout=60, check=False)
         assert second.returncode == 3
         assert f"already open on this data folder (PID {first.pid})" in second.stderr
