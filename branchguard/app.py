@@ -165,7 +165,14 @@ class Startup(QObject):
             watched.removeEventFilter(self)
             self._schedules_after = None
             QTimer.singleShot(0, self.window.start_schedules)
+            QTimer.singleShot(0, self._daily_backup)
         return False
+
+    def _daily_backup(self) -> None:
+        from branchguard.gui.shell import daily_backup
+
+        if self.ctx is not None:
+            daily_backup.start(self.window, self.ctx)
 
     def _fail(self, message: str) -> None:
         QMessageBox.critical(self.window, APP_NAME, message)

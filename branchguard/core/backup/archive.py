@@ -50,9 +50,12 @@ def create_backup(data_dir: Path, db_url: str, out: Path, app_version: str) -> B
     """Write one archive of `data_dir` (and its SQLite database) to `out`."""
     out = Path(out)
     _check_target(out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    fd, partial_name = tempfile.mkstemp(prefix=".partial-", suffix=".zip", dir=out.parent)
-    os.close(fd)
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        fd, partial_name = tempfile.mkstemp(prefix=".partial-", suffix=".zip", dir=out.parent)
+        os.close(fd)
+    except OSError as exc:
+        raise BackupError(t("backup.write_failed", path=str(out), error=exc.strerror or str(exc))) from None
     partial = Path(partial_name)
     try:
         with tempfile.TemporaryDirectory(prefix="branchguard-backup-") as work:

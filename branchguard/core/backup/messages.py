@@ -20,6 +20,8 @@ BACKUP_MESSAGES: dict[str, tuple[str, str]] = {
     "backup.database_damaged": ("the database in the backup fails its integrity check ({error}); nothing was changed", "备份中的数据库未通过完整性检查（{error}）；未做任何改动"),
     "backup.in_use": ("{path} is in use by another BranchGuard: close it and try again; nothing was changed", "{path} 正被另一个 BranchGuard 使用：请先关闭再重试；未做任何改动"),
     "backup.restore_failed": ("the restore into {path} failed ({error}); the data that was there is back in place", "恢复到 {path} 失败（{error}）；原有数据已放回原处"),
+    "backup.auto_done": ("Today's backup is in {path}", "今日备份已保存到 {path}"),
+    "backup.auto_failed": ("Today's automatic backup failed: {error}. Check the backup folder in Settings.", "今日自动备份失败：{error}。请在设置中检查备份文件夹。"),
     "cli.backup.written": ("backup written: {path} ({files} files, {size})", "已写入备份：{path}（{files} 个文件，{size}）"),
     "cli.backup.pruned": ("older automatic backups removed: {count}", "已删除较早的自动备份：{count} 个"),
     "cli.backup.postgres_note": ("the database is PostgreSQL: this archive holds attachments, keys and settings; back up the database with pg_dump", "数据库为 PostgreSQL：此备份仅含附件、密钥和设置；数据库请用 pg_dump 备份"),

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import datetime
+from datetime import date, datetime
 
 # branchguard-20261204-103100.zip: the name says when, so keeping needs no archive opened.
 NAME = re.compile(r"^branchguard-(\d{8})-(\d{6})\.zip$")
@@ -23,6 +23,11 @@ def taken_at(name: str) -> datetime | None:
         return datetime.strptime(match[1] + match[2], "%Y%m%d%H%M%S")
     except ValueError:
         return None
+
+
+def made_on(names: list[str], day: date) -> bool:
+    """Whether an automatic backup of `day` is among `names` (the window makes one a day)."""
+    return any(at is not None and at.date() == day for at in map(taken_at, names))
 
 
 def to_keep(names: list[str], keep_daily: int, keep_monthly: int) -> set[str]:

@@ -1,0 +1,56 @@
+"""The window's automatic backup: once a day it runs, in the background, into the backup folder, with
+the same retention as `branchguard backup`. A failure (a USB stick not plugged in, a full share) is
+said in the status bar and the log, not in a box that would stand in the way at start-up."""
+
+from __future__ import annotations
+
+import logging
+from datetime import date
+from typing import TYPE_CHECKING
+
+from branchguard.core.backup.rules import made_on
+from branchguard.core.kernel.i18n import t
+from branchguard.core.kernel.types import Actor
+from branchguard.gui.kit.tasks import TaskProgress, run_task
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMainWindow
+
+    from branchguard.context import AppContext
+    from branchguard.core.backup.types import BackupResult
+
+log = logging.getLogger(__name__)
+STATUS_MS = 15_000
+
+
+def due(ctx: AppContext, today: date) -> bool:
+    folder = ctx.config.backup_dir
+    names = [p.name for p in folder.iterdir() if p.is_file()] if folder.is_dir() else []
+    return not made_on(names, today)
+
+
+def start(window: QMainWindow, ctx: AppContext, today: date | None = None) -> bool:
+    """Start today's backup unless one was made; whether one was started."""
+    if not due(ctx, today or date.today()):
+        return False
+    settings = ctx.config.settings
+
+    def work(_progress: TaskProgress) -> BackupResult:
+        return ctx.services.backup.create_in_folder(
+            Actor.system(),
+            ctx.config.db_url,
+            ctx.config.backup_dir,
+            settings.get_int("backup_keep_daily"),
+            settings.get_int("backup_keep_monthly"),
+        )
+
+    def done(result: BackupResult) -> None:
+        log.info("automatic backup %s (%d files)", result.path, len(result.manifest.files))
+        window.statusBar().showMessage(t("backup.auto_done", path=str(result.path)), STATUS_MS)
+
+    def failed(message: str) -> None:
+        log.warning("automatic backup failed: %s", message)
+        window.statusBar().showMessage(t("backup.auto_failed", error=message))
+
+    run_task(work, on_done=done, on_error=failed)
+    return True

@@ -1,0 +1,41 @@
+"""The window's automatic backup: one a day into the backup folder; a failure is said, not thrown."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from PySide6.QtWidgets import QMainWindow
+
+from branchguard.gui.shell import daily_backup
+
+
+def test_one_backup_a_day_and_the_status_bar_says_where(qtbot, gui_ctx) -> None:
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    today = date.today()
+    assert daily_backup.start(window, gui_ctx, today)
+    made = sorted(gui_ctx.config.backup_dir.glob("branchguard-*.zip"))
+    assert len(made) == 1
+    assert str(made[0]) in window.statusBar().currentMessage()
+    assert not daily_backup.start(window, gui_ctx, today)  # already made today
+    assert daily_backup.due(gui_ctx, today + timedelta(days=1))
+    events = gui_ctx.services.audit.list(_lead(gui_ctx))
+    assert any(e.action == "backup.create" and e.actor == "system" for e in events)
+
+
+def test_an_unreachable_folder_is_said_in_the_status_bar(qtbot, gui_ctx) -> None:
+    blocker = gui_ctx.data_dir / "not-a-folder"
+    blocker.write_text("a file where the backup folder should be")
+    gui_ctx.config.settings.set("backup_dir", str(blocker))
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    assert daily_backup.start(window, gui_ctx, date.today())
+    said = window.statusBar().currentMessage()
+    assert "Today's automatic backup failed: cannot write the backup" in said and "Error:" not in said
+
+
+def _lead(ctx):
+    from branchguard.core.kernel.types import Actor, Role
+
+    info = ctx.services.auth.user_by_name("lead")
+    return Actor(user_id=info.id, username=info.username, role=Role(info.role))
