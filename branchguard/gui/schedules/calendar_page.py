@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from branchguard.core.kernel.errors import BranchGuardError
 from branchguard.core.schedules.types import OccurrenceInfo
 from branchguard.gui.kit.icons import icon
+from branchguard.gui.kit.loader import Loader
 from branchguard.gui.kit.page import Page
 from branchguard.gui.kit.tasks import TaskProgress, run_task
 from branchguard.gui.schedules.calendar_views import (
@@ -48,6 +49,7 @@ class CalendarPage(Page):
 
     def __init__(self, session: GuiSession, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)
+        self.loader = Loader(self, on_error=self._failed)
         self.anchor = date.today()
         self.mode = MONTH
         self.items: list[OccurrenceInfo] = []
@@ -151,14 +153,14 @@ class CalendarPage(Page):
         services, actor = self.session.services, self.session.actor
         with_overdue = self.mode == AGENDA and first <= date.today()
 
-        def load(_progress: TaskProgress) -> list[OccurrenceInfo]:
+        def load() -> list[OccurrenceInfo]:
             items = services.schedules.calendar(actor, start_at, end_at)
             if with_overdue:  # what is still owed from before belongs at the top of today's agenda
                 owed = services.schedules.open_items(actor)
                 items = [o for o in owed if o.overdue and o.due_at < start_at] + items
             return items
 
-        run_task(load, on_done=self._show, parent=None)
+        self.loader.run(load, self._show)
         self.new_button.setVisible(self.may_manage())
         self._show_heading()
 
@@ -176,6 +178,9 @@ class CalendarPage(Page):
             self.agenda.horizontalHeader().setSectionResizeMode(
                 OccurrenceModel.TITLE, QHeaderView.ResizeMode.Stretch
             )
+
+    def _failed(self, message: str) -> None:
+        self.hint.setText(message)
 
     def _show_heading(self) -> None:
         if self.mode == MONTH:
