@@ -75,3 +75,19 @@ def test_every_incident_measure_is_taken(
     ):
         assert re.search(re.escape(label) + r".*\d+\.\d (ms|s) ", out), f"{label!r} missing:\n{out}"
     assert (tmp_path / "report" / "ours.pdf").read_bytes().startswith(b"%PDF")
+
+
+@pytest.mark.slow
+def test_the_slow_database_page_tour_measures_a_stall(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.syspath_prepend(str(ROOT))
+    from tools.bench import pages
+
+    result = pages._child(str(tmp_path / "data"), "1")  # 1 ms per statement: the path, not the figure
+    assert isinstance(result, dict), result
+    assert "people" in result["pages"] and "settings" in result["pages"]  # the lead's whole sidebar
+    assert result["statements"] > 0 and result["gui_statements"] == 0
+    pages.report(result)
+    out = capsys.readouterr().out
+    assert re.search(r"longest GUI stall, every page visited\s+\d+\.\d ms  limit ≤ 50 ms", out), out

@@ -84,7 +84,12 @@ class ScheduleWiring:
 
     def rebuild(self) -> None:
         """Replace the date jobs with those the rows call for now."""
-        wanted = {self._job_id(sid, at): at for sid, at in self.engine.wake_times().items()}
+        self.set_wake_times(self.engine.wake_times())
+
+    def set_wake_times(self, wake_times: dict[int, datetime]) -> None:
+        """Replace the date jobs with one per schedule at `wake_times` (read by `engine.wake_times`,
+        which the GUI does on a worker thread: the scheduler's own thread must not wait on it)."""
+        wanted = {self._job_id(sid, at): at for sid, at in wake_times.items()}
         for job in self.scheduler.get_jobs():
             if job.id.startswith(JOB_PREFIX) and job.id != REFRESH_JOB and job.id not in wanted:
                 with contextlib.suppress(JobLookupError):  # it ran and was removed in between

@@ -24,10 +24,10 @@ from PySide6.QtWidgets import (
 
 from branchguard.core.audit.service import AuditFilter
 from branchguard.core.audit.types import AuditRecord
-from branchguard.core.kernel.errors import BranchGuardError
 from branchguard.gui.audit.models import AuditDiffModel, AuditModel, action_text, entity_text, local_time
 from branchguard.gui.kit.dates import date_edit
 from branchguard.gui.kit.icons import icon
+from branchguard.gui.kit.loader import Loader
 from branchguard.gui.kit.page import Page
 from branchguard.gui.kit.rows import SORT_ROLE
 from branchguard.gui.kit.search_box import SearchBox
@@ -51,7 +51,10 @@ class AuditPage(Page):
 
     def __init__(self, session: GuiSession, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)
+        self.loader = Loader(self, on_error=self._failed)
         self._all_records: list[AuditRecord] | None = None  # unfiltered, for the filter choices
+        self._users: list[str] = []  # who appears in the trail, for the user filter
+        self._choices_due = False  # a refresh asked for the filter choices; a newer reload reads them too
         self._refreshed_at = 0.0
         self.heading = QLabel()
         self.heading.setProperty("role", "page-title")
@@ -231,9 +234,7 @@ class AuditPage(Page):
         combo.blockSignals(False)
 
     def _fill_filters(self) -> None:
-        actor = self.session.actor
-        users = self.session.services.audit.actors(actor)
-        self._fill_combo(self.user_filter, self.tr("All users"), [(u, u) for u in users])
+        self._fill_combo(self.user_filter, self.tr("All users"), [(u, u) for u in self._users])
         categories = {category_of(r.action) for r in self._all_records or []}
         entries = sorted(((self.category_text(c), c) for c in categories), key=lambda e: e[0])
         self._fill_combo(self.category_filter, self.tr("All kinds of change"), entries)
@@ -262,27 +263,44 @@ class AuditPage(Page):
     def refresh(self) -> None:
         """Reload everything, the filter choices too (new users and kinds of change appear)."""
         self._refreshed_at = time.monotonic()
-        try:
-            self._all_records = self.session.services.audit.list(self.session.actor, AuditFilter())
-            self._fill_filters()
-        except BranchGuardError as exc:
-            self._all_records = []
-            self.count_label.setText(exc.message)
-            return
-        self.reload()
+        self._choices_due = True
+        self._load()
 
     def reload(self) -> None:
         """Apply the filters (the service filters; the table only sorts)."""
-        if self._all_records is None:
+        if self._all_records is None and not self._choices_due:
             return  # not loaded yet: the first refresh loads
+        self._load()
+
+    def _load(self) -> None:
+        """One read off the GUI thread: the filtered events, and the filter choices when due."""
         self.search.settle()
-        flt = self.current_filter()
-        selected = self.selected()
-        try:
-            records = self.session.services.audit.list(self.session.actor, flt)
-        except BranchGuardError as exc:
-            records = []
-            self.count_label.setText(exc.message)
+        flt, selected, choices = self.current_filter(), self.selected(), self._choices_due
+        audit, actor = self.session.services.audit, self.session.actor
+
+        def load() -> tuple[tuple[list[AuditRecord], list[str]] | None, list[AuditRecord]]:
+            everything = (audit.list(actor, AuditFilter()), audit.actors(actor)) if choices else None
+            return everything, audit.list(actor, flt)
+
+        self.loader.run(load, lambda loaded: self._show(*loaded, selected))
+
+    def _failed(self, message: str) -> None:
+        if self._all_records is None:
+            self._all_records = []
+        self._choices_due = False
+        self.model.set_rows([])
+        self.count_label.setText(message)
+
+    def _show(
+        self,
+        everything: tuple[list[AuditRecord], list[str]] | None,
+        records: list[AuditRecord],
+        selected: AuditRecord | None,
+    ) -> None:
+        if everything is not None:
+            self._choices_due = False
+            self._all_records, self._users = everything
+            self._fill_filters()
         self.model.set_rows(records)
         self.count_label.setText(self.tr("%n event(s) shown", "", len(records)))
         if selected is not None:

@@ -16,10 +16,10 @@ from PySide6.QtWidgets import (
 )
 
 from branchguard.core.drills.types import ComplianceRule
-from branchguard.core.kernel.errors import BranchGuardError
 from branchguard.core.kernel.roles import may
 from branchguard.gui.drills.models import ComplianceModel, RuleRow, rule_rows
 from branchguard.gui.kit.icons import icon
+from branchguard.gui.kit.loader import Loader
 from branchguard.gui.kit.rows import SORT_ROLE
 from branchguard.gui.shell.session import GuiSession
 
@@ -45,6 +45,7 @@ class CompliancePanel(QWidget):
     def __init__(self, session: GuiSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
+        self.loader = Loader(self, on_error=self._failed)
         self.region = region_combo("compliance_region")
         self.region.activated.connect(lambda _i: self.reload())
         line = self.region.lineEdit()
@@ -114,21 +115,27 @@ class CompliancePanel(QWidget):
     def may_edit(self) -> bool:
         return may(self.session.actor, "drill.configure")
 
-    def reload(self) -> None:
+    def reload(self, select: str | None = None) -> None:
+        """Read the rules off the GUI thread; then select rule `select`, else the one selected now."""
         selected = self.selected()
+        keep = select if select is not None else (selected.rule.code if selected is not None else None)
         region = region_of(self.region)
         drills, actor = self.session.services.drills, self.session.actor
-        try:
-            rows = rule_rows(drills.compliance_rules(actor, region), drills.compliance(actor, region))
-        except BranchGuardError as exc:
-            self.message.setText(exc.message)
-            self.message.show()
-            rows = []
-        else:
-            self.message.hide()
+        self.loader.run(
+            lambda: rule_rows(drills.compliance_rules(actor, region), drills.compliance(actor, region)),
+            lambda rows: self._show(rows, keep),
+        )
+
+    def _failed(self, message: str) -> None:
+        self._show([], None)
+        self.message.setText(message)
+        self.message.show()
+
+    def _show(self, rows: list[RuleRow], select: str | None) -> None:
+        self.message.hide()
         self.model.set_rows(rows)
-        if selected is not None:
-            self.select(selected.rule.code)
+        if select is not None:
+            self.select(select)
         self._update_buttons()
 
     def selected(self) -> RuleRow | None:
@@ -171,5 +178,4 @@ class CompliancePanel(QWidget):
         return dialog
 
     def _saved(self, rule: ComplianceRule) -> None:
-        self.reload()
-        self.select(rule.code)
+        self.reload(select=rule.code)

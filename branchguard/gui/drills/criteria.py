@@ -27,6 +27,7 @@ from branchguard.core.kernel.types import Text2
 from branchguard.gui.drills.compliance import region_combo, region_of
 from branchguard.gui.kit import style
 from branchguard.gui.kit.icons import icon
+from branchguard.gui.kit.loader import Loader
 from branchguard.gui.shell.session import GuiSession
 
 _SET_ROLE = Qt.ItemDataRole.UserRole
@@ -38,6 +39,7 @@ class CriteriaPanel(QWidget):
     def __init__(self, session: GuiSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
+        self.loader = Loader(self, on_error=self._failed)
         self.region = region_combo("criteria_region")
         self.region.activated.connect(lambda _i: self.reload())
         line = self.region.lineEdit()
@@ -130,12 +132,16 @@ class CriteriaPanel(QWidget):
 
     # -- loading -------------------------------------------------------------------------------
     def reload(self) -> None:
+        """Read the sets off the GUI thread; the set shown now stays in front."""
         current = self.current_set()
-        try:
-            found = self.session.services.drills.criteria_sets(self.session.actor, region_of(self.region))
-        except BranchGuardError as exc:
-            self.say(exc.message, error=True)
-            found = []
+        drills, actor, region = self.session.services.drills, self.session.actor, region_of(self.region)
+        self.loader.run(lambda: drills.criteria_sets(actor, region), lambda found: self._show(found, current))
+
+    def _failed(self, message: str) -> None:
+        self._show([], self.current_set())
+        self.say(message, error=True)
+
+    def _show(self, found: list[CriteriaSet], current: CriteriaSet | None) -> None:
         self.sets.blockSignals(True)
         self.sets.clear()
         for cs in found:

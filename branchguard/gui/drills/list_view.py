@@ -27,6 +27,7 @@ from branchguard.core.kernel.errors import BranchGuardError
 from branchguard.core.kernel.roles import may
 from branchguard.gui.drills.models import DrillPlanModel
 from branchguard.gui.kit.icons import icon
+from branchguard.gui.kit.loader import Loader
 from branchguard.gui.kit.rows import SORT_ROLE
 from branchguard.gui.kit.tasks import TaskProgress, run_task
 from branchguard.gui.kit.writer import writer
@@ -43,6 +44,7 @@ class DrillListPanel(QWidget):
     def __init__(self, session: GuiSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
+        self.loader = Loader(self, on_error=lambda message: self._show_plans([], message))
         self.last_report: Path | None = None
         self.status_filter = QComboBox()
         self.status_filter.setObjectName("drills_status_filter")
@@ -146,19 +148,22 @@ class DrillListPanel(QWidget):
         self.table.setToolTip(self.tr("Double-click a run to open its console"))
 
     # -- loading -------------------------------------------------------------------------------
-    def reload(self) -> None:
+    def reload(self, select: int | None = None) -> None:
+        """Read the plans off the GUI thread; then select `select`, else the plan selected now."""
         selected = self.selected()
+        keep = select if select is not None else (selected.id if selected is not None else None)
         value = self.status_filter.currentData()
         status = DrillStatus(value) if value else None
-        try:
-            plans = self.session.services.drills.list(self.session.actor, status)
-        except BranchGuardError as exc:
-            self.say(exc.message, error=True)
-            plans = []
+        drills, actor = self.session.services.drills, self.session.actor
+        self.loader.run(lambda: drills.list(actor, status), lambda plans: self._show_plans(plans, "", keep))
+
+    def _show_plans(self, plans: list[DrillPlan], error: str, select: int | None = None) -> None:
+        if error:
+            self.say(error, error=True)
         self.model.set_rows(plans)
         self.count_label.setText(self.tr("%n drill(s)", "", len(plans)))
-        if selected is not None:
-            self.select(selected.id)
+        if select is not None:
+            self.select(select)
         self.update_buttons()
 
     def selected(self) -> DrillPlan | None:
@@ -204,9 +209,7 @@ class DrillListPanel(QWidget):
 
     def _changed(self, plan_id: int | None = None) -> None:
         self.session.data_changed.emit("drill")
-        self.reload()
-        if plan_id is not None:
-            self.select(plan_id)
+        self.reload(select=plan_id)
 
     # -- actions -------------------------------------------------------------------------------
     def ask_plan(self) -> QWidget:

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
 )
 
 from branchguard.core.hazards.types import HazardFilter, HazardInfo, HazardSeverity, HazardStatus
-from branchguard.core.kernel.errors import BranchGuardError
 from branchguard.core.kernel.roles import may
 from branchguard.gui.hazards.detail import HazardDetailDialog
 from branchguard.gui.hazards.dialogs import NewHazardDialog
@@ -28,9 +27,10 @@ from branchguard.gui.hazards.export import EXCEL, PDF, RegisterExporter
 from branchguard.gui.hazards.models import HazardListModel
 from branchguard.gui.hazards.policy import SeverityPolicyDialog
 from branchguard.gui.inspections.overview import selected_row
-from branchguard.gui.inspections.runner.names import NamePicker, roster_names
+from branchguard.gui.inspections.runner.names import NamePicker, read_roster_names
 from branchguard.gui.kit import style
 from branchguard.gui.kit.icons import icon
+from branchguard.gui.kit.loader import Loader
 from branchguard.gui.kit.page import Page
 from branchguard.gui.kit.search_box import SearchBox
 from branchguard.gui.kit.tables import make_table
@@ -44,7 +44,9 @@ class HazardsPage(Page):
 
     def __init__(self, session: GuiSession, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)
+        self.loader = Loader(self, on_error=self.show_error)
         self.rows: list[HazardInfo] = []
+        self._owners_due = False  # a refresh asked for the names; a newer reload reads them too
         self.heading = QLabel()
         self.heading.setProperty("role", "page-title")
         self.intro = QLabel()
@@ -178,17 +180,29 @@ class HazardsPage(Page):
         )
 
     def refresh(self) -> None:
-        owners = roster_names(self.session)
-        self.owner_filter.set_names(["", *owners])
-        self.reload()
+        """The hazards and the owner filter's names (new people appear), off the GUI thread."""
+        self._load(with_owners=True)
 
     def reload(self) -> None:
+        """The hazards with the current filter, off the GUI thread."""
+        self._load(with_owners=False)
+
+    def _load(self, with_owners: bool) -> None:
         self.search.settle()
-        try:
-            rows = self.session.services.hazards.list(self.session.actor, self.current_filter())
-        except BranchGuardError as exc:
-            self.show_error(exc.message)
-            return
+        with_owners = self._owners_due = with_owners or self._owners_due
+        services, actor, flt = self.session.services, self.session.actor, self.current_filter()
+
+        def load() -> tuple[list[str] | None, list[HazardInfo]]:
+            owners = read_roster_names(services, actor) if with_owners else None
+            return owners, services.hazards.list(actor, flt)
+
+        self.loader.run(load, self._show)
+
+    def _show(self, loaded: tuple[list[str] | None, list[HazardInfo]]) -> None:
+        owners, rows = loaded
+        if owners is not None:
+            self._owners_due = False
+            self.owner_filter.set_names(["", *owners])
         self.show_error("")
         self.rows = rows
         self.model.set_rows(rows)

@@ -18,13 +18,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from branchguard.core.incidents.types import IncidentFilter, IncidentStatus, IncidentSummary
-from branchguard.core.kernel.errors import BranchGuardError
+from branchguard.core.incidents.types import IncidentFilter, IncidentStatus, IncidentSummary, SearchHit
 from branchguard.core.kernel.types import Level
 from branchguard.gui.audit.page import DEFAULT_DAYS, local_day_start
 from branchguard.gui.incidents.console.dialogs import level_icon
 from branchguard.gui.incidents.models import LEVELS_ROLE, IncidentListModel, SearchHitsModel
 from branchguard.gui.kit.dates import date_edit
+from branchguard.gui.kit.loader import Loader
 from branchguard.gui.kit.rows import SORT_ROLE
 from branchguard.gui.kit.search_box import SearchBox
 from branchguard.gui.playbooks.preview import LevelBadgeDelegate
@@ -59,6 +59,7 @@ class IncidentListPanel(QWidget):
     def __init__(self, session: GuiSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
+        self.loader = Loader(self, on_error=self._failed)
         self.status_filter = QComboBox()
         self.status_filter.setObjectName("incidents_status_filter")
         self.level_filter = QComboBox()
@@ -193,13 +194,20 @@ class IncidentListPanel(QWidget):
     def reload(self) -> None:
         self.search.settle()
         flt = self.current_filter()
-        incidents = self.session.services.incidents
-        try:
-            rows = incidents.list_incidents(self.session.actor, flt)
-            hits = incidents.search(self.session.actor, flt.search, HITS_SHOWN) if flt.search else []
-        except BranchGuardError as exc:
-            self.count_label.setText(exc.message)
-            return
+        incidents, actor = self.session.services.incidents, self.session.actor
+
+        def load() -> tuple[IncidentFilter, list[IncidentSummary], list[SearchHit]]:
+            rows = incidents.list_incidents(actor, flt)
+            hits = incidents.search(actor, flt.search, HITS_SHOWN) if flt.search else []
+            return flt, rows, hits
+
+        self.loader.run(load, self._show)
+
+    def _failed(self, message: str) -> None:
+        self.count_label.setText(message)
+
+    def _show(self, loaded: tuple[IncidentFilter, list[IncidentSummary], list[SearchHit]]) -> None:
+        flt, rows, hits = loaded
         self.model.set_rows(rows)
         self.count_label.setText(self.tr("Incidents shown: %1").replace("%1", str(len(rows))))
         shown = {r.id for r in rows}

@@ -6,8 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
 from branchguard.core.incidents.rules import most_urgent
-from branchguard.core.incidents.types import IncidentStatus
-from branchguard.core.kernel.errors import BranchGuardError
+from branchguard.core.incidents.types import IncidentStatus, IncidentSummary
 from branchguard.core.kernel.i18n import t
 from branchguard.gui.incidents.console import IncidentConsole
 from branchguard.gui.incidents.console.dialogs import swatch_icon
@@ -15,6 +14,7 @@ from branchguard.gui.incidents.list_view import IncidentListPanel
 from branchguard.gui.incidents.models import incident_swatch
 from branchguard.gui.incidents.start import StartIncidentDialog, may_start
 from branchguard.gui.kit.icons import icon
+from branchguard.gui.kit.loader import Loader
 from branchguard.gui.kit.page import Page
 from branchguard.gui.shell.session import GuiSession
 
@@ -28,6 +28,7 @@ class IncidentsPage(Page):
         super().__init__(session, parent)
         self.consoles: dict[int, IncidentConsole] = {}
         self._reopened = False
+        self.reopen_loader = Loader(self)  # a refused read reopens nothing, as before
         self.heading = QLabel()
         self.heading.setProperty("role", "page-title")
         self.intro = QLabel()
@@ -84,10 +85,10 @@ class IncidentsPage(Page):
             self.reopen_open_incidents()
 
     def reopen_open_incidents(self) -> None:
-        try:
-            live = self.session.services.incidents.open_incidents(self.session.actor)
-        except BranchGuardError:
-            return
+        incidents, actor = self.session.services.incidents, self.session.actor
+        self.reopen_loader.run(lambda: incidents.open_incidents(actor), self._reopen)
+
+    def _reopen(self, live: list[IncidentSummary]) -> None:
         for summary in sorted(live, key=lambda s: s.started_at):
             self.open_incident(summary.id, focus=False)
         first = most_urgent(live)

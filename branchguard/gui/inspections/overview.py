@@ -31,9 +31,9 @@ from branchguard.core.kernel.roles import may
 from branchguard.core.schedules.types import OccurrenceInfo, ScheduleInfo
 from branchguard.gui.inspections.models import InspectionHistoryModel, TemplateListModel, TemplateRow
 from branchguard.gui.kit.icons import icon
+from branchguard.gui.kit.loader import Loader
 from branchguard.gui.kit.rows import RowsModel
 from branchguard.gui.kit.tables import make_table
-from branchguard.gui.kit.tasks import run_task
 from branchguard.gui.schedules.models import OccurrenceModel
 from branchguard.gui.shell.session import GuiSession
 
@@ -72,6 +72,7 @@ class InspectionsOverview(QWidget):
     def __init__(self, session: GuiSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
+        self.loader = Loader(self, on_error=self.show_error)
         self.overview: Overview | None = None
         self.templates_model = TemplateListModel(self)
         self.templates, _ = make_table("inspection_templates", self.templates_model)
@@ -253,7 +254,7 @@ class InspectionsOverview(QWidget):
     def reload(self) -> None:
         services, actor, flt = self.session.services, self.session.actor, self.current_filter()
 
-        def work(_progress: object) -> Overview:
+        def load() -> Overview:
             schedules = services.inspections.schedules(actor)
             templates = services.inspections.templates(actor)
             by_template: dict[str, list[ScheduleInfo]] = {}
@@ -267,7 +268,7 @@ class InspectionsOverview(QWidget):
                 rows, services.inspections.due(actor), services.inspections.list(actor, flt), codes
             )
 
-        run_task(work, on_done=self._show, on_error=self.show_error)
+        self.loader.run(load, self._show)
 
     def _show(self, overview: Overview) -> None:
         self.show_error("")

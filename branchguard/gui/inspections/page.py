@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QMessageBox, QTabWidget, QVBoxLayout, QWidget
 
-from branchguard.core.inspections.types import InspectionFilter, InspectionStatus
+from branchguard.core.inspections.types import InspectionFilter, InspectionInfo, InspectionStatus
 from branchguard.core.kernel.errors import BranchGuardError
 from branchguard.core.kernel.roles import may
 from branchguard.gui.inspections.dialogs import InspectionScheduleDialog, StartInspectionDialog
@@ -14,6 +14,7 @@ from branchguard.gui.inspections.editor import TemplateEditorDialog
 from branchguard.gui.inspections.overview import InspectionsOverview
 from branchguard.gui.inspections.runner import InspectionRunner
 from branchguard.gui.kit.icons import icon
+from branchguard.gui.kit.loader import Loader
 from branchguard.gui.kit.page import Page
 from branchguard.gui.shell.session import GuiSession
 
@@ -27,6 +28,7 @@ class InspectionsPage(Page):
         super().__init__(session, parent)
         self.runners: dict[int, InspectionRunner] = {}
         self._reopened = False
+        self.reopen_loader = Loader(self)  # a refused read reopens nothing, as before
         self.start_dialog: StartInspectionDialog | None = None
         self.heading = QLabel()
         self.heading.setProperty("role", "page-title")
@@ -82,12 +84,11 @@ class InspectionsPage(Page):
         """Runs this user started and did not submit come back as tabs (after a restart or a crash)."""
         if not may(self.session.actor, "inspection.run"):
             return
-        try:
-            drafts = self.session.services.inspections.list(
-                self.session.actor, InspectionFilter(status=InspectionStatus.DRAFT)
-            )
-        except BranchGuardError:
-            return
+        inspections, actor = self.session.services.inspections, self.session.actor
+        drafts = InspectionFilter(status=InspectionStatus.DRAFT)
+        self.reopen_loader.run(lambda: inspections.list(actor, drafts), self._reopen)
+
+    def _reopen(self, drafts: list[InspectionInfo]) -> None:
         for info in sorted(drafts, key=lambda i: i.started_at):
             if info.started_by == self.session.actor.username:
                 self.open_inspection(info.id, focus=False)

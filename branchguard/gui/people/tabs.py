@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QSortFilterProxyModel, Qt, Signal
@@ -24,6 +25,7 @@ from branchguard import APP_NAME
 from branchguard.core.kernel.errors import BranchGuardError
 from branchguard.core.people.types import BranchRole, ContactInfo, ContactKind, PersonInfo
 from branchguard.gui.kit.icons import icon
+from branchguard.gui.kit.loader import Loader
 from branchguard.gui.kit.rows import SORT_ROLE, RowsModel
 from branchguard.gui.kit.search_box import SearchBox
 from branchguard.gui.people.models import ContactsModel, PeopleModel
@@ -52,6 +54,7 @@ class RecordTab(QWidget, Generic[T]):
     def __init__(self, session: GuiSession, model: RowsModel[T], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
+        self.loader = Loader(self, on_error=self._failed)
         self.model: RowsModel[T] = model
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(model)
@@ -155,7 +158,8 @@ class RecordTab(QWidget, Generic[T]):
         self.search.setPlaceholderText(self.find_text())
 
     # -- what subclasses provide ---------------------------------------------------------------
-    def fetch(self) -> list[T]:
+    def reader(self) -> Callable[[], list[T]]:
+        """The Qt-free read of the records the filters ask for (the filters read here, on the GUI thread)."""
         raise NotImplementedError
 
     def make_dialog(self, item: T | None) -> RecordDialog[Any, T]:
@@ -222,17 +226,21 @@ class RecordTab(QWidget, Generic[T]):
         self.edit_button.setEnabled(self.edit_action.isEnabled())
         self.remove_button.setEnabled(self.remove_action.isEnabled())
 
-    def reload(self) -> None:
+    def reload(self, select: int | None = None) -> None:
+        """Read the records off the GUI thread; then select record `select`, else the one selected now."""
         self.search.settle()
         current = self.selected()
-        try:
-            rows = self.fetch()
-        except BranchGuardError as exc:
-            rows = []
-            self.warn(exc.message)
+        keep = select if select is not None else (current.id if current is not None else None)
+        self.loader.run(self.reader(), lambda rows: self._show(rows, keep))
+
+    def _failed(self, message: str) -> None:
+        self._show([], None)
+        self.warn(message)
+
+    def _show(self, rows: list[T], select: int | None) -> None:
         self.model.set_rows(rows)
-        if current is not None:
-            self.select_id(current.id)
+        if select is not None:
+            self.select_id(select)
         if self.isVisible():
             self._size_columns_once()
         self.count_label.setText(self.count_text(len(rows)))
@@ -284,8 +292,7 @@ class RecordTab(QWidget, Generic[T]):
         dialog.deleteLater()
         saved = dialog.saved
         if result == QDialog.DialogCode.Accepted.value and saved is not None:
-            self.reload()
-            self.select_id(saved.id)
+            self.reload(select=saved.id)
             self.changed.emit(self.entity)
 
     def remove(self) -> None:
@@ -340,14 +347,11 @@ class StaffTab(RecordTab[PersonInfo]):
             combo.setCurrentIndex(max(current, 0))
             combo.blockSignals(False)
 
-    def fetch(self) -> list[PersonInfo]:
-        post = self.post_filter.currentData()
-        return self.session.services.people.list_people(
-            self.session.actor,
-            search=self.search.text(),
-            branch_role=BranchRole(post) if post else None,
-            on_duty=self.duty_filter.currentData(),
-        )
+    def reader(self) -> Callable[[], list[PersonInfo]]:
+        people, actor, search = self.session.services.people, self.session.actor, self.search.text()
+        post, on_duty = self.post_filter.currentData(), self.duty_filter.currentData()
+        branch_role = BranchRole(post) if post else None
+        return lambda: people.list_people(actor, search=search, branch_role=branch_role, on_duty=on_duty)
 
     def make_dialog(self, item: PersonInfo | None) -> RecordDialog[Any, PersonInfo]:
         from branchguard.gui.people.dialogs import PersonDialog
@@ -403,11 +407,11 @@ class ContactsTab(RecordTab[ContactInfo]):
         self.kind_filter.setCurrentIndex(max(current, 0))
         self.kind_filter.blockSignals(False)
 
-    def fetch(self) -> list[ContactInfo]:
+    def reader(self) -> Callable[[], list[ContactInfo]]:
+        people, actor, search = self.session.services.people, self.session.actor, self.search.text()
         kind = self.kind_filter.currentData()
-        return self.session.services.people.list_contacts(
-            self.session.actor, search=self.search.text(), kind=ContactKind(kind) if kind else None
-        )
+        contact_kind = ContactKind(kind) if kind else None
+        return lambda: people.list_contacts(actor, search=search, kind=contact_kind)
 
     def make_dialog(self, item: ContactInfo | None) -> RecordDialog[Any, ContactInfo]:
         from branchguard.gui.people.dialogs import ContactDialog

@@ -17,9 +17,9 @@ from PySide6.QtWidgets import (
 from branchguard.core.kernel.types import Level, PlaybookStatus
 from branchguard.core.playbooks.service import PlaybookFilter
 from branchguard.core.playbooks.types import IncidentCategory, PlanTier, PlaybookSummary
+from branchguard.gui.kit.loader import Loader
 from branchguard.gui.kit.rows import SORT_ROLE
 from branchguard.gui.kit.search_box import SearchBox
-from branchguard.gui.kit.tasks import TaskProgress, run_task
 from branchguard.gui.playbooks.models import LEVELS_ROLE, PlaybooksModel
 from branchguard.gui.playbooks.preview import LevelBadgeDelegate
 from branchguard.gui.shell.session import GuiSession
@@ -61,7 +61,7 @@ class PlaybookList(QWidget):
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(SORT_ROLE)
         self.table = self._make_table()
-        self.loads = 0  # reloads so far: the page tells whether someone else reloaded it
+        self.loader = Loader(self, on_error=self._failed)
         self._sized = False
 
         self.filter_row = QHBoxLayout()
@@ -126,28 +126,21 @@ class PlaybookList(QWidget):
             status=self.status_filter.currentData(),
         )
 
+    @property
+    def loads(self) -> int:
+        """Reloads so far: the page tells whether someone else reloaded it."""
+        return self.loader.runs
+
     def reload(self) -> None:
-        """List again with the current filter. Off the GUI thread: a library of several hundred
-        plans takes a noticeable while to list; only the newest answer is shown."""
+        """List again with the current filter, off the GUI thread (a library of several hundred
+        plans takes a noticeable while to list); only the newest answer is shown."""
         self.search.settle()
-        self.loads += 1
-        generation = self.loads
         services, actor, flt = self.session.services, self.session.actor, self.current_filter()
-
-        def work(_progress: TaskProgress) -> tuple[int, list[PlaybookSummary]]:
-            return generation, services.playbooks.list_playbooks(actor, flt)
-
-        # Bound methods: Qt drops the connection if this widget is gone before the answer comes.
-        run_task(work, on_done=self._loaded, on_error=self._failed)
+        self.loader.run(lambda: services.playbooks.list_playbooks(actor, flt), self._show)
 
     def _failed(self, message: str) -> None:
         self._show([])
         self.failed.emit(message)
-
-    def _loaded(self, result: tuple[int, list[PlaybookSummary]]) -> None:
-        generation, rows = result
-        if generation == self.loads:
-            self._show(rows)
 
     def _show(self, rows: list[PlaybookSummary]) -> None:
         current = self.current_summary()

@@ -23,8 +23,9 @@ from PySide6.QtWidgets import (
 from branchguard.core.kernel.errors import BranchGuardError
 from branchguard.core.kernel.roles import may
 from branchguard.core.kernel.types import PlaybookStatus
-from branchguard.core.playbooks.types import PlaybookSummary
+from branchguard.core.playbooks.types import PlaybookSummary, PlaybookVersion
 from branchguard.gui.kit.icons import icon
+from branchguard.gui.kit.loader import Loader
 from branchguard.gui.kit.page import Page
 from branchguard.gui.playbooks.history import PlaybookHistoryDialog
 from branchguard.gui.playbooks.list_view import PlaybookList
@@ -51,6 +52,7 @@ class PlaybooksPage(Page):
         self.list.selection_changed.connect(self.update_actions)
         self.list.activated.connect(self.edit_plan)
         self.preview = PlaybookPreview()
+        self.preview_loader = Loader(self, on_error=self.preview.show_message)
         self.list.failed.connect(self.preview.show_message)
         self.draft_toggle = QCheckBox()
         self.draft_toggle.setObjectName("show_draft_toggle")
@@ -205,16 +207,17 @@ class PlaybooksPage(Page):
     def _show_preview(self) -> None:
         summary = self.current_summary()
         if summary is None:
+            self.preview_loader.drop()
             self.preview.show_message(self.tr("Select a plan to read it here."))
             self.preview_note.clear()
             return
-        try:
-            version = self.session.services.playbooks.get(
-                self.session.actor, summary.code, prefer_draft=self.draft_toggle.isChecked()
-            )
-        except BranchGuardError as exc:
-            self.preview.show_message(exc.message)
-            return
+        services, actor, draft = self.session.services, self.session.actor, self.draft_toggle.isChecked()
+        self.preview_loader.run(
+            lambda: services.playbooks.get(actor, summary.code, prefer_draft=draft),
+            lambda version: self._show_version(summary, version),
+        )
+
+    def _show_version(self, summary: PlaybookSummary, version: PlaybookVersion) -> None:
         self.preview.show_version(version)
         if version.info.status == PlaybookStatus.DRAFT and summary.status != PlaybookStatus.DRAFT:
             note = self.tr("Draft version %1, not yet approved").replace("%1", str(version.info.number))

@@ -28,6 +28,7 @@ from branchguard.core.kernel.roles import may
 from branchguard.core.schedules.rules import owed_before
 from branchguard.core.schedules.types import OccurrenceInfo
 from branchguard.gui.kit.icons import icon
+from branchguard.gui.kit.loader import Loader
 from branchguard.gui.kit.page import Page
 from branchguard.gui.kit.tasks import TaskProgress, run_task
 from branchguard.gui.schedules.calendar_views import (
@@ -50,6 +51,7 @@ class CalendarPage(Page):
 
     def __init__(self, session: GuiSession, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)
+        self.loader = Loader(self, on_error=self._failed)
         self.anchor = date.today()
         self.mode = MONTH
         self.items: list[OccurrenceInfo] = []
@@ -153,13 +155,13 @@ class CalendarPage(Page):
         services, actor = self.session.services, self.session.actor
         with_overdue = self.mode == AGENDA and first <= date.today()
 
-        def load(_progress: TaskProgress) -> list[OccurrenceInfo]:
+        def load() -> list[OccurrenceInfo]:
             items = services.schedules.calendar(actor, start_at, end_at)
             if with_overdue:  # what is still owed from before belongs at the top of today's agenda
                 items = owed_before(services.schedules.open_items(actor), start_at) + items
             return items
 
-        run_task(load, on_done=self._show, parent=None)
+        self.loader.run(load, self._show)
         self.new_button.setVisible(self.may_manage())
         self._show_heading()
 
@@ -177,6 +179,9 @@ class CalendarPage(Page):
             self.agenda.horizontalHeader().setSectionResizeMode(
                 OccurrenceModel.TITLE, QHeaderView.ResizeMode.Stretch
             )
+
+    def _failed(self, message: str) -> None:
+        self.hint.setText(message)
 
     def _show_heading(self) -> None:
         if self.mode == MONTH:

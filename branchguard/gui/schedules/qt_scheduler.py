@@ -1,7 +1,8 @@
 """GUI only (imports PySide6; nothing below the GUI imports it): QtScheduler and the Qt signals.
 
 Jobs run in APScheduler's worker threads and only emit signals; receivers in the GUI thread get
-them queued. Rebuilding the jobs is moved to the GUI thread, which owns the scheduler's timer.
+them queued. Rebuilding the jobs is moved to the GUI thread, which owns the scheduler's timer;
+the wake times the rebuild needs are read on a worker first (gui/kit/loader.py).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from branchguard.core.schedules.service import ScheduleService
 from branchguard.db.base import utcnow
+from branchguard.gui.kit.loader import Loader
 from branchguard.scheduling.engine import Clock, ScheduleEngine, Tick
 from branchguard.scheduling.wiring import ScheduleWiring
 
@@ -63,7 +65,8 @@ class ScheduleSignals(QObject):
         self.wiring = ScheduleWiring(
             self.engine, self.scheduler, request_rebuild=self._rebuild_requested.emit
         )
-        self._rebuild_requested.connect(self.wiring.rebuild, Qt.ConnectionType.QueuedConnection)
+        self._rebuild_requested.connect(self._rebuild, Qt.ConnectionType.QueuedConnection)
+        self._wake_times = Loader(self)
         self.engine.add_listener(self._emit)
 
     def start(self) -> None:
@@ -72,6 +75,11 @@ class ScheduleSignals(QObject):
 
     def shutdown(self) -> None:
         self.wiring.shutdown()
+        self._wake_times.drop()
+
+    def _rebuild(self) -> None:
+        """The wake times are read off the GUI thread (the scheduler's); the jobs set on it."""
+        self._wake_times.run(self.engine.wake_times, self.wiring.set_wake_times)
 
     def _emit(self, tick: Tick) -> None:  # in a worker thread: signals only
         self.ticked.emit(tick)

@@ -24,6 +24,7 @@ from branchguard.core.kernel.roles import may
 from branchguard.gui.kit import translation
 from branchguard.gui.kit.forms import FieldForm
 from branchguard.gui.kit.icons import icon
+from branchguard.gui.kit.loader import Loader
 from branchguard.gui.kit.page import Page
 from branchguard.gui.kit.tasks import run_task
 from branchguard.gui.settings.users import UsersPanel
@@ -31,6 +32,7 @@ from branchguard.gui.shell.about import find_report_font, font_description
 from branchguard.gui.shell.session import GuiSession
 
 if TYPE_CHECKING:  # ReportLab is imported when a font is looked up, not when the window starts
+    from branchguard.core.branch.types import BranchInfo
     from branchguard.reports.fonts import FontChoice
 
 # Each language is offered in its own name, so someone who cannot read the current one finds theirs.
@@ -64,6 +66,7 @@ class SettingsPage(Page):
 
     def __init__(self, session: GuiSession, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)
+        self.branch_loader = Loader(self, on_error=lambda text: _say(self.branch_message, text, error=True))
         self._heading = QLabel()
         self._heading.setProperty("role", "page-title")
         self.tabs = QTabWidget()
@@ -233,7 +236,9 @@ class SettingsPage(Page):
         return tab
 
     def _load_branch(self) -> None:
-        branch = self.session.services.branch.get()
+        self.branch_loader.run(self.session.services.branch.get, self._show_branch)
+
+    def _show_branch(self, branch: BranchInfo | None) -> None:
         if branch is None:
             return
         self.branch_name.setText(branch.name)

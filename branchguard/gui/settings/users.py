@@ -25,6 +25,7 @@ from branchguard.core.kernel.errors import BranchGuardError, ValidationError
 from branchguard.core.kernel.types import Role
 from branchguard.gui.kit.forms import FieldForm
 from branchguard.gui.kit.icons import icon
+from branchguard.gui.kit.loader import Loader
 from branchguard.gui.settings.users_model import UsersModel
 from branchguard.gui.shell.session import GuiSession
 
@@ -118,6 +119,7 @@ class UsersPanel(QWidget):
     def __init__(self, session: GuiSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
+        self.loader = Loader(self, on_error=lambda message: self._say(message, error=True))
         self.model = UsersModel(self)
         self.table = QTableView()
         self.table.setObjectName("users_table")
@@ -164,12 +166,13 @@ class UsersPanel(QWidget):
         model.headerDataChanged.emit(Qt.Orientation.Horizontal, model.COL_USERNAME, model.COL_STATUS)
 
     def refresh(self) -> None:
+        """Read the accounts off the GUI thread; the selected one stays selected."""
         selected = self.selected_user()
-        try:
-            self.model.set_rows(self.session.services.auth.list_users(self.session.actor))
-        except BranchGuardError as exc:
-            self._say(exc.message, error=True)
-            return
+        auth, actor = self.session.services.auth, self.session.actor
+        self.loader.run(lambda: auth.list_users(actor), lambda users: self._show(users, selected))
+
+    def _show(self, users: list[UserInfo], selected: UserInfo | None) -> None:
+        self.model.set_rows(users)
         if selected is not None:
             self.select_user(selected.username)
         self._update_buttons()

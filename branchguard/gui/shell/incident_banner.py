@@ -8,10 +8,10 @@ from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QMouseEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QToolBar, QToolButton, QWidget
 
-from branchguard.core.kernel.errors import BranchGuardError
 from branchguard.core.kernel.i18n import t
 from branchguard.core.kernel.roles import may
 from branchguard.gui.kit.icons import icon
+from branchguard.gui.kit.loader import Loader
 from branchguard.gui.kit.times import elapsed_clock
 
 if TYPE_CHECKING:
@@ -110,6 +110,8 @@ class IncidentBanner(QFrame):
 class IncidentBar(QToolBar):
     """Installs itself at the top of `window` once someone has logged in; hides while locked."""
 
+    read = Signal()  # the open incidents were read (or could not be: then none are shown)
+
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window_ = window
@@ -145,6 +147,8 @@ class IncidentBar(QToolBar):
         holder.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         window.addToolBar(Qt.ToolBarArea.TopToolBarArea, self)
 
+        self.loader = Loader(self, on_error=lambda _message: self._show([]))
+        self.has_read = False  # the open incidents were read at least once (start-up waits for it)
         session = window.session
         session.actor_changed.connect(self.reload)
         session.data_changed.connect(lambda entity: self.reload() if entity == "incident" else None)
@@ -175,7 +179,7 @@ class IncidentBar(QToolBar):
         super().changeEvent(event)
 
     def reload(self) -> None:
-        """Re-read the open incidents; hide everything while the window is locked."""
+        """Re-read the open incidents, off the GUI thread; hide everything while the window is locked."""
         window = self.window_
         locked = window.is_locked()
         self.setVisible(not locked)
@@ -184,12 +188,18 @@ class IncidentBar(QToolBar):
         if locked:
             return
         services, actor = window.session.services, window.session.actor
-        try:  # the probe spares loading the incident layer while nothing is open
-            live = services.incidents.open_incidents(actor) if services.incident_probe.any_open(actor) else []
-        except BranchGuardError:
-            live = []
+
+        def load() -> list[IncidentSummary]:
+            # The probe spares loading the incident layer while nothing is open.
+            return services.incidents.open_incidents(actor) if services.incident_probe.any_open(actor) else []
+
+        self.loader.run(load, self._show)
+
+    def _show(self, live: list[IncidentSummary]) -> None:
+        self.has_read = True
         self.banner.set_open(live)
         self.console_action.setEnabled(bool(live))
+        self.read.emit()
 
     def reopen_page(self) -> str:
         """The page to open at start: the Incidents page while any incident is open."""

@@ -25,6 +25,7 @@ from branchguard.gui.kit.page import Page, PageInfo, registered_pages
 
 if TYPE_CHECKING:  # the window paints before these (the login dialog: the database layer) load
     from branchguard.core.kernel.types import Actor
+    from branchguard.gui.kit.loader import Loader
     from branchguard.gui.schedules.qt_scheduler import ScheduleSignals
     from branchguard.gui.shell.incident_banner import IncidentBar
     from branchguard.gui.shell.login import LoginDialog
@@ -66,6 +67,7 @@ class MainWindow(QMainWindow):
         self._page_before_lock = ""
         self._display_name = ""
         self._branch_name = ""
+        self._status_loader: Loader | None = None  # made at the first login, with the database layer
         self.setWindowIcon(icon("branchguard"))
 
         self.sidebar = QListWidget()
@@ -288,12 +290,23 @@ class MainWindow(QMainWindow):
 
     # -- session -------------------------------------------------------------------------------
     def _update_status(self) -> None:
-        """Re-read who is logged in and the branch name (after a login or a data change)."""
-        actor = self.session.actor
-        user = self.session.services.auth.user_by_name(actor.username)
-        self._display_name = user.display_name if user else actor.username
-        branch = self.session.services.branch.get()
-        self._branch_name = branch.name if branch else ""
+        """Re-read who is logged in and the branch name (after a login or a data change), off the
+        GUI thread."""
+        if self._status_loader is None:
+            from branchguard.gui.kit.loader import Loader
+
+            self._status_loader = Loader(self)
+        services, actor = self.session.services, self.session.actor
+
+        def load() -> tuple[str, str]:
+            user = services.auth.user_by_name(actor.username)
+            branch = services.branch.get()
+            return (user.display_name if user else actor.username), (branch.name if branch else "")
+
+        self._status_loader.run(load, self._show_names)
+
+    def _show_names(self, names: tuple[str, str]) -> None:
+        self._display_name, self._branch_name = names
         self._show_status()
 
     def _show_status(self) -> None:

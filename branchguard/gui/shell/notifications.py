@@ -32,6 +32,7 @@ from branchguard.core.kernel.errors import BranchGuardError
 from branchguard.core.kernel.roles import may
 from branchguard.core.schedules.types import ReminderInfo
 from branchguard.gui.kit.icons import icon
+from branchguard.gui.kit.loader import Loader
 from branchguard.gui.kit.times import date_time, now_utc
 from branchguard.gui.schedules.models import ReminderModel
 
@@ -192,6 +193,7 @@ class NotificationCentre(QObject):
         self.window_ = window
         self.clock = clock
         self.model = ReminderModel(self)
+        self.loader = Loader(self, on_error=lambda _message: self._show([]))
         self.bell = QToolButton()
         self.bell.setObjectName("notification_bell")
         self.bell.setIcon(icon("bell"))
@@ -227,21 +229,21 @@ class NotificationCentre(QObject):
         return self.model.rowCount()
 
     def reload(self) -> None:
-        """Re-read the reminders showing now; nothing shows while the window is locked."""
+        """Re-read the reminders showing now, off the GUI thread; nothing shows while the window is locked."""
         locked = self.window_.is_locked()
         self.bell.setVisible(not locked)
-        rows: list[ReminderInfo] = []
-        if not locked:
-            try:
-                rows = self.window_.session.services.schedules.reminders(
-                    self.window_.session.actor, self.clock()
-                )
-            except BranchGuardError:
-                rows = []
+        if locked:
+            self.loader.drop()
+            self._show([])
+            self.panel.hide()
+            return
+        session, now = self.window_.session, self.clock()
+        schedules, actor = session.services.schedules, session.actor
+        self.loader.run(lambda: schedules.reminders(actor, now), self._show)
+
+    def _show(self, rows: list[ReminderInfo]) -> None:
         self.model.set_rows(rows)
         self._show_badge()
-        if locked:
-            self.panel.hide()
 
     def _show_badge(self) -> None:
         n = self.count()

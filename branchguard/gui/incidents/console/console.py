@@ -39,7 +39,7 @@ from branchguard.gui.incidents.console.log_panel import LogPanel
 from branchguard.gui.incidents.console.side_panel import AttachmentsBox, CallList, OutcomeBox
 from branchguard.gui.incidents.console.steps_panel import StepsPanel
 from branchguard.gui.kit.icons import icon
-from branchguard.gui.kit.tasks import run_task
+from branchguard.gui.kit.loader import Loader
 from branchguard.gui.kit.writer import writer
 from branchguard.gui.shell.session import GuiSession
 
@@ -61,6 +61,7 @@ class IncidentConsole(QWidget):
         self.session = session
         self.incident_id = incident_id
         self.detail: IncidentDetail | None = None
+        self.loader = Loader(self, on_error=self.show_error)
         self.header = IncidentHeader()
         self.message = QLabel()
         self.message.setObjectName("incident_message")
@@ -214,11 +215,11 @@ class IncidentConsole(QWidget):
         """Re-read the incident (steps, level, status, attachments) and any entries written elsewhere."""
         services, actor, incident_id = self.session.services, self.session.actor, self.incident_id
 
-        def work(_progress: object) -> tuple[IncidentDetail, list[LogEntry]]:
+        def load() -> tuple[IncidentDetail, list[LogEntry]]:
             detail = services.incidents.get(actor, incident_id, with_entries=False)
             return detail, services.incidents.attachments(actor, incident_id)
 
-        run_task(work, on_done=self._show, on_error=self.show_error)
+        self.loader.run(load, self._show)
 
     def _show(self, loaded: tuple[IncidentDetail, list[LogEntry]]) -> None:
         detail, attachments = loaded

@@ -2,17 +2,28 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QCompleter, QLineEdit, QWidget
 
 from branchguard.core.kernel.errors import BranchGuardError
+from branchguard.core.kernel.types import Actor
 from branchguard.gui.shell.session import GuiSession
+
+if TYPE_CHECKING:
+    from branchguard.core.services import Services
 
 
 def roster_names(session: GuiSession) -> list[str]:
     """The people on the roster, by name; empty when they cannot be read."""
+    return read_roster_names(session.services, session.actor)
+
+
+def read_roster_names(services: Services, actor: Actor) -> list[str]:
+    """`roster_names` for a background read: plain services and actor, no Qt object."""
     try:
-        people = session.services.people.list_people(session.actor)
+        people = services.people.list_people(actor)
     except BranchGuardError:
         return []
     return list(dict.fromkeys(p.name for p in people if p.name))

@@ -1,0 +1,140 @@
+"""What a view shows is read off the GUI thread and shown on it; only the newest read is shown.
+
+A view that shows data splits its reload in two, through one `Loader` it owns:
+
+    def reload(self) -> None:
+        services, actor, flt = self.session.services, self.session.actor, self.current_filter()
+        self.loader.run(lambda: services.hazards.list(actor, flt), self._show)
+
+- `load` is Qt-free and runs on the task pool (gui/kit/tasks.py): it calls services, which open a
+  session per call, with values read from the widgets beforehand, on the GUI thread, and returns
+  plain data;
+- `apply(data)` runs on the GUI thread when the data arrives, unless a newer `run` of the same
+  loader was asked for meanwhile: a read that finishes after a newer one was started is dropped,
+  so a slow old answer never overwrites a fresh one;
+- a BranchGuardError raised by `load` reaches `on_error` with its translated message (other
+  errors as "<type>: <text>", logged with their traceback), again only for the newest read;
+- a view deleted before its data arrives is left alone.
+
+Tests run the pool inline (tasks.set_inline, the `inline_tasks` fixture): the data is shown when
+`run` returns. `pending()` counts reads not yet settled in the whole window and `tracker().settled`
+fires when it falls to zero: the start-up trace and the benchmark wait on it.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from functools import partial
+from typing import Any, TypeVar
+
+import shiboken6
+from PySide6.QtCore import QObject, Signal
+
+from branchguard.gui.kit.tasks import TaskProgress, run_task
+
+log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+
+
+class _Tracker(QObject):
+    """Counts the reads in flight; permanent, so the answers of deleted views still settle here."""
+
+    settled = Signal()
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.pending = 0
+
+    def started(self) -> None:
+        self.pending += 1
+
+    def arrived(self, loader: Loader, generation: int, data: object) -> None:
+        self._settle()
+        if shiboken6.isValid(loader):
+            loader._arrived(generation, data)
+
+    def failed(self, loader: Loader, generation: int, message: str) -> None:
+        self._settle()
+        if shiboken6.isValid(loader):
+            loader._failed(generation, message)
+
+    def _settle(self) -> None:
+        self.pending -= 1
+        if self.pending == 0:
+            self.settled.emit()
+
+
+_tracker: _Tracker | None = None
+
+
+def tracker() -> _Tracker:
+    global _tracker
+    if _tracker is None:  # made by the first read, on the GUI thread
+        _tracker = _Tracker()
+    return _tracker
+
+
+def pending() -> int:
+    """Reads started and not yet shown (or dropped) in the whole application."""
+    return tracker().pending
+
+
+class Loader(QObject):
+    """One per view that reloads: owns the generation that tells the newest read from older ones."""
+
+    loaded = Signal()  # after an `apply`
+
+    def __init__(self, parent: QObject, on_error: Callable[[str], None] | None = None) -> None:
+        super().__init__(parent)
+        self._on_error = on_error
+        self._generation = 0
+        self._apply: Callable[[Any], None] | None = None
+        self._in_flight = 0
+
+    def run(self, load: Callable[[], T], apply: Callable[[T], None]) -> None:
+        """Read with `load()` off the GUI thread, then `apply(data)` here, if still the newest read."""
+        self._generation += 1
+        self._apply = apply
+        self._in_flight += 1
+        hub = tracker()
+        hub.started()
+
+        def work(_progress: TaskProgress) -> T:
+            return load()
+
+        run_task(
+            work,
+            on_done=partial(hub.arrived, self, self._generation),
+            on_error=partial(hub.failed, self, self._generation),
+        )
+
+    def drop(self) -> None:
+        """Forget the reads under way: what the view shows now was decided here, without reading."""
+        self._generation += 1
+
+    @property
+    def runs(self) -> int:
+        """How many reads were asked for so far."""
+        return self._generation
+
+    def busy(self) -> bool:
+        """A read of this view has not come back yet."""
+        return self._in_flight > 0
+
+    def _arrived(self, generation: int, data: object) -> None:
+        self._in_flight -= 1
+        if generation != self._generation or self._apply is None:
+            return  # a newer read was asked for: its answer is the one to show
+        self._apply(data)
+        self.loaded.emit()
+
+    def _failed(self, generation: int, message: str) -> None:
+        self._in_flight -= 1
+        if generation != self._generation:
+            return
+        if self._on_error is not None:
+            self._on_error(message)
+        else:
+            log.warning("a view could not read its data: %s", message)

@@ -1,0 +1,181 @@
+"""The views' reader (gui/kit/loader.py) on the real thread pool: reads run off the GUI thread,
+what they read is shown on it, a read overtaken by a newer one is dropped, a deleted view is spared.
+
+Thread placement is checked by which thread ran the read, never by how long anything took.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QThreadPool
+from PySide6.QtWidgets import QWidget
+
+from branchguard.core.kernel.errors import NotFound
+from branchguard.gui.kit import loader, tasks
+from branchguard.gui.kit.loader import Loader
+from branchguard.gui.shell.main_window import MainWindow
+
+RELEASE_TIMEOUT_S = 30  # a guard against a hung test, not a measurement
+
+
+@pytest.fixture
+def threaded(qtbot: Any) -> Iterator[None]:
+    """The real background path (inline_tasks, autouse, set it inline and resets it afterwards)."""
+    pool = QThreadPool.globalInstance()
+    threads = pool.maxThreadCount()
+    pool.setMaxThreadCount(max(threads, 2))  # the stale-read test holds one thread on purpose
+    tasks.set_inline(False)
+    yield
+    qtbot.waitUntil(lambda: loader.pending() == 0)
+    pool.waitForDone()
+    pool.setMaxThreadCount(threads)
+
+
+def _view(qtbot: Any) -> QWidget:
+    view = QWidget()
+    qtbot.addWidget(view)
+    return view
+
+
+def test_the_read_runs_off_the_gui_thread_and_is_shown_on_it(qtbot: Any, threaded: None) -> None:
+    view = _view(qtbot)
+    reads = Loader(view)
+    seen: dict[str, Any] = {}
+
+    def load() -> list[str]:
+        seen["load_thread"] = threading.current_thread()
+        return ["a", "b"]
+
+    def apply(rows: list[str]) -> None:
+        seen["rows"] = rows
+        seen["apply_thread"] = threading.current_thread()
+
+    reads.run(load, apply)
+    qtbot.waitUntil(lambda: "rows" in seen)
+    assert seen["rows"] == ["a", "b"]
+    assert seen["load_thread"] is not threading.main_thread()
+    assert seen["apply_thread"] is threading.main_thread()
+    assert not reads.busy()
+
+
+def test_an_older_read_that_finishes_last_is_dropped(qtbot: Any, threaded: None) -> None:
+    view = _view(qtbot)
+    reads = Loader(view)
+    shown: list[str] = []
+    release_old = threading.Event()
+
+    def old() -> str:
+        release_old.wait(RELEASE_TIMEOUT_S)
+        return "old"
+
+    reads.run(old, shown.append)
+    reads.run(lambda: "new", shown.append)
+    qtbot.waitUntil(lambda: shown == ["new"])
+    assert reads.busy()  # the old read is still out
+    release_old.set()
+    qtbot.waitUntil(lambda: not reads.busy())
+    assert shown == ["new"]
+
+
+def test_drop_forgets_a_read_under_way(qtbot: Any, threaded: None) -> None:
+    view = _view(qtbot)
+    reads = Loader(view)
+    shown: list[str] = []
+    release = threading.Event()
+
+    def slow() -> str:
+        release.wait(RELEASE_TIMEOUT_S)
+        return "late"
+
+    reads.run(slow, shown.append)
+    reads.drop()
+    release.set()
+    qtbot.waitUntil(lambda: not reads.busy())
+    assert shown == []
+
+
+def test_an_error_reaches_on_error_only_for_the_newest_read(qtbot: Any, threaded: None) -> None:
+    view = _view(qtbot)
+    errors: list[str] = []
+    reads = Loader(view, on_error=errors.append)
+    release_old = threading.Event()
+    shown: list[int] = []
+
+    def old_fails() -> int:
+        release_old.wait(RELEASE_TIMEOUT_S)
+        raise NotFound("old answer")
+
+    def new_fails() -> int:
+        raise NotFound("the record is gone")
+
+    reads.run(old_fails, shown.append)
+    reads.run(new_fails, shown.append)
+    qtbot.waitUntil(lambda: errors == ["the record is gone"])
+    release_old.set()
+    qtbot.waitUntil(lambda: not reads.busy())
+    assert errors == ["the record is gone"]
+    assert shown == []
+
+
+def test_a_view_deleted_before_its_data_arrives_is_left_alone(qtbot: Any, threaded: None) -> None:
+    view = QWidget()
+    reads = Loader(view)
+    shown: list[str] = []
+    release = threading.Event()
+
+    def slow() -> str:
+        release.wait(RELEASE_TIMEOUT_S)
+        return "late"
+
+    reads.run(slow, shown.append)
+    assert loader.pending() == 1
+    view.deleteLater()
+    qtbot.waitUntil(lambda: not _alive(reads))
+    release.set()
+    qtbot.waitUntil(lambda: loader.pending() == 0)  # the read settles: nothing waits for it forever
+    assert shown == []
+
+
+def _alive(obj: Loader) -> bool:
+    import shiboken6
+
+    return bool(shiboken6.isValid(obj))
+
+
+def test_a_page_queries_off_the_gui_thread_and_shows_the_rows_when_they_arrive(
+    open_window: Callable[[str], MainWindow],
+    qtbot: Any,
+    threaded_later: Callable[[], None],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    window = open_window("lead")
+    page = window.show_page("people")
+    assert page is not None
+    staff = page.staff_tab  # type: ignore[attr-defined]
+    people = window.session.services.people
+    real = people.list_people
+    threads: list[threading.Thread] = []
+
+    def recording(*args: Any, **kwargs: Any) -> Any:
+        threads.append(threading.current_thread())
+        return real(*args, **kwargs)[:1]  # one row: tells this read's answer from the first one
+
+    assert staff.model.rowCount() > 1
+    threaded_later()
+    monkeypatch.setattr(people, "list_people", recording)
+    page.refresh()
+    assert staff.model.rowCount() > 1  # nothing shown yet: the answer waits for the event loop
+    qtbot.waitUntil(lambda: staff.model.rowCount() == 1)
+    assert threads and all(t is not threading.main_thread() for t in threads)
+
+
+@pytest.fixture
+def threaded_later(qtbot: Any) -> Iterator[Callable[[], None]]:
+    """Switches to the real background path after the window was built inline."""
+    yield lambda: tasks.set_inline(False)
+    qtbot.waitUntil(lambda: loader.pending() == 0)
+    QThreadPool.globalInstance().waitForDone()
