@@ -228,6 +228,7 @@ def test_the_scan_sees_each_way_of_spelling_a_role_set() -> None:
 DYNAMIC_ACTIONS = {
     ("gui/shell/main_window.py", "visible_pages"): "each page's `action` in gui/shell/pages.py",
     ("core/hazards/rules.py", "allowed"): "each hazard action's role action in ACTIONS there",
+    ("core/drills/rules.py", "allowed"): "each drill action's role action in ACTIONS there",
 }
 
 
