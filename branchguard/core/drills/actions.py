@@ -10,6 +10,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from branchguard.core.audit.service import record
+from branchguard.core.drills import rules as drill_rules
+from branchguard.core.drills.types import DrillAction
 from branchguard.core.incidents.store import action_of
 from branchguard.core.incidents.types import FollowUpAction
 from branchguard.core.kernel.errors import NotFound
@@ -50,10 +52,12 @@ def remind(schedules: ScheduleService, s: Session, actor: Actor, action: Inciden
 def complete(
     schedules: ScheduleService, s: Session, actor: Actor, plan: DrillPlanRow, action_id: int, now: datetime
 ) -> FollowUpAction:
-    """Mark `plan`'s action done (once, audited) and its reminder's item with it."""
+    """Mark `plan`'s action done (once, audited) and its reminder's item with it; the plan must be
+    evaluated (its corrective actions come with the evaluation)."""
     action = s.get(IncidentActionRow, action_id)
     if action is None or plan.incident_id is None or action.incident_id != plan.incident_id:
         raise NotFound(t("incident.no_action", id=action_id))
+    drill_rules.expect(plan.id, plan.status, DrillAction.COMPLETE_ACTION)
     if action.done_at is None:
         action.done_at, action.done_by = now, actor.username
         record(

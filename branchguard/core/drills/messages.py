@@ -48,6 +48,14 @@ DRILL_MESSAGES: dict[str, tuple[str, str]] = {
         "演练 #{id} 的状态为“{status}”：只能评估已实施且尚未评估的演练",
     ),
     "drill.not_run": ("Drill #{id} has not been run yet", "演练 #{id} 尚未实施"),
+    "drill.headcount_not_running": (
+        "Drill #{id} is {status}: the headcount is taken while a run is not yet evaluated",
+        "演练 #{id} 的状态为“{status}”：只能在已实施、尚未评估的演练中清点人数",
+    ),
+    "drill.not_evaluated": (
+        "Drill #{id} is {status}: corrective actions are followed up once the drill is evaluated",
+        "演练 #{id} 的状态为“{status}”：演练评估后才能跟进整改措施",
+    ),
     "drill.occurrence_note": ("Run as drill #{id}", "已作为演练 #{id} 实施"),
     "drill.set_empty": (
         "Criteria set '{code}' needs a code and at least one criterion",

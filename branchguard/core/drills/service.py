@@ -18,11 +18,13 @@ from branchguard.core.audit.service import record
 from branchguard.core.drills import actions as drills_actions
 from branchguard.core.drills import compliance
 from branchguard.core.drills import library as drills_data
+from branchguard.core.drills import rules as drill_rules
 from branchguard.core.drills import store as drills_store
 from branchguard.core.drills.types import (
     ComplianceItem,
     ComplianceRule,
     CriteriaSet,
+    DrillAction,
     DrillPlan,
     DrillPlanInput,
     DrillRecord,
@@ -129,7 +131,7 @@ class DrillService:
         require(actor, "drill.plan")
         with self._sessions.begin() as s:
             row = self._row(s, plan_id)
-            self._expect(row, DrillStatus.PLANNED)
+            drill_rules.expect(row.id, row.status, DrillAction.CANCEL)
             row.status = DrillStatus.CANCELLED.value
             record(s, actor, "drill.cancel", "drill_plan", plan_id, after={"status": row.status})
             if row.schedule_id is not None:
@@ -175,12 +177,9 @@ class DrillService:
         run becomes a plan of its own (`series_id`); the schedule's open occurrence is completed."""
         require(actor, "drill.run")
         plan = self.get(actor, plan_id)
-        if plan.status != DrillStatus.PLANNED:
-            raise ValidationError(
-                t("field.drill"), t("drill.not_planned", id=plan_id, status=plan.status.label)
-            )
+        drill_rules.expect(plan.id, plan.status, DrillAction.RUN)
         if not plan.recurring:
-            self._claim(plan_id, DrillStatus.PLANNED, DrillStatus.RUNNING)
+            self._claim(plan_id, DrillStatus.PLANNED, DrillStatus.RUNNING, refuse_as=DrillAction.RUN)
         try:
             incident = self._incidents.start(actor, plan.playbook_code, title=plan.title, drill=True)
         except BaseException:
@@ -208,17 +207,21 @@ class DrillService:
         self._complete_occurrence(actor, plan, info.id)
         return info
 
-    def _claim(self, plan_id: int, old: DrillStatus, new: DrillStatus) -> None:
+    def _claim(
+        self, plan_id: int, old: DrillStatus, new: DrillStatus, refuse_as: DrillAction | None = None
+    ) -> None:
         """Move a one-off plan from `old` to `new` in one statement: of two people pressing Run at
-        once, only one starts an incident."""
+        once, only one starts an incident; the other is refused as `refuse_as` (None: a rollback,
+        whose failure must not hide the error that caused it)."""
         with self._sessions.begin() as s:
             done = s.execute(
                 update(DrillPlanRow)
                 .where(DrillPlanRow.id == plan_id, DrillPlanRow.status == old.value)
                 .values(status=new.value)
             )
-            if getattr(done, "rowcount", 0) != 1:
-                self._expect(self._row(s, plan_id), old)
+            if getattr(done, "rowcount", 0) != 1 and refuse_as is not None:
+                row = self._row(s, plan_id)
+                drill_rules.expect(row.id, row.status, refuse_as)
 
     def _complete_occurrence(self, actor: Actor, plan: DrillPlan, run_id: int) -> None:
         """The schedule's open occurrence is done, written or not yet: a drill run before its
@@ -231,6 +234,7 @@ class DrillService:
         plan = self.get(actor, plan_id)
         if plan.incident_id is None:
             raise ValidationError(t("field.drill"), t("drill.not_run", id=plan_id))
+        drill_rules.expect(plan.id, plan.status, DrillAction.HEADCOUNT)
         return self._incidents.record_headcount(actor, plan.incident_id, present, plan.expected_headcount)
 
     # -- evaluating ----------------------------------------------------------------------------
@@ -246,7 +250,7 @@ class DrillService:
                 raise ValidationError(t("field.follow_up", n=i), t("incident.action_incomplete"))
         with self._sessions.begin() as s:
             row = self._row(s, plan_id)
-            self._expect(row, DrillStatus.RUNNING)
+            drill_rules.expect(row.id, row.status, DrillAction.EVALUATE)
             cs = self._set(s, row.criteria_set)
             scores = drills_data.check_scores(cs, data.scores)
             snapshot = drills_store.criteria_snapshot(cs, scores)
@@ -386,12 +390,6 @@ class DrillService:
         if row is None:
             raise NotFound(t("drill.not_found", id=plan_id))
         return row
-
-    @staticmethod
-    def _expect(row: DrillPlanRow, status: DrillStatus) -> None:
-        if row.status != status.value:
-            key = "drill.not_planned" if status == DrillStatus.PLANNED else "drill.not_running"
-            raise ValidationError(t("field.drill"), t(key, id=row.id, status=DrillStatus(row.status).label))
 
     @staticmethod
     def _set(s: Session, code: str) -> CriteriaSet:

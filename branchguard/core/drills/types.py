@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import enum
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
@@ -37,6 +38,18 @@ class DrillStatus(LabelledEnum):
     @classmethod
     def _prefix(cls) -> str:
         return "drill_status"
+
+
+class DrillAction(enum.StrEnum):
+    """What can be done to one drill plan or run; core/drills/rules.py says in which statuses and by
+    whom."""
+
+    RUN = "run"
+    CANCEL = "cancel"
+    HEADCOUNT = "headcount"
+    EVALUATE = "evaluate"
+    VIEW_ACTIONS = "view_actions"  # the corrective actions of the evaluation
+    COMPLETE_ACTION = "complete_action"
 
 
 class ComplianceStatus(LabelledEnum):

@@ -1,20 +1,33 @@
-"""What a hazard's input and the severity policy must satisfy, and the audit views of both."""
+"""Which actions a hazard's status opens and who may take them, the second-person verification
+rule, what a hazard's input and the severity policy must satisfy, and the audit views of both.
+
+The window asks `available_actions` which controls to show; the service checks the same table with
+`expect` (and the role table with `require`) before it changes anything, so a control the window
+hides is refused on the command line too.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import UTC
+from types import MappingProxyType
 from typing import Any
 
 from branchguard.core.hazards.types import (
+    HazardAction,
+    HazardInfo,
     HazardInput,
     HazardSeverity,
     HazardStatus,
+    RemediationKind,
     SeverityPolicy,
     SeverityRule,
 )
 from branchguard.core.kernel import validation
 from branchguard.core.kernel.errors import ValidationError
 from branchguard.core.kernel.i18n import t
+from branchguard.core.kernel.roles import may
+from branchguard.core.kernel.types import Actor
 from branchguard.db.models.hazards import HazardRow
 
 TITLE_LIMIT = 200
@@ -22,18 +35,79 @@ TEXT_LIMIT = 4000
 MAX_DAYS = 365
 MAX_HOURS = 24 * 30
 
+_NOT_CLOSED = frozenset({HazardStatus.OPEN, HazardStatus.REMEDIATED, HazardStatus.VERIFIED})
 
-def expect(row: HazardRow, *allowed: HazardStatus) -> None:
-    """The hazard is in one of the `allowed` states, or a ValidationError names both."""
-    if row.status not in {a.value for a in allowed}:
+# Per action: the role-table action that allows it, and the statuses it is open in.
+# open -> remediated -> verified -> closed; reopen goes back to open from any later status.
+ACTIONS: MappingProxyType[HazardAction, tuple[str, frozenset[HazardStatus]]] = MappingProxyType({
+    HazardAction.EDIT: ("hazard.update", _NOT_CLOSED),
+    HazardAction.SET_DUE: ("hazard.set_due", _NOT_CLOSED),
+    HazardAction.ADD_STEP: ("hazard.remediate", frozenset({HazardStatus.OPEN, HazardStatus.REMEDIATED})),
+    HazardAction.REMEDIATE: ("hazard.remediate", frozenset({HazardStatus.OPEN})),
+    HazardAction.VERIFY: ("hazard.verify", frozenset({HazardStatus.REMEDIATED})),
+    HazardAction.CLOSE: ("hazard.close", frozenset({HazardStatus.VERIFIED})),
+    HazardAction.REOPEN: (
+        "hazard.reopen",
+        frozenset({HazardStatus.REMEDIATED, HazardStatus.VERIFIED, HazardStatus.CLOSED}),
+    ),
+})
+
+
+def open_in(status: HazardStatus | str) -> frozenset[HazardAction]:
+    """The actions a hazard in `status` allows, whoever asks."""
+    return frozenset(a for a, (_role, statuses) in ACTIONS.items() if HazardStatus(status) in statuses)
+
+
+def allowed(actor: Actor, action: HazardAction) -> bool:
+    """Whether `actor`'s role may take `action` on some hazard (the role table's answer)."""
+    return may(actor, ACTIONS[action][0])
+
+
+def available_actions(info: HazardInfo, actor: Actor) -> frozenset[HazardAction]:
+    """What the window offers `actor` on this hazard: open in its status and allowed to the role.
+
+    Verifying is offered to the remediator too (to say why they may not): ask `can_verify`."""
+    return frozenset(a for a in open_in(info.status) if allowed(actor, a))
+
+
+def is_remediator(remediated_by: str | None, actor: Actor) -> bool:
+    """Whether `actor` marked the hazard remediated: they cannot also verify it."""
+    return bool(remediated_by) and remediated_by == actor.username
+
+
+def can_verify(info: HazardInfo, actor: Actor) -> bool:
+    """Verifying takes a second person: open in the status, allowed to the role, not the remediator."""
+    offered = HazardAction.VERIFY in available_actions(info, actor)
+    return offered and not is_remediator(info.remediated_by, actor)
+
+
+def work_recorded(step_kinds: Iterable[str]) -> bool:
+    """A hazard is marked remediated only after at least one step of work done (kind ACTION)."""
+    return any(kind == RemediationKind.ACTION for kind in step_kinds)
+
+
+def expect(status: HazardStatus | str, action: HazardAction) -> None:
+    """`action` is open in `status`, or a ValidationError names the status and those it needs."""
+    needed = ACTIONS[action][1]
+    if HazardStatus(status) not in needed:
         raise ValidationError(
             t("field.hazard_status"),
             t(
                 "hazard.wrong_status",
-                status=HazardStatus(row.status).label,
-                allowed=" / ".join(a.label for a in allowed),
+                status=HazardStatus(status).label,
+                allowed=" / ".join(s.label for s in HazardStatus if s in needed),
             ),
         )
+
+
+def check_verifier(remediated_by: str | None, actor: Actor) -> None:
+    if is_remediator(remediated_by, actor):
+        raise ValidationError(t("field.verified_by"), t("hazard.verify_own", username=actor.username))
+
+
+def check_work_recorded(step_kinds: Iterable[str]) -> None:
+    if not work_recorded(step_kinds):
+        raise ValidationError(t("field.remediation_steps"), t("hazard.no_action_step"))
 
 
 def clean_input(data: HazardInput) -> dict[str, Any]:

@@ -26,6 +26,7 @@ from branchguard.core.hazards import reminders as hazard_schedules
 from branchguard.core.hazards import rules as rules_
 from branchguard.core.hazards import store
 from branchguard.core.hazards.types import (
+    HazardAction,
     HazardCounts,
     HazardDetail,
     HazardEventKind,
@@ -41,7 +42,7 @@ from branchguard.core.hazards.types import (
 )
 from branchguard.core.kernel import validation
 from branchguard.core.kernel.attachments import AttachmentRef, AttachmentStore
-from branchguard.core.kernel.errors import NotFound, ValidationError
+from branchguard.core.kernel.errors import NotFound
 from branchguard.core.kernel.i18n import t
 from branchguard.core.kernel.roles import require
 from branchguard.core.kernel.types import Actor
@@ -159,7 +160,7 @@ class HazardService:
         zone = self.zone
         with self._sessions.begin() as s:
             row = self._row(s, hazard_id)
-            rules_.expect(row, HazardStatus.OPEN, HazardStatus.REMEDIATED, HazardStatus.VERIFIED)
+            rules_.expect(row.status, HazardAction.EDIT)
             before = rules_.audit_view(row)
             changes = {k: (str(getattr(row, k)), str(v)) for k, v in values.items() if getattr(row, k) != v}
             timing: dict[str, Any] = {}
@@ -167,6 +168,7 @@ class HazardService:
                 timing["due_at"] = store.end_of_day(data.due, zone)
                 if timing["due_at"] != row.due_at:  # moving a deadline is the lead's, here as in the window
                     require(actor, "hazard.set_due")
+                    rules_.expect(row.status, HazardAction.SET_DUE)
             if values["severity"] != row.severity:
                 rule = store.policy(s).rule(HazardSeverity(values["severity"]))
                 due_at, timing["interim_due_at"], timing["plan_due_at"] = store.deadlines(
@@ -222,7 +224,7 @@ class HazardService:
         text = validation.text(text, "field.remediation_step", limit=rules_.TEXT_LIMIT)
         with self._sessions.begin() as s:
             row = self._row(s, hazard_id)
-            rules_.expect(row, HazardStatus.OPEN, HazardStatus.REMEDIATED)
+            rules_.expect(row.status, HazardAction.ADD_STEP)
             step = HazardStepRow(
                 kind=kind.value,
                 text=text,
@@ -257,9 +259,8 @@ class HazardService:
         note = validation.text(note, "field.notes", required=False, limit=1000)
 
         def change(s: Session, row: HazardRow) -> None:
-            rules_.expect(row, HazardStatus.OPEN)
-            if not any(st.kind == RemediationKind.ACTION.value for st in row.steps):
-                raise ValidationError(t("field.remediation_steps"), t("hazard.no_action_step"))
+            rules_.expect(row.status, HazardAction.REMEDIATE)
+            rules_.check_work_recorded(st.kind for st in row.steps)
             row.status = HazardStatus.REMEDIATED.value
             row.remediated_by, row.remediated_at = actor.username, utcnow()
             store.add_event(row, HazardEventKind.REMEDIATED, actor, note)
@@ -272,9 +273,8 @@ class HazardService:
         note = validation.text(note, "field.notes", required=False, limit=1000)
 
         def change(s: Session, row: HazardRow) -> None:
-            rules_.expect(row, HazardStatus.REMEDIATED)
-            if row.remediated_by == actor.username:
-                raise ValidationError(t("field.verified_by"), t("hazard.verify_own", username=actor.username))
+            rules_.expect(row.status, HazardAction.VERIFY)
+            rules_.check_verifier(row.remediated_by, actor)
             row.status = HazardStatus.VERIFIED.value
             row.verified_by, row.verified_at, row.verification_note = actor.username, utcnow(), note
             store.add_event(row, HazardEventKind.VERIFIED, actor, note)
@@ -287,7 +287,7 @@ class HazardService:
         note = validation.text(note, "field.notes", required=False, limit=1000)
 
         def change(s: Session, row: HazardRow) -> None:
-            rules_.expect(row, HazardStatus.VERIFIED)
+            rules_.expect(row.status, HazardAction.CLOSE)
             row.status = HazardStatus.CLOSED.value
             row.closed_by, row.closed_at = actor.username, utcnow()
             store.add_event(row, HazardEventKind.CLOSED, actor, note)
@@ -302,7 +302,7 @@ class HazardService:
         reason = validation.text(reason, "field.reason", limit=1000)
 
         def change(s: Session, row: HazardRow) -> None:
-            rules_.expect(row, HazardStatus.REMEDIATED, HazardStatus.VERIFIED, HazardStatus.CLOSED)
+            rules_.expect(row.status, HazardAction.REOPEN)
             was_open = HazardStatus(row.status).is_open
             row.status = HazardStatus.OPEN.value
             row.remediated_by = row.remediated_at = row.verified_by = row.verified_at = None

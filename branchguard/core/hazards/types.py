@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import enum
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -35,6 +36,18 @@ class HazardStatus(LabelledEnum):
     def is_open(self) -> bool:
         """Still counts in the register's open figures (not yet verified or closed)."""
         return self in (HazardStatus.OPEN, HazardStatus.REMEDIATED)
+
+
+class HazardAction(enum.StrEnum):
+    """What can be done to one hazard; core/hazards/rules.py says in which statuses and by whom."""
+
+    EDIT = "edit"
+    SET_DUE = "set_due"  # move the due date by hand, part of an edit
+    ADD_STEP = "add_step"
+    REMEDIATE = "remediate"
+    VERIFY = "verify"
+    CLOSE = "close"
+    REOPEN = "reopen"
 
 
 class HazardSource(LabelledEnum):

@@ -20,10 +20,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from branchguard.core.drills.types import DrillPlan
+from branchguard.core.drills import rules
+from branchguard.core.drills.types import DrillAction, DrillPlan
 from branchguard.core.incidents.types import FollowUpAction
 from branchguard.core.kernel.errors import BranchGuardError
-from branchguard.core.kernel.roles import may
 from branchguard.gui.kit import style
 from branchguard.gui.kit.icons import icon
 from branchguard.gui.kit.times import date_time
@@ -107,14 +107,17 @@ class ActionsDialog(QDialog):
         row = self.table.currentRow()
         return self.entries[row] if 0 <= row < len(self.entries) else None
 
+    def _may_complete(self) -> bool:
+        return DrillAction.COMPLETE_ACTION in rules.available_actions(self.plan, self.session.actor)
+
     def _update_button(self) -> None:
         action = self.selected()
-        self.done_button.setVisible(may(self.session.actor, "drill.evaluate"))
+        self.done_button.setVisible(self._may_complete())
         self.done_button.setEnabled(action is not None and action.done_at is None)
 
     def mark_done(self) -> FollowUpAction | None:
         action = self.selected()
-        if action is None or action.done_at is not None or not may(self.session.actor, "drill.evaluate"):
+        if action is None or action.done_at is not None or not self._may_complete():
             return None
         try:
             done = self.session.services.drills.complete_action(self.session.actor, self.plan.id, action.id)

@@ -21,7 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from branchguard.core.drills.types import DrillPlan, DrillStatus
+from branchguard.core.drills import rules
+from branchguard.core.drills.types import DrillAction, DrillPlan, DrillStatus
 from branchguard.core.incidents.types import LogEntry
 from branchguard.core.kernel.errors import BranchGuardError
 from branchguard.core.kernel.roles import may
@@ -180,22 +181,32 @@ class DrillListPanel(QWidget):
         return True
 
     def update_buttons(self) -> None:
+        """A button shows when the role may take its action, and is enabled when the selected
+        drill's status allows it (core/drills/rules.py)."""
         plan = self.selected()
         actor = self.session.actor
-        status = plan.status if plan else None
+        offered = rules.available_actions(plan, actor)
         self.plan_button.setVisible(may(actor, "drill.plan"))
-        self.evaluate_button.setVisible(may(actor, "drill.evaluate"))
-        self.cancel_button.setVisible(may(actor, "drill.plan"))  # cancelling is part of planning
-        self.run_button.setVisible(may(actor, "drill.run"))
-        self.headcount_button.setVisible(may(actor, "incident.log"))  # the headcount is a log entry
-        self.run_button.setEnabled(status is DrillStatus.PLANNED)
-        self.cancel_button.setEnabled(status is DrillStatus.PLANNED)
-        self.headcount_button.setEnabled(status is DrillStatus.RUNNING)
-        self.evaluate_button.setEnabled(status is DrillStatus.RUNNING)
+        for action, button in self._action_buttons().items():
+            button.setVisible(rules.allowed(actor, action))
+            button.setEnabled(action in offered)
         has_run = plan is not None and plan.incident_id is not None
         self.console_button.setEnabled(has_run)
         self.report_button.setEnabled(has_run)
-        self.actions_button.setEnabled(status is DrillStatus.EVALUATED)
+
+    def _action_buttons(self) -> dict[DrillAction, QPushButton]:
+        return {
+            DrillAction.RUN: self.run_button,
+            DrillAction.CANCEL: self.cancel_button,
+            DrillAction.HEADCOUNT: self.headcount_button,
+            DrillAction.EVALUATE: self.evaluate_button,
+            DrillAction.VIEW_ACTIONS: self.actions_button,
+        }
+
+    def _selected_for(self, action: DrillAction) -> DrillPlan | None:
+        """The selected drill, if `action` is open to this user on it now."""
+        plan = self.selected()
+        return plan if action in rules.available_actions(plan, self.session.actor) else None
 
     def say(self, text: str, error: bool = False) -> None:
         self.message.setProperty("role", "error" if error else "hint")
@@ -222,8 +233,8 @@ class DrillListPanel(QWidget):
         return dialog
 
     def ask_run(self) -> None:
-        plan = self.selected()
-        if plan is None or plan.status is not DrillStatus.PLANNED:
+        plan = self._selected_for(DrillAction.RUN)
+        if plan is None:
             return
         notice = self.tr("announced") if plan.announced else self.tr("unannounced")
         answer = QMessageBox.question(
@@ -265,8 +276,8 @@ class DrillListPanel(QWidget):
     def ask_headcount(self) -> QWidget | None:
         from branchguard.gui.drills.headcount_dialog import HeadcountDialog
 
-        plan = self.selected()
-        if plan is None or plan.status is not DrillStatus.RUNNING:
+        plan = self._selected_for(DrillAction.HEADCOUNT)
+        if plan is None:
             return None
         dialog = HeadcountDialog(self.session, plan, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -280,8 +291,8 @@ class DrillListPanel(QWidget):
     def ask_evaluate(self) -> QWidget | None:
         from branchguard.gui.drills.evaluate_dialog import EvaluateDialog
 
-        plan = self.selected()
-        if plan is None or plan.status is not DrillStatus.RUNNING:
+        plan = self._selected_for(DrillAction.EVALUATE)
+        if plan is None:
             return None
         try:
             dialog = EvaluateDialog(self.session, plan, self)
@@ -296,8 +307,8 @@ class DrillListPanel(QWidget):
     def ask_actions(self) -> QWidget | None:
         from branchguard.gui.drills.actions_dialog import ActionsDialog
 
-        plan = self.selected()
-        if plan is None or plan.status is not DrillStatus.EVALUATED:
+        plan = self._selected_for(DrillAction.VIEW_ACTIONS)
+        if plan is None:
             return None
         dialog = ActionsDialog(self.session, plan, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -305,8 +316,8 @@ class DrillListPanel(QWidget):
         return dialog
 
     def ask_cancel(self) -> None:
-        plan = self.selected()
-        if plan is None or plan.status is not DrillStatus.PLANNED:
+        plan = self._selected_for(DrillAction.CANCEL)
+        if plan is None:
             return
         text = self.tr("Cancel the drill “%1”? Its schedule stops reminding.").replace("%1", plan.title)
         if plan.recurring:

@@ -1,8 +1,9 @@
 """One hazard: its fields (the due date from the severity policy, editable by the lead), where it
 came from, the remediation steps with their evidence, the closing actions and its history.
 
-Closing takes two people: whoever marked it remediated cannot verify it. The button says so in its
-tooltip, and the service refuses it anyway.
+Which actions show comes from core/hazards/rules.py, as does the two-person rule: whoever marked a
+hazard remediated cannot verify it. The button says so in its tooltip, and the service refuses it
+anyway.
 """
 
 from __future__ import annotations
@@ -25,15 +26,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from branchguard.core.hazards import rules
 from branchguard.core.hazards.types import (
+    HazardAction,
     HazardDetail,
     HazardInput,
     HazardSeverity,
-    HazardStatus,
     RemediationKind,
 )
 from branchguard.core.kernel.errors import BranchGuardError, ValidationError
-from branchguard.core.kernel.roles import may
 from branchguard.gui.hazards.dialogs import HazardFields, StepDialog
 from branchguard.gui.hazards.models import HazardEventsModel, RemediationStepsModel, severity_swatch
 from branchguard.gui.incidents.console.dialogs import ReasonDialog
@@ -181,27 +182,27 @@ class HazardDetailDialog(QDialog):
     # -- roles ---------------------------------------------------------------------------------
     def verify_refusal(self, detail: HazardDetail) -> str:
         """Why this user may not verify (empty: they may)."""
-        if detail.info.remediated_by and detail.info.remediated_by == self.session.actor.username:
+        if rules.is_remediator(detail.info.remediated_by, self.session.actor):
             return self.tr("You marked this hazard remediated: a different person has to verify it.")
         return ""
 
     def apply_role(self, detail: HazardDetail) -> None:
-        status, actor = detail.info.status, self.session.actor
-        editable = may(actor, "hazard.update") and status != HazardStatus.CLOSED
-        self.fields.set_editable(editable, may(actor, "hazard.set_due"))
+        """Shows what core/hazards/rules.py offers this user on this hazard, and why a shown
+        action is not yet possible."""
+        offered = rules.available_actions(detail.info, self.session.actor)
+        editable = HazardAction.EDIT in offered
+        self.fields.set_editable(editable, HazardAction.SET_DUE in offered)
         self.save_button.setVisible(editable)
-        remediate = may(actor, "hazard.remediate")
-        self.step_button.setVisible(remediate and status in (HazardStatus.OPEN, HazardStatus.REMEDIATED))
-        self.remediate_button.setVisible(remediate and status == HazardStatus.OPEN)
-        self.verify_button.setVisible(may(actor, "hazard.verify") and status == HazardStatus.REMEDIATED)
-        refusal = self.verify_refusal(detail)
-        self.verify_button.setEnabled(not refusal)
+        self.step_button.setVisible(HazardAction.ADD_STEP in offered)
+        self.remediate_button.setVisible(HazardAction.REMEDIATE in offered)
+        self.verify_button.setVisible(HazardAction.VERIFY in offered)
+        self.verify_button.setEnabled(rules.can_verify(detail.info, self.session.actor))
         self.verify_button.setToolTip(
-            refusal or self.tr("Confirm the remediation was done (a second person)")
+            self.verify_refusal(detail) or self.tr("Confirm the remediation was done (a second person)")
         )
-        self.close_button.setVisible(may(actor, "hazard.close") and status == HazardStatus.VERIFIED)
-        self.reopen_button.setVisible(may(actor, "hazard.reopen") and status != HazardStatus.OPEN)
-        has_action = detail.milestone_done(RemediationKind.ACTION)
+        self.close_button.setVisible(HazardAction.CLOSE in offered)
+        self.reopen_button.setVisible(HazardAction.REOPEN in offered)
+        has_action = rules.work_recorded(step.kind for step in detail.steps)
         self.remediate_button.setEnabled(has_action)
         self.remediate_button.setToolTip(
             ""

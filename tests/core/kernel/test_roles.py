@@ -227,6 +227,8 @@ def test_the_scan_sees_each_way_of_spelling_a_role_set() -> None:
 # Where the action is not a literal at the call: (module, function) -> where the literals are.
 DYNAMIC_ACTIONS = {
     ("gui/shell/main_window.py", "visible_pages"): "each page's `action` in gui/shell/pages.py",
+    ("core/hazards/rules.py", "allowed"): "each hazard action's role action in ACTIONS there",
+    ("core/drills/rules.py", "allowed"): "each drill action's role action in ACTIONS there",
 }
 
 
