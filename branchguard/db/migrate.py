@@ -17,7 +17,7 @@ from sqlalchemy import Engine, inspect, text
 from sqlalchemy.exc import DBAPIError
 
 from branchguard.core.kernel.errors import SchemaError
-from branchguard.core.kernel.i18n import t
+from branchguard.core.kernel.i18n import Message
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -96,10 +96,10 @@ def prepare_database(engine: Engine, backup_dir: Path | None = None) -> SchemaRe
         return SchemaReport(SchemaAction.CURRENT, current, head)
     if current is None:
         if inspect(engine).get_table_names():
-            raise SchemaError(t("schema.foreign"))
+            raise SchemaError(Message("schema.foreign"))
         return _create(engine, head)
     if current not in known_revisions():
-        raise SchemaError(t("schema.newer", revision=current, head=head))
+        raise SchemaError(Message("schema.newer", revision=current, head=head))
     return _upgrade(engine, current, head, backup_dir)
 
 
@@ -128,5 +128,5 @@ def _upgrade(engine: Engine, current: str, head: str, backup_dir: Path | None) -
             cfg.attributes["connection"] = conn
             command.upgrade(cfg, "head")
     except Exception as exc:  # the backup above is the way back; say where it is
-        raise SchemaError(t("schema.upgrade_failed", error=exc, backup=backup or "-")) from exc
+        raise SchemaError(Message("schema.upgrade_failed", error=exc, backup=backup or "-")) from exc
     return SchemaReport(SchemaAction.UPGRADED, current, head, backup)

@@ -13,7 +13,7 @@ from branchguard.core.audit.service import record
 from branchguard.core.incidents.store import action_of
 from branchguard.core.incidents.types import FollowUpAction
 from branchguard.core.kernel.errors import NotFound
-from branchguard.core.kernel.i18n import t
+from branchguard.core.kernel.i18n import Message, t
 from branchguard.core.kernel.types import Actor
 from branchguard.core.schedules import rules
 from branchguard.core.schedules.service import ScheduleService
@@ -53,7 +53,7 @@ def complete(
     """Mark `plan`'s action done (once, audited) and its reminder's item with it."""
     action = s.get(IncidentActionRow, action_id)
     if action is None or plan.incident_id is None or action.incident_id != plan.incident_id:
-        raise NotFound(t("incident.no_action", id=action_id))
+        raise NotFound(Message("incident.no_action", id=action_id))
     if action.done_at is None:
         action.done_at, action.done_by = now, actor.username
         record(

@@ -14,7 +14,7 @@ from branchguard.core.hazards.types import (
 )
 from branchguard.core.kernel import validation
 from branchguard.core.kernel.errors import ValidationError
-from branchguard.core.kernel.i18n import t
+from branchguard.core.kernel.i18n import Message
 from branchguard.db.models.hazards import HazardRow
 
 TITLE_LIMIT = 200
@@ -27,10 +27,10 @@ def expect(row: HazardRow, *allowed: HazardStatus) -> None:
     """The hazard is in one of the `allowed` states, or a ValidationError names both."""
     if row.status not in {a.value for a in allowed}:
         raise ValidationError(
-            t("field.hazard_status"),
-            t(
+            "field.hazard_status",
+            Message(
                 "hazard.wrong_status",
-                status=HazardStatus(row.status).label,
+                status=HazardStatus(row.status),
                 allowed=" / ".join(a.label for a in allowed),
             ),
         )
@@ -56,13 +56,13 @@ def check_policy(policy: SeverityPolicy) -> SeverityPolicy:
 
 
 def _check_rule(rule: SeverityRule, severity: HazardSeverity) -> SeverityRule:
-    label = t("field.severity_rule", severity=severity.label)
+    label = Message("field.severity_rule", severity=severity)
 
     def days(value: int | None, high: int, optional: bool) -> int | None:
         if value is None and optional:
             return None
         if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= high:
-            raise ValidationError(label, t("validation.range", low=1, high=high))
+            raise ValidationError(label, Message("validation.range", low=1, high=high))
         return value
 
     fix = days(rule.fix_days, MAX_DAYS, optional=False)

@@ -42,7 +42,7 @@ from branchguard.core.hazards.types import (
 from branchguard.core.kernel import validation
 from branchguard.core.kernel.attachments import AttachmentRef, AttachmentStore
 from branchguard.core.kernel.errors import NotFound, ValidationError
-from branchguard.core.kernel.i18n import t
+from branchguard.core.kernel.i18n import Message, t
 from branchguard.core.kernel.roles import EVERYONE, LEAD_ONLY, require
 from branchguard.core.kernel.types import Actor, Role
 from branchguard.core.schedules import rules
@@ -259,7 +259,7 @@ class HazardService:
         def change(s: Session, row: HazardRow) -> None:
             rules_.expect(row, HazardStatus.OPEN)
             if not any(st.kind == RemediationKind.ACTION.value for st in row.steps):
-                raise ValidationError(t("field.remediation_steps"), t("hazard.no_action_step"))
+                raise ValidationError("field.remediation_steps", Message("hazard.no_action_step"))
             row.status = HazardStatus.REMEDIATED.value
             row.remediated_by, row.remediated_at = actor.username, utcnow()
             store.add_event(row, HazardEventKind.REMEDIATED, actor, note)
@@ -274,7 +274,9 @@ class HazardService:
         def change(s: Session, row: HazardRow) -> None:
             rules_.expect(row, HazardStatus.REMEDIATED)
             if row.remediated_by == actor.username:
-                raise ValidationError(t("field.verified_by"), t("hazard.verify_own", username=actor.username))
+                raise ValidationError(
+                    "field.verified_by", Message("hazard.verify_own", username=actor.username)
+                )
             row.status = HazardStatus.VERIFIED.value
             row.verified_by, row.verified_at, row.verification_note = actor.username, utcnow(), note
             store.add_event(row, HazardEventKind.VERIFIED, actor, note)
@@ -396,5 +398,5 @@ class HazardService:
             .options(selectinload(HazardRow.steps), selectinload(HazardRow.events))
         )
         if row is None:
-            raise NotFound(t("hazard.not_found", id=hazard_id))
+            raise NotFound(Message("hazard.not_found", id=hazard_id))
         return row

@@ -3,7 +3,7 @@ catalogue. Each entry is (English, 中文)."""
 
 from __future__ import annotations
 
-INSPECTION_MESSAGES: dict[str, tuple[str, str]] = {
+MESSAGES: dict[str, tuple[str, str]] = {
     # kinds and statuses
     "item_result.pass": ("Pass", "合格"),
     "item_result.fail": ("Fail", "不合格"),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-SCHEDULE_MESSAGES: dict[str, tuple[str, str]] = {
+MESSAGES: dict[str, tuple[str, str]] = {
     # fields
     "field.schedule": ("Schedule", "计划"),
     "field.schedule_kind": ("Schedule type", "计划类型"),
