@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from branchguard.config import RuntimeConfig, resolve
 from branchguard.core.kernel.errors import SchemaError
-from branchguard.core.kernel.i18n import set_language, t
+from branchguard.core.kernel.i18n import Message, set_language
 from branchguard.core.people.service import ensure_builtin_contacts
 from branchguard.core.services import Services, build_services
 from branchguard.db.engine import make_engine, make_session_factory
@@ -50,7 +50,7 @@ def open_context(
             schema = prepare_database(engine, config.backup_dir)
         except SchemaProblem as problem:  # the db layer names the message; words are core's
             log.error("schema: %s %s", problem.key, problem.params)
-            raise SchemaError(t(problem.key, **problem.params)) from problem
+            raise SchemaError(Message(problem.key, **problem.params)) from problem
         if schema.action != SchemaAction.CURRENT:
             change = (schema.action, schema.from_revision, schema.to_revision, schema.backup)
             log.info("schema %s: %s -> %s (backup: %s)", *change)

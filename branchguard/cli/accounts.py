@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from branchguard.cli.common import cli_actor, local_time, print_json, print_table
 from branchguard.core.kernel.errors import ValidationError
-from branchguard.core.kernel.i18n import t
+from branchguard.core.kernel.i18n import Message, t
 from branchguard.core.kernel.types import Role
 
 if TYPE_CHECKING:  # the context pulls in SQLAlchemy: only where a command runs
@@ -36,7 +36,7 @@ def read_new_password() -> str:
     if sys.stdin.isatty():
         first = getpass.getpass(f"{t('field.password')}: ")
         if getpass.getpass(f"{t('field.password')} (2): ") != first:
-            raise ValidationError(t("field.password"), "≠")
+            raise ValidationError("field.password", Message("cli.account.password_mismatch"))
         return first
     return sys.stdin.readline().rstrip("\r\n")
 

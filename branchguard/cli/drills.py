@@ -19,7 +19,7 @@ from branchguard.core.drills.types import (
 )
 from branchguard.core.incidents.types import FollowUpInput
 from branchguard.core.kernel.errors import ValidationError
-from branchguard.core.kernel.i18n import t
+from branchguard.core.kernel.i18n import Message, t
 
 if TYPE_CHECKING:  # the context pulls in SQLAlchemy: only where a command runs
     from branchguard.context import AppContext
@@ -100,7 +100,9 @@ def _participants(values: list[str]) -> dict[str, tuple[str, ...]]:
     for value in values:
         role, sep, names = value.partition("=")
         if not sep or not role.strip():
-            raise ValidationError(t("report.drill.participants"), value)
+            raise ValidationError(
+                "report.drill.participants", Message("cli.drill.bad_participants", value=value)
+            )
         out[role.strip()] = (*out.get(role.strip(), ()), *(n.strip() for n in names.split(",") if n.strip()))
     return out
 
@@ -217,20 +219,20 @@ def read_scores(path: Path) -> EvaluationInput:
     """A scores file as an evaluation; a file that cannot be read or has the wrong shape says which."""
     import yaml  # JSON is YAML too
 
-    def bad(error: str) -> ValidationError:
-        return ValidationError(t("field.scores"), t("cli.drill.scores_file", path=path, error=error))
+    def bad(error: str | Message) -> ValidationError:
+        return ValidationError("field.scores", Message("cli.drill.scores_file", path=path, error=error))
 
     try:
         raw = yaml.safe_load(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
         raise bad(str(exc).splitlines()[0] if str(exc) else type(exc).__name__) from None
     if not isinstance(raw, dict):
-        raise bad(t("cli.drill.scores_shape"))
+        raise bad(Message("cli.drill.scores_shape"))
     nested = raw.get("scores")
     scores = nested if isinstance(nested, dict) else {k: v for k, v in raw.items() if k not in TEXT_KEYS}
     actions = raw.get("actions") or []
     if not isinstance(actions, list) or not all(isinstance(a, dict) for a in actions):
-        raise bad(t("cli.drill.scores_shape"))
+        raise bad(Message("cli.drill.scores_shape"))
     try:
         follow_ups = tuple(
             FollowUpInput(

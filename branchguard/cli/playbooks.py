@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from branchguard.cli.common import cli_actor, fail, print_json, print_table, warn
 from branchguard.core.kernel.errors import BranchGuardError, NotFound
-from branchguard.core.kernel.i18n import t
+from branchguard.core.kernel.i18n import Message, t
 from branchguard.core.kernel.types import Level, PlaybookStatus
 from branchguard.core.playbooks.text import (
     contact_label,
@@ -189,7 +189,7 @@ def run_show(ctx: AppContext, args: argparse.Namespace) -> int:
     playbooks = ctx.services.playbooks
     version = playbooks.get(cli_actor(), args.code, args.version, prefer_draft=args.draft)
     if args.draft and version.info.status != PlaybookStatus.DRAFT:
-        raise NotFound(t("cli.playbook.no_draft", code=version.content.code))
+        raise NotFound(Message("cli.playbook.no_draft", code=version.content.code))
     if args.json:
         print_json(version_json(version))
     else:

@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 
 from branchguard.cli.common import cli_actor, print_json, print_table, warn
 from branchguard.core.kernel.errors import ValidationError
-from branchguard.core.kernel.i18n import t
+from branchguard.core.kernel.i18n import Message, t
 from branchguard.core.schedules.types import (
     OccurrenceInfo,
     ScheduleInfo,
@@ -98,7 +98,7 @@ def parse_start(value: str) -> datetime:
             return datetime.combine(date.fromisoformat(text), DEFAULT_TIME)
         return datetime.fromisoformat(text)
     except ValueError:
-        raise ValidationError(t("field.start"), t("cli.schedule.bad_start", value=value)) from None
+        raise ValidationError("field.start", Message("cli.schedule.bad_start", value=value)) from None
 
 
 def parse_day(value: str | None, field: str) -> date | None:
@@ -107,7 +107,7 @@ def parse_day(value: str | None, field: str) -> date | None:
     try:
         return date.fromisoformat(value.strip())
     except ValueError:
-        raise ValidationError(t(field), t("cli.schedule.bad_date", value=value)) from None
+        raise ValidationError(Message(field), Message("cli.schedule.bad_date", value=value)) from None
 
 
 def occurrence_json(o: OccurrenceInfo) -> dict[str, Any]:

@@ -17,7 +17,7 @@ from branchguard.core.audit.service import record
 from branchguard.core.branch.service import DEFAULT_LOCKOUT_MINUTES, DEFAULT_LOCKOUT_THRESHOLD, get_branch_row
 from branchguard.core.kernel import validation as v
 from branchguard.core.kernel.errors import AccountLocked, AuthenticationError, NotFound, ValidationError
-from branchguard.core.kernel.i18n import t
+from branchguard.core.kernel.i18n import Message
 from branchguard.core.kernel.roles import require
 from branchguard.core.kernel.types import Actor, Role
 from branchguard.db.base import utcnow
@@ -58,7 +58,7 @@ def actor_of(u: UserRow) -> Actor:
 
 def check_password(password: str) -> str:
     if len(password or "") < MIN_PASSWORD_LENGTH:
-        raise ValidationError(t("field.password"), t("validation.password_short", min=MIN_PASSWORD_LENGTH))
+        raise ValidationError("field.password", Message("validation.password_short", min=MIN_PASSWORD_LENGTH))
     return password
 
 
@@ -80,7 +80,7 @@ class AuthService:
         """First start: the safety-lead account, allowed only while no account exists."""
         with self._sessions.begin() as s:
             if s.scalar(select(func.count()).select_from(UserRow)):
-                raise ValidationError(t("field.username"), t("validation.first_lead_exists"))
+                raise ValidationError("field.username", Message("validation.first_lead_exists"))
             return self.insert_user(s, Actor.system(), username, Role.LEAD, password, display_name)
 
     def add_user(
@@ -99,7 +99,7 @@ class AuthService:
         display = v.text(display_name, "field.display_name", required=False, limit=100) or name
         check_password(password)
         if s.scalar(select(UserRow).where(UserRow.username == name)) is not None:
-            raise ValidationError(t("field.username"), t("validation.username_taken", value=name))
+            raise ValidationError("field.username", Message("validation.username_taken", value=name))
         user = UserRow(
             username=name,
             display_name=display,
@@ -172,13 +172,14 @@ class AuthService:
             user = s.scalar(select(UserRow).where(UserRow.username == name))
             if user is None:
                 _safe_verify(_dummy_hash(), password)
-                error: AuthenticationError = AuthenticationError(t("auth.bad_credentials"))
+                error: AuthenticationError = AuthenticationError(Message("auth.bad_credentials"))
             elif (until := lock_end(user.locked_until, now)) is not None:
-                error = AccountLocked(t("auth.locked", username=name, until=_format_local(until)), until)
+                locked = Message("auth.locked", username=name, until=_format_local(until))
+                error = AccountLocked(locked, until)
             elif not _safe_verify(user.password_hash, password):
                 error = self._register_failure(s, user, now)
             elif not user.active:
-                error = AuthenticationError(t("auth.inactive", username=name))
+                error = AuthenticationError(Message("auth.inactive", username=name))
             else:
                 user.failed_attempts = 0
                 user.locked_until = None
@@ -216,15 +217,15 @@ class AuthService:
                 summary=f"{user.username} until {user.locked_until.isoformat()}",
             )
             return AccountLocked(
-                t("auth.locked", username=user.username, until=_format_local(user.locked_until)),
+                Message("auth.locked", username=user.username, until=_format_local(user.locked_until)),
                 user.locked_until,
             )
-        return AuthenticationError(t("auth.bad_credentials"))
+        return AuthenticationError(Message("auth.bad_credentials"))
 
     def _get(self, s: Session, user_id: int) -> UserRow:
         user = s.get(UserRow, user_id)
         if user is None:
-            raise NotFound(t("notfound", what=t("entity.user"), id=user_id))
+            raise NotFound(Message("notfound", what=Message("entity.user"), id=user_id))
         return user
 
     def _refuse_last_lead(self, s: Session, user: UserRow) -> None:
@@ -234,7 +235,7 @@ class AuthService:
             .where(UserRow.role == Role.LEAD.value, UserRow.active.is_(True), UserRow.id != user.id)
         )
         if not other_leads:
-            raise ValidationError(t("field.role"), t("validation.last_lead"))
+            raise ValidationError("field.role", Message("validation.last_lead"))
 
     def user_by_name(self, username: str) -> UserInfo | None:
         with self._sessions() as s:

@@ -33,7 +33,7 @@ from branchguard.core.backup.types import (
     RestoreResult,
 )
 from branchguard.core.kernel.errors import BranchGuardError
-from branchguard.core.kernel.i18n import t
+from branchguard.core.kernel.i18n import Message
 
 DB_FILE = "branchguard.sqlite"
 # What a data folder holds that a backup carries (backups/ and earlier set-aside copies are not).
@@ -55,7 +55,7 @@ def create_backup(data_dir: Path, db_url: str, out: Path, app_version: str) -> B
         fd, partial_name = tempfile.mkstemp(prefix=".partial-", suffix=".zip", dir=out.parent)
         os.close(fd)
     except OSError as exc:
-        raise BackupError(t("backup.write_failed", path=str(out), error=exc.strerror or str(exc))) from None
+        raise _write_failed(out, exc) from None
     partial = Path(partial_name)
     try:
         with tempfile.TemporaryDirectory(prefix="branchguard-backup-") as work:
@@ -86,7 +86,7 @@ def create_backup(data_dir: Path, db_url: str, out: Path, app_version: str) -> B
             os.fsync(fh.fileno())
         os.replace(partial, out)
     except OSError as exc:
-        raise BackupError(t("backup.write_failed", path=str(out), error=exc.strerror or str(exc))) from None
+        raise _write_failed(out, exc) from None
     finally:
         partial.unlink(missing_ok=True)
     return BackupResult(out, manifest)
@@ -110,7 +110,7 @@ def check_backup(archive: Path, known_revisions: list[str]) -> BackupManifest:
     """Read the manifest and prove every file in the archive against it; refuse a newer schema."""
     archive = Path(archive)
     if not archive.is_file():
-        raise BackupError(t("backup.not_a_file", path=str(archive)))
+        raise BackupError(Message("backup.not_a_file", path=str(archive)))
     try:
         with zipfile.ZipFile(archive) as zf:
             manifest = _read_manifest(zf, archive)
@@ -118,7 +118,7 @@ def check_backup(archive: Path, known_revisions: list[str]) -> BackupManifest:
             present = {i.filename for i in zf.infolist() if not i.is_dir()} - {MANIFEST_NAME}
             if present != listed:
                 extra = sorted(present - listed) or sorted(listed - present)
-                raise BackupError(t("backup.file_list_differs", path=str(archive), name=extra[0]))
+                raise BackupError(Message("backup.file_list_differs", path=str(archive), name=extra[0]))
             for entry in manifest.files:
                 digest, size = hashlib.sha256(), 0
                 with zf.open(entry.path) as fh:
@@ -126,13 +126,15 @@ def check_backup(archive: Path, known_revisions: list[str]) -> BackupManifest:
                         digest.update(chunk)
                         size += len(chunk)
                 if size != entry.size or digest.hexdigest() != entry.sha256:
-                    raise BackupError(t("backup.file_changed", path=str(archive), name=entry.path))
+                    raise BackupError(Message("backup.file_changed", path=str(archive), name=entry.path))
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, KeyError) as exc:
-        raise BackupError(t("backup.unreadable", path=str(archive), error=str(exc))) from None
+        raise BackupError(Message("backup.unreadable", path=str(archive), error=str(exc))) from None
     except OSError as exc:
-        raise BackupError(t("backup.unreadable", path=str(archive), error=exc.strerror or str(exc))) from None
+        error = exc.strerror or str(exc)
+        raise BackupError(Message("backup.unreadable", path=str(archive), error=error)) from None
     if manifest.schema_revision is not None and manifest.schema_revision not in known_revisions:
-        raise BackupError(t("backup.newer_schema", path=str(archive), revision=manifest.schema_revision))
+        revision = manifest.schema_revision
+        raise BackupError(Message("backup.newer_schema", path=str(archive), revision=revision))
     return manifest
 
 
@@ -141,7 +143,7 @@ def restore_backup(archive: Path, data_dir: Path, db_url: str, known_revisions: 
     manifest = check_backup(archive, known_revisions)
     sqlite_path = _sqlite_path(db_url)
     if manifest.has_database and sqlite_path is None:
-        raise BackupError(t("backup.needs_sqlite"))
+        raise BackupError(Message("backup.needs_sqlite"))
     data_dir = Path(data_dir)
     data_dir.mkdir(parents=True, exist_ok=True)
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
@@ -164,7 +166,7 @@ def restore_backup(archive: Path, data_dir: Path, db_url: str, known_revisions: 
             raise
     except OSError as exc:
         error = exc.strerror or str(exc)
-        raise BackupError(t("backup.restore_failed", path=str(data_dir), error=error)) from None
+        raise BackupError(Message("backup.restore_failed", path=str(data_dir), error=error)) from None
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return RestoreResult(manifest, set_aside)
@@ -173,9 +175,13 @@ def restore_backup(archive: Path, data_dir: Path, db_url: str, known_revisions: 
 # --- making ------------------------------------------------------------------------------------
 
 
+def _write_failed(out: Path, exc: OSError) -> BackupError:
+    return BackupError(Message("backup.write_failed", path=str(out), error=exc.strerror or str(exc)))
+
+
 def _check_target(out: Path) -> None:
     if out.exists() and not out.is_file():
-        raise BackupError(t("backup.target_not_a_file", path=str(out)))
+        raise BackupError(Message("backup.target_not_a_file", path=str(out)))
 
 
 def _sqlite_path(db_url: str) -> Path | None:
@@ -189,14 +195,14 @@ def _sqlite_path(db_url: str) -> Path | None:
 
 def _online_copy(source: Path, target: Path) -> None:
     if not source.is_file():
-        raise BackupError(t("backup.no_database", path=str(source)))
+        raise BackupError(Message("backup.no_database", path=str(source)))
     src = sqlite3.connect(f"file:{source}?mode=ro", uri=True, timeout=30)
     dst = sqlite3.connect(target)
     try:
         src.backup(dst)
         dst.execute("PRAGMA journal_mode=DELETE")  # one self-contained file, no -wal beside it
     except sqlite3.Error as exc:
-        raise BackupError(t("backup.database_unreadable", path=str(source), error=str(exc))) from None
+        raise BackupError(Message("backup.database_unreadable", path=str(source), error=str(exc))) from None
     finally:
         dst.close()
         src.close()
@@ -268,7 +274,7 @@ def _read_manifest(zf: zipfile.ZipFile, archive: Path) -> BackupManifest:
         if raw.get("format") != FORMAT:
             raise ValueError("format")
         if int(raw["version"]) > FORMAT_VERSION:
-            raise BackupError(t("backup.newer_format", path=str(archive), version=raw["version"]))
+            raise BackupError(Message("backup.newer_format", path=str(archive), version=raw["version"]))
         files = tuple(
             ManifestFile(str(f["path"]), int(f["size"]), str(f["sha256"])) for f in raw["files"]
         )
@@ -283,10 +289,10 @@ def _read_manifest(zf: zipfile.ZipFile, archive: Path) -> BackupManifest:
     except BackupError:
         raise
     except (KeyError, ValueError, TypeError, UnicodeDecodeError, AttributeError):
-        raise BackupError(t("backup.not_a_backup", path=str(archive))) from None
+        raise BackupError(Message("backup.not_a_backup", path=str(archive))) from None
     for entry in manifest.files:
         if not _safe_member(entry.path):
-            raise BackupError(t("backup.unsafe_name", path=str(archive), name=entry.path))
+            raise BackupError(Message("backup.unsafe_name", path=str(archive), name=entry.path))
     return manifest
 
 
@@ -321,7 +327,7 @@ def _check_integrity(db: Path) -> None:
     finally:
         conn.close()
     if result != "ok":
-        raise BackupError(t("backup.database_damaged", error=result))
+        raise BackupError(Message("backup.database_damaged", error=result))
 
 
 def _refuse_if_in_use(db: Path) -> None:
@@ -333,7 +339,7 @@ def _refuse_if_in_use(db: Path) -> None:
         conn.execute("BEGIN EXCLUSIVE")
         conn.rollback()
     except sqlite3.OperationalError:
-        raise BackupError(t("backup.in_use", path=str(db))) from None
+        raise BackupError(Message("backup.in_use", path=str(db))) from None
     finally:
         conn.close()
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-BACKUP_MESSAGES: dict[str, tuple[str, str]] = {
+MESSAGES: dict[str, tuple[str, str]] = {
     "action.backup.create": ("make a backup", "备份数据"),
     "backup.write_failed": ("cannot write the backup {path}: {error}; nothing was written", "无法写入备份 {path}：{error}；未写入任何内容"),
     "backup.target_not_a_file": ("{path} is not a regular file: choose a file name for the backup", "{path} 不是普通文件：请为备份指定文件名"),

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from branchguard.core.accounts.service import AuthService
 from branchguard.core.audit.service import record
 from branchguard.core.kernel.errors import ValidationError
-from branchguard.core.kernel.i18n import t
+from branchguard.core.kernel.i18n import Message
 from branchguard.core.kernel.types import Actor, Role
 from branchguard.core.people.service import clean_contact, clean_person
 from branchguard.core.people.types import BranchRole, ContactInput, ContactKind, PersonInput
@@ -96,7 +96,7 @@ class DemoService:
         actor = Actor.system()
         with self._sessions.begin() as s:
             if holds_branch_data(s):
-                raise ValidationError("", t("validation.branch_exists"))
+                raise ValidationError("", Message("validation.branch_exists"))
             branch = BranchRow(**DEMO_BRANCH, lockout_threshold=5, lockout_minutes=15)
             s.add(branch)
             for person in DEMO_PEOPLE:

@@ -15,7 +15,7 @@ from branchguard.core.drills.types import DrillAction
 from branchguard.core.incidents.store import action_of
 from branchguard.core.incidents.types import FollowUpAction
 from branchguard.core.kernel.errors import NotFound
-from branchguard.core.kernel.i18n import t
+from branchguard.core.kernel.i18n import Message, t
 from branchguard.core.kernel.types import Actor
 from branchguard.core.schedules import rules
 from branchguard.core.schedules.service import ScheduleService
@@ -56,7 +56,7 @@ def complete(
     evaluated (its corrective actions come with the evaluation)."""
     action = s.get(IncidentActionRow, action_id)
     if action is None or plan.incident_id is None or action.incident_id != plan.incident_id:
-        raise NotFound(t("incident.no_action", id=action_id))
+        raise NotFound(Message("incident.no_action", id=action_id))
     drill_rules.expect(plan.id, plan.status, DrillAction.COMPLETE_ACTION)
     if action.done_at is None:
         action.done_at, action.done_by = now, actor.username

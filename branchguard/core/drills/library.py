@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from branchguard.core.drills.types import ComplianceRule, CriteriaSet, Criterion, DrillScope
 from branchguard.core.kernel.errors import ValidationError
-from branchguard.core.kernel.i18n import t
+from branchguard.core.kernel.i18n import Message
 from branchguard.core.kernel.types import Actor, Text2
 from branchguard.core.playbooks.types import IncidentCategory
 from branchguard.db.base import utcnow
@@ -79,28 +79,28 @@ def seed_defaults(sessions: sessionmaker[Session], path: Path | None = None) -> 
 
 # -- validation ----------------------------------------------------------------------------------
 def check_set(cs: CriteriaSet) -> CriteriaSet:
-    field = t("field.criteria_set")
+    field = "field.criteria_set"
     if not cs.code.strip() or not cs.criteria:
-        raise ValidationError(field, t("drill.set_empty", code=cs.code))
+        raise ValidationError(field, Message("drill.set_empty", code=cs.code))
     codes = [c.code for c in cs.criteria]
     duplicate = next((c for c in codes if codes.count(c) > 1), None)
     if duplicate:
-        raise ValidationError(field, t("drill.criterion_twice", criterion=duplicate))
+        raise ValidationError(field, Message("drill.criterion_twice", criterion=duplicate))
     for c in cs.criteria:
         if not c.code.strip() or not c.text or c.weight <= 0:
-            raise ValidationError(field, t("drill.criterion_bad", criterion=c.code or "?"))
+            raise ValidationError(field, Message("drill.criterion_bad", criterion=c.code or "?"))
     total = sum(c.weight for c in cs.criteria)
     if total != 100:
-        raise ValidationError(field, t("drill.weights_sum", code=cs.code, total=total))
+        raise ValidationError(field, Message("drill.weights_sum", code=cs.code, total=total))
     return cs
 
 
 def check_rule(rule: ComplianceRule) -> ComplianceRule:
     if not rule.code.strip() or not rule.name:
-        raise ValidationError(t("field.compliance_rule"), t("validation.required"))
+        raise ValidationError("field.compliance_rule", Message("validation.required"))
     if not 1 <= rule.interval_months <= MAX_INTERVAL_MONTHS:
         raise ValidationError(
-            t("field.interval_months"), t("validation.range", low=1, high=MAX_INTERVAL_MONTHS)
+            "field.interval_months", Message("validation.range", low=1, high=MAX_INTERVAL_MONTHS)
         )
     return rule
 
@@ -187,23 +187,23 @@ def set_for_category(sets: Sequence[CriteriaSet], category: IncidentCategory) ->
     )
     found = match or fallback
     if found is None:
-        raise ValidationError(t("field.criteria_set"), t("drill.no_set", category=category.label))
+        raise ValidationError("field.criteria_set", Message("drill.no_set", category=category))
     return found
 
 
 def check_scores(cs: CriteriaSet, scores: dict[str, Any]) -> dict[str, int]:
     """Every criterion of the set scored 0–100, and nothing else; the error names the criterion."""
     known = {c.code: c for c in cs.criteria}
-    field = t("field.scores")
+    field = "field.scores"
     for code in scores:
         if code not in known:
             raise ValidationError(
-                field, t("drill.unknown_criterion", criterion=code, set=cs.code, known=", ".join(known))
+                field, Message("drill.unknown_criterion", criterion=code, set=cs.code, known=", ".join(known))
             )
     checked: dict[str, int] = {}
     for code, c in known.items():
         if code not in scores:
-            raise ValidationError(field, t("drill.missing_score", criterion=code, text=c.text.text))
+            raise ValidationError(field, Message("drill.missing_score", criterion=code, text=c.text))
         value = scores[code]
         if (
             isinstance(value, bool)
@@ -211,7 +211,7 @@ def check_scores(cs: CriteriaSet, scores: dict[str, Any]) -> dict[str, int]:
             or not 0 <= value <= 100
             or value != int(value)
         ):
-            raise ValidationError(field, t("drill.bad_score", criterion=code, value=value))
+            raise ValidationError(field, Message("drill.bad_score", criterion=code, value=value))
         checked[code] = int(value)
     return checked
 

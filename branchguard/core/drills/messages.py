@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-DRILL_MESSAGES: dict[str, tuple[str, str]] = {
+MESSAGES: dict[str, tuple[str, str]] = {
     # kinds and statuses
     "drill_scope.comprehensive": ("Comprehensive", "综合演练"),
     "drill_scope.single_topic": ("Single-topic", "单项演练"),
@@ -91,6 +91,10 @@ DRILL_MESSAGES: dict[str, tuple[str, str]] = {
         "已计划演练 #{id}，重复规则 {rule}；下次 {when}",
     ),
     "cli.drill.evaluated": ("Drill #{id} evaluated: {score} / 100", "演练 #{id} 已评估：{score} / 100"),
+    "cli.drill.bad_participants": (
+        "'{value}' is not role=name[,name…]",
+        "“{value}”不符合“角色=姓名[,姓名…]”的格式",
+    ),
     "cli.drill.scores_file": ("Scores file {path}: {error}", "评分文件 {path}：{error}"),
     "cli.drill.scores_shape": (
         "expected a mapping of criterion codes to scores, with optional problems, lessons and actions",

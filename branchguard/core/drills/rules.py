@@ -13,7 +13,7 @@ from types import MappingProxyType
 
 from branchguard.core.drills.types import DrillAction, DrillPlan, DrillStatus
 from branchguard.core.kernel.errors import ValidationError
-from branchguard.core.kernel.i18n import t
+from branchguard.core.kernel.i18n import Message
 from branchguard.core.kernel.roles import may
 from branchguard.core.kernel.types import Actor
 
@@ -60,4 +60,4 @@ def expect(plan_id: int, status: DrillStatus | str, action: DrillAction) -> None
     """`action` is open in `status`, or a ValidationError says why not."""
     rule = ACTIONS[action]
     if DrillStatus(status) not in rule.statuses:
-        raise ValidationError(t("field.drill"), t(rule.refusal, id=plan_id, status=DrillStatus(status).label))
+        raise ValidationError("field.drill", Message(rule.refusal, id=plan_id, status=DrillStatus(status)))

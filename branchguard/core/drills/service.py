@@ -36,7 +36,7 @@ from branchguard.core.incidents.service import IncidentService
 from branchguard.core.incidents.types import FollowUpAction, LogEntry
 from branchguard.core.kernel import validation
 from branchguard.core.kernel.errors import NotFound, ValidationError
-from branchguard.core.kernel.i18n import t
+from branchguard.core.kernel.i18n import Message, t
 from branchguard.core.kernel.roles import require
 from branchguard.core.kernel.types import Actor, Text2
 from branchguard.core.playbooks.store import approved
@@ -85,10 +85,10 @@ class DrillService:
                 select(PlaybookRow).where(PlaybookRow.code == data.playbook_code.strip().upper())
             )
             if playbook is None:
-                raise NotFound(t("playbook.not_found", code=data.playbook_code))
+                raise NotFound(Message("playbook.not_found", code=data.playbook_code))
             version = approved(playbook)
             if version is None:
-                raise ValidationError(t("field.playbook"), t("incident.no_approved", code=playbook.code))
+                raise ValidationError("field.playbook", Message("incident.no_approved", code=playbook.code))
             category = IncidentCategory(version.category)
             chosen = drills_data.set_for_category(drills_data.criteria_sets(s, ""), category)
             title = values.pop("title") or t(
@@ -233,7 +233,7 @@ class DrillService:
         """The count at the assembly point, against the plan's expected headcount."""
         plan = self.get(actor, plan_id)
         if plan.incident_id is None:
-            raise ValidationError(t("field.drill"), t("drill.not_run", id=plan_id))
+            raise ValidationError("field.drill", Message("drill.not_run", id=plan_id))
         drill_rules.expect(plan.id, plan.status, DrillAction.HEADCOUNT)
         return self._incidents.record_headcount(actor, plan.incident_id, present, plan.expected_headcount)
 
@@ -247,7 +247,7 @@ class DrillService:
         lessons = validation.text(data.lessons, "field.lessons", required=False, limit=5000)
         for i, a in enumerate(data.actions, start=1):
             if not a.text.strip() or not a.owner.strip():
-                raise ValidationError(t("field.follow_up", n=i), t("incident.action_incomplete"))
+                raise ValidationError(Message("field.follow_up", n=i), Message("incident.action_incomplete"))
         with self._sessions.begin() as s:
             row = self._row(s, plan_id)
             drill_rules.expect(row.id, row.status, DrillAction.EVALUATE)
@@ -388,12 +388,12 @@ class DrillService:
     def _row(s: Session, plan_id: int) -> DrillPlanRow:
         row = s.get(DrillPlanRow, plan_id)
         if row is None:
-            raise NotFound(t("drill.not_found", id=plan_id))
+            raise NotFound(Message("drill.not_found", id=plan_id))
         return row
 
     @staticmethod
     def _set(s: Session, code: str) -> CriteriaSet:
         found = next((cs for cs in drills_data.criteria_sets(s, "") if cs.code == code), None)
         if found is None:
-            raise NotFound(t("drill.no_such_set", code=code))
+            raise NotFound(Message("drill.no_such_set", code=code))
         return found

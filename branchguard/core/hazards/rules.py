@@ -25,7 +25,7 @@ from branchguard.core.hazards.types import (
 )
 from branchguard.core.kernel import validation
 from branchguard.core.kernel.errors import ValidationError
-from branchguard.core.kernel.i18n import t
+from branchguard.core.kernel.i18n import Message
 from branchguard.core.kernel.roles import may
 from branchguard.core.kernel.types import Actor
 from branchguard.db.models.hazards import HazardRow
@@ -91,10 +91,10 @@ def expect(status: HazardStatus | str, action: HazardAction) -> None:
     needed = ACTIONS[action][1]
     if HazardStatus(status) not in needed:
         raise ValidationError(
-            t("field.hazard_status"),
-            t(
+            "field.hazard_status",
+            Message(
                 "hazard.wrong_status",
-                status=HazardStatus(status).label,
+                status=HazardStatus(status),
                 allowed=" / ".join(s.label for s in HazardStatus if s in needed),
             ),
         )
@@ -102,12 +102,12 @@ def expect(status: HazardStatus | str, action: HazardAction) -> None:
 
 def check_verifier(remediated_by: str | None, actor: Actor) -> None:
     if is_remediator(remediated_by, actor):
-        raise ValidationError(t("field.verified_by"), t("hazard.verify_own", username=actor.username))
+        raise ValidationError("field.verified_by", Message("hazard.verify_own", username=actor.username))
 
 
 def check_work_recorded(step_kinds: Iterable[str]) -> None:
     if not work_recorded(step_kinds):
-        raise ValidationError(t("field.remediation_steps"), t("hazard.no_action_step"))
+        raise ValidationError("field.remediation_steps", Message("hazard.no_action_step"))
 
 
 def clean_input(data: HazardInput) -> dict[str, Any]:
@@ -130,13 +130,13 @@ def check_policy(policy: SeverityPolicy) -> SeverityPolicy:
 
 
 def _check_rule(rule: SeverityRule, severity: HazardSeverity) -> SeverityRule:
-    label = t("field.severity_rule", severity=severity.label)
+    label = Message("field.severity_rule", severity=severity)
 
     def days(value: int | None, high: int, optional: bool) -> int | None:
         if value is None and optional:
             return None
         if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= high:
-            raise ValidationError(label, t("validation.range", low=1, high=high))
+            raise ValidationError(label, Message("validation.range", low=1, high=high))
         return value
 
     fix = days(rule.fix_days, MAX_DAYS, optional=False)

@@ -43,7 +43,7 @@ from branchguard.core.hazards.types import (
 from branchguard.core.kernel import validation
 from branchguard.core.kernel.attachments import AttachmentRef, AttachmentStore
 from branchguard.core.kernel.errors import NotFound
-from branchguard.core.kernel.i18n import t
+from branchguard.core.kernel.i18n import Message, t
 from branchguard.core.kernel.roles import require
 from branchguard.core.kernel.types import Actor
 from branchguard.core.schedules import rules
@@ -396,5 +396,5 @@ class HazardService:
             .options(selectinload(HazardRow.steps), selectinload(HazardRow.events))
         )
         if row is None:
-            raise NotFound(t("hazard.not_found", id=hazard_id))
+            raise NotFound(Message("hazard.not_found", id=hazard_id))
         return row

@@ -22,7 +22,7 @@ from sqlalchemy import Connection, Dialect, Engine, Table, bindparam, insert, se
 
 from branchguard.core.incidents.types import ChainProblem, EntryKind, IncidentStatus, LogEntry, VerifyReport
 from branchguard.core.kernel.errors import NotFound, ValidationError
-from branchguard.core.kernel.i18n import t
+from branchguard.core.kernel.i18n import Message, t
 from branchguard.db.base import utcnow
 from branchguard.db.models.incidents import (
     CORRECTIONS_WHERE,
@@ -237,7 +237,7 @@ def _checked(
 ) -> tuple[str, dict[str, Any], datetime]:
     body = body.strip()
     if len(body) > MAX_ENTRY_TEXT:
-        raise ValidationError(t("field.entry_text"), t("validation.too_long", limit=MAX_ENTRY_TEXT))
+        raise ValidationError("field.entry_text", Message("validation.too_long", limit=MAX_ENTRY_TEXT))
     return body, dict(data or {}), at or utcnow()
 
 
@@ -303,8 +303,8 @@ def _index_after(cursor: Any, indexed_upto: int) -> int:
 
 def _raise_not_open(status: str | None, incident_id: int) -> NoReturn:
     if status is None:
-        raise NotFound(t("incident.not_found", id=incident_id))
-    raise ValidationError(t("field.incident"), t("incident.closed", id=incident_id))
+        raise NotFound(Message("incident.not_found", id=incident_id))
+    raise ValidationError("field.incident", Message("incident.closed", id=incident_id))
 
 
 # -- reading -----------------------------------------------------------------------------------

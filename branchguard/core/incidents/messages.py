@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-INCIDENT_MESSAGES: dict[str, tuple[str, str]] = {
+MESSAGES: dict[str, tuple[str, str]] = {
     # fields
     "field.title": ("Title", "标题"),
     "field.incident": ("Incident", "事件"),
@@ -11,7 +11,7 @@ INCIDENT_MESSAGES: dict[str, tuple[str, str]] = {
     "field.entry_kind": ("Entry type", "记录类型"),
     "field.entry_text": ("Entry", "记录内容"),
     "field.corrects": ("Corrected entry", "被更正的记录"),
-    "field.step": ("Step", "步骤"),
+    "field.incident_step": ("Step", "步骤"),
     "field.skip_reason": ("Reason for skipping", "跳过原因"),
     "field.headcount": ("Headcount", "清点人数"),
     "field.report_fields": ("Initial report", "初报内容"),

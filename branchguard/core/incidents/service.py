@@ -36,7 +36,7 @@ from branchguard.core.incidents.types import (
 from branchguard.core.kernel import validation
 from branchguard.core.kernel.attachments import AttachmentRef, AttachmentStore
 from branchguard.core.kernel.errors import NotFound, PermissionDenied, ValidationError
-from branchguard.core.kernel.i18n import t
+from branchguard.core.kernel.i18n import Message, t
 from branchguard.core.kernel.roles import may, require
 from branchguard.core.kernel.types import Actor, Level, PlaybookStatus, Text2
 from branchguard.core.playbooks.store import approved
@@ -69,16 +69,16 @@ class IncidentService:
         require(actor, "incident.start")
         title = title.strip()
         if len(title) > MAX_TITLE:
-            raise ValidationError(t("field.title"), t("validation.too_long", limit=MAX_TITLE))
+            raise ValidationError("field.title", Message("validation.too_long", limit=MAX_TITLE))
         with self._sessions.begin() as s:
             version = None
             if playbook_code:
                 plan = s.scalar(select(PlaybookRow).where(PlaybookRow.code == playbook_code.strip().upper()))
                 if plan is None:
-                    raise NotFound(t("playbook.not_found", code=playbook_code))
+                    raise NotFound(Message("playbook.not_found", code=playbook_code))
                 version = approved(plan)
                 if version is None:
-                    raise ValidationError(t("field.playbook"), t("incident.no_approved", code=plan.code))
+                    raise ValidationError("field.playbook", Message("incident.no_approved", code=plan.code))
             if level is None:
                 level = Level(version.levels[0]) if version and version.levels else Level.III
             if not title:
@@ -152,7 +152,7 @@ class IncidentService:
         """A typed entry, or (with `corrects`) a correction of an earlier one."""
         require(actor, "incident.log")
         if corrects is None and kind not in TYPED_KINDS:
-            raise ValidationError(t("field.entry_kind"), t("incident.kind_not_typed", kind=kind.value))
+            raise ValidationError("field.entry_kind", Message("incident.kind_not_typed", kind=kind.value))
         body = validation.text(body, "field.entry_text", limit=incident_log.MAX_ENTRY_TEXT)
         # No ORM session: this is the busiest write of a live incident, and the session's
         # bookkeeping cost about as much as the append's own statements.
@@ -169,11 +169,11 @@ class IncidentService:
         page = incident_log.read_page(conn, incident_id, after_seq=seq - 1, limit=1)
         target = page[0] if page and page[0].seq == seq else None
         if target is None:
-            raise ValidationError(t("field.corrects"), t("incident.no_entry", seq=seq, id=incident_id))
+            raise ValidationError("field.corrects", Message("incident.no_entry", seq=seq, id=incident_id))
         if target.kind in (EntryKind.START, EntryKind.CLOSE):
-            raise ValidationError(t("field.corrects"), t("incident.cannot_correct", seq=seq))
+            raise ValidationError("field.corrects", Message("incident.cannot_correct", seq=seq))
         if target.actor != actor.username and not may(actor, "incident.correct_any"):
-            raise PermissionDenied(t("incident.correct_own_only"))
+            raise PermissionDenied(Message("incident.correct_own_only"))
 
     def mark_step(
         self, actor: Actor, incident_id: int, number: int, *, done: bool = True, reason: str = ""
@@ -186,12 +186,13 @@ class IncidentService:
             detail = detail_of(s, self._row(s, incident_id), with_entries=False)
             if not 1 <= number <= len(detail.steps):
                 raise ValidationError(
-                    t("field.step"), t("incident.no_step", n=number, count=len(detail.steps), id=incident_id)
+                    "field.incident_step",
+                    Message("incident.no_step", n=number, count=len(detail.steps), id=incident_id),
                 )
             step = detail.steps[number - 1]
             if step.state != StepState.PENDING:
                 raise ValidationError(
-                    t("field.step"), t("incident.step_marked", n=number, state=step.state.label)
+                    "field.incident_step", Message("incident.step_marked", n=number, state=step.state)
                 )
             kind = EntryKind.STEP_DONE if done else EntryKind.STEP_SKIPPED
             body = reason if not done else step.text.text
@@ -204,7 +205,7 @@ class IncidentService:
         with self._sessions.begin() as s:
             row = self._row(s, incident_id)
             if row.level == level.value:
-                raise ValidationError(t("field.level"), t("incident.same_level", level=level.label))
+                raise ValidationError("field.level", Message("incident.same_level", level=level))
             before = row.level
             entry = incident_log.append(
                 s.connection(),
@@ -233,7 +234,7 @@ class IncidentService:
         """Headcount at the assembly point (drills and evacuations)."""
         require(actor, "incident.log")
         if present < 0 or (expected is not None and expected < 0):
-            raise ValidationError(t("field.headcount"), t("incident.bad_headcount"))
+            raise ValidationError("field.headcount", Message("incident.bad_headcount"))
         data: dict[str, Any] = {"present": present}
         if expected is not None:
             data["expected"] = expected
@@ -264,7 +265,7 @@ class IncidentService:
     def attachment_bytes(self, actor: Actor, entry: LogEntry) -> bytes:
         require(actor, "incident.read")
         if entry.kind != EntryKind.ATTACHMENT:
-            raise ValidationError(t("field.attachment"), t("incident.not_attachment", seq=entry.seq))
+            raise ValidationError("field.attachment", Message("incident.not_attachment", seq=entry.seq))
         return self._files.read(str(entry.data["sha256"]))
 
     def attachments(self, actor: Actor, incident_id: int) -> list[LogEntry]:
@@ -283,7 +284,7 @@ class IncidentService:
         unknown = set(fields) - set(REPORT_FIELDS)
         if unknown:
             raise ValidationError(
-                t("field.report_fields"), t("incident.unknown_fields", names=", ".join(sorted(unknown)))
+                "field.report_fields", Message("incident.unknown_fields", names=", ".join(sorted(unknown)))
             )
         clean = {k: v.strip() for k, v in fields.items()}
         with self._sessions.begin() as s:
@@ -309,10 +310,10 @@ class IncidentService:
         require(actor, "incident.close")
         outcome = validation.text(data.outcome, "field.outcome", limit=incident_log.MAX_ENTRY_TEXT)
         if data.losses_cents is not None and data.losses_cents < 0:
-            raise ValidationError(t("field.losses"), t("incident.negative_losses"))
+            raise ValidationError("field.losses", Message("incident.negative_losses"))
         for i, action in enumerate(data.actions, start=1):
             if not action.text.strip() or not action.owner.strip():
-                raise ValidationError(t("field.follow_up", n=i), t("incident.action_incomplete"))
+                raise ValidationError(Message("field.follow_up", n=i), Message("incident.action_incomplete"))
         with self._sessions.begin() as s:
             now = utcnow()
             payload: dict[str, Any] = {
@@ -356,7 +357,7 @@ class IncidentService:
         with self._sessions.begin() as s:
             row = s.get(IncidentActionRow, action_id)
             if row is None:
-                raise NotFound(t("incident.no_action", id=action_id))
+                raise NotFound(Message("incident.no_action", id=action_id))
             if row.done_at is None:
                 row.done_at = utcnow()
                 row.done_by = actor.username
@@ -461,5 +462,5 @@ class IncidentService:
     def _row(self, s: Session, incident_id: int) -> IncidentRow:
         row = s.get(IncidentRow, incident_id)
         if row is None:
-            raise NotFound(t("incident.not_found", id=incident_id))
+            raise NotFound(Message("incident.not_found", id=incident_id))
         return row

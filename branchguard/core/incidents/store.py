@@ -18,7 +18,7 @@ from branchguard.core.incidents.types import (
     LogEntry,
     StepState,
 )
-from branchguard.core.kernel.messages import CATALOG
+from branchguard.core.kernel.i18n import has_message, t
 from branchguard.core.kernel.types import Level, Text2
 from branchguard.core.playbooks.types import IncidentCategory
 from branchguard.db.models.foundation import ContactRow
@@ -82,9 +82,8 @@ def plan_steps(
         return (), None
     roles = {r["code"]: Text2(r.get("zh", ""), r.get("en", "")) for r in version.roles}
     for code in {row.role for row in version.steps} - roles.keys():  # a branch post, not a plan team
-        if f"branch_role.{code}" in CATALOG:
-            en, zh = CATALOG[f"branch_role.{code}"]
-            roles[code] = Text2(zh, en)
+        if has_message(key := f"branch_role.{code}"):
+            roles[code] = Text2(t(key, "zh_CN"), t(key, "en"))
     rows: Sequence[StepRow] = version.steps
     return (
         tuple(

@@ -27,7 +27,7 @@ from branchguard.core.inspections.types import (
 from branchguard.core.kernel import validation
 from branchguard.core.kernel import versioned as ver
 from branchguard.core.kernel.errors import ValidationError
-from branchguard.core.kernel.i18n import t
+from branchguard.core.kernel.i18n import Message
 from branchguard.core.kernel.types import Actor, Text2
 from branchguard.core.playbooks.rules import clean_code
 from branchguard.db.base import utcnow
@@ -105,12 +105,12 @@ def seed_builtin(sessions: sessionmaker[Session], path: Path | None = None) -> i
 
 
 # -- rules -----------------------------------------------------------------------------------------
-def _clean_text2(value: Text2, field: str, limit: int, *, required: bool = False) -> Text2:
+def _clean_text2(value: Text2, field: str | Message, limit: int, *, required: bool = False) -> Text2:
     zh, en = (value.zh or "").strip(), (value.en or "").strip()
     if len(zh) > limit or len(en) > limit:
-        raise ValidationError(field, t("validation.too_long", limit=limit))
+        raise ValidationError(field, Message("validation.too_long", limit=limit))
     if required and not (zh or en):
-        raise ValidationError(field, t("validation.required"))
+        raise ValidationError(field, Message("validation.required"))
     return Text2(zh, en)
 
 
@@ -128,31 +128,33 @@ def clean_template(content: TemplateContent) -> TemplateContent:
     """The content trimmed and checked; the first problem raises ValidationError naming the field
     (and the item number)."""
     code = clean_code(content.code)
-    name = _clean_text2(content.name, t("field.template_name"), NAME_LIMIT, required=True)
+    name = _clean_text2(content.name, "field.template_name", NAME_LIMIT, required=True)
     cadence = validation.choice(content.cadence, Cadence, "field.cadence")
     params: list[TemplateParam] = []
     for p in content.params:
-        label = t("field.template_param", key=p.key)
+        label = Message("field.template_param", key=p.key)
         if not PARAM_KEY.match(p.key) or any(q.key == p.key for q in params):
-            raise ValidationError(label, t("inspection.param_key", key=p.key))
+            raise ValidationError(label, Message("inspection.param_key", key=p.key))
         if isinstance(p.value, bool) or not isinstance(p.value, int) or not 1 <= p.value <= MAX_PARAM:
-            raise ValidationError(label, t("validation.range", low=1, high=MAX_PARAM))
+            raise ValidationError(label, Message("validation.range", low=1, high=MAX_PARAM))
         params.append(TemplateParam(p.key, _clean_text2(p.name, label, NAME_LIMIT), p.value))
     if not content.items:
-        raise ValidationError(t("field.items"), t("inspection.no_items"))
+        raise ValidationError("field.items", Message("inspection.no_items"))
     if len(content.items) > MAX_ITEMS:
-        raise ValidationError(t("field.items"), t("validation.range", low=1, high=MAX_ITEMS))
+        raise ValidationError("field.items", Message("validation.range", low=1, high=MAX_ITEMS))
     known = {p.key for p in params}
     items: list[TemplateItem] = []
     for n, item in enumerate(content.items, 1):
-        label = t("field.item_n", n=n)
+        label = Message("field.item_n", n=n)
         if not ITEM_KEY.match(item.key or "") or any(i.key == item.key for i in items):
-            raise ValidationError(label, t("inspection.item_key", key=item.key))
+            raise ValidationError(label, Message("inspection.item_key", key=item.key))
         text = _clean_text2(item.text, label, TEXT_LIMIT, required=True)
         criterion = _clean_text2(item.criterion, label, TEXT_LIMIT)
         unknown = (_fields(text) | _fields(criterion)) - known
         if unknown:
-            raise ValidationError(label, t("inspection.unknown_param", names=", ".join(sorted(unknown))))
+            raise ValidationError(
+                label, Message("inspection.unknown_param", names=", ".join(sorted(unknown)))
+            )
         items.append(
             TemplateItem(
                 key=item.key,
@@ -168,7 +170,7 @@ def clean_template(content: TemplateContent) -> TemplateContent:
         name=name,
         cadence=cadence,
         items=tuple(items),
-        description=_clean_text2(content.description, t("field.description"), 4000),
+        description=_clean_text2(content.description, "field.description", 4000),
         params=tuple(params),
         source=validation.text(content.source, "field.source", required=False, limit=500),
     )

@@ -3,7 +3,7 @@ catalogue. Each entry is (English, 中文)."""
 
 from __future__ import annotations
 
-INSPECTION_MESSAGES: dict[str, tuple[str, str]] = {
+MESSAGES: dict[str, tuple[str, str]] = {
     # kinds and statuses
     "item_result.pass": ("Pass", "合格"),
     "item_result.fail": ("Fail", "不合格"),
@@ -90,6 +90,19 @@ INSPECTION_MESSAGES: dict[str, tuple[str, str]] = {
     "action.hazard.close": ("close hazards", "隐患销号"),
     "action.hazard.reopen": ("reopen hazards", "重新打开隐患"),
     "action.hazard.policy": ("change the hazard deadlines", "修改隐患整改时限"),
+    # actions named only in the audit trail
+    "action.hazard.open": ("open a hazard", "新建隐患"),
+    "action.hazard.step": ("record a remediation step", "记录整改进展"),
+    "action.inspection.start": ("start an inspection", "开始检查"),
+    "action.inspection.answer": ("answer a checklist item", "填写检查项"),
+    "action.inspection.answer_rest": ("answer the remaining items", "批量填写其余检查项"),
+    "action.inspection.photo_removed": ("remove an inspection photo", "删除检查照片"),
+    "action.inspection.sign": ("sign an inspection", "检查签字"),
+    "action.inspection.submit": ("submit an inspection", "提交检查"),
+    "action.inspection.amend": ("amend a submitted inspection", "更正已提交的检查"),
+    "action.inspection.delete_draft": ("delete an unsubmitted inspection", "删除未提交的检查"),
+    "action.inspection.approve": ("approve a checklist template", "批准检查模板"),
+    "action.inspection.discard_draft": ("discard a checklist template draft", "放弃检查模板草稿"),
     # templates
     "inspection.template_not_found": ("No checklist template {code}", "没有编号为 {code} 的检查模板"),
     "inspection.no_version": ("Template {code} has no such version", "检查模板 {code} 没有该版本"),

@@ -3,7 +3,7 @@ merged into the catalogue."""
 
 from __future__ import annotations
 
-INSPECTION_REPORT_MESSAGES: dict[str, tuple[str, str]] = {
+MESSAGES: dict[str, tuple[str, str]] = {
     # the inspection report
     "report.inspection.header": ("Inspection report #{id}", "检查记录 #{id}"),
     "report.inspection.overview": ("Overview", "基本情况"),

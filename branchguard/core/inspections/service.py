@@ -43,7 +43,7 @@ from branchguard.core.kernel import validation
 from branchguard.core.kernel import versioned as ver
 from branchguard.core.kernel.attachments import AttachmentRef, AttachmentStore
 from branchguard.core.kernel.errors import ValidationError
-from branchguard.core.kernel.i18n import t
+from branchguard.core.kernel.i18n import Message, t
 from branchguard.core.kernel.roles import require
 from branchguard.core.kernel.types import Actor
 from branchguard.core.schedules import links as schedule_links
@@ -84,7 +84,7 @@ class InspectionService(TemplateLibrary):
             template = self._template(s, template_code)
             version = ver.approved(template.versions)
             if version is None:
-                raise ValidationError(t("field.template"), t("inspection.no_approved", code=template.code))
+                raise ValidationError("field.template", Message("inspection.no_approved", code=template.code))
             if data.occurrence_id is not None:
                 store.check_occurrence(s, data.occurrence_id, template.id)
             row = InspectionRow(
@@ -174,7 +174,7 @@ class InspectionService(TemplateLibrary):
                 known = {p["sha256"] for p in ans.photos}
                 ans.photos = [*ans.photos, *ref_values([r for r in refs if r.sha256 not in known])]
                 if len(ans.photos) > MAX_PHOTOS:
-                    raise ValidationError(t("field.photos"), t("validation.range", low=0, high=MAX_PHOTOS))
+                    raise ValidationError("field.photos", Message("validation.range", low=0, high=MAX_PHOTOS))
             ans.answered_by, ans.answered_at = actor.username, utcnow()
             record(
                 s,
@@ -217,10 +217,12 @@ class InspectionService(TemplateLibrary):
             row = store.inspection_row(s, inspection_id, lock=True)
             submitted = row.status == InspectionStatus.SUBMITTED.value
             if submitted and (role == SignatureRole.INSPECTOR or row.reviewer_name):
-                raise ValidationError(t("field.inspection"), t("inspection.submitted_already", id=row.id))
+                raise ValidationError("field.inspection", Message("inspection.submitted_already", id=row.id))
             other = row.reviewer_name if role == SignatureRole.INSPECTOR else row.inspector_name
             if other and other.casefold() == name.casefold():
-                raise ValidationError(t("field.reviewer"), t("inspection.reviewer_is_inspector", name=name))
+                raise ValidationError(
+                    "field.reviewer", Message("inspection.reviewer_is_inspector", name=name)
+                )
             now = utcnow()
             if role == SignatureRole.INSPECTOR:
                 row.inspector_name, row.inspector_signed_by, row.inspector_signed_at = (
@@ -243,20 +245,22 @@ class InspectionService(TemplateLibrary):
         with self._sessions.begin() as s:
             row = store.inspection_row(s, inspection_id, lock=True)
             if row.status != InspectionStatus.DRAFT.value:
-                raise ValidationError(t("field.inspection"), t("inspection.submitted_already", id=row.id))
+                raise ValidationError("field.inspection", Message("inspection.submitted_already", id=row.id))
             ctx = store.Context(s, [row])
             items = store.rendered_items(ctx.versions[row.version_id])
             missing = [str(a.number) for a in row.answers if a.result is None]
             if missing:
                 raise ValidationError(
-                    t("field.items"), t("inspection.unanswered", numbers=", ".join(missing))
+                    "field.items", Message("inspection.unanswered", numbers=", ".join(missing))
                 )
             for ans in row.answers:
                 item = items[ans.number - 1]
                 if ans.result == ItemResult.FAIL.value and item.photo_required_on_fail and not ans.photos:
-                    raise ValidationError(t("field.item_n", n=ans.number), t("inspection.photo_required"))
+                    raise ValidationError(
+                        Message("field.item_n", n=ans.number), Message("inspection.photo_required")
+                    )
             if not row.inspector_name:
-                raise ValidationError(t("field.inspector"), t("inspection.inspector_signature"))
+                raise ValidationError("field.inspector", Message("inspection.inspector_signature"))
             now = utcnow()
             claimed = s.execute(
                 update(InspectionRow)
@@ -267,7 +271,7 @@ class InspectionService(TemplateLibrary):
                 .execution_options(synchronize_session="fetch")
             )
             if getattr(claimed, "rowcount", 0) != 1:
-                raise ValidationError(t("field.inspection"), t("inspection.submitted_already", id=row.id))
+                raise ValidationError("field.inspection", Message("inspection.submitted_already", id=row.id))
             failed = [a for a in row.answers if a.result == ItemResult.FAIL.value]
             for ans in failed:
                 self._open_hazard(s, actor, row, ctx, ans.number, ans.note, store.refs(ans.photos))
@@ -309,17 +313,17 @@ class InspectionService(TemplateLibrary):
         with self._sessions.begin() as s:
             row = store.inspection_row(s, inspection_id, lock=True)
             if row.status != InspectionStatus.SUBMITTED.value:
-                raise ValidationError(t("field.inspection"), t("inspection.amend_draft", id=row.id))
+                raise ValidationError("field.inspection", Message("inspection.amend_draft", id=row.id))
             ans = store.answer_row(row, number)
             now_item = store.effective(ans, row)
             assert now_item.result is not None  # a submitted inspection has every item answered
             if now_item.result == result and not note and not refs:
-                raise ValidationError(t("field.result"), t("inspection.amend_nothing", n=number))
+                raise ValidationError("field.result", Message("inspection.amend_nothing", n=number))
             ctx = store.Context(s, [row])
             item = store.rendered_items(ctx.versions[row.version_id])[number - 1]
             photos_now = (*now_item.photos, *refs)
             if result == ItemResult.FAIL and item.photo_required_on_fail and not photos_now:
-                raise ValidationError(t("field.item_n", n=number), t("inspection.photo_required"))
+                raise ValidationError(Message("field.item_n", n=number), Message("inspection.photo_required"))
             am = AmendmentRow(
                 number=number,
                 old_result=now_item.result.value,
@@ -419,7 +423,7 @@ class InspectionService(TemplateLibrary):
     def _draft(self, s: Session, inspection_id: int) -> InspectionRow:
         row = store.inspection_row(s, inspection_id, lock=True)
         if row.status != InspectionStatus.DRAFT.value:
-            raise ValidationError(t("field.inspection"), t("inspection.submitted_already", id=row.id))
+            raise ValidationError("field.inspection", Message("inspection.submitted_already", id=row.id))
         return row
 
     @staticmethod

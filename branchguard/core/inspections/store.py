@@ -23,7 +23,7 @@ from branchguard.core.inspections.types import (
 )
 from branchguard.core.kernel.attachments import AttachmentRef
 from branchguard.core.kernel.errors import NotFound, ValidationError
-from branchguard.core.kernel.i18n import t
+from branchguard.core.kernel.i18n import Message, t
 from branchguard.core.kernel.types import Text2
 from branchguard.core.schedules.types import OccurrenceStatus, ScheduleKind
 from branchguard.db.models.hazards import HazardRow
@@ -190,13 +190,13 @@ def inspection_row(s: Session, inspection_id: int, *, lock: bool = False) -> Ins
         stmt = stmt.with_for_update(of=InspectionRow)
     row = s.scalar(stmt)
     if row is None:
-        raise NotFound(t("inspection.not_found", id=inspection_id))
+        raise NotFound(Message("inspection.not_found", id=inspection_id))
     return row
 
 
 def answer_row(row: InspectionRow, number: int) -> AnswerRow:
     if isinstance(number, bool) or not isinstance(number, int) or not 1 <= number <= len(row.answers):
-        raise ValidationError(t("field.item"), t("inspection.no_item", n=number, total=len(row.answers)))
+        raise ValidationError("field.item", Message("inspection.no_item", n=number, total=len(row.answers)))
     return row.answers[number - 1]
 
 
@@ -208,14 +208,14 @@ def check_occurrence(s: Session, occurrence_id: int, template_id: int) -> None:
         .where(OccurrenceRow.id == occurrence_id)
     ).first()
     if found is None:
-        raise NotFound(t("schedule.no_occurrence", id=occurrence_id))
+        raise NotFound(Message("schedule.no_occurrence", id=occurrence_id))
     occ, sched = found
     if sched.kind != ScheduleKind.INSPECTION.value or sched.subject_id != template_id:
-        raise ValidationError(t("field.occurrence"), t("inspection.occurrence_other", id=occurrence_id))
+        raise ValidationError("field.occurrence", Message("inspection.occurrence_other", id=occurrence_id))
     if occ.status != OccurrenceStatus.OPEN.value:
         raise ValidationError(
-            t("field.occurrence"),
-            t("schedule.occurrence_closed", status=OccurrenceStatus(occ.status).label),
+            "field.occurrence",
+            Message("schedule.occurrence_closed", status=OccurrenceStatus(occ.status)),
         )
 
 

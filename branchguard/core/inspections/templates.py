@@ -20,7 +20,7 @@ from branchguard.core.inspections import library as data
 from branchguard.core.inspections.types import Cadence, TemplateContent, TemplateInfo, TemplateVersion
 from branchguard.core.kernel import versioned as ver
 from branchguard.core.kernel.errors import NotFound, ValidationError
-from branchguard.core.kernel.i18n import t
+from branchguard.core.kernel.i18n import Message, t
 from branchguard.core.kernel.roles import require
 from branchguard.core.kernel.types import Actor
 from branchguard.core.playbooks.rules import clean_code
@@ -69,7 +69,7 @@ class TemplateLibrary:
             else:
                 row = ver.approved(template.versions)
             if row is None:
-                raise NotFound(t("inspection.no_version", code=template.code))
+                raise NotFound(Message("inspection.no_version", code=template.code))
             return data.version_of(row, template)
 
     def template_history(self, actor: Actor, code: str) -> builtins.list[TemplateVersion]:
@@ -112,7 +112,7 @@ class TemplateLibrary:
             template = self._template(s, code)
             row = ver.draft(template.versions)
             if row is None:
-                raise ValidationError(t("field.template"), t("inspection.not_draft", code=template.code))
+                raise ValidationError("field.template", Message("inspection.not_draft", code=template.code))
             ver.publish(template.versions, row, actor)
             s.flush()
             record(
@@ -126,7 +126,7 @@ class TemplateLibrary:
             template = self._template(s, code)
             row = ver.draft(template.versions)
             if row is None:
-                raise ValidationError(t("field.template"), t("inspection.not_draft", code=template.code))
+                raise ValidationError("field.template", Message("inspection.not_draft", code=template.code))
             if len(template.versions) == 1:  # never approved: the draft is all there is
                 s.delete(template)
             else:
@@ -152,11 +152,11 @@ class TemplateLibrary:
             template = self._template(s, code)
             row = ver.approved(template.versions)
             if row is None:
-                raise ValidationError(t("field.template"), t("inspection.no_approved", code=template.code))
+                raise ValidationError("field.template", Message("inspection.no_approved", code=template.code))
             title = t("inspection.schedule_title", name=data.content_of(row, template.code).name.text)
             template_id = template.id
         if not (owner or "").strip():
-            raise ValidationError(t("field.owner"), t("validation.required"))
+            raise ValidationError("field.owner", Message("validation.required"))
         return self._schedules.add(
             actor,
             ScheduleInput(
@@ -194,7 +194,7 @@ class TemplateLibrary:
         with self._sessions() as s:
             code = s.scalar(select(TemplateRow.code).where(TemplateRow.id == sched.subject_id))
         if sched.kind != ScheduleKind.INSPECTION or code is None:
-            raise NotFound(t("inspection.no_template_schedule", id=schedule_id))
+            raise NotFound(Message("inspection.no_template_schedule", id=schedule_id))
         return code
 
     # -- helpers -------------------------------------------------------------------------------
@@ -202,10 +202,10 @@ class TemplateLibrary:
         try:
             key = clean_code(code)
         except ValidationError:
-            raise NotFound(t("inspection.template_not_found", code=code)) from None
+            raise NotFound(Message("inspection.template_not_found", code=code)) from None
         template = s.scalar(_loaded().where(TemplateRow.code == key))
         if template is None:
-            raise NotFound(t("inspection.template_not_found", code=code))
+            raise NotFound(Message("inspection.template_not_found", code=code))
         return template
 
 

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from branchguard.core.kernel.errors import ValidationError
-from branchguard.core.kernel.i18n import t
+from branchguard.core.kernel.i18n import Message
 
 MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024
 SHA256 = re.compile(r"^[0-9a-f]{64}$")
@@ -65,7 +65,7 @@ class AttachmentStore:
 
     def path_of(self, sha: str) -> Path:
         if not SHA256.match(sha):
-            raise ValidationError(t("field.attachment"), t("attachment.bad_hash", value=sha))
+            raise ValidationError("field.attachment", Message("attachment.bad_hash", value=sha))
         return self.root / sha[:2] / sha
 
     def has(self, sha: str) -> bool:
@@ -87,7 +87,8 @@ class AttachmentStore:
                     self._write(sha, iter(lambda: src.read(_CHUNK), b""))
         except OSError as exc:
             raise ValidationError(
-                t("field.attachment"), t("attachment.unreadable", name=str(path), error=exc.strerror or exc)
+                "field.attachment",
+                Message("attachment.unreadable", name=str(path), error=exc.strerror or exc),
             ) from None
         return AttachmentRef(path.name, sha, size, media_type_of(path.name))
 
@@ -104,16 +105,16 @@ class AttachmentStore:
         try:
             data = path.read_bytes()
         except OSError:
-            raise AttachmentError(t("field.attachment"), t("attachment.missing", path=str(path))) from None
+            raise AttachmentError("field.attachment", Message("attachment.missing", path=str(path))) from None
         if sha256_of(data) != sha:
-            raise AttachmentError(t("field.attachment"), t("attachment.corrupted", path=str(path)))
+            raise AttachmentError("field.attachment", Message("attachment.corrupted", path=str(path)))
         return data
 
     def _check_size(self, name: str, size: int) -> None:
         if size > MAX_ATTACHMENT_BYTES:
             raise ValidationError(
-                t("field.attachment"),
-                t("attachment.too_big", name=name, limit=MAX_ATTACHMENT_BYTES // (1024 * 1024)),
+                "field.attachment",
+                Message("attachment.too_big", name=name, limit=MAX_ATTACHMENT_BYTES // (1024 * 1024)),
             )
 
     def _write(self, sha: str, chunks: Iterable[bytes]) -> None:

@@ -7,6 +7,8 @@ the same language as the window.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 LANGUAGES = ("zh_CN", "en")
 DEFAULT_LANGUAGE = "zh_CN"
 
@@ -42,10 +44,14 @@ def load_catalog() -> dict[str, tuple[str, str]]:
     """Every message in both languages (imported on first use)."""
     global _catalog
     if _catalog is None:
-        from branchguard.core.kernel.messages import CATALOG
+        from branchguard.core.kernel.catalogue import build_catalogue
 
-        _catalog = CATALOG
+        _catalog = build_catalogue()
     return _catalog
+
+
+def has_message(key: str) -> bool:
+    return key in load_catalog()
 
 
 def t(key: str, /, lang: str | None = None, **params: object) -> str:
@@ -53,3 +59,43 @@ def t(key: str, /, lang: str | None = None, **params: object) -> str:
     entry = load_catalog()[key]
     text = entry[0] if (lang or _current) == "en" else entry[1]
     return text.format(**params) if params else text
+
+
+class Message:
+    """A message key and its parameters, worded only when shown (`text()`, `str()`), so text
+    kept for later speaks the language of that moment. A parameter that is itself translatable
+    (it has `translated(lang)`: a Message, a labelled enum, a bilingual text) is worded in the
+    same language."""
+
+    __slots__ = ("key", "params")
+
+    def __init__(self, key: str, /, **params: object) -> None:
+        self.key = key
+        self.params: Mapping[str, object] = params
+
+    def text(self, lang: str | None = None) -> str:
+        words = {
+            name: value.translated(lang) if hasattr(value, "translated") else value
+            for name, value in self.params.items()
+        }
+        return t(self.key, lang, **words)
+
+    def translated(self, lang: str | None = None) -> str:
+        return self.text(lang)
+
+    def __str__(self) -> str:
+        return self.text()
+
+    def __repr__(self) -> str:
+        args = "".join(f", {k}={v!r}" for k, v in self.params.items())
+        return f"Message({self.key!r}{args})"
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Message) and (self.key, dict(self.params)) == (other.key, dict(other.params))
+
+    __hash__ = None  # type: ignore[assignment]  # parameters may be unhashable
+
+
+def translate(text: Message | str, lang: str | None = None) -> str:
+    """A message worded in `lang`; a plain string is already worded and returned as it is."""
+    return text.text(lang) if isinstance(text, Message) else text

@@ -15,7 +15,7 @@ from __future__ import annotations
 from types import MappingProxyType
 
 from branchguard.core.kernel.errors import PermissionDenied
-from branchguard.core.kernel.i18n import t
+from branchguard.core.kernel.i18n import Message
 from branchguard.core.kernel.types import Actor, Role
 
 _LEAD = frozenset({Role.LEAD})
@@ -114,6 +114,5 @@ def may(actor: Actor, action: str) -> bool:
 def require(actor: Actor, action: str) -> None:
     """Refuse `actor` with a translated PermissionDenied unless their role may do `action`."""
     if not may(actor, action):
-        raise PermissionDenied(
-            t("perm.denied", role=actor.role.label, username=actor.username, action=t(f"action.{action}"))
-        )
+        doing = Message(f"action.{action}")
+        raise PermissionDenied(Message("perm.denied", role=actor.role, username=actor.username, action=doing))

@@ -19,6 +19,10 @@ class LabelledEnum(enum.StrEnum):
     def label(self) -> str:
         return t(f"{self._prefix()}.{self.value}")
 
+    def translated(self, lang: str | None = None) -> str:
+        """The label in `lang`: lets a Message carry the member and word it when shown."""
+        return t(f"{self._prefix()}.{self.value}", lang)
+
 
 class Role(LabelledEnum):
     """Application role of a login account."""
@@ -76,7 +80,10 @@ class Text2:
 
     @property
     def text(self) -> str:
-        if current_language() == "en":
+        return self.translated()
+
+    def translated(self, lang: str | None = None) -> str:
+        if (lang or current_language()) == "en":
             return self.en or self.zh
         return self.zh or self.en
 

@@ -7,7 +7,7 @@ import re
 from typing import TypeVar
 
 from branchguard.core.kernel.errors import ValidationError
-from branchguard.core.kernel.i18n import t
+from branchguard.core.kernel.i18n import Message
 
 E = TypeVar("E", bound=enum.Enum)
 
@@ -30,9 +30,9 @@ def text(value: str | None, field: str, *, required: bool = True, limit: int = 2
     """Trimmed text; a clear error naming the field when it is empty or too long."""
     cleaned = (value or "").strip()
     if required and not cleaned:
-        raise ValidationError(t(field), t("validation.required"))
+        raise ValidationError(field, Message("validation.required"))
     if len(cleaned) > limit:
-        raise ValidationError(t(field), t("validation.too_long", limit=limit))
+        raise ValidationError(field, Message("validation.too_long", limit=limit))
     return cleaned
 
 
@@ -41,11 +41,11 @@ def phone(value: str | None, field: str, *, required: bool = False) -> str:
     raw = (value or "").strip()
     if not raw:
         if required:
-            raise ValidationError(t(field), t("validation.required"))
+            raise ValidationError(field, Message("validation.required"))
         return ""
     compact = _PHONE_CHARS.sub("", raw).replace("＋", "+")
     if len(compact) > 20 or not any(p.match(compact) for p in _PHONE_PATTERNS):
-        raise ValidationError(t(field), t("validation.phone", value=raw))
+        raise ValidationError(field, Message("validation.phone", value=raw))
     return _format_phone(compact)
 
 
@@ -67,19 +67,19 @@ def choice(value: str | E, enum_type: type[E], field: str) -> E:
         return enum_type(value)
     except ValueError:
         allowed = ", ".join(str(m.value) for m in enum_type)
-        raise ValidationError(t(field), t("validation.choice", value=value, choices=allowed)) from None
+        raise ValidationError(field, Message("validation.choice", value=value, choices=allowed)) from None
 
 
 def int_range(value: int, field: str, low: int, high: int) -> int:
     if not low <= value <= high:
-        raise ValidationError(t(field), t("validation.range", low=low, high=high))
+        raise ValidationError(field, Message("validation.range", low=low, high=high))
     return value
 
 
 def username(value: str | None) -> str:
     cleaned = (value or "").strip()
     if not cleaned:
-        raise ValidationError(t("field.username"), t("validation.required"))
+        raise ValidationError("field.username", Message("validation.required"))
     if not _USERNAME.match(cleaned):
-        raise ValidationError(t("field.username"), t("validation.username", value=cleaned))
+        raise ValidationError("field.username", Message("validation.username", value=cleaned))
     return cleaned.lower()

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from branchguard.core.audit.service import record
 from branchguard.core.kernel import validation as v
 from branchguard.core.kernel.errors import NotFound, ValidationError
-from branchguard.core.kernel.i18n import t
+from branchguard.core.kernel.i18n import Message, t
 from branchguard.core.kernel.roles import require
 from branchguard.core.kernel.types import Actor
 from branchguard.core.people.types import (
@@ -172,7 +172,7 @@ class PeopleService:
     def _person(self, s: Session, person_id: int) -> PersonRow:
         person = s.get(PersonRow, person_id)
         if person is None:
-            raise NotFound(t("notfound", what=t("entity.person"), id=person_id))
+            raise NotFound(Message("notfound", what=Message("entity.person"), id=person_id))
         return person
 
     # -- contacts --------------------------------------------------------------------------
@@ -212,7 +212,9 @@ class PeopleService:
         with self._sessions.begin() as s:
             contact = self._contact(s, contact_id)
             if contact.builtin and (values["phone"] != contact.phone or values["kind"] != contact.kind):
-                raise ValidationError(t("field.phone"), t("validation.builtin_contact", value=contact.phone))
+                raise ValidationError(
+                    "field.phone", Message("validation.builtin_contact", value=contact.phone)
+                )
             before = _fields(contact_info(contact), values)
             for key, value in values.items():
                 setattr(contact, key, value)
@@ -225,7 +227,9 @@ class PeopleService:
         with self._sessions.begin() as s:
             contact = self._contact(s, contact_id)
             if contact.builtin:
-                raise ValidationError(t("field.phone"), t("validation.builtin_contact", value=contact.phone))
+                raise ValidationError(
+                    "field.phone", Message("validation.builtin_contact", value=contact.phone)
+                )
             before = {"name": contact.name, "kind": contact.kind, "phone": contact.phone}
             s.delete(contact)
             record(s, actor, "contact.delete", "contact", contact_id, before=before)
@@ -233,7 +237,7 @@ class PeopleService:
     def _contact(self, s: Session, contact_id: int) -> ContactRow:
         contact = s.get(ContactRow, contact_id)
         if contact is None:
-            raise NotFound(t("notfound", what=t("entity.contact"), id=contact_id))
+            raise NotFound(Message("notfound", what=Message("entity.contact"), id=contact_id))
         return contact
 
 

@@ -24,7 +24,7 @@ import yaml
 
 from branchguard.core.kernel.attachments import MAX_ATTACHMENT_BYTES, AttachmentRef, media_type_of, sha256_of
 from branchguard.core.kernel.errors import ValidationError
-from branchguard.core.kernel.i18n import t
+from branchguard.core.kernel.i18n import Message
 from branchguard.core.kernel.types import Level, PlaybookStatus, Text2
 from branchguard.core.playbooks.rules import clean_content
 from branchguard.core.playbooks.types import (
@@ -50,10 +50,10 @@ E = TypeVar("E", bound=enum.Enum)
 class FormatError(ValidationError):
     """A rejected exchange file: where (file, line, path in the document) and why."""
 
-    def __init__(self, source: str, path: Path_, line: int | None, reason: str) -> None:
+    def __init__(self, source: str, path: Path_, line: int | None, reason: Message) -> None:
         where = ".".join(str(p) if isinstance(p, str) else f"[{p}]" for p in path).replace(".[", "[")
-        place = ", ".join(filter(None, [t("format.line", line=line) if line else "", where]))
-        super().__init__(f"{source}: {place}" if place else source, reason, path)
+        kind = "line_path" if line and where else "line" if line else "path" if where else "file"
+        super().__init__(Message(f"format.place.{kind}", source=source, line=line, where=where), reason, path)
         self.source = source
         self.line = line
 
@@ -106,10 +106,13 @@ class _Reader:
         except yaml.MarkedYAMLError as exc:
             mark = exc.problem_mark or exc.context_mark
             raise FormatError(
-                self.source, (), mark.line + 1 if mark else None, t("format.yaml", error=exc.problem or exc)
+                self.source,
+                (),
+                mark.line + 1 if mark else None,
+                Message("format.yaml", error=exc.problem or exc),
             ) from None
         except yaml.YAMLError as exc:
-            raise FormatError(self.source, (), None, t("format.yaml", error=exc)) from None
+            raise FormatError(self.source, (), None, Message("format.yaml", error=exc)) from None
         finally:
             self._loader.dispose()
 
@@ -135,12 +138,12 @@ class _Reader:
     def _value(self, node: yaml.Node, path: Path_) -> Any:
         self._count += 1
         if self._count > MAX_NODES:
-            raise FormatError(self.source, path, node.start_mark.line + 1, t("format.too_big"))
+            raise FormatError(self.source, path, node.start_mark.line + 1, Message("format.too_big"))
         if isinstance(node, yaml.ScalarNode):
             # Plain text is by far the most common value: skip the generic constructor for it.
             return node.value if node.tag == _STR else self._loader.construct_object(node, deep=True)
         if id(node) in self._seen:  # an alias: refused, it could expand without bound
-            raise FormatError(self.source, path, node.start_mark.line + 1, t("format.alias"))
+            raise FormatError(self.source, path, node.start_mark.line + 1, Message("format.alias"))
         self._seen.add(id(node))
         if isinstance(node, yaml.SequenceNode):
             return [self._value(item, (*path, i)) for i, item in enumerate(node.value)]
@@ -151,14 +154,14 @@ class _Reader:
             )
             if not isinstance(key, str):
                 raise FormatError(
-                    self.source, path, key_node.start_mark.line + 1, t("format.key_type", key=key)
+                    self.source, path, key_node.start_mark.line + 1, Message("format.key_type", key=key)
                 )
             if key in result:
                 raise FormatError(
                     self.source,
                     (*path, key),
                     key_node.start_mark.line + 1,
-                    t("format.duplicate_key", key=key),
+                    Message("format.duplicate_key", key=key),
                 )
             result[key] = self._value(value_node, (*path, key))
         return result
@@ -169,20 +172,22 @@ _STR = "tag:yaml.org,2002:str"
 
 def decode(data: bytes, source: str) -> str:
     if len(data) > MAX_FILE_BYTES:
-        raise FormatError(source, (), None, t("format.file_too_big", limit=MAX_FILE_BYTES // (1024 * 1024)))
+        raise FormatError(
+            source, (), None, Message("format.file_too_big", limit=MAX_FILE_BYTES // (1024 * 1024))
+        )
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
-        raise FormatError(source, (), line, t("format.encoding", offset=exc.start)) from None
+        raise FormatError(source, (), line, Message("format.encoding", offset=exc.start)) from None
     if "\x00" in text:
         raise FormatError(
             source,
             (),
             text.count("\n", 0, text.index("\x00")) + 1,
-            t("format.encoding", offset=text.index("\x00")),
+            Message("format.encoding", offset=text.index("\x00")),
         )
     return text
 
@@ -194,48 +199,56 @@ class _Checker:
         self.reader = reader
         self.files: dict[str, bytes] = {}
 
-    def fail(self, path: Path_, reason: str) -> FormatError:
+    def fail(self, path: Path_, reason: Message) -> FormatError:
         return FormatError(self.reader.source, path, self.reader.line_of(path), reason)
 
     def mapping(
         self, value: Any, path: Path_, allowed: Iterable[str], required: Iterable[str] = ()
     ) -> dict[str, Any]:
         if not isinstance(value, dict):
-            raise self.fail(path, t("format.expected", what=t("format.type.mapping"), got=_kind(value)))
+            raise self.fail(
+                path, Message("format.expected", what=Message("format.type.mapping"), got=_kind(value))
+            )
         allowed = set(allowed)
         for key in value:
             if key not in allowed:
                 raise self.fail(
-                    (*path, key), t("format.unknown_field", key=key, allowed=", ".join(sorted(allowed)))
+                    (*path, key), Message("format.unknown_field", key=key, allowed=", ".join(sorted(allowed)))
                 )
         for key in required:
             if key not in value:
-                raise self.fail(path, t("format.missing_field", key=key))
+                raise self.fail(path, Message("format.missing_field", key=key))
         return value
 
     def string(self, value: Any, path: Path_, limit: int = 10_000) -> str:
         if value is None:
             return ""
         if not isinstance(value, str):
-            raise self.fail(path, t("format.expected", what=t("format.type.text"), got=_kind(value)))
+            raise self.fail(
+                path, Message("format.expected", what=Message("format.type.text"), got=_kind(value))
+            )
         if len(value) > limit:
-            raise self.fail(path, t("validation.too_long", limit=limit))
+            raise self.fail(path, Message("validation.too_long", limit=limit))
         return value
 
     def integer(self, value: Any, path: Path_) -> int | None:
         if value is None:
             return None
         if isinstance(value, bool) or not isinstance(value, int):
-            raise self.fail(path, t("format.expected", what=t("format.type.integer"), got=_kind(value)))
+            raise self.fail(
+                path, Message("format.expected", what=Message("format.type.integer"), got=_kind(value))
+            )
         return value
 
     def sequence(self, value: Any, path: Path_, limit: int) -> list[Any]:
         if value is None:
             return []
         if not isinstance(value, list):
-            raise self.fail(path, t("format.expected", what=t("format.type.list"), got=_kind(value)))
+            raise self.fail(
+                path, Message("format.expected", what=Message("format.type.list"), got=_kind(value))
+            )
         if len(value) > limit:
-            raise self.fail(path, t("validation.range", low=0, high=limit))
+            raise self.fail(path, Message("validation.range", low=0, high=limit))
         return value
 
     def enum(self, enum_type: type[E], value: Any, path: Path_) -> E:
@@ -244,7 +257,7 @@ class _Checker:
             return enum_type(text)
         except ValueError:
             choices = ", ".join(str(m.value) for m in enum_type)
-            raise self.fail(path, t("validation.choice", value=text, choices=choices)) from None
+            raise self.fail(path, Message("validation.choice", value=text, choices=choices)) from None
 
     def text2(self, value: Any, path: Path_, limit: int = 10_000) -> Text2:
         if value is None:
@@ -257,20 +270,20 @@ class _Checker:
         )
 
 
-def _kind(value: Any) -> str:
+def _kind(value: Any) -> Message:
     if value is None:
-        return t("format.type.nothing")
+        return Message("format.type.nothing")
     if isinstance(value, bool):
-        return t("format.type.boolean")
+        return Message("format.type.boolean")
     if isinstance(value, int | float):
-        return t("format.type.number")
+        return Message("format.type.number")
     if isinstance(value, str):
-        return t("format.type.text")
+        return Message("format.type.text")
     if isinstance(value, list):
-        return t("format.type.list")
+        return Message("format.type.list")
     if isinstance(value, dict):
-        return t("format.type.mapping")
-    return type(value).__name__
+        return Message("format.type.mapping")
+    return Message("format.type.other", name=type(value).__name__)
 
 
 PLAN_FIELDS = (
@@ -296,7 +309,7 @@ def _plan(c: _Checker, value: Any, path: Path_) -> ImportItem:
     m = c.mapping(value, path, PLAN_FIELDS, ("code", "title", "tier", "category", "levels", "steps"))
     status = c.string(m.get("status") or "approved", (*path, "status"))
     if status not in (PlaybookStatus.APPROVED.value, PlaybookStatus.DRAFT.value):
-        raise c.fail((*path, "status"), t("validation.choice", value=status, choices="approved, draft"))
+        raise c.fail((*path, "status"), Message("validation.choice", value=status, choices="approved, draft"))
     c.integer(m.get("version"), (*path, "version"))
     roles = []
     for i, r in enumerate(c.sequence(m.get("roles"), (*path, "roles"), 50)):
@@ -315,7 +328,7 @@ def _plan(c: _Checker, value: Any, path: Path_) -> ImportItem:
         cp = (*path, "contacts", i)
         cm = c.mapping(r, cp, ("kind", "phone", "name"), ("kind", "phone"))
         if isinstance(cm["phone"], int) and not isinstance(cm["phone"], bool):
-            raise c.fail((*cp, "phone"), t("format.phone_quotes"))
+            raise c.fail((*cp, "phone"), Message("format.phone_quotes"))
         contacts.append(
             ContactRef(
                 c.string(cm["kind"], (*cp, "kind"), 40),
@@ -347,7 +360,7 @@ def _plan(c: _Checker, value: Any, path: Path_) -> ImportItem:
     try:
         content = clean_content(content)
     except ValidationError as exc:
-        raise c.fail((*path, *exc.path), f"{exc.field}: {exc.reason}") from None
+        raise c.fail((*path, *exc.path), exc.as_message()) from None
     return ImportItem(content, PlaybookStatus(status))
 
 
@@ -360,10 +373,10 @@ def _attachment(c: _Checker, value: Any, path: Path_) -> AttachmentRef:
     try:
         data = base64.b64decode("".join(text.split()), validate=True)
     except (binascii.Error, ValueError):
-        raise c.fail((*path, "data"), t("format.base64")) from None
+        raise c.fail((*path, "data"), Message("format.base64")) from None
     found = sha256_of(data)
     if found != sha:
-        raise c.fail((*path, "sha256"), t("format.sha_mismatch", expected=sha, found=found))
+        raise c.fail((*path, "sha256"), Message("format.sha_mismatch", expected=sha, found=found))
     c.files[sha] = data
     media_type = c.string(m.get("media_type"), (*path, "media_type"), 100) or media_type_of(name)
     return AttachmentRef(name, sha, len(data), media_type)
@@ -413,16 +426,16 @@ def parse(data: bytes, source: str, progress: Callable[[int, int], None] | None 
     # An exported file ends with `end: true`. A file cut short at a line boundary can still be
     # valid YAML holding fewer plans or steps; without the marker it would import as a loss.
     if "generator" in top and top.get("end") is not True:
-        raise c.fail((), t("format.incomplete"))
+        raise c.fail((), Message("format.incomplete"))
     if top["format"] != FORMAT:
-        raise c.fail(("format",), t("format.wrong_format", expected=FORMAT))
+        raise c.fail(("format",), Message("format.wrong_format", expected=FORMAT))
     version = c.integer(top["format_version"], ("format_version",))
     if version != FORMAT_VERSION:
         raise c.fail(
-            ("format_version",), t("format.wrong_version", version=version, supported=FORMAT_VERSION)
+            ("format_version",), Message("format.wrong_version", version=version, supported=FORMAT_VERSION)
         )
     if ("playbooks" in top) == ("playbook" in top):
-        raise c.fail((), t("format.playbooks_or_playbook"))
+        raise c.fail((), Message("format.playbooks_or_playbook"))
     plans = [top["playbook"]] if "playbook" in top else c.sequence(top["playbooks"], ("playbooks",), 100_000)
     key = "playbook" if "playbook" in top else "playbooks"
     items = []
@@ -431,7 +444,7 @@ def parse(data: bytes, source: str, progress: Callable[[int, int], None] | None 
         path: Path_ = (key,) if key == "playbook" else (key, i)
         item = _plan(c, plan, path)
         if item.content.code in seen:
-            raise c.fail((*path, "code"), t("playbook.duplicate", value=item.content.code))
+            raise c.fail((*path, "code"), Message("playbook.duplicate", value=item.content.code))
         seen[item.content.code] = i
         items.append(item)
         if progress is not None:

@@ -8,8 +8,7 @@ from dataclasses import replace
 from branchguard.core.kernel import validation as v
 from branchguard.core.kernel.attachments import SHA256, AttachmentRef, media_type_of
 from branchguard.core.kernel.errors import ValidationError
-from branchguard.core.kernel.i18n import t
-from branchguard.core.kernel.messages import CATALOG
+from branchguard.core.kernel.i18n import Message
 from branchguard.core.kernel.types import Level, Text2
 from branchguard.core.people.types import ContactKind
 from branchguard.core.playbooks.types import (
@@ -35,20 +34,18 @@ TEXT_LIMIT = 4000
 STEP_TEXT_LIMIT = 2000
 
 
-# A field label, translated only when a message needs it: a catalogue key, or a key and a step
-# number. Formatting every label up front cost more than the checks on a 500-plan import.
+# A field key, or a key and a step number: the Message is built only when a check fails.
 Label = str | tuple[str, int]
 
 
-def _fail(field: Label, message: str, path: tuple[str | int, ...]) -> ValidationError:
-    label = t(field[0], n=field[1]) if isinstance(field, tuple) else (t(field) if field in CATALOG else field)
-    return ValidationError(label, message, path)
+def _fail(field: Label, reason: Message, path: tuple[str | int, ...]) -> ValidationError:
+    return ValidationError(Message(field[0], n=field[1]) if isinstance(field, tuple) else field, reason, path)
 
 
 def clean_code(code: str, path: tuple[str | int, ...] = ("code",)) -> str:
     value = (code or "").strip().upper()
     if not CODE.match(value):
-        raise _fail("field.code", t("playbook.code_format", value=code), path)
+        raise _fail("field.code", Message("playbook.code_format", value=code), path)
     return value
 
 
@@ -58,9 +55,9 @@ def _text2(
     zh, en = (value.zh or "").strip(), (value.en or "").strip()
     for lang, text in (("zh", zh), ("en", en)):
         if len(text) > limit:
-            raise _fail(field, t("validation.too_long", limit=limit), (*path, lang))
+            raise _fail(field, Message("validation.too_long", limit=limit), (*path, lang))
     if required and not (zh or en):
-        raise _fail(field, t("validation.required"), path)
+        raise _fail(field, Message("validation.required"), path)
     return Text2(zh, en)
 
 
@@ -68,7 +65,7 @@ def _minutes(value: int | None, field: Label, path: tuple[str | int, ...]) -> in
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= MAX_MINUTES:
-        raise _fail(field, t("validation.range", low=0, high=MAX_MINUTES), path)
+        raise _fail(field, Message("validation.range", low=0, high=MAX_MINUTES), path)
     return value
 
 
@@ -77,14 +74,14 @@ def clean_content(content: PlanContent) -> PlanContent:
     code = clean_code(content.code)
     title = _text2(content.title, "field.title_zh", TITLE_LIMIT, ("title",))
     if not title:
-        raise _fail("field.title_zh", t("playbook.no_title"), ("title",))
+        raise _fail("field.title_zh", Message("playbook.no_title"), ("title",))
     tier = v.choice(content.tier, PlanTier, "field.tier")
     category = v.choice(content.category, IncidentCategory, "field.category")
     levels = tuple(
         sorted({v.choice(lv, Level, "field.levels") for lv in content.levels}, key=list(Level).index)
     )
     if not levels:
-        raise _fail("field.levels", t("playbook.no_levels"), ("levels",))
+        raise _fail("field.levels", Message("playbook.no_levels"), ("levels",))
     roles = _clean_roles(content.roles)
     steps = _clean_steps(content.steps, {r.code for r in roles})
     return replace(
@@ -105,7 +102,7 @@ def clean_content(content: PlanContent) -> PlanContent:
 
 def _clean_roles(roles: tuple[PlanRole, ...]) -> tuple[PlanRole, ...]:
     if len(roles) > MAX_ROLES:
-        raise _fail("field.roles", t("validation.range", low=0, high=MAX_ROLES), ("roles",))
+        raise _fail("field.roles", Message("validation.range", low=0, high=MAX_ROLES), ("roles",))
     seen: set[str] = set()
     cleaned = []
     for i, role in enumerate(roles):
@@ -113,10 +110,12 @@ def _clean_roles(roles: tuple[PlanRole, ...]) -> tuple[PlanRole, ...]:
         code = (role.code or "").strip()
         if not ROLE_CODE.match(code):
             raise _fail(
-                "field.roles", t("validation.choice", value=code, choices="a-z, 0-9, _"), (*path, "code")
+                "field.roles",
+                Message("validation.choice", value=code, choices="a-z, 0-9, _"),
+                (*path, "code"),
             )
         if code in seen:
-            raise _fail("field.roles", t("playbook.duplicate", value=code), (*path, "code"))
+            raise _fail("field.roles", Message("playbook.duplicate", value=code), (*path, "code"))
         seen.add(code)
         cleaned.append(PlanRole(code, _text2(role.name, "field.roles", 100, (*path, "name"), required=True)))
     return tuple(cleaned)
@@ -124,7 +123,7 @@ def _clean_roles(roles: tuple[PlanRole, ...]) -> tuple[PlanRole, ...]:
 
 def _clean_contacts(contacts: tuple[ContactRef, ...]) -> tuple[ContactRef, ...]:
     if len(contacts) > MAX_CONTACTS:
-        raise _fail("field.contacts", t("validation.range", low=0, high=MAX_CONTACTS), ("contacts",))
+        raise _fail("field.contacts", Message("validation.range", low=0, high=MAX_CONTACTS), ("contacts",))
     cleaned = []
     seen: set[str] = set()
     for i, ref in enumerate(contacts):
@@ -134,11 +133,11 @@ def _clean_contacts(contacts: tuple[ContactRef, ...]) -> tuple[ContactRef, ...]:
             phone = v.phone(ref.phone, "field.phone", required=True)
             name = v.text(ref.name, "field.name", required=False, limit=100)
         except ValidationError as exc:
-            raise _fail(
-                exc.field, exc.reason, (*path, "phone" if exc.field == t("field.phone") else "kind")
-            ) from None
+            # the field keys "field.kind", "field.phone", "field.name" end in the path's names
+            where = (*path, exc.field.removeprefix("field."))
+            raise ValidationError(exc.field, exc.reason_message, where) from None
         if phone in seen:
-            raise _fail("field.contacts", t("playbook.duplicate", value=phone), (*path, "phone"))
+            raise _fail("field.contacts", Message("playbook.duplicate", value=phone), (*path, "phone"))
         seen.add(phone)
         cleaned.append(ContactRef(kind, phone, name))
     return tuple(cleaned)
@@ -146,20 +145,24 @@ def _clean_contacts(contacts: tuple[ContactRef, ...]) -> tuple[ContactRef, ...]:
 
 def _clean_attachments(refs: tuple[AttachmentRef, ...]) -> tuple[AttachmentRef, ...]:
     if len(refs) > MAX_ATTACHMENTS:
-        raise _fail("field.attachments", t("validation.range", low=0, high=MAX_ATTACHMENTS), ("attachments",))
+        raise _fail(
+            "field.attachments", Message("validation.range", low=0, high=MAX_ATTACHMENTS), ("attachments",)
+        )
     cleaned = []
     seen: set[str] = set()
     for i, ref in enumerate(refs):
         path: tuple[str | int, ...] = ("attachments", i)
         name = (ref.name or "").strip()
         if not name or len(name) > ATTACHMENT_NAME_LIMIT or any(ch in name for ch in "/\\\0"):
-            reason = t("attachment.name", limit=ATTACHMENT_NAME_LIMIT)
+            reason = Message("attachment.name", limit=ATTACHMENT_NAME_LIMIT)
             raise _fail("field.attachments", reason, (*path, "name"))
         sha = (ref.sha256 or "").strip().lower()
         if not SHA256.match(sha):
-            raise _fail("field.attachments", t("attachment.bad_hash", value=ref.sha256), (*path, "sha256"))
+            raise _fail(
+                "field.attachments", Message("attachment.bad_hash", value=ref.sha256), (*path, "sha256")
+            )
         if sha in seen:
-            raise _fail("field.attachments", t("playbook.duplicate", value=name), (*path, "sha256"))
+            raise _fail("field.attachments", Message("playbook.duplicate", value=name), (*path, "sha256"))
         seen.add(sha)
         cleaned.append(AttachmentRef(name, sha, max(0, int(ref.size)), ref.media_type or media_type_of(name)))
     return tuple(cleaned)
@@ -167,9 +170,9 @@ def _clean_attachments(refs: tuple[AttachmentRef, ...]) -> tuple[AttachmentRef, 
 
 def _clean_steps(steps: tuple[Step, ...], role_codes: set[str]) -> tuple[Step, ...]:
     if not steps:
-        raise _fail("field.steps", t("playbook.no_steps"), ("steps",))
+        raise _fail("field.steps", Message("playbook.no_steps"), ("steps",))
     if len(steps) > MAX_STEPS:
-        raise _fail("field.steps", t("validation.range", low=1, high=MAX_STEPS), ("steps",))
+        raise _fail("field.steps", Message("validation.range", low=1, high=MAX_STEPS), ("steps",))
     keys = [s.key for s in steps]
     key_set = set(keys)
     duplicated = {k for k in key_set if keys.count(k) > 1} if len(key_set) != len(keys) else set()
@@ -178,38 +181,40 @@ def _clean_steps(steps: tuple[Step, ...], role_codes: set[str]) -> tuple[Step, .
         n = i + 1
         path: tuple[str | int, ...] = ("steps", i)
         if not STEP_KEY.match(step.key or "") or step.key in duplicated:
-            raise _fail(("field.step", n), t("playbook.duplicate", value=step.key), (*path, "id"))
+            raise _fail(("field.step", n), Message("playbook.duplicate", value=step.key), (*path, "id"))
         text = _text2(step.text, ("field.step_text", n), STEP_TEXT_LIMIT, (*path, "text"), required=True)
         role = (step.role or "").strip()
         if role and role not in role_codes:
-            raise _fail(("field.step_role", n), t("playbook.unknown_role", value=role), (*path, "role"))
+            raise _fail(("field.step_role", n), Message("playbook.unknown_role", value=role), (*path, "role"))
         target = _minutes(step.target_minutes, ("field.step_target", n), (*path, "target_minutes"))
         deadline = _minutes(step.deadline_minutes, ("field.step_deadline", n), (*path, "checkpoint"))
         if step.checkpoint and deadline is None:
             raise _fail(
                 ("field.step_deadline", n),
-                t("playbook.checkpoint_without_deadline"),
+                Message("playbook.checkpoint_without_deadline"),
                 (*path, "checkpoint"),
             )
         if deadline is not None and not step.checkpoint:
             raise _fail(
                 ("field.step_deadline", n),
-                t("playbook.deadline_without_checkpoint"),
+                Message("playbook.deadline_without_checkpoint"),
                 (*path, "checkpoint"),
             )
         condition = _text2(step.condition, ("field.step_goto", n), STEP_TEXT_LIMIT, (*path, "condition"))
         if step.goto is not None:
             if step.goto == step.key:
-                raise _fail(("field.step_goto", n), t("playbook.goto_self"), (*path, "condition", "goto"))
+                raise _fail(
+                    ("field.step_goto", n), Message("playbook.goto_self"), (*path, "condition", "goto")
+                )
             if step.goto not in key_set:
                 raise _fail(
                     ("field.step_goto", n),
-                    t("playbook.unknown_goto", value=step.goto),
+                    Message("playbook.unknown_goto", value=step.goto),
                     (*path, "condition", "goto"),
                 )
             if not condition:
                 raise _fail(
-                    ("field.step_goto", n), t("playbook.goto_without_condition"), (*path, "condition")
+                    ("field.step_goto", n), Message("playbook.goto_without_condition"), (*path, "condition")
                 )
         cleaned.append(
             Step(step.key, text, role, target, bool(step.checkpoint), deadline, condition, step.goto)

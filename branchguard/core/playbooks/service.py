@@ -15,7 +15,7 @@ from branchguard.core.audit.service import record
 from branchguard.core.kernel import versioned
 from branchguard.core.kernel.attachments import AttachmentRef, AttachmentStore
 from branchguard.core.kernel.errors import NotFound, ValidationError
-from branchguard.core.kernel.i18n import t
+from branchguard.core.kernel.i18n import Message, t
 from branchguard.core.kernel.roles import require
 from branchguard.core.kernel.types import Actor, Level, PlaybookStatus
 from branchguard.core.playbooks.rules import clean_code, clean_content
@@ -149,7 +149,7 @@ class PlaybookService:
             if number is not None:
                 row = next((v for v in playbook.versions if v.number == number), None)
                 if row is None:
-                    raise NotFound(t("playbook.version_missing", code=playbook.code, number=number))
+                    raise NotFound(Message("playbook.version_missing", code=playbook.code, number=number))
             else:
                 row = (draft(playbook) if prefer_draft else None) or current(playbook)
                 assert row is not None
@@ -187,7 +187,7 @@ class PlaybookService:
                 if not self._files.has(ref.sha256):
                     path = self._files.path_of(ref.sha256)
                     raise ValidationError(
-                        t("field.attachment"), t("attachment.missing", path=str(path)), ("attachments", i)
+                        "field.attachment", Message("attachment.missing", path=str(path)), ("attachments", i)
                     )
 
     # -- writing ---------------------------------------------------------------------------
@@ -199,7 +199,7 @@ class PlaybookService:
         with self._sessions.begin() as s:
             if s.scalar(select(PlaybookRow.id).where(PlaybookRow.code == content.code)) is not None:
                 raise ValidationError(
-                    t("field.code"), t("playbook.code_taken", value=content.code), ("code",)
+                    "field.code", Message("playbook.code_taken", value=content.code), ("code",)
                 )
             playbook = PlaybookRow(code=content.code, builtin=False)
             s.add(playbook)
@@ -244,7 +244,7 @@ class PlaybookService:
             playbook = self._playbook(s, code)
             row = draft(playbook)
             if row is None:
-                raise ValidationError(t("field.code"), t("playbook.not_draft", code=playbook.code))
+                raise ValidationError("field.code", Message("playbook.not_draft", code=playbook.code))
             self._publish(playbook, row, actor)
             s.flush()
             record(s, actor, "playbook.approve", "playbook", playbook.code, summary=f"v{row.number}")
@@ -256,7 +256,7 @@ class PlaybookService:
             playbook = self._playbook(s, code)
             row = draft(playbook)
             if row is None:
-                raise ValidationError(t("field.code"), t("playbook.not_draft", code=playbook.code))
+                raise ValidationError("field.code", Message("playbook.not_draft", code=playbook.code))
             if len(playbook.versions) == 1:  # a never-approved plan: the draft is all there is
                 s.delete(playbook)
             else:
@@ -309,7 +309,7 @@ class PlaybookService:
                 wanted = sorted(rows)
             missing = [c for c in wanted if c not in rows]
             if missing:
-                raise NotFound(t("playbook.not_found", code=", ".join(missing)))
+                raise NotFound(Message("playbook.not_found", code=", ".join(missing)))
             versions = [version_of(current(rows[c]), rows[c]) for c in wanted]  # type: ignore[arg-type]
         from branchguard.core.playbooks.format import dump
 
@@ -450,7 +450,7 @@ class PlaybookService:
         local_draft = draft(playbook)
         if item.status == PlaybookStatus.DRAFT:
             if local_draft is not None:  # replacing a local draft would lose its edits
-                raise ValidationError(t("field.code"), t("playbook.draft_conflict", code=playbook.code))
+                raise ValidationError("field.code", Message("playbook.draft_conflict", code=playbook.code))
             number = max(v.number for v in playbook.versions) + 1
             self._new_version(playbook, number, PlaybookStatus.DRAFT, item.content, actor, note)
             return
@@ -489,5 +489,5 @@ class PlaybookService:
         )
         playbook = s.scalar(query)
         if playbook is None:
-            raise NotFound(t("playbook.not_found", code=code))
+            raise NotFound(Message("playbook.not_found", code=code))
         return playbook

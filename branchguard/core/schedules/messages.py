@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-SCHEDULE_MESSAGES: dict[str, tuple[str, str]] = {
+MESSAGES: dict[str, tuple[str, str]] = {
     # fields
     "field.schedule": ("Schedule", "计划"),
     "field.schedule_kind": ("Schedule type", "计划类型"),
@@ -45,6 +45,15 @@ SCHEDULE_MESSAGES: dict[str, tuple[str, str]] = {
     "action.schedule.read": ("view schedules", "查看计划"),
     "action.schedule.complete": ("complete scheduled items", "完成计划事项"),
     "action.schedule.remind": ("snooze or dismiss reminders", "处理提醒"),
+    # actions named only in the audit trail
+    "action.schedule.add": ("add a schedule", "新增计划"),
+    "action.schedule.update": ("edit a schedule", "修改计划"),
+    "action.schedule.active": ("pause or resume a schedule", "暂停或恢复计划"),
+    "action.schedule.remove": ("remove a schedule", "删除计划"),
+    "action.schedule.reschedule": ("move one occurrence", "调整单次计划时间"),
+    "action.schedule.done": ("mark a scheduled item done", "完成计划事项"),
+    "action.schedule.snooze": ("snooze a reminder", "稍后提醒"),
+    "action.schedule.dismiss": ("dismiss a reminder", "关闭提醒"),
     # errors
     "schedule.not_found": ("No schedule #{id}", "没有编号为 {id} 的计划"),
     "schedule.no_occurrence": ("No scheduled item #{id}", "没有编号为 {id} 的计划事项"),

@@ -16,7 +16,7 @@ from dateutil.rrule import DAILY, rrule, rrulebase, rrulestr
 
 from branchguard.core.kernel import working_days
 from branchguard.core.kernel.errors import ValidationError
-from branchguard.core.kernel.i18n import t
+from branchguard.core.kernel.i18n import Message, t
 from branchguard.core.schedules.types import OccurrenceInfo, ReminderInfo, ReminderKind, WorkingDayPolicy
 
 PRESETS: dict[str, str] = {
@@ -71,7 +71,7 @@ def zone(name: str) -> ZoneInfo:
     try:
         return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError):
-        raise ValidationError(t("field.timezone"), t("schedule.bad_timezone", name=name)) from None
+        raise ValidationError("field.timezone", Message("schedule.bad_timezone", name=name)) from None
 
 
 def _parts(body: str) -> list[tuple[str, str]]:
@@ -81,7 +81,7 @@ def _parts(body: str) -> list[tuple[str, str]]:
             continue
         key, sep, value = chunk.partition("=")
         if not sep or not value.strip():
-            raise ValidationError(t("field.rule"), t("schedule.bad_rule", rule=body, reason=chunk))
+            raise ValidationError("field.rule", Message("schedule.bad_rule", rule=body, reason=chunk))
         parts.append((key.strip().upper(), value.strip().upper()))
     return parts
 
@@ -96,7 +96,7 @@ def _until_utc(value: str, tz: ZoneInfo) -> str:
         else:  # a date: the whole of that day still counts
             local = datetime.combine(datetime.strptime(value, "%Y%m%d").date(), time(23, 59, 59), tz)
     except ValueError:
-        raise ValidationError(t("field.rule"), t("schedule.bad_until", value=value)) from None
+        raise ValidationError("field.rule", Message("schedule.bad_until", value=value)) from None
     return local.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
 
 
@@ -112,10 +112,10 @@ def normalise(
     text = (rule or "").strip()
     if not text:
         if until is not None or count is not None:
-            raise ValidationError(t("field.rule"), t("schedule.end_without_rule"))
+            raise ValidationError("field.rule", Message("schedule.end_without_rule"))
         return ""
     if len(text) > MAX_RULE:
-        raise ValidationError(t("field.rule"), t("validation.too_long", limit=MAX_RULE))
+        raise ValidationError("field.rule", Message("validation.too_long", limit=MAX_RULE))
     tz = zone(timezone)
     body = PRESETS.get(text.lower(), text)
     body = body.removeprefix("RRULE:").removeprefix("rrule:")
@@ -123,25 +123,27 @@ def normalise(
     keys = [k for k, _ in parts]
     unknown = sorted(set(keys) - _ALLOWED_PARTS)
     if unknown:
-        raise ValidationError(t("field.rule"), t("schedule.bad_rule", rule=text, reason=", ".join(unknown)))
+        raise ValidationError(
+            "field.rule", Message("schedule.bad_rule", rule=text, reason=", ".join(unknown))
+        )
     values = dict(parts)
     if values.get("FREQ") not in FREQUENCIES:
         raise ValidationError(
-            t("field.rule"),
-            t("schedule.bad_frequency", freq=values.get("FREQ", "-"), allowed=", ".join(FREQUENCIES)),
+            "field.rule",
+            Message("schedule.bad_frequency", freq=values.get("FREQ", "-"), allowed=", ".join(FREQUENCIES)),
         )
     if until is not None:
         parts.append(("UNTIL", until.strftime("%Y%m%d")))
     if count is not None:
         if count < 1:
-            raise ValidationError(t("field.rule"), t("validation.range", low=1, high=9999))
+            raise ValidationError("field.rule", Message("validation.range", low=1, high=9999))
         parts.append(("COUNT", str(count)))
     keys = [k for k, _ in parts]
     if "UNTIL" in keys and "COUNT" in keys:
-        raise ValidationError(t("field.rule"), t("schedule.until_and_count"))
+        raise ValidationError("field.rule", Message("schedule.until_and_count"))
     if len(keys) != len(set(keys)):
         raise ValidationError(
-            t("field.rule"), t("schedule.bad_rule", rule=text, reason=t("schedule.repeated_part"))
+            "field.rule", Message("schedule.bad_rule", rule=text, reason=Message("schedule.repeated_part"))
         )
     parts = [(k, _until_utc(v, tz) if k == "UNTIL" else v) for k, v in parts]
     local = _local_start(start, tz)
@@ -151,9 +153,9 @@ def normalise(
     try:
         built = rrulestr(body, dtstart=local)
     except (ValueError, TypeError) as exc:
-        raise ValidationError(t("field.rule"), t("schedule.bad_rule", rule=text, reason=exc)) from None
+        raise ValidationError("field.rule", Message("schedule.bad_rule", rule=text, reason=exc)) from None
     if built.after(local, inc=True) is None:
-        raise ValidationError(t("field.rule"), t("schedule.rule_empty"))
+        raise ValidationError("field.rule", Message("schedule.rule_empty"))
     return body
 
 

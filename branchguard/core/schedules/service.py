@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from branchguard.core.audit.service import record
 from branchguard.core.kernel import validation
 from branchguard.core.kernel.errors import NotFound, ValidationError
-from branchguard.core.kernel.i18n import t
+from branchguard.core.kernel.i18n import Message
 from branchguard.core.kernel.roles import require
 from branchguard.core.kernel.types import Actor
 from branchguard.core.schedules import rules, store
@@ -69,7 +69,7 @@ class ScheduleService:
         rules.zone(timezone)
         rule = rules.normalise(data.rule, data.start, timezone, until=data.until, count=data.count)
         if not rule and policy is WorkingDayPolicy.SKIP:
-            raise ValidationError(t("field.working_days"), t("schedule.skip_needs_rule"))
+            raise ValidationError("field.working_days", Message("schedule.skip_needs_rule"))
         return {
             "kind": kind.value,
             "subject_id": data.subject_id,
@@ -190,7 +190,7 @@ class ScheduleService:
                 )
             )
             if done is not None:
-                raise ValidationError(t("field.schedule"), t("schedule.has_history", title=row.title))
+                raise ValidationError("field.schedule", Message("schedule.has_history", title=row.title))
             record(
                 s,
                 actor,
@@ -258,7 +258,7 @@ class ScheduleService:
         promise (id None). Inactive schedules show only what was written."""
         require(actor, "schedule.read")
         if end <= start:
-            raise ValidationError(t("field.date_range"), t("schedule.bad_range"))
+            raise ValidationError("field.date_range", Message("schedule.bad_range"))
         now = now or utcnow()
         with self._sessions() as s:
             items: dict[tuple[int, datetime], OccurrenceInfo] = {}
@@ -322,11 +322,11 @@ class ScheduleService:
         with self._sessions.begin() as s:
             occ = s.get(OccurrenceRow, occurrence_id)
             if occ is None:
-                raise NotFound(t("schedule.no_occurrence", id=occurrence_id))
+                raise NotFound(Message("schedule.no_occurrence", id=occurrence_id))
             if occ.status != OccurrenceStatus.OPEN.value:
                 raise ValidationError(
-                    t("field.occurrence"),
-                    t("schedule.occurrence_closed", status=OccurrenceStatus(occ.status).label),
+                    "field.occurrence",
+                    Message("schedule.occurrence_closed", status=OccurrenceStatus(occ.status)),
                 )
             status = OccurrenceStatus.SKIPPED if skipped else OccurrenceStatus.DONE
             occ.status, occ.done_at, occ.done_by, occ.note = status.value, now, actor.username, note
@@ -351,12 +351,12 @@ class ScheduleService:
         a catch-up never writes it again; its reminders follow the new time and fire afresh."""
         require(actor, "schedule.manage")
         if new_due.tzinfo is None:
-            raise ValidationError(t("field.due_at"), t("schedule.bad_range"))
+            raise ValidationError("field.due_at", Message("schedule.bad_range"))
         now = now or utcnow()
         with self._sessions.begin() as s:
             occ = s.get(OccurrenceRow, occurrence_id)
             if occ is None:
-                raise NotFound(t("schedule.no_occurrence", id=occurrence_id))
+                raise NotFound(Message("schedule.no_occurrence", id=occurrence_id))
             info = self._move(s, actor, occ, new_due, now)
         self._changed()
         return info
@@ -374,12 +374,12 @@ class ScheduleService:
         in one transaction."""
         require(actor, "schedule.manage")
         if new_due.tzinfo is None:
-            raise ValidationError(t("field.due_at"), t("schedule.bad_range"))
+            raise ValidationError("field.due_at", Message("schedule.bad_range"))
         now = now or utcnow()
         with self._sessions.begin() as s:
             occ = store.materialise(s, self._row(s, schedule_id), rule_at, now)
             if occ is None:
-                raise ValidationError(t("field.occurrence"), t("schedule.not_an_occurrence"))
+                raise ValidationError("field.occurrence", Message("schedule.not_an_occurrence"))
             info = self._move(s, actor, occ, new_due, now)
         self._changed()
         return info
@@ -427,12 +427,12 @@ class ScheduleService:
     ) -> OccurrenceInfo:
         if occ.status != OccurrenceStatus.OPEN.value:
             raise ValidationError(
-                t("field.occurrence"),
-                t("schedule.occurrence_closed", status=OccurrenceStatus(occ.status).label),
+                "field.occurrence",
+                Message("schedule.occurrence_closed", status=OccurrenceStatus(occ.status)),
             )
         if abs(new_due - occ.rule_at) > timedelta(days=MAX_RESCHEDULE_DAYS):
             raise ValidationError(
-                t("field.due_at"), t("schedule.reschedule_too_far", days=MAX_RESCHEDULE_DAYS)
+                "field.due_at", Message("schedule.reschedule_too_far", days=MAX_RESCHEDULE_DAYS)
             )
         sched = self._row(s, occ.schedule_id)
         before, occ.due_at = occ.due_at, new_due
@@ -497,7 +497,7 @@ class ScheduleService:
         require(actor, "schedule.remind")
         now = now or utcnow()
         if until.tzinfo is None or until <= now:
-            raise ValidationError(t("field.snooze_until"), t("schedule.snooze_past"))
+            raise ValidationError("field.snooze_until", Message("schedule.snooze_past"))
         with self._sessions.begin() as s:
             rem, occ, sched = self._reminder(s, reminder_id)
             rem.snooze_until, rem.notified_at = until, None
@@ -552,13 +552,13 @@ class ScheduleService:
     def _row(self, s: Session, schedule_id: int) -> ScheduleRow:
         row = s.get(ScheduleRow, schedule_id)
         if row is None:
-            raise NotFound(t("schedule.not_found", id=schedule_id))
+            raise NotFound(Message("schedule.not_found", id=schedule_id))
         return row
 
     def _reminder(self, s: Session, reminder_id: int) -> tuple[ReminderRow, OccurrenceRow, ScheduleRow]:
         rem = s.get(ReminderRow, reminder_id)
         if rem is None:
-            raise NotFound(t("schedule.no_reminder", id=reminder_id))
+            raise NotFound(Message("schedule.no_reminder", id=reminder_id))
         occ = s.get(OccurrenceRow, rem.occurrence_id)
         assert occ is not None
         return rem, occ, self._row(s, occ.schedule_id)

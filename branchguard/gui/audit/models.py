@@ -9,8 +9,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor, QFont
 
 from branchguard.core.audit.types import AuditRecord
-from branchguard.core.kernel.i18n import t
-from branchguard.core.kernel.messages import CATALOG
+from branchguard.core.kernel.i18n import has_message, t
 from branchguard.core.kernel.types import LabelledEnum, Role
 from branchguard.core.people.types import BranchRole, ContactKind
 from branchguard.gui.kit.rows import SORT_ROLE, RowsModel
@@ -25,7 +24,7 @@ _ENUM_FIELDS: dict[str, type[LabelledEnum]] = {"branch_role": BranchRole, "kind"
 
 def catalogue_text(key: str, fallback: str) -> str:
     """The core catalogue's text for `key` when there is one, else `fallback` as stored."""
-    return t(key) if key in CATALOG else fallback
+    return t(key) if has_message(key) else fallback
 
 
 def action_text(action: str) -> str:

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from branchguard.core.drills.types import CriteriaSet, DrillPlan, Evaluation, EvaluationInput
 from branchguard.core.incidents.types import FollowUpInput
 from branchguard.core.kernel.errors import BranchGuardError, NotFound, ValidationError
-from branchguard.core.kernel.i18n import t
+from branchguard.core.kernel.i18n import Message
 from branchguard.core.people.types import PersonInfo
 from branchguard.gui.drills.people import owner_combo, roster
 from branchguard.gui.kit.forms import FieldForm
@@ -261,7 +261,7 @@ class EvaluateDialog(QDialog):
         sets = self.session.services.drills.criteria_sets(self.session.actor)
         found = next((cs for cs in sets if cs.code == self.plan.criteria_set), None)
         if found is None:
-            raise NotFound(t("drill.no_such_set", code=self.plan.criteria_set))
+            raise NotFound(Message("drill.no_such_set", code=self.plan.criteria_set))
         return found
 
     def retranslate(self) -> None:
@@ -326,11 +326,13 @@ class EvaluateDialog(QDialog):
     def _show(self, exc: ValidationError) -> None:
         if self.form.show_validation(exc):
             return
-        if exc.field == t("field.scores"):
+        if exc.is_about("field.scores"):
             self.scores_error.setText(exc.reason)
             self.scores_error.show()
-        elif any(exc.field == t("field.follow_up", n=i + 1) for i in range(len(self.action_table.entries()))):
-            self.action_table.set_error(f"{exc.field}: {exc.reason}")
+        elif exc.is_about("field.follow_up") and exc.field_params.get("n") in range(
+            1, len(self.action_table.entries()) + 1
+        ):
+            self.action_table.set_error(exc.message)
         else:
             self._say(exc.message)
 

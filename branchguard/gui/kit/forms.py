@@ -5,14 +5,14 @@ from __future__ import annotations
 from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from branchguard.core.kernel.errors import ValidationError
-from branchguard.core.kernel.i18n import t
 
 
 class FieldForm(QFormLayout):
     """Rows of label + input + (hidden) error line, keyed by the service's field key.
 
-    `core_field` is the catalogue key the services use in ValidationError (e.g. "field.username"),
-    so an error raised below the GUI lands next to the input it is about.
+    `core_field` is the field key the services name in ValidationError (e.g. "field.username"),
+    so an error raised below the GUI lands next to the input it is about, matched by key, never
+    by its translated label.
     """
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -71,7 +71,7 @@ class FieldForm(QFormLayout):
     def show_validation(self, error: ValidationError) -> bool:
         """Put the error next to its field; False when no field of this form matches."""
         for key, core in self._core.items():
-            if core and t(core) == error.field:
+            if core and error.is_about(core):
                 self.set_error(key, error.reason)
                 return True
         return False

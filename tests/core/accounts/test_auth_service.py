@@ -48,7 +48,7 @@ def test_first_lead_only_once(ctx: AppContext) -> None:
     assert auth.has_users()
     with pytest.raises(ValidationError) as refused:
         auth.create_first_lead("second", "second-pass-2026")
-    assert refused.value.field == t("field.username")
+    assert refused.value.field == "field.username"
     assert auth.user_by_name("second") is None
     assert auth.login("chief", "chief-pass-2026").role is Role.LEAD
 
@@ -76,7 +76,7 @@ def test_add_user_rejects_bad_input_and_writes_nothing(
     before = snapshot()
     with pytest.raises(ValidationError) as refused:
         ctx.services.auth.add_user(lead, username, role, password)
-    assert refused.value.field == t(field)
+    assert refused.value.field == field
     assert refused.value.reason
     assert snapshot() == before  # no account, no audit event
 

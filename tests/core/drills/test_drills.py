@@ -11,6 +11,7 @@ from branchguard.core.demo.drills import FIRE_SCORES  # weighted total 81.0
 from branchguard.core.drills.types import DrillMode, DrillPlanInput, DrillScope, DrillStatus, EvaluationInput
 from branchguard.core.incidents.types import FollowUpInput, StepState
 from branchguard.core.kernel.errors import NotFound, PermissionDenied, ValidationError
+from branchguard.core.kernel.i18n import Message
 from branchguard.core.schedules.rules import local_zone_name
 from branchguard.core.schedules.types import OccurrenceStatus, ReminderKind, ScheduleKind
 
@@ -172,12 +173,13 @@ def test_a_run_whose_incident_cannot_start_leaves_the_plan_planned(ctx, lead, st
     plan = _plan(ctx, lead)
 
     def broken(*_args, **_kw):
-        raise ValidationError("playbook", "no approved version")
+        raise ValidationError("field.playbook", Message("incident.no_approved", code="FIRE"))
 
     with monkeypatch.context() as m:
         m.setattr(ctx.services.incidents, "start", broken)
-        with pytest.raises(ValidationError, match="no approved"):
+        with pytest.raises(ValidationError) as refused:
             drills.run(staff, plan.id)
+        assert refused.value.reason_message == Message("incident.no_approved", code="FIRE")
     assert drills.get(lead, plan.id).status == DrillStatus.PLANNED
     assert drills.run(staff, plan.id).status == DrillStatus.RUNNING
 
@@ -225,7 +227,8 @@ def test_a_failed_evaluation_leaves_no_action_schedule(ctx, lead, staff, monkeyp
     actions = (FollowUpInput("补充应急照明", "周强", date.today() + timedelta(days=3)),)
 
     def broken(*_args, **_kw):
-        raise ValidationError("audit", "disk full")
+        disk_full = Message("attachment.unreadable", name="audit", error="disk full")
+        raise ValidationError("field.attachment", disk_full)
 
     monkeypatch.setattr("branchguard.core.drills.service.record", broken)
     with pytest.raises(ValidationError, match="disk full"):

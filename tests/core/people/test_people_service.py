@@ -36,7 +36,7 @@ def test_person_validation_names_the_field_and_writes_nothing(
     before = snapshot()
     with pytest.raises(ValidationError) as refused:
         ctx.services.people.add_person(lead, data)
-    assert refused.value.field == t(field)
+    assert refused.value.field == field
     assert needle in refused.value.reason
     assert snapshot() == before
 
@@ -48,7 +48,7 @@ def test_contact_needs_a_valid_phone(ctx: AppContext, lead: Actor, snapshot: Cal
             ctx.services.people.add_contact(
                 lead, ContactInput("物业", ContactKind.PROPERTY_MANAGEMENT, phone)
             )
-        assert refused.value.field == t("field.phone")
+        assert refused.value.field == "field.phone"
     assert snapshot() == before
 
 

@@ -114,7 +114,8 @@ def test_step_rules_name_the_step(books, lead, step_change, expect) -> None:
     with pytest.raises(ValidationError) as err:
         books.create(lead, replace(plan, steps=(bad, *plan.steps[1:])))
     assert err.value.path[:2] == ("steps", 0) and expect in err.value.path
-    assert "1" in err.value.field  # "Step 1: …" / "第 1 步…"
+    assert err.value.field.startswith("field.step") and err.value.field_params == {"n": 1}
+    assert "1" in err.value.field_label()  # "Step 1: …" / "第 1 步…"
 
 
 def test_duplicate_code_refused(books, lead) -> None:

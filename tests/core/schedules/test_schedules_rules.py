@@ -168,7 +168,7 @@ def test_bad_rules_are_refused_with_a_field_error(rule: str, kwargs: dict[str, o
     set_language("en")
     with pytest.raises(ValidationError) as err:
         normalise(rule, datetime(2026, 11, 2, 9, 0), SHANGHAI, **kwargs)  # type: ignore[arg-type]
-    assert err.value.field == "Recurrence"
+    assert err.value.field == "field.rule" and err.value.field_label() == "Recurrence"
 
 
 def test_unknown_time_zone_is_refused() -> None:

@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtWidgets import QPushButton, QWidget
 
 from branchguard.core.kernel.errors import ValidationError
+from branchguard.core.kernel.i18n import Message, t
 from branchguard.gui.kit import tasks
 from branchguard.gui.kit.tasks import TaskCancelled, TaskProgress, run_task
 
@@ -41,11 +42,11 @@ def test_a_service_error_arrives_as_its_message(qtbot, threaded) -> None:
     errors: list[str] = []
 
     def work(_progress: TaskProgress) -> None:
-        raise ValidationError("Name", "is required")
+        raise ValidationError("field.name", Message("validation.required"))
 
     run_task(work, on_error=errors.append)
     qtbot.waitUntil(lambda: bool(errors))
-    assert errors == ["Name: is required"]
+    assert errors == [f"{t('field.name')}: {t('validation.required')}"]
 
 
 def test_an_unexpected_error_names_its_type(qtbot, threaded) -> None:

@@ -1,0 +1,39 @@
+"""English and Chinese text for user accounts: sign-in, lockout, account fields and actions."""
+
+from __future__ import annotations
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    "validation.password_short": (
+        "must be at least {min} characters long",
+        "至少需要 {min} 个字符",
+    ),
+    "validation.username_taken": ("user '{value}' already exists", "用户“{value}”已存在"),
+    "validation.first_lead_exists": (
+        "the safety-lead account has already been created",
+        "安全负责人账户已经创建",
+    ),
+    "validation.last_lead": (
+        "the last active safety-lead account cannot be removed or demoted",
+        "不能删除或降级最后一个有效的安全负责人账户",
+    ),
+    "field.display_name": ("Display name", "显示名称"),
+    "field.password": ("Password", "密码"),
+    "field.lockout_threshold": ("Wrong passwords before lock", "锁定前允许的错误次数"),
+    "field.lockout_minutes": ("Lock duration (minutes)", "锁定时长（分钟）"),
+    # auth and permissions
+    "cli.account.password_mismatch": ("the two passwords differ", "两次输入的密码不一致"),
+    "auth.bad_credentials": ("Wrong user name or password", "用户名或密码错误"),
+    "auth.locked": (
+        "Account '{username}' is locked after too many wrong passwords until {until}",
+        "账户“{username}”因多次密码错误已锁定，解锁时间 {until}",
+    ),
+    "auth.inactive": ("Account '{username}' is disabled", "账户“{username}”已停用"),
+    "action.user.create": ("create user accounts", "创建用户账户"),
+    "action.user.update": ("change user accounts", "修改用户账户"),
+    "action.user.list": ("list user accounts", "查看用户账户"),
+    "action.user.unlock": ("unlock user accounts", "解锁用户账户"),
+    "action.user.login": ("log in", "登录"),
+    "action.user.login_failed": ("failed login", "登录失败"),
+    "action.user.locked": ("account locked", "账户锁定"),
+    "entity.user": ("User", "用户"),
+}

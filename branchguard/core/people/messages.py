@@ -1,0 +1,48 @@
+"""English and Chinese text for staff and contacts: posts, contact kinds, built-in numbers, actions."""
+
+from __future__ import annotations
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    # branch posts
+    "branch_role.branch_head": ("Branch head", "网点负责人"),
+    "branch_role.deputy_head": ("Deputy head", "副负责人"),
+    "branch_role.safety_officer": ("Safety officer", "安全员"),
+    "branch_role.lobby_manager": ("Lobby manager", "大堂经理"),
+    "branch_role.teller": ("Teller", "柜员"),
+    "branch_role.customer_manager": ("Customer manager", "客户经理"),
+    "branch_role.security_guard": ("Security guard", "保安"),
+    "branch_role.it_liaison": ("IT liaison", "科技联络员"),
+    "branch_role.cleaner": ("Cleaner", "保洁员"),
+    "branch_role.other": ("Other", "其他"),
+    # contact kinds
+    "contact_kind.police": ("Police", "报警"),
+    "contact_kind.fire": ("Fire", "火警"),
+    "contact_kind.ambulance": ("Ambulance", "急救"),
+    "contact_kind.anti_fraud": ("Anti-fraud hotline", "反诈专线"),
+    "contact_kind.head_office_security": ("Head-office security duty", "总行安全保卫值班"),
+    "contact_kind.property_management": ("Property management", "物业管理"),
+    "contact_kind.alarm_company": ("Alarm company", "报警服务公司"),
+    "contact_kind.it_helpdesk": ("IT help desk", "科技服务台"),
+    "contact_kind.power_company": ("Power company", "供电公司"),
+    "contact_kind.other": ("Other", "其他"),
+    # built-in contact names
+    "contact.builtin.police": ("Police", "公安报警"),
+    "contact.builtin.fire": ("Fire brigade", "消防火警"),
+    "contact.builtin.ambulance": ("Ambulance", "医疗急救"),
+    "contact.builtin.anti_fraud": ("Anti-fraud hotline", "反诈骗专线"),
+    "validation.builtin_contact": (
+        "the public emergency number '{value}' cannot be removed or renumbered",
+        "公共应急号码“{value}”不能删除或修改号码",
+    ),
+    "action.person.list": ("view staff", "查看人员"),
+    "action.contact.list": ("view contacts", "查看联系人"),
+    "action.person.create": ("add staff", "添加人员"),
+    "action.person.update": ("edit staff", "编辑人员"),
+    "action.person.delete": ("remove staff", "删除人员"),
+    "action.contact.create": ("add contacts", "添加联系人"),
+    "action.contact.update": ("edit contacts", "编辑联系人"),
+    "action.contact.delete": ("remove contacts", "删除联系人"),
+    # entities
+    "entity.person": ("Staff member", "人员"),
+    "entity.contact": ("Contact", "联系人"),
+}
