@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -45,8 +46,14 @@ def app(qapp: QApplication, lang: str) -> QApplication:
 
 
 @pytest.fixture
-def empty_ctx(tmp_path: Path, app: QApplication, lang: str) -> Iterator[AppContext]:
-    ctx = open_context(tmp_path / "data", lang=lang)
+def empty_ctx(tmp_path: Path, app: QApplication, lang: str, sqlite_template: Path) -> Iterator[AppContext]:
+    """The context on a new database in the data folder (a copy of the run's fresh one, see
+    tests/conftest.py): built-in content only, no branch."""
+    data = tmp_path / "data"
+    data.mkdir()
+    shutil.copyfile(sqlite_template, data / "branchguard.sqlite")  # where open_context looks
+    ctx = open_context(data, lang=lang)
+    assert ctx.config.db_url.endswith("/data/branchguard.sqlite")
     yield ctx
     ctx.close()
 
