@@ -75,3 +75,15 @@ def test_every_incident_measure_is_taken(
     ):
         assert re.search(re.escape(label) + r".*\d+\.\d (ms|s) ", out), f"{label!r} missing:\n{out}"
     assert (tmp_path / "report" / "ours.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_the_hazard_register_is_measured_against_its_floor(
+    tmp_path: Path, bench: Any, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from tools.bench import hazards
+
+    hazards.run(hazards.SMOKE, tmp_path)
+    out = capsys.readouterr().out
+    assert re.search(r"hazard register, 60 hazards .*\d+\.\d s +floor bare ReportLab .*ratio", out), out
+    assert (tmp_path / "ours.pdf").read_bytes().startswith(b"%PDF")
+    assert (tmp_path / "bare.pdf").read_bytes().startswith(b"%PDF")

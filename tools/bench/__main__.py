@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import sys
 
-from tools.bench import incidents, startup
+from tools.bench import hazards, incidents, startup
 
-BENCHMARKS = (startup, incidents)
+BENCHMARKS = (startup, incidents, hazards)
 
 
 def main() -> int:
