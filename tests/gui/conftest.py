@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import shutil
+import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
+from PySide6.QtCore import QThreadPool
 from PySide6.QtWidgets import QApplication
 
 from branchguard.app import build_main_window, configure_app
@@ -32,6 +35,42 @@ def inline_tasks() -> Iterator[None]:
     tasks.set_inline(True)
     yield
     tasks.set_inline(False)
+
+
+class ThreadWatch:
+    """Records which thread ran each watched call: "off the GUI thread" is a fact to check, not a
+    duration to guess from."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self._monkeypatch = monkeypatch
+        self.gui_thread = threading.get_ident()
+        self.threads: dict[str, list[int]] = {}
+
+    def watch(self, owner: object, name: str) -> None:
+        original = getattr(owner, name)
+        seen = self.threads.setdefault(name, [])
+
+        def recorded(*args: Any, **kwargs: Any) -> Any:
+            seen.append(threading.get_ident())
+            return original(*args, **kwargs)
+
+        self._monkeypatch.setattr(owner, name, recorded)
+
+    def ran_off_the_gui_thread(self, name: str) -> bool:
+        """Called at least once, and never on the GUI thread."""
+        seen = self.threads[name]
+        return bool(seen) and self.gui_thread not in seen
+
+
+@pytest.fixture
+def pool_tasks(monkeypatch: pytest.MonkeyPatch, qtbot: Any) -> Iterator[ThreadWatch]:
+    """Background work runs on the real thread pool, as in the app; wait for results with
+    qtbot.waitUntil/waitSignal. Watch the calls whose thread matters."""
+    tasks.set_inline(False)
+    yield ThreadWatch(monkeypatch)
+    QThreadPool.globalInstance().waitForDone()
+    qtbot.wait(0)  # the finished tasks' callbacks, before the widgets go
+    tasks.set_inline(True)
 
 
 @pytest.fixture
