@@ -235,6 +235,7 @@ def pg_cluster() -> Iterator[PgCluster]:
 # copy, which open_context finds current and complete (10-150 ms). tests/db/test_fresh_copy.py
 # proves a copy equals a database opened fresh.
 SQLITE_FILE = "test.sqlite"
+DEFAULT_DB_FILE = "branchguard.sqlite"  # what open_context opens in a data folder without a --db
 
 
 @pytest.fixture(scope="session")
@@ -263,6 +264,15 @@ def pg_template(pg_cluster: PgCluster, tmp_path_factory: pytest.TempPathFactory)
     # No connection may reach it from now on: CREATE DATABASE … TEMPLATE needs it idle.
     cluster.execute(f'ALTER DATABASE "{name}" WITH ALLOW_CONNECTIONS false')
     return name
+
+
+@pytest.fixture
+def fresh_data_dir(tmp_path: Path, sqlite_template: Path) -> Path:
+    """tmp_path/data holding a copy of the fresh database, where open_context looks by default."""
+    data = tmp_path / "data"
+    data.mkdir()
+    shutil.copyfile(sqlite_template, data / DEFAULT_DB_FILE)
+    return data
 
 
 def copy_fresh_sqlite(request: pytest.FixtureRequest, db_file: Path) -> None:

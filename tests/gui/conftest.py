@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -14,6 +13,7 @@ from PySide6.QtWidgets import QApplication
 
 from branchguard.app import build_main_window, configure_app
 from branchguard.context import AppContext, open_context
+from branchguard.db.migrate import SchemaAction
 from branchguard.gui.kit import tasks
 from branchguard.gui.shell.main_window import MainWindow
 
@@ -85,14 +85,11 @@ def app(qapp: QApplication, lang: str) -> QApplication:
 
 
 @pytest.fixture
-def empty_ctx(tmp_path: Path, app: QApplication, lang: str, sqlite_template: Path) -> Iterator[AppContext]:
-    """The context on a new database in the data folder (a copy of the run's fresh one, see
-    tests/conftest.py): built-in content only, no branch."""
-    data = tmp_path / "data"
-    data.mkdir()
-    shutil.copyfile(sqlite_template, data / "branchguard.sqlite")  # where open_context looks
-    ctx = open_context(data, lang=lang)
-    assert ctx.config.db_url.endswith("/data/branchguard.sqlite")
+def empty_ctx(fresh_data_dir: Path, app: QApplication, lang: str) -> Iterator[AppContext]:
+    """The context on a new database (a copy of the run's fresh one, see tests/conftest.py):
+    built-in content only, no branch."""
+    ctx = open_context(fresh_data_dir, lang=lang)
+    assert ctx.schema.action is SchemaAction.CURRENT  # the copy, not a database made here
     yield ctx
     ctx.close()
 
