@@ -117,8 +117,13 @@ lint: setup
 	$(BIN)/ruff check branchguard tests
 	$(BIN)/mypy
 
+# Ends with the 15 slowest tests (pytest's --durations in pyproject.toml) and the wall time of the run.
 test: setup i18n lint
-	QT_QPA_PLATFORM=offscreen $(BIN)/pytest $(PYTEST_ARGS)
+	@started=$$(date +%s); status=0; \
+	QT_QPA_PLATFORM=offscreen $(BIN)/pytest $(PYTEST_ARGS) || status=$$?; \
+	elapsed=$$(( $$(date +%s) - started )); \
+	printf 'make test: pytest took %dm %02ds\n' $$(( elapsed / 60 )) $$(( elapsed % 60 )); \
+	exit $$status
 
 bench: setup i18n
 	$(BIN)/python -m tools.bench

@@ -91,3 +91,15 @@ def test_the_slow_database_page_tour_measures_a_stall(
     pages.report(result)
     out = capsys.readouterr().out
     assert re.search(r"longest GUI stall, every page visited\s+\d+\.\d ms  limit ≤ 50 ms", out), out
+
+
+def test_the_hazard_register_is_measured_against_its_floor(
+    tmp_path: Path, bench: Any, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from tools.bench import hazards
+
+    hazards.run(hazards.SMOKE, tmp_path)
+    out = capsys.readouterr().out
+    assert re.search(r"hazard register, 60 hazards .*\d+\.\d s +floor bare ReportLab .*ratio", out), out
+    assert (tmp_path / "ours.pdf").read_bytes().startswith(b"%PDF")
+    assert (tmp_path / "bare.pdf").read_bytes().startswith(b"%PDF")

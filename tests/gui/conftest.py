@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
+from PySide6.QtCore import QThreadPool
 from PySide6.QtWidgets import QApplication
 
 from branchguard.app import build_main_window, configure_app
 from branchguard.context import AppContext, open_context
+from branchguard.db.migrate import SchemaAction
 from branchguard.gui.kit import tasks
 from branchguard.gui.shell.main_window import MainWindow
 
@@ -33,6 +37,42 @@ def inline_tasks() -> Iterator[None]:
     tasks.set_inline(False)
 
 
+class ThreadWatch:
+    """Records which thread ran each watched call: "off the GUI thread" is a fact to check, not a
+    duration to guess from."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self._monkeypatch = monkeypatch
+        self.gui_thread = threading.get_ident()
+        self.threads: dict[str, list[int]] = {}
+
+    def watch(self, owner: object, name: str) -> None:
+        original = getattr(owner, name)
+        seen = self.threads.setdefault(name, [])
+
+        def recorded(*args: Any, **kwargs: Any) -> Any:
+            seen.append(threading.get_ident())
+            return original(*args, **kwargs)
+
+        self._monkeypatch.setattr(owner, name, recorded)
+
+    def ran_off_the_gui_thread(self, name: str) -> bool:
+        """Called at least once, and never on the GUI thread."""
+        seen = self.threads[name]
+        return bool(seen) and self.gui_thread not in seen
+
+
+@pytest.fixture
+def pool_tasks(monkeypatch: pytest.MonkeyPatch, qtbot: Any) -> Iterator[ThreadWatch]:
+    """Background work runs on the real thread pool, as in the app; wait for results with
+    qtbot.waitUntil/waitSignal. Watch the calls whose thread matters."""
+    tasks.set_inline(False)
+    yield ThreadWatch(monkeypatch)
+    QThreadPool.globalInstance().waitForDone()
+    qtbot.wait(0)  # the finished tasks' callbacks, before the widgets go
+    tasks.set_inline(True)
+
+
 @pytest.fixture
 def lang() -> str:
     return "en"
@@ -45,8 +85,11 @@ def app(qapp: QApplication, lang: str) -> QApplication:
 
 
 @pytest.fixture
-def empty_ctx(tmp_path: Path, app: QApplication, lang: str) -> Iterator[AppContext]:
-    ctx = open_context(tmp_path / "data", lang=lang)
+def empty_ctx(fresh_data_dir: Path, app: QApplication, lang: str) -> Iterator[AppContext]:
+    """The context on a new database (a copy of the run's fresh one, see tests/conftest.py):
+    built-in content only, no branch."""
+    ctx = open_context(fresh_data_dir, lang=lang)
+    assert ctx.schema.action is SchemaAction.CURRENT  # the copy, not a database made here
     yield ctx
     ctx.close()
 

@@ -22,8 +22,8 @@ class Demo:
 
 
 @pytest.fixture
-def demo(tmp_path: Path) -> Iterator[Demo]:
-    ctx = open_context(tmp_path / "data")
+def demo(fresh_data_dir: Path) -> Iterator[Demo]:
+    ctx = open_context(fresh_data_dir)
     ctx.services.demo.fill()
     actor = ctx.services.auth.login("lead", "lead-demo-2026")
     yield Demo(ctx, actor)

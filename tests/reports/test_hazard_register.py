@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 import subprocess
-import time
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -145,13 +144,12 @@ def test_an_empty_register_says_so(pdf: type[Pdf], tmp_path: Path) -> None:
     assert "没有符合筛选条件的隐患。" in text and "共列出0条隐患" in text
 
 
-def test_a_long_register_repeats_its_header_and_stays_quick(pdf: type[Pdf], tmp_path: Path) -> None:
+def test_a_long_register_repeats_its_header_and_lists_every_hazard(pdf: type[Pdf], tmp_path: Path) -> None:
+    """How long it takes is measured by `make bench` (tools/bench/hazards.py), not here."""
     many = [
         hazard(n, description=f"第 {n} 条隐患：" + "消防通道堆放杂物" * (n % 7 + 1)) for n in range(1, 801)
     ]
-    started = time.perf_counter()
     out = _write(tmp_path, many, HazardFilter())
-    assert time.perf_counter() - started < 20
     pages = pdf.pages(out)
     assert pages > 10
     assert all("隐患描述" in pdf.squashed(pdf.text(out, page)) for page in (2, pages))

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import sys
 
-from tools.bench import incidents, pages, startup
+from tools.bench import hazards, incidents, pages, startup
 
-BENCHMARKS = (startup, incidents, pages)
+BENCHMARKS = (startup, incidents, hazards, pages)
 
 
 def main() -> int:

@@ -21,6 +21,7 @@ from branchguard.gui.inspections.page import InspectionsPage
 from branchguard.gui.inspections.runner import InspectionRunner
 from branchguard.gui.inspections.runner.dialogs import SubmitDialog
 from branchguard.gui.kit import tasks
+from tests.gui.conftest import ThreadWatch
 from tests.gui.incidents.incident_support import PASSWORDS, login, read_every_cell, session_for
 
 ALARM = "ALARM"  # six items, none needs a photo on fail
@@ -313,10 +314,12 @@ def test_a_run_left_open_comes_back_as_a_tab_and_f1_lists_its_keys(
 
 
 def test_the_report_pdf_of_a_run_is_written_off_the_gui_thread(
-    gui_ctx: AppContext, qtbot: Any, tmp_path: Path
+    gui_ctx: AppContext, qtbot: Any, tmp_path: Path, pool_tasks: ThreadWatch
 ) -> None:
     from branchguard.gui.inspections.runner.report import write_report
+    from branchguard.reports import inspection_report
 
+    pool_tasks.watch(inspection_report, "build_inspection_report")
     session = session_for(gui_ctx, "staff")
     started = gui_ctx.services.inspections.start(session.actor, ALARM, InspectionInput(location="营业厅"))
     runner = InspectionRunner(session, started.info.id)
@@ -325,7 +328,9 @@ def test_the_report_pdf_of_a_run_is_written_off_the_gui_thread(
     done: list[tuple[Path, str]] = []
     out = tmp_path / "巡检.pdf"
     write_report(runner, session, started.info.id, out, lambda path, warning: done.append((path, warning)))
-    assert done and done[0][0] == out
+    qtbot.waitUntil(lambda: bool(done), timeout=30_000)
+    assert done[0][0] == out
+    assert pool_tasks.ran_off_the_gui_thread("build_inspection_report")
     assert out.read_bytes().startswith(b"%PDF")
 
 

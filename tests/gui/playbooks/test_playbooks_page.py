@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import itertools
-import time
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import UTC, datetime
@@ -12,7 +10,6 @@ from typing import Any
 
 import pytest
 import yaml
-from PySide6.QtCore import QTimer
 from PySide6.QtTest import QAbstractItemModelTester
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
@@ -27,6 +24,7 @@ from branchguard.gui.playbooks.models import PlaybooksModel, VersionsModel
 from branchguard.gui.playbooks.page import PlaybooksPage
 from branchguard.gui.shell.session import GuiSession
 from tests.core.playbooks.playbook_samples import VALID_FILE, sample_plan
+from tests.gui.conftest import ThreadWatch
 
 PASSWORDS = {"lead": "lead-demo-2026", "staff": "staff-demo-2026", "auditor": "auditor-demo-2026"}
 SYSTEM = Actor.system()  # reads for assertions; logging in would itself write audit events
@@ -428,8 +426,15 @@ def library_file(count: int, steps: int = 10) -> bytes:
 
 
 def test_500_plan_import_runs_off_the_gui_thread(
-    page: PlaybooksPage, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, qtbot: Any
+    page: PlaybooksPage,
+    gui_ctx: AppContext,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    qtbot: Any,
+    pool_tasks: ThreadWatch,
 ) -> None:
+    """Reading, checking, applying and listing again run on the thread pool, as in the app; the
+    GUI thread only shows the answers. (How long they take is not this test's business.)"""
     source = tmp_path / "head-office-library.yaml"
     source.write_bytes(library_file(500))
     open_file(monkeypatch, source)
@@ -441,38 +446,19 @@ def test_500_plan_import_runs_off_the_gui_thread(
         report(self, done, total, text)
 
     monkeypatch.setattr(tasks.TaskProgress, "report", spy)
-    # A ticking timer measures how long the event loop was ever kept from running.
-    ticks: list[tuple[float, float]] = []  # (wall clock, the GUI thread's own CPU time)
-    timer = QTimer()
-    timer.setInterval(20)
-    timer.timeout.connect(lambda: ticks.append((time.perf_counter(), time.thread_time())))
-    tasks.set_inline(False)
-    timer.start()
-    started = time.perf_counter()
+    services = gui_ctx.services.playbooks
+    work = ("read_file", "preview_import", "apply_parsed", "list_playbooks")
+    for name in work:
+        pool_tasks.watch(services, name)
     page.import_button.click()
-    qtbot.waitUntil(lambda: page.files.message is not None and page.files.message.isVisible(), timeout=20_000)
-    checked = time.perf_counter()
+    qtbot.waitUntil(lambda: page.files.message is not None and page.files.message.isVisible(), timeout=60_000)
     assert "500 new" in page.files.message.text()
     press(page, "Apply")
-    applying = time.perf_counter()
-    qtbot.waitUntil(lambda: len(codes(page)) == 518, timeout=20_000)
-    done = time.perf_counter()
-    timer.stop()
-    gaps = [b[0] - a[0] for a, b in itertools.pairwise(ticks)]
-    busy = [b[1] - a[1] for a, b in itertools.pairwise(ticks)]
-    print(
-        f"\n500-plan import: check {checked - started:.2f} s, apply {done - applying:.2f} s, "
-        f"longest event-loop gap {max(gaps):.2f} s, most GUI-thread CPU in one gap {max(busy):.2f} s"
-    )
+    qtbot.waitUntil(lambda: len(codes(page)) == 518, timeout=60_000)
     assert reports[-1] == (500, 500)
     assert page.list.count_label.text() == "518 plans"
     assert page.import_button.isEnabled() and page.busy.isHidden()
-    # Reading, applying and listing run on a pool thread: the GUI thread itself never works long
-    # between two ticks (listing 518 plans on it took about a second). Wall-clock gaps also hold
-    # the time PyYAML's C parser keeps the GIL and, on a loaded machine, other processes' turns
-    # (up to 1.6 s with three test suites running), so they get only a loose bound.
-    assert max(busy) < 0.4
-    assert max(gaps) < 3.0
+    assert all(pool_tasks.ran_off_the_gui_thread(name) for name in work), pool_tasks.threads
 
 
 # -- editor ----------------------------------------------------------------------------------------

@@ -137,6 +137,16 @@ def test_the_context_is_taken_once_after_the_first_paint_whichever_comes_first(
     startup = Startup(window, (str(tmp_path / "data"), None, "en"), None, None)
     taken: list[bool] = []
     monkeypatch.setattr(startup, "_open", lambda: taken.append(True))
+    # Every chance to take it, counted: one after the first paint, one when the context arrives.
+    # Waiting for a count, rather than a while, says when "not taken (yet)" is settled.
+    checks: list[bool] = []
+    check = startup._open_when_ready
+
+    def counted() -> None:
+        check()
+        checks.append(True)
+
+    monkeypatch.setattr(startup, "_open_when_ready", counted)
     startup.begin()
 
     def opened() -> None:
@@ -148,13 +158,11 @@ def test_the_context_is_taken_once_after_the_first_paint_whichever_comes_first(
         window.show()
     elif order == "painted, opened":
         window.show()
-        qtbot.waitUntil(lambda: startup._painted)
-        qtbot.wait(20)
+        qtbot.waitUntil(lambda: len(checks) == 1)  # the paint's own chance has come and gone
         assert taken == []  # painted, but the context is not ready yet
         opened()
     else:  # the paint's zero timer is still pending when the context arrives
         startup.eventFilter(window, QEvent(QEvent.Type.Paint))
         opened()
-    qtbot.waitUntil(lambda: taken == [True])
-    qtbot.wait(30)
+    qtbot.waitUntil(lambda: len(checks) == 2)  # both chances taken up: nothing more is pending
     assert taken == [True]

@@ -1,0 +1,92 @@
+"""The tests' copied database (tests/conftest.py: built once per run, copied per test) is exactly
+what opening a new database makes: the same schema, the same stamped revision, the same content."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, inspect, text
+from sqlalchemy.sql import ClauseElement
+
+from branchguard.context import AppContext, open_context
+from branchguard.db.engine import sqlite_url
+from branchguard.db.migrate import SchemaAction, current_revision, head_revision
+from tests.conftest import PgCluster, take_snapshot
+
+
+def plain(value: Any) -> Any:
+    """A reflected value with its SQL expressions as text (their repr names a memory address)."""
+    if isinstance(value, dict):
+        return sorted((key, plain(item)) for key, item in value.items())
+    if isinstance(value, list | tuple):
+        return [plain(item) for item in value]
+    if isinstance(value, ClauseElement):
+        return str(value)
+    return value
+
+
+def schema_of(engine: Engine) -> dict[str, Any]:
+    """Every table's columns, keys, indexes and constraints, as plain comparable values."""
+    found = inspect(engine)
+    tables: dict[str, Any] = {}
+    for name in sorted(found.get_table_names()):
+        tables[name] = {
+            "columns": [
+                (c["name"], str(c["type"]), c["nullable"], str(c.get("default")))
+                for c in found.get_columns(name)
+            ],
+            "primary_key": plain(found.get_pk_constraint(name)),
+            "foreign_keys": sorted(map(repr, plain(found.get_foreign_keys(name)))),
+            "indexes": sorted(map(repr, plain(found.get_indexes(name)))),
+            "unique": sorted(map(repr, plain(found.get_unique_constraints(name)))),
+            "checks": sorted(map(repr, plain(found.get_check_constraints(name)))),
+        }
+    return tables
+
+
+def content_of(engine: Engine) -> dict[str, list[tuple[Any, ...]]]:
+    """Every row of every table; a time is only "a time" (the two were made seconds apart)."""
+    return {
+        table: [tuple("<time>" if isinstance(v, datetime) else v for v in row) for row in rows]
+        for table, rows in take_snapshot(engine).items()
+    }
+
+
+def journal_mode(engine: Engine) -> str | None:
+    if engine.url.get_backend_name() != "sqlite":
+        return None
+    with engine.connect() as conn:
+        return str(conn.execute(text("PRAGMA journal_mode")).scalar())
+
+
+def fresh_url(db_url: str, tmp_path: Path, request: Any) -> str:
+    """A new, empty database on the same backend as `db_url`, dropped after the test."""
+    if db_url.startswith("sqlite"):
+        return sqlite_url(tmp_path / "opened-fresh.sqlite")
+    cluster: PgCluster = request.getfixturevalue("pg_cluster")
+    name = f"bg_fresh_{uuid.uuid4().hex[:12]}"
+    cluster.execute(f'CREATE DATABASE "{name}"')
+    request.addfinalizer(lambda: cluster.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    return cluster.url(name)
+
+
+def test_the_copied_database_is_what_a_fresh_open_makes(
+    ctx: AppContext, db_url: str, tmp_path: Path, request: Any
+) -> None:
+    fresh = open_context(tmp_path / "fresh-data", db=fresh_url(db_url, tmp_path, request))
+    try:
+        assert fresh.schema.action is SchemaAction.CREATED  # it really was made here
+        assert ctx.schema.action is SchemaAction.CURRENT  # and the copy was not
+        assert current_revision(ctx.engine) == current_revision(fresh.engine) == head_revision()
+        copied_schema, fresh_schema = schema_of(ctx.engine), schema_of(fresh.engine)
+        assert len(copied_schema) > 10  # every model's table, not an empty file
+        assert copied_schema == fresh_schema
+        copied, made = content_of(ctx.engine), content_of(fresh.engine)
+        assert copied["contacts"] and copied["playbooks"]  # the built-in content is in both
+        assert copied == made
+        assert journal_mode(ctx.engine) == journal_mode(fresh.engine)
+    finally:
+        fresh.close()
