@@ -17,7 +17,7 @@ def test_importing_the_command_line_loads_no_database_layer() -> None:
 
 
 def test_the_first_frame_waits_for_no_page_nor_for_the_qt_namespace(tmp_path) -> None:
-    """PySide creates every enum of the Qt namespace (~45 ms) on its first use: the starting window
+    """PySide creates every enum of the Qt namespace (15-21 ms) on its first use: the starting window
     must paint without it (no `Qt.…` on that path; `QAction.setShortcut` resolves its overloads
     through it, `setShortcuts([...])` does not). Nor does it import a page, the domain types or
     the message catalogue."""

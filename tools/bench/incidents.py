@@ -4,9 +4,8 @@ Floors, measured in the same run with the same interpreter on the same disk:
 - append: one row like the entry BranchGuard just wrote, inserted and committed with raw sqlite3 into
   a table of the same definition and indexes, in WAL mode with synchronous FULL (BranchGuard's
   pragmas); BranchGuard's figure is IncidentService.log, the whole real path. For reference, the
-  same statements as BranchGuard's append (sequence bump, row, chain seal, the search index's mark,
-  and every INDEX_BATCH-th append the batch of search rows) through raw sqlite3: what SQLite itself
-  costs for an entry;
+  same statements as BranchGuard's append (sequence bump, row, chain seal, its search row and the
+  search index's mark) through raw sqlite3: what SQLite itself costs for an entry;
 - report: a bare ReportLab SimpleDocTemplate holding a Table of the same rows and columns, each cell
   a Paragraph, in the same CJK font;
 - first paint: QSqlQueryModel over the same table on the same QTableView (in a child process,
@@ -213,10 +212,9 @@ class _RawAppend:
         )
         stored = at.strftime("%Y-%m-%d %H:%M:%S.%f")
         row = (iid, seq, stored, "lead", "action", body, None, None, "{}", prev, digest)
-        entry_id = db.execute(incident_log._SQLITE_INSERT, row).lastrowid
+        db.execute(incident_log._SQLITE_INSERT, row)
         db.execute(incident_log._SQLITE_SEAL, (seq, digest, iid))
-        if entry_id - indexed_upto >= incident_log.INDEX_BATCH:
-            incident_log._index_after(db.cursor(), indexed_upto)  # raw cursor statements too
+        incident_log._index_after(db.cursor(), indexed_upto)  # raw cursor statements too
         db.execute("COMMIT")
 
     def close(self) -> None:

@@ -1,8 +1,8 @@
 """ORM models of live incidents: the incident, its append-only hash-chained log, follow-up actions.
 
 The log table has no UPDATE or DELETE path anywhere in the code. Full-text search over it uses an
-FTS5 table on SQLite (created with the log table, filled in batches of appends, with a one-row
-table saying how far) and a trigram index on PostgreSQL when the pg_trgm extension is available.
+FTS5 table on SQLite (created with the log table, written by each append, with a one-row table
+saying how far) and a trigram index on PostgreSQL when the pg_trgm extension is available.
 """
 
 from __future__ import annotations
@@ -42,9 +42,8 @@ CREATE_FTS = (
     f"CREATE VIRTUAL TABLE IF NOT EXISTS {FTS_TABLE} "
     "USING fts5(terms, content='', tokenize='unicode61 remove_diacritics 2')"
 )
-# How far the search index has read the log, in one row. Appends leave their search terms to the
-# next batch (core.incident_log), so a live incident's commit writes no index pages; search indexes
-# what is pending before it reads.
+# How far the search index has read the log, in one row: each append indexes what lies past it
+# (core/incidents/log.py), normally only its own entry.
 FTS_STATE_TABLE = f"{FTS_TABLE}_state"
 CREATE_FTS_STATE = (
     f"CREATE TABLE IF NOT EXISTS {FTS_STATE_TABLE} "

@@ -97,6 +97,8 @@ class RowsModel(QAbstractTableModel, Generic[T]):
         if orientation != Qt.Orientation.Horizontal or role != _DISPLAY:
             return None
         # Translated once per language: a view asks for every section on each layout and paint.
+        # A speed trick (docs/architecture.md): translated at every call, the start to data shown
+        # went from 1.27-1.33x to 1.28-1.46x its floor in `make bench` (target 1.3x).
         language = current_language()
         if self._headers is None or self._headers[0] != language:
             self._headers = (language, self.headers())

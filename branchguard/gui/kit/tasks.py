@@ -215,7 +215,8 @@ class TaskHandle(QObject):
 
 
 def _progress_dialog(parent: QWidget, title: str, cancellable: bool) -> QProgressDialog:
-    # Imported here: start-up runs the login as a task, and creating Qt's enums should overlap it.
+    # Imported here: start-up runs the login as a task, and creating Qt's enums should overlap it
+    # (gui/shell/main_window.py, _PAGE_ROLE).
     from PySide6.QtCore import Qt
 
     cancel_text = QCoreApplication.translate("tasks", "Cancel") if cancellable else ""

@@ -35,9 +35,14 @@ if TYPE_CHECKING:  # the window paints before these (the login dialog: the datab
 
 LANDING_PAGE = "people"
 WRITES_WAIT_MS = 10_000  # at close: queued log entries and inspection answers still get committed
-# Qt.ItemDataRole.UserRole by value. Nothing before the first frame touches PySide's Qt namespace:
-# its first use creates all of its ~100 enums (~45 ms), left to a moment when the GIL is free anyway
-# (tests/test_launcher.py keeps it so).
+# Qt.ItemDataRole.UserRole by value. A speed trick (docs/architecture.md, "Speed tricks"): nothing
+# before the first frame touches PySide's Qt namespace, whose first use creates all of its enums
+# (15-21 ms), so that this happens while the login's argon2 hash runs on a pool thread instead.
+# With the namespace used before the first frame, `make bench` measured the window painted at
+# 1.37-1.59x a bare window and data shown at 1.17-1.62x its floor, against 1.11-1.40x and
+# 1.27-1.33x (targets 1.5x and 1.3x). The code on that path: this module (role by value, the lock
+# cover centred by stretches, setShortcuts([...]), whose single-key overload resolves through the
+# namespace), gui/kit/icons.py and gui/kit/tasks.py; tests/test_launcher.py checks.
 _PAGE_ROLE = 0x0100
 
 
