@@ -39,7 +39,7 @@ def test_frozen_build_runs_the_cli(tmp_path: Path) -> None:
     bundled = {entry[0] for entry in toc[1]}
     assert {info.module for info in registered_pages()} <= bundled
     exe = tmp_path / "dist" / "BranchGuard" / "BranchGuard"
-    internal = exe.parent / "_internal"
+    internal = exe.parent / "_internal" / "branchguard"
     assert (internal / "resources" / "playbooks" / "starter_library.yaml").is_file()
     assert (internal / "resources" / "drills" / "defaults.yaml").is_file()
     assert (internal / "resources" / "inspections" / "templates.yaml").is_file()
