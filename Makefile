@@ -23,7 +23,7 @@ SYSTEM_PACKAGES := fonts-wqy-microhei poppler-utils poppler-data postgresql xvfb
 	libxcb-keysyms1 libxcb-randr0 libxcb-render0 libxcb-render-util0 libxcb-shape0 libxcb-shm0 \
 	libxcb-sync1 libxcb-util1 libxcb-xfixes0 libxcb-xkb1
 
-TS_FILES := $(wildcard resources/i18n/*.ts)
+TS_FILES := $(wildcard branchguard/resources/i18n/*.ts)
 QM_FILES := $(TS_FILES:.ts=.qm)
 
 # make run DATA_DIR=/tmp/x LANG_ARG=en DB=postgresql://…
@@ -40,7 +40,7 @@ help:
 	@echo "make bench        start-up benchmarks"
 	@echo "make screenshots  render every page and report page in both languages into docs/screenshots/"
 	@echo "make package      one-folder PyInstaller build in dist/BranchGuard (packaging/branchguard.spec)"
-	@echo "make i18n         compile resources/i18n/*.ts into .qm"
+	@echo "make i18n         compile branchguard/resources/i18n/*.ts into .qm"
 	@echo "make lock         refresh requirements*.lock (hashed) from pyproject.toml"
 	@echo "make clean        remove .venv, caches and build outputs"
 
@@ -106,7 +106,7 @@ lock: python-check
 
 i18n: $(QM_FILES)
 
-resources/i18n/%.qm: resources/i18n/%.ts | $(STAMP)
+branchguard/resources/i18n/%.qm: branchguard/resources/i18n/%.ts | $(STAMP)
 	$(BIN)/pyside6-lrelease -silent $< -qm $@
 
 run: setup i18n

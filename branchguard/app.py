@@ -94,6 +94,13 @@ class StartupTracer(QObject):
     def mark(self, step: str) -> None:
         _trace(f"startup {step}")
 
+    def login_shown(self) -> None:
+        """Without credentials the start ends at the login (or first-run) dialog: the frozen and the
+        installed builds' smoke tests stop there, the database opened and the dialog up."""
+        self.mark("login_shown")
+        if self._quit_after:
+            QTimer.singleShot(0, QApplication.quit)
+
     def watch_landing(self, page: QWidget | None) -> None:
         from branchguard.gui.kit import loader
 
@@ -226,6 +233,8 @@ class Startup(QObject):
         dialog.accepted.connect(lambda: self._enter(dialog.actor))
         dialog.rejected.connect(lambda: QApplication.exit(0))
         dialog.open()
+        if self._tracer is not None:
+            self._tracer.login_shown()
         QTimer.singleShot(0, self, self._import_first_page)  # while the user types
 
     def _import_first_page(self) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import configparser
 import os
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from branchguard import APP_NAME
 
 DB_ENV = "BRANCHGUARD_DB"
 DATA_DIR_ENV = "BRANCHGUARD_DATA_DIR"
+DB_FILE = "branchguard.sqlite"  # the embedded database in the data folder
 SECTION = "branchguard"
 
 
@@ -40,12 +42,35 @@ SETTINGS: dict[str, Setting] = {
 
 
 def default_data_dir() -> Path:
+    """The data folder when neither --data-dir nor BRANCHGUARD_DATA_DIR names one.
+
+    Windows: one folder for the PC whoever is logged in (a branch's back-office PC is shared by
+    several Windows accounts, which must see one database), %PROGRAMDATA%\\BranchGuard; the
+    installer creates it and lets the PC's users modify it. Linux: the user's XDG data folder; a
+    shared one is set with BRANCHGUARD_DATA_DIR (README, "Where data lives").
+    """
     env = os.environ.get(DATA_DIR_ENV)
     if env:
         return Path(env).expanduser()
+    if sys.platform == "win32":
+        return windows_data_dir()
     import platformdirs  # here: only when no data folder was given (a few ms before the first frame)
 
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def windows_data_dir() -> Path:
+    """%PROGRAMDATA%\\BranchGuard, unless only the per-user folder of version 0.1
+    (%LOCALAPPDATA%\\BranchGuard) holds data: an upgrade keeps using it until it is moved."""
+    shared = Path(os.environ.get("PROGRAMDATA") or r"C:\ProgramData") / APP_NAME
+    local = os.environ.get("LOCALAPPDATA")
+    if local and _holds_data(Path(local) / APP_NAME) and not _holds_data(shared):
+        return Path(local) / APP_NAME
+    return shared
+
+
+def _holds_data(folder: Path) -> bool:
+    return any((folder / name).exists() for name in (DB_FILE, "settings.ini"))
 
 
 class LocalSettings:
@@ -106,7 +131,7 @@ def resolve(
     # its first frame, and SQLAlchemy takes longer to import than that frame may.
     from branchguard.db.engine import sqlite_url
 
-    url = db or os.environ.get(DB_ENV) or settings.get("db_url") or sqlite_url(folder / "branchguard.sqlite")
+    url = db or os.environ.get(DB_ENV) or settings.get("db_url") or sqlite_url(folder / DB_FILE)
     from branchguard.core.kernel.i18n import normalize_language
 
     language = normalize_language(lang or settings.get("language"))

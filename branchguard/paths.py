@@ -1,20 +1,18 @@
-"""Where the bundled resources (icons, translations, built-in content) are, in a checkout and
-in a frozen build. Qt-free: the services read built-in content from here too."""
+"""Where the bundled resources (icons, translations, built-in content) are. Qt-free: the services
+read built-in content from here too."""
 
 from __future__ import annotations
 
-import sys
 from functools import cache
 from pathlib import Path
 
 
 @cache  # asked for every icon and data file; resolving the path each time shows in the start-up
 def resources_dir() -> Path:
-    # PyInstaller unpacks data files under sys._MEIPASS; a checkout keeps them at the repo root.
-    frozen = getattr(sys, "_MEIPASS", None)
-    if frozen:
-        return Path(frozen) / "resources"
-    return Path(__file__).resolve().parents[1] / "resources"
+    # Inside the package, so a checkout, an installed wheel and the frozen build (which sets a
+    # module's __file__ to its place under sys._MEIPASS, where the spec puts branchguard/resources)
+    # all find it beside this file.
+    return Path(__file__).resolve().parent / "resources"
 
 
 def icons_dir() -> Path:

@@ -89,7 +89,10 @@ def _opens_window(argv: Sequence[str]) -> bool:
 def main(argv: Sequence[str] | None = None) -> int:
     from_process = argv is None  # the process's own entry point, not a caller (or a test) in-process
     argv = list(sys.argv[1:] if argv is None else argv)
-    parser = _global_parser() if _opens_window(argv) else build_parser()
+    opens_window = _opens_window(argv)
+    if sys.stdout is None and not opens_window:
+        return _no_console(argv)
+    parser = _global_parser() if opens_window else build_parser()
     args = parser.parse_args(argv)
     _start_diagnostics(args.data_dir, getattr(args, "command", None), entry_point=from_process)
     if args.lang:
@@ -129,6 +132,26 @@ def main(argv: Sequence[str] | None = None) -> int:
         return fail(f"{exc.filename or ''}: {exc.strerror or exc}".lstrip(": "))
     finally:
         ctx.close()
+
+
+NO_CONSOLE = (
+    "BranchGuard.exe opens the window and has no console. For commands, run branchguard-cli.exe "
+    "from the same folder in a command prompt.\n"
+    "BranchGuard.exe 只用于打开窗口，没有控制台。命令请在命令提示符中使用同一文件夹中的 branchguard-cli.exe。"
+)
+
+
+def _no_console(argv: Sequence[str]) -> int:
+    """The frozen window's executable on Windows (no console: sys.stdout is None) given a command:
+    it could print nothing and read nothing, so it says where the command line is instead."""
+    text = f"{NO_CONSOLE}\n\nbranchguard-cli.exe {' '.join(argv)}"
+    if sys.platform == "win32":
+        import ctypes
+
+        ctypes.windll.user32.MessageBoxW(None, text, "BranchGuard", 0x30)  # MB_ICONWARNING
+    elif sys.stderr is not None:
+        print(text, file=sys.stderr)
+    return 2
 
 
 def _run_without_context(handler: ConfigHandler, args: argparse.Namespace) -> int:

@@ -2,7 +2,7 @@
 
 Regenerate the sources after changing GUI strings (then translate the new zh_CN entries):
     .venv/bin/pyside6-lupdate -locations none $(find branchguard/gui -name '*.py') \
-        -ts resources/i18n/branchguard_zh_CN.ts resources/i18n/branchguard_en.ts
+        -ts branchguard/resources/i18n/branchguard_zh_CN.ts branchguard/resources/i18n/branchguard_en.ts
 """
 
 from __future__ import annotations

@@ -14,7 +14,7 @@ from branchguard.core.playbooks.format import parse
 from branchguard.core.playbooks.types import IncidentCategory, PlanContent, PlanTier
 
 ROOT = Path(__file__).resolve().parents[3]
-LIBRARY = ROOT / "resources" / "playbooks" / "starter_library.yaml"
+LIBRARY = ROOT / "branchguard" / "resources" / "playbooks" / "starter_library.yaml"
 EXAMPLE = ROOT / "tests" / "fixtures" / "playbooks" / "example.yaml"
 DOC = ROOT / "docs" / "playbook-format.md"
 

@@ -53,6 +53,19 @@ def test_startup_trace_prints_painted_then_data_shown_and_exits(
     assert (data / "gui.ini").is_file()
 
 
+def test_startup_trace_without_credentials_stops_at_the_login_dialog(
+    tmp_path: Path, qapp, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """What the installed and the frozen builds' smoke tests run: the window up, the database open."""
+    monkeypatch.setenv(app_module.TRACE_ENV, "1")
+    monkeypatch.setenv(app_module.EXIT_ENV, "1")
+
+    assert run_gui(str(tmp_path / "data"), lang="en") == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines == [f"startup {step}" for step in ("painted", "context_opened", "login_shown")]
+    assert (tmp_path / "data" / "branchguard.sqlite").is_file()
+
+
 def test_wrong_credentials_end_with_the_login_message(tmp_path: Path, qapp, messages: list[str]) -> None:
     data = tmp_path / "data"
     ctx = open_context(data)

@@ -1,0 +1,65 @@
+"""Where the data folder is when none is named: one for the whole PC on Windows (a branch's back-office
+PC is shared by several Windows accounts), the user's XDG data folder on Linux; the environment and
+--data-dir override both."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from branchguard import config
+from branchguard.cli import main
+
+
+@pytest.fixture
+def windows(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, Path]:
+    """A Windows PC's two candidate folders: (%PROGRAMDATA%, the user's %LOCALAPPDATA%)."""
+    programdata, localappdata = tmp_path / "ProgramData", tmp_path / "user" / "AppData" / "Local"
+    monkeypatch.setattr(sys, "platform", "win32")
+    monkeypatch.setenv("PROGRAMDATA", str(programdata))
+    monkeypatch.setenv("LOCALAPPDATA", str(localappdata))
+    monkeypatch.delenv(config.DATA_DIR_ENV)
+    return programdata, localappdata
+
+
+def test_windows_default_is_one_folder_for_every_account(windows: tuple[Path, Path]) -> None:
+    programdata, _local = windows
+    assert config.default_data_dir() == programdata / "BranchGuard"
+
+
+def test_windows_upgrade_keeps_using_the_per_user_folder_that_holds_the_data(
+    windows: tuple[Path, Path],
+) -> None:
+    programdata, local = windows
+    (programdata / "BranchGuard").mkdir(parents=True)  # the installer made the shared folder, empty
+    (local / "BranchGuard").mkdir(parents=True)
+    (local / "BranchGuard" / config.DB_FILE).write_bytes(b"")
+    assert config.default_data_dir() == local / "BranchGuard"
+    # Once the data is moved into the shared folder (backup, then restore there), that one wins.
+    (programdata / "BranchGuard" / config.DB_FILE).write_bytes(b"")
+    assert config.default_data_dir() == programdata / "BranchGuard"
+
+
+def test_windows_environment_names_another_folder(
+    windows: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(config.DATA_DIR_ENV, str(tmp_path / "share"))
+    assert config.default_data_dir() == tmp_path / "share"
+
+
+def test_linux_default_is_the_users_xdg_data_folder(
+    isolated_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv(config.DATA_DIR_ENV)
+    assert config.default_data_dir() == isolated_home / "data" / "BranchGuard"
+
+
+def test_the_command_line_uses_the_default_folder(
+    isolated_home: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.delenv(config.DATA_DIR_ENV)
+    assert main(["--lang", "en", "info"]) == 0
+    assert str(isolated_home / "data" / "BranchGuard") in capsys.readouterr().out
+    assert (isolated_home / "data" / "BranchGuard" / config.DB_FILE).is_file()
