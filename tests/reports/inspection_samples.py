@@ -21,6 +21,7 @@ from branchguard.core.inspections.types import (
     TemplateItem,
 )
 from branchguard.core.kernel.attachments import AttachmentError, AttachmentRef, sha256_of
+from branchguard.core.kernel.i18n import Message
 from branchguard.core.kernel.types import Text2
 
 STARTED = datetime(2026, 11, 28, 1, 30, tzinfo=UTC)
@@ -50,7 +51,8 @@ class PhotoStore:
 
     def read(self, ref: AttachmentRef) -> bytes:
         if ref.sha256 not in self.files:
-            raise AttachmentError("附件", f"文件缺失：attachments/{ref.sha256[:2]}/{ref.sha256}")
+            path = f"attachments/{ref.sha256[:2]}/{ref.sha256}"
+            raise AttachmentError("field.attachment", Message("attachment.missing", path=path))
         return self.files[ref.sha256]
 
 

@@ -100,7 +100,7 @@ def test_report_in_chinese(pdf: type[Pdf], tmp_path: Path) -> None:
         "第1项：exit.jpg",
         "第2项：灭火器压力.jpg",
         "第3项（更正）：补拍.jpg",
-        "丢失的照片.jpg：文件缺失",
+        "丢失的照片.jpg：存储的文件attachments/",
         # hazards this inspection opened
         "本次检查发现的隐患",
         "YH-2026-0008",
