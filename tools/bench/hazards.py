@@ -11,7 +11,6 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -19,12 +18,10 @@ from branchguard.core.hazards.types import (
     HazardFilter,
     HazardInfo,
     HazardSeverity,
-    HazardSource,
-    HazardStatus,
 )
+from tests.reports.hazard_samples import hazard
 from tools.bench.common import Figure, print_ratio
 
-NOW = datetime(2026, 11, 29, 4, 0, tzinfo=UTC)
 OUT_DIR = Path("build/bench/hazards")
 
 
@@ -39,44 +36,16 @@ SMOKE = Sizes(hazards=60, runs=1)
 
 
 def long_register(count: int) -> list[HazardInfo]:
-    """`count` open hazards, opened a day apart, with descriptions of one to seven phrases."""
-    rows = []
-    for n in range(1, count + 1):
-        opened = NOW - timedelta(days=n)
-        due = (opened + timedelta(days=7)).date()
-        rows.append(
-            HazardInfo(
-                id=n,
-                number=f"YH-2026-{n:04d}",
-                title="",
-                description=f"第 {n} 条隐患：" + "消防通道堆放杂物" * (n % 7 + 1),
-                severity=HazardSeverity.MAJOR if n % 5 == 0 else HazardSeverity.GENERAL,
-                status=HazardStatus.OPEN,
-                source=HazardSource.MANUAL,
-                location="营业大厅",
-                owner="张三",
-                due_at=datetime.combine(due, datetime.max.time(), UTC),
-                due_date=due,
-                interim_due_at=None,
-                plan_due_at=None,
-                report_head_office=False,
-                inspection_id=None,
-                item_number=None,
-                template_code="",
-                opened_by="lead",
-                opened_at=opened,
-                remediated_by=None,
-                remediated_at=None,
-                verified_by=None,
-                verified_at=None,
-                closed_by=None,
-                closed_at=None,
-                schedule_id=None,
-                overdue=due < NOW.date(),
-                age_days=n,
-            )
+    """`count` open hazards, opened a day apart, with descriptions of one to seven phrases; built by
+    the register tests' own sample maker, so the bench and the tests read the same kind of rows."""
+    return [
+        hazard(
+            n,
+            description=f"第 {n} 条隐患：" + "消防通道堆放杂物" * (n % 7 + 1),
+            severity=HazardSeverity.MAJOR if n % 5 == 0 else HazardSeverity.GENERAL,
         )
-    return rows
+        for n in range(1, count + 1)
+    ]
 
 
 def run(sizes: Sizes = FULL, out_dir: Path = OUT_DIR) -> bool:
