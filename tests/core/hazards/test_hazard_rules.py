@@ -13,14 +13,13 @@ from branchguard.core.hazards.types import (
     HazardAction,
     HazardInfo,
     HazardInput,
-    HazardSeverity,
-    HazardSource,
     HazardStatus,
     RemediationKind,
 )
 from branchguard.core.kernel.errors import ValidationError
 from branchguard.core.kernel.roles import ROLE_TABLE
 from branchguard.core.kernel.types import Actor, Role
+from tests.reports.hazard_samples import hazard as sample_hazard
 
 A = HazardAction
 OPEN_IN: dict[HazardStatus, set[HazardAction]] = {
@@ -43,35 +42,8 @@ def person(role: Role, name: str = "") -> Actor:
 
 
 def hazard(status: HazardStatus, remediated_by: str | None = None) -> HazardInfo:
-    return HazardInfo(
-        id=1,
-        number="YH-2026-0001",
-        title="灯箱松动",
-        description="灯箱松动",
-        severity=HazardSeverity.GENERAL,
-        status=status,
-        source=HazardSource.MANUAL,
-        location="自助区",
-        owner="李安全",
-        due_at=WHEN,
-        due_date=date(2026, 3, 9),
-        interim_due_at=None,
-        plan_due_at=None,
-        report_head_office=False,
-        inspection_id=None,
-        item_number=None,
-        template_code="",
-        opened_by="staff",
-        opened_at=WHEN,
-        remediated_by=remediated_by,
-        remediated_at=WHEN if remediated_by else None,
-        verified_by=None,
-        verified_at=None,
-        closed_by=None,
-        closed_at=None,
-        schedule_id=None,
-        overdue=False,
-        age_days=0,
+    return sample_hazard(
+        1, status=status, remediated_by=remediated_by, remediated_at=WHEN if remediated_by else None
     )
 
 
