@@ -77,6 +77,24 @@ def _trace(mark: str) -> None:
     print(mark, flush=True)
 
 
+def import_first_page(window: MainWindow) -> None:
+    """Import, on the preload thread while the user logs in, the module of the page most likely
+    shown first (and with it the Qt namespace), and what logging in then needs: the live-incident
+    banner and the message catalogue. The login dialog keeps answering meanwhile."""
+    from branchguard.gui.kit import preload
+
+    info = window.likely_first_page()
+    modules = ["branchguard.gui.shell.incident_banner", *([info.module] if info is not None else [])]
+
+    def work() -> None:
+        from branchguard.core.kernel.i18n import load_catalog
+
+        preload.import_modules(modules)
+        load_catalog()
+
+    preload.run(work)
+
+
 class StartupTracer(QObject):
     """For the benchmark: the window's first paint, then the first paint of the landing page with
     its data: pages read in the background (gui/kit/loader.py), so the paint counted is the first
@@ -224,7 +242,7 @@ class Startup(QObject):
             username, password = self._credentials
             run_task(lambda _p: ctx.services.auth.login(username, password),
                      on_done=self._enter, on_error=self._fail)
-            self._import_first_page()  # while argon2 runs: it releases the GIL
+            import_first_page(self.window)  # while argon2 runs: it releases the GIL
             return
         from branchguard.gui.shell.login import FirstRunDialog, LoginDialog
 
@@ -235,18 +253,7 @@ class Startup(QObject):
         dialog.open()
         if self._tracer is not None:
             self._tracer.login_shown()
-        QTimer.singleShot(0, self, self._import_first_page)  # while the user types
-
-    def _import_first_page(self) -> None:
-        """Import the module of the page most likely shown first (and with it the Qt namespace),
-        and what logging in then needs: the live-incident banner and the message catalogue."""
-        from branchguard.core.kernel.i18n import load_catalog
-        from branchguard.gui.shell import incident_banner  # noqa: F401
-
-        info = self.window.likely_first_page()
-        if info is not None:
-            info.load()
-        load_catalog()
+        import_first_page(self.window)  # while the user types
 
     def _enter(self, actor: Actor | None) -> None:
         from branchguard.gui.shell.session import GuiSession

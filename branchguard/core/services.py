@@ -42,6 +42,13 @@ class Services:
         self._sessions = sessions
         self._data_dir = data_dir  # the files records refer to (attachments), next to the database
 
+    def build_all(self) -> None:
+        """Build every service now, importing its layer: the window has this done off the GUI thread
+        once its first page shows (gui/kit/preload.py), so no later first use imports on that thread."""
+        for name, attr in vars(type(self)).items():
+            if isinstance(attr, cached_property):
+                getattr(self, name)
+
     @cached_property
     def files(self) -> AttachmentStore:
         from branchguard.core.kernel.attachments import AttachmentStore

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import shiboken6
 from PySide6.QtCore import QEvent, QSettings, QSize, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -44,6 +45,7 @@ WRITES_WAIT_MS = 10_000  # at close: queued log entries and inspection answers s
 # cover centred by stretches, setShortcuts([...]), whose single-key overload resolves through the
 # namespace), gui/kit/icons.py and gui/kit/tasks.py; tests/test_launcher.py checks.
 _PAGE_ROLE = 0x0100
+SCHEDULE_MODULES = ("branchguard.gui.schedules.qt_scheduler", "branchguard.gui.shell.notifications")
 
 
 class MainWindow(QMainWindow):
@@ -68,6 +70,7 @@ class MainWindow(QMainWindow):
         self.incident_bar: IncidentBar | None = None  # Start incident (F9) and the live-incident banner
         self.notifications: NotificationCentre | None = None  # the bell; see start_schedules
         self.schedule_signals: ScheduleSignals | None = None
+        self._schedules_wanted = False  # start_schedules was called (the scheduler may still be importing)
         self._locked = False
         self._page_before_lock = ""
         self._display_name = ""
@@ -133,9 +136,28 @@ class MainWindow(QMainWindow):
 
     def start_schedules(self) -> None:
         """The notification centre and the scheduler; started after the landing page shows its data,
-        as the first catch-up and the reminder list read the database."""
-        if self._session is None or self.schedule_signals is not None:
+        as the first catch-up and the reminder list read the database.
+
+        Their modules (APScheduler: ~80 ms), then every page module this user may open and every
+        service, are imported on the preload thread first (gui/kit/preload.py); the bell and the
+        scheduler are made here, on the GUI thread, once theirs are in."""
+        if self._session is None or self._schedules_wanted:
             return
+        from branchguard.gui.kit import preload
+
+        self._schedules_wanted = True
+        services, modules = self.session.services, [info.module for info in self.visible_pages()]
+
+        def pages_and_services() -> None:
+            preload.import_modules(modules)
+            services.build_all()
+
+        preload.run(lambda: preload.import_modules(SCHEDULE_MODULES), then=self._make_schedules)
+        preload.run(pages_and_services, then=preload.freeze_heap)
+
+    def _make_schedules(self) -> None:
+        if not self._schedules_wanted or self.schedule_signals is not None or not shiboken6.isValid(self):
+            return  # stopped (the window closed) before the modules were in
         from branchguard.gui.schedules.qt_scheduler import ScheduleSignals
         from branchguard.gui.shell.notifications import NotificationCentre
 
@@ -147,6 +169,7 @@ class MainWindow(QMainWindow):
 
     def stop_schedules(self) -> None:
         """Stop the scheduler and wait for a tick in progress, so no worker thread outlives the window."""
+        self._schedules_wanted = False
         signals, self.schedule_signals = self.schedule_signals, None
         if signals is not None:
             if signals.scheduler.running:
@@ -500,9 +523,11 @@ class MainWindow(QMainWindow):
         self.save_state()
         self.stop_schedules()
         # Log entries and inspection answers queued a moment ago are committed before the app goes.
+        from branchguard.gui.kit import preload
         from branchguard.gui.kit.writer import writer
 
         writer().wait(WRITES_WAIT_MS)
+        preload.wait()  # imports only: no thread is left importing while the interpreter ends
         dialog, self.login_dialog = self.login_dialog, None
         if dialog is not None:
             dialog.done(0)
