@@ -285,6 +285,23 @@ class Startup(QObject):
             app.aboutToQuit.connect(self.window.stop_schedules)
 
 
+def _declare_every_model() -> None:
+    """Declare and configure every ORM model here, before the window reads anything.
+
+    Why: the window's reads, the preload thread and the task pool import layers from several threads
+    at once. SQLAlchemy configures all mappers it knows at the first query after a new model is
+    declared; if another thread is halfway through a model module then (PlaybookRow declared, the
+    PlaybookVersionRow its relationship names not yet), that configuration fails and the start
+    stops behind an error box. With every model declared first, no model module is imported later.
+    The command line opens what it needs only (tests/test_launcher.py), one thread at a time.
+    """
+    from sqlalchemy.orm import configure_mappers
+
+    import branchguard.db.tables  # noqa: F401  (every model module)
+
+    configure_mappers()
+
+
 class ContextOpening:
     """Opens the context on a thread, started just before the event loop: the imports (SQLAlchemy,
     the ORM, the models, argon2), the schema check (an upgrade with its backup) and the first
@@ -315,6 +332,7 @@ class ContextOpening:
             from branchguard.context import open_context
 
             self._ctx = open_context(*self._args)
+            _declare_every_model()
         except BaseException as exc:  # handed to the GUI thread, which shows it
             self._error = exc
         if self._on_done is not None and threading.current_thread() is self._thread:

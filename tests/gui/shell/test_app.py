@@ -179,3 +179,24 @@ def test_the_context_is_taken_once_after_the_first_paint_whichever_comes_first(
         opened()
     qtbot.waitUntil(lambda: len(checks) == 2)  # both chances taken up: nothing more is pending
     assert taken == [True]
+
+
+def test_the_window_declares_every_model_before_it_reads(tmp_path) -> None:
+    """The window reads from several threads; every model is declared and configured while its
+    context opens, so no thread imports a model module while another configures the mappers."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from branchguard.app import ContextOpening\n"
+        f"ctx = ContextOpening(({str(tmp_path / 'data')!r}, None, None)).result()\n"
+        "from branchguard.db.base import Base\n"
+        "mappers = list(Base.registry.mappers)\n"
+        "names = sorted(m.class_.__name__ for m in mappers)\n"
+        "print(all(m.configured for m in mappers), 'PlaybookVersionRow' in names, 'HazardRow' in names)\n"
+        "ctx.close()\n"
+    )
+    run = [sys.executable, "-c", code]
+    out = subprocess.run(run, capture_output=True, text=True, check=True, timeout=120)
+    assert out.stdout.split() == ["True", "True", "True"], out.stderr
