@@ -55,8 +55,8 @@ def hazards(gui_ctx: AppContext) -> dict[str, HazardDetail]:
     svc = gui_ctx.services.hazards
     svc.add_step(staff, closed, RemediationKind.ACTION, "已清理纸箱")
     svc.remediate(staff, closed)
-    svc.verify(lead, closed)
-    svc.close(lead, closed)
+    svc.verify(lead, closed, "复查合格")
+    svc.close(lead, closed, "销号")
     return made
 
 
