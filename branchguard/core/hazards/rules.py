@@ -1,5 +1,6 @@
 """Which actions a hazard's status opens and who may take them, the second-person verification
-rule, the lead's say over downgrades, verification and closing (each with a reason or note), what a hazard's input and the severity policy must satisfy, and the audit views of both.
+rule, the lead's say over downgrades, verification and closing (each with a reason or note),
+what a hazard's input and the severity policy must satisfy, and the audit views of both.
 
 The window asks `available_actions` which controls to show; the service checks the same table with
 `expect` (and the role table with `require`) before it changes anything, so a control the window

@@ -225,7 +225,10 @@ def test_a_downgrade_is_the_leads_with_a_reason_and_a_refusal_changes_nothing(
     major = _manual(ctx, staff, severity=HazardSeverity.MAJOR, description="金库报警线路被切断").info
     assert major.interim_due_at is not None and major.plan_due_at is not None
     general = HazardInput(
-        description=major.description, severity=HazardSeverity.GENERAL, location=major.location, owner=major.owner
+        description=major.description,
+        severity=HazardSeverity.GENERAL,
+        location=major.location,
+        owner=major.owner,
     )
     before = snapshot()
     with pytest.raises(PermissionDenied):
@@ -240,7 +243,10 @@ def test_a_downgrade_is_the_leads_with_a_reason_and_a_refusal_changes_nothing(
     assert event.note == "复核后认定为一般隐患" and event.changes["severity"] == ("major", "general")
     # raising stays open to staff, without a reason
     raised = HazardInput(
-        description=major.description, severity=HazardSeverity.MAJOR, location=major.location, owner=major.owner
+        description=major.description,
+        severity=HazardSeverity.MAJOR,
+        location=major.location,
+        owner=major.owner,
     )
     assert svc.update(staff, major.id, raised).info.severity == HazardSeverity.MAJOR
 
