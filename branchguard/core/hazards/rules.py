@@ -92,7 +92,7 @@ def is_downgrade(before: HazardSeverity | str, after: HazardSeverity | str) -> b
 
 def check_downgrade(actor: Actor, status: HazardStatus | str, reason: str) -> str:
     """A downgrade by the lead, in a status that allows it, with a reason; the trimmed reason."""
-    require(actor, ACTIONS[HazardAction.DOWNGRADE][0])
+    require(actor, "hazard.downgrade")
     expect(status, HazardAction.DOWNGRADE)
     return validation.text(reason, "field.reason", limit=1000)
 
