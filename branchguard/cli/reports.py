@@ -45,7 +45,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     add_hazard_filter_arguments(hazards)
     hazards.set_defaults(handler=run_hazard_register)
 
-    handover = sub.add_parser("handover", help="the shift handover snapshot (交接班) as a one-page PDF")
+    handover = sub.add_parser("handover", help="the shift handover (交接班) as a PDF, every open item listed")
     handover.add_argument("-o", "--output", required=True, type=Path, help="PDF file to write")
     handover.set_defaults(handler=run_handover)
 

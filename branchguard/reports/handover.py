@@ -1,17 +1,15 @@
-"""The shift handover (交接班) on one A4 page: open incidents, their pending steps, open follow-up actions."""
+"""The shift handover (交接班): open incidents with every pending step, open follow-up actions and
+open hazards, on as many A4 pages as they take, then the two signatures."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from xml.sax.saxutils import escape
 
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, KeepTogether, Paragraph
+from reportlab.platypus import Flowable, Paragraph
 
 from branchguard.core.branch.types import BranchInfo
 from branchguard.core.incidents.text import elapsed_text, local_stamp
@@ -27,29 +25,18 @@ from branchguard.reports.template import (
     ReportStyles,
     content_width,
     data_table,
-    frame_height,
     make_styles,
     para,
     render_pdf,
     signature_block,
-    story_height,
     write_atomically,
 )
-
-
-@dataclass(frozen=True)
-class _Keep:
-    """What fits on the page: per incident, how many of its pending steps (None: the incident
-    itself is left out), and how many of the open actions."""
-
-    steps: tuple[int | None, ...]
-    actions: int
 
 
 def build_handover_pdf(
     snapshot: HandoverSnapshot, branch: BranchInfo | None, path: Path, *, font_setting: str = ""
 ) -> Path:
-    """Write the handover page to `path` (whole or not at all) and return the path."""
+    """Write the handover to `path` (whole or not at all) and return the path."""
     font = find_cjk_font(font_setting)
     data, _pages = render_handover(snapshot, font, branch_name=branch.name if branch else "")
     write_atomically(Path(path), data)
@@ -59,95 +46,47 @@ def build_handover_pdf(
 def render_handover(
     snapshot: HandoverSnapshot, font: FontChoice, *, branch_name: str = ""
 ) -> tuple[bytes, int]:
-    """The page as PDF bytes and its page count (1): what does not fit is counted, not printed."""
+    """The handover as PDF bytes and its page count. Everything open is listed: a document people
+    sign drops nothing, so a long handover continues on further pages (table headers repeat)."""
     meta = ReportMeta(
         title=t("report.handover.title"), branch_name=branch_name, generated_at=snapshot.taken_at
     )
-    styles = make_styles(font)
-    order = _priorities(snapshot)
-    # The most that fits, found by halving: measuring a story is far cheaper than rendering it.
-    low, high = 0, len(order)
-    while low < high:
-        middle = (low + high + 1) // 2
-        if (
-            story_height(_story(styles, snapshot, _keep(snapshot, order[:middle])), content_width())
-            <= frame_height()
-        ):
-            low = middle
-        else:
-            high = middle - 1
-    for count in range(low, -1, -1):
-        data, pages = render_pdf(meta, _story(styles, snapshot, _keep(snapshot, order[:count])), font)
-        if pages == 1:
-            break
-    return data, pages
-
-
-def _priorities(snapshot: HandoverSnapshot) -> list[tuple[str, int]]:
-    """Everything the page could show, most important first: each incident with its current
-    step, then overdue actions, the other actions, and last the later pending steps."""
-    today = snapshot.taken_at.astimezone().date()
-    order: list[tuple[str, int]] = [("incident", i) for i in range(len(snapshot.incidents))]
-    overdue = [i for i, a in enumerate(snapshot.actions) if a.overdue(today)]
-    order += [("action", i) for i in overdue]
-    order += [("action", i) for i in range(len(snapshot.actions)) if i not in set(overdue)]
-    # Later steps in turns, so that every incident keeps its next few.
-    counts = [len(_pending(d)) for d in snapshot.incidents]
-    for rank in range(1, max(counts, default=0)):
-        order += [("step", i) for i, count in enumerate(counts) if count > rank]
-    return order
-
-
-def _keep(snapshot: HandoverSnapshot, chosen: Sequence[tuple[str, int]]) -> _Keep:
-    steps: list[int | None] = [None] * len(snapshot.incidents)
-    actions: set[int] = set()
-    for what, i in chosen:
-        if what == "incident":
-            steps[i] = min(1, len(_pending(snapshot.incidents[i])))
-        elif what == "step":
-            steps[i] = (steps[i] or 0) + 1
-        else:
-            actions.add(i)
-    # Actions are listed by due date, as the snapshot holds them; overdue ones came first above.
-    return _Keep(tuple(steps), len(actions))
+    return render_pdf(meta, _story(make_styles(font), snapshot), font)
 
 
 def _pending(detail: IncidentDetail) -> list[int]:
     return [s.number for s in detail.steps if s.state == StepState.PENDING]
 
 
-def _story(styles: ReportStyles, snapshot: HandoverSnapshot, keep: _Keep) -> list[Flowable]:
+def _story(styles: ReportStyles, snapshot: HandoverSnapshot) -> list[Flowable]:
     width = content_width()
     taken = t("report.handover.taken", at=local_stamp(snapshot.taken_at), who=snapshot.taken_by)
     story: list[Flowable] = [para(t("report.handover.title"), styles.title), para(taken, styles.body)]
     story.append(para(t("report.handover.incidents", count=len(snapshot.incidents)), styles.heading))
     if snapshot.incidents:
-        story.append(_incidents(styles, snapshot, keep, width))
+        story.append(_incidents(styles, snapshot, width))
     else:
         story.append(para(t("report.handover.no_incidents"), styles.body))
     story.append(para(t("report.handover.actions", count=len(snapshot.actions)), styles.heading))
     if snapshot.actions:
-        story.append(_actions(styles, snapshot, keep, width))
+        story.append(_actions(styles, snapshot, width))
     else:
         story.append(para(t("report.handover.no_actions"), styles.body))
-    omitted = _omitted(snapshot, keep)
-    if omitted:
-        warning = ParagraphStyle("omitted", parent=styles.body, textColor=ALERT, spaceBefore=2 * mm)
-        story.append(para(omitted, warning))
+    story.append(para(t("report.handover.hazards", count=len(snapshot.hazards)), styles.heading))
+    if snapshot.hazards:
+        story.append(_hazards(styles, snapshot, width))
+    else:
+        story.append(para(t("report.handover.no_hazards"), styles.body))
     signers = (t("report.handover.outgoing"), t("report.handover.incoming"))
-    block = signature_block(styles, width, signers)
-    # Flat, so that the page is measured by what it holds (a KeepTogether claims endless height).
-    story += block._content if isinstance(block, KeepTogether) else [block]
+    story.append(signature_block(styles, width, signers))
     return story
 
 
-def _incidents(styles: ReportStyles, snapshot: HandoverSnapshot, keep: _Keep, width: float) -> Flowable:
+def _incidents(styles: ReportStyles, snapshot: HandoverSnapshot, width: float) -> Flowable:
     late = f'<font color="#{ALERT.hexval()[2:]}"><b>{escape(t("report.handover.late"))}</b></font>'
     muted = ParagraphStyle("muted", parent=styles.cell, textColor=MUTED)
     rows: list[list[Cell]] = []
-    for detail, shown in zip(snapshot.incidents, keep.steps, strict=True):
-        if shown is None:
-            continue
+    for detail in snapshot.incidents:
         s = detail.summary
         title = f"#{s.id} {escape(s.title)}"
         if s.drill:
@@ -155,7 +94,7 @@ def _incidents(styles: ReportStyles, snapshot: HandoverSnapshot, keep: _Keep, wi
         since = t("report.handover.since", at=local_stamp(s.started_at, "%Y-%m-%d %H:%M"))
         elapsed = elapsed_text(snapshot.taken_at - s.started_at)
         lines = []
-        for number in _pending(detail)[:shown]:
+        for number in _pending(detail):
             step = detail.steps[number - 1]
             text = t(
                 "report.handover.step", n=number, text=step.text.text, role=step.role_name.text or step.role
@@ -190,14 +129,15 @@ def _incidents(styles: ReportStyles, snapshot: HandoverSnapshot, keep: _Keep, wi
     level_w = max(stringWidth(f"  {s.summary.level.label}  ", font, size) for s in snapshot.incidents) + pad
     since_w = stringWidth(t("report.handover.since", at="0000-00-00 00:00"), styles.font.name, size) + pad
     fixed = [level_w, width * 0.2, since_w]
-    return data_table(styles, headers, rows, [*fixed, width - sum(fixed)], valign="TOP")
+    # A long list of pending steps continues on the next page rather than pushing its row off.
+    return data_table(styles, headers, rows, [*fixed, width - sum(fixed)], valign="TOP", split_rows=True)
 
 
-def _actions(styles: ReportStyles, snapshot: HandoverSnapshot, keep: _Keep, width: float) -> Flowable:
+def _actions(styles: ReportStyles, snapshot: HandoverSnapshot, width: float) -> Flowable:
     today = snapshot.taken_at.astimezone().date()
     overdue = ParagraphStyle("overdue", parent=styles.cell_bold, textColor=ALERT)
     ordered = sorted(enumerate(snapshot.actions), key=lambda p: (not p[1].overdue(today), p[0]))
-    rows: list[list[Cell]] = [_action_row(styles, a, today, overdue) for _i, a in ordered[: keep.actions]]
+    rows: list[list[Cell]] = [_action_row(styles, a, today, overdue) for _i, a in ordered]
     headers = [
         t("report.incident.col.action"),
         t("report.incident.col.owner"),
@@ -215,20 +155,21 @@ def _action_row(styles: ReportStyles, a: FollowUpAction, today: date, overdue: P
     return [a.text, a.owner, due, f"#{a.incident_id}"]
 
 
-def _omitted(snapshot: HandoverSnapshot, keep: _Keep) -> str:
-    """ "另有 1 起事件、3 个待办步骤未列出" for what did not fit; "" when everything did."""
-    incidents = sum(1 for n in keep.steps if n is None)
-    steps = sum(
-        len(_pending(d)) - (n or 0)
-        for d, n in zip(snapshot.incidents, keep.steps, strict=True)
-        if n is not None
-    )
-    actions = len(snapshot.actions) - keep.actions
-    parts = [
-        t(f"report.handover.omitted.{what}", count=count)
-        for what, count in (("incidents", incidents), ("steps", steps), ("actions", actions))
-        if count
+def _hazards(styles: ReportStyles, snapshot: HandoverSnapshot, width: float) -> Flowable:
+    """Open hazards, soonest due first; an overdue one says so in red."""
+    overdue = ParagraphStyle("hazard_overdue", parent=styles.cell_bold, textColor=ALERT)
+    rows: list[list[Cell]] = []
+    for h in snapshot.hazards:
+        due: Cell = h.due_date.isoformat()
+        if h.overdue:
+            due = para(t("report.handover.overdue", due=due), overdue)
+        title = Paragraph(f"<b>{escape(h.number)}</b> {escape(h.title)}", styles.cell)
+        rows.append([title, f"{h.severity.label}\n{h.status.label}", h.owner or "—", due])
+    headers = [
+        t("report.handover.col.hazard"),
+        t("report.handover.col.hazard_state"),
+        t("field.owner"),
+        t("report.handover.col.hazard_due"),
     ]
-    if not parts:
-        return ""
-    return t("report.handover.omitted", items=t("incident.list_sep").join(parts))
+    fixed = [width * 0.17, width * 0.15, width * 0.2]
+    return data_table(styles, headers, rows, [width - sum(fixed), *fixed], valign="TOP")

@@ -1,4 +1,4 @@
-"""The shift handover page read back: open incidents, pending steps, open actions, one page always."""
+"""The shift handover read back: open incidents, pending steps, actions, hazards; nothing dropped."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from branchguard.core.hazards.types import HazardInput
 from branchguard.core.incidents.types import CloseInput, FollowUpInput
 from branchguard.core.kernel.i18n import set_language
 from branchguard.core.kernel.types import Level
@@ -68,28 +69,41 @@ def test_handover_in_chinese(demo: Demo, pdf: type[Pdf], tmp_path: Path) -> None
     assert "另有" not in text
 
 
-def test_too_much_for_one_page_is_counted_not_spilled(demo: Demo, pdf: type[Pdf], tmp_path: Path) -> None:
-    inc, lead = demo.ctx.services.incidents, demo.actor
-    for code in ("FIRE", "ROB", "ATM", "PWR", "CASH", "ILL", "SUS"):
-        inc.start(lead, code)
-    actions = tuple(FollowUpInput(f"整改事项{n}", "张三", date(2030, 1, 1 + n % 28)) for n in range(40))
+def test_a_long_handover_lists_everything_on_further_pages(
+    demo: Demo, pdf: type[Pdf], tmp_path: Path
+) -> None:
+    """Acceptance (issue 17): 3 open incidents, 30 pending steps and 5 open hazards, all listed."""
+    inc, hazards, lead = demo.ctx.services.incidents, demo.ctx.services.hazards, demo.actor
+    ids = [inc.start(lead, code).id for code in ("FIRE", "ROB", "SUS")]
+    pending_total = sum(len(inc.get(lead, i).steps) for i in ids)
+    assert pending_total >= 30
+    for number in range(1, pending_total - 30 + 1):  # the first incident is under way
+        inc.mark_step(lead, ids[0], number)
+    existing = len(inc.handover(lead).hazards)
+    assert existing <= 5
+    for n in range(5 - existing):
+        data = HazardInput(description=f"交接班隐患{n}号：消防通道堆放杂物", owner=f"责任人{n}")
+        hazards.create(lead, data)
+    actions = tuple(FollowUpInput(f"整改事项{n}", "张三", date(2030, 1, 1 + n % 28)) for n in range(12))
     _closed_with_actions(demo, actions)
-    out = _write(demo, tmp_path / "handover.pdf")
-    assert pdf.pages(out) == 1
-    text = pdf.squashed(pdf.text(out))
-    match = re.search(r"因篇幅所限，另有(.*?)未列出", text)
-    assert match, text
-    omitted = dict(
-        (what, int(n)) for n, what in re.findall(r"(\d+)(起事件|个待办步骤|项整改措施)", match.group(1))
-    )
-    # Every open incident is listed, each with its next step; what is left out adds up.
-    assert "起事件" not in omitted
-    listed_actions = len(set(re.findall(r"整改事项\d+", text)))
-    assert listed_actions + omitted.get("项整改措施", 0) == 40
+
     snapshot = inc.handover(lead)
-    pending = sum(1 for d in snapshot.incidents for s in d.steps if s.state.value == "pending")
-    listed_steps = len(re.findall(r"\d+\.[^（]+（[^）]+）", text))
-    assert listed_steps + omitted.get("个待办步骤", 0) == pending
+    steps = [(d.summary.id, s) for d in snapshot.incidents for s in d.steps if s.state.value == "pending"]
+    assert (len(snapshot.incidents), len(steps), len(snapshot.hazards)) == (3, 30, 5)
+    out = _write(demo, tmp_path / "handover.pdf")
+    assert pdf.pages(out) > 1
+    text = pdf.squashed(pdf.text(out))
+    assert "另有" not in text and "未列出" not in text
+    for incident in snapshot.incidents:
+        assert f"#{incident.summary.id}" in text
+    for _iid, step in steps:  # each step's number and the start of its text (a line never splits there)
+        assert f"{step.number}.{pdf.squashed(step.text.zh)[:8]}" in text, step
+    for hazard in snapshot.hazards:
+        assert hazard.number in text and pdf.squashed(hazard.title)[:10] in text, hazard.number
+    assert "未整改完毕的隐患（5项）" in text
+    assert len(set(re.findall(r"整改事项\d+", text))) == 12
+    last = pdf.squashed(pdf.text(out, page=pdf.pages(out)))
+    assert "交班人（签字）" in last and "接班人（签字）" in last
 
 
 def test_nothing_open(demo: Demo, pdf: type[Pdf], tmp_path: Path) -> None:

@@ -104,8 +104,8 @@ def test_register_pdf_and_excel_hold_exactly_the_filtered_hazards(branch: Branch
     panic = made["panic"].id
     hazards.add_step(STAFF, panic, RemediationKind.ACTION, "更换报警主机通信模块")
     hazards.remediate(STAFF, panic)
-    hazards.verify(LEAD, panic)
-    hazards.close(LEAD, panic)
+    hazards.verify(LEAD, panic, "复查合格")
+    hazards.close(LEAD, panic, "销号")
 
     chosen = HazardFilter(open_only=True, severity=HazardSeverity.MAJOR)
     expected = {made["vault"].number, made["atm"].number}

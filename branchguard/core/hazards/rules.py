@@ -1,5 +1,6 @@
 """Which actions a hazard's status opens and who may take them, the second-person verification
-rule, what a hazard's input and the severity policy must satisfy, and the audit views of both.
+rule, the lead's say over downgrades, verification and closing (each with a reason or note),
+what a hazard's input and the severity policy must satisfy, and the audit views of both.
 
 The window asks `available_actions` which controls to show; the service checks the same table with
 `expect` (and the role table with `require`) before it changes anything, so a control the window
@@ -26,7 +27,7 @@ from branchguard.core.hazards.types import (
 from branchguard.core.kernel import validation
 from branchguard.core.kernel.errors import ValidationError
 from branchguard.core.kernel.i18n import Message
-from branchguard.core.kernel.roles import may
+from branchguard.core.kernel.roles import may, require
 from branchguard.core.kernel.types import Actor
 from branchguard.db.models.hazards import HazardRow
 
@@ -42,6 +43,7 @@ _NOT_CLOSED = frozenset({HazardStatus.OPEN, HazardStatus.REMEDIATED, HazardStatu
 ACTIONS: MappingProxyType[HazardAction, tuple[str, frozenset[HazardStatus]]] = MappingProxyType({
     HazardAction.EDIT: ("hazard.update", _NOT_CLOSED),
     HazardAction.SET_DUE: ("hazard.set_due", _NOT_CLOSED),
+    HazardAction.DOWNGRADE: ("hazard.downgrade", _NOT_CLOSED),
     HazardAction.ADD_STEP: ("hazard.remediate", frozenset({HazardStatus.OPEN, HazardStatus.REMEDIATED})),
     HazardAction.REMEDIATE: ("hazard.remediate", frozenset({HazardStatus.OPEN})),
     HazardAction.VERIFY: ("hazard.verify", frozenset({HazardStatus.REMEDIATED})),
@@ -79,6 +81,20 @@ def can_verify(info: HazardInfo, actor: Actor) -> bool:
     """Verifying takes a second person: open in the status, allowed to the role, not the remediator."""
     offered = HazardAction.VERIFY in available_actions(info, actor)
     return offered and not is_remediator(info.remediated_by, actor)
+
+
+def is_downgrade(before: HazardSeverity | str, after: HazardSeverity | str) -> bool:
+    """Whether `after` is a lower severity than `before` (major → general): it drops duties, so it
+    is the lead's, with a reason."""
+    order = list(HazardSeverity)
+    return order.index(HazardSeverity(after)) < order.index(HazardSeverity(before))
+
+
+def check_downgrade(actor: Actor, status: HazardStatus | str, reason: str) -> str:
+    """A downgrade by the lead, in a status that allows it, with a reason; the trimmed reason."""
+    require(actor, "hazard.downgrade")
+    expect(status, HazardAction.DOWNGRADE)
+    return validation.text(reason, "field.reason", limit=1000)
 
 
 def work_recorded(step_kinds: Iterable[str]) -> bool:

@@ -153,7 +153,8 @@ class HazardService:
     # -- editing ---------------------------------------------------------------------------------
     def update(self, actor: Actor, hazard_id: int, data: HazardInput, reason: str = "") -> HazardDetail:
         """Change the fields. `data.due` None keeps the due date, unless the severity changes: then
-        the policy's deadlines for the new severity, counted from when the hazard opened."""
+        the policy's deadlines for the new severity, counted from when the hazard opened. A lower
+        severity is the lead's and needs `reason`."""
         require(actor, "hazard.update")
         values = rules_.clean_input(data)
         reason = validation.text(reason, "field.reason", required=False, limit=1000)
@@ -169,6 +170,8 @@ class HazardService:
                 if timing["due_at"] != row.due_at:  # moving a deadline is the lead's, here as in the window
                     require(actor, "hazard.set_due")
                     rules_.expect(row.status, HazardAction.SET_DUE)
+            if rules_.is_downgrade(row.severity, values["severity"]):
+                reason = rules_.check_downgrade(actor, row.status, reason)
             if values["severity"] != row.severity:
                 rule = store.policy(s).rule(HazardSeverity(values["severity"]))
                 due_at, timing["interim_due_at"], timing["plan_due_at"] = store.deadlines(
@@ -268,9 +271,10 @@ class HazardService:
         return self._transition(actor, hazard_id, "hazard.remediate", change)
 
     def verify(self, actor: Actor, hazard_id: int, note: str = "") -> HazardDetail:
-        """A second person checks the fix: whoever remediated a hazard cannot verify it."""
+        """A second person (the lead) checks the fix and says what was checked: whoever
+        remediated a hazard cannot verify it."""
         require(actor, "hazard.verify")
-        note = validation.text(note, "field.notes", required=False, limit=1000)
+        note = validation.text(note, "field.notes", limit=1000)
 
         def change(s: Session, row: HazardRow) -> None:
             rules_.expect(row.status, HazardAction.VERIFY)
@@ -283,8 +287,9 @@ class HazardService:
         return self._transition(actor, hazard_id, "hazard.verify", change)
 
     def close(self, actor: Actor, hazard_id: int, note: str = "") -> HazardDetail:
+        """The lead closes (销号) a verified hazard, with a note."""
         require(actor, "hazard.close")
-        note = validation.text(note, "field.notes", required=False, limit=1000)
+        note = validation.text(note, "field.notes", limit=1000)
 
         def change(s: Session, row: HazardRow) -> None:
             rules_.expect(row.status, HazardAction.CLOSE)

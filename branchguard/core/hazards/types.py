@@ -11,6 +11,8 @@ from branchguard.core.kernel.types import LabelledEnum
 
 
 class HazardSeverity(LabelledEnum):
+    """Least severe first: a change towards the start of this list is a downgrade."""
+
     GENERAL = "general"  # 一般隐患
     MAJOR = "major"  # 重大隐患
 
@@ -43,6 +45,7 @@ class HazardAction(enum.StrEnum):
 
     EDIT = "edit"
     SET_DUE = "set_due"  # move the due date by hand, part of an edit
+    DOWNGRADE = "downgrade"  # a lower severity, part of an edit (needs a reason)
     ADD_STEP = "add_step"
     REMEDIATE = "remediate"
     VERIFY = "verify"

@@ -89,6 +89,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "incident.negative_losses": ("losses cannot be negative", "损失金额不能为负数"),
     "incident.action_incomplete": ("needs both what to do and an owner", "需要填写措施内容和责任人"),
     "incident.no_action": ("no follow-up action with id {id}", "没有编号为 {id} 的整改措施"),
+    "incident.undo_not_mark": ("entry {seq} does not mark a step", "第 {seq} 条记录不是步骤标记"),
+    "incident.undo_not_current": (
+        "entry {seq} is no longer the step's mark: nothing to undo",
+        "第 {seq} 条记录已不是该步骤的当前标记，无需撤销",
+    ),
+    "incident.undo_text": ("Step {n} mark undone in follow mode", "在跟随模式中撤销第 {n} 步的标记"),
     # verify
     "verify.gap": (
         "sequence gap: expected entry {expected}, found {found}",
@@ -222,13 +228,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.handover.no_steps": ("Started without a playbook: no steps", "无预案启动，没有处置步骤"),
     "report.handover.all_steps_done": ("Every step is done or skipped", "所有步骤均已完成或跳过"),
     "report.handover.overdue": ("{due} overdue", "{due} 已逾期"),
-    "report.handover.omitted": (
-        "Not listed for lack of room: {items}. See the full list in BranchGuard.",
-        "因篇幅所限，另有 {items}未列出，请在系统中查看完整清单。",
-    ),
-    "report.handover.omitted.incidents": ("{count} incident(s)", "{count} 起事件"),
-    "report.handover.omitted.steps": ("{count} pending step(s)", "{count} 个待办步骤"),
-    "report.handover.omitted.actions": ("{count} follow-up action(s)", "{count} 项整改措施"),
+    "report.handover.hazards": ("Open hazards ({count})", "未整改完毕的隐患（{count} 项）"),
+    "report.handover.no_hazards": ("No hazard is open.", "没有未整改完毕的隐患。"),
+    "report.handover.col.hazard": ("Hazard", "隐患"),
+    "report.handover.col.hazard_state": ("Severity / status", "等级 / 状态"),
+    "report.handover.col.hazard_due": ("Due", "整改期限"),
     "report.handover.outgoing": ("Handed over by", "交班人"),
     "report.handover.incoming": ("Taken over by", "接班人"),
     "cli.incident.closed": (

@@ -8,13 +8,25 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from branchguard.core.incidents.types import Checkpoint, IncidentStep, IncidentSummary, StepState
+from branchguard.core.incidents.types import (
+    Checkpoint,
+    IncidentDetail,
+    IncidentStep,
+    IncidentSummary,
+    StepState,
+)
 from branchguard.core.kernel.types import Level
 
 # A report to head office due within this is announced as due soon.
 CHECKPOINT_WARNING = timedelta(minutes=5)
+# Follow mode: a second Done this soon after the first is a bounce or a double press, not a decision
+# (two Space presses 150 ms apart once marked two steps, one of them the 24-hour written report).
+DONE_GUARD = timedelta(milliseconds=1200)
+# Follow mode offers to undo the last mark for this long after it is on disk.
+UNDO_WINDOW = timedelta(seconds=8)
 
 
 class DeadlineState(enum.Enum):
@@ -41,6 +53,53 @@ def checkpoint_state(point: Checkpoint, now: datetime) -> DeadlineState:
     if point.due_at < now:
         return DeadlineState.OVERDUE
     return DeadlineState.SOON if point.due_at - now < CHECKPOINT_WARNING else DeadlineState.AHEAD
+
+
+def done_guarded(last_press: datetime | None, now: datetime) -> bool:
+    """Whether a Done pressed at `now` falls inside the guard interval of the one at `last_press`."""
+    return last_press is not None and timedelta(0) <= now - last_press < DONE_GUARD
+
+
+def undo_open(marked_at: datetime | None, now: datetime) -> bool:
+    """Whether a mark made at `marked_at` may still be undone from follow mode."""
+    return marked_at is not None and timedelta(0) <= now - marked_at < UNDO_WINDOW
+
+
+@dataclass(frozen=True)
+class OpenAtClose:
+    """What is still open when the lead closes an incident: pending steps (the checkpoints
+    among them included) and the reporting checkpoints already past their deadline."""
+
+    pending: tuple[IncidentStep, ...]
+    overdue_checkpoints: tuple[Checkpoint, ...]
+
+    def __bool__(self) -> bool:
+        return bool(self.pending or self.overdue_checkpoints)
+
+
+def open_at_close(detail: IncidentDetail, now: datetime) -> OpenAtClose:
+    """The steps and overdue reporting checkpoints the close dialog asks about, in plan order."""
+    started = detail.summary.started_at
+    pending = tuple(s for s in detail.steps if s.state == StepState.PENDING)
+    overdue = tuple(
+        Checkpoint(s.number, s.text, due)
+        for s in pending
+        if s.checkpoint and (due := s.deadline_at(started)) is not None and due < now
+    )
+    return OpenAtClose(pending, overdue)
+
+
+def next_level_choice(current: Level) -> Level:
+    """The level the change-level dialog proposes: one step more severe (III → II, II → I); from
+    the top level, one step down. Never a jump of two levels on a single Enter."""
+    order = list(Level)  # most severe first
+    index = order.index(current)
+    return order[index - 1] if index > 0 else order[min(1, len(order) - 1)]
+
+
+def initial_report_step(steps: Iterable[IncidentStep]) -> IncidentStep | None:
+    """The plan's initial report to head office: its first reporting checkpoint, in plan order."""
+    return next((s for s in steps if s.checkpoint), None)
 
 
 def severity(level: Level) -> int:

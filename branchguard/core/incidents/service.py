@@ -15,7 +15,10 @@ from sqlalchemy import Connection, Engine, Select, func, or_, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from branchguard.core.audit.service import record
+from branchguard.core.hazards import store as hazard_store
+from branchguard.core.hazards.types import HazardFilter
 from branchguard.core.incidents import log as incident_log
+from branchguard.core.incidents.rules import initial_report_step
 from branchguard.core.incidents.store import action_of, detail_of, summary_of
 from branchguard.core.incidents.types import (
     REPORT_FIELDS,
@@ -41,7 +44,9 @@ from branchguard.core.kernel.roles import may, require
 from branchguard.core.kernel.types import Actor, Level, PlaybookStatus, Text2
 from branchguard.core.playbooks.store import approved
 from branchguard.core.playbooks.types import IncidentCategory, PlaybookSummary
+from branchguard.core.schedules import rules as schedule_rules
 from branchguard.db.base import utcnow
+from branchguard.db.models.hazards import HazardRow
 from branchguard.db.models.incidents import IncidentActionRow, IncidentRow
 from branchguard.db.models.playbooks import PlaybookRow
 
@@ -201,6 +206,26 @@ class IncidentService:
                 s.connection(), incident_id, actor.username, kind, body, step=number, data={"key": step.key}
             )
 
+    def undo_mark(self, actor: Actor, incident_id: int, seq: int, note: str = "") -> LogEntry:
+        """Take back step mark `seq` (follow mode's "undo last"): a correction entry reopens the
+        step; the mark stays in the log, struck through. Only a mark still in force is undone."""
+        require(actor, "incident.step")
+        note = validation.text(note, "field.entry_text", required=False, limit=incident_log.MAX_ENTRY_TEXT)
+        with self._sessions.begin() as s:
+            conn = s.connection()
+            self._check_correction(conn, actor, incident_id, seq)
+            target = incident_log.read_page(conn, incident_id, after_seq=seq - 1, limit=1)[0]
+            if target.kind not in (EntryKind.STEP_DONE, EntryKind.STEP_SKIPPED) or target.step is None:
+                raise ValidationError("field.corrects", Message("incident.undo_not_mark", seq=seq))
+            detail = detail_of(s, self._row(s, incident_id), with_entries=False)
+            step = detail.steps[target.step - 1]
+            if step.state == StepState.PENDING or step.at != target.at or step.by != target.actor:
+                raise ValidationError("field.corrects", Message("incident.undo_not_current", seq=seq))
+            body = note or t("incident.undo_text", n=target.step)
+            return incident_log.append(
+                conn, incident_id, actor.username, EntryKind.CORRECTION, body, corrects=seq
+            )
+
     def change_level(self, actor: Actor, incident_id: int, level: Level, reason: str = "") -> LogEntry:
         require(actor, "incident.level")
         with self._sessions.begin() as s:
@@ -301,11 +326,34 @@ class IncidentService:
                 data={k: after.get(k, "") for k in REPORT_FIELDS if before.get(k, "") != after.get(k, "")},
                 allow_closed=True,
             )
+            point = self._complete_initial_report(s, actor, row) if after else None
             s.refresh(row)
             row.report_fields = after
-            record(s, actor, "incident.report", "incident", incident_id, before=before, after=after)
+            audit_after: dict[str, Any] = dict(after)
+            if point is not None:
+                audit_after["checkpoint_done"] = point
+            record(s, actor, "incident.report", "incident", incident_id, before=before, after=audit_after)
             s.flush()
             return detail_of(s, row)
+
+    def _complete_initial_report(self, s: Session, actor: Actor, row: IncidentRow) -> int | None:
+        """Saving the initial report is making it: its reporting checkpoint, when still pending on
+        an open incident, is marked done in the same transaction (logged). The step's number, or None."""
+        if row.status != IncidentStatus.OPEN.value:
+            return None
+        step = initial_report_step(detail_of(s, row, with_entries=False).steps)
+        if step is None or step.state != StepState.PENDING:
+            return None
+        incident_log.append(
+            s.connection(),
+            row.id,
+            actor.username,
+            EntryKind.STEP_DONE,
+            step.text.text,
+            step=step.number,
+            data={"key": step.key, "by": "initial_report"},
+        )
+        return step.number
 
     def close(self, actor: Actor, incident_id: int, data: CloseInput) -> IncidentDetail:
         require(actor, "incident.close")
@@ -434,7 +482,10 @@ class IncidentService:
             return incident_log.verify(s.connection())
 
     def handover(self, actor: Actor) -> HandoverSnapshot:
+        """Open incidents with their steps, open follow-up actions and open hazards (open or
+        remediated, not yet verified; soonest due first), read in one session."""
         require(actor, "incident.read")
+        require(actor, "hazard.read")
         with self._sessions() as s:
             rows = s.scalars(
                 select(IncidentRow)
@@ -447,8 +498,16 @@ class IncidentService:
                 .where(IncidentActionRow.done_at.is_(None))
                 .order_by(IncidentActionRow.due.is_(None), IncidentActionRow.due, IncidentActionRow.id)
             )
+            now = datetime.now(UTC)
+            zone = schedule_rules.zone(schedule_rules.local_zone_name())
+            hazard_rows = s.scalars(
+                hazard_store.filtered(HazardFilter(open_only=True), now, zone).order_by(
+                    HazardRow.due_at, HazardRow.id
+                )
+            )
+            hazards = tuple(hazard_store.info_of(h, now, zone) for h in hazard_rows)
             return HandoverSnapshot(
-                datetime.now(UTC), actor.username, details, tuple(action_of(a) for a in actions)
+                now, actor.username, details, tuple(action_of(a) for a in actions), hazards
             )
 
     def _row(self, s: Session, incident_id: int) -> IncidentRow:

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
 
+from branchguard.core.hazards.types import HazardInfo
 from branchguard.core.kernel.types import LabelledEnum, Level, Text2
 from branchguard.core.playbooks.types import IncidentCategory
 
@@ -259,9 +260,11 @@ class VerifyReport:
 
 @dataclass(frozen=True)
 class HandoverSnapshot:
-    """Shift handover (交接班): open incidents with their pending steps, and open follow-up actions."""
+    """Shift handover (交接班): open incidents with their pending steps, open follow-up actions and
+    open hazards."""
 
     taken_at: datetime
     taken_by: str
     incidents: tuple[IncidentDetail, ...]
     actions: tuple[FollowUpAction, ...]
+    hazards: tuple[HazardInfo, ...] = ()

@@ -85,6 +85,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "action.hazard.create": ("enter hazards", "登记隐患"),
     "action.hazard.update": ("edit hazards", "修改隐患"),
     "action.hazard.set_due": ("set a hazard's due date", "设定隐患整改期限"),
+    "action.hazard.downgrade": ("lower a hazard's severity", "降低隐患等级"),
     "action.hazard.remediate": ("record remediation", "记录整改"),
     "action.hazard.verify": ("verify remediation", "验收整改"),
     "action.hazard.close": ("close hazards", "隐患销号"),

@@ -77,10 +77,11 @@ ROLE_TABLE: MappingProxyType[str, frozenset[Role]] = MappingProxyType({
     "hazard.read": _ALL,
     "hazard.create": _LEAD_STAFF,
     "hazard.update": _LEAD_STAFF,
+    "hazard.downgrade": _LEAD,  # a lower severity drops duties (a major hazard's interim control, plan)
     "hazard.set_due": _LEAD,  # moving an open hazard's due date by hand
     "hazard.remediate": _LEAD_STAFF,
-    "hazard.verify": _LEAD_STAFF,
-    "hazard.close": _LEAD_STAFF,
+    "hazard.verify": _LEAD,  # the lead checks the fix (never whoever remediated it)
+    "hazard.close": _LEAD,
     "hazard.reopen": _LEAD_STAFF,
     "hazard.policy": _LEAD,
     # schedules and reminders

@@ -3,7 +3,8 @@ came from, the remediation steps with their evidence, the closing actions and it
 
 Which actions show comes from core/hazards/rules.py, as does the two-person rule: whoever marked a
 hazard remediated cannot verify it. The button says so in its tooltip, and the service refuses it
-anyway.
+anyway. Lowering the severity, verifying and closing are the lead's: each asks for a reason or a
+note in a confirmation before anything is written.
 """
 
 from __future__ import annotations
@@ -72,6 +73,7 @@ class HazardDetailDialog(QDialog):
         self.hazard_id = hazard_id
         self.detail: HazardDetail | None = None
         self.reopen_dialog: ReasonDialog | None = None
+        self.confirm_dialog: ReasonDialog | None = None  # the open downgrade, verify or close question
         self.setObjectName("hazard_detail")
         self.resize(900, 640)
         self.heading = QLabel()
@@ -87,7 +89,7 @@ class HazardDetailDialog(QDialog):
         # An existing hazard's due date is moved by hand (lead) or follows a change of severity;
         # "from the policy" is a choice only when the hazard is entered.
         self.fields.due_auto.hide()
-        self.save_button = self._button("save", "hazard_save", self.save)
+        self.save_button = self._button("save", "hazard_save", lambda: self.save())
         self.source = QLabel()
         self.source.setObjectName("hazard_source")
         self.source.setWordWrap(True)
@@ -106,8 +108,8 @@ class HazardDetailDialog(QDialog):
         self.events = _table("hazard_events", self.events_model, HazardEventsModel.COL_NOTE)
         self.step_button = self._button("add", "hazard_add_step", self.ask_step)
         self.remediate_button = self._button("approve", "hazard_remediate", self.remediate)
-        self.verify_button = self._button("approve", "hazard_verify", self.verify)
-        self.close_button = self._button("lock", "hazard_close", self.close_hazard)
+        self.verify_button = self._button("approve", "hazard_verify", self.ask_verify)
+        self.close_button = self._button("lock", "hazard_close", self.ask_close)
         self.reopen_button = self._button("undo", "hazard_reopen", self.ask_reopen)
         self.message = QLabel()
         self.message.setObjectName("hazard_message")
@@ -172,8 +174,8 @@ class HazardDetailDialog(QDialog):
         self.source_button.setText(self.tr("Open the inspection"))
         self.step_button.setText(self.tr("Add step…"))
         self.remediate_button.setText(self.tr("Mark remediated"))
-        self.verify_button.setText(self.tr("Verify"))
-        self.close_button.setText(self.tr("Close"))
+        self.verify_button.setText(self.tr("Verify…"))
+        self.close_button.setText(self.tr("Close…"))
         self.reopen_button.setText(self.tr("Reopen…"))
         self.tabs.setTabText(0, self.tr("Details"))
         self.tabs.setTabText(1, self.tr("Remediation"))
@@ -321,14 +323,48 @@ class HazardDetailDialog(QDialog):
         self.session.data_changed.emit("hazard")
         return True
 
-    def save(self) -> bool:
+    def save(self, reason: str = "") -> bool:
+        """Save the fields. A lower severity is the lead's and asks why first (False until then)."""
         self.fields.clear_errors()
         data = self.fields.values()
         if self.detail is not None and data.due == self.detail.info.due_date:
             # Unchanged: the service keeps it, or recomputes it from the policy when the severity changed.
             data = replace(data, due=None)
+        if self.detail is not None and rules.is_downgrade(self.detail.info.severity, data.severity):
+            if not rules.allowed(self.session.actor, HazardAction.DOWNGRADE):
+                self.show_error(self.tr("Only the safety lead can lower a hazard's severity."))
+                return False
+            if not reason.strip():
+                self.ask_downgrade()
+                return False
         hazards, actor, hazard_id = self.session.services.hazards, self.session.actor, self.hazard_id
-        return self._do(lambda: hazards.update(actor, hazard_id, data))
+        return self._do(lambda: hazards.update(actor, hazard_id, data, reason))
+
+    def ask_downgrade(self) -> ReasonDialog:
+        before = self.detail.info.severity.label if self.detail is not None else ""
+        after = self.fields.values().severity.label
+        return self._confirm(
+            "hazard_downgrade_dialog",
+            self.tr("Lower the severity"),
+            self.tr(
+                "Lower this hazard from %1 to %2? Its deadlines follow the lower severity: a major "
+                "hazard's interim control and remediation plan are no longer required."
+            ).replace("%1", before).replace("%2", after),
+            self.tr("Why is it lower?"),
+            self.save,
+        )
+
+    def _confirm(
+        self, name: str, title: str, question: str, label: str, then: Callable[[str], bool]
+    ) -> ReasonDialog:
+        """A confirmation that needs a reason or note: `then(text)` runs once it is given."""
+        dialog = ReasonDialog(title, question, label, parent=self)
+        dialog.setObjectName(name)
+        dialog.accepted.connect(lambda: then(dialog.value()))
+        dialog.finished.connect(dialog.deleteLater)
+        self.confirm_dialog = dialog
+        dialog.open()
+        return dialog
 
     def ask_step(self) -> StepDialog:
         dialog = StepDialog(self.session, self.hazard_id, self)
@@ -344,13 +380,31 @@ class HazardDetailDialog(QDialog):
         hazards, actor, hazard_id = self.session.services.hazards, self.session.actor, self.hazard_id
         return self._do(lambda: hazards.remediate(actor, hazard_id))
 
-    def verify(self) -> bool:
-        hazards, actor, hazard_id = self.session.services.hazards, self.session.actor, self.hazard_id
-        return self._do(lambda: hazards.verify(actor, hazard_id))
+    def ask_verify(self) -> ReasonDialog:
+        return self._confirm(
+            "hazard_verify_dialog",
+            self.tr("Verify the remediation"),
+            self.tr("Confirm that the fix was checked on site. The hazard no longer counts as open."),
+            self.tr("What was checked?"),
+            self.verify,
+        )
 
-    def close_hazard(self) -> bool:
+    def verify(self, note: str) -> bool:
         hazards, actor, hazard_id = self.session.services.hazards, self.session.actor, self.hazard_id
-        return self._do(lambda: hazards.close(actor, hazard_id))
+        return self._do(lambda: hazards.verify(actor, hazard_id, note))
+
+    def ask_close(self) -> ReasonDialog:
+        return self._confirm(
+            "hazard_close_dialog",
+            self.tr("Close the hazard"),
+            self.tr("Close this verified hazard? It leaves the register's open work for good."),
+            self.tr("Note"),
+            self.close_hazard,
+        )
+
+    def close_hazard(self, note: str) -> bool:
+        hazards, actor, hazard_id = self.session.services.hazards, self.session.actor, self.hazard_id
+        return self._do(lambda: hazards.close(actor, hazard_id, note))
 
     def ask_reopen(self) -> ReasonDialog:
         dialog = ReasonDialog(

@@ -1,4 +1,5 @@
-"""Shift handover (交接班) on screen: open incidents with their pending steps, open follow-up actions."""
+"""Shift handover (交接班) on screen: open incidents with their pending steps, open follow-up actions,
+open hazards."""
 
 from __future__ import annotations
 
@@ -59,6 +60,7 @@ class HandoverDialog(QDialog):
 
     INCIDENT_COLUMNS = 5
     ACTION_COLUMNS = 4
+    HAZARD_COLUMNS = 5
 
     def __init__(self, session: GuiSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -88,6 +90,14 @@ class HandoverDialog(QDialog):
         self.action_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.action_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.action_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.hazards_title = QLabel()
+        self.hazards_title.setObjectName("handover_hazards_title")
+        self.hazard_table = QTableWidget(0, self.HAZARD_COLUMNS)
+        self.hazard_table.setObjectName("handover_hazards")
+        self.hazard_table.verticalHeader().hide()
+        self.hazard_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.hazard_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.hazard_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.status = QLabel()
         self.status.setObjectName("handover_status")
         self.status.setWordWrap(True)
@@ -112,6 +122,8 @@ class HandoverDialog(QDialog):
         layout.addWidget(self.incident_tree, 3)
         layout.addWidget(self.actions_title)
         layout.addWidget(self.action_table, 2)
+        layout.addWidget(self.hazards_title)
+        layout.addWidget(self.hazard_table, 2)
         layout.addWidget(self.status)
         layout.addWidget(self.buttons)
         self.retranslate()
@@ -157,8 +169,10 @@ class HandoverDialog(QDialog):
         incidents, actions = str(len(snapshot.incidents)), str(len(snapshot.actions))
         self.incidents_title.setText(self.tr("Open incidents: %1").replace("%1", incidents))
         self.actions_title.setText(self.tr("Open follow-up actions: %1").replace("%1", actions))
+        self.hazards_title.setText(self.tr("Open hazards: %1").replace("%1", str(len(snapshot.hazards))))
         self._fill_incidents(snapshot)
         self._fill_actions(data)
+        self._fill_hazards(snapshot)
 
     def _fill_incidents(self, snapshot: HandoverSnapshot) -> None:
         self.incident_tree.clear()
@@ -228,6 +242,25 @@ class HandoverDialog(QDialog):
                 self.action_table.setItem(row, column, cell)
         self.action_table.resizeColumnsToContents()
         self.action_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+
+    def _fill_hazards(self, snapshot: HandoverSnapshot) -> None:
+        """Open hazards (open or remediated, not yet verified), soonest due first; overdue in red."""
+        self.hazard_table.setRowCount(len(snapshot.hazards))
+        for row, hazard in enumerate(snapshot.hazards):
+            cells = [
+                f"{hazard.number} {hazard.title}".strip(),
+                hazard.severity.label,
+                hazard.status.label,
+                hazard.owner,
+                self._due_text(hazard.due_date, hazard.overdue),
+            ]
+            for column, text in enumerate(cells):
+                cell = QTableWidgetItem(text)
+                if hazard.overdue:
+                    cell.setForeground(QBrush(QColor(style.ERROR)))
+                self.hazard_table.setItem(row, column, cell)
+        self.hazard_table.resizeColumnsToContents()
+        self.hazard_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
 
     def _due_text(self, due: date | None, late: bool) -> str:
         if due is None:
@@ -306,4 +339,7 @@ class HandoverDialog(QDialog):
         )
         self.action_table.setHorizontalHeaderLabels(
             [self.tr("Follow-up action"), self.tr("Incident"), self.tr("Owner"), self.tr("Due")]
+        )
+        self.hazard_table.setHorizontalHeaderLabels(
+            [self.tr("Hazard"), self.tr("Severity"), self.tr("Status"), self.tr("Owner"), self.tr("Due")]
         )

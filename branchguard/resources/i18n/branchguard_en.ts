@@ -549,6 +549,22 @@ Submitted as: %3</translation>
         <source>Enter an amount in yuan, e.g. 1200.50 (at most two decimals).</source>
         <translation>Enter an amount in yuan, e.g. 1200.50 (at most two decimals).</translation>
     </message>
+    <message>
+        <source>Close it with these still open</source>
+        <translation>Close it with these still open</translation>
+    </message>
+    <message>
+        <source>Still open: %1 pending step(s), %2 reporting checkpoint(s) overdue. Close anyway?</source>
+        <translation>Still open: %1 pending step(s), %2 reporting checkpoint(s) overdue. Close anyway?</translation>
+    </message>
+    <message>
+        <source>Report overdue since %1: %2. %3</source>
+        <translation>Report overdue since %1: %2. %3</translation>
+    </message>
+    <message>
+        <source>Steps or reports are still open: tick “Close it with these still open”.</source>
+        <translation>Steps or reports are still open: tick “Close it with these still open”.</translation>
+    </message>
 </context>
 <context>
     <name>ComplianceModel</name>
@@ -1272,8 +1288,8 @@ Submitted as: %3</translation>
         <translation>Add note</translation>
     </message>
     <message>
-        <source>Space: done · S: skip · N: note · F11: full screen · Esc: leave · F1: keys</source>
-        <translation>Space: done · S: skip · N: note · F11: full screen · Esc: leave · F1: keys</translation>
+        <source>Space: done · S: skip · U: undo · N: note · F11: full screen · Esc: leave · F1: keys</source>
+        <translation>Space: done · S: skip · U: undo · N: note · F11: full screen · Esc: leave · F1: keys</translation>
     </message>
 </context>
 <context>
@@ -1365,6 +1381,18 @@ Submitted as: %3</translation>
     <message>
         <source>These keyboard shortcuts</source>
         <translation>These keyboard shortcuts</translation>
+    </message>
+    <message>
+        <source>Step %1 mark undone</source>
+        <translation>Step %1 mark undone</translation>
+    </message>
+    <message>
+        <source>Undo step %1 (U)</source>
+        <translation>Undo step %1 (U)</translation>
+    </message>
+    <message>
+        <source>Undo the last mark (for a few seconds after it)</source>
+        <translation>Undo the last mark (for a few seconds after it)</translation>
     </message>
 </context>
 <context>
@@ -1465,6 +1493,22 @@ Submitted as: %3</translation>
         <source>Due</source>
         <translation>Due</translation>
     </message>
+    <message>
+        <source>Open hazards: %1</source>
+        <translation>Open hazards: %1</translation>
+    </message>
+    <message>
+        <source>Hazard</source>
+        <translation>Hazard</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Severity</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
 </context>
 <context>
     <name>HazardDetailDialog</name>
@@ -1485,12 +1529,12 @@ Submitted as: %3</translation>
         <translation>Mark remediated</translation>
     </message>
     <message>
-        <source>Verify</source>
-        <translation>Verify</translation>
+        <source>Verify…</source>
+        <translation>Verify…</translation>
     </message>
     <message>
-        <source>Close</source>
-        <translation>Close</translation>
+        <source>Close…</source>
+        <translation>Close…</translation>
     </message>
     <message>
         <source>Reopen…</source>
@@ -1582,6 +1626,46 @@ Submitted as: %3</translation>
     <message>
         <source>Why?</source>
         <translation>Why?</translation>
+    </message>
+    <message>
+        <source>Only the safety lead can lower a hazard&apos;s severity.</source>
+        <translation>Only the safety lead can lower a hazard&apos;s severity.</translation>
+    </message>
+    <message>
+        <source>Lower the severity</source>
+        <translation>Lower the severity</translation>
+    </message>
+    <message>
+        <source>Lower this hazard from %1 to %2? Its deadlines follow the lower severity: a major hazard&apos;s interim control and remediation plan are no longer required.</source>
+        <translation>Lower this hazard from %1 to %2? Its deadlines follow the lower severity: a major hazard&apos;s interim control and remediation plan are no longer required.</translation>
+    </message>
+    <message>
+        <source>Why is it lower?</source>
+        <translation>Why is it lower?</translation>
+    </message>
+    <message>
+        <source>Verify the remediation</source>
+        <translation>Verify the remediation</translation>
+    </message>
+    <message>
+        <source>Confirm that the fix was checked on site. The hazard no longer counts as open.</source>
+        <translation>Confirm that the fix was checked on site. The hazard no longer counts as open.</translation>
+    </message>
+    <message>
+        <source>What was checked?</source>
+        <translation>What was checked?</translation>
+    </message>
+    <message>
+        <source>Close the hazard</source>
+        <translation>Close the hazard</translation>
+    </message>
+    <message>
+        <source>Close this verified hazard? It leaves the register&apos;s open work for good.</source>
+        <translation>Close this verified hazard? It leaves the register&apos;s open work for good.</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
     </message>
 </context>
 <context>

@@ -548,6 +548,22 @@ Submitted as: %3</source>
         <source>Enter an amount in yuan, e.g. 1200.50 (at most two decimals).</source>
         <translation>请输入以元为单位的金额，如 1200.50（最多两位小数）。</translation>
     </message>
+    <message>
+        <source>Close it with these still open</source>
+        <translation>仍有未完成事项，确认结案</translation>
+    </message>
+    <message>
+        <source>Still open: %1 pending step(s), %2 reporting checkpoint(s) overdue. Close anyway?</source>
+        <translation>尚未完成：%1 个待办步骤，%2 个上报节点已逾期。仍要结案吗？</translation>
+    </message>
+    <message>
+        <source>Report overdue since %1: %2. %3</source>
+        <translation>上报已于 %1 逾期：%2. %3</translation>
+    </message>
+    <message>
+        <source>Steps or reports are still open: tick “Close it with these still open”.</source>
+        <translation>仍有步骤或上报未完成：请勾选“仍有未完成事项，确认结案”。</translation>
+    </message>
 </context>
 <context>
     <name>ComplianceModel</name>
@@ -1268,8 +1284,8 @@ Submitted as: %3</source>
         <translation>添加备注</translation>
     </message>
     <message>
-        <source>Space: done · S: skip · N: note · F11: full screen · Esc: leave · F1: keys</source>
-        <translation>空格：完成 · S：跳过 · N：备注 · F11：全屏 · Esc：退出 · F1：快捷键</translation>
+        <source>Space: done · S: skip · U: undo · N: note · F11: full screen · Esc: leave · F1: keys</source>
+        <translation>空格：完成 · S：跳过 · U：撤销 · N：备注 · F11：全屏 · Esc：退出 · F1：快捷键</translation>
     </message>
 </context>
 <context>
@@ -1361,6 +1377,18 @@ Submitted as: %3</source>
     <message>
         <source>These keyboard shortcuts</source>
         <translation>查看这些快捷键</translation>
+    </message>
+    <message>
+        <source>Step %1 mark undone</source>
+        <translation>已撤销第 %1 步的标记</translation>
+    </message>
+    <message>
+        <source>Undo step %1 (U)</source>
+        <translation>撤销第 %1 步（U）</translation>
+    </message>
+    <message>
+        <source>Undo the last mark (for a few seconds after it)</source>
+        <translation>撤销刚才的标记（标记后几秒内有效）</translation>
     </message>
 </context>
 <context>
@@ -1461,6 +1489,22 @@ Submitted as: %3</source>
         <source>Due</source>
         <translation>期限</translation>
     </message>
+    <message>
+        <source>Open hazards: %1</source>
+        <translation>未整改完毕的隐患：%1</translation>
+    </message>
+    <message>
+        <source>Hazard</source>
+        <translation>隐患</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
 </context>
 <context>
     <name>HazardDetailDialog</name>
@@ -1481,12 +1525,12 @@ Submitted as: %3</source>
         <translation>标记整改完成</translation>
     </message>
     <message>
-        <source>Verify</source>
-        <translation>验收</translation>
+        <source>Verify…</source>
+        <translation>验收…</translation>
     </message>
     <message>
-        <source>Close</source>
-        <translation>销号</translation>
+        <source>Close…</source>
+        <translation>销号…</translation>
     </message>
     <message>
         <source>Reopen…</source>
@@ -1577,6 +1621,46 @@ Submitted as: %3</source>
     <message>
         <source>Why?</source>
         <translation>原因</translation>
+    </message>
+    <message>
+        <source>Only the safety lead can lower a hazard&apos;s severity.</source>
+        <translation>只有安全负责人可以降低隐患等级。</translation>
+    </message>
+    <message>
+        <source>Lower the severity</source>
+        <translation>降低隐患等级</translation>
+    </message>
+    <message>
+        <source>Lower this hazard from %1 to %2? Its deadlines follow the lower severity: a major hazard&apos;s interim control and remediation plan are no longer required.</source>
+        <translation>将此隐患从%1降为%2？整改期限随之按较低等级计算：不再要求重大隐患的临时管控措施和整改方案。</translation>
+    </message>
+    <message>
+        <source>Why is it lower?</source>
+        <translation>降级原因</translation>
+    </message>
+    <message>
+        <source>Verify the remediation</source>
+        <translation>验收整改</translation>
+    </message>
+    <message>
+        <source>Confirm that the fix was checked on site. The hazard no longer counts as open.</source>
+        <translation>确认已到现场核实整改。验收后该隐患不再计入未整改隐患。</translation>
+    </message>
+    <message>
+        <source>What was checked?</source>
+        <translation>核实了哪些内容？</translation>
+    </message>
+    <message>
+        <source>Close the hazard</source>
+        <translation>隐患销号</translation>
+    </message>
+    <message>
+        <source>Close this verified hazard? It leaves the register&apos;s open work for good.</source>
+        <translation>对此已验收的隐患销号？销号后不再列入待办。</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
     </message>
 </context>
 <context>

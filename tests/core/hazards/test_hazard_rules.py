@@ -13,25 +13,27 @@ from branchguard.core.hazards.types import (
     HazardAction,
     HazardInfo,
     HazardInput,
+    HazardSeverity,
     HazardStatus,
     RemediationKind,
 )
-from branchguard.core.kernel.errors import ValidationError
+from branchguard.core.kernel.errors import PermissionDenied, ValidationError
 from branchguard.core.kernel.roles import ROLE_TABLE
 from branchguard.core.kernel.types import Actor, Role
 from tests.reports.hazard_samples import hazard as sample_hazard
 
 A = HazardAction
 OPEN_IN: dict[HazardStatus, set[HazardAction]] = {
-    HazardStatus.OPEN: {A.EDIT, A.SET_DUE, A.ADD_STEP, A.REMEDIATE},
-    HazardStatus.REMEDIATED: {A.EDIT, A.SET_DUE, A.ADD_STEP, A.VERIFY, A.REOPEN},
-    HazardStatus.VERIFIED: {A.EDIT, A.SET_DUE, A.CLOSE, A.REOPEN},
+    HazardStatus.OPEN: {A.EDIT, A.SET_DUE, A.DOWNGRADE, A.ADD_STEP, A.REMEDIATE},
+    HazardStatus.REMEDIATED: {A.EDIT, A.SET_DUE, A.DOWNGRADE, A.ADD_STEP, A.VERIFY, A.REOPEN},
+    HazardStatus.VERIFIED: {A.EDIT, A.SET_DUE, A.DOWNGRADE, A.CLOSE, A.REOPEN},
     HazardStatus.CLOSED: {A.REOPEN},
 }
-# Staff work hazards but only the safety lead moves a due date by hand; auditors only read.
+# Staff work hazards; the safety lead alone moves a due date by hand, lowers a severity, verifies
+# and closes; auditors only read.
 FOR_ROLE: dict[Role, set[HazardAction]] = {
     Role.LEAD: set(HazardAction),
-    Role.STAFF: set(HazardAction) - {A.SET_DUE},
+    Role.STAFF: set(HazardAction) - {A.SET_DUE, A.DOWNGRADE, A.VERIFY, A.CLOSE},
     Role.AUDITOR: set(),
 }
 WHEN = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
@@ -80,17 +82,32 @@ def test_every_action_is_asked_of_the_role_table() -> None:
 
 def test_whoever_remediated_a_hazard_is_offered_verify_but_cannot_verify() -> None:
     fixed = hazard(HazardStatus.REMEDIATED, remediated_by="zhang")
-    zhang, li = person(Role.STAFF, "zhang"), person(Role.STAFF, "li")
+    zhang, li = person(Role.LEAD, "zhang"), person(Role.LEAD, "li")
     assert A.VERIFY in rules.available_actions(fixed, zhang)  # shown, to say why not
     assert rules.is_remediator(fixed.remediated_by, zhang) and not rules.can_verify(fixed, zhang)
     assert not rules.is_remediator(fixed.remediated_by, li) and rules.can_verify(fixed, li)
-    assert rules.can_verify(fixed, person(Role.LEAD, "wang"))
+    assert not rules.can_verify(fixed, person(Role.STAFF, "wang"))  # verifying is the lead's
     assert not rules.can_verify(fixed, person(Role.AUDITOR, "zhou"))  # auditors never act
     for status in (HazardStatus.OPEN, HazardStatus.VERIFIED, HazardStatus.CLOSED):
         assert not rules.can_verify(hazard(status, remediated_by="zhang"), li)
     with pytest.raises(ValidationError, match="zhang"):
         rules.check_verifier("zhang", zhang)
     rules.check_verifier("zhang", li)
+
+
+def test_a_lower_severity_is_a_downgrade_and_the_leads_with_a_reason() -> None:
+    general, major = HazardSeverity.GENERAL, HazardSeverity.MAJOR
+    assert rules.is_downgrade(major, general) and rules.is_downgrade("major", "general")
+    assert not rules.is_downgrade(general, major) and not rules.is_downgrade(major, major)
+    lead = person(Role.LEAD)
+    assert rules.check_downgrade(lead, HazardStatus.OPEN, "  误判为重大  ") == "误判为重大"
+    with pytest.raises(ValidationError) as empty:
+        rules.check_downgrade(lead, HazardStatus.OPEN, "  ")
+    assert empty.value.field == "field.reason"
+    with pytest.raises(PermissionDenied):
+        rules.check_downgrade(person(Role.STAFF), HazardStatus.OPEN, "误判")
+    with pytest.raises(ValidationError):
+        rules.check_downgrade(lead, HazardStatus.CLOSED, "误判")
 
 
 def test_nobody_is_the_remediator_of_a_hazard_nobody_remediated() -> None:
@@ -111,16 +128,17 @@ def test_a_hazard_is_marked_remediated_only_after_work_was_recorded() -> None:
 # -- the service refuses what the window withholds -------------------------------------------------
 def _in_status(ctx, staff, lead, status: HazardStatus) -> int:
     svc = ctx.services.hazards
-    hid = svc.create(staff, HazardInput(description=f"{status.value} 灯箱松动")).info.id
+    data = HazardInput(description=f"{status.value} 灯箱松动", severity=HazardSeverity.MAJOR)
+    hid = svc.create(staff, data).info.id
     if status is HazardStatus.OPEN:
         return hid
     svc.add_step(staff, hid, RemediationKind.ACTION, "重新固定")
     svc.remediate(staff, hid)
     if status is HazardStatus.REMEDIATED:
         return hid
-    svc.verify(lead, hid)
+    svc.verify(lead, hid, "复查牢固")
     if status is HazardStatus.CLOSED:
-        svc.close(lead, hid)
+        svc.close(lead, hid, "销号")
     return hid
 
 
@@ -128,14 +146,23 @@ def test_the_service_refuses_every_action_the_status_does_not_open(ctx, staff, l
     svc = ctx.services.hazards
     later = date.today().replace(year=date.today().year + 1)
     attempts = {
-        A.EDIT: lambda hid: svc.update(lead, hid, HazardInput(description="改了")),
+        A.EDIT: lambda hid: svc.update(
+            lead, hid, HazardInput(description="改了", severity=HazardSeverity.MAJOR)
+        ),
+        A.DOWNGRADE: lambda hid: svc.update(
+            lead, hid, HazardInput(description="改了", severity=HazardSeverity.GENERAL), reason="误判"
+        ),
         A.SET_DUE: lambda hid: svc.update(
-            lead, hid, HazardInput(description=svc.get(lead, hid).info.description, due=later)
+            lead,
+            hid,
+            HazardInput(
+                description=svc.get(lead, hid).info.description, severity=HazardSeverity.MAJOR, due=later
+            ),
         ),
         A.ADD_STEP: lambda hid: svc.add_step(lead, hid, RemediationKind.ACTION, "再修"),
         A.REMEDIATE: lambda hid: svc.remediate(lead, hid),
-        A.VERIFY: lambda hid: svc.verify(lead, hid),
-        A.CLOSE: lambda hid: svc.close(lead, hid),
+        A.VERIFY: lambda hid: svc.verify(lead, hid, "复查"),
+        A.CLOSE: lambda hid: svc.close(lead, hid, "销号"),
         A.REOPEN: lambda hid: svc.reopen(lead, hid, "复查未通过"),
     }
     assert set(attempts) == set(HazardAction)

@@ -21,6 +21,7 @@ from branchguard.core.hazards.types import (
     SeverityRule,
 )
 from branchguard.core.kernel.errors import NotFound, PermissionDenied, ValidationError
+from branchguard.core.kernel.types import Actor, Role
 from tests.core.inspections.inspection_helpers import JPEG, run_inspection
 
 
@@ -68,14 +69,23 @@ def test_whoever_remediated_a_hazard_cannot_verify_it(ctx, staff, lead) -> None:
     )
     done = svc.remediate(staff, hid, "已加固")
     assert done.info.status == HazardStatus.REMEDIATED and done.info.remediated_by == "staff"
-    with pytest.raises(ValidationError) as own:
-        svc.verify(staff, hid)
-    assert "staff" in own.value.message and "验收" in own.value.message
+    with pytest.raises(PermissionDenied):
+        svc.verify(staff, hid, "我自己看过了")  # verifying is the lead's
+    with pytest.raises(ValidationError) as no_note:
+        svc.verify(lead, hid, "  ")  # the lead says what was checked
+    assert no_note.value.field == "field.notes"
     assert svc.get(lead, hid).info.status == HazardStatus.REMEDIATED
     verified = svc.verify(lead, hid, "现场复查牢固")
     assert verified.info.verified_by == "lead" and verified.verification_note == "现场复查牢固"
-    closed = svc.close(staff, hid)
-    assert closed.info.status == HazardStatus.CLOSED and closed.info.closed_by == "staff"
+    with pytest.raises(PermissionDenied):
+        svc.close(staff, hid, "销号")  # closing is the lead's
+    with pytest.raises(ValidationError) as no_note:
+        svc.close(lead, hid, "")
+    assert no_note.value.field == "field.notes"
+    assert svc.get(lead, hid).info.status == HazardStatus.VERIFIED
+    closed = svc.close(lead, hid, "已销号")
+    assert closed.info.status == HazardStatus.CLOSED and closed.info.closed_by == "lead"
+    assert closed.events[-1].note == "已销号"
     kinds = [e.kind for e in closed.events]
     assert kinds == [
         HazardEventKind.OPENED,
@@ -95,23 +105,26 @@ def test_the_lead_who_remediated_cannot_verify_either(ctx, staff, lead) -> None:
     svc.add_step(lead, hid, RemediationKind.ACTION, "更换灯箱")
     svc.remediate(lead, hid)
     with pytest.raises(ValidationError, match="lead"):
-        svc.verify(lead, hid)
-    assert svc.verify(staff, hid).info.status == HazardStatus.VERIFIED
+        svc.verify(lead, hid, "复查合格")
+    with pytest.raises(PermissionDenied):
+        svc.verify(staff, hid, "复查合格")
+    deputy = Actor(user_id=None, username="deputy", role=Role.LEAD)  # a second safety lead
+    assert svc.verify(deputy, hid, "复查合格").info.status == HazardStatus.VERIFIED
 
 
 def test_transitions_follow_the_order_and_reopen_needs_a_reason(ctx, staff, lead) -> None:
     svc = ctx.services.hazards
     hid = _manual(ctx, staff).info.id
     with pytest.raises(ValidationError, match="待整改"):
-        svc.close(lead, hid)  # not verified
+        svc.close(lead, hid, "销号")  # not verified
     with pytest.raises(ValidationError):
-        svc.verify(lead, hid)  # not remediated
+        svc.verify(lead, hid, "复查合格")  # not remediated
     with pytest.raises(ValidationError):
         svc.reopen(lead, hid, "x")  # already open
     svc.add_step(staff, hid, RemediationKind.ACTION, "修复")
     svc.remediate(staff, hid)
-    svc.verify(lead, hid)
-    svc.close(lead, hid)
+    svc.verify(lead, hid, "复查合格")
+    svc.close(lead, hid, "销号")
     with pytest.raises(ValidationError, match="原因"):
         svc.reopen(lead, hid, " ")
     with pytest.raises(ValidationError):
@@ -137,7 +150,7 @@ def test_the_due_schedule_ends_on_verify_and_a_reopen_gets_a_new_one(ctx, staff,
     svc.add_step(staff, hazard.id, RemediationKind.ACTION, "修复")
     svc.remediate(staff, hazard.id)
     assert schedules.get(lead, first.id).active  # still due until someone verifies it
-    svc.verify(lead, hazard.id)
+    svc.verify(lead, hazard.id, "复查合格")
     assert not schedules.get(lead, first.id).active
     assert not [o for o in schedules.open_items(lead) if o.schedule_id == first.id]  # no stale item
     reopened = svc.reopen(lead, hazard.id, "复发").info
@@ -205,6 +218,39 @@ def test_only_the_lead_moves_a_due_date_and_a_refusal_changes_nothing(ctx, staff
     assert svc.update(lead, hazard.id, later).info.due_date == hazard.due_date + timedelta(days=20)
 
 
+def test_a_downgrade_is_the_leads_with_a_reason_and_a_refusal_changes_nothing(
+    ctx, staff, lead, snapshot
+) -> None:
+    svc = ctx.services.hazards
+    major = _manual(ctx, staff, severity=HazardSeverity.MAJOR, description="金库报警线路被切断").info
+    assert major.interim_due_at is not None and major.plan_due_at is not None
+    general = HazardInput(
+        description=major.description,
+        severity=HazardSeverity.GENERAL,
+        location=major.location,
+        owner=major.owner,
+    )
+    before = snapshot()
+    with pytest.raises(PermissionDenied):
+        svc.update(staff, major.id, general, reason="只是小问题")
+    with pytest.raises(ValidationError) as no_reason:
+        svc.update(lead, major.id, general)
+    assert no_reason.value.field == "field.reason"
+    assert snapshot() == before
+    lowered = svc.update(lead, major.id, general, reason="复核后认定为一般隐患")
+    assert lowered.info.severity == HazardSeverity.GENERAL and lowered.info.interim_due_at is None
+    event = lowered.events[-1]
+    assert event.note == "复核后认定为一般隐患" and event.changes["severity"] == ("major", "general")
+    # raising stays open to staff, without a reason
+    raised = HazardInput(
+        description=major.description,
+        severity=HazardSeverity.MAJOR,
+        location=major.location,
+        owner=major.owner,
+    )
+    assert svc.update(staff, major.id, raised).info.severity == HazardSeverity.MAJOR
+
+
 def test_filters_ageing_and_counts(ctx, staff, lead) -> None:
     svc = ctx.services.hazards
     det = run_inspection(ctx, staff, "VAULT", fail=(1, 2))  # dual control (major), access log (general)
@@ -214,7 +260,7 @@ def test_filters_ageing_and_counts(ctx, staff, lead) -> None:
     fixed = _manual(ctx, staff, description="灭火器过期").info
     svc.add_step(staff, fixed.id, RemediationKind.ACTION, "更换")
     svc.remediate(staff, fixed.id)
-    svc.verify(lead, fixed.id)
+    svc.verify(lead, fixed.id, "复查合格")
     everything = svc.list(lead)
     assert everything[0].id == late.id and everything[0].overdue  # overdue first
     assert everything[-1].id == fixed.id  # verified last
@@ -320,7 +366,7 @@ def test_a_major_hazard_reminds_of_each_milestone_until_it_is_met(ctx, staff, le
     svc.add_step(staff, hazard.id, RemediationKind.PLAN, "更换报警线路并加装防护管")
     svc.remediate(staff, hazard.id)
     assert set(active(hazard.id)) == {f"隐患 {number}"}
-    svc.verify(lead, hazard.id)
+    svc.verify(lead, hazard.id, "复查合格")
     assert active(hazard.id) == {}
     general = _manual(ctx, staff).info
     assert len(active(general.id)) == 1  # a general hazard has the due date only

@@ -8,16 +8,24 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from branchguard.core.incidents.rules import (
+    DONE_GUARD,
+    UNDO_WINDOW,
     DeadlineState,
     checkpoint_state,
+    done_guarded,
+    initial_report_step,
     most_urgent,
+    next_level_choice,
+    open_at_close,
     severity,
     step_due,
     step_overdue,
+    undo_open,
 )
 from branchguard.core.incidents.text import goal_text
 from branchguard.core.incidents.types import (
     Checkpoint,
+    IncidentDetail,
     IncidentStatus,
     IncidentStep,
     IncidentSummary,
@@ -102,3 +110,65 @@ def test_goal_text_says_the_target_or_the_report_deadline(lang: str, target: str
         assert goal_text(step(None)) == ""
     finally:
         set_language(before)
+
+
+def test_a_second_done_inside_the_guard_interval_is_ignored() -> None:
+    assert not done_guarded(None, START)  # the first press
+    assert done_guarded(START, START + timedelta(milliseconds=150))  # the double press of the walk-through
+    assert done_guarded(START, START + DONE_GUARD - timedelta(milliseconds=1))
+    assert not done_guarded(START, START + DONE_GUARD)
+    assert not done_guarded(START, START - timedelta(seconds=1))  # a clock set back never locks Done
+    assert timedelta(milliseconds=500) <= DONE_GUARD <= timedelta(seconds=2)  # a real second step still flows
+
+
+def test_undo_is_offered_for_a_few_seconds_after_a_mark() -> None:
+    assert not undo_open(None, START)
+    assert undo_open(START, START) and undo_open(START, START + UNDO_WINDOW - timedelta(milliseconds=1))
+    assert not undo_open(START, START + UNDO_WINDOW)
+    assert timedelta(seconds=3) <= UNDO_WINDOW <= timedelta(seconds=15)
+
+
+def _numbered(n: int, **kw: object) -> IncidentStep:
+    return replace(step(**kw), number=n, key=f"s{n}")  # type: ignore[arg-type]
+
+
+def _detail(*steps: IncidentStep) -> IncidentDetail:
+    return IncidentDetail(
+        summary=incident(1, Level.II), location="", report_fields={}, steps=steps, entries=(), actions=(),
+        closed_by=None, outcome="", injuries="", losses_cents=None, root_cause="",
+    )
+
+
+def test_closing_lists_the_pending_steps_and_the_overdue_checkpoints() -> None:
+    detail = _detail(
+        _numbered(1, state=StepState.DONE),
+        _numbered(2, target=5, checkpoint=True, deadline=15),  # initial report: 15 min
+        _numbered(3, state=StepState.SKIPPED),
+        _numbered(4, target=None, checkpoint=True, deadline=1440),  # written report: 24 h
+        _numbered(5, target=None),
+    )
+    early = open_at_close(detail, START + timedelta(minutes=10))
+    assert [s.number for s in early.pending] == [2, 4, 5] and early.overdue_checkpoints == () and early
+    late = open_at_close(detail, START + timedelta(minutes=16))
+    assert [c.step for c in late.overdue_checkpoints] == [2]
+    assert late.overdue_checkpoints[0].due_at == START + timedelta(minutes=15)
+    finished = _detail(_numbered(1, state=StepState.DONE), _numbered(2, state=StepState.SKIPPED))
+    assert not open_at_close(finished, START + timedelta(days=2))
+    assert not open_at_close(_detail(), START)  # ad hoc: nothing to ask
+
+
+def test_the_level_dialog_proposes_one_step_from_the_current_level() -> None:
+    assert next_level_choice(Level.III) == Level.II  # never a jump to I on one Enter
+    assert next_level_choice(Level.II) == Level.I
+    assert next_level_choice(Level.I) == Level.II  # at the top: one step down
+
+
+def test_the_initial_report_is_the_plans_first_reporting_checkpoint() -> None:
+    steps = (
+        _numbered(1),
+        _numbered(2, checkpoint=True, deadline=15),
+        _numbered(3, checkpoint=True, deadline=1440),
+    )
+    found = initial_report_step(steps)
+    assert found is not None and found.number == 2
+    assert initial_report_step((_numbered(1),)) is None

@@ -194,11 +194,62 @@ def test_report_fields_are_kept_and_logged(ctx, lead) -> None:
     iid = inc.start(lead, "ROB").id
     detail = inc.set_report_fields(lead, iid, {"cause": "持刀抢劫", "harm_scope": "无人员伤亡"})
     assert detail.report_fields == {"cause": "持刀抢劫", "harm_scope": "无人员伤亡"}
-    assert (
-        detail.entries[-1].kind == EntryKind.REPORT_FIELDS and detail.entries[-1].data["cause"] == "持刀抢劫"
-    )
+    report = next(e for e in detail.entries if e.kind == EntryKind.REPORT_FIELDS)
+    assert report.data["cause"] == "持刀抢劫"
     with pytest.raises(ValidationError, match="colour"):
         inc.set_report_fields(lead, iid, {"colour": "red"})
+
+
+def test_saving_the_initial_report_completes_its_checkpoint_and_logs_it(ctx, lead, staff) -> None:
+    inc = ctx.services.incidents
+    iid = inc.start(lead, "ROB").id
+    steps = inc.get(lead, iid).steps
+    initial = next(s for s in steps if s.checkpoint)
+    later = [s for s in steps if s.checkpoint and s.number != initial.number]
+    assert initial.key == "report_initial" and later  # the written report stays for later
+    detail = inc.set_report_fields(lead, iid, {"place": "营业厅", "cause": "持刀抢劫"})
+    marked = detail.steps[initial.number - 1]
+    assert (marked.state, marked.by) == (StepState.DONE, "lead")
+    assert all(detail.steps[s.number - 1].state == StepState.PENDING for s in later)
+    kinds = [(e.kind, e.step) for e in detail.entries[-2:]]
+    assert kinds == [(EntryKind.REPORT_FIELDS, None), (EntryKind.STEP_DONE, initial.number)]
+    assert detail.entries[-1].data["by"] == "initial_report"
+    assert detail.next_checkpoint() is not None and detail.next_checkpoint().step == later[0].number
+    audit = ctx.services.audit.list(lead)[0]
+    assert audit.action == "incident.report" and audit.after["checkpoint_done"] == initial.number
+    # a second save changes the report only: the checkpoint is not marked twice
+    again = inc.set_report_fields(lead, iid, {"trend": "已控制"})
+    assert [e.kind for e in again.entries[-1:]] == [EntryKind.REPORT_FIELDS]
+    # an initial report already made (marked by hand) is left as it was
+    other = inc.start(lead, "ROB").id
+    inc.mark_step(staff, other, initial.number)
+    done = inc.set_report_fields(lead, other, {"cause": "抢劫"})
+    assert done.steps[initial.number - 1].by == "staff"
+    assert [e.kind for e in done.entries[-1:]] == [EntryKind.REPORT_FIELDS]
+
+
+def test_undo_takes_back_the_last_mark_with_a_correction(ctx, lead, staff, auditor) -> None:
+    inc = ctx.services.incidents
+    iid = inc.start(lead, "FIRE").id
+    first = inc.mark_step(staff, iid, 1)
+    second = inc.mark_step(staff, iid, 2)
+    undo = inc.undo_mark(staff, iid, second.seq)
+    assert undo.kind == EntryKind.CORRECTION and undo.corrects == second.seq and "2" in undo.text
+    detail = inc.get(lead, iid)
+    assert [s.state for s in detail.steps[:3]] == [StepState.DONE, StepState.PENDING, StepState.PENDING]
+    entries = {e.seq: e for e in detail.entries}
+    assert entries[second.seq].corrected_by == (undo.seq,)  # append-only: the mark is still there
+    with pytest.raises(ValidationError) as twice:
+        inc.undo_mark(staff, iid, second.seq)  # already undone
+    assert twice.value.field == "field.corrects"
+    note = inc.log(staff, iid, EntryKind.NOTE, "烟雾变大")
+    with pytest.raises(ValidationError):
+        inc.undo_mark(staff, iid, note.seq)  # not a step mark
+    with pytest.raises(PermissionDenied):
+        inc.undo_mark(auditor, iid, first.seq)
+    lead_mark = inc.mark_step(lead, iid, 2)
+    with pytest.raises(PermissionDenied):
+        inc.undo_mark(staff, iid, lead_mark.seq)  # another person's mark is the lead's to correct
 
 
 def test_list_filters_and_full_text_search(ctx, lead) -> None:

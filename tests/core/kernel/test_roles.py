@@ -52,7 +52,10 @@ EXPECTED: dict[str, set[str]] = {
     "inspection.run": {L, S},
     "inspection.template": {L},
     "hazard.create": {L, S},
-    "hazard.verify": {L, S},
+    "hazard.update": {L, S},
+    "hazard.downgrade": {L},  # a lower severity drops a major hazard's duties (issue 17)
+    "hazard.verify": {L},
+    "hazard.close": {L},
     "hazard.set_due": {L},
     "hazard.policy": {L},
     "schedule.read": {L, S, A},

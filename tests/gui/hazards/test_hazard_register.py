@@ -1,5 +1,6 @@
 """The hazard register page (filters, overdue rows, export of exactly what is shown) and the hazard
-detail dialog (fields by role, steps, reopen with a reason)."""
+detail dialog (fields by role, steps, reopen with a reason; downgrade, verify and close are the
+lead's, each confirmed with a reason or note)."""
 
 from __future__ import annotations
 
@@ -55,8 +56,8 @@ def hazards(gui_ctx: AppContext) -> dict[str, HazardDetail]:
     svc = gui_ctx.services.hazards
     svc.add_step(staff, closed, RemediationKind.ACTION, "已清理纸箱")
     svc.remediate(staff, closed)
-    svc.verify(lead, closed)
-    svc.close(lead, closed)
+    svc.verify(lead, closed, "复查合格")
+    svc.close(lead, closed, "销号")
     return made
 
 
@@ -237,6 +238,70 @@ def test_raising_the_severity_in_the_detail_takes_the_policy_deadline(
     assert stored.severity == HazardSeverity.MAJOR
     assert (stored.due_date - stored.opened_at.astimezone().date()).days == policy.major.fix_days
     assert view.badge.text().strip() == HazardSeverity.MAJOR.label
+
+
+def test_lowering_the_severity_is_the_leads_and_asks_why_first(
+    gui_ctx: AppContext, qtbot: Any, hazards: dict[str, HazardDetail]
+) -> None:
+    hazard_id = hazards["major"].info.id
+    general = HazardSeverity.GENERAL.value
+    staff_view = open_detail(qtbot, session_for(gui_ctx, "staff"), hazard_id)
+    staff_view.fields.severity.setCurrentIndex(staff_view.fields.severity.findData(general))
+    assert not staff_view.save()
+    assert "safety lead" in staff_view.message.text() and staff_view.confirm_dialog is None
+    lead = login(gui_ctx, "lead")
+    assert gui_ctx.services.hazards.get(lead, hazard_id).info.severity == HazardSeverity.MAJOR
+
+    view = open_detail(qtbot, session_for(gui_ctx, "lead"), hazard_id)
+    view.fields.severity.setCurrentIndex(view.fields.severity.findData(general))
+    view.save_button.click()
+    dialog = view.confirm_dialog
+    assert dialog is not None and dialog.objectName() == "hazard_downgrade_dialog" and dialog.isVisible()
+    question = dialog.intro.text()
+    assert HazardSeverity.MAJOR.label in question and HazardSeverity.GENERAL.label in question
+    assert gui_ctx.services.hazards.get(lead, hazard_id).info.severity == HazardSeverity.MAJOR  # asked first
+    dialog.submit()
+    assert dialog.form.error_text("reason")  # a reason is needed
+    dialog.reason.setText("复核后认定为一般隐患")
+    dialog.submit()
+    stored = gui_ctx.services.hazards.get(lead, hazard_id)
+    assert stored.info.severity == HazardSeverity.GENERAL and stored.events[-1].note == "复核后认定为一般隐患"
+
+
+def test_verifying_and_closing_are_the_leads_each_with_a_note(
+    gui_ctx: AppContext, qtbot: Any, hazards: dict[str, HazardDetail]
+) -> None:
+    hazard_id = hazards["fine"].info.id
+    svc, staff, lead = gui_ctx.services.hazards, login(gui_ctx, "staff"), login(gui_ctx, "lead")
+    svc.add_step(staff, hazard_id, RemediationKind.ACTION, "更换电池")
+    svc.remediate(staff, hazard_id)
+    staff_view = open_detail(qtbot, session_for(gui_ctx, "staff"), hazard_id)
+    assert staff_view.verify_button.isHidden() and staff_view.close_button.isHidden()
+
+    view = open_detail(qtbot, session_for(gui_ctx, "lead"), hazard_id)
+    view.verify_button.click()
+    dialog = view.confirm_dialog
+    assert dialog is not None and dialog.objectName() == "hazard_verify_dialog"
+    assert svc.get(lead, hazard_id).info.status == HazardStatus.REMEDIATED  # a click only asks
+    dialog.submit()
+    assert dialog.form.error_text("reason") and dialog.isVisible()
+    dialog.reason.setText("现场测试应急灯亮 90 分钟")
+    dialog.submit()
+    verified = svc.get(lead, hazard_id)
+    assert verified.info.status == HazardStatus.VERIFIED
+    assert verified.verification_note == "现场测试应急灯亮 90 分钟"
+
+    view.close_button.click()
+    closing = view.confirm_dialog
+    assert closing is not None and closing.objectName() == "hazard_close_dialog"
+    closing.reject()
+    assert svc.get(lead, hazard_id).info.status == HazardStatus.VERIFIED  # cancelled: nothing closed
+    view.close_button.click()
+    assert view.confirm_dialog is not None
+    view.confirm_dialog.reason.setText("整改完毕，销号")
+    view.confirm_dialog.submit()
+    closed = svc.get(lead, hazard_id)
+    assert closed.info.status == HazardStatus.CLOSED and closed.events[-1].note == "整改完毕，销号"
 
 
 def test_a_hazard_entered_by_hand_lands_in_the_register(open_window: Any, gui_ctx: AppContext) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
@@ -10,6 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit, QPushButton
 
 from branchguard.context import AppContext
+from branchguard.core.incidents.rules import DONE_GUARD, UNDO_WINDOW
 from branchguard.core.incidents.types import CloseInput, EntryKind, IncidentDetail, StepState
 from branchguard.core.kernel.types import Level
 from branchguard.gui.incidents import follow_mode
@@ -24,6 +26,24 @@ from tests.gui.conftest import PASSWORDS
 Opener = Callable[..., FollowWindow]
 
 
+class FakeClock:
+    """The follow window's clock in tests: moves only when told (no test sleeps)."""
+
+    def __init__(self) -> None:
+        self.now = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def advance(self, seconds: float) -> None:
+        self.now += timedelta(seconds=seconds)
+
+
+def clock_of(window: FollowWindow) -> FakeClock:
+    assert isinstance(window.clock, FakeClock)
+    return window.clock
+
+
 def login(ctx: AppContext, username: str) -> Any:
     return ctx.services.auth.login(username, PASSWORDS[username])
 
@@ -36,7 +56,7 @@ def follow(gui_ctx: AppContext, qtbot) -> Opener:
         username: str = "staff", *, drill: bool = False, size: tuple[int, int] = (1280, 720)
     ) -> FollowWindow:
         incident = gui_ctx.services.incidents.start(login(gui_ctx, "lead"), "FIRE", drill=drill)
-        window = FollowWindow(GuiSession(gui_ctx, login(gui_ctx, username)), incident.id)
+        window = FollowWindow(GuiSession(gui_ctx, login(gui_ctx, username)), incident.id, clock=FakeClock())
         qtbot.addWidget(window)
         window.resize(*size)
         with qtbot.waitActive(window):  # Space, S, Esc are window shortcuts: they need the active window
@@ -79,9 +99,53 @@ def test_done_button_marks_the_step_and_shows_the_next(gui_ctx, follow, qtbot):
 def test_space_marks_the_current_step_done(gui_ctx, follow, qtbot):
     window = follow()
     qtbot.keyClick(window, Qt.Key.Key_Space)
+    clock_of(window).advance((DONE_GUARD + timedelta(milliseconds=100)).total_seconds())
     qtbot.keyClick(window, Qt.Key.Key_Space)
     assert states(gui_ctx, window)[:3] == [StepState.DONE, StepState.DONE, StepState.PENDING]
     assert window.counter_label.text() == "Step 3 / 14"
+
+
+def test_a_second_done_inside_the_guard_interval_is_ignored(gui_ctx, follow, qtbot):
+    window = follow()
+    qtbot.keyClick(window, Qt.Key.Key_Space)
+    clock_of(window).advance(0.15)  # the double press of the walk-through: 150 ms apart
+    qtbot.keyClick(window, Qt.Key.Key_Space)
+    qtbot.mouseClick(window.done_button, Qt.MouseButton.LeftButton)
+    assert states(gui_ctx, window)[:2] == [StepState.DONE, StepState.PENDING]
+    assert window.counter_label.text() == "Step 2 / 14"
+    clock_of(window).advance(DONE_GUARD.total_seconds())
+    qtbot.keyClick(window, Qt.Key.Key_Space)  # a deliberate second Done goes through
+    assert states(gui_ctx, window)[:3] == [StepState.DONE, StepState.DONE, StepState.PENDING]
+
+
+def test_undo_last_takes_back_the_mark_for_a_few_seconds(gui_ctx, follow, qtbot):
+    window = follow()
+    assert not window.undo_button.isVisible()
+    qtbot.keyClick(window, Qt.Key.Key_Space)
+    assert window.undo_button.isVisible() and "1" in window.undo_button.text()
+    clock_of(window).advance(2)
+    qtbot.mouseClick(window.undo_button, Qt.MouseButton.LeftButton)
+    detail = stored(gui_ctx, window)
+    assert detail.steps[0].state == StepState.PENDING
+    mark, undo = detail.entries[-2], detail.entries[-1]
+    assert (mark.kind, mark.step, mark.corrected_by) == (EntryKind.STEP_DONE, 1, (undo.seq,))  # kept
+    assert (undo.kind, undo.corrects, undo.actor) == (EntryKind.CORRECTION, mark.seq, "staff")
+    assert window.counter_label.text() == "Step 1 / 14" and not window.undo_button.isVisible()
+    assert "undone" in window.status_label.text()
+    qtbot.keyClick(window, Qt.Key.Key_Space)  # marked again at once: the undo reset the guard
+    assert states(gui_ctx, window)[0] == StepState.DONE
+
+
+def test_the_undo_offer_ends_after_its_window(gui_ctx, follow, qtbot):
+    window = follow()
+    qtbot.keyClick(window, Qt.Key.Key_Space)
+    assert window.undo_button.isVisible()
+    clock_of(window).advance(UNDO_WINDOW.total_seconds())
+    window._tick()  # the one-second timer, without waiting for it
+    assert not window.undo_button.isVisible()
+    qtbot.keyClick(window, Qt.Key.Key_U)
+    assert states(gui_ctx, window)[0] == StepState.DONE  # too late: nothing undone
+    assert [e.kind for e in stored(gui_ctx, window).entries].count(EntryKind.CORRECTION) == 0
 
 
 def test_space_typed_into_the_note_box_stays_a_space(gui_ctx, follow, qtbot):
@@ -136,6 +200,7 @@ def test_staff_can_mark_steps_and_write_notes_and_nothing_else(follow):
     assert buttons == {
         "follow_done",
         "follow_skip",
+        "follow_undo",
         "follow_skip_confirm",
         "follow_skip_cancel",
         "follow_note_add",
@@ -208,6 +273,7 @@ def test_a_pending_write_ignores_a_second_space(gui_ctx, follow, qtbot, monkeypa
     on_done(work())
     assert window.counter_label.text() == "Step 2 / 14"
     assert states(gui_ctx, window)[:2] == [StepState.DONE, StepState.PENDING]
+    clock_of(window).advance(DONE_GUARD.total_seconds())  # past the double-press guard too
     qtbot.keyClick(window, Qt.Key.Key_Space)
     assert len(held) == 1  # free again once committed
 

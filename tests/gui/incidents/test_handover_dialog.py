@@ -14,6 +14,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QFileDialog
 
 from branchguard.context import AppContext
+from branchguard.core.hazards.types import HazardInput, HazardSeverity, RemediationKind
 from branchguard.core.incidents.types import CloseInput, FollowUpInput
 from branchguard.core.kernel.types import Level
 from branchguard.gui.incidents.handover_dialog import HandoverDialog
@@ -49,7 +50,19 @@ def shift(gui_ctx: AppContext) -> dict[str, int]:
             ),
         ),
     )
-    return {"fire": fire.id, "ill": ill.id, "outage": outage.id}
+    hazards = gui_ctx.services.hazards
+    staff = login(gui_ctx, "staff")
+    vault = hazards.create(
+        staff, HazardInput(description="Vault alarm line cut", severity=HazardSeverity.MAJOR, owner="周强")
+    )
+    exit_door = hazards.create(staff, HazardInput(description="Fire exit blocked by boxes", owner="李娜"))
+    done = hazards.create(staff, HazardInput(description="Extinguisher expired")).info.id
+    hazards.add_step(staff, done, RemediationKind.ACTION, "Replaced")
+    hazards.remediate(staff, done)
+    hazards.verify(lead, done, "New extinguisher checked")  # verified: no longer handed over
+    return {
+        "fire": fire.id, "ill": ill.id, "outage": outage.id, "vault": vault.info.id, "exit": exit_door.info.id
+    }
 
 
 @pytest.fixture
@@ -90,6 +103,20 @@ def test_lists_open_actions_with_the_overdue_one_highlighted(dialog):
     assert "(overdue)" not in table.item(later, 3).text()
     assert table.item(later, 0).foreground().color() != QColor(style.ERROR)
     assert "service" not in table.item(late, 1).text() and table.item(late, 1).text().startswith("#")
+
+
+def test_lists_open_hazards(gui_ctx, dialog, shift):
+    table = dialog.hazard_table
+    assert dialog.hazards_title.text() == "Open hazards: 2"
+    assert table.rowCount() == 2  # the verified one is not handed over
+    rows = {table.item(r, 0).text().split(" ", 1)[1]: r for r in range(table.rowCount())}
+    assert set(rows) == {"Vault alarm line cut", "Fire exit blocked by boxes"}
+    vault = rows["Vault alarm line cut"]
+    assert table.item(vault, 1).text() == "Major" and table.item(vault, 2).text() == "Open"
+    assert table.item(vault, 3).text() == "周强"
+    info = gui_ctx.services.hazards.get(login(gui_ctx, "lead"), shift["vault"]).info
+    assert table.item(vault, 0).text().startswith(info.number)
+    assert table.item(vault, 4).text() == info.due_date.isoformat()
 
 
 def test_refresh_shows_what_changed(gui_ctx, dialog, shift):

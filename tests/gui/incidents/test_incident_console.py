@@ -300,7 +300,11 @@ def test_initial_report_fields_are_saved_and_logged(console, gui_ctx, fire) -> N
     dialog.edits["cause"].setPlainText("配电箱短路")
     dialog.accept()
     assert stored(gui_ctx, fire).report_fields == {"place": "城东支行营业部一楼", "cause": "配电箱短路"}
-    assert cells(console.log.model, IncidentLogModel.COL_KIND)[-1] == "Initial report updated"
+    assert cells(console.log.model, IncidentLogModel.COL_KIND)[-2:] == ["Initial report updated", "Step done"]
+    initial = next(s for s in stored(gui_ctx, fire).steps if s.checkpoint)
+    assert initial.state == StepState.DONE  # saving the report is making it: its checkpoint is done
+    following = console.header._checkpoint  # the countdown moves on to the 24-hour written report
+    assert following is not None and following.step != initial.number
     again = console.ask_report_fields()
     assert again is not None and again.edits["cause"].toPlainText() == "配电箱短路"
     assert again.changes() == {}
@@ -309,6 +313,7 @@ def test_initial_report_fields_are_saved_and_logged(console, gui_ctx, fire) -> N
 def test_close_says_what_is_missing_and_where_then_closes_with_an_action(console, gui_ctx, fire) -> None:
     dialog = console.ask_close()
     assert dialog is not None
+    dialog.confirm_open.setChecked(True)  # the pending steps are asked about in the next test
     dialog.losses.setText("12,3x")
     row = dialog.add_action_row("更换配电箱")
     dialog.submit()

@@ -136,11 +136,10 @@ def test_a_keyboard_run_opens_two_hazards_and_closing_one_takes_two_people(
     assert detail_dialog.remediate()
     assert detail_dialog.detail is not None
     assert detail_dialog.detail.info.status == HazardStatus.REMEDIATED
-    # ... and cannot verify it: the button says why, and the service refuses it anyway.
-    assert detail_dialog.verify_button.isVisible()
-    assert not detail_dialog.verify_button.isEnabled()
-    assert "different person" in detail_dialog.verify_button.toolTip()
-    assert not detail_dialog.verify()
+    # ... and cannot verify it: verifying is the lead's, so it is not offered, and the service
+    # refuses it anyway.
+    assert detail_dialog.verify_button.isHidden() and detail_dialog.close_button.isHidden()
+    assert not detail_dialog.verify("我自己检查过了")
     assert detail_dialog.message.text()
     lead = login(gui_ctx, "lead")
     assert gui_ctx.services.hazards.get(lead, first.id).info.status == HazardStatus.REMEDIATED
@@ -152,8 +151,8 @@ def test_a_keyboard_run_opens_two_hazards_and_closing_one_takes_two_people(
     assert isinstance(register, HazardsPage)
     detail_dialog = register.open_hazard(first.id)
     assert detail_dialog.verify_button.isEnabled()
-    assert detail_dialog.verify()
-    assert detail_dialog.close_hazard()
+    assert detail_dialog.verify("联调报警中心，按钮报警正常")
+    assert detail_dialog.close_hazard("整改完毕，销号")
     stored = gui_ctx.services.hazards.get(lead, first.id).info
     assert (stored.status, stored.remediated_by, stored.verified_by) == (HazardStatus.CLOSED, "staff", "lead")
     still_open = [h for h in register.shown() if h.inspection_id == inspection_id]

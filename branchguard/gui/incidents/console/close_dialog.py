@@ -8,6 +8,7 @@ from decimal import Decimal, InvalidOperation
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QDateEdit,
     QDialog,
     QDialogButtonBox,
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QListWidget,
     QPlainTextEdit,
     QPushButton,
     QTableWidget,
@@ -23,6 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from branchguard.core.incidents.rules import OpenAtClose
+from branchguard.core.incidents.text import local_stamp
 from branchguard.core.incidents.types import CloseInput, FollowUpInput
 from branchguard.core.kernel.i18n import t
 from branchguard.gui.kit.forms import FieldForm
@@ -47,15 +51,28 @@ def parse_yuan(text: str) -> int | None:
 
 
 class CloseDialog(QDialog):
-    """`value()` is the CloseInput once `submit` found nothing missing; errors sit by their field."""
+    """`value()` is the CloseInput once `submit` found nothing missing; errors sit by their field.
+
+    With steps still pending or reporting checkpoints overdue (`still_open`, computed in core), the
+    dialog lists them first and closes only once the lead ticks that they close it anyway."""
 
     COL_TEXT, COL_OWNER, COL_DUE = range(3)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, still_open: OpenAtClose | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("close_dialog")
         self.setWindowTitle(self.tr("Close the incident"))
         self.resize(720, 640)
+        self.still_open = still_open or OpenAtClose((), ())
+        self.open_title = QLabel()
+        self.open_title.setObjectName("close_open_title")
+        self.open_title.setProperty("role", "error")
+        self.open_title.setWordWrap(True)
+        self.open_list = QListWidget()
+        self.open_list.setObjectName("close_open_items")
+        self.confirm_open = QCheckBox(self.tr("Close it with these still open"))
+        self.confirm_open.setObjectName("close_confirm_open")
+        self._fill_still_open()
         self.form = FieldForm()
         self.outcome = QPlainTextEdit()
         self.outcome.setTabChangesFocus(True)
@@ -113,6 +130,9 @@ class CloseDialog(QDialog):
         actions_title = QLabel(self.tr("Follow-up actions"))
         actions_title.setStyleSheet("font-weight: 600;")
         box = QVBoxLayout(self)
+        for widget in (self.open_title, self.open_list, self.confirm_open):
+            widget.setVisible(bool(self.still_open))
+            box.addWidget(widget)
         box.addLayout(self.form)
         box.addWidget(actions_title)
         box.addWidget(self.action_table, 1)
@@ -121,6 +141,27 @@ class CloseDialog(QDialog):
         box.addWidget(self.message)
         box.addWidget(buttons)
         self._value: CloseInput | None = None
+
+    def _fill_still_open(self) -> None:
+        """The overdue reporting checkpoints first, then every pending step, in plan order."""
+        items = self.still_open
+        self.open_title.setText(
+            self.tr("Still open: %1 pending step(s), %2 reporting checkpoint(s) overdue. Close anyway?")
+            .replace("%1", str(len(items.pending)))
+            .replace("%2", str(len(items.overdue_checkpoints)))
+        )
+        for point in items.overdue_checkpoints:
+            self.open_list.addItem(
+                self.tr("Report overdue since %1: %2. %3")
+                .replace("%1", local_stamp(point.due_at, "%Y-%m-%d %H:%M"))
+                .replace("%2", str(point.step))
+                .replace("%3", point.text.text)
+            )
+        for step in items.pending:
+            role = step.role_name.text or step.role
+            self.open_list.addItem(f"{step.number}. {step.text.text}" + (f" ({role})" if role else ""))
+        rows = min(self.open_list.count(), 5)
+        self.open_list.setMaximumHeight(self.open_list.sizeHintForRow(0) * rows + 8 if rows else 0)
 
     # -- actions table -------------------------------------------------------------------------
     def add_action_row(self, text: str = "", owner: str = "", due: date | None = None) -> int:
@@ -166,6 +207,12 @@ class CloseDialog(QDialog):
         self.actions_error.hide()
         self.show_error("")
         ok = True
+        if self.still_open and not self.confirm_open.isChecked():
+            self.show_error(
+                self.tr("Steps or reports are still open: tick “Close it with these still open”.")
+            )
+            self.confirm_open.setFocus()
+            ok = False
         if not self.outcome.toPlainText().strip():
             self.form.set_error("close_outcome", self.tr("Say how the incident ended."))
             ok = False

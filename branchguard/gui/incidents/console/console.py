@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from branchguard.core.incidents.rules import open_at_close
 from branchguard.core.incidents.types import (
     CloseInput,
     EntryKind,
@@ -376,7 +378,8 @@ class IncidentConsole(QWidget):
     def ask_close(self) -> CloseDialog | None:
         if not (may(self.session.actor, "incident.close") and self.is_open()):
             return None
-        dialog = CloseDialog(self)
+        still_open = open_at_close(self.detail, datetime.now(UTC)) if self.detail is not None else None
+        dialog = CloseDialog(self, still_open)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self.close_incident(dialog.value()))
         dialog.open()

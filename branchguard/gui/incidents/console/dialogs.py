@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from branchguard.core.incidents.log import MAX_ENTRY_TEXT
+from branchguard.core.incidents.rules import next_level_choice
 from branchguard.core.incidents.types import REPORT_FIELDS
 from branchguard.core.kernel.i18n import t
 from branchguard.core.kernel.types import Level
@@ -108,7 +109,8 @@ class CorrectDialog(ReasonDialog):
 
 
 class LevelDialog(ReasonDialog):
-    """Raise or lower the level; the reason goes into the log with the change."""
+    """Raise or lower the level; the reason goes into the log with the change. The proposed level
+    is one step from the current one, so a single Enter never jumps two levels."""
 
     def __init__(self, current: Level, parent: QWidget | None = None) -> None:
         super().__init__("", "", "", parent=parent)
@@ -116,7 +118,7 @@ class LevelDialog(ReasonDialog):
         self.setWindowTitle(self.tr("Change the level"))
         self.intro.setText(self.tr("The incident is at %1.").replace("%1", current.label))
         self.level = QComboBox()
-        fill_levels(self.level, leave_out=current)
+        fill_levels(self.level, next_level_choice(current), leave_out=current)
         self.form.insertRow(0, self.tr("New level"), self.level)
         self.form.set_label("reason", self.tr("Why?"))
 

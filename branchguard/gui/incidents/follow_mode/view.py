@@ -79,9 +79,12 @@ class FollowView(QWidget):
             f"QPushButton:disabled {{ background: {style.BORDER}; color: {style.MUTED}; }}"
         )
         self.skip_button = self._button("follow_skip")
+        self.undo_button = self._button("follow_undo")  # shown for a few seconds after a mark
+        self.undo_button.hide()
         actions = QHBoxLayout()
         actions.addWidget(self.done_button, 3)
         actions.addWidget(self.skip_button, 1)
+        actions.addWidget(self.undo_button, 1)
         self.skip_reason = QLineEdit()
         self.skip_reason.setObjectName("follow_skip_reason")
         self.skip_reason.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
@@ -162,7 +165,8 @@ class FollowView(QWidget):
         self.next_label.setFont(sized(base, 22 * scale))
         self.done_button.setFont(sized(base, 40 * scale, bold=True))
         self.done_button.setMinimumHeight(round(120 * scale))
-        for widget in (self.skip_button, self.skip_confirm, self.skip_cancel, self.note_button):
+        small = (self.skip_button, self.undo_button, self.skip_confirm, self.skip_cancel, self.note_button)
+        for widget in small:
             widget.setFont(sized(base, 18 * scale))
             widget.setMinimumHeight(round(52 * scale))
         for edit in (self.skip_reason, self.note_edit):
@@ -192,5 +196,5 @@ class FollowView(QWidget):
         self.note_edit.setPlaceholderText(self.tr("Add a note (Enter saves)"))
         self.note_button.setText(self.tr("Add note"))
         self.keys_hint.setText(
-            self.tr("Space: done · S: skip · N: note · F11: full screen · Esc: leave · F1: keys")
+            self.tr("Space: done · S: skip · U: undo · N: note · F11: full screen · Esc: leave · F1: keys")
         )

@@ -9,7 +9,7 @@ from PySide6.QtCore import QEvent, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QKeySequence, QScreen, QShortcut, QShowEvent
 from PySide6.QtWidgets import QWidget
 
-from branchguard.core.incidents.rules import step_due, step_overdue
+from branchguard.core.incidents.rules import done_guarded, step_due, step_overdue, undo_open
 from branchguard.core.incidents.service import IncidentService
 from branchguard.core.incidents.text import goal_text
 from branchguard.core.incidents.types import (
@@ -17,6 +17,7 @@ from branchguard.core.incidents.types import (
     IncidentDetail,
     IncidentStatus,
     IncidentStep,
+    LogEntry,
     StepState,
 )
 from branchguard.core.kernel.i18n import t
@@ -35,6 +36,12 @@ TICK_MS = 1000
 ROLE_SWATCH = style.Swatch(style.ICON, style.ON_ACCENT)
 
 Write = Callable[[IncidentService, Actor], object]
+Clock = Callable[[], datetime]
+MARKS = (EntryKind.STEP_DONE, EntryKind.STEP_SKIPPED)
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
 
 
 def condition_text(detail: IncidentDetail, step: IncidentStep) -> str:
@@ -46,16 +53,28 @@ def condition_text(detail: IncidentDetail, step: IncidentStep) -> str:
 
 class FollowWindow(FollowView):
     """One incident as staff on the floor follow it. Writes go through the shared log writer and
-    the screen moves on only once the write is on disk; while one is pending, presses are ignored.
+    the screen moves on only once the write is on disk; while one is pending, presses are ignored,
+    and so is a second Done inside the guard interval (core/incidents/rules.py). For a few seconds
+    after a mark, "undo" takes it back with a correction entry. `clock` is injected by tests.
     """
 
     committed = Signal()  # a write from this window is on disk (the console may refresh)
 
-    def __init__(self, session: GuiSession, incident_id: int, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        session: GuiSession,
+        incident_id: int,
+        parent: QWidget | None = None,
+        *,
+        clock: Clock = utc_now,
+    ) -> None:
         super().__init__(parent)
         self.session = session
         self.incident_id = incident_id
+        self.clock = clock
         self.detail: IncidentDetail | None = None
+        self._last_done: datetime | None = None  # when the last Done was taken (the guard counts from it)
+        self._undoable: tuple[LogEntry, datetime] | None = None  # the last mark and when it was shown
         self._pending = False
         self._loading = False
         self._after_commit: Callable[[], None] | None = None
@@ -78,6 +97,7 @@ class FollowWindow(FollowView):
     def _connect(self) -> None:
         self.done_button.clicked.connect(self.mark_done)
         self.skip_button.clicked.connect(self.begin_skip)
+        self.undo_button.clicked.connect(self.undo_last)
         self.skip_confirm.clicked.connect(self._confirm_skip)
         self.skip_cancel.clicked.connect(self.cancel_skip)
         self.skip_reason.returnPressed.connect(self._confirm_skip)
@@ -88,6 +108,7 @@ class FollowWindow(FollowView):
         for keys, slot in (
             ("Space", self.mark_done),
             ("S", self.begin_skip),
+            ("U", self.undo_last),
             ("N", self.note_edit.setFocus),
             ("Esc", self._escape),
             ("F11", self.toggle_full_screen),
@@ -150,11 +171,15 @@ class FollowWindow(FollowView):
     # -- writing -------------------------------------------------------------------------------
     @Slot()
     def mark_done(self) -> bool:
-        """Mark the current step done; False (nothing sent) while a write is pending or when
-        there is nothing this user may mark."""
+        """Mark the current step done; False (nothing sent) while a write is pending, within the
+        guard interval of the last Done (a double press), or when there is nothing to mark."""
         step = self._markable_step()
         if step is None or self.skip_row.isVisible():
             return False
+        now = self.clock()
+        if done_guarded(self._last_done, now):
+            return False
+        self._last_done = now
         number = step.number
         message = self.tr("Step %1 done").replace("%1", str(number))
         incident_id = self.incident_id
@@ -194,6 +219,31 @@ class FollowWindow(FollowView):
             after=self.cancel_skip,
         )
 
+    def undo_available(self) -> bool:
+        """Whether the last mark made here may still be undone (within the undo window)."""
+        return self._undoable is not None and undo_open(self._undoable[1], self.clock())
+
+    @Slot()
+    def undo_last(self) -> bool:
+        """Take back the last mark made here: a correction entry, the step pending again."""
+        if not self.undo_available() or self._pending or not self._is_open() or self._undoable is None:
+            self._expire_undo()
+            return False
+        entry = self._undoable[0]
+        self._undoable = None
+        incident_id, seq = self.incident_id, entry.seq
+        message = self.tr("Step %1 mark undone").replace("%1", str(entry.step))
+        self._last_done = None  # the undone step may be marked again at once
+        return self._write(lambda incidents, actor: incidents.undo_mark(actor, incident_id, seq), message)
+
+    def _expire_undo(self) -> None:
+        if self._undoable is not None and not self.undo_available():
+            self._undoable = None
+        self.undo_button.setVisible(self._undoable is not None and self.may_mark_steps() and self._is_open())
+        if self._undoable is not None:
+            entry = self._undoable[0]
+            self.undo_button.setText(self.tr("Undo step %1 (U)").replace("%1", str(entry.step)))
+
     def add_note(self, text: str) -> bool:
         if not (self.may_note() and self._is_open()) or self._pending or not text.strip():
             return False
@@ -227,17 +277,20 @@ class FollowWindow(FollowView):
         self._update_controls()
         incidents, actor, incident_id = self.session.services.incidents, self.session.actor, self.incident_id
 
-        def work() -> IncidentDetail:
-            change(incidents, actor)
-            return incidents.get(actor, incident_id, with_entries=False)
+        def work() -> tuple[object, IncidentDetail]:
+            result = change(incidents, actor)
+            return result, incidents.get(actor, incident_id, with_entries=False)
 
         incident_writer.writer().submit(work, on_done=self._committed, on_error=self._write_failed)
         return True
 
     @Slot(object)
-    def _committed(self, detail: IncidentDetail) -> None:
+    def _committed(self, done: tuple[object, IncidentDetail]) -> None:
+        result, detail = done
         self._pending = False
         after, self._after_commit = self._after_commit, None
+        if isinstance(result, LogEntry) and result.kind in MARKS:
+            self._undoable = (result, self.clock())  # the undo window opens once the mark is shown
         self.show_detail(detail)
         if after is not None:
             after()
@@ -324,6 +377,8 @@ class FollowWindow(FollowView):
             self.skip_row.hide()
         self.note_row.setVisible(self.may_note() and self._is_open())
         self.note_button.setEnabled(not self._pending)
+        self.undo_button.setEnabled(not self._pending)
+        self._expire_undo()
         self.keys_hint.setVisible(markable)
         if not may_mark and not self.status_label.text():
             self.status_label.setStyleSheet(f"color: {style.MUTED};")
@@ -334,6 +389,7 @@ class FollowWindow(FollowView):
         detail = self.detail
         if detail is None:
             return
+        self._expire_undo()  # the undo offer ends with its window
         now = datetime.now(UTC)
         summary = detail.summary
         end = summary.closed_at or now
@@ -411,6 +467,7 @@ class FollowWindow(FollowView):
         for keys, what in (
             ("Space", self.tr("Mark the current step done")),
             ("S", self.tr("Skip the current step (asks for a reason)")),
+            ("U", self.tr("Undo the last mark (for a few seconds after it)")),
             ("N", self.tr("Write a note")),
             ("Esc", self.tr("Leave full screen, then close follow mode")),
             ("F11", self.tr("Full screen on or off")),
