@@ -39,7 +39,8 @@ def running(gui_ctx: AppContext, open_window: Callable[[str], MainWindow], qtbot
         keeper, signals = window.tray_keeper, window.schedule_signals
         assert keeper is not None and signals is not None
         # the catch-up runs on the scheduler's worker, then the wake times are read and set
-        qtbot.waitUntil(lambda: any(j.startswith(JOB_PREFIX) and j != REFRESH_JOB for j in signals.wiring.job_times()))
+        jobs = signals.wiring.job_times
+        qtbot.waitUntil(lambda: any(j.startswith(JOB_PREFIX) and j != REFRESH_JOB for j in jobs()))
         keeper.tray_available = lambda: tray
         asked: list[int] = []
         window.asked = asked  # type: ignore[attr-defined]
