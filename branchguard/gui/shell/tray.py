@@ -9,7 +9,7 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Literal
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QMenu, QMessageBox, QSystemTrayIcon, QWidget
 
@@ -25,20 +25,24 @@ COMING_WITHIN = timedelta(hours=24)  # a reminder due within a day is worth stay
 TRAY_MESSAGE_MS = 8_000
 
 
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("TrayKeeper", text)
+
+
 def ask_keep_running(parent: QWidget) -> Choice:
     """The question itself (the tests replace it): keep reminding in the tray, quit, or go back."""
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Question)
-    box.setWindowTitle(TrayKeeper.tr("Close BranchGuard"))
-    box.setText(TrayKeeper.tr("Reminders are showing or due within a day."))
+    box.setWindowTitle(_tr("Close BranchGuard"))
+    box.setText(_tr("Reminders are showing or due within a day."))
     box.setInformativeText(
-        TrayKeeper.tr(
+        _tr(
             "Keep BranchGuard running in the system tray so that they still pop up on time? "
             "Open it again from the tray icon."
         )
     )
-    keep = box.addButton(TrayKeeper.tr("Keep reminding in the tray"), QMessageBox.ButtonRole.AcceptRole)
-    quit_ = box.addButton(TrayKeeper.tr("Quit"), QMessageBox.ButtonRole.DestructiveRole)
+    keep = box.addButton(_tr("Keep reminding in the tray"), QMessageBox.ButtonRole.AcceptRole)
+    quit_ = box.addButton(_tr("Quit"), QMessageBox.ButtonRole.DestructiveRole)
     cancel = box.addButton(QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(keep)
     box.setEscapeButton(cancel)
