@@ -20,8 +20,10 @@ RUN_KEY = r"Software\Microsoft\Windows\CurrentVersion\Run"
 DESKTOP_FILE = "branchguard.desktop"
 
 
-def launch_command(data_dir: Path, default_dir: Path) -> list[str]:
-    """The command line that starts this BranchGuard's window on `data_dir`."""
+def launch_command(data_dir: Path, default_dir: Path | None) -> list[str]:
+    """The command line that starts this BranchGuard's window on `data_dir` (named unless it is
+    `default_dir`; None: always named, as when the folder came from the environment, which a
+    logon start may not have)."""
     if getattr(sys, "frozen", False):
         command = [sys.executable]
     else:
@@ -30,7 +32,7 @@ def launch_command(data_dir: Path, default_dir: Path) -> list[str]:
             (p for p in (scripts / "branchguard", scripts / "branchguard.exe") if p.is_file()), None
         )
         command = [str(script)] if script is not None else [sys.executable, "-m", "branchguard"]
-    if Path(data_dir).resolve() != Path(default_dir).resolve():
+    if default_dir is None or Path(data_dir).resolve() != Path(default_dir).resolve():
         command += ["--data-dir", str(data_dir)]
     return command
 
@@ -159,6 +161,14 @@ class WindowsAutostart:
 
     def disable(self) -> None:
         self.registry.delete(APP_NAME)
+
+
+def default_data_dir_for_logon() -> Path | None:
+    """The data folder a start at logon finds by itself; None when this one came from
+    BRANCHGUARD_DATA_DIR (then the command names it)."""
+    from branchguard.config import DATA_DIR_ENV, default_data_dir
+
+    return None if os.environ.get(DATA_DIR_ENV) else default_data_dir()
 
 
 def for_this_system(platform: str = sys.platform) -> Autostart | None:

@@ -25,24 +25,24 @@ COMING_WITHIN = timedelta(hours=24)  # a reminder due within a day is worth stay
 TRAY_MESSAGE_MS = 8_000
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("TrayKeeper", text)
-
-
 def ask_keep_running(parent: QWidget) -> Choice:
     """The question itself (the tests replace it): keep reminding in the tray, quit, or go back."""
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Question)
-    box.setWindowTitle(_tr("Close BranchGuard"))
-    box.setText(_tr("Reminders are showing or due within a day."))
+    box.setWindowTitle(QCoreApplication.translate("TrayKeeper", "Close BranchGuard"))
+    box.setText(QCoreApplication.translate("TrayKeeper", "Reminders are showing or due within a day."))
     box.setInformativeText(
-        _tr(
+        QCoreApplication.translate(
+            "TrayKeeper",
             "Keep BranchGuard running in the system tray so that they still pop up on time? "
-            "Open it again from the tray icon."
+            "Open it again from the tray icon.",
         )
     )
-    keep = box.addButton(_tr("Keep reminding in the tray"), QMessageBox.ButtonRole.AcceptRole)
-    quit_ = box.addButton(_tr("Quit"), QMessageBox.ButtonRole.DestructiveRole)
+    keep_text = QCoreApplication.translate("TrayKeeper", "Keep reminding in the tray")
+    keep = box.addButton(keep_text, QMessageBox.ButtonRole.AcceptRole)
+    quit_ = box.addButton(
+        QCoreApplication.translate("TrayKeeper", "Quit"), QMessageBox.ButtonRole.DestructiveRole
+    )
     cancel = box.addButton(QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(keep)
     box.setEscapeButton(cancel)

@@ -103,6 +103,11 @@ def test_command_names_the_data_folder_only_when_not_default(tmp_path: Path, mon
     plain = launch_command(default, default)
     assert "--data-dir" not in plain
     assert launch_command(other, default)[-2:] == ["--data-dir", str(other)]
+    assert launch_command(default, None)[-2:] == ["--data-dir", str(default)]
+    monkeypatch.setenv("BRANCHGUARD_DATA_DIR", str(other))
+    assert autostart.default_data_dir_for_logon() is None
+    monkeypatch.delenv("BRANCHGUARD_DATA_DIR")
+    assert autostart.default_data_dir_for_logon() is not None
     monkeypatch.setattr(sys, "frozen", True, raising=False)
     monkeypatch.setattr(sys, "executable", r"C:\BranchGuard\BranchGuard.exe")
     assert launch_command(default, default) == [r"C:\BranchGuard\BranchGuard.exe"]
