@@ -56,6 +56,8 @@ class BackupsPanel(QWidget):
         self.keep_monthly = QSpinBox()
         self.keep_monthly.setObjectName("backup_keep_monthly")
         self.keep_monthly.setRange(0, 120)
+        for spin in (self.keep_daily, self.keep_monthly):
+            spin.setMaximumWidth(120)
         self.keep_form = QFormLayout()
         self.keep_daily_label, self.keep_monthly_label = QLabel(), QLabel()
         self.keep_form.addRow(self.keep_daily_label, self.keep_daily)

@@ -455,6 +455,9 @@ class MainWindow(QMainWindow):
 
     def bring_forward(self) -> None:
         """Another start on this data folder asked for this window: show it on top, as it was."""
+        if self.tray_keeper is not None and self.tray_keeper.in_tray:
+            self.tray_keeper.open_window()  # as the tray's Open does (it comes back here)
+            return
         if self.isMinimized():
             self.showNormal()
         self.show()

@@ -109,14 +109,21 @@ class TrayKeeper(QObject):
     def lets_close(self) -> bool:
         """Asked as the window closes: True lets it close as before; False keeps it open, either
         hidden in the tray (the user chose so) or as it was (the user cancelled)."""
+        if self._asks():
+            choice = self.ask(self.window_)
+            if choice == "tray":
+                self.hide_to_tray()
+            if choice != "quit":
+                return False
+        # Closing for good: the application ends with its window again.
+        self.in_tray = False
+        QApplication.setQuitOnLastWindowClosed(True)
+        return True
+
+    def _asks(self) -> bool:
         if self.quitting or not self.window_.isVisible() or self.window_.schedule_signals is None:
-            return True
-        if not self.tray_available() or not self.reminders_coming():
-            return True
-        choice = self.ask(self.window_)
-        if choice == "tray":
-            self.hide_to_tray()
-        return choice == "quit"
+            return False
+        return self.tray_available() and self.reminders_coming()
 
     def hide_to_tray(self) -> None:
         tray = self._tray()

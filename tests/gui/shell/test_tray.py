@@ -82,8 +82,12 @@ def test_keep_hides_the_window_the_scheduler_runs_and_the_tray_opens_or_quits(ru
 
         window.close()  # asked again, kept again
         assert window.asked == [1, 1] and not window.isVisible()
+        window.bring_forward()  # a second start on this data folder: as the tray's Open
+        assert window.isVisible() and not keeper.in_tray and _quit_on_last_window_closed()
+        window.close()
+        assert window.asked == [1, 1, 1] and not window.isVisible()
         keeper.quit_action.trigger()
-        assert window.asked == [1, 1]  # Quit from the tray does not ask
+        assert window.asked == [1, 1, 1]  # Quit from the tray does not ask
         assert window.schedule_signals is None and not signals.scheduler.running
     finally:
         from PySide6.QtWidgets import QApplication
