@@ -30,7 +30,7 @@ from branchguard.gui.shell.main_window import MainWindow
 from branchguard.gui.shell.single_instance import SingleInstance, ask_running_window_forward
 
 if TYPE_CHECKING:
-    from branchguard.context import AppContext
+    from branchguard.context import AppContext, StartRestore
     from branchguard.core.kernel.types import Actor
 
 TRACE_ENV = "BRANCHGUARD_TRACE_STARTUP"
@@ -230,6 +230,10 @@ class Startup(QObject):
             return
         if self._tracer is not None:
             self._tracer.mark("context_opened")
+        restore = self.opening.restore
+        if restore is not None:
+            say = QMessageBox.information if restore.ok else QMessageBox.warning
+            say(self.window, APP_NAME, restore.note.text())
         if ctx.schema.action is SchemaAction.UPGRADED:
             QMessageBox.information(
                 self.window, APP_NAME,
@@ -320,6 +324,7 @@ class ContextOpening:
         self._args = args
         self._on_done = on_done
         self._ctx: AppContext | None = None
+        self.restore: StartRestore | None = None  # what a pending restore did, to tell the user
         self._error: BaseException | None = None
         self._thread = threading.Thread(target=self._run, name="open-context", daemon=True)
 
@@ -329,9 +334,10 @@ class ContextOpening:
     def _run(self) -> None:
         try:
             import branchguard.core.accounts.service  # noqa: F401  (the login's service, argon2)
-            from branchguard.context import open_context
+            from branchguard.context import open_after_pending_restore
 
-            self._ctx = open_context(*self._args)
+            # A restore asked for in Settings is done first, before the database is opened.
+            self._ctx, self.restore = open_after_pending_restore(*self._args)
             _declare_every_model()
         except BaseException as exc:  # handed to the GUI thread, which shows it
             self._error = exc

@@ -71,3 +71,58 @@ def _starter_library_missing(sessions: sessionmaker[Session]) -> bool:
     (most starts find them, and need no playbook model until a playbook page opens)."""
     with sessions() as s:
         return s.scalar(text("SELECT 1 FROM playbooks WHERE builtin = :yes LIMIT 1"), {"yes": True}) is None
+
+
+@dataclass(frozen=True)
+class StartRestore:
+    """What a restore asked for in Settings did at this start (core/backup/pending.py)."""
+
+    note: Message
+    ok: bool
+
+
+def open_after_pending_restore(
+    data_dir: str | Path | None = None, db: str | None = None, lang: str | None = None
+) -> tuple[AppContext, StartRestore | None]:
+    """The window's start: a pending restore first, before anything opens the database; then the
+    context (an older restored schema is upgraded there), the restore recorded in the restored
+    audit trail and its incident logs verified, as `branchguard restore` does."""
+    from branchguard.core.backup import pending
+    from branchguard.core.backup.archive import BackupError
+    from branchguard.core.kernel.types import Actor
+    from branchguard.db.migrate import known_revisions
+
+    config = resolve(data_dir, db, lang)
+    set_language(config.language)
+    outcome: StartRestore | None = None
+    done = None
+    try:
+        done = pending.apply_pending(config.data_dir, config.db_url, known_revisions())
+    except BackupError as exc:
+        log.warning("pending restore not done: %s", exc.text("en"))
+        outcome = StartRestore(Message("backup.restore_at_start_failed", error=exc.content), ok=False)
+    ctx = open_context(data_dir, db, lang)
+    if done is None:
+        return ctx, outcome
+    asked, result = done
+    log.info("restored %s (set aside: %s)", asked.archive, result.set_aside)
+    try:
+        ctx.services.backup.record_restore(asked, result)
+        report = ctx.services.incidents.verify(Actor.system())
+    except BaseException:
+        ctx.close()
+        raise
+    where = {
+        "archive": str(asked.archive),
+        "aside": str(result.set_aside) if result.set_aside is not None else "-",
+    }
+    if report.ok:
+        made = result.manifest.created_at.astimezone().strftime("%Y-%m-%d %H:%M")
+        note = Message(
+            "backup.restored_at_start", at=made, user=asked.requested_by,
+            incidents=report.incidents, entries=report.entries, **where,
+        )
+        return ctx, StartRestore(note, ok=True)
+    problems = "; ".join(f"{p.incident_id}: {p.reason}" for p in report.problems)
+    log.error("restored %s: incident log check failed: %s", asked.archive, problems)
+    return ctx, StartRestore(Message("backup.restored_check_failed", problems=problems, **where), ok=False)

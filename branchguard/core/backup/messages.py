@@ -4,6 +4,12 @@ from __future__ import annotations
 
 MESSAGES: dict[str, tuple[str, str]] = {
     "action.backup.create": ("make a backup", "备份数据"),
+    "action.backup.restore_requested": ("ask for a restore at the next start", "请求在下次启动时恢复"),
+    "action.backup.restore_cancelled": ("cancel the restore asked for", "取消待执行的恢复"),
+    "action.backup.restore": ("restore a backup", "恢复备份"),
+    "backup.restored_at_start": ("Restored the backup {archive} (made {at}) as asked by {user}. The data that was here is in {aside}. Database integrity ok; {incidents} incident logs, {entries} entries: hash chains intact.", "已按 {user} 的请求恢复备份 {archive}（生成于 {at}）。原有数据已移至 {aside}。数据库完整性正常；{incidents} 个事件日志、{entries} 条记录：哈希链完整。"),
+    "backup.restored_check_failed": ("Restored the backup {archive}, but the incident log check found problems: {problems}. The data that was here is in {aside}.", "已恢复备份 {archive}，但事件日志校验发现问题：{problems}。原有数据已移至 {aside}。"),
+    "backup.restore_at_start_failed": ("The restore asked for was not done: {error}. The data in place is unchanged; ask for it again in Settings → Backups.", "未执行所请求的恢复：{error}。现有数据未改动；可在“设置 → 备份”中重新请求。"),
     "backup.write_failed": ("cannot write the backup {path}: {error}; nothing was written", "无法写入备份 {path}：{error}；未写入任何内容"),
     "backup.target_not_a_file": ("{path} is not a regular file: choose a file name for the backup", "{path} 不是普通文件：请为备份指定文件名"),
     "backup.no_database": ("the database {path} does not exist", "数据库 {path} 不存在"),

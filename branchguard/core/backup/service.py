@@ -4,11 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 from branchguard.core.audit.service import record
-from branchguard.core.backup.archive import backup_into_folder, create_backup
-from branchguard.core.backup.types import BackupResult
+from branchguard.core.backup import pending
+from branchguard.core.backup.archive import BackupError, backup_into_folder, check_backup, create_backup
+from branchguard.core.backup.pending import PendingRestore
+from branchguard.core.backup.types import BackupManifest, BackupResult, RestoreResult
+from branchguard.core.kernel.i18n import Message
 from branchguard.core.kernel.roles import require
 from branchguard.core.kernel.types import Actor
 
@@ -34,6 +38,70 @@ class BackupService:
         result = backup_into_folder(self._data_dir, db_url, folder, self._version, keep_daily, keep_monthly)
         self._audit(actor, result)
         return result
+
+    # -- restore at the next start (core/backup/pending.py says why not now) ------------------------
+    def check(self, actor: Actor, archive: Path) -> BackupManifest:
+        """Prove every file of `archive` against its manifest; what it holds (slow: read it all)."""
+        require(actor, "backup.create")
+        from branchguard.db.migrate import known_revisions
+
+        return check_backup(archive, known_revisions())
+
+    def request_restore(
+        self, actor: Actor, db_url: str, archive: Path, manifest: BackupManifest
+    ) -> PendingRestore:
+        """Have the next start restore `archive` (checked by `check`, and checked again then)."""
+        require(actor, "backup.create")
+        if manifest.has_database and make_url(db_url).get_backend_name() != "sqlite":
+            raise BackupError(Message("backup.needs_sqlite"))
+        with self._sessions.begin() as s:
+            # The marker is written inside the transaction: a failure to write it records nothing.
+            asked = pending.write_marker(self._data_dir, archive, actor.username)
+            record(
+                s,
+                actor,
+                "backup.restore_requested",
+                "backup",
+                Path(archive).name,
+                after={
+                    "archive": str(asked.archive),
+                    "created_at": manifest.created_at.isoformat(),
+                    "app_version": manifest.app_version,
+                    "schema_revision": manifest.schema_revision,
+                },
+            )
+        return asked
+
+    def pending_restore(self) -> PendingRestore | None:
+        return pending.read_marker(self._data_dir)
+
+    def cancel_restore(self, actor: Actor) -> bool:
+        require(actor, "backup.create")
+        with self._sessions.begin() as s:
+            asked = pending.read_marker(self._data_dir)
+            if asked is None or not pending.cancel(self._data_dir):
+                return False
+            record(s, actor, "backup.restore_cancelled", "backup", asked.archive.name,
+                   before={"archive": str(asked.archive)})
+        return True
+
+    def record_restore(self, asked: PendingRestore, result: RestoreResult) -> None:
+        """At the start that restored: say so in the restored database's own audit trail."""
+        with self._sessions.begin() as s:
+            record(
+                s,
+                Actor.system(),
+                "backup.restore",
+                "backup",
+                asked.archive.name,
+                after={
+                    "archive": str(asked.archive),
+                    "requested_by": asked.requested_by,
+                    "requested_at": asked.requested_at.isoformat(),
+                    "created_at": result.manifest.created_at.isoformat(),
+                    "set_aside": str(result.set_aside) if result.set_aside else None,
+                },
+            )
 
     def _audit(self, actor: Actor, result: BackupResult) -> None:
         # After the archive is written: the archive's own copy does not hold this event.

@@ -1,17 +1,21 @@
-"""Settings: language (applied live), report font, branch settings, user accounts, database in use."""
+"""Settings: language (applied live), start at logon, report font, branch settings, user accounts,
+backups (the lead's), database in use."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QFileDialog,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QTabWidget,
     QVBoxLayout,
@@ -27,6 +31,8 @@ from branchguard.gui.kit.icons import icon
 from branchguard.gui.kit.loader import Loader
 from branchguard.gui.kit.page import Page
 from branchguard.gui.kit.tasks import run_task
+from branchguard.gui.settings import autostart
+from branchguard.gui.settings.backups import BackupsPanel
 from branchguard.gui.settings.users import UsersPanel
 from branchguard.gui.shell.about import find_report_font, font_description
 from branchguard.gui.shell.session import GuiSession
@@ -54,6 +60,15 @@ def _message_label(name: str) -> QLabel:
     return label
 
 
+def _scrolling(content: QWidget) -> QScrollArea:
+    """A tab that scrolls rather than making the window taller than a small screen."""
+    area = QScrollArea()
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setWidgetResizable(True)
+    area.setWidget(content)
+    return area
+
+
 def _say(label: QLabel, text: str, *, error: bool) -> None:
     label.setProperty("role", "error" if error else "hint")
     label.style().polish(label)
@@ -71,7 +86,7 @@ class SettingsPage(Page):
         self._heading.setProperty("role", "page-title")
         self.tabs = QTabWidget()
         self.tabs.setObjectName("settings_tabs")
-        self.tabs.addTab(self._build_general(), icon("settings"), "")
+        self.tabs.addTab(_scrolling(self._build_general()), icon("settings"), "")
         self.tabs.addTab(self._build_branch(), icon("people"), "")
         self.users = UsersPanel(session)
         self.users.setObjectName("users_panel")
@@ -79,6 +94,10 @@ class SettingsPage(Page):
         # Hidden rather than disabled: the accounts list is none of a staff member's business,
         # and the auth service refuses them anyway.
         self.tabs.setTabVisible(self._users_tab, may(session.actor, "user.list"))
+        self.backups = BackupsPanel(session)
+        self.backups.setObjectName("backups_panel")
+        self._backups_tab = self.tabs.addTab(_scrolling(self.backups), icon("save"), "")
+        self.tabs.setTabVisible(self._backups_tab, may(session.actor, "backup.create"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(28, 24, 28, 24)
         layout.setSpacing(14)
@@ -101,6 +120,20 @@ class SettingsPage(Page):
         row = QVBoxLayout(self.language_box)
         row.addWidget(self.language)
         row.addWidget(self.language_note)
+
+        # Per Windows or Linux account, not a branch setting: anyone may choose it for themselves.
+        self.autostart: autostart.Autostart | None = autostart.for_this_system()
+        self.logon_box = QGroupBox()
+        self.start_at_logon = QCheckBox()
+        self.start_at_logon.setObjectName("start_at_logon")
+        self.start_at_logon.toggled.connect(self.set_start_at_logon)
+        self.logon_note = _hint()
+        self.logon_message = _message_label("logon_message")
+        row = QVBoxLayout(self.logon_box)
+        row.addWidget(self.start_at_logon)
+        row.addWidget(self.logon_note)
+        row.addWidget(self.logon_message)
+        self.logon_box.setVisible(self.autostart is not None)
 
         self.font_box = QGroupBox()
         self.font_path = QLineEdit()
@@ -141,7 +174,7 @@ class SettingsPage(Page):
 
         layout = QVBoxLayout(tab)
         layout.setContentsMargins(16, 16, 16, 16)
-        for widget in (self.language_box, self.font_box, self.db_box):
+        for widget in (self.language_box, self.logon_box, self.font_box, self.db_box):
             layout.addWidget(widget)
         layout.addStretch(1)
         return tab
@@ -154,6 +187,32 @@ class SettingsPage(Page):
         # Reinstalling the translators sends LanguageChange to every widget; the main window
         # then re-translates its menus and every page, this one included.
         translation.install(code)
+
+    def set_start_at_logon(self, on: bool) -> None:
+        """Write (or remove) this account's start-at-logon entry for the running BranchGuard."""
+        if self.autostart is None:
+            return
+        self.logon_message.hide()
+        try:
+            if on:
+                folder, default = self.session.ctx.config.data_dir, autostart.default_data_dir_for_logon()
+                self.autostart.enable(autostart.launch_command(folder, default))
+            else:
+                self.autostart.disable()
+        except OSError as exc:
+            _say(self.logon_message, exc.strerror or str(exc), error=True)
+        self._show_start_at_logon()
+
+    def _show_start_at_logon(self) -> None:
+        if self.autostart is None:
+            return
+        try:
+            on = self.autostart.enabled()
+        except OSError:
+            on = False
+        self.start_at_logon.blockSignals(True)
+        self.start_at_logon.setChecked(on)
+        self.start_at_logon.blockSignals(False)
 
     def choose_font(self) -> None:
         path, _filter = QFileDialog.getOpenFileName(
@@ -275,8 +334,11 @@ class SettingsPage(Page):
         self.font_path.setText(ctx.config.settings.get("report_font"))
         self.db_url.setText(ctx.engine.url.render_as_string(hide_password=True))
         self._load_branch()
+        self._show_start_at_logon()
         if may(self.session.actor, "user.list"):
             self.users.refresh()
+        if may(self.session.actor, "backup.create"):
+            self.backups.refresh()
         if self.font_choice is None:
             self.check_font()
 
@@ -285,6 +347,7 @@ class SettingsPage(Page):
         self.tabs.setTabText(0, self.tr("General"))
         self.tabs.setTabText(1, self.tr("Branch"))
         self.tabs.setTabText(self._users_tab, self.tr("User accounts"))
+        self.tabs.setTabText(self._backups_tab, self.tr("Backups"))
         self.language_box.setTitle(self.tr("Language"))
         self.language_note.setText(
             self.tr("Applies at once to the window; the command line and new reports use it too.")
@@ -292,6 +355,11 @@ class SettingsPage(Page):
         self.language.blockSignals(True)
         self.language.setCurrentIndex(self.language.findData(current_language()))
         self.language.blockSignals(False)
+        self.logon_box.setTitle(self.tr("Start"))
+        self.start_at_logon.setText(self.tr("Start BranchGuard when I log on"))
+        self.logon_note.setText(
+            self.tr("So that reminders come even when nobody opened it. Only for this account on this PC.")
+        )
         self.font_box.setTitle(self.tr("Chinese font for PDF reports"))
         self.font_path.setPlaceholderText(self.tr("Automatic: search the fonts installed on this PC"))
         self.font_choose.setText(self.tr("Choose…"))
@@ -314,5 +382,6 @@ class SettingsPage(Page):
         self.branch_save.setText(self.tr("Save branch settings"))
         self.branch_note.setText(self.tr("Only the safety lead can change the branch settings."))
         self.users.retranslate()
+        self.backups.retranslate()
         if self.font_choice is not None:
             self.check_font()  # its warning comes from the report engine in the language of the day

@@ -33,6 +33,7 @@ if TYPE_CHECKING:  # the window paints before these (the login dialog: the datab
     from branchguard.gui.shell.notifications import NotificationCentre
     from branchguard.gui.shell.session import GuiSession
     from branchguard.gui.shell.shortcuts import ShortcutsDialog
+    from branchguard.gui.shell.tray import TrayKeeper
 
 LANDING_PAGE = "people"
 WRITES_WAIT_MS = 10_000  # at close: queued log entries and inspection answers still get committed
@@ -45,7 +46,11 @@ WRITES_WAIT_MS = 10_000  # at close: queued log entries and inspection answers s
 # cover centred by stretches, setShortcuts([...]), whose single-key overload resolves through the
 # namespace), gui/kit/icons.py and gui/kit/tasks.py; tests/test_launcher.py checks.
 _PAGE_ROLE = 0x0100
-SCHEDULE_MODULES = ("branchguard.gui.schedules.qt_scheduler", "branchguard.gui.shell.notifications")
+SCHEDULE_MODULES = (
+    "branchguard.gui.schedules.qt_scheduler",
+    "branchguard.gui.shell.notifications",
+    "branchguard.gui.shell.tray",
+)
 
 
 class MainWindow(QMainWindow):
@@ -70,6 +75,7 @@ class MainWindow(QMainWindow):
         self.incident_bar: IncidentBar | None = None  # Start incident (F9) and the live-incident banner
         self.notifications: NotificationCentre | None = None  # the bell; see start_schedules
         self.schedule_signals: ScheduleSignals | None = None
+        self.tray_keeper: TrayKeeper | None = None  # closing with reminders coming: keep running in the tray
         self._schedules_wanted = False  # start_schedules was called (the scheduler may still be importing)
         self._locked = False
         self._page_before_lock = ""
@@ -160,8 +166,10 @@ class MainWindow(QMainWindow):
             return  # stopped (the window closed) before the modules were in
         from branchguard.gui.schedules.qt_scheduler import ScheduleSignals
         from branchguard.gui.shell.notifications import NotificationCentre
+        from branchguard.gui.shell.tray import TrayKeeper
 
         self.notifications = NotificationCentre(self)
+        self.tray_keeper = TrayKeeper(self)
         signals = ScheduleSignals(self.session.services.schedules, parent=self)
         self.notifications.connect_signals(signals)
         self.schedule_signals = signals
@@ -204,7 +212,7 @@ class MainWindow(QMainWindow):
         self.quit_action = QAction(icon("logout"), "", self)
         self.quit_action.setObjectName("action_quit")
         self.quit_action.setShortcuts([QKeySequence("Ctrl+Q")])
-        self.quit_action.triggered.connect(self.close)
+        self.quit_action.triggered.connect(self.quit)
         self.help_action = QAction(icon("keyboard"), "", self)
         self.help_action.setObjectName("action_shortcuts")
         self.help_action.setShortcuts([QKeySequence("F1")])
@@ -387,7 +395,13 @@ class MainWindow(QMainWindow):
     def _quit_from_lock(self) -> None:
         if self.login_dialog is not None:
             self.login_dialog = None
-            self.close()
+            self.quit()
+
+    def quit(self) -> None:
+        """File → Quit (and leaving the lock): close without offering the tray."""
+        if self.tray_keeper is not None:
+            self.tray_keeper.quitting = True
+        self.close()
 
     def set_actor(self, actor: Actor) -> None:
         if actor != self.session.actor:
@@ -441,6 +455,9 @@ class MainWindow(QMainWindow):
 
     def bring_forward(self) -> None:
         """Another start on this data folder asked for this window: show it on top, as it was."""
+        if self.tray_keeper is not None and self.tray_keeper.in_tray:
+            self.tray_keeper.open_window()  # as the tray's Open does (it comes back here)
+            return
         if self.isMinimized():
             self.showNormal()
         self.show()
@@ -484,6 +501,8 @@ class MainWindow(QMainWindow):
                 item.setText(info.nav_title())
         if self._session is not None and not self._locked:
             self._show_status()
+        if self.tray_keeper is not None:
+            self.tray_keeper.retranslate()
 
     # -- geometry ------------------------------------------------------------------------------
     def _restore(self) -> None:
@@ -520,6 +539,9 @@ class MainWindow(QMainWindow):
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.tray_keeper is not None and not self.tray_keeper.lets_close():
+            event.ignore()  # hidden in the tray, or the user went back to the window
+            return
         self.save_state()
         self.stop_schedules()
         # Log entries and inspection answers queued a moment ago are committed before the app goes.

@@ -371,6 +371,117 @@ Submitted as: %3</translation>
     </message>
 </context>
 <context>
+    <name>BackupsPanel</name>
+    <message>
+        <source>Choose the backup folder</source>
+        <translation>Choose the backup folder</translation>
+    </message>
+    <message>
+        <source>Backing up to %1…</source>
+        <translation>Backing up to %1…</translation>
+    </message>
+    <message>
+        <source>Backing up</source>
+        <translation>Backing up</translation>
+    </message>
+    <message>
+        <source>Backup written: %1 (%2 files, %3).</source>
+        <translation>Backup written: %1 (%2 files, %3).</translation>
+    </message>
+    <message>
+        <source>Older automatic backups removed: %1.</source>
+        <translation>Older automatic backups removed: %1.</translation>
+    </message>
+    <message>
+        <source>The database is PostgreSQL: back it up with pg_dump.</source>
+        <translation>The database is PostgreSQL: back it up with pg_dump.</translation>
+    </message>
+    <message>
+        <source>Restore from a backup</source>
+        <translation>Restore from a backup</translation>
+    </message>
+    <message>
+        <source>BranchGuard backups (*.zip)</source>
+        <translation>BranchGuard backups (*.zip)</translation>
+    </message>
+    <message>
+        <source>Checking %1…</source>
+        <translation>Checking %1…</translation>
+    </message>
+    <message>
+        <source>Checking the backup</source>
+        <translation>Checking the backup</translation>
+    </message>
+    <message>
+        <source>File: %1</source>
+        <translation>File: %1</translation>
+    </message>
+    <message>
+        <source>Made: %1 by BranchGuard %2</source>
+        <translation>Made: %1 by BranchGuard %2</translation>
+    </message>
+    <message>
+        <source>Schema: %1</source>
+        <translation>Schema: %1</translation>
+    </message>
+    <message>
+        <source>%1 files, %2 attachments, %3 incidents, %4 log entries, %5 drills, %6 inspections</source>
+        <translation>%1 files, %2 attachments, %3 incidents, %4 log entries, %5 drills, %6 inspections</translation>
+    </message>
+    <message>
+        <source>Restore this backup? It is done the next time BranchGuard starts, before anything opens the database; the data in place now is moved aside first, not deleted.</source>
+        <translation>Restore this backup? It is done the next time BranchGuard starts, before anything opens the database; the data in place now is moved aside first, not deleted.</translation>
+    </message>
+    <message>
+        <source>Restore cancelled; nothing was changed.</source>
+        <translation>Restore cancelled; nothing was changed.</translation>
+    </message>
+    <message>
+        <source>The restore asked for is cancelled; nothing was changed.</source>
+        <translation>The restore asked for is cancelled; nothing was changed.</translation>
+    </message>
+    <message>
+        <source>%1 will be restored the next time BranchGuard starts: quit it (File → Quit) and start it again.</source>
+        <translation>%1 will be restored the next time BranchGuard starts: quit it (File → Quit) and start it again.</translation>
+    </message>
+    <message>
+        <source>Automatic backups</source>
+        <translation>Automatic backups</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <source>Use the data folder</source>
+        <translation>Use the data folder</translation>
+    </message>
+    <message>
+        <source>Keep the newest backup of this many days</source>
+        <translation>Keep the newest backup of this many days</translation>
+    </message>
+    <message>
+        <source>Keep the newest backup of this many months</source>
+        <translation>Keep the newest backup of this many months</translation>
+    </message>
+    <message>
+        <source>BranchGuard makes one backup a day while it runs: the database, attachments, keys and settings in one checked archive. Choose a USB stick or a network share, so the evidence survives this PC&apos;s disk.</source>
+        <translation>BranchGuard makes one backup a day while it runs: the database, attachments, keys and settings in one checked archive. Choose a USB stick or a network share, so the evidence survives this PC&apos;s disk.</translation>
+    </message>
+    <message>
+        <source>Back up now</source>
+        <translation>Back up now</translation>
+    </message>
+    <message>
+        <source>Restore from a backup…</source>
+        <translation>Restore from a backup…</translation>
+    </message>
+    <message>
+        <source>Cancel the restore</source>
+        <translation>Cancel the restore</translation>
+    </message>
+</context>
+<context>
     <name>CalendarPage</name>
     <message>
         <source>MMMM yyyy</source>
@@ -3987,6 +4098,22 @@ Submitted as: %3</translation>
         <source>Only the safety lead can change the branch settings.</source>
         <translation>Only the safety lead can change the branch settings.</translation>
     </message>
+    <message>
+        <source>Backups</source>
+        <translation>Backups</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>Start BranchGuard when I log on</source>
+        <translation>Start BranchGuard when I log on</translation>
+    </message>
+    <message>
+        <source>So that reminders come even when nobody opened it. Only for this account on this PC.</source>
+        <translation>So that reminders come even when nobody opened it. Only for this account on this PC.</translation>
+    </message>
 </context>
 <context>
     <name>SeverityPolicyDialog</name>
@@ -4674,6 +4801,37 @@ Submitted as: %3</translation>
     <message>
         <source>Not scheduled</source>
         <translation>Not scheduled</translation>
+    </message>
+</context>
+<context>
+    <name>TrayKeeper</name>
+    <message>
+        <source>Close BranchGuard</source>
+        <translation>Close BranchGuard</translation>
+    </message>
+    <message>
+        <source>Reminders are showing or due within a day.</source>
+        <translation>Reminders are showing or due within a day.</translation>
+    </message>
+    <message>
+        <source>Keep BranchGuard running in the system tray so that they still pop up on time? Open it again from the tray icon.</source>
+        <translation>Keep BranchGuard running in the system tray so that they still pop up on time? Open it again from the tray icon.</translation>
+    </message>
+    <message>
+        <source>Keep reminding in the tray</source>
+        <translation>Keep reminding in the tray</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <source>Open BranchGuard</source>
+        <translation>Open BranchGuard</translation>
+    </message>
+    <message>
+        <source>BranchGuard keeps running here and reminds you on time.</source>
+        <translation>BranchGuard keeps running here and reminds you on time.</translation>
     </message>
 </context>
 <context>

@@ -370,6 +370,117 @@ Submitted as: %3</source>
     </message>
 </context>
 <context>
+    <name>BackupsPanel</name>
+    <message>
+        <source>Choose the backup folder</source>
+        <translation>选择备份文件夹</translation>
+    </message>
+    <message>
+        <source>Backing up to %1…</source>
+        <translation>正在备份到 %1…</translation>
+    </message>
+    <message>
+        <source>Backing up</source>
+        <translation>正在备份</translation>
+    </message>
+    <message>
+        <source>Backup written: %1 (%2 files, %3).</source>
+        <translation>已写入备份：%1（%2 个文件，%3）。</translation>
+    </message>
+    <message>
+        <source>Older automatic backups removed: %1.</source>
+        <translation>已删除较早的自动备份：%1 个。</translation>
+    </message>
+    <message>
+        <source>The database is PostgreSQL: back it up with pg_dump.</source>
+        <translation>数据库为 PostgreSQL：请用 pg_dump 备份数据库。</translation>
+    </message>
+    <message>
+        <source>Restore from a backup</source>
+        <translation>从备份恢复</translation>
+    </message>
+    <message>
+        <source>BranchGuard backups (*.zip)</source>
+        <translation>BranchGuard 备份 (*.zip)</translation>
+    </message>
+    <message>
+        <source>Checking %1…</source>
+        <translation>正在校验 %1…</translation>
+    </message>
+    <message>
+        <source>Checking the backup</source>
+        <translation>正在校验备份</translation>
+    </message>
+    <message>
+        <source>File: %1</source>
+        <translation>文件：%1</translation>
+    </message>
+    <message>
+        <source>Made: %1 by BranchGuard %2</source>
+        <translation>生成时间：%1，BranchGuard %2</translation>
+    </message>
+    <message>
+        <source>Schema: %1</source>
+        <translation>数据库结构版本：%1</translation>
+    </message>
+    <message>
+        <source>%1 files, %2 attachments, %3 incidents, %4 log entries, %5 drills, %6 inspections</source>
+        <translation>%1 个文件、%2 个附件、%3 个事件、%4 条日志、%5 次演练、%6 次检查</translation>
+    </message>
+    <message>
+        <source>Restore this backup? It is done the next time BranchGuard starts, before anything opens the database; the data in place now is moved aside first, not deleted.</source>
+        <translation>恢复此备份？恢复将在下次启动 BranchGuard 时、打开数据库之前进行；当前数据会先移至备用目录，不会被删除。</translation>
+    </message>
+    <message>
+        <source>Restore cancelled; nothing was changed.</source>
+        <translation>已取消恢复；未做任何改动。</translation>
+    </message>
+    <message>
+        <source>The restore asked for is cancelled; nothing was changed.</source>
+        <translation>已取消待执行的恢复；未做任何改动。</translation>
+    </message>
+    <message>
+        <source>%1 will be restored the next time BranchGuard starts: quit it (File → Quit) and start it again.</source>
+        <translation>将在下次启动 BranchGuard 时恢复 %1：请退出（文件 → 退出）后重新启动。</translation>
+    </message>
+    <message>
+        <source>Automatic backups</source>
+        <translation>自动备份</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>Use the data folder</source>
+        <translation>使用数据目录</translation>
+    </message>
+    <message>
+        <source>Keep the newest backup of this many days</source>
+        <translation>保留最近若干天（每天最新一份）</translation>
+    </message>
+    <message>
+        <source>Keep the newest backup of this many months</source>
+        <translation>保留最近若干月（每月最新一份）</translation>
+    </message>
+    <message>
+        <source>BranchGuard makes one backup a day while it runs: the database, attachments, keys and settings in one checked archive. Choose a USB stick or a network share, so the evidence survives this PC&apos;s disk.</source>
+        <translation>BranchGuard 运行时每天自动备份一次：数据库、附件、密钥和设置打包为一个带校验的备份文件。请选择 U 盘或网络共享文件夹，以免本机硬盘损坏时证据丢失。</translation>
+    </message>
+    <message>
+        <source>Back up now</source>
+        <translation>立即备份</translation>
+    </message>
+    <message>
+        <source>Restore from a backup…</source>
+        <translation>从备份恢复…</translation>
+    </message>
+    <message>
+        <source>Cancel the restore</source>
+        <translation>取消恢复</translation>
+    </message>
+</context>
+<context>
     <name>CalendarPage</name>
     <message>
         <source>MMMM yyyy</source>
@@ -3977,6 +4088,22 @@ Submitted as: %3</source>
         <source>Only the safety lead can change the branch settings.</source>
         <translation>只有安全负责人可以修改网点设置。</translation>
     </message>
+    <message>
+        <source>Backups</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>启动</translation>
+    </message>
+    <message>
+        <source>Start BranchGuard when I log on</source>
+        <translation>登录系统时自动启动 BranchGuard</translation>
+    </message>
+    <message>
+        <source>So that reminders come even when nobody opened it. Only for this account on this PC.</source>
+        <translation>即使无人打开程序也能按时提醒。仅对本机的当前账户生效。</translation>
+    </message>
 </context>
 <context>
     <name>SeverityPolicyDialog</name>
@@ -4662,6 +4789,37 @@ Submitted as: %3</source>
     <message>
         <source>Not scheduled</source>
         <translation>未安排计划</translation>
+    </message>
+</context>
+<context>
+    <name>TrayKeeper</name>
+    <message>
+        <source>Close BranchGuard</source>
+        <translation>关闭 BranchGuard</translation>
+    </message>
+    <message>
+        <source>Reminders are showing or due within a day.</source>
+        <translation>有待处理的提醒，或一天内有提醒到期。</translation>
+    </message>
+    <message>
+        <source>Keep BranchGuard running in the system tray so that they still pop up on time? Open it again from the tray icon.</source>
+        <translation>是否让 BranchGuard 在系统托盘中继续运行，以便按时弹出提醒？可从托盘图标重新打开。</translation>
+    </message>
+    <message>
+        <source>Keep reminding in the tray</source>
+        <translation>在托盘中继续提醒</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <source>Open BranchGuard</source>
+        <translation>打开 BranchGuard</translation>
+    </message>
+    <message>
+        <source>BranchGuard keeps running here and reminds you on time.</source>
+        <translation>BranchGuard 在此继续运行，并按时提醒您。</translation>
     </message>
 </context>
 <context>
