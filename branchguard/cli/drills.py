@@ -268,6 +268,9 @@ def run_compliance(ctx: AppContext, args: argparse.Namespace) -> int:
                     "rule": i.rule.code,
                     "name": i.rule.name.text,
                     "interval_months": i.rule.interval_months,
+                    "tiers": [tier.value for tier in i.rule.tiers],
+                    # a notice rule: next_due is the last day to notify for next_planned
+                    "notice_working_days": i.rule.notice_working_days,
                     "source": i.rule.source,
                     "last_done": i.last_done.isoformat() if i.last_done else None,
                     "last_drill_id": i.last_plan_id,

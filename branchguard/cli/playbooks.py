@@ -80,6 +80,9 @@ def summary_json(s: PlaybookSummary) -> dict[str, Any]:
         "title_en": s.title.en,
         "tier": s.tier.value,
         "category": s.category.value,
+        # the official names (CBA guideline) that reports sent upward use, in both languages
+        "category_zh": s.category.translated("zh_CN"),
+        "category_en": s.category.translated("en"),
         "levels": [lv.value for lv in s.levels],
         "status": s.status.value,
         "version": s.version,
@@ -124,6 +127,8 @@ def version_json(version: PlaybookVersion) -> dict[str, Any]:
         "title_en": c.title.en,
         "tier": c.tier.value,
         "category": c.category.value,
+        "category_zh": c.category.translated("zh_CN"),
+        "category_en": c.category.translated("en"),
         "levels": [lv.value for lv in c.levels],
         "triggers_zh": c.triggers.zh,
         "triggers_en": c.triggers.en,

@@ -58,6 +58,7 @@ def test_plan_run_evaluate_report_and_compliance(run: Run, tmp_path: Path) -> No
     code, out, err = run("incident", "show", str(incident_id), "--json")
     assert code == 0 and json.loads(out)["drill"] is True, err
     assert run("drill", "headcount", "1", "11")[0] == 0
+    assert _compliance(run)["FIRE_EVAC"]["status"] == "overdue"  # running is not done yet
 
     scores = tmp_path / "scores.yaml"
     scores.write_text(SCORES, encoding="utf-8")
@@ -66,8 +67,14 @@ def test_plan_run_evaluate_report_and_compliance(run: Run, tmp_path: Path) -> No
     assert out.strip() == "Drill #1 evaluated: 81 / 100"
     [plan] = _listed(run)
     assert plan["status"] == "evaluated" and plan["score"] == 81.0
-    fire = _compliance(run)["FIRE_EVAC"]
+    items = _compliance(run)
+    fire = items["FIRE_EVAC"]
     assert fire["status"] == "on_time" and fire["last_drill_id"] == 1
+    # an on-site plan run as a comprehensive exercise is no comprehensive or special plan drill
+    assert items["COMPREHENSIVE"]["status"] == "overdue"
+    assert items["COMPREHENSIVE"]["tiers"] == ["comprehensive", "special"]
+    assert items["ONSITE"]["last_drill_id"] == 1
+    assert "FIRE_NOTICE" not in items  # regional and optional: off by default
 
     pdf = tmp_path / "drill.pdf"
     code, out, err = run("report", "drill", "1", "-o", str(pdf), lang="zh_CN")

@@ -67,16 +67,26 @@ def test_list_shows_the_starter_library(run: Run) -> None:
     plans = json.loads(run("playbook", "list", "--json")[1])
     assert {p["code"] for p in plans} == STARTER_CODES
     fire = next(p for p in plans if p["code"] == "FIRE")
-    assert set(fire) == {"id", "code", "title_zh", "title_en", "tier", "category", "levels", "status",
-                         "version", "has_draft", "builtin", "step_count", "updated_at"}
+    assert set(fire) == {"id", "code", "title_zh", "title_en", "tier", "category", "category_zh",
+                         "category_en", "levels", "status", "version", "has_draft", "builtin", "step_count",
+                         "updated_at"}
     assert fire["title_en"] == "Fire and evacuation on-site response plan"
     assert (fire["tier"], fire["category"], fire["levels"]) == ("onsite", "fire_evacuation", ["II"])
     assert (fire["status"], fire["version"]) == ("approved", 1)
     assert (fire["has_draft"], fire["builtin"]) == (False, True)
     assert fire["step_count"] == 14
 
+    # the official names of the CBA guideline (银协发〔2009〕51号), as reports sent upward use them
+    names = {p["code"]: (p["category_zh"], p["category_en"]) for p in plans}
+    assert names["SRG"] == ("营业网点客流激增", "Surge in branch customer flow")
+    assert names["OCC"] == ("不合理占用银行服务资源", "Unreasonable occupation of bank service resources")
+    assert names["RUM"] == ("重大失实信息传播", "Spread of major false information")
+    assert names["OTH"] == ("其他影响营业网点正常服务的事件", "Other events affecting normal branch service")
+    assert names["INJ"][0] == "客户人身伤害"
+
+    # level I: a bank run, and a system failure or disaster across several branches (GEN's grading)
     level_one = json.loads(run("playbook", "list", "--json", "--level", "I")[1])
-    assert {p["code"] for p in level_one} == {"GEN", "RUN"}
+    assert {p["code"] for p in level_one} == {"GEN", "RUN", "SYS", "NAT"}
     found = json.loads(run("playbook", "list", "--json", "--search", "消火栓")[1])
     assert [p["code"] for p in found] == ["FIRE"]
     assert run("playbook", "list", "--level", "IV")[0] == 2

@@ -32,7 +32,7 @@ def test_demo_card_is_one_page_with_numbers_and_names(demo: Demo, pdf: type[Pdf]
         assert name in text
     for number in ("13901010001", "010-63210001", "010-66880110", "400-820-8820", "95598"):
         assert number in text  # whole: phone numbers never break over two lines
-    assert "总行安全保卫部值班室" in text and "城东物业服务中心" in text and "安达报警服务公司" in text
+    assert "分行安全保卫部值班室" in text and "城东物业服务中心" in text and "安达报警服务公司" in text
     assert "示范市城东区建设路" in text
     fonts = pdf.fonts(out)
     assert fonts and all(f.embedded for f in fonts), fonts
@@ -62,7 +62,7 @@ def test_realistic_branch_still_fits_one_page(demo: Demo, pdf: type[Pdf], tmp_pa
         people.add_person(actor, PersonInput(
             f"员工{i:02d}", roles[i % len(roles)], f"1390202{i:04d}", f"010-6321{i:04d}", on_duty=i % 5 != 0,
         ))
-    kinds = [ContactKind.HEAD_OFFICE_SECURITY, ContactKind.PROPERTY_MANAGEMENT, ContactKind.ALARM_COMPANY,
+    kinds = [ContactKind.SUPERIOR_SECURITY, ContactKind.PROPERTY_MANAGEMENT, ContactKind.ALARM_COMPANY,
              ContactKind.IT_HELPDESK, ContactKind.POWER_COMPANY, ContactKind.OTHER]
     for i in range(9):  # 6 demo contacts + 9 = 15
         people.add_contact(actor, ContactInput(

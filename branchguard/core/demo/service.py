@@ -41,8 +41,8 @@ DEMO_PEOPLE: tuple[PersonInput, ...] = (
 )
 
 DEMO_CONTACTS: tuple[ContactInput, ...] = (
-    ContactInput("总行安全保卫部值班室", ContactKind.HEAD_OFFICE_SECURITY, "010-66880110", "13800100110"),
-    ContactInput("分行安全保卫部", ContactKind.HEAD_OFFICE_SECURITY, "010-66880120"),
+    ContactInput("分行安全保卫部值班室", ContactKind.SUPERIOR_SECURITY, "010-66880110", "13800100110"),
+    ContactInput("分行安全保卫部", ContactKind.SUPERIOR_SECURITY, "010-66880120"),
     ContactInput("城东物业服务中心", ContactKind.PROPERTY_MANAGEMENT, "010-63218888"),
     ContactInput("安达报警服务公司", ContactKind.ALARM_COMPANY, "400-820-8820", "13800138000"),
     ContactInput("总行科技服务台", ContactKind.IT_HELPDESK, "010-66880999"),

@@ -11,11 +11,12 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
+from branchguard.core.drills.compliance import MAX_NOTICE_WORKING_DAYS
 from branchguard.core.drills.types import ComplianceRule, CriteriaSet, Criterion, DrillScope
 from branchguard.core.kernel.errors import ValidationError
 from branchguard.core.kernel.i18n import Message
 from branchguard.core.kernel.types import Actor, Text2
-from branchguard.core.playbooks.types import IncidentCategory
+from branchguard.core.playbooks.types import IncidentCategory, PlanTier
 from branchguard.db.base import utcnow
 from branchguard.db.models.drills import ComplianceRuleRow, DrillCriteriaSetRow
 from branchguard.paths import resources_dir
@@ -53,6 +54,9 @@ def load_defaults(path: Path | None = None) -> tuple[list[CriteriaSet], list[Com
             categories=tuple(IncidentCategory(c) for c in r.get("categories") or ()),
             scopes=tuple(DrillScope(c) for c in r.get("scopes") or ()),
             source=str(r.get("source") or ""),
+            active=bool(r.get("active", True)),
+            tiers=tuple(PlanTier(c) for c in r.get("tiers") or ()),
+            notice_working_days=r.get("notice_working_days"),
         )
         for r in raw["compliance_rules"]
     ]
@@ -60,17 +64,23 @@ def load_defaults(path: Path | None = None) -> tuple[list[CriteriaSet], list[Com
 
 
 def seed_defaults(sessions: sessionmaker[Session], path: Path | None = None) -> bool:
-    """Write the built-in sets and rules once (region ""); True when this call wrote them. Two
-    processes seeding at once cannot duplicate them: the loser's insert hits the unique key."""
-    with sessions() as s:
-        if s.scalar(select(DrillCriteriaSetRow.id).limit(1)) is not None:
-            return False
+    """Write the built-in sets and rules (region "") the database does not hold yet, by code; True
+    when this call wrote any. A built-in record already there, edited or not, is left as it is, so
+    a later release adds its new rules without touching a branch's changes. Two processes seeding
+    at once cannot duplicate them: the loser's insert hits the unique key."""
     sets, rules = load_defaults(path)
+    with sessions() as s:
+        have_sets = set(s.scalars(select(DrillCriteriaSetRow.code).where(DrillCriteriaSetRow.region == "")))
+        have_rules = set(s.scalars(select(ComplianceRuleRow.code).where(ComplianceRuleRow.region == "")))
+    new_sets = [cs for cs in sets if cs.code.strip().upper() not in have_sets]
+    new_rules = [r for r in rules if r.code.strip().upper() not in have_rules]
+    if not new_sets and not new_rules:
+        return False
     try:
         with sessions.begin() as s:
-            for cs in sets:
+            for cs in new_sets:
                 s.add(DrillCriteriaSetRow(region="", updated_by="system", **set_values(cs)))
-            for rule in rules:
+            for rule in new_rules:
                 s.add(ComplianceRuleRow(region="", updated_by="system", **rule_values(rule)))
     except IntegrityError:
         return False
@@ -98,6 +108,13 @@ def check_set(cs: CriteriaSet) -> CriteriaSet:
 def check_rule(rule: ComplianceRule) -> ComplianceRule:
     if not rule.code.strip() or not rule.name:
         raise ValidationError("field.compliance_rule", Message("validation.required"))
+    if rule.notice_working_days is not None:  # a notice rule: its interval is not used
+        days = rule.notice_working_days
+        if isinstance(days, bool) or not isinstance(days, int) or not 1 <= days <= MAX_NOTICE_WORKING_DAYS:
+            raise ValidationError(
+                "field.notice_working_days", Message("validation.range", low=1, high=MAX_NOTICE_WORKING_DAYS)
+            )
+        return rule
     if not 1 <= rule.interval_months <= MAX_INTERVAL_MONTHS:
         raise ValidationError(
             "field.interval_months", Message("validation.range", low=1, high=MAX_INTERVAL_MONTHS)
@@ -127,6 +144,8 @@ def rule_values(rule: ComplianceRule) -> dict[str, Any]:
         "interval_months": rule.interval_months,
         "categories": [c.value for c in rule.categories],
         "scopes": [s.value for s in rule.scopes],
+        "tiers": [tier.value for tier in rule.tiers],
+        "notice_working_days": rule.notice_working_days,
         "source": rule.source,
         "active": rule.active,
         "updated_at": utcnow(),
@@ -157,6 +176,8 @@ def rule_of(row: ComplianceRuleRow) -> ComplianceRule:
         source=row.source,
         active=row.active,
         region=row.region,
+        tiers=tuple(PlanTier(tier) for tier in row.tiers or ()),
+        notice_working_days=row.notice_working_days,
     )
 
 

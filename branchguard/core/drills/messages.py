@@ -22,6 +22,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "field.criteria_set": ("Scoring criteria", "评分标准"),
     "field.compliance_rule": ("Compliance rule", "合规要求"),
     "field.interval_months": ("Interval (months)", "间隔（月）"),
+    "field.notice_working_days": ("Notice (working days before)", "提前告知（工作日）"),
     "field.scores": ("Scores", "评分"),
     "field.problems": ("Problems found", "发现的问题"),
     "field.lessons": ("Lessons learned", "经验教训"),

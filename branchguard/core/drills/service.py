@@ -381,7 +381,10 @@ class DrillService:
         with self._sessions() as s:
             rule_list = drills_data.compliance_rules(s, region)
             plans = drills_store.plan_infos(s, s.scalars(select(DrillPlanRow)), now)
-        return compliance.evaluate_rules(rule_list, plans, now, due_soon_days)
+            facts = compliance.facts_of(
+                plans, drills_store.playbook_tiers(s), drills_store.closed_incidents(s, plans)
+            )
+        return compliance.evaluate_rules(rule_list, facts, now, due_soon_days)
 
     # -- helpers -------------------------------------------------------------------------------
     @staticmethod

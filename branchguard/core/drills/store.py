@@ -21,12 +21,14 @@ from branchguard.core.drills.types import (
     StepResult,
 )
 from branchguard.core.incidents.text import step_timing
-from branchguard.core.incidents.types import EntryKind, IncidentDetail, StepState
+from branchguard.core.incidents.types import EntryKind, IncidentDetail, IncidentStatus, StepState
 from branchguard.core.kernel import validation
-from branchguard.core.kernel.types import Text2
-from branchguard.core.playbooks.types import IncidentCategory
+from branchguard.core.kernel.types import PlaybookStatus, Text2
+from branchguard.core.playbooks.types import IncidentCategory, PlanTier
 from branchguard.core.schedules import store as schedules_store
 from branchguard.db.models.drills import DrillEvaluationRow, DrillPlanRow
+from branchguard.db.models.incidents import IncidentRow
+from branchguard.db.models.playbooks import PlaybookRow, PlaybookVersionRow
 from branchguard.db.models.schedules import ScheduleRow
 
 MAX_HEADCOUNT = 10_000
@@ -183,3 +185,33 @@ def audit_view(row: DrillPlanRow, rule: str) -> dict[str, Any]:
         "expected_headcount": row.expected_headcount,
         "criteria_set": row.criteria_set,
     }
+
+
+def playbook_tiers(s: Session) -> dict[str, PlanTier]:
+    """Each playbook's tier, by code: its approved version's, else its newest version's (a
+    retired or draft-only plan keeps the tier it was drilled under)."""
+    rows = s.execute(
+        select(PlaybookRow.code, PlaybookVersionRow.tier, PlaybookVersionRow.status).join(
+            PlaybookVersionRow, PlaybookVersionRow.playbook_id == PlaybookRow.id
+        ).order_by(PlaybookVersionRow.number)
+    ).tuples()
+    tiers: dict[str, PlanTier] = {}
+    approved_codes: set[str] = set()
+    for code, tier, status in rows:
+        if code in approved_codes:
+            continue
+        tiers[code] = PlanTier(tier)
+        if status == PlaybookStatus.APPROVED.value:
+            approved_codes.add(code)
+    return tiers
+
+
+def closed_incidents(s: Session, plans: Iterable[DrillPlan]) -> set[int | None]:
+    """The run incidents of `plans` that are closed: those drills are finished."""
+    ids = [p.incident_id for p in plans if p.incident_id is not None]
+    if not ids:
+        return set()
+    query = select(IncidentRow.id).where(
+        IncidentRow.id.in_(ids), IncidentRow.status == IncidentStatus.CLOSED.value
+    )
+    return set(s.scalars(query))

@@ -8,7 +8,7 @@ from datetime import date, datetime
 
 from branchguard.core.incidents.types import FollowUpAction, FollowUpInput, IncidentDetail
 from branchguard.core.kernel.types import LabelledEnum, Text2
-from branchguard.core.playbooks.types import IncidentCategory
+from branchguard.core.playbooks.types import IncidentCategory, PlanTier
 
 
 class DrillScope(LabelledEnum):
@@ -80,6 +80,11 @@ class CriteriaSet:
 
 @dataclass(frozen=True)
 class ComplianceRule:
+    """A required drill: at most `interval_months` between completed drills that match. A drill
+    matches when its plan's category, the drill's scope and its plan's tier are among the rule's
+    (an empty tuple matches any). A notice rule (`notice_working_days` set) asks instead for the
+    authority to be told that many working days before each matching drill; its interval is unused."""
+
     code: str
     name: Text2
     interval_months: int
@@ -88,6 +93,12 @@ class ComplianceRule:
     source: str = ""
     active: bool = True
     region: str = ""
+    tiers: tuple[PlanTier, ...] = ()  # empty: any tier of the plan drilled
+    notice_working_days: int | None = None
+
+    @property
+    def notice(self) -> bool:
+        return self.notice_working_days is not None
 
 
 @dataclass(frozen=True)
@@ -198,8 +209,11 @@ class DrillRecord:
 
 @dataclass(frozen=True)
 class ComplianceItem:
+    """A rule's state. For a notice rule: `next_planned` is the next matching drill, `next_due` the
+    last working day to notify the authority (None with no drill planned), `last_*` unused."""
+
     rule: ComplianceRule
-    last_done: datetime | None  # UTC start of the last matching run
+    last_done: datetime | None  # UTC start of the last matching completed run
     last_plan_id: int | None
     next_due: date | None  # None: never done, which is overdue
     next_planned: datetime | None  # the next matching plan or schedule occurrence

@@ -192,7 +192,7 @@ class PeopleService:
                 )
             )
         if kind is not None:
-            query = query.where(ContactRow.kind == kind.value)
+            query = query.where(ContactRow.kind.in_(kind.stored_values()))
         with self._sessions() as s:
             return [contact_info(c) for c in s.scalars(query)]
 

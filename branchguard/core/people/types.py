@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from branchguard.core.kernel.types import LabelledEnum
 
@@ -34,7 +35,16 @@ class ContactKind(LabelledEnum):
     FIRE = "fire"
     AMBULANCE = "ambulance"
     ANTI_FRAUD = "anti_fraud"
-    HEAD_OFFICE_SECURITY = "head_office_security"
+    # Every plan reports to the superior branch (上级行), which reaches head office: its security
+    # duty is the number a branch keeps. Stored as "head_office_security" before; see _missing_.
+    SUPERIOR_SECURITY = "superior_security"
+    POLICE_STATION = "police_station"  # the local police station (辖区派出所), besides 110
+    CASH_IN_TRANSIT = "cash_in_transit"
+    GUARD_COMPANY = "guard_company"
+    PUBLIC_RELATIONS = "public_relations"  # the superior branch's PR / public-opinion desk
+    CONSUMER_PROTECTION = "consumer_protection"
+    LEGAL_COMPLIANCE = "legal_compliance"
+    CARD_DEPARTMENT = "card_department"
     PROPERTY_MANAGEMENT = "property_management"
     ALARM_COMPANY = "alarm_company"
     IT_HELPDESK = "it_helpdesk"
@@ -44,6 +54,19 @@ class ContactKind(LabelledEnum):
     @classmethod
     def _prefix(cls) -> str:
         return "contact_kind"
+
+    @classmethod
+    def _missing_(cls, value: Any) -> ContactKind | None:
+        """Contacts, audit records and exchange files written before the rename keep the old
+        value; they read as the kind it became."""
+        return cls(FORMER_VALUES[value]) if value in FORMER_VALUES else None
+
+    def stored_values(self) -> tuple[str, ...]:
+        """Every value a row of this kind may hold: its own and any it had before."""
+        return (self.value, *(old for old, new in FORMER_VALUES.items() if new == self.value))
+
+
+FORMER_VALUES: dict[str, str] = {"head_office_security": "superior_security"}
 
 
 @dataclass(frozen=True)

@@ -54,17 +54,24 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "plan_tier.comprehensive": ("Comprehensive plan", "综合应急预案"),
     "plan_tier.special": ("Special plan", "专项应急预案"),
     "plan_tier.onsite": ("On-site response plan", "现场处置方案"),
+    # The first eleven are the event types of the CBA guideline on branch service emergencies
+    # (中国银行业营业网点服务突发事件应急处理工作指引, 银协发〔2009〕51号), by their official names:
+    # reports sent upward must use them.
     "category.bank_run": ("Bank run", "挤兑"),
     "category.system_failure": ("Business-system failure", "业务系统故障"),
     "category.robbery": ("Robbery of customer property", "抢劫客户财产"),
     "category.natural_disaster": ("Natural disaster", "自然灾害"),
     "category.sudden_illness": ("Customer sudden illness", "客户突发疾病"),
-    "category.personal_injury": ("Customer personal injury", "客户人身意外伤害"),
+    "category.personal_injury": ("Customer personal injury", "客户人身伤害"),
     "category.disorder": ("Provocation or disorder", "寻衅滋事"),
-    "category.customer_surge": ("Surge in customer flow", "客户流量激增"),
-    "category.resource_occupation": ("Unreasonable occupation of service resources", "不合理占用服务资源"),
-    "category.false_information": ("Spread of seriously false information", "严重失实信息传播"),
-    "category.other": ("Other", "其他"),
+    "category.customer_surge": ("Surge in branch customer flow", "营业网点客流激增"),
+    "category.resource_occupation": (
+        "Unreasonable occupation of bank service resources",
+        "不合理占用银行服务资源",
+    ),
+    "category.false_information": ("Spread of major false information", "重大失实信息传播"),
+    "category.other": ("Other events affecting normal branch service", "其他影响营业网点正常服务的事件"),
+    # branch practice, not guideline categories
     "category.fire_evacuation": ("Fire and evacuation", "火灾与疏散"),
     "category.atm_tampering": ("ATM / self-service tampering", "自助设备被改装"),
     "category.power_it_outage": ("Power or network outage", "停电或网络中断"),

@@ -86,7 +86,8 @@ class DrillCriteriaSetRow(Base):
 
 
 class ComplianceRuleRow(Base):
-    """A required drill: at most `interval_months` between runs of drills matching categories/scopes."""
+    """A required drill: at most `interval_months` between completed drills matching categories, scopes and
+    tiers; or, with `notice_working_days`, a notice due that many working days before each such drill."""
 
     __tablename__ = "drill_compliance_rules"
     __table_args__ = (UniqueConstraint("region", "code"),)
@@ -99,6 +100,9 @@ class ComplianceRuleRow(Base):
     interval_months: Mapped[int] = mapped_column(Integer)
     categories: Mapped[list[str]] = mapped_column(JSON, default=list)  # empty: any category
     scopes: Mapped[list[str]] = mapped_column(JSON, default=list)  # empty: any scope
+    tiers: Mapped[list[str]] = mapped_column(JSON, default=list)  # of the plan drilled; empty: any
+    # Set: a notice rule — tell the authority this many working days before each matching drill.
+    notice_working_days: Mapped[int | None] = mapped_column(Integer, nullable=True)
     source: Mapped[str] = mapped_column(Text, default="")
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     updated_by: Mapped[str] = mapped_column(String(64))

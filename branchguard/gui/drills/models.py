@@ -147,7 +147,8 @@ class ComplianceModel(RowsModel[RuleRow]):
     def applies_to(self, rule: ComplianceRule) -> str:
         categories = "、".join(c.label for c in rule.categories) or self.tr("any scenario")
         scopes = "、".join(s.label for s in rule.scopes) or self.tr("any type")
-        return f"{categories} · {scopes}"
+        tiers = "、".join(tier.label for tier in rule.tiers) or self.tr("any plan tier")
+        return f"{categories} · {scopes} · {tiers}"
 
     def cell(self, item: RuleRow, column: int, role: int) -> Any:
         state = item.item
@@ -178,6 +179,8 @@ class ComplianceModel(RowsModel[RuleRow]):
         if column == self.COL_NAME:
             return rule.name.text
         if column == self.COL_INTERVAL:
+            if rule.notice_working_days is not None:
+                return self.tr("%n working day(s) before each drill", "", rule.notice_working_days)
             return self.tr("%n month(s)", "", rule.interval_months)
         if column == self.COL_APPLIES:
             return self.applies_to(rule)
@@ -185,6 +188,8 @@ class ComplianceModel(RowsModel[RuleRow]):
             return self.tr("Not in force") if column == self.COL_STATUS else ""
         if state is None:
             return ""
+        if rule.notice and column in (self.COL_LAST, self.COL_NEXT):
+            return self._notice_display(state, column)
         if column == self.COL_LAST:
             if state.last_done is None:
                 return self.tr("Never")
@@ -197,3 +202,11 @@ class ComplianceModel(RowsModel[RuleRow]):
                 planned = "  " + self.tr("(planned %1)").replace("%1", date_time(state.next_planned))
             return state.next_due.isoformat() + planned
         return state.status.label
+
+    def _notice_display(self, state: ComplianceItem, column: int) -> str:
+        """A notice rule has no last drill; its next date is the last day to notify for the next one."""
+        if column == self.COL_LAST or state.next_planned is None:
+            return "" if column == self.COL_LAST else self.tr("No drill planned")
+        notify_by = state.next_due.isoformat() if state.next_due else ""
+        text = self.tr("notify by %1 (drill %2)")
+        return text.replace("%1", notify_by).replace("%2", date_time(state.next_planned))

@@ -1,5 +1,6 @@
-"""The lead's dialog for a compliance rule of a region: its name, how often, which scenarios and
-drill types count, where it comes from, and whether it is in force."""
+"""The lead's dialog for a compliance rule of a region: its name, how often (or, for a notice rule,
+how many working days ahead), which scenarios, drill types and plan tiers count, where it comes
+from, and whether it is in force."""
 
 from __future__ import annotations
 
@@ -20,10 +21,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from branchguard.core.drills.compliance import MAX_NOTICE_WORKING_DAYS
 from branchguard.core.drills.types import ComplianceRule, DrillScope
 from branchguard.core.kernel.errors import BranchGuardError, ValidationError
 from branchguard.core.kernel.types import Text2
-from branchguard.core.playbooks.types import IncidentCategory
+from branchguard.core.playbooks.types import IncidentCategory, PlanTier
 from branchguard.gui.kit.forms import FieldForm
 from branchguard.gui.shell.session import GuiSession
 
@@ -84,6 +86,21 @@ class RuleDialog(QDialog):
             self.scopes[scope] = check
             scope_box.addWidget(check)
         scope_box.addStretch(1)
+        self.tiers: dict[PlanTier, QCheckBox] = {}
+        tier_row = QWidget()
+        tier_box = QHBoxLayout(tier_row)
+        tier_box.setContentsMargins(0, 0, 0, 0)
+        for tier in PlanTier:
+            check = QCheckBox(tier.label)
+            check.setObjectName(f"rule_tier_{tier.value}")
+            check.setChecked(rule is not None and tier in rule.tiers)
+            self.tiers[tier] = check
+            tier_box.addWidget(check)
+        tier_box.addStretch(1)
+        self.notice = QSpinBox()
+        self.notice.setObjectName("rule_notice_days")
+        self.notice.setRange(1, MAX_NOTICE_WORKING_DAYS)
+        self.notice.setValue((rule.notice_working_days or 3) if rule else 3)
         self.source = QLineEdit(rule.source if rule else "")
         self.source.setCursorPosition(0)  # a long citation shows from its start
         self.source.setToolTip(self.source.text())
@@ -93,9 +110,13 @@ class RuleDialog(QDialog):
         self.form = FieldForm()
         self.form.add_field("rule_name_zh", "", self.name_zh, "field.compliance_rule")
         self.form.add_field("rule_name_en", "", self.name_en)
-        self.form.add_field("rule_interval", "", self.interval, "field.interval_months")
+        if self.is_notice:  # a notice rule: working days ahead of each drill, no interval
+            self.form.add_field("rule_notice", "", self.notice, "field.notice_working_days")
+        else:
+            self.form.add_field("rule_interval", "", self.interval, "field.interval_months")
         self.form.add_field("rule_categories", "", self.categories)
         self.form.add_field("rule_scopes", "", scope_row)
+        self.form.add_field("rule_tiers", "", tier_row)
         self.form.add_field("rule_source", "", self.source)
         self.form.add_field("rule_active", "", self.active)
         self.hint = QLabel()
@@ -121,17 +142,26 @@ class RuleDialog(QDialog):
         self.setWindowTitle(self.tr("Compliance rule") if self.rule else self.tr("New compliance rule"))
         self.form.set_label("rule_name_zh", self.tr("Name (Chinese)"))
         self.form.set_label("rule_name_en", self.tr("Name (English)"))
-        self.form.set_label("rule_interval", self.tr("At least every"))
-        self.interval.setSuffix(self.tr(" month(s)"))
+        if self.is_notice:
+            self.form.set_label("rule_notice", self.tr("Notify before each drill"))
+            self.notice.setSuffix(self.tr(" working day(s)"))
+        else:
+            self.form.set_label("rule_interval", self.tr("At least every"))
+            self.interval.setSuffix(self.tr(" month(s)"))
         self.form.set_label("rule_categories", self.tr("Scenarios that count"))
         self.form.set_label("rule_scopes", self.tr("Drill types that count"))
+        self.form.set_label("rule_tiers", self.tr("Plan tiers that count"))
         self.form.set_label("rule_source", self.tr("Source (regulation)"))
         self.form.set_label("rule_active", self.tr("In force"))
         self.active.setText(self.tr("checked in the compliance view"))
         region = self.region or self.tr("the defaults every region inherits")
         self.hint.setText(
-            self.tr("No scenario or type ticked: any drill counts. Saved for %1.").replace("%1", region)
+            self.tr("No scenario, type or tier ticked: any drill counts. Saved for %1.").replace("%1", region)
         )
+
+    @property
+    def is_notice(self) -> bool:
+        return self.rule is not None and self.rule.notice
 
     def data(self) -> ComplianceRule:
         categories = tuple(
@@ -141,12 +171,15 @@ class RuleDialog(QDialog):
         )
         name = Text2(self.name_zh.text().strip(), self.name_en.text().strip())
         code = self.rule.code if self.rule else new_code(name.en, self.taken)
+        interval = self.rule.interval_months if self.rule and self.is_notice else self.interval.value()
         return ComplianceRule(
             code=code,
             name=name,
-            interval_months=self.interval.value(),
+            interval_months=interval,
             categories=categories,
             scopes=tuple(scope for scope, check in self.scopes.items() if check.isChecked()),
+            tiers=tuple(tier for tier, check in self.tiers.items() if check.isChecked()),
+            notice_working_days=self.notice.value() if self.is_notice else None,
             source=self.source.text().strip(),
             active=self.active.isChecked(),
             region=self.region,

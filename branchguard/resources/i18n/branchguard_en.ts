@@ -734,6 +734,25 @@ Submitted as: %3</translation>
         <source>(planned %1)</source>
         <translation>(planned %1)</translation>
     </message>
+    <message>
+        <source>any plan tier</source>
+        <translation>any plan tier</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n working day(s) before each drill</source>
+        <translation>
+            <numerusform>%n working day before each drill</numerusform>
+            <numerusform>%n working days before each drill</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No drill planned</source>
+        <translation>No drill planned</translation>
+    </message>
+    <message>
+        <source>notify by %1 (drill %2)</source>
+        <translation>notify by %1 (drill %2)</translation>
+    </message>
 </context>
 <context>
     <name>CompliancePanel</name>
@@ -3973,8 +3992,20 @@ Submitted as: %3</translation>
         <translation>the defaults every region inherits</translation>
     </message>
     <message>
-        <source>No scenario or type ticked: any drill counts. Saved for %1.</source>
-        <translation>No scenario or type ticked: any drill counts. Saved for %1.</translation>
+        <source>No scenario, type or tier ticked: any drill counts. Saved for %1.</source>
+        <translation>No scenario, type or tier ticked: any drill counts. Saved for %1.</translation>
+    </message>
+    <message>
+        <source>Notify before each drill</source>
+        <translation>Notify before each drill</translation>
+    </message>
+    <message>
+        <source> working day(s)</source>
+        <translation> working day(s)</translation>
+    </message>
+    <message>
+        <source>Plan tiers that count</source>
+        <translation>Plan tiers that count</translation>
     </message>
 </context>
 <context>

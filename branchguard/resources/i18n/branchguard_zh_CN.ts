@@ -732,6 +732,24 @@ Submitted as: %3</source>
         <source>(planned %1)</source>
         <translation>（已计划 %1）</translation>
     </message>
+    <message>
+        <source>any plan tier</source>
+        <translation>任意预案层级</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n working day(s) before each drill</source>
+        <translation>
+            <numerusform>每次演练前 %n 个工作日</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No drill planned</source>
+        <translation>未安排演练</translation>
+    </message>
+    <message>
+        <source>notify by %1 (drill %2)</source>
+        <translation>%1 前告知（演练 %2）</translation>
+    </message>
 </context>
 <context>
     <name>CompliancePanel</name>
@@ -3963,8 +3981,20 @@ Submitted as: %3</source>
         <translation>各地区沿用的默认要求</translation>
     </message>
     <message>
-        <source>No scenario or type ticked: any drill counts. Saved for %1.</source>
-        <translation>未勾选场景或类型时，任何演练均计入。适用范围：%1。</translation>
+        <source>No scenario, type or tier ticked: any drill counts. Saved for %1.</source>
+        <translation>未勾选场景、类型或层级时，任何演练均计入。适用范围：%1。</translation>
+    </message>
+    <message>
+        <source>Notify before each drill</source>
+        <translation>每次演练前告知</translation>
+    </message>
+    <message>
+        <source> working day(s)</source>
+        <translation> 个工作日</translation>
+    </message>
+    <message>
+        <source>Plan tiers that count</source>
+        <translation>计入的预案层级</translation>
     </message>
 </context>
 <context>

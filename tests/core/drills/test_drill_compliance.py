@@ -9,10 +9,19 @@ import pytest
 from dateutil.relativedelta import relativedelta
 
 from branchguard.core.drills import compliance
-from branchguard.core.drills.types import ComplianceStatus, Criterion, DrillPlanInput, DrillScope
+from branchguard.core.drills.types import (
+    ComplianceStatus,
+    Criterion,
+    DrillPlanInput,
+    DrillScope,
+    EvaluationInput,
+)
+from branchguard.core.incidents.types import CloseInput
 from branchguard.core.kernel.errors import PermissionDenied, ValidationError
 from branchguard.core.kernel.types import Text2
 from branchguard.db.base import utcnow
+
+GENERAL_SCORES = {"detect": 80, "command": 80, "people_first": 80, "steps": 80, "report": 80, "record": 80}
 
 
 def _by_code(items):
@@ -21,7 +30,8 @@ def _by_code(items):
 
 def test_with_no_drill_every_rule_is_overdue_and_has_no_next_due(ctx, lead) -> None:
     items = _by_code(ctx.services.drills.compliance(lead))
-    assert set(items) == {"FIRE_EVAC", "ONSITE", "COMPREHENSIVE", "ROBBERY"}
+    # FIRE_NOTICE is regional and optional: off in the defaults, so not checked
+    assert set(items) == {"FIRE_EVAC", "ONSITE", "COMPREHENSIVE", "ROBBERY", "SERVICE_INCIDENT"}
     assert all(i.status == ComplianceStatus.OVERDUE and i.next_due is None for i in items.values())
 
 
@@ -32,13 +42,17 @@ def test_a_fire_drill_run_satisfies_the_fire_rule_until_due_soon_then_overdue(ct
     item = _by_code(drills.compliance(lead))["FIRE_EVAC"]
     assert item.status == ComplianceStatus.OVERDUE and item.next_planned == plan.planned_at
     run = drills.run(staff, plan.id)
+    # a drill still running is not done yet
+    assert _by_code(drills.compliance(lead))["FIRE_EVAC"].status == ComplianceStatus.OVERDUE
+    assert run.incident_id is not None
+    ctx.services.incidents.close(lead, run.incident_id, CloseInput("演练结束"))
     now = utcnow()
     items = _by_code(drills.compliance(lead, now=now))
     fire = items["FIRE_EVAC"]
     ran_on = run.run_at.astimezone().date()
     assert fire.status == ComplianceStatus.ON_TIME and fire.last_plan_id == plan.id
     assert fire.next_due == ran_on + relativedelta(months=6) and fire.next_planned is None
-    assert items["ONSITE"].status == ComplianceStatus.ON_TIME  # a single-topic drill
+    assert items["ONSITE"].status == ComplianceStatus.ON_TIME  # FIRE is an on-site plan
     assert items["COMPREHENSIVE"].status == ComplianceStatus.OVERDUE
     assert items["ROBBERY"].status == ComplianceStatus.OVERDUE
     soon = now + relativedelta(months=6) - timedelta(days=20)
@@ -63,7 +77,9 @@ def test_a_region_overrides_a_rule_without_changing_the_defaults(ctx, lead, staf
     fire = next(r for r in drills.compliance_rules(lead) if r.code == "FIRE_EVAC")
     drills.save_rule(lead, replace(fire, interval_months=3), region="GD")
     plan = drills.plan(lead, DrillPlanInput("FIRE", datetime.now() + timedelta(days=1)))
-    ran_on = drills.run(staff, plan.id).run_at.astimezone().date()
+    run = drills.run(staff, plan.id)
+    ran_on = run.run_at.astimezone().date()
+    ctx.services.incidents.close(lead, run.incident_id, CloseInput("演练结束"))
     assert _by_code(drills.compliance(lead, region="GD"))["FIRE_EVAC"].next_due == ran_on + relativedelta(
         months=3
     )
@@ -97,6 +113,7 @@ def test_a_comprehensive_drill_satisfies_the_comprehensive_rule(ctx, lead, staff
     plan = drills.plan(lead, DrillPlanInput("GEN", datetime.now(), scope=DrillScope.COMPREHENSIVE))
     assert plan.criteria_set == "GENERAL"
     drills.run(staff, plan.id)
+    drills.evaluate(lead, plan.id, EvaluationInput(GENERAL_SCORES))
     items = _by_code(drills.compliance(lead))
     assert items["COMPREHENSIVE"].status == ComplianceStatus.ON_TIME
     assert items["ONSITE"].status == ComplianceStatus.OVERDUE

@@ -124,8 +124,34 @@ def test_contact_search_and_kind_filter(ctx: AppContext, staff: Actor) -> None:
         "010-66880120",
         "010-66880999",
     }
-    security = people.list_contacts(staff, kind=ContactKind.HEAD_OFFICE_SECURITY)
+    security = people.list_contacts(staff, kind=ContactKind.SUPERIOR_SECURITY)
     assert len(security) == 2
+
+
+def test_a_contact_stored_under_the_former_head_office_kind_reads_as_the_superior_branch_duty(
+    ctx: AppContext, lead: Actor
+) -> None:
+    """A database written before the rename holds "head_office_security": it still lists, filters
+    and reads as the superior-branch security duty, and a new contact is stored under the new value."""
+    from sqlalchemy import select
+
+    from branchguard.db.models.foundation import ContactRow
+
+    people = ctx.services.people
+    duty = ContactInput("分行保卫值班", ContactKind.SUPERIOR_SECURITY, "010-66881234")
+    old = people.add_contact(lead, duty)
+    with ctx.sessions.begin() as s:
+        row = s.get(ContactRow, old.id)
+        assert row is not None and row.kind == "superior_security"
+        row.kind = "head_office_security"
+    found = people.list_contacts(lead, kind=ContactKind.SUPERIOR_SECURITY)
+    assert old.id in {c.id for c in found}
+    assert next(c for c in found if c.id == old.id).kind is ContactKind.SUPERIOR_SECURITY
+    assert ContactKind("head_office_security") is ContactKind.SUPERIOR_SECURITY
+    with pytest.raises(ValueError, match="no_such_kind"):
+        ContactKind("no_such_kind")
+    with ctx.sessions() as s:
+        assert s.scalar(select(ContactRow.kind).where(ContactRow.id == old.id)) == "head_office_security"
 
 
 def test_builtin_numbers_present_from_the_start(ctx: AppContext) -> None:

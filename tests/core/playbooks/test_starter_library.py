@@ -29,6 +29,8 @@ MUST_REPORT = {
     C.FIRE_EVACUATION,
     C.POWER_IT_OUTAGE,
     C.SUSPICIOUS_OBJECT,
+    C.LAW_ENFORCEMENT,
+    C.LARGE_CASH_WITHDRAWAL,
 }
 # Major incidents where head office must hear within a quarter of an hour.
 REPORT_WITHIN_15 = {C.BANK_RUN, C.ROBBERY, C.FIRE_EVACUATION, C.SUSPICIOUS_OBJECT}
@@ -195,3 +197,96 @@ def test_documented_values_match_the_code() -> None:
     for enum_type in (PlanTier, IncidentCategory, Level, ContactKind):
         for member in enum_type:
             assert f"| `{member.value}` |" in doc, member
+
+
+# -- issue 18: official names, levels, wording (sources noted in the library file) ----------------
+# The CBA guideline's event types (银协发〔2009〕51号), by their official names.
+OFFICIAL_NAMES = {
+    C.BANK_RUN: "挤兑",
+    C.SYSTEM_FAILURE: "业务系统故障",
+    C.ROBBERY: "抢劫客户财产",
+    C.NATURAL_DISASTER: "自然灾害",
+    C.SUDDEN_ILLNESS: "客户突发疾病",
+    C.PERSONAL_INJURY: "客户人身伤害",
+    C.DISORDER: "寻衅滋事",
+    C.CUSTOMER_SURGE: "营业网点客流激增",
+    C.RESOURCE_OCCUPATION: "不合理占用银行服务资源",
+    C.FALSE_INFORMATION: "重大失实信息传播",
+    C.OTHER: "其他影响营业网点正常服务的事件",
+}
+
+
+def test_guideline_categories_and_their_plans_carry_the_official_names(library: list[PlanContent]) -> None:
+    from branchguard.core.kernel.i18n import t
+
+    for category, name in OFFICIAL_NAMES.items():
+        assert t(f"category.{category.value}", lang="zh_CN") == name
+        assert by_category(library, category).title.zh.startswith(name), category
+    english = {c: t(f"category.{c.value}", lang="en") for c in OFFICIAL_NAMES}
+    assert english[C.FALSE_INFORMATION] == "Spread of major false information"
+    assert english[C.OTHER] == "Other events affecting normal branch service"
+    injury = by_category(library, C.PERSONAL_INJURY)  # the official name covers assault by others
+    assert "被他人殴打" in injury.triggers.zh and "assaulted" in injury.triggers.en
+
+
+def test_levels_agree_with_the_comprehensive_plans_grading(library: list[PlanContent]) -> None:
+    # GEN: a system failure or disaster across several branches is I, at this branch only II.
+    for category in (C.SYSTEM_FAILURE, C.NATURAL_DISASTER):
+        plan = by_category(library, category)
+        assert set(plan.levels) == {Level.I, Level.II}, plan.code
+        assert "I级" in plan.triggers.zh and "level I" in plan.triggers.en
+    # a network outage that stops business is II under both plans that cover it
+    outage, system = by_category(library, C.POWER_IT_OUTAGE), by_category(library, C.SYSTEM_FAILURE)
+    assert Level.II in outage.levels and Level.II in system.levels
+    assert "网络中断" in outage.triggers.zh and "II级" in outage.triggers.zh
+    assert "网络中断" in system.triggers.zh and "II级" in system.triggers.zh
+
+
+def test_refusing_to_pay_out_is_translated_as_such(library: list[PlanContent]) -> None:
+    cash = by_category(library, C.LARGE_CASH_WITHDRAWAL)
+    assert "不得拒付客户合法存款" in cash.cautions.zh
+    assert "refuse to pay out a customer's lawful deposits" in cash.cautions.en
+    assert "refuse a customer's lawful deposits" not in cash.cautions.en
+
+
+@pytest.mark.parametrize("category", [C.SUDDEN_ILLNESS, C.PERSONAL_INJURY, C.ROBBERY])
+def test_any_staff_member_starts_first_aid_at_once_guided_by_120(
+    library: list[PlanContent], category: IncidentCategory
+) -> None:
+    plan = by_category(library, category)
+    texts = [plan.cautions, *(s.text for s in plan.steps)]
+    aid = [x for x in texts if "施救" in x.zh or "救护" in x.zh]
+    assert aid, plan.code
+    for text in aid:
+        assert "由受过培训的员工" not in text.zh and "only trained staff" not in text.en.lower()
+    assert any("120调度员" in x.zh and "dispatcher" in x.en and "at once" in x.en for x in aid), plan.code
+    assert any("受过培训的员工" in x.zh and "trained colleague" in x.en for x in aid), plan.code
+
+
+def test_cash_reports_upward_also_on_its_fraud_path(library: list[PlanContent]) -> None:
+    cash = by_category(library, C.LARGE_CASH_WITHDRAWAL)
+    keys = [s.key for s in cash.steps]
+    fraud_from = keys.index(next(s.goto for s in cash.steps if s.goto == "stop_fraud"))
+    fraud_points = [s for s in cash.steps[fraud_from:] if s.checkpoint]
+    assert fraud_points and fraud_points[0].deadline_minutes == 30
+    assert fraud_points[0].condition.zh and fraud_points[0].condition.en  # skipped when no fraud
+    assert any(s.checkpoint and s.deadline_minutes == 1440 and not s.condition for s in cash.steps)
+
+
+def test_law_reports_within_the_24_hours_its_text_says(library: list[PlanContent]) -> None:
+    law = by_category(library, C.LAW_ENFORCEMENT)
+    (report,) = [s for s in law.steps if s.deadline_minutes == 1440]
+    assert "24小时" in report.text.zh and "24 hours" in report.text.en
+    assert "当日" not in report.text.zh
+
+
+def test_every_contact_kind_is_named_in_both_languages() -> None:
+    from branchguard.core.kernel.i18n import t
+
+    for kind in ContactKind:
+        zh, en = t(f"contact_kind.{kind.value}", lang="zh_CN"), t(f"contact_kind.{kind.value}", lang="en")
+        assert zh and en and zh != f"contact_kind.{kind.value}", kind
+    assert ContactKind.SUPERIOR_SECURITY.translated("zh_CN").startswith("上级行")
+    for kind in ("police_station", "cash_in_transit", "guard_company", "public_relations",
+                 "consumer_protection", "legal_compliance", "card_department"):
+        assert ContactKind(kind).value == kind

@@ -11,6 +11,7 @@ import pytest
 from branchguard.context import AppContext
 from branchguard.core.drills.types import DrillPlan, DrillPlanInput, DrillStatus
 from branchguard.core.kernel.types import Actor
+from branchguard.core.playbooks.types import PlanTier
 from branchguard.gui.drills.evaluate_dialog import EvaluateDialog
 from branchguard.gui.drills.models import ComplianceModel
 from branchguard.gui.drills.page import DrillsPage
@@ -195,3 +196,35 @@ def test_actions_dialog_marks_a_corrective_action_done(gui_ctx: AppContext, lead
     assert not dialog.done_button.isEnabled()  # done once
     [first, second] = gui_ctx.services.drills.record_of(lead, run.id).actions
     assert first.done_at is not None and second.done_at is None
+
+
+def test_rule_dialog_keeps_tiers_and_edits_a_notice_rule(gui_ctx: AppContext, lead: Actor, page) -> None:
+    compliance = page.compliance
+    compliance.region.setEditText("SZ")
+    compliance.reload()
+    assert compliance.select("COMPREHENSIVE")
+    dialog = compliance.ask_edit()
+    assert isinstance(dialog, RuleDialog)
+    ticked = {tier for tier, check in dialog.tiers.items() if check.isChecked()}
+    assert ticked == {PlanTier.COMPREHENSIVE, PlanTier.SPECIAL}
+    dialog.tiers[PlanTier.ONSITE].setChecked(True)
+    dialog.submit()
+    assert not dialog.isVisible()
+    regional = {r.code: r for r in gui_ctx.services.drills.compliance_rules(lead, "SZ")}
+    assert set(regional["COMPREHENSIVE"].tiers) == set(PlanTier)
+    # the optional fire-authority notice: turned on for the region, in working days, not months
+    assert compliance.select("FIRE_NOTICE")
+    notice = compliance.ask_edit()
+    assert isinstance(notice, RuleDialog) and notice.is_notice and notice.notice.value() == 3
+    notice.active.setChecked(True)
+    notice.notice.setValue(5)
+    notice.submit()
+    assert not notice.isVisible()
+    regional = {r.code: r for r in gui_ctx.services.drills.compliance_rules(lead, "SZ")}
+    assert (regional["FIRE_NOTICE"].notice_working_days, regional["FIRE_NOTICE"].active) == (5, True)
+    model = compliance.model
+    cell = model.index(model.find_row(lambda r: r.rule.code == "FIRE_NOTICE"), ComplianceModel.COL_INTERVAL)
+    assert cell.data().startswith("5 working day")
+    comprehensive = model.find_row(lambda r: r.rule.code == "COMPREHENSIVE")
+    applies = model.index(comprehensive, ComplianceModel.COL_APPLIES)
+    assert PlanTier.SPECIAL.label in applies.data()

@@ -241,7 +241,7 @@ def test_emergency_numbers_and_call_list_are_on_screen(follow):
     for number in ("110", "119", "120"):
         assert window.numbers.findChild(object, f"follow_public_{number}").isVisible()
     rows = dict((phone, who) for who, phone in window.numbers.call_rows())
-    assert rows["010-66880110"] == "总行安全保卫部值班室"  # a branch contact from the demo data
+    assert rows["010-66880110"] == "分行安全保卫部值班室"  # a branch contact from the demo data
     assert "110" not in rows  # the public numbers are not listed twice
     assert "010-66880110" in window.numbers.call_list.text()
 

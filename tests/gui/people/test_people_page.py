@@ -159,8 +159,8 @@ def test_post_and_duty_filters_narrow_the_roster(page: PeoplePage) -> None:
 
 def test_contact_type_filter_and_search(page: PeoplePage, qtbot: Any) -> None:
     tab = page.contacts_tab
-    tab.kind_filter.setCurrentIndex(tab.kind_filter.findData(ContactKind.HEAD_OFFICE_SECURITY.value))
-    assert sorted(names(tab)) == sorted(["总行安全保卫部值班室", "分行安全保卫部"])
+    tab.kind_filter.setCurrentIndex(tab.kind_filter.findData(ContactKind.SUPERIOR_SECURITY.value))
+    assert sorted(names(tab)) == sorted(["分行安全保卫部值班室", "分行安全保卫部"])
     tab.kind_filter.setCurrentIndex(0)
     qtbot.keyClicks(tab.search, "119")
     qtbot.waitUntil(lambda: [c.phone for c in tab.model.rows()] == ["119"])
