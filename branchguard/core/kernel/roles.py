@@ -83,6 +83,17 @@ ROLE_TABLE: MappingProxyType[str, frozenset[Role]] = MappingProxyType({
     "hazard.close": _LEAD_STAFF,
     "hazard.reopen": _LEAD_STAFF,
     "hazard.policy": _LEAD,
+    # customer complaints (投诉处理)
+    "complaint.read": _ALL,
+    "complaint.register": _LEAD_STAFF,
+    "complaint.investigate": _LEAD_STAFF,
+    "complaint.reply": _LEAD_STAFF,
+    "complaint.withdraw": _LEAD_STAFF,  # recording the customer's withdrawal
+    "complaint.assign": _LEAD,
+    "complaint.decide": _LEAD,
+    "complaint.extend": _LEAD,
+    "complaint.archive": _LEAD,
+    "complaint.unmask": _LEAD,  # the complainant's name, phone and identity number in full
     # schedules and reminders
     "schedule.read": _ALL,
     "schedule.complete": _LEAD_STAFF,
