@@ -365,7 +365,9 @@ class ComplaintService:
                     "due_before": before.astimezone(zone).date().isoformat(),
                     "due_after": due_text,
                     "approver": approver,
-                    "notice": t("complaint.extension_notice", due=due_text, channel=ComplaintChannel(told)),
+                    "notice": t(
+                        "complaint.extension_notice", due=due_text, channel=ComplaintChannel(told).label
+                    ),
                     "notice_channel": told,
                 },
             )
