@@ -183,5 +183,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "action.complaint.extend": ("extend a complaint's deadline", "延长投诉处理期限"),
     "action.complaint.withdraw": ("record a complaint's withdrawal", "记录撤诉"),
     "action.complaint.archive": ("archive a complaint", "投诉分类归档"),
+    "action.page.complaints.view": ("open the complaints page", "打开客户投诉页面"),
     "action.complaint.unmask": ("see complainants' identifiers in full", "查看投诉人完整身份信息"),
 }

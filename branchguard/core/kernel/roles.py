@@ -106,6 +106,7 @@ ROLE_TABLE: MappingProxyType[str, frozenset[Role]] = MappingProxyType({
     "page.drills.view": _ALL,
     "page.inspections.view": _ALL,
     "page.hazards.view": _ALL,
+    "page.complaints.view": _ALL,
     "page.people.view": _ALL,
     "page.audit.view": _LEAD_AUDITOR,
     "page.settings.view": _ALL,

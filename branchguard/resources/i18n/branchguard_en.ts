@@ -4774,4 +4774,111 @@ Submitted as: %3</translation>
         <translation>Cancel</translation>
     </message>
 </context>
+<context>
+    <name>ComplaintsPage</name>
+    <message>
+        <source>Complaints</source>
+        <translation>Complaints</translation>
+    </message>
+    <message>
+        <source>Customer complaints</source>
+        <translation>Customer complaints</translation>
+    </message>
+    <message>
+        <source>Complaints must be decided and replied to within 15 days of receipt (30 or 60 when extended). Identifiers are masked. Register and record steps with `branchguard complaint`.</source>
+        <translation>Complaints must be decided and replied to within 15 days of receipt (30 or 60 when extended). Identifiers are masked. Register and record steps with `branchguard complaint`.</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>Open only</source>
+        <translation>Open only</translation>
+    </message>
+    <message>
+        <source>Overdue only</source>
+        <translation>Overdue only</translation>
+    </message>
+    <message>
+        <source>Select a complaint to see its steps.</source>
+        <translation>Select a complaint to see its steps.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n complaint(s) shown</source>
+        <translation>
+            <numerusform>%n complaint shown</numerusform>
+            <numerusform>%n complaints shown</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n overdue</source>
+        <translation>
+            <numerusform>%n overdue</numerusform>
+            <numerusform>%n overdue</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintListModel</name>
+    <message>
+        <source>No.</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Complainant</source>
+        <translation>Complainant</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>Request</translation>
+    </message>
+    <message>
+        <source>Handler</source>
+        <translation>Handler</translation>
+    </message>
+    <message>
+        <source>No deadline</source>
+        <translation>No deadline</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>due today</source>
+        <translation>due today</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) left</source>
+        <translation>
+            <numerusform>%n day left</numerusform>
+            <numerusform>%n days left</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

@@ -4762,4 +4762,108 @@ Submitted as: %3</source>
         <translation>取消</translation>
     </message>
 </context>
+<context>
+    <name>ComplaintsPage</name>
+    <message>
+        <source>Complaints</source>
+        <translation>客户投诉</translation>
+    </message>
+    <message>
+        <source>Customer complaints</source>
+        <translation>客户投诉</translation>
+    </message>
+    <message>
+        <source>Complaints must be decided and replied to within 15 days of receipt (30 or 60 when extended). Identifiers are masked. Register and record steps with `branchguard complaint`.</source>
+        <translation>投诉须在受理之日起 15 日内作出处理决定并答复（延期后为 30 或 60 日）。客户身份信息已脱敏显示。登记和处理步骤请使用命令行 `branchguard complaint`。</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Open only</source>
+        <translation>仅未办结</translation>
+    </message>
+    <message>
+        <source>Overdue only</source>
+        <translation>仅逾期</translation>
+    </message>
+    <message>
+        <source>Select a complaint to see its steps.</source>
+        <translation>选择一条投诉，查看其处理步骤。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n complaint(s) shown</source>
+        <translation>
+            <numerusform>显示 %n 条投诉</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n overdue</source>
+        <translation>
+            <numerusform>%n 条逾期</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintListModel</name>
+    <message>
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>受理时间</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>处理期限</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Complainant</source>
+        <translation>投诉人</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>诉求</translation>
+    </message>
+    <message>
+        <source>Handler</source>
+        <translation>处理人</translation>
+    </message>
+    <message>
+        <source>No deadline</source>
+        <translation>不计时限</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <source>due today</source>
+        <translation>今日到期</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) left</source>
+        <translation>
+            <numerusform>剩余 %n 天</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>
