@@ -170,6 +170,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     step.add_argument("--classification", default="", metavar="CODE", help="archive: final category")
     step.add_argument("--root-cause", default="")
     step.add_argument("--follow-up", default="", help="archive: follow-up actions")
+    step.add_argument("--open-hazard", action="store_true", help="archive: the follow-up also opens a hazard")
     step.set_defaults(handler=run_step)
 
     extend = group.add_parser("extend", help="extend the deadline: to 30 days, then 60 with an approver")
@@ -372,6 +373,7 @@ def run_step(ctx: AppContext, args: argparse.Namespace) -> int:
         classification=args.classification,
         root_cause=args.root_cause,
         follow_up=args.follow_up,
+        open_hazard=args.open_hazard,
     )
     detail = ctx.services.complaints.step(cli_actor(), args.id, data, args.attach)
     print(t("cli.complaint.now", number=detail.info.number, status=detail.info.status.label))

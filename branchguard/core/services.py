@@ -142,7 +142,7 @@ class Services:
     def complaints(self) -> ComplaintService:
         from branchguard.core.complaints.service import ComplaintService
 
-        return ComplaintService(self._sessions, self.files, self.schedules)
+        return ComplaintService(self._sessions, self.files, self.schedules, hazards=self.hazards)
 
 
 def build_services(engine: Engine, sessions: sessionmaker[Session], data_dir: Path) -> Services:

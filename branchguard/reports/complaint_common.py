@@ -145,4 +145,6 @@ def step_detail_lines(step: StepRecord) -> list[str]:
         lines.append(f"{t('field.root_cause')}: {d['root_cause']}")
     if d.get("follow_up"):
         lines.append(f"{t('field.complaint_follow_up')}: {d['follow_up']}")
+    if d.get("hazard_id"):
+        lines.append(t("report.complaints.hazard_opened", id=d["hazard_id"]))
     return lines

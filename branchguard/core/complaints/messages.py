@@ -110,6 +110,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Customer told of the extension to {due} ({channel})",
         "已告知客户处理期限延长至 {due}（{channel}）",
     ),
+    "complaint.follow_up_hazard": ("From complaint {number}: {text}", "来自投诉 {number}：{text}"),
+    "complaint.follow_up_hazard_title": ("Follow-up of complaint {number}", "投诉 {number} 整改事项"),
     # reminders
     "complaint.schedule_title": (
         "Complaint {number} reply due: {request}",
@@ -157,6 +159,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{path}: the register is written as .pdf or .xlsx",
         "{path}：登记簿只能输出为 .pdf 或 .xlsx",
     ),
+    "report.complaints.hazard_opened": ("Hazard #{id} opened for the follow-up", "已据此登记隐患 #{id}"),
     "report.complaint_file.title": ("Complaint file", "客户投诉处理档案"),
     "report.complaint_file.overview": ("Register entry", "登记信息"),
     "report.complaint_file.request": ("Request and facts", "投诉诉求与事实"),

@@ -39,6 +39,9 @@ from branchguard.core.complaints.types import (
     Satisfaction,
     StepInput,
 )
+from branchguard.core.hazards.rules import clean_input as clean_hazard
+from branchguard.core.hazards.service import HazardService, NewHazard
+from branchguard.core.hazards.types import HazardInput, HazardSource
 from branchguard.core.kernel import validation
 from branchguard.core.kernel.attachments import AttachmentRef, AttachmentStore
 from branchguard.core.kernel.errors import NotFound, ValidationError
@@ -61,10 +64,12 @@ class ComplaintService:
         files: AttachmentStore,
         schedules: ScheduleService,
         zone: str = "",
+        hazards: HazardService | None = None,
     ) -> None:
         self._sessions = sessions
         self._files = files
         self._schedules = schedules
+        self._hazards = hazards  # where an archive's follow-up opens a hazard
         self._zone_name = zone
         self._seeded = False
 
@@ -300,6 +305,8 @@ class ComplaintService:
                     self._check_category(details["classification"], self._category_map(s))
                     row.category = details["classification"]
                 row.cause = details.get("cause") or None
+                if details.pop("open_hazard", False):
+                    details["hazard_id"] = str(self._open_hazard(s, actor, row, details["follow_up"]))
             if step == ComplaintStep.REPLY:
                 details.setdefault("reply_channel", row.channel)
                 row.satisfaction = details["satisfaction"]
@@ -430,6 +437,22 @@ class ComplaintService:
         self._schedules.notify()
         return detail
 
+    def _open_hazard(self, s: Session, actor: Actor, row: ComplaintRow, follow_up: str) -> int:
+        """The archive's follow-up as a hand-entered hazard, in the archive's own transaction."""
+        require(actor, "hazard.create")
+        if self._hazards is None:
+            raise RuntimeError("ComplaintService was built without the hazard service")
+        if not follow_up:
+            raise ValidationError("field.complaint_follow_up", Message("validation.required"))
+        number = store.number_of(row, self.zone)
+        data = HazardInput(
+            description=t("complaint.follow_up_hazard", number=number, text=follow_up),
+            title=t("complaint.follow_up_hazard_title", number=number),
+            owner=row.handler or row.first_responsible,
+        )
+        hazard = self._hazards.open_in(s, actor, clean_hazard(data), None, NewHazard(HazardSource.MANUAL))
+        return hazard.id
+
     # -- helpers ---------------------------------------------------------------------------------
     def _start_schedule(self, s: Session, actor: Actor, row: ComplaintRow) -> None:
         complaint_schedules.start(
@@ -503,6 +526,7 @@ def _step_details(step: ComplaintStep, data: StepInput) -> dict[str, Any]:
             validation.choice(data.cause, ComplaintCause, "field.complaint_cause").value if data.cause else ""
         )
         return {
+            "open_hazard": bool(data.open_hazard),
             "cause": cause,
             "classification": validation.text(
                 data.classification, "field.complaint_category", required=False, limit=32

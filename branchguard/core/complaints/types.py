@@ -168,6 +168,7 @@ class StepInput:
     classification: str = ""  # archive: the final category code (empty: keep)
     root_cause: str = ""  # archive
     follow_up: str = ""  # archive: actions for the corrective-action list
+    open_hazard: bool = False  # archive: the follow-up also opens a hazard (隐患) owned by the handler
 
 
 @dataclass(frozen=True)

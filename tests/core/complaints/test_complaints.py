@@ -250,3 +250,24 @@ def test_auditors_read_but_never_act(ctx, auditor, staff) -> None:
         svc.step(auditor, c.id, StepInput("investigate", "看看"))
     with pytest.raises(PermissionDenied):
         svc.withdraw(auditor, c.id)
+
+
+def test_an_archive_follow_up_can_open_a_hazard_in_the_same_transaction(ctx, lead, staff) -> None:
+    svc = ctx.services.complaints
+    c = _register(svc, staff).info
+    svc.assign(lead, c.id, "李主管")
+    svc.step(lead, c.id, StepInput("investigate", "核实"))
+    svc.step(lead, c.id, StepInput("decide", "致歉", basis="服务规范"))
+    svc.step(lead, c.id, StepInput("reply", "已答复"))
+    with pytest.raises(ValidationError) as no_text:
+        svc.step(lead, c.id, StepInput("archive", "归档", cause=ComplaintCause.LOSS, open_hazard=True))
+    assert no_text.value.field == "field.complaint_follow_up"
+    assert svc.get(lead, c.id).info.status == ComplaintStatus.REPLIED  # nothing half-written
+    done = svc.step(
+        lead,
+        c.id,
+        StepInput("archive", "归档", cause=ComplaintCause.LOSS, follow_up="叫号机故障报修", open_hazard=True),
+    )
+    hazard_id = int(done.steps[-1].details["hazard_id"])
+    hazard = ctx.services.hazards.get(lead, hazard_id).info
+    assert hazard.owner == "李主管" and "叫号机故障报修" in hazard.description and c.number in hazard.title
