@@ -1,6 +1,7 @@
 """Complaints page: the register (overdue first, the countdown in the due column; identifiers
-masked) and the steps of the selected complaint. Registering and the steps are done from the
-command line for now (`branchguard complaint …`); this page reads, through the Loader."""
+masked), the steps of the selected complaint, and the buttons for what the actor may do to it
+(register, assign, the next step, extend, withdraw): the role table and the complaint's status
+decide which are enabled (core/complaints/rules.py). Reads go through the Loader."""
 
 from __future__ import annotations
 
@@ -21,7 +22,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from branchguard.core.complaints.types import ComplaintDetail, ComplaintFilter, ComplaintInfo
+from branchguard.core.complaints import rules
+from branchguard.core.complaints.types import (
+    Category,
+    ComplaintDetail,
+    ComplaintFilter,
+    ComplaintInfo,
+    ComplaintKind,
+    ComplaintStep,
+)
+from branchguard.core.kernel.roles import may
+from branchguard.gui.complaints.dialogs import (
+    ComplaintAssignDialog,
+    ComplaintExtendDialog,
+    ComplaintRegisterDialog,
+    ComplaintStepDialog,
+    ComplaintWithdrawDialog,
+)
 from branchguard.gui.complaints.models import ComplaintListModel
 from branchguard.gui.kit.icons import icon
 from branchguard.gui.kit.loader import Loader
@@ -63,6 +80,24 @@ class ComplaintsPage(Page):
         self.detail = QPlainTextEdit()
         self.detail.setObjectName("complaints_detail")
         self.detail.setReadOnly(True)
+        self._categories: list[Category] = []
+        self.register_button = QPushButton(icon("add"), "")
+        self.register_button.setObjectName("complaints_register")
+        self.register_button.clicked.connect(self.ask_register)
+        self.assign_button = QPushButton()
+        self.assign_button.setObjectName("complaints_assign")
+        self.assign_button.clicked.connect(lambda: self._ask(ComplaintAssignDialog))
+        self.step_buttons = {step: QPushButton() for step in rules.STEPS}
+        for step, button in self.step_buttons.items():
+            button.setObjectName(f"complaints_{step.value}")
+            button.clicked.connect(lambda _checked=False, st=step: self.ask_step(st))
+        self.extend_button = QPushButton()
+        self.extend_button.setObjectName("complaints_extend")
+        self.extend_button.clicked.connect(lambda: self._ask(ComplaintExtendDialog))
+        self.withdraw_button = QPushButton()
+        self.withdraw_button.setObjectName("complaints_withdraw")
+        self.withdraw_button.clicked.connect(lambda: self._ask(ComplaintWithdrawDialog))
+        session.data_changed.connect(self._data_changed)
         self._build_layout()
         self.retranslate()
 
@@ -99,11 +134,22 @@ class ComplaintsPage(Page):
         filters.addWidget(self.open_only)
         filters.addWidget(self.overdue_only)
         filters.addStretch(1)
+        filters.addWidget(self.register_button)
+        actions = QHBoxLayout()
+        for button in (
+            self.assign_button,
+            *self.step_buttons.values(),
+            self.extend_button,
+            self.withdraw_button,
+        ):
+            actions.addWidget(button)
+        actions.addStretch(1)
         top = QWidget()
         top_box = QVBoxLayout(top)
         top_box.setContentsMargins(0, 0, 0, 0)
         top_box.addWidget(self.table, 1)
         top_box.addWidget(self.count_label)
+        top_box.addLayout(actions)
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.setChildrenCollapsible(False)
         splitter.addWidget(top)
@@ -122,13 +168,25 @@ class ComplaintsPage(Page):
         self.intro.setText(
             self.tr(
                 "Complaints must be decided and replied to within 15 days of receipt (30 or 60 when "
-                "extended). Identifiers are masked. Register and record steps with `branchguard complaint`."
+                "extended). Identifiers are masked."
             )
         )
         self.refresh_button.setText(self.tr("Refresh"))
         self.open_only.setText(self.tr("Open only"))
         self.overdue_only.setText(self.tr("Overdue only"))
         self.detail.setPlaceholderText(self.tr("Select a complaint to see its steps."))
+        self.register_button.setText(self.tr("Register…"))
+        self.assign_button.setText(self.tr("Handler…"))
+        step_texts = {
+            ComplaintStep.INVESTIGATE: self.tr("Investigate…"),
+            ComplaintStep.DECIDE: self.tr("Decide…"),
+            ComplaintStep.REPLY: self.tr("Reply…"),
+            ComplaintStep.ARCHIVE: self.tr("Archive…"),
+        }
+        for step, button in self.step_buttons.items():
+            button.setText(step_texts[step])
+        self.extend_button.setText(self.tr("Extend…"))
+        self.withdraw_button.setText(self.tr("Withdrawal…"))
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.model.columnCount() - 1)
 
     # -- loading -------------------------------------------------------------------------------
@@ -140,10 +198,17 @@ class ComplaintsPage(Page):
     def refresh(self) -> None:
         self._refreshed_at = time.monotonic()
         complaints, actor, flt = self.session.services.complaints, self.session.actor, self.current_filter()
-        self.loader.run(lambda: complaints.list(actor, flt), self._show)
+        current = self.selected()
+        keep = current.id if current is not None else None
+        self.loader.run(
+            lambda: (complaints.list(actor, flt), complaints.categories(actor)),
+            lambda loaded: self._show(loaded, keep),
+        )
 
-    def _show(self, items: list[ComplaintInfo]) -> None:
+    def _show(self, loaded: tuple[list[ComplaintInfo], list[Category]], keep: int | None = None) -> None:
+        items, self._categories = loaded
         self.model.set_rows(items)
+        self.update_actions()
         overdue = sum(c.overdue for c in items)
         text = self.tr("%n complaint(s) shown", "", len(items))
         if overdue:
@@ -151,6 +216,9 @@ class ComplaintsPage(Page):
             text = f"{text} · {late}"
         self.count_label.setText(text)
         self.detail.clear()
+        row = self.model.find_row(lambda c: c.id == keep) if keep is not None else -1
+        if row >= 0:  # the complaint just worked on stays selected, its steps shown
+            self.table.selectRow(row)
 
     def _failed(self, message: str) -> None:
         self.model.set_rows([])
@@ -166,7 +234,60 @@ class ComplaintsPage(Page):
         index = self.table.selectionModel().currentIndex()
         return self.model.row_at(index.row()) if index.isValid() else None
 
+    def update_actions(self) -> None:
+        """Enable what the actor's role and the selected complaint's status allow."""
+        actor, item = self.session.actor, self.selected()
+        self.register_button.setVisible(may(actor, "complaint.register"))
+        status = item.status if item is not None else None
+        self.assign_button.setEnabled(
+            status is not None and status in rules.ASSIGN_IN and may(actor, "complaint.assign")
+        )
+        offered = rules.available_steps(status, actor) if status is not None else frozenset()
+        for step, button in self.step_buttons.items():
+            button.setEnabled(step in offered)
+        self.extend_button.setEnabled(
+            item is not None
+            and item.kind == ComplaintKind.COMPLAINT
+            and item.status in rules.EXTEND_IN
+            and item.extensions < rules.MAX_EXTENSIONS
+            and may(actor, "complaint.extend")
+        )
+        self.withdraw_button.setEnabled(
+            status is not None and status in rules.WITHDRAW_IN and may(actor, "complaint.withdraw")
+        )
+
+    def ask_register(self) -> ComplaintRegisterDialog:
+        dialog = ComplaintRegisterDialog(self.session, self._categories, self)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
+
+    def ask_step(self, step: ComplaintStep) -> ComplaintStepDialog | None:
+        item = self.selected()
+        if item is None:
+            return None
+        dialog = ComplaintStepDialog(self.session, item, step, self)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
+
+    def _ask(
+        self, kind: type[ComplaintAssignDialog | ComplaintExtendDialog | ComplaintWithdrawDialog]
+    ) -> QWidget | None:
+        item = self.selected()
+        if item is None:
+            return None
+        dialog = kind(self.session, item, self)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
+
+    def _data_changed(self, entity: str) -> None:
+        if entity == "complaint":
+            self.refresh()
+
     def _load_detail(self) -> None:
+        self.update_actions()
         item = self.selected()
         if item is None:
             self.detail.clear()
