@@ -1,5 +1,5 @@
-"""`branchguard report incident|drill|inspection ID -o FILE.pdf`, `report hazards -o FILE.pdf|FILE.xlsx`
-and `branchguard handover -o FILE.pdf`."""
+"""`branchguard report incident|drill|inspection|complaint ID -o FILE.pdf`,
+`report hazards|complaints -o FILE.pdf|FILE.xlsx` and `branchguard handover -o FILE.pdf`."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from branchguard.cli.common import cli_actor, warn
+from branchguard.cli.complaints import add_complaint_filter_arguments, complaint_filter_from_args
 from branchguard.cli.hazard_filters import add_hazard_filter_arguments, hazard_filter_from_args
 
 if TYPE_CHECKING:  # the context pulls in SQLAlchemy: only where a command runs
@@ -44,6 +45,21 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     add_hazard_filter_arguments(hazards)
     hazards.set_defaults(handler=run_hazard_register)
+
+    complaint = report.add_parser("complaint", help="a complaint's file (投诉处理档案) as PDF")
+    complaint.add_argument("id", type=int)
+    complaint.add_argument("-o", "--output", required=True, type=Path, help="PDF file to write")
+    complaint.add_argument("--unmask", action="store_true", help="the complainant's identifiers in full")
+    complaint.set_defaults(handler=run_complaint_file)
+
+    complaints = report.add_parser(
+        "complaints", help="the complaint register with statistics as PDF or Excel, with the filters given"
+    )
+    complaints.add_argument(
+        "-o", "--output", required=True, type=Path, help="FILE.pdf or FILE.xlsx: the suffix picks the format"
+    )
+    add_complaint_filter_arguments(complaints)
+    complaints.set_defaults(handler=run_complaint_register)
 
     handover = sub.add_parser("handover", help="the shift handover (交接班) as a PDF, every open item listed")
     handover.add_argument("-o", "--output", required=True, type=Path, help="PDF file to write")
@@ -101,6 +117,42 @@ def run_hazard_register(ctx: AppContext, args: argparse.Namespace) -> int:
 
         setting = ctx.config.settings.get("report_font")
         font = build_hazard_register(ctx.services, cli_actor(), hazard_filter, args.output, setting)
+        if font.warning:
+            warn(font.warning)
+    print(args.output)
+    return 0
+
+
+def run_complaint_file(ctx: AppContext, args: argparse.Namespace) -> int:
+    from branchguard.reports.complaint_file import build_complaint_file
+
+    setting = ctx.config.settings.get("report_font")
+    font = build_complaint_file(ctx.services, cli_actor(), args.id, args.output, setting, unmask=args.unmask)
+    if font.warning:
+        warn(font.warning)
+    print(args.output)
+    return 0
+
+
+def run_complaint_register(ctx: AppContext, args: argparse.Namespace) -> int:
+    from branchguard.core.kernel.i18n import t
+
+    suffix = args.output.suffix.lower()
+    if suffix not in (".pdf", ".xlsx"):
+        print(f"branchguard: error: {t('report.complaints.bad_suffix', path=args.output)}", file=sys.stderr)
+        return 2
+    flt = complaint_filter_from_args(args)
+    if suffix == ".xlsx":
+        from branchguard.reports.complaint_excel import build_complaint_workbook
+
+        build_complaint_workbook(ctx.services, cli_actor(), flt, args.output, unmask=args.unmask)
+    else:
+        from branchguard.reports.complaint_register import build_complaint_register
+
+        setting = ctx.config.settings.get("report_font")
+        font = build_complaint_register(
+            ctx.services, cli_actor(), flt, args.output, setting, unmask=args.unmask
+        )
         if font.warning:
             warn(font.warning)
     print(args.output)

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from branchguard.core.audit.service import AuditService
     from branchguard.core.backup.service import BackupService
     from branchguard.core.branch.service import BranchService
+    from branchguard.core.complaints.service import ComplaintService
     from branchguard.core.demo.service import DemoRecords, DemoService
     from branchguard.core.drills.service import DrillService
     from branchguard.core.hazards.service import HazardService
@@ -143,6 +144,12 @@ class Services:
         from branchguard.core.inspections.service import InspectionService
 
         return InspectionService(self._sessions, self.files, self.schedules, self.hazards)
+
+    @cached_property
+    def complaints(self) -> ComplaintService:
+        from branchguard.core.complaints.service import ComplaintService
+
+        return ComplaintService(self._sessions, self.files, self.schedules, hazards=self.hazards)
 
 
 def build_services(engine: Engine, sessions: sessionmaker[Session], data_dir: Path) -> Services:

@@ -3,6 +3,25 @@
 from __future__ import annotations
 
 from branchguard.db.base import Base
-from branchguard.db.models import drills, foundation, hazards, incidents, inspections, playbooks, schedules
+from branchguard.db.models import (
+    complaints,
+    drills,
+    foundation,
+    hazards,
+    incidents,
+    inspections,
+    playbooks,
+    schedules,
+)
 
-__all__ = ["Base", "drills", "foundation", "hazards", "incidents", "inspections", "playbooks", "schedules"]
+__all__ = [
+    "Base",
+    "complaints",
+    "drills",
+    "foundation",
+    "hazards",
+    "incidents",
+    "inspections",
+    "playbooks",
+    "schedules",
+]

@@ -27,6 +27,7 @@ from branchguard.core.people.types import BranchRole, PersonInput
 from branchguard.core.playbooks.types import PlanRole, Step
 from branchguard.core.schedules.types import ScheduleInput
 from branchguard.gui.audit.models import AuditDiffModel, AuditModel
+from branchguard.gui.complaints.models import ComplaintListModel
 from branchguard.gui.drills.models import ComplianceModel, DrillPlanModel
 from branchguard.gui.hazards.models import HazardEventsModel, HazardListModel, RemediationStepsModel
 from branchguard.gui.incidents.log_model import IncidentLogModel
@@ -215,6 +216,32 @@ def tick_live(model: Any, _ctx: AppContext) -> None:
     model.tick()
 
 
+def complaint_rows(ctx: AppContext) -> list[Any]:
+    from branchguard.core.complaints.types import ComplaintInput
+
+    svc, actor = ctx.services.complaints, lead(ctx)
+    if not svc.list(actor):
+        for days, kind in ((20, "complaint"), (2, "complaint"), (5, "grumble")):
+            data = ComplaintInput(
+                channel="counter",
+                received_at=datetime.now(UTC) - timedelta(days=days),
+                customer_name="张三丰",
+                category="attitude",
+                request="柜员态度生硬",
+                kind=kind,
+            )
+            svc.register(actor, data)
+    return svc.list(actor)
+
+
+def add_complaint(ctx: AppContext) -> None:
+    from branchguard.core.complaints.types import ComplaintInput
+
+    now = datetime.now(UTC)
+    data = ComplaintInput("phone", now, customer_name="李四", category="fees", request="收费")
+    ctx.services.complaints.register(lead(ctx), data)
+
+
 @dataclass(frozen=True)
 class Case:
     """How to make a model, fill it with realistic rows, change the data behind it, fill it again."""
@@ -268,6 +295,7 @@ CASES: dict[str, Case] = {
     "checklist": Case(ChecklistModel, checklist_rows, live=answer_live),
     "drill_plans": Case(DrillPlanModel, lambda ctx: ctx.services.drills.list(lead(ctx)), plan_drill),
     "compliance": Case(ComplianceModel, compliance_rows),
+    "complaints": Case(ComplaintListModel, complaint_rows, add_complaint),
 }
 
 

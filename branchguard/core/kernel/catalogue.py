@@ -17,6 +17,7 @@ SOURCES = (
     "branchguard.core.inspections.report_messages",
     "branchguard.core.schedules.messages",
     "branchguard.core.backup.messages",
+    "branchguard.core.complaints.messages",
 )
 
 Catalogue = dict[str, tuple[str, str]]

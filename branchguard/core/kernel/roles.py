@@ -84,6 +84,17 @@ ROLE_TABLE: MappingProxyType[str, frozenset[Role]] = MappingProxyType({
     "hazard.close": _LEAD,
     "hazard.reopen": _LEAD_STAFF,
     "hazard.policy": _LEAD,
+    # customer complaints (投诉处理)
+    "complaint.read": _ALL,
+    "complaint.register": _LEAD_STAFF,
+    "complaint.investigate": _LEAD_STAFF,
+    "complaint.reply": _LEAD_STAFF,
+    "complaint.withdraw": _LEAD_STAFF,  # recording the customer's withdrawal
+    "complaint.assign": _LEAD,
+    "complaint.decide": _LEAD,
+    "complaint.extend": _LEAD,
+    "complaint.archive": _LEAD,
+    "complaint.unmask": _LEAD,  # the complainant's name, phone and identity number in full
     # schedules and reminders
     "schedule.read": _ALL,
     "schedule.complete": _LEAD_STAFF,
@@ -96,6 +107,7 @@ ROLE_TABLE: MappingProxyType[str, frozenset[Role]] = MappingProxyType({
     "page.drills.view": _ALL,
     "page.inspections.view": _ALL,
     "page.hazards.view": _ALL,
+    "page.complaints.view": _ALL,
     "page.people.view": _ALL,
     "page.audit.view": _LEAD_AUDITOR,
     "page.settings.view": _ALL,

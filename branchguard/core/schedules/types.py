@@ -15,6 +15,7 @@ class ScheduleKind(LabelledEnum):
     INSPECTION = "inspection"
     HAZARD = "hazard"
     ACTION = "action"  # a drill's corrective action: its due date, the owner reminded
+    COMPLAINT = "complaint"  # a complaint's statutory due date, the handler reminded
     CUSTOM = "custom"
 
     @classmethod

@@ -67,6 +67,15 @@ register_page(PageInfo(
     action="page.hazards.view",
 ))
 register_page(PageInfo(
+    page_id="complaints",
+    module="branchguard.gui.complaints.page",
+    class_name="ComplaintsPage",
+    nav_text=QT_TRANSLATE_NOOP("ComplaintsPage", "Complaints"),
+    icon_name="contact",
+    order=18,  # with the hazards: the branch's open matters with a deadline
+    action="page.complaints.view",
+))
+register_page(PageInfo(
     page_id="people",
     module="branchguard.gui.people.page",
     class_name="PeoplePage",

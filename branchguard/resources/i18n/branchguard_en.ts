@@ -5047,4 +5047,314 @@ Submitted as: %3</translation>
         <translation>Cancel</translation>
     </message>
 </context>
+<context>
+    <name>ComplaintsPage</name>
+    <message>
+        <source>Register…</source>
+        <translation>Register…</translation>
+    </message>
+    <message>
+        <source>Handler…</source>
+        <translation>Handler…</translation>
+    </message>
+    <message>
+        <source>Investigate…</source>
+        <translation>Investigate…</translation>
+    </message>
+    <message>
+        <source>Decide…</source>
+        <translation>Decide…</translation>
+    </message>
+    <message>
+        <source>Reply…</source>
+        <translation>Reply…</translation>
+    </message>
+    <message>
+        <source>Archive…</source>
+        <translation>Archive…</translation>
+    </message>
+    <message>
+        <source>Extend…</source>
+        <translation>Extend…</translation>
+    </message>
+    <message>
+        <source>Withdrawal…</source>
+        <translation>Withdrawal…</translation>
+    </message>
+    <message>
+        <source>Complaints</source>
+        <translation>Complaints</translation>
+    </message>
+    <message>
+        <source>Customer complaints</source>
+        <translation>Customer complaints</translation>
+    </message>
+    <message>
+        <source>Complaints must be decided and replied to within 15 days of receipt (30 or 60 when extended). Identifiers are masked.</source>
+        <translation>Complaints must be decided and replied to within 15 days of receipt (30 or 60 when extended). Identifiers are masked.</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>Open only</source>
+        <translation>Open only</translation>
+    </message>
+    <message>
+        <source>Overdue only</source>
+        <translation>Overdue only</translation>
+    </message>
+    <message>
+        <source>Select a complaint to see its steps.</source>
+        <translation>Select a complaint to see its steps.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n complaint(s) shown</source>
+        <translation>
+            <numerusform>%n complaint shown</numerusform>
+            <numerusform>%n complaints shown</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n overdue</source>
+        <translation>
+            <numerusform>%n overdue</numerusform>
+            <numerusform>%n overdue</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintListModel</name>
+    <message>
+        <source>No.</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Complainant</source>
+        <translation>Complainant</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>Request</translation>
+    </message>
+    <message>
+        <source>Handler</source>
+        <translation>Handler</translation>
+    </message>
+    <message>
+        <source>No deadline</source>
+        <translation>No deadline</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>due today</source>
+        <translation>due today</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) left</source>
+        <translation>
+            <numerusform>%n day left</numerusform>
+            <numerusform>%n days left</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintRegisterDialog</name>
+    <message>
+        <source>Register a complaint</source>
+        <translation>Register a complaint</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <source>Received at</source>
+        <translation>Received at</translation>
+    </message>
+    <message>
+        <source>Complainant</source>
+        <translation>Complainant</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>Identity number</source>
+        <translation>Identity number</translation>
+    </message>
+    <message>
+        <source>Representatives</source>
+        <translation>Representatives</translation>
+    </message>
+    <message>
+        <source>Person complained about</source>
+        <translation>Person complained about</translation>
+    </message>
+    <message>
+        <source>Post complained about</source>
+        <translation>Post complained about</translation>
+    </message>
+    <message>
+        <source>Business line</source>
+        <translation>Business line</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>Request</translation>
+    </message>
+    <message>
+        <source>Facts</source>
+        <translation>Facts</translation>
+    </message>
+    <message>
+        <source>Told on acceptance</source>
+        <translation>Told on acceptance</translation>
+    </message>
+    <message>
+        <source>Group complaint: at most 5 names, separated by commas</source>
+        <translation>Group complaint: at most 5 names, separated by commas</translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintStepDialog</name>
+    <message>
+        <source>What was done</source>
+        <translation>What was done</translation>
+    </message>
+    <message>
+        <source>Rule or contract clause</source>
+        <translation>Rule or contract clause</translation>
+    </message>
+    <message>
+        <source>Replied by</source>
+        <translation>Replied by</translation>
+    </message>
+    <message>
+        <source>Remedies stated</source>
+        <translation>Remedies stated</translation>
+    </message>
+    <message>
+        <source>Customer's response</source>
+        <translation>Customer's response</translation>
+    </message>
+    <message>
+        <source>Satisfaction</source>
+        <translation>Satisfaction</translation>
+    </message>
+    <message>
+        <source>Cause</source>
+        <translation>Cause</translation>
+    </message>
+    <message>
+        <source>Root cause</source>
+        <translation>Root cause</translation>
+    </message>
+    <message>
+        <source>Follow-up actions</source>
+        <translation>Follow-up actions</translation>
+    </message>
+    <message>
+        <source>Also open a hazard for the follow-up</source>
+        <translation>Also open a hazard for the follow-up</translation>
+    </message>
+    <message>
+        <source>Attach evidence…</source>
+        <translation>Attach evidence…</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>Evidence</translation>
+    </message>
+    <message>
+        <source>Evidence: CCTV stills, vouchers, recordings</source>
+        <translation>Evidence: CCTV stills, vouchers, recordings</translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintExtendDialog</name>
+    <message>
+        <source>Extend the deadline · %1</source>
+        <translation>Extend the deadline · %1</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Superior's approver</source>
+        <translation>Superior's approver</translation>
+    </message>
+    <message>
+        <source>Customer told by</source>
+        <translation>Customer told by</translation>
+    </message>
+    <message>
+        <source>First extension: to 30 days. Second: to 60 days, with the superior's approver named.</source>
+        <translation>First extension: to 30 days. Second: to 60 days, with the superior's approver named.</translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintAssignDialog</name>
+    <message>
+        <source>Handler · %1</source>
+        <translation>Handler · %1</translation>
+    </message>
+    <message>
+        <source>Handler</source>
+        <translation>Handler</translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintWithdrawDialog</name>
+    <message>
+        <source>Withdrawal · %1</source>
+        <translation>Withdrawal · %1</translation>
+    </message>
+    <message>
+        <source>Withdrawal received at</source>
+        <translation>Withdrawal received at</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notes</translation>
+    </message>
+</context>
 </TS>

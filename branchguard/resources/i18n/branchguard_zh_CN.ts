@@ -5034,4 +5034,311 @@ Submitted as: %3</source>
         <translation>取消</translation>
     </message>
 </context>
+<context>
+    <name>ComplaintsPage</name>
+    <message>
+        <source>Register…</source>
+        <translation>登记投诉…</translation>
+    </message>
+    <message>
+        <source>Handler…</source>
+        <translation>处理人…</translation>
+    </message>
+    <message>
+        <source>Investigate…</source>
+        <translation>调查核实…</translation>
+    </message>
+    <message>
+        <source>Decide…</source>
+        <translation>依据处理…</translation>
+    </message>
+    <message>
+        <source>Reply…</source>
+        <translation>答复反馈…</translation>
+    </message>
+    <message>
+        <source>Archive…</source>
+        <translation>分类归档…</translation>
+    </message>
+    <message>
+        <source>Extend…</source>
+        <translation>延期…</translation>
+    </message>
+    <message>
+        <source>Withdrawal…</source>
+        <translation>撤诉…</translation>
+    </message>
+    <message>
+        <source>Complaints</source>
+        <translation>客户投诉</translation>
+    </message>
+    <message>
+        <source>Customer complaints</source>
+        <translation>客户投诉</translation>
+    </message>
+    <message>
+        <source>Complaints must be decided and replied to within 15 days of receipt (30 or 60 when extended). Identifiers are masked.</source>
+        <translation>投诉须在受理之日起 15 日内作出处理决定并答复（延期后为 30 或 60 日）。客户身份信息已脱敏显示。</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Open only</source>
+        <translation>仅未办结</translation>
+    </message>
+    <message>
+        <source>Overdue only</source>
+        <translation>仅逾期</translation>
+    </message>
+    <message>
+        <source>Select a complaint to see its steps.</source>
+        <translation>选择一条投诉，查看其处理步骤。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n complaint(s) shown</source>
+        <translation>
+            <numerusform>显示 %n 条投诉</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n overdue</source>
+        <translation>
+            <numerusform>%n 条逾期</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintListModel</name>
+    <message>
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>受理时间</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>处理期限</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Complainant</source>
+        <translation>投诉人</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>诉求</translation>
+    </message>
+    <message>
+        <source>Handler</source>
+        <translation>处理人</translation>
+    </message>
+    <message>
+        <source>No deadline</source>
+        <translation>不计时限</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <source>due today</source>
+        <translation>今日到期</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) left</source>
+        <translation>
+            <numerusform>剩余 %n 天</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintRegisterDialog</name>
+    <message>
+        <source>Register a complaint</source>
+        <translation>登记客户投诉</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>投诉渠道</translation>
+    </message>
+    <message>
+        <source>Received at</source>
+        <translation>受理时间</translation>
+    </message>
+    <message>
+        <source>Complainant</source>
+        <translation>投诉人</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <source>Identity number</source>
+        <translation>证件号码</translation>
+    </message>
+    <message>
+        <source>Representatives</source>
+        <translation>投诉代表</translation>
+    </message>
+    <message>
+        <source>Person complained about</source>
+        <translation>被投诉人</translation>
+    </message>
+    <message>
+        <source>Post complained about</source>
+        <translation>被投诉岗位</translation>
+    </message>
+    <message>
+        <source>Business line</source>
+        <translation>业务条线</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>投诉类别</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>投诉诉求</translation>
+    </message>
+    <message>
+        <source>Facts</source>
+        <translation>事实经过</translation>
+    </message>
+    <message>
+        <source>Told on acceptance</source>
+        <translation>受理时告知</translation>
+    </message>
+    <message>
+        <source>Group complaint: at most 5 names, separated by commas</source>
+        <translation>集体投诉：最多 5 名代表，用逗号分隔</translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintStepDialog</name>
+    <message>
+        <source>What was done</source>
+        <translation>处理情况</translation>
+    </message>
+    <message>
+        <source>Rule or contract clause</source>
+        <translation>处理依据（制度或合同条款）</translation>
+    </message>
+    <message>
+        <source>Replied by</source>
+        <translation>答复方式</translation>
+    </message>
+    <message>
+        <source>Remedies stated</source>
+        <translation>告知的救济途径</translation>
+    </message>
+    <message>
+        <source>Customer's response</source>
+        <translation>客户反馈</translation>
+    </message>
+    <message>
+        <source>Satisfaction</source>
+        <translation>满意度</translation>
+    </message>
+    <message>
+        <source>Cause</source>
+        <translation>投诉原因</translation>
+    </message>
+    <message>
+        <source>Root cause</source>
+        <translation>原因分析</translation>
+    </message>
+    <message>
+        <source>Follow-up actions</source>
+        <translation>后续整改措施</translation>
+    </message>
+    <message>
+        <source>Also open a hazard for the follow-up</source>
+        <translation>同时为整改事项登记隐患</translation>
+    </message>
+    <message>
+        <source>Attach evidence…</source>
+        <translation>添加证据…</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>证据材料</translation>
+    </message>
+    <message>
+        <source>Evidence: CCTV stills, vouchers, recordings</source>
+        <translation>证据：监控截图、凭证、录音</translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintExtendDialog</name>
+    <message>
+        <source>Extend the deadline · %1</source>
+        <translation>延长处理期限 · %1</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>延期原因</translation>
+    </message>
+    <message>
+        <source>Superior's approver</source>
+        <translation>上级审批人</translation>
+    </message>
+    <message>
+        <source>Customer told by</source>
+        <translation>告知客户方式</translation>
+    </message>
+    <message>
+        <source>First extension: to 30 days. Second: to 60 days, with the superior's approver named.</source>
+        <translation>第一次延期：延至 30 日；第二次：延至 60 日，须注明上级机构审批人。</translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintAssignDialog</name>
+    <message>
+        <source>Handler · %1</source>
+        <translation>处理人 · %1</translation>
+    </message>
+    <message>
+        <source>Handler</source>
+        <translation>处理人</translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintWithdrawDialog</name>
+    <message>
+        <source>Withdrawal · %1</source>
+        <translation>撤诉 · %1</translation>
+    </message>
+    <message>
+        <source>Withdrawal received at</source>
+        <translation>撤诉受理时间</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+</context>
 </TS>

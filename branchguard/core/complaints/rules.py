@@ -1,0 +1,231 @@
+"""The complaint clocks, which step each status opens and who may take it, masking of the
+complainant's identifiers, and the checks a complaint's input must pass. Pure: no session, no I/O,
+no clock of its own (every "now" is passed in).
+
+Clocks (《银行业保险业消费投诉处理管理办法》, CBIRC Order 2020 No. 3): a decision and reply are due
+15 days after receipt; a complex case may be extended to 30 days (a reason, the lead's approval and
+a notice to the customer); an especially complex one to 60 days with the superior's approver named;
+no further extension. The due instant is the end of that local day in the branch's zone. Only a
+complaint (投诉) runs the clock; the reply stops it, and so does a withdrawal, on the day the
+withdrawal is received.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, time, timedelta
+from types import MappingProxyType
+from zoneinfo import ZoneInfo
+
+from branchguard.core.complaints.types import (
+    ComplaintKind,
+    ComplaintStatus,
+    ComplaintStep,
+)
+from branchguard.core.kernel.errors import ValidationError
+from branchguard.core.kernel.i18n import Message
+from branchguard.core.kernel.roles import may
+from branchguard.core.kernel.types import Actor
+
+BASE_DAYS = 15
+# Days from receipt after 0, 1 and 2 extensions; a third is refused.
+DUE_DAYS = (BASE_DAYS, 30, 60)
+MAX_EXTENSIONS = len(DUE_DAYS) - 1
+MAX_REPRESENTATIVES = 5
+END_OF_DAY = time(23, 59, 59)
+TEXT_LIMIT = 4000
+# A receipt time a few minutes ahead of this PC's clock is another PC's clock, not the future.
+CLOCK_SKEW = timedelta(minutes=5)
+
+_OPEN = frozenset(s for s in ComplaintStatus if s.is_open)
+
+# Per step: the role-table action that allows it, the statuses it is open in, the status after it.
+STEPS: MappingProxyType[ComplaintStep, tuple[str, frozenset[ComplaintStatus], ComplaintStatus]] = (
+    MappingProxyType(
+        {
+            ComplaintStep.INVESTIGATE: (
+                "complaint.investigate",
+                frozenset({ComplaintStatus.ACCEPTED, ComplaintStatus.INVESTIGATING}),
+                ComplaintStatus.INVESTIGATING,
+            ),
+            ComplaintStep.DECIDE: (
+                "complaint.decide",
+                frozenset({ComplaintStatus.INVESTIGATING}),
+                ComplaintStatus.DECIDED,
+            ),
+            ComplaintStep.REPLY: (
+                "complaint.reply",
+                frozenset({ComplaintStatus.DECIDED}),
+                ComplaintStatus.REPLIED,
+            ),
+            ComplaintStep.ARCHIVE: (
+                "complaint.archive",
+                frozenset({ComplaintStatus.REPLIED}),
+                ComplaintStatus.ARCHIVED,
+            ),
+        }
+    )
+)
+# Statuses the other changes are open in.
+ASSIGN_IN = _OPEN
+WITHDRAW_IN = _OPEN
+EXTEND_IN = frozenset(s for s in ComplaintStatus if s.clock_running)
+
+
+# -- clocks ------------------------------------------------------------------------------------------
+def end_of_day(day: date, zone: ZoneInfo) -> datetime:
+    return datetime.combine(day, END_OF_DAY, tzinfo=zone)
+
+
+def due_at(
+    kind: ComplaintKind | str, received_at: datetime, extensions: int, zone: ZoneInfo
+) -> datetime | None:
+    """When the decision and reply are due: the end of the local day 15, 30 or 60 days after the
+    day of receipt; None for a grumble or an objection (no clock)."""
+    if ComplaintKind(kind) != ComplaintKind.COMPLAINT:
+        return None
+    received_day = received_at.astimezone(zone).date()
+    return end_of_day(received_day + timedelta(days=DUE_DAYS[extensions]), zone)
+
+
+def check_extension(extensions: int, reason: str, approver: str) -> int:
+    """The number of extensions after this one, or a ValidationError: the first needs a reason, the
+    second also the superior's approver named, a third is refused."""
+    if extensions >= MAX_EXTENSIONS:
+        raise ValidationError("field.extension", Message("complaint.no_more_extensions", days=DUE_DAYS[-1]))
+    if not reason.strip():
+        raise ValidationError("field.reason", Message("validation.required"))
+    if extensions >= 1 and not approver.strip():
+        raise ValidationError(
+            "field.approver", Message("complaint.approver_needed", days=DUE_DAYS[extensions + 1])
+        )
+    return extensions + 1
+
+
+def is_overdue(status: ComplaintStatus | str, due: datetime | None, now: datetime) -> bool:
+    """The clock still runs (no reply, no withdrawal) and its due instant has passed."""
+    return due is not None and ComplaintStatus(status).clock_running and now > due
+
+
+def days_left(
+    status: ComplaintStatus | str, due: datetime | None, now: datetime, zone: ZoneInfo
+) -> int | None:
+    """Whole local days from today to the due date (0: due today; negative: days late)."""
+    if due is None or not ComplaintStatus(status).clock_running:
+        return None
+    return (due.astimezone(zone).date() - now.astimezone(zone).date()).days
+
+
+def on_time(due: datetime | None, stopped_at: datetime | None) -> bool | None:
+    """Whether the clock stopped (reply or withdrawal) by the due instant; None while it runs."""
+    if due is None or stopped_at is None:
+        return None
+    return stopped_at <= due
+
+
+def check_received(received_at: datetime, now: datetime) -> datetime:
+    if received_at.tzinfo is None:
+        raise ValueError("received_at must be aware (the service localises wall-clock input)")
+    if received_at > now + CLOCK_SKEW:
+        raise ValidationError("field.received_at", Message("complaint.received_in_future"))
+    return received_at
+
+
+# -- steps ---------------------------------------------------------------------------------------------
+def open_steps(status: ComplaintStatus | str) -> frozenset[ComplaintStep]:
+    return frozenset(
+        step for step, (_a, statuses, _n) in STEPS.items() if ComplaintStatus(status) in statuses
+    )
+
+
+def step_allowed(actor: Actor, step: ComplaintStep) -> bool:
+    """Whether `actor`'s role may take `step` on some complaint (the role table's answer; the
+    actions are spelled out so the role table's test sees each one asked about)."""
+    if step == ComplaintStep.INVESTIGATE:
+        return may(actor, "complaint.investigate")
+    if step == ComplaintStep.DECIDE:
+        return may(actor, "complaint.decide")
+    if step == ComplaintStep.REPLY:
+        return may(actor, "complaint.reply")
+    if step == ComplaintStep.ARCHIVE:
+        return may(actor, "complaint.archive")
+    return may(actor, "complaint.register")  # acceptance is the registration
+
+
+def available_steps(status: ComplaintStatus | str, actor: Actor) -> frozenset[ComplaintStep]:
+    """What the window offers `actor`: open in the status and allowed to the role."""
+    return frozenset(step for step in open_steps(status) if step_allowed(actor, step))
+
+
+def expect(status: ComplaintStatus | str, allowed: frozenset[ComplaintStatus]) -> None:
+    if ComplaintStatus(status) not in allowed:
+        raise ValidationError(
+            "field.complaint_status",
+            Message(
+                "complaint.wrong_status",
+                status=ComplaintStatus(status),
+                allowed=" / ".join(s.label for s in ComplaintStatus if s in allowed),
+            ),
+        )
+
+
+def same_person(a: str, b: str) -> bool:
+    return bool(a.strip()) and a.strip().casefold() == b.strip().casefold()
+
+
+def check_handler(handler: str, subject_person: str) -> None:
+    """The person complained about never handles the complaint."""
+    if same_person(handler, subject_person):
+        raise ValidationError("field.handler", Message("complaint.handler_is_subject", name=handler.strip()))
+
+
+def check_representatives(names: tuple[str, ...] | list[str]) -> tuple[str, ...]:
+    cleaned = tuple(dict.fromkeys(n.strip() for n in names if n.strip()))
+    if len(cleaned) > MAX_REPRESENTATIVES:
+        raise ValidationError(
+            "field.representatives",
+            Message("complaint.too_many_representatives", limit=MAX_REPRESENTATIVES, count=len(cleaned)),
+        )
+    for name in cleaned:
+        if len(name) > 100:
+            raise ValidationError("field.representatives", Message("validation.too_long", limit=100))
+    return cleaned
+
+
+_ID_NUMBER = re.compile(r"^[0-9A-Za-z]{6,20}$")
+
+
+def check_id_number(value: str) -> str:
+    cleaned = value.strip().replace(" ", "").upper()
+    if cleaned and not _ID_NUMBER.match(cleaned):
+        raise ValidationError("field.id_number", Message("complaint.bad_id_number"))
+    return cleaned
+
+
+# -- masking --------------------------------------------------------------------------------------------
+def mask_name(name: str) -> str:
+    """张三丰 -> 张**; a name of one character is all hidden."""
+    name = name.strip()
+    if not name:
+        return ""
+    return name[0] + "*" * max(1, len(name) - 1) if len(name) > 1 else "*"
+
+
+def mask_phone(phone: str) -> str:
+    """13800138000 -> 138****8000; 010-12345678 -> 010****5678; short numbers keep their last two."""
+    digits = phone.strip()
+    if not digits:
+        return ""
+    if len(digits) >= 8:
+        return digits[:3] + "*" * (len(digits) - 7) + digits[-4:]
+    return "*" * (len(digits) - 2) + digits[-2:]
+
+
+def mask_id_number(value: str) -> str:
+    """110101199003071234 -> 110***********1234."""
+    value = value.strip()
+    if not value:
+        return ""
+    if len(value) <= 7:
+        return "*" * len(value)
+    return value[:3] + "*" * (len(value) - 7) + value[-4:]

@@ -1,0 +1,182 @@
+"""Complaint rows <-> records, masking applied as a record is made, and the register's filter
+(no permissions, no session handling: the service does that)."""
+
+from __future__ import annotations
+
+from datetime import datetime, time, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import Select, select
+from sqlalchemy.orm import Session
+
+from branchguard.core.complaints import rules
+from branchguard.core.complaints.types import (
+    Category,
+    ComplaintCause,
+    ComplaintChannel,
+    ComplaintDetail,
+    ComplaintEvent,
+    ComplaintEventKind,
+    ComplaintFilter,
+    ComplaintInfo,
+    ComplaintKind,
+    ComplaintStatus,
+    ComplaintStep,
+    Satisfaction,
+    StepRecord,
+)
+from branchguard.core.kernel.attachments import AttachmentRef
+from branchguard.core.kernel.i18n import current_language
+from branchguard.core.kernel.types import Actor
+from branchguard.db.base import utcnow
+from branchguard.db.models.complaints import ComplaintCategoryRow, ComplaintEventRow, ComplaintRow
+
+RUNNING = tuple(s.value for s in ComplaintStatus if s.clock_running)
+OPEN = tuple(s.value for s in ComplaintStatus if s.is_open)
+
+
+def categories(s: Session, active_only: bool = False) -> list[Category]:
+    stmt = select(ComplaintCategoryRow).order_by(ComplaintCategoryRow.position, ComplaintCategoryRow.code)
+    if active_only:
+        stmt = stmt.where(ComplaintCategoryRow.active.is_(True))
+    return [Category(r.code, r.name_zh, r.name_en, r.active) for r in s.scalars(stmt)]
+
+
+def category_name(cat: Category | None, code: str) -> str:
+    if cat is None:
+        return code
+    return cat.name_zh if current_language() == "zh_CN" else cat.name_en
+
+
+def refs(raw: list[dict[str, Any]] | None) -> tuple[AttachmentRef, ...]:
+    return tuple(
+        AttachmentRef(str(a["name"]), str(a["sha256"]), int(a["size"]), str(a["media_type"]))
+        for a in raw or ()
+    )
+
+
+def ref_values(items: list[AttachmentRef]) -> list[dict[str, Any]]:
+    return [{"name": r.name, "sha256": r.sha256, "size": r.size, "media_type": r.media_type} for r in items]
+
+
+def number_of(row: ComplaintRow, zone: ZoneInfo) -> str:
+    """The register's reference: TS (投诉), the year received, the id."""
+    return f"TS-{row.received_at.astimezone(zone).year}-{row.id:04d}"
+
+
+def info_of(
+    row: ComplaintRow, now: datetime, zone: ZoneInfo, cats: dict[str, Category], *, masked: bool = True
+) -> ComplaintInfo:
+    status = ComplaintStatus(row.status)
+    name, phone, id_number = row.customer_name, row.customer_phone, row.customer_id_number
+    reps = tuple(row.representatives or ())
+    if masked:
+        name, phone = rules.mask_name(name), rules.mask_phone(phone)
+        id_number = rules.mask_id_number(id_number)
+        reps = tuple(rules.mask_name(r) for r in reps)
+    return ComplaintInfo(
+        id=row.id,
+        number=number_of(row, zone),
+        kind=ComplaintKind(row.kind),
+        channel=ComplaintChannel(row.channel),
+        status=status,
+        received_at=row.received_at,
+        due_at=row.due_at,
+        due_date=row.due_at.astimezone(zone).date() if row.due_at else None,
+        extensions=row.extensions,
+        overdue=rules.is_overdue(status, row.due_at, now),
+        days_left=rules.days_left(status, row.due_at, now, zone),
+        clock_stopped_at=row.clock_stopped_at,
+        customer_name=name,
+        customer_phone=phone,
+        customer_id_number=id_number,
+        masked=masked,
+        representatives=reps,
+        incident_id=row.incident_id,
+        subject_person=row.subject_person,
+        subject_post=row.subject_post,
+        business_line=row.business_line,
+        category=row.category,
+        category_name=category_name(cats.get(row.category), row.category),
+        request=row.request,
+        facts=row.facts,
+        first_responsible=row.first_responsible,
+        handler=row.handler,
+        registered_by=row.registered_by,
+        cause=ComplaintCause(row.cause) if row.cause else None,
+        satisfaction=Satisfaction(row.satisfaction) if row.satisfaction else None,
+        on_time=rules.on_time(row.due_at, row.clock_stopped_at),
+        schedule_id=row.schedule_id,
+    )
+
+
+def detail_of(
+    row: ComplaintRow, now: datetime, zone: ZoneInfo, cats: dict[str, Category], *, masked: bool = True
+) -> ComplaintDetail:
+    return ComplaintDetail(
+        info=info_of(row, now, zone, cats, masked=masked),
+        steps=tuple(
+            StepRecord(
+                id=st.id,
+                step=ComplaintStep(st.step),
+                text=st.text,
+                details={str(k): str(v) for k, v in (st.details or {}).items()},
+                evidence=refs(st.evidence),
+                by=st.by,
+                at=st.at,
+            )
+            for st in row.steps
+        ),
+        events=tuple(
+            ComplaintEvent(
+                id=ev.id,
+                kind=ComplaintEventKind(ev.kind),
+                actor=ev.actor,
+                at=ev.at,
+                note=ev.note,
+                details={str(k): str(v) for k, v in (ev.details or {}).items()},
+            )
+            for ev in row.events
+        ),
+    )
+
+
+def add_event(
+    row: ComplaintRow,
+    kind: ComplaintEventKind,
+    actor: Actor,
+    note: str = "",
+    details: dict[str, Any] | None = None,
+) -> None:
+    row.events.append(
+        ComplaintEventRow(
+            kind=kind.value, actor=actor.username, at=utcnow(), note=note, details=details or {}
+        )
+    )
+
+
+def filtered(flt: ComplaintFilter, now: datetime, zone: ZoneInfo) -> Select[tuple[ComplaintRow]]:
+    stmt = select(ComplaintRow)
+    if flt.open_only:
+        stmt = stmt.where(ComplaintRow.status.in_(OPEN))
+    if flt.overdue_only:
+        stmt = stmt.where(
+            ComplaintRow.status.in_(RUNNING), ComplaintRow.due_at.is_not(None), ComplaintRow.due_at < now
+        )
+    if flt.status is not None:
+        stmt = stmt.where(ComplaintRow.status == flt.status.value)
+    if flt.kind is not None:
+        stmt = stmt.where(ComplaintRow.kind == flt.kind.value)
+    if flt.channel is not None:
+        stmt = stmt.where(ComplaintRow.channel == flt.channel.value)
+    if flt.category.strip():
+        stmt = stmt.where(ComplaintRow.category == flt.category.strip())
+    if flt.received_from is not None:
+        stmt = stmt.where(
+            ComplaintRow.received_at >= datetime.combine(flt.received_from, time(0), tzinfo=zone)
+        )
+    if flt.received_to is not None:
+        end = datetime.combine(flt.received_to + timedelta(days=1), time(0), tzinfo=zone)
+        stmt = stmt.where(ComplaintRow.received_at < end)
+    return stmt

@@ -1,0 +1,1 @@
+"""The Complaints page: the register with its countdowns, and one complaint's steps."""

@@ -1,0 +1,365 @@
+"""Complaint dialogs: registering (受理), a step (investigate, decide, reply, archive), an extension,
+the handler, a withdrawal. Each writes through the complaint service in one call and shows a
+refusal next to the field the service names."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtCore import QDateTime
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateTimeEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from branchguard.core.complaints.types import (
+    Category,
+    ComplaintCause,
+    ComplaintChannel,
+    ComplaintDetail,
+    ComplaintInfo,
+    ComplaintInput,
+    ComplaintKind,
+    ComplaintStep,
+    Remedy,
+    Satisfaction,
+    StepInput,
+)
+from branchguard.core.kernel.errors import BranchGuardError, ValidationError
+from branchguard.core.kernel.i18n import current_language
+from branchguard.core.kernel.types import LabelledEnum
+from branchguard.gui.kit.forms import FieldForm
+from branchguard.gui.shell.session import GuiSession
+
+_B = QDialogButtonBox.StandardButton
+_SPLIT = re.compile(r"[,，、;；\n]+")
+
+
+def fill_enum(combo: QComboBox, members: list[LabelledEnum], current: LabelledEnum | None = None) -> None:
+    combo.clear()
+    for member in members:
+        combo.addItem(member.label, member.value)
+    if current is not None:
+        combo.setCurrentIndex(max(0, combo.findData(current.value)))
+
+
+def text_edit(height: int = 70) -> QPlainTextEdit:
+    edit = QPlainTextEdit()
+    edit.setTabChangesFocus(True)
+    edit.setMinimumHeight(height)
+    return edit
+
+
+class _WriteDialog(QDialog):
+    """A form, an error line and OK/Cancel; `write` runs the service call on OK and keeps its result."""
+
+    def __init__(self, session: GuiSession, name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.result_detail: ComplaintDetail | None = None
+        self.setObjectName(name)
+        self.setMinimumWidth(540)
+        self.form = FieldForm()
+        self.error = QLabel()
+        self.error.setObjectName(f"{name}_error")
+        self.error.setProperty("role", "error")
+        self.error.setWordWrap(True)
+        self.error.hide()
+        self.buttons = QDialogButtonBox(_B.Ok | _B.Cancel)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self.box = QVBoxLayout(self)
+        self.box.addLayout(self.form)
+
+    def finish_layout(self) -> None:
+        self.box.addWidget(self.error)
+        self.box.addWidget(self.buttons)
+
+    def write(self, call: Callable[[], ComplaintDetail]) -> None:
+        self.form.clear_errors()
+        self.error.hide()
+        try:
+            self.result_detail = call()
+        except ValidationError as exc:
+            if not self.form.show_validation(exc):
+                self.error.setText(exc.message)
+                self.error.show()
+            return
+        except BranchGuardError as exc:
+            self.error.setText(exc.message)
+            self.error.show()
+            return
+        self.session.data_changed.emit("complaint")
+        super().accept()
+
+
+class ComplaintRegisterDialog(_WriteDialog):
+    """Register (受理) a complaint, grumble or objection."""
+
+    def __init__(
+        self, session: GuiSession, categories: list[Category], parent: QWidget | None = None
+    ) -> None:
+        super().__init__(session, "complaint_register_dialog", parent)
+        self.setWindowTitle(self.tr("Register a complaint"))
+        self.kind = QComboBox()
+        fill_enum(self.kind, list(ComplaintKind), ComplaintKind.COMPLAINT)
+        self.channel = QComboBox()
+        fill_enum(self.channel, list(ComplaintChannel), ComplaintChannel.COUNTER)
+        self.received = QDateTimeEdit(QDateTime.currentDateTime())
+        self.received.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self.received.setCalendarPopup(True)
+        self.customer = QLineEdit()
+        self.phone = QLineEdit()
+        self.id_number = QLineEdit()
+        self.representatives = QLineEdit()
+        self.subject_person = QLineEdit()
+        self.subject_post = QLineEdit()
+        self.business_line = QLineEdit()
+        self.category = QComboBox()
+        zh = current_language() == "zh_CN"
+        for cat in categories:
+            self.category.addItem(cat.name_zh if zh else cat.name_en, cat.code)
+        self.request = text_edit()
+        self.facts = text_edit(50)
+        self.acknowledgement = QLineEdit()
+        f = self.form
+        f.add_field("complaint_kind", self.tr("Type"), self.kind, "field.complaint_kind")
+        f.add_field("complaint_channel", self.tr("Channel"), self.channel, "field.complaint_channel")
+        f.add_field("complaint_received", self.tr("Received at"), self.received, "field.received_at")
+        f.add_field("complaint_customer", self.tr("Complainant"), self.customer, "field.customer_name")
+        f.add_field("complaint_phone", self.tr("Phone"), self.phone, "field.customer_phone")
+        f.add_field("complaint_id_number", self.tr("Identity number"), self.id_number, "field.id_number")
+        f.add_field(
+            "complaint_representatives",
+            self.tr("Representatives"),
+            self.representatives,
+            "field.representatives",
+        )
+        f.add_field(
+            "complaint_subject",
+            self.tr("Person complained about"),
+            self.subject_person,
+            "field.subject_person",
+        )
+        f.add_field(
+            "complaint_subject_post",
+            self.tr("Post complained about"),
+            self.subject_post,
+            "field.subject_post",
+        )
+        f.add_field(
+            "complaint_business_line", self.tr("Business line"), self.business_line, "field.business_line"
+        )
+        f.add_field("complaint_category", self.tr("Category"), self.category, "field.complaint_category")
+        f.add_field("complaint_request", self.tr("Request"), self.request, "field.complaint_request")
+        f.add_field("complaint_facts", self.tr("Facts"), self.facts, "field.complaint_facts")
+        f.add_field(
+            "complaint_ack", self.tr("Told on acceptance"), self.acknowledgement, "field.acknowledgement"
+        )
+        self.representatives.setPlaceholderText(
+            self.tr("Group complaint: at most 5 names, separated by commas")
+        )
+        self.finish_layout()
+
+    def values(self) -> ComplaintInput:
+        received = self.received.dateTime().toPython()
+        assert isinstance(received, datetime)
+        return ComplaintInput(
+            channel=str(self.channel.currentData()),
+            received_at=received.astimezone(),
+            customer_name=self.customer.text(),
+            customer_phone=self.phone.text(),
+            customer_id_number=self.id_number.text(),
+            category=str(self.category.currentData() or ""),
+            request=self.request.toPlainText(),
+            kind=str(self.kind.currentData()),
+            representatives=tuple(n for n in _SPLIT.split(self.representatives.text()) if n.strip()),
+            subject_person=self.subject_person.text(),
+            subject_post=self.subject_post.text(),
+            business_line=self.business_line.text(),
+            facts=self.facts.toPlainText(),
+            acknowledgement=self.acknowledgement.text(),
+        )
+
+    def accept(self) -> None:
+        data = self.values()
+        self.write(lambda: self.session.services.complaints.register(self.session.actor, data))
+
+
+class ComplaintStepDialog(_WriteDialog):
+    """One step after acceptance, with the fields that step records and evidence files."""
+
+    def __init__(
+        self, session: GuiSession, info: ComplaintInfo, step: ComplaintStep, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(session, f"complaint_{step.value}_dialog", parent)
+        self.info, self.step = info, step
+        self.evidence: list[Path] = []
+        self.setWindowTitle(f"{step.label} · {info.number}")
+        self.text = text_edit()
+        self.form.add_field("step_text", self.tr("What was done"), self.text, "field.complaint_step_text")
+        self.basis = QLineEdit()
+        self.reply_channel = QComboBox()
+        fill_enum(self.reply_channel, list(ComplaintChannel), info.channel)
+        self.remedies = {r: QCheckBox(r.label) for r in Remedy}
+        self.response = QLineEdit()
+        self.satisfaction = QComboBox()
+        fill_enum(self.satisfaction, list(Satisfaction), Satisfaction.UNKNOWN)
+        self.cause = QComboBox()
+        fill_enum(self.cause, list(ComplaintCause))
+        self.root_cause = QLineEdit()
+        self.follow_up = text_edit(50)
+        self.open_hazard = QCheckBox(self.tr("Also open a hazard for the follow-up"))
+        if step == ComplaintStep.DECIDE:
+            self.form.add_field(
+                "step_basis", self.tr("Rule or contract clause"), self.basis, "field.decision_basis"
+            )
+        elif step == ComplaintStep.REPLY:
+            remedies = QWidget()
+            remedy_box = QVBoxLayout(remedies)
+            remedy_box.setContentsMargins(0, 0, 0, 0)
+            for box in self.remedies.values():
+                box.setChecked(True)
+                remedy_box.addWidget(box)
+            self.form.add_field("step_reply_channel", self.tr("Replied by"), self.reply_channel)
+            self.form.add_field("step_remedies", self.tr("Remedies stated"), remedies, "field.remedies")
+            self.form.add_field("step_response", self.tr("Customer's response"), self.response)
+            self.form.add_field("step_satisfaction", self.tr("Satisfaction"), self.satisfaction)
+        elif step == ComplaintStep.ARCHIVE:
+            self.form.add_field("step_cause", self.tr("Cause"), self.cause, "field.complaint_cause")
+            self.form.add_field("step_root_cause", self.tr("Root cause"), self.root_cause)
+            follow = QWidget()
+            follow_box = QVBoxLayout(follow)
+            follow_box.setContentsMargins(0, 0, 0, 0)
+            follow_box.addWidget(self.follow_up)
+            follow_box.addWidget(self.open_hazard)
+            self.form.add_field(
+                "step_follow_up", self.tr("Follow-up actions"), follow, "field.complaint_follow_up"
+            )
+        self.files_label = QLabel()
+        self.files_label.setProperty("role", "hint")
+        self.files_label.setWordWrap(True)
+        add_file = QPushButton(self.tr("Attach evidence…"))
+        add_file.setObjectName("complaint_step_attach")
+        add_file.clicked.connect(self.ask_evidence)
+        files = QWidget()
+        files_box = QHBoxLayout(files)
+        files_box.setContentsMargins(0, 0, 0, 0)
+        files_box.addWidget(add_file)
+        files_box.addWidget(self.files_label, 1)
+        self.form.add_field("step_evidence", self.tr("Evidence"), files, "field.attachment")
+        self.finish_layout()
+
+    def ask_evidence(self) -> None:
+        paths, _filter = QFileDialog.getOpenFileNames(
+            self, self.tr("Evidence: CCTV stills, vouchers, recordings")
+        )
+        self.add_evidence([Path(p) for p in paths])
+
+    def add_evidence(self, paths: list[Path]) -> None:
+        self.evidence += paths
+        self.files_label.setText("、".join(p.name for p in self.evidence))
+
+    def values(self) -> StepInput:
+        return StepInput(
+            step=self.step,
+            text=self.text.toPlainText(),
+            basis=self.basis.text(),
+            reply_channel=str(self.reply_channel.currentData()),
+            remedies=tuple(r for r, box in self.remedies.items() if box.isChecked()),
+            customer_response=self.response.text(),
+            satisfaction=str(self.satisfaction.currentData()),
+            cause=str(self.cause.currentData()) if self.step == ComplaintStep.ARCHIVE else None,
+            root_cause=self.root_cause.text(),
+            follow_up=self.follow_up.toPlainText(),
+            open_hazard=self.open_hazard.isChecked(),
+        )
+
+    def accept(self) -> None:
+        data, files = self.values(), list(self.evidence)
+        svc, actor = self.session.services.complaints, self.session.actor
+        self.write(lambda: svc.step(actor, self.info.id, data, files))
+
+
+class ComplaintExtendDialog(_WriteDialog):
+    """Extend the deadline: a reason; for the second extension the superior's approver."""
+
+    def __init__(self, session: GuiSession, info: ComplaintInfo, parent: QWidget | None = None) -> None:
+        super().__init__(session, "complaint_extend_dialog", parent)
+        self.info = info
+        self.setWindowTitle(self.tr("Extend the deadline · %1").replace("%1", info.number))
+        self.reason = QLineEdit()
+        self.approver = QLineEdit()
+        self.notice_channel = QComboBox()
+        fill_enum(self.notice_channel, list(ComplaintChannel), info.channel)
+        self.form.add_field("extend_reason", self.tr("Reason"), self.reason, "field.reason")
+        self.form.add_field(
+            "extend_approver", self.tr("Superior's approver"), self.approver, "field.approver"
+        )
+        self.form.add_field("extend_notice", self.tr("Customer told by"), self.notice_channel)
+        hint = QLabel(
+            self.tr("First extension: to 30 days. Second: to 60 days, with the superior's approver named.")
+        )
+        hint.setProperty("role", "hint")
+        hint.setWordWrap(True)
+        self.box.addWidget(hint)
+        self.finish_layout()
+
+    def accept(self) -> None:
+        svc, actor = self.session.services.complaints, self.session.actor
+        reason, approver, channel = (
+            self.reason.text(),
+            self.approver.text(),
+            self.notice_channel.currentData(),
+        )
+        self.write(lambda: svc.extend(actor, self.info.id, reason, approver=approver, notice_channel=channel))
+
+
+class ComplaintAssignDialog(_WriteDialog):
+    def __init__(self, session: GuiSession, info: ComplaintInfo, parent: QWidget | None = None) -> None:
+        super().__init__(session, "complaint_assign_dialog", parent)
+        self.info = info
+        self.setWindowTitle(self.tr("Handler · %1").replace("%1", info.number))
+        self.handler = QLineEdit(info.handler)
+        self.form.add_field("assign_handler", self.tr("Handler"), self.handler, "field.handler")
+        self.finish_layout()
+
+    def accept(self) -> None:
+        svc, actor, name = self.session.services.complaints, self.session.actor, self.handler.text()
+        self.write(lambda: svc.assign(actor, self.info.id, name))
+
+
+class ComplaintWithdrawDialog(_WriteDialog):
+    def __init__(self, session: GuiSession, info: ComplaintInfo, parent: QWidget | None = None) -> None:
+        super().__init__(session, "complaint_withdraw_dialog", parent)
+        self.info = info
+        self.setWindowTitle(self.tr("Withdrawal · %1").replace("%1", info.number))
+        self.received = QDateTimeEdit(QDateTime.currentDateTime())
+        self.received.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self.received.setCalendarPopup(True)
+        self.note = QLineEdit()
+        self.form.add_field(
+            "withdraw_received", self.tr("Withdrawal received at"), self.received, "field.received_at"
+        )
+        self.form.add_field("withdraw_note", self.tr("Notes"), self.note, "field.notes")
+        self.finish_layout()
+
+    def accept(self) -> None:
+        received = self.received.dateTime().toPython()
+        assert isinstance(received, datetime)
+        svc, actor, note = self.session.services.complaints, self.session.actor, self.note.text()
+        self.write(lambda: svc.withdraw(actor, self.info.id, received_at=received.astimezone(), note=note))

@@ -1,0 +1,310 @@
+"""Complaints page: the register (overdue first, the countdown in the due column; identifiers
+masked), the steps of the selected complaint, and the buttons for what the actor may do to it
+(register, assign, the next step, extend, withdraw): the role table and the complaint's status
+decide which are enabled (core/complaints/rules.py). Reads go through the Loader."""
+
+from __future__ import annotations
+
+import time
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from branchguard.core.complaints import rules
+from branchguard.core.complaints.types import (
+    Category,
+    ComplaintDetail,
+    ComplaintFilter,
+    ComplaintInfo,
+    ComplaintKind,
+    ComplaintStep,
+)
+from branchguard.core.kernel.roles import may
+from branchguard.gui.complaints.dialogs import (
+    ComplaintAssignDialog,
+    ComplaintExtendDialog,
+    ComplaintRegisterDialog,
+    ComplaintStepDialog,
+    ComplaintWithdrawDialog,
+)
+from branchguard.gui.complaints.models import ComplaintListModel
+from branchguard.gui.kit.icons import icon
+from branchguard.gui.kit.loader import Loader
+from branchguard.gui.kit.page import Page
+from branchguard.gui.kit.times import date_time
+from branchguard.gui.shell.session import GuiSession
+from branchguard.reports.complaint_common import step_detail_lines
+
+STALE_AFTER_S = 1.0  # showing the page refreshes it unless it was refreshed just now
+
+
+class ComplaintsPage(Page):
+    page_id = "complaints"
+
+    def __init__(self, session: GuiSession, parent: QWidget | None = None) -> None:
+        super().__init__(session, parent)
+        self.loader = Loader(self, on_error=self._failed)
+        self.detail_loader = Loader(self, on_error=self._detail_failed)
+        self._refreshed_at = 0.0
+        self.heading = QLabel()
+        self.heading.setProperty("role", "page-title")
+        self.intro = QLabel()
+        self.intro.setProperty("role", "hint")
+        self.intro.setWordWrap(True)
+        self.refresh_button = QPushButton(icon("refresh"), "")
+        self.refresh_button.setObjectName("complaints_refresh_button")
+        self.refresh_button.clicked.connect(self.refresh)
+        self.open_only = QCheckBox()
+        self.open_only.setObjectName("complaints_open_only")
+        self.open_only.setChecked(True)
+        self.overdue_only = QCheckBox()
+        self.overdue_only.setObjectName("complaints_overdue_only")
+        for box in (self.open_only, self.overdue_only):
+            box.toggled.connect(lambda _on: self.refresh())
+        self.model = ComplaintListModel(self)
+        self.table = self._make_table()
+        self.count_label = QLabel()
+        self.count_label.setProperty("role", "hint")
+        self.detail = QPlainTextEdit()
+        self.detail.setObjectName("complaints_detail")
+        self.detail.setReadOnly(True)
+        self._categories: list[Category] = []
+        self.register_button = QPushButton(icon("add"), "")
+        self.register_button.setObjectName("complaints_register")
+        self.register_button.clicked.connect(self.ask_register)
+        self.assign_button = QPushButton()
+        self.assign_button.setObjectName("complaints_assign")
+        self.assign_button.clicked.connect(lambda: self._ask(ComplaintAssignDialog))
+        self.step_buttons = {step: QPushButton() for step in rules.STEPS}
+        for step, button in self.step_buttons.items():
+            button.setObjectName(f"complaints_{step.value}")
+            button.clicked.connect(lambda _checked=False, st=step: self.ask_step(st))
+        self.extend_button = QPushButton()
+        self.extend_button.setObjectName("complaints_extend")
+        self.extend_button.clicked.connect(lambda: self._ask(ComplaintExtendDialog))
+        self.withdraw_button = QPushButton()
+        self.withdraw_button.setObjectName("complaints_withdraw")
+        self.withdraw_button.clicked.connect(lambda: self._ask(ComplaintWithdrawDialog))
+        session.data_changed.connect(self._data_changed)
+        self._build_layout()
+        self.retranslate()
+
+    def _make_table(self) -> QTableView:
+        table = QTableView()
+        table.setObjectName("complaints_table")
+        table.setModel(self.model)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setWordWrap(False)
+        table.verticalHeader().hide()
+        header = table.horizontalHeader()
+        header.setStretchLastSection(True)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        for column, width in (
+            (ComplaintListModel.COL_NUMBER, 110),
+            (ComplaintListModel.COL_RECEIVED, 130),
+            (ComplaintListModel.COL_DUE, 170),
+            (ComplaintListModel.COL_REQUEST, 220),
+        ):
+            header.resizeSection(column, width)
+        table.selectionModel().currentRowChanged.connect(lambda *_: self._load_detail())
+        return table
+
+    def _build_layout(self) -> None:
+        header = QHBoxLayout()
+        titles = QVBoxLayout()
+        titles.addWidget(self.heading)
+        titles.addWidget(self.intro)
+        header.addLayout(titles, 1)
+        header.addWidget(self.refresh_button)
+        filters = QHBoxLayout()
+        filters.addWidget(self.open_only)
+        filters.addWidget(self.overdue_only)
+        filters.addStretch(1)
+        filters.addWidget(self.register_button)
+        actions = QHBoxLayout()
+        for button in (
+            self.assign_button,
+            *self.step_buttons.values(),
+            self.extend_button,
+            self.withdraw_button,
+        ):
+            actions.addWidget(button)
+        actions.addStretch(1)
+        top = QWidget()
+        top_box = QVBoxLayout(top)
+        top_box.setContentsMargins(0, 0, 0, 0)
+        top_box.addWidget(self.table, 1)
+        top_box.addWidget(self.count_label)
+        top_box.addLayout(actions)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.setChildrenCollapsible(False)
+        splitter.addWidget(top)
+        splitter.addWidget(self.detail)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 18, 24, 18)
+        layout.setSpacing(12)
+        layout.addLayout(header)
+        layout.addLayout(filters)
+        layout.addWidget(splitter, 1)
+
+    def retranslate(self) -> None:
+        self.heading.setText(self.tr("Customer complaints"))
+        self.intro.setText(
+            self.tr(
+                "Complaints must be decided and replied to within 15 days of receipt (30 or 60 when "
+                "extended). Identifiers are masked."
+            )
+        )
+        self.refresh_button.setText(self.tr("Refresh"))
+        self.open_only.setText(self.tr("Open only"))
+        self.overdue_only.setText(self.tr("Overdue only"))
+        self.detail.setPlaceholderText(self.tr("Select a complaint to see its steps."))
+        self.register_button.setText(self.tr("Register…"))
+        self.assign_button.setText(self.tr("Handler…"))
+        step_texts = {
+            ComplaintStep.INVESTIGATE: self.tr("Investigate…"),
+            ComplaintStep.DECIDE: self.tr("Decide…"),
+            ComplaintStep.REPLY: self.tr("Reply…"),
+            ComplaintStep.ARCHIVE: self.tr("Archive…"),
+        }
+        for step, button in self.step_buttons.items():
+            button.setText(step_texts[step])
+        self.extend_button.setText(self.tr("Extend…"))
+        self.withdraw_button.setText(self.tr("Withdrawal…"))
+        self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.model.columnCount() - 1)
+
+    # -- loading -------------------------------------------------------------------------------
+    def current_filter(self) -> ComplaintFilter:
+        return ComplaintFilter(
+            open_only=self.open_only.isChecked(), overdue_only=self.overdue_only.isChecked()
+        )
+
+    def refresh(self) -> None:
+        self._refreshed_at = time.monotonic()
+        complaints, actor, flt = self.session.services.complaints, self.session.actor, self.current_filter()
+        current = self.selected()
+        keep = current.id if current is not None else None
+        self.loader.run(
+            lambda: (complaints.list(actor, flt), complaints.categories(actor)),
+            lambda loaded: self._show(loaded, keep),
+        )
+
+    def _show(self, loaded: tuple[list[ComplaintInfo], list[Category]], keep: int | None = None) -> None:
+        items, self._categories = loaded
+        self.model.set_rows(items)
+        self.update_actions()
+        overdue = sum(c.overdue for c in items)
+        text = self.tr("%n complaint(s) shown", "", len(items))
+        if overdue:
+            late = self.tr("%n overdue", "", overdue)
+            text = f"{text} · {late}"
+        self.count_label.setText(text)
+        self.detail.clear()
+        row = self.model.find_row(lambda c: c.id == keep) if keep is not None else -1
+        if row >= 0:  # the complaint just worked on stays selected, its steps shown
+            self.table.selectRow(row)
+
+    def _failed(self, message: str) -> None:
+        self.model.set_rows([])
+        self.count_label.setText(message)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if time.monotonic() - self._refreshed_at > STALE_AFTER_S:
+            self.refresh()
+
+    # -- detail ----------------------------------------------------------------------------------
+    def selected(self) -> ComplaintInfo | None:
+        index = self.table.selectionModel().currentIndex()
+        return self.model.row_at(index.row()) if index.isValid() else None
+
+    def update_actions(self) -> None:
+        """Enable what the actor's role and the selected complaint's status allow."""
+        actor, item = self.session.actor, self.selected()
+        self.register_button.setVisible(may(actor, "complaint.register"))
+        status = item.status if item is not None else None
+        self.assign_button.setEnabled(
+            status is not None and status in rules.ASSIGN_IN and may(actor, "complaint.assign")
+        )
+        offered = rules.available_steps(status, actor) if status is not None else frozenset()
+        for step, button in self.step_buttons.items():
+            button.setEnabled(step in offered)
+        self.extend_button.setEnabled(
+            item is not None
+            and item.kind == ComplaintKind.COMPLAINT
+            and item.status in rules.EXTEND_IN
+            and item.extensions < rules.MAX_EXTENSIONS
+            and may(actor, "complaint.extend")
+        )
+        self.withdraw_button.setEnabled(
+            status is not None and status in rules.WITHDRAW_IN and may(actor, "complaint.withdraw")
+        )
+
+    def ask_register(self) -> ComplaintRegisterDialog:
+        dialog = ComplaintRegisterDialog(self.session, self._categories, self)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
+
+    def ask_step(self, step: ComplaintStep) -> ComplaintStepDialog | None:
+        item = self.selected()
+        if item is None:
+            return None
+        dialog = ComplaintStepDialog(self.session, item, step, self)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
+
+    def _ask(
+        self, kind: type[ComplaintAssignDialog | ComplaintExtendDialog | ComplaintWithdrawDialog]
+    ) -> QWidget | None:
+        item = self.selected()
+        if item is None:
+            return None
+        dialog = kind(self.session, item, self)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
+
+    def _data_changed(self, entity: str) -> None:
+        if entity == "complaint":
+            self.refresh()
+
+    def _load_detail(self) -> None:
+        self.update_actions()
+        item = self.selected()
+        if item is None:
+            self.detail.clear()
+            return
+        complaints, actor = self.session.services.complaints, self.session.actor
+        self.detail_loader.run(lambda: complaints.get(actor, item.id), self._show_detail)
+
+    def _show_detail(self, detail: ComplaintDetail) -> None:
+        c = detail.info
+        lines = [f"{c.number}  {c.kind.label}  {c.status.label}", c.request, ""]
+        for step in detail.steps:
+            lines.append(f"{date_time(step.at)}  {step.step.label}  {step.by}")
+            if step.text:
+                lines.append(f"    {step.text}")
+            lines += [f"    {line}" for line in step_detail_lines(step)]
+            lines += [f"    {ref.name}  SHA-256 {ref.sha256}" for ref in step.evidence]
+        self.detail.setPlainText("\n".join(lines))
+
+    def _detail_failed(self, message: str) -> None:
+        self.detail.setPlainText(message)

@@ -1,0 +1,150 @@
+"""What the complaint reports (the complaint file, the register as PDF and Excel) say alike: the
+filter as text, the statistics, a step's own fields as lines. Identifiers arrive already masked
+(or not) from the service: the reports print what the list or the record holds."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from branchguard.core.complaints.types import (
+    ComplaintCause,
+    ComplaintChannel,
+    ComplaintFilter,
+    ComplaintInfo,
+    ComplaintKind,
+    Remedy,
+    Satisfaction,
+    StepRecord,
+)
+from branchguard.core.kernel.i18n import t
+
+DATE = "%Y-%m-%d"
+STAMP = "%Y-%m-%d %H:%M"
+
+
+def describe_filter(flt: ComplaintFilter, unmasked: bool = False) -> list[tuple[str, str]]:
+    """Each filter that narrows the register as (what, value); none at all says so."""
+    parts: list[tuple[str, str]] = []
+    if flt.open_only:
+        parts.append((t("field.complaint_status"), t("report.complaints.open_only")))
+    if flt.status is not None:
+        parts.append((t("field.complaint_status"), flt.status.label))
+    if flt.overdue_only:
+        parts.append((t("report.complaints.overdue_only"), t("report.hazards.yes")))
+    if flt.kind is not None:
+        parts.append((t("field.complaint_kind"), flt.kind.label))
+    if flt.channel is not None:
+        parts.append((t("field.complaint_channel"), flt.channel.label))
+    if flt.category:
+        parts.append((t("field.complaint_category"), flt.category))
+    if flt.received_from is not None or flt.received_to is not None:
+        start = flt.received_from.isoformat() if flt.received_from else "…"
+        end = flt.received_to.isoformat() if flt.received_to else "…"
+        parts.append((t("field.received_at"), t("report.hazards.filter.between", start=start, end=end)))
+    if not parts:
+        parts.append((t("report.hazards.filters"), t("report.complaints.no_filter")))
+    if unmasked:
+        parts.append((t("report.complaints.identifiers"), t("report.complaints.unmasked")))
+    return parts
+
+
+@dataclass(frozen=True)
+class Statistics:
+    """The listed complaints counted as the periodic report wants them."""
+
+    total: int
+    by_kind: Counter[ComplaintKind]
+    by_channel: Counter[ComplaintChannel]
+    by_category: Counter[str]  # category name
+    by_cause: Counter[ComplaintCause]
+    overdue: int
+    clock_stopped: int  # complaints whose clock stopped (reply or withdrawal)
+    on_time: int
+    replies: int  # complaints with a stated satisfaction
+    satisfied: int
+
+    @property
+    def on_time_rate(self) -> str:
+        return f"{100 * self.on_time / self.clock_stopped:.0f}%" if self.clock_stopped else "—"
+
+    @property
+    def satisfaction_rate(self) -> str:
+        return f"{100 * self.satisfied / self.replies:.0f}%" if self.replies else "—"
+
+
+def statistics(items: Sequence[ComplaintInfo]) -> Statistics:
+    timed = [c for c in items if c.on_time is not None]
+    stated = [c for c in items if c.satisfaction not in (None, Satisfaction.UNKNOWN)]
+    return Statistics(
+        total=len(items),
+        by_kind=Counter(c.kind for c in items),
+        by_channel=Counter(c.channel for c in items),
+        by_category=Counter(c.category_name for c in items),
+        by_cause=Counter(c.cause for c in items if c.cause is not None),
+        overdue=sum(c.overdue for c in items),
+        clock_stopped=len(timed),
+        on_time=sum(bool(c.on_time) for c in timed),
+        replies=len(stated),
+        satisfied=sum(c.satisfaction == Satisfaction.SATISFIED for c in stated),
+    )
+
+
+def counted(counter: Counter[Any]) -> str:
+    """ "柜面 3、电话热线 1" (most first); "—" when empty."""
+    sep = t("incident.list_sep")
+    return sep.join(f"{getattr(k, 'label', k)} {n}" for k, n in counter.most_common()) or "—"
+
+
+def clock_text(c: ComplaintInfo) -> str:
+    """The due date with its state: overdue, days left, met or missed; "—" without a clock."""
+    if c.due_date is None:
+        return t("report.complaints.no_clock")
+    due = c.due_date.isoformat()
+    if c.extensions:
+        due = f"{due} ({t('report.complaints.extended', n=c.extensions)})"
+    if c.overdue:
+        return f"{due}\n{t('report.complaints.overdue_mark')}"
+    if c.on_time is not None:
+        return f"{due}\n{t('report.complaints.on_time') if c.on_time else t('report.complaints.late')}"
+    if c.days_left is not None:
+        return f"{due}\n{t('cli.complaint.days_left', days=c.days_left)}"
+    return due
+
+
+def customer_text(c: ComplaintInfo) -> str:
+    lines = [c.customer_name, c.customer_phone, c.customer_id_number]
+    if c.representatives:
+        lines.append(t("report.complaints.representatives", names="、".join(c.representatives)))
+    return "\n".join(x for x in lines if x)
+
+
+def step_detail_lines(step: StepRecord) -> list[str]:
+    """A step's own fields in words: the decision's basis, the reply's channel, remedies and
+    response, the archive's cause, root cause and follow-up."""
+    d = step.details
+    lines: list[str] = []
+    if d.get("basis"):
+        lines.append(f"{t('field.decision_basis')}: {d['basis']}")
+    if d.get("reply_channel"):
+        lines.append(f"{t('report.complaints.reply_channel')}: {ComplaintChannel(d['reply_channel']).label}")
+    if d.get("remedies"):
+        remedies = t("incident.list_sep").join(Remedy(r).label for r in d["remedies"].split(","))
+        lines.append(f"{t('field.remedies')}: {remedies}")
+    if d.get("customer_response"):
+        lines.append(f"{t('field.customer_response')}: {d['customer_response']}")
+    if d.get("satisfaction"):
+        lines.append(f"{t('field.satisfaction')}: {Satisfaction(d['satisfaction']).label}")
+    if d.get("cause"):
+        lines.append(f"{t('field.complaint_cause')}: {ComplaintCause(d['cause']).label}")
+    if d.get("classification"):
+        lines.append(f"{t('report.complaints.classification')}: {d['classification']}")
+    if d.get("root_cause"):
+        lines.append(f"{t('field.root_cause')}: {d['root_cause']}")
+    if d.get("follow_up"):
+        lines.append(f"{t('field.complaint_follow_up')}: {d['follow_up']}")
+    if d.get("hazard_id"):
+        lines.append(t("report.complaints.hazard_opened", id=d["hazard_id"]))
+    return lines

@@ -1,0 +1,93 @@
+"""`branchguard complaint …` and `report complaint|complaints` end to end, in-process."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from tests.cli.cli_support import Run
+
+
+def ok(run: Run, *args: str) -> str:
+    code, out, err = run(*args)
+    assert code == 0, err
+    return out
+
+
+def _ago(days: int) -> str:
+    return (datetime.now() - timedelta(days=days)).strftime("%Y-%m-%d %H:%M")
+
+
+def _add(run: Run, days: int, *extra: str) -> int:
+    out = ok(run, "complaint", "add", "--channel", "counter", "--received", _ago(days),
+             "--customer", "张三丰", "--phone", "13800138000", "--subject-person", "王柜员",
+             "--category", "attitude", "--text", "柜员态度生硬", *extra)  # fmt: skip
+    return int(out.strip())
+
+
+def test_categories_list_codes_with_both_names(run: Run) -> None:
+    cats = json.loads(ok(run, "complaint", "categories", "--json"))
+    assert {"code", "name_zh", "name_en"} == set(cats[0])
+    assert "attitude" in {c["code"] for c in cats}
+
+
+def test_the_clock_from_the_command_line(run: Run) -> None:
+    cid = _add(run, 20)
+    fresh = _add(run, 1)
+    [item] = json.loads(ok(run, "complaint", "list", "--json", "--overdue"))
+    assert item["id"] == cid and item["overdue"] is True and item["status"] == "accepted"
+    assert {"id", "status", "received_at", "due_at", "overdue"} <= set(item)
+    assert item["phone"] == "138****8000" and item["customer"] == "张**"
+    assert {i["id"] for i in json.loads(ok(run, "complaint", "list", "--json", "--open"))} == {cid, fresh}
+
+    ok(run, "complaint", "extend", str(cid), "--reason", "需调取流水")
+    code, _out, err = run("complaint", "extend", str(cid), "--reason", "涉及总行")
+    assert code == 1 and "approver" in err.lower()
+    ok(run, "complaint", "extend", str(cid), "--reason", "涉及总行", "--approver", "分行王行长")
+    code, _out, err = run("complaint", "extend", str(cid), "--reason", "再延", "--approver", "分行王行长")
+    assert code == 1 and "60" in err
+    shown = json.loads(ok(run, "complaint", "show", str(cid), "--json"))
+    received = datetime.fromisoformat(shown["received_at"]).astimezone().date()
+    assert shown["due_date"] == (received + timedelta(days=60)).isoformat() and not shown["overdue"]
+
+    ok(run, "complaint", "withdraw", str(fresh))
+    assert json.loads(ok(run, "complaint", "show", str(fresh), "--json"))["status"] == "withdrawn"
+
+
+def test_the_steps_and_the_handler_refusal(run: Run, tmp_path: Path) -> None:
+    cid = _add(run, 2)
+    code, _out, err = run("complaint", "assign", str(cid), "--handler", "王柜员")
+    assert code == 1 and "cannot handle" in err
+    ok(run, "complaint", "assign", str(cid), "--handler", "李主管")
+    still = tmp_path / "still.jpg"
+    still.write_bytes(b"\xff\xd8 still")
+    ok(run, "complaint", "step", str(cid), "investigate", "--text", "调阅录像", "--attach", str(still))
+    ok(run, "complaint", "step", str(cid), "decide", "--text", "致歉", "--basis", "服务规范")
+    ok(run, "complaint", "step", str(cid), "reply", "--text", "电话答复", "--satisfaction", "satisfied")
+    ok(run, "complaint", "step", str(cid), "archive", "--text", "归档", "--cause", "experience")
+    detail = json.loads(ok(run, "complaint", "show", str(cid), "--json"))
+    assert [s["step"] for s in detail["steps"]] == ["accept", "investigate", "decide", "reply", "archive"]
+    assert detail["steps"][1]["evidence"][0]["name"] == "still.jpg" and detail["handler"] == "李主管"
+    assert "sha256:" in ok(run, "complaint", "show", str(cid))
+
+
+@pytest.mark.parametrize("suffix", [".pdf", ".xlsx"])
+def test_report_complaints_writes_the_register(run: Run, tmp_path: Path, suffix: str) -> None:
+    _add(run, 3)
+    out = tmp_path / f"register{suffix}"
+    assert ok(
+        run, "report", "complaints", "--period", datetime.now().strftime("%Y-%m"), "-o", str(out)
+    ).strip()
+    assert out.stat().st_size > 1000
+
+
+def test_report_complaint_file_and_a_bad_suffix(run: Run, tmp_path: Path) -> None:
+    cid = _add(run, 3)
+    out = tmp_path / "file.pdf"
+    ok(run, "report", "complaint", str(cid), "-o", str(out))
+    assert out.read_bytes().startswith(b"%PDF")
+    code, _out, err = run("report", "complaints", "-o", str(tmp_path / "x.csv"))
+    assert code == 2 and "xlsx" in err and not (tmp_path / "x.csv").exists()

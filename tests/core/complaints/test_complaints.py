@@ -1,0 +1,273 @@
+"""Complaints on SQLite and PostgreSQL: registering, the five steps in order with who and when,
+the clock with its extensions (injected now), withdrawal, the handler-is-subject refusal, masking,
+reminders fired once each across a restart, permissions and nothing half-written."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from branchguard.core.complaints.service import ComplaintService
+from branchguard.core.complaints.types import (
+    ComplaintCause,
+    ComplaintFilter,
+    ComplaintInput,
+    ComplaintKind,
+    ComplaintStatus,
+    ComplaintStep,
+    Satisfaction,
+    StepInput,
+)
+from branchguard.core.kernel.attachments import sha256_of
+from branchguard.core.kernel.errors import PermissionDenied, ValidationError
+from branchguard.core.schedules.service import ScheduleService
+from branchguard.core.schedules.types import ReminderKind, ScheduleKind
+from branchguard.db.base import utcnow
+
+ZONE = "Asia/Shanghai"
+
+
+def _service(ctx) -> ComplaintService:
+    return ComplaintService(ctx.sessions, ctx.services.files, ctx.services.schedules, zone=ZONE)
+
+
+def _register(svc, actor, *, days_ago: float = 1, **kw):
+    data = ComplaintInput(
+        channel=kw.pop("channel", "counter"),
+        received_at=kw.pop("received_at", utcnow() - timedelta(days=days_ago)),
+        customer_name=kw.pop("customer_name", "张三丰"),
+        customer_phone=kw.pop("customer_phone", "13800138000"),
+        customer_id_number=kw.pop("customer_id_number", "110101199003071234"),
+        category=kw.pop("category", "attitude"),
+        request=kw.pop("request", "柜员态度生硬，要求道歉"),
+        subject_person=kw.pop("subject_person", "王柜员"),
+        **kw,
+    )
+    return svc.register(actor, data)
+
+
+def test_a_complaint_received_20_days_ago_is_overdue_then_extended_to_day_30_and_60(ctx, lead, staff) -> None:
+    svc = _service(ctx)
+    c = _register(svc, staff, days_ago=20).info
+    assert c.status == ComplaintStatus.ACCEPTED and c.overdue and c.days_left is not None and c.days_left < 0
+    received_day = c.received_at.astimezone(ZoneInfo(ZONE)).date()
+    assert c.due_date == received_day + timedelta(days=15)
+    assert [i.id for i in svc.list(staff, ComplaintFilter(overdue_only=True))] == [c.id]
+
+    with pytest.raises(PermissionDenied):
+        svc.extend(staff, c.id, "需调取录像")
+    first = svc.extend(lead, c.id, "需调取录像并核对流水").info
+    assert first.due_date == received_day + timedelta(days=30) and not first.overdue and first.extensions == 1
+    [ext] = [e for e in svc.get(lead, c.id).events if e.kind.value == "extended"]
+    assert ext.details["notice_channel"] == "counter" and ext.details["due_after"] in ext.details["notice"]
+
+    with pytest.raises(ValidationError) as no_approver:
+        svc.extend(lead, c.id, "涉及总行系统")
+    assert no_approver.value.field == "field.approver"
+    second = svc.extend(lead, c.id, "涉及总行系统", approver="分行王行长").info
+    assert second.due_date == received_day + timedelta(days=60) and second.extensions == 2
+    with pytest.raises(ValidationError) as third:
+        svc.extend(lead, c.id, "还要更久", approver="分行王行长")
+    assert third.value.field == "field.extension"
+    assert svc.get(lead, c.id).info.extensions == 2
+
+    # the schedule follows the date: one active COMPLAINT schedule, at the new due instant
+    active = [s for s in ctx.services.schedules.list(lead) if s.kind is ScheduleKind.COMPLAINT and s.active]
+    assert [s.id for s in active] == [second.schedule_id]
+
+
+def test_withdrawal_stops_the_clock_on_the_day_it_is_received(ctx, staff) -> None:
+    svc = _service(ctx)
+    c = _register(svc, staff, days_ago=20).info
+    told = c.received_at + timedelta(days=10)
+    w = svc.withdraw(staff, c.id, received_at=told).info
+    assert w.status == ComplaintStatus.WITHDRAWN and w.clock_stopped_at == told
+    assert not w.overdue and w.days_left is None and w.on_time is True
+    assert svc.list(staff, ComplaintFilter(overdue_only=True)) == []
+    with pytest.raises(ValidationError) as again:
+        svc.withdraw(staff, c.id)
+    assert again.value.field == "field.complaint_status"
+    assert not [
+        s for s in ctx.services.schedules.list(staff) if s.kind is ScheduleKind.COMPLAINT and s.active
+    ]
+
+
+def test_grumbles_and_objections_run_no_clock(ctx, lead, staff) -> None:
+    svc = _service(ctx)
+    g = _register(svc, staff, days_ago=40, kind=ComplaintKind.GRUMBLE).info
+    assert g.due_at is None and not g.overdue and g.schedule_id is None
+    with pytest.raises(ValidationError) as err:
+        svc.extend(lead, g.id, "无")
+    assert err.value.field == "field.extension"
+
+
+def test_the_five_steps_in_order_with_who_when_and_evidence_hashes(ctx, lead, staff, tmp_path: Path) -> None:
+    svc = _service(ctx)
+    c = _register(svc, staff, acknowledgement="已当面致歉并告知 15 日内答复").info
+    with pytest.raises(ValidationError) as early:
+        svc.step(lead, c.id, StepInput(ComplaintStep.DECIDE, "先处理", basis="服务规范"))
+    assert early.value.field == "field.complaint_status"
+    still = tmp_path / "cctv.jpg"
+    still.write_bytes(b"\xff\xd8 cctv still")
+    inv = svc.step(staff, c.id, StepInput("investigate", "调阅录像，柜员语气生硬属实"), [still])
+    assert inv.info.status == ComplaintStatus.INVESTIGATING
+    assert inv.evidence[0].sha256 == sha256_of(still.read_bytes())
+    with pytest.raises(PermissionDenied):
+        svc.step(staff, c.id, StepInput("decide", "批评教育", basis="服务规范第 3 条"))
+    with pytest.raises(ValidationError) as no_basis:
+        svc.step(lead, c.id, StepInput("decide", "批评教育"))
+    assert no_basis.value.field == "field.decision_basis"
+    svc.step(lead, c.id, StepInput("decide", "对柜员批评教育，向客户致歉", basis="《网点服务规范》礼仪条款"))
+    with pytest.raises(ValidationError) as no_remedy:
+        svc.step(staff, c.id, StepInput("reply", "电话答复", remedies=()))
+    assert no_remedy.value.field == "field.remedies"
+    replied = svc.step(
+        staff,
+        c.id,
+        StepInput("reply", "电话答复客户", satisfaction=Satisfaction.SATISFIED, reply_channel="phone"),
+    ).info
+    assert replied.status == ComplaintStatus.REPLIED and replied.on_time and replied.days_left is None
+    with pytest.raises(ValidationError) as no_cause:
+        svc.step(lead, c.id, StepInput("archive", "归档"))
+    assert no_cause.value.field == "field.complaint_cause"
+    done = svc.step(
+        lead,
+        c.id,
+        StepInput(
+            "archive", "归档", cause=ComplaintCause.EXPERIENCE, root_cause="高峰期情绪", follow_up="礼仪培训"
+        ),
+    )
+    assert done.info.status == ComplaintStatus.ARCHIVED and done.info.cause == ComplaintCause.EXPERIENCE
+    assert [s.step for s in done.steps] == list(ComplaintStep)
+    assert [s.by for s in done.steps] == ["staff", "staff", "lead", "staff", "lead"]
+    assert done.steps[3].details["remedies"] == "review,mediation,arbitration,litigation"
+    assert done.steps[3].details["reply_channel"] == "phone"
+    actions = [
+        e.action
+        for e in ctx.services.audit.list(lead)
+        if e.entity == "complaint" and e.entity_id == str(c.id)
+    ]
+    assert {"complaint.register", "complaint.investigate", "complaint.decide", "complaint.reply",
+            "complaint.archive"} <= set(actions)  # fmt: skip
+
+
+def test_the_handler_cannot_be_the_person_complained_about(ctx, lead, staff, snapshot) -> None:
+    svc = _service(ctx)
+    c = _register(svc, staff, subject_person="王柜员").info
+    before = snapshot()
+    with pytest.raises(ValidationError) as err:
+        svc.assign(lead, c.id, "王柜员")
+    assert err.value.field == "field.handler"
+    assert snapshot() == before  # nothing half-written
+    assert svc.assign(lead, c.id, "李主管").info.handler == "李主管"
+    with pytest.raises(PermissionDenied):
+        svc.assign(staff, c.id, "赵主任")
+
+
+def test_identifiers_are_masked_unless_the_lead_asks(ctx, lead, staff, auditor) -> None:
+    svc = _service(ctx)
+    c = _register(svc, staff, representatives=("刘一", "陈二")).info
+    assert (c.customer_name, c.customer_phone, c.customer_id_number) == (
+        "张**",
+        "138****8000",
+        "110***********1234",
+    )
+    assert c.representatives == ("刘*", "陈*") and c.masked
+    [listed] = svc.list(auditor)
+    assert listed.customer_phone == "138****8000"
+    with pytest.raises(PermissionDenied):
+        svc.list(staff, unmask=True)
+    full = svc.get(lead, c.id, unmask=True).info
+    assert (full.customer_name, full.customer_phone, full.customer_id_number) == (
+        "张三丰", "13800138000", "110101199003071234"
+    )  # fmt: skip
+    assert any(e.action == "complaint.unmask" for e in ctx.services.audit.list(lead))
+
+
+def test_bad_input_names_the_field_and_writes_nothing(ctx, staff, snapshot) -> None:
+    svc = _service(ctx)
+    svc.categories(staff)  # seeded before the snapshot
+    before = snapshot()
+    cases = {
+        "field.representatives": {"representatives": tuple("一二三四五六")},
+        "field.complaint_category": {"category": "nope"},
+        "field.customer_phone": {"customer_phone": "12"},
+        "field.complaint_channel": {"channel": "fax"},
+        "field.received_at": {"received_at": utcnow() + timedelta(days=1)},
+        "field.incident": {"incident_id": 999},
+        "field.id_number": {"customer_id_number": "12#"},
+    }
+    for field, kw in cases.items():
+        with pytest.raises(ValidationError) as err:
+            _register(svc, staff, **kw)
+        assert err.value.field == field
+    assert snapshot() == before
+
+
+def test_categories_are_data_with_both_names(ctx, auditor) -> None:
+    cats = _service(ctx).categories(auditor)
+    codes = [c.code for c in cats]
+    assert {"attitude", "fees", "wealth", "self_service", "cards"} <= set(codes)
+    assert all(c.name_zh and c.name_en for c in cats)
+    assert len(set(codes)) == len(codes)
+
+
+def test_reminders_fire_once_each_and_survive_a_restart(ctx, lead, staff) -> None:
+    svc = _service(ctx)
+    c = svc.assign(lead, _register(svc, staff, days_ago=0.01).info.id, "李主管").info
+    assert c.due_at is not None
+    ahead = c.due_at - timedelta(days=2)
+    schedules = ctx.services.schedules
+    schedules.catch_up(lead, ahead)
+    fired = [r for r in schedules.announce(lead, ahead) if r.schedule_id == c.schedule_id]
+    assert [r.kind for r in fired] == [ReminderKind.AHEAD]
+    assert schedules.announce(lead, ahead + timedelta(minutes=1)) == []
+    restarted = ScheduleService(ctx.sessions)  # a new process over the same database
+    restarted.catch_up(lead, ahead + timedelta(hours=1))
+    assert restarted.announce(lead, ahead + timedelta(hours=1)) == []
+    late = c.due_at + timedelta(minutes=1)
+    restarted.catch_up(lead, late)
+    [over] = [r for r in restarted.announce(lead, late) if r.schedule_id == c.schedule_id]
+    assert over.kind is ReminderKind.OVERDUE
+    assert restarted.announce(lead, late + timedelta(minutes=5)) == []
+    # the reply ends the schedule: its open occurrence is marked done
+    svc.step(lead, c.id, StepInput("investigate", "核实"))
+    svc.step(lead, c.id, StepInput("decide", "致歉", basis="服务规范"))
+    svc.step(lead, c.id, StepInput("reply", "已答复"))
+    assert [r for r in restarted.reminders(lead, late) if r.schedule_id == c.schedule_id] == []
+
+
+def test_auditors_read_but_never_act(ctx, auditor, staff) -> None:
+    svc = _service(ctx)
+    c = _register(svc, staff).info
+    assert svc.get(auditor, c.id).info.id == c.id
+    with pytest.raises(PermissionDenied):
+        _register(svc, auditor)
+    with pytest.raises(PermissionDenied):
+        svc.step(auditor, c.id, StepInput("investigate", "看看"))
+    with pytest.raises(PermissionDenied):
+        svc.withdraw(auditor, c.id)
+
+
+def test_an_archive_follow_up_can_open_a_hazard_in_the_same_transaction(ctx, lead, staff) -> None:
+    svc = ctx.services.complaints
+    c = _register(svc, staff).info
+    svc.assign(lead, c.id, "李主管")
+    svc.step(lead, c.id, StepInput("investigate", "核实"))
+    svc.step(lead, c.id, StepInput("decide", "致歉", basis="服务规范"))
+    svc.step(lead, c.id, StepInput("reply", "已答复"))
+    with pytest.raises(ValidationError) as no_text:
+        svc.step(lead, c.id, StepInput("archive", "归档", cause=ComplaintCause.LOSS, open_hazard=True))
+    assert no_text.value.field == "field.complaint_follow_up"
+    assert svc.get(lead, c.id).info.status == ComplaintStatus.REPLIED  # nothing half-written
+    done = svc.step(
+        lead,
+        c.id,
+        StepInput("archive", "归档", cause=ComplaintCause.LOSS, follow_up="叫号机故障报修", open_hazard=True),
+    )
+    hazard_id = int(done.steps[-1].details["hazard_id"])
+    hazard = ctx.services.hazards.get(lead, hazard_id).info
+    assert hazard.owner == "李主管" and "叫号机故障报修" in hazard.description and c.number in hazard.title

@@ -1,0 +1,186 @@
+"""The Complaints page: the register with its countdown (overdue rows red, identifiers masked),
+the open/overdue filters, the selected complaint's steps, in both languages."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+
+from branchguard.context import AppContext
+from branchguard.core.complaints.types import ComplaintInfo, ComplaintInput, ComplaintStep, StepInput
+from branchguard.db.base import utcnow
+from branchguard.gui.complaints.dialogs import (
+    ComplaintAssignDialog,
+    ComplaintExtendDialog,
+    ComplaintWithdrawDialog,
+)
+from branchguard.gui.complaints.models import OVERDUE_BACKGROUND, ComplaintListModel
+from branchguard.gui.complaints.page import ComplaintsPage
+from tests.gui.incidents.incident_support import login, read_every_cell
+
+
+@pytest.fixture
+def complaints(gui_ctx: AppContext) -> dict[str, int]:
+    svc, lead = gui_ctx.services.complaints, login(gui_ctx, "lead")
+
+    def add(days: float, name: str, text: str) -> int:
+        data = ComplaintInput(
+            channel="counter",
+            received_at=utcnow() - timedelta(days=days),
+            customer_name=name,
+            customer_phone="13800138000",
+            category="attitude",
+            request=text,
+        )
+        return svc.register(lead, data).info.id
+
+    made = {"late": add(20, "张三丰", "柜员态度生硬"), "fresh": add(1, "李四", "排队太久")}
+    made["done"] = add(3, "赵敏", "短信收费")
+    svc.step(lead, made["done"], StepInput("investigate", "调阅录像"))
+    svc.withdraw(lead, made["done"])
+    return made
+
+
+def page_of(open_window: Any, username: str = "lead") -> ComplaintsPage:
+    page = open_window(username).show_page("complaints")
+    assert isinstance(page, ComplaintsPage)
+    return page
+
+
+def test_the_register_shows_the_countdown_overdue_first_and_masked(open_window, complaints) -> None:
+    page = page_of(open_window)
+    model = page.model
+    read_every_cell(model)
+    ids = [model.row_at(r).id for r in range(model.rowCount())]
+    assert ids == [complaints["late"], complaints["fresh"]]  # open only; the overdue one first
+    late = model.index(0, ComplaintListModel.COL_DUE)
+    assert "Overdue" in late.data() and late.data(Qt.ItemDataRole.BackgroundRole) == OVERDUE_BACKGROUND
+    assert "day" in model.index(1, ComplaintListModel.COL_DUE).data()
+    assert model.index(0, ComplaintListModel.COL_CUSTOMER).data() == "张**"
+    assert "2 complaints shown" in page.count_label.text() and "1 overdue" in page.count_label.text()
+
+    page.overdue_only.setChecked(True)
+    assert [model.row_at(r).id for r in range(model.rowCount())] == [complaints["late"]]
+    page.overdue_only.setChecked(False)
+    page.open_only.setChecked(False)
+    assert model.rowCount() == 3
+
+
+def test_selecting_a_complaint_shows_its_steps(open_window, complaints) -> None:
+    page = page_of(open_window)
+    page.open_only.setChecked(False)
+    row = next(r for r in range(page.model.rowCount()) if page.model.row_at(r).id == complaints["done"])
+    page.table.selectRow(row)
+    text = page.detail.toPlainText()
+    assert "Investigation" in text and "调阅录像" in text and "Withdrawn" in text
+
+
+@pytest.mark.parametrize("lang", ["zh_CN"])
+def test_the_page_speaks_chinese(open_window, complaints, lang: str) -> None:
+    page = page_of(open_window, "auditor")  # auditors read the register too
+    assert page.heading.text() == "客户投诉"
+    assert page.model.headerData(ComplaintListModel.COL_DUE, Qt.Orientation.Horizontal) == "处理期限"
+    assert "已逾期" in page.model.index(0, ComplaintListModel.COL_DUE).data()
+
+
+def select(page: ComplaintsPage, complaint_id: int) -> ComplaintInfo:
+    row = next(r for r in range(page.model.rowCount()) if page.model.row_at(r).id == complaint_id)
+    page.table.selectRow(row)
+    item = page.selected()
+    assert item is not None and item.id == complaint_id
+    return item
+
+
+def test_registering_every_step_an_extension_and_the_archive_from_the_window(
+    open_window, gui_ctx, tmp_path
+) -> None:
+    page = page_of(open_window)
+    dialog = page.ask_register()
+    dialog.customer.setText("王五")
+    dialog.phone.setText("13600001234")
+    dialog.subject_person.setText("王柜员")
+    dialog.representatives.setText("甲，乙，丙，丁，戊，己")
+    dialog.request.setPlainText("理财产品收益与宣传不符")
+    dialog.category.setCurrentIndex(dialog.category.findData("wealth"))
+    dialog.accept()  # six representatives: refused next to the field
+    assert dialog.result_detail is None and "at most 5" in dialog.form.error_text("complaint_representatives")
+    dialog.representatives.setText("甲，乙")
+    dialog.accept()
+    assert dialog.result_detail is not None
+    cid = dialog.result_detail.info.id
+    assert page.model.rowCount() == 1 and page.model.index(0, ComplaintListModel.COL_CUSTOMER).data() == "王*"
+
+    select(page, cid)
+    assert page.step_buttons[ComplaintStep.INVESTIGATE].isEnabled()
+    assert not page.step_buttons[ComplaintStep.DECIDE].isEnabled()
+    assign = page._ask(ComplaintAssignDialog)
+    assert isinstance(assign, ComplaintAssignDialog)
+    assign.handler.setText("王柜员")
+    assign.accept()
+    assert "cannot handle" in assign.form.error_text("assign_handler")
+    assign.handler.setText("李主管")
+    assign.accept()
+
+    still = tmp_path / "cctv.jpg"
+    still.write_bytes(b"\xff\xd8 still")
+    step = page.ask_step(ComplaintStep.INVESTIGATE)
+    assert step is not None
+    step.text.setPlainText("调阅录像")
+    step.add_evidence([still])
+    step.accept()
+    assert step.result_detail is not None and step.result_detail.evidence[0].name == "cctv.jpg"
+
+    select(page, cid)
+    extend = page._ask(ComplaintExtendDialog)
+    assert isinstance(extend, ComplaintExtendDialog)
+    extend.reason.setText("需核对三个月交易流水")
+    extend.accept()
+    assert extend.result_detail is not None and extend.result_detail.info.extensions == 1
+    select(page, cid)
+    second = page._ask(ComplaintExtendDialog)
+    assert isinstance(second, ComplaintExtendDialog)
+    second.reason.setText("涉及总行产品部门")
+    second.accept()
+    assert second.result_detail is None and second.form.error_text("extend_approver")
+    second.approver.setText("分行王行长")
+    second.accept()
+    assert second.result_detail is not None and second.result_detail.info.extensions == 2
+
+    for kind, fill in (
+        (ComplaintStep.DECIDE, lambda d: d.basis.setText("产品说明书第 5 条")),
+        (ComplaintStep.REPLY, lambda d: d.response.setText("接受")),
+        (ComplaintStep.ARCHIVE, lambda d: d.follow_up.setPlainText("理财销售双录抽查")),
+    ):
+        select(page, cid)
+        dialog = page.ask_step(kind)
+        assert dialog is not None
+        dialog.text.setPlainText(f"{kind.label}完成")
+        fill(dialog)
+        dialog.accept()
+        assert dialog.result_detail is not None, dialog.error.text()
+    stored = gui_ctx.services.complaints.get(login(gui_ctx, "lead"), cid)
+    assert stored.info.status.value == "archived" and stored.info.cause is not None
+    assert [s.step for s in stored.steps] == list(ComplaintStep)
+
+
+def test_staff_may_register_and_investigate_but_not_decide_or_extend(open_window, complaints) -> None:
+    page = page_of(open_window, "staff")
+    assert page.register_button.isVisible()
+    select(page, complaints["late"])
+    assert page.step_buttons[ComplaintStep.INVESTIGATE].isEnabled()
+    assert not page.extend_button.isEnabled() and not page.assign_button.isEnabled()
+    auditor = page_of(open_window, "auditor")
+    assert not auditor.register_button.isVisible()
+
+
+def test_a_withdrawal_from_the_window_stops_the_clock(open_window, gui_ctx, complaints) -> None:
+    page = page_of(open_window)
+    select(page, complaints["late"])
+    dialog = page._ask(ComplaintWithdrawDialog)
+    assert isinstance(dialog, ComplaintWithdrawDialog)
+    dialog.accept()
+    assert dialog.result_detail is not None and not dialog.result_detail.info.overdue
+    assert [page.model.row_at(r).id for r in range(page.model.rowCount())] == [complaints["fresh"]]

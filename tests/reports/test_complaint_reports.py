@@ -1,0 +1,130 @@
+"""The complaint file and the complaint register (PDF and Excel): every step, evidence hashes,
+signature lines, statistics; identifiers masked unless the lead asked; fonts embedded."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from pathlib import Path
+
+from openpyxl import load_workbook
+
+from branchguard.core.complaints.types import (
+    ComplaintCause,
+    ComplaintFilter,
+    ComplaintInput,
+    Satisfaction,
+    StepInput,
+)
+from branchguard.core.kernel.attachments import sha256_of
+from branchguard.core.kernel.i18n import set_language
+from branchguard.db.base import utcnow
+from branchguard.reports.complaint_excel import build_complaint_workbook
+from branchguard.reports.complaint_file import build_complaint_file
+from branchguard.reports.complaint_register import build_complaint_register
+
+PHONE, ID_NUMBER = "13800138000", "110101199003071234"
+
+
+def _handled(demo, tmp_path: Path) -> tuple[int, str]:
+    svc, lead = demo.ctx.services.complaints, demo.actor
+    c = svc.register(
+        lead,
+        ComplaintInput(
+            channel="counter",
+            received_at=utcnow() - timedelta(days=5),
+            customer_name="张三丰",
+            customer_phone=PHONE,
+            customer_id_number=ID_NUMBER,
+            category="attitude",
+            request="柜员态度生硬，要求道歉",
+            subject_person="王柜员",
+        ),
+    ).info
+    still = tmp_path / "cctv-still.jpg"
+    still.write_bytes(b"\xff\xd8 a CCTV still")
+    svc.assign(lead, c.id, "李主管")
+    svc.step(lead, c.id, StepInput("investigate", "调阅录像属实"), [still])
+    svc.extend(lead, c.id, "需调取三个月流水")
+    svc.step(lead, c.id, StepInput("decide", "批评教育并致歉", basis="《网点服务规范》礼仪条款"))
+    svc.step(lead, c.id, StepInput("reply", "电话答复", satisfaction=Satisfaction.SATISFIED))
+    svc.step(lead, c.id, StepInput("archive", "归档", cause=ComplaintCause.EXPERIENCE, follow_up="礼仪培训"))
+    late = svc.register(
+        lead,
+        ComplaintInput(
+            channel="regulator",
+            received_at=utcnow() - timedelta(days=20),
+            customer_name="赵敏",
+            customer_phone="13700001111",
+            category="wealth",
+            request="理财产品风险未充分揭示",
+        ),
+    ).info
+    assert late.overdue
+    return c.id, sha256_of(still.read_bytes())
+
+
+def test_the_complaint_file_has_every_step_the_evidence_hash_and_signature_lines(demo, pdf, tmp_path) -> None:
+    complaint_id, sha = _handled(demo, tmp_path)
+    out = tmp_path / "file.pdf"
+    build_complaint_file(demo.ctx.services, demo.actor, complaint_id, out)
+    text = pdf.squashed(pdf.text(out))
+    expected = [
+        "投诉受理",
+        "调查核实",
+        "依据处理",
+        "答复反馈",
+        "分类归档",
+        "《网点服务规范》礼仪条款",
+        "申请仲裁",
+    ]
+    expected += ["服务体验预期相差甚远", "需调取三个月流水", sha, "网点负责人（签字）", "处理人（签字）"]
+    for words in expected:
+        assert words in text, words
+    assert PHONE not in text and ID_NUMBER not in text and "张三丰" not in text
+    assert "138****8000" in text and "110***********1234" in text
+    assert all(f.embedded for f in pdf.fonts(out))
+
+    full = tmp_path / "full.pdf"
+    build_complaint_file(demo.ctx.services, demo.actor, complaint_id, full, unmask=True)
+    full_text = pdf.squashed(pdf.text(full))
+    assert PHONE in full_text and ID_NUMBER in full_text and "张三丰" in full_text
+
+
+def test_the_register_pdf_states_the_filter_counts_and_masks(demo, pdf, tmp_path) -> None:
+    _handled(demo, tmp_path)
+    out = tmp_path / "register.pdf"
+    build_complaint_register(demo.ctx.services, demo.actor, ComplaintFilter(overdue_only=True), out)
+    text = pdf.squashed(pdf.text(out))
+    assert "客户投诉登记簿" in text and "仅逾期" in text and "赵*" in text and "137****1111" in text
+    assert "TS-" in text and "张**" not in text  # the archived one is not overdue
+    assert "13700001111" not in text and "赵敏" not in text
+    assert all(f.embedded for f in pdf.fonts(out))
+
+    everything = tmp_path / "all.pdf"
+    build_complaint_register(demo.ctx.services, demo.actor, ComplaintFilter(), everything)
+    text = pdf.squashed(pdf.text(everything))
+    assert "按时办结率" in text and "100%(1/1)" in text and "客户满意率" in text
+    set_language("en")
+    english = tmp_path / "en.pdf"
+    build_complaint_register(demo.ctx.services, demo.actor, ComplaintFilter(), english, unmask=True)
+    text = pdf.text(english)
+    assert "Complaint register" in text and "13700001111" in text and "Shown in full" in text
+
+
+def test_the_register_workbook_masks_unless_asked(demo, tmp_path) -> None:
+    _handled(demo, tmp_path)
+    out = tmp_path / "register.xlsx"
+    build_complaint_workbook(demo.ctx.services, demo.actor, ComplaintFilter(), out)
+    book = load_workbook(out)
+    values = {str(c.value) for row in book.worksheets[0].iter_rows() for c in row if c.value is not None}
+    assert {"138****8000", "110***********1234", "张**", "137****1111"} <= values
+    assert not {PHONE, ID_NUMBER, "张三丰", "赵敏"} & values
+    header = [c.value for c in book.worksheets[0][1]]
+    overdue_row = next(r for r in book.worksheets[0].iter_rows(min_row=2) if r[4].value)
+    assert overdue_row[0].fill.fgColor.rgb.endswith("FDE2E1") and header[0] == "编号"
+    assert len(book.worksheets) == 3
+
+    full = tmp_path / "full.xlsx"
+    build_complaint_workbook(demo.ctx.services, demo.actor, ComplaintFilter(), full, unmask=True)
+    values = {str(c.value) for row in load_workbook(full).worksheets[0].iter_rows() for c in row if c.value}
+    assert {PHONE, ID_NUMBER, "张三丰"} <= values
