@@ -21,7 +21,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, QTimer
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from branchguard import APP_NAME, __version__
+from branchguard import APP_NAME
 from branchguard.config import LocalSettings, default_data_dir
 from branchguard.core.kernel.i18n import DEFAULT_LANGUAGE, normalize_language, t
 from branchguard.gui.kit import style, translation
@@ -54,7 +54,6 @@ def configure_app(app: QApplication, lang: str) -> str:
     """Everything about the application object that does not need the database."""
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
-    app.setApplicationVersion(__version__)
     style.apply(app)
     app.setFont(ui_font(app.font()))
     translation.compile_translations()
@@ -191,6 +190,9 @@ class Startup(QObject):
         """The context's result is taken once it is ready and the window has painted."""
         if self._opened and self._painted and not self._taken:
             self._taken = True
+            from branchguard import __version__  # read on the opening thread already
+
+            QApplication.setApplicationVersion(__version__)
             self._open()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -289,6 +291,18 @@ class Startup(QObject):
             app.aboutToQuit.connect(self.window.stop_schedules)
 
 
+def _start_log(data_dir: Path) -> None:
+    """The log file, started here rather than before the first frame (logging loads ~15 ms), and the
+    version, read from the package metadata here too."""
+    from branchguard import __version__, diagnostics
+
+    try:
+        diagnostics.start_logging(data_dir)
+    except OSError:  # a read-only data folder: the window says so where it matters
+        return
+    diagnostics.log().info("BranchGuard %s window started", __version__)
+
+
 def _declare_every_model() -> None:
     """Declare and configure every ORM model here, before the window reads anything.
 
@@ -338,6 +352,7 @@ class ContextOpening:
 
             # A restore asked for in Settings is done first, before the database is opened.
             self._ctx, self.restore = open_after_pending_restore(*self._args)
+            _start_log(self._ctx.data_dir)
             _declare_every_model()
         except BaseException as exc:  # handed to the GUI thread, which shows it
             self._error = exc

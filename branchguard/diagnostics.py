@@ -9,13 +9,14 @@ password hidden, and the services log no record contents.
 from __future__ import annotations
 
 import faulthandler
-import logging
-import logging.handlers
 import sys
 import threading
 from pathlib import Path
 from types import TracebackType
-from typing import IO
+from typing import IO, TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import logging.handlers
 
 LOG_FOLDER = "logs"
 LOG_FILE = "branchguard.log"
@@ -24,7 +25,8 @@ MAX_BYTES = 1_000_000
 KEEP = 5
 FORMAT = "%(asctime)s %(levelname)s %(name)s [pid %(process)d]: %(message)s"
 
-log = logging.getLogger("branchguard")
+# logging (with logging.handlers, ~15 ms) loads when the log starts: the window starts it on the
+# thread that opens the database, after its first frame; the hooks below need it only to report.
 _handler: logging.handlers.RotatingFileHandler | None = None
 _crash_file: IO[str] | None = None
 
@@ -37,6 +39,9 @@ def start_logging(data_dir: Path) -> Path:
     """Send the app's log (INFO and above) to the data folder's rotating log file; calling it again
     for another data folder moves the file there. Returns the log file's path."""
     global _handler
+    import logging
+    import logging.handlers
+
     folder = log_folder(data_dir)
     path = folder / LOG_FILE
     if _handler is not None and Path(_handler.baseFilename) == path.resolve():
@@ -74,7 +79,7 @@ def install_crash_capture(data_dir: Path) -> None:
 
     def excepthook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
         if not issubclass(kind, KeyboardInterrupt):
-            log.critical("uncaught exception", exc_info=(kind, value, tb))
+            log().critical("uncaught exception", exc_info=(kind, value, tb))
         previous(kind, value, tb)
 
     previous_thread_hook = threading.excepthook
@@ -83,11 +88,18 @@ def install_crash_capture(data_dir: Path) -> None:
         if args.exc_type is not SystemExit and args.exc_value is not None:
             name = args.thread.name if args.thread else "?"
             info = (args.exc_type, args.exc_value, args.exc_traceback)
-            log.critical("uncaught exception in thread %s", name, exc_info=info)
+            log().critical("uncaught exception in thread %s", name, exc_info=info)
         previous_thread_hook(args)
 
     sys.excepthook = excepthook
     threading.excepthook = thread_excepthook
+
+
+def log() -> logging.Logger:
+    """The app's logger (a no-op until `start_logging` gave it a file)."""
+    import logging
+
+    return logging.getLogger("branchguard")
 
 
 def log_path() -> Path | None:

@@ -13,11 +13,19 @@ import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from branchguard import __version__
-
 if TYPE_CHECKING:
     from branchguard.cli.common import ConfigHandler, Handler
 
+
+
+class _VersionAction(argparse.Action):
+    """--version, reading the version only when asked: the package metadata costs the window's first
+    frame ~20 ms otherwise."""
+
+    def __call__(self, parser: argparse.ArgumentParser, *_args: object, **_kwargs: object) -> None:
+        from branchguard import __version__
+
+        parser.exit(message=f"{parser.prog} {__version__}\n")
 
 
 def _global_parser(add_help: bool = True, with_version: bool = True) -> argparse.ArgumentParser:
@@ -28,7 +36,7 @@ def _global_parser(add_help: bool = True, with_version: bool = True) -> argparse
         add_help=add_help,
     )
     if with_version:
-        parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+        parser.add_argument("--version", action=_VersionAction, nargs=0, help="show the version and exit")
     parser.add_argument("--data-dir", help="data folder (database, settings, backups, attachments)")
     parser.add_argument(
         "--db",
@@ -174,7 +182,8 @@ def _run_without_context(handler: ConfigHandler, args: argparse.Namespace) -> in
 
 
 def _start_diagnostics(data_dir: str | None, command: str | None, entry_point: bool) -> None:
-    """The log file in the data folder; crash capture too when this is the process's entry point."""
+    """Crash capture when this is the process's entry point, and the log file in the data folder: at
+    once for a command, for the window after its first frame (app.ContextOpening starts it)."""
     from pathlib import Path
 
     from branchguard import diagnostics
@@ -182,9 +191,12 @@ def _start_diagnostics(data_dir: str | None, command: str | None, entry_point: b
 
     folder = Path(data_dir).expanduser() if data_dir else default_data_dir()
     try:
-        diagnostics.start_logging(folder)
         if entry_point:
             diagnostics.install_crash_capture(folder)
+        if command is not None:
+            from branchguard import __version__
+
+            diagnostics.start_logging(folder)
+            diagnostics.log().info("BranchGuard %s started: %s", __version__, command)
     except OSError:  # a read-only or missing data folder: the command itself will say so
         return
-    diagnostics.log.info("BranchGuard %s started: %s", __version__, command or "window")

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from branchguard import APP_NAME, __version__
+from branchguard import APP_NAME
 from branchguard.gui.kit.icons import icon
 from branchguard.gui.kit.page import Page, PageInfo, registered_pages
 
@@ -468,6 +468,8 @@ class MainWindow(QMainWindow):
         if self._visible_page("about") is not None:
             self.show_page("about")
         else:
+            from branchguard import __version__
+
             QMessageBox.about(self, self.tr("About BranchGuard"), f"{APP_NAME} {__version__}")
 
     # -- language ------------------------------------------------------------------------------

@@ -9,7 +9,6 @@ to come forward, and exits with a message naming the running one's PID.
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 
 from PySide6.QtCore import QLockFile, QObject, Signal
@@ -21,6 +20,8 @@ ANSWER_MS = 2000
 
 def server_name(data_dir: Path) -> str:
     """The local socket's name: the same for every start on this folder, whatever spelling reached it."""
+    import hashlib  # here: the lock is taken before the first frame, the name is needed after it
+
     digest = hashlib.sha256(str(Path(data_dir).resolve()).encode("utf-8")).hexdigest()[:16]
     return f"branchguard-{digest}"
 
@@ -30,11 +31,15 @@ class SingleInstance(QObject):
 
     def __init__(self, data_dir: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.name = server_name(data_dir)
+        self._data_dir = Path(data_dir)
         Path(data_dir).mkdir(parents=True, exist_ok=True)
         self._lock = QLockFile(str(Path(data_dir) / LOCK_NAME))
         self._lock.setStaleLockTime(0)  # stale only when its process is gone, never by age
         self._server: QObject | None = None
+
+    @property
+    def name(self) -> str:
+        return server_name(self._data_dir)
 
     def acquire(self) -> bool:
         return self._lock.tryLock(100)
