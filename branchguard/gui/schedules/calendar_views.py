@@ -70,11 +70,17 @@ class DayList(QListWidget):
     def __init__(self, day: date, on_drop: Drop | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.day = day
-        self.on_drop = on_drop
+        self.on_drop: Drop | None = None
         self.setObjectName("calendar_day_list")
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setWordWrap(True)  # a week's column is narrow; titles are what matters
+        self.set_drop(on_drop)
+
+    def set_drop(self, on_drop: Drop | None) -> None:
+        if on_drop is self.on_drop and self.dragEnabled() == (on_drop is not None):
+            return
+        self.on_drop = on_drop
         movable = on_drop is not None
         self.setDragEnabled(movable)
         self.setAcceptDrops(movable)
@@ -120,20 +126,32 @@ class DayCell(QFrame):
         super().__init__()
         self.setObjectName("calendar_day")
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.day = day
-        self.label = QLabel(str(day.day))
+        self.label = QLabel()
         self.label.setObjectName("calendar_day_number")
-        font = self.label.font()
-        font.setBold(day == today)
-        self.label.setFont(font)
-        colour = style.ACCENT if day == today else (style.TEXT if in_month else style.MUTED)
-        self.label.setStyleSheet(f"color: {colour};")
         self.items = DayList(day, on_drop)
         box = QVBoxLayout(self)
         box.setContentsMargins(4, 2, 4, 2)
         box.setSpacing(0)
         box.addWidget(self.label)
         box.addWidget(self.items, 1)
+        self._look: tuple[bool, str] | None = None
+        self.show_day(day, on_drop, in_month, today)
+
+    def show_day(self, day: date, on_drop: Drop | None, in_month: bool, today: date) -> None:
+        """This cell as `day`, empty. Kept cells are refilled rather than rebuilt: a month is 42 cells,
+        and building them anew on every refresh stalled the window (make bench, pages: ~60 ms)."""
+        self.day = day
+        self.items.day = day
+        self.items.clear()
+        self.items.set_drop(on_drop)
+        self.label.setText(str(day.day))
+        look = (day == today, style.ACCENT if day == today else (style.TEXT if in_month else style.MUTED))
+        if look != self._look:  # a style sheet is parsed on every set: only when it changes
+            self._look = look
+            font = self.label.font()
+            font.setBold(look[0])
+            self.label.setFont(font)
+            self.label.setStyleSheet(f"color: {look[1]};")
 
     def add(self, item: OccurrenceInfo, movable: bool) -> None:
         entry = QListWidgetItem(item_text(item))
@@ -184,16 +202,19 @@ class DayGrid(QWidget):
     def show_items(
         self, first: date, month: int, items: list[OccurrenceInfo], on_drop: Drop | None, today: date
     ) -> None:
-        for cell in self.cells.values():
-            self.grid.removeWidget(cell)
-            cell.deleteLater()
+        kept = list(self.cells.values())
         self.cells.clear()
         self.first, self.month = first, month
         for n in range(7 * self.weeks):
             day = first + timedelta(days=n)
-            cell = DayCell(day, on_drop, self.weeks == 1 or day.month == month, today)
+            in_month = self.weeks == 1 or day.month == month
+            if n < len(kept):
+                cell = kept[n]
+                cell.show_day(day, on_drop, in_month, today)
+            else:
+                cell = DayCell(day, on_drop, in_month, today)
+                self.grid.addWidget(cell, 1 + n // 7, n % 7)
             self.cells[day] = cell
-            self.grid.addWidget(cell, 1 + n // 7, n % 7)
         for item in items:
             cell_for = self.cells.get(local_day(item.due_at))
             if cell_for is not None:
