@@ -25,7 +25,8 @@ class _VersionAction(argparse.Action):
     def __call__(self, parser: argparse.ArgumentParser, *_args: object, **_kwargs: object) -> None:
         from branchguard import __version__
 
-        parser.exit(message=f"{parser.prog} {__version__}\n")
+        print(f"{parser.prog} {__version__}")  # on standard output, as argparse's own version action
+        parser.exit()
 
 
 def _global_parser(add_help: bool = True, with_version: bool = True) -> argparse.ArgumentParser:

@@ -185,3 +185,10 @@ def test_contact_card_to_unwritable_place_fails_cleanly(run, tmp_path: Path) -> 
     code, _out, err = run("contacts", "card", "-o", str(target), lang="en")
     assert code == 1 and "Traceback" not in err and err.count("\n") == 1
     assert not target.exists()
+
+
+def test_version_goes_to_standard_output(run) -> None:
+    from branchguard import __version__
+
+    code, out, err = run("--version")
+    assert (code, out, err) == (0, f"branchguard {__version__}\n", "")
