@@ -36,7 +36,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     start = group.add_parser("start", help="start an incident (ad hoc without --playbook); prints its id")
     start.add_argument("--playbook", metavar="CODE", help="the plan to follow (its approved version)")
-    start.add_argument("--level", choices=[lv.value for lv in Level], help="default: the plan's first level")
+    start.add_argument(
+        "--level", choices=[lv.value for lv in Level], help="default: the least severe level the plan allows"
+    )
     start.add_argument("--drill", action="store_true", help="a drill (演练), marked as one everywhere")
     start.add_argument("--title", default="", help="default: the plan's title")
     start.set_defaults(handler=run_start)

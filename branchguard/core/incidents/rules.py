@@ -7,7 +7,7 @@ the handover, the banner and the CLI decide the same way.
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -115,3 +115,10 @@ def urgency(summary: IncidentSummary) -> tuple[bool, int, datetime]:
 
 def most_urgent(incidents: Iterable[IncidentSummary]) -> IncidentSummary | None:
     return min(incidents, key=urgency, default=None)
+
+
+def opening_level(plan_levels: Sequence[str]) -> Level:
+    """The level an incident starts at when none is given: the least severe its plan allows (a branch
+    sees its own branch first; several branches hit, the lead raises it), III without a plan."""
+    allowed = [Level(value) for value in plan_levels]
+    return max(allowed, key=list(Level).index) if allowed else Level.III

@@ -18,7 +18,7 @@ from branchguard.core.audit.service import record
 from branchguard.core.hazards import store as hazard_store
 from branchguard.core.hazards.types import HazardFilter
 from branchguard.core.incidents import log as incident_log
-from branchguard.core.incidents.rules import initial_report_step
+from branchguard.core.incidents.rules import initial_report_step, opening_level
 from branchguard.core.incidents.store import action_of, detail_of, summary_of
 from branchguard.core.incidents.types import (
     REPORT_FIELDS,
@@ -89,7 +89,7 @@ class IncidentService:
                 if version is None:
                     raise ValidationError("field.playbook", Message("incident.no_approved", code=plan.code))
             if level is None:
-                level = Level(version.levels[0]) if version and version.levels else Level.III
+                level = opening_level(version.levels if version else [])
             if not title:
                 title = (
                     Text2(version.title_zh, version.title_en).text if version else t("incident.ad_hoc_title")

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from branchguard.core.incidents.rules import opening_level
 from branchguard.core.incidents.types import IncidentSummary
 from branchguard.core.kernel.roles import may
 from branchguard.core.kernel.types import Level
@@ -31,8 +32,9 @@ _MOVE_KEYS = (Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_PageUp, Qt.Key.Key_Page
 
 
 class StartIncidentDialog(QDialog):
-    """The playbook list follows what is typed; the level follows the chosen plan (its first level)
-    until someone picks one. `started` carries the new incident once it is on disk."""
+    """The playbook list follows what is typed; the level follows the chosen plan (the least severe
+    it allows, core/incidents/rules.opening_level) until someone picks one. `started` carries the
+    new incident once it is on disk."""
 
     started = Signal(object)  # IncidentSummary
 
@@ -133,7 +135,7 @@ class StartIncidentDialog(QDialog):
         if self._level_chosen:
             return
         plan = self.chosen_plan()
-        level = plan.levels[0] if plan is not None and plan.levels else Level.III
+        level = opening_level(plan.levels if plan is not None else [])
         self.level.setCurrentIndex(max(0, self.level.findData(level.value)))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:

@@ -172,3 +172,14 @@ def test_the_initial_report_is_the_plans_first_reporting_checkpoint() -> None:
     found = initial_report_step(steps)
     assert found is not None and found.number == 2
     assert initial_report_step((_numbered(1),)) is None
+
+
+def test_an_incident_opens_at_the_least_severe_level_its_plan_allows() -> None:
+    from branchguard.core.incidents.rules import opening_level
+    from branchguard.core.kernel.types import Level
+
+    assert opening_level(["I", "II"]) == Level.II  # a system failure: this branch first
+    assert opening_level(["II", "I"]) == Level.II
+    assert opening_level(["I", "II", "III"]) == Level.III
+    assert opening_level(["I"]) == Level.I  # a bank run is level I, whatever
+    assert opening_level([]) == Level.III  # ad hoc

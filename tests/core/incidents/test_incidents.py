@@ -36,6 +36,12 @@ def test_start_from_a_playbook_records_its_version_level_and_starter(ctx, lead) 
     assert "119" in phones and len(phones) == len(set(phones))
 
 
+def test_a_system_failure_opens_at_this_branchs_level_unless_told(ctx, lead) -> None:
+    inc = ctx.services.incidents
+    assert inc.start(lead, "SYS").level == Level.II  # several branches hit: the lead says I
+    assert inc.start(lead, "SYS", Level.I).level == Level.I
+
+
 def test_ad_hoc_incident_has_no_steps_and_a_chosen_level(ctx, staff) -> None:
     started = ctx.services.incidents.start(staff, None, Level.I, title="门口可疑人员")
     detail = ctx.services.incidents.get(staff, started.id)
