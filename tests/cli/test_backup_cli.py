@@ -205,3 +205,25 @@ def test_on_postgresql_the_archive_says_the_database_is_not_in_it(tmp_path: Path
     result = create_backup(data, "postgresql+psycopg://u@/branchguard", tmp_path / "pg.zip", "test")
     assert not result.manifest.has_database and result.manifest.database == "postgresql"
     assert [f.path for f in result.manifest.files] == ["attachments/ab/ab12"]
+
+
+def test_a_folder_with_an_open_window_is_not_restored_but_a_stale_lock_does_not_stop_it(
+    branch: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import subprocess
+    import sys
+
+    archive = tmp_path / "copy.zip"
+    assert invoke(capsys, branch, ["backup", "-o", str(archive)], "en")[0] == 0
+    lock = branch / "branchguard.lock"
+    window = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(600)"])
+    try:
+        lock.write_text(f"{window.pid}\npython3\nhost\n", encoding="utf-8")  # as QLockFile writes it
+        code, _out, err = invoke(capsys, branch, ["restore", str(archive), "--yes"], "en")
+        assert code == 1 and f"BranchGuard is open on {branch} (PID {window.pid})" in err
+        assert not [p for p in branch.iterdir() if p.name.startswith("before-restore-")]
+    finally:
+        window.kill()
+        window.wait(timeout=30)
+    code, _out, err = invoke(capsys, branch, ["restore", str(archive), "--yes"], "en")  # that window is gone
+    assert (code, err) == (0, "")

@@ -24,6 +24,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "backup.unsafe_name": ("{path} names a file outside the data folder ({name}); refused, nothing was changed", "{path} 含有指向数据目录之外的文件名（{name}）；已拒绝，未做任何改动"),
     "backup.needs_sqlite": ("this backup holds an SQLite database, but this BranchGuard uses PostgreSQL: restore the database with pg_restore", "此备份包含 SQLite 数据库，但当前使用 PostgreSQL：请用 pg_restore 恢复数据库"),
     "backup.database_damaged": ("the database in the backup fails its integrity check ({error}); nothing was changed", "备份中的数据库未通过完整性检查（{error}）；未做任何改动"),
+    "backup.window_open": ("BranchGuard is open on {path} (PID {pid}): close it first; nothing was changed", "BranchGuard 正在 {path} 上运行（进程 {pid}）：请先关闭；未做任何改动"),
     "backup.in_use": ("{path} is in use by another BranchGuard: close it and try again; nothing was changed", "{path} 正被另一个 BranchGuard 使用：请先关闭再重试；未做任何改动"),
     "backup.restore_failed": ("the restore into {path} failed ({error}); the data that was there is back in place", "恢复到 {path} 失败（{error}）；原有数据已放回原处"),
     "backup.auto_done": ("Today's backup is in {path}", "今日备份已保存到 {path}"),
