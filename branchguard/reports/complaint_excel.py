@@ -5,50 +5,25 @@ stating the filters. Identifiers as the list gave them: masked unless the lead a
 from __future__ import annotations
 
 import io
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from datetime import date, datetime
+from collections.abc import Sequence
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font
-from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.worksheet import Worksheet
 
 from branchguard import APP_NAME
 from branchguard.core.complaints.types import ComplaintFilter, ComplaintInfo
 from branchguard.core.kernel.i18n import t
 from branchguard.core.kernel.types import Actor
 from branchguard.reports.complaint_common import counted, describe_filter, statistics
-from branchguard.reports.hazard_excel import (
-    ALERT_FONT,
-    DATE_FORMAT,
-    HEADER_FILL,
-    HEADER_FONT,
-    MAX_WIDTH,
-    MIN_WIDTH,
-    OVERDUE_FILL,
-    TIME_FORMAT,
-    TOP,
-    WRAP,
-    _local,
-    _set,
-    _text_width,
-)
 from branchguard.reports.template import write_atomically
+from branchguard.reports.workbook import Column, Value, fill_pairs, fill_register, local
 
 if TYPE_CHECKING:
     from branchguard.core.services import Services
 
-Value = str | int | date | datetime | None
-
-
-@dataclass(frozen=True)
-class _Column:
-    header_key: str
-    value: Callable[[ComplaintInfo], Value]
-    wrap: bool = False
+_Column = Column[ComplaintInfo]
 
 
 COLUMNS: tuple[_Column, ...] = (
@@ -57,11 +32,11 @@ COLUMNS: tuple[_Column, ...] = (
     _Column("field.complaint_channel", lambda c: c.channel.label),
     _Column("field.complaint_status", lambda c: c.status.label),
     _Column("report.complaints.overdue", lambda c: t("report.complaints.overdue_mark") if c.overdue else ""),
-    _Column("field.received_at", lambda c: _local(c.received_at)),
+    _Column("field.received_at", lambda c: local(c.received_at)),
     _Column("field.due_date", lambda c: c.due_date),
     _Column("report.complaints.extensions", lambda c: c.extensions),
     _Column("report.complaints.days_left", lambda c: c.days_left),
-    _Column("report.complaints.stopped", lambda c: _local(c.clock_stopped_at)),
+    _Column("report.complaints.stopped", lambda c: local(c.clock_stopped_at)),
     _Column(
         "report.complaints.on_time",
         lambda c: (
@@ -97,15 +72,15 @@ def render_complaint_workbook(
     sheet = book.active
     assert sheet is not None
     sheet.title = t("report.complaints.sheet")
-    _fill_register(sheet, items)
-    _fill_pairs(book.create_sheet(t("report.complaints.statistics")), _statistics_rows(items))
+    fill_register(sheet, COLUMNS, items, lambda c: c.overdue, OVERDUE_COLUMN)
+    fill_pairs(book.create_sheet(t("report.complaints.statistics")), _statistics_rows(items))
     rows: list[tuple[str, Value]] = [
         (t("report.hazards.branch"), branch_name),
-        (t("report.hazards.generated"), _local(generated_at)),
+        (t("report.hazards.generated"), local(generated_at)),
         (t("report.hazards.rows"), len(items)),
         *describe_filter(flt, any(not c.masked for c in items)),
     ]
-    _fill_pairs(book.create_sheet(t("report.hazards.sheet_filters")), rows)
+    fill_pairs(book.create_sheet(t("report.hazards.sheet_filters")), rows)
     book.properties.creator = APP_NAME
     book.properties.title = " - ".join(x for x in (t("report.complaints.title"), branch_name) if x)
     buffer = io.BytesIO()
@@ -142,47 +117,3 @@ def _statistics_rows(items: Sequence[ComplaintInfo]) -> list[tuple[str, Value]]:
             f"{stats.satisfaction_rate} ({stats.satisfied}/{stats.replies})",
         ),
     ]
-
-
-def _fill_register(sheet: Worksheet, items: Sequence[ComplaintInfo]) -> None:
-    headers = [t(c.header_key) for c in COLUMNS]
-    sheet.append(headers)
-    for cell in sheet[1]:
-        cell.font, cell.fill, cell.alignment = HEADER_FONT, HEADER_FILL, WRAP
-    widths = [_text_width(h) for h in headers]
-    for row, item in enumerate(items, start=2):
-        for col, column in enumerate(COLUMNS, start=1):
-            value = column.value(item)
-            cell = sheet.cell(row=row, column=col)
-            _set(cell, value)
-            cell.alignment = WRAP if column.wrap else TOP
-            if isinstance(value, datetime):
-                cell.number_format = TIME_FORMAT
-                widths[col - 1] = max(widths[col - 1], len("0000-00-00 00:00"))
-            elif isinstance(value, date):
-                cell.number_format = DATE_FORMAT
-                widths[col - 1] = max(widths[col - 1], len("0000-00-00"))
-            elif value is not None:
-                widths[col - 1] = max(widths[col - 1], _text_width(str(value)))
-            if item.overdue:
-                cell.fill = OVERDUE_FILL
-        if item.overdue:
-            sheet.cell(row=row, column=OVERDUE_COLUMN).font = ALERT_FONT
-    for col, width in enumerate(widths, start=1):
-        sheet.column_dimensions[get_column_letter(col)].width = min(MAX_WIDTH, max(MIN_WIDTH, width + 2))
-    sheet.freeze_panes = "B2"
-    sheet.auto_filter.ref = f"A1:{get_column_letter(len(COLUMNS))}{len(items) + 1}"
-    sheet.print_title_rows = "1:1"
-    sheet.page_setup.orientation = "landscape"
-
-
-def _fill_pairs(sheet: Worksheet, rows: Sequence[tuple[str, Value]]) -> None:
-    for row, (label, value) in enumerate(rows, start=1):
-        sheet.cell(row=row, column=1, value=label).font = Font(bold=True)
-        cell = sheet.cell(row=row, column=2)
-        _set(cell, value)
-        cell.alignment = Alignment(horizontal="left", wrap_text=True)
-        if isinstance(value, datetime):
-            cell.number_format = TIME_FORMAT
-    sheet.column_dimensions["A"].width = max(MIN_WIDTH, *(_text_width(label) + 2 for label, _ in rows))
-    sheet.column_dimensions["B"].width = MAX_WIDTH

@@ -15,12 +15,8 @@ from openpyxl.utils import get_column_letter
 
 from branchguard.core.hazards.types import HazardFilter, HazardSeverity, HazardStatus
 from branchguard.core.kernel.i18n import set_language
-from branchguard.reports.hazard_excel import (
-    COLUMNS,
-    OVERDUE_FILL,
-    render_hazard_workbook,
-    write_hazard_workbook,
-)
+from branchguard.reports.hazard_excel import COLUMNS, render_hazard_workbook, write_hazard_workbook
+from branchguard.reports.workbook import OVERDUE_FILL
 from tests.reports.hazard_samples import NOW, hazard, register
 
 BRANCH = "示范银行城东支行营业部"

@@ -1,0 +1,115 @@
+"""What the registers' Excel workbooks share: cell styles, a register sheet of listed records (real
+dates in local time, overdue rows filled red, frozen header, autofilter, printed landscape across
+one page's width) and a sheet of label–value pairs."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Generic, TypeVar
+
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+
+from branchguard.core.kernel.i18n import t
+from branchguard.reports.template import ACCENT
+
+Value = str | int | date | datetime | None
+Row = TypeVar("Row")
+
+DATE_FORMAT = "yyyy-mm-dd"
+TIME_FORMAT = "yyyy-mm-dd hh:mm"
+OVERDUE_FILL = PatternFill("solid", fgColor="FDE2E1")  # the PDF registers' overdue band
+HEADER_FILL = PatternFill("solid", fgColor=ACCENT.hexval()[2:].upper())
+HEADER_FONT = Font(bold=True, color="FFFFFF")
+ALERT_FONT = Font(bold=True, color="B71C1C")
+WRAP = Alignment(wrap_text=True, vertical="top")
+TOP = Alignment(vertical="top")
+MAX_WIDTH = 60  # characters; longer text wraps in its cell
+MIN_WIDTH = 8
+
+
+@dataclass(frozen=True)
+class Column(Generic[Row]):
+    header_key: str
+    value: Callable[[Row], Value]
+    wrap: bool = False
+
+
+def local(at: datetime | None) -> datetime | None:
+    """A stored UTC instant as the local wall-clock time Excel shows (it has no time zones)."""
+    return at.astimezone().replace(tzinfo=None) if at else None
+
+
+def fill_register(
+    sheet: Worksheet,
+    columns: Sequence[Column[Row]],
+    rows: Sequence[Row],
+    overdue: Callable[[Row], bool],
+    overdue_column: int,
+) -> None:
+    """One row per record in the given order; `overdue_column` (1-based) holds the overdue mark."""
+    headers = [t(c.header_key) for c in columns]
+    sheet.append(headers)
+    for cell in sheet[1]:
+        cell.font, cell.fill, cell.alignment = HEADER_FONT, HEADER_FILL, WRAP
+    widths = [text_width(h) for h in headers]
+    for number, record in enumerate(rows, start=2):
+        late = overdue(record)
+        for col, column in enumerate(columns, start=1):
+            value = column.value(record)
+            cell = sheet.cell(row=number, column=col)
+            set_cell(cell, value)
+            cell.alignment = WRAP if column.wrap else TOP
+            if isinstance(value, datetime):
+                cell.number_format = TIME_FORMAT
+                widths[col - 1] = max(widths[col - 1], len("0000-00-00 00:00"))
+            elif isinstance(value, date):
+                cell.number_format = DATE_FORMAT
+                widths[col - 1] = max(widths[col - 1], len("0000-00-00"))
+            elif value is not None:
+                widths[col - 1] = max(widths[col - 1], text_width(str(value)))
+            if late:
+                cell.fill = OVERDUE_FILL
+        if late:
+            sheet.cell(row=number, column=overdue_column).font = ALERT_FONT
+    for col, width in enumerate(widths, start=1):
+        sheet.column_dimensions[get_column_letter(col)].width = min(MAX_WIDTH, max(MIN_WIDTH, width + 2))
+    sheet.freeze_panes = "B2"  # the header row and the record's number stay in view
+    sheet.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{len(rows) + 1}"
+    sheet.print_title_rows = "1:1"
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+
+
+def fill_pairs(sheet: Worksheet, rows: Sequence[tuple[str, Value]]) -> None:
+    """A label in bold and its value, one pair a row (the filters stated, statistics)."""
+    for number, (label, value) in enumerate(rows, start=1):
+        sheet.cell(row=number, column=1, value=label).font = Font(bold=True)
+        cell = sheet.cell(row=number, column=2)
+        set_cell(cell, value)
+        cell.alignment = Alignment(horizontal="left", wrap_text=True)
+        if isinstance(value, datetime):
+            cell.number_format = TIME_FORMAT
+    sheet.column_dimensions["A"].width = max(MIN_WIDTH, *(text_width(label) + 2 for label, _ in rows))
+    sheet.column_dimensions["B"].width = MAX_WIDTH
+
+
+def set_cell(cell: Cell, value: Value) -> None:
+    """Store a value as data: text never becomes a formula (a description starting with "=" is
+    text, not a live formula), and control characters Excel cannot hold are dropped."""
+    if isinstance(value, str):
+        value = ILLEGAL_CHARACTERS_RE.sub("", value)
+    cell.value = value
+    if isinstance(value, str) and value.startswith("="):
+        cell.data_type = "s"
+
+
+def text_width(text: str) -> int:
+    """Excel column width for the longest line of `text`: a Chinese character takes two."""
+    return max((sum(2 if ord(ch) > 0x2E80 else 1 for ch in line) for line in text.split("\n")), default=0)
