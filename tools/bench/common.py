@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import statistics
 import subprocess
@@ -10,6 +11,7 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -75,3 +77,23 @@ def print_ratio(label: str, value: Figure, floor: Figure, target: float | None, 
 
 def python() -> str:
     return sys.executable
+
+
+def run_child(module: str, *args: str) -> dict[str, Any] | str:
+    """Run `python -m module args…` and return the dict it prints as `result {json}`, or how it
+    failed (a crash is a finding, not a reason to stop the other benchmarks)."""
+    proc = subprocess.run(
+        [python(), "-m", module, *args],
+        capture_output=True,
+        text=True,
+        env=child_env(),
+        timeout=900,
+        check=False,
+    )
+    for line in proc.stdout.splitlines():
+        if line.startswith("result "):
+            result: dict[str, Any] = json.loads(line[len("result ") :])
+            return result
+    how = f"killed by signal {-proc.returncode}" if proc.returncode < 0 else f"exit status {proc.returncode}"
+    errors = [x for x in proc.stderr.splitlines() if x.strip() and "propagateSizeHints" not in x]
+    return f"{how}; {errors[-1] if errors else 'no error output'}"

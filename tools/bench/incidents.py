@@ -15,13 +15,11 @@ Search and the stall have absolute limits. Logs are built once and cached (tools
 
 from __future__ import annotations
 
-import json
 import math
 import os
 import shutil
 import sqlite3
 import statistics
-import subprocess
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -35,7 +33,7 @@ from branchguard.core.incidents import log as incident_log
 from branchguard.core.incidents.text import STAMP, entry_text
 from branchguard.core.incidents.types import EntryKind, LogEntry
 from branchguard.core.kernel.types import Actor
-from tools.bench.common import Figure, child_env, print_ratio, python
+from tools.bench.common import Figure, print_ratio, run_child
 from tools.bench.log_fixture import CACHE_DIR, DB_FILE, Fixture, cached, lead_actor, sample_texts
 
 QUERIES = (
@@ -256,22 +254,7 @@ def _stall(sizes: Sizes, cache_dir: Path, *options: str) -> dict[str, Any] | str
 
 
 def _child(*args: str) -> dict[str, Any] | str:
-    """The child's result, or how it failed (a crash is a finding, not a reason to stop)."""
-    proc = subprocess.run(
-        [python(), "-m", "tools.bench.incident_gui", *args],
-        capture_output=True,
-        text=True,
-        env=child_env(),
-        timeout=900,
-        check=False,
-    )
-    for line in proc.stdout.splitlines():
-        if line.startswith("result "):
-            result: dict[str, Any] = json.loads(line[len("result ") :])
-            return result
-    how = f"killed by signal {-proc.returncode}" if proc.returncode < 0 else f"exit status {proc.returncode}"
-    errors = [x for x in proc.stderr.splitlines() if x.strip() and "propagateSizeHints" not in x]
-    return f"{how}; {errors[-1] if errors else 'no error output'}"
+    return run_child("tools.bench.incident_gui", *args)
 
 
 def _failed(label: str, how: str) -> bool:

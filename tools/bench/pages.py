@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import json
 import shutil
-import subprocess
 import sys
 import tempfile
 import threading
@@ -31,7 +30,7 @@ from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
-from tools.bench.common import child_env, python
+from tools.bench.common import run_child
 
 LATENCY_MS = 200
 LIMIT_MS = 50
@@ -83,21 +82,7 @@ def _ms(gap: float) -> str:
 
 
 def _child(*args: str) -> dict[str, Any] | str:
-    proc = subprocess.run(
-        [python(), "-m", "tools.bench.pages", "child", *args],
-        capture_output=True,
-        text=True,
-        env=child_env(),
-        timeout=900,
-        check=False,
-    )
-    for line in proc.stdout.splitlines():
-        if line.startswith("result "):
-            result: dict[str, Any] = json.loads(line[len("result ") :])
-            return result
-    how = f"killed by signal {-proc.returncode}" if proc.returncode < 0 else f"exit status {proc.returncode}"
-    errors = [x for x in proc.stderr.splitlines() if x.strip() and "propagateSizeHints" not in x]
-    return f"{how}; {errors[-1] if errors else 'no error output'}"
+    return run_child("tools.bench.pages", "child", *args)
 
 
 # -- the measuring child ---------------------------------------------------------------------------
