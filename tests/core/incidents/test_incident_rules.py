@@ -118,14 +118,19 @@ def test_a_second_done_inside_the_guard_interval_is_ignored() -> None:
     assert done_guarded(START, START + DONE_GUARD - timedelta(milliseconds=1))
     assert not done_guarded(START, START + DONE_GUARD)
     assert not done_guarded(START, START - timedelta(seconds=1))  # a clock set back never locks Done
-    assert timedelta(milliseconds=500) <= DONE_GUARD <= timedelta(seconds=2)  # a real second step still flows
+    # on the injected clock: half a second later is still the same press; two seconds later is a real
+    # second step, which flows
+    assert done_guarded(START, START + timedelta(milliseconds=500))
+    assert not done_guarded(START, START + timedelta(seconds=2))
 
 
 def test_undo_is_offered_for_a_few_seconds_after_a_mark() -> None:
     assert not undo_open(None, START)
     assert undo_open(START, START) and undo_open(START, START + UNDO_WINDOW - timedelta(milliseconds=1))
     assert not undo_open(START, START + UNDO_WINDOW)
-    assert timedelta(seconds=3) <= UNDO_WINDOW <= timedelta(seconds=15)
+    # on the injected clock: long enough to reach for it (3 s), gone once the moment has passed (15 s)
+    assert undo_open(START, START + timedelta(seconds=3))
+    assert not undo_open(START, START + timedelta(seconds=15))
 
 
 def _numbered(n: int, **kw: object) -> IncidentStep:
