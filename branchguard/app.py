@@ -402,10 +402,12 @@ def run_gui(
     *,
     credentials: tuple[str, str] | None = None,
     argv: list[str] | None = None,
+    read_only: bool = False,
 ) -> int:
     """Open the window and run until it closes; returns the exit code.
 
-    `credentials` logs in without the dialog (the start-up benchmark uses it).
+    `credentials` logs in without the dialog (the start-up benchmark uses it); `read_only` opens
+    the data without writing (also chosen by itself for a data folder that cannot be written).
     """
     existing = QApplication.instance()
     # Fractional scaling (125 %, 150 % on Windows) is passed through as the system says: Qt 6's

@@ -121,11 +121,21 @@ class RuntimeConfig:
 
 
 def resolve(
-    data_dir: str | Path | None = None, db: str | None = None, lang: str | None = None
+    data_dir: str | Path | None = None,
+    db: str | None = None,
+    lang: str | None = None,
+    *,
+    create: bool = True,
 ) -> RuntimeConfig:
-    """Command-line flags win over the environment, which wins over settings.ini."""
+    """Command-line flags win over the environment, which wins over settings.ini. The data folder
+    is made when missing, unless `create` is false (a read-only start writes nothing)."""
     folder = Path(data_dir).expanduser() if data_dir else default_data_dir()
-    folder.mkdir(parents=True, exist_ok=True)
+    if create:
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError:
+            if not folder.is_dir():
+                raise
     settings = LocalSettings(folder)
     # Imported here, not at the top: the window reads its language and data folder before it paints
     # its first frame, and SQLAlchemy takes longer to import than that frame may.

@@ -6,18 +6,24 @@ The CLI and the window both start here, so they share one start-up path.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+import os
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy import Engine, text
 from sqlalchemy.orm import Session, sessionmaker
 
-from branchguard.config import RuntimeConfig, resolve
+from branchguard.config import DB_FILE, RuntimeConfig, resolve
+from branchguard.core.faults import holders
+from branchguard.core.faults.rules import explain, waiting
+from branchguard.core.faults.types import Fault, FaultKind, FaultPlace
 from branchguard.core.kernel.errors import SchemaError
 from branchguard.core.kernel.i18n import Message, set_language
 from branchguard.core.people.service import ensure_builtin_contacts
 from branchguard.core.services import Services, build_services
-from branchguard.db.engine import make_engine, make_session_factory
+from branchguard.db.engine import is_sqlite, make_engine, make_session_factory
 from branchguard.db.migrate import SchemaAction, SchemaProblem, SchemaReport, prepare_database
 
 log = logging.getLogger(__name__)
@@ -30,24 +36,84 @@ class AppContext:
     sessions: sessionmaker[Session]
     services: Services
     schema: SchemaReport
+    # The one read-only flag: set, the engine refuses every write (the database says so, worded
+    # as fault.read_only) and the window shows that changes are disabled.
+    read_only: bool = False
+    place: FaultPlace = field(default_factory=lambda: FaultPlace("", ""))
 
     @property
     def data_dir(self) -> Path:
         return self.config.data_dir
 
+    def explain(self, exc: BaseException) -> Fault | None:
+        """`exc` as a worded fault of the machine (locked, full, read-only, damaged, server gone),
+        or None when it is not one."""
+        return explain_fault(exc, self.place)
+
     def close(self) -> None:
         self.engine.dispose()
 
 
+LockNotice = Callable[[Message], None]
+
+
+def place_of(config: RuntimeConfig) -> FaultPlace:
+    """Where the data is, as fault messages name it (a server by its host, never its password)."""
+    from sqlalchemy.engine import make_url
+
+    url = make_url(config.db_url)
+    if is_sqlite(config.db_url):
+        return FaultPlace(str(config.data_dir), url.database or "", sqlite=True)
+    return FaultPlace(str(config.data_dir), f"{url.host or 'localhost'}/{url.database or ''}", sqlite=False)
+
+
+def explain_fault(exc: BaseException, place: FaultPlace) -> Fault | None:
+    """`exc` worded as a fault, naming the other BranchGuards on the folder when it is a lock."""
+    fault = explain(exc, place)
+    if fault is not None and fault.kind is FaultKind.LOCKED:
+        fault = explain(exc, place, holders.other_pids(Path(place.data_dir)))
+    return fault
+
+
+def folder_writable(folder: Path) -> bool:
+    """Whether this account can create a file in `folder` and write the database in it (the honest
+    test: permission bits say nothing for root, nor for a read-only mount)."""
+    db = folder / DB_FILE
+    if db.exists() and not os.access(db, os.W_OK):
+        return False
+    try:
+        with tempfile.TemporaryFile(dir=folder):
+            return True
+    except OSError:
+        return False
+
+
 def open_context(
-    data_dir: str | Path | None = None, db: str | None = None, lang: str | None = None
+    data_dir: str | Path | None = None,
+    db: str | None = None,
+    lang: str | None = None,
+    *,
+    read_only: bool = False,
+    on_lock_wait: LockNotice | None = None,
 ) -> AppContext:
-    config = resolve(data_dir, db, lang)
+    """Open settings, engine, schema and services. `read_only` (or a data folder this account cannot
+    write) opens without writing anything: no schema change, no built-in content, no log file."""
+    config = resolve(data_dir, db, lang, create=not read_only)
     set_language(config.language)
-    engine = make_engine(config.db_url)
+    place = place_of(config)
+    sqlite = is_sqlite(config.db_url)
+    read_only = read_only or (sqlite and not folder_writable(config.data_dir))
+    if read_only and sqlite and not Path(place.database).is_file():
+        raise Fault(FaultKind.READ_ONLY, Message("fault.read_only_no_database", folder=place.data_dir))
+
+    def lock_wait(attempt: int) -> None:
+        if on_lock_wait is not None:
+            on_lock_wait(waiting(place, holders.other_pids(config.data_dir)))
+
+    engine = make_engine(config.db_url, read_only=read_only, on_lock_wait=lock_wait)
     try:
         try:
-            schema = prepare_database(engine, config.backup_dir)
+            schema = prepare_database(engine, config.backup_dir, read_only=read_only)
         except SchemaProblem as problem:  # the db layer names the message; words are core's
             log.error("schema: %s %s", problem.key, problem.params)
             raise SchemaError(Message(problem.key, **problem.params)) from problem
@@ -55,15 +121,19 @@ def open_context(
             change = (schema.action, schema.from_revision, schema.to_revision, schema.backup)
             log.info("schema %s: %s -> %s (backup: %s)", *change)
         sessions = make_session_factory(engine)
-        with sessions.begin() as s:
-            ensure_builtin_contacts(s)
         services = build_services(engine, sessions, config.data_dir)
-        if _starter_library_missing(sessions):  # a new (or upgraded) database
-            services.playbooks.load_starter_library()
-    except BaseException:
+        if not read_only:
+            with sessions.begin() as s:
+                ensure_builtin_contacts(s)
+            if _starter_library_missing(sessions):  # a new (or upgraded) database
+                services.playbooks.load_starter_library()
+    except BaseException as exc:
         engine.dispose()
+        fault = explain_fault(exc, place) if isinstance(exc, Exception) else None
+        if fault is not None and fault is not exc:
+            raise fault from exc
         raise
-    return AppContext(config, engine, sessions, services, schema)
+    return AppContext(config, engine, sessions, services, schema, read_only, place)
 
 
 def _starter_library_missing(sessions: sessionmaker[Session]) -> bool:

@@ -44,6 +44,12 @@ def _global_parser(add_help: bool = True, with_version: bool = True) -> argparse
         help="database URL, e.g. postgresql://user@host/branchguard (default: SQLite in the data folder)",
     )
     parser.add_argument("--lang", help="language: zh_CN (default) or en")
+    parser.add_argument(
+        "--read-only",
+        action="store_true",
+        help="open the data read-only: viewing, reports and verify work, nothing is written "
+        "(also chosen by itself when the data folder cannot be written)",
+    )
     return parser
 
 
@@ -105,7 +111,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _no_console(argv)
     parser = _global_parser() if opens_window else build_parser()
     args = parser.parse_args(argv)
-    _start_diagnostics(args.data_dir, getattr(args, "command", None), entry_point=from_process)
+    if not args.read_only:
+        _start_diagnostics(args.data_dir, getattr(args, "command", None), entry_point=from_process)
     if args.lang:
         from branchguard.core.kernel.i18n import normalize_language
 
@@ -120,17 +127,38 @@ def main(argv: Sequence[str] | None = None) -> int:
     if handler is None:
         from branchguard.app import run_gui
 
-        return run_gui(args.data_dir, args.db, args.lang)
-    from branchguard.cli.common import fail
+        return run_gui(args.data_dir, args.db, args.lang, read_only=args.read_only)
+    return _run_command(handler, args)
+
+
+def _run_command(handler: Handler, args: argparse.Namespace) -> int:
+    """Open the context and run the command. Faults of the machine (a locked, full, read-only or
+    damaged database, a server gone) end in one worded line and exit 1, never a traceback."""
+    from branchguard.cli.common import fail, warn
     from branchguard.context import open_context
+    from branchguard.core.faults.holders import Announcement
     from branchguard.core.kernel.errors import BranchGuardError
+    from branchguard.core.kernel.i18n import Message, translate
+
+    said: set[str] = set()
+
+    def lock_wait(note: Message) -> None:  # each different notice once, not at every retry
+        line = translate(note)
+        if line not in said:
+            said.add(line)
+            warn(line)
 
     try:
-        ctx = open_context(args.data_dir, args.db, args.lang)
+        ctx = open_context(
+            args.data_dir, args.db, args.lang, read_only=args.read_only, on_lock_wait=lock_wait
+        )
     except BranchGuardError as exc:
         return fail(exc.message)
     except Exception as exc:  # the database cannot be reached or opened
         return fail(f"{type(exc).__name__}: {exc}")
+    if ctx.read_only and not args.read_only:
+        warn(translate(Message("fault.opened_read_only", folder=str(ctx.data_dir))))
+    announced = None if ctx.read_only else Announcement(ctx.data_dir)
     try:
         return handler(ctx, args)
     except BrokenPipeError:
@@ -139,9 +167,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     except BranchGuardError as exc:
         return fail(exc.message)
-    except OSError as exc:
-        return fail(f"{exc.filename or ''}: {exc.strerror or exc}".lstrip(": "))
+    except Exception as exc:
+        fault = ctx.explain(exc)
+        if fault is not None:
+            return fail(fault.message)
+        if isinstance(exc, OSError):
+            return fail(f"{exc.filename or ''}: {exc.strerror or exc}".lstrip(": "))
+        raise
     finally:
+        if announced is not None:
+            announced.end()
         ctx.close()
 
 
@@ -172,14 +207,22 @@ def _run_without_context(handler: ConfigHandler, args: argparse.Namespace) -> in
     from branchguard.core.kernel.errors import BranchGuardError
     from branchguard.core.kernel.i18n import set_language
 
+    config = None
     try:
         config = resolve(args.data_dir, args.db, args.lang)
         set_language(config.language)
         return handler(config, args)
     except BranchGuardError as exc:
         return fail(exc.message)
-    except OSError as exc:
-        return fail(f"{exc.filename or ''}: {exc.strerror or exc}".lstrip(": "))
+    except Exception as exc:
+        from branchguard.context import explain_fault, place_of
+
+        fault = explain_fault(exc, place_of(config)) if config is not None else None
+        if fault is not None:
+            return fail(fault.message)
+        if isinstance(exc, OSError):
+            return fail(f"{exc.filename or ''}: {exc.strerror or exc}".lstrip(": "))
+        raise
 
 
 def _start_diagnostics(data_dir: str | None, command: str | None, entry_point: bool) -> None:

@@ -1,7 +1,18 @@
-"""Engine and session factory; SQLite gets WAL, foreign keys, a busy timeout and synchronous FULL."""
+"""Engine and session factory; SQLite gets WAL, foreign keys, a busy timeout and synchronous FULL.
+
+SQLite writes take the write lock when their transaction begins (BEGIN IMMEDIATE), so a write that
+finds another process writing waits before it has done anything: SQLite's own busy wait first, then
+the pauses of `LockRetry`, each retry announced through `on_lock_wait`; past the last one the
+"database is locked" error goes up, with nothing written. A read-only engine opens the file with
+`mode=ro` and `PRAGMA query_only` (PostgreSQL: read-only transactions), so no write can happen.
+"""
 
 from __future__ import annotations
 
+import sqlite3
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -9,7 +20,62 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
-SQLITE_BUSY_TIMEOUT_MS = 10_000
+SQLITE_BUSY_TIMEOUT_MS = 2_000  # SQLite's own busy wait, before each retry below
+
+
+@dataclass(frozen=True)
+class LockRetry:
+    """How long a write waits for another process's write lock: SQLite's busy wait of `wait_ms`,
+    then each pause (seconds) followed by another busy wait; about 30 s in all by default."""
+
+    wait_ms: int = SQLITE_BUSY_TIMEOUT_MS
+    pauses: tuple[float, ...] = (0.5, 1.0, 2.0, 4.0, 8.0)
+
+
+LOCK_RETRY = LockRetry()
+
+# Called with the retry's number (1, 2, …) before each pause: the caller names who is writing.
+LockWait = Callable[[int], None]
+
+
+def _is_locked(exc: sqlite3.OperationalError) -> bool:
+    return "database is locked" in str(exc) or "database table is locked" in str(exc)
+
+
+class _RetryingCursor(sqlite3.Cursor):
+    """Retries a statement refused for another process's write lock, but only outside a
+    transaction: there the failed statement was the BEGIN IMMEDIATE (or a lone statement), so
+    nothing of the unit of work has run yet and running it again is the same request."""
+
+    def execute(self, sql: str, parameters: Any = (), /) -> _RetryingCursor:
+        return self._retrying(lambda: super(_RetryingCursor, self).execute(sql, parameters))
+
+    def executemany(self, sql: str, seq_of_parameters: Any, /) -> _RetryingCursor:
+        return self._retrying(lambda: super(_RetryingCursor, self).executemany(sql, seq_of_parameters))
+
+    def _retrying(self, run: Callable[[], Any]) -> _RetryingCursor:
+        conn = self.connection
+        assert isinstance(conn, RetryingConnection)
+        for attempt, pause in enumerate((*conn.lock_retry.pauses, None), start=1):
+            try:
+                return run()
+            except sqlite3.OperationalError as exc:
+                if pause is None or conn.in_transaction or not _is_locked(exc):
+                    raise
+            if conn.on_lock_wait is not None:
+                conn.on_lock_wait(attempt)
+            time.sleep(pause)
+        raise AssertionError("unreachable")  # the last attempt returned or raised
+
+
+class RetryingConnection(sqlite3.Connection):
+    """The SQLite connection every engine uses: its cursors retry a refused write lock."""
+
+    lock_retry: LockRetry = LOCK_RETRY
+    on_lock_wait: LockWait | None = None
+
+    def cursor(self, factory: Any = _RetryingCursor) -> Any:
+        return super().cursor(factory)
 
 
 def sqlite_url(path: Path) -> str:
@@ -28,16 +94,25 @@ def normalize_url(url: str) -> str:
     return parsed.render_as_string(hide_password=False)
 
 
-def _set_sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
-    # The connection is in autocommit while pragmas run: journal_mode cannot change inside a
-    # transaction, and pysqlite would otherwise open one implicitly.
-    cursor = dbapi_connection.cursor()
-    if cursor.execute("PRAGMA journal_mode").fetchone()[0] != "wal" and _may_switch_to_wal(cursor):
-        cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
-    cursor.execute("PRAGMA synchronous=FULL")
-    cursor.close()
+def _sqlite_pragmas(
+    read_only: bool, retry: LockRetry, on_lock_wait: LockWait | None
+) -> Callable[[Any, Any], None]:
+    def set_pragmas(dbapi_connection: Any, _record: Any) -> None:
+        # The connection is in autocommit while pragmas run: journal_mode cannot change inside a
+        # transaction, and pysqlite would otherwise open one implicitly.
+        dbapi_connection.lock_retry = retry
+        dbapi_connection.on_lock_wait = on_lock_wait
+        cursor = dbapi_connection.cursor()
+        cursor.execute(f"PRAGMA busy_timeout={retry.wait_ms}")
+        if read_only:
+            cursor.execute("PRAGMA query_only=ON")
+        elif cursor.execute("PRAGMA journal_mode").fetchone()[0] != "wal" and _may_switch_to_wal(cursor):
+            cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA synchronous=FULL")
+        cursor.close()
+
+    return set_pragmas
 
 
 def _may_switch_to_wal(cursor: Any) -> bool:
@@ -56,13 +131,35 @@ def _may_switch_to_wal(cursor: Any) -> bool:
     return row is not None and row[0] in known_revisions()
 
 
-def make_engine(url: str, *, echo: bool = False) -> Engine:
+def make_engine(
+    url: str,
+    *,
+    echo: bool = False,
+    read_only: bool = False,
+    on_lock_wait: LockWait | None = None,
+    lock_retry: LockRetry | None = None,
+) -> Engine:
+    """An engine on `url`. SQLite: every connection a RetryingConnection whose transactions begin
+    IMMEDIATE (the write lock is waited for before anything is written); `read_only` opens the file
+    with `mode=ro` and forbids writes. PostgreSQL: `read_only` makes every transaction read-only."""
     url = normalize_url(url)
     if is_sqlite(url):
-        engine = create_engine(url, echo=echo, connect_args={"check_same_thread": False})
-        event.listen(engine, "connect", _set_sqlite_pragmas)
+        args: dict[str, Any] = {
+            "check_same_thread": False, "factory": RetryingConnection, "isolation_level": "IMMEDIATE",
+        }
+        database = make_url(url).database
+        if read_only and database and database != ":memory:":
+            args["uri"] = True
+            engine = create_engine(
+                url, echo=echo, connect_args=args,
+                creator=lambda: sqlite3.connect(Path(database).absolute().as_uri() + "?mode=ro", **args),
+            )
+        else:
+            engine = create_engine(url, echo=echo, connect_args=args)
+        event.listen(engine, "connect", _sqlite_pragmas(read_only, lock_retry or LOCK_RETRY, on_lock_wait))
         return engine
-    return create_engine(url, echo=echo, pool_pre_ping=True)
+    options = {"options": "-c default_transaction_read_only=on"} if read_only else {}
+    return create_engine(url, echo=echo, pool_pre_ping=True, connect_args=options)
 
 
 def make_session_factory(engine: Engine) -> sessionmaker[Session]:

@@ -98,12 +98,17 @@ def backup_sqlite(engine: Engine, backup_dir: Path, label: str) -> Path:
     return target
 
 
-def prepare_database(engine: Engine, backup_dir: Path | None = None) -> SchemaReport:
-    """Bring the database to the code's schema, or raise SchemaProblem without changing it."""
+def prepare_database(
+    engine: Engine, backup_dir: Path | None = None, *, read_only: bool = False
+) -> SchemaReport:
+    """Bring the database to the code's schema, or raise SchemaProblem without changing it. A
+    read-only start changes nothing: a database not at head is refused."""
     head = head_revision()
     current = current_revision(engine)
     if current == head:
         return SchemaReport(SchemaAction.CURRENT, current, head)
+    if read_only:
+        raise SchemaProblem("fault.read_only_outdated", path=engine.url.database or engine.url.host or "")
     if current is None:
         if inspect(engine).get_table_names():
             raise SchemaProblem("schema.foreign")

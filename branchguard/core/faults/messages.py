@@ -1,0 +1,70 @@
+"""English and Chinese text for faults of the machine, merged into the message catalogue."""
+
+from __future__ import annotations
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    "fault.waiting_for": (
+        "another BranchGuard (PID {pids}) is writing to the database; retrying…",
+        "另一个 BranchGuard（进程 {pids}）正在写入数据库；正在重试…",
+    ),
+    "fault.waiting": (
+        "another program is writing to the database {path}; retrying…",
+        "另一个程序正在写入数据库 {path}；正在重试…",
+    ),
+    "fault.locked_by": (
+        "the database {path} stayed locked by another BranchGuard (PID {pids}); this change was NOT "
+        "saved. Wait until it has finished (or close it), then try again.",
+        "数据库 {path} 一直被另一个 BranchGuard（进程 {pids}）锁定写入；本次更改未保存。"
+        "请等它完成（或将其关闭）后重试。",
+    ),
+    "fault.locked": (
+        "the database {path} stayed locked by another program; this change was NOT saved. Close the "
+        "program that has the file open, then try again.",
+        "数据库 {path} 一直被另一个程序锁定写入；本次更改未保存。请关闭打开该文件的程序后重试。",
+    ),
+    "fault.full": (
+        "the disk holding {folder} is full ({error}); this change was NOT saved, everything saved "
+        "before is kept. Free some space on the disk, then try again.",
+        "{folder} 所在的磁盘已满（{error}）；本次更改未保存，之前已保存的内容均完好。"
+        "请清理磁盘空间后重试。",
+    ),
+    "fault.read_only": (
+        "the data folder {folder} is read-only ({error}); this change was NOT saved. Viewing, reports "
+        "and verify still work; to make changes, give this account write access to the folder.",
+        "数据目录 {folder} 为只读（{error}）；本次更改未保存。查看、报告和校验仍可使用；"
+        "如需修改，请为当前账户开放该目录的写权限。",
+    ),
+    "fault.corrupt": (
+        "the database file {path} is damaged or is not a BranchGuard database ({error}); nothing was "
+        "changed. Restore the latest backup (branchguard restore FILE) or have IT check the file.",
+        "数据库文件 {path} 已损坏或不是 BranchGuard 数据库（{error}）；未做任何改动。"
+        "请恢复最近的备份（branchguard restore 文件）或请 IT 人员检查该文件。",
+    ),
+    "fault.cannot_open": (
+        "cannot open the database file {path} ({error}); nothing was changed. Check that the data "
+        "folder {folder} exists and that this account may read it.",
+        "无法打开数据库文件 {path}（{error}）；未做任何改动。请确认数据目录 {folder} 存在且当前账户可以读取。",
+    ),
+    "fault.unreachable": (
+        "the database server {server} cannot be reached ({error}); this change was NOT saved, "
+        "everything saved before is kept on the server. Check that the server runs and the network "
+        "is up, then try again.",
+        "无法连接数据库服务器 {server}（{error}）；本次更改未保存，之前已保存的内容仍在服务器上。"
+        "请确认服务器在运行、网络畅通后重试。",
+    ),
+    "fault.opened_read_only": (
+        "the data folder {folder} is opened read-only: viewing, reports and verify work; changes are "
+        "disabled.",
+        "数据目录 {folder} 以只读方式打开：可查看、生成报告和校验；不能修改。",
+    ),
+    "fault.read_only_no_database": (
+        "there is no database in {folder} to open read-only",
+        "{folder} 中没有可以只读打开的数据库",
+    ),
+    "fault.read_only_outdated": (
+        "the database {path} is of an older BranchGuard and must be upgraded, which a read-only data "
+        "folder does not allow; nothing was changed. Open it once with write access.",
+        "数据库 {path} 来自旧版 BranchGuard，需要升级，而只读数据目录无法升级；未做任何改动。"
+        "请在有写权限时打开一次。",
+    ),
+}

@@ -1,0 +1,113 @@
+"""Which fault an exception is, and its words. Pure: the caller says where the data is and who else
+has it open; nothing here touches the disk or the database."""
+
+from __future__ import annotations
+
+import errno
+from collections.abc import Iterator, Sequence
+
+from branchguard.core.faults.types import Fault, FaultKind, FaultPlace
+from branchguard.core.kernel.i18n import Message
+
+# SQLite's and PostgreSQL's own words (lower case), by fault; the first match in a chain wins.
+_TEXTS: tuple[tuple[FaultKind, tuple[str, ...]], ...] = (
+    (FaultKind.LOCKED, ("database is locked", "database table is locked")),
+    (FaultKind.FULL, ("database or disk is full", "no space left on device", "could not extend file",
+                      "disk quota exceeded")),
+    (FaultKind.READ_ONLY, ("attempt to write a readonly database", "readonly database",
+                           "read-only transaction", "read-only file system")),
+    (FaultKind.CORRUPT, ("file is not a database", "database disk image is malformed",
+                         "file is encrypted or is not a database")),
+    (FaultKind.CANNOT_OPEN, ("unable to open database file",)),
+    (FaultKind.UNREACHABLE, ("connection refused", "could not connect", "connection failed",
+                             "server closed the connection", "terminating connection",
+                             "connection is closed", "connection is lost", "the connection is lost",
+                             "consuming input failed", "no route to host", "connection timed out",
+                             "could not translate host name", "connection reset")),
+)
+_ERRNOS = {
+    errno.ENOSPC: FaultKind.FULL,
+    errno.EDQUOT: FaultKind.FULL,
+    errno.EROFS: FaultKind.READ_ONLY,
+}
+# PostgreSQL SQLSTATEs: disk full, read-only transaction, admin/crash shutdown, cannot connect now.
+_SQLSTATES = {
+    "53100": FaultKind.FULL,
+    "25006": FaultKind.READ_ONLY,
+    "57P01": FaultKind.UNREACHABLE,
+    "57P02": FaultKind.UNREACHABLE,
+    "57P03": FaultKind.UNREACHABLE,
+    "08000": FaultKind.UNREACHABLE,
+    "08003": FaultKind.UNREACHABLE,
+    "08006": FaultKind.UNREACHABLE,
+    "08001": FaultKind.UNREACHABLE,
+}
+
+
+def chain(exc: BaseException) -> Iterator[BaseException]:
+    """The exception, what it wraps (SQLAlchemy's `orig`) and its causes, each once."""
+    seen: set[int] = set()
+    todo: list[BaseException | None] = [exc]
+    while todo:
+        item = todo.pop(0)
+        if item is None or id(item) in seen:
+            continue
+        seen.add(id(item))
+        yield item
+        todo.extend([getattr(item, "orig", None), item.__cause__, item.__context__])
+
+
+def classify(exc: BaseException) -> FaultKind | None:
+    """The fault an exception shows, or None when it is no fault of the machine (a bug, bad input)."""
+    for item in chain(exc):
+        if isinstance(item, Fault):
+            return item.kind
+        if isinstance(item, OSError) and item.errno in _ERRNOS:
+            return _ERRNOS[item.errno]
+        state = getattr(item, "sqlstate", None) or getattr(item, "pgcode", None)
+        if isinstance(state, str) and state in _SQLSTATES:
+            return _SQLSTATES[state]
+        if type(item).__module__.split(".")[0] not in ("sqlite3", "sqlalchemy", "psycopg", "builtins"):
+            continue
+        text = str(item).lower()
+        for kind, needles in _TEXTS:
+            if any(needle in text for needle in needles):
+                return kind
+    return None
+
+
+def detail(exc: BaseException) -> str:
+    """The driver's own first line, to quote in the message (SQLAlchemy's wrapper text left out)."""
+    for item in chain(exc):
+        if getattr(item, "orig", None) is None and not isinstance(item, Fault):
+            return (str(item).strip().splitlines() or [type(item).__name__])[0][:200]
+    return type(exc).__name__
+
+
+def explain(exc: BaseException, place: FaultPlace, writers: Sequence[int] = ()) -> Fault | None:
+    """The fault as a worded error, or None when the exception is not a fault. `writers` are the
+    PIDs of the other BranchGuards on this data folder (for a lock: who is writing)."""
+    if isinstance(exc, Fault):
+        return exc
+    kind = classify(exc)
+    if kind is None:
+        return None
+    return Fault(kind, message(kind, place, writers, detail(exc)))
+
+
+def message(kind: FaultKind, place: FaultPlace, writers: Sequence[int] = (), error: str = "") -> Message:
+    where = {"path": place.database, "folder": place.data_dir}
+    if kind is FaultKind.LOCKED:
+        if writers:
+            return Message("fault.locked_by", pids=", ".join(map(str, writers)), **where)
+        return Message("fault.locked", **where)
+    if kind is FaultKind.UNREACHABLE or (kind is FaultKind.CANNOT_OPEN and not place.sqlite):
+        return Message("fault.unreachable", server=place.database, error=error)
+    return Message(f"fault.{kind.value}", error=error, **where)
+
+
+def waiting(place: FaultPlace, writers: Sequence[int]) -> Message:
+    """Said while the write lock is retried: who holds it, that it is being retried."""
+    if writers:
+        return Message("fault.waiting_for", pids=", ".join(map(str, writers)))
+    return Message("fault.waiting", path=place.database)
