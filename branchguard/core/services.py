@@ -91,16 +91,18 @@ class Services:
     def demo(self) -> DemoService:
         from branchguard.core.demo.service import DemoService
 
-        return DemoService(self._sessions, self.auth, self._demo_records)
+        return DemoService(self._engine, self._sessions, self._demo_parts)
 
-    def _demo_records(self) -> list[DemoRecords]:
-        """What each capability adds to the demo data (imported only when demo data is written)."""
+    def _demo_parts(self, sessions: sessionmaker[Session]) -> tuple[AuthService, list[DemoRecords]]:
+        """The auth service and what each capability adds to the demo data, over `sessions` (the
+        fill's one transaction); imported only when demo data is written."""
         from branchguard.core.demo import drills as drill_demo
         from branchguard.core.demo import inspections as inspection_demo
 
-        return [
-            lambda lead, staff: inspection_demo.fill(self.inspections, self.hazards, lead, staff),
-            lambda lead, staff: drill_demo.fill(self.drills, self.incidents, self.schedules, lead, staff),
+        w = Services(self._engine, sessions, self._data_dir)
+        return w.auth, [
+            lambda lead, staff: inspection_demo.fill(w.inspections, w.hazards, lead, staff),
+            lambda lead, staff: drill_demo.fill(w.drills, w.incidents, w.schedules, lead, staff),
         ]
 
     @cached_property

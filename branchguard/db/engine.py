@@ -9,6 +9,7 @@ the pauses of `LockRetry`, each retry announced through `on_lock_wait`; past the
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import time
 from collections.abc import Callable
@@ -131,6 +132,17 @@ def _may_switch_to_wal(cursor: Any) -> bool:
     return row is not None and row[0] in known_revisions()
 
 
+def _read_only_uri(path: Path) -> str:
+    """`mode=ro`; in a folder this account cannot write and with no write-ahead log left (so every
+    committed change is in the file itself) also `immutable=1`, as SQLite could not make the WAL's
+    shared-memory file there and would refuse to open the file at all."""
+    uri = path.as_uri() + "?mode=ro"
+    wal = path.with_name(path.name + "-wal")
+    if not os.access(path.parent, os.W_OK) and not wal.exists():
+        uri += "&immutable=1"
+    return uri
+
+
 def make_engine(
     url: str,
     *,
@@ -149,10 +161,10 @@ def make_engine(
         }
         database = make_url(url).database
         if read_only and database and database != ":memory:":
-            args["uri"] = True
+            path = Path(database).absolute()
             engine = create_engine(
                 url, echo=echo, connect_args=args,
-                creator=lambda: sqlite3.connect(Path(database).absolute().as_uri() + "?mode=ro", **args),
+                creator=lambda: sqlite3.connect(_read_only_uri(path), uri=True, **args),
             )
         else:
             engine = create_engine(url, echo=echo, connect_args=args)

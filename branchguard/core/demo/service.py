@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from branchguard.core.accounts.service import AuthService
@@ -75,41 +75,48 @@ def holds_branch_data(session: Session) -> bool:
     return any(counts)
 
 
+# The auth service and the capabilities' demo records, built over the session factory given (the
+# one transaction of a fill), by the service container.
+DemoParts = Callable[[sessionmaker[Session]], tuple[AuthService, Sequence[DemoRecords]]]
+
+
 class DemoService:
-    def __init__(
-        self,
-        sessions: sessionmaker[Session],
-        auth: AuthService,
-        records: Callable[[], Sequence[DemoRecords]] = tuple,
-    ) -> None:
+    def __init__(self, engine: Engine, sessions: sessionmaker[Session], parts: DemoParts) -> None:
+        self._engine = engine
         self._sessions = sessions
-        self._auth = auth
-        self._records = records
+        self._parts = parts
 
     def is_empty(self) -> bool:
         with self._sessions() as s:
             return not holds_branch_data(s)
 
     def fill(self, *, records: bool = False) -> list[DemoAccount]:
-        """Fill an empty database in one transaction; refuse one that holds branch data. With
-        `records`, the capabilities then add their demo records through their own services."""
-        actor = Actor.system()
-        with self._sessions.begin() as s:
-            if holds_branch_data(s):
-                raise ValidationError("", Message("validation.branch_exists"))
-            branch = BranchRow(**DEMO_BRANCH, lockout_threshold=5, lockout_minutes=15)
-            s.add(branch)
-            for person in DEMO_PEOPLE:
-                s.add(PersonRow(**clean_person(person)))
-            for contact in DEMO_CONTACTS:
-                s.add(ContactRow(**clean_contact(contact), builtin=False, sort_order=100))
-            for username, role, password, display in DEMO_ACCOUNTS:
-                self._auth.insert_user(s, actor, username, role, password, display)
-            record(s, actor, "demo.fill", "branch", "", summary=DEMO_BRANCH["name"])
-        if records:
-            lead, staff = (self._auth.user_by_name(name) for name in ("lead", "staff"))
-            assert lead is not None
-            assert staff is not None
-            for add in self._records():
-                add(Actor(lead.id, lead.username, lead.role), Actor(staff.id, staff.username, staff.role))
+        """Fill an empty database; refuse one that holds branch data. With `records`, the
+        capabilities then add their demo records through their own services.
+
+        All or nothing: every service works inside one transaction on one connection (their
+        sessions join it and never commit it), so a fault half-way (a full disk) leaves the
+        database as it was and a later `demo --if-empty` finds it empty."""
+        with self._engine.connect() as conn, conn.begin():
+            sessions = sessionmaker(bind=conn, expire_on_commit=False, join_transaction_mode="rollback_only")
+            auth, adders = self._parts(sessions)
+            actor = Actor.system()
+            with sessions.begin() as s:
+                if holds_branch_data(s):
+                    raise ValidationError("", Message("validation.branch_exists"))
+                branch = BranchRow(**DEMO_BRANCH, lockout_threshold=5, lockout_minutes=15)
+                s.add(branch)
+                for person in DEMO_PEOPLE:
+                    s.add(PersonRow(**clean_person(person)))
+                for contact in DEMO_CONTACTS:
+                    s.add(ContactRow(**clean_contact(contact), builtin=False, sort_order=100))
+                for username, role, password, display in DEMO_ACCOUNTS:
+                    auth.insert_user(s, actor, username, role, password, display)
+                record(s, actor, "demo.fill", "branch", "", summary=DEMO_BRANCH["name"])
+            if records:
+                lead, staff = (auth.user_by_name(name) for name in ("lead", "staff"))
+                assert lead is not None
+                assert staff is not None
+                for add in adders:
+                    add(Actor(lead.id, lead.username, lead.role), Actor(staff.id, staff.username, staff.role))
         return [DemoAccount(u, r, p) for u, r, p, _ in DEMO_ACCOUNTS]
