@@ -67,7 +67,8 @@ def classify(exc: BaseException) -> FaultKind | None:
         state = getattr(item, "sqlstate", None) or getattr(item, "pgcode", None)
         if isinstance(state, str) and state in _SQLSTATES:
             return _SQLSTATES[state]
-        if type(item).__module__.split(".")[0] not in ("sqlite3", "sqlalchemy", "psycopg", "builtins"):
+        driver = type(item).__module__.split(".")[0] in ("sqlite3", "sqlalchemy", "psycopg")
+        if not (driver or isinstance(item, OSError)):
             continue
         text = str(item).lower()
         for kind, needles in _TEXTS:
