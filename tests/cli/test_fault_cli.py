@@ -1,0 +1,144 @@
+"""Faults on the command line: one worded line on stderr, exit 1, no traceback, nothing lost."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from branchguard.db import engine as engine_module
+from branchguard.db.engine import LockRetry
+from tests.cli.cli_support import Run
+
+
+def _no_traceback(err: str) -> None:
+    assert "Traceback" not in err
+    assert len([line for line in err.splitlines() if line.startswith("branchguard: error:")]) == 1
+
+
+def _log_texts(db: Path) -> list[str]:
+    with sqlite3.connect(db) as conn:
+        return [row[0] for row in conn.execute("SELECT text FROM incident_log ORDER BY incident_id, seq")]
+
+
+@pytest.fixture
+def started(run: Run, tmp_path: Path) -> tuple[Path, str]:
+    assert run("demo")[0] == 0
+    code, out, _ = run("incident", "start", "--title", "停电")
+    assert code == 0
+    incident = out.strip()
+    assert run("incident", "log", incident, "--kind", "note", "--text", "已通知物业")[0] == 0
+    return tmp_path / "data" / "branchguard.sqlite", incident
+
+
+def test_a_held_write_lock_is_named_and_nothing_written(
+    run: Run, started: tuple[Path, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db, incident = started
+    monkeypatch.setattr(engine_module, "LOCK_RETRY", LockRetry(wait_ms=20, pauses=(0.01, 0.01)))
+    before = _log_texts(db)
+    holder = sqlite3.connect(db, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+    try:
+        code, _out, err = run("incident", "log", incident, "--kind", "note", "--text", "未保存")
+    finally:
+        holder.rollback()
+        holder.close()
+    assert code == 1
+    _no_traceback(err)
+    assert err.count("retrying…") == 1  # said once, not at every retry
+    assert "stayed locked by another program" in err and "NOT saved" in err
+    assert _log_texts(db) == before
+    assert run("incident", "log", incident, "--kind", "note", "--text", "再试一次")[0] == 0
+    assert _log_texts(db) == [*before, "再试一次"]
+
+
+def test_a_full_disk_is_worded_and_keeps_what_was_saved(
+    run: Run, started: tuple[Path, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from branchguard.core.incidents import log as incident_log
+
+    db, incident = started
+    before = _log_texts(db)
+
+    def full(*_args: object) -> int:
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(incident_log, "_index_after", full)
+    code, _out, err = run("incident", "log", incident, "--kind", "note", "--text", "未保存", lang="zh_CN")
+    assert code == 1
+    _no_traceback(err)
+    assert "磁盘已满" in err and "本次更改未保存" in err
+    assert _log_texts(db) == before and "已通知物业" in before
+
+
+def test_demo_on_a_full_disk_leaves_the_database_empty(run: Run, monkeypatch: pytest.MonkeyPatch) -> None:
+    from branchguard.core.demo import drills as drill_demo
+
+    def full(*_args: object) -> None:
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(drill_demo, "fill", full)
+    code, out, err = run("demo")
+    assert code == 1 and out == ""
+    _no_traceback(err)
+    assert "disk holding" in err and "is full" in err
+    monkeypatch.undo()
+    code, out, _ = run("demo", "--if-empty")
+    assert code == 0 and "lead-demo-2026" in out
+
+
+def test_read_only_views_and_verifies_and_refuses_changes(
+    run: Run, started: tuple[Path, str], tmp_path: Path
+) -> None:
+    db, incident = started
+    content = db.read_bytes()
+    code, out, err = run("--read-only", "verify")
+    assert code == 0 and "intact" in out, err
+    code, out, _ = run("--read-only", "incident", "show", incident)
+    assert code == 0 and "已通知物业" in out
+    pdf = tmp_path / "report.pdf"
+    code, _out, err = run("--read-only", "report", "incident", incident, "-o", str(pdf))
+    assert code == 0, err
+    assert pdf.read_bytes().startswith(b"%PDF")
+    code, _out, err = run("--read-only", "incident", "log", incident, "--kind", "note", "--text", "x")
+    assert code == 1
+    _no_traceback(err)
+    assert "read-only" in err and "NOT saved" in err
+    assert db.read_bytes() == content
+
+
+def test_read_only_folder_by_permissions(run: Run, started: tuple[Path, str]) -> None:
+    import os
+
+    if os.geteuid() == 0:
+        pytest.skip("root writes through chmod: the --read-only test covers the read-only open")
+    db, incident = started
+    folder = db.parent
+    folder.chmod(0o555)
+    db.chmod(0o444)
+    try:
+        code, out, err = run("verify")
+        assert code == 0 and "intact" in out
+        assert "opened read-only" in err
+        code, _out, err = run("incident", "log", incident, "--kind", "note", "--text", "x")
+        assert code == 1 and "read-only" in err
+        _no_traceback(err)
+    finally:
+        folder.chmod(0o755)
+        db.chmod(0o644)
+
+
+def test_a_damaged_database_is_named(run: Run, tmp_path: Path) -> None:
+    folder = tmp_path / "data"
+    folder.mkdir()
+    db = folder / "branchguard.sqlite"
+    junk = b"\x00garbage" * 2000
+    db.write_bytes(junk)
+    for lang, words in (("en", "damaged"), ("zh_CN", "已损坏")):
+        code, out, err = run("verify", lang=lang)
+        assert code == 1 and out == ""
+        _no_traceback(err)
+        assert words in err and "restore" in err
+    assert db.read_bytes() == junk
