@@ -158,13 +158,14 @@ class Startup(QObject):
         args: tuple[str | None, str | None, str | None],
         credentials: tuple[str, str] | None,
         tracer: StartupTracer | None,
+        read_only: bool = False,
     ) -> None:
         super().__init__(window)
         self.window = window
         # Started by run_gui just before the event loop; when done, it posts an event to this
         # object rather than being polled: each poll took the GIL from the thread's imports, and
         # polling every 5 ms made opening the context ~60 ms (a tenth) slower.
-        self.opening = ContextOpening(args, on_done=self._post_opened)
+        self.opening = ContextOpening(args, on_done=self._post_opened, read_only=read_only)
         self._credentials = credentials
         self._tracer = tracer
         self.ctx: AppContext | None = None
@@ -203,8 +204,9 @@ class Startup(QObject):
         elif watched is self._schedules_after and event.type() == QEvent.Type.Paint:
             watched.removeEventFilter(self)
             self._schedules_after = None
-            QTimer.singleShot(0, self.window.start_schedules)
-            QTimer.singleShot(0, self._daily_backup)
+            if self.ctx is not None and not self.ctx.read_only:  # both write: not on read-only data
+                QTimer.singleShot(0, self.window.start_schedules)
+                QTimer.singleShot(0, self._daily_backup)
         return False
 
     def _daily_backup(self) -> None:
@@ -333,9 +335,13 @@ class ContextOpening:
     0.3 s later on a quiet run and 0.9 s later under load."""
 
     def __init__(
-        self, args: tuple[str | None, str | None, str | None], on_done: Callable[[], None] | None = None
+        self,
+        args: tuple[str | None, str | None, str | None],
+        on_done: Callable[[], None] | None = None,
+        read_only: bool = False,
     ) -> None:
         self._args = args
+        self._read_only = read_only
         self._on_done = on_done
         self._ctx: AppContext | None = None
         self.restore: StartRestore | None = None  # what a pending restore did, to tell the user
@@ -351,8 +357,9 @@ class ContextOpening:
             from branchguard.context import open_after_pending_restore
 
             # A restore asked for in Settings is done first, before the database is opened.
-            self._ctx, self.restore = open_after_pending_restore(*self._args)
-            _start_log(self._ctx.data_dir)
+            self._ctx, self.restore = open_after_pending_restore(*self._args, read_only=self._read_only)
+            if not self._ctx.read_only:
+                _start_log(self._ctx.data_dir)
             _declare_every_model()
         except BaseException as exc:  # handed to the GUI thread, which shows it
             self._error = exc
@@ -433,7 +440,7 @@ def run_gui(
     tracer = None
     if os.environ.get(TRACE_ENV) == "1":
         tracer = StartupTracer(window, quit_after=os.environ.get(EXIT_ENV) == "1")
-    startup = Startup(window, (data_dir, db, lang), credentials, tracer)
+    startup = Startup(window, (data_dir, db, lang), credentials, tracer, read_only)
     window.show()
     startup.begin()
     startup.opening.start()

@@ -121,7 +121,7 @@ def open_context(
             change = (schema.action, schema.from_revision, schema.to_revision, schema.backup)
             log.info("schema %s: %s -> %s (backup: %s)", *change)
         sessions = make_session_factory(engine)
-        services = build_services(engine, sessions, config.data_dir)
+        services = build_services(engine, sessions, config.data_dir, read_only=read_only)
         if not read_only:
             with sessions.begin() as s:
                 ensure_builtin_contacts(s)
@@ -152,7 +152,11 @@ class StartRestore:
 
 
 def open_after_pending_restore(
-    data_dir: str | Path | None = None, db: str | None = None, lang: str | None = None
+    data_dir: str | Path | None = None,
+    db: str | None = None,
+    lang: str | None = None,
+    *,
+    read_only: bool = False,
 ) -> tuple[AppContext, StartRestore | None]:
     """The window's start: a pending restore first, before anything opens the database; then the
     context (an older restored schema is upgraded there), the restore recorded in the restored
@@ -162,6 +166,8 @@ def open_after_pending_restore(
     from branchguard.core.kernel.types import Actor
     from branchguard.db.migrate import known_revisions
 
+    if read_only:  # a restore writes: it waits for a start with write access
+        return open_context(data_dir, db, lang, read_only=True), None
     config = resolve(data_dir, db, lang)
     set_language(config.language)
     outcome: StartRestore | None = None

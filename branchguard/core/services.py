@@ -38,7 +38,10 @@ class Services:
     """To add a service: a `cached_property` that imports its module and builds it from
     `self._sessions` (and the other services it needs, through their properties)."""
 
-    def __init__(self, engine: Engine, sessions: sessionmaker[Session], data_dir: Path) -> None:
+    def __init__(
+        self, engine: Engine, sessions: sessionmaker[Session], data_dir: Path, *, read_only: bool = False
+    ) -> None:
+        self._read_only = read_only  # data opened read-only: the login records nothing
         self._engine = engine  # for the few writes that run without an ORM session (incident log box)
         self._sessions = sessions
         self._data_dir = data_dir  # the files records refer to (attachments), next to the database
@@ -66,7 +69,7 @@ class Services:
     def auth(self) -> AuthService:
         from branchguard.core.accounts.service import AuthService
 
-        return AuthService(self._sessions)
+        return AuthService(self._sessions, read_only=self._read_only)
 
     @cached_property
     def people(self) -> PeopleService:
@@ -154,7 +157,9 @@ class Services:
         return ComplaintService(self._sessions, self.files, self.schedules, hazards=self.hazards)
 
 
-def build_services(engine: Engine, sessions: sessionmaker[Session], data_dir: Path) -> Services:
+def build_services(
+    engine: Engine, sessions: sessionmaker[Session], data_dir: Path, *, read_only: bool = False
+) -> Services:
     """`sessions` are bound to `engine`; `data_dir` holds the files records refer to (attachments),
-    next to the database."""
-    return Services(engine, sessions, data_dir)
+    next to the database; `read_only` when the engine refuses every write."""
+    return Services(engine, sessions, data_dir, read_only=read_only)

@@ -11,7 +11,7 @@ from sqlalchemy.exc import StatementError
 from sqlalchemy.orm import Session
 
 from branchguard.context import AppContext, open_context
-from branchguard.db.engine import SQLITE_BUSY_TIMEOUT_MS, make_engine, sqlite_url
+from branchguard.db.engine import LOCK_RETRY, SQLITE_BUSY_TIMEOUT_MS, make_engine, sqlite_url
 from branchguard.db.models.foundation import AuditEventRow
 
 BEIJING = timezone(timedelta(hours=8))
@@ -33,7 +33,9 @@ def test_sqlite_pragmas_hold_on_every_connection(tmp_path: Path) -> None:
                     "synchronous": 2,  # FULL
                     "busy_timeout": SQLITE_BUSY_TIMEOUT_MS,
                 }
-        assert SQLITE_BUSY_TIMEOUT_MS == 10_000
+        # SQLite's own wait before each retry; LockRetry's pauses between them make ~30 s in all
+        assert SQLITE_BUSY_TIMEOUT_MS == 2_000
+        assert LOCK_RETRY.wait_ms == SQLITE_BUSY_TIMEOUT_MS and sum(LOCK_RETRY.pauses) == 15.5
     finally:
         engine.dispose()
 

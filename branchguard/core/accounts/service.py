@@ -67,9 +67,16 @@ def _format_local(at: datetime) -> str:
 
 
 class AuthService:
-    def __init__(self, sessions: sessionmaker[Session], clock: Callable[[], datetime] = utcnow) -> None:
+    def __init__(
+        self,
+        sessions: sessionmaker[Session],
+        clock: Callable[[], datetime] = utcnow,
+        *,
+        read_only: bool = False,
+    ) -> None:
         self._sessions = sessions
         self._clock = clock
+        self._read_only = read_only  # data opened read-only: a login checks, and records nothing
 
     # -- accounts --------------------------------------------------------------------------
     def has_users(self) -> bool:
@@ -164,10 +171,14 @@ class AuthService:
     def login(self, username: str, password: str) -> Actor:
         """Check the password; the n-th consecutive failure locks the account for a while.
 
-        Failures are committed even though the call raises, so the count survives a restart.
+        Failures are committed even though the call raises, so the count survives a restart. On
+        data opened read-only nothing is written: the password and the lock are checked, but
+        neither a failure nor the login can be recorded there.
         """
         name = (username or "").strip().lower()
         now = self._clock()
+        if self._read_only:
+            return self._login_read_only(name, password, now)
         with self._sessions.begin() as s:
             user = s.scalar(select(UserRow).where(UserRow.username == name))
             if user is None:
@@ -190,6 +201,20 @@ class AuthService:
                 record(s, actor, "user.login", "user", user.id, summary=name)
                 return actor
         raise error
+
+    def _login_read_only(self, name: str, password: str, now: datetime) -> Actor:
+        with self._sessions() as s:
+            user = s.scalar(select(UserRow).where(UserRow.username == name))
+            if user is None:
+                _safe_verify(_dummy_hash(), password)
+                raise AuthenticationError(Message("auth.bad_credentials"))
+            if (until := lock_end(user.locked_until, now)) is not None:
+                raise AccountLocked(Message("auth.locked", username=name, until=_format_local(until)), until)
+            if not _safe_verify(user.password_hash, password):
+                raise AuthenticationError(Message("auth.bad_credentials"))
+            if not user.active:
+                raise AuthenticationError(Message("auth.inactive", username=name))
+            return actor_of(user)
 
     def _register_failure(self, s: Session, user: UserRow, now: datetime) -> AuthenticationError:
         branch = get_branch_row(s)

@@ -34,12 +34,15 @@ import itertools
 import logging
 import threading
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from branchguard.core.kernel.errors import BranchGuardError
+
+if TYPE_CHECKING:
+    from branchguard.core.faults.types import Fault, FaultPlace
 
 log = logging.getLogger(__name__)
 
@@ -130,6 +133,21 @@ class TaskProgress:
         self._cancel.set()
 
 
+_fault_place: FaultPlace | None = None
+
+
+def set_fault_place(place: FaultPlace) -> None:
+    """Where the data is, for the words of a fault a task meets (set when the window attaches)."""
+    global _fault_place
+    _fault_place = place
+
+
+def _explain(exc: Exception) -> Fault | None:
+    from branchguard.core.faults.rules import explain
+
+    return explain(exc, _fault_place) if _fault_place is not None else None
+
+
 class _Runnable(QRunnable):
     """Holds only plain Python objects and the permanent relay: safe to delete on any thread."""
 
@@ -151,6 +169,11 @@ class _Runnable(QRunnable):
         except BranchGuardError as exc:
             relay.failed.emit(task, exc.message)
         except Exception as exc:
+            fault = _explain(exc)
+            if fault is not None:  # a locked, full, read-only or damaged database: its words
+                log.warning("background task: %s", fault.text("en"))
+                relay.failed.emit(task, fault.message)
+                return
             log.exception("background task failed")
             relay.failed.emit(task, f"{type(exc).__name__}: {exc}")
         else:

@@ -72,6 +72,7 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.pages: dict[str, Page] = {}
         self.login_dialog: LoginDialog | None = None
+        self.read_only_banner: QLabel | None = None  # shown when the data is opened read-only
         self.incident_bar: IncidentBar | None = None  # Start incident (F9) and the live-incident banner
         self.notifications: NotificationCentre | None = None  # the bell; see start_schedules
         self.schedule_signals: ScheduleSignals | None = None
@@ -139,6 +140,30 @@ class MainWindow(QMainWindow):
         from branchguard.gui.shell.incident_banner import IncidentBar
 
         self.incident_bar = IncidentBar(self)
+        from branchguard.gui.kit import tasks
+
+        tasks.set_fault_place(session.ctx.place)  # a fault a task meets is worded, not a traceback
+        if session.ctx.read_only:
+            self._show_read_only_banner()
+
+    def _show_read_only_banner(self) -> None:
+        """Opened read-only (a data folder this account cannot write, or --read-only): say so above
+        every page; a change tried anyway is refused by the database with fault.read_only."""
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QToolBar
+
+        bar = QToolBar(self)
+        bar.setObjectName("read_only_banner")
+        bar.setMovable(False)
+        label = QLabel(self.tr(
+            "Read-only: this data folder cannot be written. Viewing, reports and verify work; "
+            "changes are disabled."
+        ))
+        label.setObjectName("read_only_text")
+        label.setStyleSheet("background: #fff3cd; color: #664d03; padding: 6px; font-weight: bold;")
+        bar.addWidget(label)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
+        self.read_only_banner = label
 
     def start_schedules(self) -> None:
         """The notification centre and the scheduler; started after the landing page shows its data,

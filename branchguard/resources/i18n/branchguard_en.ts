@@ -2749,6 +2749,10 @@ Submitted as: %3</translation>
 <context>
     <name>MainWindow</name>
     <message>
+        <source>Read-only: this data folder cannot be written. Viewing, reports and verify work; changes are disabled.</source>
+        <translation>Read-only: this data folder cannot be written. Viewing, reports and verify work; changes are disabled.</translation>
+    </message>
+    <message>
         <source>Open &amp;log folder</source>
         <translation>Open &amp;log folder</translation>
     </message>

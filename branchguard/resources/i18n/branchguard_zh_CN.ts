@@ -2739,6 +2739,10 @@ Submitted as: %3</source>
 <context>
     <name>MainWindow</name>
     <message>
+        <source>Read-only: this data folder cannot be written. Viewing, reports and verify work; changes are disabled.</source>
+        <translation>只读：此数据目录无法写入。可查看、生成报告和校验；不能修改。</translation>
+    </message>
+    <message>
         <source>Open &amp;log folder</source>
         <translation>打开日志文件夹(&amp;L)</translation>
     </message>
