@@ -57,7 +57,7 @@ def open_context(
         sessions = make_session_factory(engine)
         with sessions.begin() as s:
             ensure_builtin_contacts(s)
-        services = build_services(engine, sessions, config.data_dir)
+        services = build_services(engine, sessions, config.data_dir, lambda: config.anchor_dir)
         if _starter_library_missing(sessions):  # a new (or upgraded) database
             services.playbooks.load_starter_library()
     except BaseException:
