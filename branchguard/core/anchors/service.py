@@ -135,8 +135,10 @@ class AnchorService:
         path = self.anchor_file()
         if stamp.anchor is None:
             return AnchorWrite(str(path), False, Message("anchor.not_signed", error=stamp.problem or ""))
+        folder = self.folder()
+        inside = folder.resolve().is_relative_to(self._data_dir.resolve())
         try:
-            written = store.append(self.folder(), stamp.anchor)
+            written = store.append(folder, stamp.anchor, make_folder=inside)
         except OSError as exc:
             error = exc.strerror or str(exc)
             return AnchorWrite(str(path), False, Message("anchor.not_written", path=str(path), error=error))

@@ -41,14 +41,18 @@ class AnchorSourceError(BranchGuardError):
     """A source of anchors that cannot be read at all; the message names it and says why."""
 
 
-def append(folder: Path, anchor: Anchor) -> Path:
+def append(folder: Path, anchor: Anchor, make_folder: bool = False) -> Path:
     """Append `anchor` to the anchor file in `folder` and sync it to disk; OSError when it cannot be.
 
-    The folder is made only when its parent exists: a USB stick that is not plugged in must not
-    turn its mount point into a folder on the local disk."""
+    A missing folder is made only when `make_folder` (the default one, inside the data folder): a
+    folder the user chose that is gone is a USB stick pulled or a share away, and writing to the
+    local disk in its place would hide that."""
     folder = Path(folder)
     if not folder.is_dir():
-        folder.mkdir(mode=0o700)  # FileNotFoundError when the parent is gone too
+        if not make_folder:
+            gone = "the folder is not there (a USB stick pulled, a share away?)"
+            raise FileNotFoundError(2, gone, str(folder))
+        folder.mkdir(mode=0o700, parents=True)
     path = folder / FILE_NAME
     fd = os.open(path, os.O_RDWR | os.O_APPEND | os.O_CREAT | getattr(os, "O_BINARY", 0), 0o600)
     try:

@@ -93,7 +93,7 @@ def swap(bench: Bench, ledger: ListLedger) -> None:
 
 @pytest.fixture
 def bench(ctx: Any, tmp_path: Path) -> Bench:
-    (tmp_path / "stick").mkdir()
+    (tmp_path / "stick" / "anchors").mkdir(parents=True)
     ledger = ListLedger(chain([f"entry {n}" for n in range(1, 11)]), records={"incident:12": 8})
     return make_bench(ctx.sessions, tmp_path, ledger)
 
@@ -222,7 +222,7 @@ def test_a_line_cut_short_is_left_and_the_next_anchor_starts_a_line_of_its_own(b
 def test_an_unreachable_anchor_folder_is_reported_with_its_reason_not_raised(
     ctx: Any, tmp_path: Path
 ) -> None:
-    gone = tmp_path / "pulled-stick" / "anchors"  # the stick's mount point is gone
+    gone = tmp_path / "pulled-stick" / "anchors"  # the folder chosen is gone
     bench = make_bench(ctx.sessions, tmp_path, ListLedger(chain(["a", "b"])), folder=gone)
     stamp = bench.service.stamp(LEAD, "", "", "hazard register")
     written = bench.service.append(stamp)
@@ -294,3 +294,10 @@ def test_parsing_names_what_is_wrong(bench: Bench) -> None:
         change(broken)
         with pytest.raises(ValueError, match=words):
             rules.parse(broken)
+
+
+def test_the_default_folder_inside_the_data_folder_is_made_when_missing(ctx: Any, tmp_path: Path) -> None:
+    inside = tmp_path / "anchored" / "backups"
+    bench = make_bench(ctx.sessions, tmp_path, ListLedger(chain(["a"])), folder=inside)
+    assert bench.service.append(bench.service.stamp(LEAD, "", "", "hazard register")).written
+    assert stat.S_IMODE(inside.stat().st_mode) == 0o700 and bench.file.exists()
