@@ -37,6 +37,7 @@ SETTINGS: dict[str, Setting] = {
         Setting("backup_dir", "", "automatic backups folder (USB stick, share); empty: data/backups"),
         Setting("backup_keep_daily", "14", "automatic backups kept: the newest of each of this many days"),
         Setting("backup_keep_monthly", "12", "automatic backups kept: the newest of this many months"),
+        Setting("anchor_dir", "", "signed anchor file folder (USB stick, share); empty: the backups folder"),
     )
 }
 
@@ -118,6 +119,12 @@ class RuntimeConfig:
     def backup_dir(self) -> Path:
         chosen = self.settings.get("backup_dir")
         return Path(chosen).expanduser() if chosen else self.data_dir / "backups"
+
+    @property
+    def anchor_dir(self) -> Path:
+        """Where the anchor file goes: the folder chosen, else beside the backups."""
+        chosen = self.settings.get("anchor_dir")
+        return Path(chosen).expanduser() if chosen else self.backup_dir
 
 
 def resolve(

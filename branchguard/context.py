@@ -121,7 +121,9 @@ def open_context(
             change = (schema.action, schema.from_revision, schema.to_revision, schema.backup)
             log.info("schema %s: %s -> %s (backup: %s)", *change)
         sessions = make_session_factory(engine)
-        services = build_services(engine, sessions, config.data_dir, read_only=read_only)
+        services = build_services(
+            engine, sessions, config.data_dir, lambda: config.anchor_dir, read_only=read_only
+        )
         if not read_only:
             with sessions.begin() as s:
                 ensure_builtin_contacts(s)

@@ -58,6 +58,7 @@ def build_parser() -> argparse.ArgumentParser:
     # (A static import, so the frozen build's analysis finds every command module.)
     from branchguard.cli import (
         accounts,
+        anchors,
         audit,
         backup,
         complaints,
@@ -87,6 +88,7 @@ def build_parser() -> argparse.ArgumentParser:
         schedules,
         audit,
         backup,
+        anchors,
         info,
     ):
         module.register(sub)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from datetime import UTC, date, datetime
 from decimal import Decimal, InvalidOperation
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from branchguard.cli.common import cli_actor, fail, local_time, print_json, print_table
@@ -87,6 +88,16 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     lst.set_defaults(handler=run_list)
 
     verify = sub.add_parser("verify", help="check every incident log's hash chain")
+    verify.add_argument(
+        "--anchor",
+        dest="anchors",
+        action="append",
+        type=Path,
+        default=[],
+        metavar="FILE",
+        help="also check the data against the signed anchors in FILE: an anchor file, a report PDF "
+        "or a head-office package (repeatable)",
+    )
     verify.set_defaults(handler=run_verify)
 
 
@@ -340,6 +351,15 @@ def run_list(ctx: AppContext, args: argparse.Namespace) -> int:
 
 
 def run_verify(ctx: AppContext, args: argparse.Namespace) -> int:
+    code = _verify_chains(ctx)
+    for source in args.anchors:
+        from branchguard.cli.anchors import check_anchors
+
+        code = check_anchors(ctx, source) or code
+    return code
+
+
+def _verify_chains(ctx: AppContext) -> int:
     report = ctx.services.incidents.verify(cli_actor())
     if report.ok:
         print(t("cli.verify.ok", incidents=report.incidents, entries=report.entries))

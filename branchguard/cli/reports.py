@@ -14,6 +14,7 @@ from branchguard.cli.hazard_filters import add_hazard_filter_arguments, hazard_f
 
 if TYPE_CHECKING:  # the context pulls in SQLAlchemy: only where a command runs
     from branchguard.context import AppContext
+    from branchguard.core.anchors.types import AnchorWrite
 
 # The report modules (and ReportLab) are imported where needed: every command starts faster.
 
@@ -66,11 +67,17 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     handover.set_defaults(handler=run_handover)
 
 
+def anchor_warning(written: AnchorWrite) -> None:
+    """The document is written either way; a missing anchor is said, with why."""
+    if not written.written and written.problem is not None:
+        warn(written.problem.text())
+
+
 def run_incident_report(ctx: AppContext, args: argparse.Namespace) -> int:
     from branchguard.reports.incident_report import build_incident_report
 
     setting = ctx.config.settings.get("report_font")
-    font = build_incident_report(ctx.services, cli_actor(), args.id, args.output, setting)
+    font = build_incident_report(ctx.services, cli_actor(), args.id, args.output, setting, anchor_warning)
     if font.warning:
         warn(font.warning)
     print(args.output)
@@ -81,7 +88,7 @@ def run_drill_report(ctx: AppContext, args: argparse.Namespace) -> int:
     from branchguard.reports.drill_report import build_drill_report
 
     setting = ctx.config.settings.get("report_font")
-    font = build_drill_report(ctx.services, cli_actor(), args.id, args.output, setting)
+    font = build_drill_report(ctx.services, cli_actor(), args.id, args.output, setting, anchor_warning)
     if font.warning:
         warn(font.warning)
     print(args.output)

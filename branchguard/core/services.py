@@ -9,6 +9,7 @@ shown from 1.27-1.33x to 1.74-1.88x its floor in `make bench` (about 0.2 s more)
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -18,6 +19,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 if TYPE_CHECKING:
     from branchguard.core.accounts.service import AuthService
+    from branchguard.core.anchors.service import AnchorService
     from branchguard.core.audit.service import AuditService
     from branchguard.core.backup.service import BackupService
     from branchguard.core.branch.service import BranchService
@@ -39,12 +41,20 @@ class Services:
     `self._sessions` (and the other services it needs, through their properties)."""
 
     def __init__(
-        self, engine: Engine, sessions: sessionmaker[Session], data_dir: Path, *, read_only: bool = False
+        self,
+        engine: Engine,
+        sessions: sessionmaker[Session],
+        data_dir: Path,
+        anchor_dir: Callable[[], Path] | None = None,
+        *,
+        read_only: bool = False,
     ) -> None:
         self._read_only = read_only  # data opened read-only: the login records nothing
         self._engine = engine  # for the few writes that run without an ORM session (incident log box)
         self._sessions = sessions
         self._data_dir = data_dir  # the files records refer to (attachments), next to the database
+        # Where anchors go (settings.ini's anchor_dir, read at each use); default beside the backups.
+        self._anchor_dir = anchor_dir or (lambda: data_dir / "backups")
 
     def build_all(self) -> None:
         """Build every service now, importing its layer: the window has this done off the GUI thread
@@ -89,6 +99,12 @@ class Services:
         from branchguard.core.backup.service import BackupService
 
         return BackupService(self._sessions, self._data_dir, __version__)
+
+    @cached_property
+    def anchors(self) -> AnchorService:
+        from branchguard.core.anchors.service import AnchorService
+
+        return AnchorService(self._sessions, self._data_dir, self._anchor_dir)
 
     @cached_property
     def demo(self) -> DemoService:
@@ -158,8 +174,14 @@ class Services:
 
 
 def build_services(
-    engine: Engine, sessions: sessionmaker[Session], data_dir: Path, *, read_only: bool = False
+    engine: Engine,
+    sessions: sessionmaker[Session],
+    data_dir: Path,
+    anchor_dir: Callable[[], Path] | None = None,
+    *,
+    read_only: bool = False,
 ) -> Services:
     """`sessions` are bound to `engine`; `data_dir` holds the files records refer to (attachments),
-    next to the database; `read_only` when the engine refuses every write."""
-    return Services(engine, sessions, data_dir, read_only=read_only)
+    next to the database; `anchor_dir` says where anchors go now (default: data_dir/backups);
+    `read_only` when the engine refuses every write."""
+    return Services(engine, sessions, data_dir, anchor_dir, read_only=read_only)

@@ -16,11 +16,13 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Table
 
+from branchguard.core.anchors.types import Stamp
 from branchguard.core.drills.types import DrillRecord, StepResult
 from branchguard.core.incidents.text import local_stamp
 from branchguard.core.kernel.i18n import t
 from branchguard.core.kernel.types import Actor
 from branchguard.core.people.types import BranchRole
+from branchguard.reports import anchoring
 from branchguard.reports.fonts import FontChoice, find_cjk_font
 from branchguard.reports.incident_report import (
     actions_section,
@@ -53,26 +55,44 @@ CHART_HEIGHT = 62 * mm
 
 
 def render_drill_report(
-    record: DrillRecord, font: FontChoice, *, branch_name: str = "", generated_at: datetime | None = None
+    record: DrillRecord,
+    font: FontChoice,
+    *,
+    branch_name: str = "",
+    generated_at: datetime | None = None,
+    stamp: Stamp | None = None,
 ) -> tuple[bytes, int]:
-    """The report as PDF bytes and its page count; every page's header says 演练 DRILL."""
-    meta = drill_meta(t("report.drill.header", id=record.plan.id), branch_name, True, generated_at)
-    return render_pdf(meta, _story(make_styles(font), record), font)
+    """The report as PDF bytes and its page count; every page's header says 演练 DRILL. `stamp`
+    adds the ledger heads, the key, what was proved, and the signed anchor in the PDF's Keywords."""
+    keywords = anchoring.keywords(stamp) if stamp else ""
+    meta = drill_meta(t("report.drill.header", id=record.plan.id), branch_name, True, generated_at, keywords)
+    return render_pdf(meta, _story(make_styles(font), record, stamp), font)
 
 
 def build_drill_report(
-    services: Services, actor: Actor, plan_id: int, out_path: Path, font_setting: str = ""
+    services: Services,
+    actor: Actor,
+    plan_id: int,
+    out_path: Path,
+    font_setting: str = "",
+    on_anchor: anchoring.AnchorNote | None = None,
 ) -> FontChoice:
-    """Read drill `plan_id` as `actor` and write its report to `out_path` (whole or not at all)."""
+    """Read drill `plan_id` as `actor`, write its report to `out_path` (whole or not at all) and
+    append its signed anchor (`on_anchor` hears whether that worked)."""
     record = services.drills.record_of(actor, plan_id)
     branch = services.branch.get()
     font = find_cjk_font(font_setting)
-    data, _pages = render_drill_report(record, font, branch_name=branch.name if branch else "")
+    # The drill's evidence in the ledger is the log of the incident it ran as.
+    run = record.incident.summary.id if record.incident is not None else None
+    entity, entity_id = ("incident", run) if run is not None else ("", "")
+    stamp = anchoring.stamp(services, actor, entity, entity_id, f"report drill {plan_id}")
+    data, _pages = render_drill_report(record, font, branch_name=branch.name if branch else "", stamp=stamp)
     write_atomically(Path(out_path), data)
+    anchoring.finish(services, stamp, on_anchor)
     return font
 
 
-def _story(styles: ReportStyles, record: DrillRecord) -> list[Flowable]:
+def _story(styles: ReportStyles, record: DrillRecord, stamp: Stamp | None = None) -> list[Flowable]:
     width, plan, detail = content_width(), record.plan, record.incident
     title = f"{drill_markup()}&nbsp; {escape(plan.title)}"
     story: list[Flowable] = [Paragraph(title, styles.title)]
@@ -113,6 +133,9 @@ def _story(styles: ReportStyles, record: DrillRecord) -> list[Flowable]:
     closing: list[Flowable] = []
     if detail is not None:
         closing = [para(t("report.incident.integrity"), styles.heading), *chain_section(styles, detail)]
+    if stamp is not None:
+        closing = closing or [para(t("report.incident.integrity"), styles.heading)]
+        closing += anchoring.flowables(styles, stamp, record_entity=detail is not None)
     story.append(KeepTogether([*closing, *flat]))
     return story
 

@@ -14,10 +14,12 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Spacer, Table
 
+from branchguard.core.anchors.types import Stamp
 from branchguard.core.incidents.text import elapsed_text, local_stamp, yuan_text
 from branchguard.core.incidents.types import REPORT_FIELDS, EntryKind, IncidentDetail, IncidentStatus
 from branchguard.core.kernel.i18n import t
 from branchguard.core.kernel.types import Actor, Level
+from branchguard.reports import anchoring
 from branchguard.reports.fonts import FontChoice, find_cjk_font
 from branchguard.reports.incident_tables import (
     ALERT,
@@ -54,7 +56,9 @@ DRILL_COLOUR = colors.HexColor("#6A1B9A")
 HEADING_ROOM = 28 * mm  # a heading, its table's header and two rows
 
 
-def drill_meta(title: str, branch_name: str, drill: bool, generated_at: datetime | None) -> ReportMeta:
+def drill_meta(
+    title: str, branch_name: str, drill: bool, generated_at: datetime | None, keywords: str = ""
+) -> ReportMeta:
     """The header every incident page carries; a drill's says 演练 DRILL in the drill colour."""
     return ReportMeta(
         title=title,
@@ -62,6 +66,7 @@ def drill_meta(title: str, branch_name: str, drill: bool, generated_at: datetime
         generated_at=generated_at or datetime.now().astimezone(),
         badge=t("incident.drill_badge") if drill else "",
         badge_color=DRILL_COLOUR,
+        keywords=keywords,
     )
 
 
@@ -72,33 +77,46 @@ def render_incident_report(
     branch_name: str = "",
     read_attachment: ReadAttachment | None = None,
     generated_at: datetime | None = None,
+    stamp: Stamp | None = None,
 ) -> tuple[bytes, int]:
     """The report as PDF bytes and its page count. `read_attachment` returns an attachment entry's
     bytes (raising a BranchGuardError when the file is gone or altered); without it the files
-    are listed but not checked or pictured."""
+    are listed but not checked or pictured. `stamp` adds the ledger heads, the key, what was
+    proved, and the signed anchor in the PDF's Keywords."""
     summary = detail.summary
     generated_at = generated_at or datetime.now().astimezone()
-    meta = drill_meta(t("report.incident.header", id=summary.id), branch_name, summary.drill, generated_at)
-    story = _story(make_styles(font), detail, branch_name, read_attachment, generated_at)
+    header = t("report.incident.header", id=summary.id)
+    keywords = anchoring.keywords(stamp) if stamp else ""
+    meta = drill_meta(header, branch_name, summary.drill, generated_at, keywords)
+    story = _story(make_styles(font), detail, branch_name, read_attachment, generated_at, stamp)
     return render_pdf(meta, story, font)
 
 
 def build_incident_report(
-    services: Services, actor: Actor, incident_id: int, out_path: Path, font_setting: str = ""
+    services: Services,
+    actor: Actor,
+    incident_id: int,
+    out_path: Path,
+    font_setting: str = "",
+    on_anchor: anchoring.AnchorNote | None = None,
 ) -> FontChoice:
-    """Read incident `incident_id` as `actor`, write its report to `out_path` (whole or not at all)
-    and return the font used, whose warning the caller shows when set."""
+    """Read incident `incident_id` as `actor`, write its report to `out_path` (whole or not at all),
+    append its signed anchor (`on_anchor` hears whether that worked) and return the font used,
+    whose warning the caller shows when set."""
     incidents = services.incidents
     detail = incidents.get(actor, incident_id)
     branch = services.branch.get()
     font = find_cjk_font(font_setting)
+    stamp = anchoring.stamp(services, actor, "incident", incident_id, f"report incident {incident_id}")
     data, _pages = render_incident_report(
         detail,
         font,
         branch_name=branch.name if branch else "",
         read_attachment=lambda entry: incidents.attachment_bytes(actor, entry),
+        stamp=stamp,
     )
     write_atomically(Path(out_path), data)
+    anchoring.finish(services, stamp, on_anchor)
     return font
 
 
@@ -108,6 +126,7 @@ def _story(
     branch_name: str,
     read: ReadAttachment | None,
     generated_at: datetime,
+    stamp: Stamp | None = None,
 ) -> list[Flowable]:
     width, summary = content_width(), detail.summary
     title = escape(summary.title)
@@ -137,6 +156,8 @@ def _story(
     signatures = signature_block(styles, width)
     flat = signatures._content if isinstance(signatures, KeepTogether) else [signatures]
     integrity = [para(t("report.incident.integrity"), styles.heading), *chain_section(styles, detail)]
+    if stamp is not None:
+        integrity += anchoring.flowables(styles, stamp)
     story.append(KeepTogether([*integrity, *flat]))
     return story
 

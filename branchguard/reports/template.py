@@ -54,6 +54,8 @@ class ReportMeta:
     # A word that must be on every page, e.g. 演练 DRILL, drawn as a coloured tag in the header.
     badge: str = ""
     badge_color: colors.Color = BADGE_BLUE
+    # The document's Keywords: where a report carries its signed anchor (reports/anchoring.py).
+    keywords: str = ""
 
 
 @dataclass(frozen=True)
@@ -288,6 +290,7 @@ def render_pdf(
         title=" - ".join(p for p in (meta.title, meta.branch_name) if p),
         author=meta.branch_name or APP_NAME,
         creator=APP_NAME,
+        keywords=meta.keywords,
         # Otherwise every page starts in Helvetica, a font the PDF would list but never embed.
         initialFontName=font.name,
         lang="zh-CN" if current_language() == "zh_CN" else "en",

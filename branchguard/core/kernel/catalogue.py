@@ -19,6 +19,7 @@ SOURCES = (
     "branchguard.core.backup.messages",
     "branchguard.core.complaints.messages",
     "branchguard.core.faults.messages",
+    "branchguard.core.anchors.messages",
 )
 
 Catalogue = dict[str, tuple[str, str]]

@@ -43,6 +43,10 @@ ROLE_TABLE: MappingProxyType[str, frozenset[Role]] = MappingProxyType({
     "audit.list": _LEAD_AUDITOR,
     # backups of the data folder (restore replaces the database, so it runs before any login)
     "backup.create": _LEAD,
+    # anchors: signed ledger heads kept outside the database (whoever makes a document signs its head)
+    "anchor.stamp": _ALL,
+    "anchor.verify": _ALL,
+    "anchor.configure": _LEAD,
     # playbooks
     "playbook.list": _ALL,
     "playbook.export": _ALL,

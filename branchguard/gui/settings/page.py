@@ -32,6 +32,7 @@ from branchguard.gui.kit.loader import Loader
 from branchguard.gui.kit.page import Page
 from branchguard.gui.kit.tasks import run_task
 from branchguard.gui.settings import autostart
+from branchguard.gui.settings.anchors import AnchorsPanel
 from branchguard.gui.settings.backups import BackupsPanel
 from branchguard.gui.settings.users import UsersPanel
 from branchguard.gui.shell.about import find_report_font, font_description
@@ -98,6 +99,9 @@ class SettingsPage(Page):
         self.backups.setObjectName("backups_panel")
         self._backups_tab = self.tabs.addTab(_scrolling(self.backups), icon("save"), "")
         self.tabs.setTabVisible(self._backups_tab, may(session.actor, "backup.create"))
+        self.anchors = AnchorsPanel(session)
+        self.anchors.setObjectName("anchors_panel")
+        self._anchors_tab = self.tabs.addTab(_scrolling(self.anchors), icon("lock"), "")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(28, 24, 28, 24)
         layout.setSpacing(14)
@@ -339,6 +343,7 @@ class SettingsPage(Page):
             self.users.refresh()
         if may(self.session.actor, "backup.create"):
             self.backups.refresh()
+        self.anchors.refresh()
         if self.font_choice is None:
             self.check_font()
 
@@ -348,6 +353,7 @@ class SettingsPage(Page):
         self.tabs.setTabText(1, self.tr("Branch"))
         self.tabs.setTabText(self._users_tab, self.tr("User accounts"))
         self.tabs.setTabText(self._backups_tab, self.tr("Backups"))
+        self.tabs.setTabText(self._anchors_tab, self.tr("Anchors"))
         self.language_box.setTitle(self.tr("Language"))
         self.language_note.setText(
             self.tr("Applies at once to the window; the command line and new reports use it too.")
@@ -383,5 +389,6 @@ class SettingsPage(Page):
         self.branch_note.setText(self.tr("Only the safety lead can change the branch settings."))
         self.users.retranslate()
         self.backups.retranslate()
+        self.anchors.retranslate()
         if self.font_choice is not None:
             self.check_font()  # its warning comes from the report engine in the language of the day

@@ -152,6 +152,37 @@ Submitted as: %3</translation>
     </message>
 </context>
 <context>
+    <name>AnchorsPanel</name>
+    <message>
+        <source>Choose the anchor folder</source>
+        <translation>Choose the anchor folder</translation>
+    </message>
+    <message>
+        <source>Anchors go to this folder from now on.</source>
+        <translation>Anchors go to this folder from now on.</translation>
+    </message>
+    <message>
+        <source>Signed anchors</source>
+        <translation>Signed anchors</translation>
+    </message>
+    <message>
+        <source>Signing key fingerprint</source>
+        <translation>Signing key fingerprint</translation>
+    </message>
+    <message>
+        <source>Anchor folder</source>
+        <translation>Anchor folder</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <source>Every report prints the ledger head and is signed with this PC's key; the signed head is added to an anchor file in this folder. Choose a USB stick or a network share apart from the database: later, branchguard verify --anchor proves the data still holds every anchored state. Compare the fingerprint with the one on a report.</source>
+        <translation>Every report prints the ledger head and is signed with this PC's key; the signed head is added to an anchor file in this folder. Choose a USB stick or a network share apart from the database: later, branchguard verify --anchor proves the data still holds every anchored state. Compare the fingerprint with the one on a report.</translation>
+    </message>
+</context>
+<context>
     <name>AttachmentsBox</name>
     <message>
         <source>Add…</source>
@@ -4136,6 +4167,10 @@ Submitted as: %3</translation>
     <message>
         <source>Backups</source>
         <translation>Backups</translation>
+    </message>
+    <message>
+        <source>Anchors</source>
+        <translation>Anchors</translation>
     </message>
     <message>
         <source>Start</source>

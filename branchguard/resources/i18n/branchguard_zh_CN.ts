@@ -152,6 +152,37 @@ Submitted as: %3</source>
     </message>
 </context>
 <context>
+    <name>AnchorsPanel</name>
+    <message>
+        <source>Choose the anchor folder</source>
+        <translation>选择锚点文件夹</translation>
+    </message>
+    <message>
+        <source>Anchors go to this folder from now on.</source>
+        <translation>今后锚点写入此文件夹。</translation>
+    </message>
+    <message>
+        <source>Signed anchors</source>
+        <translation>签名锚点</translation>
+    </message>
+    <message>
+        <source>Signing key fingerprint</source>
+        <translation>签名密钥指纹</translation>
+    </message>
+    <message>
+        <source>Anchor folder</source>
+        <translation>锚点文件夹</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>Every report prints the ledger head and is signed with this PC's key; the signed head is added to an anchor file in this folder. Choose a USB stick or a network share apart from the database: later, branchguard verify --anchor proves the data still holds every anchored state. Compare the fingerprint with the one on a report.</source>
+        <translation>每份报告都会打印账本头，并用本机密钥签名；签名后的账本头会追加到此文件夹中的锚点文件。请选择与数据库分开的 U 盘或网络共享：日后运行 branchguard verify --anchor 即可证明数据仍包含每个已锚定的状态。可将此指纹与报告上的指纹核对。</translation>
+    </message>
+</context>
+<context>
     <name>AttachmentsBox</name>
     <message>
         <source>Add…</source>
@@ -4125,6 +4156,10 @@ Submitted as: %3</source>
     <message>
         <source>Backups</source>
         <translation>备份</translation>
+    </message>
+    <message>
+        <source>Anchors</source>
+        <translation>锚点</translation>
     </message>
     <message>
         <source>Start</source>

@@ -1,0 +1,80 @@
+"""`branchguard anchor show|folder PATH`, and the `--anchor FILE` part of `branchguard verify`."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from branchguard.cli.common import cli_actor, fail, warn
+from branchguard.core.kernel.i18n import t
+
+if TYPE_CHECKING:  # the context pulls in SQLAlchemy: only where a command runs
+    from branchguard.context import AppContext
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    group = sub.add_parser(
+        "anchor", help="signed ledger heads kept outside the database (锚点): the key and the folder"
+    ).add_subparsers(dest="anchor_command", metavar="ACTION", required=True)
+    show = group.add_parser("show", help="the signing key's fingerprint, the anchor folder and file")
+    show.set_defaults(handler=run_show)
+    folder = group.add_parser("folder", help="choose the folder the anchor file goes to (USB stick, share)")
+    folder.add_argument("path", type=Path, help="an existing folder, apart from the data folder")
+    folder.set_defaults(handler=run_folder)
+
+
+def run_show(ctx: AppContext, args: argparse.Namespace) -> int:
+    from branchguard.core.anchors.rules import grouped
+
+    anchors = ctx.services.anchors
+    key = anchors.key()  # made now on the first run
+    print(t("anchor.cli.fingerprint", fingerprint=grouped(key.fingerprint)))
+    print(t("anchor.cli.key_file", path=key.path))
+    print(t("anchor.cli.folder", path=anchors.folder()))
+    path = anchors.anchor_file()
+    try:
+        with path.open("rb") as fh:
+            count = sum(1 for line in fh if line.strip())
+    except FileNotFoundError:
+        print(t("anchor.cli.no_file", path=path))
+    else:
+        print(t("anchor.cli.file", path=path, count=count))
+    return 0
+
+
+def run_folder(ctx: AppContext, args: argparse.Namespace) -> int:
+    chosen = ctx.services.anchors.choose_folder(
+        cli_actor(), args.path, lambda value: ctx.config.settings.set("anchor_dir", value)
+    )
+    print(t("anchor.cli.folder_set", path=chosen))
+    return 0
+
+
+def check_anchors(ctx: AppContext, source: Path) -> int:
+    """`verify --anchor SOURCE`: every anchor's signature, then every anchored (seq, hash) in the
+    ledger now; each failing anchor is named with why. 0 only when every anchor holds."""
+    from branchguard.core.anchors.rules import grouped, local_minute, proof
+    from branchguard.core.anchors.store import AnchorSourceError
+
+    try:
+        report = ctx.services.anchors.check(cli_actor(), source)
+    except AnchorSourceError as exc:
+        return fail(exc.message)
+    if not report.results:
+        return fail(t("anchor.cli.none", source=source))
+    kind = t(f"anchor.kind.{report.kind.value}")
+    print(t("anchor.cli.checked", source=source, kind=kind, count=len(report.results), end=report.head.seq))
+    for r in report.failures:
+        what = r.anchor.what if r.anchor else "-"
+        at = local_minute(r.anchor.at) if r.anchor else "-"
+        fail(t("anchor.cli.bad_anchor", where=r.where, what=what, at=at, reason=r.reason or ""))
+    for r in report.results:
+        if r.ok and r.anchor is not None and not r.own_key:
+            warn(t("anchor.cli.other_key", where=r.where, fingerprint=grouped(r.anchor.fingerprint)))
+    if not report.chain_consistent:
+        fail(t("anchor.cli.chain_broken"))
+    if report.failures:
+        print(t("anchor.cli.failed", failed=len(report.failures), count=len(report.results)))
+    print(proof(report, report.chain_consistent).text())
+    return 0 if report.ok else 1

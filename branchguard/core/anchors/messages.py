@@ -1,0 +1,60 @@
+"""English and Chinese text for anchors (signed ledger heads kept outside the database)."""
+
+from __future__ import annotations
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    "action.anchor.stamp": ("sign a document's ledger head", "为文件签署账本头"),
+    "action.anchor.verify": ("check anchors against the data", "用锚点核验数据"),
+    "action.anchor.configure": ("choose the anchor folder", "选择锚点文件夹"),
+    "field.anchor_folder": ("Anchor folder", "锚点文件夹"),
+    # the signing key
+    "anchor.key_unreadable": ("cannot read the signing key {path}: {error}", "无法读取签名密钥 {path}：{error}"),
+    "anchor.key_unwritable": ("cannot make the signing key {path}: {error}", "无法生成签名密钥 {path}：{error}"),
+    # the anchor folder and file
+    "anchor.folder_missing": ("{path} is not a folder: choose an existing folder (plug the USB stick in first)", "{path} 不是文件夹：请选择已存在的文件夹（如为 U 盘请先插入）"),
+    "anchor.folder_unwritable": ("cannot write in {path}: {error}", "无法在 {path} 中写入：{error}"),
+    "anchor.not_written": ("the anchor was NOT written to {path}: {error}. The document itself is written; make the anchor folder reachable (or choose another with `branchguard anchor folder PATH`) and make the document again to anchor it", "锚点未能写入 {path}：{error}。文件本身已写入；请确保锚点文件夹可用（或用 `branchguard anchor folder PATH` 另选），然后重新生成该文件以写入锚点"),
+    "anchor.not_signed": ("the anchor was NOT written: no signing key ({error}). The document itself is written", "锚点未写入：没有签名密钥（{error}）。文件本身已写入"),
+    # reading sources
+    "anchor.source_not_file": ("{path} is not a file", "{path} 不是文件"),
+    "anchor.source_too_big": ("{path} is too large to be an anchor file or package (over 64 MB)", "{path} 过大，不是锚点文件或数据包（超过 64 MB）"),
+    "anchor.source_unreadable": ("cannot read {path}: {error}", "无法读取 {path}：{error}"),
+    "anchor.package_unknown": ("this package's anchor list is of version {version}, which this BranchGuard does not know", "此数据包的锚点列表版本为 {version}，本程序无法识别"),
+    "anchor.kind.file": ("anchor file", "锚点文件"),
+    "anchor.kind.pdf": ("report PDF", "报告 PDF"),
+    "anchor.kind.package": ("head-office package", "总行数据包"),
+    # why one anchor does not hold
+    "anchor.fail.unreadable": ("not an anchor ({error})", "不是有效的锚点（{error}）"),
+    "anchor.fail.signature": ("the signature does not match the anchor's content or key {fingerprint}: the anchor was edited after it was signed", "签名与锚点内容或密钥 {fingerprint} 不符：锚点在签署后被改动"),
+    "anchor.fail.empty": ("the ledger is empty but the anchor holds entry {seq}: the database was emptied or replaced by a new one", "账本为空，而锚点记录了第 {seq} 条：数据库被清空或被新数据库替换"),
+    "anchor.fail.truncated": ("the ledger now ends at entry {end}, below the anchored entry {seq}: entries were removed (truncated below the anchor)", "账本现止于第 {end} 条，低于锚定的第 {seq} 条：有记录被删除（在锚点之下被截断）"),
+    "anchor.fail.rewritten": ("ledger entry {seq} now has hash {now}…, the anchor says {then}…: history up to the anchor was rewritten, or the database replaced", "账本第 {seq} 条的哈希现为 {now}…，锚点记录为 {then}…：锚点之前的历史被改写，或数据库被替换"),
+    "anchor.fail.record": ("{record}: its anchored entry {seq} now has hash {now}, the anchor says {then}…: the record was rewritten or removed", "{record}：其锚定的第 {seq} 条哈希现为 {now}，锚点记录为 {then}…：该记录被改写或删除"),
+    # what was proved (one sentence, printed on reports and by verify --anchor)
+    "anchor.proof.unchanged": ("unchanged since anchor of {at}: ledger entries 1–{seq} are exactly as anchored then and the chain is consistent (later entries have no outside anchor yet)", "自 {at} 的锚点以来未被改动：账本第 1–{seq} 条与当时锚定的完全一致，且哈希链一致（其后的记录尚无外部锚点）"),
+    "anchor.proof.no_anchor": ("chain consistent; no outside anchor", "哈希链一致；无外部锚点"),
+    "anchor.proof.unreadable": ("chain consistent; the anchor file {path} could not be read ({error}), so no outside anchor was checked", "哈希链一致；无法读取锚点文件 {path}（{error}），未核对外部锚点"),
+    "anchor.proof.chain_broken": ("chain broken: nothing is proved; run `branchguard verify` to see where", "哈希链断裂：无法证明任何内容；运行 `branchguard verify` 查看位置"),
+    "anchor.proof.anchor_failed": ("the data does NOT hold {count} anchored state(s), the first of {at}: run `branchguard verify --anchor` to see which", "数据与 {count} 个锚定状态不符，最早的一个为 {at}：运行 `branchguard verify --anchor` 查看详情"),
+    # on reports
+    "anchor.report.ledger": ("Ledger head: entry {seq}, hash", "账本头：第 {seq} 条，哈希"),
+    "anchor.report.record": ("This record's head: entry {seq}, hash", "本记录的链头：第 {seq} 条，哈希"),
+    "anchor.report.no_record": ("This record has no ledger entry yet", "本记录尚无账本记录"),
+    "anchor.report.key": ("Signing key fingerprint: {fingerprint}", "签名密钥指纹：{fingerprint}"),
+    "anchor.report.unsigned": ("Not signed: {error}", "未签名：{error}"),
+    "anchor.report.proved": ("Proved when this report was made: {proof}", "生成本报告时已证明：{proof}"),
+    "anchor.report.hint": ("This report's signed anchor is kept outside the database. Anyone can check the data against it later: branchguard verify --anchor <this PDF or the anchor file>.", "本报告的签名锚点保存在数据库之外。日后任何人均可据此核验数据：branchguard verify --anchor <本 PDF 或锚点文件>。"),
+    # command line
+    "anchor.cli.checked": ("{source} ({kind}): {count} anchor(s) checked against ledger entries 1–{end}", "{source}（{kind}）：已用 {count} 个锚点核对账本第 1–{end} 条"),
+    "anchor.cli.none": ("{source} holds no anchor: nothing is proved", "{source} 中没有锚点：无法证明任何内容"),
+    "anchor.cli.bad_anchor": ("anchor {where} ({what}, {at}): {reason}", "锚点 {where}（{what}，{at}）：{reason}"),
+    "anchor.cli.other_key": ("anchor {where} is signed by key {fingerprint}, not this installation's key", "锚点 {where} 由密钥 {fingerprint} 签署，而非本机密钥"),
+    "anchor.cli.failed": ("{failed} of {count} anchor(s) do not hold", "{count} 个锚点中有 {failed} 个不成立"),
+    "anchor.cli.chain_broken": ("the ledger's chain does not recompute: no anchor can prove anything until `branchguard verify` passes", "账本哈希链无法重新计算一致：在 `branchguard verify` 通过之前，锚点无法证明任何内容"),
+    "anchor.cli.fingerprint": ("Signing key fingerprint: {fingerprint}", "签名密钥指纹：{fingerprint}"),
+    "anchor.cli.key_file": ("Private key: {path}", "私钥：{path}"),
+    "anchor.cli.folder": ("Anchor folder: {path}", "锚点文件夹：{path}"),
+    "anchor.cli.file": ("Anchor file: {path} ({count} anchor(s))", "锚点文件：{path}（{count} 个锚点）"),
+    "anchor.cli.no_file": ("Anchor file: {path} (none written yet)", "锚点文件：{path}（尚未写入）"),
+    "anchor.cli.folder_set": ("Anchors go to {path} from now on", "今后锚点写入 {path}"),
+}

@@ -1,0 +1,181 @@
+"""Anchor service: the signing key, stamping a document with the ledger's heads and a signed anchor,
+appending that anchor outside the database, checking anchors from a file, PDF or package, and
+choosing the anchor folder."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from sqlalchemy.orm import Session, sessionmaker
+
+from branchguard.core.anchors import keys, rules, store
+from branchguard.core.anchors.ledger_link import LedgerFactory, ledger_view
+from branchguard.core.anchors.types import (
+    Anchor,
+    AnchorReport,
+    AnchorWrite,
+    Head,
+    KeyInfo,
+    LedgerView,
+    Stamp,
+)
+from branchguard.core.audit.service import record
+from branchguard.core.kernel.errors import BranchGuardError, ValidationError
+from branchguard.core.kernel.i18n import Message
+from branchguard.core.kernel.roles import require
+from branchguard.core.kernel.types import Actor
+
+
+class AnchorService:
+    def __init__(
+        self,
+        sessions: sessionmaker[Session],
+        data_dir: Path,
+        folder: Callable[[], Path],
+        ledger: LedgerFactory = ledger_view,
+        clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+    ) -> None:
+        self._sessions = sessions
+        self._data_dir = Path(data_dir)
+        self._folder = folder  # read at each use: Settings may change it while the window runs
+        self._ledger = ledger
+        self._clock = clock
+        self._key: Ed25519PrivateKey | None = None
+
+    # -- the key and the folder ----------------------------------------------------------------
+    def key(self) -> KeyInfo:
+        """This installation's key, made now on first use (KeyProblem when it cannot be)."""
+        return keys.info(self._data_dir, self._signing_key())
+
+    def _signing_key(self) -> Ed25519PrivateKey:
+        if self._key is None:
+            self._key = keys.load_or_create(self._data_dir)
+        return self._key
+
+    def folder(self) -> Path:
+        return Path(self._folder())
+
+    def anchor_file(self) -> Path:
+        return self.folder() / store.FILE_NAME
+
+    def choose_folder(self, actor: Actor, folder: Path, save: Callable[[str], None]) -> Path:
+        """Make `folder` the anchor folder: it must be an existing folder this user can write in.
+        `save` stores the setting; it runs inside the transaction that records the change."""
+        require(actor, "anchor.configure")
+        folder = Path(folder).expanduser()
+        if not folder.is_dir():
+            raise ValidationError("field.anchor_folder", Message("anchor.folder_missing", path=str(folder)))
+        probe = folder / f".branchguard-probe-{self._clock().strftime('%H%M%S%f')}"
+        try:
+            probe.write_bytes(b"")
+            probe.unlink()
+        except OSError as exc:
+            raise ValidationError(
+                "field.anchor_folder",
+                Message("anchor.folder_unwritable", path=str(folder), error=exc.strerror or str(exc)),
+            ) from None
+        folder = folder.resolve()
+        before = str(self.folder())
+        with self._sessions.begin() as s:
+            save(str(folder))
+            record(s, actor, "anchor.configure", "anchor_folder", "", before={"folder": before},
+                   after={"folder": str(folder)})
+        return folder
+
+    # -- stamping documents ----------------------------------------------------------------------
+    def stamp(self, actor: Actor, entity: str, entity_id: str, what: str) -> Stamp:
+        """The heads and proof a document prints, and its signed anchor (not yet appended: `append`
+        it once the document is written). `entity` empty: a document about no single record."""
+        require(actor, "anchor.stamp")
+        with self._sessions() as s:
+            view = self._ledger(s.connection())
+            head = _head(view)
+            rec = view.record_head(entity, entity_id) if entity else None
+            consistent = view.consistent()
+            proof = self._proof(view, head, consistent)
+        record_head = Head(rec.seq, rec.hash) if rec is not None else None
+        try:
+            signing = self._signing_key()
+        except BranchGuardError as exc:
+            return Stamp(head, record_head, proof, None, None, problem=exc.content)
+        unsigned = Anchor(
+            at=self._clock().astimezone(UTC).replace(microsecond=0),
+            ledger_seq=head.seq,
+            ledger_hash=head.hash,
+            record=f"{entity}:{entity_id}" if record_head else "",
+            record_seq=record_head.seq if record_head else None,
+            record_hash=record_head.hash if record_head else None,
+            what=what[: rules.MAX_WHAT],
+            fingerprint="",
+            public_key="",
+            signature="",
+        )
+        signed = rules.sign(signing, unsigned)
+        return Stamp(head, record_head, proof, keys.info(self._data_dir, signing), signed)
+
+    def _proof(self, view: LedgerView, head: Head, consistent: bool) -> Message:
+        """What this installation's anchor file proves about the ledger now."""
+        path = self.anchor_file()
+        if not path.exists():
+            return rules.proof(None, consistent)
+        try:
+            report = self._check_source(view, head, consistent, path)
+        except BranchGuardError as exc:
+            if not consistent:
+                return rules.proof(None, consistent)
+            return Message("anchor.proof.unreadable", path=str(path), error=exc.content)
+        return rules.proof(report, consistent)
+
+    def append(self, stamp: Stamp) -> AnchorWrite:
+        """Append the stamp's anchor to the anchor file. A failure (the folder gone, the stick
+        pulled, the disk full) is returned, not raised: the document it belongs to is kept."""
+        path = self.anchor_file()
+        if stamp.anchor is None:
+            return AnchorWrite(str(path), False, Message("anchor.not_signed", error=stamp.problem or ""))
+        folder = self.folder()
+        inside = folder.resolve().is_relative_to(self._data_dir.resolve())
+        try:
+            written = store.append(folder, stamp.anchor, make_folder=inside)
+        except OSError as exc:
+            error = exc.strerror or str(exc)
+            return AnchorWrite(str(path), False, Message("anchor.not_written", path=str(path), error=error))
+        return AnchorWrite(str(written), True)
+
+    # -- checking ----------------------------------------------------------------------------------
+    def check(self, actor: Actor, source: Path) -> AnchorReport:
+        """Check every anchor in `source` (anchor file, report PDF or head-office package) against
+        the ledger now (AnchorSourceError when the source cannot be read at all)."""
+        require(actor, "anchor.verify")
+        with self._sessions() as s:
+            view = self._ledger(s.connection())
+            head = _head(view)
+            return self._check_source(view, head, view.consistent(), Path(source))
+
+    def _check_source(self, view: LedgerView, head: Head, consistent: bool, source: Path) -> AnchorReport:
+        kind, found = store.read(source)
+        own = self._own_fingerprint()
+        results = []
+        for item in found:
+            if item.anchor is None:
+                results.append(rules.unreadable(item.where, item.problem))
+            else:
+                results.append(rules.result_of(item.where, item.anchor, view, head, own))
+        return AnchorReport(str(source), kind, tuple(results), head, consistent)
+
+    def _own_fingerprint(self) -> str:
+        """This installation's fingerprint when it has a key; checking never makes one."""
+        if self._key is None and not keys.key_path(self._data_dir).exists():
+            return ""
+        try:
+            return self.key().fingerprint
+        except BranchGuardError:
+            return ""
+
+
+def _head(view: LedgerView) -> Head:
+    now = view.head()
+    return Head(now.seq, now.hash)
+

@@ -1,0 +1,87 @@
+"""The integrity block every report and export prints, and the signed anchor it leaves outside the
+database: the ledger head, the record's own head, the signing key's fingerprint and the one
+sentence of what was proved when the document was made (core/anchors). The anchor travels inside
+the PDF (its Keywords) and is appended to the anchor file once the document is written; a failure
+to append keeps the document and is handed back to be shown.
+
+Wired into: the incident report (`report incident`) and the drill report (`report drill`, which
+reports the drill's incident log).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, Spacer
+
+from branchguard.core.anchors import store
+from branchguard.core.anchors.rules import grouped
+from branchguard.core.anchors.types import AnchorWrite, Stamp
+from branchguard.core.kernel.i18n import t, translate
+from branchguard.core.kernel.types import Actor
+from branchguard.reports.template import ReportStyles, para
+
+if TYPE_CHECKING:
+    from branchguard.core.services import Services
+
+AnchorNote = Callable[[AnchorWrite], None]
+
+
+def stamp(services: Services, actor: Actor, entity: str, entity_id: object, what: str) -> Stamp:
+    """The heads and proof for a document about `entity` `entity_id` ("" for none), and its anchor."""
+    return services.anchors.stamp(actor, entity, str(entity_id) if entity else "", what)
+
+
+def keywords(s: Stamp) -> str:
+    """The PDF Keywords that carry the anchor (`verify --anchor REPORT.pdf` reads it back)."""
+    return store.pdf_keyword(s.anchor) if s.anchor is not None else ""
+
+
+def lines(s: Stamp) -> list[str]:
+    """The integrity block as plain lines, for exports that are not PDFs and for the command line."""
+    out = [f"{t('anchor.report.ledger', seq=s.ledger.seq)} {s.ledger.hash}"]
+    if s.record is not None:
+        out.append(f"{t('anchor.report.record', seq=s.record.seq)} {s.record.hash}")
+    else:
+        out.append(t("anchor.report.no_record"))
+    if s.key is not None:
+        out.append(t("anchor.report.key", fingerprint=grouped(s.key.fingerprint)))
+    else:
+        out.append(t("anchor.report.unsigned", error=translate(s.problem or "")))
+    out.append(t("anchor.report.proved", proof=s.proof.text()))
+    return out
+
+
+def flowables(styles: ReportStyles, s: Stamp, record_entity: bool = True) -> list[Flowable]:
+    """The integrity block as paragraphs: each head with its full hash, the key, what was proved."""
+    bold = ParagraphStyle("anchor-bold", parent=styles.body, fontName=styles.font.bold_name)
+    out: list[Flowable] = [
+        para(t("anchor.report.ledger", seq=s.ledger.seq), styles.body),
+        para(s.ledger.hash, bold),
+    ]
+    if s.record is not None:
+        out += [para(t("anchor.report.record", seq=s.record.seq), styles.body), para(s.record.hash, bold)]
+    elif record_entity:
+        out.append(para(t("anchor.report.no_record"), styles.body))
+    if s.key is not None:
+        out.append(para(t("anchor.report.key", fingerprint=grouped(s.key.fingerprint)), styles.body))
+    else:
+        out.append(para(t("anchor.report.unsigned", error=translate(s.problem or "")), styles.body))
+    out += [
+        Spacer(1, 1 * mm),
+        para(t("anchor.report.proved", proof=s.proof.text()), bold),
+        Spacer(1, 1 * mm),
+        para(t("anchor.report.hint"), styles.small),
+    ]
+    return out
+
+
+def finish(services: Services, s: Stamp, note: AnchorNote | None) -> AnchorWrite:
+    """After the document is written: append its anchor, and hand the outcome to `note`."""
+    written = services.anchors.append(s)
+    if note is not None:
+        note(written)
+    return written

@@ -1,0 +1,191 @@
+"""`branchguard verify --anchor`, `anchor show|folder` and the anchored incident report, end to end on
+the demo branch: the report's anchor is read back from the PDF; a log cut short, a chain rewritten
+and recomputed, and a database replaced by an empty one each pass plain `verify` (or leave nothing
+to verify) and are caught by the anchor; an edited anchor line fails; an unreachable anchor folder
+keeps the report and says the anchor was not written."""
+
+from __future__ import annotations
+
+import base64
+import json
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+from sqlalchemy import Connection, delete, update
+
+from branchguard.context import open_context
+from branchguard.core.anchors.store import FILE_NAME, PDF_MARKER
+from branchguard.core.incidents import log as incident_log
+from branchguard.db.models.incidents import IncidentRow, LogEntryRow
+from tests.cli.cli_support import Run, invoke
+
+
+@pytest.fixture
+def run(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Run:
+    """On the demo branch, in English unless `lang=`."""
+    data_dir = tmp_path / "data"
+    assert invoke(capsys, data_dir, ["demo"], "en")[0] == 0
+    return lambda *args, lang="en": invoke(capsys, data_dir, args, lang)
+
+
+def ok(run: Run, *args: str, lang: str = "en") -> str:
+    code, out, err = run(*args, lang=lang)
+    assert code == 0, err
+    return out
+
+
+@pytest.fixture
+def anchored(run: Run, tmp_path: Path) -> tuple[int, Path]:
+    """An open incident with a few entries, and its report (anchored) at tmp/report.pdf."""
+    iid = int(ok(run, "incident", "start", "--title", "ATM fault"))
+    for n in range(3):
+        ok(run, "incident", "log", str(iid), "--kind", "note", "--text", f"entry {n}")
+    pdf = tmp_path / "report.pdf"
+    ok(run, "report", "incident", str(iid), "-o", str(pdf))
+    return iid, pdf
+
+
+def anchor_file(tmp_path: Path) -> Path:
+    return tmp_path / "data" / "backups" / FILE_NAME
+
+
+def test_the_report_carries_its_anchor_and_the_anchor_file_holds_the_same(
+    run: Run, anchored: tuple[int, Path], tmp_path: Path
+) -> None:
+    iid, pdf = anchored
+    meta = PdfReader(pdf).metadata
+    assert meta is not None
+    keywords = str(meta["/Keywords"])
+    assert keywords.startswith(PDF_MARKER)
+    token = keywords[len(PDF_MARKER):]
+    line = base64.urlsafe_b64decode(token + "=" * (-len(token) % 4)).decode()
+    assert anchor_file(tmp_path).read_text(encoding="utf-8") == line + "\n"
+    anchor = json.loads(line)
+    assert anchor["record"] == f"incident:{iid}" and anchor["what"] == f"report incident {iid}"
+    text = "".join(page.extract_text() for page in PdfReader(pdf).pages)
+    squashed = "".join(text.split())
+    assert anchor["ledger_hash"] in squashed and anchor["record_hash"] in squashed
+    fingerprint = ok(run, "anchor", "show").splitlines()[0].split(": ")[1]
+    assert fingerprint.replace(" ", "").lower() == anchor["fingerprint"]
+    assert "".join(fingerprint.split()) in squashed
+    assert "chainconsistent;nooutsideanchor" in squashed  # nothing was anchored before this report
+
+    out = ok(run, "verify", "--anchor", str(pdf))
+    assert "1 anchor(s) checked" in out and "report PDF" in out
+    assert "unchanged since anchor of" in out
+    assert "自" in ok(run, "verify", "--anchor", str(pdf), lang="zh_CN")  # 自 … 的锚点以来未被改动
+
+
+def _engine_do(tmp_path: Path, change: Callable[[Connection], None]) -> None:
+    """A change made behind the app's back, as raw SQL would."""
+    ctx = open_context(tmp_path / "data")
+    try:
+        with ctx.engine.begin() as conn:
+            change(conn)
+    finally:
+        ctx.close()
+
+
+def test_a_log_cut_short_with_its_seal_rewritten_passes_verify_but_not_the_anchor(
+    run: Run, anchored: tuple[int, Path], tmp_path: Path
+) -> None:
+    iid, pdf = anchored
+
+    def cut(conn: Connection) -> None:
+        entries = incident_log.read_entries(conn, iid)
+        keep = entries[-2]
+        conn.execute(delete(LogEntryRow).where(LogEntryRow.id == entries[-1].id))
+        conn.execute(
+            update(IncidentRow).where(IncidentRow.id == iid).values(last_seq=keep.seq, chain_head=keep.hash)
+        )
+
+    _engine_do(tmp_path, cut)
+    assert run("verify")[0] == 0  # the chain alone cannot tell
+    code, _out, err = run("verify", "--anchor", str(pdf))
+    assert code == 1
+    assert "entries were removed (truncated below the anchor)" in err
+    assert f"report incident {iid}" in err and "Traceback" not in err
+
+
+def test_a_chain_rewritten_and_recomputed_is_caught_by_the_anchor_file(
+    run: Run, anchored: tuple[int, Path], tmp_path: Path
+) -> None:
+    iid, _pdf = anchored
+
+    def rewrite(conn: Connection) -> None:
+        prev = "0" * 64
+        for e in incident_log.read_entries(conn, iid):
+            body = "nothing happened" if e.seq == 2 else e.text
+            content = incident_log.canonical(
+                iid, e.seq, e.at, e.actor, e.kind.value, body, e.step, e.corrects, e.data
+            )
+            new = incident_log.chain_hash(prev, content)
+            conn.execute(
+                update(LogEntryRow).where(LogEntryRow.id == e.id).values(text=body, prev_hash=prev, hash=new)
+            )
+            prev = new
+        conn.execute(update(IncidentRow).where(IncidentRow.id == iid).values(chain_head=prev))
+
+    _engine_do(tmp_path, rewrite)
+    assert run("verify")[0] == 0  # recomputed with the app's own hash function
+    code, _out, err = run("verify", "--anchor", str(anchor_file(tmp_path)))
+    assert code == 1
+    assert "history up to the anchor was rewritten, or the database replaced" in err
+
+
+def test_a_database_replaced_by_an_empty_one_is_caught(
+    run: Run, anchored: tuple[int, Path], tmp_path: Path
+) -> None:
+    _iid, pdf = anchored
+    data = tmp_path / "data"
+    for db in data.glob("branchguard.sqlite*"):
+        db.unlink()
+    code, _out, err = run("verify", "--anchor", str(pdf))
+    assert code == 1
+    assert "the database was emptied or replaced by a new one" in err
+
+
+def test_an_edited_anchor_line_fails_its_signature(
+    run: Run, anchored: tuple[int, Path], tmp_path: Path
+) -> None:
+    path = anchor_file(tmp_path)
+    line = json.loads(path.read_text(encoding="utf-8"))
+    line["ledger_seq"] -= 1  # claim an earlier state
+    path.write_text(json.dumps(line) + "\n", encoding="utf-8")
+    code, out, err = run("verify", "--anchor", str(path))
+    assert code == 1
+    assert "edited after it was signed" in err
+    assert "1 of 1 anchor(s) do not hold" in out
+
+
+def test_an_unreachable_anchor_folder_keeps_the_report_and_says_why(
+    run: Run, tmp_path: Path
+) -> None:
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    assert f"Anchors go to {stick}" in ok(run, "anchor", "folder", str(stick))
+    assert f"Anchor folder: {stick}" in ok(run, "anchor", "show")
+    shutil.rmtree(stick)  # the stick pulled
+    pdf = tmp_path / "report.pdf"
+    code, out, err = run("report", "incident", "1", "-o", str(pdf))
+    assert code == 0 and out.strip() == str(pdf)
+    assert pdf.stat().st_size > 0
+    assert "the anchor was NOT written to" in err and str(stick / FILE_NAME) in err
+    assert not stick.exists()
+    # The report still carries its anchor: checking it against the data holds.
+    assert "unchanged since anchor of" in ok(run, "verify", "--anchor", str(pdf))
+
+
+def test_a_missing_anchor_folder_is_refused_by_name(run: Run, tmp_path: Path) -> None:
+    code, _out, err = run("anchor", "folder", str(tmp_path / "nowhere"))
+    assert code == 1 and str(tmp_path / "nowhere") in err and "Traceback" not in err
+
+
+def test_a_source_with_no_anchor_proves_nothing(run: Run, tmp_path: Path) -> None:
+    empty = tmp_path / "empty.jsonl"
+    empty.write_text("", encoding="utf-8")
+    code, _out, err = run("verify", "--anchor", str(empty))
+    assert code == 1 and "holds no anchor: nothing is proved" in err

@@ -1,0 +1,303 @@
+"""Anchors against a ledger of our own making (a list of chained hashes, `ListLedger`): an anchor
+holds while the ledger still has the anchored entry with the anchored hash, and names why it fails
+when a line was edited, the chain rewritten and recomputed, the ledger truncated or the database
+emptied; the key is made once, private; an unreachable anchor folder is reported, never raised."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import stat
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import Connection
+
+from branchguard.core.anchors import keys, rules, store
+from branchguard.core.anchors.service import AnchorService
+from branchguard.core.anchors.store import AnchorSourceError
+from branchguard.core.anchors.types import GENESIS, Anchor, Failure, Head, SourceKind
+from branchguard.core.audit.service import AuditFilter
+from branchguard.core.kernel.errors import PermissionDenied, ValidationError
+from branchguard.core.kernel.i18n import Message
+from branchguard.core.kernel.types import Actor, Role
+
+LEAD = Actor(user_id=None, username="lead", role=Role.LEAD)
+STAFF = Actor(user_id=None, username="staff", role=Role.STAFF)
+MOMENT = datetime(2026, 12, 4, 2, 31, tzinfo=UTC)
+
+
+def chain(contents: list[str]) -> list[str]:
+    """The hashes of a chain over `contents`, as a ledger computes them."""
+    hashes, prev = [], GENESIS
+    for c in contents:
+        prev = hashlib.sha256(f"{prev}\n{c}".encode()).hexdigest()
+        hashes.append(prev)
+    return hashes
+
+
+@dataclass
+class ListLedger:
+    """A real LedgerView over a list of hashes; records name the entry of their latest change."""
+
+    hashes: list[str]
+    records: dict[str, int] = field(default_factory=dict)
+    ok: bool = True
+
+    def head(self) -> Head:
+        return Head(len(self.hashes), self.hashes[-1]) if self.hashes else Head(0, GENESIS)
+
+    def hash_at(self, seq: int) -> str | None:
+        return self.hashes[seq - 1] if 1 <= seq <= len(self.hashes) else None
+
+    def record_head(self, entity: str, entity_id: str) -> Head | None:
+        seq = self.records.get(f"{entity}:{entity_id}")
+        return Head(seq, self.hashes[seq - 1]) if seq and seq <= len(self.hashes) else None
+
+    def consistent(self) -> bool:
+        return self.ok
+
+
+@dataclass
+class Bench:
+    """An anchor service whose ledger is `ledger` (replace it to tamper) and whose folder is `folder`."""
+
+    ledger: ListLedger
+    folder: Path
+    data: Path
+    service: AnchorService = field(init=False)
+
+    def view(self, _conn: Connection) -> ListLedger:
+        return self.ledger
+
+    @property
+    def file(self) -> Path:
+        return self.folder / store.FILE_NAME
+
+
+def make_bench(sessions: Any, tmp_path: Path, ledger: ListLedger, folder: Path | None = None) -> Bench:
+    bench = Bench(ledger, folder or tmp_path / "stick" / "anchors", tmp_path / "anchored")
+    bench.service = AnchorService(
+        sessions, bench.data, lambda: bench.folder, ledger=bench.view, clock=lambda: MOMENT
+    )
+    return bench
+
+
+def swap(bench: Bench, ledger: ListLedger) -> None:
+    bench.ledger = ledger
+
+
+@pytest.fixture
+def bench(ctx: Any, tmp_path: Path) -> Bench:
+    (tmp_path / "stick" / "anchors").mkdir(parents=True)
+    ledger = ListLedger(chain([f"entry {n}" for n in range(1, 11)]), records={"incident:12": 8})
+    return make_bench(ctx.sessions, tmp_path, ledger)
+
+
+def anchored(bench: Bench, what: str = "report incident 12") -> Anchor:
+    stamp = bench.service.stamp(LEAD, "incident", "12", what)
+    written = bench.service.append(stamp)
+    assert written.written, written.problem
+    assert stamp.anchor is not None
+    return stamp.anchor
+
+
+# -- the key ---------------------------------------------------------------------------------------
+def test_the_key_is_made_once_private_and_its_fingerprint_is_of_the_raw_public_key(bench: Bench) -> None:
+    path = keys.key_path(bench.data)
+    assert not path.exists()
+    first = bench.service.key()
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    assert stat.S_IMODE(path.parent.stat().st_mode) == 0o700
+    assert first.fingerprint == hashlib.sha256(bytes.fromhex(first.public_key)).hexdigest()[:16]
+    again = AnchorService(None, bench.data, lambda: bench.folder).key()  # type: ignore[arg-type]
+    assert again == first
+    assert rules.grouped("3f2a91c0aa55be01") == "3F2A 91C0 AA55 BE01"
+
+
+# -- stamping and appending ------------------------------------------------------------------------
+def test_a_stamp_names_both_heads_and_its_anchor_is_appended_signed_and_private(bench: Bench) -> None:
+    stamp = bench.service.stamp(LEAD, "incident", "12", "report incident 12")
+    assert stamp.ledger == Head(10, bench.ledger.hashes[9])
+    assert stamp.record == Head(8, bench.ledger.hashes[7])
+    assert stamp.proof == Message("anchor.proof.no_anchor")
+    assert not bench.file.exists()  # appended only once the document is written
+    written = bench.service.append(stamp)
+    assert written.written and written.path == str(bench.file)
+    assert stat.S_IMODE(bench.file.stat().st_mode) == 0o600
+    line = json.loads(bench.file.read_text(encoding="utf-8"))
+    assert list(line) == list(rules.FIELDS)
+    assert line["ledger_seq"] == 10 and line["record"] == "incident:12" and line["record_seq"] == 8
+    assert line["what"] == "report incident 12" and line["at"] == "2026-12-04T02:31:00Z"
+    assert line["fingerprint"] == bench.service.key().fingerprint
+    assert rules.signature_holds(rules.parse(line))
+
+
+def test_once_anchored_a_document_proves_the_data_unchanged_since_that_anchor(bench: Bench) -> None:
+    anchored(bench)
+    bench.ledger.hashes.extend(chain([f"entry {n}" for n in range(1, 13)])[10:])  # the day goes on
+    report = bench.service.check(LEAD, bench.file)
+    assert report.ok and report.kind == SourceKind.FILE and report.head.seq == 12
+    assert report.results[0].own_key
+    stamp = bench.service.stamp(LEAD, "incident", "12", "report incident 12")
+    local = MOMENT.astimezone().strftime("%Y-%m-%d %H:%M")
+    assert stamp.proof == Message("anchor.proof.unchanged", at=local, seq=10)
+
+
+def test_an_edited_anchor_line_fails_its_signature(bench: Bench) -> None:
+    anchored(bench)
+    line = json.loads(bench.file.read_text(encoding="utf-8"))
+    line["what"] = "report incident 13"
+    bench.file.write_text(json.dumps(line) + "\n", encoding="utf-8")
+    report = bench.service.check(LEAD, bench.file)
+    assert not report.ok
+    assert report.results[0].failure == Failure.SIGNATURE
+    # A line re-signed with another key names that key and fails too: its fingerprint is not its key's.
+    line["what"], line["fingerprint"] = "report incident 12", "0" * 16
+    bench.file.write_text(json.dumps(line) + "\n", encoding="utf-8")
+    assert bench.service.check(LEAD, bench.file).results[0].failure == Failure.SIGNATURE
+
+
+def test_a_chain_rewritten_and_recomputed_before_the_anchor_is_caught(bench: Bench) -> None:
+    anchored(bench)
+    forged = [f"entry {n}" for n in range(1, 11)]
+    forged[2] = "entry 3, quietly changed"
+    swap(bench, ListLedger(chain(forged), ok=True))  # internally consistent: plain verify passes
+    report = bench.service.check(LEAD, bench.file)
+    assert not report.ok and report.chain_consistent
+    result = report.results[0]
+    assert result.failure == Failure.REWRITTEN
+    assert result.reason is not None and result.reason.params["seq"] == 10
+    assert "rewritten" in result.reason.text("en")
+
+
+def test_a_ledger_truncated_below_the_anchor_is_caught(bench: Bench) -> None:
+    anchored(bench)
+    swap(bench, ListLedger(bench.ledger.hashes[:7]))
+    result = bench.service.check(LEAD, bench.file).results[0]
+    assert result.failure == Failure.TRUNCATED
+    assert result.reason == Message("anchor.fail.truncated", seq=10, end=7)
+
+
+def test_an_emptied_database_is_caught(bench: Bench) -> None:
+    anchored(bench)
+    swap(bench, ListLedger([]))
+    report = bench.service.check(LEAD, bench.file)
+    assert not report.ok and report.results[0].failure == Failure.EMPTY
+    stamp = bench.service.stamp(LEAD, "incident", "12", "report incident 12")
+    assert stamp.proof.key == "anchor.proof.anchor_failed"
+    assert stamp.record is None
+
+
+def test_a_broken_chain_proves_nothing(bench: Bench) -> None:
+    anchored(bench)
+    bench.ledger.ok = False
+    assert not bench.service.check(LEAD, bench.file).ok
+    assert bench.service.stamp(LEAD, "", "", "hazard register").proof == Message("anchor.proof.chain_broken")
+
+
+def test_a_line_that_is_no_anchor_is_named_and_fails_the_check(bench: Bench) -> None:
+    anchored(bench)
+    with bench.file.open("a", encoding="utf-8") as fh:
+        fh.write('{"at": "yesterday"}\n')
+    report = bench.service.check(LEAD, bench.file)
+    assert not report.ok
+    assert [(r.where, r.failure) for r in report.failures] == [(2, Failure.UNREADABLE)]
+
+
+def test_a_line_cut_short_is_left_and_the_next_anchor_starts_a_line_of_its_own(bench: Bench) -> None:
+    anchored(bench)
+    whole = bench.file.read_bytes()
+    bench.file.write_bytes(whole + whole[:40])  # the stick pulled mid-write
+    anchored(bench, "report incident 12 again")
+    report = bench.service.check(LEAD, bench.file)
+    assert [r.failure for r in report.results] == [None, Failure.UNREADABLE, None]
+
+
+# -- where anchors are kept ------------------------------------------------------------------------
+def test_an_unreachable_anchor_folder_is_reported_with_its_reason_not_raised(
+    ctx: Any, tmp_path: Path
+) -> None:
+    gone = tmp_path / "pulled-stick" / "anchors"  # the folder chosen is gone
+    bench = make_bench(ctx.sessions, tmp_path, ListLedger(chain(["a", "b"])), folder=gone)
+    stamp = bench.service.stamp(LEAD, "", "", "hazard register")
+    written = bench.service.append(stamp)
+    assert not written.written and written.path == str(gone / store.FILE_NAME)
+    assert written.problem is not None and written.problem.key == "anchor.not_written"
+    assert str(gone) in written.problem.text("en")
+    assert not gone.parent.exists()  # no folder made on the local disk in the stick's place
+
+
+def test_the_anchor_folder_must_exist_and_be_writable_and_its_choice_is_audited(
+    ctx: Any, tmp_path: Path, lead: Actor, staff: Actor
+) -> None:
+    saved: list[str] = []
+    service = ctx.services.anchors
+    with pytest.raises(ValidationError) as missing:
+        service.choose_folder(lead, tmp_path / "nowhere", saved.append)
+    assert missing.value.field == "field.anchor_folder" and saved == []
+    with pytest.raises(PermissionDenied):
+        service.choose_folder(staff, tmp_path, saved.append)
+    chosen = service.choose_folder(lead, tmp_path, saved.append)
+    assert saved == [str(tmp_path.resolve())] and chosen == tmp_path.resolve()
+    events = ctx.services.audit.list(lead, AuditFilter(action_prefix="anchor."))
+    assert [(e.action, e.after) for e in events] == [("anchor.configure", {"folder": str(chosen)})]
+
+
+def test_a_failing_save_records_nothing(ctx: Any, tmp_path: Path, lead: Actor) -> None:
+    def broken(_value: str) -> None:
+        raise OSError(30, "Read-only file system")
+
+    with pytest.raises(OSError, match="Read-only"):
+        ctx.services.anchors.choose_folder(lead, tmp_path, broken)
+    assert ctx.services.audit.list(lead, AuditFilter(action_prefix="anchor.")) == []
+
+
+def test_a_head_office_package_is_read_as_a_list_of_anchors(bench: Bench, tmp_path: Path) -> None:
+    first = anchored(bench)
+    package = tmp_path / "package.json"
+    package.write_text(
+        json.dumps({"format": "branchguard.anchors", "version": 1,
+                    "anchors": [rules.content(first), {"what": "half"}]}),
+        encoding="utf-8",
+    )
+    report = bench.service.check(LEAD, package)
+    assert report.kind == SourceKind.PACKAGE
+    assert [r.failure for r in report.results] == [None, Failure.UNREADABLE]
+    package.write_text(json.dumps({"format": "branchguard.anchors", "version": 9, "anchors": []}))
+    with pytest.raises(AnchorSourceError):
+        bench.service.check(LEAD, package)
+
+
+def test_a_source_that_is_not_a_file_is_refused_by_name(bench: Bench, tmp_path: Path) -> None:
+    with pytest.raises(AnchorSourceError) as refused:
+        bench.service.check(LEAD, tmp_path)
+    assert str(tmp_path) in refused.value.text("en")
+
+
+def test_parsing_names_what_is_wrong(bench: Bench) -> None:
+    good = rules.content(anchored(bench))
+    cases: list[tuple[Callable[[dict[str, Any]], None], str]] = [
+        (lambda d: d.pop("signature"), "missing signature"),
+        (lambda d: d.update(ledger_seq=-1), "ledger_seq"),
+        (lambda d: d.update(ledger_seq=True), "ledger_seq"),
+        (lambda d: d.update(ledger_hash="xyz"), "ledger_hash"),
+        (lambda d: d.update(at="2026-12-04 10:31"), "at is not a time"),
+        (lambda d: d.update(record_seq=None), "together"),
+    ]
+    for change, words in cases:
+        broken = dict(good)
+        change(broken)
+        with pytest.raises(ValueError, match=words):
+            rules.parse(broken)
+
+
+def test_the_default_folder_inside_the_data_folder_is_made_when_missing(ctx: Any, tmp_path: Path) -> None:
+    inside = tmp_path / "anchored" / "backups"
+    bench = make_bench(ctx.sessions, tmp_path, ListLedger(chain(["a"])), folder=inside)
+    assert bench.service.append(bench.service.stamp(LEAD, "", "", "hazard register")).written
+    assert stat.S_IMODE(inside.stat().st_mode) == 0o700 and bench.file.exists()
