@@ -55,6 +55,7 @@ def open_context(
             change = (schema.action, schema.from_revision, schema.to_revision, schema.backup)
             log.info("schema %s: %s -> %s (backup: %s)", *change)
         sessions = make_session_factory(engine)
+        _open_ledger(sessions)
         with sessions.begin() as s:
             ensure_builtin_contacts(s)
         services = build_services(engine, sessions, config.data_dir)
@@ -64,6 +65,21 @@ def open_context(
         engine.dispose()
         raise
     return AppContext(config, engine, sessions, services, schema)
+
+
+def _open_ledger(sessions: sessionmaker[Session]) -> None:
+    """Every change to evidence made through a session is ledgered from now on; the records of a
+    database that predates the ledger are taken in once, before anything else is written."""
+    from branchguard.core.ledger import chain, recording
+
+    recording.install()
+    with sessions() as s:
+        done = chain.adopted(s.connection())
+    if not done:
+        from branchguard.core.ledger.service import adopt_existing
+
+        added = adopt_existing(sessions)
+        log.info("ledger: %d entries taken in", added)
 
 
 def _starter_library_missing(sessions: sessionmaker[Session]) -> bool:

@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from branchguard.core.incidents.service import IncidentService
     from branchguard.core.inspections.service import InspectionService
     from branchguard.core.kernel.attachments import AttachmentStore
+    from branchguard.core.ledger.service import LedgerService
     from branchguard.core.people.service import PeopleService
     from branchguard.core.playbooks.service import PlaybookService
     from branchguard.core.schedules.service import ScheduleService
@@ -102,6 +103,12 @@ class Services:
             lambda lead, staff: inspection_demo.fill(self.inspections, self.hazards, lead, staff),
             lambda lead, staff: drill_demo.fill(self.drills, self.incidents, self.schedules, lead, staff),
         ]
+
+    @cached_property
+    def ledger(self) -> LedgerService:
+        from branchguard.core.ledger.service import LedgerService
+
+        return LedgerService(self._sessions, self.files)
 
     @cached_property
     def playbooks(self) -> PlaybookService:
