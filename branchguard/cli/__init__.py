@@ -60,6 +60,7 @@ def build_parser() -> argparse.ArgumentParser:
         incidents,
         info,
         inspections,
+        ledger,
         people,
         playbooks,
         reports,
@@ -80,6 +81,7 @@ def build_parser() -> argparse.ArgumentParser:
         reports,
         schedules,
         audit,
+        ledger,
         backup,
         info,
     ):

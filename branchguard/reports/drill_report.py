@@ -20,6 +20,7 @@ from branchguard.core.drills.types import DrillRecord, StepResult
 from branchguard.core.incidents.text import local_stamp
 from branchguard.core.kernel.i18n import t
 from branchguard.core.kernel.types import Actor
+from branchguard.core.ledger.types import RecordSeal
 from branchguard.core.people.types import BranchRole
 from branchguard.reports.fonts import FontChoice, find_cjk_font
 from branchguard.reports.incident_report import (
@@ -53,11 +54,17 @@ CHART_HEIGHT = 62 * mm
 
 
 def render_drill_report(
-    record: DrillRecord, font: FontChoice, *, branch_name: str = "", generated_at: datetime | None = None
+    record: DrillRecord,
+    font: FontChoice,
+    *,
+    branch_name: str = "",
+    generated_at: datetime | None = None,
+    seal: RecordSeal | None = None,
 ) -> tuple[bytes, int]:
-    """The report as PDF bytes and its page count; every page's header says 演练 DRILL."""
+    """The report as PDF bytes and its page count; every page's header says 演练 DRILL. `seal`:
+    the ledger's check of the run's incident when the report is made."""
     meta = drill_meta(t("report.drill.header", id=record.plan.id), branch_name, True, generated_at)
-    return render_pdf(meta, _story(make_styles(font), record), font)
+    return render_pdf(meta, _story(make_styles(font), record, seal), font)
 
 
 def build_drill_report(
@@ -65,14 +72,17 @@ def build_drill_report(
 ) -> FontChoice:
     """Read drill `plan_id` as `actor` and write its report to `out_path` (whole or not at all)."""
     record = services.drills.record_of(actor, plan_id)
+    seal = None
+    if record.incident is not None:
+        seal = services.ledger.seal(actor, "incident", record.incident.summary.id)
     branch = services.branch.get()
     font = find_cjk_font(font_setting)
-    data, _pages = render_drill_report(record, font, branch_name=branch.name if branch else "")
+    data, _pages = render_drill_report(record, font, branch_name=branch.name if branch else "", seal=seal)
     write_atomically(Path(out_path), data)
     return font
 
 
-def _story(styles: ReportStyles, record: DrillRecord) -> list[Flowable]:
+def _story(styles: ReportStyles, record: DrillRecord, seal: RecordSeal | None = None) -> list[Flowable]:
     width, plan, detail = content_width(), record.plan, record.incident
     title = f"{drill_markup()}&nbsp; {escape(plan.title)}"
     story: list[Flowable] = [Paragraph(title, styles.title)]
@@ -112,7 +122,7 @@ def _story(styles: ReportStyles, record: DrillRecord) -> list[Flowable]:
     flat = signatures._content if isinstance(signatures, KeepTogether) else [signatures]
     closing: list[Flowable] = []
     if detail is not None:
-        closing = [para(t("report.incident.integrity"), styles.heading), *chain_section(styles, detail)]
+        closing = [para(t("report.incident.integrity"), styles.heading), *chain_section(styles, detail, seal)]
     story.append(KeepTogether([*closing, *flat]))
     return story
 

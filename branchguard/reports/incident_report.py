@@ -18,6 +18,7 @@ from branchguard.core.incidents.text import elapsed_text, local_stamp, yuan_text
 from branchguard.core.incidents.types import REPORT_FIELDS, EntryKind, IncidentDetail, IncidentStatus
 from branchguard.core.kernel.i18n import t
 from branchguard.core.kernel.types import Actor, Level
+from branchguard.core.ledger.types import RecordSeal
 from branchguard.reports.fonts import FontChoice, find_cjk_font
 from branchguard.reports.incident_tables import (
     ALERT,
@@ -72,14 +73,16 @@ def render_incident_report(
     branch_name: str = "",
     read_attachment: ReadAttachment | None = None,
     generated_at: datetime | None = None,
+    seal: RecordSeal | None = None,
 ) -> tuple[bytes, int]:
     """The report as PDF bytes and its page count. `read_attachment` returns an attachment entry's
     bytes (raising a BranchGuardError when the file is gone or altered); without it the files
-    are listed but not checked or pictured."""
+    are listed but not checked or pictured. `seal` (the ledger's check of this incident when the
+    report is made) is printed with the chain head; without it, only the head."""
     summary = detail.summary
     generated_at = generated_at or datetime.now().astimezone()
     meta = drill_meta(t("report.incident.header", id=summary.id), branch_name, summary.drill, generated_at)
-    story = _story(make_styles(font), detail, branch_name, read_attachment, generated_at)
+    story = _story(make_styles(font), detail, branch_name, read_attachment, generated_at, seal)
     return render_pdf(meta, story, font)
 
 
@@ -90,6 +93,7 @@ def build_incident_report(
     and return the font used, whose warning the caller shows when set."""
     incidents = services.incidents
     detail = incidents.get(actor, incident_id)
+    seal = services.ledger.seal(actor, "incident", incident_id)
     branch = services.branch.get()
     font = find_cjk_font(font_setting)
     data, _pages = render_incident_report(
@@ -97,6 +101,7 @@ def build_incident_report(
         font,
         branch_name=branch.name if branch else "",
         read_attachment=lambda entry: incidents.attachment_bytes(actor, entry),
+        seal=seal,
     )
     write_atomically(Path(out_path), data)
     return font
@@ -108,6 +113,7 @@ def _story(
     branch_name: str,
     read: ReadAttachment | None,
     generated_at: datetime,
+    seal: RecordSeal | None = None,
 ) -> list[Flowable]:
     width, summary = content_width(), detail.summary
     title = escape(summary.title)
@@ -136,7 +142,7 @@ def _story(
     # another claims to be endlessly tall, so the signature block goes in by its content.)
     signatures = signature_block(styles, width)
     flat = signatures._content if isinstance(signatures, KeepTogether) else [signatures]
-    integrity = [para(t("report.incident.integrity"), styles.heading), *chain_section(styles, detail)]
+    integrity = [para(t("report.incident.integrity"), styles.heading), *chain_section(styles, detail, seal)]
     story.append(KeepTogether([*integrity, *flat]))
     return story
 
@@ -276,14 +282,27 @@ def actions_section(styles: ReportStyles, detail: IncidentDetail, width: float) 
     return data_table(styles, headers, rows, [number_w, width - number_w - sum(fixed), *fixed])
 
 
-def chain_section(styles: ReportStyles, detail: IncidentDetail) -> list[Flowable]:
-    """The log's chain head: anyone can check the printed log against the database with `verify`."""
+def chain_section(
+    styles: ReportStyles, detail: IncidentDetail, seal: RecordSeal | None = None
+) -> list[Flowable]:
+    """The log's chain head and, with a seal, the ledger's head, the record's own head and what the
+    ledger's check proved when the report was made: exactly that, no more."""
     s = detail.summary
     head = ParagraphStyle("chain", parent=styles.body, fontName=styles.font.bold_name)
-    return [
+    section: list[Flowable] = [
         para(t("report.incident.chain", count=s.entry_count), styles.body),
         Spacer(1, 1 * mm),
         para(s.chain_head, head),
         Spacer(1, 1 * mm),
-        para(t("report.incident.chain_hint"), styles.small),
     ]
+    if seal is not None:
+        section += [
+            para(t("report.ledger.head", seq=seal.head.seq, hash=seal.head.hash), styles.small),
+            para(
+                t("report.ledger.record", seq=seal.record_head.seq, hash=seal.record_head.hash), styles.small
+            ),
+            para(t("report.ledger.proved", proved=seal.proved.text()), styles.body),
+            Spacer(1, 1 * mm),
+        ]
+    section.append(para(t("report.incident.chain_hint"), styles.small))
+    return section

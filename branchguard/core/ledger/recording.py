@@ -69,7 +69,7 @@ def _record_of(mapper: Mapper[Any], target: Any) -> tuple[Session, str, str] | N
     session = object_session(target)
     if session is None or known is None:
         return None
-    (entity_id,) = inspect(target).identity or (None,)
+    (entity_id,) = mapper.primary_key_from_instance(target)
     return session, known[0], str(entity_id)
 
 
