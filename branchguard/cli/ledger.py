@@ -42,8 +42,8 @@ def run_verify(ctx: AppContext, args: argparse.Namespace) -> int:
             }
         )
         return 0 if report.ok else 1
-    if report.empty:
-        print(t("cli.ledger.empty"))
+    if report.ok and report.empty:
+        print(t("cli.ledger.empty", entries=report.entries, records=report.records))
         return 0
     if report.ok:
         print(

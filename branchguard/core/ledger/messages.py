@@ -104,8 +104,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "重新计算 {files} 个附件的哈希。账本链头：第 {seq} 条，{hash}。已证明：{proved}。",
     ),
     "cli.ledger.empty": (
-        "The database holds no records yet: there is nothing to verify.",
-        "数据库中尚无任何记录，无可核验。",
+        "The database holds no records yet, only the {records} built-in ones the app loads itself "
+        "({entries} ledger entries): there is nothing anyone wrote to verify.",
+        "数据库中尚无任何人写入的记录，仅有软件自带的 {records} 项内置内容（账本 {entries} 条），无可核验。",
     ),
     "cli.ledger.failed": (
         "Verify FAILED: {count} problem(s) ({entries} ledger entries, {records} records checked).",

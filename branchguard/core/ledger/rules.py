@@ -42,6 +42,20 @@ EVIDENCE: tuple[tuple[str, str, frozenset[str]], ...] = tuple(
         ("audit_event", "audit_events", ()),
     )
 )
+# Built-in content and settings the app writes by itself into a new database; every other kind is a
+# record someone wrote (an account at the least), which is what an empty database has none of.
+BUILT_IN = frozenset(
+    {
+        "playbook",
+        "playbook_version",
+        "playbook_step",
+        "branch",
+        "audit_event",
+        "severity_rule",
+        "compliance_rule",
+        "drill_criteria",
+    }
+)
 ENTITY_OF_TABLE = {table: (entity, leave_out) for entity, table, leave_out in EVIDENCE}
 
 

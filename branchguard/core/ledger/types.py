@@ -44,6 +44,9 @@ class LedgerReport:
     log_entries: int
     attachments: int  # attachment files re-hashed
     problems: tuple[LedgerProblem, ...]
+    written: int = (
+        0  # records someone wrote (accounts, incidents, drills, inspections, …): not built-in content
+    )
 
     @property
     def ok(self) -> bool:
@@ -51,7 +54,9 @@ class LedgerReport:
 
     @property
     def empty(self) -> bool:
-        return self.entries == 0 and self.records == 0
+        """No record anyone wrote: a new database (or one emptied and opened again) holds only the
+        built-in content the app loads itself, and a clean verify of it proves nothing about records."""
+        return self.written == 0
 
     @property
     def proved(self) -> Message:

@@ -57,6 +57,7 @@ class _Found:
     records: int = 0
     incidents: int = 0
     log_entries: int = 0
+    written: int = 0
 
     def add(self, entity: str, entity_id: str, message: Message) -> None:
         self.problems.append(LedgerProblem(entity, entity_id, message))
@@ -76,7 +77,14 @@ def verify(conn: Connection, files: AttachmentStore, only: tuple[str, str] | Non
         _check_logs(conn, found, None if only is None else int(only[1]))
     checked = _check_files(files, found)
     return LedgerReport(
-        head, found.entries, found.records, found.incidents, found.log_entries, checked, tuple(found.problems)
+        head,
+        found.entries,
+        found.records,
+        found.incidents,
+        found.log_entries,
+        checked,
+        tuple(found.problems),
+        found.written,
     )
 
 
@@ -124,10 +132,10 @@ def _check_records(conn: Connection, found: _Found, only: tuple[str, str] | None
     ledgered: dict[str, dict[str, tuple[int, str, str]]] = {}
     for (entity, entity_id), known in found.latest.items():
         ledgered.setdefault(entity, {})[entity_id] = known
-    differing: list[tuple[str, str, dict[str, Any], int]] = []
     for evidence in store.REGISTRY:
         if only is not None and evidence.entity != only[0]:
             continue
+        differing: list[tuple[str, str, dict[str, Any], int]] = []
         entity = evidence.entity
         expected = ledgered.get(entity, {})
         if only is not None:
@@ -135,6 +143,7 @@ def _check_records(conn: Connection, found: _Found, only: tuple[str, str] | None
         seen: set[str] = set()
         for entity_id, state in store.states(conn, evidence, None if only is None else [only[1]]):
             found.records += 1
+            found.written += entity not in rules.BUILT_IN
             seen.add(entity_id)
             found.refer(entity, entity_id, state)
             ledger_says = expected.get(entity_id)
@@ -145,6 +154,7 @@ def _check_records(conn: Connection, found: _Found, only: tuple[str, str] | None
                 found.add(entity, entity_id, Message("ledger.problem.resurrected", record=name))
             elif ledger_says[2] != rules.digest_of(state):
                 differing.append((entity, entity_id, state, ledger_says[0]))
+        _name_fields(conn, found, differing)
         for entity_id, (_seq, action, _digest) in expected.items():
             if entity_id not in seen and action != _DELETE:
                 found.add(
@@ -152,7 +162,6 @@ def _check_records(conn: Connection, found: _Found, only: tuple[str, str] | None
                     entity_id,
                     Message("ledger.problem.deleted", record=record_name(entity, entity_id)),
                 )
-    _name_fields(conn, found, differing)
 
 
 def _name_fields(
