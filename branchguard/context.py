@@ -121,6 +121,8 @@ def open_context(
             change = (schema.action, schema.from_revision, schema.to_revision, schema.backup)
             log.info("schema %s: %s -> %s (backup: %s)", *change)
         sessions = make_session_factory(engine)
+        if not read_only:
+            _open_ledger(sessions)
         services = build_services(
             engine, sessions, config.data_dir, lambda: config.anchor_dir, read_only=read_only
         )
@@ -136,6 +138,21 @@ def open_context(
             raise fault from exc
         raise
     return AppContext(config, engine, sessions, services, schema, read_only, place)
+
+
+def _open_ledger(sessions: sessionmaker[Session]) -> None:
+    """Every change to evidence made through a session is ledgered from now on; the records of a
+    database that predates the ledger are taken in once, before anything else is written."""
+    from branchguard.core.ledger import chain, recording
+
+    recording.install()
+    with sessions() as s:
+        done = chain.adopted(s.connection())
+    if not done:
+        from branchguard.core.ledger.service import adopt_existing
+
+        added = adopt_existing(sessions)
+        log.info("ledger: %d entries taken in", added)
 
 
 def _starter_library_missing(sessions: sessionmaker[Session]) -> bool:

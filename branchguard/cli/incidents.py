@@ -5,10 +5,9 @@ from __future__ import annotations
 import argparse
 from datetime import UTC, date, datetime
 from decimal import Decimal, InvalidOperation
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from branchguard.cli.common import cli_actor, fail, local_time, print_json, print_table
+from branchguard.cli.common import cli_actor, local_time, print_json, print_table
 from branchguard.core.incidents.text import elapsed_text, entry_text, local_stamp, step_timing, yuan_text
 from branchguard.core.incidents.types import (
     TYPED_KINDS,
@@ -86,19 +85,6 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     lst.add_argument("--open", action="store_true", help="only open incidents")
     lst.add_argument("--search", default="", help="words in a title or in any log entry")
     lst.set_defaults(handler=run_list)
-
-    verify = sub.add_parser("verify", help="check every incident log's hash chain")
-    verify.add_argument(
-        "--anchor",
-        dest="anchors",
-        action="append",
-        type=Path,
-        default=[],
-        metavar="FILE",
-        help="also check the data against the signed anchors in FILE: an anchor file, a report PDF "
-        "or a head-office package (repeatable)",
-    )
-    verify.set_defaults(handler=run_verify)
 
 
 def _yuan(value: str) -> int:
@@ -348,35 +334,3 @@ def run_list(ctx: AppContext, args: argparse.Namespace) -> int:
         ],
     )
     return 0
-
-
-def run_verify(ctx: AppContext, args: argparse.Namespace) -> int:
-    code = _verify_chains(ctx)
-    for source in args.anchors:
-        from branchguard.cli.anchors import check_anchors
-
-        code = check_anchors(ctx, source) or code
-    return code
-
-
-def _verify_chains(ctx: AppContext) -> int:
-    report = ctx.services.incidents.verify(cli_actor())
-    if report.ok:
-        print(t("cli.verify.ok", incidents=report.incidents, entries=report.entries))
-        return 0
-    for problem in report.problems:
-        where = (
-            t("cli.verify.entry", id=problem.incident_id, seq=problem.seq)
-            if problem.seq is not None
-            else t("cli.verify.head", id=problem.incident_id)
-        )
-        fail(t("cli.verify.broken", where=where, reason=problem.reason))
-    print(
-        t(
-            "cli.verify.failed",
-            broken=len(report.problems),
-            incidents=report.incidents,
-            entries=report.entries,
-        )
-    )
-    return 1

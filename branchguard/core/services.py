@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from branchguard.core.incidents.service import IncidentService
     from branchguard.core.inspections.service import InspectionService
     from branchguard.core.kernel.attachments import AttachmentStore
+    from branchguard.core.ledger.service import LedgerService
     from branchguard.core.people.service import PeopleService
     from branchguard.core.playbooks.service import PlaybookService
     from branchguard.core.schedules.service import ScheduleService
@@ -102,9 +103,13 @@ class Services:
 
     @cached_property
     def anchors(self) -> AnchorService:
+        from branchguard.core.anchors.ledger_link import ledger_view
         from branchguard.core.anchors.service import AnchorService
 
-        return AnchorService(self._sessions, self._data_dir, self._anchor_dir)
+        files = self.files
+        return AnchorService(
+            self._sessions, self._data_dir, self._anchor_dir, lambda conn: ledger_view(conn, files)
+        )
 
     @cached_property
     def demo(self) -> DemoService:
@@ -123,6 +128,12 @@ class Services:
             lambda lead, staff: inspection_demo.fill(w.inspections, w.hazards, lead, staff),
             lambda lead, staff: drill_demo.fill(w.drills, w.incidents, w.schedules, lead, staff),
         ]
+
+    @cached_property
+    def ledger(self) -> LedgerService:
+        from branchguard.core.ledger.service import LedgerService
+
+        return LedgerService(self._sessions, self.files)
 
     @cached_property
     def playbooks(self) -> PlaybookService:

@@ -10,6 +10,7 @@ from branchguard.db.models import (
     hazards,
     incidents,
     inspections,
+    ledger,
     playbooks,
     schedules,
 )
@@ -22,6 +23,7 @@ __all__ = [
     "hazards",
     "incidents",
     "inspections",
+    "ledger",
     "playbooks",
     "schedules",
 ]

@@ -298,7 +298,7 @@ def actions_section(styles: ReportStyles, detail: IncidentDetail, width: float) 
 
 
 def chain_section(styles: ReportStyles, detail: IncidentDetail) -> list[Flowable]:
-    """The log's chain head: anyone can check the printed log against the database with `verify`."""
+    """The log's own chain head; the ledger's heads and what was proved follow it (reports/anchoring)."""
     s = detail.summary
     head = ParagraphStyle("chain", parent=styles.body, fontName=styles.font.bold_name)
     return [

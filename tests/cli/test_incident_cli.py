@@ -187,7 +187,7 @@ def test_verify_passes_then_names_the_changed_entry(run: Run, tmp_path: Path) ->
         ok(run, "incident", "log", iid, "--kind", "note", "--text", "第二条")
     out = ok(run, "verify")
     assert out.count("\n") == 1
-    assert f"所有事件记录完好：{incidents + 2} 起事件，共 {entries + 6} 条记录" in out
+    assert f"{incidents + 2} 起事件共 {entries + 6} 条处置记录" in out and "已证明：链一致；无外部锚点" in out
 
     with sqlite3.connect(tmp_path / "data" / "branchguard.sqlite") as db:
         db.execute("UPDATE incident_log SET text = '改过' WHERE incident_id = ? AND seq = 2", (int(second),))
@@ -196,9 +196,9 @@ def test_verify_passes_then_names_the_changed_entry(run: Run, tmp_path: Path) ->
     assert err.splitlines() == [
         f"branchguard: error: 事件 {second} 第 2 条记录：内容与哈希不符（写入后被改动）"
     ]
-    assert "1 起记录链已损坏" in out
+    assert "核验未通过：发现 1 处问题" in out
     code, _out, err = run("verify", lang="en")
-    assert code == 1 and f"incident {second}, entry 2: content does not match its hash" in err
+    assert code == 1 and f"incident {second}, log entry 2: content does not match its hash" in err
 
 
 def test_ad_hoc_start_and_handover(run: Run, tmp_path: Path) -> None:

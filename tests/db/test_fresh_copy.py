@@ -47,12 +47,20 @@ def schema_of(engine: Engine) -> dict[str, Any]:
     return tables
 
 
+# The ledger's states, digests and hashes cover the records' times, so there only its entries'
+# numbers, records and actions can be compared (seq, entity, entity_id, action; head: id, seq, adopted).
+LEDGER_COLUMNS = {"ledger_entries": (0, 3, 4, 5), "ledger_head": (0, 1, 3)}
+
+
 def content_of(engine: Engine) -> dict[str, list[tuple[Any, ...]]]:
     """Every row of every table; a time is only "a time" (the two were made seconds apart)."""
-    return {
+    content = {
         table: [tuple("<time>" if isinstance(v, datetime) else v for v in row) for row in rows]
         for table, rows in take_snapshot(engine).items()
     }
+    for table, kept in LEDGER_COLUMNS.items():
+        content[table] = sorted(tuple(row[i] for i in kept) for row in content.get(table, []))
+    return content
 
 
 def journal_mode(engine: Engine) -> str | None:

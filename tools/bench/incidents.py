@@ -28,11 +28,14 @@ from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
 
+from sqlalchemy.dialects.sqlite import dialect as sqlite_dialect
+
 from branchguard.context import open_context
 from branchguard.core.incidents import log as incident_log
 from branchguard.core.incidents.text import STAMP, entry_text
 from branchguard.core.incidents.types import EntryKind, LogEntry
 from branchguard.core.kernel.types import Actor
+from branchguard.core.ledger import chain as ledger_chain
 from tools.bench.common import Figure, print_ratio, run_child
 from tools.bench.log_fixture import CACHE_DIR, DB_FILE, Fixture, cached, lead_actor, sample_texts
 
@@ -188,6 +191,9 @@ def _floor_insert(floor: sqlite3.Connection, e: LogEntry) -> None:
     floor.execute("COMMIT")
 
 
+_SQLITE = sqlite_dialect()  # binds the ledger entry's time as SQLAlchemy would
+
+
 class _RawAppend:
     """BranchGuard's append statements through raw sqlite3, on a copy of its database."""
 
@@ -203,7 +209,8 @@ class _RawAppend:
     def append(self, body: str) -> None:
         at, db, iid = datetime.now(UTC), self.db, self.incident_id
         db.execute("BEGIN IMMEDIATE")
-        last_seq, prev, indexed_upto = db.execute(incident_log._SQLITE_END_OPEN, (iid,)).fetchone()
+        end = db.execute(incident_log._SQLITE_END_OPEN, (iid,)).fetchone()
+        last_seq, prev, indexed_upto, ledger_seq, ledger_hash = end
         seq = last_seq + 1
         digest = incident_log.chain_hash(
             prev, incident_log.canonical(iid, seq, at, "lead", "action", body, None, None, {})
@@ -212,7 +219,9 @@ class _RawAppend:
         row = (iid, seq, stored, "lead", "action", body, None, None, "{}", prev, digest)
         db.execute(incident_log._SQLITE_INSERT, row)
         db.execute(incident_log._SQLITE_SEAL, (seq, digest, iid))
-        incident_log._index_after(db.cursor(), indexed_upto)  # raw cursor statements too
+        cursor = db.cursor()  # raw cursor statements too: the ledger entry, the search index
+        ledger_chain.append_log_sqlite(cursor, _SQLITE, ledger_seq, ledger_hash, iid, "lead", at, digest)
+        incident_log._index_after(cursor, indexed_upto)
         db.execute("COMMIT")
 
     def close(self) -> None:

@@ -1,65 +1,43 @@
-"""The one place where the anchors meet the ledger: `ledger_view(conn)` builds the `LedgerView` the
-anchor service reads (the service is given this function by `core/services.py`).
-
-Until the ledger over every record (`core/ledger`) is in this tree, the ledger anchored is the one
-chain of evidence that exists: every incident log entry in the order it was written, entry N being
-the N-th row of `incident_log` by id, its hash the entry's own chain hash. Anchors made over it
-catch a log cut short, a log entry or a whole incident deleted, a log rewritten and its chain
-recomputed, and an emptied or replaced database. When `core/ledger` lands, `ledger_view` returns
-an adapter over `core.ledger.service.head / hash_at / record_head` and its chain check instead,
-and `IncidentLogLedger` goes; nothing else changes.
-"""
+"""The one place where the anchors meet the ledger: `ledger_view(conn, files)` builds the
+`LedgerView` the anchor service reads over the ledger of every evidence record (core/ledger); the
+service is given it by `core/services.py`."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from sqlalchemy import Connection, Table, func, select
+from sqlalchemy import Connection
 
-from branchguard.core.anchors.types import GENESIS, Head, LedgerView
-from branchguard.db.models.incidents import LogEntryRow
+from branchguard.core.anchors.types import Head, LedgerView
+from branchguard.core.kernel.attachments import AttachmentStore
+from branchguard.core.ledger import service as ledger
 
 LedgerFactory = Callable[[Connection], LedgerView]
-_LOG: Table = LogEntryRow.__table__  # type: ignore[assignment]
 
 
-def ledger_view(conn: Connection) -> LedgerView:
-    return IncidentLogLedger(conn)
+def ledger_view(conn: Connection, files: AttachmentStore) -> LedgerView:
+    return _Ledger(conn, files)
 
 
-class IncidentLogLedger:
-    """Every incident log entry in written order as one sequence (see the module's note)."""
-
-    def __init__(self, conn: Connection) -> None:
+class _Ledger:
+    def __init__(self, conn: Connection, files: AttachmentStore) -> None:
         self._conn = conn
+        self._files = files
 
     def head(self) -> Head:
-        count = self._conn.scalar(select(func.count()).select_from(_LOG)) or 0
-        if not count:
-            return Head(0, GENESIS)
-        last = self._conn.scalar(select(_LOG.c.hash).order_by(_LOG.c.id.desc()).limit(1))
-        return Head(count, last or GENESIS)
+        h = ledger.head(self._conn)
+        return Head(h.seq, h.hash)
 
     def hash_at(self, seq: int) -> str | None:
-        if seq < 1:
-            return None
-        return self._conn.scalar(select(_LOG.c.hash).order_by(_LOG.c.id).limit(1).offset(seq - 1))
+        return ledger.hash_at(self._conn, seq) if seq >= 1 else None
 
     def record_head(self, entity: str, entity_id: str) -> Head | None:
-        if entity != "incident" or not entity_id.isdigit():
-            return None
-        last = self._conn.execute(
-            select(_LOG.c.id, _LOG.c.hash)
-            .where(_LOG.c.incident_id == int(entity_id))
-            .order_by(_LOG.c.id.desc())
-            .limit(1)
-        ).first()
-        if last is None:
-            return None
-        position = self._conn.scalar(select(func.count()).select_from(_LOG).where(_LOG.c.id <= last.id))
-        return Head(position or 0, last.hash)
+        h = ledger.record_head(self._conn, entity, entity_id)
+        return Head(h.seq, h.hash) if h.seq else None
 
-    def consistent(self) -> bool:
-        from branchguard.core.incidents import log
+    def consistent(self, only: tuple[str, str] | None = None) -> bool:
+        """The ledger's own check: the chain, and every record (or `only` that one, with its log
+        and files) equal to its latest ledgered state."""
+        from branchguard.core.ledger import verify
 
-        return log.verify(self._conn).ok
+        return verify.verify(self._conn, self._files, only=only).ok

@@ -12,7 +12,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlalchemy.orm import Session, sessionmaker
 
 from branchguard.core.anchors import keys, rules, store
-from branchguard.core.anchors.ledger_link import LedgerFactory, ledger_view
+from branchguard.core.anchors.ledger_link import LedgerFactory
 from branchguard.core.anchors.types import (
     Anchor,
     AnchorReport,
@@ -35,7 +35,7 @@ class AnchorService:
         sessions: sessionmaker[Session],
         data_dir: Path,
         folder: Callable[[], Path],
-        ledger: LedgerFactory = ledger_view,
+        ledger: LedgerFactory,
         clock: Callable[[], datetime] = lambda: datetime.now(UTC),
     ) -> None:
         self._sessions = sessions
@@ -81,8 +81,15 @@ class AnchorService:
         before = str(self.folder())
         with self._sessions.begin() as s:
             save(str(folder))
-            record(s, actor, "anchor.configure", "anchor_folder", "", before={"folder": before},
-                   after={"folder": str(folder)})
+            record(
+                s,
+                actor,
+                "anchor.configure",
+                "anchor_folder",
+                "",
+                before={"folder": before},
+                after={"folder": str(folder)},
+            )
         return folder
 
     # -- stamping documents ----------------------------------------------------------------------
@@ -94,7 +101,7 @@ class AnchorService:
             view = self._ledger(s.connection())
             head = _head(view)
             rec = view.record_head(entity, entity_id) if entity else None
-            consistent = view.consistent()
+            consistent = view.consistent((entity, entity_id) if entity else None)
             proof = self._proof(view, head, consistent)
         record_head = Head(rec.seq, rec.hash) if rec is not None else None
         try:
@@ -178,4 +185,3 @@ class AnchorService:
 def _head(view: LedgerView) -> Head:
     now = view.head()
     return Head(now.seq, now.hash)
-

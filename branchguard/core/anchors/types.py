@@ -45,8 +45,9 @@ class LedgerView(Protocol):
         """The ledger position of the record's latest entry, None when the ledger has none for it."""
         ...
 
-    def consistent(self) -> bool:
-        """Whether the chain recomputes from its entries (what plain `verify` proves)."""
+    def consistent(self, only: tuple[str, str] | None = None) -> bool:
+        """Whether the chain recomputes from its entries and the records (or `only` the one named
+        by entity and id) equal their ledgered states: what plain `verify` proves."""
         ...
 
 

@@ -39,6 +39,7 @@ from branchguard.core.kernel.errors import NotFound, ValidationError
 from branchguard.core.kernel.i18n import Message, t
 from branchguard.core.kernel.roles import require
 from branchguard.core.kernel.types import Actor, Text2
+from branchguard.core.ledger import recording as ledger_recording
 from branchguard.core.playbooks.store import approved
 from branchguard.core.playbooks.types import IncidentCategory
 from branchguard.core.schedules import rules
@@ -219,6 +220,7 @@ class DrillService:
                 .where(DrillPlanRow.id == plan_id, DrillPlanRow.status == old.value)
                 .values(status=new.value)
             )
+            ledger_recording.touch(s, "drill_plan", [plan_id])  # a Core UPDATE: the session did not see it
             if getattr(done, "rowcount", 0) != 1 and refuse_as is not None:
                 row = self._row(s, plan_id)
                 drill_rules.expect(row.id, row.status, refuse_as)

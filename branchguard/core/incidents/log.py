@@ -4,7 +4,8 @@ This module is the only writer of `incident_log`, and it only inserts. Each appe
 transaction (committed with synchronous FULL on SQLite before the caller gets the entry back), so
 what a screen shows is on disk. The chain: `hash = SHA-256(prev_hash + "\\n" + canonical(entry))`,
 the first entry's `prev_hash` being 64 zeros; the incident row's `last_seq` and `chain_head` seal
-the end, so a removed tail is detected too.
+the end, so a removed tail is detected too. Each append also appends the entry's hash to the ledger
+(core/ledger) in the same transaction, which is what catches a tail cut with the seal rewritten.
 """
 
 from __future__ import annotations
@@ -23,6 +24,9 @@ from sqlalchemy import Connection, Dialect, Table, bindparam, insert, select, te
 from branchguard.core.incidents.types import ChainProblem, EntryKind, IncidentStatus, LogEntry, VerifyReport
 from branchguard.core.kernel.errors import NotFound, ValidationError
 from branchguard.core.kernel.i18n import Message, t
+from branchguard.core.ledger import chain as ledger
+from branchguard.core.ledger.rules import INCIDENT as LEDGER_INCIDENT
+from branchguard.core.ledger.types import LedgerAction
 from branchguard.db.base import utcnow
 from branchguard.db.models.incidents import (
     CORRECTIONS_WHERE,
@@ -135,10 +139,11 @@ _INSERT = insert(_LOG)
 _SEAL = update(_INCIDENTS).where(_INCIDENTS.c.id == bindparam("incident")).values(chain_head=bindparam("h"))
 
 # On SQLite the append takes the write lock before it reads (BEGIN IMMEDIATE, unless the caller's
-# transaction has written already and so holds it), reads the incident's end and the search
-# index's mark in one statement, writes the row and the new end, and indexes the new entry.
+# transaction has written already and so holds it), reads the incident's end, the search index's
+# mark and the ledger's head in one statement, writes the row, the new end and the ledger entry,
+# and indexes the new entry.
 _SQLITE_END = (
-    f"SELECT last_seq, chain_head, (SELECT indexed_upto FROM {FTS_STATE_TABLE}) "
+    f"SELECT last_seq, chain_head, (SELECT indexed_upto FROM {FTS_STATE_TABLE}), {ledger.SQLITE_HEAD} "
     "FROM incidents WHERE id = ?{}"
 )
 _SQLITE_END_ANY = _SQLITE_END.format("")
@@ -201,6 +206,8 @@ def append(
     }
     entry_id = conn.execute(_INSERT, values).inserted_primary_key[0]  # type: ignore[index]
     conn.execute(_SEAL, {"incident": incident_id, "h": digest})
+    ledgered = ledger.Item(LEDGER_INCIDENT, str(incident_id), LedgerAction.APPEND, None, digest, at, actor)
+    ledger.append(conn, [ledgered], actor)
     return LogEntry(entry_id, incident_id, seq, at, actor, kind, body, step, corrects, data, prev, digest)
 
 
@@ -235,7 +242,7 @@ def _append_sqlite(
         if end is None:
             status = cursor.execute("SELECT status FROM incidents WHERE id = ?", (incident_id,)).fetchone()
             _raise_not_open(status[0] if status else None, incident_id)
-        last_seq, prev, indexed_upto = end
+        last_seq, prev, indexed_upto, ledger_seq, ledger_hash = end
         seq = last_seq + 1
         content = canonical(incident_id, seq, at, actor, kind.value, body, step, corrects, data)
         digest = chain_hash(prev, content)
@@ -243,6 +250,7 @@ def _append_sqlite(
         values = (incident_id, seq, stamp(at), actor, kind.value, body, step, corrects, encode(data))
         entry_id = cursor.execute(_SQLITE_INSERT, (*values, prev, digest)).lastrowid
         cursor.execute(_SQLITE_SEAL, (seq, digest, incident_id))
+        ledger.append_log_sqlite(cursor, dialect, ledger_seq, ledger_hash, incident_id, actor, at, digest)
         _index_after(cursor, indexed_upto)
     finally:
         cursor.close()

@@ -210,9 +210,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "本报告所列处置记录共 {count} 条，记录链头哈希（SHA-256）：",
     ),
     "report.incident.chain_hint": (
-        "Each entry is chained to the one before it; branchguard verify checks that none has "
-        "been changed or removed since it was written.",
-        "每条记录与前一条以哈希相连；运行 branchguard verify 可核验记录写入后未被改动或删除。",
+        "Each entry is chained to the one before it and recorded in the branch's ledger; "
+        "branchguard verify recomputes both against the database.",
+        "每条记录与前一条以哈希相连，并记入本网点的账本；运行 branchguard verify 可据数据库重新核算二者。",
     ),
     "report.handover.title": ("Shift handover", "交接班记录"),
     "report.handover.taken": ("Snapshot taken {at} by {who}", "交接时间：{at}　记录人：{who}"),

@@ -46,6 +46,7 @@ from branchguard.core.kernel.errors import ValidationError
 from branchguard.core.kernel.i18n import Message, t
 from branchguard.core.kernel.roles import require
 from branchguard.core.kernel.types import Actor
+from branchguard.core.ledger import recording as ledger_recording
 from branchguard.core.schedules import links as schedule_links
 from branchguard.core.schedules.service import ScheduleService
 from branchguard.db.base import utcnow
@@ -272,6 +273,7 @@ class InspectionService(TemplateLibrary):
             )
             if getattr(claimed, "rowcount", 0) != 1:
                 raise ValidationError("field.inspection", Message("inspection.submitted_already", id=row.id))
+            ledger_recording.touch(s, "inspection", [row.id])  # a Core UPDATE: the session did not see it
             failed = [a for a in row.answers if a.result == ItemResult.FAIL.value]
             for ans in failed:
                 self._open_hazard(s, actor, row, ctx, ans.number, ans.note, store.refs(ans.photos))

@@ -20,6 +20,7 @@ SOURCES = (
     "branchguard.core.complaints.messages",
     "branchguard.core.faults.messages",
     "branchguard.core.anchors.messages",
+    "branchguard.core.ledger.messages",
 )
 
 Catalogue = dict[str, tuple[str, str]]

@@ -41,6 +41,8 @@ ROLE_TABLE: MappingProxyType[str, frozenset[Role]] = MappingProxyType({
     "contact.delete": _LEAD,
     # audit trail
     "audit.list": _LEAD_AUDITOR,
+    # the ledger over every record: anyone may check that the records are what was written
+    "ledger.verify": _ALL,
     # backups of the data folder (restore replaces the database, so it runs before any login)
     "backup.create": _LEAD,
     # anchors: signed ledger heads kept outside the database (whoever makes a document signs its head)

@@ -18,6 +18,8 @@ from branchguard.core.kernel.errors import NotFound, ValidationError
 from branchguard.core.kernel.i18n import Message, t
 from branchguard.core.kernel.roles import require
 from branchguard.core.kernel.types import Actor, Level, PlaybookStatus
+from branchguard.core.ledger import recording as ledger_recording
+from branchguard.core.ledger.types import LedgerAction
 from branchguard.core.playbooks.rules import clean_code, clean_content
 from branchguard.core.playbooks.store import (
     approved,
@@ -428,6 +430,11 @@ class PlaybookService:
             for values in step_values(item.content)
         ]
         s.execute(insert(StepRow), steps)
+        # Core INSERTs: the session did not see these records, so they are noted for the ledger here.
+        ledger_recording.touch(s, "playbook", ids.values(), LedgerAction.CREATE)
+        ledger_recording.touch(s, "playbook_version", version_ids.values(), LedgerAction.CREATE)
+        step_ids = s.scalars(select(StepRow.id).where(StepRow.version_id.in_(version_ids.values())))
+        ledger_recording.touch(s, "playbook_step", step_ids, LedgerAction.CREATE)
 
     def _classify(self, existing: dict[str, PlaybookRow], items: list[ImportItem]) -> ImportPlan:
         added, updated, unchanged = [], [], []

@@ -58,7 +58,7 @@ class ListLedger:
         seq = self.records.get(f"{entity}:{entity_id}")
         return Head(seq, self.hashes[seq - 1]) if seq and seq <= len(self.hashes) else None
 
-    def consistent(self) -> bool:
+    def consistent(self, only: tuple[str, str] | None = None) -> bool:
         return self.ok
 
 
@@ -114,7 +114,7 @@ def test_the_key_is_made_once_private_and_its_fingerprint_is_of_the_raw_public_k
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
     assert stat.S_IMODE(path.parent.stat().st_mode) == 0o700
     assert first.fingerprint == hashlib.sha256(bytes.fromhex(first.public_key)).hexdigest()[:16]
-    again = AnchorService(None, bench.data, lambda: bench.folder).key()  # type: ignore[arg-type]
+    again = AnchorService(None, bench.data, lambda: bench.folder, bench.service._ledger).key()  # type: ignore[arg-type]
     assert again == first
     assert rules.grouped("3f2a91c0aa55be01") == "3F2A 91C0 AA55 BE01"
 

@@ -149,7 +149,9 @@ def corrupt(kind: str, seed: int) -> bytes:
 # these keeps each example cheap (every table took about 0.4 s an example); that they are all is
 # not taken on trust: every write statement of every example is watched, and one that reached
 # another table fails the test.
-IMPORT_TABLES = frozenset({"playbooks", "playbook_versions", "playbook_steps", "audit_events"})
+IMPORT_TABLES = frozenset(
+    {"playbooks", "playbook_versions", "playbook_steps", "audit_events", "ledger_entries", "ledger_head"}
+)
 WRITE = re.compile(r'^\s*(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s+"?(\w+)', re.IGNORECASE)
 
 

@@ -1,0 +1,115 @@
+"""The ledger's text in both languages: each kind of record, each problem verify finds, what it proved."""
+
+from __future__ import annotations
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    "action.ledger.verify": ("verify the records", "核验记录"),
+    "action.ledger.adopt": ("take the existing records into the ledger", "将已有记录纳入账本"),
+    # each kind of record, as a problem names it
+    "ledger.entity.incident": ("incident {id}", "事件 {id}"),
+    "ledger.entity.incident_action": ("follow-up action {id}", "整改措施 {id}"),
+    "ledger.entity.drill_plan": ("drill {id}", "演练 {id}"),
+    "ledger.entity.drill_evaluation": ("drill evaluation {id}", "演练评估 {id}"),
+    "ledger.entity.drill_criteria": ("drill criteria set {id}", "演练评分标准 {id}"),
+    "ledger.entity.compliance_rule": ("compliance rule {id}", "合规规则 {id}"),
+    "ledger.entity.inspection": ("inspection {id}", "检查 {id}"),
+    "ledger.entity.inspection_answer": ("inspection answer {id}", "检查结果 {id}"),
+    "ledger.entity.inspection_amendment": ("inspection amendment {id}", "检查更正 {id}"),
+    "ledger.entity.hazard": ("hazard {id}", "隐患 {id}"),
+    "ledger.entity.hazard_step": ("hazard remediation step {id}", "隐患整改步骤 {id}"),
+    "ledger.entity.hazard_event": ("hazard history entry {id}", "隐患历史记录 {id}"),
+    "ledger.entity.severity_rule": ("severity rule {id}", "隐患等级规则 {id}"),
+    "ledger.entity.complaint": ("complaint {id}", "投诉 {id}"),
+    "ledger.entity.complaint_step": ("complaint step {id}", "投诉处理步骤 {id}"),
+    "ledger.entity.complaint_event": ("complaint history entry {id}", "投诉历史记录 {id}"),
+    "ledger.entity.user": ("account {id}", "账户 {id}"),
+    "ledger.entity.branch": ("branch settings {id}", "网点设置 {id}"),
+    "ledger.entity.playbook": ("playbook {id}", "预案 {id}"),
+    "ledger.entity.playbook_version": ("playbook version {id}", "预案版本 {id}"),
+    "ledger.entity.playbook_step": ("playbook step {id}", "预案步骤 {id}"),
+    "ledger.entity.audit_event": ("audit event {id}", "审计记录 {id}"),
+    # the chain itself
+    "ledger.problem.entry": ("ledger entry {seq}: {reason}", "账本第 {seq} 条：{reason}"),
+    "ledger.reason.gap": (
+        "expected entry {expected}, found {found}",
+        "应为第 {expected} 条，实为第 {found} 条",
+    ),
+    "ledger.reason.prev": ("does not point at the previous entry's hash", "未指向上一条的哈希"),
+    "ledger.reason.hash": ("its content does not match its hash", "内容与其哈希不符"),
+    "ledger.problem.head": (
+        "the ledger's head names entry {seq}, but its last entry is {last}",
+        "账本链头记为第 {seq} 条，而最后一条为第 {last} 条",
+    ),
+    # records
+    "ledger.problem.field": (
+        "{record}: {field} is {current}, ledger says {ledgered}",
+        "{record}：{field} 现为 {current}，账本记为 {ledgered}",
+    ),
+    "ledger.problem.changed": (
+        "{record} differs from the ledger, and the ledger's copy of it does not match its hash",
+        "{record} 与账本不符，且账本中的副本与其哈希不符",
+    ),
+    "ledger.problem.deleted": ("{record} deleted outside the app", "{record} 在本软件之外被删除"),
+    "ledger.problem.unledgered": (
+        "{record} is not in the ledger (added outside the app)",
+        "{record} 不在账本中（在本软件之外添加）",
+    ),
+    "ledger.problem.resurrected": (
+        "{record} exists, but the ledger says it was deleted",
+        "{record} 仍然存在，但账本记载其已被删除",
+    ),
+    # incident logs
+    "ledger.problem.log_entry": ("{record}, log entry {seq}: {reason}", "{record} 第 {seq} 条记录：{reason}"),
+    "ledger.problem.log_differs": (
+        "{record}: log entry {seq} differs from the ledger",
+        "{record}：第 {seq} 条记录与账本不符",
+    ),
+    "ledger.problem.log_cut": (
+        "{record}: log entries {first}–{last} deleted outside the app",
+        "{record}：第 {first}–{last} 条记录在本软件之外被删除",
+    ),
+    "ledger.problem.log_unledgered": (
+        "{record}: log entries {first}–{last} are not in the ledger (added outside the app)",
+        "{record}：第 {first}–{last} 条记录不在账本中（在本软件之外添加）",
+    ),
+    "ledger.problem.seal": (
+        "{record}: the incident row says its log ends at entry {seq}, the ledger at entry {ledgered}",
+        "{record}：事件记录其日志止于第 {seq} 条，账本记为第 {ledgered} 条",
+    ),
+    # attachments
+    "ledger.problem.file_missing": (
+        "{record}: attachment {sha}… is missing from the data folder",
+        "{record}：附件 {sha}… 已不在数据文件夹中",
+    ),
+    "ledger.problem.file_changed": (
+        "{record}: attachment {sha}… changed on disk",
+        "{record}：附件 {sha}… 的文件已被改动",
+    ),
+    "ledger.problem.file_unreadable": (
+        "{record}: attachment {sha}… cannot be read",
+        "{record}：附件 {sha}… 无法读取",
+    ),
+    # what was proved (reports print this, nothing more)
+    "ledger.proved.consistent": ("chain consistent; no outside anchor", "链一致；无外部锚点"),
+    "ledger.proved.broken": (
+        "verify found {count} problem(s): the records do not match the ledger",
+        "核验发现 {count} 处问题：记录与账本不符",
+    ),
+    # the command line
+    "cli.ledger.ok": (
+        "Verified: {entries} ledger entries over {records} records; {incidents} incident(s) with "
+        "{log_entries} log entries; {files} attachment file(s) re-hashed. Ledger head: entry {seq}, {hash}. "
+        "Proved: {proved}.",
+        "核验通过：账本 {entries} 条，覆盖 {records} 项记录；{incidents} 起事件共 {log_entries} 条处置记录；"
+        "重新计算 {files} 个附件的哈希。账本链头：第 {seq} 条，{hash}。已证明：{proved}。",
+    ),
+    "cli.ledger.empty": (
+        "The database holds no records yet, only the {records} built-in ones the app loads itself "
+        "({entries} ledger entries): there is nothing anyone wrote to verify.",
+        "数据库中尚无任何人写入的记录，仅有软件自带的 {records} 项内置内容（账本 {entries} 条），无可核验。",
+    ),
+    "cli.ledger.failed": (
+        "Verify FAILED: {count} problem(s) ({entries} ledger entries, {records} records checked).",
+        "核验未通过：发现 {count} 处问题（检查账本 {entries} 条、记录 {records} 项）。",
+    ),
+}

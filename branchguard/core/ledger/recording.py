@@ -1,0 +1,134 @@
+"""Recording: every change to an evidence record made through an ORM session becomes a ledger
+entry in that session's transaction, without the service asking for it.
+
+Mapper events note which records a flush inserted, changed (in an evidence column) or deleted,
+cascades included; just before the transaction commits, the records noted are read back (the
+state the ledger keeps is what `verify` will read) and appended. A write that bypasses the ORM
+(a Core UPDATE or a bulk INSERT inside a session) calls `touch` for the records it wrote. The
+incident log's appends, made on a plain connection, record themselves (core/incidents/log.py).
+
+The actor of the entries is the user of the transaction's audit event (every service records
+one), else "system".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from sqlalchemy import event, inspect
+from sqlalchemy.orm import Mapper, Session, object_session
+
+from branchguard.core.ledger import chain, rules
+from branchguard.core.ledger.types import LedgerAction
+from branchguard.db.base import Base
+
+_PENDING = "ledger.pending"  # session.info: {(entity, id): action}, in the order first noted
+_ACTOR = "ledger.actor"
+SYSTEM = "system"
+_installed = False
+
+
+def install() -> None:
+    """Listen to every mapper (evidence is told by its table) and to every session's commit, once
+    per process. Nothing else is imported: a start loads the models it uses, not all of them."""
+    global _installed
+    if _installed:
+        return
+    event.listen(Base, "after_insert", _inserted, propagate=True)
+    event.listen(Base, "after_update", _updated, propagate=True)
+    event.listen(Base, "after_delete", _deleted, propagate=True)
+    event.listen(Session, "before_commit", _before_commit)
+    event.listen(Session, "after_rollback", _forget)
+    _installed = True
+
+
+def touch(
+    session: Session, entity: str, ids: Iterable[object], action: LedgerAction = LedgerAction.CHANGE
+) -> None:
+    """Note records written outside the ORM's unit of work (created or changed)."""
+    for entity_id in ids:
+        _note(session, entity, str(entity_id), action)
+
+
+def _note(session: Session, entity: str, entity_id: str, action: LedgerAction) -> None:
+    pending: dict[tuple[str, str], LedgerAction] = session.info.setdefault(_PENDING, {})
+    key = (entity, entity_id)
+    known = pending.get(key)
+    if action == LedgerAction.DELETE:
+        if known == LedgerAction.CREATE:  # made and dropped in one transaction: never in the ledger
+            del pending[key]
+        else:
+            pending[key] = action
+    elif known is None or known == LedgerAction.DELETE:
+        pending[key] = action
+
+
+def _record_of(mapper: Mapper[Any], target: Any) -> tuple[Session, str, str] | None:
+    known = rules.ENTITY_OF_TABLE.get(getattr(mapper.local_table, "name", ""))
+    session = object_session(target)
+    if session is None or known is None:
+        return None
+    (entity_id,) = mapper.primary_key_from_instance(target)
+    return session, known[0], str(entity_id)
+
+
+def _inserted(mapper: Mapper[Any], _conn: Any, target: Any) -> None:
+    found = _record_of(mapper, target)
+    if found is None:
+        return
+    if found[1] == "audit_event":
+        found[0].info.setdefault(_ACTOR, target.actor)
+    _note(*found, LedgerAction.CREATE)
+
+
+def _updated(mapper: Mapper[Any], _conn: Any, target: Any) -> None:
+    found = _record_of(mapper, target)
+    if found is None:
+        return
+    leave_out = rules.ENTITY_OF_TABLE[mapper.local_table.name][1]  # type: ignore[attr-defined]
+    attrs = inspect(target).attrs
+    if any(attrs[c.key].history.has_changes() for c in mapper.column_attrs if c.key not in leave_out):
+        _note(*found, LedgerAction.CHANGE)
+
+
+def _deleted(mapper: Mapper[Any], _conn: Any, target: Any) -> None:
+    found = _record_of(mapper, target)
+    if found:
+        _note(*found, LedgerAction.DELETE)
+
+
+def _before_commit(session: Session) -> None:
+    if not session.info.get(_PENDING) and not session.dirty and not session.new and not session.deleted:
+        return
+    session.flush()  # the commit's own flush comes after this hook
+    pending: dict[tuple[str, str], LedgerAction] = session.info.pop(_PENDING, {})
+    actor = session.info.pop(_ACTOR, SYSTEM)
+    if not pending:
+        return
+    from branchguard.core.ledger import store  # every model: only once something is to be recorded
+
+    conn = session.connection()
+    wanted: dict[str, list[str]] = {}
+    for (entity, entity_id), action in pending.items():
+        if action != LedgerAction.DELETE:
+            wanted.setdefault(entity, []).append(entity_id)
+    found = {
+        (entity, entity_id): state
+        for entity, ids in wanted.items()
+        for entity_id, state in store.states(conn, store.BY_ENTITY[entity], ids)
+    }
+    items = []
+    for key, action in pending.items():
+        state = found.get(key)
+        if action == LedgerAction.DELETE or state is None:
+            if action != LedgerAction.CREATE:  # a record made and gone again was never ledgered
+                items.append(chain.item(*key, LedgerAction.DELETE, None))
+            continue
+        items.append(chain.item(*key, action, state))
+    chain.append(conn, items, actor)
+
+
+def _forget(session: Session) -> None:
+    session.info.pop(_PENDING, None)
+    session.info.pop(_ACTOR, None)

@@ -1,0 +1,132 @@
+"""The ledger's pure computations: a record's canonical state, its digest, an entry's hash, which
+fields differ, which attachment hashes a state names. No session, no I/O, no clock."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterator, Mapping
+from datetime import UTC, date, datetime
+from typing import Any
+
+GENESIS = "0" * 64
+INCIDENT = "incident"  # the entity whose log entries are ledgered as appends
+
+# Every kind of record that is evidence: (entity, table, columns left out). Left out are only
+# columns that change without being evidence: an incident's log end (checked against its ledgered
+# log entries instead) and a user's login bookkeeping, which a wrong password changes.
+EVIDENCE: tuple[tuple[str, str, frozenset[str]], ...] = tuple(
+    (entity, table, frozenset(leave_out))
+    for entity, table, leave_out in (
+        (INCIDENT, "incidents", ("last_seq", "chain_head")),
+        ("incident_action", "incident_actions", ()),
+        ("drill_plan", "drill_plans", ()),
+        ("drill_evaluation", "drill_evaluations", ()),
+        ("drill_criteria", "drill_criteria_sets", ()),
+        ("compliance_rule", "drill_compliance_rules", ()),
+        ("inspection", "inspections", ()),
+        ("inspection_answer", "inspection_answers", ()),
+        ("inspection_amendment", "inspection_amendments", ()),
+        ("hazard", "hazards", ()),
+        ("hazard_step", "hazard_steps", ()),
+        ("hazard_event", "hazard_events", ()),
+        ("severity_rule", "hazard_severity_rules", ()),
+        ("complaint", "complaints", ()),
+        ("complaint_step", "complaint_steps", ()),
+        ("complaint_event", "complaint_events", ()),
+        ("user", "users", ("failed_attempts", "locked_until", "last_login_at")),
+        ("branch", "branch", ()),
+        ("playbook", "playbooks", ()),
+        ("playbook_version", "playbook_versions", ()),
+        ("playbook_step", "playbook_steps", ()),
+        ("audit_event", "audit_events", ()),
+    )
+)
+# Built-in content and settings the app writes by itself into a new database; every other kind is a
+# record someone wrote (an account at the least), which is what an empty database has none of.
+BUILT_IN = frozenset(
+    {
+        "playbook",
+        "playbook_version",
+        "playbook_step",
+        "branch",
+        "audit_event",
+        "severity_rule",
+        "compliance_rule",
+        "drill_criteria",
+    }
+)
+ENTITY_OF_TABLE = {table: (entity, leave_out) for entity, table, leave_out in EVIDENCE}
+
+
+def stamp(at: datetime) -> str:
+    """A time as the ledger keeps it: UTC to the microsecond (as the incident log does)."""
+    return at.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def plain(value: Any) -> Any:
+    """A column's value as JSON keeps it: times as UTC stamps, dates in ISO form, the rest as is
+    (JSON columns are already plain)."""
+    if isinstance(value, datetime):
+        return stamp(value)
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
+
+
+def state_of(values: Mapping[str, Any]) -> dict[str, Any]:
+    """A record's evidence state from its column values (read through the columns' own types)."""
+    return {name: plain(value) for name, value in values.items()}
+
+
+def canonical(value: Any) -> str:
+    """Sorted-key compact JSON: the same state always gives the same text."""
+    return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+
+
+def digest_of(state: Mapping[str, Any] | None) -> str:
+    return hashlib.sha256(canonical(state).encode()).hexdigest()
+
+
+def entry_hash(
+    prev_hash: str, seq: int, at: str, actor: str, entity: str, entity_id: str, action: str, digest: str
+) -> str:
+    """SHA-256(prev_hash + "\\n" + canonical JSON of the entry's fields); `at` is already a stamp."""
+    content = canonical(
+        {
+            "seq": seq,
+            "at": at,
+            "actor": actor,
+            "entity": entity,
+            "entity_id": entity_id,
+            "action": action,
+            "digest": digest,
+        }
+    )
+    return hashlib.sha256(f"{prev_hash}\n{content}".encode()).hexdigest()
+
+
+def changed_fields(current: Mapping[str, Any], ledgered: Mapping[str, Any]) -> list[tuple[str, Any, Any]]:
+    """(field, current value, ledgered value) for every field that differs, in name order."""
+    names = sorted(set(current) | set(ledgered))
+    return [(n, current.get(n), ledgered.get(n)) for n in names if current.get(n) != ledgered.get(n)]
+
+
+def shown(value: Any, limit: int = 60) -> str:
+    """A value for a problem line: JSON, cut short."""
+    text = value if isinstance(value, str) else canonical(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def attachment_hashes(value: Any) -> Iterator[str]:
+    """Every attachment SHA-256 a state names: the `sha256` of any object inside it."""
+    if isinstance(value, Mapping):
+        sha = value.get("sha256")
+        if isinstance(sha, str):
+            yield sha
+        for inner in value.values():
+            if isinstance(inner, Mapping | list):
+                yield from attachment_hashes(inner)
+    elif isinstance(value, list):
+        for inner in value:
+            yield from attachment_hashes(inner)

@@ -1,0 +1,87 @@
+"""The ledger's use cases: verify it, seal a record for a report, take in what existed before it.
+
+For the anchors: `head`, `hash_at` and `record_head` read positions in the ledger on a caller's
+connection; `LedgerService.verify` says exactly what it proved.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import Connection, select, update
+from sqlalchemy.orm import Session, sessionmaker
+
+from branchguard.core.audit.service import record
+from branchguard.core.kernel.attachments import AttachmentStore
+from branchguard.core.kernel.roles import require
+from branchguard.core.kernel.types import Actor
+from branchguard.core.ledger import chain, rules, store
+from branchguard.core.ledger import verify as checks
+from branchguard.core.ledger.types import LedgerAction, LedgerHead, LedgerReport
+from branchguard.db.models.incidents import LogEntryRow
+
+__all__ = ["LedgerHead", "LedgerService", "adopt_existing", "hash_at", "head", "record_head"]
+
+_ADOPT_BATCH = 5000
+
+
+def head(conn: Connection) -> LedgerHead:
+    """The ledger's last entry (seq 0 and 64 zeros when it is empty)."""
+    return chain.head(conn)
+
+
+def hash_at(conn: Connection, seq: int) -> str | None:
+    """The hash of entry `seq` (64 zeros for 0), None when there is no such entry."""
+    return chain.hash_at(conn, seq)
+
+
+def record_head(conn: Connection, entity: str, entity_id: str) -> LedgerHead:
+    """The ledger position of that record's latest entry: "the record's own chain head"."""
+    return chain.record_head(conn, entity, entity_id)
+
+
+class LedgerService:
+    def __init__(self, sessions: sessionmaker[Session], files: AttachmentStore) -> None:
+        self._sessions = sessions
+        self._files = files
+
+    def verify(self, actor: Actor) -> LedgerReport:
+        """Every record, log and attachment against the ledger (core/ledger/verify.py)."""
+        require(actor, "ledger.verify")
+        with self._sessions() as s:
+            return checks.verify(s.connection(), self._files)
+
+
+
+def adopt_existing(sessions: sessionmaker[Session]) -> int:
+    """Take every record that existed before the ledger did into it ("adopt" entries, and each
+    incident log entry as an append), once, in one transaction; the number of entries added.
+    A second process opening the database at the same time finds it done and adds nothing."""
+    with sessions.begin() as s:
+        conn = s.connection()
+        head_table = chain.HEAD
+        claimed = conn.execute(
+            update(head_table)
+            .where(head_table.c.id == 1, head_table.c.adopted.is_(False))
+            .values(adopted=True)
+        )
+        if getattr(claimed, "rowcount", 0) != 1:
+            return 0
+        items = [
+            chain.item(evidence.entity, entity_id, LedgerAction.ADOPT, state)
+            for evidence in store.REGISTRY
+            for entity_id, state in store.states(conn, evidence)
+        ]
+        log = LogEntryRow.__table__
+        rows = conn.execute(
+            select(log.c.incident_id, log.c.at, log.c.actor, log.c.hash).order_by(
+                log.c.incident_id, log.c.seq
+            )
+        )
+        items += [
+            chain.Item(rules.INCIDENT, str(incident), LedgerAction.APPEND, None, digest, at, who)
+            for incident, at, who, digest in rows
+        ]
+        for i in range(0, len(items), _ADOPT_BATCH):
+            chain.append(conn, items[i : i + _ADOPT_BATCH], "system")
+        if items:
+            record(s, Actor.system(), "ledger.adopt", "ledger", summary=f"{len(items)}")
+    return len(items)

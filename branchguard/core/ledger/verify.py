@@ -1,0 +1,314 @@
+"""Verifying the ledger against the database: what `branchguard verify` proves.
+
+1. The chain: every entry's number follows the one before, points at its hash, and hashes to its
+   own; the head row names the last entry.
+2. Every evidence record: ledgered, its current state equal to its latest ledgered state (the
+   fields that differ are named), and every ledgered record whose last entry is not a delete still
+   there.
+3. Every incident's log: its own hash chain recomputed, its hashes equal to the ledgered appends
+   (a cut tail is found even when the incident row's seal was rewritten to match), its seal equal
+   to the ledger's last append.
+4. Every attachment a record or a log entry names: re-hashed from the file.
+
+Every broken record is named, not just the first. Reads are batched through Core (no ORM
+objects): ten years of records are read once each.
+
+What this cannot prove: that the chain was not recomputed from the start by someone with the
+app's hash function. Only a head kept outside the database (an anchor) catches that; `hash_at`
+is what such an anchor is compared with.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Connection, Table, select
+
+from branchguard.core.incidents import log as incident_log
+from branchguard.core.kernel.attachments import AttachmentStore
+from branchguard.core.kernel.errors import BranchGuardError
+from branchguard.core.kernel.i18n import Message
+from branchguard.core.ledger import chain, rules, store
+from branchguard.core.ledger.types import LedgerAction, LedgerProblem, LedgerReport
+from branchguard.db.models.incidents import IncidentRow, LogEntryRow
+
+_LOG: Table = LogEntryRow.__table__  # type: ignore[assignment]
+_INCIDENTS: Table = IncidentRow.__table__  # type: ignore[assignment]
+_E = chain.ENTRIES
+_DELETE = LedgerAction.DELETE.value
+_APPEND = LedgerAction.APPEND.value
+
+
+def record_name(entity: str, entity_id: str) -> Message:
+    return Message(f"ledger.entity.{entity}", id=entity_id)
+
+
+@dataclass
+class _Found:
+    problems: list[LedgerProblem] = field(default_factory=list)
+    # (entity, id) -> (seq, action, digest) of the record's latest state-bearing entry
+    latest: dict[tuple[str, str], tuple[int, str, str]] = field(default_factory=dict)
+    appends: dict[str, list[str]] = field(default_factory=dict)  # incident id -> log hashes ledgered
+    refs: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # sha256 -> records naming it
+    entries: int = 0
+    records: int = 0
+    incidents: int = 0
+    log_entries: int = 0
+    written: int = 0
+
+    def add(self, entity: str, entity_id: str, message: Message) -> None:
+        self.problems.append(LedgerProblem(entity, entity_id, message))
+
+    def refer(self, entity: str, entity_id: str, value: Any) -> None:
+        for sha in rules.attachment_hashes(value):
+            self.refs.setdefault(sha, []).append((entity, entity_id))
+
+
+def verify(conn: Connection, files: AttachmentStore, only: tuple[str, str] | None = None) -> LedgerReport:
+    """The whole database, or (`only`) the chain and one record with its log and files."""
+    found = _Found()
+    _check_chain(conn, found)
+    head = chain.head(conn)
+    _check_records(conn, found, only)
+    if only is None or only[0] == rules.INCIDENT:
+        _check_logs(conn, found, None if only is None else int(only[1]))
+    checked = _check_files(files, found)
+    return LedgerReport(
+        head,
+        found.entries,
+        found.records,
+        found.incidents,
+        found.log_entries,
+        checked,
+        tuple(found.problems),
+        found.written,
+    )
+
+
+def _check_chain(conn: Connection, found: _Found) -> None:
+    stmt = (
+        select(
+            _E.c.seq,
+            _E.c.at,
+            _E.c.actor,
+            _E.c.entity,
+            _E.c.entity_id,
+            _E.c.action,
+            _E.c.digest,
+            _E.c.prev_hash,
+            _E.c.hash,
+        )
+        .order_by(_E.c.seq)
+        .execution_options(yield_per=5000)
+    )
+    prev, expected = rules.GENESIS, 1
+    for seq, at, actor, entity, entity_id, action, digest, prev_hash, own in conn.execute(stmt):
+        found.entries += 1
+        reason = None
+        if seq != expected:
+            reason = Message("ledger.reason.gap", expected=expected, found=seq)
+        elif prev_hash != prev:
+            reason = Message("ledger.reason.prev")
+        elif own != rules.entry_hash(
+            prev_hash, seq, rules.stamp(at), actor, entity, entity_id, action, digest
+        ):
+            reason = Message("ledger.reason.hash")
+        if reason is not None:
+            found.add("ledger", str(seq), Message("ledger.problem.entry", seq=seq, reason=reason))
+        prev, expected = own, seq + 1
+        if action == _APPEND:
+            found.appends.setdefault(entity_id, []).append(digest)
+        else:
+            found.latest[(entity, entity_id)] = (seq, action, digest)
+    head = chain.head(conn)
+    if (head.seq, head.hash) != (expected - 1, prev):
+        found.add("ledger", str(head.seq), Message("ledger.problem.head", seq=head.seq, last=expected - 1))
+
+
+def _check_records(conn: Connection, found: _Found, only: tuple[str, str] | None) -> None:
+    ledgered: dict[str, dict[str, tuple[int, str, str]]] = {}
+    for (entity, entity_id), known in found.latest.items():
+        ledgered.setdefault(entity, {})[entity_id] = known
+    for evidence in store.REGISTRY:
+        if only is not None and evidence.entity != only[0]:
+            continue
+        differing: list[tuple[str, str, dict[str, Any], int]] = []
+        entity = evidence.entity
+        expected = ledgered.get(entity, {})
+        if only is not None:
+            expected = {k: v for k, v in expected.items() if k == only[1]}
+        seen: set[str] = set()
+        for entity_id, state in store.states(conn, evidence, None if only is None else [only[1]]):
+            found.records += 1
+            found.written += entity not in rules.BUILT_IN
+            seen.add(entity_id)
+            found.refer(entity, entity_id, state)
+            ledger_says = expected.get(entity_id)
+            name = record_name(entity, entity_id)
+            if ledger_says is None:
+                found.add(entity, entity_id, Message("ledger.problem.unledgered", record=name))
+            elif ledger_says[1] == _DELETE:
+                found.add(entity, entity_id, Message("ledger.problem.resurrected", record=name))
+            elif ledger_says[2] != rules.digest_of(state):
+                differing.append((entity, entity_id, state, ledger_says[0]))
+        _name_fields(conn, found, differing)
+        for entity_id, (_seq, action, _digest) in expected.items():
+            if entity_id not in seen and action != _DELETE:
+                found.add(
+                    entity,
+                    entity_id,
+                    Message("ledger.problem.deleted", record=record_name(entity, entity_id)),
+                )
+
+
+def _name_fields(
+    conn: Connection, found: _Found, differing: list[tuple[str, str, dict[str, Any], int]]
+) -> None:
+    """Each field of each differing record: what it is now, and what the ledger says."""
+    kept: dict[int, tuple[Any, str]] = {}
+    seqs = [seq for *_rest, seq in differing]
+    for i in range(0, len(seqs), 500):
+        stmt = select(_E.c.seq, _E.c.state, _E.c.digest).where(_E.c.seq.in_(seqs[i : i + 500]))
+        kept.update({seq: (state, digest) for seq, state, digest in conn.execute(stmt)})
+    for entity, entity_id, state, seq in differing:
+        name = record_name(entity, entity_id)
+        ledger_state, digest = kept.get(seq, (None, ""))
+        if ledger_state is None or rules.digest_of(ledger_state) != digest:
+            found.add(entity, entity_id, Message("ledger.problem.changed", record=name))
+            continue
+        for field_name, now, then in rules.changed_fields(state, ledger_state):
+            found.add(
+                entity,
+                entity_id,
+                Message(
+                    "ledger.problem.field",
+                    record=name,
+                    field=field_name,
+                    current=rules.shown(now),
+                    ledgered=rules.shown(then),
+                ),
+            )
+
+
+def _check_logs(conn: Connection, found: _Found, incident: int | None) -> None:
+    seals_stmt = select(_INCIDENTS.c.id, _INCIDENTS.c.last_seq, _INCIDENTS.c.chain_head)
+    log_stmt = select(_LOG).order_by(_LOG.c.incident_id, _LOG.c.seq).execution_options(yield_per=5000)
+    if incident is not None:
+        seals_stmt = seals_stmt.where(_INCIDENTS.c.id == incident)
+        log_stmt = log_stmt.where(_LOG.c.incident_id == incident)
+    seals = {str(i): (last_seq, head) for i, last_seq, head in conn.execute(seals_stmt)}
+    found.incidents = len(seals)
+    hashes: dict[str, list[str]] = {}
+    broken: set[str] = set()
+    for row in conn.execute(log_stmt):
+        found.log_entries += 1
+        key = str(row.incident_id)
+        chained = hashes.setdefault(key, [])
+        prev = chained[-1] if chained else rules.GENESIS
+        if key not in broken:
+            reason = _entry_problem(row, len(chained), prev)
+            if reason is not None:
+                broken.add(key)
+                found.add(
+                    rules.INCIDENT,
+                    key,
+                    Message(
+                        "ledger.problem.log_entry",
+                        record=record_name(rules.INCIDENT, key),
+                        seq=row.seq,
+                        reason=reason,
+                    ),
+                )
+        chained.append(row.hash)
+        if row.kind == "attachment":
+            found.refer(rules.INCIDENT, key, row.data)
+    wanted = set(seals) | set(hashes) | (set(found.appends) if incident is None else {str(incident)})
+    for key in sorted(wanted, key=lambda k: int(k) if k.isdigit() else 0):
+        _compare_log(found, key, hashes.get(key, []), found.appends.get(key, []), seals.get(key))
+
+
+def _entry_problem(row: Any, before: int, prev: str) -> Message | None:
+    content = incident_log.canonical(
+        row.incident_id,
+        row.seq,
+        row.at,
+        row.actor,
+        row.kind,
+        row.text,
+        row.step,
+        row.corrects,
+        row.data or {},
+    )
+    if row.seq != before + 1:
+        return Message("verify.gap", expected=before + 1, found=row.seq)
+    if row.prev_hash != prev:
+        return Message("verify.prev_mismatch")
+    if row.hash != incident_log.chain_hash(prev, content):
+        return Message("verify.hash_mismatch")
+    return None
+
+
+def _compare_log(
+    found: _Found, key: str, actual: list[str], ledgered: list[str], seal: tuple[int, str] | None
+) -> None:
+    name = record_name(rules.INCIDENT, key)
+    if actual != ledgered:
+        same = next((i for i, (a, b) in enumerate(zip(actual, ledgered, strict=False)) if a != b), None)
+        if same is not None:
+            found.add(rules.INCIDENT, key, Message("ledger.problem.log_differs", record=name, seq=same + 1))
+        elif len(actual) < len(ledgered):
+            found.add(
+                rules.INCIDENT,
+                key,
+                Message("ledger.problem.log_cut", record=name, first=len(actual) + 1, last=len(ledgered)),
+            )
+        else:
+            found.add(
+                rules.INCIDENT,
+                key,
+                Message(
+                    "ledger.problem.log_unledgered", record=name, first=len(ledgered) + 1, last=len(actual)
+                ),
+            )
+    if seal is not None:
+        end = (len(ledgered), ledgered[-1] if ledgered else rules.GENESIS)
+        if tuple(seal) != end:
+            found.add(
+                rules.INCIDENT, key, Message("ledger.problem.seal", record=name, seq=seal[0], ledgered=end[0])
+            )
+
+
+def _check_files(files: AttachmentStore, found: _Found) -> int:
+    for sha, holders in sorted(found.refs.items()):
+        problem = _file_problem(files, sha)
+        if problem is None:
+            continue
+        for entity, entity_id in _unique(holders):
+            found.add(
+                entity, entity_id, Message(problem, record=record_name(entity, entity_id), sha=sha[:12])
+            )
+    return len(found.refs)
+
+
+def _file_problem(files: AttachmentStore, sha: str) -> str | None:
+    try:
+        path = files.path_of(sha)
+    except BranchGuardError:
+        return "ledger.problem.file_changed"
+    digest = hashlib.sha256()
+    try:
+        with path.open("rb") as fh:
+            while chunk := fh.read(1024 * 1024):
+                digest.update(chunk)
+    except FileNotFoundError:
+        return "ledger.problem.file_missing"
+    except OSError:
+        return "ledger.problem.file_unreadable"
+    return None if digest.hexdigest() == sha else "ledger.problem.file_changed"
+
+
+def _unique(holders: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
+    return list(dict.fromkeys(holders))

@@ -1,0 +1,45 @@
+"""`branchguard verify` over the ledger: clean after use, every broken record named on its own
+line with a non-zero exit, the JSON report, and a database with no records said to be so."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+
+from tests.cli.cli_support import Run
+
+
+def test_verify_names_every_broken_record_and_exits_non_zero(run: Run, tmp_path: Path) -> None:
+    assert run("demo")[0] == 0
+    code, out, _err = run("verify", "--json")
+    report = json.loads(out)
+    assert code == 0 and report["ok"] and report["proved"] == "chain consistent; no outside anchor"
+    assert report["head"]["seq"] == report["entries"] > 0 and len(report["head"]["hash"]) == 64
+
+    with sqlite3.connect(tmp_path / "data" / "branchguard.sqlite") as db:
+        (user_id,) = db.execute("SELECT id FROM users WHERE username = 'staff'").fetchone()
+        db.execute("UPDATE users SET role = 'lead' WHERE id = ?", (user_id,))
+        (event,) = db.execute("SELECT max(id) FROM audit_events").fetchone()
+        db.execute("DELETE FROM audit_events WHERE id = ?", (event,))
+    code, out, err = run("verify")
+    assert code == 1 and "Traceback" not in err
+    assert err.splitlines() == [
+        f"branchguard: error: account {user_id}: role is lead, ledger says staff",
+        f"branchguard: error: audit event {event} deleted outside the app",
+    ]
+    assert "Verify FAILED: 2 problem(s)" in out
+    code, out, _err = run("verify", "--json")
+    assert code == 1 and [p["entity"] for p in json.loads(out)["problems"]] == ["user", "audit_event"]
+
+
+def test_a_new_or_emptied_database_says_it_has_no_records(run: Run, tmp_path: Path) -> None:
+    assert run("info")[0] == 0  # a new database: built-in content only
+    code, out, _err = run("verify")
+    assert code == 0 and "there is nothing anyone wrote to verify" in out
+    assert run("demo")[0] == 0
+    (tmp_path / "data" / "branchguard.sqlite").write_bytes(b"")  # emptied to zero bytes
+    for suffix in ("-wal", "-shm"):
+        (tmp_path / "data" / f"branchguard.sqlite{suffix}").unlink(missing_ok=True)
+    code, out, _err = run("verify")
+    assert code == 0 and "there is nothing anyone wrote to verify" in out and "Verified" not in out
