@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from branchguard.core.backup.service import BackupService
     from branchguard.core.branch.service import BranchService
     from branchguard.core.complaints.service import ComplaintService
+    from branchguard.core.dashboard.service import DashboardService
     from branchguard.core.demo.service import DemoRecords, DemoService
     from branchguard.core.drills.service import DrillService
     from branchguard.core.hazards.service import HazardService
@@ -150,6 +151,12 @@ class Services:
         from branchguard.core.complaints.service import ComplaintService
 
         return ComplaintService(self._sessions, self.files, self.schedules, hazards=self.hazards)
+
+    @cached_property
+    def dashboard(self) -> DashboardService:
+        from branchguard.core.dashboard.service import DashboardService
+
+        return DashboardService(self._sessions, self.drills)
 
 
 def build_services(engine: Engine, sessions: sessionmaker[Session], data_dir: Path) -> Services:

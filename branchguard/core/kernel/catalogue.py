@@ -18,6 +18,7 @@ SOURCES = (
     "branchguard.core.schedules.messages",
     "branchguard.core.backup.messages",
     "branchguard.core.complaints.messages",
+    "branchguard.core.dashboard.messages",
 )
 
 Catalogue = dict[str, tuple[str, str]]
