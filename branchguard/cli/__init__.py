@@ -55,6 +55,7 @@ def build_parser() -> argparse.ArgumentParser:
         audit,
         backup,
         complaints,
+        dashboard,
         demo,
         drills,
         incidents,
@@ -70,6 +71,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for module in (
         demo,
+        dashboard,
         accounts,
         people,
         playbooks,
