@@ -58,7 +58,7 @@ def list_command(target: Target) -> list[str]:
         words += ["--overdue"] if flt.overdue_only else []
         return words
     if isinstance(flt, ComplianceFilter):
-        words = ["drill", "compliance"]
+        words = ["compliance"]
         for status in flt.statuses:
             words += ["--status", status.value]
         return words
