@@ -81,6 +81,16 @@ def tile_targets() -> dict[str, Target]:
     return targets
 
 
+def period_targets(period: PeriodFigures, zone: ZoneInfo) -> dict[str, Target]:
+    """Where a trend's bars lead: the real incidents and the drills started in the period."""
+    since = datetime.combine(period.start, time(0), tzinfo=zone)
+    until = datetime.combine(period.end, time(0), tzinfo=zone)
+    return {
+        "incidents": Target(INCIDENTS_PAGE, IncidentFilter(drill=False, since=since, until=until)),
+        "drills": Target(INCIDENTS_PAGE, IncidentFilter(drill=True, since=since, until=until)),
+    }
+
+
 # tile name -> its figures, the big number first
 TILES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("incidents", ("incidents_open", "drills_running")),

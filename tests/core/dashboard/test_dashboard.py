@@ -9,7 +9,7 @@ from datetime import date, datetime, time, timedelta
 import pytest
 
 from branchguard.core.complaints.types import ComplaintFilter
-from branchguard.core.dashboard.service import month_starts, tile_targets
+from branchguard.core.dashboard.service import month_starts, period_targets, tile_targets
 from branchguard.core.dashboard.types import ComplianceFilter, Dashboard, Target
 from branchguard.core.hazards.types import HazardFilter, HazardInput, HazardSeverity
 from branchguard.core.incidents.types import IncidentFilter
@@ -116,6 +116,9 @@ def test_a_month_of_the_trend_equals_the_period_figures_of_that_month(ctx, lead,
     assert this_month.incidents_by_category == {"other": 1}
     alone = ctx.services.dashboard.figures_for_period(lead, this_month.start, this_month.end)
     assert alone == this_month
+    for name, target in period_targets(this_month, ctx.services.dashboard.zone).items():
+        expected = this_month.incidents if name == "incidents" else this_month.drills
+        assert len(ctx.services.incidents.list_incidents(lead, target.filter)) == expected == 1
     before = ctx.services.dashboard.figures_for_period(lead, board.months[0].start, this_month.start)
     assert before.incidents == before.drills == before.hazards_opened == 0
 
