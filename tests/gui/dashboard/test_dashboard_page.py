@@ -4,7 +4,7 @@ open that month's incidents; it fits 1024×768."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
@@ -21,7 +21,7 @@ from tests.gui.conftest import PASSWORDS
 
 
 @pytest.fixture
-def busy_window(empty_ctx: AppContext, qtbot) -> Iterator[Callable[[str], MainWindow]]:
+def busy_window(empty_ctx: AppContext, qtbot) -> Callable[..., MainWindow]:
     """A window on the demo branch with its records, an open incident and a drill running."""
     empty_ctx.services.demo.fill(records=True)
 
@@ -36,7 +36,7 @@ def busy_window(empty_ctx: AppContext, qtbot) -> Iterator[Callable[[str], MainWi
         window.show()
         return window
 
-    yield _open
+    return _open
 
 
 def _shown(page, flt) -> int:
