@@ -48,15 +48,16 @@ class ChartData:
 
 
 def nice_top(value: float) -> float:
-    """The axis maximum: 1, 2 or 5 times a power of ten at or above `value` (at least 4)."""
-    top = max(value, 4.0)
+    """The axis maximum: four gridline steps of 1, 2 or 5 times a power of ten (whole numbers for
+    counts), the smallest reaching `value`."""
+    need = max(value, 4.0) / 4
     step = 1.0
-    while step * 10 <= top:
+    while step * 10 < need:
         step *= 10
-    for factor in (1, 2, 5, 10):
-        if factor * step >= top:
-            return factor * step
-    return 10 * step
+    for factor in (1, 2, 2.5, 5, 10):
+        if factor * step >= need and (factor * step).is_integer():
+            return 4 * factor * step
+    return 40 * step
 
 
 class MonthChart(QWidget):
@@ -104,7 +105,7 @@ class MonthChart(QWidget):
         left, right, top, bottom = (
             10 + fm.horizontalAdvance("0000"),
             self.width() - 10,
-            legend_bottom + 6,
+            legend_bottom + 12,
             (self.height() - fm.height() - 8),
         )
         plot = QRectF(left, top, max(right - left, 1), max(bottom - top, 1))
@@ -114,6 +115,8 @@ class MonthChart(QWidget):
         slot = plot.width() / n
         bars = [i for i, s in enumerate(data.series) if not s.line]
         width = slot * 0.8 / max(len(bars), 1)
+        widest = max(fm.horizontalAdvance(m) for m in data.months)
+        label_every = 1 if widest + 4 <= slot else 2  # every other month when they would touch
         for month in range(n):
             x0 = plot.left() + slot * month + slot * 0.1
             for k, index in enumerate(bars):
@@ -127,7 +130,7 @@ class MonthChart(QWidget):
                 p.setPen(QPen(QColor("#1B1F23"), 0.6))
                 p.drawRect(rect)
                 self._bars.append((rect.adjusted(0, -3, 0, 0), index, month))
-            label = data.months[month]
+            label = data.months[month] if month % label_every == 0 else ""
             p.setPen(QColor(style.MUTED))
             p.drawText(
                 QRectF(plot.left() + slot * month, plot.bottom() + 2, slot, fm.height()),

@@ -33,6 +33,15 @@ from branchguard.gui.kit.loader import Loader
 from branchguard.gui.kit.page import Page
 from branchguard.gui.shell.session import GuiSession
 
+
+# a figure reads as a number, not as a push button; underlined when hovered, as a link
+def flat(extra: str) -> str:
+    return (
+        f"QPushButton {{ text-align: left; border: none; background: transparent; padding: 0; {extra} }}"
+        " QPushButton:hover { text-decoration: underline; }"
+    )
+
+
 # tiles whose big number is bad news when above zero
 ALERT_TILES = frozenset({"hazards_overdue", "compliance", "complaints"})
 
@@ -51,7 +60,7 @@ class TileView(QFrame):
             f"#dashboard_tile_{name} {{ background: {style.SURFACE}; border: 1px solid {style.BORDER};"
             " border-radius: 6px; }"
         )
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Maximum)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self._open = open_target
         self.heading = QLabel()
         self.heading.setStyleSheet(f"color: {style.MUTED}; font-weight: 600;")
@@ -60,8 +69,13 @@ class TileView(QFrame):
         self.box.setContentsMargins(10, 8, 10, 8)
         self.box.setSpacing(2)
         self.box.addWidget(self.heading)
+        self.box.addStretch(1)  # figures sit at the bottom, tiles of a row share their height
         self.buttons: dict[str, QPushButton] = {}
         self.targets: dict[str, Target] = {}
+        self.caption = QLabel()
+        self.caption.setObjectName(f"dashboard_caption_{name}")
+        self.caption.setStyleSheet(f"color: {style.MUTED};")
+        self.caption.setWordWrap(True)
 
     def show_tile(self, tile: Tile) -> None:
         self.heading.setText(t(f"dashboard.tile.{tile.name}"))
@@ -78,19 +92,20 @@ class TileView(QFrame):
                 )
                 self.box.addWidget(button)
                 self.buttons[figure.name] = button
+                if i == 0:  # what the big number counts, under it
+                    self.box.addWidget(self.caption)
             self.targets[figure.name] = figure.target
             label = t(f"dashboard.figure.{figure.name}")
             if i == 0:
                 alert = tile.name in ALERT_TILES and figure.value > 0
                 colour = style.ERROR if alert else style.TEXT
                 button.setText(f"{figure.value}")
-                button.setStyleSheet(
-                    f"text-align: left; font-size: 26px; font-weight: 700; color: {colour}; padding: 0;"
-                )
+                button.setStyleSheet(flat(f"font-size: 26px; font-weight: 700; color: {colour};"))
                 button.setToolTip(label)
+                self.caption.setText(label)
             else:
                 button.setText(f"{label}: {figure.value}")
-                button.setStyleSheet(f"text-align: left; color: {style.TEXT}; padding: 0;")
+                button.setStyleSheet(flat(f"color: {style.TEXT};"))
             button.setAccessibleName(f"{label}: {figure.value}")
 
 
