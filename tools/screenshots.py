@@ -76,6 +76,20 @@ def shoot_pages(window: MainWindow, out: Path) -> list[Path]:
     return shots
 
 
+def shoot_small_dashboard(ctx: AppContext, window: MainWindow, out: Path) -> Path:
+    """The landing page on the smallest screen it must fit (1024×768), in a window that has built
+    no other page (a page's minimum width holds the whole window wider once it was shown)."""
+    small = build_main_window(ctx, window.session.actor)
+    try:
+        small.resize(1024, 768)
+        small.show()
+        small.show_page("dashboard")
+        return save(small, out / "dashboard-1024x768.png")
+    finally:
+        small.close()
+        small.deleteLater()
+
+
 def _demo_incident(ctx: AppContext, folder: Path) -> int:
     """A fire incident some minutes in: steps marked, typed entries, a correction, a photo, a level change."""
     inc = ctx.services.incidents
@@ -185,6 +199,7 @@ def shoot_language(app: QApplication, lang: str, out: Path) -> list[Path]:
             window.resize(WINDOW_SIZE)
             window.show()
             shots.extend(shoot_pages(window, out))
+            shots.append(shoot_small_dashboard(ctx, window, out))
             shots.extend(shoot_incident_screens(ctx, window, Path(tmp), out))
             shots.extend(shoot_drill_screens(ctx, window, Path(tmp), out))
             from tools.screenshots_inspections import shoot_inspection_screens  # it imports this module

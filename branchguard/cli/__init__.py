@@ -62,6 +62,7 @@ def build_parser() -> argparse.ArgumentParser:
         audit,
         backup,
         complaints,
+        dashboard,
         demo,
         drills,
         incidents,
@@ -78,6 +79,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for module in (
         demo,
+        dashboard,
         accounts,
         people,
         playbooks,

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 from branchguard.cli.common import cli_actor, print_json, print_table
 from branchguard.cli.schedules import parse_start, wall_clock
 from branchguard.core.drills.types import (
+    ComplianceStatus,
     DrillMode,
     DrillPlan,
     DrillPlanInput,
@@ -86,6 +87,10 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     comp.add_argument("--region", default="", help="the region's rules (default: the built-in ones)")
     comp.add_argument("--due-soon-days", type=int, default=30, help="'due soon' within this many days")
     comp.add_argument("--json", action="store_true")
+    comp.add_argument(
+        "--status", action="append", default=[], choices=[st.value for st in ComplianceStatus],
+        help="only rules in this state (repeat for several)",
+    )  # fmt: skip
     comp.set_defaults(handler=run_compliance)
 
 
@@ -260,6 +265,8 @@ def run_evaluate(ctx: AppContext, args: argparse.Namespace) -> int:
 
 def run_compliance(ctx: AppContext, args: argparse.Namespace) -> int:
     items = ctx.services.drills.compliance(cli_actor(), args.region, args.due_soon_days)
+    if args.status:
+        items = [i for i in items if i.status.value in args.status]
     zone = _zone()
     if args.json:
         print_json(

@@ -84,6 +84,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     lst.add_argument("--json", action="store_true")
     lst.add_argument("--open", action="store_true", help="only open incidents")
     lst.add_argument("--search", default="", help="words in a title or in any log entry")
+    kind = lst.add_mutually_exclusive_group()
+    kind.add_argument("--real", dest="drill", action="store_false", default=None, help="real incidents only")
+    kind.add_argument("--drills", dest="drill", action="store_true", default=None, help="drills only")
     lst.set_defaults(handler=run_list)
 
 
@@ -305,7 +308,8 @@ def readable(d: IncidentDetail) -> list[str]:
 
 
 def run_list(ctx: AppContext, args: argparse.Namespace) -> int:
-    flt = IncidentFilter(status=IncidentStatus.OPEN if args.open else None, search=args.search)
+    status = IncidentStatus.OPEN if args.open else None
+    flt = IncidentFilter(status=status, drill=args.drill, search=args.search)
     incidents = ctx.services.incidents.list_incidents(cli_actor(), flt)
     if args.json:
         print_json([summary_json(s) for s in incidents])

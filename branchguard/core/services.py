@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from branchguard.core.backup.service import BackupService
     from branchguard.core.branch.service import BranchService
     from branchguard.core.complaints.service import ComplaintService
+    from branchguard.core.dashboard.service import DashboardService
     from branchguard.core.demo.service import DemoRecords, DemoService
     from branchguard.core.drills.service import DrillService
     from branchguard.core.hazards.service import HazardService
@@ -182,6 +183,12 @@ class Services:
         from branchguard.core.complaints.service import ComplaintService
 
         return ComplaintService(self._sessions, self.files, self.schedules, hazards=self.hazards)
+
+    @cached_property
+    def dashboard(self) -> DashboardService:
+        from branchguard.core.dashboard.service import DashboardService
+
+        return DashboardService(self._sessions, self.drills)
 
 
 def build_services(

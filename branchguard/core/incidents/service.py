@@ -11,13 +11,14 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Engine, Select, func, or_, select
+from sqlalchemy import Connection, Engine, func, or_, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from branchguard.core.audit.service import record
 from branchguard.core.hazards import store as hazard_store
 from branchguard.core.hazards.types import HazardFilter
 from branchguard.core.incidents import log as incident_log
+from branchguard.core.incidents import store as incident_store
 from branchguard.core.incidents.rules import initial_report_step, opening_level
 from branchguard.core.incidents.store import action_of, detail_of, summary_of
 from branchguard.core.incidents.types import (
@@ -438,17 +439,7 @@ class IncidentService:
     def list_incidents(self, actor: Actor, flt: IncidentFilter | None = None) -> list[IncidentSummary]:
         require(actor, "incident.read")
         flt = flt or IncidentFilter()
-        stmt: Select[tuple[IncidentRow]] = select(IncidentRow)
-        if flt.status is not None:
-            stmt = stmt.where(IncidentRow.status == flt.status.value)
-        if flt.level is not None:
-            stmt = stmt.where(IncidentRow.level == flt.level.value)
-        if flt.drill is not None:
-            stmt = stmt.where(IncidentRow.drill == flt.drill)
-        if flt.since is not None:
-            stmt = stmt.where(IncidentRow.started_at >= flt.since)
-        if flt.until is not None:
-            stmt = stmt.where(IncidentRow.started_at < flt.until)
+        stmt = incident_store.filtered(flt)
         with self._sessions() as s:
             if flt.search.strip():
                 hits = {e.incident_id for e in incident_log.search(s.connection(), flt.search, limit=5000)}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, Select, select
 from sqlalchemy.orm import Session
 
 from branchguard.core.incidents.log import read_entries, step_entries
@@ -12,6 +12,7 @@ from branchguard.core.incidents.types import (
     EntryKind,
     FollowUpAction,
     IncidentDetail,
+    IncidentFilter,
     IncidentStatus,
     IncidentStep,
     IncidentSummary,
@@ -24,6 +25,23 @@ from branchguard.core.playbooks.types import IncidentCategory
 from branchguard.db.models.foundation import ContactRow
 from branchguard.db.models.incidents import IncidentActionRow, IncidentRow
 from branchguard.db.models.playbooks import PlaybookVersionRow, StepRow
+
+
+def filtered(flt: IncidentFilter) -> Select[tuple[IncidentRow]]:
+    """The incidents a filter selects, but for its full-text `search` (which needs the session):
+    the list and the dashboard's counts use this one statement."""
+    stmt = select(IncidentRow)
+    if flt.status is not None:
+        stmt = stmt.where(IncidentRow.status == flt.status.value)
+    if flt.level is not None:
+        stmt = stmt.where(IncidentRow.level == flt.level.value)
+    if flt.drill is not None:
+        stmt = stmt.where(IncidentRow.drill == flt.drill)
+    if flt.since is not None:
+        stmt = stmt.where(IncidentRow.started_at >= flt.since)
+    if flt.until is not None:
+        stmt = stmt.where(IncidentRow.started_at < flt.until)
+    return stmt
 
 
 def summary_of(row: IncidentRow) -> IncidentSummary:

@@ -21,6 +21,7 @@ SOURCES = (
     "branchguard.core.faults.messages",
     "branchguard.core.anchors.messages",
     "branchguard.core.ledger.messages",
+    "branchguard.core.dashboard.messages",
 )
 
 Catalogue = dict[str, tuple[str, str]]

@@ -106,7 +106,10 @@ ROLE_TABLE: MappingProxyType[str, frozenset[Role]] = MappingProxyType({
     "schedule.complete": _LEAD_STAFF,
     "schedule.remind": _LEAD_STAFF,
     "schedule.manage": _LEAD,
+    # the branch at a glance: tiles, trends and the periodic figures (staff land on incidents)
+    "dashboard.view": _LEAD_AUDITOR,
     # the window's pages (gui/shell/pages.py); a page hides what its actions do not allow
+    "page.dashboard.view": _LEAD_AUDITOR,
     "page.incidents.view": _ALL,
     "page.playbooks.view": _ALL,
     "page.calendar.view": _ALL,

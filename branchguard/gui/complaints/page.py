@@ -195,6 +195,16 @@ class ComplaintsPage(Page):
             open_only=self.open_only.isChecked(), overdue_only=self.overdue_only.isChecked()
         )
 
+    def show_filtered(self, flt: ComplaintFilter) -> None:
+        """Set the filter controls to `flt` (the dashboard's tiles) and list those complaints."""
+        if flt != ComplaintFilter(open_only=flt.open_only, overdue_only=flt.overdue_only):
+            raise ValueError(f"the complaints page has no control for {flt!r}")
+        for box, on in ((self.open_only, flt.open_only), (self.overdue_only, flt.overdue_only)):
+            box.blockSignals(True)
+            box.setChecked(on)
+            box.blockSignals(False)
+        self.refresh()
+
     def refresh(self) -> None:
         self._refreshed_at = time.monotonic()
         complaints, actor, flt = self.session.services.complaints, self.session.actor, self.current_filter()

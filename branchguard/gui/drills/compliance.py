@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from branchguard.core.drills.types import ComplianceRule
+from branchguard.core.drills.types import ComplianceRule, ComplianceStatus
 from branchguard.core.kernel.roles import may
 from branchguard.gui.drills.models import ComplianceModel, RuleRow, rule_rows
 from branchguard.gui.kit.icons import icon
@@ -52,6 +52,10 @@ class CompliancePanel(QWidget):
         assert line is not None  # an editable combo
         line.editingFinished.connect(self.reload)
         self.region_label = QLabel()
+        self.status_filter = QComboBox()
+        self.status_filter.setObjectName("compliance_status_filter")
+        self.status_filter.currentIndexChanged.connect(lambda _i: self.reload())
+        self._rows: list[RuleRow] = []
         self.model = ComplianceModel(self)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
@@ -89,6 +93,7 @@ class CompliancePanel(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.region_label)
         top.addWidget(self.region)
+        top.addWidget(self.status_filter)
         top.addStretch(1)
         top.addWidget(self.edit_button)
         top.addWidget(self.new_button)
@@ -103,6 +108,14 @@ class CompliancePanel(QWidget):
     def retranslate(self) -> None:
         self.region_label.setText(self.tr("Region"))
         self.region.setItemText(0, self.tr("Defaults (all regions)"))
+        current = self.status_filter.currentIndex()
+        self.status_filter.blockSignals(True)
+        self.status_filter.clear()
+        self.status_filter.addItem(self.tr("All states"), None)
+        for status in ComplianceStatus:
+            self.status_filter.addItem(status.label, status.value)
+        self.status_filter.setCurrentIndex(max(current, 0))
+        self.status_filter.blockSignals(False)
         self.edit_button.setText(self.tr("Edit rule…"))
         self.new_button.setText(self.tr("New rule…"))
         self.hint.setText(
@@ -131,8 +144,28 @@ class CompliancePanel(QWidget):
         self.message.setText(message)
         self.message.show()
 
+    def show_filtered(self, statuses: tuple[ComplianceStatus, ...]) -> None:
+        """The default rules in one state (the dashboard's tiles), or all for none."""
+        if len(statuses) > 1:
+            raise ValueError(f"the compliance view filters on one state, not {statuses!r}")
+        for widget, index in (
+            (self.region, 0),
+            (self.status_filter, self.status_filter.findData(statuses[0].value if statuses else None)),
+        ):
+            widget.blockSignals(True)
+            widget.setCurrentIndex(index)
+            widget.blockSignals(False)
+        self.reload()
+
+    def shown(self) -> list[RuleRow]:
+        return list(self._rows)
+
     def _show(self, rows: list[RuleRow], select: str | None) -> None:
         self.message.hide()
+        wanted = self.status_filter.currentData()
+        if wanted:
+            rows = [r for r in rows if r.item is not None and r.item.status.value == wanted]
+        self._rows = rows
         self.model.set_rows(rows)
         if select is not None:
             self.select(select)

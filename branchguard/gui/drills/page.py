@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
+from branchguard.core.dashboard.types import ComplianceFilter
 from branchguard.gui.drills.compliance import CompliancePanel
 from branchguard.gui.drills.criteria import CriteriaPanel
 from branchguard.gui.drills.list_view import DrillListPanel
@@ -65,6 +66,11 @@ class DrillsPage(Page):
         self.list_panel.reload()
         self.compliance.reload()
         self.criteria.reload()
+
+    def show_filtered(self, flt: ComplianceFilter) -> None:
+        """The compliance tab, showing the rules in the filter's state (the dashboard's tiles)."""
+        self.tabs.setCurrentWidget(self.compliance)
+        self.compliance.show_filtered(flt.statuses)
 
     def open_console(self, incident_id: int) -> QWidget | None:
         """The run's console on the Incidents page, in front."""

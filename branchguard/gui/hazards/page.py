@@ -179,6 +179,38 @@ class HazardsPage(Page):
             text=self.search.text().strip(),
         )
 
+    def show_filtered(self, flt: HazardFilter) -> None:
+        """Set the filter controls to `flt` (the dashboard's tiles) and list those hazards."""
+        if (
+            flt.text
+            or flt.opened_from
+            or flt.opened_to
+            or flt.inspection_id
+            or flt.source
+            or len(flt.statuses) > 1
+        ):
+            raise ValueError(f"the hazards page has no control for {flt!r}")
+        status: object = OPEN_ONLY if flt.open_only else (flt.statuses[0].value if flt.statuses else None)
+        widgets = (
+            self.status_filter,
+            self.severity_filter,
+            self.overdue_only,
+            self.owner_filter.edit(),
+            self.search,
+        )
+        for widget in widgets:
+            widget.blockSignals(True)
+        self.status_filter.setCurrentIndex(self.status_filter.findData(status))
+        self.severity_filter.setCurrentIndex(
+            self.severity_filter.findData(flt.severity.value if flt.severity else None)
+        )
+        self.overdue_only.setChecked(flt.overdue_only)
+        self.owner_filter.edit().setText(flt.owner)
+        self.search.clear()
+        for widget in widgets:
+            widget.blockSignals(False)
+        self.reload()
+
     def refresh(self) -> None:
         """The hazards and the owner filter's names (new people appear), off the GUI thread."""
         self._load(with_owners=True)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 from PySide6.QtCore import QDate, QModelIndex, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtWidgets import (
@@ -124,8 +124,15 @@ class IncidentListPanel(QWidget):
     def _build_layout(self) -> None:
         filters = QHBoxLayout()
         filters.setSpacing(8)
-        for widget in (self.status_filter, self.level_filter, self.drill_filter, self.date_check,
-                       self.date_from, self.date_to_label, self.date_to):
+        for widget in (
+            self.status_filter,
+            self.level_filter,
+            self.drill_filter,
+            self.date_check,
+            self.date_from,
+            self.date_to_label,
+            self.date_to,
+        ):
             filters.addWidget(widget)
         filters.addWidget(self.search, 1)
         top = QWidget()
@@ -145,15 +152,25 @@ class IncidentListPanel(QWidget):
         box.addWidget(split, 1)
 
     def retranslate(self) -> None:
-        self._fill_combo(self.status_filter, [(self.tr("Open and closed"), None)]
-                         + [(status.label, status.value) for status in IncidentStatus])
-        self._fill_combo(self.level_filter, [(self.tr("All levels"), None)]
-                         + [(level.label, level.value) for level in Level])
+        self._fill_combo(
+            self.status_filter,
+            [(self.tr("Open and closed"), None)]
+            + [(status.label, status.value) for status in IncidentStatus],
+        )
+        self._fill_combo(
+            self.level_filter,
+            [(self.tr("All levels"), None)] + [(level.label, level.value) for level in Level],
+        )
         for index in range(1, self.level_filter.count()):
             self.level_filter.setItemIcon(index, level_icon(Level(self.level_filter.itemData(index))))
-        self._fill_combo(self.drill_filter, [(self.tr("Incidents and drills"), None),
-                                             (self.tr("Real incidents only"), False),
-                                             (self.tr("Drills only"), True)])
+        self._fill_combo(
+            self.drill_filter,
+            [
+                (self.tr("Incidents and drills"), None),
+                (self.tr("Real incidents only"), False),
+                (self.tr("Drills only"), True),
+            ],
+        )
         self.date_check.setText(self.tr("Started from"))
         self.date_to_label.setText(self.tr("to"))
         self.search.setPlaceholderText(self.tr("Search the log entries"))
@@ -190,6 +207,36 @@ class IncidentListPanel(QWidget):
             search=self.search.text().strip(),
         )
 
+    def show_filtered(self, flt: IncidentFilter) -> None:
+        """Set the filter controls to `flt` (the dashboard's tiles and charts) and list those
+        incidents; `since` and `until` must be local midnights (the date controls' whole days)."""
+        if flt.search:
+            raise ValueError(f"the incident list shows found words apart, not as a filter: {flt!r}")
+        widgets = (self.status_filter, self.level_filter, self.drill_filter, self.date_check,
+                   self.date_from, self.date_to, self.search)  # fmt: skip
+        for widget in widgets:
+            widget.blockSignals(True)
+        self.status_filter.setCurrentIndex(
+            self.status_filter.findData(flt.status.value if flt.status else None)
+        )
+        self.level_filter.setCurrentIndex(self.level_filter.findData(flt.level.value if flt.level else None))
+        self.drill_filter.setCurrentIndex(self.drill_filter.findData(flt.drill))
+        dated = flt.since is not None or flt.until is not None
+        if dated:
+            first = flt.since.astimezone().date() if flt.since is not None else date(2000, 1, 1)
+            last = (
+                flt.until.astimezone().date() - timedelta(days=1) if flt.until is not None else date.today()
+            )
+            self.date_from.setDate(QDate(first.year, first.month, first.day))
+            self.date_to.setDate(QDate(last.year, last.month, last.day))
+        self.date_check.setChecked(dated)
+        self.search.clear()
+        for widget in widgets:
+            widget.blockSignals(False)
+        for dependent in (self.date_from, self.date_to, self.date_to_label):
+            dependent.setEnabled(dated)
+        self.reload()
+
     # -- loading -------------------------------------------------------------------------------
     def reload(self) -> None:
         self.search.settle()
@@ -218,8 +265,10 @@ class IncidentListPanel(QWidget):
         self.hits_box.setVisible(bool(flt.search))
 
     def shown(self) -> list[IncidentSummary]:
-        return [self.model.row_at(self.proxy.mapToSource(self.proxy.index(r, 0)).row())
-                for r in range(self.proxy.rowCount())]
+        return [
+            self.model.row_at(self.proxy.mapToSource(self.proxy.index(r, 0)).row())
+            for r in range(self.proxy.rowCount())
+        ]
 
     def _open_row(self, index: QModelIndex) -> None:
         if index.isValid():

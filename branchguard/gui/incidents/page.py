@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
 from branchguard.core.incidents.rules import most_urgent
-from branchguard.core.incidents.types import IncidentStatus, IncidentSummary
+from branchguard.core.incidents.types import IncidentFilter, IncidentStatus, IncidentSummary
 from branchguard.core.kernel.i18n import t
 from branchguard.gui.incidents.console import IncidentConsole
 from branchguard.gui.incidents.console.dialogs import swatch_icon
@@ -83,6 +83,11 @@ class IncidentsPage(Page):
         if not self._reopened:
             self._reopened = True
             self.reopen_open_incidents()
+
+    def show_filtered(self, flt: IncidentFilter) -> None:
+        """The list tab, filtered to `flt` (the dashboard's tiles and charts)."""
+        self.tabs.setCurrentIndex(0)
+        self.list_panel.show_filtered(flt)
 
     def reopen_open_incidents(self) -> None:
         incidents, actor = self.session.services.incidents, self.session.actor

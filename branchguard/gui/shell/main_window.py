@@ -35,7 +35,8 @@ if TYPE_CHECKING:  # the window paints before these (the login dialog: the datab
     from branchguard.gui.shell.shortcuts import ShortcutsDialog
     from branchguard.gui.shell.tray import TrayKeeper
 
-LANDING_PAGE = "people"
+# The first of these the role may see: the dashboard for the lead and the auditor, incidents for staff.
+LANDING_PAGES = ("dashboard", "incidents")
 WRITES_WAIT_MS = 10_000  # at close: queued log entries and inspection answers still get committed
 # Qt.ItemDataRole.UserRole by value. A speed trick (docs/architecture.md, "Speed tricks"): nothing
 # before the first frame touches PySide's Qt namespace, whose first use creates all of its enums
@@ -291,8 +292,9 @@ class MainWindow(QMainWindow):
 
     def landing_page_id(self) -> str:
         visible = self.visible_pages()
-        if any(p.page_id == LANDING_PAGE for p in visible):
-            return LANDING_PAGE
+        for page_id in LANDING_PAGES:
+            if any(p.page_id == page_id for p in visible):
+                return page_id
         return visible[0].page_id if visible else ""
 
     # -- pages ---------------------------------------------------------------------------------
@@ -552,7 +554,7 @@ class MainWindow(QMainWindow):
     def likely_first_page(self) -> PageInfo | None:
         """Before anyone has logged in: the page `initial_page_id` will most likely pick."""
         pages = {info.page_id: info for info in registered_pages()}
-        return pages.get(self._last_page_id()) or pages.get(LANDING_PAGE)
+        return pages.get(self._last_page_id()) or pages.get(LANDING_PAGES[0])
 
     def _last_page_id(self) -> str:
         return str(self.settings.value("window/page", "") or "")

@@ -13,6 +13,15 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP
 from branchguard.gui.kit.page import PageInfo, register_page
 
 register_page(PageInfo(
+    page_id="dashboard",
+    module="branchguard.gui.dashboard.page",
+    class_name="DashboardPage",
+    nav_text=QT_TRANSLATE_NOOP("DashboardPage", "Dashboard"),
+    icon_name="dashboard",
+    order=1,  # the lead's and the auditor's landing page: what is due and overdue, at a glance
+    action="page.dashboard.view",
+))
+register_page(PageInfo(
     page_id="incidents",
     module="branchguard.gui.incidents.page",
     class_name="IncidentsPage",

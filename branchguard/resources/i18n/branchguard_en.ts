@@ -788,6 +788,10 @@ Submitted as: %3</translation>
 <context>
     <name>CompliancePanel</name>
     <message>
+        <source>All states</source>
+        <translation>All states</translation>
+    </message>
+    <message>
         <source>Region</source>
         <translation>Region</translation>
     </message>
@@ -5394,6 +5398,69 @@ Submitted as: %3</translation>
     <message>
         <source>Notes</source>
         <translation>Notes</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardPage</name>
+    <message>
+        <source>Dashboard</source>
+        <translation>Dashboard</translation>
+    </message>
+    <message>
+        <source>Branch at a glance</source>
+        <translation>Branch at a glance</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>Click a number to see the records it counts.</source>
+        <translation>Click a number to see the records it counts.</translation>
+    </message>
+    <message>
+        <source>As of %1. </source>
+        <translation>As of %1. </translation>
+    </message>
+    <message>
+        <source>Incidents and drills by month</source>
+        <translation>Incidents and drills by month</translation>
+    </message>
+    <message>
+        <source>Incidents</source>
+        <translation>Incidents</translation>
+    </message>
+    <message>
+        <source>Drills</source>
+        <translation>Drills</translation>
+    </message>
+    <message>
+        <source>Hazards opened and closed</source>
+        <translation>Hazards opened and closed</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>Opened</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <source>Open at month end</source>
+        <translation>Open at month end</translation>
+    </message>
+    <message>
+        <source>Inspections done on schedule (%) and drill scores</source>
+        <translation>Inspections done on schedule (%) and drill scores</translation>
+    </message>
+    <message>
+        <source>Inspections done (%)</source>
+        <translation>Inspections done (%)</translation>
+    </message>
+    <message>
+        <source>Drill score (of 100)</source>
+        <translation>Drill score (of 100)</translation>
     </message>
 </context>
 </TS>

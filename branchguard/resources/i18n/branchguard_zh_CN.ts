@@ -785,6 +785,10 @@ Submitted as: %3</source>
 <context>
     <name>CompliancePanel</name>
     <message>
+        <source>All states</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
         <source>Region</source>
         <translation>地区</translation>
     </message>
@@ -5378,6 +5382,69 @@ Submitted as: %3</source>
     <message>
         <source>Notes</source>
         <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardPage</name>
+    <message>
+        <source>Dashboard</source>
+        <translation>概览</translation>
+    </message>
+    <message>
+        <source>Branch at a glance</source>
+        <translation>网点概览</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Click a number to see the records it counts.</source>
+        <translation>点击数字可查看其统计的记录。</translation>
+    </message>
+    <message>
+        <source>As of %1. </source>
+        <translation>截至 %1。</translation>
+    </message>
+    <message>
+        <source>Incidents and drills by month</source>
+        <translation>各月突发事件与演练</translation>
+    </message>
+    <message>
+        <source>Incidents</source>
+        <translation>突发事件</translation>
+    </message>
+    <message>
+        <source>Drills</source>
+        <translation>演练</translation>
+    </message>
+    <message>
+        <source>Hazards opened and closed</source>
+        <translation>隐患新增与销号</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>销号</translation>
+    </message>
+    <message>
+        <source>Open at month end</source>
+        <translation>月末未销号</translation>
+    </message>
+    <message>
+        <source>Inspections done on schedule (%) and drill scores</source>
+        <translation>按计划完成检查（%）与演练得分</translation>
+    </message>
+    <message>
+        <source>Inspections done (%)</source>
+        <translation>检查完成率（%）</translation>
+    </message>
+    <message>
+        <source>Drill score (of 100)</source>
+        <translation>演练得分（满分 100）</translation>
     </message>
 </context>
 </TS>

@@ -122,7 +122,7 @@ def test_without_open_incidents_the_window_opens_where_it_was_left(gui_ctx, qtbo
     close(gui_ctx, start(gui_ctx, "SYS"))
     window = build_main_window(gui_ctx, login(gui_ctx, "lead"))
     qtbot.addWidget(window)
-    assert window.initial_page_id() == "people"
+    assert window.initial_page_id() == "dashboard"  # the lead's landing page
 
 
 # -- the list ----------------------------------------------------------------------------------

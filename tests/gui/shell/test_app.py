@@ -101,7 +101,7 @@ def test_login_over_the_starting_window_fills_it(tmp_path: Path, app, qtbot) -> 
     dialog.password.setText("staff-demo-2026")
     dialog.submit()
     assert window.is_attached() and window.session.actor.username == "staff"
-    assert window.current_page_id() == "people" and not window.sidebar.isHidden()
+    assert window.current_page_id() == "incidents" and not window.sidebar.isHidden()  # staff land there
     startup.ctx.close()
 
 
@@ -128,13 +128,13 @@ def test_before_login_the_window_guesses_the_first_page_to_import(tmp_path: Path
     window = MainWindow(None, settings)
     qtbot.addWidget(window)
     guess = window.likely_first_page()
-    assert guess is not None and guess.page_id == "people"  # nothing left last time: the landing page
+    assert guess is not None and guess.page_id == "dashboard"  # nothing left last time: the landing page
     settings.setValue("window/page", "audit")
     guess = window.likely_first_page()
     assert guess is not None and guess.page_id == "audit"
     settings.setValue("window/page", "gone-in-a-later-version")
     guess = window.likely_first_page()
-    assert guess is not None and guess.page_id == "people"
+    assert guess is not None and guess.page_id == "dashboard"
 
 
 @pytest.mark.parametrize("order", ["opened, painted", "painted, opened", "opened within the paint's turn"])

@@ -1,0 +1,298 @@
+"""The branch at a glance: every tile's figure and the twelve months of trends, in SQL aggregates.
+
+Each count is `count(*)` over the very statement the matching list reads (`hazards.store.filtered`,
+`complaints.store.filtered`, `incidents.store.filtered`), so a tile and the page it opens cannot
+disagree. The trends and a periodic report share `periods`: one query per measure buckets the rows
+into the periods by CASE over the periods' bounds (local midnights turned to UTC), so a month of
+the trend and the report of that month are the same numbers. No row is loaded as an ORM object but
+the compliance rules (a handful), whose states come from the drills service.
+"""
+
+from __future__ import annotations
+
+import builtins
+import itertools
+from collections.abc import Sequence
+from datetime import date, datetime, time
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import ColumnElement, Select, SQLColumnExpression, and_, case, func, literal, or_, select
+from sqlalchemy.orm import Session, sessionmaker
+
+from branchguard.core.complaints import store as complaint_store
+from branchguard.core.complaints.types import ComplaintFilter
+from branchguard.core.dashboard.types import (
+    ComplianceFilter,
+    Dashboard,
+    Figure,
+    PeriodFigures,
+    Target,
+    Tile,
+)
+from branchguard.core.drills.service import DrillService
+from branchguard.core.drills.types import ComplianceStatus
+from branchguard.core.hazards import store as hazard_store
+from branchguard.core.hazards.types import HazardFilter, HazardSeverity
+from branchguard.core.incidents import store as incident_store
+from branchguard.core.incidents.types import IncidentFilter, IncidentStatus
+from branchguard.core.kernel.roles import require
+from branchguard.core.kernel.types import Actor
+from branchguard.core.schedules import rules as schedule_rules
+from branchguard.core.schedules.types import OccurrenceStatus, ScheduleKind
+from branchguard.db.base import utcnow
+from branchguard.db.models.complaints import ComplaintRow
+from branchguard.db.models.drills import DrillEvaluationRow, DrillPlanRow
+from branchguard.db.models.hazards import HazardRow
+from branchguard.db.models.incidents import IncidentRow
+from branchguard.db.models.inspections import InspectionRow
+from branchguard.db.models.schedules import OccurrenceRow, ScheduleRow
+
+TREND_MONTHS = 12
+
+# the page ids of gui/shell/pages.py that figures lead to
+INCIDENTS_PAGE = "incidents"
+HAZARDS_PAGE = "hazards"
+COMPLAINTS_PAGE = "complaints"
+DRILLS_PAGE = "drills"
+
+
+def tile_targets() -> dict[str, Target]:
+    """Every count figure's name and where it leads (the age figure leads to the open hazards)."""
+    open_ = IncidentStatus.OPEN
+    targets = {
+        "incidents_open": Target(INCIDENTS_PAGE, IncidentFilter(status=open_, drill=False)),
+        "drills_running": Target(INCIDENTS_PAGE, IncidentFilter(status=open_, drill=True)),
+        "hazards_open": Target(HAZARDS_PAGE, HazardFilter(open_only=True)),
+    }
+    for sev in HazardSeverity:
+        targets[f"hazards_open_{sev.value}"] = Target(
+            HAZARDS_PAGE, HazardFilter(open_only=True, severity=sev)
+        )
+    targets["hazards_overdue"] = Target(HAZARDS_PAGE, HazardFilter(overdue_only=True))
+    for sev in HazardSeverity:
+        targets[f"hazards_overdue_{sev.value}"] = Target(
+            HAZARDS_PAGE, HazardFilter(overdue_only=True, severity=sev)
+        )
+    targets["compliance_overdue"] = Target(DRILLS_PAGE, ComplianceFilter((ComplianceStatus.OVERDUE,)))
+    targets["compliance_due_soon"] = Target(DRILLS_PAGE, ComplianceFilter((ComplianceStatus.DUE_SOON,)))
+    targets["complaints_open"] = Target(COMPLAINTS_PAGE, ComplaintFilter(open_only=True))
+    targets["complaints_overdue"] = Target(COMPLAINTS_PAGE, ComplaintFilter(overdue_only=True))
+    return targets
+
+
+def period_targets(period: PeriodFigures, zone: ZoneInfo) -> dict[str, Target]:
+    """Where a trend's bars lead: the real incidents and the drills started in the period."""
+    since = datetime.combine(period.start, time(0), tzinfo=zone)
+    until = datetime.combine(period.end, time(0), tzinfo=zone)
+    return {
+        "incidents": Target(INCIDENTS_PAGE, IncidentFilter(drill=False, since=since, until=until)),
+        "drills": Target(INCIDENTS_PAGE, IncidentFilter(drill=True, since=since, until=until)),
+    }
+
+
+# tile name -> its figures, the big number first
+TILES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("incidents", ("incidents_open", "drills_running")),
+    ("hazards_open", ("hazards_open", *(f"hazards_open_{s.value}" for s in HazardSeverity),
+                      "hazards_oldest_age_days")),
+    ("hazards_overdue", ("hazards_overdue", *(f"hazards_overdue_{s.value}" for s in HazardSeverity))),
+    ("compliance", ("compliance_overdue", "compliance_due_soon")),
+    ("complaints", ("complaints_overdue", "complaints_open")),
+)  # fmt: skip
+
+
+def month_starts(today: date, months: int = TREND_MONTHS) -> list[date]:
+    """The first days of the `months` months ending with today's, and of the month after: the
+    bounds of the trend's periods."""
+    first = date(today.year, today.month, 1)
+    index = first.year * 12 + first.month - 1 - (months - 1)
+    return [date((index + i) // 12, (index + i) % 12 + 1, 1) for i in range(months + 1)]
+
+
+def _count(s: Session, stmt: Select[Any]) -> int:
+    return int(s.scalar(select(func.count()).select_from(stmt.order_by(None).subquery())) or 0)
+
+
+def _bucket(column: SQLColumnExpression[Any], bounds: Sequence[datetime]) -> ColumnElement[int]:
+    """The index of the period [bounds[i], bounds[i+1]) holding `column` (rows are already limited
+    to [bounds[0], bounds[-1]))."""
+    return case(*[(column < bounds[i + 1], i) for i in range(len(bounds) - 1)], else_=-1)
+
+
+def _in_span(column: SQLColumnExpression[Any], bounds: Sequence[datetime]) -> ColumnElement[bool]:
+    return and_(column >= bounds[0], column < bounds[-1])
+
+
+def _per_bucket(
+    s: Session,
+    column: SQLColumnExpression[Any],
+    bounds: Sequence[datetime],
+    *where: ColumnElement[bool],
+    by: SQLColumnExpression[Any] | None = None,
+) -> dict[tuple[int, str], int]:
+    """(period index, `by` value or "") -> rows whose `column` falls in that period.
+
+    The bucket is computed in a subquery and grouped outside it: PostgreSQL refuses a GROUP BY on
+    a CASE whose bound parameters are rendered twice."""
+    parts: list[Any] = [_bucket(column, bounds).label("b")]
+    parts.append((by if by is not None else literal("")).label("k"))
+    inner = select(*parts).where(_in_span(column, bounds), *where).subquery()
+    rows = s.execute(select(inner.c.b, inner.c.k, func.count()).group_by(inner.c.b, inner.c.k))
+    return {(int(b), str(k or "")): int(n) for b, k, n in rows}
+
+
+class DashboardService:
+    def __init__(self, sessions: sessionmaker[Session], drills: DrillService, zone: str = "") -> None:
+        self._sessions = sessions
+        self._drills = drills
+        self._zone_name = zone
+
+    @property
+    def zone(self) -> ZoneInfo:
+        """The branch's wall clock: the zone given, else this PC's (as the schedules engine)."""
+        return schedule_rules.zone(self._zone_name or schedule_rules.local_zone_name())
+
+    def _utc(self, day: date) -> datetime:
+        return datetime.combine(day, time(0), tzinfo=self.zone)
+
+    # -- the tiles -------------------------------------------------------------------------------
+    def dashboard(self, actor: Actor, now: datetime | None = None) -> Dashboard:
+        """The tiles as of `now` and the trends of the twelve months ending with this one."""
+        require(actor, "dashboard.view")
+        now = now or utcnow()
+        zone = self.zone
+        today = now.astimezone(zone).date()
+        targets = tile_targets()
+        values: dict[str, int] = {}
+        with self._sessions() as s:
+            for name, target in targets.items():
+                flt = target.filter
+                if isinstance(flt, IncidentFilter):
+                    values[name] = _count(s, incident_store.filtered(flt))
+                elif isinstance(flt, HazardFilter):
+                    values[name] = _count(s, hazard_store.filtered(flt, now, zone))
+                elif isinstance(flt, ComplaintFilter):
+                    values[name] = _count(s, complaint_store.filtered(flt, now, zone))
+            oldest = s.scalar(
+                select(func.min(HazardRow.opened_at)).where(HazardRow.status.in_(hazard_store.OPEN_STATES))
+            )
+        values["hazards_oldest_age_days"] = max(0, (now - oldest).days) if oldest is not None else 0
+        states = [item.status for item in self._drills.compliance(actor, now=now)]
+        for name, target in targets.items():
+            if isinstance(target.filter, ComplianceFilter):
+                values[name] = sum(1 for st in states if st in target.filter.statuses)
+        figures = {name: Figure(name, values[name], targets[name]) for name in targets}
+        figures["hazards_oldest_age_days"] = Figure(
+            "hazards_oldest_age_days", values["hazards_oldest_age_days"], targets["hazards_open"], unit="days"
+        )
+        tiles = tuple(Tile(name, tuple(figures[f] for f in names)) for name, names in TILES)
+        starts = month_starts(today)
+        return Dashboard(today=today, tiles=tiles, months=tuple(self._periods(starts)))
+
+    # -- periods ---------------------------------------------------------------------------------
+    def figures_for_period(self, actor: Actor, start: date, end: date) -> PeriodFigures:
+        """What happened from local day `start` up to (not including) local day `end`: the
+        figures a periodic report shows, equal to the trend's month when the period is one."""
+        require(actor, "dashboard.view")
+        return self._periods([start, end])[0]
+
+    def periods(self, actor: Actor, starts: Sequence[date]) -> builtins.list[PeriodFigures]:
+        """The figures of each period [starts[i], starts[i+1]) (a report's period and the one before)."""
+        require(actor, "dashboard.view")
+        return self._periods(starts)
+
+    def _periods(self, starts: Sequence[date]) -> builtins.list[PeriodFigures]:
+        days = list(starts)
+        if len(days) < 2 or any(b <= a for a, b in itertools.pairwise(days)):
+            raise ValueError(f"periods need increasing bounds, got {days!r}")
+        bounds = [self._utc(d) for d in days]
+        n = len(bounds) - 1
+        with self._sessions() as s:
+            real = IncidentRow.drill.is_(False)
+            drill = IncidentRow.drill.is_(True)
+            incidents = _per_bucket(s, IncidentRow.started_at, bounds, real, by=IncidentRow.category)
+            levels = _per_bucket(s, IncidentRow.started_at, bounds, real, by=IncidentRow.level)
+            drills = _per_bucket(s, IncidentRow.started_at, bounds, drill, by=IncidentRow.category)
+            opened = _per_bucket(s, HazardRow.opened_at, bounds)
+            closed = _per_bucket(s, HazardRow.closed_at, bounds)
+            submitted = _per_bucket(s, InspectionRow.submitted_at, bounds)
+            complaints = _per_bucket(s, ComplaintRow.received_at, bounds)
+            inspection = ScheduleRow.kind == ScheduleKind.INSPECTION.value
+            due_rows = select(OccurrenceRow.due_at, OccurrenceRow.status).join(
+                ScheduleRow, ScheduleRow.id == OccurrenceRow.schedule_id
+            )
+            due = _per_bucket_of(s, due_rows.where(inspection), bounds)
+            open_at_end = self._open_at(s, bounds[1:])
+            scores = self._scores(s, bounds)
+        result = []
+        for i in range(n):
+            inspections_due = sum(v for (b, _k), v in due.items() if b == i)
+            inspections_done = due.get((i, OccurrenceStatus.DONE.value), 0)
+            evaluated, average = scores.get(i, (0, None))
+            result.append(
+                PeriodFigures(
+                    start=days[i],
+                    end=days[i + 1],
+                    incidents_by_category=_keyed(incidents, i),
+                    incidents_by_level=_keyed(levels, i),
+                    drills_by_category=_keyed(drills, i),
+                    drills_evaluated=evaluated,
+                    drill_score_average=average,
+                    hazards_opened=opened.get((i, ""), 0),
+                    hazards_closed=closed.get((i, ""), 0),
+                    hazards_open_at_end=open_at_end[i],
+                    inspections_due=inspections_due,
+                    inspections_done=inspections_done,
+                    inspections_submitted=submitted.get((i, ""), 0),
+                    complaints_received=complaints.get((i, ""), 0),
+                )
+            )
+        return result
+
+    @staticmethod
+    def _open_at(s: Session, ends: Sequence[datetime]) -> builtins.list[int]:
+        """Hazards opened before each instant and neither verified nor closed by then."""
+
+        def still_open(at: datetime) -> ColumnElement[bool]:
+            return and_(
+                HazardRow.opened_at < at,
+                or_(HazardRow.verified_at.is_(None), HazardRow.verified_at >= at),
+                or_(HazardRow.closed_at.is_(None), HazardRow.closed_at >= at),
+            )
+
+        sums = [func.coalesce(func.sum(case((still_open(at), 1), else_=0)), 0) for at in ends]
+        row = s.execute(select(*sums)).one()
+        return [int(v) for v in row]
+
+    @staticmethod
+    def _scores(s: Session, bounds: Sequence[datetime]) -> dict[int, tuple[int, float | None]]:
+        """Per period: drills run in it and scored, and their mean score."""
+        run_at = DrillPlanRow.run_at
+        inner = (
+            select(_bucket(run_at, bounds).label("b"), DrillEvaluationRow.score.label("score"))
+            .join(DrillPlanRow, DrillPlanRow.id == DrillEvaluationRow.plan_id)
+            .where(run_at.is_not(None), _in_span(run_at, bounds))
+            .subquery()
+        )
+        rows = s.execute(select(inner.c.b, func.count(), func.avg(inner.c.score)).group_by(inner.c.b))
+        return {int(b): (int(n), round(float(avg), 1) if avg is not None else None) for b, n, avg in rows}
+
+
+def _per_bucket_of(
+    s: Session, rows: Select[tuple[datetime, str]], bounds: Sequence[datetime]
+) -> dict[tuple[int, str], int]:
+    """As `_per_bucket`, over a select of (instant, key) with its own joins."""
+    inner = rows.subquery()
+    instant, key = inner.c[0], inner.c[1]
+    b = (
+        select(_bucket(instant, bounds).label("b"), key.label("k"))
+        .where(_in_span(instant, bounds))
+        .subquery()
+    )
+    out = s.execute(select(b.c.b, b.c.k, func.count()).group_by(b.c.b, b.c.k))
+    return {(int(i), str(k or "")): int(n) for i, k, n in out}
+
+
+def _keyed(counts: dict[tuple[int, str], int], index: int) -> dict[str, int]:
+    return {k: v for (b, k), v in sorted(counts.items()) if b == index}

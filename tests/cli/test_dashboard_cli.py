@@ -1,0 +1,54 @@
+"""`branchguard dashboard`: on the demo data each JSON figure equals the count of the list command
+it names (which is the same filter the window opens), in both languages."""
+
+from __future__ import annotations
+
+import json
+
+from branchguard.cli.dashboard import list_command
+from branchguard.core.dashboard.service import tile_targets
+from tests.cli.cli_support import Run
+
+
+def test_each_dashboard_figure_equals_its_list_command(run: Run) -> None:
+    assert run("demo")[0] == 0
+    code, out, err = run("dashboard", "--json")
+    assert code == 0, err
+    board = json.loads(out)
+    details = {d["name"]: d for d in board["details"]}
+    assert board["figures"] == {name: d["value"] for name, d in details.items()}
+    assert set(tile_targets()) <= set(details)
+    assert board["figures"]["hazards_open"] > 0 and board["figures"]["compliance_overdue"] > 0
+    for name, detail in details.items():
+        if detail["unit"] != "count":
+            continue
+        code, listed, err = run(*detail["list_command"], "--json")
+        assert code == 0, (name, err)
+        assert len(json.loads(listed)) == detail["value"], (name, detail["list_command"])
+    assert details["hazards_overdue_major"]["list_command"] == [
+        "hazard",
+        "list",
+        "--overdue",
+        "--severity",
+        "major",
+    ]
+    assert details["drills_running"]["list_command"] == ["incident", "list", "--open", "--drills"]
+    assert len(board["months"]) == 12 and board["months"][-1]["hazards_opened"] >= 1
+
+
+def test_the_table_names_each_figure_and_its_command_in_chinese(run: Run) -> None:
+    assert run("demo")[0] == 0
+    code, out, _err = run("dashboard", lang="zh_CN")
+    assert code == 0
+    assert "逾期隐患" in out and "branchguard hazard list --overdue" in out
+    for name, target in tile_targets().items():
+        assert name in out and " ".join(list_command(target)) in out
+
+
+def test_incident_list_tells_real_incidents_from_drills(run: Run) -> None:
+    assert run("incident", "start", "--title", "漏水", "--level", "III")[0] == 0
+    assert run("incident", "start", "--title", "演练", "--level", "III", "--drill")[0] == 0
+    real = json.loads(run("incident", "list", "--open", "--real", "--json")[1])
+    drills = json.loads(run("incident", "list", "--open", "--drills", "--json")[1])
+    assert [i["title"] for i in real] == ["漏水"] and [i["title"] for i in drills] == ["演练"]
+    assert run("incident", "list", "--real", "--drills")[0] == 2  # one or the other
