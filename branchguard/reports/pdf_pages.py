@@ -36,7 +36,7 @@ class PdfPages:
         with _PDFIUM:
             self._doc = pypdfium2.PdfDocument(data)
             self.sizes: tuple[tuple[float, float], ...] = tuple(
-                tuple(self._doc.get_page_size(i)) for i in range(len(self._doc))  # type: ignore[misc]
+                tuple(self._doc.get_page_size(i)) for i in range(len(self._doc))
             )
 
     @property
@@ -49,7 +49,10 @@ class PdfPages:
             page = self._doc[index]
             try:
                 bitmap = page.render(
-                    scale=dpi / POINTS_PER_INCH, rev_byteorder=True, prefer_bgrx=True, fill_color=(255, 255, 255, 255)
+                    scale=dpi / POINTS_PER_INCH,
+                    rev_byteorder=True,  # RGBX: QImage's Format_RGBX8888 on any byte order
+                    prefer_bgrx=True,
+                    fill_color=(255, 255, 255, 255),
                 )
                 try:
                     pixels = bytes(bitmap.buffer)

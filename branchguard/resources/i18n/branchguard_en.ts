@@ -5357,4 +5357,109 @@ Submitted as: %3</translation>
         <translation>Notes</translation>
     </message>
 </context>
+<context>
+    <name>PreviewDialog</name>
+    <message>
+        <source>Previous</source>
+        <translation>Previous</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Next</translation>
+    </message>
+    <message>
+        <source>Zoom</source>
+        <translation>Zoom</translation>
+    </message>
+    <message>
+        <source>Fit width</source>
+        <translation>Fit width</translation>
+    </message>
+    <message>
+        <source>Whole page</source>
+        <translation>Whole page</translation>
+    </message>
+    <message>
+        <source>Building the report…</source>
+        <translation>Building the report…</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <source>Send the pages to a printer (Ctrl+P)</source>
+        <translation>Send the pages to a printer (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>Save as PDF…</translation>
+    </message>
+    <message>
+        <source>Save the report shown as a PDF file (Ctrl+S)</source>
+        <translation>Save the report shown as a PDF file (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>The report font fell back: %1</source>
+        <translation>The report font fell back: %1</translation>
+    </message>
+    <message>
+        <source>The report could not be built: %1</source>
+        <translation>The report could not be built: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>of %n page(s)</source>
+        <translation>
+            <numerusform>of %n page</numerusform>
+            <numerusform>of %n pages</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A page could not be shown: %1</source>
+        <translation>A page could not be shown: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n page(s) sent to the printer.</source>
+        <translation>
+            <numerusform>%n page sent to the printer.</numerusform>
+            <numerusform>%n pages sent to the printer.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The printer could not be opened.</source>
+        <translation>The printer could not be opened.</translation>
+    </message>
+    <message>
+        <source>Printing failed: %1</source>
+        <translation>Printing failed: %1</translation>
+    </message>
+    <message>
+        <source>Printing…</source>
+        <translation>Printing…</translation>
+    </message>
+    <message>
+        <source>Save as PDF</source>
+        <translation>Save as PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Saved to %1.</source>
+        <translation>Saved to %1.</translation>
+    </message>
+    <message>
+        <source>The PDF could not be saved: %1</source>
+        <translation>The PDF could not be saved: %1</translation>
+    </message>
+    <message>
+        <source>Saving the PDF…</source>
+        <translation>Saving the PDF…</translation>
+    </message>
+</context>
 </TS>

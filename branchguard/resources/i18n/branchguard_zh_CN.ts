@@ -5341,4 +5341,107 @@ Submitted as: %3</source>
         <translation>备注</translation>
     </message>
 </context>
+<context>
+    <name>PreviewDialog</name>
+    <message>
+        <source>Previous</source>
+        <translation>上一页</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>下一页</translation>
+    </message>
+    <message>
+        <source>Zoom</source>
+        <translation>缩放</translation>
+    </message>
+    <message>
+        <source>Fit width</source>
+        <translation>适合宽度</translation>
+    </message>
+    <message>
+        <source>Whole page</source>
+        <translation>整页</translation>
+    </message>
+    <message>
+        <source>Building the report…</source>
+        <translation>正在生成报告…</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <source>Send the pages to a printer (Ctrl+P)</source>
+        <translation>发送到打印机（Ctrl+P）</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>另存为 PDF…</translation>
+    </message>
+    <message>
+        <source>Save the report shown as a PDF file (Ctrl+S)</source>
+        <translation>将所示报告保存为 PDF 文件（Ctrl+S）</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>The report font fell back: %1</source>
+        <translation>报告字体已回退：%1</translation>
+    </message>
+    <message>
+        <source>The report could not be built: %1</source>
+        <translation>无法生成报告：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>of %n page(s)</source>
+        <translation>
+            <numerusform>共 %n 页</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A page could not be shown: %1</source>
+        <translation>无法显示页面：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n page(s) sent to the printer.</source>
+        <translation>
+            <numerusform>已将 %n 页发送到打印机。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The printer could not be opened.</source>
+        <translation>无法打开打印机。</translation>
+    </message>
+    <message>
+        <source>Printing failed: %1</source>
+        <translation>打印失败：%1</translation>
+    </message>
+    <message>
+        <source>Printing…</source>
+        <translation>正在打印…</translation>
+    </message>
+    <message>
+        <source>Save as PDF</source>
+        <translation>另存为 PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Saved to %1.</source>
+        <translation>已保存到 %1。</translation>
+    </message>
+    <message>
+        <source>The PDF could not be saved: %1</source>
+        <translation>无法保存 PDF：%1</translation>
+    </message>
+    <message>
+        <source>Saving the PDF…</source>
+        <translation>正在保存 PDF…</translation>
+    </message>
+</context>
 </TS>
