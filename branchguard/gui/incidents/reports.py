@@ -21,10 +21,6 @@ if TYPE_CHECKING:
     from branchguard.reports.fonts import FontChoice
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ReportMenu", text)
-
-
 def preview_incident_report(parent: QWidget, session: GuiSession, incident_id: int) -> PreviewDialog:
     from branchguard.gui.kit.print_preview import preview_report  # PDFium and ReportLab on first use
 
@@ -36,9 +32,11 @@ def preview_incident_report(parent: QWidget, session: GuiSession, incident_id: i
 
         return build_incident_report(services, actor, incident_id, out, font_setting)
 
-    title = _tr("Incident report #%1").replace("%1", str(incident_id))
-    name = _tr("incident-report")  # tr() outside the f-string, where lupdate finds it
-    return preview_report(parent, title, build, file_name=f"{name}-{incident_id}.pdf")
+    title = QCoreApplication.translate("ReportMenu", "Incident report #%1")
+    # Translated outside the f-string, where lupdate finds it.
+    name = QCoreApplication.translate("ReportMenu", "incident-report")
+    title, file_name = title.replace("%1", str(incident_id)), f"{name}-{incident_id}.pdf"
+    return preview_report(parent, title, build, file_name=file_name)
 
 
 def preview_initial_report(parent: QWidget, session: GuiSession, incident_id: int) -> PreviewDialog:
@@ -52,9 +50,10 @@ def preview_initial_report(parent: QWidget, session: GuiSession, incident_id: in
 
         return build_initial_report(services, actor, incident_id, out, font_setting)
 
-    title = _tr("Initial report, incident #%1").replace("%1", str(incident_id))
-    name = _tr("initial-report")
-    return preview_report(parent, title, build, file_name=f"{name}-{incident_id}.pdf")
+    title = QCoreApplication.translate("ReportMenu", "Initial report, incident #%1")
+    name = QCoreApplication.translate("ReportMenu", "initial-report")
+    title, file_name = title.replace("%1", str(incident_id)), f"{name}-{incident_id}.pdf"
+    return preview_report(parent, title, build, file_name=file_name)
 
 
 class ReportMenu(QMenu):

@@ -1052,6 +1052,14 @@ Submitted as: %3</translation>
         <source>The report could not be saved: %1</source>
         <translation>The report could not be saved: %1</translation>
     </message>
+    <message>
+        <source>Drill report: %1</source>
+        <translation>Drill report: %1</translation>
+    </message>
+    <message>
+        <source>Preview / Print report…</source>
+        <translation>Preview / Print report…</translation>
+    </message>
 </context>
 <context>
     <name>DrillPlanDialog</name>
@@ -1639,6 +1647,10 @@ Submitted as: %3</translation>
         <source>Status</source>
         <translation>Status</translation>
     </message>
+    <message>
+        <source>Preview / Print…</source>
+        <translation>Preview / Print…</translation>
+    </message>
 </context>
 <context>
     <name>HazardDetailDialog</name>
@@ -1988,6 +2000,14 @@ Submitted as: %3</translation>
         <source>The report font fell back: %1</source>
         <translation>The report font fell back: %1</translation>
     </message>
+    <message>
+        <source>Preview / Print…</source>
+        <translation>Preview / Print…</translation>
+    </message>
+    <message>
+        <source>The register as filtered: preview, print or save as PDF</source>
+        <translation>The register as filtered: preview, print or save as PDF</translation>
+    </message>
 </context>
 <context>
     <name>HeadcountDialog</name>
@@ -2119,6 +2139,14 @@ Submitted as: %3</translation>
         <source>Photos and documents (*.jpg *.jpeg *.png *.pdf *.doc *.docx *.txt);;All files (*)</source>
         <translation>Photos and documents (*.jpg *.jpeg *.png *.pdf *.doc *.docx *.txt);;All files (*)</translation>
     </message>
+    <message>
+        <source>Preview / Print</source>
+        <translation>Preview / Print</translation>
+    </message>
+    <message>
+        <source>The incident report or the initial report: preview, print or save as PDF</source>
+        <translation>The incident report or the initial report: preview, print or save as PDF</translation>
+    </message>
 </context>
 <context>
     <name>IncidentHeader</name>
@@ -2243,6 +2271,14 @@ Submitted as: %3</translation>
     <message>
         <source>Log entries found: %1</source>
         <translation>Log entries found: %1</translation>
+    </message>
+    <message>
+        <source>Preview / Print</source>
+        <translation>Preview / Print</translation>
+    </message>
+    <message>
+        <source>The selected incident's report or initial report</source>
+        <translation>The selected incident's report or initial report</translation>
     </message>
 </context>
 <context>
@@ -2395,6 +2431,10 @@ Submitted as: %3</translation>
         <source>PDF files (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
+    <message>
+        <source>Inspection report #%1</source>
+        <translation>Inspection report #%1</translation>
+    </message>
 </context>
 <context>
     <name>InspectionRunner</name>
@@ -2511,6 +2551,10 @@ Submitted as: %3</translation>
     <message>
         <source>The inspector has to sign.</source>
         <translation>The inspector has to sign.</translation>
+    </message>
+    <message>
+        <source>Preview / Print report…</source>
+        <translation>Preview / Print report…</translation>
     </message>
 </context>
 <context>
@@ -3180,6 +3224,14 @@ Submitted as: %3</translation>
         <source>The contact card could not be saved: %1</source>
         <translation>The contact card could not be saved: %1</translation>
     </message>
+    <message>
+        <source>Preview / Print contact card…</source>
+        <translation>Preview / Print contact card…</translation>
+    </message>
+    <message>
+        <source>The one-page emergency contact card to pin up by the counter: print it or save a PDF.</source>
+        <translation>The one-page emergency contact card to pin up by the counter: print it or save a PDF.</translation>
+    </message>
 </context>
 <context>
     <name>PersonDialog</name>
@@ -3482,6 +3534,10 @@ Submitted as: %3</translation>
         <source>Printing the playbook card…</source>
         <translation>Printing the playbook card…</translation>
     </message>
+    <message>
+        <source>Playbook card: %1</source>
+        <translation>Playbook card: %1</translation>
+    </message>
 </context>
 <context>
     <name>PlaybookHistoryDialog</name>
@@ -3724,6 +3780,10 @@ Submitted as: %3</translation>
         <source>Discard the draft of %1? The approved version stays in use.</source>
         <translation>Discard the draft of %1? The approved version stays in use.</translation>
     </message>
+    <message>
+        <source>Preview / Print…</source>
+        <translation>Preview / Print…</translation>
+    </message>
 </context>
 <context>
     <name>ReasonDialog</name>
@@ -3780,6 +3840,10 @@ Submitted as: %3</translation>
     <message>
         <source>Exporting the hazard register…</source>
         <translation>Exporting the hazard register…</translation>
+    </message>
+    <message>
+        <source>Hazard register</source>
+        <translation>Hazard register</translation>
     </message>
 </context>
 <context>
@@ -5123,6 +5187,14 @@ Submitted as: %3</translation>
             <numerusform>%n overdue</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Preview / Print</source>
+        <translation>Preview / Print</translation>
+    </message>
+    <message>
+        <source>The selected complaint's file or the register as filtered</source>
+        <translation>The selected complaint's file or the register as filtered</translation>
+    </message>
 </context>
 <context>
     <name>ComplaintListModel</name>
@@ -5460,6 +5532,60 @@ Submitted as: %3</translation>
     <message>
         <source>Saving the PDF…</source>
         <translation>Saving the PDF…</translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintPapers</name>
+    <message>
+        <source>Complaint file %1</source>
+        <translation>Complaint file %1</translation>
+    </message>
+    <message>
+        <source>Complaint register</source>
+        <translation>Complaint register</translation>
+    </message>
+    <message>
+        <source>The register as filtered, with statistics…</source>
+        <translation>The register as filtered, with statistics…</translation>
+    </message>
+    <message>
+        <source>The selected complaint's file…</source>
+        <translation>The selected complaint's file…</translation>
+    </message>
+    <message>
+        <source>complaint</source>
+        <translation>complaint</translation>
+    </message>
+    <message>
+        <source>complaint-register</source>
+        <translation>complaint-register</translation>
+    </message>
+</context>
+<context>
+    <name>ReportMenu</name>
+    <message>
+        <source>Incident report (timeline, steps, outcome)…</source>
+        <translation>Incident report (timeline, steps, outcome)…</translation>
+    </message>
+    <message>
+        <source>Initial report to head office…</source>
+        <translation>Initial report to head office…</translation>
+    </message>
+    <message>
+        <source>Incident report #%1</source>
+        <translation>Incident report #%1</translation>
+    </message>
+    <message>
+        <source>incident-report</source>
+        <translation>incident-report</translation>
+    </message>
+    <message>
+        <source>Initial report, incident #%1</source>
+        <translation>Initial report, incident #%1</translation>
+    </message>
+    <message>
+        <source>initial-report</source>
+        <translation>initial-report</translation>
     </message>
 </context>
 </TS>

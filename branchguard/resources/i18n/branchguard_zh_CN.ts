@@ -1047,6 +1047,14 @@ Submitted as: %3</source>
         <source>The report could not be saved: %1</source>
         <translation>报告保存失败：%1</translation>
     </message>
+    <message>
+        <source>Drill report: %1</source>
+        <translation>演练报告：%1</translation>
+    </message>
+    <message>
+        <source>Preview / Print report…</source>
+        <translation>预览 / 打印报告…</translation>
+    </message>
 </context>
 <context>
     <name>DrillPlanDialog</name>
@@ -1634,6 +1642,10 @@ Submitted as: %3</source>
         <source>Status</source>
         <translation>状态</translation>
     </message>
+    <message>
+        <source>Preview / Print…</source>
+        <translation>预览 / 打印…</translation>
+    </message>
 </context>
 <context>
     <name>HazardDetailDialog</name>
@@ -1981,6 +1993,14 @@ Submitted as: %3</source>
         <source>The report font fell back: %1</source>
         <translation>报表字体已改用备用字体：%1</translation>
     </message>
+    <message>
+        <source>Preview / Print…</source>
+        <translation>预览 / 打印…</translation>
+    </message>
+    <message>
+        <source>The register as filtered: preview, print or save as PDF</source>
+        <translation>按当前筛选的台账：预览、打印或另存为 PDF</translation>
+    </message>
 </context>
 <context>
     <name>HeadcountDialog</name>
@@ -2111,6 +2131,14 @@ Submitted as: %3</source>
         <source>Photos and documents (*.jpg *.jpeg *.png *.pdf *.doc *.docx *.txt);;All files (*)</source>
         <translation>照片和文档 (*.jpg *.jpeg *.png *.pdf *.doc *.docx *.txt);;所有文件 (*)</translation>
     </message>
+    <message>
+        <source>Preview / Print</source>
+        <translation>预览 / 打印</translation>
+    </message>
+    <message>
+        <source>The incident report or the initial report: preview, print or save as PDF</source>
+        <translation>事件报告或初报：预览、打印或另存为 PDF</translation>
+    </message>
 </context>
 <context>
     <name>IncidentHeader</name>
@@ -2235,6 +2263,14 @@ Submitted as: %3</source>
     <message>
         <source>Log entries found: %1</source>
         <translation>找到记录：%1</translation>
+    </message>
+    <message>
+        <source>Preview / Print</source>
+        <translation>预览 / 打印</translation>
+    </message>
+    <message>
+        <source>The selected incident's report or initial report</source>
+        <translation>所选事件的事件报告或初报</translation>
     </message>
 </context>
 <context>
@@ -2387,6 +2423,10 @@ Submitted as: %3</source>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
+    <message>
+        <source>Inspection report #%1</source>
+        <translation>检查记录 #%1</translation>
+    </message>
 </context>
 <context>
     <name>InspectionRunner</name>
@@ -2501,6 +2541,10 @@ Submitted as: %3</source>
     <message>
         <source>The inspector has to sign.</source>
         <translation>须由检查人签字。</translation>
+    </message>
+    <message>
+        <source>Preview / Print report…</source>
+        <translation>预览 / 打印报告…</translation>
     </message>
 </context>
 <context>
@@ -3170,6 +3214,14 @@ Submitted as: %3</source>
         <source>The contact card could not be saved: %1</source>
         <translation>应急联络卡保存失败：%1</translation>
     </message>
+    <message>
+        <source>Preview / Print contact card…</source>
+        <translation>预览 / 打印联络卡…</translation>
+    </message>
+    <message>
+        <source>The one-page emergency contact card to pin up by the counter: print it or save a PDF.</source>
+        <translation>一页纸的应急联络卡，张贴在柜台旁：可打印，也可另存为 PDF。</translation>
+    </message>
 </context>
 <context>
     <name>PersonDialog</name>
@@ -3472,6 +3524,10 @@ Submitted as: %3</source>
         <source>Printing the playbook card…</source>
         <translation>正在生成预案处置卡…</translation>
     </message>
+    <message>
+        <source>Playbook card: %1</source>
+        <translation>处置卡：%1</translation>
+    </message>
 </context>
 <context>
     <name>PlaybookHistoryDialog</name>
@@ -3713,6 +3769,10 @@ Submitted as: %3</source>
         <source>Discard the draft of %1? The approved version stays in use.</source>
         <translation>确定放弃 %1 的草稿吗？已批准的版本继续使用。</translation>
     </message>
+    <message>
+        <source>Preview / Print…</source>
+        <translation>预览 / 打印…</translation>
+    </message>
 </context>
 <context>
     <name>ReasonDialog</name>
@@ -3769,6 +3829,10 @@ Submitted as: %3</source>
     <message>
         <source>Exporting the hazard register…</source>
         <translation>正在导出隐患台账…</translation>
+    </message>
+    <message>
+        <source>Hazard register</source>
+        <translation>隐患台账</translation>
     </message>
 </context>
 <context>
@@ -5108,6 +5172,14 @@ Submitted as: %3</source>
             <numerusform>%n 条逾期</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Preview / Print</source>
+        <translation>预览 / 打印</translation>
+    </message>
+    <message>
+        <source>The selected complaint's file or the register as filtered</source>
+        <translation>所选投诉的处理档案，或按当前筛选的登记簿</translation>
+    </message>
 </context>
 <context>
     <name>ComplaintListModel</name>
@@ -5442,6 +5514,60 @@ Submitted as: %3</source>
     <message>
         <source>Saving the PDF…</source>
         <translation>正在保存 PDF…</translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintPapers</name>
+    <message>
+        <source>Complaint file %1</source>
+        <translation>投诉处理档案 %1</translation>
+    </message>
+    <message>
+        <source>Complaint register</source>
+        <translation>投诉登记簿</translation>
+    </message>
+    <message>
+        <source>The register as filtered, with statistics…</source>
+        <translation>按当前筛选的登记簿（含统计）…</translation>
+    </message>
+    <message>
+        <source>The selected complaint's file…</source>
+        <translation>所选投诉的处理档案…</translation>
+    </message>
+    <message>
+        <source>complaint</source>
+        <translation>投诉档案</translation>
+    </message>
+    <message>
+        <source>complaint-register</source>
+        <translation>投诉登记簿</translation>
+    </message>
+</context>
+<context>
+    <name>ReportMenu</name>
+    <message>
+        <source>Incident report (timeline, steps, outcome)…</source>
+        <translation>事件报告（处置记录、步骤、结果）…</translation>
+    </message>
+    <message>
+        <source>Initial report to head office…</source>
+        <translation>向上级报告（初报）…</translation>
+    </message>
+    <message>
+        <source>Incident report #%1</source>
+        <translation>事件报告 #%1</translation>
+    </message>
+    <message>
+        <source>incident-report</source>
+        <translation>事件报告</translation>
+    </message>
+    <message>
+        <source>Initial report, incident #%1</source>
+        <translation>初报 事件 #%1</translation>
+    </message>
+    <message>
+        <source>initial-report</source>
+        <translation>初报</translation>
     </message>
 </context>
 </TS>
