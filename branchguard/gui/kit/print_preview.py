@@ -263,8 +263,13 @@ class PreviewDialog(QDialog):
         self.close_button.clicked.connect(self.reject)
         buttons = QHBoxLayout()
         buttons.addWidget(self.message, 1)
+        buttons.addStretch(0)
         for button in (self.print_button, self.save_button, self.close_button):
             buttons.addWidget(button)
+        # Enter prints; the page buttons never take it (a dialog's first button otherwise would).
+        for button in (self.prev_button, self.next_button, self.save_button, self.close_button):
+            button.setAutoDefault(False)
+        self.print_button.setDefault(True)
         box = QVBoxLayout(self)
         box.addLayout(bar)
         box.addWidget(self.stack, 1)
@@ -341,6 +346,7 @@ class PreviewDialog(QDialog):
         if self.warning:
             self.say(self.tr("The report font fell back: %1").replace("%1", self.warning), warn=True)
         self._layout_pages()
+        self._scrolled()  # the page number and which of Previous / Next apply
 
     def _failed(self, message: str) -> None:
         self._task = None
@@ -429,9 +435,12 @@ class PreviewDialog(QDialog):
 
     def _scrolled(self, _value: int = 0) -> None:
         if self.views:
+            current = self.current_page()
             self.page_box.blockSignals(True)
-            self.page_box.setValue(self.current_page() + 1)
+            self.page_box.setValue(current + 1)
             self.page_box.blockSignals(False)
+            self.prev_button.setEnabled(current > 0)
+            self.next_button.setEnabled(current < len(self.views) - 1)
         self._visible_timer.start()
 
     def render_visible(self) -> None:

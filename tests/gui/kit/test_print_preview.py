@@ -196,3 +196,13 @@ def test_building_rendering_and_printing_run_off_the_gui_thread(
     print_preview._pdf_pool().waitForDone()
     QThreadPool.globalInstance().waitForDone()
     qtbot.wait(0)
+
+
+def test_previous_and_next_follow_the_page_in_view(dialog: PreviewDialog, qtbot: Any) -> None:
+    qtbot.waitUntil(lambda: dialog.rendered_pages() != [])
+    assert not dialog.prev_button.isEnabled() and dialog.next_button.isEnabled()
+    assert dialog.print_button.isDefault() and not dialog.prev_button.autoDefault()
+    dialog.next_button.click()
+    assert dialog.page_box.value() == 2 and dialog.prev_button.isEnabled()
+    dialog.page_box.setValue(PAGES)
+    assert dialog.current_page() == PAGES - 1 and not dialog.next_button.isEnabled()
