@@ -14,10 +14,10 @@ the report's FontChoice (or anything with a `warning` text), whose warning is sh
 pages. The preview builds in the background with a busy bar, then renders the pages with PDFium
 (reports/pdf_pages.py) lazily, only those in view, at the screen's resolution; Print… opens the
 system print dialog and paints each page, rendered at the printer's resolution (at most
-PRINT_DPI), off the GUI thread with progress; Save as PDF… copies the very file shown.
+pdf_printing.PRINT_DPI), off the GUI thread with progress; Save as PDF… copies the very file shown.
 
-PDFium is not thread-safe: every call into it runs on one single-thread pool (`_pdf_pool`), in
-the order asked, besides the module lock of reports/pdf_pages.py.
+PDFium is not thread-safe: every call into it runs on one single-thread pool (gui/kit/pdf_printing.py,
+`pdf_pool`), in the order asked, besides the module lock of reports/pdf_pages.py.
 """
 
 from __future__ import annotations
@@ -29,12 +29,11 @@ from pathlib import Path
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QRectF, QSize, Qt, QThreadPool, QTimer, QUrl
+from PySide6.QtCore import QSize, Qt, QTimer, QUrl
 from PySide6.QtGui import (
     QGuiApplication,
     QImage,
     QKeySequence,
-    QPageLayout,
     QPainter,
     QPaintEvent,
     QResizeEvent,
@@ -58,80 +57,15 @@ from PySide6.QtWidgets import (
 
 from branchguard.gui.kit.files import documents_folder, with_suffix
 from branchguard.gui.kit.icons import icon
-from branchguard.gui.kit.tasks import TaskCancelled, TaskHandle, TaskProgress, run_task
-from branchguard.reports.pdf_pages import POINTS_PER_INCH, PageImage, PdfPages
+from branchguard.gui.kit.pdf_printing import pdf_pool, print_pages, to_image
+from branchguard.gui.kit.tasks import TaskHandle, TaskProgress, run_task
+from branchguard.reports.pdf_pages import POINTS_PER_INCH, PdfPages
 from branchguard.reports.template import write_atomically
 
-PRINT_DPI = 300  # a page at 600 or 1200 dpi is 140–550 MB of pixels; 300 dpi prints sharp text
 PAGE_GAP = 12
 KEEP_AROUND = 3  # rendered pages kept either side of those in view; further ones are dropped
 FIT_WIDTH, FIT_PAGE = "width", "page"
 ZOOMS: tuple[float | str, ...] = (FIT_WIDTH, FIT_PAGE, 0.5, 0.75, 1.0, 1.25, 1.5, 2.0)
-
-_pool: QThreadPool | None = None
-
-
-def _pdf_pool() -> QThreadPool:
-    """One thread for every PDFium call of the window (rendering, printing, closing), in order."""
-    global _pool
-    if _pool is None:
-        _pool = QThreadPool()
-        _pool.setMaxThreadCount(1)
-        _pool.setExpiryTimeout(30_000)
-    return _pool
-
-
-def to_image(page: PageImage) -> QImage:
-    """Rendered pixels as a QImage that owns its copy (safe to make on any thread)."""
-    image = QImage(page.pixels, page.width, page.height, page.stride, QImage.Format.Format_RGBX8888)
-    return image.copy()
-
-
-def print_pages(
-    printer: QPrinter, pages: PdfPages, indexes: list[int], progress: TaskProgress | None
-) -> bool:
-    """Paint `indexes` of `pages` on `printer`, each the size of the paper it goes on (A4 on A4 is
-    one to one; another paper scales it to fit). False when the printer could not be opened.
-    Runs on the PDF pool: QPainter may paint on a QPrinter from another thread."""
-    dpi = min(printer.resolution(), PRINT_DPI)
-    printer.setFullPage(True)  # the PDF's own margins stand; the printer's are not added to them
-    _orient(printer, pages.sizes[indexes[0]])
-    painter = QPainter()
-    if not painter.begin(printer):
-        return False
-    try:
-        for n, index in enumerate(indexes):
-            if progress is not None:
-                if progress.cancelled:
-                    printer.abort()
-                    raise TaskCancelled
-                progress.report(n, len(indexes))
-            if n:
-                _orient(printer, pages.sizes[index])
-                printer.newPage()
-            image = to_image(pages.render(index, dpi))
-            paper = QRectF(printer.paperRect(QPrinter.Unit.DevicePixel))
-            target = _fitted(paper, image.width(), image.height())
-            painter.drawImage(target, image)
-        if progress is not None:
-            progress.report(len(indexes), len(indexes))
-    finally:
-        painter.end()
-    return True
-
-
-def _orient(printer: QPrinter, size: tuple[float, float]) -> None:
-    """A landscape page (a wide register) goes on landscape paper, from the page it starts on."""
-    wide = size[0] > size[1]
-    orientation = QPageLayout.Orientation
-    printer.setPageOrientation(orientation.Landscape if wide else orientation.Portrait)
-
-
-def _fitted(box: QRectF, width: float, height: float) -> QRectF:
-    scale = min(box.width() / width, box.height() / height)
-    w, h = width * scale, height * scale
-    return QRectF(box.x() + (box.width() - w) / 2, box.y() + (box.height() - h) / 2, w, h)
-
 
 class _PageView(QWidget):
     """One page of the preview: its rendered image, or a blank sheet until it comes."""
@@ -467,7 +401,7 @@ class PreviewDialog(QDialog):
             return wanted, scale, image
 
         run_task(work, on_done=self._guard(self._rendered), on_error=self._guard(self._render_failed),
-                 pool=_pdf_pool())
+                 pool=pdf_pool())
 
     def _rendered(self, result: tuple[int, float, QImage]) -> None:
         index, scale, image = result
@@ -534,7 +468,7 @@ class PreviewDialog(QDialog):
             parent=self,
             title=self.tr("Printing…"),
             cancellable=True,
-            pool=_pdf_pool(),
+            pool=pdf_pool(),
         )
 
     def ask_save(self) -> None:
@@ -603,7 +537,7 @@ def _close_later(pages: PdfPages, folder: tempfile.TemporaryDirectory[str]) -> N
         pages.close()
         folder.cleanup()
 
-    run_task(work, pool=_pdf_pool(), on_error=lambda _message: None)
+    run_task(work, pool=pdf_pool(), on_error=lambda _message: None)
 
 
 def preview_report(

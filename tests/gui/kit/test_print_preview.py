@@ -14,6 +14,7 @@ from reportlab.lib.pagesizes import A4, landscape
 from reportlab.pdfgen.canvas import Canvas
 
 from branchguard.gui.kit import print_preview
+from branchguard.gui.kit.pdf_printing import pdf_pool
 from branchguard.gui.kit.print_preview import PreviewDialog, preview_report
 from branchguard.reports.pdf_pages import PdfPages, page_count
 
@@ -193,7 +194,7 @@ def test_building_rendering_and_printing_run_off_the_gui_thread(
     assert pool_tasks.ran_off_the_gui_thread("render")
     assert page_count(tmp_path / "printed.pdf") == PAGES
     shown.close()
-    print_preview._pdf_pool().waitForDone()
+    pdf_pool().waitForDone()
     QThreadPool.globalInstance().waitForDone()
     qtbot.wait(0)
 
