@@ -43,6 +43,7 @@ class PeoplePage(Page):
         self.heading.setProperty("role", "page-title")
         self.intro = QLabel()
         self.intro.setProperty("role", "hint")
+        self.intro.setWordWrap(True)  # a narrow window wraps it rather than growing
         self.print_button = QPushButton(icon("print"), "")
         self.print_button.setObjectName("print_card_button")
         self.print_button.clicked.connect(self.print_card)
@@ -106,7 +107,7 @@ class PeoplePage(Page):
     def retranslate(self) -> None:
         self.heading.setText(self.tr("People & contacts"))
         self.intro.setText(self.tr("Who works at the branch and whom to call in an emergency."))
-        self.print_button.setText(self.tr("Preview / Print contact card…"))
+        self.print_button.setText(self.tr("Preview / Print card…"))
         self.print_button.setToolTip(
             self.tr("The one-page emergency contact card to pin up by the counter: print it or save a PDF.")
         )

@@ -1057,8 +1057,12 @@ Submitted as: %3</translation>
         <translation>Drill report: %1</translation>
     </message>
     <message>
-        <source>Preview / Print report…</source>
-        <translation>Preview / Print report…</translation>
+        <source>Preview / Print…</source>
+        <translation>Preview / Print…</translation>
+    </message>
+    <message>
+        <source>The selected drill's report: preview, print or save as PDF</source>
+        <translation>The selected drill's report: preview, print or save as PDF</translation>
     </message>
 </context>
 <context>
@@ -2553,8 +2557,8 @@ Submitted as: %3</translation>
         <translation>The inspector has to sign.</translation>
     </message>
     <message>
-        <source>Preview / Print report…</source>
-        <translation>Preview / Print report…</translation>
+        <source>Preview / Print…</source>
+        <translation>Preview / Print…</translation>
     </message>
 </context>
 <context>
@@ -3225,12 +3229,12 @@ Submitted as: %3</translation>
         <translation>The contact card could not be saved: %1</translation>
     </message>
     <message>
-        <source>Preview / Print contact card…</source>
-        <translation>Preview / Print contact card…</translation>
-    </message>
-    <message>
         <source>The one-page emergency contact card to pin up by the counter: print it or save a PDF.</source>
         <translation>The one-page emergency contact card to pin up by the counter: print it or save a PDF.</translation>
+    </message>
+    <message>
+        <source>Preview / Print card…</source>
+        <translation>Preview / Print card…</translation>
     </message>
 </context>
 <context>

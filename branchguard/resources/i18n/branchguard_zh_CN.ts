@@ -1052,8 +1052,12 @@ Submitted as: %3</source>
         <translation>演练报告：%1</translation>
     </message>
     <message>
-        <source>Preview / Print report…</source>
-        <translation>预览 / 打印报告…</translation>
+        <source>Preview / Print…</source>
+        <translation>预览 / 打印…</translation>
+    </message>
+    <message>
+        <source>The selected drill's report: preview, print or save as PDF</source>
+        <translation>所选演练的报告：预览、打印或另存为 PDF</translation>
     </message>
 </context>
 <context>
@@ -2543,8 +2547,8 @@ Submitted as: %3</source>
         <translation>须由检查人签字。</translation>
     </message>
     <message>
-        <source>Preview / Print report…</source>
-        <translation>预览 / 打印报告…</translation>
+        <source>Preview / Print…</source>
+        <translation>预览 / 打印…</translation>
     </message>
 </context>
 <context>
@@ -3215,12 +3219,12 @@ Submitted as: %3</source>
         <translation>应急联络卡保存失败：%1</translation>
     </message>
     <message>
-        <source>Preview / Print contact card…</source>
-        <translation>预览 / 打印联络卡…</translation>
-    </message>
-    <message>
         <source>The one-page emergency contact card to pin up by the counter: print it or save a PDF.</source>
         <translation>一页纸的应急联络卡，张贴在柜台旁：可打印，也可另存为 PDF。</translation>
+    </message>
+    <message>
+        <source>Preview / Print card…</source>
+        <translation>预览 / 打印联络卡…</translation>
     </message>
 </context>
 <context>

@@ -1,4 +1,4 @@
-"""The runner's "Preview / Print report…": the inspection report (items, results, photos,
+"""The runner's "Preview / Print…": the inspection report (items, results, photos,
 signatures, the hazards it opened) built off the GUI thread, in the print preview.
 
 Texts are translated in their own context ("InspectionReport"): `widget.tr` would look them up

@@ -208,7 +208,7 @@ class InspectionRunner(QWidget):
         self.rest_button.setToolTip(self.tr("Answer every item not answered yet as pass"))
         self.submit_button.setText(self.tr("Submit… (Ctrl+Enter)"))
         self.amend_button.setText(self.tr("Amend…"))
-        self.report_button.setText(self.tr("Preview / Print report…"))
+        self.report_button.setText(self.tr("Preview / Print…"))
         self.hazard_button.setText(self.tr("Open its hazard"))
         self.hazard_button.setToolTip(self.tr("The hazard this failed item opened in the register"))
         self.report_button.setToolTip(self.tr("The inspection report: items, results, photos, signatures"))
