@@ -46,6 +46,10 @@ def test_frozen_build_runs_the_cli_and_the_window(tmp_path: Path) -> None:
     assert list(internal.glob("branchguard-*.dist-info/METADATA"))  # what __version__ reads
     files = [p for p in internal.rglob("*") if p.is_file() or p.is_symlink()]
     assert not [p for p in files if any(name in p.name for name in UNUSED)]
+    # The print preview: PDFium to render the report's pages, Qt's print support to print them.
+    assert [p for p in files if p.name in ("libpdfium.so", "pdfium.dll", "libpdfium.dylib")]
+    assert (internal / "pypdfium2_raw" / "version.json").is_file()
+    assert [p for p in files if "Qt6PrintSupport" in p.name]
     assert not [p for p in files if p.is_symlink() and not p.exists()]  # no link left to a dropped library
     qt_translations = {p.name for p in files if p.suffix == ".qm" and p.parent.name == "translations"}
     assert qt_translations == {"qtbase_en.qm", "qtbase_zh_CN.qm"}

@@ -78,6 +78,12 @@ def test_the_wheel_installed_in_a_fresh_environment_works(tmp_path: Path) -> Non
 
     branchguard = tmp_path / "venv" / "bin" / "branchguard"
     data = check_installed([branchguard], [branchguard], tmp_path)
+    # The print preview's renderer works from the installed package: the contact card's one page.
+    pages = (
+        "from pathlib import Path; from branchguard.reports.pdf_pages import page_count; "
+        "print(page_count(Path('card.pdf')))"
+    )
+    assert run([python, "-c", pages], tmp_path).strip() == "1"
     assert "FIRE_DAILY" in run([branchguard, "--data-dir", data, "--lang", "en", "inspection", "templates"],
                                tmp_path)
 

@@ -31,6 +31,7 @@ from branchguard.gui.shell.main_window import MainWindow
 
 WINDOW_SIZE = QSize(1280, 800)
 FOLLOW_SIZE = QSize(1920, 1080)
+PREVIEW_SIZE = QSize(1024, 768)
 DIALOG_WIDTH = 560
 
 
@@ -120,8 +121,9 @@ def shoot_incident_screens(ctx: AppContext, window: MainWindow, folder: Path, ou
     fire = _demo_incident(ctx, folder)
     page = window.show_page("incidents")
     assert page is not None
-    page.open_incident(fire)  # type: ignore[attr-defined]
+    console = page.open_incident(fire)  # type: ignore[attr-defined]
     shots = [save(window, out / "incident-console.png")]
+    shots.append(shoot_print_preview(console, out))
     # Offscreen has one small screen, so not open_follow_mode's full screen: a monitor-sized window.
     follow = FollowWindow(window.session, fire)
     follow.resize(FOLLOW_SIZE)
@@ -134,6 +136,23 @@ def shoot_incident_screens(ctx: AppContext, window: MainWindow, folder: Path, ou
     shots.append(save(handover, out / "handover.png"))
     handover.done(0)
     return shots
+
+
+def shoot_print_preview(console: QWidget, out: Path) -> Path:
+    """The incident report in the print preview, as the console's Preview / Print menu opens it,
+    at 1024×768 (the smallest screen it must fit)."""
+    menu = console.print_menu  # type: ignore[attr-defined]
+    menu.incident_action.trigger()
+    preview = menu.last
+    preview.resize(PREVIEW_SIZE)
+    settle()
+    preview.go_to(0)
+    for _ in range(20):  # the pages in view render one after another, each on its own turn
+        settle()
+    try:
+        return save(preview, out / "print-preview.png")
+    finally:
+        preview.close()
 
 
 def _demo_drills(ctx: AppContext) -> None:

@@ -1,4 +1,4 @@
-"""`branchguard report incident|drill|inspection|complaint ID -o FILE.pdf`,
+"""`branchguard report incident|initial|drill|inspection|complaint ID -o FILE.pdf`,
 `report hazards|complaints -o FILE.pdf|FILE.xlsx` and `branchguard handover -o FILE.pdf`."""
 
 from __future__ import annotations
@@ -27,6 +27,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     incident.add_argument("id", type=int)
     incident.add_argument("-o", "--output", required=True, type=Path, help="PDF file to write")
     incident.set_defaults(handler=run_incident_report)
+
+    initial = report.add_parser("initial", help="an incident's initial report to head office (初报) as PDF")
+    initial.add_argument("id", type=int)
+    initial.add_argument("-o", "--output", required=True, type=Path, help="PDF file to write")
+    initial.set_defaults(handler=run_initial_report)
 
     drill = report.add_parser("drill", help="a drill's report (演练报告) as PDF")
     drill.add_argument("id", type=int)
@@ -78,6 +83,17 @@ def run_incident_report(ctx: AppContext, args: argparse.Namespace) -> int:
 
     setting = ctx.config.settings.get("report_font")
     font = build_incident_report(ctx.services, cli_actor(), args.id, args.output, setting, anchor_warning)
+    if font.warning:
+        warn(font.warning)
+    print(args.output)
+    return 0
+
+
+def run_initial_report(ctx: AppContext, args: argparse.Namespace) -> int:
+    from branchguard.reports.initial_report import build_initial_report
+
+    setting = ctx.config.settings.get("report_font")
+    font = build_initial_report(ctx.services, cli_actor(), args.id, args.output, setting)
     if font.warning:
         warn(font.warning)
     print(args.output)

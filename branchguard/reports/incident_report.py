@@ -134,7 +134,7 @@ def _story(
         title = f"{drill_markup()}&nbsp; {title}"
     story: list[Flowable] = [Paragraph(title, styles.title), _facts(styles, detail, generated_at, width)]
     story += section_heading(
-        styles, t("report.incident.initial"), _initial_report(styles, detail, branch_name, width)
+        styles, t("report.incident.initial"), initial_report_table(styles, detail, branch_name, width)
     )
     if detail.steps:
         story += section_heading(styles, t("report.incident.steps"), step_timings(styles, detail, width))
@@ -241,7 +241,9 @@ def _facts(styles: ReportStyles, detail: IncidentDetail, generated_at: datetime,
     return pairs_table(styles, pairs, width)
 
 
-def _initial_report(styles: ReportStyles, detail: IncidentDetail, branch_name: str, width: float) -> Table:
+def initial_report_table(
+    styles: ReportStyles, detail: IncidentDetail, branch_name: str, width: float
+) -> Table:
     """The initial report to head office (上报) in its fixed order; an empty field says so."""
     s, fields = detail.summary, detail.report_fields
     missing = ParagraphStyle("missing", parent=styles.cell, textColor=MUTED)

@@ -176,6 +176,13 @@ def test_a_whole_incident_from_the_command_line(run: Run, tmp_path: Path) -> Non
     ).stdout
     assert "火灾与疏散现场处置方案" in pdf_text and shown["chain_head"] in pdf_text.replace("\n", "")
 
+    initial = tmp_path / "initial.pdf"
+    assert ok(run, "report", "initial", str(iid), "-o", str(initial)).strip() == str(initial)
+    initial_text = subprocess.run(
+        ["pdftotext", str(initial), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    assert f"初报 事件 #{iid}" in initial_text and "向上级报告（初报）" in initial_text
+
 
 def test_verify_passes_then_names_the_changed_entry(run: Run, tmp_path: Path) -> None:
     with sqlite3.connect(tmp_path / "data" / "branchguard.sqlite") as db:  # the demo's drill run

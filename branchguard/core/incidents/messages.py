@@ -155,6 +155,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.incident.plan": ("{code}, version {n}", "{code}（第 {n} 版）"),
     "report.incident.ad_hoc": ("None (started ad hoc)", "无（临时启动）"),
     "report.incident.initial": ("Initial report to head office", "向上级报告（初报）"),
+    "report.initial.header": ("Initial report, incident #{id}", "初报 事件 #{id}"),
+    "report.initial.as_of": (
+        "As of {time}, incident #{id} is {status}.",
+        "截至 {time}，事件 #{id} 状态：{status}。",
+    ),
     "report.incident.institution": ("Institution", "报告机构"),
     "report.incident.time": ("Time of the incident", "发生时间"),
     "report.incident.not_filled": ("Not filled in", "未填写"),

@@ -40,6 +40,7 @@ from branchguard.gui.complaints.dialogs import (
     ComplaintWithdrawDialog,
 )
 from branchguard.gui.complaints.models import ComplaintListModel
+from branchguard.gui.complaints.papers import ComplaintPapers
 from branchguard.gui.kit.icons import icon
 from branchguard.gui.kit.loader import Loader
 from branchguard.gui.kit.page import Page
@@ -66,6 +67,10 @@ class ComplaintsPage(Page):
         self.refresh_button = QPushButton(icon("refresh"), "")
         self.refresh_button.setObjectName("complaints_refresh_button")
         self.refresh_button.clicked.connect(self.refresh)
+        self.papers = ComplaintPapers(self, session, self.selected, self.current_filter)
+        self.print_button = QPushButton(icon("print"), "")
+        self.print_button.setObjectName("complaints_print_button")
+        self.print_button.setMenu(self.papers)
         self.open_only = QCheckBox()
         self.open_only.setObjectName("complaints_open_only")
         self.open_only.setChecked(True)
@@ -129,6 +134,7 @@ class ComplaintsPage(Page):
         titles.addWidget(self.heading)
         titles.addWidget(self.intro)
         header.addLayout(titles, 1)
+        header.addWidget(self.print_button)
         header.addWidget(self.refresh_button)
         filters = QHBoxLayout()
         filters.addWidget(self.open_only)
@@ -172,6 +178,9 @@ class ComplaintsPage(Page):
             )
         )
         self.refresh_button.setText(self.tr("Refresh"))
+        self.print_button.setText(self.tr("Preview / Print"))
+        self.print_button.setToolTip(self.tr("The selected complaint's file or the register as filtered"))
+        self.papers.retranslate()
         self.open_only.setText(self.tr("Open only"))
         self.overdue_only.setText(self.tr("Overdue only"))
         self.detail.setPlaceholderText(self.tr("Select a complaint to see its steps."))
@@ -248,6 +257,7 @@ class ComplaintsPage(Page):
         """Enable what the actor's role and the selected complaint's status allow."""
         actor, item = self.session.actor, self.selected()
         self.register_button.setVisible(may(actor, "complaint.register"))
+        self.papers.file_action.setEnabled(item is not None)
         status = item.status if item is not None else None
         self.assign_button.setEnabled(
             status is not None and status in rules.ASSIGN_IN and may(actor, "complaint.assign")

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt, QUrl, Signal, Slot
+from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -30,9 +30,12 @@ from branchguard.gui.drills.models import DrillPlanModel
 from branchguard.gui.kit.icons import icon
 from branchguard.gui.kit.loader import Loader
 from branchguard.gui.kit.rows import SORT_ROLE
-from branchguard.gui.kit.tasks import TaskProgress, run_task
 from branchguard.gui.kit.writer import writer
 from branchguard.gui.shell.session import GuiSession
+
+if TYPE_CHECKING:
+    from branchguard.gui.kit.print_preview import PreviewDialog
+    from branchguard.reports.fonts import FontChoice
 
 
 class DrillListPanel(QWidget):
@@ -46,7 +49,7 @@ class DrillListPanel(QWidget):
         super().__init__(parent)
         self.session = session
         self.loader = Loader(self, on_error=lambda message: self._show_plans([], message))
-        self.last_report: Path | None = None
+        self.last_report: PreviewDialog | None = None  # the preview opened last
         self.status_filter = QComboBox()
         self.status_filter.setObjectName("drills_status_filter")
         self.status_filter.currentIndexChanged.connect(lambda _i: self.reload())
@@ -143,7 +146,8 @@ class DrillListPanel(QWidget):
         self.console_button.setText(self.tr("Open console"))
         self.evaluate_button.setText(self.tr("Evaluate…"))
         self.actions_button.setText(self.tr("Actions…"))
-        self.report_button.setText(self.tr("Report PDF…"))
+        self.report_button.setText(self.tr("Preview / Print…"))
+        self.report_button.setToolTip(self.tr("The selected drill's report: preview, print or save as PDF"))
         self.cancel_button.setText(self.tr("Cancel drill"))
         self.run_button.setToolTip(self.tr("Start the drill: its incident console opens, flagged as a drill"))
         self.table.setToolTip(self.tr("Double-click a run to open its console"))
@@ -331,49 +335,22 @@ class DrillListPanel(QWidget):
             return
         self._changed(plan.id)
 
-    def ask_report(self) -> None:
+    def ask_report(self) -> PreviewDialog | None:
+        """The selected drill's report in the print preview (built off the GUI thread)."""
         plan = self.selected()
         if plan is None or plan.incident_id is None:
-            return
-        default = Path.home() / f"drill-{plan.id}-{plan.playbook_code}.pdf"
-        chosen, _filter = QFileDialog.getSaveFileName(
-            self, self.tr("Save the drill report"), str(default), self.tr("PDF files (*.pdf)")
-        )
-        if chosen:
-            self.save_report(plan.id, Path(chosen))
+            return None
+        from branchguard.gui.kit.print_preview import preview_report  # PDFium and ReportLab on use
 
-    def save_report(self, plan_id: int, path: Path) -> None:
-        """Write drill `plan_id`'s report to `path` off the GUI thread, with progress."""
-        out = path if path.suffix.lower() == ".pdf" else path.with_name(path.name + ".pdf")
-        services, actor = self.session.services, self.session.actor
+        services, actor, plan_id = self.session.services, self.session.actor, plan.id
         font_setting = str(self.session.ctx.config.settings.get("report_font") or "")
-        rendering = self.tr("Rendering the drill report…")
 
-        def work(progress: TaskProgress) -> Path:
-            from branchguard.reports.drill_report import build_drill_report  # ReportLab loads on use
+        def build(out: Path) -> FontChoice:
+            from branchguard.reports.drill_report import build_drill_report
 
-            progress.report(0, 1, rendering)
-            build_drill_report(services, actor, plan_id, out, font_setting)
-            progress.report(1, 1)
-            return out
+            return build_drill_report(services, actor, plan_id, out, font_setting)
 
-        self.report_button.setEnabled(False)
-        run_task(
-            work,
-            on_done=self._report_saved,
-            on_error=self._report_failed,
-            parent=self,
-            title=self.tr("Saving the drill report…"),
-        )
-
-    @Slot(object)
-    def _report_saved(self, path: Path) -> None:
-        self.last_report = path
-        self.update_buttons()
-        link = QUrl.fromLocalFile(str(path)).toString()
-        self.say(self.tr("Report saved to %1.").replace("%1", f'<a href="{link}">{path}</a>'))
-
-    @Slot(str)
-    def _report_failed(self, message: str) -> None:
-        self.update_buttons()
-        self.say(self.tr("The report could not be saved: %1").replace("%1", message), error=True)
+        title = self.tr("Drill report: %1").replace("%1", plan.title)
+        name = f"drill-{plan.id}-{plan.playbook_code}.pdf"
+        self.last_report = preview_report(self, title, build, file_name=name)
+        return self.last_report

@@ -1,4 +1,5 @@
-"""Exports the hazard register as shown (the page's filters) to PDF or Excel, off the GUI thread."""
+"""Exports the hazard register as shown (the page's filters) to PDF or Excel, off the GUI thread;
+the page's Preview / Print… shows the same PDF in the print preview (`preview_register`)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from branchguard.core.hazards.types import HazardFilter
@@ -18,6 +19,7 @@ from branchguard.gui.shell.session import GuiSession
 if TYPE_CHECKING:
     from branchguard.core.kernel.types import Actor
     from branchguard.core.services import Services
+    from branchguard.gui.kit.print_preview import PreviewDialog
 
 PDF, EXCEL = "pdf", "xlsx"
 
@@ -36,6 +38,22 @@ def write_register(
     from branchguard.reports.hazard_register import build_hazard_register
 
     return build_hazard_register(services, actor, flt, out, font_setting).warning or ""
+
+
+def preview_register(widget: QWidget, session: GuiSession, flt: HazardFilter) -> PreviewDialog:
+    """The register of `flt` (the page's filters now) in the print preview."""
+    from branchguard.gui.kit.print_preview import preview_report  # PDFium and ReportLab on use
+
+    services, actor = session.services, session.actor
+    font_setting = str(session.ctx.config.settings.get("report_font") or "")
+    title = QCoreApplication.translate("RegisterExporter", "Hazard register")
+    name = QCoreApplication.translate("RegisterExporter", "hazard-register")
+    return preview_report(
+        widget,
+        title,
+        lambda out: write_register(services, actor, flt, out, PDF, font_setting),
+        file_name=f"{name}-{date.today().isoformat()}.pdf",
+    )
 
 
 class RegisterExporter(QObject):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (
@@ -23,7 +24,7 @@ from branchguard.core.hazards.types import HazardFilter, HazardInfo, HazardSever
 from branchguard.core.kernel.roles import may
 from branchguard.gui.hazards.detail import HazardDetailDialog
 from branchguard.gui.hazards.dialogs import NewHazardDialog
-from branchguard.gui.hazards.export import EXCEL, PDF, RegisterExporter
+from branchguard.gui.hazards.export import EXCEL, RegisterExporter, preview_register
 from branchguard.gui.hazards.models import HazardListModel
 from branchguard.gui.hazards.policy import SeverityPolicyDialog
 from branchguard.gui.inspections.overview import selected_row
@@ -35,6 +36,9 @@ from branchguard.gui.kit.page import Page
 from branchguard.gui.kit.search_box import SearchBox
 from branchguard.gui.kit.tables import make_table
 from branchguard.gui.shell.session import GuiSession
+
+if TYPE_CHECKING:
+    from branchguard.gui.kit.print_preview import PreviewDialog
 
 OPEN_ONLY = "open"  # the status filter's "open or remediated" entry
 
@@ -90,7 +94,7 @@ class HazardsPage(Page):
         self.new_button.clicked.connect(self.ask_new)
         self.pdf_button = QPushButton(icon("print"), "")
         self.pdf_button.setObjectName("hazards_export_pdf")
-        self.pdf_button.clicked.connect(lambda: self.ask_export(PDF))
+        self.pdf_button.clicked.connect(self.preview_register)
         self.excel_button = QPushButton(icon("export"), "")
         self.excel_button.setObjectName("hazards_export_excel")
         self.excel_button.clicked.connect(lambda: self.ask_export(EXCEL))
@@ -99,6 +103,7 @@ class HazardsPage(Page):
         self.policy_button.clicked.connect(self.ask_policy)
         self.policy_button.setVisible(may(session.actor, "hazard.policy"))
         self.exporter = RegisterExporter(session, self)
+        self.register_preview: PreviewDialog | None = None  # the preview opened last
         self._build_layout()
         self.retranslate()
         self.new_button.setVisible(may(session.actor, "hazard.create"))
@@ -137,9 +142,9 @@ class HazardsPage(Page):
         self.new_button.setText(self.tr("New hazard…"))
         self.policy_button.setText(self.tr("Severity policy…"))
         self.policy_button.setToolTip(self.tr("How long a general or a major hazard may stay open"))
-        self.pdf_button.setText(self.tr("Export PDF…"))
+        self.pdf_button.setText(self.tr("Preview / Print…"))
         self.excel_button.setText(self.tr("Export Excel…"))
-        self.pdf_button.setToolTip(self.tr("The register as filtered, as a PDF"))
+        self.pdf_button.setToolTip(self.tr("The register as filtered: preview, print or save as PDF"))
         self.excel_button.setToolTip(self.tr("The register as filtered, as an Excel workbook"))
         self.overdue_only.setText(self.tr("Overdue only"))
         self.search.setPlaceholderText(self.tr("Search number, title, description, location"))
@@ -289,6 +294,11 @@ class HazardsPage(Page):
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
         return dialog
+
+    def preview_register(self) -> PreviewDialog:
+        """The register as filtered now, in the print preview."""
+        self.register_preview = preview_register(self, self.session, self.current_filter())
+        return self.register_preview
 
     def ask_export(self, fmt: str) -> None:
         self.exporter.ask(fmt, self.current_filter(), self._exported, self._export_failed)

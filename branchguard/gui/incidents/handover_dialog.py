@@ -6,14 +6,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt, QUrl, Slot
+from PySide6.QtCore import QEvent, Qt, Slot
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QHeaderView,
     QLabel,
     QPushButton,
@@ -34,6 +34,10 @@ from branchguard.gui.kit import style
 from branchguard.gui.kit.files import documents_folder
 from branchguard.gui.kit.tasks import TaskProgress, run_task
 from branchguard.gui.shell.session import GuiSession
+
+if TYPE_CHECKING:
+    from branchguard.gui.kit.print_preview import PreviewDialog
+    from branchguard.reports.fonts import FontChoice
 
 MINUTE_STAMP = "%Y-%m-%d %H:%M"  # a handover spans shifts: every time carries its date
 
@@ -67,6 +71,7 @@ class HandoverDialog(QDialog):
         self.setObjectName("handover_dialog")
         self.session = session
         self.data: HandoverData | None = None
+        self.last_preview: PreviewDialog | None = None  # the preview opened last
         self.resize(980, 680)
         self.heading = QLabel()
         self.heading.setProperty("role", "page-title")
@@ -111,7 +116,7 @@ class HandoverDialog(QDialog):
         self.buttons.addButton(self.pdf_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.buttons.addButton(self.refresh_button, QDialogButtonBox.ButtonRole.ResetRole)
         self.buttons.rejected.connect(self.reject)
-        self.pdf_button.clicked.connect(self.save_pdf)
+        self.pdf_button.clicked.connect(self.preview)
         self.refresh_button.clicked.connect(self.refresh)
         for button in (self.pdf_button, self.refresh_button):
             button.setAutoDefault(False)  # Enter in the dialog must not start a PDF
@@ -273,53 +278,28 @@ class HandoverDialog(QDialog):
         self.status.setText(text)
         self.status.setStyleSheet(f"color: {style.ERROR};" if error else "")
 
-    # -- PDF -----------------------------------------------------------------------------------
+    # -- paper -------------------------------------------------------------------------------
     @Slot()
-    def save_pdf(self) -> None:
-        if self.data is None:
-            return
-        chosen, _filter = QFileDialog.getSaveFileName(
-            self,
-            self.tr("Save the shift handover"),
-            str(default_pdf_path(self.data.snapshot.taken_at)),
-            self.tr("PDF files (*.pdf)"),
-        )
-        if chosen:
-            self.save_pdf_to(Path(chosen))
-
-    def save_pdf_to(self, path: Path) -> None:
-        """Write the snapshot on screen (not a newer one) to `path`, off the GUI thread."""
+    def preview(self) -> PreviewDialog | None:
+        """The snapshot on screen (not a newer one) in the print preview, built off the GUI thread:
+        printed from there for the shift coming on, or saved as PDF."""
         data = self.data
         if data is None:
-            return
-        out = path if path.suffix.lower() == ".pdf" else path.with_name(path.name + ".pdf")
+            return None
+        from branchguard.gui.kit.print_preview import preview_report  # PDFium and ReportLab on use
+
         font_setting = str(self.session.ctx.config.settings.get("report_font") or "")
 
-        def work(_progress: TaskProgress) -> Path:
-            # Imported here: ReportLab is heavy and only needed once someone prints.
+        def build(out: Path) -> FontChoice:
+            from branchguard.reports.fonts import find_cjk_font
             from branchguard.reports.handover import build_handover_pdf
 
-            return build_handover_pdf(data.snapshot, data.branch, out, font_setting=font_setting)
+            build_handover_pdf(data.snapshot, data.branch, out, font_setting=font_setting)
+            return find_cjk_font(font_setting)  # the (cached) font the pages were set in
 
-        self.pdf_button.setEnabled(False)
-        run_task(
-            work,
-            on_done=self._pdf_saved,
-            on_error=self._pdf_failed,
-            parent=self,
-            title=self.tr("Saving the shift handover…"),
-        )
-
-    @Slot(object)
-    def _pdf_saved(self, path: Path) -> None:
-        self.pdf_button.setEnabled(True)
-        link = QUrl.fromLocalFile(str(path)).toString()
-        self._say(self.tr("Saved to %1.").replace("%1", f'<a href="{link}">{path}</a>'))
-
-    @Slot(str)
-    def _pdf_failed(self, message: str) -> None:
-        self.pdf_button.setEnabled(True)
-        self._say(self.tr("The handover could not be saved: %1").replace("%1", message), error=True)
+        name = default_pdf_path(data.snapshot.taken_at).name
+        self.last_preview = preview_report(self, self.tr("Shift handover"), build, file_name=name)
+        return self.last_preview
 
     # -- language ------------------------------------------------------------------------------
     def changeEvent(self, event: QEvent) -> None:
@@ -331,7 +311,7 @@ class HandoverDialog(QDialog):
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Shift handover"))
         self.heading.setText(self.tr("Shift handover"))
-        self.pdf_button.setText(self.tr("Save as PDF…"))
+        self.pdf_button.setText(self.tr("Preview / Print…"))
         self.refresh_button.setText(self.tr("Refresh"))
         self.incident_tree.setHeaderLabels(
             [self.tr("Incident / pending step"), self.tr("Level"), self.tr("Role"), self.tr("Started"),

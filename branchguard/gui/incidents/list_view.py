@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from PySide6.QtCore import QDate, QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QDate, QModelIndex, QPoint, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QPushButton,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -23,7 +24,9 @@ from branchguard.core.kernel.types import Level
 from branchguard.gui.audit.page import DEFAULT_DAYS, local_day_start
 from branchguard.gui.incidents.console.dialogs import level_icon
 from branchguard.gui.incidents.models import LEVELS_ROLE, IncidentListModel, SearchHitsModel
+from branchguard.gui.incidents.reports import ReportMenu
 from branchguard.gui.kit.dates import date_edit
+from branchguard.gui.kit.icons import icon
 from branchguard.gui.kit.loader import Loader
 from branchguard.gui.kit.rows import SORT_ROLE
 from branchguard.gui.kit.search_box import SearchBox
@@ -102,6 +105,17 @@ class IncidentListPanel(QWidget):
         self.count_label = QLabel()
         self.count_label.setObjectName("incidents_count")
         self.count_label.setProperty("role", "hint")
+        # The selected incident's papers, open or closed (also on the table's context menu).
+        self.print_menu = ReportMenu(self, session, self.selected_id)
+        self.print_button = QPushButton(icon("print"), "")
+        self.print_button.setObjectName("incidents_print_button")
+        self.print_button.setMenu(self.print_menu)
+        self.print_button.setEnabled(False)
+        self.table.selectionModel().selectionChanged.connect(
+            lambda *_: self.print_button.setEnabled(self.selected_id() is not None)
+        )
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._context_menu)
 
         self.hits_model = SearchHitsModel(self)
         self.hits = _table("incidents_hits", self.hits_model)
@@ -139,7 +153,10 @@ class IncidentListPanel(QWidget):
         top_box = QVBoxLayout(top)
         top_box.setContentsMargins(0, 0, 0, 0)
         top_box.addWidget(self.table, 1)
-        top_box.addWidget(self.count_label)
+        under = QHBoxLayout()
+        under.addWidget(self.count_label, 1)
+        under.addWidget(self.print_button)
+        top_box.addLayout(under)
         split = QSplitter(Qt.Orientation.Vertical)
         split.setChildrenCollapsible(False)
         split.addWidget(top)
@@ -175,6 +192,9 @@ class IncidentListPanel(QWidget):
         self.date_to_label.setText(self.tr("to"))
         self.search.setPlaceholderText(self.tr("Search the log entries"))
         self.table.setToolTip(self.tr("Double-click or Enter opens the incident's console"))
+        self.print_button.setText(self.tr("Preview / Print"))
+        self.print_button.setToolTip(self.tr("The selected incident's report or initial report"))
+        self.print_menu.retranslate()
 
     @staticmethod
     def _fill_combo(combo: QComboBox, entries: list[tuple[str, object]]) -> None:
@@ -269,6 +289,17 @@ class IncidentListPanel(QWidget):
             self.model.row_at(self.proxy.mapToSource(self.proxy.index(r, 0)).row())
             for r in range(self.proxy.rowCount())
         ]
+
+    def selected_id(self) -> int | None:
+        """The incident of the selected row, if one is selected."""
+        rows = self.table.selectionModel().selectedRows()
+        if len(rows) != 1:
+            return None
+        return self.model.row_at(self.proxy.mapToSource(rows[0]).row()).id
+
+    def _context_menu(self, at: QPoint) -> None:
+        if self.selected_id() is not None:
+            self.print_menu.popup(self.table.viewport().mapToGlobal(at))
 
     def _open_row(self, index: QModelIndex) -> None:
         if index.isValid():

@@ -5,14 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QUrl
-from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
-    QFileDialog,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
-    QProgressBar,
     QPushButton,
     QTabWidget,
     QVBoxLayout,
@@ -24,11 +19,11 @@ from branchguard.core.kernel.roles import may
 from branchguard.gui.kit.files import documents_folder
 from branchguard.gui.kit.icons import icon
 from branchguard.gui.kit.page import Page
-from branchguard.gui.kit.tasks import TaskHandle, TaskProgress, run_task
 from branchguard.gui.people.tabs import ContactsTab, StaffTab
 from branchguard.gui.shell.session import GuiSession
 
 if TYPE_CHECKING:
+    from branchguard.gui.kit.print_preview import PreviewDialog
     from branchguard.reports.fonts import FontChoice
 
 # The card's file name follows the language of the window, like the card itself.
@@ -48,15 +43,10 @@ class PeoplePage(Page):
         self.heading.setProperty("role", "page-title")
         self.intro = QLabel()
         self.intro.setProperty("role", "hint")
+        self.intro.setWordWrap(True)  # a narrow window wraps it rather than growing
         self.print_button = QPushButton(icon("print"), "")
         self.print_button.setObjectName("print_card_button")
         self.print_button.clicked.connect(self.print_card)
-        self.busy = QProgressBar()
-        self.busy.setObjectName("print_card_busy")
-        self.busy.setRange(0, 0)  # indeterminate: the card is one step
-        self.busy.setMaximumWidth(120)
-        self.busy.setTextVisible(False)
-        self.busy.hide()
         self.staff_tab = StaffTab(session)
         self.staff_tab.changed.connect(self.session.data_changed.emit)
         # The contacts tab is built when first shown (or asked for): the roster is what the page
@@ -81,7 +71,6 @@ class PeoplePage(Page):
         titles.addWidget(self.heading)
         titles.addWidget(self.intro)
         header.addLayout(titles, 1)
-        header.addWidget(self.busy)
         header.addWidget(self.print_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 18, 24, 18)
@@ -89,8 +78,7 @@ class PeoplePage(Page):
         layout.addLayout(header)
         layout.addWidget(self.tabs, 1)
 
-        self.card_task: TaskHandle | None = None
-        self.card_message: QMessageBox | None = None
+        self.card_preview: PreviewDialog | None = None  # the preview opened last
         self.session.actor_changed.connect(self._on_actor_changed)
         self.retranslate()
         self._apply_role()
@@ -119,9 +107,9 @@ class PeoplePage(Page):
     def retranslate(self) -> None:
         self.heading.setText(self.tr("People & contacts"))
         self.intro.setText(self.tr("Who works at the branch and whom to call in an emergency."))
-        self.print_button.setText(self.tr("Print contact card…"))
+        self.print_button.setText(self.tr("Preview / Print card…"))
         self.print_button.setToolTip(
-            self.tr("Save the one-page emergency contact card as a PDF to pin up by the counter.")
+            self.tr("The one-page emergency contact card to pin up by the counter: print it or save a PDF.")
         )
         self.tabs.setTabText(0, self.tr("Staff roster"))
         self.tabs.setTabText(1, self.tr("Emergency contacts"))
@@ -142,59 +130,19 @@ class PeoplePage(Page):
         self.refresh()
 
     # -- contact card --------------------------------------------------------------------------
-    def print_card(self) -> None:
-        chosen, _filter = QFileDialog.getSaveFileName(
-            self, self.tr("Save the contact card"), str(default_card_path()), self.tr("PDF files (*.pdf)")
-        )
-        if not chosen:
-            return
-        out = Path(chosen)
-        if out.suffix.lower() != ".pdf":
-            out = out.with_name(out.name + ".pdf")
+    def print_card(self) -> PreviewDialog:
+        """The contact card in the print preview (built off the GUI thread)."""
+        from branchguard.gui.kit.print_preview import preview_report  # PDFium and ReportLab on use
+
         services, actor = self.session.services, self.session.actor
         font_setting = str(self.session.ctx.config.settings.get("report_font") or "")
 
-        def work(_progress: TaskProgress) -> FontChoice:
-            # Imported here: ReportLab is heavy and only needed once someone prints.
+        def build(out: Path) -> FontChoice:
             from branchguard.reports.contact_card import build_contact_card
 
             return build_contact_card(services, actor, out, font_setting)
 
-        self.print_button.setEnabled(False)
-        self.busy.show()
-        self.card_task = run_task(
-            work,
-            on_done=lambda font: self._card_done(out, font),
-            on_error=self._card_failed,
-            parent=self,
-            title=self.tr("Printing the contact card…"),
+        self.card_preview = preview_report(
+            self, self.tr("Contact card"), build, file_name=default_card_path().name
         )
-
-    def _card_finished(self) -> None:
-        self.card_task = None
-        self.busy.hide()
-        self.print_button.setEnabled(True)
-
-    def _card_done(self, path: Path, font: FontChoice) -> None:
-        self._card_finished()
-        box = QMessageBox(self)
-        box.setObjectName("card_saved_message")
-        box.setWindowTitle(self.tr("Contact card"))
-        box.setText(self.tr("The contact card was saved to %1.").replace("%1", str(path)))
-        if font.warning:
-            box.setIcon(QMessageBox.Icon.Warning)
-            box.setInformativeText(
-                self.tr("The report font fell back: %1").replace("%1", font.warning)
-            )
-        else:
-            box.setIcon(QMessageBox.Icon.Information)
-        open_button = box.addButton(self.tr("Open"), QMessageBox.ButtonRole.ActionRole)
-        box.addButton(QMessageBox.StandardButton.Close)
-        open_button.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))))
-        self.card_message = box
-        box.open()
-
-    def _card_failed(self, message: str) -> None:
-        self._card_finished()
-        text = self.tr("The contact card could not be saved: %1").replace("%1", message)
-        QMessageBox.warning(self, self.tr("Contact card"), text)
+        return self.card_preview

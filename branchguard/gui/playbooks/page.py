@@ -161,7 +161,7 @@ class PlaybooksPage(Page):
         self.export_button.setText(self.tr("Export"))
         self.export_selected_action.setText(self.tr("Selected plans…"))
         self.export_all_action.setText(self.tr("All plans…"))
-        self.print_button.setText(self.tr("Print / PDF…"))
+        self.print_button.setText(self.tr("Preview / Print…"))
         self.print_button.setToolTip(
             self.tr("Save the plan as a one- or two-page card for the counter drawer")
         )

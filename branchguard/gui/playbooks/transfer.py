@@ -17,6 +17,7 @@ from branchguard.gui.kit.tasks import TaskHandle, TaskProgress, run_task
 from branchguard.gui.shell.session import GuiSession
 
 if TYPE_CHECKING:
+    from branchguard.gui.kit.print_preview import PreviewDialog
     from branchguard.reports.fonts import FontChoice
 
 # The preview lists codes; a few hundred would make the box taller than the screen.
@@ -38,6 +39,7 @@ class PlaybookFiles(QObject):
         self.task: TaskHandle | None = None
         self.message: QMessageBox | None = None  # the last box shown (tests read and click it)
         self.last_import: ImportPlan | None = None
+        self.card_preview: PreviewDialog | None = None  # the card's preview opened last
 
     def _start(self, handle: TaskHandle) -> None:
         if not handle.done:
@@ -211,46 +213,20 @@ class PlaybookFiles(QObject):
         box.open()
 
     # -- print ---------------------------------------------------------------------------------
-    def print_card(self, code: str, number: int | None) -> None:
-        """The plan's card as a PDF for the counter drawer (the version shown, when given)."""
+    def print_card(self, code: str, number: int | None) -> PreviewDialog:
+        """The plan's card for the counter drawer (the version shown, when given), in the print
+        preview: printed from there, or saved as PDF."""
+        from branchguard.gui.kit.print_preview import preview_report  # PDFium and ReportLab on use
+
         suffix = CARD_SUFFIXES.get(current_language(), CARD_SUFFIXES["en"])
-        chosen, _filter = QFileDialog.getSaveFileName(
-            self.widget,
-            self.tr("Save the playbook card"),
-            str(documents_folder() / f"{code}-{suffix}.pdf"),
-            self.tr("PDF files (*.pdf)"),
-        )
-        if not chosen:
-            return
-        out = with_suffix(Path(chosen), (".pdf",))
         services, actor = self.session.services, self.session.actor
         font_setting = str(self.session.ctx.config.settings.get("report_font") or "")
 
-        def work(_progress: TaskProgress) -> FontChoice:
-            # Imported here: ReportLab is heavy and only needed once someone prints.
+        def build(out: Path) -> FontChoice:
             from branchguard.reports.playbook_card import build_playbook_card
 
             return build_playbook_card(services, actor, code, out, font_setting, number=number)
 
-        def done(font: FontChoice) -> None:
-            details = (
-                self.tr("The report font fell back: %1").replace("%1", font.warning) if font.warning else ""
-            )
-            self._saved(
-                self.tr("Playbook card"),
-                self.tr("The playbook card was saved to %1."),
-                out,
-                details,
-                bool(font.warning),
-            )
-
-        self.busy_changed.emit(True)
-        self._start(
-            run_task(
-                work,
-                on_done=done,
-                on_error=lambda message: self._show_error(self.tr("Playbook card"), message),
-                parent=self.widget,
-                title=self.tr("Printing the playbook card…"),
-            )
-        )
+        title = self.tr("Playbook card: %1").replace("%1", code)
+        self.card_preview = preview_report(self.widget, title, build, file_name=f"{code}-{suffix}.pdf")
+        return self.card_preview

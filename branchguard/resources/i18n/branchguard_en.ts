@@ -496,8 +496,8 @@ Submitted as: %3</translation>
         <translation>Keep the newest backup of this many months</translation>
     </message>
     <message>
-        <source>BranchGuard makes one backup a day while it runs: the database, attachments, keys and settings in one checked archive. Choose a USB stick or a network share, so the evidence survives this PC&apos;s disk.</source>
-        <translation>BranchGuard makes one backup a day while it runs: the database, attachments, keys and settings in one checked archive. Choose a USB stick or a network share, so the evidence survives this PC&apos;s disk.</translation>
+        <source>BranchGuard makes one backup a day while it runs: the database, attachments, keys and settings in one checked archive. Choose a USB stick or a network share, so the evidence survives this PC's disk.</source>
+        <translation>BranchGuard makes one backup a day while it runs: the database, attachments, keys and settings in one checked archive. Choose a USB stick or a network share, so the evidence survives this PC's disk.</translation>
     </message>
     <message>
         <source>Back up now</source>
@@ -1052,8 +1052,8 @@ Submitted as: %3</translation>
         <translation>Start the %1 drill “%2” now? Its incident console opens, flagged as a drill.</translation>
     </message>
     <message>
-        <source>Headcount recorded in the drill&apos;s log (#%1).</source>
-        <translation>Headcount recorded in the drill&apos;s log (#%1).</translation>
+        <source>Headcount recorded in the drill's log (#%1).</source>
+        <translation>Headcount recorded in the drill's log (#%1).</translation>
     </message>
     <message>
         <source>Cancel the drill “%1”? Its schedule stops reminding.</source>
@@ -1086,6 +1086,18 @@ Submitted as: %3</translation>
     <message>
         <source>The report could not be saved: %1</source>
         <translation>The report could not be saved: %1</translation>
+    </message>
+    <message>
+        <source>Drill report: %1</source>
+        <translation>Drill report: %1</translation>
+    </message>
+    <message>
+        <source>Preview / Print…</source>
+        <translation>Preview / Print…</translation>
+    </message>
+    <message>
+        <source>The selected drill's report: preview, print or save as PDF</source>
+        <translation>The selected drill's report: preview, print or save as PDF</translation>
     </message>
 </context>
 <context>
@@ -1362,8 +1374,8 @@ Submitted as: %3</translation>
         <translation>Welcome to BranchGuard</translation>
     </message>
     <message>
-        <source>Name your branch and create the safety lead&apos;s account. The safety lead manages playbooks, drills, staff and the other user accounts.</source>
-        <translation>Name your branch and create the safety lead&apos;s account. The safety lead manages playbooks, drills, staff and the other user accounts.</translation>
+        <source>Name your branch and create the safety lead's account. The safety lead manages playbooks, drills, staff and the other user accounts.</source>
+        <translation>Name your branch and create the safety lead's account. The safety lead manages playbooks, drills, staff and the other user accounts.</translation>
     </message>
     <message>
         <source>Branch name</source>
@@ -1374,8 +1386,8 @@ Submitted as: %3</translation>
         <translation>Branch code (optional)</translation>
     </message>
     <message>
-        <source>Safety lead&apos;s user name</source>
-        <translation>Safety lead&apos;s user name</translation>
+        <source>Safety lead's user name</source>
+        <translation>Safety lead's user name</translation>
     </message>
     <message>
         <source>Display name</source>
@@ -1394,8 +1406,8 @@ Submitted as: %3</translation>
         <translation>e.g. wangjg</translation>
     </message>
     <message>
-        <source>e.g. the lead&apos;s full name</source>
-        <translation>e.g. the lead&apos;s full name</translation>
+        <source>e.g. the lead's full name</source>
+        <translation>e.g. the lead's full name</translation>
     </message>
     <message>
         <source>at least 8 characters</source>
@@ -1504,8 +1516,8 @@ Submitted as: %3</translation>
         <translation>This incident is closed.</translation>
     </message>
     <message>
-        <source>No playbook steps: follow the safety lead&apos;s instructions.</source>
-        <translation>No playbook steps: follow the safety lead&apos;s instructions.</translation>
+        <source>No playbook steps: follow the safety lead's instructions.</source>
+        <translation>No playbook steps: follow the safety lead's instructions.</translation>
     </message>
     <message>
         <source>All steps done.</source>
@@ -1674,6 +1686,10 @@ Submitted as: %3</translation>
         <source>Status</source>
         <translation>Status</translation>
     </message>
+    <message>
+        <source>Preview / Print…</source>
+        <translation>Preview / Print…</translation>
+    </message>
 </context>
 <context>
     <name>HazardDetailDialog</name>
@@ -1793,16 +1809,16 @@ Submitted as: %3</translation>
         <translation>Why?</translation>
     </message>
     <message>
-        <source>Only the safety lead can lower a hazard&apos;s severity.</source>
-        <translation>Only the safety lead can lower a hazard&apos;s severity.</translation>
+        <source>Only the safety lead can lower a hazard's severity.</source>
+        <translation>Only the safety lead can lower a hazard's severity.</translation>
     </message>
     <message>
         <source>Lower the severity</source>
         <translation>Lower the severity</translation>
     </message>
     <message>
-        <source>Lower this hazard from %1 to %2? Its deadlines follow the lower severity: a major hazard&apos;s interim control and remediation plan are no longer required.</source>
-        <translation>Lower this hazard from %1 to %2? Its deadlines follow the lower severity: a major hazard&apos;s interim control and remediation plan are no longer required.</translation>
+        <source>Lower this hazard from %1 to %2? Its deadlines follow the lower severity: a major hazard's interim control and remediation plan are no longer required.</source>
+        <translation>Lower this hazard from %1 to %2? Its deadlines follow the lower severity: a major hazard's interim control and remediation plan are no longer required.</translation>
     </message>
     <message>
         <source>Why is it lower?</source>
@@ -1825,8 +1841,8 @@ Submitted as: %3</translation>
         <translation>Close the hazard</translation>
     </message>
     <message>
-        <source>Close this verified hazard? It leaves the register&apos;s open work for good.</source>
-        <translation>Close this verified hazard? It leaves the register&apos;s open work for good.</translation>
+        <source>Close this verified hazard? It leaves the register's open work for good.</source>
+        <translation>Close this verified hazard? It leaves the register's open work for good.</translation>
     </message>
     <message>
         <source>Note</source>
@@ -2023,6 +2039,14 @@ Submitted as: %3</translation>
         <source>The report font fell back: %1</source>
         <translation>The report font fell back: %1</translation>
     </message>
+    <message>
+        <source>Preview / Print…</source>
+        <translation>Preview / Print…</translation>
+    </message>
+    <message>
+        <source>The register as filtered: preview, print or save as PDF</source>
+        <translation>The register as filtered: preview, print or save as PDF</translation>
+    </message>
 </context>
 <context>
     <name>HeadcountDialog</name>
@@ -2154,6 +2178,14 @@ Submitted as: %3</translation>
         <source>Photos and documents (*.jpg *.jpeg *.png *.pdf *.doc *.docx *.txt);;All files (*)</source>
         <translation>Photos and documents (*.jpg *.jpeg *.png *.pdf *.doc *.docx *.txt);;All files (*)</translation>
     </message>
+    <message>
+        <source>Preview / Print</source>
+        <translation>Preview / Print</translation>
+    </message>
+    <message>
+        <source>The incident report or the initial report: preview, print or save as PDF</source>
+        <translation>The incident report or the initial report: preview, print or save as PDF</translation>
+    </message>
 </context>
 <context>
     <name>IncidentHeader</name>
@@ -2268,8 +2300,8 @@ Submitted as: %3</translation>
         <translation>Search the log entries</translation>
     </message>
     <message>
-        <source>Double-click or Enter opens the incident&apos;s console</source>
-        <translation>Double-click or Enter opens the incident&apos;s console</translation>
+        <source>Double-click or Enter opens the incident's console</source>
+        <translation>Double-click or Enter opens the incident's console</translation>
     </message>
     <message>
         <source>Incidents shown: %1</source>
@@ -2278,6 +2310,14 @@ Submitted as: %3</translation>
     <message>
         <source>Log entries found: %1</source>
         <translation>Log entries found: %1</translation>
+    </message>
+    <message>
+        <source>Preview / Print</source>
+        <translation>Preview / Print</translation>
+    </message>
+    <message>
+        <source>The selected incident's report or initial report</source>
+        <translation>The selected incident's report or initial report</translation>
     </message>
 </context>
 <context>
@@ -2430,6 +2470,10 @@ Submitted as: %3</translation>
         <source>PDF files (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
+    <message>
+        <source>Inspection report #%1</source>
+        <translation>Inspection report #%1</translation>
+    </message>
 </context>
 <context>
     <name>InspectionRunner</name>
@@ -2546,6 +2590,10 @@ Submitted as: %3</translation>
     <message>
         <source>The inspector has to sign.</source>
         <translation>The inspector has to sign.</translation>
+    </message>
+    <message>
+        <source>Preview / Print…</source>
+        <translation>Preview / Print…</translation>
     </message>
 </context>
 <context>
@@ -3219,6 +3267,14 @@ Submitted as: %3</translation>
         <source>The contact card could not be saved: %1</source>
         <translation>The contact card could not be saved: %1</translation>
     </message>
+    <message>
+        <source>The one-page emergency contact card to pin up by the counter: print it or save a PDF.</source>
+        <translation>The one-page emergency contact card to pin up by the counter: print it or save a PDF.</translation>
+    </message>
+    <message>
+        <source>Preview / Print card…</source>
+        <translation>Preview / Print card…</translation>
+    </message>
 </context>
 <context>
     <name>PersonDialog</name>
@@ -3521,6 +3577,10 @@ Submitted as: %3</translation>
         <source>Printing the playbook card…</source>
         <translation>Printing the playbook card…</translation>
     </message>
+    <message>
+        <source>Playbook card: %1</source>
+        <translation>Playbook card: %1</translation>
+    </message>
 </context>
 <context>
     <name>PlaybookHistoryDialog</name>
@@ -3648,8 +3708,8 @@ Submitted as: %3</translation>
         <translation>Playbooks</translation>
     </message>
     <message>
-        <source>The branch&apos;s emergency plans: what to do, who does it, whom to call.</source>
-        <translation>The branch&apos;s emergency plans: what to do, who does it, whom to call.</translation>
+        <source>The branch's emergency plans: what to do, who does it, whom to call.</source>
+        <translation>The branch's emergency plans: what to do, who does it, whom to call.</translation>
     </message>
     <message>
         <source>New…</source>
@@ -3763,6 +3823,10 @@ Submitted as: %3</translation>
         <source>Discard the draft of %1? The approved version stays in use.</source>
         <translation>Discard the draft of %1? The approved version stays in use.</translation>
     </message>
+    <message>
+        <source>Preview / Print…</source>
+        <translation>Preview / Print…</translation>
+    </message>
 </context>
 <context>
     <name>ReasonDialog</name>
@@ -3819,6 +3883,10 @@ Submitted as: %3</translation>
     <message>
         <source>Exporting the hazard register…</source>
         <translation>Exporting the hazard register…</translation>
+    </message>
+    <message>
+        <source>Hazard register</source>
+        <translation>Hazard register</translation>
     </message>
 </context>
 <context>
@@ -3940,8 +4008,8 @@ Submitted as: %3</translation>
         <translation>Who the steps are assigned to: branch posts or teams of this plan. Double-click a cell to edit it.</translation>
     </message>
     <message>
-        <source>Ticked contacts appear on the plan&apos;s call list. The list comes from People &amp; contacts.</source>
-        <translation>Ticked contacts appear on the plan&apos;s call list. The list comes from People &amp; contacts.</translation>
+        <source>Ticked contacts appear on the plan's call list. The list comes from People &amp; contacts.</source>
+        <translation>Ticked contacts appear on the plan's call list. The list comes from People &amp; contacts.</translation>
     </message>
     <message>
         <source>Add role</source>
@@ -3972,8 +4040,8 @@ Submitted as: %3</translation>
         <translation>Type</translation>
     </message>
     <message>
-        <source>Not in the branch&apos;s contact list</source>
-        <translation>Not in the branch&apos;s contact list</translation>
+        <source>Not in the branch's contact list</source>
+        <translation>Not in the branch's contact list</translation>
     </message>
     <message>
         <source>change the contacts</source>
@@ -5166,6 +5234,14 @@ Submitted as: %3</translation>
             <numerusform>%n overdue</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Preview / Print</source>
+        <translation>Preview / Print</translation>
+    </message>
+    <message>
+        <source>The selected complaint's file or the register as filtered</source>
+        <translation>The selected complaint's file or the register as filtered</translation>
+    </message>
 </context>
 <context>
     <name>ComplaintListModel</name>
@@ -5461,6 +5537,165 @@ Submitted as: %3</translation>
     <message>
         <source>Drill score (of 100)</source>
         <translation>Drill score (of 100)</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewDialog</name>
+    <message>
+        <source>Previous</source>
+        <translation>Previous</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Next</translation>
+    </message>
+    <message>
+        <source>Zoom</source>
+        <translation>Zoom</translation>
+    </message>
+    <message>
+        <source>Fit width</source>
+        <translation>Fit width</translation>
+    </message>
+    <message>
+        <source>Whole page</source>
+        <translation>Whole page</translation>
+    </message>
+    <message>
+        <source>Building the report…</source>
+        <translation>Building the report…</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <source>Send the pages to a printer (Ctrl+P)</source>
+        <translation>Send the pages to a printer (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>Save as PDF…</translation>
+    </message>
+    <message>
+        <source>Save the report shown as a PDF file (Ctrl+S)</source>
+        <translation>Save the report shown as a PDF file (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>The report font fell back: %1</source>
+        <translation>The report font fell back: %1</translation>
+    </message>
+    <message>
+        <source>The report could not be built: %1</source>
+        <translation>The report could not be built: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>of %n page(s)</source>
+        <translation>
+            <numerusform>of %n page</numerusform>
+            <numerusform>of %n pages</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A page could not be shown: %1</source>
+        <translation>A page could not be shown: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n page(s) sent to the printer.</source>
+        <translation>
+            <numerusform>%n page sent to the printer.</numerusform>
+            <numerusform>%n pages sent to the printer.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The printer could not be opened.</source>
+        <translation>The printer could not be opened.</translation>
+    </message>
+    <message>
+        <source>Printing failed: %1</source>
+        <translation>Printing failed: %1</translation>
+    </message>
+    <message>
+        <source>Printing…</source>
+        <translation>Printing…</translation>
+    </message>
+    <message>
+        <source>Save as PDF</source>
+        <translation>Save as PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Saved to %1.</source>
+        <translation>Saved to %1.</translation>
+    </message>
+    <message>
+        <source>The PDF could not be saved: %1</source>
+        <translation>The PDF could not be saved: %1</translation>
+    </message>
+    <message>
+        <source>Saving the PDF…</source>
+        <translation>Saving the PDF…</translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintPapers</name>
+    <message>
+        <source>Complaint file %1</source>
+        <translation>Complaint file %1</translation>
+    </message>
+    <message>
+        <source>Complaint register</source>
+        <translation>Complaint register</translation>
+    </message>
+    <message>
+        <source>The register as filtered, with statistics…</source>
+        <translation>The register as filtered, with statistics…</translation>
+    </message>
+    <message>
+        <source>The selected complaint's file…</source>
+        <translation>The selected complaint's file…</translation>
+    </message>
+    <message>
+        <source>complaint</source>
+        <translation>complaint</translation>
+    </message>
+    <message>
+        <source>complaint-register</source>
+        <translation>complaint-register</translation>
+    </message>
+</context>
+<context>
+    <name>ReportMenu</name>
+    <message>
+        <source>Incident report (timeline, steps, outcome)…</source>
+        <translation>Incident report (timeline, steps, outcome)…</translation>
+    </message>
+    <message>
+        <source>Initial report to head office…</source>
+        <translation>Initial report to head office…</translation>
+    </message>
+    <message>
+        <source>Incident report #%1</source>
+        <translation>Incident report #%1</translation>
+    </message>
+    <message>
+        <source>incident-report</source>
+        <translation>incident-report</translation>
+    </message>
+    <message>
+        <source>Initial report, incident #%1</source>
+        <translation>Initial report, incident #%1</translation>
+    </message>
+    <message>
+        <source>initial-report</source>
+        <translation>initial-report</translation>
     </message>
 </context>
 </TS>

@@ -495,7 +495,7 @@ Submitted as: %3</source>
         <translation>保留最近若干月（每月最新一份）</translation>
     </message>
     <message>
-        <source>BranchGuard makes one backup a day while it runs: the database, attachments, keys and settings in one checked archive. Choose a USB stick or a network share, so the evidence survives this PC&apos;s disk.</source>
+        <source>BranchGuard makes one backup a day while it runs: the database, attachments, keys and settings in one checked archive. Choose a USB stick or a network share, so the evidence survives this PC's disk.</source>
         <translation>BranchGuard 运行时每天自动备份一次：数据库、附件、密钥和设置打包为一个带校验的备份文件。请选择 U 盘或网络共享文件夹，以免本机硬盘损坏时证据丢失。</translation>
     </message>
     <message>
@@ -1047,7 +1047,7 @@ Submitted as: %3</source>
         <translation>确定现在开始演练“%2”（%1）吗？将打开其事件处置台，并标记为演练。</translation>
     </message>
     <message>
-        <source>Headcount recorded in the drill&apos;s log (#%1).</source>
+        <source>Headcount recorded in the drill's log (#%1).</source>
         <translation>清点人数已记入演练处置记录（第 %1 条）。</translation>
     </message>
     <message>
@@ -1081,6 +1081,18 @@ Submitted as: %3</source>
     <message>
         <source>The report could not be saved: %1</source>
         <translation>报告保存失败：%1</translation>
+    </message>
+    <message>
+        <source>Drill report: %1</source>
+        <translation>演练报告：%1</translation>
+    </message>
+    <message>
+        <source>Preview / Print…</source>
+        <translation>预览 / 打印…</translation>
+    </message>
+    <message>
+        <source>The selected drill's report: preview, print or save as PDF</source>
+        <translation>所选演练的报告：预览、打印或另存为 PDF</translation>
     </message>
 </context>
 <context>
@@ -1357,7 +1369,7 @@ Submitted as: %3</source>
         <translation>欢迎使用 BranchGuard</translation>
     </message>
     <message>
-        <source>Name your branch and create the safety lead&apos;s account. The safety lead manages playbooks, drills, staff and the other user accounts.</source>
+        <source>Name your branch and create the safety lead's account. The safety lead manages playbooks, drills, staff and the other user accounts.</source>
         <translation>请填写网点名称并创建安全负责人账户。安全负责人负责管理应急预案、演练、人员以及其他用户账户。</translation>
     </message>
     <message>
@@ -1369,7 +1381,7 @@ Submitted as: %3</source>
         <translation>网点编号（可选）</translation>
     </message>
     <message>
-        <source>Safety lead&apos;s user name</source>
+        <source>Safety lead's user name</source>
         <translation>安全负责人用户名</translation>
     </message>
     <message>
@@ -1389,7 +1401,7 @@ Submitted as: %3</source>
         <translation>例如 wangjg</translation>
     </message>
     <message>
-        <source>e.g. the lead&apos;s full name</source>
+        <source>e.g. the lead's full name</source>
         <translation>例如负责人的姓名</translation>
     </message>
     <message>
@@ -1499,7 +1511,7 @@ Submitted as: %3</source>
         <translation>此事件已结束。</translation>
     </message>
     <message>
-        <source>No playbook steps: follow the safety lead&apos;s instructions.</source>
+        <source>No playbook steps: follow the safety lead's instructions.</source>
         <translation>无预案步骤：请听从安全负责人指挥。</translation>
     </message>
     <message>
@@ -1669,6 +1681,10 @@ Submitted as: %3</source>
         <source>Status</source>
         <translation>状态</translation>
     </message>
+    <message>
+        <source>Preview / Print…</source>
+        <translation>预览 / 打印…</translation>
+    </message>
 </context>
 <context>
     <name>HazardDetailDialog</name>
@@ -1787,7 +1803,7 @@ Submitted as: %3</source>
         <translation>原因</translation>
     </message>
     <message>
-        <source>Only the safety lead can lower a hazard&apos;s severity.</source>
+        <source>Only the safety lead can lower a hazard's severity.</source>
         <translation>只有安全负责人可以降低隐患等级。</translation>
     </message>
     <message>
@@ -1795,7 +1811,7 @@ Submitted as: %3</source>
         <translation>降低隐患等级</translation>
     </message>
     <message>
-        <source>Lower this hazard from %1 to %2? Its deadlines follow the lower severity: a major hazard&apos;s interim control and remediation plan are no longer required.</source>
+        <source>Lower this hazard from %1 to %2? Its deadlines follow the lower severity: a major hazard's interim control and remediation plan are no longer required.</source>
         <translation>将此隐患从%1降为%2？整改期限随之按较低等级计算：不再要求重大隐患的临时管控措施和整改方案。</translation>
     </message>
     <message>
@@ -1819,7 +1835,7 @@ Submitted as: %3</source>
         <translation>隐患销号</translation>
     </message>
     <message>
-        <source>Close this verified hazard? It leaves the register&apos;s open work for good.</source>
+        <source>Close this verified hazard? It leaves the register's open work for good.</source>
         <translation>对此已验收的隐患销号？销号后不再列入待办。</translation>
     </message>
     <message>
@@ -2016,6 +2032,14 @@ Submitted as: %3</source>
         <source>The report font fell back: %1</source>
         <translation>报表字体已改用备用字体：%1</translation>
     </message>
+    <message>
+        <source>Preview / Print…</source>
+        <translation>预览 / 打印…</translation>
+    </message>
+    <message>
+        <source>The register as filtered: preview, print or save as PDF</source>
+        <translation>按当前筛选的台账：预览、打印或另存为 PDF</translation>
+    </message>
 </context>
 <context>
     <name>HeadcountDialog</name>
@@ -2146,6 +2170,14 @@ Submitted as: %3</source>
         <source>Photos and documents (*.jpg *.jpeg *.png *.pdf *.doc *.docx *.txt);;All files (*)</source>
         <translation>照片和文档 (*.jpg *.jpeg *.png *.pdf *.doc *.docx *.txt);;所有文件 (*)</translation>
     </message>
+    <message>
+        <source>Preview / Print</source>
+        <translation>预览 / 打印</translation>
+    </message>
+    <message>
+        <source>The incident report or the initial report: preview, print or save as PDF</source>
+        <translation>事件报告或初报：预览、打印或另存为 PDF</translation>
+    </message>
 </context>
 <context>
     <name>IncidentHeader</name>
@@ -2260,7 +2292,7 @@ Submitted as: %3</source>
         <translation>搜索处置记录</translation>
     </message>
     <message>
-        <source>Double-click or Enter opens the incident&apos;s console</source>
+        <source>Double-click or Enter opens the incident's console</source>
         <translation>双击或回车打开事件处置台</translation>
     </message>
     <message>
@@ -2270,6 +2302,14 @@ Submitted as: %3</source>
     <message>
         <source>Log entries found: %1</source>
         <translation>找到记录：%1</translation>
+    </message>
+    <message>
+        <source>Preview / Print</source>
+        <translation>预览 / 打印</translation>
+    </message>
+    <message>
+        <source>The selected incident's report or initial report</source>
+        <translation>所选事件的事件报告或初报</translation>
     </message>
 </context>
 <context>
@@ -2422,6 +2462,10 @@ Submitted as: %3</source>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
+    <message>
+        <source>Inspection report #%1</source>
+        <translation>检查记录 #%1</translation>
+    </message>
 </context>
 <context>
     <name>InspectionRunner</name>
@@ -2536,6 +2580,10 @@ Submitted as: %3</source>
     <message>
         <source>The inspector has to sign.</source>
         <translation>须由检查人签字。</translation>
+    </message>
+    <message>
+        <source>Preview / Print…</source>
+        <translation>预览 / 打印…</translation>
     </message>
 </context>
 <context>
@@ -3209,6 +3257,14 @@ Submitted as: %3</source>
         <source>The contact card could not be saved: %1</source>
         <translation>应急联络卡保存失败：%1</translation>
     </message>
+    <message>
+        <source>The one-page emergency contact card to pin up by the counter: print it or save a PDF.</source>
+        <translation>一页纸的应急联络卡，张贴在柜台旁：可打印，也可另存为 PDF。</translation>
+    </message>
+    <message>
+        <source>Preview / Print card…</source>
+        <translation>预览 / 打印联络卡…</translation>
+    </message>
 </context>
 <context>
     <name>PersonDialog</name>
@@ -3511,6 +3567,10 @@ Submitted as: %3</source>
         <source>Printing the playbook card…</source>
         <translation>正在生成预案处置卡…</translation>
     </message>
+    <message>
+        <source>Playbook card: %1</source>
+        <translation>处置卡：%1</translation>
+    </message>
 </context>
 <context>
     <name>PlaybookHistoryDialog</name>
@@ -3637,7 +3697,7 @@ Submitted as: %3</source>
         <translation>应急预案</translation>
     </message>
     <message>
-        <source>The branch&apos;s emergency plans: what to do, who does it, whom to call.</source>
+        <source>The branch's emergency plans: what to do, who does it, whom to call.</source>
         <translation>本网点的应急预案：做什么、由谁做、联系谁。</translation>
     </message>
     <message>
@@ -3752,6 +3812,10 @@ Submitted as: %3</source>
         <source>Discard the draft of %1? The approved version stays in use.</source>
         <translation>确定放弃 %1 的草稿吗？已批准的版本继续使用。</translation>
     </message>
+    <message>
+        <source>Preview / Print…</source>
+        <translation>预览 / 打印…</translation>
+    </message>
 </context>
 <context>
     <name>ReasonDialog</name>
@@ -3808,6 +3872,10 @@ Submitted as: %3</source>
     <message>
         <source>Exporting the hazard register…</source>
         <translation>正在导出隐患台账…</translation>
+    </message>
+    <message>
+        <source>Hazard register</source>
+        <translation>隐患台账</translation>
     </message>
 </context>
 <context>
@@ -3929,7 +3997,7 @@ Submitted as: %3</source>
         <translation>处置步骤的负责对象：网点岗位或本预案中的小组。双击单元格即可编辑。</translation>
     </message>
     <message>
-        <source>Ticked contacts appear on the plan&apos;s call list. The list comes from People &amp; contacts.</source>
+        <source>Ticked contacts appear on the plan's call list. The list comes from People &amp; contacts.</source>
         <translation>勾选的联系人将列入本预案的联系电话表。列表来自“人员与联系人”。</translation>
     </message>
     <message>
@@ -3961,7 +4029,7 @@ Submitted as: %3</source>
         <translation>类别</translation>
     </message>
     <message>
-        <source>Not in the branch&apos;s contact list</source>
+        <source>Not in the branch's contact list</source>
         <translation>不在本网点联系人列表中</translation>
     </message>
     <message>
@@ -5151,6 +5219,14 @@ Submitted as: %3</source>
             <numerusform>%n 条逾期</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Preview / Print</source>
+        <translation>预览 / 打印</translation>
+    </message>
+    <message>
+        <source>The selected complaint's file or the register as filtered</source>
+        <translation>所选投诉的处理档案，或按当前筛选的登记簿</translation>
+    </message>
 </context>
 <context>
     <name>ComplaintListModel</name>
@@ -5445,6 +5521,163 @@ Submitted as: %3</source>
     <message>
         <source>Drill score (of 100)</source>
         <translation>演练得分（满分 100）</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewDialog</name>
+    <message>
+        <source>Previous</source>
+        <translation>上一页</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>下一页</translation>
+    </message>
+    <message>
+        <source>Zoom</source>
+        <translation>缩放</translation>
+    </message>
+    <message>
+        <source>Fit width</source>
+        <translation>适合宽度</translation>
+    </message>
+    <message>
+        <source>Whole page</source>
+        <translation>整页</translation>
+    </message>
+    <message>
+        <source>Building the report…</source>
+        <translation>正在生成报告…</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <source>Send the pages to a printer (Ctrl+P)</source>
+        <translation>发送到打印机（Ctrl+P）</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>另存为 PDF…</translation>
+    </message>
+    <message>
+        <source>Save the report shown as a PDF file (Ctrl+S)</source>
+        <translation>将所示报告保存为 PDF 文件（Ctrl+S）</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>The report font fell back: %1</source>
+        <translation>报告字体已回退：%1</translation>
+    </message>
+    <message>
+        <source>The report could not be built: %1</source>
+        <translation>无法生成报告：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>of %n page(s)</source>
+        <translation>
+            <numerusform>共 %n 页</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A page could not be shown: %1</source>
+        <translation>无法显示页面：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n page(s) sent to the printer.</source>
+        <translation>
+            <numerusform>已将 %n 页发送到打印机。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The printer could not be opened.</source>
+        <translation>无法打开打印机。</translation>
+    </message>
+    <message>
+        <source>Printing failed: %1</source>
+        <translation>打印失败：%1</translation>
+    </message>
+    <message>
+        <source>Printing…</source>
+        <translation>正在打印…</translation>
+    </message>
+    <message>
+        <source>Save as PDF</source>
+        <translation>另存为 PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Saved to %1.</source>
+        <translation>已保存到 %1。</translation>
+    </message>
+    <message>
+        <source>The PDF could not be saved: %1</source>
+        <translation>无法保存 PDF：%1</translation>
+    </message>
+    <message>
+        <source>Saving the PDF…</source>
+        <translation>正在保存 PDF…</translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintPapers</name>
+    <message>
+        <source>Complaint file %1</source>
+        <translation>投诉处理档案 %1</translation>
+    </message>
+    <message>
+        <source>Complaint register</source>
+        <translation>投诉登记簿</translation>
+    </message>
+    <message>
+        <source>The register as filtered, with statistics…</source>
+        <translation>按当前筛选的登记簿（含统计）…</translation>
+    </message>
+    <message>
+        <source>The selected complaint's file…</source>
+        <translation>所选投诉的处理档案…</translation>
+    </message>
+    <message>
+        <source>complaint</source>
+        <translation>投诉档案</translation>
+    </message>
+    <message>
+        <source>complaint-register</source>
+        <translation>投诉登记簿</translation>
+    </message>
+</context>
+<context>
+    <name>ReportMenu</name>
+    <message>
+        <source>Incident report (timeline, steps, outcome)…</source>
+        <translation>事件报告（处置记录、步骤、结果）…</translation>
+    </message>
+    <message>
+        <source>Initial report to head office…</source>
+        <translation>向上级报告（初报）…</translation>
+    </message>
+    <message>
+        <source>Incident report #%1</source>
+        <translation>事件报告 #%1</translation>
+    </message>
+    <message>
+        <source>incident-report</source>
+        <translation>事件报告</translation>
+    </message>
+    <message>
+        <source>Initial report, incident #%1</source>
+        <translation>初报 事件 #%1</translation>
+    </message>
+    <message>
+        <source>initial-report</source>
+        <translation>初报</translation>
     </message>
 </context>
 </TS>

@@ -184,3 +184,34 @@ def test_a_withdrawal_from_the_window_stops_the_clock(open_window, gui_ctx, comp
     dialog.accept()
     assert dialog.result_detail is not None and not dialog.result_detail.info.overdue
     assert [page.model.row_at(r).id for r in range(page.model.rowCount())] == [complaints["fresh"]]
+
+
+def test_the_file_and_the_register_open_in_the_print_preview_masked(
+    open_window, complaints, tmp_path
+) -> None:
+    import subprocess
+
+    page = page_of(open_window, "auditor")  # reading is enough to print
+    assert not page.papers.file_action.isEnabled()  # no complaint selected yet
+    assert page.papers.preview_file() is None
+    page.table.selectRow(0)
+    assert page.papers.file_action.isEnabled()
+    page.papers.file_action.trigger()
+    preview = page.papers.last
+    number = page.model.row_at(0).number
+    assert preview is not None and preview.page_count >= 1 and number in preview.windowTitle()
+    preview.save_to(tmp_path / "file.pdf")
+    text = subprocess.run(["pdftotext", str(tmp_path / "file.pdf"), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    assert number in text and "张三丰" not in text  # the name masked, as on the page
+    preview.close()
+
+    page.papers.register_action.trigger()
+    register = page.papers.last
+    assert register is not None and register is not preview and register.page_count >= 1
+    register.save_to(tmp_path / "register.pdf")
+    text = subprocess.run(["pdftotext", str(tmp_path / "register.pdf"), "-"], capture_output=True,
+                          text=True, check=True).stdout
+    shown = [page.model.row_at(r).number for r in range(page.model.rowCount())]
+    assert all(n in text for n in shown)
+    register.close()

@@ -12,7 +12,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtTest import QAbstractItemModelTester
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
 from branchguard.context import AppContext
 from branchguard.core.drills.types import ComplianceStatus, DrillPlanInput, DrillStatus
@@ -169,23 +169,25 @@ def test_plan_run_mark_steps_headcount_evaluate_then_compliance_and_calendar(
     row = panel.model.find_row(lambda p: p.id == run.id)
     assert panel.model.index(row, DrillPlanModel.COL_SCORE).data() == "84.0"
 
-    # -- the report PDF, through the save dialog and a task on the real thread pool
+    # -- the report, built on the real thread pool, in the print preview; saved from there
     from branchguard.reports import drill_report
 
-    chosen = tmp_path / "drill-report"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(chosen), ""))
     threads = ThreadWatch(monkeypatch)
     threads.watch(drill_report, "build_drill_report")
     tasks.set_inline(False)
     try:
-        panel.ask_report()
-        qtbot.waitUntil(lambda: panel.last_report is not None, timeout=30_000)
+        preview = panel.ask_report()
+        assert preview is not None
+        qtbot.waitUntil(lambda: preview.page_count > 0, timeout=30_000)
     finally:
         tasks.set_inline(True)
     assert threads.ran_off_the_gui_thread("build_drill_report")
-    assert panel.last_report == chosen.with_suffix(".pdf")
-    assert panel.last_report.read_bytes().startswith(b"%PDF")
-    assert "Report saved to" in panel.message.text()
+    assert preview is panel.last_report
+    chosen = tmp_path / "drill-report.pdf"
+    preview.save_to(chosen)
+    assert chosen.read_bytes().startswith(b"%PDF")
+    assert "Saved to" in preview.message.text()
+    preview.close()
 
     # -- compliance view: the rule is met now, in green
     page.tabs.setCurrentWidget(page.compliance)

@@ -144,6 +144,22 @@ def test_the_pdf_export_runs_through_the_task_runner(
     assert "读卡器" in text.replace("\n", "")
 
 
+def test_preview_print_shows_the_register_as_filtered(
+    open_window: Any, hazards: dict[str, HazardDetail], tmp_path: Path
+) -> None:
+    page = register(open_window)
+    page.pdf_button.click()
+    preview = page.register_preview
+    assert preview is not None and preview.page_count >= 1
+    preview.save_to(tmp_path / "register.pdf")
+    text = subprocess.run(
+        ["pdftotext", str(tmp_path / "register.pdf"), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    assert all(hazard.number in text for hazard in page.shown())
+    assert hazards["closed"].info.number not in text  # the preview holds the filtered rows only
+    preview.close()
+
+
 def open_detail(qtbot: Any, session: GuiSession, hazard_id: int) -> HazardDetailDialog:
     dialog = HazardDetailDialog(session, hazard_id)
     qtbot.addWidget(dialog)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import sys
-import types
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -11,7 +9,6 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QFileDialog
 
 from branchguard.context import AppContext
 from branchguard.core.hazards.types import HazardInput, HazardSeverity, RemediationKind
@@ -125,40 +122,39 @@ def test_refresh_shows_what_changed(gui_ctx, dialog, shift):
     assert dialog.incident_tree.topLevelItemCount() == 1
 
 
-def test_save_as_pdf_hands_the_snapshot_on_screen_to_the_report(dialog, tmp_path, monkeypatch, qtbot):
+def test_preview_hands_the_snapshot_on_screen_to_the_report(dialog, tmp_path, monkeypatch, qtbot):
+    from branchguard.reports import handover
+
     calls: list[tuple[Any, ...]] = []
-    fake = types.ModuleType("branchguard.reports.handover")
+    real = handover.build_handover_pdf
 
     def build_handover_pdf(snapshot: Any, branch: Any, path: Path, *, font_setting: str = "") -> Path:
-        calls.append((snapshot, branch, path))
-        return path
+        calls.append((snapshot, branch))
+        return real(snapshot, branch, path, font_setting=font_setting)
 
-    fake.build_handover_pdf = build_handover_pdf  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "branchguard.reports.handover", fake)
-    chosen = tmp_path / "shift"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(chosen), "PDF"))
+    monkeypatch.setattr(handover, "build_handover_pdf", build_handover_pdf)
     qtbot.mouseClick(dialog.pdf_button, Qt.MouseButton.LeftButton)
-    assert calls == [(dialog.data.snapshot, dialog.data.branch, tmp_path / "shift.pdf")]
-    assert "shift.pdf" in dialog.status.text()
+    preview = dialog.last_preview
+    assert calls == [(dialog.data.snapshot, dialog.data.branch)]
+    assert preview is not None and preview.page_count >= 1
+    assert preview.file_name.startswith("handover-") and preview.file_name.endswith(".pdf")
+    preview.save_to(tmp_path / "shift.pdf")
+    assert (tmp_path / "shift.pdf").read_bytes().startswith(b"%PDF")
+    assert "shift.pdf" in preview.message.text()
+    preview.close()
 
 
-def test_a_failed_pdf_says_why(dialog, tmp_path, monkeypatch):
-    fake = types.ModuleType("branchguard.reports.handover")
+def test_a_failed_report_says_why(dialog, monkeypatch):
+    from branchguard.reports import handover
 
     def build_handover_pdf(snapshot: Any, branch: Any, path: Path, *, font_setting: str = "") -> Path:
         raise OSError("disk full")
 
-    fake.build_handover_pdf = build_handover_pdf  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "branchguard.reports.handover", fake)
-    dialog.save_pdf_to(tmp_path / "x.pdf")
-    assert "disk full" in dialog.status.text()
+    monkeypatch.setattr(handover, "build_handover_pdf", build_handover_pdf)
+    preview = dialog.preview()
+    assert preview is not None and "disk full" in preview.busy_label.text()
     assert dialog.pdf_button.isEnabled()
-
-
-def test_the_real_report_writes_a_pdf(dialog, tmp_path):
-    pytest.importorskip("branchguard.reports.handover")
-    dialog.save_pdf_to(tmp_path / "handover.pdf")
-    assert (tmp_path / "handover.pdf").read_bytes().startswith(b"%PDF")
+    preview.close()
 
 
 def test_ctrl_h_opens_the_handover_from_the_main_window(open_window, qtbot):

@@ -312,10 +312,9 @@ def test_a_run_left_open_comes_back_as_a_tab_and_f1_lists_its_keys(
     assert rows["N"] == "Inspection: current item not applicable"
 
 
-def test_the_report_pdf_of_a_run_is_written_off_the_gui_thread(
+def test_the_report_of_a_run_is_built_off_the_gui_thread_previewed_and_saved(
     gui_ctx: AppContext, qtbot: Any, tmp_path: Path, pool_tasks: ThreadWatch
 ) -> None:
-    from branchguard.gui.inspections.runner.report import write_report
     from branchguard.reports import inspection_report
 
     pool_tasks.watch(inspection_report, "build_inspection_report")
@@ -324,13 +323,16 @@ def test_the_report_pdf_of_a_run_is_written_off_the_gui_thread(
     runner = InspectionRunner(session, started.info.id)
     qtbot.addWidget(runner)
     assert not runner.report_button.isHidden()  # a draft's report says DRAFT on every page
-    done: list[tuple[Path, str]] = []
-    out = tmp_path / "巡检.pdf"
-    write_report(runner, session, started.info.id, out, lambda path, warning: done.append((path, warning)))
-    qtbot.waitUntil(lambda: bool(done), timeout=30_000)
-    assert done[0][0] == out
+    runner.report_button.click()
+    preview = runner.report_preview
+    assert preview is not None
+    qtbot.waitUntil(lambda: preview.page_count > 0, timeout=30_000)
     assert pool_tasks.ran_off_the_gui_thread("build_inspection_report")
+    out = tmp_path / "巡检.pdf"
+    preview.save_to(out)
+    qtbot.waitUntil(lambda: preview.last_saved == out, timeout=30_000)
     assert out.read_bytes().startswith(b"%PDF")
+    preview.close()
 
 
 def test_only_failed_rows_are_painted_red(gui_ctx: AppContext, qtbot: Any) -> None:

@@ -7,8 +7,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QDir, QModelIndex, Qt, QUrl
-from PySide6.QtGui import QDesktopServices, QFontInfo
+from PySide6.QtCore import QDir, QModelIndex, Qt
+from PySide6.QtGui import QFontInfo
 from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QMessageBox
 
 from branchguard.context import AppContext
@@ -408,7 +408,7 @@ def test_switching_to_the_lead_brings_the_controls(
 
 
 # -- contact card --------------------------------------------------------------------------------
-def test_print_contact_card_writes_a_pdf_and_offers_to_open_it(
+def test_the_contact_card_opens_in_the_preview_and_saves_as_pdf(
     page: PeoplePage, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     target = tmp_path / "out" / "card"
@@ -419,58 +419,46 @@ def test_print_contact_card_writes_a_pdf_and_offers_to_open_it(
         offered.append(suggested)
         return str(target), "PDF files (*.pdf)"
 
-    opened: list[QUrl] = []
     monkeypatch.setattr(QFileDialog, "getSaveFileName", save_name)
-    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url) or True)
     page.print_button.click()
+    preview = page.card_preview
+    assert preview is not None and preview.page_count == 1  # one page, to pin up
+    assert preview.windowTitle() == "Contact card"
+    preview.save_button.click()
     pdf = target.with_name("card.pdf")
     assert pdf.is_file() and pdf.stat().st_size > 1000
     assert pdf.read_bytes().startswith(b"%PDF")
     assert Path(offered[0]).name == "contact-card.pdf"
     assert Path(offered[0]).parent != Path(QDir.rootPath())
-    box = page.card_message
-    assert box is not None and str(pdf) in box.text()
-    assert page.print_button.isEnabled() and page.busy.isHidden()
-    open_button = next(b for b in box.buttons() if b.text() == "Open")
-    open_button.click()
-    assert opened == [QUrl.fromLocalFile(str(pdf))]
+    assert str(pdf) in preview.message.text()
+    preview.close()
 
 
-def test_a_font_fallback_is_said_and_a_failure_is_shown(
-    page: PeoplePage, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_a_font_fallback_is_said_and_a_failure_is_shown(page: PeoplePage) -> None:
     from branchguard.reports import contact_card
 
     warning = "No Chinese TrueType font was found; using STSong-Light, which is not embedded."
-    written: list[Path] = []
+    real = contact_card.build_contact_card
 
-    def fake_card(_services: Any, _actor: Any, out: Path, _setting: str = "") -> FontChoice:
-        written.append(out)
+    def fell_back(services: Any, actor: Any, out: Path, setting: str = "") -> FontChoice:
+        real(services, actor, out, setting)
         return FontChoice("STSong-Light", "STSong-Light", None, embedded=False, warning=warning)
 
-    monkeypatch.setattr(contact_card, "build_contact_card", fake_card)
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a: (str(tmp_path / "card.pdf"), ""))
-    page.print_button.click()
-    box = page.card_message
-    assert written == [tmp_path / "card.pdf"] and box is not None
-    assert box.icon() == QMessageBox.Icon.Warning and warning in box.informativeText()
-    box.close()
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(contact_card, "build_contact_card", fell_back)
+        preview = page.print_card()
+    assert preview.page_count == 1 and warning in preview.message.text()
+    preview.close()
 
     def broken_card(*_args: Any) -> FontChoice:
         raise BranchGuardError("the folder is read-only")
 
-    shown_errors: list[str] = []
-    monkeypatch.setattr(contact_card, "build_contact_card", broken_card)
-    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _title, text, *_a: shown_errors.append(text))
-    page.print_button.click()
-    assert shown_errors == ["The contact card could not be saved: the folder is read-only"]
-    assert page.print_button.isEnabled() and page.busy.isHidden()
-
-
-def test_cancelling_the_save_dialog_prints_nothing(page: PeoplePage, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a: ("", ""))
-    page.print_button.click()
-    assert page.card_message is None and page.card_task is None
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(contact_card, "build_contact_card", broken_card)
+        failed = page.print_card()
+    assert failed.page_count == 0 and "the folder is read-only" in failed.busy_label.text()
+    assert not failed.save_button.isEnabled() and page.print_button.isEnabled()
+    failed.close()
 
 
 @pytest.mark.parametrize("lang", ["zh_CN"])
@@ -482,7 +470,11 @@ def test_chinese_window_suggests_a_chinese_file_name(
         QFileDialog, "getSaveFileName", lambda _p, _t, name, _f: offered.append(name) or ("", "")
     )
     page.print_button.click()
+    assert page.card_preview is not None
+    page.card_preview.save_button.click()
     assert Path(offered[0]).name == "应急联络卡.pdf"
+    assert page.card_preview.last_saved is None  # cancelled: nothing written
+    page.card_preview.close()
     assert page.staff_tab.model.index(0, PeopleModel.COL_POST).data() == "网点负责人"
 
 

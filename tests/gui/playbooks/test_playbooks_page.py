@@ -401,17 +401,21 @@ def test_export_selected_plans_only(
     assert sorted(p["code"] for p in doc["playbooks"]) == ["FIRE", "ROB"]
 
 
-def test_print_saves_the_card_of_the_plan_shown(
+def test_print_previews_the_card_of_the_plan_shown_and_saves_it(
     page: PlaybooksPage, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     choose(page, "FIRE")
     save_file(monkeypatch, tmp_path / "fire-card")
     page.print_button.click()
+    preview = page.files.card_preview
+    assert preview is not None and preview.windowTitle() == "Playbook card: FIRE"
+    assert preview.file_name == "FIRE-card.pdf" and 1 <= preview.page_count <= 2  # one or two pages
+    preview.save_button.click()
     pdf = tmp_path / "fire-card.pdf"
     assert pdf.is_file() and pdf.read_bytes().startswith(b"%PDF")
-    box = page.files.message
-    assert box is not None and str(pdf) in box.text()
-    assert page.print_button.isEnabled() and page.busy.isHidden()
+    assert str(pdf) in preview.message.text()
+    assert page.print_button.isEnabled()
+    preview.close()
 
 
 # -- a large library -------------------------------------------------------------------------------

@@ -40,6 +40,7 @@ from branchguard.gui.incidents.console.header import IncidentHeader
 from branchguard.gui.incidents.console.log_panel import LogPanel
 from branchguard.gui.incidents.console.side_panel import AttachmentsBox, CallList, OutcomeBox
 from branchguard.gui.incidents.console.steps_panel import StepsPanel
+from branchguard.gui.incidents.reports import ReportMenu
 from branchguard.gui.kit.icons import icon
 from branchguard.gui.kit.loader import Loader
 from branchguard.gui.kit.writer import writer
@@ -74,6 +75,10 @@ class IncidentConsole(QWidget):
         self.report_button = self._button("export", "incident_report_button", self.ask_report_fields)
         self.close_button = self._button("approve", "incident_close_button", self.ask_close)
         self.follow_button = self._button("steps", "incident_follow_button", self.open_follow_mode)
+        self.print_button = QPushButton(icon("print"), "")
+        self.print_button.setObjectName("incident_print_button")
+        self.print_menu = ReportMenu(self, session, lambda: self.incident_id)
+        self.print_button.setMenu(self.print_menu)
         self.steps = StepsPanel()
         self.steps.done_requested.connect(self.mark_done)
         self.steps.skip_requested.connect(self.ask_skip)
@@ -113,7 +118,8 @@ class IncidentConsole(QWidget):
         buttons = QHBoxLayout()
         buttons.addWidget(self.message, 1)
         buttons.addStretch(1)
-        for button in (self.follow_button, self.level_button, self.report_button, self.close_button):
+        for button in (self.follow_button, self.level_button, self.report_button, self.print_button,
+                       self.close_button):
             buttons.addWidget(button)
         work = QSplitter(Qt.Orientation.Vertical)
         work.setChildrenCollapsible(False)
@@ -165,6 +171,11 @@ class IncidentConsole(QWidget):
         self.report_button.setText(self.tr("Initial report…"))
         self.report_button.setToolTip(self.tr("The initial report to head office"))
         self.close_button.setText(self.tr("Close incident…"))
+        self.print_button.setText(self.tr("Preview / Print"))
+        self.print_button.setToolTip(
+            self.tr("The incident report or the initial report: preview, print or save as PDF")
+        )
+        self.print_menu.retranslate()
         self.follow_button.setText(self.tr("Follow mode"))
         self.follow_button.setToolTip(self.tr("Full screen, current step in large type (Ctrl+Shift+F)"))
         self.calls_title.setText(self.tr("Call list"))

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -44,13 +44,16 @@ from branchguard.gui.inspections.runner.item_card import ItemCard
 from branchguard.gui.inspections.runner.keys import ChecklistKeys
 from branchguard.gui.inspections.runner.names import my_name, roster_names
 from branchguard.gui.inspections.runner.photos import PhotoStrip
-from branchguard.gui.inspections.runner.report import ask_report
+from branchguard.gui.inspections.runner.report import preview_inspection_report
 from branchguard.gui.inspections.runner.saver import AnswerSaver
 from branchguard.gui.inspections.runner.signatures import SignaturesBox
 from branchguard.gui.kit.icons import icon
 from branchguard.gui.kit.times import date_time
 from branchguard.gui.kit.writer import writer
 from branchguard.gui.shell.session import GuiSession
+
+if TYPE_CHECKING:
+    from branchguard.gui.kit.print_preview import PreviewDialog
 
 
 class InspectionRunner(QWidget):
@@ -65,6 +68,7 @@ class InspectionRunner(QWidget):
         self.session = session
         self.inspection_id = inspection_id
         self.detail: InspectionDetail | None = None
+        self.report_preview: PreviewDialog | None = None  # the report's preview opened last
         self.current = 0  # the current item's number; 0 before the first load
         self.saver = AnswerSaver(session, inspection_id, self)
         self.saver.saved.connect(self._saved)
@@ -204,7 +208,7 @@ class InspectionRunner(QWidget):
         self.rest_button.setToolTip(self.tr("Answer every item not answered yet as pass"))
         self.submit_button.setText(self.tr("Submit… (Ctrl+Enter)"))
         self.amend_button.setText(self.tr("Amend…"))
-        self.report_button.setText(self.tr("Report PDF…"))
+        self.report_button.setText(self.tr("Preview / Print…"))
         self.hazard_button.setText(self.tr("Open its hazard"))
         self.hazard_button.setToolTip(self.tr("The hazard this failed item opened in the register"))
         self.report_button.setToolTip(self.tr("The inspection report: items, results, photos, signatures"))
@@ -526,8 +530,9 @@ class InspectionRunner(QWidget):
         self.changed.emit(self.inspection_id)
         self.session.data_changed.emit("hazard")
 
-    def ask_report(self) -> None:
-        ask_report(self, self.session, self.inspection_id)
+    def ask_report(self) -> PreviewDialog:
+        self.report_preview = preview_inspection_report(self, self.session, self.inspection_id)
+        return self.report_preview
 
     def open_hazard(self) -> HazardDetailDialog | None:
         answer = self.current_answer()
