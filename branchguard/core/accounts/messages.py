@@ -27,6 +27,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Account '{username}' is locked after too many wrong passwords until {until}",
         "账户“{username}”因多次密码错误已锁定，解锁时间 {until}",
     ),
+    "auth.wait": (
+        "Too many wrong passwords for '{username}': try again in {seconds} s",
+        "账户“{username}”密码错误次数过多：请 {seconds} 秒后再试",
+    ),
     "auth.inactive": ("Account '{username}' is disabled", "账户“{username}”已停用"),
     "action.user.create": ("create user accounts", "创建用户账户"),
     "action.user.update": ("change user accounts", "修改用户账户"),
@@ -35,5 +39,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "action.user.login": ("log in", "登录"),
     "action.user.login_failed": ("failed login", "登录失败"),
     "action.user.locked": ("account locked", "账户锁定"),
+    "action.user.refused": ("refused: not allowed for the role", "拒绝：角色无此权限"),
     "entity.user": ("User", "用户"),
 }
