@@ -1,8 +1,10 @@
 """Command line: `branchguard` opens the window; sub-commands do the same work headless.
 
 Each sub-command module exposes `register(subparsers)`; a handler receives the opened AppContext
-and the parsed arguments and returns an exit code. Expected failures print one line on stderr and
-exit 1; usage errors exit 2 (argparse).
+and the parsed arguments and returns an exit code. Before it runs, the user logs in (cli/login.py):
+the handler acts as `cli_actor(args)`, with that user's role. A command exempt from the login says
+so with `needs_login` in its defaults (a rule; default: always). Expected failures print one line
+on stderr and exit 1; usage errors exit 2 (argparse).
 """
 
 from __future__ import annotations
@@ -44,6 +46,9 @@ def _global_parser(add_help: bool = True, with_version: bool = True) -> argparse
         help="database URL, e.g. postgresql://user@host/branchguard (default: SQLite in the data folder)",
     )
     parser.add_argument("--lang", help="language: zh_CN (default) or en")
+    from branchguard.cli.login import add_login_options  # standard library only: no cost to the window
+
+    add_login_options(parser)
     return parser
 
 
@@ -122,8 +127,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return run_gui(args.data_dir, args.db, args.lang)
     from branchguard.cli.common import fail
+    from branchguard.cli.login import LoginRule, always, doing, login
     from branchguard.context import open_context
-    from branchguard.core.kernel.errors import BranchGuardError
+    from branchguard.core.kernel.errors import BranchGuardError, PermissionDenied
 
     try:
         ctx = open_context(args.data_dir, args.db, args.lang)
@@ -132,7 +138,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:  # the database cannot be reached or opened
         return fail(f"{type(exc).__name__}: {exc}")
     try:
+        args.logged_in = None
+        needs_login: LoginRule = getattr(args, "needs_login", always)
+        if needs_login(ctx.services, args):
+            args.logged_in = login(ctx.services, args)
         return handler(ctx, args)
+    except PermissionDenied as refused:
+        if args.logged_in is not None:  # audited under the user's own name, in its own transaction
+            ctx.services.auth.record_refusal(refused, args.logged_in, doing(args))
+        return fail(refused.message)
     except BrokenPipeError:
         # The reader went away (`| head`): not an error of ours; silence the final flush too.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())

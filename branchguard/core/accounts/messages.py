@@ -21,6 +21,24 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "field.lockout_threshold": ("Wrong passwords before lock", "锁定前允许的错误次数"),
     "field.lockout_minutes": ("Lock duration (minutes)", "锁定时长（分钟）"),
     # auth and permissions
+    "cli.login.no_user": (
+        "this command needs a login: give --user NAME or set {env}",
+        "此命令需要登录：请使用 --user 用户名 或设置 {env}",
+    ),
+    "cli.login.no_password": (
+        "no password: type it at a terminal, or use --password-stdin or {env}",
+        "缺少密码：请在终端中输入，或使用 --password-stdin 或 {env}",
+    ),
+    "cli.login.stdin_empty": (
+        "--password-stdin: standard input holds no password line",
+        "--password-stdin：标准输入中没有密码行",
+    ),
+    "cli.login.prompt": ("Password for {username}: ", "{username} 的密码："),
+    "cli.account.first_must_lead": (
+        "the first account must be a safety lead (--role lead): nobody could add the others",
+        "第一个账户必须是安全负责人（--role lead），否则无人能添加其他账户",
+    ),
+    "cli.account.unlocked": ("'{username}' can log in again", "“{username}”可以重新登录"),
     "cli.account.password_mismatch": ("the two passwords differ", "两次输入的密码不一致"),
     "auth.bad_credentials": ("Wrong user name or password", "用户名或密码错误"),
     "auth.locked": (

@@ -225,26 +225,21 @@ class AuthService:
         summary = f"{user.username} ({user.failed_attempts}/{threshold})"
         if never_locked(user):
             wait = lead_wait(user.failed_attempts, threshold)
-            if wait is not None:  # the count keeps growing (the wait with it) until a right password
-                user.locked_until = now + wait
-                summary += f", next try after {int(wait.total_seconds())} s"
-            record(s, system, "user.login_failed", "user", user.id, summary=summary)
             if wait is None:
+                record(s, system, "user.login_failed", "user", user.id, summary=summary)
                 return AuthenticationError(Message("auth.bad_credentials"))
-            return _locked_error(user, user.locked_until, now)
+            # the count keeps growing (the wait with it, to its cap) until a right password
+            until = user.locked_until = now + wait
+            summary += f", next try after {int(wait.total_seconds())} s"
+            record(s, system, "user.login_failed", "user", user.id, summary=summary)
+            return _locked_error(user, until, now)
         record(s, system, "user.login_failed", "user", user.id, summary=summary)
         if user.failed_attempts >= threshold:
-            user.locked_until = now + timedelta(minutes=minutes)
+            until = user.locked_until = now + timedelta(minutes=minutes)
             user.failed_attempts = 0
-            record(
-                s,
-                system,
-                "user.locked",
-                "user",
-                user.id,
-                summary=f"{user.username} until {user.locked_until.isoformat()}",
-            )
-            return _locked_error(user, user.locked_until, now)
+            locked = f"{user.username} until {until.isoformat()}"
+            record(s, system, "user.locked", "user", user.id, summary=locked)
+            return _locked_error(user, until, now)
         return AuthenticationError(Message("auth.bad_credentials"))
 
     def record_refusal(self, refused: PermissionDenied, actor: Actor, doing: str) -> None:

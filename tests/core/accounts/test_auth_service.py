@@ -237,7 +237,9 @@ def test_a_stranger_cannot_lock_the_lead_out_only_slow_them_down(
     assert not isinstance(fresh.value, AccountLocked)
 
 
-def test_a_leads_wrong_passwords_are_audited_with_the_wait(ctx: AppContext, auth: AuthService, lead: Actor) -> None:
+def test_a_leads_wrong_passwords_are_audited_with_the_wait(
+    ctx: AppContext, auth: AuthService, lead: Actor
+) -> None:
     from branchguard.core.audit.service import AuditFilter
 
     for _ in range(5):
