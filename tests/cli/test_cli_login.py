@@ -13,6 +13,7 @@ import pytest
 
 from tests.cli.cli_support import LEAD_PASSWORD, STAFF_PASSWORD, as_user, invoke
 
+
 @pytest.fixture
 def data_dir(tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> Path:
     """The demo branch, filled without any login (first-run set-up)."""
@@ -145,14 +146,16 @@ def test_password_from_stdin_from_the_environment_and_none_at_all(
     data_dir: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     as_user(monkeypatch, None)
-    code, out, err = cli(capsys, monkeypatch, data_dir, "--user", "auditor", "--password-stdin", "audit", "list",
-                         stdin="auditor-demo-2026\n")
+    auditor = ("--user", "auditor")
+    code, _out, err = cli(capsys, monkeypatch, data_dir, *auditor, "--password-stdin", "audit", "list",
+                          stdin="auditor-demo-2026\n")
     assert code == 0, err
     assert audit_rows(data_dir, "user.login")[-1] == ("auditor", "auditor")
-    code, _out, err = cli(capsys, monkeypatch, data_dir, "--user", "auditor", "--password-stdin", "audit", "list")
+    code, _out, err = cli(capsys, monkeypatch, data_dir, *auditor, "--password-stdin", "audit", "list")
     assert code == 1 and "--password-stdin: standard input holds no password line" in err
     code, _out, err = cli(capsys, monkeypatch, data_dir, "--user", "auditor", "audit", "list")
-    assert code == 1 and "no password: type it at a terminal, or use --password-stdin or BRANCHGUARD_PASSWORD" in err
+    assert code == 1
+    assert "no password: type it at a terminal, or use --password-stdin or BRANCHGUARD_PASSWORD" in err
     monkeypatch.setenv("BRANCHGUARD_PASSWORD", "auditor-demo-2026")
     assert cli(capsys, monkeypatch, data_dir, "--user", "auditor", "audit", "list")[0] == 0
     # --user wins over BRANCHGUARD_USER; an auditor reads, never acts
@@ -161,8 +164,9 @@ def test_password_from_stdin_from_the_environment_and_none_at_all(
     assert code == 1 and "Auditor 'auditor' may not" in err
     # with --password-stdin, `user add` reads the login's password first, then the new account's
     as_user(monkeypatch, None)
+    lines = f"{LEAD_PASSWORD}\nteller-pass-2026\n"
     code, _out, err = cli(capsys, monkeypatch, data_dir, "--user", "lead", "--password-stdin",
-                          "user", "add", "teller", "--role", "staff", stdin=f"{LEAD_PASSWORD}\nteller-pass-2026\n")
+                          "user", "add", "teller", "--role", "staff", stdin=lines)
     assert code == 0, err
     as_user(monkeypatch, "teller", "teller-pass-2026")
     assert cli(capsys, monkeypatch, data_dir, "people", "list")[0] == 0
