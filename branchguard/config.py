@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from branchguard import APP_NAME
+from branchguard.paths import make_private
 
 DB_ENV = "BRANCHGUARD_DB"
 DATA_DIR_ENV = "BRANCHGUARD_DATA_DIR"
@@ -102,6 +103,7 @@ class LocalSettings:
         tmp = self.path.with_suffix(".ini.tmp")
         with tmp.open("w", encoding="utf-8") as fh:
             self._parser.write(fh)
+        make_private(self.data_dir, tmp)
         tmp.replace(self.path)
 
 
@@ -126,6 +128,7 @@ def resolve(
     """Command-line flags win over the environment, which wins over settings.ini."""
     folder = Path(data_dir).expanduser() if data_dir else default_data_dir()
     folder.mkdir(parents=True, exist_ok=True)
+    make_private(folder, folder, folder / "settings.ini")  # also those made before it was private
     settings = LocalSettings(folder)
     # Imported here, not at the top: the window reads its language and data folder before it paints
     # its first frame, and SQLAlchemy takes longer to import than that frame may.

@@ -9,7 +9,7 @@ import logging
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import Engine, text
+from sqlalchemy import Engine, make_url, text
 from sqlalchemy.orm import Session, sessionmaker
 
 from branchguard.config import RuntimeConfig, resolve
@@ -19,6 +19,7 @@ from branchguard.core.people.service import ensure_builtin_contacts
 from branchguard.core.services import Services, build_services
 from branchguard.db.engine import make_engine, make_session_factory
 from branchguard.db.migrate import SchemaAction, SchemaProblem, SchemaReport, prepare_database
+from branchguard.paths import make_private
 
 log = logging.getLogger(__name__)
 
@@ -46,11 +47,13 @@ def open_context(
     set_language(config.language)
     engine = make_engine(config.db_url)
     try:
+        _make_database_private(config)  # before the upgrade's copy of it, which keeps its mode
         try:
             schema = prepare_database(engine, config.backup_dir)
         except SchemaProblem as problem:  # the db layer names the message; words are core's
             log.error("schema: %s %s", problem.key, problem.params)
             raise SchemaError(Message(problem.key, **problem.params)) from problem
+        _make_database_private(config)  # a new file, or a -wal/-shm made before it was private
         if schema.action != SchemaAction.CURRENT:
             change = (schema.action, schema.from_revision, schema.to_revision, schema.backup)
             log.info("schema %s: %s -> %s (backup: %s)", *change)
@@ -64,6 +67,16 @@ def open_context(
         engine.dispose()
         raise
     return AppContext(config, engine, sessions, services, schema)
+
+
+def _make_database_private(config: RuntimeConfig) -> None:
+    """SQLite makes the database file (with the process's umask) and gives its -wal, -shm and
+    journal the database file's mode: the file is made private, and whatever it made already."""
+    url = make_url(config.db_url)
+    if url.get_backend_name() != "sqlite" or not url.database or url.database == ":memory:":
+        return
+    db = Path(url.database)
+    make_private(config.data_dir, *(db.with_name(db.name + end) for end in ("", "-wal", "-shm", "-journal")))
 
 
 def _starter_library_missing(sessions: sessionmaker[Session]) -> bool:

@@ -110,6 +110,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _no_console(argv)
     parser = _global_parser() if opens_window else build_parser()
     args = parser.parse_args(argv)
+    if from_process:  # not for a caller in-process (a test): the umask is the whole process's
+        _private_by_default(args.data_dir)
     _start_diagnostics(args.data_dir, getattr(args, "command", None), entry_point=from_process)
     if args.lang:
         from branchguard.core.kernel.i18n import normalize_language
@@ -194,6 +196,18 @@ def _run_without_context(handler: ConfigHandler, args: argparse.Namespace) -> in
         return fail(exc.message)
     except OSError as exc:
         return fail(f"{exc.filename or ''}: {exc.strerror or exc}".lstrip(": "))
+
+
+def _private_by_default(data_dir: str | None) -> None:
+    """Whatever this process creates in the data folder, or through a library anywhere (SQLite's
+    journal, the log, archives), is its owner's only (paths.py: a group-shared folder keeps the
+    group). Set before the log and crash files are opened."""
+    from pathlib import Path
+
+    from branchguard.config import default_data_dir
+    from branchguard.paths import restrict_new_files
+
+    restrict_new_files(Path(data_dir).expanduser() if data_dir else default_data_dir())
 
 
 def _start_diagnostics(data_dir: str | None, command: str | None, entry_point: bool) -> None:
