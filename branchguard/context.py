@@ -12,7 +12,7 @@ from pathlib import Path
 from sqlalchemy import Engine, make_url, text
 from sqlalchemy.orm import Session, sessionmaker
 
-from branchguard.config import RuntimeConfig, resolve
+from branchguard.config import RuntimeConfig, resolve, with_stored_password
 from branchguard.core.kernel.errors import SchemaError
 from branchguard.core.kernel.i18n import Message, set_language
 from branchguard.core.people.service import ensure_builtin_contacts
@@ -45,7 +45,7 @@ def open_context(
 ) -> AppContext:
     config = resolve(data_dir, db, lang)
     set_language(config.language)
-    engine = make_engine(config.db_url)
+    engine = make_engine(with_stored_password(config.db_url))
     try:
         _make_database_private(config)  # before the upgrade's copy of it, which keeps its mode
         try:
