@@ -78,8 +78,9 @@ def test_the_wheel_installed_in_a_fresh_environment_works(tmp_path: Path) -> Non
 
     branchguard = tmp_path / "venv" / "bin" / "branchguard"
     data = check_installed([branchguard], [branchguard], tmp_path)
+    as_lead = clean_env(BRANCHGUARD_USER="lead", BRANCHGUARD_PASSWORD="lead-demo-2026")
     assert "FIRE_DAILY" in run([branchguard, "--data-dir", data, "--lang", "en", "inspection", "templates"],
-                               tmp_path)
+                               tmp_path, as_lead)
 
 
 def test_the_sdist_carries_the_resources_and_migrations(tmp_path: Path) -> None:

@@ -196,3 +196,19 @@ def test_first_run_and_make_run_need_no_password(
     code, _out, err = cli(capsys, monkeypatch, data, "demo")  # refused, never a prompt
     assert code == 1 and "Traceback" not in err
     assert cli(capsys, monkeypatch, data, "info")[0] == 0
+
+
+def test_restore_over_data_with_accounts_needs_a_lead(
+    data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    archive = tmp_path / "copy.zip"
+    as_user(monkeypatch, "lead", LEAD_PASSWORD)
+    assert cli(capsys, monkeypatch, data_dir, "backup", "-o", str(archive))[0] == 0
+    as_user(monkeypatch, None)
+    code, _out, err = cli(capsys, monkeypatch, data_dir, "restore", str(archive), "--yes")
+    assert code == 1 and "needs a login" in err
+    as_user(monkeypatch, "staff", STAFF_PASSWORD)
+    code, _out, err = cli(capsys, monkeypatch, data_dir, "restore", str(archive), "--yes")
+    assert code == 1 and "Staff 'staff' may not" in err
+    assert audit_rows(data_dir, "user.refused") == [("staff", "restore (backup.create)")]
+    assert not [p for p in data_dir.iterdir() if p.name.startswith("before-restore-")]

@@ -245,9 +245,9 @@ class AuthService:
     def record_refusal(self, refused: PermissionDenied, actor: Actor, doing: str) -> None:
         """Audit a refused attempt (a command the actor's role may not run), in its own transaction:
         the refusal wrote nothing else."""
-        action = refused.action or "?"
+        why = f"{doing} ({refused.action})" if refused.action else f"{doing}: {refused.text('en')}"
         with self._sessions.begin() as s:
-            record(s, actor, "user.refused", "user", actor.user_id or "", summary=f"{doing} ({action})"[:500])
+            record(s, actor, "user.refused", "user", actor.user_id or "", summary=why[:500])
 
     def _get(self, s: Session, user_id: int) -> UserRow:
         user = s.get(UserRow, user_id)
