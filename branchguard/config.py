@@ -3,6 +3,11 @@
 Branch-wide settings (branch name, lockout policy) live in the database so a shared PostgreSQL
 deployment sees one value; what belongs to this PC (language, database URL, report font) lives
 here. Window geometry is the GUI's own business (QSettings next to this file).
+
+A database password never stays in settings.ini: one found in `db_url` is moved to the system
+keyring (service "BranchGuard", account "user@host") and the file rewritten without it; with no
+working keyring the start is refused, saying how to use a pgpass file instead. At connection the
+keyring's password is added to a URL that has none; without one, libpq reads PGPASSFILE/~/.pgpass.
 """
 
 from __future__ import annotations
@@ -12,9 +17,15 @@ import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from branchguard import APP_NAME
+from branchguard.paths import make_private
 
+if TYPE_CHECKING:
+    from sqlalchemy.engine import URL
+
+KEYRING_SERVICE = "BranchGuard"
 DB_ENV = "BRANCHGUARD_DB"
 DATA_DIR_ENV = "BRANCHGUARD_DATA_DIR"
 DB_FILE = "branchguard.sqlite"  # the embedded database in the data folder
@@ -103,6 +114,7 @@ class LocalSettings:
         tmp = self.path.with_suffix(".ini.tmp")
         with tmp.open("w", encoding="utf-8") as fh:
             self._parser.write(fh)
+        make_private(self.data_dir, tmp)
         tmp.replace(self.path)
 
 
@@ -143,7 +155,10 @@ def resolve(
         except OSError:
             if not folder.is_dir():
                 raise
+        make_private(folder, folder, folder / "settings.ini")  # also those made before it was private
     settings = LocalSettings(folder)
+    if create:  # a read-only start rewrites nothing
+        move_password_to_keyring(settings)
     # Imported here, not at the top: the window reads its language and data folder before it paints
     # its first frame, and SQLAlchemy takes longer to import than that frame may.
     from branchguard.db.engine import sqlite_url
@@ -153,3 +168,61 @@ def resolve(
 
     language = normalize_language(lang or settings.get("language"))
     return RuntimeConfig(data_dir=folder, db_url=url, language=language, settings=settings)
+
+
+def keyring_account(url: URL) -> str:
+    """The keyring entry of a database server's password: the URL's user@host."""
+    return f"{url.username or ''}@{url.host or ''}"
+
+
+def move_password_to_keyring(settings: LocalSettings) -> None:
+    """A password in settings.ini's `db_url` goes to the keyring and out of the file; refused (the
+    file left as it is) when no keyring backend works."""
+    raw = settings.get("db_url").strip()
+    if not raw:
+        return
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
+    try:
+        url = make_url(raw)
+    except ArgumentError:  # not a URL: the engine will say so
+        return
+    if not url.password:
+        return
+    from branchguard.core.kernel.errors import BranchGuardError
+    from branchguard.core.kernel.i18n import Message
+
+    try:
+        import keyring
+
+        keyring.set_password(KEYRING_SERVICE, keyring_account(url), str(url.password))
+    except Exception:  # no backend (keyring.errors.NoKeyringError), a locked or broken one
+        where = f"{url.host or 'localhost'}:{url.port or 5432}:{url.database or '*'}:{url.username or '*'}"
+        raise BranchGuardError(
+            Message(
+                "settings.password_needs_keyring",
+                path=str(settings.path),
+                url=url.render_as_string(hide_password=True),
+                line=where,
+            )
+        ) from None
+    bare = url._replace(password=None)  # URL.set() leaves a field given None as it was
+    settings.set("db_url", bare.render_as_string(hide_password=False))
+
+
+def with_stored_password(db_url: str) -> str:
+    """`db_url` with the keyring's password for its user@host when it names a server but no
+    password; otherwise as given (libpq then reads a pgpass file)."""
+    from sqlalchemy.engine import make_url
+
+    url = make_url(db_url)
+    if url.get_backend_name() == "sqlite" or url.password or not url.host:
+        return db_url
+    try:
+        import keyring
+
+        password = keyring.get_password(KEYRING_SERVICE, keyring_account(url))
+    except Exception:  # no working keyring: a pgpass file may hold it
+        return db_url
+    return url.set(password=password).render_as_string(hide_password=False) if password else db_url

@@ -12,10 +12,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import Engine, text
+from sqlalchemy import Engine, make_url, text
 from sqlalchemy.orm import Session, sessionmaker
 
-from branchguard.config import DB_FILE, RuntimeConfig, resolve
+from branchguard.config import DB_FILE, RuntimeConfig, resolve, with_stored_password
 from branchguard.core.faults import holders
 from branchguard.core.faults.rules import explain, waiting
 from branchguard.core.faults.types import Fault, FaultKind, FaultPlace
@@ -25,6 +25,7 @@ from branchguard.core.people.service import ensure_builtin_contacts
 from branchguard.core.services import Services, build_services
 from branchguard.db.engine import is_sqlite, make_engine, make_session_factory
 from branchguard.db.migrate import SchemaAction, SchemaProblem, SchemaReport, prepare_database
+from branchguard.paths import make_private
 
 log = logging.getLogger(__name__)
 
@@ -110,13 +111,19 @@ def open_context(
         if on_lock_wait is not None:
             on_lock_wait(waiting(place, holders.other_pids(config.data_dir)))
 
-    engine = make_engine(config.db_url, read_only=read_only, on_lock_wait=lock_wait)
+    engine = make_engine(
+        with_stored_password(config.db_url), read_only=read_only, on_lock_wait=lock_wait
+    )
     try:
+        if not read_only:
+            _make_database_private(config)  # before the upgrade's copy of it, which keeps its mode
         try:
             schema = prepare_database(engine, config.backup_dir, read_only=read_only)
         except SchemaProblem as problem:  # the db layer names the message; words are core's
             log.error("schema: %s %s", problem.key, problem.params)
             raise SchemaError(Message(problem.key, **problem.params)) from problem
+        if not read_only:
+            _make_database_private(config)  # a new file, or a -wal/-shm made before it was private
         if schema.action != SchemaAction.CURRENT:
             change = (schema.action, schema.from_revision, schema.to_revision, schema.backup)
             log.info("schema %s: %s -> %s (backup: %s)", *change)
@@ -153,6 +160,16 @@ def _open_ledger(sessions: sessionmaker[Session]) -> None:
 
         added = adopt_existing(sessions)
         log.info("ledger: %d entries taken in", added)
+
+
+def _make_database_private(config: RuntimeConfig) -> None:
+    """SQLite makes the database file (with the process's umask) and gives its -wal, -shm and
+    journal the database file's mode: the file is made private, and whatever it made already."""
+    url = make_url(config.db_url)
+    if url.get_backend_name() != "sqlite" or not url.database or url.database == ":memory:":
+        return
+    db = Path(url.database)
+    make_private(config.data_dir, *(db.with_name(db.name + end) for end in ("", "-wal", "-shm", "-journal")))
 
 
 def _starter_library_missing(sessions: sessionmaker[Session]) -> bool:

@@ -1,8 +1,11 @@
-"""Where the bundled resources (icons, translations, built-in content) are. Qt-free: the services
-read built-in content from here too."""
+"""Where the bundled resources (icons, translations, built-in content) are, and who may read the
+data folder (private by default). Qt-free: the services read built-in content from here too."""
 
 from __future__ import annotations
 
+import os
+import stat
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
@@ -25,3 +28,55 @@ def i18n_dir() -> Path:
 
 def starter_playbooks_file() -> Path:
     return resources_dir() / "playbooks" / "starter_library.yaml"
+
+
+# -- private by default ------------------------------------------------------------------------
+# On POSIX the data folder and everything in it (database and its -wal/-shm, attachments, keys,
+# settings, backups, logs) are its owner's only: folders 0700, files 0600. A data folder shared by
+# the accounts of one group (README, "Where data lives") is marked so by its setgid bit
+# (`chmod 2770`): then the group keeps its access (folders 2770, files 0660) and others have none.
+# Windows keeps no such modes: the README shows how to restrict the folder with icacls.
+
+
+@dataclass(frozen=True)
+class Access:
+    folder: int
+    file: int
+    umask: int
+
+
+OWNER_ONLY = Access(folder=0o700, file=0o600, umask=0o077)
+OWNER_AND_GROUP = Access(folder=0o2770, file=0o660, umask=0o007)
+
+
+def access_of(data_dir: Path) -> Access:
+    """Owner only, unless `data_dir` is a group's shared folder (its setgid bit set)."""
+    try:
+        shared = bool(data_dir.stat().st_mode & stat.S_ISGID)
+    except OSError:  # not made yet: it will be made private
+        shared = False
+    return OWNER_AND_GROUP if shared else OWNER_ONLY
+
+
+def restrict_new_files(data_dir: Path) -> None:
+    """From now on, what this process creates is private (the process's umask): for files that a
+    library creates (SQLite's journal, the log, zip archives) as well as our own."""
+    if os.name == "posix":
+        os.umask(access_of(data_dir).umask)
+
+
+def make_private(data_dir: Path, *paths: Path) -> None:
+    """Give each existing path (a folder or a file) the data folder's access; the data folder
+    itself when no path is given. Nothing off POSIX, nor where the file system keeps no modes
+    (a FAT USB stick refuses chmod: what is there stays as the stick allows)."""
+    if os.name != "posix":
+        return
+    access = access_of(data_dir)
+    for path in paths or (data_dir,):
+        try:
+            mode = path.stat().st_mode
+            wanted = access.folder if stat.S_ISDIR(mode) else access.file
+            if stat.S_IMODE(mode) != wanted:
+                path.chmod(wanted)
+        except OSError:
+            continue

@@ -16,7 +16,7 @@ ROOT = Path(__file__).resolve().parents[1]
 # folder or a database chosen for the suite, the start-up trace switches.
 ISOLATE = (
     "PYTHONPATH", "PYTHONHOME", "BRANCHGUARD_DATA_DIR", "BRANCHGUARD_DB",
-    "BRANCHGUARD_TRACE_STARTUP", "BRANCHGUARD_EXIT_AFTER_STARTUP",
+    "BRANCHGUARD_TRACE_STARTUP", "BRANCHGUARD_EXIT_AFTER_STARTUP", "BRANCHGUARD_USER", "BRANCHGUARD_PASSWORD",
 )
 
 
@@ -56,7 +56,9 @@ def check_installed(cli: Sequence[str | Path], window: Sequence[str | Path], wor
     assert project_version() in run([*cli, "--version"], work)
     assert "lead-demo-2026" in run([*cli, *common, "demo"], work)
     card = work / "card.pdf"
-    run([*cli, *common, "contacts", "card", "-o", card], work)
+    # a command that reads records logs in (the demo's safety lead; the password for automation)
+    run([*cli, *common, "--user", "lead", "contacts", "card", "-o", card], work,
+        clean_env(BRANCHGUARD_PASSWORD="lead-demo-2026"))
     assert card.read_bytes().startswith(b"%PDF")
     fonts = pdf_fonts(card)
     assert fonts and all(embedded for _name, embedded in fonts), fonts

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from branchguard.gui.kit.page import registered_pages
-from tests.install_support import ROOT, check_installed, run
+from tests.install_support import ROOT, check_installed, clean_env, run
 
 # Loaded by nothing the app uses (dragged in by PySide6's plugins, or development only).
 UNUSED = ("Qt6Quick", "Qt6Qml", "Qt6VirtualKeyboard", "Qt6Pdf", "Qt6Wayland", "libqgtk3", "libgtk-3")
@@ -56,5 +56,7 @@ def test_frozen_build_runs_the_cli_and_the_window(tmp_path: Path) -> None:
 
     data = check_installed([folder / "branchguard-cli"], [folder / "BranchGuard"], tmp_path)
     common = ["--data-dir", str(data), "--lang", "en"]
-    assert "FIRE" in run([folder / "branchguard-cli", *common, "playbook", "list"], tmp_path)
-    assert "FIRE_DAILY" in run([folder / "branchguard-cli", *common, "inspection", "templates"], tmp_path)
+    as_lead = clean_env(BRANCHGUARD_USER="lead", BRANCHGUARD_PASSWORD="lead-demo-2026")  # commands log in
+    cli = folder / "branchguard-cli"
+    assert "FIRE" in run([cli, *common, "playbook", "list"], tmp_path, as_lead)
+    assert "FIRE_DAILY" in run([cli, *common, "inspection", "templates"], tmp_path, as_lead)

@@ -84,8 +84,9 @@ def test_the_wheel_installed_in_a_fresh_environment_works(tmp_path: Path) -> Non
         "print(page_count(Path('card.pdf')))"
     )
     assert run([python, "-c", pages], tmp_path).strip() == "1"
+    as_lead = clean_env(BRANCHGUARD_USER="lead", BRANCHGUARD_PASSWORD="lead-demo-2026")
     assert "FIRE_DAILY" in run([branchguard, "--data-dir", data, "--lang", "en", "inspection", "templates"],
-                               tmp_path)
+                               tmp_path, as_lead)
 
 
 def test_the_sdist_carries_the_resources_and_migrations(tmp_path: Path) -> None:

@@ -1,8 +1,10 @@
 """Command line: `branchguard` opens the window; sub-commands do the same work headless.
 
 Each sub-command module exposes `register(subparsers)`; a handler receives the opened AppContext
-and the parsed arguments and returns an exit code. Expected failures print one line on stderr and
-exit 1; usage errors exit 2 (argparse).
+and the parsed arguments and returns an exit code. Before it runs, the user logs in (cli/login.py):
+the handler acts as `cli_actor(args)`, with that user's role. A command exempt from the login says
+so with `needs_login` in its defaults (a rule; default: always). Expected failures print one line
+on stderr and exit 1; usage errors exit 2 (argparse).
 """
 
 from __future__ import annotations
@@ -50,6 +52,9 @@ def _global_parser(add_help: bool = True, with_version: bool = True) -> argparse
         help="open the data read-only: viewing, reports and verify work, nothing is written "
         "(also chosen by itself when the data folder cannot be written)",
     )
+    from branchguard.cli.login import add_login_options  # standard library only: no cost to the window
+
+    add_login_options(parser)
     return parser
 
 
@@ -117,6 +122,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _no_console(argv)
     parser = _global_parser() if opens_window else build_parser()
     args = parser.parse_args(argv)
+    if from_process:  # not for a caller in-process (a test): the umask is the whole process's
+        _private_by_default(args.data_dir)
     if not args.read_only:
         _start_diagnostics(args.data_dir, getattr(args, "command", None), entry_point=from_process)
     if args.lang:
@@ -141,9 +148,10 @@ def _run_command(handler: Handler, args: argparse.Namespace) -> int:
     """Open the context and run the command. Faults of the machine (a locked, full, read-only or
     damaged database, a server gone) end in one worded line and exit 1, never a traceback."""
     from branchguard.cli.common import fail, warn
+    from branchguard.cli.login import LoginRule, always, doing, login
     from branchguard.context import open_context
     from branchguard.core.faults.holders import Announcement
-    from branchguard.core.kernel.errors import BranchGuardError
+    from branchguard.core.kernel.errors import BranchGuardError, PermissionDenied
     from branchguard.core.kernel.i18n import Message, translate
 
     said: set[str] = set()
@@ -166,7 +174,15 @@ def _run_command(handler: Handler, args: argparse.Namespace) -> int:
         warn(translate(Message("fault.opened_read_only", folder=str(ctx.data_dir))))
     announced = None if ctx.read_only else Announcement(ctx.data_dir)
     try:
+        args.logged_in = None
+        needs_login: LoginRule = getattr(args, "needs_login", always)
+        if needs_login(ctx.services, args):
+            args.logged_in = login(ctx.services, args)
         return handler(ctx, args)
+    except PermissionDenied as refused:
+        if args.logged_in is not None:  # audited under the user's own name, in its own transaction
+            ctx.services.auth.record_refusal(refused, args.logged_in, doing(args))
+        return fail(refused.message)
     except BrokenPipeError:
         # The reader went away (`| head`): not an error of ours; silence the final flush too.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
@@ -229,6 +245,18 @@ def _run_without_context(handler: ConfigHandler, args: argparse.Namespace) -> in
         if isinstance(exc, OSError):
             return fail(f"{exc.filename or ''}: {exc.strerror or exc}".lstrip(": "))
         raise
+
+
+def _private_by_default(data_dir: str | None) -> None:
+    """Whatever this process creates in the data folder, or through a library anywhere (SQLite's
+    journal, the log, archives), is its owner's only (paths.py: a group-shared folder keeps the
+    group). Set before the log and crash files are opened."""
+    from pathlib import Path
+
+    from branchguard.config import default_data_dir
+    from branchguard.paths import restrict_new_files
+
+    restrict_new_files(Path(data_dir).expanduser() if data_dir else default_data_dir())
 
 
 def _start_diagnostics(data_dir: str | None, command: str | None, entry_point: bool) -> None:

@@ -1,4 +1,9 @@
-"""`branchguard user add|list`: login accounts (the new password is read from standard input)."""
+"""`branchguard user add|unlock|list`: login accounts (the new password is read from standard input).
+
+`user add` needs a safety lead's login, except on a database without any account, where it creates
+the first safety lead (first-run set-up, as the window's first-start dialog). With
+--password-stdin the first line is the password of the user logging in, the next the new one.
+"""
 
 from __future__ import annotations
 
@@ -8,9 +13,11 @@ import sys
 from typing import TYPE_CHECKING
 
 from branchguard.cli.common import cli_actor, local_time, print_json, print_table
-from branchguard.core.kernel.errors import ValidationError
+from branchguard.cli.login import once_accounts_exist
+from branchguard.core.kernel.errors import NotFound, ValidationError
 from branchguard.core.kernel.i18n import Message, t
-from branchguard.core.kernel.types import Role
+from branchguard.core.kernel.roles import may
+from branchguard.core.kernel.types import Actor, Role
 
 if TYPE_CHECKING:  # the context pulls in SQLAlchemy: only where a command runs
     from branchguard.context import AppContext
@@ -26,7 +33,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     add.add_argument("name", help="user name (2-32 letters, digits, '.', '_' or '-')")
     add.add_argument("--role", required=True, choices=[r.value for r in Role])
     add.add_argument("--display-name", default="", help="name shown in the window and the audit trail")
-    add.set_defaults(handler=run_add)
+    add.set_defaults(handler=run_add, needs_login=once_accounts_exist)
+    unlock = group.add_parser(
+        "unlock", help="end the lock (or a safety lead's wait) after wrong passwords, at once"
+    )
+    unlock.add_argument("name", help="user name")
+    unlock.set_defaults(handler=run_unlock)
     lst = group.add_parser("list", help="list accounts")
     lst.add_argument("--json", action="store_true")
     lst.set_defaults(handler=run_list)
@@ -42,14 +54,30 @@ def read_new_password() -> str:
 
 
 def run_add(ctx: AppContext, args: argparse.Namespace) -> int:
+    if args.logged_in is None:  # no account yet: the first one, who must be able to add the others
+        if not may(Actor(None, args.name, Role(args.role)), "user.create"):
+            raise ValidationError("field.role", Message("cli.account.first_must_lead"))
+        user = ctx.services.auth.create_first_lead(args.name, read_new_password(), args.display_name)
+        print(user.id)
+        return 0
     password = read_new_password()
-    user = ctx.services.auth.add_user(cli_actor(), args.name, args.role, password, args.display_name)
+    user = ctx.services.auth.add_user(cli_actor(args), args.name, args.role, password, args.display_name)
     print(user.id)
     return 0
 
 
+def run_unlock(ctx: AppContext, args: argparse.Namespace) -> int:
+    auth = ctx.services.auth
+    user = auth.user_by_name(args.name)
+    if user is None:
+        raise NotFound(Message("notfound", what=Message("entity.user"), id=args.name))
+    auth.unlock(cli_actor(args), user.id)
+    print(t("cli.account.unlocked", username=user.username))
+    return 0
+
+
 def run_list(ctx: AppContext, args: argparse.Namespace) -> int:
-    users = ctx.services.auth.list_users(cli_actor())
+    users = ctx.services.auth.list_users(cli_actor(args))
     if args.json:
         print_json(users)
         return 0

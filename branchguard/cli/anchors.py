@@ -45,20 +45,20 @@ def run_show(ctx: AppContext, args: argparse.Namespace) -> int:
 
 def run_folder(ctx: AppContext, args: argparse.Namespace) -> int:
     chosen = ctx.services.anchors.choose_folder(
-        cli_actor(), args.path, lambda value: ctx.config.settings.set("anchor_dir", value)
+        cli_actor(args), args.path, lambda value: ctx.config.settings.set("anchor_dir", value)
     )
     print(t("anchor.cli.folder_set", path=chosen))
     return 0
 
 
-def check_anchors(ctx: AppContext, source: Path) -> int:
+def check_anchors(ctx: AppContext, args: argparse.Namespace, source: Path) -> int:
     """`verify --anchor SOURCE`: every anchor's signature, then every anchored (seq, hash) in the
     ledger now; each failing anchor is named with why. 0 only when every anchor holds."""
     from branchguard.core.anchors.rules import grouped, local_minute, proof
     from branchguard.core.anchors.store import AnchorSourceError
 
     try:
-        report = ctx.services.anchors.check(cli_actor(), source)
+        report = ctx.services.anchors.check(cli_actor(args), source)
     except AnchorSourceError as exc:
         return fail(exc.message)
     if not report.results:

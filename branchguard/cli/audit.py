@@ -49,7 +49,7 @@ def run_list(ctx: AppContext, args: argparse.Namespace) -> int:
         text=args.text,
         limit=args.limit,
     )
-    events = ctx.services.audit.list(cli_actor(), flt)
+    events = ctx.services.audit.list(cli_actor(args), flt)
     if args.json:
         print_json(events)
         return 0

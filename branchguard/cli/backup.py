@@ -40,11 +40,11 @@ def run_backup(ctx: AppContext, args: argparse.Namespace) -> int:
 
     backups = ctx.services.backup
     if args.output:
-        result = backups.create(cli_actor(), ctx.config.db_url, args.output)
+        result = backups.create(cli_actor(args), ctx.config.db_url, args.output)
     else:
         settings = ctx.config.settings
         result = backups.create_in_folder(
-            cli_actor(),
+            cli_actor(args),
             ctx.config.db_url,
             args.folder or ctx.config.backup_dir,
             settings.get_int("backup_keep_daily"),
@@ -60,12 +60,45 @@ def run_backup(ctx: AppContext, args: argparse.Namespace) -> int:
     return 0
 
 
+def _log_in_restorer(config: RuntimeConfig, args: argparse.Namespace) -> None:
+    """Restoring replaces the database: when the one in place holds accounts, a user who may make
+    backups (a safety lead) logs in first; a refusal is audited there. Nobody logs in when nobody
+    could: no database yet, or one without accounts (a new PC). A database in use by another
+    BranchGuard is refused before the login, which would wait for it to write."""
+    from sqlalchemy.engine import make_url
+
+    from branchguard.cli.login import doing, login
+    from branchguard.context import open_context
+    from branchguard.core.backup.archive import refuse_if_in_use
+    from branchguard.core.kernel.errors import PermissionDenied
+
+    url = make_url(config.db_url)
+    if url.get_backend_name() == "sqlite":
+        if not (url.database and Path(url.database).exists()):
+            return
+        refuse_if_in_use(Path(url.database))
+    ctx = open_context(config.data_dir, config.db_url, config.language)
+    try:
+        if not ctx.services.auth.has_users():
+            return
+        actor = login(ctx.services, args)
+        try:
+            ctx.services.backup.check_restorer(actor)
+        except PermissionDenied as refused:
+            ctx.services.auth.record_refusal(refused, actor, doing(args))
+            raise
+    finally:
+        ctx.close()
+
+
 def run_restore(config: RuntimeConfig, args: argparse.Namespace) -> int:
     from branchguard.core.backup.archive import check_backup, restore_backup
+    from branchguard.core.kernel.types import Actor
     from branchguard.db.migrate import known_revisions
 
     revisions = known_revisions()
-    manifest = check_backup(args.archive, revisions)
+    manifest = check_backup(args.archive, revisions)  # a bad archive is refused before any login
+    _log_in_restorer(config, args)
     print(
         t(
             "cli.restore.holds",
@@ -95,7 +128,9 @@ def run_restore(config: RuntimeConfig, args: argparse.Namespace) -> int:
 
     ctx = open_context(config.data_dir, config.db_url, config.language)
     try:
-        report = ctx.services.incidents.verify(cli_actor())
+        # The restored database has its own accounts: the check is the system's, as at the
+        # window's start after a restore (context.open_after_pending_restore).
+        report = ctx.services.incidents.verify(Actor.system())
     finally:
         ctx.close()
     if not report.ok:

@@ -1,18 +1,17 @@
-"""Shared pieces of the sub-commands: the CLI actor, JSON and table output, error lines."""
+"""Shared pieces of the sub-commands: the logged-in actor, JSON and table output, error lines."""
 
 from __future__ import annotations
 
 import argparse
 import dataclasses
 import enum
-import getpass
 import json
 import sys
 from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from branchguard.core.kernel.types import Actor, Role
+from branchguard.core.kernel.types import Actor
 
 if TYPE_CHECKING:  # the context pulls in SQLAlchemy: only where a command runs
     from branchguard.config import RuntimeConfig
@@ -22,14 +21,13 @@ Handler = Callable[["AppContext", argparse.Namespace], int]
 ConfigHandler = Callable[["RuntimeConfig", argparse.Namespace], int]
 
 
-def cli_actor() -> Actor:
-    """Whoever runs the command line on this PC can read and write the database file directly,
-    so the CLI acts with the safety lead's rights; the audit trail names the OS account."""
-    try:
-        who = getpass.getuser()
-    except Exception:  # no login name (some service accounts)
-        who = "unknown"
-    return Actor(user_id=None, username=f"cli:{who}"[:64], role=Role.LEAD)
+def cli_actor(args: argparse.Namespace) -> Actor:
+    """The user who logged in for this command (cli/login.py): the services check that user's role
+    and the audit trail records their name. A command exempt from the login has no actor."""
+    actor: Actor | None = getattr(args, "logged_in", None)
+    if actor is None:
+        raise RuntimeError(f"{getattr(args, 'command', '?')}: a command without a login has no actor")
+    return actor
 
 
 def fail(message: str) -> int:

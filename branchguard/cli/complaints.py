@@ -269,7 +269,7 @@ def complaint_detail_json(d: ComplaintDetail) -> dict[str, Any]:
 # -- handlers --------------------------------------------------------------------------------------
 def run_add(ctx: AppContext, args: argparse.Namespace) -> int:
     detail = ctx.services.complaints.register(
-        cli_actor(),
+        cli_actor(args),
         ComplaintInput(
             channel=args.channel,
             received_at=args.received,
@@ -304,7 +304,8 @@ def _clock(c: ComplaintInfo) -> str:
 
 
 def run_list(ctx: AppContext, args: argparse.Namespace) -> int:
-    found = ctx.services.complaints.list(cli_actor(), complaint_filter_from_args(args), unmask=args.unmask)
+    flt = complaint_filter_from_args(args)
+    found = ctx.services.complaints.list(cli_actor(args), flt, unmask=args.unmask)
     if args.json:
         print_json([complaint_json(c) for c in found])
         return 0
@@ -324,7 +325,7 @@ def run_list(ctx: AppContext, args: argparse.Namespace) -> int:
 
 
 def run_show(ctx: AppContext, args: argparse.Namespace) -> int:
-    detail = ctx.services.complaints.get(cli_actor(), args.id, unmask=args.unmask)
+    detail = ctx.services.complaints.get(cli_actor(args), args.id, unmask=args.unmask)
     if args.json:
         print_json(complaint_detail_json(detail))
         return 0
@@ -355,7 +356,7 @@ def run_show(ctx: AppContext, args: argparse.Namespace) -> int:
 
 
 def run_assign(ctx: AppContext, args: argparse.Namespace) -> int:
-    detail = ctx.services.complaints.assign(cli_actor(), args.id, args.handler_name)
+    detail = ctx.services.complaints.assign(cli_actor(args), args.id, args.handler_name)
     print(t("cli.complaint.assigned", number=detail.info.number, handler=detail.info.handler))
     return 0
 
@@ -375,14 +376,14 @@ def run_step(ctx: AppContext, args: argparse.Namespace) -> int:
         follow_up=args.follow_up,
         open_hazard=args.open_hazard,
     )
-    detail = ctx.services.complaints.step(cli_actor(), args.id, data, args.attach)
+    detail = ctx.services.complaints.step(cli_actor(args), args.id, data, args.attach)
     print(t("cli.complaint.now", number=detail.info.number, status=detail.info.status.label))
     return 0
 
 
 def run_extend(ctx: AppContext, args: argparse.Namespace) -> int:
     detail = ctx.services.complaints.extend(
-        cli_actor(), args.id, args.reason, approver=args.approver, notice_channel=args.notice_channel
+        cli_actor(args), args.id, args.reason, approver=args.approver, notice_channel=args.notice_channel
     )
     c = detail.info
     print(t("cli.complaint.extended", number=c.number, due=c.due_date.isoformat() if c.due_date else "—"))
@@ -390,13 +391,15 @@ def run_extend(ctx: AppContext, args: argparse.Namespace) -> int:
 
 
 def run_withdraw(ctx: AppContext, args: argparse.Namespace) -> int:
-    detail = ctx.services.complaints.withdraw(cli_actor(), args.id, received_at=args.received, note=args.note)
+    detail = ctx.services.complaints.withdraw(
+        cli_actor(args), args.id, received_at=args.received, note=args.note
+    )
     print(t("cli.complaint.now", number=detail.info.number, status=detail.info.status.label))
     return 0
 
 
 def run_categories(ctx: AppContext, args: argparse.Namespace) -> int:
-    cats = ctx.services.complaints.categories(cli_actor())
+    cats = ctx.services.complaints.categories(cli_actor(args))
     if args.json:
         print_json([{"code": c.code, "name_zh": c.name_zh, "name_en": c.name_en} for c in cats])
         return 0

@@ -98,7 +98,7 @@ def period_json(p: PeriodFigures) -> dict[str, Any]:
 
 
 def run_dashboard(ctx: AppContext, args: argparse.Namespace) -> int:
-    board = ctx.services.dashboard.dashboard(cli_actor())
+    board = ctx.services.dashboard.dashboard(cli_actor(args))
     if args.json:
         print_json(
             {

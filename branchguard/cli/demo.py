@@ -6,6 +6,7 @@ import argparse
 from typing import TYPE_CHECKING
 
 from branchguard.cli.common import print_table
+from branchguard.cli.login import never
 from branchguard.core.kernel.i18n import t
 
 if TYPE_CHECKING:  # the context pulls in SQLAlchemy: only where a command runs
@@ -19,7 +20,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         action="store_true",
         help="do nothing (and succeed) when the database already holds branch data",
     )
-    p.set_defaults(handler=run_demo)
+    # No login: it only fills a database without branch data (no account either), else does nothing
+    # (--if-empty, which `make run` gives at every start) or refuses.
+    p.set_defaults(handler=run_demo, needs_login=never)
 
 
 def run_demo(ctx: AppContext, args: argparse.Namespace) -> int:

@@ -152,7 +152,7 @@ def run_plan(ctx: AppContext, args: argparse.Namespace) -> int:
         goals=tuple(args.goal),
         expected_headcount=args.headcount,
     )
-    plan = ctx.services.drills.plan(cli_actor(), data)
+    plan = ctx.services.drills.plan(cli_actor(args), data)
     if args.json:
         print_json(plan_json(plan))
     elif plan.recurring:
@@ -171,7 +171,7 @@ def run_plan(ctx: AppContext, args: argparse.Namespace) -> int:
 
 def run_list(ctx: AppContext, args: argparse.Namespace) -> int:
     status = DrillStatus(args.status) if args.status else None
-    plans = ctx.services.drills.list(cli_actor(), status)
+    plans = ctx.services.drills.list(cli_actor(args), status)
     if args.json:
         print_json([plan_json(p) for p in plans])
         return 0
@@ -209,13 +209,13 @@ def run_list(ctx: AppContext, args: argparse.Namespace) -> int:
 
 
 def run_run(ctx: AppContext, args: argparse.Namespace) -> int:
-    plan = ctx.services.drills.run(cli_actor(), args.id)
+    plan = ctx.services.drills.run(cli_actor(args), args.id)
     print(plan.incident_id)
     return 0
 
 
 def run_headcount(ctx: AppContext, args: argparse.Namespace) -> int:
-    entry = ctx.services.drills.record_headcount(cli_actor(), args.id, args.present)
+    entry = ctx.services.drills.record_headcount(cli_actor(args), args.id, args.present)
     print(entry.text)
     return 0
 
@@ -258,13 +258,13 @@ def read_scores(path: Path) -> EvaluationInput:
 
 
 def run_evaluate(ctx: AppContext, args: argparse.Namespace) -> int:
-    evaluation = ctx.services.drills.evaluate(cli_actor(), args.id, read_scores(args.scores))
+    evaluation = ctx.services.drills.evaluate(cli_actor(args), args.id, read_scores(args.scores))
     print(t("cli.drill.evaluated", id=args.id, score=f"{evaluation.score:g}"))
     return 0
 
 
 def run_compliance(ctx: AppContext, args: argparse.Namespace) -> int:
-    items = ctx.services.drills.compliance(cli_actor(), args.region, args.due_soon_days)
+    items = ctx.services.drills.compliance(cli_actor(args), args.region, args.due_soon_days)
     if args.status:
         items = [i for i in items if i.status.value in args.status]
     zone = _zone()

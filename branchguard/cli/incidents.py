@@ -117,7 +117,7 @@ def _follow_up(value: str) -> FollowUpInput:
 # -- changing ----------------------------------------------------------------------------------
 def run_start(ctx: AppContext, args: argparse.Namespace) -> int:
     summary = ctx.services.incidents.start(
-        cli_actor(),
+        cli_actor(args),
         args.playbook,
         Level(args.level) if args.level else None,
         title=args.title,
@@ -129,7 +129,7 @@ def run_start(ctx: AppContext, args: argparse.Namespace) -> int:
 
 def run_log(ctx: AppContext, args: argparse.Namespace) -> int:
     entry = ctx.services.incidents.log(
-        cli_actor(), args.id, EntryKind(args.kind), args.text, corrects=args.corrects
+        cli_actor(args), args.id, EntryKind(args.kind), args.text, corrects=args.corrects
     )
     print(entry.seq)
     return 0
@@ -138,7 +138,7 @@ def run_log(ctx: AppContext, args: argparse.Namespace) -> int:
 def run_step(ctx: AppContext, args: argparse.Namespace) -> int:
     done = args.skip is None
     entry = ctx.services.incidents.mark_step(
-        cli_actor(), args.id, args.number, done=done, reason="" if done else args.skip
+        cli_actor(args), args.id, args.number, done=done, reason="" if done else args.skip
     )
     print(entry.seq)
     return 0
@@ -152,7 +152,7 @@ def run_close(ctx: AppContext, args: argparse.Namespace) -> int:
         root_cause=args.root_cause,
         actions=tuple(args.actions),
     )
-    detail = ctx.services.incidents.close(cli_actor(), args.id, data)
+    detail = ctx.services.incidents.close(cli_actor(args), args.id, data)
     print(t("cli.incident.closed", id=detail.id, count=detail.summary.entry_count))
     return 0
 
@@ -243,7 +243,7 @@ def detail_json(d: IncidentDetail) -> dict[str, Any]:
 
 
 def run_show(ctx: AppContext, args: argparse.Namespace) -> int:
-    detail = ctx.services.incidents.get(cli_actor(), args.id)
+    detail = ctx.services.incidents.get(cli_actor(args), args.id)
     if args.json:
         print_json(detail_json(detail))
     else:
@@ -310,7 +310,7 @@ def readable(d: IncidentDetail) -> list[str]:
 def run_list(ctx: AppContext, args: argparse.Namespace) -> int:
     status = IncidentStatus.OPEN if args.open else None
     flt = IncidentFilter(status=status, drill=args.drill, search=args.search)
-    incidents = ctx.services.incidents.list_incidents(cli_actor(), flt)
+    incidents = ctx.services.incidents.list_incidents(cli_actor(args), flt)
     if args.json:
         print_json([summary_json(s) for s in incidents])
         return 0

@@ -1,4 +1,6 @@
-"""`branchguard info`: where the data lives, the schema in use and the report font."""
+"""`branchguard info`: where the data lives, the schema in use and the report font.
+
+No login (it shows no record), so it also helps whoever cannot log in find the data folder."""
 
 from __future__ import annotations
 
@@ -6,6 +8,7 @@ import argparse
 from typing import TYPE_CHECKING
 
 from branchguard.cli.common import print_json, warn
+from branchguard.cli.login import never
 
 if TYPE_CHECKING:  # the context pulls in SQLAlchemy: only where a command runs
     from branchguard.context import AppContext
@@ -14,7 +17,7 @@ if TYPE_CHECKING:  # the context pulls in SQLAlchemy: only where a command runs
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("info", help="show the data folder, database, schema revision and report font")
     p.add_argument("--json", action="store_true")
-    p.set_defaults(handler=run_info)
+    p.set_defaults(handler=run_info, needs_login=never)
 
 
 def run_info(ctx: AppContext, args: argparse.Namespace) -> int:
@@ -23,14 +26,12 @@ def run_info(ctx: AppContext, args: argparse.Namespace) -> int:
     from branchguard.reports.fonts import find_cjk_font
 
     font = find_cjk_font(ctx.config.settings.get("report_font"))
-    branch = ctx.services.branch.get()
     values = {
         "version": __version__,
         "data_dir": str(ctx.data_dir),
         "database": ctx.engine.url.render_as_string(hide_password=True),
         "schema_revision": current_revision(ctx.engine),
         "language": ctx.config.language,
-        "branch": branch.name if branch else "",
         "report_font": font.name,
         "report_font_file": str(font.path or ""),
         "report_font_embedded": font.embedded,

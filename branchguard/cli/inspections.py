@@ -201,7 +201,7 @@ def inspection_json(d: InspectionDetail) -> dict[str, Any]:
 
 # -- inspections ---------------------------------------------------------------------------------
 def run_templates(ctx: AppContext, args: argparse.Namespace) -> int:
-    templates = ctx.services.inspections.templates(cli_actor())
+    templates = ctx.services.inspections.templates(cli_actor(args))
     if args.json:
         print_json([template_json(tpl) for tpl in templates])
         return 0
@@ -215,7 +215,7 @@ def run_templates(ctx: AppContext, args: argparse.Namespace) -> int:
 
 def run_start(ctx: AppContext, args: argparse.Namespace) -> int:
     data = InspectionInput(location=args.location, occurrence_id=args.occurrence)
-    detail = ctx.services.inspections.start(cli_actor(), args.template, data)
+    detail = ctx.services.inspections.start(cli_actor(args), args.template, data)
     print(detail.info.id)
     return 0
 
@@ -226,27 +226,27 @@ def run_answer(ctx: AppContext, args: argparse.Namespace) -> int:
     if args.item.strip().lower() == "rest":
         if args.note is not None or args.photo:
             return fail(t("cli.inspection.rest_note"))
-        count = svc.answer_rest(cli_actor(), args.id, result)
+        count = svc.answer_rest(cli_actor(args), args.id, result)
         print(t("cli.inspection.answered_rest", count=count, result=result.label))
         return 0
     try:
         number = int(args.item)
     except ValueError:
         return fail(t("cli.inspection.bad_item", value=args.item))
-    answer = svc.answer(cli_actor(), args.id, number, result, note=args.note, photos=args.photo)
+    answer = svc.answer(cli_actor(args), args.id, number, result, note=args.note, photos=args.photo)
     print(t("cli.inspection.answered", n=answer.number, result=result.label, item=answer.item.text.text))
     return 0
 
 
 def run_sign(ctx: AppContext, args: argparse.Namespace) -> int:
-    signature = ctx.services.inspections.sign(cli_actor(), args.id, SignatureRole(args.role), args.name)
+    signature = ctx.services.inspections.sign(cli_actor(args), args.id, SignatureRole(args.role), args.name)
     print(t("cli.inspection.signed", role=signature.role.label, name=signature.name))
     return 0
 
 
 def run_submit(ctx: AppContext, args: argparse.Namespace) -> int:
     svc = ctx.services.inspections
-    actor = cli_actor()
+    actor = cli_actor(args)
     if args.inspector:
         svc.sign(actor, args.id, SignatureRole.INSPECTOR, args.inspector)
     elif svc.get(actor, args.id).signature(SignatureRole.INSPECTOR) is None:
@@ -269,7 +269,7 @@ def run_submit(ctx: AppContext, args: argparse.Namespace) -> int:
 
 
 def run_show(ctx: AppContext, args: argparse.Namespace) -> int:
-    detail = ctx.services.inspections.get(cli_actor(), args.id)
+    detail = ctx.services.inspections.get(cli_actor(args), args.id)
     if args.json:
         print_json(inspection_json(detail))
         return 0
@@ -285,7 +285,7 @@ def run_show(ctx: AppContext, args: argparse.Namespace) -> int:
 
 # -- hazards -------------------------------------------------------------------------------------
 def run_hazard_list(ctx: AppContext, args: argparse.Namespace) -> int:
-    hazards = ctx.services.hazards.list(cli_actor(), hazard_filter_from_args(args))
+    hazards = ctx.services.hazards.list(cli_actor(args), hazard_filter_from_args(args))
     zone = _zone(ctx)
     if args.json:
         print_json([hazard_json(h, zone) for h in hazards])
@@ -313,7 +313,7 @@ def run_hazard_list(ctx: AppContext, args: argparse.Namespace) -> int:
 
 
 def run_hazard_show(ctx: AppContext, args: argparse.Namespace) -> int:
-    detail = ctx.services.hazards.get(cli_actor(), args.id)
+    detail = ctx.services.hazards.get(cli_actor(args), args.id)
     zone = _zone(ctx)
     if args.json:
         print_json(hazard_detail_json(detail, zone))

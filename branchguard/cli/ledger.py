@@ -38,12 +38,12 @@ def run_verify(ctx: AppContext, args: argparse.Namespace) -> int:
         from branchguard.cli.anchors import check_anchors
 
         for source in args.anchors:
-            code = check_anchors(ctx, source) or code
+            code = check_anchors(ctx, args, source) or code
     return code
 
 
 def _verify_ledger(ctx: AppContext, args: argparse.Namespace) -> int:
-    report = ctx.services.ledger.verify(cli_actor())
+    report = ctx.services.ledger.verify(cli_actor(args))
     if args.json:
         print_json(
             {

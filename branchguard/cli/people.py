@@ -43,7 +43,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 def run_people_list(ctx: AppContext, args: argparse.Namespace) -> int:
     post = v.choice(args.post, BranchRole, "field.branch_role") if args.post else None
     people = ctx.services.people.list_people(
-        cli_actor(), search=args.search, branch_role=post, on_duty=args.on_duty
+        cli_actor(args), search=args.search, branch_role=post, on_duty=args.on_duty
     )
     if args.json:
         print_json(people)
@@ -57,7 +57,7 @@ def run_people_list(ctx: AppContext, args: argparse.Namespace) -> int:
 
 def run_contacts_list(ctx: AppContext, args: argparse.Namespace) -> int:
     kind = ContactKind(args.kind) if args.kind else None
-    contacts = ctx.services.people.list_contacts(cli_actor(), kind=kind)
+    contacts = ctx.services.people.list_contacts(cli_actor(args), kind=kind)
     if args.json:
         print_json(contacts)
         return 0
@@ -71,7 +71,8 @@ def run_contacts_list(ctx: AppContext, args: argparse.Namespace) -> int:
 def run_contact_card(ctx: AppContext, args: argparse.Namespace) -> int:
     from branchguard.reports.contact_card import build_contact_card
 
-    font = build_contact_card(ctx.services, cli_actor(), args.output, ctx.config.settings.get("report_font"))
+    setting = ctx.config.settings.get("report_font")
+    font = build_contact_card(ctx.services, cli_actor(args), args.output, setting)
     if font.warning:
         warn(font.warning)
     print(args.output)

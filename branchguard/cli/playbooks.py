@@ -150,7 +150,7 @@ def run_list(ctx: AppContext, args: argparse.Namespace) -> int:
         level=Level(args.level) if args.level else None,
         status=PlaybookStatus(args.status) if args.status else None,
     )
-    plans = ctx.services.playbooks.list_playbooks(cli_actor(), flt)
+    plans = ctx.services.playbooks.list_playbooks(cli_actor(args), flt)
     if args.json:
         print_json([summary_json(s) for s in plans])
         return 0
@@ -192,7 +192,7 @@ def run_list(ctx: AppContext, args: argparse.Namespace) -> int:
 
 def run_show(ctx: AppContext, args: argparse.Namespace) -> int:
     playbooks = ctx.services.playbooks
-    version = playbooks.get(cli_actor(), args.code, args.version, prefer_draft=args.draft)
+    version = playbooks.get(cli_actor(args), args.code, args.version, prefer_draft=args.draft)
     if args.draft and version.info.status != PlaybookStatus.DRAFT:
         raise NotFound(Message("cli.playbook.no_draft", code=version.content.code))
     if args.json:
@@ -237,7 +237,7 @@ def run_export(ctx: AppContext, args: argparse.Namespace) -> int:
 
     if bool(args.codes) == args.all:
         args.usage_error(t("cli.playbook.codes_or_all"))
-    actor = cli_actor()
+    actor = cli_actor(args)
     codes = args.codes or sorted(s.code for s in ctx.services.playbooks.list_playbooks(actor))
     data = ctx.services.playbooks.export_file(actor, codes)
     write_atomically(args.output, data)
@@ -254,7 +254,7 @@ def run_import(ctx: AppContext, args: argparse.Namespace) -> int:
     except IsADirectoryError:
         return fail(t("cli.playbook.not_a_file", path=path))
     try:
-        plan = ctx.services.playbooks.import_file(cli_actor(), data, str(path), dry_run=args.dry_run)
+        plan = ctx.services.playbooks.import_file(cli_actor(args), data, str(path), dry_run=args.dry_run)
     except BranchGuardError as exc:
         # A YAML parser's complaint spans several lines; the error stays one line.
         return fail(" ".join(exc.message.split()))
@@ -276,7 +276,7 @@ def import_lines(plan: ImportPlan, dry_run: bool) -> list[str]:
 
 # -- approval and printing -------------------------------------------------------------------
 def run_approve(ctx: AppContext, args: argparse.Namespace) -> int:
-    version = ctx.services.playbooks.approve(cli_actor(), args.code)
+    version = ctx.services.playbooks.approve(cli_actor(args), args.code)
     print(version.info.number)
     return 0
 
@@ -285,7 +285,7 @@ def run_pdf(ctx: AppContext, args: argparse.Namespace) -> int:
     from branchguard.reports.playbook_card import build_playbook_card
 
     setting = ctx.config.settings.get("report_font")
-    font = build_playbook_card(ctx.services, cli_actor(), args.code, args.output, setting, args.version)
+    font = build_playbook_card(ctx.services, cli_actor(args), args.code, args.output, setting, args.version)
     if font.warning:
         warn(font.warning)
     print(args.output)

@@ -82,7 +82,7 @@ def run_incident_report(ctx: AppContext, args: argparse.Namespace) -> int:
     from branchguard.reports.incident_report import build_incident_report
 
     setting = ctx.config.settings.get("report_font")
-    font = build_incident_report(ctx.services, cli_actor(), args.id, args.output, setting, anchor_warning)
+    font = build_incident_report(ctx.services, cli_actor(args), args.id, args.output, setting, anchor_warning)
     if font.warning:
         warn(font.warning)
     print(args.output)
@@ -93,7 +93,7 @@ def run_initial_report(ctx: AppContext, args: argparse.Namespace) -> int:
     from branchguard.reports.initial_report import build_initial_report
 
     setting = ctx.config.settings.get("report_font")
-    font = build_initial_report(ctx.services, cli_actor(), args.id, args.output, setting)
+    font = build_initial_report(ctx.services, cli_actor(args), args.id, args.output, setting)
     if font.warning:
         warn(font.warning)
     print(args.output)
@@ -104,7 +104,7 @@ def run_drill_report(ctx: AppContext, args: argparse.Namespace) -> int:
     from branchguard.reports.drill_report import build_drill_report
 
     setting = ctx.config.settings.get("report_font")
-    font = build_drill_report(ctx.services, cli_actor(), args.id, args.output, setting, anchor_warning)
+    font = build_drill_report(ctx.services, cli_actor(args), args.id, args.output, setting, anchor_warning)
     if font.warning:
         warn(font.warning)
     print(args.output)
@@ -115,7 +115,7 @@ def run_inspection_report(ctx: AppContext, args: argparse.Namespace) -> int:
     from branchguard.reports.inspection_report import build_inspection_report
 
     setting = ctx.config.settings.get("report_font")
-    font = build_inspection_report(ctx.services, cli_actor(), args.id, args.output, setting)
+    font = build_inspection_report(ctx.services, cli_actor(args), args.id, args.output, setting)
     if font.warning:
         warn(font.warning)
     print(args.output)
@@ -134,12 +134,12 @@ def run_hazard_register(ctx: AppContext, args: argparse.Namespace) -> int:
     if suffix == ".xlsx":
         from branchguard.reports.hazard_excel import build_hazard_workbook
 
-        build_hazard_workbook(ctx.services, cli_actor(), hazard_filter, args.output)
+        build_hazard_workbook(ctx.services, cli_actor(args), hazard_filter, args.output)
     else:
         from branchguard.reports.hazard_register import build_hazard_register
 
         setting = ctx.config.settings.get("report_font")
-        font = build_hazard_register(ctx.services, cli_actor(), hazard_filter, args.output, setting)
+        font = build_hazard_register(ctx.services, cli_actor(args), hazard_filter, args.output, setting)
         if font.warning:
             warn(font.warning)
     print(args.output)
@@ -150,7 +150,8 @@ def run_complaint_file(ctx: AppContext, args: argparse.Namespace) -> int:
     from branchguard.reports.complaint_file import build_complaint_file
 
     setting = ctx.config.settings.get("report_font")
-    font = build_complaint_file(ctx.services, cli_actor(), args.id, args.output, setting, unmask=args.unmask)
+    actor = cli_actor(args)
+    font = build_complaint_file(ctx.services, actor, args.id, args.output, setting, unmask=args.unmask)
     if font.warning:
         warn(font.warning)
     print(args.output)
@@ -168,13 +169,13 @@ def run_complaint_register(ctx: AppContext, args: argparse.Namespace) -> int:
     if suffix == ".xlsx":
         from branchguard.reports.complaint_excel import build_complaint_workbook
 
-        build_complaint_workbook(ctx.services, cli_actor(), flt, args.output, unmask=args.unmask)
+        build_complaint_workbook(ctx.services, cli_actor(args), flt, args.output, unmask=args.unmask)
     else:
         from branchguard.reports.complaint_register import build_complaint_register
 
         setting = ctx.config.settings.get("report_font")
         font = build_complaint_register(
-            ctx.services, cli_actor(), flt, args.output, setting, unmask=args.unmask
+            ctx.services, cli_actor(args), flt, args.output, setting, unmask=args.unmask
         )
         if font.warning:
             warn(font.warning)
@@ -187,7 +188,7 @@ def run_handover(ctx: AppContext, args: argparse.Namespace) -> int:
     from branchguard.reports.handover import build_handover_pdf
 
     setting = ctx.config.settings.get("report_font")
-    snapshot = ctx.services.incidents.handover(cli_actor())
+    snapshot = ctx.services.incidents.handover(cli_actor(args))
     build_handover_pdf(snapshot, ctx.services.branch.get(), args.output, font_setting=setting)
     # The same (cached) choice the page was set in: say when it is not a proper embedded font.
     font = find_cjk_font(setting)

@@ -151,7 +151,7 @@ def schedule_json(s: ScheduleInfo, items: list[OccurrenceInfo]) -> dict[str, Any
 def run_list(ctx: AppContext, args: argparse.Namespace) -> int:
     from branchguard.core.schedules.rules import describe
 
-    svc, actor = ctx.services.schedules, cli_actor()
+    svc, actor = ctx.services.schedules, cli_actor(args)
     svc.catch_up(actor)  # as the app does at start: what fell due meanwhile shows up
     schedules = svc.list(actor, include_inactive=not args.active_only)
     items = svc.open_items(actor)
@@ -208,7 +208,7 @@ def run_add(ctx: AppContext, args: argparse.Namespace) -> int:
         until=parse_day(args.until, "field.rule"),
         count=args.count,
     )
-    made = ctx.services.schedules.add(cli_actor(), data)
+    made = ctx.services.schedules.add(cli_actor(args), data)
     if args.json:
         print_json(schedule_json(made, []))
     else:
@@ -224,14 +224,14 @@ def run_add(ctx: AppContext, args: argparse.Namespace) -> int:
 def run_done(ctx: AppContext, args: argparse.Namespace) -> int:
     skipped = args.skip is not None
     done = ctx.services.schedules.complete(
-        cli_actor(), args.occurrence, skipped=skipped, note=args.skip or ""
+        cli_actor(args), args.occurrence, skipped=skipped, note=args.skip or ""
     )
     print(t("cli.schedule.marked", id=done.id, status=done.status.label))
     return 0
 
 
 def run_set_active(ctx: AppContext, args: argparse.Namespace) -> int:
-    info = ctx.services.schedules.set_active(cli_actor(), args.id, args.active)
+    info = ctx.services.schedules.set_active(cli_actor(args), args.id, args.active)
     state = t("cli.schedule.active") if info.active else t("cli.schedule.paused")
     print(t("cli.schedule.set_active", id=info.id, state=state))
     return 0
@@ -245,7 +245,7 @@ def run_export(ctx: AppContext, args: argparse.Namespace) -> int:
     # Whole local days: from the first day's midnight to the midnight after the last.
     start = datetime.combine(first, time()).astimezone()
     end = datetime.combine(last + timedelta(days=1), time()).astimezone()
-    data = ctx.services.schedules.export_ics(cli_actor(), start, end)
+    data = ctx.services.schedules.export_ics(cli_actor(args), start, end)
     args.output.write_bytes(data)
     print(t("cli.calendar.exported", count=data.count(b"BEGIN:VEVENT"), path=args.output))
     return 0

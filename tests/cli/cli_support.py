@@ -1,5 +1,6 @@
 """The command line in-process, each call a fresh start: `invoke` runs
-`branchguard --data-dir DIR --lang LANG ARGS…` and returns (exit code, stdout, stderr)."""
+`branchguard --data-dir DIR --lang LANG ARGS…` and returns (exit code, stdout, stderr); `as_user`
+sets who logs in (BRANCHGUARD_USER and BRANCHGUARD_PASSWORD; None unsets them)."""
 
 from __future__ import annotations
 
@@ -9,8 +10,35 @@ from pathlib import Path
 import pytest
 
 from branchguard import cli
+from branchguard.cli.login import PASSWORD_ENV, USER_ENV
 
 Run = Callable[..., tuple[int, str, str]]
+# The demo's accounts (core/demo/service.py: DEMO_ACCOUNTS)
+LEAD_PASSWORD = "lead-demo-2026"
+STAFF_PASSWORD = "staff-demo-2026"
+AUDITOR_PASSWORD = "auditor-demo-2026"
+
+
+def with_lead(data_dir: Path) -> Path:
+    """`data_dir` with a database holding the demo's safety lead (and no other branch data), so that
+    commands can log in as them; a database that holds accounts already is left as it is."""
+    from branchguard.context import open_context
+
+    ctx = open_context(data_dir)
+    try:
+        if not ctx.services.auth.has_users():
+            ctx.services.auth.create_first_lead("lead", LEAD_PASSWORD, "王建国")
+    finally:
+        ctx.close()
+    return data_dir
+
+
+def as_user(monkeypatch: pytest.MonkeyPatch, username: str | None, password: str | None = None) -> None:
+    for name, value in ((USER_ENV, username), (PASSWORD_ENV, password)):
+        if value is None:
+            monkeypatch.delenv(name, raising=False)
+        else:
+            monkeypatch.setenv(name, value)
 
 
 def invoke(

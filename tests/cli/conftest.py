@@ -1,4 +1,5 @@
-"""Fixtures of the command-line tests: `run` (in English, on tmp/data) and the language reset."""
+"""Fixtures of the command-line tests: `run` (in English, on tmp/data), logged in as the demo's
+safety lead unless a test says otherwise (`as_user`), and the language reset."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from branchguard.core.kernel.i18n import set_language
-from tests.cli.cli_support import Run, invoke
+from tests.cli.cli_support import LEAD_PASSWORD, Run, as_user, invoke, with_lead
 
 
 @pytest.fixture(autouse=True)
@@ -18,7 +19,16 @@ def _default_language_after() -> Iterator[None]:
     set_language("zh_CN")
 
 
+@pytest.fixture(autouse=True)
+def _logged_in_as_lead(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every command logs in (cli/login.py): as the demo's safety lead, through the environment that
+    automation uses, unless the test changes it."""
+    as_user(monkeypatch, "lead", LEAD_PASSWORD)
+
+
 @pytest.fixture
 def run(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Run:
-    """`branchguard --data-dir <tmp>/data ARGS…` (in English unless `lang=`)."""
-    return lambda *args, lang="en": invoke(capsys, tmp_path / "data", args, lang)
+    """`branchguard --data-dir <tmp>/data ARGS…` (in English unless `lang=`), on a database holding
+    only the safety lead's account."""
+    data_dir = with_lead(tmp_path / "data")
+    return lambda *args, lang="en": invoke(capsys, data_dir, args, lang)

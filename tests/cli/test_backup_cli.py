@@ -59,12 +59,17 @@ def branch(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
 def test_backup_then_restore_into_an_empty_folder_gives_the_same_records_and_files(
     branch: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    before = records(branch / "branchguard.sqlite")
-    assert before["incident_log"], "the demo's drill runs give the logs something to verify"
+    assert records(branch / "branchguard.sqlite")["incident_log"], "the drill runs give verify its logs"
     archive = tmp_path / "copy.zip"
     code, out, err = invoke(capsys, branch, ["backup", "-o", str(archive)], "en")
     assert (code, err) == (0, "")
     assert f"backup written: {archive}" in out
+    # What the archive holds: the branch as it was when written (the lead's login for the backup
+    # included), not the backup's own event, recorded after it.
+    before = records(branch / "branchguard.sqlite")
+    made = [row for row in before["audit_events"] if row[3] == "backup.create"]
+    assert len(made) == 1
+    before["audit_events"].remove(made[0])
     with zipfile.ZipFile(archive) as zf:
         manifest = json.loads(zf.read("manifest.json"))
     assert manifest["counts"]["incident_log"] == len(before["incident_log"])
@@ -91,12 +96,17 @@ def test_restoring_over_data_moves_that_data_aside_first(
     assert invoke(capsys, branch, ["backup", "-o", str(archive)], "en")[0] == 0
     other = tmp_path / "other"
     assert invoke(capsys, other, ["demo"], "en")[0] == 0
-    old = (other / "branchguard.sqlite").read_bytes()
+    old = records(other / "branchguard.sqlite")
     code, out, err = invoke(capsys, other, ["restore", str(archive), "--yes"], "en")
     assert (code, err) == (0, "")
     aside = [p for p in other.iterdir() if p.name.startswith("before-restore-")]
     assert len(aside) == 1 and f"the data that was there is in {aside[0]}" in out
-    assert (aside[0] / "branchguard.sqlite").read_bytes() == old
+    moved = records(aside[0] / "branchguard.sqlite")
+    # the data in place, with the login of the lead who restored over it (that database had accounts)
+    new_events = [row for row in moved["audit_events"] if row not in old["audit_events"]]
+    assert [(row[2], row[3]) for row in new_events] == [("lead", "user.login")]
+    unchanged = set(old) - {"audit_events", "users"}
+    assert {t: moved[t] for t in unchanged} == {t: old[t] for t in unchanged}
 
 
 def _rewrite(archive: Path, out: Path, change: dict[str, bytes]) -> None:

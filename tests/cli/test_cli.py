@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.cli.cli_support import invoke
+from tests.cli.cli_support import invoke, with_lead
 
 
 @pytest.fixture
@@ -63,6 +63,7 @@ def test_people_list_json_shape(run) -> None:
 
 
 def test_contacts_list_has_public_numbers_from_the_start(run) -> None:
+    with_lead(run.data_dir)  # nothing but the account that logs in
     code, out, _ = run("contacts", "list", "--json")
     assert code == 0
     contacts = json.loads(out)
@@ -107,7 +108,7 @@ def test_audit_list_json_records_cli_changes(run) -> None:
     events = json.loads(out)
     assert code == 0
     newest = events[0]
-    assert newest["action"] == "user.create" and newest["actor"].startswith("cli:")
+    assert newest["action"] == "user.create" and newest["actor"] == "lead"  # who logged in
     assert newest["after"] == {"username": "carol", "role": "auditor"}
     assert {"id", "at", "actor", "action", "entity", "entity_id", "summary"} <= set(newest)
     assert len(events) == 4  # three demo accounts and carol
@@ -145,6 +146,7 @@ def test_no_subcommand_opens_the_window(run, monkeypatch: pytest.MonkeyPatch) ->
 
 
 def test_module_entry_point(tmp_path: Path) -> None:
+    with_lead(tmp_path)  # the lead logs in through the environment (tests/cli/conftest.py)
     proc = subprocess.run(
         [
             sys.executable,

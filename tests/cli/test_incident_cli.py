@@ -106,7 +106,7 @@ def test_a_whole_incident_from_the_command_line(run: Run, tmp_path: Path) -> Non
     assert (shown["playbook_code"], shown["playbook_version"], shown["drill"]) == ("FIRE", 1, True)
     assert (shown["status"], shown["level"], shown["losses_cents"]) == ("closed", "II", 125050)
     assert (shown["outcome"], shown["injuries"], shown["root_cause"]) == ("火情扑灭", "无", "线路老化")
-    assert shown["started_by"].startswith("cli:") and shown["closed_at"] and len(shown["chain_head"]) == 64
+    assert shown["started_by"] == "lead" and shown["closed_at"] and len(shown["chain_head"]) == 64
     kinds = [e["kind"] for e in shown["entries"]]
     assert kinds == [
         "start",

@@ -15,7 +15,7 @@ from branchguard.context import open_context
 from branchguard.core.hazards.types import HazardInput, HazardSeverity
 from branchguard.core.inspections.types import InspectionInput, ItemResult, SignatureRole
 from branchguard.core.kernel.types import Actor, Role
-from tests.cli.cli_support import Run, invoke
+from tests.cli.cli_support import Run, invoke, with_lead
 
 LEAD = Actor(user_id=None, username="lead", role=Role.LEAD)
 
@@ -40,7 +40,7 @@ def data_dir(tmp_path: Path) -> Path:
         hazards.create(LEAD, HazardInput("宣传栏松动", HazardSeverity.GENERAL, owner="王经理"))
     finally:
         ctx.close()
-    return data
+    return with_lead(data)
 
 
 @pytest.fixture

@@ -12,7 +12,7 @@ import pytest
 from branchguard.context import open_context
 from branchguard.core.kernel.types import Actor, Text2
 from branchguard.core.playbooks.types import PlanRole, Step
-from tests.cli.cli_support import Run, invoke
+from tests.cli.cli_support import Run, invoke, with_lead
 
 STARTER_CODES = {"GEN", "RUN", "SYS", "ROB", "NAT", "ILL", "INJ", "DIS", "SRG", "OCC", "RUM", "OTH",
                  "FIRE", "ATM", "PWR", "LAW", "CASH", "SUS"}
@@ -26,8 +26,13 @@ CONTENT_KEYS = ("code", "title_zh", "title_en", "tier", "category", "levels", "t
 def run(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Run:
     """`branchguard --data-dir <dir> ARGS…` (by default tmp/data, in Chinese unless `lang=`)."""
 
+    ready: set[Path] = set()
+
     def _run(*args: str, lang: str = "zh_CN", data_dir: Path | None = None) -> tuple[int, str, str]:
-        return invoke(capsys, data_dir or tmp_path / "data", args, lang)
+        folder = data_dir or tmp_path / "data"
+        if folder not in ready:  # a database holding the safety lead's account, who logs in
+            ready.add(with_lead(folder))
+        return invoke(capsys, folder, args, lang)
 
     return _run
 

@@ -21,11 +21,33 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "field.lockout_threshold": ("Wrong passwords before lock", "锁定前允许的错误次数"),
     "field.lockout_minutes": ("Lock duration (minutes)", "锁定时长（分钟）"),
     # auth and permissions
+    "cli.login.no_user": (
+        "this command needs a login: give --user NAME or set {env}",
+        "此命令需要登录：请使用 --user 用户名 或设置 {env}",
+    ),
+    "cli.login.no_password": (
+        "no password: type it at a terminal, or use --password-stdin or {env}",
+        "缺少密码：请在终端中输入，或使用 --password-stdin 或 {env}",
+    ),
+    "cli.login.stdin_empty": (
+        "--password-stdin: standard input holds no password line",
+        "--password-stdin：标准输入中没有密码行",
+    ),
+    "cli.login.prompt": ("Password for {username}: ", "{username} 的密码："),
+    "cli.account.first_must_lead": (
+        "the first account must be a safety lead (--role lead): nobody could add the others",
+        "第一个账户必须是安全负责人（--role lead），否则无人能添加其他账户",
+    ),
+    "cli.account.unlocked": ("'{username}' can log in again", "“{username}”可以重新登录"),
     "cli.account.password_mismatch": ("the two passwords differ", "两次输入的密码不一致"),
     "auth.bad_credentials": ("Wrong user name or password", "用户名或密码错误"),
     "auth.locked": (
         "Account '{username}' is locked after too many wrong passwords until {until}",
         "账户“{username}”因多次密码错误已锁定，解锁时间 {until}",
+    ),
+    "auth.wait": (
+        "Too many wrong passwords for '{username}': try again in {seconds} s",
+        "账户“{username}”密码错误次数过多：请 {seconds} 秒后再试",
     ),
     "auth.inactive": ("Account '{username}' is disabled", "账户“{username}”已停用"),
     "action.user.create": ("create user accounts", "创建用户账户"),
@@ -35,5 +57,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "action.user.login": ("log in", "登录"),
     "action.user.login_failed": ("failed login", "登录失败"),
     "action.user.locked": ("account locked", "账户锁定"),
+    "action.user.refused": ("refused: not allowed for the role", "拒绝：角色无此权限"),
     "entity.user": ("User", "用户"),
 }

@@ -1,4 +1,10 @@
-"""Accounts and login: argon2 password hashes, roles, lockout after repeated wrong passwords."""
+"""Accounts and login: argon2 password hashes, roles, lockout after repeated wrong passwords.
+
+The lockout rule (core/accounts/rules.py says why): after `lockout_threshold` wrong passwords in
+a row an account is locked for `lockout_minutes`, except one whose role may unlock accounts (the
+safety lead), which is never locked but waits 10 s, 20 s, 40 s, then at most 60 s between tries.
+The window and the command line both log in here, so they follow the same rule.
+"""
 
 from __future__ import annotations
 
@@ -11,14 +17,20 @@ from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatc
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from branchguard.core.accounts.rules import lock_end
+from branchguard.core.accounts.rules import lead_wait, lock_end
 from branchguard.core.accounts.types import UserInfo
 from branchguard.core.audit.service import record
 from branchguard.core.branch.service import DEFAULT_LOCKOUT_MINUTES, DEFAULT_LOCKOUT_THRESHOLD, get_branch_row
 from branchguard.core.kernel import validation as v
-from branchguard.core.kernel.errors import AccountLocked, AuthenticationError, NotFound, ValidationError
+from branchguard.core.kernel.errors import (
+    AccountLocked,
+    AuthenticationError,
+    NotFound,
+    PermissionDenied,
+    ValidationError,
+)
 from branchguard.core.kernel.i18n import Message
-from branchguard.core.kernel.roles import require
+from branchguard.core.kernel.roles import may, require
 from branchguard.core.kernel.types import Actor, Role
 from branchguard.db.base import utcnow
 from branchguard.db.models.foundation import UserRow
@@ -64,6 +76,20 @@ def check_password(password: str) -> str:
 
 def _format_local(at: datetime) -> str:
     return at.astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+def never_locked(user: UserRow) -> bool:
+    """Whether wrong passwords only slow this account down instead of locking it: its role may
+    unlock accounts, so locking it could leave nobody to unlock it (core/accounts/rules.py)."""
+    return may(actor_of(user), "user.unlock")
+
+
+def _locked_error(user: UserRow, until: datetime, now: datetime) -> AccountLocked:
+    if never_locked(user):
+        seconds = max(1, int((until - now).total_seconds() + 0.999))
+        text = Message("auth.wait", username=user.username, seconds=seconds)
+        return AccountLocked(text, until)
+    return AccountLocked(Message("auth.locked", username=user.username, until=_format_local(until)), until)
 
 
 class AuthService:
@@ -185,8 +211,7 @@ class AuthService:
                 _safe_verify(_dummy_hash(), password)
                 error: AuthenticationError = AuthenticationError(Message("auth.bad_credentials"))
             elif (until := lock_end(user.locked_until, now)) is not None:
-                locked = Message("auth.locked", username=name, until=_format_local(until))
-                error = AccountLocked(locked, until)
+                error = _locked_error(user, until, now)  # not checked: neither counts nor waits longer
             elif not _safe_verify(user.password_hash, password):
                 error = self._register_failure(s, user, now)
             elif not user.active:
@@ -222,30 +247,32 @@ class AuthService:
         minutes = branch.lockout_minutes if branch else DEFAULT_LOCKOUT_MINUTES
         user.failed_attempts += 1
         system = Actor.system()
-        record(
-            s,
-            system,
-            "user.login_failed",
-            "user",
-            user.id,
-            summary=f"{user.username} ({user.failed_attempts}/{threshold})",
-        )
+        summary = f"{user.username} ({user.failed_attempts}/{threshold})"
+        if never_locked(user):
+            wait = lead_wait(user.failed_attempts, threshold)
+            if wait is None:
+                record(s, system, "user.login_failed", "user", user.id, summary=summary)
+                return AuthenticationError(Message("auth.bad_credentials"))
+            # the count keeps growing (the wait with it, to its cap) until a right password
+            until = user.locked_until = now + wait
+            summary += f", next try after {int(wait.total_seconds())} s"
+            record(s, system, "user.login_failed", "user", user.id, summary=summary)
+            return _locked_error(user, until, now)
+        record(s, system, "user.login_failed", "user", user.id, summary=summary)
         if user.failed_attempts >= threshold:
-            user.locked_until = now + timedelta(minutes=minutes)
+            until = user.locked_until = now + timedelta(minutes=minutes)
             user.failed_attempts = 0
-            record(
-                s,
-                system,
-                "user.locked",
-                "user",
-                user.id,
-                summary=f"{user.username} until {user.locked_until.isoformat()}",
-            )
-            return AccountLocked(
-                Message("auth.locked", username=user.username, until=_format_local(user.locked_until)),
-                user.locked_until,
-            )
+            locked = f"{user.username} until {until.isoformat()}"
+            record(s, system, "user.locked", "user", user.id, summary=locked)
+            return _locked_error(user, until, now)
         return AuthenticationError(Message("auth.bad_credentials"))
+
+    def record_refusal(self, refused: PermissionDenied, actor: Actor, doing: str) -> None:
+        """Audit a refused attempt (a command the actor's role may not run), in its own transaction:
+        the refusal wrote nothing else."""
+        why = f"{doing} ({refused.action})" if refused.action else f"{doing}: {refused.text('en')}"
+        with self._sessions.begin() as s:
+            record(s, actor, "user.refused", "user", actor.user_id or "", summary=why[:500])
 
     def _get(self, s: Session, user_id: int) -> UserRow:
         user = s.get(UserRow, user_id)

@@ -155,7 +155,7 @@ def restore_backup(archive: Path, data_dir: Path, db_url: str, known_revisions: 
         if manifest.has_database:
             _check_integrity(staging / DATABASE_NAME)
             assert sqlite_path is not None
-            _refuse_if_in_use(sqlite_path)
+            refuse_if_in_use(sqlite_path)
         moves = _planned_moves(staging, data_dir, sqlite_path, placed)
         aside = data_dir / f"before-restore-{stamp}"
         set_aside = _move_aside(data_dir, sqlite_path, aside)
@@ -368,7 +368,7 @@ def _process_runs(pid: int) -> bool:
     return True
 
 
-def _refuse_if_in_use(db: Path) -> None:
+def refuse_if_in_use(db: Path) -> None:
     """Another BranchGuard writing this database would keep its old file open: refuse, change nothing."""
     if not db.exists():
         return

@@ -39,6 +39,11 @@ class BackupService:
         self._audit(actor, result)
         return result
 
+    def check_restorer(self, actor: Actor) -> None:
+        """Refuse `actor` unless they may replace the data with a backup (`branchguard restore`,
+        which restores at once: the command line holds no database open meanwhile)."""
+        require(actor, "backup.create")
+
     # -- restore at the next start (core/backup/pending.py says why not now) ------------------------
     def check(self, actor: Actor, archive: Path) -> BackupManifest:
         """Prove every file of `archive` against its manifest; what it holds (slow: read it all)."""

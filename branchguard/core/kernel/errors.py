@@ -65,7 +65,11 @@ class ValidationError(BranchGuardError):
 
 
 class PermissionDenied(BranchGuardError):
-    """The actor's role may not perform this action."""
+    """The actor's role may not perform this action (`action`, the role table's key, when known)."""
+
+    def __init__(self, message: Message | str, action: str = "") -> None:
+        super().__init__(message)
+        self.action = action
 
 
 class NotFound(BranchGuardError):

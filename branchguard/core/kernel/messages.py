@@ -46,6 +46,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{role} '{username}' may not {action}",
         "{role}“{username}”无权执行：{action}",
     ),
+    "settings.password_needs_keyring": (
+        "{path} holds the database password of {url}, and no system keyring works here to keep it "
+        "instead. Remove the password from db_url and put it in a pgpass file: a line "
+        "{line}:PASSWORD in ~/.pgpass (chmod 600), or in the file named by PGPASSFILE",
+        "{path} 中保存了数据库 {url} 的密码，但本机没有可用的系统密钥环来代为保存。请从 db_url 中删除密码，"
+        "改用 pgpass 文件：在 ~/.pgpass（权限 600）或 PGPASSFILE 指定的文件中写入一行 {line}:密码",
+    ),
     "notfound": ("{what} #{id} does not exist", "{what} #{id} 不存在"),
     # action names (audit and permission messages)
     "action.branch.update": ("change the branch settings", "修改网点设置"),

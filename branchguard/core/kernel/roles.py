@@ -137,4 +137,5 @@ def require(actor: Actor, action: str) -> None:
     """Refuse `actor` with a translated PermissionDenied unless their role may do `action`."""
     if not may(actor, action):
         doing = Message(f"action.{action}")
-        raise PermissionDenied(Message("perm.denied", role=actor.role, username=actor.username, action=doing))
+        denied = Message("perm.denied", role=actor.role, username=actor.username, action=doing)
+        raise PermissionDenied(denied, action)

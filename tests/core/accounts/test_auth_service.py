@@ -205,3 +205,48 @@ def test_stored_hashes_use_argon2id_at_production_cost() -> None:
     assert int(time_cost) >= 2
     assert int(memory_cost) >= 19 * 1024  # OWASP's floor for argon2id: 19 MiB
     assert int(parallelism) >= 1
+
+
+LEAD_PASSWORD = "lead-demo-2026"
+
+
+def test_a_stranger_cannot_lock_the_lead_out_only_slow_them_down(
+    ctx: AppContext, auth: AuthService, clock: Clock, demo: object
+) -> None:
+    """The lockout rule (core/accounts/rules.py): a lead is never locked; past the threshold each
+    wrong password makes the next try wait 10 s, 20 s, 40 s, at most 60 s."""
+    for _ in range(4):
+        with pytest.raises(AuthenticationError) as failed:
+            auth.login("lead", "stranger-guess")
+        assert not isinstance(failed.value, AccountLocked)
+    for wait in (10, 20, 40, 60, 60):
+        with pytest.raises(AccountLocked) as slowed:
+            auth.login("lead", "stranger-guess")
+        assert slowed.value.until == clock.now + timedelta(seconds=wait)
+        assert f"{wait} s" in slowed.value.text("en")
+        # during the wait nothing is checked: a guess neither counts nor makes the wait longer
+        with pytest.raises(AccountLocked):
+            auth.login("lead", "stranger-guess")
+        clock.advance(seconds=wait)
+    lead = ctx.services.auth.user_by_name("lead")
+    assert lead is not None and lead.locked_until is not None and lead.locked_until <= clock.now
+    # however many guesses the stranger made, the lead gets in once the last minute passed
+    assert auth.login("lead", LEAD_PASSWORD).username == "lead"
+    with pytest.raises(AuthenticationError) as fresh:  # and the count starts again
+        auth.login("lead", "stranger-guess")
+    assert not isinstance(fresh.value, AccountLocked)
+
+
+def test_a_leads_wrong_passwords_are_audited_with_the_wait(
+    ctx: AppContext, auth: AuthService, lead: Actor
+) -> None:
+    from branchguard.core.audit.service import AuditFilter
+
+    for _ in range(5):
+        with pytest.raises(AuthenticationError):
+            auth.login("lead", "stranger-guess")
+    events = ctx.services.audit.list(lead, AuditFilter(action_prefix="user."))
+    failed = [e.summary for e in events if e.action == "user.login_failed"]
+    assert len(failed) == 5
+    assert "lead (5/5), next try after 10 s" in failed
+    assert not [e for e in events if e.action == "user.locked"]

@@ -18,20 +18,20 @@ from pathlib import Path
 
 import pytest
 
-from branchguard.cli.common import cli_actor
 from branchguard.context import open_context
 from branchguard.core.incidents.types import EntryKind
+from branchguard.core.kernel.types import Actor
 
 KILLS = 24
 
 CHILD = """
 import sys
-from branchguard.cli.common import cli_actor
+from branchguard.core.kernel.types import Actor
 from branchguard.context import open_context
 from branchguard.core.incidents.types import EntryKind
 
 ctx = open_context(sys.argv[1])
-actor = cli_actor()
+actor = Actor.system()
 incident_id, run = int(sys.argv[2]), sys.argv[3]
 i = 0
 while True:
@@ -48,7 +48,7 @@ while True:
 def test_killed_writer_loses_no_committed_entry(tmp_path: Path) -> None:
     data = tmp_path / "data"
     ctx = open_context(data)
-    incident_id = ctx.services.incidents.start(cli_actor(), "FIRE").id
+    incident_id = ctx.services.incidents.start(Actor.system(), "FIRE").id
     ctx.close()
 
     rng = random.Random(20261129)
@@ -76,15 +76,15 @@ def test_killed_writer_loses_no_committed_entry(tmp_path: Path) -> None:
 
     ctx = open_context(data)
     try:
-        entries = {e.seq: e.text for e in ctx.services.incidents.get(cli_actor(), incident_id).entries}
+        entries = {e.seq: e.text for e in ctx.services.incidents.get(Actor.system(), incident_id).entries}
         missing = {seq: body for seq, body in reported.items() if entries.get(seq) != body}
         assert not missing, f"{len(missing)} committed entries lost, e.g. {next(iter(missing.items()))}"
         assert len(reported) >= KILLS
-        report = ctx.services.incidents.verify(cli_actor())
+        report = ctx.services.incidents.verify(Actor.system())
         assert report.ok, report.problems
         assert report.entries == len(entries) >= len(reported) + 1
         # the log took more writes after all the kills, and they chain on
-        ctx.services.incidents.log(cli_actor(), incident_id, EntryKind.NOTE, "after the crashes")
-        assert ctx.services.incidents.verify(cli_actor()).ok
+        ctx.services.incidents.log(Actor.system(), incident_id, EntryKind.NOTE, "after the crashes")
+        assert ctx.services.incidents.verify(Actor.system()).ok
     finally:
         ctx.close()

@@ -103,6 +103,24 @@ def test_fifth_wrong_password_shows_the_locked_message(gui_ctx: AppContext, qtbo
     assert "is locked" in dialog.message.text() and dialog.actor is None
 
 
+def test_a_leads_wrong_passwords_only_make_them_wait_never_lock(gui_ctx: AppContext, qtbot) -> None:
+    """The same rule as the command line (core/accounts/rules.py): a stranger cannot lock out the
+    safety lead, only make the next try wait, 10 s after the fifth wrong password."""
+    dialog = LoginDialog(gui_ctx.services)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    for _ in range(4):
+        _try(dialog, qtbot, "lead", "stranger-guess")
+        assert dialog.message.text() == "Wrong user name or password"
+    _try(dialog, qtbot, "lead", "stranger-guess")
+    assert dialog.message.text() == "Too many wrong passwords for 'lead': try again in 10 s"
+    assert "locked" not in dialog.message.text() and dialog.actor is None
+    _try(dialog, qtbot, "lead", "stranger-guess")  # during the wait: not checked, not counted
+    assert dialog.message.text().startswith("Too many wrong passwords for 'lead': try again in")
+    user = gui_ctx.services.auth.user_by_name("lead")
+    assert user is not None and user.locked_until is not None
+
+
 def test_right_password_logs_in(gui_ctx: AppContext, qtbot) -> None:
     dialog = LoginDialog(gui_ctx.services)
     qtbot.addWidget(dialog)

@@ -1,0 +1,93 @@
+"""Who runs a command: the command line's one way to log in, through the account service the window
+uses, so the same lockout rule, role table and audit trail apply (core/accounts/service.py).
+
+The user comes from `--user NAME`, else BRANCHGUARD_USER; the password from `--password-stdin`
+(the first line of standard input), else BRANCHGUARD_PASSWORD (for automation), else a prompt that
+does not echo when standard input is a terminal. A password is never taken from the command line,
+where other users of the PC could read it in the process list.
+
+Every command that reads or changes records needs a login. Exempt (their `needs_login` rule says
+so): `--help` and `--version` (argparse answers before anything opens); `demo`, which only ever
+fills a database holding no branch data and otherwise does nothing or refuses; `user add` while the
+database holds no account (creating the first safety lead); `info`, which shows where the data
+lives and the schema, never a record; and `restore` into a data folder whose database holds no
+account (disaster recovery on a new PC; otherwise a safety lead logs in first, cli/backup.py).
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import sys
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from branchguard.core.kernel.errors import AuthenticationError
+from branchguard.core.kernel.i18n import Message, t
+from branchguard.core.kernel.types import Actor
+
+if TYPE_CHECKING:  # the context pulls in SQLAlchemy: only where a command runs
+    from branchguard.core.services import Services
+
+USER_ENV = "BRANCHGUARD_USER"
+PASSWORD_ENV = "BRANCHGUARD_PASSWORD"
+
+# Whether this run of a command needs a login, given the services and the parsed arguments.
+LoginRule = Callable[["Services", argparse.Namespace], bool]
+
+
+def always(_services: Services, _args: argparse.Namespace) -> bool:
+    return True
+
+
+def never(_services: Services, _args: argparse.Namespace) -> bool:
+    return False
+
+
+def once_accounts_exist(services: Services, _args: argparse.Namespace) -> bool:
+    """First-run set-up: no login while the database holds no account (nobody could log in)."""
+    return services.auth.has_users()
+
+
+def add_login_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--user",
+        help=f"log in as this user (default: ${USER_ENV}); commands that read or change records need it",
+    )
+    parser.add_argument(
+        "--password-stdin",
+        action="store_true",
+        help=f"read the password from the first line of standard input (else ${PASSWORD_ENV}, "
+        "else a prompt on a terminal)",
+    )
+
+
+def login(services: Services, args: argparse.Namespace) -> Actor:
+    """The user named by the options or the environment, logged in with their password; a wrong
+    password counts toward the lockout and is audited, as in the window."""
+    username = (getattr(args, "user", None) or os.environ.get(USER_ENV) or "").strip()
+    if not username:
+        raise AuthenticationError(Message("cli.login.no_user", env=USER_ENV))
+    return services.auth.login(username, read_password(args, username))
+
+
+def read_password(args: argparse.Namespace, username: str) -> str:
+    if getattr(args, "password_stdin", False):
+        line = sys.stdin.readline() if sys.stdin is not None else ""
+        if not line:
+            raise AuthenticationError(Message("cli.login.stdin_empty"))
+        return line.rstrip("\r\n")
+    from_env = os.environ.get(PASSWORD_ENV)
+    if from_env is not None:
+        return from_env
+    if sys.stdin is not None and sys.stdin.isatty():
+        return getpass.getpass(t("cli.login.prompt", username=username))
+    raise AuthenticationError(Message("cli.login.no_password", env=PASSWORD_ENV))
+
+
+def doing(args: argparse.Namespace) -> str:
+    """The command as typed, without its options: "incident close" (for the audit trail)."""
+    words = [args.command] if isinstance(getattr(args, "command", None), str) else []
+    words += [v for k, v in vars(args).items() if k.endswith("_command") and isinstance(v, str)]
+    return " ".join(words)
