@@ -7,7 +7,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from branchguard.cli.common import cli_actor, fail, print_json
+from branchguard.cli.login import once_accounts_exist
 from branchguard.core.kernel.i18n import t
+from branchguard.core.kernel.types import Actor, Role
 
 if TYPE_CHECKING:
     from branchguard.context import AppContext
@@ -29,10 +31,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         help="also check the data against the signed anchors in FILE: an anchor file, a report PDF "
         "or a head-office package (repeatable)",
     )
-    verify.set_defaults(handler=run_verify)
+    verify.set_defaults(handler=run_verify, needs_login=once_accounts_exist)
 
 
 def run_verify(ctx: AppContext, args: argparse.Namespace) -> int:
+    if args.logged_in is None:  # a database with no account: nobody could log in (cli/login.py)
+        args.logged_in = Actor(user_id=None, username="cli:no-account", role=Role.AUDITOR)
     code = _verify_ledger(ctx, args)
     if args.anchors:
         from branchguard.cli.anchors import check_anchors

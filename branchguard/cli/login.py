@@ -11,7 +11,10 @@ so): `--help` and `--version` (argparse answers before anything opens); `demo`, 
 fills a database holding no branch data and otherwise does nothing or refuses; `user add` while the
 database holds no account (creating the first safety lead); `info`, which shows where the data
 lives and the schema, never a record; and `restore` into a data folder whose database holds no
-account (disaster recovery on a new PC; otherwise a safety lead logs in first, cli/backup.py).
+account (disaster recovery on a new PC; otherwise a safety lead logs in first, cli/backup.py);
+and `verify` on a database with no account, which acts as an auditor: a database emptied or
+replaced by a new one has nobody to log in as, and checking it against an anchor is how that is
+found (it holds nothing but the built-in content to read).
 """
 
 from __future__ import annotations

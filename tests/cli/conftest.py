@@ -32,3 +32,11 @@ def run(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Run:
     only the safety lead's account."""
     data_dir = with_lead(tmp_path / "data")
     return lambda *args, lang="en": invoke(capsys, data_dir, args, lang)
+
+
+@pytest.fixture
+def fresh_run(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Run:
+    """`run` on an empty data folder (no account yet): for tests that begin with `demo`, whose
+    safety lead the environment then logs in as."""
+    data_dir = tmp_path / "data"
+    return lambda *args, lang="en": invoke(capsys, data_dir, args, lang)

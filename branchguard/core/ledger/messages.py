@@ -50,6 +50,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{record} 与账本不符，且账本中的副本与其哈希不符",
     ),
     "ledger.problem.deleted": ("{record} deleted outside the app", "{record} 在本软件之外被删除"),
+    "ledger.problem.reused": (
+        "{record} deleted outside the app; its number was given again to a new record (ledger entry {seq})",
+        "{record} 在本软件之外被删除，其编号又被新记录使用（账本第 {seq} 条）",
+    ),
     "ledger.problem.unledgered": (
         "{record} is not in the ledger (added outside the app)",
         "{record} 不在账本中（在本软件之外添加）",

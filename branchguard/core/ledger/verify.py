@@ -39,6 +39,7 @@ _LOG: Table = LogEntryRow.__table__  # type: ignore[assignment]
 _INCIDENTS: Table = IncidentRow.__table__  # type: ignore[assignment]
 _E = chain.ENTRIES
 _DELETE = LedgerAction.DELETE.value
+_CREATE = LedgerAction.CREATE.value
 _APPEND = LedgerAction.APPEND.value
 
 
@@ -121,8 +122,14 @@ def _check_chain(conn: Connection, found: _Found) -> None:
         prev, expected = own, seq + 1
         if action == _APPEND:
             found.appends.setdefault(entity_id, []).append(digest)
-        else:
-            found.latest[(entity, entity_id)] = (seq, action, digest)
+            continue
+        before = found.latest.get((entity, entity_id))
+        if action == _CREATE and before is not None and before[1] != _DELETE:
+            # A live record "created" again: its row was deleted outside the app and the database
+            # handed its number to the next new row, which would otherwise hide the deletion.
+            name = record_name(entity, entity_id)
+            found.add(entity, entity_id, Message("ledger.problem.reused", record=name, seq=seq))
+        found.latest[(entity, entity_id)] = (seq, action, digest)
     head = chain.head(conn)
     if (head.seq, head.hash) != (expected - 1, prev):
         found.add("ledger", str(head.seq), Message("ledger.problem.head", seq=head.seq, last=expected - 1))

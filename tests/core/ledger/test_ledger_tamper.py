@@ -12,6 +12,7 @@ from branchguard.core.incidents.types import CloseInput, EntryKind, FollowUpInpu
 from branchguard.core.kernel.types import Level
 from branchguard.core.ledger import rules
 from branchguard.core.ledger.service import hash_at, head, record_head
+from branchguard.core.people.types import BranchRole, PersonInput
 from tests.core.inspections.inspection_helpers import run_inspection
 from tests.ledger_forgery import Entry, forge
 
@@ -123,6 +124,24 @@ def test_audit_rows_changed_or_deleted_are_named(ctx, lead, tmp_path: Path) -> N
     assert f"audit event {first}: actor is mallory, ledger says lead" in problems
     assert f"audit event {second} deleted outside the app" in problems
     assert len(problems) == 2
+
+
+def test_the_last_audit_row_deleted_and_its_number_given_again_is_named(ctx, lead, tmp_path: Path) -> None:
+    """Deleting the newest row lets the database hand its number to the next one; the ledger saw
+    that number created before, so the new row does not hide the deletion."""
+    a_day(ctx, lead, tmp_path)
+    with ctx.engine.connect() as conn:
+        last = conn.execute(text("SELECT max(id) FROM audit_events")).scalar_one()
+    sql(ctx, "DELETE FROM audit_events WHERE id = :i", i=last)
+    ctx.services.people.add_person(lead, PersonInput(name="赵六", branch_role=BranchRole.TELLER))
+    with ctx.engine.connect() as conn:
+        reused = conn.execute(text("SELECT max(id) FROM audit_events")).scalar_one()
+    problems = verify(ctx, lead)
+    if ctx.engine.dialect.name == "sqlite":  # PostgreSQL's sequence never gives a number again
+        assert reused == last
+        assert any(p.startswith(f"audit event {last} deleted outside the app; its number") for p in problems)
+    else:
+        assert f"audit event {last} deleted outside the app" in problems
 
 
 def test_a_submitted_answer_changed_and_its_hazard_deleted_are_named(ctx, lead, tmp_path: Path) -> None:
