@@ -146,12 +146,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "format.place.line": ("{source}: line {line}", "{source}: 第 {line} 行"),
     "format.place.path": ("{source}: {where}", "{source}: {where}"),
     "format.place.line_path": ("{source}: line {line}, {where}", "{source}: 第 {line} 行, {where}"),
-    "format.yaml": ("not valid YAML: {error}", "不是有效的 YAML：{error}"),
-    "format.too_big": ("the document has too many elements", "文档元素过多"),
     "format.file_too_big": ("the file is larger than {limit} MB", "文件超过 {limit} MB"),
-    "format.alias": ("YAML aliases (*name) are not supported", "不支持 YAML 别名（*name）"),
-    "format.key_type": ("field names must be text, not {key!r}", "字段名必须是文本，而不是 {key!r}"),
-    "format.duplicate_key": ("field '{key}' appears twice", "字段“{key}”出现了两次"),
     "format.encoding": (
         "the file is not UTF-8 text (bad byte at offset {offset})",
         "文件不是 UTF-8 文本（第 {offset} 字节无效）",
