@@ -45,7 +45,9 @@ class Limits:
 class InputRejected(ValidationError):
     """A file refused before or while parsing; `line` (1-based) and `path` say where, when known."""
 
-    def __init__(self, field: str | Message, reason: Message, line: int | None = None, path: Place = ()) -> None:
+    def __init__(
+        self, field: str | Message, reason: Message, line: int | None = None, path: Place = ()
+    ) -> None:
         super().__init__(field, reason, path)
         self.line = line
 
@@ -55,7 +57,9 @@ def megabytes(limit: int) -> str:
 
 
 # -- files ------------------------------------------------------------------------------------------
-_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_BINARY", 0)
+_OPEN_FLAGS = (
+    os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_BINARY", 0)
+)
 
 
 def _refuse_kind(path: Path, mode: int, field: str | Message) -> None:
@@ -194,7 +198,9 @@ def load_yaml(data: bytes | str, limits: Limits, field: str | Message, *, text_k
                     tag = event.tag
                     default = _SEQ if kind is yaml.SequenceStartEvent else _MAP
                     if tag not in (None, "!", default):
-                        raise refuse(Message("input.tag", tag=tag), stack[-1].place() if stack else (), _line(event))
+                        raise refuse(
+                            Message("input.tag", tag=tag), stack[-1].place() if stack else (), _line(event)
+                        )
                     value = [] if kind is yaml.SequenceStartEvent else {}
             elif kind in (yaml.SequenceEndEvent, yaml.MappingEndEvent):
                 frame = stack.pop()
@@ -291,7 +297,12 @@ def line_of(data: bytes | str, place: Place) -> int | None:
                 stack.pop()
                 _advance(stack)
                 continue
-            if kind not in (yaml.ScalarEvent, yaml.SequenceStartEvent, yaml.MappingStartEvent, yaml.AliasEvent):
+            if kind not in (
+                yaml.ScalarEvent,
+                yaml.SequenceStartEvent,
+                yaml.MappingStartEvent,
+                yaml.AliasEvent,
+            ):
                 continue
             here = path_here()
             if here is None:  # a mapping key
@@ -306,7 +317,9 @@ def line_of(data: bytes | str, place: Place) -> int | None:
                 if here == place:
                     return best
             if kind in (yaml.SequenceStartEvent, yaml.MappingStartEvent):
-                stack.append([here, kind is yaml.MappingStartEvent, _NO_KEY if kind is yaml.MappingStartEvent else 0])
+                stack.append(
+                    [here, kind is yaml.MappingStartEvent, _NO_KEY if kind is yaml.MappingStartEvent else 0]
+                )
             else:
                 _advance(stack)
     except yaml.YAMLError:
