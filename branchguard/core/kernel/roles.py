@@ -23,96 +23,98 @@ _LEAD_STAFF = frozenset({Role.LEAD, Role.STAFF})  # auditors read, they never ac
 _LEAD_AUDITOR = frozenset({Role.LEAD, Role.AUDITOR})  # the audit trail is none of staff's business
 _ALL = frozenset(Role)
 
-ROLE_TABLE: MappingProxyType[str, frozenset[Role]] = MappingProxyType({
-    # branch settings and login accounts (a user changing their own password needs no action)
-    "branch.update": _LEAD,
-    "user.create": _LEAD,
-    "user.list": _LEAD,
-    "user.update": _LEAD,
-    "user.unlock": _LEAD,
-    # staff roster and emergency contacts
-    "person.list": _ALL,
-    "person.create": _LEAD,
-    "person.update": _LEAD,
-    "person.delete": _LEAD,
-    "contact.list": _ALL,
-    "contact.create": _LEAD,
-    "contact.update": _LEAD,
-    "contact.delete": _LEAD,
-    # audit trail
-    "audit.list": _LEAD_AUDITOR,
-    # backups of the data folder (restore replaces the database, so it runs before any login)
-    "backup.create": _LEAD,
-    # playbooks
-    "playbook.list": _ALL,
-    "playbook.export": _ALL,
-    "playbook.create": _LEAD,
-    "playbook.update": _LEAD,
-    "playbook.approve": _LEAD,
-    "playbook.discard_draft": _LEAD,
-    "playbook.import": _LEAD,
-    # incidents
-    "incident.read": _ALL,
-    "incident.start": _LEAD_STAFF,
-    "incident.log": _LEAD_STAFF,
-    "incident.step": _LEAD_STAFF,
-    "incident.correct_any": _LEAD,  # others correct only their own entries
-    "incident.level": _LEAD,
-    "incident.attach": _LEAD,
-    "incident.report": _LEAD,
-    "incident.close": _LEAD,
-    "incident.action": _LEAD,
-    # drills
-    "drill.read": _ALL,
-    "drill.run": _LEAD_STAFF,
-    "drill.plan": _LEAD,
-    "drill.evaluate": _LEAD,
-    "drill.configure": _LEAD,
-    # inspections
-    "inspection.read": _ALL,
-    "inspection.run": _LEAD_STAFF,
-    "inspection.template": _LEAD,
-    "inspection.schedule": _LEAD,
-    # hazards
-    "hazard.read": _ALL,
-    "hazard.create": _LEAD_STAFF,
-    "hazard.update": _LEAD_STAFF,
-    "hazard.downgrade": _LEAD,  # a lower severity drops duties (a major hazard's interim control, plan)
-    "hazard.set_due": _LEAD,  # moving an open hazard's due date by hand
-    "hazard.remediate": _LEAD_STAFF,
-    "hazard.verify": _LEAD,  # the lead checks the fix (never whoever remediated it)
-    "hazard.close": _LEAD,
-    "hazard.reopen": _LEAD_STAFF,
-    "hazard.policy": _LEAD,
-    # customer complaints (投诉处理)
-    "complaint.read": _ALL,
-    "complaint.register": _LEAD_STAFF,
-    "complaint.investigate": _LEAD_STAFF,
-    "complaint.reply": _LEAD_STAFF,
-    "complaint.withdraw": _LEAD_STAFF,  # recording the customer's withdrawal
-    "complaint.assign": _LEAD,
-    "complaint.decide": _LEAD,
-    "complaint.extend": _LEAD,
-    "complaint.archive": _LEAD,
-    "complaint.unmask": _LEAD,  # the complainant's name, phone and identity number in full
-    # schedules and reminders
-    "schedule.read": _ALL,
-    "schedule.complete": _LEAD_STAFF,
-    "schedule.remind": _LEAD_STAFF,
-    "schedule.manage": _LEAD,
-    # the window's pages (gui/shell/pages.py); a page hides what its actions do not allow
-    "page.incidents.view": _ALL,
-    "page.playbooks.view": _ALL,
-    "page.calendar.view": _ALL,
-    "page.drills.view": _ALL,
-    "page.inspections.view": _ALL,
-    "page.hazards.view": _ALL,
-    "page.complaints.view": _ALL,
-    "page.people.view": _ALL,
-    "page.audit.view": _LEAD_AUDITOR,
-    "page.settings.view": _ALL,
-    "page.about.view": _ALL,
-})
+ROLE_TABLE: MappingProxyType[str, frozenset[Role]] = MappingProxyType(
+    {
+        # branch settings and login accounts (a user changing their own password needs no action)
+        "branch.update": _LEAD,
+        "user.create": _LEAD,
+        "user.list": _LEAD,
+        "user.update": _LEAD,
+        "user.unlock": _LEAD,
+        # staff roster and emergency contacts
+        "person.list": _ALL,
+        "person.create": _LEAD,
+        "person.update": _LEAD,
+        "person.delete": _LEAD,
+        "contact.list": _ALL,
+        "contact.create": _LEAD,
+        "contact.update": _LEAD,
+        "contact.delete": _LEAD,
+        # audit trail
+        "audit.list": _LEAD_AUDITOR,
+        # backups of the data folder (restore replaces the database, so it runs before any login)
+        "backup.create": _LEAD,
+        # playbooks
+        "playbook.list": _ALL,
+        "playbook.export": _ALL,
+        "playbook.create": _LEAD,
+        "playbook.update": _LEAD,
+        "playbook.approve": _LEAD,
+        "playbook.discard_draft": _LEAD,
+        "playbook.import": _LEAD,
+        # incidents
+        "incident.read": _ALL,
+        "incident.start": _LEAD_STAFF,
+        "incident.log": _LEAD_STAFF,
+        "incident.step": _LEAD_STAFF,
+        "incident.correct_any": _LEAD,  # others correct only their own entries
+        "incident.level": _LEAD,
+        "incident.attach": _LEAD,
+        "incident.report": _LEAD,
+        "incident.close": _LEAD,
+        "incident.action": _LEAD,
+        # drills
+        "drill.read": _ALL,
+        "drill.run": _LEAD_STAFF,
+        "drill.plan": _LEAD,
+        "drill.evaluate": _LEAD,
+        "drill.configure": _LEAD,
+        # inspections
+        "inspection.read": _ALL,
+        "inspection.run": _LEAD_STAFF,
+        "inspection.template": _LEAD,
+        "inspection.schedule": _LEAD,
+        # hazards
+        "hazard.read": _ALL,
+        "hazard.create": _LEAD_STAFF,
+        "hazard.update": _LEAD_STAFF,
+        "hazard.downgrade": _LEAD,  # a lower severity drops duties (a major hazard's interim control, plan)
+        "hazard.set_due": _LEAD,  # moving an open hazard's due date by hand
+        "hazard.remediate": _LEAD_STAFF,
+        "hazard.verify": _LEAD,  # the lead checks the fix (never whoever remediated it)
+        "hazard.close": _LEAD,
+        "hazard.reopen": _LEAD_STAFF,
+        "hazard.policy": _LEAD,
+        # customer complaints (投诉处理)
+        "complaint.read": _ALL,
+        "complaint.register": _LEAD_STAFF,
+        "complaint.investigate": _LEAD_STAFF,
+        "complaint.reply": _LEAD_STAFF,
+        "complaint.withdraw": _LEAD_STAFF,  # recording the customer's withdrawal
+        "complaint.assign": _LEAD,
+        "complaint.decide": _LEAD,
+        "complaint.extend": _LEAD,
+        "complaint.archive": _LEAD,
+        "complaint.unmask": _LEAD,  # the complainant's name, phone and identity number in full
+        # schedules and reminders
+        "schedule.read": _ALL,
+        "schedule.complete": _LEAD_STAFF,
+        "schedule.remind": _LEAD_STAFF,
+        "schedule.manage": _LEAD,
+        # the window's pages (gui/shell/pages.py); a page hides what its actions do not allow
+        "page.incidents.view": _ALL,
+        "page.playbooks.view": _ALL,
+        "page.calendar.view": _ALL,
+        "page.drills.view": _ALL,
+        "page.inspections.view": _ALL,
+        "page.hazards.view": _ALL,
+        "page.complaints.view": _ALL,
+        "page.people.view": _ALL,
+        "page.audit.view": _LEAD_AUDITOR,
+        "page.settings.view": _ALL,
+        "page.about.view": _ALL,
+    }
+)
 
 
 def may(actor: Actor, action: str) -> bool:

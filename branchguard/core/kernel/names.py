@@ -1,0 +1,78 @@
+"""Names and text from outside made harmless: attachment file names, and text a terminal shows.
+
+A file name someone hands the app may try to climb out of a folder (`../x`, `C:\\x`, `D:payload.exe`),
+to become a device on Windows (`CON`, `nul.txt`, `COM1.pdf`), to disguise its type with a
+right-to-left override (`invoice\u202egpj.exe` shows as `invoiceexe.jpg`) or with trailing dots
+and spaces Windows drops (`report.pdf.exe.`), or to be too long for the file system.
+`clean_file_name` keeps the last part of such a name and makes it a plain file name; a name that
+leaves nothing usable becomes `attachment` (a photo is not refused for its name).
+
+`printable` strips control characters (ANSI escape sequences among them) and bidirectional
+overrides from text before a terminal shows it: a title must not move the cursor, clear the screen
+or reorder what the line says.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+NAME_LIMIT = 120
+FALLBACK_NAME = "attachment"
+
+# Bidirectional embeddings, overrides and isolates, the marks, and the line/paragraph separators.
+_BIDI = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u2028\u2029\ufeff"
+# ESC [ … final byte, ESC ] … BEL/ST, and any other ESC + one character: whole sequences go.
+_ANSI = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b.?|\x9b[0-?]*[ -/]*[@-~]")
+_RESERVED = {"CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$"} | {
+    f"{kind}{n}" for kind in ("COM", "LPT") for n in (*"123456789", "¹", "²", "³")
+}
+_WINDOWS_FORBIDDEN = re.compile(r'[<>:"|?*]')
+
+
+def _is_control(ch: str) -> bool:
+    return unicodedata.category(ch) == "Cc" or ch in _BIDI
+
+
+def printable(text: object, *, keep_newlines: bool = False) -> str:
+    """`text` as a terminal may show it: escape sequences removed, other control characters and
+    bidirectional overrides dropped (tabs become spaces; newlines too unless `keep_newlines`)."""
+    value = _ANSI.sub("", str(text))
+    if keep_newlines:
+        value = value.replace("\r\n", "\n")
+    out = []
+    for ch in value:
+        if ch == "\t" or (ch in "\r\n" and not keep_newlines):
+            out.append(" ")
+        elif ch == "\n" or not _is_control(ch):
+            out.append(ch)
+    return "".join(out)
+
+
+def is_reserved_on_windows(name: str) -> bool:
+    """Whether Windows takes `name` for a device: CON, NUL.txt, com1.tar.gz, "LPT1 .pdf"…"""
+    stem = name.split(".", 1)[0].rstrip(" ").upper()
+    return stem in _RESERVED
+
+
+def clean_file_name(name: str, limit: int = NAME_LIMIT) -> str:
+    """A plain file name from `name`: its last path part, without a drive prefix, control or
+    bidirectional characters, characters Windows forbids, trailing dots and spaces, a reserved
+    device name (prefixed with `_`), at most `limit` characters (the extension kept)."""
+    value = unicodedata.normalize("NFC", str(name))
+    value = "".join(ch for ch in value if not _is_control(ch))
+    value = re.split(r"[/\\]", value)[-1]
+    value = re.sub(r"^[A-Za-z]:", "", value)  # a drive prefix: D:payload.exe
+    value = _WINDOWS_FORBIDDEN.sub("_", value)
+    value = value.strip(" ").rstrip(". ")
+    if value.strip(".") == "":
+        return FALLBACK_NAME
+    if is_reserved_on_windows(value):
+        value = f"_{value}"
+    if len(value) > limit:
+        stem, dot, suffix = value.rpartition(".")
+        if dot and 0 < len(suffix) <= 16 and stem:
+            value = stem[: limit - len(suffix) - 1].rstrip(". ") + "." + suffix
+        else:
+            value = value[:limit].rstrip(". ")
+    return value or FALLBACK_NAME
