@@ -17,7 +17,6 @@ if TYPE_CHECKING:
     from branchguard.cli.common import ConfigHandler, Handler
 
 
-
 class _VersionAction(argparse.Action):
     """--version, reading the version only when asked: the package metadata costs the window's first
     frame ~20 ms otherwise."""
@@ -131,8 +130,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return fail(exc.message)
     except Exception as exc:  # the database cannot be reached or opened
         return fail(f"{type(exc).__name__}: {exc}")
+    from branchguard.cli.common import printable_output
+
     try:
-        return handler(ctx, args)
+        with printable_output():
+            return handler(ctx, args)
     except BrokenPipeError:
         # The reader went away (`| head`): not an error of ours; silence the final flush too.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())

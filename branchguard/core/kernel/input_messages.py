@@ -6,6 +6,7 @@ from __future__ import annotations
 MESSAGES: dict[str, tuple[str, str]] = {
     "field.file": ("File", "文件"),
     "field.output": ("Output file", "输出文件"),
+    "field.date": ("Date", "日期"),
     # files read
     "input.no_file": ("'{path}' does not exist", "“{path}”不存在"),
     "input.is_folder": ("'{path}' is a folder, not a file", "“{path}”是文件夹，不是文件"),
@@ -41,11 +42,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "output.changed": (
         "'{path}' was replaced by something other than a file while writing; nothing was written",
         "写入期间“{path}”被替换为非普通文件；未写入任何内容",
-    ),
-    # attachment names
-    "attachment.name_empty": (
-        "'{value}' leaves no usable file name once cleaned",
-        "“{value}”清理后没有可用的文件名",
     ),
     # numbers and dates
     "validation.not_a_number": ("'{value}' is not a finite number", "“{value}”不是有限的数"),

@@ -30,23 +30,27 @@ _RESERVED = {"CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$"} | {
 _WINDOWS_FORBIDDEN = re.compile(r'[<>:"|?*]')
 
 
-def _is_control(ch: str) -> bool:
-    return unicodedata.category(ch) == "Cc" or ch in _BIDI
+# Every control character (Unicode's Cc: C0, DEL, C1) and the bidirectional ones.
+_UNSAFE = re.compile(f"[\x00-\x1f\x7f-\x9f{_BIDI}]")
 
 
 def printable(text: object, *, keep_newlines: bool = False) -> str:
     """`text` as a terminal may show it: escape sequences removed, other control characters and
     bidirectional overrides dropped (tabs become spaces; newlines too unless `keep_newlines`)."""
-    value = _ANSI.sub("", str(text))
+    value = str(text)
+    if not _UNSAFE.search(value):  # nearly always: no copy
+        return value
+    value = _ANSI.sub("", value)
     if keep_newlines:
         value = value.replace("\r\n", "\n")
-    out = []
-    for ch in value:
-        if ch == "\t" or (ch in "\r\n" and not keep_newlines):
-            out.append(" ")
-        elif ch == "\n" or not _is_control(ch):
-            out.append(ch)
-    return "".join(out)
+
+    def replace(match: re.Match[str]) -> str:
+        ch = match.group()
+        if ch == "\n" and keep_newlines:
+            return ch
+        return " " if ch in "\t\r\n" else ""
+
+    return _UNSAFE.sub(replace, value)
 
 
 def is_reserved_on_windows(name: str) -> bool:
@@ -60,7 +64,7 @@ def clean_file_name(name: str, limit: int = NAME_LIMIT) -> str:
     bidirectional characters, characters Windows forbids, trailing dots and spaces, a reserved
     device name (prefixed with `_`), at most `limit` characters (the extension kept)."""
     value = unicodedata.normalize("NFC", str(name))
-    value = "".join(ch for ch in value if not _is_control(ch))
+    value = _UNSAFE.sub("", value)
     value = re.split(r"[/\\]", value)[-1]
     value = re.sub(r"^[A-Za-z]:", "", value)  # a drive prefix: D:payload.exe
     value = _WINDOWS_FORBIDDEN.sub("_", value)

@@ -41,8 +41,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cli.playbook.no_draft": ("playbook '{code}' has no draft", "预案“{code}”没有草稿"),
     "cli.playbook.codes_or_all": ("give plan codes or --all, not both", "请指定预案编号或 --all（二者选一）"),
     "cli.playbook.exported": ("{count} plan(s) written to {path}", "已导出 {count} 个预案到 {path}"),
-    "cli.playbook.no_file": ("{path}: no such file", "{path}：文件不存在"),
-    "cli.playbook.not_a_file": ("{path}: is a folder, not a file", "{path}：是文件夹，不是文件"),
     "cli.playbook.would.add": ("Would add ({count}): {codes}", "将新增（{count} 个）：{codes}"),
     "cli.playbook.would.update": ("Would update ({count}): {codes}", "将更新（{count} 个）：{codes}"),
     "cli.playbook.would.keep": ("Unchanged ({count}): {codes}", "无变化（{count} 个）：{codes}"),
