@@ -80,3 +80,36 @@ def clean_file_name(name: str, limit: int = NAME_LIMIT) -> str:
         else:
             value = value[:limit].rstrip(". ")
     return value or FALLBACK_NAME
+
+
+# What "open" may hand to the system's default application: documents and pictures whose viewers do
+# not run code. Anything else (an .exe, .bat, .lnk, .js, .hta, .scr, a macro workbook, a name with no
+# type) is never opened: the window shows the folder holding it instead, and nothing runs.
+VIEWABLE_SUFFIXES = frozenset(
+    {
+        ".pdf",
+        ".png",
+        ".jpg",
+        ".jpeg",
+        ".gif",
+        ".bmp",
+        ".webp",
+        ".tif",
+        ".tiff",
+        ".txt",
+        ".csv",
+        ".docx",
+        ".xlsx",
+        ".pptx",
+        ".odt",
+        ".ods",
+        ".odp",
+    }
+)
+
+
+def opens_as_document(name: str) -> bool:
+    """Whether a file of this (cleaned) name may be opened with its default application."""
+    cleaned = clean_file_name(name)
+    suffix = cleaned[cleaned.rfind(".") :].lower() if "." in cleaned else ""
+    return cleaned == name and suffix in VIEWABLE_SUFFIXES
