@@ -12,7 +12,7 @@ import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date, datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from branchguard.core.kernel.types import Actor, Role
 
@@ -122,7 +122,10 @@ def _whole(text: str) -> int:
     return int(cleaned)
 
 
-def within_years(value: date) -> date:
+D = TypeVar("D", date, datetime)
+
+
+def within_years(value: D) -> D:
     """A parsed date (or a time's date) refused outside 1900–2200, for argparse to word."""
     from branchguard.core.kernel.validation import EARLIEST, LATEST
 
@@ -174,7 +177,7 @@ class _PrintableStream:
 def printable_output() -> Iterator[None]:
     """Everything a command prints on standard output goes through `_PrintableStream`."""
     original = sys.stdout
-    sys.stdout = _PrintableStream(original)  # type: ignore[assignment]
+    sys.stdout = _PrintableStream(original)
     try:
         yield
     finally:

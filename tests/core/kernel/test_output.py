@@ -68,9 +68,14 @@ def test_a_link_is_followed_to_the_file_it_names(tmp_path: Path) -> None:
 
 def test_a_target_that_became_something_else_while_writing_is_left_alone(folder: Path) -> None:
     target = folder / "report.pdf"
-    with pytest.raises(OutputRefused) as err, output.writing(target) as fh:
-        fh.write(b"data")
-        target.mkdir()  # swapped for a folder between the check and the rename
+
+    def write_while_swapped() -> None:
+        with output.writing(target) as fh:
+            fh.write(b"data")
+            target.mkdir()  # swapped for a folder between the check and the rename
+
+    with pytest.raises(OutputRefused) as err:
+        write_while_swapped()
     assert err.value.reason_message.key == "output.changed"
     assert target.is_dir() and [p.name for p in folder.iterdir()] == ["report.pdf"]
 
