@@ -34,7 +34,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "'{path}' is not a regular file (a device or a pipe); nothing was written",
         "“{path}”不是普通文件（设备或管道）；未写入任何内容",
     ),
-    "output.no_folder": ("the folder of '{path}' does not exist", "“{path}”所在的文件夹不存在"),
     "output.reserved": (
         "'{path}' is a name Windows reserves for a device; choose another name",
         "“{path}”是 Windows 保留的设备名；请换一个名称",

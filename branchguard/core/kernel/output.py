@@ -51,9 +51,7 @@ def check_target(path: Path | str) -> Path:
         raise _refuse("output.is_folder", path)
     if mode is not None and not stat.S_ISREG(mode):
         raise _refuse("output.not_regular", path)
-    if not path.parent.is_dir():
-        raise _refuse("output.no_folder", path)
-    return path
+    return path  # a missing folder: the open below fails with FileNotFoundError naming the file
 
 
 def _still_replaceable(target: Path) -> None:

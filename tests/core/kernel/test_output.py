@@ -43,7 +43,9 @@ def test_a_fifo_is_refused_without_blocking(folder: Path) -> None:
 
 def test_a_folder_or_a_missing_folder_is_refused(tmp_path: Path) -> None:
     assert refused(tmp_path).reason_message.key == "output.is_folder"
-    assert refused(tmp_path / "nowhere" / "x.pdf").reason_message.key == "output.no_folder"
+    with pytest.raises(FileNotFoundError) as err:  # as open() says it, naming the file asked for
+        write_file(tmp_path / "nowhere" / "x.pdf", b"data")
+    assert err.value.filename == str(tmp_path / "nowhere" / "x.pdf")
 
 
 def test_a_regular_file_is_replaced_whole(folder: Path) -> None:
