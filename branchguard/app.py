@@ -240,22 +240,33 @@ class Startup(QObject):
             say(self.window, APP_NAME, restore.note.text())
         if ctx.schema.action is SchemaAction.UPGRADED:
             QMessageBox.information(
-                self.window, APP_NAME,
-                t("schema.upgraded", old=ctx.schema.from_revision, new=ctx.schema.to_revision,
-                  backup=ctx.schema.backup or "-"),
+                self.window,
+                APP_NAME,
+                t(
+                    "schema.upgraded",
+                    old=ctx.schema.from_revision,
+                    new=ctx.schema.to_revision,
+                    backup=ctx.schema.backup or "-",
+                ),
             )
         if self._credentials is not None:
             from branchguard.gui.kit.tasks import run_task
 
             username, password = self._credentials
-            run_task(lambda _p: ctx.services.auth.login(username, password),
-                     on_done=self._enter, on_error=self._fail)
+            run_task(
+                lambda _p: ctx.services.auth.login(username, password),
+                on_done=self._enter,
+                on_error=self._fail,
+            )
             import_first_page(self.window)  # while argon2 runs: it releases the GIL
             return
         from branchguard.gui.shell.login import FirstRunDialog, LoginDialog
 
-        dialog = LoginDialog(ctx.services, self.window) if ctx.services.auth.has_users() \
+        dialog = (
+            LoginDialog(ctx.services, self.window)
+            if ctx.services.auth.has_users()
             else FirstRunDialog(ctx.services, self.window)
+        )
         dialog.accepted.connect(lambda: self._enter(dialog.actor))
         dialog.rejected.connect(lambda: QApplication.exit(0))
         dialog.open()

@@ -19,7 +19,6 @@ if TYPE_CHECKING:
     from branchguard.cli.common import ConfigHandler, Handler
 
 
-
 class _VersionAction(argparse.Action):
     """--version, reading the version only when asked: the package metadata costs the window's first
     frame ~20 ms otherwise."""
@@ -173,12 +172,15 @@ def _run_command(handler: Handler, args: argparse.Namespace) -> int:
     if ctx.read_only and not args.read_only:
         warn(translate(Message("fault.opened_read_only", folder=str(ctx.data_dir))))
     announced = None if ctx.read_only else Announcement(ctx.data_dir)
+    from branchguard.cli.common import printable_output
+
     try:
         args.logged_in = None
         needs_login: LoginRule = getattr(args, "needs_login", always)
         if needs_login(ctx.services, args):
             args.logged_in = login(ctx.services, args)
-        return handler(ctx, args)
+        with printable_output():
+            return handler(ctx, args)
     except PermissionDenied as refused:
         if args.logged_in is not None:  # audited under the user's own name, in its own transaction
             ctx.services.auth.record_refusal(refused, args.logged_in, doing(args))

@@ -6,7 +6,7 @@ import argparse
 from datetime import UTC, date, datetime, time, timedelta
 from typing import TYPE_CHECKING
 
-from branchguard.cli.common import cli_actor, local_time, print_json, print_table
+from branchguard.cli.common import cli_actor, local_time, print_json, print_table, whole, within_years
 
 if TYPE_CHECKING:  # the context pulls in SQLAlchemy: only where a command runs
     from branchguard.context import AppContext
@@ -14,9 +14,10 @@ if TYPE_CHECKING:  # the context pulls in SQLAlchemy: only where a command runs
 
 def _local_day(value: str) -> date:
     try:
-        return date.fromisoformat(value)
+        parsed = date.fromisoformat(value)
     except ValueError:
         raise argparse.ArgumentTypeError(f"'{value}' is not a date like 2026-11-29") from None
+    return within_years(parsed)
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -30,7 +31,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     lst.add_argument("--since", type=_local_day, help="from this local date (YYYY-MM-DD)")
     lst.add_argument("--until", type=_local_day, help="up to and including this local date")
     lst.add_argument("--text", help="summary contains this text")
-    lst.add_argument("--limit", type=int, default=1000)
+    lst.add_argument("--limit", type=whole(1, 1_000_000), default=1000)
     lst.set_defaults(handler=run_list)
 
 

@@ -6,10 +6,12 @@ import argparse
 import dataclasses
 import enum
 import json
+import re
 import sys
-from collections.abc import Callable, Iterable, Sequence
-from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from datetime import date, datetime
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from branchguard.core.kernel.types import Actor
 
@@ -31,12 +33,12 @@ def cli_actor(args: argparse.Namespace) -> Actor:
 
 
 def fail(message: str) -> int:
-    print(f"branchguard: error: {message}", file=sys.stderr)
+    print(f"branchguard: error: {printable(message)}", file=sys.stderr)
     return 1
 
 
 def warn(message: str) -> None:
-    print(f"branchguard: warning: {message}", file=sys.stderr)
+    print(f"branchguard: warning: {printable(message)}", file=sys.stderr)
 
 
 def to_jsonable(value: Any) -> Any:
@@ -53,9 +55,14 @@ def to_jsonable(value: Any) -> Any:
     return value
 
 
+# What json leaves raw with ensure_ascii=False yet a terminal acts on: DEL, the C1 controls (CSI among
+# them) and the bidirectional overrides. Escaped as \uXXXX they read back the same.
+_JSON_UNSAFE = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
+
+
 def print_json(value: Any) -> None:
-    json.dump(to_jsonable(value), sys.stdout, ensure_ascii=False, indent=2)
-    sys.stdout.write("\n")
+    text = json.dumps(to_jsonable(value), ensure_ascii=False, indent=2)
+    sys.stdout.write(_JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n")
 
 
 def _width(text: str) -> int:
@@ -64,7 +71,8 @@ def _width(text: str) -> int:
 
 
 def print_table(headers: Sequence[str], rows: Iterable[Sequence[object]]) -> None:
-    cells = [[str(c) for c in row] for row in rows]
+    headers = [printable(h) for h in headers]
+    cells = [[printable(c) for c in row] for row in rows]
     widths = [max([_width(h)] + [_width(r[i]) for r in cells]) for i, h in enumerate(headers)]
 
     def line(values: Sequence[str]) -> str:
@@ -78,3 +86,97 @@ def print_table(headers: Sequence[str], rows: Iterable[Sequence[object]]) -> Non
 
 def local_time(at: datetime | None) -> str:
     return at.astimezone().strftime("%Y-%m-%d %H:%M:%S") if at else ""
+
+
+# -- argument types: numbers and dates refused at the door, the argument named -----------------------
+# argparse words these as "argument ID: <message>" and exits 2, as for its own type errors.
+def record_id(text: str) -> int:
+    """A record's id: a whole number from 1 to 2^63-1 (the largest a database column holds)."""
+    from branchguard.core.kernel.validation import MAX_ID
+
+    value = _whole(text)
+    if not 1 <= value <= MAX_ID:
+        raise argparse.ArgumentTypeError(f"'{text}' is not an id (a whole number from 1 to {MAX_ID})")
+    return value
+
+
+def whole(low: int, high: int) -> Callable[[str], int]:
+    """An argument type: a whole number from `low` to `high`."""
+
+    def parse(text: str) -> int:
+        value = _whole(text)
+        if not low <= value <= high:
+            raise argparse.ArgumentTypeError(f"'{text}' is not between {low} and {high}")
+        return value
+
+    parse.__name__ = "number"  # argparse names the type in its own messages
+    return parse
+
+
+def _whole(text: str) -> int:
+    cleaned = text.strip()
+    if not cleaned.lstrip("+-").isdigit() or len(cleaned) > 30:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number")
+    return int(cleaned)
+
+
+D = TypeVar("D", date, datetime)
+
+
+def within_years(value: D) -> D:
+    """A parsed date (or a time's date) refused outside 1900–2200, for argparse to word."""
+    from branchguard.core.kernel.validation import EARLIEST, LATEST
+
+    if not EARLIEST <= (value.date() if isinstance(value, datetime) else value) <= LATEST:
+        raise argparse.ArgumentTypeError(f"{value.isoformat()} is outside {EARLIEST} to {LATEST}")
+    return value
+
+
+def day(text: str) -> date:
+    """A date YYYY-MM-DD from 1900 to 2200."""
+    from branchguard.core.kernel.errors import ValidationError
+    from branchguard.core.kernel.validation import day as checked_day
+
+    try:
+        return checked_day(date.fromisoformat(text.strip()), "field.date")
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a date like 2026-12-31") from None
+    except ValidationError as exc:
+        raise argparse.ArgumentTypeError(exc.reason_message.text("en")) from None
+
+
+def printable(value: object) -> str:
+    """One line of user text as the terminal may show it: no escape sequences, control or bidi
+    characters (a newline becomes a space)."""
+    from branchguard.core.kernel.names import printable as clean
+
+    return clean(value)
+
+
+class _PrintableStream:
+    """A text stream that passes on what it is given without escape sequences, control or bidi
+    characters (newlines kept): a title, a note or a file name cannot drive the terminal."""
+
+    def __init__(self, stream: Any) -> None:
+        from branchguard.core.kernel.names import printable as clean
+
+        self._stream = stream
+        self._clean = clean
+
+    def write(self, text: str) -> int:
+        self._stream.write(self._clean(text, keep_newlines=True))
+        return len(text)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
+
+
+@contextmanager
+def printable_output() -> Iterator[None]:
+    """Everything a command prints on standard output goes through `_PrintableStream`."""
+    original = sys.stdout
+    sys.stdout = _PrintableStream(original)
+    try:
+        yield
+    finally:
+        sys.stdout = original

@@ -13,7 +13,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from branchguard.cli.common import cli_actor, local_time, print_json, print_table
+from branchguard.cli.common import cli_actor, local_time, print_json, print_table, record_id, within_years
 from branchguard.core.complaints.types import (
     ComplaintCause,
     ComplaintChannel,
@@ -38,12 +38,16 @@ STEP_NAMES = ("investigate", "decide", "reply", "archive")
 
 def received_time(text: str) -> datetime:
     """A "YYYY-MM-DD HH:MM" wall-clock time (argparse names this function in its error)."""
-    return datetime.strptime(text.strip(), "%Y-%m-%d %H:%M")
+    return within_years(datetime.strptime(text.strip(), "%Y-%m-%d %H:%M"))
 
 
 def period(text: str) -> tuple[date, date]:
-    """YYYY, YYYY-MM, YYYY-Qn or YYYY-MM-DD..YYYY-MM-DD as (first day, last day)."""
-    text = text.strip()
+    """YYYY, YYYY-MM, YYYY-Qn or YYYY-MM-DD..YYYY-MM-DD as (first day, last day), within 1900–2200."""
+    start, end = _period(text.strip())
+    return within_years(start), within_years(end)
+
+
+def _period(text: str) -> tuple[date, date]:
     if ".." in text:
         start, end = (date.fromisoformat(x.strip()) for x in text.split("..", 1))
         if end < start:
@@ -124,7 +128,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     add.add_argument(
         "--representative", action="append", default=[], metavar="NAME", help="repeat, at most 5"
     )
-    add.add_argument("--incident", type=int, metavar="ID", help="the incident it came with")
+    add.add_argument("--incident", type=record_id, metavar="ID", help="the incident it came with")
     add.add_argument("--first-responsible", default="", metavar="NAME", help="首问负责人 (default: you)")
     add.add_argument(
         "--acknowledgement", default="", metavar="T", help="what the customer was told on acceptance"
@@ -137,18 +141,18 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     lst.set_defaults(handler=run_list)
 
     show = group.add_parser("show", help="a complaint with its steps and history")
-    show.add_argument("id", type=int)
+    show.add_argument("id", type=record_id)
     show.add_argument("--json", action="store_true")
     show.add_argument("--unmask", action="store_true", help="identifiers in full")
     show.set_defaults(handler=run_show)
 
     assign = group.add_parser("assign", help="name the handler (never the person complained about)")
-    assign.add_argument("id", type=int)
+    assign.add_argument("id", type=record_id)
     assign.add_argument("--handler", dest="handler_name", required=True, metavar="NAME")
     assign.set_defaults(handler=run_assign)
 
     step = group.add_parser("step", help="record a step: investigate, decide, reply, archive (in order)")
-    step.add_argument("id", type=int)
+    step.add_argument("id", type=record_id)
     step.add_argument("step", choices=STEP_NAMES)
     step.add_argument("--text", required=True, metavar="T")
     step.add_argument(
@@ -174,7 +178,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     step.set_defaults(handler=run_step)
 
     extend = group.add_parser("extend", help="extend the deadline: to 30 days, then 60 with an approver")
-    extend.add_argument("id", type=int)
+    extend.add_argument("id", type=record_id)
     extend.add_argument("--reason", required=True, metavar="R")
     extend.add_argument(
         "--approver", default="", metavar="NAME", help="the superior's approver (second extension)"
@@ -187,7 +191,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     extend.set_defaults(handler=run_extend)
 
     withdraw = group.add_parser("withdraw", help="the customer withdrew: the complaint and its clock end")
-    withdraw.add_argument("id", type=int)
+    withdraw.add_argument("id", type=record_id)
     withdraw.add_argument(
         "--received",
         type=received_time,

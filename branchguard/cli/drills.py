@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from branchguard.cli.common import cli_actor, print_json, print_table
+from branchguard.cli.common import cli_actor, print_json, print_table, record_id, whole
 from branchguard.cli.schedules import parse_start, wall_clock
 from branchguard.core.drills.types import (
     ComplianceStatus,
@@ -21,6 +21,7 @@ from branchguard.core.drills.types import (
 from branchguard.core.incidents.types import FollowUpInput
 from branchguard.core.kernel.errors import ValidationError
 from branchguard.core.kernel.i18n import Message, t
+from branchguard.core.kernel.intake import InputRejected, Limits, load_yaml, read_file
 
 if TYPE_CHECKING:  # the context pulls in SQLAlchemy: only where a command runs
     from branchguard.context import AppContext
@@ -53,7 +54,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     plan.add_argument("--observer", action="append", default=[], metavar="NAME")
     plan.add_argument("--goal", action="append", default=[], metavar="TEXT")
-    plan.add_argument("--headcount", type=int, help="expected headcount at the assembly point")
+    plan.add_argument("--headcount", type=whole(0, 100_000), help="expected headcount at the assembly point")
     plan.add_argument("--json", action="store_true")
     plan.set_defaults(handler=run_plan)
 
@@ -63,16 +64,16 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     lst.set_defaults(handler=run_list)
 
     run = group.add_parser("run", help="start the drill's incident (flagged as a drill); prints its id")
-    run.add_argument("id", type=int)
+    run.add_argument("id", type=record_id)
     run.set_defaults(handler=run_run)
 
     head = group.add_parser("headcount", help="record the headcount at the assembly point")
-    head.add_argument("id", type=int)
-    head.add_argument("present", type=int)
+    head.add_argument("id", type=record_id)
+    head.add_argument("present", type=whole(0, 100_000))
     head.set_defaults(handler=run_headcount)
 
     ev = group.add_parser("evaluate", help="score a drill that was run")
-    ev.add_argument("id", type=int)
+    ev.add_argument("id", type=record_id)
     ev.add_argument(
         "--scores",
         required=True,
@@ -85,7 +86,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
     comp = sub.add_parser("compliance", help="required drills per rule: last done, next due, status")
     comp.add_argument("--region", default="", help="the region's rules (default: the built-in ones)")
-    comp.add_argument("--due-soon-days", type=int, default=30, help="'due soon' within this many days")
+    comp.add_argument(
+        "--due-soon-days", type=whole(0, 3660), default=30, help="'due soon' within this many days"
+    )
     comp.add_argument("--json", action="store_true")
     comp.add_argument(
         "--status", action="append", default=[], choices=[st.value for st in ComplianceStatus],
@@ -220,17 +223,25 @@ def run_headcount(ctx: AppContext, args: argparse.Namespace) -> int:
     return 0
 
 
+# A scores file is a few dozen lines: 1 MB, 8 levels and 10,000 values are far beyond one.
+SCORES_LIMITS = Limits(1024 * 1024, max_depth=8, max_items=10_000)
+
+
 def read_scores(path: Path) -> EvaluationInput:
     """A scores file as an evaluation; a file that cannot be read or has the wrong shape says which."""
-    import yaml  # JSON is YAML too
 
     def bad(error: str | Message) -> ValidationError:
         return ValidationError("field.scores", Message("cli.drill.scores_file", path=path, error=error))
 
-    try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-        raise bad(str(exc).splitlines()[0] if str(exc) else type(exc).__name__) from None
+    try:  # JSON is YAML too
+        raw = load_yaml(
+            read_file(path, SCORES_LIMITS.max_bytes, "field.scores"), SCORES_LIMITS, "field.scores"
+        )
+    except InputRejected as exc:
+        place = (
+            Message("cli.drill.scores_line", line=exc.line, reason=exc.reason_message) if exc.line else None
+        )
+        raise bad(place or exc.reason_message) from None
     if not isinstance(raw, dict):
         raise bad(Message("cli.drill.scores_shape"))
     nested = raw.get("scores")

@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 from datetime import date
 
+from branchguard.cli.common import record_id, within_years
 from branchguard.core.hazards.types import HazardFilter, HazardSeverity, HazardSource, HazardStatus
 
 
@@ -37,7 +38,7 @@ def add_hazard_filter_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="YYYY-MM-DD",
         help="opened on or before this local date",
     )
-    group.add_argument("--inspection", type=int, metavar="ID", help="opened by this inspection")
+    group.add_argument("--inspection", type=record_id, metavar="ID", help="opened by this inspection")
     group.add_argument("--source", choices=[s.value for s in HazardSource])  # fmt: skip
 
 
@@ -58,4 +59,4 @@ def hazard_filter_from_args(args: argparse.Namespace) -> HazardFilter:
 
 def iso_date(text: str) -> date:
     """A YYYY-MM-DD date (argparse names this function in its error: "invalid iso_date value")."""
-    return date.fromisoformat(text.strip())
+    return within_years(date.fromisoformat(text.strip()))

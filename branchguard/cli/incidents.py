@@ -7,7 +7,15 @@ from datetime import UTC, date, datetime
 from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Any
 
-from branchguard.cli.common import cli_actor, local_time, print_json, print_table
+from branchguard.cli.common import (
+    cli_actor,
+    local_time,
+    print_json,
+    print_table,
+    record_id,
+    whole,
+    within_years,
+)
 from branchguard.core.incidents.text import elapsed_text, entry_text, local_stamp, step_timing, yuan_text
 from branchguard.core.incidents.types import (
     TYPED_KINDS,
@@ -24,6 +32,7 @@ from branchguard.core.incidents.types import (
 )
 from branchguard.core.kernel.i18n import t
 from branchguard.core.kernel.types import Level
+from branchguard.core.kernel.validation import MAX_CENTS
 from branchguard.core.playbooks.text import target_text
 
 if TYPE_CHECKING:  # the context pulls in SQLAlchemy: only where a command runs
@@ -44,22 +53,24 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     start.set_defaults(handler=run_start)
 
     log = group.add_parser("log", help="add an entry to an incident's log; prints its number")
-    log.add_argument("id", type=int)
+    log.add_argument("id", type=record_id)
     log.add_argument("--kind", required=True, choices=[k.value for k in TYPED_KINDS])
     log.add_argument("--text", required=True)
-    log.add_argument("--corrects", type=int, metavar="SEQ", help="the number of the entry this corrects")
+    log.add_argument(
+        "--corrects", type=record_id, metavar="SEQ", help="the number of the entry this corrects"
+    )
     log.set_defaults(handler=run_log)
 
     step = group.add_parser("step", help="mark a step done or skipped; prints the entry's number")
-    step.add_argument("id", type=int)
-    step.add_argument("number", type=int, metavar="N", help="the step's number, from 1")
+    step.add_argument("id", type=record_id)
+    step.add_argument("number", type=whole(1, 10_000), metavar="N", help="the step's number, from 1")
     how = step.add_mutually_exclusive_group(required=True)
     how.add_argument("--done", action="store_true")
     how.add_argument("--skip", metavar="REASON", help="skipped, not done, because REASON")
     step.set_defaults(handler=run_step)
 
     close = group.add_parser("close", help="close an incident with its outcome")
-    close.add_argument("id", type=int)
+    close.add_argument("id", type=record_id)
     close.add_argument("--outcome", required=True)
     close.add_argument("--injuries", default="")
     close.add_argument("--losses", type=_yuan, metavar="YUAN", help="losses in yuan, e.g. 1250.50")
@@ -76,7 +87,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     close.set_defaults(handler=run_close)
 
     show = group.add_parser("show", help="show an incident with its steps and full log")
-    show.add_argument("id", type=int)
+    show.add_argument("id", type=record_id)
     show.add_argument("--json", action="store_true")
     show.set_defaults(handler=run_show)
 
@@ -96,7 +107,11 @@ def _yuan(value: str) -> int:
         amount = Decimal(value.replace(",", "").strip())
     except InvalidOperation:
         raise argparse.ArgumentTypeError(f"'{value}' is not an amount like 1250.50") from None
-    if not amount.is_finite() or amount != amount.quantize(Decimal("0.01")):
+    if not amount.is_finite():  # NaN, Infinity
+        raise argparse.ArgumentTypeError(f"'{value}' is not an amount like 1250.50")
+    if abs(amount) > MAX_CENTS // 100:  # 1e400 is finite to Decimal, and too big for anything else
+        raise argparse.ArgumentTypeError(f"'{value}' is more than {MAX_CENTS // 100:,} yuan")
+    if amount != amount.quantize(Decimal("0.01")):
         raise argparse.ArgumentTypeError(f"'{value}' is not an amount in yuan with at most 2 decimals")
     return int(amount * 100)
 
@@ -108,7 +123,7 @@ def _follow_up(value: str) -> FollowUpInput:
     due = None
     if len(parts) == 3 and parts[2]:
         try:
-            due = date.fromisoformat(parts[2])
+            due = within_years(date.fromisoformat(parts[2]))
         except ValueError:
             raise argparse.ArgumentTypeError(f"'{parts[2]}' is not a date like 2026-12-31") from None
     return FollowUpInput(parts[0], parts[1], due)

@@ -8,7 +8,7 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from branchguard.cli.common import cli_actor, fail, print_json, print_table
+from branchguard.cli.common import cli_actor, fail, print_json, print_table, record_id
 from branchguard.cli.hazard_filters import add_hazard_filter_arguments, hazard_filter_from_args
 from branchguard.cli.schedules import wall_clock
 from branchguard.core.hazards.types import HazardDetail, HazardInfo
@@ -39,12 +39,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     start.add_argument("template", metavar="TEMPLATE", help="template code, e.g. FIRE_DAILY")
     start.add_argument("--location", default="", help="where, e.g. 营业厅")
     start.add_argument(
-        "--occurrence", type=int, metavar="ID", help="the due schedule occurrence this run does"
+        "--occurrence", type=record_id, metavar="ID", help="the due schedule occurrence this run does"
     )
     start.set_defaults(handler=run_start)
 
     answer = group.add_parser("answer", help="answer an item (1-based number) or every item still unanswered")
-    answer.add_argument("id", type=int)
+    answer.add_argument("id", type=record_id)
     answer.add_argument("item", metavar="ITEM", help="the item's number, or 'rest'")
     answer.add_argument("result", choices=RESULTS)
     answer.add_argument("--note", help="a note on the item (not with 'rest')")
@@ -54,18 +54,18 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     answer.set_defaults(handler=run_answer)
 
     sign = group.add_parser("sign", help="sign as inspector or reviewer")
-    sign.add_argument("id", type=int)
+    sign.add_argument("id", type=record_id)
     sign.add_argument("role", choices=[r.value for r in SignatureRole])
     sign.add_argument("name", help="the person signing")
     sign.set_defaults(handler=run_sign)
 
     submit = group.add_parser("submit", help="submit: failed items open hazards; no change afterwards")
-    submit.add_argument("id", type=int)
+    submit.add_argument("id", type=record_id)
     submit.add_argument("--inspector", metavar="NAME", help="sign as inspector first")
     submit.set_defaults(handler=run_submit)
 
     show = group.add_parser("show", help="an inspection with its answers")
-    show.add_argument("id", type=int)
+    show.add_argument("id", type=record_id)
     show.add_argument("--json", action="store_true")
     show.set_defaults(handler=run_show)
 
@@ -78,7 +78,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     lst.set_defaults(handler=run_hazard_list)
 
     one = hazard.add_parser("show", help="a hazard with its remediation steps and history")
-    one.add_argument("id", type=int)
+    one.add_argument("id", type=record_id)
     one.add_argument("--json", action="store_true")
     one.set_defaults(handler=run_hazard_show)
 

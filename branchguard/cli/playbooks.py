@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from branchguard.cli.common import cli_actor, fail, print_json, print_table, warn
+from branchguard.cli.common import cli_actor, fail, print_json, print_table, warn, whole
 from branchguard.core.kernel.errors import BranchGuardError, NotFound
 from branchguard.core.kernel.i18n import Message, t
 from branchguard.core.kernel.types import Level, PlaybookStatus
@@ -45,7 +45,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     show.add_argument("code")
     show.add_argument("--json", action="store_true")
     which = show.add_mutually_exclusive_group()
-    which.add_argument("--version", type=int, metavar="N", help="this version number")
+    which.add_argument("--version", type=whole(1, 1_000_000), metavar="N", help="this version number")
     which.add_argument("--draft", action="store_true", help="the open draft")
     show.set_defaults(handler=run_show)
 
@@ -67,7 +67,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     pdf = group.add_parser("pdf", help="print a plan as a one- or two-page card (PDF)")
     pdf.add_argument("code")
     pdf.add_argument("-o", "--output", required=True, type=Path, help="PDF file to write")
-    pdf.add_argument("--version", type=int, metavar="N", help="this version (default: the current one)")
+    pdf.add_argument(
+        "--version", type=whole(1, 1_000_000), metavar="N", help="this version (default: the current one)"
+    )
     pdf.set_defaults(handler=run_pdf)
 
 
@@ -233,27 +235,25 @@ def readable(version: PlaybookVersion) -> list[str]:
 
 # -- files -----------------------------------------------------------------------------------
 def run_export(ctx: AppContext, args: argparse.Namespace) -> int:
-    from branchguard.reports.template import write_atomically
+    from branchguard.core.kernel.output import write_file
 
     if bool(args.codes) == args.all:
         args.usage_error(t("cli.playbook.codes_or_all"))
     actor = cli_actor(args)
     codes = args.codes or sorted(s.code for s in ctx.services.playbooks.list_playbooks(actor))
     data = ctx.services.playbooks.export_file(actor, codes)
-    write_atomically(args.output, data)
+    write_file(args.output, data)
     print(t("cli.playbook.exported", count=len(codes), path=args.output))
     return 0
 
 
 def run_import(ctx: AppContext, args: argparse.Namespace) -> int:
+    from branchguard.core.kernel.intake import read_file
+    from branchguard.core.playbooks.format import MAX_FILE_BYTES
+
     path: Path = args.file
     try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        return fail(t("cli.playbook.no_file", path=path))
-    except IsADirectoryError:
-        return fail(t("cli.playbook.not_a_file", path=path))
-    try:
+        data = read_file(path, MAX_FILE_BYTES, "field.file")  # a regular file, its size first
         plan = ctx.services.playbooks.import_file(cli_actor(args), data, str(path), dry_run=args.dry_run)
     except BranchGuardError as exc:
         # A YAML parser's complaint spans several lines; the error stays one line.

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from branchguard.cli.common import cli_actor, warn
+from branchguard.cli.common import cli_actor, record_id, warn
 from branchguard.cli.complaints import add_complaint_filter_arguments, complaint_filter_from_args
 from branchguard.cli.hazard_filters import add_hazard_filter_arguments, hazard_filter_from_args
 
@@ -24,7 +24,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         dest="report_command", metavar="KIND", required=True
     )
     incident = report.add_parser("incident", help="an incident's report (事件报告) as PDF")
-    incident.add_argument("id", type=int)
+    incident.add_argument("id", type=record_id)
     incident.add_argument("-o", "--output", required=True, type=Path, help="PDF file to write")
     incident.set_defaults(handler=run_incident_report)
 
@@ -34,12 +34,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     initial.set_defaults(handler=run_initial_report)
 
     drill = report.add_parser("drill", help="a drill's report (演练报告) as PDF")
-    drill.add_argument("id", type=int)
+    drill.add_argument("id", type=record_id)
     drill.add_argument("-o", "--output", required=True, type=Path, help="PDF file to write")
     drill.set_defaults(handler=run_drill_report)
 
     inspection = report.add_parser("inspection", help="an inspection's record (检查记录) as PDF")
-    inspection.add_argument("id", type=int)
+    inspection.add_argument("id", type=record_id)
     inspection.add_argument("-o", "--output", required=True, type=Path, help="PDF file to write")
     inspection.set_defaults(handler=run_inspection_report)
 
@@ -53,7 +53,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     hazards.set_defaults(handler=run_hazard_register)
 
     complaint = report.add_parser("complaint", help="a complaint's file (投诉处理档案) as PDF")
-    complaint.add_argument("id", type=int)
+    complaint.add_argument("id", type=record_id)
     complaint.add_argument("-o", "--output", required=True, type=Path, help="PDF file to write")
     complaint.add_argument("--unmask", action="store_true", help="the complainant's identifiers in full")
     complaint.set_defaults(handler=run_complaint_file)

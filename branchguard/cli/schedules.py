@@ -8,9 +8,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
-from branchguard.cli.common import cli_actor, print_json, print_table, warn
+from branchguard.cli.common import cli_actor, print_json, print_table, record_id, warn, whole
+from branchguard.core.kernel import validation
 from branchguard.core.kernel.errors import ValidationError
 from branchguard.core.kernel.i18n import Message, t
+from branchguard.core.kernel.output import write_file
 from branchguard.core.schedules.types import (
     OccurrenceInfo,
     ScheduleInfo,
@@ -48,9 +50,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     end = add.add_mutually_exclusive_group()
     end.add_argument("--until", help="last date YYYY-MM-DD (inclusive)")
-    end.add_argument("--count", type=int, help="number of occurrences")
+    end.add_argument("--count", type=whole(1, 10_000), help="number of occurrences")
     add.add_argument(
-        "--lead-minutes", type=int, default=24 * 60, help="remind this long before (default 1440)"
+        "--lead-minutes",
+        type=whole(0, 525_600),
+        default=24 * 60,
+        help="remind this long before (default 1440)",
     )
     add.add_argument("--owner", default="", help="the person responsible")
     add.add_argument("--kind", choices=[k.value for k in ScheduleKind], default=ScheduleKind.CUSTOM.value)
@@ -66,13 +71,13 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     add.set_defaults(handler=run_add)
 
     done = group.add_parser("done", help="mark an open item done (or --skip it with a reason)")
-    done.add_argument("occurrence", type=int, metavar="ITEM_ID")
+    done.add_argument("occurrence", type=record_id, metavar="ITEM_ID")
     done.add_argument("--skip", metavar="REASON", help="skipped, not done, because REASON")
     done.set_defaults(handler=run_done)
 
     for name, active in (("pause", False), ("resume", True)):
         p = group.add_parser(name, help=f"{name} a schedule")
-        p.add_argument("id", type=int)
+        p.add_argument("id", type=record_id)
         p.set_defaults(handler=run_set_active, active=active)
 
     cal = sub.add_parser("calendar", help="the schedule calendar (日程)").add_subparsers(
@@ -81,7 +86,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     exp = cal.add_parser("export", help="write the occurrences between two dates as iCalendar (.ics)")
     exp.add_argument("--from", dest="start", required=True, help="first date YYYY-MM-DD")
     exp.add_argument("--to", dest="end", required=True, help="last date YYYY-MM-DD (inclusive)")
-    exp.add_argument("-o", "--output", required=True, type=Path, help=".ics file to write")
+    exp.add_argument("-o", "--output", required=True, type=Path, help=".ics file to write (at most 5 years)")
     exp.set_defaults(handler=run_export)
 
 
@@ -95,19 +100,22 @@ def parse_start(value: str) -> datetime:
     text = value.strip()
     try:
         if len(text) == 10:
-            return datetime.combine(date.fromisoformat(text), DEFAULT_TIME)
-        return datetime.fromisoformat(text)
+            parsed = datetime.combine(date.fromisoformat(text), DEFAULT_TIME)
+        else:
+            parsed = datetime.fromisoformat(text)
     except ValueError:
         raise ValidationError("field.start", Message("cli.schedule.bad_start", value=value)) from None
+    return validation.moment(parsed, "field.start")
 
 
 def parse_day(value: str | None, field: str) -> date | None:
     if value is None:
         return None
     try:
-        return date.fromisoformat(value.strip())
+        parsed = date.fromisoformat(value.strip())
     except ValueError:
         raise ValidationError(Message(field), Message("cli.schedule.bad_date", value=value)) from None
+    return validation.day(parsed, field)  # year 1 or 9999: refused, named
 
 
 def occurrence_json(o: OccurrenceInfo) -> dict[str, Any]:
@@ -242,10 +250,11 @@ def run_export(ctx: AppContext, args: argparse.Namespace) -> int:
     last = parse_day(args.end, "field.date_range")
     assert first is not None
     assert last is not None
+    validation.span(first, last, "field.date_range")
     # Whole local days: from the first day's midnight to the midnight after the last.
     start = datetime.combine(first, time()).astimezone()
     end = datetime.combine(last + timedelta(days=1), time()).astimezone()
     data = ctx.services.schedules.export_ics(cli_actor(args), start, end)
-    args.output.write_bytes(data)
+    write_file(args.output, data)
     print(t("cli.calendar.exported", count=data.count(b"BEGIN:VEVENT"), path=args.output))
     return 0

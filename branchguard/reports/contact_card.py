@@ -161,12 +161,21 @@ def _story(
 def _numbers(styles: ReportStyles, public: Sequence[ContactInfo], width: float) -> Table:
     """One coloured box per public number: the number huge, what it is for beneath."""
     number = ParagraphStyle(
-        "number", fontName=styles.font.bold_name, fontSize=NUMBER_SIZE, leading=NUMBER_SIZE * 1.15,
-        alignment=TA_CENTER, textColor=colors.white,
+        "number",
+        fontName=styles.font.bold_name,
+        fontSize=NUMBER_SIZE,
+        leading=NUMBER_SIZE * 1.15,
+        alignment=TA_CENTER,
+        textColor=colors.white,
     )
     label = ParagraphStyle(
-        "number_label", parent=styles.body, fontName=styles.font.bold_name, fontSize=12,
-        leading=15, alignment=TA_CENTER, textColor=colors.white,
+        "number_label",
+        parent=styles.body,
+        fontName=styles.font.bold_name,
+        fontSize=12,
+        leading=15,
+        alignment=TA_CENTER,
+        textColor=colors.white,
     )
     cells = [[para(c.phone, number), para(c.kind.label, label)] for c in public]
     commands: list[tuple[Any, ...]] = [
@@ -191,11 +200,13 @@ def _contacts(styles: ReportStyles, contacts: Sequence[ContactInfo]) -> _Section
     for contact in ordered:
         if not groups or groups[-1].name != contact.kind.label:
             groups.append(_Group(contact.kind.label, contact.kind.label, []))
-        groups[-1].rows.append([
-            para(contact.name, styles.cell),
-            para(contact.phone, styles.cell_bold),
-            para(contact.alt_phone, styles.cell_bold),
-        ])
+        groups[-1].rows.append(
+            [
+                para(contact.name, styles.cell),
+                para(contact.phone, styles.cell_bold),
+                para(contact.alt_phone, styles.cell_bold),
+            ]
+        )
     return _Section(
         headers=[t("field.name"), t("field.phone"), t("field.alt_phone")],
         groups=groups,
@@ -252,14 +263,19 @@ def _grouped(styles: ReportStyles, section: _Section, width: float, two_columns:
     widths = _widths(styles, section, half)  # from all rows, so both halves line up
     left, right = _split(entries)
     halves = [[_table(styles, section, left, widths), _table(styles, section, right, widths)]]
-    return make_table(styles, halves, [half + COLUMN_GAP, half], [
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 0),
-        ("RIGHTPADDING", (0, 0), (0, 0), COLUMN_GAP),
-        ("RIGHTPADDING", (1, 0), (1, 0), 0),
-        ("TOPPADDING", (0, 0), (-1, -1), 0),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
-    ])
+    return make_table(
+        styles,
+        halves,
+        [half + COLUMN_GAP, half],
+        [
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ("RIGHTPADDING", (0, 0), (0, 0), COLUMN_GAP),
+            ("RIGHTPADDING", (1, 0), (1, 0), 0),
+            ("TOPPADDING", (0, 0), (-1, -1), 0),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+        ],
+    )
 
 
 def _widths(styles: ReportStyles, section: _Section, width: float) -> list[float]:

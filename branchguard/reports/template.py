@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import io
-import os
-import secrets
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -24,6 +22,7 @@ from reportlab.platypus.tables import CellStyle
 
 from branchguard import APP_NAME
 from branchguard.core.kernel.i18n import current_language, t
+from branchguard.core.kernel.output import write_file
 from branchguard.core.people.types import BranchRole
 from branchguard.reports.fonts import FontChoice
 
@@ -302,19 +301,8 @@ def render_pdf(
 
 
 def write_atomically(path: Path, data: bytes) -> None:
-    """Write the whole file or nothing: a temporary file in the same folder replaces the target."""
-    tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
-    try:
-        with tmp.open("xb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        # Name the file the user asked for, not our temporary one (e.g. the folder is gone, or
-        # the old PDF is open in a viewer that locks it).
-        raise type(exc)(exc.errno, exc.strerror, str(path)) from exc
+    """Write the whole file or nothing, only over a regular file (core/kernel/output.py)."""
+    write_file(path, data)
 
 
 def write_report(path: Path, meta: ReportMeta, story: list[Flowable], font: FontChoice) -> int:

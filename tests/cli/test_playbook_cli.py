@@ -198,7 +198,7 @@ def test_bad_file_is_refused_with_its_line_and_nothing_changes(
 def test_missing_file_is_one_clear_line(run: Run, tmp_path: Path) -> None:
     code, out, err = run("playbook", "import", str(tmp_path / "nowhere.yaml"), lang="en")
     assert (code, out) == (1, "")
-    assert err == f"branchguard: error: {tmp_path / 'nowhere.yaml'}: no such file\n"
+    assert err == f"branchguard: error: File: '{tmp_path / 'nowhere.yaml'}' does not exist\n"
 
 
 def test_approve_after_an_edit_prints_the_new_version(run: Run, tmp_path: Path) -> None:

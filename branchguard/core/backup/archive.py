@@ -35,12 +35,16 @@ from branchguard.core.backup.types import (
 )
 from branchguard.core.kernel.errors import BranchGuardError
 from branchguard.core.kernel.i18n import Message
+from branchguard.core.kernel.intake import InputRejected, Limits, load_json
+from branchguard.core.kernel.output import OutputRefused, check_target
 
 DB_FILE = "branchguard.sqlite"
 # What a data folder holds that a backup carries (backups/ and earlier set-aside copies are not).
 FOLDERS = ("attachments", "keys")
 FILES = ("settings.ini",)
 _CHUNK = 1024 * 1024
+# The manifest lists every attached file (~150 bytes each): 16 MB is over 100,000 files.
+MANIFEST_LIMITS = Limits(16 * 1024 * 1024, max_depth=8, max_items=2_000_000)
 
 
 class BackupError(BranchGuardError):
@@ -50,9 +54,9 @@ class BackupError(BranchGuardError):
 def create_backup(data_dir: Path, db_url: str, out: Path, app_version: str) -> BackupResult:
     """Write one archive of `data_dir` (and its SQLite database) to `out`."""
     out = Path(out)
-    _check_target(out)
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
+        _check_target(out)
         fd, partial_name = tempfile.mkstemp(prefix=".partial-", suffix=".zip", dir=out.parent)
         os.close(fd)
     except OSError as exc:
@@ -85,6 +89,7 @@ def create_backup(data_dir: Path, db_url: str, out: Path, app_version: str) -> B
                 zf.writestr(MANIFEST_NAME, json.dumps(_manifest_json(manifest), ensure_ascii=False, indent=2))
         with partial.open("rb") as fh:
             os.fsync(fh.fileno())
+        _check_target(out)  # again: only a regular file is ever replaced
         os.replace(partial, out)
     except OSError as exc:
         raise _write_failed(out, exc) from None
@@ -123,7 +128,7 @@ def check_backup(archive: Path, known_revisions: list[str]) -> BackupManifest:
             for entry in manifest.files:
                 digest, size = hashlib.sha256(), 0
                 with zf.open(entry.path) as fh:
-                    while chunk := fh.read(_CHUNK):
+                    while size <= entry.size and (chunk := fh.read(_CHUNK)):  # a bomb stops here
                         digest.update(chunk)
                         size += len(chunk)
                 if size != entry.size or digest.hexdigest() != entry.sha256:
@@ -182,8 +187,11 @@ def _write_failed(out: Path, exc: OSError) -> BackupError:
 
 
 def _check_target(out: Path) -> None:
-    if out.exists() and not out.is_file():
-        raise BackupError(Message("backup.target_not_a_file", path=str(out)))
+    """The rule of every file the app writes (core/kernel/output.py), worded for a backup."""
+    try:
+        check_target(out)
+    except OutputRefused:
+        raise BackupError(Message("backup.target_not_a_file", path=str(out))) from None
 
 
 def _sqlite_path(db_url: str) -> Path | None:
@@ -272,14 +280,14 @@ def _manifest_json(m: BackupManifest) -> dict[str, object]:
 
 def _read_manifest(zf: zipfile.ZipFile, archive: Path) -> BackupManifest:
     try:
-        raw = json.loads(zf.read(MANIFEST_NAME).decode("utf-8"))
+        if zf.getinfo(MANIFEST_NAME).file_size > MANIFEST_LIMITS.max_bytes:
+            raise ValueError("manifest size")
+        raw = load_json(zf.read(MANIFEST_NAME), MANIFEST_LIMITS, "field.file")
         if raw.get("format") != FORMAT:
             raise ValueError("format")
         if int(raw["version"]) > FORMAT_VERSION:
             raise BackupError(Message("backup.newer_format", path=str(archive), version=raw["version"]))
-        files = tuple(
-            ManifestFile(str(f["path"]), int(f["size"]), str(f["sha256"])) for f in raw["files"]
-        )
+        files = tuple(ManifestFile(str(f["path"]), int(f["size"]), str(f["sha256"])) for f in raw["files"])
         manifest = BackupManifest(
             created_at=datetime.fromisoformat(raw["created_at"]),
             app_version=str(raw["app_version"]),
@@ -290,7 +298,7 @@ def _read_manifest(zf: zipfile.ZipFile, archive: Path) -> BackupManifest:
         )
     except BackupError:
         raise
-    except (KeyError, ValueError, TypeError, UnicodeDecodeError, AttributeError):
+    except (KeyError, ValueError, TypeError, UnicodeDecodeError, AttributeError, InputRejected):
         raise BackupError(Message("backup.not_a_backup", path=str(archive))) from None
     for entry in manifest.files:
         if not _safe_member(entry.path):

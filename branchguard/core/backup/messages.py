@@ -7,36 +7,111 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "action.backup.restore_requested": ("ask for a restore at the next start", "请求在下次启动时恢复"),
     "action.backup.restore_cancelled": ("cancel the restore asked for", "取消待执行的恢复"),
     "action.backup.restore": ("restore a backup", "恢复备份"),
-    "backup.restored_at_start": ("Restored the backup {archive} (made {at}) as asked by {user}. The data that was here is in {aside}. Database integrity ok; {incidents} incident logs, {entries} entries: hash chains intact.", "已按 {user} 的请求恢复备份 {archive}（生成于 {at}）。原有数据已移至 {aside}。数据库完整性正常；{incidents} 个事件日志、{entries} 条记录：哈希链完整。"),
-    "backup.restored_check_failed": ("Restored the backup {archive}, but the incident log check found problems: {problems}. The data that was here is in {aside}.", "已恢复备份 {archive}，但事件日志校验发现问题：{problems}。原有数据已移至 {aside}。"),
-    "backup.restore_at_start_failed": ("The restore asked for was not done: {error}. The data in place is unchanged; ask for it again in Settings → Backups.", "未执行所请求的恢复：{error}。现有数据未改动；可在“设置 → 备份”中重新请求。"),
-    "backup.write_failed": ("cannot write the backup {path}: {error}; nothing was written", "无法写入备份 {path}：{error}；未写入任何内容"),
-    "backup.target_not_a_file": ("{path} is not a regular file: choose a file name for the backup", "{path} 不是普通文件：请为备份指定文件名"),
+    "backup.restored_at_start": (
+        "Restored the backup {archive} (made {at}) as asked by {user}. The data that was here is in {aside}. Database integrity ok; {incidents} incident logs, {entries} entries: hash chains intact.",
+        "已按 {user} 的请求恢复备份 {archive}（生成于 {at}）。原有数据已移至 {aside}。数据库完整性正常；{incidents} 个事件日志、{entries} 条记录：哈希链完整。",
+    ),
+    "backup.restored_check_failed": (
+        "Restored the backup {archive}, but the incident log check found problems: {problems}. The data that was here is in {aside}.",
+        "已恢复备份 {archive}，但事件日志校验发现问题：{problems}。原有数据已移至 {aside}。",
+    ),
+    "backup.restore_at_start_failed": (
+        "The restore asked for was not done: {error}. The data in place is unchanged; ask for it again in Settings → Backups.",
+        "未执行所请求的恢复：{error}。现有数据未改动；可在“设置 → 备份”中重新请求。",
+    ),
+    "backup.write_failed": (
+        "cannot write the backup {path}: {error}; nothing was written",
+        "无法写入备份 {path}：{error}；未写入任何内容",
+    ),
+    "backup.target_not_a_file": (
+        "{path} is not a regular file: choose a file name for the backup",
+        "{path} 不是普通文件：请为备份指定文件名",
+    ),
     "backup.no_database": ("the database {path} does not exist", "数据库 {path} 不存在"),
-    "backup.database_unreadable": ("cannot read the database {path}: {error}", "无法读取数据库 {path}：{error}"),
+    "backup.database_unreadable": (
+        "cannot read the database {path}: {error}",
+        "无法读取数据库 {path}：{error}",
+    ),
     "backup.not_a_file": ("{path} is not a backup file", "{path} 不是备份文件"),
-    "backup.not_a_backup": ("{path} is not a BranchGuard backup (no valid manifest.json)", "{path} 不是 BranchGuard 备份（缺少有效的 manifest.json）"),
-    "backup.newer_format": ("{path} was made by a newer BranchGuard (backup format {version}); update BranchGuard first", "{path} 由更新版本的 BranchGuard 生成（备份格式 {version}），请先升级 BranchGuard"),
-    "backup.newer_schema": ("{path} holds a database of schema {revision}, newer than this BranchGuard knows; update BranchGuard first, nothing was changed", "{path} 中的数据库结构版本为 {revision}，比本程序新；请先升级 BranchGuard，未做任何改动"),
-    "backup.unreadable": ("{path} is damaged or unreadable ({error}); nothing was changed", "{path} 已损坏或无法读取（{error}）；未做任何改动"),
-    "backup.file_list_differs": ("{path} does not match its manifest ({name}); nothing was changed", "{path} 与其清单不符（{name}）；未做任何改动"),
-    "backup.file_changed": ("{path}: {name} does not match its recorded SHA-256; the archive was changed or damaged, nothing was changed", "{path}：{name} 与记录的 SHA-256 不符，备份已被改动或损坏；未做任何改动"),
-    "backup.unsafe_name": ("{path} names a file outside the data folder ({name}); refused, nothing was changed", "{path} 含有指向数据目录之外的文件名（{name}）；已拒绝，未做任何改动"),
-    "backup.needs_sqlite": ("this backup holds an SQLite database, but this BranchGuard uses PostgreSQL: restore the database with pg_restore", "此备份包含 SQLite 数据库，但当前使用 PostgreSQL：请用 pg_restore 恢复数据库"),
-    "backup.database_damaged": ("the database in the backup fails its integrity check ({error}); nothing was changed", "备份中的数据库未通过完整性检查（{error}）；未做任何改动"),
-    "backup.window_open": ("BranchGuard is open on {path} (PID {pid}): close it first; nothing was changed", "BranchGuard 正在 {path} 上运行（进程 {pid}）：请先关闭；未做任何改动"),
-    "backup.in_use": ("{path} is in use by another BranchGuard: close it and try again; nothing was changed", "{path} 正被另一个 BranchGuard 使用：请先关闭再重试；未做任何改动"),
-    "backup.restore_failed": ("the restore into {path} failed ({error}); the data that was there is back in place", "恢复到 {path} 失败（{error}）；原有数据已放回原处"),
+    "backup.not_a_backup": (
+        "{path} is not a BranchGuard backup (no valid manifest.json)",
+        "{path} 不是 BranchGuard 备份（缺少有效的 manifest.json）",
+    ),
+    "backup.newer_format": (
+        "{path} was made by a newer BranchGuard (backup format {version}); update BranchGuard first",
+        "{path} 由更新版本的 BranchGuard 生成（备份格式 {version}），请先升级 BranchGuard",
+    ),
+    "backup.newer_schema": (
+        "{path} holds a database of schema {revision}, newer than this BranchGuard knows; update BranchGuard first, nothing was changed",
+        "{path} 中的数据库结构版本为 {revision}，比本程序新；请先升级 BranchGuard，未做任何改动",
+    ),
+    "backup.unreadable": (
+        "{path} is damaged or unreadable ({error}); nothing was changed",
+        "{path} 已损坏或无法读取（{error}）；未做任何改动",
+    ),
+    "backup.file_list_differs": (
+        "{path} does not match its manifest ({name}); nothing was changed",
+        "{path} 与其清单不符（{name}）；未做任何改动",
+    ),
+    "backup.file_changed": (
+        "{path}: {name} does not match its recorded SHA-256; the archive was changed or damaged, nothing was changed",
+        "{path}：{name} 与记录的 SHA-256 不符，备份已被改动或损坏；未做任何改动",
+    ),
+    "backup.unsafe_name": (
+        "{path} names a file outside the data folder ({name}); refused, nothing was changed",
+        "{path} 含有指向数据目录之外的文件名（{name}）；已拒绝，未做任何改动",
+    ),
+    "backup.needs_sqlite": (
+        "this backup holds an SQLite database, but this BranchGuard uses PostgreSQL: restore the database with pg_restore",
+        "此备份包含 SQLite 数据库，但当前使用 PostgreSQL：请用 pg_restore 恢复数据库",
+    ),
+    "backup.database_damaged": (
+        "the database in the backup fails its integrity check ({error}); nothing was changed",
+        "备份中的数据库未通过完整性检查（{error}）；未做任何改动",
+    ),
+    "backup.window_open": (
+        "BranchGuard is open on {path} (PID {pid}): close it first; nothing was changed",
+        "BranchGuard 正在 {path} 上运行（进程 {pid}）：请先关闭；未做任何改动",
+    ),
+    "backup.in_use": (
+        "{path} is in use by another BranchGuard: close it and try again; nothing was changed",
+        "{path} 正被另一个 BranchGuard 使用：请先关闭再重试；未做任何改动",
+    ),
+    "backup.restore_failed": (
+        "the restore into {path} failed ({error}); the data that was there is back in place",
+        "恢复到 {path} 失败（{error}）；原有数据已放回原处",
+    ),
     "backup.auto_done": ("Today's backup is in {path}", "今日备份已保存到 {path}"),
-    "backup.auto_failed": ("Today's automatic backup failed: {error}. Check the backup folder in Settings.", "今日自动备份失败：{error}。请在设置中检查备份文件夹。"),
-    "cli.backup.written": ("backup written: {path} ({files} files, {size})", "已写入备份：{path}（{files} 个文件，{size}）"),
+    "backup.auto_failed": (
+        "Today's automatic backup failed: {error}. Check the backup folder in Settings.",
+        "今日自动备份失败：{error}。请在设置中检查备份文件夹。",
+    ),
+    "cli.backup.written": (
+        "backup written: {path} ({files} files, {size})",
+        "已写入备份：{path}（{files} 个文件，{size}）",
+    ),
     "cli.backup.pruned": ("older automatic backups removed: {count}", "已删除较早的自动备份：{count} 个"),
-    "cli.backup.postgres_note": ("the database is PostgreSQL: this archive holds attachments, keys and settings; back up the database with pg_dump", "数据库为 PostgreSQL：此备份仅含附件、密钥和设置；数据库请用 pg_dump 备份"),
-    "cli.restore.holds": ("{path}: made {at} by BranchGuard {version}, schema {revision}; {files} files, {attachments} attachments, {incidents} incidents, {entries} log entries", "{path}：{at} 由 BranchGuard {version} 生成，结构版本 {revision}；{files} 个文件、{attachments} 个附件、{incidents} 个事件、{entries} 条日志"),
-    "cli.restore.confirm": ("Restore it into {path}? The data there now is moved aside first. [y/N] ", "恢复到 {path}？当前数据将先移至备用目录。[y/N] "),
-    "cli.restore.needs_yes": ("restoring replaces the data in {path}: run on a terminal to confirm, or add --yes", "恢复将替换 {path} 中的数据：请在终端中运行以确认，或加上 --yes"),
+    "cli.backup.postgres_note": (
+        "the database is PostgreSQL: this archive holds attachments, keys and settings; back up the database with pg_dump",
+        "数据库为 PostgreSQL：此备份仅含附件、密钥和设置；数据库请用 pg_dump 备份",
+    ),
+    "cli.restore.holds": (
+        "{path}: made {at} by BranchGuard {version}, schema {revision}; {files} files, {attachments} attachments, {incidents} incidents, {entries} log entries",
+        "{path}：{at} 由 BranchGuard {version} 生成，结构版本 {revision}；{files} 个文件、{attachments} 个附件、{incidents} 个事件、{entries} 条日志",
+    ),
+    "cli.restore.confirm": (
+        "Restore it into {path}? The data there now is moved aside first. [y/N] ",
+        "恢复到 {path}？当前数据将先移至备用目录。[y/N] ",
+    ),
+    "cli.restore.needs_yes": (
+        "restoring replaces the data in {path}: run on a terminal to confirm, or add --yes",
+        "恢复将替换 {path} 中的数据：请在终端中运行以确认，或加上 --yes",
+    ),
     "cli.restore.cancelled": ("restore cancelled; nothing was changed", "已取消恢复；未做任何改动"),
     "cli.restore.done": ("restored into {path}", "已恢复到 {path}"),
     "cli.restore.aside": ("the data that was there is in {path}", "原有数据已移至 {path}"),
-    "cli.restore.checked": ("database integrity ok; {incidents} incident logs, {entries} entries: hash chains intact", "数据库完整性正常；{incidents} 个事件日志、{entries} 条记录：哈希链完整"),
+    "cli.restore.checked": (
+        "database integrity ok; {incidents} incident logs, {entries} entries: hash chains intact",
+        "数据库完整性正常；{incidents} 个事件日志、{entries} 条记录：哈希链完整",
+    ),
 }

@@ -86,8 +86,14 @@ class BackupService:
             asked = pending.read_marker(self._data_dir)
             if asked is None or not pending.cancel(self._data_dir):
                 return False
-            record(s, actor, "backup.restore_cancelled", "backup", asked.archive.name,
-                   before={"archive": str(asked.archive)})
+            record(
+                s,
+                actor,
+                "backup.restore_cancelled",
+                "backup",
+                asked.archive.name,
+                before={"archive": str(asked.archive)},
+            )
         return True
 
     def record_restore(self, asked: PendingRestore, result: RestoreResult) -> None:

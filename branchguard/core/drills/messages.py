@@ -97,6 +97,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "“{value}”不符合“角色=姓名[,姓名…]”的格式",
     ),
     "cli.drill.scores_file": ("Scores file {path}: {error}", "评分文件 {path}：{error}"),
+    "cli.drill.scores_line": ("line {line}: {reason}", "第 {line} 行：{reason}"),
     "cli.drill.scores_shape": (
         "expected a mapping of criterion codes to scores, with optional problems, lessons and actions",
         "应为“评分项代码: 分数”的映射，可含 problems、lessons 和 actions",

@@ -29,14 +29,16 @@ _PLANNED = frozenset({DrillStatus.PLANNED})
 _RUN = frozenset({DrillStatus.RUNNING})
 _EVALUATED = frozenset({DrillStatus.EVALUATED})
 
-ACTIONS: MappingProxyType[DrillAction, ActionRule] = MappingProxyType({
-    DrillAction.RUN: ActionRule("drill.run", _PLANNED, "drill.not_planned"),
-    DrillAction.CANCEL: ActionRule("drill.plan", _PLANNED, "drill.not_planned"),  # part of planning
-    DrillAction.HEADCOUNT: ActionRule("incident.log", _RUN, "drill.headcount_not_running"),  # a log entry
-    DrillAction.EVALUATE: ActionRule("drill.evaluate", _RUN, "drill.not_running"),
-    DrillAction.VIEW_ACTIONS: ActionRule("drill.read", _EVALUATED, "drill.not_evaluated"),
-    DrillAction.COMPLETE_ACTION: ActionRule("drill.evaluate", _EVALUATED, "drill.not_evaluated"),
-})
+ACTIONS: MappingProxyType[DrillAction, ActionRule] = MappingProxyType(
+    {
+        DrillAction.RUN: ActionRule("drill.run", _PLANNED, "drill.not_planned"),
+        DrillAction.CANCEL: ActionRule("drill.plan", _PLANNED, "drill.not_planned"),  # part of planning
+        DrillAction.HEADCOUNT: ActionRule("incident.log", _RUN, "drill.headcount_not_running"),  # a log entry
+        DrillAction.EVALUATE: ActionRule("drill.evaluate", _RUN, "drill.not_running"),
+        DrillAction.VIEW_ACTIONS: ActionRule("drill.read", _EVALUATED, "drill.not_evaluated"),
+        DrillAction.COMPLETE_ACTION: ActionRule("drill.evaluate", _EVALUATED, "drill.not_evaluated"),
+    }
+)
 
 
 def open_in(status: DrillStatus | str) -> frozenset[DrillAction]:

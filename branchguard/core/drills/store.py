@@ -191,9 +191,9 @@ def playbook_tiers(s: Session) -> dict[str, PlanTier]:
     """Each playbook's tier, by code: its approved version's, else its newest version's (a
     retired or draft-only plan keeps the tier it was drilled under)."""
     rows = s.execute(
-        select(PlaybookRow.code, PlaybookVersionRow.tier, PlaybookVersionRow.status).join(
-            PlaybookVersionRow, PlaybookVersionRow.playbook_id == PlaybookRow.id
-        ).order_by(PlaybookVersionRow.number)
+        select(PlaybookRow.code, PlaybookVersionRow.tier, PlaybookVersionRow.status)
+        .join(PlaybookVersionRow, PlaybookVersionRow.playbook_id == PlaybookRow.id)
+        .order_by(PlaybookVersionRow.number)
     ).tuples()
     tiers: dict[str, PlanTier] = {}
     approved_codes: set[str] = set()

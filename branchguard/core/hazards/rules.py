@@ -40,19 +40,21 @@ _NOT_CLOSED = frozenset({HazardStatus.OPEN, HazardStatus.REMEDIATED, HazardStatu
 
 # Per action: the role-table action that allows it, and the statuses it is open in.
 # open -> remediated -> verified -> closed; reopen goes back to open from any later status.
-ACTIONS: MappingProxyType[HazardAction, tuple[str, frozenset[HazardStatus]]] = MappingProxyType({
-    HazardAction.EDIT: ("hazard.update", _NOT_CLOSED),
-    HazardAction.SET_DUE: ("hazard.set_due", _NOT_CLOSED),
-    HazardAction.DOWNGRADE: ("hazard.downgrade", _NOT_CLOSED),
-    HazardAction.ADD_STEP: ("hazard.remediate", frozenset({HazardStatus.OPEN, HazardStatus.REMEDIATED})),
-    HazardAction.REMEDIATE: ("hazard.remediate", frozenset({HazardStatus.OPEN})),
-    HazardAction.VERIFY: ("hazard.verify", frozenset({HazardStatus.REMEDIATED})),
-    HazardAction.CLOSE: ("hazard.close", frozenset({HazardStatus.VERIFIED})),
-    HazardAction.REOPEN: (
-        "hazard.reopen",
-        frozenset({HazardStatus.REMEDIATED, HazardStatus.VERIFIED, HazardStatus.CLOSED}),
-    ),
-})
+ACTIONS: MappingProxyType[HazardAction, tuple[str, frozenset[HazardStatus]]] = MappingProxyType(
+    {
+        HazardAction.EDIT: ("hazard.update", _NOT_CLOSED),
+        HazardAction.SET_DUE: ("hazard.set_due", _NOT_CLOSED),
+        HazardAction.DOWNGRADE: ("hazard.downgrade", _NOT_CLOSED),
+        HazardAction.ADD_STEP: ("hazard.remediate", frozenset({HazardStatus.OPEN, HazardStatus.REMEDIATED})),
+        HazardAction.REMEDIATE: ("hazard.remediate", frozenset({HazardStatus.OPEN})),
+        HazardAction.VERIFY: ("hazard.verify", frozenset({HazardStatus.REMEDIATED})),
+        HazardAction.CLOSE: ("hazard.close", frozenset({HazardStatus.VERIFIED})),
+        HazardAction.REOPEN: (
+            "hazard.reopen",
+            frozenset({HazardStatus.REMEDIATED, HazardStatus.VERIFIED, HazardStatus.CLOSED}),
+        ),
+    }
+)
 
 
 def open_in(status: HazardStatus | str) -> frozenset[HazardAction]:

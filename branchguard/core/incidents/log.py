@@ -201,8 +201,17 @@ def append(
     seq, prev = row
     digest = chain_hash(prev, canonical(incident_id, seq, at, actor, kind.value, body, step, corrects, data))
     values = {
-        "incident_id": incident_id, "seq": seq, "at": at, "actor": actor, "kind": kind.value, "text": body,
-        "step": step, "corrects": corrects, "data": data, "prev_hash": prev, "hash": digest,
+        "incident_id": incident_id,
+        "seq": seq,
+        "at": at,
+        "actor": actor,
+        "kind": kind.value,
+        "text": body,
+        "step": step,
+        "corrects": corrects,
+        "data": data,
+        "prev_hash": prev,
+        "hash": digest,
     }
     entry_id = conn.execute(_INSERT, values).inserted_primary_key[0]  # type: ignore[index]
     conn.execute(_SEAL, {"incident": incident_id, "h": digest})
@@ -282,8 +291,19 @@ def entry_of(row: Any, corrected_by: tuple[int, ...] = ()) -> LogEntry:
     row by row, and a Row's attribute lookups cost more than the query."""
     id_, incident_id, seq, at, actor, kind, body, step, corrects, data, prev_hash, digest = row
     return LogEntry(
-        id_, incident_id, seq, at, actor, _KINDS[kind], body, step, corrects, dict(data or {}),
-        prev_hash, digest, corrected_by,
+        id_,
+        incident_id,
+        seq,
+        at,
+        actor,
+        _KINDS[kind],
+        body,
+        step,
+        corrects,
+        dict(data or {}),
+        prev_hash,
+        digest,
+        corrected_by,
     )
 
 

@@ -361,6 +361,7 @@ class IncidentService:
         outcome = validation.text(data.outcome, "field.outcome", limit=incident_log.MAX_ENTRY_TEXT)
         if data.losses_cents is not None and data.losses_cents < 0:
             raise ValidationError("field.losses", Message("incident.negative_losses"))
+        validation.amount_cents(data.losses_cents, "field.losses")
         for i, action in enumerate(data.actions, start=1):
             if not action.text.strip() or not action.owner.strip():
                 raise ValidationError(Message("field.follow_up", n=i), Message("incident.action_incomplete"))

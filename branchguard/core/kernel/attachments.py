@@ -20,6 +20,8 @@ from pathlib import Path
 
 from branchguard.core.kernel.errors import ValidationError
 from branchguard.core.kernel.i18n import Message
+from branchguard.core.kernel.intake import open_file
+from branchguard.core.kernel.names import clean_file_name
 
 MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024
 SHA256 = re.compile(r"^[0-9a-f]{64}$")
@@ -72,27 +74,44 @@ class AttachmentStore:
         return self.path_of(sha).is_file()
 
     def add(self, path: Path) -> AttachmentRef:
-        """Copy a file in (streamed: the size limit is checked before anything is read)."""
+        """Copy a file in, streamed and hashed in one pass. Only a regular file is read (a device,
+        a FIFO or a folder is refused before it is opened, and opening never waits), and its size
+        is checked before anything is read; the name kept is cleaned (`names.clean_file_name`)."""
         path = Path(path)
-        try:
-            size = path.stat().st_size
-            self._check_size(path.name, size)
-            digest = hashlib.sha256()
-            with path.open("rb") as src:
-                for chunk in iter(lambda: src.read(_CHUNK), b""):
-                    digest.update(chunk)
-            sha = digest.hexdigest()
-            if not self.has(sha):
-                with path.open("rb") as src:
-                    self._write(sha, iter(lambda: src.read(_CHUNK), b""))
-        except OSError as exc:
-            raise ValidationError(
-                "field.attachment",
-                Message("attachment.unreadable", name=str(path), error=exc.strerror or exc),
-            ) from None
-        return AttachmentRef(path.name, sha, size, media_type_of(path.name))
+        name = clean_file_name(path.name)
+        with open_file(path, MAX_ATTACHMENT_BYTES, "field.attachment") as src:
+            self.root.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=".incoming-", dir=self.root)
+            try:
+                digest, size = hashlib.sha256(), 0
+                with os.fdopen(fd, "wb") as out:
+                    while chunk := src.read(_CHUNK):
+                        size += len(chunk)
+                        self._check_size(name, size)  # a file that grows while it is read
+                        digest.update(chunk)
+                        out.write(chunk)
+                    out.flush()
+                    os.fsync(out.fileno())
+                sha = digest.hexdigest()
+                target = self.path_of(sha)
+                if target.is_file():
+                    Path(tmp).unlink()
+                else:
+                    target.parent.mkdir(parents=True, exist_ok=True)
+                    os.replace(tmp, target)
+            except OSError as exc:
+                Path(tmp).unlink(missing_ok=True)
+                raise ValidationError(
+                    "field.attachment",
+                    Message("attachment.unreadable", name=str(path), error=exc.strerror or exc),
+                ) from None
+            except BaseException:
+                Path(tmp).unlink(missing_ok=True)
+                raise
+        return AttachmentRef(name, sha, size, media_type_of(name))
 
     def add_bytes(self, name: str, data: bytes) -> AttachmentRef:
+        name = clean_file_name(name)
         self._check_size(name, len(data))
         sha = sha256_of(data)
         if not self.has(sha):

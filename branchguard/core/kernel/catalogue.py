@@ -8,6 +8,7 @@ from collections.abc import Mapping
 # Each module holds `MESSAGES: dict[key, (en, zh_CN)]`; a new domain adds its module here.
 SOURCES = (
     "branchguard.core.kernel.messages",
+    "branchguard.core.kernel.input_messages",
     "branchguard.core.accounts.messages",
     "branchguard.core.people.messages",
     "branchguard.core.playbooks.messages",

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import enum
+import math
 import re
+from datetime import date, datetime, timedelta
 from typing import TypeVar
 
 from branchguard.core.kernel.errors import ValidationError
@@ -83,3 +85,51 @@ def username(value: str | None) -> str:
     if not _USERNAME.match(cleaned):
         raise ValidationError("field.username", Message("validation.username", value=cleaned))
     return cleaned.lower()
+
+
+# -- numbers and dates from outside -----------------------------------------------------------------
+MAX_ID = 2**63 - 1  # the largest id a database column holds
+EARLIEST = date(1900, 1, 1)
+LATEST = date(2200, 12, 31)
+MAX_SPAN_DAYS = 5 * 366  # a calendar or list asked for at most five years at once
+MAX_CENTS = 10**15  # ten trillion yuan: far above any loss, far below what a column holds
+
+
+def day(value: date, field: str) -> date:
+    """A date between 1900 and 2200; outside, the field is named (year 1 or 9999 is a typo)."""
+    if not EARLIEST <= value <= LATEST:
+        raise ValidationError(
+            field, Message("validation.date_range", value=value.isoformat(), low=EARLIEST, high=LATEST)
+        )
+    return value
+
+
+def moment(value: datetime, field: str) -> datetime:
+    """A time whose date is between 1900 and 2200."""
+    day(value.date(), field)
+    return value
+
+
+def span(start: date | datetime, end: date | datetime, field: str, limit: int = MAX_SPAN_DAYS) -> None:
+    """A range of at most `limit` days, both ends within 1900–2200."""
+    for end_point in (start, end):
+        if isinstance(end_point, datetime):
+            moment(end_point, field)
+        else:
+            day(end_point, field)
+    if (end - start) > timedelta(days=limit):  # type: ignore[operator]
+        raise ValidationError(field, Message("validation.span", limit=limit))
+
+
+def amount_cents(value: int | None, field: str) -> int | None:
+    """An amount in fen: none, or from 0 to ten trillion yuan."""
+    if value is not None and not 0 <= value <= MAX_CENTS:
+        raise ValidationError(field, Message("validation.amount", high=f"{MAX_CENTS // 100:,}"))
+    return value
+
+
+def finite(value: float, field: str) -> float:
+    """A number that is one: NaN and infinities (1e400) are refused."""
+    if not math.isfinite(value):
+        raise ValidationError(field, Message("validation.not_a_number", value=value))
+    return value

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import codecs
 import enum
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -25,6 +26,7 @@ import yaml
 from branchguard.core.kernel.attachments import MAX_ATTACHMENT_BYTES, AttachmentRef, media_type_of, sha256_of
 from branchguard.core.kernel.errors import ValidationError
 from branchguard.core.kernel.i18n import Message
+from branchguard.core.kernel.intake import InputRejected, Limits, line_of, load_yaml
 from branchguard.core.kernel.types import Level, PlaybookStatus, Text2
 from branchguard.core.playbooks.rules import clean_content
 from branchguard.core.playbooks.types import (
@@ -40,8 +42,10 @@ from branchguard.core.playbooks.types import (
 
 FORMAT = "branchguard.playbooks"
 FORMAT_VERSION = 1
-MAX_FILE_BYTES = 50 * 1024 * 1024
-MAX_NODES = 2_000_000
+# A 20 MB attachment is 27 MB in base64; a larger file is refused before it is read.
+MAX_FILE_BYTES = 40 * 1024 * 1024
+# Depth: a plan's deepest value is 5 levels down; elements: a 500-plan library is ~140,000.
+LIMITS = Limits(MAX_FILE_BYTES, max_depth=16, max_items=500_000)
 
 Path_ = tuple[str | int, ...]
 E = TypeVar("E", bound=enum.Enum)
@@ -66,130 +70,46 @@ class ParsedFile:
 
 
 # -- reading ---------------------------------------------------------------------------------
-_BaseLoader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-class _Loader(_BaseLoader):
-    """The safe loader with a leaner tag resolver: the same YAML 1.1 rules, without the generic
-    path-resolver machinery, which dominated the time to read a large library."""
-
-    def resolve(self, kind: type, value: str, implicit: tuple[bool, bool]) -> str:
-        if kind is yaml.ScalarNode:
-            if implicit[0]:
-                for tag, regexp in self.yaml_implicit_resolvers.get(value[:1], ()):
-                    if regexp.match(value):
-                        return str(tag)
-            return _STR
-        return str(self.DEFAULT_SEQUENCE_TAG if kind is yaml.SequenceNode else self.DEFAULT_MAPPING_TAG)
-
-    def descend_resolver(self, current_node: object, current_index: object) -> None:
-        pass
-
-    def ascend_resolver(self) -> None:
-        pass
-
-
 class _Reader:
-    """Turns the YAML node tree into plain values; the tree is kept to find a path's line."""
+    """The document's plain values through the shared guard (size, depth, element count, aliases);
+    a failure found later is placed by reading the file again for its path's line."""
 
-    def __init__(self, text: str, source: str) -> None:
+    def __init__(self, data: bytes, source: str) -> None:
         self.source = source
-        self.root: yaml.Node | None = None
-        self._loader = _Loader(text)
-        self._seen: set[int] = set()
-        self._count = 0
+        self.data = data
 
     def load(self) -> Any:
         try:
-            self.root = self._loader.get_single_node()
-            return None if self.root is None else self._value(self.root, ())
-        except yaml.MarkedYAMLError as exc:
-            mark = exc.problem_mark or exc.context_mark
-            raise FormatError(
-                self.source,
-                (),
-                mark.line + 1 if mark else None,
-                Message("format.yaml", error=exc.problem or exc),
-            ) from None
-        except yaml.YAMLError as exc:
-            raise FormatError(self.source, (), None, Message("format.yaml", error=exc)) from None
-        finally:
-            self._loader.dispose()
+            return load_yaml(self.data, LIMITS, "field.file", text_keys=True)
+        except InputRejected as exc:
+            raise FormatError(self.source, exc.path, exc.line, exc.reason_message) from None
 
     def line_of(self, path: Path_) -> int | None:
         """The line of the deepest node along `path` (the place itself, or the nearest parent)."""
-        node = self.root
-        if node is None:
-            return None
-        for step in path:
-            if isinstance(node, yaml.MappingNode) and isinstance(step, str):
-                found = next((v for k, v in node.value if k.value == step), None)
-                if found is None:
-                    # the key itself is in the file (an unknown field) or missing (stay on the parent)
-                    key = next((k for k, _ in node.value if k.value == step), None)
-                    return (key or node).start_mark.line + 1
-                node = found
-            elif isinstance(node, yaml.SequenceNode) and isinstance(step, int) and step < len(node.value):
-                node = node.value[step]
-            else:
-                break
-        return node.start_mark.line + 1
-
-    def _value(self, node: yaml.Node, path: Path_) -> Any:
-        self._count += 1
-        if self._count > MAX_NODES:
-            raise FormatError(self.source, path, node.start_mark.line + 1, Message("format.too_big"))
-        if isinstance(node, yaml.ScalarNode):
-            # Plain text is by far the most common value: skip the generic constructor for it.
-            return node.value if node.tag == _STR else self._loader.construct_object(node, deep=True)
-        if id(node) in self._seen:  # an alias: refused, it could expand without bound
-            raise FormatError(self.source, path, node.start_mark.line + 1, Message("format.alias"))
-        self._seen.add(id(node))
-        if isinstance(node, yaml.SequenceNode):
-            return [self._value(item, (*path, i)) for i, item in enumerate(node.value)]
-        result: dict[str, Any] = {}
-        for key_node, value_node in node.value:
-            key = (
-                key_node.value if key_node.tag == _STR else self._loader.construct_object(key_node, deep=True)
-            )
-            if not isinstance(key, str):
-                raise FormatError(
-                    self.source, path, key_node.start_mark.line + 1, Message("format.key_type", key=key)
-                )
-            if key in result:
-                raise FormatError(
-                    self.source,
-                    (*path, key),
-                    key_node.start_mark.line + 1,
-                    Message("format.duplicate_key", key=key),
-                )
-            result[key] = self._value(value_node, (*path, key))
-        return result
+        return line_of(self.data, path)
 
 
-_STR = "tag:yaml.org,2002:str"
-
-
-def decode(data: bytes, source: str) -> str:
+def decode(data: bytes, source: str) -> bytes:
+    """The file's bytes without a BOM, once proved UTF-8 text without NUL (the parser reads bytes:
+    no second copy of a large file as text)."""
     if len(data) > MAX_FILE_BYTES:
         raise FormatError(
             source, (), None, Message("format.file_too_big", limit=MAX_FILE_BYTES // (1024 * 1024))
         )
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        raise FormatError(source, (), line, Message("format.encoding", offset=exc.start)) from None
-    if "\x00" in text:
-        raise FormatError(
-            source,
-            (),
-            text.count("\n", 0, text.index("\x00")) + 1,
-            Message("format.encoding", offset=text.index("\x00")),
-        )
-    return text
+    decoder, chunk = codecs.getincrementaldecoder("utf-8")(), 1024 * 1024
+    for at in range(0, len(data) + 1, chunk):  # a chunk at a time: never the whole file as text
+        try:
+            decoder.decode(data[at : at + chunk], final=at + chunk >= len(data))
+        except UnicodeDecodeError as exc:
+            offset = max(0, at + exc.start)
+            line = data.count(b"\n", 0, offset) + 1
+            raise FormatError(source, (), line, Message("format.encoding", offset=offset)) from None
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        raise FormatError(source, (), data.count(b"\n", 0, nul) + 1, Message("format.encoding", offset=nul))
+    return data
 
 
 class _Checker:

@@ -9,6 +9,7 @@ from branchguard.core.kernel import validation as v
 from branchguard.core.kernel.attachments import SHA256, AttachmentRef, media_type_of
 from branchguard.core.kernel.errors import ValidationError
 from branchguard.core.kernel.i18n import Message
+from branchguard.core.kernel.names import clean_file_name
 from branchguard.core.kernel.types import Level, Text2
 from branchguard.core.people.types import ContactKind
 from branchguard.core.playbooks.types import (
@@ -152,8 +153,9 @@ def _clean_attachments(refs: tuple[AttachmentRef, ...]) -> tuple[AttachmentRef, 
     seen: set[str] = set()
     for i, ref in enumerate(refs):
         path: tuple[str | int, ...] = ("attachments", i)
-        name = (ref.name or "").strip()
-        if not name or len(name) > ATTACHMENT_NAME_LIMIT or any(ch in name for ch in "/\\\0"):
+        given = (ref.name or "").strip()
+        name = clean_file_name(given, ATTACHMENT_NAME_LIMIT)  # no folders, devices, overrides
+        if not given or len(given) > ATTACHMENT_NAME_LIMIT:
             reason = Message("attachment.name", limit=ATTACHMENT_NAME_LIMIT)
             raise _fail("field.attachments", reason, (*path, "name"))
         sha = (ref.sha256 or "").strip().lower()

@@ -259,6 +259,7 @@ class ScheduleService:
         require(actor, "schedule.read")
         if end <= start:
             raise ValidationError("field.date_range", Message("schedule.bad_range"))
+        validation.span(start, end, "field.date_range", validation.MAX_SPAN_DAYS + 1)
         now = now or utcnow()
         with self._sessions() as s:
             items: dict[tuple[int, datetime], OccurrenceInfo] = {}

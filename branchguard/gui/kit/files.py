@@ -1,10 +1,13 @@
-"""Files the window writes: the default folder for saved documents, suffixes, all-or-nothing writes."""
+"""Files the window writes: the default folder for saved documents, suffixes, all-or-nothing writes
+(only over a regular file)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSaveFile, QStandardPaths
+from PySide6.QtCore import QStandardPaths
+
+from branchguard.core.kernel import output
 
 
 def documents_folder() -> Path:
@@ -17,7 +20,5 @@ def with_suffix(path: Path, suffixes: tuple[str, ...]) -> Path:
 
 
 def write_file(path: Path, data: bytes) -> None:
-    """All or nothing: QSaveFile writes beside the target and renames it over on commit."""
-    out = QSaveFile(str(path))
-    if not out.open(QSaveFile.OpenModeFlag.WriteOnly) or out.write(data) != len(data) or not out.commit():
-        raise OSError(f"{path}: {out.errorString()}")
+    """All or nothing, and only over a regular file: the one writer of core/kernel/output.py."""
+    output.write_file(path, data)

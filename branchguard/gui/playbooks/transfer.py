@@ -10,7 +10,8 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from branchguard.core.kernel.i18n import current_language
-from branchguard.core.playbooks.format import ParsedFile
+from branchguard.core.kernel.intake import read_file
+from branchguard.core.playbooks.format import MAX_FILE_BYTES, ParsedFile
 from branchguard.core.playbooks.service import ImportPlan
 from branchguard.gui.kit.files import documents_folder, with_suffix, write_file
 from branchguard.gui.kit.tasks import TaskHandle, TaskProgress, run_task
@@ -86,7 +87,8 @@ class PlaybookFiles(QObject):
             def step(done: int, total: int) -> None:
                 progress.report(done, total, checking.replace("%1", str(done)).replace("%2", str(total)))
 
-            parsed = services.playbooks.read_file(actor, path.read_bytes(), path.name, step)
+            data = read_file(path, MAX_FILE_BYTES, "field.file")  # a regular file, its size first
+            parsed = services.playbooks.read_file(actor, data, path.name, step)
             return parsed, services.playbooks.preview_import(actor, parsed.items)
 
         self.busy_changed.emit(True)

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from branchguard.core.kernel.errors import BranchGuardError
+from branchguard.core.kernel.output import write_file
 from branchguard.core.kernel.roles import may
 from branchguard.core.schedules.rules import owed_before
 from branchguard.core.schedules.types import OccurrenceInfo
@@ -226,7 +227,7 @@ class CalendarPage(Page):
         start_at, end_at = local_midnight(first), local_midnight(end)
 
         def work(_progress: TaskProgress) -> Path:
-            path.write_bytes(services.schedules.export_ics(actor, start_at, end_at))
+            write_file(path, services.schedules.export_ics(actor, start_at, end_at))
             return path
 
         run_task(

@@ -258,3 +258,14 @@ def test_ics_export_parses_back_with_the_right_times_and_stable_uids(ctx: Any, l
     assert events[0].walk("VALARM")[0].decoded("trigger") == timedelta(days=-1)
     again = Calendar.from_ical(svc.export_ics(lead, start, end)).walk("VEVENT")
     assert [str(e["uid"]) for e in again] == [str(e["uid"]) for e in events]
+
+
+def test_a_calendar_longer_than_five_years_is_refused_with_the_field(ctx: Any, lead: Actor) -> None:
+    svc = ctx.services.schedules
+    start = datetime(2020, 1, 1, tzinfo=UTC)
+    with pytest.raises(ValidationError) as err:
+        svc.export_ics(lead, start, start + timedelta(days=3 * 3660))
+    assert err.value.is_about("field.date_range") and err.value.reason_message.key == "validation.span"
+    with pytest.raises(ValidationError) as err:
+        svc.calendar(lead, datetime(1, 1, 2, tzinfo=UTC), datetime(1, 2, 1, tzinfo=UTC))
+    assert err.value.is_about("field.date_range")

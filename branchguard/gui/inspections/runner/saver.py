@@ -11,6 +11,8 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 
 from branchguard.core.inspections.types import ItemResult, SignatureRole
+from branchguard.core.kernel.attachments import MAX_ATTACHMENT_BYTES
+from branchguard.core.kernel.intake import read_file
 from branchguard.gui.kit.writer import writer
 from branchguard.gui.shell.session import GuiSession
 
@@ -68,14 +70,21 @@ class AnswerSaver(QObject):
         )
 
     def add_photo(self, number: int, path: Path) -> None:
-        """The file's bytes go to the attachment store through the service (read on the writer thread)."""
+        """The file's bytes go to the attachment store through the service (read on the writer thread;
+        only a regular file within the attachment limit is read)."""
         inspections, actor, inspection_id = (
             self.session.services.inspections,
             self.session.actor,
             self.inspection_id,
         )
         self._queue(
-            lambda: inspections.add_photo_bytes(actor, inspection_id, number, path.name, path.read_bytes()),
+            lambda: inspections.add_photo_bytes(
+                actor,
+                inspection_id,
+                number,
+                path.name,
+                read_file(path, MAX_ATTACHMENT_BYTES, "field.attachment"),
+            ),
             self.saved.emit,
         )
 

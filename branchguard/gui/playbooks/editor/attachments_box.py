@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (
 )
 
 from branchguard.core.kernel.attachments import AttachmentRef, format_size
+from branchguard.core.kernel.names import clean_file_name, opens_as_document
+from branchguard.core.kernel.output import write_file
 from branchguard.core.playbooks.rules import MAX_ATTACHMENTS
 from branchguard.gui.kit.icons import icon
 from branchguard.gui.kit.tasks import TaskProgress, run_task
@@ -177,8 +179,8 @@ class AttachmentsBox(QWidget):
         def work(_progress: TaskProgress) -> Path:
             data = services.playbooks.attachment_bytes(actor, ref.sha256)
             folder.mkdir(exist_ok=True)
-            target = folder / ref.name
-            target.write_bytes(data)
+            target = folder / clean_file_name(ref.name)  # a name stored before names were cleaned
+            write_file(target, data)
             return target
 
         run_task(
@@ -186,4 +188,7 @@ class AttachmentsBox(QWidget):
         )
 
     def _open_path(self, path: Path) -> None:
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+        """A document or picture opens in its viewer; anything else (a program, a script, a macro
+        workbook) is never started: its folder opens instead, the copy inside (names.py says which)."""
+        shown = path if opens_as_document(path.name) else path.parent
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(shown)))

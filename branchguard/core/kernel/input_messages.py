@@ -1,0 +1,56 @@
+"""English and Chinese text of hostile input refused: files read (intake.py), files written
+(output.py), attachment names, numbers and dates out of range: key -> (en, zh_CN)."""
+
+from __future__ import annotations
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    "field.file": ("File", "文件"),
+    "field.output": ("Output file", "输出文件"),
+    "field.date": ("Date", "日期"),
+    # files read
+    "input.no_file": ("'{path}' does not exist", "“{path}”不存在"),
+    "input.is_folder": ("'{path}' is a folder, not a file", "“{path}”是文件夹，不是文件"),
+    "input.not_regular": (
+        "'{path}' is not a regular file (a device, a pipe or a socket is not read)",
+        "“{path}”不是普通文件（不读取设备、管道或套接字）",
+    ),
+    "input.unreadable": ("cannot read '{path}': {error}", "无法读取“{path}”：{error}"),
+    "input.too_big": ("{name} is larger than {limit} MB", "{name} 超过 {limit} MB"),
+    "input.too_deep": (
+        "the document is nested more than {limit} levels deep",
+        "文档嵌套超过 {limit} 层",
+    ),
+    "input.too_many": ("the document has more than {limit} elements", "文档元素超过 {limit} 个"),
+    "input.alias": ("YAML aliases (*name) are not supported", "不支持 YAML 别名（*name）"),
+    "input.tag": ("the YAML tag {tag} is not supported", "不支持 YAML 标签 {tag}"),
+    "input.documents": ("the file holds more than one document", "文件包含多个文档"),
+    "input.key_type": ("field names must be text, not {key}", "字段名必须是文本，而不是 {key}"),
+    "input.duplicate_key": ("field '{key}' appears twice", "字段“{key}”出现了两次"),
+    "input.yaml": ("not valid YAML: {error}", "不是有效的 YAML：{error}"),
+    "input.json": ("not valid JSON: {error}", "不是有效的 JSON：{error}"),
+    # files written
+    "output.is_folder": ("'{path}' is a folder; give a file name", "“{path}”是文件夹；请给出文件名"),
+    "output.not_regular": (
+        "'{path}' is not a regular file (a device or a pipe); nothing was written",
+        "“{path}”不是普通文件（设备或管道）；未写入任何内容",
+    ),
+    "output.reserved": (
+        "'{path}' is a name Windows reserves for a device; choose another name",
+        "“{path}”是 Windows 保留的设备名；请换一个名称",
+    ),
+    "output.changed": (
+        "'{path}' was replaced by something other than a file while writing; nothing was written",
+        "写入期间“{path}”被替换为非普通文件；未写入任何内容",
+    ),
+    # numbers and dates
+    "validation.not_a_number": ("'{value}' is not a finite number", "“{value}”不是有限的数"),
+    "validation.date_range": (
+        "{value} is outside {low} to {high}",
+        "{value} 不在 {low} 至 {high} 之间",
+    ),
+    "validation.span": ("the range is longer than {limit} days", "范围超过 {limit} 天"),
+    "validation.amount": (
+        "must be between 0 and {high} yuan",
+        "必须在 0 到 {high} 元之间",
+    ),
+}

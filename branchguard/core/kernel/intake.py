@@ -1,0 +1,367 @@
+"""Files from outside, refused early and cheaply: the one guard every importer reads through.
+
+A file someone hands the app (an exchange file, a scores file, a photo, a backup archive) may be
+anything: a device that never ends (/dev/zero), a FIFO that blocks on open, a directory, a file of
+50 MB, a document nested 200,000 levels deep or holding millions of tiny values. Each is refused with
+a message naming the field before it costs time or memory:
+
+- `open_file` / `read_file`: the path must be a regular file (stat before open, then opened without
+  blocking and checked again on the open handle) no larger than the caller's limit;
+- `load_yaml`: YAML (and JSON, which it reads too) built from the parser's event stream with an
+  explicit stack, so depth and element count are checked while parsing and nothing recurses: no
+  RecursionError and no crash in the C parser's composer. Aliases and non-standard tags are refused
+  (an alias is how a few lines expand to gigabytes);
+- `load_json`: JSON whose nesting is measured by a flat scan before `json` (which recurses) sees it.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import stat
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, Any
+
+from branchguard.core.kernel.errors import ValidationError
+from branchguard.core.kernel.i18n import Message
+
+Place = tuple[str | int, ...]
+MB = 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Limits:
+    """How much of a document an importer accepts: bytes before parsing, depth and elements while."""
+
+    max_bytes: int
+    max_depth: int = 32
+    max_items: int = 200_000
+
+
+class InputRejected(ValidationError):
+    """A file refused before or while parsing; `line` (1-based) and `path` say where, when known."""
+
+    def __init__(
+        self, field: str | Message, reason: Message, line: int | None = None, path: Place = ()
+    ) -> None:
+        super().__init__(field, reason, path)
+        self.line = line
+
+
+def megabytes(limit: int) -> str:
+    return f"{limit / MB:g}"
+
+
+# -- files ------------------------------------------------------------------------------------------
+_OPEN_FLAGS = (
+    os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_BINARY", 0)
+)
+
+
+def _refuse_kind(path: Path, mode: int, field: str | Message) -> None:
+    if stat.S_ISDIR(mode):
+        raise InputRejected(field, Message("input.is_folder", path=str(path)))
+    if not stat.S_ISREG(mode):
+        raise InputRejected(field, Message("input.not_regular", path=str(path)))
+
+
+def _unreadable(path: Path, exc: OSError, field: str | Message) -> InputRejected:
+    if isinstance(exc, FileNotFoundError):
+        return InputRejected(field, Message("input.no_file", path=str(path)))
+    return InputRejected(field, Message("input.unreadable", path=str(path), error=exc.strerror or str(exc)))
+
+
+def check_size(size: int, limit: int, field: str | Message, name: str) -> None:
+    if size > limit:
+        raise InputRejected(field, Message("input.too_big", name=name, limit=megabytes(limit)))
+
+
+@contextmanager
+def open_file(path: Path | str, limit: int, field: str | Message) -> Iterator[IO[bytes]]:
+    """A regular file of at most `limit` bytes, opened for reading: devices, FIFOs, sockets and
+    folders are refused before anything is read, and opening never waits on a writer."""
+    path = Path(path)
+    try:
+        _refuse_kind(path, os.stat(path).st_mode, field)
+        fd = os.open(path, _OPEN_FLAGS)
+    except OSError as exc:
+        raise _unreadable(path, exc, field) from None
+    try:
+        st = os.fstat(fd)  # what was opened, not what the name pointed to a moment ago
+        _refuse_kind(path, st.st_mode, field)
+        check_size(st.st_size, limit, field, path.name)
+        if hasattr(os, "set_blocking"):
+            os.set_blocking(fd, True)
+        handle = os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
+    with handle:
+        yield handle
+
+
+def read_file(path: Path | str, limit: int, field: str | Message) -> bytes:
+    """The whole of a regular file of at most `limit` bytes (a file growing meanwhile is refused)."""
+    with open_file(path, limit, field) as fh:
+        try:
+            data = fh.read(limit + 1)
+        except OSError as exc:
+            raise _unreadable(Path(path), exc, field) from None
+    check_size(len(data), limit, field, Path(path).name)
+    return data
+
+
+# -- YAML -------------------------------------------------------------------------------------------
+_STR = "tag:yaml.org,2002:str"
+_SEQ = "tag:yaml.org,2002:seq"
+_MAP = "tag:yaml.org,2002:map"
+
+
+def _loader_class() -> type:
+    import yaml
+
+    base: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    return base
+
+
+def _line(event: Any) -> int | None:
+    mark = getattr(event, "start_mark", None)
+    return mark.line + 1 if mark is not None else None
+
+
+class _Frame:
+    __slots__ = ("container", "key", "key_line", "path")
+
+    def __init__(self, container: list[Any] | dict[Any, Any], path: Place) -> None:
+        self.container = container
+        self.path = path
+        self.key: Any = _NO_KEY
+        self.key_line: int | None = None
+
+    def place(self) -> Place:
+        if isinstance(self.container, list):
+            return (*self.path, len(self.container))
+        return (*self.path, self.key) if isinstance(self.key, str | int) else self.path
+
+
+_NO_KEY = object()
+
+
+def load_yaml(data: bytes | str, limits: Limits, field: str | Message, *, text_keys: bool = False) -> Any:
+    """The document's plain value (dicts, lists, scalars); InputRejected names line and path of the
+    first thing refused: too big, too deep, too many elements, an alias, a tag, a repeated key
+    (or, with `text_keys`, a key that is not text), or a syntax error."""
+    import yaml
+
+    size = len(data)
+    if size > limits.max_bytes:
+        raise InputRejected(field, Message("input.too_big", name="", limit=megabytes(limits.max_bytes)))
+    loader = _loader_class()(data)
+    constructors = loader.yaml_constructors
+    stack: list[_Frame] = []
+    items = 0
+    root: Any = None
+    event: Any = None
+
+    def refuse(reason: Message, place: Place, line: int | None) -> InputRejected:
+        return InputRejected(field, reason, line, place)
+
+    try:
+        while True:
+            event = loader.get_event()
+            if event is None:
+                break
+            kind = type(event)
+            if kind is yaml.AliasEvent:
+                raise refuse(Message("input.alias"), stack[-1].place() if stack else (), _line(event))
+            if kind in (yaml.ScalarEvent, yaml.SequenceStartEvent, yaml.MappingStartEvent):
+                items += 1
+                if items > limits.max_items:
+                    raise refuse(
+                        Message("input.too_many", limit=limits.max_items),
+                        stack[-1].place() if stack else (),
+                        _line(event),
+                    )
+                if kind is yaml.ScalarEvent:
+                    value: Any = _scalar(loader, constructors, event)
+                else:
+                    if len(stack) >= limits.max_depth:
+                        raise refuse(
+                            Message("input.too_deep", limit=limits.max_depth),
+                            stack[-1].place() if stack else (),
+                            _line(event),
+                        )
+                    tag = event.tag
+                    default = _SEQ if kind is yaml.SequenceStartEvent else _MAP
+                    if tag not in (None, "!", default):
+                        raise refuse(
+                            Message("input.tag", tag=tag), stack[-1].place() if stack else (), _line(event)
+                        )
+                    value = [] if kind is yaml.SequenceStartEvent else {}
+            elif kind in (yaml.SequenceEndEvent, yaml.MappingEndEvent):
+                frame = stack.pop()
+                value = frame.container
+                if not stack:
+                    root = value
+                    continue
+                _add(stack[-1], value, None, text_keys, refuse)
+                continue
+            else:  # stream and document start/end
+                if kind is yaml.DocumentStartEvent and root is not None:
+                    raise refuse(Message("input.documents"), (), _line(event))
+                continue
+            if isinstance(value, list | dict):
+                stack.append(_Frame(value, stack[-1].place() if stack else ()))
+                continue
+            if not stack:
+                root = value
+                continue
+            _add(stack[-1], value, _line(event), text_keys, refuse)
+    except InputRejected:
+        raise
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else None
+        raise refuse(Message("input.yaml", error=exc.problem or exc), (), line) from None
+    except (yaml.YAMLError, ValueError, OverflowError, TypeError) as exc:
+        raise refuse(Message("input.yaml", error=str(exc) or type(exc).__name__), (), _line(event)) from None
+    finally:
+        loader.dispose()
+    return root
+
+
+def _scalar(loader: Any, constructors: dict[Any, Any], event: Any) -> Any:
+    import yaml
+
+    tag, value = event.tag, event.value
+    if tag is None:  # plain: YAML 1.1's implicit types, as the safe loader resolves them
+        tag = _STR
+        if event.implicit[0]:
+            resolvers = loader.yaml_implicit_resolvers
+            for candidate, regexp in (*resolvers.get(value[:1], ()), *resolvers.get(None, ())):
+                if regexp.match(value):
+                    tag = candidate
+                    break
+    elif tag == "!":
+        tag = _STR
+    if tag == _STR:
+        return event.value
+    node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
+    construct = constructors.get(tag) or constructors[None]  # unknown tags: construct_undefined refuses
+    return construct(loader, node)
+
+
+def _add(frame: _Frame, value: Any, line: int | None, text_keys: bool, refuse: Any) -> None:
+    container = frame.container
+    if isinstance(container, list):
+        container.append(value)
+        return
+    if frame.key is _NO_KEY:
+        if isinstance(value, list | dict):
+            raise refuse(Message("input.key_type", key=type(value).__name__), frame.path, line)
+        if text_keys and not isinstance(value, str):
+            raise refuse(Message("input.key_type", key=repr(value)), frame.path, line)
+        if value in container:
+            raise refuse(Message("input.duplicate_key", key=value), (*frame.path, value), line)
+        frame.key, frame.key_line = value, line
+        return
+    container[frame.key] = value
+    frame.key, frame.key_line = _NO_KEY, None
+
+
+def line_of(data: bytes | str, place: Place) -> int | None:
+    """The line where `place` (a path of keys and indexes) starts in a YAML document that loaded;
+    for a place not in it, the line of its deepest parent, or of its key when only the key is there."""
+    import yaml
+
+    loader = _loader_class()(data)
+    best: int | None = None
+    stack: list[list[Any]] = []  # per open collection: [path, is_mapping, next index or key state]
+
+    def path_here() -> Place | None:
+        if not stack:
+            return ()
+        path, is_map, state = stack[-1]
+        if is_map:
+            return None if state is _NO_KEY else (*path, state)
+        return (*path, state)
+
+    try:
+        while (event := loader.get_event()) is not None:
+            kind = type(event)
+            if kind in (yaml.SequenceEndEvent, yaml.MappingEndEvent):
+                stack.pop()
+                _advance(stack)
+                continue
+            if kind not in (
+                yaml.ScalarEvent,
+                yaml.SequenceStartEvent,
+                yaml.MappingStartEvent,
+                yaml.AliasEvent,
+            ):
+                continue
+            here = path_here()
+            if here is None:  # a mapping key
+                path = stack[-1][0]
+                key = event.value if kind is yaml.ScalarEvent else None
+                if len(path) < len(place) and place[: len(path)] == path and key == str(place[len(path)]):
+                    best = _line(event)
+                stack[-1][2] = key
+                continue
+            if place[: len(here)] == here:
+                best = _line(event)
+                if here == place:
+                    return best
+            if kind in (yaml.SequenceStartEvent, yaml.MappingStartEvent):
+                stack.append(
+                    [here, kind is yaml.MappingStartEvent, _NO_KEY if kind is yaml.MappingStartEvent else 0]
+                )
+            else:
+                _advance(stack)
+    except yaml.YAMLError:
+        pass
+    finally:
+        loader.dispose()
+    return best
+
+
+def _advance(stack: list[list[Any]]) -> None:
+    if stack:
+        if stack[-1][1]:
+            stack[-1][2] = _NO_KEY
+        else:
+            stack[-1][2] += 1
+
+
+# -- JSON -------------------------------------------------------------------------------------------
+_JSON_TOKENS = re.compile(rb'"(?:[^"\\]|\\.)*"|[\[\]{},]', re.DOTALL)
+
+
+def load_json(data: bytes, limits: Limits, field: str | Message) -> Any:
+    """JSON within the limits: its depth is measured by a flat scan first (`json` recurses)."""
+    if len(data) > limits.max_bytes:
+        raise InputRejected(field, Message("input.too_big", name="", limit=megabytes(limits.max_bytes)))
+    depth = items = 0
+    for match in _JSON_TOKENS.finditer(data):
+        token = match.group()
+        if token in (b"[", b"{"):
+            depth += 1
+            items += 1
+            if depth > limits.max_depth:
+                line = data.count(b"\n", 0, match.start()) + 1
+                raise InputRejected(field, Message("input.too_deep", limit=limits.max_depth), line)
+        elif token in (b"]", b"}"):
+            depth -= 1
+        else:
+            items += 1
+        if items > limits.max_items:
+            line = data.count(b"\n", 0, match.start()) + 1
+            raise InputRejected(field, Message("input.too_many", limit=limits.max_items), line)
+    try:
+        return json.loads(data)
+    except (ValueError, RecursionError) as exc:
+        raise InputRejected(field, Message("input.json", error=str(exc))) from None

@@ -1,0 +1,188 @@
+"""Hostile input at the command line: each case ends with one clear line and a non-zero exit, at once,
+with nothing written; what commands print carries no escape sequences or bidi overrides."""
+
+from __future__ import annotations
+
+import json
+import os
+import stat
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.cli.cli_support import Run
+
+ROOT = Path(__file__).resolve().parents[2]
+POSIX_DEVICES = pytest.mark.skipif(not Path("/dev/zero").exists(), reason="POSIX devices")
+FIFOS = pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="POSIX FIFOs")
+
+
+def one_error_line(result: tuple[int, str, str], code: int = 1) -> str:
+    rc, out, err = result
+    assert rc == code and out == "", (rc, out, err)
+    assert "Traceback" not in err, err
+    return err
+
+
+def usage_error(result: tuple[int, str, str]) -> str:
+    """argparse's refusal: exit 2, the usage, then "argument X: why" naming the argument."""
+    rc, out, err = result
+    assert rc == 2 and out == "" and "Traceback" not in err, (rc, err)
+    return err.strip().splitlines()[-1]
+
+
+@pytest.fixture
+def demo_run(run: Run) -> Run:
+    assert run("demo")[0] == 0
+    return run
+
+
+# -- nesting and size -----------------------------------------------------------------------------
+@pytest.mark.parametrize("depth", [10_000, 200_000])
+def test_deeply_nested_import_ends_with_a_message_not_a_crash(tmp_path: Path, depth: int) -> None:
+    """In a child process, as a user runs it: before the guard, 200,000 levels crashed the C parser
+    (exit 139, SIGSEGV) and 10,000 raised RecursionError."""
+    deep = tmp_path / "deep.yaml"
+    deep.write_bytes(
+        b"format: branchguard.playbooks\nformat_version: 1\nplaybooks: " + b"[" * depth + b"]" * depth
+    )
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    args = [sys.executable, "-m", "branchguard", "--data-dir", str(tmp_path / "data"), "--lang", "en"]
+    proc = subprocess.run([*args, "playbook", "import", str(deep)], capture_output=True, text=True, env=env)
+    assert proc.returncode == 1, (proc.returncode, proc.stderr[-500:])
+    assert "nested more than 16 levels" in proc.stderr and "Traceback" not in proc.stderr
+    assert proc.stderr.count("\n") == 1
+
+
+def test_an_oversized_import_is_refused_by_its_size(run: Run, tmp_path: Path) -> None:
+    from branchguard.core.playbooks.format import MAX_FILE_BYTES
+
+    big = tmp_path / "big.yaml"
+    with big.open("wb") as fh:
+        fh.truncate(MAX_FILE_BYTES + 1)  # sparse: refused by its size, never read
+    assert "larger than 40 MB" in one_error_line(run("playbook", "import", str(big)))
+
+
+# -- files read -----------------------------------------------------------------------------------
+@POSIX_DEVICES
+def test_devices_are_not_read(demo_run: Run) -> None:
+    err = one_error_line(demo_run("playbook", "import", "/dev/zero"))
+    assert "'/dev/zero' is not a regular file" in err
+    iid = demo_run("inspection", "start", "FIRE_DAILY")[1].strip()
+    err = one_error_line(demo_run("inspection", "answer", iid, "1", "fail", "--photo", "/dev/zero"))
+    assert err.startswith("branchguard: error: Attachment: '/dev/zero' is not a regular file")
+
+
+@FIFOS
+def test_a_fifo_or_a_folder_as_a_photo_is_refused_at_once(demo_run: Run, tmp_path: Path) -> None:
+    fifo = tmp_path / "photo.jpg"
+    os.mkfifo(fifo)  # opening it for reading would wait for a writer forever
+    iid = demo_run("inspection", "start", "FIRE_DAILY")[1].strip()
+    for source, words in ((fifo, "is not a regular file"), (tmp_path, "is a folder")):
+        err = one_error_line(demo_run("inspection", "answer", iid, "1", "fail", "--photo", str(source)))
+        assert words in err
+    show = json.loads(demo_run("inspection", "show", iid, "--json")[1])
+    assert all(not item.get("photos") for item in show["items"])
+
+
+# -- files written --------------------------------------------------------------------------------
+@POSIX_DEVICES
+def test_output_to_a_device_a_fifo_or_a_folder_is_refused(demo_run: Run, tmp_path: Path) -> None:
+    fifo = tmp_path / "out.ics"
+    os.mkfifo(fifo)
+    for target, words in (
+        ("/dev/null", "is not a regular file"),
+        (str(fifo), "is not a regular file"),
+        (str(tmp_path), "is a folder"),
+    ):
+        for args in (
+            ("report", "incident", "1"),
+            ("calendar", "export", "--from", "2026-01-01", "--to", "2026-01-31"),
+            ("playbook", "export", "--all"),
+        ):
+            err = one_error_line(demo_run(*args, "-o", target))
+            assert "Output file" in err and words in err, (args, err)
+    assert stat.S_ISCHR(os.stat("/dev/null").st_mode) and stat.S_ISFIFO(os.stat(fifo).st_mode)
+
+
+def test_output_replaces_a_regular_file(demo_run: Run, tmp_path: Path) -> None:
+    target = tmp_path / "cal.ics"
+    target.write_text("old")
+    assert (
+        demo_run("calendar", "export", "--from", "2026-01-01", "--to", "2026-01-31", "-o", str(target))[0]
+        == 0
+    )
+    assert target.read_bytes().startswith(b"BEGIN:VCALENDAR")
+
+
+# -- numbers and dates ----------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("incident", "show", "9223372036854775808"),
+        ("incident", "show", "0"),
+        ("report", "incident", "99999999999999999999999", "-o", "x.pdf"),
+        ("inspection", "show", "-1"),
+        ("complaint", "show", "1e3"),
+    ],
+)
+def test_ids_out_of_range_are_refused_naming_the_argument(run: Run, args: tuple[str, ...]) -> None:
+    assert usage_error(run(*args)).startswith("branchguard ") and "argument id:" in usage_error(run(*args))
+
+
+@pytest.mark.parametrize(
+    ("losses", "words"),
+    [
+        ("1e400", "more than 10,000,000,000,000 yuan"),
+        ("NaN", "not an amount"),
+        ("Infinity", "not an amount"),
+        ("-1e30", "more than"),
+    ],
+    ids=["1e400", "NaN", "Infinity", "-1e30"],
+)
+def test_losses_out_of_range_are_refused(run: Run, losses: str, words: str) -> None:
+    line = usage_error(run("incident", "close", "1", "--outcome", "x", f"--losses={losses}"))
+    assert "argument --losses:" in line and words in line
+
+
+def test_counts_and_dates_out_of_range_are_refused(run: Run) -> None:
+    assert "argument --limit:" in usage_error(run("audit", "list", "--limit", "99999999999999999999"))
+    assert "argument --since:" in usage_error(run("audit", "list", "--since", "0001-01-01"))
+    line = usage_error(run("hazard", "list", "--from", "9999-12-31"))
+    assert "9999-12-31 is outside 1900-01-01 to 2200-12-31" in line
+
+
+def test_a_calendar_export_from_year_1_to_9999_is_refused_with_the_field(
+    demo_run: Run, tmp_path: Path
+) -> None:
+    out = tmp_path / "all.ics"
+    err = one_error_line(
+        demo_run("calendar", "export", "--from", "0001-01-01", "--to", "9999-12-31", "-o", str(out))
+    )
+    assert "Date range: 0001-01-01 is outside 1900-01-01 to 2200-12-31" in err
+    err = one_error_line(
+        demo_run("calendar", "export", "--from", "2020-01-01", "--to", "2030-12-31", "-o", str(out))
+    )
+    assert "Date range: the range is longer than 1830 days" in err
+    assert not out.exists()
+
+
+# -- what is printed ------------------------------------------------------------------------------
+HOSTILE_TITLE = "\x1b[2J\x1b[31m伪造\u202eFDP.exe\x07 title"
+
+
+def test_titles_print_without_escapes_or_overrides(demo_run: Run) -> None:
+    iid = demo_run("incident", "start", "--playbook", "FIRE", "--title", HOSTILE_TITLE)[1].strip()
+    rc, out, _err = demo_run("incident", "list")
+    assert rc == 0 and "伪造FDP.exe title" in out
+    assert not any(ch in out for ch in "\x1b\u202e\x07")
+    rc, out, _err = demo_run("incident", "show", iid, "--json")
+    assert rc == 0 and "\u202e" not in out and "\\u202e" in out
+    assert json.loads(out)["title"] == HOSTILE_TITLE.strip()  # JSON keeps the text exactly
+
+
+def test_error_lines_are_stripped_too(run: Run) -> None:
+    err = one_error_line(run("playbook", "show", "X\x1b[2J\u202eY"))
+    assert "\x1b" not in err and "\u202e" not in err
