@@ -91,7 +91,7 @@ class Services:
     def demo(self) -> DemoService:
         from branchguard.core.demo.service import DemoService
 
-        return DemoService(self._sessions, self.auth, self._demo_records)
+        return DemoService(self._sessions, self.auth, self._demo_records, self._engine)
 
     def _demo_records(self) -> list[DemoRecords]:
         """What each capability adds to the demo data (imported only when demo data is written)."""

@@ -6,8 +6,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import date
 
-from sqlalchemy import func, select
+from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from branchguard.core.accounts.service import AuthService
@@ -50,6 +51,8 @@ DEMO_CONTACTS: tuple[ContactInput, ...] = (
 )
 
 
+MAX_YEARS = 30
+
 # Adds one capability's demo records as the demo lead and staff (after the accounts exist).
 DemoRecords = Callable[[Actor, Actor], None]
 
@@ -81,7 +84,9 @@ class DemoService:
         sessions: sessionmaker[Session],
         auth: AuthService,
         records: Callable[[], Sequence[DemoRecords]] = tuple,
+        engine: Engine | None = None,
     ) -> None:
+        self._engine = engine  # for the bulk writes of generated history
         self._sessions = sessions
         self._auth = auth
         self._records = records
@@ -113,3 +118,26 @@ class DemoService:
             for add in self._records():
                 add(Actor(lead.id, lead.username, lead.role), Actor(staff.id, staff.username, staff.role))
         return [DemoAccount(u, r, p) for u, r, p, _ in DEMO_ACCOUNTS]
+
+    def fill_history(
+        self,
+        years: int,
+        seed: int,
+        until: date,
+        progress: Callable[[int, dict[str, int]], None] | None = None,
+    ) -> dict[str, int]:
+        """After `fill(records=True)`: `years` years of a busy branch's history ending at `until`,
+        written in bulk one transaction a year (core/demo/history.py); rows written per table."""
+        from branchguard.core.demo import history
+
+        if not 1 <= years <= MAX_YEARS:
+            raise ValidationError("field.years", Message("validation.range", low=1, high=MAX_YEARS))
+        if self._engine is None:
+            raise RuntimeError("the demo service was built without its engine")
+        totals = history.generate(self._engine, years=years, seed=seed, until=until, progress=progress)
+        with self._sessions.begin() as s:
+            record(
+                s, Actor.system(), "demo.history", "branch", "",
+                summary=f"years={years}, seed={seed}, until={until.isoformat()}",
+            )  # fmt: skip
+        return totals

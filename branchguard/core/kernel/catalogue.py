@@ -18,6 +18,7 @@ SOURCES = (
     "branchguard.core.schedules.messages",
     "branchguard.core.backup.messages",
     "branchguard.core.complaints.messages",
+    "branchguard.core.demo.messages",
 )
 
 Catalogue = dict[str, tuple[str, str]]
