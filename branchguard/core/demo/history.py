@@ -246,7 +246,7 @@ class History:
                     "title_en": f"{book.code} on-site response ({day.year} revision)",
                     "tier": "onsite",
                     "category": current.category,
-                    "levels": ["I", "II", "III", "IV"],
+                    "levels": ["I", "II", "III"],
                     "triggers_zh": "见预案正文",
                     "triggers_en": "See the plan",
                     "cautions_zh": "",
@@ -286,7 +286,7 @@ class History:
             started = self.local(day, self.rng.randint(8, 17), self.rng.randint(0, 59))
             entries = max(8, int(self.rng.gauss(50, 15)))
             is_open = (self.now - started) < timedelta(days=3)
-            level = self.rng.choices(("IV", "III", "II", "I"), (60, 28, 10, 2))[0]
+            level = self.rng.choices(("III", "II", "I"), (80, 17, 3))[0]
             title = wording.incident_title(self.rng, book.versions[0].category)
             self.incident(year, book, started, title, level, entries, drill=False, is_open=is_open)
 

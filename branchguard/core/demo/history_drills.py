@@ -92,7 +92,7 @@ def drill(h: History, year: Year, book: Playbook, planned: datetime, status: str
             book,
             planned,
             title,
-            "IV",
+            "III",
             h.rng.randint(8, 20),
             drill=True,
             is_open=status == "running",

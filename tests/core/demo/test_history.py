@@ -63,9 +63,10 @@ def test_one_year_holds_a_busy_branch_in_every_state(ctx: AppContext) -> None:
     assert set(_states(ctx, ScheduleRow.active)) == {True, False}
     assert len(_states(ctx, ScheduleRow.kind)) >= 5
 
-    lead = ctx.services.auth.user_by_name("lead")
-    assert lead is not None
-    report = ctx.services.incidents.verify(Actor(lead.id, lead.username, Role(lead.role)))
+    user = ctx.services.auth.user_by_name("lead")
+    assert user is not None
+    lead = Actor(user.id, user.username, Role(user.role))
+    report = ctx.services.incidents.verify(lead)
     assert report.ok, report
     assert report.entries == totals["incident_log"] + 7  # and the demo drill's own log
 
@@ -101,3 +102,19 @@ def test_the_same_seed_gives_the_same_history(tmp_path: Path) -> None:
     # the demo's own drill run (started now, the newest) is left out: its times are today's
     assert first == again
     assert first != other
+
+
+def test_every_list_reads_the_generated_rows(ctx: AppContext) -> None:
+    """Every value written is one the services read back (statuses, levels, kinds)."""
+    demo = ctx.services.demo
+    demo.fill(records=True)
+    totals = demo.fill_history(1, 3, UNTIL)
+    user = ctx.services.auth.user_by_name("lead")
+    assert user is not None
+    lead, s = Actor(user.id, user.username, Role(user.role)), ctx.services
+    assert len(s.inspections.list(lead)) == totals["inspections"] + 1
+    assert len(s.hazards.list(lead)) == totals["hazards"] + 3
+    assert len(s.incidents.list_incidents(lead)) == totals["incidents"] + 1
+    assert len(s.drills.list(lead)) == totals["drill_plans"] + 3
+    assert len(s.schedules.list(lead)) == totals["schedules"] + 17
+    assert len(s.people.list_people(lead)) == totals["people"] + 9
