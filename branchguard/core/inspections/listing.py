@@ -106,12 +106,12 @@ def _amended(s: Session, chosen: Any, counts: dict[int, list[int]]) -> dict[int,
             )
         ).tuples()
         for iid, number, result in originals:
-            new = latest.get((iid, number))
-            if new is None or iid not in counts:
+            amended = latest.get((iid, number))
+            if amended is None or iid not in counts:
                 continue
             tally = counts[iid]
-            tally[1] += (new is not None) - (result is not None)
-            tally[2] += (new == _FAIL) - (result == _FAIL)
+            tally[1] += 1 - (result is not None)
+            tally[2] += (amended == _FAIL) - (result == _FAIL)
     return per_inspection
 
 
