@@ -163,5 +163,3 @@ class AmendmentRow(Base):
     )
 
     inspection: Mapped[InspectionRow] = relationship(back_populates="amendments")
-
-
