@@ -271,6 +271,10 @@ def slots_between(spec: RuleSpec, start: datetime, end: datetime) -> list[Slot]:
 
 def next_slot(spec: RuleSpec, now: datetime) -> Slot | None:
     """The first occurrence due after `now`."""
+    if not spec.rule:  # one instant: its one slot, if still ahead (not twelve empty windows searched)
+        latest = spec.start_at + timedelta(days=working_days.MAX_SHIFT_DAYS + 1)
+        once = next(slots(spec, until_due=latest), None)
+        return once if once is not None and once.due_at > now else None
     step = timedelta(days=400)
     end = now + step
     for _ in range(12):  # a yearly rule with a holiday shift is found within the first window
