@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import Engine, text
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from branchguard.config import RuntimeConfig, resolve
@@ -17,7 +18,7 @@ from branchguard.core.kernel.errors import SchemaError
 from branchguard.core.kernel.i18n import Message, set_language
 from branchguard.core.people.service import ensure_builtin_contacts
 from branchguard.core.services import Services, build_services
-from branchguard.db.engine import make_engine, make_session_factory
+from branchguard.db.engine import make_engine, make_session_factory, refresh_statistics
 from branchguard.db.migrate import SchemaAction, SchemaProblem, SchemaReport, prepare_database
 
 log = logging.getLogger(__name__)
@@ -36,6 +37,10 @@ class AppContext:
         return self.config.data_dir
 
     def close(self) -> None:
+        try:
+            refresh_statistics(self.engine)
+        except SQLAlchemyError as exc:  # a locked or read-only database: statistics wait for next time
+            log.warning("statistics not refreshed: %s", exc)
         self.engine.dispose()
 
 
@@ -119,8 +124,12 @@ def open_after_pending_restore(
     if report.ok:
         made = result.manifest.created_at.astimezone().strftime("%Y-%m-%d %H:%M")
         note = Message(
-            "backup.restored_at_start", at=made, user=asked.requested_by,
-            incidents=report.incidents, entries=report.entries, **where,
+            "backup.restored_at_start",
+            at=made,
+            user=asked.requested_by,
+            incidents=report.incidents,
+            entries=report.entries,
+            **where,
         )
         return ctx, StartRestore(note, ok=True)
     problems = "; ".join(f"{p.incident_id}: {p.reason}" for p in report.problems)

@@ -209,7 +209,8 @@ def audit_events(conn: Connection, rows: Rows) -> int:
 
 
 def finish(conn: Connection) -> None:
-    """After the rows: PostgreSQL's id sequences moved past the ids written; statistics refreshed."""
+    """After the rows: PostgreSQL's id sequences moved past the ids written (the caller then
+    refreshes the planner's statistics: years of rows at once)."""
     if conn.dialect.name == "postgresql":
         for t in TABLES:
             conn.execute(
@@ -218,6 +219,3 @@ def finish(conn: Connection) -> None:
                     f"(SELECT coalesce(max(id), 1) FROM {t.name}))"
                 )
             )
-        conn.execute(text("ANALYZE"))
-    else:
-        conn.execute(text("ANALYZE"))

@@ -25,6 +25,7 @@ from branchguard.core.incidents.types import EntryKind
 from branchguard.core.people.types import BranchRole
 from branchguard.core.schedules import rules as schedule_rules
 from branchguard.core.schedules.types import OccurrenceStatus, ScheduleKind
+from branchguard.db.engine import refresh_statistics
 from branchguard.db.models.drills import DrillCriteriaSetRow
 from branchguard.db.models.foundation import PersonRow
 from branchguard.db.models.playbooks import PlaybookRow, PlaybookVersionRow, StepRow
@@ -519,6 +520,7 @@ def generate(
             progress(n + 1, counts)
     with engine.begin() as conn:
         bulk.finish(conn)
+    refresh_statistics(engine, full=True)
     return totals
 
 
