@@ -25,7 +25,7 @@ from branchguard.gui.incidents.console.dialogs import level_icon
 from branchguard.gui.incidents.models import LEVELS_ROLE, IncidentListModel, SearchHitsModel
 from branchguard.gui.kit.dates import date_edit
 from branchguard.gui.kit.loader import Loader
-from branchguard.gui.kit.rows import SORT_ROLE
+from branchguard.gui.kit.rows import SORT_ROLE, RowsProxy
 from branchguard.gui.kit.search_box import SearchBox
 from branchguard.gui.playbooks.preview import LevelBadgeDelegate
 from branchguard.gui.shell.session import GuiSession
@@ -84,7 +84,7 @@ class IncidentListPanel(QWidget):
             edit.dateChanged.connect(lambda _day: self.reload())
 
         self.model = IncidentListModel(self)
-        self.proxy = QSortFilterProxyModel(self)
+        self.proxy = RowsProxy(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(SORT_ROLE)
         self.table = _table("incidents_table", self.proxy)
@@ -124,8 +124,15 @@ class IncidentListPanel(QWidget):
     def _build_layout(self) -> None:
         filters = QHBoxLayout()
         filters.setSpacing(8)
-        for widget in (self.status_filter, self.level_filter, self.drill_filter, self.date_check,
-                       self.date_from, self.date_to_label, self.date_to):
+        for widget in (
+            self.status_filter,
+            self.level_filter,
+            self.drill_filter,
+            self.date_check,
+            self.date_from,
+            self.date_to_label,
+            self.date_to,
+        ):
             filters.addWidget(widget)
         filters.addWidget(self.search, 1)
         top = QWidget()
@@ -145,15 +152,25 @@ class IncidentListPanel(QWidget):
         box.addWidget(split, 1)
 
     def retranslate(self) -> None:
-        self._fill_combo(self.status_filter, [(self.tr("Open and closed"), None)]
-                         + [(status.label, status.value) for status in IncidentStatus])
-        self._fill_combo(self.level_filter, [(self.tr("All levels"), None)]
-                         + [(level.label, level.value) for level in Level])
+        self._fill_combo(
+            self.status_filter,
+            [(self.tr("Open and closed"), None)]
+            + [(status.label, status.value) for status in IncidentStatus],
+        )
+        self._fill_combo(
+            self.level_filter,
+            [(self.tr("All levels"), None)] + [(level.label, level.value) for level in Level],
+        )
         for index in range(1, self.level_filter.count()):
             self.level_filter.setItemIcon(index, level_icon(Level(self.level_filter.itemData(index))))
-        self._fill_combo(self.drill_filter, [(self.tr("Incidents and drills"), None),
-                                             (self.tr("Real incidents only"), False),
-                                             (self.tr("Drills only"), True)])
+        self._fill_combo(
+            self.drill_filter,
+            [
+                (self.tr("Incidents and drills"), None),
+                (self.tr("Real incidents only"), False),
+                (self.tr("Drills only"), True),
+            ],
+        )
         self.date_check.setText(self.tr("Started from"))
         self.date_to_label.setText(self.tr("to"))
         self.search.setPlaceholderText(self.tr("Search the log entries"))
@@ -218,8 +235,10 @@ class IncidentListPanel(QWidget):
         self.hits_box.setVisible(bool(flt.search))
 
     def shown(self) -> list[IncidentSummary]:
-        return [self.model.row_at(self.proxy.mapToSource(self.proxy.index(r, 0)).row())
-                for r in range(self.proxy.rowCount())]
+        return [
+            self.model.row_at(self.proxy.mapToSource(self.proxy.index(r, 0)).row())
+            for r in range(self.proxy.rowCount())
+        ]
 
     def _open_row(self, index: QModelIndex) -> None:
         if index.isValid():

@@ -256,4 +256,3 @@ class FirstRunDialog(QDialog):
     def _show_message(self, text: str) -> None:
         self.message.setText(text)
         self.message.show()
-
