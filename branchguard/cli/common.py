@@ -56,8 +56,18 @@ def to_jsonable(value: Any) -> Any:
 
 
 def print_json(value: Any) -> None:
-    json.dump(to_jsonable(value), sys.stdout, ensure_ascii=False, indent=2)
-    sys.stdout.write("\n")
+    """`value` as indented JSON. A list is streamed item by item, each converted and written as it
+    comes (the same text as dumping it whole): the first rows of a long list appear at once, and no
+    converted copy of the whole list is held."""
+    if not isinstance(value, list | tuple) or not value:
+        json.dump(to_jsonable(value), sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+        return
+    sys.stdout.write("[")
+    for n, item in enumerate(value):
+        text = json.dumps(to_jsonable(item), ensure_ascii=False, indent=2).replace("\n", "\n  ")
+        sys.stdout.write(("," if n else "") + "\n  " + text)
+    sys.stdout.write("\n]\n")
 
 
 def _width(text: str) -> int:
