@@ -124,12 +124,8 @@ def open_after_pending_restore(
     if report.ok:
         made = result.manifest.created_at.astimezone().strftime("%Y-%m-%d %H:%M")
         note = Message(
-            "backup.restored_at_start",
-            at=made,
-            user=asked.requested_by,
-            incidents=report.incidents,
-            entries=report.entries,
-            **where,
+            "backup.restored_at_start", at=made, user=asked.requested_by,
+            incidents=report.incidents, entries=report.entries, **where,
         )
         return ctx, StartRestore(note, ok=True)
     problems = "; ".join(f"{p.incident_id}: {p.reason}" for p in report.problems)

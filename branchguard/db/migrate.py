@@ -7,7 +7,6 @@ imports nothing from core; the caller (branchguard.context) translates it for th
 Alembic is imported only when the schema must change: a database already at head is recognised
 from the revision files' names, which keeps every start of the app and the CLI fast.
 """
-
 from __future__ import annotations
 
 import enum

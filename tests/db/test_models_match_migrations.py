@@ -1,5 +1,4 @@
 """The migrations, run from an empty database, build exactly the schema the models declare."""
-
 from __future__ import annotations
 
 from pathlib import Path

@@ -1,5 +1,4 @@
 """Start-up reads revision ids from file names; they must agree with Alembic's revision graph."""
-
 from __future__ import annotations
 
 from alembic.script import ScriptDirectory

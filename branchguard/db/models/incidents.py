@@ -106,9 +106,9 @@ class LogEntryRow(Base):
         Index(
             "ix_incident_log_corrections", "incident_id", "corrects", sqlite_where=text(CORRECTIONS_WHERE)
         ).ddl_if(dialect="sqlite"),
-        Index("ix_incident_log_step_marks", "incident_id", "seq", sqlite_where=text(STEP_MARKS_WHERE)).ddl_if(
-            dialect="sqlite"
-        ),
+        Index(
+            "ix_incident_log_step_marks", "incident_id", "seq", sqlite_where=text(STEP_MARKS_WHERE)
+        ).ddl_if(dialect="sqlite"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -163,3 +163,5 @@ class AmendmentRow(Base):
     )
 
     inspection: Mapped[InspectionRow] = relationship(back_populates="amendments")
+
+

@@ -349,9 +349,7 @@ class HazardDetailDialog(QDialog):
             self.tr(
                 "Lower this hazard from %1 to %2? Its deadlines follow the lower severity: a major "
                 "hazard's interim control and remediation plan are no longer required."
-            )
-            .replace("%1", before)
-            .replace("%2", after),
+            ).replace("%1", before).replace("%2", after),
             self.tr("Why is it lower?"),
             self.save,
         )

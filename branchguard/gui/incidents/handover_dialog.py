@@ -334,13 +334,8 @@ class HandoverDialog(QDialog):
         self.pdf_button.setText(self.tr("Save as PDF…"))
         self.refresh_button.setText(self.tr("Refresh"))
         self.incident_tree.setHeaderLabels(
-            [
-                self.tr("Incident / pending step"),
-                self.tr("Level"),
-                self.tr("Role"),
-                self.tr("Started"),
-                self.tr("Elapsed / target"),
-            ]
+            [self.tr("Incident / pending step"), self.tr("Level"), self.tr("Role"), self.tr("Started"),
+             self.tr("Elapsed / target")]
         )
         self.action_table.setHorizontalHeaderLabels(
             [self.tr("Follow-up action"), self.tr("Incident"), self.tr("Owner"), self.tr("Due")]

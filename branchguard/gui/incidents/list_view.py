@@ -124,15 +124,8 @@ class IncidentListPanel(QWidget):
     def _build_layout(self) -> None:
         filters = QHBoxLayout()
         filters.setSpacing(8)
-        for widget in (
-            self.status_filter,
-            self.level_filter,
-            self.drill_filter,
-            self.date_check,
-            self.date_from,
-            self.date_to_label,
-            self.date_to,
-        ):
+        for widget in (self.status_filter, self.level_filter, self.drill_filter, self.date_check,
+                       self.date_from, self.date_to_label, self.date_to):
             filters.addWidget(widget)
         filters.addWidget(self.search, 1)
         top = QWidget()
@@ -152,25 +145,15 @@ class IncidentListPanel(QWidget):
         box.addWidget(split, 1)
 
     def retranslate(self) -> None:
-        self._fill_combo(
-            self.status_filter,
-            [(self.tr("Open and closed"), None)]
-            + [(status.label, status.value) for status in IncidentStatus],
-        )
-        self._fill_combo(
-            self.level_filter,
-            [(self.tr("All levels"), None)] + [(level.label, level.value) for level in Level],
-        )
+        self._fill_combo(self.status_filter, [(self.tr("Open and closed"), None)]
+                         + [(status.label, status.value) for status in IncidentStatus])
+        self._fill_combo(self.level_filter, [(self.tr("All levels"), None)]
+                         + [(level.label, level.value) for level in Level])
         for index in range(1, self.level_filter.count()):
             self.level_filter.setItemIcon(index, level_icon(Level(self.level_filter.itemData(index))))
-        self._fill_combo(
-            self.drill_filter,
-            [
-                (self.tr("Incidents and drills"), None),
-                (self.tr("Real incidents only"), False),
-                (self.tr("Drills only"), True),
-            ],
-        )
+        self._fill_combo(self.drill_filter, [(self.tr("Incidents and drills"), None),
+                                             (self.tr("Real incidents only"), False),
+                                             (self.tr("Drills only"), True)])
         self.date_check.setText(self.tr("Started from"))
         self.date_to_label.setText(self.tr("to"))
         self.search.setPlaceholderText(self.tr("Search the log entries"))
@@ -235,10 +218,8 @@ class IncidentListPanel(QWidget):
         self.hits_box.setVisible(bool(flt.search))
 
     def shown(self) -> list[IncidentSummary]:
-        return [
-            self.model.row_at(self.proxy.mapToSource(self.proxy.index(r, 0)).row())
-            for r in range(self.proxy.rowCount())
-        ]
+        return [self.model.row_at(self.proxy.mapToSource(self.proxy.index(r, 0)).row())
+                for r in range(self.proxy.rowCount())]
 
     def _open_row(self, index: QModelIndex) -> None:
         if index.isValid():

@@ -26,18 +26,8 @@ def incident_swatch(summary: IncidentSummary) -> style.Swatch:
 
 
 class IncidentListModel(RowsModel[IncidentSummary]):
-    (
-        COL_ID,
-        COL_LEVEL,
-        COL_TITLE,
-        COL_DRILL,
-        COL_STATUS,
-        COL_PLAYBOOK,
-        COL_STARTED,
-        COL_BY,
-        COL_CLOSED,
-        COL_ENTRIES,
-    ) = range(10)
+    (COL_ID, COL_LEVEL, COL_TITLE, COL_DRILL, COL_STATUS, COL_PLAYBOOK, COL_STARTED, COL_BY, COL_CLOSED,
+     COL_ENTRIES) = range(10)
 
     def headers(self) -> list[str]:
         return [

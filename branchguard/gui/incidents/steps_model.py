@@ -75,9 +75,9 @@ class IncidentStepsModel(RowsModel[IncidentStep]):
             if item.state == StepState.SKIPPED:
                 return QColor(style.MUTED)
             return None
-        if role == _R.FontRole and (
-            item.number == self._current or (column == self.COL_TARGET and self.overdue(item))
-        ):
+        if role == _R.FontRole and (item.number == self._current or (
+            column == self.COL_TARGET and self.overdue(item)
+        )):
             font = QFont()
             font.setBold(True)
             return font

@@ -23,7 +23,6 @@ The module path is a plain string, so nothing imports the page before it is need
 build bundles every module under `branchguard.gui` (packaging/branchguard.spec) and a test loads
 each registered page, so a typo in the table fails the tests rather than the user's click.
 """
-
 from __future__ import annotations
 
 import importlib

@@ -52,11 +52,8 @@ def install(lang: str) -> str:
     for translator in _installed:
         app.removeTranslator(translator)
     _installed.clear()
-    QLocale.setDefault(
-        QLocale(QLocale.Language.Chinese, QLocale.Country.China)
-        if code == "zh_CN"
-        else QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
-    )
+    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China) if code == "zh_CN"
+                       else QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
     ours = QTranslator(app)
     if ours.load(str(qm_path(code))):
         _installed.append(ours)

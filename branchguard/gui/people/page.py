@@ -183,7 +183,9 @@ class PeoplePage(Page):
         box.setText(self.tr("The contact card was saved to %1.").replace("%1", str(path)))
         if font.warning:
             box.setIcon(QMessageBox.Icon.Warning)
-            box.setInformativeText(self.tr("The report font fell back: %1").replace("%1", font.warning))
+            box.setInformativeText(
+                self.tr("The report font fell back: %1").replace("%1", font.warning)
+            )
         else:
             box.setIcon(QMessageBox.Icon.Information)
         open_button = box.addButton(self.tr("Open"), QMessageBox.ButtonRole.ActionRole)

@@ -49,13 +49,8 @@ class NewScheduleDialog(QDialog):
         self.rule = QComboBox()
         self.rule.setObjectName("schedule_rule")
         names = [
-            self.tr("One-off"),
-            self.tr("Daily"),
-            self.tr("Weekly"),
-            self.tr("Monthly"),
-            self.tr("Quarterly"),
-            self.tr("Every 6 months"),
-            self.tr("Yearly"),
+            self.tr("One-off"), self.tr("Daily"), self.tr("Weekly"), self.tr("Monthly"),
+            self.tr("Quarterly"), self.tr("Every 6 months"), self.tr("Yearly"),
         ]
         for name, rule in zip(names, RULES, strict=True):
             self.rule.addItem(name, rule)

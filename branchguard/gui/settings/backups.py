@@ -136,16 +136,12 @@ class BackupsPanel(QWidget):
         def work(progress: TaskProgress) -> BackupResult:
             progress.report(0, 1)
             return ctx.services.backup.create_in_folder(
-                actor,
-                ctx.config.db_url,
-                folder,
-                settings.get_int("backup_keep_daily"),
-                settings.get_int("backup_keep_monthly"),
+                actor, ctx.config.db_url, folder,
+                settings.get_int("backup_keep_daily"), settings.get_int("backup_keep_monthly"),
             )
 
-        run_task(
-            work, on_done=self._backed_up, on_error=self._failed, parent=self, title=self.tr("Backing up")
-        )
+        run_task(work, on_done=self._backed_up, on_error=self._failed, parent=self,
+                 title=self.tr("Backing up"))
 
     def _backed_up(self, result: BackupResult) -> None:
         from branchguard.core.kernel.attachments import format_size
@@ -181,13 +177,9 @@ class BackupsPanel(QWidget):
         backups, actor = self.session.services.backup, self.session.actor
         self.restore_button.setEnabled(False)
         self.status.setText(self.tr("Checking %1…").replace("%1", str(archive)))
-        run_task(
-            lambda _p: backups.check(actor, archive),
-            on_done=lambda manifest: self._checked(archive, manifest),
-            on_error=self._failed,
-            parent=self,
-            title=self.tr("Checking the backup"),
-        )
+        run_task(lambda _p: backups.check(actor, archive),
+                 on_done=lambda manifest: self._checked(archive, manifest),
+                 on_error=self._failed, parent=self, title=self.tr("Checking the backup"))
 
     def describe(self, archive: Path, manifest: BackupManifest) -> str:
         counts = manifest.counts
@@ -195,12 +187,8 @@ class BackupsPanel(QWidget):
         held = self.tr("%1 files, %2 attachments, %3 incidents, %4 log entries, %5 drills, %6 inspections")
         for n, value in enumerate(
             (
-                len(manifest.files),
-                manifest.attachment_count,
-                counts.get("incidents", 0),
-                counts.get("incident_log", 0),
-                counts.get("drill_plans", 0),
-                counts.get("inspections", 0),
+                len(manifest.files), manifest.attachment_count, counts.get("incidents", 0),
+                counts.get("incident_log", 0), counts.get("drill_plans", 0), counts.get("inspections", 0),
             ),
             start=1,
         ):
@@ -216,11 +204,8 @@ class BackupsPanel(QWidget):
     def confirm_restore(self, summary: str) -> bool:
         """The question (the tests replace it)."""
         answer = QMessageBox.question(
-            self,
-            self.tr("Restore from a backup"),
-            summary
-            + "\n\n"
-            + self.tr(
+            self, self.tr("Restore from a backup"),
+            summary + "\n\n" + self.tr(
                 "Restore this backup? It is done the next time BranchGuard starts, before anything "
                 "opens the database; the data in place now is moved aside first, not deleted."
             ),

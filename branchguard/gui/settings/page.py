@@ -216,9 +216,7 @@ class SettingsPage(Page):
 
     def choose_font(self) -> None:
         path, _filter = QFileDialog.getOpenFileName(
-            self,
-            self.tr("Choose a Chinese TrueType font"),
-            self.font_path.text(),
+            self, self.tr("Choose a Chinese TrueType font"), self.font_path.text(),
             self.tr("TrueType fonts (*.ttf *.ttc)"),
         )
         if path:
@@ -233,11 +231,8 @@ class SettingsPage(Page):
         """Ask the report engine which font it will embed with the current setting (off-thread)."""
         setting = self.session.ctx.config.settings.get("report_font")
         self.font_in_use.setText(self.tr("Checking the font…"))
-        run_task(
-            lambda _p: find_report_font(setting),
-            on_done=self._font_found,
-            on_error=lambda m: _say(self.font_in_use, m, error=True),
-        )
+        run_task(lambda _p: find_report_font(setting), on_done=self._font_found,
+                 on_error=lambda m: _say(self.font_in_use, m, error=True))
 
     def _font_found(self, choice: FontChoice) -> None:
         self.font_choice = choice

@@ -93,10 +93,7 @@ class UserDialog(QDialog):
         try:
             if self.user is None:
                 auth.add_user(
-                    actor,
-                    self.username.text(),
-                    str(self.role.currentData()),
-                    self.password.text(),
+                    actor, self.username.text(), str(self.role.currentData()), self.password.text(),
                     self.display_name.text(),
                 )
             else:
@@ -228,10 +225,8 @@ class UsersPanel(QWidget):
     def unlock_selected(self) -> None:
         user = self.selected_user()
         if user is not None:
-            self._call(
-                lambda: self.session.services.auth.unlock(self.session.actor, user.id),
-                self.tr("“%1” can log in again.").replace("%1", user.username),
-            )
+            self._call(lambda: self.session.services.auth.unlock(self.session.actor, user.id),
+                       self.tr("“%1” can log in again.").replace("%1", user.username))
 
     def toggle_active(self) -> None:
         user = self.selected_user()

@@ -256,3 +256,4 @@ class FirstRunDialog(QDialog):
     def _show_message(self, text: str) -> None:
         self.message.setText(text)
         self.message.show()
+

@@ -1,5 +1,4 @@
 """The logged-in session the pages share: the app context and the current actor."""
-
 from __future__ import annotations
 
 from typing import TYPE_CHECKING

@@ -101,8 +101,7 @@ class TrayKeeper(QObject):
             return False
         limit = self.clock() + COMING_WITHIN
         wakes = [
-            at
-            for job, at in signals.wiring.job_times().items()
+            at for job, at in signals.wiring.job_times().items()
             if job.startswith(JOB_PREFIX) and job != REFRESH_JOB
         ]
         return any(at <= limit for at in wakes)

@@ -251,3 +251,4 @@ class CloseDialog(QDialog):
     def value(self) -> CloseInput:
         assert self._value is not None, "submit() has not accepted the dialog"
         return self._value
+

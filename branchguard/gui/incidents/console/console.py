@@ -236,8 +236,7 @@ class IncidentConsole(QWidget):
         self.log.model.fetch_new()
         self.loaded.emit()
         if before is not None and (before.summary.level, before.summary.status) != (
-            detail.summary.level,
-            detail.summary.status,
+            detail.summary.level, detail.summary.status
         ):
             self.changed.emit(self.incident_id)
 

@@ -119,8 +119,7 @@ class IncidentHeader(QFrame):
         started = summary.started_at
         when = local_clock(started, started, now)  # with its date once the incident spans days
         parts = [
-            f"{summary.playbook_code} v{summary.playbook_version}"
-            if summary.playbook_code
+            f"{summary.playbook_code} v{summary.playbook_version}" if summary.playbook_code
             else self.tr("Ad hoc (no playbook)"),
             self.tr("started %1 by %2").replace("%1", when).replace("%2", summary.started_by),
             summary.status.label,

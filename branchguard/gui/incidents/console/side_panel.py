@@ -141,9 +141,7 @@ class AttachmentsBox(QGroupBox):
                 image = QImage.fromData(services.incidents.attachment_bytes(actor, entry))
                 if not image.isNull():
                     images[str(entry.data["sha256"])] = image.scaled(
-                        THUMB,
-                        THUMB,
-                        Qt.AspectRatioMode.KeepAspectRatio,
+                        THUMB, THUMB, Qt.AspectRatioMode.KeepAspectRatio,
                         Qt.TransformationMode.SmoothTransformation,
                     )
             return images

@@ -146,6 +146,7 @@ class FollowView(QWidget):
         button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         return button
 
+
     def apply_scale(self) -> None:
         """Type sizes for the window's height: set for 1080 lines, never below the 3 m minimum."""
         scale = min(max(self.height() / DESIGN_HEIGHT, 0.6), 2.5)
