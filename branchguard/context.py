@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy import Engine, make_url, text
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from branchguard.config import DB_FILE, RuntimeConfig, resolve, with_stored_password
@@ -23,7 +24,7 @@ from branchguard.core.kernel.errors import SchemaError
 from branchguard.core.kernel.i18n import Message, set_language
 from branchguard.core.people.service import ensure_builtin_contacts
 from branchguard.core.services import Services, build_services
-from branchguard.db.engine import is_sqlite, make_engine, make_session_factory
+from branchguard.db.engine import is_sqlite, make_engine, make_session_factory, refresh_statistics
 from branchguard.db.migrate import SchemaAction, SchemaProblem, SchemaReport, prepare_database
 from branchguard.paths import make_private
 
@@ -52,6 +53,10 @@ class AppContext:
         return explain_fault(exc, self.place)
 
     def close(self) -> None:
+        try:
+            refresh_statistics(self.engine)
+        except SQLAlchemyError as exc:  # a locked or read-only database: statistics wait for next time
+            log.warning("statistics not refreshed: %s", exc)
         self.engine.dispose()
 
 

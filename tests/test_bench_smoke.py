@@ -103,3 +103,32 @@ def test_the_hazard_register_is_measured_against_its_floor(
     assert re.search(r"hazard register, 60 hazards .*\d+\.\d s +floor bare ReportLab .*ratio", out), out
     assert (tmp_path / "ours.pdf").read_bytes().startswith(b"%PDF")
     assert (tmp_path / "bare.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_the_scale_bench_builds_its_fixture_once_and_prints_the_command_table(
+    tmp_path: Path, bench: Any, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from tools.bench import scale
+
+    scale.run(scale.SMOKE, tmp_path)
+    out = capsys.readouterr().out
+    assert "built 1 year(s) of history" in out
+    for label, *_ in scale.COMMANDS:
+        assert re.search(re.escape(label) + r"\s+\d+\.\d\d s / +\d+\.\d\d s / *\d+\.\d\d×", out), out
+    assert (tmp_path / "out" / "years-1" / "register.pdf").read_bytes().startswith(b"%PDF")
+    assert (tmp_path / "out" / "years-1" / "bare.pdf").read_bytes().startswith(b"%PDF")
+    stamp = (tmp_path / "years-1" / scale.STAMP_FILE).stat().st_mtime_ns
+    assert scale.fixture(1, tmp_path) == tmp_path / "years-1"  # reused, not rebuilt
+    assert (tmp_path / "years-1" / scale.STAMP_FILE).stat().st_mtime_ns == stamp
+
+
+@pytest.mark.slow
+def test_the_scale_page_table_measures_every_page(tmp_path: Path, bench: Any) -> None:
+    from tools.bench import scale
+
+    result = scale.run_child("tools.bench.scale_pages", str(scale.fixture(1, tmp_path)))
+    assert isinstance(result, dict), result
+    pages = result["pages"]
+    assert {"inspections", "incidents", "audit", "drills", "people", "calendar"} <= set(pages)
+    assert pages["inspections"]["rows"] == 731 and pages["audit"]["rows"] == 200
+    assert all(p["show"] > 0 and p["floor"] > 0 for p in pages.values())

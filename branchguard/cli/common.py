@@ -61,8 +61,21 @@ _JSON_UNSAFE = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u206
 
 
 def print_json(value: Any) -> None:
-    text = json.dumps(to_jsonable(value), ensure_ascii=False, indent=2)
-    sys.stdout.write(_JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n")
+    """`value` as indented JSON, with the characters a terminal would act on escaped. A list is
+    streamed item by item, each converted and written as it comes (the same text as dumping it
+    whole): the first rows of a long list appear at once, and no converted copy is held."""
+
+    def emit(text: str) -> None:
+        sys.stdout.write(_JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text))
+
+    if not isinstance(value, list | tuple) or not value:
+        emit(json.dumps(to_jsonable(value), ensure_ascii=False, indent=2) + "\n")
+        return
+    sys.stdout.write("[")
+    for n, item in enumerate(value):
+        text = json.dumps(to_jsonable(item), ensure_ascii=False, indent=2).replace("\n", "\n  ")
+        emit(("," if n else "") + "\n  " + text)
+    sys.stdout.write("\n]\n")
 
 
 def _width(text: str) -> int:

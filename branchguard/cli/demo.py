@@ -1,11 +1,14 @@
-"""`branchguard demo`: fill an empty database with a demo branch, its people and accounts."""
+"""`branchguard demo`: fill an empty database with a demo branch, its people and accounts; with
+`--years N`, also N years of a busy branch's history (the fixture of `make bench`)."""
 
 from __future__ import annotations
 
 import argparse
+import time
+from datetime import date
 from typing import TYPE_CHECKING
 
-from branchguard.cli.common import print_table
+from branchguard.cli.common import day, print_table, whole
 from branchguard.cli.login import never
 from branchguard.core.kernel.i18n import t
 
@@ -20,6 +23,21 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         action="store_true",
         help="do nothing (and succeed) when the database already holds branch data",
     )
+    p.add_argument(
+        "--years",
+        type=whole(0, 30),
+        default=0,
+        help="also write this many years of a busy branch's history, in bulk (1-30)",
+    )
+    p.add_argument(
+        "--seed", type=whole(0, 2**31 - 1), default=1, help="the history's random seed (same seed, same rows)"
+    )
+    p.add_argument(
+        "--until",
+        type=day,
+        default=None,
+        help="the history's last day, YYYY-MM-DD (default today)",
+    )
     # No login: it only fills a database without branch data (no account either), else does nothing
     # (--if-empty, which `make run` gives at every start) or refuses.
     p.set_defaults(handler=run_demo, needs_login=never)
@@ -29,7 +47,20 @@ def run_demo(ctx: AppContext, args: argparse.Namespace) -> int:
     demo = ctx.services.demo
     if args.if_empty and not demo.is_empty():
         return 0
+    started = time.perf_counter()
     accounts = demo.fill(records=True)
+    if args.years:
+        totals = demo.fill_history(
+            args.years,
+            args.seed,
+            args.until or date.today(),
+            progress=lambda n, counts: print(
+                t("demo.history_year", n=n, rows=sum(counts.values())), flush=True
+            ),
+        )
+        print_table([t("demo.table"), t("demo.rows")], sorted(totals.items()))
+        seconds = f"{time.perf_counter() - started:.1f}"
+        print(t("demo.history_done", years=args.years, seconds=seconds))
     branch = ctx.services.branch.get()
     print(f"{t('field.branch_name')}: {branch.name if branch else ''}")
     print_table(

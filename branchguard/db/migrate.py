@@ -20,6 +20,8 @@ from typing import TYPE_CHECKING
 from sqlalchemy import Engine, inspect, text
 from sqlalchemy.exc import DBAPIError
 
+from branchguard.db.engine import refresh_statistics
+
 if TYPE_CHECKING:
     from alembic.config import Config
 
@@ -145,4 +147,5 @@ def _upgrade(engine: Engine, current: str, head: str, backup_dir: Path | None) -
             command.upgrade(cfg, "head")
     except Exception as exc:  # the backup above is the way back; say where it is
         raise SchemaProblem("schema.upgrade_failed", error=exc, backup=backup or "-") from exc
+    refresh_statistics(engine, full=True)  # a revision may have added indexes the planner should weigh
     return SchemaReport(SchemaAction.UPGRADED, current, head, backup)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import importlib
 import inspect
+import itertools
 import pkgutil
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
@@ -34,7 +35,7 @@ from branchguard.gui.incidents.log_model import IncidentLogModel
 from branchguard.gui.incidents.models import IncidentListModel, SearchHitsModel
 from branchguard.gui.incidents.steps_model import IncidentStepsModel
 from branchguard.gui.inspections.models import ChecklistModel, InspectionHistoryModel, TemplateListModel
-from branchguard.gui.kit.rows import ITEM_ROLE, SORT_ROLE, RowsModel
+from branchguard.gui.kit.rows import ITEM_ROLE, SORT_ROLE, RowsModel, RowsProxy
 from branchguard.gui.people.models import ContactsModel, PeopleModel
 from branchguard.gui.playbooks.editor.roles_model import RolesModel
 from branchguard.gui.playbooks.editor.steps_model import StepsModel
@@ -280,7 +281,8 @@ CASES: dict[str, Case] = {
         PlaybooksModel, lambda ctx: ctx.services.playbooks.list_playbooks(lead(ctx)), draft_fire_v2
     ),
     "versions": Case(
-        VersionsModel, lambda ctx: (draft_fire_v2(ctx), ctx.services.playbooks.history(lead(ctx), "FIRE"))[1],
+        VersionsModel,
+        lambda ctx: (draft_fire_v2(ctx), ctx.services.playbooks.history(lead(ctx), "FIRE"))[1],
         least=2,
     ),
     "field_changes": Case(FieldChangesModel, lambda ctx: fire_diff(ctx)[0].fields, least=1),
@@ -401,6 +403,47 @@ def test_model_sorts_through_a_proxy(name: str, world: AppContext, qtbot: Any) -
     del testers
 
 
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_the_rows_proxy_sorts_in_the_model_and_keeps_the_contract(
+    name: str, world: AppContext, qtbot: Any
+) -> None:
+    """RowsProxy leaves sorting to the model (in Python): every column in both orders shows its
+    SORT_ROLE values in order (empty ones first, as Qt has them), every row still there, and rows
+    set later come sorted too."""
+    case = CASES[name]
+    model = case.model()
+    proxy = RowsProxy()
+    proxy.setSourceModel(model)
+    proxy.setSortRole(SORT_ROLE)
+    testers = [QAbstractItemModelTester(model, MODE), QAbstractItemModelTester(proxy, MODE)]
+    rows = case.rows(world)
+    model.set_rows(rows)
+
+    def keys(column: int) -> list[Any]:
+        return [proxy.index(row, column).data(SORT_ROLE) for row in range(proxy.rowCount())]
+
+    def in_order(values: list[Any], order: Qt.SortOrder) -> bool:
+        ranked = [(v is not None, v if v is not None else 0) for v in values]
+        if order == Qt.SortOrder.DescendingOrder:
+            ranked.reverse()
+        try:
+            return all(a <= b for a, b in itertools.pairwise(ranked))
+        except TypeError:
+            return True  # values that do not compare are ordered as text; only the count is checked
+
+    for column in range(model.columnCount()):
+        for order in (Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder):
+            proxy.sort(column, order)
+            assert in_order(keys(column), order), (column, order, keys(column))
+            assert proxy.rowCount() == len(rows)
+    model.set_rows(list(reversed(rows)))  # a reload keeps the last sort
+    assert in_order(keys(column), Qt.SortOrder.DescendingOrder)
+    assert proxy.rowCount() == len(rows)
+    if isinstance(model, RowsModel):  # other models are sorted by Qt's proxy as before
+        assert sorted(map(repr, model.rows())) == sorted(map(repr, rows))  # every row once
+    del testers
+
+
 def test_invalid_indexes_and_headers_answer_nothing() -> None:
     model = PeopleModel()
     tester = QAbstractItemModelTester(model, MODE)
@@ -487,7 +530,7 @@ def test_the_editor_models_keep_the_contract_through_edits_undo_and_redo(
 
 # -- every model is here -----------------------------------------------------------------------------
 ABSTRACT = {RowsModel}  # the base the list models share; each subclass is a case of its own
-ELSEWHERE_IN_THIS_FILE = {IncidentLogModel, StepsModel, RolesModel}
+ELSEWHERE_IN_THIS_FILE = {IncidentLogModel, StepsModel, RolesModel, RowsProxy}
 
 
 def gui_item_models() -> set[type]:

@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from branchguard.core.audit.types import AuditRecord
@@ -71,14 +71,59 @@ class AuditFilter:
     limit: int = 5000
 
 
+# Rows a page of the audit list holds: a screen or two; the window fetches the next as it scrolls.
+PAGE = 200
+
+_COLUMNS = (
+    AuditEventRow.id,
+    AuditEventRow.at,
+    AuditEventRow.actor,
+    AuditEventRow.action,
+    AuditEventRow.entity,
+    AuditEventRow.entity_id,
+    AuditEventRow.summary,
+    AuditEventRow.before,
+    AuditEventRow.after,
+)
+
+
+@dataclass(frozen=True)
+class AuditCursor:
+    """Where a page ended: the next page starts after this event (newest first)."""
+
+    at: datetime
+    id: int
+
+    @classmethod
+    def after(cls, record: AuditRecord) -> AuditCursor:
+        return cls(record.at, record.id)
+
+
 class AuditService:
     def __init__(self, sessions: sessionmaker[Session]) -> None:
         self._sessions = sessions
 
-    def list(self, actor: Actor, flt: AuditFilter | None = None) -> list[AuditRecord]:
+    def list(self, actor: Actor, flt: AuditFilter | None = None) -> builtins.list[AuditRecord]:
+        """The newest events matching the filter, at most `flt.limit`."""
         require(actor, "audit.list")
         flt = flt or AuditFilter()
-        query = select(AuditEventRow).order_by(AuditEventRow.at.desc(), AuditEventRow.id.desc())
+        return self._read(flt, None, flt.limit)
+
+    def page(
+        self,
+        actor: Actor,
+        flt: AuditFilter | None = None,
+        after: AuditCursor | None = None,
+        limit: int = PAGE,
+    ) -> builtins.list[AuditRecord]:
+        """One page of events matching the filter, newest first, starting after `after` (a keyset
+        page: the database walks the (at, id) order from there instead of skipping rows)."""
+        require(actor, "audit.list")
+        return self._read(flt or AuditFilter(), after, limit)
+
+    def _read(self, flt: AuditFilter, after: AuditCursor | None, limit: int) -> builtins.list[AuditRecord]:
+        # Plain columns, not ORM objects: a page is read row by row into frozen records.
+        query = select(*_COLUMNS).order_by(AuditEventRow.at.desc(), AuditEventRow.id.desc())
         if flt.actor:
             query = query.where(AuditEventRow.actor == flt.actor)
         if flt.action_prefix:
@@ -91,24 +136,28 @@ class AuditService:
             query = query.where(AuditEventRow.at < flt.until)
         if flt.text:
             query = query.where(AuditEventRow.summary.contains(flt.text))
-        with self._sessions() as s:
-            rows = s.scalars(query.limit(flt.limit)).all()
-            return [
-                AuditRecord(
-                    id=r.id,
-                    at=r.at,
-                    actor=r.actor,
-                    action=r.action,
-                    entity=r.entity,
-                    entity_id=r.entity_id,
-                    summary=r.summary,
-                    before=r.before or {},
-                    after=r.after or {},
+        if after is not None:
+            query = query.where(
+                or_(
+                    AuditEventRow.at < after.at,
+                    and_(AuditEventRow.at == after.at, AuditEventRow.id < after.id),
                 )
-                for r in rows
+            )
+        with self._sessions() as s:
+            return [
+                AuditRecord(id_, at, who, action, entity, entity_id, summary, before or {}, after_ or {})
+                for id_, at, who, action, entity, entity_id, summary, before, after_ in s.execute(
+                    query.limit(limit)
+                ).tuples()
             ]
 
     def actors(self, actor: Actor) -> builtins.list[str]:
         require(actor, "audit.list")
         with self._sessions() as s:
             return list(s.scalars(select(AuditEventRow.actor).distinct().order_by(AuditEventRow.actor)))
+
+    def actions(self, actor: Actor) -> builtins.list[str]:
+        """Every action the trail holds (the window's filter by kind of change offers them)."""
+        require(actor, "audit.list")
+        with self._sessions() as s:
+            return list(s.scalars(select(AuditEventRow.action).distinct().order_by(AuditEventRow.action)))

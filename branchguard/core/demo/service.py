@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import date
 
 from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session, sessionmaker
@@ -49,6 +50,8 @@ DEMO_CONTACTS: tuple[ContactInput, ...] = (
     ContactInput("城东供电所", ContactKind.POWER_COMPANY, "95598"),
 )
 
+
+MAX_YEARS = 30
 
 # Adds one capability's demo records as the demo lead and staff (after the accounts exist).
 DemoRecords = Callable[[Actor, Actor], None]
@@ -120,3 +123,24 @@ class DemoService:
                 for add in adders:
                     add(Actor(lead.id, lead.username, lead.role), Actor(staff.id, staff.username, staff.role))
         return [DemoAccount(u, r, p) for u, r, p, _ in DEMO_ACCOUNTS]
+
+    def fill_history(
+        self,
+        years: int,
+        seed: int,
+        until: date,
+        progress: Callable[[int, dict[str, int]], None] | None = None,
+    ) -> dict[str, int]:
+        """After `fill(records=True)`: `years` years of a busy branch's history ending at `until`,
+        written in bulk one transaction a year (core/demo/history.py); rows written per table."""
+        from branchguard.core.demo import history
+
+        if not 1 <= years <= MAX_YEARS:
+            raise ValidationError("field.years", Message("validation.range", low=1, high=MAX_YEARS))
+        totals = history.generate(self._engine, years=years, seed=seed, until=until, progress=progress)
+        with self._sessions.begin() as s:
+            record(
+                s, Actor.system(), "demo.history", "branch", "",
+                summary=f"years={years}, seed={seed}, until={until.isoformat()}",
+            )  # fmt: skip
+        return totals

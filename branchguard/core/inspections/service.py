@@ -18,14 +18,14 @@ from collections.abc import Sequence
 from datetime import datetime, time
 from pathlib import Path
 
-from sqlalchemy import update
+from sqlalchemy import ColumnElement, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from branchguard.core.audit.service import record
 from branchguard.core.hazards.service import HazardService, NewHazard
 from branchguard.core.hazards.store import ref_values
 from branchguard.core.hazards.types import HazardSource
-from branchguard.core.inspections import store
+from branchguard.core.inspections import listing, store
 from branchguard.core.inspections.templates import TemplateLibrary
 from branchguard.core.inspections.types import (
     Amendment,
@@ -379,19 +379,17 @@ class InspectionService(TemplateLibrary):
         require(actor, "inspection.read")
         flt = flt or InspectionFilter()
         zone = self._hazards.zone
-        stmt = store.loaded().order_by(InspectionRow.started_at.desc(), InspectionRow.id.desc())
+        where: list[ColumnElement[bool]] = []
         if flt.status is not None:
-            stmt = stmt.where(InspectionRow.status == flt.status.value)
+            where.append(InspectionRow.status == flt.status.value)
         if flt.start is not None:
-            stmt = stmt.where(InspectionRow.started_at >= datetime.combine(flt.start, time(0), tzinfo=zone))
+            where.append(InspectionRow.started_at >= datetime.combine(flt.start, time(0), tzinfo=zone))
         if flt.end is not None:
-            stmt = stmt.where(InspectionRow.started_at <= datetime.combine(flt.end, time.max, tzinfo=zone))
+            where.append(InspectionRow.started_at <= datetime.combine(flt.end, time.max, tzinfo=zone))
         with self._sessions() as s:
             if flt.template_code:
-                stmt = stmt.where(InspectionRow.template_id == self._template(s, flt.template_code).id)
-            rows = list(s.scalars(stmt))
-            ctx = store.Context(s, rows)
-            return [store.info_of(r, ctx) for r in rows]
+                where.append(InspectionRow.template_id == self._template(s, flt.template_code).id)
+            return listing.infos(s, where)
 
     def photo_bytes(self, actor: Actor, sha256: str) -> bytes:
         """A stored item photo, checked against its hash."""

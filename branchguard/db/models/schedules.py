@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Boolean, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import Boolean, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from branchguard.db.base import Base, UTCDateTime, utcnow
@@ -19,6 +19,8 @@ class ScheduleRow(Base):
     """A one-off or recurring (RFC 5545 RRULE) date, in wall-clock time of `timezone`."""
 
     __tablename__ = "schedules"
+    # A drill, hazard, action or complaint finds its own schedules (migration 0013).
+    __table_args__ = (Index("ix_schedules_kind_subject_id", "kind", "subject_id"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     kind: Mapped[str] = mapped_column(String(16), index=True)
@@ -44,7 +46,11 @@ class OccurrenceRow(Base):
     """One occurrence, written when its reminder window opens (or, on catch-up, when found due)."""
 
     __tablename__ = "schedule_occurrences"
-    __table_args__ = (UniqueConstraint("schedule_id", "rule_at"),)
+    # rule_at alone: the calendar's range over rule instants (migration 0013).
+    __table_args__ = (
+        UniqueConstraint("schedule_id", "rule_at"),
+        Index("ix_schedule_occurrences_rule_at", "rule_at"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     schedule_id: Mapped[int] = mapped_column(ForeignKey("schedules.id", ondelete="CASCADE"), index=True)

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from branchguard.core.audit.service import AuditFilter
+from branchguard.core.audit.service import PAGE, AuditCursor, AuditFilter
 from branchguard.core.audit.types import AuditRecord
 from branchguard.gui.audit.models import AuditDiffModel, AuditModel, action_text, entity_text, local_time
 from branchguard.gui.kit.dates import date_edit
@@ -52,7 +52,10 @@ class AuditPage(Page):
     def __init__(self, session: GuiSession, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)
         self.loader = Loader(self, on_error=self._failed)
-        self._all_records: list[AuditRecord] | None = None  # unfiltered, for the filter choices
+        self.more_loader = Loader(self, on_error=self._failed)
+        self._actions: list[str] | None = None  # every action in the trail, for the filter choices
+        self._shown_filter = AuditFilter()  # what the rows shown were read for; more pages follow it
+        self._generation = 0  # bumped by each new read: a later page of an older read is dropped
         self._users: list[str] = []  # who appears in the trail, for the user filter
         self._choices_due = False  # a refresh asked for the filter choices; a newer reload reads them too
         self._refreshed_at = 0.0
@@ -86,6 +89,7 @@ class AuditPage(Page):
         self._dates_toggled(False)
 
         self.model = AuditModel(self)
+        self.model.more_wanted.connect(self._load_more)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(SORT_ROLE)
@@ -205,7 +209,7 @@ class AuditPage(Page):
         self.detail_box.setTitle(self.tr("What changed"))
         self._fill_combo(self.user_filter, self.tr("All users"), [])
         self._fill_combo(self.category_filter, self.tr("All kinds of change"), [])
-        if self._all_records is not None:
+        if self._actions is not None:
             self._fill_filters()
             self.show_detail(self.selected())
 
@@ -235,7 +239,7 @@ class AuditPage(Page):
 
     def _fill_filters(self) -> None:
         self._fill_combo(self.user_filter, self.tr("All users"), [(u, u) for u in self._users])
-        categories = {category_of(r.action) for r in self._all_records or []}
+        categories = {category_of(action) for action in self._actions or []}
         entries = sorted(((self.category_text(c), c) for c in categories), key=lambda e: e[0])
         self._fill_combo(self.category_filter, self.tr("All kinds of change"), entries)
 
@@ -268,45 +272,73 @@ class AuditPage(Page):
 
     def reload(self) -> None:
         """Apply the filters (the service filters; the table only sorts)."""
-        if self._all_records is None and not self._choices_due:
+        if self._actions is None and not self._choices_due:
             return  # not loaded yet: the first refresh loads
         self._load()
 
     def _load(self) -> None:
-        """One read off the GUI thread: the filtered events, and the filter choices when due."""
+        """One read off the GUI thread: the first page of the filtered events, and the filter
+        choices when due; later pages are read as the list is scrolled (`_load_more`)."""
         self.search.settle()
         flt, selected, choices = self.current_filter(), self.selected(), self._choices_due
         audit, actor = self.session.services.audit, self.session.actor
+        self._generation += 1
 
-        def load() -> tuple[tuple[list[AuditRecord], list[str]] | None, list[AuditRecord]]:
-            everything = (audit.list(actor, AuditFilter()), audit.actors(actor)) if choices else None
-            return everything, audit.list(actor, flt)
+        def load() -> tuple[tuple[list[str], list[str]] | None, list[AuditRecord]]:
+            everything = (audit.actions(actor), audit.actors(actor)) if choices else None
+            return everything, audit.page(actor, flt, limit=PAGE)
 
-        self.loader.run(load, lambda loaded: self._show(*loaded, selected))
+        self.loader.run(load, lambda loaded: self._show(*loaded, selected, flt))
+
+    def _load_more(self) -> None:
+        """The next page after the last row shown (the view scrolled to the end)."""
+        last = self.model.last_row()
+        if last is None:
+            return
+        flt, generation = self._shown_filter, self._generation
+        audit, actor, cursor = self.session.services.audit, self.session.actor, AuditCursor.after(last)
+        self.more_loader.run(
+            lambda: audit.page(actor, flt, cursor, limit=PAGE), lambda rows: self._add(rows, generation)
+        )
+
+    def _add(self, records: list[AuditRecord], generation: int) -> None:
+        if generation != self._generation:
+            return
+        self.model.add_page(records, more=len(records) == PAGE)
+        self._show_count()
 
     def _failed(self, message: str) -> None:
-        if self._all_records is None:
-            self._all_records = []
+        if self._actions is None:
+            self._actions = []
         self._choices_due = False
-        self.model.set_rows([])
+        self.model.set_page([], more=False)
         self.count_label.setText(message)
 
     def _show(
         self,
-        everything: tuple[list[AuditRecord], list[str]] | None,
+        everything: tuple[list[str], list[str]] | None,
         records: list[AuditRecord],
         selected: AuditRecord | None,
+        flt: AuditFilter,
     ) -> None:
         if everything is not None:
             self._choices_due = False
-            self._all_records, self._users = everything
+            self._actions, self._users = everything
             self._fill_filters()
-        self.model.set_rows(records)
-        self.count_label.setText(self.tr("%n event(s) shown", "", len(records)))
+        self._shown_filter = flt
+        self.model.set_page(records, more=len(records) == PAGE)
+        self._show_count()
         if selected is not None:
             self.select_event(selected.id)
         else:
             self.show_detail(None)
+
+    def _show_count(self) -> None:
+        shown = self.model.rowCount()
+        if self.model.has_more():
+            self.count_label.setText(self.tr("%n newest event(s) shown; scroll for older ones", "", shown))
+        else:
+            self.count_label.setText(self.tr("%n event(s) shown", "", shown))
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal, Slot
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -29,7 +29,7 @@ from branchguard.core.kernel.roles import may
 from branchguard.gui.drills.models import DrillPlanModel
 from branchguard.gui.kit.icons import icon
 from branchguard.gui.kit.loader import Loader
-from branchguard.gui.kit.rows import SORT_ROLE
+from branchguard.gui.kit.rows import SORT_ROLE, RowsProxy
 from branchguard.gui.kit.writer import writer
 from branchguard.gui.shell.session import GuiSession
 
@@ -54,7 +54,7 @@ class DrillListPanel(QWidget):
         self.status_filter.setObjectName("drills_status_filter")
         self.status_filter.currentIndexChanged.connect(lambda _i: self.reload())
         self.model = DrillPlanModel(self)
-        self.proxy = QSortFilterProxyModel(self)
+        self.proxy = RowsProxy(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(SORT_ROLE)
         self.table = QTableView()

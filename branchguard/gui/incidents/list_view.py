@@ -28,7 +28,7 @@ from branchguard.gui.incidents.reports import ReportMenu
 from branchguard.gui.kit.dates import date_edit
 from branchguard.gui.kit.icons import icon
 from branchguard.gui.kit.loader import Loader
-from branchguard.gui.kit.rows import SORT_ROLE
+from branchguard.gui.kit.rows import SORT_ROLE, RowsProxy
 from branchguard.gui.kit.search_box import SearchBox
 from branchguard.gui.playbooks.preview import LevelBadgeDelegate
 from branchguard.gui.shell.session import GuiSession
@@ -87,7 +87,7 @@ class IncidentListPanel(QWidget):
             edit.dateChanged.connect(lambda _day: self.reload())
 
         self.model = IncidentListModel(self)
-        self.proxy = QSortFilterProxyModel(self)
+        self.proxy = RowsProxy(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(SORT_ROLE)
         self.table = _table("incidents_table", self.proxy)

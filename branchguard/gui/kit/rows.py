@@ -13,6 +13,7 @@ from PySide6.QtCore import (
     QModelRoleDataSpan,
     QObject,
     QPersistentModelIndex,
+    QSortFilterProxyModel,
     Qt,
 )
 from PySide6.QtGui import QFont, QFontDatabase, QFontInfo, QGuiApplication
@@ -28,6 +29,11 @@ SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 ITEM_ROLE = Qt.ItemDataRole.UserRole + 2
 
 _DISPLAY = Qt.ItemDataRole.DisplayRole
+
+# Rows a view measures when it sizes its columns to their contents (QHeaderView's resize contents
+# precision, 1,000 by default): a sample of the list, not every row. Sizing the People roster
+# called Python 15,000 times for 300 people; the columns come out the same for rows alike.
+SIZE_SAMPLE_ROWS = 60
 
 
 def phone_font() -> QFont:
@@ -46,6 +52,39 @@ def fixed_family() -> str:
     return QFontInfo(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)).family()
 
 
+_DESCENDING = Qt.SortOrder.DescendingOrder
+
+
+class _SortKey:
+    """A sort value with None first, as Qt orders an empty value before any other."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value: Any) -> None:
+        self.value = value
+
+    def __lt__(self, other: _SortKey) -> bool:
+        if self.value is None or other.value is None:
+            return self.value is None and other.value is not None
+        return bool(self.value < other.value)
+
+
+class RowsProxy(QSortFilterProxyModel):
+    """A proxy over a RowsModel that leaves sorting to the model, which sorts in Python once per
+    row instead of Qt calling back into Python for both sides of every comparison. Measured on the
+    Inspections page at ten years (7,300 rows): the reset sorted by the proxy stalled the window
+    about 0.9 s; sorted by the model, tens of milliseconds. Filtering stays the proxy's."""
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        source = self.sourceModel()
+        if isinstance(source, RowsModel):
+            source.sort_rows(column, order)
+            # Pass-through (column -1 in ascending order: a descending one would reverse the source).
+            super().sort(-1, Qt.SortOrder.AscendingOrder)
+        else:
+            super().sort(column, order)
+
+
 class RowsModel(QAbstractTableModel, Generic[T]):
     """Rows of one dataclass type; subclasses give `headers()` and `cell()`, and leave `data()`
     alone: a view's paint reads cells through `multiData`, which answers from `cell()` as well.
@@ -57,14 +96,40 @@ class RowsModel(QAbstractTableModel, Generic[T]):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._rows: list[T] = []
+        self._order: tuple[int, Qt.SortOrder] | None = None  # kept by set_rows (see RowsProxy)
         self._columns: int | None = None
         self._headers: tuple[str, list[str]] | None = None  # (language, texts)
 
     # -- content -------------------------------------------------------------------------------
     def set_rows(self, rows: Sequence[T]) -> None:
         self.beginResetModel()
-        self._rows = list(rows)
+        self._rows = self._sorted(list(rows))
         self.endResetModel()
+
+    def sort_rows(self, column: int, order: Qt.SortOrder) -> None:
+        """Order the rows by `column`'s SORT_ROLE value, in Python, and keep that order for later
+        rows (RowsProxy hands a view's sort here)."""
+        self._order = (column, order) if column >= 0 else None
+        self.layoutAboutToBeChanged.emit()
+        before = list(self._rows)
+        self._rows = self._sorted(self._rows)
+        moved = {id(item): row for row, item in enumerate(self._rows)}
+        for index in self.persistentIndexList():
+            if index.isValid():
+                new_row = moved[id(before[index.row()])]
+                self.changePersistentIndex(index, self.index(new_row, index.column()))
+        self.layoutChanged.emit()
+
+    def _sorted(self, rows: list[T]) -> list[T]:
+        if self._order is None:
+            return rows
+        column, order = self._order
+        keys = [self._value(item, column, SORT_ROLE) for item in rows]
+        try:
+            ranked = sorted(range(len(rows)), key=lambda i: _SortKey(keys[i]), reverse=order == _DESCENDING)
+        except TypeError:  # values of kinds that do not compare: as text
+            ranked = sorted(range(len(rows)), key=lambda i: str(keys[i]), reverse=order == _DESCENDING)
+        return [rows[i] for i in ranked]
 
     def rows(self) -> list[T]:
         return list(self._rows)

@@ -10,11 +10,11 @@ from PySide6.QtWidgets import (
     QTableView,
 )
 
-from branchguard.gui.kit.rows import SORT_ROLE
+from branchguard.gui.kit.rows import SORT_ROLE, RowsProxy
 
 
 def make_table(name: str, model: Any, sortable: bool = True) -> tuple[QTableView, QSortFilterProxyModel]:
-    proxy = QSortFilterProxyModel()
+    proxy = RowsProxy()
     proxy.setSourceModel(model)
     proxy.setSortRole(SORT_ROLE)
     table = QTableView()

@@ -26,7 +26,7 @@ from branchguard.core.kernel.errors import BranchGuardError
 from branchguard.core.people.types import BranchRole, ContactInfo, ContactKind, PersonInfo
 from branchguard.gui.kit.icons import icon
 from branchguard.gui.kit.loader import Loader
-from branchguard.gui.kit.rows import SORT_ROLE, RowsModel
+from branchguard.gui.kit.rows import SIZE_SAMPLE_ROWS, SORT_ROLE, RowsModel
 from branchguard.gui.kit.search_box import SearchBox
 from branchguard.gui.people.models import ContactsModel, PeopleModel
 from branchguard.gui.shell.session import GuiSession
@@ -257,6 +257,7 @@ class RecordTab(QWidget, Generic[T]):
             self._size_columns()
 
     def _size_columns(self) -> None:
+        self.table.horizontalHeader().setResizeContentsPrecision(SIZE_SAMPLE_ROWS)
         self.table.resizeColumnsToContents()
         header = self.table.horizontalHeader()
         for column in range(self.model.columnCount() - 1):

@@ -18,7 +18,7 @@ from branchguard.core.kernel.types import Level, PlaybookStatus
 from branchguard.core.playbooks.service import PlaybookFilter
 from branchguard.core.playbooks.types import IncidentCategory, PlanTier, PlaybookSummary
 from branchguard.gui.kit.loader import Loader
-from branchguard.gui.kit.rows import SORT_ROLE
+from branchguard.gui.kit.rows import SIZE_SAMPLE_ROWS, SORT_ROLE
 from branchguard.gui.kit.search_box import SearchBox
 from branchguard.gui.playbooks.models import LEVELS_ROLE, PlaybooksModel
 from branchguard.gui.playbooks.preview import LevelBadgeDelegate
@@ -163,6 +163,7 @@ class PlaybookList(QWidget):
         self.selection_changed.emit()
 
     def _size_columns(self) -> None:
+        self.table.horizontalHeader().setResizeContentsPrecision(SIZE_SAMPLE_ROWS)
         self.table.resizeColumnsToContents()
         header = self.table.horizontalHeader()
         for column in range(self.model.columnCount()):

@@ -31,6 +31,7 @@ from branchguard.core.schedules.types import OccurrenceInfo
 from branchguard.gui.kit.icons import icon
 from branchguard.gui.kit.loader import Loader
 from branchguard.gui.kit.page import Page
+from branchguard.gui.kit.rows import SIZE_SAMPLE_ROWS
 from branchguard.gui.kit.tasks import TaskProgress, run_task
 from branchguard.gui.schedules.calendar_views import (
     DayGrid,
@@ -176,6 +177,7 @@ class CalendarPage(Page):
             self.week.show_items(monday(self.anchor), 0, items, drop, today)
         else:
             self.agenda_model.set_rows(items)
+            self.agenda.horizontalHeader().setResizeContentsPrecision(SIZE_SAMPLE_ROWS)
             self.agenda.resizeColumnsToContents()
             self.agenda.horizontalHeader().setSectionResizeMode(
                 OccurrenceModel.TITLE, QHeaderView.ResizeMode.Stretch

@@ -374,6 +374,13 @@ Submitted as: %3</translation>
         <translation>Reports</translation>
     </message>
     <message numerus="yes">
+        <source>%n newest event(s) shown; scroll for older ones</source>
+        <translation>
+            <numerusform>%n newest event shown; scroll for older ones</numerusform>
+            <numerusform>%n newest events shown; scroll for older ones</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n event(s) shown</source>
         <translation>
             <numerusform>%n event shown</numerusform>

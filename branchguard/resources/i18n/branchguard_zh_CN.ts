@@ -374,6 +374,12 @@ Submitted as: %3</source>
         <translation>报表</translation>
     </message>
     <message numerus="yes">
+        <source>%n newest event(s) shown; scroll for older ones</source>
+        <translation>
+            <numerusform>显示最新 %n 条记录，向下滚动查看更早的记录</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n event(s) shown</source>
         <translation>
             <numerusform>显示 %n 条记录</numerusform>

@@ -169,3 +169,38 @@ def test_login_events_are_recorded(ctx: AppContext, demo: object) -> None:
     ctx.services.auth.login("staff", "staff-demo-2026")
     actions = [e.action for e in _events(ctx, AuditFilter(action_prefix="user.login"))]
     assert actions == ["user.login", "user.login_failed"]
+
+
+def _bulk_events(ctx: AppContext, count: int, at: Any) -> None:
+    # Many events at a handful of instants: keyset pages must break ties on the id.
+    with ctx.sessions.begin() as s:
+        s.add_all(
+            AuditEventRow(at=at - timedelta(seconds=i // 7), actor="lead" if i % 3 else "staff",
+                          action="user.login", entity="user", entity_id="x", summary=f"event {i}")
+            for i in range(count)
+        )  # fmt: skip
+
+
+def test_keyset_pages_reach_every_event_once(ctx: AppContext, lead: Actor) -> None:
+    from branchguard.core.audit.service import AuditCursor
+
+    _bulk_events(ctx, 530, utcnow())
+    for flt in (AuditFilter(), AuditFilter(actor="staff")):
+        expected = ctx.services.audit.list(lead, AuditFilter(actor=flt.actor, limit=100_000))
+        seen: list[AuditRecord] = []
+        cursor = None
+        while True:
+            page = ctx.services.audit.page(lead, flt, cursor, limit=100)
+            seen += page
+            if len(page) < 100:
+                break
+            cursor = AuditCursor.after(page[-1])
+        assert [r.id for r in seen] == [r.id for r in expected]
+        assert len({r.id for r in seen}) == len(seen) >= 170
+
+
+def test_actions_lists_each_action_once(ctx: AppContext, lead: Actor) -> None:
+    _bulk_events(ctx, 20, utcnow())
+    actions = ctx.services.audit.actions(lead)
+    assert actions == sorted(set(actions))
+    assert {"user.login", "demo.fill"} <= set(actions)

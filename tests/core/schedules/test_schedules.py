@@ -269,3 +269,33 @@ def test_a_calendar_longer_than_five_years_is_refused_with_the_field(ctx: Any, l
     with pytest.raises(ValidationError) as err:
         svc.calendar(lead, datetime(1, 1, 2, tzinfo=UTC), datetime(1, 2, 1, tzinfo=UTC))
     assert err.value.is_about("field.date_range")
+
+
+@pytest.mark.parametrize("skipped", [False, True])
+def test_a_one_off_schedule_ends_with_its_only_occurrence(ctx: Any, lead: Actor, skipped: bool) -> None:
+    svc = ctx.services.schedules
+    made = svc.add(lead, one_off())
+    daily = svc.add(lead, one_off("Daily patrol", rule="daily"))
+    later = soon(days=1)
+    occurrences = svc.catch_up(lead, later).occurrences
+    [occ] = [o for o in occurrences if o.schedule_id == made.id]
+    [patrol] = [o for o in occurrences if o.schedule_id == daily.id]
+    assert occ.id is not None and patrol.id is not None
+    assert svc.get(lead, made.id).active
+    svc.complete(lead, occ.id, skipped=skipped, note="停业" if skipped else "")
+    ended = svc.get(lead, made.id, later)
+    assert not ended.active and ended.next_due is None
+    assert made.id not in {s.id for s in svc.list(lead, later, include_inactive=False)}
+    events = ctx.services.audit.list(lead, AuditFilter(action_prefix="schedule.active"))
+    assert [(e.entity_id, e.after) for e in events] == [(str(made.id), {"active": False})]
+    # a recurring schedule runs on after an occurrence is done
+    svc.complete(lead, patrol.id, now=later)
+    assert svc.get(lead, daily.id, later).active
+
+
+def test_completing_the_next_item_of_a_one_off_ends_it(ctx: Any, lead: Actor) -> None:
+    svc = ctx.services.schedules
+    made = svc.add(lead, one_off())
+    assert svc.complete_next(lead, made.id) is not None  # a drill run before its reminder window opened
+    assert not svc.get(lead, made.id).active
+    assert svc.complete_next(lead, made.id) is None

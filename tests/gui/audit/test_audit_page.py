@@ -174,8 +174,10 @@ def test_filters_narrow_the_list(session: GuiSession, make_page: Callable[[GuiSe
     assert {e.actor for e in shown(page)} == {"system"} and 0 < page.proxy.rowCount() < total
     page.user_filter.setCurrentIndex(0)
 
-    categories = {page.category_filter.itemData(i): page.category_filter.itemText(i)
-                  for i in range(page.category_filter.count())}
+    categories = {
+        page.category_filter.itemData(i): page.category_filter.itemText(i)
+        for i in range(page.category_filter.count())
+    }
     assert {"person", "user", "demo"} <= set(categories)
     assert categories["person"] == "Staff roster"
     page.category_filter.setCurrentIndex(page.category_filter.findData("person"))
@@ -259,3 +261,37 @@ def test_a_reader_who_lost_the_right_gets_a_message_not_a_crash(
     page = make_page(GuiSession(gui_ctx, Actor(staff.id, "staff", Role.STAFF)))
     assert page.proxy.rowCount() == 0
     assert "staff" in page.count_label.text()
+
+
+def test_scrolling_reaches_every_event_a_page_at_a_time(
+    session: GuiSession, make_page: Callable[[GuiSession], AuditPage], qtbot: Any
+) -> None:
+    from branchguard.core.audit.service import PAGE
+    from branchguard.db.base import utcnow
+    from branchguard.db.models.foundation import AuditEventRow
+
+    now = utcnow()
+    with session.ctx.sessions.begin() as s:
+        s.add_all(
+            AuditEventRow(
+                at=now, actor="lead", action="user.login", entity="user", entity_id=str(i), summary=""
+            )
+            for i in range(2 * PAGE + 30)
+        )
+    total = len(session.services.audit.list(session.actor, audit_module.AuditFilter(limit=100_000)))
+    page = make_page(session)
+    qtbot.waitUntil(lambda: page.model.rowCount() > 0)
+    assert page.model.rowCount() == PAGE  # the first screen, not the whole trail
+    assert "scroll" in page.count_label.text()
+    while page.model.rowCount() < total:
+        before = page.model.rowCount()
+        page.table.scrollToBottom()
+        qtbot.waitUntil(lambda before=before: page.model.rowCount() > before)
+    assert sorted(r.id for r in page.model.rows()) == sorted(
+        r.id for r in session.services.audit.list(session.actor, audit_module.AuditFilter(limit=100_000))
+    )
+    assert page.count_label.text() == f"{total} events shown"
+    # a filter starts again from its own first page
+    page.user_filter.setCurrentIndex(page.user_filter.findData("lead"))
+    qtbot.waitUntil(lambda: page.model.rowCount() == PAGE)
+    assert {r.actor for r in page.model.rows()} == {"lead"}

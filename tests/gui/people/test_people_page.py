@@ -482,3 +482,23 @@ def test_models_answer_nothing_for_invalid_indexes(page: PeoplePage) -> None:
     model = page.staff_tab.model
     assert model.data(QModelIndex()) is None
     assert model.rowCount(model.index(0, 0)) == 0
+
+
+def test_a_long_roster_sizes_its_columns_from_a_sample_and_shows_everyone(
+    gui_ctx: AppContext, make_page: Callable[[str], PeoplePage], qtbot: Any
+) -> None:
+    from branchguard.db.models.foundation import PersonRow
+    from branchguard.gui.kit.rows import SIZE_SAMPLE_ROWS
+
+    with gui_ctx.sessions.begin() as s:
+        s.add_all(
+            PersonRow(name=f"员工{n:03d}", branch_role="teller", mobile=f"1390000{n:04d}") for n in range(300)
+        )
+    page = make_page("lead")
+    tab = page.staff_tab
+    qtbot.waitUntil(lambda: tab.model.rowCount() == 309)
+    header = tab.table.horizontalHeader()
+    assert header.resizeContentsPrecision() == SIZE_SAMPLE_ROWS  # measured on a sample, not 309 rows
+    assert header.sectionSize(PeopleModel.COL_NAME) >= 90
+    tab.table.scrollToBottom()
+    assert tab.proxy.rowCount() == 309 and tab.count_label.text() == "309 staff members shown"

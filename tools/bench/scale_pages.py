@@ -1,0 +1,132 @@
+"""The measuring child of the scale bench's page table (tools/bench/scale.py).
+
+`python -m tools.bench.scale_pages DATA_DIR` opens the safety lead's window offscreen on a
+generated history and, for each page of the sidebar: first show (from `show_page` until every
+background read is shown), the longest GUI stall meanwhile (a 5 ms heartbeat, as in pages.py),
+and a refresh (`Page.refresh()` until its reads are shown). The floor of each page, in the same
+process: a bare QTableView over a QStandardItemModel filled from plain sqlite3 with the rows the
+page shows, until it has painted. Prints `result {json}`.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+from tools.bench.pages import BEAT_MS, _Heartbeat, _run_until
+
+LIMIT_MS = 50
+MAX_RATIO = 2.0
+LEAD_PASSWORD = "lead-demo-2026"
+
+# The rows each page shows, as plain SQL (the calendar: this month's written occurrences).
+FLOORS = {
+    "incidents": "SELECT id, title, level, status, started_at, closed_at FROM incidents "
+    "ORDER BY started_at DESC",
+    "playbooks": "SELECT p.code, v.title_zh, v.status, v.number FROM playbook_versions v "
+    "JOIN playbooks p ON p.id = v.playbook_id WHERE v.status != 'retired'",
+    "calendar": "SELECT schedule_id, due_at, status FROM schedule_occurrences "
+    "WHERE due_at >= date('now', 'start of month') AND due_at < date('now', 'start of month', '+1 month')",
+    "drills": "SELECT id, title, status, planned_at, run_at FROM drill_plans ORDER BY planned_at DESC",
+    "inspections": "SELECT id, template_id, status, location, started_by, started_at, submitted_at "
+    "FROM inspections ORDER BY started_at DESC",
+    "hazards": "SELECT id, title, severity, status, owner, due_at FROM hazards ORDER BY opened_at DESC",
+    "complaints": "SELECT * FROM complaints",
+    "people": "SELECT name, branch_role, mobile, phone, on_duty FROM people ORDER BY name",
+    "audit": "SELECT at, actor, action, entity, entity_id, summary FROM audit_events "
+    "ORDER BY at DESC, id DESC LIMIT 200",
+    "settings": "SELECT * FROM branch",
+}
+
+
+def _floor(db: sqlite3.Connection, sql: str) -> tuple[float, int]:
+    from PySide6.QtGui import QStandardItem, QStandardItemModel
+    from PySide6.QtWidgets import QApplication, QTableView
+
+    started = time.perf_counter()
+    rows = db.execute(sql).fetchall()
+    model = QStandardItemModel(len(rows), len(rows[0]) if rows else 1)
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            model.setItem(r, c, QStandardItem("" if value is None else str(value)))
+    view = QTableView()
+    view.setModel(model)
+    view.resize(1000, 700)
+    view.show()
+    view.repaint()
+    QApplication.processEvents()
+    elapsed = time.perf_counter() - started
+    view.close()
+    return elapsed, len(rows)
+
+
+def measure(data_dir: Path) -> dict[str, Any]:
+    from PySide6.QtWidgets import QApplication
+
+    from branchguard.app import configure_app, gui_settings, import_first_page
+    from branchguard.context import open_context
+    from branchguard.gui.kit import loader, preload
+    from branchguard.gui.shell.main_window import MainWindow
+    from branchguard.gui.shell.session import GuiSession
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    configure_app(app, "zh_CN")  # type: ignore[arg-type]
+    ctx = open_context(data_dir)
+    db = sqlite3.connect(data_dir / "branchguard.sqlite")
+    pages: dict[str, dict[str, float]] = {}
+    try:
+        lead = ctx.services.auth.login("lead", LEAD_PASSWORD)
+        heart = _Heartbeat()
+        heart.start()
+        window = MainWindow(None, gui_settings(data_dir))
+        import_first_page(window)
+        _run_until(lambda: preload.wait(0), "the first page's module was never imported")
+        window.attach(GuiSession(ctx, lead))
+        window.resize(1280, 800)
+        window.show_page(window.initial_page_id())
+        window.show()
+        _run_until(lambda: loader.pending() == 0 and preload.wait(0), "the window never settled")
+
+        def settled() -> bool:
+            return loader.pending() == 0
+
+        for info in window.visible_pages():
+            if info.page_id not in FLOORS:
+                continue
+            mark, started = heart.mark(), time.perf_counter()
+            page = window.show_page(info.page_id)
+            _run_until(settled, f"{info.page_id}: reads never came back")
+            show = time.perf_counter() - started
+            stall = heart.longest(mark)
+            refresh = 0.0
+            if page is not None:
+                mark, started = heart.mark(), time.perf_counter()
+                page.refresh()
+                _run_until(settled, f"{info.page_id}: the refresh never came back")
+                refresh = time.perf_counter() - started
+                stall = max(stall, heart.longest(mark))
+            floor, rows = _floor(db, FLOORS[info.page_id])
+            pages[info.page_id] = {
+                "show": show,
+                "stall": stall,
+                "refresh": refresh,
+                "floor": floor,
+                "rows": rows,
+            }
+        heart.timer.stop()
+        window.close()
+        from branchguard.gui.kit.writer import writer
+
+        writer().wait()
+    finally:
+        db.close()
+        ctx.close()
+    return {"pages": pages, "beat_ms": BEAT_MS}
+
+
+if __name__ == "__main__":
+    print("result " + json.dumps(measure(Path(sys.argv[1]))), flush=True)
