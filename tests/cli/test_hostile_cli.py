@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.cli.cli_support import Run
+from tests.cli.cli_support import Run, with_lead
 
 ROOT = Path(__file__).resolve().parents[2]
 POSIX_DEVICES = pytest.mark.skipif(not Path("/dev/zero").exists(), reason="POSIX devices")
@@ -34,9 +34,9 @@ def usage_error(result: tuple[int, str, str]) -> str:
 
 
 @pytest.fixture
-def demo_run(run: Run) -> Run:
-    assert run("demo")[0] == 0
-    return run
+def demo_run(fresh_run: Run) -> Run:
+    assert fresh_run("demo")[0] == 0
+    return fresh_run
 
 
 # -- nesting and size -----------------------------------------------------------------------------
@@ -49,7 +49,8 @@ def test_deeply_nested_import_ends_with_a_message_not_a_crash(tmp_path: Path, de
         b"format: branchguard.playbooks\nformat_version: 1\nplaybooks: " + b"[" * depth + b"]" * depth
     )
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    args = [sys.executable, "-m", "branchguard", "--data-dir", str(tmp_path / "data"), "--lang", "en"]
+    data = with_lead(tmp_path / "data")  # the environment logs in as them (tests/cli/conftest.py)
+    args = [sys.executable, "-m", "branchguard", "--data-dir", str(data), "--lang", "en"]
     proc = subprocess.run([*args, "playbook", "import", str(deep)], capture_output=True, text=True, env=env)
     assert proc.returncode == 1, (proc.returncode, proc.stderr[-500:])
     assert "nested more than 16 levels" in proc.stderr and "Traceback" not in proc.stderr
