@@ -23,6 +23,8 @@ SOURCES = (
     "branchguard.core.anchors.messages",
     "branchguard.core.ledger.messages",
     "branchguard.core.dashboard.messages",
+    "branchguard.core.exchange.messages",
+    "branchguard.core.headoffice.messages",
 )
 
 Catalogue = dict[str, tuple[str, str]]
