@@ -165,8 +165,6 @@ class Services:
     @cached_property
     def drills(self) -> DrillService:
         from branchguard.core.drills.service import DrillService
-    from branchguard.core.exchange.service import ExchangeService
-    from branchguard.core.headoffice.service import HeadOfficeService
 
         return DrillService(self._sessions, self.incidents, self.schedules)
 

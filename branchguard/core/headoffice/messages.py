@@ -35,6 +35,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "ho.ledger_dropped": ("branch {code}'s ledger now ends at entry {seq}, but head office received entries up to {held}: history was dropped", "网点 {code} 的账本现止于第 {seq} 条，而总行已收到到第 {held} 条：历史被删除"),
     "ho.quarantined": ("refused: {reason}. The package is kept in quarantine: {path}", "拒绝导入：{reason}。数据包已隔离保存：{path}"),
     # the command line
+    "ho.report.bad_suffix": ("{path}: the regional report is written as .pdf or .xlsx", "{path}：地区报告只能写为 .pdf 或 .xlsx"),
     "ho.cli.imported": ("{file}: branch {code}, period {period}: {records} records, {entries} ledger entries imported", "{file}：网点 {code}，期间 {period}：导入 {records} 条记录、{entries} 条账本记录"),
     "ho.cli.already": ("{file}: branch {code}, period {period}: imported before, nothing changed", "{file}：网点 {code}，期间 {period}：此前已导入，未作改动"),
     "ho.cli.refused": ("{file}: {reason}", "{file}：{reason}"),

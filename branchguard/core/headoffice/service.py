@@ -158,10 +158,6 @@ class HeadOfficeService:
         if not package.signature_holds(key, manifest_bytes, signature):
             signer = str(manifest["key"]["fingerprint"])
             raise _refuse("ho.bad_signature", code=code, registered=registered, signer=signer)
-        digest = package.sha256(manifest_bytes)
-        with self._sessions() as s:
-            if s.scalar(select(HoPackageRow.id).where(HoPackageRow.manifest_sha256 == digest)) is not None:
-                return ImportResult(str(path), ImportOutcome.ALREADY, code, period, digest)
         listed = {f["name"]: f for f in manifest["files"]}
         extra = names - set(listed) - {package.MANIFEST, package.SIGNATURE}
         if extra:
@@ -172,6 +168,10 @@ class HeadOfficeService:
             got_sha, got_size = _hash_member(zf, name)
             if got_sha != f["sha256"] or got_size != f["size"]:
                 raise _refuse("ho.file_changed", file=name)
+        digest = package.sha256(manifest_bytes)
+        with self._sessions() as s:
+            if s.scalar(select(HoPackageRow.id).where(HoPackageRow.manifest_sha256 == digest)) is not None:
+                return ImportResult(str(path), ImportOutcome.ALREADY, code, period, digest)
         records: dict[str, list[dict[str, Any]]] = {}
         for kind in package.KINDS:
             name = f"{package.RECORDS}{kind}.json"
