@@ -28,8 +28,8 @@ if TYPE_CHECKING:
     from branchguard.core.demo.service import DemoRecords, DemoService
     from branchguard.core.drills.service import DrillService
     from branchguard.core.exchange.service import ExchangeService
-    from branchguard.core.headoffice.service import HeadOfficeService
     from branchguard.core.hazards.service import HazardService
+    from branchguard.core.headoffice.service import HeadOfficeService
     from branchguard.core.incidents.probe import IncidentProbe
     from branchguard.core.incidents.service import IncidentService
     from branchguard.core.inspections.service import InspectionService

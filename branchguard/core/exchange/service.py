@@ -159,6 +159,12 @@ class ExchangeService:
             previous = self._previous(s)
             prev_seq, prev_hash = (previous.ledger_seq, previous.ledger_hash) if previous else (0, GENESIS)
             head = chain.head(conn)
+            notes = [PERIODIC_MISSING]
+            if prev_seq and chain.hash_at(conn, prev_seq) != prev_hash:
+                # The ledger no longer holds the head the previous package carried: carry it whole,
+                # so head office sees exactly where it differs from what it received.
+                notes.append(Message("exchange.note.ledger_diverged", seq=prev_seq))
+                prev_seq, prev_hash = 0, GENESIS
             files: list[dict[str, Any]] = []
             counts: dict[str, int] = {}
             incident_heads: list[dict[str, Any]] = []
@@ -206,7 +212,7 @@ class ExchangeService:
                     },
                     "incident_heads": incident_heads,
                     "key": {"fingerprint": key.fingerprint, "public_key": key.public_key},
-                    "notes": ["periodic_report_missing"],
+                    "notes": [note.key for note in notes],
                 }
                 manifest_bytes = json.dumps(manifest, ensure_ascii=False, indent=1, sort_keys=True).encode()
                 zf.writestr(rules.MANIFEST, manifest_bytes)
@@ -227,7 +233,7 @@ class ExchangeService:
             key.fingerprint,
             len(files) + 2,
             None if written.written else written.problem,
-            (PERIODIC_MISSING,),
+            tuple(notes),
         )
 
     # -- parts ---------------------------------------------------------------------------------

@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, ColumnElement, Table, func, or_, select
+from sqlalchemy import ColumnElement, Connection, Table, func, or_, select
 
 from branchguard.core.exchange.rules import BATCH
 from branchguard.core.ledger import rules as ledger_rules

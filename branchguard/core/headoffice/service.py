@@ -144,7 +144,10 @@ class HeadOfficeService:
             raise _refuse("ho.not_a_package", file=path.name, error="manifest.json or manifest.sig missing")
         manifest_bytes = _member(zf, package.MANIFEST, MAX_MEMBER)
         signature = _member(zf, package.SIGNATURE, 1024).decode("ascii", "replace")
-        manifest = intake.load_json(manifest_bytes, JSON_LIMITS, FIELD)
+        try:
+            manifest = intake.load_json(manifest_bytes, JSON_LIMITS, FIELD)
+        except intake.InputRejected as exc:
+            raise _refuse("ho.schema", file=package.MANIFEST, problem=exc.content) from None
         problem = rules.schema_problem("manifest", manifest)
         if problem is not None:
             raise _refuse("ho.schema", file=package.MANIFEST, problem=problem)
@@ -187,7 +190,10 @@ class HeadOfficeService:
         return self._take_in(actor, path, manifest, digest, branch_id, held_seq, records, entries)
 
     def _checked_json(self, zf: zipfile.ZipFile, name: str, part: str) -> list[dict[str, Any]]:
-        value = intake.load_json(_member(zf, name, MAX_MEMBER), JSON_LIMITS, FIELD)
+        try:
+            value = intake.load_json(_member(zf, name, MAX_MEMBER), JSON_LIMITS, FIELD)
+        except intake.InputRejected as exc:
+            raise _refuse("ho.schema", file=name, problem=exc.content) from None
         problem = rules.schema_problem(part, value)
         if problem is not None:
             raise _refuse("ho.schema", file=name, problem=problem)
