@@ -25,9 +25,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     pkg.add_argument("--preview", action="store_true", help="only say what the package would hold")
     pkg.set_defaults(handler=run_package)
 
-    key = sub.add_parser("key", help="this branch's signing key (the one anchors and packages use)").add_subparsers(
-        dest="key_command", metavar="ACTION", required=True
-    )
+    key = sub.add_parser(
+        "key", help="this branch's signing key (the one anchors and packages use)"
+    ).add_subparsers(dest="key_command", metavar="ACTION", required=True)
     key.add_parser("show", help="the key's fingerprint").set_defaults(handler=run_key_show)
     key_export = key.add_parser("export", help="write the public key for head office")
     key_export.add_argument("-o", "--output", required=True, type=Path, help="the file to write (PEM)")
@@ -45,8 +45,10 @@ def run_package(ctx: AppContext, args: argparse.Namespace) -> int:
     service = ctx.services.exchange
     if args.preview:
         p = service.preview(actor, args.period)
-        print(f"{p.branch_code} {p.branch_name} {p.period.name}: {_counts(p.counts)}; reports {p.documents}; "
-              f"ledger {p.ledger_from}-{p.ledger_to}")
+        print(
+            f"{p.branch_code} {p.branch_name} {p.period.name}: {_counts(p.counts)}; reports {p.documents}; "
+            f"ledger {p.ledger_from}-{p.ledger_to}"
+        )
         return 0
     documents = None
     if not args.no_reports:
@@ -54,8 +56,17 @@ def run_package(ctx: AppContext, args: argparse.Namespace) -> int:
 
         documents = period_documents(ctx.services, actor, ctx.config.settings.get("report_font"))
     result = service.export(actor, args.period, args.output, unmask=args.unmask, documents=documents)
-    print(t("exchange.cli.written", path=result.path, period=result.period.name, files=result.files,
-            start=result.ledger_from, end=result.ledger_to, fingerprint=result.fingerprint))
+    print(
+        t(
+            "exchange.cli.written",
+            path=result.path,
+            period=result.period.name,
+            files=result.files,
+            start=result.ledger_from,
+            end=result.ledger_to,
+            fingerprint=result.fingerprint,
+        )
+    )
     print(t("exchange.cli.counts", counts=_counts(result.counts), reports=result.documents))
     for note in result.notes:
         warn(note.text())

@@ -112,7 +112,16 @@ def run_import(ctx: AppContext, args: argparse.Namespace) -> int:
             fail(t("ho.cli.refused", file=path, reason=exc.message))
             continue
         key = "ho.cli.imported" if r.outcome is ImportOutcome.IMPORTED else "ho.cli.already"
-        print(t(key, file=path, code=r.branch_code, period=r.period, records=r.records, entries=r.ledger_entries))
+        print(
+            t(
+                key,
+                file=path,
+                code=r.branch_code,
+                period=r.period,
+                records=r.records,
+                entries=r.ledger_entries,
+            )
+        )
     return 1 if failed else 0
 
 
@@ -121,12 +130,29 @@ def run_branches(ctx: AppContext, args: argparse.Namespace) -> int:
     if args.json:
         print_json(rows)
         return 0
-    headers = ["code", "name", "last period", "incidents", "hazards open", "overdue", "drill score", "actions overdue"]
+    headers = [
+        "code",
+        "name",
+        "last period",
+        "incidents",
+        "hazards open",
+        "overdue",
+        "drill score",
+        "actions overdue",
+    ]
     print_table(
         headers,
         [
-            [r.code, r.name, r.last_period or "-", r.counts.get("incidents", 0), r.hazards_open, r.hazards_overdue,
-             "-" if r.drill_score_average is None else f"{r.drill_score_average:.1f}", r.actions_overdue]
+            [
+                r.code,
+                r.name,
+                r.last_period or "-",
+                r.counts.get("incidents", 0),
+                r.hazards_open,
+                r.hazards_overdue,
+                "-" if r.drill_score_average is None else f"{r.drill_score_average:.1f}",
+                r.actions_overdue,
+            ]
             for r in rows
         ],
     )

@@ -12,16 +12,40 @@ from branchguard.core.kernel import output
 from branchguard.core.kernel.i18n import t
 
 COLUMNS = (
-    "code", "name", "packages", "incidents", "levels", "drills", "score", "inspections",
-    "hazards_opened", "hazards_open", "complaints", "actions_overdue", "compliance_overdue",
+    "code",
+    "name",
+    "packages",
+    "incidents",
+    "levels",
+    "drills",
+    "score",
+    "inspections",
+    "hazards_opened",
+    "hazards_open",
+    "complaints",
+    "actions_overdue",
+    "compliance_overdue",
 )
 
 
 def _cells(r: PeriodRow) -> list[object]:
     levels = " ".join(f"{k}:{v}" for k, v in r.incidents_by_level.items()) or "-"
     score = "-" if r.drill_score_average is None else round(r.drill_score_average, 1)
-    return [r.code, r.name, r.packages, r.incidents, levels, r.drills, score, r.inspections,
-            r.hazards_opened, r.hazards_open_at_end, r.complaints, r.actions_overdue, r.compliance_overdue]
+    return [
+        r.code,
+        r.name,
+        r.packages,
+        r.incidents,
+        levels,
+        r.drills,
+        score,
+        r.inspections,
+        r.hazards_opened,
+        r.hazards_open_at_end,
+        r.complaints,
+        r.actions_overdue,
+        r.compliance_overdue,
+    ]
 
 
 def _headers() -> list[str]:
@@ -44,7 +68,9 @@ def write_workbook(head_office: str, period: str, rows: Sequence[PeriodRow], out
     output.write_file(out, data.getvalue())
 
 
-def write_pdf(head_office: str, period: str, rows: Sequence[PeriodRow], out: Path, font_setting: str = "") -> None:
+def write_pdf(
+    head_office: str, period: str, rows: Sequence[PeriodRow], out: Path, font_setting: str = ""
+) -> None:
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4, landscape
     from reportlab.lib.styles import ParagraphStyle
@@ -59,13 +85,17 @@ def write_pdf(head_office: str, period: str, rows: Sequence[PeriodRow], out: Pat
     data += [[Paragraph(str(v), cell) for v in _cells(r)] for r in rows]
     table = Table(data, repeatRows=1)
     table.setStyle(
-        TableStyle([
-            ("GRID", (0, 0), (-1, -1), 0.4, colors.grey),
-            ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8eef5")),
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ])
+        TableStyle(
+            [
+                ("GRID", (0, 0), (-1, -1), 0.4, colors.grey),
+                ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8eef5")),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ]
+        )
     )
     buffer = io.BytesIO()
-    doc = SimpleDocTemplate(buffer, pagesize=landscape(A4), title=t("ho.report.title", name=head_office, period=period))
+    doc = SimpleDocTemplate(
+        buffer, pagesize=landscape(A4), title=t("ho.report.title", name=head_office, period=period)
+    )
     doc.build([Paragraph(t("ho.report.title", name=head_office, period=period), title), table])
     output.write_file(out, buffer.getvalue())

@@ -37,7 +37,7 @@ _QUARTER = re.compile(r"^(\d{4})-[Qq]([1-4])$")
 
 
 def period_of(text: str) -> Period:
-    """"2026-11" (a month) or "2026-Q4" (a quarter); anything else is refused naming the field."""
+    """ "2026-11" (a month) or "2026-Q4" (a quarter); anything else is refused naming the field."""
     value = (text or "").strip()
     month = _MONTH.match(value)
     quarter = _QUARTER.match(value)

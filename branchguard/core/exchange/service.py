@@ -198,7 +198,11 @@ class ExchangeService:
                     "format": rules.FORMAT,
                     "version": rules.VERSION,
                     "branch": {"code": code, "name": name},
-                    "period": {"name": period.name, "start": period.start.isoformat(), "end": period.end.isoformat()},
+                    "period": {
+                        "name": period.name,
+                        "start": period.start.isoformat(),
+                        "end": period.end.isoformat(),
+                    },
                     "generator": {"name": "BranchGuard", "version": self._version},
                     "created_at": self._clock().astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
                     "masked": not unmask,
@@ -314,7 +318,9 @@ def _compliance_item(item: Any) -> dict[str, Any]:
         "rule": rule.code,
         "name": {"zh": rule.name.zh, "en": rule.name.en},
         "status": item.status.value,
-        "last_done": item.last_done.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ") if item.last_done else None,
+        "last_done": item.last_done.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+        if item.last_done
+        else None,
         "next_due": item.next_due.isoformat() if item.next_due else None,
     }
 
@@ -366,4 +372,3 @@ def _file_member(zf: zipfile.ZipFile, name: str, path: Path) -> dict[str, Any]:
         while chunk := src.read(1 << 16):
             out.write(chunk)
     return {"name": name, "sha256": out.sha.hexdigest(), "size": out.size}
-

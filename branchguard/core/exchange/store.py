@@ -70,7 +70,9 @@ def actions(conn: Connection, start: datetime, end: datetime) -> Iterator[list[d
     """Follow-up actions of the period's incidents, and every action still open or done in it."""
     t, i = _T["incident_actions"], _T["incidents"]
     of_period = select(i.c.id).where(_in(i.c.started_at, start, end))
-    yield from _batches(conn, t, or_(t.c.incident_id.in_(of_period), t.c.done_at.is_(None), t.c.done_at >= start))
+    yield from _batches(
+        conn, t, or_(t.c.incident_id.in_(of_period), t.c.done_at.is_(None), t.c.done_at >= start)
+    )
 
 
 def drills(conn: Connection, start: datetime, end: datetime) -> Iterator[list[dict[str, Any]]]:
@@ -131,7 +133,17 @@ def ledger_entries(conn: Connection, after: int, upto: int) -> Iterator[list[dic
     """Ledger entries after seq `after` up to `upto`, without their states (head office checks the
     chain from the digests; a state could hold what the package masks)."""
     e = ENTRIES
-    cols = (e.c.seq, e.c.at, e.c.actor, e.c.entity, e.c.entity_id, e.c.action, e.c.digest, e.c.prev_hash, e.c.hash)
+    cols = (
+        e.c.seq,
+        e.c.at,
+        e.c.actor,
+        e.c.entity,
+        e.c.entity_id,
+        e.c.action,
+        e.c.digest,
+        e.c.prev_hash,
+        e.c.hash,
+    )
     last = after
     while last < upto:
         stmt = select(*cols).where(e.c.seq > last, e.c.seq <= upto).order_by(e.c.seq).limit(BATCH * 4)

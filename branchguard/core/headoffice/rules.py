@@ -41,7 +41,9 @@ def schema_problem(part: str, value: Any) -> str | None:
     return f"{where}: {error.message[:200]}"
 
 
-def chain_problem(entries: Sequence[Mapping[str, Any]], previous: Mapping[str, Any], head: Mapping[str, Any]) -> Message | None:
+def chain_problem(
+    entries: Sequence[Mapping[str, Any]], previous: Mapping[str, Any], head: Mapping[str, Any]
+) -> Message | None:
     """Whether the package's ledger entries chain from its stated previous head to its stated head,
     each hash recomputed from its fields."""
     prev_seq, prev_hash = int(previous["seq"]), str(previous["hash"])
@@ -76,27 +78,57 @@ def _day_end(value: Any) -> datetime | None:
 def facts(kind: str, r: Mapping[str, Any]) -> dict[str, Any]:
     """The columns head office counts a record by, taken from the record as the package holds it."""
     if kind == "incidents":
-        return {"source_id": str(r["id"]), "category": r["category"], "level": r["level"], "status": r["status"],
-                "opened_at": _when(r["started_at"]), "closed_at": _when(r["closed_at"])}
+        return {
+            "source_id": str(r["id"]),
+            "category": r["category"],
+            "level": r["level"],
+            "status": r["status"],
+            "opened_at": _when(r["started_at"]),
+            "closed_at": _when(r["closed_at"]),
+        }
     if kind == "actions":
-        return {"source_id": str(r["id"]), "status": "done" if r["done_at"] else "open",
-                "due_at": _day_end(r["due"]), "closed_at": _when(r["done_at"])}
+        return {
+            "source_id": str(r["id"]),
+            "status": "done" if r["done_at"] else "open",
+            "due_at": _day_end(r["due"]),
+            "closed_at": _when(r["done_at"]),
+        }
     if kind == "drills":
         evaluation = r.get("evaluation") or None
-        return {"source_id": str(r["id"]), "category": r["category"], "status": r["status"],
-                "opened_at": _when(r["run_at"] or r["planned_at"]),
-                "closed_at": _when(evaluation["evaluated_at"]) if evaluation else None,
-                "score": float(evaluation["score"]) if evaluation else None}
+        return {
+            "source_id": str(r["id"]),
+            "category": r["category"],
+            "status": r["status"],
+            "opened_at": _when(r["run_at"] or r["planned_at"]),
+            "closed_at": _when(evaluation["evaluated_at"]) if evaluation else None,
+            "score": float(evaluation["score"]) if evaluation else None,
+        }
     if kind == "inspections":
-        return {"source_id": str(r["id"]), "status": r["status"], "opened_at": _when(r["started_at"]),
-                "closed_at": _when(r["submitted_at"])}
+        return {
+            "source_id": str(r["id"]),
+            "status": r["status"],
+            "opened_at": _when(r["started_at"]),
+            "closed_at": _when(r["submitted_at"]),
+        }
     if kind == "hazards":
-        return {"source_id": str(r["id"]), "level": r["severity"], "status": r["status"],
-                "opened_at": _when(r["opened_at"]), "due_at": _when(r["due_at"]), "closed_at": _when(r["closed_at"])}
+        return {
+            "source_id": str(r["id"]),
+            "level": r["severity"],
+            "status": r["status"],
+            "opened_at": _when(r["opened_at"]),
+            "due_at": _when(r["due_at"]),
+            "closed_at": _when(r["closed_at"]),
+        }
     if kind == "complaints":
-        return {"source_id": str(r["id"]), "category": r["category"], "level": r["kind"], "status": r["status"],
-                "opened_at": _when(r["received_at"]), "due_at": _when(r["due_at"]),
-                "closed_at": _when(r["clock_stopped_at"])}
+        return {
+            "source_id": str(r["id"]),
+            "category": r["category"],
+            "level": r["kind"],
+            "status": r["status"],
+            "opened_at": _when(r["received_at"]),
+            "due_at": _when(r["due_at"]),
+            "closed_at": _when(r["clock_stopped_at"]),
+        }
     if kind == "compliance":
         return {"source_id": str(r["rule"]), "status": r["status"], "due_at": _day_end(r["next_due"])}
     raise KeyError(kind)

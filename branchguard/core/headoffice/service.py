@@ -91,7 +91,9 @@ class HeadOfficeService:
                 raise ValidationError("field.ho_name", Message("ho.branch_database"))
             s.add(HeadOfficeRow(id=1, name=clean))
             user = self._auth.insert_user(s, Actor.system(), username, Role.LEAD, password, display_name)
-            record(s, Actor.system(), "ho.init", "head_office", 1, after={"name": clean, "user": user.username})
+            record(
+                s, Actor.system(), "ho.init", "head_office", 1, after={"name": clean, "user": user.username}
+            )
         return clean
 
     # -- branches ------------------------------------------------------------------------------
@@ -156,7 +158,12 @@ class HeadOfficeService:
             branch = store.branch_by_code(s, code)
             if branch is None:
                 raise _refuse("ho.unknown_branch", code=code)
-            branch_id, held_seq, held_hash, key = branch.id, branch.ledger_seq, branch.ledger_hash, branch.public_key
+            branch_id, held_seq, held_hash, key = (
+                branch.id,
+                branch.ledger_seq,
+                branch.ledger_hash,
+                branch.public_key,
+            )
             registered = branch.fingerprint
         if not package.signature_holds(key, manifest_bytes, signature):
             signer = str(manifest["key"]["fingerprint"])
@@ -230,10 +237,19 @@ class HeadOfficeService:
             if held.get(e["seq"]) != e["hash"]:
                 self._quarantine(actor, path, zf, code, digest, "ho.ledger_rewritten", seq=e["seq"])
         if head["seq"] < held_seq or (head["seq"] == held_seq and head["hash"] != held_hash):
-            self._quarantine(actor, path, zf, code, digest, "ho.ledger_dropped", seq=head["seq"], held=held_seq)
+            self._quarantine(
+                actor, path, zf, code, digest, "ho.ledger_dropped", seq=head["seq"], held=held_seq
+            )
 
     def _quarantine(
-        self, actor: Actor, path: Path, zf: zipfile.ZipFile, code: str, digest: str, key: str, **params: object
+        self,
+        actor: Actor,
+        path: Path,
+        zf: zipfile.ZipFile,
+        code: str,
+        digest: str,
+        key: str,
+        **params: object,
     ) -> None:
         folder = self._data_dir / QUARANTINE
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
@@ -253,8 +269,18 @@ class HeadOfficeService:
                 )
                 s.add(row)
                 s.flush()
-                record(s, actor, "ho.import", "ho_quarantine", row.id, after={"reason": key, **params}, summary=code)
-        raise Refused(FIELD, Message("ho.quarantined", reason=Message(key, code=code, **params), path=str(kept)))
+                record(
+                    s,
+                    actor,
+                    "ho.import",
+                    "ho_quarantine",
+                    row.id,
+                    after={"reason": key, **params},
+                    summary=code,
+                )
+        raise Refused(
+            FIELD, Message("ho.quarantined", reason=Message(key, code=code, **params), path=str(kept))
+        )
 
     def _take_in(
         self,
@@ -298,9 +324,17 @@ class HeadOfficeService:
                 branch.ledger_seq, branch.ledger_hash = head["seq"], head["hash"]
             branch.last_package_id = row.id
             after = {"period": period, "manifest": digest, "records": total, "ledger_to": head["seq"]}
-            record(s, actor, "ho.import", "ho_package", row.id, after=after, summary=manifest["branch"]["code"])
+            record(
+                s, actor, "ho.import", "ho_package", row.id, after=after, summary=manifest["branch"]["code"]
+            )
         return ImportResult(
-            str(path), ImportOutcome.IMPORTED, manifest["branch"]["code"], period, digest, total, len(new_entries)
+            str(path),
+            ImportOutcome.IMPORTED,
+            manifest["branch"]["code"],
+            period,
+            digest,
+            total,
+            len(new_entries),
         )
 
     # -- the roll-up ---------------------------------------------------------------------------
@@ -435,7 +469,9 @@ def _public_key(data: bytes, path: Path) -> bytes:
     raise ValidationError("field.key_file", Message("ho.bad_key", path=str(path)))
 
 
-def _record_row(branch_id: int, package_id: int, kind: str, period: str, item: dict[str, Any]) -> dict[str, Any]:
+def _record_row(
+    branch_id: int, package_id: int, kind: str, period: str, item: dict[str, Any]
+) -> dict[str, Any]:
     f = rules.facts(kind, item)
     return {
         "branch_id": branch_id,

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, and_, case, delete, func, insert, select
+from sqlalchemy import Connection, Table, and_, case, delete, func, insert, select
 from sqlalchemy.orm import Session
 
 from branchguard.core.headoffice.rules import HAZARD_DONE
@@ -19,8 +19,8 @@ from branchguard.db.models.exchange import (
     HoRecordRow,
 )
 
-RECORDS = HoRecordRow.__table__
-LEDGER = HoLedgerRow.__table__
+RECORDS: Table = HoRecordRow.__table__  # type: ignore[assignment]
+LEDGER: Table = HoLedgerRow.__table__  # type: ignore[assignment]
 _BULK = 1000
 
 
@@ -36,7 +36,9 @@ def held_hashes(conn: Connection, branch_id: int, seqs: Sequence[int]) -> dict[i
     out: dict[int, str] = {}
     for i in range(0, len(seqs), _BULK):
         part = seqs[i : i + _BULK]
-        stmt = select(LEDGER.c.seq, LEDGER.c.hash).where(LEDGER.c.branch_id == branch_id, LEDGER.c.seq.in_(part))
+        stmt = select(LEDGER.c.seq, LEDGER.c.hash).where(
+            LEDGER.c.branch_id == branch_id, LEDGER.c.seq.in_(part)
+        )
         out.update({seq: h for seq, h in conn.execute(stmt)})
     return out
 
@@ -53,13 +55,18 @@ def put_records(conn: Connection, branch_id: int, kind: str, rows: Sequence[dict
         part = rows[i : i + _BULK]
         ids = [r["source_id"] for r in part]
         conn.execute(
-            delete(RECORDS).where(RECORDS.c.branch_id == branch_id, RECORDS.c.kind == kind, RECORDS.c.source_id.in_(ids))
+            delete(RECORDS).where(
+                RECORDS.c.branch_id == branch_id, RECORDS.c.kind == kind, RECORDS.c.source_id.in_(ids)
+            )
         )
         conn.execute(insert(RECORDS), list(part))
 
 
 def package_count(s: Session, branch_id: int) -> int:
-    return int(s.scalar(select(func.count()).select_from(HoPackageRow).where(HoPackageRow.branch_id == branch_id)) or 0)
+    return int(
+        s.scalar(select(func.count()).select_from(HoPackageRow).where(HoPackageRow.branch_id == branch_id))
+        or 0
+    )
 
 
 def kind_counts(conn: Connection) -> dict[int, dict[str, int]]:
@@ -115,12 +122,16 @@ def latest_scores(conn: Connection) -> dict[int, float]:
 def compliance(conn: Connection) -> dict[int, dict[str, str]]:
     c = RECORDS.c
     out: dict[int, dict[str, str]] = {}
-    for b, rule, status in conn.execute(select(c.branch_id, c.source_id, c.status).where(c.kind == "compliance")):
+    for b, rule, status in conn.execute(
+        select(c.branch_id, c.source_id, c.status).where(c.kind == "compliance")
+    ):
         out.setdefault(b, {})[rule] = status
     return out
 
 
-def period_counts(conn: Connection, start: datetime, end: datetime, now: datetime) -> dict[int, dict[str, Any]]:
+def period_counts(
+    conn: Connection, start: datetime, end: datetime, now: datetime
+) -> dict[int, dict[str, Any]]:
     """Per branch, what happened in the period (records by when they began) and what stood at its end."""
     c = RECORDS.c
     began = and_(c.opened_at >= start, c.opened_at < end)
@@ -139,17 +150,28 @@ def period_counts(conn: Connection, start: datetime, end: datetime, now: datetim
         func.sum(case((and_(c.kind == "actions", c.status == "open", c.due_at < now), 1), else_=0)),
         func.sum(case((and_(c.kind == "compliance", c.status == "overdue"), 1), else_=0)),
     ).group_by(c.branch_id)
-    names = ("incidents", "drills", "drill_score_average", "inspections", "hazards_opened",
-             "hazards_open_at_end", "complaints", "actions_overdue", "compliance_overdue")
+    names = (
+        "incidents",
+        "drills",
+        "drill_score_average",
+        "inspections",
+        "hazards_opened",
+        "hazards_open_at_end",
+        "complaints",
+        "actions_overdue",
+        "compliance_overdue",
+    )
     out: dict[int, dict[str, Any]] = {}
     for row in conn.execute(stmt):
         values = dict(zip(names, row[1:], strict=True))
         avg = values.pop("drill_score_average")
         out[row[0]] = {k: int(v or 0) for k, v in values.items()}
         out[row[0]]["drill_score_average"] = float(avg) if avg is not None else None
-    levels = select(c.branch_id, c.level, func.count()).where(c.kind == "incidents", began).group_by(c.branch_id, c.level)
+    levels = (
+        select(c.branch_id, c.level, func.count())
+        .where(c.kind == "incidents", began)
+        .group_by(c.branch_id, c.level)
+    )
     for b, level, n in conn.execute(levels):
         out.setdefault(b, {}).setdefault("incidents_by_level", {})[level] = n
     return out
-
-

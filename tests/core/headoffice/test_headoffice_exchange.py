@@ -110,7 +110,9 @@ def _schema_holds(zip_path: Path) -> None:
             assert len(data) == manifest["counts"][kind]
         entries = json.loads(zf.read(package.LEDGER))
         Draft202012Validator({"$defs": published["$defs"], "$ref": "#/$defs/ledger"}).validate(entries)
-        assert rules.chain_problem(entries, manifest["ledger"]["previous"], manifest["ledger"]["head"]) is None
+        assert (
+            rules.chain_problem(entries, manifest["ledger"]["previous"], manifest["ledger"]["head"]) is None
+        )
 
 
 def _rezip(src: Path, dst: Path, change: Callable[[str, bytes], bytes]) -> None:
@@ -219,7 +221,9 @@ def test_round_trip_refusals_and_quarantine(make_db: Callable[[str], Any], tmp_p
         entries = incident_log.read_entries(conn, iid)
         gone, keep = entries[-1], entries[-2]
         conn.execute(delete(LogEntryRow).where(LogEntryRow.id == gone.id))
-        conn.execute(update(IncidentRow).where(IncidentRow.id == iid).values(last_seq=keep.seq, chain_head=keep.hash))
+        conn.execute(
+            update(IncidentRow).where(IncidentRow.id == iid).values(last_seq=keep.seq, chain_head=keep.hash)
+        )
         forge(conn, drop=lambda e: e.entity == "incident" and e.action == "append" and e.digest == gone.hash)
     cut = out / "a-cut.zip"
     a.services.exchange.export(a_lead, now, cut)

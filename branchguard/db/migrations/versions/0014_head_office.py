@@ -19,7 +19,7 @@ depends_on = None
 GENESIS = "0" * 64
 
 
-def _when(name: str, nullable: bool = False) -> sa.Column:  # type: ignore[type-arg]
+def _when(name: str, nullable: bool = False) -> sa.Column:
     return sa.Column(name, sa.DateTime(timezone=True), nullable=nullable)
 
 
@@ -74,7 +74,9 @@ def upgrade() -> None:
         sa.Column("counts", sa.JSON(), nullable=False),
         sa.Column("file_name", sa.String(length=255), nullable=False),
         sa.ForeignKeyConstraint(
-            ["branch_id"], ["ho_branches.id"], name=op.f("fk_ho_packages_branch_id_ho_branches"),
+            ["branch_id"],
+            ["ho_branches.id"],
+            name=op.f("fk_ho_packages_branch_id_ho_branches"),
             ondelete="RESTRICT",
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_ho_packages")),
@@ -87,7 +89,9 @@ def upgrade() -> None:
         sa.Column("seq", sa.Integer(), autoincrement=False, nullable=False),
         sa.Column("hash", sa.String(length=64), nullable=False),
         sa.ForeignKeyConstraint(
-            ["branch_id"], ["ho_branches.id"], name=op.f("fk_ho_ledger_branch_id_ho_branches"),
+            ["branch_id"],
+            ["ho_branches.id"],
+            name=op.f("fk_ho_ledger_branch_id_ho_branches"),
             ondelete="RESTRICT",
         ),
         sa.PrimaryKeyConstraint("branch_id", "seq", name=op.f("pk_ho_ledger")),
@@ -109,11 +113,15 @@ def upgrade() -> None:
         sa.Column("score", sa.Float(), nullable=True),
         sa.Column("data", sa.JSON(), nullable=False),
         sa.ForeignKeyConstraint(
-            ["branch_id"], ["ho_branches.id"], name=op.f("fk_ho_records_branch_id_ho_branches"),
+            ["branch_id"],
+            ["ho_branches.id"],
+            name=op.f("fk_ho_records_branch_id_ho_branches"),
             ondelete="RESTRICT",
         ),
         sa.ForeignKeyConstraint(
-            ["package_id"], ["ho_packages.id"], name=op.f("fk_ho_records_package_id_ho_packages"),
+            ["package_id"],
+            ["ho_packages.id"],
+            name=op.f("fk_ho_records_package_id_ho_packages"),
             ondelete="RESTRICT",
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_ho_records")),
