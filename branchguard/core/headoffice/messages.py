@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 MESSAGES: dict[str, tuple[str, str]] = {
+    "action.ho.init": ("make a head-office database", "建立总行数据库"),
     "action.ho.branch": ("register a branch at head office", "在总行登记网点"),
     "action.ho.import": ("import branch packages", "导入网点数据包"),
     "action.ho.read": ("read the head-office roll-up", "查看总行汇总"),
