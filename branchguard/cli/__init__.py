@@ -69,6 +69,8 @@ def build_parser() -> argparse.ArgumentParser:
         dashboard,
         demo,
         drills,
+        exchange,
+        headoffice,
         incidents,
         info,
         inspections,
@@ -97,6 +99,8 @@ def build_parser() -> argparse.ArgumentParser:
         ledger,
         backup,
         anchors,
+        exchange,
+        headoffice,
         info,
     ):
         module.register(sub)
@@ -175,6 +179,11 @@ def _run_command(handler: Handler, args: argparse.Namespace) -> int:
     from branchguard.cli.common import printable_output
 
     try:
+        from branchguard.cli.headoffice import refused_here
+
+        wrong_mode = refused_here(ctx, getattr(args, "command", None))
+        if wrong_mode is not None:
+            return fail(wrong_mode.text())
         args.logged_in = None
         needs_login: LoginRule = getattr(args, "needs_login", always)
         if needs_login(ctx.services, args):

@@ -32,6 +32,7 @@ def run_info(ctx: AppContext, args: argparse.Namespace) -> int:
         "database": ctx.engine.url.render_as_string(hide_password=True),
         "schema_revision": current_revision(ctx.engine),
         "language": ctx.config.language,
+        "branch_code": branch.code if (branch := ctx.services.branch.get()) is not None else "",
         "report_font": font.name,
         "report_font_file": str(font.path or ""),
         "report_font_embedded": font.embedded,

@@ -27,7 +27,9 @@ if TYPE_CHECKING:
     from branchguard.core.dashboard.service import DashboardService
     from branchguard.core.demo.service import DemoRecords, DemoService
     from branchguard.core.drills.service import DrillService
+    from branchguard.core.exchange.service import ExchangeService
     from branchguard.core.hazards.service import HazardService
+    from branchguard.core.headoffice.service import HeadOfficeService
     from branchguard.core.incidents.probe import IncidentProbe
     from branchguard.core.incidents.service import IncidentService
     from branchguard.core.inspections.service import InspectionService
@@ -189,6 +191,19 @@ class Services:
         from branchguard.core.dashboard.service import DashboardService
 
         return DashboardService(self._sessions, self.drills)
+
+    @cached_property
+    def exchange(self) -> ExchangeService:
+        from branchguard import __version__
+        from branchguard.core.exchange.service import ExchangeService
+
+        return ExchangeService(self._sessions, self._data_dir, self.anchors, self.drills, __version__)
+
+    @cached_property
+    def headoffice(self) -> HeadOfficeService:
+        from branchguard.core.headoffice.service import HeadOfficeService
+
+        return HeadOfficeService(self._sessions, self._data_dir, self.auth)
 
 
 def build_services(

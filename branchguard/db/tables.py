@@ -6,6 +6,7 @@ from branchguard.db.base import Base
 from branchguard.db.models import (
     complaints,
     drills,
+    exchange,
     foundation,
     hazards,
     incidents,
@@ -19,6 +20,7 @@ __all__ = [
     "Base",
     "complaints",
     "drills",
+    "exchange",
     "foundation",
     "hazards",
     "incidents",

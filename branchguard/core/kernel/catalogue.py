@@ -24,6 +24,8 @@ SOURCES = (
     "branchguard.core.ledger.messages",
     "branchguard.core.dashboard.messages",
     "branchguard.core.demo.messages",
+    "branchguard.core.exchange.messages",
+    "branchguard.core.headoffice.messages",
 )
 
 Catalogue = dict[str, tuple[str, str]]

@@ -108,6 +108,13 @@ ROLE_TABLE: MappingProxyType[str, frozenset[Role]] = MappingProxyType({
     "schedule.manage": _LEAD,
     # the branch at a glance: tiles, trends and the periodic figures (staff land on incidents)
     "dashboard.view": _LEAD_AUDITOR,
+    # the period package for head office (and the public key that goes with it)
+    "exchange.export": _LEAD,
+    # head office (its own database): the lead role is its administrator, staff import packages,
+    # auditors read the roll-up
+    "ho.branch": _LEAD,
+    "ho.import": _LEAD_STAFF,
+    "ho.read": _ALL,
     # the window's pages (gui/shell/pages.py); a page hides what its actions do not allow
     "page.dashboard.view": _LEAD_AUDITOR,
     "page.incidents.view": _ALL,

@@ -1,0 +1,34 @@
+"""English and Chinese text of the period package for head office."""
+
+from __future__ import annotations
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    "action.exchange.export": ("make a period package for head office", "生成上报总行的期间数据包"),
+    "field.period": ("Period", "期间"),
+    "exchange.bad_period": (
+        '"{value}" is not a period: give a month as 2026-11 or a quarter as 2026-Q4',
+        "“{value}”不是有效期间：月份写作 2026-11，季度写作 2026-Q4",
+    ),
+    "exchange.no_branch_code": (
+        "this branch has no branch code: set one in the branch settings first (head office knows branches by it)",
+        "本网点尚未设置网点编号：请先在网点设置中填写（总行据此识别网点）",
+    ),
+    "exchange.note.no_periodic_report": (
+        "the periodic safety report is not in the package: this version has no periodic report yet",
+        "数据包中没有定期安全报告：本版本尚无定期报告",
+    ),
+    "exchange.note.ledger_diverged": (
+        "the ledger no longer holds entry {seq} as the previous package carried it: this package carries the whole ledger, and head office will see where it differs",
+        "账本中第 {seq} 条已与上一数据包所载不同：本数据包载有完整账本，总行将看到差异所在",
+    ),
+    "exchange.cli.written": (
+        "package {path}: period {period}, {files} files, ledger entries {start}–{end}, key {fingerprint}",
+        "数据包 {path}：期间 {period}，{files} 个文件，账本第 {start}–{end} 条，密钥 {fingerprint}",
+    ),
+    "exchange.cli.counts": ("records: {counts}; reports: {reports}", "记录：{counts}；报告：{reports} 份"),
+    "exchange.cli.key_written": (
+        "public key written to {path} (fingerprint {fingerprint}): give it to head office",
+        "公钥已写入 {path}（指纹 {fingerprint}）：请交给总行",
+    ),
+    "exchange.cli.fingerprint": ("key fingerprint: {fingerprint}", "密钥指纹：{fingerprint}"),
+}

@@ -1,0 +1,91 @@
+"""Pure rules of the period package: periods, the package's layout and format, masking, the
+manifest's signature. No session, no I/O, no clock."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from datetime import date
+from typing import Any
+
+from cryptography.exceptions import InvalidSignature
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+
+from branchguard.core.complaints.rules import mask_id_number, mask_name, mask_phone
+from branchguard.core.exchange.types import Period
+from branchguard.core.kernel.errors import ValidationError
+from branchguard.core.kernel.i18n import Message
+
+FORMAT = "branchguard.package"
+VERSION = 1
+MANIFEST = "manifest.json"
+SIGNATURE = "manifest.sig"
+LEDGER = "ledger.json"
+ANCHORS = "anchors.json"
+RECORDS = "records/"
+REPORTS = "reports/"
+# Signatures over manifests are never valid for anything else (anchors sign another domain).
+DOMAIN = b"branchguard-package-v1\n"
+# The kinds of records a package carries, one file each (records/<kind>.json), in this order.
+KINDS = ("incidents", "actions", "drills", "inspections", "hazards", "complaints", "compliance")
+MASKED_FIELDS = ("customer_name", "customer_phone", "customer_id_number", "representatives")
+BATCH = 500  # records read and written per batch
+
+_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+_QUARTER = re.compile(r"^(\d{4})-[Qq]([1-4])$")
+
+
+def period_of(text: str) -> Period:
+    """ "2026-11" (a month) or "2026-Q4" (a quarter); anything else is refused naming the field."""
+    value = (text or "").strip()
+    month = _MONTH.match(value)
+    quarter = _QUARTER.match(value)
+    if month and 1 <= int(month[2]) <= 12 and 2000 <= int(month[1]) <= 9998:
+        year, first, months = int(month[1]), int(month[2]), 1
+        name = f"{year:04d}-{first:02d}"
+    elif quarter and 2000 <= int(quarter[1]) <= 9998:
+        year, first, months = int(quarter[1]), 3 * int(quarter[2]) - 2, 3
+        name = f"{year:04d}-Q{quarter[2]}"
+    else:
+        raise ValidationError("field.period", Message("exchange.bad_period", value=value))
+    start = date(year, first, 1)
+    after = first + months
+    end = date(year + (after - 1) // 12, (after - 1) % 12 + 1, 1)
+    return Period(name, start, end)
+
+
+def mask_complaint(record: dict[str, Any]) -> dict[str, Any]:
+    """The complaint with the customer's name, phone, identity number and representatives masked."""
+    out = dict(record)
+    out["customer_name"] = mask_name(str(record.get("customer_name") or ""))
+    out["customer_phone"] = mask_phone(str(record.get("customer_phone") or ""))
+    out["customer_id_number"] = mask_id_number(str(record.get("customer_id_number") or ""))
+    out["representatives"] = [mask_name(str(r)) for r in record.get("representatives") or []]
+    return out
+
+
+def dumps(value: Any) -> str:
+    """A record as the package writes it: compact JSON, keys sorted, text as is."""
+    return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+
+
+def signed_bytes(manifest: bytes) -> bytes:
+    return DOMAIN + manifest
+
+
+def sign(key: Ed25519PrivateKey, manifest: bytes) -> str:
+    return key.sign(signed_bytes(manifest)).hex()
+
+
+def signature_holds(public_key_hex: str, manifest: bytes, signature_hex: str) -> bool:
+    try:
+        public = Ed25519PublicKey.from_public_bytes(bytes.fromhex(public_key_hex))
+        public.verify(bytes.fromhex(signature_hex.strip()), signed_bytes(manifest))
+    except (ValueError, InvalidSignature):
+        return False
+    return True
+
+
+def sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()

@@ -1,0 +1,374 @@
+"""The period package for head office: one zip with the period's records as JSON (one file per
+kind), its PDF reports, the ledger entries since the previous package, and a manifest of every
+file's SHA-256 and size signed by this installation's key (core/anchors/keys.py).
+
+Making it reads the branch's data in one snapshot and streams: records are read and written in
+batches, each file goes into the zip as it is written and is hashed on the way. It writes nothing
+to the branch's records; it remembers the package (`exchange_packages`, for the next one's ledger
+range), audits it, and appends the exported head to the anchor file.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import tempfile
+import zipfile
+from collections.abc import Callable, Iterable
+from datetime import UTC, datetime, time
+from pathlib import Path
+from typing import IO, Any
+
+from sqlalchemy import Connection, desc, select
+from sqlalchemy.orm import Session, sessionmaker
+
+from branchguard.core.anchors import keys
+from branchguard.core.anchors import store as anchor_store
+from branchguard.core.anchors.rules import content as anchor_content
+from branchguard.core.anchors.service import AnchorService
+from branchguard.core.audit.service import record
+from branchguard.core.branch.service import get_branch_row
+from branchguard.core.drills.service import DrillService
+from branchguard.core.exchange import rules, store
+from branchguard.core.exchange.types import PackagePreview, PackageResult, Period
+from branchguard.core.kernel import output
+from branchguard.core.kernel.errors import ValidationError
+from branchguard.core.kernel.i18n import Message
+from branchguard.core.kernel.roles import require
+from branchguard.core.kernel.types import Actor
+from branchguard.core.ledger import chain
+from branchguard.core.ledger.rules import GENESIS
+from branchguard.db.models.exchange import ExchangePackageRow
+
+# Builds the PDF report of one record ("incident" or "drill", its id) at the path given.
+Documents = Callable[[str, int, Path], None]
+Progress = Callable[[int, int], None]  # (steps done, steps in all)
+
+PERIODIC_MISSING = Message("exchange.note.no_periodic_report")
+
+
+def bounds(period: Period) -> tuple[datetime, datetime]:
+    """The period's local days as UTC instants."""
+    start = datetime.combine(period.start, time()).astimezone()
+    end = datetime.combine(period.end, time()).astimezone()
+    return start.astimezone(UTC), end.astimezone(UTC)
+
+
+class _Hashing:
+    """Counts and hashes what is written through it into a zip member."""
+
+    def __init__(self, fh: IO[bytes]) -> None:
+        self._fh = fh
+        self.sha = hashlib.sha256()
+        self.size = 0
+
+    def write(self, data: bytes) -> None:
+        self._fh.write(data)
+        self.sha.update(data)
+        self.size += len(data)
+
+
+class ExchangeService:
+    def __init__(
+        self,
+        sessions: sessionmaker[Session],
+        data_dir: Path,
+        anchors: AnchorService,
+        drills: DrillService,
+        version: str,
+        clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+    ) -> None:
+        self._sessions = sessions
+        self._data_dir = Path(data_dir)
+        self._anchors = anchors
+        self._drills = drills
+        self._version = version
+        self._clock = clock
+
+    # -- the branch's public key ---------------------------------------------------------------
+    def export_key(self, actor: Actor, out: Path) -> str:
+        """Write this installation's public key (PEM) for head office; its fingerprint."""
+        require(actor, "exchange.export")
+        from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
+
+        key = keys.load_or_create(self._data_dir)
+        pem = key.public_key().public_bytes(Encoding.PEM, PublicFormat.SubjectPublicKeyInfo)
+        output.write_file(out, pem)
+        return keys.info(self._data_dir, key).fingerprint
+
+    # -- preview -------------------------------------------------------------------------------
+    def preview(self, actor: Actor, period_text: str) -> PackagePreview:
+        require(actor, "exchange.export")
+        period = rules.period_of(period_text)
+        start, end = bounds(period)
+        with self._sessions() as s:
+            code, name = self._branch(s)
+            conn = s.connection()
+            counts = {kind: store.count(read(conn, start, end)) for kind, read in store.READERS.items()}
+            previous = self._previous(s)
+            head = chain.head(conn)
+            documents = self._document_count(conn, start, end)
+        counts["compliance"] = len(self._drills.compliance(actor))
+        return PackagePreview(
+            period,
+            code,
+            name,
+            counts,
+            documents,
+            (previous.ledger_seq if previous else 0) + 1,
+            head.seq,
+            previous.period if previous else "",
+            (PERIODIC_MISSING,),
+        )
+
+    # -- export --------------------------------------------------------------------------------
+    def export(
+        self,
+        actor: Actor,
+        period_text: str,
+        out: Path,
+        *,
+        unmask: bool = False,
+        documents: Documents | None = None,
+        progress: Progress | None = None,
+    ) -> PackageResult:
+        """Write the package of the period to `out`. `unmask` (a lead's choice, audited) leaves
+        complainants' identifiers in full; `documents` builds the PDF reports (none without it)."""
+        require(actor, "exchange.export")
+        if unmask:
+            require(actor, "complaint.unmask")
+        period = rules.period_of(period_text)
+        output.check_target(out)
+        signing = keys.load_or_create(self._data_dir)
+        key = keys.info(self._data_dir, signing)
+        start, end = bounds(period)
+        compliance = [_compliance_item(item) for item in self._drills.compliance(actor)]
+        stamp = self._anchors.stamp(actor, "", "", f"package {period.name}")
+        steps = len(rules.KINDS) + 2
+        done = 0
+
+        def step() -> None:
+            nonlocal done
+            done += 1
+            if progress is not None:
+                progress(done, steps)
+
+        with self._sessions() as s:
+            conn = self._snapshot(s)
+            code, name = self._branch(s)
+            previous = self._previous(s)
+            prev_seq, prev_hash = (previous.ledger_seq, previous.ledger_hash) if previous else (0, GENESIS)
+            head = chain.head(conn)
+            notes = [PERIODIC_MISSING]
+            if prev_seq and chain.hash_at(conn, prev_seq) != prev_hash:
+                # The ledger no longer holds the head the previous package carried: carry it whole,
+                # so head office sees exactly where it differs from what it received.
+                notes.append(Message("exchange.note.ledger_diverged", seq=prev_seq))
+                prev_seq, prev_hash = 0, GENESIS
+            files: list[dict[str, Any]] = []
+            counts: dict[str, int] = {}
+            incident_heads: list[dict[str, Any]] = []
+            report_ids: list[tuple[str, int]] = []
+            with output.writing(out) as fh, zipfile.ZipFile(fh, "w", zipfile.ZIP_DEFLATED) as zf:
+                for kind in rules.KINDS:
+                    if kind == "compliance":
+                        batches: Iterable[list[dict[str, Any]]] = [compliance]
+                    else:
+                        batches = store.READERS[kind](conn, start, end)
+                    if kind == "complaints" and not unmask:
+                        batches = ([rules.mask_complaint(r) for r in b] for b in batches)
+                    if kind == "incidents":
+                        batches = _noting_incidents(batches, incident_heads, report_ids)
+                    if kind == "drills":
+                        batches = _noting_drills(batches, report_ids)
+                    files.append(_json_array(zf, f"{rules.RECORDS}{kind}.json", batches, counts, kind))
+                    step()
+                ledger_batches = store.ledger_entries(conn, prev_seq, head.seq)
+                files.append(_json_array(zf, rules.LEDGER, ledger_batches, counts, "ledger"))
+                ledger_count = counts.pop("ledger")
+                built = self._documents(zf, files, report_ids, documents)
+                step()
+                anchors_doc = {
+                    "format": anchor_store.PACKAGE_FORMAT,
+                    "version": anchor_store.PACKAGE_VERSION,
+                    "anchors": [anchor_content(stamp.anchor)] if stamp.anchor is not None else [],
+                }
+                files.append(_member(zf, rules.ANCHORS, (rules.dumps(anchors_doc) + "\n").encode()))
+                manifest = {
+                    "format": rules.FORMAT,
+                    "version": rules.VERSION,
+                    "branch": {"code": code, "name": name},
+                    "period": {
+                        "name": period.name,
+                        "start": period.start.isoformat(),
+                        "end": period.end.isoformat(),
+                    },
+                    "generator": {"name": "BranchGuard", "version": self._version},
+                    "created_at": self._clock().astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+                    "masked": not unmask,
+                    "files": files,
+                    "counts": counts,
+                    "reports": built,
+                    "ledger": {
+                        "previous": {"seq": prev_seq, "hash": prev_hash},
+                        "head": {"seq": head.seq, "hash": head.hash},
+                        "entries": ledger_count,
+                    },
+                    "incident_heads": incident_heads,
+                    "key": {"fingerprint": key.fingerprint, "public_key": key.public_key},
+                    "notes": [note.key for note in notes],
+                }
+                manifest_bytes = json.dumps(manifest, ensure_ascii=False, indent=1, sort_keys=True).encode()
+                zf.writestr(rules.MANIFEST, manifest_bytes)
+                zf.writestr(rules.SIGNATURE, rules.sign(signing, manifest_bytes) + "\n")
+                digest = rules.sha256(manifest_bytes)
+                self._remember(actor, period, prev_seq, head.seq, head.hash, digest, counts, unmask)
+            step()
+        written = self._anchors.append(stamp)
+        return PackageResult(
+            str(out),
+            period,
+            digest,
+            counts,
+            built,
+            prev_seq + 1,
+            head.seq,
+            head.hash,
+            key.fingerprint,
+            len(files) + 2,
+            None if written.written else written.problem,
+            tuple(notes),
+        )
+
+    # -- parts ---------------------------------------------------------------------------------
+    @staticmethod
+    def _snapshot(s: Session) -> Connection:
+        """One consistent view for the whole package: SQLite's read transaction is one already;
+        PostgreSQL needs repeatable read for it."""
+        if s.get_bind().dialect.name == "postgresql":
+            return s.connection(execution_options={"isolation_level": "REPEATABLE READ"})
+        return s.connection()
+
+    @staticmethod
+    def _branch(s: Session) -> tuple[str, str]:
+        row = get_branch_row(s)
+        if row is None or not row.code.strip():
+            raise ValidationError("field.branch_code", Message("exchange.no_branch_code"))
+        return row.code.strip(), row.name
+
+    @staticmethod
+    def _previous(s: Session) -> ExchangePackageRow | None:
+        return s.scalars(select(ExchangePackageRow).order_by(desc(ExchangePackageRow.id)).limit(1)).first()
+
+    @staticmethod
+    def _document_count(conn: Connection, start: datetime, end: datetime) -> int:
+        ids: list[tuple[str, int]] = []
+        for batch in _noting_incidents(store.incidents(conn, start, end), [], ids):
+            del batch
+        for batch in _noting_drills(store.drills(conn, start, end), ids):
+            del batch
+        return len(ids)
+
+    def _documents(
+        self,
+        zf: zipfile.ZipFile,
+        files: list[dict[str, Any]],
+        wanted: list[tuple[str, int]],
+        documents: Documents | None,
+    ) -> int:
+        if documents is None:
+            return 0
+        with tempfile.TemporaryDirectory(prefix="bg-package-") as tmp:
+            for kind, record_id in wanted:
+                pdf = Path(tmp) / f"{kind}-{record_id}.pdf"
+                documents(kind, record_id, pdf)
+                files.append(_file_member(zf, f"{rules.REPORTS}{kind}-{record_id}.pdf", pdf))
+                pdf.unlink()
+        return len(wanted)
+
+    def _remember(
+        self,
+        actor: Actor,
+        period: Period,
+        prev_seq: int,
+        seq: int,
+        head_hash: str,
+        digest: str,
+        counts: dict[str, int],
+        unmask: bool,
+    ) -> None:
+        with self._sessions.begin() as s:
+            row = ExchangePackageRow(
+                period=period.name,
+                created_by=actor.username,
+                previous_seq=prev_seq,
+                ledger_seq=seq,
+                ledger_hash=head_hash,
+                manifest_sha256=digest,
+            )
+            s.add(row)
+            s.flush()
+            after = {"period": period.name, "ledger": seq, "manifest": digest, "unmasked": unmask, **counts}
+            record(s, actor, "exchange.export", "package", row.id, after=after, summary=period.name)
+
+
+def _compliance_item(item: Any) -> dict[str, Any]:
+    rule = item.rule
+    return {
+        "rule": rule.code,
+        "name": {"zh": rule.name.zh, "en": rule.name.en},
+        "status": item.status.value,
+        "last_done": item.last_done.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+        if item.last_done
+        else None,
+        "next_due": item.next_due.isoformat() if item.next_due else None,
+    }
+
+
+def _noting_incidents(
+    batches: Iterable[list[dict[str, Any]]], heads: list[dict[str, Any]], reports: list[tuple[str, int]]
+) -> Iterable[list[dict[str, Any]]]:
+    for batch in batches:
+        for r in batch:
+            heads.append({"incident": r["id"], "seq": r["last_seq"], "hash": r["chain_head"]})
+            reports.append(("incident", r["id"]))
+        yield batch
+
+
+def _noting_drills(
+    batches: Iterable[list[dict[str, Any]]], reports: list[tuple[str, int]]
+) -> Iterable[list[dict[str, Any]]]:
+    for batch in batches:
+        reports.extend(("drill", r["id"]) for r in batch if r.get("run_at"))
+        yield batch
+
+
+def _json_array(
+    zf: zipfile.ZipFile, name: str, batches: Iterable[list[dict[str, Any]]], counts: dict[str, int], kind: str
+) -> dict[str, Any]:
+    """A JSON array written into the zip a batch at a time, hashed as it goes."""
+    n = 0
+    with zf.open(name, "w", force_zip64=True) as raw:
+        out = _Hashing(raw)
+        out.write(b"[")
+        for batch in batches:
+            for item in batch:
+                out.write(b"\n" if n == 0 else b",\n")
+                out.write(rules.dumps(item).encode())
+                n += 1
+        out.write(b"\n]\n")
+    counts[kind] = n
+    return {"name": name, "sha256": out.sha.hexdigest(), "size": out.size}
+
+
+def _member(zf: zipfile.ZipFile, name: str, data: bytes) -> dict[str, Any]:
+    zf.writestr(name, data)
+    return {"name": name, "sha256": rules.sha256(data), "size": len(data)}
+
+
+def _file_member(zf: zipfile.ZipFile, name: str, path: Path) -> dict[str, Any]:
+    with path.open("rb") as src, zf.open(name, "w", force_zip64=True) as raw:
+        out = _Hashing(raw)
+        while chunk := src.read(1 << 16):
+            out.write(chunk)
+    return {"name": name, "sha256": out.sha.hexdigest(), "size": out.size}

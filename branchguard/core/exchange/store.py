@@ -1,0 +1,171 @@
+"""The branch's records of a period as a package carries them, read in batches on one connection
+(Core, no ORM objects), each with its children nested (an incident's log, a hazard's history).
+Read-only; never commits."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import ColumnElement, Connection, Table, func, or_, select
+
+from branchguard.core.exchange.rules import BATCH
+from branchguard.core.ledger import rules as ledger_rules
+from branchguard.core.ledger.chain import ENTRIES
+from branchguard.db.tables import Base
+
+_T = Base.metadata.tables
+
+
+def _state(table: Table, row: Any) -> dict[str, Any]:
+    return {c.name: ledger_rules.plain(v) for c, v in zip(table.columns, row, strict=True)}
+
+
+def _children(
+    conn: Connection, table: Table, parent: str, ids: Sequence[int], order: str = "id"
+) -> dict[int, list[dict[str, Any]]]:
+    out: dict[int, list[dict[str, Any]]] = {i: [] for i in ids}
+    if not ids:
+        return out
+    stmt = select(table).where(table.c[parent].in_(ids)).order_by(table.c[parent], table.c[order])
+    for row in conn.execute(stmt):
+        state = _state(table, row)
+        out[state[parent]].append(state)
+    return out
+
+
+def _batches(conn: Connection, table: Table, where: ColumnElement[bool]) -> Iterator[list[dict[str, Any]]]:
+    """The rows of `table` matching `where`, in id order, BATCH at a time (keyset pagination: the
+    memory held is one batch, whatever the period holds)."""
+    last = 0
+    while True:
+        stmt = select(table).where(where, table.c.id > last).order_by(table.c.id).limit(BATCH)
+        rows = [_state(table, r) for r in conn.execute(stmt)]
+        if not rows:
+            return
+        yield rows
+        last = rows[-1]["id"]
+
+
+def _in(column: Any, start: datetime, end: datetime) -> ColumnElement[bool]:
+    return (column >= start) & (column < end)
+
+
+def _alive(opened: Any, closed: Any, start: datetime, end: datetime) -> ColumnElement[bool]:
+    """Open at some time in the period: opened before its end and not closed before its start."""
+    return (opened < end) & or_(closed.is_(None), closed >= start)
+
+
+def incidents(conn: Connection, start: datetime, end: datetime) -> Iterator[list[dict[str, Any]]]:
+    t = _T["incidents"]
+    for batch in _batches(conn, t, _in(t.c.started_at, start, end)):
+        logs = _children(conn, _T["incident_log"], "incident_id", [r["id"] for r in batch], "seq")
+        for r in batch:
+            r["log"] = logs[r["id"]]
+        yield batch
+
+
+def actions(conn: Connection, start: datetime, end: datetime) -> Iterator[list[dict[str, Any]]]:
+    """Follow-up actions of the period's incidents, and every action still open or done in it."""
+    t, i = _T["incident_actions"], _T["incidents"]
+    of_period = select(i.c.id).where(_in(i.c.started_at, start, end))
+    yield from _batches(
+        conn, t, or_(t.c.incident_id.in_(of_period), t.c.done_at.is_(None), t.c.done_at >= start)
+    )
+
+
+def drills(conn: Connection, start: datetime, end: datetime) -> Iterator[list[dict[str, Any]]]:
+    t = _T["drill_plans"]
+    when = func.coalesce(t.c.run_at, t.c.planned_at)
+    for batch in _batches(conn, t, _in(when, start, end)):
+        evaluations = _children(conn, _T["drill_evaluations"], "plan_id", [r["id"] for r in batch])
+        for r in batch:
+            found = evaluations[r["id"]]
+            r["evaluation"] = found[0] if found else None
+        yield batch
+
+
+def inspections(conn: Connection, start: datetime, end: datetime) -> Iterator[list[dict[str, Any]]]:
+    t = _T["inspections"]
+    for batch in _batches(conn, t, _in(t.c.started_at, start, end)):
+        ids = [r["id"] for r in batch]
+        answers = _children(conn, _T["inspection_answers"], "inspection_id", ids)
+        amendments = _children(conn, _T["inspection_amendments"], "inspection_id", ids)
+        for r in batch:
+            r["answers"], r["amendments"] = answers[r["id"]], amendments[r["id"]]
+        yield batch
+
+
+def hazards(conn: Connection, start: datetime, end: datetime) -> Iterator[list[dict[str, Any]]]:
+    t = _T["hazards"]
+    for batch in _batches(conn, t, _alive(t.c.opened_at, t.c.closed_at, start, end)):
+        ids = [r["id"] for r in batch]
+        steps = _children(conn, _T["hazard_steps"], "hazard_id", ids)
+        events = _children(conn, _T["hazard_events"], "hazard_id", ids)
+        for r in batch:
+            r["steps"], r["events"] = steps[r["id"]], events[r["id"]]
+        yield batch
+
+
+def complaints(conn: Connection, start: datetime, end: datetime) -> Iterator[list[dict[str, Any]]]:
+    t = _T["complaints"]
+    for batch in _batches(conn, t, _alive(t.c.received_at, t.c.clock_stopped_at, start, end)):
+        ids = [r["id"] for r in batch]
+        steps = _children(conn, _T["complaint_steps"], "complaint_id", ids)
+        events = _children(conn, _T["complaint_events"], "complaint_id", ids)
+        for r in batch:
+            r["steps"], r["events"] = steps[r["id"]], events[r["id"]]
+        yield batch
+
+
+READERS = {
+    "incidents": incidents,
+    "actions": actions,
+    "drills": drills,
+    "inspections": inspections,
+    "hazards": hazards,
+    "complaints": complaints,
+}
+
+
+def ledger_entries(conn: Connection, after: int, upto: int) -> Iterator[list[dict[str, Any]]]:
+    """Ledger entries after seq `after` up to `upto`, without their states (head office checks the
+    chain from the digests; a state could hold what the package masks)."""
+    e = ENTRIES
+    cols = (
+        e.c.seq,
+        e.c.at,
+        e.c.actor,
+        e.c.entity,
+        e.c.entity_id,
+        e.c.action,
+        e.c.digest,
+        e.c.prev_hash,
+        e.c.hash,
+    )
+    last = after
+    while last < upto:
+        stmt = select(*cols).where(e.c.seq > last, e.c.seq <= upto).order_by(e.c.seq).limit(BATCH * 4)
+        rows = [
+            {
+                "seq": r[0],
+                "at": ledger_rules.stamp(r[1]),
+                "actor": r[2],
+                "entity": r[3],
+                "entity_id": r[4],
+                "action": r[5],
+                "digest": r[6],
+                "prev_hash": r[7],
+                "hash": r[8],
+            }
+            for r in conn.execute(stmt)
+        ]
+        if not rows:
+            return
+        yield rows
+        last = rows[-1]["seq"]
+
+
+def count(batches: Iterable[list[dict[str, Any]]]) -> int:
+    return sum(len(b) for b in batches)

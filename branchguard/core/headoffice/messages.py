@@ -1,0 +1,117 @@
+"""English and Chinese text of head office: its database, branches, imports and roll-up."""
+
+from __future__ import annotations
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    "action.ho.init": ("make a head-office database", "建立总行数据库"),
+    "action.ho.branch": ("register a branch at head office", "在总行登记网点"),
+    "action.ho.import": ("import branch packages", "导入网点数据包"),
+    "action.ho.read": ("read the head-office roll-up", "查看总行汇总"),
+    "field.ho_name": ("Head office name", "总行名称"),
+    "field.package": ("Package", "数据包"),
+    "field.key_file": ("Public key file", "公钥文件"),
+    # the mode of a database
+    "ho.not_head_office": (
+        "this is a branch database: head-office commands need a head-office database (`branchguard --data-dir FOLDER ho init …` in a new folder)",
+        "这是网点数据库：总行命令需要总行数据库（在新文件夹中执行 `branchguard --data-dir 文件夹 ho init …`）",
+    ),
+    "ho.branch_command": (
+        "this is a head-office database: `{command}` is a branch command. Here: ho, user, info, backup, audit, verify",
+        "这是总行数据库：`{command}` 是网点命令。此处可用：ho、user、info、backup、audit、verify",
+    ),
+    "ho.already": ("this database is a head office's already", "此数据库已是总行数据库"),
+    "ho.branch_database": (
+        "this database holds a branch's data or accounts: make head office in a new, empty data folder",
+        "此数据库已有网点数据或账户：请在新的空数据文件夹中建立总行",
+    ),
+    "ho.cli.made": (
+        "head office “{name}” made; its administrator is {user}",
+        "已建立总行“{name}”，管理员为 {user}",
+    ),
+    # branches
+    "ho.branch_exists": ("branch {code} is registered already", "网点 {code} 已登记"),
+    "ho.bad_key": (
+        "{path} is not an Ed25519 public key (use the file `branchguard key export` wrote)",
+        "{path} 不是 Ed25519 公钥（请使用 `branchguard key export` 生成的文件）",
+    ),
+    "ho.cli.branch_added": (
+        "branch {code} “{name}” registered, key fingerprint {fingerprint}",
+        "已登记网点 {code}“{name}”，密钥指纹 {fingerprint}",
+    ),
+    # refusals of a package: nothing written
+    "ho.not_a_package": (
+        "{file} is not a BranchGuard package ({error})",
+        "{file} 不是 BranchGuard 数据包（{error}）",
+    ),
+    "ho.schema": (
+        "the package's {file} does not follow the published schema: {problem}",
+        "数据包中的 {file} 不符合公布的格式：{problem}",
+    ),
+    "ho.unknown_branch": (
+        "branch {code} is not registered at head office: register it with its public key first (`ho branch add`)",
+        "网点 {code} 未在总行登记：请先用其公钥登记（`ho branch add`）",
+    ),
+    "ho.bad_signature": (
+        "the package is not signed by branch {code}'s registered key {registered} (it names key {signer}): refused",
+        "数据包并非由网点 {code} 登记的密钥 {registered} 签名（包内声称密钥 {signer}）：拒绝导入",
+    ),
+    "ho.file_unlisted": (
+        "the package holds {file}, which its manifest does not list: refused",
+        "数据包含有清单未列出的文件 {file}：拒绝导入",
+    ),
+    "ho.file_missing": ("the package lacks {file}: refused", "数据包缺少 {file}：拒绝导入"),
+    "ho.file_changed": (
+        "{file} in the package differs from its manifest (SHA-256 or size): the package was changed after it was made; refused",
+        "数据包中的 {file} 与清单不符（SHA-256 或大小）：数据包在生成后被改动；拒绝导入",
+    ),
+    "ho.file_too_big": ("{file} in the package is too large", "数据包中的 {file} 过大"),
+    "ho.ledger_broken": (
+        "the package's ledger does not chain at entry {seq}: refused",
+        "数据包的账本在第 {seq} 条处断链：拒绝导入",
+    ),
+    "ho.ledger_gap": (
+        "branch {code}'s package starts at ledger entry {start}, but head office holds entries up to {held} only: import the packages in between first",
+        "网点 {code} 的数据包从账本第 {start} 条开始，而总行只有到第 {held} 条：请先导入其间的数据包",
+    ),
+    # refusals kept in quarantine
+    "ho.ledger_rewritten": (
+        "branch {code}'s ledger entry {seq} differs from the one head office received before: history was rewritten",
+        "网点 {code} 的账本第 {seq} 条与总行此前收到的不同：历史被改写",
+    ),
+    "ho.ledger_dropped": (
+        "branch {code}'s ledger now ends at entry {seq}, but head office received entries up to {held}: history was dropped",
+        "网点 {code} 的账本现止于第 {seq} 条，而总行已收到到第 {held} 条：历史被删除",
+    ),
+    "ho.quarantined": (
+        "refused: {reason}. The package is kept in quarantine: {path}",
+        "拒绝导入：{reason}。数据包已隔离保存：{path}",
+    ),
+    # the command line
+    "ho.report.title": ("{name}: regional safety report, {period}", "{name}：地区安全报告（{period}）"),
+    "ho.report.col.code": ("Branch code", "网点编号"),
+    "ho.report.col.name": ("Branch", "网点"),
+    "ho.report.col.packages": ("Packages", "数据包"),
+    "ho.report.col.incidents": ("Incidents", "事件"),
+    "ho.report.col.levels": ("By level", "按级别"),
+    "ho.report.col.drills": ("Drills", "演练"),
+    "ho.report.col.score": ("Drill score", "演练得分"),
+    "ho.report.col.inspections": ("Inspections", "检查"),
+    "ho.report.col.hazards_opened": ("Hazards found", "新发现隐患"),
+    "ho.report.col.hazards_open": ("Hazards open at end", "期末未整改隐患"),
+    "ho.report.col.complaints": ("Complaints", "投诉"),
+    "ho.report.col.actions_overdue": ("Actions overdue", "逾期整改措施"),
+    "ho.report.col.compliance_overdue": ("Drill rules overdue", "逾期演练要求"),
+    "ho.report.bad_suffix": (
+        "{path}: the regional report is written as .pdf or .xlsx",
+        "{path}：地区报告只能写为 .pdf 或 .xlsx",
+    ),
+    "ho.cli.imported": (
+        "{file}: branch {code}, period {period}: {records} records, {entries} ledger entries imported",
+        "{file}：网点 {code}，期间 {period}：导入 {records} 条记录、{entries} 条账本记录",
+    ),
+    "ho.cli.already": (
+        "{file}: branch {code}, period {period}: imported before, nothing changed",
+        "{file}：网点 {code}，期间 {period}：此前已导入，未作改动",
+    ),
+    "ho.cli.refused": ("{file}: {reason}", "{file}：{reason}"),
+}

@@ -1,0 +1,137 @@
+"""Pure head-office rules: the published schema, a package's ledger continuity against what head
+office holds, and the figures a record is counted by. No session, no I/O beyond the bundled
+schema, no clock."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping, Sequence
+from datetime import UTC, date, datetime, time, timedelta
+from functools import cache
+from typing import Any
+
+from jsonschema import Draft202012Validator
+
+from branchguard.core.kernel.i18n import Message
+from branchguard.core.ledger import rules as ledger_rules
+from branchguard.paths import resources_dir
+
+SCHEMA_FILE = "package-v1.json"
+
+
+@cache
+def schema() -> dict[str, Any]:
+    loaded: dict[str, Any] = json.loads((resources_dir() / "schema" / SCHEMA_FILE).read_text("utf-8"))
+    return loaded
+
+
+@cache
+def validator(part: str) -> Draft202012Validator:
+    """A validator of one part of a package (`manifest`, a kind of record, `ledger`)."""
+    full = schema()
+    return Draft202012Validator({"$defs": full["$defs"], "$ref": f"#/$defs/{part}"})
+
+
+def schema_problem(part: str, value: Any) -> str | None:
+    """The first place where `value` breaks the schema of `part`, worded; None when it holds."""
+    error = next(iter(sorted(validator(part).iter_errors(value), key=lambda e: list(e.path))), None)
+    if error is None:
+        return None
+    where = "/".join(str(p) for p in error.path) or "(top)"
+    return f"{where}: {error.message[:200]}"
+
+
+def chain_problem(
+    entries: Sequence[Mapping[str, Any]], previous: Mapping[str, Any], head: Mapping[str, Any]
+) -> Message | None:
+    """Whether the package's ledger entries chain from its stated previous head to its stated head,
+    each hash recomputed from its fields."""
+    prev_seq, prev_hash = int(previous["seq"]), str(previous["hash"])
+    for e in entries:
+        if e["seq"] != prev_seq + 1 or e["prev_hash"] != prev_hash:
+            return Message("ho.ledger_broken", seq=e["seq"])
+        computed = ledger_rules.entry_hash(
+            prev_hash, e["seq"], e["at"], e["actor"], e["entity"], e["entity_id"], e["action"], e["digest"]
+        )
+        if computed != e["hash"]:
+            return Message("ho.ledger_broken", seq=e["seq"])
+        prev_seq, prev_hash = e["seq"], e["hash"]
+    if prev_seq != head["seq"] or prev_hash != head["hash"]:
+        return Message("ho.ledger_broken", seq=head["seq"])
+    return None
+
+
+def _when(value: Any) -> datetime | None:
+    if not value:
+        return None
+    return datetime.fromisoformat(str(value).replace("Z", "+00:00")).astimezone(UTC)
+
+
+def _day_end(value: Any) -> datetime | None:
+    """A due date as the instant it is overdue from: the end of that local day."""
+    if not value:
+        return None
+    day = date.fromisoformat(str(value))
+    return datetime.combine(day + timedelta(days=1), time()).astimezone().astimezone(UTC)
+
+
+def facts(kind: str, r: Mapping[str, Any]) -> dict[str, Any]:
+    """The columns head office counts a record by, taken from the record as the package holds it."""
+    if kind == "incidents":
+        return {
+            "source_id": str(r["id"]),
+            "category": r["category"],
+            "level": r["level"],
+            "status": r["status"],
+            "opened_at": _when(r["started_at"]),
+            "closed_at": _when(r["closed_at"]),
+        }
+    if kind == "actions":
+        return {
+            "source_id": str(r["id"]),
+            "status": "done" if r["done_at"] else "open",
+            "due_at": _day_end(r["due"]),
+            "closed_at": _when(r["done_at"]),
+        }
+    if kind == "drills":
+        evaluation = r.get("evaluation") or None
+        return {
+            "source_id": str(r["id"]),
+            "category": r["category"],
+            "status": r["status"],
+            "opened_at": _when(r["run_at"] or r["planned_at"]),
+            "closed_at": _when(evaluation["evaluated_at"]) if evaluation else None,
+            "score": float(evaluation["score"]) if evaluation else None,
+        }
+    if kind == "inspections":
+        return {
+            "source_id": str(r["id"]),
+            "status": r["status"],
+            "opened_at": _when(r["started_at"]),
+            "closed_at": _when(r["submitted_at"]),
+        }
+    if kind == "hazards":
+        return {
+            "source_id": str(r["id"]),
+            "level": r["severity"],
+            "status": r["status"],
+            "opened_at": _when(r["opened_at"]),
+            "due_at": _when(r["due_at"]),
+            "closed_at": _when(r["closed_at"]),
+        }
+    if kind == "complaints":
+        return {
+            "source_id": str(r["id"]),
+            "category": r["category"],
+            "level": r["kind"],
+            "status": r["status"],
+            "opened_at": _when(r["received_at"]),
+            "due_at": _when(r["due_at"]),
+            "closed_at": _when(r["clock_stopped_at"]),
+        }
+    if kind == "compliance":
+        return {"source_id": str(r["rule"]), "status": r["status"], "due_at": _day_end(r["next_due"])}
+    raise KeyError(kind)
+
+
+HAZARD_DONE = ("verified", "closed")  # a hazard no longer open

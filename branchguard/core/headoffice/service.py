@@ -1,0 +1,490 @@
+"""Head office: the same application on its own database, marked as head office's. It registers
+branches with their public keys, imports their period packages (signature, every file's hash, the
+schema and the ledger's continuity checked before anything is written; one transaction each) and
+rolls their records up side by side."""
+
+from __future__ import annotations
+
+import shutil
+import zipfile
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import IO, Any
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat, load_pem_public_key
+from sqlalchemy import select
+from sqlalchemy.orm import Session, sessionmaker
+
+from branchguard.core.accounts.service import AuthService
+from branchguard.core.anchors.rules import fingerprint
+from branchguard.core.audit.service import record
+from branchguard.core.demo.service import holds_branch_data
+from branchguard.core.exchange import rules as package
+from branchguard.core.exchange.rules import period_of
+from branchguard.core.headoffice import rules, store
+from branchguard.core.headoffice.types import BranchRollup, HoBranch, ImportOutcome, ImportResult, PeriodRow
+from branchguard.core.kernel import intake
+from branchguard.core.kernel import validation as v
+from branchguard.core.kernel.errors import ValidationError
+from branchguard.core.kernel.i18n import Message
+from branchguard.core.kernel.roles import require
+from branchguard.core.kernel.types import Actor, Role
+from branchguard.core.ledger.rules import GENESIS
+from branchguard.db.models.exchange import HeadOfficeRow, HoBranchRow, HoPackageRow, HoQuarantineRow
+
+FIELD = "field.package"
+MAX_PACKAGE = 2 * 1024 * 1024 * 1024
+MAX_MEMBER = 512 * 1024 * 1024
+JSON_LIMITS = intake.Limits(max_bytes=MAX_MEMBER, max_depth=16, max_items=20_000_000)
+QUARANTINE = "quarantine"
+
+
+class NotHeadOffice(ValidationError):
+    """A head-office command on a branch's database."""
+
+
+class Refused(ValidationError):
+    """A package refused; nothing of it was written (a quarantined one is kept aside, with why)."""
+
+
+def _refuse(key: str, **params: object) -> Refused:
+    return Refused(FIELD, Message(key, **params))
+
+
+class HeadOfficeService:
+    def __init__(
+        self,
+        sessions: sessionmaker[Session],
+        data_dir: Path,
+        auth: AuthService,
+        clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+    ) -> None:
+        self._sessions = sessions
+        self._data_dir = Path(data_dir)
+        self._auth = auth
+        self._clock = clock
+
+    # -- the mode ------------------------------------------------------------------------------
+    def is_head_office(self) -> bool:
+        with self._sessions() as s:
+            return store.head_office(s) is not None
+
+    def name(self) -> str:
+        with self._sessions() as s:
+            row = store.head_office(s)
+            return row.name if row else ""
+
+    def _require_mode(self, s: Session) -> None:
+        if store.head_office(s) is None:
+            raise NotHeadOffice("", Message("ho.not_head_office"))
+
+    def init(self, name: str, username: str, password: str, display_name: str = "") -> str:
+        """Make this new database head office's, with its first account (an administrator: the
+        lead role). Refused on a database that holds anything of a branch's, or any account."""
+        clean = v.text(name, "field.ho_name", limit=200)
+        with self._sessions.begin() as s:
+            if store.head_office(s) is not None:
+                raise ValidationError("field.ho_name", Message("ho.already"))
+            if holds_branch_data(s):
+                raise ValidationError("field.ho_name", Message("ho.branch_database"))
+            s.add(HeadOfficeRow(id=1, name=clean))
+            user = self._auth.insert_user(s, Actor.system(), username, Role.LEAD, password, display_name)
+            record(
+                s, Actor.system(), "ho.init", "head_office", 1, after={"name": clean, "user": user.username}
+            )
+        return clean
+
+    # -- branches ------------------------------------------------------------------------------
+    def add_branch(self, actor: Actor, code: str, name: str, key_file: Path) -> HoBranch:
+        require(actor, "ho.branch")
+        clean_code = v.text(code, "field.branch_code", limit=50)
+        clean_name = v.text(name, "field.branch_name", limit=200)
+        raw = _public_key(intake.read_file(key_file, 64 * 1024, "field.key_file"), key_file)
+        with self._sessions.begin() as s:
+            self._require_mode(s)
+            if store.branch_by_code(s, clean_code) is not None:
+                raise ValidationError("field.branch_code", Message("ho.branch_exists", code=clean_code))
+            row = HoBranchRow(
+                code=clean_code,
+                name=clean_name,
+                public_key=raw.hex(),
+                fingerprint=fingerprint(raw),
+                added_by=actor.username,
+                ledger_seq=0,
+                ledger_hash=GENESIS,
+            )
+            s.add(row)
+            s.flush()
+            after = {"code": clean_code, "name": clean_name, "fingerprint": row.fingerprint}
+            record(s, actor, "ho.branch", "ho_branch", row.id, after=after)
+            return HoBranch(row.id, row.code, row.name, row.fingerprint, 0)
+
+    # -- import --------------------------------------------------------------------------------
+    def import_package(self, actor: Actor, path: Path) -> ImportResult:
+        """Check the package whole, then take it in, in one transaction. Refused (Refused, nothing
+        written): not a package, an unknown branch, a signature not by the branch's registered key,
+        a file whose bytes differ from the manifest, a record outside the schema, a gap in the
+        ledger. Refused and kept in quarantine with the reason: a ledger that rewrites or drops
+        what head office already holds."""
+        require(actor, "ho.import")
+        path = Path(path)
+        with self._sessions() as s:
+            self._require_mode(s)
+        with intake.open_file(path, MAX_PACKAGE, FIELD) as fh:
+            try:
+                zf = zipfile.ZipFile(fh)
+            except (zipfile.BadZipFile, OSError) as exc:
+                raise _refuse("ho.not_a_package", file=path.name, error=str(exc)) from None
+            with zf:
+                return self._import(actor, path, zf)
+
+    def _import(self, actor: Actor, path: Path, zf: zipfile.ZipFile) -> ImportResult:
+        names = set(zf.namelist())
+        if package.MANIFEST not in names or package.SIGNATURE not in names:
+            raise _refuse("ho.not_a_package", file=path.name, error="manifest.json or manifest.sig missing")
+        manifest_bytes = _member(zf, package.MANIFEST, MAX_MEMBER)
+        signature = _member(zf, package.SIGNATURE, 1024).decode("ascii", "replace")
+        try:
+            manifest = intake.load_json(manifest_bytes, JSON_LIMITS, FIELD)
+        except intake.InputRejected as exc:
+            raise _refuse("ho.schema", file=package.MANIFEST, problem=exc.content) from None
+        problem = rules.schema_problem("manifest", manifest)
+        if problem is not None:
+            raise _refuse("ho.schema", file=package.MANIFEST, problem=problem)
+        code, period = manifest["branch"]["code"], manifest["period"]["name"]
+        with self._sessions() as s:
+            branch = store.branch_by_code(s, code)
+            if branch is None:
+                raise _refuse("ho.unknown_branch", code=code)
+            branch_id, held_seq, held_hash, key = (
+                branch.id,
+                branch.ledger_seq,
+                branch.ledger_hash,
+                branch.public_key,
+            )
+            registered = branch.fingerprint
+        if not package.signature_holds(key, manifest_bytes, signature):
+            signer = str(manifest["key"]["fingerprint"])
+            raise _refuse("ho.bad_signature", code=code, registered=registered, signer=signer)
+        listed = {f["name"]: f for f in manifest["files"]}
+        extra = names - set(listed) - {package.MANIFEST, package.SIGNATURE}
+        if extra:
+            raise _refuse("ho.file_unlisted", file=sorted(extra)[0])
+        for name, f in listed.items():
+            if name not in names:
+                raise _refuse("ho.file_missing", file=name)
+            got_sha, got_size = _hash_member(zf, name)
+            if got_sha != f["sha256"] or got_size != f["size"]:
+                raise _refuse("ho.file_changed", file=name)
+        digest = package.sha256(manifest_bytes)
+        with self._sessions() as s:
+            if s.scalar(select(HoPackageRow.id).where(HoPackageRow.manifest_sha256 == digest)) is not None:
+                return ImportResult(str(path), ImportOutcome.ALREADY, code, period, digest)
+        records: dict[str, list[dict[str, Any]]] = {}
+        for kind in package.KINDS:
+            name = f"{package.RECORDS}{kind}.json"
+            if name not in listed:
+                raise _refuse("ho.file_missing", file=name)
+            records[kind] = self._checked_json(zf, name, kind)
+        entries = self._checked_json(zf, package.LEDGER, "ledger")
+        ledger = manifest["ledger"]
+        broken = rules.chain_problem(entries, ledger["previous"], ledger["head"])
+        if broken is not None:
+            raise Refused(FIELD, broken)
+        self._continuity(actor, path, zf, manifest, digest, branch_id, held_seq, held_hash, entries)
+        return self._take_in(actor, path, manifest, digest, branch_id, held_seq, records, entries)
+
+    def _checked_json(self, zf: zipfile.ZipFile, name: str, part: str) -> list[dict[str, Any]]:
+        try:
+            value = intake.load_json(_member(zf, name, MAX_MEMBER), JSON_LIMITS, FIELD)
+        except intake.InputRejected as exc:
+            raise _refuse("ho.schema", file=name, problem=exc.content) from None
+        problem = rules.schema_problem(part, value)
+        if problem is not None:
+            raise _refuse("ho.schema", file=name, problem=problem)
+        assert isinstance(value, list)
+        return value
+
+    def _continuity(
+        self,
+        actor: Actor,
+        path: Path,
+        zf: zipfile.ZipFile,
+        manifest: dict[str, Any],
+        digest: str,
+        branch_id: int,
+        held_seq: int,
+        held_hash: str,
+        entries: list[dict[str, Any]],
+    ) -> None:
+        """The package's ledger must agree with every position head office holds and reach at
+        least as far; else it rewrites or drops history, and is quarantined."""
+        previous, head = manifest["ledger"]["previous"], manifest["ledger"]["head"]
+        code = manifest["branch"]["code"]
+        if previous["seq"] > held_seq:
+            raise _refuse("ho.ledger_gap", code=code, held=held_seq, start=previous["seq"] + 1)
+        overlap = [e for e in entries if e["seq"] <= held_seq]
+        with self._sessions() as s:
+            conn = s.connection()
+            wanted = [e["seq"] for e in overlap] + ([previous["seq"]] if previous["seq"] else [])
+            held = store.held_hashes(conn, branch_id, wanted)
+        held[0] = GENESIS
+        if held.get(previous["seq"]) != previous["hash"]:
+            self._quarantine(actor, path, zf, code, digest, "ho.ledger_rewritten", seq=previous["seq"])
+        for e in overlap:
+            if held.get(e["seq"]) != e["hash"]:
+                self._quarantine(actor, path, zf, code, digest, "ho.ledger_rewritten", seq=e["seq"])
+        if head["seq"] < held_seq or (head["seq"] == held_seq and head["hash"] != held_hash):
+            self._quarantine(
+                actor, path, zf, code, digest, "ho.ledger_dropped", seq=head["seq"], held=held_seq
+            )
+
+    def _quarantine(
+        self,
+        actor: Actor,
+        path: Path,
+        zf: zipfile.ZipFile,
+        code: str,
+        digest: str,
+        key: str,
+        **params: object,
+    ) -> None:
+        folder = self._data_dir / QUARANTINE
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        kept = folder / f"{digest}.zip"
+        with self._sessions.begin() as s:
+            known = s.scalar(select(HoQuarantineRow.id).where(HoQuarantineRow.manifest_sha256 == digest))
+            if known is None:
+                shutil.copyfile(path, kept)
+                row = HoQuarantineRow(
+                    received_by=actor.username,
+                    branch_code=code,
+                    file_name=path.name[:255],
+                    manifest_sha256=digest,
+                    stored=str(kept),
+                    reason_key=key,
+                    reason_params=dict(params),
+                )
+                s.add(row)
+                s.flush()
+                record(
+                    s,
+                    actor,
+                    "ho.import",
+                    "ho_quarantine",
+                    row.id,
+                    after={"reason": key, **params},
+                    summary=code,
+                )
+        raise Refused(
+            FIELD, Message("ho.quarantined", reason=Message(key, code=code, **params), path=str(kept))
+        )
+
+    def _take_in(
+        self,
+        actor: Actor,
+        path: Path,
+        manifest: dict[str, Any],
+        digest: str,
+        branch_id: int,
+        held_seq: int,
+        records: dict[str, list[dict[str, Any]]],
+        entries: list[dict[str, Any]],
+    ) -> ImportResult:
+        period = manifest["period"]["name"]
+        head = manifest["ledger"]["head"]
+        new_entries = [e for e in entries if e["seq"] > held_seq]
+        total = 0
+        with self._sessions.begin() as s:
+            row = HoPackageRow(
+                branch_id=branch_id,
+                period=period,
+                manifest_sha256=digest,
+                created_at=datetime.fromisoformat(manifest["created_at"].replace("Z", "+00:00")),
+                imported_by=actor.username,
+                ledger_from=manifest["ledger"]["previous"]["seq"] + 1,
+                ledger_to=head["seq"],
+                ledger_hash=head["hash"],
+                counts=manifest["counts"],
+                file_name=path.name[:255],
+            )
+            s.add(row)
+            s.flush()
+            conn = s.connection()
+            store.add_ledger(conn, branch_id, new_entries)
+            for kind, items in records.items():
+                rows = [_record_row(branch_id, row.id, kind, period, item) for item in items]
+                store.put_records(conn, branch_id, kind, rows)
+                total += len(rows)
+            branch = s.get(HoBranchRow, branch_id)
+            assert branch is not None
+            if head["seq"] >= branch.ledger_seq:
+                branch.ledger_seq, branch.ledger_hash = head["seq"], head["hash"]
+            branch.last_package_id = row.id
+            after = {"period": period, "manifest": digest, "records": total, "ledger_to": head["seq"]}
+            record(
+                s, actor, "ho.import", "ho_package", row.id, after=after, summary=manifest["branch"]["code"]
+            )
+        return ImportResult(
+            str(path),
+            ImportOutcome.IMPORTED,
+            manifest["branch"]["code"],
+            period,
+            digest,
+            total,
+            len(new_entries),
+        )
+
+    # -- the roll-up ---------------------------------------------------------------------------
+    def branches(self, actor: Actor) -> list[BranchRollup]:
+        require(actor, "ho.read")
+        now = self._clock()
+        with self._sessions() as s:
+            self._require_mode(s)
+            conn = s.connection()
+            rows = s.scalars(select(HoBranchRow).order_by(HoBranchRow.code)).all()
+            packages = {p.id: p for p in s.scalars(select(HoPackageRow)).all()}
+            kinds = store.kind_counts(conn)
+            by_category = store.grouped_counts(conn, "category", "incidents")
+            by_level = store.grouped_counts(conn, "level", "incidents")
+            figures = store.per_branch(conn, now)
+            latest = store.latest_scores(conn)
+            compliance = store.compliance(conn)
+            counts_of_packages = {r.id: store.package_count(s, r.id) for r in rows}
+        out = []
+        for r in rows:
+            f = figures.get(r.id, {})
+            last = packages.get(r.last_package_id) if r.last_package_id else None
+            oldest = f.get("oldest_open")
+            if isinstance(oldest, str):
+                oldest = datetime.fromisoformat(oldest)
+            if oldest is not None and oldest.tzinfo is None:
+                oldest = oldest.replace(tzinfo=UTC)
+            out.append(
+                BranchRollup(
+                    code=r.code,
+                    name=r.name,
+                    fingerprint=r.fingerprint,
+                    packages=counts_of_packages[r.id],
+                    last_period=last.period if last else "",
+                    last_imported_at=last.imported_at if last else None,
+                    ledger_seq=r.ledger_seq,
+                    counts={k: kinds.get(r.id, {}).get(k, 0) for k in package.KINDS},
+                    incidents_by_category={k: n for (b, k), n in sorted(by_category.items()) if b == r.id},
+                    incidents_by_level={k: n for (b, k), n in sorted(by_level.items()) if b == r.id},
+                    hazards_open=f.get("hazards_open", 0),
+                    hazards_overdue=f.get("hazards_overdue", 0),
+                    oldest_open_hazard_days=(now - oldest) // timedelta(days=1) if oldest else None,
+                    drills_evaluated=f.get("drills_evaluated", 0),
+                    drill_score_average=f.get("drill_score_average"),
+                    drill_score_latest=latest.get(r.id),
+                    actions_overdue=f.get("actions_overdue", 0),
+                    compliance=compliance.get(r.id, {}),
+                )
+            )
+        return out
+
+    def period_rows(self, actor: Actor, period_text: str) -> tuple[str, list[PeriodRow]]:
+        """The regional report's table: each branch's figures for the period, side by side."""
+        require(actor, "ho.read")
+        period = period_of(period_text)
+        from branchguard.core.exchange.service import bounds
+
+        start, end = bounds(period)
+        with self._sessions() as s:
+            self._require_mode(s)
+            rows = s.scalars(select(HoBranchRow).order_by(HoBranchRow.code)).all()
+            figures = store.period_counts(s.connection(), start, end, self._clock())
+            packages: dict[int, int] = {}
+            for p in s.scalars(select(HoPackageRow).where(HoPackageRow.period == period.name)):
+                packages[p.branch_id] = packages.get(p.branch_id, 0) + 1
+        out = []
+        for r in rows:
+            f = figures.get(r.id, {})
+            out.append(
+                PeriodRow(
+                    code=r.code,
+                    name=r.name,
+                    packages=packages.get(r.id, 0),
+                    incidents=f.get("incidents", 0),
+                    incidents_by_level=dict(sorted(f.get("incidents_by_level", {}).items())),
+                    drills=f.get("drills", 0),
+                    drill_score_average=f.get("drill_score_average"),
+                    inspections=f.get("inspections", 0),
+                    hazards_opened=f.get("hazards_opened", 0),
+                    hazards_open_at_end=f.get("hazards_open_at_end", 0),
+                    complaints=f.get("complaints", 0),
+                    actions_overdue=f.get("actions_overdue", 0),
+                    compliance_overdue=f.get("compliance_overdue", 0),
+                )
+            )
+        return period.name, out
+
+
+def _member(zf: zipfile.ZipFile, name: str, limit: int) -> bytes:
+    info = zf.getinfo(name)
+    if info.file_size > limit:
+        raise _refuse("ho.file_too_big", file=name)
+    with zf.open(info) as fh:
+        data = fh.read(limit + 1)
+    if len(data) > limit:
+        raise _refuse("ho.file_too_big", file=name)
+    return data
+
+
+def _hash_member(zf: zipfile.ZipFile, name: str) -> tuple[str, int]:
+    import hashlib
+
+    sha, size = hashlib.sha256(), 0
+    try:
+        with zf.open(name) as fh:
+            while chunk := _read(fh):
+                sha.update(chunk)
+                size += len(chunk)
+    except (zipfile.BadZipFile, OSError, EOFError):  # a changed byte in compressed data, a bad CRC
+        raise _refuse("ho.file_changed", file=name) from None
+    return sha.hexdigest(), size
+
+
+def _read(fh: IO[bytes]) -> bytes:
+    return fh.read(1 << 16)
+
+
+def _public_key(data: bytes, path: Path) -> bytes:
+    """The raw Ed25519 public key from a PEM file (`key export`) or 64 hex digits."""
+    text = data.strip()
+    try:
+        if text.startswith(b"-----BEGIN"):
+            key = load_pem_public_key(text)
+            if isinstance(key, Ed25519PublicKey):
+                return key.public_bytes(Encoding.Raw, PublicFormat.Raw)
+        elif len(text) == 64:
+            raw = bytes.fromhex(text.decode("ascii"))
+            Ed25519PublicKey.from_public_bytes(raw)
+            return raw
+    except (ValueError, UnicodeDecodeError):
+        pass
+    raise ValidationError("field.key_file", Message("ho.bad_key", path=str(path)))
+
+
+def _record_row(
+    branch_id: int, package_id: int, kind: str, period: str, item: dict[str, Any]
+) -> dict[str, Any]:
+    f = rules.facts(kind, item)
+    return {
+        "branch_id": branch_id,
+        "package_id": package_id,
+        "kind": kind,
+        "period": period,
+        "source_id": str(f["source_id"])[:64],
+        "category": str(f.get("category") or "")[:32],
+        "level": str(f.get("level") or "")[:16],
+        "status": str(f.get("status") or "")[:16],
+        "opened_at": f.get("opened_at"),
+        "due_at": f.get("due_at"),
+        "closed_at": f.get("closed_at"),
+        "score": f.get("score"),
+        "data": item,
+    }

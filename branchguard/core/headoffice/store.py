@@ -1,0 +1,177 @@
+"""Head office's tables: the mode mark, branches, received ledger positions, records in bulk, and
+the roll-up's aggregates. Takes a session or connection; never commits."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Connection, Table, and_, case, delete, func, insert, select
+from sqlalchemy.orm import Session
+
+from branchguard.core.headoffice.rules import HAZARD_DONE
+from branchguard.db.models.exchange import (
+    HeadOfficeRow,
+    HoBranchRow,
+    HoLedgerRow,
+    HoPackageRow,
+    HoRecordRow,
+)
+
+RECORDS: Table = HoRecordRow.__table__  # type: ignore[assignment]
+LEDGER: Table = HoLedgerRow.__table__  # type: ignore[assignment]
+_BULK = 1000
+
+
+def head_office(s: Session) -> HeadOfficeRow | None:
+    return s.get(HeadOfficeRow, 1)
+
+
+def branch_by_code(s: Session, code: str) -> HoBranchRow | None:
+    return s.scalars(select(HoBranchRow).where(HoBranchRow.code == code)).first()
+
+
+def held_hashes(conn: Connection, branch_id: int, seqs: Sequence[int]) -> dict[int, str]:
+    out: dict[int, str] = {}
+    for i in range(0, len(seqs), _BULK):
+        part = seqs[i : i + _BULK]
+        stmt = select(LEDGER.c.seq, LEDGER.c.hash).where(
+            LEDGER.c.branch_id == branch_id, LEDGER.c.seq.in_(part)
+        )
+        out.update({seq: h for seq, h in conn.execute(stmt)})
+    return out
+
+
+def add_ledger(conn: Connection, branch_id: int, entries: Sequence[dict[str, Any]]) -> None:
+    rows = [{"branch_id": branch_id, "seq": e["seq"], "hash": e["hash"]} for e in entries]
+    for i in range(0, len(rows), _BULK):
+        conn.execute(insert(LEDGER), rows[i : i + _BULK])
+
+
+def put_records(conn: Connection, branch_id: int, kind: str, rows: Sequence[dict[str, Any]]) -> None:
+    """Replace the branch's copies of these records with the package's (bulk delete, bulk insert)."""
+    for i in range(0, len(rows), _BULK):
+        part = rows[i : i + _BULK]
+        ids = [r["source_id"] for r in part]
+        conn.execute(
+            delete(RECORDS).where(
+                RECORDS.c.branch_id == branch_id, RECORDS.c.kind == kind, RECORDS.c.source_id.in_(ids)
+            )
+        )
+        conn.execute(insert(RECORDS), list(part))
+
+
+def package_count(s: Session, branch_id: int) -> int:
+    return int(
+        s.scalar(select(func.count()).select_from(HoPackageRow).where(HoPackageRow.branch_id == branch_id))
+        or 0
+    )
+
+
+def kind_counts(conn: Connection) -> dict[int, dict[str, int]]:
+    c = RECORDS.c
+    out: dict[int, dict[str, int]] = {}
+    for b, kind, n in conn.execute(select(c.branch_id, c.kind, func.count()).group_by(c.branch_id, c.kind)):
+        out.setdefault(b, {})[kind] = n
+    return out
+
+
+def grouped_counts(conn: Connection, column: str, kind: str) -> dict[tuple[int, str], int]:
+    c = RECORDS.c
+    stmt = select(c.branch_id, c[column], func.count()).where(c.kind == kind).group_by(c.branch_id, c[column])
+    return {(b, v): n for b, v, n in conn.execute(stmt)}
+
+
+def per_branch(conn: Connection, now: datetime) -> dict[int, dict[str, Any]]:
+    """Every branch's aggregates in one pass over its records."""
+    c = RECORDS.c
+    hazard_open = and_(c.kind == "hazards", c.status.not_in(HAZARD_DONE))
+    stmt = select(
+        c.branch_id,
+        func.sum(case((hazard_open, 1), else_=0)),
+        func.sum(case((and_(hazard_open, c.due_at < now), 1), else_=0)),
+        func.min(case((hazard_open, c.opened_at), else_=None)),
+        func.sum(case((and_(c.kind == "drills", c.score.is_not(None)), 1), else_=0)),
+        func.avg(case((c.kind == "drills", c.score), else_=None)),
+        func.sum(case((and_(c.kind == "actions", c.status == "open", c.due_at < now), 1), else_=0)),
+    ).group_by(c.branch_id)
+    out: dict[int, dict[str, Any]] = {}
+    for b, h_open, h_overdue, oldest, evaluated, avg, overdue in conn.execute(stmt):
+        out[b] = {
+            "hazards_open": int(h_open or 0),
+            "hazards_overdue": int(h_overdue or 0),
+            "oldest_open": oldest,
+            "drills_evaluated": int(evaluated or 0),
+            "drill_score_average": float(avg) if avg is not None else None,
+            "actions_overdue": int(overdue or 0),
+        }
+    return out
+
+
+def latest_scores(conn: Connection) -> dict[int, float]:
+    c = RECORDS.c
+    stmt = (
+        select(c.branch_id, c.score)
+        .where(c.kind == "drills", c.score.is_not(None))
+        .order_by(c.branch_id, c.closed_at)
+    )
+    return {b: float(score) for b, score in conn.execute(stmt)}  # the last per branch wins
+
+
+def compliance(conn: Connection) -> dict[int, dict[str, str]]:
+    c = RECORDS.c
+    out: dict[int, dict[str, str]] = {}
+    for b, rule, status in conn.execute(
+        select(c.branch_id, c.source_id, c.status).where(c.kind == "compliance")
+    ):
+        out.setdefault(b, {})[rule] = status
+    return out
+
+
+def period_counts(
+    conn: Connection, start: datetime, end: datetime, now: datetime
+) -> dict[int, dict[str, Any]]:
+    """Per branch, what happened in the period (records by when they began) and what stood at its end."""
+    c = RECORDS.c
+    began = and_(c.opened_at >= start, c.opened_at < end)
+    hazard_open_at_end = and_(
+        c.kind == "hazards", c.opened_at < end, (c.closed_at.is_(None)) | (c.closed_at >= end)
+    )
+    stmt = select(
+        c.branch_id,
+        func.sum(case((and_(c.kind == "incidents", began), 1), else_=0)),
+        func.sum(case((and_(c.kind == "drills", began), 1), else_=0)),
+        func.avg(case((and_(c.kind == "drills", began), c.score), else_=None)),
+        func.sum(case((and_(c.kind == "inspections", began), 1), else_=0)),
+        func.sum(case((and_(c.kind == "hazards", began), 1), else_=0)),
+        func.sum(case((hazard_open_at_end, 1), else_=0)),
+        func.sum(case((and_(c.kind == "complaints", began), 1), else_=0)),
+        func.sum(case((and_(c.kind == "actions", c.status == "open", c.due_at < now), 1), else_=0)),
+        func.sum(case((and_(c.kind == "compliance", c.status == "overdue"), 1), else_=0)),
+    ).group_by(c.branch_id)
+    names = (
+        "incidents",
+        "drills",
+        "drill_score_average",
+        "inspections",
+        "hazards_opened",
+        "hazards_open_at_end",
+        "complaints",
+        "actions_overdue",
+        "compliance_overdue",
+    )
+    out: dict[int, dict[str, Any]] = {}
+    for row in conn.execute(stmt):
+        values = dict(zip(names, row[1:], strict=True))
+        avg = values.pop("drill_score_average")
+        out[row[0]] = {k: int(v or 0) for k, v in values.items()}
+        out[row[0]]["drill_score_average"] = float(avg) if avg is not None else None
+    levels = (
+        select(c.branch_id, c.level, func.count())
+        .where(c.kind == "incidents", began)
+        .group_by(c.branch_id, c.level)
+    )
+    for b, level, n in conn.execute(levels):
+        out.setdefault(b, {}).setdefault("incidents_by_level", {})[level] = n
+    return out

@@ -1,0 +1,75 @@
+"""Head-office types: a registered branch, an import's outcome, the roll-up of one branch."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import Enum
+
+
+@dataclass(frozen=True)
+class HoBranch:
+    id: int
+    code: str
+    name: str
+    fingerprint: str
+    ledger_seq: int
+
+
+class ImportOutcome(Enum):
+    IMPORTED = "imported"
+    ALREADY = "already"  # the same package was imported before: nothing changed
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    file: str
+    outcome: ImportOutcome
+    branch_code: str
+    period: str
+    manifest_sha256: str
+    records: int = 0
+    ledger_entries: int = 0
+
+
+@dataclass(frozen=True)
+class BranchRollup:
+    """One branch as head office sees it from the packages imported."""
+
+    code: str
+    name: str
+    fingerprint: str
+    packages: int
+    last_period: str
+    last_imported_at: datetime | None
+    ledger_seq: int
+    counts: dict[str, int]  # records held per kind
+    incidents_by_category: dict[str, int]
+    incidents_by_level: dict[str, int]
+    hazards_open: int
+    hazards_overdue: int
+    oldest_open_hazard_days: int | None
+    drills_evaluated: int
+    drill_score_average: float | None
+    drill_score_latest: float | None
+    actions_overdue: int
+    compliance: dict[str, str] = field(default_factory=dict)  # rule code -> status
+
+
+@dataclass(frozen=True)
+class PeriodRow:
+    """One branch's figures for one period, side by side with the others in the regional report."""
+
+    code: str
+    name: str
+    packages: int
+    incidents: int
+    incidents_by_level: dict[str, int]
+    drills: int
+    drill_score_average: float | None
+    inspections: int
+    hazards_opened: int
+    hazards_open_at_end: int
+    complaints: int
+    actions_overdue: int
+    compliance_overdue: int
