@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from branchguard.core.inspections.service import InspectionService
     from branchguard.core.kernel.attachments import AttachmentStore
     from branchguard.core.ledger.service import LedgerService
+    from branchguard.core.library_sync.service import LibraryService
     from branchguard.core.people.service import PeopleService
     from branchguard.core.playbooks.service import PlaybookService
     from branchguard.core.schedules.service import ScheduleService
@@ -156,8 +157,10 @@ class Services:
 
     @cached_property
     def schedules(self) -> ScheduleService:
+        from branchguard.core.library_sync.table import install_from
         from branchguard.core.schedules.service import ScheduleService
 
+        install_from(self._sessions)  # the working-day years head office sent, before any date is shifted
         return ScheduleService(self._sessions)
 
     @cached_property
@@ -183,6 +186,15 @@ class Services:
         from branchguard.core.complaints.service import ComplaintService
 
         return ComplaintService(self._sessions, self.files, self.schedules, hazards=self.hazards)
+
+    @cached_property
+    def library(self) -> LibraryService:
+        from branchguard import __version__
+        from branchguard.core.library_sync.service import LibraryService
+
+        return LibraryService(
+            self._engine, self._sessions, self._data_dir, self.files, generator=f"BranchGuard {__version__}"
+        )
 
     @cached_property
     def dashboard(self) -> DashboardService:

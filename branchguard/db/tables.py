@@ -11,6 +11,7 @@ from branchguard.db.models import (
     incidents,
     inspections,
     ledger,
+    library_sync,
     playbooks,
     schedules,
 )
@@ -24,6 +25,7 @@ __all__ = [
     "incidents",
     "inspections",
     "ledger",
+    "library_sync",
     "playbooks",
     "schedules",
 ]
