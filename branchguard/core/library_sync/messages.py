@@ -143,4 +143,79 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "不是公钥：应为 PEM 文件（BEGIN PUBLIC KEY）或 64 位十六进制密钥",
     ),
     "library.key_not_ed25519": ("the key is not an Ed25519 key", "该密钥不是 Ed25519 密钥"),
+    # command line
+    "library.kind.playbooks": ("Playbooks", "应急预案"),
+    "library.kind.templates": ("Checklist templates", "检查表模板"),
+    "library.kind.rules": ("Compliance rules", "合规规则"),
+    "library.kind.years": ("Working-day years", "工作日表年份"),
+    "library.cli.kind": ("What", "内容"),
+    "library.cli.added": ("New", "新增"),
+    "library.cli.updated": ("Updated", "更新"),
+    "library.cli.unchanged": ("Unchanged", "未变"),
+    "library.cli.exported": (
+        "Library written to {path}: {playbooks} playbook(s), {templates} checklist template(s), {rules} compliance rule(s), working days for {years}",
+        "资料库已写入 {path}：应急预案 {playbooks} 项，检查表模板 {templates} 项，合规规则 {rules} 项，工作日表 {years} 年",
+    ),
+    "library.cli.signed_by": (
+        "Signed by key {fingerprint}: branches must trust this key",
+        "由密钥 {fingerprint} 签署：支行须信任此密钥",
+    ),
+    "library.cli.key_written": ("Public key for branches written to {path}", "供支行使用的公钥已写入 {path}"),
+    "library.cli.trusted": (
+        "Head-office key {fingerprint} is trusted from now on: compare it with the fingerprint head office states",
+        "今后信任总行密钥 {fingerprint}：请与总行公布的指纹核对",
+    ),
+    "library.cli.trust_replaced": (
+        "Head-office key {fingerprint} is trusted from now on, in place of {before}",
+        "今后信任总行密钥 {fingerprint}，取代 {before}",
+    ),
+    "library.cli.already_trusted": (
+        "Head-office key {fingerprint} is already the trusted key: nothing changed",
+        "总行密钥 {fingerprint} 已受信任：无变化",
+    ),
+    "library.cli.from": (
+        "Library of {issuer}, made {made}, signed by the trusted key {fingerprint}",
+        "{issuer} 的资料库，生成于 {made}，由受信任密钥 {fingerprint} 签署",
+    ),
+    "library.cli.nothing": (
+        "Nothing to change: this installation already holds everything in the library",
+        "无需更改：本机已包含资料库中的全部内容",
+    ),
+    "library.cli.dry_run": (
+        "Preview only: nothing was written (run again without --dry-run to import)",
+        "仅为预览：未写入任何内容（去掉 --dry-run 再次运行即可导入）",
+    ),
+    "library.cli.applied": ("Imported in one transaction", "已在一个事务中导入"),
+    "library.cli.no_trust": (
+        "Trusted head-office key: none (branchguard trust head-office KEY_FILE)",
+        "受信任的总行密钥：无（branchguard trust head-office KEY_FILE）",
+    ),
+    "library.cli.trusted_key": (
+        "Trusted head-office key: {fingerprint} (set by {by})",
+        "受信任的总行密钥：{fingerprint}（由 {by} 设置）",
+    ),
+    "library.cli.no_import": ("Last library imported: none", "最近导入的资料库：无"),
+    "library.cli.last_import": (
+        "Last library imported: {issuer}, made {made}, imported {at} by {by}",
+        "最近导入的资料库：{issuer}，生成于 {made}，由 {by} 于 {at} 导入",
+    ),
+    "library.cli.covered": ("Working-day tables cover: {years}", "工作日表覆盖：{years}"),
+    "library.cli.year": ("Year", "年份"),
+    "library.cli.days_off": ("Days off", "休息日"),
+    "library.cli.workdays": ("Make-up workdays", "调休上班日"),
+    "library.cli.source": ("Source", "来源"),
+    "library.cli.next_year_missing": (
+        "no working-day table for {year} yet: import the head-office library once head office has it",
+        "尚无 {year} 年的工作日表：总行发布后请导入总行资料库",
+    ),
+    "library.cli.days_unchanged": (
+        "The working-day table already holds {years} as in the file: nothing changed",
+        "工作日表中 {years} 年已与文件一致：无变化",
+    ),
+    "library.cli.days_stored": (
+        "Working-day table stored: new {added}; updated {updated}. Libraries exported from now on carry it",
+        "工作日表已保存：新增 {added}；更新 {updated}。今后导出的资料库将包含它",
+    ),
+    "library.cli.working": ("{date}: working day ({source})", "{date}：工作日（{source}）"),
+    "library.cli.day_off": ("{date}: day off, {holiday} ({source})", "{date}：休息日，{holiday}（{source}）"),
 }
