@@ -17,6 +17,7 @@ from typing import Any
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
+from sqlalchemy import text
 
 from branchguard.core.audit.service import AuditFilter
 from branchguard.core.inspections.types import Cadence, ItemCategory, TemplateContent, TemplateItem
@@ -136,6 +137,11 @@ def test_round_trip_preview_apply_and_a_second_import_changes_nothing(
     assert working_days.holiday_name(date(YEAR, 1, 2)) == "New Year's Day"
     events = ctx.services.audit.list(lead, AuditFilter(action_prefix="library.import"))
     assert len(events) == 1
+    report = ctx.services.ledger.verify(lead)  # the trusted key, the years and the import are ledgered
+    assert report.problems == ()
+    with ctx.engine.connect() as conn:
+        entities = set(conn.execute(text("SELECT DISTINCT entity FROM ledger_entries")).scalars())
+    assert {"trusted_key", "working_day_year", "library_import"} <= entities
 
     before = take_snapshot(ctx.engine)
     again = library.apply(lead, library.read(lead, zip_path))
