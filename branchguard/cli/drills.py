@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from branchguard.cli.common import cli_actor, print_json, print_table, record_id, whole
+from branchguard.cli.common import cli_actor, print_json, print_table, record_id, warn, whole
 from branchguard.cli.schedules import parse_start, wall_clock
 from branchguard.core.drills.types import (
     ComplianceStatus,
@@ -322,4 +322,7 @@ def run_compliance(ctx: AppContext, args: argparse.Namespace) -> int:
         t("report.playbook.status"),
     ]
     print_table(headers, rows)
+    for i in items:
+        if i.note is not None:
+            warn(f"{i.rule.code}: {i.note.text()}")
     return 0

@@ -56,6 +56,13 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     report.add_argument("-o", "--output", required=True, type=Path, help="FILE.pdf or FILE.xlsx")
     report.set_defaults(handler=run_report)
 
+    from branchguard.cli.library import register_export
+
+    down = ho.add_parser("export", help="what head office sends down to its branches").add_subparsers(
+        dest="ho_export_command", metavar="WHAT", required=True
+    )
+    register_export(down, "library")
+
 
 def refused_here(ctx: AppContext, command: str | None) -> Message | None:
     """A branch command on a head-office database: the message refusing it; else None."""

@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     from branchguard.core.inspections.service import InspectionService
     from branchguard.core.kernel.attachments import AttachmentStore
     from branchguard.core.ledger.service import LedgerService
+    from branchguard.core.library_sync.service import LibraryService
     from branchguard.core.people.service import PeopleService
     from branchguard.core.playbooks.service import PlaybookService
     from branchguard.core.schedules.service import ScheduleService
@@ -59,6 +60,7 @@ class Services:
         self._data_dir = data_dir  # the files records refer to (attachments), next to the database
         # Where anchors go (settings.ini's anchor_dir, read at each use); default beside the backups.
         self._anchor_dir = anchor_dir or (lambda: data_dir / "backups")
+        self._working_days_installed = False
 
     def build_all(self) -> None:
         """Build every service now, importing its layer: the window has this done off the GUI thread
@@ -66,6 +68,16 @@ class Services:
         for name, attr in vars(type(self)).items():
             if isinstance(attr, cached_property):
                 getattr(self, name)
+
+    def _install_working_days(self) -> None:
+        """The working-day years head office sent (stored in the database), installed for every
+        working-day computation of this process before the first one: by the schedule engine's
+        first build or the library's, whichever comes first."""
+        if not self._working_days_installed:
+            from branchguard.core.library_sync.table import install_from
+
+            install_from(self._sessions)
+            self._working_days_installed = True
 
     @cached_property
     def files(self) -> AttachmentStore:
@@ -160,6 +172,7 @@ class Services:
     def schedules(self) -> ScheduleService:
         from branchguard.core.schedules.service import ScheduleService
 
+        self._install_working_days()
         return ScheduleService(self._sessions)
 
     @cached_property
@@ -185,6 +198,16 @@ class Services:
         from branchguard.core.complaints.service import ComplaintService
 
         return ComplaintService(self._sessions, self.files, self.schedules, hazards=self.hazards)
+
+    @cached_property
+    def library(self) -> LibraryService:
+        from branchguard import __version__
+        from branchguard.core.library_sync.service import LibraryService
+
+        self._install_working_days()
+        return LibraryService(
+            self._engine, self._sessions, self._data_dir, self.files, generator=f"BranchGuard {__version__}"
+        )
 
     @cached_property
     def dashboard(self) -> DashboardService:

@@ -12,6 +12,7 @@ from branchguard.db.models import (
     incidents,
     inspections,
     ledger,
+    library_sync,
     playbooks,
     schedules,
 )
@@ -26,6 +27,7 @@ __all__ = [
     "incidents",
     "inspections",
     "ledger",
+    "library_sync",
     "playbooks",
     "schedules",
 ]

@@ -16,6 +16,7 @@ from branchguard.core.drills.types import (
     DrillPlan,
     DrillStatus,
 )
+from branchguard.core.kernel import working_days
 from branchguard.core.kernel.working_days import is_working_day
 from branchguard.core.playbooks.types import PlanTier
 
@@ -77,9 +78,11 @@ def _notice_item(
     next_drill = next_planned(mine, now)
     if next_drill is None:  # nothing planned, nobody to notify
         return ComplianceItem(rule, None, None, None, None, ComplianceStatus.ON_TIME)
-    notify_by = working_days_before(next_drill.astimezone().date(), rule.notice_working_days or 0)
+    drill_day = next_drill.astimezone().date()
+    notify_by = working_days_before(drill_day, rule.notice_working_days or 0)
     status = status_for(notify_by, today, due_soon_days)
-    return ComplianceItem(rule, None, None, notify_by, next_drill, status)
+    note = working_days.beyond([notify_by, drill_day])  # counted over weekdays only: say so
+    return ComplianceItem(rule, None, None, notify_by, next_drill, status, note)
 
 
 def next_planned(mine: Sequence[DrillFacts], now: datetime) -> datetime | None:

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from branchguard.core.incidents.types import FollowUpAction, FollowUpInput, IncidentDetail
+from branchguard.core.kernel.i18n import Message
 from branchguard.core.kernel.types import LabelledEnum, Text2
 from branchguard.core.playbooks.types import IncidentCategory, PlanTier
 
@@ -218,3 +219,5 @@ class ComplianceItem:
     next_due: date | None  # None: never done, which is overdue
     next_planned: datetime | None  # the next matching plan or schedule occurrence
     status: ComplianceStatus
+    # set when the working days counted fall beyond every holiday table (weekdays were counted)
+    note: Message | None = None

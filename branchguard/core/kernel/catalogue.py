@@ -26,6 +26,7 @@ SOURCES = (
     "branchguard.core.demo.messages",
     "branchguard.core.exchange.messages",
     "branchguard.core.headoffice.messages",
+    "branchguard.core.library_sync.messages",
 )
 
 Catalogue = dict[str, tuple[str, str]]

@@ -49,6 +49,12 @@ ROLE_TABLE: MappingProxyType[str, frozenset[Role]] = MappingProxyType({
     "anchor.stamp": _ALL,
     "anchor.verify": _ALL,
     "anchor.configure": _LEAD,
+    # the head-office library: exported signed, trusted and imported at a branch
+    "library.read": _ALL,
+    "library.export": _LEAD,
+    "library.trust": _LEAD,
+    "library.import": _LEAD,
+    "library.calendar": _LEAD,  # head office keeps the working-day table its libraries carry
     # playbooks
     "playbook.list": _ALL,
     "playbook.export": _ALL,

@@ -1,57 +1,162 @@
-"""Chinese working days: public holidays and make-up workdays (调休), from the chinese-calendar package.
+"""Chinese working days: public holidays and make-up workdays (调休), one table per year.
 
-chinese-calendar transcribes the State Council's yearly notice, make-up workdays included, and
-refuses (NotImplementedError) a year it has no notice for, so BranchGuard knows which years are
-covered instead of trusting a guess. For such a year only weekends count as days off, and
-`coverage_note` says so. It is a 220 KB pure-Python package without dependencies.
+Two sources, and nothing else: the chinese-calendar package, which transcribes the State Council's
+yearly notices up to the release it came with (and refuses a year it has no notice for), and the
+years head office sends down in its signed library (core/library_sync), read from the database and
+installed here (`install`) when the schedule engine is first built and after each import. An
+installed year replaces the package's for that year (head office may correct it).
+
+A date in a year neither holds is beyond every table: `is_working_day` then counts weekdays only,
+so a schedule keeps its occurrences, and every place that shows such a date says so
+(`coverage_note`, `beyond`); `check` refuses it outright where a wrong answer would be silent.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import cache
+from types import MappingProxyType
 
 import chinese_calendar
 
-from branchguard.core.kernel.i18n import t
+from branchguard.core.kernel.errors import BranchGuardError
+from branchguard.core.kernel.i18n import Message, t
 from branchguard.core.schedules.types import WorkingDayPolicy
 
 # A shift never needs more than the longest run of days off (Spring Festival with its weekends).
 MAX_SHIFT_DAYS = 15
+BUILT_IN = "chinese-calendar"
+
+
+@dataclass(frozen=True)
+class YearTable:
+    """One year's days off (`holidays`: date → festival name; weekends inside a holiday period
+    included) and make-up workdays (weekend days that are worked). Any other day: Monday to Friday
+    work, weekends off. `source` says where the year came from."""
+
+    year: int
+    holidays: Mapping[date, str] = field(default_factory=dict)
+    workdays: frozenset[date] = frozenset()
+    source: str = ""
+
+    def is_working_day(self, day: date) -> bool:
+        if day in self.workdays:
+            return True
+        if day in self.holidays:
+            return False
+        return day.weekday() < 5
+
+    def same_days(self, other: YearTable) -> bool:
+        """The same days off and workdays (names included), wherever each came from."""
+        return (self.year, dict(self.holidays), self.workdays) == (
+            other.year,
+            dict(other.holidays),
+            other.workdays,
+        )
+
+
+class BeyondTable(BranchGuardError):
+    """A date in a year no holiday table covers, where a weekday guess would be wrong silently."""
+
+
+_installed: Mapping[int, YearTable] = MappingProxyType({})
+
+
+def install(tables: Iterable[YearTable]) -> None:
+    """Make `tables` the installed years (replacing every year installed before)."""
+    global _installed
+    _installed = MappingProxyType({table.year: table for table in tables})
+
+
+def installed_years() -> tuple[int, ...]:
+    return tuple(sorted(_installed))
 
 
 @cache
+def built_in_years() -> frozenset[int]:
+    """The years the chinese-calendar package holds notices for."""
+    return frozenset(
+        {d.year for d in chinese_calendar.holidays} | {d.year for d in chinese_calendar.workdays}
+    )
+
+
+@cache
+def built_in_table(year: int) -> YearTable | None:
+    if year not in built_in_years():
+        return None
+    return YearTable(
+        year=year,
+        holidays=MappingProxyType(
+            {d: str(name) for d, name in sorted(chinese_calendar.holidays.items()) if d.year == year}
+        ),
+        workdays=frozenset(d for d in chinese_calendar.workdays if d.year == year),
+        source=BUILT_IN,
+    )
+
+
+def table_for(year: int) -> YearTable | None:
+    """The table in force for `year`: the installed one, else the package's, else None."""
+    return _installed.get(year) or built_in_table(year)
+
+
+def covered() -> frozenset[int]:
+    return built_in_years() | frozenset(_installed)
+
+
 def covered_years() -> tuple[int, int]:
-    """First and last year the holiday data covers."""
-    years = {d.year for d in chinese_calendar.holidays} | {d.year for d in chinese_calendar.workdays}
+    """First and last year any table covers."""
+    years = covered()
     return min(years), max(years)
 
 
 def covers(year: int) -> bool:
-    first, last = covered_years()
-    return first <= year <= last
+    return year in covered()
+
+
+def spans(years: Iterable[int]) -> str:
+    """Years as runs, the way people read them: "2004–2026, 2028"."""
+    runs: list[list[int]] = []
+    for year in sorted(set(years)):
+        if runs and year == runs[-1][1] + 1:
+            runs[-1][1] = year
+        else:
+            runs.append([year, year])
+    return ", ".join(str(a) if a == b else f"{a}–{b}" for a, b in runs)
 
 
 def is_working_day(day: date) -> bool:
-    """A weekday that is not a public holiday, or a weekend make-up workday; weekdays only for a
-    year the data does not cover."""
-    if covers(day.year):
-        try:
-            return bool(chinese_calendar.is_workday(day))
-        except NotImplementedError:  # the package's own range check disagreed with ours
-            pass
-    return day.weekday() < 5
+    """A working day by the year's table; weekdays only for a year beyond every table (said by
+    `coverage_note` wherever such a date is shown)."""
+    table = table_for(day.year)
+    return table.is_working_day(day) if table is not None else day.weekday() < 5
 
 
 def holiday_name(day: date) -> str | None:
     """The festival a day off belongs to (English name from the data), or None."""
-    if not covers(day.year):
+    table = table_for(day.year)
+    return table.holidays.get(day) if table is not None else None
+
+
+def beyond(days: Iterable[date]) -> Message | None:
+    """The keyed message for dates beyond every table, or None when every one is covered."""
+    missing = sorted({d for d in days if not covers(d.year)})
+    if not missing:
         return None
-    try:
-        on_holiday, name = chinese_calendar.get_holiday_detail(day)
-    except NotImplementedError:
-        return None
-    return str(name) if on_holiday and name else None
+    shown = ", ".join(d.isoformat() for d in missing[:3]) + (" …" if len(missing) > 3 else "")
+    return Message("working_days.beyond", dates=shown, covered=spans(covered()))
+
+
+def check(day: date) -> YearTable:
+    """The table for `day`'s year; BeyondTable (a keyed message naming the date and the years
+    covered) when there is none."""
+    table = table_for(day.year)
+    if table is None:
+        message = beyond([day])
+        assert message is not None
+        raise BeyondTable(message)
+    return table
 
 
 def shift(day: date, policy: WorkingDayPolicy) -> date | None:
@@ -74,10 +179,8 @@ def coverage_note(years: set[int] | frozenset[int]) -> str | None:
     missing = sorted(y for y in years if not covers(y))
     if not missing:
         return None
-    first, last = covered_years()
     return t(
         "working_days.uncovered",
         years=", ".join(str(y) for y in missing),
-        first=first,
-        last=last,
+        covered=spans(covered()),
     )

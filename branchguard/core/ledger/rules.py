@@ -40,6 +40,9 @@ EVIDENCE: tuple[tuple[str, str, frozenset[str]], ...] = tuple(
         ("playbook_version", "playbook_versions", ()),
         ("playbook_step", "playbook_steps", ()),
         ("audit_event", "audit_events", ()),
+        ("trusted_key", "library_trusted_keys", ()),
+        ("working_day_year", "working_day_years", ()),
+        ("library_import", "library_imports", ()),
     )
 )
 # Built-in content and settings the app writes by itself into a new database; every other kind is a

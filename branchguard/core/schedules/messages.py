@@ -105,10 +105,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "action.drill.action_done": ("mark corrective actions done", "确认整改完成"),
     "schedule.action_title": ("Corrective action: {text}", "整改：{text}"),
     "working_days.uncovered": (
-        "Holiday data covers {first}–{last}; dates in {years} avoid weekends only. Update BranchGuard "
-        "when the State Council publishes the holiday schedule.",
-        "节假日数据覆盖 {first}–{last} 年；{years} 年的日期仅避开周末。"
-        "国务院公布放假安排后请更新 BranchGuard。",
+        "Holiday data covers {covered}; dates in {years} avoid weekends only. Import the head-office "
+        "library once head office has added the State Council's holiday schedule for those years.",
+        "节假日数据覆盖 {covered} 年；{years} 年的日期仅避开周末。"
+        "总行加入国务院当年放假安排后，请导入总行资料库。",
     ),
     # command line
     "cli.schedule.id": ("ID", "编号"),

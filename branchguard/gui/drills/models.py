@@ -171,6 +171,8 @@ class ComplianceModel(RowsModel[RuleRow]):
         if role == _R.ForegroundRole and not item.rule.active:
             return QColor(style.MUTED)
         if role == _R.ToolTipRole:
+            if state is not None and state.note is not None and column == self.COL_NEXT:
+                return state.note.text()  # the notice date was counted beyond every holiday table
             return item.rule.source or item.rule.name.text
         return None
 

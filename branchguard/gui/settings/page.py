@@ -34,6 +34,7 @@ from branchguard.gui.kit.tasks import run_task
 from branchguard.gui.settings import autostart
 from branchguard.gui.settings.anchors import AnchorsPanel
 from branchguard.gui.settings.backups import BackupsPanel
+from branchguard.gui.settings.library import LibraryPanel
 from branchguard.gui.settings.users import UsersPanel
 from branchguard.gui.shell.about import find_report_font, font_description
 from branchguard.gui.shell.session import GuiSession
@@ -102,6 +103,9 @@ class SettingsPage(Page):
         self.anchors = AnchorsPanel(session)
         self.anchors.setObjectName("anchors_panel")
         self._anchors_tab = self.tabs.addTab(_scrolling(self.anchors), icon("lock"), "")
+        self.library = LibraryPanel(session)
+        self.library.setObjectName("library_panel")
+        self._library_tab = self.tabs.addTab(_scrolling(self.library), icon("import"), "")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(28, 24, 28, 24)
         layout.setSpacing(14)
@@ -349,6 +353,7 @@ class SettingsPage(Page):
         if may(self.session.actor, "backup.create"):
             self.backups.refresh()
         self.anchors.refresh()
+        self.library.refresh()
         if self.font_choice is None:
             self.check_font()
 
@@ -359,6 +364,7 @@ class SettingsPage(Page):
         self.tabs.setTabText(self._users_tab, self.tr("User accounts"))
         self.tabs.setTabText(self._backups_tab, self.tr("Backups"))
         self.tabs.setTabText(self._anchors_tab, self.tr("Anchors"))
+        self.tabs.setTabText(self._library_tab, self.tr("Head-office library"))
         self.language_box.setTitle(self.tr("Language"))
         self.language_note.setText(
             self.tr("Applies at once to the window; the command line and new reports use it too.")
@@ -395,5 +401,6 @@ class SettingsPage(Page):
         self.users.retranslate()
         self.backups.retranslate()
         self.anchors.retranslate()
+        self.library.retranslate()
         if self.font_choice is not None:
             self.check_font()  # its warning comes from the report engine in the language of the day

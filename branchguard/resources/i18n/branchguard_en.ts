@@ -4252,6 +4252,10 @@ Submitted as: %3</translation>
         <translation>Anchors</translation>
     </message>
     <message>
+        <source>Head-office library</source>
+        <translation>Head-office library</translation>
+    </message>
+    <message>
         <source>Start</source>
         <translation>Start</translation>
     </message>
@@ -5703,6 +5707,144 @@ Submitted as: %3</translation>
     <message>
         <source>initial-report</source>
         <translation>initial-report</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryPanel</name>
+    <message>
+        <source>Head-office library imported: %1 playbook(s), %2 template(s), %3 rule(s), %4 working-day year(s) new or updated.</source>
+        <translation>Head-office library imported: %1 playbook(s), %2 template(s), %3 rule(s), %4 working-day year(s) new or updated.</translation>
+    </message>
+    <message>
+        <source>Head-office public key</source>
+        <translation>Head-office public key</translation>
+    </message>
+    <message>
+        <source>Key files (*.pem *.pub *.txt);;All files (*)</source>
+        <translation>Key files (*.pem *.pub *.txt);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Import head-office library</source>
+        <translation>Import head-office library</translation>
+    </message>
+    <message>
+        <source>Head-office library (*.zip)</source>
+        <translation>Head-office library (*.zip)</translation>
+    </message>
+    <message>
+        <source>Head-office library</source>
+        <translation>Head-office library</translation>
+    </message>
+    <message>
+        <source>Trusted head-office key</source>
+        <translation>Trusted head-office key</translation>
+    </message>
+    <message>
+        <source>Last library imported</source>
+        <translation>Last library imported</translation>
+    </message>
+    <message>
+        <source>Working-day tables cover</source>
+        <translation>Working-day tables cover</translation>
+    </message>
+    <message>
+        <source>Trust head-office key…</source>
+        <translation>Trust head-office key…</translation>
+    </message>
+    <message>
+        <source>Import head-office library…</source>
+        <translation>Import head-office library…</translation>
+    </message>
+    <message>
+        <source>Head office sends approved playbooks, checklist templates, compliance rules and the holiday table for the coming years as one signed file. Trust head office's public key once (compare its fingerprint by phone); a library that is unsigned, changed or signed by another key is refused and nothing is written.</source>
+        <translation>Head office sends approved playbooks, checklist templates, compliance rules and the holiday table for the coming years as one signed file. Trust head office's public key once (compare its fingerprint by phone); a library that is unsigned, changed or signed by another key is refused and nothing is written.</translation>
+    </message>
+    <message>
+        <source>none trusted yet</source>
+        <translation>none trusted yet</translation>
+    </message>
+    <message>
+        <source>none yet</source>
+        <translation>none yet</translation>
+    </message>
+    <message>
+        <source>Checking the library</source>
+        <translation>Checking the library</translation>
+    </message>
+    <message>
+        <source>Nothing was imported.</source>
+        <translation>Nothing was imported.</translation>
+    </message>
+    <message>
+        <source>Importing the head-office library</source>
+        <translation>Importing the head-office library</translation>
+    </message>
+    <message>
+        <source>Nothing to change: this installation already holds everything.</source>
+        <translation>Nothing to change: this installation already holds everything.</translation>
+    </message>
+    <message>
+        <source>Head-office key %1 is trusted: compare it with the fingerprint head office states.</source>
+        <translation>Head-office key %1 is trusted: compare it with the fingerprint head office states.</translation>
+    </message>
+    <message>
+        <source>%1, made %2, imported %3 by %4</source>
+        <translation>%1, made %2, imported %3 by %4</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryPreviewDialog</name>
+    <message>
+        <source>Playbooks</source>
+        <translation>Playbooks</translation>
+    </message>
+    <message>
+        <source>Checklist templates</source>
+        <translation>Checklist templates</translation>
+    </message>
+    <message>
+        <source>Compliance rules</source>
+        <translation>Compliance rules</translation>
+    </message>
+    <message>
+        <source>Working-day years</source>
+        <translation>Working-day years</translation>
+    </message>
+    <message>
+        <source>Import head-office library</source>
+        <translation>Import head-office library</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>What</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>Updated</translation>
+    </message>
+    <message>
+        <source>Unchanged</source>
+        <translation>Unchanged</translation>
+    </message>
+    <message>
+        <source>Everything is applied in one transaction: if anything fails, nothing changes. A local draft stays a draft, after the version from head office.</source>
+        <translation>Everything is applied in one transaction: if anything fails, nothing changes. A local draft stays a draft, after the version from head office.</translation>
+    </message>
+    <message>
+        <source>Nothing to change: this installation already holds everything in the library.</source>
+        <translation>Nothing to change: this installation already holds everything in the library.</translation>
+    </message>
+    <message>
+        <source>Library of %1, made %2, signed by the trusted head-office key %3.</source>
+        <translation>Library of %1, made %2, signed by the trusted head-office key %3.</translation>
     </message>
 </context>
 </TS>

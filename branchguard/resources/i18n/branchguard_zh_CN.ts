@@ -4240,6 +4240,10 @@ Submitted as: %3</source>
         <translation>锚点</translation>
     </message>
     <message>
+        <source>Head-office library</source>
+        <translation>总行资料库</translation>
+    </message>
+    <message>
         <source>Start</source>
         <translation>启动</translation>
     </message>
@@ -5684,6 +5688,144 @@ Submitted as: %3</source>
     <message>
         <source>initial-report</source>
         <translation>初报</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryPanel</name>
+    <message>
+        <source>Head-office library imported: %1 playbook(s), %2 template(s), %3 rule(s), %4 working-day year(s) new or updated.</source>
+        <translation>总行资料库已导入：新增或更新应急预案 %1 项、检查表模板 %2 项、合规规则 %3 项、工作日表 %4 年。</translation>
+    </message>
+    <message>
+        <source>Head-office public key</source>
+        <translation>总行公钥</translation>
+    </message>
+    <message>
+        <source>Key files (*.pem *.pub *.txt);;All files (*)</source>
+        <translation>密钥文件 (*.pem *.pub *.txt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Import head-office library</source>
+        <translation>导入总行资料库</translation>
+    </message>
+    <message>
+        <source>Head-office library (*.zip)</source>
+        <translation>总行资料库 (*.zip)</translation>
+    </message>
+    <message>
+        <source>Head-office library</source>
+        <translation>总行资料库</translation>
+    </message>
+    <message>
+        <source>Trusted head-office key</source>
+        <translation>受信任的总行密钥</translation>
+    </message>
+    <message>
+        <source>Last library imported</source>
+        <translation>最近导入的资料库</translation>
+    </message>
+    <message>
+        <source>Working-day tables cover</source>
+        <translation>工作日表覆盖</translation>
+    </message>
+    <message>
+        <source>Trust head-office key…</source>
+        <translation>信任总行密钥…</translation>
+    </message>
+    <message>
+        <source>Import head-office library…</source>
+        <translation>导入总行资料库…</translation>
+    </message>
+    <message>
+        <source>Head office sends approved playbooks, checklist templates, compliance rules and the holiday table for the coming years as one signed file. Trust head office's public key once (compare its fingerprint by phone); a library that is unsigned, changed or signed by another key is refused and nothing is written.</source>
+        <translation>总行将已批准的应急预案、检查表模板、合规规则及今后几年的节假日表合成一个签名文件下发。请先信任一次总行公钥（电话核对其指纹）；未签名、被改动或由其他密钥签署的资料库将被拒绝，且不写入任何内容。</translation>
+    </message>
+    <message>
+        <source>none trusted yet</source>
+        <translation>尚未信任任何密钥</translation>
+    </message>
+    <message>
+        <source>none yet</source>
+        <translation>暂无</translation>
+    </message>
+    <message>
+        <source>Checking the library</source>
+        <translation>正在核验资料库</translation>
+    </message>
+    <message>
+        <source>Nothing was imported.</source>
+        <translation>未导入任何内容。</translation>
+    </message>
+    <message>
+        <source>Importing the head-office library</source>
+        <translation>正在导入总行资料库</translation>
+    </message>
+    <message>
+        <source>Nothing to change: this installation already holds everything.</source>
+        <translation>无需更改：本机已包含全部内容。</translation>
+    </message>
+    <message>
+        <source>Head-office key %1 is trusted: compare it with the fingerprint head office states.</source>
+        <translation>已信任总行密钥 %1：请与总行公布的指纹核对。</translation>
+    </message>
+    <message>
+        <source>%1, made %2, imported %3 by %4</source>
+        <translation>%1，生成于 %2，由 %4 于 %3 导入</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryPreviewDialog</name>
+    <message>
+        <source>Playbooks</source>
+        <translation>应急预案</translation>
+    </message>
+    <message>
+        <source>Checklist templates</source>
+        <translation>检查表模板</translation>
+    </message>
+    <message>
+        <source>Compliance rules</source>
+        <translation>合规规则</translation>
+    </message>
+    <message>
+        <source>Working-day years</source>
+        <translation>工作日表年份</translation>
+    </message>
+    <message>
+        <source>Import head-office library</source>
+        <translation>导入总行资料库</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <source>Unchanged</source>
+        <translation>未变</translation>
+    </message>
+    <message>
+        <source>Everything is applied in one transaction: if anything fails, nothing changes. A local draft stays a draft, after the version from head office.</source>
+        <translation>全部内容在一个事务中应用：任何一步失败，均不做任何更改。本地草稿仍为草稿，排在总行版本之后。</translation>
+    </message>
+    <message>
+        <source>Nothing to change: this installation already holds everything in the library.</source>
+        <translation>无需更改：本机已包含资料库中的全部内容。</translation>
+    </message>
+    <message>
+        <source>Library of %1, made %2, signed by the trusted head-office key %3.</source>
+        <translation>%1 的资料库，生成于 %2，由受信任的总行密钥 %3 签署。</translation>
     </message>
 </context>
 </TS>

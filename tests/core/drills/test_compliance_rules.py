@@ -199,3 +199,26 @@ def test_rules_have_their_sources() -> None:
     assert isinstance(RULES["SERVICE_INCIDENT"], ComplianceRule)
     assert "银协发〔2009〕51号" in RULES["SERVICE_INCIDENT"].source
     assert set(RULES["SERVICE_INCIDENT"].categories) == set(list(IncidentCategory)[:11])
+
+
+def test_a_notice_counted_beyond_every_holiday_table_says_so() -> None:
+    """Working days in a year no table covers are counted as weekdays: the item carries the keyed
+    note that says so, and has none once that year's table is installed."""
+    from branchguard.core.kernel import working_days
+
+    year = working_days.covered_years()[1] + 3
+    on = replace(RULES["FIRE_NOTICE"], active=True)
+    drill_at = datetime(year, 6, 10, 2, 0, tzinfo=UTC)
+    plan = replace(
+        drill(T.ONSITE, C.FIRE_EVACUATION, "planned", DrillScope.SINGLE_TOPIC).plan, planned_at=drill_at
+    )
+    fire = DrillFacts(plan, T.ONSITE)
+    (item,) = compliance.evaluate_rules([on], [fire], datetime(year, 5, 1, tzinfo=UTC))
+    assert item.note is not None and item.note.key == "working_days.beyond"
+    assert f"{year}-06-" in item.note.text()
+    try:
+        working_days.install([working_days.YearTable(year, {date(year, 1, 1): "New Year's Day"})])
+        (item,) = compliance.evaluate_rules([on], [fire], datetime(year, 5, 1, tzinfo=UTC))
+        assert item.note is None and item.next_due is not None
+    finally:
+        working_days.install([])

@@ -1,0 +1,98 @@
+"""The preview of a head-office library before it is imported: who made and signed it, and for
+playbooks, checklist templates, compliance rules and working-day years what is new, what is
+updated and how many are already the same. Import applies it; Cancel writes nothing."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+if TYPE_CHECKING:
+    from branchguard.core.library_sync.types import Changes, LibraryPreview
+
+KINDS = (
+    ("playbooks", QT_TRANSLATE_NOOP("LibraryPreviewDialog", "Playbooks")),
+    ("templates", QT_TRANSLATE_NOOP("LibraryPreviewDialog", "Checklist templates")),
+    ("rules", QT_TRANSLATE_NOOP("LibraryPreviewDialog", "Compliance rules")),
+    ("years", QT_TRANSLATE_NOOP("LibraryPreviewDialog", "Working-day years")),
+)
+
+
+class LibraryPreviewDialog(QDialog):
+    def __init__(self, preview: LibraryPreview, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        from branchguard.core.anchors.rules import grouped, local_minute
+
+        self.preview = preview
+        self.setWindowTitle(self.tr("Import head-office library"))
+        self.resize(720, 380)  # fits a 1024×768 screen with the window around it
+        self.header = QLabel(
+            self.tr("Library of %1, made %2, signed by the trusted head-office key %3.")
+            .replace("%1", preview.issuer or "-")
+            .replace("%2", local_minute(preview.created_at))
+            .replace("%3", grouped(preview.fingerprint))
+        )
+        self.header.setWordWrap(True)
+        self.table = QTableWidget(len(KINDS), 4)
+        self.table.setObjectName("library_preview")
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("What"), self.tr("New"), self.tr("Updated"), self.tr("Unchanged")]
+        )
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setWordWrap(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
+        for row, (kind, label) in enumerate(KINDS):
+            changes: Changes = getattr(preview, kind)
+            cells = (
+                self.tr(str(label)),
+                ", ".join(changes.added) or "-",
+                ", ".join(changes.updated) or "-",
+                str(len(changes.unchanged)),
+            )
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setToolTip(text)
+                self.table.setItem(row, column, item)
+        self.table.resizeRowsToContents()
+        self.note = QLabel(
+            self.tr(
+                "Everything is applied in one transaction: if anything fails, nothing changes. A "
+                "local draft stays a draft, after the version from head office."
+            )
+            if preview.any
+            else self.tr("Nothing to change: this installation already holds everything in the library.")
+        )
+        self.note.setProperty("role", "hint")
+        self.note.setWordWrap(True)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.import_button = self.buttons.addButton(self.tr("Import"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.import_button.setObjectName("library_import_apply")
+        self.import_button.setEnabled(preview.any)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.header)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.note)
+        layout.addWidget(self.buttons)
+
+    def cell(self, row: int, column: int) -> str:
+        item = self.table.item(row, column)
+        return item.text() if item is not None else ""
