@@ -9,7 +9,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "action.ho.read": ("read the head-office roll-up", "查看总行汇总"),
     "field.ho_name": ("Head office name", "总行名称"),
     "field.package": ("Package", "数据包"),
-    "field.key_file": ("Public key file", "公钥文件"),
     # the mode of a database
     "ho.not_head_office": (
         "this is a branch database: head-office commands need a head-office database (`branchguard --data-dir FOLDER ho init …` in a new folder)",

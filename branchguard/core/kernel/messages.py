@@ -29,6 +29,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "field.name": ("Name", "姓名"),
     "field.branch_name": ("Branch name", "网点名称"),
     "field.branch_code": ("Branch code", "网点编号"),
+    "field.key_file": ("Public key file", "公钥文件"),  # a branch's or head office's (exchange, library)
     "field.address": ("Address", "地址"),
     "field.branch_role": ("Post", "岗位"),
     "field.mobile": ("Mobile", "手机"),

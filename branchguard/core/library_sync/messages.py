@@ -8,7 +8,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "action.library.trust": ("trust a head-office key", "信任总行密钥"),
     "action.library.import": ("import the head-office library", "导入总行资料库"),
     "action.library.calendar": ("set the working-day table", "设置工作日表"),
-    "field.key_file": ("Key file", "密钥文件"),
     "field.working_day_file": ("Working-day table file", "工作日表文件"),
     "field.working_day_table": ("Working-day table", "工作日表"),
     "field.library_file": ("Library file", "资料库文件"),
