@@ -19,6 +19,8 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from branchguard.cli.common import ConfigHandler, Handler
 
+TRACE_ENV = "BRANCHGUARD_TRACE_STARTUP"  # as the window's (app.py): marks the start-up's end
+
 
 class _VersionAction(argparse.Action):
     """--version, reading the version only when asked: the package metadata costs the window's first
@@ -177,6 +179,8 @@ def _run_command(handler: Handler, args: argparse.Namespace) -> int:
         needs_login: LoginRule = getattr(args, "needs_login", always)
         if needs_login(ctx.services, args):
             args.logged_in = login(ctx.services, args)
+        if os.environ.get(TRACE_ENV) == "1":  # tools/bench/cli_startup.py: the command's work begins
+            print("startup command", file=sys.stderr, flush=True)
         with printable_output():
             return handler(ctx, args)
     except PermissionDenied as refused:
