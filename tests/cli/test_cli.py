@@ -237,3 +237,18 @@ def test_an_unknown_command_lists_every_command(run) -> None:
     code, _out, err = run("no-such-command")
     assert code == 2
     assert "hazard" in err and "complaint" in err and "verify" in err
+
+
+def test_the_version_read_without_importlib_metadata_is_the_installed_one() -> None:
+    """The log line's version comes from the dist-info on the path, read by hand: the same as
+    importlib.metadata's, and that module stays unloaded."""
+    code = (
+        "import sys, branchguard\n"
+        "v = branchguard.__version__\n"
+        "print(v, 'importlib.metadata' in sys.modules)\n"
+        "from importlib import metadata\n"
+        "print(metadata.version('branchguard'))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    first, second = out.stdout.splitlines()
+    assert first == f"{second} False"
