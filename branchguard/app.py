@@ -94,17 +94,51 @@ def import_first_page(window: MainWindow) -> None:
     preload.run(work)
 
 
+class LandingShown(QObject):
+    """Calls `then` once, at the first paint of the landing page after every read under way has been
+    shown: pages read in the background (gui/kit/loader.py), so the page's first paint may still be
+    empty. The start-up trace's "data shown" and the scheduler's and the daily backup's start wait
+    for it: started at the empty page's first paint, the preload thread's imports, the first
+    catch-up and the backup ran beside the landing page's own read and held the data back."""
+
+    def __init__(self, page: QWidget, then: Callable[[], None]) -> None:
+        super().__init__(page)
+        self._page = page
+        self._then: Callable[[], None] | None = then
+        from branchguard.gui.kit import loader
+
+        self._waiting = loader.pending() > 0
+        if self._waiting:
+            loader.tracker().settled.connect(self._watch_paint)
+        else:
+            self._watch_paint()
+
+    def _watch_paint(self) -> None:
+        if self._waiting:  # `settled` fires again later (the banner's poll): once is enough
+            from branchguard.gui.kit import loader
+
+            self._waiting = False
+            loader.tracker().settled.disconnect(self._watch_paint)
+        self._page.installEventFilter(self)
+        self._page.update()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._page and event.type() == QEvent.Type.Paint and self._then is not None:
+            self._page.removeEventFilter(self)
+            then, self._then = self._then, None
+            then()
+        return False
+
+
 class StartupTracer(QObject):
     """For the benchmark: the window's first paint, then the first paint of the landing page with
-    its data: pages read in the background (gui/kit/loader.py), so the paint counted is the first
-    one after every read under way has been shown. The steps in between are marked too
-    (`startup <step>` lines), for the benchmark's breakdown.
+    its data (LandingShown). The steps in between are marked too (`startup <step>` lines), for the
+    benchmark's breakdown.
     """
 
     def __init__(self, window: QWidget, quit_after: bool) -> None:
         super().__init__(window)
         self._window = window
-        self._landing: QWidget | None = None
         self._quit_after = quit_after
         window.installEventFilter(self)
 
@@ -118,31 +152,15 @@ class StartupTracer(QObject):
         if self._quit_after:
             QTimer.singleShot(0, QApplication.quit)
 
-    def watch_landing(self, page: QWidget | None) -> None:
-        from branchguard.gui.kit import loader
-
-        if loader.pending():
-            loader.tracker().settled.connect(lambda: self._watch_paint(page))
-        else:
-            self._watch_paint(page)
-
-    def _watch_paint(self, page: QWidget | None) -> None:
-        if self._landing is not None or page is None:
-            return  # `settled` fires again later (the banner's poll): the landing page was shown
-        self._landing = page
-        page.installEventFilter(self)
-        page.update()
+    def data_shown(self) -> None:
+        _trace("startup data_shown")
+        if self._quit_after:
+            QTimer.singleShot(0, QApplication.quit)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint:
-            if watched is self._window:
-                self._window.removeEventFilter(self)
-                _trace("startup painted")
-            elif watched is self._landing:
-                self._landing.removeEventFilter(self)
-                _trace("startup data_shown")
-                if self._quit_after:
-                    QTimer.singleShot(0, QApplication.quit)
+        if watched is self._window and event.type() == QEvent.Type.Paint:
+            self._window.removeEventFilter(self)
+            _trace("startup painted")
         return False
 
 
@@ -169,7 +187,6 @@ class Startup(QObject):
         self._credentials = credentials
         self._tracer = tracer
         self.ctx: AppContext | None = None
-        self._schedules_after: QWidget | None = None
         self._landing_shown = False
         self._painted = self._opened = self._taken = False
 
@@ -201,13 +218,17 @@ class Startup(QObject):
             self.window.removeEventFilter(self)
             self._painted = True
             QTimer.singleShot(0, self._open_when_ready)
-        elif watched is self._schedules_after and event.type() == QEvent.Type.Paint:
-            watched.removeEventFilter(self)
-            self._schedules_after = None
-            if self.ctx is not None and not self.ctx.read_only:  # both write: not on read-only data
-                QTimer.singleShot(0, self.window.start_schedules)
-                QTimer.singleShot(0, self._daily_backup)
         return False
+
+    def _landing_with_data(self) -> None:
+        """The landing page has shown its data: the start-up trace's end, then the scheduler (with
+        the preload of every page module) and the daily backup, which write and would otherwise
+        compete with the landing page's read."""
+        if self._tracer is not None:
+            self._tracer.data_shown()
+        if self.ctx is not None and not self.ctx.read_only:  # both write: not on read-only data
+            QTimer.singleShot(0, self.window.start_schedules)
+            QTimer.singleShot(0, self._daily_backup)
 
     def _daily_backup(self) -> None:
         from branchguard.gui.shell import daily_backup
@@ -295,10 +316,7 @@ class Startup(QObject):
         landing = self.window.show_page(self.window.initial_page_id())
         if self._tracer is not None:
             self._tracer.mark("page_built")
-            self._tracer.watch_landing(landing)
-        # The scheduler's first catch-up and the reminder list wait until the landing page painted.
-        self._schedules_after = landing or self.window
-        self._schedules_after.installEventFilter(self)
+        LandingShown(landing or self.window, self._landing_with_data)
         app = QApplication.instance()
         if app is not None:
             app.aboutToQuit.connect(self.window.stop_schedules)

@@ -10,6 +10,7 @@ on stderr and exit 1; usage errors exit 2 (argparse).
 from __future__ import annotations
 
 import argparse
+import importlib
 import os
 import sys
 from collections.abc import Sequence
@@ -17,6 +18,8 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from branchguard.cli.common import ConfigHandler, Handler
+
+TRACE_ENV = "BRANCHGUARD_TRACE_STARTUP"  # as the window's (app.py): marks the start-up's end
 
 
 class _VersionAction(argparse.Action):
@@ -57,75 +60,71 @@ def _global_parser(add_help: bool = True, with_version: bool = True) -> argparse
     return parser
 
 
-def build_parser() -> argparse.ArgumentParser:
-    # Imported here, when a sub-command is given: opening the window should not wait for them.
-    # (A static import, so the frozen build's analysis finds every command module.)
-    from branchguard.cli import (
-        accounts,
-        anchors,
-        audit,
-        backup,
-        complaints,
-        dashboard,
-        demo,
-        drills,
-        exchange,
-        headoffice,
-        incidents,
-        info,
-        inspections,
-        ledger,
-        library,
-        people,
-        playbooks,
-        reports,
-        schedules,
-    )
+# Each command and the module that registers it (its `register(subparsers)`), in the order of the
+# help; tests/cli/test_cli.py checks the table against what each module registers.
+COMMAND_MODULES: dict[str, str] = {
+    "demo": "demo",
+    "dashboard": "dashboard",
+    "user": "accounts",
+    "people": "people",
+    "contacts": "people",
+    "playbook": "playbooks",
+    "incident": "incidents",
+    "drill": "drills",
+    "compliance": "drills",
+    "inspection": "inspections",
+    "hazard": "inspections",
+    "complaint": "complaints",
+    "report": "reports",
+    "handover": "reports",
+    "schedule": "schedules",
+    "calendar": "schedules",
+    "audit": "audit",
+    "verify": "ledger",
+    "backup": "backup",
+    "restore": "backup",
+    "anchor": "anchors",
+    "export": "exchange",
+    "key": "exchange",
+    "ho": "headoffice",
+    "library": "library",
+    "trust": "library",
+    "info": "info",
+}
 
+
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The full parser; given the command word, with that command's module only.
+
+    A speed trick (docs/architecture.md, "Speed tricks"): each command module imports its domain's
+    types, and all of them together the whole domain (every model module among them), which every
+    command paid before it began. The parser of one command parses its arguments as the full one
+    does; an unknown word, or none, gets every command (argparse lists them all). The modules are
+    imported by name: the frozen build bundles every `branchguard.cli` module."""
+    wanted = [COMMAND_MODULES[command]] if command in COMMAND_MODULES else COMMAND_MODULES.values()
     parser = _global_parser()
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for module in (
-        demo,
-        dashboard,
-        accounts,
-        people,
-        playbooks,
-        incidents,
-        drills,
-        inspections,
-        complaints,
-        reports,
-        schedules,
-        audit,
-        ledger,
-        library,
-        backup,
-        anchors,
-        exchange,
-        headoffice,
-        info,
-    ):
-        module.register(sub)
+    for module in dict.fromkeys(wanted):
+        importlib.import_module(f"branchguard.cli.{module}").register(sub)
     return parser
 
 
-def _opens_window(argv: Sequence[str]) -> bool:
-    """Only global options given (no sub-command, no --help/--version): the window opens.
-
-    The pre-parser knows neither --help nor --version, which are left over and so go to the full
-    parser (a sub-command has its own --version, e.g. `playbook show CODE --version 2`).
-    """
+def _command_word(argv: Sequence[str]) -> str | None:
+    """The sub-command given, or None when only global options are (the window opens; --help and
+    --version, which the pre-parser does not know, count as a word and go to the full parser, as
+    does a sub-command's own --version, e.g. `playbook show CODE --version 2`)."""
     _known, rest = _global_parser(add_help=False, with_version=False).parse_known_args(list(argv))
-    return not rest
+    return rest[0] if rest else None
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     from_process = argv is None  # the process's own entry point, not a caller (or a test) in-process
     argv = list(sys.argv[1:] if argv is None else argv)
-    opens_window = _opens_window(argv)
+    command = _command_word(argv)
+    opens_window = command is None
     if sys.stdout is None and not opens_window:
         return _no_console(argv)
-    parser = _global_parser() if opens_window else build_parser()
+    parser = _global_parser() if opens_window else build_parser(command)
     args = parser.parse_args(argv)
     if from_process:  # not for a caller in-process (a test): the umask is the whole process's
         _private_by_default(args.data_dir)
@@ -190,6 +189,8 @@ def _run_command(handler: Handler, args: argparse.Namespace) -> int:
         needs_login: LoginRule = getattr(args, "needs_login", always)
         if needs_login(ctx.services, args):
             args.logged_in = login(ctx.services, args)
+        if os.environ.get(TRACE_ENV) == "1":  # tools/bench/cli_startup.py: the command's work begins
+            print("startup command", file=sys.stderr, flush=True)
         with printable_output():
             return handler(ctx, args)
     except PermissionDenied as refused:

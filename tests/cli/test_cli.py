@@ -194,3 +194,61 @@ def test_version_goes_to_standard_output(run) -> None:
 
     code, out, err = run("--version")
     assert (code, out, err) == (0, f"branchguard {__version__}\n", "")
+
+
+def test_command_table_names_what_each_module_registers() -> None:
+    """`build_parser(command)` imports the module the table names for that command only: the table
+    must say which module registers each command, and list every one, in the help's order."""
+    import argparse
+    import importlib
+
+    from branchguard.cli import COMMAND_MODULES, build_parser
+
+    found: dict[str, str] = {}
+    for module in dict.fromkeys(COMMAND_MODULES.values()):
+        sub = argparse.ArgumentParser().add_subparsers(dest="command")
+        importlib.import_module(f"branchguard.cli.{module}").register(sub)
+        found.update(dict.fromkeys(sub.choices, module))
+    assert found == COMMAND_MODULES
+    full = build_parser()._subparsers._group_actions[0].choices  # type: ignore[union-attr]
+    assert list(full) == list(COMMAND_MODULES)
+    for command, module in COMMAND_MODULES.items():
+        one = build_parser(command)._subparsers._group_actions[0].choices  # type: ignore[union-attr]
+        assert command in one and {COMMAND_MODULES[c] for c in one} == {module}
+
+
+def test_a_command_imports_no_other_command_module() -> None:
+    """`hazard list` in a fresh interpreter loads the inspections command module, not the others
+    (each pulls in its domain), and an unknown command still lists every command."""
+    code = (
+        "import sys\n"
+        "from branchguard.cli import build_parser\n"
+        "build_parser('hazard').parse_args(['hazard', 'list', '--json'])\n"
+        "print(sorted(m for m in sys.modules if m.startswith('branchguard.cli.')))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    loaded = out.stdout.strip()
+    assert "branchguard.cli.inspections" in loaded
+    for other in ("dashboard", "complaints", "drills", "reports", "accounts", "playbooks"):
+        assert f"branchguard.cli.{other}'" not in loaded, loaded
+
+
+def test_an_unknown_command_lists_every_command(run) -> None:
+    code, _out, err = run("no-such-command")
+    assert code == 2
+    assert "hazard" in err and "complaint" in err and "verify" in err
+
+
+def test_the_version_read_without_importlib_metadata_is_the_installed_one() -> None:
+    """The log line's version comes from the dist-info on the path, read by hand: the same as
+    importlib.metadata's, and that module stays unloaded."""
+    code = (
+        "import sys, branchguard\n"
+        "v = branchguard.__version__\n"
+        "print(v, 'importlib.metadata' in sys.modules)\n"
+        "from importlib import metadata\n"
+        "print(metadata.version('branchguard'))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    first, second = out.stdout.splitlines()
+    assert first == f"{second} False"

@@ -106,7 +106,7 @@ def _before_commit(session: Session) -> None:
     actor = session.info.pop(_ACTOR, SYSTEM)
     if not pending:
         return
-    from branchguard.core.ledger import store  # every model: only once something is to be recorded
+    from branchguard.core.ledger import store  # SQLAlchemy Core: only once something is to be recorded
 
     conn = session.connection()
     wanted: dict[str, list[str]] = {}
@@ -116,7 +116,7 @@ def _before_commit(session: Session) -> None:
     found = {
         (entity, entity_id): state
         for entity, ids in wanted.items()
-        for entity_id, state in store.states(conn, store.BY_ENTITY[entity], ids)
+        for entity_id, state in store.states(conn, store.evidence_of(entity), ids)
     }
     items = []
     for key, action in pending.items():

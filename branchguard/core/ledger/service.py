@@ -103,7 +103,7 @@ def _unledgered(conn: Connection, action: LedgerAction) -> list[chain.Item]:
         else:
             latest[(entity, entity_id)] = digest
     items: list[chain.Item] = []
-    for evidence in store.REGISTRY:
+    for evidence in store.registry():
         for entity_id, state in store.states(conn, evidence):
             known = latest.get((evidence.entity, entity_id))
             if known is None:

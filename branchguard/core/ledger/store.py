@@ -5,12 +5,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from sqlalchemy import Column, Connection, Table, select
 
 from branchguard.core.ledger import rules
-from branchguard.db.tables import Base
+from branchguard.db.base import Base
 
 
 @dataclass(frozen=True)
@@ -30,15 +31,26 @@ class Evidence:
         return [self.table.c[name] for name in self.columns]
 
 
-REGISTRY: tuple[Evidence, ...] = tuple(
-    Evidence(
-        entity,
-        Base.metadata.tables[table],
-        tuple(c.name for c in Base.metadata.tables[table].columns if c.name not in leave_out),
-    )
-    for entity, table, leave_out in rules.EVIDENCE
-)
-BY_ENTITY = {e.entity: e for e in REGISTRY}
+_TABLES = {entity: (table, leave_out) for entity, table, leave_out in rules.EVIDENCE}
+
+
+@cache
+def evidence_of(entity: str) -> Evidence:
+    """The evidence kind `entity`, from its model's table. Every model module is imported only when
+    that table's is not in yet: a login ledgers its account and audit event without loading the
+    other domains' models (a command's start-up, the window's login)."""
+    table_name, leave_out = _TABLES[entity]
+    if table_name not in Base.metadata.tables:
+        import branchguard.db.tables  # noqa: F401  (every model module)
+    table = Base.metadata.tables[table_name]
+    return Evidence(entity, table, tuple(c.name for c in table.columns if c.name not in leave_out))
+
+
+def registry() -> tuple[Evidence, ...]:
+    """Every kind of evidence, in the registry's order (imports every model)."""
+    return tuple(evidence_of(entity) for entity in _TABLES)
+
+
 _CHUNK = 500
 
 

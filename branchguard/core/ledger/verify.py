@@ -139,7 +139,7 @@ def _check_records(conn: Connection, found: _Found, only: tuple[str, str] | None
     ledgered: dict[str, dict[str, tuple[int, str, str]]] = {}
     for (entity, entity_id), known in found.latest.items():
         ledgered.setdefault(entity, {})[entity_id] = known
-    for evidence in store.REGISTRY:
+    for evidence in store.registry():
         if only is not None and evidence.entity != only[0]:
             continue
         differing: list[tuple[str, str, dict[str, Any], int]] = []

@@ -200,3 +200,32 @@ def test_the_window_declares_every_model_before_it_reads(tmp_path) -> None:
     run = [sys.executable, "-c", code]
     out = subprocess.run(run, capture_output=True, text=True, check=True, timeout=120)
     assert out.stdout.split() == ["True", "True", "True"], out.stderr
+
+
+def test_the_scheduler_and_backup_wait_for_the_landing_page_with_its_data(app, qtbot) -> None:
+    """What starts after the landing page (the scheduler, the page preload, the daily backup) waits
+    for its data: a paint while a read is under way does not count; the first one after every read
+    has settled does, once."""
+    from PySide6.QtWidgets import QWidget
+
+    from branchguard.app import LandingShown
+    from branchguard.gui.kit import loader
+
+    page = QWidget()
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitExposed(page)
+    calls: list[int] = []
+    tracker = loader.tracker()
+    tracker.started()  # a read under way, as the landing page's own
+    LandingShown(page, lambda: calls.append(1))
+    page.repaint()
+    app.processEvents()
+    assert calls == []  # painted, but its data has not arrived
+    tracker._settle()
+    qtbot.waitUntil(lambda: calls == [1])
+    tracker.started()
+    tracker._settle()  # settled again later (the banner's poll): not called twice
+    page.repaint()
+    app.processEvents()
+    assert calls == [1]
