@@ -25,8 +25,8 @@ from branchguard.gui.audit.page import DEFAULT_DAYS, local_day_start
 from branchguard.gui.incidents.console.dialogs import level_icon
 from branchguard.gui.incidents.models import LEVELS_ROLE, IncidentListModel, SearchHitsModel
 from branchguard.gui.incidents.reports import ReportMenu
-from branchguard.gui.kit.flow import FlowLayout
 from branchguard.gui.kit.dates import date_edit
+from branchguard.gui.kit.flow import FlowLayout
 from branchguard.gui.kit.icons import icon
 from branchguard.gui.kit.loader import Loader
 from branchguard.gui.kit.rows import SORT_ROLE

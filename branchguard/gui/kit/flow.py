@@ -28,7 +28,7 @@ class FlowLayout(QLayout):
 
     # The QLayout protocol -----------------------------------------------------------------
 
-    def addItem(self, item: QLayoutItem) -> None:  # noqa: N802 - Qt's name
+    def addItem(self, item: QLayoutItem) -> None:
         self._items.append(item)
 
     def add_widget(self, widget: QWidget) -> None:
@@ -42,37 +42,37 @@ class FlowLayout(QLayout):
     def count(self) -> int:
         return len(self._items)
 
-    def itemAt(self, index: int) -> QLayoutItem | None:  # type: ignore[override]  # noqa: N802
+    def itemAt(self, index: int) -> QLayoutItem | None:  # type: ignore[override]
         return self._items[index] if 0 <= index < len(self._items) else None
 
-    def takeAt(self, index: int) -> QLayoutItem | None:  # type: ignore[override]  # noqa: N802
+    def takeAt(self, index: int) -> QLayoutItem | None:  # type: ignore[override]
         if not 0 <= index < len(self._items):
             return None
         if self._split is not None and index < self._split:
             self._split -= 1
         return self._items.pop(index)
 
-    def expandingDirections(self) -> Qt.Orientation:  # noqa: N802
+    def expandingDirections(self) -> Qt.Orientation:
         return Qt.Orientation(0)
 
-    def hasHeightForWidth(self) -> bool:  # noqa: N802
+    def hasHeightForWidth(self) -> bool:
         return True
 
-    def heightForWidth(self, width: int) -> int:  # noqa: N802
+    def heightForWidth(self, width: int) -> int:
         return self._arrange(QRect(0, 0, width, 0), apply=False)
 
-    def setGeometry(self, rect: QRect) -> None:  # noqa: N802
+    def setGeometry(self, rect: QRect) -> None:
         super().setGeometry(rect)
         self._arrange(rect, apply=True)
 
-    def sizeHint(self) -> QSize:  # noqa: N802
+    def sizeHint(self) -> QSize:
         """All items on one line."""
         visible = self._visible()
         width = sum(item.sizeHint().width() for item in visible) + self._gap() * max(0, len(visible) - 1)
         height = max((item.sizeHint().height() for item in visible), default=0)
         return QSize(width, height).grownBy(self.contentsMargins())
 
-    def minimumSize(self) -> QSize:  # noqa: N802
+    def minimumSize(self) -> QSize:
         """The widest single item: the row wraps before anything is squeezed."""
         size = QSize()
         for item in self._visible():
@@ -113,7 +113,9 @@ class FlowLayout(QLayout):
         total = y - gap - area.y() if any(lines) else 0
         return total + margins.top() + margins.bottom()
 
-    def _place(self, line: list[QLayoutItem], area: QRect, y: int, height: int, gap: int, *, single: bool) -> None:
+    def _place(
+        self, line: list[QLayoutItem], area: QRect, y: int, height: int, gap: int, *, single: bool
+    ) -> None:
         right_from = len(line)
         if single and self._split is not None:
             right_side = self._items[self._split:]

@@ -1,0 +1,26 @@
+"""Window sizes that never exceed the screen: a dialog asks for the size it reads best at, and gets
+it bounded by the screen it opens on (1024×768 included), less room for the title bar and frame."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QWidget
+
+# What the window frame and title bar take, so the whole window, not only its inside, is on screen.
+FRAME = QSize(40, 60)
+SMALLEST = QSize(1024, 768)  # the smallest screen every window must fit
+
+
+def room(widget: QWidget) -> QSize:
+    """The inside size a window may take on the screen it is on."""
+    screen = widget.screen() or QGuiApplication.primaryScreen()
+    available = screen.availableGeometry().size() if screen is not None else SMALLEST
+    return (available - FRAME).expandedTo(QSize(320, 240))
+
+
+def resize_within_screen(widget: QWidget, width: int, height: int) -> None:
+    """Resize to width×height, or to the screen's room where that is smaller (the layout's
+    minimum still wins: a window is never made smaller than its contents allow)."""
+    bounded = QSize(width, height).boundedTo(room(widget))
+    widget.resize(bounded.expandedTo(widget.minimumSizeHint()))
