@@ -4,9 +4,19 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence, QMouseEvent
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QToolBar, QToolButton, QWidget
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QMouseEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QSizePolicy,
+    QToolBar,
+    QToolButton,
+    QWidget,
+)
 
 from branchguard.core.kernel.i18n import t
 from branchguard.core.kernel.roles import may
@@ -161,6 +171,7 @@ class IncidentBar(QToolBar):
         self._tick.setInterval(1000)
         self._tick.timeout.connect(self.banner.tick)
         self._tick.start()
+        self.over_dialogs = StartKeyOverDialogs(self)
         self.retranslate()
         self.reload()
 
@@ -206,17 +217,30 @@ class IncidentBar(QToolBar):
         return INCIDENTS_PAGE if self.banner.open_incidents() else ""
 
     # -- actions -------------------------------------------------------------------------------
-    def start(self) -> None:
+    def start(self, over: QWidget | None = None) -> None:
+        """The start dialog; `over` a dialog of this window that is open (F9 pressed in it): the start
+        dialog opens on top of it, and it stays open with its work while the console opens behind."""
         window = self.window_
         if window.is_locked() or not self.may_start():
             return
         from branchguard.gui.incidents.start import StartIncidentDialog
 
-        dialog = StartIncidentDialog(window.session, window)
+        dialog = StartIncidentDialog(window.session, over or window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.started.connect(lambda summary: self._started(summary.id))
+        if over is not None:
+            dialog.started.connect(lambda _summary: self._tell_started_behind(over))
         dialog.open()
         self.dialog = dialog
+
+    def _tell_started_behind(self, over: QWidget) -> None:
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("Incident started"), self.tr(
+            "The incident is started and its console is open in the main window. This window stays "
+            "open with your work: finish or close it to reach the console."
+        ), QMessageBox.StandardButton.Ok, over)
+        box.setObjectName("started_behind_note")
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
 
     def _started(self, incident_id: int) -> None:
         from branchguard.gui.incidents.page import IncidentsPage
@@ -234,3 +258,43 @@ class IncidentBar(QToolBar):
         page = self.window_.show_page(INCIDENTS_PAGE)
         if urgent is not None and isinstance(page, IncidentsPage):
             page.open_incident(urgent.id)
+
+
+class StartKeyOverDialogs(QObject):
+    """F9 in any dialog of the window opens the start dialog over it.
+
+    The window's F9 is a window shortcut: Qt gives it no key while a dialog is the active window
+    (and a modal dialog blocks even an application-wide shortcut), so in the middle of filling a
+    form nobody could start an incident. This filter on the application sees F9 pressed in a
+    window that belongs to the main window and is not the main window, and starts from there."""
+
+    def __init__(self, bar: IncidentBar) -> None:
+        super().__init__(bar)
+        self.bar = bar
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)
+
+    def belongs(self, window: QWidget) -> bool:
+        """A window of the main window's own (a dialog opened from it, or from one of those)."""
+        main = self.bar.window_
+        parent = window.parentWidget()
+        while parent is not None:
+            if parent is main:
+                return True
+            parent = parent.parentWidget()
+        return False
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() != QEvent.Type.KeyPress or not isinstance(watched, QWidget):
+            return False
+        assert isinstance(event, QKeyEvent)
+        if event.key() != Qt.Key.Key_F9 or event.modifiers() != Qt.KeyboardModifier.NoModifier:
+            return False
+        window = watched.window()
+        from branchguard.gui.incidents.start import StartIncidentDialog
+
+        if window is self.bar.window_ or isinstance(window, StartIncidentDialog) or not self.belongs(window):
+            return False
+        self.bar.start(over=window)
+        return True

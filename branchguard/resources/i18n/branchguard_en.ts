@@ -2108,6 +2108,14 @@ Submitted as: %3</translation>
 <context>
     <name>IncidentBar</name>
     <message>
+        <source>Incident started</source>
+        <translation>Incident started</translation>
+    </message>
+    <message>
+        <source>The incident is started and its console is open in the main window. This window stays open with your work: finish or close it to reach the console.</source>
+        <translation>The incident is started and its console is open in the main window. This window stays open with your work: finish or close it to reach the console.</translation>
+    </message>
+    <message>
         <source>Start incident</source>
         <translation>Start incident</translation>
     </message>

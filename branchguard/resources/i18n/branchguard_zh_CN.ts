@@ -2100,6 +2100,14 @@ Submitted as: %3</source>
 <context>
     <name>IncidentBar</name>
     <message>
+        <source>Incident started</source>
+        <translation>应急已启动</translation>
+    </message>
+    <message>
+        <source>The incident is started and its console is open in the main window. This window stays open with your work: finish or close it to reach the console.</source>
+        <translation>应急事件已启动，处置台已在主窗口打开。本窗口保持打开，内容不会丢失：完成或关闭本窗口后即可进入处置台。</translation>
+    </message>
+    <message>
         <source>Start incident</source>
         <translation>启动应急</translation>
     </message>
