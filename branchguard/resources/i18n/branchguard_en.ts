@@ -2988,6 +2988,18 @@ Submitted as: %3</translation>
 <context>
     <name>NewScheduleDialog</name>
     <message>
+        <source>minute(s) before</source>
+        <translation>minute(s) before</translation>
+    </message>
+    <message>
+        <source>hour(s) before</source>
+        <translation>hour(s) before</translation>
+    </message>
+    <message>
+        <source>day(s) before</source>
+        <translation>day(s) before</translation>
+    </message>
+    <message>
         <source>New schedule</source>
         <translation>New schedule</translation>
     </message>
@@ -3018,10 +3030,6 @@ Submitted as: %3</translation>
     <message>
         <source>Yearly</source>
         <translation>Yearly</translation>
-    </message>
-    <message>
-        <source> day(s) before</source>
-        <translation> day(s) before</translation>
     </message>
     <message>
         <source>Title</source>

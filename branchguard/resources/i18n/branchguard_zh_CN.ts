@@ -2978,6 +2978,18 @@ Submitted as: %3</source>
 <context>
     <name>NewScheduleDialog</name>
     <message>
+        <source>minute(s) before</source>
+        <translation>分钟前</translation>
+    </message>
+    <message>
+        <source>hour(s) before</source>
+        <translation>小时前</translation>
+    </message>
+    <message>
+        <source>day(s) before</source>
+        <translation>天前</translation>
+    </message>
+    <message>
         <source>New schedule</source>
         <translation>新建计划</translation>
     </message>
@@ -3008,10 +3020,6 @@ Submitted as: %3</source>
     <message>
         <source>Yearly</source>
         <translation>每年</translation>
-    </message>
-    <message>
-        <source> day(s) before</source>
-        <translation> 天前</translation>
     </message>
     <message>
         <source>Title</source>
