@@ -42,10 +42,10 @@ class FlowLayout(QLayout):
     def count(self) -> int:
         return len(self._items)
 
-    def itemAt(self, index: int) -> QLayoutItem | None:  # type: ignore[override]
+    def itemAt(self, index: int) -> QLayoutItem | None:
         return self._items[index] if 0 <= index < len(self._items) else None
 
-    def takeAt(self, index: int) -> QLayoutItem | None:  # type: ignore[override]
+    def takeAt(self, index: int) -> QLayoutItem | None:
         if not 0 <= index < len(self._items):
             return None
         if self._split is not None and index < self._split:
@@ -133,7 +133,8 @@ class FlowLayout(QLayout):
     @staticmethod
     def _put(item: QLayoutItem, x: int, y: int, height: int) -> int:
         hint = item.sizeHint()
-        policy = item.widget().sizePolicy().verticalPolicy() if item.widget() is not None else None
-        h = height if policy is not None and policy != QSizePolicy.Policy.Fixed else hint.height()
+        widget = item.widget()
+        stretches = widget is not None and widget.sizePolicy().verticalPolicy() != QSizePolicy.Policy.Fixed
+        h = height if stretches else hint.height()
         item.setGeometry(QRect(QPoint(x, y + (height - h) // 2), QSize(hint.width(), h)))
         return x + hint.width()

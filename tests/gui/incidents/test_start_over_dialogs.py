@@ -49,7 +49,7 @@ def test_f9_in_an_open_dialog_starts_an_incident_and_keeps_the_dialog(
     form.done(0)
 
 
-def test_f9_with_a_modifier_or_in_the_start_dialog_does_not_open_another(open_window: Any, qtbot: Any) -> None:
+def test_f9_in_the_start_dialog_does_not_open_another(open_window: Any, qtbot: Any) -> None:
     window = open_window("lead")
     bar = window.incident_bar
     bar.start()
