@@ -5714,4 +5714,16 @@ Submitted as: %3</translation>
         <translation>initial-report</translation>
     </message>
 </context>
+<context>
+    <name>QFileDialog</name>
+    <!-- Qt's own file dialog: two labels its qtbase_zh_CN leaves in English -->
+    <message>
+        <source>&amp;Look in:</source>
+        <translation>&amp;Look in:</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>Files of &amp;type:</translation>
+    </message>
+</context>
 </TS>

@@ -5696,4 +5696,16 @@ Submitted as: %3</source>
         <translation>初报</translation>
     </message>
 </context>
+<context>
+    <name>QFileDialog</name>
+    <!-- Qt's own file dialog: two labels its qtbase_zh_CN leaves in English -->
+    <message>
+        <source>&amp;Look in:</source>
+        <translation>查找范围(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>文件类型(&amp;T)：</translation>
+    </message>
+</context>
 </TS>
