@@ -59,7 +59,7 @@ def fit_problems(window: QWidget, limit: QSize = SMALL) -> list[str]:
     if window.width() > limit.width() or window.height() > limit.height():
         problems.append(f"window is {window.width()}×{window.height()}")
     for widget in window.findChildren(QWidget):
-        if not widget.isVisible() or widget.window() is not window or _in_scroll_area(widget, window):
+        if not widget.isVisible() or widget.window() is not window:
             continue
         if isinstance(widget, QAbstractButton) and widget.text():
             if widget.width() < widget.sizeHint().width() - 2:
@@ -68,7 +68,8 @@ def fit_problems(window: QWidget, limit: QSize = SMALL) -> list[str]:
             need = widget.minimumSizeHint().width()
             if widget.width() < need - 2:
                 problems.append(f"{name_of(widget)} clipped: {widget.width()} < {need}")
-        if isinstance(widget, (QAbstractButton, QLabel, QLineEdit)) and widget.width() > 0:
+        scrolls = _in_scroll_area(widget, window)  # the user scrolls to what is out of view there
+        if isinstance(widget, (QAbstractButton, QLabel, QLineEdit)) and widget.width() > 0 and not scrolls:
             shown = _visible_area(widget, window)
             if shown.width() < widget.width() - 2 or shown.height() < widget.height() - 2:
                 problems.append(f"{name_of(widget)} cut off by the window's edge")

@@ -13,10 +13,12 @@ import importlib
 import pkgutil
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QSize
+from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QApplication, QDialog, QTabWidget, QWidget
 
 import branchguard.gui
@@ -97,7 +99,7 @@ def test_every_page_and_tab_fits_1024x768(small_window: Callable[[str], MainWind
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_console_runner_and_follow_mode_fit_1024x768(
-    world: AppContext, small_window: Callable[[str], MainWindow], qtbot: Any
+    world: AppContext, small_window: Callable[[str], MainWindow], qtbot: Any, tmp_path: Path
 ) -> None:
     from branchguard.gui.incidents.follow_mode import FollowWindow
 
@@ -109,12 +111,25 @@ def test_console_runner_and_follow_mode_fit_1024x768(
     assert page is not None
     page.open_incident(fire)  # type: ignore[attr-defined]
     check_window(window, "incident console")
-    run = world.services.inspections.start(lead, "FIRE_DAILY").info.id
-    world.services.inspections.answer(lead, run, 1, ItemResult.FAIL, "后门疏散通道堆放纸箱")
     inspections = window.show_page("inspections")
     assert inspections is not None
-    inspections.open_inspection(run)  # type: ignore[attr-defined]
+    # Started through the start dialog, as the user does (after it the window once needed 1252 px).
+    start = inspections.ask_start("FIRE_DAILY")  # type: ignore[attr-defined]
+    assert start is not None
+    start.accept()
+    settle()
+    runners = list(inspections.runners.values())  # type: ignore[attr-defined]
+    assert len(runners) == 1
+    runner = runners[0]
     check_window(window, "inspection runner")
+    runner.saver.answer(1, ItemResult.FAIL, note="后门疏散通道堆放纸箱")
+    photo = QImage(640, 480, QImage.Format.Format_RGB32)
+    photo.fill(QColor("#8D6E63"))
+    photo.save(str(tmp_path / "exit.png"))
+    runner.move_to(1)
+    runner.add_photo(tmp_path / "exit.png")  # once grew the window to 837 px tall
+    settle()
+    check_window(window, "inspection runner with a photo")
     follow = FollowWindow(window.session, fire)
     qtbot.addWidget(follow)
     follow.resize(SMALL)
