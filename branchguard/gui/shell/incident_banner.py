@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QMouseEvent
+from PySide6.QtGui import QAction, QKeySequence, QMouseEvent
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
@@ -134,7 +134,7 @@ class IncidentBar(QToolBar):
         self.start_action = QAction(icon("incident"), "", window)
         self.start_action.setObjectName("action_start_incident")
         self.start_action.setShortcuts([QKeySequence("F9")])
-        self.start_action.triggered.connect(self.start)
+        self.start_action.triggered.connect(lambda: self.start())  # not `checked` as `over`
         self.console_action = QAction(icon("steps"), "", window)
         self.console_action.setObjectName("action_incident_console")
         self.console_action.setShortcuts([QKeySequence("Shift+F9")])
@@ -265,18 +265,21 @@ class StartKeyOverDialogs(QObject):
 
     The window's F9 is a window shortcut: Qt gives it no key while a dialog is the active window
     (and a modal dialog blocks even an application-wide shortcut), so in the middle of filling a
-    form nobody could start an incident. This filter on the application sees F9 pressed in a
-    window that belongs to the main window and is not the main window, and starts from there."""
+    form nobody could start an incident. When the focus enters a window that belongs to the main
+    window (a dialog opened from it, or from one of those), that window gets an F9 action of its
+    own, once. Focus changes, not every event: an application-wide event filter would put Python
+    in the path of every paint."""
+
+    ARMED = "branchguard_f9_armed"
 
     def __init__(self, bar: IncidentBar) -> None:
         super().__init__(bar)
         self.bar = bar
         app = QApplication.instance()
-        if app is not None:
-            app.installEventFilter(self)
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._focus_changed)
 
     def belongs(self, window: QWidget) -> bool:
-        """A window of the main window's own (a dialog opened from it, or from one of those)."""
         main = self.bar.window_
         parent = window.parentWidget()
         while parent is not None:
@@ -285,16 +288,22 @@ class StartKeyOverDialogs(QObject):
             parent = parent.parentWidget()
         return False
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() != QEvent.Type.KeyPress or not isinstance(watched, QWidget):
-            return False
-        assert isinstance(event, QKeyEvent)
-        if event.key() != Qt.Key.Key_F9 or event.modifiers() != Qt.KeyboardModifier.NoModifier:
-            return False
-        window = watched.window()
+    def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        if new is not None:
+            self.arm(new.window())
+
+    def arm(self, window: QWidget) -> None:
+        """Give `window` its F9 (nothing for the main window, a start dialog or a foreign window)."""
         from branchguard.gui.incidents.start import StartIncidentDialog
 
-        if window is self.bar.window_ or isinstance(window, StartIncidentDialog) or not self.belongs(window):
-            return False
-        self.bar.start(over=window)
-        return True
+        if window is self.bar.window_ or isinstance(window, StartIncidentDialog):
+            return
+        if window.property(self.ARMED) or not self.belongs(window):
+            return
+        action = QAction(window)
+        action.setObjectName("action_start_incident_over")
+        action.setShortcut(QKeySequence("F9"))
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        action.triggered.connect(lambda: self.bar.start(over=window))
+        window.addAction(action)
+        window.setProperty(self.ARMED, True)
