@@ -29,7 +29,9 @@ from branchguard.gui.kit import tasks
 from branchguard.gui.shell.login import FirstRunDialog, LoginDialog
 from branchguard.gui.shell.main_window import MainWindow
 
-WINDOW_SIZE = QSize(1280, 800)
+WINDOW_SIZE = QSize(1280, 800)  # the window's default size
+SMALL_SIZE = QSize(1024, 768)  # the smallest screen every window must fit
+LAPTOP_SIZE = QSize(1366, 768)  # the commonest branch laptop
 FOLLOW_SIZE = QSize(1920, 1080)
 PREVIEW_SIZE = QSize(1024, 768)
 DIALOG_WIDTH = 560
@@ -58,7 +60,12 @@ def shoot_dialog(dialog: QDialog, path: Path) -> Path:
         dialog.done(0)
 
 
-def shoot_pages(window: MainWindow, out: Path) -> list[Path]:
+def sized(size: QSize) -> str:
+    """The file name suffix of a picture taken at `size`."""
+    return f"-{size.width()}x{size.height()}"
+
+
+def shoot_pages(window: MainWindow, out: Path, suffix: str = "") -> list[Path]:
     """Each sidebar page; a page with tabs once per tab (`<page>-<n>.png` after the first)."""
     shots = []
     for info in window.visible_pages():
@@ -66,29 +73,39 @@ def shoot_pages(window: MainWindow, out: Path) -> list[Path]:
         assert page is not None
         tab_widgets = [t for t in page.findChildren(QTabWidget) if t.parent() is not None]
         tabs = tab_widgets[0] if tab_widgets else None
-        shots.append(save(window, out / f"{info.page_id}.png"))
+        shots.append(save(window, out / f"{info.page_id}{suffix}.png"))
         if tabs is None:
             continue
         for index in range(1, tabs.count()):
             if tabs.isTabVisible(index):
                 tabs.setCurrentIndex(index)
-                shots.append(save(window, out / f"{info.page_id}-{index + 1}.png"))
+                shots.append(save(window, out / f"{info.page_id}-{index + 1}{suffix}.png"))
         tabs.setCurrentIndex(0)
     return shots
 
 
-def shoot_small_dashboard(ctx: AppContext, window: MainWindow, out: Path) -> Path:
-    """The landing page on the smallest screen it must fit (1024×768), in a window that has built
-    no other page (a page's minimum width holds the whole window wider once it was shown)."""
-    small = build_main_window(ctx, window.session.actor)
+def shoot_small_pages(window: MainWindow, out: Path) -> list[Path]:
+    """Every page again on the smallest screen (1024×768), in the same window: once every page was
+    built, the window must still be that small (tests/gui/test_fit.py checks it)."""
+    window.resize(SMALL_SIZE)
     try:
-        small.resize(1024, 768)
-        small.show()
-        small.show_page("dashboard")
-        return save(small, out / "dashboard-1024x768.png")
+        shots = shoot_pages(window, out, sized(SMALL_SIZE))
+        if window.size() != SMALL_SIZE:
+            raise AssertionError(f"the window grew to {window.width()}×{window.height()} on 1024×768")
+        return shots
     finally:
-        small.close()
-        small.deleteLater()
+        window.resize(WINDOW_SIZE)
+
+
+def at_sizes(widget: QWidget, name: str, out: Path, sizes: tuple[QSize, ...]) -> list[Path]:
+    """`widget` (a window) at each of `sizes`, as `<name>-<w>x<h>.png`."""
+    shots = []
+    before = widget.size()
+    for size in sizes:
+        widget.resize(size)
+        shots.append(save(widget, out / f"{name}{sized(size)}.png"))
+    widget.resize(before)
+    return shots
 
 
 def _demo_incident(ctx: AppContext, folder: Path) -> int:
@@ -123,12 +140,14 @@ def shoot_incident_screens(ctx: AppContext, window: MainWindow, folder: Path, ou
     assert page is not None
     console = page.open_incident(fire)  # type: ignore[attr-defined]
     shots = [save(window, out / "incident-console.png")]
+    shots += at_sizes(window, "incident-console", out, (SMALL_SIZE, LAPTOP_SIZE))
     shots.append(shoot_print_preview(console, out))
     # Offscreen has one small screen, so not open_follow_mode's full screen: a monitor-sized window.
     follow = FollowWindow(window.session, fire)
     follow.resize(FOLLOW_SIZE)
     follow.show()
     shots.append(save(follow, out / "follow-mode.png"))
+    shots += at_sizes(follow, "follow-mode", out, (SMALL_SIZE, LAPTOP_SIZE))
     follow.close()
     handover = window.show_handover()
     assert isinstance(handover, QDialog)
@@ -153,6 +172,19 @@ def shoot_print_preview(console: QWidget, out: Path) -> Path:
         return save(preview, out / "print-preview.png")
     finally:
         preview.close()
+
+
+def shoot_editor(window: MainWindow, out: Path) -> list[Path]:
+    """The playbook editor on the fire plan, at 1024×768 and 1366×768 (Save, Approve, Close on screen)."""
+    from branchguard.gui.playbooks.editor import PlaybookEditor
+
+    editor = PlaybookEditor(window.session, "FIRE", window)
+    editor.show()
+    try:
+        return at_sizes(editor, "playbook-editor", out, (SMALL_SIZE, LAPTOP_SIZE))
+    finally:
+        editor.close()
+        editor.deleteLater()
 
 
 def _demo_drills(ctx: AppContext) -> None:
@@ -218,8 +250,9 @@ def shoot_language(app: QApplication, lang: str, out: Path) -> list[Path]:
             window.resize(WINDOW_SIZE)
             window.show()
             shots.extend(shoot_pages(window, out))
-            shots.append(shoot_small_dashboard(ctx, window, out))
+            shots.extend(shoot_small_pages(window, out))
             shots.extend(shoot_incident_screens(ctx, window, Path(tmp), out))
+            shots.extend(shoot_editor(window, out))
             shots.extend(shoot_drill_screens(ctx, window, Path(tmp), out))
             from tools.screenshots_inspections import shoot_inspection_screens  # it imports this module
 

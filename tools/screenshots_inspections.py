@@ -11,7 +11,7 @@ from branchguard.core.demo.service import DEMO_ACCOUNTS
 from branchguard.core.hazards.types import HazardFilter, HazardInput, HazardSeverity
 from branchguard.core.inspections.types import InspectionFilter, InspectionStatus, ItemResult
 from branchguard.gui.shell.main_window import MainWindow
-from tools.screenshots import save, shoot_dialog
+from tools.screenshots import LAPTOP_SIZE, SMALL_SIZE, at_sizes, save, shoot_dialog
 
 RUN_TEMPLATE = "FIRE_DAILY"
 
@@ -59,6 +59,7 @@ def shoot_inspection_screens(ctx: AppContext, window: MainWindow, folder: Path, 
     runner = page.open_inspection(run)  # type: ignore[attr-defined]
     runner.move_to(2)  # the failed item in front
     shots = [save(window, out / "inspection-runner.png")]
+    shots += at_sizes(window, "inspection-runner", out, (SMALL_SIZE, LAPTOP_SIZE))
     register = window.show_page("hazards")
     assert register is not None
     shots.append(save(window, out / "hazard-register.png"))

@@ -26,6 +26,7 @@ from branchguard.core.incidents.types import FollowUpAction
 from branchguard.core.kernel.errors import BranchGuardError
 from branchguard.gui.kit import style
 from branchguard.gui.kit.icons import icon
+from branchguard.gui.kit.screen import resize_within_screen
 from branchguard.gui.kit.times import date_time
 from branchguard.gui.shell.session import GuiSession
 
@@ -72,7 +73,7 @@ class ActionsDialog(QDialog):
         box.addWidget(self.buttons)
         self.retranslate()
         self.reload()
-        self.resize(760, 340)
+        resize_within_screen(self, 760, 340)
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Corrective actions"))

@@ -34,6 +34,7 @@ from branchguard.core.people.types import PersonInfo
 from branchguard.gui.drills.people import owner_combo, roster
 from branchguard.gui.kit.forms import FieldForm
 from branchguard.gui.kit.icons import icon
+from branchguard.gui.kit.screen import resize_within_screen
 from branchguard.gui.shell.session import GuiSession
 
 DEFAULT_SCORE = 80
@@ -255,7 +256,7 @@ class EvaluateDialog(QDialog):
         box.addWidget(self.buttons)
         self.retranslate()
         self.update_total()
-        self.resize(1100, 620)
+        resize_within_screen(self, 1100, 620)
 
     def _criteria_set(self) -> CriteriaSet:
         sets = self.session.services.drills.criteria_sets(self.session.actor)

@@ -27,6 +27,7 @@ from branchguard.core.incidents.types import LogEntry
 from branchguard.core.kernel.errors import BranchGuardError
 from branchguard.core.kernel.roles import may
 from branchguard.gui.drills.models import DrillPlanModel
+from branchguard.gui.kit.flow import FlowLayout
 from branchguard.gui.kit.icons import icon
 from branchguard.gui.kit.loader import Loader
 from branchguard.gui.kit.rows import SORT_ROLE, RowsProxy
@@ -100,7 +101,7 @@ class DrillListPanel(QWidget):
         top.addWidget(self.status_filter)
         top.addStretch(1)
         top.addWidget(self.plan_button)
-        actions = QHBoxLayout()
+        actions = FlowLayout()  # wraps on a small screen instead of widening the window
         for button in (
             self.run_button,
             self.headcount_button,
@@ -110,9 +111,9 @@ class DrillListPanel(QWidget):
             self.report_button,
             self.cancel_button,
         ):
-            actions.addWidget(button)
-        actions.addStretch(1)
-        actions.addWidget(self.count_label)
+            actions.add_widget(button)
+        actions.add_stretch()
+        actions.add_widget(self.count_label)
         box = QVBoxLayout(self)
         box.setContentsMargins(8, 8, 8, 8)
         box.addLayout(top)

@@ -31,6 +31,7 @@ from branchguard.core.playbooks.types import PlaybookSummary
 from branchguard.core.schedules.rules import PRESETS
 from branchguard.gui.drills.people import NamesEdit, ParticipantsTable, roster
 from branchguard.gui.kit.forms import FieldForm
+from branchguard.gui.kit.screen import resize_within_screen
 from branchguard.gui.shell.session import GuiSession
 
 # The recurrences a drill plan offers: compliance intervals, not daily chores.
@@ -155,7 +156,7 @@ class DrillPlanDialog(QDialog):
         box.addWidget(self.buttons)
         self.retranslate()
         self._follow_repeats()
-        self.resize(1000, 540)
+        resize_within_screen(self, 1000, 540)
         self.playbook.setFocus()
 
     def retranslate(self) -> None:

@@ -43,6 +43,7 @@ from branchguard.gui.incidents.console.header import sized
 from branchguard.gui.inspections.runner.photos import PhotoStrip
 from branchguard.gui.kit import style
 from branchguard.gui.kit.icons import icon
+from branchguard.gui.kit.screen import resize_within_screen
 from branchguard.gui.kit.times import date_time
 from branchguard.gui.shell.session import GuiSession
 
@@ -75,7 +76,7 @@ class HazardDetailDialog(QDialog):
         self.reopen_dialog: ReasonDialog | None = None
         self.confirm_dialog: ReasonDialog | None = None  # the open downgrade, verify or close question
         self.setObjectName("hazard_detail")
-        self.resize(900, 640)
+        resize_within_screen(self, 900, 640)
         self.heading = QLabel()
         self.heading.setObjectName("hazard_heading")
         self.heading.setFont(sized(self.font(), 15, bold=True))

@@ -32,6 +32,7 @@ from branchguard.core.incidents.types import HandoverSnapshot, IncidentDetail, I
 from branchguard.core.kernel.i18n import t
 from branchguard.gui.kit import style
 from branchguard.gui.kit.files import documents_folder
+from branchguard.gui.kit.screen import resize_within_screen
 from branchguard.gui.kit.tasks import TaskProgress, run_task
 from branchguard.gui.shell.session import GuiSession
 
@@ -72,7 +73,7 @@ class HandoverDialog(QDialog):
         self.session = session
         self.data: HandoverData | None = None
         self.last_preview: PreviewDialog | None = None  # the preview opened last
-        self.resize(980, 680)
+        resize_within_screen(self, 980, 680)
         self.heading = QLabel()
         self.heading.setProperty("role", "page-title")
         self.taken = QLabel()

@@ -26,6 +26,7 @@ from branchguard.gui.incidents.console.dialogs import level_icon
 from branchguard.gui.incidents.models import LEVELS_ROLE, IncidentListModel, SearchHitsModel
 from branchguard.gui.incidents.reports import ReportMenu
 from branchguard.gui.kit.dates import date_edit
+from branchguard.gui.kit.flow import FlowLayout
 from branchguard.gui.kit.icons import icon
 from branchguard.gui.kit.loader import Loader
 from branchguard.gui.kit.rows import SORT_ROLE, RowsProxy
@@ -136,8 +137,8 @@ class IncidentListPanel(QWidget):
         self._dates_toggled(False)
 
     def _build_layout(self) -> None:
-        filters = QHBoxLayout()
-        filters.setSpacing(8)
+        filters = FlowLayout(spacing=8)  # wraps on a small screen instead of widening the window
+        self.search.setMinimumWidth(240)
         for widget in (
             self.status_filter,
             self.level_filter,
@@ -146,9 +147,9 @@ class IncidentListPanel(QWidget):
             self.date_from,
             self.date_to_label,
             self.date_to,
+            self.search,
         ):
-            filters.addWidget(widget)
-        filters.addWidget(self.search, 1)
+            filters.add_widget(widget)
         top = QWidget()
         top_box = QVBoxLayout(top)
         top_box.setContentsMargins(0, 0, 0, 0)

@@ -24,6 +24,7 @@ from branchguard.core.kernel.roles import may
 from branchguard.core.kernel.types import Level
 from branchguard.core.playbooks.types import PlaybookSummary
 from branchguard.gui.incidents.console.dialogs import chosen_level, fill_levels
+from branchguard.gui.kit.screen import resize_within_screen
 from branchguard.gui.kit.writer import writer
 from branchguard.gui.shell.session import GuiSession
 
@@ -42,7 +43,7 @@ class StartIncidentDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("start_incident_dialog")
         self.session = session
-        self.resize(620, 520)
+        resize_within_screen(self, 620, 520)
         self._plans = session.services.playbooks.list_playbooks(session.actor)
         self._level_chosen = False
         self.filter = QLineEdit()

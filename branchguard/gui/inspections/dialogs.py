@@ -119,7 +119,7 @@ class InspectionScheduleDialog(NewScheduleDialog):
         self.assignee.set_names(roster_names(session))
         form = self.layout()
         assert isinstance(form, QFormLayout)
-        for widget in (self.title_edit, self.kind, self.lead_days, self.working_days):
+        for widget in (self.title_edit, self.kind, self.lead_box, self.working_days):
             form.setRowVisible(widget, False)
         form.replaceWidget(self.owner, self.assignee)
         self.owner.hide()

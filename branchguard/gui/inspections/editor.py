@@ -37,6 +37,7 @@ from branchguard.core.kernel.errors import BranchGuardError, ValidationError
 from branchguard.core.kernel.types import Text2
 from branchguard.gui.kit.forms import FieldForm
 from branchguard.gui.kit.icons import icon
+from branchguard.gui.kit.screen import resize_within_screen
 from branchguard.gui.shell.session import GuiSession
 
 _B = QDialogButtonBox.StandardButton
@@ -147,7 +148,7 @@ class TemplateEditorDialog(QDialog):
         box.addWidget(hint)
         box.addWidget(self.error)
         box.addWidget(self.buttons)
-        self.resize(1100, 640)
+        resize_within_screen(self, 1100, 640)
 
     def _headers(self) -> None:
         self.items.setHorizontalHeaderLabels(

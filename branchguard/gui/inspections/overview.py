@@ -30,6 +30,7 @@ from branchguard.core.inspections.types import (
 from branchguard.core.kernel.roles import may
 from branchguard.core.schedules.types import OccurrenceInfo, ScheduleInfo
 from branchguard.gui.inspections.models import InspectionHistoryModel, TemplateListModel, TemplateRow
+from branchguard.gui.kit.flow import FlowLayout
 from branchguard.gui.kit.icons import icon
 from branchguard.gui.kit.loader import Loader
 from branchguard.gui.kit.rows import RowsModel
@@ -131,8 +132,9 @@ class InspectionsOverview(QWidget):
         return button
 
     def _build_layout(self) -> None:
-        template_bar = QHBoxLayout()
-        template_bar.addWidget(self.templates_title, 1)
+        template_bar = FlowLayout()  # wraps on a small screen instead of widening the window
+        template_bar.add_widget(self.templates_title)
+        template_bar.add_stretch()
         for button in (
             self.new_button,
             self.edit_button,
@@ -141,7 +143,7 @@ class InspectionsOverview(QWidget):
             self.pause_button,
             self.start_button,
         ):
-            template_bar.addWidget(button)
+            template_bar.add_widget(button)
         top = QWidget()
         top_box = QVBoxLayout(top)
         top_box.setContentsMargins(0, 0, 0, 0)

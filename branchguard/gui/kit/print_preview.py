@@ -29,9 +29,8 @@ from pathlib import Path
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QSize, Qt, QTimer, QUrl
+from PySide6.QtCore import Qt, QTimer, QUrl
 from PySide6.QtGui import (
-    QGuiApplication,
     QImage,
     QKeySequence,
     QPainter,
@@ -58,6 +57,7 @@ from PySide6.QtWidgets import (
 from branchguard.gui.kit.files import documents_folder, with_suffix
 from branchguard.gui.kit.icons import icon
 from branchguard.gui.kit.pdf_printing import pdf_pool, print_pages, to_image
+from branchguard.gui.kit.screen import resize_within_screen
 from branchguard.gui.kit.tasks import TaskHandle, TaskProgress, run_task
 from branchguard.reports.pdf_pages import POINTS_PER_INCH, PdfPages
 from branchguard.reports.template import write_atomically
@@ -232,9 +232,7 @@ class PreviewDialog(QDialog):
 
     def _size_to_screen(self) -> None:
         """Large enough to read a page, never larger than the screen (1024×768 included)."""
-        screen = self.screen() or QGuiApplication.primaryScreen()
-        room = screen.availableGeometry().size() if screen is not None else QSize(1024, 768)
-        self.resize(min(900, room.width() - 40), min(760, room.height() - 60))
+        resize_within_screen(self, 900, 760)
 
     # -- building the report -------------------------------------------------------------------
     def _start_build(self) -> None:

@@ -23,6 +23,7 @@ from branchguard.core.kernel.errors import BranchGuardError
 from branchguard.core.playbooks.diff import Change, VersionDiff
 from branchguard.core.playbooks.types import PlaybookVersion
 from branchguard.gui.kit import style
+from branchguard.gui.kit.screen import resize_within_screen
 from branchguard.gui.playbooks.models import HTML_ROLE, FieldChangesModel, StepDiffModel, shifted
 from branchguard.gui.shell.session import GuiSession
 
@@ -201,7 +202,7 @@ class PlaybookDiffDialog(QDialog):
         layout.addWidget(self.view, 1)
         layout.addWidget(buttons)
         self.setWindowTitle(self.tr("Compare versions of %1").replace("%1", code))
-        self.resize(1100, 720)
+        resize_within_screen(self, 1100, 720)
         services, actor = session.services, session.actor
         older, newer = sorted((old, new))
         try:

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from branchguard.core.kernel.errors import BranchGuardError
 from branchguard.core.playbooks.types import PlaybookVersion
 from branchguard.gui.kit.icons import icon
+from branchguard.gui.kit.screen import resize_within_screen
 from branchguard.gui.playbooks.diff_view import PlaybookDiffDialog
 from branchguard.gui.playbooks.models import VersionsModel
 from branchguard.gui.playbooks.preview import PlaybookPreview
@@ -74,7 +75,7 @@ class PlaybookHistoryDialog(QDialog):
         layout.setContentsMargins(18, 14, 18, 14)
         layout.addWidget(splitter, 1)
         layout.addWidget(buttons)
-        self.resize(980, 700)
+        resize_within_screen(self, 980, 700)
         self.diff_dialog: PlaybookDiffDialog | None = None
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._selection_changed())
         self.retranslate()

@@ -24,6 +24,7 @@ from branchguard.core.kernel.errors import BranchGuardError
 from branchguard.core.kernel.roles import may
 from branchguard.core.kernel.types import PlaybookStatus
 from branchguard.core.playbooks.types import PlaybookSummary, PlaybookVersion
+from branchguard.gui.kit.flow import FlowLayout
 from branchguard.gui.kit.icons import icon
 from branchguard.gui.kit.loader import Loader
 from branchguard.gui.kit.page import Page
@@ -107,15 +108,13 @@ class PlaybooksPage(Page):
         titles.addWidget(self.intro)
         header.addLayout(titles, 1)
         header.addWidget(self.busy)
-        tools = QHBoxLayout()
-        tools.setSpacing(6)
-        for button in (self.new_button, self.edit_button, self.approve_button, self.discard_button):
-            tools.addWidget(button)
-        tools.addSpacing(12)
-        tools.addWidget(self.history_button)
-        tools.addStretch(1)
+        tools = FlowLayout(spacing=6)  # wraps on a small screen instead of widening the window
+        for button in (self.new_button, self.edit_button, self.approve_button, self.discard_button,
+                       self.history_button):
+            tools.add_widget(button)
+        tools.add_stretch()
         for button in (self.import_button, self.export_button, self.print_button):
-            tools.addWidget(button)
+            tools.add_widget(button)
         preview_side = QWidget()
         preview_layout = QVBoxLayout(preview_side)
         preview_layout.setContentsMargins(0, 0, 0, 0)

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QSpinBox,
@@ -23,7 +24,8 @@ from branchguard.gui.kit import style
 from branchguard.gui.shell.session import GuiSession
 
 RULES = ("", "daily", "weekly", "monthly", "quarterly", "semiannual", "yearly")
-MAX_LEAD_DAYS = 90
+MAX_LEAD_MINUTES = 60 * 24 * 90  # the service's limit (core/schedules/service.py)
+LEAD_UNITS = (1, 60, 24 * 60)  # minutes in a minute, an hour, a day
 
 
 class NewScheduleDialog(QDialog):
@@ -64,11 +66,24 @@ class NewScheduleDialog(QDialog):
         self.start.setObjectName("schedule_start")
         self.start.setCalendarPopup(True)
         self.start.setDisplayFormat("yyyy-MM-dd HH:mm")
-        self.lead_days = QSpinBox()
-        self.lead_days.setObjectName("schedule_lead_days")
-        self.lead_days.setRange(0, MAX_LEAD_DAYS)
-        self.lead_days.setValue(1)
-        self.lead_days.setSuffix(self.tr(" day(s) before"))
+        # The lead time in minutes, hours or days (the CLI takes minutes; a whole day was too coarse
+        # for a drill at 15:00 that wants a reminder at 14:30).
+        self.lead_amount = QSpinBox()
+        self.lead_amount.setObjectName("schedule_lead_amount")
+        self.lead_unit = QComboBox()
+        self.lead_unit.setObjectName("schedule_lead_unit")
+        for name, minutes in zip(
+            (self.tr("minute(s) before"), self.tr("hour(s) before"), self.tr("day(s) before")), LEAD_UNITS,
+            strict=True,
+        ):
+            self.lead_unit.addItem(name, minutes)
+        self.lead_unit.currentIndexChanged.connect(self._unit_changed)
+        self.lead_box = QWidget()
+        lead_row = QHBoxLayout(self.lead_box)
+        lead_row.setContentsMargins(0, 0, 0, 0)
+        lead_row.addWidget(self.lead_amount)
+        lead_row.addWidget(self.lead_unit, 1)
+        self.set_lead_minutes(24 * 60)
         self.working_days = QComboBox()
         self.working_days.setObjectName("schedule_working_days")
         for policy in WorkingDayPolicy:
@@ -88,7 +103,7 @@ class NewScheduleDialog(QDialog):
         form.addRow(self.tr("Owner"), self.owner)
         form.addRow(self.tr("Repeats"), self.rule)
         form.addRow(self.tr("First date and time"), self.start)
-        form.addRow(self.tr("Remind"), self.lead_days)
+        form.addRow(self.tr("Remind"), self.lead_box)
         form.addRow(self.tr("Days off"), self.working_days)
         form.addRow(self.error)
         form.addRow(self.buttons)
@@ -102,9 +117,22 @@ class NewScheduleDialog(QDialog):
             kind=ScheduleKind(self.kind.currentData()),  # the combo hands back the plain value
             owner=self.owner.text().strip(),
             rule=str(self.rule.currentData() or ""),
-            lead_minutes=self.lead_days.value() * 24 * 60,
+            lead_minutes=self.lead_minutes(),
             working_days=WorkingDayPolicy(self.working_days.currentData()),
         )
+
+    def lead_minutes(self) -> int:
+        return int(self.lead_amount.value()) * int(self.lead_unit.currentData())
+
+    def set_lead_minutes(self, minutes: int) -> None:
+        """Shown in the largest unit that says it exactly (90 minutes as 90 minutes, 120 as 2 hours)."""
+        unit = next(u for u in reversed(LEAD_UNITS) if minutes % u == 0)
+        self.lead_unit.setCurrentIndex(self.lead_unit.findData(unit))
+        self._unit_changed()
+        self.lead_amount.setValue(minutes // unit)
+
+    def _unit_changed(self) -> None:
+        self.lead_amount.setRange(0, MAX_LEAD_MINUTES // int(self.lead_unit.currentData()))
 
     def show_error(self, message: str) -> None:
         self.error.setText(message)

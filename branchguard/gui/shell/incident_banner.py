@@ -4,9 +4,19 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QMouseEvent
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QToolBar, QToolButton, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QSizePolicy,
+    QToolBar,
+    QToolButton,
+    QWidget,
+)
 
 from branchguard.core.kernel.i18n import t
 from branchguard.core.kernel.roles import may
@@ -124,7 +134,7 @@ class IncidentBar(QToolBar):
         self.start_action = QAction(icon("incident"), "", window)
         self.start_action.setObjectName("action_start_incident")
         self.start_action.setShortcuts([QKeySequence("F9")])
-        self.start_action.triggered.connect(self.start)
+        self.start_action.triggered.connect(lambda: self.start())  # not `checked` as `over`
         self.console_action = QAction(icon("steps"), "", window)
         self.console_action.setObjectName("action_incident_console")
         self.console_action.setShortcuts([QKeySequence("Shift+F9")])
@@ -161,6 +171,7 @@ class IncidentBar(QToolBar):
         self._tick.setInterval(1000)
         self._tick.timeout.connect(self.banner.tick)
         self._tick.start()
+        self.over_dialogs = StartKeyOverDialogs(self)
         self.retranslate()
         self.reload()
 
@@ -206,17 +217,30 @@ class IncidentBar(QToolBar):
         return INCIDENTS_PAGE if self.banner.open_incidents() else ""
 
     # -- actions -------------------------------------------------------------------------------
-    def start(self) -> None:
+    def start(self, over: QWidget | None = None) -> None:
+        """The start dialog; `over` a dialog of this window that is open (F9 pressed in it): the start
+        dialog opens on top of it, and it stays open with its work while the console opens behind."""
         window = self.window_
         if window.is_locked() or not self.may_start():
             return
         from branchguard.gui.incidents.start import StartIncidentDialog
 
-        dialog = StartIncidentDialog(window.session, window)
+        dialog = StartIncidentDialog(window.session, over or window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.started.connect(lambda summary: self._started(summary.id))
+        if over is not None:
+            dialog.started.connect(lambda _summary: self._tell_started_behind(over))
         dialog.open()
         self.dialog = dialog
+
+    def _tell_started_behind(self, over: QWidget) -> None:
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("Incident started"), self.tr(
+            "The incident is started and its console is open in the main window. This window stays "
+            "open with your work: finish or close it to reach the console."
+        ), QMessageBox.StandardButton.Ok, over)
+        box.setObjectName("started_behind_note")
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
 
     def _started(self, incident_id: int) -> None:
         from branchguard.gui.incidents.page import IncidentsPage
@@ -234,3 +258,52 @@ class IncidentBar(QToolBar):
         page = self.window_.show_page(INCIDENTS_PAGE)
         if urgent is not None and isinstance(page, IncidentsPage):
             page.open_incident(urgent.id)
+
+
+class StartKeyOverDialogs(QObject):
+    """F9 in any dialog of the window opens the start dialog over it.
+
+    The window's F9 is a window shortcut: Qt gives it no key while a dialog is the active window
+    (and a modal dialog blocks even an application-wide shortcut), so in the middle of filling a
+    form nobody could start an incident. When the focus enters a window that belongs to the main
+    window (a dialog opened from it, or from one of those), that window gets an F9 action of its
+    own, once. Focus changes, not every event: an application-wide event filter would put Python
+    in the path of every paint."""
+
+    ARMED = "branchguard_f9_armed"
+
+    def __init__(self, bar: IncidentBar) -> None:
+        super().__init__(bar)
+        self.bar = bar
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._focus_changed)
+
+    def belongs(self, window: QWidget) -> bool:
+        main = self.bar.window_
+        parent = window.parentWidget()
+        while parent is not None:
+            if parent is main:
+                return True
+            parent = parent.parentWidget()
+        return False
+
+    def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        if new is not None:
+            self.arm(new.window())
+
+    def arm(self, window: QWidget) -> None:
+        """Give `window` its F9 (nothing for the main window, a start dialog or a foreign window)."""
+        from branchguard.gui.incidents.start import StartIncidentDialog
+
+        if window is self.bar.window_ or isinstance(window, StartIncidentDialog):
+            return
+        if window.property(self.ARMED) or not self.belongs(window):
+            return
+        action = QAction(window)
+        action.setObjectName("action_start_incident_over")
+        action.setShortcut(QKeySequence("F9"))
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        action.triggered.connect(lambda: self.bar.start(over=window))
+        window.addAction(action)
+        window.setProperty(self.ARMED, True)

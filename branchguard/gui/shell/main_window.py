@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from branchguard import APP_NAME
 from branchguard.gui.kit.icons import icon
 from branchguard.gui.kit.page import Page, PageInfo, registered_pages
+from branchguard.gui.kit.screen import resize_within_screen
 
 if TYPE_CHECKING:  # the window paints before these (the login dialog: the database layer) load
     from branchguard.core.kernel.types import Actor
@@ -537,7 +538,7 @@ class MainWindow(QMainWindow):
     def _restore(self) -> None:
         geometry = self.settings.value("window/geometry")
         if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(1280, 800)
+            resize_within_screen(self, 1280, 800)
         state = self.settings.value("window/state")
         if state is not None:
             self.restoreState(state)

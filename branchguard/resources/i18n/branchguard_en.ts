@@ -2126,6 +2126,14 @@ Submitted as: %3</translation>
         <source>Go to the open incidents</source>
         <translation>Go to the open incidents</translation>
     </message>
+    <message>
+        <source>Incident started</source>
+        <translation>Incident started</translation>
+    </message>
+    <message>
+        <source>The incident is started and its console is open in the main window. This window stays open with your work: finish or close it to reach the console.</source>
+        <translation>The incident is started and its console is open in the main window. This window stays open with your work: finish or close it to reach the console.</translation>
+    </message>
 </context>
 <context>
     <name>IncidentConsole</name>
@@ -3053,6 +3061,18 @@ Submitted as: %3</translation>
     <message>
         <source>Give the schedule a title.</source>
         <translation>Give the schedule a title.</translation>
+    </message>
+    <message>
+        <source>minute(s) before</source>
+        <translation>minute(s) before</translation>
+    </message>
+    <message>
+        <source>hour(s) before</source>
+        <translation>hour(s) before</translation>
+    </message>
+    <message>
+        <source>day(s) before</source>
+        <translation>day(s) before</translation>
     </message>
 </context>
 <context>
@@ -5845,6 +5865,17 @@ Submitted as: %3</translation>
     <message>
         <source>Library of %1, made %2, signed by the trusted head-office key %3.</source>
         <translation>Library of %1, made %2, signed by the trusted head-office key %3.</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation>&amp;Look in:</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>Files of &amp;type:</translation>
     </message>
 </context>
 </TS>

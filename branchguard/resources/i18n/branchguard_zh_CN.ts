@@ -2117,6 +2117,14 @@ Submitted as: %3</source>
         <source>Go to the open incidents</source>
         <translation>转到处置中的事件</translation>
     </message>
+    <message>
+        <source>Incident started</source>
+        <translation>应急已启动</translation>
+    </message>
+    <message>
+        <source>The incident is started and its console is open in the main window. This window stays open with your work: finish or close it to reach the console.</source>
+        <translation>应急事件已启动，处置台已在主窗口打开。本窗口保持打开，内容不会丢失：完成或关闭本窗口后即可进入处置台。</translation>
+    </message>
 </context>
 <context>
     <name>IncidentConsole</name>
@@ -3042,6 +3050,18 @@ Submitted as: %3</source>
     <message>
         <source>Give the schedule a title.</source>
         <translation>请填写计划标题。</translation>
+    </message>
+    <message>
+        <source>minute(s) before</source>
+        <translation>分钟前</translation>
+    </message>
+    <message>
+        <source>hour(s) before</source>
+        <translation>小时前</translation>
+    </message>
+    <message>
+        <source>day(s) before</source>
+        <translation>天前</translation>
     </message>
 </context>
 <context>
@@ -5826,6 +5846,17 @@ Submitted as: %3</source>
     <message>
         <source>Library of %1, made %2, signed by the trusted head-office key %3.</source>
         <translation>%1 的资料库，生成于 %2，由受信任的总行密钥 %3 签署。</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation>查找范围(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>文件类型(&amp;T)：</translation>
     </message>
 </context>
 </TS>

@@ -145,6 +145,26 @@ def test_export_writes_an_ics_of_the_view(gui_ctx, calendar, tmp_path: Path, mon
     assert page.export_ics() is None
 
 
+def test_reminder_lead_time_in_minutes_or_hours(gui_ctx, calendar, qtbot) -> None:
+    """A reminder 30 minutes or 2 hours ahead, as the CLI allows (the window once took whole days)."""
+    window, page = calendar()
+    dialog = NewScheduleDialog(window.session, page)
+    qtbot.addWidget(dialog)
+    dialog.title_edit.setText("Fire drill briefing")
+    dialog.lead_unit.setCurrentIndex(dialog.lead_unit.findData(1))
+    dialog.lead_amount.setValue(30)
+    dialog.accept()
+    assert dialog.added is not None and dialog.added.lead_minutes == 30
+    again = NewScheduleDialog(window.session, page)
+    qtbot.addWidget(again)
+    again.set_lead_minutes(120)
+    assert (again.lead_amount.value(), again.lead_unit.currentData()) == (2, 60)  # shown as 2 hours
+    again.set_lead_minutes(90)
+    assert (again.lead_amount.value(), again.lead_unit.currentData()) == (90, 1)
+    again.lead_unit.setCurrentIndex(again.lead_unit.findData(60))
+    assert again.lead_amount.maximum() == 24 * 90  # the service's 90 days, in hours
+
+
 def test_new_schedule_dialog_validates_and_adds(gui_ctx, calendar, qtbot) -> None:
     window, page = calendar()
     dialog = NewScheduleDialog(window.session, page)
@@ -158,7 +178,7 @@ def test_new_schedule_dialog_validates_and_adds(gui_ctx, calendar, qtbot) -> Non
     assert dialog.added is None and dialog.error.text()
     dialog.rule.setCurrentIndex(dialog.rule.findData("monthly"))
     dialog.kind.setCurrentIndex(dialog.kind.findData(ScheduleKind.INSPECTION))
-    dialog.lead_days.setValue(2)
+    dialog.lead_amount.setValue(2)  # days: the default unit
     dialog.accept()
     assert dialog.added is not None
     assert dialog.added.rule.startswith("FREQ=MONTHLY") and dialog.added.kind is ScheduleKind.INSPECTION

@@ -31,6 +31,7 @@ from branchguard.core.incidents.types import CloseInput, FollowUpInput
 from branchguard.core.kernel.i18n import t
 from branchguard.gui.kit.forms import FieldForm
 from branchguard.gui.kit.icons import icon
+from branchguard.gui.kit.screen import resize_within_screen
 
 NO_DATE = QDate(2000, 1, 1)  # the date edit's minimum, shown as "no due date"
 DEFAULT_DUE_DAYS = 30
@@ -62,7 +63,7 @@ class CloseDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("close_dialog")
         self.setWindowTitle(self.tr("Close the incident"))
-        self.resize(720, 640)
+        resize_within_screen(self, 720, 640)
         self.still_open = still_open or OpenAtClose((), ())
         self.open_title = QLabel()
         self.open_title.setObjectName("close_open_title")

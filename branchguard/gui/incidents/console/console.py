@@ -11,7 +11,6 @@ from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
-    QHBoxLayout,
     QLabel,
     QPushButton,
     QSplitter,
@@ -41,6 +40,7 @@ from branchguard.gui.incidents.console.log_panel import LogPanel
 from branchguard.gui.incidents.console.side_panel import AttachmentsBox, CallList, OutcomeBox
 from branchguard.gui.incidents.console.steps_panel import StepsPanel
 from branchguard.gui.incidents.reports import ReportMenu
+from branchguard.gui.kit.flow import FlowLayout
 from branchguard.gui.kit.icons import icon
 from branchguard.gui.kit.loader import Loader
 from branchguard.gui.kit.writer import writer
@@ -115,12 +115,11 @@ class IncidentConsole(QWidget):
         return button
 
     def _build_layout(self) -> None:
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.message, 1)
-        buttons.addStretch(1)
+        buttons = FlowLayout()  # at the right on one line; wraps on a small screen
+        buttons.add_stretch()
         for button in (self.follow_button, self.level_button, self.report_button, self.print_button,
                        self.close_button):
-            buttons.addWidget(button)
+            buttons.add_widget(button)
         work = QSplitter(Qt.Orientation.Vertical)
         work.setChildrenCollapsible(False)
         work.addWidget(self.steps)
@@ -146,6 +145,7 @@ class IncidentConsole(QWidget):
         box.setContentsMargins(12, 10, 12, 10)
         box.setSpacing(8)
         box.addWidget(self.header)
+        box.addWidget(self.message)
         box.addLayout(buttons)
         box.addWidget(split, 1)
 

@@ -22,6 +22,7 @@ from branchguard.core.kernel.i18n import t
 from branchguard.core.kernel.types import Level
 from branchguard.gui.kit import style
 from branchguard.gui.kit.forms import FieldForm
+from branchguard.gui.kit.screen import resize_within_screen
 
 _B = QDialogButtonBox.StandardButton
 
@@ -133,7 +134,7 @@ class ReportFieldsDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("report_fields_dialog")
         self.setWindowTitle(self.tr("Initial report to head office"))
-        self.resize(640, 640)
+        resize_within_screen(self, 640, 640)
         self._original = dict(values)
         self.edits: dict[str, QPlainTextEdit] = {}
         form = FieldForm()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from branchguard.core.incidents.rules import DeadlineState, checkpoint_state
 from branchguard.core.incidents.types import Checkpoint, IncidentDetail, IncidentStatus
@@ -56,7 +56,7 @@ class IncidentHeader(QFrame):
         self.title = QLabel()
         self.title.setObjectName("incident_title")
         self.title.setFont(sized(self.font(), 17, bold=True))
-        self.title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.title.setWordWrap(True)  # a long plan title takes two lines, never cut
         self.elapsed = QLabel()
         self.elapsed.setObjectName("incident_elapsed")
         self.elapsed.setFont(sized(phone_font(), 24, bold=True))

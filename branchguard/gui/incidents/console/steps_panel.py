@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
-    QSizePolicy,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -81,7 +80,7 @@ class StepsPanel(QWidget):
         self.next_label = QLabel()
         self.next_label.setObjectName("incident_next_step")
         self.next_label.setProperty("role", "hint")
-        self.next_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.next_label.setWordWrap(True)  # whole words on a second line, never cut mid-word
         texts = QVBoxLayout()
         texts.setSpacing(2)
         texts.addWidget(self.now_label)

@@ -10,6 +10,7 @@ from branchguard.core.kernel.i18n import t
 from branchguard.gui.incidents.console.header import sized
 from branchguard.gui.incidents.follow_mode.widgets import NumbersPanel, StepArea
 from branchguard.gui.kit import style
+from branchguard.gui.kit.flow import FlowLayout
 
 DESIGN_HEIGHT = 1080  # type sizes are set for a 1080-line screen and scale with the window
 STEP_POINTS = 64  # largest step text at DESIGN_HEIGHT; a long step shrinks towards MIN_STEP_POINTS
@@ -41,6 +42,7 @@ class FollowView(QWidget):
         self.level_badge.setObjectName("follow_level")
         self.title_label = QLabel()
         self.title_label.setObjectName("follow_title")
+        self.title_label.setWordWrap(True)  # a long plan title takes two lines rather than the width
         self.clock_caption = QLabel()
         self.clock_caption.setStyleSheet(f"color: {style.MUTED};")
         self.clock_label = QLabel("00:00:00")
@@ -60,12 +62,11 @@ class FollowView(QWidget):
         self.role_badge.setObjectName("follow_role")
         self.target_label = QLabel()
         self.target_label.setObjectName("follow_target")
-        meta = QHBoxLayout()
-        meta.addWidget(self.counter_label)
-        meta.addSpacing(12)
-        meta.addWidget(self.role_badge)
-        meta.addStretch(1)
-        meta.addWidget(self.target_label)
+        meta = FlowLayout(spacing=12)  # the target time goes under the role on a small screen
+        meta.add_widget(self.counter_label)
+        meta.add_widget(self.role_badge)
+        meta.add_stretch()
+        meta.add_widget(self.target_label)
         self.step_area = StepArea()
         self.next_label = QLabel()
         self.next_label.setObjectName("follow_next")
@@ -111,6 +112,7 @@ class FollowView(QWidget):
         self.status_label.setObjectName("follow_status")
         self.status_label.setWordWrap(True)
         self.keys_hint = QLabel()
+        self.keys_hint.setWordWrap(True)
         self.keys_hint.setStyleSheet(f"color: {style.MUTED};")
 
         main = QVBoxLayout()

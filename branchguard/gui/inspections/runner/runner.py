@@ -48,6 +48,7 @@ from branchguard.gui.inspections.runner.report import preview_inspection_report
 from branchguard.gui.inspections.runner.saver import AnswerSaver
 from branchguard.gui.inspections.runner.signatures import SignaturesBox
 from branchguard.gui.kit.icons import icon
+from branchguard.gui.kit.screen import VerticalScroll
 from branchguard.gui.kit.times import date_time
 from branchguard.gui.kit.writer import writer
 from branchguard.gui.shell.session import GuiSession
@@ -182,10 +183,12 @@ class InspectionRunner(QWidget):
         side_box.addWidget(self.photo_title)
         side_box.addWidget(self.photo_strip)
         side_box.addStretch(1)
+        # Signatures and photos scroll rather than make the window taller than a 768-line screen.
+        side_scroll = VerticalScroll(side, "inspection_side")
         split = QSplitter(Qt.Orientation.Horizontal)
         split.setChildrenCollapsible(False)
         split.addWidget(self.table)
-        split.addWidget(side)
+        split.addWidget(side_scroll)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 1)
         split.setSizes([860, 300])

@@ -21,6 +21,7 @@ from branchguard.core.kernel.roles import may
 from branchguard.core.kernel.types import PlaybookStatus
 from branchguard.core.playbooks.types import PlaybookVersion
 from branchguard.gui.kit.icons import icon
+from branchguard.gui.kit.screen import resize_within_screen
 from branchguard.gui.playbooks.editor.attachments_box import AttachmentsBox
 from branchguard.gui.playbooks.editor.keys import CTRL_SHIFT_Z, CTRL_Y, KEY, EditorUndoKeys, key_list
 from branchguard.gui.playbooks.editor.meta_form import MetadataForm
@@ -128,7 +129,7 @@ class PlaybookEditor(QDialog):
             # Enter in a text box must not press a button (a dialog's buttons are auto-default).
             push_button.setAutoDefault(False)
         self.retranslate()
-        self.resize(1180, 800)
+        resize_within_screen(self, 1180, 800)
         self.setMinimumSize(900, 620)
 
     def _action(self, name: str, keys: list[QKeySequence], slot: object) -> QAction:

@@ -1,0 +1,53 @@
+"""Window sizes that never exceed the screen: a dialog asks for the size it reads best at, and gets
+it bounded by the screen it opens on (1024×768 included), less room for the title bar and frame;
+a column that scrolls rather than make its window taller than the screen."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QFrame, QScrollArea, QStyle, QWidget
+
+# What the window frame and title bar take, so the whole window, not only its inside, is on screen.
+FRAME = QSize(40, 60)
+SMALLEST = QSize(1024, 768)  # the smallest screen every window must fit
+
+
+def room(widget: QWidget) -> QSize:
+    """The inside size a window may take on the screen it is on."""
+    screen = widget.screen() or QGuiApplication.primaryScreen()
+    available = screen.availableGeometry().size() if screen is not None else SMALLEST
+    return (available - FRAME).expandedTo(QSize(320, 240))
+
+
+def resize_within_screen(widget: QWidget, width: int, height: int) -> None:
+    """Resize to width×height, or to the screen's room where that is smaller (the layout's
+    minimum still wins: a window is never made smaller than its contents allow)."""
+    bounded = QSize(width, height).boundedTo(room(widget))
+    widget.resize(bounded.expandedTo(widget.minimumSizeHint()))
+
+
+class VerticalScroll(QScrollArea):
+    """Holds a column that scrolls up and down rather than make its window taller than the screen,
+    and is never narrower than the column: its width is the column's, its minimum height small."""
+
+    def __init__(self, column: QWidget, object_name: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        if object_name:
+            self.setObjectName(object_name)
+        self.setWidget(column)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+
+    def _bar(self) -> int:
+        return self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+
+    def minimumSizeHint(self) -> QSize:
+        column = self.widget()
+        width = column.minimumSizeHint().width() if column is not None else 0
+        return QSize(width + self._bar(), min(120, super().minimumSizeHint().height() or 120))
+
+    def sizeHint(self) -> QSize:
+        column = self.widget()
+        return column.sizeHint() + QSize(self._bar(), 0) if column is not None else super().sizeHint()
