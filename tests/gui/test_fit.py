@@ -193,6 +193,26 @@ def _incident_detail(session: GuiSession) -> Any:
     return incidents.get(session.actor, fire)
 
 
+def _library_preview(session: GuiSession, window: MainWindow) -> QDialog:
+    from datetime import UTC, datetime
+
+    from branchguard.core.library_sync.types import Changes, LibraryPreview
+    from branchguard.gui.settings.library_dialog import LibraryPreviewDialog
+
+    codes = tuple(f"PLAN_{n:02d}" for n in range(23))  # a full library: the lists scroll, the window does not grow
+    preview = LibraryPreview(
+        source="/media/usb/总行应急预案库-2027.zip",
+        issuer="示范银行总行安全保卫部",
+        created_at=datetime(2026, 12, 1, 9, 30, tzinfo=UTC),
+        fingerprint="3f2a91c0aa55be01",
+        playbooks=Changes(added=codes[:5], updated=codes[5:12], unchanged=codes[12:]),
+        templates=Changes(added=("FIRE_PATROL_2H",), unchanged=("FIRE_DAILY", "ATM_WEEKLY")),
+        rules=Changes(updated=("FIRE_DRILL",)),
+        years=Changes(added=("2027", "2028")),
+    )
+    return LibraryPreviewDialog(preview, window)
+
+
 def _preview(session: GuiSession, window: MainWindow) -> QDialog:
     from branchguard.gui.kit.print_preview import PreviewDialog
     from branchguard.reports.drill_report import build_drill_report
@@ -273,6 +293,7 @@ def _dialogs() -> dict[str, Factory]:
         "InspectionScheduleDialog": lambda s, w: InspectionScheduleDialog(
             s, "FIRE_DAILY", fire_daily(s).content.name.text, Cadence.DAILY, w),
         "LevelDialog": lambda s, w: console_dialogs.LevelDialog(Level.III, w),
+        "LibraryPreviewDialog": _library_preview,
         "LoginDialog": lambda s, w: LoginDialog(s.services, w, username="lead"),
         "NewHazardDialog": lambda s, w: NewHazardDialog(s, w),
         "NewScheduleDialog": lambda s, w: NewScheduleDialog(s, w),
