@@ -13,7 +13,7 @@ from __future__ import annotations
 import builtins
 import itertools
 from collections.abc import Sequence
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -22,11 +22,15 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from branchguard.core.complaints import store as complaint_store
 from branchguard.core.complaints.types import ComplaintFilter
+from branchguard.core.dashboard import period as period_details
+from branchguard.core.dashboard.rules import Period
 from branchguard.core.dashboard.types import (
     ComplianceFilter,
     Dashboard,
     Figure,
     PeriodFigures,
+    PeriodReport,
+    RuleLine,
     Target,
     Tile,
 )
@@ -196,6 +200,42 @@ class DashboardService:
         figures a periodic report shows, equal to the trend's month when the period is one."""
         require(actor, "dashboard.view")
         return self._periods([start, end])[0]
+
+    def period_report(self, actor: Actor, period: Period, now: datetime | None = None) -> PeriodReport:
+        """The periodic safety report's content: the period's figures (the very `_periods` the
+        dashboard's trends and `figures_for_period` read) against the period before, and the
+        details behind them; overdue states and ageing as of the period's end, or now."""
+        require(actor, "dashboard.view")
+        now = now or utcnow()
+        previous, figures = self._periods([period.previous().start, period.start, period.end])
+        start, end = self._utc(period.start), self._utc(period.end)
+        months = self._periods(month_starts(period.end - timedelta(days=1)))
+        as_of = min(end, now)
+        today = as_of.astimezone(self.zone).date()
+        rule_lines, runs = self._drills.compliance_over(actor, start, end, as_of)
+        with self._sessions() as s:
+            incidents = period_details.incidents(s, start, end)
+            drills = period_details.drills(s, runs)
+            checklists = period_details.checklists(s, start, end)
+            overdue, ageing = period_details.hazards_at(s, as_of)
+            majors = period_details.major_hazards(s, start, end, self.zone)
+            actions = period_details.actions_overdue(s, as_of, today)
+        return PeriodReport(
+            start=period.start,
+            end=period.end,
+            as_of=as_of,
+            figures=figures,
+            previous=previous,
+            months=tuple(months),
+            incidents=tuple(incidents),
+            drills=tuple(drills),
+            rules=tuple(RuleLine(item, ids) for item, ids in rule_lines),
+            checklists=tuple(checklists),
+            hazards_overdue=overdue,
+            ageing=ageing,
+            major_hazards=tuple(majors),
+            actions_overdue=tuple(actions),
+        )
 
     def periods(self, actor: Actor, starts: Sequence[date]) -> builtins.list[PeriodFigures]:
         """The figures of each period [starts[i], starts[i+1]) (a report's period and the one before)."""

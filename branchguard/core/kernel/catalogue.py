@@ -23,6 +23,7 @@ SOURCES = (
     "branchguard.core.anchors.messages",
     "branchguard.core.ledger.messages",
     "branchguard.core.dashboard.messages",
+    "branchguard.core.dashboard.report_messages",
 )
 
 Catalogue = dict[str, tuple[str, str]]
