@@ -80,13 +80,10 @@ def drills(s: Session, plans: Sequence[DrillPlan]) -> list[DrillLine]:
         rows = select(IncidentActionRow).where(IncidentActionRow.incident_id.in_(ids))
         for row in s.scalars(rows.order_by(IncidentActionRow.id)):
             actions[row.incident_id].append(_action(row, True))
-    scores = dict(
-        s.execute(
-            select(DrillEvaluationRow.plan_id, DrillEvaluationRow.score).where(
-                DrillEvaluationRow.plan_id.in_([p.id for p in runs])
-            )
-        ).tuples()
+    evaluated = select(DrillEvaluationRow.plan_id, DrillEvaluationRow.score).where(
+        DrillEvaluationRow.plan_id.in_([p.id for p in runs])
     )
+    scores = {plan_id: score for plan_id, score in s.execute(evaluated).tuples()}
     return [
         DrillLine(
             plan_id=p.id,
@@ -119,13 +116,12 @@ def checklists(s: Session, start: datetime, end: datetime) -> list[ChecklistLine
         key = template_id or 0
         due[key][0] += 1
         due[key][1] += status == OccurrenceStatus.DONE.value
-    submitted = dict(
-        s.execute(
-            select(InspectionRow.template_id, func.count())
-            .where(InspectionRow.submitted_at >= start, InspectionRow.submitted_at < end)
-            .group_by(InspectionRow.template_id)
-        ).tuples()
+    per_template = (
+        select(InspectionRow.template_id, func.count())
+        .where(InspectionRow.submitted_at >= start, InspectionRow.submitted_at < end)
+        .group_by(InspectionRow.template_id)
     )
+    submitted = {template_id: n for template_id, n in s.execute(per_template).tuples()}
     in_period = select(InspectionRow.id).where(
         InspectionRow.submitted_at >= start, InspectionRow.submitted_at < end
     )
