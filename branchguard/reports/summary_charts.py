@@ -12,6 +12,7 @@ from reportlab.graphics.charts.legends import Legend
 from reportlab.graphics.shapes import Drawing, PolyLine, Rect, String
 from reportlab.lib import colors
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from branchguard.core.dashboard.rules import AGEING_BANDS
 from branchguard.core.dashboard.types import PeriodFigures
@@ -66,11 +67,12 @@ def _title(styles: ReportStyles, drawing: Drawing, text: str) -> None:
 
 def _legend(styles: ReportStyles, drawing: Drawing, pairs: list[tuple[object, str]], x: float) -> None:
     legend = Legend()
-    legend.x, legend.y = x, drawing.height - 4 * styles.scale
+    legend.x, legend.y = x, drawing.height - 16 * styles.scale
     legend.fontName, legend.fontSize = styles.font.name, 7.5 * styles.scale
     legend.alignment = "right"
     legend.columnMaximum = 1
-    legend.deltax = 70 * styles.scale
+    widest = max(stringWidth(label, styles.font.name, legend.fontSize) for _c, label in pairs)
+    legend.deltax = widest + 22 * styles.scale
     legend.dx = legend.dy = 7 * styles.scale
     legend.strokeColor = colors.black
     legend.strokeWidth = 0.3
@@ -83,7 +85,7 @@ def _bars(
 ) -> VerticalBarChart:
     chart = VerticalBarChart()
     chart.x, chart.y = 26, 16
-    chart.width, chart.height = drawing.width - 34, drawing.height - 42 * styles.scale
+    chart.width, chart.height = drawing.width - 34, drawing.height - 46 * styles.scale
     chart.data = data
     chart.categoryAxis.categoryNames = names
     for axis in (chart.categoryAxis.labels, chart.valueAxis.labels):
@@ -113,7 +115,7 @@ def activity_chart(styles: ReportStyles, months: Sequence[PeriodFigures], width:
         styles,
         drawing,
         [(DARK, t("summary.chart.incidents")), (LIGHT, t("summary.chart.drills"))],
-        width * 0.45,
+        4,
     )
     return drawing
 
@@ -149,7 +151,7 @@ def hazard_chart(styles: ReportStyles, months: Sequence[PeriodFigures], width: f
             (LIGHT, t("summary.chart.closed")),
             (colors.white, t("summary.chart.open")),
         ],
-        width * 0.30,
+        4,
     )
     return drawing
 

@@ -11,7 +11,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "period_kind.year": ("Year", "年度"),
     "dashboard.period.month": ("{year}-{n:02d}", "{year}年{n}月"),
     "dashboard.period.quarter": ("Q{n} {year}", "{year}年第{n}季度"),
-    "dashboard.period.year": ("the year {year}", "{year}年度"),
+    "dashboard.period.year": ("{year}", "{year}年度"),
     "dashboard.period.bad": (
         "“{value}” is not a period: write a month (2026-11), a quarter (2026-Q4) or a year (2026).",
         "“{value}”不是报告期：请写月份（2026-11）、季度（2026-Q4）或年份（2026）。",
