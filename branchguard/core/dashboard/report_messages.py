@@ -111,7 +111,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "summary.col.checklist": ("Checklist", "检查表"),
     "summary.col.due": ("Due", "应检"),
     "summary.col.completed": ("Done", "完成"),
-    "summary.col.rate": ("Completion", "完成率"),
+    "summary.col.rate": ("Done %", "完成率"),
     "summary.col.submitted": ("Submitted", "提交"),
     "summary.col.items": ("Items checked", "检查项"),
     "summary.col.failed": ("Failed", "不合格"),
