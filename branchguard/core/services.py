@@ -188,7 +188,7 @@ class Services:
     def dashboard(self) -> DashboardService:
         from branchguard.core.dashboard.service import DashboardService
 
-        return DashboardService(self._sessions, self.drills)
+        return DashboardService(self._sessions, self.drills, self.schedules)
 
 
 def build_services(

@@ -39,11 +39,12 @@ from branchguard.core.drills.types import ComplianceStatus
 from branchguard.core.hazards import store as hazard_store
 from branchguard.core.hazards.types import HazardFilter, HazardSeverity
 from branchguard.core.incidents import store as incident_store
-from branchguard.core.incidents.types import IncidentFilter, IncidentStatus
+from branchguard.core.incidents.types import ActionFilter, IncidentFilter, IncidentStatus
 from branchguard.core.kernel.roles import require
 from branchguard.core.kernel.types import Actor
 from branchguard.core.schedules import rules as schedule_rules
-from branchguard.core.schedules.types import OccurrenceStatus, ScheduleKind
+from branchguard.core.schedules.service import ScheduleService
+from branchguard.core.schedules.types import DueFilter, DueWindow, OccurrenceStatus, ScheduleKind
 from branchguard.db.base import utcnow
 from branchguard.db.models.complaints import ComplaintRow
 from branchguard.db.models.drills import DrillEvaluationRow, DrillPlanRow
@@ -59,6 +60,9 @@ INCIDENTS_PAGE = "incidents"
 HAZARDS_PAGE = "hazards"
 COMPLAINTS_PAGE = "complaints"
 DRILLS_PAGE = "drills"
+INSPECTIONS_PAGE = "inspections"
+ACTIONS_PAGE = "actions"
+CALENDAR_PAGE = "calendar"
 
 
 def tile_targets() -> dict[str, Target]:
@@ -67,6 +71,9 @@ def tile_targets() -> dict[str, Target]:
     targets = {
         "incidents_open": Target(INCIDENTS_PAGE, IncidentFilter(status=open_, drill=False)),
         "drills_running": Target(INCIDENTS_PAGE, IncidentFilter(status=open_, drill=True)),
+        "checkpoints_overdue": Target(
+            INCIDENTS_PAGE, IncidentFilter(status=open_, drill=False, checkpoint_overdue=True)
+        ),
         "hazards_open": Target(HAZARDS_PAGE, HazardFilter(open_only=True)),
     }
     for sev in HazardSeverity:
@@ -80,6 +87,11 @@ def tile_targets() -> dict[str, Target]:
         )
     targets["compliance_overdue"] = Target(DRILLS_PAGE, ComplianceFilter((ComplianceStatus.OVERDUE,)))
     targets["compliance_due_soon"] = Target(DRILLS_PAGE, ComplianceFilter((ComplianceStatus.DUE_SOON,)))
+    inspection = (ScheduleKind.INSPECTION,)
+    targets["inspections_overdue"] = Target(INSPECTIONS_PAGE, DueFilter(DueWindow.OVERDUE, inspection))
+    targets["inspections_due_today"] = Target(INSPECTIONS_PAGE, DueFilter(DueWindow.TODAY, inspection))
+    targets["actions_overdue"] = Target(ACTIONS_PAGE, ActionFilter(overdue_only=True))
+    targets["reminders_next_7_days"] = Target(CALENDAR_PAGE, DueFilter(DueWindow.NEXT_7_DAYS))
     targets["complaints_open"] = Target(COMPLAINTS_PAGE, ComplaintFilter(open_only=True))
     targets["complaints_overdue"] = Target(COMPLAINTS_PAGE, ComplaintFilter(overdue_only=True))
     return targets
@@ -98,10 +110,14 @@ def period_targets(period: PeriodFigures, zone: ZoneInfo) -> dict[str, Target]:
 # tile name -> its figures, the big number first
 TILES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("incidents", ("incidents_open", "drills_running")),
+    ("checkpoints", ("checkpoints_overdue",)),
     ("hazards_open", ("hazards_open", *(f"hazards_open_{s.value}" for s in HazardSeverity),
                       "hazards_oldest_age_days")),
     ("hazards_overdue", ("hazards_overdue", *(f"hazards_overdue_{s.value}" for s in HazardSeverity))),
+    ("inspections", ("inspections_overdue", "inspections_due_today")),
     ("compliance", ("compliance_overdue", "compliance_due_soon")),
+    ("actions", ("actions_overdue",)),
+    ("reminders", ("reminders_next_7_days",)),
     ("complaints", ("complaints_overdue", "complaints_open")),
 )  # fmt: skip
 
@@ -147,9 +163,16 @@ def _per_bucket(
 
 
 class DashboardService:
-    def __init__(self, sessions: sessionmaker[Session], drills: DrillService, zone: str = "") -> None:
+    def __init__(
+        self,
+        sessions: sessionmaker[Session],
+        drills: DrillService,
+        schedules: ScheduleService,
+        zone: str = "",
+    ) -> None:
         self._sessions = sessions
         self._drills = drills
+        self._schedules = schedules
         self._zone_name = zone
 
     @property
@@ -172,16 +195,23 @@ class DashboardService:
         with self._sessions() as s:
             for name, target in targets.items():
                 flt = target.filter
-                if isinstance(flt, IncidentFilter):
+                if isinstance(flt, IncidentFilter) and flt.checkpoint_overdue:
+                    values[name] = len(incident_store.selected(s, flt, incident_store.filtered(flt), now))
+                elif isinstance(flt, IncidentFilter):
                     values[name] = _count(s, incident_store.filtered(flt))
                 elif isinstance(flt, HazardFilter):
                     values[name] = _count(s, hazard_store.filtered(flt, now, zone))
                 elif isinstance(flt, ComplaintFilter):
                     values[name] = _count(s, complaint_store.filtered(flt, now, zone))
+                elif isinstance(flt, ActionFilter):
+                    values[name] = _count(s, incident_store.actions_filtered(flt, today))
             oldest = s.scalar(
                 select(func.min(HazardRow.opened_at)).where(HazardRow.status.in_(hazard_store.OPEN_STATES))
             )
         values["hazards_oldest_age_days"] = max(0, (now - oldest).days) if oldest is not None else 0
+        for name, target in targets.items():
+            if isinstance(target.filter, DueFilter):
+                values[name] = len(self._schedules.due_items(actor, target.filter, now, zone))
         states = [item.status for item in self._drills.compliance(actor, now=now)]
         for name, target in targets.items():
             if isinstance(target.filter, ComplianceFilter):

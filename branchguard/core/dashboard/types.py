@@ -14,9 +14,10 @@ from datetime import date, datetime
 from branchguard.core.complaints.types import ComplaintFilter
 from branchguard.core.drills.types import ComplianceItem, ComplianceStatus
 from branchguard.core.hazards.types import HazardFilter, HazardStatus
-from branchguard.core.incidents.types import IncidentFilter, IncidentStatus
+from branchguard.core.incidents.types import ActionFilter, IncidentFilter, IncidentStatus
 from branchguard.core.kernel.types import Level, Text2
 from branchguard.core.playbooks.types import IncidentCategory
+from branchguard.core.schedules.types import DueFilter
 
 
 @dataclass(frozen=True)
@@ -26,7 +27,7 @@ class ComplianceFilter:
     statuses: tuple[ComplianceStatus, ...] = ()
 
 
-PageFilter = IncidentFilter | HazardFilter | ComplaintFilter | ComplianceFilter
+PageFilter = IncidentFilter | HazardFilter | ComplaintFilter | ComplianceFilter | DueFilter | ActionFilter
 
 
 @dataclass(frozen=True)
