@@ -61,7 +61,6 @@ HAZARDS_PAGE = "hazards"
 COMPLAINTS_PAGE = "complaints"
 DRILLS_PAGE = "drills"
 INSPECTIONS_PAGE = "inspections"
-ACTIONS_PAGE = "actions"
 CALENDAR_PAGE = "calendar"
 
 
@@ -90,7 +89,7 @@ def tile_targets() -> dict[str, Target]:
     inspection = (ScheduleKind.INSPECTION,)
     targets["inspections_overdue"] = Target(INSPECTIONS_PAGE, DueFilter(DueWindow.OVERDUE, inspection))
     targets["inspections_due_today"] = Target(INSPECTIONS_PAGE, DueFilter(DueWindow.TODAY, inspection))
-    targets["actions_overdue"] = Target(ACTIONS_PAGE, ActionFilter(overdue_only=True))
+    targets["actions_overdue"] = Target(DRILLS_PAGE, ActionFilter(overdue_only=True))  # its actions tab
     targets["reminders_next_7_days"] = Target(CALENDAR_PAGE, DueFilter(DueWindow.NEXT_7_DAYS))
     targets["complaints_open"] = Target(COMPLAINTS_PAGE, ComplaintFilter(open_only=True))
     targets["complaints_overdue"] = Target(COMPLAINTS_PAGE, ComplaintFilter(overdue_only=True))

@@ -136,7 +136,7 @@ def test_month_bounds_cross_the_year() -> None:
 
 def test_every_count_target_is_a_page_of_the_window() -> None:
     pages = {t.page for t in tile_targets().values()}
-    assert pages == {"incidents", "hazards", "complaints", "drills", "inspections", "actions", "calendar"}
+    assert pages == {"incidents", "hazards", "complaints", "drills", "inspections", "calendar"}
 
 
 def _checkpoint_incident(ctx, lead):
