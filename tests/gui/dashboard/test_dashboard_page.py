@@ -13,13 +13,16 @@ from PySide6.QtCore import QPoint, Qt
 from branchguard.app import build_main_window
 from branchguard.context import AppContext
 from branchguard.core.complaints.types import ComplaintFilter
+from branchguard.core.dashboard.rules import Period, PeriodKind
 from branchguard.core.dashboard.types import ComplianceFilter
 from branchguard.core.hazards.types import HazardFilter
 from branchguard.core.incidents.types import ActionFilter, CloseInput, FollowUpInput, IncidentFilter
 from branchguard.core.kernel.types import PlaybookStatus
 from branchguard.core.schedules.types import DueFilter, ScheduleInput, ScheduleKind
 from branchguard.gui.dashboard.page import DashboardPage
+from branchguard.gui.dashboard.report_dialog import PeriodDialog, last_month
 from branchguard.gui.inspections.page import InspectionsPage
+from branchguard.gui.kit.print_preview import PreviewDialog
 from branchguard.gui.shell.main_window import MainWindow
 from tests.gui.conftest import PASSWORDS
 
@@ -177,3 +180,28 @@ def test_the_page_fits_1024_by_768(busy_window, qtbot) -> None:
         assert tile.width() >= tile.minimumSizeHint().width()
     for chart in (page.activity_chart, page.hazard_chart, page.quality_chart):
         assert chart.isVisible() and chart.width() >= 300
+
+
+def test_the_periodic_report_opens_in_the_print_preview(busy_window, qtbot) -> None:
+    window = busy_window("lead", running=False)
+    page = window.show_page("dashboard")
+    qtbot.mouseClick(page.report_button, Qt.MouseButton.LeftButton)
+    dialog = page.findChild(PeriodDialog)
+    assert dialog is not None and dialog.isVisible()
+    today = date.today()
+    assert dialog.period() == last_month(today)  # a monthly report is made for the month just ended
+    assert dialog.number.isVisible()
+    dialog.kind.setCurrentIndex(dialog.kind.findData(PeriodKind.YEAR.value))
+    assert not dialog.number.isVisible()
+    dialog.kind.setCurrentIndex(dialog.kind.findData(PeriodKind.QUARTER.value))
+    quarter = (today.month - 1) // 3 + 1
+    dialog.number.setCurrentIndex(dialog.number.findData(quarter))
+    dialog.year.setValue(today.year)
+    assert dialog.period() == Period(PeriodKind.QUARTER, today.year, quarter)
+    dialog.accept()
+    preview = page.last_preview
+    assert isinstance(preview, PreviewDialog)
+    qtbot.waitUntil(lambda: preview.page_count >= 3, timeout=60_000)  # portrait pages and the annex
+    assert preview.file_name == f"safety-report-{today.year}-Q{quarter}.pdf"
+    qtbot.waitUntil(lambda: preview.rendered_pages() != [], timeout=60_000)
+    preview.close()
