@@ -515,6 +515,10 @@ Submitted as: %3</translation>
 <context>
     <name>CalendarPage</name>
     <message>
+        <source>Show everything</source>
+        <translation>Show everything</translation>
+    </message>
+    <message>
         <source>MMMM yyyy</source>
         <translation>MMMM yyyy</translation>
     </message>
@@ -1260,6 +1264,10 @@ Submitted as: %3</translation>
 </context>
 <context>
     <name>DrillsPage</name>
+    <message>
+        <source>Corrective actions</source>
+        <translation>Corrective actions</translation>
+    </message>
     <message>
         <source>Drills</source>
         <translation>Drills</translation>
@@ -2268,6 +2276,14 @@ Submitted as: %3</translation>
 <context>
     <name>IncidentListPanel</name>
     <message>
+        <source>Open, report overdue</source>
+        <translation>Open, report overdue</translation>
+    </message>
+    <message>
+        <source>Open incidents with a report to head office past its deadline</source>
+        <translation>Open incidents with a report to head office past its deadline</translation>
+    </message>
+    <message>
         <source>Open and closed</source>
         <translation>Open and closed</translation>
     </message>
@@ -2617,6 +2633,10 @@ Submitted as: %3</translation>
 </context>
 <context>
     <name>InspectionsOverview</name>
+    <message>
+        <source>All open</source>
+        <translation>All open</translation>
+    </message>
     <message>
         <source>Checklists and schedules</source>
         <translation>Checklists and schedules</translation>
@@ -5479,6 +5499,14 @@ Submitted as: %3</translation>
 <context>
     <name>DashboardPage</name>
     <message>
+        <source>Periodic report…</source>
+        <translation>Periodic report…</translation>
+    </message>
+    <message>
+        <source>The safety management report (网点安全管理工作报告) of a month, a quarter or a year</source>
+        <translation>The safety management report (网点安全管理工作报告) of a month, a quarter or a year</translation>
+    </message>
+    <message>
         <source>Dashboard</source>
         <translation>Dashboard</translation>
     </message>
@@ -5696,6 +5724,107 @@ Submitted as: %3</translation>
     <message>
         <source>initial-report</source>
         <translation>initial-report</translation>
+    </message>
+</context>
+<context>
+    <name>PeriodDialog</name>
+    <message>
+        <source>Periodic safety report</source>
+        <translation>Periodic safety report</translation>
+    </message>
+    <message>
+        <source>The branch's safety management report for head office: the period's figures against the one before, incidents, drills, inspections, hazards and actions.</source>
+        <translation>The branch's safety management report for head office: the period's figures against the one before, incidents, drills, inspections, hazards and actions.</translation>
+    </message>
+    <message>
+        <source>Report for a</source>
+        <translation>Report for a</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <source>Quarter</source>
+        <translation>Quarter</translation>
+    </message>
+    <message>
+        <source>Safety report %1</source>
+        <translation>Safety report %1</translation>
+    </message>
+    <message>
+        <source>safety-report</source>
+        <translation>safety-report</translation>
+    </message>
+</context>
+<context>
+    <name>ActionModel</name>
+    <message>
+        <source>Incident or drill</source>
+        <translation>Incident or drill</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Drill</source>
+        <translation>Drill</translation>
+    </message>
+    <message>
+        <source>Incident</source>
+        <translation>Incident</translation>
+    </message>
+    <message>
+        <source>Done %1</source>
+        <translation>Done %1</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Open</translation>
+    </message>
+</context>
+<context>
+    <name>ActionListPanel</name>
+    <message>
+        <source>Show</source>
+        <translation>Show</translation>
+    </message>
+    <message>
+        <source>Open actions</source>
+        <translation>Open actions</translation>
+    </message>
+    <message>
+        <source>Overdue actions</source>
+        <translation>Overdue actions</translation>
+    </message>
+    <message>
+        <source>All actions</source>
+        <translation>All actions</translation>
+    </message>
+    <message>
+        <source>Actions shown: %1</source>
+        <translation>Actions shown: %1</translation>
     </message>
 </context>
 </TS>
