@@ -45,7 +45,9 @@ def flat(extra: str) -> str:
 
 
 # tiles whose big number is bad news when above zero
-ALERT_TILES = frozenset({"hazards_overdue", "compliance", "complaints", "checkpoints", "inspections", "actions"})
+ALERT_TILES = frozenset(
+    {"checkpoints", "hazards_overdue", "inspections", "compliance", "actions", "complaints"}
+)
 
 
 class TileView(QFrame):
