@@ -111,7 +111,8 @@ def period_json(p: PeriodFigures) -> dict[str, Any]:
 
 def run_dashboard(ctx: AppContext, args: argparse.Namespace) -> int:
     actor = cli_actor(args)
-    ctx.services.schedules.catch_up(actor)  # as the window's scheduler does: what fell due is written
+    if not ctx.read_only:  # as the window's scheduler does: what fell due is written first
+        ctx.services.schedules.catch_up(actor)
     board = ctx.services.dashboard.dashboard(actor)
     if args.json:
         print_json(

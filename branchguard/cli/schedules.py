@@ -170,7 +170,8 @@ def schedule_json(s: ScheduleInfo, items: list[OccurrenceInfo]) -> dict[str, Any
 
 def run_due(ctx: AppContext, args: argparse.Namespace) -> int:
     svc, actor = ctx.services.schedules, cli_actor(args)
-    svc.catch_up(actor)  # as `schedule list` and `dashboard` do
+    if not ctx.read_only:  # as `dashboard` does: what fell due is written first
+        svc.catch_up(actor)
     flt = DueFilter(DueWindow(args.window), tuple(ScheduleKind(k) for k in args.kind or ()))
     items = svc.due_items(actor, flt)
     if args.json:
