@@ -89,7 +89,7 @@ DRILLS: tuple[Column[DrillLine], ...] = (
 )
 RULES: tuple[Column[RuleLine], ...] = (
     Column("summary.col.rule", lambda x: x.item.rule.name.text, wrap=True),
-    Column("summary.col.interval", lambda x: x.item.rule.interval_months),
+    Column("summary.col.interval_months", lambda x: x.item.rule.interval_months),
     Column("summary.col.done", lambda x: len(x.drills)),
     Column("summary.col.last", lambda x: local(x.item.last_done)),
     Column("summary.col.next_due", lambda x: x.item.next_due),
@@ -152,7 +152,10 @@ def render_summary_workbook(
         6,
     )
     fill_register(book.create_sheet(t("summary.sheet.drills")), DRILLS, report.drills, never, 1)
-    fill_register(book.create_sheet(t("summary.sheet.checklists")), CHECKLISTS, report.checklists, never, 1)
+    checklists = book.create_sheet(t("summary.sheet.checklists"))
+    fill_register(checklists, CHECKLISTS, report.checklists, never, 1)
+    for row in checklists.iter_rows(min_row=2, min_col=len(CHECKLISTS), max_col=len(CHECKLISTS)):
+        row[0].number_format = "0%"  # the failure rate
     fill_register(book.create_sheet(t("summary.sheet.majors")), MAJORS, report.major_hazards, never, 1)
     fill_register(
         book.create_sheet(t("summary.sheet.actions")), ACTIONS, report.actions_overdue, lambda _a: True, 4

@@ -100,6 +100,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "summary.col.losses": ("Losses", "损失"),
     "summary.col.rule": ("Rule", "规定"),
     "summary.col.interval": ("Every", "频次"),
+    "summary.col.interval_months": ("Every (months)", "频次（月）"),
     "summary.col.done": ("Done in period", "本期完成"),
     "summary.col.last": ("Last done", "最近一次"),
     "summary.col.next_due": ("Next due", "下次应于"),
