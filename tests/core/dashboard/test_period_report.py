@@ -5,7 +5,7 @@ period's end; periods parse or are refused naming the field."""
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
@@ -53,7 +53,7 @@ def test_month_quarter_and_year_figures_are_the_dashboards(ctx) -> None:
     incidents.close(lead, fire.id, CloseInput(outcome="已扑灭，无人员伤亡", losses_cents=123456))
     incidents.start(lead, None, Level.III, title="ATM 故障")
     board = ctx.services.dashboard
-    now = datetime.combine(date.today(), time(12), tzinfo=board.zone) + timedelta(hours=6)
+    now = datetime.now(UTC) + timedelta(minutes=1)  # after every record above
     today = now.astimezone(board.zone).date()
     for period in _periods_of(today):
         report = board.period_report(lead, period, now=now)
@@ -85,7 +85,8 @@ def test_a_past_period_is_read_as_of_its_end(ctx, lead, staff) -> None:
         staff, HazardInput(description="金库门禁失效", severity=HazardSeverity.MAJOR, owner="李安全")
     ).info
     ctx.services.hazards.add_step(staff, major.id, RemediationKind.INTERIM_CONTROL, "安排专人值守")
-    now = datetime.combine(today, time(12), tzinfo=board.zone)
+    now = datetime.now(UTC) + timedelta(minutes=1)  # after every record above
+    today = now.astimezone(board.zone).date()
     this_month = Period(PeriodKind.MONTH, today.year, today.month)
     report = board.period_report(lead, this_month, now=now)
     assert [a.text for a in report.actions_overdue] == ["更换门禁控制器"]
