@@ -141,7 +141,7 @@ def incident_list(styles: ReportStyles, report: PeriodReport, width: float) -> F
         t("summary.col.outcome"),
         t("summary.col.losses"),
     ]
-    fractions = [0.06, 0.12, 0.18, 0.1, 0.06, 0.08, 0.28, 0.12]
+    fractions = [0.05, 0.12, 0.17, 0.15, 0.05, 0.07, 0.27, 0.12]
     return data_table(styles, headers, rows, [width * f for f in fractions], valign="TOP", split_rows=True)
 
 
