@@ -1,5 +1,6 @@
-"""Renders the first page of the inspection report and of the hazard register (PDF) as PNG images,
-in Chinese and English, next to the window's screenshots in docs/screenshots/.
+"""Renders the first page of the inspection report, of the hazard register and of this month's
+periodic safety report (PDF) as PNG images, in Chinese and English, next to the window's
+screenshots in docs/screenshots/.
 
     python -m tools.report_pages [--out docs/screenshots] [--lang zh_CN --lang en]
 
@@ -20,12 +21,14 @@ from pathlib import Path
 from PIL import Image
 
 from branchguard.context import AppContext, open_context
+from branchguard.core.dashboard.rules import Period, PeriodKind
 from branchguard.core.demo.service import DEMO_ACCOUNTS
 from branchguard.core.hazards.types import HazardFilter, HazardInput, HazardSeverity
 from branchguard.core.inspections.types import InspectionInput, ItemResult, SignatureRole
 from branchguard.core.kernel.types import Actor
 from branchguard.reports.hazard_register import build_hazard_register
 from branchguard.reports.inspection_report import build_inspection_report
+from branchguard.reports.summary import build_summary_report
 
 RESOLUTION = 80  # dots per inch: an A4 page about 660 pixels wide, readable on a README
 
@@ -75,9 +78,13 @@ def shoot_reports(ctx: AppContext, folder: Path, out: Path) -> list[Path]:
     pdfs = {
         "inspection-report": folder / "inspection.pdf",
         "hazard-register-report": folder / "register.pdf",
+        "safety-report": folder / "summary.pdf",
     }
     build_inspection_report(ctx.services, lead, iid, pdfs["inspection-report"])
     build_hazard_register(ctx.services, lead, HazardFilter(open_only=True), pdfs["hazard-register-report"])
+    today = date.today()
+    this_month = Period(PeriodKind.MONTH, today.year, today.month)
+    build_summary_report(ctx.services, lead, this_month, pdfs["safety-report"])
     out.mkdir(parents=True, exist_ok=True)
     shots = []
     for name, pdf in pdfs.items():

@@ -25,6 +25,7 @@ from branchguard.context import AppContext, open_context
 from branchguard.core.demo.service import DEMO_ACCOUNTS
 from branchguard.core.incidents.types import EntryKind
 from branchguard.core.kernel.types import Level, Role
+from branchguard.gui.dashboard.report_dialog import PeriodDialog
 from branchguard.gui.kit import tasks
 from branchguard.gui.shell.login import FirstRunDialog, LoginDialog
 from branchguard.gui.shell.main_window import MainWindow
@@ -251,6 +252,7 @@ def shoot_language(app: QApplication, lang: str, out: Path) -> list[Path]:
             window.show()
             shots.extend(shoot_pages(window, out))
             shots.extend(shoot_small_pages(window, out))
+            shots.append(shoot_dialog(PeriodDialog(window), out / "summary-period.png"))
             shots.extend(shoot_incident_screens(ctx, window, Path(tmp), out))
             shots.extend(shoot_editor(window, out))
             shots.extend(shoot_drill_screens(ctx, window, Path(tmp), out))

@@ -10,8 +10,9 @@ from branchguard.cli.common import cli_actor, print_json, print_table, to_jsonab
 from branchguard.core.complaints.types import ComplaintFilter
 from branchguard.core.dashboard.types import ComplianceFilter, Figure, PeriodFigures, Target
 from branchguard.core.hazards.types import HazardFilter
-from branchguard.core.incidents.types import IncidentFilter, IncidentStatus
+from branchguard.core.incidents.types import ActionFilter, IncidentFilter, IncidentStatus
 from branchguard.core.kernel.i18n import t
+from branchguard.core.schedules.types import DueFilter
 
 if TYPE_CHECKING:  # the context pulls in SQLAlchemy: only where a command runs
     from branchguard.context import AppContext
@@ -41,6 +42,17 @@ def list_command(target: Target) -> list[str]:
             raise ValueError(f"no incident list option for {flt!r}")
         if flt.drill is not None:
             words.append("--drills" if flt.drill else "--real")
+        if flt.checkpoint_overdue:
+            words.append("--checkpoint-overdue")
+        return words
+    if isinstance(flt, ActionFilter):
+        if flt.open_only and not flt.overdue_only:
+            return ["action", "list", "--open"]
+        return ["action", "list", *(["--overdue"] if flt.overdue_only else [])]
+    if isinstance(flt, DueFilter):
+        words = ["schedule", "due", "--window", flt.window.value]
+        for kind in flt.kinds:
+            words += ["--kind", kind.value]
         return words
     if isinstance(flt, HazardFilter):
         if flt != HazardFilter(open_only=flt.open_only, overdue_only=flt.overdue_only, severity=flt.severity):
@@ -98,7 +110,10 @@ def period_json(p: PeriodFigures) -> dict[str, Any]:
 
 
 def run_dashboard(ctx: AppContext, args: argparse.Namespace) -> int:
-    board = ctx.services.dashboard.dashboard(cli_actor(args))
+    actor = cli_actor(args)
+    if not ctx.read_only:  # as the window's scheduler does: what fell due is written first
+        ctx.services.schedules.catch_up(actor)
+    board = ctx.services.dashboard.dashboard(actor)
     if args.json:
         print_json(
             {

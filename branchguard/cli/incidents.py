@@ -13,12 +13,14 @@ from branchguard.cli.common import (
     print_json,
     print_table,
     record_id,
+    to_jsonable,
     whole,
     within_years,
 )
 from branchguard.core.incidents.text import elapsed_text, entry_text, local_stamp, step_timing, yuan_text
 from branchguard.core.incidents.types import (
     TYPED_KINDS,
+    ActionFilter,
     CloseInput,
     EntryKind,
     FollowUpAction,
@@ -98,7 +100,22 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     kind = lst.add_mutually_exclusive_group()
     kind.add_argument("--real", dest="drill", action="store_false", default=None, help="real incidents only")
     kind.add_argument("--drills", dest="drill", action="store_true", default=None, help="drills only")
+    lst.add_argument(
+        "--checkpoint-overdue",
+        action="store_true",
+        help="only open incidents with a report to head office (上报) past its deadline",
+    )
     lst.set_defaults(handler=run_list)
+
+    actions = sub.add_parser(
+        "action", help="follow-up and corrective actions of incidents and drills (整改措施)"
+    ).add_subparsers(dest="action_command", metavar="ACTION", required=True)
+    alist = actions.add_parser("list", help="every action, by due date")
+    state = alist.add_mutually_exclusive_group()
+    state.add_argument("--open", action="store_true", help="only actions not yet done")
+    state.add_argument("--overdue", action="store_true", help="only actions not done and past their due date")
+    alist.add_argument("--json", action="store_true")
+    alist.set_defaults(handler=run_action_list)
 
 
 def _yuan(value: str) -> int:
@@ -324,7 +341,11 @@ def readable(d: IncidentDetail) -> list[str]:
 
 def run_list(ctx: AppContext, args: argparse.Namespace) -> int:
     status = IncidentStatus.OPEN if args.open else None
-    flt = IncidentFilter(status=status, drill=args.drill, search=args.search)
+    if args.checkpoint_overdue:
+        status = IncidentStatus.OPEN
+    flt = IncidentFilter(
+        status=status, drill=args.drill, search=args.search, checkpoint_overdue=args.checkpoint_overdue
+    )
     incidents = ctx.services.incidents.list_incidents(cli_actor(args), flt)
     if args.json:
         print_json([summary_json(s) for s in incidents])
@@ -352,4 +373,42 @@ def run_list(ctx: AppContext, args: argparse.Namespace) -> int:
             for s in incidents
         ],
     )
+    return 0
+
+
+def run_action_list(ctx: AppContext, args: argparse.Namespace) -> int:
+    today = datetime.now().astimezone().date()
+    flt = ActionFilter(open_only=args.open, overdue_only=args.overdue)
+    items = ctx.services.incidents.list_actions(cli_actor(args), flt)
+    if args.json:
+        print_json(
+            [
+                {
+                    **to_jsonable(item.action),
+                    "due": item.action.due.isoformat() if item.action.due else None,
+                    "incident_title": item.incident_title,
+                    "drill": item.drill,
+                    "overdue": item.action.overdue(today),
+                }
+                for item in items
+            ]
+        )
+        return 0
+    print_table(
+        ["id", t("field.title"), t("cli.action.text"), t("cli.action.owner"), t("cli.action.due"),
+         t("cli.action.state")],
+        [
+            (
+                item.action.id,
+                f"#{item.action.incident_id} {item.incident_title}"
+                + (f" [{t('incident.drill_badge')}]" if item.drill else ""),
+                item.action.text,
+                item.action.owner,
+                item.action.due.isoformat() if item.action.due else "-",
+                t("cli.action.done") if item.action.done_at is not None
+                else t("cli.action.overdue") if item.action.overdue(today) else t("cli.action.open"),
+            )
+            for item in items
+        ],
+    )  # fmt: skip
     return 0

@@ -1,5 +1,6 @@
 """`branchguard report incident|initial|drill|inspection|complaint ID -o FILE.pdf`,
-`report hazards|complaints -o FILE.pdf|FILE.xlsx` and `branchguard handover -o FILE.pdf`."""
+`report hazards|complaints -o FILE.pdf|FILE.xlsx`,
+`report summary --period P -o FILE.pdf|FILE.xlsx` and `branchguard handover -o FILE.pdf`."""
 
 from __future__ import annotations
 
@@ -66,6 +67,17 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     add_complaint_filter_arguments(complaints)
     complaints.set_defaults(handler=run_complaint_register)
+
+    summary = report.add_parser(
+        "summary", help="the periodic safety report (网点安全管理工作报告) as PDF or Excel"
+    )
+    summary.add_argument(
+        "--period", required=True, help="a month (2026-11), a quarter (2026-Q4) or a year (2026)"
+    )
+    summary.add_argument(
+        "-o", "--output", required=True, type=Path, help="FILE.pdf or FILE.xlsx: the suffix picks the format"
+    )
+    summary.set_defaults(handler=run_summary_report)
 
     handover = sub.add_parser("handover", help="the shift handover (交接班) as a PDF, every open item listed")
     handover.add_argument("-o", "--output", required=True, type=Path, help="PDF file to write")
@@ -177,6 +189,31 @@ def run_complaint_register(ctx: AppContext, args: argparse.Namespace) -> int:
         font = build_complaint_register(
             ctx.services, cli_actor(args), flt, args.output, setting, unmask=args.unmask
         )
+        if font.warning:
+            warn(font.warning)
+    print(args.output)
+    return 0
+
+
+def run_summary_report(ctx: AppContext, args: argparse.Namespace) -> int:
+    from branchguard.core.dashboard.rules import parse_period
+    from branchguard.core.kernel.i18n import t
+
+    suffix = args.output.suffix.lower()
+    if suffix not in (".pdf", ".xlsx"):
+        print(f"branchguard: error: {t('summary.bad_suffix', path=args.output)}", file=sys.stderr)
+        return 2
+    period = parse_period(args.period)
+    actor = cli_actor(args)
+    if suffix == ".xlsx":
+        from branchguard.reports.summary_excel import build_summary_workbook
+
+        build_summary_workbook(ctx.services, actor, period, args.output)
+    else:
+        from branchguard.reports.summary import build_summary_report
+
+        setting = ctx.config.settings.get("report_font")
+        font = build_summary_report(ctx.services, actor, period, args.output, setting, anchor_warning)
         if font.warning:
             warn(font.warning)
     print(args.output)

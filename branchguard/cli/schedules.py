@@ -14,6 +14,8 @@ from branchguard.core.kernel.errors import ValidationError
 from branchguard.core.kernel.i18n import Message, t
 from branchguard.core.kernel.output import write_file
 from branchguard.core.schedules.types import (
+    DueFilter,
+    DueWindow,
     OccurrenceInfo,
     ScheduleInfo,
     ScheduleInput,
@@ -36,6 +38,16 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     lst.add_argument("--json", action="store_true")
     lst.add_argument("--active-only", action="store_true", help="leave paused schedules out")
     lst.set_defaults(handler=run_list)
+
+    due = group.add_parser(
+        "due", help="catch up, then list the open items overdue, due later today or in the next 7 days"
+    )
+    due.add_argument("--window", required=True, choices=[w.value for w in DueWindow])
+    due.add_argument(
+        "--kind", action="append", choices=[k.value for k in ScheduleKind], help="only this kind; repeatable"
+    )
+    due.add_argument("--json", action="store_true")
+    due.set_defaults(handler=run_due)
 
     add = group.add_parser("add", help="add a one-off or recurring schedule; prints its id")
     add.add_argument("title")
@@ -154,6 +166,24 @@ def schedule_json(s: ScheduleInfo, items: list[OccurrenceInfo]) -> dict[str, Any
         "overdue_count": s.overdue_count,
         "open_items": [occurrence_json(o) for o in items if o.schedule_id == s.id],
     }
+
+
+def run_due(ctx: AppContext, args: argparse.Namespace) -> int:
+    svc, actor = ctx.services.schedules, cli_actor(args)
+    if not ctx.read_only:  # as `dashboard` does: what fell due is written first
+        svc.catch_up(actor)
+    flt = DueFilter(DueWindow(args.window), tuple(ScheduleKind(k) for k in args.kind or ()))
+    items = svc.due_items(actor, flt)
+    if args.json:
+        print_json(items)
+        return 0
+    headers = ["cli.schedule.id", "field.schedule_kind", "field.title", "field.owner", "cli.schedule.due"]
+    print_table(
+        [t(key) for key in headers],
+        [("-" if o.id is None else o.id, o.kind.label, o.title, o.owner, wall_clock(o.due_at, o.timezone))
+         for o in items],
+    )  # fmt: skip
+    return 0
 
 
 def run_list(ctx: AppContext, args: argparse.Namespace) -> int:

@@ -213,7 +213,7 @@ class Services:
     def dashboard(self) -> DashboardService:
         from branchguard.core.dashboard.service import DashboardService
 
-        return DashboardService(self._sessions, self.drills)
+        return DashboardService(self._sessions, self.drills, self.schedules)
 
     @cached_property
     def exchange(self) -> ExchangeService:

@@ -12,12 +12,23 @@ from typing import Any, TypeAlias
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
-from reportlab.lib.pagesizes import A4
+from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    KeepTogether,
+    PageTemplate,
+    Paragraph,
+    SimpleDocTemplate,
+    Spacer,
+    Table,
+    TableStyle,
+)
 from reportlab.platypus.tables import CellStyle
 
 from branchguard import APP_NAME
@@ -294,6 +305,41 @@ def render_pdf(
         initialFontName=font.name,
         lang="zh-CN" if current_language() == "zh_CN" else "en",
     )
+    pages: list[int] = []
+    decorate = partial(_decorate_page, meta=meta, font=font)
+    doc.build(story, canvasmaker=partial(_TwoPassCanvas, decorate=decorate, pages=pages))
+    return buffer.getvalue(), pages[0]
+
+
+PORTRAIT, LANDSCAPE = "portrait", "landscape"
+
+
+def render_mixed_pdf(meta: ReportMeta, story: list[Flowable], font: FontChoice) -> tuple[bytes, int]:
+    """As `render_pdf` on A4, with a second, landscape page template: a story turns its pages with
+    `NextPageTemplate(LANDSCAPE)` (or `PORTRAIT`) before a `PageBreak`, for tables whose columns
+    need the width. Header and footer follow each page's own size."""
+    buffer = io.BytesIO()
+    doc = BaseDocTemplate(
+        buffer,
+        pagesize=PAGE_SIZE,
+        title=" - ".join(p for p in (meta.title, meta.branch_name) if p),
+        author=meta.branch_name or APP_NAME,
+        creator=APP_NAME,
+        keywords=meta.keywords,
+        initialFontName=font.name,
+        lang="zh-CN" if current_language() == "zh_CN" else "en",
+    )
+    templates = []
+    for name, size in ((PORTRAIT, PAGE_SIZE), (LANDSCAPE, landscape(PAGE_SIZE))):
+        frame = Frame(
+            SIDE_MARGIN - FRAME_PADDING,
+            BOTTOM_MARGIN,
+            size[0] - 2 * (SIDE_MARGIN - FRAME_PADDING),
+            size[1] - TOP_MARGIN - BOTTOM_MARGIN,
+            id=f"{name}-frame",
+        )
+        templates.append(PageTemplate(id=name, frames=[frame], pagesize=size))
+    doc.addPageTemplates(templates)
     pages: list[int] = []
     decorate = partial(_decorate_page, meta=meta, font=font)
     doc.build(story, canvasmaker=partial(_TwoPassCanvas, decorate=decorate, pages=pages))

@@ -17,7 +17,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from branchguard.core.kernel.i18n import t
 from branchguard.reports.template import ACCENT
 
-Value = str | int | date | datetime | None
+Value = str | int | float | date | datetime | None
 Row = TypeVar("Row")
 
 DATE_FORMAT = "yyyy-mm-dd"

@@ -4,6 +4,7 @@ it names (which is the same filter the window opens), in both languages."""
 from __future__ import annotations
 
 import json
+from datetime import date, timedelta
 
 from branchguard.cli.dashboard import list_command
 from branchguard.core.dashboard.service import tile_targets
@@ -13,6 +14,17 @@ from tests.cli.cli_support import Run
 def test_each_dashboard_figure_equals_its_list_command(fresh_run: Run) -> None:
     run = fresh_run  # begins with `demo`, whose lead then logs in
     assert run("demo")[0] == 0
+    today = date.today()
+    code, out, err = run("incident", "start", "--title", "漏水", "--level", "III")
+    assert code == 0, err
+    late = (today - timedelta(days=2)).isoformat()
+    assert (
+        run("incident", "close", out.strip(), "--outcome", "已处置", "--action", f"换水管|李安全|{late}")[0]
+        == 0
+    )
+    yesterday = f"{today - timedelta(days=1)} 09:00"
+    assert run("schedule", "add", "昨日巡查", "--start", yesterday, "--kind", "inspection")[0] == 0
+    assert run("schedule", "add", "消防培训", "--start", f"{today + timedelta(days=3)} 10:00")[0] == 0
     code, out, err = run("dashboard", "--json")
     assert code == 0, err
     board = json.loads(out)
@@ -20,6 +32,8 @@ def test_each_dashboard_figure_equals_its_list_command(fresh_run: Run) -> None:
     assert board["figures"] == {name: d["value"] for name, d in details.items()}
     assert set(tile_targets()) <= set(details)
     assert board["figures"]["hazards_open"] > 0 and board["figures"]["compliance_overdue"] > 0
+    assert board["figures"]["actions_overdue"] >= 1 and board["figures"]["inspections_overdue"] >= 1
+    assert board["figures"]["reminders_next_7_days"] >= 1
     for name, detail in details.items():
         if detail["unit"] != "count":
             continue
@@ -34,6 +48,10 @@ def test_each_dashboard_figure_equals_its_list_command(fresh_run: Run) -> None:
         "major",
     ]
     assert details["drills_running"]["list_command"] == ["incident", "list", "--open", "--drills"]
+    assert details["actions_overdue"]["list_command"] == ["action", "list", "--overdue"]
+    assert details["inspections_overdue"]["list_command"] == [
+        "schedule", "due", "--window", "overdue", "--kind", "inspection"
+    ]  # fmt: skip
     assert len(board["months"]) == 12 and board["months"][-1]["hazards_opened"] >= 1
 
 

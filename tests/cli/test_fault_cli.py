@@ -107,6 +107,11 @@ def test_read_only_views_and_verifies_and_refuses_changes(
     code, _out, err = run("--read-only", "report", "incident", incident, "-o", str(pdf))
     assert code == 0, err
     assert pdf.read_bytes().startswith(b"%PDF")
+    code, out, err = run("--read-only", "dashboard", "--json")  # reads without catching up
+    assert code == 0 and '"incidents_open"' in out, err
+    summary = tmp_path / "summary.pdf"
+    code, _out, err = run("--read-only", "report", "summary", "--period", "2026", "-o", str(summary))
+    assert code == 0 and summary.read_bytes().startswith(b"%PDF"), err
     code, _out, err = run("--read-only", "incident", "log", incident, "--kind", "note", "--text", "x")
     assert code == 1
     _no_traceback(err)

@@ -199,7 +199,7 @@ def _library_preview(session: GuiSession, window: MainWindow) -> QDialog:
     from branchguard.core.library_sync.types import Changes, LibraryPreview
     from branchguard.gui.settings.library_dialog import LibraryPreviewDialog
 
-    codes = tuple(f"PLAN_{n:02d}" for n in range(23))  # a full library: the lists scroll, the window does not grow
+    codes = tuple(f"PLAN_{n:02d}" for n in range(23))  # a full library: lists scroll, the window stays
     preview = LibraryPreview(
         source="/media/usb/总行应急预案库-2027.zip",
         issuer="示范银行总行安全保卫部",

@@ -29,7 +29,7 @@ from branchguard.core.playbooks.types import PlanRole, Step
 from branchguard.core.schedules.types import ScheduleInput
 from branchguard.gui.audit.models import AuditDiffModel, AuditModel
 from branchguard.gui.complaints.models import ComplaintListModel
-from branchguard.gui.drills.models import ComplianceModel, DrillPlanModel
+from branchguard.gui.drills.models import ActionModel, ComplianceModel, DrillPlanModel
 from branchguard.gui.hazards.models import HazardEventsModel, HazardListModel, RemediationStepsModel
 from branchguard.gui.incidents.log_model import IncidentLogModel
 from branchguard.gui.incidents.models import IncidentListModel, SearchHitsModel
@@ -297,6 +297,7 @@ CASES: dict[str, Case] = {
     "checklist": Case(ChecklistModel, checklist_rows, live=answer_live),
     "drill_plans": Case(DrillPlanModel, lambda ctx: ctx.services.drills.list(lead(ctx)), plan_drill),
     "compliance": Case(ComplianceModel, compliance_rows),
+    "actions": Case(ActionModel, lambda ctx: ctx.services.incidents.list_actions(lead(ctx)), least=1),
     "complaints": Case(ComplaintListModel, complaint_rows, add_complaint),
 }
 

@@ -21,7 +21,12 @@ def test_report_pages_render_as_a4_images(
     from tools.report_pages import shoot_reports
 
     shots = shoot_reports(demo.ctx, tmp_path, tmp_path / "out")
-    assert [p.name for p in shots] == ["inspection-report.png", "hazard-register-report.png"]
-    portrait, landscape = (Image.open(p).size for p in shots)
+    assert [p.name for p in shots] == [
+        "inspection-report.png",
+        "hazard-register-report.png",
+        "safety-report.png",
+    ]
+    portrait, landscape, summary = (Image.open(p).size for p in shots)
     assert portrait[1] > portrait[0] > 600  # A4 upright
     assert landscape[0] > landscape[1] > 600  # the register lies on its side
+    assert summary == portrait  # the periodic report opens on an upright page

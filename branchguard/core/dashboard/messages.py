@@ -11,6 +11,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "dashboard.tile.hazards_overdue": ("Hazards overdue", "逾期隐患"),
     "dashboard.tile.compliance": ("Required drills", "规定演练"),
     "dashboard.tile.complaints": ("Complaints", "客户投诉"),
+    "dashboard.tile.checkpoints": ("Reports to head office", "上报时限"),
+    "dashboard.tile.inspections": ("Inspections", "安全检查"),
+    "dashboard.tile.actions": ("Corrective actions", "整改措施"),
+    "dashboard.tile.reminders": ("Coming up", "近期待办"),
     # figures (the names of `branchguard dashboard --json`)
     "dashboard.figure.incidents_open": ("incidents open", "未结束的突发事件"),
     "dashboard.figure.drills_running": ("drills running", "进行中的演练"),
@@ -23,6 +27,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "dashboard.figure.hazards_overdue_major": ("major", "重大隐患"),
     "dashboard.figure.compliance_overdue": ("rules overdue", "逾期未演练的规定"),
     "dashboard.figure.compliance_due_soon": ("due within 30 days", "30 天内到期"),
+    "dashboard.figure.checkpoints_overdue": (
+        "incidents with a report to head office overdue",
+        "上报超时的突发事件",
+    ),
+    "dashboard.figure.inspections_overdue": ("inspections overdue", "逾期未检"),
+    "dashboard.figure.inspections_due_today": ("due later today", "今日待检"),
+    "dashboard.figure.actions_overdue": ("actions past their due date", "逾期未完成的措施"),
+    "dashboard.figure.reminders_next_7_days": ("due in the next 7 days", "7 天内到期的事项"),
     "dashboard.figure.complaints_open": ("open", "办理中"),
     "dashboard.figure.complaints_overdue": ("past the statutory due date", "超过法定时限"),
     # the command line's headings

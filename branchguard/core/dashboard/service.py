@@ -13,7 +13,7 @@ from __future__ import annotations
 import builtins
 import itertools
 from collections.abc import Sequence
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -22,11 +22,15 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from branchguard.core.complaints import store as complaint_store
 from branchguard.core.complaints.types import ComplaintFilter
+from branchguard.core.dashboard import period as period_details
+from branchguard.core.dashboard.rules import Period
 from branchguard.core.dashboard.types import (
     ComplianceFilter,
     Dashboard,
     Figure,
     PeriodFigures,
+    PeriodReport,
+    RuleLine,
     Target,
     Tile,
 )
@@ -35,11 +39,12 @@ from branchguard.core.drills.types import ComplianceStatus
 from branchguard.core.hazards import store as hazard_store
 from branchguard.core.hazards.types import HazardFilter, HazardSeverity
 from branchguard.core.incidents import store as incident_store
-from branchguard.core.incidents.types import IncidentFilter, IncidentStatus
+from branchguard.core.incidents.types import ActionFilter, IncidentFilter, IncidentStatus
 from branchguard.core.kernel.roles import require
 from branchguard.core.kernel.types import Actor
 from branchguard.core.schedules import rules as schedule_rules
-from branchguard.core.schedules.types import OccurrenceStatus, ScheduleKind
+from branchguard.core.schedules.service import ScheduleService
+from branchguard.core.schedules.types import DueFilter, DueWindow, OccurrenceStatus, ScheduleKind
 from branchguard.db.base import utcnow
 from branchguard.db.models.complaints import ComplaintRow
 from branchguard.db.models.drills import DrillEvaluationRow, DrillPlanRow
@@ -55,6 +60,8 @@ INCIDENTS_PAGE = "incidents"
 HAZARDS_PAGE = "hazards"
 COMPLAINTS_PAGE = "complaints"
 DRILLS_PAGE = "drills"
+INSPECTIONS_PAGE = "inspections"
+CALENDAR_PAGE = "calendar"
 
 
 def tile_targets() -> dict[str, Target]:
@@ -63,6 +70,9 @@ def tile_targets() -> dict[str, Target]:
     targets = {
         "incidents_open": Target(INCIDENTS_PAGE, IncidentFilter(status=open_, drill=False)),
         "drills_running": Target(INCIDENTS_PAGE, IncidentFilter(status=open_, drill=True)),
+        "checkpoints_overdue": Target(
+            INCIDENTS_PAGE, IncidentFilter(status=open_, drill=False, checkpoint_overdue=True)
+        ),
         "hazards_open": Target(HAZARDS_PAGE, HazardFilter(open_only=True)),
     }
     for sev in HazardSeverity:
@@ -76,6 +86,11 @@ def tile_targets() -> dict[str, Target]:
         )
     targets["compliance_overdue"] = Target(DRILLS_PAGE, ComplianceFilter((ComplianceStatus.OVERDUE,)))
     targets["compliance_due_soon"] = Target(DRILLS_PAGE, ComplianceFilter((ComplianceStatus.DUE_SOON,)))
+    inspection = (ScheduleKind.INSPECTION,)
+    targets["inspections_overdue"] = Target(INSPECTIONS_PAGE, DueFilter(DueWindow.OVERDUE, inspection))
+    targets["inspections_due_today"] = Target(INSPECTIONS_PAGE, DueFilter(DueWindow.TODAY, inspection))
+    targets["actions_overdue"] = Target(DRILLS_PAGE, ActionFilter(overdue_only=True))  # its actions tab
+    targets["reminders_next_7_days"] = Target(CALENDAR_PAGE, DueFilter(DueWindow.NEXT_7_DAYS))
     targets["complaints_open"] = Target(COMPLAINTS_PAGE, ComplaintFilter(open_only=True))
     targets["complaints_overdue"] = Target(COMPLAINTS_PAGE, ComplaintFilter(overdue_only=True))
     return targets
@@ -94,10 +109,14 @@ def period_targets(period: PeriodFigures, zone: ZoneInfo) -> dict[str, Target]:
 # tile name -> its figures, the big number first
 TILES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("incidents", ("incidents_open", "drills_running")),
+    ("checkpoints", ("checkpoints_overdue",)),
     ("hazards_open", ("hazards_open", *(f"hazards_open_{s.value}" for s in HazardSeverity),
                       "hazards_oldest_age_days")),
     ("hazards_overdue", ("hazards_overdue", *(f"hazards_overdue_{s.value}" for s in HazardSeverity))),
+    ("inspections", ("inspections_overdue", "inspections_due_today")),
     ("compliance", ("compliance_overdue", "compliance_due_soon")),
+    ("actions", ("actions_overdue",)),
+    ("reminders", ("reminders_next_7_days",)),
     ("complaints", ("complaints_overdue", "complaints_open")),
 )  # fmt: skip
 
@@ -143,9 +162,16 @@ def _per_bucket(
 
 
 class DashboardService:
-    def __init__(self, sessions: sessionmaker[Session], drills: DrillService, zone: str = "") -> None:
+    def __init__(
+        self,
+        sessions: sessionmaker[Session],
+        drills: DrillService,
+        schedules: ScheduleService,
+        zone: str = "",
+    ) -> None:
         self._sessions = sessions
         self._drills = drills
+        self._schedules = schedules
         self._zone_name = zone
 
     @property
@@ -168,16 +194,23 @@ class DashboardService:
         with self._sessions() as s:
             for name, target in targets.items():
                 flt = target.filter
-                if isinstance(flt, IncidentFilter):
+                if isinstance(flt, IncidentFilter) and flt.checkpoint_overdue:
+                    values[name] = len(incident_store.selected(s, flt, incident_store.filtered(flt), now))
+                elif isinstance(flt, IncidentFilter):
                     values[name] = _count(s, incident_store.filtered(flt))
                 elif isinstance(flt, HazardFilter):
                     values[name] = _count(s, hazard_store.filtered(flt, now, zone))
                 elif isinstance(flt, ComplaintFilter):
                     values[name] = _count(s, complaint_store.filtered(flt, now, zone))
+                elif isinstance(flt, ActionFilter):
+                    values[name] = _count(s, incident_store.actions_filtered(flt, today))
             oldest = s.scalar(
                 select(func.min(HazardRow.opened_at)).where(HazardRow.status.in_(hazard_store.OPEN_STATES))
             )
         values["hazards_oldest_age_days"] = max(0, (now - oldest).days) if oldest is not None else 0
+        for name, target in targets.items():
+            if isinstance(target.filter, DueFilter):
+                values[name] = len(self._schedules.due_items(actor, target.filter, now, zone))
         states = [item.status for item in self._drills.compliance(actor, now=now)]
         for name, target in targets.items():
             if isinstance(target.filter, ComplianceFilter):
@@ -196,6 +229,42 @@ class DashboardService:
         figures a periodic report shows, equal to the trend's month when the period is one."""
         require(actor, "dashboard.view")
         return self._periods([start, end])[0]
+
+    def period_report(self, actor: Actor, period: Period, now: datetime | None = None) -> PeriodReport:
+        """The periodic safety report's content: the period's figures (the very `_periods` the
+        dashboard's trends and `figures_for_period` read) against the period before, and the
+        details behind them; overdue states and ageing as of the period's end, or now."""
+        require(actor, "dashboard.view")
+        now = now or utcnow()
+        previous, figures = self._periods([period.previous().start, period.start, period.end])
+        start, end = self._utc(period.start), self._utc(period.end)
+        months = self._periods(month_starts(period.end - timedelta(days=1)))
+        as_of = min(end, now)
+        today = as_of.astimezone(self.zone).date()
+        rule_lines, runs = self._drills.compliance_over(actor, start, end, as_of)
+        with self._sessions() as s:
+            incidents = period_details.incidents(s, start, end)
+            drills = period_details.drills(s, runs)
+            checklists = period_details.checklists(s, start, end)
+            overdue, ageing = period_details.hazards_at(s, as_of)
+            majors = period_details.major_hazards(s, start, end, self.zone)
+            actions = period_details.actions_overdue(s, as_of, today)
+        return PeriodReport(
+            start=period.start,
+            end=period.end,
+            as_of=as_of,
+            figures=figures,
+            previous=previous,
+            months=tuple(months),
+            incidents=tuple(incidents),
+            drills=tuple(drills),
+            rules=tuple(RuleLine(item, ids) for item, ids in rule_lines),
+            checklists=tuple(checklists),
+            hazards_overdue=overdue,
+            ageing=ageing,
+            major_hazards=tuple(majors),
+            actions_overdue=tuple(actions),
+        )
 
     def periods(self, actor: Actor, starts: Sequence[date]) -> builtins.list[PeriodFigures]:
         """The figures of each period [starts[i], starts[i+1]) (a report's period and the one before)."""

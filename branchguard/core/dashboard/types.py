@@ -9,12 +9,15 @@ same filter from their options, and the tests hold both to the figure's value.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 
 from branchguard.core.complaints.types import ComplaintFilter
-from branchguard.core.drills.types import ComplianceStatus
-from branchguard.core.hazards.types import HazardFilter
-from branchguard.core.incidents.types import IncidentFilter
+from branchguard.core.drills.types import ComplianceItem, ComplianceStatus
+from branchguard.core.hazards.types import HazardFilter, HazardStatus
+from branchguard.core.incidents.types import ActionFilter, IncidentFilter, IncidentStatus
+from branchguard.core.kernel.types import Level, Text2
+from branchguard.core.playbooks.types import IncidentCategory
+from branchguard.core.schedules.types import DueFilter
 
 
 @dataclass(frozen=True)
@@ -24,7 +27,7 @@ class ComplianceFilter:
     statuses: tuple[ComplianceStatus, ...] = ()
 
 
-PageFilter = IncidentFilter | HazardFilter | ComplaintFilter | ComplianceFilter
+PageFilter = IncidentFilter | HazardFilter | ComplaintFilter | ComplianceFilter | DueFilter | ActionFilter
 
 
 @dataclass(frozen=True)
@@ -112,3 +115,113 @@ class Dashboard:
             if f.name == name:
                 return f
         raise KeyError(name)
+
+
+# -- the periodic safety report ------------------------------------------------------------------
+@dataclass(frozen=True)
+class IncidentLine:
+    """A real incident started in the period, with how it ended."""
+
+    id: int
+    title: str
+    category: IncidentCategory
+    level: Level
+    status: IncidentStatus
+    started_at: datetime
+    closed_at: datetime | None
+    outcome: str
+    injuries: str
+    losses_cents: int | None
+
+
+@dataclass(frozen=True)
+class ActionLine:
+    """A follow-up or corrective action (of an incident, or of a drill's run)."""
+
+    id: int
+    incident_id: int
+    drill: bool
+    text: str
+    owner: str
+    due: date | None
+    done_at: datetime | None
+
+
+@dataclass(frozen=True)
+class DrillLine:
+    """A planned drill run in the period: its score once evaluated and its corrective actions."""
+
+    plan_id: int
+    title: str
+    category: IncidentCategory
+    run_at: datetime
+    score: float | None
+    actions: tuple[ActionLine, ...]
+
+
+@dataclass(frozen=True)
+class RuleLine:
+    """A compliance rule: its state at the period's end and the matching drills done in it."""
+
+    item: ComplianceItem
+    drills: tuple[int, ...]  # plan ids, in run order
+
+
+@dataclass(frozen=True)
+class ChecklistLine:
+    """One checklist's inspections in the period: scheduled, done of those, submitted, and the
+    items answered and failed in the submitted ones (after amendments)."""
+
+    code: str
+    name: Text2
+    due: int
+    done: int
+    submitted: int
+    items: int
+    failed: int
+
+    @property
+    def failure_rate(self) -> float | None:
+        return self.failed / self.items if self.items else None
+
+
+@dataclass(frozen=True)
+class MajorHazardLine:
+    """A major hazard open at some time in the period, and its policy milestones: each due time
+    and when it was met (None: not yet)."""
+
+    id: int
+    number: str  # YH-2026-0007
+    title: str
+    status: HazardStatus
+    opened_at: datetime
+    interim_due_at: datetime | None
+    interim_done_at: datetime | None
+    plan_due_at: datetime | None
+    plan_done_at: datetime | None
+    report_head_office: bool
+    reported_at: datetime | None
+    due_at: datetime
+    fixed_at: datetime | None  # verified or closed
+
+
+@dataclass(frozen=True)
+class PeriodReport:
+    """Everything the periodic safety report (网点安全管理工作报告) prints. `figures` is exactly
+    `DashboardService.figures_for_period(start, end)`; `previous` the same for the period before.
+    Overdue counts and ageing are taken at `as_of`: the period's end, or now while it runs."""
+
+    start: date
+    end: date
+    as_of: datetime
+    figures: PeriodFigures
+    previous: PeriodFigures
+    months: tuple[PeriodFigures, ...]  # the twelve months ending with the period's last, for the charts
+    incidents: tuple[IncidentLine, ...]
+    drills: tuple[DrillLine, ...]
+    rules: tuple[RuleLine, ...]
+    checklists: tuple[ChecklistLine, ...]
+    hazards_overdue: int  # open and past due at `as_of`
+    ageing: tuple[int, ...]  # open hazards at `as_of` per band of rules.AGEING_BANDS
+    major_hazards: tuple[MajorHazardLine, ...]
+    actions_overdue: tuple[ActionLine, ...]  # open and past their due day at `as_of`

@@ -388,6 +388,34 @@ class DrillService:
             )
         return compliance.evaluate_rules(rule_list, facts, now, due_soon_days)
 
+    def compliance_over(
+        self, actor: Actor, start: datetime, end: datetime, as_of: datetime
+    ) -> tuple[builtins.list[tuple[ComplianceItem, tuple[int, ...]]], builtins.list[DrillPlan]]:
+        """A periodic report's view of the drills: per active interval rule, its state as of
+        `as_of` (counting only drills run before then) and the ids of the completed matching drills
+        run in [start, end); and every plan run in [start, end), in run order."""
+        require(actor, "drill.read")
+        self._data()
+        with self._sessions() as s:
+            rule_list = [r for r in drills_data.compliance_rules(s, "") if not r.notice]
+            plans = drills_store.plan_infos(s, s.scalars(select(DrillPlanRow)), as_of)
+            facts = compliance.facts_of(
+                plans, drills_store.playbook_tiers(s), drills_store.closed_incidents(s, plans)
+            )
+        before = [f for f in facts if f.plan.run_at is None or f.plan.run_at < as_of]
+        ran = sorted(
+            (f for f in facts if f.plan.run_at is not None and start <= f.plan.run_at < end),
+            key=lambda f: (f.plan.run_at, f.plan.id),
+        )
+        rule_lines = [
+            (
+                item,
+                tuple(f.plan.id for f in ran if compliance.matches(item.rule, f) and compliance.completed(f)),
+            )
+            for item in compliance.evaluate_rules(rule_list, before, as_of)
+        ]
+        return rule_lines, [f.plan for f in ran]
+
     # -- helpers -------------------------------------------------------------------------------
     @staticmethod
     def _row(s: Session, plan_id: int) -> DrillPlanRow:
@@ -402,3 +430,8 @@ class DrillService:
         if found is None:
             raise NotFound(Message("drill.no_such_set", code=code))
         return found
+
+
+def _counts(rule: ComplianceRule, facts: compliance.DrillFacts) -> bool:
+    """A completed drill matching `rule`: it counts towards it."""
+    return compliance.matches(rule, facts) and compliance.completed(facts)

@@ -24,6 +24,8 @@ from branchguard.core.incidents.store import action_of, detail_of, summary_of
 from branchguard.core.incidents.types import (
     REPORT_FIELDS,
     TYPED_KINDS,
+    ActionFilter,
+    ActionItem,
     CloseInput,
     EntryKind,
     FollowUpAction,
@@ -437,7 +439,10 @@ class IncidentService:
         with self._sessions() as s:
             return incident_log.read_page(s.connection(), incident_id, after_seq, limit)
 
-    def list_incidents(self, actor: Actor, flt: IncidentFilter | None = None) -> list[IncidentSummary]:
+    def list_incidents(
+        self, actor: Actor, flt: IncidentFilter | None = None, now: datetime | None = None
+    ) -> list[IncidentSummary]:
+        """The incidents `flt` selects, newest first (`now` decides which checkpoints are overdue)."""
         require(actor, "incident.read")
         flt = flt or IncidentFilter()
         stmt = incident_store.filtered(flt)
@@ -446,8 +451,25 @@ class IncidentService:
                 hits = {e.incident_id for e in incident_log.search(s.connection(), flt.search, limit=5000)}
                 like = f"%{flt.search.strip()}%"
                 stmt = stmt.where(or_(IncidentRow.id.in_(hits), IncidentRow.title.ilike(like)))
-            rows = s.scalars(stmt.order_by(IncidentRow.started_at.desc(), IncidentRow.id.desc()))
+            stmt = stmt.order_by(IncidentRow.started_at.desc(), IncidentRow.id.desc())
+            rows = incident_store.selected(s, flt, stmt, now or utcnow())
             return [summary_of(r) for r in rows]
+
+    def list_actions(
+        self, actor: Actor, flt: ActionFilter | None = None, now: datetime | None = None
+    ) -> list[ActionItem]:
+        """Every incident's and drill run's follow-up actions that `flt` selects: the overdue ones
+        first by due day, then the rest by due day (undated last), each with its incident."""
+        require(actor, "incident.read")
+        flt = flt or ActionFilter()
+        today = (now or utcnow()).astimezone().date()
+        with self._sessions() as s:
+            stmt = incident_store.actions_filtered(flt, today).order_by(
+                IncidentActionRow.due.is_(None), IncidentActionRow.due, IncidentActionRow.id
+            )
+            return [
+                ActionItem(action_of(row), title, drill) for row, title, drill in s.execute(stmt).tuples()
+            ]
 
     def open_incidents(self, actor: Actor) -> list[IncidentSummary]:
         return self.list_incidents(actor, IncidentFilter(status=IncidentStatus.OPEN))

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date, datetime
 
 from sqlalchemy import Connection, Select, select
 from sqlalchemy.orm import Session
 
 from branchguard.core.incidents.log import read_entries, step_entries
 from branchguard.core.incidents.types import (
+    ActionFilter,
     EntryKind,
     FollowUpAction,
     IncidentDetail,
@@ -41,7 +43,45 @@ def filtered(flt: IncidentFilter) -> Select[tuple[IncidentRow]]:
         stmt = stmt.where(IncidentRow.started_at >= flt.since)
     if flt.until is not None:
         stmt = stmt.where(IncidentRow.started_at < flt.until)
+    if flt.checkpoint_overdue:  # the rest is `overdue_checkpoint`, over the log's step marks
+        stmt = stmt.where(IncidentRow.status == IncidentStatus.OPEN.value)
     return stmt
+
+
+def actions_filtered(flt: ActionFilter, today: date) -> Select[tuple[IncidentActionRow, str, bool]]:
+    """(action, incident title, drill) of the actions `flt` selects; overdue: not done and due
+    before `today` (the local day): the action list and the dashboard's count read this."""
+    stmt = select(IncidentActionRow, IncidentRow.title, IncidentRow.drill).join(
+        IncidentRow, IncidentRow.id == IncidentActionRow.incident_id
+    )
+    if flt.open_only or flt.overdue_only:
+        stmt = stmt.where(IncidentActionRow.done_at.is_(None))
+    if flt.overdue_only:
+        stmt = stmt.where(IncidentActionRow.due.is_not(None), IncidentActionRow.due < today)
+    return stmt
+
+
+def overdue_checkpoint(session: Session, row: IncidentRow, now: datetime) -> bool:
+    """Whether a reporting checkpoint (上报) of the incident is still pending past its deadline."""
+    steps, _version = plan_steps(session, row.playbook_version_id)
+    if not any(step.checkpoint for step in steps):
+        return False
+    for step in apply_log(steps, step_entries(session.connection(), row.id)):
+        due = step.deadline_at(row.started_at) if step.checkpoint else None
+        if step.state == StepState.PENDING and due is not None and due < now:
+            return True
+    return False
+
+
+def selected(
+    session: Session, flt: IncidentFilter, stmt: Select[tuple[IncidentRow]], now: datetime
+) -> list[IncidentRow]:
+    """The rows of `stmt` (built from `flt` by `filtered`), with its checkpoint part applied: the
+    incident list and the dashboard's count read this one list."""
+    rows = list(session.scalars(stmt))
+    if flt.checkpoint_overdue:
+        rows = [row for row in rows if overdue_checkpoint(session, row, now)]
+    return rows
 
 
 def summary_of(row: IncidentRow) -> IncidentSummary:

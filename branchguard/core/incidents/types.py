@@ -231,6 +231,26 @@ class IncidentFilter:
     since: datetime | None = None
     until: datetime | None = None
     search: str = ""  # full text over log entries and titles
+    # open incidents with a reporting checkpoint (上报) still pending past its deadline, when listed
+    checkpoint_overdue: bool = False
+
+
+@dataclass(frozen=True)
+class ActionFilter:
+    """Follow-up and corrective actions (an incident's, or a drill run's): `open_only` not yet done;
+    `overdue_only` not done and past their due day (the local day of listing)."""
+
+    open_only: bool = False
+    overdue_only: bool = False
+
+
+@dataclass(frozen=True)
+class ActionItem:
+    """An action in the list of every incident's and drill's actions."""
+
+    action: FollowUpAction
+    incident_title: str
+    drill: bool
 
 
 @dataclass(frozen=True)

@@ -27,6 +27,7 @@ SOURCES = (
     "branchguard.core.exchange.messages",
     "branchguard.core.headoffice.messages",
     "branchguard.core.library_sync.messages",
+    "branchguard.core.dashboard.report_messages",
 )
 
 Catalogue = dict[str, tuple[str, str]]

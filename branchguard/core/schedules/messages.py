@@ -137,4 +137,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "ics.owner": ("Owner: {owner}", "负责人：{owner}"),
     "ics.kind": ("Type: {kind}", "类型：{kind}"),
     "ics.status": ("Status: {status}", "状态：{status}"),
+    "due_window.overdue": ("Overdue", "已逾期"),
+    "due_window.today": ("Due later today", "今日到期"),
+    "due_window.next_7_days": ("Due in the next 7 days", "7 天内到期"),
 }

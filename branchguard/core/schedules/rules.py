@@ -17,7 +17,13 @@ from dateutil.rrule import DAILY, rrule, rrulebase, rrulestr
 from branchguard.core.kernel import working_days
 from branchguard.core.kernel.errors import ValidationError
 from branchguard.core.kernel.i18n import Message, t
-from branchguard.core.schedules.types import OccurrenceInfo, ReminderInfo, ReminderKind, WorkingDayPolicy
+from branchguard.core.schedules.types import (
+    DueWindow,
+    OccurrenceInfo,
+    ReminderInfo,
+    ReminderKind,
+    WorkingDayPolicy,
+)
 
 PRESETS: dict[str, str] = {
     "daily": "FREQ=DAILY",
@@ -312,3 +318,14 @@ def reminder_overdue(reminder: ReminderInfo, now: datetime) -> bool:
 def owed_before(items: Iterable[OccurrenceInfo], start: datetime) -> list[OccurrenceInfo]:
     """Overdue occurrences due before `start`: still owed, they head that day's agenda."""
     return [o for o in items if o.overdue and o.due_at < start]
+
+
+def due_bounds(window: DueWindow, now: datetime, tz: ZoneInfo) -> tuple[datetime | None, datetime]:
+    """The due times a window holds, (after, up to and including): overdue is anything due by now
+    (after None); today is after now up to the local midnight ending today; the next seven days
+    after now up to the local midnight ending the sixth day after today."""
+    if window == DueWindow.OVERDUE:
+        return None, now
+    today = now.astimezone(tz).date()
+    days = 1 if window == DueWindow.TODAY else 7
+    return now, datetime.combine(today + timedelta(days=days), time(0), tzinfo=tz)

@@ -12,6 +12,7 @@ import builtins
 from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session, sessionmaker
@@ -26,6 +27,7 @@ from branchguard.core.schedules import rules, store
 from branchguard.core.schedules.links import end_if_spent, mark_done
 from branchguard.core.schedules.types import (
     CatchUpResult,
+    DueFilter,
     OccurrenceInfo,
     OccurrenceStatus,
     ReminderInfo,
@@ -250,6 +252,25 @@ class ScheduleService:
                 .order_by(OccurrenceRow.due_at, OccurrenceRow.id)
             )
             return [store.occurrence_info(o, sc, now) for o, sc in s.execute(stmt).tuples()]
+
+    def due_items(
+        self, actor: Actor, flt: DueFilter, now: datetime | None = None, zone: ZoneInfo | None = None
+    ) -> builtins.list[OccurrenceInfo]:
+        """Open items of `flt`'s kinds falling due in its window (rules.due_bounds, in `zone`, by
+        default this PC's), earliest first: the overdue ones as written (catch-up writes them),
+        the coming ones as the calendar shows them, promised ones included."""
+        require(actor, "schedule.read")
+        now = now or utcnow()
+        after, until = rules.due_bounds(flt.window, now, zone or rules.zone(rules.local_zone_name()))
+        if after is None:
+            items = [o for o in self.open_items(actor, now) if o.due_at <= until]
+        else:
+            items = [
+                o
+                for o in self.calendar(actor, after, until + timedelta(microseconds=1), now)
+                if o.status == OccurrenceStatus.OPEN and after < o.due_at <= until
+            ]
+        return [o for o in items if not flt.kinds or o.kind in flt.kinds]
 
     def calendar(
         self, actor: Actor, start: datetime, end: datetime, now: datetime | None = None

@@ -56,6 +56,28 @@ class ReminderKind(LabelledEnum):
         return "reminder_kind"
 
 
+class DueWindow(LabelledEnum):
+    """When open items fall due, seen from now: already (overdue), later today, or from now up to
+    the end of the sixth day after today (the next seven days, today included)."""
+
+    OVERDUE = "overdue"
+    TODAY = "today"
+    NEXT_7_DAYS = "next_7_days"
+
+    @classmethod
+    def _prefix(cls) -> str:
+        return "due_window"
+
+
+@dataclass(frozen=True)
+class DueFilter:
+    """Open items in a window of due times, of the given kinds (empty: every kind); the items a
+    rule still promises count with the written ones, as the calendar shows them."""
+
+    window: DueWindow
+    kinds: tuple[ScheduleKind, ...] = ()
+
+
 @dataclass(frozen=True)
 class ScheduleInput:
     """What a form or the CLI submits. `rule` is a preset name (daily, weekly, monthly, quarterly,

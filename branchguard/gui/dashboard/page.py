@@ -23,10 +23,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from branchguard.core.dashboard.rules import Period
 from branchguard.core.dashboard.service import period_targets
 from branchguard.core.dashboard.types import Dashboard, Figure, Target, Tile
 from branchguard.core.kernel.i18n import t
 from branchguard.gui.dashboard.charts import ChartData, MonthChart, Series
+from branchguard.gui.dashboard.report_dialog import PeriodDialog, preview_summary
 from branchguard.gui.kit import style
 from branchguard.gui.kit.icons import icon
 from branchguard.gui.kit.loader import Loader
@@ -43,7 +45,9 @@ def flat(extra: str) -> str:
 
 
 # tiles whose big number is bad news when above zero
-ALERT_TILES = frozenset({"hazards_overdue", "compliance", "complaints"})
+ALERT_TILES = frozenset(
+    {"checkpoints", "hazards_overdue", "inspections", "compliance", "actions", "complaints"}
+)
 
 
 class TileView(QFrame):
@@ -125,6 +129,10 @@ class DashboardPage(Page):
         self.refresh_button = QPushButton(icon("refresh"), "")
         self.refresh_button.setObjectName("dashboard_refresh")
         self.refresh_button.clicked.connect(self.refresh)
+        self.report_button = QPushButton(icon("print"), "")
+        self.report_button.setObjectName("dashboard_report")
+        self.report_button.clicked.connect(self.ask_report)
+        self.last_preview: QWidget | None = None
         self.message = QLabel()
         self.message.setObjectName("dashboard_message")
         self.message.setProperty("role", "error")
@@ -147,6 +155,7 @@ class DashboardPage(Page):
         titles.addWidget(self.heading)
         titles.addWidget(self.intro)
         header.addLayout(titles, 1)
+        header.addWidget(self.report_button, 0, Qt.AlignmentFlag.AlignTop)
         header.addWidget(self.refresh_button, 0, Qt.AlignmentFlag.AlignTop)
         charts = QGridLayout()
         charts.setSpacing(8)
@@ -174,6 +183,10 @@ class DashboardPage(Page):
     def retranslate(self) -> None:
         self.heading.setText(self.tr("Branch at a glance"))
         self.refresh_button.setText(self.tr("Refresh"))
+        self.report_button.setText(self.tr("Periodic report…"))
+        self.report_button.setToolTip(
+            self.tr("The safety management report (网点安全管理工作报告) of a month, a quarter or a year")
+        )
         self._show_intro()
         if self.board is not None:
             self._show(self.board)
@@ -264,6 +277,19 @@ class DashboardPage(Page):
                 top=100,
             )
         )
+
+    # -- the periodic report ---------------------------------------------------------------------
+    def ask_report(self) -> PeriodDialog:
+        """The period picker; once accepted, the report's print preview."""
+        dialog = PeriodDialog(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self.preview_report(dialog.period()))
+        dialog.open()
+        return dialog
+
+    def preview_report(self, period: Period) -> QWidget:
+        self.last_preview = preview_summary(self, self.session, period)
+        return self.last_preview
 
     # -- where the numbers lead ------------------------------------------------------------------
     def figure_button(self, name: str) -> QPushButton:

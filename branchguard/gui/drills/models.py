@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QColor
 
 from branchguard.core.drills.types import (
@@ -16,6 +17,7 @@ from branchguard.core.drills.types import (
     DrillPlan,
     DrillStatus,
 )
+from branchguard.core.incidents.types import ActionItem
 from branchguard.core.schedules.rules import describe
 from branchguard.gui.kit import style
 from branchguard.gui.kit.rows import SORT_ROLE, RowsModel
@@ -212,3 +214,46 @@ class ComplianceModel(RowsModel[RuleRow]):
         notify_by = state.next_due.isoformat() if state.next_due else ""
         text = self.tr("notify by %1 (drill %2)")
         return text.replace("%1", notify_by).replace("%2", date_time(state.next_planned))
+
+
+class ActionModel(RowsModel[ActionItem]):
+    """Every incident's and drill run's follow-up and corrective actions: overdue in red."""
+
+    COL_INCIDENT, COL_ACTION, COL_OWNER, COL_DUE, COL_STATE = range(5)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.today = date.today()
+
+    def headers(self) -> list[str]:
+        return [
+            self.tr("Incident or drill"),
+            self.tr("Action"),
+            self.tr("Owner"),
+            self.tr("Due"),
+            self.tr("State"),
+        ]
+
+    def cell(self, item: ActionItem, column: int, role: int) -> Any:
+        action = item.action
+        late = action.overdue(self.today)
+        if role == _R.DisplayRole:
+            if column == self.COL_INCIDENT:
+                kind = self.tr("Drill") if item.drill else self.tr("Incident")
+                return f"{kind} #{action.incident_id} {item.incident_title}"
+            if column == self.COL_ACTION:
+                return action.text
+            if column == self.COL_OWNER:
+                return action.owner
+            if column == self.COL_DUE:
+                return action.due.isoformat() if action.due else ""
+            if action.done_at is not None:
+                return self.tr("Done %1").replace("%1", date_time(action.done_at))
+            return self.tr("Overdue") if late else self.tr("Open")
+        if role == SORT_ROLE and column == self.COL_DUE:
+            return action.due.toordinal() if action.due else 10**7
+        if role == _R.ForegroundRole and column == self.COL_STATE and late:
+            return QColor(style.ERROR)
+        if role == _R.ToolTipRole and column == self.COL_ACTION:
+            return action.text
+        return None

@@ -9,6 +9,8 @@ from __future__ import annotations
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from branchguard.core.dashboard.types import ComplianceFilter
+from branchguard.core.incidents.types import ActionFilter
+from branchguard.gui.drills.action_list import ActionListPanel
 from branchguard.gui.drills.compliance import CompliancePanel
 from branchguard.gui.drills.criteria import CriteriaPanel
 from branchguard.gui.drills.list_view import DrillListPanel
@@ -34,12 +36,15 @@ class DrillsPage(Page):
         self.list_panel.open_console.connect(self.open_console)
         self.compliance = CompliancePanel(session)
         self.criteria = CriteriaPanel(session)
+        self.action_list = ActionListPanel(session)
+        self.action_list.open_console.connect(self.open_console)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("drills_tabs")
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.list_panel, icon("drill"), "")
         self.tabs.addTab(self.compliance, icon("approve"), "")
         self.tabs.addTab(self.criteria, icon("steps"), "")
+        self.tabs.addTab(self.action_list, icon("edit"), "")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 18, 24, 12)
         layout.setSpacing(10)
@@ -59,16 +64,23 @@ class DrillsPage(Page):
         self.tabs.setTabText(0, self.tr("Drill plans"))
         self.tabs.setTabText(1, self.tr("Compliance"))
         self.tabs.setTabText(2, self.tr("Scoring criteria"))
-        for panel in (self.list_panel, self.compliance, self.criteria):
+        self.tabs.setTabText(3, self.tr("Corrective actions"))
+        for panel in (self.list_panel, self.compliance, self.criteria, self.action_list):
             panel.retranslate()
 
     def refresh(self) -> None:
         self.list_panel.reload()
         self.compliance.reload()
         self.criteria.reload()
+        self.action_list.reload()
 
-    def show_filtered(self, flt: ComplianceFilter) -> None:
-        """The compliance tab, showing the rules in the filter's state (the dashboard's tiles)."""
+    def show_filtered(self, flt: ComplianceFilter | ActionFilter) -> None:
+        """The dashboard's tiles: the compliance tab showing the rules in the filter's state, or
+        the corrective actions tab showing the actions the filter selects."""
+        if isinstance(flt, ActionFilter):
+            self.tabs.setCurrentWidget(self.action_list)
+            self.action_list.show_filtered(flt)
+            return
         self.tabs.setCurrentWidget(self.compliance)
         self.compliance.show_filtered(flt.statuses)
 

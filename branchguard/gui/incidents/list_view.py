@@ -55,6 +55,10 @@ def _table(name: str, model: QSortFilterProxyModel | SearchHitsModel) -> QTableV
     return table
 
 
+# The status filter's entry for open incidents with a reporting checkpoint past its deadline.
+CHECKPOINT_OVERDUE = "checkpoint_overdue"
+
+
 class IncidentListPanel(QWidget):
     """`open_requested(id)` on double-click or Enter, in the list or on a found entry."""
 
@@ -172,8 +176,16 @@ class IncidentListPanel(QWidget):
     def retranslate(self) -> None:
         self._fill_combo(
             self.status_filter,
-            [(self.tr("Open and closed"), None)]
-            + [(status.label, status.value) for status in IncidentStatus],
+            [
+                (self.tr("Open and closed"), None),
+                *((status.label, status.value) for status in IncidentStatus),
+                (self.tr("Open, report overdue"), CHECKPOINT_OVERDUE),
+            ],
+        )
+        self.status_filter.setItemData(
+            self.status_filter.count() - 1,
+            self.tr("Open incidents with a report to head office past its deadline"),
+            Qt.ItemDataRole.ToolTipRole,
         )
         self._fill_combo(
             self.level_filter,
@@ -219,13 +231,15 @@ class IncidentListPanel(QWidget):
             since, until = local_day_start(first), local_day_start(last) + timedelta(days=1)
         # Qt hands enum members back as plain str: made members again here.
         status, level = self.status_filter.currentData(), self.level_filter.currentData()
+        late = status == CHECKPOINT_OVERDUE
         return IncidentFilter(
-            status=IncidentStatus(status) if status else None,
+            status=IncidentStatus.OPEN if late else IncidentStatus(status) if status else None,
             level=Level(level) if level else None,
             drill=self.drill_filter.currentData(),
             since=since,
             until=until,
             search=self.search.text().strip(),
+            checkpoint_overdue=late,
         )
 
     def show_filtered(self, flt: IncidentFilter) -> None:
@@ -237,9 +251,10 @@ class IncidentListPanel(QWidget):
                    self.date_from, self.date_to, self.search)  # fmt: skip
         for widget in widgets:
             widget.blockSignals(True)
-        self.status_filter.setCurrentIndex(
-            self.status_filter.findData(flt.status.value if flt.status else None)
-        )
+        if flt.checkpoint_overdue and flt.status not in (None, IncidentStatus.OPEN):
+            raise ValueError(f"a closed incident has no overdue report: {flt!r}")
+        status = CHECKPOINT_OVERDUE if flt.checkpoint_overdue else flt.status.value if flt.status else None
+        self.status_filter.setCurrentIndex(self.status_filter.findData(status))
         self.level_filter.setCurrentIndex(self.level_filter.findData(flt.level.value if flt.level else None))
         self.drill_filter.setCurrentIndex(self.drill_filter.findData(flt.drill))
         dated = flt.since is not None or flt.until is not None

@@ -28,7 +28,7 @@ from branchguard.core.inspections.types import (
     TemplateStatus,
 )
 from branchguard.core.kernel.roles import may
-from branchguard.core.schedules.types import OccurrenceInfo, ScheduleInfo
+from branchguard.core.schedules.types import DueFilter, DueWindow, OccurrenceInfo, ScheduleInfo, ScheduleKind
 from branchguard.gui.inspections.models import InspectionHistoryModel, TemplateListModel, TemplateRow
 from branchguard.gui.kit.flow import FlowLayout
 from branchguard.gui.kit.icons import icon
@@ -99,6 +99,9 @@ class InspectionsOverview(QWidget):
         for column, width in ((0, 44), (1, 190), (2, 80), (3, 90), (4, 90), (5, 130), (6, 130), (7, 200)):
             self.history.horizontalHeader().resizeSection(column, width)
         self.history.activated.connect(self._open_history)
+        self.due_filter = QComboBox()
+        self.due_filter.setObjectName("inspection_due_filter")
+        self.due_filter.currentIndexChanged.connect(lambda _i: self.reload())
         self.status_filter = QComboBox()
         self.status_filter.setObjectName("inspection_status_filter")
         self.status_filter.currentIndexChanged.connect(lambda _i: self.reload())
@@ -151,6 +154,7 @@ class InspectionsOverview(QWidget):
         top_box.addWidget(self.templates, 1)
         due_bar = QHBoxLayout()
         due_bar.addWidget(self.due_title, 1)
+        due_bar.addWidget(self.due_filter)
         due_bar.addWidget(self.start_due_button)
         due = QWidget()
         due_box = QVBoxLayout(due)
@@ -196,6 +200,14 @@ class InspectionsOverview(QWidget):
         self.new_button.setText(self.tr("New checklist…"))
         self.approve_button.setText(self.tr("Approve draft"))
         self.open_button.setText(self.tr("Open"))
+        window = self.due_filter.currentData()
+        self.due_filter.blockSignals(True)
+        self.due_filter.clear()
+        self.due_filter.addItem(self.tr("All open"), None)
+        self.due_filter.addItem(DueWindow.OVERDUE.label, DueWindow.OVERDUE.value)
+        self.due_filter.addItem(DueWindow.TODAY.label, DueWindow.TODAY.value)
+        self.due_filter.setCurrentIndex(max(0, self.due_filter.findData(window)))
+        self.due_filter.blockSignals(False)
         current = self.status_filter.currentIndex()
         self.status_filter.blockSignals(True)
         self.status_filter.clear()
@@ -253,8 +265,26 @@ class InspectionsOverview(QWidget):
         status = self.status_filter.currentData()
         return InspectionFilter(status=InspectionStatus(status) if status else None)
 
+    def current_due_filter(self) -> DueFilter | None:
+        """The due list's window (None: every open inspection, as written by the scheduler)."""
+        window = self.due_filter.currentData()
+        return DueFilter(DueWindow(window), (ScheduleKind.INSPECTION,)) if window else None
+
+    def show_filtered(self, flt: DueFilter) -> None:
+        """The due list narrowed to the filter's window (the dashboard's tiles)."""
+        if flt.kinds != (ScheduleKind.INSPECTION,) or flt.window == DueWindow.NEXT_7_DAYS:
+            raise ValueError(f"the due list shows inspections overdue or due today, not {flt!r}")
+        self.due_filter.blockSignals(True)
+        self.due_filter.setCurrentIndex(self.due_filter.findData(flt.window.value))
+        self.due_filter.blockSignals(False)
+        self.reload()
+
+    def shown_due(self) -> list[OccurrenceInfo]:
+        return self.due_model.rows()
+
     def reload(self) -> None:
         services, actor, flt = self.session.services, self.session.actor, self.current_filter()
+        due_filter = self.current_due_filter()
 
         def load() -> Overview:
             schedules = services.inspections.schedules(actor)
@@ -266,9 +296,11 @@ class InspectionsOverview(QWidget):
                 codes[schedule.id] = code
                 by_template.setdefault(code, []).append(schedule)
             rows = [TemplateRow(t, tuple(by_template.get(t.code, ()))) for t in templates]
-            return Overview(
-                rows, services.inspections.due(actor), services.inspections.list(actor, flt), codes
-            )
+            if due_filter is None:
+                due = services.inspections.due(actor)
+            else:
+                due = services.schedules.due_items(actor, due_filter)
+            return Overview(rows, due, services.inspections.list(actor, flt), codes)
 
         self.loader.run(load, self._show)
 

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QLabel, QMessageBox, QTabWidget, QVBoxLayout, QWid
 from branchguard.core.inspections.types import InspectionFilter, InspectionInfo, InspectionStatus
 from branchguard.core.kernel.errors import BranchGuardError
 from branchguard.core.kernel.roles import may
+from branchguard.core.schedules.types import DueFilter
 from branchguard.gui.inspections.dialogs import InspectionScheduleDialog, StartInspectionDialog
 from branchguard.gui.inspections.editor import TemplateEditorDialog
 from branchguard.gui.inspections.overview import InspectionsOverview
@@ -79,6 +80,11 @@ class InspectionsPage(Page):
         if not self._reopened:
             self._reopened = True
             self.reopen_drafts()
+
+    def show_filtered(self, flt: DueFilter) -> None:
+        """The overview, its due list narrowed to the filter's window (the dashboard's tiles)."""
+        self.tabs.setCurrentWidget(self.overview)
+        self.overview.show_filtered(flt)
 
     def reopen_drafts(self) -> None:
         """Runs this user started and did not submit come back as tabs (after a restart or a crash)."""

@@ -27,7 +27,7 @@ from branchguard.core.kernel.errors import BranchGuardError
 from branchguard.core.kernel.output import write_file
 from branchguard.core.kernel.roles import may
 from branchguard.core.schedules.rules import owed_before
-from branchguard.core.schedules.types import OccurrenceInfo
+from branchguard.core.schedules.types import DueFilter, OccurrenceInfo
 from branchguard.gui.kit.icons import icon
 from branchguard.gui.kit.loader import Loader
 from branchguard.gui.kit.page import Page
@@ -57,6 +57,12 @@ class CalendarPage(Page):
         self.anchor = date.today()
         self.mode = MONTH
         self.items: list[OccurrenceInfo] = []
+        # The dashboard's "due in the next 7 days": the agenda shows exactly those until cleared.
+        self.due_filter: DueFilter | None = None
+        self.clear_filter_button = QPushButton()
+        self.clear_filter_button.setObjectName("calendar_clear_filter")
+        self.clear_filter_button.clicked.connect(self.clear_filter)
+        self.clear_filter_button.hide()
         self.heading = QLabel()
         self.heading.setObjectName("calendar_heading")
         font = self.heading.font()
@@ -87,6 +93,7 @@ class CalendarPage(Page):
         for widget in (self.prev_button, self.today_button, self.next_button):
             bar.addWidget(widget)
         bar.addWidget(self.heading, 1)
+        bar.addWidget(self.clear_filter_button)
         for widget in (self.month_button, self.week_button, self.agenda_button):
             bar.addWidget(widget)
         bar.addSpacing(12)
@@ -129,13 +136,31 @@ class CalendarPage(Page):
             return first, first + timedelta(days=7)
         return self.anchor, self.anchor + timedelta(days=AGENDA_DAYS)
 
+    def show_filtered(self, flt: DueFilter) -> None:
+        """The agenda of the open items the filter selects (the dashboard's tile), from today."""
+        self.due_filter = flt
+        self.anchor = date.today()
+        self.mode = AGENDA
+        self.mode_buttons.button(AGENDA).setChecked(True)
+        self.stack.setCurrentIndex(AGENDA)
+        self.refresh()
+
+    def clear_filter(self) -> None:
+        self.due_filter = None
+        self.refresh()
+
+    def shown(self) -> list[OccurrenceInfo]:
+        return list(self.items)
+
     def set_mode(self, mode: int) -> None:
+        self.due_filter = None
         self.mode = mode
         self.mode_buttons.button(mode).setChecked(True)
         self.stack.setCurrentIndex(mode)
         self.refresh()
 
     def step(self, direction: int) -> None:
+        self.due_filter = None
         if self.mode == MONTH:
             month = self.anchor.month - 1 + direction
             self.anchor = date(self.anchor.year + month // 12, month % 12 + 1, 1)
@@ -144,6 +169,7 @@ class CalendarPage(Page):
         self.refresh()
 
     def go_today(self) -> None:
+        self.due_filter = None
         self.anchor = date.today()
         self.refresh()
 
@@ -156,8 +182,11 @@ class CalendarPage(Page):
         start_at, end_at = local_midnight(first), local_midnight(end)
         services, actor = self.session.services, self.session.actor
         with_overdue = self.mode == AGENDA and first <= date.today()
+        due_filter = self.due_filter
 
         def load() -> list[OccurrenceInfo]:
+            if due_filter is not None:
+                return services.schedules.due_items(actor, due_filter)
             items = services.schedules.calendar(actor, start_at, end_at)
             if with_overdue:  # what is still owed from before belongs at the top of today's agenda
                 items = owed_before(services.schedules.open_items(actor), start_at) + items
@@ -187,6 +216,10 @@ class CalendarPage(Page):
         self.hint.setText(message)
 
     def _show_heading(self) -> None:
+        self.clear_filter_button.setVisible(self.due_filter is not None)
+        if self.due_filter is not None:
+            self.heading.setText(self.due_filter.window.label)
+            return
         if self.mode == MONTH:
             # The format is translated: "yyyy年M月" reads right in Chinese, "MMMM yyyy" in English.
             month = QDate(self.anchor.year, self.anchor.month, 1)
@@ -265,6 +298,7 @@ class CalendarPage(Page):
         self.next_button.setToolTip(self.tr("Later"))
         self.new_button.setText(self.tr("New schedule…"))
         self.export_button.setText(self.tr("Export .ics…"))
+        self.clear_filter_button.setText(self.tr("Show everything"))
         self.hint.setText(
             self.tr("Overdue items are red. Drag an open item to another day to reschedule it.")
             if self.may_manage()

@@ -585,6 +585,10 @@ Submitted as: %3</translation>
         <source>Calendar</source>
         <translation>Calendar</translation>
     </message>
+    <message>
+        <source>Show everything</source>
+        <translation>Show everything</translation>
+    </message>
 </context>
 <context>
     <name>ChecklistKeys</name>
@@ -1286,6 +1290,10 @@ Submitted as: %3</translation>
     <message>
         <source>Scoring criteria</source>
         <translation>Scoring criteria</translation>
+    </message>
+    <message>
+        <source>Corrective actions</source>
+        <translation>Corrective actions</translation>
     </message>
 </context>
 <context>
@@ -2334,6 +2342,14 @@ Submitted as: %3</translation>
         <source>The selected incident's report or initial report</source>
         <translation>The selected incident's report or initial report</translation>
     </message>
+    <message>
+        <source>Open, report overdue</source>
+        <translation>Open, report overdue</translation>
+    </message>
+    <message>
+        <source>Open incidents with a report to head office past its deadline</source>
+        <translation>Open incidents with a report to head office past its deadline</translation>
+    </message>
 </context>
 <context>
     <name>IncidentLogModel</name>
@@ -2695,6 +2711,10 @@ Submitted as: %3</translation>
     <message>
         <source>Pause schedule</source>
         <translation>Pause schedule</translation>
+    </message>
+    <message>
+        <source>All open</source>
+        <translation>All open</translation>
     </message>
 </context>
 <context>
@@ -5569,6 +5589,14 @@ Submitted as: %3</translation>
         <source>Drill score (of 100)</source>
         <translation>Drill score (of 100)</translation>
     </message>
+    <message>
+        <source>Periodic report…</source>
+        <translation>Periodic report…</translation>
+    </message>
+    <message>
+        <source>The safety management report (网点安全管理工作报告) of a month, a quarter or a year</source>
+        <translation>The safety management report (网点安全管理工作报告) of a month, a quarter or a year</translation>
+    </message>
 </context>
 <context>
     <name>PreviewDialog</name>
@@ -5876,6 +5904,107 @@ Submitted as: %3</translation>
     <message>
         <source>Files of &amp;type:</source>
         <translation>Files of &amp;type:</translation>
+    </message>
+</context>
+<context>
+    <name>PeriodDialog</name>
+    <message>
+        <source>Periodic safety report</source>
+        <translation>Periodic safety report</translation>
+    </message>
+    <message>
+        <source>The branch's safety management report for head office: the period's figures against the one before, incidents, drills, inspections, hazards and actions.</source>
+        <translation>The branch's safety management report for head office: the period's figures against the one before, incidents, drills, inspections, hazards and actions.</translation>
+    </message>
+    <message>
+        <source>Report for a</source>
+        <translation>Report for a</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <source>Quarter</source>
+        <translation>Quarter</translation>
+    </message>
+    <message>
+        <source>Safety report %1</source>
+        <translation>Safety report %1</translation>
+    </message>
+    <message>
+        <source>safety-report</source>
+        <translation>safety-report</translation>
+    </message>
+</context>
+<context>
+    <name>ActionModel</name>
+    <message>
+        <source>Incident or drill</source>
+        <translation>Incident or drill</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Drill</source>
+        <translation>Drill</translation>
+    </message>
+    <message>
+        <source>Incident</source>
+        <translation>Incident</translation>
+    </message>
+    <message>
+        <source>Done %1</source>
+        <translation>Done %1</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Open</translation>
+    </message>
+</context>
+<context>
+    <name>ActionListPanel</name>
+    <message>
+        <source>Show</source>
+        <translation>Show</translation>
+    </message>
+    <message>
+        <source>Open actions</source>
+        <translation>Open actions</translation>
+    </message>
+    <message>
+        <source>Overdue actions</source>
+        <translation>Overdue actions</translation>
+    </message>
+    <message>
+        <source>All actions</source>
+        <translation>All actions</translation>
+    </message>
+    <message>
+        <source>Actions shown: %1</source>
+        <translation>Actions shown: %1</translation>
     </message>
 </context>
 </TS>

@@ -583,6 +583,10 @@ Submitted as: %3</source>
         <source>Calendar</source>
         <translation>日历</translation>
     </message>
+    <message>
+        <source>Show everything</source>
+        <translation>显示全部</translation>
+    </message>
 </context>
 <context>
     <name>ChecklistKeys</name>
@@ -1280,6 +1284,10 @@ Submitted as: %3</source>
     <message>
         <source>Scoring criteria</source>
         <translation>评分标准</translation>
+    </message>
+    <message>
+        <source>Corrective actions</source>
+        <translation>整改措施</translation>
     </message>
 </context>
 <context>
@@ -2325,6 +2333,14 @@ Submitted as: %3</source>
         <source>The selected incident's report or initial report</source>
         <translation>所选事件的事件报告或初报</translation>
     </message>
+    <message>
+        <source>Open, report overdue</source>
+        <translation>进行中，上报超时</translation>
+    </message>
+    <message>
+        <source>Open incidents with a report to head office past its deadline</source>
+        <translation>上报上级行已超过时限的进行中事件</translation>
+    </message>
 </context>
 <context>
     <name>IncidentLogModel</name>
@@ -2684,6 +2700,10 @@ Submitted as: %3</source>
     <message>
         <source>Pause schedule</source>
         <translation>暂停计划</translation>
+    </message>
+    <message>
+        <source>All open</source>
+        <translation>全部待检</translation>
     </message>
 </context>
 <context>
@@ -5552,6 +5572,14 @@ Submitted as: %3</source>
         <source>Drill score (of 100)</source>
         <translation>演练得分（满分 100）</translation>
     </message>
+    <message>
+        <source>Periodic report…</source>
+        <translation>定期报告…</translation>
+    </message>
+    <message>
+        <source>The safety management report (网点安全管理工作报告) of a month, a quarter or a year</source>
+        <translation>月度、季度或年度网点安全管理工作报告</translation>
+    </message>
 </context>
 <context>
     <name>PreviewDialog</name>
@@ -5857,6 +5885,107 @@ Submitted as: %3</source>
     <message>
         <source>Files of &amp;type:</source>
         <translation>文件类型(&amp;T)：</translation>
+    </message>
+</context>
+<context>
+    <name>PeriodDialog</name>
+    <message>
+        <source>Periodic safety report</source>
+        <translation>网点安全管理工作报告</translation>
+    </message>
+    <message>
+        <source>The branch's safety management report for head office: the period's figures against the one before, incidents, drills, inspections, hazards and actions.</source>
+        <translation>报送上级行的网点安全管理工作报告：本期与上期指标对比，以及突发事件、演练、检查、隐患和整改措施。</translation>
+    </message>
+    <message>
+        <source>Report for a</source>
+        <translation>报告类型</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <source>Quarter</source>
+        <translation>季度</translation>
+    </message>
+    <message>
+        <source>Safety report %1</source>
+        <translation>安全管理工作报告 %1</translation>
+    </message>
+    <message>
+        <source>safety-report</source>
+        <translation>安全管理工作报告</translation>
+    </message>
+</context>
+<context>
+    <name>ActionModel</name>
+    <message>
+        <source>Incident or drill</source>
+        <translation>事件或演练</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>措施</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>责任人</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Drill</source>
+        <translation>演练</translation>
+    </message>
+    <message>
+        <source>Incident</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>Done %1</source>
+        <translation>%1 已完成</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>未完成</translation>
+    </message>
+</context>
+<context>
+    <name>ActionListPanel</name>
+    <message>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <source>Open actions</source>
+        <translation>未完成的措施</translation>
+    </message>
+    <message>
+        <source>Overdue actions</source>
+        <translation>逾期的措施</translation>
+    </message>
+    <message>
+        <source>All actions</source>
+        <translation>全部措施</translation>
+    </message>
+    <message>
+        <source>Actions shown: %1</source>
+        <translation>显示措施：%1 项</translation>
     </message>
 </context>
 </TS>

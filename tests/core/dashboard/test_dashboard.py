@@ -12,10 +12,11 @@ from branchguard.core.complaints.types import ComplaintFilter
 from branchguard.core.dashboard.service import month_starts, period_targets, tile_targets
 from branchguard.core.dashboard.types import ComplianceFilter, Dashboard, Target
 from branchguard.core.hazards.types import HazardFilter, HazardInput, HazardSeverity
-from branchguard.core.incidents.types import IncidentFilter
+from branchguard.core.incidents.types import ActionFilter, CloseInput, FollowUpInput, IncidentFilter
 from branchguard.core.kernel.errors import PermissionDenied
 from branchguard.core.kernel.i18n import has_message
-from branchguard.core.kernel.types import Actor, Role
+from branchguard.core.kernel.types import Actor, PlaybookStatus, Role
+from branchguard.core.schedules.types import DueFilter, ScheduleInput, ScheduleKind
 
 
 def _listed(ctx, actor, target: Target, now: datetime) -> int:
@@ -23,7 +24,11 @@ def _listed(ctx, actor, target: Target, now: datetime) -> int:
     flt = target.filter
     services = ctx.services
     if isinstance(flt, IncidentFilter):
-        return len(services.incidents.list_incidents(actor, flt))
+        return len(services.incidents.list_incidents(actor, flt, now=now))
+    if isinstance(flt, ActionFilter):
+        return len(services.incidents.list_actions(actor, flt, now=now))
+    if isinstance(flt, DueFilter):
+        return len(services.schedules.due_items(actor, flt, now=now))
     if isinstance(flt, HazardFilter):
         return len(services.hazards.list(actor, flt, now=now))
     if isinstance(flt, ComplaintFilter):
@@ -130,4 +135,56 @@ def test_month_bounds_cross_the_year() -> None:
 
 
 def test_every_count_target_is_a_page_of_the_window() -> None:
-    assert {t.page for t in tile_targets().values()} == {"incidents", "hazards", "complaints", "drills"}
+    pages = {t.page for t in tile_targets().values()}
+    assert pages == {"incidents", "hazards", "complaints", "drills", "inspections", "calendar"}
+
+
+def _checkpoint_incident(ctx, lead):
+    """An incident started from the first approved plan with a reporting checkpoint, and that step."""
+    for plan in ctx.services.playbooks.list_playbooks(lead):
+        if plan.status != PlaybookStatus.APPROVED:
+            continue
+        started = ctx.services.incidents.start(lead, plan.code, title=f"{plan.code} 测试")
+        detail = ctx.services.incidents.get(lead, started.id, with_entries=False)
+        step = next((s for s in detail.steps if s.checkpoint and s.deadline_minutes), None)
+        if step is not None:
+            return detail, step
+        ctx.services.incidents.close(lead, started.id, CloseInput(outcome="无"))
+    raise AssertionError("no approved plan with a reporting checkpoint")
+
+
+def test_checkpoints_inspections_actions_and_reminders(ctx, lead) -> None:
+    services, zone = ctx.services, ctx.services.dashboard.zone
+    detail, step = _checkpoint_incident(ctx, lead)
+    started = detail.summary.started_at
+    late = started + timedelta(minutes=step.deadline_minutes + 1)
+    today = late.astimezone(zone).date()
+    at = lambda day, hour: datetime.combine(day, time(hour), tzinfo=zone).replace(tzinfo=None)  # noqa: E731
+    inspection = ScheduleKind.INSPECTION
+    services.schedules.add(lead, ScheduleInput("昨日防火巡查", at(today - timedelta(days=1), 9), inspection))
+    tonight = (late + timedelta(minutes=30)).astimezone(zone)  # due later today, unless past midnight
+    closing = ScheduleInput("闭店检查", tonight.replace(tzinfo=None), inspection, lead_minutes=30)
+    services.schedules.add(lead, closing)
+    services.schedules.add(
+        lead, ScheduleInput("三天后培训", at(today + timedelta(days=3), 10), lead_minutes=60)
+    )
+    services.schedules.add(lead, ScheduleInput("八天后演练", at(today + timedelta(days=8), 10)))
+    services.schedules.catch_up(lead, late)
+    fire = services.incidents.start(lead, None, title="漏水")
+    due = (late - timedelta(days=2)).astimezone().date()
+    services.incidents.close(
+        lead, fire.id, CloseInput("已处置", actions=(FollowUpInput("换水管", "李安全", due),))
+    )
+    before = services.dashboard.dashboard(lead, now=started + timedelta(minutes=1))
+    assert before.figure("checkpoints_overdue").value == 0
+    board = services.dashboard.dashboard(lead, now=late)
+    figures = {f.name: f.value for f in board.figures()}
+    assert figures["checkpoints_overdue"] == 1
+    assert figures["inspections_overdue"] == 1
+    assert figures["inspections_due_today"] == (1 if tonight.date() == today else 0)
+    assert figures["actions_overdue"] == 1
+    assert figures["reminders_next_7_days"] >= 2  # the inspection tonight and the training in three days
+    _assert_counts_match_lists(ctx, lead, board, late)
+    # the checkpoint reported: no longer overdue
+    services.incidents.mark_step(lead, detail.id, step.number)
+    assert services.dashboard.dashboard(lead, now=late).figure("checkpoints_overdue").value == 0

@@ -5,6 +5,7 @@ open that month's incidents; it fits 1024×768."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date, datetime, time, timedelta
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
@@ -12,12 +13,58 @@ from PySide6.QtCore import QPoint, Qt
 from branchguard.app import build_main_window
 from branchguard.context import AppContext
 from branchguard.core.complaints.types import ComplaintFilter
+from branchguard.core.dashboard.rules import Period, PeriodKind
 from branchguard.core.dashboard.types import ComplianceFilter
 from branchguard.core.hazards.types import HazardFilter
-from branchguard.core.incidents.types import IncidentFilter
+from branchguard.core.incidents.types import ActionFilter, CloseInput, FollowUpInput, IncidentFilter
+from branchguard.core.kernel.types import PlaybookStatus
+from branchguard.core.schedules.types import DueFilter, ScheduleInput, ScheduleKind
 from branchguard.gui.dashboard.page import DashboardPage
+from branchguard.gui.dashboard.report_dialog import PeriodDialog, last_month
+from branchguard.gui.inspections.page import InspectionsPage
+from branchguard.gui.kit.print_preview import PreviewDialog
 from branchguard.gui.shell.main_window import MainWindow
 from tests.gui.conftest import PASSWORDS
+
+
+def _late_report(ctx: AppContext, actor) -> None:
+    """A running incident whose report to head office is past its deadline: started from the
+    first approved plan with a reporting checkpoint, its start moved back a day (as if it had been
+    running since) in the database itself."""
+    from sqlalchemy import update
+
+    from branchguard.db.models.incidents import IncidentRow
+
+    for plan in ctx.services.playbooks.list_playbooks(actor):
+        if plan.status != PlaybookStatus.APPROVED:
+            continue
+        started = ctx.services.incidents.start(actor, plan.code, title=f"{plan.code} 上报超时")
+        steps = ctx.services.incidents.get(actor, started.id, with_entries=False).steps
+        if any(s.checkpoint and s.deadline_minutes and s.deadline_minutes < 24 * 60 for s in steps):
+            back = started.started_at - timedelta(days=1)
+            with ctx.engine.begin() as conn:
+                conn.execute(update(IncidentRow).where(IncidentRow.id == started.id).values(started_at=back))
+            return
+        ctx.services.incidents.close(actor, started.id, CloseInput(outcome="无"))
+    raise AssertionError("no approved plan with a reporting checkpoint")
+
+
+def _due_soon_and_late(ctx: AppContext, actor) -> None:
+    """An inspection overdue since yesterday, a training in three days, an action overdue."""
+    today = date.today()
+    yesterday = datetime.combine(today - timedelta(days=1), time(9))
+    checklist = ctx.services.inspections.templates(actor)[0]
+    patrol = ScheduleInput(
+        "昨日巡查", yesterday, ScheduleKind.INSPECTION, owner="李安全", subject_id=checklist.id
+    )
+    ctx.services.schedules.add(actor, patrol)
+    ctx.services.schedules.add(
+        actor, ScheduleInput("消防培训", datetime.combine(today + timedelta(days=3), time(10)))
+    )
+    ctx.services.schedules.catch_up(actor)
+    fire = ctx.services.incidents.start(actor, None, title="水管爆裂")
+    action = FollowUpInput("更换水管", "李安全", today - timedelta(days=2))
+    ctx.services.incidents.close(actor, fire.id, CloseInput(outcome="已修复", actions=(action,)))
 
 
 @pytest.fixture
@@ -30,6 +77,8 @@ def busy_window(empty_ctx: AppContext, qtbot) -> Callable[..., MainWindow]:
         if running:
             empty_ctx.services.incidents.start(actor, None, title="营业厅漏水")
             empty_ctx.services.incidents.start(actor, None, title="消防演练", drill=True)
+            _late_report(empty_ctx, actor)
+            _due_soon_and_late(empty_ctx, actor)
         window = build_main_window(empty_ctx, actor)
         qtbot.addWidget(window)
         window.show_page(window.initial_page_id())
@@ -48,6 +97,12 @@ def _shown(page, flt) -> int:
         return page.model.rowCount()
     if isinstance(flt, ComplianceFilter):
         return len(page.compliance.shown())
+    if isinstance(flt, ActionFilter):
+        return len(page.action_list.shown())
+    if isinstance(flt, DueFilter) and isinstance(page, InspectionsPage):
+        return len(page.overview.shown_due())
+    if isinstance(flt, DueFilter):
+        return len(page.shown())
     raise AssertionError(flt)
 
 
@@ -56,7 +111,9 @@ def test_each_figure_opens_its_page_with_the_matching_filter_and_count(busy_wind
     assert window.current_page_id() == "incidents"  # open incidents reopen there, before the dashboard
     page = window.show_page("dashboard")
     assert isinstance(page, DashboardPage) and page.board is not None
-    assert page.figure("incidents_open").value == 1 and page.figure("drills_running").value == 1
+    assert page.figure("incidents_open").value == 2 and page.figure("drills_running").value == 1
+    assert page.figure("checkpoints_overdue").value == 1 and page.figure("actions_overdue").value >= 1
+    assert page.figure("inspections_overdue").value >= 1 and page.figure("reminders_next_7_days").value >= 1
     assert page.figure("hazards_open").value > 0 and page.figure("compliance_overdue").value > 0
     for figure in page.board.figures():
         window.show_page("dashboard")
@@ -68,6 +125,13 @@ def test_each_figure_opens_its_page_with_the_matching_filter_and_count(busy_wind
         opened = window.page(target.page)
         if isinstance(target.filter, ComplianceFilter):
             assert opened.tabs.currentWidget() is opened.compliance
+        elif isinstance(target.filter, ActionFilter):
+            assert opened.tabs.currentWidget() is opened.action_list
+            assert opened.action_list.current_filter() == target.filter
+        elif isinstance(target.filter, DueFilter) and isinstance(opened, InspectionsPage):
+            assert opened.overview.current_due_filter() == target.filter
+        elif isinstance(target.filter, DueFilter):
+            assert opened.due_filter == target.filter
         elif isinstance(target.filter, IncidentFilter):
             assert opened.list_panel.current_filter() == target.filter
         else:
@@ -116,3 +180,28 @@ def test_the_page_fits_1024_by_768(busy_window, qtbot) -> None:
         assert tile.width() >= tile.minimumSizeHint().width()
     for chart in (page.activity_chart, page.hazard_chart, page.quality_chart):
         assert chart.isVisible() and chart.width() >= 300
+
+
+def test_the_periodic_report_opens_in_the_print_preview(busy_window, qtbot) -> None:
+    window = busy_window("lead", running=False)
+    page = window.show_page("dashboard")
+    qtbot.mouseClick(page.report_button, Qt.MouseButton.LeftButton)
+    dialog = page.findChild(PeriodDialog)
+    assert dialog is not None and dialog.isVisible()
+    today = date.today()
+    assert dialog.period() == last_month(today)  # a monthly report is made for the month just ended
+    assert dialog.number.isVisible()
+    dialog.kind.setCurrentIndex(dialog.kind.findData(PeriodKind.YEAR.value))
+    assert not dialog.number.isVisible()
+    dialog.kind.setCurrentIndex(dialog.kind.findData(PeriodKind.QUARTER.value))
+    quarter = (today.month - 1) // 3 + 1
+    dialog.number.setCurrentIndex(dialog.number.findData(quarter))
+    dialog.year.setValue(today.year)
+    assert dialog.period() == Period(PeriodKind.QUARTER, today.year, quarter)
+    dialog.accept()
+    preview = page.last_preview
+    assert isinstance(preview, PreviewDialog)
+    qtbot.waitUntil(lambda: preview.page_count >= 3, timeout=60_000)  # portrait pages and the annex
+    assert preview.file_name == f"safety-report-{today.year}-Q{quarter}.pdf"
+    qtbot.waitUntil(lambda: preview.rendered_pages() != [], timeout=60_000)
+    preview.close()

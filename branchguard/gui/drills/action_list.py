@@ -1,0 +1,97 @@
+"""The Drills page's corrective-actions tab: every incident's and drill run's follow-up actions,
+all, open or overdue, read off the GUI thread; a double-click opens the incident's console."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QHeaderView, QLabel, QVBoxLayout, QWidget
+
+from branchguard.core.incidents.types import ActionFilter, ActionItem
+from branchguard.gui.drills.models import ActionModel
+from branchguard.gui.kit.loader import Loader
+from branchguard.gui.kit.tables import make_table
+from branchguard.gui.shell.session import GuiSession
+
+ALL, OPEN, OVERDUE = "all", "open", "overdue"
+
+
+class ActionListPanel(QWidget):
+    """Asks the page to open an incident's console: `open_console(incident_id)`."""
+
+    open_console = Signal(int)
+
+    def __init__(self, session: GuiSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.loader = Loader(self, on_error=self._failed)
+        self.state_filter = QComboBox()
+        self.state_filter.setObjectName("action_state_filter")
+        self.state_filter.currentIndexChanged.connect(lambda _i: self.reload())
+        self.model = ActionModel(self)
+        self.table, self.proxy = make_table("action_list", self.model)
+        self.table.sortByColumn(ActionModel.COL_DUE, Qt.SortOrder.AscendingOrder)
+        self.table.horizontalHeader().setSectionResizeMode(
+            ActionModel.COL_ACTION, QHeaderView.ResizeMode.Stretch
+        )
+        self.table.horizontalHeader().setStretchLastSection(False)
+        for column, width in ((0, 220), (2, 90), (3, 100), (4, 150)):
+            self.table.horizontalHeader().resizeSection(column, width)
+        self.table.activated.connect(self._activated)
+        self.count_label = QLabel()
+        self.count_label.setObjectName("action_count")
+        self.filter_label = QLabel()
+        bar = QHBoxLayout()
+        bar.addWidget(self.filter_label)
+        bar.addWidget(self.state_filter)
+        bar.addStretch(1)
+        box = QVBoxLayout(self)
+        box.setContentsMargins(8, 8, 8, 8)
+        box.addLayout(bar)
+        box.addWidget(self.table, 1)
+        box.addWidget(self.count_label)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.filter_label.setText(self.tr("Show"))
+        current = self.state_filter.currentData() or OPEN
+        self.state_filter.blockSignals(True)
+        self.state_filter.clear()
+        for text, data in (
+            (self.tr("Open actions"), OPEN),
+            (self.tr("Overdue actions"), OVERDUE),
+            (self.tr("All actions"), ALL),
+        ):
+            self.state_filter.addItem(text, data)
+        self.state_filter.setCurrentIndex(self.state_filter.findData(current))
+        self.state_filter.blockSignals(False)
+
+    def current_filter(self) -> ActionFilter:
+        state = self.state_filter.currentData()
+        return ActionFilter(open_only=state == OPEN, overdue_only=state == OVERDUE)
+
+    def show_filtered(self, flt: ActionFilter) -> None:
+        """Set the state control to `flt` (the dashboard's tile) and list those actions."""
+        state = OVERDUE if flt.overdue_only else OPEN if flt.open_only else ALL
+        self.state_filter.blockSignals(True)
+        self.state_filter.setCurrentIndex(self.state_filter.findData(state))
+        self.state_filter.blockSignals(False)
+        self.reload()
+
+    def reload(self) -> None:
+        incidents, actor, flt = self.session.services.incidents, self.session.actor, self.current_filter()
+        self.loader.run(lambda: incidents.list_actions(actor, flt), self._show)
+
+    def _show(self, rows: list[ActionItem]) -> None:
+        self.model.set_rows(rows)
+        self.count_label.setText(self.tr("Actions shown: %1").replace("%1", str(len(rows))))
+
+    def _failed(self, message: str) -> None:
+        self.count_label.setText(message)
+
+    def shown(self) -> list[ActionItem]:
+        return self.model.rows()
+
+    def _activated(self, index: object) -> None:
+        row = self.proxy.mapToSource(self.table.currentIndex()).row()
+        if 0 <= row < self.model.rowCount():
+            self.open_console.emit(self.model.row_at(row).action.incident_id)

@@ -1,0 +1,225 @@
+"""The periodic safety report as an Excel workbook: a summary sheet (the branch, the period, who
+prepared it, the headline figures against the previous period as numbers, the open hazards by
+age) and one register sheet per list the PDF prints. Same content as the PDF: both read
+`DashboardService.period_report`."""
+
+from __future__ import annotations
+
+import io
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from openpyxl import Workbook
+from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+
+from branchguard import APP_NAME
+from branchguard.core.dashboard.rules import AGEING_BANDS, Period
+from branchguard.core.dashboard.types import (
+    ActionLine,
+    ChecklistLine,
+    DrillLine,
+    IncidentLine,
+    MajorHazardLine,
+    PeriodFigures,
+    PeriodReport,
+    RuleLine,
+)
+from branchguard.core.kernel.i18n import t
+from branchguard.core.kernel.types import Actor
+from branchguard.reports.template import write_atomically
+from branchguard.reports.workbook import (
+    HEADER_FILL,
+    HEADER_FONT,
+    Column,
+    Value,
+    fill_register,
+    local,
+    set_cell,
+    text_width,
+)
+
+if TYPE_CHECKING:
+    from branchguard.core.services import Services
+
+
+def _rate(done: int, due: int) -> float | None:
+    return round(done / due, 3) if due else None
+
+
+def headline_values(f: PeriodFigures) -> list[tuple[str, float | int | None]]:
+    """The headline figures as numbers (the PDF's first table, by the same keys)."""
+    return [
+        ("summary.fig.incidents", f.incidents),
+        ("summary.fig.drills", f.drills),
+        ("summary.fig.drills_evaluated", f.drills_evaluated),
+        ("summary.fig.drill_score", f.drill_score_average),
+        ("summary.fig.hazards_opened", f.hazards_opened),
+        ("summary.fig.hazards_closed", f.hazards_closed),
+        ("summary.fig.hazards_open_at_end", f.hazards_open_at_end),
+        ("summary.fig.inspections_due", f.inspections_due),
+        ("summary.fig.inspections_done", f.inspections_done),
+        ("summary.fig.inspection_rate", _rate(f.inspections_done, f.inspections_due)),
+        ("summary.fig.inspections_submitted", f.inspections_submitted),
+        ("summary.fig.complaints", f.complaints_received),
+    ]
+
+
+INCIDENTS: tuple[Column[IncidentLine], ...] = (
+    Column("summary.col.number", lambda x: x.id),
+    Column("summary.col.started", lambda x: local(x.started_at)),
+    Column("summary.col.title", lambda x: x.title, wrap=True),
+    Column("summary.col.category", lambda x: x.category.label),
+    Column("summary.col.level", lambda x: x.level.value),
+    Column("summary.col.status", lambda x: x.status.label),
+    Column("summary.col.outcome", lambda x: x.outcome, wrap=True),
+    Column("field.injuries", lambda x: x.injuries, wrap=True),
+    Column("summary.col.losses", lambda x: None if x.losses_cents is None else x.losses_cents / 100),
+)
+DRILLS: tuple[Column[DrillLine], ...] = (
+    Column("summary.col.number", lambda x: x.plan_id),
+    Column("summary.col.run_at", lambda x: local(x.run_at)),
+    Column("summary.col.drill", lambda x: x.title, wrap=True),
+    Column("summary.col.category", lambda x: x.category.label),
+    Column("summary.col.score", lambda x: x.score),
+    Column("summary.col.actions", lambda x: len(x.actions)),
+    Column("summary.col.actions_open", lambda x: sum(1 for a in x.actions if a.done_at is None)),
+)
+RULES: tuple[Column[RuleLine], ...] = (
+    Column("summary.col.rule", lambda x: x.item.rule.name.text, wrap=True),
+    Column("summary.col.interval_months", lambda x: x.item.rule.interval_months),
+    Column("summary.col.done", lambda x: len(x.drills)),
+    Column("summary.col.last", lambda x: local(x.item.last_done)),
+    Column("summary.col.next_due", lambda x: x.item.next_due),
+    Column("summary.col.state", lambda x: x.item.status.label),
+)
+CHECKLISTS: tuple[Column[ChecklistLine], ...] = (
+    Column("summary.col.checklist", lambda x: x.name.text or x.code or t("summary.unscheduled"), wrap=True),
+    Column("summary.col.due", lambda x: x.due),
+    Column("summary.col.completed", lambda x: x.done),
+    Column("summary.col.submitted", lambda x: x.submitted),
+    Column("summary.col.items", lambda x: x.items),
+    Column("summary.col.failed", lambda x: x.failed),
+    Column("summary.col.failure_rate", lambda x: x.failure_rate),
+)
+MAJORS: tuple[Column[MajorHazardLine], ...] = (
+    Column("summary.col.number", lambda x: x.number),
+    Column("summary.col.title", lambda x: x.title, wrap=True),
+    Column("summary.col.opened", lambda x: local(x.opened_at)),
+    Column("summary.col.interim", lambda x: local(x.interim_due_at)),
+    Column("summary.col.interim_done", lambda x: local(x.interim_done_at)),
+    Column("summary.col.plan", lambda x: local(x.plan_due_at)),
+    Column("summary.col.plan_done", lambda x: local(x.plan_done_at)),
+    Column("summary.col.report", lambda x: local(x.reported_at)),
+    Column("summary.col.fix_due", lambda x: local(x.due_at)),
+    Column("summary.col.fixed", lambda x: local(x.fixed_at)),
+    Column("summary.col.status", lambda x: x.status.label),
+)
+ACTIONS: tuple[Column[ActionLine], ...] = (
+    Column(
+        "summary.col.source",
+        lambda x: t("summary.drill_ref" if x.drill else "summary.incident_ref", id=x.incident_id),
+    ),
+    Column("summary.col.action", lambda x: x.text, wrap=True),
+    Column("summary.col.owner", lambda x: x.owner),
+    Column("summary.col.action_due", lambda x: x.due),
+)
+
+
+def render_summary_workbook(
+    report: PeriodReport,
+    period: Period,
+    *,
+    branch_name: str = "",
+    prepared_by: str = "",
+    generated_at: datetime | None = None,
+) -> bytes:
+    generated_at = generated_at or datetime.now().astimezone().replace(microsecond=0)
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = t("summary.sheet.summary")
+    _fill_summary(sheet, report, period, branch_name, prepared_by, generated_at)
+    never = lambda _row: False  # noqa: E731 - nothing here is filled red but the actions sheet
+    fill_register(book.create_sheet(t("summary.sheet.incidents")), INCIDENTS, report.incidents, never, 1)
+    fill_register(
+        book.create_sheet(t("summary.sheet.rules")),
+        RULES,
+        report.rules,
+        lambda r: r.item.status.value == "overdue",
+        6,
+    )
+    fill_register(book.create_sheet(t("summary.sheet.drills")), DRILLS, report.drills, never, 1)
+    checklists = book.create_sheet(t("summary.sheet.checklists"))
+    fill_register(checklists, CHECKLISTS, report.checklists, never, 1)
+    for row in checklists.iter_rows(min_row=2, min_col=len(CHECKLISTS), max_col=len(CHECKLISTS)):
+        row[0].number_format = "0%"  # the failure rate
+    fill_register(book.create_sheet(t("summary.sheet.majors")), MAJORS, report.major_hazards, never, 1)
+    fill_register(
+        book.create_sheet(t("summary.sheet.actions")), ACTIONS, report.actions_overdue, lambda _a: True, 4
+    )
+    book.properties.creator = APP_NAME
+    book.properties.title = " - ".join(x for x in (t("summary.title"), branch_name) if x)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def _fill_summary(
+    sheet: Worksheet,
+    report: PeriodReport,
+    period: Period,
+    branch_name: str,
+    prepared_by: str,
+    generated_at: datetime,
+) -> None:
+    rows: list[list[Value]] = [
+        [t("summary.title")],
+        [t("summary.branch"), branch_name],
+        [t("summary.period"), f"{period.message().text()} ({period.code})"],
+        [t("summary.previous"), period.previous().message().text()],
+        [t("summary.prepared_by"), prepared_by],
+        [t("summary.prepared_at"), local(generated_at)],
+        [t("summary.as_of"), local(report.as_of)],
+        [],
+        [t("summary.fig.name"), t("summary.fig.this"), t("summary.fig.previous")],
+    ]
+    header_row = len(rows)
+    now, before = headline_values(report.figures), headline_values(report.previous)
+    rows += [[t(key), a, b] for (key, a), (_k, b) in zip(now, before, strict=True)]
+    rows.append([t("summary.fig.hazards_overdue"), report.hazards_overdue])
+    rows.append([t("summary.fig.actions_overdue"), len(report.actions_overdue)])
+    rows += [[], [t("summary.col.age"), t("summary.col.count")]]
+    ageing_header = len(rows)
+    rows += [[t(key), n] for (_low, key), n in zip(AGEING_BANDS, report.ageing, strict=True)]
+    for r, values in enumerate(rows, start=1):
+        for c, value in enumerate(values, start=1):
+            cell = sheet.cell(row=r, column=c)
+            set_cell(cell, value)
+            if isinstance(value, datetime):
+                cell.number_format = "yyyy-mm-dd hh:mm"
+            if c == 1:
+                cell.font = Font(bold=True)
+    sheet.cell(row=1, column=1).font = Font(bold=True, size=14)
+    for r in (header_row, ageing_header):
+        for cell in sheet[r]:
+            cell.font, cell.fill = HEADER_FONT, HEADER_FILL
+    rate_row = header_row + 1 + [k for k, _v in now].index("summary.fig.inspection_rate")
+    for c in (2, 3):
+        sheet.cell(row=rate_row, column=c).number_format = "0%"
+    widths = [max((text_width(str(v[0])) for v in rows[1:] if v), default=10) + 2, 18, 18]
+    for c, width in enumerate(widths, start=1):
+        sheet.column_dimensions[get_column_letter(c)].width = width
+
+
+def build_summary_workbook(services: Services, actor: Actor, period: Period, out_path: Path) -> Path:
+    """Read the period as `actor` and write its workbook to `out_path`, whole or not at all."""
+    report = services.dashboard.period_report(actor, period)
+    branch = services.branch.get()
+    data = render_summary_workbook(
+        report, period, branch_name=branch.name if branch else "", prepared_by=actor.username
+    )
+    write_atomically(Path(out_path), data)
+    return Path(out_path)

@@ -1,0 +1,40 @@
+"""The list of every incident's and drill run's follow-up actions (`action list`, the drills page's
+corrective-actions tab) on SQLite and PostgreSQL: all, open, overdue (past the due day, not done),
+by due date with the undated last."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+
+from branchguard.core.incidents.types import ActionFilter, CloseInput, FollowUpInput
+
+
+def test_all_open_and_overdue_actions(ctx, lead) -> None:
+    incidents, today = ctx.services.incidents, date.today()
+    fire = incidents.start(lead, None, title="配电箱冒烟")
+    actions = (
+        FollowUpInput("更换配电箱", "李安全", today - timedelta(days=5)),
+        FollowUpInput("培训用电安全", "王经理", today + timedelta(days=5)),
+        FollowUpInput("张贴警示", "赵敏"),
+        FollowUpInput("检查线路", "李安全", today - timedelta(days=1)),
+        FollowUpInput("今日复查", "李安全", today),
+    )
+    detail = incidents.close(lead, fire.id, CloseInput(outcome="已断电处置", actions=actions))
+    done = next(a for a in detail.actions if a.text == "检查线路")
+    incidents.complete_action(lead, done.id)
+    now = datetime.now(UTC)
+    every = incidents.list_actions(lead, now=now)
+    assert [i.action.text for i in every] == [
+        "更换配电箱",
+        "检查线路",
+        "今日复查",
+        "培训用电安全",
+        "张贴警示",
+    ]
+    assert all(i.incident_title == "配电箱冒烟" and not i.drill for i in every)
+    open_ = incidents.list_actions(lead, ActionFilter(open_only=True), now=now)
+    assert [i.action.text for i in open_] == ["更换配电箱", "今日复查", "培训用电安全", "张贴警示"]
+    overdue = incidents.list_actions(lead, ActionFilter(overdue_only=True), now=now)
+    assert [i.action.text for i in overdue] == ["更换配电箱"]  # the due day itself is not overdue
+    tomorrow = incidents.list_actions(lead, ActionFilter(overdue_only=True), now=now + timedelta(days=1))
+    assert [i.action.text for i in tomorrow] == ["更换配电箱", "今日复查"]

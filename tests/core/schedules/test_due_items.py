@@ -1,0 +1,45 @@
+"""Open schedule items by due window (`schedule due`, the dashboard's tiles, the inspections due
+list, the calendar's next 7 days) on SQLite and PostgreSQL: overdue as written, later today and the
+next seven days as the calendar shows them (promised ones too), narrowed by kind."""
+
+from __future__ import annotations
+
+from datetime import datetime, time, timedelta
+
+from branchguard.core.schedules.rules import local_zone_name, zone
+from branchguard.core.schedules.types import (
+    DueFilter,
+    DueWindow,
+    OccurrenceStatus,
+    ScheduleInput,
+    ScheduleKind,
+)
+
+
+def test_windows_and_kinds(ctx, lead) -> None:
+    schedules, tz = ctx.services.schedules, zone(local_zone_name())
+    now = datetime.combine(datetime.now(tz).date(), time(12), tzinfo=tz)  # noon, local
+    today = now.date()
+
+    def at(days: int, hour: int) -> datetime:
+        return datetime.combine(today + timedelta(days=days), time(hour))
+
+    inspection = ScheduleKind.INSPECTION
+    schedules.add(lead, ScheduleInput("昨日巡查", at(-1, 9), inspection))
+    schedules.add(lead, ScheduleInput("今晨巡查", at(0, 9), inspection))
+    schedules.add(lead, ScheduleInput("今晚检查", at(0, 20), inspection, lead_minutes=60))
+    schedules.add(lead, ScheduleInput("三天后培训", at(3, 10), lead_minutes=60))
+    schedules.add(lead, ScheduleInput("第六天演练", at(6, 23)))
+    schedules.add(lead, ScheduleInput("第七天演练", at(7, 0)))
+    schedules.catch_up(lead, now)
+
+    def titles(window: DueWindow, *kinds: ScheduleKind) -> list[str]:
+        items = schedules.due_items(lead, DueFilter(window, kinds), now=now, zone=tz)
+        assert all(i.status == OccurrenceStatus.OPEN for i in items)
+        return [i.title for i in items]
+
+    assert titles(DueWindow.OVERDUE) == ["昨日巡查", "今晨巡查"]
+    assert titles(DueWindow.TODAY) == ["今晚检查"]
+    assert titles(DueWindow.NEXT_7_DAYS) == ["今晚检查", "三天后培训", "第六天演练", "第七天演练"]
+    assert titles(DueWindow.NEXT_7_DAYS, inspection) == ["今晚检查"]
+    assert titles(DueWindow.OVERDUE, ScheduleKind.DRILL) == []

@@ -1,0 +1,130 @@
+"""The periodic safety report read back as a user would, for a month, a quarter and a year in both
+languages: every font embedded, the three charts drawn, the headline figures those of the
+dashboard's `figures_for_period` for that period, the landscape annex, the sign-off and the
+anchor; and the workbook holding the same figures."""
+
+from __future__ import annotations
+
+import subprocess
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pytest
+from openpyxl import load_workbook
+from PIL import Image
+
+from branchguard.context import open_context
+from branchguard.core.anchors import store as anchor_store
+from branchguard.core.dashboard.rules import Period, PeriodKind
+from branchguard.core.kernel.i18n import set_language, t
+from branchguard.core.kernel.types import Level
+from branchguard.reports.summary import build_summary_report
+from branchguard.reports.summary_charts import DARK
+from branchguard.reports.summary_excel import build_summary_workbook, headline_values
+from tests.reports.conftest import Demo
+
+if TYPE_CHECKING:
+    from tests.reports.conftest import Pdf
+
+
+@pytest.fixture
+def branch(fresh_data_dir: Path) -> Iterator[Demo]:
+    """The demo branch with its records (an inspection with failed items, hazards, an evaluated
+    drill with a corrective action) and one real incident."""
+    ctx = open_context(fresh_data_dir)
+    ctx.services.demo.fill(records=True)
+    actor = ctx.services.auth.login("lead", "lead-demo-2026")
+    ctx.services.incidents.start(actor, None, Level.III, title="营业厅漏水")
+    yield Demo(ctx, actor)
+    ctx.close()
+
+
+def _periods() -> list[Period]:
+    today = date.today()
+    return [
+        Period(PeriodKind.MONTH, today.year, today.month),
+        Period(PeriodKind.QUARTER, today.year, (today.month - 1) // 3 + 1),
+        Period(PeriodKind.YEAR, today.year),
+    ]
+
+
+def _dark_pixels(path: Path, tmp_path: Path, page: int) -> int:
+    """Pixels in the charts' dark grey on `page` (the bars; text is black or navy)."""
+    prefix = tmp_path / f"p{page}"
+    subprocess.run(
+        ["pdftoppm", "-png", "-r", "60", "-f", str(page), "-l", str(page), str(path), str(prefix)], check=True
+    )
+    image = Image.open(next(tmp_path.glob(f"p{page}*.png"))).convert("RGB")
+    want = tuple(int(c * 255) for c in DARK.rgb())
+    colours = image.getcolors(maxcolors=1 << 24) or []
+    return sum(n for n, px in colours if all(abs(a - b) <= 2 for a, b in zip(px, want, strict=True)))
+
+
+@pytest.mark.parametrize("lang", ["zh_CN", "en"])
+def test_month_quarter_and_year_in_both_languages(
+    branch: Demo, pdf: type[Pdf], tmp_path: Path, lang: str
+) -> None:
+    set_language(lang)
+    services, actor = branch.ctx.services, branch.actor
+    for period in _periods():
+        out = tmp_path / f"summary-{period.code}-{lang}.pdf"
+        font = build_summary_report(services, actor, period, out)
+        assert font.embedded
+        fonts = pdf.fonts(out)
+        assert fonts and all(f.embedded for f in fonts), fonts
+        text = pdf.squashed(pdf.text(out))
+        for key in ("summary.title", "summary.chart.activity", "summary.chart.hazards",
+                    "summary.chart.ageing", "summary.section.headline", "summary.section.drills",
+                    "summary.section.signoff", "summary.section.annex", "summary.sub.majors"):  # fmt: skip
+            assert pdf.squashed(t(key)) in text, (period.code, key)
+        assert pdf.squashed(period.message().text()) in text
+        # the headline rows: the dashboard's figures for the period and the one before, in order
+        figures = services.dashboard.figures_for_period(actor, period.start, period.end)
+        before = period.previous()
+        previous = services.dashboard.figures_for_period(actor, before.start, before.end)
+        for key, now, prev in (
+            ("summary.fig.incidents", figures.incidents, previous.incidents),
+            ("summary.fig.hazards_opened", figures.hazards_opened, previous.hazards_opened),
+            ("summary.fig.hazards_open_at_end", figures.hazards_open_at_end, previous.hazards_open_at_end),
+            (
+                "summary.fig.inspections_submitted",
+                figures.inspections_submitted,
+                previous.inspections_submitted,
+            ),
+        ):
+            assert pdf.squashed(f"{t(key)}{now}{prev}") in text, (period.code, key)
+        assert figures.incidents >= 1 and figures.hazards_opened >= 1
+        # the charts are drawn: the hazards opened this month make a dark bar on the charts' page
+        chart_page = next(
+            p
+            for p in range(1, pdf.pages(out) + 1)
+            if pdf.squashed(t("summary.chart.hazards")) in pdf.squashed(pdf.text(out, p))
+        )
+        assert _dark_pixels(out, tmp_path, chart_page) > 30
+        # the landscape annex, and the anchor in the PDF's keywords
+        sizes = subprocess.run(
+            ["pdfinfo", "-l", "99", str(out)], capture_output=True, text=True, check=True
+        ).stdout
+        assert "595.276 x 841.89" in sizes and "841.89 x 595.276" in sizes
+        kind, anchors = anchor_store.read(out)
+        assert len(anchors) == 1 and anchors[0].anchor is not None, (kind, anchors)
+        for chart in tmp_path.glob("p*.png"):
+            chart.unlink()
+
+
+def test_the_workbook_holds_the_same_figures(branch: Demo, tmp_path: Path) -> None:
+    services, actor = branch.ctx.services, branch.actor
+    period = _periods()[1]
+    out = build_summary_workbook(services, actor, period, tmp_path / "summary.xlsx")
+    book = load_workbook(out)
+    assert book.sheetnames[0] == t("summary.sheet.summary")
+    sheet = book[t("summary.sheet.summary")]
+    rows = {row[0]: row[1:3] for row in sheet.iter_rows(values_only=True) if row and row[0]}
+    figures = services.dashboard.figures_for_period(actor, period.start, period.end)
+    for key, value in headline_values(figures):
+        assert rows[t(key)][0] == value, key
+    incidents = book[t("summary.sheet.incidents")]
+    assert incidents.max_row - 1 == figures.incidents
+    assert "营业厅漏水" in [r[2] for r in incidents.iter_rows(min_row=2, values_only=True)]
