@@ -48,10 +48,16 @@ class _RetryingCursor(sqlite3.Cursor):
     transaction: there the failed statement was the BEGIN IMMEDIATE (or a lone statement), so
     nothing of the unit of work has run yet and running it again is the same request."""
 
+    # Inside a transaction nothing is retried: the statement runs without the retry loop (an incident
+    # log append runs eight statements in its transaction).
     def execute(self, sql: str, parameters: Any = (), /) -> _RetryingCursor:
+        if self.connection.in_transaction:
+            return super().execute(sql, parameters)
         return self._retrying(lambda: super(_RetryingCursor, self).execute(sql, parameters))
 
     def executemany(self, sql: str, seq_of_parameters: Any, /) -> _RetryingCursor:
+        if self.connection.in_transaction:
+            return super().executemany(sql, seq_of_parameters)
         return self._retrying(lambda: super(_RetryingCursor, self).executemany(sql, seq_of_parameters))
 
     def _retrying(self, run: Callable[[], Any]) -> _RetryingCursor:

@@ -268,17 +268,27 @@ def _append_sqlite(
         content = canonical(incident_id, seq, at, actor, kind.value, body, step, corrects, data)
         digest = chain_hash(prev, content)
         stamp, encode = _sqlite_binds(dialect)
-        values = (incident_id, seq, stamp(at), actor, kind.value, body, step, corrects, encode(data))
+        stored = stamp(at)
+        values = (incident_id, seq, stored, actor, kind.value, body, step, corrects, encode(data))
         entry_id = cursor.execute(_SQLITE_INSERT, (*values, prev, digest)).lastrowid
         cursor.execute(_SQLITE_SEAL, (seq, digest, incident_id))
-        ledger.append_log_sqlite(cursor, dialect, ledger_seq, ledger_hash, incident_id, actor, at, digest)
-        _index_after(cursor, indexed_upto)
+        ledger.append_log_sqlite(
+            cursor, dialect, ledger_seq, ledger_hash, incident_id, actor, at, digest, stored=stored
+        )
+        _index_after(cursor, indexed_upto, entry_id, body)
     finally:
         cursor.close()
     return LogEntry(entry_id, incident_id, seq, at, actor, kind, body, step, corrects, data, prev, digest)
 
 
-def _index_after(cursor: Any, indexed_upto: int) -> int:
+def _index_after(cursor: Any, indexed_upto: int, entry_id: int = 0, body: str = "") -> int:
+    """Index every entry past `indexed_upto`; when that is only the one just written (`entry_id`,
+    `body`), without reading it back."""
+    if entry_id and indexed_upto == entry_id - 1:
+        if body:
+            cursor.execute(_SQLITE_INDEX, (entry_id, search_terms(body)))
+        cursor.execute(_SQLITE_MARK_INDEXED, (entry_id,))
+        return 1
     pending = cursor.execute(_SQLITE_PENDING, (indexed_upto,)).fetchall()
     if pending:
         cursor.executemany(_SQLITE_INDEX, [(i, search_terms(body)) for i, body in pending if body])
