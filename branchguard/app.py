@@ -255,6 +255,7 @@ class Startup(QObject):
             return
         if self._tracer is not None:
             self._tracer.mark("context_opened")
+        self.window.read_only = ctx.read_only
         restore = self.opening.restore
         if restore is not None:
             say = QMessageBox.information if restore.ok else QMessageBox.warning

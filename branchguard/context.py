@@ -225,7 +225,7 @@ def open_after_pending_restore(
     log.info("restored %s (set aside: %s)", asked.archive, result.set_aside)
     try:
         ctx.services.backup.record_restore(asked, result)
-        report = ctx.services.incidents.verify(Actor.system())
+        report = ctx.services.ledger.verify(Actor.system())  # the restored data as a whole
     except BaseException:
         ctx.close()
         raise
@@ -239,11 +239,14 @@ def open_after_pending_restore(
             "backup.restored_at_start",
             at=made,
             user=asked.requested_by,
+            records=report.records,
             incidents=report.incidents,
-            entries=report.entries,
+            entries=report.log_entries,
+            attachments=report.attachments,
+            ledger=report.entries,
             **where,
         )
         return ctx, StartRestore(note, ok=True)
-    problems = "; ".join(f"{p.incident_id}: {p.reason}" for p in report.problems)
-    log.error("restored %s: incident log check failed: %s", asked.archive, problems)
+    problems = "; ".join(f"{p.entity} {p.entity_id}: {p.message.text()}" for p in report.problems)
+    log.error("restored %s: ledger check failed: %s", asked.archive, problems)
     return ctx, StartRestore(Message("backup.restored_check_failed", problems=problems, **where), ok=False)

@@ -123,19 +123,29 @@ def run_restore(config: RuntimeConfig, args: argparse.Namespace) -> int:
     print(t("cli.restore.done", path=str(config.data_dir)))
     if result.set_aside is not None:
         print(t("cli.restore.aside", path=str(result.set_aside)))
-    # Open what was restored as the app would (an older schema is upgraded here) and prove its logs.
+    # Open what was restored as the app would (an older schema is upgraded here) and check it as a
+    # whole against its ledger: every record, log and attachment, as `branchguard verify` does.
     from branchguard.context import open_context
 
     ctx = open_context(config.data_dir, config.db_url, config.language)
     try:
         # The restored database has its own accounts: the check is the system's, as at the
         # window's start after a restore (context.open_after_pending_restore).
-        report = ctx.services.incidents.verify(Actor.system())
+        report = ctx.services.ledger.verify(Actor.system())
     finally:
         ctx.close()
     if not report.ok:
         for problem in report.problems:
-            fail(f"incident {problem.incident_id}: {problem.reason}")
+            fail(f"{problem.entity} {problem.entity_id}: {problem.message.text()}")
         return 1
-    print(t("cli.restore.checked", incidents=report.incidents, entries=report.entries))
+    print(
+        t(
+            "cli.restore.checked",
+            records=report.records,
+            incidents=report.incidents,
+            entries=report.log_entries,
+            attachments=report.attachments,
+            ledger=report.entries,
+        )
+    )
     return 0

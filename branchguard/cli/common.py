@@ -18,6 +18,7 @@ from branchguard.core.kernel.types import Actor
 if TYPE_CHECKING:  # the context pulls in SQLAlchemy: only where a command runs
     from branchguard.config import RuntimeConfig
     from branchguard.context import AppContext
+    from branchguard.core.anchors.types import AnchorWrite
 
 Handler = Callable[["AppContext", argparse.Namespace], int]
 ConfigHandler = Callable[["RuntimeConfig", argparse.Namespace], int]
@@ -39,6 +40,12 @@ def fail(message: str) -> int:
 
 def warn(message: str) -> None:
     print(f"branchguard: warning: {printable(message)}", file=sys.stderr)
+
+
+def anchor_warning(written: AnchorWrite) -> None:
+    """A document is written either way; a missing anchor is said, with why."""
+    if not written.written and written.problem is not None:
+        warn(written.problem.text())
 
 
 def to_jsonable(value: Any) -> Any:

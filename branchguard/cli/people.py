@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from branchguard.cli.common import cli_actor, print_json, print_table, warn
+from branchguard.cli.common import anchor_warning, cli_actor, print_json, print_table, warn
 from branchguard.core.kernel import validation as v
 from branchguard.core.kernel.i18n import t
 from branchguard.core.people.types import BranchRole, ContactKind
@@ -72,7 +72,7 @@ def run_contact_card(ctx: AppContext, args: argparse.Namespace) -> int:
     from branchguard.reports.contact_card import build_contact_card
 
     setting = ctx.config.settings.get("report_font")
-    font = build_contact_card(ctx.services, cli_actor(args), args.output, setting)
+    font = build_contact_card(ctx.services, cli_actor(args), args.output, setting, anchor_warning)
     if font.warning:
         warn(font.warning)
     print(args.output)

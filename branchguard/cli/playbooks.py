@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from branchguard.cli.common import cli_actor, fail, print_json, print_table, warn, whole
+from branchguard.cli.common import anchor_warning, cli_actor, fail, print_json, print_table, warn, whole
 from branchguard.core.kernel.errors import BranchGuardError, NotFound
 from branchguard.core.kernel.i18n import Message, t
 from branchguard.core.kernel.types import Level, PlaybookStatus
@@ -235,14 +235,13 @@ def readable(version: PlaybookVersion) -> list[str]:
 
 # -- files -----------------------------------------------------------------------------------
 def run_export(ctx: AppContext, args: argparse.Namespace) -> int:
-    from branchguard.core.kernel.output import write_file
+    from branchguard.reports.playbook_export import build_playbook_export
 
     if bool(args.codes) == args.all:
         args.usage_error(t("cli.playbook.codes_or_all"))
     actor = cli_actor(args)
     codes = args.codes or sorted(s.code for s in ctx.services.playbooks.list_playbooks(actor))
-    data = ctx.services.playbooks.export_file(actor, codes)
-    write_file(args.output, data)
+    build_playbook_export(ctx.services, actor, codes, args.output, anchor_warning)
     print(t("cli.playbook.exported", count=len(codes), path=args.output))
     return 0
 
@@ -285,7 +284,9 @@ def run_pdf(ctx: AppContext, args: argparse.Namespace) -> int:
     from branchguard.reports.playbook_card import build_playbook_card
 
     setting = ctx.config.settings.get("report_font")
-    font = build_playbook_card(ctx.services, cli_actor(args), args.code, args.output, setting, args.version)
+    font = build_playbook_card(
+        ctx.services, cli_actor(args), args.code, args.output, setting, args.version, anchor_warning
+    )
     if font.warning:
         warn(font.warning)
     print(args.output)

@@ -9,13 +9,12 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from branchguard.cli.common import cli_actor, record_id, warn
+from branchguard.cli.common import anchor_warning, cli_actor, record_id, warn
 from branchguard.cli.complaints import add_complaint_filter_arguments, complaint_filter_from_args
 from branchguard.cli.hazard_filters import add_hazard_filter_arguments, hazard_filter_from_args
 
 if TYPE_CHECKING:  # the context pulls in SQLAlchemy: only where a command runs
     from branchguard.context import AppContext
-    from branchguard.core.anchors.types import AnchorWrite
 
 # The report modules (and ReportLab) are imported where needed: every command starts faster.
 
@@ -84,12 +83,6 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     handover.set_defaults(handler=run_handover)
 
 
-def anchor_warning(written: AnchorWrite) -> None:
-    """The document is written either way; a missing anchor is said, with why."""
-    if not written.written and written.problem is not None:
-        warn(written.problem.text())
-
-
 def run_incident_report(ctx: AppContext, args: argparse.Namespace) -> int:
     from branchguard.reports.incident_report import build_incident_report
 
@@ -105,7 +98,7 @@ def run_initial_report(ctx: AppContext, args: argparse.Namespace) -> int:
     from branchguard.reports.initial_report import build_initial_report
 
     setting = ctx.config.settings.get("report_font")
-    font = build_initial_report(ctx.services, cli_actor(args), args.id, args.output, setting)
+    font = build_initial_report(ctx.services, cli_actor(args), args.id, args.output, setting, anchor_warning)
     if font.warning:
         warn(font.warning)
     print(args.output)
@@ -127,7 +120,9 @@ def run_inspection_report(ctx: AppContext, args: argparse.Namespace) -> int:
     from branchguard.reports.inspection_report import build_inspection_report
 
     setting = ctx.config.settings.get("report_font")
-    font = build_inspection_report(ctx.services, cli_actor(args), args.id, args.output, setting)
+    font = build_inspection_report(
+        ctx.services, cli_actor(args), args.id, args.output, setting, anchor_warning
+    )
     if font.warning:
         warn(font.warning)
     print(args.output)
@@ -146,12 +141,14 @@ def run_hazard_register(ctx: AppContext, args: argparse.Namespace) -> int:
     if suffix == ".xlsx":
         from branchguard.reports.hazard_excel import build_hazard_workbook
 
-        build_hazard_workbook(ctx.services, cli_actor(args), hazard_filter, args.output)
+        build_hazard_workbook(ctx.services, cli_actor(args), hazard_filter, args.output, anchor_warning)
     else:
         from branchguard.reports.hazard_register import build_hazard_register
 
         setting = ctx.config.settings.get("report_font")
-        font = build_hazard_register(ctx.services, cli_actor(args), hazard_filter, args.output, setting)
+        font = build_hazard_register(
+            ctx.services, cli_actor(args), hazard_filter, args.output, setting, anchor_warning
+        )
         if font.warning:
             warn(font.warning)
     print(args.output)
@@ -163,7 +160,9 @@ def run_complaint_file(ctx: AppContext, args: argparse.Namespace) -> int:
 
     setting = ctx.config.settings.get("report_font")
     actor = cli_actor(args)
-    font = build_complaint_file(ctx.services, actor, args.id, args.output, setting, unmask=args.unmask)
+    font = build_complaint_file(
+        ctx.services, actor, args.id, args.output, setting, unmask=args.unmask, on_anchor=anchor_warning
+    )
     if font.warning:
         warn(font.warning)
     print(args.output)
@@ -181,13 +180,21 @@ def run_complaint_register(ctx: AppContext, args: argparse.Namespace) -> int:
     if suffix == ".xlsx":
         from branchguard.reports.complaint_excel import build_complaint_workbook
 
-        build_complaint_workbook(ctx.services, cli_actor(args), flt, args.output, unmask=args.unmask)
+        build_complaint_workbook(
+            ctx.services, cli_actor(args), flt, args.output, unmask=args.unmask, on_anchor=anchor_warning
+        )
     else:
         from branchguard.reports.complaint_register import build_complaint_register
 
         setting = ctx.config.settings.get("report_font")
         font = build_complaint_register(
-            ctx.services, cli_actor(args), flt, args.output, setting, unmask=args.unmask
+            ctx.services,
+            cli_actor(args),
+            flt,
+            args.output,
+            setting,
+            unmask=args.unmask,
+            on_anchor=anchor_warning,
         )
         if font.warning:
             warn(font.warning)
@@ -222,11 +229,12 @@ def run_summary_report(ctx: AppContext, args: argparse.Namespace) -> int:
 
 def run_handover(ctx: AppContext, args: argparse.Namespace) -> int:
     from branchguard.reports.fonts import find_cjk_font
-    from branchguard.reports.handover import build_handover_pdf
+    from branchguard.reports.handover import build_handover
 
     setting = ctx.config.settings.get("report_font")
-    snapshot = ctx.services.incidents.handover(cli_actor(args))
-    build_handover_pdf(snapshot, ctx.services.branch.get(), args.output, font_setting=setting)
+    build_handover(
+        ctx.services, cli_actor(args), args.output, font_setting=setting, on_anchor=anchor_warning
+    )
     # The same (cached) choice the page was set in: say when it is not a proper embedded font.
     font = find_cjk_font(setting)
     if font.warning:

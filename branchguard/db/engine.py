@@ -48,10 +48,16 @@ class _RetryingCursor(sqlite3.Cursor):
     transaction: there the failed statement was the BEGIN IMMEDIATE (or a lone statement), so
     nothing of the unit of work has run yet and running it again is the same request."""
 
+    # Inside a transaction nothing is retried: the statement runs without the retry loop (an incident
+    # log append runs eight statements in its transaction).
     def execute(self, sql: str, parameters: Any = (), /) -> _RetryingCursor:
+        if self.connection.in_transaction:
+            return super().execute(sql, parameters)
         return self._retrying(lambda: super(_RetryingCursor, self).execute(sql, parameters))
 
     def executemany(self, sql: str, seq_of_parameters: Any, /) -> _RetryingCursor:
+        if self.connection.in_transaction:
+            return super().executemany(sql, seq_of_parameters)
         return self._retrying(lambda: super(_RetryingCursor, self).executemany(sql, seq_of_parameters))
 
     def _retrying(self, run: Callable[[], Any]) -> _RetryingCursor:
@@ -135,9 +141,16 @@ def _may_switch_to_wal(cursor: Any) -> bool:
 def _read_only_uri(path: Path) -> str:
     """`mode=ro`; in a folder this account cannot write and with no write-ahead log left (so every
     committed change is in the file itself) also `immutable=1`, as SQLite could not make the WAL's
-    shared-memory file there and would refuse to open the file at all."""
-    uri = path.as_uri() + "?mode=ro"
+    shared-memory file there and would refuse to open the file at all.
+
+    Data opened read-only by choice (`--read-only`) in a folder and file this account can write is
+    opened `mode=rw` instead, still with `PRAGMA query_only`: a `mode=ro` connection makes the
+    write-ahead log and its shared-memory file when they are missing and, not being allowed to
+    checkpoint, leaves them behind; SQLite removes them when a connection that may write closes."""
     wal = path.with_name(path.name + "-wal")
+    if os.access(path.parent, os.W_OK) and os.access(path, os.W_OK):
+        return path.as_uri() + "?mode=rw"
+    uri = path.as_uri() + "?mode=ro"
     if not os.access(path.parent, os.W_OK) and not wal.exists():
         uri += "&immutable=1"
     return uri
@@ -162,6 +175,8 @@ def make_engine(
         database = make_url(url).database
         if read_only and database and database != ":memory:":
             path = Path(database).absolute()
+            # Deferred: a write tried anyway is refused by query_only before it waits for any lock.
+            args["isolation_level"] = "DEFERRED"
             engine = create_engine(
                 url, echo=echo, connect_args=args,
                 creator=lambda: sqlite3.connect(_read_only_uri(path), uri=True, **args),

@@ -4,8 +4,15 @@ sentence of what was proved when the document was made (core/anchors). The ancho
 the PDF (its Keywords) and is appended to the anchor file once the document is written; a failure
 to append keeps the document and is handed back to be shown.
 
-Wired into: the incident report (`report incident`) and the drill report (`report drill`, which
-reports the drill's incident log).
+Wired into every report and export: the incident, initial and drill reports (the drill's incident
+log), the inspection report, the hazard and complaint registers (PDF and xlsx), the complaint file,
+the contact card, the shift handover and the playbook card. A document about one record names it
+(`stamp(services, actor, "inspection", 7, ...)`); a register or card names none (`entity` "").
+
+    s = stamp(services, actor, entity, entity_id, "report inspection 7")
+    data = render(..., stamp=s)          # section()/compact() in the story, keywords() in the meta
+    write_atomically(out, data)
+    finish(services, s, on_anchor)       # on_anchor hears when the anchor was NOT written
 """
 
 from __future__ import annotations
@@ -77,6 +84,16 @@ def flowables(styles: ReportStyles, s: Stamp, record_entity: bool = True) -> lis
         para(t("anchor.report.hint"), styles.small),
     ]
     return out
+
+
+def section(styles: ReportStyles, s: Stamp, record_entity: bool = True) -> list[Flowable]:
+    """The integrity block under its own heading, for documents that have no log chain to show."""
+    return [para(t("anchor.report.heading"), styles.heading), *flowables(styles, s, record_entity)]
+
+
+def compact(styles: ReportStyles, s: Stamp) -> Flowable:
+    """The integrity block in one small paragraph, for the one-page cards."""
+    return para("\n".join(lines(s)), styles.small)
 
 
 def finish(services: Services, s: Stamp, note: AnchorNote | None) -> AnchorWrite:

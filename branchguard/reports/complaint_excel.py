@@ -13,12 +13,14 @@ from typing import TYPE_CHECKING
 from openpyxl import Workbook
 
 from branchguard import APP_NAME
+from branchguard.core.anchors.types import Stamp
 from branchguard.core.complaints.types import ComplaintFilter, ComplaintInfo
 from branchguard.core.kernel.i18n import t
 from branchguard.core.kernel.types import Actor
+from branchguard.reports import anchoring
 from branchguard.reports.complaint_common import counted, describe_filter, statistics
 from branchguard.reports.template import write_atomically
-from branchguard.reports.workbook import Column, Value, fill_pairs, fill_register, local
+from branchguard.reports.workbook import Column, Value, fill_integrity, fill_pairs, fill_register, local
 
 if TYPE_CHECKING:
     from branchguard.core.services import Services
@@ -66,7 +68,9 @@ def render_complaint_workbook(
     *,
     branch_name: str = "",
     generated_at: datetime | None = None,
+    stamp: Stamp | None = None,
 ) -> bytes:
+    """The .xlsx file of exactly `items`; `stamp` adds the integrity sheet with the signed anchor."""
     generated_at = generated_at or datetime.now().astimezone().replace(microsecond=0)
     book = Workbook()
     sheet = book.active
@@ -81,6 +85,8 @@ def render_complaint_workbook(
         *describe_filter(flt, any(not c.masked for c in items)),
     ]
     fill_pairs(book.create_sheet(t("report.hazards.sheet_filters")), rows)
+    if stamp is not None:
+        fill_integrity(book, stamp)
     book.properties.creator = APP_NAME
     book.properties.title = " - ".join(x for x in (t("report.complaints.title"), branch_name) if x)
     buffer = io.BytesIO()
@@ -89,13 +95,21 @@ def render_complaint_workbook(
 
 
 def build_complaint_workbook(
-    services: Services, actor: Actor, flt: ComplaintFilter, out_path: Path, unmask: bool = False
+    services: Services,
+    actor: Actor,
+    flt: ComplaintFilter,
+    out_path: Path,
+    unmask: bool = False,
+    on_anchor: anchoring.AnchorNote | None = None,
 ) -> Path:
-    """List the complaints `flt` selects as `actor` and write them to `out_path` as .xlsx."""
+    """List the complaints `flt` selects as `actor`, write them to `out_path` as .xlsx and append
+    the workbook's signed anchor (`on_anchor` hears whether that worked)."""
     items = services.complaints.list(actor, flt, unmask=unmask)
     branch = services.branch.get()
-    data = render_complaint_workbook(items, flt, branch_name=branch.name if branch else "")
+    stamp = anchoring.stamp(services, actor, "", "", "export complaints xlsx")
+    data = render_complaint_workbook(items, flt, branch_name=branch.name if branch else "", stamp=stamp)
     write_atomically(Path(out_path), data)
+    anchoring.finish(services, stamp, on_anchor)
     return Path(out_path)
 
 

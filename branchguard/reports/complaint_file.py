@@ -11,12 +11,14 @@ from typing import TYPE_CHECKING
 
 from reportlab.platypus import Flowable, Table
 
+from branchguard.core.anchors.types import Stamp
 from branchguard.core.complaints.types import ComplaintDetail, ComplaintEventKind
 from branchguard.core.incidents.text import local_stamp
 from branchguard.core.kernel.attachments import format_size
 from branchguard.core.kernel.i18n import t
 from branchguard.core.kernel.types import Actor
 from branchguard.core.people.types import BranchRole
+from branchguard.reports import anchoring
 from branchguard.reports.complaint_common import STAMP, clock_text, customer_text, step_detail_lines
 from branchguard.reports.fonts import FontChoice, find_cjk_font
 from branchguard.reports.incident_report import pairs_table, section_heading
@@ -38,14 +40,21 @@ if TYPE_CHECKING:
 
 
 def render_complaint_file(
-    detail: ComplaintDetail, font: FontChoice, *, branch_name: str = "", generated_at: datetime | None = None
+    detail: ComplaintDetail,
+    font: FontChoice,
+    *,
+    branch_name: str = "",
+    generated_at: datetime | None = None,
+    stamp: Stamp | None = None,
 ) -> tuple[bytes, int]:
+    """The file as PDF bytes and its page count; `stamp` adds the integrity block and the anchor."""
     meta = ReportMeta(
         title=t("report.complaint_file.title"),
         branch_name=branch_name,
         generated_at=generated_at or datetime.now().astimezone(),
+        keywords=anchoring.keywords(stamp) if stamp else "",
     )
-    return render_pdf(meta, _story(make_styles(font), detail), font)
+    return render_pdf(meta, _story(make_styles(font), detail, stamp), font)
 
 
 def build_complaint_file(
@@ -55,17 +64,22 @@ def build_complaint_file(
     out_path: Path,
     font_setting: str = "",
     unmask: bool = False,
+    on_anchor: anchoring.AnchorNote | None = None,
 ) -> FontChoice:
-    """Read the complaint as `actor` and write its file PDF (whole or not at all)."""
+    """Read the complaint as `actor`, write its file PDF (whole or not at all) and append its
+    signed anchor (`on_anchor` hears whether that worked)."""
     detail = services.complaints.get(actor, complaint_id, unmask=unmask)
     branch = services.branch.get()
     font = find_cjk_font(font_setting)
-    data, _pages = render_complaint_file(detail, font, branch_name=branch.name if branch else "")
+    stamp = anchoring.stamp(services, actor, "complaint", complaint_id, f"report complaint {complaint_id}")
+    name = branch.name if branch else ""
+    data, _pages = render_complaint_file(detail, font, branch_name=name, stamp=stamp)
     write_atomically(Path(out_path), data)
+    anchoring.finish(services, stamp, on_anchor)
     return font
 
 
-def _story(styles: ReportStyles, detail: ComplaintDetail) -> list[Flowable]:
+def _story(styles: ReportStyles, detail: ComplaintDetail, stamp: Stamp | None = None) -> list[Flowable]:
     width = content_width()
     c = detail.info
     story: list[Flowable] = [para(f"{t('report.complaint_file.title')}  {c.number}", styles.title)]
@@ -101,6 +115,8 @@ def _story(styles: ReportStyles, detail: ComplaintDetail) -> list[Flowable]:
     if detail.evidence:
         evidence = _evidence(styles, detail, width)
     story += section_heading(styles, t("report.complaint_file.evidence"), evidence)
+    if stamp is not None:
+        story += anchoring.section(styles, stamp)
     signers = (BranchRole.BRANCH_HEAD.label, t("field.handler"), t("report.signer.handler"))
     story.append(signature_block(styles, width, signers))
     return story

@@ -14,10 +14,12 @@ from reportlab.lib import colors
 from reportlab.lib.pagesizes import landscape
 from reportlab.platypus import Flowable, Table
 
+from branchguard.core.anchors.types import Stamp
 from branchguard.core.complaints.types import ComplaintFilter, ComplaintInfo
 from branchguard.core.incidents.text import local_stamp
 from branchguard.core.kernel.i18n import t
 from branchguard.core.kernel.types import Actor
+from branchguard.reports import anchoring
 from branchguard.reports.complaint_common import (
     STAMP,
     clock_text,
@@ -55,15 +57,21 @@ def render_complaint_register(
     *,
     branch_name: str = "",
     generated_at: datetime | None = None,
+    stamp: Stamp | None = None,
 ) -> tuple[bytes, int]:
     """The register of exactly `items` (the list the service returned for `flt`, in its order) as
-    PDF bytes and the page count."""
+    PDF bytes and the page count; `stamp` adds the integrity block and the anchor."""
     meta = ReportMeta(
         title=t("report.complaints.title"),
         branch_name=branch_name,
         generated_at=generated_at or datetime.now().astimezone(),
+        keywords=anchoring.keywords(stamp) if stamp else "",
     )
-    return render_pdf(meta, _story(make_styles(font), items, flt), font, REGISTER_PAGE)
+    styles = make_styles(font)
+    story = _story(styles, items, flt)
+    if stamp is not None:
+        story += anchoring.section(styles, stamp, record_entity=False)
+    return render_pdf(meta, story, font, REGISTER_PAGE)
 
 
 def build_complaint_register(
@@ -73,14 +81,19 @@ def build_complaint_register(
     out_path: Path,
     font_setting: str = "",
     unmask: bool = False,
+    on_anchor: anchoring.AnchorNote | None = None,
 ) -> FontChoice:
-    """List the complaints `flt` selects as `actor` and write the register PDF (whole or not at
-    all); returns the font used, whose warning the caller shows when set."""
+    """List the complaints `flt` selects as `actor`, write the register PDF (whole or not at all)
+    and append its signed anchor (`on_anchor` hears whether that worked); returns the font used,
+    whose warning the caller shows when set."""
     items = services.complaints.list(actor, flt, unmask=unmask)
     branch = services.branch.get()
     font = find_cjk_font(font_setting)
-    data, _pages = render_complaint_register(items, flt, font, branch_name=branch.name if branch else "")
+    stamp = anchoring.stamp(services, actor, "", "", "report complaints")
+    name = branch.name if branch else ""
+    data, _pages = render_complaint_register(items, flt, font, branch_name=name, stamp=stamp)
     write_atomically(Path(out_path), data)
+    anchoring.finish(services, stamp, on_anchor)
     return font
 
 

@@ -14,10 +14,12 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer, Table
 
+from branchguard.core.anchors.types import Stamp
 from branchguard.core.branch.types import BranchInfo
 from branchguard.core.kernel.i18n import t
 from branchguard.core.kernel.types import Actor
 from branchguard.core.people.types import BranchRole, ContactInfo, ContactKind, PersonInfo
+from branchguard.reports import anchoring
 from branchguard.reports.fonts import FontChoice, find_cjk_font
 from branchguard.reports.template import (
     ACCENT_LIGHT,
@@ -91,12 +93,15 @@ def render_contact_card(
     font: FontChoice,
     *,
     generated_at: datetime | None = None,
+    stamp: Stamp | None = None,
 ) -> tuple[bytes, int]:
-    """The card as PDF bytes and its page count (1 unless the lists are far beyond a branch's)."""
+    """The card as PDF bytes and its page count (1 unless the lists are far beyond a branch's);
+    `stamp` adds the integrity lines in small type and the signed anchor in the Keywords."""
     meta = ReportMeta(
         title=t("report.card.title"),
         branch_name=branch.name if branch else "",
         generated_at=generated_at or datetime.now().astimezone(),
+        keywords=anchoring.keywords(stamp) if stamp else "",
     )
     for scale in SCALES:
         styles = make_styles(font, scale)
@@ -104,7 +109,7 @@ def render_contact_card(
         sections = (_contacts(styles, contacts), _staff(styles, people))
         for layout in LAYOUTS:
             try:
-                story = _story(styles, branch, contacts, sections, layout)
+                story = _story(styles, branch, contacts, sections, layout, stamp)
             except _NoFit:
                 continue
             # Measuring is much cheaper than rendering: only a likely fit is rendered to check.
@@ -116,20 +121,27 @@ def render_contact_card(
     # Far more than a branch has: let it run over, at the smallest size in full-width tables.
     smallest = make_styles(font, SCALES[-1])
     sections = (_contacts(smallest, contacts), _staff(smallest, people))
-    return render_pdf(meta, _story(smallest, branch, contacts, sections, LAYOUTS[0]), font)
+    return render_pdf(meta, _story(smallest, branch, contacts, sections, LAYOUTS[0], stamp), font)
 
 
 def build_contact_card(
-    services: Services, actor: Actor, out_path: Path, font_setting: str = ""
+    services: Services,
+    actor: Actor,
+    out_path: Path,
+    font_setting: str = "",
+    on_anchor: anchoring.AnchorNote | None = None,
 ) -> FontChoice:
     """Read the branch, staff and contacts as `actor`, write the card to `out_path` (whole or not
-    at all) and return the font used, whose warning the caller shows when set."""
+    at all), append its signed anchor (`on_anchor` hears whether that worked) and return the font
+    used, whose warning the caller shows when set."""
     branch = services.branch.get()
     people = services.people.list_people(actor)
     contacts = services.people.list_contacts(actor)
     font = find_cjk_font(font_setting)
-    data, _pages = render_contact_card(branch, people, contacts, font)
+    stamp = anchoring.stamp(services, actor, "", "", "contact card")
+    data, _pages = render_contact_card(branch, people, contacts, font, stamp=stamp)
     write_atomically(Path(out_path), data)
+    anchoring.finish(services, stamp, on_anchor)
     return font
 
 
@@ -139,6 +151,7 @@ def _story(
     contacts: Sequence[ContactInfo],
     sections: tuple[_Section, _Section],
     layout: tuple[bool, bool],
+    stamp: Stamp | None = None,
 ) -> list[Flowable]:
     width = content_width()
     story: list[Flowable] = [para(t("report.card.title"), styles.title)]
@@ -155,6 +168,8 @@ def _story(
     story.append(para(t("report.card.staff"), styles.heading))
     story.append(_grouped(styles, sections[1], width, layout[1]))
     story += [Spacer(1, 3 * mm * styles.scale), para(t("report.card.reprint"), styles.small)]
+    if stamp is not None:
+        story += [Spacer(1, 1 * mm * styles.scale), anchoring.compact(styles, stamp)]
     return story
 
 

@@ -5,16 +5,20 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph
 
+from branchguard.core.anchors.types import Stamp
 from branchguard.core.branch.types import BranchInfo
 from branchguard.core.incidents.text import elapsed_text, local_stamp
 from branchguard.core.incidents.types import FollowUpAction, HandoverSnapshot, IncidentDetail, StepState
 from branchguard.core.kernel.i18n import t
+from branchguard.core.kernel.types import Actor
+from branchguard.reports import anchoring
 from branchguard.reports.fonts import FontChoice, find_cjk_font
 from branchguard.reports.incident_report import drill_markup, level_markup
 from branchguard.reports.incident_tables import ALERT
@@ -32,26 +36,61 @@ from branchguard.reports.template import (
     write_atomically,
 )
 
+if TYPE_CHECKING:
+    from branchguard.core.services import Services
+
+
+def build_handover(
+    services: Services,
+    actor: Actor,
+    path: Path,
+    *,
+    font_setting: str = "",
+    on_anchor: anchoring.AnchorNote | None = None,
+    snapshot: HandoverSnapshot | None = None,
+) -> Path:
+    """Take the handover as `actor` (or print the `snapshot` already taken), write it to `path`
+    (whole or not at all) and append its signed anchor (`on_anchor` hears whether that worked)."""
+    snapshot = snapshot if snapshot is not None else services.incidents.handover(actor)
+    stamp = anchoring.stamp(services, actor, "", "", "shift handover")
+    branch = services.branch.get()
+    written = build_handover_pdf(snapshot, branch, path, font_setting=font_setting, stamp=stamp)
+    anchoring.finish(services, stamp, on_anchor)
+    return written
+
 
 def build_handover_pdf(
-    snapshot: HandoverSnapshot, branch: BranchInfo | None, path: Path, *, font_setting: str = ""
+    snapshot: HandoverSnapshot,
+    branch: BranchInfo | None,
+    path: Path,
+    *,
+    font_setting: str = "",
+    stamp: Stamp | None = None,
 ) -> Path:
     """Write the handover to `path` (whole or not at all) and return the path."""
     font = find_cjk_font(font_setting)
-    data, _pages = render_handover(snapshot, font, branch_name=branch.name if branch else "")
+    data, _pages = render_handover(snapshot, font, branch_name=branch.name if branch else "", stamp=stamp)
     write_atomically(Path(path), data)
     return Path(path)
 
 
 def render_handover(
-    snapshot: HandoverSnapshot, font: FontChoice, *, branch_name: str = ""
+    snapshot: HandoverSnapshot, font: FontChoice, *, branch_name: str = "", stamp: Stamp | None = None
 ) -> tuple[bytes, int]:
     """The handover as PDF bytes and its page count. Everything open is listed: a document people
-    sign drops nothing, so a long handover continues on further pages (table headers repeat)."""
+    sign drops nothing, so a long handover continues on further pages (table headers repeat).
+    `stamp` adds the integrity block and the signed anchor in the Keywords."""
     meta = ReportMeta(
-        title=t("report.handover.title"), branch_name=branch_name, generated_at=snapshot.taken_at
+        title=t("report.handover.title"),
+        branch_name=branch_name,
+        generated_at=snapshot.taken_at,
+        keywords=anchoring.keywords(stamp) if stamp else "",
     )
-    return render_pdf(meta, _story(make_styles(font), snapshot), font)
+    styles = make_styles(font)
+    story = _story(styles, snapshot)
+    if stamp is not None:
+        story[-1:-1] = anchoring.section(styles, stamp, record_entity=False)  # before the signatures
+    return render_pdf(meta, story, font)
 
 
 def _pending(detail: IncidentDetail) -> list[int]:

@@ -14,12 +14,14 @@ from openpyxl import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
 from branchguard import APP_NAME
+from branchguard.core.anchors.types import Stamp
 from branchguard.core.hazards.types import HazardFilter, HazardInfo
 from branchguard.core.kernel.i18n import t
 from branchguard.core.kernel.types import Actor
+from branchguard.reports import anchoring
 from branchguard.reports.hazard_common import describe_filter, description_text, source_text
 from branchguard.reports.template import write_atomically
-from branchguard.reports.workbook import Column, Value, fill_pairs, fill_register, local
+from branchguard.reports.workbook import Column, Value, fill_integrity, fill_pairs, fill_register, local
 
 if TYPE_CHECKING:
     from branchguard.core.services import Services
@@ -61,9 +63,10 @@ def render_hazard_workbook(
     *,
     branch_name: str = "",
     generated_at: datetime | None = None,
+    stamp: Stamp | None = None,
 ) -> bytes:
     """The .xlsx file of exactly `hazards` (the list the service returned for `hazard_filter`, in
-    its order)."""
+    its order); `stamp` adds the integrity sheet with the signed anchor."""
     generated_at = generated_at or datetime.now().astimezone().replace(microsecond=0)
     book = Workbook()
     sheet = book.active
@@ -77,6 +80,8 @@ def render_hazard_workbook(
         branch_name,
         generated_at,
     )
+    if stamp is not None:
+        fill_integrity(book, stamp)
     book.properties.creator = APP_NAME
     book.properties.title = " - ".join(x for x in (t("report.hazards.title"), branch_name) if x)
     buffer = io.BytesIO()
@@ -91,20 +96,32 @@ def write_hazard_workbook(
     *,
     branch_name: str = "",
     generated_at: datetime | None = None,
+    stamp: Stamp | None = None,
 ) -> Path:
     """Write the workbook to `path`, whole or not at all."""
-    data = render_hazard_workbook(hazards, hazard_filter, branch_name=branch_name, generated_at=generated_at)
+    data = render_hazard_workbook(
+        hazards, hazard_filter, branch_name=branch_name, generated_at=generated_at, stamp=stamp
+    )
     write_atomically(Path(path), data)
     return Path(path)
 
 
 def build_hazard_workbook(
-    services: Services, actor: Actor, hazard_filter: HazardFilter, out_path: Path
+    services: Services,
+    actor: Actor,
+    hazard_filter: HazardFilter,
+    out_path: Path,
+    on_anchor: anchoring.AnchorNote | None = None,
 ) -> Path:
-    """List the hazards `hazard_filter` selects as `actor` and write them to `out_path` as .xlsx."""
+    """List the hazards `hazard_filter` selects as `actor`, write them to `out_path` as .xlsx and
+    append the workbook's signed anchor (`on_anchor` hears whether that worked)."""
     hazards = services.hazards.list(actor, hazard_filter)
     branch = services.branch.get()
-    return write_hazard_workbook(out_path, hazards, hazard_filter, branch_name=branch.name if branch else "")
+    stamp = anchoring.stamp(services, actor, "", "", "export hazards xlsx")
+    name = branch.name if branch else ""
+    written = write_hazard_workbook(out_path, hazards, hazard_filter, branch_name=name, stamp=stamp)
+    anchoring.finish(services, stamp, on_anchor)
+    return written
 
 
 def _fill_filters(

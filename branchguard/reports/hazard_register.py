@@ -15,10 +15,12 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Spacer, Table
 
+from branchguard.core.anchors.types import Stamp
 from branchguard.core.hazards.types import HazardFilter, HazardInfo, HazardSeverity, HazardStatus
 from branchguard.core.incidents.text import local_stamp
 from branchguard.core.kernel.i18n import t
 from branchguard.core.kernel.types import Actor
+from branchguard.reports import anchoring
 from branchguard.reports.fonts import FontChoice, find_cjk_font
 from branchguard.reports.hazard_common import DATE, Tally, describe_filter, description_text, tally
 from branchguard.reports.incident_report import pairs_table, section_heading
@@ -53,30 +55,42 @@ def render_hazard_register(
     *,
     branch_name: str = "",
     generated_at: datetime | None = None,
+    stamp: Stamp | None = None,
 ) -> tuple[bytes, int]:
     """The register of exactly `hazards` (the list the service returned for `hazard_filter`, in its
-    order) as PDF bytes and the page count."""
+    order) as PDF bytes and the page count; `stamp` adds the integrity block and the anchor."""
     meta = ReportMeta(
         title=t("report.hazards.title"),
         branch_name=branch_name,
         generated_at=generated_at or datetime.now().astimezone(),
+        keywords=anchoring.keywords(stamp) if stamp else "",
     )
     story = _story(make_styles(font), hazards, hazard_filter)
+    if stamp is not None:
+        story += anchoring.section(make_styles(font), stamp, record_entity=False)
     return render_pdf(meta, story, font, REGISTER_PAGE)
 
 
 def build_hazard_register(
-    services: Services, actor: Actor, hazard_filter: HazardFilter, out_path: Path, font_setting: str = ""
+    services: Services,
+    actor: Actor,
+    hazard_filter: HazardFilter,
+    out_path: Path,
+    font_setting: str = "",
+    on_anchor: anchoring.AnchorNote | None = None,
 ) -> FontChoice:
     """List the hazards `hazard_filter` selects as `actor` and write the register PDF to `out_path`
-    (whole or not at all); returns the font used, whose warning the caller shows when set."""
+    (whole or not at all), append its signed anchor (`on_anchor` hears whether that worked);
+    returns the font used, whose warning the caller shows when set."""
     hazards = services.hazards.list(actor, hazard_filter)
     branch = services.branch.get()
     font = find_cjk_font(font_setting)
+    stamp = anchoring.stamp(services, actor, "", "", "report hazards")
     data, _pages = render_hazard_register(
-        hazards, hazard_filter, font, branch_name=branch.name if branch else ""
+        hazards, hazard_filter, font, branch_name=branch.name if branch else "", stamp=stamp
     )
     write_atomically(Path(out_path), data)
+    anchoring.finish(services, stamp, on_anchor)
     return font
 
 

@@ -13,10 +13,12 @@ from xml.sax.saxutils import escape
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer
 
+from branchguard.core.anchors.types import Stamp
 from branchguard.core.incidents.text import local_stamp
 from branchguard.core.incidents.types import IncidentDetail
 from branchguard.core.kernel.i18n import t
 from branchguard.core.kernel.types import Actor
+from branchguard.reports import anchoring
 from branchguard.reports.fonts import FontChoice, find_cjk_font
 from branchguard.reports.incident_report import drill_markup, drill_meta, initial_report_table
 from branchguard.reports.template import (
@@ -33,12 +35,19 @@ if TYPE_CHECKING:
 
 
 def render_initial_report(
-    detail: IncidentDetail, font: FontChoice, *, branch_name: str = "", generated_at: datetime | None = None
+    detail: IncidentDetail,
+    font: FontChoice,
+    *,
+    branch_name: str = "",
+    generated_at: datetime | None = None,
+    stamp: Stamp | None = None,
 ) -> tuple[bytes, int]:
-    """The initial report as PDF bytes and its page count."""
+    """The initial report as PDF bytes and its page count; `stamp` adds the integrity lines in
+    small type and the signed anchor in the Keywords."""
     s = detail.summary
     generated_at = generated_at or datetime.now().astimezone()
-    meta = drill_meta(t("report.initial.header", id=s.id), branch_name, s.drill, generated_at)
+    keywords = anchoring.keywords(stamp) if stamp else ""
+    meta = drill_meta(t("report.initial.header", id=s.id), branch_name, s.drill, generated_at, keywords)
     styles = make_styles(font)
     width = content_width()
     title = escape(t("report.incident.initial"))
@@ -53,19 +62,29 @@ def render_initial_report(
             t("report.initial.as_of", time=local_stamp(generated_at), id=s.id, status=s.status.label),
             styles.small,
         ),
-        signature_block(styles, width),
     ]
+    if stamp is not None:
+        story += [Spacer(1, 1 * mm), anchoring.compact(styles, stamp)]
+    story.append(signature_block(styles, width))
     return render_pdf(meta, story, font)
 
 
 def build_initial_report(
-    services: Services, actor: Actor, incident_id: int, out_path: Path, font_setting: str = ""
+    services: Services,
+    actor: Actor,
+    incident_id: int,
+    out_path: Path,
+    font_setting: str = "",
+    on_anchor: anchoring.AnchorNote | None = None,
 ) -> FontChoice:
     """Read incident `incident_id` as `actor`, write its initial report to `out_path` (whole or not
-    at all) and return the font used, whose warning the caller shows when set."""
+    at all), append its signed anchor (`on_anchor` hears whether that worked) and return the font
+    used, whose warning the caller shows when set."""
     detail = services.incidents.get(actor, incident_id, with_entries=False)
     branch = services.branch.get()
     font = find_cjk_font(font_setting)
-    data, _pages = render_initial_report(detail, font, branch_name=branch.name if branch else "")
+    stamp = anchoring.stamp(services, actor, "incident", incident_id, f"report initial {incident_id}")
+    data, _pages = render_initial_report(detail, font, branch_name=branch.name if branch else "", stamp=stamp)
     write_atomically(Path(out_path), data)
+    anchoring.finish(services, stamp, on_anchor)
     return font

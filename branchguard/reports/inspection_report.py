@@ -15,6 +15,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
 
+from branchguard.core.anchors.types import Stamp
 from branchguard.core.hazards.types import HazardFilter, HazardInfo
 from branchguard.core.incidents.text import local_stamp
 from branchguard.core.inspections.types import (
@@ -27,6 +28,7 @@ from branchguard.core.inspections.types import (
 from branchguard.core.kernel.attachments import AttachmentRef
 from branchguard.core.kernel.i18n import t
 from branchguard.core.kernel.types import Actor
+from branchguard.reports import anchoring
 from branchguard.reports.fonts import FontChoice, find_cjk_font
 from branchguard.reports.hazard_common import description_text
 from branchguard.reports.hazard_register import OVERDUE_BAND, HazardMarks
@@ -72,10 +74,12 @@ def render_inspection_report(
     branch_name: str = "",
     read_photo: ReadPhoto | None = None,
     generated_at: datetime | None = None,
+    stamp: Stamp | None = None,
 ) -> tuple[bytes, int]:
     """The report as PDF bytes and its page count. `hazards` are the ones this inspection opened;
     `read_photo` returns a photo's stored bytes (raising a BranchGuardError when the file is gone
-    or altered); without it the photos are named but not pictured. A draft says so on every page."""
+    or altered); without it the photos are named but not pictured. A draft says so on every page.
+    `stamp` adds the ledger heads, the key, what was proved, and the signed anchor in the Keywords."""
     info = detail.info
     draft = info.status == InspectionStatus.DRAFT
     meta = ReportMeta(
@@ -84,33 +88,48 @@ def render_inspection_report(
         generated_at=generated_at or datetime.now().astimezone(),
         badge=t("report.inspection.draft_badge") if draft else "",
         badge_color=DRAFT_COLOUR,
+        keywords=anchoring.keywords(stamp) if stamp else "",
     )
-    return render_pdf(meta, _story(make_styles(font), detail, hazards, read_photo), font)
+    return render_pdf(meta, _story(make_styles(font), detail, hazards, read_photo, stamp), font)
 
 
 def build_inspection_report(
-    services: Services, actor: Actor, inspection_id: int, out_path: Path, font_setting: str = ""
+    services: Services,
+    actor: Actor,
+    inspection_id: int,
+    out_path: Path,
+    font_setting: str = "",
+    on_anchor: anchoring.AnchorNote | None = None,
 ) -> FontChoice:
     """Read inspection `inspection_id` as `actor`, write its report to `out_path` (whole or not at
-    all) and return the font used, whose warning the caller shows when set."""
+    all), append its signed anchor (`on_anchor` hears whether that worked) and return the font
+    used, whose warning the caller shows when set."""
     inspections = services.inspections
     detail = inspections.get(actor, inspection_id)
     hazards = services.hazards.list(actor, HazardFilter(inspection_id=inspection_id))
     branch = services.branch.get()
     font = find_cjk_font(font_setting)
+    what = f"report inspection {inspection_id}"
+    stamp = anchoring.stamp(services, actor, "inspection", inspection_id, what)
     data, _pages = render_inspection_report(
         detail,
         hazards,
         font,
         branch_name=branch.name if branch else "",
         read_photo=lambda ref: inspections.photo_bytes(actor, ref.sha256),
+        stamp=stamp,
     )
     write_atomically(Path(out_path), data)
+    anchoring.finish(services, stamp, on_anchor)
     return font
 
 
 def _story(
-    styles: ReportStyles, detail: InspectionDetail, hazards: Sequence[HazardInfo], read: ReadPhoto | None
+    styles: ReportStyles,
+    detail: InspectionDetail,
+    hazards: Sequence[HazardInfo],
+    read: ReadPhoto | None,
+    stamp: Stamp | None = None,
 ) -> list[Flowable]:
     width, info = content_width(), detail.info
     title = escape(info.template_name.text)
@@ -133,6 +152,8 @@ def _story(
         story += section_heading(
             styles, t("report.inspection.amendments"), _amendments(styles, detail, width)
         )
+    if stamp is not None:
+        story += anchoring.section(styles, stamp)
     story.append(_signatures(styles, detail, width))
     return story
 

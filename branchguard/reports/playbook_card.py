@@ -15,6 +15,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
 
+from branchguard.core.anchors.types import Stamp
 from branchguard.core.kernel.i18n import t
 from branchguard.core.kernel.types import Actor, Level, PlaybookStatus
 from branchguard.core.people.types import ContactKind
@@ -28,6 +29,7 @@ from branchguard.core.playbooks.text import (
     target_text,
 )
 from branchguard.core.playbooks.types import PlanContent, PlaybookVersion
+from branchguard.reports import anchoring
 from branchguard.reports.contact_card import KIND_COLOURS, OTHER_COLOUR
 from branchguard.reports.fonts import FontChoice, find_cjk_font
 from branchguard.reports.template import (
@@ -79,12 +81,14 @@ def render_playbook_card(
     *,
     branch_name: str = "",
     generated_at: datetime | None = None,
+    stamp: Stamp | None = None,
 ) -> tuple[bytes, int]:
-    """The card as PDF bytes and its page count: one page when readable type allows, else two."""
-    meta = _meta(version, branch_name, generated_at)
+    """The card as PDF bytes and its page count: one page when readable type allows, else two.
+    `stamp` adds the integrity lines in small type and the signed anchor in the Keywords."""
+    meta = _meta(version, branch_name, generated_at, anchoring.keywords(stamp) if stamp else "")
     for pages, scales in ((1, ONE_PAGE_SCALES), (MAX_PAGES, TWO_PAGE_SCALES)):
         for scale in scales:
-            story = _story(make_styles(font, scale), version)
+            story = _story(make_styles(font, scale), version, stamp)
             # Measuring is much cheaper than rendering: only a likely fit is rendered to check.
             if _height(story) > pages * frame_height():
                 continue
@@ -92,7 +96,7 @@ def render_playbook_card(
             if count <= pages:
                 return data, count
     # Far longer than any real plan: let it run on at the smallest size.
-    return render_pdf(meta, _story(make_styles(font, TWO_PAGE_SCALES[-1]), version), font)
+    return render_pdf(meta, _story(make_styles(font, TWO_PAGE_SCALES[-1]), version, stamp), font)
 
 
 def build_playbook_card(
@@ -102,14 +106,19 @@ def build_playbook_card(
     out_path: Path,
     font_setting: str = "",
     number: int | None = None,
+    on_anchor: anchoring.AnchorNote | None = None,
 ) -> FontChoice:
     """Read plan `code` (version `number`, else its current one) as `actor`, write its card to
-    `out_path` (whole or not at all) and return the font used, whose warning the caller shows."""
+    `out_path` (whole or not at all), append its signed anchor (`on_anchor` hears whether that
+    worked) and return the font used, whose warning the caller shows."""
     version = services.playbooks.get(actor, code, number)
     branch = services.branch.get()
     font = find_cjk_font(font_setting)
-    data, _pages = render_playbook_card(version, font, branch_name=branch.name if branch else "")
+    what = f"playbook card {version.info.code} v{version.info.number}"
+    stamp = anchoring.stamp(services, actor, "playbook_version", version.info.version_id, what)
+    data, _pages = render_playbook_card(version, font, branch_name=branch.name if branch else "", stamp=stamp)
     write_atomically(Path(out_path), data)
+    anchoring.finish(services, stamp, on_anchor)
     return font
 
 
@@ -122,7 +131,9 @@ def _height(story: Sequence[Flowable]) -> float:
     return story_height(flat, content_width())
 
 
-def _meta(version: PlaybookVersion, branch_name: str, generated_at: datetime | None) -> ReportMeta:
+def _meta(
+    version: PlaybookVersion, branch_name: str, generated_at: datetime | None, keywords: str = ""
+) -> ReportMeta:
     badge, colour = "", DRAFT_RED
     if version.info.status == PlaybookStatus.DRAFT:
         badge = t("report.playbook.draft_badge")
@@ -134,10 +145,11 @@ def _meta(version: PlaybookVersion, branch_name: str, generated_at: datetime | N
         generated_at=generated_at or datetime.now().astimezone(),
         badge=badge,
         badge_color=colour,
+        keywords=keywords,
     )
 
 
-def _story(styles: ReportStyles, version: PlaybookVersion) -> list[Flowable]:
+def _story(styles: ReportStyles, version: PlaybookVersion, stamp: Stamp | None = None) -> list[Flowable]:
     content, width = version.content, content_width()
     story: list[Flowable] = [para(content.title.text, styles.title), _facts(styles, version, width)]
     if content.triggers:
@@ -151,7 +163,10 @@ def _story(styles: ReportStyles, version: PlaybookVersion) -> list[Flowable]:
     if content.attachments:
         story += [para(t("report.playbook.attachments"), styles.heading), _attachments(styles, content)]
     note = t("report.playbook.reprint", code=content.code, number=version.info.number)
-    story += [Spacer(1, 2 * mm * styles.scale), para(note, styles.small), signature_block(styles, width)]
+    story += [Spacer(1, 2 * mm * styles.scale), para(note, styles.small)]
+    if stamp is not None:
+        story += [Spacer(1, 1 * mm * styles.scale), anchoring.compact(styles, stamp)]
+    story.append(signature_block(styles, width))
     return story
 
 

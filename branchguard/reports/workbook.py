@@ -1,6 +1,6 @@
 """What the registers' Excel workbooks share: cell styles, a register sheet of listed records (real
 dates in local time, overdue rows filled red, frozen header, autofilter, printed landscape across
-one page's width) and a sheet of label–value pairs."""
+one page's width), a sheet of label–value pairs, and the integrity sheet that carries the anchor."""
 
 from __future__ import annotations
 
@@ -9,12 +9,15 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Generic, TypeVar
 
+from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from branchguard.core.anchors.types import Stamp
 from branchguard.core.kernel.i18n import t
+from branchguard.reports import anchoring
 from branchguard.reports.template import ACCENT
 
 Value = str | int | float | date | datetime | None
@@ -98,6 +101,20 @@ def fill_pairs(sheet: Worksheet, rows: Sequence[tuple[str, Value]]) -> None:
             cell.number_format = TIME_FORMAT
     sheet.column_dimensions["A"].width = max(MIN_WIDTH, *(text_width(label) + 2 for label, _ in rows))
     sheet.column_dimensions["B"].width = MAX_WIDTH
+
+
+def fill_integrity(book: Workbook, stamp: Stamp) -> None:
+    """A sheet with the integrity lines (ledger head, record head, key, what was proved) and the
+    signed anchor itself; the anchor is also the workbook's Keywords, as a PDF report's is."""
+    sheet = book.create_sheet(t("anchor.report.sheet"))
+    for number, line in enumerate(anchoring.lines(stamp), start=1):
+        set_cell(sheet.cell(row=number, column=1), line)
+    token = anchoring.keywords(stamp)
+    if token:
+        sheet.cell(row=sheet.max_row + 2, column=1, value=t("anchor.report.anchor")).font = Font(bold=True)
+        set_cell(sheet.cell(row=sheet.max_row + 1, column=1), token)
+        book.properties.keywords = token
+    sheet.column_dimensions["A"].width = MAX_WIDTH * 2
 
 
 def set_cell(cell: Cell, value: Value) -> None:

@@ -202,3 +202,34 @@ def test_a_source_with_no_anchor_proves_nothing(run: Run, tmp_path: Path) -> Non
     empty.write_text("", encoding="utf-8")
     code, _out, err = run("verify", "--anchor", str(empty))
     assert code == 1 and "holds no anchor: nothing is proved" in err
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ("report", "hazards", "-o", "{tmp}/register.xlsx"),
+        ("report", "complaints", "-o", "{tmp}/complaints.pdf"),
+        ("handover", "-o", "{tmp}/handover.pdf"),
+        ("contacts", "card", "-o", "{tmp}/card.pdf"),
+        ("playbook", "pdf", "FIRE", "-o", "{tmp}/fire.pdf"),
+        ("playbook", "export", "FIRE", "-o", "{tmp}/fire.yaml"),
+    ],
+    ids=lambda c: " ".join(c[:2]),
+)
+def test_every_document_command_anchors_or_says_why_not(
+    run: Run, tmp_path: Path, command: tuple[str, ...]
+) -> None:
+    args = [a.replace("{tmp}", str(tmp_path)) for a in command]
+    out_file = Path(args[-1])
+    code, _out, err = run(*args)
+    assert code == 0 and "anchor" not in err, err
+    checked = ok(run, "verify", "--anchor", str(out_file))
+    assert "1 anchor(s) checked" in checked
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    ok(run, "anchor", "folder", str(stick))
+    shutil.rmtree(stick)
+    out_file.unlink()
+    code, _out, err = run(*args)
+    assert code == 0 and out_file.stat().st_size > 0
+    assert "the anchor was NOT written to" in err and str(stick / FILE_NAME) in err

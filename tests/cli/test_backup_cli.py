@@ -244,3 +244,17 @@ def test_a_folder_with_an_open_window_is_not_restored_but_a_stale_lock_does_not_
         window.wait(timeout=30)
     code, _out, err = invoke(capsys, branch, ["restore", str(archive), "--yes"], "en")  # that window is gone
     assert (code, err) == (0, "")
+
+
+def test_a_restored_database_is_checked_as_a_whole_against_its_ledger(
+    branch: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A headline column forged outside the app: the incident logs' own chains cannot see it.
+    with sqlite3.connect(branch / "branchguard.sqlite") as db:
+        forged = db.execute("SELECT id FROM incidents ORDER BY id LIMIT 1").fetchone()[0]
+        db.execute("UPDATE incidents SET losses_cents = 1 WHERE id = ?", (forged,))
+    archive = tmp_path / "forged.zip"
+    assert invoke(capsys, branch, ["backup", "-o", str(archive)], "en")[0] == 0
+    code, out, err = invoke(capsys, tmp_path / "restored", ["restore", str(archive), "--yes"], "en")
+    assert code == 1 and "hash chains intact" not in out
+    assert f"incident {forged}" in err and "losses_cents" in err and "Traceback" not in err

@@ -122,7 +122,7 @@ def test_the_register_workbook_masks_unless_asked(demo, tmp_path) -> None:
     header = [c.value for c in book.worksheets[0][1]]
     overdue_row = next(r for r in book.worksheets[0].iter_rows(min_row=2) if r[4].value)
     assert overdue_row[0].fill.fgColor.rgb.endswith("FDE2E1") and header[0] == "编号"
-    assert len(book.worksheets) == 3
+    assert len(book.worksheets) == 4  # the register, statistics, filters, integrity (the anchor)
 
     full = tmp_path / "full.xlsx"
     build_complaint_workbook(demo.ctx.services, demo.actor, ComplaintFilter(), full, unmask=True)

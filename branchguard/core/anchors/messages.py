@@ -23,6 +23,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "anchor.kind.file": ("anchor file", "锚点文件"),
     "anchor.kind.pdf": ("report PDF", "报告 PDF"),
     "anchor.kind.package": ("head-office package", "总行数据包"),
+    "anchor.kind.export": ("exported file", "导出文件"),
     # why one anchor does not hold
     "anchor.fail.unreadable": ("not an anchor ({error})", "不是有效的锚点（{error}）"),
     "anchor.fail.signature": ("the signature does not match the anchor's content or key {fingerprint}: the anchor was edited after it was signed", "签名与锚点内容或密钥 {fingerprint} 不符：锚点在签署后被改动"),
@@ -37,6 +38,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "anchor.proof.chain_broken": ("chain broken: nothing is proved; run `branchguard verify` to see where", "哈希链断裂：无法证明任何内容；运行 `branchguard verify` 查看位置"),
     "anchor.proof.anchor_failed": ("the data does NOT hold {count} anchored state(s), the first of {at}: run `branchguard verify --anchor` to see which", "数据与 {count} 个锚定状态不符，最早的一个为 {at}：运行 `branchguard verify --anchor` 查看详情"),
     # on reports
+    "anchor.report.heading": ("Integrity", "完整性"),
+    "anchor.report.sheet": ("Integrity", "完整性"),
+    "anchor.report.anchor": ("Signed anchor (branchguard verify --anchor reads it from the anchor file)", "签名锚点（branchguard verify --anchor 从锚点文件读取）"),
     "anchor.report.ledger": ("Ledger head: entry {seq}, hash", "账本头：第 {seq} 条，哈希"),
     "anchor.report.record": ("This record's head: entry {seq}, hash", "本记录的链头：第 {seq} 条，哈希"),
     "anchor.report.no_record": ("This record has no ledger entry yet", "本记录尚无账本记录"),

@@ -8,7 +8,9 @@ Formats:
 - report PDF: the anchor line, base64url without padding, after `branchguard-anchor:` in the
   document's Keywords (read back by scanning the file's bytes: no PDF parser is needed at run time);
 - head-office package: a JSON document `{"format": "branchguard.anchors", "version": 1,
-  "anchors": [<anchor object>, ...]}`.
+  "anchors": [<anchor object>, ...]}`;
+- an exported file: the same `branchguard-anchor:` token as a PDF's, in an Excel workbook's
+  Keywords (docProps/core.xml inside the .xlsx zip) or on a comment line of a playbook export.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ import mmap
 import os
 import re
 import sys
+import zipfile
 from pathlib import Path
 from typing import BinaryIO
 
@@ -33,6 +36,8 @@ PACKAGE_VERSION = 1
 PDF_MARKER = "branchguard-anchor:"
 MAX_LINE = 4096  # an anchor line is ~600 bytes
 MAX_TEXT_SOURCE = 64 * 1024 * 1024  # an anchor file or package larger than this is refused unread
+MAX_ZIP_MEMBER = 1024 * 1024  # a workbook's properties are a few hundred bytes
+ZIP_PROPERTIES = "docProps/core.xml"
 _PDF_ANCHOR = re.compile(rb"branchguard-anchor:([A-Za-z0-9_-]{16,%d})" % (MAX_LINE * 2))
 POSIX = sys.platform != "win32"
 
@@ -90,6 +95,8 @@ def read(path: Path) -> tuple[SourceKind, list[ReadAnchor]]:
             if start == b"%PDF-":
                 fh.seek(0)
                 return SourceKind.PDF, _from_pdf(fh)
+            if start.startswith(b"PK\x03\x04"):
+                return SourceKind.EXPORT, _from_zip(path)
             if path.stat().st_size > MAX_TEXT_SOURCE:
                 raise AnchorSourceError(Message("anchor.source_too_big", path=str(path)))
             fh.seek(0)
@@ -101,6 +108,8 @@ def read(path: Path) -> tuple[SourceKind, list[ReadAnchor]]:
     package = _package(data)
     if package is not None:
         return SourceKind.PACKAGE, package
+    if not data.lstrip().startswith(b"{") and PDF_MARKER.encode() in data:
+        return SourceKind.EXPORT, _tokens(data)
     return SourceKind.FILE, _from_lines(data)
 
 
@@ -142,19 +151,36 @@ def _package(data: bytes) -> list[ReadAnchor] | None:
 
 def _from_pdf(fh: BinaryIO) -> list[ReadAnchor]:
     """Anchors after the marker anywhere in the PDF's bytes (the file mapped, not read into memory)."""
+    with mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ) as data:
+        return _tokens(data)
+
+
+def _from_zip(path: Path) -> list[ReadAnchor]:
+    """The anchor in an Excel workbook's properties (the zip's members are compressed)."""
+    try:
+        with zipfile.ZipFile(path) as book:
+            info = book.getinfo(ZIP_PROPERTIES)
+            if info.file_size > MAX_ZIP_MEMBER:
+                raise AnchorSourceError(Message("anchor.source_too_big", path=str(path)))
+            return _tokens(book.read(info))
+    except (KeyError, zipfile.BadZipFile):
+        return []
+
+
+def _tokens(data: bytes | mmap.mmap) -> list[ReadAnchor]:
+    """Every distinct anchor after the marker in `data`, in order."""
     found: list[ReadAnchor] = []
     seen: set[bytes] = set()
-    with mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ) as data:
-        for match in _PDF_ANCHOR.finditer(data):
-            token = match[1]
-            if token in seen:
-                continue
-            seen.add(token)
-            try:
-                raw = base64.urlsafe_b64decode(token + b"=" * (-len(token) % 4))
-            except ValueError:
-                bad = Message("anchor.fail.unreadable", error="base64")
-                found.append(ReadAnchor(len(found) + 1, None, bad))
-                continue
-            found.append(_decoded(len(found) + 1, raw))
+    for match in _PDF_ANCHOR.finditer(data):
+        token = match[1]
+        if token in seen:
+            continue
+        seen.add(token)
+        try:
+            raw = base64.urlsafe_b64decode(token + b"=" * (-len(token) % 4))
+        except ValueError:
+            bad = Message("anchor.fail.unreadable", error="base64")
+            found.append(ReadAnchor(len(found) + 1, None, bad))
+            continue
+        found.append(_decoded(len(found) + 1, raw))
     return found

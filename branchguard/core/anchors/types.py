@@ -89,6 +89,7 @@ class SourceKind(Enum):
     FILE = "file"  # an anchor file: one JSON anchor per line
     PDF = "pdf"  # a report PDF with its anchor embedded
     PACKAGE = "package"  # a head-office package: a JSON document with a list of anchors
+    EXPORT = "export"  # an exported file carrying its anchor: an Excel workbook, a playbook export
 
 
 @dataclass(frozen=True)

@@ -8,12 +8,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "action.backup.restore_cancelled": ("cancel the restore asked for", "取消待执行的恢复"),
     "action.backup.restore": ("restore a backup", "恢复备份"),
     "backup.restored_at_start": (
-        "Restored the backup {archive} (made {at}) as asked by {user}. The data that was here is in {aside}. Database integrity ok; {incidents} incident logs, {entries} entries: hash chains intact.",
-        "已按 {user} 的请求恢复备份 {archive}（生成于 {at}）。原有数据已移至 {aside}。数据库完整性正常；{incidents} 个事件日志、{entries} 条记录：哈希链完整。",
+        "Restored the backup {archive} (made {at}) as asked by {user}. The data that was here is in {aside}. Database integrity ok; the ledger checked as a whole: {records} records, {incidents} incident logs with {entries} entries, {attachments} attachment files, {ledger} ledger entries: hash chains intact.",
+        "已按 {user} 的请求恢复备份 {archive}（生成于 {at}）。原有数据已移至 {aside}。数据库完整性正常；账本整体校验：{records} 条记录、{incidents} 个事件日志共 {entries} 条、{attachments} 个附件文件、{ledger} 条账本记录：哈希链完整。",
     ),
     "backup.restored_check_failed": (
-        "Restored the backup {archive}, but the incident log check found problems: {problems}. The data that was here is in {aside}.",
-        "已恢复备份 {archive}，但事件日志校验发现问题：{problems}。原有数据已移至 {aside}。",
+        "Restored the backup {archive}, but the ledger check found problems: {problems}. The data that was here is in {aside}.",
+        "已恢复备份 {archive}，但账本校验发现问题：{problems}。原有数据已移至 {aside}。",
     ),
     "backup.restore_at_start_failed": (
         "The restore asked for was not done: {error}. The data in place is unchanged; ask for it again in Settings → Backups.",
@@ -111,7 +111,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cli.restore.done": ("restored into {path}", "已恢复到 {path}"),
     "cli.restore.aside": ("the data that was there is in {path}", "原有数据已移至 {path}"),
     "cli.restore.checked": (
-        "database integrity ok; {incidents} incident logs, {entries} entries: hash chains intact",
-        "数据库完整性正常；{incidents} 个事件日志、{entries} 条记录：哈希链完整",
+        "database integrity ok; the ledger checked as a whole: {records} records, {incidents} incident logs with {entries} entries, {attachments} attachment files, {ledger} ledger entries: hash chains intact",
+        "数据库完整性正常；账本整体校验：{records} 条记录、{incidents} 个事件日志共 {entries} 条、{attachments} 个附件文件、{ledger} 条账本记录：哈希链完整",
     ),
 }

@@ -20,11 +20,13 @@ from functools import cache
 from typing import Any, NoReturn
 
 from sqlalchemy import Connection, Dialect, Table, bindparam, insert, select, text, update
+from sqlalchemy.orm import Session
 
 from branchguard.core.incidents.types import ChainProblem, EntryKind, IncidentStatus, LogEntry, VerifyReport
 from branchguard.core.kernel.errors import NotFound, ValidationError
 from branchguard.core.kernel.i18n import Message, t
 from branchguard.core.ledger import chain as ledger
+from branchguard.core.ledger import recording
 from branchguard.core.ledger.rules import INCIDENT as LEDGER_INCIDENT
 from branchguard.core.ledger.types import LedgerAction
 from branchguard.db.base import utcnow
@@ -171,7 +173,7 @@ def _sqlite_binds(dialect: Dialect) -> tuple[Callable[[Any], Any], Callable[[Any
 
 
 def append(
-    conn: Connection,
+    target: Connection | Session,
     incident_id: int,
     actor: str,
     kind: EntryKind,
@@ -183,11 +185,18 @@ def append(
     at: datetime | None = None,
     allow_closed: bool = False,
 ) -> LogEntry:
-    """Add one entry inside the caller's transaction (the caller commits).
+    """Add one entry inside the caller's transaction (the caller commits): `target` is a plain
+    connection (the log box's append, its transaction's only write) or the service's session.
 
     Concurrent writers queue instead of racing: the incident's end is read under the write lock
-    (SQLite) or by the statement that bumps it under the row lock (PostgreSQL).
+    (SQLite) or by the statement that bumps it under the row lock (PostgreSQL). On PostgreSQL the
+    ledger head's row lock is taken last in every transaction: inside a session the entry's ledger
+    entry is appended at commit (core/ledger/recording.py), after every other row the session
+    writes, so two transactions never each hold one of the head and a row while waiting for the
+    other (SQLite's one write lock, taken at BEGIN IMMEDIATE, has no such order to keep).
     """
+    session = target if isinstance(target, Session) else None
+    conn = target.connection() if isinstance(target, Session) else target
     body, data, at = _checked(body, data, at)
     if conn.dialect.name == "sqlite":
         driver = conn.connection.driver_connection
@@ -216,7 +225,10 @@ def append(
     entry_id = conn.execute(_INSERT, values).inserted_primary_key[0]  # type: ignore[index]
     conn.execute(_SEAL, {"incident": incident_id, "h": digest})
     ledgered = ledger.Item(LEDGER_INCIDENT, str(incident_id), LedgerAction.APPEND, None, digest, at, actor)
-    ledger.append(conn, [ledgered], actor)
+    if session is not None:
+        recording.at_commit(session, ledgered)
+    else:
+        ledger.append(conn, [ledgered], actor)
     return LogEntry(entry_id, incident_id, seq, at, actor, kind, body, step, corrects, data, prev, digest)
 
 
@@ -256,17 +268,27 @@ def _append_sqlite(
         content = canonical(incident_id, seq, at, actor, kind.value, body, step, corrects, data)
         digest = chain_hash(prev, content)
         stamp, encode = _sqlite_binds(dialect)
-        values = (incident_id, seq, stamp(at), actor, kind.value, body, step, corrects, encode(data))
+        stored = stamp(at)
+        values = (incident_id, seq, stored, actor, kind.value, body, step, corrects, encode(data))
         entry_id = cursor.execute(_SQLITE_INSERT, (*values, prev, digest)).lastrowid
         cursor.execute(_SQLITE_SEAL, (seq, digest, incident_id))
-        ledger.append_log_sqlite(cursor, dialect, ledger_seq, ledger_hash, incident_id, actor, at, digest)
-        _index_after(cursor, indexed_upto)
+        ledger.append_log_sqlite(
+            cursor, dialect, ledger_seq, ledger_hash, incident_id, actor, at, digest, stored=stored
+        )
+        _index_after(cursor, indexed_upto, entry_id, body)
     finally:
         cursor.close()
     return LogEntry(entry_id, incident_id, seq, at, actor, kind, body, step, corrects, data, prev, digest)
 
 
-def _index_after(cursor: Any, indexed_upto: int) -> int:
+def _index_after(cursor: Any, indexed_upto: int, entry_id: int = 0, body: str = "") -> int:
+    """Index every entry past `indexed_upto`; when that is only the one just written (`entry_id`,
+    `body`), without reading it back."""
+    if entry_id and indexed_upto == entry_id - 1:
+        if body:
+            cursor.execute(_SQLITE_INDEX, (entry_id, search_terms(body)))
+        cursor.execute(_SQLITE_MARK_INDEXED, (entry_id,))
+        return 1
     pending = cursor.execute(_SQLITE_PENDING, (indexed_upto,)).fetchall()
     if pending:
         cursor.executemany(_SQLITE_INDEX, [(i, search_terms(body)) for i, body in pending if body])

@@ -122,7 +122,7 @@ class IncidentService:
             if version:
                 data |= {"playbook": version.playbook.code, "version": version.number}
             incident_log.append(
-                s.connection(), row.id, actor.username, EntryKind.START, title, data=data, at=row.started_at
+                s, row.id, actor.username, EntryKind.START, title, data=data, at=row.started_at
             )
             record(s, actor, "incident.start", "incident", row.id, after=data)
             s.flush()
@@ -206,7 +206,7 @@ class IncidentService:
             kind = EntryKind.STEP_DONE if done else EntryKind.STEP_SKIPPED
             body = reason if not done else step.text.text
             return incident_log.append(
-                s.connection(), incident_id, actor.username, kind, body, step=number, data={"key": step.key}
+                s, incident_id, actor.username, kind, body, step=number, data={"key": step.key}
             )
 
     def undo_mark(self, actor: Actor, incident_id: int, seq: int, note: str = "") -> LogEntry:
@@ -226,7 +226,7 @@ class IncidentService:
                 raise ValidationError("field.corrects", Message("incident.undo_not_current", seq=seq))
             body = note or t("incident.undo_text", n=target.step)
             return incident_log.append(
-                conn, incident_id, actor.username, EntryKind.CORRECTION, body, corrects=seq
+                s, incident_id, actor.username, EntryKind.CORRECTION, body, corrects=seq
             )
 
     def change_level(self, actor: Actor, incident_id: int, level: Level, reason: str = "") -> LogEntry:
@@ -237,7 +237,7 @@ class IncidentService:
                 raise ValidationError("field.level", Message("incident.same_level", level=level))
             before = row.level
             entry = incident_log.append(
-                s.connection(),
+                s,
                 incident_id,
                 actor.username,
                 EntryKind.LEVEL_CHANGE,
@@ -272,7 +272,7 @@ class IncidentService:
                 "incident.headcount_text", present=present, expected=expected if expected is not None else "-"
             )
             return incident_log.append(
-                s.connection(), incident_id, actor.username, EntryKind.HEADCOUNT, body, data=data
+                s, incident_id, actor.username, EntryKind.HEADCOUNT, body, data=data
             )
 
     def attach(self, actor: Actor, incident_id: int, path: Path, note: str = "") -> LogEntry:
@@ -283,7 +283,7 @@ class IncidentService:
         ref = self._files.add(Path(path))
         with self._sessions.begin() as s:
             return incident_log.append(
-                s.connection(),
+                s,
                 incident_id,
                 actor.username,
                 EntryKind.ATTACHMENT,
@@ -321,7 +321,7 @@ class IncidentService:
             before = dict(row.report_fields or {})
             after = {k: v for k, v in (before | clean).items() if v}
             incident_log.append(
-                s.connection(),
+                s,
                 incident_id,
                 actor.username,
                 EntryKind.REPORT_FIELDS,
@@ -348,7 +348,7 @@ class IncidentService:
         if step is None or step.state != StepState.PENDING:
             return None
         incident_log.append(
-            s.connection(),
+            s,
             row.id,
             actor.username,
             EntryKind.STEP_DONE,
@@ -384,7 +384,7 @@ class IncidentService:
                 ],
             }
             incident_log.append(
-                s.connection(), incident_id, actor.username, EntryKind.CLOSE, outcome, data=payload, at=now
+                s, incident_id, actor.username, EntryKind.CLOSE, outcome, data=payload, at=now
             )
             row = self._row(s, incident_id)
             s.refresh(row)

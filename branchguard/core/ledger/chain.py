@@ -139,8 +139,10 @@ def append_log_sqlite(
     actor: str,
     at: datetime,
     log_hash: str,
+    stored: Any = None,
 ) -> None:
-    """The ledger entry of one incident log entry, on the log append's own cursor (SQLite)."""
+    """The ledger entry of one incident log entry, on the log append's own cursor (SQLite);
+    `stored` is `at` as the log's row already bound it (the same column type)."""
     seq, entity_id, action = head_seq + 1, str(incident_id), LedgerAction.APPEND.value
     digest = rules.entry_hash(
         head_hash, seq, rules.stamp(at), actor, rules.INCIDENT, entity_id, action, log_hash
@@ -149,7 +151,7 @@ def append_log_sqlite(
         _SQLITE_INSERT,
         (
             seq,
-            _sqlite_stamp(dialect)(at),
+            stored if stored is not None else _sqlite_stamp(dialect)(at),
             actor,
             rules.INCIDENT,
             entity_id,

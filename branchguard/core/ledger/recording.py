@@ -5,7 +5,11 @@ Mapper events note which records a flush inserted, changed (in an evidence colum
 cascades included; just before the transaction commits, the records noted are read back (the
 state the ledger keeps is what `verify` will read) and appended. A write that bypasses the ORM
 (a Core UPDATE or a bulk INSERT inside a session) calls `touch` for the records it wrote. The
-incident log's appends, made on a plain connection, record themselves (core/incidents/log.py).
+incident log's appends record themselves (core/incidents/log.py): on a plain connection at once,
+inside a session through `at_commit`.
+
+The ledger head is bumped here, at commit, after the session's last flush: on PostgreSQL its row
+lock is the last lock a transaction takes, so no two transactions wait for each other across it.
 
 The actor of the entries is the user of the transaction's audit event (every service records
 one), else "system".
@@ -24,6 +28,7 @@ from branchguard.core.ledger.types import LedgerAction
 from branchguard.db.base import Base
 
 _PENDING = "ledger.pending"  # session.info: {(entity, id): action}, in the order first noted
+_LATER = "ledger.later"  # session.info: entries made whole elsewhere (log appends), in order
 _ACTOR = "ledger.actor"
 SYSTEM = "system"
 _installed = False
@@ -49,6 +54,12 @@ def touch(
     """Note records written outside the ORM's unit of work (created or changed)."""
     for entity_id in ids:
         _note(session, entity, str(entity_id), action)
+
+
+def at_commit(session: Session, item: chain.Item) -> None:
+    """Append `item` (already whole: an incident log entry's) with the session's other entries
+    when it commits, in the order given; dropped if the session rolls back."""
+    session.info.setdefault(_LATER, []).append(item)
 
 
 def _note(session: Session, entity: str, entity_id: str, action: LedgerAction) -> None:
@@ -99,12 +110,16 @@ def _deleted(mapper: Mapper[Any], _conn: Any, target: Any) -> None:
 
 
 def _before_commit(session: Session) -> None:
-    if not session.info.get(_PENDING) and not session.dirty and not session.new and not session.deleted:
+    quiet = not session.dirty and not session.new and not session.deleted
+    if quiet and not session.info.get(_PENDING) and not session.info.get(_LATER):
         return
     session.flush()  # the commit's own flush comes after this hook
     pending: dict[tuple[str, str], LedgerAction] = session.info.pop(_PENDING, {})
+    later: list[chain.Item] = session.info.pop(_LATER, [])
     actor = session.info.pop(_ACTOR, SYSTEM)
     if not pending:
+        if later:
+            chain.append(session.connection(), later, actor)
         return
     from branchguard.core.ledger import store  # SQLAlchemy Core: only once something is to be recorded
 
@@ -126,9 +141,10 @@ def _before_commit(session: Session) -> None:
                 items.append(chain.item(*key, LedgerAction.DELETE, None))
             continue
         items.append(chain.item(*key, action, state))
-    chain.append(conn, items, actor)
+    chain.append(conn, [*later, *items], actor)
 
 
 def _forget(session: Session) -> None:
     session.info.pop(_PENDING, None)
+    session.info.pop(_LATER, None)
     session.info.pop(_ACTOR, None)

@@ -17,6 +17,7 @@ from branchguard.gui.shell.session import GuiSession
 if TYPE_CHECKING:
     from branchguard.core.kernel.types import Actor
     from branchguard.core.services import Services
+    from branchguard.gui.kit.anchor_note import AnchorNote
     from branchguard.gui.kit.print_preview import PreviewDialog
     from branchguard.reports.fonts import FontChoice
 
@@ -60,10 +61,10 @@ class ComplaintPapers(QMenu):
         services, actor, font_setting = self._services()
         complaint_id = item.id
 
-        def build(out: Path) -> FontChoice:
+        def build(out: Path, note: AnchorNote) -> FontChoice:
             from branchguard.reports.complaint_file import build_complaint_file  # ReportLab on use
 
-            return build_complaint_file(services, actor, complaint_id, out, font_setting)
+            return build_complaint_file(services, actor, complaint_id, out, font_setting, on_anchor=note)
 
         title = self.tr("Complaint file %1").replace("%1", item.number)
         name = self.tr("complaint")  # tr() outside the f-string, where lupdate finds it
@@ -73,10 +74,10 @@ class ComplaintPapers(QMenu):
         services, actor, font_setting = self._services()
         flt = self._filter()
 
-        def build(out: Path) -> FontChoice:
+        def build(out: Path, note: AnchorNote) -> FontChoice:
             from branchguard.reports.complaint_register import build_complaint_register
 
-            return build_complaint_register(services, actor, flt, out, font_setting)
+            return build_complaint_register(services, actor, flt, out, font_setting, on_anchor=note)
 
         name = self.tr("complaint-register")
         return self._open(self.tr("Complaint register"), build, f"{name}.pdf")
@@ -85,7 +86,9 @@ class ComplaintPapers(QMenu):
         s = self._session
         return s.services, s.actor, str(s.ctx.config.settings.get("report_font") or "")
 
-    def _open(self, title: str, build: Callable[[Path], FontChoice], file_name: str) -> PreviewDialog:
+    def _open(
+        self, title: str, build: Callable[[Path, AnchorNote], FontChoice], file_name: str
+    ) -> PreviewDialog:
         from branchguard.gui.kit.print_preview import preview_report  # PDFium and ReportLab on use
 
         self.last = preview_report(self._widget, title, build, file_name=file_name)

@@ -35,6 +35,7 @@ from branchguard.gui.kit.writer import writer
 from branchguard.gui.shell.session import GuiSession
 
 if TYPE_CHECKING:
+    from branchguard.gui.kit.anchor_note import AnchorNote
     from branchguard.gui.kit.print_preview import PreviewDialog
     from branchguard.reports.fonts import FontChoice
 
@@ -346,10 +347,10 @@ class DrillListPanel(QWidget):
         services, actor, plan_id = self.session.services, self.session.actor, plan.id
         font_setting = str(self.session.ctx.config.settings.get("report_font") or "")
 
-        def build(out: Path) -> FontChoice:
+        def build(out: Path, note: AnchorNote) -> FontChoice:
             from branchguard.reports.drill_report import build_drill_report
 
-            return build_drill_report(services, actor, plan_id, out, font_setting)
+            return build_drill_report(services, actor, plan_id, out, font_setting, note)
 
         title = self.tr("Drill report: %1").replace("%1", plan.title)
         name = f"drill-{plan.id}-{plan.playbook_code}.pdf"

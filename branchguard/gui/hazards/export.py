@@ -12,6 +12,7 @@ from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from branchguard.core.hazards.types import HazardFilter
+from branchguard.gui.kit.anchor_note import AnchorNote
 from branchguard.gui.kit.files import documents_folder, with_suffix
 from branchguard.gui.kit.tasks import TaskHandle, run_task
 from branchguard.gui.shell.session import GuiSession
@@ -25,19 +26,26 @@ PDF, EXCEL = "pdf", "xlsx"
 
 
 def write_register(
-    services: Services, actor: Actor, flt: HazardFilter, out: Path, fmt: str, font_setting: str
+    services: Services,
+    actor: Actor,
+    flt: HazardFilter,
+    out: Path,
+    fmt: str,
+    font_setting: str,
+    note: AnchorNote | None = None,
 ) -> str:
     """Write the register of `flt` to `out` through the report builders (the rows are read there,
-    so the file holds exactly what the filter selects now); the PDF font's warning, or ""."""
+    so the file holds exactly what the filter selects now) and append its signed anchor (`note`
+    hears when it was not written); the PDF font's warning, or ""."""
     if fmt == EXCEL:
         from branchguard.reports.hazard_excel import build_hazard_workbook
 
-        build_hazard_workbook(services, actor, flt, out)
+        build_hazard_workbook(services, actor, flt, out, note)
         return ""
     # Imported here: ReportLab is heavy and only needed once someone exports.
     from branchguard.reports.hazard_register import build_hazard_register
 
-    return build_hazard_register(services, actor, flt, out, font_setting).warning or ""
+    return build_hazard_register(services, actor, flt, out, font_setting, note).warning or ""
 
 
 def preview_register(widget: QWidget, session: GuiSession, flt: HazardFilter) -> PreviewDialog:
@@ -51,7 +59,7 @@ def preview_register(widget: QWidget, session: GuiSession, flt: HazardFilter) ->
     return preview_report(
         widget,
         title,
-        lambda out: write_register(services, actor, flt, out, PDF, font_setting),
+        lambda out, note: write_register(services, actor, flt, out, PDF, font_setting, note),
         file_name=f"{name}-{date.today().isoformat()}.pdf",
     )
 
@@ -69,7 +77,7 @@ class RegisterExporter(QObject):
         self,
         fmt: str,
         flt: HazardFilter,
-        on_done: Callable[[Path, str], None],
+        on_done: Callable[[Path, str, str], None],
         on_error: Callable[[str], None],
     ) -> TaskHandle | None:
         filters = {PDF: self.tr("PDF files (*.pdf)"), EXCEL: self.tr("Excel workbooks (*.xlsx)")}
@@ -87,23 +95,25 @@ class RegisterExporter(QObject):
         fmt: str,
         flt: HazardFilter,
         out: Path,
-        on_done: Callable[[Path, str], None],
+        on_done: Callable[[Path, str, str], None],
         on_error: Callable[[str], None],
     ) -> TaskHandle:
-        """`on_done(path, font warning)` once the file is written; `on_error(message)` if not."""
+        """`on_done(path, font warning, why the anchor was not written)` once the file is written
+        (each "" when there is nothing to say); `on_error(message)` if not."""
         services, actor = self.session.services, self.session.actor  # read here, on the GUI thread
         font_setting = str(self.session.ctx.config.settings.get("report_font") or "")
+        note = AnchorNote()
 
         def done(warning: str) -> None:
             self.task = None
-            on_done(out, warning)
+            on_done(out, warning, note.problem)
 
         def failed(message: str) -> None:
             self.task = None
             on_error(message)
 
         self.task = run_task(
-            lambda _progress: write_register(services, actor, flt, out, fmt, font_setting),
+            lambda _progress: write_register(services, actor, flt, out, fmt, font_setting, note),
             on_done=done,
             on_error=failed,
             parent=self.widget,

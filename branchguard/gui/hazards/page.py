@@ -303,14 +303,17 @@ class HazardsPage(Page):
     def ask_export(self, fmt: str) -> None:
         self.exporter.ask(fmt, self.current_filter(), self._exported, self._export_failed)
 
-    def _exported(self, path: Path, font_warning: str) -> None:
+    def _exported(self, path: Path, font_warning: str, anchor_problem: str = "") -> None:
         box = QMessageBox(self)
         box.setObjectName("hazards_exported")
         box.setWindowTitle(self.tr("Hazard register"))
         box.setText(self.tr("The hazard register, as filtered, was saved to %1.").replace("%1", str(path)))
+        said = [anchor_problem] if anchor_problem else []  # a whole sentence: NOT written to …, why
         if font_warning:
+            said.append(self.tr("The report font fell back: %1").replace("%1", font_warning))
+        if said:
             box.setIcon(QMessageBox.Icon.Warning)
-            box.setInformativeText(self.tr("The report font fell back: %1").replace("%1", font_warning))
+            box.setInformativeText("\n".join(said))
         box.open()
 
     def _export_failed(self, message: str) -> None:

@@ -37,6 +37,7 @@ from branchguard.gui.kit.tasks import TaskProgress, run_task
 from branchguard.gui.shell.session import GuiSession
 
 if TYPE_CHECKING:
+    from branchguard.gui.kit.anchor_note import AnchorNote
     from branchguard.gui.kit.print_preview import PreviewDialog
     from branchguard.reports.fonts import FontChoice
 
@@ -289,13 +290,16 @@ class HandoverDialog(QDialog):
             return None
         from branchguard.gui.kit.print_preview import preview_report  # PDFium and ReportLab on use
 
+        services, actor = self.session.services, self.session.actor
         font_setting = str(self.session.ctx.config.settings.get("report_font") or "")
 
-        def build(out: Path) -> FontChoice:
+        def build(out: Path, note: AnchorNote) -> FontChoice:
             from branchguard.reports.fonts import find_cjk_font
-            from branchguard.reports.handover import build_handover_pdf
+            from branchguard.reports.handover import build_handover
 
-            build_handover_pdf(data.snapshot, data.branch, out, font_setting=font_setting)
+            build_handover(
+                services, actor, out, font_setting=font_setting, on_anchor=note, snapshot=data.snapshot
+            )
             return find_cjk_font(font_setting)  # the (cached) font the pages were set in
 
         name = default_pdf_path(data.snapshot.taken_at).name

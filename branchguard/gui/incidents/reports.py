@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QMenu, QWidget
 from branchguard.gui.shell.session import GuiSession
 
 if TYPE_CHECKING:
+    from branchguard.gui.kit.anchor_note import AnchorNote
     from branchguard.gui.kit.print_preview import PreviewDialog
     from branchguard.reports.fonts import FontChoice
 
@@ -27,10 +28,10 @@ def preview_incident_report(parent: QWidget, session: GuiSession, incident_id: i
     services, actor = session.services, session.actor
     font_setting = str(session.ctx.config.settings.get("report_font") or "")
 
-    def build(out: Path) -> FontChoice:
+    def build(out: Path, note: AnchorNote) -> FontChoice:
         from branchguard.reports.incident_report import build_incident_report  # ReportLab on use
 
-        return build_incident_report(services, actor, incident_id, out, font_setting)
+        return build_incident_report(services, actor, incident_id, out, font_setting, note)
 
     title = QCoreApplication.translate("ReportMenu", "Incident report #%1")
     # Translated outside the f-string, where lupdate finds it.
@@ -45,10 +46,10 @@ def preview_initial_report(parent: QWidget, session: GuiSession, incident_id: in
     services, actor = session.services, session.actor
     font_setting = str(session.ctx.config.settings.get("report_font") or "")
 
-    def build(out: Path) -> FontChoice:
+    def build(out: Path, note: AnchorNote) -> FontChoice:
         from branchguard.reports.initial_report import build_initial_report  # ReportLab on use
 
-        return build_initial_report(services, actor, incident_id, out, font_setting)
+        return build_initial_report(services, actor, incident_id, out, font_setting, note)
 
     title = QCoreApplication.translate("ReportMenu", "Initial report, incident #%1")
     name = QCoreApplication.translate("ReportMenu", "initial-report")

@@ -4,14 +4,16 @@ A page hands over a function that writes its report to a path; everything else i
 
     from branchguard.gui.kit.print_preview import preview_report
 
-    def build(out: Path) -> FontChoice:                  # runs off the GUI thread
-        return build_drill_report(services, actor, plan_id, out, font_setting)
+    def build(out: Path, note: AnchorNote) -> FontChoice:   # runs off the GUI thread
+        return build_drill_report(services, actor, plan_id, out, font_setting, note)
 
     preview_report(self, self.tr("Drill report"), build, file_name=f"drill-{plan_id}.pdf")
 
-`build` writes the PDF to the path it is given (a temporary file the preview owns) and may return
-the report's FontChoice (or anything with a `warning` text), whose warning is shown under the
-pages. The preview builds in the background with a busy bar, then renders the pages with PDFium
+`build` writes the PDF to the path it is given (a temporary file the preview owns), hands `note`
+to the report builder as its `on_anchor` (gui/kit/anchor_note.py), and may return the report's
+FontChoice (or anything with a `warning` text). The font's warning and "anchor not written" (with
+why: the anchor folder gone, no signing key) are shown under the pages, as the CLI warns.
+The preview builds in the background with a busy bar, then renders the pages with PDFium
 (reports/pdf_pages.py) lazily, only those in view, at the screen's resolution; Print… opens the
 system print dialog and paints each page, rendered at the printer's resolution (at most
 pdf_printing.PRINT_DPI), off the GUI thread with progress; Save as PDF… copies the very file shown.
@@ -54,6 +56,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from branchguard.gui.kit.anchor_note import AnchorNote
 from branchguard.gui.kit.files import documents_folder, with_suffix
 from branchguard.gui.kit.icons import icon
 from branchguard.gui.kit.pdf_printing import pdf_pool, print_pages, to_image
@@ -91,7 +94,11 @@ class PreviewDialog(QDialog):
     """Builds the report, shows its pages, prints it or saves it. See the module's docstring."""
 
     def __init__(
-        self, title: str, build: Callable[[Path], Any], file_name: str, parent: QWidget | None = None
+        self,
+        title: str,
+        build: Callable[[Path, AnchorNote], Any],
+        file_name: str,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("print_preview")
@@ -104,6 +111,7 @@ class PreviewDialog(QDialog):
         self.pages: PdfPages | None = None
         self.views: list[_PageView] = []
         self.warning = ""
+        self.anchor_problem = ""  # why the report's anchor was not written; "" when it was
         self.last_saved: Path | None = None
         self._zoom: float | str = FIT_WIDTH
         self._rendering: int | None = None  # the page whose render is under way
@@ -238,21 +246,22 @@ class PreviewDialog(QDialog):
     def _start_build(self) -> None:
         build, out, folder, gone = self._build, self.pdf_path, self._folder, self._gone
 
-        def work(_progress: TaskProgress) -> tuple[str, PdfPages] | None:
-            result = build(out)
+        def work(_progress: TaskProgress) -> tuple[str, str, PdfPages] | None:
+            note = AnchorNote()
+            result = build(out, note)
             if gone.is_set():  # closed meanwhile: nobody will look at it
                 folder.cleanup()
                 return None
             warning = result if isinstance(result, str) else getattr(result, "warning", "") or ""
-            return warning, PdfPages(out)
+            return warning, note.problem, PdfPages(out)
 
-        def done(result: tuple[str, PdfPages] | None) -> None:
+        def done(result: tuple[str, str, PdfPages] | None) -> None:
             if result is None:
                 return
             if shiboken6.isValid(self) and not self._closed:
                 self._built(result)
             else:
-                _close_later(result[1], folder)
+                _close_later(result[2], folder)
 
         self._task = run_task(work, on_done=done, on_error=self._guard(self._failed))
 
@@ -265,9 +274,9 @@ class PreviewDialog(QDialog):
 
         return call
 
-    def _built(self, result: tuple[str, PdfPages]) -> None:
+    def _built(self, result: tuple[str, str, PdfPages]) -> None:
         self._task = None
-        self.warning, self.pages = result
+        self.warning, self.anchor_problem, self.pages = result
         self.views = [_PageView(i, self.sheet) for i in range(self.pages.count)]
         for view in self.views:
             self.sheet_box.addWidget(view, 0, Qt.AlignmentFlag.AlignHCenter)
@@ -275,8 +284,13 @@ class PreviewDialog(QDialog):
         self._show_count()
         self.stack.setCurrentIndex(1)
         self._set_ready(True)
+        said = []
+        if self.anchor_problem:
+            said.append(self.anchor_problem)  # a whole sentence: the anchor was NOT written to …, why
         if self.warning:
-            self.say(self.tr("The report font fell back: %1").replace("%1", self.warning), warn=True)
+            said.append(self.tr("The report font fell back: %1").replace("%1", self.warning))
+        if said:
+            self.say("\n".join(said), warn=True)
         self._layout_pages()
         self._scrolled()  # the page number and which of Previous / Next apply
 
@@ -539,9 +553,13 @@ def _close_later(pages: PdfPages, folder: tempfile.TemporaryDirectory[str]) -> N
 
 
 def preview_report(
-    parent: QWidget | None, title: str, build: Callable[[Path], Any], *, file_name: str = "report.pdf"
+    parent: QWidget | None,
+    title: str,
+    build: Callable[[Path, AnchorNote], Any],
+    *,
+    file_name: str = "report.pdf",
 ) -> PreviewDialog:
-    """Open the print preview of the report `build(path)` writes (off the GUI thread); returns the
+    """Open the print preview of the report `build(path, note)` writes (off the GUI thread); returns the
     dialog, already shown. `file_name` is what Save as PDF… suggests."""
     dialog = PreviewDialog(title, build, file_name, parent)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -23,6 +23,7 @@ from branchguard.gui.people.tabs import ContactsTab, StaffTab
 from branchguard.gui.shell.session import GuiSession
 
 if TYPE_CHECKING:
+    from branchguard.gui.kit.anchor_note import AnchorNote
     from branchguard.gui.kit.print_preview import PreviewDialog
     from branchguard.reports.fonts import FontChoice
 
@@ -137,10 +138,10 @@ class PeoplePage(Page):
         services, actor = self.session.services, self.session.actor
         font_setting = str(self.session.ctx.config.settings.get("report_font") or "")
 
-        def build(out: Path) -> FontChoice:
+        def build(out: Path, note: AnchorNote) -> FontChoice:
             from branchguard.reports.contact_card import build_contact_card
 
-            return build_contact_card(services, actor, out, font_setting)
+            return build_contact_card(services, actor, out, font_setting, note)
 
         self.card_preview = preview_report(
             self, self.tr("Contact card"), build, file_name=default_card_path().name

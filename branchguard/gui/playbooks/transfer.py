@@ -13,7 +13,8 @@ from branchguard.core.kernel.i18n import current_language
 from branchguard.core.kernel.intake import read_file
 from branchguard.core.playbooks.format import MAX_FILE_BYTES, ParsedFile
 from branchguard.core.playbooks.service import ImportPlan
-from branchguard.gui.kit.files import documents_folder, with_suffix, write_file
+from branchguard.gui.kit.anchor_note import AnchorNote
+from branchguard.gui.kit.files import documents_folder, with_suffix
 from branchguard.gui.kit.tasks import TaskHandle, TaskProgress, run_task
 from branchguard.gui.shell.session import GuiSession
 
@@ -187,17 +188,23 @@ class PlaybookFiles(QObject):
             return
         out = with_suffix(Path(chosen), (".yaml", ".yml"))
         services, actor = self.session.services, self.session.actor
+        note = AnchorNote()
 
         def work(_progress: TaskProgress) -> Path:
-            write_file(out, services.playbooks.export_file(actor, codes))
-            return out
+            from branchguard.reports.playbook_export import build_playbook_export  # the anchor's key
+
+            return build_playbook_export(services, actor, codes, out, note)
 
         self.busy_changed.emit(True)
         self._start(
             run_task(
                 work,
                 on_done=lambda path: self._saved(
-                    self.tr("Export playbooks"), self.tr("The playbooks were saved to %1."), path
+                    self.tr("Export playbooks"),
+                    self.tr("The playbooks were saved to %1."),
+                    path,
+                    details=note.problem,
+                    warn=bool(note.problem),
                 ),
                 on_error=lambda message: self._show_error(self.tr("Export playbooks"), message),
                 parent=self.widget,
@@ -224,10 +231,10 @@ class PlaybookFiles(QObject):
         services, actor = self.session.services, self.session.actor
         font_setting = str(self.session.ctx.config.settings.get("report_font") or "")
 
-        def build(out: Path) -> FontChoice:
+        def build(out: Path, note: AnchorNote) -> FontChoice:
             from branchguard.reports.playbook_card import build_playbook_card
 
-            return build_playbook_card(services, actor, code, out, font_setting, number=number)
+            return build_playbook_card(services, actor, code, out, font_setting, number, note)
 
         title = self.tr("Playbook card: %1").replace("%1", code)
         self.card_preview = preview_report(self.widget, title, build, file_name=f"{code}-{suffix}.pdf")

@@ -75,6 +75,9 @@ class MainWindow(QMainWindow):
         self.pages: dict[str, Page] = {}
         self.login_dialog: LoginDialog | None = None
         self.read_only_banner: QLabel | None = None  # shown when the data is opened read-only
+        # Data opened read-only: the window writes nothing into the data folder (not even gui.ini).
+        # Set by the start-up once the data is open, before anyone has logged in.
+        self.read_only = session is not None and session.ctx.read_only
         self.incident_bar: IncidentBar | None = None  # Start incident (F9) and the live-incident banner
         self.notifications: NotificationCentre | None = None  # the bell; see start_schedules
         self.schedule_signals: ScheduleSignals | None = None
@@ -146,6 +149,7 @@ class MainWindow(QMainWindow):
 
         tasks.set_fault_place(session.ctx.place)  # a fault a task meets is worded, not a traceback
         if session.ctx.read_only:
+            self.read_only = True
             self._show_read_only_banner()
 
     def _show_read_only_banner(self) -> None:
@@ -561,6 +565,9 @@ class MainWindow(QMainWindow):
         return str(self.settings.value("window/page", "") or "")
 
     def save_state(self) -> None:
+        """Geometry and the page shown into gui.ini; nothing is written for data opened read-only."""
+        if self.read_only:
+            return
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/state", self.saveState())
         page = self.current_page_id() or self._page_before_lock

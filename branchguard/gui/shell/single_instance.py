@@ -5,6 +5,10 @@ screen is current. The first start holds a lock file in the data folder (QLockFi
 holder's lock is taken over, as its PID no longer runs) and, once its window has painted, listens on a
 local socket named after the folder. A second start finds the lock, asks the first over that socket
 to come forward, and exits with a message naming the running one's PID.
+
+A data folder this account cannot write holds no lock file at all: the data opens read-only there,
+a read-only window writes nothing and runs no scheduler, so such a start goes ahead without the lock
+rather than being told that another window runs.
 """
 
 from __future__ import annotations
@@ -42,7 +46,10 @@ class SingleInstance(QObject):
         return server_name(self._data_dir)
 
     def acquire(self) -> bool:
-        return self._lock.tryLock(100)
+        """Whether this start may open its window: the lock taken, or none can be made here."""
+        if self._lock.tryLock(100):
+            return True
+        return self._lock.error() == QLockFile.LockError.PermissionError
 
     def owner_pid(self) -> int | None:
         info = self._lock.getLockInfo()  # PySide: (pid, hostname, appname), pid 0 when unreadable

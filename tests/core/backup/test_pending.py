@@ -137,3 +137,32 @@ def test_only_the_lead_asks_and_cancel_is_audited(
     assert backup.pending_restore() is None and backup.cancel_restore(lead) is False
     actions = [e.action for e in ctx.services.audit.list(lead, AuditFilter(action_prefix="backup."))]
     assert sorted(actions) == ["backup.restore_cancelled", "backup.restore_requested"]
+
+
+def test_a_restore_at_start_checks_the_restored_data_against_its_ledger(tmp_path: Path) -> None:
+    import sqlite3
+
+    data = tmp_path / "branch"
+    ctx = open_context(data, lang="en")
+    try:
+        ctx.services.demo.fill(records=True)
+    finally:
+        ctx.close()
+    # An inspection answer changed outside the app after submission: no log chain covers it.
+    with sqlite3.connect(data / "branchguard.sqlite") as db:
+        answer = db.execute("SELECT id FROM inspection_answers ORDER BY id LIMIT 1").fetchone()[0]
+        db.execute("UPDATE inspection_answers SET note = 'forged' WHERE id = ?", (answer,))
+    ctx = open_context(data, lang="en")
+    try:
+        archive = tmp_path / "forged.zip"
+        ctx.services.backup.create(LEAD, ctx.config.db_url, archive)
+    finally:
+        ctx.close()
+    target = tmp_path / "target"
+    _request(target, archive)
+    ctx, outcome = open_after_pending_restore(target, lang="en")
+    ctx.close()
+    assert outcome is not None and not outcome.ok
+    assert outcome.note.key == "backup.restored_check_failed"
+    text = outcome.note.text("en")
+    assert f"inspection_answer {answer}" in text and "note" in text

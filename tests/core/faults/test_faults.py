@@ -269,3 +269,23 @@ def test_classify(error: BaseException, kind: FaultKind | None) -> None:
     if kind is not None:
         fault = explain(error, PLACE)
         assert fault is not None and fault.text("en") and fault.text("zh_CN")
+
+
+def test_a_read_only_open_leaves_no_write_ahead_log_behind(tmp_path: Path) -> None:
+    ctx = open_context(tmp_path / "data")
+    ctx.services.demo.fill()
+    ctx.close()
+    folder = tmp_path / "data"
+    every = lambda: sorted(p.name for p in folder.iterdir())  # noqa: E731 - SQLite's own files too
+    before = every()
+    assert not any(name.endswith(("-wal", "-shm")) for name in before)
+    ro = open_context(folder, read_only=True)
+    try:
+        assert ro.read_only and ro.services.ledger.verify(_lead(ro)).ok
+        with pytest.raises(DBAPIError) as raised:  # still refused by the database itself
+            ro.services.people.add_contact(_lead(ro), _contact())
+        fault = ro.explain(raised.value)
+        assert fault is not None and fault.kind is FaultKind.READ_ONLY
+    finally:
+        ro.close()
+    assert every() == before

@@ -128,9 +128,11 @@ def test_preview_hands_the_snapshot_on_screen_to_the_report(dialog, tmp_path, mo
     calls: list[tuple[Any, ...]] = []
     real = handover.build_handover_pdf
 
-    def build_handover_pdf(snapshot: Any, branch: Any, path: Path, *, font_setting: str = "") -> Path:
+    def build_handover_pdf(
+        snapshot: Any, branch: Any, path: Path, *, font_setting: str = "", stamp: Any
+    ) -> Path:
         calls.append((snapshot, branch))
-        return real(snapshot, branch, path, font_setting=font_setting)
+        return real(snapshot, branch, path, font_setting=font_setting, stamp=stamp)
 
     monkeypatch.setattr(handover, "build_handover_pdf", build_handover_pdf)
     qtbot.mouseClick(dialog.pdf_button, Qt.MouseButton.LeftButton)
@@ -147,7 +149,9 @@ def test_preview_hands_the_snapshot_on_screen_to_the_report(dialog, tmp_path, mo
 def test_a_failed_report_says_why(dialog, monkeypatch):
     from branchguard.reports import handover
 
-    def build_handover_pdf(snapshot: Any, branch: Any, path: Path, *, font_setting: str = "") -> Path:
+    def build_handover_pdf(
+        snapshot: Any, branch: Any, path: Path, *, font_setting: str = "", stamp: Any
+    ) -> Path:
         raise OSError("disk full")
 
     monkeypatch.setattr(handover, "build_handover_pdf", build_handover_pdf)

@@ -38,7 +38,7 @@ class Font:
         self.warning = warning
 
 
-def built(out: Path) -> Font:
+def built(out: Path, _note: Any = None) -> Font:
     write_pages(out)
     return Font("")
 
@@ -139,7 +139,7 @@ def test_save_as_pdf_writes_the_file_shown(
 
 
 def test_a_font_fallback_is_said_and_a_failed_build_says_why(app: Any, qtbot: Any) -> None:
-    def fell_back(out: Path) -> Font:
+    def fell_back(out: Path, _note: Any) -> Font:
         write_pages(out, 1)
         return Font("no Chinese font found")
 
@@ -147,13 +147,32 @@ def test_a_font_fallback_is_said_and_a_failed_build_says_why(app: Any, qtbot: An
     qtbot.addWidget(warned)
     assert warned.page_count == 1 and "no Chinese font found" in warned.message.text()
 
-    def broken(_out: Path) -> None:
+    def broken(_out: Path, _note: Any) -> None:
         raise OSError("disk full")
 
     failed = preview_report(None, "Report", broken)
     qtbot.addWidget(failed)
     assert failed.page_count == 0 and "disk full" in failed.busy_label.text()
     assert not failed.print_button.isEnabled() and not failed.save_button.isEnabled()
+
+
+def test_an_anchor_not_written_is_said_under_the_pages(app: Any, qtbot: Any) -> None:
+    from branchguard.core.anchors.types import AnchorWrite
+    from branchguard.core.kernel.i18n import Message
+
+    def unanchored(out: Path, note: Any) -> Font:
+        write_pages(out, 1)
+        note(AnchorWrite("/gone/x.jsonl", True))  # one written: nothing to say of it
+        gone = Message("anchor.not_written", path="/media/usb/branchguard-anchors.jsonl", error="gone")
+        note(AnchorWrite("/media/usb/branchguard-anchors.jsonl", False, gone))
+        return Font("")
+
+    shown = preview_report(None, "Report", unanchored)
+    qtbot.addWidget(shown)
+    qtbot.waitUntil(lambda: shown.page_count == 1)
+    assert shown.anchor_problem and "/media/usb/branchguard-anchors.jsonl" in shown.message.text()
+    assert shown.message.property("role") == "warning"
+    assert shown.message.text().count("branchguard-anchors.jsonl") == 1
 
 
 def test_closing_removes_the_temporary_file(app: Any) -> None:
@@ -176,7 +195,7 @@ def test_building_rendering_and_printing_run_off_the_gui_thread(
     pool_tasks.watch(PdfPages, "render")
     builds: list[int] = []
 
-    def build(out: Path) -> Font:
+    def build(out: Path, _note: Any) -> Font:
         import threading
 
         builds.append(threading.get_ident())

@@ -440,8 +440,8 @@ def test_a_font_fallback_is_said_and_a_failure_is_shown(page: PeoplePage) -> Non
     warning = "No Chinese TrueType font was found; using STSong-Light, which is not embedded."
     real = contact_card.build_contact_card
 
-    def fell_back(services: Any, actor: Any, out: Path, setting: str = "") -> FontChoice:
-        real(services, actor, out, setting)
+    def fell_back(services: Any, actor: Any, out: Path, setting: str = "", note: Any = None) -> FontChoice:
+        real(services, actor, out, setting, note)
         return FontChoice("STSong-Light", "STSong-Light", None, embedded=False, warning=warning)
 
     with pytest.MonkeyPatch.context() as patch:

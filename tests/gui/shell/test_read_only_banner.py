@@ -42,3 +42,27 @@ def test_a_writable_window_has_no_banner(gui_ctx, qtbot) -> None:
     window = build_main_window(gui_ctx, actor)
     qtbot.addWidget(window)
     assert window.read_only_banner is None
+
+
+def test_a_read_only_window_writes_no_gui_ini_on_close(
+    fresh_data_dir: Path, app: QApplication, qtbot
+) -> None:
+    writable = open_context(fresh_data_dir, lang="en")
+    writable.services.demo.fill()
+    actor = writable.services.auth.login("lead", "lead-demo-2026")
+    window = build_main_window(writable, actor)
+    qtbot.addWidget(window)
+    window.close()  # a writable window keeps its geometry and page
+    writable.close()
+    gui_ini = fresh_data_dir / "gui.ini"
+    assert gui_ini.is_file()
+    gui_ini.unlink()
+    ctx = open_context(fresh_data_dir, lang="en", read_only=True)
+    try:
+        window = build_main_window(ctx, ctx.services.auth.login("lead", "lead-demo-2026"))
+        qtbot.addWidget(window)
+        window.show()
+        window.close()
+        assert window.read_only and not gui_ini.exists()
+    finally:
+        ctx.close()

@@ -62,3 +62,35 @@ def test_a_second_window_on_the_same_folder_exits_with_a_message(qtbot, tmp_path
     finally:
         first.kill()
         first.wait(timeout=30)
+
+
+def _in_read_only_folder(folder: Path, code: str) -> subprocess.CompletedProcess[str] | None:
+    """Run `code` in a child that sees `folder` mounted read-only (root included), or None where
+    this system gives no user and mount namespace to do so."""
+    script = (
+        f'mount --bind "{folder}" "{folder}" && mount -o remount,ro,bind "{folder}" '
+        f'&& exec "{sys.executable}" -c "$0"'
+    )
+    probe = subprocess.run(["unshare", "-rm", "true"], capture_output=True, check=False)
+    if probe.returncode != 0:
+        return None
+    return subprocess.run(
+        ["unshare", "-rm", "sh", "-c", script, code], capture_output=True, text=True, timeout=60, check=False
+    )
+
+
+def test_a_read_only_folder_is_not_taken_for_another_window(tmp_path: Path) -> None:
+    import pytest
+
+    data = tmp_path / "data"
+    data.mkdir()
+    code = (
+        "from branchguard.gui.shell.single_instance import SingleInstance\n"
+        f"print(SingleInstance({str(data)!r}).acquire(), SingleInstance({str(data)!r}).acquire())\n"
+    )
+    done = _in_read_only_folder(data, code)
+    if done is None:
+        pytest.skip("no user namespace here to mount a folder read-only")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["True", "True"]  # no lock can be made: read-only starts go ahead
+    assert not (data / LOCK_NAME).exists()

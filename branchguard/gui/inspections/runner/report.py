@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QWidget
 from branchguard.gui.shell.session import GuiSession
 
 if TYPE_CHECKING:
+    from branchguard.gui.kit.anchor_note import AnchorNote
     from branchguard.gui.kit.print_preview import PreviewDialog
     from branchguard.reports.fonts import FontChoice
 
@@ -27,10 +28,10 @@ def preview_inspection_report(widget: QWidget, session: GuiSession, inspection_i
     services, actor = session.services, session.actor
     font_setting = str(session.ctx.config.settings.get("report_font") or "")
 
-    def build(out: Path) -> FontChoice:
+    def build(out: Path, note: AnchorNote) -> FontChoice:
         from branchguard.reports.inspection_report import build_inspection_report
 
-        return build_inspection_report(services, actor, inspection_id, out, font_setting)
+        return build_inspection_report(services, actor, inspection_id, out, font_setting, note)
 
     title = QCoreApplication.translate("InspectionReport", "Inspection report #%1")
     title = title.replace("%1", str(inspection_id))
