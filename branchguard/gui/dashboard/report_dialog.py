@@ -23,6 +23,7 @@ from branchguard.core.dashboard.rules import FIRST_YEAR, LAST_YEAR, Period, Peri
 from branchguard.gui.shell.session import GuiSession
 
 if TYPE_CHECKING:
+    from branchguard.gui.kit.anchor_note import AnchorNote
     from branchguard.gui.kit.print_preview import PreviewDialog
     from branchguard.reports.fonts import FontChoice
 
@@ -115,10 +116,10 @@ def preview_summary(parent: QWidget, session: GuiSession, period: Period) -> Pre
     services, actor = session.services, session.actor
     font_setting = str(session.ctx.config.settings.get("report_font") or "")
 
-    def build(out: Path) -> FontChoice:
+    def build(out: Path, note: AnchorNote) -> FontChoice:
         from branchguard.reports.summary import build_summary_report  # ReportLab on use
 
-        return build_summary_report(services, actor, period, out, font_setting)
+        return build_summary_report(services, actor, period, out, font_setting, note)
 
     title = QCoreApplication.translate("PeriodDialog", "Safety report %1").replace(
         "%1", period.message().text()
