@@ -4,7 +4,6 @@ from __future__ import annotations
 
 MESSAGES: dict[str, tuple[str, str]] = {
     "action.exchange.export": ("make a period package for head office", "生成上报总行的期间数据包"),
-    "field.period": ("Period", "期间"),
     "exchange.bad_period": (
         '"{value}" is not a period: give a month as 2026-11 or a quarter as 2026-Q4',
         "“{value}”不是有效期间：月份写作 2026-11，季度写作 2026-Q4",

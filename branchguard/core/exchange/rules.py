@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
-from datetime import date
 from typing import Any
 
 from cryptography.exceptions import InvalidSignature
@@ -32,27 +30,16 @@ KINDS = ("incidents", "actions", "drills", "inspections", "hazards", "complaints
 MASKED_FIELDS = ("customer_name", "customer_phone", "customer_id_number", "representatives")
 BATCH = 500  # records read and written per batch
 
-_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
-_QUARTER = re.compile(r"^(\d{4})-[Qq]([1-4])$")
-
-
 def period_of(text: str) -> Period:
-    """ "2026-11" (a month) or "2026-Q4" (a quarter); anything else is refused naming the field."""
+    """ "2026-11" (a month) or "2026-Q4" (a quarter), read as the periodic report reads periods
+    (core/dashboard/rules.py); a year, or anything else, is refused naming the field."""
+    from branchguard.core.dashboard.rules import PeriodKind, parse_period
+
     value = (text or "").strip()
-    month = _MONTH.match(value)
-    quarter = _QUARTER.match(value)
-    if month and 1 <= int(month[2]) <= 12 and 2000 <= int(month[1]) <= 9998:
-        year, first, months = int(month[1]), int(month[2]), 1
-        name = f"{year:04d}-{first:02d}"
-    elif quarter and 2000 <= int(quarter[1]) <= 9998:
-        year, first, months = int(quarter[1]), 3 * int(quarter[2]) - 2, 3
-        name = f"{year:04d}-Q{quarter[2]}"
-    else:
+    period = parse_period(value)
+    if period.kind == PeriodKind.YEAR:  # a package covers a month or a quarter
         raise ValidationError("field.period", Message("exchange.bad_period", value=value))
-    start = date(year, first, 1)
-    after = first + months
-    end = date(year + (after - 1) // 12, (after - 1) % 12 + 1, 1)
-    return Period(name, start, end)
+    return Period(period.code, period.start, period.end)
 
 
 def mask_complaint(record: dict[str, Any]) -> dict[str, Any]:

@@ -251,7 +251,7 @@ def test_periods() -> None:
     assert package.period_of("2026-11").end == date(2026, 12, 1)
     q4 = package.period_of("2026-q4")
     assert (q4.name, q4.start, q4.end) == ("2026-Q4", date(2026, 10, 1), date(2027, 1, 1))
-    for bad in ("2026-13", "2026-Q5", "26-11", "", "2026/11"):
+    for bad in ("2026-13", "2026-Q5", "26-11", "", "2026/11", "2026"):  # a year is no package period
         with pytest.raises(ValidationError) as refused:
             package.period_of(bad)
         assert refused.value.field == "field.period"
