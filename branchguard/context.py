@@ -138,6 +138,9 @@ def open_context(
         services = build_services(
             engine, sessions, config.data_dir, lambda: config.anchor_dir, read_only=read_only
         )
+        # Head office's working-day years, before any date is computed: read here, off the window's
+        # thread (ContextOpening), not when the schedule engine is first built on it.
+        services.install_working_days()
         if not read_only:
             with sessions.begin() as s:
                 ensure_builtin_contacts(s)

@@ -69,7 +69,7 @@ class Services:
             if isinstance(attr, cached_property):
                 getattr(self, name)
 
-    def _install_working_days(self) -> None:
+    def install_working_days(self) -> None:
         """The working-day years head office sent (stored in the database), installed for every
         working-day computation of this process before the first one: by the schedule engine's
         first build or the library's, whichever comes first."""
@@ -172,7 +172,7 @@ class Services:
     def schedules(self) -> ScheduleService:
         from branchguard.core.schedules.service import ScheduleService
 
-        self._install_working_days()
+        self.install_working_days()
         return ScheduleService(self._sessions)
 
     @cached_property
@@ -204,7 +204,7 @@ class Services:
         from branchguard import __version__
         from branchguard.core.library_sync.service import LibraryService
 
-        self._install_working_days()
+        self.install_working_days()
         return LibraryService(
             self._engine, self._sessions, self._data_dir, self.files, generator=f"BranchGuard {__version__}"
         )
