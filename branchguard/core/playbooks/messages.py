@@ -76,6 +76,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "category.law_enforcement": ("Law-enforcement inquiry, freeze or deduction", "执法查询、冻结、扣划"),
     "category.large_cash_withdrawal": ("Large cash withdrawal without appointment", "大额现金未预约取款"),
     "category.suspicious_object": ("Suspicious object or threat", "可疑物品"),
+    "category.branch_robbery": ("Robbery of the branch or hostage-taking", "抢劫营业网点或劫持人质"),
+    "category.mass_gathering": ("Crowd gathering or collective complaint", "群体性聚集或集体投诉"),
+    "category.public_health": ("Infectious-disease case on the premises", "营业场所传染病病例"),
+    "category.online_posting": ("Customer filming staff and posting online", "客户拍摄员工并网络发布"),
+    "category.card_cash_retained": ("Self-service device retains a card or cash", "自助设备吞卡吞钞"),
+    "category.counter_fraud": ("Telecom fraud on a counter transfer", "柜面电信网络诈骗转账"),
     # playbooks: fields, actions, rules
     "field.code": ("Code", "编号"),
     "field.title_zh": ("Title (Chinese)", "标题（中文）"),

@@ -41,6 +41,13 @@ class IncidentCategory(LabelledEnum):
     LAW_ENFORCEMENT = "law_enforcement"
     LARGE_CASH_WITHDRAWAL = "large_cash_withdrawal"
     SUSPICIOUS_OBJECT = "suspicious_object"
+    # issue 18's missing scenarios (branch practice)
+    BRANCH_ROBBERY = "branch_robbery"
+    MASS_GATHERING = "mass_gathering"
+    PUBLIC_HEALTH = "public_health"
+    ONLINE_POSTING = "online_posting"
+    CARD_CASH_RETAINED = "card_cash_retained"
+    COUNTER_FRAUD = "counter_fraud"
 
     @classmethod
     def _prefix(cls) -> str:

@@ -31,9 +31,22 @@ MUST_REPORT = {
     C.SUSPICIOUS_OBJECT,
     C.LAW_ENFORCEMENT,
     C.LARGE_CASH_WITHDRAWAL,
+    C.BRANCH_ROBBERY,
+    C.MASS_GATHERING,
+    C.PUBLIC_HEALTH,
+    C.ONLINE_POSTING,
+    C.COUNTER_FRAUD,
 }
 # Major incidents where head office must hear within a quarter of an hour.
-REPORT_WITHIN_15 = {C.BANK_RUN, C.ROBBERY, C.FIRE_EVACUATION, C.SUSPICIOUS_OBJECT}
+REPORT_WITHIN_15 = {
+    C.BANK_RUN,
+    C.ROBBERY,
+    C.FIRE_EVACUATION,
+    C.SUSPICIOUS_OBJECT,
+    C.BRANCH_ROBBERY,
+    C.MASS_GATHERING,
+    C.ONLINE_POSTING,
+}
 PUBLIC_NUMBERS = {
     "110": ContactKind.POLICE,
     "119": ContactKind.FIRE,
@@ -69,7 +82,7 @@ def untranslated(plan: PlanContent) -> list[str]:
 
 def test_one_plan_per_category_and_all_three_tiers(library: list[PlanContent]) -> None:
     codes = [p.code for p in library]
-    assert len(codes) == len(set(codes)) >= 18
+    assert len(codes) == len(set(codes)) >= 24
     for category in IncidentCategory:
         assert by_category(library, category).tier in (PlanTier.ONSITE, PlanTier.SPECIAL)
     assert {p.tier for p in library} == set(PlanTier)
@@ -154,6 +167,12 @@ def test_numbers_staff_are_told_to_call_are_in_the_plans_contacts(library: list[
         (C.ATM_TAMPERING, "不得拆除或触碰", "do not remove or touch"),
         (C.FIRE_EVACUATION, "严禁乘坐电梯", "never use the lifts"),
         (C.SUSPICIOUS_OBJECT, "不触碰、不移动", "do not touch, move"),
+        (C.BRANCH_ROBBERY, "不得擅自与歹徒谈判", "never negotiate"),
+        (C.MASS_GATHERING, "不超过5名", "at most 5"),
+        (C.PUBLIC_HEALTH, "不歧视、不驱赶", "never shun"),
+        (C.ONLINE_POSTING, "不抢夺手机", "never grab the phone"),
+        (C.CARD_CASH_RETAINED, "须双人", "two staff"),
+        (C.COUNTER_FRAUD, "不向电话另一端的人透露", "tell the person on the other end of the phone nothing"),
     ],
 )
 def test_key_cautions(library: list[PlanContent], category: IncidentCategory, zh: str, en: str) -> None:
@@ -249,7 +268,7 @@ def test_refusing_to_pay_out_is_translated_as_such(library: list[PlanContent]) -
     assert "refuse a customer's lawful deposits" not in cash.cautions.en
 
 
-@pytest.mark.parametrize("category", [C.SUDDEN_ILLNESS, C.PERSONAL_INJURY, C.ROBBERY])
+@pytest.mark.parametrize("category", [C.SUDDEN_ILLNESS, C.PERSONAL_INJURY, C.ROBBERY, C.BRANCH_ROBBERY])
 def test_any_staff_member_starts_first_aid_at_once_guided_by_120(
     library: list[PlanContent], category: IncidentCategory
 ) -> None:
@@ -290,3 +309,48 @@ def test_every_contact_kind_is_named_in_both_languages() -> None:
     for kind in ("police_station", "cash_in_transit", "guard_company", "public_relations",
                  "consumer_protection", "legal_compliance", "card_department"):
         assert ContactKind(kind).value == kind
+
+
+# -- issue 18 item 13: the missing scenarios, each a plan of its own --------------------------------
+NEW_PLANS = {
+    "HOST": C.BRANCH_ROBBERY,
+    "MASS": C.MASS_GATHERING,
+    "EPI": C.PUBLIC_HEALTH,
+    "FILM": C.ONLINE_POSTING,
+    "SWAL": C.CARD_CASH_RETAINED,
+    "FRAUD": C.COUNTER_FRAUD,
+}
+
+
+def test_the_missing_scenarios_have_approved_plans(library: list[PlanContent]) -> None:
+    plans = (PlanTier.COMPREHENSIVE, PlanTier.SPECIAL, PlanTier.ONSITE)
+    approved = [p for p in library if p.tier in plans]
+    assert len(approved) >= 23
+    codes = {p.code: p for p in library}
+    for code, category in NEW_PLANS.items():
+        plan = codes[code]
+        assert plan.category == category and plan.tier == PlanTier.ONSITE, code
+        assert plan.title.zh.endswith("现场处置方案"), code
+        assert plan.title.en.endswith("on-site response plan"), code
+        assert untranslated(plan) == [], code
+        # no step of any new plan tells staff to confront anyone
+        for s in plan.steps:
+            assert "制服" not in s.text.zh and "追赶歹徒" not in s.text.zh, f"{code}.{s.key}"
+
+
+def test_robbery_of_the_branch_is_level_two_and_never_chased(library: list[PlanContent]) -> None:
+    host = by_category(library, C.BRANCH_ROBBERY)
+    assert host.levels == (Level.II,)  # GEN: a robbery at one branch
+    assert "不追赶" in host.cautions.zh and "no chasing" in host.cautions.en
+    hostage = next(s for s in host.steps if s.key == "hostage")
+    assert hostage.condition.zh and "谈判" in hostage.text.zh
+
+
+def test_the_anti_robbery_rule_and_scoring_count_the_branch_robbery_plan() -> None:
+    from branchguard.core.drills.library import load_defaults
+
+    sets, rules = load_defaults()
+    robbery = next(r for r in rules if r.code == "ROBBERY")
+    assert {C.ROBBERY.value, C.BRANCH_ROBBERY.value} <= set(robbery.categories)
+    scoring = next(s for s in sets if s.code == "ROBBERY")
+    assert C.BRANCH_ROBBERY.value in scoring.categories
