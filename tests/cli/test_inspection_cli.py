@@ -16,16 +16,16 @@ def _json(run: Run, *args: str) -> object:
     return json.loads(out)
 
 
-def test_templates_json_lists_the_nine_builtin_checklists(run: Run) -> None:
+def test_templates_json_lists_the_builtin_checklists(run: Run) -> None:
     templates = _json(run, "inspection", "templates")
-    assert isinstance(templates, list) and len(templates) == 9
+    assert isinstance(templates, list) and len(templates) == 15
     first = templates[0]
     assert first["code"] == "FIRE_DAILY" and first["name"] == {
-        "zh": "每日防火巡查",
-        "en": "Daily fire patrol",
+        "zh": "防火巡查（营业期间每2小时）",
+        "en": "Fire patrol (every 2 hours while open)",
     }
     assert (first["cadence"], first["status"], first["version"], first["items"]) == (
-        "daily",
+        "two_hourly",
         "approved",
         1,
         7,

@@ -85,12 +85,15 @@ def load_builtin(path: Path | None = None) -> list[TemplateContent]:
 
 
 def seed_builtin(sessions: sessionmaker[Session], path: Path | None = None) -> int:
-    """Write the built-in templates (approved v1) into a database that has none; how many were
-    written. Two processes seeding at once cannot duplicate them: the loser hits the unique code."""
+    """Write the built-in templates (approved v1) a database lacks by code; how many were written.
+    A template already there (built in, or the branch's own of that code) is never touched, so an
+    upgraded database gains the checklists added since, with its own edits kept. Two processes
+    seeding at once cannot duplicate them: the loser hits the unique code."""
     with sessions() as s:
-        if s.scalar(select(TemplateRow.id).limit(1)) is not None:
-            return 0
-    contents = load_builtin(path)
+        present = set(s.scalars(select(TemplateRow.code)))
+    contents = [c for c in load_builtin(path) if c.code not in present]
+    if not contents:
+        return 0
     system = Actor.system()
     try:
         with sessions.begin() as s:

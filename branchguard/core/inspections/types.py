@@ -41,10 +41,19 @@ class InspectionStatus(LabelledEnum):
 class Cadence(LabelledEnum):
     """How often a template is run by default; the value is a schedules preset name."""
 
+    TWO_HOURLY = "two_hourly"  # every 2 h while open: a public venue's fire patrol
     DAILY = "daily"
     WEEKLY = "weekly"
     MONTHLY = "monthly"
     QUARTERLY = "quarterly"
+    YEARLY = "yearly"
+    BEFORE_HOLIDAYS = "before_holidays"  # the last working day before each public holiday
+
+    @property
+    def lead_minutes(self) -> int:
+        """How long before each occurrence its owner is reminded: a day, but a quarter of an hour
+        for a patrol that comes round every two hours."""
+        return 15 if self is Cadence.TWO_HOURLY else 24 * 60
 
     @classmethod
     def _prefix(cls) -> str:

@@ -22,7 +22,9 @@ from branchguard.core.schedules.types import ScheduleInfo, ScheduleInput, Schedu
 from branchguard.gui.kit import style
 from branchguard.gui.shell.session import GuiSession
 
-RULES = ("", "daily", "weekly", "monthly", "quarterly", "semiannual", "yearly")
+RULES = (
+    "", "two_hourly", "daily", "weekly", "monthly", "quarterly", "semiannual", "yearly", "before_holidays"
+)
 MAX_LEAD_DAYS = 90
 
 
@@ -50,12 +52,14 @@ class NewScheduleDialog(QDialog):
         self.rule.setObjectName("schedule_rule")
         names = [
             self.tr("One-off"),
+            self.tr("Every 2 hours while open"),
             self.tr("Daily"),
             self.tr("Weekly"),
             self.tr("Monthly"),
             self.tr("Quarterly"),
             self.tr("Every 6 months"),
             self.tr("Yearly"),
+            self.tr("Before each public holiday"),
         ]
         for name, rule in zip(names, RULES, strict=True):
             self.rule.addItem(name, rule)

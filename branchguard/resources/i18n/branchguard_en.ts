@@ -3047,6 +3047,14 @@ Submitted as: %3</translation>
         <source>Give the schedule a title.</source>
         <translation>Give the schedule a title.</translation>
     </message>
+    <message>
+        <source>Every 2 hours while open</source>
+        <translation>Every 2 hours while open</translation>
+    </message>
+    <message>
+        <source>Before each public holiday</source>
+        <translation>Before each public holiday</translation>
+    </message>
 </context>
 <context>
     <name>NotificationCentre</name>

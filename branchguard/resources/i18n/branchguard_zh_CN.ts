@@ -3037,6 +3037,14 @@ Submitted as: %3</source>
         <source>Give the schedule a title.</source>
         <translation>请填写计划标题。</translation>
     </message>
+    <message>
+        <source>Every 2 hours while open</source>
+        <translation>营业期间每2小时</translation>
+    </message>
+    <message>
+        <source>Before each public holiday</source>
+        <translation>每个法定节假日前</translation>
+    </message>
 </context>
 <context>
     <name>NotificationCentre</name>

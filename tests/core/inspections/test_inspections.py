@@ -245,7 +245,7 @@ def test_permissions_per_role(ctx, lead, staff, auditor: Actor) -> None:
     # everyone reads
     assert svc.get(auditor, det.info.id).info.id == det.info.id
     assert [i.id for i in svc.list(auditor)] == [det.info.id]
-    assert len(svc.templates(auditor)) == 9
+    assert len(svc.templates(auditor)) == 15
     # lead and staff run
     assert svc.start(lead, "VAULT").info.status == InspectionStatus.DRAFT
 
