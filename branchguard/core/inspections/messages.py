@@ -42,6 +42,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "remediation_kind.plan": ("Remediation plan", "整改方案"),
     "remediation_kind.head_office_report": ("Reported to head office", "上报上级行"),
     "remediation_kind.action": ("Work done", "整改措施"),
+    "remediation_kind.on_the_spot": ("Corrected on the spot", "当场整改"),
     "hazard_event.opened": ("Opened", "登记"),
     "hazard_event.edited": ("Edited", "修改"),
     "hazard_event.step_added": ("Step added", "添加整改记录"),
@@ -97,6 +98,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # actions named only in the audit trail
     "action.hazard.open": ("open a hazard", "新建隐患"),
     "action.hazard.step": ("record a remediation step", "记录整改进展"),
+    "action.hazard.corrected_on_spot": ("record a fault corrected on the spot", "登记当场整改的隐患"),
+    "action.inspection.correct": ("record an on-the-spot correction", "登记当场整改"),
+    "action.inspection.escalate": ("start a checklist item's plan", "由检查项启动应急预案"),
     "action.inspection.start": ("start an inspection", "开始检查"),
     "action.inspection.answer": ("answer a checklist item", "填写检查项"),
     "action.inspection.answer_rest": ("answer the remaining items", "批量填写其余检查项"),
@@ -203,6 +207,32 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "hazard.schedule_moved": ("Due date or owner changed", "整改期限或责任人已变更"),
     "hazard.schedule_verified": ("Remediation verified", "整改已验收"),
     "hazard.schedule_closed": ("Hazard closed", "隐患已销号"),
+    "hazard.corrected_on_spot": (
+        "Corrected on the spot, seen by the inspector",
+        "已当场整改，检查人现场确认",
+    ),
+    "inspection.correct_needs_fail": (
+        "only a failed item can be marked corrected on the spot",
+        "只有不合格的检查项才能登记当场整改",
+    ),
+    "inspection.no_on_fail_plan": (
+        "item {n} starts no plan on failure",
+        "第 {n} 项未设定不合格时启动的预案",
+    ),
+    "inspection.escalate_needs_fail": (
+        "item {n} has not failed: its plan starts only on failure",
+        "第 {n} 项未判定不合格，不能启动其预案",
+    ),
+    "inspection.escalated_already": (
+        "item {n} already started incident #{incident}",
+        "第 {n} 项已启动事件 #{incident}",
+    ),
+    "inspection.escalation_entry": (
+        "Started from inspection #{id}, item {n} ({item}): failed. Keep the device exactly as found as "
+        "evidence — do not remove or touch it; it is removed only after the police agree.",
+        "由检查记录#{id}第 {n} 项（{item}）不合格启动。设备保持原状作为证据，不得拆除或触碰；经公安机关同意后方可拆除。",
+    ),
+    "field.corrected": ("Corrected on the spot", "当场整改"),
     # command line
     "cli.inspection.rest_note": (
         "--note goes with one item, not with 'rest'",

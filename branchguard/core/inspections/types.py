@@ -114,6 +114,8 @@ class TemplateItem:
     criterion: Text2  # what "pass" means
     photo_required_on_fail: bool = False
     severity_on_fail: HazardSeverity = HazardSeverity.GENERAL
+    correct_on_spot: bool = False  # regulation says this fault is corrected on the spot: a fail asks for it
+    on_fail_playbook: str = ""  # on failure, offer to start this plan at once ("" for none)
 
 
 @dataclass(frozen=True)
@@ -196,6 +198,15 @@ class InspectionInput:
 
 
 @dataclass(frozen=True)
+class Correction:
+    """A failed item corrected on the spot (当场整改): what was done, by whom, when."""
+
+    text: str
+    corrected_by: str
+    corrected_at: datetime
+
+
+@dataclass(frozen=True)
 class Answer:
     """One item of an inspection, as answered (and as amended: `result`/`note` are the effective
     values after amendments, `original_*` what was submitted)."""
@@ -209,6 +220,8 @@ class Answer:
     answered_at: datetime | None
     original_result: ItemResult | None
     hazard_id: int | None  # the hazard this item opened (fail on submit or by amendment)
+    correction: Correction | None = None  # corrected on the spot: its hazard is recorded closed
+    incident_id: int | None = None  # the incident the failed item started (its on-failure plan)
 
     @property
     def amended(self) -> bool:
