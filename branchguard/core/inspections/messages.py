@@ -243,6 +243,21 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "ITEM 应为检查项编号或 rest，而不是“{value}”",
     ),
     "cli.inspection.answered": ("Item {n}: {result} — {item}", "第 {n} 项：{result} — {item}"),
+    "cli.inspection.corrected": (
+        "Corrected on the spot: {text} (its hazard is recorded closed at submit)",
+        "已当场整改：{text}（提交时登记为已销号隐患）",
+    ),
+    "cli.inspection.ask_correction": (
+        "Fire rules require this fault corrected on the spot. Once done: "
+        "branchguard inspection answer {id} {n} fail --corrected TEXT [--photo FILE]",
+        "消防规定此类问题应当场整改。整改后登记：branchguard inspection answer {id} {n} fail --corrected 整改情况 [--photo 照片]",
+    ),
+    "cli.inspection.offer_plan": (
+        "This failure starts the {code} plan. Keep the device as found; start it now: "
+        "branchguard inspection escalate {id} {n}",
+        "此项不合格应启动 {code} 预案，设备保持原状。立即启动：branchguard inspection escalate {id} {n}",
+    ),
+    "cli.inspection.escalated": ("Incident #{incident} started ({code}): {title}", "已启动事件 #{incident}（{code}）：{title}"),
     "cli.inspection.answered_rest": (
         "{count} item(s) marked {result}",
         "已将 {count} 个检查项标记为{result}",
