@@ -2595,6 +2595,10 @@ Submitted as: %3</translation>
         <source>Preview / Print…</source>
         <translation>Preview / Print…</translation>
     </message>
+    <message>
+        <source>Incident #%1 started: its console is on the Incidents page.</source>
+        <translation>Incident #%1 started: its console is on the Incidents page.</translation>
+    </message>
 </context>
 <context>
     <name>InspectionScheduleDialog</name>
@@ -5704,6 +5708,29 @@ Submitted as: %3</translation>
     <message>
         <source>initial-report</source>
         <translation>initial-report</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpBar</name>
+    <message>
+        <source>Item %1 failed: fire rules require this fault corrected on the spot. Once it is, say what was done (its hazard is then recorded closed).</source>
+        <translation>Item %1 failed: fire rules require this fault corrected on the spot. Once it is, say what was done (its hazard is then recorded closed).</translation>
+    </message>
+    <message>
+        <source>Item %1 failed: this starts the %2 plan. Keep the device exactly as found; it is removed only after the police agree.</source>
+        <translation>Item %1 failed: this starts the %2 plan. Keep the device exactly as found; it is removed only after the police agree.</translation>
+    </message>
+    <message>
+        <source>What was done on the spot</source>
+        <translation>What was done on the spot</translation>
+    </message>
+    <message>
+        <source>Record the correction</source>
+        <translation>Record the correction</translation>
+    </message>
+    <message>
+        <source>Start the %1 plan now</source>
+        <translation>Start the %1 plan now</translation>
     </message>
 </context>
 </TS>
