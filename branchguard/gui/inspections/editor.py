@@ -291,7 +291,7 @@ class TemplateEditorDialog(QDialog):
         )
         # An item's on-the-spot flag and its on-failure plan are not edited here: kept by item key.
         kept = {i.key: i for i in self.base.items}
-        items = tuple(
+        kept_items = tuple(
             replace(
                 i, correct_on_spot=kept[i.key].correct_on_spot, on_fail_playbook=kept[i.key].on_fail_playbook
             )
@@ -304,7 +304,7 @@ class TemplateEditorDialog(QDialog):
             code=content.code,
             name=content.name,
             cadence=content.cadence,
-            items=items,
+            items=kept_items,
             params=params,
         )
 
