@@ -15,7 +15,8 @@ from branchguard.core.playbooks.types import PlanRole, Step
 from tests.cli.cli_support import Run, invoke, with_lead
 
 STARTER_CODES = {"GEN", "RUN", "SYS", "ROB", "NAT", "ILL", "INJ", "DIS", "SRG", "OCC", "RUM", "OTH",
-                 "FIRE", "ATM", "PWR", "LAW", "CASH", "SUS", "HOST", "MASS", "EPI", "FILM", "SWAL", "FRAUD"}
+                 "FIRE", "ATM", "PWR", "LAW", "CASH", "SUS", "HOST", "MASS", "EPI", "FILM", "SWAL", "FRAUD",
+                 "SVC-QUEUE", "SVC-URGENT", "SVC-CASH", "SVC-HOSTILE", "SVC-HANDOVER", "SVC-LAW"}
 # What a plan says, as opposed to the bookkeeping of the version that says it.
 CONTENT_KEYS = ("code", "title_zh", "title_en", "tier", "category", "levels", "triggers_zh", "triggers_en",
                 "cautions_zh", "cautions_en", "roles", "contacts", "steps")
@@ -247,3 +248,15 @@ def test_playbook_help_lists_the_actions() -> None:
     assert proc.returncode == 0
     for action in ("list", "show", "export", "import", "approve", "pdf"):
         assert action in proc.stdout
+
+
+def test_a_service_guide_names_the_plan_to_start_and_is_not_started_itself(run: Run) -> None:
+    code, out, err = run("playbook", "show", "SVC-CASH", "--json")
+    assert code == 0, err
+    shown = json.loads(out)
+    assert shown["tier"] == "service" and shown["linked_plans"] == ["CASH"]
+    code, out, err = run("playbook", "show", "SVC-HOSTILE")
+    assert code == 0 and "发展为突发事件时启动：DIS" in out, err
+    assert json.loads(run("playbook", "show", "CASH", "--json")[1])["linked_plans"] == []
+    code, out, err = run("incident", "start", "--playbook", "SVC-CASH")
+    assert code == 1 and "服务指引" in err and "Traceback" not in err

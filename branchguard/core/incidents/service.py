@@ -44,7 +44,7 @@ from branchguard.core.kernel.i18n import Message, t
 from branchguard.core.kernel.roles import may, require
 from branchguard.core.kernel.types import Actor, Level, PlaybookStatus, Text2
 from branchguard.core.playbooks.store import approved
-from branchguard.core.playbooks.types import IncidentCategory, PlaybookSummary
+from branchguard.core.playbooks.types import IncidentCategory, PlanTier, PlaybookSummary
 from branchguard.core.schedules import rules as schedule_rules
 from branchguard.db.base import utcnow
 from branchguard.db.models.hazards import HazardRow
@@ -108,6 +108,8 @@ class IncidentService:
             version = approved(plan)
             if version is None:
                 raise ValidationError("field.playbook", Message("incident.no_approved", code=plan.code))
+            if version.tier == PlanTier.SERVICE.value:  # its situation's plan is what is started
+                raise ValidationError("field.playbook", Message("incident.guide_not_started", code=plan.code))
         if level is None:
             level = opening_level(version.levels if version else [])
         if not title:
@@ -169,7 +171,7 @@ class IncidentService:
                 match = 9
             return (match, -usage.get(p.code, 0), p.code)
 
-        live = [p for p in plans if p.status == PlaybookStatus.APPROVED]
+        live = [p for p in plans if p.status == PlaybookStatus.APPROVED and p.tier.is_plan]
         return [p for p in sorted(live, key=rank) if rank(p)[0] < 9]
 
     # -- logging -------------------------------------------------------------------------------

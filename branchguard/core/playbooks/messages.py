@@ -48,10 +48,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cli.playbook.did.update": ("Updated ({count}): {codes}", "已更新（{count} 个）：{codes}"),
     "cli.playbook.did.keep": ("Unchanged ({count}): {codes}", "无变化（{count} 个）：{codes}"),
     "cli.playbook.dry_run": ("Dry run: nothing was changed.", "试运行：未作任何改动。"),
+    "cli.playbook.linked": (
+        "If it becomes an incident, start: {codes}",
+        "发展为突发事件时启动：{codes}",
+    ),
     # playbooks: tiers, categories, levels, statuses
     "plan_tier.comprehensive": ("Comprehensive plan", "综合应急预案"),
     "plan_tier.special": ("Special plan", "专项应急预案"),
     "plan_tier.onsite": ("On-site response plan", "现场处置方案"),
+    "plan_tier.service": ("Service guide", "服务指引"),
     # The first eleven are the event types of the CBA guideline on branch service emergencies
     # (中国银行业营业网点服务突发事件应急处理工作指引, 银协发〔2009〕51号), by their official names:
     # reports sent upward must use them.

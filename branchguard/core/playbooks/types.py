@@ -10,11 +10,19 @@ from branchguard.core.kernel.types import LabelledEnum, Level, PlaybookStatus, T
 
 
 class PlanTier(LabelledEnum):
-    """The three tiers of GB/T 29639."""
+    """The three tiers of GB/T 29639, and the branch's service guides (服务指引: the seed deck's
+    special service situations; short, what to say and never to do, linked to the plan of their
+    category when they turn into an incident)."""
 
     COMPREHENSIVE = "comprehensive"
     SPECIAL = "special"
     ONSITE = "onsite"
+    SERVICE = "service"
+
+    @property
+    def is_plan(self) -> bool:
+        """An emergency plan proper, not a service guide."""
+        return self is not PlanTier.SERVICE
 
     @classmethod
     def _prefix(cls) -> str:

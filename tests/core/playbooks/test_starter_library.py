@@ -66,7 +66,7 @@ def library() -> list[PlanContent]:
 
 
 def by_category(library: list[PlanContent], category: IncidentCategory) -> PlanContent:
-    (plan,) = [p for p in library if p.category == category and p.tier != PlanTier.COMPREHENSIVE]
+    (plan,) = [p for p in library if p.category == category and p.tier in (PlanTier.SPECIAL, PlanTier.ONSITE)]
     return plan
 
 
@@ -82,7 +82,7 @@ def untranslated(plan: PlanContent) -> list[str]:
 
 def test_one_plan_per_category_and_all_three_tiers(library: list[PlanContent]) -> None:
     codes = [p.code for p in library]
-    assert len(codes) == len(set(codes)) >= 24
+    assert len(codes) == len(set(codes)) >= 30
     for category in IncidentCategory:
         assert by_category(library, category).tier in (PlanTier.ONSITE, PlanTier.SPECIAL)
     assert {p.tier for p in library} == set(PlanTier)
@@ -103,7 +103,8 @@ def test_a_missing_translation_is_caught(library: list[PlanContent]) -> None:
 
 def test_plans_are_short_and_every_step_has_an_owner(library: list[PlanContent]) -> None:
     for plan in library:
-        assert 6 <= len(plan.steps) <= 14, plan.code
+        low, high = (3, 6) if plan.tier == PlanTier.SERVICE else (6, 14)  # a guide is a few steps
+        assert low <= len(plan.steps) <= high, plan.code
         assert [s.key for s in plan.steps if not s.role] == [], plan.code
         assert plan.triggers and plan.cautions, plan.code
 
@@ -354,3 +355,53 @@ def test_the_anti_robbery_rule_and_scoring_count_the_branch_robbery_plan() -> No
     assert {C.ROBBERY.value, C.BRANCH_ROBBERY.value} <= set(robbery.categories)
     scoring = next(s for s in sets if s.code == "ROBBERY")
     assert C.BRANCH_ROBBERY.value in scoring.categories
+
+
+# -- issue 16 item 5: the deck's six special service situations, as service guides ---------------
+GUIDES = {  # code: the plan of its category it hands over to, if any
+    "SVC-QUEUE": "SRG",
+    "SVC-URGENT": "SRG",
+    "SVC-CASH": "CASH",
+    "SVC-HOSTILE": "DIS",
+    "SVC-HANDOVER": "SRG",
+    "SVC-LAW": "LAW",
+}
+
+
+def test_six_service_guides_say_what_to_say_and_never_to_do(library: list[PlanContent]) -> None:
+    guides = {p.code: p for p in library if p.tier == PlanTier.SERVICE}
+    assert set(guides) == set(GUIDES)
+    plans = {p.code: p for p in library if p.tier.is_plan}
+    for code, linked in GUIDES.items():
+        guide = guides[code]
+        assert untranslated(guide) == [], code
+        assert guide.cautions.zh.startswith("切忌") and guide.cautions.en.startswith("Never"), code
+        said = [s for s in guide.steps if "可以说" in s.text.zh]
+        assert all("Say:" in s.text.en for s in said), code
+        assert plans[linked].category == guide.category, code  # linked through its category
+    assert sum(1 for g in guides.values() if any("可以说" in s.text.zh for s in g.steps)) >= 5
+    assert "不得拒付客户合法存款" in guides["SVC-CASH"].cautions.zh
+    law = guides["SVC-LAW"]
+    assert "透露" in law.cautions.zh and "tell the account holder" in law.cautions.en
+
+
+def test_a_guide_links_the_plans_of_its_category_and_a_plan_links_none() -> None:
+    from datetime import UTC, datetime
+
+    from branchguard.core.playbooks.rules import linked_plans
+    from branchguard.core.playbooks.types import PlaybookSummary
+
+    def summary(code: str, tier: PlanTier, category: C, status: PlaybookStatus) -> PlaybookSummary:
+        now, title = datetime.now(UTC), Text2(code, code)
+        return PlaybookSummary(1, code, title, tier, category, (Level.III,), status, 1, False, True, 6, now)
+
+    approved, draft = PlaybookStatus.APPROVED, PlaybookStatus.DRAFT
+    plans = [
+        summary("CASH", PlanTier.ONSITE, C.LARGE_CASH_WITHDRAWAL, approved),
+        summary("CASH2", PlanTier.ONSITE, C.LARGE_CASH_WITHDRAWAL, draft),
+        summary("SVC-CASH", PlanTier.SERVICE, C.LARGE_CASH_WITHDRAWAL, approved),
+        summary("GEN", PlanTier.COMPREHENSIVE, C.LARGE_CASH_WITHDRAWAL, approved),
+        summary("LAW", PlanTier.ONSITE, C.LAW_ENFORCEMENT, approved),
+    ]
+    assert linked_plans(PlanTier.SERVICE, C.LARGE_CASH_WITHDRAWAL, plans) == ["CASH"]
+    assert linked_plans(PlanTier.ONSITE, C.LARGE_CASH_WITHDRAWAL, plans) == []
