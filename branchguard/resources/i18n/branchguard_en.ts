@@ -3665,6 +3665,10 @@ Submitted as: %3</translation>
         <source>Attachments</source>
         <translation>Attachments</translation>
     </message>
+    <message>
+        <source>If it becomes an incident, start: %1</source>
+        <translation>If it becomes an incident, start: %1</translation>
+    </message>
 </context>
 <context>
     <name>PlaybooksModel</name>

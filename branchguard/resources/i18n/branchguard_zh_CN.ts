@@ -3654,6 +3654,10 @@ Submitted as: %3</source>
         <source>Attachments</source>
         <translation>附件</translation>
     </message>
+    <message>
+        <source>If it becomes an incident, start: %1</source>
+        <translation>发展为突发事件时启动：%1</translation>
+    </message>
 </context>
 <context>
     <name>PlaybooksModel</name>

@@ -486,3 +486,16 @@ def test_new_and_edit_open_the_editor_and_a_save_updates_the_list(
     assert summary is not None and summary.code == "FIRE" and summary.has_draft
     assert page.approve_button.isEnabled()
     editor.done(0)
+
+
+def test_a_service_guide_names_the_plan_to_start_and_a_plan_names_none(page: PlaybooksPage) -> None:
+    lst = page.list
+    lst.tier_filter.setCurrentIndex(lst.tier_filter.findData(PlanTier.SERVICE))
+    assert sorted(codes(page)) == [
+        "SVC-CASH", "SVC-HANDOVER", "SVC-HOSTILE", "SVC-LAW", "SVC-QUEUE", "SVC-URGENT"
+    ]
+    choose(page, "SVC-CASH")  # the link is found among all plans, not the filtered list
+    assert "If it becomes an incident, start: CASH" in page.preview.toPlainText()
+    lst.tier_filter.setCurrentIndex(0)
+    choose(page, "CASH")
+    assert "If it becomes an incident" not in page.preview.toPlainText()
