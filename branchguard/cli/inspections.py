@@ -1,4 +1,5 @@
-"""`branchguard inspection templates|start|answer|sign|submit|show` and `branchguard hazard list|show`.
+"""`branchguard inspection templates|start|answer|escalate|sign|submit|show` and
+`branchguard hazard list|show`.
 
 (`report inspection|hazards` live in cli/reports.py.)"""
 
@@ -51,7 +52,17 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     answer.add_argument(
         "--photo", action="append", default=[], type=Path, metavar="FILE", help="attach (repeatable)"
     )
+    answer.add_argument(
+        "--corrected",
+        metavar="TEXT",
+        help="a failed item corrected on the spot (当场整改): what was done; its hazard is recorded closed",
+    )
     answer.set_defaults(handler=run_answer)
+
+    escalate = group.add_parser("escalate", help="start the plan a failed item names (e.g. the ATM plan)")
+    escalate.add_argument("id", type=record_id)
+    escalate.add_argument("item", type=int, metavar="ITEM", help="the failed item's number")
+    escalate.set_defaults(handler=run_escalate)
 
     sign = group.add_parser("sign", help="sign as inspector or reviewer")
     sign.add_argument("id", type=record_id)
@@ -188,6 +199,10 @@ def inspection_json(d: InspectionDetail) -> dict[str, Any]:
                 "photos": [p.name for p in a.photos],
                 "amended": a.amended,
                 "hazard_id": a.hazard_id,
+                "correct_on_spot": a.item.correct_on_spot,
+                "corrected": a.correction.text if a.correction else None,
+                "on_fail_playbook": a.item.on_fail_playbook or None,
+                "incident_id": a.incident_id,
             }
             for a in d.answers
         ],
@@ -224,7 +239,7 @@ def run_answer(ctx: AppContext, args: argparse.Namespace) -> int:
     svc = ctx.services.inspections
     result = ItemResult(args.result)
     if args.item.strip().lower() == "rest":
-        if args.note is not None or args.photo:
+        if args.note is not None or args.photo or args.corrected is not None:
             return fail(t("cli.inspection.rest_note"))
         count = svc.answer_rest(cli_actor(args), args.id, result)
         print(t("cli.inspection.answered_rest", count=count, result=result.label))
@@ -233,8 +248,27 @@ def run_answer(ctx: AppContext, args: argparse.Namespace) -> int:
         number = int(args.item)
     except ValueError:
         return fail(t("cli.inspection.bad_item", value=args.item))
-    answer = svc.answer(cli_actor(args), args.id, number, result, note=args.note, photos=args.photo)
+    answer = svc.answer(
+        cli_actor(args), args.id, number, result, note=args.note, photos=args.photo, corrected=args.corrected
+    )
     print(t("cli.inspection.answered", n=answer.number, result=result.label, item=answer.item.text.text))
+    if answer.result != ItemResult.FAIL:
+        return 0
+    if answer.correction is not None:
+        print(t("cli.inspection.corrected", text=answer.correction.text))
+    elif answer.item.correct_on_spot:  # regulation asks for it: say how to record it
+        print(t("cli.inspection.ask_correction", id=args.id, n=answer.number))
+    if answer.item.on_fail_playbook and answer.incident_id is None:
+        print(t("cli.inspection.offer_plan", id=args.id, n=answer.number, code=answer.item.on_fail_playbook))
+    return 0
+
+
+def run_escalate(ctx: AppContext, args: argparse.Namespace) -> int:
+    actor = cli_actor(args)
+    incident_id = ctx.services.inspections.escalate(actor, args.id, args.item)
+    summary = ctx.services.incidents.get(actor, incident_id, with_entries=False).summary
+    code = summary.playbook_code or ""
+    print(t("cli.inspection.escalated", incident=incident_id, code=code, title=summary.title))
     return 0
 
 
@@ -264,7 +298,7 @@ def run_submit(ctx: AppContext, args: argparse.Namespace) -> int:
         if answer.hazard_id is not None:
             h = ctx.services.hazards.get(actor, answer.hazard_id).info
             item = t("field.item_n", n=answer.number)
-            print(f"  {h.number}  {h.severity.label}  {item}  {h.due_date}  {h.title}")
+            print(f"  {h.number}  {h.severity.label}  {h.status.label}  {item}  {h.due_date}  {h.title}")
     return 0
 
 

@@ -10,6 +10,7 @@ from branchguard.cli.common import anchor_warning, cli_actor, fail, print_json, 
 from branchguard.core.kernel.errors import BranchGuardError, NotFound
 from branchguard.core.kernel.i18n import Message, t
 from branchguard.core.kernel.types import Level, PlaybookStatus
+from branchguard.core.playbooks.rules import linked_plans
 from branchguard.core.playbooks.text import (
     contact_label,
     deadline_text,
@@ -197,10 +198,14 @@ def run_show(ctx: AppContext, args: argparse.Namespace) -> int:
     version = playbooks.get(cli_actor(args), args.code, args.version, prefer_draft=args.draft)
     if args.draft and version.info.status != PlaybookStatus.DRAFT:
         raise NotFound(Message("cli.playbook.no_draft", code=version.content.code))
+    c = version.content
+    links = linked_plans(c.tier, c.category, playbooks.list_playbooks(cli_actor(args)))
     if args.json:
-        print_json(version_json(version))
+        print_json(version_json(version) | {"linked_plans": links})
     else:
         print("\n".join(readable(version)))
+        if links:
+            print("\n" + t("cli.playbook.linked", codes=", ".join(links)))
     return 0
 
 

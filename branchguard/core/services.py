@@ -191,7 +191,7 @@ class Services:
     def inspections(self) -> InspectionService:
         from branchguard.core.inspections.service import InspectionService
 
-        return InspectionService(self._sessions, self.files, self.schedules, self.hazards)
+        return InspectionService(self._sessions, self.files, self.schedules, self.hazards, self.incidents)
 
     @cached_property
     def complaints(self) -> ComplaintService:

@@ -16,16 +16,16 @@ def _json(run: Run, *args: str) -> object:
     return json.loads(out)
 
 
-def test_templates_json_lists_the_nine_builtin_checklists(run: Run) -> None:
+def test_templates_json_lists_the_builtin_checklists(run: Run) -> None:
     templates = _json(run, "inspection", "templates")
-    assert isinstance(templates, list) and len(templates) == 9
+    assert isinstance(templates, list) and len(templates) == 15
     first = templates[0]
     assert first["code"] == "FIRE_DAILY" and first["name"] == {
-        "zh": "每日防火巡查",
-        "en": "Daily fire patrol",
+        "zh": "防火巡查（营业期间每2小时）",
+        "en": "Fire patrol (every 2 hours while open)",
     }
     assert (first["cadence"], first["status"], first["version"], first["items"]) == (
-        "daily",
+        "two_hourly",
         "approved",
         1,
         7,
@@ -117,3 +117,37 @@ def test_bad_input_is_one_clear_line(run: Run, args: tuple[str, ...], code: int,
     run("inspection", "start", "FIRST_AID")  # inspection 1 exists
     got, _out, err = run(*args)
     assert got == code and needle in err and "Traceback" not in err
+
+
+def test_a_blocked_exit_corrected_on_the_spot_from_the_command_line(run: Run, tmp_path: Path) -> None:
+    iid = run("inspection", "start", "FIRE_DAILY")[1].strip()
+    code, out, err = run("inspection", "answer", iid, "2", "fail", "--note", "后门被纸箱堵住")
+    assert code == 0, err
+    assert f"inspection answer {iid} 2 fail --corrected" in out  # the rule asks for it
+    photo = tmp_path / "cleared.jpg"
+    photo.write_bytes(b"\xff\xd8 the exit cleared")
+    code, out, err = run(
+        "inspection", "answer", iid, "2", "fail", "--corrected", "纸箱已搬离", "--photo", str(photo)
+    )
+    assert code == 0 and "纸箱已搬离" in out, err
+    run("inspection", "answer", iid, "rest", "pass")
+    code, out, err = run("inspection", "submit", iid, "--inspector", "张三")
+    assert code == 0 and "Closed" in out, err
+    assert _json(run, "hazard", "list", "--open") == []
+    (item,) = [i for i in _json(run, "inspection", "show", iid, "--json")["items"] if i["number"] == 2]
+    assert item["corrected"] == "纸箱已搬离" and item["correct_on_spot"] and item["hazard_id"]
+
+
+def test_a_failed_card_slot_offers_and_starts_the_atm_plan(run: Run) -> None:
+    iid = run("inspection", "start", "SELF_SERVICE", "--location", "自助区")[1].strip()
+    code, out, err = run("inspection", "answer", iid, "1", "fail", "--note", "插卡口有加装物")
+    assert code == 0, err
+    assert "ATM" in out and f"inspection escalate {iid} 1" in out
+    code, out, err = run("inspection", "escalate", iid, "1")
+    assert code == 0 and out.startswith("Incident #") and "(ATM)" in out, err
+    incident = out.split("#", 1)[1].split(" ", 1)[0]
+    shown = _json(run, "incident", "show", incident)
+    assert shown["playbook_code"] == "ATM" and shown["location"] == "自助区"
+    assert any("police agree" in e["text"] for e in shown["entries"])
+    code, _out, err = run("inspection", "escalate", iid, "1")
+    assert code == 1 and incident in err and "Traceback" not in err

@@ -61,7 +61,7 @@ def test_report_inspection_writes_the_pdf(run: Run, tmp_path: Path) -> None:
     text = _text(out)
     for needle in (
         "检查记录#1",
-        "每日防火巡查",
+        "防火巡查",
         "西侧安全出口被纸箱堵塞",
         "防火门被木楔顶开",
         "第2项：出口.png",

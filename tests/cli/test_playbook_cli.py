@@ -15,7 +15,8 @@ from branchguard.core.playbooks.types import PlanRole, Step
 from tests.cli.cli_support import Run, invoke, with_lead
 
 STARTER_CODES = {"GEN", "RUN", "SYS", "ROB", "NAT", "ILL", "INJ", "DIS", "SRG", "OCC", "RUM", "OTH",
-                 "FIRE", "ATM", "PWR", "LAW", "CASH", "SUS"}
+                 "FIRE", "ATM", "PWR", "LAW", "CASH", "SUS", "HOST", "MASS", "EPI", "FILM", "SWAL", "FRAUD",
+                 "SVC-QUEUE", "SVC-URGENT", "SVC-CASH", "SVC-HOSTILE", "SVC-HANDOVER", "SVC-LAW"}
 # What a plan says, as opposed to the bookkeeping of the version that says it.
 CONTENT_KEYS = ("code", "title_zh", "title_en", "tier", "category", "levels", "triggers_zh", "triggers_en",
                 "cautions_zh", "cautions_en", "roles", "contacts", "steps")
@@ -135,13 +136,14 @@ def test_export_all_then_import_into_a_fresh_library(run: Run, tmp_path: Path) -
     exported = tmp_path / "library.yaml"
     code, out, err = run("playbook", "export", "--all", "-o", str(exported))
     assert code == 0, err
-    assert str(exported) in out and "19" in out
+    assert str(exported) in out and str(len(STARTER_CODES) + 1) in out
 
     fresh = tmp_path / "fresh"
     before = run("playbook", "list", "--json", data_dir=fresh)[1]
     code, out, err = run("playbook", "import", str(exported), "--dry-run", data_dir=fresh)
     assert code == 0, err
-    assert "将新增（1 个）：NEWP" in out and "将更新（1 个）：FIRE" in out and "无变化（17 个）" in out
+    assert "将新增（1 个）：NEWP" in out and "将更新（1 个）：FIRE" in out
+    assert f"无变化（{len(STARTER_CODES) - 1} 个）" in out
     assert run("playbook", "list", "--json", data_dir=fresh)[1] == before  # a dry run writes nothing
 
     code, out, err = run("playbook", "import", str(exported), data_dir=fresh, lang="en")
@@ -246,3 +248,15 @@ def test_playbook_help_lists_the_actions() -> None:
     assert proc.returncode == 0
     for action in ("list", "show", "export", "import", "approve", "pdf"):
         assert action in proc.stdout
+
+
+def test_a_service_guide_names_the_plan_to_start_and_is_not_started_itself(run: Run) -> None:
+    code, out, err = run("playbook", "show", "SVC-CASH", "--json")
+    assert code == 0, err
+    shown = json.loads(out)
+    assert shown["tier"] == "service" and shown["linked_plans"] == ["CASH"]
+    code, out, err = run("playbook", "show", "SVC-HOSTILE")
+    assert code == 0 and "发展为突发事件时启动：DIS" in out, err
+    assert json.loads(run("playbook", "show", "CASH", "--json")[1])["linked_plans"] == []
+    code, out, err = run("incident", "start", "--playbook", "SVC-CASH")
+    assert code == 1 and "服务指引" in err and "Traceback" not in err

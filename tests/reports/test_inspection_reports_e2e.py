@@ -71,7 +71,7 @@ def test_inspection_report_through_the_services(branch: Branch, pdf: type[Pdf]) 
     assert len(opened) == 3  # two failed at submit, one by the amendment
     for needle in (
         f"检查记录#{iid}",
-        "每日防火巡查",
+        "防火巡查",
         "营业大厅",
         "安全出口、疏散通道畅通，未上锁、未堵塞",
         "西侧安全出口被纸箱堵塞",

@@ -100,7 +100,7 @@ def test_every_starter_plan_fits_two_pages(demo: Demo, pdf: type[Pdf], tmp_path:
     set_language(lang)
     font = find_cjk_font()
     summaries = demo.ctx.services.playbooks.list_playbooks(demo.actor)
-    assert len(summaries) == 18
+    assert len(summaries) == 30
     for summary in summaries:
         version = demo.ctx.services.playbooks.get(demo.actor, summary.code)
         data, pages = render_playbook_card(version, font, branch_name=BRANCH)

@@ -1,7 +1,9 @@
 """Drill and schedule demo records, added through the services after the demo accounts exist: a
 recurring fire-evacuation drill plan, one drill run and evaluated with an open corrective action,
-a robbery tabletop exercise ahead, and two routine schedules — so the Drills page, the compliance
-view and the calendar are not empty after `make run`."""
+an anti-robbery tabletop every 6 months and a comprehensive-plan tabletop every year (the plans
+match the compliance rules' intervals: fire and on-site 6 months, anti-robbery 6 months,
+comprehensive or special 12 months), and the CCTV retention test — so the Drills page, the
+compliance view and the calendar are not empty after `make run`."""
 
 from __future__ import annotations
 
@@ -101,7 +103,7 @@ def fill(
             ),
         ),
     )
-    # An unannounced robbery tabletop exercise in six weeks.
+    # An unannounced robbery tabletop exercise in six weeks, then every 6 months (the anti-robbery rule).
     drills.plan(
         lead,
         DrillPlanInput(
@@ -109,6 +111,7 @@ def fill(
             date=_at(_next_weekday(today + timedelta(days=42)), 16, 0),
             mode=DrillMode.TABLETOP,
             announced=False,
+            rrule="semiannual",
             participants={
                 BranchRole.LOBBY_MANAGER.value: ("李晓梅",),
                 BranchRole.SECURITY_GUARD.value: ("周强",),
@@ -117,26 +120,35 @@ def fill(
             expected_headcount=6,
         ),
     )
-    # Two routine schedules of the branch's own.
-    schedules.add(
+    # The comprehensive plan as a yearly tabletop exercise (the comprehensive or special plan rule).
+    drills.plan(
         lead,
-        ScheduleInput(
-            title="灭火器、应急照明月检",
-            start=_at(_next_weekday(today + timedelta(days=3)), 9, 30),
-            owner="周强",
-            rule="monthly",
-            lead_minutes=2 * 24 * 60,
-            working_days=WorkingDayPolicy.NEXT,
+        DrillPlanInput(
+            playbook_code="GEN",
+            date=_at(_next_weekday(today + timedelta(days=60)), 15, 0),
+            title="综合应急预案年度桌面推演",
+            scope=DrillScope.COMPREHENSIVE,
+            mode=DrillMode.TABLETOP,
+            rrule="yearly",
+            participants={
+                BranchRole.BRANCH_HEAD.value: ("王建国",),
+                BranchRole.SAFETY_OFFICER.value: ("赵敏",),
+            },
+            goals=("明确分级、上报路径和指挥替代",),
+            expected_headcount=8,
         ),
     )
+    # A routine schedule of the branch's own: the CCTV checklist's monthly retention test (the
+    # daily checks are the CCTV inspection schedule's; extinguishers and emergency lights are the
+    # monthly fire check's and the weekly exits check's, so no custom schedule repeats them).
     schedules.add(
         lead,
         ScheduleInput(
-            title="安防监控录像保存情况季度检查",
+            title="监控录像保存期调阅测试（每月）",
             start=_at(_next_weekday(today + timedelta(days=10)), 14, 0),
             kind=ScheduleKind.CUSTOM,
             owner="郑浩",
-            rule="quarterly",
+            rule="monthly",
             working_days=WorkingDayPolicy.NEXT,
         ),
     )

@@ -12,23 +12,36 @@ from datetime import datetime, time, timedelta
 from branchguard.core.hazards.service import HazardService
 from branchguard.core.hazards.types import HazardInput, HazardSeverity, RemediationKind
 from branchguard.core.inspections.service import InspectionService
-from branchguard.core.inspections.types import Cadence, InspectionInput, ItemResult, SignatureRole
+from branchguard.core.inspections.types import InspectionInput, ItemResult, SignatureRole
 from branchguard.core.kernel.types import Actor
 
-# template, cadence, first run (local wall clock today), owner (a demo person)
-SCHEDULES: tuple[tuple[str, Cadence, time, str], ...] = (
-    ("FIRE_DAILY", Cadence.DAILY, time(9, 0), "赵敏"),
-    ("SELF_SERVICE", Cadence.DAILY, time(8, 45), "周强"),
-    ("CCTV", Cadence.DAILY, time(9, 30), "郑浩"),
-    ("ALARM", Cadence.WEEKLY, time(16, 0), "周强"),
-    ("FIRE_MONTHLY", Cadence.MONTHLY, time(15, 0), "赵敏"),
-    ("POWER", Cadence.QUARTERLY, time(10, 0), "郑浩"),
+# Every built-in checklist on the cadence its template gives (so the demo never contradicts its own
+# checklists: the fire patrol every 2 hours while open, MPS Order 61 art. 25; the monthly fire check,
+# art. 26; the building fire systems yearly, art. 27; the pre-holiday check before each holiday):
+# template, first run (local wall clock, from tomorrow), owner (a demo person).
+SCHEDULES: tuple[tuple[str, time, str], ...] = (
+    ("OPENING", time(8, 30), "周强"),
+    ("SELF_SERVICE", time(8, 45), "周强"),
+    ("VAULT", time(8, 50), "李晓梅"),
+    ("FIRE_DAILY", time(9, 0), "赵敏"),
+    ("CCTV", time(9, 30), "郑浩"),
+    ("CIT", time(16, 30), "周强"),
+    ("CLOSING", time(17, 30), "周强"),
+    ("ALARM", time(16, 0), "周强"),
+    ("EXITS", time(10, 0), "赵敏"),
+    ("FIRE_MONTHLY", time(15, 0), "赵敏"),
+    ("FIRST_AID", time(10, 30), "李晓梅"),
+    ("POWER", time(10, 0), "郑浩"),
+    ("EQUIPMENT", time(11, 0), "周强"),
+    ("PRE_HOLIDAY", time(15, 30), "王建国"),
+    ("FIRE_SYSTEMS", time(10, 0), "王建国"),
 )
 
 
 def fill(inspections: InspectionService, hazards: HazardService, lead: Actor, staff: Actor) -> None:
     today = datetime.now().date()
-    for code, cadence, at, owner in SCHEDULES:
+    for code, at, owner in SCHEDULES:
+        cadence = inspections.template(lead, code).content.cadence
         inspections.schedule(lead, code, cadence, owner, datetime.combine(today + timedelta(days=1), at))
 
     run = inspections.start(staff, "FIRE_DAILY", InspectionInput(location="营业厅及后通道"))

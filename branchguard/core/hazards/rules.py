@@ -100,8 +100,9 @@ def check_downgrade(actor: Actor, status: HazardStatus | str, reason: str) -> st
 
 
 def work_recorded(step_kinds: Iterable[str]) -> bool:
-    """A hazard is marked remediated only after at least one step of work done (kind ACTION)."""
-    return any(kind == RemediationKind.ACTION for kind in step_kinds)
+    """A hazard is marked remediated only after at least one step of work done (kind ACTION, or a
+    correction made on the spot)."""
+    return any(kind in (RemediationKind.ACTION, RemediationKind.ON_THE_SPOT) for kind in step_kinds)
 
 
 def expect(status: HazardStatus | str, action: HazardAction) -> None:

@@ -63,6 +63,15 @@ class NewHazard:
     photos: tuple[AttachmentRef, ...] = ()
 
 
+@dataclass(frozen=True)
+class CorrectedOnSpot:
+    """What was done about a fault on the spot, by whom (a login) and when."""
+
+    text: str
+    by: str
+    at: datetime
+
+
 class HazardService:
     def __init__(
         self,
@@ -148,6 +157,58 @@ class HazardService:
         store.add_event(row, HazardEventKind.OPENED, actor)
         self._start_schedule(s, actor, row)
         record(s, actor, "hazard.open", "hazard", row.id, after=rules_.audit_view(row))
+        return row
+
+    def record_corrected_in(
+        self,
+        s: Session,
+        actor: Actor,
+        values: dict[str, Any],
+        origin: NewHazard,
+        correction: CorrectedOnSpot,
+    ) -> HazardRow:
+        """A fault corrected on the spot (当场整改), inside the caller's transaction (an inspection's
+        submit): recorded for the register and its statistics, already closed. Its one step is the
+        correction (who did what, when, with the item's photos as evidence); the inspector who saw
+        it done and submits is the one who verified and closed it. No due schedule: nothing is owed."""
+        now = utcnow()
+        rule = store.policy(s).rule(HazardSeverity(values["severity"]))
+        row = HazardRow(
+            **values,
+            status=HazardStatus.CLOSED.value,
+            source=origin.source.value,
+            due_at=correction.at,
+            report_head_office=rule.report_head_office,
+            inspection_id=origin.inspection_id,
+            item_number=origin.item_number,
+            template_code=origin.template_code,
+            photos=store.ref_values(origin.photos),
+            opened_by=actor.username,
+            opened_at=correction.at,
+            remediated_by=correction.by,
+            remediated_at=correction.at,
+            verified_by=actor.username,
+            verified_at=now,
+            verification_note=t("hazard.corrected_on_spot"),
+            closed_by=actor.username,
+            closed_at=now,
+        )
+        row.steps.append(
+            HazardStepRow(
+                kind=RemediationKind.ON_THE_SPOT.value,
+                text=correction.text,
+                evidence=store.ref_values(origin.photos),
+                added_by=correction.by,
+                added_at=correction.at,
+            )
+        )
+        s.add(row)
+        s.flush()  # the id, and the unique (inspection, item) check, now
+        store.add_event(row, HazardEventKind.OPENED, actor)
+        kind = RemediationKind.ON_THE_SPOT
+        store.add_event(row, HazardEventKind.STEP_ADDED, actor, f"{kind.label}: {correction.text}")
+        store.add_event(row, HazardEventKind.CLOSED, actor, t("hazard.corrected_on_spot"))
+        record(s, actor, "hazard.corrected_on_spot", "hazard", row.id, after=rules_.audit_view(row))
         return row
 
     # -- editing ---------------------------------------------------------------------------------

@@ -70,6 +70,7 @@ class RemediationKind(LabelledEnum):
     PLAN = "plan"  # 整改方案
     HEAD_OFFICE_REPORT = "head_office_report"  # 上报上级行
     ACTION = "action"  # work done
+    ON_THE_SPOT = "on_the_spot"  # 当场整改: an inspection fault corrected while the inspector watched
 
     @classmethod
     def _prefix(cls) -> str:

@@ -57,6 +57,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "incident {id} is closed; its log takes no more entries",
         "事件 {id} 已结束，不能再添加记录",
     ),
+    "incident.guide_not_started": (
+        "'{code}' is a service guide: start the plan it links to when the situation becomes an incident",
+        "“{code}”是服务指引：情况发展为突发事件时，请启动其关联的应急预案",
+    ),
     "incident.no_approved": (
         "playbook {code} has no approved version; approve it before starting from it",
         "预案 {code} 没有已批准的版本，请先批准再启动",

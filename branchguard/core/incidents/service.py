@@ -46,7 +46,7 @@ from branchguard.core.kernel.i18n import Message, t
 from branchguard.core.kernel.roles import may, require
 from branchguard.core.kernel.types import Actor, Level, PlaybookStatus, Text2
 from branchguard.core.playbooks.store import approved
-from branchguard.core.playbooks.types import IncidentCategory, PlaybookSummary
+from branchguard.core.playbooks.types import IncidentCategory, PlanTier, PlaybookSummary
 from branchguard.core.schedules import rules as schedule_rules
 from branchguard.db.base import utcnow
 from branchguard.db.models.hazards import HazardRow
@@ -79,55 +79,72 @@ class IncidentService:
     ) -> IncidentSummary:
         """Open an incident from the plan's approved version (or ad hoc without a code)."""
         require(actor, "incident.start")
-        title = title.strip()
-        if len(title) > MAX_TITLE:
-            raise ValidationError("field.title", Message("validation.too_long", limit=MAX_TITLE))
         with self._sessions.begin() as s:
-            version = None
-            if playbook_code:
-                plan = s.scalar(select(PlaybookRow).where(PlaybookRow.code == playbook_code.strip().upper()))
-                if plan is None:
-                    raise NotFound(Message("playbook.not_found", code=playbook_code))
-                version = approved(plan)
-                if version is None:
-                    raise ValidationError("field.playbook", Message("incident.no_approved", code=plan.code))
-            if level is None:
-                level = opening_level(version.levels if version else [])
-            if not title:
-                title = (
-                    Text2(version.title_zh, version.title_en).text if version else t("incident.ad_hoc_title")
-                )
-            row = IncidentRow(
-                title=title,
-                playbook_code=version.playbook.code if version else None,
-                playbook_version_id=version.id if version else None,
-                playbook_version=version.number if version else None,
-                category=version.category if version else IncidentCategory.OTHER.value,
-                level=level.value,
-                drill=drill,
-                status=IncidentStatus.OPEN.value,
-                location=location.strip()[:200],
-                started_by=actor.username,
-                started_at=utcnow(),
-                report_fields={},
-                outcome="",
-                injuries="",
-                root_cause="",
-                last_seq=0,
-                chain_head=incident_log.GENESIS_HASH,
-            )
-            s.add(row)
-            s.flush()
-            data: dict[str, Any] = {"level": level.value, "drill": drill, "title": title}
-            if version:
-                data |= {"playbook": version.playbook.code, "version": version.number}
-            incident_log.append(
-                s, row.id, actor.username, EntryKind.START, title, data=data, at=row.started_at
-            )
-            record(s, actor, "incident.start", "incident", row.id, after=data)
+            row = self.start_in(s, actor, playbook_code, level, title=title, drill=drill, location=location)
             s.flush()
             s.refresh(row)
             return summary_of(row)
+
+    def start_in(
+        self,
+        s: Session,
+        actor: Actor,
+        playbook_code: str | None = None,
+        level: Level | None = None,
+        *,
+        title: str = "",
+        drill: bool = False,
+        location: str = "",
+    ) -> IncidentRow:
+        """Open an incident inside the caller's transaction (its start entry appended), for a
+        change that starts one as part of itself (a failed checklist item starting its plan). The
+        caller has checked the role."""
+        title = title.strip()
+        if len(title) > MAX_TITLE:
+            raise ValidationError("field.title", Message("validation.too_long", limit=MAX_TITLE))
+        version = None
+        if playbook_code:
+            plan = s.scalar(select(PlaybookRow).where(PlaybookRow.code == playbook_code.strip().upper()))
+            if plan is None:
+                raise NotFound(Message("playbook.not_found", code=playbook_code))
+            version = approved(plan)
+            if version is None:
+                raise ValidationError("field.playbook", Message("incident.no_approved", code=plan.code))
+            if version.tier == PlanTier.SERVICE.value:  # its situation's plan is what is started
+                raise ValidationError("field.playbook", Message("incident.guide_not_started", code=plan.code))
+        if level is None:
+            level = opening_level(version.levels if version else [])
+        if not title:
+            title = (
+                Text2(version.title_zh, version.title_en).text if version else t("incident.ad_hoc_title")
+            )
+        row = IncidentRow(
+            title=title,
+            playbook_code=version.playbook.code if version else None,
+            playbook_version_id=version.id if version else None,
+            playbook_version=version.number if version else None,
+            category=version.category if version else IncidentCategory.OTHER.value,
+            level=level.value,
+            drill=drill,
+            status=IncidentStatus.OPEN.value,
+            location=location.strip()[:200],
+            started_by=actor.username,
+            started_at=utcnow(),
+            report_fields={},
+            outcome="",
+            injuries="",
+            root_cause="",
+            last_seq=0,
+            chain_head=incident_log.GENESIS_HASH,
+        )
+        s.add(row)
+        s.flush()
+        data: dict[str, Any] = {"level": level.value, "drill": drill, "title": title}
+        if version:
+            data |= {"playbook": version.playbook.code, "version": version.number}
+        incident_log.append(s, row.id, actor.username, EntryKind.START, title, data=data, at=row.started_at)
+        record(s, actor, "incident.start", "incident", row.id, after=data)
+        return row
 
     def suggest_playbooks(
         self, actor: Actor, typed: str, plans: Sequence[PlaybookSummary]
@@ -154,7 +171,7 @@ class IncidentService:
                 match = 9
             return (match, -usage.get(p.code, 0), p.code)
 
-        live = [p for p in plans if p.status == PlaybookStatus.APPROVED]
+        live = [p for p in plans if p.status == PlaybookStatus.APPROVED and p.tier.is_plan]
         return [p for p in sorted(live, key=rank) if rank(p)[0] < 9]
 
     # -- logging -------------------------------------------------------------------------------

@@ -75,6 +75,8 @@ def load_builtin(path: Path | None = None) -> list[TemplateContent]:
                         criterion=_text2(it.get("criterion")),
                         photo_required_on_fail=bool(it.get("photo", False)),
                         severity_on_fail=HazardSeverity(it.get("severity", "general")),
+                        correct_on_spot=bool(it.get("on_the_spot", False)),
+                        on_fail_playbook=str(it.get("on_fail") or ""),
                     )
                     for it in tpl["items"]
                 ),
@@ -85,12 +87,15 @@ def load_builtin(path: Path | None = None) -> list[TemplateContent]:
 
 
 def seed_builtin(sessions: sessionmaker[Session], path: Path | None = None) -> int:
-    """Write the built-in templates (approved v1) into a database that has none; how many were
-    written. Two processes seeding at once cannot duplicate them: the loser hits the unique code."""
+    """Write the built-in templates (approved v1) a database lacks by code; how many were written.
+    A template already there (built in, or the branch's own of that code) is never touched, so an
+    upgraded database gains the checklists added since, with its own edits kept. Two processes
+    seeding at once cannot duplicate them: the loser hits the unique code."""
     with sessions() as s:
-        if s.scalar(select(TemplateRow.id).limit(1)) is not None:
-            return 0
-    contents = load_builtin(path)
+        present = set(s.scalars(select(TemplateRow.code)))
+    contents = [c for c in load_builtin(path) if c.code not in present]
+    if not contents:
+        return 0
     system = Actor.system()
     try:
         with sessions.begin() as s:
@@ -122,6 +127,16 @@ def _fields(text: Text2) -> set[str]:
         except ValueError:  # a lone brace
             names.add(part)
     return names
+
+
+def _playbook_code(code: str, label: Message) -> str:
+    """The code of the plan an item starts on failure, checked like a plan code; "" for none."""
+    if not (code or "").strip():
+        return ""
+    try:
+        return clean_code(code)
+    except ValidationError as exc:
+        raise ValidationError(label, exc.reason_message) from None
 
 
 def clean_template(content: TemplateContent) -> TemplateContent:
@@ -163,6 +178,8 @@ def clean_template(content: TemplateContent) -> TemplateContent:
                 criterion=criterion,
                 photo_required_on_fail=bool(item.photo_required_on_fail),
                 severity_on_fail=validation.choice(item.severity_on_fail, HazardSeverity, "field.severity"),
+                correct_on_spot=bool(item.correct_on_spot),
+                on_fail_playbook=_playbook_code(item.on_fail_playbook, label),
             )
         )
     return TemplateContent(
@@ -210,6 +227,8 @@ def fill_version(row: TemplateVersionRow, content: TemplateContent) -> None:
             criterion_en=item.criterion.en,
             photo_required_on_fail=item.photo_required_on_fail,
             severity_on_fail=item.severity_on_fail.value,
+            correct_on_spot=item.correct_on_spot,
+            on_fail_playbook=item.on_fail_playbook,
         )
         for n, item in enumerate(content.items, 1)
     ]
@@ -223,6 +242,8 @@ def item_of(row: TemplateItemRow) -> TemplateItem:
         criterion=Text2(row.criterion_zh, row.criterion_en),
         photo_required_on_fail=row.photo_required_on_fail,
         severity_on_fail=HazardSeverity(row.severity_on_fail),
+        correct_on_spot=bool(row.correct_on_spot),
+        on_fail_playbook=row.on_fail_playbook or "",
     )
 
 

@@ -10,10 +10,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "item_result.na": ("N/A", "不适用"),
     "inspection_status.draft": ("In progress", "进行中"),
     "inspection_status.submitted": ("Submitted", "已提交"),
+    "cadence.two_hourly": ("Every 2 hours while open", "营业期间每2小时"),
     "cadence.daily": ("Daily", "每日"),
     "cadence.weekly": ("Weekly", "每周"),
     "cadence.monthly": ("Monthly", "每月"),
     "cadence.quarterly": ("Quarterly", "每季度"),
+    "cadence.yearly": ("Yearly", "每年"),
+    "cadence.before_holidays": ("Before each public holiday", "节假日前"),
     "item_category.fire_safety": ("Fire safety", "消防安全"),
     "item_category.electrical": ("Electrical", "用电安全"),
     "item_category.exits": ("Exits and lighting", "安全出口与照明"),
@@ -39,6 +42,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "remediation_kind.plan": ("Remediation plan", "整改方案"),
     "remediation_kind.head_office_report": ("Reported to head office", "上报上级行"),
     "remediation_kind.action": ("Work done", "整改措施"),
+    "remediation_kind.on_the_spot": ("Corrected on the spot", "当场整改"),
     "hazard_event.opened": ("Opened", "登记"),
     "hazard_event.edited": ("Edited", "修改"),
     "hazard_event.step_added": ("Step added", "添加整改记录"),
@@ -94,6 +98,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # actions named only in the audit trail
     "action.hazard.open": ("open a hazard", "新建隐患"),
     "action.hazard.step": ("record a remediation step", "记录整改进展"),
+    "action.hazard.corrected_on_spot": ("record a fault corrected on the spot", "登记当场整改的隐患"),
+    "action.inspection.correct": ("record an on-the-spot correction", "登记当场整改"),
+    "action.inspection.escalate": ("start a checklist item's plan", "由检查项启动应急预案"),
     "action.inspection.start": ("start an inspection", "开始检查"),
     "action.inspection.answer": ("answer a checklist item", "填写检查项"),
     "action.inspection.answer_rest": ("answer the remaining items", "批量填写其余检查项"),
@@ -200,6 +207,32 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "hazard.schedule_moved": ("Due date or owner changed", "整改期限或责任人已变更"),
     "hazard.schedule_verified": ("Remediation verified", "整改已验收"),
     "hazard.schedule_closed": ("Hazard closed", "隐患已销号"),
+    "hazard.corrected_on_spot": (
+        "Corrected on the spot, seen by the inspector",
+        "已当场整改，检查人现场确认",
+    ),
+    "inspection.correct_needs_fail": (
+        "only a failed item can be marked corrected on the spot",
+        "只有不合格的检查项才能登记当场整改",
+    ),
+    "inspection.no_on_fail_plan": (
+        "item {n} starts no plan on failure",
+        "第 {n} 项未设定不合格时启动的预案",
+    ),
+    "inspection.escalate_needs_fail": (
+        "item {n} has not failed: its plan starts only on failure",
+        "第 {n} 项未判定不合格，不能启动其预案",
+    ),
+    "inspection.escalated_already": (
+        "item {n} already started incident #{incident}",
+        "第 {n} 项已启动事件 #{incident}",
+    ),
+    "inspection.escalation_entry": (
+        "Started from inspection #{id}, item {n} ({item}): failed. Keep the device exactly as found as "
+        "evidence — do not remove or touch it; it is removed only after the police agree.",
+        "由检查记录#{id}第 {n} 项（{item}）不合格启动。设备保持原状作为证据，不得拆除或触碰；经公安机关同意后方可拆除。",
+    ),
+    "field.corrected": ("Corrected on the spot", "当场整改"),
     # command line
     "cli.inspection.rest_note": (
         "--note goes with one item, not with 'rest'",
@@ -210,6 +243,21 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "ITEM 应为检查项编号或 rest，而不是“{value}”",
     ),
     "cli.inspection.answered": ("Item {n}: {result} — {item}", "第 {n} 项：{result} — {item}"),
+    "cli.inspection.corrected": (
+        "Corrected on the spot: {text} (its hazard is recorded closed at submit)",
+        "已当场整改：{text}（提交时登记为已销号隐患）",
+    ),
+    "cli.inspection.ask_correction": (
+        "Fire rules require this fault corrected on the spot. Once done: "
+        "branchguard inspection answer {id} {n} fail --corrected TEXT [--photo FILE]",
+        "消防规定此类问题应当场整改。整改后登记：branchguard inspection answer {id} {n} fail --corrected 整改情况 [--photo 照片]",
+    ),
+    "cli.inspection.offer_plan": (
+        "This failure starts the {code} plan. Keep the device as found; start it now: "
+        "branchguard inspection escalate {id} {n}",
+        "此项不合格应启动 {code} 预案，设备保持原状。立即启动：branchguard inspection escalate {id} {n}",
+    ),
+    "cli.inspection.escalated": ("Incident #{incident} started ({code}): {title}", "已启动事件 #{incident}（{code}）：{title}"),
     "cli.inspection.answered_rest": (
         "{count} item(s) marked {result}",
         "已将 {count} 个检查项标记为{result}",

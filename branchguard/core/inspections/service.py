@@ -17,6 +17,7 @@ import builtins
 from collections.abc import Sequence
 from datetime import datetime, time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import ColumnElement, update
 from sqlalchemy.orm import Session, sessionmaker
@@ -25,7 +26,7 @@ from branchguard.core.audit.service import record
 from branchguard.core.hazards.service import HazardService, NewHazard
 from branchguard.core.hazards.store import ref_values
 from branchguard.core.hazards.types import HazardSource
-from branchguard.core.inspections import listing, store
+from branchguard.core.inspections import listing, on_the_spot, store
 from branchguard.core.inspections.templates import TemplateLibrary
 from branchguard.core.inspections.types import (
     Amendment,
@@ -53,6 +54,9 @@ from branchguard.db.base import utcnow
 from branchguard.db.models.hazards import HazardRow
 from branchguard.db.models.inspections import AmendmentRow, AnswerRow, InspectionRow
 
+if TYPE_CHECKING:
+    from branchguard.core.incidents.service import IncidentService
+
 NOTE_LIMIT = 2000
 MAX_PHOTOS = 10
 
@@ -64,12 +68,14 @@ class InspectionService(TemplateLibrary):
         files: AttachmentStore,
         schedules: ScheduleService,
         hazards: HazardService,
+        incidents: IncidentService | None = None,
     ) -> None:
         super().__init__()
         self._sessions = sessions
         self._files = files
         self._schedules = schedules
         self._hazards = hazards
+        self._incidents = incidents  # for an item that starts its plan on failure
 
     # -- running -------------------------------------------------------------------------------
     def start(
@@ -119,12 +125,19 @@ class InspectionService(TemplateLibrary):
         result: ItemResult | None,
         note: str | None = None,
         photos: Sequence[Path] | None = None,
+        *,
+        corrected: str | None = None,
     ) -> Answer:
         """Answer (or, with None, clear) item `number` (1-based); `note` None keeps the note;
-        `photos` are added to the item's."""
+        `photos` are added to the item's. `corrected` says what was done on the spot about a
+        failed item (当场整改; "" withdraws it); an answer other than fail drops the correction."""
         require(actor, "inspection.run")
+        if corrected:
+            corrected = on_the_spot.clean_text(corrected)
         refs = [self._files.add(Path(p)) for p in photos or ()]
-        return self._change_answer(actor, inspection_id, number, result, note, refs, set_result=True)
+        return self._change_answer(
+            actor, inspection_id, number, result, note, refs, set_result=True, corrected=corrected
+        )
 
     def add_photo_bytes(
         self, actor: Actor, inspection_id: int, number: int, name: str, data: bytes
@@ -159,6 +172,7 @@ class InspectionService(TemplateLibrary):
         refs: list[AttachmentRef],
         *,
         set_result: bool,
+        corrected: str | None = None,
     ) -> Answer:
         if result is not None:
             result = validation.choice(result, ItemResult, "field.result")
@@ -177,14 +191,15 @@ class InspectionService(TemplateLibrary):
                 if len(ans.photos) > MAX_PHOTOS:
                     raise ValidationError("field.photos", Message("validation.range", low=0, high=MAX_PHOTOS))
             ans.answered_by, ans.answered_at = actor.username, utcnow()
-            record(
-                s,
-                actor,
-                "inspection.answer",
-                "inspection",
-                row.id,
-                after={"item": number, "result": ans.result, "note": ans.note, "photos": len(ans.photos)},
-            )
+            after = {"item": number, "result": ans.result, "note": ans.note, "photos": len(ans.photos)}
+            if corrected:
+                on_the_spot.set_correction(row, number, corrected, ans.result, actor)
+                after["corrected"] = corrected
+            elif (corrected == "" or (set_result and ans.result != ItemResult.FAIL.value)) and (
+                on_the_spot.drop_correction(row, number)
+            ):
+                after["corrected"] = ""
+            record(s, actor, "inspection.answer", "inspection", row.id, after=after)
             return self._answer_record(s, row, ans)
 
     def answer_rest(self, actor: Actor, inspection_id: int, result: ItemResult = ItemResult.PASS) -> int:
@@ -276,7 +291,15 @@ class InspectionService(TemplateLibrary):
             ledger_recording.touch(s, "inspection", [row.id])  # a Core UPDATE: the session did not see it
             failed = [a for a in row.answers if a.result == ItemResult.FAIL.value]
             for ans in failed:
-                self._open_hazard(s, actor, row, ctx, ans.number, ans.note, store.refs(ans.photos))
+                fix = on_the_spot.corrected_on_spot(row, ans.number)
+                if fix is None:
+                    self._open_hazard(s, actor, row, ctx, ans.number, ans.note, store.refs(ans.photos))
+                else:  # corrected on the spot: recorded closed, nothing left to remediate
+                    version = ctx.versions[row.version_id]
+                    values = store.hazard_values(row, version, ans.number, ans.note)
+                    origin = self._origin(row, ctx, ans.number, store.refs(ans.photos))
+                    hazard = self._hazards.record_corrected_in(s, actor, values, origin, fix)
+                    ctx.hazards[(row.id, ans.number)] = hazard.id
             if row.occurrence_id is not None:
                 schedule_links.finish_open(
                     s, actor, occurrence_id=row.occurrence_id, note=t("inspection.occurrence_note", id=row.id)
@@ -359,6 +382,19 @@ class InspectionService(TemplateLibrary):
         self._schedules.notify()
         return next(a for a in detail.amendments if a.id == am.id)
 
+    def escalate(self, actor: Actor, inspection_id: int, number: int) -> int:
+        """Start the plan a failed item names (the card slot's ATM plan), at once, with the
+        evidence rule as its first entry; the incident's id. Once per item."""
+        require(actor, "inspection.escalate")
+        require(actor, "incident.start")
+        assert self._incidents is not None, "built without the incident service"
+        with self._sessions.begin() as s:
+            row = store.inspection_row(s, inspection_id, lock=True)
+            incident_id = on_the_spot.escalate(s, self._incidents, actor, row, number)
+            record(s, actor, "inspection.escalate", "inspection", row.id,
+                   after={"item": number, "incident": incident_id})
+        return incident_id
+
     def delete_draft(self, actor: Actor, inspection_id: int) -> None:
         """Drop an abandoned draft (a submitted inspection is a record and stays)."""
         require(actor, "inspection.run")
@@ -407,18 +443,22 @@ class InspectionService(TemplateLibrary):
         note: str,
         photos: tuple[AttachmentRef, ...],
     ) -> HazardRow:
-        version = ctx.versions[row.version_id]
-        values = store.hazard_values(row, version, number, note)
-        origin = NewHazard(
+        values = store.hazard_values(row, ctx.versions[row.version_id], number, note)
+        hazard = self._hazards.open_in(s, actor, values, None, self._origin(row, ctx, number, photos))
+        ctx.hazards[(row.id, number)] = hazard.id
+        return hazard
+
+    @staticmethod
+    def _origin(
+        row: InspectionRow, ctx: store.Context, number: int, photos: tuple[AttachmentRef, ...]
+    ) -> NewHazard:
+        return NewHazard(
             source=HazardSource.INSPECTION,
             inspection_id=row.id,
             item_number=number,
-            template_code=ctx.codes[version.template_id],
+            template_code=ctx.codes[ctx.versions[row.version_id].template_id],
             photos=photos,
         )
-        hazard = self._hazards.open_in(s, actor, values, None, origin)
-        ctx.hazards[(row.id, number)] = hazard.id
-        return hazard
 
     def _draft(self, s: Session, inspection_id: int) -> InspectionRow:
         row = store.inspection_row(s, inspection_id, lock=True)

@@ -13,6 +13,7 @@ from branchguard.core.inspections.library import content_of, params_of
 from branchguard.core.inspections.types import (
     Amendment,
     Answer,
+    Correction,
     InspectionDetail,
     InspectionInfo,
     InspectionStatus,
@@ -53,7 +54,10 @@ def effective(answer: AnswerRow, inspection: InspectionRow) -> Effective:
 
 def loaded() -> Select[tuple[InspectionRow]]:
     return select(InspectionRow).options(
-        selectinload(InspectionRow.answers), selectinload(InspectionRow.amendments)
+        selectinload(InspectionRow.answers),
+        selectinload(InspectionRow.amendments),
+        selectinload(InspectionRow.corrections),
+        selectinload(InspectionRow.escalations),
     )
 
 
@@ -137,6 +141,12 @@ def answer_of(row: AnswerRow, inspection: InspectionRow, item: TemplateItem, ctx
         answered_at=row.answered_at,
         original_result=ItemResult(row.result) if row.result else None,
         hazard_id=ctx.hazards.get((inspection.id, row.number)),
+        correction=next(
+            (Correction(c.text, c.corrected_by, c.corrected_at) for c in inspection.corrections
+             if c.number == row.number),
+            None,
+        ),
+        incident_id=next((e.incident_id for e in inspection.escalations if e.number == row.number), None),
     )
 
 

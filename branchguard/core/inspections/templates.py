@@ -165,6 +165,7 @@ class TemplateLibrary:
                 kind=ScheduleKind.INSPECTION,
                 owner=owner,
                 rule=Cadence(cadence).value,
+                lead_minutes=Cadence(cadence).lead_minutes,
                 timezone=timezone,
                 subject_id=template_id,
             ),

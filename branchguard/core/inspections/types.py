@@ -41,10 +41,19 @@ class InspectionStatus(LabelledEnum):
 class Cadence(LabelledEnum):
     """How often a template is run by default; the value is a schedules preset name."""
 
+    TWO_HOURLY = "two_hourly"  # every 2 h while open: a public venue's fire patrol
     DAILY = "daily"
     WEEKLY = "weekly"
     MONTHLY = "monthly"
     QUARTERLY = "quarterly"
+    YEARLY = "yearly"
+    BEFORE_HOLIDAYS = "before_holidays"  # the last working day before each public holiday
+
+    @property
+    def lead_minutes(self) -> int:
+        """How long before each occurrence its owner is reminded: a day, but a quarter of an hour
+        for a patrol that comes round every two hours."""
+        return 15 if self is Cadence.TWO_HOURLY else 24 * 60
 
     @classmethod
     def _prefix(cls) -> str:
@@ -105,6 +114,8 @@ class TemplateItem:
     criterion: Text2  # what "pass" means
     photo_required_on_fail: bool = False
     severity_on_fail: HazardSeverity = HazardSeverity.GENERAL
+    correct_on_spot: bool = False  # regulation says this fault is corrected on the spot: a fail asks for it
+    on_fail_playbook: str = ""  # on failure, offer to start this plan at once ("" for none)
 
 
 @dataclass(frozen=True)
@@ -187,6 +198,15 @@ class InspectionInput:
 
 
 @dataclass(frozen=True)
+class Correction:
+    """A failed item corrected on the spot (当场整改): what was done, by whom, when."""
+
+    text: str
+    corrected_by: str
+    corrected_at: datetime
+
+
+@dataclass(frozen=True)
 class Answer:
     """One item of an inspection, as answered (and as amended: `result`/`note` are the effective
     values after amendments, `original_*` what was submitted)."""
@@ -200,6 +220,8 @@ class Answer:
     answered_at: datetime | None
     original_result: ItemResult | None
     hazard_id: int | None  # the hazard this item opened (fail on submit or by amendment)
+    correction: Correction | None = None  # corrected on the spot: its hazard is recorded closed
+    incident_id: int | None = None  # the incident the failed item started (its on-failure plan)
 
     @property
     def amended(self) -> bool:

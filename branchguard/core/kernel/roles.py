@@ -83,6 +83,7 @@ ROLE_TABLE: MappingProxyType[str, frozenset[Role]] = MappingProxyType({
     # inspections
     "inspection.read": _ALL,
     "inspection.run": _LEAD_STAFF,
+    "inspection.escalate": _LEAD_STAFF,  # a failed item starts its plan (an incident) at once
     "inspection.template": _LEAD,
     "inspection.schedule": _LEAD,
     # hazards

@@ -161,6 +161,8 @@ def check(day: date) -> YearTable:
 
 def shift(day: date, policy: WorkingDayPolicy) -> date | None:
     """The day an occurrence on `day` moves to; None when the policy drops it."""
+    if policy is WorkingDayPolicy.BEFORE_HOLIDAY:
+        return day if is_working_day(day) and _holiday_follows(day) else None
     if policy is WorkingDayPolicy.NONE or is_working_day(day):
         return day
     if policy is WorkingDayPolicy.SKIP:
@@ -172,6 +174,18 @@ def shift(day: date, policy: WorkingDayPolicy) -> date | None:
         if is_working_day(moved):
             return moved
     return day  # unreachable with real calendars; keep the date rather than lose the occurrence
+
+
+def _holiday_follows(day: date) -> bool:
+    """Whether the days off right after working day `day` hold a public holiday."""
+    moved = day
+    for _ in range(MAX_SHIFT_DAYS):
+        moved += timedelta(days=1)
+        if is_working_day(moved):
+            return False
+        if holiday_name(moved) is not None:
+            return True
+    return False
 
 
 def coverage_note(years: set[int] | frozenset[int]) -> str | None:

@@ -15,6 +15,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "ledger.entity.inspection": ("inspection {id}", "检查 {id}"),
     "ledger.entity.inspection_answer": ("inspection answer {id}", "检查结果 {id}"),
     "ledger.entity.inspection_amendment": ("inspection amendment {id}", "检查更正 {id}"),
+    "ledger.entity.inspection_correction": ("on-the-spot correction {id}", "当场整改 {id}"),
+    "ledger.entity.inspection_escalation": ("inspection item escalation {id}", "检查项启动预案 {id}"),
     "ledger.entity.hazard": ("hazard {id}", "隐患 {id}"),
     "ledger.entity.hazard_step": ("hazard remediation step {id}", "隐患整改步骤 {id}"),
     "ledger.entity.hazard_event": ("hazard history entry {id}", "隐患历史记录 {id}"),

@@ -27,6 +27,8 @@ EVIDENCE: tuple[tuple[str, str, frozenset[str]], ...] = tuple(
         ("inspection", "inspections", ()),
         ("inspection_answer", "inspection_answers", ()),
         ("inspection_amendment", "inspection_amendments", ()),
+        ("inspection_correction", "inspection_corrections", ()),
+        ("inspection_escalation", "inspection_escalations", ()),
         ("hazard", "hazards", ()),
         ("hazard_step", "hazard_steps", ()),
         ("hazard_event", "hazard_events", ()),

@@ -48,10 +48,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cli.playbook.did.update": ("Updated ({count}): {codes}", "已更新（{count} 个）：{codes}"),
     "cli.playbook.did.keep": ("Unchanged ({count}): {codes}", "无变化（{count} 个）：{codes}"),
     "cli.playbook.dry_run": ("Dry run: nothing was changed.", "试运行：未作任何改动。"),
+    "cli.playbook.linked": (
+        "If it becomes an incident, start: {codes}",
+        "发展为突发事件时启动：{codes}",
+    ),
     # playbooks: tiers, categories, levels, statuses
     "plan_tier.comprehensive": ("Comprehensive plan", "综合应急预案"),
     "plan_tier.special": ("Special plan", "专项应急预案"),
     "plan_tier.onsite": ("On-site response plan", "现场处置方案"),
+    "plan_tier.service": ("Service guide", "服务指引"),
     # The first eleven are the event types of the CBA guideline on branch service emergencies
     # (中国银行业营业网点服务突发事件应急处理工作指引, 银协发〔2009〕51号), by their official names:
     # reports sent upward must use them.
@@ -76,6 +81,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "category.law_enforcement": ("Law-enforcement inquiry, freeze or deduction", "执法查询、冻结、扣划"),
     "category.large_cash_withdrawal": ("Large cash withdrawal without appointment", "大额现金未预约取款"),
     "category.suspicious_object": ("Suspicious object or threat", "可疑物品"),
+    "category.branch_robbery": ("Robbery of the branch or hostage-taking", "抢劫营业网点或劫持人质"),
+    "category.mass_gathering": ("Crowd gathering or collective complaint", "群体性聚集或集体投诉"),
+    "category.public_health": ("Infectious-disease case on the premises", "营业场所传染病病例"),
+    "category.online_posting": ("Customer filming staff and posting online", "客户拍摄员工并网络发布"),
+    "category.card_cash_retained": ("Self-service device retains a card or cash", "自助设备吞卡吞钞"),
+    "category.counter_fraud": ("Telecom fraud on a counter transfer", "柜面电信网络诈骗转账"),
     # playbooks: fields, actions, rules
     "field.code": ("Code", "编号"),
     "field.title_zh": ("Title (Chinese)", "标题（中文）"),

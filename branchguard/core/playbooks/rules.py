@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 
 from branchguard.core.kernel import validation as v
@@ -10,7 +11,7 @@ from branchguard.core.kernel.attachments import SHA256, AttachmentRef, media_typ
 from branchguard.core.kernel.errors import ValidationError
 from branchguard.core.kernel.i18n import Message
 from branchguard.core.kernel.names import clean_file_name
-from branchguard.core.kernel.types import Level, Text2
+from branchguard.core.kernel.types import Level, PlaybookStatus, Text2
 from branchguard.core.people.types import ContactKind
 from branchguard.core.playbooks.types import (
     ContactRef,
@@ -18,6 +19,7 @@ from branchguard.core.playbooks.types import (
     PlanContent,
     PlanRole,
     PlanTier,
+    PlaybookSummary,
     Step,
 )
 
@@ -222,3 +224,18 @@ def _clean_steps(steps: tuple[Step, ...], role_codes: set[str]) -> tuple[Step, .
             Step(step.key, text, role, target, bool(step.checkpoint), deadline, condition, step.goto)
         )
     return tuple(cleaned)
+
+
+def linked_plans(guide: PlanTier, category: IncidentCategory, plans: Sequence[PlaybookSummary]) -> list[str]:
+    """The codes of the plans a service guide hands over to when its situation turns into an
+    incident: the approved special and on-site plans of its category (a guide links them, never
+    copies them). Empty for a plan, which is itself what is started."""
+    if guide is not PlanTier.SERVICE:
+        return []
+    return [
+        p.code
+        for p in plans
+        if p.category == category
+        and p.tier in (PlanTier.SPECIAL, PlanTier.ONSITE)
+        and p.status == PlaybookStatus.APPROVED
+    ]

@@ -10,11 +10,19 @@ from branchguard.core.kernel.types import LabelledEnum, Level, PlaybookStatus, T
 
 
 class PlanTier(LabelledEnum):
-    """The three tiers of GB/T 29639."""
+    """The three tiers of GB/T 29639, and the branch's service guides (服务指引: the seed deck's
+    special service situations; short, what to say and never to do, linked to the plan of their
+    category when they turn into an incident)."""
 
     COMPREHENSIVE = "comprehensive"
     SPECIAL = "special"
     ONSITE = "onsite"
+    SERVICE = "service"
+
+    @property
+    def is_plan(self) -> bool:
+        """An emergency plan proper, not a service guide."""
+        return self is not PlanTier.SERVICE
 
     @classmethod
     def _prefix(cls) -> str:
@@ -41,6 +49,13 @@ class IncidentCategory(LabelledEnum):
     LAW_ENFORCEMENT = "law_enforcement"
     LARGE_CASH_WITHDRAWAL = "large_cash_withdrawal"
     SUSPICIOUS_OBJECT = "suspicious_object"
+    # issue 18's missing scenarios (branch practice)
+    BRANCH_ROBBERY = "branch_robbery"
+    MASS_GATHERING = "mass_gathering"
+    PUBLIC_HEALTH = "public_health"
+    ONLINE_POSTING = "online_posting"
+    CARD_CASH_RETAINED = "card_cash_retained"
+    COUNTER_FRAUD = "counter_fraud"
 
     @classmethod
     def _prefix(cls) -> str:

@@ -26,6 +26,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "working_days.next": ("Move to the next working day", "顺延至下一个工作日"),
     "working_days.previous": ("Move to the previous working day", "提前至上一个工作日"),
     "working_days.skip": ("Skip days off", "非工作日跳过"),
+    "working_days.before_holiday": (
+        "Only the last working day before a public holiday",
+        "仅节假日前最后一个工作日",
+    ),
     "occurrence_status.open": ("Open", "待办"),
     "occurrence_status.done": ("Done", "已完成"),
     "occurrence_status.skipped": ("Skipped", "已跳过"),
@@ -39,6 +43,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "rule.quarterly": ("Quarterly", "每季度"),
     "rule.semiannual": ("Every 6 months", "每半年"),
     "rule.yearly": ("Yearly", "每年"),
+    "rule.two_hourly": (
+        "Every 2 hours while open (9:00, 11:00, 13:00, 15:00)",
+        "营业期间每2小时（9:00、11:00、13:00、15:00）",
+    ),
+    "rule.before_holidays": ("Before each public holiday", "每个法定节假日前"),
     "rule.count": (", {n} times", "，共 {n} 次"),
     "rule.until": (", until {date}", "，至 {date}"),
     # actions (permission messages)

@@ -32,6 +32,13 @@ PRESETS: dict[str, str] = {
     "quarterly": "FREQ=MONTHLY;INTERVAL=3",
     "semiannual": "FREQ=MONTHLY;INTERVAL=6",
     "yearly": "FREQ=YEARLY",
+    # The fire patrol of a public venue while open: every 2 hours (MPS Order 61 art. 25). The rounds
+    # are a default for a 9:00-17:00 day (the closing round is the closing checklist's); a branch
+    # with other hours edits the RRULE's BYHOUR.
+    "two_hourly": "FREQ=DAILY;BYHOUR=9,11,13,15;BYMINUTE=0",
+    # Every day as a rule, kept only on the last working day before a public holiday by the
+    # BEFORE_HOLIDAY working-day policy, which this preset always carries (see policy_for).
+    "before_holidays": "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR,SA,SU",
 }
 # Finer rules would flood the register with occurrences; nothing in a branch recurs hourly.
 FREQUENCIES = ("DAILY", "WEEKLY", "MONTHLY", "YEARLY")
@@ -165,6 +172,11 @@ def normalise(
     return body
 
 
+def policy_for(rule: str, policy: WorkingDayPolicy) -> WorkingDayPolicy:
+    """The working-day policy a stored rule runs with: the before-holidays preset means its policy."""
+    return WorkingDayPolicy.BEFORE_HOLIDAY if rule == PRESETS["before_holidays"] else policy
+
+
 def _clamp(freq: str, start: date) -> list[tuple[str, str]]:
     if freq == "MONTHLY" and start.day > 28:
         return [("BYMONTHDAY", ",".join(str(d) for d in range(28, start.day + 1))), ("BYSETPOS", "-1")]
@@ -258,7 +270,12 @@ def slots(spec: RuleSpec, *, until_due: datetime, after: datetime | None = None)
         prev = rule.before(local_after, inc=True)
         prev_due = _due(prev, tz, policy) if prev is not None else None
         instants = rule.xafter(local_after, inc=False)
+    # A policy that drops instants (SKIP, BEFORE_HOLIDAY) must not run the rule on for ever: no
+    # instant further than the longest shift past the window can fall inside it.
+    horizon = until_due + timedelta(days=working_days.MAX_SHIFT_DAYS)
     for instant in instants:
+        if instant > horizon:
+            return
         due = _due(instant, tz, policy)
         if due is None or (prev_due is not None and due <= prev_due):
             continue

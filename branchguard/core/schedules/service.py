@@ -70,7 +70,8 @@ class ScheduleService:
         timezone = (data.timezone or "").strip() or rules.local_zone_name()
         rules.zone(timezone)
         rule = rules.normalise(data.rule, data.start, timezone, until=data.until, count=data.count)
-        if not rule and policy is WorkingDayPolicy.SKIP:
+        policy = rules.policy_for(rule, policy)
+        if not rule and policy in (WorkingDayPolicy.SKIP, WorkingDayPolicy.BEFORE_HOLIDAY):
             raise ValidationError("field.working_days", Message("schedule.skip_needs_rule"))
         return {
             "kind": kind.value,

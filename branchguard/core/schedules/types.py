@@ -31,6 +31,9 @@ class WorkingDayPolicy(LabelledEnum):
     NEXT = "next"  # move to the next working day, same wall-clock time
     PREVIOUS = "previous"  # move to the previous working day
     SKIP = "skip"  # drop it (a daily patrol simply does not happen on a day off)
+    # keep only the last working day before days off that hold a public holiday (节前检查); every
+    # other occurrence is dropped. The "before_holidays" preset is a daily rule with this policy.
+    BEFORE_HOLIDAY = "before_holiday"
 
     @classmethod
     def _prefix(cls) -> str:

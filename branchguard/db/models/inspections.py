@@ -13,13 +13,14 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import JSON, Boolean, ForeignKey, Integer, String, Text, UniqueConstraint, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from branchguard.db.base import Base, UTCDateTime, utcnow
 
 # hazards and inspections point at each other; each module imports the other (both load fully either way).
 from branchguard.db.models import hazards as hazard_models  # noqa: F401  (tables its foreign keys point at)
+from branchguard.db.models import incidents as incident_models  # noqa: F401
 from branchguard.db.models import schedules as schedule_models  # noqa: F401
 
 
@@ -85,6 +86,10 @@ class TemplateItemRow(Base):
     criterion_en: Mapped[str] = mapped_column(Text, default="")
     photo_required_on_fail: Mapped[bool] = mapped_column(Boolean, default=False)
     severity_on_fail: Mapped[str] = mapped_column(String(16))
+    # a fault regulation says is corrected on the spot (MPS Order 61 art. 31): a fail asks for it
+    correct_on_spot: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    # on failure, offer to start this playbook at once (the card-slot item -> ATM); "" for none
+    on_fail_playbook: Mapped[str] = mapped_column(String(32), default="", server_default="")
 
     version: Mapped[TemplateVersionRow] = relationship(back_populates="items")
 
@@ -122,6 +127,12 @@ class InspectionRow(Base):
     )
     amendments: Mapped[list[AmendmentRow]] = relationship(
         back_populates="inspection", order_by="AmendmentRow.id", cascade="all, delete-orphan"
+    )
+    corrections: Mapped[list[CorrectionRow]] = relationship(
+        back_populates="inspection", order_by="CorrectionRow.number", cascade="all, delete-orphan"
+    )
+    escalations: Mapped[list[EscalationRow]] = relationship(
+        back_populates="inspection", order_by="EscalationRow.number", cascade="all, delete-orphan"
     )
 
 
@@ -163,3 +174,37 @@ class AmendmentRow(Base):
     )
 
     inspection: Mapped[InspectionRow] = relationship(back_populates="amendments")
+
+
+class CorrectionRow(Base):
+    """A failed item corrected on the spot (当场整改): what was done, by whom and when. The item's
+    photos are its evidence. At submit it becomes a hazard recorded closed, not an open one."""
+
+    __tablename__ = "inspection_corrections"
+    __table_args__ = (UniqueConstraint("inspection_id", "number"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    inspection_id: Mapped[int] = mapped_column(ForeignKey("inspections.id", ondelete="CASCADE"), index=True)
+    number: Mapped[int] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(Text)
+    corrected_by: Mapped[str] = mapped_column(String(64))
+    corrected_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+    inspection: Mapped[InspectionRow] = relationship(back_populates="corrections")
+
+
+class EscalationRow(Base):
+    """A failed item that started its playbook: the incident it opened (once per item)."""
+
+    __tablename__ = "inspection_escalations"
+    __table_args__ = (UniqueConstraint("inspection_id", "number"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    inspection_id: Mapped[int] = mapped_column(ForeignKey("inspections.id", ondelete="RESTRICT"), index=True)
+    number: Mapped[int] = mapped_column(Integer)
+    playbook_code: Mapped[str] = mapped_column(String(32))
+    incident_id: Mapped[int] = mapped_column(ForeignKey("incidents.id", ondelete="RESTRICT"), index=True)
+    escalated_by: Mapped[str] = mapped_column(String(64))
+    escalated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+    inspection: Mapped[InspectionRow] = relationship(back_populates="escalations")

@@ -182,6 +182,8 @@ class StepDialog(QDialog):
         self.form = FieldForm()
         self.kind = QComboBox()
         for kind in RemediationKind:
+            if kind is RemediationKind.ON_THE_SPOT:  # recorded by an inspection's submit only
+                continue
             self.kind.addItem(kind.label, kind.value)
         self.kind.setCurrentIndex(max(0, self.kind.findData(RemediationKind.ACTION.value)))
         self.text = QPlainTextEdit()

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QL
 from branchguard.core.inspections.types import Cadence, InspectionDetail, InspectionInput
 from branchguard.core.kernel.errors import BranchGuardError, ValidationError
 from branchguard.core.schedules.rules import PRESETS
-from branchguard.core.schedules.types import ScheduleInfo, ScheduleInput, ScheduleKind
+from branchguard.core.schedules.types import ScheduleInfo, ScheduleInput, ScheduleKind, WorkingDayPolicy
 from branchguard.gui.inspections.runner.names import NamePicker, roster_names
 from branchguard.gui.kit.forms import FieldForm
 from branchguard.gui.schedules.calendar_dialog import NewScheduleDialog
@@ -170,8 +170,15 @@ class InspectionScheduleDialog(NewScheduleDialog):
             kind=schedule.kind,
             owner=owner,
             rule=cadence.value,
-            lead_minutes=schedule.lead_minutes,
-            working_days=schedule.working_days,
+            lead_minutes=(
+                schedule.lead_minutes if PRESETS[cadence.value] == schedule.rule else cadence.lead_minutes
+            ),
+            working_days=(
+                WorkingDayPolicy.NONE  # the before-holidays policy belongs to that cadence only
+                if schedule.working_days is WorkingDayPolicy.BEFORE_HOLIDAY
+                and cadence is not Cadence.BEFORE_HOLIDAYS
+                else schedule.working_days
+            ),
             timezone=schedule.timezone,
             subject_id=schedule.subject_id,
             notes=schedule.notes,

@@ -290,12 +290,22 @@ class TemplateEditorDialog(QDialog):
             replace(p, value=self.params[p.key].value()) if p.key in self.params else p
             for p in self.base.params
         )
+        # An item's on-the-spot flag and its on-failure plan are not edited here: kept by item key.
+        kept = {i.key: i for i in self.base.items}
+        kept_items = tuple(
+            replace(
+                i, correct_on_spot=kept[i.key].correct_on_spot, on_fail_playbook=kept[i.key].on_fail_playbook
+            )
+            if i.key in kept
+            else i
+            for i in content.items
+        )
         return replace(
             self.base,
             code=content.code,
             name=content.name,
             cadence=content.cadence,
-            items=content.items,
+            items=kept_items,
             params=params,
         )
 

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from branchguard.core.kernel.errors import BranchGuardError
 from branchguard.core.kernel.roles import may
 from branchguard.core.kernel.types import PlaybookStatus
+from branchguard.core.playbooks.rules import linked_plans
 from branchguard.core.playbooks.types import PlaybookSummary, PlaybookVersion
 from branchguard.gui.kit.flow import FlowLayout
 from branchguard.gui.kit.icons import icon
@@ -211,13 +212,16 @@ class PlaybooksPage(Page):
             self.preview_note.clear()
             return
         services, actor, draft = self.session.services, self.session.actor, self.draft_toggle.isChecked()
-        self.preview_loader.run(
-            lambda: services.playbooks.get(actor, summary.code, prefer_draft=draft),
-            lambda version: self._show_version(summary, version),
-        )
+        def load() -> tuple[PlaybookVersion, list[str]]:
+            version = services.playbooks.get(actor, summary.code, prefer_draft=draft)
+            c = version.content
+            plans = services.playbooks.list_playbooks(actor) if not c.tier.is_plan else []
+            return version, linked_plans(c.tier, c.category, plans)
 
-    def _show_version(self, summary: PlaybookSummary, version: PlaybookVersion) -> None:
-        self.preview.show_version(version)
+        self.preview_loader.run(load, lambda loaded: self._show_version(summary, *loaded))
+
+    def _show_version(self, summary: PlaybookSummary, version: PlaybookVersion, links: list[str]) -> None:
+        self.preview.show_version(version, links)
         if version.info.status == PlaybookStatus.DRAFT and summary.status != PlaybookStatus.DRAFT:
             note = self.tr("Draft version %1, not yet approved").replace("%1", str(version.info.number))
         elif summary.has_draft and summary.status != PlaybookStatus.DRAFT:

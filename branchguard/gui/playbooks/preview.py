@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from html import escape
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
@@ -104,8 +104,9 @@ def _step_row(content: PlanContent, number: int, step: Step) -> str:
     )
 
 
-def plan_html(version: PlaybookVersion) -> str:
-    """The whole plan as rich text for a QTextBrowser (and anything else that renders Qt rich text)."""
+def plan_html(version: PlaybookVersion, links: Sequence[str] = ()) -> str:
+    """The whole plan as rich text for a QTextBrowser (and anything else that renders Qt rich text);
+    `links`: for a service guide, the plans to start when its situation becomes an incident."""
     content, info = version.content, version.info
     status_colour = STATUS_COLOURS.get(info.status, style.MUTED)
     meta = " · ".join([content.tier.label, content.category.label])
@@ -120,6 +121,10 @@ def plan_html(version: PlaybookVersion) -> str:
     if content.triggers:
         parts.append(_heading(translate("PlaybookPreview", "When to use this plan")))
         parts.append(f"<p>{_paragraphs(content.triggers.text)}</p>")
+    if links:
+        linked = translate("PlaybookPreview", "If it becomes an incident, start: %1")
+        linked = linked.replace("%1", ", ".join(links))
+        parts.append(f'<p style="font-weight:600;color:{style.ACCENT_DARK}">→ {escape(linked)}</p>')
     if content.cautions:
         cautions = translate("PlaybookPreview", "Cautions")
         parts.append(
@@ -160,13 +165,14 @@ class PlaybookPreview(QTextBrowser):
         self.setOpenLinks(False)
         self.document().setDocumentMargin(14)
         self.version: PlaybookVersion | None = None
+        self.links: Sequence[str] = ()
 
-    def show_version(self, version: PlaybookVersion | None) -> None:
-        self.version = version
+    def show_version(self, version: PlaybookVersion | None, links: Sequence[str] = ()) -> None:
+        self.version, self.links = version, links
         if version is None:
             self.clear()
         else:
-            self.setHtml(plan_html(version))
+            self.setHtml(plan_html(version, links))
 
     def show_message(self, text: str) -> None:
         self.version = None
@@ -175,7 +181,7 @@ class PlaybookPreview(QTextBrowser):
     def retranslate(self) -> None:
         # Titles and labels come from the current language: render again.
         if self.version is not None:
-            self.setHtml(plan_html(self.version))
+            self.setHtml(plan_html(self.version, self.links))
 
 
 class LevelBadgeDelegate(QStyledItemDelegate):

@@ -23,7 +23,9 @@ from branchguard.core.schedules.types import ScheduleInfo, ScheduleInput, Schedu
 from branchguard.gui.kit import style
 from branchguard.gui.shell.session import GuiSession
 
-RULES = ("", "daily", "weekly", "monthly", "quarterly", "semiannual", "yearly")
+RULES = (
+    "", "two_hourly", "daily", "weekly", "monthly", "quarterly", "semiannual", "yearly", "before_holidays"
+)
 MAX_LEAD_MINUTES = 60 * 24 * 90  # the service's limit (core/schedules/service.py)
 LEAD_UNITS = (1, 60, 24 * 60)  # minutes in a minute, an hour, a day
 
@@ -52,12 +54,14 @@ class NewScheduleDialog(QDialog):
         self.rule.setObjectName("schedule_rule")
         names = [
             self.tr("One-off"),
+            self.tr("Every 2 hours while open"),
             self.tr("Daily"),
             self.tr("Weekly"),
             self.tr("Monthly"),
             self.tr("Quarterly"),
             self.tr("Every 6 months"),
             self.tr("Yearly"),
+            self.tr("Before each public holiday"),
         ]
         for name, rule in zip(names, RULES, strict=True):
             self.rule.addItem(name, rule)

@@ -2626,6 +2626,10 @@ Submitted as: %3</translation>
         <source>Preview / Print…</source>
         <translation>Preview / Print…</translation>
     </message>
+    <message>
+        <source>Incident #%1 started: its console is on the Incidents page.</source>
+        <translation>Incident #%1 started: its console is on the Incidents page.</translation>
+    </message>
 </context>
 <context>
     <name>InspectionScheduleDialog</name>
@@ -3093,6 +3097,14 @@ Submitted as: %3</translation>
     <message>
         <source>day(s) before</source>
         <translation>day(s) before</translation>
+    </message>
+    <message>
+        <source>Every 2 hours while open</source>
+        <translation>Every 2 hours while open</translation>
+    </message>
+    <message>
+        <source>Before each public holiday</source>
+        <translation>Before each public holiday</translation>
     </message>
 </context>
 <context>
@@ -3699,6 +3711,10 @@ Submitted as: %3</translation>
     <message>
         <source>Attachments</source>
         <translation>Attachments</translation>
+    </message>
+    <message>
+        <source>If it becomes an incident, start: %1</source>
+        <translation>If it becomes an incident, start: %1</translation>
     </message>
 </context>
 <context>
@@ -6005,6 +6021,29 @@ Submitted as: %3</translation>
     <message>
         <source>Actions shown: %1</source>
         <translation>Actions shown: %1</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpBar</name>
+    <message>
+        <source>Item %1 failed: fire rules require this fault corrected on the spot. Once it is, say what was done (its hazard is then recorded closed).</source>
+        <translation>Item %1 failed: fire rules require this fault corrected on the spot. Once it is, say what was done (its hazard is then recorded closed).</translation>
+    </message>
+    <message>
+        <source>Item %1 failed: this starts the %2 plan. Keep the device exactly as found; it is removed only after the police agree.</source>
+        <translation>Item %1 failed: this starts the %2 plan. Keep the device exactly as found; it is removed only after the police agree.</translation>
+    </message>
+    <message>
+        <source>What was done on the spot</source>
+        <translation>What was done on the spot</translation>
+    </message>
+    <message>
+        <source>Record the correction</source>
+        <translation>Record the correction</translation>
+    </message>
+    <message>
+        <source>Start the %1 plan now</source>
+        <translation>Start the %1 plan now</translation>
     </message>
 </context>
 </TS>

@@ -2615,6 +2615,10 @@ Submitted as: %3</source>
         <source>Preview / Print…</source>
         <translation>预览 / 打印…</translation>
     </message>
+    <message>
+        <source>Incident #%1 started: its console is on the Incidents page.</source>
+        <translation>已启动事件 #%1：可在“事件”页面打开其指挥台。</translation>
+    </message>
 </context>
 <context>
     <name>InspectionScheduleDialog</name>
@@ -3082,6 +3086,14 @@ Submitted as: %3</source>
     <message>
         <source>day(s) before</source>
         <translation>天前</translation>
+    </message>
+    <message>
+        <source>Every 2 hours while open</source>
+        <translation>营业期间每2小时</translation>
+    </message>
+    <message>
+        <source>Before each public holiday</source>
+        <translation>每个法定节假日前</translation>
     </message>
 </context>
 <context>
@@ -3687,6 +3699,10 @@ Submitted as: %3</source>
     <message>
         <source>Attachments</source>
         <translation>附件</translation>
+    </message>
+    <message>
+        <source>If it becomes an incident, start: %1</source>
+        <translation>发展为突发事件时启动：%1</translation>
     </message>
 </context>
 <context>
@@ -5986,6 +6002,29 @@ Submitted as: %3</source>
     <message>
         <source>Actions shown: %1</source>
         <translation>显示措施：%1 项</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpBar</name>
+    <message>
+        <source>Item %1 failed: fire rules require this fault corrected on the spot. Once it is, say what was done (its hazard is then recorded closed).</source>
+        <translation>第 %1 项不合格：消防规定此类问题应当场整改。整改后请填写整改情况（该隐患将登记为已销号）。</translation>
+    </message>
+    <message>
+        <source>Item %1 failed: this starts the %2 plan. Keep the device exactly as found; it is removed only after the police agree.</source>
+        <translation>第 %1 项不合格：应启动 %2 预案。设备保持原状，经公安机关同意后方可拆除。</translation>
+    </message>
+    <message>
+        <source>What was done on the spot</source>
+        <translation>当场采取的整改措施</translation>
+    </message>
+    <message>
+        <source>Record the correction</source>
+        <translation>登记当场整改</translation>
+    </message>
+    <message>
+        <source>Start the %1 plan now</source>
+        <translation>立即启动 %1 预案</translation>
     </message>
 </context>
 </TS>

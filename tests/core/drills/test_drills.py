@@ -264,15 +264,18 @@ def test_demo_records_fill_the_drills_compliance_and_calendar(ctx, lead, staff) 
     s = ctx.services
     drill_demo.fill(s.drills, s.incidents, s.schedules, lead, staff)
     plans = s.drills.list(lead)
-    assert sorted(p.status.value for p in plans) == ["evaluated", "planned", "planned"]
-    [series] = [p for p in plans if p.recurring]
-    assert series.playbook_code == "FIRE" and "INTERVAL=6" in series.rule
+    assert sorted(p.status.value for p in plans) == ["evaluated", "planned", "planned", "planned"]
+    series = {p.playbook_code: p.rule for p in plans if p.recurring}
+    # every plan recurs within its compliance rule's interval: fire and robbery 6 months, GEN yearly
+    assert "INTERVAL=6" in series["FIRE"] and "INTERVAL=6" in series["ROB"] and "YEARLY" in series["GEN"]
     [done] = [p for p in plans if p.status == DrillStatus.EVALUATED]
     record = s.drills.record_of(lead, done.id)
     assert done.score == 81.0 and record.headcount == (8, 9)
     assert [a.done_at for a in record.actions] == [None]  # an open corrective action, with a reminder
     assert any(sc.kind is ScheduleKind.ACTION for sc in s.schedules.list(lead))
     assert [sc.title for sc in s.schedules.list(lead) if sc.kind is ScheduleKind.CUSTOM] != []
+    custom = [sc for sc in s.schedules.list(lead) if sc.kind is ScheduleKind.CUSTOM]
+    assert all("FREQ=MONTHLY" in sc.rule for sc in custom)  # the CCTV checklist's monthly retention test
     fire = [i for i in s.drills.compliance(lead) if IncidentCategory.FIRE_EVACUATION in i.rule.categories]
     assert fire and all(i.status is ComplianceStatus.ON_TIME for i in fire)
     assert s.incidents.open_incidents(lead) == []  # the demo drill is closed: no banner after start

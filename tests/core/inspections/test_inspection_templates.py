@@ -1,4 +1,4 @@
-"""Checklist templates: the nine built-in bilingual templates, versioning like playbooks, the rules a
+"""Checklist templates: the fifteen built-in bilingual templates, versioning like playbooks, the rules a
 template must satisfy, and inspection schedules per template."""
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from branchguard.core.schedules.types import ScheduleKind
 
 # code -> (cadence, number of items): every row of DOMAIN.md's template table, every item.
 BUILTIN = {
-    "FIRE_DAILY": (Cadence.DAILY, 7),
+    "FIRE_DAILY": (Cadence.TWO_HOURLY, 7),
     "FIRE_MONTHLY": (Cadence.MONTHLY, 9),
     "ALARM": (Cadence.WEEKLY, 6),
     "CCTV": (Cadence.DAILY, 5),
@@ -34,10 +34,17 @@ BUILTIN = {
     "EXITS": (Cadence.WEEKLY, 4),
     "FIRST_AID": (Cadence.MONTHLY, 3),
     "POWER": (Cadence.MONTHLY, 3),
+    # issue 18, item 14: the routines and checks the deck and the plans assume
+    "OPENING": (Cadence.DAILY, 7),
+    "CLOSING": (Cadence.DAILY, 8),
+    "CIT": (Cadence.DAILY, 6),
+    "PRE_HOLIDAY": (Cadence.BEFORE_HOLIDAYS, 8),
+    "EQUIPMENT": (Cadence.MONTHLY, 8),
+    "FIRE_SYSTEMS": (Cadence.YEARLY, 8),
 }
 
 
-def test_the_builtin_file_holds_nine_complete_bilingual_templates() -> None:
+def test_the_builtin_file_holds_fifteen_complete_bilingual_templates() -> None:
     templates = {tpl.code: tpl for tpl in inspection_data.load_builtin()}
     assert {code: (tpl.cadence, len(tpl.items)) for code, tpl in templates.items()} == BUILTIN
     for tpl in templates.values():
@@ -76,7 +83,71 @@ def test_the_builtin_templates_load_into_a_new_database_once(ctx, lead) -> None:
     assert [i.code for i in infos] == list(BUILTIN)
     assert all(i.builtin and i.status == TemplateStatus.APPROVED and i.version == 1 for i in infos)
     assert inspection_data.seed_builtin(ctx.sessions) == 0  # a later start writes nothing
-    assert len(svc.templates(lead)) == 9
+    assert len(svc.templates(lead)) == len(BUILTIN) >= 14
+
+
+def test_a_database_seeded_before_gains_the_new_checklists_and_keeps_its_edits(ctx, lead, tmp_path) -> None:
+    import yaml
+
+    svc = ctx.services.inspections
+    svc.templates(lead)
+    cctv = svc.template(lead, "CCTV")
+    svc.save_draft(lead, replace(cctv.content, params=(replace(cctv.content.params[0], value=90),)))
+    svc.approve(lead, "CCTV")
+    raw = yaml.safe_load(inspection_data.templates_file().read_text(encoding="utf-8"))
+    newer = [dict(raw["templates"][0], code="LATER")]  # a checklist added by a later release
+    later = tmp_path / "templates.yaml"
+    later.write_text(yaml.safe_dump({"templates": raw["templates"] + newer}, allow_unicode=True), "utf-8")
+    assert inspection_data.seed_builtin(ctx.sessions, later) == 1
+    assert [i.code for i in svc.templates(lead)][-1] == "LATER"
+    assert svc.template(lead, "CCTV").content.param("retention_days") == 90  # the edit is kept
+
+
+def test_the_routines_check_what_the_issue_asks(ctx, lead) -> None:
+    templates = {tpl.code: tpl for tpl in inspection_data.load_builtin()}
+    keys = {code: {i.key for i in tpl.items} for code, tpl in templates.items()}
+    assert {"guard_on_post", "surroundings"} <= keys["OPENING"]
+    assert {"vault_locked", "alarm_set"} <= keys["CLOSING"]
+    assert {"protective_kit", "cordon", "sandbags"} <= keys["EQUIPMENT"]
+    assert "art. 27" in templates["FIRE_SYSTEMS"].source
+    assert "art. 25" in templates["FIRE_DAILY"].source and "2" in templates["FIRE_DAILY"].name.zh
+
+
+def test_the_fire_patrol_is_scheduled_every_two_hours_while_open(ctx, lead) -> None:
+    svc = ctx.services.inspections
+    start = datetime(2026, 3, 2, 8, 0)  # a Monday
+    sched = svc.schedule(lead, "FIRE_DAILY", Cadence.TWO_HOURLY, "张伟", start, "Asia/Shanghai")
+    assert sched.lead_minutes == 15  # not a day ahead of each round
+    from zoneinfo import ZoneInfo
+
+    from branchguard.core.schedules import rules
+
+    spec = rules.RuleSpec(sched.rule, sched.start_at, sched.timezone, sched.working_days)
+    tz = ZoneInfo("Asia/Shanghai")
+    day = [s.due_at.astimezone(tz) for s in rules.slots_between(
+        spec, datetime(2026, 3, 2, tzinfo=tz), datetime(2026, 3, 3, tzinfo=tz)
+    )]
+    assert [(d.hour, d.minute) for d in day] == [(9, 0), (11, 0), (13, 0), (15, 0)]
+
+
+def test_the_pre_holiday_check_falls_on_the_last_working_day_before_each_holiday(ctx, lead) -> None:
+    from zoneinfo import ZoneInfo
+
+    from branchguard.core.schedules import rules
+    from branchguard.core.schedules.types import WorkingDayPolicy
+
+    svc = ctx.services.inspections
+    start = datetime(2025, 9, 1, 9, 0)
+    sched = svc.schedule(lead, "PRE_HOLIDAY", Cadence.BEFORE_HOLIDAYS, "张伟", start, "Asia/Shanghai")
+    assert sched.working_days == WorkingDayPolicy.BEFORE_HOLIDAY
+    spec = rules.RuleSpec(sched.rule, sched.start_at, sched.timezone, sched.working_days)
+    tz = ZoneInfo("Asia/Shanghai")
+    days = [s.due_at.astimezone(tz).date().isoformat() for s in rules.slots_between(
+        spec, datetime(2025, 9, 1, tzinfo=tz), datetime(2026, 1, 31, tzinfo=tz)
+    )]
+    # National Day and Mid-Autumn 2025 (1-8 Oct, after the make-up Sunday 28 Sep),
+    # New Year 2026 (1-3 Jan).
+    assert days == ["2025-09-30", "2025-12-31"]
 
 
 def test_editing_makes_a_draft_and_approving_retires_the_old_version(ctx, lead, staff) -> None:

@@ -245,7 +245,7 @@ def test_permissions_per_role(ctx, lead, staff, auditor: Actor) -> None:
     # everyone reads
     assert svc.get(auditor, det.info.id).info.id == det.info.id
     assert [i.id for i in svc.list(auditor)] == [det.info.id]
-    assert len(svc.templates(auditor)) == 9
+    assert len(svc.templates(auditor)) == 15
     # lead and staff run
     assert svc.start(lead, "VAULT").info.status == InspectionStatus.DRAFT
 
@@ -329,7 +329,19 @@ def test_demo_records_populate_the_register(ctx) -> None:
 
     ctx.services.demo.fill(records=True)
     lead = A.system()
-    assert len(ctx.services.inspections.schedules(lead)) == 6
+    from branchguard.core.schedules.rules import PRESETS
+
+    svc = ctx.services.inspections
+    templates = {t.code: t for t in svc.templates(lead)}
+    schedules = svc.schedules(lead)
+    assert len(schedules) == len(templates) == 15  # every checklist, on its own cadence
+    for sched in schedules:
+        code = svc.template_for_schedule(lead, sched.id)
+        assert sched.rule.startswith(PRESETS[templates[code].cadence.value].split(";BY")[0]), code
+    patrol = next(sc for sc in schedules if svc.template_for_schedule(lead, sc.id) == "FIRE_DAILY")
+    assert patrol.rule == PRESETS["two_hourly"]  # every 2 hours while open, not once a day
+    power = next(sc for sc in schedules if svc.template_for_schedule(lead, sc.id) == "POWER")
+    assert power.rule.startswith("FREQ=MONTHLY") and "INTERVAL" not in power.rule  # monthly, as its checklist
     [done] = ctx.services.inspections.list(lead)
     assert done.status == InspectionStatus.SUBMITTED and done.hazard_count == 2
     register = ctx.services.hazards.list(lead)

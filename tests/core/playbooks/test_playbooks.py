@@ -27,7 +27,7 @@ def books(ctx) -> PlaybookService:
 
 def test_a_new_database_holds_the_starter_library(ctx, lead) -> None:
     summaries = ctx.services.playbooks.list_playbooks(lead)
-    assert len(summaries) == 18 and all(s.builtin for s in summaries)
+    assert len(summaries) == 30 and all(s.builtin for s in summaries)
     assert all(s.status == PlaybookStatus.APPROVED for s in summaries)
     assert ctx.services.playbooks.load_starter_library() == 0  # a second start adds nothing
 

@@ -31,9 +31,22 @@ MUST_REPORT = {
     C.SUSPICIOUS_OBJECT,
     C.LAW_ENFORCEMENT,
     C.LARGE_CASH_WITHDRAWAL,
+    C.BRANCH_ROBBERY,
+    C.MASS_GATHERING,
+    C.PUBLIC_HEALTH,
+    C.ONLINE_POSTING,
+    C.COUNTER_FRAUD,
 }
 # Major incidents where head office must hear within a quarter of an hour.
-REPORT_WITHIN_15 = {C.BANK_RUN, C.ROBBERY, C.FIRE_EVACUATION, C.SUSPICIOUS_OBJECT}
+REPORT_WITHIN_15 = {
+    C.BANK_RUN,
+    C.ROBBERY,
+    C.FIRE_EVACUATION,
+    C.SUSPICIOUS_OBJECT,
+    C.BRANCH_ROBBERY,
+    C.MASS_GATHERING,
+    C.ONLINE_POSTING,
+}
 PUBLIC_NUMBERS = {
     "110": ContactKind.POLICE,
     "119": ContactKind.FIRE,
@@ -53,7 +66,7 @@ def library() -> list[PlanContent]:
 
 
 def by_category(library: list[PlanContent], category: IncidentCategory) -> PlanContent:
-    (plan,) = [p for p in library if p.category == category and p.tier != PlanTier.COMPREHENSIVE]
+    (plan,) = [p for p in library if p.category == category and p.tier in (PlanTier.SPECIAL, PlanTier.ONSITE)]
     return plan
 
 
@@ -69,7 +82,7 @@ def untranslated(plan: PlanContent) -> list[str]:
 
 def test_one_plan_per_category_and_all_three_tiers(library: list[PlanContent]) -> None:
     codes = [p.code for p in library]
-    assert len(codes) == len(set(codes)) >= 18
+    assert len(codes) == len(set(codes)) >= 30
     for category in IncidentCategory:
         assert by_category(library, category).tier in (PlanTier.ONSITE, PlanTier.SPECIAL)
     assert {p.tier for p in library} == set(PlanTier)
@@ -90,7 +103,8 @@ def test_a_missing_translation_is_caught(library: list[PlanContent]) -> None:
 
 def test_plans_are_short_and_every_step_has_an_owner(library: list[PlanContent]) -> None:
     for plan in library:
-        assert 6 <= len(plan.steps) <= 14, plan.code
+        low, high = (3, 6) if plan.tier == PlanTier.SERVICE else (6, 14)  # a guide is a few steps
+        assert low <= len(plan.steps) <= high, plan.code
         assert [s.key for s in plan.steps if not s.role] == [], plan.code
         assert plan.triggers and plan.cautions, plan.code
 
@@ -154,6 +168,12 @@ def test_numbers_staff_are_told_to_call_are_in_the_plans_contacts(library: list[
         (C.ATM_TAMPERING, "不得拆除或触碰", "do not remove or touch"),
         (C.FIRE_EVACUATION, "严禁乘坐电梯", "never use the lifts"),
         (C.SUSPICIOUS_OBJECT, "不触碰、不移动", "do not touch, move"),
+        (C.BRANCH_ROBBERY, "不得擅自与歹徒谈判", "never negotiate"),
+        (C.MASS_GATHERING, "不超过5名", "at most 5"),
+        (C.PUBLIC_HEALTH, "不歧视、不驱赶", "never shun"),
+        (C.ONLINE_POSTING, "不抢夺手机", "never grab the phone"),
+        (C.CARD_CASH_RETAINED, "须双人", "two staff"),
+        (C.COUNTER_FRAUD, "不向电话另一端的人透露", "tell the person on the other end of the phone nothing"),
     ],
 )
 def test_key_cautions(library: list[PlanContent], category: IncidentCategory, zh: str, en: str) -> None:
@@ -249,7 +269,7 @@ def test_refusing_to_pay_out_is_translated_as_such(library: list[PlanContent]) -
     assert "refuse a customer's lawful deposits" not in cash.cautions.en
 
 
-@pytest.mark.parametrize("category", [C.SUDDEN_ILLNESS, C.PERSONAL_INJURY, C.ROBBERY])
+@pytest.mark.parametrize("category", [C.SUDDEN_ILLNESS, C.PERSONAL_INJURY, C.ROBBERY, C.BRANCH_ROBBERY])
 def test_any_staff_member_starts_first_aid_at_once_guided_by_120(
     library: list[PlanContent], category: IncidentCategory
 ) -> None:
@@ -290,3 +310,98 @@ def test_every_contact_kind_is_named_in_both_languages() -> None:
     for kind in ("police_station", "cash_in_transit", "guard_company", "public_relations",
                  "consumer_protection", "legal_compliance", "card_department"):
         assert ContactKind(kind).value == kind
+
+
+# -- issue 18 item 13: the missing scenarios, each a plan of its own --------------------------------
+NEW_PLANS = {
+    "HOST": C.BRANCH_ROBBERY,
+    "MASS": C.MASS_GATHERING,
+    "EPI": C.PUBLIC_HEALTH,
+    "FILM": C.ONLINE_POSTING,
+    "SWAL": C.CARD_CASH_RETAINED,
+    "FRAUD": C.COUNTER_FRAUD,
+}
+
+
+def test_the_missing_scenarios_have_approved_plans(library: list[PlanContent]) -> None:
+    plans = (PlanTier.COMPREHENSIVE, PlanTier.SPECIAL, PlanTier.ONSITE)
+    approved = [p for p in library if p.tier in plans]
+    assert len(approved) >= 23
+    codes = {p.code: p for p in library}
+    for code, category in NEW_PLANS.items():
+        plan = codes[code]
+        assert plan.category == category and plan.tier == PlanTier.ONSITE, code
+        assert plan.title.zh.endswith("现场处置方案"), code
+        assert plan.title.en.endswith("on-site response plan"), code
+        assert untranslated(plan) == [], code
+        # no step of any new plan tells staff to confront anyone
+        for s in plan.steps:
+            assert "制服" not in s.text.zh and "追赶歹徒" not in s.text.zh, f"{code}.{s.key}"
+
+
+def test_robbery_of_the_branch_is_level_two_and_never_chased(library: list[PlanContent]) -> None:
+    host = by_category(library, C.BRANCH_ROBBERY)
+    assert host.levels == (Level.II,)  # GEN: a robbery at one branch
+    assert "不追赶" in host.cautions.zh and "no chasing" in host.cautions.en
+    hostage = next(s for s in host.steps if s.key == "hostage")
+    assert hostage.condition.zh and "谈判" in hostage.text.zh
+
+
+def test_the_anti_robbery_rule_and_scoring_count_the_branch_robbery_plan() -> None:
+    from branchguard.core.drills.library import load_defaults
+
+    sets, rules = load_defaults()
+    robbery = next(r for r in rules if r.code == "ROBBERY")
+    assert {C.ROBBERY.value, C.BRANCH_ROBBERY.value} <= set(robbery.categories)
+    scoring = next(s for s in sets if s.code == "ROBBERY")
+    assert C.BRANCH_ROBBERY.value in scoring.categories
+
+
+# -- issue 16 item 5: the deck's six special service situations, as service guides ---------------
+GUIDES = {  # code: the plan of its category it hands over to, if any
+    "SVC-QUEUE": "SRG",
+    "SVC-URGENT": "SRG",
+    "SVC-CASH": "CASH",
+    "SVC-HOSTILE": "DIS",
+    "SVC-HANDOVER": "SRG",
+    "SVC-LAW": "LAW",
+}
+
+
+def test_six_service_guides_say_what_to_say_and_never_to_do(library: list[PlanContent]) -> None:
+    guides = {p.code: p for p in library if p.tier == PlanTier.SERVICE}
+    assert set(guides) == set(GUIDES)
+    plans = {p.code: p for p in library if p.tier.is_plan}
+    for code, linked in GUIDES.items():
+        guide = guides[code]
+        assert untranslated(guide) == [], code
+        assert guide.cautions.zh.startswith("切忌") and guide.cautions.en.startswith("Never"), code
+        said = [s for s in guide.steps if "可以说" in s.text.zh]
+        assert all("Say:" in s.text.en for s in said), code
+        assert plans[linked].category == guide.category, code  # linked through its category
+    assert sum(1 for g in guides.values() if any("可以说" in s.text.zh for s in g.steps)) >= 5
+    assert "不得拒付客户合法存款" in guides["SVC-CASH"].cautions.zh
+    law = guides["SVC-LAW"]
+    assert "透露" in law.cautions.zh and "tell the account holder" in law.cautions.en
+
+
+def test_a_guide_links_the_plans_of_its_category_and_a_plan_links_none() -> None:
+    from datetime import UTC, datetime
+
+    from branchguard.core.playbooks.rules import linked_plans
+    from branchguard.core.playbooks.types import PlaybookSummary
+
+    def summary(code: str, tier: PlanTier, category: C, status: PlaybookStatus) -> PlaybookSummary:
+        now, title = datetime.now(UTC), Text2(code, code)
+        return PlaybookSummary(1, code, title, tier, category, (Level.III,), status, 1, False, True, 6, now)
+
+    approved, draft = PlaybookStatus.APPROVED, PlaybookStatus.DRAFT
+    plans = [
+        summary("CASH", PlanTier.ONSITE, C.LARGE_CASH_WITHDRAWAL, approved),
+        summary("CASH2", PlanTier.ONSITE, C.LARGE_CASH_WITHDRAWAL, draft),
+        summary("SVC-CASH", PlanTier.SERVICE, C.LARGE_CASH_WITHDRAWAL, approved),
+        summary("GEN", PlanTier.COMPREHENSIVE, C.LARGE_CASH_WITHDRAWAL, approved),
+        summary("LAW", PlanTier.ONSITE, C.LAW_ENFORCEMENT, approved),
+    ]
+    assert linked_plans(PlanTier.SERVICE, C.LARGE_CASH_WITHDRAWAL, plans) == ["CASH"]
+    assert linked_plans(PlanTier.ONSITE, C.LARGE_CASH_WITHDRAWAL, plans) == []

@@ -243,3 +243,28 @@ def test_the_pc_zone_is_the_schedules_zone_even_when_it_is_utc(monkeypatch) -> N
     assert schedules_rules.local_zone_name() == "Asia/Urumqi"
     monkeypatch.setattr(tzlocal, "get_localzone_name", lambda: None)
     assert schedules_rules.local_zone_name() == schedules_rules.FALLBACK_ZONE == "Asia/Shanghai"
+
+
+def test_before_holidays_keeps_only_the_last_working_day_before_each_holiday() -> None:
+    s = spec("before_holidays", datetime(2026, 1, 1, 9, 0), policy=WorkingDayPolicy.BEFORE_HOLIDAY)
+    dues = [d.date().isoformat() for d in local_dues(s, datetime(2026, 12, 31, tzinfo=UTC))]
+    # Spring Festival 2026 starts on Sunday 15 Feb after the make-up Saturday 14 Feb; Labour Day
+    # on Friday 1 May; National Day on Thursday 1 Oct.
+    assert "2026-02-14" in dues and "2026-04-30" in dues and "2026-09-30" in dues
+    assert all(working_days.is_working_day(date.fromisoformat(d)) for d in dues)
+    assert len(dues) == len(set(dues)) <= 8  # one per holiday, never a plain weekend
+    assert describe(s.rule) == "每个法定节假日前"
+
+
+def test_a_rule_that_drops_every_instant_ends_instead_of_running_on() -> None:
+    # after the holiday data ends there is no holiday to be before: nothing is due, and the search
+    # for the next one stops at its window instead of walking the rule to the end of time
+    last = working_days.covered_years()[1]
+    s = spec("before_holidays", datetime(last + 1, 1, 5, 9), policy=WorkingDayPolicy.BEFORE_HOLIDAY)
+    assert next_slot(s, datetime(last + 1, 1, 5, tzinfo=UTC)) is None
+
+
+def test_two_hourly_patrol_rounds_while_open() -> None:
+    s = spec("two_hourly", datetime(2026, 3, 2, 8, 30))
+    dues = local_dues(s, datetime(2026, 3, 3, 0, 0, tzinfo=UTC))
+    assert [(d.day, d.hour, d.minute) for d in dues] == [(2, 9, 0), (2, 11, 0), (2, 13, 0), (2, 15, 0)]

@@ -108,16 +108,16 @@ def test_page_is_registered_first_in_the_sidebar_after_the_dashboard() -> None:
     assert "staff" not in {role.value for role in ROLE_TABLE["page.dashboard.view"]}
 
 
-def test_list_shows_the_18_starter_plans(page: PlaybooksPage, gui_ctx: AppContext) -> None:
+def test_list_shows_the_starter_plans(page: PlaybooksPage, gui_ctx: AppContext) -> None:
     expected = [s.code for s in gui_ctx.services.playbooks.list_playbooks(SYSTEM)]
-    assert len(expected) == 18 and codes(page) == expected
+    assert len(expected) == 30 and codes(page) == expected
     model = page.list.model
     row = model.find_row(lambda s: s.code == "FIRE")
     assert model.index(row, PlaybooksModel.COL_TITLE).data() == "Fire and evacuation on-site response plan"
     assert model.index(row, PlaybooksModel.COL_TIER).data() == PlanTier.ONSITE.label
     assert model.index(row, PlaybooksModel.COL_STATUS).data() == "Approved"
     assert model.index(row, PlaybooksModel.COL_BUILTIN).data() == "Built-in"
-    assert page.list.count_label.text() == "18 plans"
+    assert page.list.count_label.text() == "30 plans"
     QAbstractItemModelTester(model, MODE)
 
 
@@ -142,22 +142,22 @@ def test_filters_narrow_the_list(page: PlaybooksPage, gui_ctx: AppContext) -> No
     lst.category_filter.setCurrentIndex(0)
     lst.level_filter.setCurrentIndex(lst.level_filter.findData(Level.I))
     level_one = {s.code for s in gui_ctx.services.playbooks.list_playbooks(SYSTEM) if Level.I in s.levels}
-    assert set(codes(page)) == level_one and "GEN" in level_one and len(level_one) < 18
+    assert set(codes(page)) == level_one and "GEN" in level_one and len(level_one) < 30
     lst.level_filter.setCurrentIndex(0)
     save_draft_with_new_step(gui_ctx, "ROB", "Count the cash drawers")
     lst.status_filter.setCurrentIndex(lst.status_filter.findData(PlaybookStatus.DRAFT))
     assert codes(page) == ["ROB"]
     lst.status_filter.setCurrentIndex(0)
-    assert len(codes(page)) == 18
+    assert len(codes(page)) == 30
 
 
 def test_search_waits_for_typing_to_stop_and_looks_into_steps(page: PlaybooksPage, qtbot: Any) -> None:
     # "fire engines" is only in a step of the fire plan, not in any title.
     qtbot.keyClicks(page.list.search, "fire engines")
-    assert len(codes(page)) == 18  # not yet: the search waits for a pause in typing
+    assert len(codes(page)) == 30  # not yet: the search waits for a pause in typing
     qtbot.waitUntil(lambda: codes(page) == ["FIRE"], timeout=2000)
     page.list.search.clear()
-    qtbot.waitUntil(lambda: len(codes(page)) == 18, timeout=2000)
+    qtbot.waitUntil(lambda: len(codes(page)) == 30, timeout=2000)
     page.list.search.setText("no plan mentions this")
     qtbot.waitUntil(lambda: codes(page) == [], timeout=2000)
     assert page.current_summary() is None
@@ -206,7 +206,7 @@ def test_read_only_roles_see_no_edit_approve_or_import(
     make_page: Callable[[str], PlaybooksPage], username: str
 ) -> None:
     page = make_page(username)
-    assert len(codes(page)) == 18
+    assert len(codes(page)) == 30
     names = ("new", "edit", "approve", "discard", "import")
     buttons = [getattr(page, f"{n}_button") for n in names]
     assert [b.objectName() for b in buttons] == [f"playbook_{n}_button" for n in names]
@@ -323,7 +323,7 @@ def test_bad_file_names_the_line_and_changes_nothing(
     assert "head-office.yaml" in message and "line 17" in message
     assert "playbooks[0].steps[0].target_minutes" in message and "whole number" in message
     assert library_state(gui_ctx) == before
-    assert len(codes(page)) == 18 and page.import_button.isEnabled() and page.busy.isHidden()
+    assert len(codes(page)) == 30 and page.import_button.isEnabled() and page.busy.isHidden()
 
 
 def test_import_previews_then_applies(
@@ -374,7 +374,7 @@ def test_export_then_import_round_trips(
     open_file(monkeypatch, written)
     page.import_button.click()
     box = page.files.message
-    assert box is not None and "0 new, 0 updated, 18 unchanged" in box.text()
+    assert box is not None and "0 new, 0 updated, 30 unchanged" in box.text()
     assert library_state(gui_ctx) == before
     # An edited copy of one plan comes back as that plan's next version, with nothing lost.
     fire = next(p for p in doc["playbooks"] if p["code"] == "FIRE")
@@ -461,9 +461,9 @@ def test_500_plan_import_runs_off_the_gui_thread(
     qtbot.waitUntil(lambda: page.files.message is not None and page.files.message.isVisible(), timeout=60_000)
     assert "500 new" in page.files.message.text()
     press(page, "Apply")
-    qtbot.waitUntil(lambda: len(codes(page)) == 518, timeout=60_000)
+    qtbot.waitUntil(lambda: len(codes(page)) == 530, timeout=60_000)
     assert reports[-1] == (500, 500)
-    assert page.list.count_label.text() == "518 plans"
+    assert page.list.count_label.text() == "530 plans"
     assert page.import_button.isEnabled() and page.busy.isHidden()
     assert all(pool_tasks.ran_off_the_gui_thread(name) for name in work), pool_tasks.threads
 
@@ -489,3 +489,16 @@ def test_new_and_edit_open_the_editor_and_a_save_updates_the_list(
     assert summary is not None and summary.code == "FIRE" and summary.has_draft
     assert page.approve_button.isEnabled()
     editor.done(0)
+
+
+def test_a_service_guide_names_the_plan_to_start_and_a_plan_names_none(page: PlaybooksPage) -> None:
+    lst = page.list
+    lst.tier_filter.setCurrentIndex(lst.tier_filter.findData(PlanTier.SERVICE))
+    assert sorted(codes(page)) == [
+        "SVC-CASH", "SVC-HANDOVER", "SVC-HOSTILE", "SVC-LAW", "SVC-QUEUE", "SVC-URGENT"
+    ]
+    choose(page, "SVC-CASH")  # the link is found among all plans, not the filtered list
+    assert "If it becomes an incident, start: CASH" in page.preview.toPlainText()
+    lst.tier_filter.setCurrentIndex(0)
+    choose(page, "CASH")
+    assert "If it becomes an incident" not in page.preview.toPlainText()

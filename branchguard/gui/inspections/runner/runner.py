@@ -40,6 +40,7 @@ from branchguard.core.kernel.roles import may
 from branchguard.gui.hazards.detail import HazardDetailDialog
 from branchguard.gui.inspections.models import ChecklistModel, needs_photo
 from branchguard.gui.inspections.runner.dialogs import AmendDialog, SubmitDialog, photo_file_filter
+from branchguard.gui.inspections.runner.follow_up import FollowUpBar
 from branchguard.gui.inspections.runner.item_card import ItemCard
 from branchguard.gui.inspections.runner.keys import ChecklistKeys
 from branchguard.gui.inspections.runner.names import my_name, roster_names
@@ -79,6 +80,12 @@ class InspectionRunner(QWidget):
         self.saver.failed.connect(self._write_failed)
         self.saver.sign_failed.connect(self.signatures_failed)
         self.saver.pending_changed.connect(lambda _count: self._update_progress())
+        self.saver.escalated.connect(self._escalated)
+        self.follow_up = FollowUpBar()
+        self.follow_up.corrected.connect(
+            lambda n, text: self.saver.answer(n, ItemResult.FAIL, corrected=text)
+        )
+        self.follow_up.escalate.connect(self.saver.escalate)
         self.amend_dialog: AmendDialog | None = None
         self.model = ChecklistModel(self)
         self.title = QLabel()
@@ -197,6 +204,7 @@ class InspectionRunner(QWidget):
         box.setSpacing(8)
         box.addLayout(header)
         box.addWidget(self.card)
+        box.addWidget(self.follow_up)
         box.addLayout(answers)
         box.addLayout(actions)
         box.addWidget(split, 1)
@@ -337,6 +345,8 @@ class InspectionRunner(QWidget):
         self.card.set_answer(answer, self.model.rowCount())
         self.photo_strip.set_refs(answer.photos)
         self.hazard_button.setVisible(answer.hazard_id is not None)
+        if self.may_answer() and FollowUpBar.wanted(answer):
+            self.follow_up.offer(answer)
         self.photo_title.setVisible(bool(answer.photos))
         if not self.note_edit.hasFocus():
             self.note_edit.setText(answer.note)
@@ -389,6 +399,14 @@ class InspectionRunner(QWidget):
         """Writes asked for and not yet committed."""
         return self.saver.pending
 
+    def _escalated(self, incident_id: int) -> None:
+        self.show_error("")
+        self.message.setText(self.tr("Incident #%1 started: its console is on the Incidents page.")
+                             .replace("%1", str(incident_id)))
+        self.message.setVisible(True)
+        self.session.data_changed.emit("incident")
+        self.reload()
+
     def _write_failed(self, message: str) -> None:
         self.show_error(message)
         self.reload()  # show what was really saved
@@ -406,6 +424,7 @@ class InspectionRunner(QWidget):
         self.model.replace(replace(answer, result=result))  # shown at once; the service confirms
         self.saver.answer(answer.number, result)
         self.move_to(self.next_unanswered(answer.number))
+        self.follow_up.offer(replace(answer, result=result))  # stays for the failed item
 
     def save_note(self) -> None:
         answer = self.current_answer()

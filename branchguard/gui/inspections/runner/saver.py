@@ -24,6 +24,7 @@ class AnswerSaver(QObject):
     `pending_changed(count)` as the queue grows and drains."""
 
     saved = Signal(object)
+    escalated = Signal(int)
     reread = Signal()
     submitted = Signal(object)
     amended = Signal(object)
@@ -58,16 +59,29 @@ class AnswerSaver(QObject):
 
         writer().submit(work, on_done=done, on_error=failed)
 
-    def answer(self, number: int, result: ItemResult | None, note: str | None = None) -> None:
-        """`result` None clears the answer; `note` None keeps the note."""
+    def answer(
+        self, number: int, result: ItemResult | None, note: str | None = None, corrected: str | None = None
+    ) -> None:
+        """`result` None clears the answer; `note` None keeps the note; `corrected` says what was
+        done on the spot about a failed item."""
         inspections, actor, inspection_id = (
             self.session.services.inspections,
             self.session.actor,
             self.inspection_id,
         )
         self._queue(
-            lambda: inspections.answer(actor, inspection_id, number, result, note=note), self.saved.emit
+            lambda: inspections.answer(actor, inspection_id, number, result, note=note, corrected=corrected),
+            self.saved.emit,
         )
+
+    def escalate(self, number: int) -> None:
+        """Start the plan the failed item names; `escalated(incident id)` when it has started."""
+        inspections, actor, inspection_id = (
+            self.session.services.inspections,
+            self.session.actor,
+            self.inspection_id,
+        )
+        self._queue(lambda: inspections.escalate(actor, inspection_id, number), self.escalated.emit)
 
     def add_photo(self, number: int, path: Path) -> None:
         """The file's bytes go to the attachment store through the service (read on the writer thread;
