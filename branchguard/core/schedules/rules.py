@@ -226,6 +226,26 @@ def _closer_start(rule: str, start: datetime, near: datetime) -> datetime:
     return start
 
 
+# How far ahead a rule is tried for a working day before "skip days off" refuses it.
+SKIP_PROBE_DAYS = 2 * 366
+
+
+def check_skip(rule: str, start: datetime, timezone: str) -> None:
+    """Refuse a rule whose days, for the next two years, all fall on weekends or public holidays:
+    with "skip days off" it would take place only on the odd make-up workday (and, past the years
+    the holiday table covers, never: the search for its next date would run on to year 9999)."""
+    tz = zone(timezone)
+    local = _local_start(start, tz)
+    end = local + timedelta(days=SKIP_PROBE_DAYS)
+    for instant in rrulestr(rule, dtstart=local):
+        if instant > end:
+            break
+        day = instant.date()
+        if day.weekday() < 5 and working_days.is_working_day(day):
+            return
+    raise ValidationError("field.working_days", Message("schedule.skip_only_days_off"))
+
+
 def _due(instant: datetime, tz: ZoneInfo, policy: WorkingDayPolicy) -> datetime | None:
     local = instant.astimezone(tz)
     day = working_days.shift(local.date(), policy)
@@ -244,6 +264,9 @@ def slots(spec: RuleSpec, *, until_due: datetime, after: datetime | None = None)
     """
     rule, tz = _build(spec, after)
     policy = spec.working_days
+    # No shift moves a day further than this: an instant past it cannot be due by `until_due`,
+    # so a rule whose every day is skipped ends here rather than at year 9999.
+    last_instant = until_due + timedelta(days=working_days.MAX_SHIFT_DAYS + 1)
     prev_due: datetime | None = None
     if after is None:
         instants: Iterator[datetime] = iter(rule)
@@ -253,6 +276,8 @@ def slots(spec: RuleSpec, *, until_due: datetime, after: datetime | None = None)
         prev_due = _due(prev, tz, policy) if prev is not None else None
         instants = rule.xafter(local_after, inc=False)
     for instant in instants:
+        if instant > last_instant:
+            return
         due = _due(instant, tz, policy)
         if due is None or (prev_due is not None and due <= prev_due):
             continue

@@ -70,6 +70,8 @@ class ScheduleService:
         rule = rules.normalise(data.rule, data.start, timezone, until=data.until, count=data.count)
         if not rule and policy is WorkingDayPolicy.SKIP:
             raise ValidationError("field.working_days", Message("schedule.skip_needs_rule"))
+        if policy is WorkingDayPolicy.SKIP:
+            rules.check_skip(rule, data.start, timezone)
         return {
             "kind": kind.value,
             "subject_id": data.subject_id,
