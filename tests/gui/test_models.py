@@ -36,6 +36,7 @@ from branchguard.gui.incidents.models import IncidentListModel, SearchHitsModel
 from branchguard.gui.incidents.steps_model import IncidentStepsModel
 from branchguard.gui.inspections.models import ChecklistModel, InspectionHistoryModel, TemplateListModel
 from branchguard.gui.kit.rows import ITEM_ROLE, SORT_ROLE, RowsModel, RowsProxy
+from branchguard.gui.kit.windowed import WindowedModel
 from branchguard.gui.people.models import ContactsModel, PeopleModel
 from branchguard.gui.playbooks.editor.roles_model import RolesModel
 from branchguard.gui.playbooks.editor.steps_model import StepsModel
@@ -529,7 +530,7 @@ def test_the_editor_models_keep_the_contract_through_edits_undo_and_redo(
 
 
 # -- every model is here -----------------------------------------------------------------------------
-ABSTRACT = {RowsModel}  # the base the list models share; each subclass is a case of its own
+ABSTRACT = {RowsModel, WindowedModel}  # bases the list models share; each subclass is a case of its own
 ELSEWHERE_IN_THIS_FILE = {IncidentLogModel, StepsModel, RolesModel, RowsProxy}
 
 

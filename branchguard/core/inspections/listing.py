@@ -48,7 +48,7 @@ LIST_SORTS: dict[str, paging.Column] = {
     "id": InspectionRow.id,
     "status": InspectionRow.status,
     "location": InspectionRow.location,
-    "started_by": InspectionRow.started_by,
+    "inspector": func.coalesce(InspectionRow.submitted_by, InspectionRow.started_by),
     "started": InspectionRow.started_at,
     "submitted": InspectionRow.submitted_at,
     "notes": InspectionRow.notes,
