@@ -119,31 +119,30 @@ class Pager(QObject, Generic[F, T]):
         self._read = read
         self._on_error = on_error
         self._shown = shown
-        self._filter: F | None = None  # what the rows shown were read for; more windows follow it
-        self._loaded = False
-        model.more_wanted.connect(self._load_more)
+        # What the rows shown were read for, once a first window was asked for (held in a tuple:
+        # None is a filter too, "every drill"); more windows follow it.
+        self._read_for: tuple[F] | None = None
+        # Queued: a view or a model tester may ask for more while the model is still being reset
+        # or filled, and a read answered at once (inline tasks) must not insert rows there.
+        model.more_wanted.connect(self._load_more, Qt.ConnectionType.QueuedConnection)
         model.order_wanted.connect(self._reorder)
-
-    @property
-    def filter(self) -> F | None:
-        return self._filter
 
     def load(self, flt: F) -> None:
         """Read the first window of `flt` and the count of every row it selects."""
-        self._filter, self._loaded = flt, True
+        self._read_for = (flt,)
         sort, descending = self.model.window_order()
         window = Window(0, self.page_size, sort, descending)
         read = self._read
         self.loader.run(lambda: read(flt, window), self._show_first)
 
     def _reorder(self) -> None:
-        if self._loaded and self._filter is not None:
-            self.load(self._filter)
+        if self._read_for is not None:
+            self.load(self._read_for[0])
 
     def _load_more(self) -> None:
-        flt = self._filter
-        if flt is None:
+        if self._read_for is None:
             return
+        flt = self._read_for[0]
         sort, descending = self.model.window_order()
         window = Window(self.model.rowCount(), self.page_size, sort, descending)
         read = self._read

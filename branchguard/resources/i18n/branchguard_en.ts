@@ -1106,6 +1106,10 @@ Submitted as: %3</translation>
         <source>The selected drill's report: preview, print or save as PDF</source>
         <translation>The selected drill's report: preview, print or save as PDF</translation>
     </message>
+    <message>
+        <source>%1 of %2 drills shown; scroll for older ones</source>
+        <translation>%1 of %2 drills shown; scroll for older ones</translation>
+    </message>
 </context>
 <context>
     <name>DrillPlanDialog</name>
@@ -2326,6 +2330,10 @@ Submitted as: %3</translation>
         <source>The selected incident's report or initial report</source>
         <translation>The selected incident's report or initial report</translation>
     </message>
+    <message>
+        <source>Incidents shown: %1 of %2; scroll for older ones</source>
+        <translation>Incidents shown: %1 of %2; scroll for older ones</translation>
+    </message>
 </context>
 <context>
     <name>IncidentLogModel</name>
@@ -2687,6 +2695,17 @@ Submitted as: %3</translation>
     <message>
         <source>Pause schedule</source>
         <translation>Pause schedule</translation>
+    </message>
+    <message>
+        <source>%1 of %2 shown; scroll for older ones</source>
+        <translation>%1 of %2 shown; scroll for older ones</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n inspection(s)</source>
+        <translation>
+            <numerusform>%n inspection</numerusform>
+            <numerusform>%n inspections</numerusform>
+        </translation>
     </message>
 </context>
 <context>
