@@ -78,22 +78,28 @@ def print_json(value: Any) -> None:
     sys.stdout.write("\n]\n")
 
 
+# Characters from U+2E81 on (CJK and beyond) take two terminal columns.
+_WIDE = re.compile("[\u2e81-\U0010ffff]")
+
+
 def _width(text: str) -> int:
-    # CJK characters take two terminal columns.
-    return sum(2 if ord(ch) > 0x2E80 else 1 for ch in text)
+    # Counted by one regex scan, not a Python step per character: `schedule list` at ten years
+    # (6,200 rows) spent 0.7 s of its 2.9 s measuring cells.
+    return len(text) if text.isascii() else len(text) + len(_WIDE.findall(text))
 
 
 def print_table(headers: Sequence[str], rows: Iterable[Sequence[object]]) -> None:
     headers = [printable(h) for h in headers]
     cells = [[printable(c) for c in row] for row in rows]
-    widths = [max([_width(h)] + [_width(r[i]) for r in cells]) for i, h in enumerate(headers)]
+    sized = [[(v, _width(v)) for v in row] for row in [headers, *cells]]
+    widths = [max(row[i][1] for row in sized) for i in range(len(headers))]
 
-    def line(values: Sequence[str]) -> str:
-        return "  ".join(v + " " * (w - _width(v)) for v, w in zip(values, widths, strict=True)).rstrip()
+    def line(values: Sequence[tuple[str, int]]) -> str:
+        return "  ".join(v + " " * (w - n) for (v, n), w in zip(values, widths, strict=True)).rstrip()
 
-    print(line(headers))
-    print(line(["-" * w for w in widths]))
-    for row in cells:
+    print(line(sized[0]))
+    print(line([("-" * w, w) for w in widths]))
+    for row in sized[1:]:
         print(line(row))
 
 

@@ -302,10 +302,14 @@ def next_slot(spec: RuleSpec, now: datetime) -> Slot | None:
         return once if once is not None and once.due_at > now else None
     step = timedelta(days=400)
     end = now + step
+    lookback = now - timedelta(days=working_days.MAX_SHIFT_DAYS)
+    after = lookback if lookback >= spec.start_at else None
     for _ in range(12):  # a yearly rule with a holiday shift is found within the first window
-        found = [s for s in slots_between(spec, now, end) if s.due_at > now]
-        if found:
-            return found[0]
+        # The first slot due after `now`, not every slot of the window: slots come in due order,
+        # and a daily rule has 400 in a window (schedules.list computed them all for each rule).
+        found = next((s for s in slots(spec, until_due=end, after=after) if s.due_at > now), None)
+        if found is not None and found.due_at < end:
+            return found
         end += step
     return None
 
