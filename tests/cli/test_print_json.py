@@ -30,6 +30,12 @@ VALUES: list[Any] = [
     [1, "二", None],
     {"rows": [1, 2]},
     Row("one", datetime(2026, 1, 2, tzinfo=UTC), ()),
+    # rows of scalars (written by the C encoder) among others, with what JSON escapes
+    [
+        {"id": 1, "title": '灭火器"过期"\n\t\\', "due": None, "ok": True, "score": 0.5, "n": -3},
+        {"nested": {"a": 1}},
+        {"": ""},
+    ],
 ]
 
 

@@ -23,17 +23,18 @@ LIMIT_MS = 50
 MAX_RATIO = 2.0
 LEAD_PASSWORD = "lead-demo-2026"
 
-# The rows each page shows, as plain SQL (the calendar: this month's written occurrences).
+# The rows each page shows, as plain SQL (the calendar: this month's written occurrences; the
+# windowed lists: their first window of 200, gui/kit/windowed.py).
 FLOORS = {
     "incidents": "SELECT id, title, level, status, started_at, closed_at FROM incidents "
-    "ORDER BY started_at DESC",
+    "ORDER BY started_at DESC, id DESC LIMIT 200",
     "playbooks": "SELECT p.code, v.title_zh, v.status, v.number FROM playbook_versions v "
     "JOIN playbooks p ON p.id = v.playbook_id WHERE v.status != 'retired'",
     "calendar": "SELECT schedule_id, due_at, status FROM schedule_occurrences "
     "WHERE due_at >= date('now', 'start of month') AND due_at < date('now', 'start of month', '+1 month')",
-    "drills": "SELECT id, title, status, planned_at, run_at FROM drill_plans ORDER BY planned_at DESC",
+    "drills": "SELECT id, title, status, planned_at, run_at FROM drill_plans ORDER BY id DESC LIMIT 200",
     "inspections": "SELECT id, template_id, status, location, started_by, started_at, submitted_at "
-    "FROM inspections ORDER BY started_at DESC",
+    "FROM inspections ORDER BY started_at DESC, id DESC LIMIT 200",
     "hazards": "SELECT id, title, severity, status, owner, due_at FROM hazards ORDER BY opened_at DESC",
     "complaints": "SELECT * FROM complaints",
     "people": "SELECT name, branch_role, mobile, phone, on_duty FROM people ORDER BY name",

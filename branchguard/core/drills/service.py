@@ -34,9 +34,10 @@ from branchguard.core.drills.types import (
 )
 from branchguard.core.incidents.service import IncidentService
 from branchguard.core.incidents.types import FollowUpAction, LogEntry
-from branchguard.core.kernel import validation
+from branchguard.core.kernel import paging, validation
 from branchguard.core.kernel.errors import NotFound, ValidationError
 from branchguard.core.kernel.i18n import Message, t
+from branchguard.core.kernel.paging import Slice, Window
 from branchguard.core.kernel.roles import require
 from branchguard.core.kernel.types import Actor, Text2
 from branchguard.core.ledger import recording as ledger_recording
@@ -56,6 +57,17 @@ from branchguard.db.models.incidents import IncidentActionRow
 from branchguard.db.models.playbooks import PlaybookRow
 
 T = TypeVar("T")
+# The drill list's columns a window can be sorted by, in SQL (a series sorts by its first date).
+LIST_SORTS = {
+    "id": DrillPlanRow.id,
+    "title": DrillPlanRow.title,
+    "playbook": DrillPlanRow.playbook_code,
+    "scope": DrillPlanRow.scope,
+    "mode": DrillPlanRow.mode,
+    "announced": DrillPlanRow.announced,
+    "date": DrillPlanRow.planned_at,
+    "status": DrillPlanRow.status,
+}
 
 
 class DrillService:
@@ -155,6 +167,18 @@ class DrillService:
             if status is not None:
                 stmt = stmt.where(DrillPlanRow.status == status.value)
             return drills_store.plan_infos(s, s.scalars(stmt), utcnow())
+
+    def window(self, actor: Actor, status: DrillStatus | None, window: Window) -> Slice[DrillPlan]:
+        """One window of the plans and runs (the newest first unless `window.sort` names a column
+        of `LIST_SORTS`) and the count of all that `status` selects."""
+        require(actor, "drill.read")
+        stmt = select(DrillPlanRow)
+        if status is not None:
+            stmt = stmt.where(DrillPlanRow.status == status.value)
+        with self._sessions() as s:
+            total = s.scalar(paging.count(stmt)) or 0
+            page = paging.ordered(stmt, window, LIST_SORTS, (), DrillPlanRow.id)
+            return Slice(drills_store.plan_infos(s, s.scalars(page), utcnow()), total)
 
     def record_of(self, actor: Actor, plan_id: int) -> DrillRecord:
         """The plan, its run's incident with step timings and headcount, its evaluation and actions."""

@@ -11,7 +11,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Engine, func, or_, select
+from sqlalchemy import Connection, Engine, Select, func, or_, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from branchguard.core.audit.service import record
@@ -39,10 +39,11 @@ from branchguard.core.incidents.types import (
     StepState,
     VerifyReport,
 )
-from branchguard.core.kernel import validation
+from branchguard.core.kernel import paging, validation
 from branchguard.core.kernel.attachments import AttachmentRef, AttachmentStore
 from branchguard.core.kernel.errors import NotFound, PermissionDenied, ValidationError
 from branchguard.core.kernel.i18n import Message, t
+from branchguard.core.kernel.paging import Slice, Window
 from branchguard.core.kernel.roles import may, require
 from branchguard.core.kernel.types import Actor, Level, PlaybookStatus, Text2
 from branchguard.core.playbooks.store import approved
@@ -54,6 +55,19 @@ from branchguard.db.models.incidents import IncidentActionRow, IncidentRow
 from branchguard.db.models.playbooks import PlaybookRow
 
 MAX_TITLE = 200
+# The incident list's columns a window can be sorted by (in SQL, so every page follows one order).
+LIST_SORTS = {
+    "id": IncidentRow.id,
+    "level": IncidentRow.level,
+    "title": IncidentRow.title,
+    "drill": IncidentRow.drill,
+    "status": IncidentRow.status,
+    "playbook": IncidentRow.playbook_code,
+    "started": IncidentRow.started_at,
+    "by": IncidentRow.started_by,
+    "closed": IncidentRow.closed_at,
+    "entries": IncidentRow.last_seq,
+}
 EntryListener = Callable[[LogEntry], None]
 
 
@@ -462,15 +476,30 @@ class IncidentService:
         """The incidents `flt` selects, newest first (`now` decides which checkpoints are overdue)."""
         require(actor, "incident.read")
         flt = flt or IncidentFilter()
-        stmt = incident_store.filtered(flt)
         with self._sessions() as s:
-            if flt.search.strip():
-                hits = {e.incident_id for e in incident_log.search(s.connection(), flt.search, limit=5000)}
-                like = f"%{flt.search.strip()}%"
-                stmt = stmt.where(or_(IncidentRow.id.in_(hits), IncidentRow.title.ilike(like)))
-            stmt = stmt.order_by(IncidentRow.started_at.desc(), IncidentRow.id.desc())
+            stmt = self._selected(s, flt).order_by(IncidentRow.started_at.desc(), IncidentRow.id.desc())
             rows = incident_store.selected(s, flt, stmt, now or utcnow())
             return [summary_of(r) for r in rows]
+
+    def window(
+        self, actor: Actor, flt: IncidentFilter, window: Window, now: datetime | None = None
+    ) -> Slice[IncidentSummary]:
+        """One window of the filtered list (newest first unless `window.sort` names a column of
+        `LIST_SORTS`) and the count of every incident the filter selects."""
+        require(actor, "incident.read")
+        with self._sessions() as s:
+            stmt = self._selected(s, flt)
+            if flt.checkpoint_overdue:  # decided per open incident in Python: few rows, cut here
+                ordered = paging.ordered(
+                    stmt, Window(0, paging.MAX_LIMIT, window.sort, window.descending), LIST_SORTS,
+                    (IncidentRow.started_at,), IncidentRow.id,
+                )  # fmt: skip
+                rows = incident_store.selected(s, flt, ordered, now or utcnow())
+                cut = rows[window.offset : window.offset + window.limit]
+                return Slice([summary_of(r) for r in cut], len(rows))
+            total = s.scalar(paging.count(stmt)) or 0
+            page = paging.ordered(stmt, window, LIST_SORTS, (IncidentRow.started_at,), IncidentRow.id)
+            return Slice([summary_of(r) for r in s.scalars(page)], total)
 
     def list_actions(
         self, actor: Actor, flt: ActionFilter | None = None, now: datetime | None = None
@@ -487,6 +516,14 @@ class IncidentService:
             return [
                 ActionItem(action_of(row), title, drill) for row, title, drill in s.execute(stmt).tuples()
             ]
+
+    def _selected(self, s: Session, flt: IncidentFilter) -> Select[tuple[IncidentRow]]:
+        stmt = incident_store.filtered(flt)
+        if flt.search.strip():
+            hits = {e.incident_id for e in incident_log.search(s.connection(), flt.search, limit=5000)}
+            like = f"%{flt.search.strip()}%"
+            stmt = stmt.where(or_(IncidentRow.id.in_(hits), IncidentRow.title.ilike(like)))
+        return stmt
 
     def open_incidents(self, actor: Actor) -> list[IncidentSummary]:
         return self.list_incidents(actor, IncidentFilter(status=IncidentStatus.OPEN))

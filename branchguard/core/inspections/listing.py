@@ -16,6 +16,8 @@ from sqlalchemy import ColumnElement, case, func, select
 from sqlalchemy.orm import Session
 
 from branchguard.core.inspections.types import InspectionInfo, InspectionStatus, ItemResult
+from branchguard.core.kernel import paging
+from branchguard.core.kernel.paging import Slice, Window
 from branchguard.core.kernel.types import Text2
 from branchguard.db.models.hazards import HazardRow
 from branchguard.db.models.inspections import (
@@ -41,12 +43,39 @@ _COLUMNS = (
 )
 
 
+# The inspection list's columns a window can be sorted by, in SQL.
+LIST_SORTS: dict[str, paging.Column] = {
+    "id": InspectionRow.id,
+    "status": InspectionRow.status,
+    "location": InspectionRow.location,
+    "inspector": func.coalesce(InspectionRow.submitted_by, InspectionRow.started_by),
+    "started": InspectionRow.started_at,
+    "submitted": InspectionRow.submitted_at,
+    "notes": InspectionRow.notes,
+}
+
+
 def infos(s: Session, where: Sequence[ColumnElement[bool]]) -> list[InspectionInfo]:
     """The inspections matching `where`, newest first."""
     chosen = select(InspectionRow.id).where(*where).scalar_subquery()
     rows = s.execute(
         select(*_COLUMNS).where(*where).order_by(InspectionRow.started_at.desc(), InspectionRow.id.desc())
     ).all()
+    return _infos(s, rows, chosen)
+
+
+def window(s: Session, where: Sequence[ColumnElement[bool]], window: Window) -> Slice[InspectionInfo]:
+    """One window of the inspections matching `where` and the count of them all: the counts of
+    answers, failures and hazards are taken for the window's rows only."""
+    stmt = select(*_COLUMNS).where(*where)
+    total = s.scalar(paging.count(stmt)) or 0
+    rows = s.execute(
+        paging.ordered(stmt, window, LIST_SORTS, (InspectionRow.started_at,), InspectionRow.id)
+    ).all()
+    return Slice(_infos(s, rows, [r.id for r in rows]), total)
+
+
+def _infos(s: Session, rows: Sequence[Any], chosen: Any) -> list[InspectionInfo]:
     if not rows:
         return []
     versions = {

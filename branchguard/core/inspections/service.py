@@ -45,6 +45,7 @@ from branchguard.core.kernel import versioned as ver
 from branchguard.core.kernel.attachments import AttachmentRef, AttachmentStore
 from branchguard.core.kernel.errors import ValidationError
 from branchguard.core.kernel.i18n import Message, t
+from branchguard.core.kernel.paging import Slice, Window
 from branchguard.core.kernel.roles import require
 from branchguard.core.kernel.types import Actor
 from branchguard.core.ledger import recording as ledger_recording
@@ -413,7 +414,17 @@ class InspectionService(TemplateLibrary):
     def list(self, actor: Actor, flt: InspectionFilter | None = None) -> builtins.list[InspectionInfo]:
         """Inspections, newest first."""
         require(actor, "inspection.read")
-        flt = flt or InspectionFilter()
+        with self._sessions() as s:
+            return listing.infos(s, self._where(s, flt or InspectionFilter()))
+
+    def window(self, actor: Actor, flt: InspectionFilter, window: Window) -> Slice[InspectionInfo]:
+        """One window of the filtered inspections (newest first unless `window.sort` names a
+        column of `listing.LIST_SORTS`) and the count of all the filter selects."""
+        require(actor, "inspection.read")
+        with self._sessions() as s:
+            return listing.window(s, self._where(s, flt), window)
+
+    def _where(self, s: Session, flt: InspectionFilter) -> builtins.list[ColumnElement[bool]]:
         zone = self._hazards.zone
         where: list[ColumnElement[bool]] = []
         if flt.status is not None:
@@ -422,10 +433,9 @@ class InspectionService(TemplateLibrary):
             where.append(InspectionRow.started_at >= datetime.combine(flt.start, time(0), tzinfo=zone))
         if flt.end is not None:
             where.append(InspectionRow.started_at <= datetime.combine(flt.end, time.max, tzinfo=zone))
-        with self._sessions() as s:
-            if flt.template_code:
-                where.append(InspectionRow.template_id == self._template(s, flt.template_code).id)
-            return listing.infos(s, where)
+        if flt.template_code:
+            where.append(InspectionRow.template_id == self._template(s, flt.template_code).id)
+        return where
 
     def photo_bytes(self, actor: Actor, sha256: str) -> bytes:
         """A stored item photo, checked against its hash."""

@@ -180,8 +180,8 @@ class TemplateLibrary:
                 wanted = self._template(s, code).id
         return [
             sc
-            for sc in self._schedules.list(actor)
-            if sc.kind == ScheduleKind.INSPECTION and (wanted is None or sc.subject_id == wanted)
+            for sc in self._schedules.list(actor, kind=ScheduleKind.INSPECTION)
+            if wanted is None or sc.subject_id == wanted
         ]
 
     def due(self, actor: Actor, now: datetime | None = None) -> builtins.list[OccurrenceInfo]:

@@ -90,6 +90,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "只有重复计划才能设置结束日期或次数",
     ),
     "schedule.rule_empty": ("the rule yields no date from the start on", "该规则从开始时间起不产生任何日期"),
+    "schedule.skip_only_days_off": (
+        "every date of this rule falls on a weekend or public holiday, so skipping days off would"
+        " drop them all; choose the next or previous working day, or another rule",
+        "该规则的日期都落在周末或法定节假日，跳过非工作日将使其全部取消；请改为顺延、提前或更换规则",
+    ),
     "schedule.skip_needs_rule": (
         "a one-off date cannot skip days off; move it to a working day instead",
         "一次性计划不能跳过非工作日，请改为顺延或提前",

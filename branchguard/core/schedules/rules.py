@@ -244,6 +244,26 @@ def _closer_start(rule: str, start: datetime, near: datetime) -> datetime:
     return start
 
 
+# How far ahead a rule is tried for a working day before "skip days off" refuses it.
+SKIP_PROBE_DAYS = 2 * 366
+
+
+def check_skip(rule: str, start: datetime, timezone: str) -> None:
+    """Refuse a rule whose days, for the next two years, all fall on weekends or public holidays:
+    with "skip days off" it would take place only on the odd make-up workday (and, past the years
+    the holiday table covers, never: the search for its next date would run on to year 9999)."""
+    tz = zone(timezone)
+    local = _local_start(start, tz)
+    end = local + timedelta(days=SKIP_PROBE_DAYS)
+    for instant in rrulestr(rule, dtstart=local):
+        if instant > end:
+            break
+        day = instant.date()
+        if day.weekday() < 5 and working_days.is_working_day(day):
+            return
+    raise ValidationError("field.working_days", Message("schedule.skip_only_days_off"))
+
+
 def _due(instant: datetime, tz: ZoneInfo, policy: WorkingDayPolicy) -> datetime | None:
     local = instant.astimezone(tz)
     day = working_days.shift(local.date(), policy)
@@ -262,6 +282,9 @@ def slots(spec: RuleSpec, *, until_due: datetime, after: datetime | None = None)
     """
     rule, tz = _build(spec, after)
     policy = spec.working_days
+    # No shift moves a day further than this: an instant past it cannot be due by `until_due`,
+    # so a rule whose every day is skipped ends here rather than at year 9999.
+    last_instant = until_due + timedelta(days=working_days.MAX_SHIFT_DAYS + 1)
     prev_due: datetime | None = None
     if after is None:
         instants: Iterator[datetime] = iter(rule)
@@ -270,11 +293,8 @@ def slots(spec: RuleSpec, *, until_due: datetime, after: datetime | None = None)
         prev = rule.before(local_after, inc=True)
         prev_due = _due(prev, tz, policy) if prev is not None else None
         instants = rule.xafter(local_after, inc=False)
-    # A policy that drops instants (SKIP, BEFORE_HOLIDAY) must not run the rule on for ever: no
-    # instant further than the longest shift past the window can fall inside it.
-    horizon = until_due + timedelta(days=working_days.MAX_SHIFT_DAYS)
     for instant in instants:
-        if instant > horizon:
+        if instant > last_instant:
             return
         due = _due(instant, tz, policy)
         if due is None or (prev_due is not None and due <= prev_due):
@@ -300,10 +320,14 @@ def next_slot(spec: RuleSpec, now: datetime) -> Slot | None:
         return once if once is not None and once.due_at > now else None
     step = timedelta(days=400)
     end = now + step
+    lookback = now - timedelta(days=working_days.MAX_SHIFT_DAYS)
+    after = lookback if lookback >= spec.start_at else None
     for _ in range(12):  # a yearly rule with a holiday shift is found within the first window
-        found = [s for s in slots_between(spec, now, end) if s.due_at > now]
-        if found:
-            return found[0]
+        # The first slot due after `now`, not every slot of the window: slots come in due order,
+        # and a daily rule has 400 in a window (schedules.list computed them all for each rule).
+        found = next((s for s in slots(spec, until_due=end, after=after) if s.due_at > now), None)
+        if found is not None and found.due_at < end:
+            return found
         end += step
     return None
 

@@ -73,6 +73,8 @@ class ScheduleService:
         policy = rules.policy_for(rule, policy)
         if not rule and policy in (WorkingDayPolicy.SKIP, WorkingDayPolicy.BEFORE_HOLIDAY):
             raise ValidationError("field.working_days", Message("schedule.skip_needs_rule"))
+        if policy is WorkingDayPolicy.SKIP:
+            rules.check_skip(rule, data.start, timezone)
         return {
             "kind": kind.value,
             "subject_id": data.subject_id,
@@ -222,9 +224,15 @@ class ScheduleService:
             return self._info(s, self._row(s, schedule_id), now or utcnow())
 
     def list(
-        self, actor: Actor, now: datetime | None = None, *, include_inactive: bool = True
+        self,
+        actor: Actor,
+        now: datetime | None = None,
+        *,
+        include_inactive: bool = True,
+        kind: ScheduleKind | None = None,
     ) -> builtins.list[ScheduleInfo]:
-        """Schedules, each with its next due date and how many occurrences are open and overdue."""
+        """Schedules (of one `kind` when given, chosen in SQL), each with its next due date and
+        how many occurrences are open and overdue."""
         require(actor, "schedule.read")
         now = now or utcnow()
         with self._sessions() as s:
@@ -237,6 +245,13 @@ class ScheduleService:
             open_rows = select(OccurrenceRow.schedule_id, OccurrenceRow.due_at).where(
                 OccurrenceRow.status == OccurrenceStatus.OPEN.value
             )
+            if kind is not None:
+                # The Inspections page asks for its 7 schedules: the next date of every other
+                # schedule (1,300 at ten years) cost it 0.6-1.2 s.
+                stmt = stmt.where(ScheduleRow.kind == kind.value)
+                open_rows = open_rows.join(ScheduleRow, OccurrenceRow.schedule_id == ScheduleRow.id).where(
+                    ScheduleRow.kind == kind.value
+                )
             for sid, due in s.execute(open_rows).tuples():
                 dues.setdefault(sid, []).append(due)
             return [store.schedule_info(r, now, dues.get(r.id, ())) for r in s.scalars(stmt)]

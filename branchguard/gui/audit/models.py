@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor, QFont
 
 from branchguard.core.audit.types import AuditRecord
@@ -13,9 +13,9 @@ from branchguard.core.kernel.i18n import has_message, t
 from branchguard.core.kernel.types import LabelledEnum, Role
 from branchguard.core.people.types import BranchRole, ContactKind
 from branchguard.gui.kit.rows import SORT_ROLE, RowsModel
+from branchguard.gui.kit.windowed import WindowedModel
 
 _R = Qt.ItemDataRole
-_ROOT = QModelIndex()
 TIME_FORMAT = "%Y-%m-%d %H:%M:%S"
 CHANGED_BACKGROUND = "#FFF4D6"  # a pale amber: noticeable without reading as an alarm
 
@@ -60,44 +60,12 @@ def local_time(record: AuditRecord) -> str:
     return record.at.astimezone().strftime(TIME_FORMAT)
 
 
-class AuditModel(RowsModel[AuditRecord]):
+class AuditModel(WindowedModel[AuditRecord]):
     """The events read so far, newest first, a page at a time: the view asks for more (fetchMore)
-    when it is scrolled to the end, and the page reads the next keyset page off the GUI thread."""
+    when it is scrolled to the end, and the page reads the next keyset page off the GUI thread.
+    The rows read are sorted in Python when a header is clicked (no SQL_SORTS)."""
 
     COL_TIME, COL_USER, COL_ACTION, COL_ENTITY, COL_ID, COL_SUMMARY = range(6)
-
-    more_wanted = Signal()
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._more = False  # the last page read was full: older events may follow
-        self._fetching = False
-
-    def set_page(self, rows: list[AuditRecord], *, more: bool) -> None:
-        self._more, self._fetching = more, False
-        self.set_rows(rows)
-
-    def add_page(self, rows: list[AuditRecord], *, more: bool) -> None:
-        self._more, self._fetching = more, False
-        if rows:
-            first = len(self._rows)
-            self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
-            self._rows.extend(rows)
-            self.endInsertRows()
-
-    def has_more(self) -> bool:
-        return self._more
-
-    def last_row(self) -> AuditRecord | None:
-        return self._rows[-1] if self._rows else None
-
-    def canFetchMore(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> bool:
-        return not parent.isValid() and self._more and not self._fetching
-
-    def fetchMore(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> None:
-        if self.canFetchMore(parent):
-            self._fetching = True
-            self.more_wanted.emit()
 
     def headers(self) -> list[str]:
         return [

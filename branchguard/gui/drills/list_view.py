@@ -29,8 +29,8 @@ from branchguard.core.kernel.roles import may
 from branchguard.gui.drills.models import DrillPlanModel
 from branchguard.gui.kit.flow import FlowLayout
 from branchguard.gui.kit.icons import icon
-from branchguard.gui.kit.loader import Loader
 from branchguard.gui.kit.rows import SORT_ROLE, RowsProxy
+from branchguard.gui.kit.windowed import Pager
 from branchguard.gui.kit.writer import writer
 from branchguard.gui.shell.session import GuiSession
 
@@ -50,12 +50,19 @@ class DrillListPanel(QWidget):
     def __init__(self, session: GuiSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
-        self.loader = Loader(self, on_error=lambda message: self._show_plans([], message))
         self.last_report: PreviewDialog | None = None  # the preview opened last
         self.status_filter = QComboBox()
         self.status_filter.setObjectName("drills_status_filter")
         self.status_filter.currentIndexChanged.connect(lambda _i: self.reload())
         self.model = DrillPlanModel(self)
+        self._keep: int | None = None  # the plan to select once a window shows it
+        self.pager: Pager[DrillStatus | None, DrillPlan] = Pager(
+            self,
+            self.model,
+            lambda status, window: session.services.drills.window(session.actor, status, window),
+            on_error=self._failed,
+            shown=self._shown,
+        )
         self.proxy = RowsProxy(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(SORT_ROLE)
@@ -160,17 +167,23 @@ class DrillListPanel(QWidget):
         selected = self.selected()
         keep = select if select is not None else (selected.id if selected is not None else None)
         value = self.status_filter.currentData()
-        status = DrillStatus(value) if value else None
-        drills, actor = self.session.services.drills, self.session.actor
-        self.loader.run(lambda: drills.list(actor, status), lambda plans: self._show_plans(plans, "", keep))
+        self._keep = keep
+        self.pager.load(DrillStatus(value) if value else None)
 
-    def _show_plans(self, plans: list[DrillPlan], error: str, select: int | None = None) -> None:
-        if error:
-            self.say(error, error=True)
-        self.model.set_rows(plans)
-        self.count_label.setText(self.tr("%n drill(s)", "", len(plans)))
-        if select is not None:
-            self.select(select)
+    def _failed(self, message: str) -> None:
+        self.say(message, error=True)
+        self._shown()
+
+    def _shown(self) -> None:
+        """After each window: the count, and the plan to keep selected once it is among the rows."""
+        shown, total = self.model.rowCount(), self.model.total() or 0
+        if shown < total:
+            text = self.tr("%1 of %2 drills shown; scroll for older ones")
+            self.count_label.setText(text.replace("%1", str(shown)).replace("%2", str(total)))
+        else:
+            self.count_label.setText(self.tr("%n drill(s)", "", shown))
+        if self._keep is not None and self.select(self._keep):
+            self._keep = None
         self.update_buttons()
 
     def selected(self) -> DrillPlan | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, ClassVar
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QColor
@@ -22,6 +22,7 @@ from branchguard.core.schedules.rules import describe
 from branchguard.gui.kit import style
 from branchguard.gui.kit.rows import SORT_ROLE, RowsModel
 from branchguard.gui.kit.times import date_time
+from branchguard.gui.kit.windowed import WindowedModel
 
 _R = Qt.ItemDataRole
 
@@ -38,8 +39,9 @@ def score_text(score: float | None) -> str:
     return "" if score is None else f"{score:.1f}"
 
 
-class DrillPlanModel(RowsModel[DrillPlan]):
-    """One row per plan or run, the newest first: a series' next date, a run's own date."""
+class DrillPlanModel(WindowedModel[DrillPlan]):
+    """One row per plan or run, the newest first: a series' next date, a run's own date; read a
+    window at a time (gui/kit/windowed.py)."""
 
     (
         COL_ID,
@@ -53,6 +55,16 @@ class DrillPlanModel(RowsModel[DrillPlan]):
         COL_STATUS,
         COL_SCORE,
     ) = range(10)
+    SQL_SORTS: ClassVar[dict[int, str]] = {
+        COL_ID: "id",
+        COL_TITLE: "title",
+        COL_PLAYBOOK: "playbook",
+        COL_SCOPE: "scope",
+        COL_MODE: "mode",
+        COL_ANNOUNCED: "announced",
+        COL_DATE: "date",
+        COL_STATUS: "status",
+    }
 
     def headers(self) -> list[str]:
         return [

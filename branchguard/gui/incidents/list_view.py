@@ -31,6 +31,7 @@ from branchguard.gui.kit.icons import icon
 from branchguard.gui.kit.loader import Loader
 from branchguard.gui.kit.rows import SORT_ROLE, RowsProxy
 from branchguard.gui.kit.search_box import SearchBox
+from branchguard.gui.kit.windowed import Pager
 from branchguard.gui.playbooks.preview import LevelBadgeDelegate
 from branchguard.gui.shell.session import GuiSession
 
@@ -67,7 +68,6 @@ class IncidentListPanel(QWidget):
     def __init__(self, session: GuiSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
-        self.loader = Loader(self, on_error=self._failed)
         self.status_filter = QComboBox()
         self.status_filter.setObjectName("incidents_status_filter")
         self.level_filter = QComboBox()
@@ -92,6 +92,14 @@ class IncidentListPanel(QWidget):
             edit.dateChanged.connect(lambda _day: self.reload())
 
         self.model = IncidentListModel(self)
+        self.pager: Pager[IncidentFilter, IncidentSummary] = Pager(
+            self,
+            self.model,
+            lambda flt, window: session.services.incidents.window(session.actor, flt, window),
+            on_error=self._failed,
+            shown=self._show_count,
+        )
+        self.hits_loader = Loader(self, on_error=self._failed)
         self.proxy = RowsProxy(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(SORT_ROLE)
@@ -275,30 +283,44 @@ class IncidentListPanel(QWidget):
 
     # -- loading -------------------------------------------------------------------------------
     def reload(self) -> None:
+        """The first window of the filtered incidents (more as the list is scrolled) and, for a
+        search, the log entries it found, each off the GUI thread."""
         self.search.settle()
         flt = self.current_filter()
-        incidents, actor = self.session.services.incidents, self.session.actor
+        self.pager.load(flt)
+        if flt.search:
+            incidents, actor = self.session.services.incidents, self.session.actor
 
-        def load() -> tuple[IncidentFilter, list[IncidentSummary], list[SearchHit]]:
-            rows = incidents.list_incidents(actor, flt)
-            hits = incidents.search(actor, flt.search, HITS_SHOWN) if flt.search else []
-            return flt, rows, hits
+            def hits() -> list[SearchHit]:
+                found = incidents.search(actor, flt.search, HITS_SHOWN)
+                if flt == IncidentFilter(search=flt.search):
+                    return found
+                # the other filters apply to the entries found too (their incidents, by SQL)
+                kept = {r.id for r in incidents.list_incidents(actor, flt)}
+                return [h for h in found if h.incident_id in kept]
 
-        self.loader.run(load, self._show)
+            self.hits_loader.run(hits, self._show_hits)
+        else:
+            self.hits_loader.drop()
+            self._show_hits([])
+        self.hits_box.setVisible(bool(flt.search))
 
     def _failed(self, message: str) -> None:
         self.count_label.setText(message)
 
-    def _show(self, loaded: tuple[IncidentFilter, list[IncidentSummary], list[SearchHit]]) -> None:
-        flt, rows, hits = loaded
-        self.model.set_rows(rows)
-        self.count_label.setText(self.tr("Incidents shown: %1").replace("%1", str(len(rows))))
-        shown = {r.id for r in rows}
-        self.hits_model.set_rows([h for h in hits if h.incident_id in shown])
+    def _show_count(self) -> None:
+        shown, total = self.model.rowCount(), self.model.total() or 0
+        if shown < total:
+            text = self.tr("Incidents shown: %1 of %2; scroll for older ones")
+            self.count_label.setText(text.replace("%1", str(shown)).replace("%2", str(total)))
+        else:
+            self.count_label.setText(self.tr("Incidents shown: %1").replace("%1", str(total)))
+
+    def _show_hits(self, hits: list[SearchHit]) -> None:
+        self.hits_model.set_rows(hits)
         self.hits_label.setText(
             self.tr("Log entries found: %1").replace("%1", str(self.hits_model.rowCount()))
         )
-        self.hits_box.setVisible(bool(flt.search))
 
     def shown(self) -> list[IncidentSummary]:
         return [

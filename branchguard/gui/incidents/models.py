@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont
@@ -14,6 +14,7 @@ from branchguard.core.kernel.i18n import t
 from branchguard.gui.kit import style
 from branchguard.gui.kit.rows import SORT_ROLE, RowsModel
 from branchguard.gui.kit.times import date_time
+from branchguard.gui.kit.windowed import WindowedModel
 
 _R = Qt.ItemDataRole
 # The levels of a row as a tuple of "I"/"II"/"III", for playbook_preview.LevelBadgeDelegate.
@@ -25,7 +26,9 @@ def incident_swatch(summary: IncidentSummary) -> style.Swatch:
     return style.DRILL if summary.drill else style.level_swatch(summary.level.value)
 
 
-class IncidentListModel(RowsModel[IncidentSummary]):
+class IncidentListModel(WindowedModel[IncidentSummary]):
+    """The incidents read so far, a window at a time (gui/kit/windowed.py)."""
+
     (
         COL_ID,
         COL_LEVEL,
@@ -38,6 +41,18 @@ class IncidentListModel(RowsModel[IncidentSummary]):
         COL_CLOSED,
         COL_ENTRIES,
     ) = range(10)
+    SQL_SORTS: ClassVar[dict[int, str]] = {
+        COL_ID: "id",
+        COL_LEVEL: "level",
+        COL_TITLE: "title",
+        COL_DRILL: "drill",
+        COL_STATUS: "status",
+        COL_PLAYBOOK: "playbook",
+        COL_STARTED: "started",
+        COL_BY: "by",
+        COL_CLOSED: "closed",
+        COL_ENTRIES: "entries",
+    }
 
     def headers(self) -> list[str]:
         return [

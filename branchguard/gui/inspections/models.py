@@ -4,7 +4,7 @@ inspection history, and the items of one inspection as the runner shows them."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, ClassVar
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont
@@ -21,6 +21,7 @@ from branchguard.core.schedules.types import ScheduleInfo
 from branchguard.gui.kit import style
 from branchguard.gui.kit.rows import SORT_ROLE, RowsModel
 from branchguard.gui.kit.times import date_time
+from branchguard.gui.kit.windowed import WindowedModel
 
 _R = Qt.ItemDataRole
 FAIL_BACKGROUND = QColor("#FDECEA")  # a failed item, visibly red without hiding its text
@@ -119,7 +120,9 @@ class TemplateListModel(RowsModel[TemplateRow]):
         return None
 
 
-class InspectionHistoryModel(RowsModel[InspectionInfo]):
+class InspectionHistoryModel(WindowedModel[InspectionInfo]):
+    """The inspections read so far, a window at a time (gui/kit/windowed.py)."""
+
     (
         COL_ID,
         COL_TEMPLATE,
@@ -131,6 +134,14 @@ class InspectionHistoryModel(RowsModel[InspectionInfo]):
         COL_RESULTS,
         COL_HAZARDS,
     ) = range(9)
+    SQL_SORTS: ClassVar[dict[int, str]] = {
+        COL_ID: "id",
+        COL_STATUS: "status",
+        COL_LOCATION: "location",
+        COL_INSPECTOR: "inspector",
+        COL_STARTED: "started",
+        COL_SUBMITTED: "submitted",
+    }
 
     def headers(self) -> list[str]:
         return [

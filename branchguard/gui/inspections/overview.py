@@ -35,6 +35,7 @@ from branchguard.gui.kit.icons import icon
 from branchguard.gui.kit.loader import Loader
 from branchguard.gui.kit.rows import RowsModel
 from branchguard.gui.kit.tables import make_table
+from branchguard.gui.kit.windowed import Pager
 from branchguard.gui.schedules.models import OccurrenceModel
 from branchguard.gui.shell.session import GuiSession
 
@@ -53,7 +54,6 @@ def selected_row(table: QTableView, model: RowsModel[Any]) -> Any:
 class Overview:
     templates: list[TemplateRow]
     due: list[OccurrenceInfo]
-    history: list[InspectionInfo]
     template_of_schedule: dict[int, str]
 
 
@@ -94,6 +94,13 @@ class InspectionsOverview(QWidget):
         self.due.activated.connect(lambda _i: self._start_due())
         self.due.selectionModel().currentRowChanged.connect(lambda *_: self.update_actions())
         self.history_model = InspectionHistoryModel(self)
+        self.history_pager: Pager[InspectionFilter, InspectionInfo] = Pager(
+            self,
+            self.history_model,
+            lambda flt, window: session.services.inspections.window(session.actor, flt, window),
+            on_error=self.show_error,
+            shown=self._show_history_count,
+        )
         self.history, _ = make_table("inspection_history", self.history_model)
         self.history.sortByColumn(InspectionHistoryModel.COL_STARTED, Qt.SortOrder.DescendingOrder)
         for column, width in ((0, 44), (1, 190), (2, 80), (3, 90), (4, 90), (5, 130), (6, 130), (7, 200)):
@@ -104,10 +111,13 @@ class InspectionsOverview(QWidget):
         self.due_filter.currentIndexChanged.connect(lambda _i: self.reload())
         self.status_filter = QComboBox()
         self.status_filter.setObjectName("inspection_status_filter")
-        self.status_filter.currentIndexChanged.connect(lambda _i: self.reload())
+        self.status_filter.currentIndexChanged.connect(lambda _i: self.reload_history())
         self.templates_title, self.due_title, self.history_title = QLabel(), QLabel(), QLabel()
         for label in (self.templates_title, self.due_title, self.history_title):
             label.setStyleSheet("font-weight: 600;")
+        self.history_count = QLabel()
+        self.history_count.setObjectName("inspection_history_count")
+        self.history_count.setProperty("role", "hint")
         self.message = QLabel()
         self.message.setObjectName("inspections_message")
         self.message.setProperty("role", "error")
@@ -162,7 +172,8 @@ class InspectionsOverview(QWidget):
         due_box.addLayout(due_bar)
         due_box.addWidget(self.due, 1)
         history_bar = QHBoxLayout()
-        history_bar.addWidget(self.history_title, 1)
+        history_bar.addWidget(self.history_title)
+        history_bar.addWidget(self.history_count, 1)
         history_bar.addWidget(self.status_filter)
         history_bar.addWidget(self.open_button)
         history = QWidget()
@@ -300,9 +311,22 @@ class InspectionsOverview(QWidget):
                 due = services.inspections.due(actor)
             else:
                 due = services.schedules.due_items(actor, due_filter)
-            return Overview(rows, due, services.inspections.list(actor, flt), codes)
+            return Overview(rows, due, codes)
 
         self.loader.run(load, self._show)
+        self.history_pager.load(flt)
+
+    def reload_history(self) -> None:
+        """The inspections list alone (its filter changed): its first window and its count."""
+        self.history_pager.load(self.current_filter())
+
+    def _show_history_count(self) -> None:
+        shown, total = self.history_model.rowCount(), self.history_model.total() or 0
+        if shown < total:
+            text = self.tr("%1 of %2 shown; scroll for older ones")
+            self.history_count.setText(text.replace("%1", str(shown)).replace("%2", str(total)))
+        else:
+            self.history_count.setText(self.tr("%n inspection(s)", "", total))
 
     def _show(self, overview: Overview) -> None:
         self.show_error("")
@@ -310,7 +334,6 @@ class InspectionsOverview(QWidget):
         self.overview = overview
         self.templates_model.set_rows(overview.templates)
         self.due_model.set_rows(overview.due)
-        self.history_model.set_rows(overview.history)
         if not (code and self.select_template(code)) and self.templates.model().rowCount():
             self.templates.setCurrentIndex(self.templates.model().index(0, 0))  # the buttons act at once
         self.update_actions()

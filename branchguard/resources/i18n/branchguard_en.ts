@@ -1110,6 +1110,10 @@ Submitted as: %3</translation>
         <source>The selected drill's report: preview, print or save as PDF</source>
         <translation>The selected drill's report: preview, print or save as PDF</translation>
     </message>
+    <message>
+        <source>%1 of %2 drills shown; scroll for older ones</source>
+        <translation>%1 of %2 drills shown; scroll for older ones</translation>
+    </message>
 </context>
 <context>
     <name>DrillPlanDialog</name>
@@ -2350,6 +2354,10 @@ Submitted as: %3</translation>
         <source>Open incidents with a report to head office past its deadline</source>
         <translation>Open incidents with a report to head office past its deadline</translation>
     </message>
+    <message>
+        <source>Incidents shown: %1 of %2; scroll for older ones</source>
+        <translation>Incidents shown: %1 of %2; scroll for older ones</translation>
+    </message>
 </context>
 <context>
     <name>IncidentLogModel</name>
@@ -2719,6 +2727,17 @@ Submitted as: %3</translation>
     <message>
         <source>All open</source>
         <translation>All open</translation>
+    </message>
+    <message>
+        <source>%1 of %2 shown; scroll for older ones</source>
+        <translation>%1 of %2 shown; scroll for older ones</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n inspection(s)</source>
+        <translation>
+            <numerusform>%n inspection</numerusform>
+            <numerusform>%n inspections</numerusform>
+        </translation>
     </message>
 </context>
 <context>

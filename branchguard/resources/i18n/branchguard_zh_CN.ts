@@ -1104,6 +1104,10 @@ Submitted as: %3</source>
         <source>The selected drill's report: preview, print or save as PDF</source>
         <translation>所选演练的报告：预览、打印或另存为 PDF</translation>
     </message>
+    <message>
+        <source>%1 of %2 drills shown; scroll for older ones</source>
+        <translation>显示 %1 / %2 次演练，向下滚动查看更早的演练</translation>
+    </message>
 </context>
 <context>
     <name>DrillPlanDialog</name>
@@ -2341,6 +2345,10 @@ Submitted as: %3</source>
         <source>Open incidents with a report to head office past its deadline</source>
         <translation>上报上级行已超过时限的进行中事件</translation>
     </message>
+    <message>
+        <source>Incidents shown: %1 of %2; scroll for older ones</source>
+        <translation>显示事件：%1 / %2，向下滚动查看更早的事件</translation>
+    </message>
 </context>
 <context>
     <name>IncidentLogModel</name>
@@ -2708,6 +2716,16 @@ Submitted as: %3</source>
     <message>
         <source>All open</source>
         <translation>全部待检</translation>
+    </message>
+    <message>
+        <source>%1 of %2 shown; scroll for older ones</source>
+        <translation>显示 %1 / %2 条，向下滚动查看更早的检查</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n inspection(s)</source>
+        <translation>
+            <numerusform>共 %n 次检查</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -82,6 +82,9 @@ def test_invalid_input_names_the_field(ctx: Any, lead: Actor) -> None:
         svc.add(lead, one_off(rule="FREQ=SECONDLY"))
     with pytest.raises(ValidationError):
         svc.add(lead, one_off(working_days=WorkingDayPolicy.SKIP))  # a one-off cannot be skipped
+    with pytest.raises(ValidationError) as caught:  # every Saturday skipped: nothing would be left
+        svc.add(lead, one_off(rule="FREQ=WEEKLY;BYDAY=SA", working_days=WorkingDayPolicy.SKIP))
+    assert caught.value.field == "field.working_days"
     assert svc.list(lead) == []
 
 

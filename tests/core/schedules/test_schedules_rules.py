@@ -12,7 +12,15 @@ from dateutil.rrule import rrulestr
 from branchguard.core.kernel import working_days
 from branchguard.core.kernel.errors import ValidationError
 from branchguard.core.kernel.i18n import set_language
-from branchguard.core.schedules.rules import RuleSpec, describe, next_slot, normalise, slots, slots_between
+from branchguard.core.schedules.rules import (
+    RuleSpec,
+    check_skip,
+    describe,
+    next_slot,
+    normalise,
+    slots,
+    slots_between,
+)
 from branchguard.core.schedules.types import WorkingDayPolicy
 
 SHANGHAI = "Asia/Shanghai"
@@ -268,3 +276,40 @@ def test_two_hourly_patrol_rounds_while_open() -> None:
     s = spec("two_hourly", datetime(2026, 3, 2, 8, 30))
     dues = local_dues(s, datetime(2026, 3, 3, 0, 0, tzinfo=UTC))
     assert [(d.day, d.hour, d.minute) for d in dues] == [(2, 9, 0), (2, 11, 0), (2, 13, 0), (2, 15, 0)]
+
+
+def test_a_rule_whose_every_day_is_skipped_ends_the_search_instead_of_running_to_year_9999() -> None:
+    # Weekly on Saturday, skipping days off: past the years the holiday table covers no Saturday
+    # is a working day, so nothing is ever due; the search stops at the bound and finds nothing.
+    last = working_days.covered_years()[1]
+    s = spec("FREQ=WEEKLY;BYDAY=SA", datetime(last + 1, 1, 3, 9, 0), policy=WorkingDayPolicy.SKIP)
+    now = datetime(last + 1, 1, 1, tzinfo=UTC)
+    assert next_slot(s, now) is None
+    assert list(slots(s, until_due=datetime(last + 3, 1, 1, tzinfo=UTC))) == []
+    assert slots_between(s, now, datetime(last + 2, 1, 1, tzinfo=UTC)) == []
+
+
+def test_the_bound_keeps_every_occurrence_a_shift_brings_back_in() -> None:
+    # 1 October moved to the 8th by "next working day": due inside the window although its rule
+    # instant is a week before the window's end; and an instant past the end is not due in it.
+    s = spec("yearly", datetime(2026, 10, 1, 9, 0), policy=WorkingDayPolicy.NEXT)
+    found = list(slots(s, until_due=datetime(2026, 10, 8, 12, tzinfo=UTC)))
+    assert [x.due_at.astimezone(ZoneInfo(SHANGHAI)).date() for x in found] == [date(2026, 10, 8)]
+
+
+@pytest.mark.parametrize(
+    "rule",
+    ["FREQ=WEEKLY;BYDAY=SA", "FREQ=WEEKLY;BYDAY=SA,SU", "FREQ=MONTHLY;BYDAY=1SU"],
+)
+def test_skipping_days_off_refuses_a_rule_that_falls_only_on_days_off(rule: str) -> None:
+    start = datetime(2026, 1, 1, 9, 0)
+    with pytest.raises(ValidationError) as caught:
+        check_skip(normalise(rule, start, SHANGHAI), start, SHANGHAI)
+    assert caught.value.field == "field.working_days"
+    assert caught.value.reason_message.key == "schedule.skip_only_days_off"
+
+
+def test_skipping_days_off_accepts_a_rule_with_working_days() -> None:
+    start = datetime(2026, 1, 3, 9, 0)  # a Saturday: the daily rule still has weekdays
+    for rule in ("daily", "FREQ=WEEKLY;BYDAY=SA,MO", "monthly"):
+        check_skip(normalise(rule, start, SHANGHAI), start, SHANGHAI)

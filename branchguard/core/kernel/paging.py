@@ -1,0 +1,65 @@
+"""A window of a long list: which rows (offset, limit) in which order, and the rows with the
+count of all that match. The pages that could grow for years (incidents, drills, inspections)
+read one window at a time as the list is scrolled, counted and filtered in SQL."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
+
+from sqlalchemy import ColumnElement, Select, func, select
+from sqlalchemy.orm import InstrumentedAttribute
+
+from branchguard.core.kernel.errors import ValidationError
+from branchguard.core.kernel.i18n import Message
+
+T = TypeVar("T")
+Column = ColumnElement[Any] | InstrumentedAttribute[Any]
+PAGE = 200
+MAX_LIMIT = 5000
+MAX_OFFSET = 100_000_000
+
+
+@dataclass(frozen=True)
+class Window:
+    """Rows offset … offset + limit of the list in `sort` order ("" is the list's own order,
+    newest first); ties are broken by id in the same direction, so pages never overlap."""
+
+    offset: int = 0
+    limit: int = PAGE
+    sort: str = ""
+    descending: bool = True
+
+
+@dataclass(frozen=True)
+class Slice(Generic[T]):
+    rows: list[T]
+    total: int  # every row the filter matches, counted by SQL
+
+
+def ordered(
+    stmt: Select[Any],
+    window: Window,
+    sorts: Mapping[str, Column],
+    default: Sequence[Column],
+    tie: Column,
+) -> Select[Any]:
+    """`stmt` in the window's order, cut to the window. A sort name the list does not offer, or
+    an offset or limit out of range, is refused naming the field."""
+    if window.sort and window.sort not in sorts:
+        choices = ", ".join(sorted(sorts))
+        raise ValidationError("field.sort", Message("validation.choice", value=window.sort, choices=choices))
+    if not 0 <= window.offset <= MAX_OFFSET:
+        raise ValidationError("field.offset", Message("validation.range", low=0, high=MAX_OFFSET))
+    if not 1 <= window.limit <= MAX_LIMIT:
+        raise ValidationError("field.limit", Message("validation.range", low=1, high=MAX_LIMIT))
+    keys = [sorts[window.sort]] if window.sort else list(default)
+    keys.append(tie)
+    order = [k.desc() if window.descending else k.asc() for k in keys]
+    return stmt.order_by(*order).offset(window.offset).limit(window.limit)
+
+
+def count(stmt: Select[Any]) -> Select[tuple[int]]:
+    """The number of rows `stmt` selects, as one SQL aggregate."""
+    return select(func.count()).select_from(stmt.order_by(None).subquery())
