@@ -9,6 +9,8 @@ against a floor measured in the same run with plain Python and sqlite3 in a fres
   schedule list        SELECT every schedule, print the rows
   verify               SELECT the whole log in chain order and SHA-256 each row's canonical JSON
   report hazards       the same hazards as one bare ReportLab table (tools/bench/hazards.py's floor)
+  dashboard --json     the tiles' counts and a year of months in plain SQL
+  report summary       last year's incidents as one bare ReportLab table
 Targets: start-up and lists ≤ 2×, the register PDF ≤ 1.3×, verify ≤ 1.5× (issue 20).
 
 Page table (tools/bench/scale_pages.py, one child per fixture): first show, longest GUI stall
@@ -53,6 +55,9 @@ COMMANDS: tuple[tuple[str, tuple[str, ...], str, float], ...] = (
     ("schedule list", ("schedule", "list"), "schedules", 2.0),
     ("verify", ("verify",), "verify", 1.5),
     ("report hazards (PDF)", ("report", "hazards", "-o", "{out}/register.pdf"), "register", 1.3),
+    # Issue 14: the dashboard's figures and last year's periodic report, timed on the same fixtures.
+    ("dashboard --json", ("dashboard", "--json"), "dashboard", 2.0),
+    ("report summary (year)", ("report", "summary", "--period", "{year}", "-o", "{out}/s.pdf"), "summary", 2),
 )
 
 
@@ -93,7 +98,7 @@ def commands(data_dir: Path, runs: int, out: Path) -> dict[str, tuple[float, flo
     figures = {}
     for label, args, floor, target in COMMANDS:
         ours_args = [python(), "-m", "branchguard", "--data-dir", str(data_dir), "--lang", "zh_CN"]
-        ours_args += [a.format(out=out) for a in args]
+        ours_args += [a.format(out=out, year=date.today().year - 1) for a in args]
         floor_args = [python(), "-m", "tools.bench.scale", "floor", floor, str(data_dir), str(out)]
         ours, theirs = [], []
         for _ in range(runs):  # interleaved, so a busy moment falls on both
@@ -199,6 +204,34 @@ def floor(kind: str, data_dir: Path, out: Path) -> None:
             )
         ]
         _bare_register(out / "bare.pdf", rows, find_cjk_font().name)
+    elif kind == "dashboard":  # the tiles' counts and a year of months, in plain SQL
+        figures = {
+            "incidents_open": db.execute("SELECT count(*) FROM incidents WHERE status = 'open'").fetchone(),
+            "hazards": db.execute("SELECT severity, status, count(*) FROM hazards GROUP BY 1, 2").fetchall(),
+            "months": db.execute(
+                "SELECT substr(started_at, 1, 7), category, count(*) FROM incidents "
+                "WHERE started_at >= date('now', '-12 months') GROUP BY 1, 2"
+            ).fetchall(),
+            "opened": db.execute(
+                "SELECT substr(opened_at, 1, 7), count(*) FROM hazards "
+                "WHERE opened_at >= date('now', '-12 months') GROUP BY 1"
+            ).fetchall(),
+            "audit": db.execute("SELECT count(*) FROM audit_events").fetchone(),
+        }
+        sys.stdout.write(json.dumps(figures, ensure_ascii=False))
+    elif kind == "summary":  # last year's incidents and hazards as bare ReportLab tables
+        from branchguard.reports.fonts import find_cjk_font
+        from tools.bench.hazards import _bare_register
+
+        year = str(date.today().year - 1)
+        rows = [
+            [str(r[0]), r[1], r[2], r[3], r[4], (r[5] or "")[:10]]
+            for r in db.execute(
+                "SELECT id, level, title, category, status, started_at FROM incidents "
+                "WHERE substr(started_at, 1, 4) = ? ORDER BY started_at", (year,)
+            )
+        ]
+        _bare_register(out / "bare-summary.pdf", rows, find_cjk_font().name)
     else:
         raise SystemExit(f"unknown floor {kind!r}")
 
