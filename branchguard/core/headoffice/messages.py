@@ -7,6 +7,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "action.ho.branch": ("register a branch at head office", "在总行登记网点"),
     "action.ho.import": ("import branch packages", "导入网点数据包"),
     "action.ho.read": ("read the head-office roll-up", "查看总行汇总"),
+    "action.page.headoffice.view": ("open head office's Branches page", "打开总行“网点汇总”页面"),
     "field.ho_name": ("Head office name", "总行名称"),
     "field.package": ("Package", "数据包"),
     "field.key_file": ("Public key file", "公钥文件"),

@@ -146,6 +146,9 @@ class MainWindow(QMainWindow):
         tasks.set_fault_place(session.ctx.place)  # a fault a task meets is worded, not a traceback
         if session.ctx.read_only:
             self._show_read_only_banner()
+        from branchguard.gui.exchange.menu import add_export_action
+
+        add_export_action(self, self.file_menu)
 
     def _show_read_only_banner(self) -> None:
         """Opened read-only (a data folder this account cannot write, or --read-only): say so above
@@ -275,7 +278,12 @@ class MainWindow(QMainWindow):
             return []
         from branchguard.core.kernel.roles import may  # after login: the first frame imports no role enum
 
-        return [info for info in registered_pages() if may(self.session.actor, info.action)]
+        head_office = self.session.head_office
+        return [
+            info
+            for info in registered_pages()
+            if info.shown_in(head_office) and may(self.session.actor, info.action)
+        ]
 
     def _fill_sidebar(self) -> None:
         self.sidebar.blockSignals(True)
