@@ -23,7 +23,11 @@ class ExportAction(QObject):
         self.action = QAction(icon("export"), "", window)
         self.action.setObjectName("action_export_package")
         self.action.triggered.connect(self.open_wizard)
-        menu.insertAction(menu.actions()[0] if menu.actions() else None, self.action)
+        first = menu.actions()
+        if first:
+            menu.insertAction(first[0], self.action)
+        else:
+            menu.addAction(self.action)
         self.setObjectName("export_package")
         window.session.actor_changed.connect(self.update)
         window.installEventFilter(self)

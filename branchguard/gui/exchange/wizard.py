@@ -46,7 +46,7 @@ def _error_label(name: str) -> QLabel:
     return label
 
 
-class PeriodPage(QWizardPage):
+class ExportPeriodPage(QWizardPage):
     def __init__(self, session: GuiSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("export_period_page")
@@ -90,7 +90,7 @@ class PeriodPage(QWizardPage):
         return True
 
 
-class PreviewPage(QWizardPage):
+class ExportPreviewPage(QWizardPage):
     def __init__(self, wizard: ExportWizard) -> None:
         super().__init__(wizard)
         self.setObjectName("export_preview_page")
@@ -163,7 +163,7 @@ class PreviewPage(QWizardPage):
         return self.preview is not None
 
 
-class SavePage(QWizardPage):
+class ExportSavePage(QWizardPage):
     def __init__(self, wizard: ExportWizard) -> None:
         super().__init__(wizard)
         self.setObjectName("export_save_page")
@@ -281,9 +281,9 @@ class ExportWizard(QWizard):
         self.setWindowTitle(self.tr("Package for head office"))
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, False)
-        self.period_page = PeriodPage(session, self)
-        self.preview_page = PreviewPage(self)
-        self.save_page = SavePage(self)
+        self.period_page = ExportPeriodPage(session, self)
+        self.preview_page = ExportPreviewPage(self)
+        self.save_page = ExportSavePage(self)
         for page in (self.period_page, self.preview_page, self.save_page):
             self.addPage(page)
         self.resize(640, 480)

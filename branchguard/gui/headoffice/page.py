@@ -262,7 +262,7 @@ class HeadOfficePage(Page):
 
     # -- regional report -----------------------------------------------------------------------
     def ask_report(self) -> None:
-        dialog = PeriodDialog(self)
+        dialog = RegionalPeriodDialog(self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         self.open_report(dialog.period())
@@ -291,7 +291,7 @@ class HeadOfficePage(Page):
         )
 
 
-class PeriodDialog(QDialog):
+class RegionalPeriodDialog(QDialog):
     """Which period the regional report covers: a month or a quarter, recent ones offered."""
 
     def __init__(self, parent: QWidget | None = None) -> None:

@@ -159,10 +159,12 @@ class MainWindow(QMainWindow):
         bar = QToolBar(self)
         bar.setObjectName("read_only_banner")
         bar.setMovable(False)
-        label = QLabel(self.tr(
-            "Read-only: this data folder cannot be written. Viewing, reports and verify work; "
-            "changes are disabled."
-        ))
+        label = QLabel(
+            self.tr(
+                "Read-only: this data folder cannot be written. Viewing, reports and verify work; "
+                "changes are disabled."
+            )
+        )
         label.setObjectName("read_only_text")
         label.setStyleSheet("background: #fff3cd; color: #664d03; padding: 6px; font-weight: bold;")
         bar.addWidget(label)
