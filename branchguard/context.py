@@ -118,7 +118,9 @@ def open_context(
         if on_lock_wait is not None:
             on_lock_wait(waiting(place, holders.other_pids(config.data_dir)))
 
-    engine = make_engine(with_stored_password(config.db_url), read_only=read_only, on_lock_wait=lock_wait)
+    engine = make_engine(
+        with_stored_password(config.db_url), read_only=read_only, on_lock_wait=lock_wait
+    )
     try:
         if not read_only:
             _make_database_private(config)  # before the upgrade's copy of it, which keeps its mode

@@ -7,7 +7,7 @@ the export itself off the GUI thread with progress, and where it was saved.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -140,7 +140,7 @@ class ExportPreviewPage(QWizardPage):
         previous = p.previous_period or self.tr("none: this is the first package")
         lines = [
             f"<b>{p.branch_code} {p.branch_name}</b> — {p.period.name} "
-            f"({p.period.start.isoformat()} – {p.period.end.isoformat()})",
+            f"({p.period.start.isoformat()} – {(p.period.end - timedelta(days=1)).isoformat()})",
             f"<table>{rows}</table>",
             self.tr("PDF reports: %1").replace("%1", str(reports)),
             self.tr("Ledger entries %1 to %2; previous package: %3")

@@ -63,7 +63,6 @@ class BranchesModel(RowsModel[BranchRollup]):
             self.tr("Code"),
             self.tr("Branch"),
             self.tr("Last period"),
-            self.tr("Imported"),
             self.tr("Drill rules"),
             self.tr("Hazards open"),
             self.tr("Overdue"),
@@ -99,14 +98,12 @@ class BranchesModel(RowsModel[BranchRollup]):
             return b.name
         if column == self.PERIOD:
             return b.last_period or "—"
-        if column == self.IMPORTED:
-            return b.last_imported_at.astimezone().strftime(TIME_FORMAT) if b.last_imported_at else "—"
         if column == self.COMPLIANCE:
             on_time, soon, overdue = compliance_counts(b)
             if not b.compliance:
                 return "—"
             return (
-                self.tr("%1 on time · %2 due soon · %3 overdue")
+                self.tr("%1 ok · %2 soon · %3 overdue")
                 .replace("%1", str(on_time))
                 .replace("%2", str(soon))
                 .replace("%3", str(overdue))
@@ -128,8 +125,8 @@ class BranchesModel(RowsModel[BranchRollup]):
         return ""
 
     def _sort_key(self, b: BranchRollup, column: int) -> Any:
-        if column == self.IMPORTED:
-            return b.last_imported_at.timestamp() if b.last_imported_at else 0.0
+        if column == self.PERIOD:
+            return (b.last_period, b.last_imported_at.timestamp() if b.last_imported_at else 0.0)
         if column == self.COMPLIANCE:
             on_time, soon, overdue = compliance_counts(b)
             return (overdue, soon, -on_time)
@@ -145,6 +142,9 @@ class BranchesModel(RowsModel[BranchRollup]):
         return numbers.get(column)
 
     def _tip(self, b: BranchRollup, column: int) -> str | None:
+        if column == self.PERIOD and b.last_imported_at is not None:
+            imported = b.last_imported_at.astimezone().strftime(TIME_FORMAT)
+            return self.tr("Imported %1; %2 packages").replace("%1", imported).replace("%2", str(b.packages))
         if column == self.COMPLIANCE and b.compliance:
             return "\n".join(
                 f"{rule}: {label_of(ComplianceStatus, status)}"

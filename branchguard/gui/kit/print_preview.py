@@ -67,7 +67,6 @@ KEEP_AROUND = 3  # rendered pages kept either side of those in view; further one
 FIT_WIDTH, FIT_PAGE = "width", "page"
 ZOOMS: tuple[float | str, ...] = (FIT_WIDTH, FIT_PAGE, 0.5, 0.75, 1.0, 1.25, 1.5, 2.0)
 
-
 class _PageView(QWidget):
     """One page of the preview: its rendered image, or a blank sheet until it comes."""
 
@@ -289,14 +288,8 @@ class PreviewDialog(QDialog):
         self.busy_label.setText(self.tr("The report could not be built: %1").replace("%1", message))
 
     def _set_ready(self, ready: bool) -> None:
-        for widget in (
-            self.print_button,
-            self.save_button,
-            self.prev_button,
-            self.next_button,
-            self.page_box,
-            self.zoom_box,
-        ):
+        for widget in (self.print_button, self.save_button, self.prev_button, self.next_button,
+                       self.page_box, self.zoom_box):
             widget.setEnabled(ready)
 
     @property
@@ -407,12 +400,8 @@ class PreviewDialog(QDialog):
             image.setDevicePixelRatio(ratio)
             return wanted, scale, image
 
-        run_task(
-            work,
-            on_done=self._guard(self._rendered),
-            on_error=self._guard(self._render_failed),
-            pool=pdf_pool(),
-        )
+        run_task(work, on_done=self._guard(self._rendered), on_error=self._guard(self._render_failed),
+                 pool=pdf_pool())
 
     def _rendered(self, result: tuple[int, float, QImage]) -> None:
         index, scale, image = result

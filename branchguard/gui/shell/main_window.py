@@ -140,7 +140,7 @@ class MainWindow(QMainWindow):
         self._lock_text.setText(self.tr("The screen is locked."))
         from branchguard.gui.shell.incident_banner import IncidentBar
 
-        self.incident_bar = IncidentBar(self)
+        self.incident_bar = None if session.head_office else IncidentBar(self)  # no incidents there
         from branchguard.gui.kit import tasks
 
         tasks.set_fault_place(session.ctx.place)  # a fault a task meets is worded, not a traceback
@@ -159,12 +159,10 @@ class MainWindow(QMainWindow):
         bar = QToolBar(self)
         bar.setObjectName("read_only_banner")
         bar.setMovable(False)
-        label = QLabel(
-            self.tr(
-                "Read-only: this data folder cannot be written. Viewing, reports and verify work; "
-                "changes are disabled."
-            )
-        )
+        label = QLabel(self.tr(
+            "Read-only: this data folder cannot be written. Viewing, reports and verify work; "
+            "changes are disabled."
+        ))
         label.setObjectName("read_only_text")
         label.setStyleSheet("background: #fff3cd; color: #664d03; padding: 6px; font-weight: bold;")
         bar.addWidget(label)
@@ -369,12 +367,12 @@ class MainWindow(QMainWindow):
             from branchguard.gui.kit.loader import Loader
 
             self._status_loader = Loader(self)
-        services, actor = self.session.services, self.session.actor
+        services, actor, head_office = self.session.services, self.session.actor, self.session.head_office
 
         def load() -> tuple[str, str]:
             user = services.auth.user_by_name(actor.username)
-            branch = services.branch.get()
-            return (user.display_name if user else actor.username), (branch.name if branch else "")
+            branch = services.headoffice.name() if head_office else getattr(services.branch.get(), "name", "")
+            return (user.display_name if user else actor.username), branch
 
         self._status_loader.run(load, self._show_names)
 

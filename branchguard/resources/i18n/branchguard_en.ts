@@ -5720,8 +5720,8 @@ Submitted as: %3</translation>
         <translation>Last period</translation>
     </message>
     <message>
-        <source>Imported</source>
-        <translation>Imported</translation>
+        <source>Imported %1; %2 packages</source>
+        <translation>Imported %1; %2 packages</translation>
     </message>
     <message>
         <source>Drill rules</source>
@@ -5756,8 +5756,8 @@ Submitted as: %3</translation>
         <translation>Actions overdue</translation>
     </message>
     <message>
-        <source>%1 on time · %2 due soon · %3 overdue</source>
-        <translation>%1 on time · %2 due soon · %3 overdue</translation>
+        <source>%1 ok · %2 soon · %3 overdue</source>
+        <translation>%1 ok · %2 soon · %3 overdue</translation>
     </message>
     <message>
         <source>Latest: %1; drills evaluated: %2</source>

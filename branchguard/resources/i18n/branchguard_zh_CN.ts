@@ -5701,8 +5701,8 @@ Submitted as: %3</source>
         <translation>最近期间</translation>
     </message>
     <message>
-        <source>Imported</source>
-        <translation>导入时间</translation>
+        <source>Imported %1; %2 packages</source>
+        <translation>%1 导入；共 %2 个数据包</translation>
     </message>
     <message>
         <source>Drill rules</source>
@@ -5737,8 +5737,8 @@ Submitted as: %3</source>
         <translation>逾期整改措施</translation>
     </message>
     <message>
-        <source>%1 on time · %2 due soon · %3 overdue</source>
-        <translation>%1 按期 · %2 将到期 · %3 逾期</translation>
+        <source>%1 ok · %2 soon · %3 overdue</source>
+        <translation>按期%1·将到期%2·逾期%3</translation>
     </message>
     <message>
         <source>Latest: %1; drills evaluated: %2</source>

@@ -155,7 +155,7 @@ def test_head_office_window_imports_and_shows_branches(
     b = page.model.row_at(0)
     assert b.packages == 2 and b.counts["incidents"] == 1 and b.hazards_open == 3
     row = [page.model.cell(b, c, Qt.ItemDataRole.DisplayRole) for c in range(page.model.columnCount())]
-    assert row[:3] == ["DEMO-0101", "城东", _periods()[1]] and row[5] == "3"
+    assert row[:3] == ["DEMO-0101", "城东", _periods()[1]] and row[page.model.HAZARDS] == "3"
     page.table.selectRow(0)
     assert "DEMO-0101" in page.detail.text() and "Drill rules:" in page.detail.text()
     page.table.sortByColumn(page.model.HAZARDS, Qt.SortOrder.DescendingOrder)

@@ -118,13 +118,8 @@ class IncidentConsole(QWidget):
         buttons = QHBoxLayout()
         buttons.addWidget(self.message, 1)
         buttons.addStretch(1)
-        for button in (
-            self.follow_button,
-            self.level_button,
-            self.report_button,
-            self.print_button,
-            self.close_button,
-        ):
+        for button in (self.follow_button, self.level_button, self.report_button, self.print_button,
+                       self.close_button):
             buttons.addWidget(button)
         work = QSplitter(Qt.Orientation.Vertical)
         work.setChildrenCollapsible(False)
