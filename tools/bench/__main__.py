@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import sys
 
-from tools.bench import hazards, incidents, pages, scale, startup
+from tools.bench import hazards, headoffice, incidents, pages, scale, startup
 
-BENCHMARKS = (startup, incidents, hazards, pages, scale)
+BENCHMARKS = (startup, incidents, hazards, pages, scale, headoffice)
 
 
 def main() -> int:
