@@ -54,9 +54,7 @@ def matches(b: BranchRollup, needle: str) -> bool:
 
 
 class BranchesModel(RowsModel[BranchRollup]):
-    CODE, NAME, PERIOD, IMPORTED, COMPLIANCE, HAZARDS, OVERDUE, AGE, INCIDENTS, LEVELS, SCORE, ACTIONS = (
-        range(12)
-    )
+    CODE, NAME, PERIOD, COMPLIANCE, HAZARDS, OVERDUE, AGE, INCIDENTS, LEVELS, SCORE, ACTIONS = range(11)
 
     def headers(self) -> list[str]:
         return [

@@ -156,6 +156,9 @@ def test_head_office_window_imports_and_shows_branches(
     assert b.packages == 2 and b.counts["incidents"] == 1 and b.hazards_open == 3
     row = [page.model.cell(b, c, Qt.ItemDataRole.DisplayRole) for c in range(page.model.columnCount())]
     assert row[:3] == ["DEMO-0101", "城东", _periods()[1]] and row[page.model.HAZARDS] == "3"
+    headers = page.model.headers()
+    assert len(row) == len(headers) and headers[page.model.HAZARDS] == "Hazards open"
+    assert row[page.model.COMPLIANCE].endswith("overdue") and row[page.model.LEVELS].startswith("I ")
     page.table.selectRow(0)
     assert "DEMO-0101" in page.detail.text() and "Drill rules:" in page.detail.text()
     page.table.sortByColumn(page.model.HAZARDS, Qt.SortOrder.DescendingOrder)
