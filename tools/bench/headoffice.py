@@ -206,7 +206,8 @@ def floor_inserts(ctx: Any, written: list[dict[str, Any]], pg: bool) -> list[flo
 
 ROLLUP_SQL = (
     "SELECT id, code, name, fingerprint, ledger_seq, last_package_id FROM ho_branches ORDER BY code",
-    "SELECT id, branch_id, period, imported_at FROM ho_packages",
+    "SELECT id, branch_id, period, imported_at FROM ho_packages"
+    " WHERE id IN (SELECT last_package_id FROM ho_branches)",
     "SELECT branch_id, count(*) FROM ho_packages GROUP BY branch_id",
     "SELECT branch_id, kind, count(*) FROM ho_records GROUP BY branch_id, kind",
     "SELECT branch_id, category, count(*) FROM ho_records WHERE kind = 'incidents'"

@@ -345,14 +345,15 @@ class HeadOfficeService:
             self._require_mode(s)
             conn = s.connection()
             rows = s.scalars(select(HoBranchRow).order_by(HoBranchRow.code)).all()
-            packages = {p.id: p for p in s.scalars(select(HoPackageRow)).all()}
+            last_ids = [r.last_package_id for r in rows if r.last_package_id]
+            packages = {p.id: p for p in s.scalars(select(HoPackageRow).where(HoPackageRow.id.in_(last_ids)))}
             kinds = store.kind_counts(conn)
             by_category = store.grouped_counts(conn, "category", "incidents")
             by_level = store.grouped_counts(conn, "level", "incidents")
             figures = store.per_branch(conn, now)
             latest = store.latest_scores(conn)
             compliance = store.compliance(conn)
-            counts_of_packages = {r.id: store.package_count(s, r.id) for r in rows}
+            counts_of_packages = store.package_counts(conn)
         out = []
         for r in rows:
             f = figures.get(r.id, {})
@@ -367,7 +368,7 @@ class HeadOfficeService:
                     code=r.code,
                     name=r.name,
                     fingerprint=r.fingerprint,
-                    packages=counts_of_packages[r.id],
+                    packages=counts_of_packages.get(r.id, 0),
                     last_period=last.period if last else "",
                     last_imported_at=last.imported_at if last else None,
                     ledger_seq=r.ledger_seq,
