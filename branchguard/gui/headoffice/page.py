@@ -198,7 +198,16 @@ class HeadOfficePage(Page):
             or "—"
         )
         levels = ", ".join(f"{level} {b.incidents_by_level.get(level, 0)}" for level in LEVELS)
-        held = ", ".join(f"{kind} {n}" for kind, n in b.counts.items())
+        kinds = {
+            "incidents": self.tr("incidents"),
+            "actions": self.tr("actions"),
+            "drills": self.tr("drills"),
+            "inspections": self.tr("inspections"),
+            "hazards": self.tr("hazards"),
+            "complaints": self.tr("complaints"),
+            "compliance": self.tr("drill rules"),
+        }
+        held = ", ".join(f"{kinds.get(kind, kind)} {n}" for kind, n in b.counts.items())
         lines = [
             f"<b>{b.code} {b.name}</b> — "
             + self.tr("%1 packages, ledger to entry %2, key %3")

@@ -5833,6 +5833,34 @@ Submitted as: %3</translation>
         <translation>Records held: %1</translation>
     </message>
     <message>
+        <source>incidents</source>
+        <translation>incidents</translation>
+    </message>
+    <message>
+        <source>actions</source>
+        <translation>actions</translation>
+    </message>
+    <message>
+        <source>drills</source>
+        <translation>drills</translation>
+    </message>
+    <message>
+        <source>inspections</source>
+        <translation>inspections</translation>
+    </message>
+    <message>
+        <source>hazards</source>
+        <translation>hazards</translation>
+    </message>
+    <message>
+        <source>complaints</source>
+        <translation>complaints</translation>
+    </message>
+    <message>
+        <source>drill rules</source>
+        <translation>drill rules</translation>
+    </message>
+    <message>
         <source>Import branch packages</source>
         <translation>Import branch packages</translation>
     </message>

@@ -5814,6 +5814,34 @@ Submitted as: %3</source>
         <translation>已有记录：%1</translation>
     </message>
     <message>
+        <source>incidents</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>actions</source>
+        <translation>整改措施</translation>
+    </message>
+    <message>
+        <source>drills</source>
+        <translation>演练</translation>
+    </message>
+    <message>
+        <source>inspections</source>
+        <translation>检查</translation>
+    </message>
+    <message>
+        <source>hazards</source>
+        <translation>隐患</translation>
+    </message>
+    <message>
+        <source>complaints</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <source>drill rules</source>
+        <translation>演练要求</translation>
+    </message>
+    <message>
         <source>Import branch packages</source>
         <translation>导入网点数据包</translation>
     </message>
