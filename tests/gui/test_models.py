@@ -31,7 +31,7 @@ from branchguard.gui.audit.models import AuditDiffModel, AuditModel
 from branchguard.gui.complaints.models import ComplaintListModel
 from branchguard.gui.drills.models import ComplianceModel, DrillPlanModel
 from branchguard.gui.hazards.models import HazardEventsModel, HazardListModel, RemediationStepsModel
-from branchguard.gui.headoffice.models import BranchesModel, FileOutcome, ImportResultsModel
+from branchguard.gui.headoffice.models import BranchesModel, FileOutcome, ImportResultsModel, RecordsModel
 from branchguard.gui.incidents.log_model import IncidentLogModel
 from branchguard.gui.incidents.models import IncidentListModel, SearchHitsModel
 from branchguard.gui.incidents.steps_model import IncidentStepsModel
@@ -285,6 +285,17 @@ def import_outcomes(_ctx: AppContext) -> list[Any]:
     ]
 
 
+def ho_records(_ctx: AppContext) -> list[Any]:
+    from branchguard.core.headoffice.types import HoRecord
+
+    opened = datetime(2026, 11, 3, 9, tzinfo=UTC)
+    return [
+        HoRecord("hazards", "12", "2026-11", "后门堆放纸箱", "", "major", "open", opened, opened, None, None),
+        HoRecord("drills", "3", "2026-11", "消防演练", "fire", "", "evaluated", opened, None, opened, 88.0),
+        HoRecord("compliance", "FIRE", "2026-10", "半年消防演练", "", "", "overdue", None, None, None, None),
+    ]
+
+
 @dataclass(frozen=True)
 class Case:
     """How to make a model, fill it with realistic rows, change the data behind it, fill it again."""
@@ -342,6 +353,7 @@ CASES: dict[str, Case] = {
     "complaints": Case(ComplaintListModel, complaint_rows, add_complaint),
     "ho_branches": Case(BranchesModel, branch_rollups),
     "ho_import_results": Case(ImportResultsModel, import_outcomes),
+    "ho_records": Case(RecordsModel, ho_records),
 }
 
 

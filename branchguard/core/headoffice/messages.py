@@ -11,6 +11,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "field.ho_name": ("Head office name", "总行名称"),
     "field.package": ("Package", "数据包"),
     "field.key_file": ("Public key file", "公钥文件"),
+    "field.record_kind": ("Kind of record", "记录类别"),
     # the mode of a database
     "ho.not_head_office": (
         "this is a branch database: head-office commands need a head-office database (`branchguard --data-dir FOLDER ho init …` in a new folder)",
@@ -30,6 +31,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "已建立总行“{name}”，管理员为 {user}",
     ),
     # branches
+    "ho.bad_kind": ("“{kind}” is not a kind of record: {kinds}", "“{kind}”不是记录类别：{kinds}"),
     "ho.branch_exists": ("branch {code} is registered already", "网点 {code} 已登记"),
     "ho.bad_key": (
         "{path} is not an Ed25519 public key (use the file `branchguard key export` wrote)",

@@ -144,4 +144,16 @@ def facts(kind: str, r: Mapping[str, Any]) -> dict[str, Any]:
     raise KeyError(kind)
 
 
+def summary(kind: str, r: Mapping[str, Any], lang: str) -> str:
+    """A record's one line as head office lists it: its title, an action's text, a rule's name."""
+    if kind == "actions":
+        return str(r.get("text") or "")
+    if kind == "compliance":
+        name = r.get("name") or {}
+        return str(name.get("en" if lang == "en" else "zh") or r.get("rule") or "")
+    if kind == "complaints":
+        return str(r.get("request") or r.get("category") or "")
+    return str(r.get("title") or r.get("template") or "")
+
+
 HAZARD_DONE = ("verified", "closed")  # a hazard no longer open

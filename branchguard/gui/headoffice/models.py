@@ -4,13 +4,14 @@ import, one row per file."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
 from branchguard.core.drills.types import ComplianceStatus
-from branchguard.core.headoffice.types import BranchRollup
+from branchguard.core.headoffice.types import BranchRollup, HoRecord
 from branchguard.core.incidents.types import IncidentCategory
 from branchguard.core.kernel.types import LabelledEnum
 from branchguard.gui.kit import style
@@ -186,3 +187,53 @@ class ImportResultsModel(RowsModel[FileOutcome]):
         if role == _R.ForegroundRole and column == self.RESULT:
             return QColor(style.OK if item.ok else style.ERROR)
         return None
+
+
+class RecordsModel(RowsModel[HoRecord]):
+    """One branch's records of one kind, as head office holds them."""
+
+    ID, SUMMARY, STATUS, LEVEL, OPENED, DUE, CLOSED, SCORE, PERIOD = range(9)
+
+    def headers(self) -> list[str]:
+        return [
+            self.tr("No."),
+            self.tr("Record"),
+            self.tr("Status"),
+            self.tr("Level / category"),
+            self.tr("Opened"),
+            self.tr("Due"),
+            self.tr("Closed"),
+            self.tr("Score"),
+            self.tr("Package"),
+        ]
+
+    def cell(self, r: HoRecord, column: int, role: int) -> Any:
+        if role == SORT_ROLE:
+            at = {self.OPENED: r.opened_at, self.DUE: r.due_at, self.CLOSED: r.closed_at}.get(column)
+            if column in (self.OPENED, self.DUE, self.CLOSED):
+                return at.timestamp() if at else 0.0
+            if column == self.ID:
+                return (0, int(r.source_id), "") if r.source_id.isdigit() else (1, 0, r.source_id)
+            if column == self.SCORE:
+                return -1.0 if r.score is None else r.score
+            return None
+        if role == _R.ForegroundRole and column == self.DUE:
+            overdue = r.due_at is not None and r.closed_at is None and r.due_at < datetime.now(UTC)
+            return QColor(style.ERROR) if overdue else None
+        if role != _R.DisplayRole:
+            return None
+        if column == self.ID:
+            return r.source_id
+        if column == self.SUMMARY:
+            return r.summary
+        if column == self.STATUS:
+            return r.status
+        if column == self.LEVEL:
+            category = label_of(IncidentCategory, r.category) if r.category else ""
+            return " · ".join(part for part in (r.level, category) if part)
+        if column in (self.OPENED, self.DUE, self.CLOSED):
+            at = {self.OPENED: r.opened_at, self.DUE: r.due_at, self.CLOSED: r.closed_at}[column]
+            return at.astimezone().strftime(TIME_FORMAT) if at else ""
+        if column == self.SCORE:
+            return score_text(r.score) if r.score is not None else ""
+        return r.period

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import (
@@ -51,6 +52,20 @@ from branchguard.gui.kit.tables import make_table
 from branchguard.gui.kit.tasks import TaskProgress, run_task
 from branchguard.gui.shell.session import GuiSession
 
+if TYPE_CHECKING:
+    from branchguard.gui.headoffice.records import BranchRecordsDialog
+
+
+# Which records a figure counts: double-clicking it opens them.
+COLUMN_KINDS = {
+    BranchesModel.COMPLIANCE: "compliance",
+    BranchesModel.HAZARDS: "hazards",
+    BranchesModel.OVERDUE: "hazards",
+    BranchesModel.AGE: "hazards",
+    BranchesModel.SCORE: "drills",
+    BranchesModel.ACTIONS: "actions",
+}
+
 
 class HeadOfficePage(Page):
     page_id = "headoffice"
@@ -86,6 +101,7 @@ class HeadOfficePage(Page):
         self.table, self.proxy = make_table("ho_branches", self.model)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_detail())
+        self.table.doubleClicked.connect(lambda index: self.open_records(index.column()))
         self.detail = QLabel()
         self.detail.setObjectName("ho_detail")
         self.detail.setWordWrap(True)
@@ -225,6 +241,19 @@ class HeadOfficePage(Page):
             self.tr("Records held: %1").replace("%1", held),
         ]
         self.detail.setText("<br>".join(lines))
+
+    def open_records(self, column: int) -> BranchRecordsDialog | None:
+        """The selected branch's records behind the figure in `column` (double-click)."""
+        b = self.selected()
+        if b is None:
+            return None
+        from branchguard.gui.headoffice.records import BranchRecordsDialog
+
+        kind = COLUMN_KINDS.get(column, "incidents")
+        self.records = BranchRecordsDialog(self.session, b.code, b.name, kind, self)
+        self.records.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.records.open()
+        return self.records
 
     # -- import --------------------------------------------------------------------------------
     def ask_import(self) -> None:

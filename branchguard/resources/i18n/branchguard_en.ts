@@ -5785,8 +5785,8 @@ Submitted as: %3</translation>
         <translation>Branches</translation>
     </message>
     <message>
-        <source>Each branch as its imported packages show it. Click a column to sort; hover a figure for its breakdown; select a branch for its details.</source>
-        <translation>Each branch as its imported packages show it. Click a column to sort; hover a figure for its breakdown; select a branch for its details.</translation>
+        <source>Each branch as its imported packages show it. Click a column to sort; hover a figure for its breakdown; double-click it for the records it counts.</source>
+        <translation>Each branch as its imported packages show it. Click a column to sort; hover a figure for its breakdown; double-click it for the records it counts.</translation>
     </message>
     <message>
         <source>Import packages…</source>
@@ -6061,6 +6061,84 @@ Submitted as: %3</translation>
     <message>
         <source>%1 files; %2 reports; ledger entries %3 to %4; signed with key %5</source>
         <translation>%1 files; %2 reports; ledger entries %3 to %4; signed with key %5</translation>
+    </message>
+</context>
+<context>
+    <name>RecordsModel</name>
+    <message>
+        <source>No.</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Level / category</source>
+        <translation>Level / category</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>Opened</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <source>Package</source>
+        <translation>Package</translation>
+    </message>
+</context>
+<context>
+    <name>BranchRecordsDialog</name>
+    <message>
+        <source>%1 %2: records</source>
+        <translation>%1 %2: records</translation>
+    </message>
+    <message>
+        <source>Incidents</source>
+        <translation>Incidents</translation>
+    </message>
+    <message>
+        <source>Corrective actions</source>
+        <translation>Corrective actions</translation>
+    </message>
+    <message>
+        <source>Drills</source>
+        <translation>Drills</translation>
+    </message>
+    <message>
+        <source>Inspections</source>
+        <translation>Inspections</translation>
+    </message>
+    <message>
+        <source>Hazards</source>
+        <translation>Hazards</translation>
+    </message>
+    <message>
+        <source>Complaints</source>
+        <translation>Complaints</translation>
+    </message>
+    <message>
+        <source>Drill rules</source>
+        <translation>Drill rules</translation>
+    </message>
+    <message>
+        <source>%1 records</source>
+        <translation>%1 records</translation>
     </message>
 </context>
 </TS>

@@ -5766,8 +5766,8 @@ Submitted as: %3</source>
         <translation>网点汇总</translation>
     </message>
     <message>
-        <source>Each branch as its imported packages show it. Click a column to sort; hover a figure for its breakdown; select a branch for its details.</source>
-        <translation>按已导入的数据包展示各网点情况。点击列标题排序；鼠标停在数字上查看明细；选中网点查看详情。</translation>
+        <source>Each branch as its imported packages show it. Click a column to sort; hover a figure for its breakdown; double-click it for the records it counts.</source>
+        <translation>按已导入的数据包展示各网点情况。点击列标题排序；鼠标停在数字上查看明细；双击数字查看其所计的记录。</translation>
     </message>
     <message>
         <source>Import packages…</source>
@@ -6042,6 +6042,84 @@ Submitted as: %3</source>
     <message>
         <source>%1 files; %2 reports; ledger entries %3 to %4; signed with key %5</source>
         <translation>%1 个文件；%2 份报告；账本第 %3 至 %4 条；签名密钥 %5</translation>
+    </message>
+</context>
+<context>
+    <name>RecordsModel</name>
+    <message>
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Level / category</source>
+        <translation>级别 / 类别</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <source>Package</source>
+        <translation>数据包</translation>
+    </message>
+</context>
+<context>
+    <name>BranchRecordsDialog</name>
+    <message>
+        <source>%1 %2: records</source>
+        <translation>%1 %2：记录</translation>
+    </message>
+    <message>
+        <source>Incidents</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>Corrective actions</source>
+        <translation>整改措施</translation>
+    </message>
+    <message>
+        <source>Drills</source>
+        <translation>演练</translation>
+    </message>
+    <message>
+        <source>Inspections</source>
+        <translation>检查</translation>
+    </message>
+    <message>
+        <source>Hazards</source>
+        <translation>隐患</translation>
+    </message>
+    <message>
+        <source>Complaints</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <source>Drill rules</source>
+        <translation>演练要求</translation>
+    </message>
+    <message>
+        <source>%1 records</source>
+        <translation>%1 条记录</translation>
     </message>
 </context>
 </TS>

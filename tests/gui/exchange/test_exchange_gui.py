@@ -161,6 +161,13 @@ def test_head_office_window_imports_and_shows_branches(
     assert row[page.model.COMPLIANCE].endswith("overdue") and row[page.model.LEVELS].startswith("I ")
     page.table.selectRow(0)
     assert "DEMO-0101" in page.detail.text() and "Drill rules:" in page.detail.text()
+    records = page.open_records(page.model.HAZARDS)  # what a figure counts, by double-click
+    assert records is not None and records.kind.currentData() == "hazards"
+    assert records.model.rowCount() == b.hazards_open == 3
+    records.kind.setCurrentIndex(records.kind.findData("incidents"))
+    assert records.model.rowCount() == 1 and records.count.text() == "1 records"
+    assert records.model.row_at(0).summary  # its title
+    records.close()
     page.table.sortByColumn(page.model.HAZARDS, Qt.SortOrder.DescendingOrder)
     page.search.setText("no such branch")
     page._apply_filter()
