@@ -138,7 +138,7 @@ class HeadOfficePage(Page):
         self.intro.setText(
             self.tr(
                 "Each branch as its imported packages show it. Click a column to sort; hover a figure for "
-                "its breakdown; select a branch for its details."
+                "its breakdown; double-click it for the records it counts."
             )
         )
         self.import_button.setText(self.tr("Import packages…"))
