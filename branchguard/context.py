@@ -42,6 +42,8 @@ class AppContext:
     # as fault.read_only) and the window shows that changes are disabled.
     read_only: bool = False
     place: FaultPlace = field(default_factory=lambda: FaultPlace("", ""))
+    # A head office's database (`ho init`): the window shows head office's pages, not a branch's.
+    head_office: bool = False
 
     @property
     def data_dir(self) -> Path:
@@ -152,7 +154,16 @@ def open_context(
         if fault is not None and fault is not exc:
             raise fault from exc
         raise
-    return AppContext(config, engine, sessions, services, schema, read_only, place)
+    return AppContext(config, engine, sessions, services, schema, read_only, place, _head_office(sessions))
+
+
+def _head_office(sessions: sessionmaker[Session]) -> bool:
+    from sqlalchemy import select
+
+    from branchguard.db.models.exchange import HeadOfficeRow
+
+    with sessions() as s:
+        return s.scalar(select(HeadOfficeRow.id)) is not None
 
 
 def _open_ledger(sessions: sessionmaker[Session]) -> None:

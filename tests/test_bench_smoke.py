@@ -132,3 +132,13 @@ def test_the_scale_page_table_measures_every_page(tmp_path: Path, bench: Any) ->
     assert {"inspections", "incidents", "audit", "drills", "people", "calendar"} <= set(pages)
     assert pages["inspections"]["rows"] == 731 and pages["audit"]["rows"] == 200
     assert all(p["show"] > 0 and p["floor"] > 0 for p in pages.values())
+
+
+def test_head_office_bench_takes_the_twelve_full_months_before_today(bench: Any) -> None:
+    from datetime import date
+
+    from tools.bench.headoffice import months_before
+
+    months = months_before(date(2026, 1, 15))
+    assert months[0] == "2025-01" and months[-1] == "2025-12" and len(set(months)) == 12
+    assert months_before(date(2026, 12, 5))[-1] == "2026-11"

@@ -259,6 +259,9 @@ def shoot_language(app: QApplication, lang: str, out: Path) -> list[Path]:
             from tools.screenshots_inspections import shoot_inspection_screens  # it imports this module
 
             shots.extend(shoot_inspection_screens(ctx, window, Path(tmp), out))
+            from tools.screenshots_exchange import shoot_head_office  # it imports this module
+
+            shots.extend(shoot_head_office(ctx, window, Path(tmp), out, lang))
             window.show_page(window.landing_page_id())
             help_dialog = window.show_shortcuts()
             shots.append(shoot_dialog(help_dialog, out / "shortcuts.png"))

@@ -31,6 +31,7 @@ from branchguard.gui.audit.models import AuditDiffModel, AuditModel
 from branchguard.gui.complaints.models import ComplaintListModel
 from branchguard.gui.drills.models import ActionModel, ComplianceModel, DrillPlanModel
 from branchguard.gui.hazards.models import HazardEventsModel, HazardListModel, RemediationStepsModel
+from branchguard.gui.headoffice.models import BranchesModel, FileOutcome, ImportResultsModel, RecordsModel
 from branchguard.gui.incidents.log_model import IncidentLogModel
 from branchguard.gui.incidents.models import IncidentListModel, SearchHitsModel
 from branchguard.gui.incidents.steps_model import IncidentStepsModel
@@ -244,6 +245,58 @@ def add_complaint(ctx: AppContext) -> None:
     ctx.services.complaints.register(lead(ctx), data)
 
 
+def branch_rollups(_ctx: AppContext) -> list[Any]:
+    """Head office's rows (its own database; here as the service returns them)."""
+    from branchguard.core.headoffice.types import BranchRollup
+
+    def one(n: int, score: float | None, compliance: dict[str, str]) -> BranchRollup:
+        return BranchRollup(
+            code=f"DEMO-0{n}01",
+            name=f"城{n}支行",
+            fingerprint="0123456789abcdef",
+            packages=n,
+            last_period="2026-11" if n else "",
+            last_imported_at=datetime(2026, 12, 1, 8, tzinfo=UTC) if n else None,
+            ledger_seq=100 * n,
+            counts={"incidents": n, "drills": 2},
+            incidents_by_category={"fire": n},
+            incidents_by_level={"III": n},
+            hazards_open=3 - n,
+            hazards_overdue=n % 2,
+            oldest_open_hazard_days=None if n == 2 else 40 * n,
+            drills_evaluated=2,
+            drill_score_average=score,
+            drill_score_latest=score,
+            actions_overdue=n,
+            compliance=compliance,
+        )
+
+    return [
+        one(0, None, {}),
+        one(1, 88.5, {"FIRE": "overdue", "ROB": "on_time"}),
+        one(2, 92.0, {"FIRE": "due_soon"}),
+    ]
+
+
+def import_outcomes(_ctx: AppContext) -> list[Any]:
+    return [
+        FileOutcome("a.zip", True, "DEMO-0101", "2026-11", "imported: 40 records, 300 ledger entries"),
+        FileOutcome("b.zip", True, "DEMO-0101", "2026-10", "imported before: nothing changed"),
+        FileOutcome("c.zip", False, "", "", "refused: the package lacks ledger.json"),
+    ]
+
+
+def ho_records(_ctx: AppContext) -> list[Any]:
+    from branchguard.core.headoffice.types import HoRecord
+
+    opened = datetime(2026, 11, 3, 9, tzinfo=UTC)
+    return [
+        HoRecord("hazards", "12", "2026-11", "后门堆放纸箱", "", "major", "open", opened, opened, None, None),
+        HoRecord("drills", "3", "2026-11", "消防演练", "fire", "", "evaluated", opened, None, opened, 88.0),
+        HoRecord("compliance", "FIRE", "2026-10", "半年消防演练", "", "", "overdue", None, None, None, None),
+    ]
+
+
 @dataclass(frozen=True)
 class Case:
     """How to make a model, fill it with realistic rows, change the data behind it, fill it again."""
@@ -300,6 +353,9 @@ CASES: dict[str, Case] = {
     "compliance": Case(ComplianceModel, compliance_rows),
     "actions": Case(ActionModel, lambda ctx: ctx.services.incidents.list_actions(lead(ctx)), least=1),
     "complaints": Case(ComplaintListModel, complaint_rows, add_complaint),
+    "ho_branches": Case(BranchesModel, branch_rollups),
+    "ho_import_results": Case(ImportResultsModel, import_outcomes),
+    "ho_records": Case(RecordsModel, ho_records),
 }
 
 

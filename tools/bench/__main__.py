@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import sys
 
-from tools.bench import cli_startup, hazards, incidents, pages, scale, startup
+from tools.bench import cli_startup, hazards, headoffice, incidents, pages, scale, startup
 
-BENCHMARKS = (startup, cli_startup, incidents, hazards, pages, scale)
+BENCHMARKS = (startup, cli_startup, incidents, hazards, pages, scale, headoffice)
 
 
 def main() -> int:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from datetime import date
 from typing import Any
 
 from cryptography.exceptions import InvalidSignature
@@ -76,3 +77,19 @@ def signature_holds(public_key_hex: str, manifest: bytes, signature_hex: str) ->
 
 def sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
+
+
+def recent_periods(today: date, months: int = 3) -> list[str]:
+    """The periods a package is most often made for, the last full month first: the previous
+    `months` months, then this month, the previous quarter and this quarter."""
+    out = []
+    year, month = today.year, today.month
+    for _ in range(months):
+        year, month = (year - 1, 12) if month == 1 else (year, month - 1)
+        out.append(f"{year:04d}-{month:02d}")
+    out.append(f"{today.year:04d}-{today.month:02d}")
+    quarter = (today.month - 1) // 3 + 1
+    before = (today.year - 1, 4) if quarter == 1 else (today.year, quarter - 1)
+    out.append(f"{before[0]:04d}-Q{before[1]}")
+    out.append(f"{today.year:04d}-Q{quarter}")
+    return out

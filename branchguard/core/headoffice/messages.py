@@ -7,8 +7,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "action.ho.branch": ("register a branch at head office", "在总行登记网点"),
     "action.ho.import": ("import branch packages", "导入网点数据包"),
     "action.ho.read": ("read the head-office roll-up", "查看总行汇总"),
+    "action.page.headoffice.view": ("open head office's Branches page", "打开总行“网点汇总”页面"),
     "field.ho_name": ("Head office name", "总行名称"),
     "field.package": ("Package", "数据包"),
+    "field.record_kind": ("Kind of record", "记录类别"),
     # the mode of a database
     "ho.not_head_office": (
         "this is a branch database: head-office commands need a head-office database (`branchguard --data-dir FOLDER ho init …` in a new folder)",
@@ -28,6 +30,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "已建立总行“{name}”，管理员为 {user}",
     ),
     # branches
+    "ho.bad_kind": ("“{kind}” is not a kind of record: {kinds}", "“{kind}”不是记录类别：{kinds}"),
     "ho.branch_exists": ("branch {code} is registered already", "网点 {code} 已登记"),
     "ho.bad_key": (
         "{path} is not an Ed25519 public key (use the file `branchguard key export` wrote)",

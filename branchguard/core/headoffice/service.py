@@ -24,7 +24,14 @@ from branchguard.core.demo.service import holds_branch_data
 from branchguard.core.exchange import rules as package
 from branchguard.core.exchange.rules import period_of
 from branchguard.core.headoffice import rules, store
-from branchguard.core.headoffice.types import BranchRollup, HoBranch, ImportOutcome, ImportResult, PeriodRow
+from branchguard.core.headoffice.types import (
+    BranchRollup,
+    HoBranch,
+    HoRecord,
+    ImportOutcome,
+    ImportResult,
+    PeriodRow,
+)
 from branchguard.core.kernel import intake
 from branchguard.core.kernel import validation as v
 from branchguard.core.kernel.errors import ValidationError
@@ -345,14 +352,15 @@ class HeadOfficeService:
             self._require_mode(s)
             conn = s.connection()
             rows = s.scalars(select(HoBranchRow).order_by(HoBranchRow.code)).all()
-            packages = {p.id: p for p in s.scalars(select(HoPackageRow)).all()}
+            last_ids = [r.last_package_id for r in rows if r.last_package_id]
+            packages = {p.id: p for p in s.scalars(select(HoPackageRow).where(HoPackageRow.id.in_(last_ids)))}
             kinds = store.kind_counts(conn)
             by_category = store.grouped_counts(conn, "category", "incidents")
             by_level = store.grouped_counts(conn, "level", "incidents")
             figures = store.per_branch(conn, now)
             latest = store.latest_scores(conn)
             compliance = store.compliance(conn)
-            counts_of_packages = {r.id: store.package_count(s, r.id) for r in rows}
+            counts_of_packages = store.package_counts(conn)
         out = []
         for r in rows:
             f = figures.get(r.id, {})
@@ -367,7 +375,7 @@ class HeadOfficeService:
                     code=r.code,
                     name=r.name,
                     fingerprint=r.fingerprint,
-                    packages=counts_of_packages[r.id],
+                    packages=counts_of_packages.get(r.id, 0),
                     last_period=last.period if last else "",
                     last_imported_at=last.imported_at if last else None,
                     ledger_seq=r.ledger_seq,
@@ -385,6 +393,36 @@ class HeadOfficeService:
                 )
             )
         return out
+
+    def records(self, actor: Actor, code: str, kind: str, lang: str = "zh_CN") -> list[HoRecord]:
+        """A branch's records of one kind, as its packages last carried them, newest first."""
+        require(actor, "ho.read")
+        if kind not in package.KINDS:
+            raise ValidationError(
+                "field.record_kind", Message("ho.bad_kind", kind=kind, kinds=", ".join(package.KINDS))
+            )
+        with self._sessions() as s:
+            self._require_mode(s)
+            branch = store.branch_by_code(s, code)
+            if branch is None:
+                raise ValidationError("field.branch_code", Message("ho.unknown_branch", code=code))
+            rows = store.records_of(s.connection(), branch.id, kind)
+        return [
+            HoRecord(
+                kind=kind,
+                source_id=r.source_id,
+                period=r.period,
+                summary=rules.summary(kind, r.data, lang),
+                category=r.category,
+                level=r.level,
+                status=r.status,
+                opened_at=_utc(r.opened_at),
+                due_at=_utc(r.due_at),
+                closed_at=_utc(r.closed_at),
+                score=r.score,
+            )
+            for r in rows
+        ]
 
     def period_rows(self, actor: Actor, period_text: str) -> tuple[str, list[PeriodRow]]:
         """The regional report's table: each branch's figures for the period, side by side."""
@@ -421,6 +459,10 @@ class HeadOfficeService:
                 )
             )
         return period.name, out
+
+
+def _utc(at: datetime | None) -> datetime | None:
+    return at.replace(tzinfo=UTC) if at is not None and at.tzinfo is None else at
 
 
 def _member(zf: zipfile.ZipFile, name: str, limit: int) -> bytes:

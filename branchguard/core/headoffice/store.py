@@ -62,11 +62,21 @@ def put_records(conn: Connection, branch_id: int, kind: str, rows: Sequence[dict
         conn.execute(insert(RECORDS), list(part))
 
 
-def package_count(s: Session, branch_id: int) -> int:
-    return int(
-        s.scalar(select(func.count()).select_from(HoPackageRow).where(HoPackageRow.branch_id == branch_id))
-        or 0
-    )
+def records_of(conn: Connection, branch_id: int, kind: str) -> Sequence[Any]:
+    c = RECORDS.c
+    stmt = (
+        select(c.source_id, c.period, c.category, c.level, c.status, c.opened_at, c.due_at, c.closed_at,
+               c.score, c.data)
+        .where(c.branch_id == branch_id, c.kind == kind)
+        .order_by(c.opened_at.desc(), c.id.desc())
+    )  # fmt: skip
+    return conn.execute(stmt).all()
+
+
+def package_counts(conn: Connection) -> dict[int, int]:
+    """Packages imported per branch, in one query."""
+    c = HoPackageRow.__table__.c
+    return {b: n for b, n in conn.execute(select(c.branch_id, func.count()).group_by(c.branch_id))}
 
 
 def kind_counts(conn: Connection) -> dict[int, dict[str, int]]:

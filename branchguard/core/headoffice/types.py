@@ -73,3 +73,20 @@ class PeriodRow:
     complaints: int
     actions_overdue: int
     compliance_overdue: int
+
+
+@dataclass(frozen=True)
+class HoRecord:
+    """One of a branch's records as head office holds it (the latest package's copy)."""
+
+    kind: str
+    source_id: str
+    period: str  # of the package that carried it last
+    summary: str  # its title, text or rule name
+    category: str
+    level: str
+    status: str
+    opened_at: datetime | None
+    due_at: datetime | None
+    closed_at: datetime | None
+    score: float | None

@@ -135,6 +135,7 @@ ROLE_TABLE: MappingProxyType[str, frozenset[Role]] = MappingProxyType({
     "page.audit.view": _LEAD_AUDITOR,
     "page.settings.view": _ALL,
     "page.about.view": _ALL,
+    "page.headoffice.view": _ALL,  # head office's branches side by side (its own database)
 })
 
 

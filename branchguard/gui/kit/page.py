@@ -52,6 +52,11 @@ class PageInfo:
     icon_name: str
     order: int
     action: str  # the role table's action that lists the page, e.g. "page.audit.view"
+    where: str = "branch"  # "branch", "head_office" (its own database, `ho init`) or "both"
+
+    def shown_in(self, head_office: bool) -> bool:
+        """Whether the page belongs in a branch's window, or in head office's."""
+        return self.where == "both" or self.where == ("head_office" if head_office else "branch")
 
     def nav_title(self) -> str:
         """The translated sidebar label."""

@@ -144,13 +144,16 @@ class MainWindow(QMainWindow):
         self._lock_text.setText(self.tr("The screen is locked."))
         from branchguard.gui.shell.incident_banner import IncidentBar
 
-        self.incident_bar = IncidentBar(self)
+        self.incident_bar = None if session.head_office else IncidentBar(self)  # no incidents there
         from branchguard.gui.kit import tasks
 
         tasks.set_fault_place(session.ctx.place)  # a fault a task meets is worded, not a traceback
         if session.ctx.read_only:
             self.read_only = True
             self._show_read_only_banner()
+        from branchguard.gui.exchange.menu import add_export_action
+
+        add_export_action(self, self.file_menu)
 
     def _show_read_only_banner(self) -> None:
         """Opened read-only (a data folder this account cannot write, or --read-only): say so above
@@ -280,7 +283,12 @@ class MainWindow(QMainWindow):
             return []
         from branchguard.core.kernel.roles import may  # after login: the first frame imports no role enum
 
-        return [info for info in registered_pages() if may(self.session.actor, info.action)]
+        head_office = self.session.head_office
+        return [
+            info
+            for info in registered_pages()
+            if info.shown_in(head_office) and may(self.session.actor, info.action)
+        ]
 
     def _fill_sidebar(self) -> None:
         self.sidebar.blockSignals(True)
@@ -364,12 +372,12 @@ class MainWindow(QMainWindow):
             from branchguard.gui.kit.loader import Loader
 
             self._status_loader = Loader(self)
-        services, actor = self.session.services, self.session.actor
+        services, actor, head_office = self.session.services, self.session.actor, self.session.head_office
 
         def load() -> tuple[str, str]:
             user = services.auth.user_by_name(actor.username)
-            branch = services.branch.get()
-            return (user.display_name if user else actor.username), (branch.name if branch else "")
+            branch = services.headoffice.name() if head_office else getattr(services.branch.get(), "name", "")
+            return (user.display_name if user else actor.username), branch
 
         self._status_loader.run(load, self._show_names)
 

@@ -22,6 +22,16 @@ register_page(PageInfo(
     action="page.dashboard.view",
 ))
 register_page(PageInfo(
+    page_id="headoffice",
+    module="branchguard.gui.headoffice.page",
+    class_name="HeadOfficePage",
+    nav_text=QT_TRANSLATE_NOOP("HeadOfficePage", "Branches"),
+    icon_name="dashboard",
+    order=2,  # head office's landing page: its branches side by side
+    action="page.headoffice.view",
+    where="head_office",
+))
+register_page(PageInfo(
     page_id="incidents",
     module="branchguard.gui.incidents.page",
     class_name="IncidentsPage",
@@ -101,6 +111,7 @@ register_page(PageInfo(
     icon_name="audit",
     order=90,
     action="page.audit.view",
+    where="both",
 ))
 register_page(PageInfo(
     page_id="settings",
@@ -110,6 +121,7 @@ register_page(PageInfo(
     icon_name="settings",
     order=900,
     action="page.settings.view",
+    where="both",
 ))
 register_page(PageInfo(
     page_id="about",
@@ -119,4 +131,5 @@ register_page(PageInfo(
     icon_name="about",
     order=1000,
     action="page.about.view",
+    where="both",
 ))

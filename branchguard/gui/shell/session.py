@@ -29,6 +29,11 @@ class GuiSession(QObject):
         return self.ctx.services
 
     @property
+    def head_office(self) -> bool:
+        """A head office's database: head office's pages, with its users, settings and audit."""
+        return self.ctx.head_office
+
+    @property
     def actor(self) -> Actor:
         return self._actor
 

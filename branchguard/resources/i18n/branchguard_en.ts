@@ -6065,4 +6065,440 @@ Submitted as: %3</translation>
         <translation>Start the %1 plan now</translation>
     </message>
 </context>
+<context>
+    <name>BranchesModel</name>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Branch</source>
+        <translation>Branch</translation>
+    </message>
+    <message>
+        <source>Last period</source>
+        <translation>Last period</translation>
+    </message>
+    <message>
+        <source>Imported %1; %2 packages</source>
+        <translation>Imported %1; %2 packages</translation>
+    </message>
+    <message>
+        <source>Drill rules</source>
+        <translation>Drill rules</translation>
+    </message>
+    <message>
+        <source>Hazards open</source>
+        <translation>Hazards open</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>Oldest (days)</source>
+        <translation>Oldest (days)</translation>
+    </message>
+    <message>
+        <source>Incidents</source>
+        <translation>Incidents</translation>
+    </message>
+    <message>
+        <source>By level</source>
+        <translation>By level</translation>
+    </message>
+    <message>
+        <source>Drill score</source>
+        <translation>Drill score</translation>
+    </message>
+    <message>
+        <source>Actions overdue</source>
+        <translation>Actions overdue</translation>
+    </message>
+    <message>
+        <source>%1 ok · %2 soon · %3 overdue</source>
+        <translation>%1 ok · %2 soon · %3 overdue</translation>
+    </message>
+    <message>
+        <source>Latest: %1; drills evaluated: %2</source>
+        <translation>Latest: %1; drills evaluated: %2</translation>
+    </message>
+</context>
+<context>
+    <name>ExportAction</name>
+    <message>
+        <source>Package for head office…</source>
+        <translation>Package for head office…</translation>
+    </message>
+</context>
+<context>
+    <name>ExportWizard</name>
+    <message>
+        <source>Package for head office</source>
+        <translation>Package for head office</translation>
+    </message>
+</context>
+<context>
+    <name>HeadOfficePage</name>
+    <message>
+        <source>Branches</source>
+        <translation>Branches</translation>
+    </message>
+    <message>
+        <source>Each branch as its imported packages show it. Click a column to sort; hover a figure for its breakdown; double-click it for the records it counts.</source>
+        <translation>Each branch as its imported packages show it. Click a column to sort; hover a figure for its breakdown; double-click it for the records it counts.</translation>
+    </message>
+    <message>
+        <source>Import packages…</source>
+        <translation>Import packages…</translation>
+    </message>
+    <message>
+        <source>Regional report…</source>
+        <translation>Regional report…</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>Filter by branch code or name</source>
+        <translation>Filter by branch code or name</translation>
+    </message>
+    <message>
+        <source>%1 of %2 branches</source>
+        <translation>%1 of %2 branches</translation>
+    </message>
+    <message>
+        <source>Select a branch to see its drill rules and incidents.</source>
+        <translation>Select a branch to see its drill rules and incidents.</translation>
+    </message>
+    <message>
+        <source>%1 packages, ledger to entry %2, key %3</source>
+        <translation>%1 packages, ledger to entry %2, key %3</translation>
+    </message>
+    <message>
+        <source>Drill rules: %1</source>
+        <translation>Drill rules: %1</translation>
+    </message>
+    <message>
+        <source>Incidents by category: %1; by level: %2</source>
+        <translation>Incidents by category: %1; by level: %2</translation>
+    </message>
+    <message>
+        <source>Drill score: average %1, latest %2, %3 evaluated</source>
+        <translation>Drill score: average %1, latest %2, %3 evaluated</translation>
+    </message>
+    <message>
+        <source>Records held: %1</source>
+        <translation>Records held: %1</translation>
+    </message>
+    <message>
+        <source>incidents</source>
+        <translation>incidents</translation>
+    </message>
+    <message>
+        <source>actions</source>
+        <translation>actions</translation>
+    </message>
+    <message>
+        <source>drills</source>
+        <translation>drills</translation>
+    </message>
+    <message>
+        <source>inspections</source>
+        <translation>inspections</translation>
+    </message>
+    <message>
+        <source>hazards</source>
+        <translation>hazards</translation>
+    </message>
+    <message>
+        <source>complaints</source>
+        <translation>complaints</translation>
+    </message>
+    <message>
+        <source>drill rules</source>
+        <translation>drill rules</translation>
+    </message>
+    <message>
+        <source>Import branch packages</source>
+        <translation>Import branch packages</translation>
+    </message>
+    <message>
+        <source>Packages (*.zip)</source>
+        <translation>Packages (*.zip)</translation>
+    </message>
+    <message>
+        <source>imported: %1 records, %2 ledger entries</source>
+        <translation>imported: %1 records, %2 ledger entries</translation>
+    </message>
+    <message>
+        <source>imported before: nothing changed</source>
+        <translation>imported before: nothing changed</translation>
+    </message>
+    <message>
+        <source>refused: %1</source>
+        <translation>refused: %1</translation>
+    </message>
+    <message>
+        <source>Importing packages</source>
+        <translation>Importing packages</translation>
+    </message>
+    <message>
+        <source>Regional report %1</source>
+        <translation>Regional report %1</translation>
+    </message>
+</context>
+<context>
+    <name>ImportResultsDialog</name>
+    <message>
+        <source>Imported packages</source>
+        <translation>Imported packages</translation>
+    </message>
+    <message>
+        <source>%1 of %2 files taken in or already held; %3 refused.</source>
+        <translation>%1 of %2 files taken in or already held; %3 refused.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportResultsModel</name>
+    <message>
+        <source>File</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>Branch</source>
+        <translation>Branch</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Result</translation>
+    </message>
+</context>
+<context>
+    <name>RegionalPeriodDialog</name>
+    <message>
+        <source>Regional report</source>
+        <translation>Regional report</translation>
+    </message>
+    <message>
+        <source>A month as 2026-11 or a quarter as 2026-Q4: every branch side by side.</source>
+        <translation>A month as 2026-11 or a quarter as 2026-Q4: every branch side by side.</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Period</translation>
+    </message>
+</context>
+<context>
+    <name>ExportPeriodPage</name>
+    <message>
+        <source>Which period</source>
+        <translation>Which period</translation>
+    </message>
+    <message>
+        <source>A month (2026-11) or a quarter (2026-Q4). The package carries the period's records, its reports and the ledger since the previous package, signed with this branch's key.</source>
+        <translation>A month (2026-11) or a quarter (2026-Q4). The package carries the period's records, its reports and the ledger since the previous package, signed with this branch's key.</translation>
+    </message>
+    <message>
+        <source>Include the PDF reports of the period's incidents and drills</source>
+        <translation>Include the PDF reports of the period's incidents and drills</translation>
+    </message>
+    <message>
+        <source>Complainants' names, phones and ID numbers in full (recorded in the audit trail)</source>
+        <translation>Complainants' names, phones and ID numbers in full (recorded in the audit trail)</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Period</translation>
+    </message>
+</context>
+<context>
+    <name>ExportPreviewPage</name>
+    <message>
+        <source>What goes</source>
+        <translation>What goes</translation>
+    </message>
+    <message>
+        <source>Counted now from this branch's records; nothing is written yet.</source>
+        <translation>Counted now from this branch's records; nothing is written yet.</translation>
+    </message>
+    <message>
+        <source>Incidents, with their full logs</source>
+        <translation>Incidents, with their full logs</translation>
+    </message>
+    <message>
+        <source>Corrective actions</source>
+        <translation>Corrective actions</translation>
+    </message>
+    <message>
+        <source>Drills and evaluations</source>
+        <translation>Drills and evaluations</translation>
+    </message>
+    <message>
+        <source>Inspections and answers</source>
+        <translation>Inspections and answers</translation>
+    </message>
+    <message>
+        <source>Hazards and their history</source>
+        <translation>Hazards and their history</translation>
+    </message>
+    <message>
+        <source>Complaints</source>
+        <translation>Complaints</translation>
+    </message>
+    <message>
+        <source>Drill rules' status</source>
+        <translation>Drill rules' status</translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>Counting…</translation>
+    </message>
+    <message>
+        <source>none: this is the first package</source>
+        <translation>none: this is the first package</translation>
+    </message>
+    <message>
+        <source>PDF reports: %1</source>
+        <translation>PDF reports: %1</translation>
+    </message>
+    <message>
+        <source>Ledger entries %1 to %2; previous package: %3</source>
+        <translation>Ledger entries %1 to %2; previous package: %3</translation>
+    </message>
+    <message>
+        <source>Complainants' identifiers go in full.</source>
+        <translation>Complainants' identifiers go in full.</translation>
+    </message>
+</context>
+<context>
+    <name>ExportSavePage</name>
+    <message>
+        <source>Where to save it</source>
+        <translation>Where to save it</translation>
+    </message>
+    <message>
+        <source>Then take the file to head office, which imports it.</source>
+        <translation>Then take the file to head office, which imports it.</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>Save the package</source>
+        <translation>Save the package</translation>
+    </message>
+    <message>
+        <source>Packages (*.zip)</source>
+        <translation>Packages (*.zip)</translation>
+    </message>
+    <message>
+        <source>Choose where to save the package.</source>
+        <translation>Choose where to save the package.</translation>
+    </message>
+    <message>
+        <source>Making the package</source>
+        <translation>Making the package</translation>
+    </message>
+    <message>
+        <source>Saved to %1</source>
+        <translation>Saved to %1</translation>
+    </message>
+    <message>
+        <source>%1 files; %2 reports; ledger entries %3 to %4; signed with key %5</source>
+        <translation>%1 files; %2 reports; ledger entries %3 to %4; signed with key %5</translation>
+    </message>
+</context>
+<context>
+    <name>RecordsModel</name>
+    <message>
+        <source>No.</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Level / category</source>
+        <translation>Level / category</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>Opened</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <source>Package</source>
+        <translation>Package</translation>
+    </message>
+</context>
+<context>
+    <name>BranchRecordsDialog</name>
+    <message>
+        <source>%1 %2: records</source>
+        <translation>%1 %2: records</translation>
+    </message>
+    <message>
+        <source>Incidents</source>
+        <translation>Incidents</translation>
+    </message>
+    <message>
+        <source>Corrective actions</source>
+        <translation>Corrective actions</translation>
+    </message>
+    <message>
+        <source>Drills</source>
+        <translation>Drills</translation>
+    </message>
+    <message>
+        <source>Inspections</source>
+        <translation>Inspections</translation>
+    </message>
+    <message>
+        <source>Hazards</source>
+        <translation>Hazards</translation>
+    </message>
+    <message>
+        <source>Complaints</source>
+        <translation>Complaints</translation>
+    </message>
+    <message>
+        <source>Drill rules</source>
+        <translation>Drill rules</translation>
+    </message>
+    <message>
+        <source>%1 records</source>
+        <translation>%1 records</translation>
+    </message>
+</context>
 </TS>

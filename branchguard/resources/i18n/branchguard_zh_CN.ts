@@ -6045,4 +6045,440 @@ Submitted as: %3</source>
         <translation>立即启动 %1 预案</translation>
     </message>
 </context>
+<context>
+    <name>BranchesModel</name>
+    <message>
+        <source>Code</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Branch</source>
+        <translation>网点</translation>
+    </message>
+    <message>
+        <source>Last period</source>
+        <translation>最近期间</translation>
+    </message>
+    <message>
+        <source>Imported %1; %2 packages</source>
+        <translation>%1 导入；共 %2 个数据包</translation>
+    </message>
+    <message>
+        <source>Drill rules</source>
+        <translation>演练要求</translation>
+    </message>
+    <message>
+        <source>Hazards open</source>
+        <translation>未整改隐患</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>逾期</translation>
+    </message>
+    <message>
+        <source>Oldest (days)</source>
+        <translation>最久（天）</translation>
+    </message>
+    <message>
+        <source>Incidents</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>By level</source>
+        <translation>按级别</translation>
+    </message>
+    <message>
+        <source>Drill score</source>
+        <translation>演练得分</translation>
+    </message>
+    <message>
+        <source>Actions overdue</source>
+        <translation>逾期整改措施</translation>
+    </message>
+    <message>
+        <source>%1 ok · %2 soon · %3 overdue</source>
+        <translation>按期%1·将到期%2·逾期%3</translation>
+    </message>
+    <message>
+        <source>Latest: %1; drills evaluated: %2</source>
+        <translation>最近一次：%1；已评估演练：%2</translation>
+    </message>
+</context>
+<context>
+    <name>ExportAction</name>
+    <message>
+        <source>Package for head office…</source>
+        <translation>上报总行数据包…</translation>
+    </message>
+</context>
+<context>
+    <name>ExportWizard</name>
+    <message>
+        <source>Package for head office</source>
+        <translation>上报总行数据包</translation>
+    </message>
+</context>
+<context>
+    <name>HeadOfficePage</name>
+    <message>
+        <source>Branches</source>
+        <translation>网点汇总</translation>
+    </message>
+    <message>
+        <source>Each branch as its imported packages show it. Click a column to sort; hover a figure for its breakdown; double-click it for the records it counts.</source>
+        <translation>按已导入的数据包展示各网点情况。点击列标题排序；鼠标停在数字上查看明细；双击数字查看其所计的记录。</translation>
+    </message>
+    <message>
+        <source>Import packages…</source>
+        <translation>导入数据包…</translation>
+    </message>
+    <message>
+        <source>Regional report…</source>
+        <translation>地区报告…</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Filter by branch code or name</source>
+        <translation>按网点编号或名称筛选</translation>
+    </message>
+    <message>
+        <source>%1 of %2 branches</source>
+        <translation>显示 %1 / 共 %2 个网点</translation>
+    </message>
+    <message>
+        <source>Select a branch to see its drill rules and incidents.</source>
+        <translation>选中一个网点，查看其演练要求和事件。</translation>
+    </message>
+    <message>
+        <source>%1 packages, ledger to entry %2, key %3</source>
+        <translation>%1 个数据包，账本至第 %2 条，密钥 %3</translation>
+    </message>
+    <message>
+        <source>Drill rules: %1</source>
+        <translation>演练要求：%1</translation>
+    </message>
+    <message>
+        <source>Incidents by category: %1; by level: %2</source>
+        <translation>事件按类别：%1；按级别：%2</translation>
+    </message>
+    <message>
+        <source>Drill score: average %1, latest %2, %3 evaluated</source>
+        <translation>演练得分：平均 %1，最近 %2，已评估 %3 次</translation>
+    </message>
+    <message>
+        <source>Records held: %1</source>
+        <translation>已有记录：%1</translation>
+    </message>
+    <message>
+        <source>incidents</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>actions</source>
+        <translation>整改措施</translation>
+    </message>
+    <message>
+        <source>drills</source>
+        <translation>演练</translation>
+    </message>
+    <message>
+        <source>inspections</source>
+        <translation>检查</translation>
+    </message>
+    <message>
+        <source>hazards</source>
+        <translation>隐患</translation>
+    </message>
+    <message>
+        <source>complaints</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <source>drill rules</source>
+        <translation>演练要求</translation>
+    </message>
+    <message>
+        <source>Import branch packages</source>
+        <translation>导入网点数据包</translation>
+    </message>
+    <message>
+        <source>Packages (*.zip)</source>
+        <translation>数据包 (*.zip)</translation>
+    </message>
+    <message>
+        <source>imported: %1 records, %2 ledger entries</source>
+        <translation>已导入：%1 条记录，%2 条账本记录</translation>
+    </message>
+    <message>
+        <source>imported before: nothing changed</source>
+        <translation>此前已导入：未作改动</translation>
+    </message>
+    <message>
+        <source>refused: %1</source>
+        <translation>拒绝：%1</translation>
+    </message>
+    <message>
+        <source>Importing packages</source>
+        <translation>正在导入数据包</translation>
+    </message>
+    <message>
+        <source>Regional report %1</source>
+        <translation>地区报告 %1</translation>
+    </message>
+</context>
+<context>
+    <name>ImportResultsDialog</name>
+    <message>
+        <source>Imported packages</source>
+        <translation>数据包导入结果</translation>
+    </message>
+    <message>
+        <source>%1 of %2 files taken in or already held; %3 refused.</source>
+        <translation>%2 个文件中 %1 个已导入或此前已有；%3 个被拒绝。</translation>
+    </message>
+</context>
+<context>
+    <name>ImportResultsModel</name>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Branch</source>
+        <translation>网点</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>期间</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+</context>
+<context>
+    <name>RegionalPeriodDialog</name>
+    <message>
+        <source>Regional report</source>
+        <translation>地区报告</translation>
+    </message>
+    <message>
+        <source>A month as 2026-11 or a quarter as 2026-Q4: every branch side by side.</source>
+        <translation>月份写作 2026-11，季度写作 2026-Q4：各网点并列对比。</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>期间</translation>
+    </message>
+</context>
+<context>
+    <name>ExportPeriodPage</name>
+    <message>
+        <source>Which period</source>
+        <translation>选择期间</translation>
+    </message>
+    <message>
+        <source>A month (2026-11) or a quarter (2026-Q4). The package carries the period's records, its reports and the ledger since the previous package, signed with this branch's key.</source>
+        <translation>月份（2026-11）或季度（2026-Q4）。数据包载有该期间的记录、报告及上一数据包以来的账本，并以本网点密钥签名。</translation>
+    </message>
+    <message>
+        <source>Include the PDF reports of the period's incidents and drills</source>
+        <translation>附上该期间事件和演练的 PDF 报告</translation>
+    </message>
+    <message>
+        <source>Complainants' names, phones and ID numbers in full (recorded in the audit trail)</source>
+        <translation>投诉人姓名、电话和证件号码完整导出（记入审计日志）</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>期间</translation>
+    </message>
+</context>
+<context>
+    <name>ExportPreviewPage</name>
+    <message>
+        <source>What goes</source>
+        <translation>上报内容</translation>
+    </message>
+    <message>
+        <source>Counted now from this branch's records; nothing is written yet.</source>
+        <translation>按本网点当前记录统计；尚未写入任何文件。</translation>
+    </message>
+    <message>
+        <source>Incidents, with their full logs</source>
+        <translation>事件（含完整处置记录）</translation>
+    </message>
+    <message>
+        <source>Corrective actions</source>
+        <translation>整改措施</translation>
+    </message>
+    <message>
+        <source>Drills and evaluations</source>
+        <translation>演练及评估</translation>
+    </message>
+    <message>
+        <source>Inspections and answers</source>
+        <translation>检查及答复</translation>
+    </message>
+    <message>
+        <source>Hazards and their history</source>
+        <translation>隐患及其历史</translation>
+    </message>
+    <message>
+        <source>Complaints</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <source>Drill rules' status</source>
+        <translation>演练要求执行情况</translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>正在统计…</translation>
+    </message>
+    <message>
+        <source>none: this is the first package</source>
+        <translation>无：这是第一个数据包</translation>
+    </message>
+    <message>
+        <source>PDF reports: %1</source>
+        <translation>PDF 报告：%1 份</translation>
+    </message>
+    <message>
+        <source>Ledger entries %1 to %2; previous package: %3</source>
+        <translation>账本第 %1 至 %2 条；上一数据包：%3</translation>
+    </message>
+    <message>
+        <source>Complainants' identifiers go in full.</source>
+        <translation>投诉人身份信息将完整导出。</translation>
+    </message>
+</context>
+<context>
+    <name>ExportSavePage</name>
+    <message>
+        <source>Where to save it</source>
+        <translation>保存位置</translation>
+    </message>
+    <message>
+        <source>Then take the file to head office, which imports it.</source>
+        <translation>然后把文件交给总行导入。</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Save the package</source>
+        <translation>保存数据包</translation>
+    </message>
+    <message>
+        <source>Packages (*.zip)</source>
+        <translation>数据包 (*.zip)</translation>
+    </message>
+    <message>
+        <source>Choose where to save the package.</source>
+        <translation>请选择数据包的保存位置。</translation>
+    </message>
+    <message>
+        <source>Making the package</source>
+        <translation>正在生成数据包</translation>
+    </message>
+    <message>
+        <source>Saved to %1</source>
+        <translation>已保存到 %1</translation>
+    </message>
+    <message>
+        <source>%1 files; %2 reports; ledger entries %3 to %4; signed with key %5</source>
+        <translation>%1 个文件；%2 份报告；账本第 %3 至 %4 条；签名密钥 %5</translation>
+    </message>
+</context>
+<context>
+    <name>RecordsModel</name>
+    <message>
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Level / category</source>
+        <translation>级别 / 类别</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <source>Package</source>
+        <translation>数据包</translation>
+    </message>
+</context>
+<context>
+    <name>BranchRecordsDialog</name>
+    <message>
+        <source>%1 %2: records</source>
+        <translation>%1 %2：记录</translation>
+    </message>
+    <message>
+        <source>Incidents</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>Corrective actions</source>
+        <translation>整改措施</translation>
+    </message>
+    <message>
+        <source>Drills</source>
+        <translation>演练</translation>
+    </message>
+    <message>
+        <source>Inspections</source>
+        <translation>检查</translation>
+    </message>
+    <message>
+        <source>Hazards</source>
+        <translation>隐患</translation>
+    </message>
+    <message>
+        <source>Complaints</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <source>Drill rules</source>
+        <translation>演练要求</translation>
+    </message>
+    <message>
+        <source>%1 records</source>
+        <translation>%1 条记录</translation>
+    </message>
+</context>
 </TS>

@@ -155,6 +155,16 @@ def test_round_trip_refusals_and_quarantine(make_db: Callable[[str], Any], tmp_p
     assert [r.outcome for r in results] == [ImportOutcome.IMPORTED] * 4
 
     listed = {r.code: r for r in hos.branches(admin)}
+    hazards = hos.records(admin, "DEMO-0101", "hazards")
+    assert len(hazards) == listed["DEMO-0101"].hazards_open == 3 and all(h.summary for h in hazards)
+    assert len(hos.records(admin, "DEMO-0202", "incidents")) == 3
+    for code, kind, field in (
+        ("DEMO-0101", "people", "field.record_kind"),
+        ("NOPE", "hazards", "field.branch_code"),
+    ):
+        with pytest.raises(ValidationError) as refused:
+            hos.records(admin, code, kind)
+        assert refused.value.field == field
     assert sorted(listed) == ["DEMO-0101", "DEMO-0202"]
     assert listed["DEMO-0101"].counts["incidents"] == _incidents(a) == 1
     assert listed["DEMO-0202"].counts["incidents"] == _incidents(b) == 3

@@ -1,0 +1,139 @@
+"""The package schema compiled into plain Python checks: a speed trick (docs/architecture.md).
+
+jsonschema walks every node of every record through its validator objects (~40 µs a node): it was
+three quarters of an import's time in `make bench` (39 of 52 s for 24 packages of a year, 81,000
+rows). The published schema (docs/schema/package-v1.json) uses a small set of keywords; each is
+compiled here once into a closure, and a package is checked by calling them. Only when these find
+a problem does `rules.schema_problem` ask jsonschema, so the words of a refusal stay jsonschema's;
+`tests/core/headoffice/test_schema_check.py` holds the two to the same verdicts.
+
+A keyword this module does not know makes compiling fail, so a schema that grows past the subset
+is noticed at once rather than checked loosely.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from typing import Any
+
+Check = Callable[[Any], bool]
+
+# Annotations only: Draft 2020-12 validators do not assert them without a format checker.
+_IGNORED = frozenset({"$schema", "$id", "title", "description", "format", "$defs", "$comment"})
+
+
+def _is_type(value: Any, name: str) -> bool:
+    if name == "object":
+        return isinstance(value, dict)
+    if name == "array":
+        return isinstance(value, list)
+    if name == "string":
+        return isinstance(value, str)
+    if name == "integer":
+        return (isinstance(value, int) and not isinstance(value, bool)) or (
+            isinstance(value, float) and value.is_integer()
+        )
+    if name == "number":
+        return isinstance(value, int | float) and not isinstance(value, bool)
+    if name == "boolean":
+        return isinstance(value, bool)
+    if name == "null":
+        return value is None
+    raise ValueError(f"unknown type {name!r}")
+
+
+# Types whose JSON values json.loads gives as exactly one Python class (bool is not an int here).
+_EXACT: dict[str, type] = {"object": dict, "array": list, "string": str, "boolean": bool}
+
+
+def _equal(a: Any, b: Any) -> bool:
+    """JSON equality: true is not 1."""
+    if isinstance(a, bool) or isinstance(b, bool):
+        return isinstance(a, bool) and isinstance(b, bool) and a == b
+    return bool(a == b)
+
+
+def compile_schema(node: Mapping[str, Any] | bool, defs: Mapping[str, Any]) -> Check:
+    """A check that is True exactly when `node` (with `$ref`s into `defs`) holds for a value."""
+    if node is True:
+        return lambda _v: True
+    if node is False:
+        return lambda _v: False
+    assert isinstance(node, Mapping)
+    checks: list[Check] = []
+    for key, spec in node.items():
+        if key in _IGNORED:
+            continue
+        checks.append(_keyword(key, spec, node, defs))
+    if len(checks) == 1:
+        return checks[0]
+    return lambda v: all(check(v) for check in checks)
+
+
+def _keyword(key: str, spec: Any, node: Mapping[str, Any], defs: Mapping[str, Any]) -> Check:
+    if key == "type":
+        names = spec if isinstance(spec, list) else [spec]
+        exact = _EXACT.get(names[0]) if len(names) == 1 else None
+        if exact is not None:  # one plain type: a single class test (most nodes)
+            return lambda v: type(v) is exact
+        return lambda v: any(_is_type(v, n) for n in names)
+    if key == "pattern":
+        search = re.compile(spec).search
+        return lambda v: not isinstance(v, str) or search(v) is not None
+    if key == "minimum":
+        return lambda v: isinstance(v, bool) or not isinstance(v, int | float) or v >= spec
+    if key == "minLength":
+        return lambda v: not isinstance(v, str) or len(v) >= spec
+    if key == "maxLength":
+        return lambda v: not isinstance(v, str) or len(v) <= spec
+    if key == "const":
+        return lambda v: _equal(v, spec)
+    if key == "enum":
+        return lambda v: any(_equal(v, option) for option in spec)
+    if key == "required":
+        wanted = tuple(spec)
+        return lambda v: not isinstance(v, dict) or all(k in v for k in wanted)
+    if key == "properties":
+        props = {name: compile_schema(sub, defs) for name, sub in spec.items()}
+
+        def properties(v: Any) -> bool:
+            if not isinstance(v, dict):
+                return True
+            return all(check(v[name]) for name, check in props.items() if name in v)
+
+        return properties
+    if key == "additionalProperties":
+        known = frozenset(node.get("properties", {}))
+        if "patternProperties" in node:
+            raise ValueError("patternProperties is not compiled")
+        extra = compile_schema(spec, defs)
+
+        def additional(v: Any) -> bool:
+            if not isinstance(v, dict):
+                return True
+            return all(extra(item) for name, item in v.items() if name not in known)
+
+        return additional
+    if key == "items":
+        if "prefixItems" in node:
+            raise ValueError("prefixItems is not compiled")
+        each = compile_schema(spec, defs)
+        return lambda v: not isinstance(v, list) or all(each(item) for item in v)
+    if key == "anyOf":
+        options = [compile_schema(sub, defs) for sub in spec]
+        return lambda v: any(option(v) for option in options)
+    if key == "$ref":
+        prefix = "#/$defs/"
+        if not spec.startswith(prefix):
+            raise ValueError(f"$ref {spec!r} is not compiled")
+        name = spec[len(prefix) :]
+        resolved: list[Check] = []  # compiled on first use: a definition may refer to itself
+
+        def ref(v: Any) -> bool:
+            if not resolved:
+                resolved.append(compile_schema(defs[name], defs))
+            return resolved[0](v)
+
+        return ref
+    raise ValueError(f"the schema keyword {key!r} is not compiled")

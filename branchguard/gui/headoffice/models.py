@@ -1,0 +1,239 @@
+"""Table models of head office's Branches page: the branches side by side, and the outcome of an
+import, one row per file."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+
+from branchguard.core.drills.types import ComplianceStatus
+from branchguard.core.headoffice.types import BranchRollup, HoRecord
+from branchguard.core.incidents.types import IncidentCategory
+from branchguard.core.kernel.types import LabelledEnum
+from branchguard.gui.kit import style
+from branchguard.gui.kit.rows import SORT_ROLE, RowsModel
+
+_R = Qt.ItemDataRole
+TIME_FORMAT = "%Y-%m-%d %H:%M"
+LEVELS = ("I", "II", "III", "IV")
+
+
+def label_of(kind: type[LabelledEnum], code: str) -> str:
+    """The translated label of a code the branch sent; the code itself when this version lacks it."""
+    try:
+        return kind(code).label
+    except ValueError:
+        return code
+
+
+def compliance_counts(b: BranchRollup) -> tuple[int, int, int]:
+    """(on time, due soon, overdue) over the branch's drill rules."""
+    values = list(b.compliance.values())
+    return (
+        values.count(ComplianceStatus.ON_TIME.value),
+        values.count(ComplianceStatus.DUE_SOON.value),
+        values.count(ComplianceStatus.OVERDUE.value),
+    )
+
+
+def levels_text(b: BranchRollup) -> str:
+    return " · ".join(f"{level} {b.incidents_by_level.get(level, 0)}" for level in LEVELS)
+
+
+def score_text(score: float | None) -> str:
+    return "—" if score is None else f"{score:.1f}"
+
+
+def matches(b: BranchRollup, needle: str) -> bool:
+    """The filter: the branch's code or name holds the text typed."""
+    needle = needle.strip().casefold()
+    return not needle or needle in b.code.casefold() or needle in b.name.casefold()
+
+
+class BranchesModel(RowsModel[BranchRollup]):
+    CODE, NAME, PERIOD, COMPLIANCE, HAZARDS, OVERDUE, AGE, INCIDENTS, LEVELS, SCORE, ACTIONS = range(11)
+
+    def headers(self) -> list[str]:
+        return [
+            self.tr("Code"),
+            self.tr("Branch"),
+            self.tr("Last period"),
+            self.tr("Drill rules"),
+            self.tr("Hazards open"),
+            self.tr("Overdue"),
+            self.tr("Oldest (days)"),
+            self.tr("Incidents"),
+            self.tr("By level"),
+            self.tr("Drill score"),
+            self.tr("Actions overdue"),
+        ]
+
+    def cell(self, b: BranchRollup, column: int, role: int) -> Any:
+        if role == _R.DisplayRole:
+            return self._text(b, column)
+        if role == SORT_ROLE:
+            return self._sort_key(b, column)
+        if role == _R.ForegroundRole:
+            alert = (
+                (column == self.COMPLIANCE and compliance_counts(b)[2] > 0)
+                or (column == self.OVERDUE and b.hazards_overdue > 0)
+                or (column == self.ACTIONS and b.actions_overdue > 0)
+            )
+            return QColor(style.ERROR) if alert else None
+        if role == _R.ToolTipRole:
+            return self._tip(b, column)
+        if role == _R.TextAlignmentRole and column >= self.HAZARDS and column != self.LEVELS:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def _text(self, b: BranchRollup, column: int) -> str:
+        if column == self.CODE:
+            return b.code
+        if column == self.NAME:
+            return b.name
+        if column == self.PERIOD:
+            return b.last_period or "—"
+        if column == self.COMPLIANCE:
+            on_time, soon, overdue = compliance_counts(b)
+            if not b.compliance:
+                return "—"
+            return (
+                self.tr("%1 ok · %2 soon · %3 overdue")
+                .replace("%1", str(on_time))
+                .replace("%2", str(soon))
+                .replace("%3", str(overdue))
+            )
+        if column == self.HAZARDS:
+            return str(b.hazards_open)
+        if column == self.OVERDUE:
+            return str(b.hazards_overdue)
+        if column == self.AGE:
+            return "—" if b.oldest_open_hazard_days is None else str(b.oldest_open_hazard_days)
+        if column == self.INCIDENTS:
+            return str(b.counts.get("incidents", 0))
+        if column == self.LEVELS:
+            return levels_text(b)
+        if column == self.SCORE:
+            return score_text(b.drill_score_average)
+        if column == self.ACTIONS:
+            return str(b.actions_overdue)
+        return ""
+
+    def _sort_key(self, b: BranchRollup, column: int) -> Any:
+        if column == self.PERIOD:
+            return (b.last_period, b.last_imported_at.timestamp() if b.last_imported_at else 0.0)
+        if column == self.COMPLIANCE:
+            on_time, soon, overdue = compliance_counts(b)
+            return (overdue, soon, -on_time)
+        numbers = {
+            self.HAZARDS: b.hazards_open,
+            self.OVERDUE: b.hazards_overdue,
+            self.AGE: -1 if b.oldest_open_hazard_days is None else b.oldest_open_hazard_days,
+            self.INCIDENTS: b.counts.get("incidents", 0),
+            self.LEVELS: tuple(b.incidents_by_level.get(level, 0) for level in LEVELS),
+            self.SCORE: -1.0 if b.drill_score_average is None else b.drill_score_average,
+            self.ACTIONS: b.actions_overdue,
+        }
+        return numbers.get(column)
+
+    def _tip(self, b: BranchRollup, column: int) -> str | None:
+        if column == self.PERIOD and b.last_imported_at is not None:
+            imported = b.last_imported_at.astimezone().strftime(TIME_FORMAT)
+            return self.tr("Imported %1; %2 packages").replace("%1", imported).replace("%2", str(b.packages))
+        if column == self.COMPLIANCE and b.compliance:
+            return "\n".join(
+                f"{rule}: {label_of(ComplianceStatus, status)}"
+                for rule, status in sorted(b.compliance.items())
+            )
+        if column in (self.INCIDENTS, self.LEVELS) and b.incidents_by_category:
+            return "\n".join(
+                f"{label_of(IncidentCategory, c)}: {n}" for c, n in sorted(b.incidents_by_category.items())
+            )
+        if column == self.SCORE and b.drill_score_latest is not None:
+            return (
+                self.tr("Latest: %1; drills evaluated: %2")
+                .replace("%1", score_text(b.drill_score_latest))
+                .replace("%2", str(b.drills_evaluated))
+            )
+        return None
+
+
+@dataclass(frozen=True)
+class FileOutcome:
+    """One file of an import: what became of it, worded."""
+
+    file: str
+    ok: bool
+    branch: str
+    period: str
+    text: str
+
+
+class ImportResultsModel(RowsModel[FileOutcome]):
+    FILE, BRANCH, PERIOD, RESULT = range(4)
+
+    def headers(self) -> list[str]:
+        return [self.tr("File"), self.tr("Branch"), self.tr("Period"), self.tr("Result")]
+
+    def cell(self, item: FileOutcome, column: int, role: int) -> Any:
+        if role == _R.DisplayRole:
+            return (item.file, item.branch, item.period, item.text)[column]
+        if role == _R.ToolTipRole and column == self.RESULT:
+            return item.text
+        if role == _R.ForegroundRole and column == self.RESULT:
+            return QColor(style.OK if item.ok else style.ERROR)
+        return None
+
+
+class RecordsModel(RowsModel[HoRecord]):
+    """One branch's records of one kind, as head office holds them."""
+
+    ID, SUMMARY, STATUS, LEVEL, OPENED, DUE, CLOSED, SCORE, PERIOD = range(9)
+
+    def headers(self) -> list[str]:
+        return [
+            self.tr("No."),
+            self.tr("Record"),
+            self.tr("Status"),
+            self.tr("Level / category"),
+            self.tr("Opened"),
+            self.tr("Due"),
+            self.tr("Closed"),
+            self.tr("Score"),
+            self.tr("Package"),
+        ]
+
+    def cell(self, r: HoRecord, column: int, role: int) -> Any:
+        if role == SORT_ROLE:
+            at = {self.OPENED: r.opened_at, self.DUE: r.due_at, self.CLOSED: r.closed_at}.get(column)
+            if column in (self.OPENED, self.DUE, self.CLOSED):
+                return at.timestamp() if at else 0.0
+            if column == self.ID:
+                return (0, int(r.source_id), "") if r.source_id.isdigit() else (1, 0, r.source_id)
+            if column == self.SCORE:
+                return -1.0 if r.score is None else r.score
+            return None
+        if role == _R.ForegroundRole and column == self.DUE:
+            overdue = r.due_at is not None and r.closed_at is None and r.due_at < datetime.now(UTC)
+            return QColor(style.ERROR) if overdue else None
+        if role != _R.DisplayRole:
+            return None
+        if column == self.ID:
+            return r.source_id
+        if column == self.SUMMARY:
+            return r.summary
+        if column == self.STATUS:
+            return r.status
+        if column == self.LEVEL:
+            category = label_of(IncidentCategory, r.category) if r.category else ""
+            return " · ".join(part for part in (r.level, category) if part)
+        if column in (self.OPENED, self.DUE, self.CLOSED):
+            at = {self.OPENED: r.opened_at, self.DUE: r.due_at, self.CLOSED: r.closed_at}[column]
+            return at.astimezone().strftime(TIME_FORMAT) if at else ""
+        if column == self.SCORE:
+            return score_text(r.score) if r.score is not None else ""
+        return r.period

@@ -1,0 +1,83 @@
+"""A branch's records of one kind as head office holds them: what a figure of the Branches page
+counts, opened by double-clicking it."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
+
+from branchguard.core.exchange.rules import KINDS
+from branchguard.core.headoffice.types import HoRecord
+from branchguard.core.kernel.i18n import current_language
+from branchguard.gui.headoffice.models import RecordsModel
+from branchguard.gui.kit.loader import Loader
+from branchguard.gui.kit.tables import make_table
+from branchguard.gui.shell.session import GuiSession
+
+
+class BranchRecordsDialog(QDialog):
+    def __init__(
+        self, session: GuiSession, code: str, name: str, kind: str, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("ho_records")
+        self.session, self.code = session, code
+        self.setWindowTitle(self.tr("%1 %2: records").replace("%1", code).replace("%2", name))
+        self.loader = Loader(self, on_error=self._failed)
+        self.kind = QComboBox()
+        self.kind.setObjectName("ho_records_kind")
+        labels = {
+            "incidents": self.tr("Incidents"),
+            "actions": self.tr("Corrective actions"),
+            "drills": self.tr("Drills"),
+            "inspections": self.tr("Inspections"),
+            "hazards": self.tr("Hazards"),
+            "complaints": self.tr("Complaints"),
+            "compliance": self.tr("Drill rules"),
+        }
+        for k in KINDS:
+            self.kind.addItem(labels[k], k)
+        self.kind.setCurrentIndex(KINDS.index(kind) if kind in KINDS else 0)
+        self.kind.currentIndexChanged.connect(lambda _i: self.reload())
+        self.count = QLabel()
+        self.count.setProperty("role", "hint")
+        self.message = QLabel()
+        self.message.setProperty("role", "error")
+        self.message.hide()
+        self.model = RecordsModel(self)
+        self.table, _proxy = make_table("ho_records_table", self.model)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        top = QHBoxLayout()
+        top.addWidget(self.kind)
+        top.addWidget(self.count, 1)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        box = QVBoxLayout(self)
+        box.addLayout(top)
+        box.addWidget(self.message)
+        box.addWidget(self.table, 1)
+        box.addWidget(buttons)
+        self.resize(960, 520)
+        self.reload()
+
+    def reload(self) -> None:
+        service, actor = self.session.services.headoffice, self.session.actor
+        code, kind, lang = self.code, str(self.kind.currentData()), current_language()
+        self.loader.run(lambda: service.records(actor, code, kind, lang), self._show)
+
+    def _show(self, rows: list[HoRecord]) -> None:
+        self.message.hide()
+        self.model.set_rows(rows)
+        self.count.setText(self.tr("%1 records").replace("%1", str(len(rows))))
+
+    def _failed(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.show()
