@@ -70,6 +70,7 @@ COMMAND_MODULES: dict[str, str] = {
     "contacts": "people",
     "playbook": "playbooks",
     "incident": "incidents",
+    "action": "incidents",
     "drill": "drills",
     "compliance": "drills",
     "inspection": "inspections",
