@@ -4,7 +4,7 @@ a column that scrolls rather than make its window taller than the screen."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QSize
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFrame, QScrollArea, QStyle, QWidget
 
@@ -38,6 +38,8 @@ class VerticalScroll(QScrollArea):
         self.setWidget(column)
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
+        from PySide6.QtCore import Qt  # not at import: the main window's first frame imports this module
+
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
     def _bar(self) -> int:
