@@ -47,12 +47,13 @@ def keywords(s: Stamp) -> str:
     return store.pdf_keyword(s.anchor) if s.anchor is not None else ""
 
 
-def lines(s: Stamp) -> list[str]:
-    """The integrity block as plain lines, for exports that are not PDFs and for the command line."""
+def lines(s: Stamp, record_entity: bool = True) -> list[str]:
+    """The integrity block as plain lines, for exports that are not PDFs and for the command line;
+    `record_entity` false for a document about no single record (a register, the contact card)."""
     out = [f"{t('anchor.report.ledger', seq=s.ledger.seq)} {s.ledger.hash}"]
     if s.record is not None:
         out.append(f"{t('anchor.report.record', seq=s.record.seq)} {s.record.hash}")
-    else:
+    elif record_entity:
         out.append(t("anchor.report.no_record"))
     if s.key is not None:
         out.append(t("anchor.report.key", fingerprint=grouped(s.key.fingerprint)))
@@ -91,9 +92,9 @@ def section(styles: ReportStyles, s: Stamp, record_entity: bool = True) -> list[
     return [para(t("anchor.report.heading"), styles.heading), *flowables(styles, s, record_entity)]
 
 
-def compact(styles: ReportStyles, s: Stamp) -> Flowable:
-    """The integrity block in one small paragraph, for the one-page cards."""
-    return para("\n".join(lines(s)), styles.small)
+def compact(styles: ReportStyles, s: Stamp, record_entity: bool = True) -> Flowable:
+    """The integrity block run together in one small paragraph, for the one-page cards."""
+    return para("  ·  ".join(lines(s, record_entity)), styles.small)
 
 
 def finish(services: Services, s: Stamp, note: AnchorNote | None) -> AnchorWrite:

@@ -169,7 +169,7 @@ def _story(
     story.append(_grouped(styles, sections[1], width, layout[1]))
     story += [Spacer(1, 3 * mm * styles.scale), para(t("report.card.reprint"), styles.small)]
     if stamp is not None:
-        story += [Spacer(1, 1 * mm * styles.scale), anchoring.compact(styles, stamp)]
+        story += [Spacer(1, 1 * mm * styles.scale), anchoring.compact(styles, stamp, record_entity=False)]
     return story
 
 
