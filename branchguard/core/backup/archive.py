@@ -15,7 +15,6 @@ import json
 import os
 import shutil
 import sqlite3
-import sys
 import tempfile
 import zipfile
 from collections.abc import Iterator
@@ -340,40 +339,14 @@ def _check_integrity(db: Path) -> None:
         raise BackupError(Message("backup.database_damaged", error=result))
 
 
-WINDOW_LOCK = "branchguard.lock"  # the window's QLockFile (gui/shell/single_instance.py): PID first
-
-
 def _refuse_if_window_open(data_dir: Path) -> None:
     """A window open on this folder holds the database and would go on writing to the file moved
     aside: refuse while the process named in its lock file runs (a crashed window's lock is stale)."""
-    try:
-        first = (data_dir / WINDOW_LOCK).read_text(encoding="utf-8", errors="replace").split("\n", 1)[0]
-        pid = int(first.strip())
-    except (OSError, ValueError):
-        return
-    if pid > 0 and pid != os.getpid() and _process_runs(pid):
+    from branchguard.core.faults.holders import window_pid
+
+    pid = window_pid(data_dir)
+    if pid is not None:
         raise BackupError(Message("backup.window_open", path=str(data_dir), pid=pid))
-
-
-def _process_runs(pid: int) -> bool:
-    if sys.platform == "win32":  # os.kill(pid, 0) would send Ctrl+C there
-        import ctypes
-
-        kernel = ctypes.windll.kernel32
-        handle = kernel.OpenProcess(0x1000, False, pid)  # PROCESS_QUERY_LIMITED_INFORMATION
-        if not handle:
-            return False
-        code = ctypes.c_ulong()
-        kernel.GetExitCodeProcess(handle, ctypes.byref(code))
-        kernel.CloseHandle(handle)
-        return code.value == 259  # STILL_ACTIVE
-    try:
-        os.kill(pid, 0)  # signal 0: only asks whether the process exists
-    except ProcessLookupError:
-        return False
-    except OSError:  # it exists but belongs to someone else
-        return True
-    return True
 
 
 def refuse_if_in_use(db: Path) -> None:
