@@ -12,7 +12,7 @@ from __future__ import annotations
 import importlib
 import pkgutil
 from collections.abc import Callable
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -194,8 +194,6 @@ def _incident_detail(session: GuiSession) -> Any:
 
 
 def _library_preview(session: GuiSession, window: MainWindow) -> QDialog:
-    from datetime import UTC, datetime
-
     from branchguard.core.library_sync.types import Changes, LibraryPreview
     from branchguard.gui.settings.library_dialog import LibraryPreviewDialog
 
@@ -225,9 +223,65 @@ def _preview(session: GuiSession, window: MainWindow) -> QDialog:
     )
 
 
+def _branch_records(session: GuiSession, window: MainWindow) -> QDialog:
+    """Head office's records of a branch. This session is a branch's, so the dialog's own read is
+    refused; once it has come back, the dialog shows the records head office would hold."""
+    from branchguard.core.headoffice.types import HoRecord
+    from branchguard.gui.headoffice.records import BranchRecordsDialog
+    from branchguard.gui.kit.loader import pending
+
+    dialog = BranchRecordsDialog(session, "DEMO-0101", "示范银行城东支行营业部", "incidents", window)
+    while pending():
+        settle()
+    opened = datetime(2026, 11, 3, 9, 12, tzinfo=UTC)
+    rows = [
+        HoRecord(
+            kind="incidents", source_id=str(n), period="2026-11",
+            summary=f"营业厅二楼配电间冒烟，疏散客户并报警（第 {n} 起），消防到场确认为电缆过热",
+            category="FIRE", level="III", status="closed", opened_at=opened + timedelta(days=n),
+            due_at=opened + timedelta(days=n, hours=2), closed_at=opened + timedelta(days=n, hours=5),
+            score=None,
+        )
+        for n in range(1, 31)
+    ]
+    dialog._show(rows)  # the rows a head-office read returns
+    return dialog
+
+
+def _import_results(session: GuiSession, window: MainWindow) -> QDialog:
+    from branchguard.gui.headoffice.models import FileOutcome
+    from branchguard.gui.headoffice.page import ImportResultsDialog
+
+    del session
+    outcomes = [
+        FileOutcome(f"DEMO-01{n:02d}-2026-11.bgpkg", True, f"DEMO-01{n:02d}", "2026-11",
+                    "imported: 1284 records, 96 ledger entries")
+        for n in range(1, 18)
+    ]
+    outcomes += [
+        FileOutcome("DEMO-0118-2026-11.bgpkg", True, "DEMO-0118", "2026-11",
+                    "imported before: nothing changed"),
+        FileOutcome("DEMO-0119-2026-11.bgpkg", False, "", "",
+                    "refused: the package's signature does not match the key registered for branch "
+                    "DEMO-0119; it was moved to quarantine/DEMO-0119-2026-11.bgpkg"),
+    ]
+    return ImportResultsDialog(outcomes, window)
+
+
+def _export_wizard(session: GuiSession, window: MainWindow) -> QDialog:
+    from PySide6.QtCore import Qt
+
+    from branchguard.gui.exchange.wizard import ExportWizard
+
+    wizard = ExportWizard(session, window)
+    wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # as the File menu opens it
+    return wizard
+
+
 def _dialogs() -> dict[str, Factory]:
     """Class name → how to open it on the demo data, as the app does."""
     from branchguard.gui.complaints import dialogs as complaint_dialogs
+    from branchguard.gui.dashboard.report_dialog import PeriodDialog
     from branchguard.gui.drills.actions_dialog import ActionsDialog
     from branchguard.gui.drills.evaluate_dialog import EvaluateDialog
     from branchguard.gui.drills.headcount_dialog import HeadcountDialog
@@ -236,6 +290,7 @@ def _dialogs() -> dict[str, Factory]:
     from branchguard.gui.hazards.detail import HazardDetailDialog
     from branchguard.gui.hazards.dialogs import NewHazardDialog, StepDialog
     from branchguard.gui.hazards.policy import SeverityPolicyDialog
+    from branchguard.gui.headoffice.page import RegionalPeriodDialog
     from branchguard.gui.incidents.console import close_dialog
     from branchguard.gui.incidents.console import dialogs as console_dialogs
     from branchguard.gui.incidents.handover_dialog import HandoverDialog
@@ -272,6 +327,7 @@ def _dialogs() -> dict[str, Factory]:
     return {
         "ActionsDialog": lambda s, w: ActionsDialog(s, _drill(s, DrillStatus.EVALUATED), w),
         "AmendDialog": lambda s, w: runner_dialogs.AmendDialog(_answered_run(s).answers[0], w),
+        "BranchRecordsDialog": _branch_records,
         "CloseDialog": lambda s, w: close_dialog.CloseDialog(
             w, open_at_close(_incident_detail(s), datetime.now().astimezone())),
         "ComplaintAssignDialog": lambda s, w: complaint_dialogs.ComplaintAssignDialog(s, _complaint(s), w),
@@ -286,10 +342,12 @@ def _dialogs() -> dict[str, Factory]:
         "CorrectDialog": lambda s, w: console_dialogs.CorrectDialog(3, "二楼楼梯间有烟，已疏散二楼人员", w),
         "DrillPlanDialog": lambda s, w: DrillPlanDialog(s, w),
         "EvaluateDialog": lambda s, w: EvaluateDialog(s, _drill(s, DrillStatus.RUNNING), w),
+        "ExportWizard": _export_wizard,
         "FirstRunDialog": lambda s, w: FirstRunDialog(s.services, w),
         "HandoverDialog": lambda s, w: HandoverDialog(s, w),
         "HazardDetailDialog": lambda s, w: HazardDetailDialog(s, _hazard(s), w),
         "HeadcountDialog": lambda s, w: HeadcountDialog(s, _drill(s, DrillStatus.RUNNING), w),
+        "ImportResultsDialog": _import_results,
         "InspectionScheduleDialog": lambda s, w: InspectionScheduleDialog(
             s, "FIRE_DAILY", fire_daily(s).content.name.text, Cadence.DAILY, w),
         "LevelDialog": lambda s, w: console_dialogs.LevelDialog(Level.III, w),
@@ -297,11 +355,13 @@ def _dialogs() -> dict[str, Factory]:
         "LoginDialog": lambda s, w: LoginDialog(s.services, w, username="lead"),
         "NewHazardDialog": lambda s, w: NewHazardDialog(s, w),
         "NewScheduleDialog": lambda s, w: NewScheduleDialog(s, w),
+        "PeriodDialog": lambda s, w: PeriodDialog(w),
         "PersonDialog": lambda s, w: PersonDialog(lambda data: data, None, w),  # type: ignore[arg-type,return-value]
         "PlaybookDiffDialog": diff,
         "PlaybookEditor": lambda s, w: PlaybookEditor(s, "FIRE", w),
         "PlaybookHistoryDialog": lambda s, w: PlaybookHistoryDialog(s, "FIRE", w),
         "PreviewDialog": _preview,
+        "RegionalPeriodDialog": lambda s, w: RegionalPeriodDialog(w),
         "ReasonDialog": lambda s, w: console_dialogs.ReasonDialog(
             "Verify", "The remediation of hazard 3 is checked.", "Note", parent=w),
         "ReportFieldsDialog": lambda s, w: console_dialogs.ReportFieldsDialog(

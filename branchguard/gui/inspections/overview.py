@@ -10,7 +10,6 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
@@ -162,20 +161,24 @@ class InspectionsOverview(QWidget):
         top_box.setContentsMargins(0, 0, 0, 0)
         top_box.addLayout(template_bar)
         top_box.addWidget(self.templates, 1)
-        due_bar = QHBoxLayout()
-        due_bar.addWidget(self.due_title, 1)
-        due_bar.addWidget(self.due_filter)
-        due_bar.addWidget(self.start_due_button)
+        # The due and history bars share one row of the splitter: each wraps rather than widening
+        # the window (their filters and the "N of M shown" count held it at 1039 px in English).
+        due_bar = FlowLayout()
+        due_bar.add_widget(self.due_title)
+        due_bar.add_stretch()
+        due_bar.add_widget(self.due_filter)
+        due_bar.add_widget(self.start_due_button)
         due = QWidget()
         due_box = QVBoxLayout(due)
         due_box.setContentsMargins(0, 0, 0, 0)
         due_box.addLayout(due_bar)
         due_box.addWidget(self.due, 1)
-        history_bar = QHBoxLayout()
-        history_bar.addWidget(self.history_title)
-        history_bar.addWidget(self.history_count, 1)
-        history_bar.addWidget(self.status_filter)
-        history_bar.addWidget(self.open_button)
+        history_bar = FlowLayout()
+        history_bar.add_widget(self.history_title)
+        history_bar.add_widget(self.history_count)
+        history_bar.add_stretch()
+        history_bar.add_widget(self.status_filter)
+        history_bar.add_widget(self.open_button)
         history = QWidget()
         history_box = QVBoxLayout(history)
         history_box.setContentsMargins(0, 0, 0, 0)
