@@ -31,7 +31,6 @@ from branchguard.core.schedules.types import (
     OccurrenceInfo,
     OccurrenceStatus,
     ReminderInfo,
-    ReminderKind,
     ScheduleInfo,
     ScheduleInput,
     ScheduleKind,
@@ -475,7 +474,7 @@ class ScheduleService:
             )
         sched = self._row(s, occ.schedule_id)
         before, occ.due_at = occ.due_at, new_due
-        self._retime_reminders(s, occ, sched.lead_minutes, now)
+        store.retime_reminders(s, occ, sched.lead_minutes, now)
         record(
             s,
             actor,
@@ -487,24 +486,6 @@ class ScheduleService:
         )
         s.flush()
         return store.occurrence_info(occ, sched, now)
-
-    @staticmethod
-    def _retime_reminders(s: Session, occ: OccurrenceRow, lead_minutes: int, now: datetime) -> None:
-        """Reminders at the new times, not snoozed, dismissed or announced: the old ones were
-        about a time that no longer holds. No ahead-reminder for a time already past."""
-        have = {r.kind: r for r in s.scalars(select(ReminderRow).where(ReminderRow.occurrence_id == occ.id))}
-        lead = timedelta(minutes=lead_minutes)
-        wanted = {ReminderKind.OVERDUE.value: occ.due_at}
-        if lead and occ.due_at > now:
-            wanted[ReminderKind.AHEAD.value] = occ.due_at - lead
-        for kind, rem in have.items():
-            if kind not in wanted:
-                s.delete(rem)
-        for kind, fire_at in wanted.items():
-            rem = have.get(kind) or ReminderRow(occurrence_id=occ.id, kind=kind)
-            rem.fire_at, rem.snooze_until, rem.notified_at = fire_at, None, None
-            rem.dismissed_at = rem.dismissed_by = None
-            s.add(rem)
 
     # -- reminders -----------------------------------------------------------------------------
     def reminders(self, actor: Actor, now: datetime | None = None) -> builtins.list[ReminderInfo]:

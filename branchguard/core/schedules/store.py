@@ -272,3 +272,21 @@ def wake_times(s: Session, now: datetime) -> dict[int, datetime]:
     for rem, occ, _sched in pending_reminders(s):
         keep(occ.schedule_id, fires_at(rem))
     return wakes
+
+
+def retime_reminders(s: Session, occ: OccurrenceRow, lead_minutes: int, now: datetime) -> None:
+    """Reminders at the new times, not snoozed, dismissed or announced: the old ones were
+    about a time that no longer holds. No ahead-reminder for a time already past."""
+    have = {r.kind: r for r in s.scalars(select(ReminderRow).where(ReminderRow.occurrence_id == occ.id))}
+    lead = timedelta(minutes=lead_minutes)
+    wanted = {ReminderKind.OVERDUE.value: occ.due_at}
+    if lead and occ.due_at > now:
+        wanted[ReminderKind.AHEAD.value] = occ.due_at - lead
+    for kind, rem in have.items():
+        if kind not in wanted:
+            s.delete(rem)
+    for kind, fire_at in wanted.items():
+        rem = have.get(kind) or ReminderRow(occurrence_id=occ.id, kind=kind)
+        rem.fire_at, rem.snooze_until, rem.notified_at = fire_at, None, None
+        rem.dismissed_at = rem.dismissed_by = None
+        s.add(rem)

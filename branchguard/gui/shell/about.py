@@ -25,7 +25,13 @@ def declared_licence() -> str:
         meta = metadata.metadata("branchguard")
     except metadata.PackageNotFoundError:
         return ""
-    return meta["License-Expression"] or meta["License"] or ""
+    # get_all, not meta[...]: importlib_metadata (which keyring brings) raises KeyError for a field
+    # the build does not declare
+    for field in ("License-Expression", "License"):
+        declared = [v for v in meta.get_all(field) or [] if v]
+        if declared:
+            return str(declared[0])
+    return ""
 
 
 def value_label(text: str = "") -> QLabel:

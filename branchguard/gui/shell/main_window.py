@@ -142,11 +142,10 @@ class MainWindow(QMainWindow):
         self.sidebar.show()
         self.menuBar().show()
         self._lock_text.setText(self.tr("The screen is locked."))
+        from branchguard.gui.kit import tasks
         from branchguard.gui.shell.incident_banner import IncidentBar
 
         self.incident_bar = None if session.head_office else IncidentBar(self)  # no incidents there
-        from branchguard.gui.kit import tasks
-
         tasks.set_fault_place(session.ctx.place)  # a fault a task meets is worded, not a traceback
         if session.ctx.read_only:
             self.read_only = True
