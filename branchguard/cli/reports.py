@@ -15,6 +15,7 @@ from branchguard.cli.hazard_filters import add_hazard_filter_arguments, hazard_f
 
 if TYPE_CHECKING:  # the context pulls in SQLAlchemy: only where a command runs
     from branchguard.context import AppContext
+    from branchguard.reports.fonts import FontChoice
 
 # The report modules (and ReportLab) are imported where needed: every command starts faster.
 
@@ -88,10 +89,7 @@ def run_incident_report(ctx: AppContext, args: argparse.Namespace) -> int:
 
     setting = ctx.config.settings.get("report_font")
     font = build_incident_report(ctx.services, cli_actor(args), args.id, args.output, setting, anchor_warning)
-    if font.warning:
-        warn(font.warning)
-    print(args.output)
-    return 0
+    return _written(args.output, font)
 
 
 def run_initial_report(ctx: AppContext, args: argparse.Namespace) -> int:
@@ -99,10 +97,7 @@ def run_initial_report(ctx: AppContext, args: argparse.Namespace) -> int:
 
     setting = ctx.config.settings.get("report_font")
     font = build_initial_report(ctx.services, cli_actor(args), args.id, args.output, setting, anchor_warning)
-    if font.warning:
-        warn(font.warning)
-    print(args.output)
-    return 0
+    return _written(args.output, font)
 
 
 def run_drill_report(ctx: AppContext, args: argparse.Namespace) -> int:
@@ -110,10 +105,7 @@ def run_drill_report(ctx: AppContext, args: argparse.Namespace) -> int:
 
     setting = ctx.config.settings.get("report_font")
     font = build_drill_report(ctx.services, cli_actor(args), args.id, args.output, setting, anchor_warning)
-    if font.warning:
-        warn(font.warning)
-    print(args.output)
-    return 0
+    return _written(args.output, font)
 
 
 def run_inspection_report(ctx: AppContext, args: argparse.Namespace) -> int:
@@ -123,10 +115,7 @@ def run_inspection_report(ctx: AppContext, args: argparse.Namespace) -> int:
     font = build_inspection_report(
         ctx.services, cli_actor(args), args.id, args.output, setting, anchor_warning
     )
-    if font.warning:
-        warn(font.warning)
-    print(args.output)
-    return 0
+    return _written(args.output, font)
 
 
 def run_hazard_register(ctx: AppContext, args: argparse.Namespace) -> int:
@@ -149,10 +138,8 @@ def run_hazard_register(ctx: AppContext, args: argparse.Namespace) -> int:
         font = build_hazard_register(
             ctx.services, cli_actor(args), hazard_filter, args.output, setting, anchor_warning
         )
-        if font.warning:
-            warn(font.warning)
-    print(args.output)
-    return 0
+        return _written(args.output, font)
+    return _written(args.output)
 
 
 def run_complaint_file(ctx: AppContext, args: argparse.Namespace) -> int:
@@ -163,10 +150,7 @@ def run_complaint_file(ctx: AppContext, args: argparse.Namespace) -> int:
     font = build_complaint_file(
         ctx.services, actor, args.id, args.output, setting, unmask=args.unmask, on_anchor=anchor_warning
     )
-    if font.warning:
-        warn(font.warning)
-    print(args.output)
-    return 0
+    return _written(args.output, font)
 
 
 def run_complaint_register(ctx: AppContext, args: argparse.Namespace) -> int:
@@ -196,10 +180,8 @@ def run_complaint_register(ctx: AppContext, args: argparse.Namespace) -> int:
             unmask=args.unmask,
             on_anchor=anchor_warning,
         )
-        if font.warning:
-            warn(font.warning)
-    print(args.output)
-    return 0
+        return _written(args.output, font)
+    return _written(args.output)
 
 
 def run_summary_report(ctx: AppContext, args: argparse.Namespace) -> int:
@@ -221,10 +203,8 @@ def run_summary_report(ctx: AppContext, args: argparse.Namespace) -> int:
 
         setting = ctx.config.settings.get("report_font")
         font = build_summary_report(ctx.services, actor, period, args.output, setting, anchor_warning)
-        if font.warning:
-            warn(font.warning)
-    print(args.output)
-    return 0
+        return _written(args.output, font)
+    return _written(args.output)
 
 
 def run_handover(ctx: AppContext, args: argparse.Namespace) -> int:
@@ -237,7 +217,12 @@ def run_handover(ctx: AppContext, args: argparse.Namespace) -> int:
     )
     # The same (cached) choice the page was set in: say when it is not a proper embedded font.
     font = find_cjk_font(setting)
-    if font.warning:
+    return _written(args.output, font)
+
+
+def _written(path: Path, font: FontChoice | None = None) -> int:
+    """A report is written: its font's fallback said on stderr, its path printed; exit 0."""
+    if font is not None and font.warning:
         warn(font.warning)
-    print(args.output)
+    print(path)
     return 0
