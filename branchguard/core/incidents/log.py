@@ -11,11 +11,10 @@ the end, so a removed tail is detected too. Each append also appends the entry's
 from __future__ import annotations
 
 import hashlib
-import json
 import re
 import unicodedata
 from collections.abc import Callable, Iterator, Mapping
-from datetime import UTC, datetime
+from datetime import datetime
 from functools import cache
 from typing import Any, NoReturn
 
@@ -27,6 +26,7 @@ from branchguard.core.kernel.errors import NotFound, ValidationError
 from branchguard.core.kernel.i18n import Message, t
 from branchguard.core.ledger import chain as ledger
 from branchguard.core.ledger import recording
+from branchguard.core.ledger import rules as ledger_rules
 from branchguard.core.ledger.rules import INCIDENT as LEDGER_INCIDENT
 from branchguard.core.ledger.types import LedgerAction
 from branchguard.db.base import utcnow
@@ -47,7 +47,7 @@ _INCIDENTS: Table = IncidentRow.__table__  # type: ignore[assignment]
 
 # -- the chain ---------------------------------------------------------------------------------
 def _stamp(at: datetime) -> str:
-    return at.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    return ledger_rules.stamp(at)  # the ledger's stamp: UTC to the microsecond
 
 
 def canonical(
@@ -62,7 +62,7 @@ def canonical(
     data: Mapping[str, Any],
 ) -> str:
     """The entry's content as hashed: sorted-key compact JSON, times in UTC to the microsecond."""
-    return json.dumps(
+    return ledger_rules.canonical(
         {
             "incident": incident_id,
             "seq": seq,
@@ -73,10 +73,7 @@ def canonical(
             "step": step,
             "corrects": corrects,
             "data": dict(data),
-        },
-        sort_keys=True,
-        ensure_ascii=False,
-        separators=(",", ":"),
+        }
     )
 
 

@@ -65,13 +65,26 @@ ENTITY_OF_TABLE = {table: (entity, leave_out) for entity, table, leave_out in EV
 
 
 def stamp(at: datetime) -> str:
-    """A time as the ledger keeps it: UTC to the microsecond (as the incident log does)."""
-    return at.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    """A time as the ledger keeps it: UTC to the microsecond (as the incident log does).
+
+    isoformat gives the same text as strftime("%Y-%m-%dT%H:%M:%S.%fZ") for years from 1000 on, in
+    a third of the time: `verify` stamps every ledger entry and every time column of every record
+    (800,000 stamps at ten years, 2 s of its profile)."""
+    utc = at.astimezone(UTC)
+    if utc.year < 1000:  # strftime does not pad %Y to four digits on every platform
+        return utc.strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    return utc.replace(tzinfo=None).isoformat(timespec="microseconds") + "Z"
+
+
+# Values JSON keeps as they are, answered before the datetime and date checks (most column values).
+_AS_IS = frozenset({str, int, float, bool, type(None)})
 
 
 def plain(value: Any) -> Any:
     """A column's value as JSON keeps it: times as UTC stamps, dates in ISO form, the rest as is
     (JSON columns are already plain)."""
+    if type(value) in _AS_IS:
+        return value
     if isinstance(value, datetime):
         return stamp(value)
     if isinstance(value, date):
@@ -84,9 +97,14 @@ def state_of(values: Mapping[str, Any]) -> dict[str, Any]:
     return {name: plain(value) for name, value in values.items()}
 
 
+# One encoder for every canonical text: json.dumps with these options builds a new JSONEncoder at
+# each call, a quarter of its time over the 700,000 texts `verify` hashes at ten years.
+_CANONICAL = json.JSONEncoder(sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+
+
 def canonical(value: Any) -> str:
     """Sorted-key compact JSON: the same state always gives the same text."""
-    return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return _CANONICAL.encode(value)
 
 
 def digest_of(state: Mapping[str, Any] | None) -> str:
@@ -130,7 +148,8 @@ def attachment_hashes(value: Any) -> Iterator[str]:
         if isinstance(sha, str):
             yield sha
         for inner in value.values():
-            if isinstance(inner, Mapping | list):
+            # Most values of a state are scalars: skipped before the (slower) Mapping check.
+            if type(inner) not in _AS_IS and isinstance(inner, Mapping | list):
                 yield from attachment_hashes(inner)
     elif isinstance(value, list):
         for inner in value:
