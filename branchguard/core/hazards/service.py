@@ -407,9 +407,8 @@ class HazardService:
         now = now or utcnow()
         zone = self.zone
         with self._sessions() as s:
-            rows = s.scalars(
-                store.filtered(flt or HazardFilter(), now, zone).order_by(HazardRow.due_at, HazardRow.id)
-            )
+            stmt = store.filtered(flt or HazardFilter(), now, zone).order_by(HazardRow.due_at, HazardRow.id)
+            rows = s.execute(stmt.with_only_columns(*store.INFO_COLUMNS))  # plain rows: no ORM objects
             infos = [store.info_of(r, now, zone) for r in rows]
         return sorted(infos, key=lambda h: (not h.overdue, not h.status.is_open, h.due_at, h.id))
 
