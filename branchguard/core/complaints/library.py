@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from branchguard.core.complaints.types import Category
 from branchguard.db.models.complaints import ComplaintCategoryRow
-from branchguard.paths import resources_dir
+from branchguard.paths import read_resource_yaml, resources_dir
 
 CODE = re.compile(r"^[a-z][a-z0-9_]{0,31}$")
 
@@ -22,9 +22,7 @@ def categories_file() -> Path:
 
 
 def load_builtin(path: Path | None = None) -> list[Category]:
-    import yaml  # only on first use
-
-    raw = yaml.safe_load((path or categories_file()).read_text(encoding="utf-8"))
+    raw = read_resource_yaml(path or categories_file())
     found = [Category(str(item["code"]), str(item["zh"]), str(item["en"])) for item in raw]
     bad = [c.code for c in found if not CODE.match(c.code) or not c.name_zh or not c.name_en]
     if bad or len({c.code for c in found}) != len(found):

@@ -19,7 +19,7 @@ from branchguard.core.kernel.types import Actor, Text2
 from branchguard.core.playbooks.types import IncidentCategory, PlanTier
 from branchguard.db.base import utcnow
 from branchguard.db.models.drills import ComplianceRuleRow, DrillCriteriaSetRow
-from branchguard.paths import resources_dir
+from branchguard.paths import read_resource_yaml, resources_dir
 
 FALLBACK_SET = "GENERAL"
 MAX_INTERVAL_MONTHS = 60
@@ -31,9 +31,7 @@ def defaults_file() -> Path:
 
 
 def load_defaults(path: Path | None = None) -> tuple[list[CriteriaSet], list[ComplianceRule]]:
-    import yaml  # only on first use: a start that reads no built-in data loads no YAML parser
-
-    raw = yaml.safe_load((path or defaults_file()).read_text(encoding="utf-8"))
+    raw = read_resource_yaml(path or defaults_file())
     sets = [
         CriteriaSet(
             code=s["code"],

@@ -32,7 +32,7 @@ from branchguard.core.kernel.types import Actor, Text2
 from branchguard.core.playbooks.rules import clean_code
 from branchguard.db.base import utcnow
 from branchguard.db.models.inspections import TemplateItemRow, TemplateRow, TemplateVersionRow
-from branchguard.paths import resources_dir
+from branchguard.paths import read_resource_yaml, resources_dir
 
 ITEM_KEY = re.compile(r"^[A-Za-z0-9_-]{1,40}$")
 PARAM_KEY = re.compile(r"^[a-z][a-z0-9_]{0,39}$")
@@ -53,9 +53,7 @@ def _text2(raw: Any) -> Text2:
 
 def load_builtin(path: Path | None = None) -> list[TemplateContent]:
     """The built-in templates, checked by the same rules as a branch's own."""
-    import yaml  # only on first use: a start that reads no built-in data loads no YAML parser
-
-    raw = yaml.safe_load((path or templates_file()).read_text(encoding="utf-8"))
+    raw = read_resource_yaml(path or templates_file())
     return [
         clean_template(
             TemplateContent(
