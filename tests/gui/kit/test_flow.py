@@ -49,3 +49,26 @@ def test_on_one_line_the_items_after_the_stretch_sit_at_the_right(qtbot: Any) ->
     right_edge = row.geometry().right()
     assert buttons[-1].geometry().right() == right_edge
     assert buttons[4].x() - buttons[3].geometry().right() > 200  # the gap is in the middle
+
+
+def test_kept_measures_follow_a_changed_text_and_a_hidden_button(qtbot: Any) -> None:
+    """The row keeps its items' sizes between relayouts: a longer text or a hidden button must still
+    change its minimum, its height at a width and where the buttons go."""
+    holder, row, buttons = _row(qtbot)
+    holder.resize(row.sizeHint().width() + 40, 300)
+    holder.show()
+    QCoreApplication.processEvents()
+    before = row.minimumSize().width()
+    one_line = row.sizeHint().width()
+    assert row.heightForWidth(one_line) == buttons[0].sizeHint().height()
+    buttons[2].setText("A much longer action name than any other button in this row")
+    QCoreApplication.processEvents()
+    assert row.minimumSize().width() == buttons[2].sizeHint().width() > before
+    assert row.heightForWidth(one_line) > buttons[0].sizeHint().height()  # no longer fits one line
+    assert buttons[2].width() >= buttons[2].sizeHint().width()
+    buttons[2].hide()
+    QCoreApplication.processEvents()
+    assert row.minimumSize().width() == before
+    assert row.heightForWidth(one_line) == buttons[0].sizeHint().height()
+    QCoreApplication.processEvents()
+    assert len({b.y() for b in buttons if b.isVisible()}) == 1
