@@ -253,7 +253,8 @@ class ScheduleService:
                 )
             for sid, due in s.execute(open_rows).tuples():
                 dues.setdefault(sid, []).append(due)
-            return [store.schedule_info(r, now, dues.get(r.id, ())) for r in s.scalars(stmt)]
+            rows = s.execute(stmt.with_only_columns(*ScheduleRow.__table__.columns))  # plain rows
+            return [store.schedule_info(r, now, dues.get(r.id, ())) for r in rows]
 
     def open_items(self, actor: Actor, now: datetime | None = None) -> builtins.list[OccurrenceInfo]:
         """Open occurrences (overdue ones flagged), earliest due first."""
