@@ -73,7 +73,7 @@ def stamp(at: datetime) -> str:
     utc = at.astimezone(UTC)
     if utc.year < 1000:  # strftime does not pad %Y to four digits on every platform
         return utc.strftime("%Y-%m-%dT%H:%M:%S.%fZ")
-    return utc.replace(tzinfo=None).isoformat(timespec="microseconds") + "Z"
+    return utc.isoformat(timespec="microseconds")[:-6] + "Z"  # "+00:00" (UTC's offset) as "Z"
 
 
 # Values JSON keeps as they are, answered before the datetime and date checks (most column values).
