@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QWidget
 
 from branchguard.core.incidents.rules import done_guarded, step_due, step_overdue, undo_open
 from branchguard.core.incidents.service import IncidentService
-from branchguard.core.incidents.text import goal_text
+from branchguard.core.incidents.text import goal_text, step_role_text
 from branchguard.core.incidents.types import (
     EntryKind,
     IncidentDetail,
@@ -335,13 +335,13 @@ class FollowWindow(FollowView):
         if current is not None:
             self.counter_label.setText(self._counter_text(current.number, total))
             paint_badge(self.role_badge, ROLE_SWATCH)
-            self.role_badge.setText(current.role_name.text or current.role)
+            self.role_badge.setText(step_role_text(current))
             self.step_area.set_texts(current.text.text, condition_text(detail, current))
         else:
             colour = style.OK if is_open else style.MUTED
             self.step_area.set_texts(self._finished_text(total), self._tally(detail), colour, style.MUTED)
         if upcoming is not None:
-            role = upcoming.role_name.text or upcoming.role
+            role = step_role_text(upcoming)
             self.next_label.setText(
                 self.tr("Next: %1 · %2").replace("%1", role).replace("%2", upcoming.text.text)
             )
