@@ -142,5 +142,8 @@ def run_training_add(ctx: AppContext, args: argparse.Namespace) -> int:
         actor,
         TrainingInput(person.id, args.kind, args.date, args.expires, args.certificate, args.notes),
     )
-    print(f"{added.id}\t{added.person}\t{added.kind_name.text}\t{added.expires_on or '-'}")
+    expiry = added.expires_on.isoformat() if added.expires_on else added.expiry.label
+    print(
+        t("team.training_added", id=added.id, person=added.person, kind=added.kind_name.text, expires=expiry)
+    )
     return 0

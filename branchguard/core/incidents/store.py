@@ -135,19 +135,16 @@ def with_holders(steps: Sequence[IncidentStep], entries: Sequence[LogEntry]) -> 
     team_check.py; none: as they are), so every view shows the team as it stood at the start."""
     entry = next((e for e in entries if e.kind == EntryKind.TEAM), None)
     roles = (entry.data.get("roles") or ()) if entry else ()
-    held = {str(r.get("role", "")): r for r in roles}
-    return tuple(
-        IncidentStep(
-            **{
-                **s.__dict__,
-                "holder": held[s.role].get("holder", ""),
-                "backup": held[s.role].get("backup", ""),
-            }
-        )
-        if s.role in held
-        else s
-        for s in steps
-    )
+    held: dict[str, dict[str, str]] = {str(r.get("role", "")): r for r in roles}
+    out = []
+    for step in steps:
+        team = held.get(step.role)
+        if team is not None:
+            step = IncidentStep(
+                **{**step.__dict__, "holder": team.get("holder", ""), "backup": team.get("backup", "")}
+            )
+        out.append(step)
+    return tuple(out)
 
 
 def plan_steps(

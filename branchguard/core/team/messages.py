@@ -34,6 +34,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Certificate expires {day}: {person}, {kind}",
         "证书将于 {day} 到期：{person}（{kind}）",
     ),
+    "team.training_added": (
+        "Training record #{id} added: {person}, {kind}, expires {expires}",
+        "已添加培训记录 #{id}：{person}，{kind}，到期 {expires}",
+    ),
     "team.renewed_note": ("renewed by a later training record", "已由新的培训记录续期"),
     "team.corrected_note": ("training record corrected", "培训记录已更正"),
     # bad input
