@@ -64,7 +64,9 @@ class TeamService:
             raise ValidationError(field, Message("team.person_ambiguous", name=wanted, n=len(found)))
         return Person(found[0].id, found[0].name, found[0].on_duty)
 
-    def assign(self, actor: Actor, role: str, person_id: int, backup_id: int | None = None) -> TeamRole:
+    def assign(
+        self, actor: Actor, role: str, person_id: int | None, backup_id: int | None = None
+    ) -> TeamRole:
         """Give the role a holder and (optionally) a backup, replacing who held it before."""
         require(actor, "team.assign")
         with self._sessions.begin() as s:
@@ -72,6 +74,8 @@ class TeamService:
             code = role.strip()
             if code not in roles:
                 raise ValidationError("field.team_role", Message("team.unknown_role", role=code))
+            if person_id is None:  # a form with nobody chosen
+                raise ValidationError("field.holder", Message("validation.required"))
             holder = self._person(s, person_id, "field.holder")
             backup = self._person(s, backup_id, "field.backup") if backup_id is not None else None
             if backup is not None and backup.id == holder.id:
