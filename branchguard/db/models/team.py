@@ -8,6 +8,7 @@ from sqlalchemy import Date, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from branchguard.db.base import Base, UTCDateTime, utcnow
+from branchguard.db.models import foundation as foundation_models  # noqa: F401  (tables its foreign keys point at)
 
 
 class TeamAssignmentRow(Base):
