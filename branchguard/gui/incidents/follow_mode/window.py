@@ -23,6 +23,7 @@ from branchguard.core.incidents.types import (
 from branchguard.core.kernel.i18n import t
 from branchguard.core.kernel.roles import may
 from branchguard.core.kernel.types import Actor
+from branchguard.core.team.rules import holders_text
 from branchguard.gui.incidents.follow_mode.view import FollowView
 from branchguard.gui.incidents.follow_mode.widgets import paint_badge
 from branchguard.gui.kit import style
@@ -330,12 +331,14 @@ class FollowWindow(FollowView):
         current = self.current_step()
         upcoming = detail.next_step() if is_open else None
         self.role_badge.setVisible(current is not None)
+        self.holder_label.setVisible(current is not None and bool(current.holder))
         self.next_label.setVisible(upcoming is not None)
         self.counter_label.setVisible(current is not None)
         if current is not None:
             self.counter_label.setText(self._counter_text(current.number, total))
             paint_badge(self.role_badge, ROLE_SWATCH)
-            self.role_badge.setText(step_role_text(current))
+            self.role_badge.setText(current.role_name.text or current.role)
+            self.holder_label.setText(holders_text(current.holder, current.backup))
             self.step_area.set_texts(current.text.text, condition_text(detail, current))
         else:
             colour = style.OK if is_open else style.MUTED
