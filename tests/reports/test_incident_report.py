@@ -315,7 +315,9 @@ def _long_log(detail: IncidentDetail, count: int) -> tuple[LogEntry, ...]:
     return tuple(entries)
 
 
-def test_report_names_who_held_each_role_and_the_team_check(demo: Demo, pdf: type[Pdf], tmp_path: Path) -> None:
+def test_report_names_who_held_each_role_and_the_team_check(
+    demo: Demo, pdf: type[Pdf], tmp_path: Path
+) -> None:
     team, lead = demo.ctx.services.team, demo.actor
     people = {p.name: p.id for p in team.people(lead)}
     team.assign(lead, "firefighting_team", people["周强"], people["刘洋"])
