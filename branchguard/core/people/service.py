@@ -21,7 +21,6 @@ from branchguard.core.people.types import (
     PersonInfo,
     PersonInput,
 )
-from branchguard.core.team import store as team_store
 from branchguard.db.models.foundation import ContactRow, PersonRow
 
 # Public numbers every branch needs from the first start; they cannot be removed or renumbered.
@@ -166,7 +165,9 @@ class PeopleService:
         require(actor, "person.delete")
         with self._sessions.begin() as s:
             person = self._person(s, person_id)
-            if team_store.in_use(s, person_id):
+            from branchguard.core.team.store import in_use  # the roster's models, only when removing
+
+            if in_use(s, person_id):
                 raise ValidationError("field.name", Message("team.person_in_use", name=person.name))
             before = _fields(person_info(person), clean_person_keys())
             s.delete(person)
