@@ -81,7 +81,7 @@ def run_team_list(ctx: AppContext, args: argparse.Namespace) -> int:
         print_json([role_json(r) for r in roles])
         return 0
     print_table(
-        [t("field.team_role"), "code", t("field.holder"), t("field.backup"), t("field.team_gaps")],
+        [t("field.team_role"), t("field.code"), t("field.holder"), t("field.backup"), t("field.team_gaps")],
         [
             (
                 r.name.text,
