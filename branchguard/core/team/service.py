@@ -208,8 +208,9 @@ class TeamService:
         }
 
     def _remind(self, s: Session, actor: Actor, row: TrainingRecordRow) -> None:
-        """The record's one reminder, REMIND_DAYS before its expiry (at once if that day is past)."""
-        if row.expires_on is None:
+        """The record's one reminder, REMIND_DAYS before its expiry (at once if that day is past);
+        none for a record a later one renews (an older certificate entered afterwards)."""
+        if row.expires_on is None or store.renewed(s, row):
             row.schedule_id = None
             return
         person = s.get(PersonRow, row.person_id)

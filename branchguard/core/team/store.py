@@ -156,6 +156,18 @@ def records(s: Session, today: date, rows: Iterable[TrainingRecordRow] | None = 
     return sorted(out, key=lambda r: (r.person, r.kind, r.trained_on, r.id))
 
 
+def renewed(s: Session, row: TrainingRecordRow) -> bool:
+    """Whether a later record of the same person and kind replaces this one."""
+    later = select(TrainingRecordRow.id).where(
+        TrainingRecordRow.person_id == row.person_id,
+        TrainingRecordRow.kind == row.kind,
+        TrainingRecordRow.id != row.id,
+        (TrainingRecordRow.trained_on > row.trained_on)
+        | ((TrainingRecordRow.trained_on == row.trained_on) & (TrainingRecordRow.id > row.id)),
+    )
+    return s.scalar(later.limit(1)) is not None
+
+
 def earlier_of(s: Session, row: TrainingRecordRow) -> list[TrainingRecordRow]:
     """The same person's other records of the same kind taken on or before this one."""
     return list(

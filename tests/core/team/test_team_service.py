@@ -228,3 +228,17 @@ def test_someone_on_the_roster_or_with_training_is_not_removed(ctx: Any, lead: A
         assert refused.value.field == "field.name" and person.name in refused.value.reason
     free = people.add_person(lead, PersonInput("韩九", BranchRole.TELLER))
     people.remove_person(lead, free.id)
+
+
+def test_an_older_certificate_entered_afterwards_gets_no_reminder(ctx: Any, lead: Actor) -> None:
+    team = ctx.services.team
+    zhou = pid(ctx, lead, "周强")
+    current = team.add_training(
+        lead, TrainingInput(zhou, "fire", TODAY - timedelta(days=10), TODAY + timedelta(days=700))
+    )
+    older = team.add_training(
+        lead, TrainingInput(zhou, "fire", TODAY - timedelta(days=800), TODAY - timedelta(days=70))
+    )
+    assert older.renewed and not current.renewed
+    active = [s.subject_id for s in ctx.services.schedules.list(lead, kind=ScheduleKind.TRAINING) if s.active]
+    assert active == [current.id]
