@@ -68,6 +68,8 @@ COMMAND_MODULES: dict[str, str] = {
     "user": "accounts",
     "people": "people",
     "contacts": "people",
+    "team": "team",
+    "training": "team",
     "playbook": "playbooks",
     "incident": "incidents",
     "action": "incidents",

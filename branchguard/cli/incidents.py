@@ -17,7 +17,14 @@ from branchguard.cli.common import (
     whole,
     within_years,
 )
-from branchguard.core.incidents.text import elapsed_text, entry_text, local_stamp, step_timing, yuan_text
+from branchguard.core.incidents.text import (
+    elapsed_text,
+    entry_text,
+    local_stamp,
+    step_role_text,
+    step_timing,
+    yuan_text,
+)
 from branchguard.core.incidents.types import (
     TYPED_KINDS,
     ActionFilter,
@@ -221,6 +228,8 @@ def step_json(s: IncidentStep) -> dict[str, Any]:
         "role": s.role,
         "role_name_zh": s.role_name.zh,
         "role_name_en": s.role_name.en,
+        "holder": s.holder,
+        "backup": s.backup,
         "target_minutes": s.target_minutes,
         "checkpoint": s.checkpoint,
         "deadline_minutes": s.deadline_minutes,
@@ -307,7 +316,7 @@ def readable(d: IncidentDetail) -> list[str]:
         for step in d.steps:
             timing = step_timing(step, s.started_at)
             facts = " · ".join(
-                f for f in (step.role_name.text or step.role, target_text(step.target_minutes)) if f
+                f for f in (step_role_text(step), target_text(step.target_minutes)) if f
             )
             lines.append(f"  {marks[timing.verdict]} {step.number:>2}. {step.text.text}  [{facts}]")
             if timing.verdict != "pending":

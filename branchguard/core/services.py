@@ -39,6 +39,7 @@ if TYPE_CHECKING:
     from branchguard.core.people.service import PeopleService
     from branchguard.core.playbooks.service import PlaybookService
     from branchguard.core.schedules.service import ScheduleService
+    from branchguard.core.team.service import TeamService
 
 
 class Services:
@@ -104,6 +105,12 @@ class Services:
         return PeopleService(self._sessions)
 
     @cached_property
+    def team(self) -> TeamService:
+        from branchguard.core.team.service import TeamService
+
+        return TeamService(self._sessions, self.schedules)
+
+    @cached_property
     def audit(self) -> AuditService:
         from branchguard.core.audit.service import AuditService
 
@@ -137,11 +144,13 @@ class Services:
         fill's one transaction); imported only when demo data is written."""
         from branchguard.core.demo import drills as drill_demo
         from branchguard.core.demo import inspections as inspection_demo
+        from branchguard.core.demo import team as team_demo
 
         w = Services(self._engine, sessions, self._data_dir)
         return w.auth, [
             lambda lead, staff: inspection_demo.fill(w.inspections, w.hazards, lead, staff),
             lambda lead, staff: drill_demo.fill(w.drills, w.incidents, w.schedules, lead, staff),
+            lambda lead, _staff: team_demo.fill(w.team, lead),
         ]
 
     @cached_property

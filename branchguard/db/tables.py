@@ -15,6 +15,7 @@ from branchguard.db.models import (
     library_sync,
     playbooks,
     schedules,
+    team,
 )
 
 __all__ = [
@@ -30,4 +31,5 @@ __all__ = [
     "library_sync",
     "playbooks",
     "schedules",
+    "team",
 ]

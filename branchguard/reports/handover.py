@@ -14,7 +14,7 @@ from reportlab.platypus import Flowable, Paragraph
 
 from branchguard.core.anchors.types import Stamp
 from branchguard.core.branch.types import BranchInfo
-from branchguard.core.incidents.text import elapsed_text, local_stamp
+from branchguard.core.incidents.text import elapsed_text, local_stamp, step_role_text
 from branchguard.core.incidents.types import FollowUpAction, HandoverSnapshot, IncidentDetail, StepState
 from branchguard.core.kernel.i18n import t
 from branchguard.core.kernel.types import Actor
@@ -136,7 +136,7 @@ def _incidents(styles: ReportStyles, snapshot: HandoverSnapshot, width: float) -
         for number in _pending(detail):
             step = detail.steps[number - 1]
             text = t(
-                "report.handover.step", n=number, text=step.text.text, role=step.role_name.text or step.role
+                "report.handover.step", n=number, text=step.text.text, role=step_role_text(step)
             )
             target = step.target_at(s.started_at)
             overdue = target is not None and target < snapshot.taken_at

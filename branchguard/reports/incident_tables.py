@@ -14,7 +14,14 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Image, Paragraph, Table
 
-from branchguard.core.incidents.text import STAMP, entry_text, level_label, local_stamp, step_timing
+from branchguard.core.incidents.text import (
+    STAMP,
+    entry_text,
+    level_label,
+    local_stamp,
+    step_role_text,
+    step_timing,
+)
 from branchguard.core.incidents.types import EntryKind, IncidentDetail, LogEntry
 from branchguard.core.kernel.attachments import format_size
 from branchguard.core.kernel.errors import BranchGuardError, ValidationError
@@ -152,7 +159,7 @@ def step_timings(styles: ReportStyles, detail: IncidentDetail, width: float) -> 
             [
                 str(step.number),
                 step.text.text,
-                step.role_name.text or step.role,
+                step_role_text(step),
                 target or "—",
                 "\n".join(x for x in (timing.took, who) if x) or "—",
                 para(timing.result, verdicts.get(timing.verdict, styles.cell)),

@@ -52,7 +52,7 @@ def one_error_line(result: tuple[int, str, str], code: int = 1) -> str:
 def test_a_whole_incident_from_the_command_line(run: Run, tmp_path: Path) -> None:
     iid = int(ok(run, "incident", "start", "--playbook", "FIRE", "--drill"))
     assert (
-        ok(run, "incident", "log", str(iid), "--kind", "communication", "--text", "已拨打119").strip() == "2"
+        ok(run, "incident", "log", str(iid), "--kind", "communication", "--text", "已拨打119").strip() == "3"
     )
     wrong = ok(run, "incident", "log", str(iid), "--kind", "observation", "--text", "烟雾来自机房").strip()
     fix = ok(
@@ -110,6 +110,7 @@ def test_a_whole_incident_from_the_command_line(run: Run, tmp_path: Path) -> Non
     kinds = [e["kind"] for e in shown["entries"]]
     assert kinds == [
         "start",
+        "team",  # the demo keeps a roster: the team check follows the start
         "communication",
         "observation",
         "correction",
@@ -117,7 +118,7 @@ def test_a_whole_incident_from_the_command_line(run: Run, tmp_path: Path) -> Non
         "step_skipped",
         "close",
     ]
-    assert [e["seq"] for e in shown["entries"]] == list(range(1, 8)) and shown["entry_count"] == 7
+    assert [e["seq"] for e in shown["entries"]] == list(range(1, 9)) and shown["entry_count"] == 8
     observed = shown["entries"][int(wrong) - 1]
     assert observed["corrected_by"] == [int(fix)] and shown["entries"][int(fix) - 1]["corrects"] == int(wrong)
     assert set(observed) == {
@@ -158,8 +159,8 @@ def test_a_whole_incident_from_the_command_line(run: Run, tmp_path: Path) -> Non
         "火灾与疏散现场处置方案",
         "演练 DRILL",
         "已结束",
-        "［已被第 4 条更正］",
-        "更正第 3 条：烟雾来自配电间",
+        "［已被第 5 条更正］",
+        "更正第 4 条：烟雾来自配电间",
         "跳过：无人受伤",
         "1,250.50 元",
         "更换线路",
@@ -194,7 +195,8 @@ def test_verify_passes_then_names_the_changed_entry(run: Run, tmp_path: Path) ->
         ok(run, "incident", "log", iid, "--kind", "note", "--text", "第二条")
     out = ok(run, "verify")
     assert out.count("\n") == 1
-    assert f"{incidents + 2} 起事件共 {entries + 6} 条处置记录" in out and "已证明：链一致；无外部锚点" in out
+    # the plan's incident has its team check too (the demo keeps a roster)
+    assert f"{incidents + 2} 起事件共 {entries + 7} 条处置记录" in out and "已证明：链一致；无外部锚点" in out
 
     with sqlite3.connect(tmp_path / "data" / "branchguard.sqlite") as db:
         db.execute("UPDATE incident_log SET text = '改过' WHERE incident_id = ? AND seq = 2", (int(second),))
@@ -249,4 +251,4 @@ def test_refusals_are_one_line(run: Run, tmp_path: Path) -> None:
     assert run("incident", "close", iid, "--outcome", "x", "--losses", "1.234")[0] == 2
     assert run("incident", "close", iid, "--outcome", "x", "--action", "只有内容")[0] == 2
     assert run("incident", "close", iid, "--outcome", "x", "--action", "内容|张三|明天")[0] == 2
-    assert json.loads(ok(run, "incident", "show", iid, "--json"))["entry_count"] == 2
+    assert json.loads(ok(run, "incident", "show", iid, "--json"))["entry_count"] == 3  # start, team, close

@@ -299,6 +299,7 @@ def _dialogs() -> dict[str, Factory]:
     from branchguard.gui.inspections.editor import TemplateEditorDialog
     from branchguard.gui.inspections.runner import dialogs as runner_dialogs
     from branchguard.gui.people.dialogs import ContactDialog, PersonDialog
+    from branchguard.gui.people.team_dialogs import AssignDialog, TrainingDialog
     from branchguard.gui.playbooks.diff_view import PlaybookDiffDialog
     from branchguard.gui.playbooks.editor import PlaybookEditor
     from branchguard.gui.playbooks.history import PlaybookHistoryDialog
@@ -327,6 +328,8 @@ def _dialogs() -> dict[str, Factory]:
     return {
         "ActionsDialog": lambda s, w: ActionsDialog(s, _drill(s, DrillStatus.EVALUATED), w),
         "AmendDialog": lambda s, w: runner_dialogs.AmendDialog(_answered_run(s).answers[0], w),
+        "AssignDialog": lambda s, w: AssignDialog(
+            lambda data: data, s.services.team.roles(s.actor), s.services.team.people(s.actor), None, w),  # type: ignore[arg-type,return-value]
         "BranchRecordsDialog": _branch_records,
         "CloseDialog": lambda s, w: close_dialog.CloseDialog(
             w, open_at_close(_incident_detail(s), datetime.now().astimezone())),
@@ -377,6 +380,8 @@ def _dialogs() -> dict[str, Factory]:
         "StepDialog": lambda s, w: StepDialog(s, _hazard(s), w),
         "SubmitDialog": lambda s, w: runner_dialogs.SubmitDialog(
             [a for a in _answered_run(s).answers if a.result is ItemResult.FAIL], "李晓梅", "王建国", w),
+        "TrainingDialog": lambda s, w: TrainingDialog(
+            lambda data: data, s.services.team.kinds(), s.services.team.people(s.actor), None, w),  # type: ignore[arg-type,return-value]
         "TemplateEditorDialog": lambda s, w: TemplateEditorDialog(s, fire_daily(s), w),
         "UserDialog": lambda s, w: UserDialog(s, None, w),
     }

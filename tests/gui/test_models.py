@@ -10,7 +10,7 @@ import itertools
 import pkgutil
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 import pytest
@@ -39,6 +39,7 @@ from branchguard.gui.inspections.models import ChecklistModel, InspectionHistory
 from branchguard.gui.kit.rows import ITEM_ROLE, SORT_ROLE, RowsModel, RowsProxy
 from branchguard.gui.kit.windowed import WindowedModel
 from branchguard.gui.people.models import ContactsModel, PeopleModel
+from branchguard.gui.people.team_models import TeamRolesModel, TrainingModel
 from branchguard.gui.playbooks.editor.roles_model import RolesModel
 from branchguard.gui.playbooks.editor.steps_model import StepsModel
 from branchguard.gui.playbooks.models import FieldChangesModel, PlaybooksModel, StepDiffModel, VersionsModel
@@ -81,6 +82,20 @@ def make_audit_rows(ctx: AppContext) -> list[Any]:
     ctx.services.people.update_person(actor, person.id, edited)
     ctx.services.people.remove_person(actor, person.id)
     return ctx.services.audit.list(actor)
+
+
+def reassign_role(ctx: AppContext) -> None:
+    team = ctx.services.team
+    holder, backup = (team.person_named(lead(ctx), n, "field.person").id for n in ("刘洋", "周强"))
+    team.assign(lead(ctx), "firefighting_team", holder, backup)
+
+
+def add_training(ctx: AppContext) -> None:
+    from branchguard.core.team.types import TrainingInput
+
+    person = ctx.services.team.person_named(lead(ctx), "郑浩", "field.person").id
+    today = date.today()
+    ctx.services.team.add_training(lead(ctx), TrainingInput(person, "fire", today, today + timedelta(days=9)))
 
 
 def make_diff_rows(ctx: AppContext) -> list[Any]:
@@ -311,6 +326,8 @@ class Case:
 CASES: dict[str, Case] = {
     "people": Case(PeopleModel, lambda ctx: ctx.services.people.list_people(lead(ctx)), add_person),
     "contacts": Case(ContactsModel, lambda ctx: ctx.services.people.list_contacts(lead(ctx)), add_contact),
+    "team_roles": Case(TeamRolesModel, lambda ctx: ctx.services.team.roles(lead(ctx)), reassign_role),
+    "training": Case(TrainingModel, lambda ctx: ctx.services.team.trainings(lead(ctx)), add_training),
     "audit": Case(AuditModel, make_audit_rows),
     "audit_diff": Case(AuditDiffModel, make_diff_rows),
     "users": Case(UsersModel, lambda ctx: ctx.services.auth.list_users(lead(ctx))),

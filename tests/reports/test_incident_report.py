@@ -313,3 +313,18 @@ def _long_log(detail: IncidentDetail, count: int) -> tuple[LogEntry, ...]:
             LogEntry(n, detail.id, n, start + timedelta(seconds=n * 37), "lead", kinds[n % len(kinds)], text)
         )
     return tuple(entries)
+
+
+def test_report_names_who_held_each_role_and_the_team_check(
+    demo: Demo, pdf: type[Pdf], tmp_path: Path
+) -> None:
+    team, lead = demo.ctx.services.team, demo.actor
+    people = {p.name: p.id for p in team.people(lead)}
+    team.assign(lead, "firefighting_team", people["周强"], people["刘洋"])
+    team.assign(lead, "first_aid_team", people["孙丽"])  # on leave, no backup
+    iid = demo.ctx.services.incidents.start(lead, "FIRE").id
+    out = tmp_path / "incident.pdf"
+    build_incident_report(demo.ctx.services, lead, iid, out)
+    text = pdf.squashed(pdf.text(out))
+    assert "灭火行动组—周强（B角刘洋）" in text
+    assert "人员到位检查" in text and "安全防护救护组：孙丽不在岗" in text

@@ -34,6 +34,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "entry_kind.attachment": ("Attachment", "附件"),
     "entry_kind.report_fields": ("Initial report updated", "初报内容更新"),
     "entry_kind.headcount": ("Headcount", "人员清点"),
+    "entry_kind.team": ("Team check", "人员到位检查"),
     "entry_kind.correction": ("Correction", "更正"),
     "entry_kind.close": ("Closed", "结束"),
     # statuses

@@ -19,6 +19,7 @@ from branchguard.core.hazards import store as hazard_store
 from branchguard.core.hazards.types import HazardFilter
 from branchguard.core.incidents import log as incident_log
 from branchguard.core.incidents import store as incident_store
+from branchguard.core.incidents import team_check
 from branchguard.core.incidents.rules import initial_report_step, opening_level
 from branchguard.core.incidents.store import action_of, detail_of, summary_of
 from branchguard.core.incidents.types import (
@@ -157,6 +158,7 @@ class IncidentService:
         if version:
             data |= {"playbook": version.playbook.code, "version": version.number}
         incident_log.append(s, row.id, actor.username, EntryKind.START, title, data=data, at=row.started_at)
+        team_check.append(s, row, actor)
         record(s, actor, "incident.start", "incident", row.id, after=data)
         return row
 

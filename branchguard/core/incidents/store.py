@@ -8,7 +8,7 @@ from datetime import date, datetime
 from sqlalchemy import Connection, Select, select
 from sqlalchemy.orm import Session
 
-from branchguard.core.incidents.log import read_entries, step_entries
+from branchguard.core.incidents.log import read_entries, read_page, step_entries
 from branchguard.core.incidents.types import (
     ActionFilter,
     EntryKind,
@@ -130,6 +130,23 @@ def apply_log(steps: Sequence[IncidentStep], entries: Sequence[LogEntry]) -> tup
     return tuple(result)
 
 
+def with_holders(steps: Sequence[IncidentStep], entries: Sequence[LogEntry]) -> tuple[IncidentStep, ...]:
+    """The steps with who held each role, from the incident's team check entry (core/incidents/
+    team_check.py; none: as they are), so every view shows the team as it stood at the start."""
+    entry = next((e for e in entries if e.kind == EntryKind.TEAM), None)
+    roles = (entry.data.get("roles") or ()) if entry else ()
+    held: dict[str, dict[str, str]] = {str(r.get("role", "")): r for r in roles}
+    out = []
+    for step in steps:
+        team = held.get(step.role)
+        if team is not None:
+            step = IncidentStep(
+                **{**step.__dict__, "holder": team.get("holder", ""), "backup": team.get("backup", "")}
+            )
+        out.append(step)
+    return tuple(out)
+
+
 def plan_steps(
     session: Session, version_id: int | None
 ) -> tuple[tuple[IncidentStep, ...], PlaybookVersionRow | None]:
@@ -186,6 +203,8 @@ def detail_of(session: Session, row: IncidentRow, *, with_entries: bool = True) 
     """The incident in full; without its entries (`entries` empty) for views that page a long log."""
     conn: Connection = session.connection()
     entries = read_entries(conn, row.id) if with_entries else step_entries(conn, row.id)
+    # the team check is the second entry, if any: read it even when the log itself is paged
+    head = entries if with_entries else read_page(conn, row.id, 0, 2)
     steps, version = plan_steps(session, row.playbook_version_id)
     actions = session.scalars(
         select(IncidentActionRow)
@@ -196,7 +215,7 @@ def detail_of(session: Session, row: IncidentRow, *, with_entries: bool = True) 
         summary=summary_of(row),
         location=row.location,
         report_fields=dict(row.report_fields or {}),
-        steps=apply_log(steps, entries),
+        steps=with_holders(apply_log(steps, entries), head),
         entries=tuple(entries) if with_entries else (),
         actions=tuple(action_of(a) for a in actions),
         closed_by=row.closed_by,

@@ -10,6 +10,7 @@ from branchguard.core.kernel.attachments import format_size
 from branchguard.core.kernel.i18n import t
 from branchguard.core.kernel.types import Level
 from branchguard.core.playbooks.text import deadline_text, target_text
+from branchguard.core.team.rules import role_text
 
 STAMP = "%Y-%m-%d %H:%M:%S"
 
@@ -79,10 +80,19 @@ def entry_text(entry: LogEntry) -> str:
         if body in ("", name):
             return described
         return t("incident.text.with_reason", first=described, reason=body)
+    if kind == EntryKind.TEAM:
+        from branchguard.core.incidents.team_check import check_text  # the roster's words on first use
+
+        return check_text(entry.data)
     if kind == EntryKind.REPORT_FIELDS:
         names = t("incident.list_sep").join(t(f"report_field.{k}") for k in REPORT_FIELDS if k in entry.data)
         return t("incident.text.with_reason", first=body, reason=names) if names else body
     return body
+
+
+def step_role_text(step: IncidentStep) -> str:
+    """A step's role with who held it as the incident started: "灭火行动组 — 王建国（B角 李明）"."""
+    return role_text(step.role_name.text or step.role, step.holder, step.backup)
 
 
 @dataclass(frozen=True)

@@ -27,6 +27,7 @@ class EntryKind(LabelledEnum):
     ATTACHMENT = "attachment"
     REPORT_FIELDS = "report_fields"
     HEADCOUNT = "headcount"
+    TEAM = "team"  # who holds the plan's roles as it starts, and what they lack
     CORRECTION = "correction"
     CLOSE = "close"
 
@@ -119,6 +120,8 @@ class IncidentStep:
     by: str | None = None
     at: datetime | None = None
     reason: str = ""
+    holder: str = ""  # who held the role as the incident started (its team entry), and the backup
+    backup: str = ""
 
     def target_at(self, started_at: datetime) -> datetime | None:
         return None if self.target_minutes is None else started_at + timedelta(minutes=self.target_minutes)

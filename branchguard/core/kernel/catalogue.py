@@ -11,6 +11,7 @@ SOURCES = (
     "branchguard.core.kernel.input_messages",
     "branchguard.core.accounts.messages",
     "branchguard.core.people.messages",
+    "branchguard.core.team.messages",
     "branchguard.core.playbooks.messages",
     "branchguard.core.incidents.messages",
     "branchguard.core.drills.messages",

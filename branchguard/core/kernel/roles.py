@@ -39,6 +39,11 @@ ROLE_TABLE: MappingProxyType[str, frozenset[Role]] = MappingProxyType({
     "contact.create": _LEAD,
     "contact.update": _LEAD,
     "contact.delete": _LEAD,
+    "team.list": _ALL,
+    "team.assign": _LEAD,
+    "training.list": _ALL,
+    "training.add": _LEAD,
+    "training.update": _LEAD,
     # audit trail
     "audit.list": _LEAD_AUDITOR,
     # the ledger over every record: anyone may check that the records are what was written

@@ -42,6 +42,8 @@ EVIDENCE: tuple[tuple[str, str, frozenset[str]], ...] = tuple(
         ("playbook_version", "playbook_versions", ()),
         ("playbook_step", "playbook_steps", ()),
         ("audit_event", "audit_events", ()),
+        ("team_assignment", "team_assignments", ()),
+        ("training_record", "training_records", ()),
         ("trusted_key", "library_trusted_keys", ()),
         ("working_day_year", "working_day_years", ()),
         ("library_import", "library_imports", ()),

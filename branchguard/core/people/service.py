@@ -165,6 +165,10 @@ class PeopleService:
         require(actor, "person.delete")
         with self._sessions.begin() as s:
             person = self._person(s, person_id)
+            from branchguard.core.team.store import in_use  # the roster's models, only when removing
+
+            if in_use(s, person_id):
+                raise ValidationError("field.name", Message("team.person_in_use", name=person.name))
             before = _fields(person_info(person), clean_person_keys())
             s.delete(person)
             record(s, actor, "person.delete", "person", person_id, before=before)

@@ -21,6 +21,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "schedule_kind.hazard": ("Hazard due date", "隐患整改期限"),
     "schedule_kind.action": ("Corrective action", "整改措施"),
     "schedule_kind.complaint": ("Complaint due date", "投诉处理时限"),
+    "schedule_kind.training": ("Certificate expiry", "证书到期"),
     "schedule_kind.custom": ("Other", "其他"),
     "working_days.none": ("Keep the date", "不调整日期"),
     "working_days.next": ("Move to the next working day", "顺延至下一个工作日"),

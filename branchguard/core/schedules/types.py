@@ -16,6 +16,7 @@ class ScheduleKind(LabelledEnum):
     HAZARD = "hazard"
     ACTION = "action"  # a drill's corrective action: its due date, the owner reminded
     COMPLAINT = "complaint"  # a complaint's statutory due date, the handler reminded
+    TRAINING = "training"  # a certificate's expiry: one reminder ahead of it
     CUSTOM = "custom"
 
     @classmethod

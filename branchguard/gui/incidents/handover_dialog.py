@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from branchguard.core.branch.types import BranchInfo
 from branchguard.core.incidents.rules import step_due, step_overdue
-from branchguard.core.incidents.text import elapsed_text, goal_text, local_stamp
+from branchguard.core.incidents.text import elapsed_text, goal_text, local_stamp, step_role_text
 from branchguard.core.incidents.types import HandoverSnapshot, IncidentDetail, IncidentStep, StepState
 from branchguard.core.kernel.i18n import t
 from branchguard.gui.kit import style
@@ -223,7 +223,7 @@ class HandoverDialog(QDialog):
             if late:
                 target += " " + self.tr("(overdue)")
         item = QTreeWidgetItem(
-            [f"{step.number}. {step.text.text}", "", step.role_name.text or step.role, "", target]
+            [f"{step.number}. {step.text.text}", "", step_role_text(step), "", target]
         )
         item.setToolTip(0, step.text.text)
         if late:

@@ -28,6 +28,8 @@ PAGE_SIZE = 48  # rows of 26 px: twice what the console shows on a 4K screen; th
 _MUTED = QBrush(QColor(style.MUTED))  # a corrected entry: struck through and greyed
 _CORRECTION = QBrush(QColor(style.ACCENT_DARK))  # the correction itself stands out a little
 _START_KIND, _CORRECTION_KIND = EntryKind.START, EntryKind.CORRECTION  # an enum's attribute is slow
+_TEAM_KIND = EntryKind.TEAM
+_TEAM_GAPS = QBrush(QColor(style.WARNING))  # a team check naming roles that cannot count on their holder
 
 
 @cache
@@ -168,7 +170,7 @@ class IncidentLogModel(QStandardItemModel):
         items = [cell.clone() for cell in _blank_row()]
         for item, text in zip(items, texts, strict=True):
             item.setText(text)
-        if entry.corrected_by or entry.kind is _CORRECTION_KIND:
+        if entry.corrected_by or entry.kind is _CORRECTION_KIND or entry.kind is _TEAM_KIND:
             _style(items, entry)
         return items
 
@@ -209,7 +211,8 @@ class IncidentLogModel(QStandardItemModel):
 
 
 def _style(items: Sequence[QStandardItem], entry: LogEntry) -> None:
-    """Struck through and greyed once corrected; a correction in the accent colour."""
+    """Struck through and greyed once corrected; a correction in the accent colour; a team check
+    that names gaps in the warning colour."""
     if entry.corrected_by:
         for item in items:
             item.setFont(_struck())
@@ -217,3 +220,6 @@ def _style(items: Sequence[QStandardItem], entry: LogEntry) -> None:
     elif entry.kind is _CORRECTION_KIND:
         for item in items:
             item.setForeground(_CORRECTION)
+    elif entry.kind is _TEAM_KIND and entry.data.get("gaps"):
+        for item in items:
+            item.setForeground(_TEAM_GAPS)

@@ -9,7 +9,7 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QColor, QFont
 
 from branchguard.core.incidents.rules import step_due, step_overdue
-from branchguard.core.incidents.text import goal_text
+from branchguard.core.incidents.text import goal_text, step_role_text
 from branchguard.core.incidents.types import IncidentStep, StepState
 from branchguard.gui.kit import style
 from branchguard.gui.kit.rows import RowsModel
@@ -91,7 +91,7 @@ class IncidentStepsModel(RowsModel[IncidentStep]):
         if column == self.COL_TEXT:
             return item.text.text
         if column == self.COL_ROLE:
-            return item.role_name.text or item.role
+            return step_role_text(item)
         if column == self.COL_TARGET:
             return self._target(item)
         if column == self.COL_STATE:

@@ -25,6 +25,7 @@ from branchguard.gui.shell.session import GuiSession
 if TYPE_CHECKING:
     from branchguard.gui.kit.anchor_note import AnchorNote
     from branchguard.gui.kit.print_preview import PreviewDialog
+    from branchguard.gui.people.team import TeamTab
     from branchguard.reports.fonts import FontChoice
 
 # The card's file name follows the language of the window, like the card itself.
@@ -64,6 +65,13 @@ class PeoplePage(Page):
         self.tabs.setDocumentMode(False)
         self.tabs.addTab(self.staff_tab, icon("people"), "")
         self.tabs.addTab(self._contacts_holder, icon("contact"), "")
+        # The Team tab too is built when first shown.
+        self._team_tab: TeamTab | None = None
+        self._team_holder = QWidget()
+        self._team_holder.setObjectName("team_holder")
+        team_layout = QVBoxLayout(self._team_holder)
+        team_layout.setContentsMargins(0, 0, 0, 0)
+        self.tabs.addTab(self._team_holder, icon("user"), "")
         self.tabs.currentChanged.connect(self._on_tab_changed)
 
         header = QHBoxLayout()
@@ -97,12 +105,30 @@ class PeoplePage(Page):
             tab.show()  # now, not on the next turn of the event loop (its parent may be showing)
         return self._contacts_tab
 
-    def _built_tabs(self) -> list[StaffTab | ContactsTab]:
-        return [self.staff_tab] + ([self._contacts_tab] if self._contacts_tab is not None else [])
+    @property
+    def team_tab(self) -> TeamTab:
+        if self._team_tab is None:
+            from branchguard.gui.people.team import TeamTab
+
+            tab = self._team_tab = TeamTab(self.session)
+            tab.changed.connect(self.session.data_changed.emit)
+            tab.set_editable(may(self.session.actor, "team.assign"))
+            tab.reload()
+            layout = self._team_holder.layout()
+            assert layout is not None
+            layout.addWidget(tab)
+            tab.show()
+        return self._team_tab
+
+    def _built_tabs(self) -> list[StaffTab | ContactsTab | TeamTab]:
+        built: list[StaffTab | ContactsTab | TeamTab] = [self.staff_tab]
+        return built + [tab for tab in (self._contacts_tab, self._team_tab) if tab is not None]
 
     def _on_tab_changed(self, index: int) -> None:
         if self.tabs.widget(index) is self._contacts_holder:
             self.contacts_tab  # noqa: B018 - builds it
+        elif self.tabs.widget(index) is self._team_holder:
+            self.team_tab  # noqa: B018 - builds it
 
     # -- page ----------------------------------------------------------------------------------
     def retranslate(self) -> None:
@@ -114,6 +140,7 @@ class PeoplePage(Page):
         )
         self.tabs.setTabText(0, self.tr("Staff roster"))
         self.tabs.setTabText(1, self.tr("Emergency contacts"))
+        self.tabs.setTabText(2, self.tr("Team & training"))
         for tab in self._built_tabs():
             tab.retranslate()
 
@@ -125,6 +152,8 @@ class PeoplePage(Page):
         self.staff_tab.set_editable(may(self.session.actor, "person.update"))
         if self._contacts_tab is not None:
             self._contacts_tab.set_editable(may(self.session.actor, "contact.update"))
+        if self._team_tab is not None:
+            self._team_tab.set_editable(may(self.session.actor, "team.assign"))
 
     def _on_actor_changed(self) -> None:
         self._apply_role()

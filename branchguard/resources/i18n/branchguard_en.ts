@@ -3290,6 +3290,10 @@ Submitted as: %3</translation>
 <context>
     <name>PeoplePage</name>
     <message>
+        <source>Team &amp; training</source>
+        <translation>Team &amp; training</translation>
+    </message>
+    <message>
         <source>People &amp; contacts</source>
         <translation>People &amp; contacts</translation>
     </message>
@@ -6499,6 +6503,172 @@ Submitted as: %3</translation>
     <message>
         <source>%1 records</source>
         <translation>%1 records</translation>
+    </message>
+</context>
+<context>
+    <name>TeamTab</name>
+    <message>
+        <source>Team roles</source>
+        <translation>Team roles</translation>
+    </message>
+    <message>
+        <source>Every role the approved plans name. Follow mode and the incident report show who holds it; an incident&apos;s log names a role whose holder is missing, absent or untrained.</source>
+        <translation>Every role the approved plans name. Follow mode and the incident report show who holds it; an incident&apos;s log names a role whose holder is missing, absent or untrained.</translation>
+    </message>
+    <message>
+        <source>Assign…</source>
+        <translation>Assign…</translation>
+    </message>
+    <message>
+        <source>Training records</source>
+        <translation>Training records</translation>
+    </message>
+    <message>
+        <source>Add training…</source>
+        <translation>Add training…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <source>Only expiring within %1 days</source>
+        <translation>Only expiring within %1 days</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) shown</source>
+        <translation>
+            <numerusform>%n record shown</numerusform>
+            <numerusform>%n records shown</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TeamRolesModel</name>
+    <message>
+        <source>Role</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>Holder</source>
+        <translation>Holder</translation>
+    </message>
+    <message>
+        <source>Backup</source>
+        <translation>Backup</translation>
+    </message>
+    <message>
+        <source>Training needed</source>
+        <translation>Training needed</translation>
+    </message>
+    <message>
+        <source>Gaps</source>
+        <translation>Gaps</translation>
+    </message>
+    <message>
+        <source>(nobody)</source>
+        <translation>(nobody)</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingModel</name>
+    <message>
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>Training</translation>
+    </message>
+    <message>
+        <source>Training date</source>
+        <translation>Training date</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>Expires</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Certificate</source>
+        <translation>Certificate</translation>
+    </message>
+    <message>
+        <source>renewed</source>
+        <translation>renewed</translation>
+    </message>
+</context>
+<context>
+    <name>AssignDialog</name>
+    <message>
+        <source>Assign a team role</source>
+        <translation>Assign a team role</translation>
+    </message>
+    <message>
+        <source>(no backup)</source>
+        <translation>(no backup)</translation>
+    </message>
+    <message>
+        <source>The backup acts when the holder is off duty; both need the training the role asks for.</source>
+        <translation>The backup acts when the holder is off duty; both need the training the role asks for.</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>Holder</source>
+        <translation>Holder</translation>
+    </message>
+    <message>
+        <source>Backup</source>
+        <translation>Backup</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingDialog</name>
+    <message>
+        <source>Add a training record</source>
+        <translation>Add a training record</translation>
+    </message>
+    <message>
+        <source>Edit a training record</source>
+        <translation>Edit a training record</translation>
+    </message>
+    <message>
+        <source>Certificate expires on</source>
+        <translation>Certificate expires on</translation>
+    </message>
+    <message>
+        <source>A certificate that expires is reminded once, 30 days before it expires.</source>
+        <translation>A certificate that expires is reminded once, 30 days before it expires.</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>Training</translation>
+    </message>
+    <message>
+        <source>Training date</source>
+        <translation>Training date</translation>
+    </message>
+    <message>
+        <source>Expiry</source>
+        <translation>Expiry</translation>
+    </message>
+    <message>
+        <source>Certificate number</source>
+        <translation>Certificate number</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notes</translation>
     </message>
 </context>
 </TS>

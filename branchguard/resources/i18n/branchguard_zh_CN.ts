@@ -3278,6 +3278,10 @@ Submitted as: %3</source>
 <context>
     <name>PeoplePage</name>
     <message>
+        <source>Team &amp; training</source>
+        <translation>应急队伍与培训</translation>
+    </message>
+    <message>
         <source>People &amp; contacts</source>
         <translation>人员与联系人</translation>
     </message>
@@ -6479,6 +6483,171 @@ Submitted as: %3</source>
     <message>
         <source>%1 records</source>
         <translation>%1 条记录</translation>
+    </message>
+</context>
+<context>
+    <name>TeamTab</name>
+    <message>
+        <source>Team roles</source>
+        <translation>应急岗位</translation>
+    </message>
+    <message>
+        <source>Every role the approved plans name. Follow mode and the incident report show who holds it; an incident&apos;s log names a role whose holder is missing, absent or untrained.</source>
+        <translation>已批准预案中的全部岗位。跟随模式和事件报告显示岗位人员；事件启动时，日志会记下未指定人员、人员不在岗或未经培训的岗位。</translation>
+    </message>
+    <message>
+        <source>Assign…</source>
+        <translation>指定人员…</translation>
+    </message>
+    <message>
+        <source>Training records</source>
+        <translation>培训记录</translation>
+    </message>
+    <message>
+        <source>Add training…</source>
+        <translation>添加培训…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Only expiring within %1 days</source>
+        <translation>仅显示 %1 天内到期</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) shown</source>
+        <translation>
+            <numerusform>显示 %n 条记录</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TeamRolesModel</name>
+    <message>
+        <source>Role</source>
+        <translation>岗位</translation>
+    </message>
+    <message>
+        <source>Holder</source>
+        <translation>负责人员</translation>
+    </message>
+    <message>
+        <source>Backup</source>
+        <translation>B角</translation>
+    </message>
+    <message>
+        <source>Training needed</source>
+        <translation>所需培训</translation>
+    </message>
+    <message>
+        <source>Gaps</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>(nobody)</source>
+        <translation>（未指定）</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingModel</name>
+    <message>
+        <source>Person</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>培训类别</translation>
+    </message>
+    <message>
+        <source>Training date</source>
+        <translation>培训日期</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>到期日期</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Certificate</source>
+        <translation>证书编号</translation>
+    </message>
+    <message>
+        <source>renewed</source>
+        <translation>已续期</translation>
+    </message>
+</context>
+<context>
+    <name>AssignDialog</name>
+    <message>
+        <source>Assign a team role</source>
+        <translation>指定应急岗位人员</translation>
+    </message>
+    <message>
+        <source>(no backup)</source>
+        <translation>（无B角）</translation>
+    </message>
+    <message>
+        <source>The backup acts when the holder is off duty; both need the training the role asks for.</source>
+        <translation>负责人员不在岗时由B角履职；两人都须具备岗位要求的培训。</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>岗位</translation>
+    </message>
+    <message>
+        <source>Holder</source>
+        <translation>负责人员</translation>
+    </message>
+    <message>
+        <source>Backup</source>
+        <translation>B角</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingDialog</name>
+    <message>
+        <source>Add a training record</source>
+        <translation>添加培训记录</translation>
+    </message>
+    <message>
+        <source>Edit a training record</source>
+        <translation>编辑培训记录</translation>
+    </message>
+    <message>
+        <source>Certificate expires on</source>
+        <translation>证书到期日</translation>
+    </message>
+    <message>
+        <source>A certificate that expires is reminded once, 30 days before it expires.</source>
+        <translation>有到期日的证书将在到期前 30 天提醒一次。</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>培训类别</translation>
+    </message>
+    <message>
+        <source>Training date</source>
+        <translation>培训日期</translation>
+    </message>
+    <message>
+        <source>Expiry</source>
+        <translation>有效期</translation>
+    </message>
+    <message>
+        <source>Certificate number</source>
+        <translation>证书编号</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
     </message>
 </context>
 </TS>

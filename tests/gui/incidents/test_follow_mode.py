@@ -96,6 +96,19 @@ def test_done_button_marks_the_step_and_shows_the_next(gui_ctx, follow, qtbot):
     assert "Step 1 done" in window.status_label.text()
 
 
+def test_the_roles_show_who_holds_them_when_the_branch_keeps_a_roster(gui_ctx, follow, qtbot):
+    window = follow()
+    assert not window.holder_label.isVisible()  # no roster: the role alone
+    team, lead = gui_ctx.services.team, login(gui_ctx, "lead")
+    person = {p.name: p.id for p in team.people(lead)}
+    team.assign(lead, "firefighting_team", person["周强"], person["刘洋"])
+    team.assign(lead, "branch_head", person["王建国"])
+    window = follow()
+    assert window.role_badge.text() == "Firefighting team"
+    assert window.holder_label.isVisible() and window.holder_label.text() == "周强 (backup 刘洋)"
+    assert "Branch head (incident commander) — 王建国 ·" in window.next_label.text()
+
+
 def test_space_marks_the_current_step_done(gui_ctx, follow, qtbot):
     window = follow()
     qtbot.keyClick(window, Qt.Key.Key_Space)

@@ -615,3 +615,24 @@ def test_the_call_list_names_each_contact_and_shows_the_number_large(console) ->
     assert ("分行安全保卫部值班室", "010-66880110") in rows
     number_size = console.calls.item(0, 1).font().pointSizeF()
     assert number_size >= 15 > console.calls.item(0, 0).font().pointSizeF()
+
+
+def test_the_team_check_is_in_the_log_in_the_warning_colour_when_roles_lack_someone(gui_ctx, qtbot) -> None:
+    lead = login(gui_ctx, "lead")
+    team = gui_ctx.services.team
+    people = {p.name: p.id for p in team.people(lead)}
+    team.assign(lead, "firefighting_team", people["吴刚"])  # off duty, no backup
+    iid = gui_ctx.services.incidents.start(lead, "FIRE").id
+    console = open_console(qtbot, session_for(gui_ctx, "lead"), iid)
+    model = console.log.model
+    assert cells(model, IncidentLogModel.COL_KIND)[:2] == ["Started", "Team check"]
+    text = model.index(1, IncidentLogModel.COL_TEXT)
+    assert "Firefighting team: 吴刚 is absent" in text.data()
+    assert text.data(Qt.ItemDataRole.ForegroundRole).color() == QColor(style.WARNING)
+    steps = console.findChildren(QTableView)
+    assert any(
+        "Firefighting team — 吴刚" in str(view.model().index(r, c).data())
+        for view in steps
+        for r in range(view.model().rowCount())
+        for c in range(view.model().columnCount())
+    )

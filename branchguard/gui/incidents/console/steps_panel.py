@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from branchguard.core.incidents.text import step_role_text
 from branchguard.core.incidents.types import IncidentDetail, IncidentStatus, IncidentStep, StepState
 from branchguard.gui.incidents.console.header import sized
 from branchguard.gui.incidents.steps_model import CURRENT_BACKGROUND, IncidentStepsModel
@@ -138,7 +139,7 @@ class StepsPanel(QWidget):
             self.now_label.setText(self.tr("Every step is done or skipped."))
             self.next_label.clear()
             return
-        role = current.role_name.text or current.role
+        role = step_role_text(current)
         self.now_label.setText(
             self.tr("Now: step %1 · %2\n%3")
             .replace("%1", str(current.number))

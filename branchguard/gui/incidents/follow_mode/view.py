@@ -60,11 +60,14 @@ class FollowView(QWidget):
         self.counter_label.setObjectName("follow_counter")
         self.role_badge = QLabel()
         self.role_badge.setObjectName("follow_role")
+        self.holder_label = QLabel()  # who holds the role (and the backup), beside it
+        self.holder_label.setObjectName("follow_holder")
         self.target_label = QLabel()
         self.target_label.setObjectName("follow_target")
         meta = FlowLayout(spacing=12)  # the target time goes under the role on a small screen
         meta.add_widget(self.counter_label)
         meta.add_widget(self.role_badge)
+        meta.add_widget(self.holder_label)
         meta.add_stretch()
         meta.add_widget(self.target_label)
         self.step_area = StepArea()
@@ -162,6 +165,7 @@ class FollowView(QWidget):
         self.counter_label.setFont(sized(base, 28 * scale, bold=True))
         self.role_badge.setFont(sized(base, 26 * scale, bold=True))
         self.target_label.setFont(sized(base, 22 * scale))
+        self.holder_label.setFont(sized(base, 22 * scale, bold=True))
         self.step_area.set_sizes(MIN_STEP_POINTS, STEP_POINTS * scale, 26 * scale)
         self.next_label.setFont(sized(base, 22 * scale))
         self.done_button.setFont(sized(base, 40 * scale, bold=True))

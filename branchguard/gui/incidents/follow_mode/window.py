@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QWidget
 
 from branchguard.core.incidents.rules import done_guarded, step_due, step_overdue, undo_open
 from branchguard.core.incidents.service import IncidentService
-from branchguard.core.incidents.text import goal_text
+from branchguard.core.incidents.text import goal_text, step_role_text
 from branchguard.core.incidents.types import (
     EntryKind,
     IncidentDetail,
@@ -23,6 +23,7 @@ from branchguard.core.incidents.types import (
 from branchguard.core.kernel.i18n import t
 from branchguard.core.kernel.roles import may
 from branchguard.core.kernel.types import Actor
+from branchguard.core.team.rules import holders_text
 from branchguard.gui.incidents.follow_mode.view import FollowView
 from branchguard.gui.incidents.follow_mode.widgets import paint_badge
 from branchguard.gui.kit import style
@@ -330,18 +331,20 @@ class FollowWindow(FollowView):
         current = self.current_step()
         upcoming = detail.next_step() if is_open else None
         self.role_badge.setVisible(current is not None)
+        self.holder_label.setVisible(current is not None and bool(current.holder))
         self.next_label.setVisible(upcoming is not None)
         self.counter_label.setVisible(current is not None)
         if current is not None:
             self.counter_label.setText(self._counter_text(current.number, total))
             paint_badge(self.role_badge, ROLE_SWATCH)
             self.role_badge.setText(current.role_name.text or current.role)
+            self.holder_label.setText(holders_text(current.holder, current.backup))
             self.step_area.set_texts(current.text.text, condition_text(detail, current))
         else:
             colour = style.OK if is_open else style.MUTED
             self.step_area.set_texts(self._finished_text(total), self._tally(detail), colour, style.MUTED)
         if upcoming is not None:
-            role = upcoming.role_name.text or upcoming.role
+            role = step_role_text(upcoming)
             self.next_label.setText(
                 self.tr("Next: %1 · %2").replace("%1", role).replace("%2", upcoming.text.text)
             )

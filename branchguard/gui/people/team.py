@@ -1,0 +1,255 @@
+"""The Team tab of the People page: who holds each role the approved plans name (with a backup, B角)
+and the training records with their certificates' expiry in colour; the lead assigns roles and adds
+or corrects records. Both lists are read off the GUI thread through one Loader."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QItemSelectionModel, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from branchguard import APP_NAME
+from branchguard.core.kernel.roles import may
+from branchguard.core.team.rules import REMIND_DAYS
+from branchguard.core.team.types import Person, TeamRole, TrainingRecord
+from branchguard.gui.kit.flow import FlowLayout
+from branchguard.gui.kit.icons import icon
+from branchguard.gui.kit.loader import Loader
+from branchguard.gui.kit.rows import SIZE_SAMPLE_ROWS
+from branchguard.gui.kit.tables import make_table
+from branchguard.gui.people.team_models import TeamRolesModel, TrainingModel
+from branchguard.gui.shell.session import GuiSession
+
+if TYPE_CHECKING:
+    from branchguard.gui.people.dialogs import RecordDialog
+
+Read = tuple[list[TeamRole], list[TrainingRecord], list[Person]]
+
+
+class TeamTab(QWidget):
+    changed = Signal(str)
+
+    def __init__(self, session: GuiSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.loader = Loader(self, on_error=self._failed)
+        self.people: list[Person] = []
+        self.dialog: RecordDialog[Any, Any] | None = None  # the dialog while it is open
+
+        self.roles_title = QLabel()
+        self.roles_title.setProperty("role", "section")
+        self.roles_hint = QLabel()
+        self.roles_hint.setProperty("role", "hint")
+        self.roles_hint.setWordWrap(True)
+        self.assign_button = QPushButton(icon("edit"), "")
+        self.assign_button.setObjectName("team_assign_button")
+        self.assign_button.clicked.connect(self.assign)
+        self.roles_model = TeamRolesModel(self)
+        self.roles_table, self.roles_proxy = make_table("team_roles_table", self.roles_model)
+        self.roles_table.activated.connect(lambda _index: self.assign())
+
+        self.training_title = QLabel()
+        self.training_title.setProperty("role", "section")
+        self.add_button = QPushButton(icon("add"), "")
+        self.add_button.setObjectName("training_add_button")
+        self.add_button.clicked.connect(self.add_training)
+        self.edit_button = QPushButton(icon("edit"), "")
+        self.edit_button.setObjectName("training_edit_button")
+        self.edit_button.clicked.connect(self.edit_training)
+        self.expiring = QCheckBox()
+        self.expiring.setObjectName("training_expiring_filter")
+        self.expiring.toggled.connect(lambda _on: self.reload())
+        self.training_count = QLabel()
+        self.training_count.setProperty("role", "hint")
+        self.training_model = TrainingModel(self)
+        self.training_table, self.training_proxy = make_table("training_table", self.training_model)
+        self.training_table.activated.connect(lambda _index: self.edit_training())
+        self.training_table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+
+        top = QWidget()
+        top_layout = QVBoxLayout(top)
+        top_layout.setContentsMargins(0, 0, 0, 0)
+        roles_tools = FlowLayout(spacing=8)
+        roles_tools.add_widget(self.roles_title)
+        roles_tools.add_widget(self.assign_button)
+        top_layout.addLayout(roles_tools)
+        top_layout.addWidget(self.roles_hint)
+        top_layout.addWidget(self.roles_table, 1)
+        bottom = QWidget()
+        bottom_layout = QVBoxLayout(bottom)
+        bottom_layout.setContentsMargins(0, 0, 0, 0)
+        training_tools = FlowLayout(spacing=8)
+        for widget in (
+            self.training_title,
+            self.add_button,
+            self.edit_button,
+            self.expiring,
+            self.training_count,
+        ):
+            training_tools.add_widget(widget)
+        bottom_layout.addLayout(training_tools)
+        bottom_layout.addWidget(self.training_table, 1)
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(top)
+        self.splitter.addWidget(bottom)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 12, 12, 12)
+        layout.addWidget(self.splitter, 1)
+        self._sized = False
+        self._editable = False
+        self.retranslate()
+
+    # -- page hooks ----------------------------------------------------------------------------
+    def retranslate(self) -> None:
+        self.roles_title.setText(self.tr("Team roles"))
+        self.roles_hint.setText(
+            self.tr(
+                "Every role the approved plans name. Follow mode and the incident report show who holds "
+                "it; an incident's log names a role whose holder is missing, absent or untrained."
+            )
+        )
+        self.assign_button.setText(self.tr("Assign…"))
+        self.training_title.setText(self.tr("Training records"))
+        self.add_button.setText(self.tr("Add training…"))
+        self.edit_button.setText(self.tr("Edit…"))
+        self.expiring.setText(self.tr("Only expiring within %1 days").replace("%1", str(REMIND_DAYS)))
+
+    def set_editable(self, editable: bool) -> None:
+        self._editable = editable
+        for button in (self.assign_button, self.add_button, self.edit_button):
+            button.setVisible(editable)
+        self._update_buttons()
+
+    def reload(self) -> None:
+        team, actor = self.session.services.team, self.session.actor
+        expiring = REMIND_DAYS if self.expiring.isChecked() else None
+
+        def read() -> Read:
+            return team.roles(actor), team.trainings(actor, expiring_days=expiring), team.people(actor)
+
+        self.loader.run(read, self._show)
+
+    def _show(self, read: Read) -> None:
+        roles, records, people = read
+        role, record = self.selected_role(), self.selected_record()
+        self.people = people
+        self.roles_model.set_rows(roles)
+        self.training_model.set_rows(records)
+        self._select(
+            self.roles_table, self.roles_model.find_row(lambda r: role is not None and r.code == role.code)
+        )
+        self._select(
+            self.training_table,
+            self.training_model.find_row(lambda r: record is not None and r.id == record.id),
+        )
+        self.training_count.setText(self.tr("%n record(s) shown", "", len(records)))
+        if self.isVisible():
+            self._size_columns_once()
+        self._update_buttons()
+
+    def _failed(self, message: str) -> None:
+        QMessageBox.warning(self, self.window().windowTitle() or APP_NAME, message)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self._size_columns_once()
+        super().showEvent(event)
+
+    def _size_columns_once(self) -> None:
+        if not self._sized and self.roles_model.rowCount():
+            self._sized = True
+            for table in (self.roles_table, self.training_table):
+                table.horizontalHeader().setResizeContentsPrecision(SIZE_SAMPLE_ROWS)
+                table.resizeColumnsToContents()
+
+    # -- selection -----------------------------------------------------------------------------
+    def _select(self, table: QTableView, row: int) -> None:
+        if row < 0:
+            return
+        proxy = table.model()
+        assert isinstance(proxy, QSortFilterProxyModel)
+        index = proxy.mapFromSource(proxy.sourceModel().index(row, 0))
+        flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+        table.selectionModel().setCurrentIndex(index, flags)
+
+    def selected_role(self) -> TeamRole | None:
+        rows = self.roles_table.selectionModel().selectedRows()
+        return self.roles_model.row_at(self.roles_proxy.mapToSource(rows[0]).row()) if rows else None
+
+    def selected_record(self) -> TrainingRecord | None:
+        rows = self.training_table.selectionModel().selectedRows()
+        return self.training_model.row_at(self.training_proxy.mapToSource(rows[0]).row()) if rows else None
+
+    def _update_buttons(self) -> None:
+        self.assign_button.setEnabled(self._editable and self.roles_model.rowCount() > 0)
+        self.add_button.setEnabled(self._editable and bool(self.people))
+        self.edit_button.setEnabled(self._editable and self.selected_record() is not None)
+
+    # -- commands ------------------------------------------------------------------------------
+    def assign(self) -> None:
+        if not self._editable or not may(self.session.actor, "team.assign"):
+            return
+        from branchguard.gui.people.team_dialogs import AssignDialog
+
+        team, actor = self.session.services.team, self.session.actor
+        dialog = AssignDialog(
+            lambda data: team.assign(actor, data.role, data.holder, data.backup),
+            self.roles_model.rows(),
+            self.people,
+            self.selected_role(),
+            self,
+        )
+        self._run(dialog)
+
+    def add_training(self) -> None:
+        self._training_dialog(None)
+
+    def edit_training(self) -> None:
+        record = self.selected_record()
+        if record is not None:
+            self._training_dialog(record)
+
+    def _training_dialog(self, record: TrainingRecord | None) -> None:
+        if not self._editable:
+            return
+        from branchguard.gui.people.team_dialogs import TrainingDialog
+
+        team, actor = self.session.services.team, self.session.actor
+        if record is None:
+            dialog = TrainingDialog(
+                lambda data: team.add_training(actor, data), team.kinds(), self.people, None, self
+            )
+        else:
+            dialog = TrainingDialog(
+                lambda data: team.update_training(actor, record.id, data),
+                team.kinds(),
+                self.people,
+                record,
+                self,
+            )
+        self._run(dialog)
+
+    def _run(self, dialog: RecordDialog[Any, Any]) -> None:
+        self.dialog = dialog
+        dialog.finished.connect(lambda result: self._done(dialog, result))
+        dialog.open()
+
+    def _done(self, dialog: RecordDialog[Any, Any], result: int) -> None:
+        if self.dialog is dialog:
+            self.dialog = None
+        dialog.deleteLater()
+        if result == QDialog.DialogCode.Accepted.value and dialog.saved is not None:
+            self.reload()
+            self.changed.emit("team")
