@@ -23,6 +23,7 @@ from branchguard.core.incidents.rules import initial_report_step, opening_level
 from branchguard.core.incidents.store import action_of, detail_of, summary_of
 from branchguard.core.incidents.types import (
     REPORT_FIELDS,
+    SAID,
     TYPED_KINDS,
     ActionFilter,
     ActionItem,
@@ -42,10 +43,10 @@ from branchguard.core.incidents.types import (
 from branchguard.core.kernel import paging, validation
 from branchguard.core.kernel.attachments import AttachmentRef, AttachmentStore
 from branchguard.core.kernel.errors import NotFound, PermissionDenied, ValidationError
-from branchguard.core.kernel.i18n import Message, t
+from branchguard.core.kernel.i18n import Message, both, saying, t, worded
 from branchguard.core.kernel.paging import Slice, Window
 from branchguard.core.kernel.roles import may, require
-from branchguard.core.kernel.types import Actor, Level, PlaybookStatus, Text2
+from branchguard.core.kernel.types import Actor, Level, PlaybookStatus
 from branchguard.core.playbooks.store import approved
 from branchguard.core.playbooks.types import IncidentCategory, PlanTier, PlaybookSummary
 from branchguard.core.schedules import rules as schedule_rules
@@ -128,10 +129,10 @@ class IncidentService:
                 raise ValidationError("field.playbook", Message("incident.guide_not_started", code=plan.code))
         if level is None:
             level = opening_level(version.levels if version else [])
+        said: dict[str, object] | None = None
         if not title:
-            title = (
-                Text2(version.title_zh, version.title_en).text if version else t("incident.ad_hoc_title")
-            )
+            said = both(version.title_zh, version.title_en) if version else saying("incident.ad_hoc_title")
+            title = worded(said) or ""
         row = IncidentRow(
             title=title,
             playbook_code=version.playbook.code if version else None,
@@ -154,6 +155,8 @@ class IncidentService:
         s.add(row)
         s.flush()
         data: dict[str, Any] = {"level": level.value, "drill": drill, "title": title}
+        if said is not None:
+            data[SAID] = said
         if version:
             data |= {"playbook": version.playbook.code, "version": version.number}
         incident_log.append(s, row.id, actor.username, EntryKind.START, title, data=data, at=row.started_at)
@@ -236,9 +239,10 @@ class IncidentService:
                 )
             kind = EntryKind.STEP_DONE if done else EntryKind.STEP_SKIPPED
             body = reason if not done else step.text.text
-            return incident_log.append(
-                s, incident_id, actor.username, kind, body, step=number, data={"key": step.key}
-            )
+            data: dict[str, Any] = {"key": step.key}
+            if done:
+                data[SAID] = both(step.text.zh, step.text.en)
+            return incident_log.append(s, incident_id, actor.username, kind, body, step=number, data=data)
 
     def undo_mark(self, actor: Actor, incident_id: int, seq: int, note: str = "") -> LogEntry:
         """Take back step mark `seq` (follow mode's "undo last"): a correction entry reopens the
@@ -255,9 +259,15 @@ class IncidentService:
             step = detail.steps[target.step - 1]
             if step.state == StepState.PENDING or step.at != target.at or step.by != target.actor:
                 raise ValidationError("field.corrects", Message("incident.undo_not_current", seq=seq))
-            body = note or t("incident.undo_text", n=target.step)
+            said = None if note else saying("incident.undo_text", n=target.step)
             return incident_log.append(
-                s, incident_id, actor.username, EntryKind.CORRECTION, body, corrects=seq
+                s,
+                incident_id,
+                actor.username,
+                EntryKind.CORRECTION,
+                note or worded(said) or "",
+                corrects=seq,
+                data={SAID: said} if said else None,
             )
 
     def change_level(self, actor: Actor, incident_id: int, level: Level, reason: str = "") -> LogEntry:
@@ -299,11 +309,11 @@ class IncidentService:
         if expected is not None:
             data["expected"] = expected
         with self._sessions.begin() as s:
-            body = t(
+            data[SAID] = saying(
                 "incident.headcount_text", present=present, expected=expected if expected is not None else "-"
             )
             return incident_log.append(
-                s, incident_id, actor.username, EntryKind.HEADCOUNT, body, data=data
+                s, incident_id, actor.username, EntryKind.HEADCOUNT, worded(data[SAID]) or "", data=data
             )
 
     def attach(self, actor: Actor, incident_id: int, path: Path, note: str = "") -> LogEntry:
@@ -357,7 +367,8 @@ class IncidentService:
                 actor.username,
                 EntryKind.REPORT_FIELDS,
                 t("incident.report_fields_text"),
-                data={k: after.get(k, "") for k in REPORT_FIELDS if before.get(k, "") != after.get(k, "")},
+                data={k: after.get(k, "") for k in REPORT_FIELDS if before.get(k, "") != after.get(k, "")}
+                | {SAID: saying("incident.report_fields_text")},
                 allow_closed=True,
             )
             point = self._complete_initial_report(s, actor, row) if after else None
@@ -385,7 +396,7 @@ class IncidentService:
             EntryKind.STEP_DONE,
             step.text.text,
             step=step.number,
-            data={"key": step.key, "by": "initial_report"},
+            data={"key": step.key, "by": "initial_report", SAID: both(step.text.zh, step.text.en)},
         )
         return step.number
 
