@@ -112,7 +112,7 @@ def saying(key: str, /, **params: object) -> dict[str, object]:
     return {"key": key, "params": dict(params)}
 
 
-def both(zh: str, en: str) -> dict[str, str]:
+def both(zh: str, en: str) -> dict[str, object]:
     """A bilingual text as stored JSON (`worded` picks the reader's language, else the other)."""
     return {"zh": zh, "en": en}
 

@@ -60,7 +60,9 @@ def test_entries_written_in_chinese_read_in_english_and_still_verify(ctx, lead, 
     assert inc.verify(lead).ok
 
 
-def test_an_entry_without_words_kept_shows_as_stored_and_the_kept_words_are_hashed(ctx, lead, chinese) -> None:
+def test_an_entry_without_words_kept_shows_as_stored_and_the_kept_words_are_hashed(
+    ctx, lead, chinese
+) -> None:
     inc = ctx.services.incidents
     iid = inc.start(lead, "FIRE").id
     with ctx.engine.begin() as conn:  # as an entry written before the key was kept
