@@ -20,7 +20,9 @@ def test_columns_line_up_with_wide_and_narrow_cells(capsys: pytest.CaptureFixtur
     assert lines == ["#   标题", "--  ----------", "1   消防检查", "22  fire drill"]
 
 
-def test_headers_are_message_keys_worded_in_the_language_of_the_moment(capsys: pytest.CaptureFixture[str]) -> None:
+def test_headers_are_message_keys_worded_in_the_language_of_the_moment(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
     try:
         set_language("en")
         print_table(["cli.id", "field.title", ""], [])
