@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
@@ -47,6 +47,7 @@ from branchguard.gui.kit.writer import writer
 from branchguard.gui.shell.session import GuiSession
 
 TICK_MS = 1000
+LOG_ROWS = 5  # log rows kept in view when the console is sized; the steps take the rest
 POLL_MS = 15_000  # others (follow mode, another PC, the CLI) write too: re-read while shown
 
 
@@ -115,10 +116,15 @@ class IncidentConsole(QWidget):
         return button
 
     def _build_layout(self) -> None:
-        buttons = FlowLayout()  # at the right on one line; wraps on a small screen
+        buttons = FlowLayout(spacing=4)  # at the right on one line; wraps on a small screen
         buttons.add_stretch()
-        for button in (self.follow_button, self.level_button, self.report_button, self.print_button,
-                       self.close_button):
+        for button in (
+            self.follow_button,
+            self.level_button,
+            self.report_button,
+            self.print_button,
+            self.close_button,
+        ):
             buttons.add_widget(button)
         work = QSplitter(Qt.Orientation.Vertical)
         work.setChildrenCollapsible(False)
@@ -126,6 +132,9 @@ class IncidentConsole(QWidget):
         work.addWidget(self.log)
         work.setStretchFactor(0, 3)  # the steps say what to do next; the log is read less often
         work.setStretchFactor(1, 2)
+        self.work = work
+        self._work_moved = False  # once the lead drags the split, it stays theirs
+        work.splitterMoved.connect(lambda *_: setattr(self, "_work_moved", True))
         side = QWidget()
         side_box = QVBoxLayout(side)
         side_box.setContentsMargins(0, 0, 0, 0)
@@ -142,12 +151,25 @@ class IncidentConsole(QWidget):
         split.setSizes([760, 300])
         self.splitter = split
         box = QVBoxLayout(self)
-        box.setContentsMargins(12, 10, 12, 10)
-        box.setSpacing(8)
+        box.setContentsMargins(8, 6, 8, 4)
+        box.setSpacing(6)
         box.addWidget(self.header)
         box.addWidget(self.message)
         box.addLayout(buttons)
         box.addWidget(split, 1)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if not self._work_moved:
+            QTimer.singleShot(0, self._size_work)
+
+    def _size_work(self) -> None:
+        """The log keeps LOG_ROWS whole rows; the steps take the rest (with the step now in large
+        type): on a 768-line screen six steps and five log rows show (issue #17: three and two)."""
+        total = sum(self.work.sizes())
+        log = self.log.height_for_rows(LOG_ROWS)
+        if total > log and not self._work_moved:
+            self.work.setSizes([total - log, log])
 
     def _make_actions(self) -> None:
         """Keys of the console; listed in F1 while the console is in front."""
