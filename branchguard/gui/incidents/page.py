@@ -59,7 +59,7 @@ class IncidentsPage(Page):
         layout.setSpacing(10)
         layout.addLayout(header)
         layout.addWidget(self.tabs, 1)
-        self._margins = layout.contentsMargins()
+        self._layout, self._margins = layout, layout.contentsMargins()
         self.tabs.currentChanged.connect(self._fit_to_tab)
         self.retranslate()
 
@@ -111,9 +111,9 @@ class IncidentsPage(Page):
         self.start_button.setVisible(on_list and may_start(self.session))
         margins = self._margins
         if on_list:
-            self.layout().setContentsMargins(margins)
+            self._layout.setContentsMargins(margins)
         else:
-            self.layout().setContentsMargins(12, 6, 12, 4)
+            self._layout.setContentsMargins(12, 6, 12, 4)
 
     # -- consoles ------------------------------------------------------------------------------
     def open_incident(self, incident_id: int, focus: bool = True) -> IncidentConsole:
