@@ -212,7 +212,9 @@ def run_handover(ctx: AppContext, args: argparse.Namespace) -> int:
     from branchguard.reports.handover import build_handover
 
     setting = ctx.config.settings.get("report_font")
-    build_handover(ctx.services, cli_actor(args), args.output, font_setting=setting, on_anchor=anchor_warning)
+    build_handover(
+        ctx.services, cli_actor(args), args.output, font_setting=setting, on_anchor=anchor_warning
+    )
     # The same (cached) choice the page was set in: say when it is not a proper embedded font.
     font = find_cjk_font(setting)
     return _written(args.output, font)

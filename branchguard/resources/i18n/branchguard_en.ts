@@ -6501,4 +6501,39 @@ Submitted as: %3</translation>
         <translation>%1 records</translation>
     </message>
 </context>
+<context>
+    <name>ReminderNotice</name>
+    <message>
+        <source>Open</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>Snooze 1 h</source>
+        <translation>Snooze 1 h</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Dismiss</translation>
+    </message>
+    <message>
+        <source>%1 more under the bell</source>
+        <translation>%1 more under the bell</translation>
+    </message>
+    <message>
+        <source>Overdue since %1</source>
+        <translation>Overdue since %1</translation>
+    </message>
+    <message>
+        <source>Due %1</source>
+        <translation>Due %1</translation>
+    </message>
+    <message>
+        <source>Reminders due: %1</source>
+        <translation>Reminders due: %1</translation>
+    </message>
+    <message>
+        <source>Close; the reminders stay under the bell</source>
+        <translation>Close; the reminders stay under the bell</translation>
+    </message>
+</context>
 </TS>

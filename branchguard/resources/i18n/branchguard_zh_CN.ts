@@ -6481,4 +6481,39 @@ Submitted as: %3</source>
         <translation>%1 条记录</translation>
     </message>
 </context>
+<context>
+    <name>ReminderNotice</name>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Snooze 1 h</source>
+        <translation>1 小时后提醒</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>关闭提醒</translation>
+    </message>
+    <message>
+        <source>%1 more under the bell</source>
+        <translation>另有 %1 条，见铃铛</translation>
+    </message>
+    <message>
+        <source>Overdue since %1</source>
+        <translation>已逾期（到期 %1）</translation>
+    </message>
+    <message>
+        <source>Due %1</source>
+        <translation>到期 %1</translation>
+    </message>
+    <message>
+        <source>Reminders due: %1</source>
+        <translation>到期提醒：%1</translation>
+    </message>
+    <message>
+        <source>Close; the reminders stay under the bell</source>
+        <translation>关闭；提醒仍在铃铛中</translation>
+    </message>
+</context>
 </TS>

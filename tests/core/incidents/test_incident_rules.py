@@ -39,42 +39,21 @@ START = datetime(2026, 11, 30, 9, 0, tzinfo=UTC)
 
 
 def step(
-    target: int | None = 3,
-    *,
-    checkpoint: bool = False,
-    deadline: int | None = None,
+    target: int | None = 3, *, checkpoint: bool = False, deadline: int | None = None,
     state: StepState = StepState.PENDING,
 ) -> IncidentStep:
     return IncidentStep(
-        number=1,
-        key="s1",
-        text=Text2("疏散", "Evacuate"),
-        role="lead",
-        role_name=Text2(),
-        target_minutes=target,
-        checkpoint=checkpoint,
-        deadline_minutes=deadline,
-        condition=Text2(),
-        goto=None,
-        state=state,
+        number=1, key="s1", text=Text2("疏散", "Evacuate"), role="lead", role_name=Text2(),
+        target_minutes=target, checkpoint=checkpoint, deadline_minutes=deadline, condition=Text2(),
+        goto=None, state=state,
     )
 
 
 def incident(n: int, level: Level, *, drill: bool = False, minutes_in: int = 0) -> IncidentSummary:
     return IncidentSummary(
-        id=n,
-        title=f"#{n}",
-        playbook_code=None,
-        playbook_version=None,
-        category=IncidentCategory.ROBBERY,
-        level=level,
-        drill=drill,
-        status=IncidentStatus.OPEN,
-        started_by="lead",
-        started_at=START + timedelta(minutes=minutes_in),
-        closed_at=None,
-        entry_count=1,
-        chain_head="0" * 64,
+        id=n, title=f"#{n}", playbook_code=None, playbook_version=None, category=IncidentCategory.ROBBERY,
+        level=level, drill=drill, status=IncidentStatus.OPEN, started_by="lead",
+        started_at=START + timedelta(minutes=minutes_in), closed_at=None, entry_count=1, chain_head="0" * 64,
     )
 
 
@@ -160,17 +139,8 @@ def _numbered(n: int, **kw: object) -> IncidentStep:
 
 def _detail(*steps: IncidentStep) -> IncidentDetail:
     return IncidentDetail(
-        summary=incident(1, Level.II),
-        location="",
-        report_fields={},
-        steps=steps,
-        entries=(),
-        actions=(),
-        closed_by=None,
-        outcome="",
-        injuries="",
-        losses_cents=None,
-        root_cause="",
+        summary=incident(1, Level.II), location="", report_fields={}, steps=steps, entries=(), actions=(),
+        closed_by=None, outcome="", injuries="", losses_cents=None, root_cause="",
     )
 
 

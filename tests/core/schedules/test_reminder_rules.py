@@ -18,17 +18,8 @@ DUE = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
 
 def reminder(kind: ReminderKind) -> ReminderInfo:
     return ReminderInfo(
-        id=1,
-        occurrence_id=1,
-        schedule_id=1,
-        title="消防检查",
-        owner="lead",
-        kind=kind,
-        due_at=DUE,
-        fire_at=DUE - timedelta(days=1),
-        snooze_until=None,
-        notified_at=None,
-        dismissed_at=None,
+        id=1, occurrence_id=1, schedule_id=1, title="消防检查", owner="lead", kind=kind, due_at=DUE,
+        fire_at=DUE - timedelta(days=1), snooze_until=None, notified_at=None, dismissed_at=None,
     )
 
 
@@ -45,16 +36,8 @@ def test_an_overdue_reminder_is_overdue_whatever_the_clock_says() -> None:
 
 def occurrence(n: int, due_at: datetime, overdue: bool) -> OccurrenceInfo:
     return OccurrenceInfo(
-        id=n,
-        schedule_id=1,
-        kind=ScheduleKind.CUSTOM,
-        title=f"#{n}",
-        owner="",
-        timezone="Asia/Shanghai",
-        rule_at=due_at,
-        due_at=due_at,
-        status=OccurrenceStatus.OPEN,
-        overdue=overdue,
+        id=n, schedule_id=1, kind=ScheduleKind.CUSTOM, title=f"#{n}", owner="", timezone="Asia/Shanghai",
+        rule_at=due_at, due_at=due_at, status=OccurrenceStatus.OPEN, overdue=overdue,
     )
 
 

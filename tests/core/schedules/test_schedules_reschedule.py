@@ -42,11 +42,8 @@ def test_reschedule_moves_due_keeps_identity_and_retimes_reminders(
     items = [o for o in svc.open_items(lead, new_due) if o.rule_at == occ.rule_at]
     assert [o.id for o in items] == [occ.id]
     # the calendar shows it once, on the new day
-    shown = [
-        o
-        for o in svc.calendar(lead, occ.due_at - timedelta(days=1), new_due + timedelta(days=1), now)
-        if o.rule_at == occ.rule_at
-    ]
+    shown = [o for o in svc.calendar(lead, occ.due_at - timedelta(days=1), new_due + timedelta(days=1), now)
+             if o.rule_at == occ.rule_at]
     assert [(o.id, o.due_at) for o in shown] == [(occ.id, new_due)]
     (entry,) = ctx.services.audit.list(lead, AuditFilter(action_prefix="schedule.reschedule"))
     assert entry.entity_id == str(occ.id) and entry.actor == lead.username

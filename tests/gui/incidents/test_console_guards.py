@@ -51,16 +51,9 @@ def test_closing_with_pending_steps_asks_first_listing_them(console, gui_ctx, fi
 def test_closing_lists_overdue_reporting_checkpoints_first(qtbot) -> None:
     started = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
     report = IncidentStep(
-        number=4,
-        key="report_initial",
-        text=Text2("初报", "Initial report"),
-        role="branch_head",
-        role_name=Text2("网点负责人", "Branch head"),
-        target_minutes=15,
-        checkpoint=True,
-        deadline_minutes=15,
-        condition=Text2(),
-        goto=None,
+        number=4, key="report_initial", text=Text2("初报", "Initial report"), role="branch_head",
+        role_name=Text2("网点负责人", "Branch head"), target_minutes=15, checkpoint=True, deadline_minutes=15,
+        condition=Text2(), goto=None,
     )
     due = started + timedelta(minutes=15)
     dialog = CloseDialog(None, OpenAtClose((report,), (Checkpoint(4, report.text, due),)))

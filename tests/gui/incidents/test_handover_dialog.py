@@ -58,11 +58,7 @@ def shift(gui_ctx: AppContext) -> dict[str, int]:
     hazards.remediate(staff, done)
     hazards.verify(lead, done, "New extinguisher checked")  # verified: no longer handed over
     return {
-        "fire": fire.id,
-        "ill": ill.id,
-        "outage": outage.id,
-        "vault": vault.info.id,
-        "exit": exit_door.info.id,
+        "fire": fire.id, "ill": ill.id, "outage": outage.id, "vault": vault.info.id, "exit": exit_door.info.id
     }
 
 

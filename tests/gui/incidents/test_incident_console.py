@@ -91,10 +91,7 @@ def test_f9_then_typing_and_enter_starts_the_most_likely_plan(open_window, gui_c
     assert console is not None
     summary = stored(gui_ctx, console.incident_id).summary
     assert (summary.playbook_code, summary.level, summary.drill, summary.started_by) == (
-        "FIRE",
-        Level.II,
-        False,
-        "lead",
+        "FIRE", Level.II, False, "lead"
     )
     assert console.header.title.text() == "Fire and evacuation on-site response plan"  # the UI language
     assert console.header.level_badge.text() == Level.II.label
@@ -201,11 +198,8 @@ def test_enter_logs_typed_entries_and_a_correction_strikes_the_original(
     console, gui_ctx, fire, qtbot
 ) -> None:
     log = console.log
-    for kind, text in (
-        (EntryKind.ACTION, "关闭总电源"),
-        (EntryKind.COMMUNICATION, "已通知物业"),
-        (EntryKind.OBSERVATION, "二楼有烟"),
-    ):
+    for kind, text in ((EntryKind.ACTION, "关闭总电源"), (EntryKind.COMMUNICATION, "已通知物业"),
+                       (EntryKind.OBSERVATION, "二楼有烟")):
         log.kind.setCurrentIndex(log.kind.findData(kind.value))
         log.text.setText(text)  # QTest cannot type Chinese
         qtbot.keyClick(log.text, Qt.Key.Key_Return)
@@ -214,9 +208,7 @@ def test_enter_logs_typed_entries_and_a_correction_strikes_the_original(
     assert kinds[-3:] == ["Action", "Communication", "Observation"]
     assert log_texts(console)[-3:] == ["关闭总电源", "已通知物业", "二楼有烟"]
     assert [e.kind for e in stored(gui_ctx, fire).entries][-3:] == [
-        EntryKind.ACTION,
-        EntryKind.COMMUNICATION,
-        EntryKind.OBSERVATION,
+        EntryKind.ACTION, EntryKind.COMMUNICATION, EntryKind.OBSERVATION
     ]
 
     observed = log.model.rowCount() - 1
@@ -304,14 +296,7 @@ def test_attach_copies_the_file_shows_its_hash_and_a_thumbnail(
 def test_initial_report_fields_are_saved_and_logged(console, gui_ctx, fire) -> None:
     dialog = console.ask_report_fields()
     assert dialog is not None and list(dialog.edits) == [
-        "place",
-        "cause",
-        "nature",
-        "amounts_people",
-        "harm_scope",
-        "customer_reaction",
-        "trend",
-        "measures",
+        "place", "cause", "nature", "amounts_people", "harm_scope", "customer_reaction", "trend", "measures"
     ]
     dialog.edits["place"].setPlainText("城东支行营业部一楼")
     dialog.edits["cause"].setPlainText("配电箱短路")
@@ -382,12 +367,8 @@ def test_follow_mode_opens_for_this_incident(console, fire, monkeypatch: pytest.
 def test_staff_marks_steps_and_writes_but_nothing_else(gui_ctx, fire, qtbot) -> None:
     console = open_console(qtbot, session_for(gui_ctx, "staff"), fire)
     assert console.log.text.isVisibleTo(console) and console.steps.done_button.isVisibleTo(console)
-    for hidden in (
-        console.level_button,
-        console.close_button,
-        console.report_button,
-        console.attachments.attach_button,
-    ):
+    for hidden in (console.level_button, console.close_button, console.report_button,
+                   console.attachments.attach_button):
         assert not hidden.isVisibleTo(console)
     assert console.ask_level() is None and console.ask_close() is None and console.ask_report_fields() is None
     console.steps.done_button.click()
@@ -403,17 +384,9 @@ def test_staff_marks_steps_and_writes_but_nothing_else(gui_ctx, fire, qtbot) -> 
 def test_an_auditor_reads_only(gui_ctx, fire, qtbot) -> None:
     console = open_console(qtbot, session_for(gui_ctx, "auditor"), fire)
     assert console.steps.model.rowCount() == 14 and console.log.model.rowCount() == 1
-    for hidden in (
-        console.log.text,
-        console.log.correct_button,
-        console.steps.done_button,
-        console.steps.skip_button,
-        console.level_button,
-        console.close_button,
-        console.report_button,
-        console.follow_button,
-        console.attachments.attach_button,
-    ):
+    for hidden in (console.log.text, console.log.correct_button, console.steps.done_button,
+                   console.steps.skip_button, console.level_button, console.close_button,
+                   console.report_button, console.follow_button, console.attachments.attach_button):
         assert not hidden.isVisibleTo(console)
     assert not console.done_action.isEnabled() and not console.write_action.isEnabled()
     console.steps.request_done()
@@ -515,11 +488,7 @@ def test_the_log_cells_are_read_only_items_a_paint_never_asks_python_for(console
     view, model = console.log.view, console.log.model
     entry = model.entry_at(1)
     assert [model.index(1, column).data() for column in range(5)] == [
-        "2",
-        local_clock(entry.at, model.entry_at(0).at, seconds=True),
-        "lead",
-        "Note",
-        "关闭总电源",
+        "2", local_clock(entry.at, model.entry_at(0).at, seconds=True), "lead", "Note", "关闭总电源"
     ]
     right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
     assert model.index(1, IncidentLogModel.COL_SEQ).data(Qt.ItemDataRole.TextAlignmentRole) == right

@@ -47,9 +47,8 @@ def test_the_banner_shows_while_incidents_are_open_in_the_most_severe_colour(ope
     real = start(gui_ctx, "FIRE")
     window.session.data_changed.emit("incident")
     assert bar.banner.isVisible()
-    assert bar.banner.text.text().startswith(
-        f"Incident open: Fire and evacuation on-site response plan · {Level.II.label}"
-    )
+    assert bar.banner.text.text().startswith(f"Incident open: Fire and evacuation on-site response plan · "
+                                             f"{Level.II.label}")
     assert bar.banner.property("swatch") == style.level_swatch("II").background
 
     drill = start(gui_ctx, "ROB", Level.I, drill=True)
