@@ -50,6 +50,7 @@ from branchguard.core.kernel.types import Actor, Level, PlaybookStatus
 from branchguard.core.playbooks.store import approved
 from branchguard.core.playbooks.types import IncidentCategory, PlanTier, PlaybookSummary
 from branchguard.core.schedules import rules as schedule_rules
+from branchguard.core.schedules.titles import title_names
 from branchguard.db.base import utcnow
 from branchguard.db.models.hazards import HazardRow
 from branchguard.db.models.incidents import IncidentActionRow, IncidentRow
@@ -490,7 +491,8 @@ class IncidentService:
         with self._sessions() as s:
             stmt = self._selected(s, flt).order_by(IncidentRow.started_at.desc(), IncidentRow.id.desc())
             rows = incident_store.selected(s, flt, stmt, now or utcnow())
-            return [summary_of(r) for r in rows]
+            names = title_names(s)
+            return [summary_of(r, names) for r in rows]
 
     def window(
         self, actor: Actor, flt: IncidentFilter, window: Window, now: datetime | None = None
@@ -506,11 +508,12 @@ class IncidentService:
                     (IncidentRow.started_at,), IncidentRow.id,
                 )  # fmt: skip
                 rows = incident_store.selected(s, flt, ordered, now or utcnow())
-                cut = rows[window.offset : window.offset + window.limit]
-                return Slice([summary_of(r) for r in cut], len(rows))
+                cut, names = rows[window.offset : window.offset + window.limit], title_names(s)
+                return Slice([summary_of(r, names) for r in cut], len(rows))
             total = s.scalar(paging.count(stmt)) or 0
             page = paging.ordered(stmt, window, LIST_SORTS, (IncidentRow.started_at,), IncidentRow.id)
-            return Slice([summary_of(r) for r in s.scalars(page)], total)
+            names = title_names(s)
+            return Slice([summary_of(r, names) for r in s.scalars(page)], total)
 
     def list_actions(
         self, actor: Actor, flt: ActionFilter | None = None, now: datetime | None = None

@@ -84,3 +84,16 @@ def test_an_entry_without_words_kept_shows_as_stored_and_the_kept_words_are_hash
         )
     report = inc.verify(lead)
     assert not report.ok and [(p.incident_id, p.seq) for p in report.problems] == [(iid, headcount.seq)]
+
+
+def test_an_incident_started_in_chinese_is_titled_in_english(ctx, lead, chinese) -> None:
+    inc = ctx.services.incidents
+    fire = inc.start(lead, "FIRE")
+    ad_hoc = inc.start(lead, None)
+    typed = inc.start(lead, None, title="门口可疑人员")
+    assert CJK.search(fire.title) and CJK.search(ad_hoc.title)
+    set_language("en")
+    listed = {s.id: s.title for s in inc.list_incidents(lead)}
+    assert not CJK.search(listed[fire.id]) and listed[fire.id] == inc.get(lead, fire.id).summary.title
+    assert listed[ad_hoc.id] == t("incident.ad_hoc_title", "en")
+    assert listed[typed.id] == "门口可疑人员"
