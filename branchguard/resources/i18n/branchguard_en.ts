@@ -2150,6 +2150,22 @@ Submitted as: %3</translation>
 <context>
     <name>IncidentConsole</name>
     <message>
+        <source>Hide call list ›</source>
+        <translation>Hide call list ›</translation>
+    </message>
+    <message>
+        <source>‹ Call list</source>
+        <translation>‹ Call list</translation>
+    </message>
+    <message>
+        <source>Fold the call list and attachments away to widen the steps</source>
+        <translation>Fold the call list and attachments away to widen the steps</translation>
+    </message>
+    <message>
+        <source>Show the call list and attachments again</source>
+        <translation>Show the call list and attachments again</translation>
+    </message>
+    <message>
         <source>Raise or lower level…</source>
         <translation>Raise or lower level…</translation>
     </message>

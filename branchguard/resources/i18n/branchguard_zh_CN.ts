@@ -2141,6 +2141,22 @@ Submitted as: %3</source>
 <context>
     <name>IncidentConsole</name>
     <message>
+        <source>Hide call list ›</source>
+        <translation>收起联络电话 ›</translation>
+    </message>
+    <message>
+        <source>‹ Call list</source>
+        <translation>‹ 联络电话</translation>
+    </message>
+    <message>
+        <source>Fold the call list and attachments away to widen the steps</source>
+        <translation>收起联络电话和附件，让处置步骤更宽</translation>
+    </message>
+    <message>
+        <source>Show the call list and attachments again</source>
+        <translation>重新显示联络电话和附件</translation>
+    </message>
+    <message>
         <source>Raise or lower level…</source>
         <translation>调整级别…</translation>
     </message>

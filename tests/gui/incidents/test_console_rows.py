@@ -65,3 +65,24 @@ def test_the_console_shows_six_steps_and_five_log_rows(
     steps, log = whole_rows(console.steps.table), whole_rows(console.log.view)
     assert steps >= MIN_STEPS and log >= MIN_LOG, f"{size} {lang}: {steps} step rows, {log} log rows"
     assert window.size() == SIZES[size]
+
+
+def test_the_call_list_folds_away_to_widen_the_steps(world: AppContext, qtbot: Any) -> None:
+    lead: Actor = world.services.auth.login("lead", PASSWORDS["lead"])
+    fire = world.services.incidents.start(lead, "FIRE").id
+    window = build_main_window(world, lead)
+    qtbot.addWidget(window)
+    window.resize(SIZES["small"])
+    window.show()
+    page = window.show_page("incidents")
+    assert page is not None
+    console = page.open_incident(fire)  # type: ignore[attr-defined]
+    settle()
+    wide = console.steps.table.width()
+    assert console.calls.isVisible()
+    console.calls_toggle.click()
+    settle()
+    assert not console.calls.isVisible() and console.steps.table.width() > wide + 150
+    console.calls_toggle.click()
+    settle()
+    assert console.calls.isVisible() and console.steps.table.width() == wide

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QSplitter,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -88,6 +89,13 @@ class IncidentConsole(QWidget):
         self.log.correct_requested.connect(self.ask_correction)
         self.calls_title = QLabel()
         self.calls_title.setStyleSheet("font-weight: 600;")
+        # The call list folds away to give the steps the width (a 1024-wide screen cuts their text).
+        self.calls_toggle = QToolButton()
+        self.calls_toggle.setObjectName("incident_calls_toggle")
+        self.calls_toggle.setCheckable(True)
+        self.calls_toggle.setChecked(True)
+        self.calls_toggle.setAutoRaise(True)
+        self.calls_toggle.toggled.connect(self.show_side)
         self.calls = CallList()
         self.attachments = AttachmentsBox(session)
         self.attachments.attach_requested.connect(self.ask_attach)
@@ -150,13 +158,32 @@ class IncidentConsole(QWidget):
         split.setStretchFactor(1, 1)
         split.setSizes([760, 300])
         self.splitter = split
+        self.side = side
+        self.steps.heading_row.addWidget(self.calls_toggle)
+        # no taller than the heading beside it: every pixel of that row is a step row's
+        self.calls_toggle.setStyleSheet("QToolButton { padding: 0px 4px; }")
+        self.calls_toggle.setMaximumHeight(self.steps.heading.sizeHint().height())
         box = QVBoxLayout(self)
-        box.setContentsMargins(8, 6, 8, 4)
-        box.setSpacing(6)
+        box.setContentsMargins(8, 4, 8, 4)
+        box.setSpacing(4)
         box.addWidget(self.header)
         box.addWidget(self.message)
         box.addLayout(buttons)
         box.addWidget(split, 1)
+
+    def show_side(self, shown: bool) -> None:
+        """The call list and attachments column, shown or folded away."""
+        self.side.setVisible(shown)
+        self._label_calls_toggle()
+
+    def _label_calls_toggle(self) -> None:
+        shown = self.calls_toggle.isChecked()
+        self.calls_toggle.setText(self.tr("Hide call list ›") if shown else self.tr("‹ Call list"))
+        self.calls_toggle.setToolTip(
+            self.tr("Fold the call list and attachments away to widen the steps")
+            if shown
+            else self.tr("Show the call list and attachments again")
+        )
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -201,6 +228,8 @@ class IncidentConsole(QWidget):
         self.follow_button.setText(self.tr("Follow mode"))
         self.follow_button.setToolTip(self.tr("Full screen, current step in large type (Ctrl+Shift+F)"))
         self.calls_title.setText(self.tr("Call list"))
+        self._label_calls_toggle()
+
         self.done_action.setText(self.tr("Mark the step done"))
         self.skip_action.setText(self.tr("Skip the step…"))
         self.write_action.setText(self.tr("Write a log entry"))

@@ -99,7 +99,10 @@ class StepsPanel(QWidget):
         box.setContentsMargins(0, 0, 0, 0)
         box.setSpacing(4)
         box.addWidget(self.now)
-        box.addWidget(self.heading)
+        self.heading_row = QHBoxLayout()  # the console adds its call-list toggle at the right
+        self.heading_row.setContentsMargins(0, 0, 0, 0)
+        self.heading_row.addWidget(self.heading, 1)
+        box.addLayout(self.heading_row)
         box.addWidget(self.table, 1)
         self._may_mark = False
         self.retranslate()
