@@ -497,8 +497,7 @@ class ScheduleService:
         require(actor, "schedule.read")
         now = now or utcnow()
         with self._sessions() as s:
-            rows = store.latest_per_occurrence(store.pending_reminders(s), now)
-            names = title_names(s)
+            rows, names = store.latest_per_occurrence(store.pending_reminders(s), now), title_names(s)
             return [store.reminder_info(r, o, sc, names) for r, o, sc in rows]
 
     def announce(self, actor: Actor, now: datetime | None = None) -> builtins.list[ReminderInfo]:
@@ -506,15 +505,11 @@ class ScheduleService:
         require(actor, "schedule.read")
         now = now or utcnow()
         with self._sessions.begin() as s:
-            fresh = [
-                t3
-                for t3 in store.latest_per_occurrence(store.pending_reminders(s), now)
-                if t3[0].notified_at is None
-            ]
+            pending = store.latest_per_occurrence(store.pending_reminders(s), now)
+            fresh, names = [t3 for t3 in pending if t3[0].notified_at is None], title_names(s)
             for rem, _occ, _sched in fresh:
                 rem.notified_at = now
             s.flush()
-            names = title_names(s)
             return [store.reminder_info(r, o, sc, names) for r, o, sc in fresh]
 
     def snooze(
