@@ -28,6 +28,7 @@ from branchguard.gui.kit.times import date_time
 
 MAX_ROWS = 5  # reminders listed at once; the bell's panel holds every one
 MARGIN = 12  # pixels from the window's edge (above the status bar)
+WIDTH = 460  # pixels at least (half the window at most beyond it): a title on one or two lines
 
 
 class ReminderNotice(QFrame):
@@ -145,7 +146,7 @@ class ReminderNotice(QFrame):
 
     # -- where it sits -------------------------------------------------------------------------
     def _place(self) -> None:
-        width = min(max(self.sizeHint().width(), 360), max(self._window.width() // 2, 360))
+        width = min(max(self.sizeHint().width(), WIDTH), max(self._window.width() // 2, WIDTH))
         self.resize(
             width, self.heightForWidth(width) if self.hasHeightForWidth() else self.sizeHint().height()
         )

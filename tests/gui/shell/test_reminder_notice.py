@@ -4,8 +4,10 @@ the agenda and the bell agree on what is overdue."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QDialog, QPushButton
@@ -70,6 +72,8 @@ def test_without_a_tray_new_reminders_show_in_the_window_once(no_tray, qtbot) ->
         == 2
     )
     assert window.rect().contains(notice.geometry())
+    if os.environ.get("BRANCHGUARD_SHOTS"):  # look at it: the notice over the landing page
+        window.grab().save(str(Path(os.environ["BRANCHGUARD_SHOTS"]) / "reminder-notice.png"))
     _fire(window, centre)  # the same reminders are not new again: listed once
     assert len(notice.reminders) == 2
 
