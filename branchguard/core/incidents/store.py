@@ -24,6 +24,7 @@ from branchguard.core.incidents.types import (
 from branchguard.core.kernel.i18n import LANGUAGES, has_message, t
 from branchguard.core.kernel.types import Level, Text2
 from branchguard.core.playbooks.types import IncidentCategory
+from branchguard.core.schedules.titles import made_title
 from branchguard.db.models.foundation import ContactRow
 from branchguard.db.models.incidents import IncidentActionRow, IncidentRow
 from branchguard.db.models.playbooks import PlaybookVersionRow, StepRow
@@ -91,7 +92,7 @@ def shown_title(title: str, names: Mapping[str, Text2] | None = None) -> str:
         return names[title].text
     if any(title == t("incident.ad_hoc_title", lang) for lang in LANGUAGES):
         return t("incident.ad_hoc_title")
-    return title
+    return made_title(title, names)  # a drill's run: "演练：…" as its plan reads
 
 
 def summary_of(row: IncidentRow, names: Mapping[str, Text2] | None = None) -> IncidentSummary:

@@ -97,3 +97,17 @@ def test_an_incident_started_in_chinese_is_titled_in_english(ctx, lead, chinese)
     assert not CJK.search(listed[fire.id]) and listed[fire.id] == inc.get(lead, fire.id).summary.title
     assert listed[ad_hoc.id] == t("incident.ad_hoc_title", "en")
     assert listed[typed.id] == "门口可疑人员"
+
+
+def test_a_drill_run_started_in_chinese_is_titled_in_english(ctx, lead, chinese) -> None:
+    from datetime import datetime, timedelta
+
+    from branchguard.core.drills.types import DrillPlanInput
+
+    when = (datetime.now() + timedelta(hours=1)).replace(microsecond=0)
+    plan = ctx.services.drills.plan(lead, DrillPlanInput("FIRE", when))
+    run = ctx.services.drills.run(lead, plan.id)
+    assert run.incident_id is not None
+    set_language("en")
+    title = ctx.services.incidents.get(lead, run.incident_id).summary.title
+    assert title.startswith("Drill: ") and not CJK.search(title)
