@@ -83,7 +83,7 @@ def occurrence_info(
         overdue=status is OccurrenceStatus.OPEN and occ.due_at <= now,
         done_at=occ.done_at,
         done_by=occ.done_by,
-        note=occ.note,
+        note=made_title(occ.note, names),
     )
 
 

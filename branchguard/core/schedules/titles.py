@@ -32,6 +32,12 @@ MADE_TITLES = (
     "hazard.schedule_plan",
     "complaint.schedule_title",
     "complaint.follow_up_hazard_title",
+    # notes the program writes on a hazard's history and on the scheduled items it ends
+    "hazard.corrected_on_spot",
+    "hazard.schedule_moved",
+    "hazard.schedule_milestone_met",
+    "hazard.schedule_verified",
+    "hazard.schedule_closed",
 )
 
 Names = Mapping[str, Text2]

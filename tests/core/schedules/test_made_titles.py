@@ -68,3 +68,10 @@ def test_drill_and_inspection_titles_made_in_chinese_read_in_english(ctx, lead, 
         o.schedule_id: o.title for o in ctx.services.schedules.calendar(lead, day, day + timedelta(days=2))
     }
     assert shown[plan.schedule_id] == drills[plan.id]
+
+
+def test_notes_the_program_wrote_read_in_the_readers_language() -> None:
+    for key in ("hazard.corrected_on_spot", "hazard.schedule_verified"):
+        assert made_title(t(key, "zh_CN"), lang="en") == t(key, "en")
+        assert made_title(t(key, "en"), lang="zh_CN") == t(key, "zh_CN")
+    assert made_title("灭火器已更换", lang="en") == "灭火器已更换"  # a person's note
