@@ -82,7 +82,7 @@ def run_list(ctx: AppContext, args: argparse.Namespace) -> int:
         print_json(users)
         return 0
     print_table(
-        [t("field.username"), t("field.display_name"), t("field.role"), "active", "locked_until"],
+        ["field.username", "field.display_name", "field.role", "field.active", "field.locked_until"],
         [(u.username, u.display_name, u.role.label, u.active, local_time(u.locked_until)) for u in users],
     )
     return 0

@@ -54,8 +54,27 @@ def run_list(ctx: AppContext, args: argparse.Namespace) -> int:
     if args.json:
         print_json(events)
         return 0
+    from branchguard.core.audit.text import action_text, entity_text, summary_text
+
     print_table(
-        ["at", "actor", "action", "entity", "id", "summary"],
-        [(local_time(e.at), e.actor, e.action, e.entity, e.entity_id, e.summary[:80]) for e in events],
+        [
+            "audit.column.at",
+            "audit.column.actor",
+            "audit.column.action",
+            "audit.column.entity",
+            "audit.column.id",
+            "audit.column.summary",
+        ],
+        [
+            (
+                local_time(e.at),
+                e.actor,
+                action_text(e.action),
+                entity_text(e.entity),
+                e.entity_id,
+                summary_text(e)[:80],
+            )
+            for e in events
+        ],
     )
     return 0

@@ -111,7 +111,9 @@ def _width(text: str) -> int:
 
 
 def print_table(headers: Sequence[str], rows: Iterable[Sequence[object]]) -> None:
-    headers = [printable(h) for h in headers]
+    """A table under translated headers: each header is a catalogue key (worded in the language of
+    `--lang`), or a mark without letters ("", "#") printed as it is."""
+    headers = [printable(_header(h)) for h in headers]
     cells = [[printable(c) for c in row] for row in rows]
     sized = [[(v, _width(v)) for v in row] for row in [headers, *cells]]
     widths = [max(row[i][1] for row in sized) for i in range(len(headers))]
@@ -123,6 +125,16 @@ def print_table(headers: Sequence[str], rows: Iterable[Sequence[object]]) -> Non
     print(line([("-" * w, w) for w in widths]))
     for row in sized[1:]:
         print(line(row))
+
+
+def _header(key: str) -> str:
+    from branchguard.core.kernel.i18n import has_message, t
+
+    if has_message(key):
+        return t(key)
+    if any(ch.isalpha() for ch in key):
+        raise ValueError(f"table header {key!r} is not a message key: name it in a messages.py")
+    return key
 
 
 def local_time(at: datetime | None) -> str:

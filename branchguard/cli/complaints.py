@@ -321,9 +321,9 @@ def run_list(ctx: AppContext, args: argparse.Namespace) -> int:
          c.customer_name, c.customer_phone, c.category_name, c.handler or "—")
         for c in found
     ]  # fmt: skip
-    headers = ["#", t("cli.complaint.number"), t("field.complaint_kind"), t("field.complaint_status"),
-               t("field.received_at"), t("field.due_date"), t("field.customer_name"),
-               t("field.customer_phone"), t("field.complaint_category"), t("field.handler")]  # fmt: skip
+    headers = ["#", "cli.complaint.number", "field.complaint_kind", "field.complaint_status",
+               "field.received_at", "field.due_date", "field.customer_name",
+               "field.customer_phone", "field.complaint_category", "field.handler"]  # fmt: skip
     print_table(headers, rows)
     return 0
 
@@ -407,5 +407,5 @@ def run_categories(ctx: AppContext, args: argparse.Namespace) -> int:
     if args.json:
         print_json([{"code": c.code, "name_zh": c.name_zh, "name_en": c.name_en} for c in cats])
         return 0
-    print_table(["code", "中文", "English"], [(c.code, c.name_zh, c.name_en) for c in cats])
+    print_table(["field.code", "cli.name_zh", "cli.name_en"], [(c.code, c.name_zh, c.name_en) for c in cats])
     return 0

@@ -131,10 +131,10 @@ def run_dashboard(ctx: AppContext, args: argparse.Namespace) -> int:
             label = t(f"dashboard.figure.{f.name}")
             heading = t(f"dashboard.tile.{tile.name}") if i == 0 else ""
             rows.append((heading, label, f.value, f.name, "branchguard " + " ".join(list_command(f.target))))
-    print_table(["", t("dashboard.cli.figure"), t("dashboard.cli.value"), "", t("dashboard.cli.opens")], rows)
+    print_table(["", "dashboard.cli.figure", "dashboard.cli.value", "", "dashboard.cli.opens"], rows)
     print()
     print_table(
-        [t(f"dashboard.cli.{key}") for key in MONTH_COLUMNS],
+        [f"dashboard.cli.{key}" for key in MONTH_COLUMNS],
         [
             (m.start.strftime("%Y-%m"), m.incidents, m.drills, m.hazards_opened, m.hazards_closed,
              m.hazards_open_at_end, f"{m.inspections_done}/{m.inspections_due}",

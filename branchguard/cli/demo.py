@@ -58,13 +58,13 @@ def run_demo(ctx: AppContext, args: argparse.Namespace) -> int:
                 t("demo.history_year", n=n, rows=sum(counts.values())), flush=True
             ),
         )
-        print_table([t("demo.table"), t("demo.rows")], sorted(totals.items()))
+        print_table(["demo.table", "demo.rows"], sorted(totals.items()))
         seconds = f"{time.perf_counter() - started:.1f}"
         print(t("demo.history_done", years=args.years, seconds=seconds))
     branch = ctx.services.branch.get()
     print(f"{t('field.branch_name')}: {branch.name if branch else ''}")
     print_table(
-        [t("field.username"), t("field.role"), t("field.password")],
+        ["field.username", "field.role", "field.password"],
         [(a.username, a.role.label, a.password) for a in accounts],
     )
     return 0

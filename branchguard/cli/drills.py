@@ -197,15 +197,15 @@ def run_list(ctx: AppContext, args: argparse.Namespace) -> int:
         for p in plans
     ]
     headers = [
-        "ID",
-        t("field.playbook"),
-        t("field.title"),
-        t("field.drill_scope"),
-        t("field.start"),
-        t("field.rule"),
-        t("report.playbook.status"),
-        t("report.drill.incident"),
-        t("field.scores"),
+        "cli.id",
+        "field.playbook",
+        "field.title",
+        "field.drill_scope",
+        "field.start",
+        "field.rule",
+        "report.playbook.status",
+        "report.drill.incident",
+        "field.scores",
     ]
     print_table(headers, rows)
     return 0
@@ -314,12 +314,12 @@ def run_compliance(ctx: AppContext, args: argparse.Namespace) -> int:
     ]
     headers = [
         "",
-        t("field.compliance_rule"),
-        t("field.interval_months"),
-        t("report.drill.run_at"),
-        t("cli.compliance.next_due"),
-        t("report.drill.planned_at"),
-        t("report.playbook.status"),
+        "field.compliance_rule",
+        "field.interval_months",
+        "report.drill.run_at",
+        "cli.compliance.next_due",
+        "report.drill.planned_at",
+        "report.playbook.status",
     ]
     print_table(headers, rows)
     for i in items:

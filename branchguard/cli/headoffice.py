@@ -138,14 +138,14 @@ def run_branches(ctx: AppContext, args: argparse.Namespace) -> int:
         print_json(rows)
         return 0
     headers = [
-        "code",
-        "name",
-        "last period",
-        "incidents",
-        "hazards open",
-        "overdue",
-        "drill score",
-        "actions overdue",
+        "ho.cli.code",
+        "ho.cli.name",
+        "ho.cli.last_period",
+        "ho.cli.incidents",
+        "ho.cli.hazards_open",
+        "ho.cli.overdue",
+        "ho.cli.drill_score",
+        "ho.cli.actions_overdue",
     ]
     print_table(
         headers,

@@ -361,13 +361,13 @@ def run_list(ctx: AppContext, args: argparse.Namespace) -> int:
         return 0
     print_table(
         [
-            "id",
-            t("field.title"),
-            t("field.level"),
-            t("report.playbook.status"),
-            t("field.playbook"),
-            t("report.incident.started_at"),
-            t("report.incident.entries"),
+            "cli.id",
+            "field.title",
+            "field.level",
+            "report.playbook.status",
+            "field.playbook",
+            "report.incident.started_at",
+            "report.incident.entries",
         ],
         [
             (
@@ -404,8 +404,8 @@ def run_action_list(ctx: AppContext, args: argparse.Namespace) -> int:
         )
         return 0
     print_table(
-        ["id", t("field.title"), t("cli.action.text"), t("cli.action.owner"), t("cli.action.due"),
-         t("cli.action.state")],
+        ["cli.id", "field.title", "cli.action.text", "cli.action.owner", "cli.action.due",
+         "cli.action.state"],
         [
             (
                 item.action.id,

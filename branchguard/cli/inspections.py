@@ -222,9 +222,7 @@ def run_templates(ctx: AppContext, args: argparse.Namespace) -> int:
         return 0
     rows = [(tpl.code, tpl.name.text, tpl.cadence.label, tpl.item_count, f"v{tpl.version}", tpl.status.label)
             for tpl in templates]  # fmt: skip
-    print_table(
-        [t("field.code"), t("field.template_name"), t("field.cadence"), t("field.items"), "", ""], rows
-    )
+    print_table(["field.code", "field.template_name", "field.cadence", "field.items", "", ""], rows)
     return 0
 
 
@@ -313,7 +311,7 @@ def run_show(ctx: AppContext, args: argparse.Namespace) -> int:
         (a.number, a.item.text.text, a.result.label if a.result else "-", a.note, a.hazard_id or "")
         for a in detail.answers
     ]
-    print_table(["#", t("field.item"), t("field.result"), t("field.notes"), t("cli.inspection.hazard")], rows)
+    print_table(["#", "field.item", "field.result", "field.notes", "cli.inspection.hazard"], rows)
     return 0
 
 
@@ -340,8 +338,8 @@ def run_hazard_list(ctx: AppContext, args: argparse.Namespace) -> int:
         )
         for h in hazards
     ]
-    headers = ["#", t("field.severity"), t("field.hazard_status"), t("field.title"), t("field.location"),
-               t("field.owner"), t("field.due_at"), t("cli.hazard.age")]  # fmt: skip
+    headers = ["#", "field.severity", "field.hazard_status", "field.title", "field.location",
+               "field.owner", "field.due_at", "cli.hazard.age"]  # fmt: skip
     print_table(headers, rows)
     return 0
 

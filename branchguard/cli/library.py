@@ -132,7 +132,7 @@ def run_import(ctx: AppContext, args: argparse.Namespace) -> int:
         )
     )
     print_table(
-        [t("library.cli.kind"), t("library.cli.added"), t("library.cli.updated"), t("library.cli.unchanged")],
+        ["library.cli.kind", "library.cli.added", "library.cli.updated", "library.cli.unchanged"],
         _preview_lines(result),
     )
     if not result.any:
@@ -178,10 +178,10 @@ def run_show(ctx: AppContext, args: argparse.Namespace) -> int:
     print(t("library.cli.covered", years=working_days.spans(y.year for y in state.years)))
     print_table(
         [
-            t("library.cli.year"),
-            t("library.cli.days_off"),
-            t("library.cli.workdays"),
-            t("library.cli.source"),
+            "library.cli.year",
+            "library.cli.days_off",
+            "library.cli.workdays",
+            "library.cli.source",
         ],
         [(y.year, y.holidays, y.workdays, y.source) for y in state.years if not y.built_in],
     )

@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING
 
 from branchguard.cli.common import anchor_warning, cli_actor, print_json, print_table, warn
 from branchguard.core.kernel import validation as v
-from branchguard.core.kernel.i18n import t
 from branchguard.core.people.types import BranchRole, ContactKind
 
 if TYPE_CHECKING:  # the context pulls in SQLAlchemy: only where a command runs
@@ -49,7 +48,7 @@ def run_people_list(ctx: AppContext, args: argparse.Namespace) -> int:
         print_json(people)
         return 0
     print_table(
-        [t("field.name"), t("field.branch_role"), t("field.mobile"), t("field.phone"), "on_duty"],
+        ["field.name", "field.branch_role", "field.mobile", "field.phone", "field.on_duty"],
         [(p.name, p.branch_role.label, p.mobile, p.phone, "✓" if p.on_duty else "-") for p in people],
     )
     return 0
@@ -62,7 +61,7 @@ def run_contacts_list(ctx: AppContext, args: argparse.Namespace) -> int:
         print_json(contacts)
         return 0
     print_table(
-        [t("field.name"), t("field.kind"), t("field.phone"), t("field.alt_phone")],
+        ["field.name", "field.kind", "field.phone", "field.alt_phone"],
         [(c.name, c.kind.label, c.phone, c.alt_phone) for c in contacts],
     )
     return 0

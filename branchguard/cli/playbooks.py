@@ -167,14 +167,14 @@ def run_list(ctx: AppContext, args: argparse.Namespace) -> int:
 
     print_table(
         [
-            t("field.code"),
-            t("cli.playbook.title"),
-            t("field.tier"),
-            t("field.category"),
-            t("field.levels"),
-            t("report.playbook.status"),
-            t("report.playbook.version"),
-            t("field.steps"),
+            "field.code",
+            "cli.playbook.title",
+            "field.tier",
+            "field.category",
+            "field.levels",
+            "report.playbook.status",
+            "report.playbook.version",
+            "field.steps",
         ],
         [
             (

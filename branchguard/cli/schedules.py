@@ -179,7 +179,7 @@ def run_due(ctx: AppContext, args: argparse.Namespace) -> int:
         return 0
     headers = ["cli.schedule.id", "field.schedule_kind", "field.title", "field.owner", "cli.schedule.due"]
     print_table(
-        [t(key) for key in headers],
+        headers,
         [("-" if o.id is None else o.id, o.kind.label, o.title, o.owner, wall_clock(o.due_at, o.timezone))
          for o in items],
     )  # fmt: skip
@@ -198,13 +198,13 @@ def run_list(ctx: AppContext, args: argparse.Namespace) -> int:
         return 0
     print_table(
         [
-            t("cli.schedule.id"),
-            t("field.schedule_kind"),
-            t("field.title"),
-            t("field.owner"),
-            t("field.rule"),
-            t("cli.schedule.next_due"),
-            t("cli.schedule.open"),
+            "cli.schedule.id",
+            "field.schedule_kind",
+            "field.title",
+            "field.owner",
+            "field.rule",
+            "cli.schedule.next_due",
+            "cli.schedule.open",
         ],
         [
             (
@@ -224,7 +224,7 @@ def run_list(ctx: AppContext, args: argparse.Namespace) -> int:
         print(t("cli.schedule.items"))
         status = {False: t("occurrence_status.open"), True: t("reminder_kind.overdue")}
         print_table(
-            [t("cli.schedule.id"), t("field.title"), t("cli.schedule.due"), t("cli.schedule.status")],
+            ["cli.schedule.id", "field.title", "cli.schedule.due", "cli.schedule.status"],
             [(o.id, o.title, wall_clock(o.due_at, o.timezone), status[o.overdue]) for o in items],
         )
     return 0

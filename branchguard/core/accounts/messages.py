@@ -59,4 +59,5 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "action.user.locked": ("account locked", "账户锁定"),
     "action.user.refused": ("refused: not allowed for the role", "拒绝：角色无此权限"),
     "entity.user": ("User", "用户"),
+    "field.locked_until": ("Locked until", "锁定至"),
 }

@@ -26,6 +26,7 @@ from branchguard.core.kernel import validation
 from branchguard.core.kernel.types import PlaybookStatus, Text2
 from branchguard.core.playbooks.types import IncidentCategory, PlanTier
 from branchguard.core.schedules import store as schedules_store
+from branchguard.core.schedules.titles import Names, made_title, title_names
 from branchguard.db.models.drills import DrillEvaluationRow, DrillPlanRow
 from branchguard.db.models.incidents import IncidentRow
 from branchguard.db.models.playbooks import PlaybookRow, PlaybookVersionRow
@@ -49,10 +50,13 @@ def plan_infos(s: Session, rows: Iterable[DrillPlanRow], now: datetime) -> list[
     )
     schedule_ids = [r.schedule_id for r in rows if r.schedule_id is not None]
     schedules = {sc.id: sc for sc in s.scalars(select(ScheduleRow).where(ScheduleRow.id.in_(schedule_ids)))}
-    return [_plan_info(r, scores.get(r.id), schedules.get(r.schedule_id or 0), now) for r in rows]
+    names = title_names(s)
+    return [_plan_info(r, scores.get(r.id), schedules.get(r.schedule_id or 0), now, names) for r in rows]
 
 
-def _plan_info(row: DrillPlanRow, score: float | None, sched: ScheduleRow | None, now: datetime) -> DrillPlan:
+def _plan_info(
+    row: DrillPlanRow, score: float | None, sched: ScheduleRow | None, now: datetime, names: Names
+) -> DrillPlan:
     rule = sched.rrule if sched is not None else ""
     planned_at = row.planned_at
     if rule and sched is not None and row.status == DrillStatus.PLANNED.value:
@@ -60,7 +64,7 @@ def _plan_info(row: DrillPlanRow, score: float | None, sched: ScheduleRow | None
         planned_at = schedules_store.schedule_info(sched, now).next_due
     return DrillPlan(
         id=row.id,
-        title=row.title,
+        title=made_title(row.title, names),
         playbook_code=row.playbook_code,
         category=IncidentCategory(row.category),
         scope=DrillScope(row.scope),

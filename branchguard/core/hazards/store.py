@@ -31,6 +31,7 @@ from branchguard.core.hazards.types import (
 )
 from branchguard.core.kernel.attachments import AttachmentRef
 from branchguard.core.kernel.types import Actor
+from branchguard.core.schedules.titles import made_title
 from branchguard.db.base import utcnow
 from branchguard.db.models.hazards import HazardEventRow, HazardRow, SeverityRuleRow
 
@@ -166,12 +167,12 @@ def detail_of(row: HazardRow, now: datetime, zone: ZoneInfo) -> HazardDetail:
                 kind=HazardEventKind(ev.kind),
                 actor=ev.actor,
                 at=ev.at,
-                note=ev.note,
+                note=made_title(ev.note),
                 changes={k: (str(v[0]), str(v[1])) for k, v in (ev.changes or {}).items()},
             )
             for ev in row.events
         ),
-        verification_note=row.verification_note,
+        verification_note=made_title(row.verification_note),
     )
 
 

@@ -116,4 +116,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{file}：网点 {code}，期间 {period}：此前已导入，未作改动",
     ),
     "ho.cli.refused": ("{file}: {reason}", "{file}：{reason}"),
+    # the branches table of `ho branches`
+    "ho.cli.code": ("Code", "网点号"),
+    "ho.cli.name": ("Branch", "网点"),
+    "ho.cli.last_period": ("Last period", "最近期间"),
+    "ho.cli.incidents": ("Incidents", "事件"),
+    "ho.cli.hazards_open": ("Hazards open", "未销号隐患"),
+    "ho.cli.overdue": ("Overdue", "逾期"),
+    "ho.cli.drill_score": ("Drill score", "演练得分"),
+    "ho.cli.actions_overdue": ("Actions overdue", "逾期措施"),
 }

@@ -24,6 +24,7 @@ from branchguard.core.incidents.rules import initial_report_step, opening_level
 from branchguard.core.incidents.store import action_of, detail_of, summary_of
 from branchguard.core.incidents.types import (
     REPORT_FIELDS,
+    SAID,
     TYPED_KINDS,
     ActionFilter,
     ActionItem,
@@ -43,13 +44,14 @@ from branchguard.core.incidents.types import (
 from branchguard.core.kernel import paging, validation
 from branchguard.core.kernel.attachments import AttachmentRef, AttachmentStore
 from branchguard.core.kernel.errors import NotFound, PermissionDenied, ValidationError
-from branchguard.core.kernel.i18n import Message, t
+from branchguard.core.kernel.i18n import Message, both, saying, t, worded
 from branchguard.core.kernel.paging import Slice, Window
 from branchguard.core.kernel.roles import may, require
-from branchguard.core.kernel.types import Actor, Level, PlaybookStatus, Text2
+from branchguard.core.kernel.types import Actor, Level, PlaybookStatus
 from branchguard.core.playbooks.store import approved
 from branchguard.core.playbooks.types import IncidentCategory, PlanTier, PlaybookSummary
 from branchguard.core.schedules import rules as schedule_rules
+from branchguard.core.schedules.titles import title_names
 from branchguard.db.base import utcnow
 from branchguard.db.models.hazards import HazardRow
 from branchguard.db.models.incidents import IncidentActionRow, IncidentRow
@@ -129,10 +131,10 @@ class IncidentService:
                 raise ValidationError("field.playbook", Message("incident.guide_not_started", code=plan.code))
         if level is None:
             level = opening_level(version.levels if version else [])
+        said: dict[str, object] | None = None
         if not title:
-            title = (
-                Text2(version.title_zh, version.title_en).text if version else t("incident.ad_hoc_title")
-            )
+            said = both(version.title_zh, version.title_en) if version else saying("incident.ad_hoc_title")
+            title = worded(said) or ""
         row = IncidentRow(
             title=title,
             playbook_code=version.playbook.code if version else None,
@@ -155,6 +157,8 @@ class IncidentService:
         s.add(row)
         s.flush()
         data: dict[str, Any] = {"level": level.value, "drill": drill, "title": title}
+        if said is not None:
+            data[SAID] = said
         if version:
             data |= {"playbook": version.playbook.code, "version": version.number}
         incident_log.append(s, row.id, actor.username, EntryKind.START, title, data=data, at=row.started_at)
@@ -238,9 +242,10 @@ class IncidentService:
                 )
             kind = EntryKind.STEP_DONE if done else EntryKind.STEP_SKIPPED
             body = reason if not done else step.text.text
-            return incident_log.append(
-                s, incident_id, actor.username, kind, body, step=number, data={"key": step.key}
-            )
+            data: dict[str, Any] = {"key": step.key}
+            if done:
+                data[SAID] = both(step.text.zh, step.text.en)
+            return incident_log.append(s, incident_id, actor.username, kind, body, step=number, data=data)
 
     def undo_mark(self, actor: Actor, incident_id: int, seq: int, note: str = "") -> LogEntry:
         """Take back step mark `seq` (follow mode's "undo last"): a correction entry reopens the
@@ -257,9 +262,15 @@ class IncidentService:
             step = detail.steps[target.step - 1]
             if step.state == StepState.PENDING or step.at != target.at or step.by != target.actor:
                 raise ValidationError("field.corrects", Message("incident.undo_not_current", seq=seq))
-            body = note or t("incident.undo_text", n=target.step)
+            said = None if note else saying("incident.undo_text", n=target.step)
             return incident_log.append(
-                s, incident_id, actor.username, EntryKind.CORRECTION, body, corrects=seq
+                s,
+                incident_id,
+                actor.username,
+                EntryKind.CORRECTION,
+                note or worded(said) or "",
+                corrects=seq,
+                data={SAID: said} if said else None,
             )
 
     def change_level(self, actor: Actor, incident_id: int, level: Level, reason: str = "") -> LogEntry:
@@ -301,11 +312,11 @@ class IncidentService:
         if expected is not None:
             data["expected"] = expected
         with self._sessions.begin() as s:
-            body = t(
+            data[SAID] = saying(
                 "incident.headcount_text", present=present, expected=expected if expected is not None else "-"
             )
             return incident_log.append(
-                s, incident_id, actor.username, EntryKind.HEADCOUNT, body, data=data
+                s, incident_id, actor.username, EntryKind.HEADCOUNT, worded(data[SAID]) or "", data=data
             )
 
     def attach(self, actor: Actor, incident_id: int, path: Path, note: str = "") -> LogEntry:
@@ -359,7 +370,8 @@ class IncidentService:
                 actor.username,
                 EntryKind.REPORT_FIELDS,
                 t("incident.report_fields_text"),
-                data={k: after.get(k, "") for k in REPORT_FIELDS if before.get(k, "") != after.get(k, "")},
+                data={k: after.get(k, "") for k in REPORT_FIELDS if before.get(k, "") != after.get(k, "")}
+                | {SAID: saying("incident.report_fields_text")},
                 allow_closed=True,
             )
             point = self._complete_initial_report(s, actor, row) if after else None
@@ -387,7 +399,7 @@ class IncidentService:
             EntryKind.STEP_DONE,
             step.text.text,
             step=step.number,
-            data={"key": step.key, "by": "initial_report"},
+            data={"key": step.key, "by": "initial_report", SAID: both(step.text.zh, step.text.en)},
         )
         return step.number
 
@@ -481,7 +493,8 @@ class IncidentService:
         with self._sessions() as s:
             stmt = self._selected(s, flt).order_by(IncidentRow.started_at.desc(), IncidentRow.id.desc())
             rows = incident_store.selected(s, flt, stmt, now or utcnow())
-            return [summary_of(r) for r in rows]
+            names = title_names(s)
+            return [summary_of(r, names) for r in rows]
 
     def window(
         self, actor: Actor, flt: IncidentFilter, window: Window, now: datetime | None = None
@@ -497,11 +510,12 @@ class IncidentService:
                     (IncidentRow.started_at,), IncidentRow.id,
                 )  # fmt: skip
                 rows = incident_store.selected(s, flt, ordered, now or utcnow())
-                cut = rows[window.offset : window.offset + window.limit]
-                return Slice([summary_of(r) for r in cut], len(rows))
+                cut, names = rows[window.offset : window.offset + window.limit], title_names(s)
+                return Slice([summary_of(r, names) for r in cut], len(rows))
             total = s.scalar(paging.count(stmt)) or 0
             page = paging.ordered(stmt, window, LIST_SORTS, (IncidentRow.started_at,), IncidentRow.id)
-            return Slice([summary_of(r) for r in s.scalars(page)], total)
+            names = title_names(s)
+            return Slice([summary_of(r, names) for r in s.scalars(page)], total)
 
     def list_actions(
         self, actor: Actor, flt: ActionFilter | None = None, now: datetime | None = None

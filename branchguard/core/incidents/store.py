@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date, datetime
 
 from sqlalchemy import Connection, Select, select
@@ -21,9 +21,10 @@ from branchguard.core.incidents.types import (
     LogEntry,
     StepState,
 )
-from branchguard.core.kernel.i18n import has_message, t
+from branchguard.core.kernel.i18n import LANGUAGES, has_message, t
 from branchguard.core.kernel.types import Level, Text2
 from branchguard.core.playbooks.types import IncidentCategory
+from branchguard.core.schedules.titles import made_title
 from branchguard.db.models.foundation import ContactRow
 from branchguard.db.models.incidents import IncidentActionRow, IncidentRow
 from branchguard.db.models.playbooks import PlaybookVersionRow, StepRow
@@ -84,10 +85,20 @@ def selected(
     return rows
 
 
-def summary_of(row: IncidentRow) -> IncidentSummary:
+def shown_title(title: str, names: Mapping[str, Text2] | None = None) -> str:
+    """An incident's title in the reader's language when the program gave it: its plan's title
+    (found in `names`, every plan title by either spelling) or the ad hoc title; a typed one as stored."""
+    if names and title in names:
+        return names[title].text
+    if any(title == t("incident.ad_hoc_title", lang) for lang in LANGUAGES):
+        return t("incident.ad_hoc_title")
+    return made_title(title, names)  # a drill's run: "演练：…" as its plan reads
+
+
+def summary_of(row: IncidentRow, names: Mapping[str, Text2] | None = None) -> IncidentSummary:
     return IncidentSummary(
         id=row.id,
-        title=row.title,
+        title=shown_title(row.title, names),
         playbook_code=row.playbook_code,
         playbook_version=row.playbook_version,
         category=IncidentCategory(row.category),
@@ -145,6 +156,13 @@ def with_holders(steps: Sequence[IncidentStep], entries: Sequence[LogEntry]) -> 
             )
         out.append(step)
     return tuple(out)
+
+
+def _plan_names(version: PlaybookVersionRow | None) -> dict[str, Text2]:
+    if version is None:
+        return {}
+    title = Text2(version.title_zh, version.title_en)
+    return {spelling: title for spelling in (version.title_zh, version.title_en) if spelling}
 
 
 def plan_steps(
@@ -212,7 +230,7 @@ def detail_of(session: Session, row: IncidentRow, *, with_entries: bool = True) 
         .order_by(IncidentActionRow.id)
     )
     return IncidentDetail(
-        summary=summary_of(row),
+        summary=summary_of(row, _plan_names(version)),
         location=row.location,
         report_fields=dict(row.report_fields or {}),
         steps=with_holders(apply_log(steps, entries), head),

@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from branchguard.core.incidents.types import REPORT_FIELDS, EntryKind, IncidentStep, LogEntry, StepState
+from branchguard.core.incidents.types import REPORT_FIELDS, SAID, EntryKind, IncidentStep, LogEntry, StepState
 from branchguard.core.kernel.attachments import format_size
-from branchguard.core.kernel.i18n import t
+from branchguard.core.kernel.i18n import t, worded
 from branchguard.core.kernel.types import Level
 from branchguard.core.playbooks.text import deadline_text, target_text
 from branchguard.core.team.rules import role_text
@@ -57,10 +57,16 @@ def goal_text(step: IncidentStep) -> str:
     return target_text(step.target_minutes)
 
 
+def said_text(entry: LogEntry) -> str:
+    """The entry's own text: what the program wrote, in the reader's language when the entry kept
+    it as a key and values (`SAID`); else the text as stored (typed, or written before)."""
+    return worded(entry.data.get(SAID)) or entry.text
+
+
 def entry_text(entry: LogEntry) -> str:
     """What an entry says, completed from its data where the program wrote it (steps, level,
     attachments), so a reader of the timeline needs nothing else."""
-    kind, body = entry.kind, entry.text
+    kind, body = entry.kind, said_text(entry)
     if kind == EntryKind.CORRECTION:
         return t("incident.text.correction", seq=entry.corrects, text=body)
     if kind == EntryKind.STEP_DONE:

@@ -79,6 +79,13 @@ REPORT_FIELDS = (
 )
 
 
+# The key of an entry's data that holds what the program wrote, as a message key and values or a
+# text in both languages (kernel/i18n.py: saying, both): inside the hashed content, so it is evidence
+# like the text, and worded in the reader's language when shown. Entries without it (written
+# before, or typed by a person) show their text as stored.
+SAID = "said"
+
+
 @dataclass(frozen=True)
 class LogEntry:
     """One committed entry. `corrected_by` is filled when reading: seqs of later corrections."""

@@ -20,12 +20,12 @@ from sqlalchemy.orm import Session
 from branchguard.core.hazards.service import CorrectedOnSpot
 from branchguard.core.incidents import log as incident_log
 from branchguard.core.incidents.service import IncidentService
-from branchguard.core.incidents.types import EntryKind
+from branchguard.core.incidents.types import SAID, EntryKind
 from branchguard.core.inspections import store
 from branchguard.core.inspections.types import Correction, ItemResult
 from branchguard.core.kernel import validation
 from branchguard.core.kernel.errors import ValidationError
-from branchguard.core.kernel.i18n import Message, t
+from branchguard.core.kernel.i18n import Message, both, saying, worded
 from branchguard.core.kernel.types import Actor
 from branchguard.db.base import utcnow
 from branchguard.db.models.inspections import CorrectionRow, EscalationRow, InspectionRow
@@ -95,8 +95,12 @@ def escalate(
     if done is not None:
         raise ValidationError("field.item", Message("inspection.escalated_already", n=number, incident=done))
     incident = incidents.start_in(s, actor, item.on_fail_playbook, location=inspection.location)
-    body = t("inspection.escalation_entry", id=inspection.id, n=number, item=item.text.text)
-    incident_log.append(s.connection(), incident.id, actor.username, EntryKind.DECISION, body)
+    said = saying(
+        "inspection.escalation_entry", id=inspection.id, n=number, item=both(item.text.zh, item.text.en)
+    )
+    incident_log.append(
+        s.connection(), incident.id, actor.username, EntryKind.DECISION, worded(said) or "", data={SAID: said}
+    )
     inspection.escalations.append(
         EscalationRow(
             number=number,

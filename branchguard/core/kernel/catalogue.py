@@ -10,6 +10,7 @@ SOURCES = (
     "branchguard.core.kernel.messages",
     "branchguard.core.kernel.input_messages",
     "branchguard.core.accounts.messages",
+    "branchguard.core.audit.messages",
     "branchguard.core.people.messages",
     "branchguard.core.team.messages",
     "branchguard.core.playbooks.messages",

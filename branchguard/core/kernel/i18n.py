@@ -99,3 +99,42 @@ class Message:
 def translate(text: Message | str, lang: str | None = None) -> str:
     """A message worded in `lang`; a plain string is already worded and returned as it is."""
     return text.text(lang) if isinstance(text, Message) else text
+
+
+# -- text the app makes, kept to be worded when shown ------------------------------------------
+# Stored as plain JSON beside the text written in the language of the moment (a log entry's data,
+# for one): {"key": "...", "params": {...}} for a catalogue message, {"zh": "...", "en": "..."} for a
+# bilingual text (a plan's title); a parameter may itself be either form.
+
+
+def saying(key: str, /, **params: object) -> dict[str, object]:
+    """A catalogue message as stored JSON, to be worded by `worded` in the reader's language."""
+    return {"key": key, "params": dict(params)}
+
+
+def both(zh: str, en: str) -> dict[str, object]:
+    """A bilingual text as stored JSON (`worded` picks the reader's language, else the other)."""
+    return {"zh": zh, "en": en}
+
+
+def worded(said: object, lang: str | None = None) -> str | None:
+    """What `saying` or `both` stored, in `lang` (the current language by default); None when it
+    is neither or names a key this version does not know, so the caller shows the text as stored."""
+    if not isinstance(said, Mapping):
+        return None
+    if "key" in said:
+        key, params = said.get("key"), said.get("params") or {}
+        if not isinstance(key, str) or not has_message(key) or not isinstance(params, Mapping):
+            return None
+        words: dict[str, object] = {}
+        for name, value in params.items():
+            inner = worded(value, lang) if isinstance(value, Mapping) else value
+            words[str(name)] = "" if inner is None else inner
+        try:
+            return t(key, lang, **words)
+        except (KeyError, IndexError, ValueError):
+            return None
+    if "zh" in said or "en" in said:
+        zh, en = str(said.get("zh") or ""), str(said.get("en") or "")
+        return (en or zh) if (lang or _current) == "en" else (zh or en)
+    return None

@@ -170,4 +170,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "BranchGuard is already open on this data folder (PID {pid}) but did not answer; close it or wait for it to finish",
         "BranchGuard 已在此数据目录上运行（进程 {pid}）但没有响应；请关闭它或等待其结束",
     ),
+    # command-line table headers shared by several commands
+    "cli.id": ("ID", "编号"),
+    "cli.name_zh": ("Chinese name", "中文名称"),
+    "cli.name_en": ("English name", "英文名称"),
 }

@@ -63,6 +63,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "action.schedule.remove": ("remove a schedule", "删除计划"),
     "action.schedule.reschedule": ("move one occurrence", "调整单次计划时间"),
     "action.schedule.done": ("mark a scheduled item done", "完成计划事项"),
+    "action.schedule.skipped": ("mark a scheduled item skipped", "跳过计划事项"),
     "action.schedule.snooze": ("snooze a reminder", "稍后提醒"),
     "action.schedule.dismiss": ("dismiss a reminder", "关闭提醒"),
     # errors

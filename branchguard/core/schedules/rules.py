@@ -20,6 +20,7 @@ from branchguard.core.kernel.i18n import Message, t
 from branchguard.core.schedules.types import (
     DueWindow,
     OccurrenceInfo,
+    OccurrenceStatus,
     ReminderInfo,
     ReminderKind,
     WorkingDayPolicy,
@@ -354,6 +355,12 @@ def describe(rule: str) -> str:
 def reminder_overdue(reminder: ReminderInfo, now: datetime) -> bool:
     """An overdue reminder (raised at the due time), or one whose occurrence is due by `now`."""
     return reminder.kind is ReminderKind.OVERDUE or reminder.due_at <= now
+
+
+def occurrence_overdue(item: OccurrenceInfo, now: datetime) -> bool:
+    """An open occurrence due by `now`: the agenda asks at each paint, as the bell does for its
+    reminders (`reminder_overdue`), so the two never disagree about the same item."""
+    return item.status is OccurrenceStatus.OPEN and (item.overdue or item.due_at <= now)
 
 
 def owed_before(items: Iterable[OccurrenceInfo], start: datetime) -> list[OccurrenceInfo]:

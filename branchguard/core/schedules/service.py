@@ -25,6 +25,7 @@ from branchguard.core.kernel.roles import require
 from branchguard.core.kernel.types import Actor
 from branchguard.core.schedules import rules, store
 from branchguard.core.schedules.links import end_if_spent, mark_done
+from branchguard.core.schedules.titles import made_title, title_names
 from branchguard.core.schedules.types import (
     CatchUpResult,
     DueFilter,
@@ -253,8 +254,9 @@ class ScheduleService:
                 )
             for sid, due in s.execute(open_rows).tuples():
                 dues.setdefault(sid, []).append(due)
+            names = title_names(s)
             rows = s.execute(stmt.with_only_columns(*ScheduleRow.__table__.columns))  # plain rows
-            return [store.schedule_info(r, now, dues.get(r.id, ())) for r in rows]
+            return [store.schedule_info(r, now, dues.get(r.id, ()), names) for r in rows]
 
     def open_items(self, actor: Actor, now: datetime | None = None) -> builtins.list[OccurrenceInfo]:
         """Open occurrences (overdue ones flagged), earliest due first."""
@@ -267,7 +269,8 @@ class ScheduleService:
                 .where(OccurrenceRow.status == OccurrenceStatus.OPEN.value)
                 .order_by(OccurrenceRow.due_at, OccurrenceRow.id)
             )
-            return [store.occurrence_info(o, sc, now) for o, sc in s.execute(stmt).tuples()]
+            names = title_names(s)
+            return [store.occurrence_info(o, sc, now, names) for o, sc in s.execute(stmt).tuples()]
 
     def due_items(
         self, actor: Actor, flt: DueFilter, now: datetime | None = None, zone: ZoneInfo | None = None
@@ -300,6 +303,7 @@ class ScheduleService:
         now = now or utcnow()
         with self._sessions() as s:
             items: dict[tuple[int, datetime], OccurrenceInfo] = {}
+            names = title_names(s)
             for sched in s.scalars(select(ScheduleRow).where(ScheduleRow.active.is_(True))):
                 for slot in rules.slots_between(store.spec_of(sched), start, end):
                     if sched.rrule and slot.rule_at < sched.catch_up_from:
@@ -308,7 +312,7 @@ class ScheduleService:
                         id=None,
                         schedule_id=sched.id,
                         kind=ScheduleKind(sched.kind),
-                        title=sched.title,
+                        title=made_title(sched.title, names),
                         owner=sched.owner,
                         timezone=sched.timezone,
                         rule_at=slot.rule_at,
@@ -323,7 +327,7 @@ class ScheduleService:
                 .where(OccurrenceRow.due_at >= start, OccurrenceRow.due_at < end)
             )
             for occ, sched in s.execute(written).tuples():
-                items[(sched.id, occ.rule_at)] = store.occurrence_info(occ, sched, now)
+                items[(sched.id, occ.rule_at)] = store.occurrence_info(occ, sched, now, names)
             # a promised slot that was written with another due date (rescheduled) shows once, as written
             margin = timedelta(days=MAX_RESCHEDULE_DAYS)
             keys = select(OccurrenceRow.schedule_id, OccurrenceRow.rule_at).where(
@@ -494,23 +498,20 @@ class ScheduleService:
         require(actor, "schedule.read")
         now = now or utcnow()
         with self._sessions() as s:
-            rows = store.latest_per_occurrence(store.pending_reminders(s), now)
-            return [store.reminder_info(r, o, sc) for r, o, sc in rows]
+            rows, names = store.latest_per_occurrence(store.pending_reminders(s), now), title_names(s)
+            return [store.reminder_info(r, o, sc, names) for r, o, sc in rows]
 
     def announce(self, actor: Actor, now: datetime | None = None) -> builtins.list[ReminderInfo]:
         """Reminders showing now that were not announced yet (for a tray message); marks them."""
         require(actor, "schedule.read")
         now = now or utcnow()
         with self._sessions.begin() as s:
-            fresh = [
-                t3
-                for t3 in store.latest_per_occurrence(store.pending_reminders(s), now)
-                if t3[0].notified_at is None
-            ]
+            pending = store.latest_per_occurrence(store.pending_reminders(s), now)
+            fresh, names = [t3 for t3 in pending if t3[0].notified_at is None], title_names(s)
             for rem, _occ, _sched in fresh:
                 rem.notified_at = now
             s.flush()
-            return [store.reminder_info(r, o, sc) for r, o, sc in fresh]
+            return [store.reminder_info(r, o, sc, names) for r, o, sc in fresh]
 
     def snooze(
         self, actor: Actor, reminder_id: int, until: datetime, now: datetime | None = None

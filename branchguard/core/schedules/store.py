@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from branchguard.core.kernel.working_days import MAX_SHIFT_DAYS
 from branchguard.core.schedules.rules import RuleSpec, Slot, next_slot, slots
+from branchguard.core.schedules.titles import Names, made_title
 from branchguard.core.schedules.types import (
     CatchUpResult,
     OccurrenceInfo,
@@ -44,13 +45,15 @@ def spec_of(row: ScheduleLike) -> RuleSpec:
     return RuleSpec(row.rrule, row.start_at, row.timezone, WorkingDayPolicy(row.working_days))
 
 
-def schedule_info(row: ScheduleLike, now: datetime, open_dues: Sequence[datetime] = ()) -> ScheduleInfo:
+def schedule_info(
+    row: ScheduleLike, now: datetime, open_dues: Sequence[datetime] = (), names: Names | None = None
+) -> ScheduleInfo:
     nxt = next_slot(spec_of(row), now) if row.active else None
     return ScheduleInfo(
         id=row.id,
         kind=ScheduleKind(row.kind),
         subject_id=row.subject_id,
-        title=row.title,
+        title=made_title(row.title, names),
         owner=row.owner,
         rule=row.rrule,
         start_at=row.start_at,
@@ -68,13 +71,15 @@ def schedule_info(row: ScheduleLike, now: datetime, open_dues: Sequence[datetime
     )
 
 
-def occurrence_info(occ: OccurrenceRow, sched: ScheduleRow, now: datetime) -> OccurrenceInfo:
+def occurrence_info(
+    occ: OccurrenceRow, sched: ScheduleRow, now: datetime, names: Names | None = None
+) -> OccurrenceInfo:
     status = OccurrenceStatus(occ.status)
     return OccurrenceInfo(
         id=occ.id,
         schedule_id=sched.id,
         kind=ScheduleKind(sched.kind),
-        title=sched.title,
+        title=made_title(sched.title, names),
         owner=sched.owner,
         timezone=sched.timezone,
         rule_at=occ.rule_at,
@@ -83,16 +88,18 @@ def occurrence_info(occ: OccurrenceRow, sched: ScheduleRow, now: datetime) -> Oc
         overdue=status is OccurrenceStatus.OPEN and occ.due_at <= now,
         done_at=occ.done_at,
         done_by=occ.done_by,
-        note=occ.note,
+        note=made_title(occ.note, names),
     )
 
 
-def reminder_info(rem: ReminderRow, occ: OccurrenceRow, sched: ScheduleRow) -> ReminderInfo:
+def reminder_info(
+    rem: ReminderRow, occ: OccurrenceRow, sched: ScheduleRow, names: Names | None = None
+) -> ReminderInfo:
     return ReminderInfo(
         id=rem.id,
         occurrence_id=occ.id,
         schedule_id=sched.id,
-        title=sched.title,
+        title=made_title(sched.title, names),
         owner=sched.owner,
         kind=ReminderKind(rem.kind),
         due_at=occ.due_at,

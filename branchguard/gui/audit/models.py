@@ -5,55 +5,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont
 
+from branchguard.core.audit.text import action_text, entity_text, field_text, summary_text, value_text
 from branchguard.core.audit.types import AuditRecord
-from branchguard.core.kernel.i18n import has_message, t
-from branchguard.core.kernel.types import LabelledEnum, Role
-from branchguard.core.people.types import BranchRole, ContactKind
 from branchguard.gui.kit.rows import SORT_ROLE, RowsModel
 from branchguard.gui.kit.windowed import WindowedModel
 
 _R = Qt.ItemDataRole
 TIME_FORMAT = "%Y-%m-%d %H:%M:%S"
 CHANGED_BACKGROUND = "#FFF4D6"  # a pale amber: noticeable without reading as an alarm
-
-# Stored values that are enum codes: shown by their translated label.
-_ENUM_FIELDS: dict[str, type[LabelledEnum]] = {"branch_role": BranchRole, "kind": ContactKind, "role": Role}
-
-
-def catalogue_text(key: str, fallback: str) -> str:
-    """The core catalogue's text for `key` when there is one, else `fallback` as stored."""
-    return t(key) if has_message(key) else fallback
-
-
-def action_text(action: str) -> str:
-    return catalogue_text(f"action.{action}", action)
-
-
-def entity_text(entity: str) -> str:
-    return catalogue_text(f"entity.{entity}", entity)
-
-
-def field_text(name: str) -> str:
-    return catalogue_text(f"field.{name}", name)
-
-
-def value_text(name: str, value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        if value:
-            return QCoreApplication.translate("AuditDiffModel", "Yes")
-        return QCoreApplication.translate("AuditDiffModel", "No")
-    kind = _ENUM_FIELDS.get(name)
-    if kind is not None and isinstance(value, str):
-        try:
-            return kind(value).label
-        except ValueError:
-            return value  # a code this version no longer knows: show it as stored
-    return str(value)
 
 
 def local_time(record: AuditRecord) -> str:
@@ -90,7 +52,7 @@ class AuditModel(WindowedModel[AuditRecord]):
             if column == self.COL_ACTION:
                 return item.action
             if column == self.COL_SUMMARY and item.summary:
-                return item.summary
+                return summary_text(item)
         return None
 
     def _display(self, item: AuditRecord, column: int) -> str:
@@ -104,7 +66,7 @@ class AuditModel(WindowedModel[AuditRecord]):
             return entity_text(item.entity)
         if column == self.COL_ID:
             return item.entity_id
-        return item.summary
+        return summary_text(item)
 
 
 @dataclass(frozen=True)
@@ -137,11 +99,13 @@ def field_changes(record: AuditRecord) -> list[FieldChange]:
 
 class AuditDiffModel(RowsModel[FieldChange]):
     COL_FIELD, COL_BEFORE, COL_AFTER = range(3)
+    _entity = ""  # the record kind of the event shown: some codes mean one thing per kind
 
     def headers(self) -> list[str]:
         return [self.tr("Field"), self.tr("Before"), self.tr("After")]
 
     def set_record(self, record: AuditRecord | None) -> None:
+        self._entity = record.entity if record is not None else ""
         self.set_rows(field_changes(record) if record is not None else [])
 
     def cell(self, item: FieldChange, column: int, role: int) -> Any:
@@ -149,8 +113,8 @@ class AuditDiffModel(RowsModel[FieldChange]):
             if column == self.COL_FIELD:
                 return field_text(item.name)
             if column == self.COL_BEFORE:
-                return value_text(item.name, item.before)
-            return value_text(item.name, item.after)
+                return value_text(item.name, item.before, self._entity)
+            return value_text(item.name, item.after, self._entity)
         if role == _R.BackgroundRole and item.changed:
             return QColor(CHANGED_BACKGROUND)
         if role == _R.FontRole and item.changed and column == self.COL_AFTER:

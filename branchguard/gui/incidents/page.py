@@ -59,6 +59,8 @@ class IncidentsPage(Page):
         layout.setSpacing(10)
         layout.addLayout(header)
         layout.addWidget(self.tabs, 1)
+        self._layout, self._margins = layout, layout.contentsMargins()
+        self.tabs.currentChanged.connect(self._fit_to_tab)
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -99,6 +101,19 @@ class IncidentsPage(Page):
         first = most_urgent(live)
         if first is not None:  # the most urgent in front
             self.open_incident(first.id)
+
+    def _fit_to_tab(self, index: int) -> None:
+        """A console takes the page's height: its heading and Start button (the banner and F9
+        start an incident there too) give way to steps and log rows, and come back with the list."""
+        on_list = index <= 0
+        self.heading.setVisible(on_list)
+        self.intro.setVisible(on_list)
+        self.start_button.setVisible(on_list and may_start(self.session))
+        margins = self._margins
+        if on_list:
+            self._layout.setContentsMargins(margins)
+        else:
+            self._layout.setContentsMargins(12, 6, 12, 4)
 
     # -- consoles ------------------------------------------------------------------------------
     def open_incident(self, incident_id: int, focus: bool = True) -> IncidentConsole:

@@ -18,8 +18,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from branchguard.core.schedules.rules import occurrence_overdue
 from branchguard.core.schedules.types import OccurrenceInfo, OccurrenceStatus
 from branchguard.gui.kit import style
+from branchguard.gui.kit.times import now_utc
 
 MIME = "application/x-branchguard-occurrence"
 ITEM_ROLE = Qt.ItemDataRole.UserRole
@@ -157,7 +159,7 @@ class DayCell(QFrame):
         entry = QListWidgetItem(item_text(item))
         entry.setData(ITEM_ROLE, item)
         entry.setToolTip(f"{item.title}\n{item.kind.label} · {item.owner or '-'}\n{item.status.label}")
-        if item.overdue:
+        if occurrence_overdue(item, now_utc()):
             entry.setForeground(QBrush(QColor(style.ERROR)))
         elif item.status is not OccurrenceStatus.OPEN:
             entry.setForeground(QBrush(QColor(style.MUTED)))

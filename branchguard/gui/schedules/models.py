@@ -7,7 +7,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
-from branchguard.core.schedules.rules import reminder_overdue
+from branchguard.core.schedules.rules import occurrence_overdue, reminder_overdue
 from branchguard.core.schedules.types import OccurrenceInfo, OccurrenceStatus, ReminderInfo
 from branchguard.gui.kit import style
 from branchguard.gui.kit.rows import SORT_ROLE, RowsModel
@@ -56,7 +56,7 @@ class OccurrenceModel(RowsModel[OccurrenceInfo]):
 
     def cell(self, item: OccurrenceInfo, column: int, role: int) -> Any:
         if role == _FOREGROUND:
-            if item.overdue:
+            if occurrence_overdue(item, now_utc()):
                 return OVERDUE_COLOUR
             return DONE_COLOUR if item.status is not OccurrenceStatus.OPEN else None
         if role == SORT_ROLE and column == self.DUE:
@@ -71,6 +71,6 @@ class OccurrenceModel(RowsModel[OccurrenceInfo]):
             return item.kind.label
         if column == self.OWNER:
             return item.owner
-        if item.overdue:
+        if occurrence_overdue(item, now_utc()):
             return self.tr("Overdue")
         return item.status.label

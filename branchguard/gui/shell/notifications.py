@@ -30,11 +30,13 @@ from PySide6.QtWidgets import (
 
 from branchguard.core.kernel.errors import BranchGuardError
 from branchguard.core.kernel.roles import may
+from branchguard.core.schedules.rules import reminder_overdue
 from branchguard.core.schedules.types import ReminderInfo
 from branchguard.gui.kit.icons import icon
 from branchguard.gui.kit.loader import Loader
 from branchguard.gui.kit.times import date_time, now_utc
 from branchguard.gui.schedules.models import ReminderModel
+from branchguard.gui.shell.reminder_notice import ReminderNotice
 
 if TYPE_CHECKING:
     from branchguard.gui.schedules.qt_scheduler import ScheduleSignals
@@ -188,7 +190,12 @@ class NotificationCentre(QObject):
 
     count_changed = Signal(int)
 
-    def __init__(self, window: MainWindow, clock: Callable[[], datetime] = now_utc) -> None:
+    def __init__(
+        self,
+        window: MainWindow,
+        clock: Callable[[], datetime] = now_utc,
+        tray_available: Callable[[], bool] = QSystemTrayIcon.isSystemTrayAvailable,
+    ) -> None:
         super().__init__(window)
         self.window_ = window
         self.clock = clock
@@ -203,14 +210,17 @@ class NotificationCentre(QObject):
         window.statusBar().addPermanentWidget(self.bell)
         self.panel = NotificationPanel(self, window)
         self.tray: QSystemTrayIcon | None = None
-        if QSystemTrayIcon.isSystemTrayAvailable():
+        if tray_available():
             self.tray = QSystemTrayIcon(icon("branchguard"), self)
             self.tray.messageClicked.connect(lambda: self.show_panel())
             self.tray.show()
+        # Without a tray that can show a message, reminders that come due say so in the window.
+        self.notice = ReminderNotice(window, self.open_reminder, self._snooze_hour, self._dismiss, clock)
+        self._unseen: list[ReminderInfo] = []  # came due while the window was locked
         session = window.session
         session.actor_changed.connect(self.reload)
         session.data_changed.connect(lambda entity: self.reload() if entity == "schedule" else None)
-        window.locked_changed.connect(lambda _locked: self.reload())
+        window.locked_changed.connect(self._locked)
         self.reload()
 
     def connect_signals(self, signals: ScheduleSignals) -> None:
@@ -249,7 +259,8 @@ class NotificationCentre(QObject):
         n = self.count()
         self.bell.setText(str(n) if n else "")
         self.bell.setProperty("unread", n > 0)
-        overdue = sum(1 for r in self.model.rows() if r.due_at <= self.clock())
+        now = self.clock()
+        overdue = sum(1 for r in self.model.rows() if reminder_overdue(r, now))
         tip = self.tr("Reminders: %1 (overdue: %2)").replace("%1", str(n)).replace("%2", str(overdue))
         self.bell.setToolTip(tip)
         self.bell.setStyleSheet("QToolButton { color: #B71C1C; font-weight: bold; }" if overdue else "")
@@ -259,9 +270,18 @@ class NotificationCentre(QObject):
         self.reload()
 
     def announce(self, fresh: list[ReminderInfo]) -> None:
-        """Newly fired reminders: refresh the list and say so in the system tray, where there is one."""
+        """Newly fired reminders: refresh the list and say so in the system tray, where there is one
+        that shows messages, else in the window's notice (after an unlock if the window is locked)."""
         self.reload()
-        if not fresh or self.tray is None or self.window_.is_locked():
+        if not fresh:
+            return
+        if self.tray is None or not QSystemTrayIcon.supportsMessages():
+            if self.window_.is_locked():
+                self._unseen.extend(fresh)
+            else:
+                self.notice.add(fresh)
+            return
+        if self.window_.is_locked():
             return
         if len(fresh) == 1:
             title = fresh[0].title
@@ -273,7 +293,44 @@ class NotificationCentre(QObject):
 
     def retranslate(self) -> None:
         self.panel.retranslate()
+        self.notice.retranslate()
         self._show_badge()
+
+    def _locked(self, locked: bool) -> None:
+        if locked:
+            self.notice.hide()
+        elif self._unseen or self.notice.reminders:
+            fresh, self._unseen = self._unseen, []
+            self.notice.add(fresh)
+        self.reload()
+
+    # -- the notice's actions ------------------------------------------------------------------
+    def open_reminder(self, reminder: ReminderInfo) -> None:
+        """The calendar's agenda at the reminder's day, the window in front."""
+        from branchguard.gui.schedules.calendar_page import AGENDA
+
+        window = self.window_
+        window.bring_forward()
+        page = window.show_page("calendar")
+        if page is not None:
+            page.go_to(reminder.due_at.astimezone().date(), AGENDA)  # type: ignore[attr-defined]
+
+    def _snooze_hour(self, reminder: ReminderInfo) -> None:
+        session = self.window_.session
+        until = in_an_hour(self.clock())
+        self._act_on(
+            reminder,
+            self.may_remind,
+            lambda r: session.services.schedules.snooze(session.actor, r.id, until, self.clock()),
+        )
+
+    def _dismiss(self, reminder: ReminderInfo) -> None:
+        session = self.window_.session
+        self._act_on(
+            reminder,
+            self.may_remind,
+            lambda r: session.services.schedules.dismiss(session.actor, r.id, self.clock()),
+        )
 
     # -- panel ---------------------------------------------------------------------------------
     def toggle_panel(self) -> None:
@@ -288,7 +345,14 @@ class NotificationCentre(QObject):
 
     # -- actions on the selected reminder ------------------------------------------------------
     def _act(self, allowed: Callable[[], bool], action: Callable[[ReminderInfo], object]) -> None:
-        reminder = self.panel.selected()
+        self._act_on(self.panel.selected(), allowed, action)
+
+    def _act_on(
+        self,
+        reminder: ReminderInfo | None,
+        allowed: Callable[[], bool],
+        action: Callable[[ReminderInfo], object],
+    ) -> None:
         if reminder is None or not allowed():
             return
         try:

@@ -2213,6 +2213,22 @@ Submitted as: %3</translation>
         <source>The incident report or the initial report: preview, print or save as PDF</source>
         <translation>The incident report or the initial report: preview, print or save as PDF</translation>
     </message>
+    <message>
+        <source>Hide call list ›</source>
+        <translation>Hide call list ›</translation>
+    </message>
+    <message>
+        <source>‹ Call list</source>
+        <translation>‹ Call list</translation>
+    </message>
+    <message>
+        <source>Fold the call list and attachments away to widen the steps</source>
+        <translation>Fold the call list and attachments away to widen the steps</translation>
+    </message>
+    <message>
+        <source>Show the call list and attachments again</source>
+        <translation>Show the call list and attachments again</translation>
+    </message>
 </context>
 <context>
     <name>IncidentHeader</name>
@@ -6512,8 +6528,8 @@ Submitted as: %3</translation>
         <translation>Team roles</translation>
     </message>
     <message>
-        <source>Every role the approved plans name. Follow mode and the incident report show who holds it; an incident&apos;s log names a role whose holder is missing, absent or untrained.</source>
-        <translation>Every role the approved plans name. Follow mode and the incident report show who holds it; an incident&apos;s log names a role whose holder is missing, absent or untrained.</translation>
+        <source>Every role the approved plans name. Follow mode and the incident report show who holds it; an incident's log names a role whose holder is missing, absent or untrained.</source>
+        <translation>Every role the approved plans name. Follow mode and the incident report show who holds it; an incident's log names a role whose holder is missing, absent or untrained.</translation>
     </message>
     <message>
         <source>Assign…</source>
@@ -6669,6 +6685,41 @@ Submitted as: %3</translation>
     <message>
         <source>Notes</source>
         <translation>Notes</translation>
+    </message>
+</context>
+<context>
+    <name>ReminderNotice</name>
+    <message>
+        <source>Open</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>Snooze 1 h</source>
+        <translation>Snooze 1 h</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Dismiss</translation>
+    </message>
+    <message>
+        <source>%1 more under the bell</source>
+        <translation>%1 more under the bell</translation>
+    </message>
+    <message>
+        <source>Overdue since %1</source>
+        <translation>Overdue since %1</translation>
+    </message>
+    <message>
+        <source>Due %1</source>
+        <translation>Due %1</translation>
+    </message>
+    <message>
+        <source>Reminders due: %1</source>
+        <translation>Reminders due: %1</translation>
+    </message>
+    <message>
+        <source>Close; the reminders stay under the bell</source>
+        <translation>Close; the reminders stay under the bell</translation>
     </message>
 </context>
 </TS>

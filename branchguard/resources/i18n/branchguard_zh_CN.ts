@@ -2204,6 +2204,22 @@ Submitted as: %3</source>
         <source>The incident report or the initial report: preview, print or save as PDF</source>
         <translation>事件报告或初报：预览、打印或另存为 PDF</translation>
     </message>
+    <message>
+        <source>Hide call list ›</source>
+        <translation>收起联络电话 ›</translation>
+    </message>
+    <message>
+        <source>‹ Call list</source>
+        <translation>‹ 联络电话</translation>
+    </message>
+    <message>
+        <source>Fold the call list and attachments away to widen the steps</source>
+        <translation>收起联络电话和附件，让处置步骤更宽</translation>
+    </message>
+    <message>
+        <source>Show the call list and attachments again</source>
+        <translation>重新显示联络电话和附件</translation>
+    </message>
 </context>
 <context>
     <name>IncidentHeader</name>
@@ -6492,7 +6508,7 @@ Submitted as: %3</source>
         <translation>应急岗位</translation>
     </message>
     <message>
-        <source>Every role the approved plans name. Follow mode and the incident report show who holds it; an incident&apos;s log names a role whose holder is missing, absent or untrained.</source>
+        <source>Every role the approved plans name. Follow mode and the incident report show who holds it; an incident's log names a role whose holder is missing, absent or untrained.</source>
         <translation>已批准预案中的全部岗位。跟随模式和事件报告显示岗位人员；事件启动时，日志会记下未指定人员、人员不在岗或未经培训的岗位。</translation>
     </message>
     <message>
@@ -6648,6 +6664,41 @@ Submitted as: %3</source>
     <message>
         <source>Notes</source>
         <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>ReminderNotice</name>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Snooze 1 h</source>
+        <translation>1 小时后提醒</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>关闭提醒</translation>
+    </message>
+    <message>
+        <source>%1 more under the bell</source>
+        <translation>另有 %1 条，见铃铛</translation>
+    </message>
+    <message>
+        <source>Overdue since %1</source>
+        <translation>已逾期（到期 %1）</translation>
+    </message>
+    <message>
+        <source>Due %1</source>
+        <translation>到期 %1</translation>
+    </message>
+    <message>
+        <source>Reminders due: %1</source>
+        <translation>到期提醒：%1</translation>
+    </message>
+    <message>
+        <source>Close; the reminders stay under the bell</source>
+        <translation>关闭；提醒仍在铃铛中</translation>
     </message>
 </context>
 </TS>

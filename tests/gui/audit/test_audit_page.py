@@ -295,3 +295,31 @@ def test_scrolling_reaches_every_event_a_page_at_a_time(
     page.user_filter.setCurrentIndex(page.user_filter.findData("lead"))
     qtbot.waitUntil(lambda: page.model.rowCount() == PAGE)
     assert {r.actor for r in page.model.rows()} == {"lead"}
+
+
+def test_a_downgrade_reads_in_chinese_with_no_raw_codes(qapp) -> None:
+    """Issue #17: the Chinese audit page showed `schedule.add` and `major → general`."""
+    from datetime import UTC, datetime
+
+    from branchguard.core.audit.types import AuditRecord
+    from branchguard.core.kernel.i18n import set_language
+    from branchguard.gui.audit.models import AuditDiffModel, AuditModel
+
+    before, after = {"severity": "major"}, {"severity": "general"}
+    at = datetime(2026, 12, 5, tzinfo=UTC)
+    downgrade = "severity: major → general"
+    added = {"title": "消防检查"}
+    events = [
+        AuditRecord(2, at, "lead", "hazard.update", "hazard", "7", downgrade, before, after),
+        AuditRecord(1, at, "lead", "schedule.add", "schedule", "3", "title=消防检查", {}, added),
+    ]
+    set_language("zh_CN")
+    model = AuditModel()
+    model.set_page(events, more=False)
+    columns = (AuditModel.COL_ACTION, AuditModel.COL_ENTITY, AuditModel.COL_SUMMARY)
+    shown = [model.index(r, c).data() for r in range(2) for c in columns]
+    for raw in ("schedule.add", "hazard.update", "major", "general", "severity", "hazard", "schedule"):
+        assert not any(raw in text for text in shown), (raw, shown)
+    diff = AuditDiffModel()
+    diff.set_record(events[0])
+    assert [diff.index(0, c).data() for c in range(3)] == ["隐患等级", "重大隐患", "一般隐患"]

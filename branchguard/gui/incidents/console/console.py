@@ -8,12 +8,13 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
     QPushButton,
     QSplitter,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -47,6 +48,7 @@ from branchguard.gui.kit.writer import writer
 from branchguard.gui.shell.session import GuiSession
 
 TICK_MS = 1000
+LOG_ROWS = 5  # log rows kept in view when the console is sized; the steps take the rest
 POLL_MS = 15_000  # others (follow mode, another PC, the CLI) write too: re-read while shown
 
 
@@ -87,6 +89,13 @@ class IncidentConsole(QWidget):
         self.log.correct_requested.connect(self.ask_correction)
         self.calls_title = QLabel()
         self.calls_title.setStyleSheet("font-weight: 600;")
+        # The call list folds away to give the steps the width (a 1024-wide screen cuts their text).
+        self.calls_toggle = QToolButton()
+        self.calls_toggle.setObjectName("incident_calls_toggle")
+        self.calls_toggle.setCheckable(True)
+        self.calls_toggle.setChecked(True)
+        self.calls_toggle.setAutoRaise(True)
+        self.calls_toggle.toggled.connect(self.show_side)
         self.calls = CallList()
         self.attachments = AttachmentsBox(session)
         self.attachments.attach_requested.connect(self.ask_attach)
@@ -115,10 +124,15 @@ class IncidentConsole(QWidget):
         return button
 
     def _build_layout(self) -> None:
-        buttons = FlowLayout()  # at the right on one line; wraps on a small screen
+        buttons = FlowLayout(spacing=4)  # at the right on one line; wraps on a small screen
         buttons.add_stretch()
-        for button in (self.follow_button, self.level_button, self.report_button, self.print_button,
-                       self.close_button):
+        for button in (
+            self.follow_button,
+            self.level_button,
+            self.report_button,
+            self.print_button,
+            self.close_button,
+        ):
             buttons.add_widget(button)
         work = QSplitter(Qt.Orientation.Vertical)
         work.setChildrenCollapsible(False)
@@ -126,6 +140,9 @@ class IncidentConsole(QWidget):
         work.addWidget(self.log)
         work.setStretchFactor(0, 3)  # the steps say what to do next; the log is read less often
         work.setStretchFactor(1, 2)
+        self.work = work
+        self._work_moved = False  # once the lead drags the split, it stays theirs
+        work.splitterMoved.connect(lambda *_: setattr(self, "_work_moved", True))
         side = QWidget()
         side_box = QVBoxLayout(side)
         side_box.setContentsMargins(0, 0, 0, 0)
@@ -141,13 +158,45 @@ class IncidentConsole(QWidget):
         split.setStretchFactor(1, 1)
         split.setSizes([760, 300])
         self.splitter = split
+        self.side = side
+        self.steps.heading_row.addWidget(self.calls_toggle)
+        # no taller than the heading beside it: every pixel of that row is a step row's
+        self.calls_toggle.setStyleSheet("QToolButton { padding: 0px 4px; }")
+        self.calls_toggle.setMaximumHeight(self.steps.heading.sizeHint().height())
         box = QVBoxLayout(self)
-        box.setContentsMargins(12, 10, 12, 10)
-        box.setSpacing(8)
+        box.setContentsMargins(8, 4, 8, 4)
+        box.setSpacing(4)
         box.addWidget(self.header)
         box.addWidget(self.message)
         box.addLayout(buttons)
         box.addWidget(split, 1)
+
+    def show_side(self, shown: bool) -> None:
+        """The call list and attachments column, shown or folded away."""
+        self.side.setVisible(shown)
+        self._label_calls_toggle()
+
+    def _label_calls_toggle(self) -> None:
+        shown = self.calls_toggle.isChecked()
+        self.calls_toggle.setText(self.tr("Hide call list ›") if shown else self.tr("‹ Call list"))
+        self.calls_toggle.setToolTip(
+            self.tr("Fold the call list and attachments away to widen the steps")
+            if shown
+            else self.tr("Show the call list and attachments again")
+        )
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if not self._work_moved:
+            QTimer.singleShot(0, self._size_work)
+
+    def _size_work(self) -> None:
+        """The log keeps LOG_ROWS whole rows; the steps take the rest (with the step now in large
+        type): on a 768-line screen six steps and five log rows show (issue #17: three and two)."""
+        total = sum(self.work.sizes())
+        log = self.log.height_for_rows(LOG_ROWS)
+        if total > log and not self._work_moved:
+            self.work.setSizes([total - log, log])
 
     def _make_actions(self) -> None:
         """Keys of the console; listed in F1 while the console is in front."""
@@ -179,6 +228,8 @@ class IncidentConsole(QWidget):
         self.follow_button.setText(self.tr("Follow mode"))
         self.follow_button.setToolTip(self.tr("Full screen, current step in large type (Ctrl+Shift+F)"))
         self.calls_title.setText(self.tr("Call list"))
+        self._label_calls_toggle()
+
         self.done_action.setText(self.tr("Mark the step done"))
         self.skip_action.setText(self.tr("Skip the step…"))
         self.write_action.setText(self.tr("Write a log entry"))

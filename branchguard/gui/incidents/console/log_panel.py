@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from branchguard.core.incidents.log import MAX_ENTRY_TEXT
 from branchguard.core.incidents.types import TYPED_KINDS, EntryKind, LogEntry
 from branchguard.core.kernel.roles import may
+from branchguard.gui.incidents.console.steps_panel import HEADER_HEIGHT
 from branchguard.gui.incidents.log_model import IncidentLogModel
 from branchguard.gui.kit.icons import icon
 
@@ -32,6 +33,7 @@ if TYPE_CHECKING:
     from branchguard.core.services import Services
 
 UNCORRECTABLE = (EntryKind.START, EntryKind.CLOSE)  # the service refuses these
+LOG_ROW = 24  # pixels: a log row; five or more show at 1024×768
 
 
 class LogView(QTableView):
@@ -83,8 +85,9 @@ class LogPanel(QWidget):
         vertical = self.view.verticalHeader()
         vertical.hide()
         vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)  # no per-row measuring
-        vertical.setDefaultSectionSize(26)
+        vertical.setDefaultSectionSize(LOG_ROW)
         header = self.view.horizontalHeader()
+        header.setFixedHeight(HEADER_HEIGHT)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         header.setHighlightSections(False)
         header.setStretchLastSection(True)
@@ -108,17 +111,15 @@ class LogPanel(QWidget):
         self.error.setObjectName("incident_log_error")
         self.error.setProperty("role", "error")
         self.error.hide()
-        quick = QHBoxLayout()
+        quick = QHBoxLayout()  # Correct… beside Add: a heading row of its own cost a log row
         quick.addWidget(self.kind)
         quick.addWidget(self.text, 1)
         quick.addWidget(self.add_button)
-        top = QHBoxLayout()
-        top.addWidget(self.heading, 1)
-        top.addWidget(self.correct_button)
+        quick.addWidget(self.correct_button)
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
         box.setSpacing(4)
-        box.addLayout(top)
+        box.addWidget(self.heading)
         box.addWidget(self.view, 1)
         box.addLayout(quick)
         box.addWidget(self.error)
@@ -198,6 +199,14 @@ class LogPanel(QWidget):
 
     def _update_buttons(self) -> None:
         self.correct_button.setEnabled(self.correctable(self.selected_entry()))
+
+    def height_for_rows(self, rows: int) -> int:
+        """The panel's height that shows `rows` whole log rows under the heading, with the box."""
+        box = self.layout()
+        spacing = box.spacing() * 2 if box is not None else 8
+        view = self.view.horizontalHeader().height() + rows * LOG_ROW + 2 * self.view.frameWidth()
+        quick = max(self.text.sizeHint().height(), self.add_button.sizeHint().height())
+        return self.heading.sizeHint().height() + view + quick + spacing
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

@@ -23,6 +23,9 @@ from branchguard.gui.incidents.steps_model import CURRENT_BACKGROUND, IncidentSt
 from branchguard.gui.kit import style
 from branchguard.gui.kit.icons import icon
 
+STEP_ROW = 24  # pixels: a row of the step list
+HEADER_HEIGHT = 24  # pixels: the column headers of the step list and the log
+
 
 class StepsPanel(QWidget):
     """`done_requested(number)` and `skip_requested(number)` for the step to act on: the selected
@@ -45,11 +48,13 @@ class StepsPanel(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(30)
+        # Compact rows and header: at 1024×768 the list shows six steps or more (issue #17: three).
+        self.table.verticalHeader().setDefaultSectionSize(STEP_ROW)
         header = self.table.horizontalHeader()
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         header.setHighlightSections(False)
-        for column, width in ((0, 36), (2, 150), (3, 130), (4, 110), (5, 120)):
+        header.setFixedHeight(HEADER_HEIGHT)
+        for column, width in ((0, 44), (2, 110), (3, 100), (4, 80), (5, 90)):
             header.resizeSection(column, width)
         header.setSectionResizeMode(IncidentStepsModel.COL_TEXT, QHeaderView.ResizeMode.Stretch)
         # Enter on the list marks the selected step done; a QShortcut with a whatsThis is listed in F1.
@@ -77,7 +82,7 @@ class StepsPanel(QWidget):
         self.now_label = QLabel()
         self.now_label.setObjectName("incident_now_step")
         self.now_label.setWordWrap(True)
-        self.now_label.setFont(sized(self.font(), 14, bold=True))
+        self.now_label.setFont(sized(self.font(), 12.5, bold=True))
         self.next_label = QLabel()
         self.next_label.setObjectName("incident_next_step")
         self.next_label.setProperty("role", "hint")
@@ -87,7 +92,7 @@ class StepsPanel(QWidget):
         texts.addWidget(self.now_label)
         texts.addWidget(self.next_label)
         now_box = QHBoxLayout(self.now)
-        now_box.setContentsMargins(12, 8, 8, 8)
+        now_box.setContentsMargins(10, 4, 6, 4)
         now_box.addLayout(texts, 1)
         now_box.addWidget(self.done_button)
         now_box.addWidget(self.skip_button)
@@ -95,7 +100,10 @@ class StepsPanel(QWidget):
         box.setContentsMargins(0, 0, 0, 0)
         box.setSpacing(4)
         box.addWidget(self.now)
-        box.addWidget(self.heading)
+        self.heading_row = QHBoxLayout()  # the console adds its call-list toggle at the right
+        self.heading_row.setContentsMargins(0, 0, 0, 0)
+        self.heading_row.addWidget(self.heading, 1)
+        box.addLayout(self.heading_row)
         box.addWidget(self.table, 1)
         self._may_mark = False
         self.retranslate()

@@ -1,0 +1,116 @@
+"""How an audit event reads, the same in the window and on the command line: its action, record
+kind and fields by their catalogue names, enum codes by their labels, and a summary the trail
+wrote itself ("severity: major → general") worded again in the reader's language.
+
+A summary a service wrote on purpose (a playbook's "v3") is not a before → after line and shows as
+stored; so does a value this version does not know.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from branchguard.core.audit.service import describe_change
+from branchguard.core.audit.types import AuditRecord
+from branchguard.core.complaints.types import ComplaintChannel, ComplaintKind, ComplaintStatus
+from branchguard.core.drills.types import DrillMode, DrillScope, DrillStatus
+from branchguard.core.hazards.types import HazardSeverity, HazardSource, HazardStatus, RemediationKind
+from branchguard.core.incidents.types import IncidentStatus
+from branchguard.core.inspections.types import Cadence, InspectionStatus, ItemResult
+from branchguard.core.kernel.i18n import has_message, t
+from branchguard.core.kernel.types import LabelledEnum, Level, PlaybookStatus, Role
+from branchguard.core.people.types import BranchRole, ContactKind
+from branchguard.core.playbooks.types import IncidentCategory, PlanTier
+from branchguard.core.schedules.types import ScheduleKind, WorkingDayPolicy
+
+# Stored values that are enum codes, by field name wherever they appear ...
+ENUM_FIELDS: dict[str, type[LabelledEnum]] = {
+    "branch_role": BranchRole,
+    "role": Role,
+    "level": Level,
+    "severity": HazardSeverity,
+    "tier": PlanTier,
+    "category": IncidentCategory,
+    "scope": DrillScope,
+    "mode": DrillMode,
+    "cadence": Cadence,
+    "working_days": WorkingDayPolicy,
+    "channel": ComplaintChannel,
+    "source": HazardSource,
+    "result": ItemResult,
+    "remediation": RemediationKind,
+}
+# ... and those whose meaning depends on the record: (entity, field).
+ENTITY_ENUM_FIELDS: dict[tuple[str, str], type[LabelledEnum]] = {
+    ("hazard", "status"): HazardStatus,
+    ("complaint", "status"): ComplaintStatus,
+    ("complaint", "kind"): ComplaintKind,
+    ("drill_plan", "status"): DrillStatus,
+    ("incident", "status"): IncidentStatus,
+    ("inspection", "status"): InspectionStatus,
+    ("playbook", "status"): PlaybookStatus,
+    ("inspection_template", "status"): PlaybookStatus,
+    ("schedule", "kind"): ScheduleKind,
+    ("contact", "kind"): ContactKind,
+}
+
+
+def catalogue_text(key: str, fallback: str) -> str:
+    """The catalogue's text for `key` when there is one, else `fallback` as stored."""
+    return t(key) if has_message(key) else fallback
+
+
+def action_text(action: str) -> str:
+    return catalogue_text(f"action.{action}", action)
+
+
+def entity_text(entity: str) -> str:
+    return catalogue_text(f"entity.{entity}", entity)
+
+
+def field_text(name: str) -> str:
+    return catalogue_text(f"field.{name}", name)
+
+
+def value_text(name: str, value: object, entity: str = "") -> str:
+    """A stored value as the reader says it: yes/no, an enum code by its label, else as stored."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return t("audit.yes") if value else t("audit.no")
+    kind = ENTITY_ENUM_FIELDS.get((entity, name)) or ENUM_FIELDS.get(name)
+    if kind is not None and isinstance(value, str):
+        try:
+            return kind(value).label
+        except ValueError:
+            return value  # a code this version no longer knows: shown as stored
+    return str(value)
+
+
+def summary_text(record: AuditRecord) -> str:
+    """The event's summary in the reader's language when the trail wrote it from the change
+    (`describe_change`); a summary given on purpose as stored."""
+    if not record.summary or record.summary != describe_change(record.before, record.after):
+        return record.summary
+    return change_text(record.before, record.after, record.entity)
+
+
+def change_text(before: Mapping[str, object], after: Mapping[str, object], entity: str = "") -> str:
+    """What `describe_change` says, worded: fields by name, values by label."""
+    if before and after:
+        return t("audit.sep").join(
+            t(
+                "audit.change",
+                field=field_text(k),
+                before=value_text(k, before.get(k), entity),
+                after=value_text(k, after.get(k), entity),
+            )
+            for k in after
+            if before.get(k) != after.get(k)
+        )
+    values = after or before
+    return t("audit.list_sep").join(
+        t("audit.value", field=field_text(k), value=value_text(k, v, entity))
+        for k, v in values.items()
+        if v not in ("", None)
+    )

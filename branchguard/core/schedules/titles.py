@@ -1,0 +1,110 @@
+"""Titles the program makes ("演练：…", "检查：…", "隐患 3：…"), worded in the reader's language.
+
+Such a title is stored as written, in the language of the moment it was made (drill plans are
+evidence: their rows, ledgered as they are, keep their columns). When read, a title that is one of
+these messages in either language is recognised and worded again in the current language; the name
+inside it (a plan's title, a checklist's name) is put in the same language when it is a name the
+database holds in both. A title a person typed, or one cut at the column's length, shows as stored.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from functools import lru_cache
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from branchguard.core.kernel.i18n import LANGUAGES, has_message, t
+from branchguard.core.kernel.types import Text2
+from branchguard.db.models.inspections import TemplateVersionRow
+from branchguard.db.models.playbooks import PlaybookVersionRow
+
+# The catalogue's messages the program makes titles of; each is recognised in both languages.
+MADE_TITLES = (
+    "drill.default_title",
+    "inspection.schedule_title",
+    "inspection.hazard_title",
+    "schedule.action_title",
+    "hazard.schedule_title",
+    "hazard.schedule_interim",
+    "hazard.schedule_plan",
+    "complaint.schedule_title",
+    "complaint.follow_up_hazard_title",
+    # notes the program writes on a hazard's history and on the scheduled items it ends
+    "hazard.corrected_on_spot",
+    "hazard.schedule_moved",
+    "hazard.schedule_milestone_met",
+    "hazard.schedule_verified",
+    "hazard.schedule_closed",
+)
+
+Names = Mapping[str, Text2]
+_FIELD = re.compile(r"\{(\w+)\}")
+
+
+@lru_cache(maxsize=64)
+def _pattern(key: str, lang: str) -> re.Pattern[str] | None:
+    if not has_message(key):
+        return None
+    template = t(key, lang)
+    parts, at = [], 0
+    for field in _FIELD.finditer(template):
+        parts.append(re.escape(template[at : field.start()]))
+        parts.append(f"(?P<{field.group(1)}>.+?)")
+        at = field.end()
+    parts.append(re.escape(template[at:]))
+    return re.compile("".join(parts), re.DOTALL)
+
+
+@lru_cache(maxsize=4)
+def _patterns(keys: tuple[str, ...]) -> list[tuple[str, re.Pattern[str]]]:
+    """Every (key, pattern) in both languages, the most literal text first: "隐患 {number} 临时管控：…"
+    is tried before "隐患 {number}：…", which would take it too."""
+    ranked = []
+    for key in keys:
+        for lang in LANGUAGES:
+            pattern = _pattern(key, lang)
+            if pattern is not None:
+                ranked.append((len(_FIELD.sub("", t(key, lang))), key, pattern))
+    ranked.sort(key=lambda item: -item[0])
+    return [(key, pattern) for _size, key, pattern in ranked]
+
+
+def recognised(title: str) -> tuple[str, dict[str, str]] | None:
+    """(message key, its values as written) when `title` is a made title in either language."""
+    for key, pattern in _patterns(MADE_TITLES):
+        found = pattern.fullmatch(title)
+        if found is not None:
+            return key, found.groupdict()
+    return None
+
+
+def made_title(title: str, names: Names | None = None, lang: str | None = None) -> str:
+    """`title` in `lang` (the current language by default) when the program made it, else as stored."""
+    seen = recognised(title)
+    if seen is None:
+        return title
+    key, values = seen
+    worded = {
+        name: names[value].translated(lang) if names and value in names else value
+        for name, value in values.items()
+    }
+    return t(key, lang, **worded)
+
+
+def title_names(s: Session) -> dict[str, Text2]:
+    """The names that go inside made titles and that the database holds in both languages: every
+    plan version's title and every checklist version's name, each found by either spelling."""
+    names: dict[str, Text2] = {}
+    pairs = [
+        *s.execute(select(PlaybookVersionRow.title_zh, PlaybookVersionRow.title_en).distinct()).tuples(),
+        *s.execute(select(TemplateVersionRow.name_zh, TemplateVersionRow.name_en).distinct()).tuples(),
+    ]
+    for zh, en in pairs:
+        text = Text2(zh or "", en or "")
+        for spelling in (zh, en):
+            if spelling:
+                names.setdefault(spelling, text)
+    return names

@@ -1,0 +1,77 @@
+"""Titles the program made ("演练：…", "检查：…") read in the reader's language; typed titles as stored."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from datetime import datetime, timedelta
+
+import pytest
+
+from branchguard.core.drills.types import DrillPlanInput
+from branchguard.core.inspections.types import Cadence
+from branchguard.core.kernel.i18n import has_message, set_language, t
+from branchguard.core.kernel.types import Text2
+from branchguard.core.schedules.titles import MADE_TITLES, made_title, recognised
+
+CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+@pytest.fixture
+def chinese() -> Iterator[None]:
+    set_language("zh_CN")
+    try:
+        yield
+    finally:
+        set_language("zh_CN")
+
+
+def test_every_made_title_is_a_message_and_is_recognised_in_both_languages() -> None:
+    for key in MADE_TITLES:
+        assert has_message(key), key
+        for lang in ("zh_CN", "en"):
+            values = {name: f"v{i}" for i, name in enumerate(re.findall(r"\{(\w+)\}", t(key, lang)))}
+            found = recognised(t(key, lang, **values))
+            assert found is not None and found[1] == values, (key, lang)
+
+
+def test_a_made_title_is_worded_again_with_the_name_in_the_same_language() -> None:
+    names = {
+        "火灾应急预案": Text2("火灾应急预案", "Fire plan"),
+        "Fire plan": Text2("火灾应急预案", "Fire plan"),
+    }
+    assert made_title("演练：火灾应急预案", names, "en") == "Drill: Fire plan"
+    assert made_title("Drill: Fire plan", names, "zh_CN") == "演练：火灾应急预案"
+    assert (
+        made_title("演练：不认识的预案", names, "en") == "Drill: 不认识的预案"
+    )  # a name held in one language
+    assert made_title("年度消防演练", names, "en") == "年度消防演练"  # typed by a person
+    assert made_title("", names, "en") == ""
+
+
+def test_drill_and_inspection_titles_made_in_chinese_read_in_english(ctx, lead, chinese) -> None:
+    when = (datetime.now() + timedelta(days=1)).replace(hour=10, minute=0, second=0, microsecond=0)
+    plan = ctx.services.drills.plan(lead, DrillPlanInput("FIRE", when))
+    typed = ctx.services.drills.plan(lead, DrillPlanInput("FIRE", when, title="年度消防演练"))
+    inspection = ctx.services.inspections.schedule(lead, "FIRE_DAILY", Cadence.DAILY, "张伟", when)
+    assert plan.title.startswith("演练：") and inspection.title.startswith("检查：")
+
+    set_language("en")
+    drills = {d.id: d.title for d in ctx.services.drills.list(lead)}
+    assert drills[plan.id].startswith("Drill: ") and not CJK.search(drills[plan.id])
+    assert drills[typed.id] == "年度消防演练"
+    schedules = {s.id: s.title for s in ctx.services.schedules.list(lead)}
+    assert schedules[plan.schedule_id] == drills[plan.id]
+    assert schedules[inspection.id].startswith("Inspection: ") and not CJK.search(schedules[inspection.id])
+    day = when.astimezone().replace(hour=0)
+    shown = {
+        o.schedule_id: o.title for o in ctx.services.schedules.calendar(lead, day, day + timedelta(days=2))
+    }
+    assert shown[plan.schedule_id] == drills[plan.id]
+
+
+def test_notes_the_program_wrote_read_in_the_readers_language() -> None:
+    for key in ("hazard.corrected_on_spot", "hazard.schedule_verified"):
+        assert made_title(t(key, "zh_CN"), lang="en") == t(key, "en")
+        assert made_title(t(key, "en"), lang="zh_CN") == t(key, "zh_CN")
+    assert made_title("灭火器已更换", lang="en") == "灭火器已更换"  # a person's note
