@@ -263,15 +263,9 @@ class IncidentService:
             if step.state == StepState.PENDING or step.at != target.at or step.by != target.actor:
                 raise ValidationError("field.corrects", Message("incident.undo_not_current", seq=seq))
             said = None if note else saying("incident.undo_text", n=target.step)
-            return incident_log.append(
-                s,
-                incident_id,
-                actor.username,
-                EntryKind.CORRECTION,
-                note or worded(said) or "",
-                corrects=seq,
-                data={SAID: said} if said else None,
-            )
+            kind, text = EntryKind.CORRECTION, note or worded(said) or ""
+            data = {SAID: said} if said else None
+            return incident_log.append(s, incident_id, actor.username, kind, text, corrects=seq, data=data)
 
     def change_level(self, actor: Actor, incident_id: int, level: Level, reason: str = "") -> LogEntry:
         require(actor, "incident.level")

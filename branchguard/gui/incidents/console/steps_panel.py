@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from branchguard.core.incidents.text import step_role_text
+from branchguard.core.team.rules import role_text
 from branchguard.core.incidents.types import IncidentDetail, IncidentStatus, IncidentStep, StepState
 from branchguard.gui.incidents.console.header import sized
 from branchguard.gui.incidents.steps_model import CURRENT_BACKGROUND, IncidentStepsModel
@@ -147,7 +148,9 @@ class StepsPanel(QWidget):
             self.now_label.setText(self.tr("Every step is done or skipped."))
             self.next_label.clear()
             return
-        role = step_role_text(current)
+        # The holder, not the backup, in the large line: it must not push step rows off a small screen.
+        role = role_text(current.role_name.text or current.role, current.holder, "")
+        self.now_label.setToolTip(step_role_text(current))
         self.now_label.setText(
             self.tr("Now: step %1 · %2\n%3")
             .replace("%1", str(current.number))
