@@ -81,7 +81,7 @@ def run_team_list(ctx: AppContext, args: argparse.Namespace) -> int:
         print_json([role_json(r) for r in roles])
         return 0
     print_table(
-        [t("field.team_role"), t("field.code"), t("field.holder"), t("field.backup"), t("field.team_gaps")],
+        ["field.team_role", "field.code", "field.holder", "field.backup", "field.team_gaps"],
         [
             (
                 r.name.text,
@@ -118,12 +118,12 @@ def run_training_list(ctx: AppContext, args: argparse.Namespace) -> int:
         return 0
     print_table(
         [
-            t("field.person"),
-            t("field.training_kind"),
-            t("field.trained_on"),
-            t("field.expires_on"),
-            t("field.expiry"),
-            t("field.certificate"),
+            "field.person",
+            "field.training_kind",
+            "field.trained_on",
+            "field.expires_on",
+            "field.expiry",
+            "field.certificate",
         ],
         [
             (r.person, r.kind_name.text, r.trained_on, r.expires_on or "-", r.expiry.label, r.certificate)
