@@ -118,10 +118,7 @@ MAJORS: tuple[Column[MajorHazardLine], ...] = (
     Column("summary.col.status", lambda x: x.status.label),
 )
 ACTIONS: tuple[Column[ActionLine], ...] = (
-    Column(
-        "summary.col.source",
-        lambda x: t("summary.drill_ref" if x.drill else "summary.incident_ref", id=x.incident_id),
-    ),
+    Column("summary.col.source", lambda x: x.source),
     Column("summary.col.action", lambda x: x.text, wrap=True),
     Column("summary.col.owner", lambda x: x.owner),
     Column("summary.col.action_due", lambda x: x.due),

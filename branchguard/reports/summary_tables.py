@@ -310,11 +310,7 @@ def actions_table(
     today = as_of.astimezone().date()
     rows: list[list[Cell]] = []
     for a in actions:
-        source = (
-            t("summary.drill_ref", id=a.incident_id)
-            if a.drill
-            else t("summary.incident_ref", id=a.incident_id)
-        )
+        source = a.source
         late = (today - a.due).days if a.due else 0
         rows.append([source, a.text, a.owner, a.due.isoformat() if a.due else DASH, str(late)])
     headers = [

@@ -72,6 +72,11 @@ WITHDRAW_IN = _OPEN
 EXTEND_IN = frozenset(s for s in ComplaintStatus if s.clock_running)
 
 
+def number(year: int, complaint_id: int) -> str:
+    """The register's reference: TS (投诉), the year received, the id."""
+    return f"TS-{year}-{complaint_id:04d}"
+
+
 # -- clocks ------------------------------------------------------------------------------------------
 def end_of_day(day: date, zone: ZoneInfo) -> datetime:
     return datetime.combine(day, END_OF_DAY, tzinfo=zone)

@@ -147,6 +147,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "summary.actions_cell": ("{n} ({open} open)", "{n} 项（{open} 项未完成）"),
     "summary.incident_ref": ("incident #{id}", "事件 #{id}"),
     "summary.drill_ref": ("drill, incident #{id}", "演练事件 #{id}"),
+    "summary.complaint_ref": ("complaint {number}", "投诉 {number}"),
     "summary.overall": ("All checklists", "全部检查表"),
     "summary.unscheduled": ("(not on a schedule)", "（无计划）"),
     "summary.still_open": ("still open", "尚未结束"),

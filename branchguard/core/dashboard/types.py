@@ -15,6 +15,7 @@ from branchguard.core.complaints.types import ComplaintFilter
 from branchguard.core.drills.types import ComplianceItem, ComplianceStatus
 from branchguard.core.hazards.types import HazardFilter, HazardStatus
 from branchguard.core.incidents.types import ActionFilter, IncidentFilter, IncidentStatus
+from branchguard.core.kernel.i18n import t
 from branchguard.core.kernel.types import Level, Text2
 from branchguard.core.playbooks.types import IncidentCategory
 from branchguard.core.schedules.types import DueFilter
@@ -136,15 +137,24 @@ class IncidentLine:
 
 @dataclass(frozen=True)
 class ActionLine:
-    """A follow-up or corrective action (of an incident, or of a drill's run)."""
+    """A follow-up or corrective action (of an incident, a drill's run, or a complaint's archive:
+    then `complaint_number` and no incident)."""
 
     id: int
-    incident_id: int
+    incident_id: int | None
     drill: bool
     text: str
     owner: str
     due: date | None
     done_at: datetime | None
+    complaint_number: str = ""
+
+    @property
+    def source(self) -> str:
+        """Where the action came from, in words."""
+        if self.complaint_number:
+            return t("summary.complaint_ref", number=self.complaint_number)
+        return t("summary.drill_ref" if self.drill else "summary.incident_ref", id=self.incident_id)
 
 
 @dataclass(frozen=True)

@@ -251,6 +251,8 @@ class ActionModel(RowsModel[ActionItem]):
         late = action.overdue(self.today)
         if role == _R.DisplayRole:
             if column == self.COL_INCIDENT:
+                if item.complaint_number:
+                    return f"{self.tr('Complaint')} {item.complaint_number}"
                 kind = self.tr("Drill") if item.drill else self.tr("Incident")
                 return f"{kind} #{action.incident_id} {item.incident_title}"
             if column == self.COL_ACTION:
