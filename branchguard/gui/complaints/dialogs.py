@@ -42,6 +42,8 @@ from branchguard.core.complaints.types import (
 from branchguard.core.kernel.errors import BranchGuardError, ValidationError
 from branchguard.core.kernel.i18n import current_language
 from branchguard.core.kernel.types import LabelledEnum
+from branchguard.gui.drills.evaluate_dialog import ActionsTable
+from branchguard.gui.drills.people import roster
 from branchguard.gui.kit.forms import FieldForm
 from branchguard.gui.shell.session import GuiSession
 
@@ -223,7 +225,9 @@ class ComplaintStepDialog(_WriteDialog):
         fill_enum(self.cause, list(ComplaintCause))
         self.root_cause = QLineEdit()
         self.follow_up = text_edit(50)
-        self.open_hazard = QCheckBox(self.tr("Also open a hazard for the follow-up"))
+        self.action_table: ActionsTable | None = None
+        self.hazards = text_edit(50)
+        self.hazards.setPlaceholderText(self.tr("One hazard per line; each is opened for the handler"))
         if step == ComplaintStep.DECIDE:
             self.form.add_field(
                 "step_basis", self.tr("Rule or contract clause"), self.basis, "field.decision_basis"
@@ -242,14 +246,15 @@ class ComplaintStepDialog(_WriteDialog):
         elif step == ComplaintStep.ARCHIVE:
             self.form.add_field("step_cause", self.tr("Cause"), self.cause, "field.complaint_cause")
             self.form.add_field("step_root_cause", self.tr("Root cause"), self.root_cause)
-            follow = QWidget()
-            follow_box = QVBoxLayout(follow)
-            follow_box.setContentsMargins(0, 0, 0, 0)
-            follow_box.addWidget(self.follow_up)
-            follow_box.addWidget(self.open_hazard)
             self.form.add_field(
-                "step_follow_up", self.tr("Follow-up actions"), follow, "field.complaint_follow_up"
+                "step_follow_up", self.tr("Follow-up"), self.follow_up, "field.complaint_follow_up"
             )
+            self.action_table = ActionsTable(roster(session))
+            self.action_table.setObjectName("complaint_archive_actions")
+            self.action_table.setMinimumHeight(130)
+            self.action_table.retranslate()
+            self.form.add_field("step_actions", self.tr("Corrective actions"), self.action_table)
+            self.form.add_field("step_hazards", self.tr("Hazards to open"), self.hazards)
         self.files_label = QLabel()
         self.files_label.setProperty("role", "hint")
         self.files_label.setWordWrap(True)
@@ -286,7 +291,8 @@ class ComplaintStepDialog(_WriteDialog):
             cause=str(self.cause.currentData()) if self.step == ComplaintStep.ARCHIVE else None,
             root_cause=self.root_cause.text(),
             follow_up=self.follow_up.toPlainText(),
-            open_hazard=self.open_hazard.isChecked(),
+            actions=self.action_table.entries() if self.action_table is not None else (),
+            hazards=tuple(x for x in self.hazards.toPlainText().splitlines() if x.strip()),
         )
 
     def accept(self) -> None:

@@ -5493,14 +5493,6 @@ Submitted as: %3</translation>
         <translation>Root cause</translation>
     </message>
     <message>
-        <source>Follow-up actions</source>
-        <translation>Follow-up actions</translation>
-    </message>
-    <message>
-        <source>Also open a hazard for the follow-up</source>
-        <translation>Also open a hazard for the follow-up</translation>
-    </message>
-    <message>
         <source>Attach evidence…</source>
         <translation>Attach evidence…</translation>
     </message>
@@ -5511,6 +5503,22 @@ Submitted as: %3</translation>
     <message>
         <source>Evidence: CCTV stills, vouchers, recordings</source>
         <translation>Evidence: CCTV stills, vouchers, recordings</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>Follow-up</translation>
+    </message>
+    <message>
+        <source>Corrective actions</source>
+        <translation>Corrective actions</translation>
+    </message>
+    <message>
+        <source>Hazards to open</source>
+        <translation>Hazards to open</translation>
+    </message>
+    <message>
+        <source>One hazard per line; each is opened for the handler</source>
+        <translation>One hazard per line; each is opened for the handler</translation>
     </message>
 </context>
 <context>
@@ -6017,6 +6025,10 @@ Submitted as: %3</translation>
     <message>
         <source>Open</source>
         <translation>Open</translation>
+    </message>
+    <message>
+        <source>Complaint</source>
+        <translation>Complaint</translation>
     </message>
 </context>
 <context>

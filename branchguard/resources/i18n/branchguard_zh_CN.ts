@@ -5475,14 +5475,6 @@ Submitted as: %3</source>
         <translation>原因分析</translation>
     </message>
     <message>
-        <source>Follow-up actions</source>
-        <translation>后续整改措施</translation>
-    </message>
-    <message>
-        <source>Also open a hazard for the follow-up</source>
-        <translation>同时为整改事项登记隐患</translation>
-    </message>
-    <message>
         <source>Attach evidence…</source>
         <translation>添加证据…</translation>
     </message>
@@ -5493,6 +5485,22 @@ Submitted as: %3</source>
     <message>
         <source>Evidence: CCTV stills, vouchers, recordings</source>
         <translation>证据：监控截图、凭证、录音</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>后续整改</translation>
+    </message>
+    <message>
+        <source>Corrective actions</source>
+        <translation>整改措施</translation>
+    </message>
+    <message>
+        <source>Hazards to open</source>
+        <translation>需登记的隐患</translation>
+    </message>
+    <message>
+        <source>One hazard per line; each is opened for the handler</source>
+        <translation>每行一项隐患，逐项登记，责任人为经办人</translation>
     </message>
 </context>
 <context>
@@ -5997,6 +6005,10 @@ Submitted as: %3</source>
     <message>
         <source>Open</source>
         <translation>未完成</translation>
+    </message>
+    <message>
+        <source>Complaint</source>
+        <translation>投诉</translation>
     </message>
 </context>
 <context>
