@@ -64,6 +64,8 @@ def headline_values(f: PeriodFigures) -> list[tuple[str, float | int | None]]:
         ("summary.fig.inspection_rate", _rate(f.inspections_done, f.inspections_due)),
         ("summary.fig.inspections_submitted", f.inspections_submitted),
         ("summary.fig.complaints", f.complaints_received),
+        ("summary.fig.complaint_on_time_rate", _rate(f.complaints_on_time, f.complaints_answered)),
+        ("summary.fig.complaint_satisfaction_rate", _rate(f.complaints_satisfied, f.complaints_rated)),
     ]
 
 
@@ -203,9 +205,11 @@ def _fill_summary(
     for r in (header_row, ageing_header):
         for cell in sheet[r]:
             cell.font, cell.fill = HEADER_FONT, HEADER_FILL
-    rate_row = header_row + 1 + [k for k, _v in now].index("summary.fig.inspection_rate")
-    for c in (2, 3):
-        sheet.cell(row=rate_row, column=c).number_format = "0%"
+    keys = [k for k, _v in now]
+    for key in ("summary.fig.inspection_rate", "summary.fig.complaint_on_time_rate",
+                "summary.fig.complaint_satisfaction_rate"):  # fmt: skip
+        for c in (2, 3):
+            sheet.cell(row=header_row + 1 + keys.index(key), column=c).number_format = "0%"
     widths = [max((text_width(str(v[0])) for v in rows[1:] if v), default=10) + 2, 18, 18]
     for c, width in enumerate(widths, start=1):
         sheet.column_dimensions[get_column_letter(c)].width = width

@@ -84,7 +84,25 @@ class PeriodFigures:
     inspections_due: int = 0  # scheduled inspections falling due in the period
     inspections_done: int = 0  # of those, done
     inspections_submitted: int = 0  # inspections submitted in the period (scheduled or not)
-    complaints_received: int = 0
+    complaints_received: int = 0  # every kind: complaints, grumbles, objections
+    # received in the period, by channel, by category code, and by the deck's cause (archived ones)
+    complaints_by_channel: dict[str, int] = field(default_factory=dict)
+    complaints_by_category: dict[str, int] = field(default_factory=dict)
+    complaints_by_cause: dict[str, int] = field(default_factory=dict)
+    complaints_answered: int = 0  # complaints (投诉) whose clock stopped in the period: reply or withdrawal
+    complaints_on_time: int = 0  # of those, stopped by the due time
+    complaints_rated: int = 0  # replies in the period with the customer's satisfaction stated
+    complaints_satisfied: int = 0  # of those, satisfied
+
+    @property
+    def complaint_on_time_rate(self) -> float | None:
+        """On time of answered, 0..1; None when none was answered."""
+        return self.complaints_on_time / self.complaints_answered if self.complaints_answered else None
+
+    @property
+    def complaint_satisfaction_rate(self) -> float | None:
+        """Satisfied of the stated answers, 0..1; None when none was stated."""
+        return self.complaints_satisfied / self.complaints_rated if self.complaints_rated else None
 
     @property
     def incidents(self) -> int:
@@ -235,3 +253,9 @@ class PeriodReport:
     ageing: tuple[int, ...]  # open hazards at `as_of` per band of rules.AGEING_BANDS
     major_hazards: tuple[MajorHazardLine, ...]
     actions_overdue: tuple[ActionLine, ...]  # open and past their due day at `as_of`
+    # the complaint categories' names by code (the figures count codes)
+    complaint_categories: dict[str, Text2] = field(default_factory=dict)
+
+    def complaint_months(self) -> tuple[PeriodFigures, ...]:
+        """The months of the period (one for a monthly report), from `months`."""
+        return tuple(m for m in self.months if self.start <= m.start and m.end <= self.end)

@@ -164,7 +164,8 @@ def test_registering_every_step_an_extension_and_the_archive_from_the_window(
     stored = gui_ctx.services.complaints.get(login(gui_ctx, "lead"), cid)
     assert stored.info.status.value == "archived" and stored.info.cause is not None
     assert [s.step for s in stored.steps] == list(ComplaintStep)
-    assert [(a.text, a.owner, a.complaint_id) for a in stored.actions] == [("理财销售双录抽查", "李主管", cid)]
+    actions = [(a.text, a.owner, a.complaint_id) for a in stored.actions]
+    assert actions == [("理财销售双录抽查", "李主管", cid)]
     [(hazard_id, text)] = stored.hazards
     assert text == "理财室双录设备老化"
     lead = login(gui_ctx, "lead")
