@@ -139,6 +139,20 @@ def compliance(conn: Connection) -> dict[int, dict[str, str]]:
     return out
 
 
+def complaint_months(conn: Connection, start: datetime, end: datetime) -> dict[int, list[dict[str, Any]]]:
+    """Per branch, the complaint statistics of the months in [start, end) (few rows: one a month)."""
+    c = RECORDS.c
+    stmt = (
+        select(c.branch_id, c.data)
+        .where(c.kind == "complaintstats", c.opened_at >= start, c.opened_at < end)
+        .order_by(c.branch_id, c.opened_at)
+    )
+    out: dict[int, list[dict[str, Any]]] = {}
+    for b, data in conn.execute(stmt):
+        out.setdefault(b, []).append(dict(data))
+    return out
+
+
 def period_counts(
     conn: Connection, start: datetime, end: datetime, now: datetime
 ) -> dict[int, dict[str, Any]]:

@@ -73,6 +73,20 @@ class PeriodRow:
     complaints: int
     actions_overdue: int
     compliance_overdue: int
+    # from the packages' complaint statistics (complaintstats) of the period's months
+    complaint_months: int = 0  # months the branch's packages carried statistics for
+    complaints_answered: int = 0  # clock stopped in the period (reply or withdrawal)
+    complaints_on_time: int = 0
+    complaints_rated: int = 0  # replies with the customer's satisfaction stated
+    complaints_satisfied: int = 0
+
+    @property
+    def complaint_on_time_rate(self) -> float | None:
+        return self.complaints_on_time / self.complaints_answered if self.complaints_answered else None
+
+    @property
+    def complaint_satisfaction_rate(self) -> float | None:
+        return self.complaints_satisfied / self.complaints_rated if self.complaints_rated else None
 
 
 @dataclass(frozen=True)

@@ -6387,6 +6387,10 @@ Submitted as: %3</translation>
         <source>Complainants' identifiers go in full.</source>
         <translation>Complainants' identifiers go in full.</translation>
     </message>
+    <message>
+        <source>Complaint statistics, month by month</source>
+        <translation>Complaint statistics, month by month</translation>
+    </message>
 </context>
 <context>
     <name>ExportSavePage</name>
@@ -6511,6 +6515,10 @@ Submitted as: %3</translation>
     <message>
         <source>%1 records</source>
         <translation>%1 records</translation>
+    </message>
+    <message>
+        <source>Complaint statistics</source>
+        <translation>Complaint statistics</translation>
     </message>
 </context>
 </TS>

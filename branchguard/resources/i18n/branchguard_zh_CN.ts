@@ -6367,6 +6367,10 @@ Submitted as: %3</source>
         <source>Complainants' identifiers go in full.</source>
         <translation>投诉人身份信息将完整导出。</translation>
     </message>
+    <message>
+        <source>Complaint statistics, month by month</source>
+        <translation>投诉月度统计</translation>
+    </message>
 </context>
 <context>
     <name>ExportSavePage</name>
@@ -6491,6 +6495,10 @@ Submitted as: %3</source>
     <message>
         <source>%1 records</source>
         <translation>%1 条记录</translation>
+    </message>
+    <message>
+        <source>Complaint statistics</source>
+        <translation>投诉统计</translation>
     </message>
 </context>
 </TS>
