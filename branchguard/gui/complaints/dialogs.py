@@ -5,7 +5,7 @@ refusal next to the field the service names."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
 
@@ -39,6 +39,7 @@ from branchguard.core.complaints.types import (
     Satisfaction,
     StepInput,
 )
+from branchguard.core.incidents.types import IncidentSummary
 from branchguard.core.kernel.errors import BranchGuardError, ValidationError
 from branchguard.core.kernel.i18n import current_language
 from branchguard.core.kernel.types import LabelledEnum
@@ -113,8 +114,17 @@ class ComplaintRegisterDialog(_WriteDialog):
     """Register (受理) a complaint, grumble or objection."""
 
     def __init__(
-        self, session: GuiSession, categories: list[Category], parent: QWidget | None = None
+        self,
+        session: GuiSession,
+        categories: list[Category],
+        parent: QWidget | None = None,
+        *,
+        facts: str = "",
+        incidents: Sequence[IncidentSummary] = (),
+        incident_id: int | None = None,
     ) -> None:
+        """`facts` prefills the facts (a service guide's situation); `incidents` (the open ones)
+        offers a link to one, `incident_id` chosen."""
         super().__init__(session, "complaint_register_dialog", parent)
         self.setWindowTitle(self.tr("Register a complaint"))
         self.kind = QComboBox()
@@ -137,7 +147,15 @@ class ComplaintRegisterDialog(_WriteDialog):
             self.category.addItem(cat.name_zh if zh else cat.name_en, cat.code)
         self.request = text_edit()
         self.facts = text_edit(50)
+        self.facts.setPlainText(facts)
         self.acknowledgement = QLineEdit()
+        self.incident = QComboBox()
+        self.incident.addItem(self.tr("None"), None)
+        for summary in incidents:
+            self.incident.addItem(f"#{summary.id} {summary.title}", summary.id)
+        if incident_id is not None and self.incident.findData(incident_id) < 0:
+            self.incident.addItem(f"#{incident_id}", incident_id)
+        self.incident.setCurrentIndex(max(0, self.incident.findData(incident_id)))
         f = self.form
         f.add_field("complaint_kind", self.tr("Type"), self.kind, "field.complaint_kind")
         f.add_field("complaint_channel", self.tr("Channel"), self.channel, "field.complaint_channel")
@@ -169,6 +187,8 @@ class ComplaintRegisterDialog(_WriteDialog):
         f.add_field("complaint_category", self.tr("Category"), self.category, "field.complaint_category")
         f.add_field("complaint_request", self.tr("Request"), self.request, "field.complaint_request")
         f.add_field("complaint_facts", self.tr("Facts"), self.facts, "field.complaint_facts")
+        if self.incident.count() > 1:
+            f.add_field("complaint_incident", self.tr("Came with incident"), self.incident, "field.incident")
         f.add_field(
             "complaint_ack", self.tr("Told on acceptance"), self.acknowledgement, "field.acknowledgement"
         )
@@ -195,6 +215,7 @@ class ComplaintRegisterDialog(_WriteDialog):
             business_line=self.business_line.text(),
             facts=self.facts.toPlainText(),
             acknowledgement=self.acknowledgement.text(),
+            incident_id=self.incident.currentData(),
         )
 
     def accept(self) -> None:

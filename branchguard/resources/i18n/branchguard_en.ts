@@ -5457,6 +5457,14 @@ Submitted as: %3</translation>
         <source>Group complaint: at most 5 names, separated by commas</source>
         <translation>Group complaint: at most 5 names, separated by commas</translation>
     </message>
+    <message>
+        <source>None</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <source>Came with incident</source>
+        <translation>Came with incident</translation>
+    </message>
 </context>
 <context>
     <name>ComplaintStepDialog</name>
@@ -6027,8 +6035,8 @@ Submitted as: %3</translation>
         <translation>Open</translation>
     </message>
     <message>
-        <source>Complaint</source>
-        <translation>Complaint</translation>
+        <source>Complaint %1</source>
+        <translation>Complaint %1</translation>
     </message>
 </context>
 <context>
@@ -6519,6 +6527,37 @@ Submitted as: %3</translation>
     <message>
         <source>Complaint statistics</source>
         <translation>Complaint statistics</translation>
+    </message>
+</context>
+<context>
+    <name>GuideActions</name>
+    <message>
+        <source>Open a complaint…</source>
+        <translation>Open a complaint…</translation>
+    </message>
+    <message>
+        <source>The customer complains: register it with this situation as its facts</source>
+        <translation>The customer complains: register it with this situation as its facts</translation>
+    </message>
+    <message>
+        <source>Start the plan %1…</source>
+        <translation>Start the plan %1…</translation>
+    </message>
+    <message>
+        <source>Start the plan…</source>
+        <translation>Start the plan…</translation>
+    </message>
+    <message>
+        <source>The situation becomes an incident: start the plan this guide links to</source>
+        <translation>The situation becomes an incident: start the plan this guide links to</translation>
+    </message>
+    <message>
+        <source>Service situation: %1 (%2)</source>
+        <translation>Service situation: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Open a complaint</source>
+        <translation>Open a complaint</translation>
     </message>
 </context>
 </TS>

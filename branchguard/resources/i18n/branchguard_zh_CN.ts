@@ -5439,6 +5439,14 @@ Submitted as: %3</source>
         <source>Group complaint: at most 5 names, separated by commas</source>
         <translation>集体投诉：最多 5 名代表，用逗号分隔</translation>
     </message>
+    <message>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Came with incident</source>
+        <translation>关联事件</translation>
+    </message>
 </context>
 <context>
     <name>ComplaintStepDialog</name>
@@ -6007,8 +6015,8 @@ Submitted as: %3</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <source>Complaint</source>
-        <translation>投诉</translation>
+        <source>Complaint %1</source>
+        <translation>投诉 %1</translation>
     </message>
 </context>
 <context>
@@ -6499,6 +6507,37 @@ Submitted as: %3</source>
     <message>
         <source>Complaint statistics</source>
         <translation>投诉统计</translation>
+    </message>
+</context>
+<context>
+    <name>GuideActions</name>
+    <message>
+        <source>Open a complaint…</source>
+        <translation>登记投诉…</translation>
+    </message>
+    <message>
+        <source>The customer complains: register it with this situation as its facts</source>
+        <translation>客户投诉：以此情形为事实登记投诉</translation>
+    </message>
+    <message>
+        <source>Start the plan %1…</source>
+        <translation>启动预案 %1…</translation>
+    </message>
+    <message>
+        <source>Start the plan…</source>
+        <translation>启动预案…</translation>
+    </message>
+    <message>
+        <source>The situation becomes an incident: start the plan this guide links to</source>
+        <translation>情况发展为突发事件：启动本指引关联的应急预案</translation>
+    </message>
+    <message>
+        <source>Service situation: %1 (%2)</source>
+        <translation>特殊服务情形：%1（%2）</translation>
+    </message>
+    <message>
+        <source>Open a complaint</source>
+        <translation>登记投诉</translation>
     </message>
 </context>
 </TS>

@@ -19,6 +19,7 @@ from branchguard.gui.complaints.dialogs import (
 )
 from branchguard.gui.complaints.models import OVERDUE_BACKGROUND, ComplaintListModel
 from branchguard.gui.complaints.page import ComplaintsPage
+from branchguard.gui.drills.models import ActionModel
 from tests.gui.incidents.incident_support import login, read_every_cell
 
 
@@ -172,6 +173,10 @@ def test_registering_every_step_an_extension_and_the_archive_from_the_window(
     assert gui_ctx.services.hazards.get(lead, hazard_id).info.owner == "李主管"
     listed = gui_ctx.services.incidents.list_actions(lead)
     assert [i.complaint_number for i in listed if i.action.complaint_id == cid] == [stored.info.number]
+    actions = ActionModel()  # the action list names the complaint
+    actions.set_rows(listed)
+    row = next(r for r in range(actions.rowCount()) if actions.row_at(r).action.complaint_id == cid)
+    assert stored.info.number in actions.index(row, ActionModel.COL_INCIDENT).data()
 
 
 def _fill_archive(dialog) -> None:
