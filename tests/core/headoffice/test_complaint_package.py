@@ -18,6 +18,7 @@ from openpyxl import load_workbook
 from branchguard.core.complaints.types import ComplaintInput, Satisfaction, StepInput
 from branchguard.core.exchange import rules as package
 from branchguard.core.headoffice.types import ImportOutcome
+from branchguard.core.incidents.types import FollowUpInput
 from branchguard.core.kernel.i18n import set_language, t
 from branchguard.reports.regional_report import write_pdf, write_workbook
 from tests.core.headoffice.test_headoffice_exchange import (  # noqa: F401  (make_db is a fixture)
@@ -33,7 +34,8 @@ PHONE, ID_NUMBER = "13800138000", "110101199003071234"
 
 
 def _complaints(ctx: Any, lead: Any) -> None:
-    """Three complaints this month: two answered (one satisfied), one still open."""
+    """Three complaints this month: two answered (one satisfied, the other archived with a
+    corrective action), one still open."""
     svc = ctx.services.complaints
     received = datetime.now().astimezone() - timedelta(hours=3)
     for channel, category, satisfaction in (
@@ -49,6 +51,9 @@ def _complaints(ctx: Any, lead: Any) -> None:
             svc.step(lead, cid, StepInput("investigate", "核实"))
             svc.step(lead, cid, StepInput("decide", "处理", basis="规范"))
             svc.step(lead, cid, StepInput("reply", "答复", satisfaction=satisfaction))
+            if satisfaction == Satisfaction.DISSATISFIED:  # its archive adds a corrective action
+                action = FollowUpInput("收费公示整改", "李主管", date.today() + timedelta(days=10))
+                svc.step(lead, cid, StepInput("archive", "归档", cause="loss", actions=(action,)))
 
 
 def test_complaint_statistics_go_up_to_head_office(
@@ -84,6 +89,10 @@ def test_complaint_statistics_go_up_to_head_office(
     assert PHONE not in complaints and ID_NUMBER not in complaints and "张三丰" not in complaints
     assert "138****8000" in complaints and "110***********1234" in complaints
     assert a.services.exchange.preview(a_lead, period).counts["complaintstats"] == 1
+    with zipfile.ZipFile(path) as zf:
+        actions = json.loads(zf.read(f"{package.RECORDS}actions.json"))
+    [from_complaint] = [x for x in actions if x.get("complaint_id")]
+    assert from_complaint["incident_id"] is None and from_complaint["text"] == "收费公示整改"
 
     # branch b runs an earlier version: its package has no complaint statistics
     old_kinds = tuple(k for k in package.KINDS if k not in package.OPTIONAL_KINDS)
