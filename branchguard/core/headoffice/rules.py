@@ -174,3 +174,5 @@ def summary(kind: str, r: Mapping[str, Any], lang: str) -> str:
 
 
 HAZARD_DONE = ("verified", "closed")  # a hazard no longer open
+COMPLAINT_DONE = ("archived", "withdrawn")  # a complaint no longer open
+COMPLAINT_ANSWERED = ("replied", *COMPLAINT_DONE)  # its clock stopped

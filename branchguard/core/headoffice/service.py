@@ -363,6 +363,7 @@ class HeadOfficeService:
             latest = store.latest_scores(conn)
             compliance = store.compliance(conn)
             counts_of_packages = store.package_counts(conn)
+            months = store.complaint_months(conn)
         out = []
         for r in rows:
             f = figures.get(r.id, {})
@@ -392,6 +393,9 @@ class HeadOfficeService:
                     drill_score_latest=latest.get(r.id),
                     actions_overdue=f.get("actions_overdue", 0),
                     compliance=compliance.get(r.id, {}),
+                    complaints_open=f.get("complaints_open", 0),
+                    complaints_overdue=f.get("complaints_overdue", 0),
+                    complaint_totals=rules.complaint_totals(months.get(r.id, [])),
                 )
             )
         return out

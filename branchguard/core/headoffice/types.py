@@ -54,6 +54,15 @@ class BranchRollup:
     drill_score_latest: float | None
     actions_overdue: int
     compliance: dict[str, str] = field(default_factory=dict)  # rule code -> status
+    complaints_open: int = 0  # not yet archived or withdrawn, as the packages last carried them
+    complaints_overdue: int = 0  # no reply yet and past the due time
+    # the complaint statistics of every month the packages carried, added up (rules.COMPLAINT_SUMS)
+    complaint_totals: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def complaint_on_time_rate(self) -> float | None:
+        answered = self.complaint_totals.get("answered", 0)
+        return self.complaint_totals.get("on_time", 0) / answered if answered else None
 
 
 @dataclass(frozen=True)

@@ -6143,6 +6143,18 @@ Submitted as: %3</translation>
         <source>Latest: %1; drills evaluated: %2</source>
         <translation>Latest: %1; drills evaluated: %2</translation>
     </message>
+    <message>
+        <source>Complaints</source>
+        <translation>Complaints</translation>
+    </message>
+    <message>
+        <source>%1 open · %2 overdue</source>
+        <translation>%1 open · %2 overdue</translation>
+    </message>
+    <message>
+        <source>Received %1; answered %2, on time %3</source>
+        <translation>Received %1; answered %2, on time %3</translation>
+    </message>
 </context>
 <context>
     <name>ExportAction</name>

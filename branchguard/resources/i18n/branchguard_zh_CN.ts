@@ -6123,6 +6123,18 @@ Submitted as: %3</source>
         <source>Latest: %1; drills evaluated: %2</source>
         <translation>最近一次：%1；已评估演练：%2</translation>
     </message>
+    <message>
+        <source>Complaints</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <source>%1 open · %2 overdue</source>
+        <translation>未结 %1 · 逾期 %2</translation>
+    </message>
+    <message>
+        <source>Received %1; answered %2, on time %3</source>
+        <translation>受理 %1；办结 %2，按时办结率 %3</translation>
+    </message>
 </context>
 <context>
     <name>ExportAction</name>

@@ -128,6 +128,13 @@ def test_complaint_statistics_go_up_to_head_office(
     rated = (east.complaints_rated, east.complaints_satisfied)
     assert rated == (figures.complaints_rated, figures.complaints_satisfied)
     assert west.complaint_months == 0 and west.complaint_on_time_rate is None
+    # the Branches roll-up: open and overdue complaints, and every month's statistics added up
+    rollup = {r.code: r for r in hos.branches(admin)}
+    east_all = rollup["DEMO-0101"]
+    assert east_all.complaints_open == 2  # the open one, and the satisfied one replied, not archived
+    assert east_all.complaint_totals["answered"] == east.complaints_answered
+    assert rollup["DEMO-0202"].complaint_totals == {n: 0 for n in ("received", "answered", "on_time",
+                                                                   "rated", "satisfied")}  # fmt: skip
 
     set_language("en")
     out = tmp_path / "regional.pdf"
