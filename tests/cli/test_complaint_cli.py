@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import subprocess
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -128,3 +129,23 @@ def test_the_archive_sends_actions_to_the_action_list_and_opens_hazards(run: Run
     assert detail["number"] in hazard_shown["title"]
     text = ok(run, "complaint", "show", str(cid))
     assert "礼仪培训" in text and "叫号机经常卡纸" in text
+
+
+def test_the_summary_report_counts_the_complaints(run: Run, tmp_path: Path) -> None:
+    cid = _add(run, 0)
+    ok(run, "complaint", "step", str(cid), "investigate", "--text", "核实")
+    ok(run, "complaint", "step", str(cid), "decide", "--text", "致歉", "--basis", "服务规范")
+    ok(run, "complaint", "step", str(cid), "reply", "--text", "答复", "--satisfaction", "satisfied")
+    _add(run, 0)
+    month = datetime.now().strftime("%Y-%m")
+    board = json.loads(ok(run, "dashboard", "--json"))
+    [this] = [m for m in board["months"] if m["start"].startswith(month)]
+    assert this["complaints_received"] >= 2 and this["complaints_by_channel"]["counter"] >= 2
+    assert this["complaints_answered"] >= 1 and this["complaints_satisfied"] >= 1
+    out = tmp_path / "summary.pdf"
+    code, _out, err = run("report", "summary", "--period", month, "-o", str(out), lang="en")
+    assert code == 0, err
+    text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True, check=True).stdout
+    flat = " ".join(text.split())
+    assert "6. Customer complaints" in flat and "By channel, category and cause" in flat
+    assert f"Counter {this['complaints_by_channel']['counter']}" in flat
