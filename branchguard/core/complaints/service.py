@@ -325,7 +325,11 @@ class ComplaintService:
             )
             row.status = after.value
             store.add_event(row, ComplaintEventKind.STEP, actor, step.value)
-            return {"status": (before, row.status), "files": ("", str(len(refs)))}
+            changes = {"status": (before, row.status), "files": ("", str(len(refs)))}
+            for key in ("action_ids", "hazard_ids", "hazard_id"):  # the archive's follow-ups
+                if details.get(key):
+                    changes[key] = ("", details[key])
+            return changes
 
         return self._change(actor, complaint_id, action, change, now)
 
@@ -548,7 +552,7 @@ def _step_details(step: ComplaintStep, data: StepInput) -> dict[str, Any]:
             validation.choice(data.cause, ComplaintCause, "field.complaint_cause").value if data.cause else ""
         )
         return {
-            "actions": _actions(data.actions),
+            "actions": rules_.check_actions(data.actions),
             "hazards": [
                 validation.text(h, Message("field.complaint_hazard", n=i), limit=2000)
                 for i, h in enumerate(data.hazards, start=1)
@@ -564,24 +568,6 @@ def _step_details(step: ComplaintStep, data: StepInput) -> dict[str, Any]:
             ),
         }
     return {}
-
-
-def _actions(items: Sequence[FollowUpInput]) -> builtins.list[FollowUpInput]:
-    """The archive's corrective actions, each with what to do and an owner (as at an incident's
-    close)."""
-    cleaned = []
-    for i, a in enumerate(items, start=1):
-        field = Message("field.follow_up", n=i)
-        if not a.text.strip() or not a.owner.strip():
-            raise ValidationError(field, Message("incident.action_incomplete"))
-        cleaned.append(
-            FollowUpInput(
-                validation.text(a.text, field, limit=2000),
-                validation.text(a.owner, field, limit=NAME_LIMIT),
-                a.due,
-            )
-        )
-    return cleaned
 
 
 def _audit_view(row: ComplaintRow) -> dict[str, Any]:

@@ -337,8 +337,8 @@ def test_archive_actions_go_to_the_action_list_linked_to_the_complaint(ctx, lead
     ctx.services.incidents.complete_action(lead, dated)
     again = svc.get(lead, c.id)
     assert again.actions[0].done_at is not None and again.actions[1].done_at is None
-    audit = [e for e in ctx.services.audit.list(lead) if e.action == "complaint.archive"]
-    assert audit
+    [audit] = [e for e in ctx.services.audit.list(lead) if e.action == "complaint.archive"]
+    assert str(dated) in str(audit.after) and str(hazard_id) in str(audit.after)
 
 
 def test_overdue_complaint_actions_count_on_the_dashboard_and_in_the_list(ctx, lead, staff) -> None:
