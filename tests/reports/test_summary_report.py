@@ -170,3 +170,10 @@ def test_the_complaint_section_reads_the_dashboards_figures(
     on_time = figures.complaint_on_time_rate
     shown = "—" if on_time is None else f"{100 * on_time:.0f}%"
     assert pdf.squashed(f"{t('summary.fig.complaint_on_time_rate')}{shown}") in text
+    # the workbook's complaint sheet holds the same numbers
+    book = load_workbook(build_summary_workbook(services, actor, period, tmp_path / "summary.xlsx"))
+    sheet = book[t("summary.sheet.complaints")]
+    rows = {r[0]: r[1:] for r in sheet.iter_rows(values_only=True) if r and r[0]}
+    total = rows[t("summary.col.total")]
+    assert total[:3] == (figures.complaints_received, figures.complaints_answered, figures.complaints_on_time)
+    assert total[3] == round(figures.complaints_on_time / figures.complaints_answered, 3)

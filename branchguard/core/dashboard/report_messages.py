@@ -174,4 +174,5 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "summary.sheet.checklists": ("Inspections", "检查"),
     "summary.sheet.majors": ("Major hazards", "重大隐患"),
     "summary.sheet.actions": ("Actions overdue", "逾期措施"),
+    "summary.sheet.complaints": ("Complaints", "客户投诉"),
 }
