@@ -6572,4 +6572,15 @@ Submitted as: %3</translation>
         <translation>Open a complaint</translation>
     </message>
 </context>
+<context>
+    <name>GuidesButton</name>
+    <message>
+        <source>Service guide</source>
+        <translation>Service guide</translation>
+    </message>
+    <message>
+        <source>What to say and never to do; open a complaint from it, linked to this incident</source>
+        <translation>What to say and never to do; open a complaint from it, linked to this incident</translation>
+    </message>
+</context>
 </TS>

@@ -6552,4 +6552,15 @@ Submitted as: %3</source>
         <translation>登记投诉</translation>
     </message>
 </context>
+<context>
+    <name>GuidesButton</name>
+    <message>
+        <source>Service guide</source>
+        <translation>服务指引</translation>
+    </message>
+    <message>
+        <source>What to say and never to do; open a complaint from it, linked to this incident</source>
+        <translation>怎么说、不能做什么；可由此登记投诉并关联本事件</translation>
+    </message>
+</context>
 </TS>

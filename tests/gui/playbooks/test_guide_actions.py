@@ -71,3 +71,25 @@ def test_only_roles_that_may_see_the_buttons_and_plans_get_none(open_window, qtb
     assert page.guide_actions.open_complaint() is None
     _window, page = _guide_page(open_window, qtbot, "lead", "CASH")  # a plan, not a guide
     assert not page.guide_actions.isVisible()
+
+
+def test_the_console_opens_its_categorys_guide_with_the_incident(
+    open_window, qtbot, gui_ctx: AppContext
+) -> None:
+    lead = login(gui_ctx, "lead")
+    incident = gui_ctx.services.incidents.start(lead, "CASH", Level.III)
+    window = open_window("staff")
+    incidents = window.show_page("incidents")
+    console = incidents.open_incident(incident.id)
+    button = console.guides_button
+    qtbot.waitUntil(lambda: bool(button.guides))
+    assert button.isVisibleTo(console) and [g.code for g in button.guides] == ["SVC-CASH"]
+    button.menu().actions()[0].trigger()
+    assert window.current_page_id() == "playbooks"
+    page = window.show_page("playbooks")
+    assert isinstance(page, PlaybooksPage)
+    qtbot.waitUntil(lambda: page.guide_actions.version is not None)
+    assert page.guide_actions.incident_id == incident.id
+    dialog = page.guide_actions.open_complaint()
+    assert dialog is not None and dialog.incident.currentData() == incident.id
+    dialog.reject()

@@ -35,6 +35,7 @@ from branchguard.gui.incidents.console.dialogs import (
     ReportFieldsDialog,
     SkipDialog,
 )
+from branchguard.gui.incidents.console.guides import GuidesButton
 from branchguard.gui.incidents.console.header import IncidentHeader
 from branchguard.gui.incidents.console.log_panel import LogPanel
 from branchguard.gui.incidents.console.side_panel import AttachmentsBox, CallList, OutcomeBox
@@ -79,6 +80,7 @@ class IncidentConsole(QWidget):
         self.print_button.setObjectName("incident_print_button")
         self.print_menu = ReportMenu(self, session, lambda: self.incident_id)
         self.print_button.setMenu(self.print_menu)
+        self.guides_button = GuidesButton(session, incident_id)
         self.steps = StepsPanel()
         self.steps.done_requested.connect(self.mark_done)
         self.steps.skip_requested.connect(self.ask_skip)
@@ -117,8 +119,8 @@ class IncidentConsole(QWidget):
     def _build_layout(self) -> None:
         buttons = FlowLayout()  # at the right on one line; wraps on a small screen
         buttons.add_stretch()
-        for button in (self.follow_button, self.level_button, self.report_button, self.print_button,
-                       self.close_button):
+        for button in (self.guides_button, self.follow_button, self.level_button, self.report_button,
+                       self.print_button, self.close_button):
             buttons.add_widget(button)
         work = QSplitter(Qt.Orientation.Vertical)
         work.setChildrenCollapsible(False)
@@ -176,6 +178,7 @@ class IncidentConsole(QWidget):
             self.tr("The incident report or the initial report: preview, print or save as PDF")
         )
         self.print_menu.retranslate()
+        self.guides_button.retranslate()
         self.follow_button.setText(self.tr("Follow mode"))
         self.follow_button.setToolTip(self.tr("Full screen, current step in large type (Ctrl+Shift+F)"))
         self.calls_title.setText(self.tr("Call list"))
@@ -243,6 +246,7 @@ class IncidentConsole(QWidget):
         self.calls.set_contacts(detail.contacts)
         self.attachments.set_entries(attachments)
         self.outcome.set_detail(detail)
+        self.guides_button.show_for(detail.summary.category)
         self.apply_role()
         self.log.model.fetch_new()
         self.loaded.emit()
