@@ -19,6 +19,7 @@ if TYPE_CHECKING:  # the context pulls in SQLAlchemy: only where a command runs
     from branchguard.config import RuntimeConfig
     from branchguard.context import AppContext
     from branchguard.core.anchors.types import AnchorWrite
+    from branchguard.core.incidents.types import FollowUpInput
 
 Handler = Callable[["AppContext", argparse.Namespace], int]
 ConfigHandler = Callable[["RuntimeConfig", argparse.Namespace], int]
@@ -183,6 +184,23 @@ def within_years(value: D) -> D:
     if not EARLIEST <= (value.date() if isinstance(value, datetime) else value) <= LATEST:
         raise argparse.ArgumentTypeError(f"{value.isoformat()} is outside {EARLIEST} to {LATEST}")
     return value
+
+
+def follow_up_action(value: str) -> FollowUpInput:
+    """A follow-up or corrective action given as TEXT|OWNER|YYYY-MM-DD (the date may be left out),
+    as an incident's close and a complaint's archive take it."""
+    from branchguard.core.incidents.types import FollowUpInput
+
+    parts = [p.strip() for p in value.split("|")]
+    if len(parts) not in (2, 3) or not parts[0] or not parts[1]:
+        raise argparse.ArgumentTypeError(f"'{value}' is not TEXT|OWNER|YYYY-MM-DD")
+    due = None
+    if len(parts) == 3 and parts[2]:
+        try:
+            due = within_years(date.fromisoformat(parts[2]))
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"'{parts[2]}' is not a date like 2026-12-31") from None
+    return FollowUpInput(parts[0], parts[1], due)
 
 
 def day(text: str) -> date:

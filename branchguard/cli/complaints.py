@@ -13,7 +13,15 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from branchguard.cli.common import cli_actor, local_time, print_json, print_table, record_id, within_years
+from branchguard.cli.common import (
+    cli_actor,
+    follow_up_action,
+    local_time,
+    print_json,
+    print_table,
+    record_id,
+    within_years,
+)
 from branchguard.core.complaints.types import (
     ComplaintCause,
     ComplaintChannel,
@@ -173,8 +181,25 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     step.add_argument("--cause", choices=[c.value for c in ComplaintCause], help="archive: the cause")
     step.add_argument("--classification", default="", metavar="CODE", help="archive: final category")
     step.add_argument("--root-cause", default="")
-    step.add_argument("--follow-up", default="", help="archive: follow-up actions")
+    step.add_argument("--follow-up", default="", help="archive: the follow-up in words")
     step.add_argument("--open-hazard", action="store_true", help="archive: the follow-up also opens a hazard")
+    step.add_argument(
+        "--action",
+        dest="actions",
+        action="append",
+        type=follow_up_action,
+        default=[],
+        metavar="TEXT|OWNER|YYYY-MM-DD",
+        help="archive: a corrective action for `action list`, its owner and due date; repeatable",
+    )
+    step.add_argument(
+        "--hazard",
+        dest="hazards",
+        action="append",
+        default=[],
+        metavar="TEXT",
+        help="archive: open a hazard (隐患) for this follow-up, owned by the handler; repeatable",
+    )
     step.set_defaults(handler=run_step)
 
     extend = group.add_parser("extend", help="extend the deadline: to 30 days, then 60 with an approver")
@@ -257,6 +282,17 @@ def complaint_detail_json(d: ComplaintDetail) -> dict[str, Any]:
             }
             for s in d.steps
         ],
+        "actions": [
+            {
+                "id": a.id,
+                "text": a.text,
+                "owner": a.owner,
+                "due": a.due.isoformat() if a.due else None,
+                "done_at": a.done_at.isoformat() if a.done_at else None,
+            }
+            for a in d.actions
+        ],
+        "hazards": [{"id": hazard_id, "text": text} for hazard_id, text in d.hazards],
         "events": [
             {
                 "kind": e.kind.value,
@@ -356,6 +392,12 @@ def run_show(ctx: AppContext, args: argparse.Namespace) -> int:
             print(f"    {line}")
         for ref in s.evidence:
             print(f"    {ref.name}  sha256:{ref.sha256}")
+    for a in detail.actions:
+        state = t("cli.action.done") if a.done_at is not None else t("cli.action.open")
+        due = a.due.isoformat() if a.due else "-"
+        print(f"* {t('cli.complaint.action', id=a.id)}  {a.text}  {a.owner}  {due}  {state}")
+    for hazard_id, text in detail.hazards:
+        print(f"* {t('report.complaint_file.hazard_line', id=hazard_id)}  {text}")
     return 0
 
 
@@ -379,6 +421,8 @@ def run_step(ctx: AppContext, args: argparse.Namespace) -> int:
         root_cause=args.root_cause,
         follow_up=args.follow_up,
         open_hazard=args.open_hazard,
+        actions=tuple(args.actions),
+        hazards=tuple(args.hazards),
     )
     detail = ctx.services.complaints.step(cli_actor(args), args.id, data, args.attach)
     print(t("cli.complaint.now", number=detail.info.number, status=detail.info.status.label))

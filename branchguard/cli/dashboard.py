@@ -106,6 +106,13 @@ def period_json(p: PeriodFigures) -> dict[str, Any]:
         "inspections_done": p.inspections_done,
         "inspections_submitted": p.inspections_submitted,
         "complaints_received": p.complaints_received,
+        "complaints_by_channel": p.complaints_by_channel,
+        "complaints_by_category": p.complaints_by_category,
+        "complaints_by_cause": p.complaints_by_cause,
+        "complaints_answered": p.complaints_answered,
+        "complaints_on_time": p.complaints_on_time,
+        "complaints_rated": p.complaints_rated,
+        "complaints_satisfied": p.complaints_satisfied,
     }
 
 

@@ -146,6 +146,8 @@ def run_branches(ctx: AppContext, args: argparse.Namespace) -> int:
         "ho.cli.overdue",
         "ho.cli.drill_score",
         "ho.cli.actions_overdue",
+        "ho.cli.complaints_open",
+        "ho.cli.complaints_overdue",
     ]
     print_table(
         headers,
@@ -159,6 +161,8 @@ def run_branches(ctx: AppContext, args: argparse.Namespace) -> int:
                 r.hazards_overdue,
                 "-" if r.drill_score_average is None else f"{r.drill_score_average:.1f}",
                 r.actions_overdue,
+                r.complaints_open,
+                r.complaints_overdue,
             ]
             for r in rows
         ],

@@ -3,19 +3,19 @@
 from __future__ import annotations
 
 import argparse
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Any
 
 from branchguard.cli.common import (
     cli_actor,
+    follow_up_action,
     local_time,
     print_json,
     print_table,
     record_id,
     to_jsonable,
     whole,
-    within_years,
 )
 from branchguard.core.incidents.text import (
     elapsed_text,
@@ -31,7 +31,6 @@ from branchguard.core.incidents.types import (
     CloseInput,
     EntryKind,
     FollowUpAction,
-    FollowUpInput,
     IncidentDetail,
     IncidentFilter,
     IncidentStatus,
@@ -88,7 +87,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "--action",
         dest="actions",
         action="append",
-        type=_follow_up,
+        type=follow_up_action,
         default=[],
         metavar="TEXT|OWNER|YYYY-MM-DD",
         help="a follow-up action, its owner and due date (the date may be left out); repeatable",
@@ -138,19 +137,6 @@ def _yuan(value: str) -> int:
     if amount != amount.quantize(Decimal("0.01")):
         raise argparse.ArgumentTypeError(f"'{value}' is not an amount in yuan with at most 2 decimals")
     return int(amount * 100)
-
-
-def _follow_up(value: str) -> FollowUpInput:
-    parts = [p.strip() for p in value.split("|")]
-    if len(parts) not in (2, 3) or not parts[0] or not parts[1]:
-        raise argparse.ArgumentTypeError(f"'{value}' is not TEXT|OWNER|YYYY-MM-DD")
-    due = None
-    if len(parts) == 3 and parts[2]:
-        try:
-            due = within_years(date.fromisoformat(parts[2]))
-        except ValueError:
-            raise argparse.ArgumentTypeError(f"'{parts[2]}' is not a date like 2026-12-31") from None
-    return FollowUpInput(parts[0], parts[1], due)
 
 
 # -- changing ----------------------------------------------------------------------------------
@@ -397,6 +383,7 @@ def run_action_list(ctx: AppContext, args: argparse.Namespace) -> int:
                     "due": item.action.due.isoformat() if item.action.due else None,
                     "incident_title": item.incident_title,
                     "drill": item.drill,
+                    "complaint_number": item.complaint_number or None,
                     "overdue": item.action.overdue(today),
                 }
                 for item in items
@@ -409,7 +396,8 @@ def run_action_list(ctx: AppContext, args: argparse.Namespace) -> int:
         [
             (
                 item.action.id,
-                f"#{item.action.incident_id} {item.incident_title}"
+                item.complaint_number
+                or f"#{item.action.incident_id} {item.incident_title}"
                 + (f" [{t('incident.drill_badge')}]" if item.drill else ""),
                 item.action.text,
                 item.action.owner,

@@ -229,7 +229,9 @@ class Services:
         from branchguard import __version__
         from branchguard.core.exchange.service import ExchangeService
 
-        return ExchangeService(self._sessions, self._data_dir, self.anchors, self.drills, __version__)
+        return ExchangeService(
+            self._sessions, self._data_dir, self.anchors, self.drills, __version__, dashboard=self.dashboard
+        )
 
     @cached_property
     def headoffice(self) -> HeadOfficeService:

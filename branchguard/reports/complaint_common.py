@@ -147,4 +147,7 @@ def step_detail_lines(step: StepRecord) -> list[str]:
         lines.append(f"{t('field.complaint_follow_up')}: {d['follow_up']}")
     if d.get("hazard_id"):
         lines.append(t("report.complaints.hazard_opened", id=d["hazard_id"]))
+    if d.get("hazard_ids"):
+        ids = t("incident.list_sep").join(f"#{x}" for x in d["hazard_ids"].split(","))
+        lines.append(t("report.complaints.hazards_opened", ids=ids))
     return lines

@@ -111,6 +111,10 @@ def _story(styles: ReportStyles, detail: ComplaintDetail, stamp: Stamp | None = 
     )
     story += section_heading(styles, t("report.complaint_file.steps"), _steps(styles, detail, width))
     story += section_heading(styles, t("report.complaint_file.history"), _history(styles, detail, width))
+    follow: Flowable = para(t("report.complaint_file.no_actions"), styles.body)
+    if detail.actions or detail.hazards:
+        follow = _follow_up(styles, detail, width)
+    story += section_heading(styles, t("report.complaint_file.actions"), follow)
     evidence: Flowable = para(t("report.complaint_file.no_evidence"), styles.body)
     if detail.evidence:
         evidence = _evidence(styles, detail, width)
@@ -184,3 +188,27 @@ def _evidence(styles: ReportStyles, detail: ComplaintDetail, width: float) -> Ta
         "SHA-256",
     ]
     return data_table(styles, headers, rows, [width * x for x in (0.13, 0.25, 0.1, 0.52)], valign="TOP")
+
+
+def _follow_up(styles: ReportStyles, detail: ComplaintDetail, width: float) -> Table:
+    """The archive's corrective actions as they stand on the action list, and the hazards opened."""
+    rows: list[list[Cell]] = []
+    for a in detail.actions:
+        state = (
+            t("report.complaint_file.action_done", at=local_stamp(a.done_at, STAMP), by=a.done_by or "")
+            if a.done_at is not None
+            else t("report.complaint_file.action_open")
+        )
+        rows.append([f"#{a.id}", a.text, a.owner, a.due.isoformat() if a.due else "—", state])
+    for hazard_id, text in detail.hazards:
+        rows.append([t("report.complaint_file.hazard_line", id=hazard_id), text, "", "—", ""])
+    headers = [
+        "#",
+        t("cli.action.text"),
+        t("cli.action.owner"),
+        t("cli.action.due"),
+        t("cli.action.state"),
+    ]
+    return data_table(
+        styles, headers, rows, [width * x for x in (0.14, 0.44, 0.14, 0.12, 0.16)], valign="TOP"
+    )

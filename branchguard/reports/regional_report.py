@@ -23,9 +23,20 @@ COLUMNS = (
     "hazards_opened",
     "hazards_open",
     "complaints",
+    "complaints_on_time",
+    "complaints_satisfied",
     "actions_overdue",
     "compliance_overdue",
 )
+
+
+def _rate(part: int, whole: int, months: int) -> str:
+    """ "5/6 (83%)"; "0/0" with statistics but nothing to count; "-" without statistics."""
+    if not months:
+        return "-"
+    if not whole:
+        return "0/0"
+    return f"{part}/{whole} ({100 * part / whole:.0f}%)"
 
 
 def _cells(r: PeriodRow) -> list[object]:
@@ -43,6 +54,8 @@ def _cells(r: PeriodRow) -> list[object]:
         r.hazards_opened,
         r.hazards_open_at_end,
         r.complaints,
+        _rate(r.complaints_on_time, r.complaints_answered, r.complaint_months),
+        _rate(r.complaints_satisfied, r.complaints_rated, r.complaint_months),
         r.actions_overdue,
         r.compliance_overdue,
     ]

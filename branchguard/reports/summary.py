@@ -2,7 +2,9 @@
 the period and who prepared it; the headline figures against the previous period; incidents by
 category and level with outcomes and losses; drills against each compliance rule, with scores and
 corrective actions; inspections done against scheduled and the failure rate per checklist; hazards
-opened, closed, overdue, ageing and the major ones' milestones; actions overdue; charts; a sign-off
+opened, closed, overdue, ageing and the major ones' milestones; customer complaints month by month
+and by channel, category and cause, with the on-time and satisfaction rates; actions overdue;
+charts; a sign-off
 block; and the ledger head with its signed anchor (reports/anchoring.py).
 
 Every number comes from `DashboardService.period_report`, whose figures are the dashboard's own
@@ -34,9 +36,10 @@ from branchguard.core.incidents.text import local_stamp
 from branchguard.core.kernel.i18n import t
 from branchguard.core.kernel.types import Actor
 from branchguard.core.people.types import BranchRole
-from branchguard.reports import anchoring, summary_charts, summary_tables
+from branchguard.reports import anchoring, summary_charts, summary_complaints, summary_tables
 from branchguard.reports.fonts import FontChoice, find_cjk_font
 from branchguard.reports.incident_report import pairs_table
+from branchguard.reports.summary_complaints import has_complaints
 from branchguard.reports.template import (
     LANDSCAPE,
     PAGE_SIZE,
@@ -207,6 +210,12 @@ def _story(
         annex += _sub(styles, t("summary.sub.majors"), summary_tables.majors_table(styles, report, wide))
     else:
         story += _sub(styles, t("summary.sub.majors"), None)
+    months = summary_complaints.months_table(styles, report, width)
+    first = _sub(styles, t("summary.sub.complaint_months"), months if has_complaints(report) else None, True)
+    heading = para(t("summary.section.complaints"), styles.heading)
+    story += [CondPageBreak(HEADING_ROOM * styles.scale), KeepTogether([heading, *first])]
+    breakdown = summary_complaints.breakdown_table(styles, report, width)
+    story += _sub(styles, t("summary.sub.complaint_breakdown"), breakdown)
     story += _section(styles, t("summary.section.actions"))
     story += (
         [summary_tables.actions_table(styles, report.actions_overdue, report.as_of, width)]

@@ -29,6 +29,7 @@ from branchguard.core.dashboard.types import (
 )
 from branchguard.core.kernel.i18n import t
 from branchguard.core.kernel.types import Actor
+from branchguard.reports.summary_complaints import breakdown_rows
 from branchguard.reports.template import write_atomically
 from branchguard.reports.workbook import (
     HEADER_FILL,
@@ -64,6 +65,8 @@ def headline_values(f: PeriodFigures) -> list[tuple[str, float | int | None]]:
         ("summary.fig.inspection_rate", _rate(f.inspections_done, f.inspections_due)),
         ("summary.fig.inspections_submitted", f.inspections_submitted),
         ("summary.fig.complaints", f.complaints_received),
+        ("summary.fig.complaint_on_time_rate", _rate(f.complaints_on_time, f.complaints_answered)),
+        ("summary.fig.complaint_satisfaction_rate", _rate(f.complaints_satisfied, f.complaints_rated)),
     ]
 
 
@@ -118,10 +121,7 @@ MAJORS: tuple[Column[MajorHazardLine], ...] = (
     Column("summary.col.status", lambda x: x.status.label),
 )
 ACTIONS: tuple[Column[ActionLine], ...] = (
-    Column(
-        "summary.col.source",
-        lambda x: t("summary.drill_ref" if x.drill else "summary.incident_ref", id=x.incident_id),
-    ),
+    Column("summary.col.source", lambda x: x.source),
     Column("summary.col.action", lambda x: x.text, wrap=True),
     Column("summary.col.owner", lambda x: x.owner),
     Column("summary.col.action_due", lambda x: x.due),
@@ -157,6 +157,7 @@ def render_summary_workbook(
     for row in checklists.iter_rows(min_row=2, min_col=len(CHECKLISTS), max_col=len(CHECKLISTS)):
         row[0].number_format = "0%"  # the failure rate
     fill_register(book.create_sheet(t("summary.sheet.majors")), MAJORS, report.major_hazards, never, 1)
+    _fill_complaints(book.create_sheet(t("summary.sheet.complaints")), report)
     fill_register(
         book.create_sheet(t("summary.sheet.actions")), ACTIONS, report.actions_overdue, lambda _a: True, 4
     )
@@ -165,6 +166,39 @@ def render_summary_workbook(
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
+
+
+def _fill_complaints(sheet: Worksheet, report: PeriodReport) -> None:
+    """The PDF's complaint section as numbers: month by month (and the period), then by channel,
+    category and cause against the period before."""
+    months = list(report.complaint_months())
+    labelled = [(m.start.strftime("%Y-%m"), m) for m in months]
+    if len(months) != 1:
+        labelled.append((t("summary.col.total"), report.figures))
+    rows: list[list[Value]] = [[
+        t("summary.col.month"), t("summary.col.complaints_received"), t("summary.col.complaints_answered"),
+        t("summary.col.complaints_on_time"), t("summary.fig.complaint_on_time_rate"),
+        t("summary.col.complaints_rated"), t("summary.fig.complaint_satisfaction_rate"),
+    ]]  # fmt: skip
+    for label, f in labelled:
+        rows.append([label, f.complaints_received, f.complaints_answered, f.complaints_on_time,
+                     _rate(f.complaints_on_time, f.complaints_answered), f.complaints_rated,
+                     _rate(f.complaints_satisfied, f.complaints_rated)])  # fmt: skip
+    breakdown_header = len(rows) + 2
+    heads = ("summary.col.dimension", "summary.col.item", "summary.fig.this", "summary.fig.previous")
+    rows += [[], [t(key) for key in heads]]
+    rows += [[str(a), str(b), int(str(c)), int(str(d))] for a, b, c, d in breakdown_rows(report)]
+    for r, values in enumerate(rows, start=1):
+        for c, value in enumerate(values, start=1):
+            set_cell(sheet.cell(row=r, column=c), value)
+    for r in (1, breakdown_header):
+        for cell in sheet[r]:
+            cell.font, cell.fill = HEADER_FONT, HEADER_FILL
+    for r in range(2, len(labelled) + 2):
+        for c in (5, 7):
+            sheet.cell(row=r, column=c).number_format = "0%"
+    for c in range(1, 8):
+        sheet.column_dimensions[get_column_letter(c)].width = 18
 
 
 def _fill_summary(
@@ -206,9 +240,11 @@ def _fill_summary(
     for r in (header_row, ageing_header):
         for cell in sheet[r]:
             cell.font, cell.fill = HEADER_FONT, HEADER_FILL
-    rate_row = header_row + 1 + [k for k, _v in now].index("summary.fig.inspection_rate")
-    for c in (2, 3):
-        sheet.cell(row=rate_row, column=c).number_format = "0%"
+    keys = [k for k, _v in now]
+    for key in ("summary.fig.inspection_rate", "summary.fig.complaint_on_time_rate",
+                "summary.fig.complaint_satisfaction_rate"):  # fmt: skip
+        for c in (2, 3):
+            sheet.cell(row=header_row + 1 + keys.index(key), column=c).number_format = "0%"
     widths = [max((text_width(str(v[0])) for v in rows[1:] if v), default=10) + 2, 18, 18]
     for c, width in enumerate(widths, start=1):
         sheet.column_dimensions[get_column_letter(c)].width = width

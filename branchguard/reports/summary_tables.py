@@ -51,6 +51,10 @@ def headline_rows(
         )
         return (t(key), a, b, change(now, prev))
 
+    def rate_row(key: str, now: float | None, prev: float | None) -> tuple[str, str, str, str]:
+        shown = DASH if now is None or prev is None else change(round(100 * now), round(100 * prev))
+        return (t(key), percent(now), percent(prev), shown)
+
     rate_now, rate_before = this.inspection_completion, before.inspection_completion
     return [
         row("summary.fig.incidents", this.incidents, before.incidents),
@@ -72,6 +76,14 @@ def headline_rows(
         ),
         row("summary.fig.inspections_submitted", this.inspections_submitted, before.inspections_submitted),
         row("summary.fig.complaints", this.complaints_received, before.complaints_received),
+        rate_row(
+            "summary.fig.complaint_on_time_rate", this.complaint_on_time_rate, before.complaint_on_time_rate
+        ),
+        rate_row(
+            "summary.fig.complaint_satisfaction_rate",
+            this.complaint_satisfaction_rate,
+            before.complaint_satisfaction_rate,
+        ),
         (t("summary.fig.hazards_overdue"), str(hazards_overdue), DASH, DASH),
         (t("summary.fig.actions_overdue"), str(actions_overdue), DASH, DASH),
     ]
@@ -310,11 +322,7 @@ def actions_table(
     today = as_of.astimezone().date()
     rows: list[list[Cell]] = []
     for a in actions:
-        source = (
-            t("summary.drill_ref", id=a.incident_id)
-            if a.drill
-            else t("summary.incident_ref", id=a.incident_id)
-        )
+        source = a.source
         late = (today - a.due).days if a.due else 0
         rows.append([source, a.text, a.owner, a.due.isoformat() if a.due else DASH, str(late)])
     headers = [

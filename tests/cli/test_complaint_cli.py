@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import subprocess
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -91,3 +92,60 @@ def test_report_complaint_file_and_a_bad_suffix(run: Run, tmp_path: Path) -> Non
     assert out.read_bytes().startswith(b"%PDF")
     code, _out, err = run("report", "complaints", "-o", str(tmp_path / "x.csv"))
     assert code == 2 and "xlsx" in err and not (tmp_path / "x.csv").exists()
+
+
+def test_the_archive_sends_actions_to_the_action_list_and_opens_hazards(run: Run, tmp_path: Path) -> None:
+    cid = _add(run, 2)
+    ok(run, "complaint", "assign", str(cid), "--handler", "李主管")
+    ok(run, "complaint", "step", str(cid), "investigate", "--text", "调阅录像")
+    ok(run, "complaint", "step", str(cid), "decide", "--text", "致歉", "--basis", "服务规范")
+    ok(run, "complaint", "step", str(cid), "reply", "--text", "电话答复")
+    code, _out, err = run(
+        "complaint", "step", str(cid), "archive", "--text", "归档", "--cause", "experience",
+        "--action", "礼仪培训|张行长|2026-13-01",
+    )  # fmt: skip
+    assert code == 2 and "2026-13-01" in err
+    code, _out, err = run(
+        "complaint", "step", str(cid), "archive", "--text", "归档", "--cause", "experience",
+        "--action", "礼仪培训",
+    )  # fmt: skip
+    assert code == 2 and "TEXT|OWNER|YYYY-MM-DD" in err
+    ok(run, "complaint", "step", str(cid), "archive", "--text", "归档", "--cause", "experience",
+       "--action", "礼仪培训|张行长|2099-01-31", "--action", "高峰期加开窗口|李主管",
+       "--hazard", "叫号机经常卡纸")  # fmt: skip
+    detail = json.loads(ok(run, "complaint", "show", str(cid), "--json"))
+    assert [(a["text"], a["owner"], a["due"]) for a in detail["actions"]] == [
+        ("礼仪培训", "张行长", "2099-01-31"),
+        ("高峰期加开窗口", "李主管", None),
+    ]
+    [hazard] = detail["hazards"]
+    assert hazard["text"] == "叫号机经常卡纸"
+    listed = {a["id"]: a for a in json.loads(ok(run, "action", "list", "--json"))}
+    for action in detail["actions"]:
+        assert listed[action["id"]]["complaint_number"] == detail["number"]
+        assert listed[action["id"]]["complaint_id"] == cid and listed[action["id"]]["incident_id"] is None
+    assert detail["number"] in ok(run, "action", "list")
+    hazard_shown = json.loads(ok(run, "hazard", "show", str(hazard["id"]), "--json"))
+    assert detail["number"] in hazard_shown["title"]
+    text = ok(run, "complaint", "show", str(cid))
+    assert "礼仪培训" in text and "叫号机经常卡纸" in text
+
+
+def test_the_summary_report_counts_the_complaints(run: Run, tmp_path: Path) -> None:
+    cid = _add(run, 0)
+    ok(run, "complaint", "step", str(cid), "investigate", "--text", "核实")
+    ok(run, "complaint", "step", str(cid), "decide", "--text", "致歉", "--basis", "服务规范")
+    ok(run, "complaint", "step", str(cid), "reply", "--text", "答复", "--satisfaction", "satisfied")
+    _add(run, 0)
+    month = datetime.now().strftime("%Y-%m")
+    board = json.loads(ok(run, "dashboard", "--json"))
+    [this] = [m for m in board["months"] if m["start"].startswith(month)]
+    assert this["complaints_received"] >= 2 and this["complaints_by_channel"]["counter"] >= 2
+    assert this["complaints_answered"] >= 1 and this["complaints_satisfied"] >= 1
+    out = tmp_path / "summary.pdf"
+    code, _out, err = run("report", "summary", "--period", month, "-o", str(out), lang="en")
+    assert code == 0, err
+    text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True, check=True).stdout
+    flat = " ".join(text.split())
+    assert "6. Customer complaints" in flat and "By channel, category and cause" in flat
+    assert f"Counter {this['complaints_by_channel']['counter']}" in flat

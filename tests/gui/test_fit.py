@@ -338,7 +338,7 @@ def _dialogs() -> dict[str, Factory]:
         "ComplaintRegisterDialog": lambda s, w: complaint_dialogs.ComplaintRegisterDialog(
             s, s.services.complaints.categories(s.actor), w),
         "ComplaintStepDialog": lambda s, w: complaint_dialogs.ComplaintStepDialog(
-            s, _complaint(s), ComplaintStep.DECIDE, w),
+            s, _complaint(s), ComplaintStep.ARCHIVE, w),  # the tallest step
         "ComplaintWithdrawDialog": lambda s, w: complaint_dialogs.ComplaintWithdrawDialog(
             s, _complaint(s), w),
         "ContactDialog": lambda s, w: ContactDialog(lambda data: data, None, w),  # type: ignore[arg-type,return-value]

@@ -284,6 +284,9 @@ def branch_rollups(_ctx: AppContext) -> list[Any]:
             drill_score_latest=score,
             actions_overdue=n,
             compliance=compliance,
+            complaints_open=n,
+            complaints_overdue=n % 2,
+            complaint_totals={"received": 3 * n, "answered": 2 * n, "on_time": n} if n else {},
         )
 
     return [

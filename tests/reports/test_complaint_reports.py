@@ -3,7 +3,7 @@ signature lines, statistics; identifiers masked unless the lead asked; fonts emb
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 from pathlib import Path
 
 from openpyxl import load_workbook
@@ -15,6 +15,7 @@ from branchguard.core.complaints.types import (
     Satisfaction,
     StepInput,
 )
+from branchguard.core.incidents.types import FollowUpInput
 from branchguard.core.kernel.attachments import sha256_of
 from branchguard.core.kernel.i18n import set_language
 from branchguard.db.base import utcnow
@@ -47,7 +48,18 @@ def _handled(demo, tmp_path: Path) -> tuple[int, str]:
     svc.extend(lead, c.id, "需调取三个月流水")
     svc.step(lead, c.id, StepInput("decide", "批评教育并致歉", basis="《网点服务规范》礼仪条款"))
     svc.step(lead, c.id, StepInput("reply", "电话答复", satisfaction=Satisfaction.SATISFIED))
-    svc.step(lead, c.id, StepInput("archive", "归档", cause=ComplaintCause.EXPERIENCE, follow_up="礼仪培训"))
+    svc.step(
+        lead,
+        c.id,
+        StepInput(
+            "archive",
+            "归档",
+            cause=ComplaintCause.EXPERIENCE,
+            follow_up="礼仪培训",
+            actions=(FollowUpInput("全员礼仪培训", "张行长", date(2099, 1, 31)),),
+            hazards=("叫号机经常卡纸",),
+        ),
+    )
     late = svc.register(
         lead,
         ComplaintInput(
@@ -78,6 +90,8 @@ def test_the_complaint_file_has_every_step_the_evidence_hash_and_signature_lines
         "申请仲裁",
     ]
     expected += ["服务体验预期相差甚远", "需调取三个月流水", sha, "网点负责人（签字）", "处理人（签字）"]
+    expected += ["整改措施与隐患", "全员礼仪培训", "张行长", "2099-01-31", "未完成"]
+    expected += ["叫号机经常卡纸", "已登记隐患"]
     for words in expected:
         assert words in text, words
     assert PHONE not in text and ID_NUMBER not in text and "张三丰" not in text

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import subprocess
 from collections.abc import Iterator
-from datetime import date
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -17,6 +17,7 @@ from PIL import Image
 
 from branchguard.context import open_context
 from branchguard.core.anchors import store as anchor_store
+from branchguard.core.complaints.types import ComplaintChannel, ComplaintInput, Satisfaction, StepInput
 from branchguard.core.dashboard.rules import Period, PeriodKind
 from branchguard.core.kernel.i18n import set_language, t
 from branchguard.core.kernel.types import Level
@@ -128,3 +129,51 @@ def test_the_workbook_holds_the_same_figures(branch: Demo, tmp_path: Path) -> No
     incidents = book[t("summary.sheet.incidents")]
     assert incidents.max_row - 1 == figures.incidents
     assert "营业厅漏水" in [r[2] for r in incidents.iter_rows(min_row=2, values_only=True)]
+
+
+def test_the_complaint_section_reads_the_dashboards_figures(
+    branch: Demo, pdf: type[Pdf], tmp_path: Path
+) -> None:
+    set_language("zh_CN")
+    services, actor = branch.ctx.services, branch.actor
+    period = _periods()[1]  # the quarter: one row a month and the total
+    svc = services.complaints
+    cases = (("counter", "attitude", True), ("phone", "fees", True), ("online", "cards", False))
+    for channel, category, answer in cases:
+        data = ComplaintInput(channel=channel, received_at=datetime.now().astimezone() - timedelta(hours=2),
+                              customer_name="客户", category=category, request="诉求")  # fmt: skip
+        cid = svc.register(actor, data).info.id
+        if answer:
+            svc.step(actor, cid, StepInput("investigate", "核实"))
+            svc.step(actor, cid, StepInput("decide", "处理", basis="规范"))
+            svc.step(actor, cid, StepInput("reply", "答复", satisfaction=Satisfaction.SATISFIED))
+    figures = services.dashboard.figures_for_period(actor, period.start, period.end)
+    assert figures.complaints_received >= 3 and figures.complaints_answered >= 2
+    out = tmp_path / "summary.pdf"
+    build_summary_report(services, actor, period, out)
+    text = pdf.squashed(pdf.text(out))
+    for key in ("summary.section.complaints", "summary.sub.complaint_months",
+                "summary.sub.complaint_breakdown"):  # fmt: skip
+        assert pdf.squashed(t(key)) in text, key
+    report = services.dashboard.period_report(actor, period)
+    for m in report.complaint_months():
+        month = services.dashboard.figures_for_period(actor, m.start, m.end)
+        assert m == month
+        counts = (month.complaints_received, month.complaints_answered, month.complaints_on_time)
+        row = f"{m.start:%Y-%m}" + "".join(map(str, counts))
+        assert row in text, row
+    total = f"{t('summary.col.total')}{figures.complaints_received}{figures.complaints_answered}"
+    assert pdf.squashed(total) in text
+    for channel, n in figures.complaints_by_channel.items():
+        label = ComplaintChannel(channel).label
+        assert pdf.squashed(f"{t('summary.col.channel')}{label}{n}") in text, channel
+    on_time = figures.complaint_on_time_rate
+    shown = "—" if on_time is None else f"{100 * on_time:.0f}%"
+    assert pdf.squashed(f"{t('summary.fig.complaint_on_time_rate')}{shown}") in text
+    # the workbook's complaint sheet holds the same numbers
+    book = load_workbook(build_summary_workbook(services, actor, period, tmp_path / "summary.xlsx"))
+    sheet = book[t("summary.sheet.complaints")]
+    rows = {r[0]: r[1:] for r in sheet.iter_rows(values_only=True) if r and r[0]}
+    total = rows[t("summary.col.total")]
+    assert total[:3] == (figures.complaints_received, figures.complaints_answered, figures.complaints_on_time)
+    assert total[3] == round(figures.complaints_on_time / figures.complaints_answered, 3)

@@ -13,6 +13,7 @@ withdrawal is received.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from datetime import date, datetime, time, timedelta
 from types import MappingProxyType
 from zoneinfo import ZoneInfo
@@ -22,6 +23,8 @@ from branchguard.core.complaints.types import (
     ComplaintStatus,
     ComplaintStep,
 )
+from branchguard.core.incidents.types import FollowUpInput
+from branchguard.core.kernel import validation
 from branchguard.core.kernel.errors import ValidationError
 from branchguard.core.kernel.i18n import Message
 from branchguard.core.kernel.roles import may
@@ -70,6 +73,11 @@ STEPS: MappingProxyType[ComplaintStep, tuple[str, frozenset[ComplaintStatus], Co
 ASSIGN_IN = _OPEN
 WITHDRAW_IN = _OPEN
 EXTEND_IN = frozenset(s for s in ComplaintStatus if s.clock_running)
+
+
+def number(year: int, complaint_id: int) -> str:
+    """The register's reference: TS (投诉), the year received, the id."""
+    return f"TS-{year}-{complaint_id:04d}"
 
 
 # -- clocks ------------------------------------------------------------------------------------------
@@ -189,6 +197,19 @@ def check_representatives(names: tuple[str, ...] | list[str]) -> tuple[str, ...]
     for name in cleaned:
         if len(name) > 100:
             raise ValidationError("field.representatives", Message("validation.too_long", limit=100))
+    return cleaned
+
+
+def check_actions(items: Sequence[FollowUpInput]) -> list[FollowUpInput]:
+    """The archive's corrective actions, each with what to do and an owner (as at an incident's
+    close), named by their number when not."""
+    cleaned = []
+    for i, a in enumerate(items, start=1):
+        field = Message("field.follow_up", n=i)
+        if not a.text.strip() or not a.owner.strip():
+            raise ValidationError(field, Message("incident.action_incomplete"))
+        text = validation.text(a.text, field, limit=TEXT_LIMIT // 2)
+        cleaned.append(FollowUpInput(text, validation.text(a.owner, field, limit=100), a.due))
     return cleaned
 
 

@@ -39,9 +39,11 @@ from branchguard.core.complaints.types import (
     Satisfaction,
     StepInput,
 )
+from branchguard.core.drills import actions as drill_actions
 from branchguard.core.hazards.rules import clean_input as clean_hazard
 from branchguard.core.hazards.service import HazardService, NewHazard
 from branchguard.core.hazards.types import HazardInput, HazardSource
+from branchguard.core.incidents.types import FollowUpInput
 from branchguard.core.kernel import validation
 from branchguard.core.kernel.attachments import AttachmentRef, AttachmentStore
 from branchguard.core.kernel.errors import NotFound, ValidationError
@@ -52,7 +54,7 @@ from branchguard.core.schedules import rules as schedule_rules
 from branchguard.core.schedules.service import ScheduleService
 from branchguard.db.base import utcnow
 from branchguard.db.models.complaints import ComplaintRow, ComplaintStepRow
-from branchguard.db.models.incidents import IncidentRow
+from branchguard.db.models.incidents import IncidentActionRow, IncidentRow
 
 NAME_LIMIT = 100
 
@@ -305,8 +307,7 @@ class ComplaintService:
                     self._check_category(details["classification"], self._category_map(s))
                     row.category = details["classification"]
                 row.cause = details.get("cause") or None
-                if details.pop("open_hazard", False):
-                    details["hazard_id"] = str(self._open_hazard(s, actor, row, details["follow_up"]))
+                self._follow_up(s, actor, row, details)
             if step == ComplaintStep.REPLY:
                 details.setdefault("reply_channel", row.channel)
                 row.satisfaction = details["satisfaction"]
@@ -324,7 +325,11 @@ class ComplaintService:
             )
             row.status = after.value
             store.add_event(row, ComplaintEventKind.STEP, actor, step.value)
-            return {"status": (before, row.status), "files": ("", str(len(refs)))}
+            changes = {"status": (before, row.status), "files": ("", str(len(refs)))}
+            for key in ("action_ids", "hazard_ids", "hazard_id"):  # the archive's follow-ups
+                if details.get(key):
+                    changes[key] = ("", details[key])
+            return changes
 
         return self._change(actor, complaint_id, action, change, now)
 
@@ -437,6 +442,27 @@ class ComplaintService:
         self._schedules.notify()
         return detail
 
+    def _follow_up(self, s: Session, actor: Actor, row: ComplaintRow, details: dict[str, Any]) -> None:
+        """The archive's follow-up, in its own transaction: each action onto the corrective-action
+        list linked to the complaint (a dated one reminds its owner), each hazard text opened as a
+        hazard; their ids kept in the step's fields."""
+        actions: builtins.list[FollowUpInput] = details.pop("actions", [])
+        hazards: builtins.list[str] = details.pop("hazards", [])
+        if details.pop("open_hazard", False):
+            details["hazard_id"] = str(self._open_hazard(s, actor, row, details["follow_up"]))
+        if hazards:
+            opened = [self._open_hazard(s, actor, row, text) for text in hazards]
+            details["hazard_ids"] = ",".join(map(str, opened))
+            details["hazard_texts"] = "\n".join(hazards)
+        if actions:
+            added = [IncidentActionRow(text=a.text, owner=a.owner, due=a.due) for a in actions]
+            row.actions.extend(added)
+            s.flush()
+            for action in added:
+                if action.due is not None:
+                    drill_actions.remind(self._schedules, s, actor, action)
+            details["action_ids"] = ",".join(str(a.id) for a in added)
+
     def _open_hazard(self, s: Session, actor: Actor, row: ComplaintRow, follow_up: str) -> int:
         """The archive's follow-up as a hand-entered hazard, in the archive's own transaction."""
         require(actor, "hazard.create")
@@ -526,6 +552,11 @@ def _step_details(step: ComplaintStep, data: StepInput) -> dict[str, Any]:
             validation.choice(data.cause, ComplaintCause, "field.complaint_cause").value if data.cause else ""
         )
         return {
+            "actions": rules_.check_actions(data.actions),
+            "hazards": [
+                validation.text(h, Message("field.complaint_hazard", n=i), limit=2000)
+                for i, h in enumerate(data.hazards, start=1)
+            ],
             "open_hazard": bool(data.open_hazard),
             "cause": cause,
             "classification": validation.text(

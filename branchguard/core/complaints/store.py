@@ -26,6 +26,7 @@ from branchguard.core.complaints.types import (
     Satisfaction,
     StepRecord,
 )
+from branchguard.core.incidents.store import action_of
 from branchguard.core.kernel.attachments import AttachmentRef
 from branchguard.core.kernel.i18n import current_language
 from branchguard.core.kernel.types import Actor
@@ -62,7 +63,7 @@ def ref_values(items: list[AttachmentRef]) -> list[dict[str, Any]]:
 
 def number_of(row: ComplaintRow, zone: ZoneInfo) -> str:
     """The register's reference: TS (投诉), the year received, the id."""
-    return f"TS-{row.received_at.astimezone(zone).year}-{row.id:04d}"
+    return rules.number(row.received_at.astimezone(zone).year, row.id)
 
 
 def info_of(
@@ -139,6 +140,7 @@ def detail_of(
             )
             for ev in row.events
         ),
+        actions=tuple(action_of(a) for a in row.actions),
     )
 
 

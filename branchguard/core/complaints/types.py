@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from branchguard.core.incidents.types import FollowUpAction, FollowUpInput
 from branchguard.core.kernel.attachments import AttachmentRef
 from branchguard.core.kernel.types import LabelledEnum
 
@@ -167,8 +168,11 @@ class StepInput:
     cause: ComplaintCause | str | None = None  # archive
     classification: str = ""  # archive: the final category code (empty: keep)
     root_cause: str = ""  # archive
-    follow_up: str = ""  # archive: actions for the corrective-action list
+    follow_up: str = ""  # archive: the follow-up in words
     open_hazard: bool = False  # archive: the follow-up also opens a hazard (隐患) owned by the handler
+    # archive: actions for the corrective-action list (`action list`), each linked to the complaint
+    actions: tuple[FollowUpInput, ...] = ()
+    hazards: tuple[str, ...] = ()  # archive: each text opens a hazard owned by the handler
 
 
 @dataclass(frozen=True)
@@ -236,6 +240,21 @@ class ComplaintDetail:
     info: ComplaintInfo
     steps: tuple[StepRecord, ...]
     events: tuple[ComplaintEvent, ...]
+    actions: tuple[FollowUpAction, ...] = ()  # the archive's, as they stand on the action list
+
+    @property
+    def hazards(self) -> tuple[tuple[int, str], ...]:
+        """The hazards the archive opened: (id, what it was opened for)."""
+        found: list[tuple[int, str]] = []
+        for step in self.steps:
+            d = step.details
+            if d.get("hazard_id", "").isdigit():
+                found.append((int(d["hazard_id"]), d.get("follow_up", "")))
+            texts = d.get("hazard_texts", "").split("\n")
+            for i, x in enumerate(d.get("hazard_ids", "").split(",")):
+                if x.isdigit():
+                    found.append((int(x), texts[i] if i < len(texts) else ""))
+        return tuple(found)
 
     @property
     def evidence(self) -> tuple[AttachmentRef, ...]:

@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import ColumnElement, and_, func, or_, select
 from sqlalchemy.orm import Session
 
+from branchguard.core.complaints import rules as complaint_rules
 from branchguard.core.dashboard import rules
 from branchguard.core.dashboard.types import (
     ActionLine,
@@ -30,6 +31,7 @@ from branchguard.core.inspections.types import ItemResult
 from branchguard.core.kernel.types import Level, Text2
 from branchguard.core.playbooks.types import IncidentCategory
 from branchguard.core.schedules.types import OccurrenceStatus, ScheduleKind
+from branchguard.db.models.complaints import ComplaintRow
 from branchguard.db.models.drills import DrillEvaluationRow
 from branchguard.db.models.hazards import HazardRow, HazardStepRow
 from branchguard.db.models.incidents import IncidentActionRow, IncidentRow
@@ -67,8 +69,8 @@ def incidents(s: Session, start: datetime, end: datetime) -> list[IncidentLine]:
     ]
 
 
-def _action(row: IncidentActionRow, drill: bool) -> ActionLine:
-    return ActionLine(row.id, row.incident_id, drill, row.text, row.owner, row.due, row.done_at)
+def _action(row: IncidentActionRow, incident_id: int, drill: bool) -> ActionLine:
+    return ActionLine(row.id, incident_id, drill, row.text, row.owner, row.due, row.done_at)
 
 
 def drills(s: Session, plans: Sequence[DrillPlan]) -> list[DrillLine]:
@@ -79,7 +81,8 @@ def drills(s: Session, plans: Sequence[DrillPlan]) -> list[DrillLine]:
     if ids:
         rows = select(IncidentActionRow).where(IncidentActionRow.incident_id.in_(ids))
         for row in s.scalars(rows.order_by(IncidentActionRow.id)):
-            actions[row.incident_id].append(_action(row, True))
+            if row.incident_id is not None:  # always: selected by incident
+                actions[row.incident_id].append(_action(row, row.incident_id, True))
     evaluated = select(DrillEvaluationRow.plan_id, DrillEvaluationRow.score).where(
         DrillEvaluationRow.plan_id.in_([p.id for p in runs])
     )
@@ -249,17 +252,26 @@ def major_hazards(s: Session, start: datetime, end: datetime, zone: ZoneInfo) ->
 
 
 def actions_overdue(s: Session, at: datetime, today: date) -> list[ActionLine]:
-    """Actions of incidents started before `at`, not done by then, whose due day is before `today`
-    (the local day of `at`): what the action list's --overdue shows when `at` is now."""
+    """Actions of incidents started (or complaints registered) before `at`, not done by then, whose
+    due day is before `today` (the local day of `at`): what the action list's --overdue shows when
+    `at` is now."""
     stmt = (
-        select(IncidentActionRow, IncidentRow.drill)
-        .join(IncidentRow, IncidentRow.id == IncidentActionRow.incident_id)
+        select(IncidentActionRow, IncidentRow.drill, ComplaintRow.received_at)
+        .outerjoin(IncidentRow, IncidentRow.id == IncidentActionRow.incident_id)
+        .outerjoin(ComplaintRow, ComplaintRow.id == IncidentActionRow.complaint_id)
         .where(
-            IncidentRow.started_at < at,
+            or_(IncidentRow.started_at < at, ComplaintRow.registered_at < at),
             IncidentActionRow.due.is_not(None),
             IncidentActionRow.due < today,
             or_(IncidentActionRow.done_at.is_(None), IncidentActionRow.done_at >= at),
         )
         .order_by(IncidentActionRow.due, IncidentActionRow.id)
     )
-    return [_action(row, drill) for row, drill in s.execute(stmt).tuples()]
+    return [
+        ActionLine(
+            row.id, row.incident_id, bool(drill), row.text, row.owner, row.due, row.done_at,
+            complaint_rules.number(received.astimezone().year, row.complaint_id)
+            if received is not None and row.complaint_id is not None else "",
+        )
+        for row, drill, received in s.execute(stmt).tuples()
+    ]  # fmt: skip

@@ -21,7 +21,7 @@ from sqlalchemy import ColumnElement, Select, SQLColumnExpression, and_, case, f
 from sqlalchemy.orm import Session, sessionmaker
 
 from branchguard.core.complaints import store as complaint_store
-from branchguard.core.complaints.types import ComplaintFilter
+from branchguard.core.complaints.types import ComplaintFilter, Satisfaction
 from branchguard.core.dashboard import period as period_details
 from branchguard.core.dashboard.rules import Period
 from branchguard.core.dashboard.types import (
@@ -41,7 +41,7 @@ from branchguard.core.hazards.types import HazardFilter, HazardSeverity
 from branchguard.core.incidents import store as incident_store
 from branchguard.core.incidents.types import ActionFilter, IncidentFilter, IncidentStatus
 from branchguard.core.kernel.roles import require
-from branchguard.core.kernel.types import Actor
+from branchguard.core.kernel.types import Actor, Text2
 from branchguard.core.schedules import rules as schedule_rules
 from branchguard.core.schedules.service import ScheduleService
 from branchguard.core.schedules.types import DueFilter, DueWindow, OccurrenceStatus, ScheduleKind
@@ -249,6 +249,7 @@ class DashboardService:
             overdue, ageing = period_details.hazards_at(s, as_of)
             majors = period_details.major_hazards(s, start, end, self.zone)
             actions = period_details.actions_overdue(s, as_of, today)
+            categories = {c.code: Text2(c.name_zh, c.name_en) for c in complaint_store.categories(s)}
         return PeriodReport(
             start=period.start,
             end=period.end,
@@ -264,6 +265,7 @@ class DashboardService:
             ageing=ageing,
             major_hazards=tuple(majors),
             actions_overdue=tuple(actions),
+            complaint_categories=categories,
         )
 
     def periods(self, actor: Actor, starts: Sequence[date]) -> builtins.list[PeriodFigures]:
@@ -287,6 +289,25 @@ class DashboardService:
             closed = _per_bucket(s, HazardRow.closed_at, bounds)
             submitted = _per_bucket(s, InspectionRow.submitted_at, bounds)
             complaints = _per_bucket(s, ComplaintRow.received_at, bounds)
+            received = ComplaintRow.received_at
+            channels = _per_bucket(s, received, bounds, by=ComplaintRow.channel)
+            categories = _per_bucket(s, received, bounds, by=ComplaintRow.category)
+            causes = _per_bucket(s, received, bounds, ComplaintRow.cause.is_not(None), by=ComplaintRow.cause)
+            answered = _per_bucket(
+                s,
+                ComplaintRow.clock_stopped_at,
+                bounds,
+                ComplaintRow.due_at.is_not(None),
+                by=case((ComplaintRow.clock_stopped_at <= ComplaintRow.due_at, "on_time"), else_="late"),
+            )
+            rated = _per_bucket(
+                s,
+                ComplaintRow.clock_stopped_at,
+                bounds,
+                ComplaintRow.satisfaction.is_not(None),
+                ComplaintRow.satisfaction != Satisfaction.UNKNOWN.value,
+                by=ComplaintRow.satisfaction,
+            )
             inspection = ScheduleRow.kind == ScheduleKind.INSPECTION.value
             due_rows = select(OccurrenceRow.due_at, OccurrenceRow.status).join(
                 ScheduleRow, ScheduleRow.id == OccurrenceRow.schedule_id
@@ -315,6 +336,13 @@ class DashboardService:
                     inspections_done=inspections_done,
                     inspections_submitted=submitted.get((i, ""), 0),
                     complaints_received=complaints.get((i, ""), 0),
+                    complaints_by_channel=_keyed(channels, i),
+                    complaints_by_category=_keyed(categories, i),
+                    complaints_by_cause=_keyed(causes, i),
+                    complaints_answered=sum(_keyed(answered, i).values()),
+                    complaints_on_time=answered.get((i, "on_time"), 0),
+                    complaints_rated=sum(_keyed(rated, i).values()),
+                    complaints_satisfied=rated.get((i, Satisfaction.SATISFIED.value), 0),
                 )
             )
         return result

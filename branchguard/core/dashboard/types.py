@@ -15,6 +15,7 @@ from branchguard.core.complaints.types import ComplaintFilter
 from branchguard.core.drills.types import ComplianceItem, ComplianceStatus
 from branchguard.core.hazards.types import HazardFilter, HazardStatus
 from branchguard.core.incidents.types import ActionFilter, IncidentFilter, IncidentStatus
+from branchguard.core.kernel.i18n import t
 from branchguard.core.kernel.types import Level, Text2
 from branchguard.core.playbooks.types import IncidentCategory
 from branchguard.core.schedules.types import DueFilter
@@ -83,7 +84,25 @@ class PeriodFigures:
     inspections_due: int = 0  # scheduled inspections falling due in the period
     inspections_done: int = 0  # of those, done
     inspections_submitted: int = 0  # inspections submitted in the period (scheduled or not)
-    complaints_received: int = 0
+    complaints_received: int = 0  # every kind: complaints, grumbles, objections
+    # received in the period, by channel, by category code, and by the deck's cause (archived ones)
+    complaints_by_channel: dict[str, int] = field(default_factory=dict)
+    complaints_by_category: dict[str, int] = field(default_factory=dict)
+    complaints_by_cause: dict[str, int] = field(default_factory=dict)
+    complaints_answered: int = 0  # complaints (投诉) whose clock stopped in the period: reply or withdrawal
+    complaints_on_time: int = 0  # of those, stopped by the due time
+    complaints_rated: int = 0  # replies in the period with the customer's satisfaction stated
+    complaints_satisfied: int = 0  # of those, satisfied
+
+    @property
+    def complaint_on_time_rate(self) -> float | None:
+        """On time of answered, 0..1; None when none was answered."""
+        return self.complaints_on_time / self.complaints_answered if self.complaints_answered else None
+
+    @property
+    def complaint_satisfaction_rate(self) -> float | None:
+        """Satisfied of the stated answers, 0..1; None when none was stated."""
+        return self.complaints_satisfied / self.complaints_rated if self.complaints_rated else None
 
     @property
     def incidents(self) -> int:
@@ -136,15 +155,24 @@ class IncidentLine:
 
 @dataclass(frozen=True)
 class ActionLine:
-    """A follow-up or corrective action (of an incident, or of a drill's run)."""
+    """A follow-up or corrective action (of an incident, a drill's run, or a complaint's archive:
+    then `complaint_number` and no incident)."""
 
     id: int
-    incident_id: int
+    incident_id: int | None
     drill: bool
     text: str
     owner: str
     due: date | None
     done_at: datetime | None
+    complaint_number: str = ""
+
+    @property
+    def source(self) -> str:
+        """Where the action came from, in words."""
+        if self.complaint_number:
+            return t("summary.complaint_ref", number=self.complaint_number)
+        return t("summary.drill_ref" if self.drill else "summary.incident_ref", id=self.incident_id)
 
 
 @dataclass(frozen=True)
@@ -225,3 +253,9 @@ class PeriodReport:
     ageing: tuple[int, ...]  # open hazards at `as_of` per band of rules.AGEING_BANDS
     major_hazards: tuple[MajorHazardLine, ...]
     actions_overdue: tuple[ActionLine, ...]  # open and past their due day at `as_of`
+    # the complaint categories' names by code (the figures count codes)
+    complaint_categories: dict[str, Text2] = field(default_factory=dict)
+
+    def complaint_months(self) -> tuple[PeriodFigures, ...]:
+        """The months of the period (one for a monthly report), from `months`."""
+        return tuple(m for m in self.months if self.start <= m.start and m.end <= self.end)

@@ -27,7 +27,20 @@ REPORTS = "reports/"
 # Signatures over manifests are never valid for anything else (anchors sign another domain).
 DOMAIN = b"branchguard-package-v1\n"
 # The kinds of records a package carries, one file each (records/<kind>.json), in this order.
-KINDS = ("incidents", "actions", "drills", "inspections", "hazards", "complaints", "compliance")
+# complaintstats: the period's complaint statistics, one record a month, as the branch's dashboard
+# counts them (no identifiers in them).
+KINDS = (
+    "incidents",
+    "actions",
+    "drills",
+    "inspections",
+    "hazards",
+    "complaints",
+    "complaintstats",
+    "compliance",
+)
+# Kinds later versions added: head office takes a package of an earlier version without them.
+OPTIONAL_KINDS = frozenset({"complaintstats"})
 MASKED_FIELDS = ("customer_name", "customer_phone", "customer_id_number", "representatives")
 BATCH = 500  # records read and written per batch
 
@@ -41,6 +54,34 @@ def period_of(text: str) -> Period:
     if period.kind == PeriodKind.YEAR:  # a package covers a month or a quarter
         raise ValidationError("field.period", Message("exchange.bad_period", value=value))
     return Period(period.code, period.start, period.end)
+
+
+def month_starts(period: Period) -> list[date]:
+    """The first day of each month of the period, and the period's end: the bounds of its months."""
+    days = [period.start]
+    while days[-1] < period.end:
+        day = days[-1]
+        days.append(date(day.year + day.month // 12, day.month % 12 + 1, 1))
+    days[-1] = min(days[-1], period.end)
+    return days
+
+
+def complaint_month(f: Any) -> dict[str, Any]:
+    """One month's complaint statistics (the dashboard's `PeriodFigures` of that month) as the
+    package carries them."""
+    return {
+        "month": f.start.strftime("%Y-%m"),
+        "start": f.start.isoformat(),
+        "end": f.end.isoformat(),
+        "received": f.complaints_received,
+        "by_channel": dict(f.complaints_by_channel),
+        "by_category": dict(f.complaints_by_category),
+        "by_cause": dict(f.complaints_by_cause),
+        "answered": f.complaints_answered,
+        "on_time": f.complaints_on_time,
+        "rated": f.complaints_rated,
+        "satisfied": f.complaints_satisfied,
+    }
 
 
 def mask_complaint(record: dict[str, Any]) -> dict[str, Any]:

@@ -28,6 +28,7 @@ from branchguard.core.anchors.rules import content as anchor_content
 from branchguard.core.anchors.service import AnchorService
 from branchguard.core.audit.service import record
 from branchguard.core.branch.service import get_branch_row
+from branchguard.core.dashboard.service import DashboardService
 from branchguard.core.drills.service import DrillService
 from branchguard.core.exchange import rules, store
 from branchguard.core.exchange.types import PackagePreview, PackageResult, Period
@@ -76,12 +77,14 @@ class ExchangeService:
         anchors: AnchorService,
         drills: DrillService,
         version: str,
+        dashboard: DashboardService | None = None,
         clock: Callable[[], datetime] = lambda: datetime.now(UTC),
     ) -> None:
         self._sessions = sessions
         self._data_dir = Path(data_dir)
         self._anchors = anchors
         self._drills = drills
+        self._dashboard = dashboard  # the complaint statistics (none without it)
         self._version = version
         self._clock = clock
 
@@ -109,6 +112,7 @@ class ExchangeService:
             head = chain.head(conn)
             documents = self._document_count(conn, start, end)
         counts["compliance"] = len(self._drills.compliance(actor))
+        counts["complaintstats"] = len(self._complaint_months(actor, period))
         return PackagePreview(
             period,
             code,
@@ -143,6 +147,7 @@ class ExchangeService:
         key = keys.info(self._data_dir, signing)
         start, end = bounds(period)
         compliance = [_compliance_item(item) for item in self._drills.compliance(actor)]
+        complaint_months = self._complaint_months(actor, period)
         stamp = self._anchors.stamp(actor, "", "", f"package {period.name}")
         steps = len(rules.KINDS) + 2
         done = 0
@@ -173,6 +178,8 @@ class ExchangeService:
                 for kind in rules.KINDS:
                     if kind == "compliance":
                         batches: Iterable[list[dict[str, Any]]] = [compliance]
+                    elif kind == "complaintstats":
+                        batches = [complaint_months]
                     else:
                         batches = store.READERS[kind](conn, start, end)
                     if kind == "complaints" and not unmask:
@@ -241,6 +248,12 @@ class ExchangeService:
         )
 
     # -- parts ---------------------------------------------------------------------------------
+    def _complaint_months(self, actor: Actor, period: Period) -> list[dict[str, Any]]:
+        """The period's complaint statistics month by month: the dashboard's own figures."""
+        if self._dashboard is None:
+            return []
+        return [rules.complaint_month(f) for f in self._dashboard.periods(actor, rules.month_starts(period))]
+
     @staticmethod
     def _snapshot(s: Session) -> Connection:
         """One consistent view for the whole package: SQLite's read transaction is one already;

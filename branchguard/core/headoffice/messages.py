@@ -101,6 +101,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "ho.report.col.hazards_opened": ("Hazards found", "新发现隐患"),
     "ho.report.col.hazards_open": ("Hazards open at end", "期末未整改隐患"),
     "ho.report.col.complaints": ("Complaints", "投诉"),
+    "ho.report.col.complaints_on_time": ("Complaints answered on time", "投诉按时办结"),
+    "ho.report.col.complaints_satisfied": ("Customers satisfied", "客户满意"),
     "ho.report.col.actions_overdue": ("Actions overdue", "逾期整改措施"),
     "ho.report.col.compliance_overdue": ("Drill rules overdue", "逾期演练要求"),
     "ho.report.bad_suffix": (
@@ -125,4 +127,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "ho.cli.overdue": ("Overdue", "逾期"),
     "ho.cli.drill_score": ("Drill score", "演练得分"),
     "ho.cli.actions_overdue": ("Actions overdue", "逾期措施"),
+    "ho.cli.complaints_open": ("Complaints open", "未办结投诉"),
+    "ho.cli.complaints_overdue": ("Complaints overdue", "逾期投诉"),
 }

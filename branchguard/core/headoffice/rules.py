@@ -85,6 +85,19 @@ def _day_end(value: Any) -> datetime | None:
     return datetime.combine(day + timedelta(days=1), time()).astimezone().astimezone(UTC)
 
 
+def _day_start(value: Any) -> datetime:
+    """A local day as the instant it begins (as a package's period bounds are taken)."""
+    return datetime.combine(date.fromisoformat(str(value)), time()).astimezone().astimezone(UTC)
+
+
+COMPLAINT_SUMS = ("received", "answered", "on_time", "rated", "satisfied")
+
+
+def complaint_totals(months: Sequence[Mapping[str, Any]]) -> dict[str, int]:
+    """The complaint statistics of several months (complaintstats records) added up."""
+    return {name: sum(int(m.get(name) or 0) for m in months) for name in COMPLAINT_SUMS}
+
+
 def facts(kind: str, r: Mapping[str, Any]) -> dict[str, Any]:
     """The columns head office counts a record by, taken from the record as the package holds it."""
     if kind == "incidents":
@@ -139,6 +152,8 @@ def facts(kind: str, r: Mapping[str, Any]) -> dict[str, Any]:
             "due_at": _when(r["due_at"]),
             "closed_at": _when(r["clock_stopped_at"]),
         }
+    if kind == "complaintstats":  # a month's statistics: when the month began
+        return {"source_id": str(r["month"]), "opened_at": _day_start(r["start"])}
     if kind == "compliance":
         return {"source_id": str(r["rule"]), "status": r["status"], "due_at": _day_end(r["next_due"])}
     raise KeyError(kind)
@@ -153,7 +168,11 @@ def summary(kind: str, r: Mapping[str, Any], lang: str) -> str:
         return str(name.get("en" if lang == "en" else "zh") or r.get("rule") or "")
     if kind == "complaints":
         return str(r.get("request") or r.get("category") or "")
+    if kind == "complaintstats":
+        return str(r.get("month") or "")
     return str(r.get("title") or r.get("template") or "")
 
 
 HAZARD_DONE = ("verified", "closed")  # a hazard no longer open
+COMPLAINT_DONE = ("archived", "withdrawn")  # a complaint no longer open
+COMPLAINT_ANSWERED = ("replied", *COMPLAINT_DONE)  # its clock stopped

@@ -192,6 +192,8 @@ class HeadOfficeService:
         records: dict[str, list[dict[str, Any]]] = {}
         for kind in package.KINDS:
             name = f"{package.RECORDS}{kind}.json"
+            if name not in listed and kind in package.OPTIONAL_KINDS:
+                continue  # a package of an earlier version
             if name not in listed:
                 raise _refuse("ho.file_missing", file=name)
             records[kind] = self._checked_json(zf, name, kind)
@@ -361,6 +363,7 @@ class HeadOfficeService:
             latest = store.latest_scores(conn)
             compliance = store.compliance(conn)
             counts_of_packages = store.package_counts(conn)
+            months = store.complaint_months(conn)
         out = []
         for r in rows:
             f = figures.get(r.id, {})
@@ -390,6 +393,9 @@ class HeadOfficeService:
                     drill_score_latest=latest.get(r.id),
                     actions_overdue=f.get("actions_overdue", 0),
                     compliance=compliance.get(r.id, {}),
+                    complaints_open=f.get("complaints_open", 0),
+                    complaints_overdue=f.get("complaints_overdue", 0),
+                    complaint_totals=rules.complaint_totals(months.get(r.id, [])),
                 )
             )
         return out
@@ -435,12 +441,14 @@ class HeadOfficeService:
             self._require_mode(s)
             rows = s.scalars(select(HoBranchRow).order_by(HoBranchRow.code)).all()
             figures = store.period_counts(s.connection(), start, end, self._clock())
+            complaint_months = store.complaint_months(s.connection(), start, end)
             packages: dict[int, int] = {}
             for p in s.scalars(select(HoPackageRow).where(HoPackageRow.period == period.name)):
                 packages[p.branch_id] = packages.get(p.branch_id, 0) + 1
         out = []
         for r in rows:
             f = figures.get(r.id, {})
+            stats = rules.complaint_totals(complaint_months.get(r.id, []))
             out.append(
                 PeriodRow(
                     code=r.code,
@@ -456,6 +464,11 @@ class HeadOfficeService:
                     complaints=f.get("complaints", 0),
                     actions_overdue=f.get("actions_overdue", 0),
                     compliance_overdue=f.get("compliance_overdue", 0),
+                    complaint_months=len(complaint_months.get(r.id, [])),
+                    complaints_answered=stats["answered"],
+                    complaints_on_time=stats["on_time"],
+                    complaints_rated=stats["rated"],
+                    complaints_satisfied=stats["satisfied"],
                 )
             )
         return period.name, out

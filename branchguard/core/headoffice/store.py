@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy import Connection, Table, and_, case, delete, func, insert, select
 from sqlalchemy.orm import Session
 
-from branchguard.core.headoffice.rules import HAZARD_DONE
+from branchguard.core.headoffice.rules import COMPLAINT_ANSWERED, COMPLAINT_DONE, HAZARD_DONE
 from branchguard.db.models.exchange import (
     HeadOfficeRow,
     HoBranchRow,
@@ -97,6 +97,8 @@ def per_branch(conn: Connection, now: datetime) -> dict[int, dict[str, Any]]:
     """Every branch's aggregates in one pass over its records."""
     c = RECORDS.c
     hazard_open = and_(c.kind == "hazards", c.status.not_in(HAZARD_DONE))
+    complaint_open = and_(c.kind == "complaints", c.status.not_in(COMPLAINT_DONE))
+    complaint_late = and_(c.kind == "complaints", c.status.not_in(COMPLAINT_ANSWERED), c.due_at < now)
     stmt = select(
         c.branch_id,
         func.sum(case((hazard_open, 1), else_=0)),
@@ -105,9 +107,11 @@ def per_branch(conn: Connection, now: datetime) -> dict[int, dict[str, Any]]:
         func.sum(case((and_(c.kind == "drills", c.score.is_not(None)), 1), else_=0)),
         func.avg(case((c.kind == "drills", c.score), else_=None)),
         func.sum(case((and_(c.kind == "actions", c.status == "open", c.due_at < now), 1), else_=0)),
+        func.sum(case((complaint_open, 1), else_=0)),
+        func.sum(case((complaint_late, 1), else_=0)),
     ).group_by(c.branch_id)
     out: dict[int, dict[str, Any]] = {}
-    for b, h_open, h_overdue, oldest, evaluated, avg, overdue in conn.execute(stmt):
+    for b, h_open, h_overdue, oldest, evaluated, avg, overdue, c_open, c_late in conn.execute(stmt):
         out[b] = {
             "hazards_open": int(h_open or 0),
             "hazards_overdue": int(h_overdue or 0),
@@ -115,6 +119,8 @@ def per_branch(conn: Connection, now: datetime) -> dict[int, dict[str, Any]]:
             "drills_evaluated": int(evaluated or 0),
             "drill_score_average": float(avg) if avg is not None else None,
             "actions_overdue": int(overdue or 0),
+            "complaints_open": int(c_open or 0),
+            "complaints_overdue": int(c_late or 0),
         }
     return out
 
@@ -136,6 +142,21 @@ def compliance(conn: Connection) -> dict[int, dict[str, str]]:
         select(c.branch_id, c.source_id, c.status).where(c.kind == "compliance")
     ):
         out.setdefault(b, {})[rule] = status
+    return out
+
+
+def complaint_months(
+    conn: Connection, start: datetime | None = None, end: datetime | None = None
+) -> dict[int, list[dict[str, Any]]]:
+    """Per branch, the complaint statistics of the months in [start, end) (every month held when
+    not given; few rows: one a month)."""
+    c = RECORDS.c
+    stmt = select(c.branch_id, c.data).where(c.kind == "complaintstats").order_by(c.branch_id, c.opened_at)
+    if start is not None and end is not None:
+        stmt = stmt.where(c.opened_at >= start, c.opened_at < end)
+    out: dict[int, list[dict[str, Any]]] = {}
+    for b, data in conn.execute(stmt):
+        out.setdefault(b, []).append(dict(data))
     return out
 
 

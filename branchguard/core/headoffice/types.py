@@ -54,6 +54,15 @@ class BranchRollup:
     drill_score_latest: float | None
     actions_overdue: int
     compliance: dict[str, str] = field(default_factory=dict)  # rule code -> status
+    complaints_open: int = 0  # not yet archived or withdrawn, as the packages last carried them
+    complaints_overdue: int = 0  # no reply yet and past the due time
+    # the complaint statistics of every month the packages carried, added up (rules.COMPLAINT_SUMS)
+    complaint_totals: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def complaint_on_time_rate(self) -> float | None:
+        answered = self.complaint_totals.get("answered", 0)
+        return self.complaint_totals.get("on_time", 0) / answered if answered else None
 
 
 @dataclass(frozen=True)
@@ -73,6 +82,20 @@ class PeriodRow:
     complaints: int
     actions_overdue: int
     compliance_overdue: int
+    # from the packages' complaint statistics (complaintstats) of the period's months
+    complaint_months: int = 0  # months the branch's packages carried statistics for
+    complaints_answered: int = 0  # clock stopped in the period (reply or withdrawal)
+    complaints_on_time: int = 0
+    complaints_rated: int = 0  # replies with the customer's satisfaction stated
+    complaints_satisfied: int = 0
+
+    @property
+    def complaint_on_time_rate(self) -> float | None:
+        return self.complaints_on_time / self.complaints_answered if self.complaints_answered else None
+
+    @property
+    def complaint_satisfaction_rate(self) -> float | None:
+        return self.complaints_satisfied / self.complaints_rated if self.complaints_rated else None
 
 
 @dataclass(frozen=True)

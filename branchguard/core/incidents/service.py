@@ -15,6 +15,7 @@ from sqlalchemy import Connection, Engine, Select, func, or_, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from branchguard.core.audit.service import record
+from branchguard.core.complaints import rules as complaint_rules
 from branchguard.core.hazards import store as hazard_store
 from branchguard.core.hazards.types import HazardFilter
 from branchguard.core.incidents import log as incident_log
@@ -514,8 +515,9 @@ class IncidentService:
     def list_actions(
         self, actor: Actor, flt: ActionFilter | None = None, now: datetime | None = None
     ) -> list[ActionItem]:
-        """Every incident's and drill run's follow-up actions that `flt` selects: the overdue ones
-        first by due day, then the rest by due day (undated last), each with its incident."""
+        """Every incident's, drill run's and complaint's follow-up actions that `flt` selects: the
+        overdue ones first by due day, then the rest by due day (undated last), each with its
+        incident or complaint."""
         require(actor, "incident.read")
         flt = flt or ActionFilter()
         today = (now or utcnow()).astimezone().date()
@@ -524,7 +526,15 @@ class IncidentService:
                 IncidentActionRow.due.is_(None), IncidentActionRow.due, IncidentActionRow.id
             )
             return [
-                ActionItem(action_of(row), title, drill) for row, title, drill in s.execute(stmt).tuples()
+                ActionItem(
+                    action_of(row),
+                    title or "",
+                    bool(drill),
+                    complaint_rules.number(received.astimezone().year, row.complaint_id)
+                    if received is not None and row.complaint_id is not None
+                    else "",
+                )
+                for row, title, drill, received in s.execute(stmt).tuples()
             ]
 
     def _selected(self, s: Session, flt: IncidentFilter) -> Select[tuple[IncidentRow]]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from datetime import date, datetime
+from typing import cast
 
 from sqlalchemy import Connection, Select, select
 from sqlalchemy.orm import Session
@@ -25,6 +26,7 @@ from branchguard.core.kernel.i18n import LANGUAGES, has_message, t
 from branchguard.core.kernel.types import Level, Text2
 from branchguard.core.playbooks.types import IncidentCategory
 from branchguard.core.schedules.titles import made_title
+from branchguard.db.models.complaints import ComplaintRow
 from branchguard.db.models.foundation import ContactRow
 from branchguard.db.models.incidents import IncidentActionRow, IncidentRow
 from branchguard.db.models.playbooks import PlaybookVersionRow, StepRow
@@ -49,17 +51,23 @@ def filtered(flt: IncidentFilter) -> Select[tuple[IncidentRow]]:
     return stmt
 
 
-def actions_filtered(flt: ActionFilter, today: date) -> Select[tuple[IncidentActionRow, str, bool]]:
-    """(action, incident title, drill) of the actions `flt` selects; overdue: not done and due
+ActionRows = Select[tuple[IncidentActionRow, str | None, bool | None, datetime | None]]
+
+
+def actions_filtered(flt: ActionFilter, today: date) -> ActionRows:
+    """(action, incident title, drill, complaint received) of the actions `flt` selects (an
+    incident's or a drill's have the first two, a complaint's the last); overdue: not done and due
     before `today` (the local day): the action list and the dashboard's count read this."""
-    stmt = select(IncidentActionRow, IncidentRow.title, IncidentRow.drill).join(
-        IncidentRow, IncidentRow.id == IncidentActionRow.incident_id
+    stmt = (
+        select(IncidentActionRow, IncidentRow.title, IncidentRow.drill, ComplaintRow.received_at)
+        .outerjoin(IncidentRow, IncidentRow.id == IncidentActionRow.incident_id)
+        .outerjoin(ComplaintRow, ComplaintRow.id == IncidentActionRow.complaint_id)
     )
     if flt.open_only or flt.overdue_only:
         stmt = stmt.where(IncidentActionRow.done_at.is_(None))
     if flt.overdue_only:
         stmt = stmt.where(IncidentActionRow.due.is_not(None), IncidentActionRow.due < today)
-    return stmt
+    return cast(ActionRows, stmt)  # outer joins: the typed columns may be None
 
 
 def overdue_checkpoint(session: Session, row: IncidentRow, now: datetime) -> bool:
@@ -114,7 +122,9 @@ def summary_of(row: IncidentRow, names: Mapping[str, Text2] | None = None) -> In
 
 
 def action_of(row: IncidentActionRow) -> FollowUpAction:
-    return FollowUpAction(row.id, row.incident_id, row.text, row.owner, row.due, row.done_at, row.done_by)
+    return FollowUpAction(
+        row.id, row.incident_id, row.text, row.owner, row.due, row.done_at, row.done_by, row.complaint_id
+    )
 
 
 def apply_log(steps: Sequence[IncidentStep], entries: Sequence[LogEntry]) -> tuple[IncidentStep, ...]:

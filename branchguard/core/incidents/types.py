@@ -156,13 +156,16 @@ class FollowUpInput:
 
 @dataclass(frozen=True)
 class FollowUpAction:
+    """An incident's, a drill run's or (with `complaint_id`, no incident) a complaint's action."""
+
     id: int
-    incident_id: int
+    incident_id: int | None
     text: str
     owner: str
     due: date | None
     done_at: datetime | None
     done_by: str | None
+    complaint_id: int | None = None
 
     def overdue(self, today: date) -> bool:
         return self.done_at is None and self.due is not None and self.due < today
@@ -256,11 +259,13 @@ class ActionFilter:
 
 @dataclass(frozen=True)
 class ActionItem:
-    """An action in the list of every incident's and drill's actions."""
+    """An action in the list of every incident's, drill's and complaint's actions; a complaint's
+    has no incident title and its register number (TS-2026-0007) instead."""
 
     action: FollowUpAction
     incident_title: str
     drill: bool
+    complaint_number: str = ""
 
 
 @dataclass(frozen=True)

@@ -28,7 +28,7 @@ _PHONE_CHARS = re.compile(r"[\s\-()（）]")
 _USERNAME = re.compile(r"^[A-Za-z0-9._-]{2,32}$")
 
 
-def text(value: str | None, field: str, *, required: bool = True, limit: int = 200) -> str:
+def text(value: str | None, field: str | Message, *, required: bool = True, limit: int = 200) -> str:
     """Trimmed text; a clear error naming the field when it is empty or too long."""
     cleaned = (value or "").strip()
     if required and not cleaned:

@@ -9,7 +9,7 @@ from sqlalchemy import JSON, Boolean, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from branchguard.db.base import Base, UTCDateTime, utcnow
-from branchguard.db.models import incidents as incident_models  # noqa: F401  (tables its foreign keys point at)
+from branchguard.db.models import incidents as incident_models  # tables its foreign keys point at
 from branchguard.db.models import schedules as schedule_models  # noqa: F401
 
 
@@ -71,6 +71,10 @@ class ComplaintRow(Base):
     )
     events: Mapped[list[ComplaintEventRow]] = relationship(
         back_populates="complaint", order_by="ComplaintEventRow.id", cascade="all, delete-orphan"
+    )
+    # the archive's follow-up actions, on the one corrective-action list (incident_actions)
+    actions: Mapped[list[incident_models.IncidentActionRow]] = relationship(
+        order_by="IncidentActionRow.id", foreign_keys="IncidentActionRow.complaint_id"
     )
 
 

@@ -128,12 +128,18 @@ class LogEntryRow(Base):
 
 
 class IncidentActionRow(Base):
-    """A follow-up action decided at close: owner, due date, and when it was done."""
+    """A follow-up or corrective action: decided at an incident's close, a drill's evaluation or a
+    complaint's archive (then `complaint_id`, and no incident); owner, due date, when it was done."""
 
     __tablename__ = "incident_actions"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    incident_id: Mapped[int] = mapped_column(ForeignKey("incidents.id", ondelete="RESTRICT"), index=True)
+    incident_id: Mapped[int | None] = mapped_column(
+        ForeignKey("incidents.id", ondelete="RESTRICT"), nullable=True, index=True
+    )
+    complaint_id: Mapped[int | None] = mapped_column(
+        ForeignKey("complaints.id", ondelete="RESTRICT"), nullable=True, index=True
+    )
     text: Mapped[str] = mapped_column(Text)
     owner: Mapped[str] = mapped_column(String(100))
     due: Mapped[date | None] = mapped_column(Date, nullable=True)
@@ -151,3 +157,6 @@ PARTIAL_INDEXES_PG = (
 )
 for _ddl in PARTIAL_INDEXES_PG:
     event.listen(LogEntryRow.__table__, "after_create", DDL(_ddl).execute_if(dialect="postgresql"))
+
+# The table a complaint's actions point at (imported last: complaints point at incidents too).
+from branchguard.db.models import complaints as complaint_models  # noqa: E402, F401

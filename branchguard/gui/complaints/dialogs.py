@@ -5,7 +5,7 @@ refusal next to the field the service names."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
 
@@ -39,9 +39,12 @@ from branchguard.core.complaints.types import (
     Satisfaction,
     StepInput,
 )
+from branchguard.core.incidents.types import IncidentSummary
 from branchguard.core.kernel.errors import BranchGuardError, ValidationError
 from branchguard.core.kernel.i18n import current_language
 from branchguard.core.kernel.types import LabelledEnum
+from branchguard.gui.drills.evaluate_dialog import ActionsTable
+from branchguard.gui.drills.people import roster
 from branchguard.gui.kit.forms import FieldForm
 from branchguard.gui.shell.session import GuiSession
 
@@ -111,8 +114,17 @@ class ComplaintRegisterDialog(_WriteDialog):
     """Register (受理) a complaint, grumble or objection."""
 
     def __init__(
-        self, session: GuiSession, categories: list[Category], parent: QWidget | None = None
+        self,
+        session: GuiSession,
+        categories: list[Category],
+        parent: QWidget | None = None,
+        *,
+        facts: str = "",
+        incidents: Sequence[IncidentSummary] = (),
+        incident_id: int | None = None,
     ) -> None:
+        """`facts` prefills the facts (a service guide's situation); `incidents` (the open ones)
+        offers a link to one, `incident_id` chosen."""
         super().__init__(session, "complaint_register_dialog", parent)
         self.setWindowTitle(self.tr("Register a complaint"))
         self.kind = QComboBox()
@@ -135,7 +147,15 @@ class ComplaintRegisterDialog(_WriteDialog):
             self.category.addItem(cat.name_zh if zh else cat.name_en, cat.code)
         self.request = text_edit()
         self.facts = text_edit(50)
+        self.facts.setPlainText(facts)
         self.acknowledgement = QLineEdit()
+        self.incident = QComboBox()
+        self.incident.addItem(self.tr("None"), None)
+        for summary in incidents:
+            self.incident.addItem(f"#{summary.id} {summary.title}", summary.id)
+        if incident_id is not None and self.incident.findData(incident_id) < 0:
+            self.incident.addItem(f"#{incident_id}", incident_id)
+        self.incident.setCurrentIndex(max(0, self.incident.findData(incident_id)))
         f = self.form
         f.add_field("complaint_kind", self.tr("Type"), self.kind, "field.complaint_kind")
         f.add_field("complaint_channel", self.tr("Channel"), self.channel, "field.complaint_channel")
@@ -167,6 +187,8 @@ class ComplaintRegisterDialog(_WriteDialog):
         f.add_field("complaint_category", self.tr("Category"), self.category, "field.complaint_category")
         f.add_field("complaint_request", self.tr("Request"), self.request, "field.complaint_request")
         f.add_field("complaint_facts", self.tr("Facts"), self.facts, "field.complaint_facts")
+        if self.incident.count() > 1:
+            f.add_field("complaint_incident", self.tr("Came with incident"), self.incident, "field.incident")
         f.add_field(
             "complaint_ack", self.tr("Told on acceptance"), self.acknowledgement, "field.acknowledgement"
         )
@@ -193,6 +215,7 @@ class ComplaintRegisterDialog(_WriteDialog):
             business_line=self.business_line.text(),
             facts=self.facts.toPlainText(),
             acknowledgement=self.acknowledgement.text(),
+            incident_id=self.incident.currentData(),
         )
 
     def accept(self) -> None:
@@ -223,7 +246,9 @@ class ComplaintStepDialog(_WriteDialog):
         fill_enum(self.cause, list(ComplaintCause))
         self.root_cause = QLineEdit()
         self.follow_up = text_edit(50)
-        self.open_hazard = QCheckBox(self.tr("Also open a hazard for the follow-up"))
+        self.action_table: ActionsTable | None = None
+        self.hazards = text_edit(50)
+        self.hazards.setPlaceholderText(self.tr("One hazard per line; each is opened for the handler"))
         if step == ComplaintStep.DECIDE:
             self.form.add_field(
                 "step_basis", self.tr("Rule or contract clause"), self.basis, "field.decision_basis"
@@ -242,14 +267,15 @@ class ComplaintStepDialog(_WriteDialog):
         elif step == ComplaintStep.ARCHIVE:
             self.form.add_field("step_cause", self.tr("Cause"), self.cause, "field.complaint_cause")
             self.form.add_field("step_root_cause", self.tr("Root cause"), self.root_cause)
-            follow = QWidget()
-            follow_box = QVBoxLayout(follow)
-            follow_box.setContentsMargins(0, 0, 0, 0)
-            follow_box.addWidget(self.follow_up)
-            follow_box.addWidget(self.open_hazard)
             self.form.add_field(
-                "step_follow_up", self.tr("Follow-up actions"), follow, "field.complaint_follow_up"
+                "step_follow_up", self.tr("Follow-up"), self.follow_up, "field.complaint_follow_up"
             )
+            self.action_table = ActionsTable(roster(session))
+            self.action_table.setObjectName("complaint_archive_actions")
+            self.action_table.setMinimumHeight(130)
+            self.action_table.retranslate()
+            self.form.add_field("step_actions", self.tr("Corrective actions"), self.action_table)
+            self.form.add_field("step_hazards", self.tr("Hazards to open"), self.hazards)
         self.files_label = QLabel()
         self.files_label.setProperty("role", "hint")
         self.files_label.setWordWrap(True)
@@ -286,7 +312,8 @@ class ComplaintStepDialog(_WriteDialog):
             cause=str(self.cause.currentData()) if self.step == ComplaintStep.ARCHIVE else None,
             root_cause=self.root_cause.text(),
             follow_up=self.follow_up.toPlainText(),
-            open_hazard=self.open_hazard.isChecked(),
+            actions=self.action_table.entries() if self.action_table is not None else (),
+            hazards=tuple(x for x in self.hazards.toPlainText().splitlines() if x.strip()),
         )
 
     def accept(self) -> None:

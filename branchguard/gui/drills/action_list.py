@@ -94,4 +94,6 @@ class ActionListPanel(QWidget):
     def _activated(self, index: object) -> None:
         row = self.proxy.mapToSource(self.table.currentIndex()).row()
         if 0 <= row < self.model.rowCount():
-            self.open_console.emit(self.model.row_at(row).action.incident_id)
+            incident_id = self.model.row_at(row).action.incident_id
+            if incident_id is not None:  # a complaint's action has no console
+                self.open_console.emit(incident_id)

@@ -229,7 +229,7 @@ class ComplianceModel(RowsModel[RuleRow]):
 
 
 class ActionModel(RowsModel[ActionItem]):
-    """Every incident's and drill run's follow-up and corrective actions: overdue in red."""
+    """Every incident's, drill run's and complaint's follow-up and corrective actions: overdue in red."""
 
     COL_INCIDENT, COL_ACTION, COL_OWNER, COL_DUE, COL_STATE = range(5)
 
@@ -251,6 +251,8 @@ class ActionModel(RowsModel[ActionItem]):
         late = action.overdue(self.today)
         if role == _R.DisplayRole:
             if column == self.COL_INCIDENT:
+                if item.complaint_number:
+                    return self.tr("Complaint %1").replace("%1", item.complaint_number)
                 kind = self.tr("Drill") if item.drill else self.tr("Incident")
                 return f"{kind} #{action.incident_id} {item.incident_title}"
             if column == self.COL_ACTION:

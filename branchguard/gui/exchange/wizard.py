@@ -117,6 +117,7 @@ class ExportPreviewPage(QWizardPage):
             "inspections": self.tr("Inspections and answers"),
             "hazards": self.tr("Hazards and their history"),
             "complaints": self.tr("Complaints"),
+            "complaintstats": self.tr("Complaint statistics, month by month"),
             "compliance": self.tr("Drill rules' status"),
         }
         return labels.get(kind, kind)

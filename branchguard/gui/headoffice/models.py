@@ -56,6 +56,7 @@ def matches(b: BranchRollup, needle: str) -> bool:
 
 class BranchesModel(RowsModel[BranchRollup]):
     CODE, NAME, PERIOD, COMPLIANCE, HAZARDS, OVERDUE, AGE, INCIDENTS, LEVELS, SCORE, ACTIONS = range(11)
+    COMPLAINTS = 11
 
     def headers(self) -> list[str]:
         return [
@@ -70,6 +71,7 @@ class BranchesModel(RowsModel[BranchRollup]):
             self.tr("By level"),
             self.tr("Drill score"),
             self.tr("Actions overdue"),
+            self.tr("Complaints"),
         ]
 
     def cell(self, b: BranchRollup, column: int, role: int) -> Any:
@@ -82,6 +84,7 @@ class BranchesModel(RowsModel[BranchRollup]):
                 (column == self.COMPLIANCE and compliance_counts(b)[2] > 0)
                 or (column == self.OVERDUE and b.hazards_overdue > 0)
                 or (column == self.ACTIONS and b.actions_overdue > 0)
+                or (column == self.COMPLAINTS and b.complaints_overdue > 0)
             )
             return QColor(style.ERROR) if alert else None
         if role == _R.ToolTipRole:
@@ -121,6 +124,9 @@ class BranchesModel(RowsModel[BranchRollup]):
             return score_text(b.drill_score_average)
         if column == self.ACTIONS:
             return str(b.actions_overdue)
+        if column == self.COMPLAINTS:
+            text = self.tr("%1 open · %2 overdue")
+            return text.replace("%1", str(b.complaints_open)).replace("%2", str(b.complaints_overdue))
         return ""
 
     def _sort_key(self, b: BranchRollup, column: int) -> Any:
@@ -137,6 +143,7 @@ class BranchesModel(RowsModel[BranchRollup]):
             self.LEVELS: tuple(b.incidents_by_level.get(level, 0) for level in LEVELS),
             self.SCORE: -1.0 if b.drill_score_average is None else b.drill_score_average,
             self.ACTIONS: b.actions_overdue,
+            self.COMPLAINTS: (b.complaints_overdue, b.complaints_open),
         }
         return numbers.get(column)
 
@@ -153,6 +160,12 @@ class BranchesModel(RowsModel[BranchRollup]):
             return "\n".join(
                 f"{label_of(IncidentCategory, c)}: {n}" for c, n in sorted(b.incidents_by_category.items())
             )
+        if column == self.COMPLAINTS and b.complaint_totals:
+            totals, rate = b.complaint_totals, b.complaint_on_time_rate
+            text = self.tr("Received %1; answered %2, on time %3")
+            text = text.replace("%1", str(totals.get("received", 0)))
+            text = text.replace("%2", str(totals.get("answered", 0)))
+            return text.replace("%3", "—" if rate is None else f"{100 * rate:.0f}%")
         if column == self.SCORE and b.drill_score_latest is not None:
             return (
                 self.tr("Latest: %1; drills evaluated: %2")

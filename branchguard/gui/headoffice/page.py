@@ -64,6 +64,7 @@ COLUMN_KINDS = {
     BranchesModel.AGE: "hazards",
     BranchesModel.SCORE: "drills",
     BranchesModel.ACTIONS: "actions",
+    BranchesModel.COMPLAINTS: "complaints",
 }
 
 

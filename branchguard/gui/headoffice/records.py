@@ -41,6 +41,7 @@ class BranchRecordsDialog(QDialog):
             "inspections": self.tr("Inspections"),
             "hazards": self.tr("Hazards"),
             "complaints": self.tr("Complaints"),
+            "complaintstats": self.tr("Complaint statistics"),
             "compliance": self.tr("Drill rules"),
         }
         for k in KINDS:

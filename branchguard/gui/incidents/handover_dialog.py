@@ -236,7 +236,7 @@ class HandoverDialog(QDialog):
         self.action_table.setRowCount(len(actions))
         for row, action in enumerate(actions):
             late = action.overdue(today)
-            incident = data.titles.get(action.incident_id, "")
+            incident = data.titles.get(action.incident_id, "") if action.incident_id is not None else ""
             due = self._due_text(action.due, late)
             cells = [action.text, f"#{action.incident_id} {incident}".strip(), action.owner, due]
             for column, text in enumerate(cells):

@@ -125,6 +125,16 @@ class StartIncidentDialog(QDialog):
         self.plans.addItem(item)
         self.plans.setCurrentRow(0)
 
+    def choose(self, code: str) -> None:
+        """Preselect the plan `code` (a service guide's linked plan): its code typed, its row current;
+        the level follows it, and Start (or Enter) starts it as from F9."""
+        self.filter.setText(code)
+        for row in range(self.plans.count()):
+            plan = self.plans.item(row).data(_PLAN_ROLE)
+            if isinstance(plan, PlaybookSummary) and plan.code == code:
+                self.plans.setCurrentRow(row)
+                break
+
     def chosen_plan(self) -> PlaybookSummary | None:
         item = self.plans.currentItem()
         if item is None:

@@ -29,6 +29,7 @@ from branchguard.gui.kit.flow import FlowLayout
 from branchguard.gui.kit.icons import icon
 from branchguard.gui.kit.loader import Loader
 from branchguard.gui.kit.page import Page
+from branchguard.gui.playbooks.guide_actions import GuideActions
 from branchguard.gui.playbooks.history import PlaybookHistoryDialog
 from branchguard.gui.playbooks.list_view import PlaybookList
 from branchguard.gui.playbooks.preview import PlaybookPreview
@@ -54,6 +55,8 @@ class PlaybooksPage(Page):
         self.list.selection_changed.connect(self.update_actions)
         self.list.activated.connect(self.edit_plan)
         self.preview = PlaybookPreview()
+        self.guide_actions = GuideActions(session)
+        self._guide_from: tuple[str, int] | None = None  # (guide code, the incident it was opened from)
         self.preview_loader = Loader(self, on_error=self.preview.show_message)
         self.list.failed.connect(self.preview.show_message)
         self.draft_toggle = QCheckBox()
@@ -125,6 +128,7 @@ class PlaybooksPage(Page):
         top.addWidget(self.draft_toggle)
         preview_layout.addLayout(top)
         preview_layout.addWidget(self.preview, 1)
+        preview_layout.addWidget(self.guide_actions)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("playbook_splitter")
         self.splitter.addWidget(self.list)
@@ -168,6 +172,7 @@ class PlaybooksPage(Page):
         self.draft_toggle.setText(self.tr("Show the draft"))
         self.list.retranslate()
         self.preview.retranslate()
+        self.guide_actions.retranslate()
 
     def refresh(self) -> None:
         self.list.reload()
@@ -181,6 +186,16 @@ class PlaybooksPage(Page):
     def select_code(self, code: str) -> None:
         self.list.select_code(code)
 
+    def show_guide(self, code: str, incident_id: int | None = None) -> None:
+        """Show a service guide; `incident_id` the incident it is opened from (a complaint opened
+        from it is linked to that incident)."""
+        self._guide_from = (code, incident_id) if incident_id is not None else None
+        summary = self.current_summary()
+        if summary is not None and summary.code == code:
+            self._show_preview()  # shown already: again, with its incident
+        else:
+            self.select_code(code)
+
     def _apply_role(self) -> None:
         """A role that may not change plans does not get the controls (the services refuse it
         anyway). Everyone may read, export and print."""
@@ -190,6 +205,7 @@ class PlaybooksPage(Page):
         self.approve_button.setVisible(may(actor, "playbook.approve"))
         self.discard_button.setVisible(may(actor, "playbook.discard_draft"))
         self.import_button.setVisible(may(actor, "playbook.import"))
+        self.guide_actions.show_for(self.preview.version, self.preview.links, self.guide_actions.incident_id)
         self.update_actions()
 
     # -- preview -------------------------------------------------------------------------------
@@ -206,6 +222,7 @@ class PlaybooksPage(Page):
 
     def _show_preview(self) -> None:
         summary = self.current_summary()
+        self.guide_actions.show_for(None, ())
         if summary is None:
             self.preview_loader.drop()
             self.preview.show_message(self.tr("Select a plan to read it here."))
@@ -222,6 +239,8 @@ class PlaybooksPage(Page):
 
     def _show_version(self, summary: PlaybookSummary, version: PlaybookVersion, links: list[str]) -> None:
         self.preview.show_version(version, links)
+        came_from = self._guide_from[1] if self._guide_from and self._guide_from[0] == summary.code else None
+        self.guide_actions.show_for(version, links, came_from)
         if version.info.status == PlaybookStatus.DRAFT and summary.status != PlaybookStatus.DRAFT:
             note = self.tr("Draft version %1, not yet approved").replace("%1", str(version.info.number))
         elif summary.has_draft and summary.status != PlaybookStatus.DRAFT:

@@ -217,15 +217,18 @@ class IncidentBar(QToolBar):
         return INCIDENTS_PAGE if self.banner.open_incidents() else ""
 
     # -- actions -------------------------------------------------------------------------------
-    def start(self, over: QWidget | None = None) -> None:
+    def start(self, over: QWidget | None = None, plan_code: str = "") -> None:
         """The start dialog; `over` a dialog of this window that is open (F9 pressed in it): the start
-        dialog opens on top of it, and it stays open with its work while the console opens behind."""
+        dialog opens on top of it, and it stays open with its work while the console opens behind.
+        `plan_code` preselects a plan (a service guide's "Start the plan")."""
         window = self.window_
         if window.is_locked() or not self.may_start():
             return
         from branchguard.gui.incidents.start import StartIncidentDialog
 
         dialog = StartIncidentDialog(window.session, over or window)
+        if plan_code:
+            dialog.choose(plan_code)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.started.connect(lambda summary: self._started(summary.id))
         if over is not None:

@@ -5477,6 +5477,14 @@ Submitted as: %3</translation>
         <source>Group complaint: at most 5 names, separated by commas</source>
         <translation>Group complaint: at most 5 names, separated by commas</translation>
     </message>
+    <message>
+        <source>None</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <source>Came with incident</source>
+        <translation>Came with incident</translation>
+    </message>
 </context>
 <context>
     <name>ComplaintStepDialog</name>
@@ -5513,14 +5521,6 @@ Submitted as: %3</translation>
         <translation>Root cause</translation>
     </message>
     <message>
-        <source>Follow-up actions</source>
-        <translation>Follow-up actions</translation>
-    </message>
-    <message>
-        <source>Also open a hazard for the follow-up</source>
-        <translation>Also open a hazard for the follow-up</translation>
-    </message>
-    <message>
         <source>Attach evidence…</source>
         <translation>Attach evidence…</translation>
     </message>
@@ -5531,6 +5531,22 @@ Submitted as: %3</translation>
     <message>
         <source>Evidence: CCTV stills, vouchers, recordings</source>
         <translation>Evidence: CCTV stills, vouchers, recordings</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>Follow-up</translation>
+    </message>
+    <message>
+        <source>Corrective actions</source>
+        <translation>Corrective actions</translation>
+    </message>
+    <message>
+        <source>Hazards to open</source>
+        <translation>Hazards to open</translation>
+    </message>
+    <message>
+        <source>One hazard per line; each is opened for the handler</source>
+        <translation>One hazard per line; each is opened for the handler</translation>
     </message>
 </context>
 <context>
@@ -6038,6 +6054,10 @@ Submitted as: %3</translation>
         <source>Open</source>
         <translation>Open</translation>
     </message>
+    <message>
+        <source>Complaint %1</source>
+        <translation>Complaint %1</translation>
+    </message>
 </context>
 <context>
     <name>ActionListPanel</name>
@@ -6142,6 +6162,18 @@ Submitted as: %3</translation>
     <message>
         <source>Latest: %1; drills evaluated: %2</source>
         <translation>Latest: %1; drills evaluated: %2</translation>
+    </message>
+    <message>
+        <source>Complaints</source>
+        <translation>Complaints</translation>
+    </message>
+    <message>
+        <source>%1 open · %2 overdue</source>
+        <translation>%1 open · %2 overdue</translation>
+    </message>
+    <message>
+        <source>Received %1; answered %2, on time %3</source>
+        <translation>Received %1; answered %2, on time %3</translation>
     </message>
 </context>
 <context>
@@ -6395,6 +6427,10 @@ Submitted as: %3</translation>
         <source>Complainants' identifiers go in full.</source>
         <translation>Complainants' identifiers go in full.</translation>
     </message>
+    <message>
+        <source>Complaint statistics, month by month</source>
+        <translation>Complaint statistics, month by month</translation>
+    </message>
 </context>
 <context>
     <name>ExportSavePage</name>
@@ -6519,6 +6555,52 @@ Submitted as: %3</translation>
     <message>
         <source>%1 records</source>
         <translation>%1 records</translation>
+    </message>
+    <message>
+        <source>Complaint statistics</source>
+        <translation>Complaint statistics</translation>
+    </message>
+</context>
+<context>
+    <name>GuideActions</name>
+    <message>
+        <source>Open a complaint…</source>
+        <translation>Open a complaint…</translation>
+    </message>
+    <message>
+        <source>The customer complains: register it with this situation as its facts</source>
+        <translation>The customer complains: register it with this situation as its facts</translation>
+    </message>
+    <message>
+        <source>Start the plan %1…</source>
+        <translation>Start the plan %1…</translation>
+    </message>
+    <message>
+        <source>Start the plan…</source>
+        <translation>Start the plan…</translation>
+    </message>
+    <message>
+        <source>The situation becomes an incident: start the plan this guide links to</source>
+        <translation>The situation becomes an incident: start the plan this guide links to</translation>
+    </message>
+    <message>
+        <source>Service situation: %1 (%2)</source>
+        <translation>Service situation: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Open a complaint</source>
+        <translation>Open a complaint</translation>
+    </message>
+</context>
+<context>
+    <name>GuidesButton</name>
+    <message>
+        <source>Service guide</source>
+        <translation>Service guide</translation>
+    </message>
+    <message>
+        <source>What to say and never to do; open a complaint from it, linked to this incident</source>
+        <translation>What to say and never to do; open a complaint from it, linked to this incident</translation>
     </message>
 </context>
 <context>

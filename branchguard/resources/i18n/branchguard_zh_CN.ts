@@ -5459,6 +5459,14 @@ Submitted as: %3</source>
         <source>Group complaint: at most 5 names, separated by commas</source>
         <translation>集体投诉：最多 5 名代表，用逗号分隔</translation>
     </message>
+    <message>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Came with incident</source>
+        <translation>关联事件</translation>
+    </message>
 </context>
 <context>
     <name>ComplaintStepDialog</name>
@@ -5495,14 +5503,6 @@ Submitted as: %3</source>
         <translation>原因分析</translation>
     </message>
     <message>
-        <source>Follow-up actions</source>
-        <translation>后续整改措施</translation>
-    </message>
-    <message>
-        <source>Also open a hazard for the follow-up</source>
-        <translation>同时为整改事项登记隐患</translation>
-    </message>
-    <message>
         <source>Attach evidence…</source>
         <translation>添加证据…</translation>
     </message>
@@ -5513,6 +5513,22 @@ Submitted as: %3</source>
     <message>
         <source>Evidence: CCTV stills, vouchers, recordings</source>
         <translation>证据：监控截图、凭证、录音</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>后续整改</translation>
+    </message>
+    <message>
+        <source>Corrective actions</source>
+        <translation>整改措施</translation>
+    </message>
+    <message>
+        <source>Hazards to open</source>
+        <translation>需登记的隐患</translation>
+    </message>
+    <message>
+        <source>One hazard per line; each is opened for the handler</source>
+        <translation>每行一项隐患，逐项登记，责任人为经办人</translation>
     </message>
 </context>
 <context>
@@ -6018,6 +6034,10 @@ Submitted as: %3</source>
         <source>Open</source>
         <translation>未完成</translation>
     </message>
+    <message>
+        <source>Complaint %1</source>
+        <translation>投诉 %1</translation>
+    </message>
 </context>
 <context>
     <name>ActionListPanel</name>
@@ -6122,6 +6142,18 @@ Submitted as: %3</source>
     <message>
         <source>Latest: %1; drills evaluated: %2</source>
         <translation>最近一次：%1；已评估演练：%2</translation>
+    </message>
+    <message>
+        <source>Complaints</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <source>%1 open · %2 overdue</source>
+        <translation>未结 %1 · 逾期 %2</translation>
+    </message>
+    <message>
+        <source>Received %1; answered %2, on time %3</source>
+        <translation>受理 %1；办结 %2，按时办结率 %3</translation>
     </message>
 </context>
 <context>
@@ -6375,6 +6407,10 @@ Submitted as: %3</source>
         <source>Complainants' identifiers go in full.</source>
         <translation>投诉人身份信息将完整导出。</translation>
     </message>
+    <message>
+        <source>Complaint statistics, month by month</source>
+        <translation>投诉月度统计</translation>
+    </message>
 </context>
 <context>
     <name>ExportSavePage</name>
@@ -6499,6 +6535,52 @@ Submitted as: %3</source>
     <message>
         <source>%1 records</source>
         <translation>%1 条记录</translation>
+    </message>
+    <message>
+        <source>Complaint statistics</source>
+        <translation>投诉统计</translation>
+    </message>
+</context>
+<context>
+    <name>GuideActions</name>
+    <message>
+        <source>Open a complaint…</source>
+        <translation>登记投诉…</translation>
+    </message>
+    <message>
+        <source>The customer complains: register it with this situation as its facts</source>
+        <translation>客户投诉：以此情形为事实登记投诉</translation>
+    </message>
+    <message>
+        <source>Start the plan %1…</source>
+        <translation>启动预案 %1…</translation>
+    </message>
+    <message>
+        <source>Start the plan…</source>
+        <translation>启动预案…</translation>
+    </message>
+    <message>
+        <source>The situation becomes an incident: start the plan this guide links to</source>
+        <translation>情况发展为突发事件：启动本指引关联的应急预案</translation>
+    </message>
+    <message>
+        <source>Service situation: %1 (%2)</source>
+        <translation>特殊服务情形：%1（%2）</translation>
+    </message>
+    <message>
+        <source>Open a complaint</source>
+        <translation>登记投诉</translation>
+    </message>
+</context>
+<context>
+    <name>GuidesButton</name>
+    <message>
+        <source>Service guide</source>
+        <translation>服务指引</translation>
+    </message>
+    <message>
+        <source>What to say and never to do; open a complaint from it, linked to this incident</source>
+        <translation>怎么说、不能做什么；可由此登记投诉并关联本事件</translation>
     </message>
 </context>
 <context>

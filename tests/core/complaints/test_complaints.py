@@ -21,6 +21,7 @@ from branchguard.core.complaints.types import (
     Satisfaction,
     StepInput,
 )
+from branchguard.core.incidents.types import ActionFilter, FollowUpInput
 from branchguard.core.kernel.attachments import sha256_of
 from branchguard.core.kernel.errors import PermissionDenied, ValidationError
 from branchguard.core.schedules.service import ScheduleService
@@ -271,3 +272,83 @@ def test_an_archive_follow_up_can_open_a_hazard_in_the_same_transaction(ctx, lea
     hazard_id = int(done.steps[-1].details["hazard_id"])
     hazard = ctx.services.hazards.get(lead, hazard_id).info
     assert hazard.owner == "李主管" and "叫号机故障报修" in hazard.description and c.number in hazard.title
+
+
+def _replied(svc, lead, staff):
+    c = _register(svc, staff).info
+    svc.assign(lead, c.id, "李主管")
+    svc.step(lead, c.id, StepInput("investigate", "核实"))
+    svc.step(lead, c.id, StepInput("decide", "致歉", basis="服务规范"))
+    svc.step(lead, c.id, StepInput("reply", "已答复"))
+    return c
+
+
+def test_archive_actions_go_to_the_action_list_linked_to_the_complaint(ctx, lead, staff, snapshot) -> None:
+    svc = ctx.services.complaints
+    c = _replied(svc, lead, staff)
+    due = (utcnow() + timedelta(days=10)).date()
+    before = snapshot()
+    with pytest.raises(ValidationError) as no_owner:
+        svc.step(
+            lead,
+            c.id,
+            StepInput(
+                "archive",
+                "归档",
+                cause=ComplaintCause.EXPERIENCE,
+                actions=(FollowUpInput("礼仪培训", "张行长", due), FollowUpInput("叫号机报修", " ")),
+            ),
+        )
+    assert no_owner.value.field == "field.follow_up"  # the second action, named by its number
+    assert "2" in str(no_owner.value)
+    assert snapshot() == before  # nothing half-written: neither action, nor the archive
+
+    done = svc.step(
+        lead,
+        c.id,
+        StepInput(
+            "archive",
+            "归档",
+            cause=ComplaintCause.EXPERIENCE,
+            actions=(FollowUpInput("礼仪培训", "张行长", due), FollowUpInput("高峰期加开窗口", "李主管")),
+            hazards=("叫号机经常卡纸",),
+        ),
+    )
+    assert done.info.status == ComplaintStatus.ARCHIVED
+    assert [(a.text, a.owner, a.due, a.complaint_id, a.incident_id) for a in done.actions] == [
+        ("礼仪培训", "张行长", due, c.id, None),
+        ("高峰期加开窗口", "李主管", None, c.id, None),
+    ]
+    listed = {item.action.id: item for item in ctx.services.incidents.list_actions(lead)}
+    for action in done.actions:
+        assert listed[action.id].complaint_number == c.number
+        assert not listed[action.id].drill
+    # the dated one reminds its owner like any corrective action
+    reminders = ctx.services.schedules.list(lead)
+    dated = done.actions[0].id
+    assert any(r.kind == ScheduleKind.ACTION and r.subject_id == dated for r in reminders)
+    assert not any(r.kind == ScheduleKind.ACTION and r.subject_id == done.actions[1].id for r in reminders)
+    # the hazard is open, owned by the handler, naming the complaint
+    [(hazard_id, text)] = done.hazards
+    assert text == "叫号机经常卡纸"
+    hazard = ctx.services.hazards.get(lead, hazard_id).info
+    assert hazard.owner == "李主管" and c.number in hazard.title and "叫号机经常卡纸" in hazard.description
+    # marking it done on the action list shows on the complaint
+    ctx.services.incidents.complete_action(lead, dated)
+    again = svc.get(lead, c.id)
+    assert again.actions[0].done_at is not None and again.actions[1].done_at is None
+    [audit] = [e for e in ctx.services.audit.list(lead) if e.action == "complaint.archive"]
+    assert str(dated) in str(audit.after) and str(hazard_id) in str(audit.after)
+
+
+def test_overdue_complaint_actions_count_on_the_dashboard_and_in_the_list(ctx, lead, staff) -> None:
+    svc = ctx.services.complaints
+    c = _replied(svc, lead, staff)
+    late = (utcnow() - timedelta(days=3)).date()
+    svc.step(
+        lead,
+        c.id,
+        StepInput("archive", "归档", cause=ComplaintCause.LOSS, actions=(FollowUpInput("补偿", "张", late),)),
+    )
+    overdue = ctx.services.incidents.list_actions(lead, ActionFilter(overdue_only=True))
+    assert [(i.action.text, i.complaint_number) for i in overdue] == [("补偿", c.number)]

@@ -19,6 +19,7 @@ from branchguard.gui.complaints.dialogs import (
 )
 from branchguard.gui.complaints.models import OVERDUE_BACKGROUND, ComplaintListModel
 from branchguard.gui.complaints.page import ComplaintsPage
+from branchguard.gui.drills.models import ActionModel
 from tests.gui.incidents.incident_support import login, read_every_cell
 
 
@@ -152,7 +153,7 @@ def test_registering_every_step_an_extension_and_the_archive_from_the_window(
     for kind, fill in (
         (ComplaintStep.DECIDE, lambda d: d.basis.setText("产品说明书第 5 条")),
         (ComplaintStep.REPLY, lambda d: d.response.setText("接受")),
-        (ComplaintStep.ARCHIVE, lambda d: d.follow_up.setPlainText("理财销售双录抽查")),
+        (ComplaintStep.ARCHIVE, _fill_archive),
     ):
         select(page, cid)
         dialog = page.ask_step(kind)
@@ -164,6 +165,26 @@ def test_registering_every_step_an_extension_and_the_archive_from_the_window(
     stored = gui_ctx.services.complaints.get(login(gui_ctx, "lead"), cid)
     assert stored.info.status.value == "archived" and stored.info.cause is not None
     assert [s.step for s in stored.steps] == list(ComplaintStep)
+    actions = [(a.text, a.owner, a.complaint_id) for a in stored.actions]
+    assert actions == [("理财销售双录抽查", "李主管", cid)]
+    [(hazard_id, text)] = stored.hazards
+    assert text == "理财室双录设备老化"
+    lead = login(gui_ctx, "lead")
+    assert gui_ctx.services.hazards.get(lead, hazard_id).info.owner == "李主管"
+    listed = gui_ctx.services.incidents.list_actions(lead)
+    assert [i.complaint_number for i in listed if i.action.complaint_id == cid] == [stored.info.number]
+    actions = ActionModel()  # the action list names the complaint
+    actions.set_rows(listed)
+    row = next(r for r in range(actions.rowCount()) if actions.row_at(r).action.complaint_id == cid)
+    assert stored.info.number in actions.index(row, ActionModel.COL_INCIDENT).data()
+
+
+def _fill_archive(dialog) -> None:
+    dialog.follow_up.setPlainText("加强理财销售管理")
+    assert dialog.action_table is not None
+    dialog.action_table.add_row("理财销售双录抽查", "李主管")
+    dialog.action_table.add_row()  # left empty: dropped
+    dialog.hazards.setPlainText("理财室双录设备老化\n")
 
 
 def test_staff_may_register_and_investigate_but_not_decide_or_extend(open_window, complaints) -> None:

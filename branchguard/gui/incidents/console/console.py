@@ -36,6 +36,7 @@ from branchguard.gui.incidents.console.dialogs import (
     ReportFieldsDialog,
     SkipDialog,
 )
+from branchguard.gui.incidents.console.guides import GuidesButton
 from branchguard.gui.incidents.console.header import IncidentHeader
 from branchguard.gui.incidents.console.log_panel import LogPanel
 from branchguard.gui.incidents.console.side_panel import AttachmentsBox, CallList, OutcomeBox
@@ -81,6 +82,7 @@ class IncidentConsole(QWidget):
         self.print_button.setObjectName("incident_print_button")
         self.print_menu = ReportMenu(self, session, lambda: self.incident_id)
         self.print_button.setMenu(self.print_menu)
+        self.guides_button = GuidesButton(session, incident_id)
         self.steps = StepsPanel()
         self.steps.done_requested.connect(self.mark_done)
         self.steps.skip_requested.connect(self.ask_skip)
@@ -127,6 +129,7 @@ class IncidentConsole(QWidget):
         buttons = FlowLayout(spacing=4)  # at the right on one line; wraps on a small screen
         buttons.add_stretch()
         for button in (
+            self.guides_button,
             self.follow_button,
             self.level_button,
             self.report_button,
@@ -225,6 +228,7 @@ class IncidentConsole(QWidget):
             self.tr("The incident report or the initial report: preview, print or save as PDF")
         )
         self.print_menu.retranslate()
+        self.guides_button.retranslate()
         self.follow_button.setText(self.tr("Follow mode"))
         self.follow_button.setToolTip(self.tr("Full screen, current step in large type (Ctrl+Shift+F)"))
         self.calls_title.setText(self.tr("Call list"))
@@ -294,6 +298,7 @@ class IncidentConsole(QWidget):
         self.calls.set_contacts(detail.contacts)
         self.attachments.set_entries(attachments)
         self.outcome.set_detail(detail)
+        self.guides_button.show_for(detail.summary.category)
         self.apply_role()
         self.log.model.fetch_new()
         self.loaded.emit()

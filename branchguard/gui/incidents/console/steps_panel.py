@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
 )
 
 from branchguard.core.incidents.text import step_role_text
-from branchguard.core.team.rules import role_text
 from branchguard.core.incidents.types import IncidentDetail, IncidentStatus, IncidentStep, StepState
+from branchguard.core.team.rules import role_text
 from branchguard.gui.incidents.console.header import sized
 from branchguard.gui.incidents.steps_model import CURRENT_BACKGROUND, IncidentStepsModel
 from branchguard.gui.kit import style
