@@ -7,7 +7,8 @@ Command table: wall time of `branchguard <command>` in a fresh interpreter (medi
 against a floor measured in the same run with plain Python and sqlite3 in a fresh interpreter:
   hazard list --json   SELECT every hazard, json.dumps the rows
   schedule list        SELECT every schedule, print the rows
-  verify               SELECT the whole log in chain order and SHA-256 each row's canonical JSON
+  verify               walk the ledger's chain (SHA-256 of each entry's canonical JSON), SHA-256 every
+                       row of every other table, and walk the incident log's chain the same way
   report hazards       the same hazards as one bare ReportLab table (tools/bench/hazards.py's floor)
   dashboard --json     the tiles' counts and a year of months in plain SQL
   report summary       last year's incidents as one bare ReportLab table
@@ -178,20 +179,10 @@ def floor(kind: str, data_dir: Path, out: Path) -> None:
     elif kind == "schedules":
         for row in db.execute("SELECT * FROM schedules ORDER BY active DESC, start_at, id"):
             sys.stdout.write(" | ".join(map(str, row)) + "\n")
-    elif kind == "verify":
-        prev, incident = "", None
-        for row in db.execute(
-            "SELECT incident_id, seq, at, actor, kind, text, step, corrects, data, prev_hash "
-            "FROM incident_log ORDER BY incident_id, seq"
-        ):
-            content = json.dumps(
-                {"incident": row[0], "seq": row[1], "at": row[2], "actor": row[3], "kind": row[4],
-                 "text": row[5], "step": row[6], "corrects": row[7], "data": json.loads(row[8] or "{}")},
-                sort_keys=True, ensure_ascii=False, separators=(",", ":"),
-            )  # fmt: skip
-            prev = row[9] if row[0] != incident else prev
-            incident = row[0]
-            prev = hashlib.sha256(f"{prev}\n{content}".encode()).hexdigest()
+    elif kind == "verify":  # the work `verify` does, in plain Python: the ledger, every record, the log
+        _floor_ledger(db)
+        _floor_records(db)
+        _floor_log(db)
     elif kind == "register":
         from branchguard.reports.fonts import find_cjk_font
         from tools.bench.hazards import _bare_register
@@ -234,6 +225,50 @@ def floor(kind: str, data_dir: Path, out: Path) -> None:
         _bare_register(out / "bare-summary.pdf", rows, find_cjk_font().name)
     else:
         raise SystemExit(f"unknown floor {kind!r}")
+
+
+def _canonical(value: Any) -> str:
+    return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=str)
+
+
+def _floor_ledger(db: Any) -> None:
+    prev = "0" * 64
+    for seq, at, actor, entity, entity_id, action, digest in db.execute(
+        "SELECT seq, at, actor, entity, entity_id, action, digest FROM ledger_entries ORDER BY seq"
+    ):
+        content = _canonical({"seq": seq, "at": at, "actor": actor, "entity": entity,
+                              "entity_id": entity_id, "action": action, "digest": digest})  # fmt: skip
+        prev = hashlib.sha256(f"{prev}\n{content}".encode()).hexdigest()
+
+
+def _floor_records(db: Any) -> None:
+    """Every row of every table but the chains themselves, hashed as one JSON object each."""
+    skip = ("ledger_entries", "ledger_head", "incident_log", "alembic_version")
+    tables = [
+        name
+        for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND sql IS NOT NULL")
+        if name not in skip and not name.startswith("sqlite_") and "_fts" not in name
+    ]
+    for table in tables:
+        cur = db.execute(f'SELECT * FROM "{table}"')
+        names = [d[0] for d in cur.description]
+        for row in cur:
+            hashlib.sha256(_canonical(dict(zip(names, row, strict=True))).encode()).hexdigest()
+
+
+def _floor_log(db: Any) -> None:
+    prev, incident = "", None
+    for row in db.execute(
+        "SELECT incident_id, seq, at, actor, kind, text, step, corrects, data, prev_hash "
+        "FROM incident_log ORDER BY incident_id, seq"
+    ):
+        content = _canonical(
+            {"incident": row[0], "seq": row[1], "at": row[2], "actor": row[3], "kind": row[4],
+             "text": row[5], "step": row[6], "corrects": row[7], "data": json.loads(row[8] or "{}")}
+        )  # fmt: skip
+        prev = row[9] if row[0] != incident else prev
+        incident = row[0]
+        prev = hashlib.sha256(f"{prev}\n{content}".encode()).hexdigest()
 
 
 if __name__ == "__main__":
