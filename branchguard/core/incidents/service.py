@@ -15,6 +15,8 @@ from sqlalchemy import Connection, Engine, Select, func, or_, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from branchguard.core.audit.service import record
+from branchguard.core.early_warnings.rules import takes_warning
+from branchguard.core.early_warnings.types import WarningLevel
 from branchguard.core.hazards import store as hazard_store
 from branchguard.core.hazards.types import HazardFilter
 from branchguard.core.incidents import log as incident_log
@@ -59,6 +61,7 @@ MAX_TITLE = 200
 LIST_SORTS = {
     "id": IncidentRow.id,
     "level": IncidentRow.level,
+    "warning": IncidentRow.warning_level,
     "title": IncidentRow.title,
     "drill": IncidentRow.drill,
     "status": IncidentRow.status,
@@ -90,11 +93,13 @@ class IncidentService:
         title: str = "",
         drill: bool = False,
         location: str = "",
+        warning: WarningLevel | None = None,
     ) -> IncidentSummary:
-        """Open an incident from the plan's approved version (or ad hoc without a code)."""
+        """Open an incident from the plan's approved version (or ad hoc); `warning`: weather plans'."""
         require(actor, "incident.start")
         with self._sessions.begin() as s:
-            row = self.start_in(s, actor, playbook_code, level, title=title, drill=drill, location=location)
+            row = self.start_in(s, actor, playbook_code, level, title=title, drill=drill,
+                                location=location, warning=warning)  # fmt: skip
             s.flush()
             s.refresh(row)
             return summary_of(row)
@@ -109,10 +114,12 @@ class IncidentService:
         title: str = "",
         drill: bool = False,
         location: str = "",
+        warning: WarningLevel | None = None,
+        quote: str = "",
     ) -> IncidentRow:
         """Open an incident inside the caller's transaction (its start entry appended), for a
         change that starts one as part of itself (a failed checklist item starting its plan). The
-        caller has checked the role."""
+        caller has checked the role. `quote` (the warning that started it) is logged after the start."""
         title = title.strip()
         if len(title) > MAX_TITLE:
             raise ValidationError("field.title", Message("validation.too_long", limit=MAX_TITLE))
@@ -126,6 +133,9 @@ class IncidentService:
                 raise ValidationError("field.playbook", Message("incident.no_approved", code=plan.code))
             if version.tier == PlanTier.SERVICE.value:  # its situation's plan is what is started
                 raise ValidationError("field.playbook", Message("incident.guide_not_started", code=plan.code))
+        category = version.category if version else IncidentCategory.OTHER.value
+        if warning is not None and not takes_warning(category):
+            raise ValidationError("field.warning_level", Message("incident.warning_not_weather"))
         if level is None:
             level = opening_level(version.levels if version else [])
         if not title:
@@ -137,8 +147,9 @@ class IncidentService:
             playbook_code=version.playbook.code if version else None,
             playbook_version_id=version.id if version else None,
             playbook_version=version.number if version else None,
-            category=version.category if version else IncidentCategory.OTHER.value,
+            category=category,
             level=level.value,
+            warning_level=warning.value if warning else None,
             drill=drill,
             status=IncidentStatus.OPEN.value,
             location=location.strip()[:200],
@@ -156,7 +167,11 @@ class IncidentService:
         data: dict[str, Any] = {"level": level.value, "drill": drill, "title": title}
         if version:
             data |= {"playbook": version.playbook.code, "version": version.number}
+        if warning is not None:
+            data["warning"] = warning.value
         incident_log.append(s, row.id, actor.username, EntryKind.START, title, data=data, at=row.started_at)
+        if quote:
+            incident_log.append(s, row.id, actor.username, EntryKind.OBSERVATION, quote)
         record(s, actor, "incident.start", "incident", row.id, after=data)
         return row
 

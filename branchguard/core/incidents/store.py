@@ -8,6 +8,7 @@ from datetime import date, datetime
 from sqlalchemy import Connection, Select, select
 from sqlalchemy.orm import Session
 
+from branchguard.core.early_warnings.types import WarningLevel
 from branchguard.core.incidents.log import read_entries, step_entries
 from branchguard.core.incidents.types import (
     ActionFilter,
@@ -99,6 +100,7 @@ def summary_of(row: IncidentRow) -> IncidentSummary:
         closed_at=row.closed_at,
         entry_count=row.last_seq,
         chain_head=row.chain_head,
+        warning_level=WarningLevel(row.warning_level) if row.warning_level else None,
     )
 
 

@@ -74,6 +74,11 @@ ROLE_TABLE: MappingProxyType[str, frozenset[Role]] = MappingProxyType({
     "incident.report": _LEAD,
     "incident.close": _LEAD,
     "incident.action": _LEAD,
+    "incident.warning": _LEAD_STAFF,  # the four-colour warning follows the issuer's, whoever hears it
+    # the early-warning log (weather bureau, police, head office): anyone on duty records what came in
+    "warning.read": _ALL,
+    "warning.record": _LEAD_STAFF,
+    "warning.lift": _LEAD_STAFF,
     # drills
     "drill.read": _ALL,
     "drill.run": _LEAD_STAFF,

@@ -20,6 +20,8 @@ EVIDENCE: tuple[tuple[str, str, frozenset[str]], ...] = tuple(
     for entity, table, leave_out in (
         (INCIDENT, "incidents", ("last_seq", "chain_head")),
         ("incident_action", "incident_actions", ()),
+        ("early_warning", "early_warnings", ()),
+        ("early_warning_event", "early_warning_events", ()),
         ("drill_plan", "drill_plans", ()),
         ("drill_evaluation", "drill_evaluations", ()),
         ("drill_criteria", "drill_criteria_sets", ()),
