@@ -55,6 +55,7 @@ ROLE_TABLE: MappingProxyType[str, frozenset[Role]] = MappingProxyType({
     "library.trust": _LEAD,
     "library.import": _LEAD,
     "library.calendar": _LEAD,  # head office keeps the working-day table its libraries carry
+    "library.refresh": _LEAD,  # the built-in plans and checklists a database made before them lacks
     # playbooks
     "playbook.list": _ALL,
     "playbook.export": _ALL,
