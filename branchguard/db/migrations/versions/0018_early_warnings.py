@@ -70,5 +70,6 @@ def downgrade() -> None:
     op.drop_table("early_warning_events")
     op.drop_index(op.f("ix_early_warnings_received_at"), table_name="early_warnings")
     op.drop_table("early_warnings")
-    with op.batch_alter_table("incidents") as batch:
-        batch.drop_column("warning_level")
+    # ALTER TABLE … DROP COLUMN in place (SQLite 3.35+, PostgreSQL): a batch copy of `incidents`
+    # would drop the table that the log's and the escalations' foreign keys point at.
+    op.execute("ALTER TABLE incidents DROP COLUMN warning_level")
