@@ -68,6 +68,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "action.warning.read": ("view early warnings", "查看预警记录"),
     "action.warning.record": ("record early warnings", "登记预警"),
     "action.warning.lift": ("record a warning lifted", "登记预警解除"),
+    "action.page.warnings.view": ("open the Warnings page", "打开“预警记录”页面"),
     "action.incident.warning": ("change an incident's warning level", "调整事件预警级别"),
     # the command line
     "warning.cli.added": ("Warning #{id} recorded.", "已登记预警 #{id}。"),

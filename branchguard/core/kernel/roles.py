@@ -131,6 +131,7 @@ ROLE_TABLE: MappingProxyType[str, frozenset[Role]] = MappingProxyType({
     # the window's pages (gui/shell/pages.py); a page hides what its actions do not allow
     "page.dashboard.view": _LEAD_AUDITOR,
     "page.incidents.view": _ALL,
+    "page.warnings.view": _ALL,
     "page.playbooks.view": _ALL,
     "page.calendar.view": _ALL,
     "page.drills.view": _ALL,
