@@ -12,7 +12,13 @@ import argparse
 from typing import TYPE_CHECKING, Any
 
 from branchguard.cli.common import cli_actor, print_json, print_table, record_id
-from branchguard.core.early_warnings.types import EarlyWarning, WarningKind, WarningLevel, WarningSource
+from branchguard.core.early_warnings.types import (
+    EarlyWarning,
+    WarningFilter,
+    WarningKind,
+    WarningLevel,
+    WarningSource,
+)
 from branchguard.core.incidents.text import local_stamp
 from branchguard.core.kernel.i18n import t
 
@@ -41,6 +47,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
     lst = group.add_parser("list", help="the warnings, newest received first")
     lst.add_argument("--active", action="store_true", help="only those in force (not lifted or cancelled)")
+    lst.add_argument("--severe", action="store_true", help="only orange and red (the dashboard's count)")
     lst.add_argument("--json", action="store_true")
     lst.set_defaults(handler=run_list)
 
@@ -117,7 +124,8 @@ def state_text(w: EarlyWarning) -> str:
 
 
 def run_list(ctx: AppContext, args: argparse.Namespace) -> int:
-    warnings = ctx.services.warnings.list(cli_actor(args), active_only=args.active)
+    flt = WarningFilter(active_only=args.active, severe_only=args.severe)
+    warnings = ctx.services.warnings.list(cli_actor(args), flt)
     if args.json:
         print_json([warning_json(w) for w in warnings])
         return 0

@@ -15,6 +15,7 @@ from branchguard.core.early_warnings import rules, store
 from branchguard.core.early_warnings.types import (
     EarlyWarning,
     WarningEventKind,
+    WarningFilter,
     WarningInput,
     WarningKind,
     WarningLevel,
@@ -138,13 +139,14 @@ class EarlyWarningService:
         )
         return incident
 
-    def list(self, actor: Actor, *, active_only: bool = False) -> list[EarlyWarning]:
-        """The log, newest received first; `active_only`: those in force (not lifted or cancelled)."""
+    def list(
+        self, actor: Actor, flt: WarningFilter | None = None, *, active_only: bool = False
+    ) -> list[EarlyWarning]:
+        """The log, newest received first, as `flt` selects (`active_only`: those in force)."""
         require(actor, "warning.read")
+        flt = flt or WarningFilter(active_only=active_only)
         with self._sessions() as s:
-            stmt = store.filtered(active_only=active_only).order_by(
-                EarlyWarningRow.received_at.desc(), EarlyWarningRow.id.desc()
-            )
+            stmt = store.filtered(flt).order_by(EarlyWarningRow.received_at.desc(), EarlyWarningRow.id.desc())
             return store.warnings_of(s, list(s.scalars(stmt)))
 
     def get(self, actor: Actor, warning_id: int) -> EarlyWarning:
@@ -156,7 +158,7 @@ class EarlyWarningService:
         """How many orange and red warnings are in force: the count of the list's own statement."""
         require(actor, "warning.read")
         with self._sessions() as s:
-            stmt = store.filtered(active_only=True, severe_only=True).subquery()
+            stmt = store.filtered(WarningFilter(active_only=True, severe_only=True)).subquery()
             return s.scalar(select(func.count()).select_from(stmt)) or 0
 
     # -- an incident's warning level -----------------------------------------------------------

@@ -12,6 +12,7 @@ from branchguard.core.early_warnings.types import (
     EarlyWarning,
     WarningEvent,
     WarningEventKind,
+    WarningFilter,
     WarningKind,
     WarningLevel,
     WarningSource,
@@ -22,16 +23,16 @@ ENDING = (WarningEventKind.LIFTED.value, WarningEventKind.CANCELLED.value)
 SEVERE = (WarningLevel.ORANGE.value, WarningLevel.RED.value)
 
 
-def filtered(*, active_only: bool = False, severe_only: bool = False) -> Select[tuple[EarlyWarningRow]]:
+def filtered(flt: WarningFilter) -> Select[tuple[EarlyWarningRow]]:
     """The warnings selected: in force only (no lifting or cancelling recorded), orange and red
     only. The list and the dashboard's count read this statement."""
     stmt = select(EarlyWarningRow)
-    if active_only:
+    if flt.active_only:
         ended = exists().where(
             EarlyWarningEventRow.warning_id == EarlyWarningRow.id, EarlyWarningEventRow.kind.in_(ENDING)
         )
         stmt = stmt.where(~ended)
-    if severe_only:
+    if flt.severe_only:
         stmt = stmt.where(EarlyWarningRow.level.in_(SEVERE))
     return stmt
 

@@ -70,6 +70,15 @@ class WarningEventKind(LabelledEnum):
 
 
 @dataclass(frozen=True)
+class WarningFilter:
+    """Which warnings a list shows: only those in force (not lifted or cancelled), only orange and
+    red. The Warnings page, `warning list` and the dashboard's count read the same statement."""
+
+    active_only: bool = False
+    severe_only: bool = False
+
+
+@dataclass(frozen=True)
 class WarningInput:
     received_at: datetime
     source: WarningSource

@@ -9,7 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from branchguard.core.early_warnings.types import EarlyWarning
+from branchguard.core.early_warnings.types import EarlyWarning, WarningFilter
 from branchguard.core.incidents.types import IncidentSummary
 from branchguard.core.kernel.roles import may
 from branchguard.gui.early_warnings.dialogs import AddWarningDialog, LiftWarningDialog
@@ -49,6 +49,9 @@ class WarningsPage(Page):
         self.active_only = QCheckBox()
         self.active_only.setObjectName("warning_active_only")
         self.active_only.toggled.connect(lambda _on: self.refresh())
+        self.severe_only = QCheckBox()
+        self.severe_only.setObjectName("warning_severe_only")
+        self.severe_only.toggled.connect(lambda _on: self.refresh())
         self.model = WarningListModel(self)
         self.table, self.proxy = make_table("warning_table", self.model)
         self.table.sortByColumn(WarningListModel.COL_RECEIVED, Qt.SortOrder.DescendingOrder)
@@ -60,7 +63,13 @@ class WarningsPage(Page):
         self.message.setWordWrap(True)
         self.message.hide()
         tools = FlowLayout()
-        for widget in (self.add_button, self.start_button, self.lift_button, self.active_only):
+        for widget in (
+            self.add_button,
+            self.start_button,
+            self.lift_button,
+            self.active_only,
+            self.severe_only,
+        ):
             tools.add_widget(widget)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 18, 24, 12)
@@ -85,11 +94,25 @@ class WarningsPage(Page):
         self.start_button.setText(self.tr("Start preparation"))
         self.lift_button.setText(self.tr("Lifted or cancelled…"))
         self.active_only.setText(self.tr("Only warnings in force"))
+        self.severe_only.setText(self.tr("Only orange and red"))
 
     # -- reading -------------------------------------------------------------------------------
+    def current_filter(self) -> WarningFilter:
+        return WarningFilter(
+            active_only=self.active_only.isChecked(), severe_only=self.severe_only.isChecked()
+        )
+
     def refresh(self) -> None:
-        services, actor, active = self.session.services, self.session.actor, self.active_only.isChecked()
-        self.loader.run(lambda: services.warnings.list(actor, active_only=active), self._show)
+        services, actor, flt = self.session.services, self.session.actor, self.current_filter()
+        self.loader.run(lambda: services.warnings.list(actor, flt), self._show)
+
+    def show_filtered(self, flt: WarningFilter) -> None:
+        """The dashboard's tile: the warnings its figure counts."""
+        for box, on in ((self.active_only, flt.active_only), (self.severe_only, flt.severe_only)):
+            box.blockSignals(True)
+            box.setChecked(on)
+            box.blockSignals(False)
+        self.refresh()
 
     def _show(self, warnings: list[EarlyWarning]) -> None:
         self.message.hide()

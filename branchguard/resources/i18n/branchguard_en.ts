@@ -5360,6 +5360,10 @@ Submitted as: %3</translation>
         <source>Only warnings in force</source>
         <translation>Only warnings in force</translation>
     </message>
+    <message>
+        <source>Only orange and red</source>
+        <translation>Only orange and red</translation>
+    </message>
 </context>
 <context>
     <name>_RuleBox</name>

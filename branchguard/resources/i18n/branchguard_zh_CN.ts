@@ -5345,6 +5345,10 @@ Submitted as: %3</source>
         <source>Only warnings in force</source>
         <translation>仅显示生效中的预警</translation>
     </message>
+    <message>
+        <source>Only orange and red</source>
+        <translation>仅显示橙色和红色</translation>
+    </message>
 </context>
 <context>
     <name>_RuleBox</name>

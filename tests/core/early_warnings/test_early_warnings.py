@@ -147,3 +147,18 @@ def test_the_warning_level_belongs_to_weather_incidents_and_changes_through_the_
         svc.change_incident_level(auditor, nat.id, WarningLevel.BLUE)
     assert audit_actions(ctx)[-1] == "incident.warning"
     assert inc.verify(lead).ok and ctx.services.ledger.verify(lead).ok
+
+
+def test_the_dashboard_counts_severe_warnings_in_force_over_the_lists_statement(
+    ctx: Any, staff: Any, lead: Any
+) -> None:
+    from branchguard.core.early_warnings.types import WarningFilter
+
+    svc = ctx.services.warnings
+    red = svc.add(staff, a_warning(WarningLevel.RED))
+    svc.add(staff, a_warning(WarningLevel.ORANGE))
+    svc.add(staff, a_warning(WarningLevel.YELLOW))
+    svc.lift(staff, red.id)
+    figure = ctx.services.dashboard.dashboard(lead).figure("warnings_severe")
+    assert figure.value == 1 == len(svc.list(lead, figure.target.filter))
+    assert figure.target.page == "warnings" and figure.target.filter == WarningFilter(True, True)
