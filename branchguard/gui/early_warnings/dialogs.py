@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from PySide6.QtCore import QDateTime
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -41,6 +43,11 @@ def _error_label() -> QLabel:
     label.setWordWrap(True)
     label.hide()
     return label
+
+
+def received_time(value: QDateTime) -> datetime:
+    """The local time typed, as an aware time (seconds dropped: the field shows minutes)."""
+    return datetime.fromtimestamp(value.toSecsSinceEpoch() // 60 * 60).astimezone()
 
 
 class AddWarningDialog(QDialog):
@@ -94,7 +101,7 @@ class AddWarningDialog(QDialog):
 
     def entered(self) -> WarningInput:
         return WarningInput(
-            received_at=self.received.dateTime().toPython().astimezone(),
+            received_at=received_time(self.received.dateTime()),
             source=WarningSource(self.source.currentData()),
             level=WarningLevel(self.level.currentData()),
             kind=WarningKind(self.kind.currentData()),

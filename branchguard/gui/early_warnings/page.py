@@ -160,9 +160,13 @@ class WarningsPage(Page):
             return None
         dialog = LiftWarningDialog(self.session, chosen, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.accepted.connect(lambda: (self.session.data_changed.emit("warning"), self.refresh()))
+        dialog.accepted.connect(self._lifted)
         dialog.open()
         return dialog
+
+    def _lifted(self) -> None:
+        self.session.data_changed.emit("warning")
+        self.refresh()
 
     def start_selected(self) -> None:
         chosen = self.selected()
