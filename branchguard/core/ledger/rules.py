@@ -81,9 +81,18 @@ def plain(value: Any) -> Any:
     return value
 
 
-def state_of(values: Mapping[str, Any]) -> dict[str, Any]:
+# Columns added to an evidence table after its records could be ledgered: left out of a record's
+# state while empty, so a record ledgered before the column existed still matches its entry.
+LATER_COLUMNS: frozenset[tuple[str, str]] = frozenset({("incidents", "warning_level")})
+
+
+def state_of(values: Mapping[str, Any], table: str = "") -> dict[str, Any]:
     """A record's evidence state from its column values (read through the columns' own types)."""
-    return {name: plain(value) for name, value in values.items()}
+    return {
+        name: plain(value)
+        for name, value in values.items()
+        if value is not None or (table, name) not in LATER_COLUMNS
+    }
 
 
 def canonical(value: Any) -> str:

@@ -102,17 +102,38 @@ def test_refresh_adds_only_the_missing_builtins_once_and_keeps_edits(ctx: Any, l
     assert take_snapshot(ctx.engine) == snapshot
 
 
+def ledger_as_before_the_column(conn: Any) -> None:
+    """Ledger the incidents' states as the version before the warning column did: without it."""
+    from sqlalchemy import select
+
+    from branchguard.core.ledger import chain, rules, store
+    from branchguard.core.ledger.types import LedgerAction
+
+    evidence = store.evidence_of("incident")
+    names = [n for n in evidence.columns if n != "warning_level"]
+    columns = [evidence.table.c[n] for n in names]
+    items = [
+        chain.item("incident", row[0], LedgerAction.CHANGE,
+                   {n: rules.plain(v) for n, v in zip(names, row[1:], strict=True)})
+        for row in conn.execute(select(evidence.key, *columns))
+    ]  # fmt: skip
+    assert items
+    chain.append(conn, items, "system")
+
+
 def test_an_upgraded_database_gains_the_missing_builtins_at_start(tmp_path: Path) -> None:
     data = tmp_path / "data"
     db_file = tmp_path / "old.sqlite"
     ctx = open_context(data, db=sqlite_url(db_file))
     try:
+        ctx.services.incidents.start(Actor.system(), "FIRE")  # ledgered before the warning column
         forget_builtins(ctx.engine)
         with ctx.engine.begin() as conn:  # back to the revision before this one's tables
             conn.execute(text("DROP TABLE early_warning_events"))
             conn.execute(text("DROP TABLE early_warnings"))
             conn.execute(text("ALTER TABLE incidents DROP COLUMN warning_level"))
             conn.execute(text("UPDATE alembic_version SET version_num = '0016'"))
+            ledger_as_before_the_column(conn)
     finally:
         ctx.close()
     ctx = open_context(data, db=sqlite_url(db_file))
@@ -123,5 +144,28 @@ def test_an_upgraded_database_gains_the_missing_builtins_at_start(tmp_path: Path
         with ctx.engine.connect() as conn:
             assert conn.execute(text("SELECT count(*) FROM inspection_templates WHERE code = :c"),
                                 {"c": GONE_TEMPLATE}).scalar() == 1  # fmt: skip
+        problems = ctx.services.ledger.verify(Actor.system()).problems
+        # the built-ins were deleted behind the app's back (named); the incident is not
+        # the incident ledgered before the warning column still has its ledgered digest (not only
+        # no problem named: the same state, byte for byte)
+        from branchguard.core.ledger import rules, store
+
+        with ctx.engine.connect() as conn:
+            for incident_id, state in store.states(conn, store.evidence_of("incident")):
+                ledgered = conn.execute(
+                    text("SELECT digest FROM ledger_entries WHERE entity = 'incident' AND entity_id = :i "
+                         "AND action != 'append' ORDER BY seq DESC LIMIT 1"), {"i": incident_id}
+                ).scalar()  # fmt: skip
+                assert ledgered == rules.digest_of(state)
+        problems = ctx.services.ledger.verify(Actor.system()).problems
+        assert not [p for p in problems if "incident" in p.message.text("en").lower()], problems
     finally:
         ctx.close()
+
+
+def test_an_empty_column_added_later_is_left_out_of_the_ledgered_state() -> None:
+    from branchguard.core.ledger.rules import state_of
+
+    assert state_of({"title": "火灾", "warning_level": None}, "incidents") == {"title": "火灾"}
+    assert state_of({"warning_level": "red"}, "incidents") == {"warning_level": "red"}
+    assert state_of({"outcome": None}, "incidents") == {"outcome": None}  # only the later columns
