@@ -78,7 +78,8 @@ def run_add(ctx: AppContext, args: argparse.Namespace) -> int:
     warning = ctx.services.warnings.add(cli_actor(args), data, start=args.start)
     print(warning.id)
     if warning.incident_id is not None:
-        print(t("warning.cli.started", id=warning.incident_id, title=warning.kind.label))
+        started = ctx.services.incidents.get(cli_actor(args), warning.incident_id, with_entries=False)
+        print(t("warning.cli.started", id=warning.incident_id, title=started.summary.title))
     return 0
 
 
