@@ -65,7 +65,8 @@ class EarlyWarningService:
             )
             s.add(row)
             s.flush()
-            after = {"source": source.value, "level": level.value, "kind": kind.value, "text": body}
+            after = {"received_at": received.isoformat(), "source": source.value, "level": level.value,
+                     "kind": kind.value, "text": body}  # fmt: skip
             record(s, actor, "warning.record", "early_warning", row.id, after=after)
             if start:
                 self._start_in(s, actor, row)
