@@ -22,6 +22,7 @@ from branchguard.core.faults.rules import explain, waiting
 from branchguard.core.faults.types import Fault, FaultKind, FaultPlace
 from branchguard.core.kernel.errors import SchemaError
 from branchguard.core.kernel.i18n import Message, set_language
+from branchguard.core.kernel.types import Actor
 from branchguard.core.people.service import ensure_builtin_contacts
 from branchguard.core.services import Services, build_services
 from branchguard.db.engine import is_sqlite, make_engine, make_session_factory, refresh_statistics
@@ -146,8 +147,12 @@ def open_context(
         if not read_only:
             with sessions.begin() as s:
                 ensure_builtin_contacts(s)
-            if _starter_library_missing(sessions):  # a new (or upgraded) database
+            if _starter_library_missing(sessions):  # a new database
                 services.playbooks.load_starter_library()
+            elif schema.action == SchemaAction.UPGRADED:  # made before today's built-ins: what it lacks
+                added = services.playbooks.refresh_builtins(Actor.system())
+                if added:
+                    log.info("library refresh: plans %s, templates %s", added.playbooks, added.templates)
     except BaseException as exc:
         engine.dispose()
         fault = explain_fault(exc, place) if isinstance(exc, Exception) else None
@@ -218,7 +223,6 @@ def open_after_pending_restore(
     audit trail and its incident logs verified, as `branchguard restore` does."""
     from branchguard.core.backup import pending
     from branchguard.core.backup.archive import BackupError
-    from branchguard.core.kernel.types import Actor
     from branchguard.db.migrate import known_revisions
 
     if read_only:  # a restore writes: it waits for a start with write access

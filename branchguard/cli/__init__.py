@@ -73,6 +73,7 @@ COMMAND_MODULES: dict[str, str] = {
     "playbook": "playbooks",
     "incident": "incidents",
     "action": "incidents",
+    "warning": "early_warnings",
     "drill": "drills",
     "compliance": "drills",
     "inspection": "inspections",

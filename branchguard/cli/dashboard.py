@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 from branchguard.cli.common import cli_actor, print_json, print_table, to_jsonable
 from branchguard.core.complaints.types import ComplaintFilter
 from branchguard.core.dashboard.types import ComplianceFilter, Figure, PeriodFigures, Target
+from branchguard.core.early_warnings.types import WarningFilter
 from branchguard.core.hazards.types import HazardFilter
 from branchguard.core.incidents.types import ActionFilter, IncidentFilter, IncidentStatus
 from branchguard.core.kernel.i18n import t
@@ -73,6 +74,11 @@ def list_command(target: Target) -> list[str]:
         words = ["compliance"]
         for status in flt.statuses:
             words += ["--status", status.value]
+        return words
+    if isinstance(flt, WarningFilter):
+        words = ["warning", "list"]
+        words += ["--active"] if flt.active_only else []
+        words += ["--severe"] if flt.severe_only else []
         return words
     raise ValueError(f"no list command for {target!r}")
 

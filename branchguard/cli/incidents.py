@@ -17,6 +17,7 @@ from branchguard.cli.common import (
     to_jsonable,
     whole,
 )
+from branchguard.core.early_warnings.types import WarningLevel
 from branchguard.core.incidents.text import (
     elapsed_text,
     entry_text,
@@ -58,7 +59,20 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     start.add_argument("--drill", action="store_true", help="a drill (演练), marked as one everywhere")
     start.add_argument("--title", default="", help="default: the plan's title")
+    start.add_argument(
+        "--warning",
+        choices=[w.value for w in WarningLevel],
+        help="the four-colour warning (蓝/黄/橙/红色预警) in force: weather and natural-disaster plans only",
+    )
     start.set_defaults(handler=run_start)
+
+    warning = group.add_parser(
+        "warning", help="set or change a weather incident's four-colour warning level (logged)"
+    )
+    warning.add_argument("id", type=record_id)
+    warning.add_argument("level", choices=[w.value for w in WarningLevel])
+    warning.add_argument("--reason", default="", help="why, e.g. the bureau's new signal")
+    warning.set_defaults(handler=run_warning)
 
     log = group.add_parser("log", help="add an entry to an incident's log; prints its number")
     log.add_argument("id", type=record_id)
@@ -147,8 +161,16 @@ def run_start(ctx: AppContext, args: argparse.Namespace) -> int:
         Level(args.level) if args.level else None,
         title=args.title,
         drill=args.drill,
+        warning=WarningLevel(args.warning) if args.warning else None,
     )
     print(summary.id)
+    return 0
+
+
+def run_warning(ctx: AppContext, args: argparse.Namespace) -> int:
+    level = WarningLevel(args.level)
+    ctx.services.warnings.change_incident_level(cli_actor(args), args.id, level, args.reason)
+    print(t("incident.cli.warning_changed", id=args.id, level=level.label))
     return 0
 
 
@@ -195,6 +217,7 @@ def summary_json(s: IncidentSummary) -> dict[str, Any]:
         "playbook_version": s.playbook_version,
         "category": s.category.value,
         "level": s.level.value,
+        "warning_level": s.warning_level.value if s.warning_level else None,
         "drill": s.drill,
         "status": s.status.value,
         "started_by": s.started_by,
@@ -284,9 +307,10 @@ def readable(d: IncidentDetail) -> list[str]:
     drill = f"  [{t('incident.drill_badge')}]" if s.drill else ""
     plan = t("report.incident.plan", code=s.playbook_code, n=s.playbook_version) if s.playbook_code else ""
     end = s.closed_at or datetime.now(UTC)
+    warning = s.warning_level.label if s.warning_level else ""
     lines = [
         f"#{s.id}  {s.title}{drill}",
-        " · ".join(x for x in (s.level.label, s.status.label, s.category.label, plan) if x),
+        " · ".join(x for x in (s.level.label, warning, s.status.label, s.category.label, plan) if x),
         t(
             "cli.incident.started",
             at=local_stamp(s.started_at),
@@ -359,7 +383,7 @@ def run_list(ctx: AppContext, args: argparse.Namespace) -> int:
             (
                 s.id,
                 s.title + (f" [{t('incident.drill_badge')}]" if s.drill else ""),
-                s.level.value,
+                s.level.value + (f" {s.warning_level.label}" if s.warning_level else ""),
                 s.status.label,
                 s.playbook_code or "-",
                 local_stamp(s.started_at, "%Y-%m-%d %H:%M"),

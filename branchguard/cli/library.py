@@ -44,6 +44,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     day = group.add_parser("day", help="is DATE a working day? (exit 1 when no table covers its year)")
     day.add_argument("date", help="YYYY-MM-DD")
     day.set_defaults(handler=run_day)
+    refresh = group.add_parser(
+        "refresh", help="add the built-in plans and checklists this database lacks, touching no other (lead)"
+    )
+    refresh.add_argument("--dry-run", action="store_true", help="list what would be added; write nothing")
+    refresh.add_argument("--json", action="store_true")
+    refresh.set_defaults(handler=run_refresh)
 
     trust = sub.add_parser(
         "trust", help="trust head office's public key for libraries (lead)"
@@ -61,6 +67,25 @@ def register_export(group: argparse._SubParsersAction[argparse.ArgumentParser], 
         "--public-key", type=Path, help="also write the public key branches trust (PEM), e.g. head-office.pem"
     )
     export.set_defaults(handler=run_export)
+
+
+def run_refresh(ctx: AppContext, args: argparse.Namespace) -> int:
+    result = ctx.services.playbooks.refresh_builtins(cli_actor(args), dry_run=args.dry_run)
+    if args.json:
+        print_json({"playbooks": list(result.playbooks), "templates": list(result.templates)})
+    elif not result:
+        print(t("library.cli.refresh_none"))
+    else:
+        print(
+            t(
+                "library.cli.refreshed",
+                playbooks=len(result.playbooks),
+                codes=", ".join(result.playbooks) or "-",
+                templates=len(result.templates),
+                names=", ".join(result.templates) or "-",
+            )
+        )
+    return 0
 
 
 def run_export(ctx: AppContext, args: argparse.Namespace) -> int:

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from branchguard.core.dashboard.service import DashboardService
     from branchguard.core.demo.service import DemoRecords, DemoService
     from branchguard.core.drills.service import DrillService
+    from branchguard.core.early_warnings.service import EarlyWarningService
     from branchguard.core.exchange.service import ExchangeService
     from branchguard.core.hazards.service import HazardService
     from branchguard.core.headoffice.service import HeadOfficeService
@@ -170,6 +171,12 @@ class Services:
         from branchguard.core.incidents.service import IncidentService
 
         return IncidentService(self._sessions, self.files, self._engine)
+
+    @cached_property
+    def warnings(self) -> EarlyWarningService:
+        from branchguard.core.early_warnings.service import EarlyWarningService
+
+        return EarlyWarningService(self._sessions, self.incidents)
 
     @cached_property
     def incident_probe(self) -> IncidentProbe:

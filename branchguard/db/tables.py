@@ -6,6 +6,7 @@ from branchguard.db.base import Base
 from branchguard.db.models import (
     complaints,
     drills,
+    early_warnings,
     exchange,
     foundation,
     hazards,
@@ -22,6 +23,7 @@ __all__ = [
     "Base",
     "complaints",
     "drills",
+    "early_warnings",
     "exchange",
     "foundation",
     "hazards",

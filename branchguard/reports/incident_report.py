@@ -15,6 +15,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Spacer, Table
 
 from branchguard.core.anchors.types import Stamp
+from branchguard.core.early_warnings.types import WarningLevel
 from branchguard.core.incidents.text import elapsed_text, local_stamp, yuan_text
 from branchguard.core.incidents.types import REPORT_FIELDS, EntryKind, IncidentDetail, IncidentStatus
 from branchguard.core.kernel.i18n import t
@@ -202,6 +203,25 @@ def level_markup(level: Level) -> str:
     return tag(level.label, *LEVEL_COLOURS[level])
 
 
+# The four-colour warning in its own colour (yellow with dark text, as the level's III).
+WARNING_COLOURS = {
+    WarningLevel.BLUE: (colors.HexColor("#1565C0"), colors.white),
+    WarningLevel.YELLOW: (colors.HexColor("#FBC02D"), colors.HexColor("#212121")),
+    WarningLevel.ORANGE: (colors.HexColor("#C43E00"), colors.white),
+    WarningLevel.RED: (colors.HexColor("#C62828"), colors.white),
+}
+
+
+def warning_pairs(styles: ReportStyles, detail: IncidentDetail) -> list[tuple[str, Cell]]:
+    """The four-colour warning's row, for a weather or disaster incident that carries one."""
+    warning = detail.summary.warning_level
+    if warning is None:
+        return []
+    return [
+        (t("field.warning_level"), Paragraph(tag(warning.label, *WARNING_COLOURS[warning]), styles.cell_bold))
+    ]
+
+
 def drill_markup() -> str:
     """演练 DRILL as a tag in the drill colour."""
     return tag(t("incident.drill_badge"), DRILL_COLOUR, colors.white)
@@ -225,6 +245,7 @@ def _facts(styles: ReportStyles, detail: IncidentDetail, generated_at: datetime,
         (t("report.incident.number"), f"#{s.id}"),
         (t("report.playbook.status"), s.status.label),
         (t("field.level"), _level_tag(styles, detail)),
+        *warning_pairs(styles, detail),
         (t("field.category"), s.category.label),
         (t("field.playbook"), plan),
         (t("report.incident.location"), detail.location or "—"),
@@ -252,6 +273,7 @@ def initial_report_table(
         (t("report.incident.institution"), branch_name or "—"),
         (t("report.incident.time"), local_stamp(s.started_at)),
         (t("field.level"), _level_tag(styles, detail)),
+        *warning_pairs(styles, detail),
     ]
     for name in REPORT_FIELDS:
         value = fields.get(name) or defaults.get(name, "")

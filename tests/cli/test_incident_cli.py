@@ -18,6 +18,7 @@ SUMMARY_KEYS = {
     "playbook_version",
     "category",
     "level",
+    "warning_level",
     "drill",
     "status",
     "started_by",

@@ -278,8 +278,18 @@ def _export_wizard(session: GuiSession, window: MainWindow) -> QDialog:
     return wizard
 
 
+def _warning(session: GuiSession) -> Any:
+    from branchguard.core.early_warnings.types import WarningInput, WarningKind, WarningLevel, WarningSource
+
+    text = "市应急管理局：今夜至明晨有大暴雨，局地特大暴雨"
+    data = WarningInput(datetime.now(UTC) - timedelta(minutes=5), WarningSource.EMERGENCY_MANAGEMENT,
+                        WarningLevel.ORANGE, WarningKind.RAINSTORM, text)
+    return session.services.warnings.add(session.actor, data)
+
+
 def _dialogs() -> dict[str, Factory]:
     """Class name → how to open it on the demo data, as the app does."""
+    from branchguard.core.early_warnings.types import WarningLevel
     from branchguard.gui.complaints import dialogs as complaint_dialogs
     from branchguard.gui.dashboard.report_dialog import PeriodDialog
     from branchguard.gui.drills.actions_dialog import ActionsDialog
@@ -287,6 +297,7 @@ def _dialogs() -> dict[str, Factory]:
     from branchguard.gui.drills.headcount_dialog import HeadcountDialog
     from branchguard.gui.drills.plan_dialog import DrillPlanDialog
     from branchguard.gui.drills.rule_dialog import RuleDialog
+    from branchguard.gui.early_warnings.dialogs import AddWarningDialog, LiftWarningDialog
     from branchguard.gui.hazards.detail import HazardDetailDialog
     from branchguard.gui.hazards.dialogs import NewHazardDialog, StepDialog
     from branchguard.gui.hazards.policy import SeverityPolicyDialog
@@ -326,6 +337,7 @@ def _dialogs() -> dict[str, Factory]:
         return PlaybookDiffDialog(s, code, old, new, w)
 
     return {
+        "AddWarningDialog": lambda s, w: AddWarningDialog(s, w),
         "ActionsDialog": lambda s, w: ActionsDialog(s, _drill(s, DrillStatus.EVALUATED), w),
         "AmendDialog": lambda s, w: runner_dialogs.AmendDialog(_answered_run(s).answers[0], w),
         "AssignDialog": lambda s, w: AssignDialog(
@@ -355,6 +367,7 @@ def _dialogs() -> dict[str, Factory]:
             s, "FIRE_DAILY", fire_daily(s).content.name.text, Cadence.DAILY, w),
         "LevelDialog": lambda s, w: console_dialogs.LevelDialog(Level.III, w),
         "LibraryPreviewDialog": _library_preview,
+        "LiftWarningDialog": lambda s, w: LiftWarningDialog(s, _warning(s), w),
         "LoginDialog": lambda s, w: LoginDialog(s.services, w, username="lead"),
         "NewHazardDialog": lambda s, w: NewHazardDialog(s, w),
         "NewScheduleDialog": lambda s, w: NewScheduleDialog(s, w),
@@ -384,6 +397,7 @@ def _dialogs() -> dict[str, Factory]:
             lambda data: data, s.services.team.kinds(), s.services.team.people(s.actor), None, w),  # type: ignore[arg-type,return-value]
         "TemplateEditorDialog": lambda s, w: TemplateEditorDialog(s, fire_daily(s), w),
         "UserDialog": lambda s, w: UserDialog(s, None, w),
+        "WarningLevelDialog": lambda s, w: console_dialogs.WarningLevelDialog(WarningLevel.YELLOW, w),
     }
 
 

@@ -30,6 +30,7 @@ from branchguard.core.schedules.types import ScheduleInput
 from branchguard.gui.audit.models import AuditDiffModel, AuditModel
 from branchguard.gui.complaints.models import ComplaintListModel
 from branchguard.gui.drills.models import ActionModel, ComplianceModel, DrillPlanModel
+from branchguard.gui.early_warnings.models import WarningListModel
 from branchguard.gui.hazards.models import HazardEventsModel, HazardListModel, RemediationStepsModel
 from branchguard.gui.headoffice.models import BranchesModel, FileOutcome, ImportResultsModel, RecordsModel
 from branchguard.gui.incidents.log_model import IncidentLogModel
@@ -260,6 +261,29 @@ def add_complaint(ctx: AppContext) -> None:
     ctx.services.complaints.register(lead(ctx), data)
 
 
+def warning_rows(ctx: AppContext) -> list[Any]:
+    """Three warnings: one in force, one lifted, one that started the natural-disaster plan."""
+    svc, actor = ctx.services.warnings, lead(ctx)
+    if not svc.list(actor):
+        svc.add(actor, a_warning("red", "typhoon"))
+        lifted = svc.add(actor, a_warning("yellow", "heat"))
+        svc.lift(actor, lifted.id, "气象台解除高温预警")
+        svc.add(actor, a_warning("orange", "rainstorm"), start=True)
+    return svc.list(actor)
+
+
+def a_warning(level: str, kind: str) -> Any:
+    from branchguard.core.early_warnings.types import WarningInput, WarningKind, WarningLevel, WarningSource
+
+    received = datetime.now(UTC) - timedelta(hours=1)
+    source = WarningSource.METEOROLOGICAL
+    return WarningInput(received, source, WarningLevel(level), WarningKind(kind), "预警信号")
+
+
+def add_warning(ctx: AppContext) -> None:
+    ctx.services.warnings.add(lead(ctx), a_warning("blue", "snow"))
+
+
 def branch_rollups(_ctx: AppContext) -> list[Any]:
     """Head office's rows (its own database; here as the service returns them)."""
     from branchguard.core.headoffice.types import BranchRollup
@@ -373,6 +397,7 @@ CASES: dict[str, Case] = {
     "compliance": Case(ComplianceModel, compliance_rows),
     "actions": Case(ActionModel, lambda ctx: ctx.services.incidents.list_actions(lead(ctx)), least=1),
     "complaints": Case(ComplaintListModel, complaint_rows, add_complaint),
+    "warnings": Case(WarningListModel, warning_rows, add_warning),
     "ho_branches": Case(BranchesModel, branch_rollups),
     "ho_import_results": Case(ImportResultsModel, import_outcomes),
     "ho_records": Case(RecordsModel, ho_records),

@@ -15,6 +15,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "dashboard.tile.inspections": ("Inspections", "安全检查"),
     "dashboard.tile.actions": ("Corrective actions", "整改措施"),
     "dashboard.tile.reminders": ("Coming up", "近期待办"),
+    "dashboard.tile.warnings": ("Early warnings", "预警"),
     # figures (the names of `branchguard dashboard --json`)
     "dashboard.figure.incidents_open": ("incidents open", "未结束的突发事件"),
     "dashboard.figure.drills_running": ("drills running", "进行中的演练"),
@@ -36,6 +37,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "dashboard.figure.actions_overdue": ("actions past their due date", "逾期未完成的措施"),
     "dashboard.figure.reminders_next_7_days": ("due in the next 7 days", "7 天内到期的事项"),
     "dashboard.figure.complaints_open": ("open", "办理中"),
+    "dashboard.figure.warnings_severe": ("orange and red warnings in force", "生效中的橙色、红色预警"),
     "dashboard.figure.complaints_overdue": ("past the statutory due date", "超过法定时限"),
     # the command line's headings
     "dashboard.cli.figure": ("Figure", "指标"),

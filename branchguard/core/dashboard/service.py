@@ -36,6 +36,8 @@ from branchguard.core.dashboard.types import (
 )
 from branchguard.core.drills.service import DrillService
 from branchguard.core.drills.types import ComplianceStatus
+from branchguard.core.early_warnings import store as warning_store
+from branchguard.core.early_warnings.types import WarningFilter
 from branchguard.core.hazards import store as hazard_store
 from branchguard.core.hazards.types import HazardFilter, HazardSeverity
 from branchguard.core.incidents import store as incident_store
@@ -62,6 +64,7 @@ COMPLAINTS_PAGE = "complaints"
 DRILLS_PAGE = "drills"
 INSPECTIONS_PAGE = "inspections"
 CALENDAR_PAGE = "calendar"
+WARNINGS_PAGE = "warnings"
 
 
 def tile_targets() -> dict[str, Target]:
@@ -93,6 +96,7 @@ def tile_targets() -> dict[str, Target]:
     targets["reminders_next_7_days"] = Target(CALENDAR_PAGE, DueFilter(DueWindow.NEXT_7_DAYS))
     targets["complaints_open"] = Target(COMPLAINTS_PAGE, ComplaintFilter(open_only=True))
     targets["complaints_overdue"] = Target(COMPLAINTS_PAGE, ComplaintFilter(overdue_only=True))
+    targets["warnings_severe"] = Target(WARNINGS_PAGE, WarningFilter(active_only=True, severe_only=True))
     return targets
 
 
@@ -118,6 +122,7 @@ TILES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("actions", ("actions_overdue",)),
     ("reminders", ("reminders_next_7_days",)),
     ("complaints", ("complaints_overdue", "complaints_open")),
+    ("warnings", ("warnings_severe",)),
 )  # fmt: skip
 
 
@@ -204,6 +209,8 @@ class DashboardService:
                     values[name] = _count(s, complaint_store.filtered(flt, now, zone))
                 elif isinstance(flt, ActionFilter):
                     values[name] = _count(s, incident_store.actions_filtered(flt, today))
+                elif isinstance(flt, WarningFilter):
+                    values[name] = _count(s, warning_store.filtered(flt))
             oldest = s.scalar(
                 select(func.min(HazardRow.opened_at)).where(HazardRow.status.in_(hazard_store.OPEN_STATES))
             )

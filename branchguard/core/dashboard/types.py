@@ -13,6 +13,7 @@ from datetime import date, datetime
 
 from branchguard.core.complaints.types import ComplaintFilter
 from branchguard.core.drills.types import ComplianceItem, ComplianceStatus
+from branchguard.core.early_warnings.types import WarningFilter
 from branchguard.core.hazards.types import HazardFilter, HazardStatus
 from branchguard.core.incidents.types import ActionFilter, IncidentFilter, IncidentStatus
 from branchguard.core.kernel.i18n import t
@@ -28,7 +29,15 @@ class ComplianceFilter:
     statuses: tuple[ComplianceStatus, ...] = ()
 
 
-PageFilter = IncidentFilter | HazardFilter | ComplaintFilter | ComplianceFilter | DueFilter | ActionFilter
+PageFilter = (
+    IncidentFilter
+    | HazardFilter
+    | ComplaintFilter
+    | ComplianceFilter
+    | DueFilter
+    | ActionFilter
+    | WarningFilter
+)
 
 
 @dataclass(frozen=True)

@@ -28,6 +28,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "entry_kind.observation": ("Observation", "现场情况"),
     "entry_kind.report": ("Report to head office", "向上级报告"),
     "entry_kind.level_change": ("Level change", "级别调整"),
+    "entry_kind.warning_change": ("Warning level change", "预警级别调整"),
     "entry_kind.start": ("Started", "启动"),
     "entry_kind.step_done": ("Step done", "步骤完成"),
     "entry_kind.step_skipped": ("Step skipped", "步骤跳过"),

@@ -16,12 +16,13 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from branchguard.core.audit.service import record
 from branchguard.core.complaints import rules as complaint_rules
+from branchguard.core.early_warnings.types import WarningLevel
 from branchguard.core.hazards import store as hazard_store
 from branchguard.core.hazards.types import HazardFilter
 from branchguard.core.incidents import log as incident_log
+from branchguard.core.incidents import opening
 from branchguard.core.incidents import store as incident_store
-from branchguard.core.incidents import team_check
-from branchguard.core.incidents.rules import initial_report_step, opening_level
+from branchguard.core.incidents.rules import initial_report_step
 from branchguard.core.incidents.store import action_of, detail_of, summary_of
 from branchguard.core.incidents.types import (
     REPORT_FIELDS,
@@ -49,20 +50,18 @@ from branchguard.core.kernel.i18n import Message, both, saying, t, worded
 from branchguard.core.kernel.paging import Slice, Window
 from branchguard.core.kernel.roles import may, require
 from branchguard.core.kernel.types import Actor, Level, PlaybookStatus
-from branchguard.core.playbooks.store import approved
-from branchguard.core.playbooks.types import IncidentCategory, PlanTier, PlaybookSummary
+from branchguard.core.playbooks.types import PlaybookSummary
 from branchguard.core.schedules import rules as schedule_rules
 from branchguard.core.schedules.titles import title_names
 from branchguard.db.base import utcnow
 from branchguard.db.models.hazards import HazardRow
 from branchguard.db.models.incidents import IncidentActionRow, IncidentRow
-from branchguard.db.models.playbooks import PlaybookRow
 
-MAX_TITLE = 200
 # The incident list's columns a window can be sorted by (in SQL, so every page follows one order).
 LIST_SORTS = {
     "id": IncidentRow.id,
     "level": IncidentRow.level,
+    "warning": IncidentRow.warning_level,
     "title": IncidentRow.title,
     "drill": IncidentRow.drill,
     "status": IncidentRow.status,
@@ -94,11 +93,13 @@ class IncidentService:
         title: str = "",
         drill: bool = False,
         location: str = "",
+        warning: WarningLevel | None = None,
     ) -> IncidentSummary:
-        """Open an incident from the plan's approved version (or ad hoc without a code)."""
+        """Open an incident from the plan's approved version (or ad hoc); `warning`: weather plans'."""
         require(actor, "incident.start")
         with self._sessions.begin() as s:
-            row = self.start_in(s, actor, playbook_code, level, title=title, drill=drill, location=location)
+            row = self.start_in(s, actor, playbook_code, level, title=title, drill=drill,
+                                location=location, warning=warning)  # fmt: skip
             s.flush()
             s.refresh(row)
             return summary_of(row)
@@ -113,59 +114,14 @@ class IncidentService:
         title: str = "",
         drill: bool = False,
         location: str = "",
+        warning: WarningLevel | None = None,
+        quote: str = "",
     ) -> IncidentRow:
         """Open an incident inside the caller's transaction (its start entry appended), for a
         change that starts one as part of itself (a failed checklist item starting its plan). The
-        caller has checked the role."""
-        title = title.strip()
-        if len(title) > MAX_TITLE:
-            raise ValidationError("field.title", Message("validation.too_long", limit=MAX_TITLE))
-        version = None
-        if playbook_code:
-            plan = s.scalar(select(PlaybookRow).where(PlaybookRow.code == playbook_code.strip().upper()))
-            if plan is None:
-                raise NotFound(Message("playbook.not_found", code=playbook_code))
-            version = approved(plan)
-            if version is None:
-                raise ValidationError("field.playbook", Message("incident.no_approved", code=plan.code))
-            if version.tier == PlanTier.SERVICE.value:  # its situation's plan is what is started
-                raise ValidationError("field.playbook", Message("incident.guide_not_started", code=plan.code))
-        if level is None:
-            level = opening_level(version.levels if version else [])
-        said: dict[str, object] | None = None
-        if not title:
-            said = both(version.title_zh, version.title_en) if version else saying("incident.ad_hoc_title")
-            title = worded(said) or ""
-        row = IncidentRow(
-            title=title,
-            playbook_code=version.playbook.code if version else None,
-            playbook_version_id=version.id if version else None,
-            playbook_version=version.number if version else None,
-            category=version.category if version else IncidentCategory.OTHER.value,
-            level=level.value,
-            drill=drill,
-            status=IncidentStatus.OPEN.value,
-            location=location.strip()[:200],
-            started_by=actor.username,
-            started_at=utcnow(),
-            report_fields={},
-            outcome="",
-            injuries="",
-            root_cause="",
-            last_seq=0,
-            chain_head=incident_log.GENESIS_HASH,
-        )
-        s.add(row)
-        s.flush()
-        data: dict[str, Any] = {"level": level.value, "drill": drill, "title": title}
-        if said is not None:
-            data[SAID] = said
-        if version:
-            data |= {"playbook": version.playbook.code, "version": version.number}
-        incident_log.append(s, row.id, actor.username, EntryKind.START, title, data=data, at=row.started_at)
-        team_check.append(s, row, actor)
-        record(s, actor, "incident.start", "incident", row.id, after=data)
-        return row
+        caller has checked the role. `quote` (the warning that started it) is logged after the start."""
+        return opening.open_incident(s, actor, playbook_code, level, title=title, drill=drill,
+                                     location=location, warning=warning, quote=quote)  # fmt: skip
 
     def suggest_playbooks(
         self, actor: Actor, typed: str, plans: Sequence[PlaybookSummary]

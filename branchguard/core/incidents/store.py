@@ -9,6 +9,7 @@ from typing import cast
 from sqlalchemy import Connection, Select, select
 from sqlalchemy.orm import Session
 
+from branchguard.core.early_warnings.types import WarningLevel
 from branchguard.core.incidents.log import read_entries, read_page, step_entries
 from branchguard.core.incidents.types import (
     ActionFilter,
@@ -118,6 +119,7 @@ def summary_of(row: IncidentRow, names: Mapping[str, Text2] | None = None) -> In
         closed_at=row.closed_at,
         entry_count=row.last_seq,
         chain_head=row.chain_head,
+        warning_level=WarningLevel(row.warning_level) if row.warning_level else None,
     )
 
 

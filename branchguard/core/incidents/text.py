@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from branchguard.core.early_warnings.types import WarningLevel
 from branchguard.core.incidents.types import REPORT_FIELDS, SAID, EntryKind, IncidentStep, LogEntry, StepState
 from branchguard.core.kernel.attachments import format_size
 from branchguard.core.kernel.i18n import t, worded
@@ -50,6 +51,16 @@ def level_label(value: object) -> str:
         return str(value)
 
 
+def warning_label(value: object) -> str:
+    """A four-colour warning's label ("红色预警"); none is a dash, an unknown value shown as written."""
+    if not value:
+        return "-"
+    try:
+        return WarningLevel(str(value)).label
+    except ValueError:
+        return str(value)
+
+
 def goal_text(step: IncidentStep) -> str:
     """A step's goal: "≤ 3 min", or for a report to head office (上报) "Report within 15 min"."""
     if step.checkpoint:
@@ -78,6 +89,13 @@ def entry_text(entry: LogEntry) -> str:
             "incident.text.level",
             before=level_label(entry.data.get("from", "")),
             after=level_label(entry.data.get("to", "")),
+        )
+        return t("incident.text.with_reason", first=change, reason=body) if body else change
+    if kind == EntryKind.WARNING_CHANGE:
+        change = t(
+            "incident.text.warning",
+            before=warning_label(entry.data.get("from")),
+            after=warning_label(entry.data.get("to")),
         )
         return t("incident.text.with_reason", first=change, reason=body) if body else change
     if kind == EntryKind.ATTACHMENT:

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
 
+from branchguard.core.early_warnings.types import WarningLevel
 from branchguard.core.hazards.types import HazardInfo
 from branchguard.core.kernel.types import LabelledEnum, Level, Text2
 from branchguard.core.playbooks.types import IncidentCategory
@@ -21,6 +22,7 @@ class EntryKind(LabelledEnum):
     OBSERVATION = "observation"
     REPORT = "report"  # report to head office (上报)
     LEVEL_CHANGE = "level_change"
+    WARNING_CHANGE = "warning_change"  # the four-colour warning level of a weather/disaster incident
     START = "start"
     STEP_DONE = "step_done"
     STEP_SKIPPED = "step_skipped"
@@ -195,6 +197,7 @@ class IncidentSummary:
     closed_at: datetime | None
     entry_count: int
     chain_head: str
+    warning_level: WarningLevel | None = None  # weather and disaster incidents only
 
 
 @dataclass(frozen=True)

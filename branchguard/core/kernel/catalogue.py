@@ -15,6 +15,7 @@ SOURCES = (
     "branchguard.core.team.messages",
     "branchguard.core.playbooks.messages",
     "branchguard.core.incidents.messages",
+    "branchguard.core.early_warnings.messages",
     "branchguard.core.drills.messages",
     "branchguard.core.inspections.messages",
     "branchguard.core.inspections.report_messages",

@@ -60,6 +60,7 @@ ROLE_TABLE: MappingProxyType[str, frozenset[Role]] = MappingProxyType({
     "library.trust": _LEAD,
     "library.import": _LEAD,
     "library.calendar": _LEAD,  # head office keeps the working-day table its libraries carry
+    "library.refresh": _LEAD,  # the built-in plans and checklists a database made before them lacks
     # playbooks
     "playbook.list": _ALL,
     "playbook.export": _ALL,
@@ -79,6 +80,11 @@ ROLE_TABLE: MappingProxyType[str, frozenset[Role]] = MappingProxyType({
     "incident.report": _LEAD,
     "incident.close": _LEAD,
     "incident.action": _LEAD,
+    "incident.warning": _LEAD_STAFF,  # the four-colour warning follows the issuer's, whoever hears it
+    # the early-warning log (weather bureau, police, head office): anyone on duty records what came in
+    "warning.read": _ALL,
+    "warning.record": _LEAD_STAFF,
+    "warning.lift": _LEAD_STAFF,
     # drills
     "drill.read": _ALL,
     "drill.run": _LEAD_STAFF,
@@ -130,6 +136,7 @@ ROLE_TABLE: MappingProxyType[str, frozenset[Role]] = MappingProxyType({
     # the window's pages (gui/shell/pages.py); a page hides what its actions do not allow
     "page.dashboard.view": _LEAD_AUDITOR,
     "page.incidents.view": _ALL,
+    "page.warnings.view": _ALL,
     "page.playbooks.view": _ALL,
     "page.calendar.view": _ALL,
     "page.drills.view": _ALL,

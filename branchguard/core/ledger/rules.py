@@ -20,6 +20,8 @@ EVIDENCE: tuple[tuple[str, str, frozenset[str]], ...] = tuple(
     for entity, table, leave_out in (
         (INCIDENT, "incidents", ("last_seq", "chain_head")),
         ("incident_action", "incident_actions", ()),
+        ("early_warning", "early_warnings", ()),
+        ("early_warning_event", "early_warning_events", ()),
         ("drill_plan", "drill_plans", ()),
         ("drill_evaluation", "drill_evaluations", ()),
         ("drill_criteria", "drill_criteria_sets", ()),
@@ -94,9 +96,18 @@ def plain(value: Any) -> Any:
     return value
 
 
-def state_of(values: Mapping[str, Any]) -> dict[str, Any]:
+# Columns added to an evidence table after its records could be ledgered: left out of a record's
+# state while empty, so a record ledgered before the column existed still matches its entry.
+LATER_COLUMNS: frozenset[tuple[str, str]] = frozenset({("incidents", "warning_level")})
+
+
+def state_of(values: Mapping[str, Any], table: str = "") -> dict[str, Any]:
     """A record's evidence state from its column values (read through the columns' own types)."""
-    return {name: plain(value) for name, value in values.items()}
+    return {
+        name: plain(value)
+        for name, value in values.items()
+        if value is not None or (table, name) not in LATER_COLUMNS
+    }
 
 
 # One encoder for every canonical text: json.dumps with these options builds a new JSONEncoder at

@@ -59,12 +59,13 @@ def states(
 ) -> Iterator[tuple[str, dict[str, Any]]]:
     """(id, state) of the records of one kind: all of them, or those of `ids` (missing ones left out)."""
     cols, names, key = evidence.selected(), evidence.columns, evidence.key
+    table = evidence.table.name
     if ids is None:
         stmt = select(key, *cols).order_by(key).execution_options(yield_per=2000)
         for row in conn.execute(stmt):
-            yield str(row[0]), rules.state_of(dict(zip(names, row[1:], strict=True)))
+            yield str(row[0]), rules.state_of(dict(zip(names, row[1:], strict=True)), table)
         return
     typed = [key.type.python_type(i) for i in ids]
     for i in range(0, len(typed), _CHUNK):
         for row in conn.execute(select(key, *cols).where(key.in_(typed[i : i + _CHUNK]))):
-            yield str(row[0]), rules.state_of(dict(zip(names, row[1:], strict=True)))
+            yield str(row[0]), rules.state_of(dict(zip(names, row[1:], strict=True)), table)

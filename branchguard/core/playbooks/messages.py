@@ -17,6 +17,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.playbook.version_n": ("Version {n}", "第 {n} 版"),
     "report.playbook.status": ("Status", "状态"),
     "report.playbook.approved": ("Approved on {date} by {user}", "已批准：{date}，批准人 {user}"),
+    "action.library.refresh": ("add the missing built-in plans and checklists", "补充缺少的内置预案和检查表"),
+    "library.cli.refresh_none": (
+        "Nothing to add: every built-in plan and checklist is here.",
+        "无需补充：内置预案和检查表均已存在。",
+    ),
+    "library.cli.refreshed": (
+        "Added {playbooks} built-in plans ({codes}) and {templates} checklists ({names}).",
+        "已补充内置预案 {playbooks} 个（{codes}）、检查表 {templates} 个（{names}）。",
+    ),
     "report.playbook.builtin_approver": ("BranchGuard starter library", "BranchGuard 内置预案库"),
     "report.playbook.retired": (
         "Retired, superseded by a newer version ({approved})",

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import insert, or_, select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
 from branchguard.core.audit.service import record
@@ -18,18 +17,17 @@ from branchguard.core.kernel.errors import NotFound, ValidationError
 from branchguard.core.kernel.i18n import Message, t
 from branchguard.core.kernel.roles import require
 from branchguard.core.kernel.types import Actor, Level, PlaybookStatus
-from branchguard.core.ledger import recording as ledger_recording
-from branchguard.core.ledger.types import LedgerAction
+from branchguard.core.playbooks import library as builtin_library
+from branchguard.core.playbooks.library import RefreshResult, starter_items
 from branchguard.core.playbooks.rules import clean_code, clean_content
 from branchguard.core.playbooks.store import (
     approved,
+    bulk_add,
     current,
     draft,
     fill_version,
-    step_values,
     summary_of,
     version_of,
-    version_values,
 )
 from branchguard.core.playbooks.types import (
     ImportItem,
@@ -39,7 +37,6 @@ from branchguard.core.playbooks.types import (
     PlaybookSummary,
     PlaybookVersion,
 )
-from branchguard.db.base import utcnow
 from branchguard.db.models.playbooks import PlaybookRow, PlaybookVersionRow, StepRow
 from branchguard.paths import starter_playbooks_file
 
@@ -73,14 +70,6 @@ def _load_all(s: Session) -> list[PlaybookRow]:
         selectinload(PlaybookRow.versions).selectinload(PlaybookVersionRow.steps)
     )
     return list(s.scalars(query))
-
-
-@functools.lru_cache(maxsize=4)
-def _parse_file(path: Path, _mtime_ns: int) -> tuple[ImportItem, ...]:
-    """A built-in file parsed once per process (keyed by modification time, so edits are seen)."""
-    from branchguard.core.playbooks.format import parse
-
-    return parse(path.read_bytes(), path.name).items
 
 
 class PlaybookService:
@@ -327,10 +316,16 @@ class PlaybookService:
             if s.scalar(select(PlaybookRow.id).where(PlaybookRow.builtin.is_(True)).limit(1)) is not None:
                 return 0
         path = path or starter_playbooks_file()
-        plan = self._apply(
-            Actor.system(), list(_parse_file(path, path.stat().st_mtime_ns)), path.name, True, None
-        )
+        plan = self._apply(Actor.system(), list(starter_items(path)), path.name, True, None)
         return len(plan.added)
+
+    def refresh_builtins(self, actor: Actor, *, dry_run: bool = False) -> RefreshResult:
+        """Add the built-in plans and checklist templates whose codes the database lacks (never
+        touching one there); `dry_run`: only say which."""
+        require(actor, "library.refresh")
+        if dry_run:
+            return builtin_library.missing(self._sessions)
+        return builtin_library.refresh(self._sessions, actor)
 
     # -- import ----------------------------------------------------------------------------
     def preview_import(self, actor: Actor, items: Iterable[ImportItem]) -> ImportPlan:
@@ -370,7 +365,7 @@ class PlaybookService:
                     new_items.append(item)
                 if progress is not None:
                     progress(done, len(batch))
-            self._bulk_add(s, new_items, actor, note, builtin)
+            bulk_add(s, new_items, actor, note, builtin)
             s.flush()
             record(
                 s,
@@ -381,60 +376,6 @@ class PlaybookService:
                 summary=f"{source}: +{len(plan.added)} ~{len(plan.updated)} ={len(plan.unchanged)}",
             )
             return plan
-
-    def _bulk_add(self, s: Session, items: list[ImportItem], actor: Actor, note: str, builtin: bool) -> None:
-        """New plans in three executemany INSERTs: a 500-plan library would crawl through the ORM.
-
-        Ids are read back with one SELECT per table rather than RETURNING, which SQLite would
-        answer one row at a time.
-        """
-        if not items:
-            return
-        now = utcnow()
-        codes = [i.content.code for i in items]
-        s.execute(insert(PlaybookRow), [{"code": c, "builtin": builtin, "created_at": now} for c in codes])
-        ids = dict(
-            s.execute(select(PlaybookRow.code, PlaybookRow.id).where(PlaybookRow.code.in_(codes)))
-            .tuples()
-            .all()
-        )
-        versions = []
-        for item in items:
-            is_approved = item.status == PlaybookStatus.APPROVED
-            versions.append(
-                {
-                    **version_values(item.content),
-                    "playbook_id": ids[item.content.code],
-                    "number": 1,
-                    "status": item.status.value,
-                    "note": note,
-                    "created_by": actor.username,
-                    "created_at": now,
-                    "approved_by": actor.username if is_approved else None,
-                    "approved_at": now if is_approved else None,
-                }
-            )
-        s.execute(insert(PlaybookVersionRow), versions)
-        version_ids = dict(
-            s.execute(
-                select(PlaybookVersionRow.playbook_id, PlaybookVersionRow.id).where(
-                    PlaybookVersionRow.playbook_id.in_(ids.values()), PlaybookVersionRow.number == 1
-                )
-            )
-            .tuples()
-            .all()
-        )
-        steps = [
-            {**values, "version_id": version_ids[ids[item.content.code]]}
-            for item in items
-            for values in step_values(item.content)
-        ]
-        s.execute(insert(StepRow), steps)
-        # Core INSERTs: the session did not see these records, so they are noted for the ledger here.
-        ledger_recording.touch(s, "playbook", ids.values(), LedgerAction.CREATE)
-        ledger_recording.touch(s, "playbook_version", version_ids.values(), LedgerAction.CREATE)
-        step_ids = s.scalars(select(StepRow.id).where(StepRow.version_id.in_(version_ids.values())))
-        ledger_recording.touch(s, "playbook_step", step_ids, LedgerAction.CREATE)
 
     def _classify(self, existing: dict[str, PlaybookRow], items: list[ImportItem]) -> ImportPlan:
         added, updated, unchanged = [], [], []

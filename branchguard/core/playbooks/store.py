@@ -1,14 +1,21 @@
-"""Mapping between playbook rows and plain plan content (no session handling, no rules)."""
+"""Mapping between playbook rows and plain plan content, and new plans written in bulk (takes a
+session, never commits; no rules)."""
 
 from __future__ import annotations
 
 from typing import Any
 
+from sqlalchemy import insert, select
+from sqlalchemy.orm import Session
+
 from branchguard.core.kernel import versioned
 from branchguard.core.kernel.attachments import AttachmentRef
-from branchguard.core.kernel.types import Level, PlaybookStatus, Text2
+from branchguard.core.kernel.types import Actor, Level, PlaybookStatus, Text2
+from branchguard.core.ledger import recording as ledger_recording
+from branchguard.core.ledger.types import LedgerAction
 from branchguard.core.playbooks.types import (
     ContactRef,
+    ImportItem,
     IncidentCategory,
     PlanContent,
     PlanRole,
@@ -18,6 +25,7 @@ from branchguard.core.playbooks.types import (
     Step,
     VersionInfo,
 )
+from branchguard.db.base import utcnow
 from branchguard.db.models.playbooks import PlaybookRow, PlaybookVersionRow, StepRow
 
 
@@ -151,3 +159,56 @@ def summary_of(playbook: PlaybookRow) -> PlaybookSummary | None:
         step_count=len(row.steps),
         updated_at=max(v.created_at for v in playbook.versions),
     )
+
+
+def bulk_add(s: Session, items: list[ImportItem], actor: Actor, note: str, builtin: bool) -> None:
+    """New plans in three executemany INSERTs: a 500-plan library would crawl through the ORM.
+
+    Ids are read back with one SELECT per table rather than RETURNING, which SQLite would
+    answer one row at a time.
+    """
+    if not items:
+        return
+    now = utcnow()
+    codes = [i.content.code for i in items]
+    s.execute(insert(PlaybookRow), [{"code": c, "builtin": builtin, "created_at": now} for c in codes])
+    ids = dict(
+        s.execute(select(PlaybookRow.code, PlaybookRow.id).where(PlaybookRow.code.in_(codes))).tuples().all()
+    )
+    versions = []
+    for item in items:
+        is_approved = item.status == PlaybookStatus.APPROVED
+        versions.append(
+            {
+                **version_values(item.content),
+                "playbook_id": ids[item.content.code],
+                "number": 1,
+                "status": item.status.value,
+                "note": note,
+                "created_by": actor.username,
+                "created_at": now,
+                "approved_by": actor.username if is_approved else None,
+                "approved_at": now if is_approved else None,
+            }
+        )
+    s.execute(insert(PlaybookVersionRow), versions)
+    version_ids = dict(
+        s.execute(
+            select(PlaybookVersionRow.playbook_id, PlaybookVersionRow.id).where(
+                PlaybookVersionRow.playbook_id.in_(ids.values()), PlaybookVersionRow.number == 1
+            )
+        )
+        .tuples()
+        .all()
+    )
+    steps = [
+        {**values, "version_id": version_ids[ids[item.content.code]]}
+        for item in items
+        for values in step_values(item.content)
+    ]
+    s.execute(insert(StepRow), steps)
+    # Core INSERTs: the session did not see these records, so they are noted for the ledger here.
+    ledger_recording.touch(s, "playbook", ids.values(), LedgerAction.CREATE)
+    ledger_recording.touch(s, "playbook_version", version_ids.values(), LedgerAction.CREATE)
+    step_ids = s.scalars(select(StepRow.id).where(StepRow.version_id.in_(version_ids.values())))
+    ledger_recording.touch(s, "playbook_step", step_ids, LedgerAction.CREATE)

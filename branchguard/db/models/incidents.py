@@ -75,6 +75,8 @@ class IncidentRow(Base):
     playbook_version: Mapped[int | None] = mapped_column(Integer, nullable=True)
     category: Mapped[str] = mapped_column(String(32), default="other")
     level: Mapped[str] = mapped_column(String(4))
+    # The national four-colour warning (blue/yellow/orange/red) of a weather or disaster incident.
+    warning_level: Mapped[str | None] = mapped_column(String(8), nullable=True)
     drill: Mapped[bool] = mapped_column(Boolean, default=False)
     status: Mapped[str] = mapped_column(String(16), default="open", index=True)
     location: Mapped[str] = mapped_column(String(200), default="")

@@ -46,7 +46,7 @@ def flat(extra: str) -> str:
 
 # tiles whose big number is bad news when above zero
 ALERT_TILES = frozenset(
-    {"checkpoints", "hazards_overdue", "inspections", "compliance", "actions", "complaints"}
+    {"checkpoints", "hazards_overdue", "inspections", "compliance", "actions", "complaints", "warnings"}
 )
 
 

@@ -32,6 +32,7 @@ class IncidentListModel(WindowedModel[IncidentSummary]):
     (
         COL_ID,
         COL_LEVEL,
+        COL_WARNING,
         COL_TITLE,
         COL_DRILL,
         COL_STATUS,
@@ -40,10 +41,11 @@ class IncidentListModel(WindowedModel[IncidentSummary]):
         COL_BY,
         COL_CLOSED,
         COL_ENTRIES,
-    ) = range(10)
+    ) = range(11)
     SQL_SORTS: ClassVar[dict[int, str]] = {
         COL_ID: "id",
         COL_LEVEL: "level",
+        COL_WARNING: "warning",
         COL_TITLE: "title",
         COL_DRILL: "drill",
         COL_STATUS: "status",
@@ -58,6 +60,7 @@ class IncidentListModel(WindowedModel[IncidentSummary]):
         return [
             self.tr("#"),
             self.tr("Level"),
+            self.tr("Warning"),
             self.tr("Title"),
             self.tr("Drill"),
             self.tr("Status"),
@@ -85,6 +88,13 @@ class IncidentListModel(WindowedModel[IncidentSummary]):
             return None
         if role == _R.ToolTipRole and column == self.COL_LEVEL:
             return item.level.label
+        if (
+            role in (_R.BackgroundRole, _R.ForegroundRole)
+            and column == self.COL_WARNING
+            and item.warning_level
+        ):
+            swatch = style.WARNING_COLOURS[item.warning_level.value]
+            return QColor(swatch.background if role == _R.BackgroundRole else swatch.foreground)
         if role == _R.BackgroundRole and column == self.COL_DRILL and item.drill:
             return QColor(style.DRILL.background)
         if role == _R.ForegroundRole and column == self.COL_DRILL and item.drill:
@@ -102,6 +112,8 @@ class IncidentListModel(WindowedModel[IncidentSummary]):
             return str(item.id)
         if column == self.COL_LEVEL:
             return item.level.value
+        if column == self.COL_WARNING:
+            return item.warning_level.label if item.warning_level else ""
         if column == self.COL_TITLE:
             return item.title
         if column == self.COL_DRILL:

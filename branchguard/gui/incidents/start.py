@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from branchguard.core.early_warnings.rules import takes_warning
+from branchguard.core.early_warnings.types import WarningLevel
 from branchguard.core.incidents.rules import opening_level
 from branchguard.core.incidents.types import IncidentSummary
 from branchguard.core.kernel.roles import may
@@ -59,6 +61,8 @@ class StartIncidentDialog(QDialog):
         self.level = QComboBox()
         self.level.setObjectName("start_level")
         fill_levels(self.level, Level.III)
+        self.warning = QComboBox()  # weather and disaster plans only (the four-colour warning)
+        self.warning.setObjectName("start_warning")
         self.drill = QCheckBox()
         self.drill.setObjectName("start_drill")
         self.message = QLabel()
@@ -80,8 +84,10 @@ class StartIncidentDialog(QDialog):
         self.hint = QLabel()
         self.hint.setProperty("role", "hint")
         self.level_label = QLabel()
-        options = QFormLayout()
+        self.warning_label = QLabel()
+        self.options = options = QFormLayout()
         options.addRow(self.level_label, self.level)
+        options.addRow(self.warning_label, self.warning)
         options.addRow("", self.drill)
         box = QVBoxLayout(self)
         box.addWidget(self.hint)
@@ -98,6 +104,13 @@ class StartIncidentDialog(QDialog):
         self.hint.setText(self.tr("Type a code or a few characters of the plan; Enter starts the first one."))
         self.filter.setPlaceholderText(self.tr("Code or name, e.g. FIRE or robbery"))
         self.level_label.setText(self.tr("Level"))
+        self.warning_label.setText(self.tr("Warning"))
+        chosen = self.warning.currentData()
+        self.warning.clear()
+        self.warning.addItem(self.tr("No warning in force"), None)
+        for warning in WarningLevel:
+            self.warning.addItem(warning.label, warning.value)
+        self.warning.setCurrentIndex(max(0, self.warning.findData(chosen)))
         self.drill.setText(self.tr("This is a drill"))
         self.start_button.setText(self.tr("Start"))
         self.fill()
@@ -143,9 +156,11 @@ class StartIncidentDialog(QDialog):
         return plan if isinstance(plan, PlaybookSummary) else None
 
     def _follow_plan(self) -> None:
+        plan = self.chosen_plan()
+        weather = plan is not None and takes_warning(plan.category)
+        self.options.setRowVisible(self.warning, weather)
         if self._level_chosen:
             return
-        plan = self.chosen_plan()
         level = opening_level(plan.levels if plan is not None else [])
         self.level.setCurrentIndex(max(0, self.level.findData(level.value)))
 
@@ -165,6 +180,10 @@ class StartIncidentDialog(QDialog):
         plan = self.chosen_plan()
         level = chosen_level(self.level)
         drill = self.drill.isChecked()
+        picked = self.warning.currentData()
+        warning = (
+            WarningLevel(picked) if picked and plan is not None and takes_warning(plan.category) else None
+        )
         typed = self.filter.text().strip()
         title = "" if plan is not None else typed
         s = self.session
@@ -172,7 +191,7 @@ class StartIncidentDialog(QDialog):
         self.message.hide()
         writer().submit(
             lambda: s.services.incidents.start(
-                s.actor, plan.code if plan else None, level, title=title, drill=drill
+                s.actor, plan.code if plan else None, level, title=title, drill=drill, warning=warning
             ),
             on_done=self._started,
             on_error=self._failed,

@@ -38,6 +38,13 @@ LEVEL_COLOURS: dict[str, Swatch] = {
     "III": Swatch("#F9C80E", "#1B1F23"),
     "blue": Swatch("#1565C0", "#FFFFFF"),
 }
+# The national four-colour warning (蓝/黄/橙/红色预警), by WarningLevel value.
+WARNING_COLOURS: dict[str, Swatch] = {
+    "blue": Swatch("#1565C0", "#FFFFFF"),
+    "yellow": Swatch("#F9C80E", "#1B1F23"),
+    "orange": Swatch("#EF6C00", "#FFFFFF"),
+    "red": Swatch("#C62828", "#FFFFFF"),
+}
 # A drill must never be mistaken for a real incident: its own colour, used with the word DRILL.
 DRILL = Swatch("#6A1B9A", "#FFFFFF")
 

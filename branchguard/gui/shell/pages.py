@@ -41,6 +41,15 @@ register_page(PageInfo(
     action="page.incidents.view",
 ))
 register_page(PageInfo(
+    page_id="warnings",
+    module="branchguard.gui.early_warnings.page",
+    class_name="WarningsPage",
+    nav_text=QT_TRANSLATE_NOOP("WarningsPage", "Warnings"),
+    icon_name="warning",
+    order=8,  # beside the incidents a red or orange warning starts
+    action="page.warnings.view",
+))
+register_page(PageInfo(
     page_id="playbooks",
     module="branchguard.gui.playbooks.page",
     class_name="PlaybooksPage",

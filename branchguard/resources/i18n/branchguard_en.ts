@@ -2229,6 +2229,10 @@ Submitted as: %3</translation>
         <source>Show the call list and attachments again</source>
         <translation>Show the call list and attachments again</translation>
     </message>
+    <message>
+        <source>Warning level…</source>
+        <translation>Warning level…</translation>
+    </message>
 </context>
 <context>
     <name>IncidentHeader</name>
@@ -2306,6 +2310,10 @@ Submitted as: %3</translation>
     <message>
         <source>Ad hoc</source>
         <translation>Ad hoc</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Warning</translation>
     </message>
 </context>
 <context>
@@ -4538,6 +4546,14 @@ Submitted as: %3</translation>
         <source>Ad hoc (no playbook)</source>
         <translation>Ad hoc (no playbook)</translation>
     </message>
+    <message>
+        <source>Warning</source>
+        <translation>Warning</translation>
+    </message>
+    <message>
+        <source>No warning in force</source>
+        <translation>No warning in force</translation>
+    </message>
 </context>
 <context>
     <name>StartInspectionDialog</name>
@@ -5547,6 +5563,14 @@ Submitted as: %3</translation>
     <message>
         <source>One hazard per line; each is opened for the handler</source>
         <translation>One hazard per line; each is opened for the handler</translation>
+    </message>
+    <message>
+        <source>Follow-up actions</source>
+        <translation>Follow-up actions</translation>
+    </message>
+    <message>
+        <source>Also open a hazard for the follow-up</source>
+        <translation>Also open a hazard for the follow-up</translation>
     </message>
 </context>
 <context>
@@ -6802,6 +6826,149 @@ Submitted as: %3</translation>
     <message>
         <source>Close; the reminders stay under the bell</source>
         <translation>Close; the reminders stay under the bell</translation>
+    </message>
+</context>
+<context>
+    <name>AddWarningDialog</name>
+    <message>
+        <source>Record a warning received</source>
+        <translation>Record a warning received</translation>
+    </message>
+    <message>
+        <source>Received at</source>
+        <translation>Received at</translation>
+    </message>
+    <message>
+        <source>Issued by</source>
+        <translation>Issued by</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <source>Hazard</source>
+        <translation>Hazard</translation>
+    </message>
+    <message>
+        <source>Warning text</source>
+        <translation>Warning text</translation>
+    </message>
+    <message>
+        <source>Start preparation now (natural-disaster plan)</source>
+        <translation>Start preparation now (natural-disaster plan)</translation>
+    </message>
+</context>
+<context>
+    <name>LiftWarningDialog</name>
+    <message>
+        <source>Warning lifted</source>
+        <translation>Warning lifted</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Cancelled by its issuer (not lifted)</source>
+        <translation>Cancelled by its issuer (not lifted)</translation>
+    </message>
+</context>
+<context>
+    <name>WarningLevelDialog</name>
+    <message>
+        <source>Change the warning level</source>
+        <translation>Change the warning level</translation>
+    </message>
+    <message>
+        <source>no warning</source>
+        <translation>no warning</translation>
+    </message>
+    <message>
+        <source>The incident has %1.</source>
+        <translation>The incident has %1.</translation>
+    </message>
+    <message>
+        <source>New warning level</source>
+        <translation>New warning level</translation>
+    </message>
+    <message>
+        <source>Why?</source>
+        <translation>Why?</translation>
+    </message>
+</context>
+<context>
+    <name>WarningListModel</name>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>Issued by</source>
+        <translation>Issued by</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <source>Hazard</source>
+        <translation>Hazard</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Incident</source>
+        <translation>Incident</translation>
+    </message>
+    <message>
+        <source>Warning text</source>
+        <translation>Warning text</translation>
+    </message>
+    <message>
+        <source>In force</source>
+        <translation>In force</translation>
+    </message>
+</context>
+<context>
+    <name>WarningsPage</name>
+    <message>
+        <source>Warnings</source>
+        <translation>Warnings</translation>
+    </message>
+    <message>
+        <source>Early warnings</source>
+        <translation>Early warnings</translation>
+    </message>
+    <message>
+        <source>Warnings received from the weather bureau, the police, head office or emergency management. Start preparation opens the natural-disaster plan at the warning's colour.</source>
+        <translation>Warnings received from the weather bureau, the police, head office or emergency management. Start preparation opens the natural-disaster plan at the warning's colour.</translation>
+    </message>
+    <message>
+        <source>Record a warning…</source>
+        <translation>Record a warning…</translation>
+    </message>
+    <message>
+        <source>Start preparation</source>
+        <translation>Start preparation</translation>
+    </message>
+    <message>
+        <source>Lifted or cancelled…</source>
+        <translation>Lifted or cancelled…</translation>
+    </message>
+    <message>
+        <source>Only warnings in force</source>
+        <translation>Only warnings in force</translation>
+    </message>
+    <message>
+        <source>Only orange and red</source>
+        <translation>Only orange and red</translation>
     </message>
 </context>
 </TS>

@@ -2220,6 +2220,10 @@ Submitted as: %3</source>
         <source>Show the call list and attachments again</source>
         <translation>重新显示联络电话和附件</translation>
     </message>
+    <message>
+        <source>Warning level…</source>
+        <translation>预警级别…</translation>
+    </message>
 </context>
 <context>
     <name>IncidentHeader</name>
@@ -2297,6 +2301,10 @@ Submitted as: %3</source>
     <message>
         <source>Ad hoc</source>
         <translation>临时</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>预警</translation>
     </message>
 </context>
 <context>
@@ -4524,6 +4532,14 @@ Submitted as: %3</source>
         <source>Ad hoc (no playbook)</source>
         <translation>临时（无预案）</translation>
     </message>
+    <message>
+        <source>Warning</source>
+        <translation>预警级别</translation>
+    </message>
+    <message>
+        <source>No warning in force</source>
+        <translation>无生效预警</translation>
+    </message>
 </context>
 <context>
     <name>StartInspectionDialog</name>
@@ -5529,6 +5545,14 @@ Submitted as: %3</source>
     <message>
         <source>One hazard per line; each is opened for the handler</source>
         <translation>每行一项隐患，逐项登记，责任人为经办人</translation>
+    </message>
+    <message>
+        <source>Follow-up actions</source>
+        <translation>后续整改措施</translation>
+    </message>
+    <message>
+        <source>Also open a hazard for the follow-up</source>
+        <translation>同时为整改事项登记隐患</translation>
     </message>
 </context>
 <context>
@@ -6781,6 +6805,149 @@ Submitted as: %3</source>
     <message>
         <source>Close; the reminders stay under the bell</source>
         <translation>关闭；提醒仍在铃铛中</translation>
+    </message>
+</context>
+<context>
+    <name>AddWarningDialog</name>
+    <message>
+        <source>Record a warning received</source>
+        <translation>登记收到的预警</translation>
+    </message>
+    <message>
+        <source>Received at</source>
+        <translation>接收时间</translation>
+    </message>
+    <message>
+        <source>Issued by</source>
+        <translation>发布单位</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>预警级别</translation>
+    </message>
+    <message>
+        <source>Hazard</source>
+        <translation>灾害类型</translation>
+    </message>
+    <message>
+        <source>Warning text</source>
+        <translation>预警内容</translation>
+    </message>
+    <message>
+        <source>Start preparation now (natural-disaster plan)</source>
+        <translation>立即启动预案准备（自然灾害专项应急预案）</translation>
+    </message>
+</context>
+<context>
+    <name>LiftWarningDialog</name>
+    <message>
+        <source>Warning lifted</source>
+        <translation>预警解除</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Cancelled by its issuer (not lifted)</source>
+        <translation>发布单位已取消（而非解除）</translation>
+    </message>
+</context>
+<context>
+    <name>WarningLevelDialog</name>
+    <message>
+        <source>Change the warning level</source>
+        <translation>调整预警级别</translation>
+    </message>
+    <message>
+        <source>no warning</source>
+        <translation>无预警</translation>
+    </message>
+    <message>
+        <source>The incident has %1.</source>
+        <translation>事件当前为%1。</translation>
+    </message>
+    <message>
+        <source>New warning level</source>
+        <translation>新预警级别</translation>
+    </message>
+    <message>
+        <source>Why?</source>
+        <translation>原因</translation>
+    </message>
+</context>
+<context>
+    <name>WarningListModel</name>
+    <message>
+        <source>#</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>接收时间</translation>
+    </message>
+    <message>
+        <source>Issued by</source>
+        <translation>发布单位</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <source>Hazard</source>
+        <translation>灾害类型</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Incident</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>Warning text</source>
+        <translation>预警内容</translation>
+    </message>
+    <message>
+        <source>In force</source>
+        <translation>生效中</translation>
+    </message>
+</context>
+<context>
+    <name>WarningsPage</name>
+    <message>
+        <source>Warnings</source>
+        <translation>预警记录</translation>
+    </message>
+    <message>
+        <source>Early warnings</source>
+        <translation>预警记录</translation>
+    </message>
+    <message>
+        <source>Warnings received from the weather bureau, the police, head office or emergency management. Start preparation opens the natural-disaster plan at the warning's colour.</source>
+        <translation>登记气象、公安、上级行或应急管理部门发布的预警。“启动预案准备”按预警颜色启动自然灾害专项应急预案。</translation>
+    </message>
+    <message>
+        <source>Record a warning…</source>
+        <translation>登记预警…</translation>
+    </message>
+    <message>
+        <source>Start preparation</source>
+        <translation>启动预案准备</translation>
+    </message>
+    <message>
+        <source>Lifted or cancelled…</source>
+        <translation>解除或取消…</translation>
+    </message>
+    <message>
+        <source>Only warnings in force</source>
+        <translation>仅显示生效中的预警</translation>
+    </message>
+    <message>
+        <source>Only orange and red</source>
+        <translation>仅显示橙色和红色</translation>
     </message>
 </context>
 </TS>

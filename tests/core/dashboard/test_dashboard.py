@@ -11,6 +11,7 @@ import pytest
 from branchguard.core.complaints.types import ComplaintFilter
 from branchguard.core.dashboard.service import month_starts, period_targets, tile_targets
 from branchguard.core.dashboard.types import ComplianceFilter, Dashboard, Target
+from branchguard.core.early_warnings.types import WarningFilter
 from branchguard.core.hazards.types import HazardFilter, HazardInput, HazardSeverity
 from branchguard.core.incidents.types import ActionFilter, CloseInput, FollowUpInput, IncidentFilter
 from branchguard.core.kernel.errors import PermissionDenied
@@ -33,6 +34,8 @@ def _listed(ctx, actor, target: Target, now: datetime) -> int:
         return len(services.hazards.list(actor, flt, now=now))
     if isinstance(flt, ComplaintFilter):
         return len(services.complaints.list(actor, flt, now=now))
+    if isinstance(flt, WarningFilter):
+        return len(services.warnings.list(actor, flt))
     if isinstance(flt, ComplianceFilter):
         return sum(1 for item in services.drills.compliance(actor, now=now) if item.status in flt.statuses)
     raise AssertionError(f"no list for {target!r}")
@@ -136,7 +139,7 @@ def test_month_bounds_cross_the_year() -> None:
 
 def test_every_count_target_is_a_page_of_the_window() -> None:
     pages = {t.page for t in tile_targets().values()}
-    assert pages == {"incidents", "hazards", "complaints", "drills", "inspections", "calendar"}
+    assert pages == {"incidents", "hazards", "complaints", "drills", "inspections", "calendar", "warnings"}
 
 
 def _checkpoint_incident(ctx, lead):

@@ -15,6 +15,7 @@ from branchguard.context import AppContext
 from branchguard.core.complaints.types import ComplaintFilter
 from branchguard.core.dashboard.rules import Period, PeriodKind
 from branchguard.core.dashboard.types import ComplianceFilter
+from branchguard.core.early_warnings.types import WarningFilter
 from branchguard.core.hazards.types import HazardFilter
 from branchguard.core.incidents.types import ActionFilter, CloseInput, FollowUpInput, IncidentFilter
 from branchguard.core.kernel.types import PlaybookStatus
@@ -93,7 +94,7 @@ def _shown(page, flt) -> int:
         return len(page.list_panel.shown())
     if isinstance(flt, HazardFilter):
         return len(page.shown())
-    if isinstance(flt, ComplaintFilter):
+    if isinstance(flt, ComplaintFilter | WarningFilter):
         return page.model.rowCount()
     if isinstance(flt, ComplianceFilter):
         return len(page.compliance.shown())

@@ -19,6 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from branchguard.core.early_warnings.rules import takes_warning
+from branchguard.core.early_warnings.types import WarningLevel
 from branchguard.core.incidents.rules import open_at_close
 from branchguard.core.incidents.types import (
     CloseInput,
@@ -35,6 +37,7 @@ from branchguard.gui.incidents.console.dialogs import (
     LevelDialog,
     ReportFieldsDialog,
     SkipDialog,
+    WarningLevelDialog,
 )
 from branchguard.gui.incidents.console.guides import GuidesButton
 from branchguard.gui.incidents.console.header import IncidentHeader
@@ -75,6 +78,7 @@ class IncidentConsole(QWidget):
         self.message.setWordWrap(True)
         self.message.hide()
         self.level_button = self._button("warning", "incident_level_button", self.ask_level)
+        self.warning_button = self._button("warning", "incident_warning_button", self.ask_warning)
         self.report_button = self._button("export", "incident_report_button", self.ask_report_fields)
         self.close_button = self._button("approve", "incident_close_button", self.ask_close)
         self.follow_button = self._button("steps", "incident_follow_button", self.open_follow_mode)
@@ -132,6 +136,7 @@ class IncidentConsole(QWidget):
             self.guides_button,
             self.follow_button,
             self.level_button,
+            self.warning_button,
             self.report_button,
             self.print_button,
             self.close_button,
@@ -220,6 +225,7 @@ class IncidentConsole(QWidget):
 
     def retranslate(self) -> None:
         self.level_button.setText(self.tr("Raise or lower level…"))
+        self.warning_button.setText(self.tr("Warning level…"))
         self.report_button.setText(self.tr("Initial report…"))
         self.report_button.setToolTip(self.tr("The initial report to head office"))
         self.close_button.setText(self.tr("Close incident…"))
@@ -255,12 +261,18 @@ class IncidentConsole(QWidget):
         """Mark steps done or skipped (here or in follow mode): lead and staff, while it is open."""
         return may(self.session.actor, "incident.step") and self.is_open()
 
+    def may_change_warning(self) -> bool:
+        """The four-colour warning of an open weather or disaster incident: lead and staff."""
+        weather = self.detail is not None and takes_warning(self.detail.summary.category)
+        return weather and may(self.session.actor, "incident.warning") and self.is_open()
+
     def apply_role(self) -> None:
         actor, live = self.session.actor, self.is_open()
         write, mark = self.may_write(), self.may_mark_steps()
         attach = may(actor, "incident.attach") and live
         self.log.set_may_write(write)
         self.level_button.setVisible(may(actor, "incident.level") and live)
+        self.warning_button.setVisible(self.may_change_warning())
         self.close_button.setVisible(may(actor, "incident.close") and live)
         # the report can still be completed after closing
         self.report_button.setVisible(may(actor, "incident.report"))
@@ -302,10 +314,11 @@ class IncidentConsole(QWidget):
         self.apply_role()
         self.log.model.fetch_new()
         self.loaded.emit()
-        if before is not None and (before.summary.level, before.summary.status) != (
-            detail.summary.level,
-            detail.summary.status,
-        ):
+
+        def shown(d: IncidentDetail) -> tuple[object, ...]:
+            return d.summary.level, d.summary.status, d.summary.warning_level
+
+        if before is not None and shown(before) != shown(detail):
             self.changed.emit(self.incident_id)
 
     def tick(self) -> None:
@@ -370,6 +383,13 @@ class IncidentConsole(QWidget):
             self._changed_by_me,
         )
 
+    def change_warning(self, level: WarningLevel, reason: str) -> None:
+        s, incident_id = self.session, self.incident_id
+        self._write(
+            lambda: s.services.warnings.change_incident_level(s.actor, incident_id, level, reason),
+            self._changed_by_me,
+        )
+
     def attach(self, path: Path) -> None:
         s, incident_id = self.session, self.incident_id
         self._write(lambda: s.services.incidents.attach(s.actor, incident_id, path), self._changed_by_me)
@@ -415,6 +435,15 @@ class IncidentConsole(QWidget):
         dialog = LevelDialog(self.detail.summary.level, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self.change_level(dialog.chosen(), dialog.value()))
+        dialog.open()
+        return dialog
+
+    def ask_warning(self) -> WarningLevelDialog | None:
+        if self.detail is None or not self.may_change_warning():
+            return None
+        dialog = WarningLevelDialog(self.detail.summary.warning_level, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self.change_warning(dialog.chosen(), dialog.value()))
         dialog.open()
         return dialog
 

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from branchguard.core.early_warnings.types import WarningLevel
 from branchguard.core.incidents.log import MAX_ENTRY_TEXT
 from branchguard.core.incidents.rules import next_level_choice
 from branchguard.core.incidents.types import REPORT_FIELDS
@@ -125,6 +126,29 @@ class LevelDialog(ReasonDialog):
 
     def chosen(self) -> Level:
         return chosen_level(self.level)
+
+
+class WarningLevelDialog(ReasonDialog):
+    """Set or change a weather incident's four-colour warning; the reason goes into the log."""
+
+    def __init__(self, current: WarningLevel | None, parent: QWidget | None = None) -> None:
+        super().__init__("", "", "", parent=parent)
+        self.setObjectName("warning_level_dialog")
+        self.setWindowTitle(self.tr("Change the warning level"))
+        now = current.label if current is not None else self.tr("no warning")
+        self.intro.setText(self.tr("The incident has %1.").replace("%1", now))
+        self.level = QComboBox()
+        self.level.setObjectName("warning_level_choice")
+        for warning in WarningLevel:
+            if warning is not current:
+                self.level.addItem(
+                    swatch_icon(style.WARNING_COLOURS[warning.value].background), warning.label, warning.value
+                )
+        self.form.insertRow(0, self.tr("New warning level"), self.level)
+        self.form.set_label("reason", self.tr("Why?"))
+
+    def chosen(self) -> WarningLevel:
+        return WarningLevel(self.level.currentData())
 
 
 class ReportFieldsDialog(QDialog):

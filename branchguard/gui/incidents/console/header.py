@@ -49,6 +49,10 @@ class IncidentHeader(QFrame):
         self.level_badge = QLabel()
         self.level_badge.setObjectName("incident_level_badge")
         self.level_badge.setFont(sized(self.font(), 14, bold=True))
+        self.warning_badge = QLabel()  # the four-colour warning of a weather incident
+        self.warning_badge.setObjectName("incident_warning_badge")
+        self.warning_badge.setFont(sized(self.font(), 14, bold=True))
+        self.warning_badge.hide()
         self.drill_badge = QLabel(t("incident.drill_badge"))
         self.drill_badge.setObjectName("incident_drill_badge")
         self.drill_badge.setStyleSheet(badge_css(style.DRILL))
@@ -70,6 +74,7 @@ class IncidentHeader(QFrame):
         top = QHBoxLayout()
         top.setSpacing(10)
         top.addWidget(self.level_badge)
+        top.addWidget(self.warning_badge)
         top.addWidget(self.drill_badge)
         top.addWidget(self.title, 1)
         top.addWidget(self.elapsed)
@@ -90,6 +95,11 @@ class IncidentHeader(QFrame):
         swatch = style.level_swatch(summary.level.value)
         self.level_badge.setText(summary.level.label)
         self.level_badge.setStyleSheet(badge_css(swatch))
+        warning = summary.warning_level
+        self.warning_badge.setVisible(warning is not None)
+        if warning is not None:
+            self.warning_badge.setText(warning.label)
+            self.warning_badge.setStyleSheet(badge_css(style.WARNING_COLOURS[warning.value]))
         self.drill_badge.setVisible(summary.drill)
         self.drill_strip.setVisible(summary.drill)
         self.title.setText(summary.title)
@@ -99,6 +109,8 @@ class IncidentHeader(QFrame):
     def retranslate(self) -> None:
         not_real = self.tr("This is a drill, not a real incident")  # outside the f-string, for lupdate
         self.drill_strip.setText(f"{t('incident.drill_badge')} · {not_real}")
+        if self._detail is not None and self._detail.summary.warning_level is not None:
+            self.warning_badge.setText(self._detail.summary.warning_level.label)
         if self._detail is not None:
             self.tick()
 

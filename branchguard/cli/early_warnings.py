@@ -1,0 +1,153 @@
+"""`branchguard warning add|list|lift|start`: the early-warning log (预警记录) headless.
+
+A warning received (weather bureau, police, head office, emergency management) is recorded with
+its colour and hazard; `--start` (or `warning start ID` later) starts the natural-disaster plan
+from it. A warning is never edited: `warning lift ID` records its lifting (or, with --cancelled,
+its cancelling) as a later event.
+"""
+
+from __future__ import annotations
+
+import argparse
+from typing import TYPE_CHECKING, Any
+
+from branchguard.cli.common import cli_actor, print_json, print_table, record_id
+from branchguard.core.early_warnings.types import (
+    EarlyWarning,
+    WarningFilter,
+    WarningKind,
+    WarningLevel,
+    WarningSource,
+)
+from branchguard.core.incidents.text import local_stamp
+from branchguard.core.kernel.i18n import t
+
+if TYPE_CHECKING:  # the context pulls in SQLAlchemy: only where a command runs
+    from branchguard.context import AppContext
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    group = sub.add_parser("warning", help="early warnings received (预警记录)").add_subparsers(
+        dest="warning_command", metavar="ACTION", required=True
+    )
+    add = group.add_parser("add", help="record a warning received; prints its id")
+    add.add_argument(
+        "--source", required=True, choices=[s.value for s in WarningSource], help="who issued it"
+    )
+    add.add_argument("--level", required=True, choices=[w.value for w in WarningLevel], help="its colour")
+    add.add_argument("--kind", required=True, choices=[k.value for k in WarningKind], help="the hazard")
+    add.add_argument(
+        "--received", required=True, metavar="YYYY-MM-DD HH:MM", help="when it came (local time)"
+    )
+    add.add_argument("--text", required=True, help="the warning as received")
+    add.add_argument(
+        "--start", action="store_true", help="also start the natural-disaster plan (NAT) at this warning"
+    )
+    add.set_defaults(handler=run_add)
+
+    lst = group.add_parser("list", help="the warnings, newest received first")
+    lst.add_argument("--active", action="store_true", help="only those in force (not lifted or cancelled)")
+    lst.add_argument("--severe", action="store_true", help="only orange and red (the dashboard's count)")
+    lst.add_argument("--json", action="store_true")
+    lst.set_defaults(handler=run_list)
+
+    lift = group.add_parser("lift", help="record that a warning was lifted (or cancelled)")
+    lift.add_argument("id", type=record_id)
+    lift.add_argument("--note", default="")
+    lift.add_argument("--cancelled", action="store_true", help="cancelled by its issuer, not lifted")
+    lift.set_defaults(handler=run_lift)
+
+    start = group.add_parser(
+        "start", help="start the natural-disaster plan from a warning; prints the incident id"
+    )
+    start.add_argument("id", type=record_id)
+    start.set_defaults(handler=run_start)
+
+
+def run_add(ctx: AppContext, args: argparse.Namespace) -> int:
+    from branchguard.core.early_warnings.rules import parse_received
+    from branchguard.core.early_warnings.types import WarningInput
+
+    data = WarningInput(
+        received_at=parse_received(args.received),
+        source=WarningSource(args.source),
+        level=WarningLevel(args.level),
+        kind=WarningKind(args.kind),
+        text=args.text,
+    )
+    warning = ctx.services.warnings.add(cli_actor(args), data, start=args.start)
+    print(warning.id)
+    if warning.incident_id is not None:
+        started = ctx.services.incidents.get(cli_actor(args), warning.incident_id, with_entries=False)
+        print(t("warning.cli.started", id=warning.incident_id, title=started.summary.title))
+    return 0
+
+
+def run_lift(ctx: AppContext, args: argparse.Namespace) -> int:
+    warning = ctx.services.warnings.lift(cli_actor(args), args.id, args.note, cancelled=args.cancelled)
+    ended = warning.ended
+    print(t("warning.cli.lifted", id=warning.id, event=ended.kind.label if ended else ""))
+    return 0
+
+
+def run_start(ctx: AppContext, args: argparse.Namespace) -> int:
+    summary = ctx.services.warnings.start_preparation(cli_actor(args), args.id)
+    print(summary.id)
+    return 0
+
+
+def warning_json(w: EarlyWarning) -> dict[str, Any]:
+    return {
+        "id": w.id,
+        "received_at": w.received_at.isoformat(),
+        "source": w.source.value,
+        "level": w.level.value,
+        "kind": w.kind.value,
+        "text": w.text,
+        "recorded_by": w.recorded_by,
+        "recorded_at": w.recorded_at.isoformat(),
+        "active": w.active,
+        "incident_id": w.incident_id,
+        "events": [
+            {"kind": e.kind.value, "at": e.at.isoformat(), "actor": e.actor, "note": e.note,
+             "incident_id": e.incident_id}
+            for e in w.events
+        ],
+    }  # fmt: skip
+
+
+def state_text(w: EarlyWarning) -> str:
+    """In force, or how and when it ended (local time)."""
+    ended = w.ended
+    if ended is None:
+        return t("warning.state.active")
+    return f"{ended.kind.label} {local_stamp(ended.at, '%Y-%m-%d %H:%M')}"
+
+
+def run_list(ctx: AppContext, args: argparse.Namespace) -> int:
+    flt = WarningFilter(active_only=args.active, severe_only=args.severe)
+    warnings = ctx.services.warnings.list(cli_actor(args), flt)
+    if args.json:
+        print_json([warning_json(w) for w in warnings])
+        return 0
+    if not warnings:
+        print(t("warning.cli.none"))
+        return 0
+    keys = ("id", "received", "source", "level", "kind", "state", "incident", "text")
+    print_table(
+        [t(f"warning.col.{k}") for k in keys],
+        [
+            (
+                w.id,
+                local_stamp(w.received_at, "%Y-%m-%d %H:%M"),
+                w.source.label,
+                w.level.label,
+                w.kind.label,
+                state_text(w),
+                f"#{w.incident_id}" if w.incident_id else "-",
+                w.text,
+            )
+            for w in warnings
+        ],
+    )
+    return 0

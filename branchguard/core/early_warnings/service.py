@@ -1,0 +1,206 @@
+"""Early-warning service: record a warning received, lift or cancel it, start the natural-disaster
+plan's preparation from it, list the log; and the four-colour warning level of an incident.
+
+The log is append-only: a warning is never edited; what happens to it later (lifted, cancelled,
+the incident it started) is a new event row, recorded and audited in its own transaction.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, sessionmaker
+
+from branchguard.core.audit.service import record
+from branchguard.core.early_warnings import rules, store
+from branchguard.core.early_warnings.types import (
+    EarlyWarning,
+    WarningEventKind,
+    WarningFilter,
+    WarningInput,
+    WarningKind,
+    WarningLevel,
+    WarningSource,
+)
+from branchguard.core.incidents import log as incident_log
+from branchguard.core.incidents.service import IncidentService
+from branchguard.core.incidents.store import summary_of
+from branchguard.core.incidents.types import EntryKind, IncidentSummary, LogEntry
+from branchguard.core.kernel import validation
+from branchguard.core.kernel.errors import NotFound, ValidationError
+from branchguard.core.kernel.i18n import Message
+from branchguard.core.kernel.roles import require
+from branchguard.core.kernel.types import Actor
+from branchguard.db.base import utcnow
+from branchguard.db.models.early_warnings import EarlyWarningEventRow, EarlyWarningRow
+from branchguard.db.models.incidents import IncidentRow
+
+
+class EarlyWarningService:
+    def __init__(self, sessions: sessionmaker[Session], incidents: IncidentService) -> None:
+        self._sessions = sessions
+        self._incidents = incidents
+
+    # -- the log -------------------------------------------------------------------------------
+    def add(self, actor: Actor, data: WarningInput, *, start: bool = False) -> EarlyWarning:
+        """Record a warning received; with `start`, also start the natural-disaster plan at the
+        warning's level (its preparation steps first), in the same transaction."""
+        require(actor, "warning.record")
+        if start:
+            require(actor, "incident.start")
+        source = validation.choice(data.source, WarningSource, "field.warning_source")
+        level = validation.choice(data.level, WarningLevel, "field.warning_level")
+        kind = validation.choice(data.kind, WarningKind, "field.warning_kind")
+        received = validation.moment(data.received_at, "field.warning_received")
+        rules.check_received(received, utcnow())
+        body = validation.text(data.text, "field.warning_text", limit=rules.MAX_TEXT)
+        with self._sessions.begin() as s:
+            row = EarlyWarningRow(
+                received_at=received,
+                source=source.value,
+                level=level.value,
+                kind=kind.value,
+                text=body,
+                recorded_by=actor.username,
+                recorded_at=utcnow(),
+            )
+            s.add(row)
+            s.flush()
+            after = {"received_at": received.isoformat(), "source": source.value, "level": level.value,
+                     "kind": kind.value, "text": body}  # fmt: skip
+            record(s, actor, "warning.record", "early_warning", row.id, after=after)
+            if start:
+                self._start_in(s, actor, row)
+            s.flush()
+            return store.warnings_of(s, [row])[0]
+
+    def lift(self, actor: Actor, warning_id: int, note: str = "", *, cancelled: bool = False) -> EarlyWarning:
+        """Record that the warning was lifted (or cancelled by its issuer): a later event, never an edit."""
+        require(actor, "warning.lift")
+        note = validation.text(note, "field.warning_note", required=False, limit=rules.MAX_TEXT)
+        kind = WarningEventKind.CANCELLED if cancelled else WarningEventKind.LIFTED
+        with self._sessions.begin() as s:
+            row = self._row(s, warning_id)
+            if not store.warnings_of(s, [row])[0].active:
+                raise ValidationError("field.warning", Message("warning.already_ended", id=warning_id))
+            s.add(
+                EarlyWarningEventRow(
+                    warning_id=row.id,
+                    kind=kind.value,
+                    at=utcnow(),
+                    actor=actor.username,
+                    note=note,
+                    incident_id=None,
+                )
+            )
+            record(
+                s, actor, "warning.lift", "early_warning", row.id, after={"event": kind.value, "note": note}
+            )
+            s.flush()
+            return store.warnings_of(s, [row])[0]
+
+    def start_preparation(self, actor: Actor, warning_id: int) -> IncidentSummary:
+        """Start the natural-disaster plan from a warning in force that started none yet: the
+        incident takes the warning's colour and its first entry after the start quotes it."""
+        require(actor, "incident.start")
+        with self._sessions.begin() as s:
+            row = self._row(s, warning_id)
+            incident = self._start_in(s, actor, row)
+            s.flush()
+            s.refresh(incident)
+            return summary_of(incident)
+
+    def _start_in(self, s: Session, actor: Actor, row: EarlyWarningRow) -> IncidentRow:
+        warning = store.warnings_of(s, [row])[0]
+        if not warning.active:
+            raise ValidationError("field.warning", Message("warning.already_ended", id=row.id))
+        if warning.incident_id is not None:
+            raise ValidationError(
+                "field.warning", Message("warning.started_already", id=row.id, incident=warning.incident_id)
+            )
+        incident = self._incidents.start_in(
+            s, actor, rules.PREPARATION_PLAN, warning=warning.level, quote=rules.quote(warning)
+        )
+        s.add(
+            EarlyWarningEventRow(
+                warning_id=row.id,
+                kind=WarningEventKind.STARTED.value,
+                at=utcnow(),
+                actor=actor.username,
+                note="",
+                incident_id=incident.id,
+            )
+        )
+        record(
+            s,
+            actor,
+            "warning.record",
+            "early_warning",
+            row.id,
+            after={"event": "started", "incident": incident.id},
+        )
+        return incident
+
+    def list(
+        self, actor: Actor, flt: WarningFilter | None = None, *, active_only: bool = False
+    ) -> list[EarlyWarning]:
+        """The log, newest received first, as `flt` selects (`active_only`: those in force)."""
+        require(actor, "warning.read")
+        flt = flt or WarningFilter(active_only=active_only)
+        with self._sessions() as s:
+            stmt = store.filtered(flt).order_by(EarlyWarningRow.received_at.desc(), EarlyWarningRow.id.desc())
+            return store.warnings_of(s, list(s.scalars(stmt)))
+
+    def get(self, actor: Actor, warning_id: int) -> EarlyWarning:
+        require(actor, "warning.read")
+        with self._sessions() as s:
+            return store.warnings_of(s, [self._row(s, warning_id)])[0]
+
+    def severe_in_force(self, actor: Actor) -> int:
+        """How many orange and red warnings are in force: the count of the list's own statement."""
+        require(actor, "warning.read")
+        with self._sessions() as s:
+            stmt = store.filtered(WarningFilter(active_only=True, severe_only=True)).subquery()
+            return s.scalar(select(func.count()).select_from(stmt)) or 0
+
+    # -- an incident's warning level -----------------------------------------------------------
+    def change_incident_level(
+        self, actor: Actor, incident_id: int, level: WarningLevel, reason: str = ""
+    ) -> LogEntry:
+        """The four-colour warning of a weather or disaster incident raised, lowered or first set:
+        a hash-chained log entry (from, to, why) and the incident's field, in one transaction."""
+        require(actor, "incident.warning")
+        level = validation.choice(level, WarningLevel, "field.warning_level")
+        reason = validation.text(
+            reason, "field.entry_text", required=False, limit=incident_log.MAX_ENTRY_TEXT
+        )
+        with self._sessions.begin() as s:
+            row = s.get(IncidentRow, incident_id)
+            if row is None:
+                raise NotFound(Message("incident.not_found", id=incident_id))
+            if not rules.takes_warning(row.category):
+                raise ValidationError("field.warning_level", Message("incident.warning_not_weather"))
+            if row.warning_level == level.value:
+                raise ValidationError("field.warning_level", Message("incident.same_warning", level=level))
+            before = row.warning_level
+            data = {"from": before, "to": level.value}
+            entry = incident_log.append(
+                s, incident_id, actor.username, EntryKind.WARNING_CHANGE, reason, data=data
+            )
+            s.refresh(row)
+            row.warning_level = level.value
+            record(
+                s,
+                actor,
+                "incident.warning",
+                "incident",
+                incident_id,
+                before={"warning_level": before},
+                after={"warning_level": level.value},
+            )
+            return entry
+
+    def _row(self, s: Session, warning_id: int) -> EarlyWarningRow:
+        row = s.get(EarlyWarningRow, warning_id)
+        if row is None:
+            raise NotFound(Message("warning.not_found", id=warning_id))
+        return row

@@ -1,0 +1,100 @@
+"""Opening an incident inside a caller's transaction: the plan's approved version (or none, ad hoc),
+the opening level, the start entry with the words it was started under, the warning it quotes and
+the team check (core/incidents/team_check.py), audited as incident.start."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from branchguard.core.audit.service import record
+from branchguard.core.early_warnings.rules import takes_warning
+from branchguard.core.early_warnings.types import WarningLevel
+from branchguard.core.incidents import log as incident_log
+from branchguard.core.incidents import team_check
+from branchguard.core.incidents.rules import opening_level
+from branchguard.core.incidents.types import SAID, EntryKind, IncidentStatus
+from branchguard.core.kernel.errors import NotFound, ValidationError
+from branchguard.core.kernel.i18n import Message, both, saying, worded
+from branchguard.core.kernel.types import Actor, Level
+from branchguard.core.playbooks.store import approved
+from branchguard.core.playbooks.types import IncidentCategory, PlanTier
+from branchguard.db.base import utcnow
+from branchguard.db.models.incidents import IncidentRow
+from branchguard.db.models.playbooks import PlaybookRow
+
+MAX_TITLE = 200  # characters of an incident's title
+
+
+def open_incident(
+    s: Session,
+    actor: Actor,
+    playbook_code: str | None = None,
+    level: Level | None = None,
+    *,
+    title: str = "",
+    drill: bool = False,
+    location: str = "",
+    warning: WarningLevel | None = None,
+    quote: str = "",
+) -> IncidentRow:
+    """The new incident's row, flushed, with its first entries; the caller has checked the role."""
+    title = title.strip()
+    if len(title) > MAX_TITLE:
+        raise ValidationError("field.title", Message("validation.too_long", limit=MAX_TITLE))
+    version = None
+    if playbook_code:
+        plan = s.scalar(select(PlaybookRow).where(PlaybookRow.code == playbook_code.strip().upper()))
+        if plan is None:
+            raise NotFound(Message("playbook.not_found", code=playbook_code))
+        version = approved(plan)
+        if version is None:
+            raise ValidationError("field.playbook", Message("incident.no_approved", code=plan.code))
+        if version.tier == PlanTier.SERVICE.value:  # its situation's plan is what is started
+            raise ValidationError("field.playbook", Message("incident.guide_not_started", code=plan.code))
+    category = version.category if version else IncidentCategory.OTHER.value
+    if warning is not None and not takes_warning(category):
+        raise ValidationError("field.warning_level", Message("incident.warning_not_weather"))
+    if level is None:
+        level = opening_level(version.levels if version else [])
+    said: dict[str, object] | None = None
+    if not title:
+        said = both(version.title_zh, version.title_en) if version else saying("incident.ad_hoc_title")
+        title = worded(said) or ""
+    row = IncidentRow(
+        title=title,
+        playbook_code=version.playbook.code if version else None,
+        playbook_version_id=version.id if version else None,
+        playbook_version=version.number if version else None,
+        category=category,
+        level=level.value,
+        warning_level=warning.value if warning else None,
+        drill=drill,
+        status=IncidentStatus.OPEN.value,
+        location=location.strip()[:200],
+        started_by=actor.username,
+        started_at=utcnow(),
+        report_fields={},
+        outcome="",
+        injuries="",
+        root_cause="",
+        last_seq=0,
+        chain_head=incident_log.GENESIS_HASH,
+    )
+    s.add(row)
+    s.flush()
+    data: dict[str, Any] = {"level": level.value, "drill": drill, "title": title}
+    if said is not None:
+        data[SAID] = said
+    if version:
+        data |= {"playbook": version.playbook.code, "version": version.number}
+    if warning is not None:
+        data["warning"] = warning.value
+    incident_log.append(s, row.id, actor.username, EntryKind.START, title, data=data, at=row.started_at)
+    if quote:
+        incident_log.append(s, row.id, actor.username, EntryKind.OBSERVATION, quote)
+    team_check.append(s, row, actor)
+    record(s, actor, "incident.start", "incident", row.id, after=data)
+    return row

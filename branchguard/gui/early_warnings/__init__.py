@@ -1,0 +1,1 @@
+"""The Warnings page: the early-warning log, its add and lift dialogs."""

@@ -1,0 +1,178 @@
+"""Recording a warning received, and its lifting or cancelling (a later event, never an edit)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import QDateTime
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateTimeEdit,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from branchguard.core.early_warnings.rules import MAX_TEXT
+from branchguard.core.early_warnings.types import (
+    EarlyWarning,
+    WarningInput,
+    WarningKind,
+    WarningLevel,
+    WarningSource,
+)
+from branchguard.core.kernel.errors import BranchGuardError, ValidationError
+from branchguard.core.kernel.roles import may
+from branchguard.gui.incidents.console.dialogs import swatch_icon
+from branchguard.gui.kit import style
+from branchguard.gui.kit.forms import FieldForm
+from branchguard.gui.kit.screen import resize_within_screen
+from branchguard.gui.shell.session import GuiSession
+
+_B = QDialogButtonBox.StandardButton
+
+
+def _error_label() -> QLabel:
+    label = QLabel()
+    label.setProperty("role", "error")
+    label.setWordWrap(True)
+    label.hide()
+    return label
+
+
+def received_time(value: QDateTime) -> datetime:
+    """The local time typed, as an aware time (seconds dropped: the field shows minutes)."""
+    return datetime.fromtimestamp(value.toSecsSinceEpoch() // 60 * 60).astimezone()
+
+
+class AddWarningDialog(QDialog):
+    """A warning as received: when, from whom, its colour, the hazard and its words; optionally the
+    natural-disaster plan started from it at once. `added` holds the recorded warning."""
+
+    def __init__(self, session: GuiSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("add_warning_dialog")
+        self.session = session
+        self.added: EarlyWarning | None = None
+        self.setWindowTitle(self.tr("Record a warning received"))
+        resize_within_screen(self, 560, 480)
+        self.form = FieldForm()
+        self.received = QDateTimeEdit(QDateTime.currentDateTime())
+        self.received.setCalendarPopup(True)
+        self.received.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self.source = QComboBox()
+        for source in WarningSource:
+            self.source.addItem(source.label, source.value)
+        self.level = QComboBox()
+        for level in WarningLevel:
+            self.level.addItem(
+                swatch_icon(style.WARNING_COLOURS[level.value].background), level.label, level.value
+            )
+        self.kind = QComboBox()
+        for kind in WarningKind:
+            self.kind.addItem(kind.label, kind.value)
+        self.text = QPlainTextEdit()
+        self.text.setTabChangesFocus(True)
+        self.text.setMinimumHeight(80)
+        self.form.add_field(
+            "warning_received", self.tr("Received at"), self.received, "field.warning_received"
+        )
+        self.form.add_field("warning_source", self.tr("Issued by"), self.source, "field.warning_source")
+        self.form.add_field("warning_level", self.tr("Level"), self.level, "field.warning_level")
+        self.form.add_field("warning_kind", self.tr("Hazard"), self.kind, "field.warning_kind")
+        self.form.add_field("warning_text", self.tr("Warning text"), self.text, "field.warning_text")
+        self.start = QCheckBox(self.tr("Start preparation now (natural-disaster plan)"))
+        self.start.setObjectName("warning_start_now")
+        self.start.setVisible(may(session.actor, "incident.start"))
+        self.error = _error_label()
+        self.buttons = QDialogButtonBox(_B.Ok | _B.Cancel)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        box = QVBoxLayout(self)
+        box.addLayout(self.form)
+        box.addWidget(self.start)
+        box.addWidget(self.error)
+        box.addWidget(self.buttons)
+
+    def entered(self) -> WarningInput:
+        return WarningInput(
+            received_at=received_time(self.received.dateTime()),
+            source=WarningSource(self.source.currentData()),
+            level=WarningLevel(self.level.currentData()),
+            kind=WarningKind(self.kind.currentData()),
+            text=self.text.toPlainText(),
+        )
+
+    def accept(self) -> None:
+        self.form.clear_errors()
+        self.error.hide()
+        s = self.session
+        try:
+            self.added = s.services.warnings.add(s.actor, self.entered(), start=self.start.isChecked())
+        except ValidationError as exc:
+            if not self.form.show_validation(exc):
+                self.error.setText(exc.message)
+                self.error.show()
+            return
+        except BranchGuardError as exc:
+            self.error.setText(exc.message)
+            self.error.show()
+            return
+        super().accept()
+
+
+class LiftWarningDialog(QDialog):
+    """The warning lifted, or cancelled by its issuer, with an optional note."""
+
+    def __init__(self, session: GuiSession, warning: EarlyWarning, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("lift_warning_dialog")
+        self.session = session
+        self.warning = warning
+        self.lifted: EarlyWarning | None = None
+        self.setWindowTitle(self.tr("Warning lifted"))
+        self.setMinimumWidth(460)
+        self.intro = QLabel(
+            f"#{warning.id} · {warning.source.label} · {warning.level.label} · {warning.kind.label}"
+        )
+        self.intro.setWordWrap(True)
+        self.form = FieldForm()
+        self.note = QLineEdit()
+        self.note.setMaxLength(MAX_TEXT)
+        self.form.add_field("warning_note", self.tr("Note"), self.note, "field.warning_note")
+        self.cancelled = QCheckBox(self.tr("Cancelled by its issuer (not lifted)"))
+        self.cancelled.setObjectName("warning_cancelled")
+        self.error = _error_label()
+        self.buttons = QDialogButtonBox(_B.Ok | _B.Cancel)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        box = QVBoxLayout(self)
+        box.addWidget(self.intro)
+        box.addLayout(self.form)
+        box.addWidget(self.cancelled)
+        box.addWidget(self.error)
+        box.addWidget(self.buttons)
+
+    def accept(self) -> None:
+        self.form.clear_errors()
+        self.error.hide()
+        s = self.session
+        try:
+            self.lifted = s.services.warnings.lift(
+                s.actor, self.warning.id, self.note.text(), cancelled=self.cancelled.isChecked()
+            )
+        except ValidationError as exc:
+            if not self.form.show_validation(exc):
+                self.error.setText(exc.message)
+                self.error.show()
+            return
+        except BranchGuardError as exc:
+            self.error.setText(exc.message)
+            self.error.show()
+            return
+        super().accept()
