@@ -135,7 +135,7 @@ def run_list(ctx: AppContext, args: argparse.Namespace) -> int:
         return 0
     keys = ("id", "received", "source", "level", "kind", "state", "incident", "text")
     print_table(
-        [t(f"warning.col.{k}") for k in keys],
+        [f"warning.col.{k}" for k in keys],
         [
             (
                 w.id,

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from alembic import command
 from sqlalchemy import text
 
 from branchguard.context import open_context
@@ -16,6 +17,7 @@ from branchguard.core.kernel.errors import PermissionDenied
 from branchguard.core.kernel.types import Actor, PlaybookStatus
 from branchguard.core.playbooks.library import RefreshResult
 from branchguard.db.engine import sqlite_url
+from branchguard.db.migrate import alembic_config
 from tests.conftest import take_snapshot
 
 GONE_PLANS = ("HOST", "FRAUD")
@@ -128,11 +130,10 @@ def test_an_upgraded_database_gains_the_missing_builtins_at_start(tmp_path: Path
     try:
         ctx.services.incidents.start(Actor.system(), "FIRE")  # ledgered before the warning column
         forget_builtins(ctx.engine)
-        with ctx.engine.begin() as conn:  # back to the revision before this one's tables
-            conn.execute(text("DROP TABLE early_warning_events"))
-            conn.execute(text("DROP TABLE early_warnings"))
-            conn.execute(text("ALTER TABLE incidents DROP COLUMN warning_level"))
-            conn.execute(text("UPDATE alembic_version SET version_num = '0016'"))
+        with ctx.engine.begin() as conn:  # back to the revision before the early warnings
+            cfg = alembic_config()
+            cfg.attributes["connection"] = conn
+            command.downgrade(cfg, "0017")
             ledger_as_before_the_column(conn)
     finally:
         ctx.close()
