@@ -117,3 +117,20 @@ def test_a_recurring_plan_and_usage_errors(run: Run) -> None:
     assert code == 1 and "someday" in err
     code, _, err = run("drill", "run", "99")
     assert code == 1 and "99" in err
+
+
+def test_drill_move_moves_the_plan_its_calendar_entry_and_compliance(run: Run) -> None:
+    assert run("drill", "plan", "--playbook", "fire", "--date", "2031-08-31 09:30")[0] == 0
+    code, out, err = run("drill", "move", "1", "--date", "2031-09-14 14:00")
+    assert code == 0, err
+    assert out.startswith("Drill #1 moved to 2031-09-14 14:00")
+    [plan] = _listed(run)
+    assert str(plan["planned_at"]).startswith("2031-09-14")
+    assert _compliance(run)["FIRE_EVAC"]["next_planned"] == plan["planned_at"]
+    code, out, err = run("schedule", "list", "--json")
+    assert code == 0, err
+    [drill_schedule] = [s for s in json.loads(out) if s["kind"] == "drill"]
+    assert drill_schedule["next_due"] == plan["planned_at"]
+    assert run("drill", "run", "1")[0] == 0
+    code, _out, err = run("drill", "move", "1", "--date", "2031-10-01")
+    assert code != 0 and "#1" in err

@@ -32,6 +32,7 @@ _EVALUATED = frozenset({DrillStatus.EVALUATED})
 ACTIONS: MappingProxyType[DrillAction, ActionRule] = MappingProxyType(
     {
         DrillAction.RUN: ActionRule("drill.run", _PLANNED, "drill.not_planned"),
+        DrillAction.MOVE: ActionRule("drill.plan", _PLANNED, "drill.not_planned"),  # part of planning
         DrillAction.CANCEL: ActionRule("drill.plan", _PLANNED, "drill.not_planned"),  # part of planning
         DrillAction.HEADCOUNT: ActionRule("incident.log", _RUN, "drill.headcount_not_running"),  # a log entry
         DrillAction.EVALUATE: ActionRule("drill.evaluate", _RUN, "drill.not_running"),

@@ -46,6 +46,7 @@ class DrillAction(enum.StrEnum):
     whom."""
 
     RUN = "run"
+    MOVE = "move"  # to another date, while planned (a one-off plan: a series moves by occurrence)
     CANCEL = "cancel"
     HEADCOUNT = "headcount"
     EVALUATE = "evaluate"

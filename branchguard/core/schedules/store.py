@@ -79,6 +79,8 @@ def occurrence_info(occ: OccurrenceRow, sched: ScheduleRow, now: datetime) -> Oc
         done_at=occ.done_at,
         done_by=occ.done_by,
         note=occ.note,
+        subject_id=sched.subject_id,
+        recurring=bool(sched.rrule),
     )
 
 

@@ -27,7 +27,7 @@ from branchguard.core.playbooks.types import IncidentCategory
 
 A = DrillAction
 OPEN_IN: dict[DrillStatus, set[DrillAction]] = {
-    DrillStatus.PLANNED: {A.RUN, A.CANCEL},
+    DrillStatus.PLANNED: {A.RUN, A.MOVE, A.CANCEL},
     DrillStatus.RUNNING: {A.HEADCOUNT, A.EVALUATE},
     DrillStatus.EVALUATED: {A.VIEW_ACTIONS, A.COMPLETE_ACTION},
     DrillStatus.CANCELLED: set(),
@@ -134,6 +134,7 @@ def test_the_service_refuses_every_action_the_status_does_not_open(ctx, lead, st
     drills = ctx.services.drills
     attempts = {
         A.RUN: lambda plan_id, _action: drills.run(lead, plan_id),
+        A.MOVE: lambda plan_id, _action: drills.move(lead, plan_id, datetime.now() + timedelta(days=3)),
         A.CANCEL: lambda plan_id, _action: drills.cancel(lead, plan_id),
         A.HEADCOUNT: lambda plan_id, _action: drills.record_headcount(lead, plan_id, 8),
         A.EVALUATE: lambda plan_id, _action: drills.evaluate(lead, plan_id, EvaluationInput(FIRE_SCORES)),
