@@ -149,6 +149,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.drill.actions": ("Corrective actions", "整改措施"),
     "report.drill.planned_at": ("Planned for", "计划时间"),
     "report.drill.run_at": ("Run at", "实施时间"),
+    "report.drill.ended_at": ("Ended at", "结束时间"),
+    "report.drill.number": ("Drill number", "演练编号"),
     "report.drill.announced": ("Announced", "通知方式"),
     "report.drill.announced_yes": ("Announced in advance", "预先通知"),
     "report.drill.announced_no": ("Unannounced", "不预先通知"),
