@@ -17,7 +17,7 @@ from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph,
 from branchguard.core.accounts.names import Names
 from branchguard.core.anchors.types import Stamp
 from branchguard.core.branch.types import place_of
-from branchguard.core.incidents.text import elapsed_text, local_stamp, yuan_text
+from branchguard.core.incidents.text import elapsed_text, local_stamp, report_defaults, yuan_text
 from branchguard.core.incidents.types import REPORT_FIELDS, EntryKind, IncidentDetail, IncidentStatus
 from branchguard.core.kernel.i18n import t
 from branchguard.core.kernel.types import Actor, Level
@@ -261,7 +261,7 @@ def initial_report_table(
     place, unless filled in, is the incident's, else the branch's (`place`: name and address)."""
     s, fields = detail.summary, detail.report_fields
     missing = ParagraphStyle("missing", parent=styles.cell, textColor=MUTED)
-    defaults = {"place": detail.location or place, "nature": s.category.label}
+    defaults = report_defaults(detail, place)
     pairs: list[tuple[str, Cell]] = [
         (t("report.incident.institution"), branch_name or "—"),
         (t("report.incident.time"), local_stamp(s.started_at)),

@@ -5,7 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from branchguard.core.incidents.types import REPORT_FIELDS, EntryKind, IncidentStep, LogEntry, StepState
+from branchguard.core.incidents.types import (
+    REPORT_FIELDS,
+    EntryKind,
+    IncidentDetail,
+    IncidentStep,
+    LogEntry,
+    StepState,
+)
 from branchguard.core.kernel.attachments import format_size
 from branchguard.core.kernel.i18n import t
 from branchguard.core.kernel.types import Level
@@ -108,3 +115,10 @@ def step_timing(step: IncidentStep, started_at: datetime) -> StepTiming:
     if step.at <= target:
         return StepTiming(took, "on_time", t("incident.timing.on_time"))
     return StepTiming(took, "late", t("incident.timing.late", by=elapsed_text(step.at - target)))
+
+
+def report_defaults(detail: IncidentDetail, branch_place: str = "") -> dict[str, str]:
+    """What the initial report (初报) says for a field not filled in, on screen (prefilled) and on
+    paper alike: the place is the incident's, else the branch's name and address; the nature is
+    the incident's category."""
+    return {"place": detail.location or branch_place, "nature": detail.summary.category.label}
