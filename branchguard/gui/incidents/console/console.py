@@ -380,7 +380,8 @@ class IncidentConsole(QWidget):
     def ask_report_fields(self) -> ReportFieldsDialog | None:
         if self.detail is None or not may(self.session.actor, "incident.report"):
             return None
-        prefill = report_defaults(self.detail, self.branch_place)
+        # the place only: the nature's default is a category's words, said in the reader's language
+        prefill = {"place": report_defaults(self.detail, self.branch_place)["place"]}
         dialog = ReportFieldsDialog(self.detail.report_fields, self, prefill=prefill)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self._report_fields_chosen(dialog.changes()))

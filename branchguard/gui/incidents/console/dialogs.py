@@ -129,7 +129,7 @@ class LevelDialog(ReasonDialog):
 
 class ReportFieldsDialog(QDialog):
     """The initial report to head office (上报): the eight fields head office asks for. A field not
-    filled in yet starts with `prefill` (the branch's place, the incident's nature): saved as shown."""
+    filled in yet starts with `prefill` (the incident's or the branch's place): saved as shown."""
 
     def __init__(
         self, values: dict[str, str], parent: QWidget | None = None, prefill: dict[str, str] | None = None
