@@ -26,12 +26,12 @@ def _count(conn, table: str) -> int:
 
 def test_down_to_instants_and_up_to_dates_keeps_the_days_and_the_ledger(ctx, lead) -> None:
     made: dict[int, date] = {}
-    for zone, due in (("Asia/Shanghai", date(2026, 12, 1)), ("America/Los_Angeles", date(2026, 12, 3))):
+    for zone, due in (("Asia/Shanghai", date(2031, 12, 1)), ("America/Los_Angeles", date(2031, 12, 3))):
         svc = HazardService(ctx.sessions, ctx.services.files, ctx.services.schedules, zone=zone)
         hazard = svc.create(lead, HazardInput(description=f"隐患 {zone}", due=due)).info
         svc.add_step(lead, hazard.id, RemediationKind.ACTION, "已更换")
         made[hazard.id] = due
-    tampered = ctx.services.hazards.create(lead, HazardInput(description="被改的隐患", due=date(2026, 12, 9)))
+    tampered = ctx.services.hazards.create(lead, HazardInput(description="被改的隐患", due=date(2031, 12, 9)))
     assert ctx.services.ledger.verify(lead).ok
     cfg = alembic_config()
     with ctx.engine.begin() as conn:
@@ -40,8 +40,8 @@ def test_down_to_instants_and_up_to_dates_keeps_the_days_and_the_ledger(ctx, lea
         cfg.attributes["connection"] = conn
         command.downgrade(cfg, "0016")
         # an instant is the end of its due date in the zone it was counted in
-        assert _instant(conn, min(made)) == datetime(2026, 12, 1, 15, 59, 59, tzinfo=UTC)
-        assert _instant(conn, max(made)) == datetime(2026, 12, 4, 7, 59, 59, tzinfo=UTC)
+        assert _instant(conn, min(made)) == datetime(2031, 12, 1, 15, 59, 59, tzinfo=UTC)
+        assert _instant(conn, max(made)) == datetime(2031, 12, 4, 7, 59, 59, tzinfo=UTC)
         # someone moves a due date in the file, behind the ledger's back
         conn.execute(
             text("UPDATE hazards SET due_at = :at WHERE id = :id"),

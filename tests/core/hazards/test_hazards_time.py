@@ -42,18 +42,18 @@ def pc_zone() -> Iterator[object]:
 @pytest.mark.parametrize(
     ("zone", "end_utc"),
     [
-        ("Asia/Shanghai", datetime(2026, 12, 1, 15, 59, 59, tzinfo=UTC)),  # UTC+8
-        ("America/New_York", datetime(2026, 12, 2, 4, 59, 59, tzinfo=UTC)),  # UTC-5 in winter
+        ("Asia/Shanghai", datetime(2031, 12, 1, 15, 59, 59, tzinfo=UTC)),  # UTC+8
+        ("America/New_York", datetime(2031, 12, 2, 4, 59, 59, tzinfo=UTC)),  # UTC-5 in winter
     ],
 )
 def test_a_due_date_is_stored_as_that_date_and_overdue_once_the_day_ends_there(
     ctx, staff, zone: str, end_utc: datetime
 ) -> None:
     svc = _service(ctx, zone)
-    hazard = svc.create(staff, HazardInput(description="出口指示灯不亮", due=date(2026, 12, 1))).info
-    assert hazard.due_date == date(2026, 12, 1) and hazard.due_at == end_utc
+    hazard = svc.create(staff, HazardInput(description="出口指示灯不亮", due=date(2031, 12, 1))).info
+    assert hazard.due_date == date(2031, 12, 1) and hazard.due_at == end_utc
     with ctx.sessions() as s:
-        assert s.scalar(select(HazardRow.due_date).where(HazardRow.id == hazard.id)) == date(2026, 12, 1)
+        assert s.scalar(select(HazardRow.due_date).where(HazardRow.id == hazard.id)) == date(2031, 12, 1)
     second = timedelta(seconds=1)
     assert not svc.get(staff, hazard.id, now=end_utc).info.overdue  # the last second still counts
     assert svc.get(staff, hazard.id, now=end_utc + second).info.overdue
@@ -67,12 +67,12 @@ def test_a_due_date_is_stored_as_that_date_and_overdue_once_the_day_ends_there(
 
 def test_every_zone_shows_the_same_due_date(ctx, staff) -> None:
     shanghai = _service(ctx, "Asia/Shanghai")
-    hazard = shanghai.create(staff, HazardInput(description="应急灯电池失效", due=date(2026, 12, 1))).info
+    hazard = shanghai.create(staff, HazardInput(description="应急灯电池失效", due=date(2031, 12, 1))).info
     for zone in ("America/Los_Angeles", "America/New_York", "Asia/Shanghai", "Pacific/Kiritimati"):
-        assert _service(ctx, zone).get(staff, hazard.id).info.due_date == date(2026, 12, 1), zone
-    # the branch's zone says when the day has ended: 2026-12-01 20:00 in New York is 12-02 09:00 in
+        assert _service(ctx, zone).get(staff, hazard.id).info.due_date == date(2031, 12, 1), zone
+    # the branch's zone says when the day has ended: 2031-12-01 20:00 in New York is 12-02 09:00 in
     # Shanghai, past the due date there, and not yet in New York
-    evening_ny = datetime(2026, 12, 1, 20, 0, tzinfo=ZoneInfo("America/New_York"))
+    evening_ny = datetime(2031, 12, 1, 20, 0, tzinfo=ZoneInfo("America/New_York"))
     assert shanghai.get(staff, hazard.id, now=evening_ny).info.overdue
     assert not _service(ctx, "America/New_York").get(staff, hazard.id, now=evening_ny).info.overdue
 
@@ -87,13 +87,13 @@ def test_a_due_date_set_on_one_pc_shows_the_same_day_on_a_pc_in_another_zone(
     """The PC's own zone (TZ) counts, as in the window: written with TZ one way, read the other."""
     pc_zone(writer)
     svc = HazardService(ctx.sessions, ctx.services.files, ctx.services.schedules)
-    hazard = svc.create(staff, HazardInput(description="监控硬盘报警", due=date(2026, 12, 1))).info
+    hazard = svc.create(staff, HazardInput(description="监控硬盘报警", due=date(2031, 12, 1))).info
     found = svc.create(staff, HazardInput(description="消防通道堆物")).info  # the policy's date
     pc_zone(reader)
     again = HazardService(ctx.sessions, ctx.services.files, ctx.services.schedules)
-    assert again.get(staff, hazard.id).info.due_date == date(2026, 12, 1)
+    assert again.get(staff, hazard.id).info.due_date == date(2031, 12, 1)
     assert again.get(staff, found.id).info.due_date == found.due_date
-    assert [h.due_date for h in again.list(lead) if h.id == hazard.id] == [date(2026, 12, 1)]
+    assert [h.due_date for h in again.list(lead) if h.id == hazard.id] == [date(2031, 12, 1)]
 
 
 def test_deadlines_counted_in_days_keep_local_midnight_across_a_dst_change() -> None:
@@ -122,3 +122,4 @@ def test_an_opening_just_before_local_midnight_counts_from_the_local_day(ctx, st
     early = datetime(2026, 12, 2, 0, 30, tzinfo=zone)
     assert hazard_store.deadlines(late, rule, zone)[0] == date(2026, 12, 8)
     assert hazard_store.deadlines(early, rule, zone)[0] == date(2026, 12, 9)
+
