@@ -69,6 +69,21 @@ def test_plan_dialog_names_the_field_and_writes_nothing(gui_ctx: AppContext, lea
     assert dialog.result_plan is not None and dialog.result_plan.rule.startswith("FREQ=MONTHLY;INTERVAL=3")
 
 
+def test_plan_dialog_warns_of_a_date_already_past(page) -> None:
+    dialog = page.list_panel.ask_plan()
+    assert isinstance(dialog, DrillPlanDialog)
+    assert dialog.past_note.isHidden()  # a week ahead by default
+    yesterday = datetime.now() - timedelta(days=1)
+    dialog.start.setDateTime(yesterday)
+    assert not dialog.past_note.isHidden() and "already passed" in dialog.past_note.text()
+    dialog.repeats.setCurrentIndex(dialog.repeats.findData("quarterly"))
+    assert dialog.past_note.isHidden()  # a series may start in the past: it runs on from today
+    dialog.repeats.setCurrentIndex(0)
+    assert not dialog.past_note.isHidden()
+    dialog.start.setDateTime(datetime.now() + timedelta(days=2))
+    assert dialog.past_note.isHidden()
+
+
 def test_plan_dialog_offers_only_approved_playbooks(page) -> None:
     dialog = page.list_panel.ask_plan()
     assert isinstance(dialog, DrillPlanDialog)
