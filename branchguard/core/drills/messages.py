@@ -45,6 +45,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Drill #{id} is {status}, not planned",
         "演练 #{id} 的状态为“{status}”，不是“已计划”",
     ),
+    "drill.still_running": (
+        "drill #{id} is still running: end it (close its incident) before evaluating it",
+        "演练 #{id} 仍在进行中：请先结束演练（关闭其事件）再评估",
+    ),
     "drill.move_past": (
         "a drill can only be moved to a time still ahead",
         "演练只能改到尚未到来的时间",

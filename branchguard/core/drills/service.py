@@ -306,6 +306,7 @@ class DrillService:
         with self._sessions.begin() as s:
             row = self._row(s, plan_id)
             drill_rules.expect(row.id, row.status, DrillAction.EVALUATE)
+            drill_rules.expect_ended(row.id, drills_store.plan_infos(s, [row], utcnow())[0].ended)
             cs = self._set(s, row.criteria_set)
             scores = drills_data.check_scores(cs, data.scores)
             snapshot = drills_store.criteria_snapshot(cs, scores)

@@ -147,6 +147,7 @@ class DrillPlan:
     notes: str
     created_by: str
     created_at: datetime
+    ended: bool = False  # its run's incident is closed: the drill is over and can be evaluated
 
     @property
     def recurring(self) -> bool:

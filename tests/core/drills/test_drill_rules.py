@@ -66,6 +66,7 @@ def drill(status: DrillStatus) -> DrillPlan:
         criteria_set="fire",
         status=status,
         incident_id=None if status in (DrillStatus.PLANNED, DrillStatus.CANCELLED) else 3,
+        ended=status not in (DrillStatus.PLANNED, DrillStatus.CANCELLED),  # a run that is over
         run_at=None,
         score=None,
         notes="",
@@ -121,6 +122,7 @@ def _in_status(ctx, lead, staff, status: DrillStatus) -> tuple[int, int | None]:
     run = drills.run(staff, plan.id)
     assert run.incident_id is not None
     if status is DrillStatus.EVALUATED:
+        ctx.services.incidents.close(lead, run.incident_id, CloseInput(outcome="演练结束"))
         drills.evaluate(lead, plan.id, EvaluationInput(FIRE_SCORES, actions=(FollowUpInput("复训", "赵敏"),)))
     else:  # a follow-up action filed when the run's incident closed, before any evaluation
         ctx.services.incidents.close(
