@@ -67,6 +67,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     run.add_argument("id", type=record_id)
     run.set_defaults(handler=run_run)
 
+    move = group.add_parser("move", help="move a planned drill to another date (its calendar entry follows)")
+    move.add_argument("id", type=record_id)
+    move.add_argument("--date", required=True, help="'YYYY-MM-DD HH:MM' local time (a date alone: 09:00)")
+    move.set_defaults(handler=run_move)
+
     head = group.add_parser("headcount", help="record the headcount at the assembly point")
     head.add_argument("id", type=record_id)
     head.add_argument("present", type=whole(0, 100_000))
@@ -208,6 +213,12 @@ def run_list(ctx: AppContext, args: argparse.Namespace) -> int:
         "field.scores",
     ]
     print_table(headers, rows)
+    return 0
+
+
+def run_move(ctx: AppContext, args: argparse.Namespace) -> int:
+    plan = ctx.services.drills.move(cli_actor(args), args.id, parse_start(args.date))
+    print(t("cli.drill.moved", id=plan.id, when=wall_clock(plan.planned_at, _zone())))
     return 0
 
 

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from reportlab.platypus import Flowable, Table
 
+from branchguard.core.accounts.names import Names
 from branchguard.core.anchors.types import Stamp
 from branchguard.core.complaints.types import ComplaintDetail, ComplaintEventKind
 from branchguard.core.incidents.text import local_stamp
@@ -46,15 +47,17 @@ def render_complaint_file(
     branch_name: str = "",
     generated_at: datetime | None = None,
     stamp: Stamp | None = None,
+    names: Names | None = None,
 ) -> tuple[bytes, int]:
-    """The file as PDF bytes and its page count; `stamp` adds the integrity block and the anchor."""
+    """The file as PDF bytes and its page count; `stamp` adds the integrity block and the anchor;
+    `names` shows logins as people's names."""
     meta = ReportMeta(
         title=t("report.complaint_file.title"),
         branch_name=branch_name,
         generated_at=generated_at or datetime.now().astimezone(),
         keywords=anchoring.keywords(stamp) if stamp else "",
     )
-    return render_pdf(meta, _story(make_styles(font), detail, stamp), font)
+    return render_pdf(meta, _story(make_styles(font, names=names), detail, stamp), font)
 
 
 def build_complaint_file(
@@ -73,7 +76,9 @@ def build_complaint_file(
     font = find_cjk_font(font_setting)
     stamp = anchoring.stamp(services, actor, "complaint", complaint_id, f"report complaint {complaint_id}")
     name = branch.name if branch else ""
-    data, _pages = render_complaint_file(detail, font, branch_name=name, stamp=stamp)
+    data, _pages = render_complaint_file(
+        detail, font, branch_name=name, stamp=stamp, names=services.auth.names(actor)
+    )
     write_atomically(Path(out_path), data)
     anchoring.finish(services, stamp, on_anchor)
     return font
@@ -131,7 +136,7 @@ def _steps(styles: ReportStyles, detail: ComplaintDetail, width: float) -> Table
     for s in detail.steps:
         body = "\n".join([s.text or "—", *step_detail_lines(s)])
         files = "\n".join(f"{r.name} ({r.sha256[:12]}…)" for r in s.evidence)
-        rows.append([s.step.label, local_stamp(s.at, STAMP), s.by, body, files or "—"])
+        rows.append([s.step.label, local_stamp(s.at, STAMP), styles.who(s.by), body, files or "—"])
     headers = [
         t("field.complaint_step"),
         t("report.complaint_file.when"),
@@ -167,7 +172,7 @@ def _history(styles: ReportStyles, detail: ComplaintDetail, width: float) -> Tab
             note = "\n".join(
                 x for x in (t("report.complaint_file.withdrawn_at", at=local_stamp(when, STAMP)), e.note) if x
             )
-        rows.append([local_stamp(e.at, STAMP), e.kind.label, e.actor, note or "—"])
+        rows.append([local_stamp(e.at, STAMP), e.kind.label, styles.who(e.actor), note or "—"])
     headers = [
         t("report.complaint_file.when"),
         t("report.complaint_file.event"),

@@ -16,9 +16,10 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Table
 
+from branchguard.core.accounts.names import Names
 from branchguard.core.anchors.types import Stamp
 from branchguard.core.drills.types import DrillRecord, StepResult
-from branchguard.core.incidents.text import local_stamp
+from branchguard.core.incidents.text import elapsed_text, local_stamp
 from branchguard.core.kernel.i18n import t
 from branchguard.core.kernel.types import Actor
 from branchguard.core.people.types import BranchRole
@@ -61,12 +62,14 @@ def render_drill_report(
     branch_name: str = "",
     generated_at: datetime | None = None,
     stamp: Stamp | None = None,
+    names: Names | None = None,
 ) -> tuple[bytes, int]:
     """The report as PDF bytes and its page count; every page's header says 演练 DRILL. `stamp`
-    adds the ledger heads, the key, what was proved, and the signed anchor in the PDF's Keywords."""
+    adds the ledger heads, the key, what was proved, and the signed anchor in the PDF's Keywords;
+    `names` shows logins as people's names."""
     keywords = anchoring.keywords(stamp) if stamp else ""
     meta = drill_meta(t("report.drill.header", id=record.plan.id), branch_name, True, generated_at, keywords)
-    return render_pdf(meta, _story(make_styles(font), record, stamp), font)
+    return render_pdf(meta, _story(make_styles(font, names=names), record, stamp), font)
 
 
 def build_drill_report(
@@ -86,7 +89,9 @@ def build_drill_report(
     run = record.incident.summary.id if record.incident is not None else None
     entity, entity_id = ("incident", run) if run is not None else ("", "")
     stamp = anchoring.stamp(services, actor, entity, entity_id, f"report drill {plan_id}")
-    data, _pages = render_drill_report(record, font, branch_name=branch.name if branch else "", stamp=stamp)
+    data, _pages = render_drill_report(
+        record, font, branch_name=branch.name if branch else "", stamp=stamp, names=services.auth.names(actor)
+    )
     write_atomically(Path(out_path), data)
     anchoring.finish(services, stamp, on_anchor)
     return font
@@ -151,8 +156,10 @@ def _overview(styles: ReportStyles, record: DrillRecord, width: float) -> Table:
             expected=expected if expected is not None else "-",
         )
     score = f"{record.evaluation.score:g} / 100" if record.evaluation else t("report.drill.not_evaluated")
+    run = record.incident.summary if record.incident is not None else None
+    ended = run.closed_at if run is not None else None  # the drill ends when its incident is closed
     pairs: list[tuple[str, Cell]] = [
-        (t("report.incident.number"), f"#{plan.id}"),
+        (t("report.drill.number"), f"#{plan.id}"),
         (t("report.playbook.status"), plan.status.label),
         (t("field.playbook"), plan.playbook_code),
         (t("field.category"), plan.category.label),
@@ -164,6 +171,8 @@ def _overview(styles: ReportStyles, record: DrillRecord, width: float) -> Table:
         ),
         (t("report.drill.planned_at"), local_stamp(plan.planned_at) if plan.planned_at else "—"),
         (t("report.drill.run_at"), local_stamp(plan.run_at) if plan.run_at else t("report.drill.not_run")),
+        (t("report.drill.ended_at"), local_stamp(ended) if ended else "—"),
+        (t("report.incident.duration"), elapsed_text(ended - plan.run_at) if ended and plan.run_at else "—"),
         (t("report.drill.incident"), f"#{plan.incident_id}" if plan.incident_id else "—"),
         (t("report.drill.headcount"), headcount),
         (t("field.scores"), score),
@@ -222,7 +231,7 @@ def _scores(styles: ReportStyles, record: DrillRecord, width: float) -> Flowable
     number_w = styles.cell.fontSize * 2 + 7
     fixed = [width * 0.12] * 3
     table = data_table(styles, headers, rows, [number_w, width - number_w - sum(fixed), *fixed])
-    who = t("report.drill.evaluator", who=ev.evaluator, at=local_stamp(ev.evaluated_at))
+    who = t("report.drill.evaluator", who=styles.who(ev.evaluator), at=local_stamp(ev.evaluated_at))
     return KeepTogether([table, para(who, styles.small)])
 
 

@@ -12,6 +12,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph
 
+from branchguard.core.accounts.names import Names
 from branchguard.core.anchors.types import Stamp
 from branchguard.core.branch.types import BranchInfo
 from branchguard.core.incidents.text import elapsed_text, local_stamp, step_role_text
@@ -54,7 +55,8 @@ def build_handover(
     snapshot = snapshot if snapshot is not None else services.incidents.handover(actor)
     stamp = anchoring.stamp(services, actor, "", "", "shift handover")
     branch = services.branch.get()
-    written = build_handover_pdf(snapshot, branch, path, font_setting=font_setting, stamp=stamp)
+    names = services.auth.names(actor)
+    written = build_handover_pdf(snapshot, branch, path, font_setting=font_setting, stamp=stamp, names=names)
     anchoring.finish(services, stamp, on_anchor)
     return written
 
@@ -66,16 +68,23 @@ def build_handover_pdf(
     *,
     font_setting: str = "",
     stamp: Stamp | None = None,
+    names: Names | None = None,
 ) -> Path:
     """Write the handover to `path` (whole or not at all) and return the path."""
     font = find_cjk_font(font_setting)
-    data, _pages = render_handover(snapshot, font, branch_name=branch.name if branch else "", stamp=stamp)
+    name = branch.name if branch else ""
+    data, _pages = render_handover(snapshot, font, branch_name=name, stamp=stamp, names=names)
     write_atomically(Path(path), data)
     return Path(path)
 
 
 def render_handover(
-    snapshot: HandoverSnapshot, font: FontChoice, *, branch_name: str = "", stamp: Stamp | None = None
+    snapshot: HandoverSnapshot,
+    font: FontChoice,
+    *,
+    branch_name: str = "",
+    stamp: Stamp | None = None,
+    names: Names | None = None,
 ) -> tuple[bytes, int]:
     """The handover as PDF bytes and its page count. Everything open is listed: a document people
     sign drops nothing, so a long handover continues on further pages (table headers repeat).
@@ -86,7 +95,7 @@ def render_handover(
         generated_at=snapshot.taken_at,
         keywords=anchoring.keywords(stamp) if stamp else "",
     )
-    styles = make_styles(font)
+    styles = make_styles(font, names=names)
     story = _story(styles, snapshot)
     if stamp is not None:
         story[-1:-1] = anchoring.section(styles, stamp, record_entity=False)  # before the signatures
@@ -99,7 +108,7 @@ def _pending(detail: IncidentDetail) -> list[int]:
 
 def _story(styles: ReportStyles, snapshot: HandoverSnapshot) -> list[Flowable]:
     width = content_width()
-    taken = t("report.handover.taken", at=local_stamp(snapshot.taken_at), who=snapshot.taken_by)
+    taken = t("report.handover.taken", at=local_stamp(snapshot.taken_at), who=styles.who(snapshot.taken_by))
     story: list[Flowable] = [para(t("report.handover.title"), styles.title), para(taken, styles.body)]
     story.append(para(t("report.handover.incidents", count=len(snapshot.incidents)), styles.heading))
     if snapshot.incidents:

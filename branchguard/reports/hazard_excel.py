@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -115,7 +116,13 @@ def build_hazard_workbook(
 ) -> Path:
     """List the hazards `hazard_filter` selects as `actor`, write them to `out_path` as .xlsx and
     append the workbook's signed anchor (`on_anchor` hears whether that worked)."""
-    hazards = services.hazards.list(actor, hazard_filter)
+    who = services.auth.names(actor)
+    hazards = [  # people by name, as in every report
+        replace(
+            h, opened_by=who(h.opened_by), remediated_by=who(h.remediated_by), verified_by=who(h.verified_by)
+        )
+        for h in services.hazards.list(actor, hazard_filter)
+    ]
     branch = services.branch.get()
     stamp = anchoring.stamp(services, actor, "", "", "export hazards xlsx")
     name = branch.name if branch else ""

@@ -14,9 +14,11 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Spacer, Table
 
+from branchguard.core.accounts.names import Names
 from branchguard.core.anchors.types import Stamp
+from branchguard.core.branch.types import place_of
 from branchguard.core.early_warnings.types import WarningLevel
-from branchguard.core.incidents.text import elapsed_text, local_stamp, yuan_text
+from branchguard.core.incidents.text import elapsed_text, local_stamp, report_defaults, yuan_text
 from branchguard.core.incidents.types import REPORT_FIELDS, EntryKind, IncidentDetail, IncidentStatus
 from branchguard.core.kernel.i18n import t
 from branchguard.core.kernel.types import Actor, Level
@@ -79,17 +81,22 @@ def render_incident_report(
     read_attachment: ReadAttachment | None = None,
     generated_at: datetime | None = None,
     stamp: Stamp | None = None,
+    names: Names | None = None,
+    place: str = "",
 ) -> tuple[bytes, int]:
-    """The report as PDF bytes and its page count. `read_attachment` returns an attachment entry's
-    bytes (raising a BranchGuardError when the file is gone or altered); without it the files
-    are listed but not checked or pictured. `stamp` adds the ledger heads, the key, what was
-    proved, and the signed anchor in the PDF's Keywords."""
+    """The report as PDF bytes and its page count. `names` shows logins as people's names;
+    `place` (the branch's name and address) stands where the incident has no place of its own.
+    `read_attachment` returns an attachment entry's bytes (raising a BranchGuardError when the
+    file is gone or altered); without it the files are listed but not checked or pictured.
+    `stamp` adds the ledger heads, the key, what was proved, and the signed anchor in the PDF's
+    Keywords."""
     summary = detail.summary
     generated_at = generated_at or datetime.now().astimezone()
     header = t("report.incident.header", id=summary.id)
     keywords = anchoring.keywords(stamp) if stamp else ""
     meta = drill_meta(header, branch_name, summary.drill, generated_at, keywords)
-    story = _story(make_styles(font), detail, branch_name, read_attachment, generated_at, stamp)
+    styles = make_styles(font, names=names)
+    story = _story(styles, detail, branch_name, read_attachment, generated_at, stamp, place)
     return render_pdf(meta, story, font)
 
 
@@ -115,6 +122,8 @@ def build_incident_report(
         branch_name=branch.name if branch else "",
         read_attachment=lambda entry: incidents.attachment_bytes(actor, entry),
         stamp=stamp,
+        names=services.auth.names(actor),
+        place=place_of(branch),
     )
     write_atomically(Path(out_path), data)
     anchoring.finish(services, stamp, on_anchor)
@@ -128,14 +137,16 @@ def _story(
     read: ReadAttachment | None,
     generated_at: datetime,
     stamp: Stamp | None = None,
+    place: str = "",
 ) -> list[Flowable]:
     width, summary = content_width(), detail.summary
     title = escape(summary.title)
     if summary.drill:
         title = f"{drill_markup()}&nbsp; {title}"
-    story: list[Flowable] = [Paragraph(title, styles.title), _facts(styles, detail, generated_at, width)]
+    facts = _facts(styles, detail, generated_at, width, place)
+    story: list[Flowable] = [Paragraph(title, styles.title), facts]
     story += section_heading(
-        styles, t("report.incident.initial"), initial_report_table(styles, detail, branch_name, width)
+        styles, t("report.incident.initial"), initial_report_table(styles, detail, branch_name, width, place)
     )
     if detail.steps:
         story += section_heading(styles, t("report.incident.steps"), step_timings(styles, detail, width))
@@ -231,7 +242,9 @@ def _level_tag(styles: ReportStyles, detail: IncidentDetail) -> Paragraph:
     return Paragraph(level_markup(detail.summary.level), styles.cell_bold)
 
 
-def _facts(styles: ReportStyles, detail: IncidentDetail, generated_at: datetime, width: float) -> Table:
+def _facts(
+    styles: ReportStyles, detail: IncidentDetail, generated_at: datetime, width: float, place: str = ""
+) -> Table:
     s = detail.summary
     closed = s.status == IncidentStatus.CLOSED
     plan = (
@@ -248,10 +261,10 @@ def _facts(styles: ReportStyles, detail: IncidentDetail, generated_at: datetime,
         *warning_pairs(styles, detail),
         (t("field.category"), s.category.label),
         (t("field.playbook"), plan),
-        (t("report.incident.location"), detail.location or "—"),
-        (t("report.incident.started_by"), s.started_by),
+        (t("report.incident.location"), detail.location or place or "—"),
+        (t("report.incident.started_by"), styles.who(s.started_by)),
         (t("report.incident.started_at"), local_stamp(s.started_at)),
-        (t("report.incident.closed_by"), detail.closed_by or "—"),
+        (t("report.incident.closed_by"), styles.who(detail.closed_by) or "—"),
         (t("report.incident.closed_at"), local_stamp(s.closed_at) if closed else "—"),
         (
             t("report.incident.duration"),
@@ -263,12 +276,13 @@ def _facts(styles: ReportStyles, detail: IncidentDetail, generated_at: datetime,
 
 
 def initial_report_table(
-    styles: ReportStyles, detail: IncidentDetail, branch_name: str, width: float
+    styles: ReportStyles, detail: IncidentDetail, branch_name: str, width: float, place: str = ""
 ) -> Table:
-    """The initial report to head office (上报) in its fixed order; an empty field says so."""
+    """The initial report to head office (上报) in its fixed order; an empty field says so. The
+    place, unless filled in, is the incident's, else the branch's (`place`: name and address)."""
     s, fields = detail.summary, detail.report_fields
     missing = ParagraphStyle("missing", parent=styles.cell, textColor=MUTED)
-    defaults = {"place": detail.location, "nature": s.category.label}
+    defaults = report_defaults(detail, place)
     pairs: list[tuple[str, Cell]] = [
         (t("report.incident.institution"), branch_name or "—"),
         (t("report.incident.time"), local_stamp(s.started_at)),
@@ -301,9 +315,8 @@ def actions_section(styles: ReportStyles, detail: IncidentDetail, width: float) 
     for i, a in enumerate(detail.actions, start=1):
         state: Cell
         if a.done_at is not None:
-            state = t(
-                "report.incident.action_done", at=local_stamp(a.done_at, "%Y-%m-%d"), who=a.done_by or ""
-            )
+            done_on = local_stamp(a.done_at, "%Y-%m-%d")
+            state = t("report.incident.action_done", at=done_on, who=styles.who(a.done_by))
         elif a.overdue(today):
             state = para(t("report.incident.action_overdue"), overdue)
         else:

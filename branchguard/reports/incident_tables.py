@@ -93,15 +93,17 @@ def timeline(styles: ReportStyles, entries: Sequence[LogEntry], width: float) ->
 
     labels = {kind: kind.label for kind in EntryKind}
     actors = sorted({e.actor for e in entries})
+    names = [styles.who(a) for a in actors]
     last = str(entries[-1].seq) if entries else "0"
     seq_w = natural([last], headers[0]) + pad
     time_w = natural(["0000-00-00 00:00:00"], headers[1]) + pad
-    who_w = min(natural(actors, headers[2]) + pad, width * 0.15)
+    who_w = min(natural(names, headers[2]) + pad, width * 0.15)
     kind_w = min(natural([labels[k] for k in {e.kind for e in entries}], headers[3]) + pad, width * 0.17)
     text_w = width - seq_w - time_w - who_w - kind_w
     # A name or type too long for its capped column wraps; decided once per distinct value.
     who_cells: dict[str, Cell] = {
-        a: a if stringWidth(a, font, size) + pad <= who_w else para(a, styles.cell) for a in actors
+        a: n if stringWidth(n, font, size) + pad <= who_w else para(n, styles.cell)
+        for a, n in zip(actors, names, strict=True)
     }
     kind_cells: dict[EntryKind, Cell] = {
         k: v if stringWidth(v, font, size) + pad <= kind_w else para(v, styles.cell)
@@ -151,7 +153,7 @@ def step_timings(styles: ReportStyles, detail: IncidentDetail, width: float) -> 
         if step.checkpoint:
             target = "\n".join(x for x in (target, deadline_text(step.deadline_minutes)) if x)
         who = (
-            t("report.incident.step_by", who=step.by, at=local_stamp(step.at, "%m-%d %H:%M"))
+            t("report.incident.step_by", who=styles.who(step.by), at=local_stamp(step.at, "%m-%d %H:%M"))
             if step.by
             else ""
         )
@@ -194,7 +196,7 @@ def level_changes(styles: ReportStyles, detail: IncidentDetail, width: float) ->
         [
             local_stamp(detail.summary.started_at),
             t("report.incident.level_initial", level=initial),
-            detail.summary.started_by,
+            styles.who(detail.summary.started_by),
             "",
         ]
     ]
@@ -206,7 +208,7 @@ def level_changes(styles: ReportStyles, detail: IncidentDetail, width: float) ->
             change = t(
                 "report.incident.corrected_note", text=change, seqs=", ".join(map(str, e.corrected_by))
             )
-        rows.append([local_stamp(e.at), change, e.actor, e.text])
+        rows.append([local_stamp(e.at), change, styles.who(e.actor), e.text])
     headers = [
         t("report.incident.col.time"),
         t("report.incident.col.change"),
@@ -231,7 +233,7 @@ def attachments(
         lines = [
             f"<b>{escape(name)}</b> &nbsp; {escape(format_size(int(e.data.get('size') or 0)))}",
             f"SHA-256 {escape(sha)}",
-            escape(t("report.incident.added_by", seq=e.seq, who=e.actor, at=local_stamp(e.at))),
+            escape(t("report.incident.added_by", seq=e.seq, who=styles.who(e.actor), at=local_stamp(e.at))),
         ]
         if e.text and e.text != name:
             lines.insert(1, escape(e.text))

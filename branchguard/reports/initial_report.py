@@ -14,6 +14,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer
 
 from branchguard.core.anchors.types import Stamp
+from branchguard.core.branch.types import place_of
 from branchguard.core.incidents.text import local_stamp
 from branchguard.core.incidents.types import IncidentDetail
 from branchguard.core.kernel.i18n import t
@@ -41,9 +42,11 @@ def render_initial_report(
     branch_name: str = "",
     generated_at: datetime | None = None,
     stamp: Stamp | None = None,
+    place: str = "",
 ) -> tuple[bytes, int]:
     """The initial report as PDF bytes and its page count; `stamp` adds the integrity lines in
-    small type and the signed anchor in the Keywords."""
+    small type and the signed anchor in the Keywords; `place` (the branch's name and address) is
+    the place unless the report or the incident gives one."""
     s = detail.summary
     generated_at = generated_at or datetime.now().astimezone()
     keywords = anchoring.keywords(stamp) if stamp else ""
@@ -56,7 +59,7 @@ def render_initial_report(
     story: list[Flowable] = [
         Paragraph(title, styles.title),
         para(s.title, styles.heading),
-        initial_report_table(styles, detail, branch_name, width),
+        initial_report_table(styles, detail, branch_name, width, place),
         Spacer(1, 2 * mm),
         para(
             t("report.initial.as_of", time=local_stamp(generated_at), id=s.id, status=s.status.label),
@@ -84,7 +87,8 @@ def build_initial_report(
     branch = services.branch.get()
     font = find_cjk_font(font_setting)
     stamp = anchoring.stamp(services, actor, "incident", incident_id, f"report initial {incident_id}")
-    data, _pages = render_initial_report(detail, font, branch_name=branch.name if branch else "", stamp=stamp)
+    name = branch.name if branch else ""
+    data, _pages = render_initial_report(detail, font, branch_name=name, stamp=stamp, place=place_of(branch))
     write_atomically(Path(out_path), data)
     anchoring.finish(services, stamp, on_anchor)
     return font

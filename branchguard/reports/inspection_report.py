@@ -15,6 +15,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
 
+from branchguard.core.accounts.names import Names
 from branchguard.core.anchors.types import Stamp
 from branchguard.core.hazards.types import HazardFilter, HazardInfo
 from branchguard.core.incidents.text import local_stamp
@@ -75,8 +76,10 @@ def render_inspection_report(
     read_photo: ReadPhoto | None = None,
     generated_at: datetime | None = None,
     stamp: Stamp | None = None,
+    names: Names | None = None,
 ) -> tuple[bytes, int]:
-    """The report as PDF bytes and its page count. `hazards` are the ones this inspection opened;
+    """The report as PDF bytes and its page count (`names` shows logins as people's names).
+    `hazards` are the ones this inspection opened;
     `read_photo` returns a photo's stored bytes (raising a BranchGuardError when the file is gone
     or altered); without it the photos are named but not pictured. A draft says so on every page.
     `stamp` adds the ledger heads, the key, what was proved, and the signed anchor in the Keywords."""
@@ -90,7 +93,8 @@ def render_inspection_report(
         badge_color=DRAFT_COLOUR,
         keywords=anchoring.keywords(stamp) if stamp else "",
     )
-    return render_pdf(meta, _story(make_styles(font), detail, hazards, read_photo, stamp), font)
+    styles = make_styles(font, names=names)
+    return render_pdf(meta, _story(styles, detail, hazards, read_photo, stamp), font)
 
 
 def build_inspection_report(
@@ -118,6 +122,7 @@ def build_inspection_report(
         branch_name=branch.name if branch else "",
         read_photo=lambda ref: inspections.photo_bytes(actor, ref.sha256),
         stamp=stamp,
+        names=services.auth.names(actor),
     )
     write_atomically(Path(out_path), data)
     anchoring.finish(services, stamp, on_anchor)
@@ -174,7 +179,7 @@ def _overview(styles: ReportStyles, detail: InspectionDetail, width: float) -> T
         submitted = t(
             "report.inspection.at_by",
             at=local_stamp(info.submitted_at),
-            who=info.submitted_by or "",
+            who=styles.who(info.submitted_by),
         )
     template = t(
         "report.inspection.template_value",
@@ -191,7 +196,7 @@ def _overview(styles: ReportStyles, detail: InspectionDetail, width: float) -> T
         (t("report.inspection.reviewer"), _signer(detail, SignatureRole.REVIEWER)),
         (
             t("report.inspection.started"),
-            t("report.inspection.at_by", at=local_stamp(info.started_at), who=info.started_by),
+            t("report.inspection.at_by", at=local_stamp(info.started_at), who=styles.who(info.started_by)),
         ),
         (t("report.inspection.submitted"), submitted),
     ]

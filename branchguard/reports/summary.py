@@ -103,7 +103,7 @@ def build_summary_report(
         period,
         font,
         branch_name=branch.name if branch else "",
-        prepared_by=actor.username,
+        prepared_by=services.auth.names(actor)(actor.username),
         stamp=stamp,
     )
     write_atomically(Path(out_path), data)

@@ -254,8 +254,7 @@ def build_summary_workbook(services: Services, actor: Actor, period: Period, out
     """Read the period as `actor` and write its workbook to `out_path`, whole or not at all."""
     report = services.dashboard.period_report(actor, period)
     branch = services.branch.get()
-    data = render_summary_workbook(
-        report, period, branch_name=branch.name if branch else "", prepared_by=actor.username
-    )
+    who = services.auth.names(actor)(actor.username)
+    data = render_summary_workbook(report, period, branch_name=branch.name if branch else "", prepared_by=who)
     write_atomically(Path(out_path), data)
     return Path(out_path)

@@ -32,6 +32,7 @@ from reportlab.platypus import (
 from reportlab.platypus.tables import CellStyle
 
 from branchguard import APP_NAME
+from branchguard.core.accounts.names import Names
 from branchguard.core.kernel.i18n import current_language, t
 from branchguard.core.kernel.output import write_file
 from branchguard.core.people.types import BranchRole
@@ -70,7 +71,8 @@ class ReportMeta:
 
 @dataclass(frozen=True)
 class ReportStyles:
-    """Paragraph styles in the report font; `scale` grows or shrinks them all to fit a fixed layout."""
+    """Paragraph styles in the report font; `scale` grows or shrinks them all to fit a fixed layout;
+    `who` names the people the report prints (login -> display name, core/accounts/names.py)."""
 
     font: FontChoice
     scale: float
@@ -81,9 +83,10 @@ class ReportStyles:
     cell: ParagraphStyle
     cell_bold: ParagraphStyle
     cell_head: ParagraphStyle
+    who: Names = field(default_factory=Names)
 
 
-def make_styles(font: FontChoice, scale: float = 1.0) -> ReportStyles:
+def make_styles(font: FontChoice, scale: float = 1.0, names: Names | None = None) -> ReportStyles:
     # CJK wrapping keeps Chinese punctuation off the start of a line; English text wraps at
     # spaces (ReportLab's default still breaks the Chinese names inside it where needed).
     wrap = "CJK" if current_language() == "zh_CN" else None
@@ -103,6 +106,7 @@ def make_styles(font: FontChoice, scale: float = 1.0) -> ReportStyles:
     return ReportStyles(
         font=font,
         scale=scale,
+        who=names or Names(),
         title=style("title", 18, bold=True, textColor=ACCENT, spaceAfter=4 * scale),
         heading=style(
             "heading", 12, bold=True, textColor=ACCENT, spaceBefore=6 * scale, spaceAfter=3 * scale

@@ -62,6 +62,9 @@ def test_plan_run_evaluate_report_and_compliance(run: Run, tmp_path: Path) -> No
 
     scores = tmp_path / "scores.yaml"
     scores.write_text(SCORES, encoding="utf-8")
+    code, _out, err = run("drill", "evaluate", "1", "--scores", str(scores))
+    assert code == 1 and "#1" in err  # still running: it is evaluated once it has ended
+    assert run("incident", "close", str(incident_id), "--outcome", "演练结束")[0] == 0
     code, out, err = run("drill", "evaluate", "1", "--scores", str(scores))
     assert code == 0, err
     assert out.strip() == "Drill #1 evaluated: 81 / 100"
@@ -90,7 +93,8 @@ def test_a_scores_file_that_misses_a_criterion_is_refused_and_nothing_changes(
     run: Run, tmp_path: Path
 ) -> None:
     assert run("drill", "plan", "--playbook", "FIRE", "--date", "2031-08-31")[0] == 0
-    assert run("drill", "run", "1")[0] == 0
+    code, out, _err = run("drill", "run", "1")
+    assert code == 0 and run("incident", "close", out.strip(), "--outcome", "演练结束")[0] == 0
     scores = tmp_path / "scores.json"
     scores.write_text(json.dumps({"alarm": 100, "call_119": 90}), encoding="utf-8")
     code, _, err = run("drill", "evaluate", "1", "--scores", str(scores))
@@ -117,3 +121,20 @@ def test_a_recurring_plan_and_usage_errors(run: Run) -> None:
     assert code == 1 and "someday" in err
     code, _, err = run("drill", "run", "99")
     assert code == 1 and "99" in err
+
+
+def test_drill_move_moves_the_plan_its_calendar_entry_and_compliance(run: Run) -> None:
+    assert run("drill", "plan", "--playbook", "fire", "--date", "2031-08-31 09:30")[0] == 0
+    code, out, err = run("drill", "move", "1", "--date", "2031-09-14 14:00")
+    assert code == 0, err
+    assert out.startswith("Drill #1 moved to 2031-09-14 14:00")
+    [plan] = _listed(run)
+    assert str(plan["planned_at"]).startswith("2031-09-14")
+    assert _compliance(run)["FIRE_EVAC"]["next_planned"] == plan["planned_at"]
+    code, out, err = run("schedule", "list", "--json")
+    assert code == 0, err
+    [drill_schedule] = [s for s in json.loads(out) if s["kind"] == "drill"]
+    assert drill_schedule["next_due"] == plan["planned_at"]
+    assert run("drill", "run", "1")[0] == 0
+    code, _out, err = run("drill", "move", "1", "--date", "2031-10-01")
+    assert code != 0 and "#1" in err

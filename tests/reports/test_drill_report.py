@@ -13,7 +13,7 @@ from PIL import Image
 
 from branchguard.core.demo.drills import FIRE_SCORES  # weighted total 81.0
 from branchguard.core.drills.types import DrillPlanInput, EvaluationInput
-from branchguard.core.incidents.types import FollowUpInput
+from branchguard.core.incidents.types import CloseInput, FollowUpInput
 from branchguard.core.kernel.i18n import set_language
 from branchguard.reports.drill_report import TARGET_COLOUR, build_drill_report
 
@@ -40,6 +40,7 @@ def drill_id(demo: Demo) -> int:
         inc.mark_step(lead, run.incident_id, n)
     inc.mark_step(lead, run.incident_id, 4, done=False, reason="桌面推演不涉及")
     drills.record_headcount(lead, plan.id, 11)
+    inc.close(lead, run.incident_id, CloseInput(outcome="演练结束"))  # evaluated once over
     action = FollowUpInput("培训金库关闭流程", "王经理", date.today() + timedelta(days=14))
     drills.evaluate(
         lead,

@@ -190,7 +190,7 @@ def floor(kind: str, data_dir: Path, out: Path) -> None:
         rows = [
             [str(r[0]), r[1], r[2], r[3], r[4], r[5][:10]]
             for r in db.execute(
-                "SELECT id, severity, description, location, owner, due_at FROM hazards "
+                "SELECT id, severity, description, location, owner, due_date FROM hazards "
                 "ORDER BY opened_at DESC"
             )
         ]

@@ -35,7 +35,7 @@ FLOORS = {
     "drills": "SELECT id, title, status, planned_at, run_at FROM drill_plans ORDER BY id DESC LIMIT 200",
     "inspections": "SELECT id, template_id, status, location, started_by, started_at, submitted_at "
     "FROM inspections ORDER BY started_at DESC, id DESC LIMIT 200",
-    "hazards": "SELECT id, title, severity, status, owner, due_at FROM hazards ORDER BY opened_at DESC",
+    "hazards": "SELECT id, title, severity, status, owner, due_date FROM hazards ORDER BY opened_at DESC",
     "complaints": "SELECT * FROM complaints",
     "people": "SELECT name, branch_role, mobile, phone, on_duty FROM people ORDER BY name",
     "audit": "SELECT at, actor, action, entity, entity_id, summary FROM audit_events "

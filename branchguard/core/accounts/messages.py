@@ -53,6 +53,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "action.user.create": ("create user accounts", "创建用户账户"),
     "action.user.update": ("change user accounts", "修改用户账户"),
     "action.user.list": ("list user accounts", "查看用户账户"),
+    "action.user.names": ("read the names of user accounts", "查看用户姓名"),
     "action.user.unlock": ("unlock user accounts", "解锁用户账户"),
     "action.user.login": ("log in", "登录"),
     "action.user.login_failed": ("failed login", "登录失败"),

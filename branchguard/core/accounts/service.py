@@ -17,6 +17,7 @@ from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatc
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
+from branchguard.core.accounts.names import Names
 from branchguard.core.accounts.rules import lead_wait, lock_end
 from branchguard.core.accounts.types import UserInfo
 from branchguard.core.audit.service import record
@@ -150,6 +151,12 @@ class AuthService:
         require(actor, "user.list")
         with self._sessions() as s:
             return [to_info(u) for u in s.scalars(select(UserRow).order_by(UserRow.username))]
+
+    def names(self, actor: Actor) -> Names:
+        """Every account's display name by login: how reports name people."""
+        require(actor, "user.names")
+        with self._sessions() as s:
+            return Names.of(s.execute(select(UserRow.username, UserRow.display_name)).tuples())
 
     def set_role(self, actor: Actor, user_id: int, role: Role | str) -> UserInfo:
         require(actor, "user.update")

@@ -200,11 +200,12 @@ def _open_at(at: datetime) -> list[ColumnElement[bool]]:
 def hazards_at(s: Session, at: datetime) -> tuple[int, tuple[int, ...]]:
     """Hazards open at `at` (as the figures' hazards_open_at_end) and past due then, and their
     count per ageing band."""
-    rows = s.execute(select(HazardRow.opened_at, HazardRow.due_at).where(*_open_at(at))).tuples()
+    rows = s.execute(select(HazardRow.opened_at, HazardRow.due_date).where(*_open_at(at))).tuples()
     overdue = 0
     bands = [0] * len(rules.AGEING_BANDS)
+    day = at.astimezone().date()  # the branch's calendar: a due date is past once its day has ended
     for opened, due in rows:
-        overdue += due < at
+        overdue += due < day
         bands[rules.ageing_band(max(0, (at - opened).days))] += 1
     return overdue, tuple(bands)
 
@@ -244,7 +245,7 @@ def major_hazards(s: Session, start: datetime, end: datetime, zone: ZoneInfo) ->
             plan_done_at=firsts.get((r.id, RemediationKind.PLAN.value)),
             report_head_office=r.report_head_office,
             reported_at=firsts.get((r.id, RemediationKind.HEAD_OFFICE_REPORT.value)),
-            due_at=r.due_at,
+            due_at=hazard_store.due_instant(r.due_date, zone),
             fixed_at=r.verified_at or r.closed_at,
         )
         for r in rows

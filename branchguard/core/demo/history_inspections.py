@@ -275,7 +275,7 @@ class InspectionYear:
                 "source": "inspection" if inspection else "manual",
                 "location": rng.choice(wording.LOCATIONS),
                 "owner": owner,
-                "due_at": due,
+                "due_date": due.astimezone(h.zone).date(),
                 "interim_due_at": opened + timedelta(days=1) if major else None,
                 "plan_due_at": opened + timedelta(days=3) if major else None,
                 "report_head_office": major,

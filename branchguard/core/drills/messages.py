@@ -31,6 +31,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # permissions
     "action.drill.plan": ("plan drills", "计划演练"),
     "action.drill.cancel": ("cancel drills", "取消演练"),
+    "action.drill.move": ("move a drill to another date", "调整演练日期"),
     "action.drill.read": ("view drills", "查看演练"),
     "action.drill.run": ("run drills", "实施演练"),
     "action.drill.evaluate": ("evaluate drills", "评估演练"),
@@ -43,6 +44,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "drill.not_planned": (
         "Drill #{id} is {status}, not planned",
         "演练 #{id} 的状态为“{status}”，不是“已计划”",
+    ),
+    "drill.still_running": (
+        "drill #{id} is still running: end it (close its incident) before evaluating it",
+        "演练 #{id} 仍在进行中：请先结束演练（关闭其事件）再评估",
+    ),
+    "drill.move_past": (
+        "a drill can only be moved to a time still ahead",
+        "演练只能改到尚未到来的时间",
+    ),
+    "drill.series_move": (
+        "drill #{id} is a series: move one of its dates in the calendar, or change its schedule",
+        "演练 #{id} 是周期演练：请在日历中调整其中一次，或修改其计划规则",
     ),
     "drill.not_running": (
         "Drill #{id} is {status}: only a drill that was run and not yet evaluated can be evaluated",
@@ -86,6 +99,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "评分项“{criterion}”：分数应为 0 到 100 的整数，而不是 {value}",
     ),
     # command line
+    "cli.drill.moved": ("Drill #{id} moved to {when}", "演练 #{id} 已改到 {when}"),
     "cli.drill.planned": ("Drill #{id} planned for {when}", "已计划演练 #{id}，时间 {when}"),
     "cli.drill.planned_series": (
         "Drill #{id} planned, recurring ({rule}); next {when}",
@@ -139,6 +153,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.drill.actions": ("Corrective actions", "整改措施"),
     "report.drill.planned_at": ("Planned for", "计划时间"),
     "report.drill.run_at": ("Run at", "实施时间"),
+    "report.drill.ended_at": ("Ended at", "结束时间"),
+    "report.drill.number": ("Drill number", "演练编号"),
     "report.drill.announced": ("Announced", "通知方式"),
     "report.drill.announced_yes": ("Announced in advance", "预先通知"),
     "report.drill.announced_no": ("Unannounced", "不预先通知"),

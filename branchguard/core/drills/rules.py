@@ -32,6 +32,7 @@ _EVALUATED = frozenset({DrillStatus.EVALUATED})
 ACTIONS: MappingProxyType[DrillAction, ActionRule] = MappingProxyType(
     {
         DrillAction.RUN: ActionRule("drill.run", _PLANNED, "drill.not_planned"),
+        DrillAction.MOVE: ActionRule("drill.plan", _PLANNED, "drill.not_planned"),  # part of planning
         DrillAction.CANCEL: ActionRule("drill.plan", _PLANNED, "drill.not_planned"),  # part of planning
         DrillAction.HEADCOUNT: ActionRule("incident.log", _RUN, "drill.headcount_not_running"),  # a log entry
         DrillAction.EVALUATE: ActionRule("drill.evaluate", _RUN, "drill.not_running"),
@@ -55,7 +56,14 @@ def available_actions(plan: DrillPlan | None, actor: Actor) -> frozenset[DrillAc
     """What `actor` can do to `plan` now (nothing when no plan is chosen)."""
     if plan is None:
         return frozenset()
-    return frozenset(a for a in open_in(plan.status) if allowed(actor, a))
+    offered = frozenset(a for a in open_in(plan.status) if allowed(actor, a))
+    return offered if plan.ended else offered - {DrillAction.EVALUATE}  # a drill is scored once over
+
+
+def expect_ended(plan_id: int, ended: bool) -> None:
+    """A drill is evaluated once it is over (its run's incident closed), not while it runs."""
+    if not ended:
+        raise ValidationError("field.drill", Message("drill.still_running", id=plan_id))
 
 
 def expect(plan_id: int, status: DrillStatus | str, action: DrillAction) -> None:

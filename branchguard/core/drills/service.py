@@ -44,6 +44,7 @@ from branchguard.core.ledger import recording as ledger_recording
 from branchguard.core.playbooks.store import approved
 from branchguard.core.playbooks.types import IncidentCategory
 from branchguard.core.schedules import rules
+from branchguard.core.schedules.links import retime_one_off
 from branchguard.core.schedules.service import ScheduleService
 from branchguard.core.schedules.types import ScheduleInput, ScheduleKind
 from branchguard.db.base import utcnow
@@ -55,6 +56,7 @@ from branchguard.db.models.drills import (
 )
 from branchguard.db.models.incidents import IncidentActionRow
 from branchguard.db.models.playbooks import PlaybookRow
+from branchguard.db.models.schedules import ScheduleRow
 
 T = TypeVar("T")
 # The drill list's columns a window can be sorted by, in SQL (a series sorts by its first date).
@@ -137,6 +139,33 @@ class DrillService:
             row.schedule_id = sched.id
             s.flush()
             info = drills_store.plan_infos(s, [row], utcnow())[0]
+        self._schedules.notify()
+        return info
+
+    def move(self, actor: Actor, plan_id: int, when: datetime) -> DrillPlan:
+        """Move a planned one-off drill to `when`: its date (the plan's `planned_at`, which the
+        Drills page, `drill list`, compliance and the report read) and its calendar entry, in one
+        transaction. Refused once the drill was run or cancelled, and for a series (its dates are
+        its schedule's rule)."""
+        require(actor, "drill.plan")
+        now = utcnow()
+        with self._sessions.begin() as s:
+            row = self._row(s, plan_id)
+            drill_rules.expect(row.id, row.status, DrillAction.MOVE)
+            sched = s.get(ScheduleRow, row.schedule_id) if row.schedule_id is not None else None
+            if sched is not None and sched.rrule:
+                raise ValidationError("field.date", Message("drill.series_move", id=row.id))
+            # naive: wall clock in the drill's zone
+            when = rules.start_utc(when, sched.timezone if sched is not None else rules.local_zone_name())
+            if when <= now:
+                raise ValidationError("field.date", Message("drill.move_past"))
+            before, row.planned_at = row.planned_at, when
+            was, now_at = {"planned_at": before}, {"planned_at": when}
+            record(s, actor, "drill.move", "drill_plan", row.id, before=was, after=now_at)
+            if sched is not None:
+                retime_one_off(s, actor, sched, when, now)
+            s.flush()
+            info = drills_store.plan_infos(s, [row], now)[0]
         self._schedules.notify()
         return info
 
@@ -277,6 +306,7 @@ class DrillService:
         with self._sessions.begin() as s:
             row = self._row(s, plan_id)
             drill_rules.expect(row.id, row.status, DrillAction.EVALUATE)
+            drill_rules.expect_ended(row.id, drills_store.plan_infos(s, [row], utcnow())[0].ended)
             cs = self._set(s, row.criteria_set)
             scores = drills_data.check_scores(cs, data.scores)
             snapshot = drills_store.criteria_snapshot(cs, scores)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
@@ -51,7 +52,25 @@ def plan_infos(s: Session, rows: Iterable[DrillPlanRow], now: datetime) -> list[
     schedule_ids = [r.schedule_id for r in rows if r.schedule_id is not None]
     schedules = {sc.id: sc for sc in s.scalars(select(ScheduleRow).where(ScheduleRow.id.in_(schedule_ids)))}
     names = title_names(s)
-    return [_plan_info(r, scores.get(r.id), schedules.get(r.schedule_id or 0), now, names) for r in rows]
+    runs = [r.incident_id for r in rows if r.incident_id is not None]
+    ended = (
+        set(
+            s.scalars(
+                select(IncidentRow.id).where(
+                    IncidentRow.id.in_(runs), IncidentRow.status == IncidentStatus.CLOSED.value
+                )
+            )
+        )
+        if runs
+        else set()
+    )
+    return [
+        replace(
+            _plan_info(r, scores.get(r.id), schedules.get(r.schedule_id or 0), now, names),
+            ended=r.incident_id in ended,
+        )
+        for r in rows
+    ]
 
 
 def _plan_info(

@@ -46,6 +46,7 @@ class DrillAction(enum.StrEnum):
     whom."""
 
     RUN = "run"
+    MOVE = "move"  # to another date, while planned (a one-off plan: a series moves by occurrence)
     CANCEL = "cancel"
     HEADCOUNT = "headcount"
     EVALUATE = "evaluate"
@@ -146,6 +147,7 @@ class DrillPlan:
     notes: str
     created_by: str
     created_at: datetime
+    ended: bool = False  # its run's incident is closed: the drill is over and can be evaluated
 
     @property
     def recurring(self) -> bool:

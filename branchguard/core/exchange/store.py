@@ -5,7 +5,7 @@ Read-only; never commits."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
-from datetime import datetime
+from datetime import date, datetime, time
 from typing import Any
 
 from sqlalchemy import ColumnElement, Connection, Table, func, or_, select
@@ -105,7 +105,14 @@ def hazards(conn: Connection, start: datetime, end: datetime) -> Iterator[list[d
         events = _children(conn, _T["hazard_events"], "hazard_id", ids)
         for r in batch:
             r["steps"], r["events"] = steps[r["id"]], events[r["id"]]
+            r["due_at"] = _day_end(r["due_date"])
         yield batch
+
+
+def _day_end(day: str) -> str:
+    """A hazard's due date (stored as a date since migration 0019) as package v1 carries it: the
+    instant it is overdue from, the end of that day on the branch's clock."""
+    return ledger_rules.stamp(datetime.combine(date.fromisoformat(day), time(23, 59, 59)).astimezone())
 
 
 def complaints(conn: Connection, start: datetime, end: datetime) -> Iterator[list[dict[str, Any]]]:

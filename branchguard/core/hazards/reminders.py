@@ -17,7 +17,7 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from branchguard.core.hazards.store import number_of
+from branchguard.core.hazards.store import due_instant, number_of
 from branchguard.core.hazards.types import HazardStatus, RemediationKind
 from branchguard.core.kernel.i18n import t
 from branchguard.core.kernel.types import Actor
@@ -41,9 +41,9 @@ MILESTONES = (
 def start(schedules: ScheduleService, s: Session, actor: Actor, row: HazardRow, zone: str) -> None:
     """Schedules for the due date and each milestone not yet met (the hazard is open)."""
     number = number_of(row, rules.zone(zone))
-    fix = _add(
-        schedules, s, actor, row, zone, row.due_at, t("hazard.schedule_title", number=number, title=row.title)
-    )
+    fix_by = due_instant(row.due_date, rules.zone(zone))
+    title = t("hazard.schedule_title", number=number, title=row.title)
+    fix = _add(schedules, s, actor, row, zone, fix_by, title)
     row.schedule_id = fix.id
     done = {step.kind for step in row.steps}
     for kind, column, title_key, lead in MILESTONES:

@@ -10,7 +10,6 @@ hides is refused on the command line too.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import UTC
 from types import MappingProxyType
 from typing import Any
 
@@ -188,7 +187,7 @@ def audit_view(row: HazardRow) -> dict[str, Any]:
         "status": row.status,
         "location": row.location,
         "owner": row.owner,
-        "due_at": row.due_at.astimezone(UTC),
+        "due_date": row.due_date,
         "inspection": row.inspection_id,
         "item": row.item_number,
     }

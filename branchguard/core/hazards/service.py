@@ -134,14 +134,12 @@ class HazardService:
         now = utcnow()
         zone = self.zone
         rule = store.policy(s).rule(HazardSeverity(values["severity"]))
-        due_at, interim_at, plan_at = store.deadlines(now, rule, zone)
-        if due is not None:
-            due_at = store.end_of_day(due, zone)
+        due_date, interim_at, plan_at = store.deadlines(now, rule, zone)
         row = HazardRow(
             **values,
             status=HazardStatus.OPEN.value,
             source=origin.source.value,
-            due_at=due_at,
+            due_date=due if due is not None else due_date,
             interim_due_at=interim_at,
             plan_due_at=plan_at,
             report_head_office=rule.report_head_office,
@@ -177,7 +175,7 @@ class HazardService:
             **values,
             status=HazardStatus.CLOSED.value,
             source=origin.source.value,
-            due_at=correction.at,
+            due_date=store.local_date(correction.at, self.zone),
             report_head_office=rule.report_head_office,
             inspection_id=origin.inspection_id,
             item_number=origin.item_number,
@@ -227,18 +225,18 @@ class HazardService:
             changes = {k: (str(getattr(row, k)), str(v)) for k, v in values.items() if getattr(row, k) != v}
             timing: dict[str, Any] = {}
             if data.due is not None:
-                timing["due_at"] = store.end_of_day(data.due, zone)
-                if timing["due_at"] != row.due_at:  # moving a deadline is the lead's, here as in the window
+                timing["due_date"] = data.due
+                if data.due != row.due_date:  # moving a deadline is the lead's, here as in the window
                     require(actor, "hazard.set_due")
                     rules_.expect(row.status, HazardAction.SET_DUE)
             if rules_.is_downgrade(row.severity, values["severity"]):
                 reason = rules_.check_downgrade(actor, row.status, reason)
             if values["severity"] != row.severity:
                 rule = store.policy(s).rule(HazardSeverity(values["severity"]))
-                due_at, timing["interim_due_at"], timing["plan_due_at"] = store.deadlines(
+                due_date, timing["interim_due_at"], timing["plan_due_at"] = store.deadlines(
                     row.opened_at, rule, zone
                 )
-                timing.setdefault("due_at", due_at)
+                timing.setdefault("due_date", due_date)
                 timing["report_head_office"] = rule.report_head_office
             for key, value in timing.items():
                 if getattr(row, key) != value:
@@ -248,7 +246,7 @@ class HazardService:
                     changes[key] = (str(old_shown), str(shown))
             if not changes:
                 return store.detail_of(row, utcnow(), zone)
-            reminders = {"owner", "title", "due_at", "severity"} & set(changes)
+            reminders = {"owner", "title", "due_date", "severity"} & set(changes)
             for key, value in {**values, **timing}.items():
                 setattr(row, key, value)
             store.add_event(row, HazardEventKind.EDITED, actor, reason, changes)
@@ -407,7 +405,7 @@ class HazardService:
         now = now or utcnow()
         zone = self.zone
         with self._sessions() as s:
-            stmt = store.filtered(flt or HazardFilter(), now, zone).order_by(HazardRow.due_at, HazardRow.id)
+            stmt = store.filtered(flt or HazardFilter(), now, zone).order_by(HazardRow.due_date, HazardRow.id)
             rows = s.execute(stmt.with_only_columns(*store.INFO_COLUMNS))  # plain rows: no ORM objects
             infos = [store.info_of(r, now, zone) for r in rows]
         return sorted(infos, key=lambda h: (not h.overdue, not h.status.is_open, h.due_at, h.id))
@@ -416,6 +414,7 @@ class HazardService:
         """Open hazards (not yet verified) by severity, and the overdue ones among them."""
         require(actor, "hazard.read")
         now = now or utcnow()
+        today = store.local_date(now, self.zone)
         open_rows = HazardRow.status.in_(store.OPEN_STATES)
         with self._sessions() as s:
             by_sev = dict(
@@ -428,7 +427,7 @@ class HazardService:
             late = dict(
                 s.execute(
                     select(HazardRow.severity, func.count())
-                    .where(open_rows, HazardRow.due_at < now)
+                    .where(open_rows, HazardRow.due_date < today)
                     .group_by(HazardRow.severity)
                 )
                 .tuples()

@@ -1,14 +1,14 @@
 """Hazard rows <-> records, the severity policy's storage, due dates in the branch's zone, and the
 register's filter (no permissions, no session handling: the services do that).
 
-Time rule: a due date is a local calendar date in the branch's zone; the instant stored is the end
-of that day there (23:59:59 local, in UTC). "Overdue" compares that instant with now in UTC, so the
-answer is the same on any PC, whatever its zone and whatever daylight saving does that day.
+Time rule: a due date is a calendar date, stored as a date (migration 0019): every PC shows the
+same day, whatever its zone. It is overdue once that day has ended in the branch's zone: "today"
+there is later than the due date, whatever daylight saving does that day.
 """
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -57,19 +57,25 @@ def local_date(instant: datetime, zone: ZoneInfo) -> date:
 
 def deadlines(
     opened_at: datetime, rule: SeverityRule, zone: ZoneInfo
-) -> tuple[datetime, datetime | None, datetime | None]:
-    """(fix by, interim control by, plan by) for a hazard opened at `opened_at` under `rule`. Day
-    counts end at the end of the local day; the interim control is counted in hours."""
+) -> tuple[date, datetime | None, datetime | None]:
+    """(fix by, interim control by, plan by) for a hazard opened at `opened_at` under `rule`. The
+    fix-by date counts local days; the plan is due at the end of its local day; the interim
+    control is counted in hours."""
     opened_day = local_date(opened_at, zone)
-    due = end_of_day(opened_day + timedelta(days=rule.fix_days), zone)
+    due = opened_day + timedelta(days=rule.fix_days)
     interim = opened_at + timedelta(hours=rule.interim_hours) if rule.interim_hours else None
     plan = end_of_day(opened_day + timedelta(days=rule.plan_days), zone) if rule.plan_days else None
     return due, interim, plan
 
 
-def is_overdue(row: HazardLike, now: datetime) -> bool:
-    """Not yet verified (open or remediated) and past its due instant."""
-    return row.status in OPEN_STATES and now > row.due_at
+def is_overdue(row: HazardLike, now: datetime, zone: ZoneInfo) -> bool:
+    """Not yet verified (open or remediated) and its due date has ended in the branch's zone."""
+    return row.status in OPEN_STATES and local_date(now, zone) > row.due_date
+
+
+def due_instant(day: date, zone: ZoneInfo) -> datetime:
+    """The last second of a due date in the branch's zone, in UTC: when its reminder falls due."""
+    return end_of_day(day, zone).astimezone(UTC)
 
 
 def age_days(row: HazardLike, now: datetime) -> int:
@@ -124,8 +130,8 @@ def info_of(row: HazardLike, now: datetime, zone: ZoneInfo) -> HazardInfo:
         source=HazardSource(row.source),
         location=row.location,
         owner=row.owner,
-        due_at=row.due_at,
-        due_date=local_date(row.due_at, zone),
+        due_at=due_instant(row.due_date, zone),
+        due_date=row.due_date,
         interim_due_at=row.interim_due_at,
         plan_due_at=row.plan_due_at,
         report_head_office=row.report_head_office,
@@ -141,7 +147,7 @@ def info_of(row: HazardLike, now: datetime, zone: ZoneInfo) -> HazardInfo:
         closed_by=row.closed_by,
         closed_at=row.closed_at,
         schedule_id=row.schedule_id,
-        overdue=is_overdue(row, now),
+        overdue=is_overdue(row, now, zone),
         age_days=age_days(row, now),
     )
 
@@ -202,7 +208,7 @@ def filtered(flt: HazardFilter, now: datetime, zone: ZoneInfo) -> Select[tuple[H
     if flt.open_only or flt.overdue_only:
         stmt = stmt.where(HazardRow.status.in_(OPEN_STATES))
     if flt.overdue_only:
-        stmt = stmt.where(HazardRow.due_at < now)
+        stmt = stmt.where(HazardRow.due_date < local_date(now, zone))
     if flt.severity is not None:
         stmt = stmt.where(HazardRow.severity == flt.severity.value)
     if flt.source is not None:

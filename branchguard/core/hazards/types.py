@@ -139,8 +139,8 @@ class HazardInfo:
     source: HazardSource
     location: str
     owner: str
-    due_at: datetime  # UTC: the end of the due date in the branch's zone
-    due_date: date  # that date, local
+    due_date: date  # the calendar date it is due by (stored as a date)
+    due_at: datetime  # derived, UTC: the end of that date in the branch's zone (reminders, sorting)
     interim_due_at: datetime | None  # major only
     plan_due_at: datetime | None  # major only
     report_head_office: bool

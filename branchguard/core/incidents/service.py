@@ -546,7 +546,7 @@ class IncidentService:
             zone = schedule_rules.zone(schedule_rules.local_zone_name())
             hazard_rows = s.scalars(
                 hazard_store.filtered(HazardFilter(open_only=True), now, zone).order_by(
-                    HazardRow.due_at, HazardRow.id
+                    HazardRow.due_date, HazardRow.id
                 )
             )
             hazards = tuple(hazard_store.info_of(h, now, zone) for h in hazard_rows)

@@ -6,7 +6,15 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from branchguard.core.early_warnings.types import WarningLevel
-from branchguard.core.incidents.types import REPORT_FIELDS, SAID, EntryKind, IncidentStep, LogEntry, StepState
+from branchguard.core.incidents.types import (
+    REPORT_FIELDS,
+    SAID,
+    EntryKind,
+    IncidentDetail,
+    IncidentStep,
+    LogEntry,
+    StepState,
+)
 from branchguard.core.kernel.attachments import format_size
 from branchguard.core.kernel.i18n import t, worded
 from branchguard.core.kernel.types import Level
@@ -142,3 +150,10 @@ def step_timing(step: IncidentStep, started_at: datetime) -> StepTiming:
     if step.at <= target:
         return StepTiming(took, "on_time", t("incident.timing.on_time"))
     return StepTiming(took, "late", t("incident.timing.late", by=elapsed_text(step.at - target)))
+
+
+def report_defaults(detail: IncidentDetail, branch_place: str = "") -> dict[str, str]:
+    """What the initial report (初报) says for a field not filled in, on screen (prefilled) and on
+    paper alike: the place is the incident's, else the branch's name and address; the nature is
+    the incident's category."""
+    return {"place": detail.location or branch_place, "nature": detail.summary.category.label}

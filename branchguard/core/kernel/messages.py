@@ -15,6 +15,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "'{value}' is not a valid phone number (e.g. 13800138000, 010-12345678, 110, 400-820-8820)",
         "“{value}”不是有效的电话号码（例如 13800138000、010-12345678、110、400-820-8820）",
     ),
+    "validation.mobile": (
+        "'{value}' is not a mobile number: 11 digits starting with 1 (e.g. 13800138000)",
+        "“{value}”不是有效的手机号码：应为以 1 开头的 11 位数字（例如 13800138000）",
+    ),
     "validation.choice": ("'{value}' is not one of: {choices}", "“{value}”不是以下之一：{choices}"),
     "validation.range": ("must be between {low} and {high}", "必须在 {low} 到 {high} 之间"),
     "validation.username": (

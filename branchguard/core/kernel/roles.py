@@ -28,6 +28,7 @@ ROLE_TABLE: MappingProxyType[str, frozenset[Role]] = MappingProxyType({
     "branch.update": _LEAD,
     "user.create": _LEAD,
     "user.list": _LEAD,
+    "user.names": _ALL,  # display names for logins, as reports print people
     "user.update": _LEAD,
     "user.unlock": _LEAD,
     # staff roster and emergency contacts

@@ -13,13 +13,14 @@ from branchguard.core.kernel.i18n import Message
 
 E = TypeVar("E", bound=enum.Enum)
 
-# Mobile 1[3-9]xxxxxxxxx; landline with area code and optional extension; public short numbers
-# (110, 119, 120, 122, 12345, 96110, 95xxx bank lines); 400/800 service numbers.
+# Mobile 1[3-9]xxxxxxxxx (11 digits); landline with its area code and optional extension (a bare
+# 7-8 digit local number is refused: dialled from elsewhere it reaches someone else, and a mobile
+# missing digits looks just like one); public short numbers (110, 119, 120, 122, 12345, 96110,
+# 95xxx bank lines); 400/800 service numbers.
+_MOBILE_PATTERNS = (re.compile(r"^(?:\+?86)?1[3-9]\d{9}$"),)
 _PHONE_PATTERNS = (
-    re.compile(r"^\+?86?1[3-9]\d{9}$"),
-    re.compile(r"^1[3-9]\d{9}$"),
+    *_MOBILE_PATTERNS,
     re.compile(r"^0\d{2,3}\d{7,8}(?:#\d{1,6}|x\d{1,6})?$"),
-    re.compile(r"^[1-9]\d{6,7}$"),
     re.compile(r"^1\d{2,4}$"),
     re.compile(r"^9\d{4}$"),
     re.compile(r"^[48]00\d{7}$"),
@@ -40,14 +41,25 @@ def text(value: str | None, field: str | Message, *, required: bool = True, limi
 
 def phone(value: str | None, field: str, *, required: bool = False) -> str:
     """A phone number in a canonical spelling; separators are kept where people expect them."""
+    return _number(value, field, required, _PHONE_PATTERNS, "validation.phone")
+
+
+def mobile(value: str | None, field: str, *, required: bool = False) -> str:
+    """A mainland mobile number: 11 digits starting 1[3-9] (+86 allowed), stored without spaces."""
+    return _number(value, field, required, _MOBILE_PATTERNS, "validation.mobile")
+
+
+def _number(
+    value: str | None, field: str, required: bool, patterns: tuple[re.Pattern[str], ...], refusal: str
+) -> str:
     raw = (value or "").strip()
     if not raw:
         if required:
             raise ValidationError(field, Message("validation.required"))
         return ""
     compact = _PHONE_CHARS.sub("", raw).replace("＋", "+")
-    if len(compact) > 20 or not any(p.match(compact) for p in _PHONE_PATTERNS):
-        raise ValidationError(field, Message("validation.phone", value=raw))
+    if len(compact) > 20 or not any(p.match(compact) for p in patterns):
+        raise ValidationError(field, Message(refusal, value=raw))
     return _format_phone(compact)
 
 

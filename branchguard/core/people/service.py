@@ -62,7 +62,7 @@ def clean_person(data: PersonInput) -> dict[str, object]:
     return {
         "name": v.text(data.name, "field.name", limit=100),
         "branch_role": v.choice(data.branch_role, BranchRole, "field.branch_role").value,
-        "mobile": v.phone(data.mobile, "field.mobile"),
+        "mobile": v.mobile(data.mobile, "field.mobile"),
         "phone": v.phone(data.phone, "field.phone"),
         "on_duty": bool(data.on_duty),
         "notes": v.text(data.notes, "field.notes", required=False, limit=2000),

@@ -8,12 +8,14 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from branchguard.core.audit.service import record
+from branchguard.core.kernel.errors import ValidationError
+from branchguard.core.kernel.i18n import Message
 from branchguard.core.kernel.types import Actor
-from branchguard.core.schedules.types import OccurrenceStatus
+from branchguard.core.schedules.types import OccurrenceStatus, ScheduleKind
 from branchguard.db.base import utcnow
 from branchguard.db.models.schedules import OccurrenceRow, ScheduleRow
 
@@ -71,3 +73,31 @@ def end_if_spent(s: Session, actor: Actor, schedule_id: int, now: datetime) -> b
     row.active, row.updated_at = False, now
     record(s, actor, "schedule.active", "schedule", row.id, before={"active": True}, after={"active": False})
     return True
+
+
+def dated_by_owner(sched: ScheduleRow) -> bool:
+    """A one-off drill schedule only carries its plan's date (`drill_plans.planned_at`, the one
+    truth the Drills page, `drill list`, compliance and the report read): it moves with the plan."""
+    return sched.kind == ScheduleKind.DRILL.value and sched.subject_id is not None and not sched.rrule
+
+
+def refuse_owned_move(sched: ScheduleRow) -> None:
+    """A move of a schedule dated by its owner, asked of the schedules themselves, is refused: it
+    would move the calendar entry alone (`DrillService.move` moves both, in one transaction)."""
+    if dated_by_owner(sched):
+        raise ValidationError("field.occurrence", Message("schedule.moved_by_drill", id=sched.subject_id))
+
+
+def retime_one_off(s: Session, actor: Actor, sched: ScheduleRow, start_at: datetime, now: datetime) -> None:
+    """The owner moved its date: the one-off schedule's single instant becomes `start_at`, its open
+    occurrence (written once the reminder window opened) and reminders go, and the scheduler
+    writes them afresh for the new time."""
+    before = sched.start_at
+    sched.start_at, sched.catch_up_from, sched.updated_at = start_at, now, now
+    s.execute(
+        delete(OccurrenceRow).where(
+            OccurrenceRow.schedule_id == sched.id, OccurrenceRow.status == OccurrenceStatus.OPEN.value
+        )
+    )
+    was, moved = {"start_at": before}, {"start_at": start_at}
+    record(s, actor, "schedule.update", "schedule", sched.id, before=was, after=moved)

@@ -113,6 +113,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "事项最多只能相对原计划日期调整 {days} 天",
     ),
     "field.due_at": ("Due", "到期时间"),
+    "schedule.moved_by_drill": (
+        "this is the date of drill #{id}: move the drill itself (drag it in the calendar, or `drill move`)",
+        "这是演练 #{id} 的日期：请移动演练本身（在日历中拖动，或使用 `drill move`）",
+    ),
     "schedule.not_an_occurrence": (
         "the schedule has no open item at that time any more; refresh the calendar",
         "该计划在此时间已没有待办事项，请刷新日历",

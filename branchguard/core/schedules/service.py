@@ -24,7 +24,7 @@ from branchguard.core.kernel.i18n import Message
 from branchguard.core.kernel.roles import require
 from branchguard.core.kernel.types import Actor
 from branchguard.core.schedules import rules, store
-from branchguard.core.schedules.links import end_if_spent, mark_done
+from branchguard.core.schedules.links import end_if_spent, mark_done, refuse_owned_move
 from branchguard.core.schedules.titles import made_title, title_names
 from branchguard.core.schedules.types import (
     CatchUpResult,
@@ -133,6 +133,7 @@ class ScheduleService:
             before = {k: getattr(row, k) for k in values}
             timing = ("rrule", "start_at", "timezone", "working_days")
             if any(before[k] != values[k] for k in timing):
+                refuse_owned_move(row)
                 row.catch_up_from = now
                 self._drop_upcoming(s, row.id, now)
             for key, value in values.items():
@@ -319,6 +320,8 @@ class ScheduleService:
                         due_at=slot.due_at,
                         status=OccurrenceStatus.OPEN,
                         overdue=slot.due_at <= now,
+                        subject_id=sched.subject_id,
+                        recurring=bool(sched.rrule),
                     )
                     items[(sched.id, slot.rule_at)] = info
             written = (
@@ -478,6 +481,7 @@ class ScheduleService:
                 "field.due_at", Message("schedule.reschedule_too_far", days=MAX_RESCHEDULE_DAYS)
             )
         sched = self._row(s, occ.schedule_id)
+        refuse_owned_move(sched)
         before, occ.due_at = occ.due_at, new_due
         store.retime_reminders(s, occ, sched.lead_minutes, now)
         record(

@@ -89,6 +89,8 @@ def occurrence_info(
         done_at=occ.done_at,
         done_by=occ.done_by,
         note=made_title(occ.note, names),
+        subject_id=sched.subject_id,
+        recurring=bool(sched.rrule),
     )
 
 

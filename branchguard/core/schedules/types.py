@@ -141,6 +141,8 @@ class OccurrenceInfo:
     done_at: datetime | None = None
     done_by: str | None = None
     note: str = ""
+    subject_id: int | None = None  # the drill, hazard, … the schedule belongs to
+    recurring: bool = False
 
     @property
     def uid(self) -> str:

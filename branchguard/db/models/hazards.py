@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import JSON, Boolean, Date, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from branchguard.db.base import Base, UTCDateTime, utcnow
@@ -27,7 +27,9 @@ class HazardRow(Base):
     source: Mapped[str] = mapped_column(String(16))
     location: Mapped[str] = mapped_column(String(200), default="")
     owner: Mapped[str] = mapped_column(String(100), default="", index=True)
-    due_at: Mapped[datetime] = mapped_column(UTCDateTime(), index=True)
+    # a calendar date (migration 0019): the same day on every PC, whatever its zone; overdue once
+    # that day has ended in the branch's zone
+    due_date: Mapped[date] = mapped_column(Date, index=True)
     interim_due_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
     plan_due_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
     report_head_office: Mapped[bool] = mapped_column(Boolean, default=False)

@@ -127,6 +127,13 @@ class DrillPlanDialog(QDialog):
         }
         for key, (form, widget, core) in self._captions.items():
             form.add_field(key, "", widget, core)
+        self.past_note = QLabel()  # a one-off date already gone: said as it is chosen
+        self.past_note.setObjectName("drill_plan_past")
+        self.past_note.setProperty("role", "warning")
+        self.past_note.setWordWrap(True)
+        self.past_note.hide()
+        self.start.dateTimeChanged.connect(lambda _when: self._check_past())
+        self.repeats.currentIndexChanged.connect(lambda _i: self._check_past())
         self.message = QLabel()
         self.message.setObjectName("drill_plan_message")
         self.message.setProperty("role", "error")
@@ -152,6 +159,7 @@ class DrillPlanDialog(QDialog):
         columns.addLayout(right_box, 1)
         box = QVBoxLayout(self)
         box.addLayout(columns, 1)
+        box.addWidget(self.past_note)
         box.addWidget(self.message)
         box.addWidget(self.buttons)
         self.retranslate()
@@ -203,6 +211,14 @@ class DrillPlanDialog(QDialog):
         self.participants.retranslate()
         self.observers.retranslate()
         self.submit_button.setText(self.tr("Plan drill"))
+        self.past_note.setText(
+            self.tr("This date has already passed: the drill will be overdue as soon as it is planned.")
+        )
+
+    def _check_past(self) -> None:
+        """Warn while a one-off drill's date lies in the past (a series' first date may)."""
+        when = datetime.fromtimestamp(self.start.dateTime().toSecsSinceEpoch())
+        self.past_note.setVisible(not self.repeats.currentData() and when < datetime.now())
 
     def _follow_repeats(self) -> None:
         recurring = bool(self.repeats.currentData())

@@ -27,7 +27,7 @@ from branchguard.core.kernel.errors import BranchGuardError
 from branchguard.core.kernel.output import write_file
 from branchguard.core.kernel.roles import may
 from branchguard.core.schedules.rules import owed_before
-from branchguard.core.schedules.types import DueFilter, OccurrenceInfo
+from branchguard.core.schedules.types import DueFilter, OccurrenceInfo, ScheduleKind
 from branchguard.gui.kit.icons import icon
 from branchguard.gui.kit.loader import Loader
 from branchguard.gui.kit.page import Page
@@ -230,23 +230,28 @@ class CalendarPage(Page):
         self.heading.setText(text)
 
     # -- actions -------------------------------------------------------------------------------
-    def move_occurrence(self, key: int | str, day: date) -> OccurrenceInfo | None:
+    def move_occurrence(self, key: int | str, day: date) -> bool:
         """What a drop calls (`key`: a written item's id, or a promised one's occurrence_key): the
-        same local clock time on `day`; the service writes a promised item first and audits it."""
+        same local clock time on `day`; the service writes a promised item first and audits it.
+        A one-off drill's entry is its plan's date: the drill itself moves. Whether it moved."""
         item = next((o for o in self.items if occurrence_key(o) == str(key)), None)
         if item is None or not self.may_manage():
-            return None
+            return False
         schedules, actor, due = self.session.services.schedules, self.session.actor, moved_due(item, day)
         try:
-            if item.id is not None:
-                moved = schedules.reschedule(actor, item.id, due)
+            if item.kind is ScheduleKind.DRILL and item.subject_id is not None and not item.recurring:
+                # a one-off drill's date is its plan's: the drill moves, its calendar entry with it
+                self.session.services.drills.move(actor, item.subject_id, due)
+                self.session.data_changed.emit("drill")
+            elif item.id is not None:
+                schedules.reschedule(actor, item.id, due)
             else:
-                moved = schedules.reschedule_promised(actor, item.schedule_id, item.rule_at, due)
+                schedules.reschedule_promised(actor, item.schedule_id, item.rule_at, due)
         except BranchGuardError as exc:
             QMessageBox.warning(self, self.tr("Reschedule"), exc.message)
-            return None
+            return False
         self.session.data_changed.emit("schedule")
-        return moved
+        return True
 
     def export_ics(self) -> Path | None:
         """The days of the current view as an iCalendar file."""

@@ -1221,6 +1221,10 @@ Submitted as: %3</translation>
         <source>Choose the playbook the drill rehearses.</source>
         <translation>Choose the playbook the drill rehearses.</translation>
     </message>
+    <message>
+        <source>This date has already passed: the drill will be overdue as soon as it is planned.</source>
+        <translation>This date has already passed: the drill will be overdue as soon as it is planned.</translation>
+    </message>
 </context>
 <context>
     <name>DrillPlanModel</name>

@@ -1215,6 +1215,10 @@ Submitted as: %3</source>
         <source>Choose the playbook the drill rehearses.</source>
         <translation>请选择本次演练所依据的预案。</translation>
     </message>
+    <message>
+        <source>This date has already passed: the drill will be overdue as soon as it is planned.</source>
+        <translation>该时间已经过去：演练一经计划即为逾期。</translation>
+    </message>
 </context>
 <context>
     <name>DrillPlanModel</name>

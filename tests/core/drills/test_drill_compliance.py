@@ -112,7 +112,8 @@ def test_a_comprehensive_drill_satisfies_the_comprehensive_rule(ctx, lead, staff
     drills = ctx.services.drills
     plan = drills.plan(lead, DrillPlanInput("GEN", datetime.now(), scope=DrillScope.COMPREHENSIVE))
     assert plan.criteria_set == "GENERAL"
-    drills.run(staff, plan.id)
+    run = drills.run(staff, plan.id)
+    ctx.services.incidents.close(lead, run.incident_id, CloseInput("演练结束"))  # over: evaluated now
     drills.evaluate(lead, plan.id, EvaluationInput(GENERAL_SCORES))
     items = _by_code(drills.compliance(lead))
     assert items["COMPREHENSIVE"].status == ComplianceStatus.ON_TIME

@@ -27,7 +27,7 @@ from branchguard.core.playbooks.types import IncidentCategory
 
 A = DrillAction
 OPEN_IN: dict[DrillStatus, set[DrillAction]] = {
-    DrillStatus.PLANNED: {A.RUN, A.CANCEL},
+    DrillStatus.PLANNED: {A.RUN, A.MOVE, A.CANCEL},
     DrillStatus.RUNNING: {A.HEADCOUNT, A.EVALUATE},
     DrillStatus.EVALUATED: {A.VIEW_ACTIONS, A.COMPLETE_ACTION},
     DrillStatus.CANCELLED: set(),
@@ -66,6 +66,7 @@ def drill(status: DrillStatus) -> DrillPlan:
         criteria_set="fire",
         status=status,
         incident_id=None if status in (DrillStatus.PLANNED, DrillStatus.CANCELLED) else 3,
+        ended=status not in (DrillStatus.PLANNED, DrillStatus.CANCELLED),  # a run that is over
         run_at=None,
         score=None,
         notes="",
@@ -121,6 +122,7 @@ def _in_status(ctx, lead, staff, status: DrillStatus) -> tuple[int, int | None]:
     run = drills.run(staff, plan.id)
     assert run.incident_id is not None
     if status is DrillStatus.EVALUATED:
+        ctx.services.incidents.close(lead, run.incident_id, CloseInput(outcome="演练结束"))
         drills.evaluate(lead, plan.id, EvaluationInput(FIRE_SCORES, actions=(FollowUpInput("复训", "赵敏"),)))
     else:  # a follow-up action filed when the run's incident closed, before any evaluation
         ctx.services.incidents.close(
@@ -134,6 +136,7 @@ def test_the_service_refuses_every_action_the_status_does_not_open(ctx, lead, st
     drills = ctx.services.drills
     attempts = {
         A.RUN: lambda plan_id, _action: drills.run(lead, plan_id),
+        A.MOVE: lambda plan_id, _action: drills.move(lead, plan_id, datetime.now() + timedelta(days=3)),
         A.CANCEL: lambda plan_id, _action: drills.cancel(lead, plan_id),
         A.HEADCOUNT: lambda plan_id, _action: drills.record_headcount(lead, plan_id, 8),
         A.EVALUATE: lambda plan_id, _action: drills.evaluate(lead, plan_id, EvaluationInput(FIRE_SCORES)),

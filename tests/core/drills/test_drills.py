@@ -9,7 +9,7 @@ import pytest
 
 from branchguard.core.demo.drills import FIRE_SCORES  # weighted total 81.0
 from branchguard.core.drills.types import DrillMode, DrillPlanInput, DrillScope, DrillStatus, EvaluationInput
-from branchguard.core.incidents.types import FollowUpInput, StepState
+from branchguard.core.incidents.types import CloseInput, FollowUpInput, StepState
 from branchguard.core.kernel.errors import NotFound, PermissionDenied, ValidationError
 from branchguard.core.kernel.i18n import Message
 from branchguard.core.schedules.rules import local_zone_name
@@ -18,6 +18,11 @@ from branchguard.core.schedules.types import OccurrenceStatus, ReminderKind, Sch
 
 def _tomorrow() -> datetime:
     return (datetime.now() + timedelta(days=1)).replace(hour=10, minute=0, second=0, microsecond=0)
+
+
+def _end(ctx, lead, run) -> None:
+    """End a drill that is running (close its incident): only then is it evaluated."""
+    ctx.services.incidents.close(lead, run.incident_id, CloseInput(outcome="演练结束"))
 
 
 def _plan(ctx, lead, **kw):
@@ -78,7 +83,7 @@ def test_run_starts_a_drill_incident_with_step_times_and_headcount(ctx, lead, st
 def test_evaluate_weights_the_scores_and_files_the_actions(ctx, lead, staff) -> None:
     drills = ctx.services.drills
     plan = _plan(ctx, lead)
-    drills.run(staff, plan.id)
+    _end(ctx, lead, drills.run(staff, plan.id))
     action = FollowUpInput("补充灭火器", "王五", date.today() + timedelta(days=14))
     ev = drills.evaluate(
         lead,
@@ -112,7 +117,7 @@ def test_a_bad_score_is_refused_naming_the_criterion_and_nothing_is_written(
 ) -> None:
     drills = ctx.services.drills
     plan = _plan(ctx, lead)
-    drills.run(staff, plan.id)
+    _end(ctx, lead, drills.run(staff, plan.id))
     scores = {**FIRE_SCORES, **change}
     if change.get(named, 0) is None:
         del scores[named]
@@ -162,7 +167,7 @@ def test_cancel_pauses_the_schedule_and_a_cancelled_drill_cannot_run(ctx, lead, 
 def test_plan_evaluate_and_run_are_audited(ctx, lead, staff) -> None:
     drills = ctx.services.drills
     plan = _plan(ctx, lead)
-    drills.run(staff, plan.id)
+    _end(ctx, lead, drills.run(staff, plan.id))
     drills.evaluate(lead, plan.id, EvaluationInput(FIRE_SCORES))
     actions = [e.action for e in ctx.services.audit.list(lead) if e.entity == "drill_plan"]
     assert {"drill.plan", "drill.run", "drill.evaluate"} <= set(actions)
@@ -189,7 +194,7 @@ def test_a_corrective_action_with_a_due_date_reminds_its_owner_ahead_and_when_ov
 ) -> None:
     drills, schedules = ctx.services.drills, ctx.services.schedules
     plan = _plan(ctx, lead)
-    drills.run(staff, plan.id)
+    _end(ctx, lead, drills.run(staff, plan.id))
     due = date.today() + timedelta(days=10)
     actions = (FollowUpInput("更换过期灭火器", "赵敏", due), FollowUpInput("复盘会议", "王建国"))
     drills.evaluate(lead, plan.id, EvaluationInput(FIRE_SCORES, actions=actions))
@@ -221,7 +226,7 @@ def test_a_corrective_action_with_a_due_date_reminds_its_owner_ahead_and_when_ov
 def test_a_failed_evaluation_leaves_no_action_schedule(ctx, lead, staff, monkeypatch) -> None:
     drills, schedules = ctx.services.drills, ctx.services.schedules
     plan = _plan(ctx, lead)
-    drills.run(staff, plan.id)
+    _end(ctx, lead, drills.run(staff, plan.id))
     heard: list[int] = []
     schedules.add_listener(lambda: heard.append(1))
     actions = (FollowUpInput("补充应急照明", "周强", date.today() + timedelta(days=3)),)
@@ -284,7 +289,7 @@ def test_demo_records_fill_the_drills_compliance_and_calendar(ctx, lead, staff) 
 def test_marking_a_corrective_action_done_stops_its_reminders(ctx, lead, staff) -> None:
     drills, schedules = ctx.services.drills, ctx.services.schedules
     plan = _plan(ctx, lead)
-    drills.run(staff, plan.id)
+    _end(ctx, lead, drills.run(staff, plan.id))
     due = date.today() + timedelta(days=2)
     drills.evaluate(
         lead, plan.id, EvaluationInput(FIRE_SCORES, actions=(FollowUpInput("复训", "赵敏", due),))
@@ -305,3 +310,22 @@ def test_marking_a_corrective_action_done_stops_its_reminders(ctx, lead, staff) 
     assert [o for o in schedules.open_items(lead, late) if o.schedule_id == sched.id] == []
     audit = [e.action for e in ctx.services.audit.list(lead) if e.entity == "incident_action"]
     assert audit == ["drill.action_done"]
+
+
+def test_a_drill_still_running_cannot_be_evaluated(ctx, lead, staff, snapshot) -> None:
+    from branchguard.core.drills import rules as drill_rules
+    from branchguard.core.drills.types import DrillAction
+
+    drills = ctx.services.drills
+    plan = _plan(ctx, lead)
+    run = drills.run(staff, plan.id)
+    assert not run.ended and DrillAction.EVALUATE not in drill_rules.available_actions(run, lead)
+    before = snapshot()
+    with pytest.raises(ValidationError) as refused:
+        drills.evaluate(lead, plan.id, EvaluationInput(FIRE_SCORES))
+    assert refused.value.reason_message.key == "drill.still_running"
+    assert snapshot() == before
+    _end(ctx, lead, run)
+    ended = drills.get(lead, plan.id)
+    assert ended.ended and DrillAction.EVALUATE in drill_rules.available_actions(ended, lead)
+    assert drills.evaluate(lead, plan.id, EvaluationInput(FIRE_SCORES)).score == 81.0

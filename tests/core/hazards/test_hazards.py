@@ -172,7 +172,7 @@ def test_an_edit_records_its_changes_and_moves_the_due_schedule(ctx, staff, lead
     assert edited.info.location == "二楼" and edited.info.owner == "王五" and edited.info.due_date == new_due
     event = edited.events[-1]
     assert event.kind == HazardEventKind.EDITED and event.note == "移交物业"
-    assert set(event.changes) == {"location", "owner", "due_at"} and event.changes["owner"] == (
+    assert set(event.changes) == {"location", "owner", "due_date"} and event.changes["owner"] == (
         "李安全",
         "王五",
     )

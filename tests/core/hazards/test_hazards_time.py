@@ -1,35 +1,59 @@
-"""Overdue across time zones: a due date is the end of that day in the branch's zone, stored as a
-UTC instant; "overdue" compares it with now in UTC, whatever zone the PC reading it is in."""
+"""Due dates across time zones: a hazard's due date is a calendar date, stored as a date, so every
+PC shows the same day; it is overdue once that day has ended in the branch's zone."""
 
 from __future__ import annotations
 
+import os
+import time as clock
+from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
+from sqlalchemy import select
 
 from branchguard.core.hazards import store as hazard_store
 from branchguard.core.hazards.service import HazardService
 from branchguard.core.hazards.types import HazardFilter, HazardInput, HazardSeverity, SeverityRule
+from branchguard.db.models.hazards import HazardRow
 
 
 def _service(ctx, zone: str) -> HazardService:
     return HazardService(ctx.sessions, ctx.services.files, ctx.services.schedules, zone=zone)
 
 
+@pytest.fixture
+def pc_zone() -> Iterator[object]:
+    """Set this process's zone (TZ) as a PC in that zone would have it; restored afterwards."""
+    before = os.environ.get("TZ")
+
+    def to(name: str) -> None:
+        os.environ["TZ"] = name
+        clock.tzset()
+
+    yield to
+    if before is None:
+        os.environ.pop("TZ", None)
+    else:
+        os.environ["TZ"] = before
+    clock.tzset()
+
+
 @pytest.mark.parametrize(
     ("zone", "end_utc"),
     [
-        ("Asia/Shanghai", datetime(2026, 12, 1, 15, 59, 59, tzinfo=UTC)),  # UTC+8
-        ("America/New_York", datetime(2026, 12, 2, 4, 59, 59, tzinfo=UTC)),  # UTC-5 in winter
+        ("Asia/Shanghai", datetime(2031, 12, 1, 15, 59, 59, tzinfo=UTC)),  # UTC+8
+        ("America/New_York", datetime(2031, 12, 2, 4, 59, 59, tzinfo=UTC)),  # UTC-5 in winter
     ],
 )
-def test_a_due_date_is_the_end_of_that_day_in_the_branchs_zone(
+def test_a_due_date_is_stored_as_that_date_and_overdue_once_the_day_ends_there(
     ctx, staff, zone: str, end_utc: datetime
 ) -> None:
     svc = _service(ctx, zone)
-    hazard = svc.create(staff, HazardInput(description="出口指示灯不亮", due=date(2026, 12, 1))).info
-    assert hazard.due_at == end_utc and hazard.due_date == date(2026, 12, 1)
+    hazard = svc.create(staff, HazardInput(description="出口指示灯不亮", due=date(2031, 12, 1))).info
+    assert hazard.due_date == date(2031, 12, 1) and hazard.due_at == end_utc
+    with ctx.sessions() as s:
+        assert s.scalar(select(HazardRow.due_date).where(HazardRow.id == hazard.id)) == date(2031, 12, 1)
     second = timedelta(seconds=1)
     assert not svc.get(staff, hazard.id, now=end_utc).info.overdue  # the last second still counts
     assert svc.get(staff, hazard.id, now=end_utc + second).info.overdue
@@ -38,22 +62,38 @@ def test_a_due_date_is_the_end_of_that_day_in_the_branchs_zone(
     ]
     assert svc.list(staff, HazardFilter(overdue_only=True), now=end_utc) == []
     assert svc.counts(staff, now=end_utc + second).overdue_total == 1
+    assert svc.counts(staff, now=end_utc).overdue_total == 0
 
 
-def test_the_same_hazard_is_overdue_at_the_same_instant_whatever_zone_reads_it(ctx, staff) -> None:
-    shanghai, new_york = _service(ctx, "Asia/Shanghai"), _service(ctx, "America/New_York")
-    hazard = shanghai.create(staff, HazardInput(description="应急灯电池失效", due=date(2026, 12, 1))).info
-    # 2026-12-01 20:00 in New York is already 12-02 09:00 in Shanghai: past the Shanghai due date
-    evening_ny = datetime(2026, 12, 1, 20, 0, tzinfo=ZoneInfo("America/New_York"))
-    for svc in (shanghai, new_york):
-        assert svc.get(staff, hazard.id, now=evening_ny).info.overdue
-    # and 10:00 New York time on 12-01 is 23:00 in Shanghai: not yet
-    morning_ny = datetime(2026, 12, 1, 10, 0, tzinfo=ZoneInfo("America/New_York"))
-    for svc in (shanghai, new_york):
-        assert not svc.get(staff, hazard.id, now=morning_ny).info.overdue
-    # a reader in another zone shows the instant in its own calendar
-    assert new_york.get(staff, hazard.id).info.due_date == date(2026, 12, 1)  # 10:59:59 New York time
-    assert _service(ctx, "Pacific/Kiritimati").get(staff, hazard.id).info.due_date == date(2026, 12, 2)
+def test_every_zone_shows_the_same_due_date(ctx, staff) -> None:
+    shanghai = _service(ctx, "Asia/Shanghai")
+    hazard = shanghai.create(staff, HazardInput(description="应急灯电池失效", due=date(2031, 12, 1))).info
+    for zone in ("America/Los_Angeles", "America/New_York", "Asia/Shanghai", "Pacific/Kiritimati"):
+        assert _service(ctx, zone).get(staff, hazard.id).info.due_date == date(2031, 12, 1), zone
+    # the branch's zone says when the day has ended: 2031-12-01 20:00 in New York is 12-02 09:00 in
+    # Shanghai, past the due date there, and not yet in New York
+    evening_ny = datetime(2031, 12, 1, 20, 0, tzinfo=ZoneInfo("America/New_York"))
+    assert shanghai.get(staff, hazard.id, now=evening_ny).info.overdue
+    assert not _service(ctx, "America/New_York").get(staff, hazard.id, now=evening_ny).info.overdue
+
+
+@pytest.mark.parametrize(
+    ("writer", "reader"),
+    [("America/Los_Angeles", "Asia/Shanghai"), ("Asia/Shanghai", "America/Los_Angeles")],
+)
+def test_a_due_date_set_on_one_pc_shows_the_same_day_on_a_pc_in_another_zone(
+    ctx, lead, staff, pc_zone, writer: str, reader: str
+) -> None:
+    """The PC's own zone (TZ) counts, as in the window: written with TZ one way, read the other."""
+    pc_zone(writer)
+    svc = HazardService(ctx.sessions, ctx.services.files, ctx.services.schedules)
+    hazard = svc.create(staff, HazardInput(description="监控硬盘报警", due=date(2031, 12, 1))).info
+    found = svc.create(staff, HazardInput(description="消防通道堆物")).info  # the policy's date
+    pc_zone(reader)
+    again = HazardService(ctx.sessions, ctx.services.files, ctx.services.schedules)
+    assert again.get(staff, hazard.id).info.due_date == date(2031, 12, 1)
+    assert again.get(staff, found.id).info.due_date == found.due_date
+    assert [h.due_date for h in again.list(lead) if h.id == hazard.id] == [date(2031, 12, 1)]
 
 
 def test_deadlines_counted_in_days_keep_local_midnight_across_a_dst_change() -> None:
@@ -63,8 +103,8 @@ def test_deadlines_counted_in_days_keep_local_midnight_across_a_dst_change() -> 
     opened = datetime(2026, 10, 29, 14, 0, tzinfo=UTC)  # 10:00 EDT
     rule = SeverityRule(HazardSeverity.MAJOR, fix_days=7, interim_hours=24, plan_days=3)
     due, interim, plan = hazard_store.deadlines(opened, rule, zone)
-    assert due == datetime(2026, 11, 6, 4, 59, 59, tzinfo=UTC)
-    assert due.astimezone(zone).replace(tzinfo=None) == datetime(2026, 11, 5, 23, 59, 59)
+    assert due == date(2026, 11, 5)
+    assert hazard_store.due_instant(due, zone) == datetime(2026, 11, 6, 4, 59, 59, tzinfo=UTC)
     assert interim == opened + timedelta(hours=24)  # hours are hours, DST or not
     assert plan == datetime(2026, 11, 2, 4, 59, 59, tzinfo=UTC)  # 11-01 23:59:59 EST
     # spring forward (2027-03-14): the end of that day is 03:59:59 UTC the next day (EDT)
@@ -80,5 +120,6 @@ def test_an_opening_just_before_local_midnight_counts_from_the_local_day(ctx, st
     rule = SeverityRule(HazardSeverity.GENERAL, fix_days=7)
     late = datetime(2026, 12, 1, 23, 30, tzinfo=zone)
     early = datetime(2026, 12, 2, 0, 30, tzinfo=zone)
-    assert hazard_store.deadlines(late, rule, zone)[0].astimezone(zone).date() == date(2026, 12, 8)
-    assert hazard_store.deadlines(early, rule, zone)[0].astimezone(zone).date() == date(2026, 12, 9)
+    assert hazard_store.deadlines(late, rule, zone)[0] == date(2026, 12, 8)
+    assert hazard_store.deadlines(early, rule, zone)[0] == date(2026, 12, 9)
+

@@ -100,7 +100,7 @@ def test_the_database_refuses_a_second_hazard_for_the_same_item(ctx, staff) -> N
                 severity="general",
                 status="open",
                 source="inspection",
-                due_at=row.due_at,
+                due_date=row.due_date,
                 inspection_id=row.inspection_id,
                 item_number=row.item_number,
                 opened_by="x",

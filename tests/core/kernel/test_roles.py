@@ -29,6 +29,7 @@ EXPECTED: dict[str, set[str]] = {
     "branch.update": {L},
     "user.create": {L},
     "user.list": {L},
+    "user.names": {L, S, A},
     "person.list": {L, S, A},
     "person.delete": {L},
     "contact.list": {L, S, A},

@@ -72,6 +72,21 @@ def test_phone_numbers_are_stored_in_one_spelling(
     assert [c.id for c in listed] == [contact.id]
 
 
+@pytest.mark.parametrize("typed", ["1234567", "139 0101 009", "23901010099", "010-63210001"])
+def test_a_mobile_is_eleven_digits_starting_with_1(ctx: AppContext, lead: Actor, typed: str) -> None:
+    with pytest.raises(ValidationError) as refused:
+        ctx.services.people.add_person(lead, PersonInput("钱七", BranchRole.TELLER, mobile=typed))
+    assert refused.value.field == "field.mobile" and refused.value.reason_message.key == "validation.mobile"
+    assert ctx.services.people.add_person(lead, PersonInput("钱七", BranchRole.TELLER, "+86 139 0101 0099"))
+
+
+@pytest.mark.parametrize("typed", ["1234567", "63210001"])
+def test_a_landline_needs_its_area_code(ctx: AppContext, lead: Actor, typed: str) -> None:
+    with pytest.raises(ValidationError) as refused:
+        ctx.services.people.add_contact(lead, ContactInput("物业", ContactKind.PROPERTY_MANAGEMENT, typed))
+    assert refused.value.field == "field.phone"
+
+
 def test_person_edit_and_remove(ctx: AppContext, lead: Actor) -> None:
     people = ctx.services.people
     added = people.add_person(

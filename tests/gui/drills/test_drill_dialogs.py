@@ -32,9 +32,14 @@ def page(open_window: Callable[[str], MainWindow]) -> DrillsPage:
     return found
 
 
-def _running(ctx: AppContext, lead: Actor) -> DrillPlan:
+def _run_over(ctx: AppContext, lead: Actor) -> DrillPlan:
+    """A drill run and ended (its incident closed): ready to be evaluated."""
+    from branchguard.core.incidents.types import CloseInput
+
     plan = ctx.services.drills.plan(lead, DrillPlanInput("FIRE", datetime.now() + timedelta(days=2)))
-    return ctx.services.drills.run(lead, plan.id)
+    run = ctx.services.drills.run(lead, plan.id)
+    ctx.services.incidents.close(lead, run.incident_id, CloseInput(outcome="演练结束"))
+    return ctx.services.drills.get(lead, plan.id)
 
 
 def test_drill_rule_puts_the_end_day_into_the_preset_rule() -> None:
@@ -69,6 +74,21 @@ def test_plan_dialog_names_the_field_and_writes_nothing(gui_ctx: AppContext, lea
     assert dialog.result_plan is not None and dialog.result_plan.rule.startswith("FREQ=MONTHLY;INTERVAL=3")
 
 
+def test_plan_dialog_warns_of_a_date_already_past(page) -> None:
+    dialog = page.list_panel.ask_plan()
+    assert isinstance(dialog, DrillPlanDialog)
+    assert dialog.past_note.isHidden()  # a week ahead by default
+    yesterday = datetime.now() - timedelta(days=1)
+    dialog.start.setDateTime(yesterday)
+    assert not dialog.past_note.isHidden() and "already passed" in dialog.past_note.text()
+    dialog.repeats.setCurrentIndex(dialog.repeats.findData("quarterly"))
+    assert dialog.past_note.isHidden()  # a series may start in the past: it runs on from today
+    dialog.repeats.setCurrentIndex(0)
+    assert not dialog.past_note.isHidden()
+    dialog.start.setDateTime(datetime.now() + timedelta(days=2))
+    assert dialog.past_note.isHidden()
+
+
 def test_plan_dialog_offers_only_approved_playbooks(page) -> None:
     dialog = page.list_panel.ask_plan()
     assert isinstance(dialog, DrillPlanDialog)
@@ -83,7 +103,7 @@ def test_plan_dialog_offers_only_approved_playbooks(page) -> None:
 def test_evaluation_with_an_action_missing_its_owner_is_refused_in_place(
     gui_ctx: AppContext, lead: Actor, page
 ) -> None:
-    run = _running(gui_ctx, lead)
+    run = _run_over(gui_ctx, lead)
     page.refresh()
     assert page.list_panel.select(run.id)
     form = page.list_panel.ask_evaluate()
@@ -175,7 +195,7 @@ def test_actions_dialog_marks_a_corrective_action_done(gui_ctx: AppContext, lead
     from branchguard.core.incidents.types import FollowUpInput
     from branchguard.gui.drills.actions_dialog import ActionsDialog
 
-    run = _running(gui_ctx, lead)
+    run = _run_over(gui_ctx, lead)
     late = date.today() - timedelta(days=1)  # already overdue: shown in red
     sets = {cs.code: cs for cs in gui_ctx.services.drills.criteria_sets(lead)}
     scores = {c.code: 80 for c in sets[run.criteria_set].criteria}

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from branchguard.context import AppContext
 from branchguard.core.drills.types import ComplianceStatus, DrillPlanInput, DrillStatus
-from branchguard.core.incidents.types import StepState
+from branchguard.core.incidents.types import CloseInput, StepState
 from branchguard.core.playbooks.types import IncidentCategory
 from branchguard.core.schedules.types import ScheduleKind
 from branchguard.gui.drills.evaluate_dialog import EvaluateDialog
@@ -131,7 +131,8 @@ def test_plan_run_mark_steps_headcount_evaluate_then_compliance_and_calendar(
     window.show_page("drills")
     run = next(p for p in gui_ctx.services.drills.list(lead) if p.series_id == plan.id)
     assert run.incident_id == run_incident and panel.select(run.id)
-    assert panel.evaluate_button.isEnabled() and panel.headcount_button.isEnabled()
+    # still running: counted, not yet evaluated
+    assert not panel.evaluate_button.isEnabled() and panel.headcount_button.isEnabled()
     assert panel.model.index(
         panel.model.find_row(lambda p: p.id == run.id), DrillPlanModel.COL_REPEATS
     ).data() == (f"Run of #{plan.id}")
@@ -145,7 +146,10 @@ def test_plan_run_mark_steps_headcount_evaluate_then_compliance_and_calendar(
     headcount.submit()
     assert gui_ctx.services.drills.record_of(lead, run.id).headcount == (8, 9)
 
-    # -- evaluate through the form: the weighted total follows the scores
+    # -- the drill ends (its incident closed); then it is evaluated through the form
+    gui_ctx.services.incidents.close(lead, run_incident, CloseInput(outcome="演练结束"))
+    page.refresh()
+    assert panel.select(run.id) and panel.evaluate_button.isEnabled()
     form = panel.ask_evaluate()
     assert isinstance(form, EvaluateDialog) and form.criteria_set.code == "FIRE"
     for r in form.rows:

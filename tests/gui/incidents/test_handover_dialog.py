@@ -129,10 +129,10 @@ def test_preview_hands_the_snapshot_on_screen_to_the_report(dialog, tmp_path, mo
     real = handover.build_handover_pdf
 
     def build_handover_pdf(
-        snapshot: Any, branch: Any, path: Path, *, font_setting: str = "", stamp: Any
+        snapshot: Any, branch: Any, path: Path, *, font_setting: str = "", stamp: Any, names: Any = None
     ) -> Path:
         calls.append((snapshot, branch))
-        return real(snapshot, branch, path, font_setting=font_setting, stamp=stamp)
+        return real(snapshot, branch, path, font_setting=font_setting, stamp=stamp, names=names)
 
     monkeypatch.setattr(handover, "build_handover_pdf", build_handover_pdf)
     qtbot.mouseClick(dialog.pdf_button, Qt.MouseButton.LeftButton)
@@ -150,7 +150,7 @@ def test_a_failed_report_says_why(dialog, monkeypatch):
     from branchguard.reports import handover
 
     def build_handover_pdf(
-        snapshot: Any, branch: Any, path: Path, *, font_setting: str = "", stamp: Any
+        snapshot: Any, branch: Any, path: Path, *, font_setting: str = "", stamp: Any, names: Any = None
     ) -> Path:
         raise OSError("disk full")
 

@@ -298,6 +298,9 @@ def test_initial_report_fields_are_saved_and_logged(console, gui_ctx, fire) -> N
     assert dialog is not None and list(dialog.edits) == [
         "place", "cause", "nature", "amounts_people", "harm_scope", "customer_reaction", "trend", "measures"
     ]
+    branch = gui_ctx.services.branch.get()
+    assert dialog.edits["place"].toPlainText() == f"{branch.name}，{branch.address}"  # prefilled
+    assert dialog.edits["nature"].toPlainText() == ""
     dialog.edits["place"].setPlainText("城东支行营业部一楼")
     dialog.edits["cause"].setPlainText("配电箱短路")
     dialog.accept()

@@ -191,7 +191,8 @@ def test_add_a_person_through_the_dialog(page: PeoplePage, gui_ctx: AppContext, 
     ("field", "typed", "expected"),
     [
         ("name", "   ", t("validation.required", lang="en")),
-        ("mobile", "12345abc", t("validation.phone", lang="en", value="12345abc")),
+        ("mobile", "12345abc", t("validation.mobile", lang="en", value="12345abc")),
+        ("mobile", "1234567", t("validation.mobile", lang="en", value="1234567")),
         ("phone", "0000", t("validation.phone", lang="en", value="0000")),
     ],
 )

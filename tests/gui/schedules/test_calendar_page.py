@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QFileDialog
 
 from branchguard.context import AppContext
 from branchguard.core.audit.service import AuditFilter
+from branchguard.core.drills.types import DrillPlanInput
 from branchguard.core.schedules.types import ScheduleInput, ScheduleKind, WorkingDayPolicy
 from branchguard.gui.schedules.calendar_dialog import NewScheduleDialog
 from branchguard.gui.schedules.calendar_page import AGENDA, MONTH, WEEK, CalendarPage
@@ -127,6 +128,28 @@ def test_a_promised_item_moves_too_and_staff_cannot_drag(gui_ctx, calendar) -> N
     _window2, staff_page = calendar("staff")
     staff_page.go_to(day, MONTH)
     assert not staff_page.month.cell(day).items.acceptDrops()
+
+
+def test_dropping_a_drill_moves_the_drill_itself(gui_ctx, calendar) -> None:
+    """A one-off drill's entry is its plan's date: the drop moves the plan (Drills page, compliance,
+    report) and the entry with it, audited as the drill's move."""
+    day = date.today() + timedelta(days=3)
+    lead = gui_ctx.services.auth.login("lead", "lead-demo-2026")
+    at = datetime(day.year, day.month, day.day, 10)
+    plan = gui_ctx.services.drills.plan(lead, DrillPlanInput("FIRE", at))
+    window, page = calendar()
+    page.go_to(day, MONTH)
+    items = page.month.cell(day).items
+    mime = items.mimeData([items.item(0)])
+    target = day + timedelta(days=2)
+    event = QDropEvent(QPointF(5, 5), Qt.DropAction.MoveAction, mime,
+                       Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    page.month.cell(target).items.dropEvent(event)
+    assert page.month.cell(day).titles() == [] and page.month.cell(target).titles() == [plan.title]
+    moved = datetime(target.year, target.month, target.day, 10).astimezone(UTC)
+    assert gui_ctx.services.drills.get(lead, plan.id).planned_at == moved
+    (entry,) = gui_ctx.services.audit.list(window.session.actor, AuditFilter(action_prefix="drill.move"))
+    assert entry.entity_id == str(plan.id)
 
 
 def test_export_writes_an_ics_of_the_view(gui_ctx, calendar, tmp_path: Path, monkeypatch) -> None:

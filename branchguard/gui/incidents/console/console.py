@@ -19,9 +19,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from branchguard.core.branch.types import place_of
 from branchguard.core.early_warnings.rules import takes_warning
 from branchguard.core.early_warnings.types import WarningLevel
 from branchguard.core.incidents.rules import open_at_close
+from branchguard.core.incidents.text import report_defaults
 from branchguard.core.incidents.types import (
     CloseInput,
     EntryKind,
@@ -71,6 +73,7 @@ class IncidentConsole(QWidget):
         self.incident_id = incident_id
         self.detail: IncidentDetail | None = None
         self.loader = Loader(self, on_error=self.show_error)
+        self.branch_place = ""  # the branch's name and address, the initial report's place by default
         self.header = IncidentHeader()
         self.message = QLabel()
         self.message.setObjectName("incident_message")
@@ -295,14 +298,14 @@ class IncidentConsole(QWidget):
         """Re-read the incident (steps, level, status, attachments) and any entries written elsewhere."""
         services, actor, incident_id = self.session.services, self.session.actor, self.incident_id
 
-        def load() -> tuple[IncidentDetail, list[LogEntry]]:
+        def load() -> tuple[IncidentDetail, list[LogEntry], str]:
             detail = services.incidents.get(actor, incident_id, with_entries=False)
-            return detail, services.incidents.attachments(actor, incident_id)
+            return detail, services.incidents.attachments(actor, incident_id), place_of(services.branch.get())
 
         self.loader.run(load, self._show)
 
-    def _show(self, loaded: tuple[IncidentDetail, list[LogEntry]]) -> None:
-        detail, attachments = loaded
+    def _show(self, loaded: tuple[IncidentDetail, list[LogEntry], str]) -> None:
+        detail, attachments, self.branch_place = loaded
         before = self.detail
         self.detail = detail
         self.log.model.set_started(detail.summary.started_at)
@@ -462,7 +465,9 @@ class IncidentConsole(QWidget):
     def ask_report_fields(self) -> ReportFieldsDialog | None:
         if self.detail is None or not may(self.session.actor, "incident.report"):
             return None
-        dialog = ReportFieldsDialog(self.detail.report_fields, self)
+        # the place only: the nature's default is a category's words, said in the reader's language
+        prefill = {"place": report_defaults(self.detail, self.branch_place)["place"]}
+        dialog = ReportFieldsDialog(self.detail.report_fields, self, prefill=prefill)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self._report_fields_chosen(dialog.changes()))
         dialog.open()

@@ -152,9 +152,12 @@ class WarningLevelDialog(ReasonDialog):
 
 
 class ReportFieldsDialog(QDialog):
-    """The initial report to head office (上报): the eight fields head office asks for."""
+    """The initial report to head office (上报): the eight fields head office asks for. A field not
+    filled in yet starts with `prefill` (the incident's or the branch's place): saved as shown."""
 
-    def __init__(self, values: dict[str, str], parent: QWidget | None = None) -> None:
+    def __init__(
+        self, values: dict[str, str], parent: QWidget | None = None, prefill: dict[str, str] | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("report_fields_dialog")
         self.setWindowTitle(self.tr("Initial report to head office"))
@@ -163,7 +166,7 @@ class ReportFieldsDialog(QDialog):
         self.edits: dict[str, QPlainTextEdit] = {}
         form = FieldForm()
         for name in REPORT_FIELDS:
-            edit = QPlainTextEdit(values.get(name, ""))
+            edit = QPlainTextEdit(values.get(name, "") or (prefill or {}).get(name, ""))
             edit.setTabChangesFocus(True)
             edit.setFixedHeight(edit.fontMetrics().lineSpacing() * 3 + 14)
             form.add_field(f"report_{name}", t(f"report_field.{name}"), edit)
