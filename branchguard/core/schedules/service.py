@@ -25,7 +25,7 @@ from branchguard.core.kernel.roles import require
 from branchguard.core.kernel.types import Actor
 from branchguard.core.schedules import rules, store
 from branchguard.core.schedules.links import end_if_spent, mark_done, refuse_owned_move
-from branchguard.core.schedules.titles import made_title, title_names
+from branchguard.core.schedules.titles import title_names
 from branchguard.core.schedules.types import (
     CatchUpResult,
     DueFilter,
@@ -309,21 +309,7 @@ class ScheduleService:
                 for slot in rules.slots_between(store.spec_of(sched), start, end):
                     if sched.rrule and slot.rule_at < sched.catch_up_from:
                         continue  # from before the rule was set: not owed, never written
-                    info = OccurrenceInfo(
-                        id=None,
-                        schedule_id=sched.id,
-                        kind=ScheduleKind(sched.kind),
-                        title=made_title(sched.title, names),
-                        owner=sched.owner,
-                        timezone=sched.timezone,
-                        rule_at=slot.rule_at,
-                        due_at=slot.due_at,
-                        status=OccurrenceStatus.OPEN,
-                        overdue=slot.due_at <= now,
-                        subject_id=sched.subject_id,
-                        recurring=bool(sched.rrule),
-                    )
-                    items[(sched.id, slot.rule_at)] = info
+                    items[(sched.id, slot.rule_at)] = store.promised_info(sched, slot, now, names)
             written = (
                 select(OccurrenceRow, ScheduleRow)
                 .join(ScheduleRow, OccurrenceRow.schedule_id == ScheduleRow.id)

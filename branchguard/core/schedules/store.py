@@ -71,6 +71,26 @@ def schedule_info(
     )
 
 
+def promised_info(
+    sched: ScheduleRow, slot: Slot, now: datetime, names: Names | None = None
+) -> OccurrenceInfo:
+    """A slot the rule still promises and nobody has written yet (id None)."""
+    return OccurrenceInfo(
+        id=None,
+        schedule_id=sched.id,
+        kind=ScheduleKind(sched.kind),
+        title=made_title(sched.title, names),
+        owner=sched.owner,
+        timezone=sched.timezone,
+        rule_at=slot.rule_at,
+        due_at=slot.due_at,
+        status=OccurrenceStatus.OPEN,
+        overdue=slot.due_at <= now,
+        subject_id=sched.subject_id,
+        recurring=bool(sched.rrule),
+    )
+
+
 def occurrence_info(
     occ: OccurrenceRow, sched: ScheduleRow, now: datetime, names: Names | None = None
 ) -> OccurrenceInfo:
