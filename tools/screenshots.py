@@ -262,6 +262,9 @@ def shoot_language(app: QApplication, lang: str, out: Path) -> list[Path]:
             from tools.screenshots_exchange import shoot_head_office  # it imports this module
 
             shots.extend(shoot_head_office(ctx, window, Path(tmp), out, lang))
+            from tools.screenshots_complaints import shoot_complaint_screens  # it imports this module
+
+            shots.extend(shoot_complaint_screens(ctx, window, Path(tmp), out))
             window.show_page(window.landing_page_id())
             help_dialog = window.show_shortcuts()
             shots.append(shoot_dialog(help_dialog, out / "shortcuts.png"))
