@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from branchguard.core.accounts.names import Names
 from branchguard.core.complaints import rules
 from branchguard.core.complaints.types import (
     Category,
@@ -312,14 +313,17 @@ class ComplaintsPage(Page):
         if item is None:
             self.detail.clear()
             return
-        complaints, actor = self.session.services.complaints, self.session.actor
-        self.detail_loader.run(lambda: complaints.get(actor, item.id), self._show_detail)
+        services, actor = self.session.services, self.session.actor
+        self.detail_loader.run(
+            lambda: (services.complaints.get(actor, item.id), services.auth.names(actor)), self._show_detail
+        )
 
-    def _show_detail(self, detail: ComplaintDetail) -> None:
+    def _show_detail(self, loaded: tuple[ComplaintDetail, Names]) -> None:
+        detail, who = loaded
         c = detail.info
         lines = [f"{c.number}  {c.kind.label}  {c.status.label}", c.request, ""]
         for step in detail.steps:
-            lines.append(f"{date_time(step.at)}  {step.step.label}  {step.by}")
+            lines.append(f"{date_time(step.at)}  {step.step.label}  {who(step.by)}")
             if step.text:
                 lines.append(f"    {step.text}")
             lines += [f"    {line}" for line in step_detail_lines(step)]

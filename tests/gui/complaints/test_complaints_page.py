@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 
 from branchguard.context import AppContext
 from branchguard.core.complaints.types import ComplaintInfo, ComplaintInput, ComplaintStep, StepInput
+from branchguard.core.demo.service import DEMO_ACCOUNTS
 from branchguard.db.base import utcnow
 from branchguard.gui.complaints.dialogs import (
     ComplaintAssignDialog,
@@ -77,6 +78,8 @@ def test_selecting_a_complaint_shows_its_steps(open_window, complaints) -> None:
     page.table.selectRow(row)
     text = page.detail.toPlainText()
     assert "Investigation" in text and "调阅录像" in text and "Withdrawn" in text
+    lead_name = next(d for n, _r, _p, d in DEMO_ACCOUNTS if n == "lead")
+    assert f"Investigation  {lead_name}" in text  # people by their name, not their login
 
 
 @pytest.mark.parametrize("lang", ["zh_CN"])
