@@ -4,7 +4,8 @@ Fixtures: `branchguard demo --years N --seed 1` into `.bench/years-N/`, built on
 the generator's code and the schema revision are unchanged (`fixture.json` holds their digest).
 
 Command table: wall time of `branchguard <command>` in a fresh interpreter (median of `runs`)
-against a floor measured in the same run with plain Python and sqlite3 in a fresh interpreter:
+against a floor measured in the same run with plain Python and sqlite3 in a fresh interpreter,
+which first checks the lead's password against its stored argon2 hash as every command must:
   hazard list --json   SELECT every hazard, json.dumps the rows
   schedule list        SELECT every schedule, print the rows
   verify               walk the ledger's chain (SHA-256 of each entry's canonical JSON), SHA-256 every
@@ -37,6 +38,7 @@ from tools.bench.common import ROOT, child_env, python, run_child
 CACHE_DIR = ROOT / ".bench"
 STAMP_FILE = "fixture.json"
 SEED = 1
+LEAD = ("lead", "lead-demo-2026")  # the demo's safety lead: every command and every floor logs in
 GENERATOR = ("bulk.py", "history.py", "history_drills.py", "history_inspections.py", "wording.py")
 
 
@@ -87,7 +89,7 @@ def fixture(years: int, cache_dir: Path = CACHE_DIR) -> Path:
 
 def _wall(args: list[str]) -> float:
     # Every command logs in (cli/login.py), as automation does: the demo's safety lead.
-    env = child_env(BRANCHGUARD_USER="lead", BRANCHGUARD_PASSWORD="lead-demo-2026")
+    env = child_env(BRANCHGUARD_USER=LEAD[0], BRANCHGUARD_PASSWORD=LEAD[1])
     started = time.perf_counter()
     subprocess.run(args, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env, cwd=ROOT)
     return time.perf_counter() - started
@@ -172,6 +174,7 @@ def floor(kind: str, data_dir: Path, out: Path) -> None:
     import sqlite3
 
     db = sqlite3.connect(data_dir / "branchguard.sqlite")
+    _floor_login(db)
     if kind == "hazards":
         cur = db.execute("SELECT * FROM hazards ORDER BY opened_at DESC")
         names = [d[0] for d in cur.description]
@@ -225,6 +228,15 @@ def floor(kind: str, data_dir: Path, out: Path) -> None:
         _bare_register(out / "bare-summary.pdf", rows, find_cjk_font().name)
     else:
         raise SystemExit(f"unknown floor {kind!r}")
+
+
+def _floor_login(db: Any) -> None:
+    """The password check every command makes before its work (argon2, slow on purpose), as plainly
+    as it can be made: the stored hash read with sqlite3 and verified."""
+    from argon2 import PasswordHasher
+
+    (stored,) = db.execute("SELECT password_hash FROM users WHERE username = ?", (LEAD[0],)).fetchone()
+    PasswordHasher().verify(stored, LEAD[1])
 
 
 def _canonical(value: Any) -> str:
