@@ -50,6 +50,10 @@ SEASONAL_CATEGORIES: dict[str, tuple[int, ...]] = {
 }
 
 
+# What a revision copies from the version before it.
+REVISED_AS_IS = ("title_zh", "title_en", "tier", "levels", "triggers_zh", "triggers_en", "cautions_zh",
+                 "cautions_en", "roles", "contacts", "attachments")  # fmt: skip
+
 @dataclass(frozen=True)
 class Version:
     id: int
@@ -64,6 +68,12 @@ class Playbook:
     code: str
     versions: list[Version]
     steps: list[dict[str, Any]]  # the first version's steps, copied into each revision
+    content: dict[str, Any]  # the first version's title, tier, levels, triggers, roles…, likewise
+
+    @property
+    def startable(self) -> bool:
+        """A plan an incident starts from (a service guide is read, never started)."""
+        return self.content.get("tier") != "service"
 
     def at(self, moment: datetime) -> Version:
         """The version approved at `moment` (the first when none was yet)."""
@@ -92,6 +102,7 @@ class History:
         self.now = self.local(until, 18)
         self.ids = bulk.next_ids(conn)
         self.playbooks = self._playbooks(conn)
+        self.startable = [b for b in self.playbooks if b.startable]
         self.drafted: set[int] = set()
         self.criteria = {
             code: (cats, crit)
@@ -159,11 +170,13 @@ class History:
         for pid, code in conn.execute(
             select(PlaybookRow.id, PlaybookRow.code).order_by(PlaybookRow.id)
         ).tuples():
-            vid, number, category = conn.execute(
-                select(PlaybookVersionRow.id, PlaybookVersionRow.number, PlaybookVersionRow.category).where(
+            version = conn.execute(
+                select(PlaybookVersionRow.__table__).where(
                     PlaybookVersionRow.playbook_id == pid, PlaybookVersionRow.status == "approved"
                 )
             ).one()
+            vid, number, category = version.id, version.number, version.category
+            content = {c: getattr(version, c) for c in REVISED_AS_IS}
             steps = [
                 {
                     c: getattr(s, c)
@@ -190,7 +203,7 @@ class History:
                 .where(PlaybookVersionRow.id == vid)
                 .values(created_at=first, approved_at=first)
             )
-            books.append(Playbook(pid, code, [Version(vid, number, category, first)], steps))
+            books.append(Playbook(pid, code, [Version(vid, number, category, first)], steps, content))
         return books
 
     # -- one year --------------------------------------------------------------------------------
@@ -244,18 +257,9 @@ class History:
                     "playbook_id": book.id,
                     "number": current.number + 1,
                     "status": "draft" if draft else "approved",
-                    "title_zh": f"{book.code} 现场处置方案（{day.year} 修订）",
-                    "title_en": f"{book.code} on-site response ({day.year} revision)",
-                    "tier": "onsite",
+                    **book.content,  # a yearly review keeps the plan's text and changes its note
                     "category": current.category,
-                    "levels": ["I", "II", "III"],
-                    "triggers_zh": "见预案正文",
-                    "triggers_en": "See the plan",
-                    "cautions_zh": "",
-                    "cautions_en": "",
-                    "roles": [],
-                    "contacts": [],
-                    "note": "年度修订：更新联系人与分工",
+                    "note": f"{day.year} 年度修订：更新联系人与分工",
                     "created_by": "lead",
                     "created_at": at,
                     "approved_by": None if draft else "lead",
@@ -278,9 +282,9 @@ class History:
 
     def _category(self, month: int) -> Playbook:
         weights = [
-            4 if month in SEASONAL_CATEGORIES.get(b.versions[0].category, ()) else 1 for b in self.playbooks
+            4 if month in SEASONAL_CATEGORIES.get(b.versions[0].category, ()) else 1 for b in self.startable
         ]
-        return self.rng.choices(self.playbooks, weights)[0]
+        return self.rng.choices(self.startable, weights)[0]
 
     def incidents(self, year: Year, first: date, last: date) -> None:
         for day in self.seasonal_days(first, last, INCIDENT_SEASON, INCIDENTS_PER_YEAR):

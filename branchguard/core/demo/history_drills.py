@@ -27,7 +27,7 @@ DRILLED = (
 
 
 def fill(h: History, year: Year, first: date, last: date) -> None:
-    books = [b for b in h.playbooks if b.versions[0].category in DRILLED]
+    books = [b for b in h.startable if b.versions[0].category in DRILLED]
     horizon = h.until + timedelta(days=60)  # the last year's plans reach two months ahead
     last = min(last + (horizon - h.until if last >= h.until else timedelta(0)), horizon)
     for day in h.seasonal_days(first, last, DRILL_SEASON, DRILLS_PER_YEAR - 1):

@@ -54,6 +54,17 @@ def test_one_year_holds_a_busy_branch_in_every_state(ctx: AppContext) -> None:
         # the history's audit events and the one that records the history itself
         assert s.scalar(select(func.count()).where(AuditEventRow.action == "demo.history")) == 1
 
+    with ctx.sessions() as s:  # a yearly revision keeps its plan's text and tier; guides start nothing
+        first = select(PlaybookVersionRow).where(PlaybookVersionRow.number == 1)
+        firsts = {v.playbook_id: v for v in s.scalars(first)}
+        for v in s.scalars(select(PlaybookVersionRow).where(PlaybookVersionRow.number > 1)):
+            was = firsts[v.playbook_id]
+            assert (v.title_zh, v.tier, v.levels, v.triggers_zh, v.roles) == (
+                was.title_zh, was.tier, was.levels, was.triggers_zh, was.roles
+            )  # fmt: skip
+        guides = {v.playbook.code for v in firsts.values() if v.tier == "service"}
+        started = set(s.scalars(select(IncidentRow.playbook_code).distinct()))
+        assert guides and not guides & started
     assert set(_states(ctx, HazardRow.status)) == {"open", "remediated", "verified", "closed"}
     assert set(_states(ctx, HazardRow.source)) == {"inspection", "manual"}
     assert set(_states(ctx, InspectionRow.status)) == {"draft", "submitted"}
