@@ -51,6 +51,8 @@ def plan_infos(s: Session, rows: Iterable[DrillPlanRow], now: datetime) -> list[
     )
     schedule_ids = [r.schedule_id for r in rows if r.schedule_id is not None]
     schedules = {sc.id: sc for sc in s.scalars(select(ScheduleRow).where(ScheduleRow.id.in_(schedule_ids)))}
+    series = [sc for sc in schedules.values() if sc.rrule]
+    next_runs = schedules_store.next_dates(s, series, now) if series else {}
     names = title_names(s)
     runs = [r.incident_id for r in rows if r.incident_id is not None]
     ended = (
@@ -66,7 +68,7 @@ def plan_infos(s: Session, rows: Iterable[DrillPlanRow], now: datetime) -> list[
     )
     return [
         replace(
-            _plan_info(r, scores.get(r.id), schedules.get(r.schedule_id or 0), now, names),
+            _plan_info(r, scores.get(r.id), schedules.get(r.schedule_id or 0), next_runs, names),
             ended=r.incident_id in ended,
         )
         for r in rows
@@ -74,13 +76,18 @@ def plan_infos(s: Session, rows: Iterable[DrillPlanRow], now: datetime) -> list[
 
 
 def _plan_info(
-    row: DrillPlanRow, score: float | None, sched: ScheduleRow | None, now: datetime, names: Names
+    row: DrillPlanRow,
+    score: float | None,
+    sched: ScheduleRow | None,
+    next_runs: dict[int, datetime],
+    names: Names,
 ) -> DrillPlan:
     rule = sched.rrule if sched is not None else ""
     planned_at = row.planned_at
     if rule and sched is not None and row.status == DrillStatus.PLANNED.value:
-        # A series is "planned" for its next occurrence, whatever its first date was.
-        planned_at = schedules_store.schedule_info(sched, now).next_due
+        # A series is "planned" for its next occurrence, whatever its first date was: the one the
+        # calendar shows (moved there, if one of its dates was moved), else None (paused, ended).
+        planned_at = next_runs.get(sched.id)
     return DrillPlan(
         id=row.id,
         title=made_title(row.title, names),

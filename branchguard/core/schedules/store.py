@@ -208,6 +208,47 @@ def next_owed(s: Session, row: ScheduleRow, now: datetime) -> Slot | None:
     return next(slots(spec_of(row), until_due=now + _FAR, after=after), None)
 
 
+def next_dates(s: Session, rows: Sequence[ScheduleRow], now: datetime) -> dict[int, datetime]:
+    """The next date each active schedule's calendar shows after `now`: its earliest open written
+    occurrence (where a move put it), or the first instant the rule still owes, whichever comes
+    first. A schedule with neither is left out."""
+    ids = [r.id for r in rows if r.active]
+    if not ids:
+        return {}
+    written = dict(
+        s.execute(
+            select(OccurrenceRow.schedule_id, func.min(OccurrenceRow.due_at))
+            .where(
+                OccurrenceRow.schedule_id.in_(ids),
+                OccurrenceRow.status == OccurrenceStatus.OPEN.value,
+                OccurrenceRow.due_at > now,
+            )
+            .group_by(OccurrenceRow.schedule_id)
+        )
+        .tuples()
+        .all()
+    )
+    last = dict(
+        s.execute(
+            select(OccurrenceRow.schedule_id, func.max(OccurrenceRow.rule_at))
+            .where(OccurrenceRow.schedule_id.in_(ids))
+            .group_by(OccurrenceRow.schedule_id)
+        )
+        .tuples()
+        .all()
+    )
+    found: dict[int, datetime] = {}
+    for row in rows:
+        if not row.active:
+            continue
+        owed = slots(spec_of(row), until_due=now + _FAR, after=_after(row, last.get(row.id)))
+        promised = next((slot.due_at for slot in owed if slot.due_at > now), None)
+        dates = [d for d in (written.get(row.id), promised) if d is not None]
+        if dates:
+            found[row.id] = min(dates)
+    return found
+
+
 def _occurrence(row: ScheduleRow, slot: Slot, now: datetime) -> dict[str, Any]:
     return {
         "schedule_id": row.id,

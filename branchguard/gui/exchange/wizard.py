@@ -14,7 +14,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -30,7 +29,7 @@ from branchguard.core.exchange.rules import KINDS, period_of, recent_periods
 from branchguard.core.exchange.types import PackagePreview, PackageResult
 from branchguard.core.kernel.errors import ValidationError
 from branchguard.core.kernel.roles import may
-from branchguard.gui.kit.files import documents_folder, with_suffix
+from branchguard.gui.kit.files import ask_save_path, documents_folder, saved_message, with_suffix
 from branchguard.gui.kit.icons import icon
 from branchguard.gui.kit.loader import Loader
 from branchguard.gui.kit.tasks import TaskProgress, run_task
@@ -201,11 +200,16 @@ class ExportSavePage(QWizardPage):
             self.path.setText(str(documents_folder() / name))
 
     def _choose(self) -> None:
-        chosen, _filter = QFileDialog.getSaveFileName(
-            self, self.tr("Save the package"), self.path.text(), self.tr("Packages (*.zip)")
+        name = Path(self.path.text().strip()).name or "package.zip"
+        chosen = ask_save_path(
+            self,
+            self.tr("Save the package"),
+            name,
+            self.tr("Packages (*.zip)"),
+            (".zip",),
         )
-        if chosen:
-            self.path.setText(str(with_suffix(Path(chosen), (".zip",))))
+        if chosen is not None:
+            self.path.setText(str(chosen))
 
     def export(self) -> None:
         text = self.path.text().strip()
@@ -248,7 +252,7 @@ class ExportSavePage(QWizardPage):
     def _done(self, result: PackageResult) -> None:
         self.result = result
         lines = [
-            self.tr("Saved to %1").replace("%1", result.path),
+            saved_message(Path(result.path)),
             self.tr("%1 files; %2 reports; ledger entries %3 to %4; signed with key %5")
             .replace("%1", str(result.files))
             .replace("%2", str(result.documents))

@@ -9,11 +9,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QWidget
 
 from branchguard.core.hazards.types import HazardFilter
 from branchguard.gui.kit.anchor_note import AnchorNote
-from branchguard.gui.kit.files import documents_folder, with_suffix
+from branchguard.gui.kit.files import ask_save_path
 from branchguard.gui.kit.tasks import TaskHandle, run_task
 from branchguard.gui.shell.session import GuiSession
 
@@ -82,13 +82,17 @@ class RegisterExporter(QObject):
     ) -> TaskHandle | None:
         filters = {PDF: self.tr("PDF files (*.pdf)"), EXCEL: self.tr("Excel workbooks (*.xlsx)")}
         name = self.tr("hazard-register")  # tr() outside the f-string, where lupdate finds it
-        default = documents_folder() / f"{name}-{date.today().isoformat()}.{fmt}"
-        chosen, _filter = QFileDialog.getSaveFileName(
-            self.widget, self.tr("Export the hazard register"), str(default), filters[fmt]
+        default = f"{name}-{date.today().isoformat()}.{fmt}"
+        chosen = ask_save_path(
+            self.widget,
+            self.tr("Export the hazard register"),
+            default,
+            filters[fmt],
+            (f".{fmt}",),
         )
-        if not chosen:
+        if chosen is None:
             return None
-        return self.export(fmt, flt, with_suffix(Path(chosen), (f".{fmt}",)), on_done, on_error)
+        return self.export(fmt, flt, chosen, on_done, on_error)
 
     def export(
         self,

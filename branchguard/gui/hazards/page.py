@@ -30,6 +30,7 @@ from branchguard.gui.hazards.policy import SeverityPolicyDialog
 from branchguard.gui.inspections.overview import selected_row
 from branchguard.gui.inspections.runner.names import NamePicker, read_roster_names
 from branchguard.gui.kit import style
+from branchguard.gui.kit.files import saved_message
 from branchguard.gui.kit.icons import icon
 from branchguard.gui.kit.loader import Loader
 from branchguard.gui.kit.page import Page
@@ -307,7 +308,7 @@ class HazardsPage(Page):
         box = QMessageBox(self)
         box.setObjectName("hazards_exported")
         box.setWindowTitle(self.tr("Hazard register"))
-        box.setText(self.tr("The hazard register, as filtered, was saved to %1.").replace("%1", str(path)))
+        box.setText(saved_message(path))
         said = [anchor_problem] if anchor_problem else []  # a whole sentence: NOT written to …, why
         if font_warning:
             said.append(self.tr("The report font fell back: %1").replace("%1", font_warning))

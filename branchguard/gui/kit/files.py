@@ -1,11 +1,16 @@
-"""Files the window writes: the default folder for saved documents, suffixes, all-or-nothing writes
-(only over a regular file)."""
+"""Files the window writes: where their dialogs start (the documents folder), what is said once one
+is written (one sentence everywhere), suffixes, all-or-nothing writes (only over a regular file).
+
+Every save dialog and folder chooser of the window goes through `ask_save_path` / `ask_folder`
+(a test scans gui/ for any other QFileDialog save call)."""
 
 from __future__ import annotations
 
+from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths
+from PySide6.QtCore import QCoreApplication, QStandardPaths, QUrl
+from PySide6.QtWidgets import QFileDialog, QWidget
 
 from branchguard.core.kernel import output
 
@@ -17,6 +22,33 @@ def documents_folder() -> Path:
 
 def with_suffix(path: Path, suffixes: tuple[str, ...]) -> Path:
     return path if path.suffix.lower() in suffixes else path.with_name(path.name + suffixes[0])
+
+
+def ask_save_path(
+    parent: QWidget | None, title: str, file_name: str, file_filter: str, suffixes: tuple[str, ...]
+) -> Path | None:
+    """The save dialog, opened in the documents folder on `file_name` (only its name is used); the
+    path chosen, with the first of `suffixes` added when it has none of them; None when cancelled."""
+    start = documents_folder() / Path(file_name).name
+    chosen, _filter = QFileDialog.getSaveFileName(parent, title, str(start), file_filter)
+    return with_suffix(Path(chosen), suffixes) if chosen else None
+
+
+def ask_folder(parent: QWidget | None, title: str, current: str | Path | None = None) -> Path | None:
+    """The folder chooser: opened on the folder in use when there is one, else the documents folder."""
+    start = Path(current) if current and Path(current).is_dir() else documents_folder()
+    chosen = QFileDialog.getExistingDirectory(parent, title, str(start))
+    return Path(chosen) if chosen else None
+
+
+def saved_message(path: Path, link: bool = False) -> str:
+    """What the window says once it has written a file, everywhere: "Saved to <path>." (the path a
+    link that opens the file when `link`, for rich-text labels)."""
+    text = QCoreApplication.translate("SavedFile", "Saved to %1.")
+    if link:
+        url = QUrl.fromLocalFile(str(path)).toString()
+        return text.replace("%1", f'<a href="{escape(url)}">{escape(str(path))}</a>')
+    return text.replace("%1", str(path))
 
 
 def write_file(path: Path, data: bytes) -> None:

@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import Qt, QTimer, QUrl
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import (
     QImage,
     QKeySequence,
@@ -44,7 +44,6 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QProgressBar,
@@ -57,7 +56,7 @@ from PySide6.QtWidgets import (
 )
 
 from branchguard.gui.kit.anchor_note import AnchorNote
-from branchguard.gui.kit.files import documents_folder, with_suffix
+from branchguard.gui.kit.files import ask_save_path, saved_message
 from branchguard.gui.kit.icons import icon
 from branchguard.gui.kit.pdf_printing import pdf_pool, print_pages, to_image
 from branchguard.gui.kit.screen import resize_within_screen
@@ -486,14 +485,15 @@ class PreviewDialog(QDialog):
     def ask_save(self) -> None:
         if self.pages is None:
             return
-        chosen, _filter = QFileDialog.getSaveFileName(
+        chosen = ask_save_path(
             self,
             self.tr("Save as PDF"),
-            str(documents_folder() / self.file_name),
+            self.file_name,
             self.tr("PDF files (*.pdf)"),
+            (".pdf",),
         )
-        if chosen:
-            self.save_to(with_suffix(Path(chosen), (".pdf",)))
+        if chosen is not None:
+            self.save_to(chosen)
 
     def save_to(self, out: Path) -> TaskHandle:
         """Copy the report shown to `out`, whole or not at all, off the GUI thread."""
@@ -507,8 +507,7 @@ class PreviewDialog(QDialog):
         def done(path: Path) -> None:
             self._busy -= 1
             self.last_saved = path
-            link = QUrl.fromLocalFile(str(path)).toString()
-            self.say(self.tr("Saved to %1.").replace("%1", f'<a href="{link}">{path}</a>'))
+            self.say(saved_message(path, link=True))
 
         def failed(message: str) -> None:
             self._busy -= 1

@@ -14,7 +14,7 @@ from branchguard.core.kernel.intake import read_file
 from branchguard.core.playbooks.format import MAX_FILE_BYTES, ParsedFile
 from branchguard.core.playbooks.service import ImportPlan
 from branchguard.gui.kit.anchor_note import AnchorNote
-from branchguard.gui.kit.files import documents_folder, with_suffix
+from branchguard.gui.kit.files import ask_save_path, documents_folder, saved_message
 from branchguard.gui.kit.tasks import TaskHandle, TaskProgress, run_task
 from branchguard.gui.shell.session import GuiSession
 
@@ -178,15 +178,15 @@ class PlaybookFiles(QObject):
     def export(self, codes: list[str] | None) -> None:
         """Save the given plans (all when None) as one exchange file."""
         name = f"{codes[0]}.yaml" if codes and len(codes) == 1 else self.tr("playbooks.yaml")
-        chosen, _filter = QFileDialog.getSaveFileName(
+        out = ask_save_path(
             self.widget,
             self.tr("Export playbooks"),
-            str(documents_folder() / name),
+            name,
             self.tr("Playbook files (*.yaml *.yml)"),
+            (".yaml", ".yml"),
         )
-        if not chosen:
+        if out is None:
             return
-        out = with_suffix(Path(chosen), (".yaml", ".yml"))
         services, actor = self.session.services, self.session.actor
         note = AnchorNote()
 
@@ -201,7 +201,7 @@ class PlaybookFiles(QObject):
                 work,
                 on_done=lambda path: self._saved(
                     self.tr("Export playbooks"),
-                    self.tr("The playbooks were saved to %1."),
+                    saved_message(path),
                     path,
                     details=note.problem,
                     warn=bool(note.problem),
@@ -215,7 +215,7 @@ class PlaybookFiles(QObject):
     def _saved(self, title: str, text: str, path: Path, details: str = "", warn: bool = False) -> None:
         self._finished()
         icon = QMessageBox.Icon.Warning if warn else QMessageBox.Icon.Information
-        box = self._box(icon, title, text.replace("%1", str(path)), details)
+        box = self._box(icon, title, text, details)
         open_button = box.addButton(self.tr("Open"), QMessageBox.ButtonRole.ActionRole)
         box.addButton(QMessageBox.StandardButton.Close)
         open_button.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))))

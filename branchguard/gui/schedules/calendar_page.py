@@ -10,7 +10,6 @@ from PySide6.QtCore import QDate, QEvent, QLocale
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -28,6 +27,7 @@ from branchguard.core.kernel.output import write_file
 from branchguard.core.kernel.roles import may
 from branchguard.core.schedules.rules import owed_before
 from branchguard.core.schedules.types import DueFilter, OccurrenceInfo, ScheduleKind
+from branchguard.gui.kit.files import ask_save_path, saved_message
 from branchguard.gui.kit.icons import icon
 from branchguard.gui.kit.loader import Loader
 from branchguard.gui.kit.page import Page
@@ -257,12 +257,16 @@ class CalendarPage(Page):
         """The days of the current view as an iCalendar file."""
         first, end = self.span()
         default = f"branchguard-{first:%Y%m%d}-{end - timedelta(days=1):%Y%m%d}.ics"
-        name, _filter = QFileDialog.getSaveFileName(
-            self, self.tr("Export calendar"), default, self.tr("iCalendar files (*.ics)")
+        chosen = ask_save_path(
+            self,
+            self.tr("Export calendar"),
+            default,
+            self.tr("iCalendar files (*.ics)"),
+            (".ics",),
         )
-        if not name:
+        if chosen is None:
             return None
-        path = Path(name) if name.lower().endswith(".ics") else Path(name + ".ics")
+        path = chosen
         services, actor = self.session.services, self.session.actor
         start_at, end_at = local_midnight(first), local_midnight(end)
 
@@ -272,7 +276,7 @@ class CalendarPage(Page):
 
         run_task(
             work,
-            on_done=lambda p: self.hint.setText(self.tr("Exported to %1").replace("%1", str(p))),
+            on_done=lambda p: self.hint.setText(saved_message(p)),
             parent=self,
             title=self.tr("Export calendar"),
         )

@@ -7,7 +7,6 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from branchguard.core.kernel.errors import BranchGuardError
 from branchguard.core.kernel.roles import may
+from branchguard.gui.kit.files import ask_folder
 from branchguard.gui.kit.icons import icon
 from branchguard.gui.kit.loader import Loader
 from branchguard.gui.shell.session import GuiSession
@@ -76,10 +76,9 @@ class AnchorsPanel(QWidget):
         self.loader.run(load, self.fingerprint.setText)
 
     def choose_folder(self) -> None:
-        start = self.folder.text()
-        path = QFileDialog.getExistingDirectory(self, self.tr("Choose the anchor folder"), start)
-        if path:
-            self.set_folder(Path(path))
+        path = ask_folder(self, self.tr("Choose the anchor folder"), self.folder.text())
+        if path is not None:
+            self.set_folder(path)
 
     def set_folder(self, path: Path) -> None:
         ctx = self.session.ctx

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from branchguard.core.kernel.errors import BranchGuardError
+from branchguard.gui.kit.files import ask_folder
 from branchguard.gui.kit.icons import icon
 from branchguard.gui.kit.tasks import TaskProgress, run_task
 from branchguard.gui.shell.session import GuiSession
@@ -114,10 +115,9 @@ class BackupsPanel(QWidget):
         self._show_pending()
 
     def choose_folder(self) -> None:
-        start = str(self.session.ctx.config.backup_dir)
-        path = QFileDialog.getExistingDirectory(self, self.tr("Choose the backup folder"), start)
-        if path:
-            self.set_folder(path)
+        path = ask_folder(self, self.tr("Choose the backup folder"), self.session.ctx.config.backup_dir)
+        if path is not None:
+            self.set_folder(str(path))
 
     def set_folder(self, path: str) -> None:
         """Written to settings.ini (backup_dir); empty means the data folder's backups/."""

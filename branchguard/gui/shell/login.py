@@ -70,6 +70,13 @@ class LoginDialog(QDialog):
         self.message.setObjectName("message")
         self.message.setProperty("role", "error")
         self.message.setWordWrap(True)
+        self.message.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        # The error line's room is kept while it is hidden (two lines: the lockout message wraps),
+        # so the Log in button never moves under the pointer when a refusal appears.
+        keep = self.message.sizePolicy()
+        keep.setRetainSizeWhenHidden(True)
+        self.message.setSizePolicy(keep)
+        self.message.setMinimumHeight(2 * self.message.fontMetrics().lineSpacing())
         self.message.hide()
         self._form = FieldForm()
         self._user_label = self._form.add_field("username", "", self.username)

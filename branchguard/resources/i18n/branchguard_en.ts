@@ -3441,6 +3441,13 @@ Submitted as: %3</translation>
     </message>
 </context>
 <context>
+    <name>SavedFile</name>
+    <message>
+        <source>Saved to %1.</source>
+        <translation>Saved to %1.</translation>
+    </message>
+</context>
+<context>
     <name>PlaybookDiffDialog</name>
     <message>
         <source>Compare versions of %1</source>

@@ -3429,6 +3429,13 @@ Submitted as: %3</source>
     </message>
 </context>
 <context>
+    <name>SavedFile</name>
+    <message>
+        <source>Saved to %1.</source>
+        <translation>已保存到 %1。</translation>
+    </message>
+</context>
+<context>
     <name>PlaybookDiffDialog</name>
     <message>
         <source>Compare versions of %1</source>

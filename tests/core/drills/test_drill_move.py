@@ -114,3 +114,33 @@ def test_moves_refused_when_run_cancelled_past_a_series_or_by_staff(ctx, lead, s
     with pytest.raises(ValidationError):
         drills.move(lead, other.id, _at(4))
     assert drills.get(lead, plan.id).planned_at == plan.planned_at
+
+
+def test_moving_one_date_of_a_series_moves_that_entry_only_and_its_next_run_shows_it(ctx, lead) -> None:
+    """A recurring drill's calendar entry is one occurrence of its rule: the drop moves that entry
+    alone (the rule, its other dates and the series itself stay); the Drills list then shows the
+    next run on the day it was moved to, read from the occurrence, not recomputed from the rule."""
+    drills, schedules = ctx.services.drills, ctx.services.schedules
+    series = _plan(ctx, lead, days=3, rrule="monthly")
+    rule_next = series.planned_at
+    start = rule_next - timedelta(days=2)
+    before = [
+        (o.rule_at, o.due_at)
+        for o in schedules.calendar(lead, start, start + timedelta(days=100))
+        if o.schedule_id == series.schedule_id
+    ]
+    assert len(before) >= 3 and before[0][1] == rule_next
+    moved_to = rule_next + timedelta(days=2)
+    schedules.reschedule_promised(lead, series.schedule_id, before[0][0], moved_to)
+
+    after = [
+        (o.rule_at, o.due_at)
+        for o in schedules.calendar(lead, start, start + timedelta(days=100))
+        if o.schedule_id == series.schedule_id
+    ]
+    assert after == [(before[0][0], moved_to), *before[1:]]  # that entry alone
+    assert schedules.get(lead, series.schedule_id).rule == series.rule  # the rule is untouched
+    (listed,) = [p for p in drills.list(lead) if p.id == series.id]
+    assert listed.planned_at == moved_to  # the next run as the calendar shows it
+    assert drills.get(lead, series.id).planned_at == moved_to
+    assert moved_to in {i.next_planned for i in drills.compliance(lead)}

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QBuffer, QByteArray, Qt
+from PySide6.QtGui import QColor, QImage
 
 from branchguard.context import AppContext
 from branchguard.core.hazards.types import HazardFilter, HazardStatus
@@ -15,6 +16,18 @@ from tests.gui.incidents.incident_support import login
 from tests.gui.inspections.test_inspection_runner import press, start_by_keyboard
 
 K = Qt.Key
+
+
+def jpeg_bytes() -> bytes:
+    """A real (tiny) JPEG: the runner stays on the failed item and shows its photo's thumbnail."""
+    image = QImage(16, 12, QImage.Format.Format_RGB32)
+    image.fill(QColor("#607d8b"))
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QBuffer.OpenModeFlag.WriteOnly)
+    assert image.save(buffer, "JPEG")
+    buffer.close()
+    return bytes(data.data())
 
 
 def test_a_blocked_exit_is_corrected_on_the_spot_from_the_runner(
@@ -28,7 +41,7 @@ def test_a_blocked_exit_is_corrected_on_the_spot_from_the_runner(
     bar = runner.follow_up
     assert bar.isVisible() and bar.answer is not None and bar.answer.number == 2
     assert bar.correction.isVisible() and not bar.plan_button.isVisible()
-    assert runner.current == 3  # answering goes on by keyboard meanwhile
+    assert runner.current == 2 and runner.note_edit.hasFocus()  # the failed item stays, its note open
     qtbot.keyClicks(bar.correction, "boxes moved away")
     qtbot.keyClick(bar.correction, K.Key_Return)
     assert not bar.isVisible()
@@ -36,7 +49,7 @@ def test_a_blocked_exit_is_corrected_on_the_spot_from_the_runner(
     svc = gui_ctx.services.inspections
     iid = runner.inspection_id
     qtbot.waitUntil(lambda: svc.get(lead, iid).answers[1].correction is not None, timeout=5000)
-    svc.add_photo_bytes(lead, runner.inspection_id, 2, "exit.jpg", b"\xff\xd8 exit")
+    svc.add_photo_bytes(lead, runner.inspection_id, 2, "exit.jpg", jpeg_bytes())
     svc.answer_rest(lead, runner.inspection_id)
     svc.sign(lead, runner.inspection_id, SignatureRole.INSPECTOR, "Zhang San")
     svc.submit(lead, runner.inspection_id)

@@ -65,15 +65,17 @@ def test_a_keyboard_run_opens_two_hazards_and_closing_one_takes_two_people(
     press(qtbot, runner, K.Key_P)  # item 1 passes, the runner moves to 2 ...
     assert stored_results(gui_ctx, inspection_id)[0] == ItemResult.PASS  # ... saved as it was given
     assert runner.current == 2
-    press(qtbot, runner, K.Key_F)  # 2 fails
-    assert runner.current == 3
-    press(qtbot, runner, K.Key_K, K.Key_Return)  # back to 2 and into its note
+    press(qtbot, runner, K.Key_F)  # 2 fails: the runner stays on it, in its note
     assert runner.current == 2
     assert runner.note_edit.hasFocus()
     qtbot.keyClicks(runner.note_edit, "no signal from button 2")
-    qtbot.keyClick(runner.note_edit, K.Key_Return)
+    qtbot.keyClick(runner.note_edit, K.Key_Return)  # the note given, on to 3
+    assert runner.current == 3
     assert runner.table.hasFocus()
-    press(qtbot, runner, K.Key_J, K.Key_N, K.Key_F, K.Key_P, K.Key_P)  # 3 n/a, 4 fails, 5 and 6 pass
+    press(qtbot, runner, K.Key_N, K.Key_F)  # 3 n/a, 4 fails ...
+    assert runner.current == 4 and runner.note_edit.hasFocus()
+    qtbot.keyClick(runner.note_edit, K.Key_Return)  # ... with no note
+    press(qtbot, runner, K.Key_P, K.Key_P)  # 5 and 6 pass
 
     assert stored_results(gui_ctx, inspection_id) == [
         ItemResult.PASS,
@@ -179,6 +181,9 @@ def test_a_failed_item_that_needs_a_photo_blocks_submit_until_it_has_one(
     runner.show()
     runner.focus_checklist()
     press(qtbot, runner, K.Key_F)
+    qtbot.keyClick(runner.note_edit, K.Key_Escape)  # no note now: back to the checklist, still on 1
+    assert runner.current == 1
+    press(qtbot, runner, K.Key_J)
     for _ in range(runner.model.rowCount() - 1):
         press(qtbot, runner, K.Key_P)
     assert "1 photo" in runner.progress.text() and "missing" in runner.progress.text()
@@ -209,6 +214,31 @@ def test_a_failed_item_that_needs_a_photo_blocks_submit_until_it_has_one(
     detail = HazardDetailDialog(session, hazard.id)
     qtbot.addWidget(detail)
     assert detail.photo_strip.refs() == stored.photos  # the failed item's photo goes with its hazard
+
+
+def test_f_stays_on_the_failed_item_until_its_note_and_required_photo_are_given(
+    open_window: Any, gui_ctx: AppContext, qtbot: Any, tmp_path: Path
+) -> None:
+    window = open_window("staff")
+    page = window.show_page("inspections")
+    assert isinstance(page, InspectionsPage)
+    runner = start_by_keyboard(qtbot, page, FIRE_DAILY, "Lobby")
+    session = runner.session
+    press(qtbot, runner, K.Key_F)  # item 1 fails; it needs a photo
+    assert runner.current == 1 and runner.note_edit.hasFocus()
+    qtbot.keyClicks(runner.note_edit, "socket scorched")
+    qtbot.keyClick(runner.note_edit, K.Key_Return)
+    assert runner.current == 1  # the note alone does not complete it ...
+    assert runner.photo_button.hasFocus()  # ... the photo prompt is next
+    stored = gui_ctx.services.inspections.get(session.actor, runner.inspection_id).answers[0]
+    assert (stored.result, stored.note) == (ItemResult.FAIL, "socket scorched")
+    photo = tmp_path / "socket.png"
+    image = QImage(32, 24, QImage.Format.Format_RGB32)
+    image.fill(QColor("#795548"))
+    assert image.save(str(photo))
+    runner.add_photo(photo)
+    qtbot.waitUntil(lambda: runner.current == 2)  # complete: on to the next item
+    assert runner.table.hasFocus()
 
 
 def test_the_reviewer_must_be_someone_else_and_an_amendment_needs_a_reason(
@@ -281,7 +311,9 @@ def test_answers_still_being_saved_when_the_window_closes_are_not_lost(
     runner = page.open_inspection(started.info.id)
     tasks.set_inline(False)  # the real thing: answers queue on the writer thread
     try:
-        press(qtbot, runner, K.Key_P, K.Key_F, K.Key_N, K.Key_P, K.Key_P, K.Key_F)
+        press(qtbot, runner, K.Key_P, K.Key_F)
+        qtbot.keyClick(runner.note_edit, K.Key_Return)  # no note for item 2: on to 3
+        press(qtbot, runner, K.Key_N, K.Key_P, K.Key_P, K.Key_F)
         window.close()  # waits for the queued writes
         results = stored_results(gui_ctx, started.info.id)
     finally:

@@ -10,6 +10,7 @@ import pytest
 from PySide6.QtCore import QThreadPool
 from PySide6.QtGui import QColor
 from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import QFileDialog
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.pdfgen.canvas import Canvas
 
@@ -129,7 +130,7 @@ def test_save_as_pdf_writes_the_file_shown(
         asked.append(suggested)
         return str(tmp_path / "kept"), ""
 
-    monkeypatch.setattr(print_preview.QFileDialog, "getSaveFileName", save_name)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", save_name)
     dialog.save_button.click()
     assert Path(asked[0]).name == "test-report.pdf"
     out = tmp_path / "kept.pdf"

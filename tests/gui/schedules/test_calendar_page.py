@@ -161,6 +161,7 @@ def test_export_writes_an_ics_of_the_view(gui_ctx, calendar, tmp_path: Path, mon
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
     written = page.export_ics()
     assert written == tmp_path / "week.ics" and written.exists()
+    assert page.hint.text() == f"Saved to {written}."  # the one sentence for a written file
     events = Calendar.from_ical(written.read_bytes()).walk("VEVENT")
     assert [str(e["SUMMARY"]) for e in events] == ["Evacuation drill"]
     assert events[0].decoded("DTSTART") == _local(day, 15)

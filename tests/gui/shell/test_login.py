@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QApplication, QDialog
 
 from branchguard.context import AppContext
 from branchguard.core.kernel.types import Role
@@ -128,3 +128,23 @@ def test_right_password_logs_in(gui_ctx: AppContext, qtbot) -> None:
     _try(dialog, qtbot, "auditor", "auditor-demo-2026")
     assert dialog.result() == QDialog.DialogCode.Accepted
     assert dialog.actor is not None and dialog.actor.role is Role.AUDITOR
+
+
+def test_the_log_in_button_stays_under_the_pointer_when_an_error_appears(gui_ctx: AppContext, qtbot) -> None:
+    """The error line's space is kept from the start: a second click lands on the same button."""
+    dialog = LoginDialog(gui_ctx.services)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    ok = dialog.buttons.button(dialog.buttons.StandardButton.Ok)
+    QApplication.processEvents()
+    before = (ok.mapToGlobal(ok.rect().topLeft()), ok.size(), dialog.size())
+    _try(dialog, qtbot, "staff", "wrong-password")
+    QApplication.processEvents()
+    assert dialog.message.isVisible() and dialog.message.text() == "Wrong user name or password"
+    assert (ok.mapToGlobal(ok.rect().topLeft()), ok.size(), dialog.size()) == before
+    for _ in range(4):  # the longer "locked" message too
+        _try(dialog, qtbot, "staff", "wrong-password")
+    QApplication.processEvents()
+    assert "is locked" in dialog.message.text()
+    assert (ok.mapToGlobal(ok.rect().topLeft()), ok.size(), dialog.size()) == before

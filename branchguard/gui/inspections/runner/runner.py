@@ -72,6 +72,7 @@ class InspectionRunner(QWidget):
         self.detail: InspectionDetail | None = None
         self.report_preview: PreviewDialog | None = None  # the report's preview opened last
         self.current = 0  # the current item's number; 0 before the first load
+        self._photo_pending: int | None = None  # a failed item waiting for its required photo
         self.saver = AnswerSaver(session, inspection_id, self)
         self.saver.saved.connect(self._saved)
         self.saver.reread.connect(self.reload)
@@ -415,6 +416,8 @@ class InspectionRunner(QWidget):
         self.model.replace(answer)
         if answer.number == self.current:
             self._show_current()
+            if self._photo_pending == answer.number and not needs_photo(answer):
+                self._move_on_when_complete(answer)
 
     def answer_current(self, result: ItemResult) -> None:
         answer = self.current_answer()
@@ -423,7 +426,13 @@ class InspectionRunner(QWidget):
         self.show_error("")
         self.model.replace(replace(answer, result=result))  # shown at once; the service confirms
         self.saver.answer(answer.number, result)
-        self.move_to(self.next_unanswered(answer.number))
+        if result == ItemResult.FAIL:
+            # A fault is described where it is found: the runner stays on the failed item with its
+            # note open, and moves on once the note is given (and the photo, when one is required).
+            self._show_current()
+            self.open_note()
+        else:
+            self.move_to(self.next_unanswered(answer.number))
         self.follow_up.offer(replace(answer, result=result))  # stays for the failed item
 
     def save_note(self) -> None:
@@ -432,11 +441,24 @@ class InspectionRunner(QWidget):
             return
         note = self.note_edit.text().strip()
         self.table.setFocus()
-        if note == answer.note:
+        if note != answer.note:
+            answer = replace(answer, note=note)
+            self.model.replace(answer)
+            self.saver.answer(answer.number, answer.result, note=note)
+            self._show_current()
+        if answer.result == ItemResult.FAIL:
+            self._move_on_when_complete(answer)
+
+    def _move_on_when_complete(self, answer: Answer) -> None:
+        """After a failed item's note: on to the next item, or to the photo prompt when the item
+        still lacks the photo its template requires (the photo's arrival then moves on)."""
+        if needs_photo(answer):
+            self._photo_pending = answer.number
+            self.photo_button.setFocus()
             return
-        self.model.replace(replace(answer, note=note))
-        self.saver.answer(answer.number, answer.result, note=note)
-        self._show_current()
+        self._photo_pending = None
+        self.move_to(self.next_unanswered(answer.number))
+        self.table.setFocus()
 
     def ask_photo(self) -> None:
         if self.current_answer() is None or not self.may_answer():
