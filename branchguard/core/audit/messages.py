@@ -21,6 +21,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "entity.backup": ("Backup", "备份"),
     "entity.complaint": ("Complaint", "投诉"),
     "entity.drill_plan": ("Drill", "演练"),
+    "entity.early_warning": ("Early warning", "预警信息"),
     "entity.drill_criteria_set": ("Drill criteria", "演练评分标准"),
     "entity.drill_compliance_rule": ("Drill compliance rule", "演练合规要求"),
     "entity.hazard": ("Hazard", "隐患"),
