@@ -40,12 +40,11 @@ from branchguard.core.complaints.types import (
     StepInput,
 )
 from branchguard.core.incidents.types import IncidentSummary
-from branchguard.core.kernel.errors import BranchGuardError, ValidationError
 from branchguard.core.kernel.i18n import current_language
 from branchguard.core.kernel.types import LabelledEnum
 from branchguard.gui.drills.evaluate_dialog import ActionsTable
 from branchguard.gui.drills.people import roster
-from branchguard.gui.kit.forms import FieldForm
+from branchguard.gui.kit.forms import FieldForm, attempt
 from branchguard.gui.shell.session import GuiSession
 
 _B = QDialogButtonBox.StandardButton
@@ -93,21 +92,10 @@ class _WriteDialog(QDialog):
         self.box.addWidget(self.buttons)
 
     def write(self, call: Callable[[], ComplaintDetail]) -> None:
-        self.form.clear_errors()
-        self.error.hide()
-        try:
-            self.result_detail = call()
-        except ValidationError as exc:
-            if not self.form.show_validation(exc):
-                self.error.setText(exc.message)
-                self.error.show()
-            return
-        except BranchGuardError as exc:
-            self.error.setText(exc.message)
-            self.error.show()
-            return
-        self.session.data_changed.emit("complaint")
-        super().accept()
+        self.result_detail = attempt(self.form, self.error, call)
+        if self.result_detail is not None:
+            self.session.data_changed.emit("complaint")
+            super().accept()
 
 
 class ComplaintRegisterDialog(_WriteDialog):

@@ -26,11 +26,10 @@ from branchguard.core.early_warnings.types import (
     WarningLevel,
     WarningSource,
 )
-from branchguard.core.kernel.errors import BranchGuardError, ValidationError
 from branchguard.core.kernel.roles import may
 from branchguard.gui.incidents.console.dialogs import swatch_icon
 from branchguard.gui.kit import style
-from branchguard.gui.kit.forms import FieldForm
+from branchguard.gui.kit.forms import FieldForm, attempt
 from branchguard.gui.kit.screen import resize_within_screen
 from branchguard.gui.shell.session import GuiSession
 
@@ -109,21 +108,14 @@ class AddWarningDialog(QDialog):
         )
 
     def accept(self) -> None:
-        self.form.clear_errors()
-        self.error.hide()
         s = self.session
-        try:
-            self.added = s.services.warnings.add(s.actor, self.entered(), start=self.start.isChecked())
-        except ValidationError as exc:
-            if not self.form.show_validation(exc):
-                self.error.setText(exc.message)
-                self.error.show()
-            return
-        except BranchGuardError as exc:
-            self.error.setText(exc.message)
-            self.error.show()
-            return
-        super().accept()
+        self.added = attempt(
+            self.form,
+            self.error,
+            lambda: s.services.warnings.add(s.actor, self.entered(), start=self.start.isChecked()),
+        )
+        if self.added is not None:
+            super().accept()
 
 
 class LiftWarningDialog(QDialog):
@@ -159,20 +151,11 @@ class LiftWarningDialog(QDialog):
         box.addWidget(self.buttons)
 
     def accept(self) -> None:
-        self.form.clear_errors()
-        self.error.hide()
-        s = self.session
-        try:
-            self.lifted = s.services.warnings.lift(
-                s.actor, self.warning.id, self.note.text(), cancelled=self.cancelled.isChecked()
-            )
-        except ValidationError as exc:
-            if not self.form.show_validation(exc):
-                self.error.setText(exc.message)
-                self.error.show()
-            return
-        except BranchGuardError as exc:
-            self.error.setText(exc.message)
-            self.error.show()
-            return
-        super().accept()
+        s, cancelled = self.session, self.cancelled.isChecked()
+        self.lifted = attempt(
+            self.form,
+            self.error,
+            lambda: s.services.warnings.lift(s.actor, self.warning.id, self.note.text(), cancelled=cancelled),
+        )
+        if self.lifted is not None:
+            super().accept()

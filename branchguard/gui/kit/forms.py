@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TypeVar
+
 from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
 
-from branchguard.core.kernel.errors import ValidationError
+from branchguard.core.kernel.errors import BranchGuardError, ValidationError
+
+T = TypeVar("T")
 
 
 class FieldForm(QFormLayout):
@@ -79,3 +84,20 @@ class FieldForm(QFormLayout):
     def error_text(self, key: str) -> str:
         label = self._errors[key]
         return label.text() if not label.isHidden() else ""
+
+
+def attempt(form: FieldForm, error: QLabel, call: Callable[[], T]) -> T | None:
+    """Run a dialog's service call: its result, or None once the refusal is shown, next to its
+    field when the form has one, else on the dialog's error line."""
+    form.clear_errors()
+    error.hide()
+    try:
+        return call()
+    except ValidationError as exc:
+        if not form.show_validation(exc):
+            error.setText(exc.message)
+            error.show()
+    except BranchGuardError as exc:
+        error.setText(exc.message)
+        error.show()
+    return None
