@@ -43,3 +43,11 @@ def test_attachment_hashes_are_found_at_any_depth() -> None:
     state = {"title": "x", "photos": [{"sha256": "a" * 64, "name": "p"}], "n": 3,
              "data": {"inner": {"sha256": "b" * 64}}}  # fmt: skip
     assert sorted(rules.attachment_hashes(state)) == ["a" * 64, "b" * 64]
+
+
+def test_every_kind_of_evidence_has_a_name_for_verify_to_print() -> None:
+    """`verify` names a record in trouble as "complaint 7" / "投诉 7": a kind without its message
+    made the report itself fail (four kinds came without one)."""
+    from branchguard.core.kernel.i18n import has_message
+
+    assert [e for e, _table, _out in rules.EVIDENCE if not has_message(f"ledger.entity.{e}")] == []
