@@ -51,6 +51,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{record}: {field} is {current}, ledger says {ledgered}",
         "{record}：{field} 现为 {current}，账本记为 {ledgered}",
     ),
+    "ledger.problem.fields": (
+        "{record} differs from the ledger: a field is there that the ledger's copy lacks, or lacks one it has",
+        "{record} 与账本不一致：字段与账本副本不同（多出或缺少字段）",
+    ),
     "ledger.problem.changed": (
         "{record} differs from the ledger, and the ledger's copy of it does not match its hash",
         "{record} 与账本不符，且账本中的副本与其哈希不符",

@@ -187,7 +187,10 @@ def _name_fields(
         if ledger_state is None or rules.digest_of(ledger_state) != digest:
             found.add(entity, entity_id, Message("ledger.problem.changed", record=name))
             continue
-        for field_name, now, then in rules.changed_fields(state, ledger_state):
+        fields = rules.changed_fields(state, ledger_state)
+        if not fields:  # the digests differ in something no field shows (a key added or dropped)
+            found.add(entity, entity_id, Message("ledger.problem.fields", record=name))
+        for field_name, now, then in fields:
             found.add(
                 entity,
                 entity_id,

@@ -208,3 +208,25 @@ def test_a_recomputed_chain_passes_verify_but_moves_hash_at(ctx, lead, tmp_path:
     assert verify(ctx, lead) == []  # consistent inside the database: what verify proves, and all
     with ctx.engine.connect() as conn:
         assert hash_at(conn, anchored.seq) != anchored.hash  # what an anchor compares
+
+
+def test_a_column_added_later_keeps_old_states_and_a_key_dropped_is_named(ctx, lead, tmp_path: Path) -> None:
+    """An action ledgered before `complaint_id` existed (its state without the key) still matches;
+    a state without another key, whose value is empty now, differs in no field shown and is
+    named rather than passed over."""
+    a_day(ctx, lead, tmp_path)
+
+    def as_before(key: str) -> Any:
+        def edit(entry: Entry) -> None:
+            if entry.entity == "incident_action" and entry.state is not None:
+                entry.state.pop(key, None)
+
+        return edit
+
+    with ctx.engine.begin() as conn:
+        forge(conn, edit=as_before("complaint_id"))
+    assert verify(ctx, lead) == []
+    with ctx.engine.begin() as conn:
+        forge(conn, edit=as_before("done_at"))
+    (problem,) = verify(ctx, lead)
+    assert problem.startswith("follow-up action") and "lacks" in problem
