@@ -93,8 +93,9 @@ def open_incident(
     if warning is not None:
         data["warning"] = warning.value
     incident_log.append(s, row.id, actor.username, EntryKind.START, title, data=data, at=row.started_at)
+    # The team check is always the second entry: a paged view reads it from the log's head.
+    team_check.append(s, row, actor)
     if quote:
         incident_log.append(s, row.id, actor.username, EntryKind.OBSERVATION, quote)
-    team_check.append(s, row, actor)
     record(s, actor, "incident.start", "incident", row.id, after=data)
     return row

@@ -95,3 +95,19 @@ def test_a_fully_staffed_plan_says_so(ctx: Any, lead: Actor) -> None:
     check = incidents.get(lead, started.id).entries[1]
     assert check.data["gaps"] == []
     assert check.text == f"人员到位检查：{len(check.data['roles'])} 个岗位均已指定且培训有效"
+
+
+def test_a_paged_view_of_an_incident_a_warning_started_shows_the_holders(ctx: Any, lead: Actor) -> None:
+    """The console and follow mode read the incident without its log: the team check must be
+    where they look, also when a warning's quote follows the start."""
+    from tests.core.early_warnings.test_early_warnings import a_warning
+
+    incidents = ctx.services.incidents
+    probe = incidents.start(lead, "NAT")
+    role = next(s.role for s in incidents.get(lead, probe.id).steps if s.role)
+    ctx.services.team.assign(lead, role, pid(ctx, lead, "周强"))
+    started = ctx.services.warnings.add(lead, a_warning(), start=True).incident_id
+    paged = incidents.get(lead, started, with_entries=False)
+    assert {s.holder for s in paged.steps if s.role == role} == {"周强"}
+    full = incidents.get(lead, started)
+    assert [e.kind for e in full.entries[:3]] == [EntryKind.START, EntryKind.TEAM, EntryKind.OBSERVATION]
