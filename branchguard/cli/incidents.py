@@ -136,6 +136,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     state.add_argument("--overdue", action="store_true", help="only actions not done and past their due date")
     alist.add_argument("--json", action="store_true")
     alist.set_defaults(handler=run_action_list)
+    adone = actions.add_parser("done", help="mark an action done (its reminder ends with it)")
+    adone.add_argument("id", type=record_id)
+    adone.set_defaults(handler=run_action_done)
 
 
 def _yuan(value: str) -> int:
@@ -392,6 +395,12 @@ def run_list(ctx: AppContext, args: argparse.Namespace) -> int:
             for s in incidents
         ],
     )
+    return 0
+
+
+def run_action_done(ctx: AppContext, args: argparse.Namespace) -> int:
+    action = ctx.services.incidents.complete_action(cli_actor(args), args.id)
+    print(t("cli.action.marked", id=action.id, text=action.text))
     return 0
 
 

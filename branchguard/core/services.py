@@ -170,7 +170,7 @@ class Services:
     def incidents(self) -> IncidentService:
         from branchguard.core.incidents.service import IncidentService
 
-        return IncidentService(self._sessions, self.files, self._engine)
+        return IncidentService(self._sessions, self.files, self._engine, lambda: self.schedules)
 
     @cached_property
     def warnings(self) -> EarlyWarningService:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import subprocess
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -96,6 +96,7 @@ def test_report_complaint_file_and_a_bad_suffix(run: Run, tmp_path: Path) -> Non
 
 def test_the_archive_sends_actions_to_the_action_list_and_opens_hazards(run: Run, tmp_path: Path) -> None:
     cid = _add(run, 2)
+    soon = (date.today() + timedelta(days=60)).isoformat()  # its reminder is within reach
     ok(run, "complaint", "assign", str(cid), "--handler", "李主管")
     ok(run, "complaint", "step", str(cid), "investigate", "--text", "调阅录像")
     ok(run, "complaint", "step", str(cid), "decide", "--text", "致歉", "--basis", "服务规范")
@@ -111,11 +112,11 @@ def test_the_archive_sends_actions_to_the_action_list_and_opens_hazards(run: Run
     )  # fmt: skip
     assert code == 2 and "TEXT|OWNER|YYYY-MM-DD" in err
     ok(run, "complaint", "step", str(cid), "archive", "--text", "归档", "--cause", "experience",
-       "--action", "礼仪培训|张行长|2099-01-31", "--action", "高峰期加开窗口|李主管",
+       "--action", f"礼仪培训|张行长|{soon}", "--action", "高峰期加开窗口|李主管",
        "--hazard", "叫号机经常卡纸")  # fmt: skip
     detail = json.loads(ok(run, "complaint", "show", str(cid), "--json"))
     assert [(a["text"], a["owner"], a["due"]) for a in detail["actions"]] == [
-        ("礼仪培训", "张行长", "2099-01-31"),
+        ("礼仪培训", "张行长", soon),
         ("高峰期加开窗口", "李主管", None),
     ]
     [hazard] = detail["hazards"]
@@ -125,6 +126,17 @@ def test_the_archive_sends_actions_to_the_action_list_and_opens_hazards(run: Run
         assert listed[action["id"]]["complaint_number"] == detail["number"]
         assert listed[action["id"]]["complaint_id"] == cid and listed[action["id"]]["incident_id"] is None
     assert detail["number"] in ok(run, "action", "list")
+    dated = detail["actions"][0]["id"]
+    due = json.loads(ok(run, "schedule", "list", "--json"))
+    assert any(s["kind"] == "action" and s["subject_id"] == dated for s in due)
+    assert "礼仪培训" in ok(run, "action", "done", str(dated))  # the one list's actions can be done
+    still_open = {a["id"] for a in json.loads(ok(run, "action", "list", "--open", "--json"))}
+    assert dated not in still_open
+    reminders = [
+        s for s in json.loads(ok(run, "schedule", "list", "--json"))
+        if s["kind"] == "action" and s["subject_id"] == dated
+    ]  # fmt: skip
+    assert reminders and all(s["next_due"] is None or not s["active"] for s in reminders)
     hazard_shown = json.loads(ok(run, "hazard", "show", str(hazard["id"]), "--json"))
     assert detail["number"] in hazard_shown["title"]
     text = ok(run, "complaint", "show", str(cid))

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from datetime import datetime, time
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from branchguard.core.audit.service import record
@@ -17,12 +16,12 @@ from branchguard.core.incidents.types import FollowUpAction
 from branchguard.core.kernel.errors import NotFound
 from branchguard.core.kernel.i18n import Message, t
 from branchguard.core.kernel.types import Actor
+from branchguard.core.schedules import links as schedule_links
 from branchguard.core.schedules import rules
 from branchguard.core.schedules.service import ScheduleService
 from branchguard.core.schedules.types import ScheduleInput, ScheduleKind
 from branchguard.db.models.drills import DrillPlanRow
 from branchguard.db.models.incidents import IncidentActionRow
-from branchguard.db.models.schedules import ScheduleRow
 
 # Due at the end of its due day (local time), so the due day itself is not overdue; the owner is
 # reminded days ahead.
@@ -68,9 +67,6 @@ def complete(
             action_id,
             after={"plan": plan.id, "text": action.text, "done": True},
         )
-        mine = select(ScheduleRow.id).where(
-            ScheduleRow.kind == ScheduleKind.ACTION.value, ScheduleRow.subject_id == action_id
-        )
-        for schedule_id in s.scalars(mine):
+        for schedule_id in s.scalars(schedule_links.action_reminders(action_id)):
             schedules.complete_next_in(s, actor, schedule_id, t("drill.action_done_note"), now)
     return action_of(action)

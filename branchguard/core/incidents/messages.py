@@ -255,6 +255,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cli.action.owner": ("Owner", "责任人"),
     "cli.action.due": ("Due", "期限"),
     "cli.action.state": ("State", "状态"),
+    "cli.action.marked": ("Action {id} done: {text}", "措施 {id} 已完成：{text}"),
     "cli.action.open": ("open", "未完成"),
     "cli.action.overdue": ("overdue", "已逾期"),
     "cli.action.done": ("done", "已完成"),

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import delete, select
+from sqlalchemy import Select, delete, select
 from sqlalchemy.orm import Session
 
 from branchguard.core.audit.service import record
@@ -101,3 +101,10 @@ def retime_one_off(s: Session, actor: Actor, sched: ScheduleRow, start_at: datet
     )
     was, moved = {"start_at": before}, {"start_at": start_at}
     record(s, actor, "schedule.update", "schedule", sched.id, before=was, after=moved)
+
+
+def action_reminders(action_id: int) -> Select[tuple[int]]:
+    """The reminder schedules of a corrective action (an incident's, a drill's or a complaint's)."""
+    return select(ScheduleRow.id).where(
+        ScheduleRow.kind == ScheduleKind.ACTION.value, ScheduleRow.subject_id == action_id
+    )
