@@ -4,9 +4,18 @@ all, open or overdue, read off the GUI thread; a double-click opens the incident
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QHeaderView, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from branchguard.core.incidents.types import ActionFilter, ActionItem
+from branchguard.core.kernel.roles import may
 from branchguard.gui.drills.models import ActionModel
 from branchguard.gui.kit.loader import Loader
 from branchguard.gui.kit.tables import make_table
@@ -40,10 +49,18 @@ class ActionListPanel(QWidget):
         self.count_label = QLabel()
         self.count_label.setObjectName("action_count")
         self.filter_label = QLabel()
+        self.done_button = QPushButton()
+        self.done_button.setObjectName("action_done")
+        self.done_button.setVisible(may(session.actor, "incident.action"))
+        self.done_button.setEnabled(False)
+        self.done_button.clicked.connect(self.mark_done)
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_done())
+        self.writer = Loader(self, on_error=self._failed)
         bar = QHBoxLayout()
         bar.addWidget(self.filter_label)
         bar.addWidget(self.state_filter)
         bar.addStretch(1)
+        bar.addWidget(self.done_button)
         box = QVBoxLayout(self)
         box.setContentsMargins(8, 8, 8, 8)
         box.addLayout(bar)
@@ -53,6 +70,7 @@ class ActionListPanel(QWidget):
 
     def retranslate(self) -> None:
         self.filter_label.setText(self.tr("Show"))
+        self.done_button.setText(self.tr("Mark done"))
         current = self.state_filter.currentData() or OPEN
         self.state_filter.blockSignals(True)
         self.state_filter.clear()
@@ -83,6 +101,7 @@ class ActionListPanel(QWidget):
 
     def _show(self, rows: list[ActionItem]) -> None:
         self.model.set_rows(rows)
+        self._update_done()
         self.count_label.setText(self.tr("Actions shown: %1").replace("%1", str(len(rows))))
 
     def _failed(self, message: str) -> None:
@@ -97,3 +116,20 @@ class ActionListPanel(QWidget):
             incident_id = self.model.row_at(row).action.incident_id
             if incident_id is not None:  # a complaint's action has no console
                 self.open_console.emit(incident_id)
+
+    def selected(self) -> ActionItem | None:
+        row = self.proxy.mapToSource(self.table.currentIndex()).row()
+        return self.model.row_at(row) if 0 <= row < self.model.rowCount() else None
+
+    def _update_done(self) -> None:
+        item = self.selected()
+        self.done_button.setEnabled(item is not None and item.action.done_at is None)
+
+    def mark_done(self) -> None:
+        """The selected action done, off the GUI thread; its reminder ends with it."""
+        item = self.selected()
+        if item is None:
+            return
+        incidents, actor, action_id = self.session.services.incidents, self.session.actor, item.action.id
+        self.done_button.setEnabled(False)
+        self.writer.run(lambda: incidents.complete_action(actor, action_id), lambda _done: self.reload())

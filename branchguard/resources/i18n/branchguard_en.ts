@@ -6097,6 +6097,10 @@ Submitted as: %3</translation>
 <context>
     <name>ActionListPanel</name>
     <message>
+        <source>Mark done</source>
+        <translation>Mark done</translation>
+    </message>
+    <message>
         <source>Show</source>
         <translation>Show</translation>
     </message>

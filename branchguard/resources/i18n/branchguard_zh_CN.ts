@@ -6077,6 +6077,10 @@ Submitted as: %3</source>
 <context>
     <name>ActionListPanel</name>
     <message>
+        <source>Mark done</source>
+        <translation>标记完成</translation>
+    </message>
+    <message>
         <source>Show</source>
         <translation>显示</translation>
     </message>

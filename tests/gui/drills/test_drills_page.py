@@ -248,3 +248,29 @@ def test_status_filter_and_cancel(gui_ctx: AppContext, drills_page, monkeypatch)
     panel.status_filter.setCurrentIndex(panel.status_filter.findData(DrillStatus.CANCELLED.value))
     assert [p.id for p in panel.model.rows()] == [first.id]
     assert panel.select(first.id) and not panel.run_button.isEnabled() and not panel.cancel_button.isEnabled()
+
+
+def test_the_lead_marks_an_action_done_on_the_action_list(gui_ctx: AppContext, drills_page, qtbot) -> None:
+    """The one action list takes actions to done (its reminder ends with it); staff only read it."""
+    from branchguard.core.incidents.types import FollowUpInput
+
+    lead = gui_ctx.services.auth.login("lead", "lead-demo-2026")
+    incidents = gui_ctx.services.incidents
+    fire = incidents.start(lead, "FIRE")
+    due = date.today() + timedelta(days=5)
+    incidents.close(
+        lead, fire.id, CloseInput(outcome="已处置", actions=(FollowUpInput("更换灭火器", "周强", due),))
+    )
+    _window, page = drills_page("lead")
+    panel = page.action_list
+    panel.reload()
+    qtbot.waitUntil(lambda: any(i.action.text == "更换灭火器" for i in panel.shown()), timeout=10_000)
+    row = next(r for r in range(panel.model.rowCount()) if panel.model.row_at(r).action.text == "更换灭火器")
+    panel.table.selectRow(panel.proxy.mapFromSource(panel.model.index(row, 0)).row())
+    assert not panel.done_button.isHidden() and panel.done_button.isEnabled()
+    panel.done_button.click()
+    qtbot.waitUntil(lambda: all(i.action.text != "更换灭火器" for i in panel.shown()), timeout=10_000)
+    (done,) = [a for a in incidents.get(lead, fire.id).actions if a.text == "更换灭火器"]
+    assert done.done_at is not None and done.done_by == "lead"
+    _window, staff_page = drills_page("staff")
+    assert staff_page.action_list.done_button.isHidden()
