@@ -7,13 +7,16 @@ from __future__ import annotations
 
 import struct
 import zlib
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta, tzinfo
+
+from sqlalchemy.orm import Session, sessionmaker
 
 from branchguard.core.hazards.service import HazardService
 from branchguard.core.hazards.types import HazardInput, HazardSeverity, RemediationKind
 from branchguard.core.inspections.service import InspectionService
 from branchguard.core.inspections.types import InspectionInput, ItemResult, SignatureRole
 from branchguard.core.kernel.types import Actor
+from branchguard.db.models.hazards import HazardRow
 
 # Every built-in checklist on the cadence its template gives (so the demo never contradicts its own
 # checklists: the fire patrol every 2 hours while open, MPS Order 61 art. 25; the monthly fire check,
@@ -38,7 +41,13 @@ SCHEDULES: tuple[tuple[str, time, str], ...] = (
 )
 
 
-def fill(inspections: InspectionService, hazards: HazardService, lead: Actor, staff: Actor) -> None:
+def fill(
+    inspections: InspectionService,
+    hazards: HazardService,
+    sessions: sessionmaker[Session],
+    lead: Actor,
+    staff: Actor,
+) -> None:
     today = datetime.now().date()
     for code, at, owner in SCHEDULES:
         cadence = inspections.template(lead, code).content.cadence
@@ -69,17 +78,41 @@ def fill(inspections: InspectionService, hazards: HazardService, lead: Actor, st
     )
     hazards.remediate(staff, door_hazard, "已恢复常闭")
 
-    hazards.create(
+    late = hazards.create(
         staff,
         HazardInput(
             description="自助区灯箱固定螺丝松动，有坠落风险\n物业已报修，尚未处理",
             severity=HazardSeverity.GENERAL,
             location="自助服务区",
             owner="李晓梅",
-            due=today - timedelta(days=2),
             title="自助区灯箱松动",
         ),
     )
+    # Overdue by two days: found nine days ago (its opening dated then, as generated history dates
+    # its rows), then the lead set it due a week after it was found.
+    found = _found_days_ago(sessions, late.info.id, 9, hazards.zone)
+    hazards.update(
+        lead,
+        late.info.id,
+        HazardInput(
+            description=late.info.description,
+            severity=late.info.severity,
+            location=late.info.location,
+            owner=late.info.owner,
+            due=found + timedelta(days=7),
+            title=late.info.title,
+        ),
+    )
+
+
+def _found_days_ago(sessions: sessionmaker[Session], hazard_id: int, days: int, zone: tzinfo) -> date:
+    """Date the demo hazard's opening `days` back (through the ORM, so the ledger sees the change);
+    the local day it was found."""
+    with sessions.begin() as s:
+        row = s.get(HazardRow, hazard_id)
+        assert row is not None
+        row.opened_at = row.opened_at - timedelta(days=days)
+        return row.opened_at.astimezone(zone).date()
 
 
 def _picture(width: int, height: int, rgb: tuple[int, int, int]) -> bytes:

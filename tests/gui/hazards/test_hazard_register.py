@@ -227,7 +227,8 @@ def test_the_lead_sets_the_severity_policy_that_new_hazards_follow(
     assert dialog.saved is not None
     made = make(gui_ctx, "新政策下的隐患", HazardSeverity.GENERAL, 0, "李娜")
     fresh = gui_ctx.services.hazards.create(
-        login(gui_ctx, "lead"), HazardInput(description=f"{MARK} 按政策计算期限", location="营业厅")
+        login(gui_ctx, "lead"),
+        HazardInput(description=f"{MARK} 按政策计算期限", location="营业厅", owner="李娜"),
     )
     assert (fresh.info.due_date - fresh.info.opened_at.astimezone().date()).days == 10
     assert made.info.due_date == date.today()  # a date given by hand is kept
