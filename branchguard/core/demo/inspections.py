@@ -7,12 +7,12 @@ from __future__ import annotations
 
 import struct
 import zlib
-from datetime import date, datetime, time, timedelta, tzinfo
+from datetime import datetime, time, timedelta
 
 from sqlalchemy.orm import Session, sessionmaker
 
 from branchguard.core.hazards.service import HazardService
-from branchguard.core.hazards.types import HazardInput, HazardSeverity, RemediationKind
+from branchguard.core.hazards.types import HazardDetail, HazardInput, HazardSeverity, RemediationKind
 from branchguard.core.inspections.service import InspectionService
 from branchguard.core.inspections.types import InspectionInput, ItemResult, SignatureRole
 from branchguard.core.kernel.types import Actor
@@ -88,31 +88,37 @@ def fill(
             title="自助区灯箱松动",
         ),
     )
-    # Overdue by two days: found nine days ago (its opening dated then, as generated history dates
-    # its rows), then the lead set it due a week after it was found.
-    found = _found_days_ago(sessions, late.info.id, 9, hazards.zone)
-    hazards.update(
-        lead,
-        late.info.id,
-        HazardInput(
-            description=late.info.description,
-            severity=late.info.severity,
-            location=late.info.location,
-            owner=late.info.owner,
-            due=found + timedelta(days=7),
-            title=late.info.title,
-        ),
-    )
+    # Overdue by two days: found nine days ago, due a week after it was found.
+    make_overdue(hazards, sessions, lead, late.info.id, found_days_ago=9, fix_days=7)
 
 
-def _found_days_ago(sessions: sessionmaker[Session], hazard_id: int, days: int, zone: tzinfo) -> date:
-    """Date the demo hazard's opening `days` back (through the ORM, so the ledger sees the change);
-    the local day it was found."""
+def make_overdue(
+    hazards: HazardService,
+    sessions: sessionmaker[Session],
+    lead: Actor,
+    hazard_id: int,
+    found_days_ago: int,
+    fix_days: int,
+) -> HazardDetail:
+    """A late hazard for demo and sample data, without breaking the rule that a hazard is never due
+    before it was found: its opening is dated `found_days_ago` back (as generated history dates its
+    rows; through the ORM, so the ledger sees the change), then the lead sets it due `fix_days`
+    after that day through the service, which moves its due reminder schedule too."""
     with sessions.begin() as s:
         row = s.get(HazardRow, hazard_id)
         assert row is not None
-        row.opened_at = row.opened_at - timedelta(days=days)
-        return row.opened_at.astimezone(zone).date()
+        row.opened_at = row.opened_at - timedelta(days=found_days_ago)
+        found = row.opened_at.astimezone(hazards.zone).date()
+    info = hazards.get(lead, hazard_id).info
+    data = HazardInput(
+        description=info.description,
+        severity=info.severity,
+        location=info.location,
+        owner=info.owner,
+        due=found + timedelta(days=fix_days),
+        title=info.title,
+    )
+    return hazards.update(lead, hazard_id, data)
 
 
 def _picture(width: int, height: int, rgb: tuple[int, int, int]) -> bytes:
