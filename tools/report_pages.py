@@ -15,13 +15,14 @@ import argparse
 import shutil
 import subprocess
 import tempfile
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 
 from PIL import Image
 
 from branchguard.context import AppContext, open_context
 from branchguard.core.dashboard.rules import Period, PeriodKind
+from branchguard.core.demo.inspections import make_overdue
 from branchguard.core.demo.service import DEMO_ACCOUNTS
 from branchguard.core.hazards.types import HazardFilter, HazardInput, HazardSeverity
 from branchguard.core.inspections.types import InspectionInput, ItemResult, SignatureRole
@@ -57,16 +58,16 @@ def _demo_records(ctx: AppContext, folder: Path) -> int:
     insp.submit(staff, iid)
     insp.amend(lead, iid, 6, ItemResult.FAIL, "复核时消防控制室无人值守", note="值班人员离岗")
     (ctx.data_dir / "attachments" / lost.sha256[:2] / lost.sha256).unlink()
-    hazards.create(
+    vault = hazards.create(
         lead,
         HazardInput(
             "金库双人管库制度未落实，库房钥匙由一人保管",
             HazardSeverity.MAJOR,
             location="现金库房",
             owner="王经理",
-            due=date.today() - timedelta(days=3),
         ),
     )
+    make_overdue(hazards, ctx.sessions, lead, vault.info.id, found_days_ago=10, fix_days=7)
     hazards.create(lead, HazardInput("宣传栏松动", location="营业大厅入口", owner="李四"))
     return iid
 

@@ -3,10 +3,10 @@ overdue row) and a hazard's detail; called by tools/screenshots.py for each lang
 
 from __future__ import annotations
 
-from datetime import date, timedelta
 from pathlib import Path
 
 from branchguard.context import AppContext
+from branchguard.core.demo.inspections import make_overdue
 from branchguard.core.demo.service import DEMO_ACCOUNTS
 from branchguard.core.hazards.types import HazardFilter, HazardInput, HazardSeverity
 from branchguard.core.inspections.types import InspectionFilter, InspectionStatus, ItemResult
@@ -45,8 +45,8 @@ def _overdue_hazard(ctx: AppContext) -> int:
         severity=HazardSeverity.MAJOR,
         location="自助区",
         owner="赵敏",
-        due=date.today() - timedelta(days=3),
     ))
+    make_overdue(ctx.services.hazards, ctx.sessions, lead, made.info.id, found_days_ago=10, fix_days=7)
     return made.info.id
 
 

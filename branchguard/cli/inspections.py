@@ -1,5 +1,5 @@
 """`branchguard inspection templates|start|answer|escalate|sign|submit|show` and
-`branchguard hazard list|show`.
+`branchguard hazard list|show|add`.
 
 (`report inspection|hazards` live in cli/reports.py.)"""
 
@@ -10,9 +10,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from branchguard.cli.common import cli_actor, fail, print_json, print_table, record_id
-from branchguard.cli.hazard_filters import add_hazard_filter_arguments, hazard_filter_from_args
+from branchguard.cli.hazard_filters import add_hazard_filter_arguments, hazard_filter_from_args, iso_date
 from branchguard.cli.schedules import wall_clock
-from branchguard.core.hazards.types import HazardDetail, HazardInfo
+from branchguard.core.hazards.types import HazardDetail, HazardInfo, HazardInput, HazardSeverity
 from branchguard.core.inspections.types import (
     InspectionDetail,
     InspectionInput,
@@ -92,6 +92,20 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     one.add_argument("id", type=record_id)
     one.add_argument("--json", action="store_true")
     one.set_defaults(handler=run_hazard_show)
+
+    add = hazard.add_parser("add", help="enter a hazard by hand (it needs an owner)")
+    add.add_argument("description", help="what is wrong (the first line is the title unless --title)")
+    add.add_argument("--owner", default="", help="who answers for it (gets the due reminders)")
+    add.add_argument(
+        "--severity", choices=[s.value for s in HazardSeverity], default=HazardSeverity.GENERAL.value
+    )
+    add.add_argument("--location", default="")
+    add.add_argument("--title", default="")
+    add.add_argument(
+        "--due", type=iso_date, help="due by this local date (YYYY-MM-DD); default: the policy's"
+    )
+    add.add_argument("--json", action="store_true")
+    add.set_defaults(handler=run_hazard_add)
 
 
 def _zone(ctx: AppContext) -> str:
@@ -341,6 +355,23 @@ def run_hazard_list(ctx: AppContext, args: argparse.Namespace) -> int:
     headers = ["#", "field.severity", "field.hazard_status", "field.title", "field.location",
                "field.owner", "field.due_at", "cli.hazard.age"]  # fmt: skip
     print_table(headers, rows)
+    return 0
+
+
+def run_hazard_add(ctx: AppContext, args: argparse.Namespace) -> int:
+    data = HazardInput(
+        description=args.description,
+        severity=HazardSeverity(args.severity),
+        location=args.location,
+        owner=args.owner,
+        due=args.due,
+        title=args.title,
+    )
+    detail = ctx.services.hazards.create(cli_actor(args), data)
+    if args.json:
+        print_json(hazard_detail_json(detail, _zone(ctx)))
+    else:
+        print(f"{detail.info.number}  {detail.info.due_date}  {detail.info.title}")
     return 0
 
 

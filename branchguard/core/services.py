@@ -149,7 +149,7 @@ class Services:
 
         w = Services(self._engine, sessions, self._data_dir)
         return w.auth, [
-            lambda lead, staff: inspection_demo.fill(w.inspections, w.hazards, lead, staff),
+            lambda lead, staff: inspection_demo.fill(w.inspections, w.hazards, sessions, lead, staff),
             lambda lead, staff: drill_demo.fill(w.drills, w.incidents, w.schedules, lead, staff),
             lambda lead, _staff: team_demo.fill(w.team, lead),
         ]

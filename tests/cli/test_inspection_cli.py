@@ -151,3 +151,15 @@ def test_a_failed_card_slot_offers_and_starts_the_atm_plan(run: Run) -> None:
     assert any("police agree" in e["text"] for e in shown["entries"])
     code, _out, err = run("inspection", "escalate", iid, "1")
     assert code == 1 and incident in err and "Traceback" not in err
+
+
+def test_hazard_add_needs_an_owner_and_a_due_date_not_before_today(run: Run) -> None:
+    before = _json(run, "hazard", "list")
+    code, out, err = run("hazard", "add", "消防通道堆放杂物")
+    assert code != 0 and out == ""
+    assert len(err.strip().splitlines()) == 1 and "Owner: is required" in err  # names the field, one line
+    code, _out, err = run("hazard", "add", "消防通道堆放杂物", "--owner", "李安全", "--due", "2020-01-01")
+    assert code != 0 and "2020-01-01" in err and len(err.strip().splitlines()) == 1
+    assert _json(run, "hazard", "list") == before  # nothing was entered
+    made = _json(run, "hazard", "add", "消防通道堆放杂物", "--owner", "李安全", "--location", "后通道")
+    assert isinstance(made, dict) and made["owner"] == "李安全" and made["location"] == "后通道"

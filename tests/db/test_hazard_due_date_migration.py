@@ -28,10 +28,12 @@ def test_down_to_instants_and_up_to_dates_keeps_the_days_and_the_ledger(ctx, lea
     made: dict[int, date] = {}
     for zone, due in (("Asia/Shanghai", date(2031, 12, 1)), ("America/Los_Angeles", date(2031, 12, 3))):
         svc = HazardService(ctx.sessions, ctx.services.files, ctx.services.schedules, zone=zone)
-        hazard = svc.create(lead, HazardInput(description=f"隐患 {zone}", due=due)).info
+        hazard = svc.create(lead, HazardInput(description=f"隐患 {zone}", owner="李安全", due=due)).info
         svc.add_step(lead, hazard.id, RemediationKind.ACTION, "已更换")
         made[hazard.id] = due
-    tampered = ctx.services.hazards.create(lead, HazardInput(description="被改的隐患", due=date(2031, 12, 9)))
+    tampered = ctx.services.hazards.create(
+        lead, HazardInput(description="被改的隐患", owner="李安全", due=date(2031, 12, 9))
+    )
     assert ctx.services.ledger.verify(lead).ok
     cfg = alembic_config()
     with ctx.engine.begin() as conn:

@@ -474,7 +474,7 @@ class ComplaintService:
         data = HazardInput(
             description=t("complaint.follow_up_hazard", number=number, text=follow_up),
             title=t("complaint.follow_up_hazard_title", number=number),
-            owner=row.handler or row.first_responsible,
+            owner=row.handler or row.first_responsible or actor.username,
         )
         hazard = self._hazards.open_in(s, actor, clean_hazard(data), None, NewHazard(HazardSource.MANUAL))
         return hazard.id

@@ -9,11 +9,14 @@ import struct
 import zlib
 from datetime import datetime, time, timedelta
 
+from sqlalchemy.orm import Session, sessionmaker
+
 from branchguard.core.hazards.service import HazardService
-from branchguard.core.hazards.types import HazardInput, HazardSeverity, RemediationKind
+from branchguard.core.hazards.types import HazardDetail, HazardInput, HazardSeverity, RemediationKind
 from branchguard.core.inspections.service import InspectionService
 from branchguard.core.inspections.types import InspectionInput, ItemResult, SignatureRole
 from branchguard.core.kernel.types import Actor
+from branchguard.db.models.hazards import HazardRow
 
 # Every built-in checklist on the cadence its template gives (so the demo never contradicts its own
 # checklists: the fire patrol every 2 hours while open, MPS Order 61 art. 25; the monthly fire check,
@@ -38,7 +41,13 @@ SCHEDULES: tuple[tuple[str, time, str], ...] = (
 )
 
 
-def fill(inspections: InspectionService, hazards: HazardService, lead: Actor, staff: Actor) -> None:
+def fill(
+    inspections: InspectionService,
+    hazards: HazardService,
+    sessions: sessionmaker[Session],
+    lead: Actor,
+    staff: Actor,
+) -> None:
     today = datetime.now().date()
     for code, at, owner in SCHEDULES:
         cadence = inspections.template(lead, code).content.cadence
@@ -69,17 +78,47 @@ def fill(inspections: InspectionService, hazards: HazardService, lead: Actor, st
     )
     hazards.remediate(staff, door_hazard, "已恢复常闭")
 
-    hazards.create(
+    late = hazards.create(
         staff,
         HazardInput(
             description="自助区灯箱固定螺丝松动，有坠落风险\n物业已报修，尚未处理",
             severity=HazardSeverity.GENERAL,
             location="自助服务区",
             owner="李晓梅",
-            due=today - timedelta(days=2),
             title="自助区灯箱松动",
         ),
     )
+    # Overdue by two days: found nine days ago, due a week after it was found.
+    make_overdue(hazards, sessions, lead, late.info.id, found_days_ago=9, fix_days=7)
+
+
+def make_overdue(
+    hazards: HazardService,
+    sessions: sessionmaker[Session],
+    lead: Actor,
+    hazard_id: int,
+    found_days_ago: int,
+    fix_days: int,
+) -> HazardDetail:
+    """A late hazard for demo and sample data, without breaking the rule that a hazard is never due
+    before it was found: its opening is dated `found_days_ago` back (as generated history dates its
+    rows; through the ORM, so the ledger sees the change), then the lead sets it due `fix_days`
+    after that day through the service, which moves its due reminder schedule too."""
+    with sessions.begin() as s:
+        row = s.get(HazardRow, hazard_id)
+        assert row is not None
+        row.opened_at = row.opened_at - timedelta(days=found_days_ago)
+        found = row.opened_at.astimezone(hazards.zone).date()
+    info = hazards.get(lead, hazard_id).info
+    data = HazardInput(
+        description=info.description,
+        severity=info.severity,
+        location=info.location,
+        owner=info.owner,
+        due=found + timedelta(days=fix_days),
+        title=info.title,
+    )
+    return hazards.update(lead, hazard_id, data)
 
 
 def _picture(width: int, height: int, rgb: tuple[int, int, int]) -> bytes:

@@ -10,6 +10,7 @@ hides is refused on the command line too.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import date
 from types import MappingProxyType
 from typing import Any
 
@@ -138,6 +139,21 @@ def clean_input(data: HazardInput) -> dict[str, Any]:
         "location": validation.text(data.location, "field.location", required=False, limit=200),
         "owner": validation.text(data.owner, "field.owner", required=False, limit=100),
     }
+
+
+def require_owner(values: dict[str, Any]) -> None:
+    """A hazard entered by hand names who answers for it (the owner gets the due reminders)."""
+    if not values["owner"]:
+        raise ValidationError("field.owner", Message("validation.required"))
+
+
+def check_due(due: date | None, found_on: date) -> None:
+    """A hazard cannot be due before the day it was found (its opening day in the branch's zone)."""
+    if due is not None and due < found_on:
+        raise ValidationError(
+            "field.due_at",
+            Message("hazard.due_before_found", due=due.isoformat(), found=found_on.isoformat()),
+        )
 
 
 def check_policy(policy: SeverityPolicy) -> SeverityPolicy:

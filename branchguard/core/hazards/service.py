@@ -116,9 +116,12 @@ class HazardService:
 
     # -- opening ---------------------------------------------------------------------------------
     def create(self, actor: Actor, data: HazardInput) -> HazardDetail:
-        """A hazard entered by hand."""
+        """A hazard entered by hand: it names its owner, and it is not due before today (the day it
+        was found, in the branch's zone; the register keeps no earlier finding date)."""
         require(actor, "hazard.create")
         values = rules_.clean_input(data)
+        rules_.require_owner(values)
+        rules_.check_due(data.due, store.local_date(utcnow(), self.zone))
         with self._sessions.begin() as s:
             row = self.open_in(s, actor, values, data.due, NewHazard(HazardSource.MANUAL))
             detail = store.detail_of(row, utcnow(), self.zone)
@@ -229,6 +232,7 @@ class HazardService:
                 if data.due != row.due_date:  # moving a deadline is the lead's, here as in the window
                     require(actor, "hazard.set_due")
                     rules_.expect(row.status, HazardAction.SET_DUE)
+                    rules_.check_due(data.due, store.local_date(row.opened_at, zone))
             if rules_.is_downgrade(row.severity, values["severity"]):
                 reason = rules_.check_downgrade(actor, row.status, reason)
             if values["severity"] != row.severity:

@@ -184,6 +184,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "该检查项已更正为“{result}”：{reason}",
     ),
     # hazards
+    "hazard.due_before_found": (
+        "The due date {due} is before the day the hazard was found ({found})",
+        "整改期限 {due} 早于发现隐患的日期（{found}）",
+    ),
     "hazard.not_found": ("No hazard {id}", "没有编号为 {id} 的隐患"),
     "hazard.wrong_status": (
         "the hazard is {status}; this needs it to be {allowed}",

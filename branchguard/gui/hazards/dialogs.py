@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 from PySide6.QtCore import QDate
@@ -133,6 +133,9 @@ class NewHazardDialog(QDialog):
         self.setMinimumWidth(520)
         self.fields = HazardFields(session)
         self.fields.due_auto.setChecked(True)
+        # found today (in the branch's zone): it cannot be due before that
+        today = datetime.now(session.services.hazards.zone).date()
+        self.fields.due.setMinimumDate(to_qdate(today))
         self.error = QLabel()
         self.error.setProperty("role", "error")
         self.error.setWordWrap(True)

@@ -128,7 +128,7 @@ def test_a_hazard_is_marked_remediated_only_after_work_was_recorded() -> None:
 # -- the service refuses what the window withholds -------------------------------------------------
 def _in_status(ctx, staff, lead, status: HazardStatus) -> int:
     svc = ctx.services.hazards
-    data = HazardInput(description=f"{status.value} 灯箱松动", severity=HazardSeverity.MAJOR)
+    data = HazardInput(description=f"{status.value} 灯箱松动", severity=HazardSeverity.MAJOR, owner="李安全")
     hid = svc.create(staff, data).info.id
     if status is HazardStatus.OPEN:
         return hid

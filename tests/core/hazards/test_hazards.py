@@ -23,6 +23,7 @@ from branchguard.core.hazards.types import (
 from branchguard.core.kernel.errors import NotFound, PermissionDenied, ValidationError
 from branchguard.core.kernel.types import Actor, Role
 from tests.core.inspections.inspection_helpers import JPEG, run_inspection
+from tests.hazard_helpers import make_overdue
 
 
 def _manual(ctx, actor, **kw):
@@ -140,8 +141,9 @@ def test_transitions_follow_the_order_and_reopen_needs_a_reason(ctx, staff, lead
 
 def test_the_due_schedule_ends_on_verify_and_a_reopen_gets_a_new_one(ctx, staff, lead) -> None:
     svc, schedules = ctx.services.hazards, ctx.services.schedules
-    past_due = date.today() - timedelta(days=1)
-    hazard = _manual(ctx, staff, due=past_due).info
+    hazard = _manual(ctx, staff).info
+    make_overdue(ctx, lead, hazard.id)
+    hazard = ctx.services.hazards.get(lead, hazard.id).info
     first = schedules.get(lead, hazard.schedule_id)
     assert first.owner == "李安全" and first.active and first.kind == "hazard"
     schedules.catch_up(lead)
@@ -254,9 +256,9 @@ def test_a_downgrade_is_the_leads_with_a_reason_and_a_refusal_changes_nothing(
 def test_filters_ageing_and_counts(ctx, staff, lead) -> None:
     svc = ctx.services.hazards
     det = run_inspection(ctx, staff, "VAULT", fail=(1, 2))  # dual control (major), access log (general)
-    late = _manual(
-        ctx, staff, description="消防通道堆放杂物", due=date.today() - timedelta(days=3), owner="赵六"
-    ).info
+    late = _manual(ctx, staff, description="消防通道堆放杂物", owner="赵六").info
+    make_overdue(ctx, lead, late.id, days_late=3)
+    late_opened = svc.get(lead, late.id).info.opened_at
     fixed = _manual(ctx, staff, description="灭火器过期").info
     svc.add_step(staff, fixed.id, RemediationKind.ACTION, "更换")
     svc.remediate(staff, fixed.id)
@@ -277,11 +279,15 @@ def test_filters_ageing_and_counts(ctx, staff, lead) -> None:
     assert len(svc.list(lead, HazardFilter(source=HazardSource.MANUAL))) == 2
     assert [h.id for h in svc.list(lead, HazardFilter(statuses=(HazardStatus.VERIFIED,)))] == [fixed.id]
     today = date.today()
-    assert len(svc.list(lead, HazardFilter(opened_from=today, opened_to=today))) == 4
-    assert svc.list(lead, HazardFilter(opened_to=today - timedelta(days=1))) == []
+    assert len(svc.list(lead, HazardFilter(opened_from=today, opened_to=today))) == 3
+    found_late = late_opened.astimezone(svc.zone).date()  # ten days ago: late by three days
+    assert [h.id for h in svc.list(lead, HazardFilter(opened_to=today - timedelta(days=1)))] == [late.id]
+    assert [h.id for h in svc.list(lead, HazardFilter(opened_from=found_late, opened_to=found_late))] == [
+        late.id
+    ]
     in_ten_days = datetime.now(UTC) + timedelta(days=10)
     aged = {h.id: h for h in svc.list(lead, now=in_ten_days)}
-    assert aged[late.id].age_days == 10 and aged[fixed.id].overdue is False
+    assert aged[late.id].age_days == 20 and aged[fixed.id].overdue is False
     counts = svc.counts(lead)
     assert counts.open_by_severity == {HazardSeverity.GENERAL: 2, HazardSeverity.MAJOR: 1}
     assert counts.overdue_by_severity == {HazardSeverity.GENERAL: 1, HazardSeverity.MAJOR: 0}
@@ -370,3 +376,24 @@ def test_a_major_hazard_reminds_of_each_milestone_until_it_is_met(ctx, staff, le
     assert active(hazard.id) == {}
     general = _manual(ctx, staff).info
     assert len(active(general.id)) == 1  # a general hazard has the due date only
+
+
+def test_a_hand_entered_hazard_needs_an_owner_and_is_not_due_before_it_was_found(ctx, staff, lead) -> None:
+    svc = ctx.services.hazards
+    before = len(svc.list(lead))
+    with pytest.raises(ValidationError) as no_owner:
+        _manual(ctx, staff, owner="  ")
+    assert no_owner.value.field == "field.owner"
+    today = datetime.now(UTC).astimezone(svc.zone).date()
+    with pytest.raises(ValidationError) as early:
+        _manual(ctx, staff, due=today - timedelta(days=1))
+    assert early.value.field == "field.due_at" and str(today) in str(early.value)
+    assert len(svc.list(lead)) == before  # nothing half-written
+    assert _manual(ctx, staff, due=today).info.due_date == today  # due the day it was found is fine
+    # an edit cannot move the due date before the day it opened either
+    hazard = _manual(ctx, staff).info
+    data = HazardInput(description=hazard.description, owner=hazard.owner, due=today - timedelta(days=2))
+    with pytest.raises(ValidationError) as moved:
+        svc.update(lead, hazard.id, data)
+    assert moved.value.field == "field.due_at"
+    assert svc.get(lead, hazard.id).info.due_date == hazard.due_date

@@ -18,6 +18,10 @@ from branchguard.core.hazards.types import HazardFilter, HazardInput, HazardSeve
 from branchguard.db.models.hazards import HazardRow
 
 
+def _entered(description: str, due: date | None = None) -> HazardInput:
+    return HazardInput(description=description, owner="李安全", due=due)
+
+
 def _service(ctx, zone: str) -> HazardService:
     return HazardService(ctx.sessions, ctx.services.files, ctx.services.schedules, zone=zone)
 
@@ -50,7 +54,7 @@ def test_a_due_date_is_stored_as_that_date_and_overdue_once_the_day_ends_there(
     ctx, staff, zone: str, end_utc: datetime
 ) -> None:
     svc = _service(ctx, zone)
-    hazard = svc.create(staff, HazardInput(description="出口指示灯不亮", due=date(2031, 12, 1))).info
+    hazard = svc.create(staff, _entered("出口指示灯不亮", date(2031, 12, 1))).info
     assert hazard.due_date == date(2031, 12, 1) and hazard.due_at == end_utc
     with ctx.sessions() as s:
         assert s.scalar(select(HazardRow.due_date).where(HazardRow.id == hazard.id)) == date(2031, 12, 1)
@@ -67,7 +71,7 @@ def test_a_due_date_is_stored_as_that_date_and_overdue_once_the_day_ends_there(
 
 def test_every_zone_shows_the_same_due_date(ctx, staff) -> None:
     shanghai = _service(ctx, "Asia/Shanghai")
-    hazard = shanghai.create(staff, HazardInput(description="应急灯电池失效", due=date(2031, 12, 1))).info
+    hazard = shanghai.create(staff, _entered("应急灯电池失效", date(2031, 12, 1))).info
     for zone in ("America/Los_Angeles", "America/New_York", "Asia/Shanghai", "Pacific/Kiritimati"):
         assert _service(ctx, zone).get(staff, hazard.id).info.due_date == date(2031, 12, 1), zone
     # the branch's zone says when the day has ended: 2031-12-01 20:00 in New York is 12-02 09:00 in
@@ -87,8 +91,8 @@ def test_a_due_date_set_on_one_pc_shows_the_same_day_on_a_pc_in_another_zone(
     """The PC's own zone (TZ) counts, as in the window: written with TZ one way, read the other."""
     pc_zone(writer)
     svc = HazardService(ctx.sessions, ctx.services.files, ctx.services.schedules)
-    hazard = svc.create(staff, HazardInput(description="监控硬盘报警", due=date(2031, 12, 1))).info
-    found = svc.create(staff, HazardInput(description="消防通道堆物")).info  # the policy's date
+    hazard = svc.create(staff, _entered("监控硬盘报警", date(2031, 12, 1))).info
+    found = svc.create(staff, _entered("消防通道堆物")).info  # the policy's date
     pc_zone(reader)
     again = HazardService(ctx.sessions, ctx.services.files, ctx.services.schedules)
     assert again.get(staff, hazard.id).info.due_date == date(2031, 12, 1)

@@ -14,6 +14,7 @@ from openpyxl import load_workbook
 from PySide6.QtCore import Qt
 
 from branchguard.context import AppContext
+from branchguard.core.demo.inspections import make_overdue
 from branchguard.core.hazards.types import (
     HazardDetail,
     HazardInput,
@@ -22,6 +23,7 @@ from branchguard.core.hazards.types import (
     RemediationKind,
 )
 from branchguard.gui.hazards.detail import HazardDetailDialog
+from branchguard.gui.hazards.dialogs import NewHazardDialog
 from branchguard.gui.hazards.models import OVERDUE_BACKGROUND, HazardListModel
 from branchguard.gui.hazards.page import OPEN_ONLY, HazardsPage
 from branchguard.gui.shell.session import GuiSession
@@ -31,15 +33,22 @@ MARK = "登记簿测试"  # in every hazard made here, so a search finds exactly
 
 
 def make(ctx: AppContext, text: str, severity: HazardSeverity, due_in_days: int, owner: str) -> HazardDetail:
-    return ctx.services.hazards.create(
-        login(ctx, "lead"),
+    """A hazard due in `due_in_days`; a negative number: found a week before it fell due, and late."""
+    lead = login(ctx, "lead")
+    made = ctx.services.hazards.create(
+        lead,
         HazardInput(
             description=f"{MARK} {text}",
             severity=severity,
             location="营业厅",
             owner=owner,
-            due=date.today() + timedelta(days=due_in_days),
+            due=date.today() + timedelta(days=max(due_in_days, 0)),
         ),
+    )
+    if due_in_days >= 0:
+        return made
+    return make_overdue(
+        ctx.services.hazards, ctx.sessions, lead, made.info.id, found_days_ago=7 - due_in_days, fix_days=7
     )
 
 
@@ -227,7 +236,8 @@ def test_the_lead_sets_the_severity_policy_that_new_hazards_follow(
     assert dialog.saved is not None
     made = make(gui_ctx, "新政策下的隐患", HazardSeverity.GENERAL, 0, "李娜")
     fresh = gui_ctx.services.hazards.create(
-        login(gui_ctx, "lead"), HazardInput(description=f"{MARK} 按政策计算期限", location="营业厅")
+        login(gui_ctx, "lead"),
+        HazardInput(description=f"{MARK} 按政策计算期限", location="营业厅", owner="李娜"),
     )
     assert (fresh.info.due_date - fresh.info.opened_at.astimezone().date()).days == 10
     assert made.info.due_date == date.today()  # a date given by hand is kept
@@ -361,3 +371,27 @@ def test_the_table_keeps_the_registers_order_overdue_first(
     on_screen = [page.proxy.index(r, HazardListModel.COL_NUMBER).data() for r in range(page.proxy.rowCount())]
     assert on_screen == [h.number for h in page.shown()]
     assert on_screen[0] == hazards["late"].info.number
+
+
+def test_a_new_hazard_needs_an_owner_shown_next_to_the_field_and_is_not_due_before_today(
+    gui_ctx: AppContext, qtbot: Any
+) -> None:
+    session = session_for(gui_ctx, "staff")
+    before = len(gui_ctx.services.hazards.list(session.actor))
+    dialog = NewHazardDialog(session)
+    qtbot.addWidget(dialog)
+    today = date.today()
+    assert dialog.fields.due.minimumDate().toPython() == today  # the picker offers no earlier day
+    dialog.fields.description.setPlainText(f"{MARK} 消防通道堆放杂物")
+    dialog.fields.owner.set_name("")
+    dialog.accept()
+    assert dialog.created is None and dialog.result() != dialog.DialogCode.Accepted
+    assert "required" in dialog.fields.error_text("hazard_owner_field")
+    assert dialog.error.isHidden()  # next to the field, not on the dialog's error line
+    assert len(gui_ctx.services.hazards.list(session.actor)) == before
+    dialog.fields.owner.set_name("李娜")
+    dialog.fields.due_auto.setChecked(False)
+    dialog.fields.due.setDate(dialog.fields.due.minimumDate())
+    dialog.accept()
+    assert dialog.created is not None and dialog.created.info.owner == "李娜"
+    assert dialog.created.info.due_date == today

@@ -53,7 +53,7 @@ def shift(gui_ctx: AppContext) -> dict[str, int]:
         staff, HazardInput(description="Vault alarm line cut", severity=HazardSeverity.MAJOR, owner="周强")
     )
     exit_door = hazards.create(staff, HazardInput(description="Fire exit blocked by boxes", owner="李娜"))
-    done = hazards.create(staff, HazardInput(description="Extinguisher expired")).info.id
+    done = hazards.create(staff, HazardInput(description="Extinguisher expired", owner="李娜")).info.id
     hazards.add_step(staff, done, RemediationKind.ACTION, "Replaced")
     hazards.remediate(staff, done)
     hazards.verify(lead, done, "New extinguisher checked")  # verified: no longer handed over
