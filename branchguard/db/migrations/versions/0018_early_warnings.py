@@ -6,7 +6,7 @@ weather or disaster incident; older incidents have none. Two new record tables, 
 the incident it started).
 
 Revision ID: 0018
-Revises: 0016
+Revises: 0017
 Create Date: 2026-12-05 05:00:00.000000
 """
 
@@ -65,6 +65,17 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    # Warnings and the colours on incidents are evidence (ledgered): going back would lose them.
+    bind = op.get_bind()
+    warnings = bind.execute(sa.text("SELECT count(*) FROM early_warnings")).scalar()
+    coloured = bind.execute(
+        sa.text("SELECT count(*) FROM incidents WHERE warning_level IS NOT NULL")
+    ).scalar()
+    if warnings or coloured:
+        raise RuntimeError(
+            "cannot go back before revision 0018: early warnings or incidents' warning levels are "
+            "recorded; restore a backup made before the upgrade instead"
+        )
     op.drop_index(op.f("ix_early_warning_events_warning_id"), table_name="early_warning_events")
     op.drop_index(op.f("ix_early_warning_events_incident_id"), table_name="early_warning_events")
     op.drop_table("early_warning_events")

@@ -8,7 +8,7 @@ system with the converted state, so `verify` still finds every hazard as ledgere
 ledgered state differed before differs still). The downgrade converts back the same way.
 
 Revision ID: 0019
-Revises: 0016
+Revises: 0018
 Create Date: 2026-12-05 05:00:00.000000
 """
 

@@ -6,7 +6,7 @@ A complaint's archive (分类归档) sends its follow-up actions to the one corr
 or a complaint).
 
 Revision ID: 0020
-Revises: 0016
+Revises: 0019
 Create Date: 2026-12-05 05:00:00.000000
 """
 
@@ -36,10 +36,16 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    # A complaint's action is evidence (ledgered, with its reminder): going back would delete it.
+    held = op.get_bind().execute(sa.text("SELECT count(*) FROM incident_actions WHERE incident_id IS NULL"))
+    if held.scalar():
+        raise RuntimeError(
+            "cannot go back before revision 0020: complaints' corrective actions are recorded; "
+            "restore a backup made before the upgrade instead"
+        )
     with op.batch_alter_table("incident_actions") as batch:
         batch.drop_index(batch.f("ix_incident_actions_complaint_id"))
         batch.drop_constraint(batch.f("fk_incident_actions_complaint_id_complaints"), type_="foreignkey")
         batch.drop_column("complaint_id")
-    op.execute("DELETE FROM incident_actions WHERE incident_id IS NULL")
     with op.batch_alter_table("incident_actions") as batch:
         batch.alter_column("incident_id", existing_type=sa.Integer(), nullable=False)
