@@ -153,7 +153,7 @@ class EarlyWarningService:
     def get(self, actor: Actor, warning_id: int) -> EarlyWarning:
         require(actor, "warning.read")
         with self._sessions() as s:
-            return store.warnings_of(s, [self._row(s, warning_id)])[0]
+            return store.warnings_of(s, [self._row(s, warning_id, lock=False)])[0]
 
     def severe_in_force(self, actor: Actor) -> int:
         """How many orange and red warnings are in force: the count of the list's own statement."""
@@ -199,8 +199,10 @@ class EarlyWarningService:
             )
             return entry
 
-    def _row(self, s: Session, warning_id: int) -> EarlyWarningRow:
-        row = s.get(EarlyWarningRow, warning_id)
+    def _row(self, s: Session, warning_id: int, *, lock: bool = True) -> EarlyWarningRow:
+        """The warning, for a change locked until the transaction ends (PostgreSQL; SQLite's writes
+        are one at a time already): two lifts, or two starts, of one warning cannot both pass."""
+        row = s.get(EarlyWarningRow, warning_id, with_for_update=lock)
         if row is None:
             raise NotFound(Message("warning.not_found", id=warning_id))
         return row
