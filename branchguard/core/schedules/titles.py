@@ -32,6 +32,10 @@ MADE_TITLES = (
     "hazard.schedule_plan",
     "complaint.schedule_title",
     "complaint.follow_up_hazard_title",
+    "team.schedule_title",
+    "drill.action_done_note",
+    "team.renewed_note",
+    "team.corrected_note",
     # notes the program writes on a hazard's history and on the scheduled items it ends
     "hazard.corrected_on_spot",
     "hazard.schedule_moved",

@@ -71,7 +71,19 @@ def test_drill_and_inspection_titles_made_in_chinese_read_in_english(ctx, lead, 
 
 
 def test_notes_the_program_wrote_read_in_the_readers_language() -> None:
-    for key in ("hazard.corrected_on_spot", "hazard.schedule_verified"):
+    for key in (
+        "hazard.corrected_on_spot",
+        "hazard.schedule_verified",
+        "team.renewed_note",
+        "drill.action_done_note",
+    ):
         assert made_title(t(key, "zh_CN"), lang="en") == t(key, "en")
         assert made_title(t(key, "en"), lang="zh_CN") == t(key, "zh_CN")
     assert made_title("灭火器已更换", lang="en") == "灭火器已更换"  # a person's note
+
+
+def test_a_certificate_reminder_made_in_chinese_reads_in_english() -> None:
+    made = t("team.schedule_title", "zh_CN", day="2027-01-05", person="周强", kind="保安员证")
+    assert made_title(made, lang="en") == t(
+        "team.schedule_title", "en", day="2027-01-05", person="周强", kind="保安员证"
+    )
