@@ -7,7 +7,7 @@ from datetime import datetime, timedelta
 
 from branchguard.core.early_warnings.types import EarlyWarning, WarningInput
 from branchguard.core.kernel.errors import ValidationError
-from branchguard.core.kernel.i18n import Message, t
+from branchguard.core.kernel.i18n import Message, both, saying, worded
 from branchguard.core.playbooks.types import IncidentCategory
 
 # The categories whose incidents carry the national four-colour warning: weather and disasters.
@@ -31,18 +31,27 @@ def check_received(received_at: datetime, now: datetime) -> None:
         raise ValidationError("field.warning_received", Message("warning.received_future"))
 
 
-def quote(warning: EarlyWarning | WarningInput, lang: str | None = None) -> str:
-    """The first log entry of the incident a warning starts: the warning quoted in full."""
-    when = warning.received_at.astimezone().strftime("%Y-%m-%d %H:%M")
-    return t(
+def quote_said(warning: EarlyWarning | WarningInput) -> dict[str, object]:
+    """The warning quoted in full, as the log stores it: a message key and values, each name in
+    both languages, so the entry reads in the reader's language (`incidents.text.entry_text`)."""
+
+    def named(value: EarlyWarning | WarningInput, field: str) -> dict[str, object]:
+        label = getattr(value, field)
+        return both(label.translated("zh_CN"), label.translated("en"))
+
+    return saying(
         "warning.quote",
-        lang,
-        source=warning.source.translated(lang),
-        level=warning.level.translated(lang),
-        kind=warning.kind.translated(lang),
-        at=when,
+        source=named(warning, "source"),
+        level=named(warning, "level"),
+        kind=named(warning, "kind"),
+        at=warning.received_at.astimezone().strftime("%Y-%m-%d %H:%M"),
         text=warning.text,
     )
+
+
+def quote(warning: EarlyWarning | WarningInput, lang: str | None = None) -> str:
+    """The first log entry of the incident a warning starts, in `lang`."""
+    return worded(quote_said(warning), lang) or ""
 
 
 def parse_received(value: str) -> datetime:

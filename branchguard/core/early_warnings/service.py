@@ -118,7 +118,7 @@ class EarlyWarningService:
                 "field.warning", Message("warning.started_already", id=row.id, incident=warning.incident_id)
             )
         incident = self._incidents.start_in(
-            s, actor, rules.PREPARATION_PLAN, warning=warning.level, quote=rules.quote(warning)
+            s, actor, rules.PREPARATION_PLAN, warning=warning.level, quote=rules.quote_said(warning)
         )
         s.add(
             EarlyWarningEventRow(

@@ -4,6 +4,7 @@ the team check (core/incidents/team_check.py), audited as incident.start."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from sqlalchemy import select
@@ -38,7 +39,7 @@ def open_incident(
     drill: bool = False,
     location: str = "",
     warning: WarningLevel | None = None,
-    quote: str = "",
+    quote: Mapping[str, object] | None = None,
 ) -> IncidentRow:
     """The new incident's row, flushed, with its first entries; the caller has checked the role."""
     title = title.strip()
@@ -95,7 +96,8 @@ def open_incident(
     incident_log.append(s, row.id, actor.username, EntryKind.START, title, data=data, at=row.started_at)
     # The team check is always the second entry: a paged view reads it from the log's head.
     team_check.append(s, row, actor)
-    if quote:
-        incident_log.append(s, row.id, actor.username, EntryKind.OBSERVATION, quote)
+    if quote:  # a message key and values (`kernel.i18n.saying`): the entry reads in the reader's language
+        quoted = worded(quote) or ""
+        incident_log.append(s, row.id, actor.username, EntryKind.OBSERVATION, quoted, data={SAID: quote})
     record(s, actor, "incident.start", "incident", row.id, after=data)
     return row

@@ -6,7 +6,7 @@ the incident's own fields, updates its row and the audit trail in the same unit 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -126,7 +126,7 @@ class IncidentService:
         drill: bool = False,
         location: str = "",
         warning: WarningLevel | None = None,
-        quote: str = "",
+        quote: Mapping[str, object] | None = None,
     ) -> IncidentRow:
         """Open an incident inside the caller's transaction (its start entry appended), for a
         change that starts one as part of itself (a failed checklist item starting its plan). The

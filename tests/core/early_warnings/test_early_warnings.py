@@ -162,3 +162,22 @@ def test_the_dashboard_counts_severe_warnings_in_force_over_the_lists_statement(
     figure = ctx.services.dashboard.dashboard(lead).figure("warnings_severe")
     assert figure.value == 1 == len(svc.list(lead, figure.target.filter))
     assert figure.target.page == "warnings" and figure.target.filter == WarningFilter(True, True)
+
+
+def test_the_quote_of_a_warning_reads_in_the_readers_language(ctx: Any, staff: Any, lead: Any) -> None:
+    from branchguard.core.early_warnings.rules import quote
+    from branchguard.core.incidents.text import entry_text
+    from branchguard.core.kernel.i18n import set_language
+
+    warning = ctx.services.warnings.add(staff, a_warning(WarningLevel.RED), start=True)
+    entries = ctx.services.incidents.get(lead, warning.incident_id).entries
+    said = next(e for e in entries if e.kind == EntryKind.OBSERVATION)
+    try:
+        set_language("en")
+        english = entry_text(said)
+        set_language("zh_CN")
+        chinese = entry_text(said)
+    finally:
+        set_language("zh_CN")
+    assert english == quote(warning, "en") and chinese == quote(warning, "zh_CN") and english != chinese
+    assert "市气象台发布暴雨红色预警信号" in english  # the warning's own words are quoted as received
