@@ -140,7 +140,7 @@ class PeoplePage(Page):
         )
         self.tabs.setTabText(0, self.tr("Staff roster"))
         self.tabs.setTabText(1, self.tr("Emergency contacts"))
-        self.tabs.setTabText(2, self.tr("Team & training"))
+        self.tabs.setTabText(2, self.tr("Team && training"))
         for tab in self._built_tabs():
             tab.retranslate()
 

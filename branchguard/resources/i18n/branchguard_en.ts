@@ -3318,8 +3318,8 @@ Submitted as: %3</translation>
 <context>
     <name>PeoplePage</name>
     <message>
-        <source>Team &amp; training</source>
-        <translation>Team &amp; training</translation>
+        <source>Team &amp;&amp; training</source>
+        <translation>Team &amp;&amp; training</translation>
     </message>
     <message>
         <source>People &amp; contacts</source>

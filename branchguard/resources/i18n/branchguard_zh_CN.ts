@@ -3306,7 +3306,7 @@ Submitted as: %3</source>
 <context>
     <name>PeoplePage</name>
     <message>
-        <source>Team &amp; training</source>
+        <source>Team &amp;&amp; training</source>
         <translation>应急队伍与培训</translation>
     </message>
     <message>
