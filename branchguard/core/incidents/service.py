@@ -6,7 +6,7 @@ the incident's own fields, updates its row and the audit trail in the same unit 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -115,24 +115,10 @@ class IncidentService:
             s.refresh(row)
             return summary_of(row)
 
-    def start_in(
-        self,
-        s: Session,
-        actor: Actor,
-        playbook_code: str | None = None,
-        level: Level | None = None,
-        *,
-        title: str = "",
-        drill: bool = False,
-        location: str = "",
-        warning: WarningLevel | None = None,
-        quote: Mapping[str, object] | None = None,
-    ) -> IncidentRow:
-        """Open an incident inside the caller's transaction (its start entry appended), for a
-        change that starts one as part of itself (a failed checklist item starting its plan). The
-        caller has checked the role. `quote` (the warning that started it) is logged after the start."""
-        return opening.open_incident(s, actor, playbook_code, level, title=title, drill=drill,
-                                     location=location, warning=warning, quote=quote)  # fmt: skip
+    # Open an incident inside the caller's transaction, for a change that starts one as part of
+    # itself (a failed checklist item starting its plan, a warning its preparation): the caller has
+    # checked the role. One function, core/incidents/opening.py, for `start` and those callers.
+    start_in = staticmethod(opening.open_incident)
 
     def suggest_playbooks(
         self, actor: Actor, typed: str, plans: Sequence[PlaybookSummary]

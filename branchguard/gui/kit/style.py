@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
 
 # One accent (a calm teal) that no alert level uses, so selection is never read as a warning.
 ACCENT = "#00796B"
@@ -134,3 +134,11 @@ def apply(app: QApplication) -> None:
     app.setStyle("Fusion")
     app.setPalette(palette())
     app.setStyleSheet(STYLESHEET)
+
+
+def say(label: QLabel, text: str, role: str = "hint") -> None:
+    """Put `text` on a status line in the look its role names ("hint", "error"): the style sheet
+    reads the property only when the label is polished again."""
+    label.setProperty("role", role)
+    label.style().polish(label)
+    label.setText(text)

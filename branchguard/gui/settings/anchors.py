@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from branchguard.core.kernel.errors import BranchGuardError
 from branchguard.core.kernel.roles import may
+from branchguard.gui.kit import style
 from branchguard.gui.kit.files import ask_folder
 from branchguard.gui.kit.icons import icon
 from branchguard.gui.kit.loader import Loader
@@ -90,13 +91,10 @@ class AnchorsPanel(QWidget):
             self._say_error(exc.message if isinstance(exc, BranchGuardError) else str(exc))
             return
         self.folder.setText(str(chosen))
-        self.status.setProperty("role", "hint")
-        self.status.setText(self.tr("Anchors go to this folder from now on."))
+        style.say(self.status, self.tr("Anchors go to this folder from now on."))
 
     def _say_error(self, message: str) -> None:
-        self.status.setProperty("role", "error")
-        self.status.style().polish(self.status)
-        self.status.setText(message)
+        style.say(self.status, message, "error")
 
     def retranslate(self) -> None:
         self.box.setTitle(self.tr("Signed anchors"))

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from branchguard.core.kernel.errors import BranchGuardError
 from branchguard.core.kernel.roles import may
+from branchguard.gui.kit import style
 from branchguard.gui.kit.icons import icon
 from branchguard.gui.kit.loader import Loader
 from branchguard.gui.kit.tasks import TaskProgress, run_task
@@ -203,14 +204,10 @@ class LibraryPanel(QWidget):
         self._say_error(message)
 
     def _say(self, text: str) -> None:
-        self.status.setProperty("role", "hint")
-        self.status.style().polish(self.status)
-        self.status.setText(text)
+        style.say(self.status, text)
 
     def _say_error(self, message: str) -> None:
-        self.status.setProperty("role", "error")
-        self.status.style().polish(self.status)
-        self.status.setText(message)
+        style.say(self.status, message, "error")
 
     def retranslate(self) -> None:
         self.box.setTitle(self.tr("Head-office library"))
