@@ -370,6 +370,7 @@ def run_show(ctx: AppContext, args: argparse.Namespace) -> int:
         print_json(complaint_detail_json(detail))
         return 0
     c = detail.info
+    who = ctx.services.auth.names(cli_actor(args))
     print(f"{c.number}  {c.kind.label}  {c.status.label}")
     for label, value in (
         (t("field.complaint_channel"), c.channel.label),
@@ -382,12 +383,12 @@ def run_show(ctx: AppContext, args: argparse.Namespace) -> int:
         (t("field.subject_person"), c.subject_person or "—"),
         (t("field.complaint_category"), c.category_name),
         (t("field.complaint_request"), c.request),
-        (t("field.first_responsible"), c.first_responsible),
-        (t("field.handler"), c.handler or "—"),
+        (t("field.first_responsible"), who(c.first_responsible)),
+        (t("field.handler"), who(c.handler) or "—"),
     ):
         print(f"  {label}: {value}")
     for s in detail.steps:
-        print(f"- {local_time(s.at)}  {s.step.label}  {s.by}: {s.text}")
+        print(f"- {local_time(s.at)}  {s.step.label}  {who(s.by)}: {s.text}")
         for line in step_detail_lines(s):
             print(f"    {line}")
         for ref in s.evidence:

@@ -99,8 +99,8 @@ def _story(styles: ReportStyles, detail: ComplaintDetail, stamp: Stamp | None = 
         (t("field.complaint_category"), c.category_name),
         (t("field.subject_person"), " / ".join(x for x in (c.subject_person, c.subject_post) if x) or "—"),
         (t("field.business_line"), c.business_line or "—"),
-        (t("field.first_responsible"), c.first_responsible),
-        (t("field.handler"), c.handler or "—"),
+        (t("field.first_responsible"), styles.who(c.first_responsible)),
+        (t("field.handler"), styles.who(c.handler) or "—"),
         (t("field.incident"), f"#{c.incident_id}" if c.incident_id else "—"),
         (t("field.complaint_cause"), c.cause.label if c.cause else "—"),
     ]

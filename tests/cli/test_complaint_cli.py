@@ -72,7 +72,9 @@ def test_the_steps_and_the_handler_refusal(run: Run, tmp_path: Path) -> None:
     detail = json.loads(ok(run, "complaint", "show", str(cid), "--json"))
     assert [s["step"] for s in detail["steps"]] == ["accept", "investigate", "decide", "reply", "archive"]
     assert detail["steps"][1]["evidence"][0]["name"] == "still.jpg" and detail["handler"] == "李主管"
-    assert "sha256:" in ok(run, "complaint", "show", str(cid))
+    shown = ok(run, "complaint", "show", str(cid))
+    assert "sha256:" in shown
+    assert "王建国" in shown and " lead:" not in shown  # people by display name, not by login
 
 
 @pytest.mark.parametrize("suffix", [".pdf", ".xlsx"])

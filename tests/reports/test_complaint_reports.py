@@ -94,6 +94,8 @@ def test_the_complaint_file_has_every_step_the_evidence_hash_and_signature_lines
     expected += ["叫号机经常卡纸", "已登记隐患"]
     for words in expected:
         assert words in text, words
+    # registered by the lead with no first-responsible person named: the lead, by display name
+    assert "首问负责人王建国" in text and "首问负责人lead" not in text
     assert PHONE not in text and ID_NUMBER not in text and "张三丰" not in text
     assert "138****8000" in text and "110***********1234" in text
     assert all(f.embedded for f in pdf.fonts(out))
