@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from branchguard.core.accounts.names import Names
 from branchguard.core.hazards import rules
 from branchguard.core.hazards.types import (
     HazardAction,
@@ -73,6 +74,7 @@ class HazardDetailDialog(QDialog):
         self.session = session
         self.hazard_id = hazard_id
         self.detail: HazardDetail | None = None
+        self.who = Names()  # logins shown as people's names, read with the hazard
         self.reopen_dialog: ReasonDialog | None = None
         self.confirm_dialog: ReasonDialog | None = None  # the open downgrade, verify or close question
         self.setObjectName("hazard_detail")
@@ -217,8 +219,10 @@ class HazardDetailDialog(QDialog):
 
     # -- loading -------------------------------------------------------------------------------
     def reload(self) -> None:
+        services, actor = self.session.services, self.session.actor
         try:
-            detail = self.session.services.hazards.get(self.session.actor, self.hazard_id)
+            detail = services.hazards.get(actor, self.hazard_id)
+            self.who = services.auth.names(actor)
         except BranchGuardError as exc:
             self.show_error(exc.message)
             return
@@ -226,7 +230,7 @@ class HazardDetailDialog(QDialog):
 
     def show_detail(self, detail: HazardDetail) -> None:
         self.detail = detail
-        info = detail.info
+        info, who = detail.info, self.who
         self.setWindowTitle(self.tr("Hazard %1").replace("%1", info.number or f"#{info.id}"))
         self.heading.setText(f"{info.number} {info.title}".strip())
         swatch = severity_swatch(info.severity)
@@ -237,14 +241,16 @@ class HazardDetailDialog(QDialog):
         )
         state = [
             info.status.label,
-            self.tr("opened %1 by %2").replace("%1", date_time(info.opened_at)).replace("%2", info.opened_by),
+            self.tr("opened %1 by %2")
+            .replace("%1", date_time(info.opened_at))
+            .replace("%2", who(info.opened_by)),
             self.tr("%n day(s) open", "", info.age_days),
             self.tr("due %1").replace("%1", info.due_date.isoformat()),
         ]
         if info.remediated_by:
-            state.append(self.tr("remediated by %1").replace("%1", info.remediated_by))
+            state.append(self.tr("remediated by %1").replace("%1", who(info.remediated_by)))
         if info.verified_by:
-            state.append(self.tr("verified by %1").replace("%1", info.verified_by))
+            state.append(self.tr("verified by %1").replace("%1", who(info.verified_by)))
         text = " · ".join(state)
         if info.overdue:
             overdue = self.tr("OVERDUE")  # tr() outside the f-string, where lupdate finds it
@@ -262,6 +268,7 @@ class HazardDetailDialog(QDialog):
         )
         self.fields.due_auto.setChecked(False)
         self._show_source(detail)
+        self.steps_model.who = self.events_model.who = who
         self.steps_model.set_rows(detail.steps)
         self.events_model.set_rows(detail.events)
         self.apply_role(detail)

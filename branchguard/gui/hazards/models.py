@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont
 
+from branchguard.core.accounts.names import Names
 from branchguard.core.hazards.types import (
     HazardEvent,
     HazardInfo,
@@ -138,6 +139,7 @@ class HazardListModel(RowsModel[HazardInfo]):
 
 class RemediationStepsModel(RowsModel[RemediationStep]):
     COL_AT, COL_KIND, COL_TEXT, COL_EVIDENCE, COL_BY = range(5)
+    who = Names()  # logins shown as people's names: the detail sets it before the rows
 
     def headers(self) -> list[str]:
         return [
@@ -161,11 +163,12 @@ class RemediationStepsModel(RowsModel[RemediationStep]):
             return item.text
         if column == self.COL_EVIDENCE:
             return ", ".join(ref.name for ref in item.evidence)
-        return item.added_by
+        return self.who(item.added_by)
 
 
 class HazardEventsModel(RowsModel[HazardEvent]):
     COL_AT, COL_KIND, COL_BY, COL_NOTE = range(4)
+    who = Names()  # logins shown as people's names: the detail sets it before the rows
 
     def headers(self) -> list[str]:
         return [self.tr("When"), self.tr("Event"), self.tr("By"), self.tr("Details")]
@@ -186,5 +189,5 @@ class HazardEventsModel(RowsModel[HazardEvent]):
         if column == self.COL_KIND:
             return item.kind.label
         if column == self.COL_BY:
-            return item.actor
+            return self.who(item.actor)
         return self.details(item)

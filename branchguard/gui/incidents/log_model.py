@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QStandardItem, QStandardItemModel
 
+from branchguard.core.accounts.names import Names
 from branchguard.core.incidents.text import entry_text
 from branchguard.core.incidents.types import EntryKind, LogEntry
 from branchguard.gui.kit import style
@@ -89,6 +90,7 @@ class IncidentLogModel(QStandardItemModel):
         # What the time texts were written against: they change only when this does.
         self._clock_basis: tuple[datetime, bool] | None = None
         self._fetching = False  # views (and the model tester) may ask for more while rows go in
+        self._who = Names()  # logins shown as people's names once the console has read them
         self.retranslate()
 
     # -- content -------------------------------------------------------------------------------
@@ -124,6 +126,14 @@ class IncidentLogModel(QStandardItemModel):
         self._clock_basis = basis
         for row, entry in enumerate(self._entries):
             self._cell(row, self.COL_TIME).setText(self._clock(entry))
+
+    def set_names(self, who: Names) -> None:
+        """Show authors by display name (王建国) rather than login, from now on and in rows read."""
+        if who == self._who:
+            return
+        self._who = who
+        for row, entry in enumerate(self._entries):
+            self._cell(row, self.COL_ACTOR).setText(who(entry.actor))
 
     def add_entry(self, entry: LogEntry) -> None:
         """A committed entry: shown at once when the log is read to its end, else when scrolled to."""
@@ -166,7 +176,8 @@ class IncidentLogModel(QStandardItemModel):
                 self._mark_corrected(entry.corrects, entry.seq)
 
     def _items(self, entry: LogEntry) -> list[QStandardItem]:
-        texts = (str(entry.seq), self._clock(entry), entry.actor, entry.kind.label, entry_text(entry))
+        who, kind = self._who(entry.actor), entry.kind.label
+        texts = (str(entry.seq), self._clock(entry), who, kind, entry_text(entry))
         items = [cell.clone() for cell in _blank_row()]
         for item, text in zip(items, texts, strict=True):
             item.setText(text)

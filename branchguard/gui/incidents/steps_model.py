@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QColor, QFont
 
+from branchguard.core.accounts.names import Names
 from branchguard.core.incidents.rules import step_due, step_overdue
 from branchguard.core.incidents.text import goal_text, step_role_text
 from branchguard.core.incidents.types import IncidentStep, StepState
@@ -28,6 +29,14 @@ class IncidentStepsModel(RowsModel[IncidentStep]):
         super().__init__(parent)
         self._started: datetime | None = None
         self._current = 0  # number of the first pending step
+        self._who = Names()  # logins shown as people's names once the console has read them
+
+    def set_names(self, who: Names) -> None:
+        if who != self._who:
+            self._who = who
+            if self.rowCount():
+                column = self.COL_BY
+                self.dataChanged.emit(self.index(0, column), self.index(self.rowCount() - 1, column))
 
     def set_steps(self, steps: tuple[IncidentStep, ...], started: datetime) -> None:
         self._started = started
@@ -100,7 +109,7 @@ class IncidentStepsModel(RowsModel[IncidentStep]):
             return item.state.label
         if item.by is None or item.at is None or self._started is None:
             return ""
-        return f"{item.by} · {local_clock(item.at, self._started)}"
+        return f"{self._who(item.by)} · {local_clock(item.at, self._started)}"
 
     def _target(self, item: IncidentStep) -> str:
         """ "≤ 3 min (09:15)"; a report to head office by its deadline, as in follow mode."""

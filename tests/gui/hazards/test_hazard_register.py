@@ -24,7 +24,7 @@ from branchguard.core.hazards.types import (
 )
 from branchguard.gui.hazards.detail import HazardDetailDialog
 from branchguard.gui.hazards.dialogs import NewHazardDialog
-from branchguard.gui.hazards.models import OVERDUE_BACKGROUND, HazardListModel
+from branchguard.gui.hazards.models import OVERDUE_BACKGROUND, HazardEventsModel, HazardListModel
 from branchguard.gui.hazards.page import OPEN_ONLY, HazardsPage
 from branchguard.gui.shell.session import GuiSession
 from tests.gui.incidents.incident_support import login, read_every_cell, session_for
@@ -190,6 +190,10 @@ def test_the_lead_moves_the_due_date_staff_cannot_and_an_auditor_only_reads(
     assert (stored.info.due_date, stored.info.location) == (later, "自助区")
     assert any(e.kind.value == "edited" for e in stored.events)
     assert lead_view.events_model.rowCount() == len(stored.events)
+    # people by display name, as the reports name them (the demo lead's login is "lead")
+    by = HazardEventsModel.COL_BY
+    assert {lead_view.events_model.index(r, by).data() for r in range(len(stored.events))} == {"王建国"}
+    assert "by 王建国" in lead_view.state.text() and "by lead" not in lead_view.state.text()
 
     staff_view = open_detail(qtbot, session_for(gui_ctx, "staff"), hazard_id)
     assert not staff_view.fields.due.isEnabled()

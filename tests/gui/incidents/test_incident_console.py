@@ -164,7 +164,10 @@ def test_ctrl_d_and_enter_mark_steps_done_and_skip_asks_for_a_reason(console, gu
     assert states(gui_ctx, fire)[:2] == [StepState.DONE, StepState.PENDING]
     model = console.steps.model
     assert model.index(0, IncidentStepsModel.COL_STATE).data() == "Done"
-    assert model.index(0, IncidentStepsModel.COL_BY).data().startswith("lead · ")
+    # people by display name, as the reports name them: the demo lead's login is "lead"
+    assert model.index(0, IncidentStepsModel.COL_BY).data().startswith("王建国 · ")
+    assert set(cells(console.log.model, IncidentLogModel.COL_ACTOR)) == {"王建国"}
+    assert "by 王建国" in console.header.meta.text() and "by lead" not in console.header.meta.text()
     assert console.steps.selected_number() == 2  # the selection moved on to the current step
 
     console.steps.table.setFocus()
@@ -419,7 +422,7 @@ def test_the_clock_runs_and_a_multi_day_incident_shows_dates(console) -> None:
     console.header.tick(soon)
     assert console.header.elapsed.text() == "0:03:07"
     if soon.astimezone().date() == started.astimezone().date():  # not just after midnight
-        assert f"started {started.astimezone():%H:%M} by lead" in console.header.meta.text()
+        assert f"started {started.astimezone():%H:%M} by 王建国" in console.header.meta.text()
     console.header.tick(started + timedelta(days=2, hours=1))
     assert console.header.elapsed.text() == "49:00:00"
     day = started.astimezone().strftime("%Y-%m-%d")
@@ -491,7 +494,7 @@ def test_the_log_cells_are_read_only_items_a_paint_never_asks_python_for(console
     view, model = console.log.view, console.log.model
     entry = model.entry_at(1)
     assert [model.index(1, column).data() for column in range(5)] == [
-        "2", local_clock(entry.at, model.entry_at(0).at, seconds=True), "lead", "Note", "关闭总电源"
+        "2", local_clock(entry.at, model.entry_at(0).at, seconds=True), "王建国", "Note", "关闭总电源"
     ]
     right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
     assert model.index(1, IncidentLogModel.COL_SEQ).data(Qt.ItemDataRole.TextAlignmentRole) == right

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from branchguard.core.accounts.names import Names
 from branchguard.core.branch.types import place_of
 from branchguard.core.early_warnings.rules import takes_warning
 from branchguard.core.early_warnings.types import WarningLevel
@@ -298,16 +299,20 @@ class IncidentConsole(QWidget):
         """Re-read the incident (steps, level, status, attachments) and any entries written elsewhere."""
         services, actor, incident_id = self.session.services, self.session.actor, self.incident_id
 
-        def load() -> tuple[IncidentDetail, list[LogEntry], str]:
+        def load() -> tuple[IncidentDetail, list[LogEntry], str, Names]:
             detail = services.incidents.get(actor, incident_id, with_entries=False)
-            return detail, services.incidents.attachments(actor, incident_id), place_of(services.branch.get())
+            attachments = services.incidents.attachments(actor, incident_id)
+            return detail, attachments, place_of(services.branch.get()), services.auth.names(actor)
 
         self.loader.run(load, self._show)
 
-    def _show(self, loaded: tuple[IncidentDetail, list[LogEntry], str]) -> None:
-        detail, attachments, self.branch_place = loaded
+    def _show(self, loaded: tuple[IncidentDetail, list[LogEntry], str, Names]) -> None:
+        detail, attachments, self.branch_place, who = loaded
         before = self.detail
         self.detail = detail
+        self.header.who = who
+        self.steps.model.set_names(who)
+        self.log.model.set_names(who)
         self.log.model.set_started(detail.summary.started_at)
         self.header.set_detail(detail)
         self.calls.set_contacts(detail.contacts)

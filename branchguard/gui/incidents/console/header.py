@@ -7,6 +7,7 @@ from datetime import datetime
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from branchguard.core.accounts.names import Names
 from branchguard.core.incidents.rules import DeadlineState, checkpoint_state
 from branchguard.core.incidents.types import Checkpoint, IncidentDetail, IncidentStatus
 from branchguard.core.kernel.i18n import t
@@ -42,6 +43,7 @@ class IncidentHeader(QFrame):
         self.setObjectName("incident_header")
         self._detail: IncidentDetail | None = None
         self._checkpoint: Checkpoint | None = None
+        self.who = Names()  # logins shown as people's names; the console sets it with the detail
         self.drill_strip = QLabel()
         self.drill_strip.setObjectName("incident_drill_strip")
         self.drill_strip.setStyleSheet(badge_css(style.DRILL, radius=0) + " padding: 4px 12px;")
@@ -134,12 +136,12 @@ class IncidentHeader(QFrame):
             f"{summary.playbook_code} v{summary.playbook_version}"
             if summary.playbook_code
             else self.tr("Ad hoc (no playbook)"),
-            self.tr("started %1 by %2").replace("%1", when).replace("%2", summary.started_by),
+            self.tr("started %1 by %2").replace("%1", when).replace("%2", self.who(summary.started_by)),
             summary.status.label,
         ]
         if summary.closed_at is not None:
             closed = local_clock(summary.closed_at, started, now)
-            by = detail.closed_by or ""
+            by = self.who(detail.closed_by)
             parts.append(self.tr("closed %1 by %2").replace("%1", closed).replace("%2", by))
         return " · ".join(parts)
 
