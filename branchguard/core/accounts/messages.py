@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 MESSAGES: dict[str, tuple[str, str]] = {
+    "user.audit.password_changed": ("password changed", "密码已更改"),
     "validation.password_short": (
         "must be at least {min} characters long",
         "至少需要 {min} 个字符",

@@ -30,7 +30,7 @@ from branchguard.core.kernel.errors import (
     PermissionDenied,
     ValidationError,
 )
-from branchguard.core.kernel.i18n import Message
+from branchguard.core.kernel.i18n import Message, saying
 from branchguard.core.kernel.roles import may, require
 from branchguard.core.kernel.types import Actor, Role
 from branchguard.db.base import utcnow
@@ -189,7 +189,7 @@ class AuthService:
         with self._sessions.begin() as s:
             user = self._get(s, user_id)
             user.password_hash = _hasher.hash(password)
-            record(s, actor, "user.update", "user", user.id, summary="password changed")
+            record(s, actor, "user.update", "user", user.id, summary=saying("user.audit.password_changed"))
 
     def unlock(self, actor: Actor, user_id: int) -> UserInfo:
         require(actor, "user.unlock")

@@ -26,9 +26,13 @@ def record(
     *,
     before: Mapping[str, object] | None = None,
     after: Mapping[str, object] | None = None,
-    summary: str = "",
+    summary: str | Mapping[str, object] = "",
 ) -> None:
-    """Add an audit event to the session; it commits (or rolls back) with the change itself."""
+    """Add an audit event to the session; it commits (or rolls back) with the change itself.
+    A `summary` made with `saying`/`both` (core/kernel/i18n) is stored as that JSON and read in
+    the reader's language (core/audit/text.summary_text); a plain one as given."""
+    if isinstance(summary, Mapping):
+        summary = json.dumps(summary, ensure_ascii=False, sort_keys=True)
     session.add(
         AuditEventRow(
             actor=actor.username,

@@ -8,6 +8,7 @@ stored; so does a value this version does not know.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 
 from branchguard.core.audit.service import describe_change
@@ -17,7 +18,7 @@ from branchguard.core.drills.types import DrillMode, DrillScope, DrillStatus
 from branchguard.core.hazards.types import HazardSeverity, HazardSource, HazardStatus, RemediationKind
 from branchguard.core.incidents.types import IncidentStatus
 from branchguard.core.inspections.types import Cadence, InspectionStatus, ItemResult
-from branchguard.core.kernel.i18n import has_message, t
+from branchguard.core.kernel.i18n import has_message, t, worded
 from branchguard.core.kernel.types import LabelledEnum, Level, PlaybookStatus, Role
 from branchguard.core.people.types import BranchRole, ContactKind
 from branchguard.core.playbooks.types import IncidentCategory, PlanTier
@@ -89,7 +90,13 @@ def value_text(name: str, value: object, entity: str = "") -> str:
 
 def summary_text(record: AuditRecord) -> str:
     """The event's summary in the reader's language when the trail wrote it from the change
-    (`describe_change`); a summary given on purpose as stored."""
+    (`describe_change`) or a service wrote it as a message key (`saying`); any other as stored."""
+    if record.summary.startswith("{"):
+        try:
+            said = worded(json.loads(record.summary))
+        except ValueError:
+            said = None
+        return record.summary if said is None else said
     if not record.summary or record.summary != describe_change(record.before, record.after):
         return record.summary
     return change_text(record.before, record.after, record.entity)

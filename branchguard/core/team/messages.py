@@ -40,6 +40,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "team.renewed_note": ("renewed by a later training record", "已由新的培训记录续期"),
     "team.corrected_note": ("training record corrected", "培训记录已更正"),
+    # the audit trail's summary of an assignment, in the reader's language
+    "team.audit.assigned": ("{role}: {holder}", "{role}：{holder}"),
+    "team.audit.assigned_with_backup": (
+        "{role}: {holder}, backup {backup}",
+        "{role}：{holder}，B角 {backup}",
+    ),
     # bad input
     "team.unknown_role": (
         "'{role}' is not a role of any approved plan",

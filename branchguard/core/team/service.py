@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from branchguard.core.audit.service import record
 from branchguard.core.kernel import validation as v
 from branchguard.core.kernel.errors import NotFound, ValidationError
-from branchguard.core.kernel.i18n import Message, t
+from branchguard.core.kernel.i18n import Message, both, saying, t
 from branchguard.core.kernel.roles import require
 from branchguard.core.kernel.types import Actor, Text2
 from branchguard.core.schedules import links as schedule_links
@@ -97,7 +97,12 @@ class TeamService:
                 row.id,
                 before=before,
                 after=after,
-                summary=f"{roles[code].zh}: {holder.name}" + (f" / {backup.name}" if backup else ""),
+                summary=saying(
+                    "team.audit.assigned_with_backup" if backup else "team.audit.assigned",
+                    role=both(roles[code].zh, roles[code].en),
+                    holder=holder.name,
+                    backup=backup.name if backup else "",
+                ),
             )
             return next(r for r in store.team(s, {code: roles[code]}, self._today()))
 

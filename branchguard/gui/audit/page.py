@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from branchguard.core.audit.service import PAGE, AuditCursor, AuditFilter
+from branchguard.core.audit.text import summary_text
 from branchguard.core.audit.types import AuditRecord
 from branchguard.gui.audit.models import AuditDiffModel, AuditModel, action_text, entity_text, local_time
 from branchguard.gui.kit.dates import date_edit
@@ -385,4 +386,4 @@ class AuditPage(Page):
         self.detail_title.setText(text)
         if not record.before and not record.after:
             hint = self.tr("This event recorded no field values. Summary: %1")
-            self.detail_hint.setText(hint.replace("%1", record.summary or "—"))
+            self.detail_hint.setText(hint.replace("%1", summary_text(record) or "—"))

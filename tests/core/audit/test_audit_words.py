@@ -8,7 +8,7 @@ import ast
 from datetime import UTC, datetime
 from pathlib import Path
 
-from branchguard.core.audit.service import describe_change
+from branchguard.core.audit.service import AuditFilter, describe_change
 from branchguard.core.audit.text import action_text, entity_text, summary_text, value_text
 from branchguard.core.audit.types import AuditRecord
 from branchguard.core.kernel.i18n import has_message, set_language
@@ -75,3 +75,18 @@ def test_a_summary_given_on_purpose_or_an_unknown_code_shows_as_stored() -> None
     assert summary_text(given) == "v3"
     unknown = _event("hazard.update", "hazard", {"severity": "major"}, {"severity": "catastrophic"})
     assert "catastrophic" in summary_text(unknown)
+
+
+def test_a_summary_written_as_a_message_reads_in_the_readers_language(ctx, lead) -> None:
+    user = ctx.services.auth.user_by_name("staff")
+    ctx.services.auth.set_password(lead, user.id, "a-new-password-2026")
+    event = ctx.services.audit.list(lead, AuditFilter(action_prefix="user.update"))[0]
+    try:
+        set_language("en")
+        assert summary_text(event) == "password changed"
+        set_language("zh_CN")
+        assert summary_text(event) == "密码已更改"
+    finally:
+        set_language("zh_CN")
+    broken = _event("user.update", "user", {}, {}, summary='{"key": "no.such.key"}')
+    assert summary_text(broken) == '{"key": "no.such.key"}'  # a key this version lacks: as stored

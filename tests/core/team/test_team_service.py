@@ -11,7 +11,9 @@ from typing import Any
 import pytest
 
 from branchguard.core.audit.service import AuditFilter
+from branchguard.core.audit.text import summary_text
 from branchguard.core.kernel.errors import PermissionDenied, ValidationError
+from branchguard.core.kernel.i18n import set_language
 from branchguard.core.kernel.types import Actor
 from branchguard.core.people.types import BranchRole, PersonInput
 from branchguard.core.schedules.types import ScheduleKind
@@ -50,6 +52,14 @@ def test_assigning_a_holder_and_backup_replaces_the_last_and_is_audited(ctx: Any
     events = ctx.services.audit.list(lead, AuditFilter(action_prefix="team.assign"))
     assert len(events) == 2
     assert events[0].before == {"holder": pid(ctx, lead, "周强"), "backup": None}
+    # the summary names the role in the reader's language, not the one it was written in
+    try:
+        set_language("en")
+        assert summary_text(events[0]) == "Firefighting team: 刘洋, backup 张伟"
+        set_language("zh_CN")
+        assert summary_text(events[0]) == "灭火行动组：刘洋，B角 张伟"
+    finally:
+        set_language("zh_CN")
     team.unassign(lead, "firefighting_team")
     assert [g.gap for g in role(ctx, lead, "firefighting_team").gaps] == [Gap.UNASSIGNED]
     assert ctx.services.ledger.verify(lead).ok
