@@ -2154,8 +2154,8 @@ Submitted as: %3</translation>
 <context>
     <name>IncidentConsole</name>
     <message>
-        <source>Raise or lower level…</source>
-        <translation>Raise or lower level…</translation>
+        <source>Change level…</source>
+        <translation>Change level…</translation>
     </message>
     <message>
         <source>Initial report…</source>

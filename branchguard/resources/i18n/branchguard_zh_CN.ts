@@ -2145,7 +2145,7 @@ Submitted as: %3</source>
 <context>
     <name>IncidentConsole</name>
     <message>
-        <source>Raise or lower level…</source>
+        <source>Change level…</source>
         <translation>调整级别…</translation>
     </message>
     <message>

@@ -39,13 +39,14 @@ def world(empty_ctx: AppContext) -> AppContext:
     return empty_ctx
 
 
+@pytest.mark.parametrize("plan", ["FIRE", "NAT"])  # NAT: a weather incident, with its warning level
 @pytest.mark.parametrize("size", list(SIZES))
 @pytest.mark.parametrize("lang", ["zh_CN", "en"])
 def test_the_console_shows_six_steps_and_five_log_rows(
-    world: AppContext, qtbot: Any, size: str, lang: str, tmp_path: Path
+    world: AppContext, qtbot: Any, size: str, lang: str, plan: str, tmp_path: Path
 ) -> None:
     lead: Actor = world.services.auth.login("lead", PASSWORDS["lead"])
-    fire = world.services.incidents.start(lead, "FIRE").id
+    fire = world.services.incidents.start(lead, plan).id
     for n in (1, 2):
         world.services.incidents.mark_step(lead, fire, n)
     for i in range(8):
@@ -61,9 +62,9 @@ def test_the_console_shows_six_steps_and_five_log_rows(
     settle()
     shots = os.environ.get("BRANCHGUARD_SHOTS")
     if shots:
-        window.grab().save(str(Path(shots) / f"console-{size}-{lang}.png"))
+        window.grab().save(str(Path(shots) / f"console-{plan}-{size}-{lang}.png"))
     steps, log = whole_rows(console.steps.table), whole_rows(console.log.view)
-    assert steps >= MIN_STEPS and log >= MIN_LOG, f"{size} {lang}: {steps} step rows, {log} log rows"
+    assert steps >= MIN_STEPS and log >= MIN_LOG, f"{plan} {size} {lang}: {steps} step rows, {log} log rows"
     assert window.size() == SIZES[size]
 
 

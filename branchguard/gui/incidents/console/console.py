@@ -228,7 +228,7 @@ class IncidentConsole(QWidget):
         self.follow_action = action("Ctrl+Shift+F", self.open_follow_mode)
 
     def retranslate(self) -> None:
-        self.level_button.setText(self.tr("Raise or lower level…"))
+        self.level_button.setText(self.tr("Change level…"))
         self.warning_button.setText(self.tr("Warning level…"))
         self.report_button.setText(self.tr("Initial report…"))
         self.report_button.setToolTip(self.tr("The initial report to head office"))

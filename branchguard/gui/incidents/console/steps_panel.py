@@ -22,6 +22,7 @@ from branchguard.core.team.rules import role_text
 from branchguard.gui.incidents.console.header import sized
 from branchguard.gui.incidents.steps_model import CURRENT_BACKGROUND, IncidentStepsModel
 from branchguard.gui.kit import style
+from branchguard.gui.kit.elided import ElidedLabel
 from branchguard.gui.kit.icons import icon
 
 STEP_ROW = 24  # pixels: a row of the step list
@@ -84,10 +85,11 @@ class StepsPanel(QWidget):
         self.now_label.setObjectName("incident_now_step")
         self.now_label.setWordWrap(True)
         self.now_label.setFont(sized(self.font(), 12.5, bold=True))
-        self.next_label = QLabel()
+        # One line, ending "…" at a whole word, the rest in its tooltip: a wrapped "Next:" took
+        # two step rows' height on a 768-line screen (issue #17).
+        self.next_label = ElidedLabel()
         self.next_label.setObjectName("incident_next_step")
         self.next_label.setProperty("role", "hint")
-        self.next_label.setWordWrap(True)  # whole words on a second line, never cut mid-word
         texts = QVBoxLayout()
         texts.setSpacing(2)
         texts.addWidget(self.now_label)
@@ -162,7 +164,6 @@ class StepsPanel(QWidget):
             upcoming = self.tr("Next: step %1 · %2").replace("%1", str(following.number))
             upcoming = upcoming.replace("%2", following.text.text)
         self.next_label.setText(upcoming)
-        self.next_label.setToolTip(self.next_label.text())
 
     def selected_number(self) -> int:
         index = self.table.selectionModel().currentIndex()

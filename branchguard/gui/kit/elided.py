@@ -1,0 +1,60 @@
+"""A one-line label that ends in "…" when its text is wider than the room it has, never cut
+mid-word in a Latin script, with the whole text in its tooltip: for secondary lines on a small
+screen (the console's "Next:" line), where a wrapped line would take a step row's height."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QLabel, QWidget
+
+ELLIPSIS = "…"
+
+
+def word_cut(shown: str, full: str) -> str:
+    """`shown` (an elided `full`) moved back to the last space when it ends inside a Latin word;
+    Chinese has no spaces and may end after any character."""
+    if shown == full or not shown.endswith(ELLIPSIS):
+        return shown
+    kept = shown[: -len(ELLIPSIS)]
+
+    def latin(c: str) -> bool:
+        return c.isascii() and c.isalnum()
+
+    if kept and len(kept) < len(full) and latin(kept[-1]) and latin(full[len(kept)]):
+        space = kept.rfind(" ")
+        if space > 0:
+            kept = kept[:space]
+    return kept.rstrip() + ELLIPSIS
+
+
+class ElidedLabel(QLabel):
+    """`text()` is what shows; `full_text()` what was set."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._full = ""
+        self.setWordWrap(False)
+
+    def full_text(self) -> str:
+        return self._full
+
+    def setText(self, text: str) -> None:
+        self._full = text
+        self.setToolTip(text)
+        self._fit()
+
+    def clear(self) -> None:
+        self.setText("")
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(0, super().minimumSizeHint().height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        room = self.contentsRect().width()
+        shown = self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight, max(room, 0))
+        super().setText(word_cut(shown, self._full))

@@ -1,0 +1,36 @@
+"""The one-line label of small screens: "…" at a whole word in English, anywhere in Chinese, the
+whole text in the tooltip, and the whole text again when the room comes back."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from branchguard.gui.kit.elided import ElidedLabel, word_cut
+
+NEXT = "Next: step 4 · Lead customers and staff to the safe area (in an earthquake, take cover first)"
+
+
+def test_a_cut_inside_an_english_word_moves_back_to_the_last_space() -> None:
+    assert word_cut("Next: step 4 · Lead custo…", NEXT) == "Next: step 4 · Lead…"
+    assert word_cut("Next: step 4 · Lead …", NEXT) == "Next: step 4 · Lead…"
+    assert word_cut(NEXT, NEXT) == NEXT
+
+
+def test_chinese_may_end_after_any_character() -> None:
+    full = "下一步：第 4 步 · 引导客户和员工撤离至安全区域"
+    assert word_cut("下一步：第 4 步 · 引导客户和…", full) == "下一步：第 4 步 · 引导客户和…"
+
+
+def test_the_label_elides_to_its_width_and_keeps_the_whole_text(qtbot: Any) -> None:
+    label = ElidedLabel()
+    qtbot.addWidget(label)
+    label.setText(NEXT)
+    label.resize(200, label.sizeHint().height())
+    label.show()
+    shown = label.text()
+    assert shown.endswith("…") and len(shown) < len(NEXT)
+    assert NEXT.startswith(shown[:-1].rstrip()) and NEXT[len(shown) - 1] in " ,("  # a whole word
+    assert label.toolTip() == NEXT and label.full_text() == NEXT
+    assert label.fontMetrics().horizontalAdvance(shown) <= label.contentsRect().width()
+    label.resize(label.fontMetrics().horizontalAdvance(NEXT) + 20, label.height())
+    assert label.text() == NEXT
