@@ -225,6 +225,8 @@ class HazardService:
             row = self._row(s, hazard_id)
             rules_.expect(row.status, HazardAction.EDIT)
             before = rules_.audit_view(row)
+            if row.owner:  # an owner named once is replaced, never removed: the reminders go to them
+                rules_.require_owner(values)
             changes = {k: (str(getattr(row, k)), str(v)) for k, v in values.items() if getattr(row, k) != v}
             timing: dict[str, Any] = {}
             if data.due is not None:

@@ -397,3 +397,9 @@ def test_a_hand_entered_hazard_needs_an_owner_and_is_not_due_before_it_was_found
         svc.update(lead, hazard.id, data)
     assert moved.value.field == "field.due_at"
     assert svc.get(lead, hazard.id).info.due_date == hazard.due_date
+    # nor take the owner away: the reminders go to them
+    cleared = HazardInput(description=hazard.description, owner=" ", location="自助区")
+    with pytest.raises(ValidationError) as ownerless:
+        svc.update(lead, hazard.id, cleared)
+    assert ownerless.value.field == "field.owner"
+    assert svc.get(lead, hazard.id).info.owner == hazard.owner
