@@ -36,6 +36,7 @@ from typing import Any
 from tools.bench.common import ROOT, child_env, python, run_child
 
 CACHE_DIR = ROOT / ".bench"
+RSS_MARGIN_MB = 50  # issue 20: idle RSS after visiting every page ≤ the demo's figure + 50 MB
 STAMP_FILE = "fixture.json"
 SEED = 1
 LEAD = ("lead", "lead-demo-2026")  # the demo's safety lead: every command and every floor logs in
@@ -46,7 +47,7 @@ GENERATOR = ("bulk.py", "history.py", "history_drills.py", "history_inspections.
 class Sizes:
     years: tuple[int, ...] = (1, 5, 10)
     runs: int = 3
-    pages: bool = True
+    pages: bool = True  # the page table, also on the demo data (`make run`'s) for the RSS target
 
 
 FULL = Sizes()
@@ -68,7 +69,7 @@ def fixture(years: int, cache_dir: Path = CACHE_DIR) -> Path:
     """The data folder of `years` years, built when missing or made by other code."""
     from branchguard.db.migrate import head_revision
 
-    data_dir = cache_dir / f"years-{years}"
+    data_dir = cache_dir / f"years-{years}"  # 0 years: the demo data alone, as `make run` makes it
     demo = ROOT / "branchguard" / "core" / "demo"
     digest = hashlib.sha256(b"".join((demo / name).read_bytes() for name in GENERATOR)).hexdigest()
     stamp = {"years": years, "seed": SEED, "schema": head_revision(), "code": digest}
@@ -115,12 +116,14 @@ def run(sizes: Sizes = FULL, cache_dir: Path = CACHE_DIR) -> bool:
     print(f"ten years of a busy branch: {', '.join(map(str, sizes.years))} year(s), median of {sizes.runs}")
     met = True
     command_rows: dict[int, dict[str, tuple[float, float, float]]] = {}
-    page_rows: dict[int, dict[str, Any] | str] = {}
+    page_rows: dict[str, dict[str, Any] | str] = {}
+    if sizes.pages:
+        page_rows["demo"] = run_child("tools.bench.scale_pages", str(fixture(0, cache_dir)))
     for years in sizes.years:
         data_dir = fixture(years, cache_dir)
         command_rows[years] = commands(data_dir, sizes.runs, cache_dir / "out" / f"years-{years}")
         if sizes.pages:
-            page_rows[years] = run_child("tools.bench.scale_pages", str(data_dir))
+            page_rows[f"{years} y"] = run_child("tools.bench.scale_pages", str(data_dir))
     print(
         f"  {'command':<24}"
         + "".join(f"{f'{y} y: ours / floor / ratio':>34}" for y in sizes.years)
@@ -140,18 +143,18 @@ def run(sizes: Sizes = FULL, cache_dir: Path = CACHE_DIR) -> bool:
     return met
 
 
-def _page_table(page_rows: dict[int, dict[str, Any] | str]) -> bool:
+def _page_table(page_rows: dict[str, dict[str, Any] | str]) -> bool:
     from tools.bench.scale_pages import LIMIT_MS, MAX_RATIO
 
     met = True
-    for years, result in page_rows.items():
+    for label, result in page_rows.items():
         if isinstance(result, str):
-            print(f"  pages, {years} year(s): FAILED ({result})")
+            print(f"  pages, {label}: FAILED ({result})")
             met = False
     good = {y: r for y, r in page_rows.items() if isinstance(r, dict)}
     if not good:
         return False
-    head = "".join(f"{f'{y} y: show / stall / refresh / floor':>44}" for y in good)
+    head = "".join(f"{f'{y}: show / stall / refresh / floor':>44}" for y in good)
     print(f"  {'page (rows shown)':<24}{head}")
     pages = next(iter(good.values()))["pages"]
     for page_id in pages:
@@ -166,6 +169,22 @@ def _page_table(page_rows: dict[int, dict[str, Any] | str]) -> bool:
             )
         print(f"  {page_id:<24}" + "".join(f"{c:>44}" for c in cells))
     print(f"  targets: first show ≤ {MAX_RATIO:.0f}× the floor, no stall over {LIMIT_MS} ms")
+    return _rss_row(good) and met
+
+
+def _rss_row(good: dict[str, dict[str, Any]]) -> bool:
+    """Idle RSS after visiting every page, against the demo's figure + RSS_MARGIN_MB."""
+    base = good.get("demo", {}).get("rss_mb")
+    if base is None:
+        print("  idle RSS: no demo figure to compare with")
+        return False
+    cells, met = [], True
+    for result in good.values():
+        over = result["rss_mb"] > base + RSS_MARGIN_MB
+        met &= not over
+        cells.append(f"{result['rss_mb']:.0f} MB{'*' if over else ' '}")
+    print(f"  {'idle RSS after the tour':<24}" + "".join(f"{c:>44}" for c in cells))
+    print(f"  target: idle RSS ≤ the demo's {base:.0f} MB + {RSS_MARGIN_MB} MB")
     return met
 
 

@@ -5,12 +5,16 @@ generated history and, for each page of the sidebar: first show (from `show_page
 background read is shown), the longest GUI stall meanwhile (a 5 ms heartbeat, as in pages.py),
 and a refresh (`Page.refresh()` until its reads are shown). The floor of each page, in the same
 process: a bare QTableView over a QStandardItemModel filled from plain sqlite3 with the rows the
-page shows, until it has painted. Prints `result {json}`.
+page shows, until it has painted. Then the idle resident set size after the tour, with the
+garbage collected and the event loop quiet (issue 20: at most the demo's figure + 50 MB).
+Prints `result {json}`.
 """
 
 from __future__ import annotations
 
+import gc
 import json
+import os
 import sqlite3
 import sys
 import time
@@ -42,6 +46,13 @@ FLOORS = {
     "ORDER BY at DESC, id DESC LIMIT 200",
     "settings": "SELECT * FROM branch",
 }
+
+
+def rss_mb() -> float:
+    """This process's resident set size now, in MB (Linux: /proc/self/statm)."""
+    with open("/proc/self/statm") as statm:
+        resident_pages = int(statm.read().split()[1])
+    return resident_pages * os.sysconf("SC_PAGE_SIZE") / 2**20
 
 
 def _floor(db: sqlite3.Connection, sql: str) -> tuple[float, int]:
@@ -119,6 +130,10 @@ def measure(data_dir: Path) -> dict[str, Any]:
                 "rows": rows,
             }
         heart.timer.stop()
+        _run_until(settled, "the reads after the tour never came back")
+        gc.collect()
+        QApplication.processEvents()
+        idle_rss = rss_mb()
         window.close()
         from branchguard.gui.kit.writer import writer
 
@@ -126,7 +141,7 @@ def measure(data_dir: Path) -> dict[str, Any]:
     finally:
         db.close()
         ctx.close()
-    return {"pages": pages, "beat_ms": BEAT_MS}
+    return {"pages": pages, "beat_ms": BEAT_MS, "rss_mb": idle_rss}
 
 
 if __name__ == "__main__":
