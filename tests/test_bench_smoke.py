@@ -143,3 +143,32 @@ def test_head_office_bench_takes_the_twelve_full_months_before_today(bench: Any)
     months = months_before(date(2026, 1, 15))
     assert months[0] == "2025-01" and months[-1] == "2025-12" and len(set(months)) == 12
     assert months_before(date(2026, 12, 5))[-1] == "2026-11"
+
+
+def test_every_scale_floor_reads_sqlite_and_postgresql(
+    ctx: Any, db_url: str, tmp_path: Path, bench: Any, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The command table's floors run on both engines (the same targets hold on PostgreSQL) and
+    read what the commands read: every hazard, every schedule."""
+    import json
+
+    from tools.bench import scale_floors
+
+    ctx.services.demo.fill(records=True)
+    url = db_url if db_url.startswith("postgresql") else ""
+    data_dir = tmp_path / "floor"
+    data_dir.mkdir()
+    if not url:
+        (data_dir / "branchguard.sqlite").symlink_to(tmp_path / "test.sqlite")
+    hazards = len(ctx.services.hazards.list(ctx.services.auth.login("lead", "lead-demo-2026")))
+    assert hazards > 0
+    scale_floors.floor("hazards", data_dir, tmp_path, url)
+    assert len(json.loads(capsys.readouterr().out)) == hazards
+    scale_floors.floor("schedules", data_dir, tmp_path, url)
+    assert capsys.readouterr().out.count("\n") > 0
+    scale_floors.floor("dashboard", data_dir, tmp_path, url)
+    tiles = {"incidents_open", "hazards", "months", "opened", "audit"}
+    assert set(json.loads(capsys.readouterr().out)) == tiles
+    for kind in ("verify", "register", "summary"):
+        scale_floors.floor(kind, data_dir, tmp_path, url)
+    assert (tmp_path / "bare.pdf").read_bytes().startswith(b"%PDF")

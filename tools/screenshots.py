@@ -230,8 +230,22 @@ def shoot_drill_screens(ctx: AppContext, window: MainWindow, folder: Path, out: 
     pdf = folder / "drill-report.pdf"
     font = str(ctx.config.settings.get("report_font") or "")
     build_drill_report(ctx.services, actor, evaluated.id, pdf, font)
-    subprocess.run(["pdftoppm", "-r", "60", "-png", "-f", "1", "-l", "1", "-singlefile", str(pdf),
-                    str(out / "drill-report")], check=True)
+    subprocess.run(
+        [
+            "pdftoppm",
+            "-r",
+            "60",
+            "-png",
+            "-f",
+            "1",
+            "-l",
+            "1",
+            "-singlefile",
+            str(pdf),
+            str(out / "drill-report"),
+        ],
+        check=True,
+    )
     shots.append(out / "drill-report.png")
     return shots
 

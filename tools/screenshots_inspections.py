@@ -40,12 +40,15 @@ def _overdue_hazard(ctx: AppContext) -> int:
     overdue = ctx.services.hazards.list(lead, HazardFilter(overdue_only=True))
     if overdue:
         return overdue[0].id
-    made = ctx.services.hazards.create(lead, HazardInput(
-        description="自助区2号ATM旁插座松动，插头有烧灼痕迹，需更换插座并检查线路",
-        severity=HazardSeverity.MAJOR,
-        location="自助区",
-        owner="赵敏",
-    ))
+    made = ctx.services.hazards.create(
+        lead,
+        HazardInput(
+            description="自助区2号ATM旁插座松动，插头有烧灼痕迹，需更换插座并检查线路",
+            severity=HazardSeverity.MAJOR,
+            location="自助区",
+            owner="赵敏",
+        ),
+    )
     make_overdue(ctx.services.hazards, ctx.sessions, lead, made.info.id, found_days_ago=10, fix_days=7)
     return made.info.id
 

@@ -160,8 +160,10 @@ def run() -> bool:
                 steps[marker].append(marks[marker])
     painted, shown = steps["startup painted"], steps["startup data_shown"]
     third_party = sorted({m.split(".")[0] for m in imports} - set(sys.stdlib_module_names))
-    print(f"  library modules imported by the app at data shown: {len(imports)}, from the standard "
-          f"library and {', '.join(third_party)}")
+    print(
+        f"  library modules imported by the app at data shown: {len(imports)}, from the standard "
+        f"library and {', '.join(third_party)}"
+    )
     names = sum(map(len, pyside.values()))
     print(f"  PySide6 names imported by then: {names} in {', '.join(sorted(pyside))}")
     print_steps(steps)
