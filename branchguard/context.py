@@ -150,7 +150,7 @@ def open_context(
             if _starter_library_missing(sessions):  # a new database
                 services.playbooks.load_starter_library()
             elif schema.action == SchemaAction.UPGRADED:  # made before today's built-ins: what it lacks
-                added = services.playbooks.refresh_builtins(Actor.system())
+                added = services.playbooks.refresh_builtins(Actor.system(), upgrade=True)
                 if added:
                     log.info("library refresh: plans %s, templates %s", added.playbooks, added.templates)
     except BaseException as exc:

@@ -5,6 +5,10 @@ A refresh adds, as approved built-in version 1, each built-in plan and template 
 database does not hold; it never touches a plan or template already there (built in or the
 branch's own, edited or not). It runs in one transaction, audited (`library.refresh`) and ledgered
 like any import; run again it finds nothing to add and writes nothing.
+
+A branch that has imported a signed library from head office takes its plans from there: the
+refresh an upgrade makes at start leaves it alone (`from_head_office`), since a plan head office
+left out was left out on purpose; `library refresh` run by the lead still adds what is missing.
 """
 
 from __future__ import annotations
@@ -69,6 +73,14 @@ def _missing(
     ]
     templates = [c for c in load_builtin(templates_file) if c.code not in templates_there]
     return plans, templates
+
+
+def from_head_office(sessions: sessionmaker[Session]) -> bool:
+    """Whether the branch has imported a signed library from head office."""
+    from branchguard.db.models.library_sync import LibraryImportRow
+
+    with sessions() as s:
+        return s.scalar(select(LibraryImportRow.id).limit(1)) is not None
 
 
 def missing(

@@ -319,10 +319,15 @@ class PlaybookService:
         plan = self._apply(Actor.system(), list(starter_items(path)), path.name, True, None)
         return len(plan.added)
 
-    def refresh_builtins(self, actor: Actor, *, dry_run: bool = False) -> RefreshResult:
+    def refresh_builtins(
+        self, actor: Actor, *, dry_run: bool = False, upgrade: bool = False
+    ) -> RefreshResult:
         """Add the built-in plans and checklist templates whose codes the database lacks (never
-        touching one there); `dry_run`: only say which."""
+        touching one there); `dry_run`: only say which. `upgrade`: the refresh at the first start
+        after an upgrade, which adds nothing to a library that comes from head office."""
         require(actor, "library.refresh")
+        if upgrade and builtin_library.from_head_office(self._sessions):
+            return RefreshResult()
         if dry_run:
             return builtin_library.missing(self._sessions)
         return builtin_library.refresh(self._sessions, actor)

@@ -170,3 +170,34 @@ def test_an_empty_column_added_later_is_left_out_of_the_ledgered_state() -> None
     assert state_of({"title": "火灾", "warning_level": None}, "incidents") == {"title": "火灾"}
     assert state_of({"warning_level": "red"}, "incidents") == {"warning_level": "red"}
     assert state_of({"outcome": None}, "incidents") == {"outcome": None}  # only the later columns
+
+
+def test_an_upgrade_leaves_a_library_from_head_office_as_head_office_sent_it(tmp_path: Path) -> None:
+    """A plan head office left out of its signed library was left out on purpose: the refresh at
+    start does not bring it back (the lead's `library refresh` still can)."""
+    data, db_file = tmp_path / "data", tmp_path / "old.sqlite"
+    ctx = open_context(data, db=sqlite_url(db_file))
+    try:
+        forget_builtins(ctx.engine)
+        with ctx.engine.begin() as conn:
+            conn.execute(
+                text(
+                    "INSERT INTO library_imports (manifest_sha256, created_at, signer, issuer, summary, "
+                    "imported_by, imported_at) VALUES (:sha, :at, 'ab12cd34ef56ab78', '分行安全保卫部', "
+                    "'{}', 'lead', :at)"
+                ),
+                {"sha": "0" * 64, "at": "2026-11-01 08:00:00.000000"},
+            )
+            cfg = alembic_config()
+            cfg.attributes["connection"] = conn
+            command.downgrade(cfg, "0019")
+    finally:
+        ctx.close()
+    ctx = open_context(data, db=sqlite_url(db_file))
+    try:
+        assert ctx.schema.action.value == "upgraded"
+        codes = {p.code for p in ctx.services.playbooks.list_playbooks(Actor.system())}
+        assert not set(GONE_PLANS) & codes
+        assert ctx.services.playbooks.refresh_builtins(Actor.system()).playbooks == GONE_PLANS
+    finally:
+        ctx.close()
