@@ -37,9 +37,29 @@ if TYPE_CHECKING:
 AnchorNote = Callable[[AnchorWrite], None]
 
 
-def stamp(services: Services, actor: Actor, entity: str, entity_id: object, what: str) -> Stamp:
-    """The heads and proof for a document about `entity` `entity_id` ("" for none), and its anchor."""
-    return services.anchors.stamp(actor, entity, str(entity_id) if entity else "", what)
+# What a document about many records prints, by the ledger's kinds of record: its proof checks the
+# chain and these records (the whole database is `branchguard verify`'s, not every register's).
+HAZARD_RECORDS = ("hazard", "hazard_step", "hazard_event")
+COMPLAINT_RECORDS = ("complaint", "complaint_step", "complaint_event")
+HANDOVER_RECORDS = ("incident", "incident_action", *HAZARD_RECORDS)
+CONTACT_RECORDS = ("branch",)
+PERIOD_RECORDS = (
+    "incident", "incident_action", "drill_plan", "drill_evaluation", "inspection", *HAZARD_RECORDS,
+    *COMPLAINT_RECORDS, "early_warning",
+)  # fmt: skip
+
+
+def stamp(
+    services: Services,
+    actor: Actor,
+    entity: str,
+    entity_id: object,
+    what: str,
+    kinds: tuple[str, ...] | None = None,
+) -> Stamp:
+    """The heads and proof for a document about `entity` `entity_id`, or ("" for none) about the
+    records of `kinds` (None: every record), and its anchor."""
+    return services.anchors.stamp(actor, entity, str(entity_id) if entity else "", what, kinds)
 
 
 def keywords(s: Stamp) -> str:

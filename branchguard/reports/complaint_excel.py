@@ -106,7 +106,7 @@ def build_complaint_workbook(
     the workbook's signed anchor (`on_anchor` hears whether that worked)."""
     items = services.complaints.list(actor, flt, unmask=unmask)
     branch = services.branch.get()
-    stamp = anchoring.stamp(services, actor, "", "", "export complaints xlsx")
+    stamp = anchoring.stamp(services, actor, "", "", "export complaints xlsx", anchoring.COMPLAINT_RECORDS)
     data = render_complaint_workbook(items, flt, branch_name=branch.name if branch else "", stamp=stamp)
     write_atomically(Path(out_path), data)
     anchoring.finish(services, stamp, on_anchor)

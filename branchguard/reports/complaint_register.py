@@ -89,7 +89,7 @@ def build_complaint_register(
     items = services.complaints.list(actor, flt, unmask=unmask)
     branch = services.branch.get()
     font = find_cjk_font(font_setting)
-    stamp = anchoring.stamp(services, actor, "", "", "report complaints")
+    stamp = anchoring.stamp(services, actor, "", "", "report complaints", anchoring.COMPLAINT_RECORDS)
     name = branch.name if branch else ""
     data, _pages = render_complaint_register(items, flt, font, branch_name=name, stamp=stamp)
     write_atomically(Path(out_path), data)

@@ -138,7 +138,7 @@ def build_contact_card(
     people = services.people.list_people(actor)
     contacts = services.people.list_contacts(actor)
     font = find_cjk_font(font_setting)
-    stamp = anchoring.stamp(services, actor, "", "", "contact card")
+    stamp = anchoring.stamp(services, actor, "", "", "contact card", anchoring.CONTACT_RECORDS)
     data, _pages = render_contact_card(branch, people, contacts, font, stamp=stamp)
     write_atomically(Path(out_path), data)
     anchoring.finish(services, stamp, on_anchor)

@@ -53,7 +53,7 @@ def build_handover(
     """Take the handover as `actor` (or print the `snapshot` already taken), write it to `path`
     (whole or not at all) and append its signed anchor (`on_anchor` hears whether that worked)."""
     snapshot = snapshot if snapshot is not None else services.incidents.handover(actor)
-    stamp = anchoring.stamp(services, actor, "", "", "shift handover")
+    stamp = anchoring.stamp(services, actor, "", "", "shift handover", anchoring.HANDOVER_RECORDS)
     branch = services.branch.get()
     names = services.auth.names(actor)
     written = build_handover_pdf(snapshot, branch, path, font_setting=font_setting, stamp=stamp, names=names)
@@ -144,9 +144,7 @@ def _incidents(styles: ReportStyles, snapshot: HandoverSnapshot, width: float) -
         lines = []
         for number in _pending(detail):
             step = detail.steps[number - 1]
-            text = t(
-                "report.handover.step", n=number, text=step.text.text, role=step_role_text(step)
-            )
+            text = t("report.handover.step", n=number, text=step.text.text, role=step_role_text(step))
             target = step.target_at(s.started_at)
             overdue = target is not None and target < snapshot.taken_at
             lines.append(escape(text) + (f" {late}" if overdue else ""))

@@ -124,7 +124,7 @@ def build_hazard_workbook(
         for h in services.hazards.list(actor, hazard_filter)
     ]
     branch = services.branch.get()
-    stamp = anchoring.stamp(services, actor, "", "", "export hazards xlsx")
+    stamp = anchoring.stamp(services, actor, "", "", "export hazards xlsx", anchoring.HAZARD_RECORDS)
     name = branch.name if branch else ""
     written = write_hazard_workbook(out_path, hazards, hazard_filter, branch_name=name, stamp=stamp)
     anchoring.finish(services, stamp, on_anchor)

@@ -85,7 +85,7 @@ def build_hazard_register(
     hazards = services.hazards.list(actor, hazard_filter)
     branch = services.branch.get()
     font = find_cjk_font(font_setting)
-    stamp = anchoring.stamp(services, actor, "", "", "report hazards")
+    stamp = anchoring.stamp(services, actor, "", "", "report hazards", anchoring.HAZARD_RECORDS)
     data, _pages = render_hazard_register(
         hazards, hazard_filter, font, branch_name=branch.name if branch else "", stamp=stamp
     )

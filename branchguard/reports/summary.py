@@ -97,7 +97,9 @@ def build_summary_report(
     report = services.dashboard.period_report(actor, period, now=now)
     branch = services.branch.get()
     font = find_cjk_font(font_setting)
-    stamp = anchoring.stamp(services, actor, "", "", f"report summary {period.code}")
+    stamp = anchoring.stamp(
+        services, actor, "", "", f"report summary {period.code}", anchoring.PERIOD_RECORDS
+    )
     data, _pages = render_summary_report(
         report,
         period,

@@ -4,7 +4,7 @@ service is given it by `core/services.py`."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 
 from sqlalchemy import Connection
 
@@ -35,9 +35,9 @@ class _Ledger:
         h = ledger.record_head(self._conn, entity, entity_id)
         return Head(h.seq, h.hash) if h.seq else None
 
-    def consistent(self, only: tuple[str, str] | None = None) -> bool:
+    def consistent(self, only: tuple[str, str] | None = None, kinds: Collection[str] | None = None) -> bool:
         """The ledger's own check: the chain, and every record (or `only` that one, with its log
-        and files) equal to its latest ledgered state."""
+        and files, or those of `kinds`) equal to its latest ledgered state."""
         from branchguard.core.ledger import verify
 
-        return verify.verify(self._conn, self._files, only=only).ok
+        return verify.verify(self._conn, self._files, only=only, kinds=kinds).ok

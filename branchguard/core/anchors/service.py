@@ -4,7 +4,7 @@ choosing the anchor folder."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -93,15 +93,18 @@ class AnchorService:
         return folder
 
     # -- stamping documents ----------------------------------------------------------------------
-    def stamp(self, actor: Actor, entity: str, entity_id: str, what: str) -> Stamp:
+    def stamp(
+        self, actor: Actor, entity: str, entity_id: str, what: str, kinds: Collection[str] | None = None
+    ) -> Stamp:
         """The heads and proof a document prints, and its signed anchor (not yet appended: `append`
-        it once the document is written). `entity` empty: a document about no single record."""
+        it once the document is written). `entity` empty: a document about no single record, whose
+        proof covers the chain and the records of `kinds` (those it prints), else every record."""
         require(actor, "anchor.stamp")
         with self._sessions() as s:
             view = self._ledger(s.connection())
             head = _head(view)
             rec = view.record_head(entity, entity_id) if entity else None
-            consistent = view.consistent((entity, entity_id) if entity else None)
+            consistent = view.consistent((entity, entity_id)) if entity else view.consistent(kinds=kinds)
             proof = self._proof(view, head, consistent)
         record_head = Head(rec.seq, rec.hash) if rec is not None else None
         try:

@@ -9,6 +9,7 @@ has hash H at entry N, even when its chain was recomputed.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime
 from enum import Enum
@@ -45,9 +46,10 @@ class LedgerView(Protocol):
         """The ledger position of the record's latest entry, None when the ledger has none for it."""
         ...
 
-    def consistent(self, only: tuple[str, str] | None = None) -> bool:
+    def consistent(self, only: tuple[str, str] | None = None, kinds: Collection[str] | None = None) -> bool:
         """Whether the chain recomputes from its entries and the records (or `only` the one named
-        by entity and id) equal their ledgered states: what plain `verify` proves."""
+        by entity and id, or those of `kinds`) equal their ledgered states: what plain `verify`
+        proves."""
         ...
 
 

@@ -58,7 +58,7 @@ class ListLedger:
         seq = self.records.get(f"{entity}:{entity_id}")
         return Head(seq, self.hashes[seq - 1]) if seq and seq <= len(self.hashes) else None
 
-    def consistent(self, only: tuple[str, str] | None = None) -> bool:
+    def consistent(self, only: tuple[str, str] | None = None, kinds: Any = None) -> bool:
         return self.ok
 
 

@@ -230,3 +230,25 @@ def test_a_column_added_later_keeps_old_states_and_a_key_dropped_is_named(ctx, l
         forge(conn, edit=as_before("done_at"))
     (problem,) = verify(ctx, lead)
     assert problem.startswith("follow-up action") and "lacks" in problem
+
+
+def test_a_document_about_many_records_proves_the_chain_and_the_records_it_prints(
+    ctx, lead, tmp_path: Path
+) -> None:
+    """A hazard register's proof checks the hazards, not every record of ten years (that is
+    `verify`'s): an audit row changed outside the app does not touch it, a hazard changed does."""
+    from branchguard.reports.anchoring import HAZARD_RECORDS
+
+    day = a_day(ctx, lead, tmp_path)
+
+    def proof(kinds: tuple[str, ...] | None) -> str:
+        return ctx.services.anchors.stamp(lead, "", "", "report hazards", kinds).proof.key
+
+    assert proof(HAZARD_RECORDS) == proof(None) == "anchor.proof.no_anchor"
+    with ctx.engine.connect() as conn:
+        last_audit = conn.execute(text("SELECT max(id) FROM audit_events")).scalar()
+    sql(ctx, "UPDATE audit_events SET actor = 'mallory' WHERE id = :i", i=last_audit)
+    assert proof(HAZARD_RECORDS) == "anchor.proof.no_anchor"
+    assert proof(None) == "anchor.proof.chain_broken"  # every record: the audit row is one
+    sql(ctx, "UPDATE hazards SET location = '金库' WHERE id = :i", i=day["hazard"])
+    assert proof(HAZARD_RECORDS) == "anchor.proof.chain_broken"
