@@ -8,9 +8,12 @@ floor first checks the lead's password against its stored argon2 hash, as every 
   schedules  SELECT every schedule, print the rows
   verify     walk the ledger's chain (SHA-256 of each entry's canonical JSON), SHA-256 every row of
              every other table, and walk the incident log's chain the same way
-  register   the same hazards as one bare ReportLab table (tools/bench/hazards.py's floor)
+  register   the same hazards as one bare ReportLab table (tools/bench/hazards.py's floor), after
+             the proof every report prints (reports/anchoring.py): the ledger's chain walked and
+             the rows of the kinds of record the register prints hashed
   dashboard  the tiles' counts and a year of months in plain SQL
-  summary    last year's incidents as one bare ReportLab table
+  summary    last year's incidents as one bare ReportLab table, after the same proof over the
+             kinds of record the periodic report counts
 """
 
 from __future__ import annotations
@@ -23,6 +26,12 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
+# The tables of the kinds of record each document's proof checks (reports/anchoring.py).
+REGISTER_TABLES = ("hazards", "hazard_steps", "hazard_events")
+PERIOD_TABLES = (
+    "incidents", "incident_actions", "drill_plans", "drill_evaluations", "inspections", *REGISTER_TABLES,
+    "complaints", "complaint_steps", "complaint_events", "early_warnings",
+)  # fmt: skip
 LEAD = ("lead", "lead-demo-2026")  # the demo's safety lead: every command and every floor logs in
 
 
@@ -87,6 +96,8 @@ def floor(kind: str, data_dir: Path, out: Path, url: str = "") -> None:
         from branchguard.reports.fonts import find_cjk_font
         from tools.bench.hazards import _bare_register
 
+        _ledger(db)
+        _records(db, REGISTER_TABLES)
         sql = (
             "SELECT id, severity, description, location, owner, due_date FROM hazards ORDER BY opened_at DESC"
         )
@@ -111,6 +122,8 @@ def floor(kind: str, data_dir: Path, out: Path, url: str = "") -> None:
         from branchguard.reports.fonts import find_cjk_font
         from tools.bench.hazards import _bare_register
 
+        _ledger(db)
+        _records(db, PERIOD_TABLES)
         year = str(date.today().year - 1)
         sql = (
             "SELECT id, level, title, category, status, started_at FROM incidents "
@@ -145,10 +158,11 @@ def _ledger(db: Db) -> None:
         prev = hashlib.sha256(f"{prev}\n{content}".encode()).hexdigest()
 
 
-def _records(db: Db) -> None:
-    """Every row of every table but the chains themselves, hashed as one JSON object each."""
+def _records(db: Db, tables: tuple[str, ...] = ()) -> None:
+    """Every row of `tables` (default: every table but the chains themselves), hashed as one JSON
+    object each."""
     skip = ("ledger_entries", "ledger_head", "incident_log", "alembic_version")
-    for table in (name for name in db.tables() if name not in skip):
+    for table in tables or tuple(name for name in db.tables() if name not in skip):
         cur = db.execute(f'SELECT * FROM "{table}"')
         names = [d[0] for d in cur.description]
         for row in cur:
