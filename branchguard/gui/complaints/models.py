@@ -105,4 +105,4 @@ class ComplaintListModel(RowsModel[ComplaintInfo]):
             return item.category_name
         if column == self.COL_REQUEST:
             return item.request
-        return item.handler
+        return self.who(item.handler)

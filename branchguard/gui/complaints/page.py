@@ -44,6 +44,7 @@ from branchguard.gui.complaints.models import ComplaintListModel
 from branchguard.gui.complaints.papers import ComplaintPapers
 from branchguard.gui.kit.icons import icon
 from branchguard.gui.kit.loader import Loader
+from branchguard.gui.kit.names import NamesReader
 from branchguard.gui.kit.page import Page
 from branchguard.gui.kit.times import date_time
 from branchguard.gui.shell.session import GuiSession
@@ -80,6 +81,7 @@ class ComplaintsPage(Page):
         for box in (self.open_only, self.overdue_only):
             box.toggled.connect(lambda _on: self.refresh())
         self.model = ComplaintListModel(self)
+        self.names = NamesReader(self, session, self.model)
         self.table = self._make_table()
         self.count_label = QLabel()
         self.count_label.setProperty("role", "hint")
@@ -217,6 +219,7 @@ class ComplaintsPage(Page):
 
     def refresh(self) -> None:
         self._refreshed_at = time.monotonic()
+        self.names.read()
         complaints, actor, flt = self.session.services.complaints, self.session.actor, self.current_filter()
         current = self.selected()
         keep = current.id if current is not None else None

@@ -268,7 +268,8 @@ class HazardDetailDialog(QDialog):
         )
         self.fields.due_auto.setChecked(False)
         self._show_source(detail)
-        self.steps_model.who = self.events_model.who = who
+        self.steps_model.set_names(who)
+        self.events_model.set_names(who)
         self.steps_model.set_rows(detail.steps)
         self.events_model.set_rows(detail.events)
         self.apply_role(detail)

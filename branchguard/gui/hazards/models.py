@@ -8,7 +8,6 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont
 
-from branchguard.core.accounts.names import Names
 from branchguard.core.hazards.types import (
     HazardEvent,
     HazardInfo,
@@ -110,7 +109,7 @@ class HazardListModel(RowsModel[HazardInfo]):
         if role == _R.ToolTipRole and column == self.COL_TITLE:
             return item.description
         if role == _R.ToolTipRole and column == self.COL_OPENED:
-            return f"{date_time(item.opened_at)} · {item.opened_by}"
+            return f"{date_time(item.opened_at)} · {self.who(item.opened_by)}"
         if role == _R.TextAlignmentRole and column == self.COL_AGE:
             return _RIGHT
         return None
@@ -139,7 +138,6 @@ class HazardListModel(RowsModel[HazardInfo]):
 
 class RemediationStepsModel(RowsModel[RemediationStep]):
     COL_AT, COL_KIND, COL_TEXT, COL_EVIDENCE, COL_BY = range(5)
-    who = Names()  # logins shown as people's names: the detail sets it before the rows
 
     def headers(self) -> list[str]:
         return [
@@ -168,7 +166,6 @@ class RemediationStepsModel(RowsModel[RemediationStep]):
 
 class HazardEventsModel(RowsModel[HazardEvent]):
     COL_AT, COL_KIND, COL_BY, COL_NOTE = range(4)
-    who = Names()  # logins shown as people's names: the detail sets it before the rows
 
     def headers(self) -> list[str]:
         return [self.tr("When"), self.tr("Event"), self.tr("By"), self.tr("Details")]

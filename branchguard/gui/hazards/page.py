@@ -33,6 +33,7 @@ from branchguard.gui.kit import style
 from branchguard.gui.kit.files import saved_message
 from branchguard.gui.kit.icons import icon
 from branchguard.gui.kit.loader import Loader
+from branchguard.gui.kit.names import NamesReader
 from branchguard.gui.kit.page import Page
 from branchguard.gui.kit.search_box import SearchBox
 from branchguard.gui.kit.tables import make_table
@@ -76,6 +77,7 @@ class HazardsPage(Page):
         for combo in (self.status_filter, self.severity_filter):
             combo.currentIndexChanged.connect(lambda _i: self.reload())
         self.model = HazardListModel(self)
+        self.names = NamesReader(self, session, self.model)
         # The service's order (overdue first, then by due date), not a column's.
         self.table, self.proxy = make_table("hazards_table", self.model, sortable=False)
         header = self.table.horizontalHeader()
@@ -220,6 +222,7 @@ class HazardsPage(Page):
     def refresh(self) -> None:
         """The hazards and the owner filter's names (new people appear), off the GUI thread."""
         self._load(with_owners=True)
+        self.names.read()
 
     def reload(self) -> None:
         """The hazards with the current filter, off the GUI thread."""

@@ -29,6 +29,7 @@ from branchguard.gui.kit.dates import date_edit
 from branchguard.gui.kit.flow import FlowLayout
 from branchguard.gui.kit.icons import icon
 from branchguard.gui.kit.loader import Loader
+from branchguard.gui.kit.names import NamesReader
 from branchguard.gui.kit.rows import SORT_ROLE, RowsProxy
 from branchguard.gui.kit.search_box import SearchBox
 from branchguard.gui.kit.windowed import Pager
@@ -92,6 +93,7 @@ class IncidentListPanel(QWidget):
             edit.dateChanged.connect(lambda _day: self.reload())
 
         self.model = IncidentListModel(self)
+        self.names = NamesReader(self, session, self.model)
         self.pager: Pager[IncidentFilter, IncidentSummary] = Pager(
             self,
             self.model,
@@ -288,6 +290,7 @@ class IncidentListPanel(QWidget):
         self.search.settle()
         flt = self.current_filter()
         self.pager.load(flt)
+        self.names.read()
         if flt.search:
             incidents, actor = self.session.services.incidents, self.session.actor
 

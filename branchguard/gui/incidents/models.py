@@ -127,7 +127,7 @@ class IncidentListModel(WindowedModel[IncidentSummary]):
         if column == self.COL_STARTED:
             return date_time(item.started_at)
         if column == self.COL_BY:
-            return item.started_by
+            return self.who(item.started_by)
         if column == self.COL_CLOSED:
             return date_time(item.closed_at) if item.closed_at else ""
         return str(item.entry_count)

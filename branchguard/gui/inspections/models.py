@@ -178,7 +178,7 @@ class InspectionHistoryModel(WindowedModel[InspectionInfo]):
             if column == self.COL_LOCATION:
                 return item.location
             if column == self.COL_INSPECTOR:
-                return item.submitted_by or item.started_by
+                return self.who(item.submitted_by or item.started_by)
             if column == self.COL_STARTED:
                 return date_time(item.started_at)
             if column == self.COL_SUBMITTED:

@@ -32,6 +32,7 @@ from branchguard.gui.inspections.models import InspectionHistoryModel, TemplateL
 from branchguard.gui.kit.flow import FlowLayout
 from branchguard.gui.kit.icons import icon
 from branchguard.gui.kit.loader import Loader
+from branchguard.gui.kit.names import NamesReader
 from branchguard.gui.kit.rows import RowsModel
 from branchguard.gui.kit.tables import make_table
 from branchguard.gui.kit.windowed import Pager
@@ -93,6 +94,7 @@ class InspectionsOverview(QWidget):
         self.due.activated.connect(lambda _i: self._start_due())
         self.due.selectionModel().currentRowChanged.connect(lambda *_: self.update_actions())
         self.history_model = InspectionHistoryModel(self)
+        self.names = NamesReader(self, session, self.history_model)
         self.history_pager: Pager[InspectionFilter, InspectionInfo] = Pager(
             self,
             self.history_model,
@@ -318,6 +320,7 @@ class InspectionsOverview(QWidget):
 
         self.loader.run(load, self._show)
         self.history_pager.load(flt)
+        self.names.read()
 
     def reload_history(self) -> None:
         """The inspections list alone (its filter changed): its first window and its count."""

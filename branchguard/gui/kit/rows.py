@@ -18,6 +18,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QFont, QFontDatabase, QFontInfo, QGuiApplication
 
+from branchguard.core.accounts.names import Names
 from branchguard.core.kernel.i18n import current_language
 
 T = TypeVar("T")
@@ -99,8 +100,17 @@ class RowsModel(QAbstractTableModel, Generic[T]):
         self._order: tuple[int, Qt.SortOrder] | None = None  # kept by set_rows (see RowsProxy)
         self._columns: int | None = None
         self._headers: tuple[str, list[str]] | None = None  # (language, texts)
+        self.who = Names()  # logins shown as people's names (王建国), once the page has read them
 
     # -- content -------------------------------------------------------------------------------
+    def set_names(self, who: Names) -> None:
+        """Name people by their accounts' display names from now on (gui/kit/names.py reads them)."""
+        if who == self.who:
+            return
+        self.who = who
+        if self.rowCount() and self.columnCount():
+            self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1))
+
     def set_rows(self, rows: Sequence[T]) -> None:
         self.beginResetModel()
         self._rows = self._sorted(list(rows))

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from branchguard.core.accounts.names import Names
 from branchguard.core.inspections.types import (
     Answer,
     InspectionDetail,
@@ -70,6 +71,7 @@ class InspectionRunner(QWidget):
         self.session = session
         self.inspection_id = inspection_id
         self.detail: InspectionDetail | None = None
+        self.who = Names()  # logins shown as people's names, read with the run
         self.report_preview: PreviewDialog | None = None  # the report's preview opened last
         self.current = 0  # the current item's number; 0 before the first load
         self._photo_pending: int | None = None  # a failed item waiting for its required photo
@@ -266,10 +268,14 @@ class InspectionRunner(QWidget):
         predates an answer already shown."""
         services, actor, inspection_id = self.session.services, self.session.actor, self.inspection_id
         writer().submit(
-            lambda: services.inspections.get(actor, inspection_id),
-            on_done=self._show,
+            lambda: (services.inspections.get(actor, inspection_id), services.auth.names(actor)),
+            on_done=self._show_named,
             on_error=self.show_error,
         )
+
+    def _show_named(self, loaded: tuple[InspectionDetail, Names]) -> None:
+        detail, self.who = loaded
+        self._show(detail)
 
     def _show(self, detail: InspectionDetail) -> None:
         first = self.detail is None
@@ -281,13 +287,13 @@ class InspectionRunner(QWidget):
             info.status.label,
             info.location,
             self.tr("started by %1 on %2")
-            .replace("%1", info.started_by)
+            .replace("%1", self.who(info.started_by))
             .replace("%2", date_time(info.started_at)),
         ]
         if info.submitted_at is not None:
             parts.append(
                 self.tr("submitted by %1 on %2")
-                .replace("%1", info.submitted_by or "")
+                .replace("%1", self.who(info.submitted_by))
                 .replace("%2", date_time(info.submitted_at))
             )
         if info.amendment_count:
