@@ -90,10 +90,11 @@ def verify(conn: Connection, files: AttachmentStore, only: tuple[str, str] | Non
 
 
 def _check_chain(conn: Connection, found: _Found) -> None:
+    at_column, stamp = store.stamp_column(_E.c.at, conn.dialect)
     stmt = (
         select(
             _E.c.seq,
-            _E.c.at,
+            at_column,
             _E.c.actor,
             _E.c.entity,
             _E.c.entity_id,
@@ -113,9 +114,7 @@ def _check_chain(conn: Connection, found: _Found) -> None:
             reason = Message("ledger.reason.gap", expected=expected, found=seq)
         elif prev_hash != prev:
             reason = Message("ledger.reason.prev")
-        elif own != rules.entry_hash(
-            prev_hash, seq, rules.stamp(at), actor, entity, entity_id, action, digest
-        ):
+        elif own != rules.entry_hash(prev_hash, seq, stamp(at), actor, entity, entity_id, action, digest):
             reason = Message("ledger.reason.hash")
         if reason is not None:
             found.add("ledger", str(seq), Message("ledger.problem.entry", seq=seq, reason=reason))
