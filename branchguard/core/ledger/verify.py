@@ -205,7 +205,9 @@ def _name_fields(
 
 def _check_logs(conn: Connection, found: _Found, incident: int | None) -> None:
     seals_stmt = select(_INCIDENTS.c.id, _INCIDENTS.c.last_seq, _INCIDENTS.c.chain_head)
-    log_stmt = select(_LOG).order_by(_LOG.c.incident_id, _LOG.c.seq).execution_options(yield_per=5000)
+    at_column, stamp = store.stamp_column(_LOG.c.at, conn.dialect)
+    columns = [at_column if c.name == "at" else c for c in _LOG.columns]
+    log_stmt = select(*columns).order_by(_LOG.c.incident_id, _LOG.c.seq).execution_options(yield_per=5000)
     if incident is not None:
         seals_stmt = seals_stmt.where(_INCIDENTS.c.id == incident)
         log_stmt = log_stmt.where(_LOG.c.incident_id == incident)
@@ -219,7 +221,7 @@ def _check_logs(conn: Connection, found: _Found, incident: int | None) -> None:
         chained = hashes.setdefault(key, [])
         prev = chained[-1] if chained else rules.GENESIS
         if key not in broken:
-            reason = _entry_problem(row, len(chained), prev)
+            reason = _entry_problem(row, stamp(row.at), len(chained), prev)
             if reason is not None:
                 broken.add(key)
                 found.add(
@@ -240,11 +242,11 @@ def _check_logs(conn: Connection, found: _Found, incident: int | None) -> None:
         _compare_log(found, key, hashes.get(key, []), found.appends.get(key, []), seals.get(key))
 
 
-def _entry_problem(row: Any, before: int, prev: str) -> Message | None:
+def _entry_problem(row: Any, at: str, before: int, prev: str) -> Message | None:
     content = incident_log.canonical(
         row.incident_id,
         row.seq,
-        row.at,
+        at,
         row.actor,
         row.kind,
         row.text,
