@@ -8,7 +8,21 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from sqlalchemy import Column, ColumnElement, Connection, Date, Dialect, String, Table, select, type_coerce
+from sqlalchemy import (
+    Column,
+    ColumnElement,
+    Connection,
+    Date,
+    DateTime,
+    Dialect,
+    Interval,
+    String,
+    Table,
+    Time,
+    TypeDecorator,
+    select,
+    type_coerce,
+)
 
 from branchguard.core.ledger import rules
 from branchguard.db.base import Base, UTCDateTime
@@ -68,15 +82,34 @@ def states(
         typed = [key.type.python_type(i) for i in ids]
         chunks = (typed[i : i + _CHUNK] for i in range(0, len(typed), _CHUNK))
         rows = (row for chunk in chunks for row in conn.execute(select(key, *cols).where(key.in_(chunk))))
-    if not stamped:
+    if not _plain_as_read(evidence, conn.dialect):
         for row in rows:
             yield str(row[0]), rules.state_of(dict(zip(names, row[1:], strict=True)), table)
         return
+    # Every value is as the state keeps it (times turned into stamps here), and no column is left
+    # out while empty: the state is the row as read, built in one step.
     for row in rows:
         values = list(row[1:])
         for i, as_stored in stamped:
             values[i] = as_stored(values[i])
-        yield str(row[0]), rules.state_of(dict(zip(names, values, strict=True)), table)
+        yield str(row[0]), dict(zip(names, values, strict=True))
+
+
+def _plain_as_read(evidence: Evidence, dialect: Dialect) -> bool:
+    """Whether rules.state_of would change nothing of the values `states` reads: on SQLite, with
+    no column of a type read as a date or time other than those read as stamps, and none of the
+    LATER_COLUMNS left out of a state while empty (a third of `verify` went on state_of at ten
+    years, 2.8 million values)."""
+    if dialect.name != "sqlite":
+        return False
+    table = evidence.table.name
+    if any((table, name) in rules.LATER_COLUMNS for name in evidence.columns):
+        return False
+    return not any(
+        isinstance(col.type, DateTime | Time | Interval | TypeDecorator)
+        and not isinstance(col.type, UTCDateTime)
+        for col in evidence.selected()
+    )
 
 
 # A time and a date as SQLite keeps them (SQLAlchemy's format): "2026-12-05 07:30:13.472027" is the
