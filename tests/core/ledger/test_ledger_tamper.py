@@ -230,3 +230,23 @@ def test_a_column_added_later_keeps_old_states_and_a_key_dropped_is_named(ctx, l
         forge(conn, edit=as_before("done_at"))
     (problem,) = verify(ctx, lead)
     assert problem.startswith("follow-up action") and "lacks" in problem
+
+
+def test_times_moved_by_a_second_are_named(ctx, lead, tmp_path: Path) -> None:
+    """A time column of a record and the time of a log entry, moved a second (on SQLite written
+    back in another text form, which verify reads through the column's type)."""
+    made = a_day(ctx, lead, tmp_path)
+    if ctx.engine.dialect.name == "sqlite":
+        later = "strftime('%Y-%m-%d %H:%M:%f', {}, '+1 seconds')"
+    else:
+        later = "{} + interval '1 second'"
+    sql(ctx, f"UPDATE hazards SET opened_at = {later.format('opened_at')} WHERE id = :i", i=made["hazard"])
+    sql(
+        ctx,
+        f"UPDATE incident_log SET at = {later.format('at')} WHERE incident_id = :i AND seq = 2",
+        i=made["incident"],
+    )
+    problems = verify(ctx, lead)
+    assert [p for p in problems if p.startswith(f"hazard {made['hazard']}: opened_at is ")], problems
+    assert [p for p in problems if p.startswith(f"incident {made['incident']}") and "entry 2" in p], problems
+    assert len(problems) == 2, problems
