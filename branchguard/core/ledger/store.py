@@ -82,17 +82,15 @@ def states(
         typed = [key.type.python_type(i) for i in ids]
         chunks = (typed[i : i + _CHUNK] for i in range(0, len(typed), _CHUNK))
         rows = (row for chunk in chunks for row in conn.execute(select(key, *cols).where(key.in_(chunk))))
-    if not _plain_as_read(evidence, conn.dialect):
-        for row in rows:
-            yield str(row[0]), rules.state_of(dict(zip(names, row[1:], strict=True)), table)
-        return
-    # Every value is as the state keeps it (times turned into stamps here), and no column is left
-    # out while empty: the state is the row as read, built in one step.
+    # When every value is as the state keeps it (times turned into stamps here) and no column is
+    # left out while empty, the state is the row as read, built in one step.
+    as_read = _plain_as_read(evidence, conn.dialect)
     for row in rows:
         values = list(row[1:])
         for i, as_stored in stamped:
             values[i] = as_stored(values[i])
-        yield str(row[0]), dict(zip(names, values, strict=True))
+        state = dict(zip(names, values, strict=True))
+        yield str(row[0]), state if as_read else rules.state_of(state, table)
 
 
 def _plain_as_read(evidence: Evidence, dialect: Dialect) -> bool:
