@@ -76,37 +76,9 @@ def _patterns(keys: tuple[str, ...]) -> list[tuple[str, re.Pattern[str]]]:
     return [(key, pattern) for _size, key, pattern in ranked]
 
 
-@lru_cache(maxsize=4)
-def _by_first_character(
-    keys: tuple[str, ...],
-) -> tuple[dict[str, list[tuple[str, re.Pattern[str]]]], list[tuple[str, re.Pattern[str]]]]:
-    """The ranked patterns a title can match, by the title's first character: those whose text
-    begins with that character, with those that begin with a value, in their rank order; and those
-    that begin with a value alone (for any other first character).
-
-    A speed trick (docs/architecture.md, "Speed tricks"): every schedule's title was tried against
-    all ~50 patterns, 330,000 regular-expression calls for `schedule list` at ten years (6,600
-    titles), a fifth of its work in the profile; a title is now tried against the few that can
-    match, in the same order, so the same one wins."""
-    ranked = []
-    for key in keys:
-        for lang in LANGUAGES:
-            pattern = _pattern(key, lang)
-            if pattern is not None:
-                template = t(key, lang)
-                first = None if _FIELD.match(template) or not template else template[0]
-                ranked.append((key, pattern, first))
-    order = {(key, pattern): i for i, (key, pattern) in enumerate(_patterns(keys))}
-    ranked.sort(key=lambda item: order[(item[0], item[1])])
-    firsts = {first for _key, _pattern, first in ranked if first is not None}
-    table = {ch: [(key, pattern) for key, pattern, first in ranked if first in (None, ch)] for ch in firsts}
-    return table, [(key, pattern) for key, pattern, first in ranked if first is None]
-
-
 def recognised(title: str) -> tuple[str, dict[str, str]] | None:
     """(message key, its values as written) when `title` is a made title in either language."""
-    table, value_first = _by_first_character(MADE_TITLES)
-    for key, pattern in table.get(title[:1], value_first):
+    for key, pattern in _patterns(MADE_TITLES):
         found = pattern.fullmatch(title)
         if found is not None:
             return key, found.groupdict()

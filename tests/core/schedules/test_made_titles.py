@@ -35,29 +35,6 @@ def test_every_made_title_is_a_message_and_is_recognised_in_both_languages() -> 
             assert found is not None and found[1] == values, (key, lang)
 
 
-def test_the_patterns_tried_by_first_character_find_what_trying_every_one_finds() -> None:
-    """recognised() tries only the patterns a title's first character allows: it answers as trying
-    all of them in rank order does, for every made title (values that look like other titles too),
-    typed titles and an empty one."""
-    from branchguard.core.schedules.titles import _patterns
-
-    def every_pattern(title: str) -> tuple[str, dict[str, str]] | None:
-        for key, pattern in _patterns(MADE_TITLES):
-            found = pattern.fullmatch(title)
-            if found is not None:
-                return key, found.groupdict()
-        return None
-
-    titles = ["", "火警", "Fire drill", "隐患", "隐患 ", "Hazard", "演练：", "：", "{number}"]
-    for key in MADE_TITLES:
-        for lang in ("zh_CN", "en"):
-            fields = re.findall(r"\{(\w+)\}", t(key, lang))
-            for sample in ("3", "隐患 4：灭火器", "Drill: fire", "a\nb"):
-                titles.append(t(key, lang, **dict.fromkeys(fields, sample)))
-    for title in titles:
-        assert recognised(title) == every_pattern(title), title
-
-
 def test_a_made_title_is_worded_again_with_the_name_in_the_same_language() -> None:
     names = {
         "火灾应急预案": Text2("火灾应急预案", "Fire plan"),
