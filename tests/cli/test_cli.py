@@ -168,6 +168,30 @@ def test_module_entry_point(tmp_path: Path) -> None:
     assert "110" in proc.stdout and "119" in proc.stdout and "120" in proc.stdout
 
 
+def test_a_command_runs_with_the_collector_back_on(tmp_path: Path) -> None:
+    """The process pauses garbage collection while a command starts (cli._pause_collector) and
+    turns it back on, start-up's objects frozen, before the command's own work."""
+    with_lead(tmp_path)
+    code = (
+        "import gc, sys\n"
+        "import branchguard.cli as cli\n"
+        "real = cli._run_command\n"
+        "def spy(handler, args):\n"
+        "    def watched(ctx, a):\n"
+        "        print('collector', gc.isenabled(), gc.get_freeze_count() > 0, file=sys.stderr)\n"
+        "        return handler(ctx, a)\n"
+        "    return real(watched, args)\n"
+        "cli._run_command = spy\n"
+        f"sys.argv = ['branchguard', '--data-dir', {str(tmp_path)!r}, '--lang', 'en', 'contacts', 'list']\n"
+        "sys.exit(cli.main())\n"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=False
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert "collector True True" in proc.stderr
+
+
 def test_contact_card_pdf(run, tmp_path: Path) -> None:
     run("demo")
     pdf = tmp_path / "card.pdf"

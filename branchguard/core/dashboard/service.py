@@ -215,9 +215,10 @@ class DashboardService:
                 select(func.min(HazardRow.opened_at)).where(HazardRow.status.in_(hazard_store.OPEN_STATES))
             )
         values["hazards_oldest_age_days"] = max(0, (now - oldest).days) if oldest is not None else 0
-        for name, target in targets.items():
-            if isinstance(target.filter, DueFilter):
-                values[name] = len(self._schedules.due_items(actor, target.filter, now, zone))
+        scheduled = {n: x.filter for n, x in targets.items() if isinstance(x.filter, DueFilter)}
+        due = self._schedules.due_lists(actor, list(scheduled.values()), now, zone)
+        for name, items in zip(scheduled, due, strict=True):
+            values[name] = len(items)
         states = [item.status for item in self._drills.compliance(actor, now=now)]
         for name, target in targets.items():
             if isinstance(target.filter, ComplianceFilter):

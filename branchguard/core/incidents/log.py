@@ -46,14 +46,15 @@ _INCIDENTS: Table = IncidentRow.__table__  # type: ignore[assignment]
 
 
 # -- the chain ---------------------------------------------------------------------------------
-def _stamp(at: datetime) -> str:
-    return ledger_rules.stamp(at)  # the ledger's stamp: UTC to the microsecond
+def _stamp(at: datetime | str) -> str:
+    # the ledger's stamp: UTC to the microsecond; `verify` gives it made already (ledger/store.py)
+    return at if isinstance(at, str) else ledger_rules.stamp(at)
 
 
 def canonical(
     incident_id: int,
     seq: int,
-    at: datetime,
+    at: datetime | str,
     actor: str,
     kind: str,
     body: str,

@@ -50,7 +50,6 @@ class LedgerService:
             return checks.verify(s.connection(), self._files)
 
 
-
 def adopt_existing(sessions: sessionmaker[Session]) -> int:
     """Take every record that existed before the ledger did into it ("adopt" entries, and each
     incident log entry as an append), once, in one transaction; the number of entries added.

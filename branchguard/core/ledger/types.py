@@ -63,4 +63,3 @@ class LedgerReport:
         if not self.ok:
             return Message("ledger.proved.broken", count=len(self.problems))
         return Message("ledger.proved.consistent")
-

@@ -97,10 +97,11 @@ def verify(
 
 
 def _check_chain(conn: Connection, found: _Found) -> None:
+    at_column, stamp = store.stamp_column(_E.c.at, conn.dialect)
     stmt = (
         select(
             _E.c.seq,
-            _E.c.at,
+            at_column,
             _E.c.actor,
             _E.c.entity,
             _E.c.entity_id,
@@ -120,9 +121,7 @@ def _check_chain(conn: Connection, found: _Found) -> None:
             reason = Message("ledger.reason.gap", expected=expected, found=seq)
         elif prev_hash != prev:
             reason = Message("ledger.reason.prev")
-        elif own != rules.entry_hash(
-            prev_hash, seq, rules.stamp(at), actor, entity, entity_id, action, digest
-        ):
+        elif own != rules.entry_hash(prev_hash, seq, stamp(at), actor, entity, entity_id, action, digest):
             reason = Message("ledger.reason.hash")
         if reason is not None:
             found.add("ledger", str(seq), Message("ledger.problem.entry", seq=seq, reason=reason))
@@ -215,9 +214,28 @@ def _name_fields(
             )
 
 
+# The log's columns in the order its rows are unpacked (by position: reading ten attributes of each
+# row by name was a quarter of the log's check at ten years, 77,000 entries).
+_LOG_FIELDS = (
+    "incident_id",
+    "seq",
+    "at",
+    "actor",
+    "kind",
+    "text",
+    "step",
+    "corrects",
+    "data",
+    "prev_hash",
+    "hash",
+)
+
+
 def _check_logs(conn: Connection, found: _Found, incident: int | None) -> None:
     seals_stmt = select(_INCIDENTS.c.id, _INCIDENTS.c.last_seq, _INCIDENTS.c.chain_head)
-    log_stmt = select(_LOG).order_by(_LOG.c.incident_id, _LOG.c.seq).execution_options(yield_per=5000)
+    at_column, stamp = store.stamp_column(_LOG.c.at, conn.dialect)
+    columns = [at_column if name == "at" else _LOG.c[name] for name in _LOG_FIELDS]
+    log_stmt = select(*columns).order_by(_LOG.c.incident_id, _LOG.c.seq).execution_options(yield_per=5000)
     if incident is not None:
         seals_stmt = seals_stmt.where(_INCIDENTS.c.id == incident)
         log_stmt = log_stmt.where(_LOG.c.incident_id == incident)
@@ -226,12 +244,16 @@ def _check_logs(conn: Connection, found: _Found, incident: int | None) -> None:
     hashes: dict[str, list[str]] = {}
     broken: set[str] = set()
     for row in conn.execute(log_stmt):
+        incident_id, seq, at, actor, kind, text, step, corrects, data, prev_hash, own = row
         found.log_entries += 1
-        key = str(row.incident_id)
+        key = str(incident_id)
         chained = hashes.setdefault(key, [])
         prev = chained[-1] if chained else rules.GENESIS
         if key not in broken:
-            reason = _entry_problem(row, len(chained), prev)
+            content = incident_log.canonical(
+                incident_id, seq, stamp(at), actor, kind, text, step, corrects, data or {}
+            )
+            reason = _entry_problem(seq, prev_hash, own, content, len(chained), prev)
             if reason is not None:
                 broken.add(key)
                 found.add(
@@ -240,35 +262,26 @@ def _check_logs(conn: Connection, found: _Found, incident: int | None) -> None:
                     Message(
                         "ledger.problem.log_entry",
                         record=record_name(rules.INCIDENT, key),
-                        seq=row.seq,
+                        seq=seq,
                         reason=reason,
                     ),
                 )
-        chained.append(row.hash)
-        if row.kind == "attachment":
-            found.refer(rules.INCIDENT, key, row.data)
+        chained.append(own)
+        if kind == "attachment":
+            found.refer(rules.INCIDENT, key, data)
     wanted = set(seals) | set(hashes) | (set(found.appends) if incident is None else {str(incident)})
     for key in sorted(wanted, key=lambda k: int(k) if k.isdigit() else 0):
         _compare_log(found, key, hashes.get(key, []), found.appends.get(key, []), seals.get(key))
 
 
-def _entry_problem(row: Any, before: int, prev: str) -> Message | None:
-    content = incident_log.canonical(
-        row.incident_id,
-        row.seq,
-        row.at,
-        row.actor,
-        row.kind,
-        row.text,
-        row.step,
-        row.corrects,
-        row.data or {},
-    )
-    if row.seq != before + 1:
-        return Message("verify.gap", expected=before + 1, found=row.seq)
-    if row.prev_hash != prev:
+def _entry_problem(
+    seq: int, prev_hash: str, own: str, content: str, before: int, prev: str
+) -> Message | None:
+    if seq != before + 1:
+        return Message("verify.gap", expected=before + 1, found=seq)
+    if prev_hash != prev:
         return Message("verify.prev_mismatch")
-    if row.hash != incident_log.chain_hash(prev, content):
+    if own != incident_log.chain_hash(prev, content):
         return Message("verify.hash_mismatch")
     return None
 

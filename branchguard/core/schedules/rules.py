@@ -18,6 +18,7 @@ from branchguard.core.kernel import working_days
 from branchguard.core.kernel.errors import ValidationError
 from branchguard.core.kernel.i18n import Message, t
 from branchguard.core.schedules.types import (
+    DueFilter,
     DueWindow,
     OccurrenceInfo,
     OccurrenceStatus,
@@ -377,3 +378,22 @@ def due_bounds(window: DueWindow, now: datetime, tz: ZoneInfo) -> tuple[datetime
     today = now.astimezone(tz).date()
     days = 1 if window == DueWindow.TODAY else 7
     return now, datetime.combine(today + timedelta(days=days), time(0), tzinfo=tz)
+
+
+def due_in_windows(
+    filters: Iterable[DueFilter],
+    bounds: Iterable[tuple[datetime | None, datetime]],
+    open_now: list[OccurrenceInfo],
+    coming: list[OccurrenceInfo],
+) -> list[list[OccurrenceInfo]]:
+    """Each filter's items, its window's `bounds` (due_bounds): the open items due by its end when
+    it is the overdue window, else the open items of the calendar `coming` (read over a window
+    holding them all) due in it; narrowed to its kinds."""
+    lists = []
+    for flt, (after, until) in zip(filters, bounds, strict=True):
+        if after is None:
+            items = [o for o in open_now if o.due_at <= until]
+        else:
+            items = [o for o in coming if o.status == OccurrenceStatus.OPEN and after < o.due_at <= until]
+        lists.append([o for o in items if not flt.kinds or o.kind in flt.kinds])
+    return lists

@@ -9,7 +9,7 @@ handle reminders. Listeners hear of every committed change, so the scheduler reb
 from __future__ import annotations
 
 import builtins
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -279,18 +279,30 @@ class ScheduleService:
         """Open items of `flt`'s kinds falling due in its window (rules.due_bounds, in `zone`, by
         default this PC's), earliest first: the overdue ones as written (catch-up writes them),
         the coming ones as the calendar shows them, promised ones included."""
+        return self.due_lists(actor, [flt], now, zone)[0]
+
+    def due_lists(
+        self,
+        actor: Actor,
+        filters: Sequence[DueFilter],
+        now: datetime | None = None,
+        zone: ZoneInfo | None = None,
+    ) -> builtins.list[builtins.list[OccurrenceInfo]]:
+        """`due_items` of each filter from one read of the open items and one of the calendar over
+        the widest window (the dashboard's figures): a narrower window's items are the wider's due
+        in it, as the calendar keeps slots by due time, a slot is due within MAX_SHIFT_DAYS of its
+        rule's instant, and a written occurrence replaces its slot wherever it is due."""
         require(actor, "schedule.read")
         now = now or utcnow()
-        after, until = rules.due_bounds(flt.window, now, zone or rules.zone(rules.local_zone_name()))
-        if after is None:
-            items = [o for o in self.open_items(actor, now) if o.due_at <= until]
-        else:
-            items = [
-                o
-                for o in self.calendar(actor, after, until + timedelta(microseconds=1), now)
-                if o.status == OccurrenceStatus.OPEN and after < o.due_at <= until
-            ]
-        return [o for o in items if not flt.kinds or o.kind in flt.kinds]
+        tz = zone or rules.zone(rules.local_zone_name())
+        bounds = [rules.due_bounds(f.window, now, tz) for f in filters]
+        open_now = self.open_items(actor, now) if any(a is None for a, _u in bounds) else []
+        ahead = [(a, u) for a, u in bounds if a is not None]
+        coming = []
+        if ahead:
+            end = max(u for _a, u in ahead) + timedelta(microseconds=1)
+            coming = self.calendar(actor, min(a for a, _u in ahead), end, now)
+        return rules.due_in_windows(filters, bounds, open_now, coming)
 
     def calendar(
         self, actor: Actor, start: datetime, end: datetime, now: datetime | None = None

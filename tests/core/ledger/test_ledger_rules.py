@@ -3,6 +3,7 @@ give exactly the text of the plain ones (strftime, json.dumps) they stand for.""
 
 from __future__ import annotations
 
+import hashlib
 import json
 from datetime import UTC, date, datetime, timedelta, timezone
 
@@ -51,3 +52,59 @@ def test_every_kind_of_evidence_has_a_name_for_verify_to_print() -> None:
     from branchguard.core.kernel.i18n import has_message
 
     assert [e for e, _table, _out in rules.EVIDENCE if not has_message(f"ledger.entity.{e}")] == []
+
+
+TEXTS = ["lead", "", 'a "quoted" \\ back', "事件 3：火警", "\u202e\u2028\x00\x1f\x7f", "emoji 🚒", "7"]
+
+
+@pytest.mark.parametrize("text", TEXTS, ids=repr)
+def test_entry_hash_writes_the_canonical_text(text: str) -> None:
+    """The entry's text written by hand is the canonical JSON of its fields, whatever the strings."""
+    fields = {"seq": 12, "at": "2026-12-05T04:41:18.123456Z", "actor": text, "entity": "hazard",
+              "entity_id": text, "action": "change", "digest": "d" * 64}  # fmt: skip
+    content = json.dumps(fields, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    expected = hashlib.sha256(f"{'p' * 64}\n{content}".encode()).hexdigest()
+    args = (fields["seq"], fields["at"], text, "hazard", text, "change", "d" * 64)
+    assert rules.entry_hash("p" * 64, *args) == expected  # type: ignore[arg-type]
+    # a value of another type (a damaged row) takes the general path to the same text
+    damaged = json.dumps({**fields, "actor": None}, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    expected = hashlib.sha256(f"{'p' * 64}\n{damaged}".encode()).hexdigest()
+    at = fields["at"]
+    assert rules.entry_hash("p" * 64, 12, at, None, "hazard", text, "change", "d" * 64) == expected  # type: ignore[arg-type]
+
+
+STORED = [
+    "2026-12-05 07:30:13.472027",  # as SQLAlchemy writes an instant on SQLite
+    "2026-12-05 07:30:13",  # written without microseconds (by hand, an old tool)
+    "2026-12-05 07:30:13.4",
+    "0999-03-01 12:00:01.000005",  # before year 1000: the general path
+    None,
+]
+
+
+@pytest.mark.parametrize("text", STORED, ids=repr)
+def test_a_stored_time_read_as_text_is_the_stamp_its_type_gives(text: str | None) -> None:
+    from sqlalchemy.dialects import sqlite
+
+    from branchguard.core.ledger import store
+    from branchguard.db.models.hazards import HazardRow
+
+    dialect = sqlite.dialect()
+    col = HazardRow.__table__.c.opened_at
+    typed = col.type.dialect_impl(dialect).result_processor(dialect, None)
+    _selected, as_stamp = store.stamp_column(col, dialect)
+    assert as_stamp(text) == (None if text is None else rules.plain(typed(text)))
+
+
+@pytest.mark.parametrize("text", ["2027-01-04", None], ids=repr)
+def test_a_stored_date_read_as_text_is_its_iso_form(text: str | None) -> None:
+    from sqlalchemy.dialects import sqlite
+
+    from branchguard.core.ledger import store
+    from branchguard.db.models.hazards import HazardRow
+
+    dialect = sqlite.dialect()
+    col = HazardRow.__table__.c.due_date
+    typed = col.type.dialect_impl(dialect).result_processor(dialect, None)
+    (_selected,), [(_i, as_iso)] = store._read_columns([col], dialect)
+    assert as_iso(text) == (None if text is None else rules.plain(typed(text)))

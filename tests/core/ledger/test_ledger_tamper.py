@@ -252,3 +252,23 @@ def test_a_document_about_many_records_proves_the_chain_and_the_records_it_print
     assert proof(None) == "anchor.proof.chain_broken"  # every record: the audit row is one
     sql(ctx, "UPDATE hazards SET location = '金库' WHERE id = :i", i=day["hazard"])
     assert proof(HAZARD_RECORDS) == "anchor.proof.chain_broken"
+
+
+def test_times_moved_by_a_second_are_named(ctx, lead, tmp_path: Path) -> None:
+    """A time column of a record and the time of a log entry, moved a second (on SQLite written
+    back in another text form, which verify reads through the column's type)."""
+    made = a_day(ctx, lead, tmp_path)
+    if ctx.engine.dialect.name == "sqlite":
+        later = "strftime('%Y-%m-%d %H:%M:%f', {}, '+1 seconds')"
+    else:
+        later = "{} + interval '1 second'"
+    sql(ctx, f"UPDATE hazards SET opened_at = {later.format('opened_at')} WHERE id = :i", i=made["hazard"])
+    sql(
+        ctx,
+        f"UPDATE incident_log SET at = {later.format('at')} WHERE incident_id = :i AND seq = 2",
+        i=made["incident"],
+    )
+    problems = verify(ctx, lead)
+    assert [p for p in problems if p.startswith(f"hazard {made['hazard']}: opened_at is ")], problems
+    assert [p for p in problems if p.startswith(f"incident {made['incident']}") and "entry 2" in p], problems
+    assert len(problems) == 2, problems

@@ -43,3 +43,8 @@ def test_windows_and_kinds(ctx, lead) -> None:
     assert titles(DueWindow.NEXT_7_DAYS) == ["今晚检查", "三天后培训", "第六天演练", "第七天演练"]
     assert titles(DueWindow.NEXT_7_DAYS, inspection) == ["今晚检查"]
     assert titles(DueWindow.OVERDUE, ScheduleKind.DRILL) == []
+    # the dashboard reads the three windows at once: the same lists as one window at a time
+    filters = [DueFilter(w, k) for w in DueWindow for k in ((), (inspection,), (ScheduleKind.DRILL,))]
+    together = schedules.due_lists(lead, filters, now=now, zone=tz)
+    assert together == [schedules.due_items(lead, f, now=now, zone=tz) for f in filters]
+    assert [len(x) for x in together[:3]] == [2, 2, 0]  # overdue: all, inspections, drills
