@@ -91,6 +91,11 @@ def measure(data_dir: Path) -> dict[str, Any]:
         window.show_page(window.initial_page_id())
         window.show()
         _run_until(lambda: loader.pending() == 0 and preload.wait(0), "the window never settled")
+        # As the app goes on once the landing page shows its data (app.py, LandingShown): the
+        # scheduler and the bell start, and every page module is imported on the preload thread.
+        window.start_schedules()
+        _run_until(lambda: window.schedule_signals is not None, "the scheduler never started")
+        _run_until(lambda: loader.pending() == 0 and preload.wait(0), "the preload thread never finished")
 
         def settled() -> bool:
             return loader.pending() == 0
@@ -119,6 +124,7 @@ def measure(data_dir: Path) -> dict[str, Any]:
                 "rows": rows,
             }
         heart.timer.stop()
+        window.stop_schedules()
         window.close()
         from branchguard.gui.kit.writer import writer
 
