@@ -68,7 +68,7 @@ def _floor(db: sqlite3.Connection, sql: str) -> tuple[float, int]:
 def measure(data_dir: Path) -> dict[str, Any]:
     from PySide6.QtWidgets import QApplication
 
-    from branchguard.app import configure_app, gui_settings, import_first_page
+    from branchguard.app import _declare_every_model, configure_app, gui_settings, import_first_page
     from branchguard.context import open_context
     from branchguard.gui.kit import loader, preload
     from branchguard.gui.shell.main_window import MainWindow
@@ -77,6 +77,7 @@ def measure(data_dir: Path) -> dict[str, Any]:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     configure_app(app, "zh_CN")  # type: ignore[arg-type]
     ctx = open_context(data_dir)
+    _declare_every_model()  # as the app's opening thread does: the preload below imports beside reads
     db = sqlite3.connect(data_dir / "branchguard.sqlite")
     pages: dict[str, dict[str, float]] = {}
     try:
