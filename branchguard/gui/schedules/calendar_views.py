@@ -5,8 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from datetime import UTC, date, datetime, timedelta
 
-import shiboken6
-from PySide6.QtCore import QMimeData, Qt, QTimer
+from PySide6.QtCore import QMimeData, Qt
 from PySide6.QtGui import QBrush, QColor, QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -183,7 +182,6 @@ class DayGrid(QWidget):
         self.first = monday(date.today())
         self.month = self.first.month
         self.cells: dict[date, DayCell] = {}
-        self._built: list[DayCell] = []  # in grid order, refilled by every show_items
         self.grid = QGridLayout(self)
         self.grid.setSpacing(2)
         self.grid.setContentsMargins(0, 0, 0, 0)
@@ -195,28 +193,6 @@ class DayGrid(QWidget):
             self.grid.setColumnStretch(col, 1)
         for row in range(1, weeks + 1):
             self.grid.setRowStretch(row, 1)
-        QTimer.singleShot(0, self._build_a_week)
-
-    def _build_a_week(self) -> None:
-        """Build the empty cells a week per turn of the event loop while the first read runs.
-
-        Why: a month is 42 cells of three widgets each; built all at once when the first read came
-        back, they held the window 90-170 ms (`make bench`, the scale bench's calendar page at one
-        year). A week's cells take a turn of their own now, and the read fills what is built;
-        `show_items` builds whatever is still missing, so nothing waits on these turns."""
-        if not shiboken6.isValid(self) or len(self._built) >= 7 * self.weeks:
-            return
-        today = date.today()
-        for _ in range(7):
-            self._new_cell(self.first + timedelta(days=len(self._built)), today).label.clear()
-        QTimer.singleShot(0, self._build_a_week)
-
-    def _new_cell(self, day: date, today: date) -> DayCell:
-        n = len(self._built)
-        cell = DayCell(day, None, True, today)
-        self.grid.addWidget(cell, 1 + n // 7, n % 7)
-        self._built.append(cell)
-        return cell
 
     def set_weekday_names(self, names: list[str]) -> None:
         for label, name in zip(self.headers, names, strict=True):
@@ -228,13 +204,18 @@ class DayGrid(QWidget):
     def show_items(
         self, first: date, month: int, items: list[OccurrenceInfo], on_drop: Drop | None, today: date
     ) -> None:
+        kept = list(self.cells.values())
         self.cells.clear()
         self.first, self.month = first, month
         for n in range(7 * self.weeks):
             day = first + timedelta(days=n)
             in_month = self.weeks == 1 or day.month == month
-            cell = self._built[n] if n < len(self._built) else self._new_cell(day, today)
-            cell.show_day(day, on_drop, in_month, today)
+            if n < len(kept):
+                cell = kept[n]
+                cell.show_day(day, on_drop, in_month, today)
+            else:
+                cell = DayCell(day, on_drop, in_month, today)
+                self.grid.addWidget(cell, 1 + n // 7, n % 7)
             self.cells[day] = cell
         for item in items:
             cell_for = self.cells.get(local_day(item.due_at))

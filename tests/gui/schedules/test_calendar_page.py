@@ -12,7 +12,7 @@ from icalendar import Calendar
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QDropEvent
 from PySide6.QtTest import QAbstractItemModelTester
-from PySide6.QtWidgets import QFileDialog, QFrame
+from PySide6.QtWidgets import QFileDialog
 
 from branchguard.context import AppContext
 from branchguard.core.audit.service import AuditFilter
@@ -20,7 +20,7 @@ from branchguard.core.drills.types import DrillPlanInput
 from branchguard.core.schedules.types import ScheduleInput, ScheduleKind, WorkingDayPolicy
 from branchguard.gui.schedules.calendar_dialog import NewScheduleDialog
 from branchguard.gui.schedules.calendar_page import AGENDA, MONTH, WEEK, CalendarPage
-from branchguard.gui.schedules.calendar_views import ITEM_ROLE, MIME, DayGrid
+from branchguard.gui.schedules.calendar_views import ITEM_ROLE, MIME
 from branchguard.gui.shell.main_window import MainWindow
 
 
@@ -43,31 +43,6 @@ def calendar(gui_ctx: AppContext, open_window: Callable[[str], MainWindow]):
 def _add(ctx: AppContext, title: str, at: datetime, **kw) -> None:
     lead = ctx.services.auth.login("lead", "lead-demo-2026")
     ctx.services.schedules.add(lead, ScheduleInput(title=title, start=at, lead_minutes=60 * 24 * 3, **kw))
-
-
-def test_the_month_cells_built_a_week_per_turn_are_the_ones_the_first_read_fills(qtbot) -> None:
-    grid = DayGrid(6)
-    qtbot.addWidget(grid)
-    assert not grid.cells  # nothing built in the constructor: the empty cells come turn by turn
-    qtbot.waitUntil(lambda: len(grid.findChildren(QFrame, "calendar_day")) == 42)
-    built = grid.findChildren(QFrame, "calendar_day")
-    assert all(not cell.label.text() for cell in built)  # no day number until the read says which
-    first = date(2026, 6, 1)
-    grid.show_items(first, 6, [], None, first)
-    assert set(grid.cells.values()) == set(built) and len(grid.cells) == 42
-    assert grid.cell(first).label.text() == "1" and grid.cell(first + timedelta(days=41)).label.text() == "12"
-    qtbot.wait(0)
-    assert len(grid.findChildren(QFrame, "calendar_day")) == 42  # no cell built twice
-
-
-def test_a_read_back_before_the_cells_are_built_builds_the_rest_at_once(qtbot) -> None:
-    grid = DayGrid(6)
-    qtbot.addWidget(grid)
-    first = date(2026, 6, 1)
-    grid.show_items(first, 6, [], None, first)  # as with inline reads: before any turn of the loop
-    assert len(grid.cells) == 42 and grid.cell(first + timedelta(days=41)).label.text() == "12"
-    qtbot.wait(20)
-    assert len(grid.findChildren(QFrame, "calendar_day")) == 42
 
 
 def test_occurrence_shows_on_its_day_in_month_week_and_agenda(gui_ctx, calendar) -> None:
