@@ -57,8 +57,9 @@ def _struck() -> QFont:
 class IncidentLogModel(QStandardItemModel):
     """Every entry of one incident, oldest first, fetched a page at a time as the view scrolls.
 
-    Nothing is read in the constructor: the view's first `fetchMore` reads the first page, so
-    opening a log costs one page whatever its length. Live entries arrive through
+    Nothing is read in the constructor: `read_first_page` (the console) reads the first page off
+    the GUI thread, or else the view's first `fetchMore` reads it, so opening a log costs one page
+    whatever its length. Live entries arrive through
     `add_entry` (after the writer committed them) and are inserted at the end once the log has
     been read that far; a correction strikes through the entry it corrects.
 
