@@ -79,7 +79,7 @@ def _floor(db: sqlite3.Connection, sql: str) -> tuple[float, int]:
 def measure(data_dir: Path) -> dict[str, Any]:
     from PySide6.QtWidgets import QApplication
 
-    from branchguard.app import configure_app, gui_settings, import_first_page
+    from branchguard.app import _declare_every_model, configure_app, gui_settings, import_first_page
     from branchguard.context import open_context
     from branchguard.gui.kit import loader, preload
     from branchguard.gui.shell.main_window import MainWindow
@@ -88,6 +88,7 @@ def measure(data_dir: Path) -> dict[str, Any]:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     configure_app(app, "zh_CN")  # type: ignore[arg-type]
     ctx = open_context(data_dir)
+    _declare_every_model()  # as the app's opening thread does: the preload below imports beside reads
     db = sqlite3.connect(data_dir / "branchguard.sqlite")
     pages: dict[str, dict[str, float]] = {}
     try:
@@ -102,6 +103,11 @@ def measure(data_dir: Path) -> dict[str, Any]:
         window.show_page(window.initial_page_id())
         window.show()
         _run_until(lambda: loader.pending() == 0 and preload.wait(0), "the window never settled")
+        # As the app goes on once the landing page shows its data (app.py, LandingShown): the
+        # scheduler and the bell start, and every page module is imported on the preload thread.
+        window.start_schedules()
+        _run_until(lambda: window.schedule_signals is not None, "the scheduler never started")
+        _run_until(lambda: loader.pending() == 0 and preload.wait(0), "the preload thread never finished")
 
         def settled() -> bool:
             return loader.pending() == 0
@@ -134,6 +140,7 @@ def measure(data_dir: Path) -> dict[str, Any]:
         gc.collect()
         QApplication.processEvents()
         idle_rss = rss_mb()
+        window.stop_schedules()
         window.close()
         from branchguard.gui.kit.writer import writer
 

@@ -10,6 +10,7 @@ approves and schedules; everyone reads.
 from __future__ import annotations
 
 import builtins
+from collections.abc import Iterable
 from datetime import datetime
 
 from sqlalchemy import Select, select
@@ -197,6 +198,24 @@ class TemplateLibrary:
         if sched.kind != ScheduleKind.INSPECTION or code is None:
             raise NotFound(Message("inspection.no_template_schedule", id=schedule_id))
         return code
+
+    def template_codes(self, actor: Actor, schedules: Iterable[ScheduleInfo]) -> dict[int, str]:
+        """The code of the template each of `schedules` (inspection schedules, as `schedules()`
+        lists them) runs, by schedule id: one read for them all, where `template_for_schedule`
+        reads each schedule again (the overview's list took 150-440 ms for 16 schedules)."""
+        require(actor, "inspection.read")
+        wanted = list(schedules)
+        ids = sorted({sc.subject_id for sc in wanted if sc.subject_id is not None})
+        with self._sessions() as s:
+            rows = s.execute(select(TemplateRow.id, TemplateRow.code).where(TemplateRow.id.in_(ids))).all()
+        codes = {template_id: code for template_id, code in rows}
+        found: dict[int, str] = {}
+        for sc in wanted:
+            code = codes.get(sc.subject_id) if sc.subject_id is not None else None
+            if sc.kind != ScheduleKind.INSPECTION or code is None:
+                raise NotFound(Message("inspection.no_template_schedule", id=sc.id))
+            found[sc.id] = code
+        return found
 
     # -- helpers -------------------------------------------------------------------------------
     def _template(self, s: Session, code: str) -> TemplateRow:

@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
+import logging
 from dataclasses import replace
 from datetime import datetime
 from functools import cache
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QStandardItem, QStandardItemModel
 
 from branchguard.core.accounts.names import Names
 from branchguard.core.incidents.text import entry_text
 from branchguard.core.incidents.types import EntryKind, LogEntry
 from branchguard.gui.kit import style
+from branchguard.gui.kit.loader import Loader
 from branchguard.gui.kit.times import local_clock, spans_days
 
 if TYPE_CHECKING:
@@ -21,6 +23,8 @@ if TYPE_CHECKING:
 
     from branchguard.core.kernel.types import Actor
     from branchguard.core.services import Services
+
+log = logging.getLogger(__name__)
 
 Index = QModelIndex | QPersistentModelIndex
 _FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
@@ -54,8 +58,9 @@ def _struck() -> QFont:
 class IncidentLogModel(QStandardItemModel):
     """Every entry of one incident, oldest first, fetched a page at a time as the view scrolls.
 
-    Nothing is read in the constructor: the view's first `fetchMore` reads the first page, so
-    opening a log costs one page whatever its length. Live entries arrive through
+    Nothing is read in the constructor: `read_first_page` (the console) reads the first page off
+    the GUI thread, or else the view's first `fetchMore` reads it, so opening a log costs one page
+    whatever its length. Live entries arrive through
     `add_entry` (after the writer committed them) and are inserted at the end once the log has
     been read that far; a correction strikes through the entry it corrects.
 
@@ -69,6 +74,7 @@ class IncidentLogModel(QStandardItemModel):
     """
 
     COL_SEQ, COL_TIME, COL_ACTOR, COL_KIND, COL_TEXT = range(5)
+    first_page_read = Signal()  # after read_first_page: the rows are in (or the read failed)
 
     def __init__(
         self,
@@ -91,6 +97,9 @@ class IncidentLogModel(QStandardItemModel):
         self._clock_basis: tuple[datetime, bool] | None = None
         self._fetching = False  # views (and the model tester) may ask for more while rows go in
         self._who = Names()  # logins shown as people's names once the console has read them
+        self._loader = Loader(self, on_error=self._read_failed)  # the reads off the GUI thread
+        self._missed = False  # an entry came while a page was read
+        self._first_pending = False  # read_first_page asked, first_page_read not yet emitted
         self.retranslate()
 
     # -- content -------------------------------------------------------------------------------
@@ -142,6 +151,7 @@ class IncidentLogModel(QStandardItemModel):
         if entry.corrects is not None:
             self._mark_corrected(entry.corrects, entry.seq)
         if not self._read_all:
+            self._missed = self._missed or self._fetching
             return
         if entry.seq == self.last_seq() + 1:
             self._insert([entry])
@@ -149,10 +159,11 @@ class IncidentLogModel(QStandardItemModel):
             self.fetch_new()
 
     def fetch_new(self) -> None:
-        """Read what was appended since the end was last reached (others' entries)."""
+        """Read what was appended since the end was last reached (others' entries), in the
+        background."""
         if self._read_all:
             self._read_all = False
-            self.fetchMore(QModelIndex())
+            self._read_on()
 
     def retranslate(self) -> None:
         """Texts follow a language switch (kinds and program-written entries are translated)."""
@@ -202,6 +213,48 @@ class IncidentLogModel(QStandardItemModel):
         _style([self._cell(row, column) for column in range(self.columnCount())], self._entries[row])
 
     # -- paging --------------------------------------------------------------------------------
+    def read_first_page(self) -> None:
+        """Read the first page off the GUI thread (a console opening); `first_page_read` follows.
+
+        Why: the console read it with `fetchMore` on the GUI thread as it opened, beside building
+        its widgets, and each re-read of the console read the entries written elsewhere there too:
+        a database wait on the GUI thread at every poll (make bench, pages: the Incidents page
+        reopening a live incident). Pages further back are read as the view scrolls, as before;
+        while a read is under way the view asks for nothing (`canFetchMore` is False)."""
+        if self._entries:
+            self.first_page_read.emit()
+            return
+        self._first_pending = True
+        self._read_on()
+
+    def _read_on(self) -> None:
+        """Read the page after the last entry shown, in the background."""
+        if self._fetching:  # a read is under way: read again once it is in
+            self._missed = True
+            return
+        self._fetching = True
+        services, actor, incident_id, size = self._services, self._actor, self.incident_id, self._page_size
+        after = self.last_seq()
+        self._loader.run(lambda: services.incidents.entries_page(actor, incident_id, after, size), self._read)
+
+    def _read(self, page: list[LogEntry]) -> None:
+        self._fetching = False
+        self._take(page)
+        if self._missed:  # entries committed while the page was read: read what it did not have
+            self._missed = False
+            self.fetch_new()
+        self._first_read_done()
+
+    def _read_failed(self, message: str) -> None:
+        self._fetching = False  # the view reads a page itself when it next asks
+        log.warning("the incident log could not be read: %s", message)
+        self._first_read_done()
+
+    def _first_read_done(self) -> None:
+        if self._first_pending and not self._fetching:
+            self._first_pending = False
+            self.first_page_read.emit()
+
     def canFetchMore(self, parent: Index) -> bool:
         return not parent.isValid() and not self._read_all and not self._fetching
 
@@ -210,15 +263,19 @@ class IncidentLogModel(QStandardItemModel):
             return
         self._fetching = True
         try:
-            page = self._services.incidents.entries_page(
-                self._actor, self.incident_id, self.last_seq(), self._page_size
+            self._take(
+                self._services.incidents.entries_page(
+                    self._actor, self.incident_id, self.last_seq(), self._page_size
+                )
             )
-            self._read_all = len(page) < self._page_size
-            fresh = [e for e in page if e.seq not in self._row_of]
-            if fresh:
-                self._insert(fresh)
         finally:
             self._fetching = False
+
+    def _take(self, page: list[LogEntry]) -> None:
+        self._read_all = len(page) < self._page_size
+        fresh = [e for e in page if e.seq not in self._row_of]
+        if fresh:
+            self._insert(fresh)
 
 
 def _style(items: Sequence[QStandardItem], entry: LogEntry) -> None:

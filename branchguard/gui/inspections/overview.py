@@ -305,12 +305,10 @@ class InspectionsOverview(QWidget):
         def load() -> Overview:
             schedules = services.inspections.schedules(actor)
             templates = services.inspections.templates(actor)
+            codes = services.inspections.template_codes(actor, schedules)
             by_template: dict[str, list[ScheduleInfo]] = {}
-            codes: dict[int, str] = {}
             for schedule in schedules:
-                code = services.inspections.template_for_schedule(actor, schedule.id)
-                codes[schedule.id] = code
-                by_template.setdefault(code, []).append(schedule)
+                by_template.setdefault(codes[schedule.id], []).append(schedule)
             rows = [TemplateRow(t, tuple(by_template.get(t.code, ()))) for t in templates]
             if due_filter is None:
                 due = services.inspections.due(actor)

@@ -21,7 +21,7 @@ from branchguard.core.inspections.types import (
 )
 from branchguard.core.kernel.errors import NotFound, PermissionDenied, ValidationError
 from branchguard.core.kernel.types import Text2
-from branchguard.core.schedules.types import ScheduleKind
+from branchguard.core.schedules.types import ScheduleInput, ScheduleKind
 
 # code -> (cadence, number of items): every row of DOMAIN.md's template table, every item.
 BUILTIN = {
@@ -231,6 +231,21 @@ def test_schedules_per_template_come_from_the_engine(ctx, lead, staff) -> None:
         svc.schedule(lead, "POWER", Cadence.MONTHLY, " ", start)
     with pytest.raises(NotFound):
         svc.template_for_schedule(lead, 9999)
+
+
+def test_template_codes_reads_what_template_for_schedule_reads_each(ctx, lead, staff) -> None:
+    svc = ctx.services.inspections
+    start = (datetime.now() + timedelta(days=1)).replace(hour=9, minute=0, second=0, microsecond=0)
+    svc.schedule(lead, "FIRE_DAILY", Cadence.DAILY, "李安全", start)
+    svc.schedule(lead, "POWER", Cadence.QUARTERLY, "王电工", start)
+    svc.schedule(lead, "POWER", Cadence.MONTHLY, "王电工", start)
+    schedules = svc.schedules(staff)
+    codes = svc.template_codes(staff, schedules)
+    assert codes == {sc.id: svc.template_for_schedule(lead, sc.id) for sc in schedules}
+    assert sorted(codes.values()) == ["FIRE_DAILY", "POWER", "POWER"]
+    drill = ctx.services.schedules.add(lead, ScheduleInput("演练", start))  # no template behind it
+    with pytest.raises(NotFound):
+        svc.template_codes(lead, [*schedules, drill])
 
 
 def test_an_edited_builtin_file_does_not_touch_a_branch_that_has_templates(ctx, lead, tmp_path: Path) -> None:

@@ -46,6 +46,24 @@ def drills_page(open_window: Callable[[str], MainWindow]) -> Callable[[str], tup
     return _open
 
 
+def test_the_tabs_behind_are_built_and_read_when_first_shown(open_window, gui_ctx) -> None:
+    window = open_window("lead")
+    page = window.show_page("drills")
+    assert isinstance(page, DrillsPage)
+    assert page._built() == []  # only the plans are built and read on the first show
+    assert [page.tabs.tabText(i) for i in range(4)] == [
+        "Drill plans", "Compliance", "Scoring criteria", "Corrective actions"
+    ]
+    page.tabs.setCurrentIndex(1)
+    assert page.tabs.currentWidget() is page.compliance and page.compliance.model.rowCount() > 0
+    assert page.tabs.tabText(1) == "Compliance" and page._built() == [page.compliance]
+    page.tabs.setCurrentIndex(3)
+    assert page.tabs.currentWidget() is page.action_list and page.tabs.tabText(3) == "Corrective actions"
+    page.refresh()  # a refresh re-reads what is built, and builds nothing more
+    assert page._built() == [page.compliance, page.action_list]
+    assert page.criteria is page.tabs.widget(2) and page.tabs.currentIndex() == 3  # asked for: built behind
+
+
 def _fire_rule_row(page: DrillsPage) -> int:
     model = page.compliance.model
     return model.find_row(lambda r: r.rule.active and FIRE_RULE in r.rule.categories)

@@ -469,6 +469,40 @@ def test_the_log_model_reads_page_by_page_and_appends_live(gui_ctx, fire, qtbot)
     del tester
 
 
+def test_the_console_reads_the_logs_first_page_off_the_gui_thread(gui_ctx, fire, qtbot, pool_tasks) -> None:
+    actor = login(gui_ctx, "lead")
+    incidents = gui_ctx.services.incidents
+    for n in range(3):
+        incidents.log(actor, fire, EntryKind.NOTE, f"记录 {n}")
+    pool_tasks.watch(type(incidents), "entries_page")
+    console = open_console(qtbot, session_for(gui_ctx, "lead"), fire)
+    qtbot.waitUntil(lambda: console.log.model.rowCount() == 4)
+    assert pool_tasks.ran_off_the_gui_thread("entries_page")
+    assert log_texts(console)[-1] == "记录 2"
+
+
+def test_an_entry_committed_while_the_first_page_is_read_is_shown_after_it(gui_ctx, fire, qtbot) -> None:
+    actor = login(gui_ctx, "lead")
+    incidents = gui_ctx.services.incidents
+    model = IncidentLogModel(gui_ctx.services, actor, fire, page_size=5)
+    reads: list[Any] = []
+    model._loader = type("HeldLoader", (), {"run": lambda _self, load, apply: reads.append((load, apply))})()
+    model.read_first_page()
+    (load, apply), = reads
+    first = load()  # the page as read, before the entry below was committed
+    late = incidents.log(actor, fire, EntryKind.NOTE, "读取期间写入")
+    model.add_entry(late)  # the log is not read to its end yet: not shown here
+    assert model.rowCount() == 0 and not model.canFetchMore(QModelIndex())  # no second read meanwhile
+    shown: list[bool] = []
+    model.first_page_read.connect(lambda: shown.append(True))
+    apply(first)
+    assert model.rowCount() == 1 and len(reads) == 2 and not shown  # the page in, and a read of the rest
+    load, apply = reads[1]
+    apply(load())
+    assert shown and model.rowCount() == 2
+    assert model.index(1, IncidentLogModel.COL_TEXT).data() == "读取期间写入"
+
+
 def test_a_partly_read_log_takes_live_entries_only_when_it_reaches_them(gui_ctx, fire) -> None:
     actor = login(gui_ctx, "lead")
     incidents = gui_ctx.services.incidents

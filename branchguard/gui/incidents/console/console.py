@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -122,8 +122,9 @@ class IncidentConsole(QWidget):
         self._poll.start()
         self.retranslate()
         self.apply_role()
-        self.log.model.fetchMore(QModelIndex())  # the first page; the view reads on as it scrolls
-        self.log.follow_end()
+        # The first page is read in the background; the view reads on as it scrolls.
+        self.log.model.first_page_read.connect(self.log.follow_end)
+        self.log.model.read_first_page()
         self.reload()
 
     # -- building ------------------------------------------------------------------------------
