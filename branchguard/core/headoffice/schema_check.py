@@ -91,8 +91,10 @@ def _shaped(node: Mapping[str, Any], keys: frozenset[str], defs: Mapping[str, An
         search = re.compile(node["pattern"]).search
         return lambda v: type(v) is str and search(v) is not None
     if kind in ("integer", "number") and keys == {"type", "minimum"}:
-        least, name = node["minimum"], kind
-        return lambda v: _is_type(v, name) and v >= least
+        least = node["minimum"]
+        if kind == "integer":  # an int (not a bool), or a float without a fraction
+            return lambda v: (type(v) is int or (type(v) is float and v.is_integer())) and v >= least
+        return lambda v: type(v) in (int, float) and v >= least
     if kind == "array" and keys == {"type", "items"} and "prefixItems" not in node:
         each = compile_schema(node["items"], defs)
         return lambda v: type(v) is list and all(map(each, v))
@@ -105,19 +107,30 @@ def _shaped(node: Mapping[str, Any], keys: frozenset[str], defs: Mapping[str, An
 
 
 def _object(node: Mapping[str, Any], defs: Mapping[str, Any]) -> Check:
-    """type object, its properties, required and additionalProperties, in one pass over its items."""
-    props = {name: compile_schema(sub, defs) for name, sub in node.get("properties", {}).items()}
-    wanted = tuple(node.get("required", ()))
+    """type object, its properties, required and additionalProperties, in one pass over its items;
+    a property that is only of one exact type is tested inline, without a call."""
+    plain: dict[str, type] = {}
+    props: dict[str, Check] = {}
+    for name, sub in node.get("properties", {}).items():
+        keys = set(sub) - _IGNORED if isinstance(sub, Mapping) else set()
+        exact = _EXACT.get(sub.get("type", "")) if keys == {"type"} else None
+        if exact is not None:
+            plain[name] = exact
+        else:
+            props[name] = compile_schema(sub, defs)
+    wanted = frozenset(node.get("required", ()))
     spec = node.get("additionalProperties", True)
     extra = None if spec is True else compile_schema(spec, defs)
 
     def obj(v: Any) -> bool:
-        if type(v) is not dict:
+        if type(v) is not dict or not v.keys() >= wanted:
             return False
-        for name in wanted:
-            if name not in v:
-                return False
         for name, item in v.items():
+            exact = plain.get(name)
+            if exact is not None:
+                if type(item) is not exact:
+                    return False
+                continue
             check = props.get(name, extra)
             if check is not None and not check(item):
                 return False

@@ -87,10 +87,29 @@ def kind_counts(conn: Connection) -> dict[int, dict[str, int]]:
     return out
 
 
-def grouped_counts(conn: Connection, column: str, kind: str) -> dict[tuple[int, str], int]:
+def grouped_counts(conn: Connection, column: str, kind: str) -> dict[int, dict[str, int]]:
+    """Per branch, its records of `kind` counted by `column`."""
     c = RECORDS.c
     stmt = select(c.branch_id, c[column], func.count()).where(c.kind == kind).group_by(c.branch_id, c[column])
-    return {(b, v): n for b, v, n in conn.execute(stmt)}
+    out: dict[int, dict[str, int]] = {}
+    for b, v, n in conn.execute(stmt):
+        out.setdefault(b, {})[v] = n
+    return out
+
+
+def branch_list(conn: Connection) -> Sequence[Any]:
+    """The registered branches in code order: the columns the roll-up shows, no ORM objects."""
+    c = HoBranchRow.__table__.c
+    return conn.execute(
+        select(c.id, c.code, c.name, c.fingerprint, c.ledger_seq, c.last_package_id).order_by(c.code)
+    ).all()
+
+
+def last_packages(conn: Connection) -> dict[int, Any]:
+    """Each branch's last package imported (period, when), by package id."""
+    p, b = HoPackageRow.__table__.c, HoBranchRow.__table__.c
+    stmt = select(p.id, p.branch_id, p.period, p.imported_at).where(p.id.in_(select(b.last_package_id)))
+    return {row.id: row for row in conn.execute(stmt)}
 
 
 def per_branch(conn: Connection, now: datetime) -> dict[int, dict[str, Any]]:
