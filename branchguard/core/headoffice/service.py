@@ -27,6 +27,7 @@ from branchguard.core.exchange.rules import period_of
 from branchguard.core.headoffice import rules, store
 from branchguard.core.headoffice.types import (
     BranchRollup,
+    HeldHead,
     HoBranch,
     HoRecord,
     ImportOutcome,
@@ -404,6 +405,27 @@ class HeadOfficeService:
                 )
             )
         return out
+
+    def held_heads(self, actor: Actor) -> list[HeldHead]:
+        """Every registered branch's ledger head as head office holds it (what the regional
+        report prints and its anchor signs), in code order."""
+        require(actor, "ho.read")
+        with self._sessions() as s:
+            self._require_mode(s)
+            rows = store.held_heads(s.connection())
+        return [
+            HeldHead(
+                code=code,
+                name=name,
+                fingerprint=fingerprint,
+                packages=packages,
+                ledger_seq=seq,
+                ledger_hash=head,
+                last_period=period or "",
+                last_manifest=manifest or "",
+            )
+            for packages, code, name, fingerprint, seq, head, period, manifest in rows
+        ]
 
     def records(self, actor: Actor, code: str, kind: str, lang: str = "zh_CN") -> list[HoRecord]:
         """A branch's records of one kind, as its packages last carried them, newest first."""

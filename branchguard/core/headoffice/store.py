@@ -105,6 +105,19 @@ def branch_list(conn: Connection) -> Sequence[Any]:
     ).all()
 
 
+def held_heads(conn: Connection) -> list[tuple[Any, ...]]:
+    """Per branch in code order: code, name, key fingerprint, packages, the ledger head held, and
+    the last package's period and manifest digest (None before any)."""
+    b, p = HoBranchRow.__table__.c, HoPackageRow.__table__.c
+    counts = package_counts(conn)
+    stmt = (
+        select(b.id, b.code, b.name, b.fingerprint, b.ledger_seq, b.ledger_hash, p.period, p.manifest_sha256)
+        .outerjoin(HoPackageRow.__table__, p.id == b.last_package_id)
+        .order_by(b.code)
+    )
+    return [(counts.get(r[0], 0), *r[1:]) for r in conn.execute(stmt)]
+
+
 def last_packages(conn: Connection) -> dict[int, Any]:
     """Each branch's last package imported (period, when), by package id."""
     p, b = HoPackageRow.__table__.c, HoBranchRow.__table__.c
