@@ -45,21 +45,44 @@ def held_hashes(conn: Connection, branch_id: int, seqs: Sequence[int]) -> dict[i
 
 def add_ledger(conn: Connection, branch_id: int, entries: Sequence[dict[str, Any]]) -> None:
     rows = [{"branch_id": branch_id, "seq": e["seq"], "hash": e["hash"]} for e in entries]
-    for i in range(0, len(rows), _BULK):
-        conn.execute(insert(LEDGER), rows[i : i + _BULK])
+    _insert(conn, LEDGER, rows)
 
 
 def put_records(conn: Connection, branch_id: int, kind: str, rows: Sequence[dict[str, Any]]) -> None:
     """Replace the branch's copies of these records with the package's (bulk delete, bulk insert)."""
     for i in range(0, len(rows), _BULK):
-        part = rows[i : i + _BULK]
-        ids = [r["source_id"] for r in part]
+        ids = [r["source_id"] for r in rows[i : i + _BULK]]
         conn.execute(
             delete(RECORDS).where(
                 RECORDS.c.branch_id == branch_id, RECORDS.c.kind == kind, RECORDS.c.source_id.in_(ids)
             )
         )
-        conn.execute(insert(RECORDS), list(part))
+    _insert(conn, RECORDS, rows)
+
+
+def _insert(conn: Connection, table: Table, rows: Sequence[dict[str, Any]]) -> None:
+    """Many rows into `table` in the connection's transaction: on PostgreSQL by COPY (one stream,
+    not a statement a row), elsewhere by executemany. Values pass through the columns' own bind
+    processing either way (UTC times, JSON as text)."""
+    if not rows:
+        return
+    if conn.dialect.name != "postgresql":
+        for i in range(0, len(rows), _BULK):
+            conn.execute(insert(table), list(rows[i : i + _BULK]))
+        return
+    names = list(rows[0])
+    processors = [table.c[n].type.bind_processor(conn.dialect) for n in names]
+    columns = ", ".join(conn.dialect.identifier_preparer.quote(n) for n in names)
+    raw = conn.connection.driver_connection
+    assert raw is not None
+    with raw.cursor() as cur, cur.copy(f"COPY {table.name} ({columns}) FROM STDIN") as copy:
+        for row in rows:
+            copy.write_row(
+                [
+                    v if f is None else f(v)
+                    for f, v in zip(processors, map(row.__getitem__, names), strict=True)
+                ]
+            )
 
 
 def records_of(conn: Connection, branch_id: int, kind: str) -> Sequence[Any]:
