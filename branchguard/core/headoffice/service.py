@@ -361,19 +361,15 @@ class HeadOfficeService:
             self._require_mode(s)
             conn = s.connection()
             rows = store.branch_list(conn)
-            packages = store.last_packages(conn)
             kinds = store.kind_counts(conn)
-            by_category = store.grouped_counts(conn, "category", "incidents")
-            by_level = store.grouped_counts(conn, "level", "incidents")
+            by_category, by_level = store.incident_counts(conn)
             figures = store.per_branch(conn, now)
             latest = store.latest_scores(conn)
             compliance = store.compliance(conn)
-            counts_of_packages = store.package_counts(conn)
             months = store.complaint_months(conn)
         out = []
         for r in rows:
             f = figures.get(r.id, {})
-            last = packages.get(r.last_package_id) if r.last_package_id else None
             oldest = f.get("oldest_open")
             if isinstance(oldest, str):
                 oldest = datetime.fromisoformat(oldest)
@@ -384,9 +380,9 @@ class HeadOfficeService:
                     code=r.code,
                     name=r.name,
                     fingerprint=r.fingerprint,
-                    packages=counts_of_packages.get(r.id, 0),
-                    last_period=last.period if last else "",
-                    last_imported_at=_utc(last.imported_at) if last else None,
+                    packages=r.packages,
+                    last_period=r.period or "",
+                    last_imported_at=_utc(r.imported_at),
                     ledger_seq=r.ledger_seq,
                     counts={k: kinds.get(r.id, {}).get(k, 0) for k in package.KINDS},
                     incidents_by_category=dict(sorted(by_category.get(r.id, {}).items())),
