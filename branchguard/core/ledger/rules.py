@@ -126,21 +126,38 @@ def digest_of(state: Mapping[str, Any] | None) -> str:
     return hashlib.sha256(canonical(state).encode()).hexdigest()
 
 
+# A JSON string as the canonical encoder writes it (ensure_ascii off): the same C function it calls.
+_string = json.encoder.encode_basestring
+
+
 def entry_hash(
     prev_hash: str, seq: int, at: str, actor: str, entity: str, entity_id: str, action: str, digest: str
 ) -> str:
-    """SHA-256(prev_hash + "\\n" + canonical JSON of the entry's fields); `at` is already a stamp."""
-    content = canonical(
-        {
-            "seq": seq,
-            "at": at,
-            "actor": actor,
-            "entity": entity,
-            "entity_id": entity_id,
-            "action": action,
-            "digest": digest,
-        }
-    )
+    """SHA-256(prev_hash + "\\n" + canonical JSON of the entry's fields); `at` is already a stamp.
+
+    Fields of the usual types are written straight into the canonical text, keys in sorted order:
+    the text `canonical` gives (test_ledger_rules holds the two equal) at a third of the cost; head
+    office hashes every entry of a package again at import (3,000 in a branch's first)."""
+    if type(seq) is int and all(
+        type(f) is str for f in (prev_hash, at, actor, entity, entity_id, action, digest)
+    ):
+        content = (
+            f'{{"action":{_string(action)},"actor":{_string(actor)},"at":{_string(at)},'
+            f'"digest":{_string(digest)},"entity":{_string(entity)},"entity_id":{_string(entity_id)},'
+            f'"seq":{seq}}}'
+        )
+    else:
+        content = canonical(
+            {
+                "seq": seq,
+                "at": at,
+                "actor": actor,
+                "entity": entity,
+                "entity_id": entity_id,
+                "action": action,
+                "digest": digest,
+            }
+        )
     return hashlib.sha256(f"{prev_hash}\n{content}".encode()).hexdigest()
 
 
