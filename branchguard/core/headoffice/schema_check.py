@@ -107,8 +107,8 @@ def _shaped(node: Mapping[str, Any], keys: frozenset[str], defs: Mapping[str, An
 
 
 def _object(node: Mapping[str, Any], defs: Mapping[str, Any]) -> Check:
-    """type object, its properties, required and additionalProperties, in one pass over its items;
-    a property that is only of one exact type is tested inline, without a call."""
+    """type object, its properties, required and additionalProperties: the listed properties looked
+    up (fields the schema leaves open are not visited), those of one exact type tested inline."""
     plain: dict[str, type] = {}
     props: dict[str, Check] = {}
     for name, sub in node.get("properties", {}).items():
@@ -121,22 +121,27 @@ def _object(node: Mapping[str, Any], defs: Mapping[str, Any]) -> Check:
     wanted = frozenset(node.get("required", ()))
     spec = node.get("additionalProperties", True)
     extra = None if spec is True else compile_schema(spec, defs)
+    known = frozenset(plain) | frozenset(props)
+    plain_items, props_items = tuple(plain.items()), tuple(props.items())
 
     def obj(v: Any) -> bool:
         if type(v) is not dict or not v.keys() >= wanted:
             return False
-        for name, item in v.items():
-            exact = plain.get(name)
-            if exact is not None:
-                if type(item) is not exact:
-                    return False
-                continue
-            check = props.get(name, extra)
-            if check is not None and not check(item):
+        get = v.get
+        for name, exact in plain_items:
+            item = get(name, _MISSING)
+            if item is not _MISSING and type(item) is not exact:
                 return False
-        return True
+        for name, check in props_items:
+            item = get(name, _MISSING)
+            if item is not _MISSING and not check(item):
+                return False
+        return extra is None or all(extra(v[name]) for name in v.keys() - known)
 
     return obj
+
+
+_MISSING = object()
 
 
 def _keyword(key: str, spec: Any, node: Mapping[str, Any], defs: Mapping[str, Any]) -> Check:
