@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from branchguard.cli.common import cli_actor, fail, print_json, print_table
+from branchguard.cli.common import anchor_warning, cli_actor, fail, print_json, print_table
 from branchguard.cli.login import never
 from branchguard.core.kernel.errors import AuthenticationError, BranchGuardError
 from branchguard.core.kernel.i18n import Message, t
@@ -175,15 +175,15 @@ def run_report(ctx: AppContext, args: argparse.Namespace) -> int:
     if suffix not in (".pdf", ".xlsx"):
         print(f"branchguard: error: {t('ho.report.bad_suffix', path=args.output)}", file=sys.stderr)
         return 2
-    period, rows = ctx.services.headoffice.period_rows(cli_actor(args), args.period)
-    name = ctx.services.headoffice.name()
-    if suffix == ".xlsx":
-        from branchguard.reports.regional_report import write_workbook
+    from branchguard.reports.regional_report import build_regional_report
 
-        write_workbook(name, period, rows, args.output)
-    else:
-        from branchguard.reports.regional_report import write_pdf
-
-        write_pdf(name, period, rows, args.output, ctx.config.settings.get("report_font"))
+    build_regional_report(
+        ctx.services,
+        cli_actor(args),
+        args.period,
+        args.output,
+        ctx.config.settings.get("report_font"),
+        on_anchor=anchor_warning,
+    )
     print(args.output)
     return 0

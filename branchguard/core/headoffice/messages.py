@@ -105,6 +105,21 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "ho.report.col.complaints_satisfied": ("Customers satisfied", "客户满意"),
     "ho.report.col.actions_overdue": ("Actions overdue", "逾期整改措施"),
     "ho.report.col.compliance_overdue": ("Drill rules overdue", "逾期演练要求"),
+    # what head office can prove, printed under the regional report's table and signed by its anchor
+    "ho.report.heads.heading": ("What head office holds of each branch's ledger", "总行持有的各网点账本头"),
+    "ho.report.heads.proof": (
+        "Each head below came in a package signed by that branch's registered key, its ledger entries"
+        " chaining unbroken from the head held before. SHA-256 of this list: {digest}. The anchor"
+        " below, signed with head office's key, names it.",
+        "下列每个账本头均来自经该网点登记密钥签名的数据包，其账本条目与此前持有的账本头连续衔接、"
+        "无断链。本列表的 SHA-256：{digest}。下方由总行密钥签名的锚点载明此值。",
+    ),
+    "ho.report.heads.sheet": ("Ledger heads", "账本头"),
+    "ho.report.heads.col.key": ("Branch key", "网点密钥指纹"),
+    "ho.report.heads.col.period": ("Last package", "最近数据包期间"),
+    "ho.report.heads.col.seq": ("Ledger entry", "账本条目"),
+    "ho.report.heads.col.hash": ("Ledger hash", "账本哈希"),
+    "ho.report.heads.col.manifest": ("Manifest SHA-256", "清单 SHA-256"),
     "ho.report.bad_suffix": (
         "{path}: the regional report is written as .pdf or .xlsx",
         "{path}：地区报告只能写为 .pdf 或 .xlsx",

@@ -4,6 +4,7 @@ schema, no clock."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Callable, Mapping, Sequence
 from datetime import UTC, date, datetime, time, timedelta
@@ -13,6 +14,7 @@ from typing import Any
 from jsonschema import Draft202012Validator
 
 from branchguard.core.headoffice.schema_check import compile_schema
+from branchguard.core.headoffice.types import HeldHead
 from branchguard.core.kernel.i18n import Message
 from branchguard.core.ledger import rules as ledger_rules
 from branchguard.paths import resources_dir
@@ -69,6 +71,16 @@ def chain_problem(
     if prev_seq != head["seq"] or prev_hash != head["hash"]:
         return Message("ho.ledger_broken", seq=head["seq"])
     return None
+
+
+def heads_digest(heads: Sequence[HeldHead]) -> str:
+    """SHA-256 of the heads held, as canonical JSON in code order: what the regional report's anchor
+    names, so that its signature covers every branch's head the report prints."""
+    listed = [
+        [h.code, h.fingerprint, h.packages, h.ledger_seq, h.ledger_hash, h.last_period, h.last_manifest]
+        for h in sorted(heads, key=lambda h: h.code)
+    ]
+    return hashlib.sha256(ledger_rules.canonical(listed).encode()).hexdigest()
 
 
 def _when(value: Any) -> datetime | None:

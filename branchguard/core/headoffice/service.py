@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import shutil
 import zipfile
+import zlib
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -26,6 +27,7 @@ from branchguard.core.exchange.rules import period_of
 from branchguard.core.headoffice import rules, store
 from branchguard.core.headoffice.types import (
     BranchRollup,
+    HeldHead,
     HoBranch,
     HoRecord,
     ImportOutcome,
@@ -179,10 +181,15 @@ class HeadOfficeService:
         extra = names - set(listed) - {package.MANIFEST, package.SIGNATURE}
         if extra:
             raise _refuse("ho.file_unlisted", file=sorted(extra)[0])
+        read: dict[str, bytes] = {}  # the JSON files, read once: hashed here, parsed below
         for name, f in listed.items():
             if name not in names:
                 raise _refuse("ho.file_missing", file=name)
-            got_sha, got_size = _hash_member(zf, name)
+            if name.endswith(".json"):
+                read[name] = _member(zf, name, MAX_MEMBER, changed_is_refused=True)
+                got_sha, got_size = package.sha256(read[name]), len(read[name])
+            else:  # the PDFs: streamed
+                got_sha, got_size = _hash_member(zf, name)
             if got_sha != f["sha256"] or got_size != f["size"]:
                 raise _refuse("ho.file_changed", file=name)
         digest = package.sha256(manifest_bytes)
@@ -196,8 +203,8 @@ class HeadOfficeService:
                 continue  # a package of an earlier version
             if name not in listed:
                 raise _refuse("ho.file_missing", file=name)
-            records[kind] = self._checked_json(zf, name, kind)
-        entries = self._checked_json(zf, package.LEDGER, "ledger")
+            records[kind] = self._checked_json(read, name, kind)
+        entries = self._checked_json(read, package.LEDGER, "ledger")
         ledger = manifest["ledger"]
         broken = rules.chain_problem(entries, ledger["previous"], ledger["head"])
         if broken is not None:
@@ -205,9 +212,9 @@ class HeadOfficeService:
         self._continuity(actor, path, zf, manifest, digest, branch_id, held_seq, held_hash, entries)
         return self._take_in(actor, path, manifest, digest, branch_id, held_seq, records, entries)
 
-    def _checked_json(self, zf: zipfile.ZipFile, name: str, part: str) -> list[dict[str, Any]]:
+    def _checked_json(self, read: dict[str, bytes], name: str, part: str) -> list[dict[str, Any]]:
         try:
-            value = intake.load_json(_member(zf, name, MAX_MEMBER), JSON_LIMITS, FIELD)
+            value = intake.load_json(read.pop(name), JSON_LIMITS, FIELD)
         except intake.InputRejected as exc:
             raise _refuse("ho.schema", file=name, problem=exc.content) from None
         problem = rules.schema_problem(part, value)
@@ -353,21 +360,16 @@ class HeadOfficeService:
         with self._sessions() as s:
             self._require_mode(s)
             conn = s.connection()
-            rows = s.scalars(select(HoBranchRow).order_by(HoBranchRow.code)).all()
-            last_ids = [r.last_package_id for r in rows if r.last_package_id]
-            packages = {p.id: p for p in s.scalars(select(HoPackageRow).where(HoPackageRow.id.in_(last_ids)))}
+            rows = store.branch_list(conn)
             kinds = store.kind_counts(conn)
-            by_category = store.grouped_counts(conn, "category", "incidents")
-            by_level = store.grouped_counts(conn, "level", "incidents")
+            by_category, by_level = store.incident_counts(conn)
             figures = store.per_branch(conn, now)
             latest = store.latest_scores(conn)
             compliance = store.compliance(conn)
-            counts_of_packages = store.package_counts(conn)
             months = store.complaint_months(conn)
         out = []
         for r in rows:
             f = figures.get(r.id, {})
-            last = packages.get(r.last_package_id) if r.last_package_id else None
             oldest = f.get("oldest_open")
             if isinstance(oldest, str):
                 oldest = datetime.fromisoformat(oldest)
@@ -378,13 +380,13 @@ class HeadOfficeService:
                     code=r.code,
                     name=r.name,
                     fingerprint=r.fingerprint,
-                    packages=counts_of_packages.get(r.id, 0),
-                    last_period=last.period if last else "",
-                    last_imported_at=last.imported_at if last else None,
+                    packages=r.packages,
+                    last_period=r.period or "",
+                    last_imported_at=_utc(r.imported_at),
                     ledger_seq=r.ledger_seq,
                     counts={k: kinds.get(r.id, {}).get(k, 0) for k in package.KINDS},
-                    incidents_by_category={k: n for (b, k), n in sorted(by_category.items()) if b == r.id},
-                    incidents_by_level={k: n for (b, k), n in sorted(by_level.items()) if b == r.id},
+                    incidents_by_category=dict(sorted(by_category.get(r.id, {}).items())),
+                    incidents_by_level=dict(sorted(by_level.get(r.id, {}).items())),
                     hazards_open=f.get("hazards_open", 0),
                     hazards_overdue=f.get("hazards_overdue", 0),
                     oldest_open_hazard_days=(now - oldest) // timedelta(days=1) if oldest else None,
@@ -399,6 +401,27 @@ class HeadOfficeService:
                 )
             )
         return out
+
+    def held_heads(self, actor: Actor) -> list[HeldHead]:
+        """Every registered branch's ledger head as head office holds it (what the regional
+        report prints and its anchor signs), in code order."""
+        require(actor, "ho.read")
+        with self._sessions() as s:
+            self._require_mode(s)
+            rows = store.held_heads(s.connection())
+        return [
+            HeldHead(
+                code=code,
+                name=name,
+                fingerprint=fingerprint,
+                packages=packages,
+                ledger_seq=seq,
+                ledger_hash=head,
+                last_period=period or "",
+                last_manifest=manifest or "",
+            )
+            for packages, code, name, fingerprint, seq, head, period, manifest in rows
+        ]
 
     def records(self, actor: Actor, code: str, kind: str, lang: str = "zh_CN") -> list[HoRecord]:
         """A branch's records of one kind, as its packages last carried them, newest first."""
@@ -478,12 +501,19 @@ def _utc(at: datetime | None) -> datetime | None:
     return at.replace(tzinfo=UTC) if at is not None and at.tzinfo is None else at
 
 
-def _member(zf: zipfile.ZipFile, name: str, limit: int) -> bytes:
+def _member(zf: zipfile.ZipFile, name: str, limit: int, changed_is_refused: bool = False) -> bytes:
+    """A member's bytes, within `limit`; with `changed_is_refused`, unreadable compressed data or a
+    bad CRC (a changed byte) is refused as a changed file, as hashing it would be."""
     info = zf.getinfo(name)
     if info.file_size > limit:
         raise _refuse("ho.file_too_big", file=name)
-    with zf.open(info) as fh:
-        data = fh.read(limit + 1)
+    try:
+        with zf.open(info) as fh:
+            data = fh.read(limit + 1)
+    except (zipfile.BadZipFile, OSError, EOFError, zlib.error):
+        if not changed_is_refused:
+            raise
+        raise _refuse("ho.file_changed", file=name) from None
     if len(data) > limit:
         raise _refuse("ho.file_too_big", file=name)
     return data

@@ -45,21 +45,50 @@ def held_hashes(conn: Connection, branch_id: int, seqs: Sequence[int]) -> dict[i
 
 def add_ledger(conn: Connection, branch_id: int, entries: Sequence[dict[str, Any]]) -> None:
     rows = [{"branch_id": branch_id, "seq": e["seq"], "hash": e["hash"]} for e in entries]
-    for i in range(0, len(rows), _BULK):
-        conn.execute(insert(LEDGER), rows[i : i + _BULK])
+    _insert(conn, LEDGER, rows)
 
 
 def put_records(conn: Connection, branch_id: int, kind: str, rows: Sequence[dict[str, Any]]) -> None:
     """Replace the branch's copies of these records with the package's (bulk delete, bulk insert)."""
     for i in range(0, len(rows), _BULK):
-        part = rows[i : i + _BULK]
-        ids = [r["source_id"] for r in part]
+        ids = [r["source_id"] for r in rows[i : i + _BULK]]
         conn.execute(
             delete(RECORDS).where(
                 RECORDS.c.branch_id == branch_id, RECORDS.c.kind == kind, RECORDS.c.source_id.in_(ids)
             )
         )
-        conn.execute(insert(RECORDS), list(part))
+    _insert(conn, RECORDS, rows)
+
+
+def _insert(conn: Connection, table: Table, rows: Sequence[dict[str, Any]]) -> None:
+    """Many rows into `table` in the connection's transaction: on PostgreSQL by COPY (one stream,
+    not a statement a row), elsewhere by one DB-API executemany. Each value goes through its
+    column's own bind processing (UTC times, JSON as text) first, as a Core insert would do it,
+    without a Core insert's work per row."""
+    if not rows:
+        return
+    postgres = conn.dialect.name == "postgresql"
+    if not postgres and conn.dialect.paramstyle != "qmark":  # not SQLite's driver: a Core insert
+        conn.execute(insert(table), list(rows))
+        return
+    names = list(rows[0])
+    dialect = conn.dialect
+    processors = [table.c[n].type.dialect_impl(dialect).bind_processor(dialect) for n in names]
+    values = (
+        [v if f is None else f(v) for f, v in zip(processors, map(row.__getitem__, names), strict=True)]
+        for row in rows
+    )
+    columns = ", ".join(conn.dialect.identifier_preparer.quote(n) for n in names)
+    if not postgres:
+        marks = ", ".join("?" * len(names))
+        sql = f"INSERT INTO {table.name} ({columns}) VALUES ({marks})"
+        conn.exec_driver_sql(sql, [tuple(v) for v in values])
+        return
+    raw = conn.connection.driver_connection
+    assert raw is not None
+    with raw.cursor() as cur, cur.copy(f"COPY {table.name} ({columns}) FROM STDIN") as copy:
+        for value in values:
+            copy.write_row(value)
 
 
 def records_of(conn: Connection, branch_id: int, kind: str) -> Sequence[Any]:
@@ -87,10 +116,60 @@ def kind_counts(conn: Connection) -> dict[int, dict[str, int]]:
     return out
 
 
-def grouped_counts(conn: Connection, column: str, kind: str) -> dict[tuple[int, str], int]:
+def incident_counts(conn: Connection) -> tuple[dict[int, dict[str, int]], dict[int, dict[str, int]]]:
+    """Per branch, its incidents counted by category and by level (one grouped query for both)."""
     c = RECORDS.c
-    stmt = select(c.branch_id, c[column], func.count()).where(c.kind == kind).group_by(c.branch_id, c[column])
-    return {(b, v): n for b, v, n in conn.execute(stmt)}
+    stmt = (
+        select(c.branch_id, c.category, c.level, func.count())
+        .where(c.kind == "incidents")
+        .group_by(c.branch_id, c.category, c.level)
+    )
+    by_category: dict[int, dict[str, int]] = {}
+    by_level: dict[int, dict[str, int]] = {}
+    for b, category, level, n in conn.execute(stmt):
+        mine = by_category.setdefault(b, {})
+        mine[category] = mine.get(category, 0) + n
+        mine = by_level.setdefault(b, {})
+        mine[level] = mine.get(level, 0) + n
+    return by_category, by_level
+
+
+def branch_list(conn: Connection) -> Sequence[Any]:
+    """The registered branches in code order with what the roll-up shows of them, in one query:
+    id, code, name, fingerprint, ledger_seq, packages (count), period and imported_at of the last
+    package (None before any). Plain rows, no ORM objects."""
+    b, p = HoBranchRow.__table__.c, HoPackageRow.__table__.c
+    last = HoPackageRow.__table__.alias("last")
+    counts = select(p.branch_id, func.count().label("n")).group_by(p.branch_id).subquery()
+    stmt = (
+        select(
+            b.id,
+            b.code,
+            b.name,
+            b.fingerprint,
+            b.ledger_seq,
+            func.coalesce(counts.c.n, 0).label("packages"),
+            last.c.period,
+            last.c.imported_at,
+        )
+        .outerjoin(last, last.c.id == b.last_package_id)
+        .outerjoin(counts, counts.c.branch_id == b.id)
+        .order_by(b.code)
+    )
+    return conn.execute(stmt).all()
+
+
+def held_heads(conn: Connection) -> list[tuple[Any, ...]]:
+    """Per branch in code order: packages (count), code, name, key fingerprint, the ledger head held,
+    and the last package's period and manifest digest (None before any)."""
+    b, p = HoBranchRow.__table__.c, HoPackageRow.__table__.c
+    counts = package_counts(conn)
+    stmt = (
+        select(b.id, b.code, b.name, b.fingerprint, b.ledger_seq, b.ledger_hash, p.period, p.manifest_sha256)
+        .outerjoin(HoPackageRow.__table__, p.id == b.last_package_id)
+        .order_by(b.code)
+    )
+    return [(counts.get(r[0], 0), *r[1:]) for r in conn.execute(stmt)]
 
 
 def per_branch(conn: Connection, now: datetime) -> dict[int, dict[str, Any]]:

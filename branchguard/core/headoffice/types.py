@@ -16,6 +16,22 @@ class HoBranch:
     ledger_seq: int
 
 
+@dataclass(frozen=True)
+class HeldHead:
+    """What head office holds of one branch's ledger: the head its packages have carried so far
+    (each signed by the branch's registered key and chaining from the one before), and the package
+    that brought it."""
+
+    code: str
+    name: str
+    fingerprint: str  # the branch key's, as registered
+    packages: int
+    ledger_seq: int
+    ledger_hash: str
+    last_period: str  # "" before any package
+    last_manifest: str  # SHA-256 of the last package's manifest; "" before any
+
+
 class ImportOutcome(Enum):
     IMPORTED = "imported"
     ALREADY = "already"  # the same package was imported before: nothing changed

@@ -41,6 +41,7 @@ from branchguard.gui.headoffice.models import (
     matches,
     score_text,
 )
+from branchguard.gui.kit.anchor_note import AnchorNote
 from branchguard.gui.kit.files import documents_folder
 from branchguard.gui.kit.icons import icon
 from branchguard.gui.kit.loader import Loader
@@ -316,12 +317,10 @@ class HeadOfficePage(Page):
         services, actor = self.session.services, self.session.actor
         font = self.session.ctx.config.settings.get("report_font")
 
-        def build(out: Path, _note: object) -> None:
-            # Head office's own roll-up of what branches sent: it carries no anchor (yet).
-            from branchguard.reports.regional_report import write_pdf
+        def build(out: Path, note: AnchorNote) -> None:
+            from branchguard.reports.regional_report import build_regional_report
 
-            name, rows = services.headoffice.period_rows(actor, period.name)
-            write_pdf(services.headoffice.name(), name, rows, out, font)
+            build_regional_report(services, actor, period.name, out, font, note)
 
         preview_report(
             self,

@@ -20,7 +20,7 @@ from branchguard.core.exchange import rules as package
 from branchguard.core.headoffice.types import ImportOutcome
 from branchguard.core.incidents.types import FollowUpInput
 from branchguard.core.kernel.i18n import set_language, t
-from branchguard.reports.regional_report import write_pdf, write_workbook
+from branchguard.reports.regional_report import build_regional_report
 from tests.core.headoffice.test_headoffice_exchange import (  # noqa: F401  (make_db is a fixture)
     HO_PASSWORD,
     _actor,
@@ -118,7 +118,7 @@ def test_complaint_statistics_go_up_to_head_office(
 
     [held] = hos.records(admin, "DEMO-0101", "complaintstats")
     assert held.source_id == period and held.summary == period
-    name, rows = hos.period_rows(admin, period)
+    _name, rows = hos.period_rows(admin, period)
     by_code = {r.code: r for r in rows}
     east, west = by_code["DEMO-0101"], by_code["DEMO-0202"]
     assert east.complaints == figures.complaints_received
@@ -138,14 +138,14 @@ def test_complaint_statistics_go_up_to_head_office(
 
     set_language("en")
     out = tmp_path / "regional.pdf"
-    write_pdf(hos.name(), name, rows, out)
+    build_regional_report(ho.services, admin, period, out)
     text = pdf.squashed(pdf.text(out))
     assert pdf.squashed(t("ho.report.col.complaints_on_time")) in text
     on_time = f"{east.complaints_on_time}/{east.complaints_answered}"
     satisfied = f"{east.complaints_satisfied}/{east.complaints_rated}"
     assert on_time in text and satisfied in text
     book = tmp_path / "regional.xlsx"
-    write_workbook(hos.name(), name, rows, book)
+    build_regional_report(ho.services, admin, period, book)
     sheet = load_workbook(book).active
     cells = {str(c.value) for row in sheet.iter_rows() for c in row if c.value is not None}
     assert any(c.startswith(on_time) for c in cells) and "-" in cells  # west: no statistics

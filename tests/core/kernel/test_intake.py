@@ -3,6 +3,7 @@ and tags are refused early with the field and the place named; nothing recurses.
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -101,6 +102,22 @@ def test_json_is_measured_before_json_recurses() -> None:
     assert load_json(b'{"a": ["[[[[", 1]}', Limits(100, max_depth=2), "field.file") == {"a": ["[[[[", 1]}
     with pytest.raises(InputRejected):
         load_json(b"[" + b"0," * 5000 + b"0]", LIMITS, "field.file")
+
+
+def test_json_escapes_neither_hide_nor_invent_nesting() -> None:
+    """Brackets and commas inside strings do not count, also past escaped quotes and backslashes;
+    those outside do, and the refusal names the line of the level too deep."""
+    doc = b'{"a": "\\\\", "b": ["x\\"[[[[", "\\\\\\"{{,,"]}'
+    assert load_json(doc, Limits(100, max_depth=2, max_items=9), "field.file") == json.loads(doc)
+    deep = b'["\\\\",\n [[["\\"]"]]]]'
+    with pytest.raises(InputRejected) as err:
+        load_json(deep, Limits(100, max_depth=3), "field.file")
+    assert err.value.reason_message.key == "input.too_deep"
+    assert err.value.line == 2
+    with pytest.raises(InputRejected) as err:
+        load_json(b'["a", "b",\n "c"]', Limits(100, max_items=5), "field.file")
+    assert err.value.reason_message.key == "input.too_many"
+    assert err.value.line == 2
 
 
 # -- files ----------------------------------------------------------------------------------------

@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import json
 from datetime import UTC, date, datetime, timedelta, timezone
+from typing import Any
 
 import pytest
 
@@ -30,6 +31,27 @@ def test_canonical_is_sorted_compact_json() -> None:
     expected = json.dumps(state, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     assert rules.canonical(state) == expected
     assert rules.canonical(state) == rules.canonical(dict(reversed(state.items())))
+
+
+ENTRIES = [
+    ("0" * 64, 1, "2026-12-05T04:41:18.123456Z", "lead", "incident", "12", "create", "a" * 64),
+    ("f" * 64, 77, "2026-12-05T04:41:18.000000Z", '王 "经理"', "hazard", "3\\4", "change", ""),
+    ("1" * 64, 10**12, "", "\u202e\x00\n\t", "complaint_step", "é", "delete", "b" * 64),
+    ("2" * 64, True, "at", "a", "e", "1", "x", "d"),  # a bool is not an int: the plain route
+    ("3" * 64, 5, "at", "a", "e", 7, "x", "d"),  # an id given as a number: the plain route
+]
+
+
+@pytest.mark.parametrize("fields", ENTRIES, ids=range(len(ENTRIES)))
+def test_an_entry_hash_is_sha256_of_its_canonical_text(fields: tuple[Any, ...]) -> None:
+    prev, seq, at, actor, entity, entity_id, action, digest = fields
+    text = json.dumps(
+        {"seq": seq, "at": at, "actor": actor, "entity": entity, "entity_id": entity_id, "action": action,
+         "digest": digest},
+        sort_keys=True, ensure_ascii=False, separators=(",", ":"),
+    )  # fmt: skip
+    expected = hashlib.sha256(f"{prev}\n{text}".encode()).hexdigest()
+    assert rules.entry_hash(*fields) == expected
 
 
 def test_plain_values() -> None:
