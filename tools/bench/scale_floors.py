@@ -3,7 +3,10 @@ command, as plainly as Python and the database driver can do it, in a fresh inte
 
 `python -m tools.bench.scale_floors KIND DATA_DIR OUT [URL]`: on the data folder's SQLite file
 with sqlite3, or with URL (postgresql+psycopg://…) on that PostgreSQL database with psycopg. Every
-floor first checks the lead's password against its stored argon2 hash, as every command must.
+floor first imports the libraries every command truly needs (SQLAlchemy's ORM and the engine's
+dialect, as tools/bench/cli_startup.py's floor does: the stack is SQLAlchemy's and the services are
+ORM code; issue 20: "python … plus the modules the command truly needs") and checks the lead's
+password against its stored argon2 hash, as every command must. The work itself is plain.
   hazards    SELECT every hazard, json.dumps the rows
   schedules  SELECT every schedule, print the rows
   verify     walk the ledger's chain (SHA-256 of each entry's canonical JSON), SHA-256 every row of
@@ -32,6 +35,7 @@ PERIOD_TABLES = (
     "incidents", "incident_actions", "drill_plans", "drill_evaluations", "inspections", *REGISTER_TABLES,
     "complaints", "complaint_steps", "complaint_events", "early_warnings",
 )  # fmt: skip
+ORM = ("sqlalchemy.orm",)  # what every command needs besides its work (see the docstring)
 LEAD = ("lead", "lead-demo-2026")  # the demo's safety lead: every command and every floor logs in
 
 
@@ -78,6 +82,10 @@ class Db:
 
 
 def floor(kind: str, data_dir: Path, out: Path, url: str = "") -> None:
+    for name in ORM + (
+        ("sqlalchemy.dialects.postgresql.psycopg",) if url else ("sqlalchemy.dialects.sqlite",)
+    ):
+        __import__(name)
     db = Db(data_dir, url)
     _login(db)
     if kind == "hazards":
