@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-from functools import partial
-
-import shiboken6
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
 from branchguard.core.incidents.rules import most_urgent
@@ -102,16 +99,8 @@ class IncidentsPage(Page):
         for summary in sorted(live, key=lambda s: s.started_at):
             self.open_incident(summary.id, focus=False)
         first = most_urgent(live)
-        if first is not None:  # the most urgent in front, on the next turn of the event loop
-            QTimer.singleShot(0, partial(self._to_front, first.id))
-
-    def _to_front(self, incident_id: int) -> None:
-        """Bring a reopened console to the front, unless one was put there meanwhile (the banner,
-        a click). Why a turn later: built and shown in the same turn, a console held the window
-        ~80 ms of GUI-thread time (scale bench, the Incidents page reopening a live incident at
-        ten years); built behind the list, then shown, each half takes a turn of its own."""
-        if shiboken6.isValid(self) and incident_id in self.consoles and self.tabs.currentIndex() <= 0:
-            self.open_incident(incident_id)
+        if first is not None:  # the most urgent in front
+            self.open_incident(first.id)
 
     def _fit_to_tab(self, index: int) -> None:
         """A console takes the page's height: its heading and Start button (the banner and F9
