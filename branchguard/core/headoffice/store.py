@@ -188,7 +188,9 @@ def per_branch(conn: Connection, now: datetime) -> dict[int, dict[str, Any]]:
         func.sum(case((and_(c.kind == "actions", c.status == "open", c.due_at < now), 1), else_=0)),
         func.sum(case((complaint_open, 1), else_=0)),
         func.sum(case((complaint_late, 1), else_=0)),
-    ).group_by(c.branch_id)
+    )
+    # every figure counts one of these kinds: the other records (most of them) are not visited
+    stmt = stmt.where(c.kind.in_(("hazards", "drills", "actions", "complaints"))).group_by(c.branch_id)
     out: dict[int, dict[str, Any]] = {}
     for b, h_open, h_overdue, oldest, evaluated, avg, overdue, c_open, c_late in conn.execute(stmt):
         out[b] = {
