@@ -272,6 +272,26 @@ def test_a_rule_that_drops_every_instant_ends_instead_of_running_on() -> None:
     assert next_slot(s, datetime(last + 1, 1, 5, tzinfo=UTC)) is None
 
 
+def test_the_search_for_a_pre_holiday_date_stops_where_the_holiday_tables_end(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A daily pre-holiday checklist started near the end of the tables: its next date is looked
+    for up to their last year, not day by day through twelve windows of 400 days (31,000 days at
+    every schedules.list)."""
+    last = working_days.covered_years()[1]
+    s = spec("before_holidays", datetime(last, 12, 1, 9), policy=WorkingDayPolicy.BEFORE_HOLIDAY)
+    from branchguard.core.schedules import rules as schedules_rules
+
+    examined: list[datetime] = []
+    real_due = schedules_rules._due
+    monkeypatch.setattr(schedules_rules, "_due", lambda i, *rest: examined.append(i) or real_due(i, *rest))
+    found = next_slot(s, datetime(last, 12, 20, tzinfo=UTC))
+    assert found is None or found.due_at.year == last  # at most a day before a holiday that year
+    assert 0 < len(examined) < 100
+    within = spec("before_holidays", datetime(last, 1, 1, 9), policy=WorkingDayPolicy.BEFORE_HOLIDAY)
+    assert next_slot(within, datetime(last, 1, 10, tzinfo=UTC)) is not None  # the tables' holidays
+
+
 def test_two_hourly_patrol_rounds_while_open() -> None:
     s = spec("two_hourly", datetime(2026, 3, 2, 8, 30))
     dues = local_dues(s, datetime(2026, 3, 3, 0, 0, tzinfo=UTC))
