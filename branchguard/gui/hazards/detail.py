@@ -44,6 +44,7 @@ from branchguard.gui.incidents.console.header import sized
 from branchguard.gui.inspections.runner.photos import PhotoStrip
 from branchguard.gui.kit import style
 from branchguard.gui.kit.icons import icon
+from branchguard.gui.kit.names import NamesReader
 from branchguard.gui.kit.screen import resize_within_screen
 from branchguard.gui.kit.times import date_time
 from branchguard.gui.shell.session import GuiSession
@@ -74,7 +75,7 @@ class HazardDetailDialog(QDialog):
         self.session = session
         self.hazard_id = hazard_id
         self.detail: HazardDetail | None = None
-        self.who = Names()  # logins shown as people's names, read with the hazard
+        self.who = Names()  # logins shown as people's names, once read off the GUI thread
         self.reopen_dialog: ReasonDialog | None = None
         self.confirm_dialog: ReasonDialog | None = None  # the open downgrade, verify or close question
         self.setObjectName("hazard_detail")
@@ -124,6 +125,8 @@ class HazardDetailDialog(QDialog):
         self._build_layout()
         self.retranslate()
         self.reload()
+        self.names = NamesReader(self, session, self)
+        self.names.read()
 
     def _button(self, icon_name: str, name: str, slot: Callable[[], Any]) -> QPushButton:
         button = QPushButton(icon(icon_name), "")
@@ -219,18 +222,24 @@ class HazardDetailDialog(QDialog):
 
     # -- loading -------------------------------------------------------------------------------
     def reload(self) -> None:
-        services, actor = self.session.services, self.session.actor
         try:
-            detail = services.hazards.get(actor, self.hazard_id)
-            self.who = services.auth.names(actor)
+            detail = self.session.services.hazards.get(self.session.actor, self.hazard_id)
         except BranchGuardError as exc:
             self.show_error(exc.message)
             return
         self.show_detail(detail)
 
+    def set_names(self, who: Names) -> None:
+        """People by display name (NamesReader): the state line and the tables, the fields untouched."""
+        self.who = who
+        self.steps_model.set_names(who)
+        self.events_model.set_names(who)
+        if self.detail is not None:
+            self._show_state(self.detail)
+
     def show_detail(self, detail: HazardDetail) -> None:
         self.detail = detail
-        info, who = detail.info, self.who
+        info = detail.info
         self.setWindowTitle(self.tr("Hazard %1").replace("%1", info.number or f"#{info.id}"))
         self.heading.setText(f"{info.number} {info.title}".strip())
         swatch = severity_swatch(info.severity)
@@ -239,6 +248,25 @@ class HazardDetailDialog(QDialog):
             f"background: {swatch.background}; color: {swatch.foreground}; font-weight: 600;"
             " border-radius: 3px; padding: 3px 6px;"
         )
+        self._show_state(detail)
+        self.fields.set_values(
+            HazardInput(
+                description=info.description,
+                severity=info.severity,
+                location=info.location,
+                owner=info.owner,
+                due=info.due_date,
+                title=info.title,
+            )
+        )
+        self.fields.due_auto.setChecked(False)
+        self._show_source(detail)
+        self.steps_model.set_rows(detail.steps)
+        self.events_model.set_rows(detail.events)
+        self.apply_role(detail)
+
+    def _show_state(self, detail: HazardDetail) -> None:
+        info, who = detail.info, self.who
         state = [
             info.status.label,
             self.tr("opened %1 by %2")
@@ -256,23 +284,6 @@ class HazardDetailDialog(QDialog):
             overdue = self.tr("OVERDUE")  # tr() outside the f-string, where lupdate finds it
             text = f"<span style='color:{style.ERROR}; font-weight:600'>{overdue}</span> · {text}"
         self.state.setText(text)
-        self.fields.set_values(
-            HazardInput(
-                description=info.description,
-                severity=info.severity,
-                location=info.location,
-                owner=info.owner,
-                due=info.due_date,
-                title=info.title,
-            )
-        )
-        self.fields.due_auto.setChecked(False)
-        self._show_source(detail)
-        self.steps_model.set_names(who)
-        self.events_model.set_names(who)
-        self.steps_model.set_rows(detail.steps)
-        self.events_model.set_rows(detail.events)
-        self.apply_role(detail)
 
     def _show_source(self, detail: HazardDetail) -> None:
         info = detail.info

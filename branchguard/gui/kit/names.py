@@ -1,27 +1,30 @@
 """People named as people on screen, as the reports name them: the accounts' display names are read
-off the GUI thread and handed to the models that show logins (`RowsModel.set_names`)."""
+off the GUI thread and handed to whatever shows logins (`RowsModel.set_names`, a detail view's)."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject
 
 from branchguard.core.accounts.names import Names
 from branchguard.gui.kit.loader import Loader
-from branchguard.gui.kit.rows import RowsModel
 
 if TYPE_CHECKING:
     from branchguard.gui.shell.session import GuiSession
 
 
-class NamesReader(QObject):
-    """`read()` (at each refresh: an account may have been renamed) gives `models` the names."""
+class ShowsNames(Protocol):
+    def set_names(self, who: Names) -> None: ...
 
-    def __init__(self, parent: QObject, session: GuiSession, *models: RowsModel[Any]) -> None:
+
+class NamesReader(QObject):
+    """`read()` (at each refresh: an account may have been renamed) gives `targets` the names."""
+
+    def __init__(self, parent: QObject, session: GuiSession, *targets: ShowsNames) -> None:
         super().__init__(parent)
         self._session = session
-        self._models = models
+        self._targets = targets
         self._loader = Loader(self, on_error=lambda _message: None)  # logins stay: still readable
 
     def read(self) -> None:
@@ -29,5 +32,5 @@ class NamesReader(QObject):
         self._loader.run(lambda: services.auth.names(actor), self._give)
 
     def _give(self, who: Names) -> None:
-        for model in self._models:
-            model.set_names(who)
+        for target in self._targets:
+            target.set_names(who)
