@@ -8,6 +8,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+import pytest
 from sqlalchemy import Engine, inspect, text
 from sqlalchemy.sql import ClauseElement
 
@@ -15,6 +16,7 @@ from branchguard.context import AppContext, open_context
 from branchguard.db.engine import sqlite_url
 from branchguard.db.migrate import SchemaAction, current_revision, head_revision
 from tests.conftest import PgCluster, take_snapshot
+from tests.pg_fresh import FreshDatabases
 
 
 def plain(value: Any) -> Any:
@@ -98,3 +100,65 @@ def test_the_copied_database_is_what_a_fresh_open_makes(
         assert journal_mode(ctx.engine) == journal_mode(fresh.engine)
     finally:
         fresh.close()
+
+
+def sequences_of(engine: Engine) -> list[tuple[Any, ...]]:
+    with engine.connect() as conn:
+        return [tuple(row) for row in conn.execute(text(
+            "SELECT sequencename, last_value FROM pg_sequences WHERE schemaname = 'public' ORDER BY 1"
+        ))]
+
+
+@pytest.mark.postgres
+def test_a_postgresql_database_put_back_after_a_test_is_what_a_fresh_open_makes(
+    pg_cluster: PgCluster, pg_fresh: FreshDatabases, tmp_path: Path, request: Any
+) -> None:
+    name = pg_fresh.take()
+    used = open_context(tmp_path / "used", db=pg_cluster.url(name))
+    new_sequences = sequences_of(used.engine)
+    used.services.demo.fill(records=True)  # rows in most tables, sequences moved on
+    assert sequences_of(used.engine) != new_sequences
+    used.close()
+    pg_fresh.give_back(name)
+
+    assert pg_fresh.take() == name  # the same database, handed out again
+    again = open_context(tmp_path / "again", db=pg_cluster.url(name))
+    fresh = open_context(tmp_path / "fresh", db=fresh_url(pg_cluster.url("x"), tmp_path, request))
+    try:
+        assert again.schema.action is SchemaAction.CURRENT
+        assert schema_of(again.engine) == schema_of(fresh.engine)
+        assert content_of(again.engine) == content_of(fresh.engine)
+        assert sequences_of(again.engine) == new_sequences
+    finally:
+        again.close()
+        fresh.close()
+        pg_fresh.give_back(name)
+
+
+@pytest.mark.postgres
+@pytest.mark.parametrize(
+    "change",
+    [
+        "ALTER TABLE contacts ADD COLUMN extra integer",
+        "ALTER TABLE contacts DROP COLUMN notes",
+        "CREATE INDEX ix_extra ON contacts (name)",
+        "CREATE TABLE extra (id integer)",
+        "CREATE SCHEMA extra",
+        "CREATE FUNCTION extra() RETURNS integer LANGUAGE sql AS 'SELECT 1'",
+        "REVOKE ALL ON contacts FROM PUBLIC; GRANT SELECT ON contacts TO PUBLIC",
+    ],
+)
+def test_a_postgresql_database_whose_schema_a_test_changed_is_dropped(
+    pg_cluster: PgCluster, pg_fresh: FreshDatabases, change: str
+) -> None:
+    name = pg_fresh.take()
+    with pg_cluster.connect(name, autocommit=True) as conn:
+        conn.execute(change.encode())
+    pg_fresh.give_back(name)
+
+    with pg_cluster.connect("postgres") as conn:
+        left = conn.execute("SELECT count(*) FROM pg_database WHERE datname = %s", (name,)).fetchone()
+    assert left == (0,)
+    other = pg_fresh.take()
+    assert other != name
+    pg_fresh.give_back(other)

@@ -95,6 +95,16 @@ def empty_ctx(fresh_data_dir: Path, app: QApplication, lang: str) -> Iterator[Ap
 
 
 @pytest.fixture
+def world(records_data_dir: Path, app: QApplication, lang: str) -> Iterator[AppContext]:
+    """The context on the demo branch with its records, as `make run` fills it: plans, a drill run
+    with its incident, inspections, hazards with remediation steps, schedules, complaints (a copy of
+    the run's, see records_template in tests/conftest.py)."""
+    ctx = open_context(records_data_dir, lang=lang)
+    yield ctx
+    ctx.close()
+
+
+@pytest.fixture
 def gui_ctx(empty_ctx: AppContext) -> AppContext:
     empty_ctx.services.demo.fill()
     return empty_ctx

@@ -43,13 +43,6 @@ def settle() -> None:
         QCoreApplication.processEvents()
 
 
-@pytest.fixture
-def world(empty_ctx: AppContext) -> AppContext:
-    """The demo branch with its records (drills, inspections, hazards, complaints), as `make run`."""
-    empty_ctx.services.demo.fill(records=True)
-    return empty_ctx
-
-
 def login(ctx: AppContext, username: str) -> Actor:
     return ctx.services.auth.login(username, PASSWORDS[username])
 

@@ -68,14 +68,6 @@ def lead(ctx: AppContext) -> Actor:
     return Actor(info.id, info.username, info.role)
 
 
-@pytest.fixture
-def world(empty_ctx: AppContext) -> AppContext:
-    """The demo branch with its records: plans, a drill run with its incident, inspections,
-    hazards with remediation steps, schedules."""
-    empty_ctx.services.demo.fill(records=True)
-    return empty_ctx
-
-
 def make_audit_rows(ctx: AppContext) -> list[Any]:
     actor = lead(ctx)
     person = ctx.services.people.add_person(actor, PersonInput("钱多多", BranchRole.TELLER, "13901010099"))

@@ -42,10 +42,9 @@ Build = Callable[["Demo", Path, Callable[[AnchorWrite], None]], object]
 
 
 @pytest.fixture
-def demo(fresh_data_dir: Path) -> Iterator[Demo]:
+def demo(records_data_dir: Path) -> Iterator[Demo]:
     """The demo branch with its records (an inspection, hazards), an incident and a complaint."""
-    ctx = open_context(fresh_data_dir)
-    ctx.services.demo.fill(records=True)
+    ctx = open_context(records_data_dir)
     actor = ctx.services.auth.login("lead", "lead-demo-2026")
     ctx.services.incidents.start(actor, "FIRE", location="营业大厅东侧")
     _register_complaint(Demo(ctx, actor))

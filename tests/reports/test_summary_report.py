@@ -31,11 +31,10 @@ if TYPE_CHECKING:
 
 
 @pytest.fixture
-def branch(fresh_data_dir: Path) -> Iterator[Demo]:
+def branch(records_data_dir: Path) -> Iterator[Demo]:
     """The demo branch with its records (an inspection with failed items, hazards, an evaluated
     drill with a corrective action) and one real incident."""
-    ctx = open_context(fresh_data_dir)
-    ctx.services.demo.fill(records=True)
+    ctx = open_context(records_data_dir)
     actor = ctx.services.auth.login("lead", "lead-demo-2026")
     ctx.services.incidents.start(actor, None, Level.III, title="营业厅漏水")
     yield Demo(ctx, actor)

@@ -69,18 +69,17 @@ def _due_soon_and_late(ctx: AppContext, actor) -> None:
 
 
 @pytest.fixture
-def busy_window(empty_ctx: AppContext, qtbot) -> Callable[..., MainWindow]:
+def busy_window(world: AppContext, qtbot) -> Callable[..., MainWindow]:
     """A window on the demo branch with its records, an open incident and a drill running."""
-    empty_ctx.services.demo.fill(records=True)
 
     def _open(username: str = "lead", running: bool = True) -> MainWindow:
-        actor = empty_ctx.services.auth.login(username, PASSWORDS[username])
+        actor = world.services.auth.login(username, PASSWORDS[username])
         if running:
-            empty_ctx.services.incidents.start(actor, None, title="营业厅漏水")
-            empty_ctx.services.incidents.start(actor, None, title="消防演练", drill=True)
-            _late_report(empty_ctx, actor)
-            _due_soon_and_late(empty_ctx, actor)
-        window = build_main_window(empty_ctx, actor)
+            world.services.incidents.start(actor, None, title="营业厅漏水")
+            world.services.incidents.start(actor, None, title="消防演练", drill=True)
+            _late_report(world, actor)
+            _due_soon_and_late(world, actor)
+        window = build_main_window(world, actor)
         qtbot.addWidget(window)
         window.show_page(window.initial_page_id())
         window.show()

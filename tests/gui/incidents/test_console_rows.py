@@ -33,12 +33,6 @@ def whole_rows(view: QTableView) -> int:
     return height // row if row else 0
 
 
-@pytest.fixture
-def world(empty_ctx: AppContext) -> AppContext:
-    empty_ctx.services.demo.fill(records=True)
-    return empty_ctx
-
-
 @pytest.mark.parametrize("plan", ["FIRE", "NAT"])  # NAT: a weather incident, with its warning level
 @pytest.mark.parametrize("size", list(SIZES))
 @pytest.mark.parametrize("lang", ["zh_CN", "en"])

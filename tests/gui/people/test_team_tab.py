@@ -28,12 +28,6 @@ TODAY = date.today()
 
 
 @pytest.fixture
-def world(empty_ctx: AppContext) -> AppContext:
-    empty_ctx.services.demo.fill(records=True)
-    return empty_ctx
-
-
-@pytest.fixture
 def make_tab(world: AppContext, qtbot: Any) -> Callable[[str], TeamTab]:
     pages: list[PeoplePage] = []  # held here: qtbot keeps only a weak reference
 
