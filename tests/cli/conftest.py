@@ -27,16 +27,15 @@ def _logged_in_as_lead(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.fixture
-def run(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Run:
+def run(fresh_data_dir: Path, capsys: pytest.CaptureFixture[str]) -> Run:
     """`branchguard --data-dir <tmp>/data ARGS…` (in English unless `lang=`), on a database holding
     only the safety lead's account."""
-    data_dir = with_lead(tmp_path / "data")
+    data_dir = with_lead(fresh_data_dir)
     return lambda *args, lang="en": invoke(capsys, data_dir, args, lang)
 
 
 @pytest.fixture
-def fresh_run(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Run:
-    """`run` on an empty data folder (no account yet): for tests that begin with `demo`, whose
-    safety lead the environment then logs in as."""
-    data_dir = tmp_path / "data"
-    return lambda *args, lang="en": invoke(capsys, data_dir, args, lang)
+def fresh_run(fresh_data_dir: Path, capsys: pytest.CaptureFixture[str]) -> Run:
+    """`run` on a new database (no account yet; a copy of the run's, see tests/conftest.py): for
+    tests that begin with `demo`, whose safety lead the environment then logs in as."""
+    return lambda *args, lang="en": invoke(capsys, fresh_data_dir, args, lang)

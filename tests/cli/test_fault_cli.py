@@ -142,7 +142,7 @@ def test_read_only_folder_by_permissions(run: Run, started: tuple[Path, str]) ->
 
 def test_a_damaged_database_is_named(run: Run, tmp_path: Path) -> None:
     folder = tmp_path / "data"
-    folder.mkdir()
+    folder.mkdir(exist_ok=True)  # run may have made it: the file is overwritten below
     db = folder / "branchguard.sqlite"
     junk = b"\x00garbage" * 2000
     db.write_bytes(junk)
