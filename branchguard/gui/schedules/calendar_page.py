@@ -193,11 +193,6 @@ class CalendarPage(Page):
             return items
 
         self.loader.run(load, self._show)
-        drop, today = self.move_occurrence if self.may_manage() else None, date.today()
-        if self.mode == MONTH:
-            self.month.build_ahead(month_start(self.anchor), self.anchor.month, drop, today)
-        elif self.mode == WEEK:
-            self.week.build_ahead(monday(self.anchor), 0, drop, today)
         self.new_button.setVisible(self.may_manage())
         self._show_heading()
 

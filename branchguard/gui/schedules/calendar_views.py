@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from datetime import UTC, date, datetime, timedelta
 
-from PySide6.QtCore import QMimeData, Qt, QTimer
+from PySide6.QtCore import QMimeData, Qt
 from PySide6.QtGui import QBrush, QColor, QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -201,27 +201,6 @@ class DayGrid(QWidget):
     def range(self) -> tuple[date, date]:
         return self.first, self.first + timedelta(days=7 * self.weeks)
 
-    def build_ahead(self, first: date, month: int, on_drop: Drop | None, today: date) -> None:
-        """Build the cells of the days from `first` before their items arrive, a week per turn of
-        the event loop, while the page's read runs. A month is 42 cells, each with its list, and
-        building them all in the turn the items arrived held the GUI thread (`make bench`, the
-        Calendar's first visit at ten years: a 70-80 ms stall, 40-60 ms of it building the cells).
-        `show_items` refills the cells built by then and builds the rest at once."""
-        if len(self.cells) < 7 * self.weeks:
-            QTimer.singleShot(0, self, lambda: self._build_week(first, month, on_drop, today))
-
-    def _build_week(self, first: date, month: int, on_drop: Drop | None, today: date) -> None:
-        start = len(self.cells)
-        for n in range(start, min(start + 7, 7 * self.weeks)):
-            self._new_cell(n, first + timedelta(days=n), on_drop, month, today)
-        self.build_ahead(first, month, on_drop, today)
-
-    def _new_cell(self, n: int, day: date, on_drop: Drop | None, month: int, today: date) -> DayCell:
-        cell = DayCell(day, on_drop, self.weeks == 1 or day.month == month, today)
-        self.grid.addWidget(cell, 1 + n // 7, n % 7)
-        self.cells[day] = cell
-        return cell
-
     def show_items(
         self, first: date, month: int, items: list[OccurrenceInfo], on_drop: Drop | None, today: date
     ) -> None:
@@ -230,11 +209,14 @@ class DayGrid(QWidget):
         self.first, self.month = first, month
         for n in range(7 * self.weeks):
             day = first + timedelta(days=n)
+            in_month = self.weeks == 1 or day.month == month
             if n < len(kept):
-                kept[n].show_day(day, on_drop, self.weeks == 1 or day.month == month, today)
-                self.cells[day] = kept[n]
+                cell = kept[n]
+                cell.show_day(day, on_drop, in_month, today)
             else:
-                self._new_cell(n, day, on_drop, month, today)
+                cell = DayCell(day, on_drop, in_month, today)
+                self.grid.addWidget(cell, 1 + n // 7, n % 7)
+            self.cells[day] = cell
         for item in items:
             cell_for = self.cells.get(local_day(item.due_at))
             if cell_for is not None:

@@ -12,7 +12,7 @@ from icalendar import Calendar
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QDropEvent
 from PySide6.QtTest import QAbstractItemModelTester
-from PySide6.QtWidgets import QApplication, QFileDialog
+from PySide6.QtWidgets import QFileDialog
 
 from branchguard.context import AppContext
 from branchguard.core.audit.service import AuditFilter
@@ -208,41 +208,3 @@ def test_new_schedule_dialog_validates_and_adds(gui_ctx, calendar, qtbot) -> Non
     assert dialog.added.rule.startswith("FREQ=MONTHLY") and dialog.added.kind is ScheduleKind.INSPECTION
     assert dialog.added.lead_minutes == 2 * 24 * 60
     assert "Monthly alarm test" in [s.title for s in gui_ctx.services.schedules.list(window.session.actor)]
-
-
-def test_the_month_cells_are_built_ahead_a_week_a_turn_and_refilled_when_the_items_come(qtbot) -> None:
-    from branchguard.gui.schedules.calendar_views import DayGrid
-
-    grid = DayGrid(6)
-    qtbot.addWidget(grid)
-    first, today = date(2026, 11, 30), date(2026, 12, 5)
-    grid.build_ahead(first, 12, None, today)
-    assert grid.cells == {}  # nothing in the turn that asked for them
-    sizes = []
-    while len(grid.cells) < 42:
-        QApplication.processEvents()
-        sizes.append(len(grid.cells))
-    assert sizes[0] < 42 and all(n % 7 == 0 for n in sizes)  # whole weeks, over several turns
-    built = list(grid.cells.values())
-    assert list(grid.cells) == [first + timedelta(days=n) for n in range(42)]
-    grid.show_items(first, 12, [], None, today)
-    assert list(grid.cells.values()) == built  # refilled, not built again
-    assert grid.cells[first].label.text() == "30" and grid.cells[today].label.font().bold()
-    grid.build_ahead(first, 12, None, today)  # all there: nothing more is built
-    qtbot.wait(20)
-    assert len(grid.findChildren(type(built[0]))) == 42
-
-
-def test_items_that_come_before_every_cell_is_built_ahead_are_shown_all_the_same(qtbot) -> None:
-    from branchguard.gui.schedules.calendar_views import DayCell, DayGrid
-
-    grid = DayGrid(6)
-    qtbot.addWidget(grid)
-    first, today = date(2026, 11, 30), date(2026, 12, 5)
-    grid.build_ahead(first, 12, None, today)
-    qtbot.waitUntil(lambda: len(grid.cells) >= 7)
-    grid.show_items(first + timedelta(days=35), 1, [], None, today)  # January, asked meanwhile
-    assert list(grid.cells) == [first + timedelta(days=35 + n) for n in range(42)]
-    qtbot.wait(50)  # the turns still queued build nothing more
-    assert len(grid.findChildren(DayCell)) == 42
-    assert grid.cells[date(2027, 1, 4)].label.text() == "4"
