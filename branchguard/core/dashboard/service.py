@@ -22,7 +22,6 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from branchguard.core.complaints import store as complaint_store
 from branchguard.core.complaints.types import ComplaintFilter, Satisfaction
-from branchguard.core.dashboard import period as period_details
 from branchguard.core.dashboard.rules import Period
 from branchguard.core.dashboard.types import (
     ComplianceFilter,
@@ -250,6 +249,9 @@ class DashboardService:
         as_of = min(end, now)
         today = as_of.astimezone(self.zone).date()
         rule_lines, runs = self._drills.compliance_over(actor, start, end, as_of)
+        # imported here: the dashboard's tiles and trends (the window's landing page) do not need it
+        from branchguard.core.dashboard import period as period_details
+
         with self._sessions() as s:
             incidents = period_details.incidents(s, start, end)
             drills = period_details.drills(s, runs)

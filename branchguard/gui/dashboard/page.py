@@ -9,6 +9,7 @@ drill bars open the incident list for that month.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QLocale, Qt
 from PySide6.QtWidgets import (
@@ -28,12 +29,14 @@ from branchguard.core.dashboard.service import period_targets
 from branchguard.core.dashboard.types import Dashboard, Figure, Target, Tile
 from branchguard.core.kernel.i18n import t
 from branchguard.gui.dashboard.charts import ChartData, MonthChart, Series
-from branchguard.gui.dashboard.report_dialog import PeriodDialog, preview_summary
 from branchguard.gui.kit import style
 from branchguard.gui.kit.icons import icon
 from branchguard.gui.kit.loader import Loader
 from branchguard.gui.kit.page import Page
 from branchguard.gui.shell.session import GuiSession
+
+if TYPE_CHECKING:
+    from branchguard.gui.dashboard.report_dialog import PeriodDialog
 
 
 # a figure reads as a number, not as a push button; underlined when hovered, as a link
@@ -281,6 +284,8 @@ class DashboardPage(Page):
     # -- the periodic report ---------------------------------------------------------------------
     def ask_report(self) -> PeriodDialog:
         """The period picker; once accepted, the report's print preview."""
+        from branchguard.gui.dashboard.report_dialog import PeriodDialog  # not needed to show the page
+
         dialog = PeriodDialog(self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self.preview_report(dialog.period()))
@@ -288,6 +293,8 @@ class DashboardPage(Page):
         return dialog
 
     def preview_report(self, period: Period) -> QWidget:
+        from branchguard.gui.dashboard.report_dialog import preview_summary
+
         self.last_preview = preview_summary(self, self.session, period)
         return self.last_preview
 

@@ -117,18 +117,28 @@ class PlaybooksModel(RowsModel[PlaybookSummary]):
         return None
 
     def _display(self, item: PlaybookSummary, column: int) -> str:
-        texts = {
-            self.COL_CODE: item.code,
-            self.COL_TITLE: item.title.text,
-            self.COL_TIER: item.tier.label,
-            self.COL_CATEGORY: item.category.label,
-            self.COL_LEVELS: " ".join(level.value for level in item.levels),
-            self.COL_STATUS: self.status_text(item),
-            self.COL_VERSION: str(item.version),
-            self.COL_STEPS: str(item.step_count),
-            self.COL_BUILTIN: self.tr("Built-in") if item.builtin else "",
-        }
-        return texts[column]
+        """The text of this one column: a view asks cell by cell (sizing the columns of a plan list
+        at ten years asked ~2,700 times), and building every column's text to answer each took
+        40 ms of the Playbooks page's first show."""
+        if column == self.COL_CODE:
+            return item.code
+        if column == self.COL_TITLE:
+            return item.title.text
+        if column == self.COL_TIER:
+            return item.tier.label
+        if column == self.COL_CATEGORY:
+            return item.category.label
+        if column == self.COL_LEVELS:
+            return " ".join(level.value for level in item.levels)
+        if column == self.COL_STATUS:
+            return self.status_text(item)
+        if column == self.COL_VERSION:
+            return str(item.version)
+        if column == self.COL_STEPS:
+            return str(item.step_count)
+        if column == self.COL_BUILTIN:
+            return self.tr("Built-in") if item.builtin else ""
+        raise KeyError(column)
 
 
 class VersionsModel(RowsModel[PlaybookVersion]):

@@ -676,3 +676,18 @@ def test_the_team_check_is_in_the_log_in_the_warning_colour_when_roles_lack_some
         for r in range(view.model().rowCount())
         for c in range(view.model().columnCount())
     )
+
+
+def test_a_hidden_console_does_not_tick_and_ticks_as_it_shows_again(console: IncidentConsole) -> None:
+    """Every second the console re-reads its clocks and the steps' targets; not while it is hidden
+    (behind another tab or page), where that measured its steps for no one."""
+    ticked: list[int] = []
+    console.steps.model.dataChanged.connect(lambda *_args: ticked.append(1))
+    console.tick()
+    assert ticked == [1]
+    console.hide()
+    console.header.elapsed.setText("")
+    console.tick()
+    assert ticked == [1] and console.header.elapsed.text() == ""
+    console.show()  # brought back: up to date at once, not a second later
+    assert ticked == [1, 1] and console.header.elapsed.text() != ""

@@ -51,6 +51,55 @@ def test_startup_trace_prints_painted_then_data_shown_and_exits(
     assert lines == [f"startup {step}" for step in
                      ("painted", "context_opened", "logged_in", "page_built", "data_shown")]
     assert (data / "gui.ini").is_file()
+    import gc
+
+    assert gc.isenabled()  # run_gui in a process whose QApplication it did not make leaves it be
+
+
+def test_the_window_starts_without_garbage_collection_then_turns_it_back_on(tmp_path: Path) -> None:
+    """The process's own window (run_gui made the QApplication) pauses the collector until the
+    landing page shows its data, then freezes what the start made and turns it back on."""
+    import os
+    import subprocess
+    import sys
+
+    data = tmp_path / "data"
+    ctx = open_context(data)
+    ctx.services.demo.fill()
+    ctx.close()
+    code = (
+        "import gc, sys\n"
+        "import branchguard.app as app_module\n"
+        "def trace(mark):\n"
+        "    print(mark, gc.isenabled(), gc.get_freeze_count() > 0, flush=True)\n"
+        "app_module._trace = trace\n"
+        f"sys.exit(app_module.run_gui({str(data)!r}, lang='en', credentials=('lead', 'lead-demo-2026')))\n"
+    )
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    env.update({app_module.TRACE_ENV: "1", app_module.EXIT_ENV: "1"})
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120)
+    assert out.returncode == 0, out.stderr
+    lines = out.stdout.splitlines()
+    assert lines[0] == "startup painted False False"  # paused from the start, nothing frozen yet
+    assert lines[-1] == "startup data_shown True True"
+
+
+def test_a_test_calling_run_gui_keeps_its_collector_and_a_paused_one_stays_paused(qapp) -> None:
+    import gc
+
+    collector = app_module.StartupCollector()
+    gc.disable()
+    try:
+        collector.pause()
+        collector.resume()
+        assert not gc.isenabled()  # paused by someone else: theirs to turn back on
+    finally:
+        gc.enable()
+    collector.pause()
+    assert not gc.isenabled()
+    collector.resume()
+    collector.resume()
+    assert gc.isenabled()
 
 
 def test_startup_trace_without_credentials_stops_at_the_login_dialog(

@@ -12,6 +12,7 @@ from PySide6.QtTest import QAbstractItemModelTester
 
 from branchguard.context import AppContext
 from branchguard.core.schedules.types import ScheduleInput
+from branchguard.gui.kit.rows import SIZE_SAMPLE_ROWS
 from branchguard.gui.schedules.models import ReminderModel
 from branchguard.gui.shell.main_window import MainWindow
 from branchguard.gui.shell.notifications import NotificationCentre, tomorrow_morning
@@ -55,6 +56,26 @@ def test_badge_counts_reminders_and_overdue_is_red(centre_for) -> None:
     assert red is not None and red.name().lower() == "#b71c1c"
     assert centre.model.index(1, 0).data(Qt.ItemDataRole.ForegroundRole) is None
     assert centre.model.index(0, ReminderModel.KIND).data() == "Overdue"
+
+
+@POPUP_WARNINGS
+def test_the_panel_sizes_its_columns_when_it_shows_not_at_every_read(centre_for, monkeypatch) -> None:
+    """The list is read again at every tick and change, mostly while the panel is closed: sizing
+    its columns then held the GUI thread for nothing."""
+    window, centre = centre_for()
+    sized: list[int] = []
+    monkeypatch.setattr(centre.panel.view, "resizeColumnsToContents", lambda: sized.append(1))
+    centre._show(centre.model.rows())  # a read arrives while the panel is closed
+    assert sized == [] and centre.panel.view.isVisibleTo(centre.panel)
+    centre.show_panel()
+    assert sized == [1]
+    assert centre.panel.view.horizontalHeader().resizeContentsPrecision() == SIZE_SAMPLE_ROWS
+    centre._show(centre.model.rows())  # a read while it shows: sized again
+    assert sized == [1, 1]
+    centre.panel.hide()
+    centre.panel.show()  # shown again with nothing new: not sized again
+    assert sized == [1, 1]
+    window.close()
 
 
 @POPUP_WARNINGS
