@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from tests import source_trees
+
 PACKAGE = "branchguard"
 SOURCE = Path(__file__).resolve().parents[1] / PACKAGE
 
@@ -106,9 +108,13 @@ def violations(graph: Mapping[str, Iterable[str]]) -> list[Violation]:
 def imports_in_source(source: str, module: str, is_package: bool, known: frozenset[str]) -> set[str]:
     """The modules `source` imports anywhere in it, relative names resolved. `from x import y`
     counts as importing x.y when that is one of the `known` modules, else as importing x."""
+    return imports_in_tree(ast.parse(source), module, is_package, known)
+
+
+def imports_in_tree(parsed: ast.Module, module: str, is_package: bool, known: frozenset[str]) -> set[str]:
     package = module if is_package else module.rpartition(".")[0]
     found: set[str] = set()
-    for node in ast.walk(ast.parse(source)):
+    for node in ast.walk(parsed):
         if isinstance(node, ast.Import):
             found.update(alias.name for alias in node.names)
         elif isinstance(node, ast.ImportFrom):
@@ -131,10 +137,10 @@ def _module_name(path: Path) -> tuple[str, bool]:
 
 
 def import_graph() -> dict[str, set[str]]:
-    files = {path: _module_name(path) for path in sorted(SOURCE.rglob("*.py"))}
+    files = {path: _module_name(path) for path in source_trees.module_paths()}
     known = frozenset(name for name, _ in files.values())
     return {
-        name: imports_in_source(path.read_text(encoding="utf-8"), name, is_package, known)
+        name: imports_in_tree(source_trees.tree(path), name, is_package, known)
         for path, (name, is_package) in files.items()
     }
 

@@ -13,6 +13,7 @@ from branchguard.core.audit.text import action_text, entity_text, summary_text, 
 from branchguard.core.audit.types import AuditRecord
 from branchguard.core.kernel.i18n import has_message, set_language
 from branchguard.core.kernel.roles import ROLE_TABLE
+from tests import source_trees
 
 PACKAGE = Path(__file__).resolve().parents[3] / "branchguard"
 # Actions and kinds recorded through a variable: their values, by where they are written.
@@ -22,10 +23,10 @@ DYNAMIC_ENTITIES = {"drill_criteria_set", "drill_compliance_rule"}
 
 def _recorded() -> tuple[set[str], set[str]]:
     actions, entities = set(DYNAMIC_ACTIONS), set(DYNAMIC_ENTITIES)
-    for path in PACKAGE.rglob("*.py"):
+    for path in source_trees.module_paths():
         if "migrations" in path.parts or "demo" in path.parts:
             continue
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        for node in ast.walk(source_trees.tree(path)):
             if (
                 isinstance(node, ast.Call)
                 and getattr(node.func, "id", getattr(node.func, "attr", "")) == "record"

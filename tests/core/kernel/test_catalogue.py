@@ -16,6 +16,7 @@ import pytest
 import branchguard
 from branchguard.core.kernel.catalogue import SOURCES, DuplicateMessageKey, assemble, build_catalogue
 from branchguard.core.kernel.types import LabelledEnum
+from tests import source_trees
 
 PACKAGE = Path(branchguard.__file__).parent
 
@@ -99,9 +100,9 @@ _FIELD_KEY = re.compile(r"^field\.[a-z0-9_]+$")
 
 
 def _sources() -> Iterator[tuple[Path, ast.Module]]:
-    for path in sorted(PACKAGE.rglob("*.py")):
+    for path in source_trees.module_paths():
         if "migrations" not in path.parts:
-            yield path, ast.parse(path.read_text(encoding="utf-8"))
+            yield path, source_trees.tree(path)
 
 
 def _name(func: ast.expr) -> str:
@@ -123,7 +124,7 @@ def _used_keys() -> dict[str, set[str]]:
     """Pattern of each key the code names -> where."""
     used: dict[str, set[str]] = {}
     for path, tree in _sources():
-        where = str(path.relative_to(PACKAGE.parent))
+        where = str(path.relative_to(source_trees.PACKAGE.parent))
         for node in ast.walk(tree):
             patterns: list[str | None] = []
             if isinstance(node, ast.Call) and node.args:

@@ -19,6 +19,7 @@ from branchguard.core.kernel.errors import PermissionDenied
 from branchguard.core.kernel.i18n import current_language, load_catalog, set_language
 from branchguard.core.kernel.roles import ROLE_TABLE, may, require
 from branchguard.core.kernel.types import Actor, Role
+from tests import source_trees
 
 SOURCE = Path(__file__).resolve().parents[3] / "branchguard"
 TABLE_MODULE = "core/kernel/roles.py"
@@ -121,9 +122,8 @@ class Finding:
 
 
 def modules() -> Iterator[tuple[str, ast.Module]]:
-    for path in sorted(SOURCE.rglob("*.py")):
-        name = path.relative_to(SOURCE).as_posix()
-        yield name, ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    for path in source_trees.module_paths():
+        yield path.relative_to(SOURCE).as_posix(), source_trees.tree(path)
 
 
 def scoped(tree: ast.AST, scope: str = "<module>") -> Iterator[tuple[str, ast.AST]]:
