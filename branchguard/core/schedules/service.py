@@ -317,7 +317,7 @@ class ScheduleService:
         with self._sessions() as s:
             items: dict[tuple[int, datetime], OccurrenceInfo] = {}
             names = title_names(s)
-            for sched in s.scalars(select(ScheduleRow).where(ScheduleRow.active.is_(True))):
+            for sched in s.scalars(store.active_between(start, end)):
                 for slot in rules.slots_between(store.spec_of(sched), start, end):
                     if sched.rrule and slot.rule_at < sched.catch_up_from:
                         continue  # from before the rule was set: not owed, never written
