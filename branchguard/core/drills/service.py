@@ -436,7 +436,7 @@ class DrillService:
         now = now or utcnow()
         with self._sessions() as s:
             rule_list = drills_data.compliance_rules(s, region)
-            plans = drills_store.plan_infos(s, s.scalars(select(DrillPlanRow)), now)
+            plans = drills_store.compliance_plans(s, now)
             facts = compliance.facts_of(
                 plans, drills_store.playbook_tiers(s), drills_store.closed_incidents(s, plans)
             )
