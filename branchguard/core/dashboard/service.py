@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import builtins
 import itertools
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import ColumnElement, Select, SQLColumnExpression, and_, case, func, literal, or_, select
+from sqlalchemy import ColumnElement, Select, SQLColumnExpression, and_, case, func, or_, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from branchguard.core.complaints import store as complaint_store
@@ -135,7 +135,11 @@ def month_starts(today: date, months: int = TREND_MONTHS) -> list[date]:
 
 
 def _count(s: Session, stmt: Select[Any]) -> int:
-    return int(s.scalar(select(func.count()).select_from(stmt.order_by(None).subquery())) or 0)
+    """count(*) over the rows of the very statement the list reads, narrowed to its first column:
+    the same rows, without a subquery of every column of the table to compile in each process
+    (the tiles' twelve counts were a third of the dashboard's own time)."""
+    narrowed = stmt.order_by(None).with_only_columns(stmt.selected_columns[0], maintain_column_froms=True)
+    return int(s.scalar(select(func.count()).select_from(narrowed.subquery())) or 0)
 
 
 def _bucket(column: SQLColumnExpression[Any], bounds: Sequence[datetime]) -> ColumnElement[int]:
@@ -155,15 +159,43 @@ def _per_bucket(
     *where: ColumnElement[bool],
     by: SQLColumnExpression[Any] | None = None,
 ) -> dict[tuple[int, str], int]:
-    """(period index, `by` value or "") -> rows whose `column` falls in that period.
+    """(period index, `by` value or "") -> rows whose `column` falls in that period."""
+    counts = _per_bucket_by(s, column, bounds, *where, by=() if by is None else (by,))
+    return _fold(counts, None if by is None else 0)
+
+
+def _per_bucket_by(
+    s: Session,
+    column: SQLColumnExpression[Any],
+    bounds: Sequence[datetime],
+    *where: ColumnElement[bool],
+    by: Sequence[SQLColumnExpression[Any]],
+) -> dict[tuple[Any, ...], int]:
+    """(period index, each `by` value as stored) -> rows whose `column` falls in that period: one
+    query for the figures of one table that differ only in how they are keyed (`_fold` picks one).
 
     The bucket is computed in a subquery and grouped outside it: PostgreSQL refuses a GROUP BY on
     a CASE whose bound parameters are rendered twice."""
-    parts: list[Any] = [_bucket(column, bounds).label("b")]
-    parts.append((by if by is not None else literal("")).label("k"))
+    parts: list[Any] = [_bucket(column, bounds).label("b"), *(key.label(f"k{i}") for i, key in enumerate(by))]
     inner = select(*parts).where(_in_span(column, bounds), *where).subquery()
-    rows = s.execute(select(inner.c.b, inner.c.k, func.count()).group_by(inner.c.b, inner.c.k))
-    return {(int(b), str(k or "")): int(n) for b, k, n in rows}
+    keys = list(inner.c)
+    rows = s.execute(select(*keys, func.count()).group_by(*keys))
+    return {(int(b), *k): int(n) for b, *k, n in (tuple(r) for r in rows)}
+
+
+def _fold(
+    counts: dict[tuple[Any, ...], int],
+    key: int | None,
+    where: Callable[[tuple[Any, ...]], bool] | None = None,
+) -> dict[tuple[int, str], int]:
+    """(period index, the `key`-th value or "", or "" for all) -> the rows of `_per_bucket_by`
+    counted under it (those `where` accepts, given their values)."""
+    out: dict[tuple[int, str], int] = {}
+    for (b, *values), n in counts.items():
+        if where is None or where(tuple(values)):
+            k = (b, "" if key is None else str(values[key] or ""))
+            out[k] = out.get(k, 0) + n
+    return out
 
 
 class DashboardService:
@@ -288,34 +320,42 @@ class DashboardService:
         bounds = [self._utc(d) for d in days]
         n = len(bounds) - 1
         with self._sessions() as s:
-            real = IncidentRow.drill.is_(False)
-            drill = IncidentRow.drill.is_(True)
-            incidents = _per_bucket(s, IncidentRow.started_at, bounds, real, by=IncidentRow.category)
-            levels = _per_bucket(s, IncidentRow.started_at, bounds, real, by=IncidentRow.level)
-            drills = _per_bucket(s, IncidentRow.started_at, bounds, drill, by=IncidentRow.category)
+            # incidents and drills by category and level (drill, category, level)
+            started = _per_bucket_by(
+                s,
+                IncidentRow.started_at,
+                bounds,
+                by=(IncidentRow.drill, IncidentRow.category, IncidentRow.level),
+            )
+            incidents = _fold(started, 1, lambda k: not k[0])
+            levels = _fold(started, 2, lambda k: not k[0])
+            drills = _fold(started, 1, lambda k: bool(k[0]))
             opened = _per_bucket(s, HazardRow.opened_at, bounds)
             closed = _per_bucket(s, HazardRow.closed_at, bounds)
             submitted = _per_bucket(s, InspectionRow.submitted_at, bounds)
-            complaints = _per_bucket(s, ComplaintRow.received_at, bounds)
-            received = ComplaintRow.received_at
-            channels = _per_bucket(s, received, bounds, by=ComplaintRow.channel)
-            categories = _per_bucket(s, received, bounds, by=ComplaintRow.category)
-            causes = _per_bucket(s, received, bounds, ComplaintRow.cause.is_not(None), by=ComplaintRow.cause)
-            answered = _per_bucket(
+            # complaints received (channel, category, cause)
+            received = _per_bucket_by(
                 s,
-                ComplaintRow.clock_stopped_at,
+                ComplaintRow.received_at,
                 bounds,
-                ComplaintRow.due_at.is_not(None),
-                by=case((ComplaintRow.clock_stopped_at <= ComplaintRow.due_at, "on_time"), else_="late"),
+                by=(ComplaintRow.channel, ComplaintRow.category, ComplaintRow.cause),
             )
-            rated = _per_bucket(
-                s,
-                ComplaintRow.clock_stopped_at,
-                bounds,
-                ComplaintRow.satisfaction.is_not(None),
-                ComplaintRow.satisfaction != Satisfaction.UNKNOWN.value,
-                by=ComplaintRow.satisfaction,
+            complaints = _fold(received, None)
+            channels = _fold(received, 0)
+            categories = _fold(received, 1)
+            causes = _fold(received, 2, lambda k: k[2] is not None)
+            # complaints answered, on time or late (where a reply was due), and how satisfied
+            on_time = case(
+                (ComplaintRow.due_at.is_(None), "no_due"),
+                (ComplaintRow.clock_stopped_at <= ComplaintRow.due_at, "on_time"),
+                else_="late",
             )
+            stopped = _per_bucket_by(
+                s, ComplaintRow.clock_stopped_at, bounds, by=(on_time, ComplaintRow.satisfaction)
+            )
+            answered = _fold(stopped, 0, lambda k: k[0] != "no_due")
+            unknown = Satisfaction.UNKNOWN.value
+            rated = _fold(stopped, 1, lambda k: k[1] is not None and k[1] != unknown)
             inspection = ScheduleRow.kind == ScheduleKind.INSPECTION.value
             due_rows = select(OccurrenceRow.due_at, OccurrenceRow.status).join(
                 ScheduleRow, ScheduleRow.id == OccurrenceRow.schedule_id
