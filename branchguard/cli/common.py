@@ -61,8 +61,8 @@ def to_jsonable(value: Any) -> Any:
         return value.value
     if isinstance(value, datetime):
         return value.isoformat()
-    if isinstance(value, dict):
-        return {str(k): to_jsonable(v) for k, v in value.items()}
+    if isinstance(value, dict):  # a row's scalars kept as they are, not one call each
+        return {str(k): v if type(v) in _SCALARS else to_jsonable(v) for k, v in value.items()}
     if isinstance(value, list | tuple):
         return [to_jsonable(v) for v in value]
     return value
