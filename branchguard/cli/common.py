@@ -114,10 +114,13 @@ def _width(text: str) -> int:
 def print_table(headers: Sequence[str], rows: Iterable[Sequence[object]]) -> None:
     """A table under translated headers: each header is a catalogue key (worded in the language of
     `--lang`), or a mark without letters ("", "#") printed as it is."""
+    from branchguard.core.kernel.names import all_printable
     from branchguard.core.kernel.names import printable as clean
 
     headers = [clean(_header(h)) for h in headers]
-    cells = [[clean(c) for c in row] for row in rows]
+    cells = [[str(c) for c in row] for row in rows]
+    if not all_printable([c for row in cells for c in row]):  # nearly never: clean each cell
+        cells = [[clean(c) for c in row] for row in cells]
     sized = [[(v, _width(v)) for v in row] for row in [headers, *cells]]
     widths = [max(row[i][1] for row in sized) for i in range(len(headers))]
 

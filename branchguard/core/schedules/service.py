@@ -256,7 +256,7 @@ class ScheduleService:
             for sid, due in s.execute(open_rows).tuples():
                 dues.setdefault(sid, []).append(due)
             names = title_names(s)
-            rows = s.execute(stmt.with_only_columns(*ScheduleRow.__table__.columns))  # plain rows
+            rows = s.execute(stmt.with_only_columns(*store.INFO_COLUMNS))  # plain rows
             return [store.schedule_info(r, now, dues.get(r.id, ()), names) for r in rows]
 
     def open_items(self, actor: Actor, now: datetime | None = None) -> builtins.list[OccurrenceInfo]:
