@@ -22,7 +22,6 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from branchguard.core.complaints import store as complaint_store
 from branchguard.core.complaints.types import ComplaintFilter, Satisfaction
-from branchguard.core.dashboard import period as period_details
 from branchguard.core.dashboard.rules import Period
 from branchguard.core.dashboard.types import (
     ComplianceFilter,
@@ -274,6 +273,8 @@ class DashboardService:
         """The periodic safety report's content: the period's figures (the very `_periods` the
         dashboard's trends and `figures_for_period` read) against the period before, and the
         details behind them; overdue states and ageing as of the period's end, or now."""
+        from branchguard.core.dashboard import period as period_details  # the report's alone: not the tiles'
+
         require(actor, "dashboard.view")
         now = now or utcnow()
         previous, figures = self._periods([period.previous().start, period.start, period.end])

@@ -21,7 +21,6 @@ from branchguard.core.drills.types import (
     ScoredCriterion,
     StepResult,
 )
-from branchguard.core.incidents.text import step_timing
 from branchguard.core.incidents.types import EntryKind, IncidentDetail, IncidentStatus, StepState
 from branchguard.core.kernel import validation
 from branchguard.core.kernel.types import PlaybookStatus, Text2
@@ -170,6 +169,8 @@ def evaluation_of(row: DrillEvaluationRow) -> Evaluation:
 
 def step_results(detail: IncidentDetail) -> tuple[StepResult, ...]:
     """Each step's target and the minutes from the start to its mark (None while pending or skipped)."""
+    from branchguard.core.incidents.text import step_timing  # a run's alone, not the plans'
+
     started = detail.summary.started_at
     results = []
     for step in detail.steps:
