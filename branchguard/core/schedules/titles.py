@@ -13,13 +13,18 @@ import re
 from collections.abc import Mapping
 from functools import lru_cache
 
-from sqlalchemy import select
+from sqlalchemy import String, column, select, table
 from sqlalchemy.orm import Session
 
 from branchguard.core.kernel.i18n import LANGUAGES, has_message, t
 from branchguard.core.kernel.types import Text2
-from branchguard.db.models.inspections import TemplateVersionRow
-from branchguard.db.models.playbooks import PlaybookVersionRow
+
+# The names `title_names` reads, from the bare tables with the models' column types (PlaybookVersionRow,
+# TemplateVersionRow): importing those models declared 22 (inspections, hazards, incidents,
+# complaints and what they point at) for every command that lists schedules, `schedule list`
+# among them. tests/core/schedules/test_made_titles.py holds the tables equal to the models'.
+PLAN_TITLES = table("playbook_versions", column("title_zh", String), column("title_en", String))
+CHECKLIST_NAMES = table("inspection_template_versions", column("name_zh", String), column("name_en", String))
 
 # The catalogue's messages the program makes titles of; each is recognised in both languages.
 MADE_TITLES = (
@@ -126,8 +131,8 @@ def title_names(s: Session) -> dict[str, Text2]:
     plan version's title and every checklist version's name, each found by either spelling."""
     names: dict[str, Text2] = {}
     pairs = [
-        *s.execute(select(PlaybookVersionRow.title_zh, PlaybookVersionRow.title_en).distinct()).tuples(),
-        *s.execute(select(TemplateVersionRow.name_zh, TemplateVersionRow.name_en).distinct()).tuples(),
+        *s.execute(select(PLAN_TITLES.c.title_zh, PLAN_TITLES.c.title_en).distinct()).tuples(),
+        *s.execute(select(CHECKLIST_NAMES.c.name_zh, CHECKLIST_NAMES.c.name_en).distinct()).tuples(),
     ]
     for zh, en in pairs:
         text = Text2(zh or "", en or "")
