@@ -1,11 +1,12 @@
-"""The branch at a glance: every tile's figure and the twelve months of trends, in SQL aggregates.
+"""The branch at a glance: every tile's figure and the twelve months of trends.
 
 Each count is `count(*)` over the very statement the matching list reads (`hazards.store.filtered`,
 `complaints.store.filtered`, `incidents.store.filtered`), so a tile and the page it opens cannot
-disagree. The trends and a periodic report share `periods`: one query per measure buckets the rows
-into the periods by CASE over the periods' bounds (local midnights turned to UTC), so a month of
-the trend and the report of that month are the same numbers. No row is loaded as an ORM object but
-the compliance rules (a handful), whose states come from the drills service.
+disagree; the counts go to the database as one SELECT. The trends and a periodic report share
+`periods`: one read per table of the instants (and keys) within the periods, counted into them by
+the periods' bounds (local midnights turned to UTC), so a month of the trend and the report of that
+month are the same numbers. No row is loaded as an ORM object but the compliance rules (a handful)
+and the plans that decide them, whose states come from the drills service.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from datetime import date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import ColumnElement, Select, SQLColumnExpression, and_, case, func, or_, select
+from sqlalchemy import ColumnElement, ScalarSelect, Select, SQLColumnExpression, and_, case, func, or_, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from branchguard.core.complaints import store as complaint_store
@@ -134,12 +135,20 @@ def month_starts(today: date, months: int = TREND_MONTHS) -> list[date]:
     return [date((index + i) // 12, (index + i) % 12 + 1, 1) for i in range(months + 1)]
 
 
-def _count(s: Session, stmt: Select[Any]) -> int:
+def _count_of(stmt: Select[Any]) -> ScalarSelect[int]:
     """count(*) over the rows of the very statement the list reads, narrowed to its first column:
     the same rows, without a subquery of every column of the table to compile in each process
     (the tiles' twelve counts were a third of the dashboard's own time)."""
     narrowed = stmt.order_by(None).with_only_columns(stmt.selected_columns[0], maintain_column_froms=True)
-    return int(s.scalar(select(func.count()).select_from(narrowed.subquery())) or 0)
+    return select(func.count()).select_from(narrowed.subquery()).scalar_subquery()
+
+
+def _counts(s: Session, statements: dict[str, Select[Any]]) -> dict[str, int]:
+    """Each statement's `_count_of`, all in one SELECT (one round trip, one statement to prepare)."""
+    if not statements:
+        return {}
+    row = s.execute(select(*(_count_of(stmt) for stmt in statements.values()))).one()
+    return {name: int(n or 0) for name, n in zip(statements, row, strict=True)}
 
 
 def _bucket(column: SQLColumnExpression[Any], bounds: Sequence[datetime]) -> ColumnElement[int]:
@@ -237,21 +246,23 @@ class DashboardService:
         today = now.astimezone(zone).date()
         targets = tile_targets()
         values: dict[str, int] = {}
+        counted: dict[str, Select[Any]] = {}
         with self._sessions() as s:
             for name, target in targets.items():
                 flt = target.filter
                 if isinstance(flt, IncidentFilter) and flt.checkpoint_overdue:
                     values[name] = len(incident_store.selected(s, flt, incident_store.filtered(flt), now))
                 elif isinstance(flt, IncidentFilter):
-                    values[name] = _count(s, incident_store.filtered(flt))
+                    counted[name] = incident_store.filtered(flt)
                 elif isinstance(flt, HazardFilter):
-                    values[name] = _count(s, hazard_store.filtered(flt, now, zone))
+                    counted[name] = hazard_store.filtered(flt, now, zone)
                 elif isinstance(flt, ComplaintFilter):
-                    values[name] = _count(s, complaint_store.filtered(flt, now, zone))
+                    counted[name] = complaint_store.filtered(flt, now, zone)
                 elif isinstance(flt, ActionFilter):
-                    values[name] = _count(s, incident_store.actions_filtered(flt, today))
+                    counted[name] = incident_store.actions_filtered(flt, today)
                 elif isinstance(flt, WarningFilter):
-                    values[name] = _count(s, warning_store.filtered(flt))
+                    counted[name] = warning_store.filtered(flt)
+            values.update(_counts(s, counted))
             oldest = s.scalar(
                 select(func.min(HazardRow.opened_at)).where(HazardRow.status.in_(hazard_store.OPEN_STATES))
             )
