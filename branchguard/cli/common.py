@@ -61,8 +61,8 @@ def to_jsonable(value: Any) -> Any:
         return value.value
     if isinstance(value, datetime):
         return value.isoformat()
-    if isinstance(value, dict):
-        return {str(k): to_jsonable(v) for k, v in value.items()}
+    if isinstance(value, dict):  # a row's scalars kept as they are, not one call each
+        return {str(k): v if type(v) in _SCALARS else to_jsonable(v) for k, v in value.items()}
     if isinstance(value, list | tuple):
         return [to_jsonable(v) for v in value]
     return value
@@ -86,19 +86,25 @@ def print_json(value: Any) -> None:
         return
     sys.stdout.write("[")
     for n, item in enumerate(value):
-        emit(("," if n else "") + "\n  " + _indented_item(to_jsonable(item)))
+        emit(("," if n else "") + "\n  " + _indented_item(item))
     sys.stdout.write("\n]\n")
 
 
 def _indented_item(item: Any) -> str:
-    """`item` as json.dumps(indent=2) writes it, one level in. A flat object (a row: scalar values
-    only, the common case) is written by the C encoder with the line breaks as its separators:
+    """`item` (converted by to_jsonable) as json.dumps(indent=2) writes it, one level in. A flat
+    object (a row: string keys, scalar values only, the common case, which to_jsonable leaves as it
+    is and so is not converted) is written by the C encoder with the line breaks as its separators:
     indent=2 runs the pure-Python encoder, 0.5 s of `hazard list --json` at ten years (5,100 rows).
     tests/cli/test_print_json.py holds both ways to the same text."""
-    if isinstance(item, dict) and item and all(type(v) in _SCALARS for v in item.values()):
+    if (
+        type(item) is dict
+        and item
+        and all(type(v) in _SCALARS for v in item.values())
+        and all(type(k) is str for k in item)
+    ):
         inner = json.dumps(item, ensure_ascii=False, separators=(",\n    ", ": "))
         return "{\n    " + inner[1:-1] + "\n  }"
-    return json.dumps(item, ensure_ascii=False, indent=2).replace("\n", "\n  ")
+    return json.dumps(to_jsonable(item), ensure_ascii=False, indent=2).replace("\n", "\n  ")
 
 
 # Characters from U+2E81 on (CJK and beyond) take two terminal columns.
@@ -114,10 +120,13 @@ def _width(text: str) -> int:
 def print_table(headers: Sequence[str], rows: Iterable[Sequence[object]]) -> None:
     """A table under translated headers: each header is a catalogue key (worded in the language of
     `--lang`), or a mark without letters ("", "#") printed as it is."""
+    from branchguard.core.kernel.names import all_printable
     from branchguard.core.kernel.names import printable as clean
 
     headers = [clean(_header(h)) for h in headers]
-    cells = [[clean(c) for c in row] for row in rows]
+    cells = [[str(c) for c in row] for row in rows]
+    if not all_printable([c for row in cells for c in row]):  # nearly never: clean each cell
+        cells = [[clean(c) for c in row] for row in cells]
     sized = [[(v, _width(v)) for v in row] for row in [headers, *cells]]
     widths = [max(row[i][1] for row in sized) for i in range(len(headers))]
 

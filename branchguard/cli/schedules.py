@@ -103,8 +103,10 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def wall_clock(at: datetime | None, timezone: str) -> str:
-    """A time as the branch reads it: in the schedule's zone (on the branch PC, its own)."""
-    return at.astimezone(ZoneInfo(timezone)).strftime("%Y-%m-%d %H:%M") if at else ""
+    """A time as the branch reads it: in the schedule's zone (on the branch PC, its own), as
+    YYYY-MM-DD HH:MM (the ISO text cut after the minutes: strftime took 5 µs a call, a tenth of
+    `hazard list --json` at ten years)."""
+    return at.astimezone(ZoneInfo(timezone)).isoformat(" ", "minutes")[:16] if at else ""
 
 
 def parse_start(value: str) -> datetime:

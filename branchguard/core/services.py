@@ -195,7 +195,7 @@ class Services:
     def drills(self) -> DrillService:
         from branchguard.core.drills.service import DrillService
 
-        return DrillService(self._sessions, self.incidents, self.schedules)
+        return DrillService(self._sessions, lambda: self.incidents, self.schedules)
 
     @cached_property
     def hazards(self) -> HazardService:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import builtins
 from collections.abc import Callable
 from datetime import datetime
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session, sessionmaker
@@ -32,7 +32,6 @@ from branchguard.core.drills.types import (
     Evaluation,
     EvaluationInput,
 )
-from branchguard.core.incidents.service import IncidentService
 from branchguard.core.incidents.types import FollowUpAction, LogEntry
 from branchguard.core.kernel import paging, validation
 from branchguard.core.kernel.errors import NotFound, ValidationError
@@ -58,6 +57,9 @@ from branchguard.db.models.incidents import IncidentActionRow
 from branchguard.db.models.playbooks import PlaybookRow
 from branchguard.db.models.schedules import ScheduleRow
 
+if TYPE_CHECKING:  # imported by whoever runs a drill: the dashboard and compliance need none of it
+    from branchguard.core.incidents.service import IncidentService
+
 T = TypeVar("T")
 # The drill list's columns a window can be sorted by, in SQL (a series sorts by its first date).
 LIST_SORTS = {
@@ -74,12 +76,21 @@ LIST_SORTS = {
 
 class DrillService:
     def __init__(
-        self, sessions: sessionmaker[Session], incidents: IncidentService, schedules: ScheduleService
+        self,
+        sessions: sessionmaker[Session],
+        incidents: Callable[[], IncidentService],
+        schedules: ScheduleService,
     ) -> None:
+        """`incidents` gives the incident service when a drill is run or shown: reading plans and
+        compliance (the dashboard) does not load the incident service and what it imports."""
         self._sessions = sessions
-        self._incidents = incidents
+        self._incidents_of = incidents
         self._schedules = schedules
         self._seeded = False
+
+    @property
+    def _incidents(self) -> IncidentService:
+        return self._incidents_of()
 
     def _data(self) -> None:
         """The built-in criteria sets and rules are written on first use, not at every start."""
@@ -436,7 +447,7 @@ class DrillService:
         now = now or utcnow()
         with self._sessions() as s:
             rule_list = drills_data.compliance_rules(s, region)
-            plans = drills_store.plan_infos(s, s.scalars(select(DrillPlanRow)), now)
+            plans = drills_store.compliance_plans(s, now)
             facts = compliance.facts_of(
                 plans, drills_store.playbook_tiers(s), drills_store.closed_incidents(s, plans)
             )

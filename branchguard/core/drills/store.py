@@ -21,7 +21,6 @@ from branchguard.core.drills.types import (
     ScoredCriterion,
     StepResult,
 )
-from branchguard.core.incidents.text import step_timing
 from branchguard.core.incidents.types import EntryKind, IncidentDetail, IncidentStatus, StepState
 from branchguard.core.kernel import validation
 from branchguard.core.kernel.types import PlaybookStatus, Text2
@@ -73,6 +72,41 @@ def plan_infos(s: Session, rows: Iterable[DrillPlanRow], now: datetime) -> list[
         )
         for r in rows
     ]
+
+
+def compliance_plans(s: Session, now: datetime) -> list[DrillPlan]:
+    """The plans whose facts decide every compliance rule at `now`, in id order: per category,
+    scope and playbook, the completed drill run last (the first by id of runs at the same
+    moment), and every planned drill that may lie ahead (one planned from now on; a series,
+    which is planned for its next date). A rule's last run is the latest of its groups' and its
+    next planned drill the earliest ahead, so the rules come out as over every plan (600 at ten
+    years, each loaded with its schedule and title before)."""
+    rows = s.execute(
+        select(DrillPlanRow.id, DrillPlanRow.category, DrillPlanRow.scope, DrillPlanRow.playbook_code,
+               DrillPlanRow.status, DrillPlanRow.run_at, DrillPlanRow.planned_at, IncidentRow.status,
+               ScheduleRow.rrule)
+        .outerjoin(IncidentRow, IncidentRow.id == DrillPlanRow.incident_id)
+        .outerjoin(ScheduleRow, ScheduleRow.id == DrillPlanRow.schedule_id)
+        .order_by(DrillPlanRow.id)
+    ).tuples()  # fmt: skip
+    last: dict[tuple[str, str, str], tuple[datetime, int]] = {}
+    wanted: list[int] = []
+    for plan_id, category, scope, code, status, run_at, planned_at, incident_status, rule in rows:
+        finished = incident_status == IncidentStatus.CLOSED.value
+        if run_at is not None and (
+            status == DrillStatus.EVALUATED.value or (status == DrillStatus.RUNNING.value and finished)
+        ):
+            held = last.get((category, scope, code))
+            if held is None or run_at > held[0]:
+                last[(category, scope, code)] = (run_at, plan_id)
+        if status == DrillStatus.PLANNED.value and (rule or (planned_at is not None and planned_at >= now)):
+            wanted.append(plan_id)
+    ids = sorted({*wanted, *(plan_id for _at, plan_id in last.values())})
+    if not ids:
+        return []
+    return plan_infos(
+        s, s.scalars(select(DrillPlanRow).where(DrillPlanRow.id.in_(ids)).order_by(DrillPlanRow.id)), now
+    )
 
 
 def _plan_info(
@@ -135,6 +169,8 @@ def evaluation_of(row: DrillEvaluationRow) -> Evaluation:
 
 def step_results(detail: IncidentDetail) -> tuple[StepResult, ...]:
     """Each step's target and the minutes from the start to its mark (None while pending or skipped)."""
+    from branchguard.core.incidents.text import step_timing  # a run's alone, not the plans'
+
     started = detail.summary.started_at
     results = []
     for step in detail.steps:

@@ -413,7 +413,8 @@ class HazardService:
         with self._sessions() as s:
             stmt = store.filtered(flt or HazardFilter(), now, zone).order_by(HazardRow.due_date, HazardRow.id)
             rows = s.execute(stmt.with_only_columns(*store.INFO_COLUMNS))  # plain rows: no ORM objects
-            infos = [store.info_of(r, now, zone) for r in rows]
+            today = store.local_date(now, zone)
+            infos = [store.info_of(r, now, zone, today) for r in rows]
         return sorted(infos, key=lambda h: (not h.overdue, not h.status.is_open, h.due_at, h.id))
 
     def counts(self, actor: Actor, now: datetime | None = None) -> HazardCounts:

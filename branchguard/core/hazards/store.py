@@ -68,9 +68,10 @@ def deadlines(
     return due, interim, plan
 
 
-def is_overdue(row: HazardLike, now: datetime, zone: ZoneInfo) -> bool:
-    """Not yet verified (open or remediated) and its due date has ended in the branch's zone."""
-    return row.status in OPEN_STATES and local_date(now, zone) > row.due_date
+def is_overdue(row: HazardLike, now: datetime, zone: ZoneInfo, today: date | None = None) -> bool:
+    """Not yet verified (open or remediated) and its due date has ended in the branch's zone
+    (`today`: the local date of `now`, when the caller has it for many rows)."""
+    return row.status in OPEN_STATES and (today or local_date(now, zone)) > row.due_date
 
 
 def due_instant(day: date, zone: ZoneInfo) -> datetime:
@@ -119,7 +120,7 @@ def number_of(row: HazardLike, zone: ZoneInfo) -> str:
     return f"YH-{local_date(row.opened_at, zone).year}-{row.id:04d}"
 
 
-def info_of(row: HazardLike, now: datetime, zone: ZoneInfo) -> HazardInfo:
+def info_of(row: HazardLike, now: datetime, zone: ZoneInfo, today: date | None = None) -> HazardInfo:
     return HazardInfo(
         id=row.id,
         number=number_of(row, zone),
@@ -147,7 +148,7 @@ def info_of(row: HazardLike, now: datetime, zone: ZoneInfo) -> HazardInfo:
         closed_by=row.closed_by,
         closed_at=row.closed_at,
         schedule_id=row.schedule_id,
-        overdue=is_overdue(row, now, zone),
+        overdue=is_overdue(row, now, zone, today),
         age_days=age_days(row, now),
     )
 

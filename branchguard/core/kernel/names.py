@@ -37,6 +37,13 @@ _UNSAFE = re.compile(f"[\x00-\x1f\x7f-\x9f{_BIDI}]")
 _UNSAFE_BUT_NEWLINE = re.compile(f"[\x00-\x09\x0b-\x1f\x7f-\x9f{_BIDI}]")
 
 
+def all_printable(texts: list[str]) -> bool:
+    """Whether `printable` leaves every one of `texts` as it is: one scan over them all (a table of
+    6,200 rows has 43,000 cells; the characters it looks for are single ones, so joining the texts
+    with a space finds one exactly when some text holds one)."""
+    return not _UNSAFE.search(" ".join(texts))
+
+
 def printable(text: object, *, keep_newlines: bool = False) -> str:
     """`text` as a terminal may show it: escape sequences removed, other control characters and
     bidirectional overrides dropped (tabs become spaces; newlines too unless `keep_newlines`)."""

@@ -6,16 +6,30 @@ from __future__ import annotations
 
 from datetime import date
 from types import MappingProxyType
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import select
+from sqlalchemy import JSON, Integer, Row, String, column, select, table
 from sqlalchemy.orm import Session, sessionmaker
 
 from branchguard.core.kernel import working_days
 from branchguard.core.kernel.working_days import YearTable
-from branchguard.db.models.library_sync import WorkingDayYearRow
+
+if TYPE_CHECKING:
+    from branchguard.db.models.library_sync import WorkingDayYearRow
+
+# The stored years as a bare table with the model's column types (db/models/library_sync.py,
+# WorkingDayYearRow): every command reads it at start, and declaring the library's three models
+# for that cost each one ~8 ms (tests/core/library_sync/test_library.py holds the two equal).
+YEARS = table(
+    "working_day_years",
+    column("year", Integer),
+    column("holidays", JSON),
+    column("workdays", JSON),
+    column("source", String),
+)
 
 
-def row_table(row: WorkingDayYearRow) -> YearTable:
+def row_table(row: WorkingDayYearRow | Row[Any]) -> YearTable:
     return YearTable(
         year=row.year,
         holidays=MappingProxyType({date.fromisoformat(d): str(name) for d, name in row.holidays}),
@@ -25,7 +39,7 @@ def row_table(row: WorkingDayYearRow) -> YearTable:
 
 
 def stored(s: Session) -> list[YearTable]:
-    return [row_table(r) for r in s.scalars(select(WorkingDayYearRow).order_by(WorkingDayYearRow.year))]
+    return [row_table(r) for r in s.execute(select(YEARS).order_by(YEARS.c.year))]
 
 
 def install_from(sessions: sessionmaker[Session]) -> tuple[int, ...]:

@@ -318,6 +318,8 @@ def next_slot(spec: RuleSpec, now: datetime) -> Slot | None:
     """The first occurrence due after `now`."""
     if not spec.rule:  # one instant: its one slot, if still ahead (not twelve empty windows searched)
         latest = spec.start_at + timedelta(days=working_days.MAX_SHIFT_DAYS + 1)
+        if latest <= now:  # due by `latest` at the latest: long past (most one-offs), no rule built
+            return None
         once = next(slots(spec, until_due=latest), None)
         return once if once is not None and once.due_at > now else None
     step = timedelta(days=400)

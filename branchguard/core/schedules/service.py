@@ -256,7 +256,7 @@ class ScheduleService:
             for sid, due in s.execute(open_rows).tuples():
                 dues.setdefault(sid, []).append(due)
             names = title_names(s)
-            rows = s.execute(stmt.with_only_columns(*ScheduleRow.__table__.columns))  # plain rows
+            rows = s.execute(stmt.with_only_columns(*store.INFO_COLUMNS))  # plain rows
             return [store.schedule_info(r, now, dues.get(r.id, ()), names) for r in rows]
 
     def open_items(self, actor: Actor, now: datetime | None = None) -> builtins.list[OccurrenceInfo]:
@@ -317,7 +317,7 @@ class ScheduleService:
         with self._sessions() as s:
             items: dict[tuple[int, datetime], OccurrenceInfo] = {}
             names = title_names(s)
-            for sched in s.scalars(select(ScheduleRow).where(ScheduleRow.active.is_(True))):
+            for sched in s.scalars(store.active_between(start, end)):
                 for slot in rules.slots_between(store.spec_of(sched), start, end):
                     if sched.rrule and slot.rule_at < sched.catch_up_from:
                         continue  # from before the rule was set: not owed, never written

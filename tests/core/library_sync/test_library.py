@@ -149,9 +149,22 @@ def test_round_trip_preview_apply_and_a_second_import_changes_nothing(
     assert take_snapshot(ctx.engine) == before
 
     working_days.install([])  # a new process of the branch reads its years from the database
-    from branchguard.core.library_sync.table import install_from
+    from sqlalchemy import select
+
+    from branchguard.core.library_sync.table import YEARS, install_from, row_table, stored
+    from branchguard.db.models.library_sync import WorkingDayYearRow
 
     assert install_from(ctx.sessions) == (YEAR,)
+    # read from the bare table, as through the model
+    with ctx.sessions() as s:
+        as_models = [
+            row_table(r) for r in s.scalars(select(WorkingDayYearRow).order_by(WorkingDayYearRow.year))
+        ]
+        assert stored(s) == as_models and as_models[0].holidays
+    model = WorkingDayYearRow.__table__.columns
+    assert {c.name: type(c.type) for c in YEARS.columns} == {
+        c.name: type(model[c.name].type) for c in YEARS.columns
+    }
 
 
 def test_unsigned_changed_and_foreign_libraries_are_refused_and_nothing_is_written(

@@ -87,3 +87,17 @@ def test_a_certificate_reminder_made_in_chinese_reads_in_english() -> None:
     assert made_title(made, lang="en") == t(
         "team.schedule_title", "en", day="2027-01-05", person="周强", kind="保安员证"
     )
+
+
+def test_the_name_tables_are_the_models_tables() -> None:
+    """title_names reads two bare tables (no model declared for it): the models' names and types."""
+    from branchguard.core.schedules.titles import CHECKLIST_NAMES, PLAN_TITLES
+    from branchguard.db.models.inspections import TemplateVersionRow
+    from branchguard.db.models.playbooks import PlaybookVersionRow
+
+    for bare, model in ((PLAN_TITLES, PlaybookVersionRow), (CHECKLIST_NAMES, TemplateVersionRow)):
+        columns = model.__table__.columns
+        assert bare.name == model.__tablename__
+        assert {c.name: type(c.type) for c in bare.columns} == {
+            c.name: type(columns[c.name].type) for c in bare.columns
+        }
