@@ -304,8 +304,6 @@ class DashboardService:
         as_of = min(end, now)
         today = as_of.astimezone(self.zone).date()
         rule_lines, runs = self._drills.compliance_over(actor, start, end, as_of)
-        # imported here: the dashboard's tiles and trends (the window's landing page) do not need it
-        from branchguard.core.dashboard import period as period_details
 
         with self._sessions() as s:
             incidents = period_details.incidents(s, start, end)
