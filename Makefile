@@ -29,6 +29,9 @@ QM_FILES := $(TS_FILES:.ts=.qm)
 # make run DATA_DIR=/tmp/x LANG_ARG=en DB=postgresql://…
 APP_ARGS := $(if $(DATA_DIR),--data-dir "$(DATA_DIR)") $(if $(DB),--db "$(DB)") $(if $(LANG_ARG),--lang "$(LANG_ARG)")
 PYTEST_ARGS ?=
+# pytest-xdist: one test process per CPU (each with its own PostgreSQL cluster and fixture copies);
+# TEST_WORKERS=0 runs every test in one process.
+TEST_WORKERS ?= auto
 
 .PHONY: help setup system-deps python-check run test lint bench screenshots i18n package lock clean
 
@@ -120,7 +123,7 @@ lint: setup
 # Ends with the 15 slowest tests (pytest's --durations in pyproject.toml) and the wall time of the run.
 test: setup i18n lint
 	@started=$$(date +%s); status=0; \
-	QT_QPA_PLATFORM=offscreen $(BIN)/pytest $(PYTEST_ARGS) || status=$$?; \
+	QT_QPA_PLATFORM=offscreen $(BIN)/pytest -n $(TEST_WORKERS) --dist worksteal $(PYTEST_ARGS) || status=$$?; \
 	elapsed=$$(( $$(date +%s) - started )); \
 	printf 'make test: pytest took %dm %02ds\n' $$(( elapsed / 60 )) $$(( elapsed % 60 )); \
 	exit $$status
