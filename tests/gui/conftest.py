@@ -34,7 +34,8 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 def no_widget_outlives_its_test() -> Iterator[None]:
     """A test's windows and widgets are gone before the next test starts. They hold each other in
     reference cycles (signal connections to bound methods), which only the cyclic collector frees:
-    without this, hundreds of them lived on into later tests, their timers still firing."""
+    without this, hundreds of them lived on into later tests, their timers still firing. (The
+    collection is cheap: survivors_frozen in tests/conftest.py keeps earlier tests' objects out.)"""
     yield
     gc.collect()
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
