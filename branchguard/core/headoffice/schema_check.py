@@ -162,7 +162,8 @@ _FIXED = re.compile(r"\^\[((?:[0-9A-Za-z_](?:-[0-9A-Za-z_])?)+)\]\{(\d+)\}\$")
 
 def _class_bytes(spec: str) -> bytes:
     """The characters of a class such as 0-9a-f."""
-    out, i = set(), 0
+    out: set[int] = set()
+    i = 0
     while i < len(spec):
         if i + 2 < len(spec) and spec[i + 1] == "-":
             out.update(range(ord(spec[i]), ord(spec[i + 2]) + 1))
