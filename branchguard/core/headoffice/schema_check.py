@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
+from functools import partial
 from itertools import chain
 from operator import itemgetter
 from typing import Any
@@ -99,7 +100,7 @@ def _shaped(node: Mapping[str, Any], keys: frozenset[str], defs: Mapping[str, An
         return lambda v: type(v) in (int, float) and v >= least
     if kind == "array" and keys == {"type", "items"} and "prefixItems" not in node:
         each = compile_schema(node["items"], defs)
-        table = _table(node["items"])
+        table = _table(node["items"], defs)
         if table is not None:  # the column check first; the item check decides when it fails
             return lambda v: type(v) is list and (table(v) or all(map(each, v)))
         return lambda v: type(v) is list and all(map(each, v))
@@ -175,8 +176,9 @@ def _class_bytes(spec: str) -> bytes:
 
 
 def _column(sub: Any) -> Callable[[list[Any]], bool] | None:
-    """A check of a column of values (all present) that is True only when each holds `sub`:
-    one exact type, a pattern (joinable) or an integer minimum. None for any other shape."""
+    """A check of a column of values (not empty) that is True only when each holds `sub`: one
+    exact type, a pattern (joinable), an integer minimum, or one of these or null. None for any
+    other shape."""
     if not isinstance(sub, Mapping):
         return None
     keys = frozenset(sub) - _IGNORED
@@ -208,37 +210,67 @@ def _column(sub: Any) -> Callable[[list[Any]], bool] | None:
     if keys == {"type", "minimum"} and kind == "integer":
         least = sub["minimum"]
         return lambda col: set(map(type, col)) == {int} and min(col) >= least
+    if keys == {"anyOf"} and len(sub["anyOf"]) == 2 and {"type": "null"} in sub["anyOf"]:
+        other = _column(next(option for option in sub["anyOf"] if option != {"type": "null"}))
+        if other is None:
+            return None
+        some = other  # a column of this shape or nulls: the nulls left out, the rest checked
+
+        def or_null(col: list[Any]) -> bool:
+            present = [x for x in col if x is not None]
+            return not present or some(present)
+
+        return or_null
     return None
 
 
-def _table(items: Any) -> Callable[[list[Any]], bool] | None:
-    """For an array of objects whose properties are all required, none other allowed and each of
-    a shape `_column` checks: a check of the whole array a column at a time (type tests, one
-    match per pattern over the joined column), True only when every item holds. False says
-    nothing: the item-by-item check decides then. None for any other item schema."""
-    if not isinstance(items, Mapping) or frozenset(items) - _IGNORED != _OBJECT_KEYS:
+def _table(items: Any, defs: Mapping[str, Any]) -> Callable[[list[Any]], bool] | None:
+    """For an array of objects (type, properties, required, additionalProperties true or false):
+    a check of the whole array a column at a time, True only when every item holds. A column of a
+    shape `_column` knows is checked at once (type tests, one pass per pattern); any other is
+    checked value by value with its compiled check. False says nothing: the item-by-item check
+    decides then. None for any other item schema."""
+    if not isinstance(items, Mapping) or items.get("type") != "object":
         return None
-    props = items["properties"]
-    names = frozenset(props)
-    if items["type"] != "object" or items["additionalProperties"] is not False:
+    if not frozenset(items) - _IGNORED <= _OBJECT_KEYS:
         return None
-    if frozenset(items["required"]) != names or not names:
+    props = items.get("properties", {})
+    names, wanted = frozenset(props), frozenset(items.get("required", ()))
+    closed = items.get("additionalProperties", True)
+    if closed not in (True, False) or not wanted <= names:
         return None
-    columns = [(name, _column(sub)) for name, sub in props.items()]
-    if any(check is None for _name, check in columns):
-        return None
-    size = len(names)
+    columns: list[tuple[str, bool, Callable[[list[Any]], bool]]] = []
+    for name, sub in props.items():
+        check = _column(sub)
+        if check is None:
+            each = compile_schema(sub, defs)
+            check = partial(_every, each)
+        columns.append((name, name in wanted, check))
 
     def table(v: list[Any]) -> bool:
         if not v:
             return True
-        if set(map(type, v)) != {dict} or set(map(len, v)) != {size}:
+        if set(map(type, v)) != {dict}:
             return False
-        if not names.issuperset(chain.from_iterable(v)):  # so each item has exactly these keys
+        if closed is False and not names.issuperset(chain.from_iterable(v)):
             return False
-        return all(check(list(map(itemgetter(name), v))) for name, check in columns)  # type: ignore[misc]
+        for name, required, check in columns:
+            if required:
+                try:
+                    col = list(map(itemgetter(name), v))
+                except KeyError:
+                    return False
+            else:
+                col = [item[name] for item in v if name in item]
+            if col and not check(col):
+                return False
+        return True
 
     return table
+
+
+def _every(check: Check, col: list[Any]) -> bool:
+    return all(map(check, col))
 
 
 def _keyword(key: str, spec: Any, node: Mapping[str, Any], defs: Mapping[str, Any]) -> Check:

@@ -51,6 +51,17 @@ def add_ledger(conn: Connection, branch_id: int, entries: Sequence[dict[str, Any
 
 def put_records(conn: Connection, branch_id: int, kind: str, rows: Sequence[dict[str, Any]]) -> None:
     """Replace the branch's copies of these records with the package's (bulk delete, bulk insert)."""
+    if not rows:
+        return
+    if conn.dialect.name == "postgresql" or conn.dialect.paramstyle == "qmark":
+        # one statement run for every key through the driver (each an index lookup), as the
+        # insert below: not an IN list of a thousand values compiled by SQLAlchemy at each batch
+        mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
+        where = f"branch_id = {mark} AND kind = {mark} AND source_id = {mark}"
+        keys = [(branch_id, kind, r["source_id"]) for r in rows]
+        conn.exec_driver_sql(f"DELETE FROM {RECORDS.name} WHERE {where}", keys)
+        _insert(conn, RECORDS, rows)
+        return
     for i in range(0, len(rows), _BULK):
         ids = [r["source_id"] for r in rows[i : i + _BULK]]
         conn.execute(
