@@ -140,3 +140,43 @@ def test_a_ledger_checked_a_column_at_a_time_gets_jsonschemas_verdict(field: str
     assert fast(entries) == slow.is_valid(entries), (field, value)
     del entries[2][field if field != "extra" else "seq"]
     assert fast(entries) == slow.is_valid(entries) is False
+
+
+def test_nested_records_checked_a_column_at_a_time_get_jsonschemas_verdict(
+    ctx: Any, lead: Actor, tmp_path: Path
+) -> None:
+    """An incident's log is an array checked a column at a time inside the incidents' own column
+    check: every odd value in a log entry, and in the incident's nullable stamp, gets the same
+    verdict as from jsonschema."""
+    from datetime import date
+
+    from branchguard.core.incidents.types import EntryKind
+    from branchguard.core.kernel.types import Level
+
+    started = ctx.services.incidents.start(lead, None, Level.III, title="漏水", location="大堂")
+    ctx.services.incidents.log(lead, started.id, EntryKind.OBSERVATION, "二楼漏水")
+    out = tmp_path / "p.zip"
+    ctx.services.exchange.export(lead, f"{date.today():%Y-%m}", out)
+    incidents = _parts(out)["incidents"]
+    assert incidents and incidents[0]["log"]
+    fast, slow = rules.fast_check("incidents"), rules.validator("incidents")
+    checked = 0
+    for key in list(incidents[0]["log"][-1]):
+        for odd in (*ODD_VALUES, "a" * 64 + "\n", "gone"):
+            changed = copy.deepcopy(incidents)
+            entry = changed[0]["log"][-1]
+            if odd == "gone":
+                del entry[key]
+            else:
+                entry[key] = odd
+            assert fast(changed) == slow.is_valid(changed), (key, odd)
+            checked += 1
+    for odd in (*ODD_VALUES, "2026-11-01T08:00:00Z\n", "gone"):
+        changed = copy.deepcopy(incidents)
+        if odd == "gone":
+            del changed[0]["closed_at"]
+        else:
+            changed[0]["closed_at"] = odd
+        assert fast(changed) == slow.is_valid(changed), odd
+        checked += 1
+    assert checked > 50
