@@ -11,9 +11,9 @@ stopped goes on from the last complete branch.
 Import: every package through `HeadOfficeService.import_package` (signature, hashes, schema,
 continuity, one transaction), month by month, timed one by one. Floor: the very rows that import
 wrote (its package row, ledger positions and records, read back after each import), inserted
-into a second, empty head-office database with one DB-API bulk insert per table (`COPY` on
-PostgreSQL, `executemany` on SQLite) and one commit per package. Target: ours within 3× of the
-floor, per package on average.
+right then into a second head-office database, empty at the start, with one DB-API bulk insert
+per table (`COPY` on PostgreSQL, `executemany` on SQLite) and one commit per package. Target:
+ours within 3× of the floor, per package on average.
 
 Roll-up: `HeadOfficeService.branches` (what the Branches page and `ho branches` show), median of
 five, against the same aggregates as plain SQL on the DB-API connection. Target 1.5×.
@@ -194,57 +194,61 @@ def _rows_of(engine: Any, package_id: int, pg: bool) -> dict[str, tuple[list[str
         raw.close()
 
 
-def imports(ctx: Any, admin: Any, fleet_: Fleet, pg: bool) -> tuple[list[float], list[dict[str, Any]]]:
-    """Every package, month by month: each import's wall time and the rows it wrote."""
+def imports(
+    ctx: Any, admin: Any, bare: Any, fleet_: Fleet, pg: bool
+) -> tuple[list[float], list[float], int]:
+    """Every package, month by month, each import followed at once by its floor (so a busy moment
+    of the machine falls on both): each import's wall time, each floor's, and the rows written."""
     from sqlalchemy import func, select
 
     from branchguard.core.headoffice.types import ImportOutcome
     from branchguard.db.models.exchange import HoPackageRow
 
-    times, written = [], []
-    for month in fleet_.months:
-        for code in fleet_.codes:
-            started = time.perf_counter()
-            result = ctx.services.headoffice.import_package(admin, fleet_.package(code, month))
-            times.append(time.perf_counter() - started)
-            assert result.outcome is ImportOutcome.IMPORTED, result
-            with ctx.sessions() as s:
-                package_id = s.scalar(select(func.max(HoPackageRow.id)))
-            written.append(_rows_of(ctx.engine, package_id, pg))
-    return times, written
-
-
-def floor_inserts(ctx: Any, written: list[dict[str, Any]], pg: bool) -> list[float]:
-    """The same rows, one bulk insert per table (COPY on PostgreSQL, executemany on SQLite) and
-    one commit per package."""
-    mark = "%s" if pg else "?"
-    raw = ctx.engine.raw_connection()
-    times = []
+    times, floor_times, rows = [], [], 0
+    raw = bare.engine.raw_connection()
     try:
-        cur = raw.cursor()
-        for rows in written:
-            started = time.perf_counter()
-            for table in TABLES:
-                columns, values = rows[table]
-                if not values:
-                    continue
-                if table == "ho_records":  # a record carried again replaces its copy, as an import does
-                    at = [columns.index(c) for c in ("branch_id", "kind", "source_id")]
-                    where = f"branch_id = {mark} AND kind = {mark} AND source_id = {mark}"
-                    keys = [tuple(v[i] for i in at) for v in values]
-                    cur.executemany(f"DELETE FROM ho_records WHERE {where}", keys)
-                if pg:  # PostgreSQL's fastest bulk path
-                    with cur.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy:
-                        for value in values:
-                            copy.write_row(value)
-                else:
-                    marks = ", ".join([mark] * len(columns))
-                    cur.executemany(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})", values)
-            raw.commit()
-            times.append(time.perf_counter() - started)
+        for month in fleet_.months:
+            for code in fleet_.codes:
+                started = time.perf_counter()
+                result = ctx.services.headoffice.import_package(admin, fleet_.package(code, month))
+                times.append(time.perf_counter() - started)
+                assert result.outcome is ImportOutcome.IMPORTED, result
+                with ctx.sessions() as s:
+                    package_id = s.scalar(select(func.max(HoPackageRow.id)))
+                written = _rows_of(ctx.engine, package_id, pg)
+                rows += sum(len(v[1]) for v in written.values())
+                floor_times.append(floor_insert(raw, written, pg))
+                if len(times) % 500 == 0:
+                    print(f"    {len(times)} packages imported", flush=True)
     finally:
         raw.close()
-    return times
+    return times, floor_times, rows
+
+
+def floor_insert(raw: Any, rows: dict[str, Any], pg: bool) -> float:
+    """The rows one import wrote, one bulk insert per table (COPY on PostgreSQL, executemany on
+    SQLite) and one commit: its wall time."""
+    mark = "%s" if pg else "?"
+    cur = raw.cursor()
+    started = time.perf_counter()
+    for table in TABLES:
+        columns, values = rows[table]
+        if not values:
+            continue
+        if table == "ho_records":  # a record carried again replaces its copy, as an import does
+            at = [columns.index(c) for c in ("branch_id", "kind", "source_id")]
+            where = f"branch_id = {mark} AND kind = {mark} AND source_id = {mark}"
+            keys = [tuple(v[i] for i in at) for v in values]
+            cur.executemany(f"DELETE FROM ho_records WHERE {where}", keys)
+        if pg:  # PostgreSQL's fastest bulk path
+            with cur.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy:
+                for value in values:
+                    copy.write_row(value)
+        else:
+            marks = ", ".join([mark] * len(columns))
+            cur.executemany(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})", values)
+    raw.commit()
+    return time.perf_counter() - started
 
 
 ROLLUP_SQL = (
@@ -300,11 +304,11 @@ def _median_of(fn: Callable[[], Any], runs: int = RUNS) -> float:
 
 def measure(engine_name: str, urls: tuple[str | None, str | None], fleet_: Fleet, tmp: Path) -> bool:
     pg = engine_name == "PostgreSQL"
-    with head_office(tmp / f"{engine_name}-ours", urls[0], fleet_) as (ours, admin):
-        times, written = imports(ours, admin, fleet_, pg)
-        with head_office(tmp / f"{engine_name}-floor", urls[1], fleet_) as (bare, _admin):
-            floor_times = floor_inserts(bare, written, pg)
-        rows = sum(len(v[1]) for w in written for v in w.values())
+    with (
+        head_office(tmp / f"{engine_name}-ours", urls[0], fleet_) as (ours, admin),
+        head_office(tmp / f"{engine_name}-floor", urls[1], fleet_) as (bare, _admin),
+    ):
+        times, floor_times, rows = imports(ours, admin, bare, fleet_, pg)
         listed = ours.services.headoffice.branches(admin)
         assert len(listed) == len(fleet_.codes)
         ours_rollup, floor_read = 0.0, floor_rollup(ours, pg)
