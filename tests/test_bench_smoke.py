@@ -172,3 +172,29 @@ def test_every_scale_floor_reads_sqlite_and_postgresql(
     for kind in ("verify", "register", "summary"):
         scale_floors.floor(kind, data_dir, tmp_path, url)
     assert (tmp_path / "bare.pdf").read_bytes().startswith(b"%PDF")
+
+
+@pytest.mark.slow
+def test_the_head_office_fleet_builds_real_branches_in_parallel_and_resumes(
+    tmp_path: Path, bench: Any, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Two branches built by two processes: each its own key, twelve packages; a build stopped
+    before a branch's key was written makes only that branch again; a built fleet is reused."""
+    from tools.bench import headoffice
+
+    fleet = headoffice.fleet(2, tmp_path, workers=2)
+    keys = [fleet.key(code).read_bytes() for code in fleet.codes]
+    assert len(set(keys)) == 2
+    assert sorted(p.name for p in (fleet.folder / "packages").iterdir()) == sorted(
+        fleet.package(code, month).name for code in fleet.codes for month in fleet.months
+    )
+    kept = fleet.package("BR-001", fleet.months[0]).stat().st_mtime_ns
+    stamp = (fleet.folder / "fleet.json").read_text()
+    (fleet.folder / "fleet.json").rename(fleet.folder / "building.json")  # as if stopped part-way
+    fleet.key("BR-002").unlink()
+    again = headoffice.fleet(2, tmp_path, workers=1)
+    assert fleet.package("BR-001", fleet.months[0]).stat().st_mtime_ns == kept
+    assert again.key("BR-002").read_bytes() != keys[1]  # made again, with a key of its own
+    assert (fleet.folder / "fleet.json").read_text() == stamp
+    assert headoffice.fleet(2, tmp_path) == again
+    assert "branch 2/2 made" in capsys.readouterr().out

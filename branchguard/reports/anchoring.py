@@ -67,6 +67,13 @@ def keywords(s: Stamp) -> str:
     return store.pdf_keyword(s.anchor) if s.anchor is not None else ""
 
 
+def proved(s: Stamp) -> str:
+    """What the document proves; a document is never stamped without a proof."""
+    if s.proof is None:
+        raise ValueError("a document's integrity block needs a stamp made with its proof")
+    return t("anchor.report.proved", proof=s.proof.text())
+
+
 def lines(s: Stamp, record_entity: bool = True) -> list[str]:
     """The integrity block as plain lines, for exports that are not PDFs and for the command line;
     `record_entity` false for a document about no single record (a register, the contact card)."""
@@ -79,7 +86,7 @@ def lines(s: Stamp, record_entity: bool = True) -> list[str]:
         out.append(t("anchor.report.key", fingerprint=grouped(s.key.fingerprint)))
     else:
         out.append(t("anchor.report.unsigned", error=translate(s.problem or "")))
-    out.append(t("anchor.report.proved", proof=s.proof.text()))
+    out.append(proved(s))
     return out
 
 
@@ -100,7 +107,7 @@ def flowables(styles: ReportStyles, s: Stamp, record_entity: bool = True) -> lis
         out.append(para(t("anchor.report.unsigned", error=translate(s.problem or "")), styles.body))
     out += [
         Spacer(1, 1 * mm),
-        para(t("anchor.report.proved", proof=s.proof.text()), bold),
+        para(proved(s), bold),
         Spacer(1, 1 * mm),
         para(t("anchor.report.hint"), styles.small),
     ]

@@ -4,14 +4,16 @@ and the multi-branch roll-up opened, each against a floor measured in the same r
 Fixture: N branches, each `branchguard demo --years 1 --seed i` (the demo generator, varied by its
 seed) with its own code and key, each exporting twelve monthly packages (without PDF reports: the
 figures are head office's work, not ReportLab's); built once into `.bench/headoffice-N/` and
-reused while the generator, the exchange code and the schema are unchanged.
+reused while the generator, the exchange code and the schema are unchanged. Branches are built
+`BRANCHGUARD_BENCH_WORKERS` at a time (default: two, or one on a single core), and a build that was
+stopped goes on from the last complete branch.
 
 Import: every package through `HeadOfficeService.import_package` (signature, hashes, schema,
 continuity, one transaction), month by month, timed one by one. Floor: the very rows that import
 wrote (its package row, ledger positions and records, read back after each import), inserted
-into a second, empty head-office database with one DB-API bulk insert per table (`COPY` on
-PostgreSQL, `executemany` on SQLite) and one commit per package. Target: ours within 3× of the
-floor, per package on average.
+right then into a second head-office database, empty at the start, with one DB-API bulk insert
+per table (`COPY` on PostgreSQL, `executemany` on SQLite) and one commit per package. Target:
+ours within 3× of the floor, per package on average.
 
 Roll-up: `HeadOfficeService.branches` (what the Branches page and `ho branches` show), median of
 five, against the same aggregates as plain SQL on the DB-API connection. Target 1.5×.
@@ -40,6 +42,8 @@ from tools.bench.common import ROOT
 
 CACHE_DIR = ROOT / ".bench"
 BRANCHES = int(os.environ.get("BRANCHGUARD_BENCH_BRANCHES", "20"))
+# Branches built at once, one process each (each is CPU-bound Python: more than the cores is no gain).
+WORKERS = int(os.environ.get("BRANCHGUARD_BENCH_WORKERS", str(min(2, os.cpu_count() or 1))))
 MONTHS = 12
 RUNS = 5
 IMPORT_TARGET, ROLLUP_TARGET = 3.0, 1.5
@@ -75,10 +79,11 @@ def months_before(today: date, n: int = MONTHS) -> list[str]:
     return out[::-1]
 
 
-def fleet(branches: int = BRANCHES, cache_dir: Path = CACHE_DIR) -> Fleet:
-    """N branches' packages and keys, built when missing or made by other code."""
-    from branchguard.context import open_context
-    from branchguard.core.kernel.types import Actor, Role
+def fleet(branches: int = BRANCHES, cache_dir: Path = CACHE_DIR, workers: int = WORKERS) -> Fleet:
+    """N branches' packages and keys, built when missing or made by other code. A build stopped
+    part-way goes on where it stopped: a branch whose key is written has all its packages."""
+    from concurrent.futures import ProcessPoolExecutor
+
     from branchguard.db.migrate import head_revision
 
     folder = cache_dir / f"headoffice-{branches}"
@@ -86,34 +91,65 @@ def fleet(branches: int = BRANCHES, cache_dir: Path = CACHE_DIR) -> Fleet:
     digest = hashlib.sha256(b"".join((ROOT / "branchguard" / p).read_bytes() for p in CODE)).hexdigest()
     stamp = {"branches": branches, "schema": head_revision(), "code": digest, "today": today.isoformat()}
     result = Fleet(folder, [f"BR-{i + 1:03d}" for i in range(branches)], months_before(today))
-    stamp_path = folder / "fleet.json"
+    stamp_path, done_path = folder / "fleet.json", folder / "building.json"
     if stamp_path.is_file() and json.loads(stamp_path.read_text()) == stamp:
         return result
-    shutil.rmtree(folder, ignore_errors=True)
-    (folder / "keys").mkdir(parents=True)
-    (folder / "packages").mkdir()
-    started = time.perf_counter()
-    for i, code in enumerate(result.codes):
-        data_dir = folder / "branches" / code
-        ctx = open_context(data_dir, lang="zh_CN")
-        try:
-            ctx.services.demo.fill(records=True)
-            ctx.services.demo.fill_history(1, i + 1, today)
-            info = ctx.services.auth.user_by_name("lead")
-            assert info is not None
-            lead = Actor(info.id, info.username, Role(info.role))
-            branch = ctx.services.branch.get()
-            assert branch is not None
-            ctx.services.branch.update(lead, name=f"示范银行第{i + 1}支行", code=code, address=branch.address)
-            for month in result.months:
-                ctx.services.exchange.export(lead, month, result.package(code, month))
-            ctx.services.exchange.export_key(lead, result.key(code))
-        finally:
-            ctx.close()
-        shutil.rmtree(data_dir)  # only the packages and keys are needed
-        print(f"  branch {i + 1}/{branches} made ({time.perf_counter() - started:.0f} s)", flush=True)
+    if not (done_path.is_file() and json.loads(done_path.read_text()) == stamp):
+        shutil.rmtree(folder, ignore_errors=True)
+        (folder / "keys").mkdir(parents=True)
+        (folder / "packages").mkdir()
+        done_path.write_text(json.dumps(stamp))
+    todo = [(i, code) for i, code in enumerate(result.codes) if not result.key(code).is_file()]
+    started, made = time.perf_counter(), branches - len(todo)
+    jobs = [(result, i, code, today) for i, code in todo]
+    if workers > 1 and len(jobs) > 1:
+        with ProcessPoolExecutor(min(workers, len(jobs))) as pool:
+            for _ in pool.map(_branch, jobs):
+                made += 1
+                _said(made, branches, started)
+    else:
+        for job in jobs:
+            _branch(job)
+            made += 1
+            _said(made, branches, started)
+    done_path.unlink()
     stamp_path.write_text(json.dumps(stamp))
     return result
+
+
+def _said(made: int, branches: int, started: float) -> None:
+    if made % 10 == 0 or made == branches:
+        print(f"  branch {made}/{branches} made ({time.perf_counter() - started:.0f} s)", flush=True)
+
+
+def _branch(job: tuple[Fleet, int, str, date]) -> None:
+    """One real branch: the demo records, a year of history seeded by its number (its own data,
+    ledger chain and key), twelve monthly packages, then its public key (written last: the
+    branch is complete). Its data folder is removed: only the packages and the key are kept."""
+    from branchguard.context import open_context
+    from branchguard.core.kernel.types import Actor, Role
+
+    fleet_, i, code, today = job
+    data_dir = fleet_.folder / "branches" / code
+    shutil.rmtree(data_dir, ignore_errors=True)
+    ctx = open_context(data_dir, lang="zh_CN")
+    try:
+        ctx.services.demo.fill(records=True)
+        ctx.services.demo.fill_history(1, i + 1, today)
+        info = ctx.services.auth.user_by_name("lead")
+        assert info is not None
+        lead = Actor(info.id, info.username, Role(info.role))
+        branch = ctx.services.branch.get()
+        assert branch is not None
+        ctx.services.branch.update(lead, name=f"示范银行第{i + 1}支行", code=code, address=branch.address)
+        for month in fleet_.months:
+            ctx.services.exchange.export(lead, month, fleet_.package(code, month))
+        partial = fleet_.key(code).with_suffix(".part")
+        ctx.services.exchange.export_key(lead, partial)
+        partial.replace(fleet_.key(code))
+    finally:
+        ctx.close()
+    shutil.rmtree(data_dir)
 
 
 # -- head office databases --------------------------------------------------------------------
@@ -158,57 +194,61 @@ def _rows_of(engine: Any, package_id: int, pg: bool) -> dict[str, tuple[list[str
         raw.close()
 
 
-def imports(ctx: Any, admin: Any, fleet_: Fleet, pg: bool) -> tuple[list[float], list[dict[str, Any]]]:
-    """Every package, month by month: each import's wall time and the rows it wrote."""
+def imports(
+    ctx: Any, admin: Any, bare: Any, fleet_: Fleet, pg: bool
+) -> tuple[list[float], list[float], int]:
+    """Every package, month by month, each import followed at once by its floor (so a busy moment
+    of the machine falls on both): each import's wall time, each floor's, and the rows written."""
     from sqlalchemy import func, select
 
     from branchguard.core.headoffice.types import ImportOutcome
     from branchguard.db.models.exchange import HoPackageRow
 
-    times, written = [], []
-    for month in fleet_.months:
-        for code in fleet_.codes:
-            started = time.perf_counter()
-            result = ctx.services.headoffice.import_package(admin, fleet_.package(code, month))
-            times.append(time.perf_counter() - started)
-            assert result.outcome is ImportOutcome.IMPORTED, result
-            with ctx.sessions() as s:
-                package_id = s.scalar(select(func.max(HoPackageRow.id)))
-            written.append(_rows_of(ctx.engine, package_id, pg))
-    return times, written
-
-
-def floor_inserts(ctx: Any, written: list[dict[str, Any]], pg: bool) -> list[float]:
-    """The same rows, one bulk insert per table (COPY on PostgreSQL, executemany on SQLite) and
-    one commit per package."""
-    mark = "%s" if pg else "?"
-    raw = ctx.engine.raw_connection()
-    times = []
+    times, floor_times, rows = [], [], 0
+    raw = bare.engine.raw_connection()
     try:
-        cur = raw.cursor()
-        for rows in written:
-            started = time.perf_counter()
-            for table in TABLES:
-                columns, values = rows[table]
-                if not values:
-                    continue
-                if table == "ho_records":  # a record carried again replaces its copy, as an import does
-                    at = [columns.index(c) for c in ("branch_id", "kind", "source_id")]
-                    where = f"branch_id = {mark} AND kind = {mark} AND source_id = {mark}"
-                    keys = [tuple(v[i] for i in at) for v in values]
-                    cur.executemany(f"DELETE FROM ho_records WHERE {where}", keys)
-                if pg:  # PostgreSQL's fastest bulk path
-                    with cur.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy:
-                        for value in values:
-                            copy.write_row(value)
-                else:
-                    marks = ", ".join([mark] * len(columns))
-                    cur.executemany(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})", values)
-            raw.commit()
-            times.append(time.perf_counter() - started)
+        for month in fleet_.months:
+            for code in fleet_.codes:
+                started = time.perf_counter()
+                result = ctx.services.headoffice.import_package(admin, fleet_.package(code, month))
+                times.append(time.perf_counter() - started)
+                assert result.outcome is ImportOutcome.IMPORTED, result
+                with ctx.sessions() as s:
+                    package_id = s.scalar(select(func.max(HoPackageRow.id)))
+                written = _rows_of(ctx.engine, package_id, pg)
+                rows += sum(len(v[1]) for v in written.values())
+                floor_times.append(floor_insert(raw, written, pg))
+                if len(times) % 500 == 0:
+                    print(f"    {len(times)} packages imported", flush=True)
     finally:
         raw.close()
-    return times
+    return times, floor_times, rows
+
+
+def floor_insert(raw: Any, rows: dict[str, Any], pg: bool) -> float:
+    """The rows one import wrote, one bulk insert per table (COPY on PostgreSQL, executemany on
+    SQLite) and one commit: its wall time."""
+    mark = "%s" if pg else "?"
+    cur = raw.cursor()
+    started = time.perf_counter()
+    for table in TABLES:
+        columns, values = rows[table]
+        if not values:
+            continue
+        if table == "ho_records":  # a record carried again replaces its copy, as an import does
+            at = [columns.index(c) for c in ("branch_id", "kind", "source_id")]
+            where = f"branch_id = {mark} AND kind = {mark} AND source_id = {mark}"
+            keys = [tuple(v[i] for i in at) for v in values]
+            cur.executemany(f"DELETE FROM ho_records WHERE {where}", keys)
+        if pg:  # PostgreSQL's fastest bulk path
+            with cur.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy:
+                for value in values:
+                    copy.write_row(value)
+        else:
+            marks = ", ".join([mark] * len(columns))
+            cur.executemany(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})", values)
+    raw.commit()
+    return time.perf_counter() - started
 
 
 ROLLUP_SQL = (
@@ -264,11 +304,11 @@ def _median_of(fn: Callable[[], Any], runs: int = RUNS) -> float:
 
 def measure(engine_name: str, urls: tuple[str | None, str | None], fleet_: Fleet, tmp: Path) -> bool:
     pg = engine_name == "PostgreSQL"
-    with head_office(tmp / f"{engine_name}-ours", urls[0], fleet_) as (ours, admin):
-        times, written = imports(ours, admin, fleet_, pg)
-        with head_office(tmp / f"{engine_name}-floor", urls[1], fleet_) as (bare, _admin):
-            floor_times = floor_inserts(bare, written, pg)
-        rows = sum(len(v[1]) for w in written for v in w.values())
+    with (
+        head_office(tmp / f"{engine_name}-ours", urls[0], fleet_) as (ours, admin),
+        head_office(tmp / f"{engine_name}-floor", urls[1], fleet_) as (bare, _admin),
+    ):
+        times, floor_times, rows = imports(ours, admin, bare, fleet_, pg)
         listed = ours.services.headoffice.branches(admin)
         assert len(listed) == len(fleet_.codes)
         ours_rollup, floor_read = 0.0, floor_rollup(ours, pg)

@@ -94,18 +94,29 @@ class AnchorService:
 
     # -- stamping documents ----------------------------------------------------------------------
     def stamp(
-        self, actor: Actor, entity: str, entity_id: str, what: str, kinds: Collection[str] | None = None
+        self,
+        actor: Actor,
+        entity: str,
+        entity_id: str,
+        what: str,
+        kinds: Collection[str] | None = None,
+        *,
+        prove: bool = True,
     ) -> Stamp:
         """The heads and proof a document prints, and its signed anchor (not yet appended: `append`
         it once the document is written). `entity` empty: a document about no single record, whose
-        proof covers the chain and the records of `kinds` (those it prints), else every record."""
+        proof covers the chain and the records of `kinds` (those it prints), else every record.
+        `prove` false: no proof is made (proof None), for an export that prints none: a period
+        package carries its ledger entries and head office checks their chain itself."""
         require(actor, "anchor.stamp")
         with self._sessions() as s:
             view = self._ledger(s.connection())
             head = _head(view)
             rec = view.record_head(entity, entity_id) if entity else None
-            consistent = view.consistent((entity, entity_id)) if entity else view.consistent(kinds=kinds)
-            proof = self._proof(view, head, consistent)
+            proof = None
+            if prove:
+                consistent = view.consistent((entity, entity_id)) if entity else view.consistent(kinds=kinds)
+                proof = self._proof(view, head, consistent)
         record_head = Head(rec.seq, rec.hash) if rec is not None else None
         try:
             signing = self._signing_key()

@@ -161,7 +161,7 @@ class Stamp:
 
     ledger: Head
     record: Head | None
-    proof: Message  # exactly what was proved when the document was made
+    proof: Message | None  # exactly what was proved when the document was made; None: nothing (prove=False)
     key: KeyInfo | None
     anchor: Anchor | None
     problem: Message | str | None = None

@@ -15,6 +15,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
+from functools import partial
+from itertools import chain
+from operator import itemgetter
 from typing import Any
 
 Check = Callable[[Any], bool]
@@ -97,6 +100,9 @@ def _shaped(node: Mapping[str, Any], keys: frozenset[str], defs: Mapping[str, An
         return lambda v: type(v) in (int, float) and v >= least
     if kind == "array" and keys == {"type", "items"} and "prefixItems" not in node:
         each = compile_schema(node["items"], defs)
+        table = _table(node["items"], defs)
+        if table is not None:  # the column check first; the item check decides when it fails
+            return lambda v: type(v) is list and (table(v) or all(map(each, v)))
         return lambda v: type(v) is list and all(map(each, v))
     if kind == "object" and "type" in keys and keys <= _OBJECT_KEYS and keys != {"type"}:
         return _object(node, defs)
@@ -142,6 +148,129 @@ def _object(node: Mapping[str, Any], defs: Mapping[str, Any]) -> Check:
 
 
 _MISSING = object()
+
+
+# -- arrays of flat records, a column at a time -------------------------------------------------------
+# A pattern whose text is one piece (literals, escapes of digits and dots, classes that are not
+# negated, quantifiers, groups without `?`) can check a whole column joined by newlines in one
+# match: none of its parts matches a newline, so each value is matched on its own.
+_JOINABLE = re.compile(r"\^(?:[^\\^$()|\[]|\\[d.\-]|\[(?!\^)[^\]\\]*\]|\((?!\?)|\))*\$")
+
+
+# ^[class]{n}$ with a class of letters, digits and underscores and their ranges (a hash: ^[0-9a-f]{64}$).
+_FIXED = re.compile(r"\^\[((?:[0-9A-Za-z_](?:-[0-9A-Za-z_])?)+)\]\{(\d+)\}\$")
+
+
+def _class_bytes(spec: str) -> bytes:
+    """The characters of a class such as 0-9a-f."""
+    out: set[int] = set()
+    i = 0
+    while i < len(spec):
+        if i + 2 < len(spec) and spec[i + 1] == "-":
+            out.update(range(ord(spec[i]), ord(spec[i + 2]) + 1))
+            i += 3
+        else:
+            out.add(ord(spec[i]))
+            i += 1
+    return bytes(sorted(out))
+
+
+def _column(sub: Any) -> Callable[[list[Any]], bool] | None:
+    """A check of a column of values (not empty) that is True only when each holds `sub`: one
+    exact type, a pattern (joinable), an integer minimum, or one of these or null. None for any
+    other shape."""
+    if not isinstance(sub, Mapping):
+        return None
+    keys = frozenset(sub) - _IGNORED
+    kind = sub.get("type")
+    exact = _EXACT.get(kind) if isinstance(kind, str) else None
+    if keys == {"type"} and exact is not None:
+        return lambda col: set(map(type, col)) == {exact}
+    if keys == {"type", "pattern"} and kind == "string" and (fixed := _FIXED.fullmatch(sub["pattern"])):
+        allowed, size = _class_bytes(fixed[1]), int(fixed[2])
+
+        def fixed_width(col: list[Any]) -> bool:  # e.g. a hash: its length, then its characters
+            if set(map(type, col)) != {str} or set(map(len, col)) != {size}:
+                return False
+            text = "".join(col)
+            return text.isascii() and not text.encode("ascii").translate(None, allowed)
+
+        return fixed_width
+    if keys == {"type", "pattern"} and kind == "string" and _JOINABLE.fullmatch(sub["pattern"]):
+        body = sub["pattern"][1:-1]
+        joined = re.compile(f"(?:{body})(?:\n(?:{body}))*").fullmatch
+
+        def strings(col: list[Any]) -> bool:
+            if set(map(type, col)) != {str}:
+                return False
+            text = "\n".join(col)
+            return text.count("\n") == len(col) - 1 and joined(text) is not None
+
+        return strings
+    if keys == {"type", "minimum"} and kind == "integer":
+        least = sub["minimum"]
+        return lambda col: set(map(type, col)) == {int} and min(col) >= least
+    if keys == {"anyOf"} and len(sub["anyOf"]) == 2 and {"type": "null"} in sub["anyOf"]:
+        other = _column(next(option for option in sub["anyOf"] if option != {"type": "null"}))
+        if other is None:
+            return None
+        some = other  # a column of this shape or nulls: the nulls left out, the rest checked
+
+        def or_null(col: list[Any]) -> bool:
+            present = [x for x in col if x is not None]
+            return not present or some(present)
+
+        return or_null
+    return None
+
+
+def _table(items: Any, defs: Mapping[str, Any]) -> Callable[[list[Any]], bool] | None:
+    """For an array of objects (type, properties, required, additionalProperties true or false):
+    a check of the whole array a column at a time, True only when every item holds. A column of a
+    shape `_column` knows is checked at once (type tests, one pass per pattern); any other is
+    checked value by value with its compiled check. False says nothing: the item-by-item check
+    decides then. None for any other item schema."""
+    if not isinstance(items, Mapping) or items.get("type") != "object":
+        return None
+    if not frozenset(items) - _IGNORED <= _OBJECT_KEYS:
+        return None
+    props = items.get("properties", {})
+    names, wanted = frozenset(props), frozenset(items.get("required", ()))
+    closed = items.get("additionalProperties", True)
+    if closed not in (True, False) or not wanted <= names:
+        return None
+    columns: list[tuple[str, bool, Callable[[list[Any]], bool]]] = []
+    for name, sub in props.items():
+        check = _column(sub)
+        if check is None:
+            each = compile_schema(sub, defs)
+            check = partial(_every, each)
+        columns.append((name, name in wanted, check))
+
+    def table(v: list[Any]) -> bool:
+        if not v:
+            return True
+        if set(map(type, v)) != {dict}:
+            return False
+        if closed is False and not names.issuperset(chain.from_iterable(v)):
+            return False
+        for name, required, check in columns:
+            if required:
+                try:
+                    col = list(map(itemgetter(name), v))
+                except KeyError:
+                    return False
+            else:
+                col = [item[name] for item in v if name in item]
+            if col and not check(col):
+                return False
+        return True
+
+    return table
+
+
+def _every(check: Check, col: list[Any]) -> bool:
+    return all(map(check, col))
 
 
 def _keyword(key: str, spec: Any, node: Mapping[str, Any], defs: Mapping[str, Any]) -> Check:

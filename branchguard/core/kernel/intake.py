@@ -339,24 +339,32 @@ def _advance(stack: list[list[Any]]) -> None:
 
 # -- JSON -------------------------------------------------------------------------------------------
 _JSON_TOKENS = re.compile(rb'"(?:[^"\\]|\\.)*"|[\[\]{},]', re.DOTALL)
-# What is left of a document once its strings are gone, down to its shape: "(" opens, ")" closes, ",".
-_NOT_SHAPE = bytes(c for c in range(256) if c not in b"[]{},")
+# The characters that tell a document's shape: quotes (where strings are), brackets and commas.
+_NOT_SHAPE = bytes(c for c in range(256) if c not in b'"[]{},')
 _SHAPE = bytes.maketrans(b"[{]}", b"(())")
 
 
 def _within(data: bytes, limits: Limits) -> bool:
-    """Whether `data` is surely within the depth and item limits, told at C speed: strings cut out
-    (split at quotes once escaped ones are gone), the rest reduced to its brackets and commas, the
+    """Whether `data` is surely within the depth and item limits, told at C speed: escaped quotes
+    cut out, the rest reduced to its quotes, brackets and commas, the strings then cut out, the
     innermost pairs peeled off once per allowed level. For JSON it agrees with the token scan; on
     anything else json refuses it all the same. False sends the caller to the token scan, which
-    says where a limit is passed."""
+    says where a limit is passed.
+
+    Two quotes side by side in the reduced text are either a string with no bracket or comma in
+    it, or the end of one string and the start of the next with none between them: cutting both
+    out leaves every bracket and comma on the same side of every string. Most strings go that way,
+    at C speed, and only those holding brackets or commas are left to split out."""
     if b"\\" in data:  # an escaped quote does not end a string: escapes out first, left to right
         data = data.replace(b"\\\\", b"").replace(b'\\"', b"")
-    parts = data.split(b'"')  # now every second quote closes a string
-    if len(parts) % 2 == 0:  # a quote left open: not JSON; the token scan and json say so
+    reduced = data.translate(None, _NOT_SHAPE)
+    strings, odd = divmod(reduced.count(b'"'), 2)
+    if odd:  # a quote left open: not JSON; the token scan and json say so
         return False
-    bare, strings = b"".join(parts[0::2]), len(parts) // 2
-    shape = bare.translate(_SHAPE, _NOT_SHAPE)
+    reduced = reduced.replace(b'""', b"")
+    if b'"' in reduced:  # strings holding brackets or commas: every second quote closes one
+        reduced = b"".join(reduced.split(b'"')[0::2])
+    shape = reduced.translate(_SHAPE)
     if shape.count(b"(") + shape.count(b",") + strings > limits.max_items:
         return False
     nest = shape.replace(b",", b"")

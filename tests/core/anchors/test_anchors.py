@@ -137,6 +137,25 @@ def test_a_stamp_names_both_heads_and_its_anchor_is_appended_signed_and_private(
     assert rules.signature_holds(rules.parse(line))
 
 
+def test_a_stamp_without_proof_checks_nothing_and_still_anchors_the_head(bench: Bench) -> None:
+    """A period package prints no proof (head office checks the chain it carries): its stamp checks
+    no record and no anchor, yet signs the same head as a proved stamp."""
+
+    class Unchecked(ListLedger):
+        def consistent(self, only: tuple[str, str] | None = None, kinds: Any = None) -> bool:
+            raise AssertionError("a stamp without proof checked the records")
+
+    anchored(bench)  # an anchor in the file: a proved stamp would check it
+    swap(bench, Unchecked(bench.ledger.hashes, bench.ledger.records))
+    stamp = bench.service.stamp(LEAD, "", "", "package 2026-11", prove=False)
+    assert stamp.proof is None and stamp.record is None
+    assert stamp.ledger == Head(10, bench.ledger.hashes[9])
+    assert stamp.anchor is not None and stamp.anchor.ledger_seq == 10 and rules.signature_holds(stamp.anchor)
+    assert bench.service.append(stamp).written
+    with pytest.raises(AssertionError, match="checked the records"):
+        bench.service.stamp(LEAD, "", "", "report hazards")
+
+
 def test_once_anchored_a_document_proves_the_data_unchanged_since_that_anchor(bench: Bench) -> None:
     anchored(bench)
     bench.ledger.hashes.extend(chain([f"entry {n}" for n in range(1, 13)])[10:])  # the day goes on

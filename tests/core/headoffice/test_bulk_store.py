@@ -67,3 +67,46 @@ def test_bulk_writes_store_what_a_core_insert_stores(ctx: Any) -> None:
         window = select(c.source_id).where(c.opened_at >= OPENED, c.opened_at < OPENED + timedelta(seconds=1))
         assert sorted(conn.scalars(window)) == ["bulk", "core"]
         assert store.held_hashes(conn, branch_id, [1, 2]) == {1: "a" * 64, 2: "b" * 64}
+
+
+def test_a_record_carried_again_replaces_its_copy_and_only_its_own(ctx: Any) -> None:
+    """put_records deletes by (branch, kind, source id) before it inserts: the later package's copy
+    replaces the earlier one; another branch's or another kind's record of the same id stays."""
+    with ctx.sessions.begin() as s:
+        branches = [
+            HoBranchRow(
+                code=f"BR-{n}",
+                name="支行",
+                public_key=f"{n}" * 64,
+                fingerprint=f"{n}" * 16,
+                added_by="t",
+                ledger_seq=0,
+                ledger_hash="0" * 64,
+            )
+            for n in (1, 2)
+        ]
+        s.add_all(branches)
+        s.flush()
+        package = HoPackageRow(branch_id=branches[0].id, period="2026-11", manifest_sha256="1" * 64,
+                               created_at=OPENED, imported_by="t", ledger_from=1, ledger_to=2,
+                               ledger_hash="2" * 64, counts={}, file_name="p.zip")  # fmt: skip
+        s.add(package)
+        s.flush()
+        conn = s.connection()
+        one, two, pid = branches[0].id, branches[1].id, package.id
+        store.put_records(conn, one, "hazards", [_record(one, pid, "7"), _record(one, pid, "8")])
+        store.put_records(conn, two, "hazards", [_record(two, pid, "7")])
+        other_kind = {**_record(one, pid, "7"), "kind": "actions"}
+        store.put_records(conn, one, "actions", [other_kind])
+        again = {**_record(one, pid, "7"), "status": "verified", "data": {"id": 7, "again": True}}
+        store.put_records(conn, one, "hazards", [again])
+
+    c = store.RECORDS.c
+    with ctx.engine.connect() as conn:
+        rows = conn.execute(select(c.branch_id, c.kind, c.source_id, c.status, c.data)).all()
+    held = {(b, k, sid): (status, data) for b, k, sid, status, data in rows}
+    assert len(rows) == len(held) == 4
+    assert held[(one, "hazards", "7")] == ("verified", {"id": 7, "again": True})
+    assert held[(one, "hazards", "8")][0] == "open"
+    assert held[(two, "hazards", "7")][0] == "open"
+    assert held[(one, "actions", "7")][0] == "open"

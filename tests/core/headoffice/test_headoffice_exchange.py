@@ -281,3 +281,26 @@ def test_a_head_office_database_refuses_branch_work(make_db: Callable[[str], Any
         branch.services.headoffice.init("总行", "admin", HO_PASSWORD)
     with ho.engine.connect() as conn:
         assert conn.scalar(text("SELECT count(*) FROM ho_branches")) == 0
+
+
+def test_a_package_anchors_its_head_without_checking_every_record(
+    ctx: Any, lead: Actor, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The package prints no proof: its export anchors the head it carries without the full check
+    of every record a proved document makes (head office checks the chain of the entries)."""
+    from branchguard.core.ledger import verify
+
+    def checked(*args: Any, **kwargs: Any) -> Any:
+        raise AssertionError("the export checked every record")
+
+    monkeypatch.setattr(verify, "verify", checked)
+    info = ctx.services.branch.get()
+    ctx.services.branch.update(lead, name=info.name, code="DEMO-0303", address=info.address)
+    path = tmp_path / "p.zip"
+    result = ctx.services.exchange.export(lead, _periods()[1], path)
+    assert result.anchor_problem is None
+    with zipfile.ZipFile(path) as zf:
+        manifest = json.loads(zf.read(package.MANIFEST))
+        anchors = json.loads(zf.read(package.ANCHORS))["anchors"]
+    assert [a["ledger_seq"] for a in anchors] == [manifest["ledger"]["head"]["seq"]]
+    assert [a["ledger_hash"] for a in anchors] == [manifest["ledger"]["head"]["hash"]]

@@ -90,3 +90,93 @@ def test_a_keyword_outside_the_subset_is_refused() -> None:
         compile_schema({"$ref": "https://example.org/other.json"}, {})
     for part in rules.schema()["$defs"]:  # the published schema compiles whole
         rules.fast_check(part)
+
+
+def _ledger(n: int) -> list[dict[str, Any]]:
+    return [
+        {
+            "seq": i + 1,
+            "at": f"2026-11-0{i % 9 + 1}T08:00:0{i % 10}.{i:06d}Z",
+            "actor": "lead",
+            "entity": "incident",
+            "entity_id": str(i),
+            "action": "create",
+            "digest": f"{i:064x}",
+            "prev_hash": f"{i + 7:064x}",
+            "hash": f"{i + 8:064x}",
+        }
+        for i in range(n)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        ("hash", "a" * 64 + "\n"),  # `$` takes a final newline: jsonschema holds it
+        ("hash", "A" * 64),
+        ("hash", "a" * 63),
+        ("hash", "a" * 65),
+        ("hash", "é" * 64),
+        ("digest", "0" * 32 + "\n" + "0" * 31),
+        ("at", "2026-11-01T08:00:00Z\n2026-11-01T08:00:00Z"),
+        ("at", "2026-11-01T08:00:00Z\n"),
+        ("at", "٢٠٢٦-11-01T08:00:00Z"),  # \d takes any digit
+        ("at", "2026-11-01T08:00:00.Z"),
+        ("seq", 2.0),
+        ("seq", True),
+        ("seq", 0),
+        ("actor", None),
+        ("extra", "x"),
+    ],
+)
+def test_a_ledger_checked_a_column_at_a_time_gets_jsonschemas_verdict(field: str, value: Any) -> None:
+    """Arrays of flat records (the ledger) are checked a column at a time (a hash column by its
+    lengths and characters, a stamp column in one match over the joined column): each odd value
+    in the middle of a ledger gets the same verdict as from jsonschema."""
+    fast, slow = rules.fast_check("ledger"), rules.validator("ledger")
+    entries = _ledger(5)
+    assert fast(entries) and slow.is_valid(entries)
+    entries[2][field] = value
+    assert fast(entries) == slow.is_valid(entries), (field, value)
+    del entries[2][field if field != "extra" else "seq"]
+    assert fast(entries) == slow.is_valid(entries) is False
+
+
+def test_nested_records_checked_a_column_at_a_time_get_jsonschemas_verdict(
+    ctx: Any, lead: Actor, tmp_path: Path
+) -> None:
+    """An incident's log is an array checked a column at a time inside the incidents' own column
+    check: every odd value in a log entry, and in the incident's nullable stamp, gets the same
+    verdict as from jsonschema."""
+    from datetime import date
+
+    from branchguard.core.incidents.types import EntryKind
+    from branchguard.core.kernel.types import Level
+
+    started = ctx.services.incidents.start(lead, None, Level.III, title="漏水", location="大堂")
+    ctx.services.incidents.log(lead, started.id, EntryKind.OBSERVATION, "二楼漏水")
+    out = tmp_path / "p.zip"
+    ctx.services.exchange.export(lead, f"{date.today():%Y-%m}", out)
+    incidents = _parts(out)["incidents"]
+    assert incidents and incidents[0]["log"]
+    fast, slow = rules.fast_check("incidents"), rules.validator("incidents")
+    checked = 0
+    for key in list(incidents[0]["log"][-1]):
+        for odd in (*ODD_VALUES, "a" * 64 + "\n", "gone"):
+            changed = copy.deepcopy(incidents)
+            entry = changed[0]["log"][-1]
+            if odd == "gone":
+                del entry[key]
+            else:
+                entry[key] = odd
+            assert fast(changed) == slow.is_valid(changed), (key, odd)
+            checked += 1
+    for odd in (*ODD_VALUES, "2026-11-01T08:00:00Z\n", "gone"):
+        changed = copy.deepcopy(incidents)
+        if odd == "gone":
+            del changed[0]["closed_at"]
+        else:
+            changed[0]["closed_at"] = odd
+        assert fast(changed) == slow.is_valid(changed), odd
+        checked += 1
+    assert checked > 50

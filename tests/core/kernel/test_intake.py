@@ -120,6 +120,34 @@ def test_json_escapes_neither_hide_nor_invent_nesting() -> None:
     assert err.value.line == 2
 
 
+@pytest.mark.parametrize(
+    "doc",
+    [
+        b'{"a,":"b","c":"[d"}',  # a key and its value side by side, one holding a comma
+        b'{"k":"v","w":"","x":["","[",",",""]}',  # empty strings next to strings with brackets
+        b'["]]]","[[[",{"}":"{"}]',
+        b'[[[["a"]]]]',
+        b'[[[[["a"]]]]]',
+        b'{"a":"\\\\","b":["x\\"[[[[","\\\\\\"{{,,"]}',
+        b'["a", "b", "c", "d", "e", "f"]',
+        b'[' + b'{"s":"[,]","n":1},' * 3 + b'{}]',
+    ],
+)
+def test_the_quick_measure_agrees_with_the_token_scan(doc: bytes) -> None:
+    """`_within` (C speed, strings cut out side by side) says "within" exactly when the token scan
+    finds no limit passed, for documents whose strings hold brackets and commas."""
+    from branchguard.core.kernel import intake
+
+    json.loads(doc)  # each is JSON
+    for limits in (Limits(1000, max_depth=4, max_items=12), Limits(1000, max_depth=5, max_items=6)):
+        try:
+            intake._scan(doc, limits, "field.file")
+            scanned = True
+        except InputRejected:
+            scanned = False
+        assert intake._within(doc, limits) is scanned, (doc, limits)
+
+
 # -- files ----------------------------------------------------------------------------------------
 def read_refused(path: Path | str, limit: int = 100) -> InputRejected:
     with pytest.raises(InputRejected) as err:
