@@ -121,7 +121,7 @@ def put_back(conn: Any, contents: Contents) -> None:
     """Replace every row of the database `conn` is on with `contents`' rows, in one transaction.
     The caller has checked the shape is the template's."""
     # DELETE, not TRUNCATE: the tables are small, and TRUNCATE makes new files for every table and
-    # index (three times slower here). No foreign key is checked meanwhile (replica role): the rows
+    # index (5-10 times slower here). No foreign key is checked meanwhile (replica role): the rows
     # that go back are the template's, which held.
     deletes = "; ".join(f"DELETE FROM {table}" for table in contents.tables)
     setvals = ", ".join(f"setval('{name}', {value}, {called})" for name, value, called in contents.sequences)
