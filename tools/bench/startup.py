@@ -67,8 +67,12 @@ sys.exit(run_gui({data_dir!r}, credentials=("lead", "lead-demo-2026")))
 # The warm-up run lists the library modules loaded when the data is shown (not at exit:
 # what the app imports afterwards, such as the scheduler, is no part of that figure).
 LIST_MODULES = """
+import faulthandler
 import json
 import branchguard.app as app_module
+# A start that never shows its data prints every thread's stack and exits before the parent's
+# 120 s timeout, so the error below says where it waited (one such start was seen, not yet again).
+faulthandler.dump_traceback_later(100, exit=True)
 def libraries():
     # Every module with a file that is not BranchGuard's own: third-party and standard library.
     return sorted(
