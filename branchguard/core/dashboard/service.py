@@ -421,14 +421,6 @@ class DashboardService:
     @staticmethod
     def _open_at(s: Session, ends: Sequence[datetime]) -> builtins.list[int]:
         """Hazards opened before each instant and neither verified nor closed by then."""
-
-        def still_open(at: datetime) -> ColumnElement[bool]:
-            return and_(
-                HazardRow.opened_at < at,
-                or_(HazardRow.verified_at.is_(None), HazardRow.verified_at >= at),
-                or_(HazardRow.closed_at.is_(None), HazardRow.closed_at >= at),
-            )
-
         # The hazards open at some end (opened before the last, neither verified nor closed before
         # the first), counted per end here by the same comparisons: one sum of a CASE per end, in
         # one statement, took longer to compile than the rows take to read.
