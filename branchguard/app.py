@@ -22,6 +22,10 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, QTimer
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
+from branchguard.gui.kit import pyside_hook  # noqa: F401  (first after PySide6: see the module)
+
+# isort: split
+
 from branchguard import APP_NAME
 from branchguard.config import LocalSettings, default_data_dir
 from branchguard.core.kernel.i18n import DEFAULT_LANGUAGE, normalize_language, t
