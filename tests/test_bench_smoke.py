@@ -135,6 +135,38 @@ def test_the_scale_page_table_measures_every_page(tmp_path: Path, bench: Any) ->
     assert all(p["show"] > 0 and p["floor"] > 0 for p in pages.values())
 
 
+@pytest.mark.slow
+@pytest.mark.postgres
+def test_the_scale_page_table_measures_every_page_on_postgresql(
+    tmp_path: Path, bench: Any, pg_cluster: Any
+) -> None:
+    """The same targets hold on PostgreSQL: the page child opens the window on a PostgreSQL
+    database and reads its floors there (the calendar's month in PostgreSQL's SQL)."""
+    import subprocess
+    import uuid
+
+    from tools.bench import scale
+    from tools.bench.common import child_env, python
+
+    name = f"bg_pages_{uuid.uuid4().hex[:12]}"
+    pg_cluster.execute(f'CREATE DATABASE "{name}"')
+    try:
+        url, data_dir = pg_cluster.url(name), tmp_path / "data"
+        subprocess.run(
+            [python(), "-m", "branchguard", "--data-dir", str(data_dir), "--db", url, "demo"],
+            check=True, capture_output=True, env=child_env(), cwd=ROOT, timeout=300,
+        )  # fmt: skip
+        result = scale.run_child("tools.bench.scale_pages", str(data_dir), url)
+    finally:
+        pg_cluster.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    assert isinstance(result, dict), result
+    pages = result["pages"]
+    assert {"inspections", "incidents", "audit", "drills", "people", "calendar", "hazards"} <= set(pages)
+    assert pages["people"]["rows"] > 0 and pages["calendar"]["rows"] > 0  # read from PostgreSQL
+    assert all(p["show"] > 0 and p["floor"] > 0 for p in pages.values())
+    assert result["rss_mb"] > 0
+
+
 def test_head_office_bench_takes_the_twelve_full_months_before_today(bench: Any) -> None:
     from datetime import date
 

@@ -8,7 +8,8 @@ against a floor measured in the same run with plain Python and the driver in a f
 (tools/bench/scale_floors.py says what each floor does). Targets: start-up and lists ≤ 2×, the
 register PDF ≤ 1.3×, verify ≤ 1.5× (issue 20). "The same targets hold on PostgreSQL": the table
 again on the tests' throwaway server for `postgres_years`, each generated afresh into its own
-database (the server lives only for the run).
+database (the server lives only for the run), and the page table there too (with the demo data,
+the base of its RSS row).
 
 Page table (tools/bench/scale_pages.py, one child per fixture): first show, longest GUI stall
 and refresh of each page, against a bare QTableView showing the same rows from plain SQL.
@@ -125,9 +126,12 @@ def run(sizes: Sizes = FULL, cache_dir: Path = CACHE_DIR) -> bool:
             page_rows[f"{years} y"] = run_child("tools.bench.scale_pages", str(data_dir))
     met &= _command_table("SQLite", command_rows)
     if sizes.postgres_years:
-        met &= _command_table("PostgreSQL", postgres_commands(sizes, cache_dir))
+        pg_commands, pg_pages = postgres_tables(sizes, cache_dir)
+        met &= _command_table("PostgreSQL", pg_commands)
     if sizes.pages:
-        met &= _page_table(page_rows)
+        met &= _page_table("SQLite", page_rows)
+        if sizes.postgres_years:
+            met &= _page_table("PostgreSQL", pg_pages)
     print("  (* over target; figures are noisy on a shared 2-core machine: compare ratios, not times)")
     return met
 
@@ -149,16 +153,20 @@ def _command_table(engine: str, command_rows: dict[int, dict[str, tuple[float, f
     return met
 
 
-def postgres_commands(sizes: Sizes, cache_dir: Path) -> dict[int, dict[str, tuple[float, float, float]]]:
-    """The command table on the tests' throwaway PostgreSQL server; empty where it cannot start."""
+def postgres_tables(
+    sizes: Sizes, cache_dir: Path
+) -> tuple[dict[int, dict[str, tuple[float, float, float]]], dict[str, dict[str, Any] | str]]:
+    """The command table, and with `sizes.pages` the page table (the demo data too, for its RSS
+    base), on the tests' throwaway PostgreSQL server; both empty where it cannot start."""
     from tools.bench.headoffice import _postgres
 
     cluster = _postgres()
     if cluster is None:
-        return {}
+        return {}, {}
     rows: dict[int, dict[str, tuple[float, float, float]]] = {}
+    page_rows: dict[str, dict[str, Any] | str] = {}
     try:
-        for years in sizes.postgres_years:
+        for years in ((0,) if sizes.pages else ()) + sizes.postgres_years:
             name = f"bench_years_{years}"
             cluster.execute(f'CREATE DATABASE "{name}"')
             url, data_dir = cluster.url(name), cache_dir / f"pg-years-{years}"
@@ -170,25 +178,30 @@ def postgres_commands(sizes: Sizes, cache_dir: Path) -> dict[int, dict[str, tupl
                 check=True, capture_output=True, env=child_env(), cwd=ROOT, timeout=1800,
             )  # fmt: skip
             print(f"  PostgreSQL: built {years} year(s) in {time.perf_counter() - started:.1f} s")
-            rows[years] = commands(data_dir, sizes.runs, cache_dir / "out" / f"pg-years-{years}", url)
+            if years:
+                rows[years] = commands(data_dir, sizes.runs, cache_dir / "out" / f"pg-years-{years}", url)
+            if sizes.pages:
+                label = f"{years} y" if years else "demo"
+                page_rows[label] = run_child("tools.bench.scale_pages", str(data_dir), url)
     finally:
         cluster.destroy()
-    return rows
+    return rows, page_rows
 
 
-def _page_table(page_rows: dict[str, dict[str, Any] | str]) -> bool:
+def _page_table(engine: str, page_rows: dict[str, dict[str, Any] | str]) -> bool:
     from tools.bench.scale_pages import LIMIT_MS, MAX_RATIO
 
     met = True
     for label, result in page_rows.items():
         if isinstance(result, str):
-            print(f"  pages, {label}: FAILED ({result})")
+            print(f"  pages ({engine}), {label}: FAILED ({result})")
             met = False
     good = {y: r for y, r in page_rows.items() if isinstance(r, dict)}
     if not good:
+        print(f"  pages ({engine}): no figures")
         return False
     head = "".join(f"{f'{y}: show / stall / refresh / floor':>44}" for y in good)
-    print(f"  {'page (rows shown)':<24}{head}")
+    print(f"  {'page (' + engine + ', rows)':<24}{head}")
     pages = next(iter(good.values()))["pages"]
     for page_id in pages:
         cells = []

@@ -69,6 +69,18 @@ class Db:
     def year(self, column: str) -> str:
         return f"to_char({column}, 'YYYY')" if self.postgres else f"substr({column}, 1, 4)"
 
+    def month_bounds(self) -> dict[str, str]:
+        """This month's first instant and the next month's, as SQL (the calendar's month)."""
+        if self.postgres:
+            return {
+                "month_start": "date_trunc('month', now())",
+                "next_month_start": "date_trunc('month', now()) + interval '1 month'",
+            }
+        return {
+            "month_start": "date('now', 'start of month')",
+            "next_month_start": "date('now', 'start of month', '+1 month')",
+        }
+
     def year_ago(self) -> str:
         return "now() - interval '12 months'" if self.postgres else "date('now', '-12 months')"
 

@@ -4,10 +4,11 @@
 generated history and, for each page of the sidebar: first show (from `show_page` until every
 background read is shown), the longest GUI stall meanwhile (a 5 ms heartbeat, as in pages.py),
 and a refresh (`Page.refresh()` until its reads are shown). The floor of each page, in the same
-process: a bare QTableView over a QStandardItemModel filled from plain sqlite3 with the rows the
+process: a bare QTableView over a QStandardItemModel filled from plain sqlite3 (psycopg) with the rows the
 page shows, until it has painted. Then the idle resident set size after the tour, with the
 garbage collected and the event loop quiet (issue 20: at most the demo's figure + 50 MB).
-Prints `result {json}`.
+`python -m tools.bench.scale_pages DATA_DIR URL` does the same on the PostgreSQL database at URL
+(postgresql+psycopg://…), its floors read with psycopg. Prints `result {json}`.
 """
 
 from __future__ import annotations
@@ -15,13 +16,13 @@ from __future__ import annotations
 import gc
 import json
 import os
-import sqlite3
 import sys
 import time
 from pathlib import Path
 from typing import Any
 
 from tools.bench.pages import BEAT_MS, _Heartbeat, _run_until
+from tools.bench.scale_floors import Db
 
 LIMIT_MS = 50
 MAX_RATIO = 2.0
@@ -35,7 +36,7 @@ FLOORS = {
     "playbooks": "SELECT p.code, v.title_zh, v.status, v.number FROM playbook_versions v "
     "JOIN playbooks p ON p.id = v.playbook_id WHERE v.status != 'retired'",
     "calendar": "SELECT schedule_id, due_at, status FROM schedule_occurrences "
-    "WHERE due_at >= date('now', 'start of month') AND due_at < date('now', 'start of month', '+1 month')",
+    "WHERE due_at >= {month_start} AND due_at < {next_month_start}",
     "drills": "SELECT id, title, status, planned_at, run_at FROM drill_plans ORDER BY id DESC LIMIT 200",
     "inspections": "SELECT id, template_id, status, location, started_by, started_at, submitted_at "
     "FROM inspections ORDER BY started_at DESC, id DESC LIMIT 200",
@@ -55,12 +56,12 @@ def rss_mb() -> float:
     return resident_pages * os.sysconf("SC_PAGE_SIZE") / 2**20
 
 
-def _floor(db: sqlite3.Connection, sql: str) -> tuple[float, int]:
+def _floor(db: Db, sql: str) -> tuple[float, int]:
     from PySide6.QtGui import QStandardItem, QStandardItemModel
     from PySide6.QtWidgets import QApplication, QTableView
 
     started = time.perf_counter()
-    rows = db.execute(sql).fetchall()
+    rows = db.execute(sql.format(**db.month_bounds())).fetchall()
     model = QStandardItemModel(len(rows), len(rows[0]) if rows else 1)
     for r, row in enumerate(rows):
         for c, value in enumerate(row):
@@ -76,7 +77,7 @@ def _floor(db: sqlite3.Connection, sql: str) -> tuple[float, int]:
     return elapsed, len(rows)
 
 
-def measure(data_dir: Path) -> dict[str, Any]:
+def measure(data_dir: Path, url: str = "") -> dict[str, Any]:
     from PySide6.QtWidgets import QApplication
 
     from branchguard.app import _declare_every_model, configure_app, gui_settings, import_first_page
@@ -87,9 +88,9 @@ def measure(data_dir: Path) -> dict[str, Any]:
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     configure_app(app, "zh_CN")  # type: ignore[arg-type]
-    ctx = open_context(data_dir)
+    ctx = open_context(data_dir, url or None)
     _declare_every_model()  # as the app's opening thread does: the preload below imports beside reads
-    db = sqlite3.connect(data_dir / "branchguard.sqlite")
+    db = Db(data_dir, url)
     pages: dict[str, dict[str, float]] = {}
     try:
         lead = ctx.services.auth.login("lead", LEAD_PASSWORD)
@@ -146,10 +147,10 @@ def measure(data_dir: Path) -> dict[str, Any]:
 
         writer().wait()
     finally:
-        db.close()
+        db.conn.close()
         ctx.close()
     return {"pages": pages, "beat_ms": BEAT_MS, "rss_mb": idle_rss}
 
 
 if __name__ == "__main__":
-    print("result " + json.dumps(measure(Path(sys.argv[1]))), flush=True)
+    print("result " + json.dumps(measure(Path(sys.argv[1]), *sys.argv[2:3])), flush=True)
