@@ -18,7 +18,8 @@ ours within 3× of the floor, per package on average.
 Roll-up: `HeadOfficeService.branches` (what the Branches page and `ho branches` show), median of
 five, against the same aggregates as plain SQL on the DB-API connection. Target 1.5×.
 
-On SQLite, and on PostgreSQL when the throwaway server of tests/conftest.py can be started.
+Targets on PostgreSQL, the engine head office runs on (issue 15, item 4), with the throwaway server
+of tests/conftest.py; the same figures on SQLite are printed for reference.
 N: `BRANCHGUARD_BENCH_BRANCHES` (default 20, a few minutes here; the issue's figure is 200).
 """
 
@@ -303,6 +304,8 @@ def _median_of(fn: Callable[[], Any], runs: int = RUNS) -> float:
 
 
 def measure(engine_name: str, urls: tuple[str | None, str | None], fleet_: Fleet, tmp: Path) -> bool:
+    """Imports and roll-up on one engine; whether PostgreSQL's are within target (SQLite's figures
+    are printed for reference: head office runs on PostgreSQL, issue 15 item 4)."""
     pg = engine_name == "PostgreSQL"
     with (
         head_office(tmp / f"{engine_name}-ours", urls[0], fleet_) as (ours, admin),
@@ -318,18 +321,21 @@ def measure(engine_name: str, urls: tuple[str | None, str | None], fleet_: Fleet
             floor_time += _median_of(floor_read, 1)
     mean, floor_mean = statistics.fmean(times), statistics.fmean(floor_times)
     import_ratio, rollup_ratio = mean / floor_mean, ours_rollup / floor_time
-    met = import_ratio <= IMPORT_TARGET and rollup_ratio <= ROLLUP_TARGET
+    def verdict(ratio: float, target: float) -> str:
+        if not pg:
+            return "(reference: head office runs on PostgreSQL)"
+        return f"target ≤ {target:.1f}×  {'ok' if ratio <= target else 'OVER TARGET'}"
+
+    import_verdict = verdict(import_ratio, IMPORT_TARGET)
+    rollup_verdict = verdict(rollup_ratio, ROLLUP_TARGET)
     print(
         f"  {engine_name}: {len(times)} packages, {rows} rows\n"
         f"    import per package   {mean * 1000:8.1f} ms (median {statistics.median(times) * 1000:.1f})"
-        f"  floor {floor_mean * 1000:7.1f} ms  ratio {import_ratio:5.2f}×  target ≤ {IMPORT_TARGET:.1f}×"
-        f"  {'ok' if import_ratio <= IMPORT_TARGET else 'OVER TARGET'}\n"
+        f"  floor {floor_mean * 1000:7.1f} ms  ratio {import_ratio:5.2f}×  {import_verdict}\n"
         f"    roll-up, {len(listed)} branches {ours_rollup / RUNS * 1000:8.1f} ms"
-        f"  floor {floor_time / RUNS * 1000:7.1f} ms  ratio {rollup_ratio:5.2f}×"
-        f"  target ≤ {ROLLUP_TARGET:.1f}×"
-        f"  {'ok' if rollup_ratio <= ROLLUP_TARGET else 'OVER TARGET'}"
+        f"  floor {floor_time / RUNS * 1000:7.1f} ms  ratio {rollup_ratio:5.2f}×  {rollup_verdict}"
     )
-    return met
+    return import_ratio <= IMPORT_TARGET and rollup_ratio <= ROLLUP_TARGET
 
 
 def _postgres() -> Any:
@@ -349,16 +355,16 @@ def _postgres() -> Any:
 def run(branches: int = BRANCHES, cache_dir: Path = CACHE_DIR, postgres: bool = True) -> bool:
     print(f"head office: a year of monthly packages from {branches} branches (BRANCHGUARD_BENCH_BRANCHES)")
     fleet_ = fleet(branches, cache_dir)
-    met = True
+    met = False  # the targets are PostgreSQL's: not met unless measured there
     with tempfile.TemporaryDirectory(prefix="bg-bench-ho-") as tmp:
-        met &= measure("SQLite", (None, None), fleet_, Path(tmp))
+        measure("SQLite", (None, None), fleet_, Path(tmp))
         cluster = _postgres() if postgres else None
         if cluster is not None:
             try:
                 for name in ("bench_ho_ours", "bench_ho_floor"):
                     cluster.execute(f'CREATE DATABASE "{name}"')
                 urls = (cluster.url("bench_ho_ours"), cluster.url("bench_ho_floor"))
-                met &= measure("PostgreSQL", urls, fleet_, Path(tmp))
+                met = measure("PostgreSQL", urls, fleet_, Path(tmp))
             finally:
                 cluster.destroy()
     print("  (figures are noisy on a shared 2-core machine: compare ratios, not times)")
