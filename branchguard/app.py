@@ -37,6 +37,7 @@ from branchguard.gui.shell.single_instance import SingleInstance, ask_running_wi
 if TYPE_CHECKING:
     from branchguard.context import AppContext, StartRestore
     from branchguard.core.kernel.types import Actor
+    from branchguard.core.services import Services
 
 TRACE_ENV = "BRANCHGUARD_TRACE_STARTUP"
 EXIT_ENV = "BRANCHGUARD_EXIT_AFTER_STARTUP"
@@ -81,19 +82,22 @@ def _trace(mark: str) -> None:
     print(mark, flush=True)
 
 
-def import_first_page(window: MainWindow) -> None:
+def import_first_page(window: MainWindow, services: Services | None = None) -> None:
     """Import, on the preload thread while the user logs in, the module of the page most likely
     shown first (and with it the Qt namespace), and what logging in then needs: the live-incident
-    banner and the message catalogue. The login dialog keeps answering meanwhile."""
+    banner and the message catalogue. The login dialog keeps answering meanwhile. With `services`
+    the thread first asks whether an incident is open: then the Incidents page opens, whatever page
+    was left last time (the start after a crash during an incident, when the lead needs it most)."""
     from branchguard.gui.kit import preload
 
-    info = window.likely_first_page()
-    modules = ["branchguard.gui.shell.incident_banner", *([info.module] if info is not None else [])]
+    likely, on_incident = window.likely_first_page(), window.likely_first_page(incidents_open=True)
 
     def work() -> None:
         from branchguard.core.kernel.i18n import load_catalog
 
-        preload.import_modules(modules)
+        incident_open = services is not None and services.incident_probe.any_open_before_login()
+        first = on_incident if incident_open else likely
+        preload.import_modules(["branchguard.gui.shell.incident_banner", *([first.module] if first else [])])
         load_catalog()
 
     preload.run(work)
@@ -316,7 +320,7 @@ class Startup(QObject):
                 on_done=self._enter,
                 on_error=self._fail,
             )
-            import_first_page(self.window)  # while argon2 runs: it releases the GIL
+            import_first_page(self.window, ctx.services)  # while argon2 runs: it releases the GIL
             return
         from branchguard.gui.shell.login import FirstRunDialog, LoginDialog
 
@@ -331,7 +335,7 @@ class Startup(QObject):
         self.collector.resume()  # the user types: the collector's passes go unseen
         if self._tracer is not None:
             self._tracer.login_shown()
-        import_first_page(self.window)  # while the user types
+        import_first_page(self.window, ctx.services)  # while the user types
 
     def _enter(self, actor: Actor | None) -> None:
         from branchguard.gui.shell.session import GuiSession

@@ -172,7 +172,7 @@ def measure(data_dir: Path, latency_ms: int) -> dict[str, Any]:
         # As the app starts: an empty window; the first page's module imported while the user logs
         # in; the window filled, its first page built, then shown.
         window = MainWindow(None, gui_settings(data_dir))
-        import_first_page(window)
+        import_first_page(window, ctx.services)
         _run_until(lambda: preload.wait(0), "the first page's module was never imported")
         window.attach(GuiSession(ctx, lead))
         window.resize(1280, 800)

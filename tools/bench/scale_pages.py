@@ -97,7 +97,7 @@ def measure(data_dir: Path, url: str = "") -> dict[str, Any]:
         heart = _Heartbeat()
         heart.start()
         window = MainWindow(None, gui_settings(data_dir))
-        import_first_page(window)
+        import_first_page(window, ctx.services)
         _run_until(lambda: preload.wait(0), "the first page's module was never imported")
         window.attach(GuiSession(ctx, lead))
         window.resize(1280, 800)

@@ -22,5 +22,14 @@ class IncidentProbe:
 
     def any_open(self, actor: Actor) -> bool:
         require(actor, "incident.read")
+        return self._any_open()
+
+    def any_open_before_login(self) -> bool:
+        """For the window's start only, before anyone has logged in: which page's code to load while
+        the user logs in (the Incidents page opens while incidents are open). It shows nothing, so it
+        asks no actor; what the window shows is read after the login, as the actor's role allows."""
+        return self._any_open()
+
+    def _any_open(self) -> bool:
         with self._sessions() as s:
             return s.scalar(_ANY_OPEN, {"open": OPEN}) is not None

@@ -15,10 +15,8 @@ from branchguard.gui.drills.compliance import CompliancePanel
 from branchguard.gui.drills.criteria import CriteriaPanel
 from branchguard.gui.drills.list_view import DrillListPanel
 from branchguard.gui.kit.icons import icon
-from branchguard.gui.kit.page import Page
+from branchguard.gui.kit.page import INCIDENTS_PAGE, Page
 from branchguard.gui.shell.session import GuiSession
-
-INCIDENTS_PAGE = "incidents"
 
 
 class DrillsPage(Page):

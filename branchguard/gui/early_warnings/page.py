@@ -17,12 +17,10 @@ from branchguard.gui.early_warnings.models import WarningListModel
 from branchguard.gui.kit.flow import FlowLayout
 from branchguard.gui.kit.icons import icon
 from branchguard.gui.kit.loader import Loader
-from branchguard.gui.kit.page import Page
+from branchguard.gui.kit.page import INCIDENTS_PAGE, Page
 from branchguard.gui.kit.tables import make_table
 from branchguard.gui.kit.writer import writer
 from branchguard.gui.shell.session import GuiSession
-
-INCIDENTS_PAGE = "incidents"
 
 
 class WarningsPage(Page):

@@ -101,6 +101,7 @@ class Page(QWidget):
 
 # Sorted by `order`; filled by importing branchguard.gui.shell.pages (which imports no page module).
 PAGE_REGISTRY: list[PageInfo] = []
+INCIDENTS_PAGE = "incidents"  # where the window opens while incidents are open; others link to it
 
 
 def register_page(info: PageInfo) -> PageInfo:

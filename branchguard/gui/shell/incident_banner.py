@@ -22,6 +22,7 @@ from branchguard.core.kernel.i18n import t
 from branchguard.core.kernel.roles import may
 from branchguard.gui.kit.icons import icon
 from branchguard.gui.kit.loader import Loader
+from branchguard.gui.kit.page import INCIDENTS_PAGE
 from branchguard.gui.kit.times import elapsed_clock
 
 if TYPE_CHECKING:
@@ -29,7 +30,6 @@ if TYPE_CHECKING:
     from branchguard.gui.incidents.start import StartIncidentDialog
     from branchguard.gui.shell.main_window import MainWindow
 
-INCIDENTS_PAGE = "incidents"
 POLL_MS = 15_000  # incidents started elsewhere (another PC, the CLI) show up within this
 
 

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from branchguard import APP_NAME
 from branchguard.gui.kit.icons import icon
-from branchguard.gui.kit.page import Page, PageInfo, registered_pages
+from branchguard.gui.kit.page import INCIDENTS_PAGE, Page, PageInfo, registered_pages
 from branchguard.gui.kit.screen import resize_within_screen
 
 if TYPE_CHECKING:  # the window paints before these (the login dialog: the database layer) load
@@ -37,7 +37,7 @@ if TYPE_CHECKING:  # the window paints before these (the login dialog: the datab
     from branchguard.gui.shell.tray import TrayKeeper
 
 # The first of these the role may see: the dashboard for the lead and the auditor, incidents for staff.
-LANDING_PAGES = ("dashboard", "incidents")
+LANDING_PAGES = ("dashboard", INCIDENTS_PAGE)
 WRITES_WAIT_MS = 10_000  # at close: queued log entries and inspection answers still get committed
 # Qt.ItemDataRole.UserRole by value. A speed trick (docs/architecture.md, "Speed tricks"): nothing
 # before the first frame touches PySide's Qt namespace, whose first use creates all of its enums
@@ -563,9 +563,12 @@ class MainWindow(QMainWindow):
         last = self._last_page_id()
         return last if self._visible_page(last) is not None else self.landing_page_id()
 
-    def likely_first_page(self) -> PageInfo | None:
-        """Before anyone has logged in: the page `initial_page_id` will most likely pick."""
+    def likely_first_page(self, incidents_open: bool = False) -> PageInfo | None:
+        """Before anyone has logged in: the page `initial_page_id` will most likely pick (the
+        Incidents page while incidents are open, as the banner's `reopen_page` says)."""
         pages = {info.page_id: info for info in registered_pages()}
+        if incidents_open and INCIDENTS_PAGE in pages:
+            return pages[INCIDENTS_PAGE]
         return pages.get(self._last_page_id()) or pages.get(LANDING_PAGES[0])
 
     def _last_page_id(self) -> str:

@@ -13,10 +13,10 @@ def test_probe_uses_the_open_status_value() -> None:
 
 def test_probe_follows_start_and_close(ctx, lead, auditor) -> None:
     probe, incidents = ctx.services.incident_probe, ctx.services.incidents
-    assert probe.any_open(auditor) is False
+    assert probe.any_open(auditor) is False and probe.any_open_before_login() is False
     started = incidents.start(lead, None, Level.III, title="营业厅停电")
-    assert probe.any_open(auditor) is True
+    assert probe.any_open(auditor) is True and probe.any_open_before_login() is True
     assert [i.id for i in incidents.open_incidents(auditor)] == [started.id]
     incidents.close(lead, started.id, CloseInput(outcome="恢复供电"))
-    assert probe.any_open(auditor) is False
+    assert probe.any_open(auditor) is False and probe.any_open_before_login() is False
     assert incidents.open_incidents(auditor) == []

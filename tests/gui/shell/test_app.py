@@ -186,6 +186,40 @@ def test_before_login_the_window_guesses_the_first_page_to_import(tmp_path: Path
     assert guess is not None and guess.page_id == "dashboard"
 
 
+def test_while_an_incident_is_open_the_incidents_page_is_imported_before_login(
+    tmp_path: Path, qtbot, monkeypatch
+) -> None:
+    """After a crash during an incident the page left last time is not the one that opens: the
+    preload thread asks whether an incident is open and imports the Incidents page's module."""
+    from branchguard.app import MainWindow, gui_settings, import_first_page
+    from branchguard.context import open_context
+    from branchguard.core.kernel.types import Level
+    from branchguard.gui.kit import preload
+
+    ctx = open_context(tmp_path / "data")
+    try:
+        ctx.services.demo.fill()
+        lead = ctx.services.auth.login("lead", "lead-demo-2026")
+        settings = gui_settings(tmp_path)
+        settings.setValue("window/page", "audit")  # saved at the last normal close
+        window = MainWindow(None, settings)
+        qtbot.addWidget(window)
+        imported: list[list[str]] = []
+        monkeypatch.setattr(preload, "import_modules", lambda names: imported.append(list(names)))
+        import_first_page(window, ctx.services)
+        qtbot.waitUntil(lambda: len(imported) == 1)
+        assert imported[0][-1] == "branchguard.gui.audit.page"  # nothing open: the page left last
+        ctx.services.incidents.start(lead, None, Level.II, title="营业厅漏水")
+        import_first_page(window, ctx.services)
+        qtbot.waitUntil(lambda: len(imported) == 2)
+        assert imported[1][-1] == "branchguard.gui.incidents.page"
+        guess = window.likely_first_page(incidents_open=True)
+        assert guess is not None and guess.page_id == "incidents"
+    finally:
+        preload.wait(5_000)
+        ctx.close()
+
+
 @pytest.mark.parametrize("order", ["opened, painted", "painted, opened", "opened within the paint's turn"])
 def test_the_context_is_taken_once_after_the_first_paint_whichever_comes_first(
     tmp_path: Path, qtbot, monkeypatch, order: str
