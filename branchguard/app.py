@@ -95,7 +95,10 @@ def import_first_page(window: MainWindow, services: Services | None = None) -> N
     def work() -> None:
         from branchguard.core.kernel.i18n import load_catalog
 
-        incident_open = services is not None and services.incident_probe.any_open_before_login()
+        try:
+            incident_open = services is not None and services.incident_probe.any_open_before_login()
+        except Exception:  # a database that cannot be read: the login that follows says so
+            incident_open = False
         first = on_incident if incident_open else likely
         preload.import_modules(["branchguard.gui.shell.incident_banner", *([first.module] if first else [])])
         load_catalog()
