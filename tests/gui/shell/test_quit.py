@@ -1,0 +1,117 @@
+"""Closing the window while background work runs ends cleanly: running tasks are waited for before
+the database closes, no result reaches the closing window, nothing new starts once the quit began
+(the scheduler's preload, the daily backup), and nothing is printed as a traceback."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import threading
+from pathlib import Path
+from typing import Any
+
+import pytest
+import shiboken6
+from PySide6.QtCore import QDeadlineTimer, QObject
+from PySide6.QtWidgets import QApplication
+
+from branchguard import app as app_module
+from branchguard.context import AppContext
+from branchguard.gui.kit import preload, tasks
+from branchguard.gui.kit.tasks import TaskProgress, run_task
+from branchguard.gui.shell.main_window import SCHEDULE_MODULES
+
+BOUND_S = 60  # only keeps a broken implementation from hanging the run: nothing is timed
+
+
+def test_quitting_while_a_slow_task_runs_closes_the_database_after_it(
+    records_data_dir: Path, qapp, pool_tasks, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The start-up trace quits as soon as the landing page shows its data; a task started then is
+    blocked on an event released only once the quit waits for the pools."""
+    monkeypatch.setenv(app_module.TRACE_ENV, "1")
+    monkeypatch.setenv(app_module.EXIT_ENV, "1")
+    order: list[str] = []
+    delivered: list[object] = []
+    release, waiting = threading.Event(), threading.Event()
+    imported: list[tuple[str, ...]] = []
+
+    close = AppContext.close
+
+    def closing(ctx: AppContext) -> None:
+        order.append("context closed")
+        close(ctx)
+
+    def waits_from(msecs: int) -> QDeadlineTimer:  # tasks.close_down starts waiting right after this
+        waiting.set()
+        return QDeadlineTimer(msecs)
+
+    import_modules = preload.import_modules
+
+    def recorded_imports(modules: Any) -> None:
+        imported.append(tuple(modules))
+        import_modules(modules)
+
+    landing_with_data = app_module.Startup._landing_with_data
+
+    def with_a_slow_task(startup: Any) -> None:
+        receiver = QObject()  # the closing window's part the result was for: gone at the quit
+
+        def blocked(_progress: TaskProgress) -> str:
+            release.wait(BOUND_S)
+            order.append("task ended")
+            return "a result"
+
+        run_task(blocked, on_done=lambda result: delivered.append((shiboken6.isValid(receiver), result)),
+                 on_error=delivered.append)
+        app = QApplication.instance()
+        assert app is not None
+        app.aboutToQuit.connect(lambda: shiboken6.delete(receiver))
+        landing_with_data(startup)
+
+    monkeypatch.setattr(AppContext, "close", closing)
+    monkeypatch.setattr(tasks, "QDeadlineTimer", waits_from)
+    monkeypatch.setattr(preload, "import_modules", recorded_imports)
+    monkeypatch.setattr(app_module.Startup, "_landing_with_data", with_a_slow_task)
+    threading.Thread(target=lambda: waiting.wait(BOUND_S) and release.set(), daemon=True).start()
+    try:
+        code = app_module.run_gui(str(records_data_dir), lang="en", credentials=("lead", "lead-demo-2026"))
+    finally:
+        release.set()
+    assert code == 0
+    assert order == ["task ended", "context closed"]
+    assert delivered == []  # not to the deleted receiver, nor later (pool_tasks processes the queue)
+    assert tuple(SCHEDULE_MODULES) not in imported  # the scheduler's preload never started
+    assert not (records_data_dir / "backups").exists()  # nor the daily backup
+    assert not tasks.quitting()
+
+
+def test_the_real_window_quits_right_after_showing_its_data_without_a_traceback(
+    records_data_dir: Path,
+) -> None:
+    """What the start-up bench does, and a user closing the window a second after it opened: the
+    scheduler's preload and the daily backup were still to start, the landing page's reads in
+    flight. Before, stderr showed the daily backup failing on the closed database, the preload's
+    import failing during interpreter shutdown, and emits to the deleted relay."""
+    code = (
+        "import sys\n"
+        "import branchguard.cli\n"
+        "from branchguard.app import run_gui\n"
+        f"sys.exit(run_gui({str(records_data_dir)!r}, credentials=('lead', 'lead-demo-2026')))\n"
+    )
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        app_module.TRACE_ENV: "1",
+        app_module.EXIT_ENV: "1",
+    }
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=BOUND_S * 3
+    )
+    assert out.returncode == 0, out.stderr
+    assert "startup data_shown" in out.stdout.splitlines()
+    assert "Traceback" not in out.stderr and "Error calling Python override" not in out.stderr, out.stderr
+    assert not (records_data_dir / "backups").exists()  # the daily backup never started
+    log = "".join(path.read_text(encoding="utf-8") for path in (records_data_dir / "logs").glob("*.log*"))
+    assert "window started" in log and "Traceback" not in log and "failed" not in log, log
