@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 import shiboken6
-from PySide6.QtCore import QDeadlineTimer, QObject
+from PySide6.QtCore import QCoreApplication, QDeadlineTimer, QEvent, QObject
 from PySide6.QtWidgets import QApplication
 
 from branchguard import app as app_module
@@ -79,6 +79,10 @@ def test_quitting_while_a_slow_task_runs_closes_the_database_after_it(
         code = app_module.run_gui(str(records_data_dir), lang="en", credentials=("lead", "lead-demo-2026"))
     finally:
         release.set()
+        # Closing the last window posted a second Quit, left in the queue when the loop ended: a
+        # later test's event processing would take it and every event loop after it would return
+        # at once. The process's own window ends with the process; a test's goes on.
+        QCoreApplication.removePostedEvents(qapp, QEvent.Type.Quit)
     assert code == 0
     assert order == ["task ended", "context closed"]
     assert delivered == []  # not to the deleted receiver, nor later (pool_tasks processes the queue)
