@@ -3,12 +3,13 @@ for (bounded), and no result reaches the window that is going (gui/kit/tasks.py)
 
 from __future__ import annotations
 
+import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import pytest
 import shiboken6
-from PySide6.QtCore import QDeadlineTimer, QObject, QThreadPool
+from PySide6.QtCore import QObject, QThreadPool
 
 from branchguard.gui.kit import tasks
 from branchguard.gui.kit.loader import Loader, pending
@@ -16,6 +17,26 @@ from branchguard.gui.kit.tasks import TaskCancelled, TaskProgress, run_task
 from branchguard.gui.kit.writer import writer
 
 BOUND_S = 60  # only keeps a broken implementation from hanging the run
+
+
+def release_once_close_down_waits(release: threading.Event, gave_up: Callable[[], bool]) -> None:
+    """Start a thread that sets `release` once the GUI thread is blocked inside tasks.close_down
+    (its innermost Python frame, past comprehensions: waitForDone is C++), or once `gave_up()` says the wait
+    is not coming (then the order the test checks shows it)."""
+    main = threading.main_thread().ident
+    assert main is not None
+
+    def watch() -> None:
+        for _ in range(BOUND_S * 1000):
+            frame = sys._current_frames().get(main)
+            while frame is not None and frame.f_code.co_name.startswith("<"):  # a comprehension
+                frame = frame.f_back
+            if (frame is not None and frame.f_code is tasks.close_down.__code__) or gave_up():
+                break
+            threading.Event().wait(0.001)
+        release.set()
+
+    threading.Thread(target=watch, daemon=True).start()
 
 
 @pytest.fixture
@@ -60,13 +81,11 @@ def test_once_quitting_began_nothing_new_starts_and_running_work_is_asked_to_sto
     qtbot.waitUntil(lambda: after == [5])
 
 
-def test_close_down_waits_for_the_task_and_its_result_reaches_no_deleted_object(
-    qtbot, threaded, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_close_down_waits_for_the_task_and_its_result_reaches_no_deleted_object(qtbot, threaded) -> None:
     """A task that does not look at `cancelled`, blocked on an event released only once close_down
     waits: close_down returns after the task ended, and the result, which would have gone to an
     object deleted at the quit, is not delivered (as cancelled, to the bookkeeping only)."""
-    release, waiting, order = threading.Event(), threading.Event(), []
+    release, order = threading.Event(), []
     receiver = QObject()
     delivered: list[object] = []
 
@@ -75,12 +94,7 @@ def test_close_down_waits_for_the_task_and_its_result_reaches_no_deleted_object(
         order.append("task ended")
         return 42
 
-    def waits_from(msecs: int) -> QDeadlineTimer:  # close_down starts waiting right after this
-        waiting.set()
-        return QDeadlineTimer(msecs)
-
-    monkeypatch.setattr(tasks, "QDeadlineTimer", waits_from)
-    threading.Thread(target=lambda: waiting.wait(BOUND_S) and release.set(), daemon=True).start()
+    release_once_close_down_waits(release, lambda: "closed" in order)
     handle = run_task(blocked, on_done=lambda result: delivered.append((shiboken6.isValid(receiver), result)),
                       on_error=delivered.append)
     read_owner, reads_before = QObject(), pending()

@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QDeadlineTimer, QEvent, QObject
+from PySide6.QtCore import QCoreApplication, QEvent, QObject
 from PySide6.QtWidgets import QApplication
 
 from branchguard import app as app_module
@@ -21,6 +21,7 @@ from branchguard.context import AppContext
 from branchguard.gui.kit import preload, tasks
 from branchguard.gui.kit.tasks import TaskProgress, run_task
 from branchguard.gui.shell.main_window import SCHEDULE_MODULES
+from tests.gui.kit.test_quitting import release_once_close_down_waits
 
 BOUND_S = 60  # only keeps a broken implementation from hanging the run: nothing is timed
 
@@ -34,7 +35,7 @@ def test_quitting_while_a_slow_task_runs_closes_the_database_after_it(
     monkeypatch.setenv(app_module.EXIT_ENV, "1")
     order: list[str] = []
     delivered: list[object] = []
-    release, waiting = threading.Event(), threading.Event()
+    release = threading.Event()
     imported: list[tuple[str, ...]] = []
 
     close = AppContext.close
@@ -42,10 +43,6 @@ def test_quitting_while_a_slow_task_runs_closes_the_database_after_it(
     def closing(ctx: AppContext) -> None:
         order.append("context closed")
         close(ctx)
-
-    def waits_from(msecs: int) -> QDeadlineTimer:  # tasks.close_down starts waiting right after this
-        waiting.set()
-        return QDeadlineTimer(msecs)
 
     import_modules = preload.import_modules
 
@@ -71,10 +68,9 @@ def test_quitting_while_a_slow_task_runs_closes_the_database_after_it(
         landing_with_data(startup)
 
     monkeypatch.setattr(AppContext, "close", closing)
-    monkeypatch.setattr(tasks, "QDeadlineTimer", waits_from)
     monkeypatch.setattr(preload, "import_modules", recorded_imports)
     monkeypatch.setattr(app_module.Startup, "_landing_with_data", with_a_slow_task)
-    threading.Thread(target=lambda: waiting.wait(BOUND_S) and release.set(), daemon=True).start()
+    release_once_close_down_waits(release, lambda: "context closed" in order)
     try:
         code = app_module.run_gui(str(records_data_dir), lang="en", credentials=("lead", "lead-demo-2026"))
     finally:
