@@ -342,6 +342,10 @@ def run_task(
     return handle
 
 
+def _wait_for_pools(deadline: QDeadlineTimer) -> bool:
+    return all([pool.waitForDone(deadline) for pool in _pools])
+
+
 def quitting() -> bool:
     """The application began to quit: nothing new starts (see the module's docstring)."""
     return _quitting
@@ -365,8 +369,7 @@ def close_down(msecs: int) -> bool:
     for a window opened later in the same process (tests)."""
     global _quitting
     stop_starting()
-    deadline = QDeadlineTimer(msecs)
-    ended = all([pool.waitForDone(deadline) for pool in _pools])
+    ended = _wait_for_pools(QDeadlineTimer(msecs))
     relay = _relay
     if relay is not None:  # the outcomes the pools queued while we waited
         QCoreApplication.sendPostedEvents(relay, 0)

@@ -3,9 +3,9 @@ for (bounded), and no result reaches the window that is going (gui/kit/tasks.py)
 
 from __future__ import annotations
 
-import sys
 import threading
 from collections.abc import Callable, Iterator
+from typing import Any
 
 import pytest
 import shiboken6
@@ -19,23 +19,25 @@ from branchguard.gui.kit.writer import writer
 BOUND_S = 60  # only keeps a broken implementation from hanging the run
 
 
-def release_once_close_down_waits(release: threading.Event, gave_up: Callable[[], bool]) -> None:
-    """Start a thread that sets `release` once the GUI thread is blocked inside tasks.close_down
-    (its innermost Python frame, past comprehensions: waitForDone is C++), or once `gave_up()` says the wait
-    is not coming (then the order the test checks shows it)."""
-    main = threading.main_thread().ident
-    assert main is not None
+def release_once_close_down_waits(
+    monkeypatch: pytest.MonkeyPatch, release: threading.Event, gave_up: Callable[[], bool]
+) -> None:
+    """Set `release` once tasks.close_down begins to wait for the pools, or once `gave_up()` says
+    that wait is not coming (then the order the test checks shows it)."""
+    waiting = threading.Event()
+    wait_for_pools = tasks._wait_for_pools
+
+    def waits(deadline: Any) -> bool:
+        waiting.set()
+        return wait_for_pools(deadline)
 
     def watch() -> None:
-        for _ in range(BOUND_S * 1000):
-            frame = sys._current_frames().get(main)
-            while frame is not None and frame.f_code.co_name.startswith("<"):  # a comprehension
-                frame = frame.f_back
-            if (frame is not None and frame.f_code is tasks.close_down.__code__) or gave_up():
+        for _ in range(BOUND_S * 100):
+            if waiting.wait(0.01) or gave_up():
                 break
-            threading.Event().wait(0.001)
         release.set()
 
+    monkeypatch.setattr(tasks, "_wait_for_pools", waits)
     threading.Thread(target=watch, daemon=True).start()
 
 
@@ -81,7 +83,9 @@ def test_once_quitting_began_nothing_new_starts_and_running_work_is_asked_to_sto
     qtbot.waitUntil(lambda: after == [5])
 
 
-def test_close_down_waits_for_the_task_and_its_result_reaches_no_deleted_object(qtbot, threaded) -> None:
+def test_close_down_waits_for_the_task_and_its_result_reaches_no_deleted_object(
+    qtbot, threaded, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """A task that does not look at `cancelled`, blocked on an event released only once close_down
     waits: close_down returns after the task ended, and the result, which would have gone to an
     object deleted at the quit, is not delivered (as cancelled, to the bookkeeping only)."""
@@ -94,7 +98,7 @@ def test_close_down_waits_for_the_task_and_its_result_reaches_no_deleted_object(
         order.append("task ended")
         return 42
 
-    release_once_close_down_waits(release, lambda: "closed" in order)
+    release_once_close_down_waits(monkeypatch, release, lambda: "closed" in order)
     handle = run_task(blocked, on_done=lambda result: delivered.append((shiboken6.isValid(receiver), result)),
                       on_error=delivered.append)
     read_owner, reads_before = QObject(), pending()

@@ -70,7 +70,7 @@ def test_quitting_while_a_slow_task_runs_closes_the_database_after_it(
     monkeypatch.setattr(AppContext, "close", closing)
     monkeypatch.setattr(preload, "import_modules", recorded_imports)
     monkeypatch.setattr(app_module.Startup, "_landing_with_data", with_a_slow_task)
-    release_once_close_down_waits(release, lambda: "context closed" in order)
+    release_once_close_down_waits(monkeypatch, release, lambda: "context closed" in order)
     try:
         code = app_module.run_gui(str(records_data_dir), lang="en", credentials=("lead", "lead-demo-2026"))
     finally:
@@ -87,8 +87,23 @@ def test_quitting_while_a_slow_task_runs_closes_the_database_after_it(
     assert not tasks.quitting()
 
 
-def test_the_real_window_quits_right_after_showing_its_data_without_a_traceback(
-    records_data_dir: Path,
+# How the window ends right after it showed its data: the start-up bench's quit, or the user
+# closing it (the Quit event then comes after the close, queued timers in between).
+ENDINGS = {
+    "quit": "",
+    "close": (
+        "from PySide6.QtCore import QTimer\n"
+        "def data_shown(tracer):\n"
+        "    print('startup data_shown', flush=True)\n"
+        "    QTimer.singleShot(0, tracer._window.close)\n"
+        "app_module.StartupTracer.data_shown = data_shown\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("ending", sorted(ENDINGS))
+def test_the_real_window_ends_right_after_showing_its_data_without_a_traceback(
+    records_data_dir: Path, ending: str
 ) -> None:
     """What the start-up bench does, and a user closing the window a second after it opened: the
     scheduler's preload and the daily backup were still to start, the landing page's reads in
@@ -97,15 +112,13 @@ def test_the_real_window_quits_right_after_showing_its_data_without_a_traceback(
     code = (
         "import sys\n"
         "import branchguard.cli\n"
-        "from branchguard.app import run_gui\n"
-        f"sys.exit(run_gui({str(records_data_dir)!r}, credentials=('lead', 'lead-demo-2026')))\n"
+        "from branchguard import app as app_module\n"
+        f"{ENDINGS[ending]}"
+        f"sys.exit(app_module.run_gui({str(records_data_dir)!r}, credentials=('lead', 'lead-demo-2026')))\n"
     )
-    env = {
-        **os.environ,
-        "QT_QPA_PLATFORM": "offscreen",
-        app_module.TRACE_ENV: "1",
-        app_module.EXIT_ENV: "1",
-    }
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", app_module.TRACE_ENV: "1"}
+    if ending == "quit":
+        env[app_module.EXIT_ENV] = "1"
     out = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=BOUND_S * 3
     )
@@ -115,3 +128,20 @@ def test_the_real_window_quits_right_after_showing_its_data_without_a_traceback(
     assert not (records_data_dir / "backups").exists()  # the daily backup never started
     log = "".join(path.read_text(encoding="utf-8") for path in (records_data_dir / "logs").glob("*.log*"))
     assert "window started" in log and "Traceback" not in log and "failed" not in log, log
+
+
+def test_a_window_kept_in_the_tray_is_not_quitting_when_a_last_window_closes(qapp) -> None:
+    """Hidden in the tray, a message box closing is the last window closing, and the application
+    goes on (gui/shell/tray.py): its tasks do too. Closed for good, nothing new starts."""
+    kept = qapp.quitOnLastWindowClosed()
+    try:
+        qapp.setQuitOnLastWindowClosed(False)
+        app_module._last_window_closed()
+        assert not tasks.quitting()
+        qapp.setQuitOnLastWindowClosed(True)
+        app_module._last_window_closed()
+        assert tasks.quitting()
+    finally:
+        qapp.setQuitOnLastWindowClosed(kept)
+        tasks.close_down(BOUND_S * 1000)
+    assert not tasks.quitting()
