@@ -43,6 +43,7 @@ import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QDeadlineTimer, QObject, QRunnable, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
@@ -343,7 +344,7 @@ def run_task(
 
 
 def _wait_for_pools(deadline: QDeadlineTimer) -> bool:
-    return all([pool.waitForDone(deadline) for pool in _pools])
+    return all([pool.waitForDone(deadline) for pool in _pools if shiboken6.isValid(pool)])
 
 
 def quitting() -> bool:
@@ -353,8 +354,8 @@ def quitting() -> bool:
 
 def stop_starting() -> None:
     """The application began to quit: start nothing new and ask every running task to stop. (The
-    start-up connects it to QCoreApplication.aboutToQuit: the event loop still runs a few queued
-    timers after that, which must start nothing.)"""
+    start-up calls it when the window closes for good and at aboutToQuit: the event loop still
+    runs the timers queued before, which must start nothing.)"""
     global _quitting
     _quitting = True
     for handle in list(_running):
