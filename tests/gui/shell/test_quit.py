@@ -128,6 +128,13 @@ def test_the_real_window_ends_right_after_showing_its_data_without_a_traceback(
     assert not (records_data_dir / "backups").exists()  # the daily backup never started
     log = "".join(path.read_text(encoding="utf-8") for path in (records_data_dir / "logs").glob("*.log*"))
     assert "window started" in log and "Traceback" not in log and "failed" not in log, log
+    # What was committed, the incident logs and the ledger, is whole.
+    verify = [sys.executable, "-m", "branchguard", "--data-dir", str(records_data_dir), "--lang", "en"]
+    checked = subprocess.run(
+        [*verify, "verify"], capture_output=True, text=True, timeout=BOUND_S * 3,
+        env={**os.environ, "BRANCHGUARD_USER": "lead", "BRANCHGUARD_PASSWORD": "lead-demo-2026"},
+    )
+    assert checked.returncode == 0 and "Verified:" in checked.stdout, checked.stdout + checked.stderr
 
 
 def test_a_window_kept_in_the_tray_is_not_quitting_when_a_last_window_closes(qapp) -> None:
