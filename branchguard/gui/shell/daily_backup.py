@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from branchguard.core.backup.archive import BackupCancelled
 from branchguard.core.backup.rules import made_on
+from branchguard.core.kernel.errors import BranchGuardError
 from branchguard.core.kernel.i18n import t
 from branchguard.core.kernel.types import Actor
 from branchguard.gui.kit.tasks import TaskCancelled, TaskProgress, run_task
@@ -38,8 +39,10 @@ def start(window: QMainWindow, ctx: AppContext, today: date | None = None) -> bo
     settings = ctx.config.settings
 
     def work(progress: TaskProgress) -> BackupResult:
+        # Logged here, not in the callbacks: a backup that ends as the window quits reports to
+        # no window (gui/kit/tasks.py), and the log still says what became of it.
         try:
-            return ctx.services.backup.create_in_folder(
+            result = ctx.services.backup.create_in_folder(
                 Actor.system(),
                 ctx.config.db_url,
                 ctx.config.backup_dir,
@@ -48,14 +51,18 @@ def start(window: QMainWindow, ctx: AppContext, today: date | None = None) -> bo
                 cancelled=lambda: progress.cancelled,  # the window quits: no half archive is left
             )
         except BackupCancelled:
+            log.info("automatic backup stopped: the window closed; nothing was written")
             raise TaskCancelled from None
+        except BranchGuardError as exc:
+            log.warning("automatic backup failed: %s", exc.text("en"))
+            raise
+        log.info("automatic backup %s (%d files)", result.path, len(result.manifest.files))
+        return result
 
     def done(result: BackupResult) -> None:
-        log.info("automatic backup %s (%d files)", result.path, len(result.manifest.files))
         window.statusBar().showMessage(t("backup.auto_done", path=str(result.path)), STATUS_MS)
 
     def failed(message: str) -> None:
-        log.warning("automatic backup failed: %s", message)
         window.statusBar().showMessage(t("backup.auto_failed", error=message))
 
     run_task(work, on_done=done, on_error=failed)

@@ -41,9 +41,10 @@ def _lead(ctx):
     return Actor(user_id=info.id, username=info.username, role=Role(info.role))
 
 
-def test_quitting_while_it_runs_stops_it_and_leaves_no_archive(qtbot, gui_ctx, monkeypatch) -> None:
+def test_quitting_while_it_runs_stops_it_and_leaves_no_archive(qtbot, gui_ctx, monkeypatch, caplog) -> None:
     """The backup is held inside its first file until the quit began; told to stop, it removes its
-    partial file: no archive, nothing audited, nothing said in the closing window."""
+    partial file: no archive, nothing audited, nothing said in the closing window; the log says so."""
+    import logging
     import threading
 
     from branchguard.core.backup import archive
@@ -61,6 +62,7 @@ def test_quitting_while_it_runs_stops_it_and_leaves_no_archive(qtbot, gui_ctx, m
     window = QMainWindow()
     qtbot.addWidget(window)
     tasks.set_inline(False)
+    caplog.set_level(logging.INFO, logger=daily_backup.__name__)
     try:
         assert daily_backup.start(window, gui_ctx, date.today())
         assert inside.wait(60)
@@ -76,3 +78,4 @@ def test_quitting_while_it_runs_stops_it_and_leaves_no_archive(qtbot, gui_ctx, m
     assert list(folder.iterdir()) == [] and window.statusBar().currentMessage() == ""
     events = gui_ctx.services.audit.list(_lead(gui_ctx))
     assert not any(e.action == "backup.create" for e in events)
+    assert "automatic backup stopped: the window closed; nothing was written" in caplog.messages
