@@ -460,6 +460,28 @@ class ContextOpening:
 
 
 ALREADY_RUNNING_EXIT = 3
+TASKS_WAIT_MS = 10_000  # at quit: how long background tasks, asked to stop, are waited for
+
+
+def _quit_began() -> None:
+    """Nothing new starts once the application quits: the event loop still runs the timers queued
+    (the scheduler's preload, the daily backup, a page's read) after aboutToQuit, and between the
+    window's close and the Quit event that close posts."""
+    from branchguard.gui.kit import tasks
+
+    tasks.stop_starting()
+
+
+def _last_window_closed() -> None:
+    if QApplication.quitOnLastWindowClosed():  # not kept in the tray: the application ends now
+        _quit_began()
+
+
+def _close_down_tasks() -> None:
+    """Before the database closes: running tasks were asked to stop; wait for them, bounded."""
+    from branchguard.gui.kit import tasks
+
+    tasks.close_down(TASKS_WAIT_MS)
 
 
 def _already_running(instance: SingleInstance) -> int:
@@ -520,6 +542,8 @@ def run_gui(
     if os.environ.get(TRACE_ENV) == "1":
         tracer = StartupTracer(window, quit_after=os.environ.get(EXIT_ENV) == "1")
     startup = Startup(window, (data_dir, db, lang), credentials, tracer, read_only, collector)
+    app.aboutToQuit.connect(_quit_began)
+    app.lastWindowClosed.connect(_last_window_closed)
     window.show()
     startup.begin()
     startup.opening.start()
@@ -528,6 +552,9 @@ def run_gui(
     finally:
         collector.resume()
         window.close()
+        app.aboutToQuit.disconnect(_quit_began)
+        app.lastWindowClosed.disconnect(_last_window_closed)
+        _close_down_tasks()  # before the database closes under them
         instance.release()
         if startup.ctx is not None:
             startup.ctx.close()

@@ -6,6 +6,10 @@ each file's size and SHA-256 and the rows per table. Making one writes beside th
 it into place, so a full disk leaves no half archive. Restoring checks every hash and the database's
 integrity first, refuses a schema newer than this version, then moves the data in place aside
 (`before-restore-<time>/`) before moving the archive's copy in: nothing is ever deleted.
+
+Making one can be stopped (`cancelled`, asked between steps: every `_COPY_PAGES` pages of the
+database copy and every file): it then raises BackupCancelled, the partial file removed, and the
+archive not there. The window stops its daily backup so when it quits (gui/shell/daily_backup.py).
 """
 
 from __future__ import annotations
@@ -17,7 +21,7 @@ import shutil
 import sqlite3
 import tempfile
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path, PurePosixPath
 
@@ -42,6 +46,7 @@ DB_FILE = "branchguard.sqlite"
 FOLDERS = ("attachments", "keys")
 FILES = ("settings.ini",)
 _CHUNK = 1024 * 1024
+_COPY_PAGES = 1024  # the online copy's step (4 MB at SQLite's page size): a stop is seen between steps
 # The manifest lists every attached file (~150 bytes each): 16 MB is over 100,000 files.
 MANIFEST_LIMITS = Limits(16 * 1024 * 1024, max_depth=8, max_items=2_000_000)
 
@@ -50,8 +55,23 @@ class BackupError(BranchGuardError):
     """An archive that cannot be made, read or restored; the message says which and why."""
 
 
-def create_backup(data_dir: Path, db_url: str, out: Path, app_version: str) -> BackupResult:
-    """Write one archive of `data_dir` (and its SQLite database) to `out`."""
+class BackupCancelled(BackupError):
+    """Making the archive was stopped (`cancelled` said so) before it was in place: none was written."""
+
+
+Cancelled = Callable[[], bool]
+
+
+def never() -> bool:
+    """A backup nobody stops."""
+    return False
+
+
+def create_backup(
+    data_dir: Path, db_url: str, out: Path, app_version: str, cancelled: Cancelled = never
+) -> BackupResult:
+    """Write one archive of `data_dir` (and its SQLite database) to `out`; `cancelled` is asked
+    between steps, and a stop leaves no archive (BackupCancelled)."""
     out = Path(out)
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
@@ -69,13 +89,14 @@ def create_backup(data_dir: Path, db_url: str, out: Path, app_version: str) -> B
             counts: dict[str, int] = {}
             if sqlite_path is not None:
                 snapshot = Path(work) / DB_FILE
-                _online_copy(sqlite_path, snapshot)
+                _online_copy(sqlite_path, snapshot, cancelled)
                 revision, counts = _describe_database(snapshot)
                 files.append((DATABASE_NAME, snapshot))
             files.extend(_data_files(data_dir))
             entries: list[ManifestFile] = []
             with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED, allowZip64=True) as zf:
                 for name, path in files:
+                    _stop_if(cancelled, out)
                     entries.append(_add_file(zf, name, path))
                 manifest = BackupManifest(
                     created_at=datetime.now(UTC),
@@ -88,6 +109,7 @@ def create_backup(data_dir: Path, db_url: str, out: Path, app_version: str) -> B
                 zf.writestr(MANIFEST_NAME, json.dumps(_manifest_json(manifest), ensure_ascii=False, indent=2))
         with partial.open("rb") as fh:
             os.fsync(fh.fileno())
+        _stop_if(cancelled, out)  # the last moment: once renamed into place, the archive is made
         _check_target(out)  # again: only a regular file is ever replaced
         os.replace(partial, out)
     except OSError as exc:
@@ -98,10 +120,17 @@ def create_backup(data_dir: Path, db_url: str, out: Path, app_version: str) -> B
 
 
 def backup_into_folder(
-    data_dir: Path, db_url: str, folder: Path, app_version: str, keep_daily: int, keep_monthly: int
+    data_dir: Path,
+    db_url: str,
+    folder: Path,
+    app_version: str,
+    keep_daily: int,
+    keep_monthly: int,
+    cancelled: Cancelled = never,
 ) -> BackupResult:
     """An automatic backup named by its time in `folder`, then the older ones beyond what is kept go."""
-    result = create_backup(data_dir, db_url, Path(folder) / archive_name(datetime.now()), app_version)
+    out = Path(folder) / archive_name(datetime.now())
+    result = create_backup(data_dir, db_url, out, app_version, cancelled)
     names = [p.name for p in Path(folder).iterdir() if p.is_file()]
     keep = to_keep(names, keep_daily, keep_monthly)
     pruned = []
@@ -202,13 +231,22 @@ def _sqlite_path(db_url: str) -> Path | None:
     return Path(url.database or "")
 
 
-def _online_copy(source: Path, target: Path) -> None:
+def _stop_if(cancelled: Cancelled, out: Path) -> None:
+    if cancelled():
+        raise BackupCancelled(Message("backup.cancelled", path=str(out)))
+
+
+def _online_copy(source: Path, target: Path, cancelled: Cancelled = never) -> None:
     if not source.is_file():
         raise BackupError(Message("backup.no_database", path=str(source)))
     src = sqlite3.connect(f"file:{source}?mode=ro", uri=True, timeout=30)
     dst = sqlite3.connect(target)
+
+    def step(_status: int, _remaining: int, _total: int) -> None:  # raising here ends the copy
+        _stop_if(cancelled, target)
+
     try:
-        src.backup(dst)
+        src.backup(dst, pages=_COPY_PAGES, progress=step)
         dst.execute("PRAGMA journal_mode=DELETE")  # one self-contained file, no -wal beside it
     except sqlite3.Error as exc:
         raise BackupError(Message("backup.database_unreadable", path=str(source), error=str(exc))) from None

@@ -28,6 +28,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{path} 不是普通文件：请为备份指定文件名",
     ),
     "backup.no_database": ("the database {path} does not exist", "数据库 {path} 不存在"),
+    "backup.cancelled": (
+        "the backup {path} was stopped before it was finished; nothing was written",
+        "备份 {path} 在完成前已停止；未写入任何内容",
+    ),
     "backup.database_unreadable": (
         "cannot read the database {path}: {error}",
         "无法读取数据库 {path}：{error}",

@@ -9,7 +9,14 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from branchguard.core.audit.service import record
 from branchguard.core.backup import pending
-from branchguard.core.backup.archive import BackupError, backup_into_folder, check_backup, create_backup
+from branchguard.core.backup.archive import (
+    BackupError,
+    Cancelled,
+    backup_into_folder,
+    check_backup,
+    create_backup,
+    never,
+)
 from branchguard.core.backup.pending import PendingRestore
 from branchguard.core.backup.types import BackupManifest, BackupResult, RestoreResult
 from branchguard.core.kernel.i18n import Message
@@ -31,11 +38,20 @@ class BackupService:
         return result
 
     def create_in_folder(
-        self, actor: Actor, db_url: str, folder: Path, keep_daily: int, keep_monthly: int
+        self,
+        actor: Actor,
+        db_url: str,
+        folder: Path,
+        keep_daily: int,
+        keep_monthly: int,
+        cancelled: Cancelled | None = None,
     ) -> BackupResult:
-        """An automatic backup named by its time in `folder`; older ones beyond those kept go."""
+        """An automatic backup named by its time in `folder`; older ones beyond those kept go.
+        `cancelled` is asked between steps: a stop raises BackupCancelled, nothing written nor audited."""
         require(actor, "backup.create")
-        result = backup_into_folder(self._data_dir, db_url, folder, self._version, keep_daily, keep_monthly)
+        result = backup_into_folder(
+            self._data_dir, db_url, folder, self._version, keep_daily, keep_monthly, cancelled or never
+        )
         self._audit(actor, result)
         return result
 

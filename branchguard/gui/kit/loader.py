@@ -31,6 +31,7 @@ from typing import Any, TypeVar
 import shiboken6
 from PySide6.QtCore import QObject, Signal
 
+from branchguard.gui.kit import tasks
 from branchguard.gui.kit.tasks import TaskProgress, run_task
 
 log = logging.getLogger(__name__)
@@ -59,6 +60,12 @@ class _Tracker(QObject):
         self._settle()
         if shiboken6.isValid(loader):
             loader._failed(generation, message)
+
+    def dropped(self, loader: Loader) -> None:
+        """The application began to quit before the read came back: nothing is shown."""
+        self._settle()
+        if shiboken6.isValid(loader):
+            loader._in_flight -= 1
 
     def _settle(self) -> None:
         self.pending -= 1
@@ -94,7 +101,10 @@ class Loader(QObject):
         self._in_flight = 0
 
     def run(self, load: Callable[[], T], apply: Callable[[T], None]) -> None:
-        """Read with `load()` off the GUI thread, then `apply(data)` here, if still the newest read."""
+        """Read with `load()` off the GUI thread, then `apply(data)` here, if still the newest read.
+        Once the application began to quit, nothing is read (gui/kit/tasks.py)."""
+        if tasks.quitting():
+            return
         self._generation += 1
         self._apply = apply
         self._in_flight += 1
@@ -108,6 +118,7 @@ class Loader(QObject):
             work,
             on_done=partial(hub.arrived, self, self._generation),
             on_error=partial(hub.failed, self, self._generation),
+            on_cancel=partial(hub.dropped, self),  # only when the application quits
         )
 
     def drop(self) -> None:

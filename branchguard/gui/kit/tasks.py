@@ -26,6 +26,13 @@ database session). The callbacks run on the GUI thread:
 A BranchGuardError's translated message reaches `on_error` as is; any other exception is logged
 with its traceback and reported as "<type>: <text>". Tests call `set_inline(True)` (the
 `inline_tasks` fixture does) so the work runs synchronously inside `run_task`.
+
+Quitting (`stop_starting`, then `close_down`, both called by the window's start-up, app.py): once
+the application began to quit, no new task starts, every running one is asked to stop
+(`progress.cancelled`), and what a task ends with is reported as cancelled, never as a result: the
+window it was for is going. `close_down` then waits a bounded time for every pool before the
+database closes; a task still running after that is left behind, saying nothing. A write the user
+made (`finish_on_quit`, the log writer) still starts, is never asked to stop, and is waited for.
 """
 
 from __future__ import annotations
@@ -36,7 +43,8 @@ import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal, Slot
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QDeadlineTimer, QObject, QRunnable, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from branchguard.core.kernel.errors import BranchGuardError
@@ -49,6 +57,8 @@ log = logging.getLogger(__name__)
 SHOW_PROGRESS_AFTER_MS = 400
 _inline = False
 _running: set[TaskHandle] = set()
+_quitting = False  # the application began to quit: see the module's docstring
+_pools: list[QThreadPool] = []  # every pool a task ran on, waited for by close_down
 
 
 class TaskCancelled(Exception):
@@ -90,12 +100,18 @@ class _Relay(QObject):
     @Slot(int, object)
     def _on_finished(self, task: int, result: object) -> None:
         if (handle := self.handles.pop(task, None)) is not None:
-            handle._on_finished(result)
+            if _quitting and not handle.finish_on_quit:
+                handle._on_cancelled()  # the window the result was for is going
+            else:
+                handle._on_finished(result)
 
     @Slot(int, str)
     def _on_failed(self, task: int, message: str) -> None:
         if (handle := self.handles.pop(task, None)) is not None:
-            handle._on_failed(message)
+            if _quitting and not handle.finish_on_quit:
+                handle._on_cancelled()
+            else:
+                handle._on_failed(message)
 
     @Slot(int)
     def _on_cancelled(self, task: int) -> None:
@@ -121,9 +137,11 @@ class TaskProgress:
         self._relay = relay
         self._task = task
         self._cancel = threading.Event()
+        self.left_behind = False  # still running when the application ended: it reports nothing
 
     def report(self, done: int, total: int, text: str = "") -> None:
-        self._relay.progressed.emit(self._task, done, total, text)
+        if not self.left_behind:
+            _send(self._relay.progressed, self._task, done, total, text)
 
     @property
     def cancelled(self) -> bool:
@@ -142,6 +160,16 @@ def set_fault_place(place: FaultPlace) -> None:
     _fault_place = place
 
 
+def _send(signal: Any, *args: object) -> None:
+    """Emit from a pool thread. The relay lives as long as the module, but a task left behind by
+    `close_down` may end while the interpreter is shutting down, its relay deleted: then nobody
+    waits for its news, and it is dropped rather than printed as a traceback."""
+    try:
+        signal.emit(*args)
+    except RuntimeError:
+        log.debug("a task's outcome was dropped: the application has ended")
+
+
 def _explain(exc: Exception) -> Fault | None:
     from branchguard.core.faults.rules import explain
 
@@ -152,35 +180,42 @@ class _Runnable(QRunnable):
     """Holds only plain Python objects and the permanent relay: safe to delete on any thread."""
 
     def __init__(
-        self, work: Callable[[TaskProgress], Any], progress: TaskProgress, relay: _Relay, task: int
+        self,
+        work: Callable[[TaskProgress], Any],
+        progress: TaskProgress,
+        relay: _Relay,
+        task: int,
+        finish_on_quit: bool = False,
     ) -> None:
         super().__init__()
+        self._finish_on_quit = finish_on_quit
         self._work = work
         self._progress = progress
         self._relay = relay
         self._task = task
 
     def run(self) -> None:
-        relay, task = self._relay, self._task
+        relay, task, progress = self._relay, self._task, self._progress
         try:
-            result = self._work(self._progress)
+            result = self._work(progress)
         except TaskCancelled:
-            relay.cancelled.emit(task)
+            outcome: tuple[Any, ...] = (relay.cancelled, task)
         except BranchGuardError as exc:
-            relay.failed.emit(task, exc.message)
+            outcome = (relay.failed, task, exc.message)
         except Exception as exc:
-            fault = _explain(exc)
-            if fault is not None:  # a locked, full, read-only or damaged database: its words
+            if (_quitting and not self._finish_on_quit) or progress.left_behind:  # closing under it
+                log.info("a background task ended as the application quit: %s: %s", type(exc).__name__, exc)
+                outcome = (relay.cancelled, task)
+            elif (fault := _explain(exc)) is not None:  # a locked, full, read-only or damaged database
                 log.warning("background task: %s", fault.text("en"))
-                relay.failed.emit(task, fault.message)
-                return
-            log.exception("background task failed")
-            relay.failed.emit(task, f"{type(exc).__name__}: {exc}")
-        else:
-            if self._progress.cancelled:
-                relay.cancelled.emit(task)
+                outcome = (relay.failed, task, fault.message)
             else:
-                relay.finished.emit(task, result)
+                log.exception("background task failed")
+                outcome = (relay.failed, task, f"{type(exc).__name__}: {exc}")
+        else:
+            outcome = (relay.cancelled, task) if progress.cancelled else (relay.finished, task, result)
+        if not progress.left_behind:
+            _send(*outcome)
 
 
 class TaskHandle(QObject):
@@ -190,11 +225,14 @@ class TaskHandle(QObject):
     failed = Signal(str)
     cancelled = Signal()
 
-    def __init__(self, parent: QWidget | None, title: str, cancellable: bool) -> None:
+    def __init__(
+        self, parent: QWidget | None, title: str, cancellable: bool, finish_on_quit: bool = False
+    ) -> None:
         super().__init__()
         self.task = next(_numbers)
         self.progress = TaskProgress(_the_relay(), self.task)
         self._parent = parent
+        self.finish_on_quit = finish_on_quit
         self.done = False
         self._dialog: QProgressDialog | None = None
         if parent is not None:
@@ -226,6 +264,12 @@ class TaskHandle(QObject):
     def _on_cancelled(self) -> None:
         self._close()
         self.cancelled.emit()
+
+    def _leave_behind(self) -> None:
+        """Still running when the application ended (close_down): it will report nothing."""
+        self.progress.left_behind = True
+        self.progress.cancel()
+        self._close()
 
     def _close(self) -> None:
         self.done = True
@@ -263,12 +307,20 @@ def run_task(
     title: str = "",
     cancellable: bool = False,
     pool: QThreadPool | None = None,
+    finish_on_quit: bool = False,
 ) -> TaskHandle:
     """Start `work(progress)` off the GUI thread; callbacks run on the GUI thread afterwards.
 
     `pool` defaults to the global pool; a pool of one thread runs its tasks in submission order.
+    Once the application began to quit, nothing is started and no callback runs (the handle says
+    `done`), unless `finish_on_quit`: a write the user made, which the quit waits for.
     """
-    handle = TaskHandle(parent, title, cancellable)
+    if _quitting and not finish_on_quit:
+        refused = TaskHandle(None, title, cancellable)
+        refused.progress.cancel()
+        refused.done = True
+        return refused
+    handle = TaskHandle(parent, title, cancellable, finish_on_quit)
     if on_done is not None:
         handle.finished.connect(on_done)
     if on_error is not None:
@@ -280,9 +332,51 @@ def run_task(
     _running.add(handle)
     relay = _the_relay()
     relay.handles[handle.task] = handle
-    runnable = _Runnable(work, handle.progress, relay, handle.task)
+    runnable = _Runnable(work, handle.progress, relay, handle.task, finish_on_quit)
     if _inline:
         runnable.run()
     else:
-        (pool or QThreadPool.globalInstance()).start(runnable)
+        pool = pool or QThreadPool.globalInstance()
+        if not any(known is pool for known in _pools):
+            _pools.append(pool)
+        pool.start(runnable)
     return handle
+
+
+def _wait_for_pools(deadline: QDeadlineTimer) -> bool:
+    return all([pool.waitForDone(deadline) for pool in _pools if shiboken6.isValid(pool)])
+
+
+def quitting() -> bool:
+    """The application began to quit: nothing new starts (see the module's docstring)."""
+    return _quitting
+
+
+def stop_starting() -> None:
+    """The application began to quit: start nothing new and ask every running task to stop. (The
+    start-up calls it when the window closes for good and at aboutToQuit: the event loop still
+    runs the timers queued before, which must start nothing.)"""
+    global _quitting
+    _quitting = True
+    for handle in list(_running):
+        if not handle.finish_on_quit:
+            handle.cancel()
+
+
+def close_down(msecs: int) -> bool:
+    """The event loop has ended: stop as `stop_starting` does, wait up to `msecs` in all for every
+    pool's tasks, report what ended meanwhile (as cancelled, writes as they ended), and leave
+    behind whatever still runs, silenced. Whether every task ended. Afterwards tasks start again,
+    for a window opened later in the same process (tests)."""
+    global _quitting
+    stop_starting()
+    ended = _wait_for_pools(QDeadlineTimer(msecs))
+    relay = _relay
+    if relay is not None:  # the outcomes the pools queued while we waited
+        QCoreApplication.sendPostedEvents(relay, 0)
+        for handle in list(relay.handles.values()):
+            log.warning("a background task was still running when the application ended")
+            handle._leave_behind()
+        relay.handles.clear()
+    _quitting = False
+    return ended

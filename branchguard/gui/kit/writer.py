@@ -32,7 +32,10 @@ class LogWriter:
         on_done: Callable[[Any], None] | None = None,
         on_error: Callable[[str], None] | None = None,
     ) -> TaskHandle:
-        return run_task(lambda _progress: work(), on_done=on_done, on_error=on_error, pool=self._pool)
+        # A write the user made: it is committed even when the window is quitting (gui/kit/tasks.py).
+        return run_task(
+            lambda _progress: work(), on_done=on_done, on_error=on_error, pool=self._pool, finish_on_quit=True
+        )
 
     def wait(self, msecs: int = -1) -> bool:
         """Block until every submitted write is committed (closing the app, tests)."""

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from branchguard.core.kernel.errors import BranchGuardError
 from branchguard.gui.kit.files import ask_folder
 from branchguard.gui.kit.icons import icon
-from branchguard.gui.kit.tasks import TaskProgress, run_task
+from branchguard.gui.kit.tasks import TaskCancelled, TaskProgress, run_task
 from branchguard.gui.shell.session import GuiSession
 
 if TYPE_CHECKING:
@@ -134,14 +134,20 @@ class BackupsPanel(QWidget):
         self.status.setText(self.tr("Backing up to %1…").replace("%1", str(folder)))
 
         def work(progress: TaskProgress) -> BackupResult:
+            from branchguard.core.backup.archive import BackupCancelled
+
             progress.report(0, 1)
-            return ctx.services.backup.create_in_folder(
-                actor,
-                ctx.config.db_url,
-                folder,
-                settings.get_int("backup_keep_daily"),
-                settings.get_int("backup_keep_monthly"),
-            )
+            try:
+                return ctx.services.backup.create_in_folder(
+                    actor,
+                    ctx.config.db_url,
+                    folder,
+                    settings.get_int("backup_keep_daily"),
+                    settings.get_int("backup_keep_monthly"),
+                    cancelled=lambda: progress.cancelled,  # the window quits: no half archive is left
+                )
+            except BackupCancelled:
+                raise TaskCancelled from None
 
         run_task(
             work, on_done=self._backed_up, on_error=self._failed, parent=self, title=self.tr("Backing up")

@@ -1,6 +1,7 @@
 """The window's automatic backup: once a day it runs, in the background, into the backup folder, with
 the same retention as `branchguard backup`. A failure (a USB stick not plugged in, a full share) is
-said in the status bar and the log, not in a box that would stand in the way at start-up."""
+said in the status bar and the log, not in a box that would stand in the way at start-up. Quitting
+while it runs stops it between steps (gui/kit/tasks.py): the partial file goes, no archive is left."""
 
 from __future__ import annotations
 
@@ -8,10 +9,12 @@ import logging
 from datetime import date
 from typing import TYPE_CHECKING
 
+from branchguard.core.backup.archive import BackupCancelled
 from branchguard.core.backup.rules import made_on
+from branchguard.core.kernel.errors import BranchGuardError
 from branchguard.core.kernel.i18n import t
 from branchguard.core.kernel.types import Actor
-from branchguard.gui.kit.tasks import TaskProgress, run_task
+from branchguard.gui.kit.tasks import TaskCancelled, TaskProgress, run_task
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QMainWindow
@@ -35,21 +38,31 @@ def start(window: QMainWindow, ctx: AppContext, today: date | None = None) -> bo
         return False
     settings = ctx.config.settings
 
-    def work(_progress: TaskProgress) -> BackupResult:
-        return ctx.services.backup.create_in_folder(
-            Actor.system(),
-            ctx.config.db_url,
-            ctx.config.backup_dir,
-            settings.get_int("backup_keep_daily"),
-            settings.get_int("backup_keep_monthly"),
-        )
+    def work(progress: TaskProgress) -> BackupResult:
+        # Logged here, not in the callbacks: a backup that ends as the window quits reports to
+        # no window (gui/kit/tasks.py), and the log still says what became of it.
+        try:
+            result = ctx.services.backup.create_in_folder(
+                Actor.system(),
+                ctx.config.db_url,
+                ctx.config.backup_dir,
+                settings.get_int("backup_keep_daily"),
+                settings.get_int("backup_keep_monthly"),
+                cancelled=lambda: progress.cancelled,  # the window quits: no half archive is left
+            )
+        except BackupCancelled:
+            log.info("automatic backup stopped: the window closed; nothing was written")
+            raise TaskCancelled from None
+        except BranchGuardError as exc:
+            log.warning("automatic backup failed: %s", exc.text("en"))
+            raise
+        log.info("automatic backup %s (%d files)", result.path, len(result.manifest.files))
+        return result
 
     def done(result: BackupResult) -> None:
-        log.info("automatic backup %s (%d files)", result.path, len(result.manifest.files))
         window.statusBar().showMessage(t("backup.auto_done", path=str(result.path)), STATUS_MS)
 
     def failed(message: str) -> None:
-        log.warning("automatic backup failed: %s", message)
         window.statusBar().showMessage(t("backup.auto_failed", error=message))
 
     run_task(work, on_done=done, on_error=failed)

@@ -596,7 +596,7 @@ class MainWindow(QMainWindow):
         from branchguard.gui.kit.writer import writer
 
         writer().wait(WRITES_WAIT_MS)
-        preload.wait()  # imports only: no thread is left importing while the interpreter ends
+        preload.wait(WRITES_WAIT_MS)  # imports: none left running as the interpreter ends (bounded)
         dialog, self.login_dialog = self.login_dialog, None
         if dialog is not None:
             dialog.done(0)

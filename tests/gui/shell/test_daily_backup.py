@@ -39,3 +39,43 @@ def _lead(ctx):
 
     info = ctx.services.auth.user_by_name("lead")
     return Actor(user_id=info.id, username=info.username, role=Role(info.role))
+
+
+def test_quitting_while_it_runs_stops_it_and_leaves_no_archive(qtbot, gui_ctx, monkeypatch, caplog) -> None:
+    """The backup is held inside its first file until the quit began; told to stop, it removes its
+    partial file: no archive, nothing audited, nothing said in the closing window; the log says so."""
+    import logging
+    import threading
+
+    from branchguard.core.backup import archive
+    from branchguard.gui.kit import tasks
+
+    inside, release = threading.Event(), threading.Event()
+    add_file = archive._add_file
+
+    def held(*args):
+        inside.set()
+        release.wait(60)  # only keeps a broken test from hanging the run
+        return add_file(*args)
+
+    monkeypatch.setattr(archive, "_add_file", held)
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    tasks.set_inline(False)
+    caplog.set_level(logging.INFO, logger=daily_backup.__name__)
+    try:
+        assert daily_backup.start(window, gui_ctx, date.today())
+        assert inside.wait(60)
+        tasks.stop_starting()
+        release.set()
+        assert tasks.close_down(60_000)
+    finally:
+        release.set()
+        if tasks.quitting():
+            tasks.close_down(60_000)
+    qtbot.wait(0)
+    folder = gui_ctx.config.backup_dir
+    assert list(folder.iterdir()) == [] and window.statusBar().currentMessage() == ""
+    events = gui_ctx.services.audit.list(_lead(gui_ctx))
+    assert not any(e.action == "backup.create" for e in events)
+    assert "automatic backup stopped: the window closed; nothing was written" in caplog.messages
