@@ -564,12 +564,10 @@ class MainWindow(QMainWindow):
         return last if self._visible_page(last) is not None else self.landing_page_id()
 
     def likely_first_page(self, incidents_open: bool = False) -> PageInfo | None:
-        """Before anyone has logged in: the page `initial_page_id` will most likely pick (the
-        Incidents page while incidents are open, as the banner's `reopen_page` says)."""
-        pages = {info.page_id: info for info in registered_pages()}
-        if incidents_open and INCIDENTS_PAGE in pages:
-            return pages[INCIDENTS_PAGE]
-        return pages.get(self._last_page_id()) or pages.get(LANDING_PAGES[0])
+        """Before anyone has logged in: the page `initial_page_id` will most likely pick."""
+        pages = {info.page_id: info for info in registered_pages()}  # incidents: while any is open
+        first = INCIDENTS_PAGE if incidents_open else self._last_page_id()
+        return pages.get(first) or pages.get(LANDING_PAGES[0])
 
     def _last_page_id(self) -> str:
         return str(self.settings.value("window/page", "") or "")
@@ -591,11 +589,10 @@ class MainWindow(QMainWindow):
             return
         self.save_state()
         self.stop_schedules()
-        # Log entries and inspection answers queued a moment ago are committed before the app goes.
         from branchguard.gui.kit import preload
         from branchguard.gui.kit.writer import writer
 
-        writer().wait(WRITES_WAIT_MS)
+        writer().wait(WRITES_WAIT_MS)  # log entries and inspection answers queued a moment ago
         preload.wait(WRITES_WAIT_MS)  # imports: none left running as the interpreter ends (bounded)
         dialog, self.login_dialog = self.login_dialog, None
         if dialog is not None:
