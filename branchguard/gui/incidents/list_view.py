@@ -164,7 +164,15 @@ class IncidentListPanel(QWidget):
             self.search,
         ):
             filters.add_widget(widget)
-        top = QWidget()
+        # Top down, each box made inside its parent: a table added to a box of its own moves with
+        # it, and every move restyles all its parts.
+        box = QVBoxLayout(self)
+        box.setContentsMargins(8, 8, 8, 8)
+        box.addLayout(filters)
+        split = QSplitter(Qt.Orientation.Vertical, self)
+        split.setChildrenCollapsible(False)
+        box.addWidget(split, 1)
+        top = QWidget(split)
         top_box = QVBoxLayout(top)
         top_box.setContentsMargins(0, 0, 0, 0)
         top_box.addWidget(self.table, 1)
@@ -172,16 +180,10 @@ class IncidentListPanel(QWidget):
         under.addWidget(self.count_label, 1)
         under.addWidget(self.print_button)
         top_box.addLayout(under)
-        split = QSplitter(Qt.Orientation.Vertical)
-        split.setChildrenCollapsible(False)
         split.addWidget(top)
         split.addWidget(self.hits_box)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
-        box = QVBoxLayout(self)
-        box.setContentsMargins(8, 8, 8, 8)
-        box.addLayout(filters)
-        box.addWidget(split, 1)
 
     def retranslate(self) -> None:
         self._fill_combo(
