@@ -41,7 +41,8 @@ class IncidentsPage(Page):
         self.heading.setProperty("role", "page-title")
         self.intro = QLabel()
         self.intro.setProperty("role", "hint")
-        self.start_button = QPushButton(icon("incident"), "")
+        # made inside the page: shown while it had no parent, it was a window of its own for a moment
+        self.start_button = QPushButton(icon("incident"), "", self)
         self.start_button.setObjectName("incidents_start_button")
         self.start_button.setProperty("accent", True)
         self.start_button.clicked.connect(self.ask_start)

@@ -6,7 +6,8 @@ from __future__ import annotations
 from typing import Any, ClassVar
 
 from PySide6.QtCore import QEvent
-from PySide6.QtWidgets import QSplitter
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import QPushButton, QSplitter
 
 from branchguard.context import AppContext
 from branchguard.gui.incidents.console import IncidentConsole
@@ -66,3 +67,21 @@ def test_the_page_makes_its_list_and_consoles_inside_its_tabs(
     assert moved == []  # made where they stay: none was moved into the tabs
     assert page.tabs.widget(0) is page.list_panel
     assert {page.tabs.widget(i) for i in (1, 2)} == set(page.consoles.values())
+
+
+def test_the_start_button_is_never_a_window_of_its_own(gui_ctx: AppContext, open_window, monkeypatch) -> None:
+    from branchguard.gui.incidents import page as page_module
+
+    windows: list[str] = []
+
+    class WatchedButton(QPushButton):
+        def showEvent(self, event: QShowEvent) -> None:
+            if self.isWindow():
+                windows.append(self.text())
+            super().showEvent(event)
+
+    monkeypatch.setattr(page_module, "QPushButton", WatchedButton)
+    page = open_window("lead").show_page("incidents")
+    assert isinstance(page, IncidentsPage)
+    assert isinstance(page.start_button, WatchedButton) and page.start_button.isVisible()
+    assert windows == []
