@@ -148,7 +148,7 @@ class IncidentListPanel(QWidget):
         self._build_layout()
         self._filled = False
         self.retranslate()
-        self._dates_toggled(False)
+        self._enable_dates(False)  # no read yet: the page's refresh makes the first (it was made twice)
 
     def _build_layout(self) -> None:
         filters = FlowLayout(spacing=8)  # wraps on a small screen instead of widening the window
@@ -232,9 +232,12 @@ class IncidentListPanel(QWidget):
         combo.blockSignals(False)
 
     def _dates_toggled(self, on: bool) -> None:
+        self._enable_dates(on)
+        self.reload()
+
+    def _enable_dates(self, on: bool) -> None:
         for widget in (self.date_from, self.date_to, self.date_to_label):
             widget.setEnabled(on)
-        self.reload()
 
     def current_filter(self) -> IncidentFilter:
         since = until = None

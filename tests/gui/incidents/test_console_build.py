@@ -10,6 +10,7 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QPushButton, QSplitter
 
 from branchguard.context import AppContext
+from branchguard.core.incidents.types import CloseInput
 from branchguard.gui.incidents.console import IncidentConsole
 from branchguard.gui.incidents.console import console as console_module
 from branchguard.gui.incidents.list_view import IncidentListPanel
@@ -85,3 +86,25 @@ def test_the_start_button_is_never_a_window_of_its_own(gui_ctx: AppContext, open
     assert isinstance(page, IncidentsPage)
     assert isinstance(page.start_button, WatchedButton) and page.start_button.isVisible()
     assert windows == []
+
+
+def test_the_first_show_reads_the_list_once(gui_ctx: AppContext, open_window, monkeypatch) -> None:
+    from branchguard.gui.kit.windowed import Pager
+
+    filters: list[object] = []
+    load = Pager.load
+
+    def counted(self: Pager, flt: Any) -> None:
+        filters.append(flt)
+        load(self, flt)
+
+    monkeypatch.setattr(Pager, "load", counted)
+    fire = gui_ctx.services.incidents.start(login(gui_ctx, "lead"), "FIRE").id
+    gui_ctx.services.incidents.close(login(gui_ctx, "lead"), fire, CloseInput(outcome="Put out"))
+    window = open_window("lead")  # closed: the window lands elsewhere, the page is made below
+    assert window.page("incidents") is None
+    filters.clear()  # the landing page's own lists
+    page = window.show_page("incidents")
+    assert isinstance(page, IncidentsPage)
+    assert len(filters) == 1  # made once, by the page's refresh; the panel's construction read none
+    assert [s.id for s in page.list_panel.shown()] == [fire]  # and it is shown
