@@ -148,7 +148,7 @@ class IncidentListPanel(QWidget):
         self._build_layout()
         self._filled = False
         self.retranslate()
-        self._dates_toggled(False)
+        self._enable_dates(False)  # no read yet: the page's refresh makes the first (it was made twice)
 
     def _build_layout(self) -> None:
         filters = FlowLayout(spacing=8)  # wraps on a small screen instead of widening the window
@@ -164,7 +164,15 @@ class IncidentListPanel(QWidget):
             self.search,
         ):
             filters.add_widget(widget)
-        top = QWidget()
+        # Top down, each box made inside its parent: a table added to a box of its own moves with
+        # it, and every move restyles all its parts.
+        box = QVBoxLayout(self)
+        box.setContentsMargins(8, 8, 8, 8)
+        box.addLayout(filters)
+        split = QSplitter(Qt.Orientation.Vertical, self)
+        split.setChildrenCollapsible(False)
+        box.addWidget(split, 1)
+        top = QWidget(split)
         top_box = QVBoxLayout(top)
         top_box.setContentsMargins(0, 0, 0, 0)
         top_box.addWidget(self.table, 1)
@@ -172,16 +180,10 @@ class IncidentListPanel(QWidget):
         under.addWidget(self.count_label, 1)
         under.addWidget(self.print_button)
         top_box.addLayout(under)
-        split = QSplitter(Qt.Orientation.Vertical)
-        split.setChildrenCollapsible(False)
         split.addWidget(top)
         split.addWidget(self.hits_box)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
-        box = QVBoxLayout(self)
-        box.setContentsMargins(8, 8, 8, 8)
-        box.addLayout(filters)
-        box.addWidget(split, 1)
 
     def retranslate(self) -> None:
         self._fill_combo(
@@ -230,9 +232,12 @@ class IncidentListPanel(QWidget):
         combo.blockSignals(False)
 
     def _dates_toggled(self, on: bool) -> None:
+        self._enable_dates(on)
+        self.reload()
+
+    def _enable_dates(self, on: bool) -> None:
         for widget in (self.date_from, self.date_to, self.date_to_label):
             widget.setEnabled(on)
-        self.reload()
 
     def current_filter(self) -> IncidentFilter:
         since = until = None

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QEvent, QLocale
+from PySide6.QtCore import QDate, QEvent, QLocale, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -121,6 +121,17 @@ class CalendarPage(Page):
         box.addWidget(self.stack, 1)
         box.addWidget(self.hint)
         self.retranslate()
+        QTimer.singleShot(0, self, self._build_ahead)
+
+    def _build_ahead(self) -> None:
+        """The month's cells, a week per turn of the event loop while the first read is under way,
+        then shown with their days in a turn of their own: the turn the data comes back fills them."""
+        if self.mode != MONTH:
+            return
+        if self.month.build_week(month_start(self.anchor), self.anchor.month, date.today()):
+            QTimer.singleShot(0, self, self._build_ahead)
+        else:
+            QTimer.singleShot(0, self, self.month.reveal)
 
     # -- what is shown -------------------------------------------------------------------------
     def may_manage(self) -> bool:

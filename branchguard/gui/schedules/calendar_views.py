@@ -4,14 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from datetime import UTC, date, datetime, timedelta
+from typing import NamedTuple
 
 from PySide6.QtCore import QMimeData, Qt
-from PySide6.QtGui import QBrush, QColor, QDragEnterEvent, QDragMoveEvent, QDropEvent
+from PySide6.QtGui import QBrush, QColor, QDragEnterEvent, QDragMoveEvent, QDropEvent, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
     QGridLayout,
     QLabel,
+    QListView,
     QListWidget,
     QListWidgetItem,
     QVBoxLayout,
@@ -26,6 +28,9 @@ from branchguard.gui.kit.times import now_utc
 MIME = "application/x-branchguard-occurrence"
 ITEM_ROLE = Qt.ItemDataRole.UserRole
 Drop = Callable[[str, date], object]  # occurrence key, new day
+# Lines a day's list lays out per turn of the event loop: about what a month's cell shows. Laid out
+# all at once, the 400-odd wrapped lines of a month at ten years held the window 40-70 ms.
+LAYOUT_BATCH = 4
 
 
 def local_day(at: datetime) -> date:
@@ -53,7 +58,9 @@ def moved_due(item: OccurrenceInfo, day: date) -> datetime:
 
 
 def item_text(item: OccurrenceInfo) -> str:
-    return f"{item.due_at.astimezone():%H:%M} {item.title}"
+    # by its fields: strftime imports the time module at each call, through PySide's import hook
+    at = item.due_at.astimezone()
+    return f"{at.hour:02d}:{at.minute:02d} {item.title}"
 
 
 def can_move(item: OccurrenceInfo) -> bool:
@@ -64,6 +71,32 @@ def can_move(item: OccurrenceInfo) -> bool:
 def occurrence_key(item: OccurrenceInfo) -> str:
     """What a drag carries: a written item's id, else its schedule and rule instant."""
     return str(item.id) if item.id is not None else f"{item.schedule_id}@{item.rule_at.isoformat()}"
+
+
+class Entry(NamedTuple):
+    """One line of a day, as shown: worded once per read; a cell whose lines are unchanged is left alone."""
+
+    item: OccurrenceInfo
+    text: str
+    tip: str
+    colour: str | None  # overdue red, done grey, else the list's own
+    draggable: bool
+
+
+def entry_of(item: OccurrenceInfo, movable: bool, now: datetime) -> Entry:
+    if occurrence_overdue(item, now):
+        colour: str | None = style.ERROR
+    elif item.status is not OccurrenceStatus.OPEN:
+        colour = style.MUTED
+    else:
+        colour = None
+    return Entry(
+        item,
+        item_text(item),
+        f"{item.title}\n{item.kind.label} · {item.owner or '-'}\n{item.status.label}",
+        colour,
+        movable and can_move(item),
+    )
 
 
 class DayList(QListWidget):
@@ -77,6 +110,8 @@ class DayList(QListWidget):
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setWordWrap(True)  # a week's column is narrow; titles are what matters
+        self.setLayoutMode(QListView.LayoutMode.Batched)
+        self.setBatchSize(LAYOUT_BATCH)
         self.set_drop(on_drop)
 
     def set_drop(self, on_drop: Drop | None) -> None:
@@ -124,50 +159,65 @@ class DayList(QListWidget):
 
 
 class DayCell(QFrame):
-    def __init__(self, day: date, on_drop: Drop | None, in_month: bool, today: date) -> None:
-        super().__init__()
+    def __init__(
+        self, day: date, on_drop: Drop | None, in_month: bool, today: date, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
         self.setObjectName("calendar_day")
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.label = QLabel()
+        # made inside the cell: adding a widget made elsewhere moves it, a list with all its parts
+        self.label = QLabel(self)
         self.label.setObjectName("calendar_day_number")
-        self.items = DayList(day, on_drop)
+        self.items = DayList(day, on_drop, self)
         box = QVBoxLayout(self)
         box.setContentsMargins(4, 2, 4, 2)
         box.setSpacing(0)
         box.addWidget(self.label)
         box.addWidget(self.items, 1)
         self._look: tuple[bool, str] | None = None
+        self.entries: list[Entry] = []
         self.show_day(day, on_drop, in_month, today)
 
     def show_day(self, day: date, on_drop: Drop | None, in_month: bool, today: date) -> None:
-        """This cell as `day`, empty. Kept cells are refilled rather than rebuilt: a month is 42 cells,
-        and building them anew on every refresh stalled the window (make bench, pages: ~60 ms)."""
+        """This cell as `day`; `fill` gives it its lines. Kept cells are refilled rather than rebuilt:
+        a month is 42 cells, and building them anew on every refresh stalled the window (~60 ms)."""
         self.day = day
         self.items.day = day
-        self.items.clear()
         self.items.set_drop(on_drop)
         self.label.setText(str(day.day))
         look = (day == today, style.ACCENT if day == today else (style.TEXT if in_month else style.MUTED))
-        if look != self._look:  # a style sheet is parsed on every set: only when it changes
+        if look != self._look:
+            # by the palette: a style sheet of its own gave each of the 42 labels a style to build
             self._look = look
             font = self.label.font()
             font.setBold(look[0])
             self.label.setFont(font)
-            self.label.setStyleSheet(f"color: {look[1]};")
+            palette = self.label.palette()
+            palette.setColor(QPalette.ColorRole.WindowText, QColor(look[1]))
+            self.label.setPalette(palette)
 
-    def add(self, item: OccurrenceInfo, movable: bool) -> None:
-        entry = QListWidgetItem(item_text(item))
-        entry.setData(ITEM_ROLE, item)
-        entry.setToolTip(f"{item.title}\n{item.kind.label} · {item.owner or '-'}\n{item.status.label}")
-        if occurrence_overdue(item, now_utc()):
-            entry.setForeground(QBrush(QColor(style.ERROR)))
-        elif item.status is not OccurrenceStatus.OPEN:
-            entry.setForeground(QBrush(QColor(style.MUTED)))
+    def fill(self, entries: list[Entry]) -> bool:
+        """The day's lines; a day showing the very same lines is not touched (a refresh that finds
+        most days unchanged lays out and paints only the others). Whether it changed."""
+        if entries == self.entries:
+            return False
+        self.entries = entries
+        self.items.clear()
+        for entry in entries:
+            self._add(entry)
+        return True
+
+    def _add(self, entry: Entry) -> None:
+        line = QListWidgetItem(entry.text)
+        line.setData(ITEM_ROLE, entry.item)
+        line.setToolTip(entry.tip)
+        if entry.colour is not None:
+            line.setForeground(QBrush(QColor(entry.colour)))
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if movable and can_move(item):
+        if entry.draggable:
             flags |= Qt.ItemFlag.ItemIsDragEnabled
-        entry.setFlags(flags)
-        self.items.addItem(entry)
+        line.setFlags(flags)
+        self.items.addItem(line)
 
     def titles(self) -> list[str]:
         return [self.items.item(i).data(ITEM_ROLE).title for i in range(self.items.count())]
@@ -182,6 +232,7 @@ class DayGrid(QWidget):
         self.first = monday(date.today())
         self.month = self.first.month
         self.cells: dict[date, DayCell] = {}
+        self._built: list[DayCell] = []  # in grid order
         self.grid = QGridLayout(self)
         self.grid.setSpacing(2)
         self.grid.setContentsMargins(0, 0, 0, 0)
@@ -201,26 +252,44 @@ class DayGrid(QWidget):
     def range(self) -> tuple[date, date]:
         return self.first, self.first + timedelta(days=7 * self.weeks)
 
+    def build_week(self, first: date, month: int, today: date) -> bool:
+        """One more week of empty cells for the days from `first`, hidden until `reveal`: the page
+        builds its month a week per turn of the event loop while its first read is under way
+        (building all 42 in the turn the data came back held the window 20-30 ms). Whether weeks
+        remain to build."""
+        self.first, self.month = first, month
+        for n in range(len(self._built), min(len(self._built) + 7, 7 * self.weeks)):
+            day = first + timedelta(days=n)
+            cell = DayCell(day, None, self.weeks == 1 or day.month == month, today, self)
+            cell.hide()  # explicitly: the layout must not show it before the grid is whole
+            self.grid.addWidget(cell, 1 + n // 7, n % 7)
+            cell.ensurePolished()
+            self._built.append(cell)
+        return len(self._built) < 7 * self.weeks
+
+    def reveal(self) -> None:
+        """The cells built so far, shown (once the grid is whole: the days, then their items)."""
+        for cell in self._built:
+            if cell.isHidden():
+                cell.show()
+
     def show_items(
         self, first: date, month: int, items: list[OccurrenceInfo], on_drop: Drop | None, today: date
     ) -> None:
-        kept = list(self.cells.values())
+        while self.build_week(first, month, today):
+            pass
+        self.reveal()  # before the lines: a filled list, shown, lays out all its lines in one go
         self.cells.clear()
         self.first, self.month = first, month
-        for n in range(7 * self.weeks):
-            day = first + timedelta(days=n)
-            in_month = self.weeks == 1 or day.month == month
-            if n < len(kept):
-                cell = kept[n]
-                cell.show_day(day, on_drop, in_month, today)
-            else:
-                cell = DayCell(day, on_drop, in_month, today)
-                self.grid.addWidget(cell, 1 + n // 7, n % 7)
-            self.cells[day] = cell
+        days: dict[date, list[Entry]] = {}
+        now, movable = now_utc(), on_drop is not None
         for item in items:
-            cell_for = self.cells.get(local_day(item.due_at))
-            if cell_for is not None:
-                cell_for.add(item, on_drop is not None)
+            days.setdefault(local_day(item.due_at), []).append(entry_of(item, movable, now))
+        for n, cell in enumerate(self._built):
+            day = first + timedelta(days=n)
+            cell.show_day(day, on_drop, self.weeks == 1 or day.month == month, today)
+            cell.fill(days.get(day, []))
+            self.cells[day] = cell
 
     def cell(self, day: date) -> DayCell:
         return self.cells[day]

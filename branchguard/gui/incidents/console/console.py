@@ -135,7 +135,18 @@ class IncidentConsole(QWidget):
         return button
 
     def _build_layout(self) -> None:
+        # Top down, each box made inside its parent: a widget added to a box of its own moves with
+        # it, and every move of a panel (steps, log) restyles all its parts (12 ms of a console's 23).
+        box = QVBoxLayout(self)
+        box.setContentsMargins(8, 4, 8, 4)
+        box.setSpacing(4)
+        box.addWidget(self.header)
+        box.addWidget(self.message)
         buttons = FlowLayout(spacing=4)  # at the right on one line; wraps on a small screen
+        box.addLayout(buttons)
+        split = QSplitter(Qt.Orientation.Horizontal, self)
+        split.setChildrenCollapsible(False)
+        box.addWidget(split, 1)
         buttons.add_stretch()
         for button in (
             self.guides_button,
@@ -147,7 +158,7 @@ class IncidentConsole(QWidget):
             self.close_button,
         ):
             buttons.add_widget(button)
-        work = QSplitter(Qt.Orientation.Vertical)
+        work = QSplitter(Qt.Orientation.Vertical, split)
         work.setChildrenCollapsible(False)
         work.addWidget(self.steps)
         work.addWidget(self.log)
@@ -156,15 +167,13 @@ class IncidentConsole(QWidget):
         self.work = work
         self._work_moved = False  # once the lead drags the split, it stays theirs
         work.splitterMoved.connect(lambda *_: setattr(self, "_work_moved", True))
-        side = QWidget()
+        side = QWidget(split)
         side_box = QVBoxLayout(side)
         side_box.setContentsMargins(0, 0, 0, 0)
         side_box.addWidget(self.calls_title)
         side_box.addWidget(self.calls, 3)
         side_box.addWidget(self.attachments, 2)
         side_box.addWidget(self.outcome)
-        split = QSplitter(Qt.Orientation.Horizontal)
-        split.setChildrenCollapsible(False)
         split.addWidget(work)
         split.addWidget(side)
         split.setStretchFactor(0, 3)
@@ -176,13 +185,6 @@ class IncidentConsole(QWidget):
         # no taller than the heading beside it: every pixel of that row is a step row's
         self.calls_toggle.setStyleSheet("QToolButton { padding: 0px 4px; }")
         self.calls_toggle.setMaximumHeight(self.steps.heading.sizeHint().height())
-        box = QVBoxLayout(self)
-        box.setContentsMargins(8, 4, 8, 4)
-        box.setSpacing(4)
-        box.addWidget(self.header)
-        box.addWidget(self.message)
-        box.addLayout(buttons)
-        box.addWidget(split, 1)
 
     def show_side(self, shown: bool) -> None:
         """The call list and attachments column, shown or folded away."""
