@@ -103,6 +103,9 @@ class _Heartbeat:
         self.timer.start()
 
     def mark(self) -> int:
+        """A beat now: a gap measured from the mark starts here, not at the beat before it (which
+        would add whatever ran before the mark, such as the previous page's floor)."""
+        self.beats.append(time.perf_counter())
         return len(self.beats)
 
     def longest(self, since: int = 0, until: int | None = None) -> float:
