@@ -552,6 +552,9 @@ def run_gui(
     finally:
         collector.resume()
         window.close()
+        # The last window's close posts a Quit for the loop that has just ended; left queued, it
+        # would end at once the next event loop this process runs (a test's, after this one).
+        QCoreApplication.removePostedEvents(app, QEvent.Type.Quit)
         app.aboutToQuit.disconnect(_quit_began)
         app.lastWindowClosed.disconnect(_last_window_closed)
         _close_down_tasks()  # before the database closes under them

@@ -75,16 +75,38 @@ def test_quitting_while_a_slow_task_runs_closes_the_database_after_it(
         code = app_module.run_gui(str(records_data_dir), lang="en", credentials=("lead", "lead-demo-2026"))
     finally:
         release.set()
-        # Closing the last window posted a second Quit, left in the queue when the loop ended: a
-        # later test's event processing would take it and every event loop after it would return
-        # at once. The process's own window ends with the process; a test's goes on.
-        QCoreApplication.removePostedEvents(qapp, QEvent.Type.Quit)
     assert code == 0
     assert order == ["task ended", "context closed"]
     assert delivered == []  # not to the deleted receiver, nor later (pool_tasks processes the queue)
     assert tuple(SCHEDULE_MODULES) not in imported  # the scheduler's preload never started
     assert not (records_data_dir / "backups").exists()  # nor the daily backup
     assert not tasks.quitting()
+    # The window's close posted a Quit for the loop that ended; run_gui drops it, or it would end
+    # the next event loop of this process (a later test's) at once.
+    assert _quits_left_queued(qapp) == 0
+
+
+class _QuitCounter(QObject):
+    def __init__(self) -> None:
+        super().__init__()
+        self.quits = 0
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Quit:
+            self.quits += 1
+            return True  # counted, not acted on
+        return False
+
+
+def _quits_left_queued(app: QApplication) -> int:
+    """Quit events posted to the application and not yet delivered (taken out by counting them)."""
+    counter = _QuitCounter()
+    app.installEventFilter(counter)
+    try:
+        QCoreApplication.sendPostedEvents(app, QEvent.Type.Quit)
+    finally:
+        app.removeEventFilter(counter)
+    return counter.quits
 
 
 # How the window ends right after it showed its data: the start-up bench's quit, or the user
