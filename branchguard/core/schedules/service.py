@@ -259,8 +259,11 @@ class ScheduleService:
             rows = s.execute(stmt.with_only_columns(*store.INFO_COLUMNS))  # plain rows
             return [store.schedule_info(r, now, dues.get(r.id, ()), names) for r in rows]
 
-    def open_items(self, actor: Actor, now: datetime | None = None) -> builtins.list[OccurrenceInfo]:
-        """Open occurrences (overdue ones flagged), earliest due first."""
+    def open_items(
+        self, actor: Actor, now: datetime | None = None, kinds: Sequence[ScheduleKind] | None = None
+    ) -> builtins.list[OccurrenceInfo]:
+        """Open occurrences (overdue ones flagged), earliest due first; of `kinds` when given, chosen
+        in SQL (the Inspections page's 9 of 222 open items at ten years were built, then dropped)."""
         require(actor, "schedule.read")
         now = now or utcnow()
         with self._sessions() as s:
@@ -270,6 +273,8 @@ class ScheduleService:
                 .where(OccurrenceRow.status == OccurrenceStatus.OPEN.value)
                 .order_by(OccurrenceRow.due_at, OccurrenceRow.id)
             )
+            if kinds is not None:
+                stmt = stmt.where(ScheduleRow.kind.in_([kind.value for kind in kinds]))
             names = title_names(s)
             return [store.occurrence_info(o, sc, now, names) for o, sc in s.execute(stmt).tuples()]
 
