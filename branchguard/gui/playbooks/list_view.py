@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -18,7 +18,7 @@ from branchguard.core.kernel.types import Level, PlaybookStatus
 from branchguard.core.playbooks.service import PlaybookFilter
 from branchguard.core.playbooks.types import IncidentCategory, PlanTier, PlaybookSummary
 from branchguard.gui.kit.loader import Loader
-from branchguard.gui.kit.rows import SIZE_SAMPLE_ROWS, SORT_ROLE
+from branchguard.gui.kit.rows import SIZE_SAMPLE_ROWS, SORT_ROLE, CellsProxy
 from branchguard.gui.kit.search_box import SearchBox
 from branchguard.gui.playbooks.models import LEVELS_ROLE, PlaybooksModel
 from branchguard.gui.playbooks.preview import LevelBadgeDelegate
@@ -57,7 +57,7 @@ class PlaybookList(QWidget):
         self.count_label = QLabel()
         self.count_label.setProperty("role", "hint")
         self.model = PlaybooksModel(self)
-        self.proxy = QSortFilterProxyModel(self)
+        self.proxy = CellsProxy(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(SORT_ROLE)
         self.table = self._make_table()
