@@ -131,7 +131,7 @@ class PlaybookService:
         """A version in full: `number`, else the draft when asked for and present, else the current one."""
         require(actor, "playbook.list")
         with self._sessions() as s:
-            playbook = self._playbook(s, code)
+            playbook = self._playbook(s, code, steps=False)  # the chosen version's steps load alone
             if number is not None:
                 row = next((v for v in playbook.versions if v.number == number), None)
                 if row is None:
@@ -429,11 +429,13 @@ class PlaybookService:
     def _publish(self, playbook: PlaybookRow, row: PlaybookVersionRow, actor: Actor) -> None:
         versioned.publish(playbook.versions, row, actor)
 
-    def _playbook(self, s: Session, code: str) -> PlaybookRow:
-        query = (
-            select(PlaybookRow)
-            .where(PlaybookRow.code == (code or "").strip().upper())
-            .options(selectinload(PlaybookRow.versions).selectinload(PlaybookVersionRow.steps))
+    def _playbook(self, s: Session, code: str, *, steps: bool = True) -> PlaybookRow:
+        """The plan with its versions, and every version's steps unless `steps` is False (then a
+        version's steps are read when asked for: a plan's preview read the steps of all its
+        versions, up to 19 at ten years, to show one)."""
+        versions = selectinload(PlaybookRow.versions)
+        query = select(PlaybookRow).where(PlaybookRow.code == (code or "").strip().upper()).options(
+            versions.selectinload(PlaybookVersionRow.steps) if steps else versions
         )
         playbook = s.scalar(query)
         if playbook is None:

@@ -338,3 +338,22 @@ def test_the_list_shows_each_plans_version_as_its_history_says_reading_columns_o
         (1, True, 2),
         (2, False, 1),
     ]
+
+
+def test_reading_a_version_reads_its_own_steps_only(books, lead) -> None:
+    """A plan's preview reads the version shown, not the steps of every version it ever had."""
+    books.create(lead, sample_plan("FIRE", steps=3))
+    books.approve(lead, "FIRE")
+    books.save_draft(lead, "FIRE", sample_plan("FIRE", steps=5))
+    loaded: list[StepRow] = []
+    record = lambda target, _context: loaded.append(target)  # noqa: E731
+    event.listen(StepRow, "load", record)
+    try:
+        approved = books.get(lead, "FIRE")
+        assert len(loaded) == len(approved.content.steps) == 3
+        loaded.clear()
+        draft = books.get(lead, "FIRE", prefer_draft=True)
+        assert len(loaded) == len(draft.content.steps) == 5
+    finally:
+        event.remove(StepRow, "load", record)
+    assert [s.key for s in draft.content.steps] == [s.key for s in sample_plan("FIRE", steps=5).steps]
