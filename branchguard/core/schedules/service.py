@@ -260,21 +260,13 @@ class ScheduleService:
             return [store.schedule_info(r, now, dues.get(r.id, ()), names) for r in rows]
 
     def open_items(
-        self, actor: Actor, now: datetime | None = None, kinds: Sequence[ScheduleKind] | None = None
+        self, actor: Actor, now: datetime | None = None, kinds: Sequence[ScheduleKind] = ()
     ) -> builtins.list[OccurrenceInfo]:
-        """Open occurrences (overdue ones flagged), earliest due first; of `kinds` when given, chosen
-        in SQL (the Inspections page's 9 of 222 open items at ten years were built, then dropped)."""
+        """Open occurrences (overdue ones flagged), earliest due first; of `kinds` only, if given."""
         require(actor, "schedule.read")
         now = now or utcnow()
         with self._sessions() as s:
-            stmt = (
-                select(OccurrenceRow, ScheduleRow)
-                .join(ScheduleRow, OccurrenceRow.schedule_id == ScheduleRow.id)
-                .where(OccurrenceRow.status == OccurrenceStatus.OPEN.value)
-                .order_by(OccurrenceRow.due_at, OccurrenceRow.id)
-            )
-            if kinds is not None:
-                stmt = stmt.where(ScheduleRow.kind.in_([kind.value for kind in kinds]))
+            stmt = store.open_occurrences(kinds)
             names = title_names(s)
             return [store.occurrence_info(o, sc, now, names) for o, sc in s.execute(stmt).tuples()]
 
