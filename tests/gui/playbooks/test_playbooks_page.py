@@ -200,6 +200,27 @@ def test_draft_toggle_shows_the_pending_draft(page: PlaybooksPage, gui_ctx: AppC
     assert "head count" not in page.preview.toPlainText()
 
 
+def test_a_refresh_lays_the_preview_out_again_only_when_the_plan_changed(
+    page: PlaybooksPage, gui_ctx: AppContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    choose(page, "FIRE")
+    page.draft_toggle.setChecked(False)
+    laid_out: list[str] = []
+    real = page.preview.setHtml
+    monkeypatch.setattr(page.preview, "setHtml", lambda html: (laid_out.append(html), real(html)))
+    page.refresh()
+    page.refresh()
+    assert laid_out == []  # the same plan, read again: nothing laid out again, the reader's place kept
+    assert "Fire and evacuation" in page.preview.toPlainText()
+    save_draft_with_new_step(gui_ctx, "FIRE", "Check the assembly point head count")
+    page.refresh()
+    page.draft_toggle.setChecked(True)
+    assert len(laid_out) == 1 and "head count" in page.preview.toPlainText()
+    page.preview.show_message("x")
+    page.draft_toggle.setChecked(False)
+    assert len(laid_out) == 3 and "head count" not in page.preview.toPlainText()
+
+
 # -- roles ---------------------------------------------------------------------------------------
 @pytest.mark.parametrize("username", ["staff", "auditor"])
 def test_read_only_roles_see_no_edit_approve_or_import(
