@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -149,8 +149,11 @@ class PlaybookList(QWidget):
         selection.blockSignals(True)  # one current_changed at the end, not one per restored row
         self.model.set_rows(rows)
         if not self._sized and rows:
+            # Sized in a turn of its own: the first list often arrives in the same sweep of the
+            # event loop as the page's first paint, and the two held the window 60-85 ms of CPU
+            # on a loaded machine (a timer, not a zero-delay call, which Qt 6 posts as an event).
             self._sized = True
-            self._size_columns()
+            QTimer.singleShot(1, self, self._size_columns)
         first = current.code if current is not None else (chosen[0] if chosen else None)
         if (first is None or not self.select_code(first)) and rows:
             self.select_code(self.model.row_at(self.proxy.mapToSource(self.proxy.index(0, 0)).row()).code)

@@ -20,6 +20,7 @@ from branchguard.core.playbooks.format import dump
 from branchguard.core.playbooks.types import IncidentCategory, PlanTier, PlaybookVersion, Step, VersionInfo
 from branchguard.gui.kit import tasks
 from branchguard.gui.kit.page import PAGE_REGISTRY
+from branchguard.gui.playbooks.list_view import TITLE_WIDTH
 from branchguard.gui.playbooks.models import PlaybooksModel, VersionsModel
 from branchguard.gui.playbooks.page import PlaybooksPage
 from branchguard.gui.shell.session import GuiSession
@@ -219,6 +220,26 @@ def test_a_refresh_lays_the_preview_out_again_only_when_the_plan_changed(
     page.preview.show_message("x")
     page.draft_toggle.setChecked(False)
     assert len(laid_out) == 3 and "head count" not in page.preview.toPlainText()
+
+
+def test_the_list_sizes_its_columns_once_in_a_turn_after_its_first_rows(
+    make_page: Callable[[str], PlaybooksPage], qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The first rows are shown in the turn they arrive, often the page's first paint's; the
+    columns are measured in a later turn, once (reloads keep the reader's widths)."""
+    from branchguard.gui.playbooks.list_view import PlaybookList
+
+    sized: list[int] = []
+    real = PlaybookList._size_columns
+    monkeypatch.setattr(PlaybookList, "_size_columns", lambda self: (sized.append(1), real(self)))
+    page = make_page("lead")
+    assert page.list.model.rowCount() > 0 and sized == []  # rows shown, not measured yet
+    qtbot.waitUntil(lambda: sized == [1])
+    title = page.list.table.horizontalHeader().sectionSize(PlaybooksModel.COL_TITLE)
+    assert 0 < title <= TITLE_WIDTH
+    page.refresh()
+    qtbot.wait(20)
+    assert sized == [1]
 
 
 # -- roles ---------------------------------------------------------------------------------------
