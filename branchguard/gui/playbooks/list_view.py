@@ -136,7 +136,9 @@ class PlaybookList(QWidget):
         plans takes a noticeable while to list); only the newest answer is shown."""
         self.search.settle()
         services, actor, flt = self.session.services, self.session.actor, self.current_filter()
-        self.loader.run(lambda: services.playbooks.list_playbooks(actor, flt), self._show)
+        # The first read waits for the page's first paint (kit/loader.py: next_turn).
+        first = self.loader.runs == 0
+        self.loader.run(lambda: services.playbooks.list_playbooks(actor, flt), self._show, next_turn=first)
 
     def _failed(self, message: str) -> None:
         self._show([])

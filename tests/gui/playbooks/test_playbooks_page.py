@@ -242,6 +242,25 @@ def test_the_list_sizes_its_columns_once_in_a_turn_after_its_first_rows(
     assert sized == [1]
 
 
+def test_the_first_list_read_waits_for_the_pages_first_paint_later_ones_do_not(
+    make_page: Callable[[str], PlaybooksPage], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from branchguard.gui.kit.loader import Loader
+
+    asked: list[bool] = []
+    real = Loader.run
+
+    def run(self: Loader, load: Any, apply: Any, *, next_turn: bool = False) -> None:
+        if getattr(apply, "__name__", "") == "_show":
+            asked.append(next_turn)
+        real(self, load, apply, next_turn=next_turn)
+
+    monkeypatch.setattr(Loader, "run", run)
+    page = make_page("lead")
+    page.refresh()
+    assert asked == [True, False] and page.list.model.rowCount() > 0
+
+
 # -- roles ---------------------------------------------------------------------------------------
 @pytest.mark.parametrize("username", ["staff", "auditor"])
 def test_read_only_roles_see_no_edit_approve_or_import(
