@@ -37,7 +37,7 @@ from branchguard.gui.incidents.log_model import IncidentLogModel
 from branchguard.gui.incidents.models import IncidentListModel, SearchHitsModel
 from branchguard.gui.incidents.steps_model import IncidentStepsModel
 from branchguard.gui.inspections.models import ChecklistModel, InspectionHistoryModel, TemplateListModel
-from branchguard.gui.kit.rows import ITEM_ROLE, SORT_ROLE, RowsModel, RowsProxy
+from branchguard.gui.kit.rows import ITEM_ROLE, SORT_ROLE, CellsProxy, RowsModel, RowsProxy
 from branchguard.gui.kit.windowed import WindowedModel
 from branchguard.gui.people.models import ContactsModel, PeopleModel
 from branchguard.gui.people.team_models import TeamRolesModel, TrainingModel
@@ -629,7 +629,7 @@ def test_the_editor_models_keep_the_contract_through_edits_undo_and_redo(
 
 # -- every model is here -----------------------------------------------------------------------------
 ABSTRACT = {RowsModel, WindowedModel}  # bases the list models share; each subclass is a case of its own
-ELSEWHERE_IN_THIS_FILE = {IncidentLogModel, StepsModel, RolesModel, RowsProxy}
+ELSEWHERE_IN_THIS_FILE = {IncidentLogModel, StepsModel, RolesModel, RowsProxy, CellsProxy}
 
 
 def gui_item_models() -> set[type]:
@@ -650,3 +650,49 @@ def test_every_item_model_of_the_gui_is_exercised_here() -> None:
     missing = sorted(cls.__qualname__ for cls in found - covered - ABSTRACT)
     assert not missing, f"models with no QAbstractItemModelTester case here: {missing}"
     assert covered <= found  # and no case names a model that has gone
+
+
+@pytest.mark.parametrize("proxy_class", [CellsProxy, RowsProxy])
+@pytest.mark.parametrize("name", ["playbooks", "inspection_history", "people"])
+def test_a_proxy_hands_each_cell_to_the_model_in_one_call(
+    proxy_class: type[CellsProxy], name: str, world: AppContext, qtbot: Any
+) -> None:
+    """Through the proxies the pages use, multiData answers as data() does, and a view's paint and
+    its column sizing ask the model once per cell: QSortFilterProxyModel asked `data` once per
+    role, seven to nine calls into Python per cell."""
+    case = CASES[name]
+    asked = {"data": 0, "multiData": 0}
+
+    class Counted(case.model):  # type: ignore[name-defined, misc]
+        def data(self, index: Any, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+            asked["data"] += 1
+            return super().data(index, role)
+
+        def multiData(self, index: Any, span: Any) -> None:
+            asked["multiData"] += 1
+            super().multiData(index, span)
+
+    model = Counted()
+    fill(model, case.rows(world), world)
+    proxy = proxy_class()
+    proxy.setSourceModel(model)
+    tester = QAbstractItemModelTester(proxy, MODE)
+    for row in range(proxy.rowCount()):
+        for column in range(proxy.columnCount()):
+            index = proxy.index(row, column)
+            for role in [*ROLES, SORT_ROLE]:
+                answer = QModelRoleData(int(role))
+                proxy.multiData(index, answer)
+                assert comparable(answer.data()) == comparable(index.data(role)), (row, column, role)
+    view = QTableView()
+    view.setModel(proxy)
+    view.resize(900, 600)
+    view.show()
+    qtbot.waitExposed(view)
+    asked.update(data=0, multiData=0)
+    assert not view.grab().isNull()
+    view.resizeColumnsToContents()
+    cells = asked["multiData"]
+    assert cells > 0
+    assert asked["data"] <= cells  # at most one more question per cell (a size hint's own)
+    del tester

@@ -188,7 +188,7 @@ class TemplateLibrary:
     def due(self, actor: Actor, now: datetime | None = None) -> builtins.list[OccurrenceInfo]:
         """Open inspection occurrences (overdue ones flagged), earliest first: what to start next."""
         require(actor, "inspection.read")
-        return [o for o in self._schedules.open_items(actor, now) if o.kind == ScheduleKind.INSPECTION]
+        return self._schedules.open_items(actor, now, kinds=(ScheduleKind.INSPECTION,))
 
     def template_for_schedule(self, actor: Actor, schedule_id: int) -> str:
         """The code of the template an inspection schedule runs."""

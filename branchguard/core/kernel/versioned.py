@@ -20,18 +20,26 @@ class VersionRow(Protocol):
     retired_at: datetime | None
 
 
+class HasStatus(Protocol):
+    """What choosing a version reads: its status (a row, or a plain row of its columns)."""
+
+    @property
+    def status(self) -> str: ...
+
+
 V = TypeVar("V", bound=VersionRow)
+S = TypeVar("S", bound=HasStatus)
 
 
-def approved(versions: Sequence[V]) -> V | None:
+def approved(versions: Sequence[S]) -> S | None:
     return next((v for v in versions if v.status == PlaybookStatus.APPROVED), None)
 
 
-def draft(versions: Sequence[V]) -> V | None:
+def draft(versions: Sequence[S]) -> S | None:
     return next((v for v in versions if v.status == PlaybookStatus.DRAFT), None)
 
 
-def current(versions: Sequence[V]) -> V | None:
+def current(versions: Sequence[S]) -> S | None:
     """The version people use: the approved one; a never-approved record shows its draft."""
     return approved(versions) or draft(versions) or (versions[-1] if versions else None)
 

@@ -26,7 +26,7 @@ from branchguard.core.playbooks.store import (
     current,
     draft,
     fill_version,
-    summary_of,
+    summaries,
     version_of,
 )
 from branchguard.core.playbooks.types import (
@@ -82,12 +82,11 @@ class PlaybookService:
         require(actor, "playbook.list")
         flt = flt or PlaybookFilter()
         with self._sessions() as s:
-            rows = _load_all(s) if not flt.search.strip() else self._search(s, flt.search.strip())
-            summaries = [sm for sm in (summary_of(p) for p in rows) if sm is not None]
+            listed = summaries(s, self._search(s, flt.search.strip()) if flt.search.strip() else None)
         return sorted(
             (
                 sm
-                for sm in summaries
+                for sm in listed
                 if (flt.tier is None or sm.tier == flt.tier)
                 and (flt.category is None or sm.category == flt.category)
                 and (flt.level is None or flt.level in sm.levels)
@@ -100,8 +99,8 @@ class PlaybookService:
             key=lambda sm: (list(PlanTier).index(sm.tier), sm.code),
         )
 
-    def _search(self, s: Session, text: str) -> list[PlaybookRow]:
-        """Plans whose current or draft version mentions `text` in a title or a step."""
+    def _search(self, s: Session, text: str) -> list[int]:
+        """The ids of the plans whose current or draft version mentions `text` in a title or a step."""
         like = f"%{text}%"
         live = (PlaybookStatus.APPROVED.value, PlaybookStatus.DRAFT.value)
         in_titles = select(PlaybookVersionRow.playbook_id).where(
@@ -121,12 +120,8 @@ class PlaybookService:
                 or_(StepRow.text_zh.ilike(like), StepRow.text_en.ilike(like)),
             )
         )
-        query = (
-            select(PlaybookRow)
-            .where(
-                or_(PlaybookRow.id.in_(in_titles), PlaybookRow.id.in_(in_steps), PlaybookRow.code.ilike(like))
-            )
-            .options(selectinload(PlaybookRow.versions).selectinload(PlaybookVersionRow.steps))
+        query = select(PlaybookRow.id).where(
+            or_(PlaybookRow.id.in_(in_titles), PlaybookRow.id.in_(in_steps), PlaybookRow.code.ilike(like))
         )
         return list(s.scalars(query))
 
@@ -136,7 +131,7 @@ class PlaybookService:
         """A version in full: `number`, else the draft when asked for and present, else the current one."""
         require(actor, "playbook.list")
         with self._sessions() as s:
-            playbook = self._playbook(s, code)
+            playbook = self._playbook(s, code, steps=False)  # the chosen version's steps load alone
             if number is not None:
                 row = next((v for v in playbook.versions if v.number == number), None)
                 if row is None:
@@ -434,11 +429,13 @@ class PlaybookService:
     def _publish(self, playbook: PlaybookRow, row: PlaybookVersionRow, actor: Actor) -> None:
         versioned.publish(playbook.versions, row, actor)
 
-    def _playbook(self, s: Session, code: str) -> PlaybookRow:
-        query = (
-            select(PlaybookRow)
-            .where(PlaybookRow.code == (code or "").strip().upper())
-            .options(selectinload(PlaybookRow.versions).selectinload(PlaybookVersionRow.steps))
+    def _playbook(self, s: Session, code: str, *, steps: bool = True) -> PlaybookRow:
+        """The plan with its versions, and every version's steps unless `steps` is False (then a
+        version's steps are read when asked for: a plan's preview read the steps of all its
+        versions, up to 19 at ten years, to show one)."""
+        versions = selectinload(PlaybookRow.versions)
+        query = select(PlaybookRow).where(PlaybookRow.code == (code or "").strip().upper()).options(
+            versions.selectinload(PlaybookVersionRow.steps) if steps else versions
         )
         playbook = s.scalar(query)
         if playbook is None:

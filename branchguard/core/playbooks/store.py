@@ -3,9 +3,10 @@ session, never commits; no rules)."""
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import Any
 
-from sqlalchemy import insert, select
+from sqlalchemy import Row, func, insert, select
 from sqlalchemy.orm import Session
 
 from branchguard.core.kernel import versioned
@@ -141,24 +142,71 @@ def current(playbook: PlaybookRow) -> PlaybookVersionRow | None:
     return versioned.current(playbook.versions)
 
 
-def summary_of(playbook: PlaybookRow) -> PlaybookSummary | None:
-    row = current(playbook)
-    if row is None:
-        return None
-    return PlaybookSummary(
-        id=playbook.id,
-        code=playbook.code,
-        title=Text2(row.title_zh, row.title_en),
-        tier=PlanTier(row.tier),
-        category=IncidentCategory(row.category),
-        levels=tuple(Level(lv) for lv in row.levels),
-        status=PlaybookStatus(row.status),
-        version=row.number,
-        has_draft=draft(playbook) is not None,
-        builtin=playbook.builtin,
-        step_count=len(row.steps),
-        updated_at=max(v.created_at for v in playbook.versions),
+def summaries(s: Session, ids: Collection[int] | None = None) -> list[PlaybookSummary]:
+    """The list rows of the plans (of `ids` when given) read as plain columns, unordered.
+
+    The list shows one version of each plan: its versions' numbers, statuses and times decide
+    which, and only that version's title, levels and step count are read. Loading every version
+    with its steps as ORM rows (250 versions, 9,000 steps at ten years) took 50-80 ms of the
+    Playbooks page's every list for 31 plans; this takes a few."""
+    query = (
+        select(
+            PlaybookRow.id,
+            PlaybookRow.code,
+            PlaybookRow.builtin,
+            PlaybookVersionRow.id.label("version_id"),
+            PlaybookVersionRow.status,
+            PlaybookVersionRow.created_at,
+        )
+        .join(PlaybookVersionRow, PlaybookVersionRow.playbook_id == PlaybookRow.id)
+        .order_by(PlaybookRow.id, PlaybookVersionRow.number)
     )
+    if ids is not None:
+        query = query.where(PlaybookRow.id.in_(list(ids)))
+    versions: dict[int, list[Row[Any]]] = {}
+    for row in s.execute(query):
+        versions.setdefault(row.id, []).append(row)
+    shown = {plan: versioned.current(rows) for plan, rows in versions.items()}
+    steps = select(func.count()).where(StepRow.version_id == PlaybookVersionRow.id).scalar_subquery()
+    columns = {
+        row.id: row
+        for row in s.execute(
+            select(
+                PlaybookVersionRow.id,
+                PlaybookVersionRow.number,
+                PlaybookVersionRow.status,
+                PlaybookVersionRow.title_zh,
+                PlaybookVersionRow.title_en,
+                PlaybookVersionRow.tier,
+                PlaybookVersionRow.category,
+                PlaybookVersionRow.levels,
+                steps.label("step_count"),
+            ).where(PlaybookVersionRow.id.in_([v.version_id for v in shown.values() if v is not None]))
+        )
+    }
+    result = []
+    for plan, rows in versions.items():
+        first = rows[0]
+        chosen = shown[plan]
+        assert chosen is not None  # a plan listed here has a version
+        row = columns[chosen.version_id]
+        result.append(
+            PlaybookSummary(
+                id=plan,
+                code=first.code,
+                title=Text2(row.title_zh, row.title_en),
+                tier=PlanTier(row.tier),
+                category=IncidentCategory(row.category),
+                levels=tuple(Level(lv) for lv in row.levels),
+                status=PlaybookStatus(row.status),
+                version=row.number,
+                has_draft=versioned.draft(rows) is not None,
+                builtin=first.builtin,
+                step_count=row.step_count,
+                updated_at=max(v.created_at for v in rows),
+            )
+        )
+    return result
 
 
 def bulk_add(s: Session, items: list[ImportItem], actor: Actor, note: str, builtin: bool) -> None:

@@ -259,17 +259,14 @@ class ScheduleService:
             rows = s.execute(stmt.with_only_columns(*store.INFO_COLUMNS))  # plain rows
             return [store.schedule_info(r, now, dues.get(r.id, ()), names) for r in rows]
 
-    def open_items(self, actor: Actor, now: datetime | None = None) -> builtins.list[OccurrenceInfo]:
-        """Open occurrences (overdue ones flagged), earliest due first."""
+    def open_items(
+        self, actor: Actor, now: datetime | None = None, kinds: Sequence[ScheduleKind] = ()
+    ) -> builtins.list[OccurrenceInfo]:
+        """Open occurrences (overdue ones flagged), earliest due first; of `kinds` only, if given."""
         require(actor, "schedule.read")
         now = now or utcnow()
         with self._sessions() as s:
-            stmt = (
-                select(OccurrenceRow, ScheduleRow)
-                .join(ScheduleRow, OccurrenceRow.schedule_id == ScheduleRow.id)
-                .where(OccurrenceRow.status == OccurrenceStatus.OPEN.value)
-                .order_by(OccurrenceRow.due_at, OccurrenceRow.id)
-            )
+            stmt = store.open_occurrences(kinds)
             names = title_names(s)
             return [store.occurrence_info(o, sc, now, names) for o, sc in s.execute(stmt).tuples()]
 

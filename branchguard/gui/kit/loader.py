@@ -29,7 +29,7 @@ from functools import partial
 from typing import Any, TypeVar
 
 import shiboken6
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from branchguard.gui.kit import tasks
 from branchguard.gui.kit.tasks import TaskProgress, run_task
@@ -100,9 +100,14 @@ class Loader(QObject):
         self._apply: Callable[[Any], None] | None = None
         self._in_flight = 0
 
-    def run(self, load: Callable[[], T], apply: Callable[[T], None]) -> None:
+    def run(self, load: Callable[[], T], apply: Callable[[T], None], *, next_turn: bool = False) -> None:
         """Read with `load()` off the GUI thread, then `apply(data)` here, if still the newest read.
-        Once the application began to quit, nothing is read (gui/kit/tasks.py)."""
+        Once the application began to quit, nothing is read (gui/kit/tasks.py).
+
+        `next_turn`: start the read in a later turn of the event loop, after what this one builds
+        and paints (a page's first read: one of a few milliseconds came back within the sweep that
+        built and first painted the page, and its rows were laid out in the same stall). Pending
+        from now on; with inline tasks (tests) it reads at once, as every read does there."""
         if tasks.quitting():
             return
         self._generation += 1
@@ -114,12 +119,27 @@ class Loader(QObject):
         def work(_progress: TaskProgress) -> T:
             return load()
 
-        run_task(
+        start = partial(
+            run_task,
             work,
             on_done=partial(hub.arrived, self, self._generation),
             on_error=partial(hub.failed, self, self._generation),
             on_cancel=partial(hub.dropped, self),  # only when the application quits
         )
+        if next_turn and not tasks.inline():
+            loader = self
+
+            def later() -> None:  # quitting may have begun meanwhile: then it is dropped, settled
+                if tasks.quitting():
+                    hub.dropped(loader)
+                else:
+                    start()
+
+            # A timer, not a zero-delay call (Qt 6 posts that as an event, handled in this very
+            # sweep); the permanent tracker as its context, so a deleted view still settles.
+            QTimer.singleShot(1, hub, later)
+        else:
+            start()
 
     def drop(self) -> None:
         """Forget the reads under way: what the view shows now was decided here, without reading."""

@@ -70,7 +70,21 @@ class _SortKey:
         return bool(self.value < other.value)
 
 
-class RowsProxy(QSortFilterProxyModel):
+class CellsProxy(QSortFilterProxyModel):
+    """A proxy that hands a delegate's one question per cell (`multiData`: every role it paints or
+    measures) to its RowsModel in one call. QSortFilterProxyModel answers it by asking `data` once
+    per role: seven to nine calls from C++ into Python for each cell painted or sized (sizing the
+    plan list's columns at ten years: 2,683 calls for 31 plans)."""
+
+    def multiData(self, index: Index, roleDataSpan: QModelRoleDataSpan | QModelRoleData) -> None:
+        source = self.sourceModel()
+        if isinstance(source, RowsModel):
+            source.multiData(self.mapToSource(index), roleDataSpan)
+        else:
+            super().multiData(index, roleDataSpan)
+
+
+class RowsProxy(CellsProxy):
     """A proxy over a RowsModel that leaves sorting to the model, which sorts in Python once per
     row instead of Qt calling back into Python for both sides of every comparison. Measured on the
     Inspections page at ten years (7,300 rows): the reset sorted by the proxy stalled the window

@@ -71,6 +71,11 @@ def set_inline(inline: bool) -> None:
     _inline = inline
 
 
+def inline() -> bool:
+    """Whether tasks run synchronously (tests): what would wait for a later turn runs at once."""
+    return _inline
+
+
 class _Relay(QObject):
     """The one object every task reports through, tagged with the task's number.
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
-from sqlalchemy import delete
+from sqlalchemy import delete, event
 
 from branchguard.core.kernel.errors import NotFound, PermissionDenied, ValidationError
 from branchguard.core.kernel.types import Level, PlaybookStatus, Text2
@@ -13,7 +13,7 @@ from branchguard.core.playbooks.diff import Change
 from branchguard.core.playbooks.format import parse
 from branchguard.core.playbooks.service import PlaybookFilter, PlaybookService
 from branchguard.core.playbooks.types import ImportItem, IncidentCategory, Step
-from branchguard.db.models.playbooks import PlaybookRow
+from branchguard.db.models.playbooks import PlaybookRow, PlaybookVersionRow, StepRow
 from tests.core.playbooks.playbook_samples import VALID_FILE, sample_plan
 
 
@@ -287,3 +287,73 @@ def test_export_then_import_into_an_empty_database_loses_nothing(books, lead, tm
     assert [v.content for v in again] == [v.content for v in exported]
     assert exported[0].content.attachments == (wiring,)
     assert copied == bytes(range(256)) * 40
+
+
+def test_the_list_shows_each_plans_version_as_its_history_says_reading_columns_only(books, lead) -> None:
+    """Each row is the approved version, else the draft; `has_draft`, the step count and the
+    last change come from the plan's versions. The list reads plain columns: not one version or
+    step row is loaded as an object (every version and step of every plan was, 50-80 ms a list
+    at ten years)."""
+    books.create(lead, sample_plan("FIRE", steps=3))
+    books.approve(lead, "FIRE")
+    books.save_draft(lead, "FIRE", replace(sample_plan("FIRE", steps=5), title=Text2("新题", "New title")))
+    books.create(lead, sample_plan("NEW", steps=2))  # never approved: its draft is shown
+    books.create(lead, sample_plan("OLD", steps=4))
+    books.approve(lead, "OLD")
+    books.save_draft(lead, "OLD", sample_plan("OLD", steps=1))
+    books.approve(lead, "OLD")  # version 1 retired, version 2 approved
+    loaded: list[object] = []
+    record = lambda target, _context: loaded.append(target)  # noqa: E731
+    for model in (PlaybookRow, PlaybookVersionRow, StepRow):
+        event.listen(model, "load", record)
+    try:
+        listed = {s.code: s for s in books.list_playbooks(lead)}
+        searched = [s.code for s in books.list_playbooks(lead, PlaybookFilter(search="新题"))]
+    finally:
+        for model in (PlaybookRow, PlaybookVersionRow, StepRow):
+            event.remove(model, "load", record)
+    assert loaded == []
+    assert searched == ["FIRE"]
+    for code in ("FIRE", "NEW", "OLD"):
+        history = books.history(lead, code)
+        by_status = {v.info.status: v for v in history}
+        shown = by_status.get(PlaybookStatus.APPROVED) or by_status[PlaybookStatus.DRAFT]
+        summary = listed[code]
+        assert (summary.version, summary.status, summary.title) == (
+            shown.info.number,
+            shown.info.status,
+            shown.content.title,
+        )
+        assert (summary.tier, summary.category, summary.levels) == (
+            shown.content.tier,
+            shown.content.category,
+            shown.content.levels,
+        )
+        assert summary.step_count == len(shown.content.steps)
+        assert summary.has_draft == any(v.info.status == PlaybookStatus.DRAFT for v in history)
+        assert summary.updated_at == max(v.info.created_at for v in history)
+    rows = [listed[code] for code in ("FIRE", "NEW", "OLD")]
+    assert [(s.version, s.has_draft, s.step_count) for s in rows] == [
+        (1, True, 3),
+        (1, True, 2),
+        (2, False, 1),
+    ]
+
+
+def test_reading_a_version_reads_its_own_steps_only(books, lead) -> None:
+    """A plan's preview reads the version shown, not the steps of every version it ever had."""
+    books.create(lead, sample_plan("FIRE", steps=3))
+    books.approve(lead, "FIRE")
+    books.save_draft(lead, "FIRE", sample_plan("FIRE", steps=5))
+    loaded: list[StepRow] = []
+    record = lambda target, _context: loaded.append(target)  # noqa: E731
+    event.listen(StepRow, "load", record)
+    try:
+        approved = books.get(lead, "FIRE")
+        assert len(loaded) == len(approved.content.steps) == 3
+        loaded.clear()
+        draft = books.get(lead, "FIRE", prefer_draft=True)
+        assert len(loaded) == len(draft.content.steps) == 5
+    finally:
+        event.remove(StepRow, "load", record)
+    assert [s.key for s in draft.content.steps] == [s.key for s in sample_plan("FIRE", steps=5).steps]

@@ -179,3 +179,35 @@ def threaded_later(qtbot: Any) -> Iterator[Callable[[], None]]:
     yield lambda: tasks.set_inline(False)
     qtbot.waitUntil(lambda: loader.pending() == 0)
     QThreadPool.globalInstance().waitForDone()
+
+
+def test_a_read_for_the_next_turn_starts_after_this_one_and_is_pending_meanwhile(
+    qtbot: Any, threaded: None
+) -> None:
+    """`next_turn`: nothing is read while the turn that asked goes on (it builds and paints the
+    page); the read is pending from the start, so whoever waits for the page waits for it too."""
+    view = _view(qtbot)
+    reads = Loader(view)
+    started: list[bool] = []
+    shown: list[str] = []
+    reads.run(lambda: started.append(True) or "rows", shown.append, next_turn=True)
+    QThreadPool.globalInstance().waitForDone()  # a read started now would have run by now
+    assert started == [] and loader.pending() == 1 and reads.busy()
+    qtbot.waitUntil(lambda: shown == ["rows"])
+    assert loader.pending() == 0 and not reads.busy()
+
+
+def test_a_read_for_the_next_turn_of_a_deleted_view_still_settles(qtbot: Any, threaded: None) -> None:
+    view = QWidget()
+    reads = Loader(view)
+    reads.run(lambda: "rows", lambda _rows: None, next_turn=True)
+    view.deleteLater()
+    qtbot.waitUntil(lambda: loader.pending() == 0)
+
+
+def test_with_inline_tasks_a_read_for_the_next_turn_is_read_at_once(qtbot: Any) -> None:
+    assert tasks.inline()  # the tests' default
+    view = _view(qtbot)
+    shown: list[str] = []
+    Loader(view).run(lambda: "rows", shown.append, next_turn=True)
+    assert shown == ["rows"]

@@ -20,6 +20,7 @@ from branchguard.core.playbooks.format import dump
 from branchguard.core.playbooks.types import IncidentCategory, PlanTier, PlaybookVersion, Step, VersionInfo
 from branchguard.gui.kit import tasks
 from branchguard.gui.kit.page import PAGE_REGISTRY
+from branchguard.gui.playbooks.list_view import TITLE_WIDTH
 from branchguard.gui.playbooks.models import PlaybooksModel, VersionsModel
 from branchguard.gui.playbooks.page import PlaybooksPage
 from branchguard.gui.shell.session import GuiSession
@@ -198,6 +199,66 @@ def test_draft_toggle_shows_the_pending_draft(page: PlaybooksPage, gui_ctx: AppC
     assert "Draft version 2" in page.preview_note.text()
     page.draft_toggle.setChecked(False)
     assert "head count" not in page.preview.toPlainText()
+
+
+def test_a_refresh_lays_the_preview_out_again_only_when_the_plan_changed(
+    page: PlaybooksPage, gui_ctx: AppContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    choose(page, "FIRE")
+    page.draft_toggle.setChecked(False)
+    laid_out: list[str] = []
+    real = page.preview.setHtml
+    monkeypatch.setattr(page.preview, "setHtml", lambda html: (laid_out.append(html), real(html)))
+    page.refresh()
+    page.refresh()
+    assert laid_out == []  # the same plan, read again: nothing laid out again, the reader's place kept
+    assert "Fire and evacuation" in page.preview.toPlainText()
+    save_draft_with_new_step(gui_ctx, "FIRE", "Check the assembly point head count")
+    page.refresh()
+    page.draft_toggle.setChecked(True)
+    assert len(laid_out) == 1 and "head count" in page.preview.toPlainText()
+    page.preview.show_message("x")
+    page.draft_toggle.setChecked(False)
+    assert len(laid_out) == 3 and "head count" not in page.preview.toPlainText()
+
+
+def test_the_list_sizes_its_columns_once_in_a_turn_after_its_first_rows(
+    make_page: Callable[[str], PlaybooksPage], qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The first rows are shown in the turn they arrive, often the page's first paint's; the
+    columns are measured in a later turn, once (reloads keep the reader's widths)."""
+    from branchguard.gui.playbooks.list_view import PlaybookList
+
+    sized: list[int] = []
+    real = PlaybookList._size_columns
+    monkeypatch.setattr(PlaybookList, "_size_columns", lambda self: (sized.append(1), real(self)))
+    page = make_page("lead")
+    assert page.list.model.rowCount() > 0 and sized == []  # rows shown, not measured yet
+    qtbot.waitUntil(lambda: sized == [1])
+    title = page.list.table.horizontalHeader().sectionSize(PlaybooksModel.COL_TITLE)
+    assert 0 < title <= TITLE_WIDTH
+    page.refresh()
+    qtbot.wait(20)
+    assert sized == [1]
+
+
+def test_the_first_list_read_waits_for_the_pages_first_paint_later_ones_do_not(
+    make_page: Callable[[str], PlaybooksPage], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from branchguard.gui.kit.loader import Loader
+
+    asked: list[bool] = []
+    real = Loader.run
+
+    def run(self: Loader, load: Any, apply: Any, *, next_turn: bool = False) -> None:
+        if getattr(apply, "__name__", "") == "_show":
+            asked.append(next_turn)
+        real(self, load, apply, next_turn=next_turn)
+
+    monkeypatch.setattr(Loader, "run", run)
+    page = make_page("lead")
+    page.refresh()
+    assert asked == [True, False] and page.list.model.rowCount() > 0
 
 
 # -- roles ---------------------------------------------------------------------------------------
