@@ -101,7 +101,7 @@ class HazardsPage(Page):
         self.excel_button = QPushButton(icon("export"), "")
         self.excel_button.setObjectName("hazards_export_excel")
         self.excel_button.clicked.connect(lambda: self.ask_export(EXCEL))
-        self.policy_button = QPushButton(icon("settings"), "")
+        self.policy_button = QPushButton(icon("settings"), "", self)  # shown by role: parent first
         self.policy_button.setObjectName("hazards_policy")
         self.policy_button.clicked.connect(self.ask_policy)
         self.policy_button.setVisible(may(session.actor, "hazard.policy"))

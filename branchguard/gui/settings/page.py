@@ -131,7 +131,7 @@ class SettingsPage(Page):
 
         # Per Windows or Linux account, not a branch setting: anyone may choose it for themselves.
         self.autostart: autostart.Autostart | None = autostart.for_this_system()
-        self.logon_box = QGroupBox()
+        self.logon_box = QGroupBox(self)  # a parent before setVisible: never a window of its own
         self.start_at_logon = QCheckBox()
         self.start_at_logon.setObjectName("start_at_logon")
         self.start_at_logon.toggled.connect(self.set_start_at_logon)
@@ -290,8 +290,6 @@ class SettingsPage(Page):
             line.setReadOnly(not editable)
         for spin in (self.lockout_threshold, self.lockout_minutes):
             spin.setEnabled(editable)
-        self.branch_save.setVisible(editable)
-        self.branch_note.setVisible(not editable)
         buttons = QHBoxLayout()
         buttons.addWidget(self.branch_save)
         buttons.addStretch(1)
@@ -305,6 +303,8 @@ class SettingsPage(Page):
         layout.addLayout(buttons)
         layout.addWidget(self.branch_message)
         layout.addStretch(1)
+        self.branch_save.setVisible(editable)  # once in the tab: never a window of its own
+        self.branch_note.setVisible(not editable)
         return tab
 
     def _load_branch(self) -> None:
