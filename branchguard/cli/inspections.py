@@ -127,7 +127,12 @@ def template_json(tpl: TemplateInfo) -> dict[str, Any]:
 
 
 def hazard_json(h: HazardInfo, zone: str) -> dict[str, Any]:
-    out: dict[str, Any] = {
+    # One literal, the times written inline: a loop over the six optional times cost a tenth of the
+    # list's conversion at ten years.
+    interim, plan, remediated, verified, closed = (
+        h.interim_due_at, h.plan_due_at, h.remediated_at, h.verified_at, h.closed_at
+    )  # fmt: skip
+    return {
         "id": h.id,
         "number": h.number,
         "title": h.title,
@@ -141,23 +146,23 @@ def hazard_json(h: HazardInfo, zone: str) -> dict[str, Any]:
         "due_at": h.due_at.isoformat(),
         "overdue": h.overdue,
         "age_days": h.age_days,
+        "interim_due_at": interim.isoformat() if interim else None,
+        "plan_due_at": plan.isoformat() if plan else None,
+        "opened_at": h.opened_at.isoformat() if h.opened_at else None,
+        "remediated_at": remediated.isoformat() if remediated else None,
+        "verified_at": verified.isoformat() if verified else None,
+        "closed_at": closed.isoformat() if closed else None,
+        "report_head_office": h.report_head_office,
+        "inspection_id": h.inspection_id,
+        "item_number": h.item_number,
+        "template": h.template_code or None,
+        "opened_by": h.opened_by,
+        "remediated_by": h.remediated_by,
+        "verified_by": h.verified_by,
+        "closed_by": h.closed_by,
+        "schedule_id": h.schedule_id,
+        "opened_local": wall_clock(h.opened_at, zone),
     }
-    for key in ("interim_due_at", "plan_due_at", "opened_at", "remediated_at", "verified_at", "closed_at"):
-        value = getattr(h, key)
-        out[key] = value.isoformat() if value else None
-    out.update(
-        report_head_office=h.report_head_office,
-        inspection_id=h.inspection_id,
-        item_number=h.item_number,
-        template=h.template_code or None,
-        opened_by=h.opened_by,
-        remediated_by=h.remediated_by,
-        verified_by=h.verified_by,
-        closed_by=h.closed_by,
-        schedule_id=h.schedule_id,
-        opened_local=wall_clock(h.opened_at, zone),
-    )
-    return out
 
 
 def hazard_detail_json(d: HazardDetail, zone: str) -> dict[str, Any]:

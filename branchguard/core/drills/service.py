@@ -40,7 +40,6 @@ from branchguard.core.kernel.paging import Slice, Window
 from branchguard.core.kernel.roles import require
 from branchguard.core.kernel.types import Actor, Text2
 from branchguard.core.ledger import recording as ledger_recording
-from branchguard.core.playbooks.store import approved
 from branchguard.core.playbooks.types import IncidentCategory
 from branchguard.core.schedules import rules
 from branchguard.core.schedules.links import retime_one_off
@@ -112,6 +111,8 @@ class DrillService:
             )
             if playbook is None:
                 raise NotFound(Message("playbook.not_found", code=data.playbook_code))
+            from branchguard.core.playbooks.store import approved  # planning's alone: not every read's
+
             version = approved(playbook)
             if version is None:
                 raise ValidationError("field.playbook", Message("incident.no_approved", code=playbook.code))

@@ -413,8 +413,7 @@ class HazardService:
         with self._sessions() as s:
             stmt = store.filtered(flt or HazardFilter(), now, zone).order_by(HazardRow.due_date, HazardRow.id)
             rows = s.execute(stmt.with_only_columns(*store.INFO_COLUMNS))  # plain rows: no ORM objects
-            today = store.local_date(now, zone)
-            infos = [store.info_of(r, now, zone, today) for r in rows]
+            infos = store.infos_of(rows.tuples(), now, zone)
         return sorted(infos, key=lambda h: (not h.overdue, not h.status.is_open, h.due_at, h.id))
 
     def counts(self, actor: Actor, now: datetime | None = None) -> HazardCounts:
