@@ -22,7 +22,11 @@ def _feature() -> object:
 
 
 def _pyside_scan(module: object) -> bool:
-    """PySide's own question, asked as it asks it: the module's decoded source."""
+    """PySide's own question, asked as it asks it: the module's decoded source. (A module without
+    a file, built-in or frozen, makes getsource raise: False, without asking, as asking a built-in
+    module warns of a deprecated repr.)"""
+    if getattr(module, "__file__", None) is None:
+        return False
     try:
         return "PySide6" in inspect.getsource(module)  # type: ignore[arg-type]
     except (TypeError, OSError):
