@@ -41,6 +41,33 @@ def release_once_close_down_waits(
     threading.Thread(target=watch, daemon=True).start()
 
 
+def quit_during_a_backup(monkeypatch: pytest.MonkeyPatch, start: Callable[[], object]) -> None:
+    """Hold the backup `start()` begins inside its first file, begin the quit, then let it go on;
+    returns once close_down has waited for it (and says it ended)."""
+    from branchguard.core.backup import archive
+
+    inside, release = threading.Event(), threading.Event()
+    add_file = archive._add_file
+
+    def held(*args: Any) -> Any:
+        inside.set()
+        release.wait(BOUND_S)
+        return add_file(*args)
+
+    monkeypatch.setattr(archive, "_add_file", held)
+    tasks.set_inline(False)
+    try:
+        start()
+        assert inside.wait(BOUND_S)
+        tasks.stop_starting()
+        release.set()
+        assert tasks.close_down(BOUND_S * 1000)
+    finally:
+        release.set()
+        if tasks.quitting():
+            tasks.close_down(BOUND_S * 1000)
+
+
 @pytest.fixture
 def threaded() -> Iterator[None]:
     tasks.set_inline(False)  # inline_tasks (autouse) set it before and resets it afterwards

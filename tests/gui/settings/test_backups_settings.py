@@ -131,33 +131,11 @@ def test_quitting_during_back_up_now_leaves_no_archive(
 ) -> None:
     """The backup is held inside its first file until the quit began; told to stop, it leaves
     neither an archive nor a partial file, and nothing is audited."""
-    import threading
+    from tests.gui.kit.test_quitting import quit_during_a_backup
 
-    from branchguard.core.backup import archive
-    from branchguard.gui.kit import tasks
-
-    inside, release = threading.Event(), threading.Event()
-    add_file = archive._add_file
-
-    def held(*args):
-        inside.set()
-        release.wait(60)  # only keeps a broken test from hanging the run
-        return add_file(*args)
-
-    monkeypatch.setattr(archive, "_add_file", held)
     panel = _settings(open_window("lead")).backups
     panel.set_folder(str(tmp_path / "usb"))
-    tasks.set_inline(False)
-    try:
-        panel.back_up_now()
-        assert inside.wait(60)
-        tasks.stop_starting()
-        release.set()
-        assert tasks.close_down(60_000)
-    finally:
-        release.set()
-        if tasks.quitting():
-            tasks.close_down(60_000)
+    quit_during_a_backup(monkeypatch, panel.back_up_now)
     assert list((tmp_path / "usb").iterdir()) == []
     events = gui_ctx.services.audit.list(panel.session.actor, AuditFilter())
     assert not any(e.action == "backup.create" for e in events)

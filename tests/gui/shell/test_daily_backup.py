@@ -45,34 +45,16 @@ def test_quitting_while_it_runs_stops_it_and_leaves_no_archive(qtbot, gui_ctx, m
     """The backup is held inside its first file until the quit began; told to stop, it removes its
     partial file: no archive, nothing audited, nothing said in the closing window; the log says so."""
     import logging
-    import threading
 
-    from branchguard.core.backup import archive
-    from branchguard.gui.kit import tasks
+    from tests.gui.kit.test_quitting import quit_during_a_backup
 
-    inside, release = threading.Event(), threading.Event()
-    add_file = archive._add_file
-
-    def held(*args):
-        inside.set()
-        release.wait(60)  # only keeps a broken test from hanging the run
-        return add_file(*args)
-
-    monkeypatch.setattr(archive, "_add_file", held)
     window = QMainWindow()
     qtbot.addWidget(window)
-    tasks.set_inline(False)
     caplog.set_level(logging.INFO, logger=daily_backup.__name__)
-    try:
-        assert daily_backup.start(window, gui_ctx, date.today())
-        assert inside.wait(60)
-        tasks.stop_starting()
-        release.set()
-        assert tasks.close_down(60_000)
-    finally:
-        release.set()
-        if tasks.quitting():
-            tasks.close_down(60_000)
+    started: list[bool] = []
+    today = date.today()
+    quit_during_a_backup(monkeypatch, lambda: started.append(daily_backup.start(window, gui_ctx, today)))
+    assert started == [True]
     qtbot.wait(0)
     folder = gui_ctx.config.backup_dir
     assert list(folder.iterdir()) == [] and window.statusBar().currentMessage() == ""
