@@ -211,3 +211,22 @@ def test_with_inline_tasks_a_read_for_the_next_turn_is_read_at_once(qtbot: Any) 
     shown: list[str] = []
     Loader(view).run(lambda: "rows", shown.append, next_turn=True)
     assert shown == ["rows"]
+
+
+def test_a_read_for_the_next_turn_when_quitting_began_meanwhile_is_dropped_and_settles(
+    qtbot: Any, threaded: None
+) -> None:
+    """Asked before the quit began, due after it: nothing is read nor shown, and nobody waiting
+    for the window's reads (the start-up's "data shown", the bench) waits for it for ever."""
+    view = _view(qtbot)
+    reads = Loader(view)
+    started: list[bool] = []
+    shown: list[str] = []
+    reads.run(lambda: started.append(True) or "rows", shown.append, next_turn=True)
+    assert loader.pending() == 1
+    tasks.stop_starting()
+    try:
+        qtbot.waitUntil(lambda: loader.pending() == 0)
+        assert started == [] and shown == [] and not reads.busy()
+    finally:
+        assert tasks.close_down(RELEASE_TIMEOUT_S * 1000)
