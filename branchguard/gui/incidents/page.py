@@ -7,7 +7,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QStackedWidget,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -24,6 +23,7 @@ from branchguard.gui.incidents.start import StartIncidentDialog, may_start
 from branchguard.gui.kit.icons import icon
 from branchguard.gui.kit.loader import Loader
 from branchguard.gui.kit.page import Page
+from branchguard.gui.kit.tabs import tab_home
 from branchguard.gui.shell.session import GuiSession
 
 TAB_TITLE_CHARS = 18
@@ -52,12 +52,7 @@ class IncidentsPage(Page):
         self.tabs.setDocumentMode(True)
         self.tabs.setTabsClosable(True)
         self.tabs.tabCloseRequested.connect(self.close_tab)
-        # The list and the consoles are made inside the tabs' own stack (so Qt names it): a widget
-        # added from outside moves there, and the move restyles every part of it (a console: 6 ms
-        # of 25 at ten years). Without that stack they are made outside and moved, as before.
-        self._stack = self.tabs.findChild(
-            QStackedWidget, "qt_tabwidget_stackedwidget", Qt.FindChildOption.FindDirectChildrenOnly
-        )
+        self._stack = tab_home(self.tabs)  # the list and consoles are made where they stay
         self.list_panel = IncidentListPanel(session, self._stack)
         self.list_panel.open_requested.connect(self.open_incident)
         self.tabs.addTab(self.list_panel, icon("incident"), "")

@@ -17,6 +17,7 @@ from branchguard.gui.inspections.runner import InspectionRunner
 from branchguard.gui.kit.icons import icon
 from branchguard.gui.kit.loader import Loader
 from branchguard.gui.kit.page import Page
+from branchguard.gui.kit.tabs import tab_home
 from branchguard.gui.shell.session import GuiSession
 
 TAB_TITLE_CHARS = 16
@@ -36,7 +37,11 @@ class InspectionsPage(Page):
         self.intro = QLabel()
         self.intro.setProperty("role", "hint")
         self.intro.setWordWrap(True)
-        self.overview = InspectionsOverview(session)
+        # The tabs made inside the page, their contents inside the tabs' stack: made where they stay,
+        # each is styled once, not again when moved under its parent (gui/kit/tabs.py).
+        self.tabs = QTabWidget(self)
+        self._stack = tab_home(self.tabs)
+        self.overview = InspectionsOverview(session, self._stack)
         self.overview.start_requested.connect(self.ask_start)
         self.overview.open_requested.connect(self.open_inspection)
         self.overview.schedule_requested.connect(self.ask_schedule)
@@ -44,7 +49,6 @@ class InspectionsPage(Page):
         self.overview.new_requested.connect(lambda: self.edit_template(""))
         self.overview.approve_requested.connect(self.approve_template)
         self.overview.pause_requested.connect(self.set_schedule_active)
-        self.tabs = QTabWidget()
         self.tabs.setObjectName("inspections_tabs")
         self.tabs.setDocumentMode(True)
         self.tabs.setTabsClosable(True)
@@ -103,7 +107,7 @@ class InspectionsPage(Page):
     def open_inspection(self, inspection_id: int, focus: bool = True) -> InspectionRunner:
         runner = self.runners.get(inspection_id)
         if runner is None:
-            runner = InspectionRunner(self.session, inspection_id)
+            runner = InspectionRunner(self.session, inspection_id, self._stack)
             runner.changed.connect(self._runner_changed)
             runner.loaded.connect(lambda: self._label_tab(runner))
             self.runners[inspection_id] = runner
