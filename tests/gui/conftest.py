@@ -85,6 +85,34 @@ def pool_tasks(monkeypatch: pytest.MonkeyPatch, qtbot: Any) -> Iterator[ThreadWa
     tasks.set_inline(True)
 
 
+class MoveWatch:
+    """Records the widgets of the watched classes given another parent after they were made: a move
+    polishes again everything the widget holds (gui/kit/tabs.py)."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self._monkeypatch = monkeypatch
+        self.moved: list[str] = []
+
+    def watch(self, *classes: type) -> None:
+        for cls in classes:
+            self._watch(cls)
+
+    def _watch(self, cls: type) -> None:
+        original = cls.event  # type: ignore[attr-defined]
+
+        def event(widget: Any, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.ParentChange:
+                self.moved.append(cls.__name__)
+            return bool(original(widget, event))
+
+        self._monkeypatch.setattr(cls, "event", event)
+
+
+@pytest.fixture
+def moves(monkeypatch: pytest.MonkeyPatch) -> MoveWatch:
+    return MoveWatch(monkeypatch)
+
+
 @pytest.fixture
 def lang() -> str:
     return "en"

@@ -43,29 +43,15 @@ def test_the_console_builds_its_splitters_in_place(gui_ctx: AppContext, qtbot: A
 
 
 def test_the_page_makes_its_list_and_consoles_inside_its_tabs(
-    gui_ctx: AppContext, open_window, monkeypatch
+    gui_ctx: AppContext, open_window, moves
 ) -> None:
-
-    moved: ClassVar[list[str]] = []
-
-    def watching(cls: type) -> None:
-        original = cls.event
-
-        def event(self: Any, event: QEvent) -> bool:
-            if event.type() == QEvent.Type.ParentChange:
-                moved.append(cls.__name__)
-            return original(self, event)
-
-        monkeypatch.setattr(cls, "event", event)
-
-    watching(IncidentConsole)
-    watching(IncidentListPanel)
+    moves.watch(IncidentConsole, IncidentListPanel)
     first = gui_ctx.services.incidents.start(login(gui_ctx, "lead"), "FIRE").id
     second = gui_ctx.services.incidents.start(login(gui_ctx, "lead"), "ROB").id
     page = open_window("lead").show_page("incidents")
     assert isinstance(page, IncidentsPage)
     assert set(page.consoles) == {first, second}  # reopened, each in a tab of its own
-    assert moved == []  # made where they stay: none was moved into the tabs
+    assert moves.moved == []  # made where they stay: none was moved into the tabs
     assert page.tabs.widget(0) is page.list_panel
     assert {page.tabs.widget(i) for i in (1, 2)} == set(page.consoles.values())
 

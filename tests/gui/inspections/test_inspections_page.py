@@ -247,31 +247,16 @@ def test_asking_for_a_list_view_makes_it_at_once(open_window: Any) -> None:
 
 
 def test_the_page_makes_its_overview_and_runners_inside_its_tabs(
-    open_window: Any, gui_ctx: AppContext, monkeypatch: Any
+    open_window: Any, gui_ctx: AppContext, moves: Any
 ) -> None:
     """Made where they stay: none is moved into the tabs afterwards (a move polishes everything the
     widget holds again, gui/kit/tabs.py); a draft left open reopens in a tab of its own."""
-    from PySide6.QtCore import QEvent
-
     from branchguard.gui.inspections.overview import InspectionsOverview
     from branchguard.gui.inspections.runner.runner import InspectionRunner
 
-    moved: list[str] = []
-
-    def watching(cls: type) -> None:
-        original = cls.event
-
-        def event(self: Any, event: QEvent) -> bool:
-            if event.type() == QEvent.Type.ParentChange:
-                moved.append(cls.__name__)
-            return original(self, event)
-
-        monkeypatch.setattr(cls, "event", event)
-
-    watching(InspectionsOverview)
-    watching(InspectionRunner)
+    moves.watch(InspectionsOverview, InspectionRunner)
     draft = gui_ctx.services.inspections.start(login(gui_ctx, "lead"), "CCTV")
     page = inspections_page(open_window)
     assert set(page.runners) == {draft.info.id}  # the draft reopened, in a tab of its own
     assert page.tabs.widget(0) is page.overview and page.tabs.widget(1) is page.runners[draft.info.id]
-    assert moved == []
+    assert moves.moved == []
