@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from branchguard import dataclass_code
+
+dataclass_code.install()  # before any of BranchGuard's dataclasses is made
+
 APP_NAME = "BranchGuard"
 UNKNOWN_VERSION = "0+unknown"
 _version: str | None = None

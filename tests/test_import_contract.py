@@ -19,16 +19,18 @@ SOURCE = Path(__file__).resolve().parents[1] / PACKAGE
 
 # The contract: which layers each layer may import. A module's layer is its first package under
 # branchguard/ ("core", "gui", …), except:
-#   "root"        branchguard/__init__.py (APP_NAME, __version__), importable by any layer
+#   "root"        branchguard/__init__.py (APP_NAME, __version__), importable by any layer; it
+#                 installs branchguard/dataclass_code.py, which imports nothing of ours
 #   "launcher"    branchguard/__main__.py
 #   "migrations"  branchguard/db/migrations/versions/*: frozen history, imports nothing of ours
 #                 (branchguard/db/migrations/env.py is the db layer's runner and may use the models)
-# Reading down the table gives the order: paths, diagnostics, db < core < reports, scheduling
+# Reading down the table gives the order: dataclass_code, paths, diagnostics, db < core < reports, scheduling
 # < config, context < cli < gui < app.
 MAY_IMPORT: Mapping[str, frozenset[str]] = {
     layer: frozenset(may.split())
     for layer, may in {
-        "root": "",
+        "root": "dataclass_code",
+        "dataclass_code": "",
         "paths": "paths",
         "diagnostics": "diagnostics",  # the log file and crash capture: standard library only
         "migrations": "",
