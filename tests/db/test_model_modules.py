@@ -39,3 +39,18 @@ def test_model_module_imports_alone(module: str) -> None:
     proc = subprocess.run([sys.executable, "-c", CHECK, module], capture_output=True, text=True, check=False)
     assert proc.returncode == 0, proc.stderr[-1500:]
     assert proc.stdout.startswith("ok")
+
+
+def test_model_modules_give_sqlalchemy_types_not_strings() -> None:
+    """No model module defers its annotations (branchguard/db/models/__init__.py says why): each
+    column's annotation is a type Python made, a string only for a class not yet defined."""
+    import importlib
+
+    for name in MODEL_MODULES:
+        module = importlib.import_module(name)
+        assert "annotations" not in vars(module), f"{name} uses `from __future__ import annotations`"
+        rows = [c for c in vars(module).values() if isinstance(c, type) and c.__name__.endswith("Row")]
+        for row in rows:
+            for attribute, annotation in vars(row).get("__annotations__", {}).items():
+                text = annotation if isinstance(annotation, str) else ""
+                assert not text.startswith("Mapped"), f"{row.__name__}.{attribute}: {text}"

@@ -1,7 +1,5 @@
 """ORM models of customer complaints: the categories (data), complaints, their steps and history."""
 
-from __future__ import annotations
-
 from datetime import datetime
 from typing import Any
 
@@ -66,10 +64,10 @@ class ComplaintRow(Base):
         ForeignKey("schedules.id", ondelete="SET NULL"), nullable=True
     )
 
-    steps: Mapped[list[ComplaintStepRow]] = relationship(
+    steps: Mapped[list["ComplaintStepRow"]] = relationship(
         back_populates="complaint", order_by="ComplaintStepRow.id", cascade="all, delete-orphan"
     )
-    events: Mapped[list[ComplaintEventRow]] = relationship(
+    events: Mapped[list["ComplaintEventRow"]] = relationship(
         back_populates="complaint", order_by="ComplaintEventRow.id", cascade="all, delete-orphan"
     )
     # the archive's follow-up actions, on the one corrective-action list (incident_actions)

@@ -4,8 +4,6 @@ A drill run is an incident started with drill=True (`incident_id`); its correcti
 that incident's follow-up actions (incident_actions), so the handover and reminders see them too.
 """
 
-from __future__ import annotations
-
 from datetime import datetime
 from typing import Any
 

@@ -5,8 +5,6 @@ Both tables are append-only: a warning is never edited; its lifting, cancelling 
 started are later rows of `early_warning_events`.
 """
 
-from __future__ import annotations
-
 from datetime import datetime
 
 from sqlalchemy import ForeignKey, String, Text

@@ -10,8 +10,6 @@ Head-office side (its own database): `head_office` (one row) marks the database 
 `ho_quarantine` the packages refused for rewriting or dropping history, with the reason.
 """
 
-from __future__ import annotations
-
 from datetime import datetime
 from typing import Any
 

@@ -1,7 +1,5 @@
 """ORM models of the foundation: branch settings, users, people, contacts, audit trail."""
 
-from __future__ import annotations
-
 from datetime import datetime
 
 from sqlalchemy import JSON, Boolean, Index, Integer, String, Text

@@ -1,7 +1,5 @@
 """ORM models of the hazard register: hazards, their remediation steps and history, the severity policy."""
 
-from __future__ import annotations
-
 from datetime import date, datetime
 from typing import Any
 
@@ -53,10 +51,10 @@ class HazardRow(Base):
         ForeignKey("schedules.id", ondelete="SET NULL"), nullable=True
     )
 
-    steps: Mapped[list[HazardStepRow]] = relationship(
+    steps: Mapped[list["HazardStepRow"]] = relationship(
         back_populates="hazard", order_by="HazardStepRow.id", cascade="all, delete-orphan"
     )
-    events: Mapped[list[HazardEventRow]] = relationship(
+    events: Mapped[list["HazardEventRow"]] = relationship(
         back_populates="hazard", order_by="HazardEventRow.id", cascade="all, delete-orphan"
     )
 

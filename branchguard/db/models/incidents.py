@@ -5,8 +5,6 @@ FTS5 table on SQLite (created with the log table, written by each append, with a
 saying how far) and a trigram index on PostgreSQL when the pg_trgm extension is available.
 """
 
-from __future__ import annotations
-
 from datetime import date, datetime
 from typing import Any
 

@@ -8,8 +8,6 @@ amendment rows. A hazard from a failed item is unique per (inspection, item numb
 live in the content-addressed attachment store; rows keep [{name, sha256, size, media_type}].
 """
 
-from __future__ import annotations
-
 from datetime import datetime
 from typing import Any
 
@@ -32,7 +30,7 @@ class TemplateRow(Base):
     builtin: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
 
-    versions: Mapped[list[TemplateVersionRow]] = relationship(
+    versions: Mapped[list["TemplateVersionRow"]] = relationship(
         back_populates="template", order_by="TemplateVersionRow.number", cascade="all, delete-orphan"
     )
 
@@ -64,7 +62,7 @@ class TemplateVersionRow(Base):
     retired_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
 
     template: Mapped[TemplateRow] = relationship(back_populates="versions")
-    items: Mapped[list[TemplateItemRow]] = relationship(
+    items: Mapped[list["TemplateItemRow"]] = relationship(
         back_populates="version", order_by="TemplateItemRow.position", cascade="all, delete-orphan"
     )
 
@@ -122,16 +120,16 @@ class InspectionRow(Base):
     reviewer_signed_by: Mapped[str | None] = mapped_column(String(64), nullable=True)
     reviewer_signed_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
 
-    answers: Mapped[list[AnswerRow]] = relationship(
+    answers: Mapped[list["AnswerRow"]] = relationship(
         back_populates="inspection", order_by="AnswerRow.number", cascade="all, delete-orphan"
     )
-    amendments: Mapped[list[AmendmentRow]] = relationship(
+    amendments: Mapped[list["AmendmentRow"]] = relationship(
         back_populates="inspection", order_by="AmendmentRow.id", cascade="all, delete-orphan"
     )
-    corrections: Mapped[list[CorrectionRow]] = relationship(
+    corrections: Mapped[list["CorrectionRow"]] = relationship(
         back_populates="inspection", order_by="CorrectionRow.number", cascade="all, delete-orphan"
     )
-    escalations: Mapped[list[EscalationRow]] = relationship(
+    escalations: Mapped[list["EscalationRow"]] = relationship(
         back_populates="inspection", order_by="EscalationRow.number", cascade="all, delete-orphan"
     )
 

@@ -8,8 +8,6 @@ serialises appends, so the ledger has no forks. `adopted` says the records that 
 ledger did have been taken in ("adopt" entries), which happens once.
 """
 
-from __future__ import annotations
-
 from datetime import datetime
 from typing import Any
 

@@ -9,8 +9,6 @@ library (its manifest's SHA-256 and creation time), so an older library is never
 newer one.
 """
 
-from __future__ import annotations
-
 from datetime import datetime
 from typing import Any
 

@@ -1,7 +1,5 @@
 """ORM models of the playbook library: a plan, its versions, and each version's steps."""
 
-from __future__ import annotations
-
 from datetime import datetime
 from typing import Any
 
@@ -19,7 +17,7 @@ class PlaybookRow(Base):
     builtin: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
 
-    versions: Mapped[list[PlaybookVersionRow]] = relationship(
+    versions: Mapped[list["PlaybookVersionRow"]] = relationship(
         back_populates="playbook", order_by="PlaybookVersionRow.number", cascade="all, delete-orphan"
     )
 
@@ -55,7 +53,7 @@ class PlaybookVersionRow(Base):
     retired_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
 
     playbook: Mapped[PlaybookRow] = relationship(back_populates="versions")
-    steps: Mapped[list[StepRow]] = relationship(
+    steps: Mapped[list["StepRow"]] = relationship(
         back_populates="version", order_by="StepRow.position", cascade="all, delete-orphan"
     )
 

@@ -5,8 +5,6 @@ rule instant) and a reminder per (occurrence, kind), so a catch-up that runs aga
 number of restarts or from two processes at once, can never add a duplicate.
 """
 
-from __future__ import annotations
-
 from datetime import datetime
 
 from sqlalchemy import Boolean, ForeignKey, Index, Integer, String, Text, UniqueConstraint

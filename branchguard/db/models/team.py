@@ -1,7 +1,5 @@
 """ORM models of the team roster: who holds each plan role (and the backup), and training records."""
 
-from __future__ import annotations
-
 from datetime import date, datetime
 
 from sqlalchemy import Date, ForeignKey, Integer, String, Text
