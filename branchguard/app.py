@@ -379,20 +379,27 @@ def _start_log(data_dir: Path) -> None:
     diagnostics.log().info("BranchGuard %s window started", __version__)
 
 
-def _declare_every_model() -> None:
-    """Declare and configure every ORM model here, before the window reads anything.
+def _declare_related_models() -> None:
+    """Declare and configure, before the window reads anything, every ORM model module whose
+    classes name each other in relationships (`RELATED_MODULES` of db/models/__init__.py).
 
     Why: the window's reads, the preload thread and the task pool import layers from several threads
     at once. SQLAlchemy configures all mappers it knows at the first query after a new model is
-    declared; if another thread is halfway through a model module then (PlaybookRow declared, the
+    declared; if another thread is halfway through such a module then (PlaybookRow declared, the
     PlaybookVersionRow its relationship names not yet), that configuration fails and the start
-    stops behind an error box. With every model declared first, no model module is imported later.
+    stops behind an error box. A module without relationships configures alone, class by class
+    (SQLAlchemy declares each mapper under its configure lock), so it may load later, on any
+    thread: head office's models and the library's are not declared at a branch's start (~15 ms).
     The command line opens what it needs only (tests/test_launcher.py), one thread at a time.
     """
+    import importlib
+
     from sqlalchemy.orm import configure_mappers
 
-    import branchguard.db.tables  # noqa: F401  (every model module)
+    from branchguard.db.models import RELATED_MODULES
 
+    for name in RELATED_MODULES:
+        importlib.import_module(f"branchguard.db.models.{name}")
     configure_mappers()
 
 
@@ -434,7 +441,7 @@ class ContextOpening:
             self._ctx, self.restore = open_after_pending_restore(*self._args, read_only=self._read_only)
             if not self._ctx.read_only:
                 _start_log(self._ctx.data_dir)
-            _declare_every_model()
+            _declare_related_models()
         except BaseException as exc:  # handed to the GUI thread, which shows it
             self._error = exc
         if self._on_done is not None and threading.current_thread() is self._thread:

@@ -54,3 +54,19 @@ def test_model_modules_give_sqlalchemy_types_not_strings() -> None:
             for attribute, annotation in vars(row).get("__annotations__", {}).items():
                 text = annotation if isinstance(annotation, str) else ""
                 assert not text.startswith("Mapped"), f"{row.__name__}.{attribute}: {text}"
+
+
+def test_related_modules_are_those_with_relationships() -> None:
+    """The window declares these before any thread reads (app.py, `_declare_related_models`); every
+    other model module may load later on any thread, which is safe only without relationships."""
+    import importlib
+
+    from sqlalchemy import inspect
+
+    with_relationships = set()
+    for name in MODEL_MODULES:
+        module = importlib.import_module(name)
+        rows = [c for c in vars(module).values() if isinstance(c, type) and c.__module__ == name]
+        if any(inspect(row).relationships for row in rows if hasattr(row, "__mapper__")):
+            with_relationships.add(name.rsplit(".", 1)[1])
+    assert with_relationships == set(branchguard.db.models.RELATED_MODULES)

@@ -80,7 +80,7 @@ def _floor(db: Db, sql: str) -> tuple[float, int]:
 def measure(data_dir: Path, url: str = "") -> dict[str, Any]:
     from PySide6.QtWidgets import QApplication
 
-    from branchguard.app import _declare_every_model, configure_app, gui_settings, import_first_page
+    from branchguard.app import _declare_related_models, configure_app, gui_settings, import_first_page
     from branchguard.context import open_context
     from branchguard.gui.kit import loader, preload
     from branchguard.gui.shell.main_window import MainWindow
@@ -89,7 +89,7 @@ def measure(data_dir: Path, url: str = "") -> dict[str, Any]:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     configure_app(app, "zh_CN")  # type: ignore[arg-type]
     ctx = open_context(data_dir, url or None)
-    _declare_every_model()  # as the app's opening thread does: the preload below imports beside reads
+    _declare_related_models()  # as the app's opening thread does: the preload below imports beside reads
     db = Db(data_dir, url)
     pages: dict[str, dict[str, float]] = {}
     try:

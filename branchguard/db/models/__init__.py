@@ -6,3 +6,8 @@ These modules do not use `from __future__ import annotations`: SQLAlchemy then r
 configuring every model, twelve interleaved runs (load 1): median 158 → 144 ms, at every start
 and command (docs/architecture.md, "Speed tricks"); tests/db/test_model_modules.py keeps it so.
 """
+
+# The modules whose classes name each other in relationship(): the window declares these first,
+# before any thread reads (app.py, `_declare_related_models`); tests/db/test_model_modules.py keeps
+# the list equal to the modules that declare a relationship.
+RELATED_MODULES = ("complaints", "hazards", "inspections", "playbooks")
