@@ -44,7 +44,7 @@ class Sizes:
     years: tuple[int, ...] = (1, 5, 10)
     runs: int = 3
     pages: bool = True  # the page table, also on the demo data (`make run`'s) for the RSS target
-    postgres_years: tuple[int, ...] = (1, 10)  # the command table on PostgreSQL
+    postgres_years: tuple[int, ...] = (1, 5, 10)  # the command and page tables on PostgreSQL
 
 
 FULL = Sizes()
