@@ -4,7 +4,7 @@ Python keeps each module's bytecode in `__pycache__`, but not the methods `@data
 `__init__`, `__repr__`, `__eq__`, `__hash__` and a frozen class's `__setattr__`/`__delattr__` are
 written out as text and compiled again at every start (`dataclasses` passes each text to `exec`),
 about 0.4 ms a class. The window imports ~120 of BranchGuard's dataclasses before it shows its
-data, a command 60-110.
+data, a command 30-110.
 
 `install()` (run by `branchguard/__init__.py`, before any of BranchGuard's classes exists) gives the
 `dataclasses` module an `exec` of its own: for a text written for a class of BranchGuard's, it runs
