@@ -21,7 +21,7 @@ from branchguard.gui.incidents.list_view import IncidentListPanel
 from branchguard.gui.incidents.models import incident_swatch
 from branchguard.gui.incidents.start import StartIncidentDialog, may_start
 from branchguard.gui.kit.icons import icon
-from branchguard.gui.kit.loader import Loader
+from branchguard.gui.kit.loader import Loader, reads_next_turn
 from branchguard.gui.kit.page import Page
 from branchguard.gui.kit.tabs import tab_home
 from branchguard.gui.shell.session import GuiSession
@@ -118,8 +118,8 @@ class IncidentsPage(Page):
         self._reopen_later([i for i in order if first is None or i != first.id], order)
 
     def _reopen_later(self, waiting: list[int], order: list[int]) -> None:
-        if waiting:
-            QTimer.singleShot(0, self, lambda: self._reopen_next(waiting, order))
+        if waiting:  # a timer, not a zero delay: Qt 6 posts that to this very sweep of the event loop
+            QTimer.singleShot(1, self, lambda: self._reopen_next(waiting, order))
 
     def _reopen_next(self, waiting: list[int], order: list[int]) -> None:
         self._reopen_in_order(waiting[0], order)
@@ -149,7 +149,8 @@ class IncidentsPage(Page):
         """Its console (built on first use, its tab at `index`, else last), in front if `focus`."""
         console = self.consoles.get(incident_id)
         if console is None:
-            console = IncidentConsole(self.session, incident_id, self._stack)
+            with reads_next_turn():  # built, laid out and painted before its reads start (kit/loader.py)
+                console = IncidentConsole(self.session, incident_id, self._stack)
             console.changed.connect(self._console_changed)
             console.loaded.connect(lambda: self._label_tab(console))
             self.consoles[incident_id] = console
