@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import shiboken6
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -91,7 +90,7 @@ class IncidentsPage(Page):
         """Reload the list and every open console; the first time, reopen every open incident
         (after a crash or a restart the lead finds them where they left them)."""
         self.list_panel.reload()
-        for console in list(self.consoles.values()):  # a read coming back may reopen the next one
+        for console in self.consoles.values():
             console.reload()
         if not self._reopened:
             self._reopened = True
@@ -108,44 +107,29 @@ class IncidentsPage(Page):
 
     def _reopen(self, live: list[IncidentSummary]) -> None:
         """The most urgent console in front, built in this turn; the others, in the tabs in the
-        order the incidents started, each once the console before it has read its incident.
-        Building every console in one turn held the GUI thread (ten years, two open incidents:
-        170 ms of a loaded machine's first visit, 60-90 ms a console); built beside the read of the
-        one before, a console's turn took twice its CPU (the read holds the GIL between the
-        window's calls into Python)."""
+        order the incidents started, one per turn of the event loop after it. Building every
+        console in one turn held the GUI thread (ten years, two open incidents: 170 ms of a
+        loaded machine's first visit, 60-90 ms a console)."""
         order = [summary.id for summary in sorted(live, key=lambda s: s.started_at)]
         first = most_urgent(live)
-        waiting = [i for i in order if first is None or i != first.id]
-        if first is None or first.id in self.consoles:
-            if first is not None:
-                self.open_incident(first.id)  # in front
-            self._reopen_next(waiting, order)
-            return
-        self._reopen_in_order(first.id, order)
-        self._reopen_after(self.open_incident(first.id), waiting, order)  # in front
+        if first is not None:
+            self._reopen_in_order(first.id, order)
+            self.open_incident(first.id)  # in front
+        self._reopen_later([i for i in order if first is None or i != first.id], order)
 
-    def _reopen_after(self, before: IncidentConsole, waiting: list[int], order: list[int]) -> None:
-        if not waiting:
-            return
-        if not before.loader.busy():  # its read came back already (tests read inline)
-            self._reopen_next(waiting, order)
-            return
-        then = Qt.ConnectionType.SingleShotConnection
-        before.read_back.connect(lambda: self._reopen_next(waiting, order), then)
+    def _reopen_later(self, waiting: list[int], order: list[int]) -> None:
+        if waiting:  # a timer, not a zero delay: Qt 6 posts that to this very sweep of the event loop
+            QTimer.singleShot(1, self, lambda: self._reopen_next(waiting, order))
 
     def _reopen_next(self, waiting: list[int], order: list[int]) -> None:
-        """The next console not open yet, and the one after it once it has read its incident."""
-        if not shiboken6.isValid(self):
-            return
-        for position, incident_id in enumerate(waiting):
-            if incident_id not in self.consoles:
-                self._reopen_after(self._reopen_in_order(incident_id, order), waiting[position + 1 :], order)
-                return
+        self._reopen_in_order(waiting[0], order)
+        self._reopen_later(waiting[1:], order)
 
-    def _reopen_in_order(self, incident_id: int, order: list[int]) -> IncidentConsole:
+    def _reopen_in_order(self, incident_id: int, order: list[int]) -> None:
         """Its tab after the list and the reopened consoles of the incidents started before it."""
-        before = order[: order.index(incident_id)]
-        return self.open_incident(incident_id, focus=False, index=1 + sum(i in self.consoles for i in before))
+        if incident_id not in self.consoles:
+            before = order[: order.index(incident_id)]
+            self.open_incident(incident_id, focus=False, index=1 + sum(i in self.consoles for i in before))
 
     def _fit_to_tab(self, index: int) -> None:
         """A console takes the page's height: its heading and Start button (the banner and F9

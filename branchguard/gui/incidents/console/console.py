@@ -66,7 +66,6 @@ class IncidentConsole(QWidget):
 
     changed = Signal(int)  # incident id: its level, status or title changed (lists and banner follow)
     loaded = Signal()  # the incident was (re)read: `detail` is current
-    read_back = Signal()  # a read of the incident came back, shown or failed
 
     def __init__(self, session: GuiSession, incident_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -74,8 +73,7 @@ class IncidentConsole(QWidget):
         self.session = session
         self.incident_id = incident_id
         self.detail: IncidentDetail | None = None
-        self.loader = Loader(self, on_error=self._read_failed)
-        self.loader.loaded.connect(self.read_back)
+        self.loader = Loader(self, on_error=self.show_error)
         self.branch_place = ""  # the branch's name and address, the initial report's place by default
         self.header = IncidentHeader()
         self.message = QLabel()
@@ -350,10 +348,6 @@ class IncidentConsole(QWidget):
     def show_error(self, message: str) -> None:
         self.message.setText(message)
         self.message.setVisible(bool(message))
-
-    def _read_failed(self, message: str) -> None:
-        self.show_error(message)
-        self.read_back.emit()
 
     # -- writing -------------------------------------------------------------------------------
     def _write(self, work: Callable[[], Any], on_done: Callable[[Any], None]) -> None:
