@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -20,8 +21,9 @@ from branchguard.gui.incidents.console.dialogs import swatch_icon
 from branchguard.gui.incidents.list_view import IncidentListPanel
 from branchguard.gui.incidents.models import incident_swatch
 from branchguard.gui.incidents.start import StartIncidentDialog, may_start
+from branchguard.gui.kit import loader
 from branchguard.gui.kit.icons import icon
-from branchguard.gui.kit.loader import Loader
+from branchguard.gui.kit.loader import HeldReads, Loader, reads_next_turn
 from branchguard.gui.kit.page import Page
 from branchguard.gui.kit.tabs import tab_home
 from branchguard.gui.shell.session import GuiSession
@@ -107,23 +109,35 @@ class IncidentsPage(Page):
 
     def _reopen(self, live: list[IncidentSummary]) -> None:
         """The most urgent console in front, built in this turn; the others, in the tabs in the
-        order the incidents started, one per turn of the event loop after it. Building every
-        console in one turn held the GUI thread (ten years, two open incidents: 170 ms of a
-        loaded machine's first visit, 60-90 ms a console)."""
+        order the incidents started, one per turn of the event loop after it; their reads start
+        once the last is built. Building every console in one turn held the GUI thread (ten years,
+        two open incidents: 170 ms of a loaded machine's first visit, 60-90 ms a console); one
+        built beside the reads of the one before took up to twice its CPU (the reads hold the GIL
+        between the window's calls into Python)."""
         order = [summary.id for summary in sorted(live, key=lambda s: s.started_at)]
         first = most_urgent(live)
+        held = HeldReads()
         if first is not None:
-            self._reopen_in_order(first.id, order)
-            self.open_incident(first.id)  # in front
-        self._reopen_later([i for i in order if first is None or i != first.id], order)
+            with held:
+                self._reopen_in_order(first.id, order)
+                self.open_incident(first.id)  # in front
+        self._reopen_later([i for i in order if first is None or i != first.id], order, held)
 
-    def _reopen_later(self, waiting: list[int], order: list[int]) -> None:
-        if waiting:
-            QTimer.singleShot(0, self, lambda: self._reopen_next(waiting, order))
+    def _reopen_later(self, waiting: list[int], order: list[int], held: HeldReads) -> None:
+        if not waiting:
+            held.release()
+            return
+        # A timer, not a zero delay: Qt 6 posts that to this very sweep of the event loop. The
+        # tracker as its context: the reads are released even if the page is gone by then.
+        QTimer.singleShot(1, loader.tracker(), lambda: self._reopen_next(waiting, order, held))
 
-    def _reopen_next(self, waiting: list[int], order: list[int]) -> None:
-        self._reopen_in_order(waiting[0], order)
-        self._reopen_later(waiting[1:], order)
+    def _reopen_next(self, waiting: list[int], order: list[int], held: HeldReads) -> None:
+        if not shiboken6.isValid(self):
+            held.release()
+            return
+        with held:
+            self._reopen_in_order(waiting[0], order)
+        self._reopen_later(waiting[1:], order, held)
 
     def _reopen_in_order(self, incident_id: int, order: list[int]) -> None:
         """Its tab after the list and the reopened consoles of the incidents started before it."""
@@ -149,7 +163,8 @@ class IncidentsPage(Page):
         """Its console (built on first use, its tab at `index`, else last), in front if `focus`."""
         console = self.consoles.get(incident_id)
         if console is None:
-            console = IncidentConsole(self.session, incident_id, self._stack)
+            with reads_next_turn():  # built, laid out and painted before its reads start (kit/loader.py)
+                console = IncidentConsole(self.session, incident_id, self._stack)
             console.changed.connect(self._console_changed)
             console.loaded.connect(lambda: self._label_tab(console))
             self.consoles[incident_id] = console

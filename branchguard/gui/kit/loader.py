@@ -24,7 +24,8 @@ fires when it falls to zero: the start-up trace and the benchmark wait on it.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from functools import partial
 from typing import Any, TypeVar
 
@@ -88,6 +89,62 @@ def pending() -> int:
     return tracker().pending
 
 
+_next_turn_depth = 0  # inside `reads_next_turn`: every read asked for starts in a later turn
+
+
+def _next(later: Callable[[], None]) -> None:
+    # A timer, not a zero-delay call (Qt 6 posts that as an event, handled in this very sweep);
+    # the permanent tracker as its context, so a deleted view still settles.
+    QTimer.singleShot(1, tracker(), later)
+
+
+class HeldReads:
+    """Reads asked for inside `with held:` are pending at once and start in the turn after
+    `release()`: things built over several turns (the Incidents page's reopened consoles, one a
+    turn) read once the last is built, not beside the building of the next. Whoever holds them
+    releases them, also when what they were for is gone, or the window waits for them for ever."""
+
+    def __init__(self) -> None:
+        self._kept: list[Callable[[], None]] | None = []
+
+    def __enter__(self) -> HeldReads:
+        global _holding
+        self._outer, _holding = _holding, self
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        global _holding
+        _holding = self._outer
+
+    def keep(self, later: Callable[[], None]) -> None:
+        if self._kept is None:  # released already: as reads_next_turn
+            _next(later)
+        else:
+            self._kept.append(later)
+
+    def release(self) -> None:
+        kept, self._kept = self._kept or [], None
+        for later in kept:
+            _next(later)
+
+
+_holding: HeldReads | None = None
+
+
+@contextmanager
+def reads_next_turn() -> Iterator[None]:
+    """Every read asked for inside starts as `run(next_turn=True)` does: a page's first show
+    (kit/page.py, PageInfo.build). A read running beside the turn that builds, lays out and
+    paints the page holds the GIL between the window's calls into Python (sizes, cells, icons),
+    and that turn took twice its own CPU time: Inspections' at ten years 50-70 ms for 22-30 ms."""
+    global _next_turn_depth
+    _next_turn_depth += 1
+    try:
+        yield
+    finally:
+        _next_turn_depth -= 1
+
+
 class Loader(QObject):
     """One per view that reloads: owns the generation that tells the newest read from older ones."""
 
@@ -126,7 +183,7 @@ class Loader(QObject):
             on_error=partial(hub.failed, self, self._generation),
             on_cancel=partial(hub.dropped, self),  # only when the application quits
         )
-        if next_turn and not tasks.inline():
+        if (next_turn or _next_turn_depth or _holding is not None) and not tasks.inline():
             loader = self
 
             def later() -> None:  # quitting may have begun meanwhile: then it is dropped, settled
@@ -135,9 +192,10 @@ class Loader(QObject):
                 else:
                     start()
 
-            # A timer, not a zero-delay call (Qt 6 posts that as an event, handled in this very
-            # sweep); the permanent tracker as its context, so a deleted view still settles.
-            QTimer.singleShot(1, hub, later)
+            if _holding is not None:
+                _holding.keep(later)
+            else:
+                _next(later)
         else:
             start()
 

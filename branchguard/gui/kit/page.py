@@ -34,6 +34,8 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 if TYPE_CHECKING:  # the main window paints before the session (and the enums it imports) is imported
+    from PySide6.QtWidgets import QStackedWidget
+
     from branchguard.gui.shell.session import GuiSession
 
 
@@ -68,6 +70,17 @@ class PageInfo:
         if not (isinstance(cls, type) and issubclass(cls, Page) and cls.page_id == self.page_id):
             raise TypeError(f"{self.module}.{self.class_name} is not the Page with page_id {self.page_id!r}")
         return cls
+
+    def build(self, session: GuiSession, stack: QStackedWidget) -> Page:
+        """The page made in the stack and refreshed, its reads started in the next turn of the
+        event loop, once it is built, laid out and painted (kit/loader.py, reads_next_turn)."""
+        from branchguard.gui.kit.loader import reads_next_turn  # the first frame imports no loader
+
+        with reads_next_turn():
+            page = self.load()(session, stack)
+            stack.addWidget(page)
+            page.refresh()
+        return page
 
 
 class Page(QWidget):

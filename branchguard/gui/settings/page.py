@@ -3,8 +3,10 @@ backups (the lead's), database in use."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, TypeVar
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -30,6 +32,7 @@ from branchguard.gui.kit.forms import FieldForm
 from branchguard.gui.kit.icons import icon
 from branchguard.gui.kit.loader import Loader
 from branchguard.gui.kit.page import Page
+from branchguard.gui.kit.tabs import tab_home
 from branchguard.gui.kit.tasks import run_task
 from branchguard.gui.settings import autostart
 from branchguard.gui.settings.anchors import AnchorsPanel
@@ -42,6 +45,8 @@ from branchguard.gui.shell.session import GuiSession
 if TYPE_CHECKING:  # ReportLab is imported when a font is looked up, not when the window starts
     from branchguard.core.branch.types import BranchInfo
     from branchguard.reports.fonts import FontChoice
+
+W = TypeVar("W", bound=QWidget)
 
 # Each language is offered in its own name, so someone who cannot read the current one finds theirs.
 LANGUAGES = (("zh_CN", "中文（简体）"), ("en", "English"))
@@ -62,15 +67,6 @@ def _message_label(name: str) -> QLabel:
     return label
 
 
-def _scrolling(content: QWidget) -> QScrollArea:
-    """A tab that scrolls rather than making the window taller than a small screen."""
-    area = QScrollArea()
-    area.setFrameShape(QFrame.Shape.NoFrame)
-    area.setWidgetResizable(True)
-    area.setWidget(content)
-    return area
-
-
 def _say(label: QLabel, text: str, *, error: bool) -> None:
     label.setProperty("role", "error" if error else "hint")
     label.style().polish(label)
@@ -83,39 +79,114 @@ class SettingsPage(Page):
 
     def __init__(self, session: GuiSession, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)
-        self.branch_loader = Loader(self, on_error=lambda text: _say(self.branch_message, text, error=True))
+        self.branch_loader = Loader(self, on_error=self._branch_failed)
         self._heading = QLabel()
         self._heading.setProperty("role", "page-title")
-        self.tabs = QTabWidget()
+        self.tabs = QTabWidget(self)  # made where it stays, as is every tab's content (kit/tabs.py)
         self.tabs.setObjectName("settings_tabs")
-        self.tabs.addTab(_scrolling(self._build_general()), icon("settings"), "")
-        self.tabs.addTab(self._build_branch(), icon("people"), "")
-        self.users = UsersPanel(session)
-        self.users.setObjectName("users_panel")
-        self._users_tab = self.tabs.addTab(self.users, icon("user"), "")
+        # Only the first tab is made with the page, the others in the event-loop turn after it (or
+        # as soon as one is shown or asked for), each inside the tab it stays in. Made with the page
+        # and moved into their tabs, they were made, moved and polished in the turn that first
+        # showed it: 34-47 ms of the GUI thread's CPU at ten years, the limit being 50.
+        self._holders: list[tuple[QWidget, QVBoxLayout]] = []  # each tab's page and its layout
+        self._refreshed = False  # the tabs made later read their data at once when the page has
+        self._made = False  # the tabs after the first
+        self._users: UsersPanel | None = None
+        self._backups: BackupsPanel | None = None
+        self._anchors: AnchorsPanel | None = None
+        self._library: LibraryPanel | None = None
+        self._holder("settings")
+        self._scrolling(0, self._build_general)
+        self._holder("people")
+        self._users_tab = self._holder("user")
         # Hidden rather than disabled: the accounts list is none of a staff member's business,
         # and the auth service refuses them anyway.
         self.tabs.setTabVisible(self._users_tab, may(session.actor, "user.list"))
-        self.backups = BackupsPanel(session)
-        self.backups.setObjectName("backups_panel")
-        self._backups_tab = self.tabs.addTab(_scrolling(self.backups), icon("save"), "")
+        self._backups_tab = self._holder("save")
         self.tabs.setTabVisible(self._backups_tab, may(session.actor, "backup.create"))
-        self.anchors = AnchorsPanel(session)
-        self.anchors.setObjectName("anchors_panel")
-        self._anchors_tab = self.tabs.addTab(_scrolling(self.anchors), icon("lock"), "")
-        self.library = LibraryPanel(session)
-        self.library.setObjectName("library_panel")
-        self._library_tab = self.tabs.addTab(_scrolling(self.library), icon("import"), "")
+        self._anchors_tab = self._holder("lock")
+        self._library_tab = self._holder("import")
+        self.tabs.currentChanged.connect(lambda _index: self._make_tabs())
         layout = QVBoxLayout(self)
         layout.setContentsMargins(28, 24, 28, 24)
         layout.setSpacing(14)
         layout.addWidget(self._heading)
         layout.addWidget(self.tabs, 1)
         self.retranslate()
+        QTimer.singleShot(1, self, self._make_tabs)
+
+    # -- the tabs made after the page -------------------------------------------------------------
+    def _holder(self, icon_name: str) -> int:
+        """An empty tab, made in the tabs' stack, its content made in it later; its index."""
+        holder = QWidget(tab_home(self.tabs))
+        box = QVBoxLayout(holder)
+        box.setContentsMargins(0, 0, 0, 0)
+        self._holders.append((holder, box))
+        return self.tabs.addTab(holder, icon(icon_name), "")
+
+    def _scrolling(self, index: int, make: Callable[[QWidget], W]) -> W:
+        """The tab's content made by `make(parent)` in an area that scrolls rather than making the
+        window taller than a small screen."""
+        holder, box = self._holders[index]
+        area = QScrollArea(holder)
+        area.setFrameShape(QFrame.Shape.NoFrame)
+        area.setWidgetResizable(True)
+        content = make(area.viewport())
+        area.setWidget(content)
+        box.addWidget(area)
+        return content
+
+    def _make_tabs(self) -> None:
+        """Every tab's content, unless made already; then the data of those the page read for."""
+        if self._made:
+            return
+        self._made = True
+        branch, box = self._holders[1]
+        box.addWidget(self._build_branch(branch))
+        self._retranslate_branch()
+        users, box = self._holders[self._users_tab]
+        self._users = UsersPanel(self.session, users)
+        box.addWidget(self._users)
+        self._backups = self._scrolling(self._backups_tab, lambda parent: BackupsPanel(self.session, parent))
+        self._anchors = self._scrolling(self._anchors_tab, lambda parent: AnchorsPanel(self.session, parent))
+        self._library = self._scrolling(self._library_tab, lambda parent: LibraryPanel(self.session, parent))
+        for panel, name in (
+            (self._users, "users_panel"),
+            (self._backups, "backups_panel"),
+            (self._anchors, "anchors_panel"),
+            (self._library, "library_panel"),
+        ):
+            panel.setObjectName(name)
+        if self._refreshed:
+            self._refresh_tabs()
+
+    @property
+    def users(self) -> UsersPanel:
+        self._make_tabs()
+        assert self._users is not None
+        return self._users
+
+    @property
+    def backups(self) -> BackupsPanel:
+        self._make_tabs()
+        assert self._backups is not None
+        return self._backups
+
+    @property
+    def anchors(self) -> AnchorsPanel:
+        self._make_tabs()
+        assert self._anchors is not None
+        return self._anchors
+
+    @property
+    def library(self) -> LibraryPanel:
+        self._make_tabs()
+        assert self._library is not None
+        return self._library
 
     # -- general: language, report font, database ----------------------------------------------
-    def _build_general(self) -> QWidget:
-        tab = QWidget()
+    def _build_general(self, parent: QWidget) -> QWidget:
+        tab = QWidget(parent)
         self.language_box = QGroupBox()
         self.language = QComboBox()
         self.language.setObjectName("language")
@@ -261,8 +332,8 @@ class SettingsPage(Page):
         self.font_warning.setText(choice.warning or "")
 
     # -- branch ---------------------------------------------------------------------------------
-    def _build_branch(self) -> QWidget:
-        tab = QWidget()
+    def _build_branch(self, parent: QWidget) -> QWidget:
+        tab = QWidget(parent)
         self.branch_form = FieldForm()
         self.branch_name = QLineEdit()
         self.branch_code = QLineEdit()
@@ -310,7 +381,12 @@ class SettingsPage(Page):
     def _load_branch(self) -> None:
         self.branch_loader.run(self.session.services.branch.get, self._show_branch)
 
+    def _branch_failed(self, message: str) -> None:
+        self._make_tabs()
+        _say(self.branch_message, message, error=True)
+
     def _show_branch(self, branch: BranchInfo | None) -> None:
+        self._make_tabs()  # its read came back before their turn
         if branch is None:
             return
         self.branch_name.setText(branch.name)
@@ -343,19 +419,25 @@ class SettingsPage(Page):
 
     # -- page -----------------------------------------------------------------------------------
     def refresh(self) -> None:
+        """What the page shows read again; a tab made later reads its own when it is made."""
         ctx = self.session.ctx
+        self._refreshed = True
         self.font_path.setText(ctx.config.settings.get("report_font"))
         self.db_url.setText(ctx.engine.url.render_as_string(hide_password=True))
         self._load_branch()
         self._show_start_at_logon()
+        if self._made:
+            self._refresh_tabs()
+        if self.font_choice is None:  # after the tabs made later: parsing fonts holds the GIL too
+            QTimer.singleShot(1, self, self.check_font)
+
+    def _refresh_tabs(self) -> None:
         if may(self.session.actor, "user.list"):
             self.users.refresh()
         if may(self.session.actor, "backup.create"):
             self.backups.refresh()
         self.anchors.refresh()
         self.library.refresh()
-        if self.font_choice is None:
-            self.check_font()
 
     def retranslate(self) -> None:
         self._heading.setText(self.tr("Settings"))
@@ -388,6 +470,15 @@ class SettingsPage(Page):
                 "BRANCHGUARD_DB to use a shared PostgreSQL database instead of the file in the data folder."
             )
         )
+        if self._made:
+            self._retranslate_branch()
+        for panel in (self._users, self._backups, self._anchors, self._library):
+            if panel is not None:
+                panel.retranslate()
+        if self.font_choice is not None:
+            self.check_font()  # its warning comes from the report engine in the language of the day
+
+    def _retranslate_branch(self) -> None:
         for key, text in (
             ("branch_name", self.tr("Branch name")),
             ("branch_code", self.tr("Branch code")),
@@ -398,9 +489,3 @@ class SettingsPage(Page):
             self.branch_form.set_label(key, text)
         self.branch_save.setText(self.tr("Save branch settings"))
         self.branch_note.setText(self.tr("Only the safety lead can change the branch settings."))
-        self.users.retranslate()
-        self.backups.retranslate()
-        self.anchors.retranslate()
-        self.library.retranslate()
-        if self.font_choice is not None:
-            self.check_font()  # its warning comes from the report engine in the language of the day

@@ -323,11 +323,10 @@ class MainWindow(QMainWindow):
         if info is None:
             return None
         page = self.pages.get(page_id)
-        if page is None:
-            page = info.load()(self.session, self.stack)
-            self.pages[page_id] = page
-            self.stack.addWidget(page)
-        page.refresh()
+        if page is None:  # its reads start once it is built and painted
+            page = self.pages[page_id] = info.build(self.session, self.stack)
+        else:
+            page.refresh()
         self.stack.setCurrentWidget(page)
         self._select_sidebar(page_id)
         self.setWindowTitle(f"{page.title()} - {APP_NAME}")

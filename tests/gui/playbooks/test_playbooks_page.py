@@ -242,6 +242,30 @@ def test_the_list_sizes_its_columns_once_in_a_turn_after_its_first_rows(
     assert sized == [1]
 
 
+def test_the_chosen_plans_read_starts_after_the_turn_that_sizes_the_columns(
+    make_page: Callable[[str], PlaybooksPage], qtbot: Any, monkeypatch: pytest.MonkeyPatch, pool_tasks: Any
+) -> None:
+    """The first rows choose a plan, and the plan's read waits for the columns' sizing turn:
+    beside the read, whose Python holds the GIL, sizing and the preview were one 38-47 ms stall."""
+    from branchguard.gui.kit import loader
+    from branchguard.gui.playbooks.list_view import PlaybookList
+
+    events: list[str] = []
+    real_run_task, real_size, real_show = loader.run_task, PlaybookList._size_columns, PlaybookList._show
+
+    def run_task(work: Any, **kwargs: Any) -> Any:
+        events.append("read")
+        return real_run_task(work, **kwargs)
+
+    monkeypatch.setattr(loader, "run_task", run_task)
+    monkeypatch.setattr(PlaybookList, "_size_columns", lambda self: (events.append("sized"), real_size(self)))
+    monkeypatch.setattr(PlaybookList, "_show", lambda v, got: (events.append("rows"), real_show(v, got)))
+    page = make_page("lead")
+    qtbot.waitUntil(lambda: "sized" in events and loader.pending() == 0)
+    after_rows = events[events.index("rows") + 1 :]
+    assert after_rows[:2] == ["sized", "read"]
+    assert page.preview.toPlainText()  # the plan chosen is shown
+
 def test_the_first_list_read_waits_for_the_pages_first_paint_later_ones_do_not(
     make_page: Callable[[str], PlaybooksPage], monkeypatch: pytest.MonkeyPatch
 ) -> None:

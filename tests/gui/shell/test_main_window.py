@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QSize, Qt
+from typing import Any
+
+from PySide6.QtCore import QPoint, QSize, Qt, QThreadPool
 from PySide6.QtWidgets import QListWidget, QWidget
 
 from branchguard.app import build_main_window
 from branchguard.context import AppContext
+from branchguard.gui.kit import loader, tasks
 from branchguard.gui.kit.page import PAGE_REGISTRY, Page
 from branchguard.gui.settings.page import SettingsPage
 from branchguard.gui.shell.main_window import MainWindow
@@ -139,3 +142,31 @@ def test_ctrl_number_jumps_to_the_sidebar_entry(open_window, qtbot) -> None:
     last = min(len(ids), 9)  # Ctrl+1 … Ctrl+9: entries after the ninth are reached by mouse or arrows
     qtbot.keyClick(window, Qt.Key.Key_1 + last - 1, Qt.KeyboardModifier.ControlModifier)
     assert window.current_page_id() == ids[last - 1]
+
+
+def test_a_new_pages_reads_start_in_the_turn_after_it_is_built(open_window, qtbot, monkeypatch) -> None:
+    """A page's first show builds, lays out and paints it before its reads start (a read running
+    beside that turn doubled it: kit/loader.py, reads_next_turn); a later show reads at once."""
+    window = open_window("lead")
+    started: list[str] = []
+    real_run_task = loader.run_task
+
+    def run_task(work: Any, **kwargs: Any) -> Any:
+        started.append("read")
+        return real_run_task(work, **kwargs)
+
+    monkeypatch.setattr(loader, "run_task", run_task)
+    tasks.set_inline(False)
+    try:
+        window.show_page("inspections")
+        assert started == [] and loader.pending() > 0  # asked for, waiting for the next turn
+        qtbot.waitUntil(lambda: loader.pending() == 0)
+        assert started
+        started.clear()
+        window.show_page("inspections")
+        assert started  # built already: its refresh reads at once
+        qtbot.waitUntil(lambda: loader.pending() == 0)
+    finally:
+        QThreadPool.globalInstance().waitForDone()
+        qtbot.wait(0)
+        tasks.set_inline(True)
