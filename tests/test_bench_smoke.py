@@ -230,3 +230,12 @@ def test_the_head_office_fleet_builds_real_branches_in_parallel_and_resumes(
     assert (fleet.folder / "fleet.json").read_text() == stamp
     assert headoffice.fleet(2, tmp_path) == again
     assert "branch 2/2 made" in capsys.readouterr().out
+
+
+def test_measured_children_keep_what_an_installed_app_keeps(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A shell's PYTHONDONTWRITEBYTECODE would time every start as a first one (no dataclass methods
+    kept, branchguard/dataclass_code.py): the bench's children write as an installed app does."""
+    from tools.bench.common import child_env
+
+    monkeypatch.setenv("PYTHONDONTWRITEBYTECODE", "1")
+    assert "PYTHONDONTWRITEBYTECODE" not in child_env()

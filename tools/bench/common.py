@@ -17,7 +17,12 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def child_env(**extra: str) -> dict[str, str]:
+    """The environment of a measured child. It writes what an installed app writes at its first
+    start and reads at every later one (its bytecode, and the dataclass methods kept beside it by
+    branchguard/dataclass_code.py), even where the shell says PYTHONDONTWRITEBYTECODE: a bench
+    times the app's usual start, not its first."""
     env = dict(os.environ)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     env.setdefault("QT_QPA_PLATFORM", "offscreen")
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH", "")]))
     env.update(extra)
