@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from alembic import command
-from sqlalchemy import inspect, text
+from sqlalchemy import Connection, inspect, text
 
 from branchguard.db.engine import make_engine, sqlite_url
 from branchguard.db.migrate import alembic_config
@@ -49,3 +49,23 @@ def test_upgrade_ends_spent_one_offs_and_adds_the_indexes(tmp_path: Path) -> Non
         names = {i["name"] for i in inspect(conn).get_indexes("audit_events")}
         assert "ix_audit_events_actor_at" not in names
     engine.dispose()
+
+
+def test_revision_0021_adds_and_drops_the_overdue_hazards_index(tmp_path: Path) -> None:
+    engine = make_engine(sqlite_url(tmp_path / "m.sqlite"))
+    cfg = alembic_config()
+    try:
+        with engine.begin() as conn:
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, "0020")
+            assert "ix_hazards_status_due_date" not in _hazard_indexes(conn)
+            command.upgrade(cfg, "0021")
+            assert _hazard_indexes(conn)["ix_hazards_status_due_date"] == ["status", "due_date"]
+            command.downgrade(cfg, "0020")
+            assert "ix_hazards_status_due_date" not in _hazard_indexes(conn)
+    finally:
+        engine.dispose()
+
+
+def _hazard_indexes(conn: Connection) -> dict[str, list[str | None]]:
+    return {str(i["name"]): i["column_names"] for i in inspect(conn).get_indexes("hazards")}

@@ -11,8 +11,10 @@ from sqlalchemy import select
 from sqlalchemy.dialects import sqlite
 
 from branchguard.context import open_context
+from branchguard.core.hazards.store import OPEN_STATES
 from branchguard.db.engine import make_engine, sqlite_url
 from branchguard.db.models.foundation import AuditEventRow
+from branchguard.db.models.hazards import HazardRow
 from branchguard.db.models.schedules import OccurrenceRow, ScheduleRow
 
 AT = datetime(2026, 1, 1, tzinfo=UTC)
@@ -26,6 +28,10 @@ QUERIES = {
     ),
     "ix_schedule_occurrences_rule_at": select(OccurrenceRow.schedule_id, OccurrenceRow.rule_at).where(
         OccurrenceRow.rule_at >= AT, OccurrenceRow.rule_at < datetime(2026, 2, 1, tzinfo=UTC)
+    ),
+    # the overdue hazards (hazards/store.py, `filtered`), counted by the dashboard three times
+    "ix_hazards_status_due_date": select(HazardRow.id).where(
+        HazardRow.status.in_(OPEN_STATES), HazardRow.due_date < date(2026, 6, 30)
     ),
 }
 

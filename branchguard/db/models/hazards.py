@@ -3,7 +3,7 @@
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, Date, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import JSON, Boolean, Date, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from branchguard.db.base import Base, UTCDateTime, utcnow
@@ -15,7 +15,11 @@ class HazardRow(Base):
     """A hazard (隐患). From an inspection: unique per (inspection, item number); by hand: both NULL."""
 
     __tablename__ = "hazards"
-    __table_args__ = (UniqueConstraint("inspection_id", "item_number"),)
+    __table_args__ = (
+        UniqueConstraint("inspection_id", "item_number"),
+        # the overdue ones: still open, due before today (migration 0021)
+        Index("ix_hazards_status_due_date", "status", "due_date"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     title: Mapped[str] = mapped_column(String(200))
