@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[2]
+LEAD = ("lead", "lead-demo-2026")  # the demo's safety lead: the benches log in as this account
 
 
 def child_env(**extra: str) -> dict[str, str]:

@@ -36,7 +36,7 @@ PERIOD_TABLES = (
     "complaints", "complaint_steps", "complaint_events", "early_warnings",
 )  # fmt: skip
 ORM = ("sqlalchemy.orm",)  # what every command needs besides its work (see the docstring)
-LEAD = ("lead", "lead-demo-2026")  # the demo's safety lead: every command and every floor logs in
+LEAD = ("lead", "lead-demo-2026")  # tools/bench/common.LEAD: a floor imports nothing of the bench
 
 
 class Db:
