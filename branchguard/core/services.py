@@ -138,11 +138,12 @@ class Services:
     def demo(self) -> DemoService:
         from branchguard.core.demo.service import DemoService
 
-        return DemoService(self._engine, self._sessions, self._demo_parts)
+        return DemoService(self._engine, self._sessions, self._demo_parts, lambda: self.complaints)
 
     def _demo_parts(self, sessions: sessionmaker[Session]) -> tuple[AuthService, list[DemoRecords]]:
         """The auth service and what each capability adds to the demo data, over `sessions` (the
         fill's one transaction); imported only when demo data is written."""
+        from branchguard.core.demo import complaints as complaint_demo
         from branchguard.core.demo import drills as drill_demo
         from branchguard.core.demo import inspections as inspection_demo
         from branchguard.core.demo import team as team_demo
@@ -152,6 +153,7 @@ class Services:
             lambda lead, staff: inspection_demo.fill(w.inspections, w.hazards, sessions, lead, staff),
             lambda lead, staff: drill_demo.fill(w.drills, w.incidents, w.schedules, lead, staff),
             lambda lead, _staff: team_demo.fill(w.team, lead),
+            lambda lead, staff: complaint_demo.fill(w.complaints, lead, staff),
         ]
 
     @cached_property

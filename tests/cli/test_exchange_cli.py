@@ -169,10 +169,14 @@ def test_head_office_round_trip_on_the_command_line(
         "ho", "branch", "add", "DEMO-0202", "--name", "again", "--key", str(tmp_path / "b.pem")
     )
     assert code == 1 and "registered already" in err
-    code, _out, err = ho(
-        "ho", "branch", "add", "X-1", "--name", "bad key", "--key", str(tmp_path / f"a-{before}.zip")
-    )
+    not_a_key = tmp_path / "not-a-key.pem"
+    not_a_key.write_text("-----BEGIN PUBLIC KEY-----\nbm90IGEga2V5\n-----END PUBLIC KEY-----\n")
+    code, _out, err = ho("ho", "branch", "add", "X-1", "--name", "bad key", "--key", str(not_a_key))
     assert code == 1 and "not an Ed25519 public key" in err
+    # a package given for the key (a mix-up at the desk) is refused by its size, before it is read
+    package = tmp_path / f"a-{before}.zip"
+    code, _out, err = ho("ho", "branch", "add", "X-1", "--name", "bad key", "--key", str(package))
+    assert code == 1 and package.name in err and "larger than" in err
 
     # the later package first: a gap in the ledger, refused and not quarantined; the rest go in
     later, earlier = zips[f"a-{now}"], zips[f"a-{before}"]

@@ -135,7 +135,7 @@ class ComplaintService:
             )
             s.add(row)
             s.flush()
-            store.add_event(row, ComplaintEventKind.REGISTERED, actor)
+            store.add_event(row, ComplaintEventKind.REGISTERED, actor, now)
             self._start_schedule(s, actor, row)
             s.flush()
             record(s, actor, "complaint.register", "complaint", row.id, after=_audit_view(row))
@@ -240,23 +240,25 @@ class ComplaintService:
         return self._files.read(sha256)
 
     # -- handling --------------------------------------------------------------------------------
-    def assign(self, actor: Actor, complaint_id: int, handler: str) -> ComplaintDetail:
+    def assign(
+        self, actor: Actor, complaint_id: int, handler: str, now: datetime | None = None
+    ) -> ComplaintDetail:
         """Name the handler; the person complained about is refused."""
         require(actor, "complaint.assign")
         handler = validation.text(handler, "field.handler", limit=NAME_LIMIT)
 
-        def change(s: Session, row: ComplaintRow, now: datetime) -> dict[str, Any]:
+        def change(s: Session, row: ComplaintRow, at: datetime) -> dict[str, Any]:
             rules_.expect(row.status, rules_.ASSIGN_IN)
             rules_.check_handler(handler, row.subject_person)
             before = row.handler
             row.handler = handler
-            store.add_event(row, ComplaintEventKind.ASSIGNED, actor, handler, {"before": before})
+            store.add_event(row, ComplaintEventKind.ASSIGNED, actor, at, handler, {"before": before})
             if ComplaintStatus(row.status).clock_running:  # the reminders go to the new handler
                 self._end_schedule(s, actor, row, t("complaint.schedule_reassigned"))
                 self._start_schedule(s, actor, row)
             return {"handler": (before, handler)}
 
-        return self._change(actor, complaint_id, "complaint.assign", change)
+        return self._change(actor, complaint_id, "complaint.assign", change, now)
 
     def step(
         self,
@@ -324,7 +326,7 @@ class ComplaintService:
                 )
             )
             row.status = after.value
-            store.add_event(row, ComplaintEventKind.STEP, actor, step.value)
+            store.add_event(row, ComplaintEventKind.STEP, actor, at, step.value)
             changes = {"status": (before, row.status), "files": ("", str(len(refs)))}
             for key in ("action_ids", "hazard_ids", "hazard_id"):  # the archive's follow-ups
                 if details.get(key):
@@ -372,6 +374,7 @@ class ComplaintService:
                 row,
                 ComplaintEventKind.EXTENDED,
                 actor,
+                at,
                 reason,
                 {
                     "due_before": before.astimezone(zone).date().isoformat(),
@@ -414,7 +417,9 @@ class ComplaintService:
             row.status = ComplaintStatus.WITHDRAWN.value
             if row.clock_stopped_at is None:
                 row.clock_stopped_at = stop
-            store.add_event(row, ComplaintEventKind.WITHDRAWN, actor, note, {"received_at": stop.isoformat()})
+            store.add_event(
+                row, ComplaintEventKind.WITHDRAWN, actor, at, note, {"received_at": stop.isoformat()}
+            )
             self._end_schedule(s, actor, row, t("complaint.schedule_withdrawn"))
             return {"status": (before, row.status)}
 

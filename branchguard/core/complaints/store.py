@@ -30,7 +30,6 @@ from branchguard.core.incidents.store import action_of
 from branchguard.core.kernel.attachments import AttachmentRef
 from branchguard.core.kernel.i18n import current_language
 from branchguard.core.kernel.types import Actor
-from branchguard.db.base import utcnow
 from branchguard.db.models.complaints import ComplaintCategoryRow, ComplaintEventRow, ComplaintRow
 
 RUNNING = tuple(s.value for s in ComplaintStatus if s.clock_running)
@@ -148,13 +147,14 @@ def add_event(
     row: ComplaintRow,
     kind: ComplaintEventKind,
     actor: Actor,
+    at: datetime,
     note: str = "",
     details: dict[str, Any] | None = None,
 ) -> None:
+    """An event on the complaint's history, at the time of the change it records (the service's
+    `now`: the same instant as the step or the audit event it goes with)."""
     row.events.append(
-        ComplaintEventRow(
-            kind=kind.value, actor=actor.username, at=utcnow(), note=note, details=details or {}
-        )
+        ComplaintEventRow(kind=kind.value, actor=actor.username, at=at, note=note, details=details or {})
     )
 
 

@@ -5,7 +5,9 @@ events, with the seasons of a Chinese branch (Spring Festival crowds, summer sto
 cuts, the June safety month and the November fire month full of drills) and every state a record
 can be in. The same seed and end date give the same rows.
 
-Rows are made here as plain dicts and written by `core.demo.bulk`, one transaction per year.
+Rows are made here as plain dicts and written by `core.demo.bulk`, one transaction per year. The
+years' customer complaints, about 36 a year, follow through the complaint service (core/demo/
+complaints.py, `DemoService.fill_history`).
 """
 
 from __future__ import annotations

@@ -6,9 +6,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
-from sqlalchemy import Engine, func, select
+from sqlalchemy import Engine, func, select, table
 from sqlalchemy.orm import Session, sessionmaker
 
 from branchguard.core.accounts.service import AuthService
@@ -18,7 +19,18 @@ from branchguard.core.kernel.i18n import Message
 from branchguard.core.kernel.types import Actor, Role
 from branchguard.core.people.service import clean_contact, clean_person
 from branchguard.core.people.types import BranchRole, ContactInput, ContactKind, PersonInput
-from branchguard.db.models.foundation import BranchRow, ContactRow, PersonRow, UserRow
+from branchguard.db.models.complaints import ComplaintEventRow, ComplaintRow, ComplaintStepRow
+from branchguard.db.models.foundation import AuditEventRow, BranchRow, ContactRow, PersonRow, UserRow
+from branchguard.db.models.schedules import OccurrenceRow, ScheduleRow
+
+# The tables the complaint service writes as the history's complaints go through it.
+COMPLAINT_TABLES: tuple[str, ...] = tuple(
+    row.__tablename__
+    for row in (ComplaintRow, ComplaintStepRow, ComplaintEventRow, ScheduleRow, OccurrenceRow, AuditEventRow)
+)
+
+if TYPE_CHECKING:
+    from branchguard.core.complaints.service import ComplaintService
 
 DEMO_BRANCH = {"name": "示范银行城东支行营业部", "code": "DEMO-0101", "address": "示范市城东区建设路 88 号"}
 
@@ -84,10 +96,17 @@ DemoParts = Callable[[sessionmaker[Session]], tuple[AuthService, Sequence[DemoRe
 
 
 class DemoService:
-    def __init__(self, engine: Engine, sessions: sessionmaker[Session], parts: DemoParts) -> None:
+    def __init__(
+        self,
+        engine: Engine,
+        sessions: sessionmaker[Session],
+        parts: DemoParts,
+        complaints: Callable[[], ComplaintService],
+    ) -> None:
         self._engine = engine
         self._sessions = sessions
         self._parts = parts
+        self._complaints = complaints  # the history's complaints go through the service
 
     def is_empty(self) -> bool:
         with self._sessions() as s:
@@ -117,12 +136,21 @@ class DemoService:
                     auth.insert_user(s, actor, username, role, password, display)
                 record(s, actor, "demo.fill", "branch", "", summary=DEMO_BRANCH["name"])
             if records:
-                lead, staff = (auth.user_by_name(name) for name in ("lead", "staff"))
-                assert lead is not None
-                assert staff is not None
+                lead, staff = (self._actor(auth, name) for name in ("lead", "staff"))
                 for add in adders:
-                    add(Actor(lead.id, lead.username, lead.role), Actor(staff.id, staff.username, staff.role))
+                    add(lead, staff)
         return [DemoAccount(u, r, p) for u, r, p, _ in DEMO_ACCOUNTS]
+
+    def _rows(self, names: Sequence[str]) -> dict[str, int]:
+        with self._sessions() as s:
+            return {name: s.scalar(select(func.count()).select_from(table(name))) or 0 for name in names}
+
+    @staticmethod
+    def _actor(auth: AuthService, username: str) -> Actor:
+        """A demo account as the actor its records are written by."""
+        user = auth.user_by_name(username)
+        assert user is not None, username
+        return Actor(user.id, user.username, user.role)
 
     def fill_history(
         self,
@@ -133,11 +161,23 @@ class DemoService:
     ) -> dict[str, int]:
         """After `fill(records=True)`: `years` years of a busy branch's history ending at `until`,
         written in bulk one transaction a year (core/demo/history.py); rows written per table."""
+        from branchguard.core.demo import complaints as complaint_demo
         from branchguard.core.demo import history
 
         if not 1 <= years <= MAX_YEARS:
             raise ValidationError("field.years", Message("validation.range", low=1, high=MAX_YEARS))
         totals = history.generate(self._engine, years=years, seed=seed, until=until, progress=progress)
+        # Through the complaint service, after the bulk years (whose ids were given out at their
+        # start): each complaint's steps, events, clock and reminders as the window writes them.
+        auth, _records = self._parts(self._sessions)
+        lead, staff = (self._actor(auth, name) for name in ("lead", "staff"))
+        svc = self._complaints()
+        first = until - timedelta(days=365 * years - 1)
+        before = self._rows(COMPLAINT_TABLES)
+        complaint_demo.history(svc, lead, staff, seed, first, until, svc.zone)
+        for name, count in self._rows(COMPLAINT_TABLES).items():
+            if count > before[name]:
+                totals[name] = totals.get(name, 0) + count - before[name]
         with self._sessions.begin() as s:
             record(
                 s, Actor.system(), "demo.history", "branch", "",

@@ -352,3 +352,23 @@ def test_overdue_complaint_actions_count_on_the_dashboard_and_in_the_list(ctx, l
     )
     overdue = ctx.services.incidents.list_actions(lead, ActionFilter(overdue_only=True))
     assert [(i.action.text, i.complaint_number) for i in overdue] == [("补偿", c.number)]
+
+
+def test_each_event_is_stamped_with_the_time_of_its_change(ctx, lead, staff) -> None:
+    """A change given its time (a backdated entry, the demo's history) records its event then, the
+    same instant as its step: not when the service happened to run."""
+    svc = _service(ctx)
+    received = utcnow() - timedelta(days=10)
+    c = svc.register(
+        staff,
+        ComplaintInput(
+            channel="counter", received_at=received, customer_name="张三丰", category="fees", request="退费"
+        ),
+        now=received,
+    ).info
+    times = {"assigned": received + timedelta(hours=1), "step": received + timedelta(days=2)}
+    svc.assign(lead, c.id, "李晓梅", now=times["assigned"])
+    detail = svc.step(staff, c.id, StepInput("investigate", "核实扣费记录"), now=times["step"])
+    assert {e.kind.value: e.at for e in detail.events} == {"registered": received, **times}
+    [investigated] = [s for s in detail.steps if s.step == ComplaintStep.INVESTIGATE]
+    assert investigated.at == times["step"]

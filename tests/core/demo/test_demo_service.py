@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import timedelta
 
 import pytest
 
@@ -68,3 +69,25 @@ def test_refuses_a_database_with_any_branch_data(
     with pytest.raises(ValidationError):
         s.demo.fill()
     assert snapshot() == before
+
+
+def test_the_demo_complaints_stand_in_every_state(ctx: AppContext) -> None:
+    """`make run`'s complaint register: one complaint in each state of the five steps, one past its
+    15 days without an answer, one extended to 30 days and a grumble, each step by its own account
+    and at its own time."""
+    ctx.services.demo.fill(records=True)
+    lead = ctx.services.auth.login("lead", "lead-demo-2026")
+    complaints = ctx.services.complaints
+    infos = complaints.list(lead)
+    assert {i.status.value for i in infos} == {
+        "accepted", "investigating", "decided", "replied", "archived", "withdrawn"
+    }  # fmt: skip
+    assert [i.status.value for i in infos if i.overdue] == ["investigating"]
+    assert [i.extensions for i in infos if i.extensions] == [1]
+    assert {i.kind.value for i in infos} == {"complaint", "grumble"}
+    archived = next(i for i in infos if i.status.value == "archived")
+    detail = complaints.get(lead, archived.id)
+    assert [s.step.value for s in detail.steps] == ["accept", "investigate", "decide", "reply", "archive"]
+    assert [s.by for s in detail.steps] == ["staff", "staff", "lead", "staff", "lead"]
+    assert [s.at for s in detail.steps] == sorted(s.at for s in detail.steps)
+    assert detail.steps[-1].at - detail.steps[0].at > timedelta(days=5)  # not all written at once

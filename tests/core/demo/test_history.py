@@ -3,7 +3,7 @@ record can be in, hash chains that verify, the same rows for the same seed."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -12,6 +12,7 @@ from sqlalchemy import func, select
 from branchguard.context import AppContext, open_context
 from branchguard.core.kernel.errors import ValidationError
 from branchguard.core.kernel.types import Actor, Role
+from branchguard.db.models.complaints import ComplaintRow
 from branchguard.db.models.drills import DrillPlanRow
 from branchguard.db.models.foundation import AuditEventRow, PersonRow
 from branchguard.db.models.hazards import HazardRow
@@ -35,7 +36,9 @@ def test_one_year_holds_a_busy_branch_in_every_state(ctx: AppContext) -> None:
     totals = demo.fill_history(1, 1, UNTIL, progress=lambda n, counts: years.append(n))
     assert years == [1]
 
-    assert totals["audit_events"] == 20_000
+    assert 24 <= totals["complaints"] <= 48  # about three a month, through the complaint service
+    # the year's 20,000, and each complaint's: registration, assignment, steps, its reminders
+    assert 20_000 + 2 * totals["complaints"] <= totals["audit_events"] <= 20_000 + 12 * totals["complaints"]
     assert totals["inspections"] == 730
     assert totals["drill_plans"] == 60
     assert totals["people"] == 29
@@ -72,6 +75,15 @@ def test_one_year_holds_a_busy_branch_in_every_state(ctx: AppContext) -> None:
     assert set(_states(ctx, IncidentRow.status)) == {"open", "closed"}
     assert set(_states(ctx, PlaybookVersionRow.status)) == {"draft", "approved", "retired"}
     assert set(_states(ctx, ScheduleRow.active)) == {True, False}
+    assert {"archived", "withdrawn"} <= set(_states(ctx, ComplaintRow.status))
+    assert set(_states(ctx, ComplaintRow.kind)) >= {"complaint"}
+    with ctx.sessions() as s:  # a year of complaints, each written at its own time, not all today
+        received = s.execute(
+            select(func.min(ComplaintRow.received_at), func.max(ComplaintRow.received_at))
+        ).one()
+        assert received[1] - received[0] > timedelta(days=300)
+        late = s.scalar(select(func.count()).where(ComplaintRow.clock_stopped_at > ComplaintRow.due_at))
+        assert late  # some answered after their 15 days
     assert len(_states(ctx, ScheduleRow.kind)) >= 5
 
     user = ctx.services.auth.user_by_name("lead")
@@ -133,6 +145,7 @@ def test_every_list_reads_the_generated_rows(ctx: AppContext) -> None:
         "drill_plans": lambda: s.drills.list(lead),
         "schedules": lambda: s.schedules.list(lead),
         "people": lambda: s.people.list_people(lead),
+        "complaints": lambda: s.complaints.list(lead),
     }
     before = {table: len(read()) for table, read in lists.items()}  # the demo's own records
     totals = demo.fill_history(1, 3, UNTIL)
