@@ -35,7 +35,14 @@ CACHE_DIR = ROOT / ".bench"
 RSS_MARGIN_MB = 50  # issue 20: idle RSS after visiting every page ≤ the demo's figure + 50 MB
 STAMP_FILE = "fixture.json"
 SEED = 1
-GENERATOR = ("bulk.py", "complaints.py", "history.py", "history_drills.py", "history_inspections.py", "wording.py")
+GENERATOR = (
+    "bulk.py",
+    "complaints.py",
+    "history.py",
+    "history_drills.py",
+    "history_inspections.py",
+    "wording.py",
+)
 
 
 @dataclass(frozen=True)
