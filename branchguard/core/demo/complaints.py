@@ -34,6 +34,7 @@ from branchguard.core.complaints.types import (
 )
 from branchguard.core.kernel.types import Actor
 
+OPENS, CLOSES = 9, 17  # the branch's hours, local
 PER_MONTH = 3  # a busy branch: about 36 complaints a year, most at the counter or on the phone
 CUSTOMERS = ("张立新", "王秀英", "李建华", "刘芳", "陈志强", "杨丽", "赵国庆", "黄敏", "周杰", "吴晓燕",
              "徐海涛", "孙玉梅", "马俊", "朱红", "胡斌", "郭静")  # fmt: skip
@@ -114,6 +115,19 @@ def _script(rng: random.Random) -> Script:
     )
 
 
+def _in_hours(at: datetime, zone: ZoneInfo) -> datetime:
+    """`at` within the branch's hours (OPENS to CLOSES, local): a change that falls overnight is made
+    the next morning, its place in the night kept as minutes after opening (the order stays)."""
+    local = at.astimezone(zone)
+    opens = local.replace(hour=OPENS, minute=0, second=0, microsecond=0)
+    if local.hour >= CLOSES:
+        night = local - local.replace(hour=CLOSES, minute=0, second=0, microsecond=0)
+        return opens + timedelta(days=1) + night / 16
+    if local.hour < OPENS:
+        return opens + (local - (opens - timedelta(hours=24 - CLOSES + OPENS))) / 16
+    return local
+
+
 def walk(
     svc: ComplaintService,
     lead: Actor,
@@ -143,8 +157,9 @@ def walk(
         acknowledgement="已受理，将在十五日内答复" if script.kind == ComplaintKind.COMPLAINT else "已记录",
     )
     cid = svc.register(staff, data, now=received + timedelta(minutes=10)).info.id
+    last = received + timedelta(minutes=10)
     for day, change in script.changes():
-        at = received + timedelta(days=day)
+        last = at = max(_in_hours(received + timedelta(days=day), svc.zone), last + timedelta(minutes=5))
         if at > until:
             break
         if change == "assign":
