@@ -83,16 +83,18 @@ def _trace(mark: str) -> None:
 
 
 def import_first_page(window: MainWindow, services: Services | None = None) -> None:
-    """Import, on the preload thread while the user logs in, the module of the page most likely
-    shown first (and with it the Qt namespace), and what logging in then needs: the live-incident
-    banner and the message catalogue. The login dialog keeps answering meanwhile. With `services`
+    """Import, while the user logs in, the module of the page most likely shown first and what
+    logging in then needs: the live-incident banner and the message catalogue. What they import
+    that is Qt-free (the services, the models: most of it) is imported on the preload thread, the
+    modules that define widgets then on the GUI thread, one a turn (gui/kit/preload.py). The login
+    dialog keeps answering meanwhile. With `services`
     the thread first asks whether an incident is open: then the Incidents page opens, whatever page
     was left last time (the start after a crash during an incident, when the lead needs it most)."""
     from branchguard.gui.kit import preload
 
     likely, on_incident = window.likely_first_page(), window.likely_first_page(incidents_open=True)
 
-    def work() -> None:
+    def work() -> list[str]:
         from branchguard.core.kernel.i18n import load_catalog
 
         try:
@@ -100,8 +102,10 @@ def import_first_page(window: MainWindow, services: Services | None = None) -> N
         except Exception:  # a database that cannot be read: the login that follows says so
             incident_open = False
         first = on_incident if incident_open else likely
-        preload.import_modules(["branchguard.gui.shell.incident_banner", *([first.module] if first else [])])
+        modules = ["branchguard.gui.shell.incident_banner", *([first.module] if first else [])]
+        qt = preload.import_modules(modules)  # the Qt ones follow on the GUI thread
         load_catalog()
+        return qt
 
     preload.run(work)
 

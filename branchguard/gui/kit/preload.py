@@ -7,23 +7,34 @@ the window has shown its first page, the main window hands these imports to this
 (MainWindow.start_schedules); they interleave with the GUI thread at the interpreter's switch
 interval (5 ms), so a first visit only builds widgets. Measured by `make bench` (tools/bench/pages.py).
 
-Only imports and Qt-free work run here: module bodies under gui/ make no QObject (value types such
-as QColor are fine), and every widget is still made on the GUI thread, by `then`. One thread, so
-steps run in the order asked. Tests run tasks inline: the work is done when `run` returns.
+Only Qt-free work runs here. A module whose source names PySide6 is imported on the GUI thread,
+one module a turn (`import_on_gui_thread`), after this thread has imported the Qt-free modules it
+imports (the services, the models, the libraries: most of the time an import takes): defining a
+QObject subclass creates a PySide type and its meta-object, and doing that here, while the GUI
+thread ran the event loop, crashed the process (a segmentation fault, once in twelve slow-database
+page tours of `make bench`, on `class GuidesButton(QPushButton)`). Every widget is still made on
+the GUI thread, by `then`. One thread, so steps run in the order asked. Tests run tasks inline:
+the work is done when `run` returns.
 """
 
 from __future__ import annotations
 
+import ast
 import gc
 import importlib
+import sys
 from collections.abc import Callable, Iterable
+from pathlib import Path
 
-from PySide6.QtCore import QThreadPool
+from PySide6.QtCore import QThreadPool, QTimer
 
+from branchguard.gui.kit import tasks
+from branchguard.gui.kit.pyside_hook import source_mentions_pyside
 from branchguard.gui.kit.tasks import TaskHandle, run_task
 
 _pool: QThreadPool | None = None
 _frozen = False
+_gui_imports = 0  # modules waiting for their turn on the GUI thread (`import_on_gui_thread`)
 
 
 def _the_pool() -> QThreadPool:
@@ -34,10 +45,101 @@ def _the_pool() -> QThreadPool:
     return _pool
 
 
-def import_modules(modules: Iterable[str]) -> None:
-    """Import each module (a no-op for one imported already); called on the preload thread."""
+def import_modules(modules: Iterable[str]) -> list[str]:
+    """On the preload thread: import each module that imports no Qt module, and for one that does,
+    the modules it imports that do not; return the Qt ones, left for the GUI thread
+    (`import_on_gui_thread`), each after those it imports."""
+    qt: list[str] = []
     for name in modules:
-        importlib.import_module(name)
+        for found in _in_order(name, set()):
+            if found in sys.modules:
+                continue
+            if _uses_qt(found):
+                qt.append(found)
+            else:
+                importlib.import_module(found)
+    return list(dict.fromkeys(qt))
+
+
+def _in_order(name: str, seen: set[str]) -> list[str]:
+    """`name` after the modules it imports at its top level, followed through those that use Qt."""
+    if name in seen:
+        return []
+    seen.add(name)
+    if not _uses_qt(name):
+        return [name]  # importing it imports what it needs, here
+    return [m for imported in _imports(name) for m in _in_order(imported, seen)] + [name]
+
+
+_QT_USE: dict[str, bool] = {}
+
+
+def _uses_qt(name: str) -> bool:
+    """Whether importing `name` imports PySide6: only modules under gui/ may (the layer contract,
+    tests/test_layers.py), when their source, their package's or a module they import does."""
+    if name.split(".")[0] in ("PySide6", "shiboken6"):
+        return True
+    if not name.startswith("branchguard.gui") or name in sys.modules:
+        return False
+    if name not in _QT_USE:
+        _QT_USE[name] = False  # an import cycle reads it as Qt-free until the scan ends
+        path = _source(name)
+        _QT_USE[name] = path is not None and (
+            source_mentions_pyside(path) or any(_uses_qt(m) for m in _imports(name))
+        )
+    return _QT_USE[name]
+
+
+def _source(name: str) -> Path | None:
+    """The source file of a module of BranchGuard, found without importing it or its package."""
+    base = Path(__file__).resolve().parents[3].joinpath(*name.split("."))  # beside branchguard/
+    for path in (base.with_suffix(".py"), base / "__init__.py"):
+        if path.is_file():
+            return path
+    return None
+
+
+def _imports(name: str) -> list[str]:
+    """What importing the module imports first: its package, then what its body imports (not inside
+    functions), a `from package import name` of a module as that module. What it names under
+    TYPE_CHECKING too: a package such as the incident console's loads it when first asked for."""
+    path = _source(name)
+    found = [name.rsplit(".", 1)[0]] if "." in name else []
+    if path is None:
+        return found
+    body = ast.parse(path.read_bytes(), str(path)).body
+    checking = [n for n in body if isinstance(n, ast.If) and ast.unparse(n.test) == "TYPE_CHECKING"]
+    for node in body + [inner for n in checking for inner in n.body]:
+        if isinstance(node, ast.Import):
+            found.extend(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+            found.append(node.module)
+            modules = (f"{node.module}.{alias.name}" for alias in node.names)
+            found.extend(m for m in modules if m.startswith("branchguard") and _source(m) is not None)
+    return found
+
+
+def import_on_gui_thread(modules: Iterable[str], then: Callable[[], None] | None = None) -> None:
+    """Import the modules on the GUI thread, one a turn of the event loop, then call `then` (all
+    at once where tasks run inline, as in the tests)."""
+    global _gui_imports
+    waiting = list(modules)
+    if tasks.inline():
+        for name in waiting:
+            importlib.import_module(name)
+        waiting.clear()
+    _gui_imports += len(waiting)
+
+    def step() -> None:
+        global _gui_imports
+        if waiting:
+            _gui_imports -= 1
+            importlib.import_module(waiting.pop(0))
+            QTimer.singleShot(0, step)
+        elif then is not None:
+            then()
+
+    step() if not waiting else QTimer.singleShot(0, step)
 
 
 def run(
@@ -45,12 +147,18 @@ def run(
     then: Callable[[], None] | None = None,
     on_error: Callable[[str], None] | None = None,
 ) -> TaskHandle:
-    """Run `work` on the preload thread, then `then()` on the GUI thread. A failure is logged by the
-    task helper and reaches `on_error` (default: ignored, as the same import or build fails again,
-    with its message shown, where the GUI thread needs it)."""
+    """Run `work` on the preload thread, then `then()` on the GUI thread: after the Qt modules
+    `work` returns (a list, as `import_modules` gives it) are imported there, one a turn. A failure
+    is logged by the task helper and reaches `on_error` (default: ignored, as the same import or
+    build fails again, with its message shown, where the GUI thread needs it)."""
+
+    def done(result: object) -> None:
+        qt = [m for m in result if isinstance(m, str)] if isinstance(result, list) else []
+        import_on_gui_thread(qt, then)
+
     return run_task(
         lambda _progress: work(),
-        on_done=lambda _result: then() if then is not None else None,
+        on_done=done,
         on_error=on_error or (lambda _message: None),
         pool=_the_pool(),
     )
@@ -74,5 +182,7 @@ def freeze_heap() -> None:
 
 
 def wait(msecs: int = -1) -> bool:
-    """Block until every step asked for is done (tests, the benchmark)."""
-    return _pool.waitForDone(msecs) if _pool is not None else True
+    """Block until every step asked for on the preload thread is done (tests, the benchmark, the
+    quit); True when they are and no module waits for its turn on the GUI thread either."""
+    done = _pool.waitForDone(msecs) if _pool is not None else True
+    return done and _gui_imports == 0

@@ -187,9 +187,10 @@ class MainWindow(QMainWindow):
         self._schedules_wanted = True
         services, modules = self.session.services, [info.module for info in self.visible_pages()]
 
-        def pages_and_services() -> None:
-            preload.import_modules(modules)
+        def pages_and_services() -> list[str]:
+            qt = preload.import_modules(modules)  # the Qt ones follow on the GUI thread
             services.build_all()
+            return qt
 
         preload.run(lambda: preload.import_modules(SCHEDULE_MODULES), then=self._make_schedules)
         preload.run(pages_and_services, then=preload.freeze_heap)

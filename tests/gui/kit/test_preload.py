@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 import threading
 
@@ -51,15 +52,17 @@ def test_a_failed_import_reaches_on_error_and_not_the_follow_up(qtbot, threaded)
     assert errors[0].startswith("ModuleNotFoundError") and followed == []
 
 
-def test_the_window_imports_its_pages_and_the_scheduler_off_the_gui_thread(
+def test_the_window_imports_its_pages_and_the_scheduler_ahead_of_their_use(
     open_window, qtbot, threaded, monkeypatch
 ) -> None:
+    """The preload thread is asked for every page and the scheduler; what defines widgets follows
+    on the GUI thread (the next test)."""
     asked: list[tuple[tuple[str, ...], threading.Thread]] = []
     real = preload.import_modules
 
     def recording(modules):
         asked.append((tuple(modules), threading.current_thread()))
-        real(modules)
+        return real(modules)
 
     monkeypatch.setattr(preload, "import_modules", recording)
     monkeypatch.setattr(preload, "freeze_heap", lambda: None)  # the test process's heap stays collectable
@@ -73,3 +76,53 @@ def test_the_window_imports_its_pages_and_the_scheduler_off_the_gui_thread(
     assert all(thread is not threading.main_thread() for _modules, thread in asked)
     window.close()
     assert window.schedule_signals is None
+
+
+SPLIT = """
+import json, sys, threading
+from PySide6.QtWidgets import QApplication
+app = QApplication([])
+from branchguard.gui.kit import preload
+from branchguard.gui.kit.pyside_hook import source_mentions_pyside
+before = set(sys.modules)
+qt = preload.import_modules(["branchguard.gui.audit.page"])
+loaded = sorted(m for m in set(sys.modules) - before if m.startswith("branchguard.gui"))
+imported_qt = [m for m in loaded if source_mentions_pyside(sys.modules[m].__file__)]
+service = "branchguard.core.audit.service" in sys.modules
+print(json.dumps({"qt": qt, "imported_qt": imported_qt, "service": service}))
+"""
+
+
+def test_what_defines_widgets_is_left_for_the_gui_thread_after_what_it_imports() -> None:
+    """In a new interpreter: the preload thread's part imports the page's services and models but
+    no module that names PySide6 (a QObject subclass made off the GUI thread crashed the window),
+    and hands those back in the order to import them, the page's own module last."""
+    import json
+    import subprocess
+
+    done = subprocess.run(
+        [sys.executable, "-c", SPLIT], capture_output=True, text=True, timeout=120, check=True,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )  # fmt: skip
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    assert result["service"]  # the audit service and what it needs: imported here
+    assert result["imported_qt"] == []  # nothing that defines widgets, nor its package
+    qt = result["qt"]
+    assert qt[-1] == "branchguard.gui.audit.page"
+    assert qt.index("branchguard.gui.kit.page") < qt.index("branchguard.gui.audit.page")
+
+
+def test_the_modules_left_for_the_gui_thread_are_imported_there_one_a_turn(
+    qtbot, threaded, tmp_path, monkeypatch
+):
+    (tmp_path / "bg_widgets.py").write_text(
+        "import threading\nTHREAD = threading.current_thread()\n", encoding="utf-8"
+    )
+    monkeypatch.delitem(sys.modules, "bg_widgets", raising=False)
+    monkeypatch.syspath_prepend(str(tmp_path))
+    followed: list[bool] = []
+    preload.run(lambda: ["bg_widgets"], then=lambda: followed.append(True))
+    assert not preload.wait(0) or followed  # pending until its turn comes
+    qtbot.waitUntil(lambda: bool(followed))
+    assert sys.modules["bg_widgets"].THREAD is threading.main_thread()
+    assert preload.wait(0)
