@@ -45,13 +45,16 @@ def _the_pool() -> QThreadPool:
     return _pool
 
 
-def import_modules(modules: Iterable[str]) -> list[str]:
+def import_modules(modules: Iterable[str], ahead: bool = False) -> list[str]:
     """On the preload thread: import each module that imports no Qt module, and for one that does,
     the modules it imports that do not; return the Qt ones, left for the GUI thread
-    (`import_on_gui_thread`), each after those it imports."""
+    (`import_on_gui_thread`), each after those it imports. `ahead`: also what the modules name
+    under TYPE_CHECKING, which a package such as the incident console's loads when first asked
+    for (every page, in the background; not the first page at start, which would import the
+    report libraries before its data shows)."""
     qt: list[str] = []
     for name in modules:
-        for found in _in_order(name, set()):
+        for found in _in_order(name, set(), ahead):
             if found in sys.modules:
                 continue
             if _uses_qt(found):
@@ -61,14 +64,14 @@ def import_modules(modules: Iterable[str]) -> list[str]:
     return list(dict.fromkeys(qt))
 
 
-def _in_order(name: str, seen: set[str]) -> list[str]:
+def _in_order(name: str, seen: set[str], ahead: bool) -> list[str]:
     """`name` after the modules it imports at its top level, followed through those that use Qt."""
     if name in seen:
         return []
     seen.add(name)
     if not _uses_qt(name):
         return [name]  # importing it imports what it needs, here
-    return [m for imported in _imports(name) for m in _in_order(imported, seen)] + [name]
+    return [m for imported in _imports(name, ahead) for m in _in_order(imported, seen, ahead)] + [name]
 
 
 _QT_USE: dict[str, bool] = {}
@@ -85,7 +88,7 @@ def _uses_qt(name: str) -> bool:
         _QT_USE[name] = False  # an import cycle reads it as Qt-free until the scan ends
         path = _source(name)
         _QT_USE[name] = path is not None and (
-            source_mentions_pyside(path) or any(_uses_qt(m) for m in _imports(name))
+            source_mentions_pyside(path) or any(_uses_qt(m) for m in _imports(name, False))
         )
     return _QT_USE[name]
 
@@ -99,16 +102,18 @@ def _source(name: str) -> Path | None:
     return None
 
 
-def _imports(name: str) -> list[str]:
+def _imports(name: str, type_checking: bool) -> list[str]:
     """What importing the module imports first: its package, then what its body imports (not inside
-    functions), a `from package import name` of a module as that module. What it names under
-    TYPE_CHECKING too: a package such as the incident console's loads it when first asked for."""
+    functions), a `from package import name` of a module as that module; with `type_checking`,
+    what it names under TYPE_CHECKING too."""
     path = _source(name)
     found = [name.rsplit(".", 1)[0]] if "." in name else []
     if path is None:
         return found
     body = ast.parse(path.read_bytes(), str(path)).body
-    checking = [n for n in body if isinstance(n, ast.If) and ast.unparse(n.test) == "TYPE_CHECKING"]
+    checking = [
+        n for n in body if type_checking and isinstance(n, ast.If) and ast.unparse(n.test) == "TYPE_CHECKING"
+    ]
     for node in body + [inner for n in checking for inner in n.body]:
         if isinstance(node, ast.Import):
             found.extend(alias.name for alias in node.names)

@@ -188,7 +188,7 @@ class MainWindow(QMainWindow):
         services, modules = self.session.services, [info.module for info in self.visible_pages()]
 
         def pages_and_services() -> list[str]:
-            qt = preload.import_modules(modules)  # the Qt ones follow on the GUI thread
+            qt = preload.import_modules(modules, ahead=True)  # the Qt ones follow on the GUI thread
             services.build_all()
             return qt
 

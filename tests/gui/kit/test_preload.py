@@ -60,9 +60,9 @@ def test_the_window_imports_its_pages_and_the_scheduler_ahead_of_their_use(
     asked: list[tuple[tuple[str, ...], threading.Thread]] = []
     real = preload.import_modules
 
-    def recording(modules):
+    def recording(modules, **kwargs):
         asked.append((tuple(modules), threading.current_thread()))
-        return real(modules)
+        return real(modules, **kwargs)
 
     monkeypatch.setattr(preload, "import_modules", recording)
     monkeypatch.setattr(preload, "freeze_heap", lambda: None)  # the test process's heap stays collectable

@@ -205,7 +205,7 @@ def test_while_an_incident_is_open_the_incidents_page_is_imported_before_login(
         window = MainWindow(None, settings)
         qtbot.addWidget(window)
         imported: list[list[str]] = []
-        monkeypatch.setattr(preload, "import_modules", lambda names: imported.append(list(names)))
+        monkeypatch.setattr(preload, "import_modules", lambda names, **_kw: imported.append(list(names)))
         import_first_page(window, ctx.services)
         qtbot.waitUntil(lambda: len(imported) == 1)
         assert imported[0][-1] == "branchguard.gui.audit.page"  # nothing open: the page left last

@@ -46,9 +46,9 @@ def test_quitting_while_a_slow_task_runs_closes_the_database_after_it(
 
     import_modules = preload.import_modules
 
-    def recorded_imports(modules: Any) -> None:
+    def recorded_imports(modules: Any, **kwargs: Any) -> list[str]:
         imported.append(tuple(modules))
-        import_modules(modules)
+        return import_modules(modules, **kwargs)
 
     landing_with_data = app_module.Startup._landing_with_data
 
