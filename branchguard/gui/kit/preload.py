@@ -22,6 +22,7 @@ from __future__ import annotations
 import ast
 import gc
 import importlib
+import logging
 import sys
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -32,6 +33,7 @@ from branchguard.gui.kit import tasks
 from branchguard.gui.kit.pyside_hook import source_mentions_pyside
 from branchguard.gui.kit.tasks import TaskHandle, run_task
 
+log = logging.getLogger(__name__)
 _pool: QThreadPool | None = None
 _frozen = False
 _gui_imports = 0  # modules waiting for their turn on the GUI thread (`import_on_gui_thread`)
@@ -124,27 +126,39 @@ def _imports(name: str, type_checking: bool) -> list[str]:
     return found
 
 
-def import_on_gui_thread(modules: Iterable[str], then: Callable[[], None] | None = None) -> None:
+def import_on_gui_thread(
+    modules: Iterable[str],
+    then: Callable[[], None] | None = None,
+    on_error: Callable[[str], None] | None = None,
+) -> None:
     """Import the modules on the GUI thread, one a turn of the event loop, then call `then` (all
-    at once where tasks run inline, as in the tests)."""
+    at once where tasks run inline, as in the tests). An import that fails ends the steps, logged,
+    with "<type>: <text>" to `on_error` and no `then`, as a failure on the preload thread does."""
     global _gui_imports
     waiting = list(modules)
-    if tasks.inline():
-        for name in waiting:
-            importlib.import_module(name)
-        waiting.clear()
     _gui_imports += len(waiting)
 
     def step() -> None:
         global _gui_imports
-        if waiting:
+        while waiting:
+            name = waiting.pop(0)
             _gui_imports -= 1
-            importlib.import_module(waiting.pop(0))
-            QTimer.singleShot(0, step)
-        elif then is not None:
+            try:
+                importlib.import_module(name)
+            except Exception as exc:
+                _gui_imports -= len(waiting)
+                waiting.clear()
+                log.exception("preload: importing %s failed", name)
+                if on_error is not None:
+                    on_error(f"{type(exc).__name__}: {exc}")
+                return
+            if waiting and not tasks.inline():
+                QTimer.singleShot(0, step)  # the next one in the next turn
+                return
+        if then is not None:
             then()
 
-    step() if not waiting else QTimer.singleShot(0, step)
+    step()
 
 
 def run(
@@ -159,7 +173,7 @@ def run(
 
     def done(result: object) -> None:
         qt = [m for m in result if isinstance(m, str)] if isinstance(result, list) else []
-        import_on_gui_thread(qt, then)
+        import_on_gui_thread(qt, then, on_error)
 
     return run_task(
         lambda _progress: work(),

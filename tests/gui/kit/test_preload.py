@@ -126,3 +126,20 @@ def test_the_modules_left_for_the_gui_thread_are_imported_there_one_a_turn(
     qtbot.waitUntil(lambda: bool(followed))
     assert sys.modules["bg_widgets"].THREAD is threading.main_thread()
     assert preload.wait(0)
+
+
+def test_a_module_that_fails_on_the_gui_thread_ends_the_steps_with_its_error(
+    qtbot, threaded, tmp_path, monkeypatch
+) -> None:
+    (tmp_path / "bg_broken.py").write_text("raise RuntimeError('boom')\n", encoding="utf-8")
+    (tmp_path / "bg_after.py").write_text("", encoding="utf-8")
+    for name in ("bg_broken", "bg_after"):
+        monkeypatch.delitem(sys.modules, name, raising=False)
+    monkeypatch.syspath_prepend(str(tmp_path))
+    errors: list[str] = []
+    followed: list[bool] = []
+    preload.run(lambda: ["bg_broken", "bg_after"], then=lambda: followed.append(True), on_error=errors.append)
+    qtbot.waitUntil(lambda: bool(errors))
+    assert errors == ["RuntimeError: boom"] and followed == []
+    assert "bg_after" not in sys.modules  # the steps end there
+    assert preload.wait(0)  # nothing is left waiting for its turn
