@@ -19,10 +19,11 @@ the work is done when `run` returns.
 
 from __future__ import annotations
 
-import ast
 import gc
 import importlib
+import importlib.util
 import logging
+import re
 import sys
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -34,6 +35,7 @@ from branchguard.gui.kit.pyside_hook import source_mentions_pyside
 from branchguard.gui.kit.tasks import TaskHandle, run_task
 
 log = logging.getLogger(__name__)
+QT_PACKAGE = "branchguard.gui"  # the only package whose modules may import PySide6 (tests/test_layers.py)
 _pool: QThreadPool | None = None
 _frozen = False
 _gui_imports = 0  # modules waiting for their turn on the GUI thread (`import_on_gui_thread`)
@@ -84,7 +86,7 @@ def _uses_qt(name: str) -> bool:
     tests/test_layers.py), when their source, their package's or a module they import does."""
     if name.split(".")[0] in ("PySide6", "shiboken6"):
         return True
-    if not name.startswith("branchguard.gui") or name in sys.modules:
+    if not name.startswith(QT_PACKAGE) or name in sys.modules:
         return False
     if name not in _QT_USE:
         _QT_USE[name] = False  # an import cycle reads it as Qt-free until the scan ends
@@ -104,26 +106,55 @@ def _source(name: str) -> Path | None:
     return None
 
 
+# The import statements of a module's body: those at the start of a line (a function's are
+# indented), with their names on one line or in parentheses; and the block under TYPE_CHECKING.
+_STATEMENT = re.compile(
+    rb"^(?:from[ \t]+([\w.]+)[ \t]+import[ \t]+(\([^)]*\)|[^\n#]*)|import[ \t]+([^\n#]+))", re.M
+)
+_CHECKING = re.compile(rb"^if TYPE_CHECKING:[^\n]*\n((?:[ \t]+[^\n]*\n|[ \t]*\n)+)", re.M)
+
+
 def _imports(name: str, type_checking: bool) -> list[str]:
     """What importing the module imports first: its package, then what its body imports (not inside
     functions), a `from package import name` of a module as that module; with `type_checking`,
-    what it names under TYPE_CHECKING too."""
+    the gui/ modules it names under TYPE_CHECKING too (a package that loads them when first asked
+    for, as the incident console's; not the libraries named there for their types).
+
+    Read with a regular expression, not `ast`: parsing every page's modules took ~220 ms of the
+    preload thread's CPU, the expression 9 ms (tests/gui/kit/test_preload.py holds the two equal
+    for every gui/ module). A line of a docstring that reads as an import names a module or
+    nothing; the names found are kept only where such a module exists."""
     path = _source(name)
     found = [name.rsplit(".", 1)[0]] if "." in name else []
     if path is None:
         return found
-    body = ast.parse(path.read_bytes(), str(path)).body
-    checking = [
-        n for n in body if type_checking and isinstance(n, ast.If) and ast.unparse(n.test) == "TYPE_CHECKING"
-    ]
-    for node in body + [inner for n in checking for inner in n.body]:
-        if isinstance(node, ast.Import):
-            found.extend(alias.name for alias in node.names)
-        elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
-            found.append(node.module)
-            modules = (f"{node.module}.{alias.name}" for alias in node.names)
-            found.extend(m for m in modules if m.startswith("branchguard") and _source(m) is not None)
-    return found
+    text = path.read_bytes()
+    blocks = [(text, True)]
+    if type_checking:
+        blocks += [(re.sub(rb"(?m)^[ \t]+", b"", m.group(1)), False) for m in _CHECKING.finditer(text)]
+    for block, at_run in blocks:
+        for module, names, plain in _STATEMENT.findall(block):
+            if plain:
+                listed = [n.split()[0] for n in plain.decode().split(",") if n.strip()]
+                found.extend(n for n in listed if at_run or n.startswith(QT_PACKAGE))
+                continue
+            package = module.decode()
+            if at_run or package.startswith(QT_PACKAGE):
+                found.append(package)
+            for item in names.decode().strip("()").replace("\n", " ").split(","):
+                sub = f"{package}.{item.split()[0]}" if item.split() else ""
+                if sub.startswith("branchguard") and _source(sub) is not None:
+                    found.append(sub)
+    return [m for m in found if _exists(m)]
+
+
+def _exists(name: str) -> bool:
+    if name.startswith("branchguard"):
+        return _source(name) is not None
+    try:
+        return importlib.util.find_spec(name.split(".")[0]) is not None
+    except (ImportError, ValueError):
+        return False
 
 
 def import_on_gui_thread(

@@ -75,8 +75,7 @@ class MainWindow(QMainWindow):
         self.pages: dict[str, Page] = {}
         self.login_dialog: LoginDialog | None = None
         self.read_only_banner: QLabel | None = None  # shown when the data is opened read-only
-        # Data opened read-only: the window writes nothing into the data folder (not even gui.ini).
-        # Set by the start-up once the data is open, before anyone has logged in.
+        # Opened read-only: nothing written into the data folder, not even gui.ini (set at start-up).
         self.read_only = session is not None and session.ctx.read_only
         self.incident_bar: IncidentBar | None = None  # Start incident (F9) and the live-incident banner
         self.notifications: NotificationCentre | None = None  # the bell; see start_schedules
@@ -174,12 +173,9 @@ class MainWindow(QMainWindow):
         self.read_only_banner = label
 
     def start_schedules(self) -> None:
-        """The notification centre and the scheduler; started after the landing page shows its data,
-        as the first catch-up and the reminder list read the database.
-
-        Their modules (APScheduler: ~80 ms), then every page module this user may open and every
-        service, are imported on the preload thread first (gui/kit/preload.py); the bell and the
-        scheduler are made here, on the GUI thread, once theirs are in."""
+        """The bell and the scheduler, once the landing page shows its data (their first reads wait for
+        it): their modules (APScheduler ~80 ms), then every page module this user may open and every
+        service, imported ahead (gui/kit/preload.py); the two are made here once theirs are in."""
         if self._session is None or self._schedules_wanted:
             return
         from branchguard.gui.kit import preload
@@ -190,10 +186,14 @@ class MainWindow(QMainWindow):
         def pages_and_services() -> list[str]:
             qt = preload.import_modules(modules, ahead=True)  # the Qt ones follow on the GUI thread
             services.build_all()
+            preload.freeze_heap()  # before those: a full collection there stalled the window ~90 ms
             return qt
 
-        preload.run(lambda: preload.import_modules(SCHEDULE_MODULES), then=self._make_schedules)
-        preload.run(pages_and_services, then=preload.freeze_heap)
+        def schedules_then_pages() -> None:  # the pages' imports not beside the scheduler's start
+            self._make_schedules()
+            preload.run(pages_and_services)
+
+        preload.run(lambda: preload.import_modules(SCHEDULE_MODULES), then=schedules_then_pages)
 
     def _make_schedules(self) -> None:
         if not self._schedules_wanted or self.schedule_signals is not None or not shiboken6.isValid(self):

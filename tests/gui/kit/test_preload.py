@@ -143,3 +143,35 @@ def test_a_module_that_fails_on_the_gui_thread_ends_the_steps_with_its_error(
     assert errors == ["RuntimeError: boom"] and followed == []
     assert "bg_after" not in sys.modules  # the steps end there
     assert preload.wait(0)  # nothing is left waiting for its turn
+
+
+def test_the_import_scan_finds_what_the_parser_finds_in_every_gui_module() -> None:
+    """`_imports` reads a module's imports with a regular expression; the same names as Python's
+    own parser gives, for every module under gui/ (the body's imports, and with type_checking the
+    gui/ modules named under TYPE_CHECKING)."""
+    import ast
+    from pathlib import Path
+
+    root = Path(preload.__file__).resolve().parents[3]
+    for path in sorted((root / "branchguard" / "gui").rglob("*.py")):
+        parts = list(path.relative_to(root).with_suffix("").parts)
+        name = ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+        body = ast.parse(path.read_bytes()).body
+        checking = [n for n in body if isinstance(n, ast.If) and ast.unparse(n.test) == "TYPE_CHECKING"]
+        for type_checking in (False, True):
+            nodes = [(n, True) for n in body] + [
+                (n, False) for c in checking if type_checking for n in c.body
+            ]
+            expected = {name.rsplit(".", 1)[0]} if "." in name else set()
+            for node, at_run in nodes:
+                if isinstance(node, ast.Import):
+                    expected |= {
+                        a.name for a in node.names if at_run or a.name.startswith(preload.QT_PACKAGE)
+                    }
+                elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+                    if at_run or node.module.startswith(preload.QT_PACKAGE):
+                        expected.add(node.module)
+                    modules = {f"{node.module}.{a.name}" for a in node.names}  # a name may be a module
+                    expected |= {m for m in modules if m.startswith("branchguard")}
+            expected = {m for m in expected if preload._exists(m)}
+            assert set(preload._imports(name, type_checking)) == expected, (name, type_checking)
