@@ -38,7 +38,7 @@ log = logging.getLogger(__name__)
 QT_PACKAGE = "branchguard.gui"  # the only package whose modules may import PySide6 (tests/test_layers.py)
 _pool: QThreadPool | None = None
 _frozen = False
-_unfinished = 0  # steps asked for (`run`) whose work, Qt imports or follow-up are still to come
+_gui_imports = 0  # modules waiting for their turn on the GUI thread (`import_on_gui_thread`)
 
 
 def _the_pool() -> QThreadPool:
@@ -165,14 +165,20 @@ def import_on_gui_thread(
     """Import the modules on the GUI thread, one a turn of the event loop, then call `then` (all
     at once where tasks run inline, as in the tests). An import that fails ends the steps, logged,
     with "<type>: <text>" to `on_error` and no `then`, as a failure on the preload thread does."""
+    global _gui_imports
     waiting = list(modules)
+    _gui_imports += len(waiting)
 
     def step() -> None:
+        global _gui_imports
         while waiting:
             name = waiting.pop(0)
+            _gui_imports -= 1
             try:
                 importlib.import_module(name)
             except Exception as exc:
+                _gui_imports -= len(waiting)
+                waiting.clear()
                 log.exception("preload: importing %s failed", name)
                 if on_error is not None:
                     on_error(f"{type(exc).__name__}: {exc}")
@@ -195,26 +201,17 @@ def run(
     `work` returns (a list, as `import_modules` gives it) are imported there, one a turn. A failure
     is logged by the task helper and reaches `on_error` (default: ignored, as the same import or
     build fails again, with its message shown, where the GUI thread needs it)."""
-    global _unfinished
-    _unfinished += 1
-
-    def finished() -> None:
-        global _unfinished
-        _unfinished -= 1
-        if then is not None:
-            then()
-
-    def failed(message: str) -> None:
-        global _unfinished
-        _unfinished -= 1
-        if on_error is not None:
-            on_error(message)
 
     def done(result: object) -> None:
         qt = [m for m in result if isinstance(m, str)] if isinstance(result, list) else []
-        import_on_gui_thread(qt, finished, failed)
+        import_on_gui_thread(qt, then, on_error)
 
-    return run_task(lambda _progress: work(), on_done=done, on_error=failed, pool=_the_pool())
+    return run_task(
+        lambda _progress: work(),
+        on_done=done,
+        on_error=on_error or (lambda _message: None),
+        pool=_the_pool(),
+    )
 
 
 def freeze_heap() -> None:
@@ -235,8 +232,7 @@ def freeze_heap() -> None:
 
 
 def wait(msecs: int = -1) -> bool:
-    """Block until every step's work on the preload thread is done (tests, the benchmark, the
-    quit); True when every step asked for has also had its result, its Qt imports and its
-    follow-up on the GUI thread (those need the event loop: a caller waiting for them spins it)."""
+    """Block until every step asked for on the preload thread is done (tests, the benchmark, the
+    quit); True when they are and no module waits for its turn on the GUI thread either."""
     done = _pool.waitForDone(msecs) if _pool is not None else True
-    return done and _unfinished == 0
+    return done and _gui_imports == 0
