@@ -10,7 +10,6 @@ built.
 
 from __future__ import annotations
 
-import gc
 import os
 import sys
 import threading
@@ -27,6 +26,7 @@ from branchguard.gui.kit import pyside_hook  # noqa: F401  (first after PySide6:
 # isort: split
 
 from branchguard import APP_NAME
+from branchguard.collector import Pause
 from branchguard.config import LocalSettings, default_data_dir
 from branchguard.core.kernel.i18n import DEFAULT_LANGUAGE, normalize_language, t
 from branchguard.gui.kit import style, translation
@@ -146,33 +146,6 @@ class LandingShown(QObject):
         return False
 
 
-class StartupCollector:
-    """No garbage collection while the window starts, from `run_gui` until the landing page shows
-    its data (or the login dialog waits for the user, or the start fails).
-
-    Why: start-up makes ~200,000 long-lived objects (modules, classes, mapped tables, widgets) and
-    little garbage, yet the collector's passes, set off by whichever thread allocates, walked them
-    again and again: ~250 generation-0 and ~20 generation-1 passes and two full ones, 120-280 ms
-    of the start's critical path in all (gc callbacks, offscreen start on the demo data). As the
-    command line does (cli/__init__.py, `_pause_collector`), the objects alive then are frozen out
-    of later full passes and the collector comes back on. Only the process's own window pauses it
-    (run_gui made the QApplication): a test calling run_gui keeps its collector as it is."""
-
-    def __init__(self) -> None:
-        self._paused = False
-
-    def pause(self) -> None:
-        if gc.isenabled():
-            gc.disable()
-            self._paused = True
-
-    def resume(self) -> None:
-        if self._paused:
-            self._paused = False
-            gc.freeze()
-            gc.enable()
-
-
 class StartupTracer(QObject):
     """For the benchmark: the window's first paint, then the first paint of the landing page with
     its data (LandingShown). The steps in between are marked too (`startup <step>` lines), for the
@@ -220,11 +193,11 @@ class Startup(QObject):
         credentials: tuple[str, str] | None,
         tracer: StartupTracer | None,
         read_only: bool = False,
-        collector: StartupCollector | None = None,
+        collector: Pause | None = None,
     ) -> None:
         super().__init__(window)
         self.window = window
-        self.collector = collector or StartupCollector()
+        self.collector = collector or Pause()
         # Started by run_gui just before the event loop; when done, it posts an event to this
         # object rather than being polled: each poll took the GIL from the thread's imports, and
         # polling every 5 ms made opening the context ~60 ms (a tenth) slower.
@@ -269,7 +242,7 @@ class Startup(QObject):
         """The landing page has shown its data: the start-up trace's end, then the scheduler (with
         the preload of every page module) and the daily backup, which write and would otherwise
         compete with the landing page's read."""
-        self.collector.resume()
+        self.collector.end()
         if self._tracer is not None:
             self._tracer.data_shown()
         if self.ctx is not None and not self.ctx.read_only:  # both write: not on read-only data
@@ -283,7 +256,7 @@ class Startup(QObject):
             daily_backup.start(self.window, self.ctx)
 
     def _fail(self, message: str) -> None:
-        self.collector.resume()
+        self.collector.end()
         QMessageBox.critical(self.window, APP_NAME, message)
         QApplication.exit(1)
 
@@ -339,7 +312,7 @@ class Startup(QObject):
         dialog.accepted.connect(lambda: self._enter(dialog.actor))
         dialog.rejected.connect(lambda: QApplication.exit(0))
         dialog.open()
-        self.collector.resume()  # the user types: the collector's passes go unseen
+        self.collector.end()  # the user types: the collector's passes go unseen
         if self._tracer is not None:
             self._tracer.login_shown()
         import_first_page(self.window, ctx.services)  # while the user types
@@ -524,9 +497,12 @@ def run_gui(
     the data without writing (also chosen by itself for a data folder that cannot be written).
     """
     existing = QApplication.instance()
-    collector = StartupCollector()
-    if not isinstance(existing, QApplication):  # this process's window, not a test's
-        collector.pause()
+    # No garbage collection until the landing page shows its data (or the login dialog waits, or
+    # the start fails): see branchguard/collector.py. Only the process's own window pauses it (run_gui
+    # made the QApplication): a test calling run_gui keeps its collector as it is.
+    collector = Pause()
+    if not isinstance(existing, QApplication):
+        collector.start()
     # Fractional scaling (125 %, 150 % on Windows) is passed through as the system says: Qt 6's
     # default, not set here, as that would create the Qt namespace's enums before the first frame.
     app = existing if isinstance(existing, QApplication) else QApplication(argv or sys.argv[:1])
@@ -536,7 +512,7 @@ def run_gui(
     try:
         language = normalize_language(lang or LocalSettings(folder).get("language"))
     except ValueError as exc:  # an unknown language in settings.ini
-        collector.resume()
+        collector.end()
         configure_app(app, DEFAULT_LANGUAGE)
         QMessageBox.critical(None, APP_NAME, str(exc))
         return 1
@@ -544,7 +520,7 @@ def run_gui(
     crash_report.install()
     instance = SingleInstance(folder)
     if not instance.acquire():
-        collector.resume()
+        collector.end()
         return _already_running(instance)
     window = MainWindow(None, gui_settings(folder))
     instance.activation_requested.connect(window.bring_forward)
@@ -561,7 +537,7 @@ def run_gui(
     try:
         return app.exec()
     finally:
-        collector.resume()
+        collector.end()
         window.close()
         # The last window's close posts a Quit for the loop that has just ended; left queued, it
         # would end at once the next event loop this process runs (a test's, after this one).

@@ -24,7 +24,7 @@ SOURCE = Path(__file__).resolve().parents[1] / PACKAGE
 #   "launcher"    branchguard/__main__.py
 #   "migrations"  branchguard/db/migrations/versions/*: frozen history, imports nothing of ours
 #                 (branchguard/db/migrations/env.py is the db layer's runner and may use the models)
-# Reading down the table gives the order: dataclass_code, paths, diagnostics, db < core < reports, scheduling
+# Reading down the table gives the order: dataclass_code, paths, diagnostics, collector, db < core < reports, scheduling
 # < config, context < cli < gui < app.
 MAY_IMPORT: Mapping[str, frozenset[str]] = {
     layer: frozenset(may.split())
@@ -33,6 +33,7 @@ MAY_IMPORT: Mapping[str, frozenset[str]] = {
         "dataclass_code": "",
         "paths": "paths",
         "diagnostics": "diagnostics",  # the log file and crash capture: standard library only
+        "collector": "collector",  # the garbage collector paused at start: standard library only
         "migrations": "",
         "db": "db",
         "core": "core db paths root",
@@ -40,18 +41,20 @@ MAY_IMPORT: Mapping[str, frozenset[str]] = {
         "scheduling": "scheduling core db paths root",
         "config": "config core db paths root",
         "context": "context config core db paths root",
-        "cli": "cli context config reports core db paths diagnostics root",
-        "gui": "gui context config scheduling reports core db paths diagnostics root",
-        "app": "app gui context config scheduling reports core db paths diagnostics root",
+        "cli": "cli context config reports core db paths diagnostics collector root",
+        "gui": "gui context config scheduling reports core db paths diagnostics collector root",
+        "app": "app gui context config scheduling reports core db paths diagnostics collector root",
         "launcher": "cli",
     }.items()
 }
 # Named (module, import) pairs allowed against the table above.
-EXCEPTIONS: frozenset[tuple[str, str]] = frozenset({
-    # `branchguard` without a sub-command opens the window: the CLI's one way up, imported lazily
-    # inside main() so that no sub-command loads the GUI.
-    ("branchguard.cli", "branchguard.app"),
-})
+EXCEPTIONS: frozenset[tuple[str, str]] = frozenset(
+    {
+        # `branchguard` without a sub-command opens the window: the CLI's one way up, imported lazily
+        # inside main() so that no sub-command loads the GUI.
+        ("branchguard.cli", "branchguard.app"),
+    }
+)
 # Qt lives in the GUI (and the app that starts it); nothing else may import it, not even through
 # APScheduler's Qt scheduler.
 QT_LAYERS = frozenset({"gui", "app"})
@@ -249,7 +252,7 @@ def test_checker_lets_the_layers_import_downwards() -> None:
 
 
 def test_the_parser_finds_every_kind_of_import() -> None:
-    source = '''
+    source = """
 from __future__ import annotations
 import json
 from typing import TYPE_CHECKING
@@ -264,17 +267,26 @@ if TYPE_CHECKING:
 def later():
     from PySide6.QtCore import QObject
     import branchguard.gui.kit.tasks
-'''
+"""
     known = frozenset({"branchguard.core.incidents.sibling", "branchguard.core.kernel"})
     found = imports_in_source(source, "branchguard.core.incidents.log", False, known)
     assert found == {
-        "__future__", "json", "typing", "branchguard.core.incidents.sibling", "branchguard.core.kernel",
-        "branchguard.core.kernel.i18n", "branchguard.db.base", "branchguard.context", "PySide6.QtCore",
+        "__future__",
+        "json",
+        "typing",
+        "branchguard.core.incidents.sibling",
+        "branchguard.core.kernel",
+        "branchguard.core.kernel.i18n",
+        "branchguard.db.base",
+        "branchguard.context",
+        "PySide6.QtCore",
         "branchguard.gui.kit.tasks",
     }
     in_package = imports_in_source("from .log import x", "branchguard.core.incidents", True, known)
     assert in_package == {"branchguard.core.incidents.log"}
     flagged = violations({"branchguard.core.incidents.log": found})
     assert {v.imported for v in flagged} == {
-        "branchguard.context", "PySide6.QtCore", "branchguard.gui.kit.tasks"
+        "branchguard.context",
+        "PySide6.QtCore",
+        "branchguard.gui.kit.tasks",
     }

@@ -10,12 +10,13 @@ on stderr and exit 1; usage errors exit 2 (argparse).
 from __future__ import annotations
 
 import argparse
-import gc
 import importlib
 import os
 import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
+
+from branchguard.collector import Pause
 
 if TYPE_CHECKING:
     from branchguard.cli.common import ConfigHandler, Handler
@@ -130,7 +131,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if sys.stdout is None and not opens_window:
         return _no_console(argv)
     if not opens_window and from_process:
-        _pause_collector()
+        _STARTING.start()
     parser = _global_parser() if opens_window else build_parser(command)
     args = parser.parse_args(argv)
     if from_process:  # not for a caller in-process (a test): the umask is the whole process's
@@ -196,7 +197,7 @@ def _run_command(handler: Handler, args: argparse.Namespace) -> int:
         needs_login: LoginRule = getattr(args, "needs_login", always)
         if needs_login(ctx.services, args):
             args.logged_in = login(ctx.services, args)
-        _resume_collector()
+        _STARTING.end()
         if os.environ.get(TRACE_ENV) == "1":  # tools/bench/cli_startup.py: the command's work begins
             print("startup command", file=sys.stderr, flush=True)
         with printable_output():
@@ -224,21 +225,11 @@ def _run_command(handler: Handler, args: argparse.Namespace) -> int:
         ctx.close()
 
 
-def _pause_collector() -> None:
-    """No garbage collection while a command starts (imports, models declared, the context opened,
-    the login): start-up makes ~200,000 long-lived objects (modules, classes, functions, mapped
-    tables) and little garbage, yet the collector's passes walk them again and again, ~15 % of the
-    CPU of `dashboard --json` (1.03 s → 0.88 s a run, median of 5 interleaved on the 1-year
-    fixture). Only a command run as the process (not a test calling main()) pauses it."""
-    gc.disable()
-
-
-def _resume_collector() -> None:
-    """Start-up's objects frozen out of later passes (they live as long as the command), then the
-    collector back on for the command's own work."""
-    if not gc.isenabled():
-        gc.freeze()
-        gc.enable()
+# No garbage collection while a command starts (imports, models declared, the context opened, the
+# login), then start-up's objects frozen before the command's own work: branchguard/collector.py.
+# `dashboard --json` and `schedule list` ~0.1 s faster (docs/architecture.md, "Speed tricks"). Only
+# a command run as the process pauses it, not a test calling main().
+_STARTING = Pause()
 
 
 NO_CONSOLE = (
@@ -269,7 +260,7 @@ def _run_without_context(handler: ConfigHandler, args: argparse.Namespace) -> in
     from branchguard.core.kernel.i18n import set_language
 
     config = None
-    _resume_collector()
+    _STARTING.end()
     try:
         config = resolve(args.data_dir, args.db, args.lang)
         set_language(config.language)

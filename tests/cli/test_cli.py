@@ -169,7 +169,7 @@ def test_module_entry_point(tmp_path: Path) -> None:
 
 
 def test_a_command_runs_with_the_collector_back_on(tmp_path: Path) -> None:
-    """The process pauses garbage collection while a command starts (cli._pause_collector) and
+    """The process pauses garbage collection while a command starts (cli._STARTING) and
     turns it back on, start-up's objects frozen, before the command's own work."""
     with_lead(tmp_path)
     code = (

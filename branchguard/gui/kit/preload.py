@@ -19,17 +19,18 @@ the work is done when `run` returns.
 
 from __future__ import annotations
 
-import gc
 import importlib
 import importlib.util
 import logging
 import re
 import sys
 from collections.abc import Callable, Iterable
+from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
 
 from PySide6.QtCore import QThreadPool, QTimer
 
+from branchguard import collector
 from branchguard.gui.kit import tasks
 from branchguard.gui.kit.pyside_hook import source_mentions_pyside
 from branchguard.gui.kit.tasks import TaskHandle, run_task
@@ -214,21 +215,22 @@ def run(
     )
 
 
-def freeze_heap() -> None:
-    """Leave every object alive now out of the garbage collector's full passes (`gc.freeze`).
+def collector_paused() -> AbstractContextManager[None]:
+    """No garbage collection while every page's module is imported here and the services are built,
+    then all of it frozen (branchguard/collector.py).
 
-    Why: once the window's modules are in, the heap holds ~180,000 long-lived objects (modules,
-    classes, functions); a full collection walks them all, holding the GIL for ~150 ms, and it is
-    set off by whichever thread allocates at that moment (a font parsed on the task pool): the GUI
-    thread stops meanwhile. Frozen, they are skipped, and a full pass walks only what came later
-    (`make bench`, tools/bench/pages.py: the settings page's first visit 155 ms → under 50 ms). What
-    is frozen is never freed, which costs nothing for what lives as long as the app anyway; so it
-    is done once per process (a second window, a test run, freezes nothing more).
+    Why: they make ~100,000 long-lived objects after the start has frozen its own; a full pass set
+    off among them, on this thread or on the task pool, held the GIL 80–100 ms, and the GUI thread
+    stopped meanwhile (`make bench`, tools/bench/pages.py: the window's opening on a slow database
+    84 → 30 ms; earlier, frozen only after the imports, the settings page's first visit 155 → under
+    50 ms). What is frozen is never freed, which costs nothing for what lives as long as the app;
+    so it is done once per process (a second window, a test run, leave the collector as it is).
     """
     global _frozen
-    if not _frozen:
-        _frozen = True
-        gc.freeze()
+    if _frozen:
+        return nullcontext()
+    _frozen = True
+    return collector.paused()
 
 
 def wait(msecs: int = -1) -> bool:

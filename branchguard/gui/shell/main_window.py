@@ -184,9 +184,9 @@ class MainWindow(QMainWindow):
         services, modules = self.session.services, [info.module for info in self.visible_pages()]
 
         def pages_and_services() -> list[str]:
-            qt = preload.import_modules(modules, ahead=True)  # the Qt ones follow on the GUI thread
-            services.build_all()
-            preload.freeze_heap()  # before those: a full collection there stalled the window ~90 ms
+            with preload.collector_paused():
+                qt = preload.import_modules(modules, ahead=True)  # the Qt ones follow on the GUI thread
+                services.build_all()
             return qt
 
         def schedules_then_pages() -> None:  # the pages' imports not beside the scheduler's start

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sys
 import threading
+from contextlib import contextmanager
 
 import pytest
 
@@ -57,23 +58,33 @@ def test_the_window_imports_its_pages_and_the_scheduler_ahead_of_their_use(
 ) -> None:
     """The preload thread is asked for every page and the scheduler; what defines widgets follows
     on the GUI thread (the next test)."""
-    asked: list[tuple[tuple[str, ...], threading.Thread]] = []
+    asked: list[tuple[tuple[str, ...], threading.Thread, bool]] = []
     real = preload.import_modules
+    paused = [False]
 
     def recording(modules, **kwargs):
-        asked.append((tuple(modules), threading.current_thread()))
+        asked.append((tuple(modules), threading.current_thread(), paused[0]))
         return real(modules, **kwargs)
 
+    @contextmanager
+    def pause():  # recorded, not done: the test process's heap stays collectable
+        paused[0] = True
+        yield
+        paused[0] = False
+
     monkeypatch.setattr(preload, "import_modules", recording)
-    monkeypatch.setattr(preload, "freeze_heap", lambda: None)  # the test process's heap stays collectable
+    monkeypatch.setattr(preload, "collector_paused", pause)
     window = open_window("lead")
     window.start_schedules()
     qtbot.waitUntil(lambda: window.schedule_signals is not None and preload.wait(0))
     assert window.notifications is not None
-    imported = {module for modules, _thread in asked for module in modules}
-    assert {info.module for info in window.visible_pages()} <= imported
+    imported = {module for modules, _thread, _paused in asked for module in modules}
+    pages = {info.module for info in window.visible_pages()}
+    assert pages <= imported
     assert "branchguard.gui.schedules.qt_scheduler" in imported
-    assert all(thread is not threading.main_thread() for _modules, thread in asked)
+    assert all(thread is not threading.main_thread() for _modules, thread, _paused in asked)
+    # no garbage collection among the pages' imports (a full pass there stalled the window)
+    assert all(was_paused for modules, _thread, was_paused in asked if pages & set(modules))
     window.close()
     assert window.schedule_signals is None
 

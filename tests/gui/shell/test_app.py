@@ -48,8 +48,9 @@ def test_startup_trace_prints_painted_then_data_shown_and_exits(
 
     assert run_gui(str(data), lang="en", credentials=("lead", "lead-demo-2026")) == 0
     lines = capsys.readouterr().out.splitlines()
-    assert lines == [f"startup {step}" for step in
-                     ("painted", "context_opened", "logged_in", "page_built", "data_shown")]
+    assert lines == [
+        f"startup {step}" for step in ("painted", "context_opened", "logged_in", "page_built", "data_shown")
+    ]
     assert (data / "gui.ini").is_file()
     import gc
 
@@ -82,24 +83,6 @@ def test_the_window_starts_without_garbage_collection_then_turns_it_back_on(tmp_
     lines = out.stdout.splitlines()
     assert lines[0] == "startup painted False False"  # paused from the start, nothing frozen yet
     assert lines[-1] == "startup data_shown True True"
-
-
-def test_a_test_calling_run_gui_keeps_its_collector_and_a_paused_one_stays_paused(qapp) -> None:
-    import gc
-
-    collector = app_module.StartupCollector()
-    gc.disable()
-    try:
-        collector.pause()
-        collector.resume()
-        assert not gc.isenabled()  # paused by someone else: theirs to turn back on
-    finally:
-        gc.enable()
-    collector.pause()
-    assert not gc.isenabled()
-    collector.resume()
-    collector.resume()
-    assert gc.isenabled()
 
 
 def test_startup_trace_without_credentials_stops_at_the_login_dialog(
