@@ -24,8 +24,8 @@ SOURCE = Path(__file__).resolve().parents[1] / PACKAGE
 #   "launcher"    branchguard/__main__.py
 #   "migrations"  branchguard/db/migrations/versions/*: frozen history, imports nothing of ours
 #                 (branchguard/db/migrations/env.py is the db layer's runner and may use the models)
-# Reading down the table gives the order: dataclass_code, paths, diagnostics, collector, db < core < reports, scheduling
-# < config, context < cli < gui < app.
+# Reading down the table gives the order: dataclass_code, paths, diagnostics, collector, db < core
+# < reports, scheduling < config, context < cli < gui < app.
 MAY_IMPORT: Mapping[str, frozenset[str]] = {
     layer: frozenset(may.split())
     for layer, may in {
