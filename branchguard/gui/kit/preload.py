@@ -224,7 +224,10 @@ def collector_paused() -> AbstractContextManager[None]:
     stopped meanwhile (`make bench`, tools/bench/pages.py: the window's opening on a slow database
     84 → 30 ms; earlier, frozen only after the imports, the settings page's first visit 155 → under
     50 ms). What is frozen is never freed, which costs nothing for what lives as long as the app;
-    so it is done once per process (a second window, a test run, leave the collector as it is).
+    garbage in reference cycles that any thread makes meanwhile (the second or two after the landing
+    page shows its data) is kept with it: the idle RSS after visiting every page is unchanged (202
+    MB on the demo data, 225 MB at ten years). So it is done once per process (a second window, a
+    test run, leave the collector as it is).
     """
     global _frozen
     if _frozen:
