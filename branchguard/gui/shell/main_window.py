@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -172,12 +173,12 @@ class MainWindow(QMainWindow):
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
         self.read_only_banner = label
 
-    def start_schedules(self) -> None:
-        """The bell and the scheduler, once the landing page shows its data (their first reads wait for
-        it): their modules (APScheduler ~80 ms), then every page module this user may open and every
-        service, imported ahead (gui/kit/preload.py); the two are made here once theirs are in."""
+    def start_schedules(self, then: Callable[[], None] = lambda: None) -> None:
+        """The bell and the scheduler once the landing page shows its data (their first reads wait for
+        it): their modules (APScheduler ~80 ms), then every page module and service, imported ahead
+        (gui/kit/preload.py); the two made here once theirs are in; then `then`, even on a failure."""
         if self._session is None or self._schedules_wanted:
-            return
+            return then()
         from branchguard.gui.kit import preload
 
         self._schedules_wanted = True
@@ -191,9 +192,10 @@ class MainWindow(QMainWindow):
 
         def schedules_then_pages() -> None:  # the pages' imports not beside the scheduler's start
             self._make_schedules()
-            preload.run(pages_and_services)
+            preload.run(pages_and_services, then, failed)
 
-        preload.run(lambda: preload.import_modules(SCHEDULE_MODULES), then=schedules_then_pages)
+        failed = lambda _message: then()  # noqa: E731
+        preload.run(lambda: preload.import_modules(SCHEDULE_MODULES), schedules_then_pages, failed)
 
     def _make_schedules(self) -> None:
         if not self._schedules_wanted or self.schedule_signals is not None or not shiboken6.isValid(self):
@@ -283,12 +285,8 @@ class MainWindow(QMainWindow):
             return []
         from branchguard.core.kernel.roles import may  # after login: the first frame imports no role enum
 
-        head_office = self.session.head_office
-        return [
-            info
-            for info in registered_pages()
-            if info.shown_in(head_office) and may(self.session.actor, info.action)
-        ]
+        head_office, actor = self.session.head_office, self.session.actor
+        return [info for info in registered_pages() if info.shown_in(head_office) and may(actor, info.action)]
 
     def _fill_sidebar(self) -> None:
         self.sidebar.blockSignals(True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import sys
 import threading
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 
 import pytest
 
@@ -87,6 +87,38 @@ def test_the_window_imports_its_pages_and_the_scheduler_ahead_of_their_use(
     assert all(was_paused for modules, _thread, was_paused in asked if pages & set(modules))
     window.close()
     assert window.schedule_signals is None
+
+
+def test_what_follows_the_schedules_waits_for_every_page_and_comes_even_after_a_failure(
+    open_window, qtbot, threaded, monkeypatch
+) -> None:
+    """`start_schedules(then=…)` (the daily backup at start) runs `then` once the pages' modules are
+    in, not beside their imports; after a failed step too; at once when there is nothing to start."""
+    order: list[str] = []
+    real = preload.import_modules
+
+    def recording(modules, **kwargs):
+        order.append("pages" if kwargs.get("ahead") else "scheduler")
+        return real(modules, **kwargs)
+
+    monkeypatch.setattr(preload, "import_modules", recording)
+    monkeypatch.setattr(preload, "collector_paused", nullcontext)  # the test process's heap stays collectable
+    window = open_window("lead")
+    window.start_schedules(then=lambda: order.append("then"))
+    qtbot.waitUntil(lambda: "then" in order)
+    assert order == ["scheduler", "pages", "then"]
+    window.start_schedules(then=lambda: order.append("again"))  # started already: nothing to wait for
+    assert order[-1] == "again"
+    window.close()
+
+    def failing(modules, **kwargs):
+        raise ImportError("a page module that cannot be imported")
+
+    monkeypatch.setattr(preload, "import_modules", failing)
+    second = open_window("lead")
+    second.start_schedules(then=lambda: order.append("after the failure"))
+    qtbot.waitUntil(lambda: "after the failure" in order)
+    second.close()
 
 
 SPLIT = """
