@@ -51,9 +51,16 @@ def test_quitting_while_a_slow_task_runs_closes_the_database_after_it(
         return import_modules(modules, **kwargs)
 
     landing_with_data = app_module.Startup._landing_with_data
+    receivers: list[QObject] = []
+
+    def forget_receivers() -> None:  # at the quit; disconnected after it, or a later test's quit
+        for receiver in receivers:  # in this process would delete them again (a crash)
+            if shiboken6.isValid(receiver):
+                shiboken6.delete(receiver)
 
     def with_a_slow_task(startup: Any) -> None:
         receiver = QObject()  # the closing window's part the result was for: gone at the quit
+        receivers.append(receiver)
 
         def blocked(_progress: TaskProgress) -> str:
             release.wait(BOUND_S)
@@ -62,19 +69,18 @@ def test_quitting_while_a_slow_task_runs_closes_the_database_after_it(
 
         run_task(blocked, on_done=lambda result: delivered.append((shiboken6.isValid(receiver), result)),
                  on_error=delivered.append)
-        app = QApplication.instance()
-        assert app is not None
-        app.aboutToQuit.connect(lambda: shiboken6.delete(receiver))
         landing_with_data(startup)
 
     monkeypatch.setattr(AppContext, "close", closing)
     monkeypatch.setattr(preload, "import_modules", recorded_imports)
     monkeypatch.setattr(app_module.Startup, "_landing_with_data", with_a_slow_task)
     release_once_close_down_waits(monkeypatch, release, lambda: "context closed" in order)
+    qapp.aboutToQuit.connect(forget_receivers)
     try:
         code = app_module.run_gui(str(records_data_dir), lang="en", credentials=("lead", "lead-demo-2026"))
     finally:
         release.set()
+        qapp.aboutToQuit.disconnect(forget_receivers)
     assert code == 0
     assert order == ["task ended", "context closed"]
     assert delivered == []  # not to the deleted receiver, nor later (pool_tasks processes the queue)
