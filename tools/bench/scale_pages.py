@@ -106,9 +106,11 @@ def measure(data_dir: Path, url: str = "") -> dict[str, Any]:
         _run_until(lambda: loader.pending() == 0 and preload.wait(0), "the window never settled")
         # As the app goes on once the landing page shows its data (app.py, LandingShown): the
         # scheduler and the bell start, and every page module is imported on the preload thread.
-        window.start_schedules()
+        preloaded: list[bool] = []  # as the app's daily backup, once every page module is in
+        window.start_schedules(then=lambda: preloaded.append(True))
         _run_until(lambda: window.schedule_signals is not None, "the scheduler never started")
-        _run_until(lambda: loader.pending() == 0 and preload.wait(0), "the preload thread never finished")
+        done = lambda: bool(preloaded) and loader.pending() == 0 and preload.wait(0)  # noqa: E731
+        _run_until(done, "the preload thread never finished")
 
         def settled() -> bool:
             return loader.pending() == 0

@@ -75,8 +75,9 @@ def test_the_window_imports_its_pages_and_the_scheduler_ahead_of_their_use(
     monkeypatch.setattr(preload, "import_modules", recording)
     monkeypatch.setattr(preload, "collector_paused", pause)
     window = open_window("lead")
-    window.start_schedules()
-    qtbot.waitUntil(lambda: window.schedule_signals is not None and preload.wait(0))
+    done: list[bool] = []
+    window.start_schedules(then=lambda: done.append(True))
+    qtbot.waitUntil(lambda: bool(done) and preload.wait(0))
     assert window.notifications is not None
     imported = {module for modules, _thread, _paused in asked for module in modules}
     pages = {info.module for info in window.visible_pages()}
