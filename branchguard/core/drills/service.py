@@ -213,13 +213,13 @@ class DrillService:
         """One window of the plans and runs (the newest first unless `window.sort` names a column
         of `LIST_SORTS`) and the count of all that `status` selects."""
         require(actor, "drill.read")
-        stmt = select(DrillPlanRow)
+        stmt = select(DrillPlanRow.__table__)  # the columns, not ORM rows (drills/store.PlanRow)
         if status is not None:
             stmt = stmt.where(DrillPlanRow.status == status.value)
         with self._sessions() as s:
             total = s.scalar(paging.count(stmt)) or 0
             page = paging.ordered(stmt, window, LIST_SORTS, (), DrillPlanRow.id)
-            return Slice(drills_store.plan_infos(s, s.scalars(page), utcnow()), total)
+            return Slice(drills_store.plan_infos(s, s.execute(page), utcnow()), total)
 
     def record_of(self, actor: Actor, plan_id: int) -> DrillRecord:
         """The plan, its run's incident with step timings and headcount, its evaluation and actions."""

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Row, select
 from sqlalchemy.orm import Session
 
 from branchguard.core.drills.types import (
@@ -36,7 +35,12 @@ MAX_HEADCOUNT = 10_000
 MAX_NAMES = 200
 
 
-def plan_infos(s: Session, rows: Iterable[DrillPlanRow], now: datetime) -> list[DrillPlan]:
+# A plan as read: its ORM row, or its table's columns read as one row (a list's window of 200 at
+# ten years: 4.7 ms as ORM rows, 1.9 ms as columns).
+PlanRow = DrillPlanRow | Row[Any]
+
+
+def plan_infos(s: Session, rows: Iterable[PlanRow], now: datetime) -> list[DrillPlan]:
     rows = list(rows)
     ids = [r.id for r in rows]
     scores = dict(
@@ -48,9 +52,14 @@ def plan_infos(s: Session, rows: Iterable[DrillPlanRow], now: datetime) -> list[
         .tuples()
         .all()
     )
+    # Each plan's rule by its schedule; whole schedule rows only for the series, whose next date is
+    # worked out (a one-off plan has a schedule too: 200 whole rows for a window of one-off plans).
+    # With the columns above, the window's read at ten years went from 12-16 ms to 9 ms.
     schedule_ids = [r.schedule_id for r in rows if r.schedule_id is not None]
-    schedules = {sc.id: sc for sc in s.scalars(select(ScheduleRow).where(ScheduleRow.id.in_(schedule_ids)))}
-    series = [sc for sc in schedules.values() if sc.rrule]
+    by_id = select(ScheduleRow.id, ScheduleRow.rrule).where(ScheduleRow.id.in_(schedule_ids))
+    rules: dict[int, str] = dict(s.execute(by_id).tuples().all()) if schedule_ids else {}
+    series_ids = [schedule_id for schedule_id, rule in rules.items() if rule]
+    series = list(s.scalars(select(ScheduleRow).where(ScheduleRow.id.in_(series_ids)))) if series_ids else []
     next_runs = schedules_store.next_dates(s, series, now) if series else {}
     names = title_names(s)
     runs = [r.incident_id for r in rows if r.incident_id is not None]
@@ -66,12 +75,10 @@ def plan_infos(s: Session, rows: Iterable[DrillPlanRow], now: datetime) -> list[
         else set()
     )
     return [
-        replace(
-            _plan_info(r, scores.get(r.id), schedules.get(r.schedule_id or 0), next_runs, names),
-            ended=r.incident_id in ended,
-        )
+        _plan_info(r, scores.get(r.id), rules.get(r.schedule_id or 0, ""), next_runs, names,
+                   ended=r.incident_id in ended)
         for r in rows
-    ]
+    ]  # fmt: skip
 
 
 def compliance_plans(s: Session, now: datetime) -> list[DrillPlan]:
@@ -110,18 +117,18 @@ def compliance_plans(s: Session, now: datetime) -> list[DrillPlan]:
 
 
 def _plan_info(
-    row: DrillPlanRow,
+    row: PlanRow,
     score: float | None,
-    sched: ScheduleRow | None,
+    rule: str,
     next_runs: dict[int, datetime],
     names: Names,
+    ended: bool,
 ) -> DrillPlan:
-    rule = sched.rrule if sched is not None else ""
     planned_at = row.planned_at
-    if rule and sched is not None and row.status == DrillStatus.PLANNED.value:
+    if rule and row.status == DrillStatus.PLANNED.value:
         # A series is "planned" for its next occurrence, whatever its first date was: the one the
         # calendar shows (moved there, if one of its dates was moved), else None (paused, ended).
-        planned_at = next_runs.get(sched.id)
+        planned_at = next_runs.get(row.schedule_id or 0)
     return DrillPlan(
         id=row.id,
         title=made_title(row.title, names),
@@ -146,6 +153,7 @@ def _plan_info(
         notes=row.notes,
         created_by=row.created_by,
         created_at=row.created_at,
+        ended=ended,
     )
 
 

@@ -12,6 +12,7 @@ from branchguard.core.drills.types import DrillMode, DrillPlanInput, DrillScope,
 from branchguard.core.incidents.types import CloseInput, FollowUpInput, StepState
 from branchguard.core.kernel.errors import NotFound, PermissionDenied, ValidationError
 from branchguard.core.kernel.i18n import Message
+from branchguard.core.kernel.paging import Window
 from branchguard.core.schedules.rules import local_zone_name
 from branchguard.core.schedules.types import OccurrenceStatus, ReminderKind, ScheduleKind
 
@@ -57,6 +58,25 @@ def test_a_recurring_plan_stays_planned_and_each_run_is_a_drill_of_its_own(ctx, 
     assert drills.get(lead, series.id).status == DrillStatus.PLANNED
     second = drills.run(staff, series.id)
     assert second.incident_id not in (None, run.incident_id)
+
+
+def test_a_window_of_the_list_gives_each_plan_as_get_does(ctx, lead, staff) -> None:
+    """The list's window reads the plans' columns rather than ORM rows (drills/store.PlanRow): every
+    derived field comes out as `get` gives it: a series' next date and rule, a run whose incident
+    ended, a cancelled plan, participants and goals."""
+    drills = ctx.services.drills
+    series = _plan(ctx, lead, code="ROB", rrule="semiannual")
+    ended = drills.run(staff, _plan(ctx, lead).id)
+    ctx.services.incidents.close(lead, ended.incident_id, CloseInput("演练结束"))
+    running = drills.run(staff, series.id)
+    cancelled = drills.cancel(lead, _plan(ctx, lead, code="ROB").id)
+    window = drills.window(lead, None, Window())
+    assert window.total == 4
+    assert window.rows == [drills.get(lead, p.id) for p in (cancelled, running, ended, series)]
+    got = {p.id: p for p in window.rows}
+    assert got[ended.id].ended and not got[running.id].ended
+    assert got[series.id].rule and got[series.id].planned_at is not None
+    assert got[series.id].participants == {"疏散引导组": ("张三", "李四")}
 
 
 def test_run_starts_a_drill_incident_with_step_times_and_headcount(ctx, lead, staff) -> None:
