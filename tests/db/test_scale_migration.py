@@ -67,5 +67,25 @@ def test_revision_0021_adds_and_drops_the_overdue_hazards_index(tmp_path: Path) 
         engine.dispose()
 
 
+def test_revision_0022_adds_and_drops_the_open_occurrences_index(tmp_path: Path) -> None:
+    engine = make_engine(sqlite_url(tmp_path / "m.sqlite"))
+    cfg = alembic_config()
+    try:
+        with engine.begin() as conn:
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, "0021")
+            assert "ix_schedule_occurrences_status_due_at" not in _occurrence_indexes(conn)
+            command.upgrade(cfg, "0022")
+            assert _occurrence_indexes(conn)["ix_schedule_occurrences_status_due_at"] == ["status", "due_at"]
+            command.downgrade(cfg, "0021")
+            assert "ix_schedule_occurrences_status_due_at" not in _occurrence_indexes(conn)
+    finally:
+        engine.dispose()
+
+
+def _occurrence_indexes(conn: Connection) -> dict[str, list[str | None]]:
+    return {str(i["name"]): i["column_names"] for i in inspect(conn).get_indexes("schedule_occurrences")}
+
+
 def _hazard_indexes(conn: Connection) -> dict[str, list[str | None]]:
     return {str(i["name"]): i["column_names"] for i in inspect(conn).get_indexes("hazards")}

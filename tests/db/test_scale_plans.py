@@ -29,6 +29,11 @@ QUERIES = {
     "ix_schedule_occurrences_rule_at": select(OccurrenceRow.schedule_id, OccurrenceRow.rule_at).where(
         OccurrenceRow.rule_at >= AT, OccurrenceRow.rule_at < datetime(2026, 2, 1, tzinfo=UTC)
     ),
+    # what is still owed, earliest first (schedules/service.py, `open_items`)
+    "ix_schedule_occurrences_status_due_at": select(OccurrenceRow.id)
+    .join(ScheduleRow, ScheduleRow.id == OccurrenceRow.schedule_id)
+    .where(OccurrenceRow.status == "open", ScheduleRow.kind.in_(["inspection"]))
+    .order_by(OccurrenceRow.due_at, OccurrenceRow.id),
     # the overdue hazards (hazards/store.py, `filtered`), counted by the dashboard three times
     "ix_hazards_status_due_date": select(HazardRow.id).where(
         HazardRow.status.in_(OPEN_STATES), HazardRow.due_date < date(2026, 6, 30)

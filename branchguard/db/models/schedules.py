@@ -44,10 +44,12 @@ class OccurrenceRow(Base):
     """One occurrence, written when its reminder window opens (or, on catch-up, when found due)."""
 
     __tablename__ = "schedule_occurrences"
-    # rule_at alone: the calendar's range over rule instants (migration 0013).
+    # rule_at alone: the calendar's range over rule instants (migration 0013); status and due_at:
+    # what is still owed, earliest first (migration 0022).
     __table_args__ = (
         UniqueConstraint("schedule_id", "rule_at"),
         Index("ix_schedule_occurrences_rule_at", "rule_at"),
+        Index("ix_schedule_occurrences_status_due_at", "status", "due_at"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
