@@ -23,6 +23,7 @@ import branchguard.gui
 from branchguard.context import AppContext
 from branchguard.core.hazards.types import HazardInput, HazardSeverity, RemediationKind
 from branchguard.core.incidents.types import EntryKind
+from branchguard.core.kernel.i18n import current_language, set_language
 from branchguard.core.kernel.types import Actor, Text2
 from branchguard.core.people.types import BranchRole, PersonInput
 from branchguard.core.playbooks.types import PlanRole, Step
@@ -37,6 +38,7 @@ from branchguard.gui.incidents.log_model import IncidentLogModel
 from branchguard.gui.incidents.models import IncidentListModel, SearchHitsModel
 from branchguard.gui.incidents.steps_model import IncidentStepsModel
 from branchguard.gui.inspections.models import ChecklistModel, InspectionHistoryModel, TemplateListModel
+from branchguard.gui.kit import rows as rows_module
 from branchguard.gui.kit.rows import ITEM_ROLE, SORT_ROLE, CellsProxy, RowsModel, RowsProxy
 from branchguard.gui.kit.windowed import WindowedModel
 from branchguard.gui.people.models import ContactsModel, PeopleModel
@@ -696,3 +698,59 @@ def test_a_proxy_hands_each_cell_to_the_model_in_one_call(
     assert cells > 0
     assert asked["data"] <= cells  # at most one more question per cell (a size hint's own)
     del tester
+
+
+def test_a_cell_is_answered_from_before_until_the_model_announces_a_change(
+    world: AppContext, qtbot: Any
+) -> None:
+    """A view asks the same cells many times (the columns' sizing, the paint, each hover): a model
+    answers a cell again from what it answered, and asks `cell()` afresh after a change it
+    announced (new rows, a sort, changed data), in another language, or past CELLS_KEPT cells."""
+    computed: list[tuple[int, int]] = []
+
+    class Counted(PlaybooksModel):
+        def cell(self, item: Any, column: int, role: int) -> Any:
+            computed.append((column, role))
+            return super().cell(item, column, role)
+
+    model = Counted()
+    rows = world.services.playbooks.list_playbooks(lead(world))
+    model.set_rows(rows)
+    tier = Counted.COL_TIER
+
+    def ask(row: int, column: int = tier) -> Any:
+        answer = QModelRoleData(int(Qt.ItemDataRole.DisplayRole))
+        model.multiData(model.index(row, column), answer)
+        return answer.data()
+
+    first = ask(0)
+    assert len(computed) == 1
+    assert ask(0) == first and len(computed) == 1  # answered from before
+    model.dataChanged.emit(model.index(0, 0), model.index(0, tier))
+    assert ask(0) == first and len(computed) == 2
+    assert first == model.index(0, tier).data()  # data() itself always asks cell()
+    model.set_rows(list(reversed(rows)))  # row 0 is another playbook now
+    assert ask(0, Counted.COL_CODE) == rows[-1].code
+    model.sort_rows(Counted.COL_CODE, Qt.SortOrder.AscendingOrder)
+    assert ask(0, Counted.COL_CODE) == min(r.code for r in rows)
+    before = current_language()
+    try:
+        set_language("zh")
+        chinese = ask(0)
+        set_language("en")
+        english = ask(0)
+        assert english == model.index(0, tier).data() != chinese
+    finally:
+        set_language(before)
+
+
+def test_a_model_keeps_a_bounded_number_of_cells(world: AppContext, qtbot: Any, monkeypatch: Any) -> None:
+    monkeypatch.setattr(rows_module, "CELLS_KEPT", 5)
+    model = PlaybooksModel()
+    model.set_rows(world.services.playbooks.list_playbooks(lead(world)))
+    for row in range(model.rowCount()):
+        for column in range(model.columnCount()):
+            answer = QModelRoleData(int(Qt.ItemDataRole.DisplayRole))
+            model.multiData(model.index(row, column), answer)
+            assert answer.data() == model.index(row, column).data()
+    assert 0 < len(model._cells) <= 5

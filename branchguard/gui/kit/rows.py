@@ -54,6 +54,13 @@ def fixed_family() -> str:
 
 
 _DESCENDING = Qt.SortOrder.DescendingOrder
+# A row's flags, made once: a view asks for every cell it paints, and combining the three flags
+# made three Python enum objects each time.
+_ROW_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+_NO_FLAGS = Qt.ItemFlag.NoItemFlags
+# Cells whose answers a model keeps (`RowsModel._cells`): every cell of a screenful many times over;
+# scrolled through ten years of hazards, it starts again rather than keep them all.
+CELLS_KEPT = 4000
 
 
 class _SortKey:
@@ -115,6 +122,15 @@ class RowsModel(QAbstractTableModel, Generic[T]):
         self._columns: int | None = None
         self._headers: tuple[str, list[str]] | None = None  # (language, texts)
         self.who = Names()  # logins shown as people's names (王建国), once the page has read them
+        # What `multiData` answered, by (row, column) and role, in one language: a view asks the
+        # same cells again (the columns' sizing, then the paint; each hover, selection and scroll).
+        # Forgotten at every change a model announces, and past CELLS_KEPT cells.
+        self._cells: dict[tuple[int, int], dict[int, Any]] = {}
+        self._cells_language = ""
+        for changed in (self.modelReset, self.layoutChanged, self.dataChanged, self.rowsInserted,
+                        self.rowsRemoved, self.rowsMoved, self.columnsInserted, self.columnsRemoved,
+                        self.headerDataChanged):  # fmt: skip
+            changed.connect(self._forget_cells)
 
     # -- content -------------------------------------------------------------------------------
     def set_names(self, who: Names) -> None:
@@ -201,17 +217,33 @@ class RowsModel(QAbstractTableModel, Generic[T]):
 
     def multiData(self, index: Index, roleDataSpan: QModelRoleDataSpan | QModelRoleData) -> None:
         """Every role a delegate asks of a cell in one call (a paint asks about seven per cell;
-        each separate `data` call from C++ into Python costs more than its answer)."""
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        each separate `data` call from C++ into Python costs more than its answer), answered from
+        what this cell answered before if nothing changed since (`_cells`)."""
+        row = index.row()
+        if not index.isValid() or not 0 <= row < len(self._rows):
             return
-        item, column = self._rows[index.row()], index.column()
+        column = index.column()
+        if self._cells_language != current_language() or len(self._cells) >= CELLS_KEPT:
+            self._cells.clear()
+            self._cells_language = current_language()
+        known = self._cells.get((row, column))
+        if known is None:
+            known = self._cells[(row, column)] = {}
+        item = self._rows[row]
         span = roleDataSpan if isinstance(roleDataSpan, QModelRoleDataSpan) else (roleDataSpan,)
         for role_data in cast("Iterable[QModelRoleData]", span):  # the span iterates; its stub says not
-            value = self._value(item, column, role_data.role())
+            role = role_data.role()
+            if role in known:
+                value = known[role]
+            else:
+                value = known[role] = self._value(item, column, role)
             if value is not None:
                 role_data.setData(value)
             else:  # a delegate reuses its span from cell to cell: an unset role keeps the last cell's
                 role_data.clearData()
+
+    def _forget_cells(self, *_changed: object) -> None:
+        self._cells.clear()
 
     def _value(self, item: T, column: int, role: int) -> Any:
         if role == ITEM_ROLE:
@@ -222,6 +254,4 @@ class RowsModel(QAbstractTableModel, Generic[T]):
         return self.cell(item, column, role)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+        return _ROW_FLAGS if index.isValid() else _NO_FLAGS
