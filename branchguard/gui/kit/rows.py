@@ -110,6 +110,9 @@ class RowsProxy(CellsProxy):
 class RowsModel(QAbstractTableModel, Generic[T]):
     """Rows of one dataclass type; subclasses give `headers()` and `cell()`, and leave `data()`
     alone: a view's paint reads cells through `multiData`, which answers from `cell()` as well.
+    `multiData` answers a cell again from what it answered before: a subclass whose `cell()`
+    would now answer differently says so with a model signal (`dataChanged`, a reset, a layout
+    change), as Qt's views require anyway (docs/architecture.md, "Speed tricks").
 
     Translated texts live in the subclasses: PySide's tr() uses the runtime class name as its
     context, which would not match what lupdate extracts from a base class.
