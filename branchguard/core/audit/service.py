@@ -12,6 +12,7 @@ from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from branchguard.core.audit.types import AuditRecord
+from branchguard.core.kernel import paging
 from branchguard.core.kernel.roles import require
 from branchguard.core.kernel.types import Actor
 from branchguard.db.models.foundation import AuditEventRow
@@ -158,10 +159,10 @@ class AuditService:
     def actors(self, actor: Actor) -> builtins.list[str]:
         require(actor, "audit.list")
         with self._sessions() as s:
-            return list(s.scalars(select(AuditEventRow.actor).distinct().order_by(AuditEventRow.actor)))
+            return paging.distinct_values(s, AuditEventRow.actor)
 
     def actions(self, actor: Actor) -> builtins.list[str]:
         """Every action the trail holds (the window's filter by kind of change offers them)."""
         require(actor, "audit.list")
         with self._sessions() as s:
-            return list(s.scalars(select(AuditEventRow.action).distinct().order_by(AuditEventRow.action)))
+            return paging.distinct_values(s, AuditEventRow.action)

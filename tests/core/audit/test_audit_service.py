@@ -7,7 +7,7 @@ from datetime import timedelta
 from typing import Any
 
 import pytest
-from sqlalchemy import update
+from sqlalchemy import select, update
 
 from branchguard.context import AppContext
 from branchguard.core.audit.service import AuditFilter
@@ -161,6 +161,33 @@ def test_newest_event_first_and_actor_list(ctx: AppContext, lead: Actor, auditor
     assert events[0].action == "person.create"
     assert [e.at for e in events] == sorted((e.at for e in events), reverse=True)
     assert {"lead", "system"} <= set(ctx.services.audit.actors(auditor))
+
+
+def test_the_filter_choices_are_every_actor_and_action_once_in_order(
+    ctx: AppContext, lead: Actor, auditor: Actor
+) -> None:
+    """The choices are read one index seek per value (paging.distinct_values), not by DISTINCT: the
+    same as every event's actors and actions, each once, in order, on both engines."""
+    at = utcnow()
+    with ctx.sessions.begin() as s:
+        s.add_all(
+            AuditEventRow(at=at, actor=actor, action=action, entity="user", entity_id="x", summary="")
+            for actor in ("zz-last", "a-first", "王五", "a-first")
+            for action in ("user.zz", "user.aa", "user.mm")
+        )
+    with ctx.sessions() as s:  # what SELECT DISTINCT gives, in the database's own order
+        actors = list(s.scalars(select(AuditEventRow.actor).distinct().order_by(AuditEventRow.actor)))
+        actions = list(s.scalars(select(AuditEventRow.action).distinct().order_by(AuditEventRow.action)))
+    assert ctx.services.audit.actors(auditor) == actors
+    assert ctx.services.audit.actions(auditor) == actions
+    assert {"a-first", "zz-last", "王五"} <= set(ctx.services.audit.actors(auditor))
+    assert {"user.aa", "user.mm", "user.zz"} <= set(ctx.services.audit.actions(auditor))
+
+
+def test_the_filter_choices_of_an_empty_trail_are_empty(ctx: AppContext, auditor: Actor) -> None:
+    with ctx.sessions.begin() as s:
+        s.query(AuditEventRow).delete()
+    assert ctx.services.audit.actors(auditor) == [] and ctx.services.audit.actions(auditor) == []
 
 
 def test_login_events_are_recorded(ctx: AppContext, demo: object) -> None:
