@@ -1,10 +1,12 @@
 """Revision 0013: the indexes ten years of data need, and one-off schedules left active after their
-only occurrence ended; recurring ones, unwritten ones and ones still owed stay active."""
+only occurrence ended; recurring ones, unwritten ones and ones still owed stay active. Revisions
+0021 and 0022: one index each, added and dropped."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from alembic import command
 from sqlalchemy import Connection, inspect, text
 
@@ -51,41 +53,31 @@ def test_upgrade_ends_spent_one_offs_and_adds_the_indexes(tmp_path: Path) -> Non
     engine.dispose()
 
 
-def test_revision_0021_adds_and_drops_the_overdue_hazards_index(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("revision", "table", "index", "columns"),
+    [
+        ("0021", "hazards", "ix_hazards_status_due_date", ["status", "due_date"]),  # the overdue hazards
+        ("0022", "schedule_occurrences", "ix_schedule_occurrences_status_due_at", ["status", "due_at"]),
+    ],
+)
+def test_a_later_index_revision_adds_and_drops_its_index(
+    tmp_path: Path, revision: str, table: str, index: str, columns: list[str]
+) -> None:
     engine = make_engine(sqlite_url(tmp_path / "m.sqlite"))
     cfg = alembic_config()
+    before = f"{int(revision) - 1:04d}"
     try:
         with engine.begin() as conn:
             cfg.attributes["connection"] = conn
-            command.upgrade(cfg, "0020")
-            assert "ix_hazards_status_due_date" not in _hazard_indexes(conn)
-            command.upgrade(cfg, "0021")
-            assert _hazard_indexes(conn)["ix_hazards_status_due_date"] == ["status", "due_date"]
-            command.downgrade(cfg, "0020")
-            assert "ix_hazards_status_due_date" not in _hazard_indexes(conn)
+            command.upgrade(cfg, before)
+            assert index not in _indexes(conn, table)
+            command.upgrade(cfg, revision)
+            assert _indexes(conn, table)[index] == columns
+            command.downgrade(cfg, before)
+            assert index not in _indexes(conn, table)
     finally:
         engine.dispose()
 
 
-def test_revision_0022_adds_and_drops_the_open_occurrences_index(tmp_path: Path) -> None:
-    engine = make_engine(sqlite_url(tmp_path / "m.sqlite"))
-    cfg = alembic_config()
-    try:
-        with engine.begin() as conn:
-            cfg.attributes["connection"] = conn
-            command.upgrade(cfg, "0021")
-            assert "ix_schedule_occurrences_status_due_at" not in _occurrence_indexes(conn)
-            command.upgrade(cfg, "0022")
-            assert _occurrence_indexes(conn)["ix_schedule_occurrences_status_due_at"] == ["status", "due_at"]
-            command.downgrade(cfg, "0021")
-            assert "ix_schedule_occurrences_status_due_at" not in _occurrence_indexes(conn)
-    finally:
-        engine.dispose()
-
-
-def _occurrence_indexes(conn: Connection) -> dict[str, list[str | None]]:
-    return {str(i["name"]): i["column_names"] for i in inspect(conn).get_indexes("schedule_occurrences")}
-
-
-def _hazard_indexes(conn: Connection) -> dict[str, list[str | None]]:
-    return {str(i["name"]): i["column_names"] for i in inspect(conn).get_indexes("hazards")}
+def _indexes(conn: Connection, table: str) -> dict[str, list[str | None]]:
+    return {str(i["name"]): i["column_names"] for i in inspect(conn).get_indexes(table)}
