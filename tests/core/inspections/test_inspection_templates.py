@@ -86,6 +86,21 @@ def test_the_builtin_templates_load_into_a_new_database_once(ctx, lead) -> None:
     assert len(svc.templates(lead)) == len(BUILTIN) >= 14
 
 
+def test_the_file_scan_names_every_builtin_template() -> None:
+    assert inspection_data.builtin_codes() == {tpl.code for tpl in inspection_data.load_builtin()}
+    assert inspection_data.builtin_codes() == set(BUILTIN)
+
+
+def test_a_database_with_every_builtin_code_is_not_parsed_again(ctx, lead, monkeypatch) -> None:
+    ctx.services.inspections.templates(lead)  # seeded: every code is there
+
+    def parse(_path: Path | None = None) -> list[TemplateContent]:
+        raise AssertionError("the built-in file was parsed")
+
+    monkeypatch.setattr(inspection_data, "load_builtin", parse)
+    assert inspection_data.seed_builtin(ctx.sessions) == 0
+
+
 def test_a_database_seeded_before_gains_the_new_checklists_and_keeps_its_edits(ctx, lead, tmp_path) -> None:
     import yaml
 
