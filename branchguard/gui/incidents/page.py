@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import shiboken6
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -21,14 +20,22 @@ from branchguard.gui.incidents.console.dialogs import swatch_icon
 from branchguard.gui.incidents.list_view import IncidentListPanel
 from branchguard.gui.incidents.models import incident_swatch
 from branchguard.gui.incidents.start import StartIncidentDialog, may_start
-from branchguard.gui.kit import loader
 from branchguard.gui.kit.icons import icon
-from branchguard.gui.kit.loader import HeldReads, Loader, reads_next_turn
+from branchguard.gui.kit.loader import Loader, reads_next_turn
 from branchguard.gui.kit.page import Page
 from branchguard.gui.kit.tabs import tab_home
 from branchguard.gui.shell.session import GuiSession
 
 TAB_TITLE_CHARS = 18
+
+
+class _Unbuilt(QWidget):
+    """The tab of an open incident reopened behind another: its console is built when it is first
+    shown (IncidentsPage._reopen)."""
+
+    def __init__(self, summary: IncidentSummary, parent: QWidget | None) -> None:
+        super().__init__(parent)
+        self.summary = summary
 
 
 class IncidentsPage(Page):
@@ -37,6 +44,7 @@ class IncidentsPage(Page):
     def __init__(self, session: GuiSession, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)
         self.consoles: dict[int, IncidentConsole] = {}
+        self._unbuilt: dict[int, _Unbuilt] = {}  # open incidents' tabs whose console is not built yet
         self._reopened = False
         self.reopen_loader = Loader(self)  # a refused read reopens nothing, as before
         self.heading = QLabel()
@@ -72,7 +80,7 @@ class IncidentsPage(Page):
         layout.addLayout(header)
         layout.addWidget(self.tabs, 1)
         self._layout, self._margins = layout, layout.contentsMargins()
-        self.tabs.currentChanged.connect(self._fit_to_tab)
+        self.tabs.currentChanged.connect(self._tab_shown)
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -85,7 +93,9 @@ class IncidentsPage(Page):
         self.list_panel.retranslate()
         for console in self.consoles.values():
             console.retranslate()
-            self._label_tab(console)
+            self._label_console(console)
+        for unbuilt in self._unbuilt.values():
+            self._label_tab(unbuilt, unbuilt.summary)
 
     # -- loading -------------------------------------------------------------------------------
     def refresh(self) -> None:
@@ -108,42 +118,35 @@ class IncidentsPage(Page):
         self.reopen_loader.run(lambda: incidents.open_incidents(actor), self._reopen)
 
     def _reopen(self, live: list[IncidentSummary]) -> None:
-        """The most urgent console in front, built in this turn; the others, in the tabs in the
-        order the incidents started, one per turn of the event loop after it; their reads start
-        once the last is built. Building every console in one turn held the GUI thread (ten years,
-        two open incidents: 170 ms of a loaded machine's first visit, 60-90 ms a console); one
-        built beside the reads of the one before took up to twice its CPU (the reads hold the GIL
-        between the window's calls into Python)."""
-        order = [summary.id for summary in sorted(live, key=lambda s: s.started_at)]
+        """A tab for each open incident, after the list in the order they started; the most urgent
+        one's console built and in front, the others' when their tab is first shown. A console
+        behind another does nothing until it is shown (its poll reads only while it is visible),
+        and building it cost the page's first show 25-30 ms of the GUI thread (ten years, two open
+        incidents; before, each console was built in a turn of its own, their reads held until the
+        last was made)."""
+        started = sorted(live, key=lambda s: s.started_at)
+        order = [summary.id for summary in started]
         first = most_urgent(live)
-        held = HeldReads()
-        if first is not None:
-            with held:
-                self._reopen_in_order(first.id, order)
-                self.open_incident(first.id)  # in front
-        self._reopen_later([i for i in order if first is None or i != first.id], order, held)
+        for summary in started:
+            if self._has_tab(summary.id):
+                continue  # opened meanwhile (the banner, a double-click)
+            index = 1 + sum(self._has_tab(i) for i in order[: order.index(summary.id)])
+            if first is not None and summary.id == first.id:
+                self.open_incident(summary.id, index=index)
+            else:
+                tab = _Unbuilt(summary, self._stack)
+                self._unbuilt[summary.id] = tab
+                self.tabs.insertTab(index, tab, "")
+                self._label_tab(tab, summary)
 
-    def _reopen_later(self, waiting: list[int], order: list[int], held: HeldReads) -> None:
-        if not waiting:
-            held.release()
-            return
-        # A timer, not a zero delay: Qt 6 posts that to this very sweep of the event loop. The
-        # tracker as its context: the reads are released even if the page is gone by then.
-        QTimer.singleShot(1, loader.tracker(), lambda: self._reopen_next(waiting, order, held))
+    def _has_tab(self, incident_id: int) -> bool:
+        return incident_id in self.consoles or incident_id in self._unbuilt
 
-    def _reopen_next(self, waiting: list[int], order: list[int], held: HeldReads) -> None:
-        if not shiboken6.isValid(self):
-            held.release()
-            return
-        with held:
-            self._reopen_in_order(waiting[0], order)
-        self._reopen_later(waiting[1:], order, held)
-
-    def _reopen_in_order(self, incident_id: int, order: list[int]) -> None:
-        """Its tab after the list and the reopened consoles of the incidents started before it."""
-        if incident_id not in self.consoles:
-            before = order[: order.index(incident_id)]
-            self.open_incident(incident_id, focus=False, index=1 + sum(i in self.consoles for i in before))
+    def _tab_shown(self, index: int) -> None:
+        widget = self.tabs.widget(index)
+        if isinstance(widget, _Unbuilt):
+            self.open_incident(widget.summary.id)
+        self._fit_to_tab(index)
 
     def _fit_to_tab(self, index: int) -> None:
         """A console takes the page's height: its heading and Start button (the banner and F9
@@ -163,39 +166,65 @@ class IncidentsPage(Page):
         """Its console (built on first use, its tab at `index`, else last), in front if `focus`."""
         console = self.consoles.get(incident_id)
         if console is None:
+            unbuilt = self._unbuilt.pop(incident_id, None)
+            if unbuilt is not None:  # in its tab's place, in front if that tab was
+                index, focus = self.tabs.indexOf(unbuilt), focus or self.tabs.currentWidget() is unbuilt
             with reads_next_turn():  # built, laid out and painted before its reads start (kit/loader.py)
                 console = IncidentConsole(self.session, incident_id, self._stack)
             console.changed.connect(self._console_changed)
-            console.loaded.connect(lambda: self._label_tab(console))
+            console.loaded.connect(lambda: self._label_console(console))
             self.consoles[incident_id] = console
             self.tabs.insertTab(index, console, "")
-            self._label_tab(console)
+            if unbuilt is not None:
+                self._label_tab(console, unbuilt.summary)  # until the console has read its incident
+                if focus:
+                    self.tabs.setCurrentWidget(console)
+                self.tabs.removeTab(self.tabs.indexOf(unbuilt))
+                unbuilt.deleteLater()
+            self._label_console(console)
         if focus:
             self.tabs.setCurrentWidget(console)
             console.focus_log()
         return console
 
     def console(self, incident_id: int) -> IncidentConsole | None:
+        """Its console, if built (a reopened incident's tab behind another builds it when shown)."""
         return self.consoles.get(incident_id)
+
+    def open_tabs(self) -> list[int]:
+        """The incidents that have a tab, in the tabs' order, their consoles built or not."""
+        ids = []
+        for index in range(1, self.tabs.count()):
+            tab = self.tabs.widget(index)
+            if isinstance(tab, IncidentConsole):
+                ids.append(tab.incident_id)
+            elif isinstance(tab, _Unbuilt):
+                ids.append(tab.summary.id)
+        return ids
 
     def current_console(self) -> IncidentConsole | None:
         widget = self.tabs.currentWidget()
         return widget if isinstance(widget, IncidentConsole) else None
 
     def close_tab(self, index: int) -> None:
-        console = self.tabs.widget(index)
-        if not isinstance(console, IncidentConsole):
+        tab = self.tabs.widget(index)
+        if isinstance(tab, IncidentConsole):
+            self.consoles.pop(tab.incident_id, None)
+        elif isinstance(tab, _Unbuilt):
+            self._unbuilt.pop(tab.summary.id, None)
+        else:
             return  # the list stays
         self.tabs.removeTab(index)
-        self.consoles.pop(console.incident_id, None)
-        console.deleteLater()
+        tab.deleteLater()
 
-    def _label_tab(self, console: IncidentConsole) -> None:
-        index = self.tabs.indexOf(console)
-        detail = console.detail
-        if index < 0 or detail is None:
+    def _label_console(self, console: IncidentConsole) -> None:
+        if console.detail is not None:
+            self._label_tab(console, console.detail.summary)
+
+    def _label_tab(self, tab: QWidget, summary: IncidentSummary) -> None:
+        index = self.tabs.indexOf(tab)
+        if index < 0:
             return
-        summary = detail.summary
         title = summary.title
         if len(title) > TAB_TITLE_CHARS:
             title = title[:TAB_TITLE_CHARS] + "…"
@@ -208,7 +237,7 @@ class IncidentsPage(Page):
     def _console_changed(self, incident_id: int) -> None:
         console = self.consoles.get(incident_id)
         if console is not None:
-            self._label_tab(console)
+            self._label_console(console)
         self.list_panel.reload()
 
     # -- starting ------------------------------------------------------------------------------

@@ -98,39 +98,6 @@ def _next(later: Callable[[], None]) -> None:
     QTimer.singleShot(1, tracker(), later)
 
 
-class HeldReads:
-    """Reads asked for inside `with held:` are pending at once and start in the turn after
-    `release()`: things built over several turns (the Incidents page's reopened consoles, one a
-    turn) read once the last is built, not beside the building of the next. Whoever holds them
-    releases them, also when what they were for is gone, or the window waits for them for ever."""
-
-    def __init__(self) -> None:
-        self._kept: list[Callable[[], None]] | None = []
-
-    def __enter__(self) -> HeldReads:
-        global _holding
-        self._outer, _holding = _holding, self
-        return self
-
-    def __exit__(self, *_exc: object) -> None:
-        global _holding
-        _holding = self._outer
-
-    def keep(self, later: Callable[[], None]) -> None:
-        if self._kept is None:  # released already: as reads_next_turn
-            _next(later)
-        else:
-            self._kept.append(later)
-
-    def release(self) -> None:
-        kept, self._kept = self._kept or [], None
-        for later in kept:
-            _next(later)
-
-
-_holding: HeldReads | None = None
-
-
 @contextmanager
 def reads_next_turn() -> Iterator[None]:
     """Every read asked for inside starts as `run(next_turn=True)` does: a page's first show
@@ -183,7 +150,7 @@ class Loader(QObject):
             on_error=partial(hub.failed, self, self._generation),
             on_cancel=partial(hub.dropped, self),  # only when the application quits
         )
-        if (next_turn or _next_turn_depth or _holding is not None) and not tasks.inline():
+        if (next_turn or _next_turn_depth) and not tasks.inline():
             loader = self
 
             def later() -> None:  # quitting may have begun meanwhile: then it is dropped, settled
@@ -192,10 +159,7 @@ class Loader(QObject):
                 else:
                     start()
 
-            if _holding is not None:
-                _holding.keep(later)
-            else:
-                _next(later)
+            _next(later)
         else:
             start()
 

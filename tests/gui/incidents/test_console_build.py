@@ -50,7 +50,9 @@ def test_the_page_makes_its_list_and_consoles_inside_its_tabs(
     second = gui_ctx.services.incidents.start(login(gui_ctx, "lead"), "ROB").id
     page = open_window("lead").show_page("incidents")
     assert isinstance(page, IncidentsPage)
-    assert set(page.consoles) == {first, second}  # reopened, each in a tab of its own
+    assert page.open_tabs() == [first, second]  # reopened, each in a tab of its own
+    page.tabs.setCurrentIndex(3 - page.tabs.currentIndex())  # the one behind, built as it is shown
+    assert set(page.consoles) == {first, second}
     assert moves.moved == []  # made where they stay: none was moved into the tabs
     assert page.tabs.widget(0) is page.list_panel
     assert {page.tabs.widget(i) for i in (1, 2)} == set(page.consoles.values())

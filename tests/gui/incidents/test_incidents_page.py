@@ -5,13 +5,14 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtTest import QAbstractItemModelTester
 
 from branchguard.app import build_main_window
 from branchguard.context import AppContext
 from branchguard.core.incidents.types import CloseInput, EntryKind, IncidentStatus
 from branchguard.core.kernel.types import Level
+from branchguard.gui.incidents.console import IncidentConsole
 from branchguard.gui.incidents.models import IncidentListModel, SearchHitsModel
 from branchguard.gui.incidents.page import IncidentsPage
 from branchguard.gui.kit import style
@@ -80,10 +81,9 @@ def test_clicking_the_banner_opens_the_console(open_window, gui_ctx, qtbot) -> N
     page = incidents_page(window)
     console = page.current_console()
     assert console is not None and console.incident_id == worst
-    qtbot.waitUntil(lambda: page.console(first) is not None)  # the other open one gets its tab too
-    # in the order they started, though the worst, started last, was built first
-    assert [page.tabs.widget(i) for i in (1, 2)] == [page.console(first), console]
-    assert page.current_console() is console
+    # the other open one gets its tab too, in the order they started, though the worst was opened first
+    qtbot.waitUntil(lambda: page.open_tabs() == [first, worst])
+    assert page.tabs.widget(2) is console and page.current_console() is console
 
 
 def test_the_bar_hides_while_the_screen_is_locked(open_window, gui_ctx) -> None:
@@ -101,7 +101,7 @@ def test_the_bar_hides_while_the_screen_is_locked(open_window, gui_ctx) -> None:
 
 
 # -- reopening ---------------------------------------------------------------------------------
-def test_open_incidents_reopen_in_their_consoles_on_the_next_start(gui_ctx, qtbot) -> None:
+def test_open_incidents_reopen_in_their_tabs_on_the_next_start(gui_ctx, qtbot) -> None:
     real = start(gui_ctx, "SYS")
     drill = start(gui_ctx, "FIRE", Level.I, drill=True)
     done = start(gui_ctx, "ILL")
@@ -112,50 +112,46 @@ def test_open_incidents_reopen_in_their_consoles_on_the_next_start(gui_ctx, qtbo
     assert window.initial_page_id() == "incidents"
     page = window.show_page(window.initial_page_id())
     assert isinstance(page, IncidentsPage)
-    assert set(page.consoles) == {real}  # the most urgent in front at once, the others after it
-    # Not in the same sweep of the event loop either: Qt 6 handles a zero-delay timer as an event
-    # posted to this sweep, and both consoles were built in one stall of the window.
-    QCoreApplication.sendPostedEvents()
-    assert set(page.consoles) == {real}
-    qtbot.waitUntil(lambda: set(page.consoles) == {real, drill})
-    assert [page.tabs.widget(i) for i in (1, 2)] == [page.console(real), page.console(drill)]
+    assert page.open_tabs() == [real, drill]  # in the order they started
     current = page.current_console()
     assert current is not None and current.incident_id == real  # a real incident before a drill
     titles = tab_titles(page)
-    assert titles[0] == "All incidents" and any(t.startswith(f"演练 DRILL #{drill} ") for t in titles)
+    assert titles[0] == "All incidents" and titles[2].startswith(f"演练 DRILL #{drill} ")
     page.refresh()  # showing the page again does not open them twice
-    assert page.tabs.count() == 3
+    assert page.tabs.count() == 3 and page.open_tabs() == [real, drill]
 
 
-def test_the_reopened_consoles_read_once_the_last_is_built(gui_ctx, qtbot, pool_tasks, monkeypatch) -> None:
-    """One console a turn, and no console's read beside the building of the next: the reads of
-    the consoles start once the last is built (a read holds the GIL between the window's calls
-    into Python, and a console built beside one took up to twice its CPU)."""
-    from branchguard.gui.kit import loader
-
-    start(gui_ctx, "SYS")
-    start(gui_ctx, "FIRE", Level.I, drill=True)
-    events: list[str] = []
-    real_open, real_run_task = IncidentsPage.open_incident, loader.run_task
-
-    def open_incident(page: IncidentsPage, incident_id: int, *args: Any, **kwargs: Any) -> Any:
-        if incident_id not in page.consoles:
-            events.append("console")
-        return real_open(page, incident_id, *args, **kwargs)
-
-    def run_task(work: Any, **kwargs: Any) -> Any:
-        events.append("read")
-        return real_run_task(work, **kwargs)
-
-    monkeypatch.setattr(IncidentsPage, "open_incident", open_incident)
-    monkeypatch.setattr(loader, "run_task", run_task)
+def test_a_console_behind_is_built_and_read_when_its_tab_is_first_shown(gui_ctx, qtbot) -> None:
+    """Only the console in front is built with the page: one behind it does nothing until shown
+    (its poll reads only while visible), and building it slowed the page's first show."""
+    real = start(gui_ctx, "SYS")
+    drill = start(gui_ctx, "FIRE", Level.I, drill=True)
     window = build_main_window(gui_ctx, login(gui_ctx, "lead"))
     qtbot.addWidget(window)
     page = incidents_page(window)
-    qtbot.waitUntil(lambda: len(page.consoles) == 2 and loader.pending() == 0)
-    first = events.index("console")
-    assert events[first : first + 2] == ["console", "console"]
-    assert all(console.detail is not None for console in page.consoles.values())
+    assert set(page.consoles) == {real} and page.console(drill) is None
+    title = tab_titles(page)[2]
+    page.tabs.setCurrentIndex(2)
+    console = page.console(drill)
+    assert console is not None and page.current_console() is console and page.tabs.widget(2) is console
+    assert console.detail is not None and console.detail.summary.id == drill  # read as it was built
+    assert page.open_tabs() == [real, drill] and tab_titles(page)[2] == title
+    page.tabs.setCurrentIndex(0)
+    page.open_incident(drill)  # already built: the same console
+    assert page.console(drill) is console and page.tabs.count() == 3
+
+
+def test_a_tab_behind_closes_without_building_its_console(gui_ctx, qtbot) -> None:
+    real = start(gui_ctx, "SYS")
+    drill = start(gui_ctx, "FIRE", Level.I, drill=True)
+    window = build_main_window(gui_ctx, login(gui_ctx, "lead"))
+    qtbot.addWidget(window)
+    page = incidents_page(window)
+    assert page.open_tabs() == [real, drill]
+    page.tabs.tabCloseRequested.emit(2)
+    assert page.open_tabs() == [real] and page.tabs.count() == 2
+    assert [c.incident_id for c in page.findChildren(IncidentConsole)] == [real]  # never built
+
 
 def test_without_open_incidents_the_window_opens_where_it_was_left(gui_ctx, qtbot) -> None:
     close(gui_ctx, start(gui_ctx, "SYS"))
@@ -248,7 +244,7 @@ def test_an_auditor_reads_the_list_and_consoles_but_starts_nothing(open_window, 
     window = open_window("auditor")
     page = incidents_page(window)
     assert page.start_button.isHidden() and page.ask_start() is None
-    qtbot.waitUntil(lambda: set(page.consoles) == {three["fire"], three["drill"]})  # reopened for everyone
+    assert page.open_tabs() == [three["fire"], three["drill"]]  # reopened for everyone
     console = page.open_incident(three["fire"])
     assert console.log.text.isHidden() and console.log.model.rowCount() == 2
 

@@ -230,25 +230,3 @@ def test_a_read_for_the_next_turn_when_quitting_began_meanwhile_is_dropped_and_s
         assert started == [] and shown == [] and not reads.busy()
     finally:
         assert tasks.close_down(RELEASE_TIMEOUT_S * 1000)
-
-
-def test_held_reads_are_pending_at_once_and_start_only_once_released(qtbot: Any, threaded: None) -> None:
-    """`HeldReads`: what is asked for inside waits for `release()` (things built over several
-    turns read once the last is built), pending meanwhile, so whoever waits for the window's
-    reads waits for them too; a view deleted before the release still settles."""
-    view, gone = _view(qtbot), QWidget()
-    held = loader.HeldReads()
-    started: list[str] = []
-    shown: list[str] = []
-    with held:
-        Loader(view).run(lambda: started.append("kept") or "rows", shown.append)
-        Loader(gone).run(lambda: started.append("gone") or "rows", shown.append)
-    Loader(view).run(lambda: started.append("free") or "other", lambda _rows: None)
-    QThreadPool.globalInstance().waitForDone()
-    qtbot.wait(10)  # turns go by: nothing held starts before its release
-    assert started == ["free"] and loader.pending() == 2
-    gone.deleteLater()
-    qtbot.wait(0)
-    held.release()
-    qtbot.waitUntil(lambda: loader.pending() == 0)
-    assert sorted(started) == ["free", "gone", "kept"] and shown == ["rows"]
