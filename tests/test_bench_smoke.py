@@ -136,6 +136,33 @@ def test_the_scale_page_table_measures_every_page(tmp_path: Path, bench: Any) ->
     assert all(p["show"] > 0 and p["floor"] > 0 for p in pages.values())
 
 
+@pytest.mark.parametrize(
+    ("figures", "met"),
+    [
+        ({"show": 0.020, "refresh": 0.018, "stall": 0.030}, True),
+        ({"show": 0.025, "refresh": 0.018, "stall": 0.030}, False),  # first show over 2x the floor
+        ({"show": 0.020, "refresh": 0.025, "stall": 0.030}, False),  # refresh over 2x the floor
+        ({"show": 0.020, "refresh": 0.018, "stall": 0.051}, False),  # a stall over 50 ms
+    ],
+)
+def test_the_page_table_holds_the_first_show_the_refresh_and_the_stall_to_their_targets(
+    bench: Any, capsys: pytest.CaptureFixture[str], figures: dict[str, float], met: bool
+) -> None:
+    from tools.bench import scale
+
+    page = {**figures, "floor": 0.010, "rows": 200}
+    rows = {"demo": {"pages": {"audit": page}, "rss_mb": 200.0, "tours": 1}}
+    assert scale._page_table("SQLite", rows) is met  # type: ignore[arg-type]
+    assert ("*" in capsys.readouterr().out.split("audit")[1].splitlines()[0]) is not met
+
+
+def test_a_page_over_300_ms_misses_even_within_twice_its_floor(bench: Any) -> None:
+    from tools.bench import scale
+
+    page = {"show": 0.310, "refresh": 0.200, "stall": 0.030, "floor": 0.200, "rows": 5000}
+    assert scale._page_table("SQLite", {"demo": {"pages": {"hazards": page}, "rss_mb": 200.0}}) is False
+
+
 @pytest.mark.slow
 @pytest.mark.postgres
 def test_the_scale_page_table_measures_every_page_on_postgresql(

@@ -228,7 +228,7 @@ def postgres_tables(
 
 
 def _page_table(engine: str, page_rows: dict[str, dict[str, Any] | str]) -> bool:
-    from tools.bench.scale_pages import LIMIT_MS, MAX_RATIO
+    from tools.bench.scale_pages import LIMIT_MS, MAX_MS, MAX_RATIO
 
     met = True
     for label, result in page_rows.items():
@@ -248,14 +248,20 @@ def _page_table(engine: str, page_rows: dict[str, dict[str, Any] | str]) -> bool
         cells = []
         for result in good.values():
             p = result["pages"][page_id]
-            over = p["show"] > MAX_RATIO * p["floor"] or p["stall"] * 1000 > LIMIT_MS
+            over = p["stall"] * 1000 > LIMIT_MS or any(  # issue 20: the first show and the refresh
+                p[figure] > MAX_RATIO * p["floor"] or p[figure] * 1000 > MAX_MS
+                for figure in ("show", "refresh")
+            )
             met &= not over
             cells.append(
                 f"{p['show'] * 1000:6.0f} /{p['stall'] * 1000:5.0f} /{p['refresh'] * 1000:6.0f} /"
                 f"{p['floor'] * 1000:5.0f} ms ({p['rows']:>5}){'*' if over else ' '}"
             )
         print(f"  {page_id:<24}" + "".join(f"{c:>44}" for c in cells))
-    print(f"  targets: first show ≤ {MAX_RATIO:.0f}× the floor, no stall over {LIMIT_MS} ms")
+    print(
+        f"  targets: first show and refresh ≤ {MAX_RATIO:.0f}× the floor and ≤ {MAX_MS} ms,"
+        f" no stall over {LIMIT_MS} ms"
+    )
     return _rss_row(good) and met
 
 

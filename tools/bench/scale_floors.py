@@ -24,7 +24,7 @@ from __future__ import annotations
 import hashlib
 import json
 import sys
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
@@ -69,16 +69,14 @@ class Db:
     def year(self, column: str) -> str:
         return f"to_char({column}, 'YYYY')" if self.postgres else f"substr({column}, 1, 4)"
 
-    def month_bounds(self) -> dict[str, str]:
-        """This month's first instant and the next month's, as SQL (the calendar's month)."""
-        if self.postgres:
-            return {
-                "month_start": "date_trunc('month', now())",
-                "next_month_start": "date_trunc('month', now()) + interval '1 month'",
-            }
+    def month_view(self) -> dict[str, str]:
+        """The calendar's month view as SQL literals: the six weeks from the Monday on or before
+        this month's first day (gui/schedules/calendar_views.py, `month_start`), in local dates."""
+        first = date.today().replace(day=1)
+        start = first - timedelta(days=first.weekday())
         return {
-            "month_start": "date('now', 'start of month')",
-            "next_month_start": "date('now', 'start of month', '+1 month')",
+            "grid_start": f"'{start.isoformat()}'",
+            "grid_end": f"'{(start + timedelta(days=42)).isoformat()}'",
         }
 
     def year_ago(self) -> str:
