@@ -142,6 +142,18 @@ def _settle(idle_ms: int = IDLE_MS) -> None:
     _run_until(lambda: loader.pending() == 0, f"{loader.pending()} reads never came back")
 
 
+def start_as_the_app(window: Any) -> None:
+    """What the app does once its landing page shows its data (app.py, `_landing_with_data`): the
+    scheduler and the bell start, then every page module is imported on the preload thread; it
+    returns once that is done, as the app's daily backup then starts."""
+    from branchguard.gui.kit import preload
+
+    preloaded: list[bool] = []
+    window.start_schedules(then=lambda: preloaded.append(True))
+    _run_until(lambda: window.schedule_signals is not None, "the scheduler never started")
+    _run_until(lambda: bool(preloaded) and preload.wait(0), "the preload thread never finished")
+
+
 def measure(data_dir: Path, latency_ms: int) -> dict[str, Any]:
     from PySide6.QtWidgets import QApplication
     from sqlalchemy import event
@@ -181,10 +193,7 @@ def measure(data_dir: Path, latency_ms: int) -> dict[str, Any]:
         window.resize(1280, 800)
         window.show_page(window.initial_page_id())
         window.show()
-        preloaded: list[bool] = []  # as the app's daily backup, once every page module is in
-        window.start_schedules(then=lambda: preloaded.append(True))
-        _run_until(lambda: window.schedule_signals is not None, "the scheduler never started")
-        _run_until(lambda: bool(preloaded) and preload.wait(0), "the preload thread never finished")
+        start_as_the_app(window)
         _settle()
         visits: dict[str, float] = {"the window (opened, banner and bell read)": heart.longest(first_mark)}
         pages = [info.page_id for info in window.visible_pages()]

@@ -22,7 +22,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from tools.bench.pages import BEAT_MS, TIMEOUT_S, _Heartbeat, _run_until
+from tools.bench.pages import BEAT_MS, TIMEOUT_S, _Heartbeat, _run_until, start_as_the_app
 from tools.bench.scale_floors import Db
 
 LIMIT_MS = 50
@@ -139,16 +139,12 @@ def measure(data_dir: Path, url: str = "") -> dict[str, Any]:
         window.show_page(window.initial_page_id())
         window.show()
         _run_until(lambda: loader.pending() == 0 and preload.wait(0), "the window never settled")
-        # As the app goes on once the landing page shows its data (app.py, LandingShown): the
-        # scheduler and the bell start, and every page module is imported on the preload thread.
-        preloaded: list[bool] = []  # as the app's daily backup, once every page module is in
-        window.start_schedules(then=lambda: preloaded.append(True))
-        _run_until(lambda: window.schedule_signals is not None, "the scheduler never started")
-        done = lambda: bool(preloaded) and loader.pending() == 0 and preload.wait(0)  # noqa: E731
-        _run_until(done, "the preload thread never finished")
+        start_as_the_app(window)
 
         def settled() -> bool:
             return loader.pending() == 0
+
+        _run_until(settled, "the reads after the preload never came back")
 
         for info in window.visible_pages():
             if info.page_id not in FLOORS:

@@ -177,7 +177,7 @@ class IncidentsPage(Page):
             self.tabs.insertTab(index, console, "")
             if unbuilt is not None:
                 self._label_tab(console, unbuilt.summary)  # until the console has read its incident
-                if focus:
+                if focus:  # before its tab goes, or removing the current tab would show another
                     self.tabs.setCurrentWidget(console)
                 self.tabs.removeTab(self.tabs.indexOf(unbuilt))
                 unbuilt.deleteLater()
