@@ -136,6 +136,25 @@ def test_the_scale_page_table_measures_every_page(tmp_path: Path, bench: Any) ->
     assert all(p["show"] > 0 and p["floor"] > 0 for p in pages.values())
 
 
+def test_the_page_table_waits_for_what_the_paint_posts_after_it(bench: Any, qapp: Any) -> None:
+    """A model reset sets an item view's delayed layout as a zero timer, and its paint follows:
+    one `processEvents` leaves that for the next measurement to pay."""
+    from PySide6.QtCore import QTimer
+
+    from tools.bench import scale_pages
+
+    ran: list[int] = []
+
+    def chain(depth: int) -> None:
+        ran.append(depth)
+        if depth < 5:
+            QTimer.singleShot(0, lambda: chain(depth + 1))
+
+    QTimer.singleShot(0, lambda: chain(1))
+    scale_pages.drain()
+    assert ran == [1, 2, 3, 4, 5]
+
+
 @pytest.mark.parametrize(
     ("figures", "met"),
     [
