@@ -230,9 +230,18 @@ class IncidentsPage(Page):
             title = title[:TAB_TITLE_CHARS] + "…"
         prefix = f"{t('incident.drill_badge')} " if summary.drill else ""
         done = "" if summary.status == IncidentStatus.OPEN else " ✓"
-        self.tabs.setTabText(index, f"{prefix}#{summary.id} {title}{done}")
-        self.tabs.setTabToolTip(index, f"{summary.title} · {summary.level.label} · {summary.status.label}")
-        self.tabs.setTabIcon(index, swatch_icon(incident_swatch(summary).background))
+        label = (
+            f"{prefix}#{summary.id} {title}{done}",
+            f"{summary.title} · {summary.level.label} · {summary.status.label}",
+            incident_swatch(summary).background,
+        )
+        bar = self.tabs.tabBar()
+        if bar.tabData(index) == label:
+            return  # Qt lays the tab bar out and repaints the page at each set, even of the same text
+        bar.setTabData(index, label)
+        self.tabs.setTabText(index, label[0])
+        self.tabs.setTabToolTip(index, label[1])
+        self.tabs.setTabIcon(index, swatch_icon(label[2]))
 
     def _console_changed(self, incident_id: int) -> None:
         console = self.consoles.get(incident_id)
