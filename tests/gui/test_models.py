@@ -9,7 +9,7 @@ import inspect
 import itertools
 import pkgutil
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, is_dataclass, replace
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
@@ -754,3 +754,50 @@ def test_a_model_keeps_a_bounded_number_of_cells(world: AppContext, qtbot: Any, 
             model.multiData(model.index(row, column), answer)
             assert answer.data() == model.index(row, column).data()
     assert 0 < len(model._cells) <= 5
+
+
+@pytest.mark.parametrize("name", list(CASES))
+def test_a_reread_of_the_same_rows_leaves_a_list_alone_and_new_rows_reset_it(
+    name: str, world: AppContext, qtbot: Any
+) -> None:
+    """A page's refresh that found nothing new: a list whose cells answer from its rows alone keeps
+    its view (no reset: no layout, paint or lost scroll); every other model resets as before."""
+    case = CASES[name]
+    model = case.model()
+    rows = case.rows(world)
+    fill(model, rows, world)
+    resets: list[int] = []
+    model.modelReset.connect(lambda: resets.append(1))
+    fill(model, [replace(r) if is_dataclass(r) else r for r in rows], world)  # equal rows, new objects
+    keeps = getattr(model, "CELLS_FROM_ROWS", False)
+    assert resets == ([] if keeps else [1])
+    if case.change is not None:
+        case.change(world)
+        rows = case.rows(world)
+        fill(model, rows, world)
+        assert len(resets) == (1 if keeps else 2)
+        assert model.rowCount() == len(rows)
+
+
+KEEPS_ITS_VIEW = sorted(n for n, c in CASES.items() if getattr(c.model, "CELLS_FROM_ROWS", False))
+
+
+@pytest.mark.parametrize("name", KEEPS_ITS_VIEW)
+def test_a_list_that_keeps_its_view_has_no_clock_or_state_of_its_own(name: str) -> None:
+    """Its cells must answer from the row alone: a clock read at paint time (overdue, due in …)
+    or state set beside the rows would be left stale by an unchanged re-read."""
+    source = inspect.getsource(CASES[name].model)
+    for clock in ("now_utc", "today(", "datetime.now", "time.time", "def __init__", "def set_"):
+        assert clock not in source, f"{name}: {clock}"
+
+
+def test_lists_that_keep_their_view_include_every_page_list() -> None:
+    assert {
+        "incidents",
+        "audit",
+        "inspection_history",
+        "drill_plans",
+        "playbooks",
+        "hazards",
+        "people",
+    } <= set(KEEPS_ITS_VIEW)

@@ -27,6 +27,8 @@ class AuditModel(WindowedModel[AuditRecord]):
     when it is scrolled to the end, and the page reads the next keyset page off the GUI thread.
     The rows read are sorted in Python when a header is clicked (no SQL_SORTS)."""
 
+    CELLS_FROM_ROWS = True  # its cells answer from the row alone (gui/kit/rows.py)
+
     COL_TIME, COL_USER, COL_ACTION, COL_ENTITY, COL_ID, COL_SUMMARY = range(6)
 
     def headers(self) -> list[str]:

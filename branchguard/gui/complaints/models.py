@@ -18,6 +18,8 @@ OVERDUE_TEXT = QColor(style.ERROR)
 
 
 class ComplaintListModel(RowsModel[ComplaintInfo]):
+    CELLS_FROM_ROWS = True  # its cells answer from the row alone (gui/kit/rows.py)
+
     (
         COL_NUMBER,
         COL_KIND,

@@ -43,6 +43,8 @@ class DrillPlanModel(WindowedModel[DrillPlan]):
     """One row per plan or run, the newest first: a series' next date, a run's own date; read a
     window at a time (gui/kit/windowed.py)."""
 
+    CELLS_FROM_ROWS = True  # its cells answer from the row alone (gui/kit/rows.py)
+
     (
         COL_ID,
         COL_TITLE,

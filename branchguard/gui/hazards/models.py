@@ -36,6 +36,8 @@ def hazard_reference(info: HazardInfo) -> str:
 
 
 class HazardListModel(RowsModel[HazardInfo]):
+    CELLS_FROM_ROWS = True  # its cells answer from the row alone (gui/kit/rows.py)
+
     (
         COL_NUMBER,
         COL_SEVERITY,

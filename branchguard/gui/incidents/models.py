@@ -29,6 +29,8 @@ def incident_swatch(summary: IncidentSummary) -> style.Swatch:
 class IncidentListModel(WindowedModel[IncidentSummary]):
     """The incidents read so far, a window at a time (gui/kit/windowed.py)."""
 
+    CELLS_FROM_ROWS = True  # its cells answer from the row alone (gui/kit/rows.py)
+
     (
         COL_ID,
         COL_LEVEL,

@@ -55,6 +55,8 @@ class TemplateRow:
 
 
 class TemplateListModel(RowsModel[TemplateRow]):
+    CELLS_FROM_ROWS = True  # its cells answer from the row alone (gui/kit/rows.py)
+
     COL_NAME, COL_CADENCE, COL_VERSION, COL_ITEMS, COL_ASSIGNEE, COL_NEXT, COL_OVERDUE = range(7)
 
     def headers(self) -> list[str]:
@@ -122,6 +124,8 @@ class TemplateListModel(RowsModel[TemplateRow]):
 
 class InspectionHistoryModel(WindowedModel[InspectionInfo]):
     """The inspections read so far, a window at a time (gui/kit/windowed.py)."""
+
+    CELLS_FROM_ROWS = True  # its cells answer from the row alone (gui/kit/rows.py)
 
     (
         COL_ID,

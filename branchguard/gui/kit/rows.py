@@ -118,6 +118,13 @@ class RowsModel(QAbstractTableModel, Generic[T]):
     context, which would not match what lupdate extracts from a base class.
     """
 
+    # True where `cell()` answers from the row, the language and `who` alone (a page's list, whose
+    # reads compute what depends on the day, such as `overdue`): then `set_rows` with the rows it
+    # shows already leaves the view alone, where a reset made it lay out and paint every visible
+    # row again (a page refresh that found nothing new: Drills at ten years 21 -> 10 ms). A model
+    # with a clock or other state in its cells keeps False (tests/gui/test_models.py checks).
+    CELLS_FROM_ROWS = False
+
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._rows: list[T] = []
@@ -145,8 +152,11 @@ class RowsModel(QAbstractTableModel, Generic[T]):
             self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1))
 
     def set_rows(self, rows: Sequence[T]) -> None:
+        ordered = self._sorted(list(rows))
+        if self.CELLS_FROM_ROWS and ordered == self._rows and ordered:
+            return  # a re-read that found nothing new: the view keeps its layout, paint and scroll
         self.beginResetModel()
-        self._rows = self._sorted(list(rows))
+        self._rows = ordered
         self.endResetModel()
 
     def sort_rows(self, column: int, order: Qt.SortOrder) -> None:

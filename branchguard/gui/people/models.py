@@ -26,6 +26,8 @@ def first_line(text: str) -> str:
 
 
 class PeopleModel(RowsModel[PersonInfo]):
+    CELLS_FROM_ROWS = True  # its cells answer from the row alone (gui/kit/rows.py)
+
     COL_NAME, COL_POST, COL_MOBILE, COL_PHONE, COL_ON_DUTY, COL_NOTES = range(6)
     PHONE_COLUMNS = (COL_MOBILE, COL_PHONE)
 
@@ -85,6 +87,8 @@ class PeopleModel(RowsModel[PersonInfo]):
 
 
 class ContactsModel(RowsModel[ContactInfo]):
+    CELLS_FROM_ROWS = True  # its cells answer from the row alone (gui/kit/rows.py)
+
     COL_NAME, COL_KIND, COL_PHONE, COL_ALT_PHONE, COL_BUILTIN, COL_NOTES = range(6)
     PHONE_COLUMNS = (COL_PHONE, COL_ALT_PHONE)
 

@@ -44,6 +44,8 @@ _TIER_ORDER = {tier: i for i, tier in enumerate(PlanTier)}
 
 
 class PlaybooksModel(RowsModel[PlaybookSummary]):
+    CELLS_FROM_ROWS = True  # its cells answer from the row alone (gui/kit/rows.py)
+
     # What tells plans apart at a glance comes first; the preview beside the list is wide.
     (
         COL_CODE,
