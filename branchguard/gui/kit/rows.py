@@ -151,13 +151,15 @@ class RowsModel(QAbstractTableModel, Generic[T]):
         if self.rowCount() and self.columnCount():
             self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1))
 
-    def set_rows(self, rows: Sequence[T]) -> None:
+    def set_rows(self, rows: Sequence[T]) -> bool:
+        """Show `rows`; False when they are the rows shown already and the view was left alone."""
         ordered = self._sorted(list(rows))
         if self.CELLS_FROM_ROWS and ordered == self._rows and ordered:
-            return  # a re-read that found nothing new: the view keeps its layout, paint and scroll
+            return False  # a re-read that found nothing new: the view keeps its layout, paint and scroll
         self.beginResetModel()
         self._rows = ordered
         self.endResetModel()
+        return True
 
     def sort_rows(self, column: int, order: Qt.SortOrder) -> None:
         """Order the rows by `column`'s SORT_ROLE value, in Python, and keep that order for later

@@ -150,8 +150,10 @@ class PlaybookList(QWidget):
         current = self.current_summary()
         chosen = self.selected_codes()
         selection = self.table.selectionModel()
+        if not self.model.set_rows(rows):
+            self._update_count()
+            return  # the plans listed already: the selection stands, the page reads its plan again
         selection.blockSignals(True)  # one current_changed at the end, not one per restored row
-        self.model.set_rows(rows)
         sizing = not self._sized and bool(rows)
         if sizing:
             # Sized in a turn of its own: the first list often arrives in the same sweep of the

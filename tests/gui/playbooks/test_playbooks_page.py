@@ -266,6 +266,52 @@ def test_the_chosen_plans_read_starts_after_the_turn_that_sizes_the_columns(
     assert after_rows[:2] == ["sized", "read"]
     assert page.preview.toPlainText()  # the plan chosen is shown
 
+
+def test_a_refresh_reads_the_list_and_the_plan_shown_side_by_side(
+    make_page: Callable[[str], PlaybooksPage],
+    gui_ctx: AppContext,
+    qtbot: Any,
+    monkeypatch: pytest.MonkeyPatch,
+    pool_tasks: Any,
+) -> None:
+    """Both reads start before either answer is shown; a list that comes back unchanged keeps its
+    rows and selection (no reset, no new choice), and the plan shown is still read again."""
+    from branchguard.gui.kit import loader
+
+    page = make_page("lead")
+    qtbot.waitUntil(lambda: loader.pending() == 0 and bool(page.preview.toPlainText()))
+    choose(page, "FIRE")
+    page.draft_toggle.setChecked(True)
+    qtbot.waitUntil(lambda: loader.pending() == 0)
+    save_draft_with_new_step(gui_ctx, "FIRE", "Check the assembly point head count")
+    page.refresh()  # the new draft: the list says so (has_draft), the preview shows it
+    qtbot.waitUntil(lambda: loader.pending() == 0 and "head count" in page.preview.toPlainText())
+    events: list[str] = []
+    real_run_task = loader.run_task
+    monkeypatch.setattr(
+        loader, "run_task", lambda work, **kw: (events.append("read"), real_run_task(work, **kw))[1]
+    )
+    page.list.model.modelReset.connect(lambda: events.append("reset"))
+    page.list.current_changed.connect(lambda: events.append("chosen"))
+    page.preview_loader.run = (
+        lambda real: (
+            lambda load, apply, **kw: real(  # type: ignore[method-assign]
+                load, lambda got: (events.append("plan"), apply(got)), **kw
+            )
+        )
+    )(page.preview_loader.run)
+    save_draft_with_new_step(
+        gui_ctx, "FIRE", "Count the cash drawers"
+    )  # the draft again: the list is as it was
+    page.refresh()
+    qtbot.waitUntil(lambda: loader.pending() == 0)
+    assert events[:2] == ["read", "read"] and events.count("read") == 2
+    assert "reset" not in events and "chosen" not in events
+    assert "plan" in events and "cash drawers" in page.preview.toPlainText()
+    summary = page.current_summary()
+    assert summary is not None and summary.code == "FIRE"
+
+
 def test_the_first_list_read_waits_for_the_pages_first_paint_later_ones_do_not(
     make_page: Callable[[str], PlaybooksPage], monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -580,7 +626,12 @@ def test_a_service_guide_names_the_plan_to_start_and_a_plan_names_none(page: Pla
     lst = page.list
     lst.tier_filter.setCurrentIndex(lst.tier_filter.findData(PlanTier.SERVICE))
     assert sorted(codes(page)) == [
-        "SVC-CASH", "SVC-HANDOVER", "SVC-HOSTILE", "SVC-LAW", "SVC-QUEUE", "SVC-URGENT"
+        "SVC-CASH",
+        "SVC-HANDOVER",
+        "SVC-HOSTILE",
+        "SVC-LAW",
+        "SVC-QUEUE",
+        "SVC-URGENT",
     ]
     choose(page, "SVC-CASH")  # the link is found among all plans, not the filtered list
     assert "If it becomes an incident, start: CASH" in page.preview.toPlainText()

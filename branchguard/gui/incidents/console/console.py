@@ -314,13 +314,13 @@ class IncidentConsole(QWidget):
     def _show(self, loaded: tuple[IncidentDetail, list[LogEntry], str, Names]) -> None:
         detail, attachments, place, who = loaded
         # What the console shows of it: all but the log's length and head, which the log follows.
-        shown = (
+        as_shown = (
             replace(detail, summary=replace(detail.summary, entry_count=0, chain_head="")),
             attachments,
             place,
             who,
         )
-        if shown == self._shown:
+        if as_shown == self._shown:
             # Only the log may have changed (the poll's usual answer, and a page refresh's): setting
             # every part again restyled the badges and laid out and painted the whole console,
             # 8-10 ms of the GUI thread at each 15 s poll and twice in a page refresh.
@@ -328,7 +328,7 @@ class IncidentConsole(QWidget):
             self.log.model.fetch_new()
             self.loaded.emit()
             return
-        self._shown = shown
+        self._shown = as_shown
         self.branch_place = place
         before = self.detail
         self.detail = detail
