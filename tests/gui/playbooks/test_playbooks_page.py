@@ -287,22 +287,20 @@ def test_a_refresh_reads_the_list_and_the_plan_shown_side_by_side(
     page.refresh()  # the new draft: the list says so (has_draft), the preview shows it
     qtbot.waitUntil(lambda: loader.pending() == 0 and "head count" in page.preview.toPlainText())
     events: list[str] = []
-    real_run_task = loader.run_task
-    monkeypatch.setattr(
-        loader, "run_task", lambda work, **kw: (events.append("read"), real_run_task(work, **kw))[1]
-    )
+    real_run_task, real_plan_run = loader.run_task, page.preview_loader.run
+
+    def run_task(work: Any, **kwargs: Any) -> Any:
+        events.append("read")
+        return real_run_task(work, **kwargs)
+
+    def plan_run(load: Any, apply: Any, **kwargs: Any) -> None:
+        real_plan_run(load, lambda got: (events.append("plan"), apply(got)), **kwargs)
+
+    monkeypatch.setattr(loader, "run_task", run_task)
+    monkeypatch.setattr(page.preview_loader, "run", plan_run)
     page.list.model.modelReset.connect(lambda: events.append("reset"))
     page.list.current_changed.connect(lambda: events.append("chosen"))
-    page.preview_loader.run = (
-        lambda real: (
-            lambda load, apply, **kw: real(  # type: ignore[method-assign]
-                load, lambda got: (events.append("plan"), apply(got)), **kw
-            )
-        )
-    )(page.preview_loader.run)
-    save_draft_with_new_step(
-        gui_ctx, "FIRE", "Count the cash drawers"
-    )  # the draft again: the list is as it was
+    save_draft_with_new_step(gui_ctx, "FIRE", "Count the cash drawers")  # the list is as it was
     page.refresh()
     qtbot.waitUntil(lambda: loader.pending() == 0)
     assert events[:2] == ["read", "read"] and events.count("read") == 2
@@ -626,12 +624,7 @@ def test_a_service_guide_names_the_plan_to_start_and_a_plan_names_none(page: Pla
     lst = page.list
     lst.tier_filter.setCurrentIndex(lst.tier_filter.findData(PlanTier.SERVICE))
     assert sorted(codes(page)) == [
-        "SVC-CASH",
-        "SVC-HANDOVER",
-        "SVC-HOSTILE",
-        "SVC-LAW",
-        "SVC-QUEUE",
-        "SVC-URGENT",
+        "SVC-CASH", "SVC-HANDOVER", "SVC-HOSTILE", "SVC-LAW", "SVC-QUEUE", "SVC-URGENT"
     ]
     choose(page, "SVC-CASH")  # the link is found among all plans, not the filtered list
     assert "If it becomes an incident, start: CASH" in page.preview.toPlainText()
