@@ -62,12 +62,19 @@ class BeyondTable(BranchGuardError):
 
 
 _installed: Mapping[int, YearTable] = MappingProxyType({})
+_generation = 0  # counts installs: what was worked out with the tables before is out of date
 
 
 def install(tables: Iterable[YearTable]) -> None:
     """Make `tables` the installed years (replacing every year installed before)."""
-    global _installed
+    global _installed, _generation
     _installed = MappingProxyType({table.year: table for table in tables})
+    _generation += 1
+
+
+def generation() -> int:
+    """Which install of the tables is in force (0: none since start)."""
+    return _generation
 
 
 def installed_years() -> tuple[int, ...]:

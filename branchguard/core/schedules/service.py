@@ -315,10 +315,11 @@ class ScheduleService:
             items: dict[tuple[int, datetime], OccurrenceInfo] = {}
             names = title_names(s)
             for sched in s.scalars(store.active_between(start, end)):
-                for slot in rules.slots_between(store.spec_of(sched), start, end):
-                    if sched.rrule and slot.rule_at < sched.catch_up_from:
-                        continue  # from before the rule was set: not owed, never written
-                    items[(sched.id, slot.rule_at)] = store.promised_info(sched, slot, now, names)
+                slots = rules.slots_between(store.spec_of(sched), start, end)
+                if sched.rrule:  # not those from before the rule was set: not owed, never written
+                    slots = [slot for slot in slots if slot.rule_at >= sched.catch_up_from]
+                for info in store.promised_infos(sched, slots, now, names):
+                    items[(sched.id, info.rule_at)] = info
             written = (
                 select(OccurrenceRow, ScheduleRow)
                 .join(ScheduleRow, OccurrenceRow.schedule_id == ScheduleRow.id)

@@ -333,3 +333,23 @@ def test_skipping_days_off_accepts_a_rule_with_working_days() -> None:
     start = datetime(2026, 1, 3, 9, 0)  # a Saturday: the daily rule still has weekdays
     for rule in ("daily", "FREQ=WEEKLY;BYDAY=SA,MO", "monthly"):
         check_skip(normalise(rule, start, SHANGHAI), start, SHANGHAI)
+
+
+def test_slots_between_follows_the_holiday_tables_installed_after_it_was_asked() -> None:
+    """The slots of a rule and range are kept, and worked out again once other tables are in."""
+    daily = spec("FREQ=DAILY", datetime(2026, 3, 2, 9, 0), policy=WorkingDayPolicy.NEXT)
+    start, end = datetime(2026, 3, 30, tzinfo=UTC), datetime(2026, 4, 6, tzinfo=UTC)
+
+    def days() -> list[date]:
+        return [
+            slot.due_at.astimezone(ZoneInfo(SHANGHAI)).date() for slot in slots_between(daily, start, end)
+        ]
+
+    before = days()
+    assert date(2026, 4, 1) in before
+    try:
+        working_days.install([working_days.YearTable(2026, {date(2026, 4, 1): "Test holiday"})])
+        assert date(2026, 4, 1) not in days()
+    finally:
+        working_days.install([])
+    assert days() == before
