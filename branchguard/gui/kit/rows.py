@@ -121,7 +121,7 @@ class RowsModel(QAbstractTableModel, Generic[T]):
     # True where `cell()` answers from the row, the language and `who` alone (a page's list, whose
     # reads compute what depends on the day, such as `overdue`): then `set_rows` with the rows it
     # shows already leaves the view alone, where a reset made it lay out and paint every visible
-    # row again (a page refresh that found nothing new: Drills at ten years 21 -> 10 ms). A model
+    # row again (a page refresh that found nothing new: Drills at ten years 21 -> 12 ms). A model
     # with a clock or other state in its cells keeps False (tests/gui/test_models.py checks).
     CELLS_FROM_ROWS = False
 
