@@ -57,6 +57,42 @@ def test_a_refresh_leaves_the_days_whose_lines_are_unchanged_alone(gui_ctx, open
     assert "Vault check" in page.month.cell(second).titles()
 
 
+def test_a_refresh_that_reads_the_same_items_leaves_the_view_as_shown(
+    gui_ctx, open_window, monkeypatch
+) -> None:
+    """The same items for the same view, day and language: nothing is worded or laid out again;
+    new items, another language or another month are shown."""
+    from branchguard.core.kernel.i18n import current_language, set_language
+
+    _add(gui_ctx, "Alarm test", _local(_days_ahead(1), 9))
+    window = open_window("lead")
+    page = window.show_page("calendar")
+    assert isinstance(page, CalendarPage)
+    page.go_to(date.today(), MONTH)
+    shown: list[int] = []
+    show_items = DayGrid.show_items
+
+    def counted(self: DayGrid, *args, **kwargs) -> None:
+        shown.append(1)
+        show_items(self, *args, **kwargs)
+
+    monkeypatch.setattr(DayGrid, "show_items", counted)
+    page.refresh()
+    assert shown == []
+    _add(gui_ctx, "Door drill", _local(_days_ahead(2), 15))
+    page.refresh()
+    assert shown == [1] and "Door drill" in page.month.cell(_days_ahead(2)).titles()
+    before = current_language()
+    try:
+        set_language("en" if before.startswith("zh") else "zh_CN")
+        page.refresh()
+        assert shown == [1, 1]
+    finally:
+        set_language(before)
+    page.step(1)  # the next month
+    assert shown == [1, 1, 1]
+
+
 def test_the_month_is_built_a_week_per_turn_while_its_read_is_under_way(
     gui_ctx, open_window, pool_tasks, qtbot, monkeypatch
 ) -> None:
