@@ -21,7 +21,7 @@ from branchguard.core.drills.types import (
     StepResult,
 )
 from branchguard.core.incidents.types import EntryKind, IncidentDetail, IncidentStatus, StepState
-from branchguard.core.kernel import validation
+from branchguard.core.kernel import paging, validation
 from branchguard.core.kernel.types import PlaybookStatus, Text2
 from branchguard.core.playbooks.types import IncidentCategory, PlanTier
 from branchguard.core.schedules import store as schedules_store
@@ -46,7 +46,7 @@ def plan_infos(s: Session, rows: Iterable[PlanRow], now: datetime) -> list[Drill
     scores = dict(
         s.execute(
             select(DrillEvaluationRow.plan_id, DrillEvaluationRow.score).where(
-                DrillEvaluationRow.plan_id.in_(ids)
+                paging.among(s, DrillEvaluationRow.plan_id, ids)
             )
         )
         .tuples()
@@ -56,7 +56,7 @@ def plan_infos(s: Session, rows: Iterable[PlanRow], now: datetime) -> list[Drill
     # worked out (a one-off plan has a schedule too: 200 whole rows for a window of one-off plans).
     # With the columns above, the window's read at ten years went from 12-16 ms to 9 ms.
     schedule_ids = [r.schedule_id for r in rows if r.schedule_id is not None]
-    by_id = select(ScheduleRow.id, ScheduleRow.rrule).where(ScheduleRow.id.in_(schedule_ids))
+    by_id = select(ScheduleRow.id, ScheduleRow.rrule).where(paging.among(s, ScheduleRow.id, schedule_ids))
     rules: dict[int, str] = dict(s.execute(by_id).tuples().all()) if schedule_ids else {}
     series_ids = [schedule_id for schedule_id, rule in rules.items() if rule]
     series = list(s.scalars(select(ScheduleRow).where(ScheduleRow.id.in_(series_ids)))) if series_ids else []
@@ -67,7 +67,7 @@ def plan_infos(s: Session, rows: Iterable[PlanRow], now: datetime) -> list[Drill
         set(
             s.scalars(
                 select(IncidentRow.id).where(
-                    IncidentRow.id.in_(runs), IncidentRow.status == IncidentStatus.CLOSED.value
+                    paging.among(s, IncidentRow.id, runs), IncidentRow.status == IncidentStatus.CLOSED.value
                 )
             )
         )

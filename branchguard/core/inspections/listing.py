@@ -9,11 +9,11 @@ inspection's hazards counted by scanning every hazard) took 8.7 s; these aggrega
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from sqlalchemy import ColumnElement, case, func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from branchguard.core.inspections.types import InspectionInfo, InspectionStatus, ItemResult
 from branchguard.core.kernel import paging
@@ -61,7 +61,7 @@ def infos(s: Session, where: Sequence[ColumnElement[bool]]) -> list[InspectionIn
     rows = s.execute(
         select(*_COLUMNS).where(*where).order_by(InspectionRow.started_at.desc(), InspectionRow.id.desc())
     ).all()
-    return _infos(s, rows, chosen)
+    return _infos(s, rows, lambda column: column.in_(chosen))
 
 
 def window(s: Session, where: Sequence[ColumnElement[bool]], window: Window) -> Slice[InspectionInfo]:
@@ -72,10 +72,15 @@ def window(s: Session, where: Sequence[ColumnElement[bool]], window: Window) -> 
     rows = s.execute(
         paging.ordered(stmt, window, LIST_SORTS, (InspectionRow.started_at,), InspectionRow.id)
     ).all()
-    return Slice(_infos(s, rows, [r.id for r in rows]), total)
+    ids = [r.id for r in rows]
+    return Slice(_infos(s, rows, lambda column: paging.among(s, column, ids)), total)
 
 
-def _infos(s: Session, rows: Sequence[Any], chosen: Any) -> list[InspectionInfo]:
+# The condition that picks the listed inspections' rows out of a table, by its inspection column.
+Chosen = Callable[[InstrumentedAttribute[Any]], ColumnElement[bool]]
+
+
+def _infos(s: Session, rows: Sequence[Any], chosen: Chosen) -> list[InspectionInfo]:
     if not rows:
         return []
     versions = {
@@ -100,14 +105,14 @@ def _infos(s: Session, rows: Sequence[Any], chosen: Any) -> list[InspectionInfo]
                 func.count(AnswerRow.result),
                 func.coalesce(func.sum(case((AnswerRow.result == _FAIL, 1), else_=0)), 0),
             )
-            .where(AnswerRow.inspection_id.in_(chosen))
+            .where(chosen(AnswerRow.inspection_id))
             .group_by(AnswerRow.inspection_id)
         ).tuples()
     }
     hazards = dict(
         s.execute(
             select(HazardRow.inspection_id, func.count())
-            .where(HazardRow.inspection_id.in_(chosen))
+            .where(chosen(HazardRow.inspection_id))
             .group_by(HazardRow.inspection_id)
         )
         .tuples()
@@ -117,13 +122,13 @@ def _infos(s: Session, rows: Sequence[Any], chosen: Any) -> list[InspectionInfo]
     return [_info(r, versions, codes, counts, hazards, amendments) for r in rows]
 
 
-def _amended(s: Session, chosen: Any, counts: dict[int, list[int]]) -> dict[int, int]:
+def _amended(s: Session, chosen: Chosen, counts: dict[int, list[int]]) -> dict[int, int]:
     """Apply the amendments (few) to `counts`; the number of amendments per amended inspection."""
     latest: dict[tuple[int, int], str] = {}
     per_inspection: dict[int, int] = {}
     for iid, number, new in s.execute(
         select(AmendmentRow.inspection_id, AmendmentRow.number, AmendmentRow.new_result)
-        .where(AmendmentRow.inspection_id.in_(chosen))
+        .where(chosen(AmendmentRow.inspection_id))
         .order_by(AmendmentRow.id)
     ).tuples():
         latest[(iid, number)] = new

