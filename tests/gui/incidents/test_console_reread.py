@@ -70,3 +70,26 @@ def test_the_page_labels_a_tab_again_only_when_its_label_changes(
     console.reload()  # the new level: the tooltip and the swatch change, so the tab is labelled again
     assert len(sets) == 1 and f"#{fire}" in sets[0]
     assert Level.I.label in page.tabs.tabToolTip(index)
+
+
+def test_a_reread_after_a_language_switch_words_the_console_again(
+    gui_ctx: AppContext, qtbot: Any, monkeypatch: Any
+) -> None:
+    """The call list, among others, is worded only when a read is shown: the first re-read in the
+    new language shows every part again, though the incident did not change."""
+    from branchguard.core.kernel.i18n import current_language, set_language
+
+    fire = gui_ctx.services.incidents.start(login(gui_ctx, "lead"), "FIRE").id
+    console = open_console(qtbot, session_for(gui_ctx, "lead"), fire)
+    worded: list[int] = []
+    real = console.calls.set_contacts
+    monkeypatch.setattr(console.calls, "set_contacts", lambda contacts: (worded.append(1), real(contacts)))
+    console.reload()
+    assert worded == []
+    before = current_language()
+    try:
+        set_language("en" if before.startswith("zh") else "zh_CN")
+        console.reload()
+        assert worded == [1]
+    finally:
+        set_language(before)

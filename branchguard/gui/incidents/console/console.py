@@ -33,6 +33,7 @@ from branchguard.core.incidents.types import (
     IncidentStatus,
     LogEntry,
 )
+from branchguard.core.kernel.i18n import current_language
 from branchguard.core.kernel.roles import may
 from branchguard.core.kernel.types import Level
 from branchguard.gui.incidents.console.close_dialog import CloseDialog
@@ -74,7 +75,7 @@ class IncidentConsole(QWidget):
         self.session = session
         self.incident_id = incident_id
         self.detail: IncidentDetail | None = None
-        self._shown: tuple[IncidentDetail, list[LogEntry], str, Names] | None = None  # see _show
+        self._shown: tuple[object, ...] = ()  # what _show last showed, and in which language
         self.loader = Loader(self, on_error=self.show_error)
         self.branch_place = ""  # the branch's name and address, the initial report's place by default
         self.header = IncidentHeader()
@@ -313,12 +314,14 @@ class IncidentConsole(QWidget):
 
     def _show(self, loaded: tuple[IncidentDetail, list[LogEntry], str, Names]) -> None:
         detail, attachments, place, who = loaded
-        # What the console shows of it: all but the log's length and head, which the log follows.
+        # What the console shows of it (all but the log's length and head, which the log follows),
+        # and in which language: a re-read after a switch words every part again, the call list too.
         as_shown = (
             replace(detail, summary=replace(detail.summary, entry_count=0, chain_head="")),
             attachments,
             place,
             who,
+            current_language(),
         )
         if as_shown == self._shown:
             # Only the log may have changed (the poll's usual answer, and a page refresh's): setting
