@@ -128,6 +128,7 @@ class RowsModel(QAbstractTableModel, Generic[T]):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._rows: list[T] = []
+        self._rows_language = ""  # the language the rows were last reset in
         self._order: tuple[int, Qt.SortOrder] | None = None  # kept by set_rows (see RowsProxy)
         self._columns: int | None = None
         self._headers: tuple[str, list[str]] | None = None  # (language, texts)
@@ -154,10 +155,11 @@ class RowsModel(QAbstractTableModel, Generic[T]):
     def set_rows(self, rows: Sequence[T]) -> bool:
         """Show `rows`; False when they are the rows shown already and the view was left alone."""
         ordered = self._sorted(list(rows))
-        if self.CELLS_FROM_ROWS and ordered == self._rows and ordered:
+        language = current_language()  # a switch is shown by the refresh that follows it: a reset
+        if self.CELLS_FROM_ROWS and ordered == self._rows and ordered and language == self._rows_language:
             return False  # a re-read that found nothing new: the view keeps its layout, paint and scroll
         self.beginResetModel()
-        self._rows = ordered
+        self._rows, self._rows_language = ordered, language
         self.endResetModel()
         return True
 
