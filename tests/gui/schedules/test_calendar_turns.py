@@ -29,14 +29,19 @@ def _days_ahead(n: int) -> date:
     return min(date.today() + timedelta(days=n), month_start(date.today()) + timedelta(days=41))
 
 
+def _month(open_window, day: date) -> CalendarPage:
+    """The lead's calendar page on the month of `day`."""
+    page = open_window("lead").show_page("calendar")
+    assert isinstance(page, CalendarPage)
+    page.go_to(day, MONTH)
+    return page
+
+
 def test_a_refresh_leaves_the_days_whose_lines_are_unchanged_alone(gui_ctx, open_window, monkeypatch) -> None:
     first, second = _days_ahead(1), _days_ahead(2)
     _add(gui_ctx, "Alarm test", _local(first, 9))
     _add(gui_ctx, "Vault check", _local(second, 11))
-    window = open_window("lead")
-    page = window.show_page("calendar")
-    assert isinstance(page, CalendarPage)
-    page.go_to(date.today(), MONTH)
+    page = _month(open_window, date.today())
     added: list[str] = []
     add_item = DayList.addItem
 
@@ -65,10 +70,7 @@ def test_a_refresh_that_reads_the_same_items_leaves_the_view_as_shown(
     from branchguard.core.kernel.i18n import current_language, set_language
 
     _add(gui_ctx, "Alarm test", _local(_days_ahead(1), 9))
-    window = open_window("lead")
-    page = window.show_page("calendar")
-    assert isinstance(page, CalendarPage)
-    page.go_to(date.today(), MONTH)
+    page = _month(open_window, date.today())
     shown: list[int] = []
     show_items = DayGrid.show_items
 
@@ -136,10 +138,7 @@ def test_a_busy_day_lays_its_lines_out_in_batches_and_scrolls_to_the_last(
     titles = [f"Patrol {n:02d}" for n in range(12)]
     for n, title in enumerate(titles):
         _add(gui_ctx, title, _local(day, 8 + n // 2, 30 * (n % 2)))
-    window = open_window("lead")
-    page = window.show_page("calendar")
-    assert isinstance(page, CalendarPage)
-    page.go_to(day, MONTH)
+    page = _month(open_window, day)
     lines = page.month.cell(day).items
     assert lines.layoutMode() is QListView.LayoutMode.Batched and lines.batchSize() == LAYOUT_BATCH
     assert [t for t in page.month.cell(day).titles() if t.startswith("Patrol")] == titles
