@@ -311,11 +311,20 @@ def records_template(sqlite_template: Path, tmp_path_factory: pytest.TempPathFac
 
 
 @pytest.fixture
-def records_data_dir(tmp_path: Path, records_template: Callable[[], Path]) -> Path:
+def demo_folder(records_template: Callable[[], Path]) -> Callable[[Path], Path]:
+    """Makes the folder given a copy of the demo branch with its records (see records_template)."""
+
+    def make(folder: Path) -> Path:
+        shutil.copytree(records_template(), folder)
+        return folder
+
+    return make
+
+
+@pytest.fixture
+def records_data_dir(tmp_path: Path, demo_folder: Callable[[Path], Path]) -> Path:
     """tmp_path/data holding a copy of the demo branch with its records (see records_template)."""
-    data = tmp_path / "data"
-    shutil.copytree(records_template(), data)
-    return data
+    return demo_folder(tmp_path / "data")
 
 
 @pytest.fixture(scope="session")

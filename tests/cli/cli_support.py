@@ -41,6 +41,11 @@ def as_user(monkeypatch: pytest.MonkeyPatch, username: str | None, password: str
             monkeypatch.setenv(name, value)
 
 
+def runner(capsys: pytest.CaptureFixture[str], data_dir: Path, default_lang: str = "en") -> Run:
+    """`invoke` on `data_dir`, in `default_lang` unless a call says `lang=`."""
+    return lambda *args, lang=default_lang: invoke(capsys, data_dir, args, lang)
+
+
 def invoke(
     capsys: pytest.CaptureFixture[str], data_dir: Path, args: Sequence[str], lang: str
 ) -> tuple[int, str, str]:

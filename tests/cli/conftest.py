@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from branchguard.core.kernel.i18n import set_language
-from tests.cli.cli_support import LEAD_PASSWORD, Run, as_user, invoke, with_lead
+from tests.cli.cli_support import LEAD_PASSWORD, Run, as_user, runner, with_lead
 
 
 @pytest.fixture(autouse=True)
@@ -30,12 +30,19 @@ def _logged_in_as_lead(monkeypatch: pytest.MonkeyPatch) -> None:
 def run(fresh_data_dir: Path, capsys: pytest.CaptureFixture[str]) -> Run:
     """`branchguard --data-dir <tmp>/data ARGS…` (in English unless `lang=`), on a database holding
     only the safety lead's account."""
-    data_dir = with_lead(fresh_data_dir)
-    return lambda *args, lang="en": invoke(capsys, data_dir, args, lang)
+    return runner(capsys, with_lead(fresh_data_dir))
 
 
 @pytest.fixture
 def fresh_run(fresh_data_dir: Path, capsys: pytest.CaptureFixture[str]) -> Run:
     """`run` on a new database (no account yet; a copy of the run's, see tests/conftest.py): for
     tests that begin with `demo`, whose safety lead the environment then logs in as."""
-    return lambda *args, lang="en": invoke(capsys, fresh_data_dir, args, lang)
+    return runner(capsys, fresh_data_dir)
+
+
+@pytest.fixture
+def demo_run(records_data_dir: Path, capsys: pytest.CaptureFixture[str]) -> Run:
+    """`run` on the demo branch with its records, as `branchguard demo` leaves it (a copy of the
+    run's, see tests/conftest.py: `demo` itself takes about a second), logged in as its lead. The
+    tests of `demo` itself start from `fresh_run`."""
+    return runner(capsys, records_data_dir)

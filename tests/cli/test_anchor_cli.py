@@ -20,16 +20,14 @@ from branchguard.context import open_context
 from branchguard.core.anchors.store import FILE_NAME, PDF_MARKER
 from branchguard.core.incidents import log as incident_log
 from branchguard.db.models.incidents import IncidentRow, LogEntryRow
-from tests.cli.cli_support import Run, invoke
+from tests.cli.cli_support import Run
 from tests.ledger_forgery import Entry, forge
 
 
 @pytest.fixture
-def run(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Run:
+def run(demo_run: Run) -> Run:
     """On the demo branch, in English unless `lang=`."""
-    data_dir = tmp_path / "data"
-    assert invoke(capsys, data_dir, ["demo"], "en")[0] == 0
-    return lambda *args, lang="en": invoke(capsys, data_dir, args, lang)
+    return demo_run
 
 
 def ok(run: Run, *args: str, lang: str = "en") -> str:

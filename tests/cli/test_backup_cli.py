@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -43,10 +44,9 @@ def files_under(folder: Path) -> dict[str, bytes]:
 
 
 @pytest.fixture
-def branch(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
+def branch(tmp_path: Path, demo_folder: Callable[[Path], Path]) -> Path:
     """A data folder with the demo branch and two attachments."""
-    data = tmp_path / "branch"
-    assert invoke(capsys, data, ["demo"], "en")[0] == 0
+    data = demo_folder(tmp_path / "branch")
     ctx = open_context(data)
     try:
         ctx.services.files.add_bytes("cctv.jpg", b"\xff\xd8 still of the counter")
@@ -124,7 +124,11 @@ def _rewrite(archive: Path, out: Path, change: dict[str, bytes]) -> None:
 
 @pytest.mark.parametrize("damage", ["byte", "truncated", "newer_schema", "escape", "not_zip"])
 def test_a_bad_archive_is_refused_and_nothing_changes(
-    damage: str, branch: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    damage: str,
+    branch: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    demo_folder: Callable[[Path], Path],
 ) -> None:
     archive = tmp_path / "copy.zip"
     assert invoke(capsys, branch, ["backup", "-o", str(archive)], "en")[0] == 0
@@ -151,8 +155,7 @@ def test_a_bad_archive_is_refused_and_nothing_changes(
     else:
         bad.write_text("not an archive")
         expected = "damaged or unreadable"
-    target = tmp_path / "target"
-    assert invoke(capsys, target, ["demo"], "en")[0] == 0
+    target = demo_folder(tmp_path / "target")
     before = files_under(target)
     code, _out, err = invoke(capsys, target, ["restore", str(bad), "--yes"], "en")
     assert code == 1 and expected in err and "Traceback" not in err

@@ -15,12 +15,10 @@ from tests.cli.cli_support import LEAD_PASSWORD, STAFF_PASSWORD, as_user, invoke
 
 
 @pytest.fixture
-def data_dir(tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> Path:
-    """The demo branch, filled without any login (first-run set-up)."""
+def data_dir(records_data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The demo branch (as `demo` fills it, without any login, at first run), and nobody logged in."""
     as_user(monkeypatch, None)
-    data = tmp_path / "data"
-    assert invoke(capsys, data, ["demo"], "en")[0] == 0
-    return data
+    return records_data_dir
 
 
 def cli(

@@ -11,9 +11,8 @@ from branchguard.core.dashboard.service import tile_targets
 from tests.cli.cli_support import Run
 
 
-def test_each_dashboard_figure_equals_its_list_command(fresh_run: Run) -> None:
-    run = fresh_run  # begins with `demo`, whose lead then logs in
-    assert run("demo")[0] == 0
+def test_each_dashboard_figure_equals_its_list_command(demo_run: Run) -> None:
+    run = demo_run
     today = date.today()
     code, out, err = run("incident", "start", "--title", "漏水", "--level", "III")
     assert code == 0, err
@@ -55,9 +54,8 @@ def test_each_dashboard_figure_equals_its_list_command(fresh_run: Run) -> None:
     assert len(board["months"]) == 12 and board["months"][-1]["hazards_opened"] >= 1
 
 
-def test_the_table_names_each_figure_and_its_command_in_chinese(fresh_run: Run) -> None:
-    run = fresh_run  # begins with `demo`, whose lead then logs in
-    assert run("demo")[0] == 0
+def test_the_table_names_each_figure_and_its_command_in_chinese(demo_run: Run) -> None:
+    run = demo_run
     code, out, _err = run("dashboard", lang="zh_CN")
     assert code == 0
     assert "逾期隐患" in out and "branchguard hazard list --overdue" in out

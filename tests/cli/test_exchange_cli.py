@@ -70,17 +70,16 @@ def _head_office(
     return run
 
 
-def test_demo_export_preview_package_and_key(fresh_run: Run, tmp_path: Path) -> None:
+def test_demo_export_preview_package_and_key(demo_run: Run, tmp_path: Path) -> None:
     before, now = _periods()
-    assert fresh_run("demo")[0] == 0
-    code, out, err = fresh_run(
+    code, out, err = demo_run(
         "export", "package", "--period", now, "-o", str(tmp_path / "p.zip"), "--preview"
     )
     assert code == 0, err
     assert out.startswith("DEMO-0101 ") and f" {now}: " in out and "incidents 1" in out
     assert not (tmp_path / "p.zip").exists()  # a preview writes nothing
 
-    code, out, err = fresh_run("export", "package", "--period", now, "-o", str(tmp_path / "p.zip"))
+    code, out, err = demo_run("export", "package", "--period", now, "-o", str(tmp_path / "p.zip"))
     assert code == 0, err
     assert f"period {now}" in out and "records: " in out
     with zipfile.ZipFile(tmp_path / "p.zip") as zf:
@@ -91,7 +90,7 @@ def test_demo_export_preview_package_and_key(fresh_run: Run, tmp_path: Path) -> 
     assert manifest["masked"] is True
     assert manifest["reports"] >= 1 and any(n.startswith(package.REPORTS) for n in names)
 
-    code, out, err = fresh_run(
+    code, out, err = demo_run(
         "export", "package", "--period", before, "-o", str(tmp_path / "q.zip"), "--no-reports"
     )
     assert code == 0, err
@@ -100,38 +99,37 @@ def test_demo_export_preview_package_and_key(fresh_run: Run, tmp_path: Path) -> 
         second = json.loads(zf.read(package.MANIFEST))
     assert second["ledger"]["previous"] == manifest["ledger"]["head"]  # it goes on from the first
 
-    code, shown, err = fresh_run("key", "show")
+    code, shown, err = demo_run("key", "show")
     assert code == 0, err
     fingerprint = shown.split(":", 1)[1].strip()
     assert fingerprint.replace(" ", "").lower() == manifest["key"]["fingerprint"]
-    code, out, err = fresh_run("key", "export", "-o", str(tmp_path / "branch.pem"))
+    code, out, err = demo_run("key", "export", "-o", str(tmp_path / "branch.pem"))
     assert code == 0, err
     assert fingerprint in out
     assert (tmp_path / "branch.pem").read_bytes().startswith(b"-----BEGIN PUBLIC KEY-----")
 
-    code, out, err = fresh_run("export", "package", "--period", "2026-13", "-o", str(tmp_path / "x.zip"))
+    code, out, err = demo_run("export", "package", "--period", "2026-13", "-o", str(tmp_path / "x.zip"))
     assert code == 1 and "2026-13" in err and "2026-Q4" in err
     assert not (tmp_path / "x.zip").exists()
 
 
 def test_demo_staff_may_not_export_nor_unmask(
-    fresh_run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    demo_run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     _before, now = _periods()
-    assert fresh_run("demo")[0] == 0
     as_user(monkeypatch, "staff", STAFF_PASSWORD)
     for extra in (("--unmask",), ()):
-        code, out, err = fresh_run(
+        code, out, err = demo_run(
             "export", "package", "--period", now, "-o", str(tmp_path / "s.zip"), *extra
         )
         assert code == 1 and out == ""
         assert "Staff 'staff' may not make a period package for head office" in err
         assert not (tmp_path / "s.zip").exists()
-    code, _out, err = fresh_run("key", "export", "-o", str(tmp_path / "s.pem"))
+    code, _out, err = demo_run("key", "export", "-o", str(tmp_path / "s.pem"))
     assert code == 1 and not (tmp_path / "s.pem").exists()
     # the lead may unmask, and the manifest says so
     as_user(monkeypatch, "lead", LEAD_PASSWORD)
-    code, _out, err = fresh_run(
+    code, _out, err = demo_run(
         "export", "package", "--period", now, "-o", str(tmp_path / "u.zip"), "--unmask", "--no-reports"
     )
     assert code == 0, err

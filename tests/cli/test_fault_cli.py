@@ -24,21 +24,20 @@ def _log_texts(db: Path) -> list[str]:
 
 @pytest.fixture
 def run(fresh_run: Run) -> Run:
-    return fresh_run  # these tests begin with `demo`
+    return fresh_run  # on a new database; `started` is on the demo branch
 
 
 @pytest.fixture
-def started(run: Run, tmp_path: Path) -> tuple[Path, str]:
-    assert run("demo")[0] == 0
-    code, out, _ = run("incident", "start", "--title", "停电")
+def started(demo_run: Run, tmp_path: Path) -> tuple[Path, str]:
+    code, out, _ = demo_run("incident", "start", "--title", "停电")
     assert code == 0
     incident = out.strip()
-    assert run("incident", "log", incident, "--kind", "note", "--text", "已通知物业")[0] == 0
+    assert demo_run("incident", "log", incident, "--kind", "note", "--text", "已通知物业")[0] == 0
     return tmp_path / "data" / "branchguard.sqlite", incident
 
 
 def test_a_held_write_lock_is_named_and_nothing_written(
-    run: Run, started: tuple[Path, str], monkeypatch: pytest.MonkeyPatch
+    demo_run: Run, started: tuple[Path, str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     db, incident = started
     monkeypatch.setattr(engine_module, "LOCK_RETRY", LockRetry(wait_ms=20, pauses=(0.01, 0.01)))
@@ -46,7 +45,7 @@ def test_a_held_write_lock_is_named_and_nothing_written(
     holder = sqlite3.connect(db, isolation_level=None)
     holder.execute("BEGIN IMMEDIATE")
     try:
-        code, _out, err = run("incident", "log", incident, "--kind", "note", "--text", "未保存")
+        code, _out, err = demo_run("incident", "log", incident, "--kind", "note", "--text", "未保存")
     finally:
         holder.rollback()
         holder.close()
@@ -55,12 +54,12 @@ def test_a_held_write_lock_is_named_and_nothing_written(
     assert err.count("retrying…") == 1  # said once, not at every retry
     assert "stayed locked by another program" in err and "NOT saved" in err
     assert _log_texts(db) == before
-    assert run("incident", "log", incident, "--kind", "note", "--text", "再试一次")[0] == 0
+    assert demo_run("incident", "log", incident, "--kind", "note", "--text", "再试一次")[0] == 0
     assert _log_texts(db) == [*before, "再试一次"]
 
 
 def test_a_full_disk_is_worded_and_keeps_what_was_saved(
-    run: Run, started: tuple[Path, str], monkeypatch: pytest.MonkeyPatch
+    demo_run: Run, started: tuple[Path, str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from branchguard.core.incidents import log as incident_log
 
@@ -71,7 +70,9 @@ def test_a_full_disk_is_worded_and_keeps_what_was_saved(
         raise sqlite3.OperationalError("database or disk is full")
 
     monkeypatch.setattr(incident_log, "_index_after", full)
-    code, _out, err = run("incident", "log", incident, "--kind", "note", "--text", "未保存", lang="zh_CN")
+    code, _out, err = demo_run(
+        "incident", "log", incident, "--kind", "note", "--text", "未保存", lang="zh_CN"
+    )  # fmt: skip
     assert code == 1
     _no_traceback(err)
     assert "磁盘已满" in err and "本次更改未保存" in err
@@ -95,31 +96,31 @@ def test_demo_on_a_full_disk_leaves_the_database_empty(run: Run, monkeypatch: py
 
 
 def test_read_only_views_and_verifies_and_refuses_changes(
-    run: Run, started: tuple[Path, str], tmp_path: Path
+    demo_run: Run, started: tuple[Path, str], tmp_path: Path
 ) -> None:
     db, incident = started
     content = db.read_bytes()
-    code, out, err = run("--read-only", "verify")
+    code, out, err = demo_run("--read-only", "verify")
     assert code == 0 and "chain consistent" in out, err
-    code, out, _ = run("--read-only", "incident", "show", incident)
+    code, out, _ = demo_run("--read-only", "incident", "show", incident)
     assert code == 0 and "已通知物业" in out
     pdf = tmp_path / "report.pdf"
-    code, _out, err = run("--read-only", "report", "incident", incident, "-o", str(pdf))
+    code, _out, err = demo_run("--read-only", "report", "incident", incident, "-o", str(pdf))
     assert code == 0, err
     assert pdf.read_bytes().startswith(b"%PDF")
-    code, out, err = run("--read-only", "dashboard", "--json")  # reads without catching up
+    code, out, err = demo_run("--read-only", "dashboard", "--json")  # reads without catching up
     assert code == 0 and '"incidents_open"' in out, err
     summary = tmp_path / "summary.pdf"
-    code, _out, err = run("--read-only", "report", "summary", "--period", "2026", "-o", str(summary))
+    code, _out, err = demo_run("--read-only", "report", "summary", "--period", "2026", "-o", str(summary))
     assert code == 0 and summary.read_bytes().startswith(b"%PDF"), err
-    code, _out, err = run("--read-only", "incident", "log", incident, "--kind", "note", "--text", "x")
+    code, _out, err = demo_run("--read-only", "incident", "log", incident, "--kind", "note", "--text", "x")
     assert code == 1
     _no_traceback(err)
     assert "read-only" in err and "NOT saved" in err
     assert db.read_bytes() == content
 
 
-def test_read_only_folder_by_permissions(run: Run, started: tuple[Path, str]) -> None:
+def test_read_only_folder_by_permissions(demo_run: Run, started: tuple[Path, str]) -> None:
     import os
 
     if os.geteuid() == 0:
@@ -129,10 +130,10 @@ def test_read_only_folder_by_permissions(run: Run, started: tuple[Path, str]) ->
     folder.chmod(0o555)
     db.chmod(0o444)
     try:
-        code, out, err = run("verify")
+        code, out, err = demo_run("verify")
         assert code == 0 and "chain consistent" in out
         assert "opened read-only" in err
-        code, _out, err = run("incident", "log", incident, "--kind", "note", "--text", "x")
+        code, _out, err = demo_run("incident", "log", incident, "--kind", "note", "--text", "x")
         assert code == 1 and "read-only" in err
         _no_traceback(err)
     finally:

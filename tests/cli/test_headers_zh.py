@@ -28,13 +28,6 @@ TABLES = [
 ]
 
 
-@pytest.fixture
-def demo_run(fresh_run):
-    code, _out, err = fresh_run("demo")
-    assert code == 0, err
-    return fresh_run
-
-
 @pytest.mark.parametrize("args", TABLES, ids=lambda a: " ".join(a))
 def test_table_headers_follow_the_language(demo_run, args) -> None:
     code, out, err = demo_run(*args, lang="zh_CN")

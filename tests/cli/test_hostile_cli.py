@@ -33,12 +33,6 @@ def usage_error(result: tuple[int, str, str]) -> str:
     return err.strip().splitlines()[-1]
 
 
-@pytest.fixture
-def demo_run(fresh_run: Run) -> Run:
-    assert fresh_run("demo")[0] == 0
-    return fresh_run
-
-
 # -- nesting and size -----------------------------------------------------------------------------
 @pytest.mark.parametrize("depth", [10_000, 200_000])
 def test_deeply_nested_import_ends_with_a_message_not_a_crash(tmp_path: Path, depth: int) -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.cli.cli_support import Run, invoke
+from tests.cli.cli_support import Run, runner
 
 SUMMARY_KEYS = {
     "id",
@@ -30,11 +30,9 @@ SUMMARY_KEYS = {
 
 
 @pytest.fixture
-def run(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Run:
+def run(records_data_dir: Path, capsys: pytest.CaptureFixture[str]) -> Run:
     """`branchguard --data-dir <tmp>/data ARGS…` (in Chinese unless `lang=`) on the demo branch."""
-    data_dir = tmp_path / "data"
-    assert invoke(capsys, data_dir, ["demo"], "zh_CN")[0] == 0
-    return lambda *args, lang="zh_CN": invoke(capsys, data_dir, args, lang)
+    return runner(capsys, records_data_dir, "zh_CN")
 
 
 def ok(run: Run, *args: str) -> str:

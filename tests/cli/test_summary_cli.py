@@ -11,9 +11,8 @@ from openpyxl import load_workbook
 from tests.cli.cli_support import Run
 
 
-def test_summary_as_pdf_and_xlsx(fresh_run: Run, tmp_path: Path) -> None:
-    run = fresh_run  # begins with `demo`, whose lead then logs in
-    assert run("demo")[0] == 0
+def test_summary_as_pdf_and_xlsx(demo_run: Run, tmp_path: Path) -> None:
+    run = demo_run
     today = date.today()
     pdf = tmp_path / "month.pdf"
     code, out, err = run("report", "summary", "--period", f"{today:%Y-%m}", "-o", str(pdf))

@@ -26,13 +26,6 @@ RECORD_KEYS = {
 }
 
 
-@pytest.fixture
-def demo_run(fresh_run: Run) -> Run:
-    code, _out, err = fresh_run("demo")
-    assert code == 0, err
-    return fresh_run
-
-
 def as_json(run: Run, *args: str) -> Any:
     code, out, err = run(*args, "--json")
     assert code == 0, err

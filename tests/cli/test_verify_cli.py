@@ -12,14 +12,8 @@ import pytest
 from tests.cli.cli_support import Run, invoke
 
 
-@pytest.fixture
-def run(fresh_run: Run) -> Run:
-    return fresh_run  # these tests begin with `demo`
-
-
-def test_verify_names_every_broken_record_and_exits_non_zero(run: Run, tmp_path: Path) -> None:
-    assert run("demo")[0] == 0
-    code, out, _err = run("verify", "--json")
+def test_verify_names_every_broken_record_and_exits_non_zero(demo_run: Run, tmp_path: Path) -> None:
+    code, out, _err = demo_run("verify", "--json")
     report = json.loads(out)
     assert code == 0 and report["ok"] and report["proved"] == "chain consistent; no outside anchor"
     assert report["head"]["seq"] == report["entries"] > 0 and len(report["head"]["hash"]) == 64
@@ -29,7 +23,7 @@ def test_verify_names_every_broken_record_and_exits_non_zero(run: Run, tmp_path:
         db.execute("UPDATE users SET role = 'lead' WHERE id = ?", (user_id,))
         (event,) = db.execute("SELECT max(id) FROM audit_events").fetchone()
         db.execute("DELETE FROM audit_events WHERE id = ?", (event,))
-    code, out, err = run("verify")
+    code, out, err = demo_run("verify")
     assert code == 1 and "Traceback" not in err
     # verify's own login is recorded first and is given the deleted event's number again: the
     # ledger, which saw that number created before, names the deletion all the same.
@@ -38,7 +32,7 @@ def test_verify_names_every_broken_record_and_exits_non_zero(run: Run, tmp_path:
     assert f"branchguard: error: account {user_id}: role is lead, ledger says staff" in lines
     assert any(f"audit event {event} deleted outside the app" in line for line in lines)
     assert "Verify FAILED: 2 problem(s)" in out
-    code, out, _err = run("verify", "--json")
+    code, out, _err = demo_run("verify", "--json")
     assert code == 1 and [p["entity"] for p in json.loads(out)["problems"]] in (
         ["user", "audit_event"],
         ["audit_event", "user"],
