@@ -3,6 +3,9 @@ record can be in, hash chains that verify, the same rows for the same seed."""
 
 from __future__ import annotations
 
+import uuid
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -12,6 +15,7 @@ from sqlalchemy import func, select
 from branchguard.context import AppContext, open_context
 from branchguard.core.kernel.errors import ValidationError
 from branchguard.core.kernel.types import Actor, Role
+from branchguard.db.engine import sqlite_url
 from branchguard.db.models.complaints import ComplaintRow
 from branchguard.db.models.drills import DrillPlanRow
 from branchguard.db.models.foundation import AuditEventRow, PersonRow
@@ -20,6 +24,9 @@ from branchguard.db.models.incidents import IncidentRow
 from branchguard.db.models.inspections import InspectionRow
 from branchguard.db.models.playbooks import PlaybookVersionRow
 from branchguard.db.models.schedules import ScheduleRow
+from tests.conftest import SQLITE_FILE, copy_fresh_sqlite
+
+pytestmark = pytest.mark.slow  # each year of history takes seconds to write
 
 UNTIL = date(2026, 6, 30)
 
@@ -29,12 +36,71 @@ def _states(ctx: AppContext, column: object) -> dict[str, int]:
         return dict(s.execute(select(column, func.count()).group_by(column)).tuples().all())  # type: ignore[call-overload]
 
 
-def test_one_year_holds_a_busy_branch_in_every_state(ctx: AppContext) -> None:
-    demo = ctx.services.demo
-    demo.fill(records=True)
-    years: list[int] = []
-    totals = demo.fill_history(1, 1, UNTIL, progress=lambda n, counts: years.append(n))
-    assert years == [1]
+@dataclass(frozen=True)
+class Year:
+    """A database holding the demo branch and then a year of history (seed 1, ending at UNTIL)."""
+
+    ctx: AppContext
+    totals: dict[str, int]  # what fill_history says it wrote, per table
+    progress: list[int]  # the years its progress callback was told of
+    before: dict[str, int]  # what each list read before the history: the demo's own records
+
+
+def _lists(ctx: AppContext) -> dict[str, Callable[[], Sequence[object]]]:
+    """Each service list that reads a table the history writes, by that table's name."""
+    user = ctx.services.auth.user_by_name("lead")
+    assert user is not None
+    lead, s = Actor(user.id, user.username, Role(user.role)), ctx.services
+    return {
+        "inspections": lambda: s.inspections.list(lead),
+        "hazards": lambda: s.hazards.list(lead),
+        "incidents": lambda: s.incidents.list_incidents(lead),
+        "drill_plans": lambda: s.drills.list(lead),
+        "schedules": lambda: s.schedules.list(lead),
+        "people": lambda: s.people.list_people(lead),
+        "complaints": lambda: s.complaints.list(lead),
+    }
+
+
+def _year(data_dir: Path, url: str) -> Year:
+    ctx = open_context(data_dir, db=url)
+    ctx.services.demo.fill(records=True)
+    before = {table: len(read()) for table, read in _lists(ctx).items()}
+    progress: list[int] = []
+    totals = ctx.services.demo.fill_history(1, 1, UNTIL, progress=lambda n, counts: progress.append(n))
+    return Year(ctx, totals, progress, before)
+
+
+@pytest.fixture(scope="module")
+def sqlite_year(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Year]:
+    """A year of history on SQLite, built once for the module's tests: each build takes seconds."""
+    folder = tmp_path_factory.mktemp("year")
+    copy_fresh_sqlite(request, folder / SQLITE_FILE)
+    year = _year(folder / "data", sqlite_url(folder / SQLITE_FILE))
+    yield year
+    year.ctx.close()
+
+
+@pytest.fixture(scope="module", params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def year(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Year]:
+    """The year of history on each engine; read only by the tests that share it."""
+    if request.param == "sqlite":
+        yield request.getfixturevalue("sqlite_year")
+        return
+    cluster, template = request.getfixturevalue("pg_cluster"), request.getfixturevalue("pg_template")
+    name = f"bg_year_{uuid.uuid4().hex[:12]}"
+    cluster.execute(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
+    try:
+        built = _year(tmp_path_factory.mktemp("year") / "data", cluster.url(name))
+        yield built
+        built.ctx.close()
+    finally:
+        cluster.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def test_one_year_holds_a_busy_branch_in_every_state(year: Year) -> None:
+    ctx, totals = year.ctx, year.totals
+    assert year.progress == [1]
 
     assert 24 <= totals["complaints"] <= 48  # about three a month, through the complaint service
     # the year's 20,000, and each complaint's: registration, assignment, steps, its reminders
@@ -105,49 +171,37 @@ def test_years_are_bounded(ctx: AppContext) -> None:
     assert err.value.is_about("field.years")
 
 
-def _heads(data_dir: Path, seed: int) -> list[tuple[int, str]]:
+def _heads(context: AppContext) -> list[tuple[int, str]]:
+    with context.sessions() as s:
+        return list(
+            s.execute(
+                select(IncidentRow.id, IncidentRow.chain_head)
+                .where(IncidentRow.started_at < select(func.max(IncidentRow.started_at)).scalar_subquery())
+                .order_by(IncidentRow.id)
+            ).tuples()
+        )
+
+
+def _heads_of_history(data_dir: Path, seed: int) -> list[tuple[int, str]]:
     context = open_context(data_dir)
     try:
         context.services.demo.fill(records=True)
         context.services.demo.fill_history(1, seed, UNTIL)
-        with context.sessions() as s:
-            return list(
-                s.execute(
-                    select(IncidentRow.id, IncidentRow.chain_head)
-                    .where(
-                        IncidentRow.started_at < select(func.max(IncidentRow.started_at)).scalar_subquery()
-                    )
-                    .order_by(IncidentRow.id)
-                ).tuples()
-            )
+        return _heads(context)
     finally:
         context.close()
 
 
-def test_the_same_seed_gives_the_same_history(tmp_path: Path) -> None:
-    first, again, other = (_heads(tmp_path / name, seed) for name, seed in (("a", 7), ("b", 7), ("c", 8)))
+def test_the_same_seed_gives_the_same_history(sqlite_year: Year, tmp_path: Path) -> None:
+    """Against the module's year (seed 1): the same seed again, then another seed."""
+    first = _heads(sqlite_year.ctx)
+    again, other = (_heads_of_history(tmp_path / name, seed) for name, seed in (("b", 1), ("c", 2)))
     # the demo's own drill run (started now, the newest) is left out: its times are today's
     assert first == again
     assert first != other
 
 
-def test_every_list_reads_the_generated_rows(ctx: AppContext) -> None:
+def test_every_list_reads_the_generated_rows(year: Year) -> None:
     """Every value written is one the services read back (statuses, levels, kinds)."""
-    demo = ctx.services.demo
-    demo.fill(records=True)
-    user = ctx.services.auth.user_by_name("lead")
-    assert user is not None
-    lead, s = Actor(user.id, user.username, Role(user.role)), ctx.services
-    lists = {  # each list and the table the history writes its rows into
-        "inspections": lambda: s.inspections.list(lead),
-        "hazards": lambda: s.hazards.list(lead),
-        "incidents": lambda: s.incidents.list_incidents(lead),
-        "drill_plans": lambda: s.drills.list(lead),
-        "schedules": lambda: s.schedules.list(lead),
-        "people": lambda: s.people.list_people(lead),
-        "complaints": lambda: s.complaints.list(lead),
-    }
-    before = {table: len(read()) for table, read in lists.items()}  # the demo's own records
-    totals = demo.fill_history(1, 3, UNTIL)
-    for table, read in lists.items():
-        assert len(read()) == before[table] + totals[table], table
+    for table, read in _lists(year.ctx).items():
+        assert len(read()) == year.before[table] + year.totals[table], table
