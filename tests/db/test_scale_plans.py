@@ -17,6 +17,8 @@ from branchguard.db.models.foundation import AuditEventRow
 from branchguard.db.models.hazards import HazardRow
 from branchguard.db.models.schedules import OccurrenceRow, ScheduleRow
 
+pytestmark = pytest.mark.slow  # a year of history to plan against
+
 AT = datetime(2026, 1, 1, tzinfo=UTC)
 QUERIES = {
     "ix_audit_events_actor_at": select(AuditEventRow.id)

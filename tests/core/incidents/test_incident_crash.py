@@ -44,6 +44,7 @@ while True:
 """
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL")
 def test_killed_writer_loses_no_committed_entry(tmp_path: Path) -> None:
     data = tmp_path / "data"

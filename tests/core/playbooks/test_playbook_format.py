@@ -177,6 +177,7 @@ def fuzz_db(tmp_path_factory: pytest.TempPathFactory) -> Iterator[FuzzDb]:
 
 
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@pytest.mark.slow
 @given(
     kind=st.sampled_from(["truncate", "bytes", "type", "duplicate", "unknown", "huge"]),
     seed=st.integers(0, 10**9),
