@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import string
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -302,7 +303,8 @@ def version_of(row: TemplateVersionRow, template: TemplateRow) -> TemplateVersio
     return TemplateVersion(version_info(row, template), content_of(row, template.code))
 
 
-def summary_of(template: TemplateRow) -> TemplateInfo | None:
+def summary_of(template: TemplateRow, item_counts: Mapping[int, int]) -> TemplateInfo | None:
+    """The template in its current version; `item_counts`: the number of items per version id."""
     row = ver.current(template.versions)
     if row is None:
         return None
@@ -315,6 +317,6 @@ def summary_of(template: TemplateRow) -> TemplateInfo | None:
         version=row.number,
         has_draft=ver.draft(template.versions) is not None,
         builtin=template.builtin,
-        item_count=len(row.items),
+        item_count=item_counts.get(row.id, 0),
         updated_at=max(v.created_at for v in template.versions),
     )

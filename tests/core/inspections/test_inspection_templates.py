@@ -211,6 +211,21 @@ def test_a_new_template_and_discarding_its_draft(ctx, lead) -> None:
         svc.template(lead, "LOBBY")
 
 
+def test_the_list_counts_the_items_of_each_templates_current_version(ctx, lead) -> None:
+    """Approved, else the draft: a shorter draft of an approved template is not what the list
+    counts; a new template's only draft is."""
+    svc = ctx.services.inspections
+    cctv = svc.template(lead, "CCTV").content
+    assert len(cctv.items) > 1
+    svc.save_draft(lead, replace(cctv, items=cctv.items[:1]))
+    svc.save_draft(lead, replace(cctv, code="SHORT", items=cctv.items[:2]))
+    listed = {info.code: info.item_count for info in svc.templates(lead)}
+    assert listed["CCTV"] == len(cctv.items) and listed["SHORT"] == 2
+    for info in svc.templates(lead):
+        version = svc.template(lead, info.code, draft=info.status == TemplateStatus.DRAFT)
+        assert info.item_count == len(version.content.items), info.code
+
+
 @pytest.mark.parametrize(
     ("change", "field"),
     [
