@@ -83,19 +83,20 @@ Chosen = Callable[[InstrumentedAttribute[Any]], ColumnElement[bool]]
 def _infos(s: Session, rows: Sequence[Any], chosen: Chosen) -> list[InspectionInfo]:
     if not rows:
         return []
-    versions = {
-        vid: (template_id, number, Text2(zh, en))
-        for vid, template_id, number, zh, en in s.execute(
+    versions = {  # with their template's code: one statement, not two (each a round trip)
+        vid: (code, number, Text2(zh, en))
+        for vid, code, number, zh, en in s.execute(
             select(
                 TemplateVersionRow.id,
-                TemplateVersionRow.template_id,
+                TemplateRow.code,
                 TemplateVersionRow.number,
                 TemplateVersionRow.name_zh,
                 TemplateVersionRow.name_en,
-            ).where(TemplateVersionRow.id.in_({r.version_id for r in rows}))
+            )
+            .join(TemplateRow, TemplateRow.id == TemplateVersionRow.template_id)
+            .where(TemplateVersionRow.id.in_({r.version_id for r in rows}))
         ).tuples()
     }
-    codes = dict(s.execute(select(TemplateRow.id, TemplateRow.code)).tuples().all())
     counts: dict[int, list[int]] = {
         iid: [total, answered, failed]
         for iid, total, answered, failed in s.execute(
@@ -119,7 +120,7 @@ def _infos(s: Session, rows: Sequence[Any], chosen: Chosen) -> list[InspectionIn
         .all()
     )
     amendments = _amended(s, chosen, counts)
-    return [_info(r, versions, codes, counts, hazards, amendments) for r in rows]
+    return [_info(r, versions, counts, hazards, amendments) for r in rows]
 
 
 def _amended(s: Session, chosen: Chosen, counts: dict[int, list[int]]) -> dict[int, int]:
@@ -151,17 +152,16 @@ def _amended(s: Session, chosen: Chosen, counts: dict[int, list[int]]) -> dict[i
 
 def _info(
     r: Any,
-    versions: dict[int, tuple[int, int, Text2]],
-    codes: dict[int, str],
+    versions: dict[int, tuple[str, int, Text2]],
     counts: dict[int, list[int]],
     hazards: dict[int | None, int],
     amendments: dict[int, int],
 ) -> InspectionInfo:
-    template_id, number, name = versions[r.version_id]
+    code, number, name = versions[r.version_id]
     total, answered, failed = counts.get(r.id, (0, 0, 0))
     return InspectionInfo(
         id=r.id,
-        template_code=codes[template_id],
+        template_code=code,
         template_name=name,
         template_version=number,
         template_version_id=r.version_id,
