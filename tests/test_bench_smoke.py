@@ -6,7 +6,10 @@ taken and printed, and that the generated logs are real BranchGuard logs, is.
 
 from __future__ import annotations
 
+import contextlib
+import io
 import re
+from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -105,28 +108,49 @@ def test_the_hazard_register_is_measured_against_its_floor(
     assert (tmp_path / "bare.pdf").read_bytes().startswith(b"%PDF")
 
 
-def test_the_scale_bench_builds_its_fixture_once_and_prints_the_command_table(
-    tmp_path: Path, bench: Any, capsys: pytest.CaptureFixture[str]
-) -> None:
-    from tools.bench import scale
+@dataclass(frozen=True)
+class ScaleRun:
+    cache: Path  # the bench's cache folder: its one-year fixture and its outputs
+    out: str  # what the run printed
 
-    scale.run(scale.SMOKE, tmp_path)
-    out = capsys.readouterr().out
-    assert "built 1 year(s) of history" in out
-    for label, *_ in scale.COMMANDS:
-        assert re.search(re.escape(label) + r"\s+\d+\.\d\d s / +\d+\.\d\d s / *\d+\.\d\d×", out), out
-    assert (tmp_path / "out" / "years-1" / "register.pdf").read_bytes().startswith(b"%PDF")
-    assert (tmp_path / "out" / "years-1" / "bare.pdf").read_bytes().startswith(b"%PDF")
-    stamp = (tmp_path / "years-1" / scale.STAMP_FILE).stat().st_mtime_ns
-    assert scale.fixture(1, tmp_path) == tmp_path / "years-1"  # reused, not rebuilt
-    assert (tmp_path / "years-1" / scale.STAMP_FILE).stat().st_mtime_ns == stamp
+
+@pytest.fixture(scope="module")
+def scale_run(tmp_path_factory: pytest.TempPathFactory) -> ScaleRun:
+    """The ten-year bench at its smallest (one year, one run, no page table), run once for the
+    module: the year of history it builds (about 7 s) is the fixture the page table's test reads."""
+    cache = tmp_path_factory.mktemp("scale")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.syspath_prepend(str(ROOT))
+        from tools.bench import scale
+
+        printed = io.StringIO()
+        with contextlib.redirect_stdout(printed):
+            scale.run(scale.SMOKE, cache)
+    return ScaleRun(cache, printed.getvalue())
 
 
 @pytest.mark.slow
-def test_the_scale_page_table_measures_every_page(tmp_path: Path, bench: Any) -> None:
+def test_the_scale_bench_builds_its_fixture_once_and_prints_the_command_table(
+    scale_run: ScaleRun, bench: Any
+) -> None:
     from tools.bench import scale
 
-    result = scale.page_tours(scale.fixture(1, tmp_path), 2)  # the medians of two tours
+    cache, out = scale_run.cache, scale_run.out
+    assert "built 1 year(s) of history" in out
+    for label, *_ in scale.COMMANDS:
+        assert re.search(re.escape(label) + r"\s+\d+\.\d\d s / +\d+\.\d\d s / *\d+\.\d\d×", out), out
+    assert (cache / "out" / "years-1" / "register.pdf").read_bytes().startswith(b"%PDF")
+    assert (cache / "out" / "years-1" / "bare.pdf").read_bytes().startswith(b"%PDF")
+    stamp = (cache / "years-1" / scale.STAMP_FILE).stat().st_mtime_ns
+    assert scale.fixture(1, cache) == cache / "years-1"  # reused, not rebuilt
+    assert (cache / "years-1" / scale.STAMP_FILE).stat().st_mtime_ns == stamp
+
+
+@pytest.mark.slow
+def test_the_scale_page_table_measures_every_page(scale_run: ScaleRun, bench: Any) -> None:
+    from tools.bench import scale
+
+    result = scale.page_tours(scale.fixture(1, scale_run.cache), 2)  # the medians of two tours
     assert isinstance(result, dict), result
     assert result["tours"] == 2 and result["rss_mb"] > 0
     pages = result["pages"]
