@@ -318,6 +318,38 @@ def records_template(sqlite_template: Path, tmp_path_factory: pytest.TempPathFac
     return folder
 
 
+HISTORY_UNTIL = date(2026, 6, 30)  # the last day of history_year's year
+
+
+@dataclass(frozen=True)
+class HistoryYear:
+    folder: Path  # a closed data folder: copy it before opening it
+    totals: dict[str, int]  # what fill_history said it wrote, per table
+    progress: tuple[int, ...]  # the years its progress callback was told of
+
+
+@pytest.fixture(scope="session")
+def history_year(
+    records_template: Callable[[], Path], tmp_path_factory: pytest.TempPathFactory
+) -> HistoryYear:
+    """The demo branch with its records, then a year of generated history (seed 1, ending at
+    HISTORY_UNTIL), with the statistics its writing leaves behind: written once per run (about
+    5 s), for the tests of the history and of the query plans it needs."""
+    from branchguard.context import open_context
+
+    data = tmp_path_factory.mktemp("history-year") / "data"
+    shutil.copytree(records_template(), data)
+    ctx = open_context(data)
+    progress: list[int] = []
+    try:
+        totals = ctx.services.demo.fill_history(
+            1, 1, HISTORY_UNTIL, progress=lambda n, _counts: progress.append(n)
+        )
+    finally:
+        ctx.close()
+    return HistoryYear(data, totals, tuple(progress))
+
+
 @pytest.fixture
 def demo_folder(records_template: Callable[[], Path]) -> Callable[[Path], Path]:
     """Makes the folder given a copy of the demo branch with its records (see records_template)."""

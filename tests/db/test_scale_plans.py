@@ -3,6 +3,7 @@ PLAN names the index; a SCAN of the table would read every row), with statistics
 
 from __future__ import annotations
 
+import shutil
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -10,12 +11,12 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.dialects import sqlite
 
-from branchguard.context import open_context
 from branchguard.core.hazards.store import OPEN_STATES
 from branchguard.db.engine import make_engine, sqlite_url
 from branchguard.db.models.foundation import AuditEventRow
 from branchguard.db.models.hazards import HazardRow
 from branchguard.db.models.schedules import OccurrenceRow, ScheduleRow
+from tests.conftest import HistoryYear
 
 pytestmark = pytest.mark.slow  # a year of history to plan against
 
@@ -44,16 +45,9 @@ QUERIES = {
 
 
 @pytest.fixture(scope="module")
-def year_of_history(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A year of a busy branch, with the statistics the history's writing leaves behind."""
-    data_dir = tmp_path_factory.mktemp("scale") / "data"
-    ctx = open_context(data_dir)
-    try:
-        ctx.services.demo.fill(records=True)
-        ctx.services.demo.fill_history(1, 1, date(2026, 6, 30))
-    finally:
-        ctx.close()
-    return data_dir
+def year_of_history(history_year: HistoryYear, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A year of a busy branch, with the statistics the history's writing leaves behind (a copy)."""
+    return Path(shutil.copytree(history_year.folder, tmp_path_factory.mktemp("scale") / "data"))
 
 
 @pytest.mark.parametrize("index", list(QUERIES))

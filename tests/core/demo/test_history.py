@@ -3,10 +3,11 @@ record can be in, hash chains that verify, the same rows for the same seed."""
 
 from __future__ import annotations
 
+import shutil
 import uuid
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -15,7 +16,6 @@ from sqlalchemy import func, select
 from branchguard.context import AppContext, open_context
 from branchguard.core.kernel.errors import ValidationError
 from branchguard.core.kernel.types import Actor, Role
-from branchguard.db.engine import sqlite_url
 from branchguard.db.models.complaints import ComplaintRow
 from branchguard.db.models.drills import DrillPlanRow
 from branchguard.db.models.foundation import AuditEventRow, PersonRow
@@ -24,11 +24,11 @@ from branchguard.db.models.incidents import IncidentRow
 from branchguard.db.models.inspections import InspectionRow
 from branchguard.db.models.playbooks import PlaybookVersionRow
 from branchguard.db.models.schedules import ScheduleRow
-from tests.conftest import SQLITE_FILE, copy_fresh_sqlite
+from tests.conftest import HISTORY_UNTIL, HistoryYear
 
 pytestmark = pytest.mark.slow  # each year of history takes seconds to write
 
-UNTIL = date(2026, 6, 30)
+UNTIL = HISTORY_UNTIL
 
 
 def _states(ctx: AppContext, column: object) -> dict[str, int]:
@@ -72,13 +72,21 @@ def _year(data_dir: Path, url: str) -> Year:
 
 
 @pytest.fixture(scope="module")
-def sqlite_year(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Year]:
-    """A year of history on SQLite, built once for the module's tests: each build takes seconds."""
-    folder = tmp_path_factory.mktemp("year")
-    copy_fresh_sqlite(request, folder / SQLITE_FILE)
-    year = _year(folder / "data", sqlite_url(folder / SQLITE_FILE))
-    yield year
-    year.ctx.close()
+def sqlite_year(
+    history_year: HistoryYear,
+    records_template: Callable[[], Path],
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Iterator[Year]:
+    """The run's year of history on SQLite (tests/conftest.py, written once: it takes seconds), in
+    a copy, beside what the lists read in a copy of the demo branch it was written on."""
+    demo = open_context(Path(shutil.copytree(records_template(), tmp_path_factory.mktemp("demo") / "data")))
+    try:
+        before = {table: len(read()) for table, read in _lists(demo).items()}
+    finally:
+        demo.close()
+    ctx = open_context(Path(shutil.copytree(history_year.folder, tmp_path_factory.mktemp("year") / "data")))
+    yield Year(ctx, dict(history_year.totals), list(history_year.progress), before)
+    ctx.close()
 
 
 @pytest.fixture(scope="module", params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
