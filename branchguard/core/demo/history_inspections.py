@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import Connection, select
 
 from branchguard.core.demo import wording
+from branchguard.core.inspections.types import fill_params
 from branchguard.core.schedules.types import OccurrenceStatus, ScheduleKind
 from branchguard.db.models.inspections import TemplateItemRow, TemplateRow, TemplateVersionRow
 
@@ -57,17 +58,25 @@ class InspectionYear:
         self.h = history
         self.templates: dict[str, Template] = {}
         rows = conn.execute(
-            select(TemplateRow.id, TemplateRow.code, TemplateVersionRow.id, TemplateVersionRow.name_zh)
+            select(
+                TemplateRow.id,
+                TemplateRow.code,
+                TemplateVersionRow.id,
+                TemplateVersionRow.name_zh,
+                TemplateVersionRow.params,
+            )
             .join(TemplateVersionRow, TemplateVersionRow.template_id == TemplateRow.id)
             .where(TemplateVersionRow.status == "approved")
         ).tuples()
-        for tid, code, vid, name in list(rows):
+        for tid, code, vid, name, params in list(rows):
+            values = {p["key"]: p["value"] for p in params or []}
             items = conn.execute(
                 select(TemplateItemRow.position, TemplateItemRow.text_zh, TemplateItemRow.severity_on_fail)
                 .where(TemplateItemRow.version_id == vid)
                 .order_by(TemplateItemRow.position)
             ).tuples()
-            self.templates[code] = Template(tid, vid, code, name, tuple(Item(*i) for i in items))
+            filled = tuple(Item(n, fill_params(text, values), severity) for n, text, severity in items)
+            self.templates[code] = Template(tid, vid, code, name, filled)
         self.patrol: int | None = None  # the history's daily-patrol schedule, made with the first year
 
     def fill(self, year: Year, first: date, last: date) -> None:

@@ -136,10 +136,11 @@ class TemplateContent:
     def render(self, text: Text2) -> Text2:
         """`text` with its `{param}` fields filled from this version's parameters."""
         values = {p.key: p.value for p in self.params}
-        return Text2(_fill(text.zh, values), _fill(text.en, values))
+        return Text2(fill_params(text.zh, values), fill_params(text.en, values))
 
 
-def _fill(text: str, values: dict[str, int]) -> str:
+def fill_params(text: str, values: dict[str, int]) -> str:
+    """`text` with each `{key}` of `values` replaced by its value; other fields are left as written."""
     out = []
     for literal, name, _spec, _conv in string.Formatter().parse(text):
         out.append(literal)

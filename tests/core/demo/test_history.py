@@ -3,6 +3,7 @@ record can be in, hash chains that verify, the same rows for the same seed."""
 
 from __future__ import annotations
 
+import re
 import shutil
 import uuid
 from collections.abc import Callable, Iterator, Sequence
@@ -170,6 +171,17 @@ def test_one_year_holds_a_busy_branch_in_every_state(year: Year) -> None:
     ledger = ctx.services.ledger.verify(lead)
     assert ledger.ok, [p.message.text("en") for p in ledger.problems]
     assert ledger.log_entries == report.entries
+
+
+def test_hazards_from_failed_items_quote_the_item_as_the_checklist_shows_it(year: Year) -> None:
+    """An item's `{param}` fields (the CCTV check's retention days) are filled in, as submit does."""
+    with year.ctx.sessions() as s:
+        quoted = s.execute(
+            select(HazardRow.title, HazardRow.description).where(HazardRow.source == "inspection")
+        ).all()
+    assert quoted
+    assert [q for q in quoted if re.search(r"\{[a-z_]+\}", q.title + q.description)] == []
+    assert any("30 天前的录像" in q.description for q in quoted)  # CCTV: retention_days = 30
 
 
 def test_years_are_bounded(ctx: AppContext) -> None:
