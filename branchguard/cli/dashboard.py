@@ -19,7 +19,7 @@ if TYPE_CHECKING:  # the context pulls in SQLAlchemy: only where a command runs
     from branchguard.context import AppContext
 
 
-MONTH_COLUMNS = ("month", "incidents", "drills", "hazards_opened", "hazards_closed", "hazards_open",
+MONTH_COLUMNS = ("month", "incidents", "drills", "hazards_opened", "hazards_resolved", "hazards_open",
                  "inspections", "drill_score")  # fmt: skip
 
 
@@ -106,7 +106,7 @@ def period_json(p: PeriodFigures) -> dict[str, Any]:
         "drills_evaluated": p.drills_evaluated,
         "drill_score_average": p.drill_score_average,
         "hazards_opened": p.hazards_opened,
-        "hazards_closed": p.hazards_closed,
+        "hazards_resolved": p.hazards_resolved,
         "hazards_open_at_end": p.hazards_open_at_end,
         "inspections_due": p.inspections_due,
         "inspections_done": p.inspections_done,
@@ -149,7 +149,7 @@ def run_dashboard(ctx: AppContext, args: argparse.Namespace) -> int:
     print_table(
         [f"dashboard.cli.{key}" for key in MONTH_COLUMNS],
         [
-            (m.start.strftime("%Y-%m"), m.incidents, m.drills, m.hazards_opened, m.hazards_closed,
+            (m.start.strftime("%Y-%m"), m.incidents, m.drills, m.hazards_opened, m.hazards_resolved,
              m.hazards_open_at_end, f"{m.inspections_done}/{m.inspections_due}",
              "—" if m.drill_score_average is None else m.drill_score_average)
             for m in board.months

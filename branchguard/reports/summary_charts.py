@@ -121,11 +121,12 @@ def activity_chart(styles: ReportStyles, months: Sequence[PeriodFigures], width:
 
 
 def hazard_chart(styles: ReportStyles, months: Sequence[PeriodFigures], width: float) -> Drawing:
-    """Hazards opened and closed each month (bars) and the open count at each month's end (line)."""
+    """Hazards opened and resolved (verified, or closed unverified) each month (bars), and the open
+    count at each month's end (line)."""
     drawing = Drawing(width, CHART_HEIGHT * styles.scale)
     _title(styles, drawing, t("summary.chart.hazards"))
     opened = [float(m.hazards_opened) for m in months]
-    closed = [float(m.hazards_closed) for m in months]
+    closed = [float(m.hazards_resolved) for m in months]
     still = [float(m.hazards_open_at_end) for m in months]
     chart = _bars(styles, drawing, [opened, closed], month_names(months))
     top = nice_max([*opened, *closed, *still])
@@ -148,7 +149,7 @@ def hazard_chart(styles: ReportStyles, months: Sequence[PeriodFigures], width: f
         drawing,
         [
             (DARK, t("summary.chart.opened")),
-            (LIGHT, t("summary.chart.closed")),
+            (LIGHT, t("summary.chart.resolved")),
             (colors.white, t("summary.chart.open")),
         ],
         4,

@@ -58,7 +58,7 @@ def headline_values(f: PeriodFigures) -> list[tuple[str, float | int | None]]:
         ("summary.fig.drills_evaluated", f.drills_evaluated),
         ("summary.fig.drill_score", f.drill_score_average),
         ("summary.fig.hazards_opened", f.hazards_opened),
-        ("summary.fig.hazards_closed", f.hazards_closed),
+        ("summary.fig.hazards_resolved", f.hazards_resolved),
         ("summary.fig.hazards_open_at_end", f.hazards_open_at_end),
         ("summary.fig.inspections_due", f.inspections_due),
         ("summary.fig.inspections_done", f.inspections_done),

@@ -10,7 +10,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable
 
 from branchguard.core.dashboard.rules import AGEING_BANDS
-from branchguard.core.dashboard.types import ActionLine, PeriodFigures, PeriodReport
+from branchguard.core.dashboard.types import ActionLine, MajorHazardLine, PeriodFigures, PeriodReport
 from branchguard.core.incidents.text import local_stamp, yuan_text
 from branchguard.core.kernel.i18n import t
 from branchguard.core.kernel.types import Level
@@ -62,7 +62,7 @@ def headline_rows(
         row("summary.fig.drills_evaluated", this.drills_evaluated, before.drills_evaluated),
         row("summary.fig.drill_score", this.drill_score_average, before.drill_score_average),
         row("summary.fig.hazards_opened", this.hazards_opened, before.hazards_opened),
-        row("summary.fig.hazards_closed", this.hazards_closed, before.hazards_closed),
+        row("summary.fig.hazards_resolved", this.hazards_resolved, before.hazards_resolved),
         row("summary.fig.hazards_open_at_end", this.hazards_open_at_end, before.hazards_open_at_end),
         row("summary.fig.inspections_due", this.inspections_due, before.inspections_due),
         row("summary.fig.inspections_done", this.inspections_done, before.inspections_done),
@@ -286,6 +286,17 @@ def _milestone(due: datetime | None, done: datetime | None, as_of: datetime) -> 
     return t("summary.milestone", due=day(due), done=state)
 
 
+def _fix_milestone(h: MajorHazardLine, as_of: datetime) -> str:
+    """The remediation deadline: met once verified (or closed); a remediation reported and not
+    yet verified by then says so, as the deadline still runs until the verification."""
+    if h.fixed_at is None and h.remediated_at is not None and h.remediated_at < as_of:
+        state = t("summary.milestone_unverified", at=day(h.remediated_at))
+        if h.due_at < as_of:
+            state = t("summary.milestone_overdue", state=state)
+        return t("summary.milestone", due=day(h.due_at), done=state)
+    return _milestone(h.due_at, h.fixed_at, as_of)
+
+
 def majors_table(styles: ReportStyles, report: PeriodReport, width: float) -> Flowable:
     rows: list[list[Cell]] = []
     for h in report.major_hazards:
@@ -298,7 +309,7 @@ def majors_table(styles: ReportStyles, report: PeriodReport, width: float) -> Fl
                 _milestone(h.interim_due_at, h.interim_done_at, report.as_of),
                 _milestone(h.plan_due_at, h.plan_done_at, report.as_of),
                 reported if h.report_head_office else t("summary.not_required"),
-                _milestone(h.due_at, h.fixed_at, report.as_of),
+                _fix_milestone(h, report.as_of),
                 h.status.label,
             ]
         )

@@ -56,7 +56,7 @@ def test_register_states_its_filters_counts_and_lists_exactly_the_rows_given(
         BRANCH,
         "隐患台账",
         "筛选条件",
-        "未销号（待整改、已整改）",
+        "未验收（待整改、已整改）",
         "隐患等级重大隐患",
         "责任人王经理",
         "共列出3条隐患，其中逾期1条。",

@@ -19,11 +19,13 @@ from branchguard.context import open_context
 from branchguard.core.anchors import store as anchor_store
 from branchguard.core.complaints.types import ComplaintChannel, ComplaintInput, Satisfaction, StepInput
 from branchguard.core.dashboard.rules import Period, PeriodKind
+from branchguard.core.hazards.types import HazardInput, HazardSeverity, RemediationKind
 from branchguard.core.kernel.i18n import set_language, t
 from branchguard.core.kernel.types import Level
 from branchguard.reports.summary import build_summary_report
 from branchguard.reports.summary_charts import DARK
 from branchguard.reports.summary_excel import build_summary_workbook, headline_values
+from branchguard.reports.summary_tables import day
 from tests.reports.conftest import Demo
 
 if TYPE_CHECKING:
@@ -176,3 +178,28 @@ def test_the_complaint_section_reads_the_dashboards_figures(
     total = rows[t("summary.col.total")]
     assert total[:3] == (figures.complaints_received, figures.complaints_answered, figures.complaints_on_time)
     assert total[3] == round(figures.complaints_on_time / figures.complaints_answered, 3)
+
+
+def test_a_major_hazard_remediated_and_not_yet_verified_says_so(
+    branch: Demo, pdf: type[Pdf], tmp_path: Path
+) -> None:
+    """The annex's remediation deadline: a fix reported and not verified is neither "not yet" nor
+    done; it reads "remediated <day>, not yet verified", and once verified, done that day."""
+    set_language("en")
+    services, lead = branch.ctx.services, branch.actor
+    staff = services.auth.login("staff", "staff-demo-2026")
+    major = services.hazards.create(
+        staff, HazardInput(description="Vault door sensor broken", severity=HazardSeverity.MAJOR, owner="Li")
+    ).info
+    services.hazards.add_step(staff, major.id, RemediationKind.ACTION, "sensor replaced")
+    remediated = services.hazards.remediate(staff, major.id, "fixed").events[-1].at
+    month = _periods()[0]
+    for name, state in (
+        ("remediated", t("summary.milestone_unverified", at=day(remediated))),
+        ("verified", t("summary.milestone_done", at=day(remediated))),  # verified the same day
+    ):
+        if name == "verified":
+            services.hazards.verify(lead, major.id, "sensor tested")
+        out = tmp_path / f"{name}.pdf"
+        build_summary_report(services, lead, month, out)
+        assert pdf.squashed(state) in pdf.squashed(pdf.text(out)), name

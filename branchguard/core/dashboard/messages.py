@@ -7,7 +7,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "action.page.dashboard.view": ("open the Dashboard page", "打开“概览”页面"),
     # tiles
     "dashboard.tile.incidents": ("Running now", "正在进行"),
-    "dashboard.tile.hazards_open": ("Hazards open", "未销号隐患"),
+    "dashboard.tile.hazards_open": ("Hazards open", "未验收隐患"),
     "dashboard.tile.hazards_overdue": ("Hazards overdue", "逾期隐患"),
     "dashboard.tile.compliance": ("Required drills", "规定演练"),
     "dashboard.tile.complaints": ("Complaints", "客户投诉"),
@@ -19,7 +19,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # figures (the names of `branchguard dashboard --json`)
     "dashboard.figure.incidents_open": ("incidents open", "未结束的突发事件"),
     "dashboard.figure.drills_running": ("drills running", "进行中的演练"),
-    "dashboard.figure.hazards_open": ("open (not yet verified)", "未销号（未验收）"),
+    "dashboard.figure.hazards_open": ("open (not yet verified)", "未验收（整改中或待验收）"),
     "dashboard.figure.hazards_open_general": ("general", "一般隐患"),
     "dashboard.figure.hazards_open_major": ("major", "重大隐患"),
     "dashboard.figure.hazards_oldest_age_days": ("oldest, days open", "最久已开（天）"),
@@ -47,8 +47,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "dashboard.cli.incidents": ("Incidents", "突发事件"),
     "dashboard.cli.drills": ("Drills", "演练"),
     "dashboard.cli.hazards_opened": ("Hazards opened", "新增隐患"),
-    "dashboard.cli.hazards_closed": ("closed", "销号"),
-    "dashboard.cli.hazards_open": ("open at month end", "月末未销号"),
+    "dashboard.cli.hazards_resolved": ("verified or closed", "已验收或销号"),
+    "dashboard.cli.hazards_open": ("open at month end", "月末未验收"),
     "dashboard.cli.inspections": ("Inspections done / due", "检查 完成/应检"),
     "dashboard.cli.drill_score": ("Drill score", "演练得分"),
 }

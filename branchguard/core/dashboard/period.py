@@ -247,6 +247,7 @@ def major_hazards(s: Session, start: datetime, end: datetime, zone: ZoneInfo) ->
             reported_at=firsts.get((r.id, RemediationKind.HEAD_OFFICE_REPORT.value)),
             due_at=hazard_store.due_instant(r.due_date, zone),
             fixed_at=r.verified_at or r.closed_at,
+            remediated_at=r.remediated_at,
         )
         for r in rows
     ]

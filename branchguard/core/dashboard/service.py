@@ -354,7 +354,7 @@ class DashboardService:
             levels = _fold(started, 2, lambda k: not k[0])
             drills = _fold(started, 1, lambda k: bool(k[0]))
             opened = _per_bucket(s, HazardRow.opened_at, bounds)
-            closed = _per_bucket(s, HazardRow.closed_at, bounds)
+            resolved = _resolved(s, bounds)
             submitted = _per_bucket(s, InspectionRow.submitted_at, bounds)
             # complaints received (channel, category, cause)
             received = _per_bucket_by(
@@ -401,7 +401,7 @@ class DashboardService:
                     drills_evaluated=evaluated,
                     drill_score_average=average,
                     hazards_opened=opened.get((i, ""), 0),
-                    hazards_closed=closed.get((i, ""), 0),
+                    hazards_resolved=resolved.get(i, 0),
                     hazards_open_at_end=open_at_end[i],
                     inspections_due=inspections_due,
                     inspections_done=inspections_done,
@@ -453,6 +453,19 @@ class DashboardService:
         )
         rows = s.execute(select(inner.c.b, func.count(), func.avg(inner.c.score)).group_by(inner.c.b))
         return {int(b): (int(n), round(float(avg), 1) if avg is not None else None) for b, n, avg in rows}
+
+
+def _resolved(s: Session, bounds: Sequence[datetime]) -> dict[int, int]:
+    """Per period: hazards that stopped being open in it, at their verification or, closed without
+    one, at their closing (the first of the two: `_open_at`'s open ones are neither yet)."""
+    rows = s.execute(
+        select(HazardRow.verified_at, HazardRow.closed_at).where(
+            or_(_in_span(HazardRow.verified_at, bounds), _in_span(HazardRow.closed_at, bounds))
+        )
+    ).tuples()
+    firsts = [min(at for at in pair if at is not None) for pair in rows]
+    counted = _counted(((at,) for at in firsts if at >= bounds[0]), bounds)  # not verified earlier
+    return {b: n for (b,), n in counted.items()}
 
 
 def _per_bucket_of(

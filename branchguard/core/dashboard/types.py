@@ -88,7 +88,9 @@ class PeriodFigures:
     drills_evaluated: int = 0  # drills run in the period and scored
     drill_score_average: float | None = None  # their mean score (0-100), one decimal
     hazards_opened: int = 0
-    hazards_closed: int = 0
+    # left the open ones in the period: verified, or closed unverified (whichever came first), so
+    # that the open count at the period's start + opened - resolved = the open count at its end
+    hazards_resolved: int = 0
     hazards_open_at_end: int = 0  # opened before `end` and not yet verified or closed by then
     inspections_due: int = 0  # scheduled inspections falling due in the period
     inspections_done: int = 0  # of those, done
@@ -240,6 +242,7 @@ class MajorHazardLine:
     reported_at: datetime | None
     due_at: datetime
     fixed_at: datetime | None  # verified or closed
+    remediated_at: datetime | None = None  # reported fixed, not yet verified (None: not yet)
 
 
 @dataclass(frozen=True)

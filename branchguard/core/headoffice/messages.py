@@ -138,7 +138,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "ho.cli.name": ("Branch", "网点"),
     "ho.cli.last_period": ("Last period", "最近期间"),
     "ho.cli.incidents": ("Incidents", "事件"),
-    "ho.cli.hazards_open": ("Hazards open", "未销号隐患"),
+    "ho.cli.hazards_open": ("Hazards open", "未验收隐患"),
     "ho.cli.overdue": ("Overdue", "逾期"),
     "ho.cli.drill_score": ("Drill score", "演练得分"),
     "ho.cli.actions_overdue": ("Actions overdue", "逾期措施"),

@@ -58,7 +58,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.hazards.filters": ("Filters applied", "筛选条件"),
     "report.hazards.no_filter": ("None: every hazard", "无（全部隐患）"),
     "report.hazards.filter.status": ("Status", "状态"),
-    "report.hazards.filter.open_only": ("Still open (open or remediated)", "未销号（待整改、已整改）"),
+    "report.hazards.filter.open_only": ("Still open (open or remediated)", "未验收（待整改、已整改）"),
     "report.hazards.filter.severity": ("Severity", "隐患等级"),
     "report.hazards.filter.owner": ("Owner", "责任人"),
     "report.hazards.filter.overdue_only": ("Overdue only", "仅逾期"),

@@ -254,7 +254,7 @@ class DashboardPage(Page):
                 months,
                 [
                     Series(self.tr("Opened"), [m.hazards_opened for m in board.months]),
-                    Series(self.tr("Closed"), [m.hazards_closed for m in board.months]),
+                    Series(self.tr("Verified or closed"), [m.hazards_resolved for m in board.months]),
                     Series(
                         self.tr("Open at month end"), [m.hazards_open_at_end for m in board.months], line=True
                     ),

@@ -5658,12 +5658,12 @@ Submitted as: %3</source>
         <translation>新增</translation>
     </message>
     <message>
-        <source>Closed</source>
-        <translation>销号</translation>
+        <source>Verified or closed</source>
+        <translation>验收或销号</translation>
     </message>
     <message>
         <source>Open at month end</source>
-        <translation>月末未销号</translation>
+        <translation>月末未验收</translation>
     </message>
     <message>
         <source>Inspections done on schedule (%) and drill scores</source>
