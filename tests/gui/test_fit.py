@@ -91,6 +91,22 @@ def test_every_page_and_tab_fits_1024x768(small_window: Callable[[str], MainWind
 
 
 @pytest.mark.parametrize("lang", LANGS)
+def test_every_page_a_dashboard_figure_opens_fits_1024x768(small_window: Callable[[str], MainWindow]) -> None:
+    """A figure opens its page filtered, which may show more in its bar (the calendar's agenda of
+    the next 7 days and its "show all" button once needed 1104 px in English)."""
+    window = small_window("lead")
+    dashboard = window.show_page("dashboard")
+    assert dashboard is not None
+    settle()
+    names = [name for view in dashboard.tiles.values() for name in view.buttons]  # type: ignore[attr-defined]
+    assert len(names) >= 10
+    for name in names:
+        window.show_page("dashboard")
+        dashboard.figure_button(name).click()  # type: ignore[attr-defined]
+        check_window(window, f"the page of {name}")
+
+
+@pytest.mark.parametrize("lang", LANGS)
 def test_console_runner_and_follow_mode_fit_1024x768(
     world: AppContext, small_window: Callable[[str], MainWindow], qtbot: Any, tmp_path: Path
 ) -> None:

@@ -28,6 +28,7 @@ from branchguard.core.kernel.output import write_file
 from branchguard.core.kernel.roles import may
 from branchguard.core.schedules.rules import owed_before
 from branchguard.core.schedules.types import DueFilter, OccurrenceInfo, ScheduleKind
+from branchguard.gui.kit.elided import ElidedLabel
 from branchguard.gui.kit.files import ask_save_path, saved_message
 from branchguard.gui.kit.icons import icon
 from branchguard.gui.kit.loader import Loader
@@ -65,7 +66,7 @@ class CalendarPage(Page):
         self.clear_filter_button.setObjectName("calendar_clear_filter")
         self.clear_filter_button.clicked.connect(self.clear_filter)
         self.clear_filter_button.hide()
-        self.heading = QLabel()
+        self.heading = ElidedLabel()  # the dashboard's "due in the next 7 days" and its button fit 1024 px
         self.heading.setObjectName("calendar_heading")
         font = self.heading.font()
         font.setPointSizeF(font.pointSizeF() + 3)
@@ -327,7 +328,7 @@ class CalendarPage(Page):
         self.next_button.setToolTip(self.tr("Later"))
         self.new_button.setText(self.tr("New schedule…"))
         self.export_button.setText(self.tr("Export .ics…"))
-        self.clear_filter_button.setText(self.tr("Show everything"))
+        self.clear_filter_button.setText(self.tr("Show all"))
         self.hint.setText(
             self.tr("Overdue items are red. Drag an open item to another day to reschedule it.")
             if self.may_manage()

@@ -584,7 +584,7 @@ Submitted as: %3</source>
         <translation>日历</translation>
     </message>
     <message>
-        <source>Show everything</source>
+        <source>Show all</source>
         <translation>显示全部</translation>
     </message>
 </context>
