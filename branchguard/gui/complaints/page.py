@@ -258,27 +258,27 @@ class ComplaintsPage(Page):
         return self.model.row_at(index.row()) if index.isValid() else None
 
     def update_actions(self) -> None:
-        """Enable what the actor's role and the selected complaint's status allow."""
+        """Show what the actor's role may ever do, and enable what the selected complaint's status
+        allows of it: a step only the lead takes is not shown to staff or the auditor at all."""
         actor, item = self.session.actor, self.selected()
         self.register_button.setVisible(may(actor, "complaint.register"))
         self.papers.file_action.setEnabled(item is not None)
         status = item.status if item is not None else None
-        self.assign_button.setEnabled(
-            status is not None and status in rules.ASSIGN_IN and may(actor, "complaint.assign")
-        )
+        self.assign_button.setVisible(may(actor, "complaint.assign"))
+        self.assign_button.setEnabled(status is not None and status in rules.ASSIGN_IN)
         offered = rules.available_steps(status, actor) if status is not None else frozenset()
         for step, button in self.step_buttons.items():
+            button.setVisible(rules.step_allowed(actor, step))
             button.setEnabled(step in offered)
+        self.extend_button.setVisible(may(actor, "complaint.extend"))
         self.extend_button.setEnabled(
             item is not None
             and item.kind == ComplaintKind.COMPLAINT
             and item.status in rules.EXTEND_IN
             and item.extensions < rules.MAX_EXTENSIONS
-            and may(actor, "complaint.extend")
         )
-        self.withdraw_button.setEnabled(
-            status is not None and status in rules.WITHDRAW_IN and may(actor, "complaint.withdraw")
-        )
+        self.withdraw_button.setVisible(may(actor, "complaint.withdraw"))
+        self.withdraw_button.setEnabled(status is not None and status in rules.WITHDRAW_IN)
 
     def ask_register(self) -> ComplaintRegisterDialog:
         dialog = ComplaintRegisterDialog(self.session, self._categories, self)

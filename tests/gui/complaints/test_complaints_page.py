@@ -191,13 +191,26 @@ def _fill_archive(dialog) -> None:
 
 
 def test_staff_may_register_and_investigate_but_not_decide_or_extend(open_window, complaints) -> None:
+    """What a role may never do is not shown (as on the Drills and Hazards pages), not merely
+    greyed out; what it may do is enabled by the complaint's status."""
     page = page_of(open_window, "staff")
     assert page.register_button.isVisible()
     select(page, complaints["late"])
     assert page.step_buttons[ComplaintStep.INVESTIGATE].isEnabled()
-    assert not page.extend_button.isEnabled() and not page.assign_button.isEnabled()
+    lead_only = (page.extend_button, page.assign_button, *(
+        page.step_buttons[step] for step in (ComplaintStep.DECIDE, ComplaintStep.ARCHIVE)
+    ))  # fmt: skip
+    assert [b.objectName() for b in lead_only if b.isVisible()] == []
+    assert page.withdraw_button.isVisible() and page.step_buttons[ComplaintStep.REPLY].isVisible()
     auditor = page_of(open_window, "auditor")
+    select(auditor, complaints["late"])
     assert not auditor.register_button.isVisible()
+    shown = [auditor.assign_button, *auditor.step_buttons.values(), auditor.extend_button]
+    shown.append(auditor.withdraw_button)
+    assert [b.objectName() for b in shown if b.isVisible()] == []
+    lead = page_of(open_window, "lead")
+    select(lead, complaints["late"])
+    assert all(b.isVisible() for b in (lead.assign_button, *lead.step_buttons.values(), lead.extend_button))
 
 
 def test_a_withdrawal_from_the_window_stops_the_clock(open_window, gui_ctx, complaints) -> None:
