@@ -14,7 +14,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import ColumnElement, Row, Select, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, object_session
 
 from branchguard.core.hazards.types import (
     HazardDetail,
@@ -31,10 +31,11 @@ from branchguard.core.hazards.types import (
     SeverityRule,
 )
 from branchguard.core.kernel.attachments import AttachmentRef
-from branchguard.core.kernel.types import Actor
+from branchguard.core.kernel.types import Actor, Text2
 from branchguard.core.schedules.titles import made_title
 from branchguard.db.base import utcnow
 from branchguard.db.models.hazards import HazardEventRow, HazardRow, SeverityRuleRow
+from branchguard.db.models.inspections import InspectionRow, TemplateVersionRow
 
 END_OF_DAY = time(23, 59, 59)
 OPEN_STATES = (HazardStatus.OPEN.value, HazardStatus.REMEDIATED.value)
@@ -218,7 +219,22 @@ def detail_of(row: HazardRow, now: datetime, zone: ZoneInfo) -> HazardDetail:
             for ev in row.events
         ),
         verification_note=made_title(row.verification_note),
+        checklist=_checklist_of(row),
     )
+
+
+def _checklist_of(row: HazardRow) -> Text2:
+    """The name of the checklist version the hazard's inspection ran on (nothing for a hazard
+    entered by hand): the detail names it where the list shows its code."""
+    s = object_session(row)
+    if row.inspection_id is None or s is None:
+        return Text2()
+    found = s.execute(
+        select(TemplateVersionRow.name_zh, TemplateVersionRow.name_en)
+        .join(InspectionRow, InspectionRow.version_id == TemplateVersionRow.id)
+        .where(InspectionRow.id == row.inspection_id)
+    ).first()
+    return Text2(*found) if found is not None else Text2()
 
 
 def add_event(

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from branchguard.core.kernel.attachments import AttachmentRef
-from branchguard.core.kernel.types import LabelledEnum
+from branchguard.core.kernel.types import LabelledEnum, Text2
 
 
 class HazardSeverity(LabelledEnum):
@@ -187,6 +187,7 @@ class HazardDetail:
     steps: tuple[RemediationStep, ...]
     events: tuple[HazardEvent, ...]
     verification_note: str
+    checklist: Text2 = field(default_factory=Text2)  # the name of the checklist that found it, if any
 
     @property
     def evidence(self) -> tuple[AttachmentRef, ...]:

@@ -292,7 +292,7 @@ class HazardDetailDialog(QDialog):
                 self.tr("Opened by inspection #%1, item %2 (%3)")
                 .replace("%1", str(info.inspection_id))
                 .replace("%2", str(info.item_number or ""))
-                .replace("%3", info.template_code)
+                .replace("%3", detail.checklist.text or info.template_code)
             )
         else:
             self.source.setText(self.tr("Entered by hand"))

@@ -13,7 +13,7 @@ import pytest
 from openpyxl import load_workbook
 from PySide6.QtCore import Qt
 
-from branchguard.context import AppContext
+from branchguard.context import AppContext, open_context
 from branchguard.core.demo.inspections import make_overdue
 from branchguard.core.hazards.types import (
     HazardDetail,
@@ -399,3 +399,16 @@ def test_a_new_hazard_needs_an_owner_shown_next_to_the_field_and_is_not_due_befo
     dialog.accept()
     assert dialog.created is not None and dialog.created.info.owner == "李娜"
     assert dialog.created.info.due_date == today
+
+
+def test_the_detail_names_the_checklist_that_found_the_hazard(records_data_dir: Path, qtbot: Any) -> None:
+    ctx = open_context(records_data_dir)  # the demo's records: an inspection with failed items
+    try:
+        session = session_for(ctx, "lead")
+        found = next(h for h in ctx.services.hazards.list(session.actor) if h.inspection_id is not None)
+        view = open_detail(qtbot, session, found.id)
+        checklist = ctx.services.inspections.get(session.actor, found.inspection_id).info.template_name.text
+        assert checklist and checklist in view.source.text()
+        assert found.template_code not in view.source.text()  # the list's code, not the checklist's name
+    finally:
+        ctx.close()
