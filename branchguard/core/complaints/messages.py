@@ -5,7 +5,7 @@ from __future__ import annotations
 MESSAGES: dict[str, tuple[str, str]] = {
     # kinds, channels, statuses, steps, causes, remedies, satisfaction, history
     "complaint_kind.complaint": ("Complaint", "投诉"),
-    "complaint_kind.grumble": ("Grumble", "抱怨"),
+    "complaint_kind.grumble": ("Dissatisfaction", "抱怨"),
     "complaint_kind.objection": ("Objection", "异议"),
     "complaint_channel.counter": ("Counter", "柜面"),
     "complaint_channel.phone": ("Phone hotline", "电话热线"),

@@ -81,7 +81,7 @@ class PeriodDialog(QDialog):
                 "against the one before, incidents, drills, inspections, hazards and actions."
             )
         )
-        self.kind_label.setText(self.tr("Report for a"))
+        self.kind_label.setText(self.tr("Period"))
         self.year_label.setText(self.tr("Year"))
         self._fill_numbers()
 

@@ -2556,7 +2556,7 @@ Submitted as: %3</source>
         <translation>为当前项添加照片</translation>
     </message>
     <message>
-        <source>Rest pass</source>
+        <source>Pass the rest</source>
         <translation>其余合格</translation>
     </message>
     <message>
@@ -6003,8 +6003,8 @@ Submitted as: %3</source>
         <translation>报送上级行的网点安全管理工作报告：本期与上期指标对比，以及突发事件、演练、检查、隐患和整改措施。</translation>
     </message>
     <message>
-        <source>Report for a</source>
-        <translation>报告类型</translation>
+        <source>Period</source>
+        <translation>报告周期</translation>
     </message>
     <message>
         <source>Year</source>

@@ -218,7 +218,7 @@ class InspectionRunner(QWidget):
         self.na_button.setText(self.tr("Not applicable (N)"))
         self.photo_button.setText(self.tr("Photo…"))
         self.photo_button.setToolTip(self.tr("Attach a photo to the current item"))
-        self.rest_button.setText(self.tr("Rest pass"))
+        self.rest_button.setText(self.tr("Pass the rest"))
         self.rest_button.setToolTip(self.tr("Answer every item not answered yet as pass"))
         self.submit_button.setText(self.tr("Submit… (Ctrl+Enter)"))
         self.amend_button.setText(self.tr("Amend…"))
