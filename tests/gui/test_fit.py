@@ -107,6 +107,24 @@ def test_every_page_a_dashboard_figure_opens_fits_1024x768(small_window: Callabl
 
 
 @pytest.mark.parametrize("lang", LANGS)
+def test_the_banner_of_an_incident_with_a_long_title_fits_1024x768(
+    world: AppContext, small_window: Callable[[str], MainWindow]
+) -> None:
+    """The banner's line ends in "…" (each open incident in full in its tooltip) rather than widen
+    the window: a plan's English title with the level and the hint once needed more than 1024 px."""
+    lead = login(world, "lead")
+    window = small_window("lead")
+    title = "Water leaking from the ceiling of the cash vault corridor after heavy rain overnight"
+    world.services.incidents.start(lead, None, Level.II, title=title)
+    bar = window.incident_bar
+    assert bar is not None
+    bar.reload()
+    settle()
+    assert bar.banner.isVisible() and title in bar.banner.text.full_text() and title in bar.banner.toolTip()
+    check_window(window, "the banner of a long title")
+
+
+@pytest.mark.parametrize("lang", LANGS)
 def test_console_runner_and_follow_mode_fit_1024x768(
     world: AppContext, small_window: Callable[[str], MainWindow], qtbot: Any, tmp_path: Path
 ) -> None:
@@ -119,6 +137,11 @@ def test_console_runner_and_follow_mode_fit_1024x768(
     page = window.show_page("incidents")
     assert page is not None
     page.open_incident(fire)  # type: ignore[attr-defined]
+    bar = window.incident_bar
+    assert bar is not None
+    bar.reload()  # the banner, as its poll shows it (the long English plan title once needed 1133 px)
+    settle()
+    assert bar.banner.isVisible()
     check_window(window, "incident console")
     inspections = window.show_page("inspections")
     assert inspections is not None

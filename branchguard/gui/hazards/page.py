@@ -61,6 +61,7 @@ class HazardsPage(Page):
         self.counts = QLabel()
         self.counts.setObjectName("hazards_counts")
         self.counts.setTextFormat(Qt.TextFormat.RichText)
+        self.counts.setWordWrap(True)  # beside the buttons: it wraps rather than widen the page
         self.status_filter = QComboBox()
         self.status_filter.setObjectName("hazards_status_filter")
         self.severity_filter = QComboBox()
@@ -81,7 +82,8 @@ class HazardsPage(Page):
         # The service's order (overdue first, then by due date), not a column's.
         self.table, self.proxy = make_table("hazards_table", self.model, sortable=False)
         header = self.table.horizontalHeader()
-        widths = ((0, 100), (1, 64), (2, 220), (3, 90), (4, 80), (5, 74), (6, 90), (7, 150), (8, 84))
+        # the due date (and "overdue") within 1024×768, where a 220 px title once pushed it out of view
+        widths = ((0, 96), (1, 60), (2, 170), (3, 76), (4, 66), (5, 72), (6, 82), (7, 140), (8, 60))
         for column, width in widths:
             header.resizeSection(column, width)
         header.setSectionResizeMode(HazardListModel.COL_TITLE, QHeaderView.ResizeMode.Interactive)
@@ -112,14 +114,12 @@ class HazardsPage(Page):
         self.new_button.setVisible(may(session.actor, "hazard.create"))
 
     def _build_layout(self) -> None:
-        header = QHBoxLayout()
-        titles = QVBoxLayout()
-        titles.setSpacing(2)
-        titles.addWidget(self.heading)
-        titles.addWidget(self.intro)
-        header.addLayout(titles, 1)
+        # the intro across the page, the buttons beside the counts: beside the intro they squeezed
+        # it into five lines at 1024×768 in English
+        actions = QHBoxLayout()
+        actions.addWidget(self.counts, 1)
         for button in (self.policy_button, self.pdf_button, self.excel_button, self.new_button):
-            header.addWidget(button)
+            actions.addWidget(button)
         filters = QHBoxLayout()
         filters.setSpacing(8)
         for widget in (self.status_filter, self.severity_filter, self.owner_filter, self.overdue_only):
@@ -128,8 +128,9 @@ class HazardsPage(Page):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 18, 24, 12)
         layout.setSpacing(8)
-        layout.addLayout(header)
-        layout.addWidget(self.counts)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.intro)
+        layout.addLayout(actions)
         layout.addLayout(filters)
         layout.addWidget(self.message)
         layout.addWidget(self.table, 1)

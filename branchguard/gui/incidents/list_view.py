@@ -112,7 +112,12 @@ class IncidentListPanel(QWidget):
             IncidentListModel.COL_LEVEL, LevelBadgeDelegate(LEVELS_ROLE, self.table)
         )
         header = self.table.horizontalHeader()
-        widths = ((0, 44), (1, 60), (2, 240), (3, 90), (4, 76), (5, 84), (6, 130), (7, 84), (8, 130))
+        m = IncidentListModel  # by name: a column added once left the title 90 px and the warning 240
+        widths = (
+            (m.COL_ID, 44), (m.COL_LEVEL, 60), (m.COL_WARNING, 64), (m.COL_TITLE, 200),
+            (m.COL_DRILL, 80), (m.COL_STATUS, 70), (m.COL_PLAYBOOK, 90), (m.COL_STARTED, 130),
+            (m.COL_BY, 84), (m.COL_CLOSED, 130),
+        )  # fmt: skip
         for column, width in widths:
             header.resizeSection(column, width)
         header.setSectionResizeMode(IncidentListModel.COL_TITLE, QHeaderView.ResizeMode.Interactive)

@@ -82,7 +82,8 @@ class InspectionsOverview(QWidget):
             TemplateListModel.COL_NAME, QHeaderView.ResizeMode.Stretch
         )
         self.templates.horizontalHeader().setStretchLastSection(False)
-        for column, width in ((1, 90), (2, 170), (3, 60), (4, 140), (5, 140), (6, 70)):
+        # the name takes what is left: about 160 px at 1024×768, where these once left it 60
+        for column, width in ((1, 80), (2, 130), (3, 50), (4, 110), (5, 130), (6, 64)):
             self.templates.horizontalHeader().resizeSection(column, width)
         self.templates.activated.connect(lambda _i: self._start_selected())
         self.templates.selectionModel().currentRowChanged.connect(lambda *_: self.update_actions())

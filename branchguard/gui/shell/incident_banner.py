@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from branchguard.core.kernel.i18n import t
 from branchguard.core.kernel.roles import may
+from branchguard.gui.kit.elided import ElidedLabel
 from branchguard.gui.kit.icons import icon
 from branchguard.gui.kit.loader import Loader
 from branchguard.gui.kit.page import INCIDENTS_PAGE
@@ -52,7 +53,7 @@ class IncidentBanner(QFrame):
         super().__init__(parent)
         self.setObjectName("incident_banner")
         self.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.text = QLabel()
+        self.text = ElidedLabel()  # a long plan's English title once widened the window past 1024 px
         self.text.setObjectName("incident_banner_text")
         font = self.text.font()
         font.setPointSizeF(font.pointSizeF() + 2)
@@ -103,7 +104,9 @@ class IncidentBanner(QFrame):
         elif drills:
             text += " · " + self.tr("drills: %1").replace("%1", str(drills))
         self.text.setText(text + " — " + self.tr("click to open the console"))
-        self.setToolTip("\n".join(f"#{s.id} {s.title} · {s.level.label}" for s in self._open))
+        tip = "\n".join(f"#{s.id} {s.title} · {s.level.label}" for s in self._open)
+        self.setToolTip(tip)
+        self.text.setToolTip(tip)  # each open incident in full, where the line may end in "…"
         self.tick()
 
     def tick(self) -> None:

@@ -48,20 +48,20 @@ def test_the_banner_shows_while_incidents_are_open_in_the_most_severe_colour(ope
     real = start(gui_ctx, "FIRE")
     window.session.data_changed.emit("incident")
     assert bar.banner.isVisible()
-    assert bar.banner.text.text().startswith(f"Incident open: Fire and evacuation on-site response plan · "
-                                             f"{Level.II.label}")
+    shown = bar.banner.text.full_text()
+    assert shown.startswith(f"Incident open: Fire and evacuation on-site response plan · {Level.II.label}")
     assert bar.banner.property("swatch") == style.level_swatch("II").background
 
     drill = start(gui_ctx, "ROB", Level.I, drill=True)
     window.session.data_changed.emit("incident")
     # A drill at level I does not outrank a real incident: the banner keeps the real one's colour.
-    assert bar.banner.text.text().startswith("Open incidents: 2 · most severe: ")
-    assert "drills: 1" in bar.banner.text.text()
+    assert bar.banner.text.full_text().startswith("Open incidents: 2 · most severe: ")
+    assert "drills: 1" in bar.banner.text.full_text()
     assert bar.banner.property("swatch") == style.level_swatch("II").background
 
     close(gui_ctx, real)
     window.session.data_changed.emit("incident")
-    assert bar.banner.text.text().startswith("演练 DRILL · Incident open: ")
+    assert bar.banner.text.full_text().startswith("演练 DRILL · Incident open: ")
     assert bar.banner.property("swatch") == style.DRILL.background
 
     close(gui_ctx, drill)
