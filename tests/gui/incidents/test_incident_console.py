@@ -653,8 +653,15 @@ def test_the_call_list_names_each_contact_and_shows_the_number_large(console) ->
     rows = console.calls.rows()
     assert rows[:3] == [("Fire", "119"), ("Ambulance", "120"), ("公安报警", "110")]
     assert ("分行安全保卫部值班室", "010-66880110") in rows
-    number_size = console.calls.item(0, 1).font().pointSizeF()
-    assert number_size >= 15 > console.calls.item(0, 0).font().pointSizeF()
+    number_size = console.calls.number_item(0).font().pointSizeF()
+    assert number_size >= 15 > console.calls.name_item(0).font().pointSizeF()
+    # each name on a line of its own, the whole column wide: two numbers of the branch's security
+    # office once both read "分行…" beside their numbers
+    width = console.calls.viewport().width()
+    metrics = console.calls.fontMetrics()
+    for i, (who, _number) in enumerate(rows):
+        rect = console.calls.visualItemRect(console.calls.name_item(i))
+        assert rect.width() >= min(width - 4, metrics.horizontalAdvance(who)), who
 
 
 def test_the_team_check_is_in_the_log_in_the_warning_colour_when_roles_lack_someone(gui_ctx, qtbot) -> None:
