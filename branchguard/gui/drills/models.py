@@ -255,8 +255,10 @@ class ActionModel(RowsModel[ActionItem]):
             if column == self.COL_INCIDENT:
                 if item.complaint_number:
                     return self.tr("Complaint %1").replace("%1", item.complaint_number)
-                kind = self.tr("Drill") if item.drill else self.tr("Incident")
-                return f"{kind} #{action.incident_id} {item.incident_title}"
+                # a drill's actions hang on the incident its run opened: its number, not the plan's
+                # (the plans tab numbers drill #2 what this once called drill #1)
+                kind = self.tr("Drill, incident #%1") if item.drill else self.tr("Incident #%1")
+                return f"{kind.replace('%1', str(action.incident_id))} {item.incident_title}"
             if column == self.COL_ACTION:
                 return action.text
             if column == self.COL_OWNER:

@@ -6050,12 +6050,12 @@ Submitted as: %3</source>
         <translation>状态</translation>
     </message>
     <message>
-        <source>Drill</source>
-        <translation>演练</translation>
+        <source>Drill, incident #%1</source>
+        <translation>演练，事件 #%1</translation>
     </message>
     <message>
-        <source>Incident</source>
-        <translation>事件</translation>
+        <source>Incident #%1</source>
+        <translation>事件 #%1</translation>
     </message>
     <message>
         <source>Done %1</source>
