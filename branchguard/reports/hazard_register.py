@@ -36,6 +36,7 @@ from branchguard.reports.template import (
     make_styles,
     para,
     render_pdf,
+    signature_block,
     write_atomically,
 )
 
@@ -112,10 +113,11 @@ def _story(
         story += section_heading(
             styles, t("report.hazards.list"), para(t("report.hazards.none"), styles.body)
         )
-        return story
-    story += section_heading(styles, t("report.hazards.list"), hazard_table(styles, hazards, width))
-    if counted.overdue_total:
-        story.append(para(t("report.hazards.overdue_legend"), styles.small))
+    else:
+        story += section_heading(styles, t("report.hazards.list"), hazard_table(styles, hazards, width))
+        if counted.overdue_total:
+            story.append(para(t("report.hazards.overdue_legend"), styles.small))
+    story.append(signature_block(styles, width))  # a register sent up is signed, as every report
     return story
 
 

@@ -17,7 +17,7 @@ from branchguard.core.complaints.types import (
 )
 from branchguard.core.incidents.types import FollowUpInput
 from branchguard.core.kernel.attachments import sha256_of
-from branchguard.core.kernel.i18n import set_language
+from branchguard.core.kernel.i18n import set_language, t
 from branchguard.db.base import utcnow
 from branchguard.reports.complaint_excel import build_complaint_workbook
 from branchguard.reports.complaint_file import build_complaint_file
@@ -125,6 +125,7 @@ def test_the_register_pdf_states_the_filter_counts_and_masks(demo, pdf, tmp_path
     build_complaint_register(demo.ctx.services, demo.actor, ComplaintFilter(), english, unmask=True)
     text = pdf.text(english)
     assert "Complaint register" in text and "13700001111" in text and "Shown in full" in text
+    assert pdf.squashed(t("report.signature", role=t("report.signer.handler"))) in pdf.squashed(text)
 
 
 def test_the_register_workbook_masks_unless_asked(demo, tmp_path) -> None:

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from PIL import Image
 
 from branchguard.core.hazards.types import HazardFilter, HazardSeverity, HazardStatus
-from branchguard.core.kernel.i18n import set_language
+from branchguard.core.kernel.i18n import set_language, t
 from branchguard.reports.fonts import find_cjk_font
 from branchguard.reports.hazard_register import OVERDUE_BAND, render_hazard_register
 from tests.reports.hazard_samples import hazard, register
@@ -136,12 +136,14 @@ def test_english_register(pdf: type[Pdf], tmp_path: Path) -> None:
     ):
         assert needle in text, needle
     assert "金库双人管库制度未落实" in text  # user text stays as typed
+    assert pdf.squashed(t("report.signature", role=t("report.signer.handler"))) in text
 
 
 def test_an_empty_register_says_so(pdf: type[Pdf], tmp_path: Path) -> None:
     out = _write(tmp_path, [], HazardFilter(overdue_only=True))
     text = pdf.squashed(pdf.text(out))
     assert "没有符合筛选条件的隐患。" in text and "共列出0条隐患" in text
+    assert pdf.squashed(t("report.signature", role=t("report.signer.handler"))) in text  # signed even so
 
 
 def test_a_long_register_repeats_its_header_and_lists_every_hazard(pdf: type[Pdf], tmp_path: Path) -> None:
