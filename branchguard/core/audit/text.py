@@ -9,7 +9,9 @@ stored; so does a value this version does not know.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Mapping
+from datetime import datetime
 
 from branchguard.core.audit.service import describe_change
 from branchguard.core.audit.types import AuditRecord
@@ -69,16 +71,27 @@ def entity_text(entity: str) -> str:
     return catalogue_text(f"entity.{entity}", entity)
 
 
-def field_text(name: str) -> str:
+def field_text(name: str, entity: str = "") -> str:
+    """The field's name, the record kind's own where it has one (a complaint's `category` is its
+    投诉类别, not an incident's 事件类别)."""
+    if entity and has_message(f"field.{entity}_{name}"):
+        return t(f"field.{entity}_{name}")
     return catalogue_text(f"field.{name}", name)
 
 
+# An instant as the trail stores it: str() or isoformat() of an aware datetime.
+_INSTANT = re.compile(r"\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(:\d{2}(\.\d+)?)?([+-]\d{2}:\d{2}|Z)")
+
+
 def value_text(name: str, value: object, entity: str = "") -> str:
-    """A stored value as the reader says it: yes/no, an enum code by its label, else as stored."""
+    """A stored value as the reader says it: yes/no, an enum code by its label, an instant in this
+    PC's local time to the minute ("2026-12-04T23:59:59+00:00" read as stored), else as stored."""
     if value is None:
         return ""
     if isinstance(value, bool):
         return t("audit.yes") if value else t("audit.no")
+    if isinstance(value, str) and _INSTANT.fullmatch(value):
+        return datetime.fromisoformat(value).astimezone().strftime("%Y-%m-%d %H:%M")
     kind = ENTITY_ENUM_FIELDS.get((entity, name)) or ENUM_FIELDS.get(name)
     if kind is not None and isinstance(value, str):
         try:
@@ -108,7 +121,7 @@ def change_text(before: Mapping[str, object], after: Mapping[str, object], entit
         return t("audit.sep").join(
             t(
                 "audit.change",
-                field=field_text(k),
+                field=field_text(k, entity),
                 before=value_text(k, before.get(k), entity),
                 after=value_text(k, after.get(k), entity),
             )
@@ -117,7 +130,7 @@ def change_text(before: Mapping[str, object], after: Mapping[str, object], entit
         )
     values = after or before
     return t("audit.list_sep").join(
-        t("audit.value", field=field_text(k), value=value_text(k, v, entity))
+        t("audit.value", field=field_text(k, entity), value=value_text(k, v, entity))
         for k, v in values.items()
         if v not in ("", None)
     )

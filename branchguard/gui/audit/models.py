@@ -113,7 +113,7 @@ class AuditDiffModel(RowsModel[FieldChange]):
     def cell(self, item: FieldChange, column: int, role: int) -> Any:
         if role == _R.DisplayRole:
             if column == self.COL_FIELD:
-                return field_text(item.name)
+                return field_text(item.name, self._entity)
             if column == self.COL_BEFORE:
                 return value_text(item.name, item.before, self._entity)
             return value_text(item.name, item.after, self._entity)

@@ -8,11 +8,15 @@ import ast
 from datetime import UTC, datetime
 from pathlib import Path
 
+from sqlalchemy import select
+
+from branchguard.context import open_context
 from branchguard.core.audit.service import AuditFilter, describe_change
-from branchguard.core.audit.text import action_text, entity_text, summary_text, value_text
+from branchguard.core.audit.text import action_text, entity_text, field_text, summary_text, value_text
 from branchguard.core.audit.types import AuditRecord
 from branchguard.core.kernel.i18n import has_message, set_language
 from branchguard.core.kernel.roles import ROLE_TABLE
+from branchguard.db.models.foundation import AuditEventRow
 from tests import source_trees
 
 PACKAGE = Path(__file__).resolve().parents[3] / "branchguard"
@@ -91,3 +95,33 @@ def test_a_summary_written_as_a_message_reads_in_the_readers_language(ctx, lead)
         set_language("zh_CN")
     broken = _event("user.update", "user", {}, {}, summary='{"key": "no.such.key"}')
     assert summary_text(broken) == '{"key": "no.such.key"}'  # a key this version lacks: as stored
+
+
+def test_every_field_the_demo_branch_writes_to_the_trail_has_a_name(records_data_dir: Path) -> None:
+    """The demo's records (complaints, drills, schedules, hazards, inspections…) through their own
+    services: each field their events name is worded ("status", "channel", "start_at" once showed
+    as stored in the Chinese trail)."""
+    ctx = open_context(records_data_dir)
+    try:
+        with ctx.sessions() as s:
+            events = s.execute(select(AuditEventRow.entity, AuditEventRow.before, AuditEventRow.after)).all()
+    finally:
+        ctx.close()
+    named = {(entity, k) for entity, before, after in events for k in {**(before or {}), **(after or {})}}
+    assert len(named) > 40
+    assert sorted(f"{e}.{k}" for e, k in named if field_text(k, e) == k) == []
+
+
+def test_an_instant_reads_in_local_time_and_a_value_line_as_the_language_writes_it() -> None:
+    due = datetime(2026, 12, 4, 15, 59, 59, tzinfo=UTC)
+    local = due.astimezone().strftime("%Y-%m-%d %H:%M")
+    assert value_text("due_at", due.isoformat()) == local == value_text("due_at", str(due))
+    assert value_text("code", "2026-12-04") == "2026-12-04"  # a day, or a naive time, as stored
+    event = _event("complaint.register", "complaint", {}, {"channel": "counter", "due_at": str(due)})
+    try:
+        set_language("zh_CN")
+        assert summary_text(event) == f"投诉渠道：柜面，到期时间：{local}"
+        set_language("en")
+        assert summary_text(event) == f"Channel: Counter, Due: {local}"
+    finally:
+        set_language("zh_CN")
