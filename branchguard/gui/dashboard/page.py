@@ -76,7 +76,9 @@ class TileView(QFrame):
         self.box.setContentsMargins(10, 8, 10, 8)
         self.box.setSpacing(2)
         self.box.addWidget(self.heading)
-        self.box.addStretch(1)  # figures sit at the bottom, tiles of a row share their height
+        # the figures under the heading and the room left below them: the big numbers of a row's
+        # tiles line up (at the bottom, each sat as high as its tile's lines below it pushed it)
+        self.box.addStretch(1)
         self.buttons: dict[str, QPushButton] = {}
         self.targets: dict[str, Target] = {}
         self.caption = QLabel()
@@ -97,10 +99,10 @@ class TileView(QFrame):
                 button.clicked.connect(
                     lambda _checked=False, name=figure.name: self._open(self.targets[name])
                 )
-                self.box.addWidget(button)
+                self.box.insertWidget(self.box.count() - 1, button)  # before the stretch
                 self.buttons[figure.name] = button
                 if i == 0:  # what the big number counts, under it
-                    self.box.addWidget(self.caption)
+                    self.box.insertWidget(self.box.count() - 1, self.caption)
             self.targets[figure.name] = figure.target
             label = t(f"dashboard.figure.{figure.name}")
             if i == 0:
@@ -250,7 +252,7 @@ class DashboardPage(Page):
         )
         self.hazard_chart.set_data(
             ChartData(
-                self.tr("Hazards opened and closed"),
+                self.tr("Hazards opened, verified or closed"),
                 months,
                 [
                     Series(self.tr("Opened"), [m.hazards_opened for m in board.months]),

@@ -586,8 +586,8 @@ Submitted as: %3</translation>
         <translation>Calendar</translation>
     </message>
     <message>
-        <source>Show everything</source>
-        <translation>Show everything</translation>
+        <source>Show all</source>
+        <translation>Show all</translation>
     </message>
 </context>
 <context>
@@ -2565,8 +2565,8 @@ Submitted as: %3</translation>
         <translation>Attach a photo to the current item</translation>
     </message>
     <message>
-        <source>Rest pass</source>
-        <translation>Rest pass</translation>
+        <source>Pass the rest</source>
+        <translation>Pass the rest</translation>
     </message>
     <message>
         <source>Answer every item not answered yet as pass</source>
@@ -5668,16 +5668,16 @@ Submitted as: %3</translation>
         <translation>Drills</translation>
     </message>
     <message>
-        <source>Hazards opened and closed</source>
-        <translation>Hazards opened and closed</translation>
+        <source>Hazards opened, verified or closed</source>
+        <translation>Hazards opened, verified or closed</translation>
     </message>
     <message>
         <source>Opened</source>
         <translation>Opened</translation>
     </message>
     <message>
-        <source>Closed</source>
-        <translation>Closed</translation>
+        <source>Verified or closed</source>
+        <translation>Verified or closed</translation>
     </message>
     <message>
         <source>Open at month end</source>
@@ -6023,8 +6023,8 @@ Submitted as: %3</translation>
         <translation>The branch's safety management report for head office: the period's figures against the one before, incidents, drills, inspections, hazards and actions.</translation>
     </message>
     <message>
-        <source>Report for a</source>
-        <translation>Report for a</translation>
+        <source>Period</source>
+        <translation>Period</translation>
     </message>
     <message>
         <source>Year</source>
@@ -6070,12 +6070,12 @@ Submitted as: %3</translation>
         <translation>State</translation>
     </message>
     <message>
-        <source>Drill</source>
-        <translation>Drill</translation>
+        <source>Drill, incident #%1</source>
+        <translation>Drill, incident #%1</translation>
     </message>
     <message>
-        <source>Incident</source>
-        <translation>Incident</translation>
+        <source>Incident #%1</source>
+        <translation>Incident #%1</translation>
     </message>
     <message>
         <source>Done %1</source>

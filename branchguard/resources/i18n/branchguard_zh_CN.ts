@@ -5650,8 +5650,8 @@ Submitted as: %3</source>
         <translation>演练</translation>
     </message>
     <message>
-        <source>Hazards opened and closed</source>
-        <translation>隐患新增与销号</translation>
+        <source>Hazards opened, verified or closed</source>
+        <translation>隐患新增与验收或销号</translation>
     </message>
     <message>
         <source>Opened</source>
