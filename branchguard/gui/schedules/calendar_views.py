@@ -31,6 +31,7 @@ Drop = Callable[[str, date], object]  # occurrence key, new day
 # Lines a day's list lays out per turn of the event loop: about what a month's cell shows. Laid out
 # all at once, the 400-odd wrapped lines of a month at ten years held the window 40-70 ms.
 LAYOUT_BATCH = 4
+MONTH_CELL_LINES = 2  # about what a month's cell shows at 1024×768 without scrolling
 
 
 def local_day(at: datetime) -> date:
@@ -160,7 +161,13 @@ class DayList(QListWidget):
 
 class DayCell(QFrame):
     def __init__(
-        self, day: date, on_drop: Drop | None, in_month: bool, today: date, parent: QWidget | None = None
+        self,
+        day: date,
+        on_drop: Drop | None,
+        in_month: bool,
+        today: date,
+        parent: QWidget | None = None,
+        month: bool = False,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("calendar_day")
@@ -169,6 +176,7 @@ class DayCell(QFrame):
         self.label = QLabel(self)
         self.label.setObjectName("calendar_day_number")
         self.items = DayList(day, on_drop, self)
+        self.month = month  # a month's cell shows two lines or so: its label says how many it holds
         box = QVBoxLayout(self)
         box.setContentsMargins(4, 2, 4, 2)
         box.setSpacing(0)
@@ -184,7 +192,7 @@ class DayCell(QFrame):
         self.day = day
         self.items.day = day
         self.items.set_drop(on_drop)
-        self.label.setText(str(day.day))
+        self._show_label()
         look = (day == today, style.ACCENT if day == today else (style.TEXT if in_month else style.MUTED))
         if look != self._look:
             # by the palette: a style sheet of its own gave each of the 42 labels a style to build
@@ -205,7 +213,18 @@ class DayCell(QFrame):
         self.items.clear()
         for entry in entries:
             self._add(entry)
+        self._show_label()
         return True
+
+    def _show_label(self) -> None:
+        """The day's number, and in a month's cell how many items it holds when that is more than
+        the cell shows at 1024×768 (a branch's daily checklists fill each day; the rest are seen by
+        scrolling the cell, or in the week and agenda views)."""
+        count = len(self.entries)
+        text = str(self.day.day)
+        if self.month and count > MONTH_CELL_LINES:
+            text += "  " + self.tr("(%1 items)").replace("%1", str(count))
+        self.label.setText(text)
 
     def _add(self, entry: Entry) -> None:
         line = QListWidgetItem(entry.text)
@@ -260,7 +279,8 @@ class DayGrid(QWidget):
         self.first, self.month = first, month
         for n in range(len(self._built), min(len(self._built) + 7, 7 * self.weeks)):
             day = first + timedelta(days=n)
-            cell = DayCell(day, None, self.weeks == 1 or day.month == month, today, self)
+            in_month = self.weeks == 1 or day.month == month
+            cell = DayCell(day, None, in_month, today, self, month=self.weeks > 1)
             cell.hide()  # explicitly: the layout must not show it before the grid is whole
             self.grid.addWidget(cell, 1 + n // 7, n % 7)
             cell.ensurePolished()

@@ -6986,4 +6986,11 @@ Submitted as: %3</translation>
         <translation>Only orange and red</translation>
     </message>
 </context>
+<context>
+    <name>DayCell</name>
+    <message>
+        <source>(%1 items)</source>
+        <translation>(%1 items)</translation>
+    </message>
+</context>
 </TS>

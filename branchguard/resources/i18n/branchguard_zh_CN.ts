@@ -6965,4 +6965,11 @@ Submitted as: %3</source>
         <translation>仅显示橙色和红色</translation>
     </message>
 </context>
+<context>
+    <name>DayCell</name>
+    <message>
+        <source>(%1 items)</source>
+        <translation>（共 %1 项）</translation>
+    </message>
+</context>
 </TS>

@@ -62,6 +62,20 @@ def test_occurrence_shows_on_its_day_in_month_week_and_agenda(gui_ctx, calendar)
     assert not page.new_button.isVisibleTo(page)  # staff read the calendar, the lead plans
 
 
+def test_a_months_day_says_how_many_items_it_holds_when_they_do_not_fit(gui_ctx, calendar) -> None:
+    """A month's cell shows two items or so; a branch's daily checklists fill each day, and the
+    day's label says how many there are (the week's column shows them all, and only the number)."""
+    day = date.today() + timedelta(days=2)
+    for hour, title in enumerate(("Opening check", "ATM check", "Vault check"), start=8):
+        _add(gui_ctx, title, _local(day, hour), kind=ScheduleKind.INSPECTION)
+    _window, page = calendar()
+    page.go_to(day, MONTH)
+    assert page.month.cell(day).label.text() == f"{day.day}  (3 items)"
+    assert page.month.cell(day + timedelta(days=1)).label.text() == str((day + timedelta(days=1)).day)
+    page.go_to(day, WEEK)
+    assert page.week.cell(day).label.text() == str(day.day)
+
+
 def test_overdue_is_red(gui_ctx, calendar) -> None:
     yesterday = date.today() - timedelta(days=1)
     _add(gui_ctx, "Alarm test", _local(yesterday, 9))
