@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import argparse
 import time
-from datetime import date
+from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from branchguard.cli.common import day, print_table, whole
@@ -36,7 +36,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "--until",
         type=day,
         default=None,
-        help="the history's last day, YYYY-MM-DD (default today)",
+        help="the history's last day, YYYY-MM-DD, before today (default yesterday)",
     )
     # No login: it only fills a database without branch data (no account either), else does nothing
     # (--if-empty, which `make run` gives at every start) or refuses.
@@ -53,7 +53,7 @@ def run_demo(ctx: AppContext, args: argparse.Namespace) -> int:
         totals = demo.fill_history(
             args.years,
             args.seed,
-            args.until or date.today(),
+            args.until or date.today() - timedelta(days=1),
             progress=lambda n, counts: print(
                 t("demo.history_year", n=n, rows=sum(counts.values())), flush=True
             ),

@@ -35,7 +35,7 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -136,7 +136,7 @@ def _branch(job: tuple[Fleet, int, str, date]) -> None:
     ctx = open_context(data_dir, lang="zh_CN")
     try:
         ctx.services.demo.fill(records=True)
-        ctx.services.demo.fill_history(1, i + 1, today)
+        ctx.services.demo.fill_history(1, i + 1, today - timedelta(days=1))  # a history ends before today
         info = ctx.services.auth.user_by_name("lead")
         assert info is not None
         lead = Actor(info.id, info.username, Role(info.role))

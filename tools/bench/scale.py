@@ -25,7 +25,7 @@ import subprocess
 import sys
 import time
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -69,6 +69,11 @@ COMMANDS: tuple[tuple[str, tuple[str, ...], str, float], ...] = (
 )
 
 
+def history_end() -> str:
+    """The generated history's last day: yesterday (a day not yet over would date records after now)."""
+    return (date.today() - timedelta(days=1)).isoformat()
+
+
 def fixture(years: int, cache_dir: Path = CACHE_DIR) -> Path:
     """The data folder of `years` years, built when missing or made by other code."""
     from branchguard.db.migrate import head_revision
@@ -84,7 +89,7 @@ def fixture(years: int, cache_dir: Path = CACHE_DIR) -> Path:
     started = time.perf_counter()
     subprocess.run(
         [python(), "-m", "branchguard", "--data-dir", str(data_dir), "demo", "--years", str(years),
-         "--seed", str(SEED), "--until", date.today().isoformat()],
+         "--seed", str(SEED), "--until", history_end()],
         check=True, capture_output=True, env=child_env(), cwd=ROOT, timeout=900,
     )  # fmt: skip
     settle(data_dir)
@@ -212,7 +217,7 @@ def postgres_tables(
             started = time.perf_counter()
             subprocess.run(
                 [python(), "-m", "branchguard", "--data-dir", str(data_dir), "--db", url, "demo",
-                 "--years", str(years), "--seed", str(SEED), "--until", date.today().isoformat()],
+                 "--years", str(years), "--seed", str(SEED), "--until", history_end()],
                 check=True, capture_output=True, env=child_env(), cwd=ROOT, timeout=1800,
             )  # fmt: skip
             settle(data_dir, url)

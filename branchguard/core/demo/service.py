@@ -166,6 +166,8 @@ class DemoService:
 
         if not 1 <= years <= MAX_YEARS:
             raise ValidationError("field.years", Message("validation.range", low=1, high=MAX_YEARS))
+        if until >= date.today():  # a day not yet over: its records would be dated after now
+            raise ValidationError("field.until", Message("demo.until_not_past", day=until.isoformat()))
         totals = history.generate(self._engine, years=years, seed=seed, until=until, progress=progress)
         # Through the complaint service, after the bulk years (whose ids were given out at their
         # start): each complaint's steps, events, clock and reminders as the window writes them.

@@ -208,6 +208,9 @@ def test_years_are_bounded(ctx: AppContext) -> None:
     with pytest.raises(ValidationError) as err:
         ctx.services.demo.fill_history(0, 1, UNTIL)
     assert err.value.is_about("field.years")
+    with pytest.raises(ValidationError) as err:  # today is not over: its records would be in the future
+        ctx.services.demo.fill_history(1, 1, date.today())
+    assert err.value.is_about("field.until") and date.today().isoformat() in err.value.message
 
 
 def _heads(context: AppContext) -> list[tuple[int, str]]:
