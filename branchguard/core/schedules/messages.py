@@ -92,6 +92,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "只有重复计划才能设置结束日期或次数",
     ),
     "schedule.rule_empty": ("the rule yields no date from the start on", "该规则从开始时间起不产生任何日期"),
+    "schedule.bad_interval": ("INTERVAL must be a whole number from 1 to {high}", "INTERVAL 须为 1 至 {high} 的整数"),
     "schedule.skip_only_days_off": (
         "every date of this rule falls on a weekend or public holiday, so skipping days off would"
         " drop them all; choose the next or previous working day, or another rule",

@@ -46,6 +46,7 @@ PRESETS: dict[str, str] = {
 # Finer rules would flood the register with occurrences; nothing in a branch recurs hourly.
 FREQUENCIES = ("DAILY", "WEEKLY", "MONTHLY", "YEARLY")
 _BY_PARTS = ("BYMONTH", "BYWEEKNO", "BYYEARDAY", "BYMONTHDAY", "BYDAY", "BYSETPOS")
+MAX_INTERVAL = 999  # every 999 days, weeks, months or years at most
 _ALLOWED_PARTS = frozenset({"FREQ", "INTERVAL", "UNTIL", "COUNT", "WKST", "BYHOUR", "BYMINUTE", *_BY_PARTS})
 MAX_RULE = 300
 FALLBACK_ZONE = "Asia/Shanghai"
@@ -148,6 +149,11 @@ def normalise(
             "field.rule",
             Message("schedule.bad_frequency", freq=values.get("FREQ", "-"), allowed=", ".join(FREQUENCIES)),
         )
+    interval = values.get("INTERVAL", "1")
+    if not interval.isdigit() or not 1 <= int(interval) <= MAX_INTERVAL:
+        # INTERVAL=0 never advances: the rule library looped forever looking for the next date
+        reason = Message("schedule.bad_interval", high=MAX_INTERVAL)
+        raise ValidationError("field.rule", Message("schedule.bad_rule", rule=text, reason=reason))
     if until is not None:
         parts.append(("UNTIL", until.strftime("%Y%m%d")))
     if count is not None:

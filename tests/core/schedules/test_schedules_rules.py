@@ -170,6 +170,10 @@ def test_count_and_until_end_the_rule() -> None:
         ("weekly", {"count": 0}),
         ("", {"count": 3}),
         ("FREQ=DAILY;UNTIL=20200101", {}),
+        ("FREQ=DAILY;INTERVAL=0", {}),  # never advances: the next date was looked for forever
+        ("FREQ=MONTHLY;INTERVAL=-1", {}),
+        ("FREQ=WEEKLY;INTERVAL=two", {}),
+        ("FREQ=YEARLY;INTERVAL=1000", {}),
     ],
 )
 def test_bad_rules_are_refused_with_a_field_error(rule: str, kwargs: dict[str, object]) -> None:
