@@ -331,7 +331,8 @@ def actions_section(styles: ReportStyles, detail: IncidentDetail, width: float) 
     ]
     fixed = [width * 0.14, width * 0.14, width * 0.22]
     number_w = styles.cell.fontSize * 2 + 7
-    return data_table(styles, headers, rows, [number_w, width - number_w - sum(fixed), *fixed])
+    widths = [number_w, width - number_w - sum(fixed), *fixed]
+    return data_table(styles, headers, rows, widths, split_rows=True)
 
 
 def chain_section(styles: ReportStyles, detail: IncidentDetail) -> list[Flowable]:

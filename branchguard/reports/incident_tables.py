@@ -132,6 +132,7 @@ def timeline(styles: ReportStyles, entries: Sequence[LogEntry], width: float) ->
         # The grid separates the rows already; a band behind each of thousands costs time.
         zebra=False,
         plain=True,
+        split_rows=True,  # an entry of thousands of characters is taller than a page
     )
 
 
@@ -179,7 +180,9 @@ def step_timings(styles: ReportStyles, detail: IncidentDetail, width: float) -> 
     number_w = max(stringWidth(str(len(rows)), styles.font.bold_name, size), size) + pad
     fixed = [width * 0.15, width * 0.13, width * 0.16, width * 0.16]
     widths = [number_w, width - number_w - sum(fixed), *fixed]
-    return data_table(styles, headers, rows, widths, extra_style=[("VALIGN", (0, 1), (-1, -1), "TOP")])
+    return data_table(
+        styles, headers, rows, widths, extra_style=[("VALIGN", (0, 1), (-1, -1), "TOP")], split_rows=True
+    )
 
 
 def level_changes(styles: ReportStyles, detail: IncidentDetail, width: float) -> Flowable:
@@ -216,7 +219,7 @@ def level_changes(styles: ReportStyles, detail: IncidentDetail, width: float) ->
         t("report.incident.col.reason"),
     ]
     widths = [width * 0.2, width * 0.3, width * 0.15, width * 0.35]
-    return data_table(styles, headers, rows, widths)
+    return data_table(styles, headers, rows, widths, split_rows=True)
 
 
 # -- attachments -------------------------------------------------------------------------------

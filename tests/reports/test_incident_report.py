@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 import pytest
 from PIL import Image
 
+from branchguard.core.incidents.log import MAX_ENTRY_TEXT
 from branchguard.core.incidents.types import CloseInput, EntryKind, FollowUpInput, IncidentDetail, LogEntry
 from branchguard.core.kernel.i18n import set_language
 from branchguard.core.kernel.types import Level
@@ -299,6 +300,22 @@ def test_two_thousand_entries(demo: Demo, fire: Fire, pdf: type[Pdf], tmp_path: 
     # Wrapped, not cut off: the tail of the longest texts is printed too.
     assert text.count("——到此为止") == sum(1 for e in entries if e.text.endswith("——到此为止"))
     assert detail.summary.chain_head in pdf.squashed(pdf.text(out, pages))
+
+
+def test_an_entry_as_long_as_the_log_takes_continues_on_the_next_page(
+    demo: Demo, pdf: type[Pdf], tmp_path: Path
+) -> None:
+    """A note of the longest text the log takes (MAX_ENTRY_TEXT, in Chinese) is taller than a page:
+    its row continues on the next one; it once stopped the report (and the head-office package)
+    with ReportLab's LayoutError from 2,500 characters on."""
+    inc = demo.ctx.services.incidents
+    iid = inc.start(demo.actor, None, Level.III, title="营业厅漏水").id
+    note = "天花板漏水，已放置接水桶并设置警示标志。" * (MAX_ENTRY_TEXT // 20) + "——全文完"
+    inc.log(demo.actor, iid, EntryKind.NOTE, note[-MAX_ENTRY_TEXT:])
+    out = tmp_path / "long-entry.pdf"
+    build_incident_report(demo.ctx.services, demo.actor, iid, out)
+    assert pdf.pages(out) >= 2
+    assert "——全文完" in pdf.squashed(pdf.text(out))
 
 
 def _long_log(detail: IncidentDetail, count: int) -> tuple[LogEntry, ...]:
