@@ -9,7 +9,7 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from branchguard.cli.common import cli_actor, fail, print_json, print_table, record_id
+from branchguard.cli.common import cli_actor, fail, print_json, print_table, record_id, whole
 from branchguard.cli.hazard_filters import add_hazard_filter_arguments, hazard_filter_from_args, iso_date
 from branchguard.cli.schedules import wall_clock
 from branchguard.core.hazards.types import HazardDetail, HazardInfo, HazardInput, HazardSeverity
@@ -61,7 +61,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
     escalate = group.add_parser("escalate", help="start the plan a failed item names (e.g. the ATM plan)")
     escalate.add_argument("id", type=record_id)
-    escalate.add_argument("item", type=int, metavar="ITEM", help="the failed item's number")
+    escalate.add_argument("item", type=whole(1, 999), metavar="ITEM", help="the failed item's number")
     escalate.set_defaults(handler=run_escalate)
 
     sign = group.add_parser("sign", help="sign as inspector or reviewer")

@@ -30,7 +30,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     incident.set_defaults(handler=run_incident_report)
 
     initial = report.add_parser("initial", help="an incident's initial report to head office (初报) as PDF")
-    initial.add_argument("id", type=int)
+    initial.add_argument("id", type=record_id)
     initial.add_argument("-o", "--output", required=True, type=Path, help="PDF file to write")
     initial.set_defaults(handler=run_initial_report)
 

@@ -119,12 +119,35 @@ def test_output_replaces_a_regular_file(demo_run: Run, tmp_path: Path) -> None:
         ("incident", "show", "9223372036854775808"),
         ("incident", "show", "0"),
         ("report", "incident", "99999999999999999999999", "-o", "x.pdf"),
+        ("report", "initial", "99999999999999999999", "-o", "x.pdf"),
         ("inspection", "show", "-1"),
         ("complaint", "show", "1e3"),
     ],
 )
 def test_ids_out_of_range_are_refused_naming_the_argument(run: Run, args: tuple[str, ...]) -> None:
     assert usage_error(run(*args)).startswith("branchguard ") and "argument id:" in usage_error(run(*args))
+
+
+def test_no_argument_takes_an_unbounded_number() -> None:
+    """Every number an argument takes is bounded at the door (record_id, whole, …): a bare int
+    passed 99999999999999999999 on to SQLite, which ended `report initial` in an OverflowError."""
+    import argparse
+
+    from branchguard.cli import build_parser
+
+    def actions(parser: argparse.ArgumentParser, path: str) -> list[tuple[str, argparse.Action]]:
+        found = []
+        for action in parser._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                for name, child in action.choices.items():
+                    found += actions(child, f"{path} {name}")
+            else:
+                found.append((path, action))
+        return found
+
+    every = actions(build_parser(), "branchguard")
+    assert len(every) > 300  # every command's arguments
+    assert [f"{where} {a.dest}" for where, a in every if a.type in (int, float)] == []
 
 
 @pytest.mark.parametrize(
