@@ -298,11 +298,9 @@ def run_sign(ctx: AppContext, args: argparse.Namespace) -> int:
 def run_submit(ctx: AppContext, args: argparse.Namespace) -> int:
     svc = ctx.services.inspections
     actor = cli_actor(args)
-    if args.inspector:
-        svc.sign(actor, args.id, SignatureRole.INSPECTOR, args.inspector)
-    elif svc.get(actor, args.id).signature(SignatureRole.INSPECTOR) is None:
+    if not args.inspector and svc.get(actor, args.id).signature(SignatureRole.INSPECTOR) is None:
         return fail(t("cli.inspection.needs_inspector", id=args.id))
-    detail = svc.submit(actor, args.id)
+    detail = svc.submit(actor, args.id, inspector=args.inspector or None)  # signed with it, or neither
     print(
         t(
             "cli.inspection.submitted",

@@ -85,6 +85,16 @@ def test_a_run_from_start_to_hazards(run: Run, tmp_path: Path) -> None:
     ]
 
 
+def test_a_submit_refused_leaves_the_inspector_as_signed(run: Run) -> None:
+    """`submit --inspector` refused (items unanswered) signs nothing: it once signed first."""
+    iid = run("inspection", "start", "fire_daily")[1].strip()
+    assert run("inspection", "sign", iid, "inspector", "李晓梅")[0] == 0
+    code, _out, err = run("inspection", "submit", iid, "--inspector", "赵敏")
+    assert code == 1 and "Traceback" not in err
+    shown = _json(run, "inspection", "show", iid, "--json")
+    assert isinstance(shown, dict) and shown["signatures"]["inspector"] == "李晓梅", shown
+
+
 def test_hazard_list_filters_and_an_empty_register(run: Run) -> None:
     assert _json(run, "hazard", "list") == []
     code, out, _err = run("hazard", "list")

@@ -229,40 +229,39 @@ class InspectionService(TemplateLibrary):
         reviewer is someone other than the inspector."""
         require(actor, "inspection.run")
         role = validation.choice(role, SignatureRole, "field.signature_role")
-        name = validation.text(name, "field.signer", limit=100)
         with self._sessions.begin() as s:
             row = store.inspection_row(s, inspection_id, lock=True)
-            submitted = row.status == InspectionStatus.SUBMITTED.value
-            if submitted and (role == SignatureRole.INSPECTOR or row.reviewer_name):
-                raise ValidationError("field.inspection", Message("inspection.submitted_already", id=row.id))
-            other = row.reviewer_name if role == SignatureRole.INSPECTOR else row.inspector_name
-            if other and other.casefold() == name.casefold():
-                raise ValidationError(
-                    "field.reviewer", Message("inspection.reviewer_is_inspector", name=name)
-                )
-            now = utcnow()
-            if role == SignatureRole.INSPECTOR:
-                row.inspector_name, row.inspector_signed_by, row.inspector_signed_at = (
-                    name,
-                    actor.username,
-                    now,
-                )
-            else:
-                row.reviewer_name, row.reviewer_signed_by, row.reviewer_signed_at = name, actor.username, now
-            record(
-                s, actor, "inspection.sign", "inspection", row.id, after={"role": role.value, "name": name}
-            )
-            return Signature(role, name, actor.username, now)
+            return self._sign_row(s, actor, row, role, name)
 
-    def submit(self, actor: Actor, inspection_id: int) -> InspectionDetail:
+    @staticmethod
+    def _sign_row(s: Session, actor: Actor, row: InspectionRow, role: SignatureRole, name: str) -> Signature:
+        name = validation.text(name, "field.signer", limit=100)
+        submitted = row.status == InspectionStatus.SUBMITTED.value
+        if submitted and (role == SignatureRole.INSPECTOR or row.reviewer_name):
+            raise ValidationError("field.inspection", Message("inspection.submitted_already", id=row.id))
+        other = row.reviewer_name if role == SignatureRole.INSPECTOR else row.inspector_name
+        if other and other.casefold() == name.casefold():
+            raise ValidationError("field.reviewer", Message("inspection.reviewer_is_inspector", name=name))
+        now = utcnow()
+        if role == SignatureRole.INSPECTOR:
+            row.inspector_name, row.inspector_signed_by, row.inspector_signed_at = name, actor.username, now
+        else:
+            row.reviewer_name, row.reviewer_signed_by, row.reviewer_signed_at = name, actor.username, now
+        record(s, actor, "inspection.sign", "inspection", row.id, after={"role": role.value, "name": name})
+        return Signature(role, name, actor.username, now)
+
+    def submit(self, actor: Actor, inspection_id: int, inspector: str | None = None) -> InspectionDetail:
         """Freeze the inspection: every item answered, a photo on each failed item that needs one,
-        the inspector's signature. One hazard per failed item and the schedule occurrence it was
-        started from are written in the same transaction."""
+        the inspector's signature (with `inspector`, signed here: in the same transaction, so a
+        submit refused leaves the signature as it was). One hazard per failed item and the schedule
+        occurrence it was started from are written in the same transaction."""
         require(actor, "inspection.run")
         with self._sessions.begin() as s:
             row = store.inspection_row(s, inspection_id, lock=True)
             if row.status != InspectionStatus.DRAFT.value:
                 raise ValidationError("field.inspection", Message("inspection.submitted_already", id=row.id))
+            if inspector is not None:
+                self._sign_row(s, actor, row, SignatureRole.INSPECTOR, inspector)
             ctx = store.Context(s, [row])
             items = store.rendered_items(ctx.versions[row.version_id])
             missing = [str(a.number) for a in row.answers if a.result is None]

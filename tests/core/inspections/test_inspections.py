@@ -233,6 +233,20 @@ def test_a_failing_submit_writes_nothing(ctx, staff, snapshot, monkeypatch) -> N
     assert ctx.services.inspections.submit(staff, det.info.id).info.hazard_count == 2
 
 
+def test_a_submit_refused_leaves_the_signature_it_was_given_unwritten(ctx, staff, snapshot) -> None:
+    """`inspection submit --inspector NAME` signs and submits in one transaction: refused (an item
+    unanswered), the inspector's signature and the trail are as they were; it once signed first."""
+    svc = ctx.services.inspections
+    iid = svc.start(staff, "FIRE_DAILY").info.id
+    svc.sign(staff, iid, SignatureRole.INSPECTOR, "李晓梅")
+    before = snapshot()
+    with pytest.raises(ValidationError, match="2, 3"):
+        svc.submit(staff, iid, inspector="赵敏")
+    assert snapshot() == before
+    svc.answer_rest(staff, iid)
+    assert svc.submit(staff, iid, inspector="赵敏").signature(SignatureRole.INSPECTOR).name == "赵敏"
+
+
 def test_permissions_per_role(ctx, lead, staff, auditor: Actor) -> None:
     svc = ctx.services.inspections
     det = run_inspection(ctx, staff, fail=(1,))
