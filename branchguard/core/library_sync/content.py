@@ -54,6 +54,8 @@ def template_document(c: TemplateContent) -> dict[str, Any]:
                 "criterion": _t2(i.criterion),
                 "photo_required_on_fail": i.photo_required_on_fail,
                 "severity_on_fail": i.severity_on_fail.value,
+                "correct_on_spot": i.correct_on_spot,
+                "on_fail_playbook": i.on_fail_playbook,
             }
             for i in c.items
         ],
@@ -128,6 +130,9 @@ def templates_of(doc: Any, member: str) -> tuple[TemplateContent, ...]:
                         criterion=_text2(i.get("criterion")),
                         photo_required_on_fail=bool(i.get("photo_required_on_fail", False)),
                         severity_on_fail=HazardSeverity(i.get("severity_on_fail", "general")),
+                        # absent from a library exported before they were: not set, as then
+                        correct_on_spot=bool(i.get("correct_on_spot", False)),
+                        on_fail_playbook=str(i.get("on_fail_playbook") or ""),
                     )
                     for i in raw["items"]
                 ),

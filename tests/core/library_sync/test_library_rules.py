@@ -101,3 +101,16 @@ def test_what_is_no_library_is_refused_before_it_is_parsed(tmp_path: Path) -> No
 def test_the_table_says_which_years_it_covers() -> None:
     assert working_days.spans([2004, 2005, 2006, 2028, 2030, 2031]) == "2004–2006, 2028, 2030–2031"
     assert working_days.table_for(date(2026, 1, 1).year) is not None
+
+
+def test_every_built_in_checklist_reads_back_from_its_library_record_unchanged() -> None:
+    """Every field of a checklist travels in a library: a branch that exported its own library and
+    imported it got a new version of six checklists, with their 'corrected on the spot' flags and
+    the plans their failed items start gone."""
+    from branchguard.core.inspections.library import clean_template, load_builtin
+    from branchguard.core.library_sync.content import templates_document, templates_of
+
+    builtin = [clean_template(c) for c in load_builtin()]
+    assert any(i.correct_on_spot for c in builtin for i in c.items)
+    assert any(i.on_fail_playbook for c in builtin for i in c.items)
+    assert list(templates_of(templates_document(builtin), "templates.json")) == builtin
