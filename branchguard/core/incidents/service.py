@@ -33,6 +33,7 @@ from branchguard.core.incidents.types import (
     CloseInput,
     EntryKind,
     FollowUpAction,
+    FollowUpInput,
     HandoverSnapshot,
     IncidentDetail,
     IncidentFilter,
@@ -60,6 +61,8 @@ from branchguard.db.models.incidents import IncidentActionRow, IncidentRow
 
 if TYPE_CHECKING:
     from branchguard.core.schedules.service import ScheduleService
+
+CLOSE_TEXT_LIMIT = 2000  # the injuries, the root cause and each follow-up action, as a complaint's action
 
 # The incident list's columns a window can be sorted by (in SQL, so every page follows one order).
 LIST_SORTS = {
@@ -357,23 +360,31 @@ class IncidentService:
         if data.losses_cents is not None and data.losses_cents < 0:
             raise ValidationError("field.losses", Message("incident.negative_losses"))
         validation.amount_cents(data.losses_cents, "field.losses")
+        limit = CLOSE_TEXT_LIMIT
+        injuries = validation.text(data.injuries, "field.injuries", required=False, limit=limit)
+        root_cause = validation.text(data.root_cause, "field.root_cause", required=False, limit=limit)
+        actions = []
         for i, action in enumerate(data.actions, start=1):
+            field = Message("field.follow_up", n=i)
             if not action.text.strip() or not action.owner.strip():
-                raise ValidationError(Message("field.follow_up", n=i), Message("incident.action_incomplete"))
+                raise ValidationError(field, Message("incident.action_incomplete"))
+            actions.append(
+                FollowUpInput(
+                    validation.text(action.text, field, limit=CLOSE_TEXT_LIMIT),
+                    validation.text(action.owner, field, limit=100),
+                    validation.day(action.due, "field.due_date") if action.due else None,
+                )
+            )
         with self._sessions.begin() as s:
             now = utcnow()
             payload: dict[str, Any] = {
                 "outcome": outcome,
-                "injuries": data.injuries.strip(),
+                "injuries": injuries,
                 "losses_cents": data.losses_cents,
-                "root_cause": data.root_cause.strip(),
+                "root_cause": root_cause,
                 "actions": [
-                    {
-                        "text": a.text.strip(),
-                        "owner": a.owner.strip(),
-                        "due": a.due.isoformat() if a.due else None,
-                    }
-                    for a in data.actions
+                    {"text": a.text, "owner": a.owner, "due": a.due.isoformat() if a.due else None}
+                    for a in actions
                 ],
             }
             incident_log.append(
@@ -388,12 +399,8 @@ class IncidentService:
             row.injuries = payload["injuries"]
             row.losses_cents = data.losses_cents
             row.root_cause = payload["root_cause"]
-            for a in data.actions:
-                s.add(
-                    IncidentActionRow(
-                        incident_id=incident_id, text=a.text.strip(), owner=a.owner.strip(), due=a.due
-                    )
-                )
+            for a in actions:
+                s.add(IncidentActionRow(incident_id=incident_id, text=a.text, owner=a.owner, due=a.due))
             record(s, actor, "incident.close", "incident", incident_id, after=payload)
             s.flush()
             return detail_of(s, row)

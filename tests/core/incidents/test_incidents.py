@@ -159,6 +159,17 @@ def test_close_records_outcome_and_actions_and_ends_the_log(ctx, lead, staff, sn
         inc.close(lead, iid, CloseInput(" "))
     with pytest.raises(PermissionDenied):
         inc.close(staff, iid, CloseInput("x"))
+    too_long = "伤" * 2001
+    for data, field in (  # the closing's other texts are bounded too (40,000 characters were taken)
+        (CloseInput("处置完毕", injuries=too_long), "field.injuries"),
+        (CloseInput("处置完毕", root_cause=too_long), "field.root_cause"),
+        (CloseInput("处置完毕", actions=(FollowUpInput(too_long, "王五"),)), "field.follow_up"),
+        (CloseInput("处置完毕", actions=(FollowUpInput("补充急救箱", "王" * 101),)), "field.follow_up"),
+        (CloseInput("处置完毕", actions=(FollowUpInput("补充急救箱", "王五", date(1, 1, 1)),)), "field.due_date"),  # noqa: E501
+    ):
+        with pytest.raises(ValidationError) as err:
+            inc.close(lead, iid, data)
+        assert err.value.is_about(field), field
     assert snapshot() == before
 
     due = date(2026, 12, 31)
