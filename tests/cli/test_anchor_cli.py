@@ -200,6 +200,13 @@ def test_a_source_with_no_anchor_proves_nothing(run: Run, tmp_path: Path) -> Non
     empty.write_text("", encoding="utf-8")
     code, _out, err = run("verify", "--anchor", str(empty))
     assert code == 1 and "holds no anchor: nothing is proved" in err
+    # Some other file is said to be one, not read as anchors that fail (a tamper alarm it was).
+    for name, data in (("notes.txt", b"hello\nworld\n"), ("noise.bin", bytes(range(256)) * 12)):
+        other = tmp_path / name
+        other.write_bytes(data)
+        code, _out, err = run("verify", "--anchor", str(other))
+        assert code == 1 and "is not an anchor file" in err and "do not hold" not in err, err
+        assert err.count("\n") <= 2 and "Traceback" not in err  # one line, not one per line of it
 
 
 @pytest.mark.parametrize(

@@ -17,6 +17,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "anchor.not_signed": ("the anchor was NOT written: no signing key ({error}). The document itself is written", "锚点未写入：没有签名密钥（{error}）。文件本身已写入"),
     # reading sources
     "anchor.source_not_file": ("{path} is not a file", "{path} 不是文件"),
+    "anchor.source_not_anchors": (
+        "{path} is not an anchor file, a report or a head-office package: it holds no anchor to check",
+        "{path} 不是锚点文件、报告或总行数据包：其中没有可核对的锚点",
+    ),
     "anchor.source_too_big": ("{path} is too large to be an anchor file or package (over 64 MB)", "{path} 过大，不是锚点文件或数据包（超过 64 MB）"),
     "anchor.source_unreadable": ("cannot read {path}: {error}", "无法读取 {path}：{error}"),
     "anchor.package_unknown": ("this package's anchor list is of version {version}, which this BranchGuard does not know", "此数据包的锚点列表版本为 {version}，本程序无法识别"),

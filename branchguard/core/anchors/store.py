@@ -110,7 +110,20 @@ def read(path: Path) -> tuple[SourceKind, list[ReadAnchor]]:
         return SourceKind.PACKAGE, package
     if not data.lstrip().startswith(b"{") and PDF_MARKER.encode() in data:
         return SourceKind.EXPORT, _tokens(data)
-    return SourceKind.FILE, _from_lines(data)
+    anchors = _from_lines(data)
+    if anchors and not any(_json_object(line) for line in data.split(b"\n") if line.strip()):
+        # no line of it is even JSON: some other file, not anchors that fail (a false alarm)
+        raise AnchorSourceError(Message("anchor.source_not_anchors", path=str(path)))
+    return SourceKind.FILE, anchors
+
+
+def _json_object(raw: bytes) -> bool:
+    if len(raw) > MAX_LINE:
+        return False
+    try:
+        return isinstance(json.loads(raw.decode("utf-8")), dict)
+    except (UnicodeDecodeError, ValueError, RecursionError):
+        return False
 
 
 def _one(where: int, value: object) -> ReadAnchor:
