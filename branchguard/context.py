@@ -20,7 +20,7 @@ from branchguard.config import DB_FILE, RuntimeConfig, resolve, with_stored_pass
 from branchguard.core.faults import holders
 from branchguard.core.faults.rules import explain, waiting
 from branchguard.core.faults.types import Fault, FaultKind, FaultPlace
-from branchguard.core.kernel.errors import SchemaError
+from branchguard.core.kernel.errors import NotFound, SchemaError
 from branchguard.core.kernel.i18n import Message, set_language
 from branchguard.core.kernel.types import Actor
 from branchguard.core.people.service import ensure_builtin_contacts
@@ -104,13 +104,19 @@ def open_context(
     *,
     read_only: bool = False,
     on_lock_wait: LockNotice | None = None,
+    existing: bool = False,
 ) -> AppContext:
     """Open settings, engine, schema and services. `read_only` (or a data folder this account cannot
-    write) opens without writing anything: no schema change, no built-in content, no log file."""
-    config = resolve(data_dir, db, lang, create=not read_only)
+    write) opens without writing anything: no schema change, no built-in content, no log file.
+    `existing`: an embedded database that is not there yet is refused, not made (a command that
+    needs someone logged in, given a mistyped folder, once made one and then said the password
+    was wrong)."""
+    config = resolve(data_dir, db, lang, create=not read_only and not existing)
     set_language(config.language)
     place = place_of(config)
     sqlite = is_sqlite(config.db_url)
+    if existing and sqlite and not Path(place.database).is_file():
+        raise NotFound(Message("fault.no_database", folder=place.data_dir))
     read_only = read_only or (sqlite and not folder_writable(config.data_dir))
     if read_only and sqlite and not Path(place.database).is_file():
         raise Fault(FaultKind.READ_ONLY, Message("fault.read_only_no_database", folder=place.data_dir))

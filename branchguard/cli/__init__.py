@@ -137,7 +137,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     if from_process:  # not for a caller in-process (a test): the umask is the whole process's
         _private_by_default(args.data_dir)
     if not args.read_only:
-        _start_diagnostics(args.data_dir, getattr(args, "command", None), entry_point=from_process)
+        from branchguard.cli.login import always
+
+        # a command someone must log in for makes no data folder: it refuses one that is not there
+        makes_folder = opens_window or getattr(args, "needs_login", always) is not always
+        _start_diagnostics(
+            args.data_dir, getattr(args, "command", None), entry_point=from_process, makes_folder=makes_folder
+        )
     if args.lang:
         from branchguard.core.kernel.i18n import normalize_language
 
@@ -174,9 +180,15 @@ def _run_command(handler: Handler, args: argparse.Namespace) -> int:
             said.add(line)
             warn(line)
 
+    needs_login: LoginRule = getattr(args, "needs_login", always)
     try:
         ctx = open_context(
-            args.data_dir, args.db, args.lang, read_only=args.read_only, on_lock_wait=lock_wait
+            args.data_dir,
+            args.db,
+            args.lang,
+            read_only=args.read_only,
+            on_lock_wait=lock_wait,
+            existing=needs_login is always,  # no one can log in to a database made now
         )
     except BranchGuardError as exc:
         return fail(exc.message)
@@ -194,7 +206,6 @@ def _run_command(handler: Handler, args: argparse.Namespace) -> int:
         if wrong_mode is not None:
             return fail(wrong_mode.text())
         args.logged_in = None
-        needs_login: LoginRule = getattr(args, "needs_login", always)
         if needs_login(ctx.services, args):
             args.logged_in = login(ctx.services, args)
         _STARTING.end()
@@ -290,15 +301,20 @@ def _private_by_default(data_dir: str | None) -> None:
     restrict_new_files(Path(data_dir).expanduser() if data_dir else default_data_dir())
 
 
-def _start_diagnostics(data_dir: str | None, command: str | None, entry_point: bool) -> None:
+def _start_diagnostics(
+    data_dir: str | None, command: str | None, entry_point: bool, makes_folder: bool = True
+) -> None:
     """Crash capture when this is the process's entry point, and the log file in the data folder: at
-    once for a command, for the window after its first frame (app.ContextOpening starts it)."""
+    once for a command, for the window after its first frame (app.ContextOpening starts it). No log
+    is written in a folder that is not there when the command makes none."""
     from pathlib import Path
 
     from branchguard import diagnostics
     from branchguard.config import default_data_dir
 
     folder = Path(data_dir).expanduser() if data_dir else default_data_dir()
+    if not makes_folder and not folder.is_dir():
+        return  # the command refuses it at once: no crash file, no log made in a mistyped folder
     try:
         if entry_point:
             diagnostics.install_crash_capture(folder)

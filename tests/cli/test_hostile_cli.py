@@ -204,3 +204,20 @@ def test_titles_print_without_escapes_or_overrides(demo_run: Run) -> None:
 def test_error_lines_are_stripped_too(run: Run) -> None:
     err = one_error_line(run("playbook", "show", "X\x1b[2J\u202eY"))
     assert "\x1b" not in err and "\u202e" not in err
+
+
+def test_a_mistyped_data_folder_is_said_to_hold_no_data_and_is_not_made(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A command someone logs in for, given a folder that is not there, once made it with a new
+    empty database and then said the password was wrong."""
+    from tests.cli.cli_support import invoke
+
+    missing = tmp_path / "branch-data-typo" / "deeper"
+    monkeypatch.setenv("BRANCHGUARD_USER", "lead")
+    monkeypatch.setenv("BRANCHGUARD_PASSWORD", "lead-demo-2026")
+    code, _out, err = invoke(capsys, missing, ["incident", "list"], "en")
+    assert code == 1 and f"there is no BranchGuard data in {missing}" in err and "password" not in err
+    assert not missing.exists() and not missing.parent.exists()
+    code, _out, err = invoke(capsys, missing, ["demo"], "en")  # a command that makes one still does
+    assert code == 0 and (missing / "branchguard.sqlite").is_file(), err

@@ -57,6 +57,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "disabled.",
         "数据目录 {folder} 以只读方式打开：可查看、生成报告和校验；不能修改。",
     ),
+    "fault.no_database": (
+        "there is no BranchGuard data in {folder}: check --data-dir (`branchguard demo` fills a new "
+        "folder with demo data; the window sets up a new branch)",
+        "{folder} 中没有 BranchGuard 数据：请检查 --data-dir（`branchguard demo` 可在新文件夹中写入演示数据；"
+        "在窗口中可设置新网点）",
+    ),
     "fault.read_only_no_database": (
         "there is no database in {folder} to open read-only",
         "{folder} 中没有可以只读打开的数据库",
