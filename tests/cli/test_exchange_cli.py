@@ -89,6 +89,8 @@ def test_demo_export_preview_package_and_key(demo_run: Run, tmp_path: Path) -> N
     assert manifest["branch"]["code"] == "DEMO-0101" and manifest["period"]["name"] == now
     assert manifest["masked"] is True
     assert manifest["reports"] >= 1 and any(n.startswith(package.REPORTS) for n in names)
+    # the month's periodic safety report (网点安全管理工作报告) goes with it, as head office asks
+    assert f"{package.REPORTS}summary-{now}.pdf" in names and manifest["notes"] == []
 
     code, out, err = demo_run(
         "export", "package", "--period", before, "-o", str(tmp_path / "q.zip"), "--no-reports"
@@ -98,6 +100,7 @@ def test_demo_export_preview_package_and_key(demo_run: Run, tmp_path: Path) -> N
         assert not any(n.startswith(package.REPORTS) for n in zf.namelist())
         second = json.loads(zf.read(package.MANIFEST))
     assert second["ledger"]["previous"] == manifest["ledger"]["head"]  # it goes on from the first
+    assert second["notes"] == ["exchange.note.no_periodic_report"]  # said, without its reports
 
     code, shown, err = demo_run("key", "show")
     assert code == 0, err

@@ -13,8 +13,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "本网点尚未设置网点编号：请先在网点设置中填写（总行据此识别网点）",
     ),
     "exchange.note.no_periodic_report": (
-        "the periodic safety report is not in the package: this version has no periodic report yet",
-        "数据包中没有定期安全报告：本版本尚无定期报告",
+        "the periodic safety report is not in the package: it was made without its PDF reports",
+        "数据包中没有定期安全报告：本数据包未附 PDF 报告",
     ),
     "exchange.note.ledger_diverged": (
         "the ledger no longer holds entry {seq} as the previous package carried it: this package carries the whole ledger, and head office will see where it differs",

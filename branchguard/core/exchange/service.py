@@ -41,8 +41,10 @@ from branchguard.core.ledger import chain
 from branchguard.core.ledger.rules import GENESIS
 from branchguard.db.models.exchange import ExchangePackageRow
 
-# Builds the PDF report of one record ("incident" or "drill", its id) at the path given.
-Documents = Callable[[str, int, Path], None]
+# Builds a PDF report at the path given: of one record ("incident" or "drill", its id), or the
+# periodic safety report ("summary", the period's name: 2026-11, 2026-Q4).
+Documents = Callable[[str, int | str, Path], None]
+SUMMARY = "summary"
 Progress = Callable[[int, int], None]  # (steps done, steps in all)
 
 PERIODIC_MISSING = Message("exchange.note.no_periodic_report")
@@ -110,7 +112,7 @@ class ExchangeService:
             counts = {kind: store.count(read(conn, start, end)) for kind, read in store.READERS.items()}
             previous = self._previous(s)
             head = chain.head(conn)
-            documents = self._document_count(conn, start, end)
+            documents = self._document_count(conn, start, end) + 1  # and the periodic report
         counts["compliance"] = len(self._drills.compliance(actor))
         counts["complaintstats"] = len(self._complaint_months(actor, period))
         return PackagePreview(
@@ -122,7 +124,7 @@ class ExchangeService:
             (previous.ledger_seq if previous else 0) + 1,
             head.seq,
             previous.period if previous else "",
-            (PERIODIC_MISSING,),
+            (),
         )
 
     # -- export --------------------------------------------------------------------------------
@@ -166,7 +168,7 @@ class ExchangeService:
             previous = self._previous(s)
             prev_seq, prev_hash = (previous.ledger_seq, previous.ledger_hash) if previous else (0, GENESIS)
             head = chain.head(conn)
-            notes = [PERIODIC_MISSING]
+            notes = [] if documents is not None else [PERIODIC_MISSING]
             if prev_seq and chain.hash_at(conn, prev_seq) != prev_hash:
                 # The ledger no longer holds the head the previous package carried: carry it whole,
                 # so head office sees exactly where it differs from what it received.
@@ -195,7 +197,7 @@ class ExchangeService:
                 ledger_batches = store.ledger_entries(conn, prev_seq, head.seq)
                 files.append(_json_array(zf, rules.LEDGER, ledger_batches, counts, "ledger"))
                 ledger_count = counts.pop("ledger")
-                built = self._documents(zf, files, report_ids, documents)
+                built = self._documents(zf, files, [*report_ids, (SUMMARY, period.name)], documents)
                 step()
                 anchors_doc = {
                     "format": anchor_store.PACKAGE_FORMAT,
@@ -288,16 +290,16 @@ class ExchangeService:
         self,
         zf: zipfile.ZipFile,
         files: list[dict[str, Any]],
-        wanted: list[tuple[str, int]],
+        wanted: list[tuple[str, int | str]],
         documents: Documents | None,
     ) -> int:
         if documents is None:
             return 0
         with tempfile.TemporaryDirectory(prefix="bg-package-") as tmp:
-            for kind, record_id in wanted:
-                pdf = Path(tmp) / f"{kind}-{record_id}.pdf"
-                documents(kind, record_id, pdf)
-                files.append(_file_member(zf, f"{rules.REPORTS}{kind}-{record_id}.pdf", pdf))
+            for kind, ref in wanted:  # reports/incident-7.pdf, reports/summary-2026-11.pdf
+                pdf = Path(tmp) / f"{kind}-{ref}.pdf"
+                documents(kind, ref, pdf)
+                files.append(_file_member(zf, f"{rules.REPORTS}{kind}-{ref}.pdf", pdf))
                 pdf.unlink()
         return len(wanted)
 
