@@ -56,10 +56,13 @@ class AppContext:
         return explain_fault(exc, self.place)
 
     def close(self) -> None:
-        try:
-            refresh_statistics(self.engine)
-        except SQLAlchemyError as exc:  # a locked or read-only database: statistics wait for next time
-            log.warning("statistics not refreshed: %s", exc)
+        if not self.read_only:  # statistics are written: not into data opened read-only
+            try:
+                refresh_statistics(self.engine)
+            except SQLAlchemyError as exc:  # locked, or made read-only meanwhile: they wait for next time
+                # info, not a warning: with no log file (a read-only folder) a warning went to the
+                # command's stderr as SQLAlchemy's raw text
+                log.info("statistics not refreshed: %s", exc)
         self.engine.dispose()
 
 

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import DBAPIError, OperationalError
 
 from branchguard.context import AppContext, open_context
 from branchguard.core.faults import holders
@@ -202,6 +202,31 @@ def test_read_only_open_reads_and_refuses_every_write(tmp_path: Path) -> None:
         ro.close()
     assert db.read_bytes() == content
     assert _files(tmp_path / "data") == listing
+
+
+def test_closing_writes_no_statistics_into_read_only_data_and_says_nothing_when_it_cannot(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Closing refreshes the planner's statistics (PRAGMA optimize): not on data opened read-only,
+    and a refresh that fails (a lock) waits for the next close without a word on the command's
+    stderr (with no log file, SQLAlchemy's raw text was printed there)."""
+    import logging
+
+    calls: list[bool] = []
+
+    def refresh(_engine: object, **_kw: object) -> None:
+        calls.append(True)
+        raise OperationalError("PRAGMA optimize", {}, Exception("attempt to write a readonly database"))
+
+    monkeypatch.setattr("branchguard.context.refresh_statistics", refresh)
+    monkeypatch.setattr(logging.getLogger(), "handlers", [])  # no log file: the last resort prints
+    ctx = open_context(tmp_path / "data")
+    ctx.close()
+    assert calls == [True]
+    ro = open_context(tmp_path / "data", read_only=True)
+    ro.close()
+    assert calls == [True]  # not tried on read-only data
+    assert capsys.readouterr().err == ""
 
 
 def _files(folder: Path) -> list[tuple[str, int]]:
