@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from branchguard.cli.common import cli_actor, fail, warn
+from branchguard.cli.common import cli_actor, fail, named_path, warn
 from branchguard.core.kernel.i18n import t
 
 if TYPE_CHECKING:  # the context pulls in SQLAlchemy: only where a command runs
@@ -20,7 +20,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     show = group.add_parser("show", help="the signing key's fingerprint, the anchor folder and file")
     show.set_defaults(handler=run_show)
     folder = group.add_parser("folder", help="choose the folder the anchor file goes to (USB stick, share)")
-    folder.add_argument("path", type=Path, help="an existing folder, apart from the data folder")
+    folder.add_argument("path", type=named_path, help="an existing folder, apart from the data folder")
     folder.set_defaults(handler=run_folder)
 
 

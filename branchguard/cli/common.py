@@ -11,6 +11,7 @@ import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date, datetime
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from branchguard.core.kernel.types import Actor
@@ -174,6 +175,17 @@ def record_id(text: str) -> int:
     if not 1 <= value <= MAX_ID:
         raise argparse.ArgumentTypeError(f"'{text}' is not an id (a whole number from 1 to {MAX_ID})")
     return value
+
+
+def named_path(text: str) -> Path:
+    """A path that names something: "" is refused (as a Path it is the current folder, taken
+    silently)."""
+    if not text.strip():
+        raise argparse.ArgumentTypeError("an empty path names no folder or file")
+    return Path(text)
+
+
+named_path.__name__ = "path"  # argparse names the type in its own messages
 
 
 def whole(low: int, high: int) -> Callable[[str], int]:

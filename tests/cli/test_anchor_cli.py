@@ -193,6 +193,8 @@ def test_an_unreachable_anchor_folder_keeps_the_report_and_says_why(run: Run, tm
 def test_a_missing_anchor_folder_is_refused_by_name(run: Run, tmp_path: Path) -> None:
     code, _out, err = run("anchor", "folder", str(tmp_path / "nowhere"))
     assert code == 1 and str(tmp_path / "nowhere") in err and "Traceback" not in err
+    code, _out, err = run("anchor", "folder", "")  # "" was the current folder, taken silently
+    assert code == 2 and "an empty path" in err
 
 
 def test_a_source_with_no_anchor_proves_nothing(run: Run, tmp_path: Path) -> None:

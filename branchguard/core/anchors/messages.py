@@ -11,6 +11,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "anchor.key_unreadable": ("cannot read the signing key {path}: {error}", "无法读取签名密钥 {path}：{error}"),
     "anchor.key_unwritable": ("cannot make the signing key {path}: {error}", "无法生成签名密钥 {path}：{error}"),
     # the anchor folder and file
+    "anchor.folder_in_data": (
+        "{path} is in the data folder: anchors kept there are changed with the data they prove; choose a folder elsewhere (a USB stick, a share)",
+        "{path} 位于数据目录内：锚点与其证明的数据放在一起会被一并更改；请选择其他位置（U 盘、共享文件夹）",
+    ),
     "anchor.folder_missing": ("{path} is not a folder: choose an existing folder (plug the USB stick in first)", "{path} 不是文件夹：请选择已存在的文件夹（如为 U 盘请先插入）"),
     "anchor.folder_unwritable": ("cannot write in {path}: {error}", "无法在 {path} 中写入：{error}"),
     "anchor.not_written": ("the anchor was NOT written to {path}: {error}. The document itself is written; make the anchor folder reachable (or choose another with `branchguard anchor folder PATH`) and make the document again to anchor it", "锚点未能写入 {path}：{error}。文件本身已写入；请确保锚点文件夹可用（或用 `branchguard anchor folder PATH` 另选），然后重新生成该文件以写入锚点"),

@@ -68,6 +68,11 @@ class AnchorService:
         folder = Path(folder).expanduser()
         if not folder.is_dir():
             raise ValidationError("field.anchor_folder", Message("anchor.folder_missing", path=str(folder)))
+        data, where = self._data_dir.resolve(), folder.resolve()
+        if where == data or (data in where.parents and where != data / "backups"):
+            # the anchors prove the data: kept in it, whoever can change the one changes the other
+            # (the backups folder beside it is the default until one elsewhere is chosen)
+            raise ValidationError("field.anchor_folder", Message("anchor.folder_in_data", path=str(folder)))
         probe = folder / f".branchguard-probe-{self._clock().strftime('%H%M%S%f')}"
         try:
             probe.write_bytes(b"")

@@ -259,6 +259,12 @@ def test_the_anchor_folder_must_exist_and_be_writable_and_its_choice_is_audited(
     with pytest.raises(ValidationError) as missing:
         service.choose_folder(lead, tmp_path / "nowhere", saved.append)
     assert missing.value.field == "field.anchor_folder" and saved == []
+    inside = ctx.data_dir / "attachments"
+    inside.mkdir(exist_ok=True)
+    for folder in (ctx.data_dir, inside):  # kept with the data they prove
+        with pytest.raises(ValidationError) as refused:
+            service.choose_folder(lead, folder, saved.append)
+        assert refused.value.field == "field.anchor_folder" and saved == [], folder
     with pytest.raises(PermissionDenied):
         service.choose_folder(staff, tmp_path, saved.append)
     chosen = service.choose_folder(lead, tmp_path, saved.append)
