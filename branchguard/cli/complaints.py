@@ -45,13 +45,22 @@ STEP_NAMES = ("investigate", "decide", "reply", "archive")
 
 
 def received_time(text: str) -> datetime:
-    """A "YYYY-MM-DD HH:MM" wall-clock time (argparse names this function in its error)."""
-    return within_years(datetime.strptime(text.strip(), "%Y-%m-%d %H:%M"))
+    """A "YYYY-MM-DD HH:MM" wall-clock time within 1900-2200."""
+    try:
+        when = datetime.strptime(text.strip(), "%Y-%m-%d %H:%M")
+    except ValueError:  # argparse would say "invalid received_time value"
+        raise argparse.ArgumentTypeError(f"'{text}' is not a time like 2026-12-31 09:30") from None
+    return within_years(when)
 
 
 def period(text: str) -> tuple[date, date]:
     """YYYY, YYYY-MM, YYYY-Qn or YYYY-MM-DD..YYYY-MM-DD as (first day, last day), within 1900–2200."""
-    start, end = _period(text.strip())
+    try:
+        start, end = _period(text.strip())
+    except ValueError:  # argparse would say "invalid period value"
+        raise argparse.ArgumentTypeError(
+            f"'{text}' is not a period like 2026, 2026-11, 2026-Q4 or 2026-11-01..2026-11-15"
+        ) from None
     return within_years(start), within_years(end)
 
 

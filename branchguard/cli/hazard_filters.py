@@ -58,5 +58,9 @@ def hazard_filter_from_args(args: argparse.Namespace) -> HazardFilter:
 
 
 def iso_date(text: str) -> date:
-    """A YYYY-MM-DD date (argparse names this function in its error: "invalid iso_date value")."""
-    return within_years(date.fromisoformat(text.strip()))
+    """A YYYY-MM-DD date within 1900-2200."""
+    try:
+        day = date.fromisoformat(text.strip())
+    except ValueError:  # argparse would say "invalid iso_date value"
+        raise argparse.ArgumentTypeError(f"'{text}' is not a date like 2026-12-31") from None
+    return within_years(day)

@@ -3,6 +3,7 @@ with nothing written; what commands print carries no escape sequences or bidi ov
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import stat
@@ -128,11 +129,8 @@ def test_ids_out_of_range_are_refused_naming_the_argument(run: Run, args: tuple[
     assert usage_error(run(*args)).startswith("branchguard ") and "argument id:" in usage_error(run(*args))
 
 
-def test_no_argument_takes_an_unbounded_number() -> None:
-    """Every number an argument takes is bounded at the door (record_id, whole, …): a bare int
-    passed 99999999999999999999 on to SQLite, which ended `report initial` in an OverflowError."""
-    import argparse
-
+def _every_argument() -> list[tuple[str, argparse.Action]]:
+    """Every argument of every command, with the command it belongs to."""
     from branchguard.cli import build_parser
 
     def actions(parser: argparse.ArgumentParser, path: str) -> list[tuple[str, argparse.Action]]:
@@ -145,9 +143,32 @@ def test_no_argument_takes_an_unbounded_number() -> None:
                 found.append((path, action))
         return found
 
-    every = actions(build_parser(), "branchguard")
+    return actions(build_parser(), "branchguard")
+
+
+def test_no_argument_takes_an_unbounded_number() -> None:
+    """Every number an argument takes is bounded at the door (record_id, whole, …): a bare int
+    passed 99999999999999999999 on to SQLite, which ended `report initial` in an OverflowError."""
+    every = _every_argument()
     assert len(every) > 300  # every command's arguments
     assert [f"{where} {a.dest}" for where, a in every if a.type in (int, float)] == []
+
+
+def test_every_argument_type_words_what_it_refuses() -> None:
+    """A type refuses with a message of its own (ArgumentTypeError): from any other error argparse
+    says only "invalid received_time value", naming the function."""
+    typed = [(w, a) for w, a in _every_argument() if callable(a.type) and a.type not in (str, Path)]
+    assert len(typed) > 50
+    bad = []
+    for where, action in typed:
+        for garbage in ("2026-13-40 25:61", "x", "", "-1"):
+            try:
+                action.type(garbage)  # type: ignore[misc]
+            except argparse.ArgumentTypeError:
+                pass
+            except Exception as exc:  # what argparse would word as "invalid … value"
+                bad.append(f"{where} {action.dest} ({garbage!r}): {type(exc).__name__}")
+    assert bad == []
 
 
 @pytest.mark.parametrize(

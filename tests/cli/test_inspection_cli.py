@@ -120,7 +120,7 @@ def test_hazard_list_filters_and_an_empty_register(run: Run) -> None:
         (("inspection", "answer", "99", "1", "pass"), 1, "99"),
         (("inspection", "answer", "1", "rest", "pass", "--note", "n"), 1, "rest"),
         (("hazard", "show", "7", "--json"), 1, "7"),
-        (("hazard", "list", "--from", "yesterday"), 2, "iso_date"),
+        (("hazard", "list", "--from", "yesterday"), 2, "is not a date like 2026-12-31"),
     ],
 )
 def test_bad_input_is_one_clear_line(run: Run, args: tuple[str, ...], code: int, needle: str) -> None:
