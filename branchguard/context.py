@@ -20,7 +20,7 @@ from branchguard.config import DB_FILE, RuntimeConfig, resolve, with_stored_pass
 from branchguard.core.faults import holders
 from branchguard.core.faults.rules import explain, waiting
 from branchguard.core.faults.types import Fault, FaultKind, FaultPlace
-from branchguard.core.kernel.errors import NotFound, SchemaError
+from branchguard.core.kernel.errors import NotFound, SchemaError, ValidationError
 from branchguard.core.kernel.i18n import Message, set_language
 from branchguard.core.kernel.types import Actor
 from branchguard.core.people.service import ensure_builtin_contacts
@@ -114,8 +114,16 @@ def open_context(
     `existing`: an embedded database that is not there yet is refused, not made (a command that
     needs someone logged in, given a mistyped folder, once made one and then said the password
     was wrong)."""
-    config = resolve(data_dir, db, lang, create=not read_only and not existing)
+    try:
+        config = resolve(data_dir, db, lang, create=not read_only and not existing)
+    except (FileExistsError, NotADirectoryError) as exc:  # a file where the folder should be
+        if lang:  # no settings.ini to read the language from: the one asked for, if any
+            set_language(lang)
+        raise ValidationError(
+            "field.data_dir", Message("fault.data_dir_not_folder", path=str(exc.filename or data_dir))
+        ) from None
     set_language(config.language)
+    _check_database_address(config.db_url)
     place = place_of(config)
     sqlite = is_sqlite(config.db_url)
     if existing and sqlite and not Path(place.database).is_file():
@@ -167,6 +175,21 @@ def open_context(
             raise fault from exc
         raise
     return AppContext(config, engine, sessions, services, schema, read_only, place, _head_office(sessions))
+
+
+def _check_database_address(url: str) -> None:
+    """An address BranchGuard can open: SQLite or PostgreSQL, well formed (else SQLAlchemy's
+    'ArgumentError: Could not parse…' or a missing MySQL driver's ModuleNotFoundError showed)."""
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
+    try:
+        backend = make_url(url).get_backend_name()
+    except ArgumentError:
+        backend = ""
+    if backend not in ("sqlite", "postgresql"):
+        shown = url.split("@")[-1] if "@" in url else url  # no user or password in the message
+        raise ValidationError("field.db_url", Message("fault.bad_db_url", url=shown))
 
 
 def _head_office(sessions: sessionmaker[Session]) -> bool:

@@ -242,3 +242,20 @@ def test_a_mistyped_data_folder_is_said_to_hold_no_data_and_is_not_made(
     assert not missing.exists() and not missing.parent.exists()
     code, _out, err = invoke(capsys, missing, ["demo"], "en")  # a command that makes one still does
     assert code == 0 and (missing / "branchguard.sqlite").is_file(), err
+
+
+def test_a_file_as_the_data_folder_or_an_address_of_no_database_is_worded(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """Once 'FileExistsError: [Errno 17]', 'ArgumentError: Could not parse SQLAlchemy URL' and
+    'ModuleNotFoundError: No module named MySQLdb'; a password in the address is not repeated."""
+    from tests.cli.cli_support import invoke
+
+    a_file = tmp_path / "notes.txt"
+    a_file.write_text("not a folder", encoding="utf-8")
+    code, _out, err = invoke(capsys, a_file, ["demo"], "en")
+    assert code == 1 and "is a file, not a folder" in err and "Errno" not in err
+    for address in ("notaurl", "mysql://clerk:s3cret@db.branch/bg"):
+        code, _out, err = invoke(capsys, tmp_path / "data", ["--db", address, "demo"], "en")
+        assert code == 1 and "is not a database BranchGuard can open" in err, err
+        assert "Error" not in err and "s3cret" not in err

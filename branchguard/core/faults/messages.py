@@ -57,6 +57,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "disabled.",
         "数据目录 {folder} 以只读方式打开：可查看、生成报告和校验；不能修改。",
     ),
+    "field.data_dir": ("Data folder", "数据目录"),
+    "field.db_url": ("Database address", "数据库地址"),
+    "fault.data_dir_not_folder": (
+        "{path} is a file, not a folder: --data-dir names the folder BranchGuard keeps its data in",
+        "{path} 是文件而不是文件夹：--data-dir 应为 BranchGuard 存放数据的文件夹",
+    ),
+    "fault.bad_db_url": (
+        "{url} is not a database BranchGuard can open: give sqlite:///FILE or "
+        "postgresql+psycopg://USER@HOST/DATABASE",
+        "{url} 不是 BranchGuard 可以打开的数据库：请使用 sqlite:///文件 或 "
+        "postgresql+psycopg://用户@主机/数据库",
+    ),
     "fault.no_database": (
         "there is no BranchGuard data in {folder}: check --data-dir (`branchguard demo` fills a new "
         "folder with demo data; the window sets up a new branch)",
