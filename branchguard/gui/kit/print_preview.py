@@ -324,7 +324,11 @@ class PreviewDialog(QDialog):
             return base * float(self._zoom)
         viewport = self.area.viewport().size()
         width = max(w for w, _h in self.pages.sizes)
-        room_w = (viewport.width() - 2 * PAGE_GAP) / width
+        across = viewport.width()
+        scroll = self.area.verticalScrollBar()
+        if not scroll.isVisible():  # room for the bar the pages at this width will bring: else it
+            across -= scroll.sizeHint().width()  # narrows the view and a horizontal bar follows
+        room_w = (across - 2 * PAGE_GAP) / width
         if self._zoom == FIT_WIDTH:
             return max(room_w, 0.1)
         height = max(h for _w, h in self.pages.sizes)
