@@ -19,6 +19,8 @@ from typing import TYPE_CHECKING
 from branchguard.collector import Pause
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from branchguard.cli.common import ConfigHandler, Handler
 
 TRACE_ENV = "BRANCHGUARD_TRACE_STARTUP"  # as the window's (app.py): marks the start-up's end
@@ -224,6 +226,10 @@ def _run_command(handler: Handler, args: argparse.Namespace) -> int:
     except BranchGuardError as exc:
         return fail(exc.message)
     except Exception as exc:
+        if isinstance(exc, OSError) and exc.filename and not _in_folder(exc.filename, ctx.data_dir):
+            # a file of the user's (-o on a read-only or full disk): that file, not the data folder
+            error = exc.strerror or str(exc)
+            return fail(translate(Message("fault.file_unwritable", path=exc.filename, error=error)))
         fault = ctx.explain(exc)
         if fault is not None:
             return fail(fault.message)
@@ -299,6 +305,16 @@ def _private_by_default(data_dir: str | None) -> None:
     from branchguard.paths import restrict_new_files
 
     restrict_new_files(Path(data_dir).expanduser() if data_dir else default_data_dir())
+
+
+def _in_folder(path: object, folder: Path) -> bool:
+    from pathlib import Path
+
+    try:
+        where, inside = Path(str(path)).resolve(), folder.resolve()
+    except OSError:
+        return False
+    return where == inside or inside in where.parents
 
 
 def _start_diagnostics(

@@ -153,3 +153,23 @@ def test_a_damaged_database_is_named(run: Run, tmp_path: Path) -> None:
         _no_traceback(err)
         assert words in err and "restore" in err
     assert db.read_bytes() == junk
+
+
+def test_a_file_of_the_users_that_cannot_be_written_is_named_not_the_data_folder(
+    demo_run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """-o on a read-only disk once said "the data folder … is read-only", though it was writable."""
+    import errno
+    import os
+
+    from branchguard.core.kernel import output
+
+    def read_only_disk(_src: object, dst: object) -> None:
+        raise OSError(errno.EROFS, os.strerror(errno.EROFS), str(dst))
+
+    monkeypatch.setattr(output.os, "replace", read_only_disk)
+    card = tmp_path / "stick" / "card.pdf"
+    card.parent.mkdir()
+    code, _out, err = demo_run("contacts", "card", "-o", str(card))
+    assert code == 1 and f"cannot write {card}" in err and "data folder" not in err, err
+    assert not card.exists() and list(card.parent.iterdir()) == []  # nothing of it left

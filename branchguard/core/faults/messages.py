@@ -59,6 +59,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "field.data_dir": ("Data folder", "数据目录"),
     "field.db_url": ("Database address", "数据库地址"),
+    "fault.file_unwritable": (
+        "cannot write {path}: {error}. Nothing of it was written; choose another place",
+        "无法写入 {path}：{error}。该文件未写入任何内容；请另选位置",
+    ),
     "fault.data_dir_not_folder": (
         "{path} is a file, not a folder: --data-dir names the folder BranchGuard keeps its data in",
         "{path} 是文件而不是文件夹：--data-dir 应为 BranchGuard 存放数据的文件夹",
