@@ -271,8 +271,9 @@ class ComplaintService:
         """Record investigate, decide, reply or archive (in that order), with evidence files copied
         into the attachment store by hash."""
         step, text, details = _prepare_step(actor, data)
-        refs = [self._files.add(Path(p)) for p in evidence]
-        return self._record_step(actor, complaint_id, step, text, details, refs, now)
+        with self._files.staged():  # a step refused takes back the files it brought
+            refs = [self._files.add(Path(p)) for p in evidence]
+            return self._record_step(actor, complaint_id, step, text, details, refs, now)
 
     def step_bytes(
         self,
@@ -284,8 +285,9 @@ class ComplaintService:
     ) -> ComplaintDetail:
         """As `step`, with the evidence given as (name, bytes) (the window's drops and pastes)."""
         step, text, details = _prepare_step(actor, data)
-        refs = [self._files.add_bytes(name, blob) for name, blob in files]
-        return self._record_step(actor, complaint_id, step, text, details, refs, now)
+        with self._files.staged():
+            refs = [self._files.add_bytes(name, blob) for name, blob in files]
+            return self._record_step(actor, complaint_id, step, text, details, refs, now)
 
     def _record_step(
         self,

@@ -270,8 +270,9 @@ class HazardService:
     ) -> RemediationStep:
         """A remediation step, with evidence photos copied into the attachment store."""
         require(actor, "hazard.remediate")
-        refs = [self._files.add(Path(p)) for p in evidence]
-        return self._add_step(actor, hazard_id, kind, text, refs)
+        with self._files.staged():  # a step refused takes back the files it brought
+            refs = [self._files.add(Path(p)) for p in evidence]
+            return self._add_step(actor, hazard_id, kind, text, refs)
 
     def add_step_bytes(
         self,
@@ -282,8 +283,9 @@ class HazardService:
         files: Sequence[tuple[str, bytes]],
     ) -> RemediationStep:
         require(actor, "hazard.remediate")
-        refs = [self._files.add_bytes(name, data) for name, data in files]
-        return self._add_step(actor, hazard_id, kind, text, refs)
+        with self._files.staged():
+            refs = [self._files.add_bytes(name, data) for name, data in files]
+            return self._add_step(actor, hazard_id, kind, text, refs)
 
     def _add_step(
         self, actor: Actor, hazard_id: int, kind: RemediationKind, text: str, refs: list[AttachmentRef]

@@ -275,8 +275,8 @@ class IncidentService:
         require(actor, "incident.attach")
         with self._sessions() as s:  # fail before copying anything into the store
             self._row(s, incident_id)
-        ref = self._files.add(Path(path))
-        with self._sessions.begin() as s:
+        with self._files.staged(), self._sessions.begin() as s:  # not logged: the file goes too
+            ref = self._files.add(Path(path))
             return incident_log.append(
                 s,
                 incident_id,

@@ -135,17 +135,19 @@ class InspectionService(TemplateLibrary):
         require(actor, "inspection.run")
         if corrected:
             corrected = on_the_spot.clean_text(corrected)
-        refs = [self._files.add(Path(p)) for p in photos or ()]
-        return self._change_answer(
-            actor, inspection_id, number, result, note, refs, set_result=True, corrected=corrected
-        )
+        with self._files.staged():  # an answer refused takes back the photos it brought
+            refs = [self._files.add(Path(p)) for p in photos or ()]
+            return self._change_answer(
+                actor, inspection_id, number, result, note, refs, set_result=True, corrected=corrected
+            )
 
     def add_photo_bytes(
         self, actor: Actor, inspection_id: int, number: int, name: str, data: bytes
     ) -> Answer:
         require(actor, "inspection.run")
-        ref = self._files.add_bytes(name, data)
-        return self._change_answer(actor, inspection_id, number, None, None, [ref], set_result=False)
+        with self._files.staged():
+            ref = self._files.add_bytes(name, data)
+            return self._change_answer(actor, inspection_id, number, None, None, [ref], set_result=False)
 
     def remove_photo(self, actor: Actor, inspection_id: int, number: int, sha256: str) -> Answer:
         require(actor, "inspection.run")

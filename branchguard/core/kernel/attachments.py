@@ -14,7 +14,9 @@ import mimetypes
 import os
 import re
 import tempfile
-from collections.abc import Iterable
+import threading
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -64,6 +66,29 @@ class AttachmentStore:
 
     def __init__(self, root: Path) -> None:
         self.root = Path(root) / "attachments"
+        self._local = threading.local()  # per thread: the files `staged` blocks placed so far
+
+    @contextmanager
+    def staged(self) -> Iterator[None]:
+        """Files added inside the block that were new to the store are taken out again when the
+        block fails: the record that was to name them was not written (a complaint step refused
+        for its second file, or for the complaint's status), and a file nothing names would go
+        into every backup. A file the store held before is left, whoever else names it."""
+        placed: list[Path] = []
+        stack = self._local.__dict__.setdefault("stack", [])
+        stack.append(placed)
+        try:
+            yield
+        except BaseException:
+            for path in placed:
+                path.unlink(missing_ok=True)
+            raise
+        finally:
+            stack.remove(placed)
+
+    def _placed(self, path: Path) -> None:
+        for placed in self._local.__dict__.get("stack", ()):
+            placed.append(path)
 
     def path_of(self, sha: str) -> Path:
         if not SHA256.match(sha):
@@ -99,6 +124,7 @@ class AttachmentStore:
                 else:
                     target.parent.mkdir(parents=True, exist_ok=True)
                     os.replace(tmp, target)
+                    self._placed(target)
             except OSError as exc:
                 Path(tmp).unlink(missing_ok=True)
                 raise ValidationError(
@@ -147,6 +173,7 @@ class AttachmentStore:
                 out.flush()
                 os.fsync(out.fileno())
             os.replace(tmp, target)
+            self._placed(target)
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
             raise

@@ -105,6 +105,28 @@ def test_grumbles_and_objections_run_no_clock(ctx, lead, staff) -> None:
     assert err.value.field == "field.extension"
 
 
+def test_a_step_refused_leaves_no_file_of_it_in_the_store(ctx, lead, staff, tmp_path: Path) -> None:
+    """Its first file was copied into the attachment store and stayed there, named by no record,
+    when the second was missing or the step was refused: it went into every backup after."""
+    svc = _service(ctx)
+    c = _register(svc, staff).info
+    store = ctx.data_dir / "attachments"
+    before = sorted(store.rglob("*")) if store.exists() else []
+    memo = tmp_path / "memo.txt"
+    memo.write_bytes(b"an investigation memo written for this test only")
+    with pytest.raises(ValidationError):  # the second file is not there
+        svc.step(staff, c.id, StepInput("investigate", "调阅录像"), [memo, tmp_path / "missing.jpg"])
+    decide = StepInput(ComplaintStep.DECIDE, "先处理", basis="服务规范")
+    with pytest.raises(ValidationError):  # not a step this status allows
+        svc.step(lead, c.id, decide, [memo])
+    with pytest.raises(ValidationError):
+        svc.step_bytes(lead, c.id, decide, [("m.txt", b"x1")])
+    after = sorted(store.rglob("*")) if store.exists() else []
+    assert [p for p in after if p.is_file()] == [p for p in before if p.is_file()]
+    done = svc.step(staff, c.id, StepInput("investigate", "调阅录像"), [memo])  # and taken when it is
+    assert (store / done.evidence[0].sha256[:2] / done.evidence[0].sha256).is_file()
+
+
 def test_the_five_steps_in_order_with_who_when_and_evidence_hashes(ctx, lead, staff, tmp_path: Path) -> None:
     svc = _service(ctx)
     c = _register(svc, staff, acknowledgement="已当面致歉并告知 15 日内答复").info
