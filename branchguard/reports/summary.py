@@ -224,14 +224,15 @@ def _story(
         if report.actions_overdue
         else [para(t("summary.none"), styles.small)]
     )
-    if annex:
-        story += [*_turn(LANDSCAPE), para(t("summary.section.annex"), styles.heading), *annex]
-    last_width = wide if annex else width
+    # signed at the end of the report's body, section 8, before the annex's tables (after them,
+    # the sign-off once came after pages of landscape lists)
     closing: list[Flowable] = [para(t("summary.section.signoff"), styles.heading)]
     signers = (BranchRole.BRANCH_HEAD.label, t("summary.signers.lead"), t("report.signer.handler"))
-    block = signature_block(styles, last_width, signers)
+    block = signature_block(styles, width, signers)
     closing += block._content if isinstance(block, KeepTogether) else [block]
     story.append(KeepTogether(closing))
+    if annex:
+        story += [*_turn(LANDSCAPE), para(t("summary.section.annex"), styles.heading), *annex]
     if stamp is not None:
         story += _section(
             styles, t("summary.section.integrity"), *anchoring.flowables(styles, stamp, record_entity=False)

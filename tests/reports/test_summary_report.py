@@ -110,6 +110,11 @@ def test_month_quarter_and_year_in_both_languages(
             ["pdfinfo", "-l", "99", str(out)], capture_output=True, text=True, check=True
         ).stdout
         assert "595.276 x 841.89" in sizes and "841.89 x 595.276" in sizes
+        # signed at the end of the body, before the annex's landscape tables
+        wide = min(int(line.split()[1]) for line in sizes.splitlines() if "841.89 x 595.276" in line)
+        heading = pdf.squashed(t("summary.section.signoff"))
+        signed = next(p for p in range(1, wide) if heading in pdf.squashed(pdf.text(out, p)))
+        assert signed < wide, (period.code, signed, wide)
         kind, anchors = anchor_store.read(out)
         assert len(anchors) == 1 and anchors[0].anchor is not None, (kind, anchors)
         for chart in tmp_path.glob("p*.png"):
