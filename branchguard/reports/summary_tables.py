@@ -52,10 +52,12 @@ def headline_rows(
         return (t(key), a, b, change(now, prev))
 
     def rate_row(key: str, now: float | None, prev: float | None) -> tuple[str, str, str, str]:
-        shown = DASH if now is None or prev is None else change(round(100 * now), round(100 * prev))
-        return (t(key), percent(now), percent(prev), shown)
+        """A rate's change in percentage points ("+27 pp"): "+27" read as 27 %."""
+        if now is None or prev is None:
+            return (t(key), percent(now), percent(prev), DASH)
+        points = change(round(100 * now), round(100 * prev))
+        return (t(key), percent(now), percent(prev), t("summary.points", change=points))
 
-    rate_now, rate_before = this.inspection_completion, before.inspection_completion
     return [
         row("summary.fig.incidents", this.incidents, before.incidents),
         row("summary.fig.drills", this.drills, before.drills),
@@ -66,14 +68,7 @@ def headline_rows(
         row("summary.fig.hazards_open_at_end", this.hazards_open_at_end, before.hazards_open_at_end),
         row("summary.fig.inspections_due", this.inspections_due, before.inspections_due),
         row("summary.fig.inspections_done", this.inspections_done, before.inspections_done),
-        (
-            t("summary.fig.inspection_rate"),
-            percent(rate_now),
-            percent(rate_before),
-            DASH
-            if rate_now is None or rate_before is None
-            else change(round(100 * rate_now), round(100 * rate_before)),
-        ),
+        rate_row("summary.fig.inspection_rate", this.inspection_completion, before.inspection_completion),
         row("summary.fig.inspections_submitted", this.inspections_submitted, before.inspections_submitted),
         row("summary.fig.complaints", this.complaints_received, before.complaints_received),
         rate_row(

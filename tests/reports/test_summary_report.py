@@ -208,3 +208,20 @@ def test_a_major_hazard_remediated_and_not_yet_verified_says_so(
         out = tmp_path / f"{name}.pdf"
         build_summary_report(services, lead, month, out)
         assert pdf.squashed(state) in pdf.squashed(pdf.text(out)), name
+
+
+def test_a_rates_change_reads_in_percentage_points() -> None:
+    """"+30" beside 50 % and 20 % read as a 30 % rise; it is 30 points."""
+    from branchguard.core.dashboard.types import PeriodFigures
+    from branchguard.reports.summary_tables import headline_rows
+
+    day = date(2026, 11, 1)
+    this = PeriodFigures(day, day, inspections_due=10, inspections_done=5)
+    before = PeriodFigures(day, day, inspections_due=10, inspections_done=2)
+    set_language("en")
+    rows = {row[0]: row[1:] for row in headline_rows(this, before, 0, 0)}
+    assert rows[t("summary.fig.inspection_rate")] == ("50%", "20%", "+30 pp")
+    assert rows[t("summary.fig.inspections_done")][2] == "+3"  # a count's change stays a count
+    set_language("zh_CN")
+    rows = {row[0]: row[1:] for row in headline_rows(this, before, 0, 0)}
+    assert rows[t("summary.fig.inspection_rate")][2] == "+30 个百分点"

@@ -160,6 +160,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "summary.milestone_done": ("done {at}", "{at} 完成"),
     "summary.milestone_open": ("not yet", "尚未完成"),
     "summary.milestone_late": ("not yet, overdue", "尚未完成，已逾期"),
+    "summary.points": ("{change} pp", "{change} 个百分点"),  # a rate's change, in percentage points
     "summary.milestone_unverified": ("remediated {at}, not yet verified", "{at} 已整改，尚未验收"),
     "summary.milestone_overdue": ("{state}, overdue", "{state}，已逾期"),
     "summary.not_required": ("not required", "不要求"),
