@@ -104,3 +104,25 @@ def test_drill_report_in_english_and_before_it_was_run(demo: Demo, pdf: type[Pdf
     text = pdf.text(out)
     assert "Drill report" in text and "Not run yet" in text and "Not evaluated yet" in text
     assert "DRILL" in text and _chart_pixels(out, tmp_path) == 0
+
+
+def test_each_actual_time_is_written_above_its_bar_a_step_done_at_once_as_0() -> None:
+    """A step done in the drill's first minute has a bar of no height: the caption said a step
+    without a bar was skipped. Each actual time now stands above its bar; a step not done has none."""
+    from reportlab.graphics.charts.barcharts import VerticalBarChart
+
+    from branchguard.core.drills.types import StepResult
+    from branchguard.core.kernel.types import Text2
+    from branchguard.reports.drill_report import timing_chart
+    from branchguard.reports.fonts import find_cjk_font
+    from branchguard.reports.template import make_styles
+
+    steps = [
+        StepResult(1, Text2("报警", "Alarm"), 1, 0.0, "on_time"),
+        StepResult(2, Text2("疏散", "Evacuate"), 3, 2.6, "on_time"),
+        StepResult(3, Text2("清点", "Headcount"), 5, None, "skipped"),
+    ]
+    drawing = timing_chart(make_styles(find_cjk_font()), steps, 400)
+    chart = next(c for c in drawing.contents if isinstance(c, VerticalBarChart))
+    assert chart.barLabelFormat == "values"
+    assert chart.barLabelArray == [["", "", ""], ["0", "3", ""]]

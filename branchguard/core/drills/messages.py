@@ -134,9 +134,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.drill.chart_target": ("Target (min)", "目标（分钟）"),
     "report.drill.chart_actual": ("Actual (min)", "实际（分钟）"),
     "report.drill.chart_caption": (
-        "Minutes from the start to each step, against the plan's target; "
-        "a step without a bar was skipped or not done.",
-        "各步骤自演练开始所用分钟数与预案目标对比；无柱的步骤为跳过或未完成。",
+        "Minutes from the start to each step, written above its bar, against the plan's target; "
+        "a step with no number was skipped or not done.",
+        "各步骤自演练开始所用分钟数（标于柱上）与预案目标对比；无数字的步骤为跳过或未完成。",
     ),
     "report.drill.scores": ("Scores by criterion", "分项评分"),
     "report.drill.col.criterion": ("Criterion", "评分项"),
