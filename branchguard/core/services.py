@@ -172,7 +172,9 @@ class Services:
     def incidents(self) -> IncidentService:
         from branchguard.core.incidents.service import IncidentService
 
-        return IncidentService(self._sessions, self.files, self._engine, lambda: self.schedules)
+        return IncidentService(
+            self._sessions, self.files, self._engine, lambda: self.schedules, lambda: self.complaints
+        )
 
     @cached_property
     def warnings(self) -> EarlyWarningService:

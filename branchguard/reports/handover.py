@@ -125,6 +125,11 @@ def _story(styles: ReportStyles, snapshot: HandoverSnapshot) -> list[Flowable]:
         story.append(_hazards(styles, snapshot, width))
     else:
         story.append(para(t("report.handover.no_hazards"), styles.body))
+    story.append(para(t("report.handover.complaints", count=len(snapshot.complaints)), styles.heading))
+    if snapshot.complaints:
+        story.append(_complaints(styles, snapshot, width))
+    else:
+        story.append(para(t("report.handover.no_complaints"), styles.body))
     signers = (t("report.handover.outgoing"), t("report.handover.incoming"))
     story.append(signature_block(styles, width, signers))
     return story
@@ -199,6 +204,27 @@ def _action_row(styles: ReportStyles, a: FollowUpAction, today: date, overdue: P
     if a.overdue(today):
         due = para(t("report.handover.overdue", due=due), overdue)
     return [a.text, a.owner, due, f"#{a.incident_id}"]
+
+
+def _complaints(styles: ReportStyles, snapshot: HandoverSnapshot, width: float) -> Flowable:
+    """Open complaints, overdue first, then the soonest reply due; the statutory clock's state as
+    the register words it, an overdue one in red."""
+    from branchguard.reports.complaint_common import clock_text
+
+    overdue = ParagraphStyle("complaint_overdue", parent=styles.cell_bold, textColor=ALERT)
+    rows: list[list[Cell]] = []
+    for c in snapshot.complaints:
+        subject = Paragraph(f"<b>{escape(c.number)}</b> {escape(c.request)}", styles.cell)
+        due: Cell = para(clock_text(c), overdue) if c.overdue else clock_text(c)
+        rows.append([subject, c.status.label, c.handler or "—", due])
+    headers = [
+        t("report.handover.col.complaint"),
+        t("field.complaint_status"),
+        t("field.handler"),
+        t("report.handover.col.complaint_due"),
+    ]
+    fixed = [width * 0.17, width * 0.15, width * 0.2]
+    return data_table(styles, headers, rows, [width - sum(fixed), *fixed], valign="TOP")
 
 
 def _hazards(styles: ReportStyles, snapshot: HandoverSnapshot, width: float) -> Flowable:

@@ -133,3 +133,39 @@ def test_handover_in_english(demo: Demo, pdf: type[Pdf], tmp_path: Path) -> None
         "Taken over by (signature):",
     ):
         assert needle in text, needle
+
+
+def test_open_complaints_are_handed_over_with_their_statutory_clock(
+    demo: Demo, pdf: type[Pdf], tmp_path: Path
+) -> None:
+    """The handover is every open item: a complaint's 15-day reply clock runs through shifts. It
+    once listed incidents, actions and hazards only."""
+    from datetime import timedelta
+
+    from branchguard.core.complaints.types import ComplaintInput
+    from branchguard.db.base import utcnow
+
+    complaints = demo.ctx.services.complaints
+
+    def register(request: str, days_ago: int) -> str:
+        data = ComplaintInput(
+            channel="counter",
+            received_at=utcnow() - timedelta(days=days_ago),
+            customer_name="张三丰",
+            customer_phone="13800138000",
+            category="attitude",
+            request=request,
+        )
+        return complaints.register(demo.actor, data).info.number
+
+    late, fresh = register("柜员态度生硬，要求道歉", 20), register("排队时间过长", 1)
+    gone = ComplaintInput(
+        channel="phone", received_at=utcnow(), customer_name="李四", category="fees", request="已撤"
+    )
+    withdrawn = complaints.register(demo.actor, gone).info
+    complaints.withdraw(demo.actor, withdrawn.id, note="客户来电撤诉")
+    snapshot = demo.ctx.services.incidents.handover(demo.actor)
+    assert [c.number for c in snapshot.complaints] == [late, fresh]  # overdue first; not the withdrawn
+    text = pdf.squashed(pdf.text(_write(demo, tmp_path / "handover.pdf")))
+    assert "未办结的客户投诉（2件）" in text and late in text and fresh in text
+    assert "已逾期" in text and withdrawn.number not in text and "138" not in text  # masked

@@ -244,6 +244,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.handover.col.hazard": ("Hazard", "隐患"),
     "report.handover.col.hazard_state": ("Severity / status", "等级 / 状态"),
     "report.handover.col.hazard_due": ("Due", "整改期限"),
+    "report.handover.complaints": ("Open customer complaints ({count})", "未办结的客户投诉（{count} 件）"),
+    "report.handover.no_complaints": ("No complaint is open.", "没有未办结的客户投诉。"),
+    "report.handover.col.complaint": ("Complaint", "投诉"),
+    "report.handover.col.complaint_due": ("Reply due (statutory)", "法定答复期限"),
     "report.handover.outgoing": ("Handed over by", "交班人"),
     "report.handover.incoming": ("Taken over by", "接班人"),
     "cli.incident.closed": (

@@ -60,6 +60,8 @@ from branchguard.db.models.hazards import HazardRow
 from branchguard.db.models.incidents import IncidentActionRow, IncidentRow
 
 if TYPE_CHECKING:
+    from branchguard.core.complaints.service import ComplaintService
+    from branchguard.core.complaints.types import ComplaintInfo
     from branchguard.core.schedules.service import ScheduleService
 
 CLOSE_TEXT_LIMIT = 2000  # the injuries, the root cause and each follow-up action, as a complaint's action
@@ -88,10 +90,12 @@ class IncidentService:
         attachments: AttachmentStore,
         engine: Engine,
         schedules: Callable[[], ScheduleService] | None = None,
+        complaints: Callable[[], ComplaintService] | None = None,
     ) -> None:
         self._sessions = sessions
         self._files = attachments
         self._schedules = schedules  # an action's reminder is completed with the action
+        self._complaints = complaints  # the handover lists the open ones
         # Speed trick (docs/architecture.md): `log` appends on a plain connection of `engine`, not
         # in an ORM session, whose bookkeeping made an append 1.63-1.95x a raw insert+commit in
         # `make bench` (target 1.5x) against 1.26-1.53x. Kept for the target, not for feel.
@@ -535,7 +539,8 @@ class IncidentService:
 
     def handover(self, actor: Actor) -> HandoverSnapshot:
         """Open incidents with their steps, open follow-up actions and open hazards (open or
-        remediated, not yet verified; soonest due first), read in one session."""
+        remediated, not yet verified; soonest due first), read in one session; then the open
+        complaints, identifiers masked."""
         require(actor, "incident.read")
         require(actor, "hazard.read")
         with self._sessions() as s:
@@ -558,9 +563,13 @@ class IncidentService:
                 )
             )
             hazards = tuple(hazard_store.info_of(h, now, zone) for h in hazard_rows)
-            return HandoverSnapshot(
-                now, actor.username, details, tuple(action_of(a) for a in actions), hazards
-            )
+            actions_open = tuple(action_of(a) for a in actions)
+        complaints: list[ComplaintInfo] = []  # the register's order: overdue first, then the soonest due
+        if self._complaints is not None:
+            from branchguard.core.complaints.types import ComplaintFilter
+
+            complaints = self._complaints().list(actor, ComplaintFilter(open_only=True), now)
+        return HandoverSnapshot(now, actor.username, details, actions_open, hazards, tuple(complaints))
 
     def _row(self, s: Session, incident_id: int) -> IncidentRow:
         row = s.get(IncidentRow, incident_id)

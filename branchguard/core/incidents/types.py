@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from branchguard.core.early_warnings.types import WarningLevel
 from branchguard.core.hazards.types import HazardInfo
 from branchguard.core.kernel.types import LabelledEnum, Level, Text2
 from branchguard.core.playbooks.types import IncidentCategory
+
+if TYPE_CHECKING:  # complaints' types name follow-up actions: imported by name only
+    from branchguard.core.complaints.types import ComplaintInfo
 
 
 class EntryKind(LabelledEnum):
@@ -298,11 +301,12 @@ class VerifyReport:
 
 @dataclass(frozen=True)
 class HandoverSnapshot:
-    """Shift handover (交接班): open incidents with their pending steps, open follow-up actions and
-    open hazards."""
+    """Shift handover (交接班): open incidents with their pending steps, open follow-up actions, open
+    hazards and open customer complaints with their statutory clocks."""
 
     taken_at: datetime
     taken_by: str
     incidents: tuple[IncidentDetail, ...]
     actions: tuple[FollowUpAction, ...]
     hazards: tuple[HazardInfo, ...] = ()
+    complaints: tuple[ComplaintInfo, ...] = ()

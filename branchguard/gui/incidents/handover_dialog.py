@@ -67,6 +67,7 @@ class HandoverDialog(QDialog):
     INCIDENT_COLUMNS = 5
     ACTION_COLUMNS = 4
     HAZARD_COLUMNS = 5
+    COMPLAINT_COLUMNS = 4
 
     def __init__(self, session: GuiSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -105,6 +106,13 @@ class HandoverDialog(QDialog):
         self.hazard_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.hazard_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.hazard_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.complaints_title = QLabel()
+        self.complaints_title.setObjectName("handover_complaints_title")
+        self.complaint_table = QTableWidget(0, self.COMPLAINT_COLUMNS)
+        self.complaint_table.setObjectName("handover_complaints")
+        self.complaint_table.verticalHeader().hide()
+        self.complaint_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.complaint_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.status = QLabel()
         self.status.setObjectName("handover_status")
         self.status.setWordWrap(True)
@@ -131,6 +139,8 @@ class HandoverDialog(QDialog):
         layout.addWidget(self.action_table, 2)
         layout.addWidget(self.hazards_title)
         layout.addWidget(self.hazard_table, 2)
+        layout.addWidget(self.complaints_title)
+        layout.addWidget(self.complaint_table, 2)
         layout.addWidget(self.status)
         layout.addWidget(self.buttons)
         self.retranslate()
@@ -177,9 +187,12 @@ class HandoverDialog(QDialog):
         self.incidents_title.setText(self.tr("Open incidents: %1").replace("%1", incidents))
         self.actions_title.setText(self.tr("Open follow-up actions: %1").replace("%1", actions))
         self.hazards_title.setText(self.tr("Open hazards: %1").replace("%1", str(len(snapshot.hazards))))
+        complaints = str(len(snapshot.complaints))
+        self.complaints_title.setText(self.tr("Open customer complaints: %1").replace("%1", complaints))
         self._fill_incidents(snapshot)
         self._fill_actions(data)
         self._fill_hazards(snapshot)
+        self._fill_complaints(snapshot)
 
     def _fill_incidents(self, snapshot: HandoverSnapshot) -> None:
         self.incident_tree.clear()
@@ -233,41 +246,41 @@ class HandoverDialog(QDialog):
     def _fill_actions(self, data: HandoverData) -> None:
         actions = data.snapshot.actions
         today = data.snapshot.taken_at.astimezone().date()
-        self.action_table.setRowCount(len(actions))
-        for row, action in enumerate(actions):
+        rows = []
+        for action in actions:
             late = action.overdue(today)
             incident = data.titles.get(action.incident_id, "") if action.incident_id is not None else ""
             due = self._due_text(action.due, late)
-            cells = [action.text, f"#{action.incident_id} {incident}".strip(), action.owner, due]
-            for column, text in enumerate(cells):
-                cell = QTableWidgetItem(text)
-                if late:
-                    cell.setForeground(QBrush(QColor(style.ERROR)))
-                    font = cell.font()
-                    font.setBold(True)
-                    cell.setFont(font)
-                self.action_table.setItem(row, column, cell)
-        self.action_table.resizeColumnsToContents()
-        self.action_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+            rows.append(([action.text, f"#{action.incident_id} {incident}".strip(), action.owner, due], late))
+        _fill_table(self.action_table, rows, bold_late=True)
 
     def _fill_hazards(self, snapshot: HandoverSnapshot) -> None:
         """Open hazards (open or remediated, not yet verified), soonest due first; overdue in red."""
-        self.hazard_table.setRowCount(len(snapshot.hazards))
-        for row, hazard in enumerate(snapshot.hazards):
-            cells = [
-                f"{hazard.number} {hazard.title}".strip(),
-                hazard.severity.label,
-                hazard.status.label,
-                hazard.owner,
-                self._due_text(hazard.due_date, hazard.overdue),
-            ]
-            for column, text in enumerate(cells):
-                cell = QTableWidgetItem(text)
-                if hazard.overdue:
-                    cell.setForeground(QBrush(QColor(style.ERROR)))
-                self.hazard_table.setItem(row, column, cell)
-        self.hazard_table.resizeColumnsToContents()
-        self.hazard_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        rows = [
+            (
+                [
+                    f"{hazard.number} {hazard.title}".strip(),
+                    hazard.severity.label,
+                    hazard.status.label,
+                    hazard.owner,
+                    self._due_text(hazard.due_date, hazard.overdue),
+                ],
+                hazard.overdue,
+            )
+            for hazard in snapshot.hazards
+        ]
+        _fill_table(self.hazard_table, rows)
+
+    def _fill_complaints(self, snapshot: HandoverSnapshot) -> None:
+        """Open complaints, overdue first, then the soonest reply due (the register's order); the
+        statutory clock as the register words it, overdue in red."""
+        from branchguard.reports.complaint_common import clock_text  # the register's words
+
+        rows = []
+        for c in snapshot.complaints:
+            due = " · ".join(clock_text(c).splitlines())
+            rows.append(([f"{c.number} {c.request}", c.status.label, c.handler or "—", due], c.overdue))
+        _fill_table(self.complaint_table, rows)
 
     def _due_text(self, due: date | None, late: bool) -> str:
         if due is None:
@@ -333,3 +346,24 @@ class HandoverDialog(QDialog):
         self.hazard_table.setHorizontalHeaderLabels(
             [self.tr("Hazard"), self.tr("Severity"), self.tr("Status"), self.tr("Owner"), self.tr("Due")]
         )
+        self.complaint_table.setHorizontalHeaderLabels(
+            [self.tr("Complaint"), self.tr("Status"), self.tr("Handler"), self.tr("Reply due")]
+        )
+
+
+def _fill_table(table: QTableWidget, rows: list[tuple[list[str], bool]], bold_late: bool = False) -> None:
+    """A list of the handover: each row's cells, a late one in red (and bold); the first column
+    takes the room left."""
+    table.setRowCount(len(rows))
+    for row, (cells, late) in enumerate(rows):
+        for column, text in enumerate(cells):
+            cell = QTableWidgetItem(text)
+            if late:
+                cell.setForeground(QBrush(QColor(style.ERROR)))
+                if bold_late:
+                    font = cell.font()
+                    font.setBold(True)
+                    cell.setFont(font)
+            table.setItem(row, column, cell)
+    table.resizeColumnsToContents()
+    table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)

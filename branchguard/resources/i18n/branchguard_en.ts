@@ -1713,6 +1713,22 @@ Submitted as: %3</translation>
         <source>Preview / Print…</source>
         <translation>Preview / Print…</translation>
     </message>
+    <message>
+        <source>Open customer complaints: %1</source>
+        <translation>Open customer complaints: %1</translation>
+    </message>
+    <message>
+        <source>Complaint</source>
+        <translation>Complaint</translation>
+    </message>
+    <message>
+        <source>Handler</source>
+        <translation>Handler</translation>
+    </message>
+    <message>
+        <source>Reply due</source>
+        <translation>Reply due</translation>
+    </message>
 </context>
 <context>
     <name>HazardDetailDialog</name>

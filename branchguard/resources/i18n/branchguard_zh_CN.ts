@@ -1707,6 +1707,22 @@ Submitted as: %3</source>
         <source>Preview / Print…</source>
         <translation>预览 / 打印…</translation>
     </message>
+    <message>
+        <source>Open customer complaints: %1</source>
+        <translation>未办结的客户投诉：%1 件</translation>
+    </message>
+    <message>
+        <source>Complaint</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <source>Handler</source>
+        <translation>处理人</translation>
+    </message>
+    <message>
+        <source>Reply due</source>
+        <translation>答复期限</translation>
+    </message>
 </context>
 <context>
     <name>HazardDetailDialog</name>

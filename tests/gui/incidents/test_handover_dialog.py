@@ -116,6 +116,29 @@ def test_lists_open_hazards(gui_ctx, dialog, shift):
     assert table.item(vault, 4).text() == info.due_date.isoformat()
 
 
+def test_lists_open_complaints_with_the_overdue_one_in_red(gui_ctx, dialog):
+    from datetime import timedelta
+
+    from branchguard.core.complaints.types import ComplaintInput
+    from branchguard.db.base import utcnow
+
+    assert dialog.complaints_title.text() == "Open customer complaints: 0"
+    data = ComplaintInput(
+        channel="counter",
+        received_at=utcnow() - timedelta(days=20),
+        customer_name="张三丰",
+        category="attitude",
+        request="Rude at the counter",
+    )
+    number = gui_ctx.services.complaints.register(login(gui_ctx, "staff"), data).info.number
+    dialog.refresh()
+    table = dialog.complaint_table
+    assert dialog.complaints_title.text() == "Open customer complaints: 1" and table.rowCount() == 1
+    assert table.item(0, 0).text() == f"{number} Rude at the counter"
+    assert "overdue" in table.item(0, 3).text().lower()
+    assert table.item(0, 3).foreground().color() == QColor(style.ERROR)
+
+
 def test_refresh_shows_what_changed(gui_ctx, dialog, shift):
     gui_ctx.services.incidents.close(login(gui_ctx, "lead"), shift["ill"], CloseInput("recovered"))
     dialog.refresh()
