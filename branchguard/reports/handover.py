@@ -195,8 +195,7 @@ def _actions(styles: ReportStyles, snapshot: HandoverSnapshot, width: float) -> 
         t("report.incident.col.due"),
         t("field.incident"),
     ]
-    fixed = [width * 0.15, width * 0.2, width * 0.1]
-    return data_table(styles, headers, rows, [width - sum(fixed), *fixed], valign="TOP")
+    return _list(styles, headers, rows, width, (0.15, 0.2, 0.1))
 
 
 def _action_row(styles: ReportStyles, a: FollowUpAction, today: date, overdue: ParagraphStyle) -> list[Cell]:
@@ -223,8 +222,7 @@ def _complaints(styles: ReportStyles, snapshot: HandoverSnapshot, width: float) 
         t("field.handler"),
         t("report.handover.col.complaint_due"),
     ]
-    fixed = [width * 0.17, width * 0.15, width * 0.2]
-    return data_table(styles, headers, rows, [width - sum(fixed), *fixed], valign="TOP")
+    return _list(styles, headers, rows, width, (0.17, 0.15, 0.2))
 
 
 def _hazards(styles: ReportStyles, snapshot: HandoverSnapshot, width: float) -> Flowable:
@@ -243,5 +241,12 @@ def _hazards(styles: ReportStyles, snapshot: HandoverSnapshot, width: float) -> 
         t("field.owner"),
         t("report.handover.col.hazard_due"),
     ]
-    fixed = [width * 0.17, width * 0.15, width * 0.2]
+    return _list(styles, headers, rows, width, (0.17, 0.15, 0.2))
+
+
+def _list(
+    styles: ReportStyles, headers: list[str], rows: list[list[Cell]], width: float, shares: tuple[float, ...]
+) -> Flowable:
+    """One of the handover's lists: the first column takes what the others' shares of `width` leave."""
+    fixed = [width * share for share in shares]
     return data_table(styles, headers, rows, [width - sum(fixed), *fixed], valign="TOP")

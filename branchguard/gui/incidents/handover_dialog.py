@@ -92,27 +92,13 @@ class HandoverDialog(QDialog):
         self.incident_tree.header().setStretchLastSection(False)
         self.actions_title = QLabel()
         self.actions_title.setObjectName("handover_actions_title")
-        self.action_table = QTableWidget(0, self.ACTION_COLUMNS)
-        self.action_table.setObjectName("handover_actions")
-        self.action_table.verticalHeader().hide()
-        self.action_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.action_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.action_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.action_table = _list_table("handover_actions", self.ACTION_COLUMNS)
         self.hazards_title = QLabel()
         self.hazards_title.setObjectName("handover_hazards_title")
-        self.hazard_table = QTableWidget(0, self.HAZARD_COLUMNS)
-        self.hazard_table.setObjectName("handover_hazards")
-        self.hazard_table.verticalHeader().hide()
-        self.hazard_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.hazard_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.hazard_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.hazard_table = _list_table("handover_hazards", self.HAZARD_COLUMNS)
         self.complaints_title = QLabel()
         self.complaints_title.setObjectName("handover_complaints_title")
-        self.complaint_table = QTableWidget(0, self.COMPLAINT_COLUMNS)
-        self.complaint_table.setObjectName("handover_complaints")
-        self.complaint_table.verticalHeader().hide()
-        self.complaint_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.complaint_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.complaint_table = _list_table("handover_complaints", self.COMPLAINT_COLUMNS)
         self.status = QLabel()
         self.status.setObjectName("handover_status")
         self.status.setWordWrap(True)
@@ -349,6 +335,17 @@ class HandoverDialog(QDialog):
         self.complaint_table.setHorizontalHeaderLabels(
             [self.tr("Complaint"), self.tr("Status"), self.tr("Handler"), self.tr("Reply due")]
         )
+
+
+def _list_table(name: str, columns: int) -> QTableWidget:
+    """One of the handover's read-only lists: whole rows selected, the first column the widest."""
+    table = QTableWidget(0, columns)
+    table.setObjectName(name)
+    table.verticalHeader().hide()
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+    return table
 
 
 def _fill_table(table: QTableWidget, rows: list[tuple[list[str], bool]], bold_late: bool = False) -> None:
