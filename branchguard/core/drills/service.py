@@ -32,6 +32,7 @@ from branchguard.core.drills.types import (
     Evaluation,
     EvaluationInput,
 )
+from branchguard.core.incidents import rules as incident_rules
 from branchguard.core.incidents.types import FollowUpAction, LogEntry
 from branchguard.core.kernel import paging, validation
 from branchguard.core.kernel.errors import NotFound, ValidationError
@@ -312,9 +313,7 @@ class DrillService:
         self._data()
         problems = validation.text(data.problems, "field.problems", required=False, limit=5000)
         lessons = validation.text(data.lessons, "field.lessons", required=False, limit=5000)
-        for i, a in enumerate(data.actions, start=1):
-            if not a.text.strip() or not a.owner.strip():
-                raise ValidationError(Message("field.follow_up", n=i), Message("incident.action_incomplete"))
+        actions = incident_rules.clean_follow_ups(data.actions)
         with self._sessions.begin() as s:
             row = self._row(s, plan_id)
             drill_rules.expect(row.id, row.status, DrillAction.EVALUATE)
@@ -334,9 +333,9 @@ class DrillService:
                 evaluated_at=utcnow(),
             )
             s.add(ev)
-            for a in data.actions:
+            for a in actions:
                 action = IncidentActionRow(
-                    incident_id=row.incident_id, text=a.text.strip(), owner=a.owner.strip(), due=a.due
+                    incident_id=row.incident_id, text=a.text, owner=a.owner, due=a.due
                 )
                 s.add(action)
                 if a.due is not None:
@@ -350,10 +349,10 @@ class DrillService:
                 "drill.evaluate",
                 "drill_plan",
                 plan_id,
-                after={"score": total, "scores": scores, "actions": len(data.actions)},
+                after={"score": total, "scores": scores, "actions": len(actions)},
             )
             result = drills_store.evaluation_of(ev)
-        if any(a.due is not None for a in data.actions):
+        if any(a.due is not None for a in actions):
             self._schedules.notify()
         return result
 

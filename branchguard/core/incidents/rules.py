@@ -13,11 +13,15 @@ from datetime import datetime, timedelta
 
 from branchguard.core.incidents.types import (
     Checkpoint,
+    FollowUpInput,
     IncidentDetail,
     IncidentStep,
     IncidentSummary,
     StepState,
 )
+from branchguard.core.kernel import validation
+from branchguard.core.kernel.errors import ValidationError
+from branchguard.core.kernel.i18n import Message
 from branchguard.core.kernel.types import Level
 
 # A report to head office due within this is announced as due soon.
@@ -122,3 +126,26 @@ def opening_level(plan_levels: Sequence[str]) -> Level:
     sees its own branch first; several branches hit, the lead raises it), III without a plan."""
     allowed = [Level(value) for value in plan_levels]
     return max(allowed, key=list(Level).index) if allowed else Level.III
+
+
+FOLLOW_UP_TEXT_LIMIT = 2000  # an incident's or a drill's follow-up action, as a complaint's
+
+
+def clean_follow_ups(actions: Sequence[FollowUpInput]) -> tuple[FollowUpInput, ...]:
+    """Follow-up or corrective actions as they are stored: each with its text and owner (trimmed,
+    the text up to FOLLOW_UP_TEXT_LIMIT characters, the owner 100), its due day within 1900-2200;
+    a refusal names the action by its number. Closing an incident and evaluating a drill both take
+    them (a 5,000-character action and a due day of year 1 were once stored)."""
+    cleaned = []
+    for i, action in enumerate(actions, start=1):
+        field = Message("field.follow_up", n=i)
+        if not action.text.strip() or not action.owner.strip():
+            raise ValidationError(field, Message("incident.action_incomplete"))
+        cleaned.append(
+            FollowUpInput(
+                validation.text(action.text, field, limit=FOLLOW_UP_TEXT_LIMIT),
+                validation.text(action.owner, field, limit=100),
+                validation.day(action.due, "field.due_date") if action.due else None,
+            )
+        )
+    return tuple(cleaned)

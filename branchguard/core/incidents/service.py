@@ -22,7 +22,7 @@ from branchguard.core.hazards.types import HazardFilter
 from branchguard.core.incidents import log as incident_log
 from branchguard.core.incidents import opening
 from branchguard.core.incidents import store as incident_store
-from branchguard.core.incidents.rules import initial_report_step
+from branchguard.core.incidents.rules import clean_follow_ups, initial_report_step
 from branchguard.core.incidents.store import action_of, detail_of, summary_of
 from branchguard.core.incidents.types import (
     REPORT_FIELDS,
@@ -33,7 +33,6 @@ from branchguard.core.incidents.types import (
     CloseInput,
     EntryKind,
     FollowUpAction,
-    FollowUpInput,
     HandoverSnapshot,
     IncidentDetail,
     IncidentFilter,
@@ -64,7 +63,7 @@ if TYPE_CHECKING:
     from branchguard.core.complaints.types import ComplaintInfo
     from branchguard.core.schedules.service import ScheduleService
 
-CLOSE_TEXT_LIMIT = 2000  # the injuries, the root cause and each follow-up action, as a complaint's action
+CLOSE_TEXT_LIMIT = 2000  # the injuries and the root cause, as a follow-up action's text
 
 # The incident list's columns a window can be sorted by (in SQL, so every page follows one order).
 LIST_SORTS = {
@@ -367,18 +366,7 @@ class IncidentService:
         limit = CLOSE_TEXT_LIMIT
         injuries = validation.text(data.injuries, "field.injuries", required=False, limit=limit)
         root_cause = validation.text(data.root_cause, "field.root_cause", required=False, limit=limit)
-        actions = []
-        for i, action in enumerate(data.actions, start=1):
-            field = Message("field.follow_up", n=i)
-            if not action.text.strip() or not action.owner.strip():
-                raise ValidationError(field, Message("incident.action_incomplete"))
-            actions.append(
-                FollowUpInput(
-                    validation.text(action.text, field, limit=CLOSE_TEXT_LIMIT),
-                    validation.text(action.owner, field, limit=100),
-                    validation.day(action.due, "field.due_date") if action.due else None,
-                )
-            )
+        actions = clean_follow_ups(data.actions)
         with self._sessions.begin() as s:
             now = utcnow()
             payload: dict[str, Any] = {

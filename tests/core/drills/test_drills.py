@@ -104,6 +104,13 @@ def test_evaluate_weights_the_scores_and_files_the_actions(ctx, lead, staff) -> 
     drills = ctx.services.drills
     plan = _plan(ctx, lead)
     _end(ctx, lead, drills.run(staff, plan.id))
+    for bad, field in (  # checked as an incident's closing checks them (year 1 was once stored)
+        (FollowUpInput("补" * 2001, "王五"), "field.follow_up"),
+        (FollowUpInput("补充灭火器", "王五", date(1, 1, 1)), "field.due_date"),
+    ):
+        with pytest.raises(ValidationError) as refused:
+            drills.evaluate(lead, plan.id, EvaluationInput(FIRE_SCORES, actions=(bad,)))
+        assert refused.value.is_about(field), field
     action = FollowUpInput("补充灭火器", "王五", date.today() + timedelta(days=14))
     ev = drills.evaluate(
         lead,
