@@ -11,16 +11,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "another program is writing to the database {path}; retrying…",
         "另一个程序正在写入数据库 {path}；正在重试…",
     ),
+    # said of a read too (a lock can hold one back): "nothing was done", and a change NOT saved
     "fault.locked_by": (
-        "the database {path} stayed locked by another BranchGuard (PID {pids}); this change was NOT "
-        "saved. Wait until it has finished (or close it), then try again.",
-        "数据库 {path} 一直被另一个 BranchGuard（进程 {pids}）锁定写入；本次更改未保存。"
+        "the database {path} stayed locked by another BranchGuard (PID {pids}); nothing was done, so a "
+        "change was NOT saved. Wait until it has finished (or close it), then try again.",
+        "数据库 {path} 一直被另一个 BranchGuard（进程 {pids}）锁定；本次操作未执行，如有更改也未保存。"
         "请等它完成（或将其关闭）后重试。",
     ),
     "fault.locked": (
-        "the database {path} stayed locked by another program; this change was NOT saved. Close the "
-        "program that has the file open, then try again.",
-        "数据库 {path} 一直被另一个程序锁定写入；本次更改未保存。请关闭打开该文件的程序后重试。",
+        "the database {path} stayed locked by another program; nothing was done, so a change was NOT "
+        "saved. Close the program that has the file open, then try again.",
+        "数据库 {path} 一直被另一个程序锁定；本次操作未执行，如有更改也未保存。请关闭打开该文件的程序后重试。",
     ),
     "fault.full": (
         "the disk holding {folder} is full ({error}); this change was NOT saved, everything saved "
