@@ -208,5 +208,5 @@ def test_restore_over_data_with_accounts_needs_a_lead(
     as_user(monkeypatch, "staff", STAFF_PASSWORD)
     code, _out, err = cli(capsys, monkeypatch, data_dir, "restore", str(archive), "--yes")
     assert code == 1 and "Staff 'staff' may not" in err
-    assert audit_rows(data_dir, "user.refused") == [("staff", "restore (backup.create)")]
+    assert audit_rows(data_dir, "user.refused") == [("staff", "restore (backup.restore)")]
     assert not [p for p in data_dir.iterdir() if p.name.startswith("before-restore-")]

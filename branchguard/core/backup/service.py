@@ -58,12 +58,12 @@ class BackupService:
     def check_restorer(self, actor: Actor) -> None:
         """Refuse `actor` unless they may replace the data with a backup (`branchguard restore`,
         which restores at once: the command line holds no database open meanwhile)."""
-        require(actor, "backup.create")
+        require(actor, "backup.restore")
 
     # -- restore at the next start (core/backup/pending.py says why not now) ------------------------
     def check(self, actor: Actor, archive: Path) -> BackupManifest:
         """Prove every file of `archive` against its manifest; what it holds (slow: read it all)."""
-        require(actor, "backup.create")
+        require(actor, "backup.restore")
         from branchguard.db.migrate import known_revisions
 
         return check_backup(archive, known_revisions())
@@ -72,7 +72,7 @@ class BackupService:
         self, actor: Actor, db_url: str, archive: Path, manifest: BackupManifest
     ) -> PendingRestore:
         """Have the next start restore `archive` (checked by `check`, and checked again then)."""
-        require(actor, "backup.create")
+        require(actor, "backup.restore")
         if manifest.has_database and make_url(db_url).get_backend_name() != "sqlite":
             raise BackupError(Message("backup.needs_sqlite"))
         with self._sessions.begin() as s:
@@ -97,7 +97,7 @@ class BackupService:
         return pending.read_marker(self._data_dir)
 
     def cancel_restore(self, actor: Actor) -> bool:
-        require(actor, "backup.create")
+        require(actor, "backup.restore")
         with self._sessions.begin() as s:
             asked = pending.read_marker(self._data_dir)
             if asked is None or not pending.cancel(self._data_dir):

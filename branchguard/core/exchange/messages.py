@@ -4,6 +4,7 @@ from __future__ import annotations
 
 MESSAGES: dict[str, tuple[str, str]] = {
     "action.exchange.export": ("make a period package for head office", "生成上报总行的期间数据包"),
+    "action.exchange.key": ("write the branch's public key for head office", "导出本网点给总行的公钥"),
     "exchange.bad_period": (
         '"{value}" is not a period: give a month as 2026-11 or a quarter as 2026-Q4',
         "“{value}”不是有效期间：月份写作 2026-11，季度写作 2026-Q4",

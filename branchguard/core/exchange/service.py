@@ -93,7 +93,7 @@ class ExchangeService:
     # -- the branch's public key ---------------------------------------------------------------
     def export_key(self, actor: Actor, out: Path) -> str:
         """Write this installation's public key (PEM) for head office; its fingerprint."""
-        require(actor, "exchange.export")
+        require(actor, "exchange.key")
         from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 
         key = keys.load_or_create(self._data_dir)

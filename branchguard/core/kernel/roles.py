@@ -51,6 +51,7 @@ ROLE_TABLE: MappingProxyType[str, frozenset[Role]] = MappingProxyType({
     "ledger.verify": _ALL,
     # backups of the data folder (restore replaces the database, so it runs before any login)
     "backup.create": _LEAD,
+    "backup.restore": _LEAD,  # a refusal names what was asked: restoring, not making a backup
     # anchors: signed ledger heads kept outside the database (whoever makes a document signs its head)
     "anchor.stamp": _ALL,
     "anchor.verify": _ALL,
@@ -129,6 +130,7 @@ ROLE_TABLE: MappingProxyType[str, frozenset[Role]] = MappingProxyType({
     "dashboard.view": _LEAD_AUDITOR,
     # the period package for head office (and the public key that goes with it)
     "exchange.export": _LEAD,
+    "exchange.key": _LEAD,
     # head office (its own database): the lead role is its administrator, staff import packages,
     # auditors read the roll-up
     "ho.branch": _LEAD,
