@@ -111,11 +111,18 @@ def open_context(
 ) -> AppContext:
     """Open settings, engine, schema and services. `read_only` (or a data folder this account cannot
     write) opens without writing anything: no schema change, no built-in content, no log file.
-    `existing`: an embedded database that is not there yet is refused, not made (a command that
-    needs someone logged in, given a mistyped folder, once made one and then said the password
-    was wrong)."""
+    `existing`: a data folder that is not there is refused, not made, when its database would be
+    in it (a command that needs someone logged in, given a mistyped folder, once made one and
+    then said the password was wrong). A folder there without its database opens as before:
+    `verify --anchor` then says the database was emptied or replaced."""
     try:
-        config = resolve(data_dir, db, lang, create=not read_only and not existing)
+        if existing:  # looked at first, writing nothing
+            looked = resolve(data_dir, db, lang, create=False)
+            if is_sqlite(looked.db_url) and not looked.data_dir.is_dir():
+                if lang:
+                    set_language(lang)
+                raise NotFound(Message("fault.no_database", folder=str(looked.data_dir)))
+        config = resolve(data_dir, db, lang, create=not read_only)
     except (FileExistsError, NotADirectoryError) as exc:  # a file where the folder should be
         if lang:  # no settings.ini to read the language from: the one asked for, if any
             set_language(lang)
@@ -126,8 +133,6 @@ def open_context(
     _check_database_address(config.db_url)
     place = place_of(config)
     sqlite = is_sqlite(config.db_url)
-    if existing and sqlite and not Path(place.database).is_file():
-        raise NotFound(Message("fault.no_database", folder=place.data_dir))
     read_only = read_only or (sqlite and not folder_writable(config.data_dir))
     if read_only and sqlite and not Path(place.database).is_file():
         raise Fault(FaultKind.READ_ONLY, Message("fault.read_only_no_database", folder=place.data_dir))

@@ -139,10 +139,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if from_process:  # not for a caller in-process (a test): the umask is the whole process's
         _private_by_default(args.data_dir)
     if not args.read_only:
-        from branchguard.cli.login import always
-
         # a command someone must log in for makes no data folder: it refuses one that is not there
-        makes_folder = opens_window or getattr(args, "needs_login", always) is not always
+        makes_folder = opens_window or _makes_data(args)
         _start_diagnostics(
             args.data_dir, getattr(args, "command", None), entry_point=from_process, makes_folder=makes_folder
         )
@@ -190,7 +188,7 @@ def _run_command(handler: Handler, args: argparse.Namespace) -> int:
             args.lang,
             read_only=args.read_only,
             on_lock_wait=lock_wait,
-            existing=needs_login is always,  # no one can log in to a database made now
+            existing=not _makes_data(args),  # no one can log in to a database made now
         )
     except BranchGuardError as exc:
         return fail(exc.message)
@@ -305,6 +303,15 @@ def _private_by_default(data_dir: str | None) -> None:
     from branchguard.paths import restrict_new_files
 
     restrict_new_files(Path(data_dir).expanduser() if data_dir else default_data_dir())
+
+
+def _makes_data(args: argparse.Namespace) -> bool:
+    """Whether the command may make a new data folder and database: one that needs no login
+    (`demo`, `info`, `ho init`) or makes the first account (`user add`); any other refuses a
+    folder without data (`verify` once made one and passed it as empty)."""
+    from branchguard.cli.login import never
+
+    return getattr(args, "needs_login", None) is never or bool(getattr(args, "makes_data", False))
 
 
 def _in_folder(path: object, folder: Path) -> bool:

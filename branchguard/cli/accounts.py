@@ -33,7 +33,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     add.add_argument("name", help="user name (2-32 letters, digits, '.', '_' or '-')")
     add.add_argument("--role", required=True, choices=[r.value for r in Role])
     add.add_argument("--display-name", default="", help="name shown in the window and the audit trail")
-    add.set_defaults(handler=run_add, needs_login=once_accounts_exist)
+    # the first account of a new branch's data: the one command someone logs in for that may make it
+    add.set_defaults(handler=run_add, needs_login=once_accounts_exist, makes_data=True)
     unlock = group.add_parser(
         "unlock", help="end the lock (or a safety lead's wait) after wrong passwords, at once"
     )

@@ -237,9 +237,10 @@ def test_a_mistyped_data_folder_is_said_to_hold_no_data_and_is_not_made(
     missing = tmp_path / "branch-data-typo" / "deeper"
     monkeypatch.setenv("BRANCHGUARD_USER", "lead")
     monkeypatch.setenv("BRANCHGUARD_PASSWORD", "lead-demo-2026")
-    code, _out, err = invoke(capsys, missing, ["incident", "list"], "en")
-    assert code == 1 and f"there is no BranchGuard data in {missing}" in err and "password" not in err
-    assert not missing.exists() and not missing.parent.exists()
+    for command in (["incident", "list"], ["verify"]):  # verify once made one and passed it, empty
+        code, _out, err = invoke(capsys, missing, command, "en")
+        assert code == 1 and f"there is no BranchGuard data in {missing}" in err and "password" not in err
+        assert not missing.exists() and not missing.parent.exists(), command
     code, _out, err = invoke(capsys, missing, ["demo"], "en")  # a command that makes one still does
     assert code == 0 and (missing / "branchguard.sqlite").is_file(), err
 
