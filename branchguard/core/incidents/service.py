@@ -22,7 +22,7 @@ from branchguard.core.hazards.types import HazardFilter
 from branchguard.core.incidents import log as incident_log
 from branchguard.core.incidents import opening
 from branchguard.core.incidents import store as incident_store
-from branchguard.core.incidents.rules import clean_follow_ups, initial_report_step
+from branchguard.core.incidents.rules import FOLLOW_UP_TEXT_LIMIT, clean_follow_ups, initial_report_step
 from branchguard.core.incidents.store import action_of, detail_of, summary_of
 from branchguard.core.incidents.types import (
     REPORT_FIELDS,
@@ -62,8 +62,6 @@ if TYPE_CHECKING:
     from branchguard.core.complaints.service import ComplaintService
     from branchguard.core.complaints.types import ComplaintInfo
     from branchguard.core.schedules.service import ScheduleService
-
-CLOSE_TEXT_LIMIT = 2000  # the injuries and the root cause, as a follow-up action's text
 
 # The incident list's columns a window can be sorted by (in SQL, so every page follows one order).
 LIST_SORTS = {
@@ -363,7 +361,7 @@ class IncidentService:
         if data.losses_cents is not None and data.losses_cents < 0:
             raise ValidationError("field.losses", Message("incident.negative_losses"))
         validation.amount_cents(data.losses_cents, "field.losses")
-        limit = CLOSE_TEXT_LIMIT
+        limit = FOLLOW_UP_TEXT_LIMIT  # the injuries and the root cause, as an action's text
         injuries = validation.text(data.injuries, "field.injuries", required=False, limit=limit)
         root_cause = validation.text(data.root_cause, "field.root_cause", required=False, limit=limit)
         actions = clean_follow_ups(data.actions)
