@@ -39,6 +39,7 @@ from branchguard.reports.template import (
     RULE,
     Cell,
     ReportStyles,
+    chart_drawing,
     content_width,
     data_table,
     make_styles,
@@ -237,7 +238,7 @@ def _scores(styles: ReportStyles, record: DrillRecord, width: float) -> Flowable
 
 def timing_chart(styles: ReportStyles, steps: Sequence[StepResult], width: float) -> Drawing:
     """Grouped bars per step: the plan's target and the minutes actually taken from the start."""
-    drawing = Drawing(width, CHART_HEIGHT * styles.scale)
+    drawing = chart_drawing(styles, width, CHART_HEIGHT * styles.scale)
     chart = VerticalBarChart()
     chart.x, chart.y = 28, 30
     chart.width, chart.height = width - 40, drawing.height - 48

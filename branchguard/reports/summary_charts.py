@@ -17,7 +17,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from branchguard.core.dashboard.rules import AGEING_BANDS
 from branchguard.core.dashboard.types import PeriodFigures
 from branchguard.core.kernel.i18n import current_language, t
-from branchguard.reports.template import RULE, ReportStyles
+from branchguard.reports.template import RULE, ReportStyles, chart_drawing
 
 DARK = colors.HexColor("#3A3A3A")
 LIGHT = colors.HexColor("#A8A8A8")
@@ -51,9 +51,7 @@ def month_names(months: Sequence[PeriodFigures]) -> list[str]:
 
 
 def _title(styles: ReportStyles, drawing: Drawing, text: str) -> None:
-    """The chart's title at its top left; and the drawing's first font the report's own, not
-    Helvetica (which the PDF would then list without embedding)."""
-    drawing.initialFontName = styles.font.name
+    """The chart's title at its top left."""
     drawing.add(
         String(
             0,
@@ -107,7 +105,7 @@ def _bars(
 
 def activity_chart(styles: ReportStyles, months: Sequence[PeriodFigures], width: float) -> Drawing:
     """Real incidents and drills started in each of the twelve months."""
-    drawing = Drawing(width, CHART_HEIGHT * styles.scale)
+    drawing = chart_drawing(styles, width, CHART_HEIGHT * styles.scale)
     _title(styles, drawing, t("summary.chart.activity"))
     data = [[float(m.incidents) for m in months], [float(m.drills) for m in months]]
     drawing.add(_bars(styles, drawing, data, month_names(months)))
@@ -123,7 +121,7 @@ def activity_chart(styles: ReportStyles, months: Sequence[PeriodFigures], width:
 def hazard_chart(styles: ReportStyles, months: Sequence[PeriodFigures], width: float) -> Drawing:
     """Hazards opened and resolved (verified, or closed unverified) each month (bars), and the open
     count at each month's end (line)."""
-    drawing = Drawing(width, CHART_HEIGHT * styles.scale)
+    drawing = chart_drawing(styles, width, CHART_HEIGHT * styles.scale)
     _title(styles, drawing, t("summary.chart.hazards"))
     opened = [float(m.hazards_opened) for m in months]
     closed = [float(m.hazards_resolved) for m in months]
@@ -160,7 +158,7 @@ def hazard_chart(styles: ReportStyles, months: Sequence[PeriodFigures], width: f
 def ageing_chart(styles: ReportStyles, ageing: Sequence[int], width: float) -> Drawing:
     """Open hazards per age band, as horizontal bars."""
     height = (12 + 7 * len(AGEING_BANDS)) * mm * styles.scale
-    drawing = Drawing(width, height)
+    drawing = chart_drawing(styles, width, height)
     _title(styles, drawing, t("summary.chart.ageing"))
     chart = HorizontalBarChart()
     label_w = 70 * styles.scale

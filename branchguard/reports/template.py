@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any, TypeAlias
 from xml.sax.saxutils import escape
 
+from reportlab.graphics.shapes import Drawing
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
@@ -199,6 +200,14 @@ def data_table(
         return table
     commands += [(name.upper(), (0, 0), (-1, -1), value) for name, value in look.items()]
     return make_table(styles, data, col_widths, [*commands, *extra_style], repeatRows=repeat, **split)
+
+
+def chart_drawing(styles: ReportStyles, width: float, height: float) -> Drawing:
+    """A chart's canvas whose first font is the report's: a drawing starts in Helvetica unless told,
+    and the PDF would then list a font it never embeds."""
+    drawing = Drawing(width, height)
+    drawing.initialFontName = styles.font.name
+    return drawing
 
 
 def make_table(

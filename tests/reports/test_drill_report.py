@@ -93,6 +93,8 @@ def test_drill_report_in_chinese(demo: Demo, drill_id: int, pdf: type[Pdf], tmp_
     pages = pdf.pages(out)
     assert all("演练DRILL" in pdf.squashed(pdf.text(out, page)) for page in range(1, pages + 1))
     assert _chart_pixels(out, tmp_path) > 1000
+    fonts = pdf.fonts(out)  # the timing chart starts in the report's font, not Helvetica
+    assert fonts and all(f.embedded for f in fonts), fonts
 
 
 def test_drill_report_in_english_and_before_it_was_run(demo: Demo, pdf: type[Pdf], tmp_path: Path) -> None:
