@@ -27,11 +27,21 @@ _PHONE_PATTERNS = (
 )
 _PHONE_CHARS = re.compile(r"[\s\-()（）]")
 _USERNAME = re.compile(r"^[A-Za-z0-9._-]{2,32}$")
+# Control characters (C0 but tab and line breaks, DEL, C1): a pasted or imported text may carry
+# them (an escape sequence, a form feed, a NUL), and no field means them. Line breaks become "\n".
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_LINE_BREAK = re.compile("\r\n?")
+
+
+def plain(value: str | None) -> str:
+    """`value` trimmed, its line breaks "\n" and its other control characters dropped."""
+    return _CONTROLS.sub("", _LINE_BREAK.sub("\n", value or "")).strip()
 
 
 def text(value: str | None, field: str | Message, *, required: bool = True, limit: int = 200) -> str:
-    """Trimmed text; a clear error naming the field when it is empty or too long."""
-    cleaned = (value or "").strip()
+    """Trimmed text without control characters (`plain`); a clear error naming the field when it is
+    empty or too long."""
+    cleaned = plain(value)
     if required and not cleaned:
         raise ValidationError(field, Message("validation.required"))
     if len(cleaned) > limit:

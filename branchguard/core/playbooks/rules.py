@@ -55,7 +55,7 @@ def clean_code(code: str, path: tuple[str | int, ...] = ("code",)) -> str:
 def _text2(
     value: Text2, field: Label, limit: int, path: tuple[str | int, ...], required: bool = False
 ) -> Text2:
-    zh, en = (value.zh or "").strip(), (value.en or "").strip()
+    zh, en = v.plain(value.zh), v.plain(value.en)
     for lang, text in (("zh", zh), ("en", en)):
         if len(text) > limit:
             raise _fail(field, Message("validation.too_long", limit=limit), (*path, lang))

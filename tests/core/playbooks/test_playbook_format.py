@@ -20,6 +20,7 @@ from branchguard.context import AppContext, open_context
 from branchguard.core.kernel.errors import ValidationError
 from branchguard.core.kernel.types import Actor
 from branchguard.core.playbooks.format import FormatError, parse
+from branchguard.core.playbooks.rules import clean_content
 from tests.conftest import take_snapshot
 from tests.core.playbooks.playbook_samples import VALID_FILE
 
@@ -252,3 +253,13 @@ def test_a_wrong_sha256_names_the_hash_line() -> None:
     err = error_of(_with_attachment(base64.b64encode(b"floor plan").decode(), wrong))
     assert err.line == 34 and err.path == ("playbooks", 1, "attachments", 0, "sha256")
     assert wrong in err.reason
+
+
+def test_control_characters_in_a_title_are_dropped_line_breaks_kept() -> None:
+    """An imported file's text keeps no bell, escape or NUL; its line breaks stay, as "\\n"."""
+    text = VALID_FILE.replace(
+        "{zh: 火灾与疏散现场处置方案, en: Fire and evacuation}",
+        '{zh: "火灾\\a与疏散\\e[31m", en: "Fire\\0 and\\r\\nexit"}',
+    )
+    content = clean_content(parse(text.encode(), "plans.yaml").items[0].content)
+    assert (content.title.zh, content.title.en) == ("火灾与疏散[31m", "Fire and\nexit")
