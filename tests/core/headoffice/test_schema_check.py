@@ -180,3 +180,26 @@ def test_nested_records_checked_a_column_at_a_time_get_jsonschemas_verdict(
         assert fast(changed) == slow.is_valid(changed), odd
         checked += 1
     assert checked > 50
+
+
+@pytest.mark.parametrize("quarter", [False, True])
+def test_every_report_a_package_carries_is_a_name_the_schema_allows(
+    ctx: Any, lead: Actor, tmp_path: Path, quarter: bool
+) -> None:
+    """The periodic report (reports/summary-2026-12.pdf, -2026-Q4.pdf) once broke the name pattern:
+    head office refused every package made with its reports, the default."""
+    from datetime import date
+
+    today = date.today()
+    period = f"{today.year}-Q{(today.month - 1) // 3 + 1}" if quarter else f"{today:%Y-%m}"
+    made: list[str] = []
+
+    def documents(kind: str, ref: int | str, pdf: Path) -> None:
+        made.append(f"{kind}-{ref}")
+        pdf.write_bytes(b"%PDF-1.4\n%%EOF\n")
+
+    out = tmp_path / "p.zip"
+    ctx.services.exchange.export(lead, period, out, documents=documents)
+    manifest = _parts(out)["manifest"]
+    assert f"summary-{period}" in made
+    assert rules.schema_problem("manifest", manifest) is None
