@@ -177,6 +177,18 @@ def record_id(text: str) -> int:
     return value
 
 
+def entry_number(text: str) -> int:
+    """A ledger entry's number: a whole number from 0 (before the first) to 2^63-1."""
+    from branchguard.core.kernel.validation import MAX_ID
+
+    value = _whole(text)
+    if not 0 <= value <= MAX_ID:
+        raise argparse.ArgumentTypeError(
+            f"'{text}' is not a ledger entry (a whole number from 0 to {MAX_ID})"
+        )
+    return value
+
+
 def named_path(text: str) -> Path:
     """A path that names something: "" is refused (as a Path it is the current folder, taken
     silently)."""

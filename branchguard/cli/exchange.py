@@ -7,7 +7,7 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from branchguard.cli.common import cli_actor, warn
+from branchguard.cli.common import cli_actor, entry_number, fail, warn
 
 if TYPE_CHECKING:  # the context pulls in SQLAlchemy: only where a command runs
     from branchguard.context import AppContext
@@ -19,10 +19,17 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     pkg = export.add_parser("package", help="the signed period package for head office (数据包) as a zip")
     pkg.add_argument("--period", required=True, help="a month (2026-11) or a quarter (2026-Q4)")
-    pkg.add_argument("-o", "--output", required=True, type=Path, help="the zip file to write")
+    pkg.add_argument("-o", "--output", type=Path, help="the zip file to write")
     pkg.add_argument("--unmask", action="store_true", help="complainants' identifiers in full (safety lead)")
     pkg.add_argument("--no-reports", action="store_true", help="leave the PDF reports out")
     pkg.add_argument("--preview", action="store_true", help="only say what the package would hold")
+    pkg.add_argument(
+        "--after",
+        type=entry_number,
+        metavar="ENTRY",
+        help="send the ledger again from after this entry: the one head office holds, when a "
+        "package was lost or refused (0: from the start)",
+    )
     pkg.set_defaults(handler=run_package)
 
     key = sub.add_parser(
@@ -44,18 +51,22 @@ def run_package(ctx: AppContext, args: argparse.Namespace) -> int:
     actor = cli_actor(args)
     service = ctx.services.exchange
     if args.preview:
-        p = service.preview(actor, args.period)
+        p = service.preview(actor, args.period, after=args.after)
         print(
             f"{p.branch_code} {p.branch_name} {p.period.name}: {_counts(p.counts)}; reports {p.documents}; "
             f"ledger {p.ledger_from}-{p.ledger_to}"
         )
         return 0
+    if args.output is None:
+        return fail(t("exchange.cli.output_required"))
     documents = None
     if not args.no_reports:
         from branchguard.reports.package_documents import period_documents
 
         documents = period_documents(ctx.services, actor, ctx.config.settings.get("report_font"))
-    result = service.export(actor, args.period, args.output, unmask=args.unmask, documents=documents)
+    result = service.export(
+        actor, args.period, args.output, unmask=args.unmask, documents=documents, after=args.after
+    )
     print(
         t(
             "exchange.cli.written",

@@ -10,7 +10,7 @@ import io
 import json
 import zipfile
 from collections.abc import Callable
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -72,12 +72,23 @@ def _head_office(
 
 def test_demo_export_preview_package_and_key(demo_run: Run, tmp_path: Path) -> None:
     before, now = _periods()
+    code, out, err = demo_run("export", "package", "--period", now, "--preview")  # no file named
+    assert code == 0, err
+    assert out.startswith("DEMO-0101 ") and f" {now}: " in out and "incidents 1" in out
+    assert "ledger 1-" in out
     code, out, err = demo_run(
         "export", "package", "--period", now, "-o", str(tmp_path / "p.zip"), "--preview"
     )
     assert code == 0, err
-    assert out.startswith("DEMO-0101 ") and f" {now}: " in out and "incidents 1" in out
     assert not (tmp_path / "p.zip").exists()  # a preview writes nothing
+    code, out, err = demo_run("export", "package", "--period", now)
+    assert code == 1 and "-o/--output is required" in err
+    # a month still to come is refused: its package would claim the ledger so far
+    future = date.today().replace(day=1) + timedelta(days=62)
+    target = tmp_path / "f.zip"
+    code, out, err = demo_run("export", "package", "--period", f"{future:%Y-%m}", "-o", str(target))
+    assert code == 1 and f"{future:%Y-%m} has not begun" in err
+    assert not target.exists()
 
     code, out, err = demo_run("export", "package", "--period", now, "-o", str(tmp_path / "p.zip"))
     assert code == 0, err
@@ -257,6 +268,51 @@ def test_head_office_round_trip_on_the_command_line(
     assert len(kept) == 1 and kept[0][1] == "DEMO-0101" and Path(kept[0][0]).is_file()
     code, out, _err = ho("ho", "branches", "--json")
     assert {r["code"]: r["packages"] for r in json.loads(out)} == {"DEMO-0101": 2, "DEMO-0202": 2}
+
+
+def test_a_package_head_office_never_got_is_sent_again_from_the_entry_it_holds(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A package lost on the way (or refused) leaves head office behind the branch: the next one
+    is refused naming the entry head office holds, and `--after` that entry sends the ledger again."""
+    before, now = _periods()
+    a = _demo_branch(capsys, tmp_path / "a")
+    assert a("key", "export", "-o", str(tmp_path / "a.pem"))[0] == 0
+    lost = tmp_path / "lost.zip"
+    assert a("export", "package", "--period", before, "-o", str(lost), "--no-reports")[0] == 0
+    lost.unlink()
+    later = tmp_path / "later.zip"
+    assert a("export", "package", "--period", now, "-o", str(later), "--no-reports")[0] == 0
+
+    ho = _head_office(capsys, monkeypatch, tmp_path / "ho")
+    as_user(monkeypatch, "admin", HO_PASSWORD)
+    assert ho("ho", "branch", "add", "DEMO-0101", "--name", "城东", "--key", str(tmp_path / "a.pem"))[0] == 0
+    code, _out, err = ho("ho", "import", str(later))
+    assert code == 1 and "holds entries up to 0 only" in err and "export package --after 0" in err
+
+    as_user(monkeypatch, "lead", LEAD_PASSWORD)
+    sent = json.loads(zipfile.ZipFile(later).read(package.MANIFEST))["ledger"]["head"]["seq"]
+    beyond = str(sent + 1)  # an entry never sent: refused, nothing written
+    refused = tmp_path / "x.zip"
+    code, _out, err = a("export", "package", "--period", now, "-o", str(refused), "--after", beyond)
+    assert code == 1 and f"give 0 to {sent}" in err
+    assert not refused.exists()
+    code, out, err = a("export", "package", "--period", now, "--preview", "--after", "0")
+    assert code == 0 and "ledger 1-" in out, err
+    again = tmp_path / "again.zip"
+    code, out, err = a("export", "package", "--period", now, "-o", str(again), "--after", "0", "--no-reports")
+    assert code == 0 and "ledger entries 1–" in out, err
+
+    as_user(monkeypatch, "admin", HO_PASSWORD)
+    code, out, err = ho("ho", "import", str(again))
+    assert code == 0 and f"period {now}" in out, err
+    # and the next package goes on from the one sent again
+    as_user(monkeypatch, "lead", LEAD_PASSWORD)
+    following = tmp_path / "following.zip"
+    assert a("export", "package", "--period", now, "-o", str(following), "--no-reports")[0] == 0
+    as_user(monkeypatch, "admin", HO_PASSWORD)
+    code, out, err = ho("ho", "import", str(following))
+    assert code == 0, err
 
 
 def test_each_database_refuses_the_others_commands(

@@ -13,6 +13,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "this branch has no branch code: set one in the branch settings first (head office knows branches by it)",
         "本网点尚未设置网点编号：请先在网点设置中填写（总行据此识别网点）",
     ),
+    "exchange.future_period": (
+        "period {period} has not begun: a package covers a month or quarter that has started",
+        "期间 {period} 尚未开始：数据包只能涵盖已开始的月份或季度",
+    ),
+    "exchange.after_range": (
+        "ledger entry {value} is not one this branch has sent: give 0 to {last} (head office's refusal names the entry it holds)",
+        "账本第 {value} 条不是本网点已上报的条目：请填 0 至 {last}（总行的拒收说明中写明其已有到第几条）",
+    ),
+    "field.ledger_after": ("Start after ledger entry", "从账本第几条之后开始"),
+    "exchange.cli.output_required": (
+        "-o/--output is required: the zip file to write (or --preview to only count)",
+        "需要 -o/--output：要写入的 zip 文件（或用 --preview 只作统计）",
+    ),
     "exchange.note.no_periodic_report": (
         "the periodic safety report is not in the package: it was made without its PDF reports",
         "数据包中没有定期安全报告：本数据包未附 PDF 报告",

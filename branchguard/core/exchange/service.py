@@ -102,15 +102,16 @@ class ExchangeService:
         return keys.info(self._data_dir, key).fingerprint
 
     # -- preview -------------------------------------------------------------------------------
-    def preview(self, actor: Actor, period_text: str) -> PackagePreview:
+    def preview(self, actor: Actor, period_text: str, *, after: int | None = None) -> PackagePreview:
         require(actor, "exchange.export")
-        period = rules.period_of(period_text)
+        period = self._period(period_text)
         start, end = bounds(period)
         with self._sessions() as s:
             code, name = self._branch(s)
             conn = s.connection()
             counts = {kind: store.count(read(conn, start, end)) for kind, read in store.READERS.items()}
             previous = self._previous(s)
+            prev_seq, _prev_hash = self._start(s, conn, previous, after)
             head = chain.head(conn)
             documents = self._document_count(conn, start, end) + 1  # and the periodic report
         counts["compliance"] = len(self._drills.compliance(actor))
@@ -121,7 +122,7 @@ class ExchangeService:
             name,
             counts,
             documents,
-            (previous.ledger_seq if previous else 0) + 1,
+            prev_seq + 1,
             head.seq,
             previous.period if previous else "",
             (),
@@ -137,13 +138,16 @@ class ExchangeService:
         unmask: bool = False,
         documents: Documents | None = None,
         progress: Progress | None = None,
+        after: int | None = None,
     ) -> PackageResult:
         """Write the package of the period to `out`. `unmask` (a lead's choice, audited) leaves
-        complainants' identifiers in full; `documents` builds the PDF reports (none without it)."""
+        complainants' identifiers in full; `documents` builds the PDF reports (none without it).
+        The ledger goes on from the previous package's head, or from entry `after` + 1: a package
+        head office never received, or refused, is sent again from the entry it holds."""
         require(actor, "exchange.export")
         if unmask:
             require(actor, "complaint.unmask")
-        period = rules.period_of(period_text)
+        period = self._period(period_text)
         output.check_target(out)
         signing = keys.load_or_create(self._data_dir)
         key = keys.info(self._data_dir, signing)
@@ -166,7 +170,7 @@ class ExchangeService:
             conn = self._snapshot(s)
             code, name = self._branch(s)
             previous = self._previous(s)
-            prev_seq, prev_hash = (previous.ledger_seq, previous.ledger_hash) if previous else (0, GENESIS)
+            prev_seq, prev_hash = self._start(s, conn, previous, after)
             head = chain.head(conn)
             notes = [] if documents is not None else [PERIODIC_MISSING]
             if prev_seq and chain.hash_at(conn, prev_seq) != prev_hash:
@@ -272,6 +276,28 @@ class ExchangeService:
         if row is None or not row.code.strip():
             raise ValidationError("field.branch_code", Message("exchange.no_branch_code"))
         return row.code.strip(), row.name
+
+    def _period(self, text: str) -> Period:
+        """The period named, refused when it has not begun: its package would claim the ledger so
+        far for a month still to come, and the real one would then start after it."""
+        period = rules.period_of(text)
+        if period.start > self._clock().astimezone().date():
+            raise ValidationError("field.period", Message("exchange.future_period", period=period.name))
+        return period
+
+    @staticmethod
+    def _start(
+        s: Session, conn: Connection, previous: ExchangePackageRow | None, after: int | None
+    ) -> tuple[int, str]:
+        """The ledger entry the package goes on from, with its hash: the previous package's head,
+        or `after`, which must be one this branch has sent (0 sends the ledger from its start)."""
+        if after is None:
+            return (previous.ledger_seq, previous.ledger_hash) if previous else (0, GENESIS)
+        sent = previous.ledger_seq if previous else 0
+        if not 0 <= after <= sent:
+            refusal = Message("exchange.after_range", value=after, last=sent)
+            raise ValidationError("field.ledger_after", refusal)
+        return after, chain.hash_at(conn, after) or ""  # an entry gone: the package notes it diverged
 
     @staticmethod
     def _previous(s: Session) -> ExchangePackageRow | None:

@@ -72,8 +72,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "数据包的账本在第 {seq} 条处断链：拒绝导入",
     ),
     "ho.ledger_gap": (
-        "branch {code}'s package starts at ledger entry {start}, but head office holds entries up to {held} only: import the packages in between first",
-        "网点 {code} 的数据包从账本第 {start} 条开始，而总行只有到第 {held} 条：请先导入其间的数据包",
+        "branch {code}'s package starts at ledger entry {start}, but head office holds entries up to {held} only: import the packages in between first, or ask the branch to export again from there (export package --after {held})",
+        "网点 {code} 的数据包从账本第 {start} 条开始，而总行只有到第 {held} 条：请先导入其间的数据包，或请网点从该处重新导出（export package --after {held}）",
     ),
     # refusals kept in quarantine
     "ho.ledger_rewritten": (

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
     QWizard,
@@ -68,15 +69,38 @@ class ExportPeriodPage(QWizardPage):
         )
         self.unmask.setObjectName("export_unmask")
         self.unmask.setVisible(may(session.actor, "complaint.unmask"))
+        # head office did not get a package, or refused it: its message names the entry it holds
+        self.resend = QCheckBox(self.tr("Send the ledger again, from after entry"))
+        self.resend.setObjectName("export_resend")
+        self.resend.setToolTip(
+            self.tr(
+                "When head office did not receive a package, or refused it: give the ledger entry "
+                "its message says it holds (0: from the start)."
+            )
+        )
+        self.after_entry = QSpinBox()
+        self.after_entry.setObjectName("export_after")
+        self.after_entry.setRange(0, 2**31 - 1)
+        self.after_entry.setEnabled(False)
+        self.resend.toggled.connect(self.after_entry.setEnabled)
+        resend = QHBoxLayout()
+        resend.addWidget(self.resend)
+        resend.addWidget(self.after_entry)
+        resend.addStretch(1)
         self.error = _error_label("export_period_error")
         form = QFormLayout(self)
         form.addRow(self.tr("Period"), self.choice)
         form.addRow(self.reports)
         form.addRow(self.unmask)
+        form.addRow(resend)
         form.addRow(self.error)
 
     def period(self) -> str:
         return self.choice.currentText().strip()
+
+    def after(self) -> int | None:
+        """The ledger entry to send again from after, when asked; None: on from the last package."""
+        return self.after_entry.value() if self.resend.isChecked() else None
 
     def validatePage(self) -> bool:
         try:
@@ -127,8 +151,8 @@ class ExportPreviewPage(QWizardPage):
         self.summary.setText(self.tr("Counting…"))
         self.completeChanged.emit()
         service, actor = self.wizard_.session.services.exchange, self.wizard_.session.actor
-        period = self.wizard_.period_page.period()
-        self.loader.run(lambda: service.preview(actor, period), self._show)
+        period, after = self.wizard_.period_page.period(), self.wizard_.period_page.after()
+        self.loader.run(lambda: service.preview(actor, period, after=after), self._show)
 
     def _show(self, p: PackagePreview) -> None:
         self.preview = p
@@ -223,6 +247,7 @@ class ExportSavePage(QWizardPage):
         services, actor = session.services, session.actor
         page = self.wizard_.period_page
         period, unmask, reports = page.period(), page.unmask.isChecked(), page.reports.isChecked()
+        after = page.after()
         font = session.ctx.config.settings.get("report_font")
 
         def work(progress: TaskProgress) -> PackageResult:
@@ -238,6 +263,7 @@ class ExportSavePage(QWizardPage):
                 unmask=unmask,
                 documents=documents,
                 progress=lambda done, total: progress.report(done, total),
+                after=after,
             )
 
         self.export_button.setEnabled(False)

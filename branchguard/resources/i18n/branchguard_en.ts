@@ -6420,6 +6420,14 @@ Submitted as: %3</translation>
         <translation>Complainants' names, phones and ID numbers in full (recorded in the audit trail)</translation>
     </message>
     <message>
+        <source>Send the ledger again, from after entry</source>
+        <translation>Send the ledger again, from after entry</translation>
+    </message>
+    <message>
+        <source>When head office did not receive a package, or refused it: give the ledger entry its message says it holds (0: from the start).</source>
+        <translation>When head office did not receive a package, or refused it: give the ledger entry its message says it holds (0: from the start).</translation>
+    </message>
+    <message>
         <source>Period</source>
         <translation>Period</translation>
     </message>

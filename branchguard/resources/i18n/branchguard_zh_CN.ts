@@ -6400,6 +6400,14 @@ Submitted as: %3</source>
         <translation>投诉人姓名、电话和证件号码完整导出（记入审计日志）</translation>
     </message>
     <message>
+        <source>Send the ledger again, from after entry</source>
+        <translation>重新上报账本，从此条之后开始</translation>
+    </message>
+    <message>
+        <source>When head office did not receive a package, or refused it: give the ledger entry its message says it holds (0: from the start).</source>
+        <translation>总行未收到或拒收数据包时使用：填写总行说明中其已有的账本条目号（0 表示从头开始）。</translation>
+    </message>
+    <message>
         <source>Period</source>
         <translation>期间</translation>
     </message>

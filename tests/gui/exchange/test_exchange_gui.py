@@ -96,6 +96,43 @@ def test_the_lead_exports_a_package_through_the_wizard(
     wizard.accept()
 
 
+def test_the_wizard_sends_the_ledger_again_from_the_entry_head_office_holds(
+    empty_ctx: AppContext, qtbot: Any, tmp_path: Path
+) -> None:
+    """A package head office never got: the lead sends the ledger again from the entry it holds."""
+    _before, now = _periods()
+    empty_ctx.services.demo.fill(records=True)
+    window = _window(empty_ctx, qtbot, "lead", PASSWORDS["lead"])
+    lead = window.session.actor
+    first = empty_ctx.services.exchange.export(lead, now, tmp_path / "lost.zip")
+    assert first.ledger_from == 1
+    _export_action(window).trigger()
+    wizard = window.findChild(ExportWizard)
+    assert wizard is not None
+    page = wizard.period_page
+    page.choice.setEditText(now)
+    page.reports.setChecked(False)
+    assert not page.after_entry.isEnabled()
+    page.resend.setChecked(True)
+    assert page.after_entry.isEnabled()
+    page.after_entry.setValue(first.ledger_to + 1)  # never sent: refused on the next page, said why
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.preview_page.error.isVisible())
+    assert f"give 0 to {first.ledger_to}" in wizard.preview_page.error.text()
+    wizard.back()
+    page.after_entry.setValue(0)
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.preview_page.isComplete())
+    wizard.next()
+    wizard.save_page.path.setText(str(tmp_path / "again.zip"))
+    wizard.save_page.export_button.click()
+    qtbot.waitUntil(lambda: wizard.save_page.isComplete(), timeout=20_000)
+    with zipfile.ZipFile(tmp_path / "again.zip") as zf:
+        manifest = json.loads(zf.read(package.MANIFEST))
+    assert manifest["ledger"]["previous"]["seq"] == 0  # from the start, not after the lost package
+    wizard.accept()
+
+
 def test_staff_and_auditors_have_no_export(gui_ctx: AppContext, qtbot: Any) -> None:
     for name in ("staff", "auditor"):
         window = _window(gui_ctx, qtbot, name, PASSWORDS[name])
