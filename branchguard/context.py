@@ -30,6 +30,9 @@ from branchguard.db.migrate import SchemaAction, SchemaProblem, SchemaReport, pr
 from branchguard.paths import make_private
 
 log = logging.getLogger(__name__)
+# Without a log file (a read-only folder, a command before its log starts) Python's last-resort
+# handler would print the app's errors raw on stderr beside the one message the user is given.
+logging.getLogger("branchguard").addHandler(logging.NullHandler())
 
 
 @dataclass
@@ -67,6 +70,15 @@ class AppContext:
 
 
 LockNotice = Callable[[Message], None]
+
+
+def _has_database(path: str) -> bool:
+    """Whether an SQLite database file is there with something in it: SQLite takes an empty file
+    for a new database, which opening would fill with an empty schema."""
+    try:
+        return Path(path).stat().st_size > 0
+    except OSError:
+        return False
 
 
 def place_of(config: RuntimeConfig) -> FaultPlace:
@@ -111,17 +123,19 @@ def open_context(
 ) -> AppContext:
     """Open settings, engine, schema and services. `read_only` (or a data folder this account cannot
     write) opens without writing anything: no schema change, no built-in content, no log file.
-    `existing`: a data folder that is not there is refused, not made, when its database would be
-    in it (a command that needs someone logged in, given a mistyped folder, once made one and
-    then said the password was wrong). A folder there without its database opens as before:
-    `verify --anchor` then says the database was emptied or replaced."""
+    `existing`: a data folder that is not there, or whose database file is missing or empty, is
+    refused, not filled with a new database, when its database would be in it (a command that
+    needs someone logged in, given a mistyped folder, once made one and then said the password
+    was wrong; `verify` made one in place of a deleted file and found nothing wrong)."""
     try:
         if existing:  # looked at first, writing nothing
             looked = resolve(data_dir, db, lang, create=False)
-            if is_sqlite(looked.db_url) and not looked.data_dir.is_dir():
+            if is_sqlite(looked.db_url) and not _has_database(place_of(looked).database):
                 if lang:
                     set_language(lang)
-                raise NotFound(Message("fault.no_database", folder=str(looked.data_dir)))
+                if not looked.data_dir.is_dir():
+                    raise NotFound(Message("fault.no_database", folder=str(looked.data_dir)))
+                raise NotFound(Message("fault.database_missing", file=place_of(looked).database))
         config = resolve(data_dir, db, lang, create=not read_only)
     except (FileExistsError, NotADirectoryError) as exc:  # a file where the folder should be
         if lang:  # no settings.ini to read the language from: the one asked for, if any
@@ -134,7 +148,7 @@ def open_context(
     place = place_of(config)
     sqlite = is_sqlite(config.db_url)
     read_only = read_only or (sqlite and not folder_writable(config.data_dir))
-    if read_only and sqlite and not Path(place.database).is_file():
+    if read_only and sqlite and not _has_database(place.database):
         raise Fault(FaultKind.READ_ONLY, Message("fault.read_only_no_database", folder=place.data_dir))
 
     def lock_wait(attempt: int) -> None:

@@ -152,6 +152,10 @@ def test_a_database_replaced_by_an_empty_one_is_caught(
     data = tmp_path / "data"
     for db in data.glob("branchguard.sqlite*"):
         db.unlink()
+    code, _out, err = run("verify", "--anchor", str(pdf))  # gone: said so, no new one made
+    assert code == 1 and "is missing or empty" in err
+    assert not (data / "branchguard.sqlite").exists()
+    assert run("info")[0] == 0  # a new database made in its place
     code, _out, err = run("verify", "--anchor", str(pdf))
     assert code == 1
     # A new database holds the built-in library's entries, fewer than were anchored.

@@ -245,6 +245,30 @@ def test_a_mistyped_data_folder_is_said_to_hold_no_data_and_is_not_made(
     assert code == 0 and (missing / "branchguard.sqlite").is_file(), err
 
 
+@pytest.mark.parametrize("damage", ["deleted", "emptied"])
+def test_a_data_folder_whose_database_is_gone_is_refused_not_refilled(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch, damage: str
+) -> None:
+    """`verify` once made a new database in place of a deleted (or emptied) file and passed it as
+    holding nothing yet, beside the attachments of the one that was lost."""
+    from tests.cli.cli_support import invoke
+
+    folder = tmp_path / "data"
+    assert invoke(capsys, folder, ["demo"], "en")[0] == 0
+    database = folder / "branchguard.sqlite"
+    database.unlink()
+    if damage == "emptied":
+        database.write_bytes(b"")
+    monkeypatch.setenv("BRANCHGUARD_USER", "lead")
+    monkeypatch.setenv("BRANCHGUARD_PASSWORD", "lead-demo-2026")
+    for command in (["verify"], ["--read-only", "verify"], ["hazard", "list"]):
+        code, out, err = invoke(capsys, folder, command, "en")
+        assert code == 1 and out == "", command
+        assert f"the database {database} is missing or empty" in err and "branchguard restore" in err
+        assert len(err.strip().splitlines()) == 1, err  # one message: no log line beside it
+        assert (database.stat().st_size if damage == "emptied" else database.exists()) == 0, command
+
+
 def test_a_file_as_the_data_folder_or_an_address_of_no_database_is_worded(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:

@@ -54,5 +54,6 @@ def test_a_new_or_emptied_database_says_it_has_no_records(
     (tmp_path / "data" / "branchguard.sqlite").write_bytes(b"")  # emptied to zero bytes
     for suffix in ("-wal", "-shm"):
         (tmp_path / "data" / f"branchguard.sqlite{suffix}").unlink(missing_ok=True)
-    code, out, _err = run("verify")
-    assert code == 0 and "there is nothing anyone wrote to verify" in out and "Verified" not in out
+    code, out, err = run("verify")  # a lost database, not a new one: refused, not refilled
+    assert code == 1 and out == "" and "is missing or empty" in err
+    assert (tmp_path / "data" / "branchguard.sqlite").stat().st_size == 0

@@ -80,6 +80,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{folder} 中没有 BranchGuard 数据：请检查 --data-dir（`branchguard demo` 可在新文件夹中写入演示数据；"
         "在窗口中可设置新网点）",
     ),
+    "fault.database_missing": (
+        "the database {file} is missing or empty, so nothing was opened: if it was lost, restore the "
+        "last backup (`branchguard restore`); else check --data-dir",
+        "数据库 {file} 不存在或为空，未打开任何数据：如已丢失，请恢复最近的备份（`branchguard restore`）；"
+        "否则请检查 --data-dir",
+    ),
     "fault.read_only_no_database": (
         "there is no database in {folder} to open read-only",
         "{folder} 中没有可以只读打开的数据库",
