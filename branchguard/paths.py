@@ -81,15 +81,24 @@ def restrict_new_files(data_dir: Path) -> None:
 def make_private(data_dir: Path, *paths: Path) -> None:
     """Give each existing path (a folder or a file) the data folder's access; the data folder
     itself when no path is given. Nothing off POSIX, nor where the file system keeps no modes
-    (a FAT USB stick refuses chmod: what is there stays as the stick allows)."""
+    (a FAT USB stick refuses chmod: what is there stays as the stick allows). Access is only ever
+    narrowed for its owner: a folder or file made read-only on purpose stays read-only (every
+    command once made a read-only data folder writable again), and its group gets no more."""
     if os.name != "posix":
         return
     access = access_of(data_dir)
     for path in paths or (data_dir,):
         try:
             mode = path.stat().st_mode
-            wanted = access.folder if stat.S_ISDIR(mode) else access.file
+            wanted = _kept_owner(stat.S_IMODE(mode), access.folder if stat.S_ISDIR(mode) else access.file)
             if stat.S_IMODE(mode) != wanted:
                 path.chmod(wanted)
         except OSError:
             continue
+
+
+def _kept_owner(mode: int, wanted: int) -> int:
+    """`wanted` with the owner's permissions as they are in `mode`, and the group's no wider."""
+    owner = mode & 0o700
+    group = wanted & 0o070 & (owner >> 3)
+    return (wanted & ~0o777) | owner | group | (wanted & 0o007)

@@ -89,3 +89,25 @@ def test_a_folder_shared_by_a_group_keeps_the_group_and_shuts_others_out(tmp_pat
     assert mode(data) == 0o2770
     assert mode(data / "settings.ini") == 0o660
     assert mode(data / "branchguard.sqlite") == 0o660
+
+
+def test_access_is_only_narrowed_a_read_only_folder_stays_read_only(tmp_path: Path) -> None:
+    """Every command once made a data folder its owner had set read-only (0500) writable again."""
+    from branchguard.paths import make_private
+
+    data = tmp_path / "data"
+    data.mkdir()
+    settings, loose = data / "settings.ini", data / "loose.txt"
+    settings.write_text("")
+    loose.write_text("")
+    settings.chmod(0o444)
+    loose.chmod(0o664)
+    data.chmod(0o555)
+    try:
+        make_private(data, data, settings, loose)
+        assert (mode(data), mode(settings), mode(loose)) == (0o500, 0o400, 0o600)
+        data.chmod(0o755)
+        make_private(data)
+        assert mode(data) == 0o700  # others' access still taken away
+    finally:
+        data.chmod(0o700)
