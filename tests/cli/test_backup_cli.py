@@ -227,6 +227,26 @@ def test_on_postgresql_the_archive_says_the_database_is_not_in_it(tmp_path: Path
     assert [f.path for f in result.manifest.files] == ["attachments/ab/ab12"]
 
 
+def test_an_archive_without_a_database_is_not_restored_into_an_sqlite_folder(
+    branch: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A PostgreSQL install's archive restored into an SQLite folder once set its database aside and
+    put none in its place: every login then failed."""
+    from branchguard.core.backup.archive import create_backup
+
+    source = tmp_path / "pg"
+    (source / "attachments" / "ab").mkdir(parents=True)
+    (source / "attachments" / "ab" / "ab12").write_bytes(b"x")
+    archive = tmp_path / "pg.zip"
+    create_backup(source, "postgresql+psycopg://u@/branchguard", archive, "test")
+    before = sorted(p.name for p in branch.iterdir() if p.name != "logs")
+    code, out, err = invoke(capsys, branch, ["restore", "--yes", str(archive)], "en")
+    assert code == 1 and f"{archive} holds no database" in err, (out, err)
+    after = sorted(p.name for p in branch.iterdir() if p.name != "logs")
+    assert after == before  # nothing set aside, nothing placed
+    assert invoke(capsys, branch, ["incident", "list"], "en")[0] == 0
+
+
 def test_a_folder_with_an_open_window_is_not_restored_but_a_stale_lock_does_not_stop_it(
     branch: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

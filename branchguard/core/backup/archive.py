@@ -14,6 +14,7 @@ archive not there. The window stops its daily backup so when it quits (gui/shell
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -175,9 +176,8 @@ def check_backup(archive: Path, known_revisions: list[str]) -> BackupManifest:
 def restore_backup(archive: Path, data_dir: Path, db_url: str, known_revisions: list[str]) -> RestoreResult:
     """Put the archive's data in place of `data_dir`'s; what was there is moved aside, not deleted."""
     manifest = check_backup(archive, known_revisions)
+    check_restore_target(manifest, db_url, archive)
     sqlite_path = _sqlite_path(db_url)
-    if manifest.has_database and sqlite_path is None:
-        raise BackupError(Message("backup.needs_sqlite"))
     data_dir = Path(data_dir)
     data_dir.mkdir(parents=True, exist_ok=True)
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
@@ -201,10 +201,23 @@ def restore_backup(archive: Path, data_dir: Path, db_url: str, known_revisions: 
             raise
     except OSError as exc:
         error = exc.strerror or str(exc)
+        if exc.filename:  # which file or folder stopped it
+            error = f"{exc.filename}: {error}"
         raise BackupError(Message("backup.restore_failed", path=str(data_dir), error=error)) from None
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return RestoreResult(manifest, set_aside)
+
+
+def check_restore_target(manifest: BackupManifest, db_url: str, archive: Path) -> None:
+    """A backup restores only where its database kind belongs: one with an SQLite database into an
+    SQLite setup; one without (made where the database is on PostgreSQL) not into an SQLite data
+    folder, whose database it would replace with none."""
+    sqlite = _sqlite_path(db_url) is not None
+    if manifest.has_database and not sqlite:
+        raise BackupError(Message("backup.needs_sqlite"))
+    if not manifest.has_database and sqlite:
+        raise BackupError(Message("backup.holds_no_database", path=str(archive)))
 
 
 # --- making ------------------------------------------------------------------------------------
@@ -445,3 +458,5 @@ def _put_back(aside: Path, data_dir: Path, sqlite_path: Path | None) -> None:
             else:
                 target.unlink()
         os.replace(item, target)
+    with contextlib.suppress(OSError):  # all put back: no empty before-restore folder to puzzle over
+        aside.rmdir()

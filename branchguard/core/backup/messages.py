@@ -65,6 +65,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{path} names a file outside the data folder ({name}); refused, nothing was changed",
         "{path} 含有指向数据目录之外的文件名（{name}）；已拒绝，未做任何改动",
     ),
+    "backup.holds_no_database": (
+        "{path} holds no database (it was made where the database is on PostgreSQL): restoring it here would replace this data folder's database with none; restore it into the PostgreSQL setup it came from",
+        "{path} 不含数据库（它在数据库位于 PostgreSQL 的环境中生成）：在此恢复会使本数据目录失去数据库；请恢复到其来源的 PostgreSQL 环境",
+    ),
     "backup.needs_sqlite": (
         "this backup holds an SQLite database, but this BranchGuard uses PostgreSQL: restore the database with pg_restore",
         "此备份包含 SQLite 数据库，但当前使用 PostgreSQL：请用 pg_restore 恢复数据库",

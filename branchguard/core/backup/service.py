@@ -4,22 +4,20 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 from branchguard.core.audit.service import record
 from branchguard.core.backup import pending
 from branchguard.core.backup.archive import (
-    BackupError,
     Cancelled,
     backup_into_folder,
     check_backup,
+    check_restore_target,
     create_backup,
     never,
 )
 from branchguard.core.backup.pending import PendingRestore
 from branchguard.core.backup.types import BackupManifest, BackupResult, RestoreResult
-from branchguard.core.kernel.i18n import Message
 from branchguard.core.kernel.roles import require
 from branchguard.core.kernel.types import Actor
 
@@ -73,8 +71,7 @@ class BackupService:
     ) -> PendingRestore:
         """Have the next start restore `archive` (checked by `check`, and checked again then)."""
         require(actor, "backup.restore")
-        if manifest.has_database and make_url(db_url).get_backend_name() != "sqlite":
-            raise BackupError(Message("backup.needs_sqlite"))
+        check_restore_target(manifest, db_url, archive)
         with self._sessions.begin() as s:
             # The marker is written inside the transaction: a failure to write it records nothing.
             asked = pending.write_marker(self._data_dir, archive, actor.username)

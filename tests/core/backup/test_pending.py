@@ -123,14 +123,19 @@ def test_only_the_lead_asks_and_cancel_is_audited(
     with pytest.raises(PermissionDenied):
         backup.check(staff, archive)
     assert backup.pending_restore() is None
+    without_db = BackupManifest(datetime.now(UTC), "1.0", None, "postgresql", ())
     if ctx.engine.dialect.name == "sqlite":
+        # one made on PostgreSQL has no database: here it would leave the folder with none
+        with pytest.raises(BackupError) as refused:
+            backup.request_restore(lead, url, archive, without_db)
+        assert refused.value.content.key == "backup.holds_no_database"
+        assert backup.pending_restore() is None
         backup.request_restore(lead, url, archive, with_db)
     else:  # the archive's SQLite database cannot go into a PostgreSQL install: pg_restore does
         with pytest.raises(BackupError) as refused:
             backup.request_restore(lead, url, archive, with_db)
         assert refused.value.content.key == "backup.needs_sqlite"
         assert backup.pending_restore() is None
-        without_db = BackupManifest(datetime.now(UTC), "1.0", None, "postgresql", ())
         backup.request_restore(lead, url, archive, without_db)
     assert backup.pending_restore() is not None
     assert backup.cancel_restore(lead) is True
