@@ -217,6 +217,10 @@ def _run_command(handler: Handler, args: argparse.Namespace) -> int:
         if args.logged_in is not None:  # audited under the user's own name, in its own transaction
             ctx.services.auth.record_refusal(refused, args.logged_in, doing(args))
         return fail(refused.message)
+    except KeyboardInterrupt:  # Ctrl-C: every change is one transaction, rolled back by now
+        print(file=sys.stderr)  # off the line a prompt or a progress line was on
+        fail(translate(Message("fault.interrupted")))
+        return INTERRUPTED_EXIT
     except BrokenPipeError:
         # The reader went away (`| head`): not an error of ours; silence the final flush too.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
@@ -239,6 +243,8 @@ def _run_command(handler: Handler, args: argparse.Namespace) -> int:
             announced.end()
         ctx.close()
 
+
+INTERRUPTED_EXIT = 130  # as a shell reports a command stopped by Ctrl-C (128 + SIGINT)
 
 # No garbage collection while a command starts (imports, models declared, the context opened, the
 # login), then start-up's objects frozen before the command's own work: branchguard/collector.py.

@@ -86,7 +86,10 @@ def read_password(args: argparse.Namespace, username: str) -> str:
     if from_env is not None:
         return from_env
     if sys.stdin is not None and sys.stdin.isatty():
-        return getpass.getpass(t("cli.login.prompt", username=username))
+        try:
+            return getpass.getpass(t("cli.login.prompt", username=username))
+        except EOFError:  # Ctrl-D at the prompt
+            raise AuthenticationError(Message("cli.login.prompt_ended")) from None
     raise AuthenticationError(Message("cli.login.no_password", env=PASSWORD_ENV))
 
 

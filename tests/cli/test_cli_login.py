@@ -210,3 +210,32 @@ def test_restore_over_data_with_accounts_needs_a_lead(
     assert code == 1 and "Staff 'staff' may not" in err
     assert audit_rows(data_dir, "user.refused") == [("staff", "restore (backup.restore)")]
     assert not [p for p in data_dir.iterdir() if p.name.startswith("before-restore-")]
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+@pytest.mark.parametrize(
+    ("pressed", "code", "said"),
+    [
+        (EOFError, 1, "no password was typed (the input ended): nothing was done"),
+        (KeyboardInterrupt, 130, "interrupted: what was not finished was not saved"),
+    ],
+    ids=["ctrl-d", "ctrl-c"],
+)
+def test_ctrl_d_or_ctrl_c_at_the_password_prompt_is_one_line_not_a_traceback(
+    data_dir: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
+    pressed: type[BaseException], code: int, said: str,
+) -> None:  # fmt: skip
+    def prompt(_text: str) -> str:
+        raise pressed
+
+    monkeypatch.setenv("BRANCHGUARD_USER", "lead")
+    monkeypatch.setattr(sys, "stdin", _Terminal())
+    monkeypatch.setattr("getpass.getpass", prompt)
+    result, out, err = invoke(capsys, data_dir, ("incident", "list"), "en")
+    assert (result, out) == (code, "")
+    assert err.strip().splitlines()[-1] == f"branchguard: error: {said}"
+    assert "Traceback" not in err

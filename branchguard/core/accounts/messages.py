@@ -26,6 +26,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "this command needs a login: give --user NAME or set {env}",
         "此命令需要登录：请使用 --user 用户名 或设置 {env}",
     ),
+    "cli.login.prompt_ended": (
+        "no password was typed (the input ended): nothing was done",
+        "未输入密码（输入已结束）：未执行任何操作",
+    ),
     "cli.login.no_password": (
         "no password: type it at a terminal, or use --password-stdin or {env}",
         "缺少密码：请在终端中输入，或使用 --password-stdin 或 {env}",

@@ -60,6 +60,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "field.data_dir": ("Data folder", "数据目录"),
     "field.db_url": ("Database address", "数据库地址"),
+    "fault.interrupted": (
+        "interrupted: what was not finished was not saved",
+        "已中断：未完成的操作没有保存",
+    ),
     "fault.file_unwritable": (
         "cannot write {path}: {error}. Nothing of it was written; choose another place",
         "无法写入 {path}：{error}。该文件未写入任何内容；请另选位置",
