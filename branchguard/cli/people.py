@@ -62,7 +62,7 @@ def run_contacts_list(ctx: AppContext, args: argparse.Namespace) -> int:
         return 0
     print_table(
         ["field.name", "field.kind", "field.phone", "field.alt_phone"],
-        [(c.name, c.kind.label, c.phone, c.alt_phone) for c in contacts],
+        [(c.shown_name, c.kind.label, c.phone, c.alt_phone) for c in contacts],
     )
     return 0
 

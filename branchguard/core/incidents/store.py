@@ -25,6 +25,7 @@ from branchguard.core.incidents.types import (
 )
 from branchguard.core.kernel.i18n import LANGUAGES, has_message, t
 from branchguard.core.kernel.types import Level, Text2
+from branchguard.core.people.types import builtin_name
 from branchguard.core.playbooks.types import IncidentCategory
 from branchguard.core.schedules.titles import made_title
 from branchguard.db.models.complaints import ComplaintRow
@@ -219,7 +220,7 @@ def call_list(session: Session, version: PlaybookVersionRow | None) -> tuple[tup
         for c in (version.contacts if version else [])
     ]
     branch = [
-        (c.kind, c.name, c.phone)
+        (c.kind, builtin_name(c.kind, c.name) if c.builtin else c.name, c.phone)
         for c in session.scalars(select(ContactRow).order_by(ContactRow.sort_order, ContactRow.id))
     ]
     for kind, name, phone in plan + branch:

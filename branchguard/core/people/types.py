@@ -102,13 +102,27 @@ class ContactInput:
     notes: str = ""
 
 
+def builtin_name(kind: str, name: str) -> str:
+    """A built-in public number's name in the language shown: it is stored in Chinese, as the
+    database was first made; a name the branch gave it stays as it is."""
+    from branchguard.core.kernel.i18n import t
+
+    key = f"contact.builtin.{kind}"
+    return t(key) if name == t(key, lang="zh_CN") else name
+
+
 @dataclass(frozen=True)
 class ContactInfo:
     id: int
-    name: str
+    name: str  # as stored (what an edit starts from)
     kind: ContactKind
     phone: str
     alt_phone: str
     notes: str
     builtin: bool
     sort_order: int
+
+    @property
+    def shown_name(self) -> str:
+        """The name to show: a built-in number's in the language shown."""
+        return builtin_name(self.kind.value, self.name) if self.builtin else self.name

@@ -130,7 +130,7 @@ class ContactsModel(RowsModel[ContactInfo]):
 
     def _display(self, item: ContactInfo, column: int) -> str:
         if column == self.COL_NAME:
-            return item.name
+            return item.shown_name
         if column == self.COL_KIND:
             return item.kind.label
         if column == self.COL_PHONE:

@@ -210,3 +210,28 @@ def test_own_contacts_can_be_edited_and_removed(ctx: AppContext, lead: Actor) ->
     assert changed.phone == "110"
     people.remove_contact(lead, added.id)
     assert added.id not in {c.id for c in people.list_contacts(lead)}
+
+
+def test_builtin_numbers_are_named_in_the_language_shown_unless_renamed(ctx: AppContext, lead: Actor) -> None:
+    """Stored in Chinese as first made, an English window showed 公安报警 beside "Fire" and "Ambulance"
+    in an incident's call list; a name the branch gave a built-in number stays as it is."""
+    from branchguard.core.incidents.store import call_list
+    from branchguard.core.kernel.i18n import current_language, set_language
+
+    people = ctx.services.people
+    was = current_language()
+    try:
+        set_language("en")
+        shown = {c.phone: c.shown_name for c in people.list_contacts(lead)}
+        assert shown["110"] == "Police" and shown["96110"] == "Anti-fraud hotline"
+        with ctx.sessions() as s:
+            assert ("police", "Police", "110") in call_list(s, None)
+        police = next(c for c in people.list_contacts(lead) if c.phone == "110")
+        assert police.name == "公安报警"  # as stored: what an edit starts from
+        people.update_contact(lead, police.id, ContactInput("城东派出所", police.kind, "110"))
+        renamed = next(c for c in people.list_contacts(lead) if c.phone == "110")
+        assert renamed.shown_name == "城东派出所"
+        set_language("zh_CN")
+        assert next(c for c in people.list_contacts(lead) if c.phone == "96110").shown_name == "反诈骗专线"
+    finally:
+        set_language(was)
