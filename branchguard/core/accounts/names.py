@@ -9,6 +9,11 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from branchguard.db.models.foundation import UserRow
+
 
 @dataclass(frozen=True)
 class Names:
@@ -34,3 +39,10 @@ class Names:
         counts = Counter(self.by_login.values())
         shared = frozenset(n for n, k in counts.items() if k > 1)
         return shared | (frozenset(self.by_login) & frozenset(counts))  # a name that is a login too
+
+
+def person_of(session: Session, username: str) -> str:
+    """The display name of the account `username` (its login when it has none, or no account),
+    for a field that names a person in words, such as a schedule's or a hazard's owner."""
+    name = session.scalar(select(UserRow.display_name).where(UserRow.username == username))
+    return (name or "").strip() or username

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session, sessionmaker
 
+from branchguard.core.accounts.names import person_of
 from branchguard.core.audit.service import record
 from branchguard.core.drills import actions as drills_actions
 from branchguard.core.drills import compliance
@@ -146,7 +147,7 @@ class DrillService:
                     rule=rule,
                     timezone=zone,
                     subject_id=row.id,
-                    owner=actor.username,
+                    owner=person_of(s, actor.username),
                 ),
             )
             row.schedule_id = sched.id

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from branchguard.core.accounts.names import Names
 from branchguard.core.branch.types import BranchInfo
 from branchguard.core.incidents.rules import step_due, step_overdue
 from branchguard.core.incidents.text import elapsed_text, goal_text, local_stamp, step_role_text
@@ -51,6 +52,7 @@ class HandoverData:
     snapshot: HandoverSnapshot
     branch: BranchInfo | None
     titles: dict[int, str]
+    who: Names  # logins shown as people's names, as the PDF shows them
 
 
 def pending_steps(detail: IncidentDetail) -> list[IncidentStep]:
@@ -143,7 +145,7 @@ class HandoverDialog(QDialog):
         def work(_progress: TaskProgress) -> HandoverData:
             snapshot = services.incidents.handover(actor)
             titles = {s.id: s.title for s in services.incidents.list_incidents(actor)}
-            return HandoverData(snapshot, services.branch.get(), titles)
+            return HandoverData(snapshot, services.branch.get(), titles, services.auth.names(actor))
 
         run_task(work, on_done=self._loaded, on_error=self._failed)
 
@@ -168,7 +170,8 @@ class HandoverDialog(QDialog):
         snapshot = data.snapshot
         branch = data.branch.name if data.branch else ""
         taken = self.tr("Taken %1 by %2").replace("%1", local_stamp(snapshot.taken_at, MINUTE_STAMP))
-        self.taken.setText(" · ".join(p for p in (branch, taken.replace("%2", snapshot.taken_by)) if p))
+        taken = taken.replace("%2", data.who(snapshot.taken_by))
+        self.taken.setText(" · ".join(p for p in (branch, taken) if p))
         incidents, actions = str(len(snapshot.incidents)), str(len(snapshot.actions))
         self.incidents_title.setText(self.tr("Open incidents: %1").replace("%1", incidents))
         self.actions_title.setText(self.tr("Open follow-up actions: %1").replace("%1", actions))

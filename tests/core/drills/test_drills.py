@@ -47,6 +47,8 @@ def test_plan_a_one_off_drill_owns_a_drill_schedule_and_picks_the_fire_criteria(
     assert sched.kind == ScheduleKind.DRILL and sched.subject_id == plan.id and sched.rule == ""
     assert sched.next_due == plan.planned_at
     assert ctx.services.drills.list(lead) == [plan]
+    lead_name = ctx.services.auth.user_by_name("lead").display_name
+    assert lead_name and sched.owner == lead_name  # a person, as the calendar names owners, not a login
 
 
 def test_a_recurring_plan_stays_planned_and_each_run_is_a_drill_of_its_own(ctx, lead, staff) -> None:

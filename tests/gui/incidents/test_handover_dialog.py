@@ -87,6 +87,9 @@ def test_lists_open_incidents_with_their_pending_steps(gui_ctx, dialog):
     assert fire.child(0).text(2) == steps[9].role_name.en
     assert ill.childCount() == len(dialog.data.snapshot.incidents[1].steps) - 1
     assert dialog.incidents_title.text() == "Open incidents: 2"
+    staff = login(gui_ctx, "staff")
+    name = gui_ctx.services.auth.names(staff)("staff")
+    assert name != "staff" and dialog.taken.text().endswith(f"by {name}")  # a person, not a login
 
 
 def test_lists_open_actions_with_the_overdue_one_highlighted(dialog):
