@@ -84,6 +84,9 @@ def run_list(ctx: AppContext, args: argparse.Namespace) -> int:
         return 0
     print_table(
         ["field.username", "field.display_name", "field.role", "field.active", "field.locked_until"],
-        [(u.username, u.display_name, u.role.label, u.active, local_time(u.locked_until)) for u in users],
+        [
+            (u.username, u.display_name, u.role.label, "✓" if u.active else "-", local_time(u.locked_until))
+            for u in users
+        ],
     )
     return 0

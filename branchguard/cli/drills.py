@@ -324,7 +324,7 @@ def run_compliance(ctx: AppContext, args: argparse.Namespace) -> int:
         for i in items
     ]
     headers = [
-        "",
+        "field.code",
         "field.compliance_rule",
         "field.interval_months",
         "report.drill.run_at",

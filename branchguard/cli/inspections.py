@@ -241,7 +241,8 @@ def run_templates(ctx: AppContext, args: argparse.Namespace) -> int:
         return 0
     rows = [(tpl.code, tpl.name.text, tpl.cadence.label, tpl.item_count, f"v{tpl.version}", tpl.status.label)
             for tpl in templates]  # fmt: skip
-    print_table(["field.code", "field.template_name", "field.cadence", "field.items", "", ""], rows)
+    headers = ["field.code", "field.template_name", "field.cadence", "field.items"]
+    print_table([*headers, "field.version", "field.status"], rows)
     return 0
 
 

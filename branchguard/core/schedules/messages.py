@@ -106,7 +106,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "'{title}' has completed items; pause it instead of deleting it",
         "“{title}”已有完成记录，请停用而不是删除",
     ),
-    "schedule.occurrence_closed": ("this item is already {status}", "该事项已{status}"),
+    "schedule.occurrence_closed": ("this item is already {status}", "该事项已是“{status}”状态"),
     "schedule.snooze_past": ("snooze until a time in the future", "稍后提醒时间必须晚于现在"),
     "schedule.bad_range": ("the end must be after the start", "结束时间必须晚于开始时间"),
     "schedule.reschedule_too_far": (
