@@ -53,8 +53,16 @@ def run_package(ctx: AppContext, args: argparse.Namespace) -> int:
     if args.preview:
         p = service.preview(actor, args.period, after=args.after)
         print(
-            f"{p.branch_code} {p.branch_name} {p.period.name}: {_counts(p.counts)}; reports {p.documents}; "
-            f"ledger {p.ledger_from}-{p.ledger_to}"
+            t(
+                "exchange.cli.preview",
+                code=p.branch_code,
+                name=p.branch_name,
+                period=p.period.name,
+                counts=_counts(p.counts),
+                reports=p.documents,
+                start=p.ledger_from,
+                end=p.ledger_to,
+            )
         )
         return 0
     if args.output is None:

@@ -38,6 +38,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "package {path}: period {period}, {files} files, ledger entries {start}–{end}, key {fingerprint}",
         "数据包 {path}：期间 {period}，{files} 个文件，账本第 {start}–{end} 条，密钥 {fingerprint}",
     ),
+    "exchange.cli.preview": (
+        "{code} {name} {period}: {counts}; reports {reports}; ledger {start}-{end}",
+        "{code} {name} {period}：{counts}；报告 {reports} 份；账本第 {start}-{end} 条",
+    ),
     "exchange.cli.counts": ("records: {counts}; reports: {reports}", "记录：{counts}；报告：{reports} 份"),
     "exchange.cli.key_written": (
         "public key written to {path} (fingerprint {fingerprint}): give it to head office",
