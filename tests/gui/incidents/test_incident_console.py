@@ -651,7 +651,7 @@ def test_the_step_model_keeps_the_item_model_contract(console) -> None:
 
 def test_the_call_list_names_each_contact_and_shows_the_number_large(console) -> None:
     rows = console.calls.rows()
-    assert rows[:3] == [("Fire", "119"), ("Ambulance", "120"), ("公安报警", "110")]
+    assert rows[:3] == [("Fire", "119"), ("Ambulance", "120"), ("Police", "110")]
     assert ("分行安全保卫部值班室", "010-66880110") in rows
     number_size = console.calls.number_item(0).font().pointSizeF()
     assert number_size >= 15 > console.calls.name_item(0).font().pointSizeF()
