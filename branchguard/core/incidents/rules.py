@@ -131,14 +131,20 @@ def opening_level(plan_levels: Sequence[str]) -> Level:
 FOLLOW_UP_TEXT_LIMIT = 2000  # an incident's or a drill's follow-up action, as a complaint's
 
 
-def clean_follow_ups(actions: Sequence[FollowUpInput]) -> tuple[FollowUpInput, ...]:
+def clean_follow_ups(
+    actions: Sequence[FollowUpInput], numbers: Sequence[int] = ()
+) -> tuple[FollowUpInput, ...]:
     """Follow-up or corrective actions as they are stored: each with its text and owner (trimmed,
     the text up to FOLLOW_UP_TEXT_LIMIT characters, the owner 100), its due day within 1900-2200;
-    a refusal names the action by its number. Closing an incident and evaluating a drill both take
-    them (a 5,000-character action and a due day of year 1 were once stored)."""
+    a refusal names the action by its number: 1, 2, … or, given `numbers`, the one said there (a
+    form that leaves empty rows out checks with its table's row numbers, the ones the user sees,
+    before the service checks the same again). Closing an incident and evaluating a drill both
+    take them (a 5,000-character action and a due day of year 1 were once stored)."""
+    if numbers and len(numbers) != len(actions):
+        raise ValueError("one number per action")
     cleaned = []
     for i, action in enumerate(actions, start=1):
-        field = Message("field.follow_up", n=i)
+        field = Message("field.follow_up", n=numbers[i - 1] if numbers else i)
         if not action.text.strip() or not action.owner.strip():
             raise ValidationError(field, Message("incident.action_incomplete"))
         cleaned.append(

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from branchguard.core.drills.types import CriteriaSet, DrillPlan, Evaluation, EvaluationInput
+from branchguard.core.incidents.rules import clean_follow_ups
 from branchguard.core.incidents.types import FollowUpInput
 from branchguard.core.kernel.errors import BranchGuardError, NotFound, ValidationError
 from branchguard.core.kernel.i18n import Message
@@ -146,6 +147,10 @@ class ActionsTable(QWidget):
 
     def entries(self) -> tuple[FollowUpInput, ...]:
         """Every row; a row left wholly empty is dropped, a half-filled one goes to the service."""
+        return tuple(entry for _row, entry in self._filled())
+
+    def _filled(self) -> list[tuple[int, FollowUpInput]]:
+        """The rows not left wholly empty, each with its row in the table."""
         found = []
         for row in range(self.table.rowCount()):
             text = self.table.cellWidget(row, self.TEXT)
@@ -157,8 +162,14 @@ class ActionsTable(QWidget):
                 continue
             day = due_edit.date()
             due = None if day == NO_DUE else date(day.year(), day.month(), day.day())
-            found.append(FollowUpInput(what, who, due))
-        return tuple(found)
+            found.append((row, FollowUpInput(what, who, due)))
+        return found
+
+    def check(self) -> None:
+        """The service's own check of the actions, before it is asked, so that a refusal names the
+        action by its row in the table (the service, given only the filled rows, counts those)."""
+        filled = self._filled()
+        clean_follow_ups([entry for _row, entry in filled], [row + 1 for row, _entry in filled])
 
     def set_error(self, message: str) -> None:
         self.error.setText(message)
@@ -312,6 +323,7 @@ class EvaluateDialog(QDialog):
         self.scores_error.hide()
         self.message.hide()
         try:
+            self.action_table.check()
             evaluation = self.session.services.drills.evaluate(self.session.actor, self.plan.id, self.data())
         except ValidationError as exc:
             self._show(exc)
@@ -327,13 +339,15 @@ class EvaluateDialog(QDialog):
     def _show(self, exc: ValidationError) -> None:
         if self.form.show_validation(exc):
             return
+        number = exc.field_params.get("n")  # a follow-up action's: its row in the table
         if exc.is_about("field.scores"):
             self.scores_error.setText(exc.reason)
             self.scores_error.show()
-        elif exc.is_about("field.follow_up") and exc.field_params.get("n") in range(
-            1, len(self.action_table.entries()) + 1
+        elif exc.is_about("field.follow_up") and isinstance(number, int) and (
+            0 < number <= self.action_table.table.rowCount()
         ):
             self.action_table.set_error(exc.message)
+            self.action_table.table.selectRow(number - 1)
         else:
             self._say(exc.message)
 

@@ -327,7 +327,7 @@ class HazardDetailDialog(QDialog):
     def _do(self, work: Callable[[], HazardDetail | Any]) -> bool:
         self.show_error("")
         try:
-            result = work()
+            self._apply(work)
         except ValidationError as exc:
             if not self.fields.show_validation(exc):
                 self.show_error(exc.message)
@@ -335,13 +335,18 @@ class HazardDetailDialog(QDialog):
         except BranchGuardError as exc:
             self.show_error(exc.message)
             return False
+        return True
+
+    def _apply(self, work: Callable[[], HazardDetail | Any]) -> None:
+        """Make a write and show what it left; a refusal is the caller's to show (raised)."""
+        self.show_error("")
+        result = work()
         if isinstance(result, HazardDetail):
             self.show_detail(result)
         else:
             self.reload()
         self.changed.emit(self.hazard_id)
         self.session.data_changed.emit("hazard")
-        return True
 
     def save(self, reason: str = "") -> bool:
         """Save the fields. A lower severity is the lead's and asks why first (False until then)."""
@@ -363,7 +368,7 @@ class HazardDetailDialog(QDialog):
     def ask_downgrade(self) -> ReasonDialog:
         before = self.detail.info.severity.label if self.detail is not None else ""
         after = self.fields.values().severity.label
-        return self._confirm(
+        dialog = self._confirm(
             "hazard_downgrade_dialog",
             self.tr("Lower the severity"),
             self.tr(
@@ -373,16 +378,32 @@ class HazardDetailDialog(QDialog):
             .replace("%1", before)
             .replace("%2", after),
             self.tr("Why is it lower?"),
-            self.save,
+            self._check_downgrade,
+            "field.reason",
         )
+        # The reason passed the service's own check in the dialog; the fields' refusals (the title,
+        # say) are the detail's to show, by their inputs, once it closed.
+        dialog.accepted.connect(lambda: self.save(dialog.value()))
+        return dialog
+
+    def _check_downgrade(self, reason: str) -> None:
+        if self.detail is not None:
+            rules.check_downgrade(self.session.actor, self.detail.info.status, reason)
 
     def _confirm(
-        self, name: str, title: str, question: str, label: str, then: Callable[[str], bool]
+        self,
+        name: str,
+        title: str,
+        question: str,
+        label: str,
+        then: Callable[[str], Any],
+        core_field: str,
     ) -> ReasonDialog:
-        """A confirmation that needs a reason or note: `then(text)` runs once it is given."""
-        dialog = ReasonDialog(title, question, label, parent=self)
+        """A confirmation that needs a reason or note: `then(text)` runs when OK is pressed, with
+        the dialog still open, so a refusal (a note over the service's limit, say) is shown in it
+        under the text (the service's `core_field`), nothing typed is lost, and Cancel stays open."""
+        dialog = ReasonDialog(title, question, label, parent=self, apply=then, core_field=core_field)
         dialog.setObjectName(name)
-        dialog.accepted.connect(lambda: then(dialog.value()))
         dialog.finished.connect(dialog.deleteLater)
         self.confirm_dialog = dialog
         dialog.open()
@@ -408,12 +429,16 @@ class HazardDetailDialog(QDialog):
             self.tr("Verify the remediation"),
             self.tr("Confirm that the fix was checked on site. The hazard no longer counts as open."),
             self.tr("What was checked?"),
-            self.verify,
+            lambda note: self._apply(self._verifying(note)),
+            "field.notes",
         )
 
-    def verify(self, note: str) -> bool:
+    def _verifying(self, note: str) -> Callable[[], HazardDetail]:
         hazards, actor, hazard_id = self.session.services.hazards, self.session.actor, self.hazard_id
-        return self._do(lambda: hazards.verify(actor, hazard_id, note))
+        return lambda: hazards.verify(actor, hazard_id, note)
+
+    def verify(self, note: str) -> bool:
+        return self._do(self._verifying(note))
 
     def ask_close(self) -> ReasonDialog:
         return self._confirm(
@@ -421,34 +446,39 @@ class HazardDetailDialog(QDialog):
             self.tr("Close the hazard"),
             self.tr("Close this verified hazard? It leaves the register's open work for good."),
             self.tr("Note"),
-            self.close_hazard,
+            lambda note: self._apply(self._closing(note)),
+            "field.notes",
         )
 
-    def close_hazard(self, note: str) -> bool:
+    def _closing(self, note: str) -> Callable[[], HazardDetail]:
         hazards, actor, hazard_id = self.session.services.hazards, self.session.actor, self.hazard_id
-        return self._do(lambda: hazards.close(actor, hazard_id, note))
+        return lambda: hazards.close(actor, hazard_id, note)
+
+    def close_hazard(self, note: str) -> bool:
+        return self._do(self._closing(note))
 
     def ask_reopen(self) -> ReasonDialog:
+        """Why it is reopened; the service is asked with the dialog still open (see `_confirm`)."""
         dialog = ReasonDialog(
             self.tr("Reopen the hazard"),
             self.tr("The hazard goes back to open; its remediation and verification marks are cleared."),
             self.tr("Why?"),
             parent=self,
+            apply=lambda reason: self._apply(self._reopening(reason)),
+            core_field="field.reason",
         )
         dialog.setObjectName("hazard_reopen_dialog")
-        dialog.accepted.connect(self._reopen_accepted)
         dialog.finished.connect(dialog.deleteLater)
         self.reopen_dialog = dialog
         dialog.open()
         return dialog
 
-    def _reopen_accepted(self) -> None:
-        if self.reopen_dialog is not None:
-            self.reopen(self.reopen_dialog.value())
+    def _reopening(self, reason: str) -> Callable[[], HazardDetail]:
+        hazards, actor, hazard_id = self.session.services.hazards, self.session.actor, self.hazard_id
+        return lambda: hazards.reopen(actor, hazard_id, reason)
 
     def reopen(self, reason: str) -> bool:
-        hazards, actor, hazard_id = self.session.services.hazards, self.session.actor, self.hazard_id
-        return self._do(lambda: hazards.reopen(actor, hazard_id, reason))
+        return self._do(self._reopening(reason))
 
     def _open_source(self) -> None:
         if self.detail is not None and self.detail.info.inspection_id is not None:

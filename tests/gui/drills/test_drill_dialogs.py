@@ -128,6 +128,31 @@ def test_evaluation_with_an_action_missing_its_owner_is_refused_in_place(
     assert (action.owner, action.due) == ("周强", None)
 
 
+def test_evaluation_names_an_action_by_its_row_in_the_table(gui_ctx: AppContext, lead: Actor, page) -> None:
+    """An empty row is left out, but a refusal still names the row the user sees (as closing an
+    incident does)."""
+    run = _run_over(gui_ctx, lead)
+    page.refresh()
+    assert page.list_panel.select(run.id)
+    form = page.list_panel.ask_evaluate()
+    assert isinstance(form, EvaluateDialog)
+    form.action_table.add_row("", "")  # row 1 left empty
+    form.action_table.add_row("补充应急照明", "")  # row 2 without its owner
+    form.submit()
+    assert form.action_table.error.text().startswith("Follow-up action 2: ")
+    assert form.action_table.table.currentRow() == 1 and form.result_evaluation is None
+    form.action_table.table.cellWidget(1, 1).setEditText("周" * 150)  # an owner over the 100 allowed
+    form.submit()
+    refusal = form.action_table.error.text()
+    assert refusal.startswith("Follow-up action 2: ") and "100" in refusal
+    assert gui_ctx.services.drills.get(lead, run.id).status is DrillStatus.RUNNING
+    form.action_table.table.cellWidget(1, 1).setEditText("周强")
+    form.submit()
+    assert form.result_evaluation is not None
+    [action] = gui_ctx.services.drills.record_of(lead, run.id).actions
+    assert (action.text, action.owner) == ("补充应急照明", "周强")
+
+
 def test_rule_dialog_edits_a_regional_rule_and_leaves_the_defaults(
     gui_ctx: AppContext, lead: Actor, page
 ) -> None:

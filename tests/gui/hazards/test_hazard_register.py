@@ -334,6 +334,42 @@ def test_verifying_and_closing_are_the_leads_each_with_a_note(
     assert closed.info.status == HazardStatus.CLOSED and closed.events[-1].note == "整改完毕，销号"
 
 
+def test_a_note_the_service_refuses_stays_in_its_dialog(
+    gui_ctx: AppContext, qtbot: Any, hazards: dict[str, HazardDetail]
+) -> None:
+    """Verify, close, reopen and lower: a note or reason over the service's limit (1,000; the line
+    takes 4,000) is refused in the dialog, by its field, and nothing typed is lost."""
+    hazard_id = hazards["major"].info.id
+    svc, staff, lead = gui_ctx.services.hazards, login(gui_ctx, "staff"), login(gui_ctx, "lead")
+    svc.add_step(staff, hazard_id, RemediationKind.ACTION, "拆除可疑装置并报警")
+    svc.remediate(staff, hazard_id)
+    view = open_detail(qtbot, session_for(gui_ctx, "lead"), hazard_id)
+    too_long = "复查" * 800  # 1,600 characters
+
+    def refused(dialog: Any, status: HazardStatus) -> None:
+        dialog.reason.setText(too_long)
+        dialog.submit()
+        assert dialog.isVisible() and dialog.reason.text() == too_long
+        assert "1000" in dialog.form.error_text("reason") and dialog.reason.property("invalid")
+        assert svc.get(lead, hazard_id).info.status == status and not view.message.isVisibleTo(view)
+        dialog.reason.setText("复查合格")
+        dialog.submit()
+        assert not dialog.isVisible()
+
+    refused(view.ask_verify(), HazardStatus.REMEDIATED)
+    assert svc.get(lead, hazard_id).verification_note == "复查合格"
+    refused(view.ask_close(), HazardStatus.VERIFIED)
+    assert svc.get(lead, hazard_id).info.status == HazardStatus.CLOSED
+    refused(view.ask_reopen(), HazardStatus.CLOSED)
+    assert svc.get(lead, hazard_id).info.status == HazardStatus.OPEN
+
+    view.fields.severity.setCurrentIndex(view.fields.severity.findData(HazardSeverity.GENERAL.value))
+    view.save_button.click()
+    assert view.confirm_dialog is not None and view.confirm_dialog.objectName() == "hazard_downgrade_dialog"
+    refused(view.confirm_dialog, HazardStatus.OPEN)
+    assert svc.get(lead, hazard_id).info.severity == HazardSeverity.GENERAL
+
+
 def test_a_hazard_entered_by_hand_lands_in_the_register(open_window: Any, gui_ctx: AppContext) -> None:
     page = register(open_window, "staff")
     dialog = page.ask_new()

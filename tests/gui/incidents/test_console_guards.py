@@ -1,5 +1,6 @@
 """Crisis actions in the console are guarded: closing with steps pending or reports overdue asks
-first, listing them; the change-level dialog proposes one step from the current level."""
+first, listing them; a close the service refuses stays in its dialog with everything typed; the
+change-level dialog proposes one step from the current level."""
 
 from __future__ import annotations
 
@@ -7,9 +8,10 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
+import shiboken6
 
 from branchguard.context import AppContext
-from branchguard.core.incidents.rules import OpenAtClose
+from branchguard.core.incidents.rules import FOLLOW_UP_TEXT_LIMIT, OpenAtClose
 from branchguard.core.incidents.types import Checkpoint, IncidentStatus, IncidentStep, StepState
 from branchguard.core.kernel.types import Level, Text2
 from branchguard.gui.incidents.console import IncidentConsole
@@ -73,6 +75,60 @@ def test_closing_with_nothing_open_asks_nothing(gui_ctx, qtbot) -> None:
     dialog.outcome.setPlainText("人员已离开")
     dialog.submit()
     assert stored(gui_ctx, ad_hoc).summary.status == IncidentStatus.CLOSED
+
+
+def test_a_refused_close_stays_in_the_dialog_with_everything_typed(gui_ctx, qtbot) -> None:
+    lead = login(gui_ctx, "lead")
+    burst = gui_ctx.services.incidents.start(lead, None, Level.III, title="水管爆裂").id
+    console = open_console(qtbot, session_for(gui_ctx, "lead"), burst)
+    dialog = console.ask_close()
+    assert dialog is not None
+    dialog.outcome.setPlainText("handled")
+    too_long = "x" * (FOLLOW_UP_TEXT_LIMIT + 500)
+    dialog.root_cause.setPlainText(too_long)
+    dialog.add_action_row("", "")  # row 1 left empty: left out, but the numbers are the table's
+    dialog.add_action_row("fix pipe", "o" * 150)
+    dialog.submit()
+    assert dialog.isVisible() and stored(gui_ctx, burst).summary.status == IncidentStatus.OPEN
+    assert dialog.actions_error.text().startswith("Follow-up action 2: ")  # the row the user sees
+    assert "100" in dialog.actions_error.text() and dialog.action_table.currentRow() == 1
+
+    dialog.action_table.item(1, dialog.COL_OWNER).setText("赵安")
+    dialog.submit()  # the service refuses the root cause: by its field, in the dialog
+    assert dialog.isVisible() and stored(gui_ctx, burst).summary.status == IncidentStatus.OPEN
+    assert dialog.actions_error.isHidden() and dialog.close_button.isEnabled()
+    assert str(FOLLOW_UP_TEXT_LIMIT) in dialog.form.error_text("close_root_cause")
+    assert dialog.root_cause.property("invalid")
+    assert dialog.outcome.toPlainText() == "handled" and dialog.root_cause.toPlainText() == too_long
+    assert not console.message.isVisibleTo(console)
+
+    dialog.root_cause.setPlainText("水管老化")
+    dialog.submit()
+    assert not dialog.isVisible()
+    detail = stored(gui_ctx, burst)
+    assert detail.summary.status == IncidentStatus.CLOSED and detail.root_cause == "水管老化"
+    assert [(a.text, a.owner) for a in detail.actions] == [("fix pipe", "赵安")]
+    assert not console.close_button.isVisibleTo(console)  # the console re-read the closed incident
+
+
+def test_the_close_is_written_off_the_gui_thread_with_the_dialog_waiting(gui_ctx, qtbot, pool_tasks) -> None:
+    """As in the app: the writer's thread closes the incident; the dialog takes no second submit and
+    no Cancel meanwhile, then shows the refusal (or closes) when the answer comes back."""
+    lead = login(gui_ctx, "lead")
+    burst = gui_ctx.services.incidents.start(lead, None, Level.III, title="水管爆裂").id
+    console = open_console(qtbot, session_for(gui_ctx, "lead"), burst)
+    dialog = console.ask_close()
+    assert dialog is not None
+    dialog.outcome.setPlainText("handled")
+    dialog.injuries.setText("x" * (FOLLOW_UP_TEXT_LIMIT + 1))
+    dialog.submit()
+    dialog.reject()  # while it is written: ignored
+    qtbot.waitUntil(lambda: bool(dialog.form.error_text("close_injuries")))
+    assert dialog.isVisible() and dialog.close_button.isEnabled()
+    dialog.injuries.setText("无")
+    dialog.submit()
+    qtbot.waitUntil(lambda: not shiboken6.isValid(dialog))  # accepted, and deleted on close
+    assert stored(gui_ctx, burst).summary.status == IncidentStatus.CLOSED
 
 
 def test_the_level_dialog_proposes_one_step_from_the_current_level(console, gui_ctx, fire, qtbot) -> None:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from decimal import Decimal, InvalidOperation
+from typing import Any
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -25,13 +27,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from branchguard.core.incidents.rules import OpenAtClose
+from branchguard.core.incidents.rules import OpenAtClose, clean_follow_ups
 from branchguard.core.incidents.text import local_stamp
 from branchguard.core.incidents.types import CloseInput, FollowUpInput
+from branchguard.core.kernel.errors import ValidationError
 from branchguard.core.kernel.i18n import t
 from branchguard.gui.kit.forms import FieldForm
 from branchguard.gui.kit.icons import icon
 from branchguard.gui.kit.screen import resize_within_screen
+from branchguard.gui.kit.writer import writer
 
 NO_DATE = QDate(2000, 1, 1)  # the date edit's minimum, shown as "no due date"
 DEFAULT_DUE_DAYS = 30
@@ -55,12 +59,26 @@ class CloseDialog(QDialog):
     """`value()` is the CloseInput once `submit` found nothing missing; errors sit by their field.
 
     With steps still pending or reporting checkpoints overdue (`still_open`, computed in core), the
-    dialog lists them first and closes only once the lead ticks that they close it anyway."""
+    dialog lists them first and closes only once the lead ticks that they close it anyway.
+
+    Given `close` (the service call), the dialog makes it itself, through the incident writer, and
+    stays open until it is done: a refusal (a root cause over the limit, say) sits by its field with
+    everything typed still there; `closed(detail)` and the dialog accepted once the service closed
+    the incident. Without it, `submit` accepts once nothing is missing (`value()` for the caller)."""
 
     COL_TEXT, COL_OWNER, COL_DUE = range(3)
 
-    def __init__(self, parent: QWidget | None = None, still_open: OpenAtClose | None = None) -> None:
+    closed = Signal(object)  # the IncidentDetail the service returned
+
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        still_open: OpenAtClose | None = None,
+        close: Callable[[CloseInput], Any] | None = None,
+    ) -> None:
         super().__init__(parent)
+        self._close = close
+        self._busy = False
         self.setObjectName("close_dialog")
         self.setWindowTitle(self.tr("Close the incident"))
         resize_within_screen(self, 720, 640)
@@ -84,10 +102,11 @@ class CloseDialog(QDialog):
         self.root_cause = QPlainTextEdit()
         self.root_cause.setTabChangesFocus(True)
         self.root_cause.setFixedHeight(self.root_cause.fontMetrics().lineSpacing() * 3 + 14)
-        self.form.add_field("close_outcome", self.tr("Outcome (required)"), self.outcome)
-        self.form.add_field("close_injuries", t("field.injuries"), self.injuries)
-        self.form.add_field("close_losses", t("field.losses"), self.losses)
-        self.form.add_field("close_root_cause", t("field.root_cause"), self.root_cause)
+        # by the field keys the service names in a refusal, so its error lands under its input
+        self.form.add_field("close_outcome", self.tr("Outcome (required)"), self.outcome, "field.outcome")
+        self.form.add_field("close_injuries", t("field.injuries"), self.injuries, "field.injuries")
+        self.form.add_field("close_losses", t("field.losses"), self.losses, "field.losses")
+        self.form.add_field("close_root_cause", t("field.root_cause"), self.root_cause, "field.root_cause")
 
         self.action_table = QTableWidget(0, 3)
         self.action_table.setObjectName("close_actions")
@@ -117,7 +136,7 @@ class CloseDialog(QDialog):
         self.message.setWordWrap(True)
         self.message.hide()
 
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        buttons = self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.close_button = buttons.addButton(
             self.tr("Close incident"), QDialogButtonBox.ButtonRole.AcceptRole
         )
@@ -204,6 +223,8 @@ class CloseDialog(QDialog):
         self.message.setVisible(bool(message))
 
     def submit(self) -> None:
+        if self._busy:
+            return  # the close is being written
         self.form.clear_errors()
         self.actions_error.hide()
         self.show_error("")
@@ -225,29 +246,83 @@ class CloseDialog(QDialog):
                 "close_losses", self.tr("Enter an amount in yuan, e.g. 1200.50 (at most two decimals).")
             )
             ok = False
-        actions = []
-        for row in range(self.action_table.rowCount()):
-            text, owner = self._cell(row, self.COL_TEXT), self._cell(row, self.COL_OWNER)
-            if not text and not owner:
-                continue  # an empty row added by mistake
-            if not text or not owner:
-                where = t("field.follow_up", n=row + 1)
-                self.actions_error.setText(f"{where}: {t('incident.action_incomplete')}")
-                self.actions_error.show()
-                self.action_table.setCurrentCell(row, self.COL_OWNER if text else self.COL_TEXT)
-                ok = False
-                break
-            actions.append(FollowUpInput(text, owner, self._due(row)))
-        if not ok:
+        actions = self._actions()
+        if actions is None or not ok:
             return
         self._value = CloseInput(
             outcome=self.outcome.toPlainText().strip(),
             injuries=self.injuries.text().strip(),
             losses_cents=losses,
             root_cause=self.root_cause.toPlainText().strip(),
-            actions=tuple(actions),
+            actions=actions,
         )
-        self.accept()
+        if self._close is None:
+            self.accept()
+        else:
+            self._write(self._close, self._value)
+
+    def _actions(self) -> tuple[FollowUpInput, ...] | None:
+        """The rows filled in (an empty row added by mistake is left out), checked by the service's
+        own rule and numbered by their row in the table; None once a refusal is shown by it."""
+        rows, actions = [], []
+        for row in range(self.action_table.rowCount()):
+            text, owner = self._cell(row, self.COL_TEXT), self._cell(row, self.COL_OWNER)
+            if text or owner:
+                rows.append(row)
+                actions.append(FollowUpInput(text, owner, self._due(row)))
+        try:
+            return clean_follow_ups(actions, [row + 1 for row in rows])
+        except ValidationError as exc:
+            self._show_actions_error(exc.message)
+            number = exc.field_params.get("n")
+            if isinstance(number, int) and 0 < number <= self.action_table.rowCount():
+                row = number - 1
+                text, owner = self._cell(row, self.COL_TEXT), self._cell(row, self.COL_OWNER)
+                self.action_table.setCurrentCell(row, self.COL_OWNER if text and not owner else self.COL_TEXT)
+            return None
+
+    def _show_actions_error(self, message: str) -> None:
+        self.actions_error.setText(message)
+        self.actions_error.show()
+
+    # -- closing through the service -----------------------------------------------------------
+    def _write(self, close: Callable[[CloseInput], Any], data: CloseInput) -> None:
+        def work() -> Any:
+            try:
+                return close(data)
+            except ValidationError as exc:  # brought back with its field key, to sit by its field
+                return exc
+
+        self._set_busy(True)
+        writer().submit(work, on_done=self._written, on_error=self._refused)
+
+    def _set_busy(self, busy: bool) -> None:
+        self._busy = busy
+        self.buttons.setEnabled(not busy)
+
+    def _written(self, result: Any) -> None:
+        if not isinstance(result, ValidationError):
+            self._set_busy(False)
+            self.closed.emit(result)
+            self.accept()
+        elif self.form.show_validation(result):
+            self._set_busy(False)
+        elif result.is_about("field.follow_up") or result.is_about("field.due_date"):
+            self._refused(result.message, actions=True)
+        else:
+            self._refused(result.message)
+
+    def _refused(self, message: str, actions: bool = False) -> None:
+        """The service said no: the dialog stays, with everything typed, and says why."""
+        self._set_busy(False)
+        if actions:
+            self._show_actions_error(message)
+        else:
+            self.show_error(message)
+
+    def reject(self) -> None:
+        if not self._busy:  # not while the close is being written: its answer comes back here
+            super().reject()
 
     def value(self) -> CloseInput:
         assert self._value is not None, "submit() has not accepted the dialog"

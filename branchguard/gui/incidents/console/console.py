@@ -27,7 +27,6 @@ from branchguard.core.early_warnings.types import WarningLevel
 from branchguard.core.incidents.rules import open_at_close
 from branchguard.core.incidents.text import report_defaults
 from branchguard.core.incidents.types import (
-    CloseInput,
     EntryKind,
     IncidentDetail,
     IncidentStatus,
@@ -443,13 +442,6 @@ class IncidentConsole(QWidget):
             lambda _detail: self._changed_by_me(),
         )
 
-    def close_incident(self, data: CloseInput) -> None:
-        s, incident_id = self.session, self.incident_id
-        self._write(
-            lambda: s.services.incidents.close(s.actor, incident_id, data),
-            lambda _detail: self._changed_by_me(),
-        )
-
     # -- asking --------------------------------------------------------------------------------
     def focus_log(self) -> None:
         if self.may_write():
@@ -520,9 +512,13 @@ class IncidentConsole(QWidget):
         if not (may(self.session.actor, "incident.close") and self.is_open()):
             return None
         still_open = open_at_close(self.detail, datetime.now(UTC)) if self.detail is not None else None
-        dialog = CloseDialog(self, still_open)
+        s, incident_id = self.session, self.incident_id
+        # The dialog closes the incident itself (through the writer) and stays open on a refusal.
+        dialog = CloseDialog(
+            self, still_open, close=lambda data: s.services.incidents.close(s.actor, incident_id, data)
+        )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.accepted.connect(lambda: self.close_incident(dialog.value()))
+        dialog.closed.connect(lambda _detail: self._changed_by_me())
         dialog.open()
         return dialog
 

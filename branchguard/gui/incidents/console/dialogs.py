@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
@@ -22,7 +25,7 @@ from branchguard.core.incidents.types import REPORT_FIELDS
 from branchguard.core.kernel.i18n import t
 from branchguard.core.kernel.types import Level
 from branchguard.gui.kit import style
-from branchguard.gui.kit.forms import FieldForm
+from branchguard.gui.kit.forms import FieldForm, attempt
 from branchguard.gui.kit.screen import resize_within_screen
 
 _B = QDialogButtonBox.StandardButton
@@ -53,26 +56,45 @@ def chosen_level(combo: QComboBox) -> Level:
 
 
 class ReasonDialog(QDialog):
-    """One line of text that must not be empty (why a step is skipped, what an entry should say)."""
+    """One line of text that must not be empty (why a step is skipped, what an entry should say).
+
+    Given `apply` (the service call the text is for), OK runs it while the dialog is still open: a
+    refusal stays in the dialog with the text, under the field when it names `core_field` (the
+    service's field key, e.g. "field.notes"), else on the dialog's error line."""
 
     def __init__(
-        self, title: str, intro: str, label: str, text: str = "", parent: QWidget | None = None
+        self,
+        title: str,
+        intro: str,
+        label: str,
+        text: str = "",
+        parent: QWidget | None = None,
+        *,
+        apply: Callable[[str], Any] | None = None,
+        core_field: str = "",
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
         self.setMinimumWidth(480)
+        self.apply = apply
         self.intro = QLabel(intro)
         self.intro.setWordWrap(True)
         self.form = FieldForm()
         self.reason = QLineEdit(text)
         self.reason.setMaxLength(MAX_ENTRY_TEXT)
-        self.form.add_field("reason", label, self.reason)
+        self.form.add_field("reason", label, self.reason, core_field)
+        self.error = QLabel()
+        self.error.setObjectName("reason_error")
+        self.error.setProperty("role", "error")
+        self.error.setWordWrap(True)
+        self.error.hide()
         self.buttons = QDialogButtonBox(_B.Ok | _B.Cancel)
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
         self.box = QVBoxLayout(self)
         self.box.addWidget(self.intro)
         self.box.addLayout(self.form)
+        self.box.addWidget(self.error)
         self.box.addWidget(self.buttons)
         self.reason.selectAll()
 
@@ -81,10 +103,20 @@ class ReasonDialog(QDialog):
 
     def submit(self) -> None:
         self.form.clear_errors()
+        self.error.hide()
         if not self.value():
             self.form.set_error("reason", self.tr("Please fill this in."))
             return
+        if self.apply is not None and not self._applied(self.apply):
+            return
         self.accept()
+
+    def _applied(self, apply: Callable[[str], Any]) -> bool:
+        def run() -> bool:
+            apply(self.value())
+            return True
+
+        return attempt(self.form, self.error, run) is True
 
 
 class SkipDialog(ReasonDialog):
