@@ -1,7 +1,8 @@
 """`branchguard ho …`: head office on its own database. `ho init --name NAME --user USER` (the
 password on standard input) makes one; `ho branch add`, `ho import FILE.zip…`, `ho branches
-[--json]`, `ho report --period P -o FILE.pdf|xlsx`. A branch database refuses these, and a
-head-office database refuses the branch's own commands (`refused_here`)."""
+[--json]`, `ho report --period P -o FILE.pdf|xlsx`, `ho working-days FILE.yaml` (the years `ho
+export library` carries). A branch database refuses these, and a head-office database refuses the
+branch's own commands (`refused_here`)."""
 
 from __future__ import annotations
 
@@ -56,18 +57,21 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     report.add_argument("-o", "--output", required=True, type=Path, help="FILE.pdf or FILE.xlsx")
     report.set_defaults(handler=run_report)
 
-    from branchguard.cli.library import register_export
+    from branchguard.cli.library import register_export, register_working_days
 
     down = ho.add_parser("export", help="what head office sends down to its branches").add_subparsers(
         dest="ho_export_command", metavar="WHAT", required=True
     )
     register_export(down, "library")
+    register_working_days(ho, "working-days")  # the years `ho export library` carries from then on
 
 
 def refused_here(ctx: AppContext, command: str | None) -> Message | None:
     """A branch command on a head-office database: the message refusing it; else None."""
     if command is None or command in HEAD_OFFICE_COMMANDS or not ctx.head_office:
         return None  # the context asked once, of the bare table (declaring head office's models cost ~20 ms)
+    if command == "library":  # what head office does of it has its `ho` commands
+        return Message("ho.library_command")
     return Message("ho.branch_command", command=command)
 
 

@@ -2,8 +2,9 @@
 
 Head office exports the signed library (`library export -o FILE.zip --public-key KEY.pem`); a
 branch trusts head office's public key once (`trust head-office KEY.pem`) and imports each library
-(`library import FILE.zip`, with `--dry-run` for the preview alone). `register_export` adds the
-export under another group too (`ho export library`, once the head-office commands exist).
+(`library import FILE.zip`, with `--dry-run` for the preview alone). `register_export` and
+`register_working_days` add the export and the working-day table under another group too (`ho
+export library`, `ho working-days`: a head-office database refuses `library`).
 """
 
 from __future__ import annotations
@@ -36,11 +37,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     show.add_argument("--json", action="store_true")
     show.set_defaults(handler=run_show)
-    days = group.add_parser(
-        "working-days", help="head office: store the working-day table file (YAML) its libraries carry"
-    )
-    days.add_argument("file", type=Path, help="a branchguard.working_days file (docs/library-format.md)")
-    days.set_defaults(handler=run_working_days)
+    register_working_days(group, "working-days")
     day = group.add_parser("day", help="is DATE a working day? (exit 1 when no table covers its year)")
     day.add_argument("date", help="YYYY-MM-DD")
     day.set_defaults(handler=run_day)
@@ -67,6 +64,16 @@ def register_export(group: argparse._SubParsersAction[argparse.ArgumentParser], 
         "--public-key", type=Path, help="also write the public key branches trust (PEM), e.g. head-office.pem"
     )
     export.set_defaults(handler=run_export)
+
+
+def register_working_days(group: argparse._SubParsersAction[argparse.ArgumentParser], name: str) -> None:
+    """The working-day table command under `group` as `name` (`library working-days`; `ho
+    working-days` on a head-office database, where `library` is refused)."""
+    days = group.add_parser(
+        name, help="head office: store the working-day table file (YAML) its libraries carry (lead)"
+    )
+    days.add_argument("file", type=Path, help="a branchguard.working_days file (docs/library-format.md)")
+    days.set_defaults(handler=run_working_days)
 
 
 def run_refresh(ctx: AppContext, args: argparse.Namespace) -> int:

@@ -20,6 +20,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "this is a head-office database: `{command}` is a branch command. Here: ho, user, info, backup, audit, verify",
         "这是总行数据库：`{command}` 是网点命令。此处可用：ho、user、info、backup、audit、verify",
     ),
+    "ho.library_command": (
+        "this is a head-office database: `library` is a branch command. Head office stores a working-day table with `ho working-days FILE` and writes the library with `ho export library -o FILE.zip`",
+        "这是总行数据库：`library` 是网点命令。总行以 `ho working-days 文件` 保存工作日表，以 `ho export library -o 文件.zip` 导出资料库",
+    ),
     "ho.already": ("this database is a head office's already", "此数据库已是总行数据库"),
     "ho.branch_database": (
         "this database holds a branch's data or accounts: make head office in a new, empty data folder",
@@ -56,6 +60,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "ho.bad_signature": (
         "the package is not signed by branch {code}'s registered key {registered} (it names key {signer}): refused",
         "数据包并非由网点 {code} 登记的密钥 {registered} 签名（包内声称密钥 {signer}）：拒绝导入",
+    ),
+    "ho.manifest_changed": (
+        "manifest.json or manifest.sig was changed after the package was signed (or another key signed it): the signature does not hold under branch {code}'s registered key {registered}, which the manifest names; refused",
+        "数据包签名后 manifest.json 或 manifest.sig 被改动（或由其他密钥签名）：签名在网点 {code} 登记的密钥 {registered}（即清单所载密钥）下不成立；拒绝导入",
     ),
     "ho.file_unlisted": (
         "the package holds {file}, which its manifest does not list: refused",

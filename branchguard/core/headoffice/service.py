@@ -23,7 +23,8 @@ from branchguard.core.anchors.rules import fingerprint
 from branchguard.core.audit.service import record
 from branchguard.core.demo.service import holds_branch_data
 from branchguard.core.exchange import rules as package
-from branchguard.core.exchange.rules import period_of
+from branchguard.core.exchange.rules import month_starts, period_of
+from branchguard.core.exchange.types import Period
 from branchguard.core.headoffice import rules, store
 from branchguard.core.headoffice.types import (
     BranchRollup,
@@ -176,6 +177,8 @@ class HeadOfficeService:
             registered = branch.fingerprint
         if not package.signature_holds(key, manifest_bytes, signature):
             signer = str(manifest["key"]["fingerprint"])
+            if signer.lower() == registered.lower():  # the registered key named, yet no signature of it
+                raise _refuse("ho.manifest_changed", code=code, registered=registered)
             raise _refuse("ho.bad_signature", code=code, registered=registered, signer=signer)
         listed = {f["name"]: f for f in manifest["files"]}
         extra = names - set(listed) - {package.MANIFEST, package.SIGNATURE}
@@ -454,7 +457,9 @@ class HeadOfficeService:
         ]
 
     def period_rows(self, actor: Actor, period_text: str) -> tuple[str, list[PeriodRow]]:
-        """The regional report's table: each branch's figures for the period, side by side."""
+        """The regional report's table: each branch's figures for the period, side by side. Its
+        figures count records by their own dates; its packages are those of the period and of the
+        months within it (a quarter counts its months' packages too)."""
         require(actor, "ho.read")
         period = period_of(period_text)
         from branchguard.core.exchange.service import bounds
@@ -466,8 +471,9 @@ class HeadOfficeService:
             figures = store.period_counts(s.connection(), start, end, self._clock())
             complaint_months = store.complaint_months(s.connection(), start, end)
             packages: dict[int, int] = {}
-            for p in s.scalars(select(HoPackageRow).where(HoPackageRow.period == period.name)):
-                packages[p.branch_id] = packages.get(p.branch_id, 0) + 1
+            within = HoPackageRow.period.in_(_periods_within(period))
+            for branch_id in s.scalars(select(HoPackageRow.branch_id).where(within)):
+                packages[branch_id] = packages.get(branch_id, 0) + 1
         out = []
         for r in rows:
             f = figures.get(r.id, {})
@@ -495,6 +501,12 @@ class HeadOfficeService:
                 )
             )
         return period.name, out
+
+
+def _periods_within(period: Period) -> list[str]:
+    """The names of the package periods inside `period`: itself and, for a quarter, its months."""
+    months = [f"{day:%Y-%m}" for day in month_starts(period)[:-1]]
+    return [period.name, *(m for m in months if m != period.name)]
 
 
 def _utc(at: datetime | None) -> datetime | None:

@@ -3,10 +3,13 @@ guard (a regular file of bounded size; members known by name, each bounded befor
 
 from __future__ import annotations
 
+import json
 import zipfile
 from collections.abc import Mapping
 from pathlib import Path
 
+from branchguard.core.backup import types as backup_types
+from branchguard.core.exchange import rules as package_rules
 from branchguard.core.kernel.i18n import Message
 from branchguard.core.kernel.intake import MB, check_size, open_file
 from branchguard.core.kernel.output import writing
@@ -38,6 +41,9 @@ def read(path: Path | str) -> dict[str, bytes]:
         with zf:
             infos = zf.infolist()
             names = [i.filename for i in infos]
+            other = _other_kind(zf, names, path)
+            if other is not None:
+                raise LibraryRefused(other)
             for name in names:
                 if name not in KNOWN:
                     raise LibraryRefused(Message("library.member_unlisted", name=name[:100]))
@@ -57,3 +63,38 @@ def read(path: Path | str) -> dict[str, bytes]:
                 check_size(len(data), limit, FIELD, info.filename)
                 members[info.filename] = data
             return members
+
+
+# What else a BranchGuard zip may be, by its manifest's format or, failing that, its members.
+BACKUP_FORMAT, _BACKUP_MEMBER = backup_types.FORMAT, backup_types.DATABASE_NAME
+PACKAGE_FORMAT = package_rules.FORMAT
+_PACKAGE_MEMBERS = (package_rules.LEDGER, package_rules.ANCHORS)
+_PACKAGE_FOLDERS = (package_rules.RECORDS, package_rules.REPORTS)
+
+
+def _other_kind(zf: zipfile.ZipFile, names: list[str], path: Path) -> Message | None:
+    """The refusal of a BranchGuard backup or period package handed in as a library (named for
+    what it is), or None when the zip looks like no other BranchGuard file."""
+    kind = _manifest_format(zf, names)
+    if kind == BACKUP_FORMAT or (kind is None and _BACKUP_MEMBER in names):
+        return Message("library.is_backup", path=str(path))
+    package_members = any(n in _PACKAGE_MEMBERS or n.startswith(_PACKAGE_FOLDERS) for n in names)
+    if kind == PACKAGE_FORMAT or (kind is None and package_members):
+        return Message("library.is_package", path=str(path))
+    return None
+
+
+def _manifest_format(zf: zipfile.ZipFile, names: list[str]) -> str | None:
+    """The `format` its manifest.json states, when it has one that can be read (None otherwise)."""
+    if MANIFEST not in names:
+        return None
+    info = zf.getinfo(MANIFEST)
+    if info.file_size > MAX_MEMBER[MANIFEST]:
+        return None
+    try:
+        with zf.open(info) as member:
+            doc = json.loads(member.read(MAX_MEMBER[MANIFEST] + 1))
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, RecursionError):
+        return None
+    kind = doc.get("format") if isinstance(doc, dict) else None
+    return kind if isinstance(kind, str) else None

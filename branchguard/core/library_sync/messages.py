@@ -82,6 +82,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{path} is not a head-office library (not a zip file)",
         "{path} 不是总行资料库（不是 zip 文件）",
     ),
+    "library.is_backup": (
+        "{path} is a BranchGuard backup (a data folder's archive), not a head-office library: a backup is restored (`branchguard restore`), never imported; refused",
+        "{path} 是 BranchGuard 备份（数据文件夹的归档），不是总行资料库：备份应予恢复（`branchguard restore`），不可导入；拒绝导入",
+    ),
+    "library.is_package": (
+        "{path} is a branch's period package, not a head-office library: packages go up to head office (`branchguard ho import`); libraries come down from it; refused",
+        "{path} 是网点的期间数据包，不是总行资料库：数据包报送总行（`branchguard ho import`），资料库由总行下发；拒绝导入",
+    ),
     "library.member_unlisted": (
         "the library holds {name}, which its signed manifest does not list: refused",
         "资料库包含已签名清单中未列出的 {name}：拒绝导入",

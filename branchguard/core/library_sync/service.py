@@ -113,7 +113,7 @@ class LibraryService:
         with self._sessions() as s:
             templates = store.approved_templates(s)
             compliance = store.default_rules(s)
-            issuer = s.scalar(select(BranchRow.name).limit(1)) or ""
+            issuer = _issuer(s)
         this_year = self._clock().astimezone().year
         years = [
             t for y in sorted(working_days.covered()) if y >= this_year and (t := working_days.table_for(y))
@@ -178,10 +178,10 @@ class LibraryService:
         """The library at `path`, its signature proved against the trusted key and every member
         against the signed manifest, then parsed (LibraryRefused / ValidationError say why not)."""
         require(actor, "library.import")
+        members = archive.read(path)  # first: a backup or a package is named so, trusted key or not
         trusted = self.trusted(actor)
         if trusted is None:
             raise LibraryRefused(Message("library.no_trust"))
-        members = archive.read(path)
         manifest_data = members.get(rules.MANIFEST)
         if manifest_data is None:
             raise LibraryRefused(Message("library.no_manifest", path=str(path)))
@@ -364,6 +364,17 @@ class LibraryService:
         require(actor, "library.read")
         year = working_days.check(day)
         return year.is_working_day(day), year.holidays.get(day), year.source
+
+
+def _issuer(s: Session) -> str:
+    """Who a library is from: the head office's name on a head-office database (`ho init`), else
+    the name of the branch acting as head office."""
+    from branchguard.db.models.exchange import HeadOfficeRow
+
+    head_office = s.scalar(select(HeadOfficeRow.name).where(HeadOfficeRow.id == 1))
+    if head_office:
+        return str(head_office)
+    return s.scalar(select(BranchRow.name).limit(1)) or ""
 
 
 def _tick(progress: Progress | None, done: int, total: int) -> None:

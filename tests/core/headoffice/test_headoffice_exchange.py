@@ -212,7 +212,8 @@ def test_round_trip_refusals_and_quarantine(make_db: Callable[[str], Any], tmp_p
     _rezip(fresh, foreign, resign)
     with pytest.raises(Refused) as refused:
         hos.import_package(admin, foreign)
-    assert "not signed by branch DEMO-0101's registered key" in refused.value.content.text("en")
+    # its manifest names the registered key: a foreign signature reads as a changed manifest.sig
+    assert "under branch DEMO-0101's registered key" in refused.value.content.text("en")
     assert _ho_snapshot(ho) == held
 
     # staff of the branch cannot export; an auditor at head office cannot import
