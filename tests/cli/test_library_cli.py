@@ -73,3 +73,14 @@ def test_export_trust_preview_import_and_days(tmp_path: Path, capsys: pytest.Cap
     assert code == 1 and f"{monday.isoformat()} is beyond every holiday table" in err
     code, out, err = branch("library", "show")
     assert code == 0 and "Trusted head-office key" in out and f", {YEAR}" in out
+
+
+def test_a_built_in_holiday_is_named_in_the_language_of_the_command(demo_run) -> None:
+    """chinese-calendar names its festivals in English: the Chinese answer said 休息日，National Day."""
+    import chinese_calendar
+
+    day = next(d for d, name in sorted(chinese_calendar.holidays.items()) if name == "National Day")
+    code, out, err = demo_run("library", "day", day.isoformat(), lang="zh_CN")
+    assert code == 0 and "休息日，国庆节" in out, err
+    code, out, err = demo_run("library", "day", day.isoformat(), lang="en")
+    assert code == 0 and "day off, National Day" in out, err

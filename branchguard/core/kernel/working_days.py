@@ -146,6 +146,18 @@ def holiday_name(day: date) -> str | None:
     return table.holidays.get(day) if table is not None else None
 
 
+def holiday_label(name: str) -> str:
+    """A festival's name in the language shown: chinese-calendar names its holidays in English
+    ("National Day", 国庆节), and a name that is none of those is shown as it was written."""
+    from chinese_calendar.constants import Holiday
+
+    from branchguard.core.kernel.i18n import current_language
+
+    if current_language() != "zh_CN":
+        return name
+    return next((h.chinese for h in Holiday if h.value == name), name)
+
+
 def beyond(days: Iterable[date]) -> Message | None:
     """The keyed message for dates beyond every table, or None when every one is covered."""
     missing = sorted({d for d in days if not covers(d.year)})

@@ -363,7 +363,8 @@ class LibraryService:
         no table covers its year."""
         require(actor, "library.read")
         year = working_days.check(day)
-        return year.is_working_day(day), year.holidays.get(day), year.source
+        name = year.holidays.get(day)
+        return year.is_working_day(day), working_days.holiday_label(name) if name else None, year.source
 
 
 def _issuer(s: Session) -> str:
