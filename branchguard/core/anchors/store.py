@@ -8,7 +8,7 @@ Formats:
 - report PDF: the anchor line, base64url without padding, after `branchguard-anchor:` in the
   document's Keywords (read back by scanning the file's bytes: no PDF parser is needed at run time);
 - head-office package: a JSON document `{"format": "branchguard.anchors", "version": 1,
-  "anchors": [<anchor object>, ...]}`;
+  "anchors": [<anchor object>, ...]}`, on its own or as the package zip's `anchors.json`;
 - an exported file: the same `branchguard-anchor:` token as a PDF's, in an Excel workbook's
   Keywords (docProps/core.xml inside the .xlsx zip) or on a comment line of a playbook export.
 """
@@ -32,6 +32,7 @@ from branchguard.core.kernel.i18n import Message
 
 FILE_NAME = "branchguard-anchors.jsonl"
 PACKAGE_FORMAT = "branchguard.anchors"
+PACKAGE_MEMBER = "anchors.json"  # its name in a head-office package (core/exchange/rules.ANCHORS)
 PACKAGE_VERSION = 1
 PDF_MARKER = "branchguard-anchor:"
 MAX_LINE = 4096  # an anchor line is ~600 bytes
@@ -85,7 +86,8 @@ def pdf_keyword(anchor: Anchor) -> str:
 
 
 def read(path: Path) -> tuple[SourceKind, list[ReadAnchor]]:
-    """Every anchor in `path`, which is an anchor file, a report PDF or a head-office package."""
+    """Every anchor in `path`, which is an anchor file, a report PDF, an exported file or a
+    head-office package (its zip, or its anchors.json)."""
     path = Path(path)
     try:
         if not path.is_file():
@@ -96,7 +98,7 @@ def read(path: Path) -> tuple[SourceKind, list[ReadAnchor]]:
                 fh.seek(0)
                 return SourceKind.PDF, _from_pdf(fh)
             if start.startswith(b"PK\x03\x04"):
-                return SourceKind.EXPORT, _from_zip(path)
+                return _from_zip(path)
             if path.stat().st_size > MAX_TEXT_SOURCE:
                 raise AnchorSourceError(Message("anchor.source_too_big", path=str(path)))
             fh.seek(0)
@@ -168,16 +170,21 @@ def _from_pdf(fh: BinaryIO) -> list[ReadAnchor]:
         return _tokens(data)
 
 
-def _from_zip(path: Path) -> list[ReadAnchor]:
-    """The anchor in an Excel workbook's properties (the zip's members are compressed)."""
+def _from_zip(path: Path) -> tuple[SourceKind, list[ReadAnchor]]:
+    """The anchor in an Excel workbook's properties, or those a head-office package zip lists in
+    its `anchors.json` (the zip's members are compressed)."""
     try:
-        with zipfile.ZipFile(path) as book:
-            info = book.getinfo(ZIP_PROPERTIES)
+        with zipfile.ZipFile(path) as zf:
+            member = PACKAGE_MEMBER if PACKAGE_MEMBER in zf.namelist() else ZIP_PROPERTIES
+            info = zf.getinfo(member)
             if info.file_size > MAX_ZIP_MEMBER:
                 raise AnchorSourceError(Message("anchor.source_too_big", path=str(path)))
-            return _tokens(book.read(info))
+            data = zf.read(info)
     except (KeyError, zipfile.BadZipFile):
-        return []
+        return SourceKind.EXPORT, []
+    if member == PACKAGE_MEMBER:
+        return SourceKind.PACKAGE, _package(data) or []
+    return SourceKind.EXPORT, _tokens(data)
 
 
 def _tokens(data: bytes | mmap.mmap) -> list[ReadAnchor]:

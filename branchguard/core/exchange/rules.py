@@ -11,6 +11,7 @@ from typing import Any
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
+from branchguard.core.anchors import store as anchor_store
 from branchguard.core.complaints.rules import mask_id_number, mask_name, mask_phone
 from branchguard.core.exchange.types import Period
 from branchguard.core.kernel.errors import ValidationError
@@ -21,7 +22,7 @@ VERSION = 1
 MANIFEST = "manifest.json"
 SIGNATURE = "manifest.sig"
 LEDGER = "ledger.json"
-ANCHORS = "anchors.json"
+ANCHORS = anchor_store.PACKAGE_MEMBER
 RECORDS = "records/"
 REPORTS = "reports/"
 # Signatures over manifests are never valid for anything else (anchors sign another domain).

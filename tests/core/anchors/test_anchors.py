@@ -326,3 +326,18 @@ def test_the_default_folder_inside_the_data_folder_is_made_when_missing(ctx: Any
     bench = make_bench(ctx.sessions, tmp_path, ListLedger(chain(["a"])), folder=inside)
     assert bench.service.append(bench.service.stamp(LEAD, "", "", "hazard register")).written
     assert stat.S_IMODE(inside.stat().st_mode) == 0o700 and bench.file.exists()
+
+
+def test_a_head_office_package_zip_is_read_for_its_anchors(bench: Bench, tmp_path: Path) -> None:
+    """`verify --anchor PACKAGE.zip` said the package held no anchor: only a workbook's was read."""
+    import zipfile
+
+    first = anchored(bench)
+    document = {"format": "branchguard.anchors", "version": 1, "anchors": [rules.content(first)]}
+    package = tmp_path / "DEMO-0101-2026-12.zip"
+    with zipfile.ZipFile(package, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("manifest.json", "{}")
+        zf.writestr("anchors.json", json.dumps(document))
+    report = bench.service.check(LEAD, package)
+    assert report.kind == SourceKind.PACKAGE
+    assert [r.failure for r in report.results] == [None]
