@@ -195,7 +195,8 @@ def test_verify_passes_then_names_the_changed_entry(run: Run, tmp_path: Path) ->
     out = ok(run, "verify")
     assert out.count("\n") == 1
     # the plan's incident has its team check too (the demo keeps a roster)
-    assert f"{incidents + 2} 起事件共 {entries + 7} 条处置记录" in out and "已证明：链一致；无外部锚点" in out
+    assert f"{incidents + 2} 起事件共 {entries + 7} 条处置记录" in out
+    assert "已证明：链一致；未对照外部锚点核验" in out
 
     with sqlite3.connect(tmp_path / "data" / "branchguard.sqlite") as db:
         db.execute("UPDATE incident_log SET text = '改过' WHERE incident_id = ? AND seq = 2", (int(second),))

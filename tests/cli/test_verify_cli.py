@@ -15,7 +15,8 @@ from tests.cli.cli_support import Run, invoke
 def test_verify_names_every_broken_record_and_exits_non_zero(demo_run: Run, tmp_path: Path) -> None:
     code, out, _err = demo_run("verify", "--json")
     report = json.loads(out)
-    assert code == 0 and report["ok"] and report["proved"] == "chain consistent; no outside anchor"
+    assert code == 0 and report["ok"]
+    assert report["proved"].startswith("chain consistent; not checked against an outside anchor")
     assert report["head"]["seq"] == report["entries"] > 0 and len(report["head"]["hash"]) == 64
 
     with sqlite3.connect(tmp_path / "data" / "branchguard.sqlite") as db:

@@ -193,9 +193,10 @@ def proof(report: AnchorReport | None, chain_consistent: bool) -> Message:
     if report is None or not report.results:
         return Message("anchor.proof.no_anchor")
     if report.failures:
-        first = report.failures[0]
-        at = local_minute(first.anchor.at) if first.anchor else "-"
-        return Message("anchor.proof.anchor_failed", at=at, count=len(report.failures))
+        first, count = report.failures[0], len(report.failures)
+        if first.anchor is None:  # a line that could not be read: it proves nothing either way
+            return Message("anchor.proof.anchor_unreadable", where=first.where, count=count)
+        return Message("anchor.proof.anchor_failed", at=local_minute(first.anchor.at), count=count)
     latest = report.latest
     assert latest is not None  # every result held
     return Message("anchor.proof.unchanged", at=local_minute(latest.at), seq=latest.ledger_seq)

@@ -104,7 +104,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{record}：附件 {sha}… 无法读取",
     ),
     # what was proved (reports print this, nothing more)
-    "ledger.proved.consistent": ("chain consistent; no outside anchor", "链一致；无外部锚点"),
+    "ledger.proved.consistent": (
+        "chain consistent; not checked against an outside anchor (verify --anchor FILE does)",
+        "链一致；未对照外部锚点核验（verify --anchor 文件 可核验）",
+    ),
     "ledger.proved.broken": (
         "verify found {count} problem(s): the records do not match the ledger",
         "核验发现 {count} 处问题：记录与账本不符",

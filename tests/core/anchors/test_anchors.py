@@ -341,3 +341,17 @@ def test_a_head_office_package_zip_is_read_for_its_anchors(bench: Bench, tmp_pat
     report = bench.service.check(LEAD, package)
     assert report.kind == SourceKind.PACKAGE
     assert [r.failure for r in report.results] == [None]
+
+
+def test_an_unreadable_anchor_line_is_said_to_prove_nothing_not_dated(bench: Bench) -> None:
+    """A cut anchor file once printed "the data does NOT hold 1 anchored state(s), the first of -"."""
+    from branchguard.core.anchors.rules import proof
+
+    anchored(bench)
+    with bench.file.open("a", encoding="utf-8") as fh:
+        fh.write('{"at": "2026-01-01T00:00:00Z", "ledger_seq"\n')  # the line cut short
+    report = bench.service.check(LEAD, bench.file)
+    assert report.results[0].ok and report.results[1].anchor is None
+    said = proof(report, chain_consistent=True)
+    assert said == Message("anchor.proof.anchor_unreadable", where=2, count=1)
+    assert "-" not in said.text("en") and "cannot be read" in said.text("en")

@@ -52,8 +52,9 @@ def test_a_normal_day_verifies_clean_and_every_record_is_ledgered(ctx, lead, tmp
     report = ctx.services.ledger.verify(lead)
     assert report.ok, [p.message.text("en") for p in report.problems]
     assert report.records > 0 and report.log_entries >= 6 and report.attachments >= 2
-    assert report.proved.text("en") == "chain consistent; no outside anchor"
-    assert report.proved.text("zh_CN") == "链一致；无外部锚点"
+    proved = "chain consistent; not checked against an outside anchor (verify --anchor FILE does)"
+    assert report.proved.text("en") == proved
+    assert report.proved.text("zh_CN") == "链一致；未对照外部锚点核验（verify --anchor 文件 可核验）"
     with ctx.engine.connect() as conn:
         top = head(conn)
         mine = record_head(conn, "incident", str(made["incident"]))
