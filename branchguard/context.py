@@ -160,7 +160,7 @@ def open_context(
         if not read_only:
             _make_database_private(config)  # before the upgrade's copy of it, which keeps its mode
         try:
-            schema = prepare_database(engine, config.backup_dir, read_only=read_only)
+            schema = prepare_database(engine, config.backup_dir, read_only=read_only, create=not existing)
         except SchemaProblem as problem:  # the db layer names the message; words are core's
             log.error("schema: %s %s", problem.key, problem.params)
             raise SchemaError(Message(problem.key, **problem.params)) from problem

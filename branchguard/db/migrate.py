@@ -53,6 +53,9 @@ class SchemaReport:
     backup: Path | None = None
 
 
+SCHEMA_LOCK_KEY = 0x42474D53  # "BGMS": the PostgreSQL advisory lock held while the schema is made
+
+
 def alembic_config() -> Config:
     from alembic.config import Config
 
@@ -102,19 +105,23 @@ def backup_sqlite(engine: Engine, backup_dir: Path, label: str) -> Path:
 
 
 def prepare_database(
-    engine: Engine, backup_dir: Path | None = None, *, read_only: bool = False
+    engine: Engine, backup_dir: Path | None = None, *, read_only: bool = False, create: bool = True
 ) -> SchemaReport:
     """Bring the database to the code's schema, or raise SchemaProblem without changing it. A
-    read-only start changes nothing: a database not at head is refused."""
+    read-only start changes nothing: a database not at head is refused. Without `create`, an empty
+    database is refused too, not given the schema (a command that needs a login, pointed at a
+    server's new database, once made every table and then said the password was wrong)."""
     head = head_revision()
     current = current_revision(engine)
     if current == head:
         return SchemaReport(SchemaAction.CURRENT, current, head)
-    if read_only:
+    if read_only and current is not None:
         raise SchemaProblem("fault.read_only_outdated", path=engine.url.database or engine.url.host or "")
     if current is None:
         if inspect(engine).get_table_names():
             raise SchemaProblem("schema.foreign")
+        if read_only or not create:
+            raise SchemaProblem("schema.empty", database=engine.url.database or "")
         return _create(engine, head)
     if current not in known_revisions():
         raise SchemaProblem("schema.newer", revision=current, head=head)
@@ -128,6 +135,12 @@ def _create(engine: Engine, head: str) -> SchemaReport:
 
     cfg = alembic_config()
     with engine.begin() as conn:
+        if conn.dialect.name == "postgresql":
+            # Two first starts at once (two PCs, two commands) both found no schema: one makes it,
+            # the other waits here and then finds it made, instead of failing halfway through.
+            conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": SCHEMA_LOCK_KEY})
+            if inspect(conn).has_table("alembic_version"):
+                return SchemaReport(SchemaAction.CURRENT, head, head)
         Base.metadata.create_all(conn)
         cfg.attributes["connection"] = conn
         command.stamp(cfg, "head")

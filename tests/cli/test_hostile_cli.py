@@ -284,3 +284,22 @@ def test_a_file_as_the_data_folder_or_an_address_of_no_database_is_worded(
         code, _out, err = invoke(capsys, tmp_path / "data", ["--db", address, "demo"], "en")
         assert code == 1 and "is not a database BranchGuard can open" in err, err
         assert "Error" not in err and "s3cret" not in err
+
+
+def test_a_change_that_lost_a_race_for_the_same_record_is_one_line_not_a_traceback(
+    run: Run, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Three `playbook import` of one file at once on PostgreSQL: two printed a traceback ending in
+    a unique-key violation. Such a loss is said as what it is, nothing of the command saved."""
+    from sqlalchemy.exc import IntegrityError
+
+    from branchguard.core.people.service import PeopleService
+
+    def raced(*_args: object, **_kwargs: object) -> None:
+        raise IntegrityError("INSERT INTO contacts …", {}, Exception('duplicate key value violates "uq_x"'))
+
+    monkeypatch.setattr(PeopleService, "list_contacts", raced)
+    code, out, err = run("contacts", "list")
+    assert (code, out) == (1, "")
+    assert err.startswith("branchguard: error: another change made the same record at the same moment")
+    assert "Traceback" not in err and "uq_x" not in err

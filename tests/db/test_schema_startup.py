@@ -6,6 +6,7 @@ import hashlib
 import shutil
 import sqlite3
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import inspect, text
@@ -153,3 +154,65 @@ def test_failed_upgrade_says_where_the_backup_is(tmp_path: Path, lang: str, word
     assert message.startswith(words)
     assert "audit_events" in message
     assert message.endswith(str(backups[0]))
+
+
+@pytest.mark.postgres
+def test_an_empty_server_database_is_not_given_the_schema_by_a_command_that_makes_no_data(
+    tmp_path: Path, pg_cluster: Any
+) -> None:
+    """`incident list` pointed at a new, empty PostgreSQL database made all 51 tables, then said the
+    password was wrong; only what makes data (demo, the window, the first account) creates it."""
+    name = "bg_empty_for_a_reader"
+    pg_cluster.execute(f'CREATE DATABASE "{name}"')
+    try:
+        url = pg_cluster.url(name)
+        with pytest.raises(SchemaError) as refused:
+            open_context(tmp_path / "data", db=url, existing=True)
+        assert f"the database {name} holds no BranchGuard data" in refused.value.text("en")
+        engine = make_engine(url)
+        try:
+            assert inspect(engine).get_table_names() == []
+        finally:
+            engine.dispose()
+        ctx = open_context(tmp_path / "data", db=url)  # one that makes data does
+        try:
+            assert ctx.schema.action is SchemaAction.CREATED
+        finally:
+            ctx.close()
+    finally:
+        pg_cluster.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.mark.postgres
+def test_two_first_starts_at_once_on_postgresql_make_the_schema_once(pg_cluster: Any) -> None:
+    """Two `demo --if-empty` on a new server database at once: one failed halfway with a raw
+    duplicate-type error from CREATE TABLE. The second now waits for the first and finds it made."""
+    import threading
+
+    from branchguard.db.migrate import prepare_database
+
+    name = "bg_two_first_starts"
+    pg_cluster.execute(f'CREATE DATABASE "{name}"')
+    try:
+        engines = [make_engine(pg_cluster.url(name)) for _ in range(2)]
+        start = threading.Barrier(2)
+        actions: list[object] = []
+
+        def first_start(engine: Any) -> None:
+            start.wait()
+            try:
+                actions.append(prepare_database(engine).action)
+            except Exception as exc:  # recorded, to fail the test with it
+                actions.append(exc)
+
+        threads = [threading.Thread(target=first_start, args=(e,)) for e in engines]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        assert sorted(map(str, actions)) == sorted(map(str, [SchemaAction.CREATED, SchemaAction.CURRENT]))
+        assert current_revision(engines[0]) == head_revision()
+        for engine in engines:
+            engine.dispose()
+    finally:
+        pg_cluster.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')

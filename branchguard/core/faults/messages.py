@@ -46,6 +46,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "folder {folder} exists and that this account may read it.",
         "无法打开数据库文件 {path}（{error}）；未做任何改动。请确认数据目录 {folder} 存在且当前账户可以读取。",
     ),
+    "fault.login_refused": (
+        "the database server {server} refused ({error}): check the user name and its password "
+        "(keyring or ~/.pgpass), the database name in the address, and that this login owns the "
+        "database (README, PostgreSQL); nothing was done",
+        "数据库服务器 {server} 拒绝了请求（{error}）：请检查地址中的用户名及其密码（密钥环或 ~/.pgpass）、"
+        "数据库名，以及该登录名是否拥有此数据库（见 README 的 PostgreSQL 一节）；未执行任何操作",
+    ),
     "fault.unreachable": (
         "the database server {server} cannot be reached ({error}); this change was NOT saved, "
         "everything saved before is kept on the server. Check that the server runs and the network "
@@ -60,6 +67,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "field.data_dir": ("Data folder", "数据目录"),
     "field.db_url": ("Database address", "数据库地址"),
+    "fault.conflict": (
+        "another change made the same record at the same moment and was saved first: nothing of this "
+        "command was saved; look at what is there now and try again if it is still needed",
+        "另一处更改同时写入了同一条记录并已先保存：本命令的内容均未保存；请查看现有内容，如仍需要请重试",
+    ),
     "fault.interrupted": (
         "interrupted: what was not finished was not saved",
         "已中断：未完成的操作没有保存",

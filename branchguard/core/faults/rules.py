@@ -19,18 +19,23 @@ _TEXTS: tuple[tuple[FaultKind, tuple[str, ...]], ...] = (
     (FaultKind.CORRUPT, ("file is not a database", "database disk image is malformed",
                          "file is encrypted or is not a database")),
     (FaultKind.CANNOT_OPEN, ("unable to open database file",)),
+    # before "unreachable": psycopg words these "connection failed: … password authentication failed"
+    (FaultKind.LOGIN_REFUSED, ("password authentication failed", "no password supplied",
+                               "no pg_hba.conf entry", "database \"", "role \"", "permission denied for")),
     (FaultKind.UNREACHABLE, ("connection refused", "could not connect", "connection failed",
                              "server closed the connection", "terminating connection",
                              "connection is closed", "connection is lost", "the connection is lost",
                              "consuming input failed", "no route to host", "connection timed out",
-                             "could not translate host name", "connection reset")),
+                             "could not translate host name", "failed to resolve host",
+                             "connection reset")),
 )
 _ERRNOS = {
     errno.ENOSPC: FaultKind.FULL,
     errno.EDQUOT: FaultKind.FULL,
     errno.EROFS: FaultKind.READ_ONLY,
 }
-# PostgreSQL SQLSTATEs: disk full, read-only transaction, admin/crash shutdown, cannot connect now.
+# PostgreSQL SQLSTATEs: disk full, read-only transaction, admin/crash shutdown, cannot connect now,
+# the login or database refused.
 _SQLSTATES = {
     "53100": FaultKind.FULL,
     "25006": FaultKind.READ_ONLY,
@@ -41,6 +46,10 @@ _SQLSTATES = {
     "08003": FaultKind.UNREACHABLE,
     "08006": FaultKind.UNREACHABLE,
     "08001": FaultKind.UNREACHABLE,
+    "28P01": FaultKind.LOGIN_REFUSED,  # wrong password
+    "28000": FaultKind.LOGIN_REFUSED,  # no such login, or not allowed in
+    "3D000": FaultKind.LOGIN_REFUSED,  # no such database
+    "42501": FaultKind.LOGIN_REFUSED,  # the login may not do this (create the schema, say)
 }
 
 
@@ -104,6 +113,8 @@ def message(kind: FaultKind, place: FaultPlace, writers: Sequence[int] = (), err
         return Message("fault.locked", **where)
     if kind is FaultKind.UNREACHABLE or (kind is FaultKind.CANNOT_OPEN and not place.sqlite):
         return Message("fault.unreachable", server=place.database, error=error)
+    if kind is FaultKind.LOGIN_REFUSED:
+        return Message("fault.login_refused", server=place.database, error=error)
     return Message(f"fault.{kind.value}", error=error, **where)
 
 

@@ -16,6 +16,7 @@ class FaultKind(enum.StrEnum):
     CORRUPT = "corrupt"  # not a database, or a malformed one
     CANNOT_OPEN = "cannot_open"  # the file or its folder cannot be opened at all
     UNREACHABLE = "unreachable"  # the database server refused or dropped the connection
+    LOGIN_REFUSED = "login_refused"  # the server answered, and refused the login or the database name
 
 
 @dataclass(frozen=True)

@@ -150,6 +150,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "该数据库由更新版本的 BranchGuard 创建（结构版本 {revision}，本程序最高支持 {head}）。"
         "数据库未作任何改动：请升级 BranchGuard 后再打开。",
     ),
+    "schema.empty": (
+        "the database {database} holds no BranchGuard data, and this command makes none: check the "
+        "address (`branchguard demo` fills a new one with demo data; the window sets up a new branch)",
+        "数据库 {database} 中没有 BranchGuard 数据，本命令不会创建：请检查地址（`branchguard demo` 可写入演示数据；"
+        "在窗口中可设立新网点）",
+    ),
     "schema.foreign": (
         "The database holds tables but no BranchGuard schema version; it was left untouched.",
         "该数据库含有数据表但没有 BranchGuard 结构版本信息，未作任何改动。",

@@ -8,6 +8,7 @@ import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy.exc import DBAPIError, OperationalError
@@ -22,6 +23,7 @@ from branchguard.core.kernel.i18n import Message
 from branchguard.core.kernel.types import Actor
 from branchguard.db import engine as engine_module
 from branchguard.db.engine import LockRetry, make_engine
+from tests.conftest import PG_SUPERUSER
 
 QUICK = LockRetry(wait_ms=20, pauses=(0.01, 0.01, 0.01))
 PLACE = FaultPlace("/data", "/data/branchguard.sqlite")
@@ -270,6 +272,33 @@ def test_a_server_that_is_not_there_is_unreachable() -> None:
     fault = explain(raised.value, FaultPlace("/data", "127.0.0.1/branchguard", sqlite=False))
     assert fault is not None and fault.kind is FaultKind.UNREACHABLE
     assert "127.0.0.1/branchguard" in fault.text("en") and "NOT saved" in fault.text("en")
+
+
+def _refusal(url: str, place: FaultPlace) -> Any:
+    engine = make_engine(url)
+    try:
+        with pytest.raises(DBAPIError) as raised:
+            engine.connect()
+    finally:
+        engine.dispose()
+    return explain(raised.value, place)
+
+
+def test_a_database_or_login_the_server_refuses_is_named_so_not_unreachable(pg_cluster: Any) -> None:
+    """A missing database, or a login the server refuses, once said to check that the server runs."""
+    place = FaultPlace("/data", "localhost/no_such_db", sqlite=False)
+    fault = _refusal(pg_cluster.url("no_such_db"), place)
+    assert fault is not None and fault.kind is FaultKind.LOGIN_REFUSED
+    assert "no_such_db" in fault.text("en") and "password" in fault.text("en") and fault.text("zh_CN")
+    stranger = pg_cluster.url("postgres").replace(f"//{PG_SUPERUSER}@", "//nobody_here@", 1)
+    fault = _refusal(stranger, place)  # a login the server does not know
+    assert fault is not None and fault.kind is FaultKind.LOGIN_REFUSED
+
+
+def test_a_host_that_cannot_be_found_is_unreachable_not_a_raw_error() -> None:
+    place = FaultPlace("/d", "nosuchhost.invalid/x", sqlite=False)
+    fault = _refusal("postgresql+psycopg://u@nosuchhost.invalid/x", place)
+    assert fault is not None and fault.kind is FaultKind.UNREACHABLE
 
 
 @pytest.mark.parametrize(
