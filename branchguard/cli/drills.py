@@ -186,6 +186,8 @@ def run_list(ctx: AppContext, args: argparse.Namespace) -> int:
     if not plans:
         print(t("cli.drill.none"))
         return 0
+    from branchguard.core.schedules.rules import describe
+
     zone = _zone()
     rows = [
         (
@@ -194,7 +196,7 @@ def run_list(ctx: AppContext, args: argparse.Namespace) -> int:
             p.title,
             p.scope.label,
             wall_clock(p.run_at or p.planned_at, zone),
-            p.rule or "-",
+            describe(p.rule),  # the window's words for it (每半年), not the RRULE
             p.status.label,
             p.incident_id or "-",
             "-" if p.score is None else f"{p.score:g}",

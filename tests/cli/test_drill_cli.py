@@ -115,6 +115,8 @@ def test_a_recurring_plan_and_usage_errors(run: Run) -> None:
     assert code == 0 and "recurring" in out, err
     [plan] = _listed(run)
     assert plan["rrule"].startswith("FREQ=MONTHLY;INTERVAL=6") and plan["schedule_id"] == 1
+    code, out, err = run("drill", "list")  # the table says it in words, as the window does
+    assert code == 0 and "Every 6 months" in out and "FREQ=" not in out, err
     code, _, err = run("drill", "plan", "--playbook", "NOPE", "--date", "2031-03-01")
     assert code == 1 and "NOPE" in err
     code, _, err = run("drill", "plan", "--playbook", "FIRE", "--date", "someday")

@@ -49,6 +49,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "营业期间每2小时（9:00、11:00、13:00、15:00）",
     ),
     "rule.before_holidays": ("Before each public holiday", "每个法定节假日前"),
+    "rule.every_daily": ("Every {n} days", "每 {n} 天"),
+    "rule.every_weekly": ("Every {n} weeks", "每 {n} 周"),
+    "rule.every_monthly": ("Every {n} months", "每 {n} 个月"),
+    "rule.every_yearly": ("Every {n} years", "每 {n} 年"),
     "rule.count": (", {n} times", "，共 {n} 次"),
     "rule.until": (", until {date}", "，至 {date}"),
     # actions (permission messages)

@@ -373,7 +373,7 @@ def describe(rule: str) -> str:
     ending = [p for p in parts if p.startswith(("UNTIL=", "COUNT="))]
     core = ";".join(p for p in parts if p not in ending)
     names = {v: k for k, v in PRESETS.items()}
-    label = t(f"rule.{names[core]}") if core in names else rule
+    label = t(f"rule.{names[core]}") if core in names else _every(core) or rule
     for p in ending:
         key, _, value = p.partition("=")
         if key == "COUNT":
@@ -382,6 +382,15 @@ def describe(rule: str) -> str:
             until = datetime.strptime(value, "%Y%m%dT%H%M%SZ").replace(tzinfo=UTC).astimezone()
             label += t("rule.until", date=until.date().isoformat())
     return label
+
+
+def _every(core: str) -> str | None:
+    """ "FREQ=MONTHLY;INTERVAL=2" in words (every 2 months), or None for a rule with more to it."""
+    parts = dict(p.partition("=")[::2] for p in core.split(";") if p)
+    if set(parts) - {"FREQ", "INTERVAL"} or parts.get("FREQ") not in FREQUENCIES:
+        return None
+    n = parts.get("INTERVAL", "1")
+    return t(f"rule.every_{parts['FREQ'].lower()}", n=n) if n.isdigit() else None
 
 
 def reminder_overdue(reminder: ReminderInfo, now: datetime) -> bool:

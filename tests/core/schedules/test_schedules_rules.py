@@ -209,8 +209,10 @@ def test_describe_names_presets_and_ends() -> None:
     assert describe(normalise("semiannual", start, SHANGHAI)) == "Every 6 months"
     assert describe(normalise("weekly", start, SHANGHAI, count=4)) == "Weekly, 4 times"
     assert describe("FREQ=WEEKLY;BYDAY=MO,TH") == "FREQ=WEEKLY;BYDAY=MO,TH"
+    assert describe("FREQ=MONTHLY;INTERVAL=2;COUNT=3") == "Every 2 months, 3 times"  # no preset: in words
     set_language("zh_CN")
     assert describe(normalise("quarterly", start, SHANGHAI)) == "每季度"
+    assert describe("FREQ=YEARLY;INTERVAL=2") == "每 2 年"
 
 
 # -- working days --------------------------------------------------------------------------------
