@@ -177,6 +177,14 @@ def record_id(text: str) -> int:
     return value
 
 
+def hazard_reference(text: str) -> int:
+    """A hazard as the register shows it (YH-2026-0007), or its number alone (7): its id."""
+    import re
+
+    found = re.fullmatch(r"(?i)YH-\d{4}-(\d{1,18})", text.strip())
+    return record_id(found[1] if found else text)
+
+
 def entry_number(text: str) -> int:
     """A ledger entry's number: a whole number from 0 (before the first) to 2^63-1."""
     from branchguard.core.kernel.validation import MAX_ID

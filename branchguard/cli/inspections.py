@@ -9,7 +9,15 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from branchguard.cli.common import cli_actor, fail, print_json, print_table, record_id, whole
+from branchguard.cli.common import (
+    cli_actor,
+    fail,
+    hazard_reference,
+    print_json,
+    print_table,
+    record_id,
+    whole,
+)
 from branchguard.cli.hazard_filters import add_hazard_filter_arguments, hazard_filter_from_args, iso_date
 from branchguard.cli.schedules import wall_clock
 from branchguard.core.hazards.types import HazardDetail, HazardInfo, HazardInput, HazardSeverity
@@ -89,7 +97,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     lst.set_defaults(handler=run_hazard_list)
 
     one = hazard.add_parser("show", help="a hazard with its remediation steps and history")
-    one.add_argument("id", type=record_id)
+    one.add_argument("id", type=hazard_reference, help="as the register shows it (YH-2026-0007), or 7")
     one.add_argument("--json", action="store_true")
     one.set_defaults(handler=run_hazard_show)
 

@@ -70,6 +70,8 @@ def test_a_run_from_start_to_hazards(run: Run, tmp_path: Path) -> None:
     assert isinstance(shown, dict)
     assert shown["number"] == major["number"] and shown["photos"][0]["name"] == "exit.jpg"
     assert [e["kind"] for e in shown["history"]] == ["opened"] and shown["report_head_office"] is True
+    # by the reference the register shows (YH-2026-0004), as well as by its number
+    assert _json(run, "hazard", "show", major["number"].lower()) == shown
     inspection = _json(run, "inspection", "show", iid)
     assert isinstance(inspection, dict)
     assert inspection["status"] == "submitted" and inspection["failed"] == 2
