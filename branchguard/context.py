@@ -72,6 +72,18 @@ class AppContext:
 LockNotice = Callable[[Message], None]
 
 
+def _used_before(data_dir: Path) -> bool:
+    """Whether the data folder holds what only a database's use leaves: the signing key, or an
+    attachment."""
+    from branchguard.core.anchors.keys import key_path
+
+    attachments = Path(data_dir) / "attachments"
+    try:
+        return key_path(data_dir).is_file() or any(p.is_file() for p in attachments.rglob("*"))
+    except OSError:
+        return False
+
+
 def _has_database(path: str) -> bool:
     """Whether an SQLite database file is there with something in it: SQLite takes an empty file
     for a new database, which opening would fill with an empty schema."""
@@ -147,6 +159,10 @@ def open_context(
     _check_database_address(config.db_url)
     place = place_of(config)
     sqlite = is_sqlite(config.db_url)
+    if sqlite and not _has_database(place.database) and _used_before(config.data_dir):
+        # A lost database beside the attachments and key of the branch that had it: a new empty one
+        # here (the window's first run, `demo`) would start over on top of that branch's evidence.
+        raise NotFound(Message("fault.database_lost", file=place.database, folder=place.data_dir))
     read_only = read_only or (sqlite and not folder_writable(config.data_dir))
     if read_only and sqlite and not _has_database(place.database):
         raise Fault(FaultKind.READ_ONLY, Message("fault.read_only_no_database", folder=place.data_dir))

@@ -96,6 +96,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{folder} 中没有 BranchGuard 数据：请检查 --data-dir（`branchguard demo` 可在新文件夹中写入演示数据；"
         "在窗口中可设置新网点）",
     ),
+    "fault.database_lost": (
+        "the database {file} is missing or empty, but {folder} holds the attachments or the signing "
+        "key of a branch that had one: nothing was created, so as not to start over on top of them. "
+        "Restore the last backup (`branchguard restore`), or choose another data folder",
+        "数据库 {file} 不存在或为空，但 {folder} 中仍有原网点的附件或签名密钥：为免在其上重新开始，未创建任何内容。"
+        "请恢复最近的备份（`branchguard restore`），或选择其他数据目录",
+    ),
     "fault.database_missing": (
         "the database {file} is missing or empty, so nothing was opened: if it was lost, restore the "
         "last backup (`branchguard restore`); else check --data-dir",

@@ -343,3 +343,29 @@ def test_a_read_only_open_leaves_no_write_ahead_log_behind(tmp_path: Path) -> No
     finally:
         ro.close()
     assert every() == before
+
+
+def test_a_lost_database_beside_a_branchs_attachments_is_not_replaced_by_a_new_one(tmp_path: Path) -> None:
+    """The window's first run (or `demo`) in a folder whose database was deleted would have made a
+    new, empty branch on top of the old one's attachments and signing key."""
+    from branchguard.core.anchors.keys import key_path, load_or_create
+    from branchguard.core.kernel.errors import NotFound
+
+    folder = tmp_path / "data"
+    open_context(folder).close()
+    load_or_create(folder)  # the branch's signing key, made at its first anchored report
+    database = folder / "branchguard.sqlite"
+    for made in folder.glob("branchguard.sqlite*"):
+        made.unlink()
+    with pytest.raises(NotFound) as refused:
+        open_context(folder)
+    said = refused.value.text("en")
+    assert f"the database {database} is missing or empty" in said and "branchguard restore" in said
+    assert not database.exists() and key_path(folder).is_file()
+    database.write_bytes(b"")  # emptied rather than deleted: the same
+    with pytest.raises(NotFound):
+        open_context(folder)
+    assert database.stat().st_size == 0
+    fresh = tmp_path / "new-branch"  # a folder never used: a new database, as before
+    open_context(fresh).close()
+    assert (fresh / "branchguard.sqlite").stat().st_size > 0
