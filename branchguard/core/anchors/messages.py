@@ -17,7 +17,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "anchor.folder_missing": ("{path} is not a folder: choose an existing folder (plug the USB stick in first)", "{path} 不是文件夹：请选择已存在的文件夹（如为 U 盘请先插入）"),
     "anchor.folder_unwritable": ("cannot write in {path}: {error}", "无法在 {path} 中写入：{error}"),
-    "anchor.not_written": ("the anchor was NOT written to {path}: {error}. The document itself is written; make the anchor folder reachable (or choose another with `branchguard anchor folder PATH`) and make the document again to anchor it", "锚点未能写入 {path}：{error}。文件本身已写入；请确保锚点文件夹可用（或用 `branchguard anchor folder PATH` 另选），然后重新生成该文件以写入锚点"),
+    "anchor.not_written": ("the anchor was NOT written to {path}: {error}. The document is written and carries its anchor (`branchguard verify --anchor <the document>` checks it), but the anchor folder lacks it: make the folder reachable (or choose another with `branchguard anchor folder PATH`); the next document made is anchored there again", "锚点未能写入 {path}：{error}。文件已写入并带有其锚点（可用 `branchguard verify --anchor <该文件>` 核验），但锚点文件夹中缺少此锚点：请确保锚点文件夹可用（或用 `branchguard anchor folder PATH` 另选）；之后生成的文件会再次写入锚点"),
     "anchor.not_signed": ("the anchor was NOT written: no signing key ({error}). The document itself is written", "锚点未写入：没有签名密钥（{error}）。文件本身已写入"),
     # reading sources
     "anchor.source_not_file": ("{path} is not a file", "{path} 不是文件"),
