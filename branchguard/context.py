@@ -139,19 +139,17 @@ def open_context(
     refused, not filled with a new database, when its database would be in it (a command that
     needs someone logged in, given a mistyped folder, once made one and then said the password
     was wrong; `verify` made one in place of a deleted file and found nothing wrong)."""
+    if lang:  # the language asked for, before settings.ini is read: a refusal there is in it too
+        set_language(lang)
     try:
         if existing:  # looked at first, writing nothing
             looked = resolve(data_dir, db, lang, create=False)
             if is_sqlite(looked.db_url) and not _has_database(place_of(looked).database):
-                if lang:
-                    set_language(lang)
                 if not looked.data_dir.is_dir():
                     raise NotFound(Message("fault.no_database", folder=str(looked.data_dir)))
                 raise NotFound(Message("fault.database_missing", file=place_of(looked).database))
         config = resolve(data_dir, db, lang, create=not read_only)
     except (FileExistsError, NotADirectoryError) as exc:  # a file where the folder should be
-        if lang:  # no settings.ini to read the language from: the one asked for, if any
-            set_language(lang)
         raise ValidationError(
             "field.data_dir", Message("fault.data_dir_not_folder", path=str(exc.filename or data_dir))
         ) from None

@@ -4,6 +4,7 @@ is refused with a message that says how to use a pgpass file."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -110,3 +111,19 @@ def test_a_url_without_a_password_is_left_to_the_keyring_or_a_pgpass_file(
     data = settings_with(tmp_path, bare)
     config.resolve(data)
     assert (data / "settings.ini").read_text(encoding="utf-8").count("bg_user@dbhost") == 1
+
+
+def test_the_refusal_is_in_the_language_the_command_asked_for(
+    tmp_path: Path, no_keyring: None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`--lang en` printed it in Chinese: settings.ini is read before the language it names."""
+    from branchguard.cli import main
+
+    data = settings_with(tmp_path, URL)
+    set_language("zh_CN")
+    try:
+        assert main(["--data-dir", str(data), "--lang", "en", "info"]) == 1
+    finally:
+        set_language("zh_CN")
+    err = capsys.readouterr().err
+    assert "no system keyring works here" in err and not re.search("[\u4e00-\u9fff]", err), err
