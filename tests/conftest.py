@@ -484,3 +484,14 @@ def take_snapshot(engine: Engine, only: Collection[str] | None = None) -> Snapsh
 @pytest.fixture
 def snapshot(ctx: Any) -> Callable[[], Snapshot]:
     return lambda: take_snapshot(ctx.engine)
+
+
+@pytest.fixture
+def no_installed_years() -> Iterator[None]:
+    """Working-day years installed from a library belong to the process: a test that installs
+    some starts and ends with the built-in data only (`pytest.mark.usefixtures`)."""
+    from branchguard.core.kernel import working_days
+
+    working_days.install([])
+    yield
+    working_days.install([])

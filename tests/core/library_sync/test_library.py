@@ -43,12 +43,7 @@ years:
 HO = Actor(user_id=None, username="ho-lead", role=Role.LEAD)
 
 
-@pytest.fixture(autouse=True)
-def _no_installed_years() -> Iterator[None]:
-    """Installed years belong to the process: every test starts and ends with the built-in data."""
-    working_days.install([])
-    yield
-    working_days.install([])
+pytestmark = pytest.mark.usefixtures("no_installed_years")  # tests/conftest.py
 
 
 @pytest.fixture

@@ -24,11 +24,7 @@ from tests.conftest import copy_fresh_sqlite, take_snapshot
 HO_NAME = "华东区总行"
 
 
-@pytest.fixture(autouse=True)
-def _no_installed_years() -> Iterator[None]:
-    working_days.install([])
-    yield
-    working_days.install([])
+pytestmark = pytest.mark.usefixtures("no_installed_years")  # tests/conftest.py
 
 
 @pytest.fixture

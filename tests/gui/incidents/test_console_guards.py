@@ -77,13 +77,19 @@ def test_closing_with_nothing_open_asks_nothing(gui_ctx, qtbot) -> None:
     assert stored(gui_ctx, ad_hoc).summary.status == IncidentStatus.CLOSED
 
 
-def test_a_refused_close_stays_in_the_dialog_with_everything_typed(gui_ctx, qtbot) -> None:
+def _closing_a_burst_pipe(gui_ctx, qtbot) -> tuple[int, IncidentConsole, CloseDialog]:
+    """An ad-hoc incident, its console and its close dialog, the outcome typed."""
     lead = login(gui_ctx, "lead")
     burst = gui_ctx.services.incidents.start(lead, None, Level.III, title="水管爆裂").id
     console = open_console(qtbot, session_for(gui_ctx, "lead"), burst)
     dialog = console.ask_close()
     assert dialog is not None
     dialog.outcome.setPlainText("handled")
+    return burst, console, dialog
+
+
+def test_a_refused_close_stays_in_the_dialog_with_everything_typed(gui_ctx, qtbot) -> None:
+    burst, console, dialog = _closing_a_burst_pipe(gui_ctx, qtbot)
     too_long = "x" * (FOLLOW_UP_TEXT_LIMIT + 500)
     dialog.root_cause.setPlainText(too_long)
     dialog.add_action_row("", "")  # row 1 left empty: left out, but the numbers are the table's
@@ -114,12 +120,7 @@ def test_a_refused_close_stays_in_the_dialog_with_everything_typed(gui_ctx, qtbo
 def test_the_close_is_written_off_the_gui_thread_with_the_dialog_waiting(gui_ctx, qtbot, pool_tasks) -> None:
     """As in the app: the writer's thread closes the incident; the dialog takes no second submit and
     no Cancel meanwhile, then shows the refusal (or closes) when the answer comes back."""
-    lead = login(gui_ctx, "lead")
-    burst = gui_ctx.services.incidents.start(lead, None, Level.III, title="水管爆裂").id
-    console = open_console(qtbot, session_for(gui_ctx, "lead"), burst)
-    dialog = console.ask_close()
-    assert dialog is not None
-    dialog.outcome.setPlainText("handled")
+    burst, _console, dialog = _closing_a_burst_pipe(gui_ctx, qtbot)
     dialog.injuries.setText("x" * (FOLLOW_UP_TEXT_LIMIT + 1))
     dialog.submit()
     dialog.reject()  # while it is written: ignored

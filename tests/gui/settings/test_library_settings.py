@@ -4,7 +4,6 @@ why; staff see the state but cannot trust or import."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -24,11 +23,7 @@ YEAR = working_days.covered_years()[1] + 5
 HO = Actor(user_id=None, username="ho-lead", role=Role.LEAD)
 
 
-@pytest.fixture(autouse=True)
-def _no_installed_years() -> Iterator[None]:
-    working_days.install([])
-    yield
-    working_days.install([])
+pytestmark = pytest.mark.usefixtures("no_installed_years")  # tests/conftest.py
 
 
 @pytest.fixture
