@@ -233,7 +233,9 @@ class NotificationCentre(QObject):
             self.tray.messageClicked.connect(lambda: self.show_panel())
             self.tray.show()
         # Without a tray that can show a message, reminders that come due say so in the window.
-        self.notice = ReminderNotice(window, self.open_reminder, self._snooze_hour, self._dismiss, clock)
+        self.notice = ReminderNotice(
+            window, self.open_reminder, self._snooze_hour, self._dismiss, clock, self.may_remind
+        )
         self._unseen: list[ReminderInfo] = []  # came due while the window was locked
         session = window.session
         session.actor_changed.connect(self.reload)

@@ -42,6 +42,7 @@ class ReminderNotice(QFrame):
         on_snooze: Callable[[ReminderInfo], None],
         on_dismiss: Callable[[ReminderInfo], None],
         clock: Callable[[], datetime],
+        may_remind: Callable[[], bool] = lambda: True,
     ) -> None:
         super().__init__(window)
         self.setObjectName("reminder_notice")
@@ -53,6 +54,7 @@ class ReminderNotice(QFrame):
         )
         self._window = window
         self._open, self._snooze, self._dismiss, self._clock = on_open, on_snooze, on_dismiss, clock
+        self._may_remind = may_remind  # snooze and dismiss are the role table's "schedule.remind"
         self.reminders: list[ReminderInfo] = []
         self.heading = QLabel()
         self.heading.setObjectName("reminder_notice_heading")
@@ -104,6 +106,10 @@ class ReminderNotice(QFrame):
                 widget.setParent(None)
                 widget.deleteLater()
         now = self._clock()
+        actions = [("open", self.tr("Open"), self._open)]
+        if self._may_remind():  # an auditor's notice only opens what is due
+            actions.append(("snooze", self.tr("Snooze 1 h"), self._snooze))
+            actions.append(("dismiss", self.tr("Dismiss"), self._dismiss))
         for row, reminder in enumerate(self.reminders[:MAX_ROWS]):
             overdue = reminder_overdue(reminder, now)
             label = QLabel(f"{reminder.title}\n{self._when(reminder, overdue)}")
@@ -112,14 +118,7 @@ class ReminderNotice(QFrame):
             if overdue:
                 label.setStyleSheet(f"color: {style.ERROR};")
             self.rows.addWidget(label, row, 0)
-            for column, (name, text, action) in enumerate(
-                (
-                    ("open", self.tr("Open"), self._open),
-                    ("snooze", self.tr("Snooze 1 h"), self._snooze),
-                    ("dismiss", self.tr("Dismiss"), self._dismiss),
-                ),
-                start=1,
-            ):
+            for column, (name, text, action) in enumerate(actions, start=1):
                 button = QPushButton(text)
                 button.setObjectName(f"reminder_notice_{name}_{row}")
                 button.clicked.connect(lambda _=False, a=action, r=reminder: self._act(a, r))

@@ -118,3 +118,20 @@ def test_the_agenda_says_overdue_when_the_bell_does() -> None:
     model = OccurrenceModel()
     model.set_rows([item])
     assert model.index(0, OccurrenceModel.STATUS).data() == model.tr("Overdue")
+
+
+@QUIET
+def test_an_auditors_notice_opens_what_is_due_and_snoozes_nothing(
+    gui_ctx: AppContext, open_window: Callable[[str], MainWindow], qtbot
+) -> None:
+    """An auditor's notice had Snooze and Dismiss: a click took the row away and did nothing, the
+    reminder still under the bell (schedule.remind is the lead's and staff's)."""
+    lead = open_window("lead")
+    _due(gui_ctx, lead, "Check the fire extinguishers", 1)
+    gui_ctx.services.schedules.catch_up(lead.session.actor)
+    window = open_window("auditor")
+    centre = NotificationCentre(window, tray_available=lambda: False)
+    centre.announce(gui_ctx.services.schedules.reminders(window.session.actor))
+    assert centre.notice.reminders
+    assert len(_buttons(centre, "open")) == len(centre.notice.reminders)
+    assert _buttons(centre, "snooze") == [] and _buttons(centre, "dismiss") == []
