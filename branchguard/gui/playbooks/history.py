@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from branchguard.core.kernel.errors import BranchGuardError
 from branchguard.core.playbooks.types import PlaybookVersion
 from branchguard.gui.kit.icons import icon
+from branchguard.gui.kit.names import NamesReader
 from branchguard.gui.kit.screen import resize_within_screen
 from branchguard.gui.playbooks.diff_view import PlaybookDiffDialog
 from branchguard.gui.playbooks.models import VersionsModel
@@ -35,6 +36,7 @@ class PlaybookHistoryDialog(QDialog):
         self.session = session
         self.code = code
         self.model = VersionsModel(self)
+        self.names = NamesReader(self, session, self.model)  # who made and approved each, by name
         self.table = QTableView()
         self.table.setObjectName("history_table")
         self.table.setModel(self.model)
@@ -95,6 +97,7 @@ class PlaybookHistoryDialog(QDialog):
             versions = []
             self.preview.show_message(exc.message)
         self.model.set_rows(versions)
+        self.names.read()
         self._selection_changed()
 
     def selected_versions(self) -> list[PlaybookVersion]:

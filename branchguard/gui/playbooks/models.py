@@ -167,9 +167,9 @@ class VersionsModel(RowsModel[PlaybookVersion]):
             texts = {
                 self.COL_NUMBER: str(info.number),
                 self.COL_STATUS: info.status.label,
-                self.COL_CREATED_BY: info.created_by,
+                self.COL_CREATED_BY: self.who(info.created_by),
                 self.COL_CREATED_AT: info.created_at.astimezone().strftime(TIME_FORMAT),
-                self.COL_APPROVED_BY: info.approved_by or "",
+                self.COL_APPROVED_BY: self.who(info.approved_by),
                 self.COL_APPROVED_AT: info.approved_at.astimezone().strftime(TIME_FORMAT)
                 if info.approved_at
                 else "",

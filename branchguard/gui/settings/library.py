@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from branchguard.core.accounts.names import Names
 from branchguard.core.kernel.errors import BranchGuardError
 from branchguard.core.kernel.roles import may
 from branchguard.gui.kit import style
@@ -84,12 +85,15 @@ class LibraryPanel(QWidget):
 
     # -- state -------------------------------------------------------------------------------------
     def refresh(self) -> None:
-        library, actor = self.session.services.library, self.session.actor
-        self.loader.run(lambda: library.state(actor), self._show_state)
+        services, actor = self.session.services, self.session.actor
+        # the state, and the accounts' names: who imported the last library, by name
+        self.loader.run(lambda: (services.library.state(actor), services.auth.names(actor)), self._show_state)
 
-    def _show_state(self, state: LibraryState) -> None:
+    def _show_state(self, loaded: tuple[LibraryState, Names]) -> None:
         from branchguard.core.anchors.rules import grouped, local_minute
         from branchguard.core.kernel.working_days import spans
+
+        state, who = loaded
 
         self.key.setText(grouped(state.trusted.fingerprint) if state.trusted else self.tr("none trusted yet"))
         last = state.last_import
@@ -98,7 +102,7 @@ class LibraryPanel(QWidget):
             .replace("%1", last.issuer or "-")
             .replace("%2", local_minute(last.created_at))
             .replace("%3", local_minute(last.imported_at))
-            .replace("%4", last.imported_by)
+            .replace("%4", who(last.imported_by))
             if last
             else self.tr("none yet")
         )

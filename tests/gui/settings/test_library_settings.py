@@ -90,6 +90,7 @@ def test_the_lead_trusts_previews_and_imports_in_the_background(
     assert gui_ctx.services.inspections.template(HO, "HO_VAULT").content.name.en == "Vault"
     assert working_days.covers(YEAR)
     qtbot.waitUntil(lambda: str(YEAR) in panel.years.text() and panel.last.text() != "none yet")
+    assert panel.last.text().endswith("by 王建国")  # a person, not a login
 
 
 def test_cancel_writes_nothing_and_staff_cannot_import(
