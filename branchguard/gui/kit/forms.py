@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TypeVar
 
-from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from branchguard.core.kernel.errors import BranchGuardError, ValidationError
 
@@ -63,6 +63,7 @@ class FieldForm(QFormLayout):
         widget.setProperty("invalid", True)
         widget.style().polish(widget)
         widget.setFocus()
+        _make_room(widget)
 
     def clear_errors(self) -> None:
         for key, label in self._errors.items():
@@ -101,3 +102,18 @@ def attempt(form: FieldForm, error: QLabel, call: Callable[[], T]) -> T | None:
         error.setText(exc.message)
         error.show()
     return None
+
+
+def _make_room(widget: QWidget) -> None:
+    """A dialog grows to take the error line just shown, within the screen: it kept its height,
+    and its layout squeezed the input above the line to half its height, unreadable."""
+    window = widget.window()
+    layout = window.layout()
+    if not isinstance(window, QDialog) or not window.isVisible() or layout is None:
+        return
+    from branchguard.gui.kit.screen import room
+
+    layout.activate()
+    wanted = min(window.sizeHint().height(), room(window).height())
+    if window.height() < wanted:
+        window.resize(window.width(), wanted)

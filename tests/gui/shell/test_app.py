@@ -143,6 +143,10 @@ def test_first_start_asks_for_the_lead_over_the_starting_window(tmp_path: Path, 
     window, startup = _starting_window(tmp_path / "data", qtbot)
     dialog = window.findChild(FirstRunDialog)
     assert dialog is not None and dialog.isVisible()
+    height = dialog.branch_name.height()
+    dialog.submit()  # nothing filled in: the dialog grows to take the error line under the name
+    assert dialog.form.error_text("branch_name")
+    assert dialog.branch_name.height() >= height  # once squeezed to half its height, unreadable
     dialog.branch_name.setText("城西支行")
     dialog.username.setText("wangjg")
     dialog.password.setText("safe-pass-1")
