@@ -13,6 +13,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the safety-lead account has already been created",
         "安全负责人账户已经创建",
     ),
+    "validation.last_lead_disabled": (
+        "the last active safety-lead account cannot be disabled: make another account a safety lead first",
+        "不能停用最后一个有效的安全负责人账户：请先将另一账户设为安全负责人",
+    ),
     "validation.last_lead": (
         "the last active safety-lead account cannot be removed or demoted",
         "不能删除或降级最后一个有效的安全负责人账户",

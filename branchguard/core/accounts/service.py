@@ -164,7 +164,7 @@ class AuthService:
         with self._sessions.begin() as s:
             user = self._get(s, user_id)
             if user.role == Role.LEAD and new_role != Role.LEAD:
-                self._refuse_last_lead(s, user)
+                self._refuse_last_lead(s, user, "field.role", "validation.last_lead")
             before = {"role": user.role}
             user.role = new_role.value
             record(s, actor, "user.update", "user", user.id, before=before, after={"role": new_role.value})
@@ -175,7 +175,7 @@ class AuthService:
         with self._sessions.begin() as s:
             user = self._get(s, user_id)
             if not active and user.role == Role.LEAD:
-                self._refuse_last_lead(s, user)
+                self._refuse_last_lead(s, user, "field.active", "validation.last_lead_disabled")
             before = {"active": user.active}
             user.active = active
             record(s, actor, "user.update", "user", user.id, before=before, after={"active": active})
@@ -287,14 +287,15 @@ class AuthService:
             raise NotFound(Message("notfound", what=Message("entity.user"), id=user_id))
         return user
 
-    def _refuse_last_lead(self, s: Session, user: UserRow) -> None:
+    def _refuse_last_lead(self, s: Session, user: UserRow, field: str, refusal: str) -> None:
+        """Refused, naming `field` and saying `refusal`, when `user` is the last active lead."""
         other_leads = s.scalar(
             select(func.count())
             .select_from(UserRow)
             .where(UserRow.role == Role.LEAD.value, UserRow.active.is_(True), UserRow.id != user.id)
         )
         if not other_leads:
-            raise ValidationError("field.role", Message("validation.last_lead"))
+            raise ValidationError(field, Message(refusal))
 
     def user_by_name(self, username: str) -> UserInfo | None:
         with self._sessions() as s:

@@ -181,8 +181,12 @@ def test_last_lead_cannot_be_demoted_or_disabled(
     with pytest.raises(ValidationError) as demoted:
         auth.set_role(lead, lead.user_id, Role.STAFF)
     assert demoted.value.reason == t("validation.last_lead")
-    with pytest.raises(ValidationError):
+    assert demoted.value.is_about("field.role")
+    with pytest.raises(ValidationError) as disabled:
         auth.set_active(lead, lead.user_id, False)
+    # said of what was asked: disabling, under Active (it once said "Role: … removed or demoted")
+    assert disabled.value.is_about("field.active")
+    assert disabled.value.reason == t("validation.last_lead_disabled")
     assert snapshot() == before
 
     # with a second safety lead, the first may step down

@@ -111,7 +111,8 @@ def test_last_lead_cannot_be_disabled(gui_ctx: AppContext, open_window) -> None:
     page = _settings(open_window("lead"))
     page.users.select_user("lead")
     page.users.toggle_active()
-    assert "last active safety-lead" in page.users.message.text()
+    assert "last active safety-lead account cannot be disabled" in page.users.message.text()
+    assert not page.users.message.text().startswith("Role")
     assert gui_ctx.services.auth.user_by_name("lead").active
 
 
