@@ -16,6 +16,7 @@ import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from branchguard.cli.localized import Language, LocalizedParser, help_language, localize
 from branchguard.collector import Pause
 
 if TYPE_CHECKING:
@@ -38,7 +39,7 @@ class _VersionAction(argparse.Action):
 
 
 def _global_parser(add_help: bool = True, with_version: bool = True) -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = LocalizedParser(
         prog="branchguard",
         description="BranchGuard: emergency response, drills and inspections for a bank branch. "
         "Without a sub-command it opens the window.",
@@ -101,8 +102,9 @@ COMMAND_MODULES: dict[str, str] = {
 }
 
 
-def build_parser(command: str | None = None) -> argparse.ArgumentParser:
-    """The full parser; given the command word, with that command's module only.
+def build_parser(command: str | None = None, language: Language | None = None) -> argparse.ArgumentParser:
+    """The full parser; given the command word, with that command's module only. Its help and usage
+    errors speak `language` (default: the data folder's setting, else zh_CN; cli/localized.py).
 
     A speed trick (docs/architecture.md, "Speed tricks"): each command module imports its domain's
     types, and all of them together the whole domain (every model module among them), which every
@@ -114,27 +116,33 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for module in dict.fromkeys(wanted):
         importlib.import_module(f"branchguard.cli.{module}").register(sub)
+    localize(parser, language or help_language())
     return parser
 
 
-def _command_word(argv: Sequence[str]) -> str | None:
+def _command_word(argv: Sequence[str]) -> tuple[str | None, Language]:
     """The sub-command given, or None when only global options are (the window opens; --help and
     --version, which the pre-parser does not know, count as a word and go to the full parser, as
-    does a sub-command's own --version, e.g. `playbook show CODE --version 2`)."""
-    _known, rest = _global_parser(add_help=False, with_version=False).parse_known_args(list(argv))
-    return rest[0] if rest else None
+    does a sub-command's own --version, e.g. `playbook show CODE --version 2`); and the language of
+    the help and usage errors, from --lang and --data-dir."""
+    known, rest = _global_parser(add_help=False, with_version=False).parse_known_args(list(argv))
+    return (rest[0] if rest else None), help_language(known.lang, known.data_dir)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     from_process = argv is None  # the process's own entry point, not a caller (or a test) in-process
     argv = list(sys.argv[1:] if argv is None else argv)
-    command = _command_word(argv)
+    command, language = _command_word(argv)
     opens_window = command is None
     if sys.stdout is None and not opens_window:
         return _no_console(argv)
     if not opens_window and from_process:
         _STARTING.start()
-    parser = _global_parser() if opens_window else build_parser(command)
+    if opens_window:
+        parser = _global_parser()
+        localize(parser, language)
+    else:
+        parser = build_parser(command, language)
     args = parser.parse_args(argv)
     if from_process:  # not for a caller in-process (a test): the umask is the whole process's
         _private_by_default(args.data_dir)

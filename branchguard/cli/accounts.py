@@ -12,7 +12,7 @@ import getpass
 import sys
 from typing import TYPE_CHECKING
 
-from branchguard.cli.common import cli_actor, local_time, print_json, print_table
+from branchguard.cli.common import JSON_TABLE_HELP, cli_actor, local_time, print_json, print_table
 from branchguard.cli.login import once_accounts_exist
 from branchguard.core.kernel.errors import NotFound, ValidationError
 from branchguard.core.kernel.i18n import Message, t
@@ -31,7 +31,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "add", help="create an account; the password is read from standard input (one line)"
     )
     add.add_argument("name", help="user name (2-32 letters, digits, '.', '_' or '-')")
-    add.add_argument("--role", required=True, choices=[r.value for r in Role])
+    add.add_argument(
+        "--role",
+        required=True,
+        choices=[r.value for r in Role],
+        help="the account's role: lead (safety lead), staff or auditor",
+    )
     add.add_argument("--display-name", default="", help="name shown in the window and the audit trail")
     # the first account of a new branch's data: the one command someone logs in for that may make it
     add.set_defaults(handler=run_add, needs_login=once_accounts_exist, makes_data=True)
@@ -41,7 +46,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     unlock.add_argument("name", help="user name")
     unlock.set_defaults(handler=run_unlock)
     lst = group.add_parser("list", help="list accounts")
-    lst.add_argument("--json", action="store_true")
+    lst.add_argument("--json", action="store_true", help=JSON_TABLE_HELP)
     lst.set_defaults(handler=run_list)
 
 

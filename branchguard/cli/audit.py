@@ -6,7 +6,15 @@ import argparse
 from datetime import UTC, date, datetime, time, timedelta
 from typing import TYPE_CHECKING
 
-from branchguard.cli.common import cli_actor, local_time, print_json, print_table, whole, within_years
+from branchguard.cli.common import (
+    JSON_TABLE_HELP,
+    cli_actor,
+    local_time,
+    print_json,
+    print_table,
+    whole,
+    within_years,
+)
 
 if TYPE_CHECKING:  # the context pulls in SQLAlchemy: only where a command runs
     from branchguard.context import AppContext
@@ -25,13 +33,15 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         dest="audit_command", metavar="ACTION", required=True
     )
     lst = group.add_parser("list", help="list audit events, newest first")
-    lst.add_argument("--json", action="store_true")
+    lst.add_argument("--json", action="store_true", help=JSON_TABLE_HELP)
     lst.add_argument("--actor", help="only this user")
     lst.add_argument("--action", help="only actions starting with this, e.g. person or user.login")
     lst.add_argument("--since", type=_local_day, help="from this local date (YYYY-MM-DD)")
     lst.add_argument("--until", type=_local_day, help="up to and including this local date")
     lst.add_argument("--text", help="summary contains this text")
-    lst.add_argument("--limit", type=whole(1, 1_000_000), default=1000)
+    lst.add_argument(
+        "--limit", type=whole(1, 1_000_000), default=1000, help="at most this many events (default 1000)"
+    )
     lst.set_defaults(handler=run_list)
 
 

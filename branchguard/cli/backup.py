@@ -30,7 +30,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "restore",
         help="check a backup and restore it into the data folder (the data there is moved aside first)",
     )
-    r.add_argument("archive", type=Path)
+    r.add_argument("archive", type=Path, help="the backup archive to restore (.zip)")
     r.add_argument("--yes", action="store_true", help="do not ask for confirmation")
     r.set_defaults(config_handler=run_restore)
 

@@ -26,6 +26,11 @@ Handler = Callable[["AppContext", argparse.Namespace], int]
 ConfigHandler = Callable[["RuntimeConfig", argparse.Namespace], int]
 
 
+# The help of a --json flag: a command that prints a table, and one that prints a record or figures.
+JSON_TABLE_HELP = "print JSON instead of a table"
+JSON_TEXT_HELP = "print JSON instead of text"
+
+
 def cli_actor(args: argparse.Namespace) -> Actor:
     """The user who logged in for this command (cli/login.py): the services check that user's role
     and the audit trail records their name. A command exempt from the login has no actor."""

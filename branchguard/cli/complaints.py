@@ -14,6 +14,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from branchguard.cli.common import (
+    JSON_TABLE_HELP,
+    JSON_TEXT_HELP,
     cli_actor,
     follow_up_action,
     local_time,
@@ -92,9 +94,19 @@ def add_complaint_filter_arguments(parser: argparse.ArgumentParser) -> None:
     group = parser.add_argument_group("filters (all given must hold)")
     group.add_argument("--open", action="store_true", help="not yet archived or withdrawn")
     group.add_argument("--overdue", action="store_true", help="past the due date with no reply yet")
-    group.add_argument("--status", choices=[s.value for s in ComplaintStatus])
-    group.add_argument("--kind", choices=[k.value for k in ComplaintKind])
-    group.add_argument("--channel", choices=[c.value for c in ComplaintChannel])
+    group.add_argument(
+        "--status", choices=[s.value for s in ComplaintStatus], help="only complaints in this status"
+    )
+    group.add_argument(
+        "--kind",
+        choices=[k.value for k in ComplaintKind],
+        help="only this type: complaint, grumble or objection",
+    )
+    group.add_argument(
+        "--channel",
+        choices=[c.value for c in ComplaintChannel],
+        help="only complaints received through this channel",
+    )
     group.add_argument("--category", default="", metavar="CODE", help="see `complaint categories`")
     group.add_argument(
         "--period",
@@ -126,10 +138,21 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         dest="complaint_command", metavar="ACTION", required=True
     )
     add = group.add_parser("add", help="register (受理) a complaint; prints its id")
-    add.add_argument("--channel", required=True, choices=[c.value for c in ComplaintChannel])
-    add.add_argument("--received", required=True, type=received_time, metavar='"YYYY-MM-DD HH:MM"')
-    add.add_argument("--customer", required=True, metavar="NAME")
-    add.add_argument("--phone", default="", metavar="P")
+    add.add_argument(
+        "--channel",
+        required=True,
+        choices=[c.value for c in ComplaintChannel],
+        help="how the complaint came in",
+    )
+    add.add_argument(
+        "--received",
+        required=True,
+        type=received_time,
+        metavar='"YYYY-MM-DD HH:MM"',
+        help="when it was received, local time",
+    )
+    add.add_argument("--customer", required=True, metavar="NAME", help="the complainant's name")
+    add.add_argument("--phone", default="", metavar="P", help="the complainant's phone number")
     add.add_argument(
         "--id-number", default="", metavar="ID", help="the complainant's identity document number"
     )
@@ -138,10 +161,18 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     add.add_argument("--category", required=True, metavar="C", help="a code from `complaint categories`")
     add.add_argument("--text", required=True, metavar="T", help="the customer's request")
     add.add_argument(
-        "--kind", default=ComplaintKind.COMPLAINT.value, choices=[k.value for k in ComplaintKind]
+        "--kind",
+        default=ComplaintKind.COMPLAINT.value,
+        choices=[k.value for k in ComplaintKind],
+        help="complaint (default), grumble or objection",
     )
-    add.add_argument("--facts", default="", metavar="T")
-    add.add_argument("--business-line", default="", metavar="LINE")
+    add.add_argument("--facts", default="", metavar="T", help="the facts as the customer tells them")
+    add.add_argument(
+        "--business-line",
+        default="",
+        metavar="LINE",
+        help="the business line concerned, e.g. deposits or cards",
+    )
     add.add_argument(
         "--representative", action="append", default=[], metavar="NAME", help="repeat, at most 5"
     )
@@ -154,24 +185,28 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
     lst = group.add_parser("list", help="the register: overdue first, then by due date")
     add_complaint_filter_arguments(lst)
-    lst.add_argument("--json", action="store_true")
+    lst.add_argument("--json", action="store_true", help=JSON_TABLE_HELP)
     lst.set_defaults(handler=run_list)
 
     show = group.add_parser("show", help="a complaint with its steps and history")
-    show.add_argument("id", type=record_id)
-    show.add_argument("--json", action="store_true")
+    show.add_argument("id", type=record_id, help="the complaint's id")
+    show.add_argument("--json", action="store_true", help=JSON_TEXT_HELP)
     show.add_argument("--unmask", action="store_true", help="identifiers in full")
     show.set_defaults(handler=run_show)
 
     assign = group.add_parser("assign", help="name the handler (never the person complained about)")
-    assign.add_argument("id", type=record_id)
-    assign.add_argument("--handler", dest="handler_name", required=True, metavar="NAME")
+    assign.add_argument("id", type=record_id, help="the complaint's id")
+    assign.add_argument(
+        "--handler", dest="handler_name", required=True, metavar="NAME", help="the handler's name"
+    )
     assign.set_defaults(handler=run_assign)
 
     step = group.add_parser("step", help="record a step: investigate, decide, reply, archive (in order)")
-    step.add_argument("id", type=record_id)
-    step.add_argument("step", choices=STEP_NAMES)
-    step.add_argument("--text", required=True, metavar="T")
+    step.add_argument("id", type=record_id, help="the complaint's id")
+    step.add_argument(
+        "step", choices=STEP_NAMES, help="the step to record: investigate, decide, reply or archive"
+    )
+    step.add_argument("--text", required=True, metavar="T", help="what was done in this step")
     step.add_argument(
         "--attach", action="append", default=[], type=Path, metavar="FILE", help="evidence; repeat"
     )
@@ -185,11 +220,14 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     step.add_argument("--response", default="", help="reply: the customer's response")
     step.add_argument(
-        "--satisfaction", default=Satisfaction.UNKNOWN.value, choices=[s.value for s in Satisfaction]
+        "--satisfaction",
+        default=Satisfaction.UNKNOWN.value,
+        choices=[s.value for s in Satisfaction],
+        help="reply: the customer's satisfaction (default: unknown)",
     )
     step.add_argument("--cause", choices=[c.value for c in ComplaintCause], help="archive: the cause")
     step.add_argument("--classification", default="", metavar="CODE", help="archive: final category")
-    step.add_argument("--root-cause", default="")
+    step.add_argument("--root-cause", default="", help="archive: the root cause in words")
     step.add_argument("--follow-up", default="", help="archive: the follow-up in words")
     step.add_argument("--open-hazard", action="store_true", help="archive: the follow-up also opens a hazard")
     step.add_argument(
@@ -212,8 +250,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     step.set_defaults(handler=run_step)
 
     extend = group.add_parser("extend", help="extend the deadline: to 30 days, then 60 with an approver")
-    extend.add_argument("id", type=record_id)
-    extend.add_argument("--reason", required=True, metavar="R")
+    extend.add_argument("id", type=record_id, help="the complaint's id")
+    extend.add_argument("--reason", required=True, metavar="R", help="why more time is needed")
     extend.add_argument(
         "--approver", default="", metavar="NAME", help="the superior's approver (second extension)"
     )
@@ -225,18 +263,18 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     extend.set_defaults(handler=run_extend)
 
     withdraw = group.add_parser("withdraw", help="the customer withdrew: the complaint and its clock end")
-    withdraw.add_argument("id", type=record_id)
+    withdraw.add_argument("id", type=record_id, help="the complaint's id")
     withdraw.add_argument(
         "--received",
         type=received_time,
         metavar='"YYYY-MM-DD HH:MM"',
         help="when the withdrawal came (default: now)",
     )
-    withdraw.add_argument("--note", default="")
+    withdraw.add_argument("--note", default="", help="a note on the withdrawal")
     withdraw.set_defaults(handler=run_withdraw)
 
     cats = group.add_parser("categories", help="the complaint categories: code and both names")
-    cats.add_argument("--json", action="store_true")
+    cats.add_argument("--json", action="store_true", help=JSON_TABLE_HELP)
     cats.set_defaults(handler=run_categories)
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING, Any
 
-from branchguard.cli.common import cli_actor, print_json, print_table, to_jsonable
+from branchguard.cli.common import JSON_TEXT_HELP, cli_actor, print_json, print_table, to_jsonable
 from branchguard.core.complaints.types import ComplaintFilter
 from branchguard.core.dashboard.types import ComplianceFilter, Figure, PeriodFigures, Target
 from branchguard.core.early_warnings.types import WarningFilter
@@ -25,7 +25,7 @@ MONTH_COLUMNS = ("month", "incidents", "drills", "hazards_opened", "hazards_reso
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("dashboard", help="the branch at a glance: the dashboard's figures and trends")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--json", action="store_true", help=JSON_TEXT_HELP)
     p.set_defaults(handler=run_dashboard)
 
 

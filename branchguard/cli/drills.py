@@ -7,7 +7,16 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from branchguard.cli.common import cli_actor, print_json, print_table, record_id, warn, whole
+from branchguard.cli.common import (
+    JSON_TABLE_HELP,
+    JSON_TEXT_HELP,
+    cli_actor,
+    print_json,
+    print_table,
+    record_id,
+    warn,
+    whole,
+)
 from branchguard.cli.schedules import parse_start, wall_clock
 from branchguard.core.drills.types import (
     ComplianceStatus,
@@ -40,11 +49,20 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "--rrule", default="", help="repeat: monthly, quarterly, semiannual, yearly or an RFC 5545 rule"
     )
     plan.add_argument(
-        "--type", dest="scope", choices=[s.value for s in DrillScope], default=DrillScope.SINGLE_TOPIC.value
+        "--type",
+        dest="scope",
+        choices=[s.value for s in DrillScope],
+        default=DrillScope.SINGLE_TOPIC.value,
+        help="comprehensive or single_topic (default) drill",
     )
-    plan.add_argument("--mode", choices=[m.value for m in DrillMode], default=DrillMode.LIVE.value)
+    plan.add_argument(
+        "--mode",
+        choices=[m.value for m in DrillMode],
+        default=DrillMode.LIVE.value,
+        help="live (default) or tabletop exercise",
+    )
     plan.add_argument("--unannounced", action="store_true", help="staff are not told in advance")
-    plan.add_argument("--title", default="")
+    plan.add_argument("--title", default="", help="default: the plan's title")
     plan.add_argument(
         "--participant",
         action="append",
@@ -52,33 +70,39 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         metavar="ROLE=NAME[,NAME]",
         help="participants by role or team (repeatable), e.g. branch_head=王经理",
     )
-    plan.add_argument("--observer", action="append", default=[], metavar="NAME")
-    plan.add_argument("--goal", action="append", default=[], metavar="TEXT")
+    plan.add_argument(
+        "--observer", action="append", default=[], metavar="NAME", help="an observer's name; repeatable"
+    )
+    plan.add_argument(
+        "--goal", action="append", default=[], metavar="TEXT", help="a goal of the drill; repeatable"
+    )
     plan.add_argument("--headcount", type=whole(0, 100_000), help="expected headcount at the assembly point")
-    plan.add_argument("--json", action="store_true")
+    plan.add_argument("--json", action="store_true", help=JSON_TEXT_HELP)
     plan.set_defaults(handler=run_plan)
 
     lst = group.add_parser("list", help="drills, the newest first")
-    lst.add_argument("--status", choices=[s.value for s in DrillStatus])
-    lst.add_argument("--json", action="store_true")
+    lst.add_argument("--status", choices=[s.value for s in DrillStatus], help="only drills in this status")
+    lst.add_argument("--json", action="store_true", help=JSON_TABLE_HELP)
     lst.set_defaults(handler=run_list)
 
     run = group.add_parser("run", help="start the drill's incident (flagged as a drill); prints its id")
-    run.add_argument("id", type=record_id)
+    run.add_argument("id", type=record_id, help="the drill's id")
     run.set_defaults(handler=run_run)
 
     move = group.add_parser("move", help="move a planned drill to another date (its calendar entry follows)")
-    move.add_argument("id", type=record_id)
+    move.add_argument("id", type=record_id, help="the drill's id")
     move.add_argument("--date", required=True, help="'YYYY-MM-DD HH:MM' local time (a date alone: 09:00)")
     move.set_defaults(handler=run_move)
 
     head = group.add_parser("headcount", help="record the headcount at the assembly point")
-    head.add_argument("id", type=record_id)
-    head.add_argument("present", type=whole(0, 100_000))
+    head.add_argument("id", type=record_id, help="the drill's id")
+    head.add_argument(
+        "present", type=whole(0, 100_000), help="how many people were counted at the assembly point"
+    )
     head.set_defaults(handler=run_headcount)
 
     ev = group.add_parser("evaluate", help="score a drill that was run")
-    ev.add_argument("id", type=record_id)
+    ev.add_argument("id", type=record_id, help="the drill's id")
     ev.add_argument(
         "--scores",
         required=True,
@@ -94,7 +118,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     comp.add_argument(
         "--due-soon-days", type=whole(0, 3660), default=30, help="'due soon' within this many days"
     )
-    comp.add_argument("--json", action="store_true")
+    comp.add_argument("--json", action="store_true", help=JSON_TABLE_HELP)
     comp.add_argument(
         "--status", action="append", default=[], choices=[st.value for st in ComplianceStatus],
         help="only rules in this state (repeat for several)",

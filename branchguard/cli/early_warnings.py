@@ -11,7 +11,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING, Any
 
-from branchguard.cli.common import cli_actor, print_json, print_table, record_id
+from branchguard.cli.common import JSON_TABLE_HELP, cli_actor, print_json, print_table, record_id
 from branchguard.core.early_warnings.types import (
     EarlyWarning,
     WarningFilter,
@@ -48,19 +48,19 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     lst = group.add_parser("list", help="the warnings, newest received first")
     lst.add_argument("--active", action="store_true", help="only those in force (not lifted or cancelled)")
     lst.add_argument("--severe", action="store_true", help="only orange and red (the dashboard's count)")
-    lst.add_argument("--json", action="store_true")
+    lst.add_argument("--json", action="store_true", help=JSON_TABLE_HELP)
     lst.set_defaults(handler=run_list)
 
     lift = group.add_parser("lift", help="record that a warning was lifted (or cancelled)")
-    lift.add_argument("id", type=record_id)
-    lift.add_argument("--note", default="")
+    lift.add_argument("id", type=record_id, help="the warning's id")
+    lift.add_argument("--note", default="", help="a note, e.g. who announced the lifting")
     lift.add_argument("--cancelled", action="store_true", help="cancelled by its issuer, not lifted")
     lift.set_defaults(handler=run_lift)
 
     start = group.add_parser(
         "start", help="start the natural-disaster plan from a warning; prints the incident id"
     )
-    start.add_argument("id", type=record_id)
+    start.add_argument("id", type=record_id, help="the warning's id")
     start.set_defaults(handler=run_start)
 
 

@@ -20,7 +20,9 @@ def add_hazard_filter_arguments(parser: argparse.ArgumentParser) -> None:
         choices=[s.value for s in HazardStatus],
         help="this status (repeat for several)",
     )
-    group.add_argument("--severity", choices=[s.value for s in HazardSeverity])
+    group.add_argument(
+        "--severity", choices=[s.value for s in HazardSeverity], help="only hazards of this severity"
+    )
     group.add_argument("--owner", default="", metavar="NAME", help="the owner's name")
     group.add_argument("--overdue", action="store_true", help="past the due date and not yet verified")
     group.add_argument("--text", default="", help="in the number, title, description or location")
@@ -39,7 +41,11 @@ def add_hazard_filter_arguments(parser: argparse.ArgumentParser) -> None:
         help="opened on or before this local date",
     )
     group.add_argument("--inspection", type=record_id, metavar="ID", help="opened by this inspection")
-    group.add_argument("--source", choices=[s.value for s in HazardSource])  # fmt: skip
+    group.add_argument(
+        "--source",
+        choices=[s.value for s in HazardSource],
+        help="only hazards found by an inspection or entered by hand",
+    )
 
 
 def hazard_filter_from_args(args: argparse.Namespace) -> HazardFilter:

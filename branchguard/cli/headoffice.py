@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from branchguard.cli.common import anchor_warning, cli_actor, fail, print_json, print_table
+from branchguard.cli.common import JSON_TABLE_HELP, anchor_warning, cli_actor, fail, print_json, print_table
 from branchguard.cli.login import never
 from branchguard.core.kernel.errors import AuthenticationError, BranchGuardError
 from branchguard.core.kernel.i18n import Message, t
@@ -32,24 +32,26 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     init = ho.add_parser("init", help="make this (new, empty) database head office's, with its first account")
     init.add_argument("--name", required=True, help="the head office's name")
     init.add_argument("--user", required=True, help="the first account (administrator); password on stdin")
-    init.add_argument("--display-name", default="")
+    init.add_argument(
+        "--display-name", default="", help="the first account's name shown in the window and the audit trail"
+    )
     init.set_defaults(handler=run_init, needs_login=never)
 
     branch = ho.add_parser("branch", help="registered branches").add_subparsers(
         dest="ho_branch_command", metavar="ACTION", required=True
     )
     add = branch.add_parser("add", help="register a branch with its public key (`branchguard key export`)")
-    add.add_argument("code")
-    add.add_argument("--name", required=True)
+    add.add_argument("code", help="the branch's code")
+    add.add_argument("--name", required=True, help="the branch's name")
     add.add_argument("--key", required=True, type=Path, help="the branch's public key file")
     add.set_defaults(handler=run_branch_add)
 
     imp = ho.add_parser("import", help="import branch packages (each checked whole, one transaction each)")
-    imp.add_argument("files", nargs="+", type=Path)
+    imp.add_argument("files", nargs="+", type=Path, help="branch package files (from `branchguard export`)")
     imp.set_defaults(handler=run_import)
 
     branches = ho.add_parser("branches", help="every branch side by side")
-    branches.add_argument("--json", action="store_true")
+    branches.add_argument("--json", action="store_true", help=JSON_TABLE_HELP)
     branches.set_defaults(handler=run_branches)
 
     report = ho.add_parser("report", help="the regional period report, branches side by side (PDF or xlsx)")

@@ -8,6 +8,8 @@ from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Any
 
 from branchguard.cli.common import (
+    JSON_TABLE_HELP,
+    JSON_TEXT_HELP,
     cli_actor,
     follow_up_action,
     local_time,
@@ -69,34 +71,36 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     warning = group.add_parser(
         "warning", help="set or change a weather incident's four-colour warning level (logged)"
     )
-    warning.add_argument("id", type=record_id)
-    warning.add_argument("level", choices=[w.value for w in WarningLevel])
+    warning.add_argument("id", type=record_id, help="the incident's id")
+    warning.add_argument(
+        "level", choices=[w.value for w in WarningLevel], help="the warning level now in force"
+    )
     warning.add_argument("--reason", default="", help="why, e.g. the bureau's new signal")
     warning.set_defaults(handler=run_warning)
 
     log = group.add_parser("log", help="add an entry to an incident's log; prints its number")
-    log.add_argument("id", type=record_id)
-    log.add_argument("--kind", required=True, choices=[k.value for k in TYPED_KINDS])
-    log.add_argument("--text", required=True)
+    log.add_argument("id", type=record_id, help="the incident's id")
+    log.add_argument("--kind", required=True, choices=[k.value for k in TYPED_KINDS], help="the entry's type")
+    log.add_argument("--text", required=True, help="what happened, was done or was said")
     log.add_argument(
         "--corrects", type=record_id, metavar="SEQ", help="the number of the entry this corrects"
     )
     log.set_defaults(handler=run_log)
 
     step = group.add_parser("step", help="mark a step done or skipped; prints the entry's number")
-    step.add_argument("id", type=record_id)
+    step.add_argument("id", type=record_id, help="the incident's id")
     step.add_argument("number", type=whole(1, 10_000), metavar="N", help="the step's number, from 1")
     how = step.add_mutually_exclusive_group(required=True)
-    how.add_argument("--done", action="store_true")
+    how.add_argument("--done", action="store_true", help="the step was done")
     how.add_argument("--skip", metavar="REASON", help="skipped, not done, because REASON")
     step.set_defaults(handler=run_step)
 
     close = group.add_parser("close", help="close an incident with its outcome")
-    close.add_argument("id", type=record_id)
-    close.add_argument("--outcome", required=True)
-    close.add_argument("--injuries", default="")
+    close.add_argument("id", type=record_id, help="the incident's id")
+    close.add_argument("--outcome", required=True, help="how the incident ended")
+    close.add_argument("--injuries", default="", help="injuries, if any")
     close.add_argument("--losses", type=_yuan, metavar="YUAN", help="losses in yuan, e.g. 1250.50")
-    close.add_argument("--root-cause", default="")
+    close.add_argument("--root-cause", default="", help="what caused the incident")
     close.add_argument(
         "--action",
         dest="actions",
@@ -109,12 +113,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     close.set_defaults(handler=run_close)
 
     show = group.add_parser("show", help="show an incident with its steps and full log")
-    show.add_argument("id", type=record_id)
-    show.add_argument("--json", action="store_true")
+    show.add_argument("id", type=record_id, help="the incident's id")
+    show.add_argument("--json", action="store_true", help=JSON_TEXT_HELP)
     show.set_defaults(handler=run_show)
 
     lst = group.add_parser("list", help="list incidents, newest first")
-    lst.add_argument("--json", action="store_true")
+    lst.add_argument("--json", action="store_true", help=JSON_TABLE_HELP)
     lst.add_argument("--open", action="store_true", help="only open incidents")
     lst.add_argument("--search", default="", help="words in a title or in any log entry")
     kind = lst.add_mutually_exclusive_group()
@@ -134,10 +138,10 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     state = alist.add_mutually_exclusive_group()
     state.add_argument("--open", action="store_true", help="only actions not yet done")
     state.add_argument("--overdue", action="store_true", help="only actions not done and past their due date")
-    alist.add_argument("--json", action="store_true")
+    alist.add_argument("--json", action="store_true", help=JSON_TABLE_HELP)
     alist.set_defaults(handler=run_action_list)
     adone = actions.add_parser("done", help="mark an action done (its reminder ends with it)")
-    adone.add_argument("id", type=record_id)
+    adone.add_argument("id", type=record_id, help="the action's id")
     adone.set_defaults(handler=run_action_done)
 
 
@@ -328,9 +332,7 @@ def readable(d: IncidentDetail) -> list[str]:
         marks = {"pending": "○", "skipped": "–", "late": "!", "on_time": "✓", "done": "✓"}
         for step in d.steps:
             timing = step_timing(step, s.started_at)
-            facts = " · ".join(
-                f for f in (step_role_text(step), target_text(step.target_minutes)) if f
-            )
+            facts = " · ".join(f for f in (step_role_text(step), target_text(step.target_minutes)) if f)
             lines.append(f"  {marks[timing.verdict]} {step.number:>2}. {step.text.text}  [{facts}]")
             if timing.verdict != "pending":
                 lines.append(f"        {timing.result} · {step.by} {local_stamp(step.at)} (+{timing.took})")

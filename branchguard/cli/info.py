@@ -7,7 +7,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
-from branchguard.cli.common import print_json, warn
+from branchguard.cli.common import JSON_TEXT_HELP, print_json, warn
 from branchguard.cli.login import never
 
 if TYPE_CHECKING:  # the context pulls in SQLAlchemy: only where a command runs
@@ -16,7 +16,7 @@ if TYPE_CHECKING:  # the context pulls in SQLAlchemy: only where a command runs
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("info", help="show the data folder, database, schema revision and report font")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--json", action="store_true", help=JSON_TEXT_HELP)
     p.set_defaults(handler=run_info, needs_login=never)
 
 

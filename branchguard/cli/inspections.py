@@ -10,6 +10,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from branchguard.cli.common import (
+    JSON_TABLE_HELP,
+    JSON_TEXT_HELP,
     cli_actor,
     fail,
     hazard_reference,
@@ -41,7 +43,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "inspection", help="inspections (隐患排查): checklists, answers, submit"
     ).add_subparsers(dest="inspection_command", metavar="ACTION", required=True)
     templates = group.add_parser("templates", help="the checklist templates")
-    templates.add_argument("--json", action="store_true")
+    templates.add_argument("--json", action="store_true", help=JSON_TABLE_HELP)
     templates.set_defaults(handler=run_templates)
 
     start = group.add_parser("start", help="start an inspection of a template; prints its id")
@@ -53,9 +55,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     start.set_defaults(handler=run_start)
 
     answer = group.add_parser("answer", help="answer an item (1-based number) or every item still unanswered")
-    answer.add_argument("id", type=record_id)
+    answer.add_argument("id", type=record_id, help="the inspection's id")
     answer.add_argument("item", metavar="ITEM", help="the item's number, or 'rest'")
-    answer.add_argument("result", choices=RESULTS)
+    answer.add_argument("result", choices=RESULTS, help="pass, fail or na (not applicable)")
     answer.add_argument("--note", help="a note on the item (not with 'rest')")
     answer.add_argument(
         "--photo", action="append", default=[], type=Path, metavar="FILE", help="attach (repeatable)"
@@ -68,24 +70,24 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     answer.set_defaults(handler=run_answer)
 
     escalate = group.add_parser("escalate", help="start the plan a failed item names (e.g. the ATM plan)")
-    escalate.add_argument("id", type=record_id)
+    escalate.add_argument("id", type=record_id, help="the inspection's id")
     escalate.add_argument("item", type=whole(1, 999), metavar="ITEM", help="the failed item's number")
     escalate.set_defaults(handler=run_escalate)
 
     sign = group.add_parser("sign", help="sign as inspector or reviewer")
-    sign.add_argument("id", type=record_id)
-    sign.add_argument("role", choices=[r.value for r in SignatureRole])
+    sign.add_argument("id", type=record_id, help="the inspection's id")
+    sign.add_argument("role", choices=[r.value for r in SignatureRole], help="sign as inspector or reviewer")
     sign.add_argument("name", help="the person signing")
     sign.set_defaults(handler=run_sign)
 
     submit = group.add_parser("submit", help="submit: failed items open hazards; no change afterwards")
-    submit.add_argument("id", type=record_id)
+    submit.add_argument("id", type=record_id, help="the inspection's id")
     submit.add_argument("--inspector", metavar="NAME", help="sign as inspector first")
     submit.set_defaults(handler=run_submit)
 
     show = group.add_parser("show", help="an inspection with its answers")
-    show.add_argument("id", type=record_id)
-    show.add_argument("--json", action="store_true")
+    show.add_argument("id", type=record_id, help="the inspection's id")
+    show.add_argument("--json", action="store_true", help=JSON_TEXT_HELP)
     show.set_defaults(handler=run_show)
 
     hazard = sub.add_parser("hazard", help="the hazard register (隐患台账)").add_subparsers(
@@ -93,26 +95,29 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     lst = hazard.add_parser("list", help="hazards: overdue first, then by due date")
     add_hazard_filter_arguments(lst)
-    lst.add_argument("--json", action="store_true")
+    lst.add_argument("--json", action="store_true", help=JSON_TABLE_HELP)
     lst.set_defaults(handler=run_hazard_list)
 
     one = hazard.add_parser("show", help="a hazard with its remediation steps and history")
     one.add_argument("id", type=hazard_reference, help="as the register shows it (YH-2026-0007), or 7")
-    one.add_argument("--json", action="store_true")
+    one.add_argument("--json", action="store_true", help=JSON_TEXT_HELP)
     one.set_defaults(handler=run_hazard_show)
 
     add = hazard.add_parser("add", help="enter a hazard by hand (it needs an owner)")
     add.add_argument("description", help="what is wrong (the first line is the title unless --title)")
     add.add_argument("--owner", default="", help="who answers for it (gets the due reminders)")
     add.add_argument(
-        "--severity", choices=[s.value for s in HazardSeverity], default=HazardSeverity.GENERAL.value
+        "--severity",
+        choices=[s.value for s in HazardSeverity],
+        default=HazardSeverity.GENERAL.value,
+        help="general (default) or major",
     )
-    add.add_argument("--location", default="")
-    add.add_argument("--title", default="")
+    add.add_argument("--location", default="", help="where the hazard is")
+    add.add_argument("--title", default="", help="a short title (default: the description's first line)")
     add.add_argument(
         "--due", type=iso_date, help="due by this local date (YYYY-MM-DD); default: the policy's"
     )
-    add.add_argument("--json", action="store_true")
+    add.add_argument("--json", action="store_true", help=JSON_TEXT_HELP)
     add.set_defaults(handler=run_hazard_add)
 
 

@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from branchguard.cli.common import cli_actor, fail, print_json, print_table, warn
+from branchguard.cli.common import JSON_TEXT_HELP, cli_actor, fail, print_json, print_table, warn
 from branchguard.core.kernel.i18n import t
 
 if TYPE_CHECKING:  # the context pulls in SQLAlchemy: only where a command runs
@@ -35,7 +35,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     show = group.add_parser(
         "show", help="the trusted head-office key, the last import, the working-day years"
     )
-    show.add_argument("--json", action="store_true")
+    show.add_argument("--json", action="store_true", help=JSON_TEXT_HELP)
     show.set_defaults(handler=run_show)
     register_working_days(group, "working-days")
     day = group.add_parser("day", help="is DATE a working day? (exit 1 when no table covers its year)")
@@ -45,14 +45,14 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "refresh", help="add the built-in plans and checklists this database lacks, touching no other (lead)"
     )
     refresh.add_argument("--dry-run", action="store_true", help="list what would be added; write nothing")
-    refresh.add_argument("--json", action="store_true")
+    refresh.add_argument("--json", action="store_true", help=JSON_TEXT_HELP)
     refresh.set_defaults(handler=run_refresh)
 
     trust = sub.add_parser(
         "trust", help="trust head office's public key for libraries (lead)"
     ).add_subparsers(dest="trust_command", metavar="WHOM", required=True)
     ho = trust.add_parser("head-office", help="the key file head office gave (PEM or 64 hex digits)")
-    ho.add_argument("key_file", type=Path)
+    ho.add_argument("key_file", type=Path, help="the head office's public key file")
     ho.set_defaults(handler=run_trust)
 
 

@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from branchguard.cli.common import anchor_warning, cli_actor, print_json, print_table, warn
+from branchguard.cli.common import JSON_TABLE_HELP, anchor_warning, cli_actor, print_json, print_table, warn
 from branchguard.core.kernel import validation as v
 from branchguard.core.people.types import BranchRole, ContactKind
 
@@ -19,20 +19,24 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         dest="people_command", metavar="ACTION", required=True
     )
     lst = people.add_parser("list", help="list staff")
-    lst.add_argument("--json", action="store_true")
+    lst.add_argument("--json", action="store_true", help=JSON_TABLE_HELP)
     lst.add_argument("--search", default="", help="part of a name or phone number")
     lst.add_argument("--post", choices=[r.value for r in BranchRole], help="only this post")
     duty = lst.add_mutually_exclusive_group()
-    duty.add_argument("--on-duty", dest="on_duty", action="store_const", const=True, default=None)
-    duty.add_argument("--off-duty", dest="on_duty", action="store_const", const=False)
+    duty.add_argument(
+        "--on-duty", dest="on_duty", action="store_const", const=True, default=None, help="only staff on duty"
+    )
+    duty.add_argument(
+        "--off-duty", dest="on_duty", action="store_const", const=False, help="only staff off duty"
+    )
     lst.set_defaults(handler=run_people_list)
 
     contacts = sub.add_parser("contacts", help="emergency contacts").add_subparsers(
         dest="contacts_command", metavar="ACTION", required=True
     )
     clist = contacts.add_parser("list", help="list emergency contacts")
-    clist.add_argument("--json", action="store_true")
-    clist.add_argument("--kind", choices=[k.value for k in ContactKind])
+    clist.add_argument("--json", action="store_true", help=JSON_TABLE_HELP)
+    clist.add_argument("--kind", choices=[k.value for k in ContactKind], help="only contacts of this kind")
     clist.set_defaults(handler=run_contacts_list)
     card = contacts.add_parser("card", help="print the emergency contact card (应急联络卡) as PDF")
     card.add_argument("-o", "--output", required=True, type=Path, help="PDF file to write")

@@ -6,7 +6,17 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from branchguard.cli.common import anchor_warning, cli_actor, fail, print_json, print_table, warn, whole
+from branchguard.cli.common import (
+    JSON_TABLE_HELP,
+    JSON_TEXT_HELP,
+    anchor_warning,
+    cli_actor,
+    fail,
+    print_json,
+    print_table,
+    warn,
+    whole,
+)
 from branchguard.core.kernel.errors import BranchGuardError, NotFound
 from branchguard.core.kernel.i18n import Message, t
 from branchguard.core.kernel.types import Level, PlaybookStatus
@@ -34,39 +44,41 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         dest="playbook_command", metavar="ACTION", required=True
     )
     lst = group.add_parser("list", help="list plans (each in its current version)")
-    lst.add_argument("--json", action="store_true")
+    lst.add_argument("--json", action="store_true", help=JSON_TABLE_HELP)
     lst.add_argument("--search", default="", help="part of a code, title, trigger or step text")
-    lst.add_argument("--tier", choices=[x.value for x in PlanTier])
-    lst.add_argument("--category", choices=[x.value for x in IncidentCategory])
-    lst.add_argument("--level", choices=[x.value for x in Level])
-    lst.add_argument("--status", choices=[x.value for x in PlaybookStatus])
+    lst.add_argument("--tier", choices=[x.value for x in PlanTier], help="only plans of this tier")
+    lst.add_argument(
+        "--category", choices=[x.value for x in IncidentCategory], help="only plans of this incident category"
+    )
+    lst.add_argument("--level", choices=[x.value for x in Level], help="only plans that allow this level")
+    lst.add_argument("--status", choices=[x.value for x in PlaybookStatus], help="only plans in this status")
     lst.set_defaults(handler=run_list)
 
     show = group.add_parser("show", help="show a plan in full")
-    show.add_argument("code")
-    show.add_argument("--json", action="store_true")
+    show.add_argument("code", help="the plan's code, e.g. FIRE")
+    show.add_argument("--json", action="store_true", help=JSON_TEXT_HELP)
     which = show.add_mutually_exclusive_group()
     which.add_argument("--version", type=whole(1, 1_000_000), metavar="N", help="this version number")
     which.add_argument("--draft", action="store_true", help="the open draft")
     show.set_defaults(handler=run_show)
 
     exp = group.add_parser("export", help="write plans to an exchange file (YAML)")
-    exp.add_argument("codes", nargs="*", metavar="CODE")
+    exp.add_argument("codes", nargs="*", metavar="CODE", help="the codes of the plans to write")
     exp.add_argument("--all", action="store_true", help="every plan")
     exp.add_argument("-o", "--output", required=True, type=Path, help="file to write")
     exp.set_defaults(handler=run_export, usage_error=exp.error)
 
     imp = group.add_parser("import", help="read plans from an exchange file, all or nothing")
-    imp.add_argument("file", type=Path)
+    imp.add_argument("file", type=Path, help="the exchange file to read (YAML)")
     imp.add_argument("--dry-run", action="store_true", help="only show what would change")
     imp.set_defaults(handler=run_import)
 
     approve = group.add_parser("approve", help="approve a plan's draft; prints the new version number")
-    approve.add_argument("code")
+    approve.add_argument("code", help="the plan's code, e.g. FIRE")
     approve.set_defaults(handler=run_approve)
 
     pdf = group.add_parser("pdf", help="print a plan as a one- or two-page card (PDF)")
-    pdf.add_argument("code")
+    pdf.add_argument("code", help="the plan's code, e.g. FIRE")
     pdf.add_argument("-o", "--output", required=True, type=Path, help="PDF file to write")
     pdf.add_argument(
         "--version", type=whole(1, 1_000_000), metavar="N", help="this version (default: the current one)"

@@ -25,22 +25,22 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         dest="report_command", metavar="KIND", required=True
     )
     incident = report.add_parser("incident", help="an incident's report (事件报告) as PDF")
-    incident.add_argument("id", type=record_id)
+    incident.add_argument("id", type=record_id, help="the incident's id")
     incident.add_argument("-o", "--output", required=True, type=Path, help="PDF file to write")
     incident.set_defaults(handler=run_incident_report)
 
     initial = report.add_parser("initial", help="an incident's initial report to head office (初报) as PDF")
-    initial.add_argument("id", type=record_id)
+    initial.add_argument("id", type=record_id, help="the incident's id")
     initial.add_argument("-o", "--output", required=True, type=Path, help="PDF file to write")
     initial.set_defaults(handler=run_initial_report)
 
     drill = report.add_parser("drill", help="a drill's report (演练报告) as PDF")
-    drill.add_argument("id", type=record_id)
+    drill.add_argument("id", type=record_id, help="the drill's id")
     drill.add_argument("-o", "--output", required=True, type=Path, help="PDF file to write")
     drill.set_defaults(handler=run_drill_report)
 
     inspection = report.add_parser("inspection", help="an inspection's record (检查记录) as PDF")
-    inspection.add_argument("id", type=record_id)
+    inspection.add_argument("id", type=record_id, help="the inspection's id")
     inspection.add_argument("-o", "--output", required=True, type=Path, help="PDF file to write")
     inspection.set_defaults(handler=run_inspection_report)
 
@@ -54,7 +54,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     hazards.set_defaults(handler=run_hazard_register)
 
     complaint = report.add_parser("complaint", help="a complaint's file (投诉处理档案) as PDF")
-    complaint.add_argument("id", type=record_id)
+    complaint.add_argument("id", type=record_id, help="the complaint's id")
     complaint.add_argument("-o", "--output", required=True, type=Path, help="PDF file to write")
     complaint.add_argument("--unmask", action="store_true", help="the complainant's identifiers in full")
     complaint.set_defaults(handler=run_complaint_file)
@@ -212,9 +212,7 @@ def run_handover(ctx: AppContext, args: argparse.Namespace) -> int:
     from branchguard.reports.handover import build_handover
 
     setting = ctx.config.settings.get("report_font")
-    build_handover(
-        ctx.services, cli_actor(args), args.output, font_setting=setting, on_anchor=anchor_warning
-    )
+    build_handover(ctx.services, cli_actor(args), args.output, font_setting=setting, on_anchor=anchor_warning)
     # The same (cached) choice the page was set in: say when it is not a proper embedded font.
     font = find_cjk_font(setting)
     return _written(args.output, font)

@@ -8,7 +8,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
-from branchguard.cli.common import cli_actor, print_json, print_table, record_id, warn, whole
+from branchguard.cli.common import (
+    JSON_TABLE_HELP,
+    JSON_TEXT_HELP,
+    cli_actor,
+    print_json,
+    print_table,
+    record_id,
+    warn,
+    whole,
+)
 from branchguard.core.kernel import validation
 from branchguard.core.kernel.errors import ValidationError
 from branchguard.core.kernel.i18n import Message, t
@@ -35,22 +44,24 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         dest="schedule_command", metavar="ACTION", required=True
     )
     lst = group.add_parser("list", help="catch up, then list schedules with their open and overdue items")
-    lst.add_argument("--json", action="store_true")
+    lst.add_argument("--json", action="store_true", help=JSON_TABLE_HELP)
     lst.add_argument("--active-only", action="store_true", help="leave paused schedules out")
     lst.set_defaults(handler=run_list)
 
     due = group.add_parser(
         "due", help="catch up, then list the open items overdue, due later today or in the next 7 days"
     )
-    due.add_argument("--window", required=True, choices=[w.value for w in DueWindow])
+    due.add_argument(
+        "--window", required=True, choices=[w.value for w in DueWindow], help="overdue, today or next_7_days"
+    )
     due.add_argument(
         "--kind", action="append", choices=[k.value for k in ScheduleKind], help="only this kind; repeatable"
     )
-    due.add_argument("--json", action="store_true")
+    due.add_argument("--json", action="store_true", help=JSON_TABLE_HELP)
     due.set_defaults(handler=run_due)
 
     add = group.add_parser("add", help="add a one-off or recurring schedule; prints its id")
-    add.add_argument("title")
+    add.add_argument("title", help="what is to be done")
     add.add_argument(
         "--start", required=True, help="first date: 'YYYY-MM-DD HH:MM' local time (a date alone: 09:00)"
     )
@@ -70,7 +81,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         help="remind this long before (default 1440)",
     )
     add.add_argument("--owner", default="", help="the person responsible")
-    add.add_argument("--kind", choices=[k.value for k in ScheduleKind], default=ScheduleKind.CUSTOM.value)
+    add.add_argument(
+        "--kind",
+        choices=[k.value for k in ScheduleKind],
+        default=ScheduleKind.CUSTOM.value,
+        help="what kind of work it is (default: custom)",
+    )
     add.add_argument(
         "--working-days",
         choices=[p.value for p in WorkingDayPolicy],
@@ -78,18 +94,20 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         help="on a public holiday or weekend: keep, next or previous working day, or skip",
     )
     add.add_argument("--tz", default="", help="IANA time zone of the wall clock (default: this PC's)")
-    add.add_argument("--notes", default="")
-    add.add_argument("--json", action="store_true")
+    add.add_argument("--notes", default="", help="notes shown with each reminder")
+    add.add_argument("--json", action="store_true", help=JSON_TEXT_HELP)
     add.set_defaults(handler=run_add)
 
     done = group.add_parser("done", help="mark an open item done (or --skip it with a reason)")
-    done.add_argument("occurrence", type=record_id, metavar="ITEM_ID")
+    done.add_argument(
+        "occurrence", type=record_id, metavar="ITEM_ID", help="the open item's id (from `schedule due`)"
+    )
     done.add_argument("--skip", metavar="REASON", help="skipped, not done, because REASON")
     done.set_defaults(handler=run_done)
 
     for name, active in (("pause", False), ("resume", True)):
         p = group.add_parser(name, help=f"{name} a schedule")
-        p.add_argument("id", type=record_id)
+        p.add_argument("id", type=record_id, help="the schedule's id")
         p.set_defaults(handler=run_set_active, active=active)
 
     cal = sub.add_parser("calendar", help="the schedule calendar (日程)").add_subparsers(

@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING, Any
 
-from branchguard.cli.common import cli_actor, day, print_json, print_table, whole
+from branchguard.cli.common import JSON_TABLE_HELP, cli_actor, day, print_json, print_table, whole
 from branchguard.core.kernel.i18n import t
 
 if TYPE_CHECKING:  # the context pulls in SQLAlchemy: only where a command runs
@@ -19,7 +19,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         dest="team_command", metavar="ACTION", required=True
     )
     lst = team.add_parser("list", help="every role the approved plans name, its holder, backup and gaps")
-    lst.add_argument("--json", action="store_true")
+    lst.add_argument("--json", action="store_true", help=JSON_TABLE_HELP)
     lst.set_defaults(handler=run_team_list)
     assign = team.add_parser("assign", help="give a role its holder (and backup)")
     assign.add_argument("role", metavar="ROLE", help="the role's code, as `team list` shows it")
@@ -31,7 +31,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         dest="training_command", metavar="ACTION", required=True
     )
     tlist = training.add_parser("list", help="training records")
-    tlist.add_argument("--json", action="store_true")
+    tlist.add_argument("--json", action="store_true", help=JSON_TABLE_HELP)
     tlist.add_argument(
         "--expiring",
         type=whole(0, 3650),
@@ -45,7 +45,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     add.add_argument("--date", required=True, type=day, help="training date YYYY-MM-DD")
     add.add_argument("--expires", type=day, help="certificate's expiry date YYYY-MM-DD")
     add.add_argument("--certificate", default="", help="certificate number")
-    add.add_argument("--notes", default="")
+    add.add_argument("--notes", default="", help="notes on the training")
     add.set_defaults(handler=run_training_add)
 
 
