@@ -55,3 +55,14 @@ def invoke(
         code = int(exc.code or 0)
     out, err = capsys.readouterr()
     return code, out, err
+
+
+def write_days_table(path: Path, year: int) -> Path:
+    """A working-day table file (docs/library-format.md) of `year`, its National Day week off."""
+    path.write_text(
+        f"format: branchguard.working_days\nformat_version: 1\nyears:\n  - year: {year}\n"
+        f"    source: test table\n    holidays:\n"
+        f"      - {{name: National Day, from: {year}-10-01, to: {year}-10-07}}\n",
+        encoding="utf-8",
+    )
+    return path

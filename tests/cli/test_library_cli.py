@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from branchguard.core.kernel import working_days
-from tests.cli.cli_support import invoke, with_lead
+from tests.cli.cli_support import invoke, with_lead, write_days_table
 
 YEAR = working_days.covered_years()[1] + 5
 
@@ -31,13 +31,7 @@ def test_export_trust_preview_import_and_days(tmp_path: Path, capsys: pytest.Cap
     def branch(*args: str) -> tuple[int, str, str]:
         return invoke(capsys, branch_dir, args, "en")
 
-    table = tmp_path / "days.yaml"
-    table.write_text(
-        f"format: branchguard.working_days\nformat_version: 1\nyears:\n  - year: {YEAR}\n"
-        f"    source: test table\n    holidays:\n"
-        f"      - {{name: National Day, from: {YEAR}-10-01, to: {YEAR}-10-07}}\n",
-        encoding="utf-8",
-    )
+    table = write_days_table(tmp_path / "days.yaml", YEAR)
     code, out, err = ho("library", "working-days", str(table))
     assert code == 0, err
     assert f"new {YEAR}" in out

@@ -16,7 +16,7 @@ import pytest
 
 from branchguard.core.kernel import working_days
 from branchguard.core.library_sync import rules
-from tests.cli.cli_support import LEAD_PASSWORD, as_user, runner
+from tests.cli.cli_support import LEAD_PASSWORD, as_user, runner, write_days_table
 
 YEAR = working_days.covered_years()[1] + 5  # a year no built-in data covers
 HO_NAME = "华东区总行"
@@ -41,13 +41,7 @@ def test_head_office_keeps_the_working_days_its_library_carries(
     code, out, err = ho("ho", "init", "--name", HO_NAME, "--user", "admin")
     assert code == 0, err
     as_user(monkeypatch, "admin", HO_PASSWORD)
-    table = tmp_path / "days.yaml"
-    table.write_text(
-        f"format: branchguard.working_days\nformat_version: 1\nyears:\n  - year: {YEAR}\n"
-        f"    source: test table\n    holidays:\n"
-        f"      - {{name: National Day, from: {YEAR}-10-01, to: {YEAR}-10-07}}\n",
-        encoding="utf-8",
-    )
+    table = write_days_table(tmp_path / "days.yaml", YEAR)
     code, out, err = ho("library", "working-days", str(table))
     assert code == 1 and "`ho working-days FILE`" in err and "`ho export library" in err
     code, out, err = ho("ho", "working-days", str(table))
