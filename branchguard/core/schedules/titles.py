@@ -122,12 +122,16 @@ def made_title(title: str, names: Names | None = None, lang: str | None = None) 
 
 
 def title_names(s: Session) -> dict[str, Text2]:
-    """The names that go inside made titles and that the database holds in both languages: every
-    plan version's title and every checklist version's name, each found by either spelling."""
+    """The names that go inside made titles and that are known in both languages: every plan
+    version's title and every checklist version's name the database holds, and the training kinds
+    a certificate reminder names; each found by either spelling."""
+    from branchguard.core.team.library import kinds
+
     names: dict[str, Text2] = {}
     pairs = [
         *s.execute(select(PLAN_TITLES.c.title_zh, PLAN_TITLES.c.title_en).distinct()).tuples(),
         *s.execute(select(CHECKLIST_NAMES.c.name_zh, CHECKLIST_NAMES.c.name_en).distinct()).tuples(),
+        *((kind.name.zh, kind.name.en) for kind in kinds()),
     ]
     for zh, en in pairs:
         text = Text2(zh or "", en or "")

@@ -10,7 +10,7 @@ from types import MappingProxyType
 
 from branchguard.core.kernel.types import Text2
 from branchguard.core.team.types import TrainingKind
-from branchguard.paths import resources_dir
+from branchguard.paths import read_resource_yaml, resources_dir
 
 CODE = re.compile(r"^[a-z][a-z0-9_]{0,39}$")
 
@@ -21,9 +21,7 @@ def training_file() -> Path:
 
 @lru_cache(maxsize=4)
 def _load(path: Path) -> tuple[tuple[TrainingKind, ...], MappingProxyType[str, tuple[str, ...]]]:
-    import yaml  # only on first use
-
-    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    raw = read_resource_yaml(path)  # libyaml's parser where there is one: a made title reads it
     kinds = tuple(TrainingKind(str(k["code"]), Text2(str(k["zh"]), str(k["en"]))) for k in raw["kinds"])
     codes = [k.code for k in kinds]
     needs = {

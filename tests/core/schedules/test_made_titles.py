@@ -89,6 +89,20 @@ def test_a_certificate_reminder_made_in_chinese_reads_in_english() -> None:
     )
 
 
+def test_a_certificate_reminder_names_its_training_in_the_readers_language(ctx) -> None:
+    """Made in Chinese, an English window showed "Certificate expires …: 孙丽, 急救与AED"."""
+    from branchguard.core.schedules.titles import title_names
+    from branchguard.core.team.library import kinds
+
+    kind = kinds()[0].name
+    made = t("team.schedule_title", "zh_CN", day="2027-01-05", person="孙丽", kind=kind.zh)
+    with ctx.sessions() as s:
+        names = title_names(s)
+    assert made_title(made, names, lang="en") == t(
+        "team.schedule_title", "en", day="2027-01-05", person="孙丽", kind=kind.en
+    )
+
+
 def test_the_name_tables_are_the_models_tables() -> None:
     """title_names reads two bare tables (no model declared for it): the models' names and types."""
     from branchguard.core.schedules.titles import CHECKLIST_NAMES, PLAN_TITLES
