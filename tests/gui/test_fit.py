@@ -350,6 +350,7 @@ def _dialogs() -> dict[str, Factory]:
     from branchguard.gui.settings.users import UserDialog
     from branchguard.gui.shell.login import FirstRunDialog, LoginDialog
     from branchguard.gui.shell.notifications import SnoozeDialog
+    from branchguard.gui.shell.own_password import OwnPasswordDialog
 
     def fire_daily(s: GuiSession) -> Any:
         return s.services.inspections.template(s.actor, "FIRE_DAILY")
@@ -403,6 +404,7 @@ def _dialogs() -> dict[str, Factory]:
         "LoginDialog": lambda s, w: LoginDialog(s.services, w, username="lead"),
         "NewHazardDialog": lambda s, w: NewHazardDialog(s, w),
         "NewScheduleDialog": lambda s, w: NewScheduleDialog(s, w),
+        "OwnPasswordDialog": lambda s, w: OwnPasswordDialog(s, w),
         "PeriodDialog": lambda s, w: PeriodDialog(w),
         "PersonDialog": lambda s, w: PersonDialog(lambda data: data, None, w),  # type: ignore[arg-type,return-value]
         "PlaybookDiffDialog": diff,

@@ -23,6 +23,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "field.display_name": ("Display name", "显示名称"),
     "field.password": ("Password", "密码"),
+    "field.current_password": ("Current password", "当前密码"),
+    "validation.current_password_wrong": (
+        "this is not your current password: nothing was changed",
+        "当前密码不正确：未作任何更改",
+    ),
+    "auth.no_account": ("this is no one's account: there is no password to change", "此身份没有账户，无密码可改"),
     "field.lockout_threshold": ("Wrong passwords before lock", "锁定前允许的错误次数"),
     "field.lockout_minutes": ("Lock duration (minutes)", "锁定时长（分钟）"),
     # auth and permissions

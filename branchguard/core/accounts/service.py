@@ -191,6 +191,18 @@ class AuthService:
             user.password_hash = _hasher.hash(password)
             record(s, actor, "user.update", "user", user.id, summary=saying("user.audit.password_changed"))
 
+    def change_own_password(self, actor: Actor, current: str, password: str) -> None:
+        """The user's own password, changed once they give the current one: someone at a PC left
+        unlocked cannot take the account over (a lead resets anyone's with `set_password`)."""
+        if actor.user_id is None:
+            raise PermissionDenied(Message("auth.no_account"))
+        check_password(password)
+        with self._sessions() as s:
+            known = _safe_verify(self._get(s, actor.user_id).password_hash, current)
+        if not known:
+            raise ValidationError("field.current_password", Message("validation.current_password_wrong"))
+        self.set_password(actor, actor.user_id, password)
+
     def unlock(self, actor: Actor, user_id: int) -> UserInfo:
         require(actor, "user.unlock")
         with self._sessions.begin() as s:

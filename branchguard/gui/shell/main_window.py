@@ -151,8 +151,10 @@ class MainWindow(QMainWindow):
             self.read_only = True
             self._show_read_only_banner()
         from branchguard.gui.exchange.menu import add_export_action
+        from branchguard.gui.shell.own_password import OwnPasswordAction
 
         add_export_action(self, self.file_menu)
+        OwnPasswordAction(self, self.file_menu, self.lock_action)  # the window, its parent, keeps it
 
     def _show_read_only_banner(self) -> None:
         """Opened read-only (a data folder this account cannot write, or --read-only): say so above

@@ -254,3 +254,22 @@ def test_a_leads_wrong_passwords_are_audited_with_the_wait(
     assert len(failed) == 5
     assert "lead (5/5), next try after 10 s" in failed
     assert not [e for e in events if e.action == "user.locked"]
+
+
+def test_a_user_changes_their_own_password_giving_the_current_one(
+    auth: AuthService, demo: object, snapshot: Callable[[], object]
+) -> None:
+    """Staff and auditors had no way to change their own password in the window; someone at a PC
+    left unlocked must not take the account over with it either."""
+    staff = auth.login("staff", STAFF_PASSWORD)
+    before = snapshot()
+    with pytest.raises(ValidationError) as wrong:
+        auth.change_own_password(staff, "not-my-password", "my-new-pass-2026")
+    assert wrong.value.is_about("field.current_password") and snapshot() == before
+    with pytest.raises(ValidationError) as short:
+        auth.change_own_password(staff, STAFF_PASSWORD, "short")
+    assert short.value.is_about("field.password") and snapshot() == before
+    auth.change_own_password(staff, STAFF_PASSWORD, "my-new-pass-2026")
+    assert auth.login("staff", "my-new-pass-2026").username == "staff"
+    with pytest.raises(AuthenticationError):
+        auth.login("staff", STAFF_PASSWORD)
