@@ -33,6 +33,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "contact_kind.power_company": ("Power company", "供电公司"),
     "contact_kind.other": ("Other", "其他"),
     # built-in contact names
+    "person.twin": (
+        "{name} with this mobile number is on the roster already (#{id}): edit that entry instead",
+        "名册中已有使用此手机号的 {name}（#{id}）：请编辑该条目",
+    ),
     "contact.builtin.police": ("Police", "公安报警"),
     "contact.builtin.fire": ("Fire brigade", "消防火警"),
     "contact.builtin.ambulance": ("Ambulance", "医疗急救"),

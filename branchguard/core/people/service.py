@@ -100,6 +100,17 @@ def ensure_builtin_contacts(session: Session) -> int:
     return added
 
 
+def _refuse_twin(s: Session, values: dict[str, object], person_id: int | None = None) -> None:
+    """Refused when another person on the roster has this name and this mobile: the same person
+    entered twice (two people may share a name, not a mobile number as well)."""
+    if not values["mobile"]:
+        return
+    same = (PersonRow.name == values["name"], PersonRow.mobile == values["mobile"])
+    twin = s.scalar(select(PersonRow.id).where(*same, PersonRow.id != (person_id or 0)))
+    if twin is not None:
+        raise ValidationError("field.mobile", Message("person.twin", name=values["name"], id=twin))
+
+
 class PeopleService:
     def __init__(self, sessions: sessionmaker[Session]) -> None:
         self._sessions = sessions
@@ -143,6 +154,7 @@ class PeopleService:
         require(actor, "person.create")
         values = clean_person(data)
         with self._sessions.begin() as s:
+            _refuse_twin(s, values)
             person = PersonRow(**values)
             s.add(person)
             s.flush()
@@ -154,6 +166,7 @@ class PeopleService:
         values = clean_person(data)
         with self._sessions.begin() as s:
             person = self._person(s, person_id)
+            _refuse_twin(s, values, person_id)
             before = _fields(person_info(person), values)
             for key, value in values.items():
                 setattr(person, key, value)

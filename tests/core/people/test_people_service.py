@@ -235,3 +235,20 @@ def test_builtin_numbers_are_named_in_the_language_shown_unless_renamed(ctx: App
         assert next(c for c in people.list_contacts(lead) if c.phone == "96110").shown_name == "反诈骗专线"
     finally:
         set_language(was)
+
+
+def test_the_same_person_entered_twice_is_refused_a_namesake_is_not(
+    ctx: AppContext, lead: Actor, snapshot: Callable[[], object]
+) -> None:
+    """王建国 with 王建国's mobile number was saved as a second row of the roster."""
+    people = ctx.services.people
+    first = people.add_person(lead, PersonInput("张伟", BranchRole.TELLER, "13901010099"))
+    before = snapshot()
+    with pytest.raises(ValidationError) as twin:
+        people.add_person(lead, PersonInput("张伟", BranchRole.TELLER, "139 0101 0099"))
+    assert twin.value.is_about("field.mobile") and f"#{first.id}" in twin.value.reason
+    assert snapshot() == before
+    other = people.add_person(lead, PersonInput("张伟", BranchRole.CLEANER, "13901010098"))  # a namesake
+    with pytest.raises(ValidationError):
+        people.update_person(lead, other.id, PersonInput("张伟", BranchRole.CLEANER, "13901010099"))
+    people.update_person(lead, first.id, PersonInput("张伟", BranchRole.LOBBY_MANAGER, "13901010099"))
