@@ -24,6 +24,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "field.display_name": ("Display name", "显示名称"),
     "field.password": ("Password", "密码"),
     "field.current_password": ("Current password", "当前密码"),
+    "validation.password_blank": ("a password cannot be only spaces", "密码不能只含空格"),
     "validation.current_password_wrong": (
         "this is not your current password: nothing was changed",
         "当前密码不正确：未作任何更改",

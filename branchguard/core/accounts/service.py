@@ -72,6 +72,8 @@ def actor_of(u: UserRow) -> Actor:
 def check_password(password: str) -> str:
     if len(password or "") < MIN_PASSWORD_LENGTH:
         raise ValidationError("field.password", Message("validation.password_short", min=MIN_PASSWORD_LENGTH))
+    if not password.strip():  # eight spaces were taken
+        raise ValidationError("field.password", Message("validation.password_blank"))
     return password
 
 
@@ -197,9 +199,19 @@ class AuthService:
         if actor.user_id is None:
             raise PermissionDenied(Message("auth.no_account"))
         check_password(password)
-        with self._sessions() as s:
-            known = _safe_verify(self._get(s, actor.user_id).password_hash, current)
-        if not known:
+        now = self._clock()
+        refused: AuthenticationError | None = None
+        with self._sessions.begin() as s:  # a wrong guess is committed: it counts as at the login
+            user = self._get(s, actor.user_id)
+            if (until := lock_end(user.locked_until, now)) is not None:
+                refused = _locked_error(user, until, now)
+            elif not _safe_verify(user.password_hash, current):
+                refused = self._register_failure(s, user, now)
+            else:
+                user.failed_attempts = 0
+        if isinstance(refused, AccountLocked) and isinstance(refused.content, Message):
+            raise ValidationError("field.current_password", refused.content)  # locked: until when
+        if refused is not None:
             raise ValidationError("field.current_password", Message("validation.current_password_wrong"))
         self.set_password(actor, actor.user_id, password)
 

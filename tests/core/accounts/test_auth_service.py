@@ -6,6 +6,7 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 
 import pytest
+from sqlalchemy import select
 
 from branchguard.context import AppContext
 from branchguard.core.accounts.service import AuthService
@@ -13,6 +14,7 @@ from branchguard.core.kernel.errors import AccountLocked, AuthenticationError, V
 from branchguard.core.kernel.i18n import t
 from branchguard.core.kernel.types import Actor, Role
 from branchguard.db.base import utcnow
+from branchguard.db.models.foundation import UserRow
 
 STAFF_PASSWORD = "staff-demo-2026"
 
@@ -257,19 +259,37 @@ def test_a_leads_wrong_passwords_are_audited_with_the_wait(
 
 
 def test_a_user_changes_their_own_password_giving_the_current_one(
-    auth: AuthService, demo: object, snapshot: Callable[[], object]
+    ctx: AppContext, auth: AuthService, demo: object, snapshot: Callable[[], object]
 ) -> None:
     """Staff and auditors had no way to change their own password in the window; someone at a PC
     left unlocked must not take the account over with it either."""
     staff = auth.login("staff", STAFF_PASSWORD)
     before = snapshot()
-    with pytest.raises(ValidationError) as wrong:
-        auth.change_own_password(staff, "not-my-password", "my-new-pass-2026")
-    assert wrong.value.is_about("field.current_password") and snapshot() == before
     with pytest.raises(ValidationError) as short:
         auth.change_own_password(staff, STAFF_PASSWORD, "short")
     assert short.value.is_about("field.password") and snapshot() == before
+    with pytest.raises(ValidationError) as wrong:  # refused, and counted as a wrong login is
+        auth.change_own_password(staff, "not-my-password", "my-new-pass-2026")
+    assert wrong.value.is_about("field.current_password")
+    with ctx.sessions() as session:
+        assert session.scalar(select(UserRow.failed_attempts).where(UserRow.username == "staff")) == 1
+    with pytest.raises(ValidationError) as blank:
+        auth.change_own_password(staff, STAFF_PASSWORD, " " * 8)  # eight spaces were taken
+    assert blank.value.is_about("field.password")
     auth.change_own_password(staff, STAFF_PASSWORD, "my-new-pass-2026")
     assert auth.login("staff", "my-new-pass-2026").username == "staff"
     with pytest.raises(AuthenticationError):
         auth.login("staff", STAFF_PASSWORD)
+
+
+def test_guessing_the_current_password_counts_toward_the_lockout(auth: AuthService, demo: object) -> None:
+    """The dialog let anyone at an unlocked PC guess without limit, and nothing was recorded."""
+    staff = auth.login("staff", STAFF_PASSWORD)
+    refusals = []
+    for _ in range(6):
+        with pytest.raises(ValidationError) as guess:
+            auth.change_own_password(staff, "a-wrong-guess", "my-new-pass-2026")
+        refusals.append(guess.value.reason)
+    assert any("locked" in r.lower() or "锁定" in r for r in refusals), refusals
+    with pytest.raises(AccountLocked):
+        auth.login("staff", STAFF_PASSWORD)  # locked for the login too
