@@ -182,12 +182,22 @@ def record_id(text: str) -> int:
     return value
 
 
+class HazardReference(int):
+    """A hazard's id, with the register's reference it was given as (YH-2026-0007; "" for 7)."""
+
+    reference = ""
+
+
 def hazard_reference(text: str) -> int:
-    """A hazard as the register shows it (YH-2026-0007), or its number alone (7): its id."""
+    """A hazard as the register shows it (YH-2026-0007), or its number alone (7): its id, which
+    carries the reference, for the command to check the year it names (`HazardReference`)."""
     import re
 
-    found = re.fullmatch(r"(?i)YH-\d{4}-(\d{1,18})", text.strip())
-    return record_id(found[1] if found else text)
+    found = re.fullmatch(r"(?i)YH-(\d{4})-(\d{1,18})", text.strip())
+    ref = HazardReference(record_id(found[2] if found else text))
+    if found:
+        ref.reference = f"YH-{found[1]}-{int(ref):04d}"
+    return ref
 
 
 def entry_number(text: str) -> int:

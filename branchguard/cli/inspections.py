@@ -30,7 +30,8 @@ from branchguard.core.inspections.types import (
     SignatureRole,
     TemplateInfo,
 )
-from branchguard.core.kernel.i18n import t
+from branchguard.core.kernel.errors import NotFound
+from branchguard.core.kernel.i18n import Message, t
 
 if TYPE_CHECKING:  # the context pulls in SQLAlchemy: only where a command runs
     from branchguard.context import AppContext
@@ -393,7 +394,14 @@ def run_hazard_add(ctx: AppContext, args: argparse.Namespace) -> int:
 
 
 def run_hazard_show(ctx: AppContext, args: argparse.Namespace) -> int:
-    detail = ctx.services.hazards.get(cli_actor(args), args.id)
+    reference = getattr(args.id, "reference", "")  # YH-2026-0007 as typed: its year must be the hazard's
+    refused = NotFound(Message("hazard.not_found", id=reference or args.id))
+    try:
+        detail = ctx.services.hazards.get(cli_actor(args), args.id)
+    except NotFound:
+        raise refused from None
+    if reference and detail.info.number != reference:
+        raise refused
     zone = _zone(ctx)
     if args.json:
         print_json(hazard_detail_json(detail, zone))

@@ -72,6 +72,10 @@ def test_a_run_from_start_to_hazards(run: Run, tmp_path: Path) -> None:
     assert [e["kind"] for e in shown["history"]] == ["opened"] and shown["report_head_office"] is True
     # by the reference the register shows (YH-2026-0004), as well as by its number
     assert _json(run, "hazard", "show", major["number"].lower()) == shown
+    year = int(major["number"].split("-")[1])
+    wrong_year = major["number"].replace(f"YH-{year}-", f"YH-{year - 1}-")  # its number, another year
+    code, out, err = run("hazard", "show", wrong_year)
+    assert code == 1 and out == "" and wrong_year in err
     inspection = _json(run, "inspection", "show", iid)
     assert isinstance(inspection, dict)
     assert inspection["status"] == "submitted" and inspection["failed"] == 2
