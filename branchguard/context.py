@@ -73,13 +73,17 @@ LockNotice = Callable[[Message], None]
 
 
 def _used_before(data_dir: Path) -> bool:
-    """Whether the data folder holds what only a database's use leaves: the signing key, or an
-    attachment."""
+    """Whether the data folder holds what only a database's use leaves: the signing key, an
+    attachment, or a backup or anchor file in its backups folder."""
     from branchguard.core.anchors.keys import key_path
 
-    attachments = Path(data_dir) / "attachments"
+    folder = Path(data_dir)
     try:
-        return key_path(data_dir).is_file() or any(p.is_file() for p in attachments.rglob("*"))
+        return (
+            key_path(folder).is_file()
+            or any(p.is_file() for p in (folder / "attachments").rglob("*"))
+            or any((folder / "backups").glob("branchguard-*"))
+        )
     except OSError:
         return False
 

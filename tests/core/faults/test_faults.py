@@ -3,6 +3,7 @@ disk, a read-only open, a damaged file and a server gone are worded; nothing ack
 
 from __future__ import annotations
 
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -366,6 +367,14 @@ def test_a_lost_database_beside_a_branchs_attachments_is_not_replaced_by_a_new_o
     with pytest.raises(NotFound):
         open_context(folder)
     assert database.stat().st_size == 0
+    for left in ("keys", "attachments"):  # only its backups are left: still a branch's folder
+        shutil.rmtree(folder / left, ignore_errors=True)
+    database.unlink()
+    (folder / "backups").mkdir(exist_ok=True)
+    (folder / "backups" / "branchguard-20261201-080000.zip").write_bytes(b"PK")
+    with pytest.raises(NotFound):
+        open_context(folder)
+    assert not database.exists()
     fresh = tmp_path / "new-branch"  # a folder never used: a new database, as before
     open_context(fresh).close()
     assert (fresh / "branchguard.sqlite").stat().st_size > 0
