@@ -32,3 +32,8 @@ def test_a_bad_period_or_suffix_writes_nothing(run: Run, tmp_path: Path) -> None
     text = tmp_path / "x.txt"
     code, _out, err = run("report", "summary", "--period", "2026", "-o", str(text))
     assert code == 2 and ".xlsx" in err and not text.exists()
+    # a period still to come gave a whole report of today's state (45 hazards open at its end)
+    future = f"{date.today().year + 1}-01"
+    for name in ("x.pdf", "x.xlsx"):
+        code, _out, err = run("report", "summary", "--period", future, "-o", str(tmp_path / name))
+        assert code == 1 and f"{future} has not begun" in err and not (tmp_path / name).exists()

@@ -16,6 +16,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "“{value}” is not a period: write a month (2026-11), a quarter (2026-Q4) or a year (2026).",
         "“{value}”不是报告期：请写月份（2026-11）、季度（2026-Q4）或年份（2026）。",
     ),
+    "dashboard.period.future": (
+        "The period {period} has not begun: a report covers a month, quarter or year that has started.",
+        "报告期 {period} 尚未开始：报告只能涵盖已开始的月份、季度或年度。",
+    ),
     "dashboard.period.year_range": (
         "The period's year must be from {first} to {last}.",
         "报告期的年份须在 {first} 至 {last} 之间。",

@@ -43,6 +43,8 @@ from branchguard.core.hazards import store as hazard_store
 from branchguard.core.hazards.types import HazardFilter, HazardSeverity
 from branchguard.core.incidents import store as incident_store
 from branchguard.core.incidents.types import ActionFilter, IncidentFilter, IncidentStatus
+from branchguard.core.kernel.errors import ValidationError
+from branchguard.core.kernel.i18n import Message
 from branchguard.core.kernel.roles import require
 from branchguard.core.kernel.types import Actor, Text2
 from branchguard.core.schedules import rules as schedule_rules
@@ -298,6 +300,8 @@ class DashboardService:
 
         require(actor, "dashboard.view")
         now = now or utcnow()
+        if period.start > now.astimezone(self.zone).date():  # its figures would be the state of today
+            raise ValidationError("field.period", Message("dashboard.period.future", period=period.code))
         previous, figures = self._periods([period.previous().start, period.start, period.end])
         start, end = self._utc(period.start), self._utc(period.end)
         months = self._periods(month_starts(period.end - timedelta(days=1)))
