@@ -140,7 +140,7 @@ class AuditService:
         if flt.until:
             query = query.where(AuditEventRow.at < flt.until)
         if flt.text:
-            query = query.where(AuditEventRow.summary.contains(flt.text))
+            query = query.where(AuditEventRow.summary.contains(flt.text, autoescape=True))
         if after is not None:
             query = query.where(
                 or_(

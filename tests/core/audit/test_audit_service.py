@@ -152,6 +152,8 @@ def test_filters_by_actor_action_time_and_text(ctx: AppContext, lead: Actor, aud
 
     assert [e.action for e in _events(ctx, AuditFilter(text="钱七"))] == ["person.create"]
     assert _events(ctx, AuditFilter(text="无此内容")) == []
+    # what was typed, taken literally: % and _ once matched every event
+    assert _events(ctx, AuditFilter(text="%")) == [] and _events(ctx, AuditFilter(text="钱_")) == []
     assert _events(ctx, AuditFilter(actor="lead", action_prefix="contact.", text="锁匠"))[0].summary
 
 
