@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from branchguard.core.audit.service import PAGE, AuditCursor, AuditFilter
 from branchguard.core.audit.text import summary_text
 from branchguard.core.audit.types import AuditRecord
+from branchguard.core.kernel.i18n import has_message, t
 from branchguard.gui.audit.models import AuditDiffModel, AuditModel, action_text, entity_text, local_time
 from branchguard.gui.kit.dates import date_edit
 from branchguard.gui.kit.icons import icon
@@ -216,16 +217,9 @@ class AuditPage(Page):
 
     # -- filters -------------------------------------------------------------------------------
     def category_text(self, category: str) -> str:
-        texts = {
-            "user": self.tr("Users and logins"),
-            "person": self.tr("Staff roster"),
-            "contact": self.tr("Emergency contacts"),
-            "branch": self.tr("Branch settings"),
-            "demo": self.tr("Demo data"),
-            "playbook": self.tr("Playbooks"),
-            "report": self.tr("Reports"),
-        }
-        return texts.get(category, category)
+        """A kind of change by name (core/audit/messages.py); one from a newer version as written."""
+        key = f"audit.category.{category}"
+        return t(key) if has_message(key) else category
 
     def _fill_combo(self, combo: QComboBox, all_text: str, entries: list[tuple[str, str]]) -> None:
         current = combo.currentData()

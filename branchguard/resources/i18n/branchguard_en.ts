@@ -345,34 +345,6 @@ Submitted as: %3</translation>
         <source>All kinds of change</source>
         <translation>All kinds of change</translation>
     </message>
-    <message>
-        <source>Users and logins</source>
-        <translation>Users and logins</translation>
-    </message>
-    <message>
-        <source>Staff roster</source>
-        <translation>Staff roster</translation>
-    </message>
-    <message>
-        <source>Emergency contacts</source>
-        <translation>Emergency contacts</translation>
-    </message>
-    <message>
-        <source>Branch settings</source>
-        <translation>Branch settings</translation>
-    </message>
-    <message>
-        <source>Demo data</source>
-        <translation>Demo data</translation>
-    </message>
-    <message>
-        <source>Playbooks</source>
-        <translation>Playbooks</translation>
-    </message>
-    <message>
-        <source>Reports</source>
-        <translation>Reports</translation>
-    </message>
     <message numerus="yes">
         <source>%n newest event(s) shown; scroll for older ones</source>
         <translation>

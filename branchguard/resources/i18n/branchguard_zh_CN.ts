@@ -345,34 +345,6 @@ Submitted as: %3</source>
         <source>All kinds of change</source>
         <translation>全部变更类型</translation>
     </message>
-    <message>
-        <source>Users and logins</source>
-        <translation>用户与登录</translation>
-    </message>
-    <message>
-        <source>Staff roster</source>
-        <translation>人员名册</translation>
-    </message>
-    <message>
-        <source>Emergency contacts</source>
-        <translation>应急联系人</translation>
-    </message>
-    <message>
-        <source>Branch settings</source>
-        <translation>网点设置</translation>
-    </message>
-    <message>
-        <source>Demo data</source>
-        <translation>演示数据</translation>
-    </message>
-    <message>
-        <source>Playbooks</source>
-        <translation>应急预案</translation>
-    </message>
-    <message>
-        <source>Reports</source>
-        <translation>报表</translation>
-    </message>
     <message numerus="yes">
         <source>%n newest event(s) shown; scroll for older ones</source>
         <translation>

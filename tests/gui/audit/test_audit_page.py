@@ -180,6 +180,11 @@ def test_filters_narrow_the_list(session: GuiSession, make_page: Callable[[GuiSe
     }
     assert {"person", "user", "demo"} <= set(categories)
     assert categories["person"] == "Staff roster"
+    # every kind of change by name: hazard, training, exchange… were listed as their raw keys
+    from branchguard.core.kernel.roles import ROLE_TABLE
+
+    for category in {action.split(".")[0] for action in ROLE_TABLE} - {"audit", "dashboard", "page"}:
+        assert page.category_text(category) != category, category
     page.category_filter.setCurrentIndex(page.category_filter.findData("person"))
     assert [e.action for e in shown(page)] == ["person.create", "person.create"]
     page.category_filter.setCurrentIndex(0)
