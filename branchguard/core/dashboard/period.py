@@ -101,10 +101,11 @@ def drills(s: Session, plans: Sequence[DrillPlan]) -> list[DrillLine]:
     ]
 
 
-def checklists(s: Session, start: datetime, end: datetime) -> list[ChecklistLine]:
-    """Per checklist: scheduled inspections falling due in the period and done, inspections
-    submitted in it, and their answered and failed items (an amendment's result replaces the
-    answer's). The due and done sums equal the figures' inspections_due and inspections_done."""
+def checklists(s: Session, start: datetime, end: datetime, as_of: datetime) -> list[ChecklistLine]:
+    """Per checklist: scheduled inspections falling due in the period (by `as_of`) and done,
+    inspections submitted in it, and their answered and failed items (an amendment's result
+    replaces the answer's). The due and done sums equal the figures' inspections_due and
+    inspections_done."""
     due: dict[int, list[int]] = defaultdict(lambda: [0, 0])
     occurrences = (
         select(ScheduleRow.subject_id, OccurrenceRow.status)
@@ -113,6 +114,7 @@ def checklists(s: Session, start: datetime, end: datetime) -> list[ChecklistLine
             ScheduleRow.kind == ScheduleKind.INSPECTION.value,
             OccurrenceRow.due_at >= start,
             OccurrenceRow.due_at < end,
+            OccurrenceRow.due_at <= as_of,
         )
     )
     for template_id, status in s.execute(occurrences).tuples():

@@ -283,7 +283,7 @@ class DashboardService:
         )
         tiles = tuple(Tile(name, tuple(figures[f] for f in names)) for name, names in TILES)
         starts = month_starts(today)
-        return Dashboard(today=today, tiles=tiles, months=tuple(self._periods(starts)))
+        return Dashboard(today=today, tiles=tiles, months=tuple(self._periods(starts, now)))
 
     # -- periods ---------------------------------------------------------------------------------
     def figures_for_period(self, actor: Actor, start: date, end: date) -> PeriodFigures:
@@ -302,9 +302,9 @@ class DashboardService:
         now = now or utcnow()
         if period.start > now.astimezone(self.zone).date():  # its figures would be the state of today
             raise ValidationError("field.period", Message("dashboard.period.future", period=period.code))
-        previous, figures = self._periods([period.previous().start, period.start, period.end])
+        previous, figures = self._periods([period.previous().start, period.start, period.end], now)
         start, end = self._utc(period.start), self._utc(period.end)
-        months = self._periods(month_starts(period.end - timedelta(days=1)))
+        months = self._periods(month_starts(period.end - timedelta(days=1)), now)
         as_of = min(end, now)
         today = as_of.astimezone(self.zone).date()
         rule_lines, runs = self._drills.compliance_over(actor, start, end, as_of)
@@ -312,7 +312,7 @@ class DashboardService:
         with self._sessions() as s:
             incidents = period_details.incidents(s, start, end)
             drills = period_details.drills(s, runs)
-            checklists = period_details.checklists(s, start, end)
+            checklists = period_details.checklists(s, start, end, now)
             overdue, ageing = period_details.hazards_at(s, as_of)
             majors = period_details.major_hazards(s, start, end, self.zone)
             actions = period_details.actions_overdue(s, as_of, today)
@@ -340,7 +340,11 @@ class DashboardService:
         require(actor, "dashboard.view")
         return self._periods(starts)
 
-    def _periods(self, starts: Sequence[date]) -> builtins.list[PeriodFigures]:
+    def _periods(self, starts: Sequence[date], now: datetime | None = None) -> builtins.list[PeriodFigures]:
+        """Each period's figures; its inspections due are those due by `now` (default: now): a
+        check due tomorrow is not yet owed, and counting it made the month's rate depend on
+        whether the schedules had been caught up to write it."""
+        now = now or utcnow()
         days = list(starts)
         if len(days) < 2 or any(b <= a for a, b in itertools.pairwise(days)):
             raise ValueError(f"periods need increasing bounds, got {days!r}")
@@ -387,7 +391,7 @@ class DashboardService:
             due_rows = select(OccurrenceRow.due_at, OccurrenceRow.status).join(
                 ScheduleRow, ScheduleRow.id == OccurrenceRow.schedule_id
             )
-            due = _per_bucket_of(s, due_rows.where(inspection), bounds)
+            due = _per_bucket_of(s, due_rows.where(inspection, OccurrenceRow.due_at <= now), bounds)
             open_at_end = self._open_at(s, bounds[1:])
             scores = self._scores(s, bounds)
         result = []

@@ -191,3 +191,20 @@ def test_checkpoints_inspections_actions_and_reminders(ctx, lead) -> None:
     # the checkpoint reported: no longer overdue
     services.incidents.mark_step(lead, detail.id, step.number)
     assert services.dashboard.dashboard(lead, now=late).figure("checkpoints_overdue").value == 0
+
+
+def test_a_months_inspections_due_are_those_due_by_now(ctx, lead) -> None:
+    """The month's completion rate counted checks due tomorrow (5/9 on one screen, 5/5 on another):
+    once written ahead of time, a check not yet owed counted as due and undone."""
+    from branchguard.core.inspections.types import Cadence
+
+    year = date.today().year + 1  # a schedule owes nothing from before it was made: a month to come
+    start = datetime(year, 3, 2, 9, 0).astimezone()
+    ctx.services.inspections.schedule(lead, "FIRE_DAILY", Cadence.DAILY, "张伟", start)
+    written_to = datetime(year, 3, 10, 12, 0).astimezone()
+    ctx.services.schedules.catch_up(lead, written_to)  # the checks of 2 to 10 March are written
+    dashboard = ctx.services.dashboard
+    march = [date(year, 3, 1), date(year, 4, 1)]
+    assert dashboard._periods(march, written_to)[0].inspections_due == 9
+    earlier = datetime(year, 3, 5, 12, 0).astimezone()
+    assert dashboard._periods(march, earlier)[0].inspections_due == 4  # 2 to 5 March, not 6 to 10
