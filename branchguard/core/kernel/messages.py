@@ -49,7 +49,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "field.username": ("User name", "用户名"),
     "field.role": ("Role", "角色"),
     # errors
-    "error.in_field": ("{field}: {reason}", "{field}: {reason}"),
+    "error.in_field": ("{field}: {reason}", "{field}：{reason}"),
     "perm.denied": (
         "{role} '{username}' may not {action}",
         "{role}“{username}”无权执行：{action}",

@@ -6408,7 +6408,7 @@ Submitted as: %3</source>
     </message>
     <message>
         <source>Inspections and answers</source>
-        <translation>检查及答复</translation>
+        <translation>检查及各项结果</translation>
     </message>
     <message>
         <source>Hazards and their history</source>

@@ -32,13 +32,13 @@ def test_a_validation_error_names_its_field_by_key_and_is_worded_when_shown() ->
     assert (
         str(err)
         == err.message
-        == "手机: “12345abc”不是有效的电话号码（例如 13800138000、010-12345678、110、400-820-8820）"
+        == "手机：“12345abc”不是有效的电话号码（例如 13800138000、010-12345678、110、400-820-8820）"
     )
     set_language("en")  # the same error, shown after the language changed
     assert err.field_label() == "Mobile"
     assert err.reason.startswith("'12345abc' is not a valid phone number")
     assert str(err) == f"Mobile: {err.reason}"
-    assert err.text("zh_CN").startswith("手机: ")
+    assert err.text("zh_CN").startswith("手机：")
 
 
 def test_an_error_without_a_field_is_its_reason_alone() -> None:
@@ -70,5 +70,5 @@ def test_a_step_error_names_the_step_by_key_and_number() -> None:
         clean_content(replace(plan, steps=(plan.steps[0], plan.steps[1], twin)))
     err = refused.value
     assert (err.field, err.field_params, err.path) == ("field.step", {"n": 2}, ("steps", 1, "id"))
-    assert str(err).startswith("第 2 步: ")
+    assert str(err).startswith("第 2 步：")
     assert err.text("en").startswith("Step 2: 's2' appears twice")
