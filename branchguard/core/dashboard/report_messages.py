@@ -149,7 +149,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "summary.col.plan_done": ("Plan done", "方案完成"),
     "summary.col.actions_open": ("Actions open", "未完成措施"),
     "summary.col.fix_due": ("Fix due", "整改期限"),
-    "summary.col.fixed": ("Fixed", "销号"),
+    "summary.col.fixed": ("Verified or closed", "验收或销号"),  # fixed_at: the first of the two
     "summary.col.source": ("Of", "来源"),
     "summary.col.action": ("Action", "措施"),
     "summary.col.owner": ("Owner", "责任人"),
