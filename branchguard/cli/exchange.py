@@ -42,7 +42,14 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def _counts(counts: dict[str, int]) -> str:
-    return ", ".join(f"{kind} {n}" for kind, n in counts.items())
+    """Records per kind, each kind by name in the command's language (a kind from elsewhere as is)."""
+    from branchguard.core.kernel.i18n import current_language, has_message, t
+
+    def name(kind: str) -> str:
+        return t(f"exchange.kind.{kind}") if has_message(f"exchange.kind.{kind}") else kind
+
+    separator = "，" if current_language() == "zh_CN" else ", "
+    return separator.join(f"{name(kind)} {n}" for kind, n in counts.items())
 
 
 def run_package(ctx: AppContext, args: argparse.Namespace) -> int:

@@ -76,6 +76,8 @@ def test_demo_export_preview_package_and_key(demo_run: Run, tmp_path: Path) -> N
     assert code == 0, err
     assert out.startswith("DEMO-0101 ") and f" {now}: " in out and "incidents 1" in out
     assert "ledger 1-" in out
+    code, out, err = demo_run("export", "package", "--period", now, "--preview", lang="zh_CN")
+    assert code == 0 and "事件 1" in out and "incidents" not in out, err  # each kind by name
     code, out, err = demo_run(
         "export", "package", "--period", now, "-o", str(tmp_path / "p.zip"), "--preview"
     )

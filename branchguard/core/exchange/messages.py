@@ -38,6 +38,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "package {path}: period {period}, {files} files, ledger entries {start}–{end}, key {fingerprint}",
         "数据包 {path}：期间 {period}，{files} 个文件，账本第 {start}–{end} 条，密钥 {fingerprint}",
     ),
+    # what a package holds, by kind (its records/<kind>.json), as the command line counts them
+    "exchange.kind.incidents": ("incidents", "事件"),
+    "exchange.kind.actions": ("actions", "整改措施"),
+    "exchange.kind.drills": ("drills", "演练"),
+    "exchange.kind.inspections": ("inspections", "检查"),
+    "exchange.kind.hazards": ("hazards", "隐患"),
+    "exchange.kind.complaints": ("complaints", "投诉"),
+    "exchange.kind.complaintstats": ("months of complaint statistics", "投诉统计月份"),
+    "exchange.kind.compliance": ("drill rules", "演练合规要求"),
     "exchange.cli.preview": (
         "{code} {name} {period}: {counts}; reports {reports}; ledger {start}-{end}",
         "{code} {name} {period}：{counts}；报告 {reports} 份；账本第 {start}-{end} 条",
