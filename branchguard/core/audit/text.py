@@ -46,6 +46,7 @@ ENUM_FIELDS: dict[str, type[LabelledEnum]] = {
 # ... and those whose meaning depends on the record: (entity, field).
 ENTITY_ENUM_FIELDS: dict[tuple[str, str], type[LabelledEnum]] = {
     ("hazard", "status"): HazardStatus,
+    ("hazard", "kind"): RemediationKind,  # a remediation step's (hazard.step)
     ("complaint", "status"): ComplaintStatus,
     ("complaint", "kind"): ComplaintKind,
     ("drill_plan", "status"): DrillStatus,

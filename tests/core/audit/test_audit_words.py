@@ -14,6 +14,7 @@ from branchguard.context import open_context
 from branchguard.core.audit.service import AuditFilter, describe_change
 from branchguard.core.audit.text import action_text, entity_text, field_text, summary_text, value_text
 from branchguard.core.audit.types import AuditRecord
+from branchguard.core.hazards.types import RemediationKind
 from branchguard.core.kernel.i18n import has_message, set_language
 from branchguard.core.kernel.roles import ROLE_TABLE
 from branchguard.db.models.foundation import AuditEventRow
@@ -71,6 +72,8 @@ def test_a_downgrade_reads_in_chinese_and_in_english() -> None:
         english = summary_text(event)
         assert english.startswith("Severity") and "Major" in english and "General" in english
         assert value_text("announced", True) == "Yes"
+        # a hazard's remediation step by its kind's name (类别：interim_control was shown)
+        assert value_text("kind", "interim_control", "hazard") == RemediationKind.INTERIM_CONTROL.label
     finally:
         set_language("zh_CN")
 
