@@ -15,6 +15,7 @@ from branchguard.cli.common import (
     whole,
     within_years,
 )
+from branchguard.cli.localized import refusal
 
 if TYPE_CHECKING:  # the context pulls in SQLAlchemy: only where a command runs
     from branchguard.context import AppContext
@@ -24,7 +25,7 @@ def _local_day(value: str) -> date:
     try:
         parsed = date.fromisoformat(value)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"'{value}' is not a date like 2026-11-29") from None
+        raise refusal("'%s' is not a date like 2026-11-29", value) from None
     return within_years(parsed)
 
 

@@ -14,6 +14,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from branchguard.cli.localized import parsing_language, refusal
 from branchguard.core.kernel.types import Actor
 
 if TYPE_CHECKING:  # the context pulls in SQLAlchemy: only where a command runs
@@ -178,7 +179,7 @@ def record_id(text: str) -> int:
 
     value = _whole(text)
     if not 1 <= value <= MAX_ID:
-        raise argparse.ArgumentTypeError(f"'{text}' is not an id (a whole number from 1 to {MAX_ID})")
+        raise refusal("'%s' is not an id (a whole number from 1 to %s)", text, MAX_ID)
     return value
 
 
@@ -206,9 +207,7 @@ def entry_number(text: str) -> int:
 
     value = _whole(text)
     if not 0 <= value <= MAX_ID:
-        raise argparse.ArgumentTypeError(
-            f"'{text}' is not a ledger entry (a whole number from 0 to {MAX_ID})"
-        )
+        raise refusal("'%s' is not a ledger entry (a whole number from 0 to %s)", text, MAX_ID)
     return value
 
 
@@ -216,7 +215,7 @@ def named_path(text: str) -> Path:
     """A path that names something: "" is refused (as a Path it is the current folder, taken
     silently)."""
     if not text.strip():
-        raise argparse.ArgumentTypeError("an empty path names no folder or file")
+        raise refusal("an empty path names no folder or file")
     return Path(text)
 
 
@@ -229,7 +228,7 @@ def whole(low: int, high: int) -> Callable[[str], int]:
     def parse(text: str) -> int:
         value = _whole(text)
         if not low <= value <= high:
-            raise argparse.ArgumentTypeError(f"'{text}' is not between {low} and {high}")
+            raise refusal("'%s' is not between %s and %s", text, low, high)
         return value
 
     parse.__name__ = "number"  # argparse names the type in its own messages
@@ -239,7 +238,7 @@ def whole(low: int, high: int) -> Callable[[str], int]:
 def _whole(text: str) -> int:
     cleaned = text.strip()
     if not cleaned.lstrip("+-").isdigit() or len(cleaned) > 30:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number")
+        raise refusal("'%s' is not a whole number", text)
     return int(cleaned)
 
 
@@ -251,7 +250,7 @@ def within_years(value: D) -> D:
     from branchguard.core.kernel.validation import EARLIEST, LATEST
 
     if not EARLIEST <= (value.date() if isinstance(value, datetime) else value) <= LATEST:
-        raise argparse.ArgumentTypeError(f"{value.isoformat()} is outside {EARLIEST} to {LATEST}")
+        raise refusal("%s is outside %s to %s", value.isoformat(), EARLIEST, LATEST)
     return value
 
 
@@ -262,13 +261,13 @@ def follow_up_action(value: str) -> FollowUpInput:
 
     parts = [p.strip() for p in value.split("|")]
     if len(parts) not in (2, 3) or not parts[0] or not parts[1]:
-        raise argparse.ArgumentTypeError(f"'{value}' is not TEXT|OWNER|YYYY-MM-DD")
+        raise refusal("'%s' is not TEXT|OWNER|YYYY-MM-DD", value)
     due = None
     if len(parts) == 3 and parts[2]:
         try:
             due = within_years(date.fromisoformat(parts[2]))
         except ValueError:
-            raise argparse.ArgumentTypeError(f"'{parts[2]}' is not a date like 2026-12-31") from None
+            raise refusal("'%s' is not a date like 2026-12-31", parts[2]) from None
     return FollowUpInput(parts[0], parts[1], due)
 
 
@@ -280,9 +279,9 @@ def day(text: str) -> date:
     try:
         return checked_day(date.fromisoformat(text.strip()), "field.date")
     except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a date like 2026-12-31") from None
+        raise refusal("'%s' is not a date like 2026-12-31", text) from None
     except ValidationError as exc:
-        raise argparse.ArgumentTypeError(exc.reason_message.text("en")) from None
+        raise argparse.ArgumentTypeError(exc.reason_message.text(parsing_language())) from None
 
 
 def printable(value: object) -> str:

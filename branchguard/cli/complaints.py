@@ -24,6 +24,7 @@ from branchguard.cli.common import (
     record_id,
     within_years,
 )
+from branchguard.cli.localized import refusal
 from branchguard.core.complaints.types import (
     ComplaintCause,
     ComplaintChannel,
@@ -51,8 +52,11 @@ def received_time(text: str) -> datetime:
     try:
         when = datetime.strptime(text.strip(), "%Y-%m-%d %H:%M")
     except ValueError:  # argparse would say "invalid received_time value"
-        raise argparse.ArgumentTypeError(f"'{text}' is not a time like 2026-12-31 09:30") from None
+        raise refusal("'%s' is not a time like 2026-12-31 09:30", text) from None
     return within_years(when)
+
+
+PERIOD_REFUSAL = "'%s' is not a period like 2026, 2026-11, 2026-Q4 or 2026-11-01..2026-11-15"
 
 
 def period(text: str) -> tuple[date, date]:
@@ -60,9 +64,7 @@ def period(text: str) -> tuple[date, date]:
     try:
         start, end = _period(text.strip())
     except ValueError:  # argparse would say "invalid period value"
-        raise argparse.ArgumentTypeError(
-            f"'{text}' is not a period like 2026, 2026-11, 2026-Q4 or 2026-11-01..2026-11-15"
-        ) from None
+        raise refusal(PERIOD_REFUSAL, text) from None
     return within_years(start), within_years(end)
 
 

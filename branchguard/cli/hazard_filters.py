@@ -7,6 +7,7 @@ import argparse
 from datetime import date
 
 from branchguard.cli.common import record_id, within_years
+from branchguard.cli.localized import refusal
 from branchguard.core.hazards.types import HazardFilter, HazardSeverity, HazardSource, HazardStatus
 
 
@@ -68,5 +69,5 @@ def iso_date(text: str) -> date:
     try:
         day = date.fromisoformat(text.strip())
     except ValueError:  # argparse would say "invalid iso_date value"
-        raise argparse.ArgumentTypeError(f"'{text}' is not a date like 2026-12-31") from None
+        raise refusal("'%s' is not a date like 2026-12-31", text) from None
     return within_years(day)

@@ -19,6 +19,7 @@ from branchguard.cli.common import (
     to_jsonable,
     whole,
 )
+from branchguard.cli.localized import refusal
 from branchguard.core.early_warnings.types import WarningLevel
 from branchguard.core.incidents.text import (
     elapsed_text,
@@ -150,13 +151,13 @@ def _yuan(value: str) -> int:
     try:
         amount = Decimal(value.replace(",", "").strip())
     except InvalidOperation:
-        raise argparse.ArgumentTypeError(f"'{value}' is not an amount like 1250.50") from None
+        raise refusal("'%s' is not an amount like 1250.50", value) from None
     if not amount.is_finite():  # NaN, Infinity
-        raise argparse.ArgumentTypeError(f"'{value}' is not an amount like 1250.50")
+        raise refusal("'%s' is not an amount like 1250.50", value)
     if abs(amount) > MAX_CENTS // 100:  # 1e400 is finite to Decimal, and too big for anything else
-        raise argparse.ArgumentTypeError(f"'{value}' is more than {MAX_CENTS // 100:,} yuan")
+        raise refusal("'%s' is more than %s yuan", value, f"{MAX_CENTS // 100:,}")
     if amount != amount.quantize(Decimal("0.01")):
-        raise argparse.ArgumentTypeError(f"'{value}' is not an amount in yuan with at most 2 decimals")
+        raise refusal("'%s' is not an amount in yuan with at most 2 decimals", value)
     return int(amount * 100)
 
 

@@ -127,6 +127,20 @@ def parsers(parser: argparse.ArgumentParser) -> Iterator[argparse.ArgumentParser
                 yield from parsers(child)
 
 
+_PARSING: list[Language] = []  # the languages of the parses in progress, innermost last
+
+
+def parsing_language() -> str:
+    """The language of the parse in progress (English outside one)."""
+    return _PARSING[-1]() if _PARSING else "en"
+
+
+def refusal(template: str, *values: object) -> argparse.ArgumentTypeError:
+    """An argument type's refusal in the language of the parse in progress: `template` is English
+    with a %s per value, and the catalogue holds its Chinese (argparse words it "argument X: …")."""
+    return argparse.ArgumentTypeError(worded(template, parsing_language()) % values)
+
+
 @contextmanager
 def argparse_words(language: Language) -> Iterator[None]:
     """While inside, argparse's own words (its gettext calls) come in `language`, worked out when
@@ -135,7 +149,9 @@ def argparse_words(language: Language) -> Iterator[None]:
     saved = own["_"], own["ngettext"]
     own["_"] = lambda text: worded(text, language())
     own["ngettext"] = lambda one, many, n: worded(one if n == 1 else many, language())
+    _PARSING.append(language)
     try:
         yield
     finally:
+        _PARSING.pop()
         own["_"], own["ngettext"] = saved

@@ -150,3 +150,29 @@ def test_every_command_s_help_in_chinese_has_no_english_word() -> None:
         and any(not w.isupper() for w in words)
     }
     assert left == {}
+
+
+def test_a_value_our_argument_types_refuse_is_refused_in_the_language(capsys, tmp_path) -> None:
+    """Their messages stayed English inside a Chinese line: 参数 id：'x' is not a whole number."""
+    where = ["--data-dir", str(tmp_path)]
+    err = _usage_error(capsys, *where, "incident", "show", "x")
+    assert err.splitlines()[-1] == "branchguard incident show：错误：参数 id：“x”不是整数"
+    err = _usage_error(capsys, *where, "--lang", "en", "incident", "show", "x")
+    assert err.splitlines()[-1] == "branchguard incident show: error: argument id: 'x' is not a whole number"
+    err = _usage_error(capsys, *where, "incident", "close", "1", "--outcome", "o", "--losses", "1.234")
+    assert "“1.234”不是最多两位小数的金额（元）" in err
+
+
+def test_every_refusal_of_our_argument_types_has_its_chinese() -> None:
+    from pathlib import Path
+
+    import branchguard.cli as cli_package
+
+    written = re.compile(r"""refusal\(\s*"((?:[^"\\]|\\.)*)"|_REFUSAL = "((?:[^"\\]|\\.)*)\"""")
+    templates = {
+        a or b
+        for source in Path(cli_package.__file__).parent.glob("*.py")
+        for a, b in written.findall(source.read_text(encoding="utf-8"))
+    }
+    assert len(templates) >= 12
+    assert not [t for t in templates if t not in HELP_ZH]

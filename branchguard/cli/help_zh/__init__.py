@@ -40,10 +40,30 @@ ARGPARSE: dict[str, str] = {
     "can't open '%(filename)s': %(error)s": "无法打开 '%(filename)s'：%(error)s",
 }
 
+# the refusals of our own argument types (cli/localized.py `refusal`), a %s per value
+REFUSALS: dict[str, str] = {
+    "'%s' is not a whole number": "“%s”不是整数",
+    "'%s' is not between %s and %s": "“%s”不在 %s 至 %s 之间",
+    "'%s' is not an id (a whole number from 1 to %s)": "“%s”不是编号（1 至 %s 的整数）",
+    "'%s' is not a ledger entry (a whole number from 0 to %s)": "“%s”不是账本条目号（0 至 %s 的整数）",
+    "an empty path names no folder or file": "空路径不能指定任何文件夹或文件",
+    "%s is outside %s to %s": "%s 不在 %s 至 %s 之间",
+    "'%s' is not TEXT|OWNER|YYYY-MM-DD": "“%s”不符合 整改内容|责任人|YYYY-MM-DD 格式",
+    "'%s' is not a date like 2026-11-29": "“%s”不是 2026-11-29 这样的日期",
+    "'%s' is not a date like 2026-12-31": "“%s”不是 2026-12-31 这样的日期",
+    "'%s' is not a time like 2026-12-31 09:30": "“%s”不是 2026-12-31 09:30 这样的时间",
+    "'%s' is not a period like 2026, 2026-11, 2026-Q4 or 2026-11-01..2026-11-15": (
+        "“%s”不是 2026、2026-11、2026-Q4 或 2026-11-01..2026-11-15 这样的期间"
+    ),
+    "'%s' is not an amount like 1250.50": "“%s”不是 1250.50 这样的金额",
+    "'%s' is more than %s yuan": "“%s”超过 %s 元",
+    "'%s' is not an amount in yuan with at most 2 decimals": "“%s”不是最多两位小数的金额（元）",
+}
+
 
 def _merged() -> dict[str, str]:
     merged: dict[str, str] = {}
-    for part in (ARGPARSE, general.HELP, response.HELP, checks.HELP, records.HELP):
+    for part in (ARGPARSE, REFUSALS, general.HELP, response.HELP, checks.HELP, records.HELP):
         twice = merged.keys() & part.keys()
         if twice:  # one English text, one Chinese: an entry is never written twice
             raise ValueError(f"translated twice: {sorted(twice)}")
