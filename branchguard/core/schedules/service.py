@@ -472,8 +472,7 @@ class ScheduleService:
                 "field.occurrence",
                 Message("schedule.occurrence_closed", status=OccurrenceStatus(occ.status)),
             )
-        if new_due.astimezone().date() < now.astimezone().date():
-            # it would be overdue at once; what was done on an earlier day is marked done instead
+        if new_due.astimezone().date() < now.astimezone().date():  # overdue at once: mark it done instead
             raise ValidationError("field.due_at", Message("schedule.move_into_past"))
         if abs(new_due - occ.rule_at) > timedelta(days=MAX_RESCHEDULE_DAYS):
             raise ValidationError(

@@ -46,7 +46,8 @@ def test_a_service_error_arrives_as_its_message(qtbot, threaded) -> None:
 
     run_task(work, on_error=errors.append)
     qtbot.waitUntil(lambda: bool(errors))
-    assert errors == [f"{t('field.name')}: {t('validation.required')}"]
+    assert errors == [ValidationError("field.name", Message("validation.required")).message]
+    assert errors[0].startswith(t("field.name")) and errors[0].endswith(t("validation.required"))
 
 
 def test_an_unexpected_error_names_its_type(qtbot, threaded) -> None:
