@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -26,18 +26,9 @@ from branchguard.core.kernel.types import Role
 from branchguard.gui.kit.forms import FieldForm
 from branchguard.gui.kit.icons import icon
 from branchguard.gui.kit.loader import Loader
+from branchguard.gui.kit.passwords import password_edit, typed_twice
 from branchguard.gui.settings.users_model import UsersModel
 from branchguard.gui.shell.session import GuiSession
-
-
-def _password_edit() -> QLineEdit:
-    edit = QLineEdit()
-    edit.setEchoMode(QLineEdit.EchoMode.Password)
-    return edit
-
-
-def _mismatch() -> str:
-    return QCoreApplication.translate("UsersPanel", "The two passwords are not the same.")
 
 
 class UserDialog(QDialog):
@@ -56,8 +47,8 @@ class UserDialog(QDialog):
         for role in Role:
             self.role.addItem(role.label, role.value)
         self.role.setCurrentIndex(self.role.findData(Role.STAFF.value))
-        self.password = _password_edit()
-        self.password_repeat = _password_edit()
+        self.password = password_edit()
+        self.password_repeat = password_edit()
         if user is None:
             self.setWindowTitle(self.tr("Add user account"))
             self.form.add_field("username", self.tr("User name"), self.username, "field.username")
@@ -86,8 +77,7 @@ class UserDialog(QDialog):
     def submit(self) -> None:
         self.form.clear_errors()
         self.message.hide()
-        if self.password.text() != self.password_repeat.text():
-            self.form.set_error("password_repeat", _mismatch())
+        if not typed_twice(self.form, self.password, self.password_repeat):
             return
         auth, actor = self.session.services.auth, self.session.actor
         try:

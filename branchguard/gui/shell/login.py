@@ -21,16 +21,12 @@ from branchguard.core.kernel.types import Actor
 from branchguard.core.services import Services
 from branchguard.gui.kit.forms import FieldForm
 from branchguard.gui.kit.icons import icon
+from branchguard.gui.kit.passwords import password_edit, typed_twice
 from branchguard.gui.kit.tasks import run_task
 
 _OK = QDialogButtonBox.StandardButton.Ok
 _CANCEL = QDialogButtonBox.StandardButton.Cancel
 
-
-def _password_edit() -> QLineEdit:
-    edit = QLineEdit()
-    edit.setEchoMode(QLineEdit.EchoMode.Password)
-    return edit
 
 
 def _heading(text: str) -> QLabel:
@@ -64,7 +60,7 @@ class LoginDialog(QDialog):
         self._hint.setWordWrap(True)
         self.username = QLineEdit(username)
         self.username.setObjectName("username")
-        self.password = _password_edit()
+        self.password = password_edit()
         self.password.setObjectName("password")
         self.message = QLabel()
         self.message.setObjectName("message")
@@ -172,8 +168,8 @@ class FirstRunDialog(QDialog):
         self.branch_code = QLineEdit(existing.code if existing else "")
         self.username = QLineEdit()
         self.display_name = QLineEdit()
-        self.password = _password_edit()
-        self.password_repeat = _password_edit()
+        self.password = password_edit()
+        self.password_repeat = password_edit()
         self.form = FieldForm()
         self.form.add_field("branch_name", "", self.branch_name, "field.branch_name")
         self.form.add_field("branch_code", "", self.branch_code, "field.branch_code")
@@ -227,8 +223,7 @@ class FirstRunDialog(QDialog):
     def submit(self) -> None:
         self.form.clear_errors()
         self.message.hide()
-        if self.password.text() != self.password_repeat.text():
-            self.form.set_error("password_repeat", self.tr("The two passwords are not the same."))
+        if not typed_twice(self.form, self.password, self.password_repeat):
             return
         existing = self._services.branch.get()
         try:

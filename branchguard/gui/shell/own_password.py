@@ -7,22 +7,18 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QMenu, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QMenu, QVBoxLayout, QWidget
 
 from branchguard.core.kernel.errors import ValidationError
 from branchguard.gui.kit.forms import FieldForm
 from branchguard.gui.kit.icons import icon
+from branchguard.gui.kit.passwords import password_edit, typed_twice
 from branchguard.gui.kit.tasks import run_task
 
 if TYPE_CHECKING:
     from branchguard.gui.shell.main_window import MainWindow
     from branchguard.gui.shell.session import GuiSession
 
-
-def _password_edit() -> QLineEdit:
-    edit = QLineEdit()
-    edit.setEchoMode(QLineEdit.EchoMode.Password)
-    return edit
 
 
 class OwnPasswordDialog(QDialog):
@@ -36,9 +32,9 @@ class OwnPasswordDialog(QDialog):
         self.setWindowTitle(self.tr("Change my password"))
         self.setMinimumWidth(440)
         self.form = FieldForm()
-        self.current = _password_edit()
-        self.password = _password_edit()
-        self.password_repeat = _password_edit()
+        self.current = password_edit()
+        self.password = password_edit()
+        self.password_repeat = password_edit()
         self.form.add_field("current", self.tr("Current password"), self.current, "field.current_password")
         self.form.add_field("password", self.tr("New password"), self.password, "field.password")
         self.form.add_field("password_repeat", self.tr("Repeat the new password"), self.password_repeat)
@@ -60,8 +56,7 @@ class OwnPasswordDialog(QDialog):
     def submit(self) -> None:
         self.form.clear_errors()
         self.message.hide()
-        if self.password.text() != self.password_repeat.text():
-            self.form.set_error("password_repeat", self.tr("The two passwords are not the same."))
+        if not typed_twice(self.form, self.password, self.password_repeat):
             return
         auth, actor = self.session.services.auth, self.session.actor
         current, password = self.current.text(), self.password.text()

@@ -1416,10 +1416,6 @@ Submitted as: %3</translation>
         <source>Quit</source>
         <translation>Quit</translation>
     </message>
-    <message>
-        <source>The two passwords are not the same.</source>
-        <translation>The two passwords are not the same.</translation>
-    </message>
 </context>
 <context>
     <name>FollowView</name>
@@ -5166,10 +5162,6 @@ Submitted as: %3</translation>
 <context>
     <name>UsersPanel</name>
     <message>
-        <source>The two passwords are not the same.</source>
-        <translation>The two passwords are not the same.</translation>
-    </message>
-    <message>
         <source>Add user…</source>
         <translation>Add user…</translation>
     </message>
@@ -7022,6 +7014,9 @@ Submitted as: %3</translation>
         <source>at least 8 characters</source>
         <translation>at least 8 characters</translation>
     </message>
+</context>
+<context>
+    <name>Passwords</name>
     <message>
         <source>The two passwords are not the same.</source>
         <translation>The two passwords are not the same.</translation>

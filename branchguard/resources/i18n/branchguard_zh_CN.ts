@@ -1410,10 +1410,6 @@ Submitted as: %3</source>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
-    <message>
-        <source>The two passwords are not the same.</source>
-        <translation>两次输入的密码不一致。</translation>
-    </message>
 </context>
 <context>
     <name>FollowView</name>
@@ -5151,10 +5147,6 @@ Submitted as: %3</source>
 <context>
     <name>UsersPanel</name>
     <message>
-        <source>The two passwords are not the same.</source>
-        <translation>两次输入的密码不一致。</translation>
-    </message>
-    <message>
         <source>Add user…</source>
         <translation>添加用户…</translation>
     </message>
@@ -7001,6 +6993,9 @@ Submitted as: %3</source>
         <source>at least 8 characters</source>
         <translation>至少 8 个字符</translation>
     </message>
+</context>
+<context>
+    <name>Passwords</name>
     <message>
         <source>The two passwords are not the same.</source>
         <translation>两次输入的密码不一致。</translation>
