@@ -215,16 +215,20 @@ def open_context(
 
 
 def _check_database_address(url: str) -> None:
-    """An address BranchGuard can open: SQLite or PostgreSQL, well formed (else SQLAlchemy's
-    'ArgumentError: Could not parse…' or a missing MySQL driver's ModuleNotFoundError showed)."""
+    """An address BranchGuard can open: SQLite, or PostgreSQL through psycopg 3 on a port that can
+    be one, well formed (else SQLAlchemy's 'ArgumentError: Could not parse…', a missing driver's
+    ModuleNotFoundError (MySQL, psycopg2) or psycopg's 'invalid port number' showed raw)."""
     from sqlalchemy.engine import make_url
     from sqlalchemy.exc import ArgumentError
 
     try:
-        backend = make_url(url).get_backend_name()
-    except ArgumentError:
-        backend = ""
-    if backend not in ("sqlite", "postgresql"):
+        parsed = make_url(url)
+        drivername, port = parsed.drivername, parsed.port
+    except (ArgumentError, ValueError):  # ValueError: a port that is no number
+        drivername, port = "", None
+    # a plain postgresql:// goes to psycopg 3 (db/engine.py); psycopg2 is no driver of ours
+    known = drivername in ("sqlite", "sqlite+pysqlite", "postgresql", "postgresql+psycopg")
+    if not known or (port is not None and not 0 < port < 65536):
         shown = url.split("@")[-1] if "@" in url else url  # no user or password in the message
         raise ValidationError("field.db_url", Message("fault.bad_db_url", url=shown))
 

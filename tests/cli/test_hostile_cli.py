@@ -280,7 +280,14 @@ def test_a_file_as_the_data_folder_or_an_address_of_no_database_is_worded(
     a_file.write_text("not a folder", encoding="utf-8")
     code, _out, err = invoke(capsys, a_file, ["demo"], "en")
     assert code == 1 and "is a file, not a folder" in err and "Errno" not in err
-    for address in ("notaurl", "mysql://clerk:s3cret@db.branch/bg"):
+    addresses = (
+        "notaurl",
+        "mysql://clerk:s3cret@db.branch/bg",
+        "postgresql+psycopg2://clerk@db.branch/bg",  # once ModuleNotFoundError: psycopg2
+        "postgresql://clerk@db.branch:99999/bg",  # once psycopg's raw 'invalid port number'
+        "postgresql://clerk@db.branch:port/bg",
+    )
+    for address in addresses:
         code, _out, err = invoke(capsys, tmp_path / "data", ["--db", address, "demo"], "en")
         assert code == 1 and "is not a database BranchGuard can open" in err, err
         assert "Error" not in err and "s3cret" not in err
