@@ -200,14 +200,10 @@ class AuthService:
             raise PermissionDenied(Message("auth.no_account"))
         check_password(password)
         now = self._clock()
-        refused: AuthenticationError | None = None
         with self._sessions.begin() as s:  # a wrong guess is committed: it counts as at the login
             user = self._get(s, actor.user_id)
-            if (until := lock_end(user.locked_until, now)) is not None:
-                refused = _locked_error(user, until, now)
-            elif not _safe_verify(user.password_hash, current):
-                refused = self._register_failure(s, user, now)
-            else:
+            refused = self._refusal(s, user, current, now)
+            if refused is None:
                 user.failed_attempts = 0
         if isinstance(refused, AccountLocked) and isinstance(refused.content, Message):
             raise ValidationError("field.current_password", refused.content)  # locked: until when
@@ -241,10 +237,8 @@ class AuthService:
             if user is None:
                 _safe_verify(_dummy_hash(), password)
                 error: AuthenticationError = AuthenticationError(Message("auth.bad_credentials"))
-            elif (until := lock_end(user.locked_until, now)) is not None:
-                error = _locked_error(user, until, now)  # not checked: neither counts nor waits longer
-            elif not _safe_verify(user.password_hash, password):
-                error = self._register_failure(s, user, now)
+            elif (refused := self._refusal(s, user, password, now)) is not None:
+                error = refused
             elif not user.active:
                 error = AuthenticationError(Message("auth.inactive", username=name))
             else:
@@ -271,6 +265,17 @@ class AuthService:
             if not user.active:
                 raise AuthenticationError(Message("auth.inactive", username=name))
             return actor_of(user)
+
+    def _refusal(self, s: Session, user: UserRow, password: str, now: datetime) -> AuthenticationError | None:
+        """What refuses `password` for `user` now: the account's lock (the password not checked: a
+        try while locked neither counts nor waits longer), or the password wrong (counted and
+        audited, `_register_failure`); None when it is right. The login's and one's own password
+        change's one check."""
+        if (until := lock_end(user.locked_until, now)) is not None:
+            return _locked_error(user, until, now)
+        if not _safe_verify(user.password_hash, password):
+            return self._register_failure(s, user, now)
+        return None
 
     def _register_failure(self, s: Session, user: UserRow, now: datetime) -> AuthenticationError:
         branch = get_branch_row(s)
