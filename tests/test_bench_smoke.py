@@ -157,7 +157,7 @@ def test_the_scale_page_table_measures_every_page(scale_run: ScaleRun, bench: An
     assert {"inspections", "incidents", "audit", "drills", "people", "calendar"} <= set(pages)
     # windowed pages show (and their floors read) a first window of 200 rows, not all 731 inspections
     assert pages["inspections"]["rows"] == 200 and pages["audit"]["rows"] == 200
-    assert all(p["show"] > 0 and p["floor"] > 0 for p in pages.values())
+    assert all(p["show"] > 0 and p["again"] > 0 and p["floor"] > 0 for p in pages.values())
 
 
 def test_the_page_table_waits_for_what_the_paint_posts_after_it(bench: Any, qapp: Any) -> None:
@@ -193,7 +193,7 @@ def test_the_page_table_holds_the_first_show_the_refresh_and_the_stall_to_their_
 ) -> None:
     from tools.bench import scale
 
-    page = {**figures, "floor": 0.010, "rows": 200}
+    page = {**figures, "again": 0.015, "floor": 0.010, "rows": 200}
     rows = {"demo": {"pages": {"audit": page}, "rss_mb": 200.0, "tours": 1}}
     assert scale._page_table("SQLite", rows) is met  # type: ignore[arg-type]
     assert ("*" in capsys.readouterr().out.split("audit")[1].splitlines()[0]) is not met
@@ -202,7 +202,7 @@ def test_the_page_table_holds_the_first_show_the_refresh_and_the_stall_to_their_
 def test_a_page_over_300_ms_misses_even_within_twice_its_floor(bench: Any) -> None:
     from tools.bench import scale
 
-    page = {"show": 0.310, "refresh": 0.200, "stall": 0.030, "floor": 0.200, "rows": 5000}
+    page = {"show": 0.310, "again": 0.250, "refresh": 0.200, "stall": 0.030, "floor": 0.200, "rows": 5000}
     assert scale._page_table("SQLite", {"demo": {"pages": {"hazards": page}, "rss_mb": 200.0}}) is False
 
 

@@ -244,7 +244,7 @@ def _page_table(engine: str, page_rows: dict[str, dict[str, Any] | str]) -> bool
     if not good:
         print(f"  pages ({engine}): no figures")
         return False
-    head = "".join(f"{f'{y}: show / stall / refresh / floor':>44}" for y in good)
+    head = "".join(f"{f'{y}: show / again / stall / refresh / floor':>52}" for y in good)
     tours = next(iter(good.values())).get("tours", 1)
     print(f"  pages ({engine}): ms, the median of {tours} tour(s) each, every tour in a new process")
     print(f"  {'page (' + engine + ', rows)':<24}{head}")
@@ -259,13 +259,14 @@ def _page_table(engine: str, page_rows: dict[str, dict[str, Any] | str]) -> bool
             )
             met &= not over
             cells.append(
-                f"{p['show'] * 1000:6.0f} /{p['stall'] * 1000:5.0f} /{p['refresh'] * 1000:6.0f} /"
+                f"{p['show'] * 1000:6.0f} /{p['again'] * 1000:6.0f} /{p['stall'] * 1000:5.0f} /"
+                f"{p['refresh'] * 1000:6.0f} /"
                 f"{p['floor'] * 1000:5.0f} ms ({p['rows']:>5}){'*' if over else ' '}"
             )
-        print(f"  {page_id:<24}" + "".join(f"{c:>44}" for c in cells))
+        print(f"  {page_id:<24}" + "".join(f"{c:>52}" for c in cells))
     print(
         f"  targets: first show and refresh ≤ {MAX_RATIO:.0f}× the floor and ≤ {MAX_MS} ms,"
-        f" no stall over {LIMIT_MS} ms"
+        f" no stall over {LIMIT_MS} ms; again (for reference, no target): a second visit of the page"
     )
     return _rss_row(good) and met
 
@@ -281,7 +282,7 @@ def _rss_row(good: dict[str, dict[str, Any]]) -> bool:
         over = result["rss_mb"] > base + RSS_MARGIN_MB
         met &= not over
         cells.append(f"{result['rss_mb']:.0f} MB{'*' if over else ' '}")
-    print(f"  {'idle RSS after the tour':<24}" + "".join(f"{c:>44}" for c in cells))
+    print(f"  {'idle RSS after the tour':<24}" + "".join(f"{c:>52}" for c in cells))
     print(f"  target: idle RSS ≤ the demo's {base:.0f} MB + {RSS_MARGIN_MB} MB")
     return met
 

@@ -3,7 +3,8 @@
 `python -m tools.bench.scale_pages DATA_DIR` opens the safety lead's window offscreen on a
 generated history and, for each page of the sidebar: first show (from `show_page` until every
 background read is shown and painted), the longest GUI stall meanwhile (a 5 ms heartbeat, as in
-pages.py), and a refresh (`Page.refresh()` until its reads are shown and painted). The floor of
+pages.py), and a refresh (`Page.refresh()` until its reads are shown and painted); after the tour,
+for reference, a second visit of each page in the same order (built already: shown and refreshed). The floor of
 each page, in the same process: a bare QTableView over a QStandardItemModel filled from plain
 sqlite3 (psycopg) with the rows the page shows, until it has painted. Then the idle resident set
 size after the tour, with the garbage collected and the event loop quiet (issue 20: at most the
@@ -181,6 +182,11 @@ def measure(data_dir: Path, url: str = "") -> dict[str, Any]:
                 "floor": floor,
                 "rows": rows,
             }
+        for page_id in pages:  # a second visit, for reference: the page is built, only shown again
+            started = time.perf_counter()
+            window.show_page(page_id)
+            _until_shown(f"{page_id}: reads never came back on the second visit")
+            pages[page_id]["again"] = time.perf_counter() - started
         heart.timer.stop()
         _run_until(settled, "the reads after the tour never came back")
         gc.collect()
