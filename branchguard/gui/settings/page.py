@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from branchguard.core.branch.service import DEFAULT_LOCKOUT_MINUTES, DEFAULT_LOCKOUT_THRESHOLD
 from branchguard.core.kernel.errors import BranchGuardError, ValidationError
 from branchguard.core.kernel.i18n import current_language
 from branchguard.core.kernel.roles import may
@@ -38,6 +39,7 @@ from branchguard.gui.settings import autostart
 from branchguard.gui.settings.anchors import AnchorsPanel
 from branchguard.gui.settings.backups import BackupsPanel
 from branchguard.gui.settings.library import LibraryPanel
+from branchguard.gui.settings.library_ho import HeadOfficeLibraryPanel
 from branchguard.gui.settings.users import UsersPanel
 from branchguard.gui.shell.about import find_report_font, font_description
 from branchguard.gui.shell.session import GuiSession
@@ -94,10 +96,13 @@ class SettingsPage(Page):
         self._users: UsersPanel | None = None
         self._backups: BackupsPanel | None = None
         self._anchors: AnchorsPanel | None = None
-        self._library: LibraryPanel | None = None
+        self._library: LibraryPanel | HeadOfficeLibraryPanel | None = None
         self._holder("settings")
         self._scrolling(0, self._build_general)
         self._holder("people")
+        # Head office has no branch record (its name is set by `ho init`): a name saved here would
+        # make one in its database. Its accounts lock after the default number of wrong passwords.
+        self.tabs.setTabVisible(1, not session.head_office)
         self._users_tab = self._holder("user")
         # Hidden rather than disabled: the accounts list is none of a staff member's business,
         # and the auth service refuses them anyway.
@@ -105,7 +110,7 @@ class SettingsPage(Page):
         self._backups_tab = self._holder("save")
         self.tabs.setTabVisible(self._backups_tab, may(session.actor, "backup.create"))
         self._anchors_tab = self._holder("lock")
-        self._library_tab = self._holder("import")
+        self._library_tab = self._holder("export" if session.head_office else "import")
         self.tabs.currentChanged.connect(lambda _index: self._make_tabs())
         layout = QVBoxLayout(self)
         layout.setContentsMargins(28, 24, 28, 24)
@@ -149,7 +154,8 @@ class SettingsPage(Page):
         box.addWidget(self._users)
         self._backups = self._scrolling(self._backups_tab, lambda parent: BackupsPanel(self.session, parent))
         self._anchors = self._scrolling(self._anchors_tab, lambda parent: AnchorsPanel(self.session, parent))
-        self._library = self._scrolling(self._library_tab, lambda parent: LibraryPanel(self.session, parent))
+        library = HeadOfficeLibraryPanel if self.session.head_office else LibraryPanel  # exports / imports
+        self._library = self._scrolling(self._library_tab, lambda parent: library(self.session, parent))
         for panel, name in (
             (self._users, "users_panel"),
             (self._backups, "backups_panel"),
@@ -181,7 +187,13 @@ class SettingsPage(Page):
     @property
     def library(self) -> LibraryPanel:
         self._make_tabs()
-        assert self._library is not None
+        assert isinstance(self._library, LibraryPanel)
+        return self._library
+
+    @property
+    def office_library(self) -> HeadOfficeLibraryPanel:
+        self._make_tabs()
+        assert isinstance(self._library, HeadOfficeLibraryPanel)
         return self._library
 
     # -- general: language, report font, database ----------------------------------------------
@@ -387,7 +399,9 @@ class SettingsPage(Page):
 
     def _show_branch(self, branch: BranchInfo | None) -> None:
         self._make_tabs()  # its read came back before their turn
-        if branch is None:
+        if branch is None:  # not set up yet: the policy logins follow until then, not the spin boxes' least
+            self.lockout_threshold.setValue(DEFAULT_LOCKOUT_THRESHOLD)
+            self.lockout_minutes.setValue(DEFAULT_LOCKOUT_MINUTES)
             return
         self.branch_name.setText(branch.name)
         self.branch_code.setText(branch.code)
@@ -437,7 +451,8 @@ class SettingsPage(Page):
         if may(self.session.actor, "backup.create"):
             self.backups.refresh()
         self.anchors.refresh()
-        self.library.refresh()
+        assert self._library is not None
+        self._library.refresh()
 
     def retranslate(self) -> None:
         self._heading.setText(self.tr("Settings"))
@@ -446,7 +461,9 @@ class SettingsPage(Page):
         self.tabs.setTabText(self._users_tab, self.tr("User accounts"))
         self.tabs.setTabText(self._backups_tab, self.tr("Backups"))
         self.tabs.setTabText(self._anchors_tab, self.tr("Anchors"))
-        self.tabs.setTabText(self._library_tab, self.tr("Head-office library"))
+        office = self.session.head_office
+        library = self.tr("Library for branches") if office else self.tr("Head-office library")
+        self.tabs.setTabText(self._library_tab, library)
         self.language_box.setTitle(self.tr("Language"))
         self.language_note.setText(
             self.tr("Applies at once to the window; the command line and new reports use it too.")

@@ -4242,6 +4242,10 @@ Submitted as: %3</translation>
 <context>
     <name>SettingsPage</name>
     <message>
+        <source>Library for branches</source>
+        <translation>Library for branches</translation>
+    </message>
+    <message>
         <source>Settings</source>
         <translation>Settings</translation>
     </message>
@@ -7020,6 +7024,93 @@ Submitted as: %3</translation>
     <message>
         <source>The two passwords are not the same.</source>
         <translation>The two passwords are not the same.</translation>
+    </message>
+</context>
+<context>
+    <name>HeadOfficeLibraryPanel</name>
+    <message>
+        <source>Export the library for branches</source>
+        <translation>Export the library for branches</translation>
+    </message>
+    <message>
+        <source>Library (*.zip)</source>
+        <translation>Library (*.zip)</translation>
+    </message>
+    <message>
+        <source>Exporting the library</source>
+        <translation>Exporting the library</translation>
+    </message>
+    <message>
+        <source>%1 playbook(s), %2 template(s), %3 rule(s); working-day years: %4.</source>
+        <translation>%1 playbook(s), %2 template(s), %3 rule(s); working-day years: %4.</translation>
+    </message>
+    <message>
+        <source>none from this year on</source>
+        <translation>none from this year on</translation>
+    </message>
+    <message>
+        <source>Save the public key for branches</source>
+        <translation>Save the public key for branches</translation>
+    </message>
+    <message>
+        <source>Key files (*.pem)</source>
+        <translation>Key files (*.pem)</translation>
+    </message>
+    <message>
+        <source>Each branch trusts it once: read them its fingerprint %1 by phone.</source>
+        <translation>Each branch trusts it once: read them its fingerprint %1 by phone.</translation>
+    </message>
+    <message>
+        <source>Saving the public key</source>
+        <translation>Saving the public key</translation>
+    </message>
+    <message>
+        <source>Store a working-day table</source>
+        <translation>Store a working-day table</translation>
+    </message>
+    <message>
+        <source>Working-day tables (*.yaml *.yml *.json);;All files (*)</source>
+        <translation>Working-day tables (*.yaml *.yml *.json);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Storing the table</source>
+        <translation>Storing the table</translation>
+    </message>
+    <message>
+        <source>Nothing changed: the years in this file (%1) are stored as they are.</source>
+        <translation>Nothing changed: the years in this file (%1) are stored as they are.</translation>
+    </message>
+    <message>
+        <source>Working-day years added: %1; updated: %2. Every library exported from now on carries them.</source>
+        <translation>Working-day years added: %1; updated: %2. Every library exported from now on carries them.</translation>
+    </message>
+    <message>
+        <source>Library for branches</source>
+        <translation>Library for branches</translation>
+    </message>
+    <message>
+        <source>Head office's key (branches trust it)</source>
+        <translation>Head office's key (branches trust it)</translation>
+    </message>
+    <message>
+        <source>Working-day tables cover</source>
+        <translation>Working-day tables cover</translation>
+    </message>
+    <message>
+        <source>Export library…</source>
+        <translation>Export library…</translation>
+    </message>
+    <message>
+        <source>Save public key…</source>
+        <translation>Save public key…</translation>
+    </message>
+    <message>
+        <source>Store working-day table…</source>
+        <translation>Store working-day table…</translation>
+    </message>
+    <message>
+        <source>The library carries the approved playbooks and checklist templates, the compliance rules and the working-day tables from this year on, signed with head office's key. Give each branch the public key once; it compares the fingerprint by phone before trusting it. Store the new year's working-day table when the State Council publishes its holidays.</source>
+        <translation>The library carries the approved playbooks and checklist templates, the compliance rules and the working-day tables from this year on, signed with head office's key. Give each branch the public key once; it compares the fingerprint by phone before trusting it. Store the new year's working-day table when the State Council publishes its holidays.</translation>
     </message>
 </context>
 </TS>

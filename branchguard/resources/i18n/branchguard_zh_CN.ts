@@ -4229,6 +4229,10 @@ Submitted as: %3</source>
 <context>
     <name>SettingsPage</name>
     <message>
+        <source>Library for branches</source>
+        <translation>下发网点资料库</translation>
+    </message>
+    <message>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -6999,6 +7003,93 @@ Submitted as: %3</source>
     <message>
         <source>The two passwords are not the same.</source>
         <translation>两次输入的密码不一致。</translation>
+    </message>
+</context>
+<context>
+    <name>HeadOfficeLibraryPanel</name>
+    <message>
+        <source>Export the library for branches</source>
+        <translation>导出下发各网点的资料库</translation>
+    </message>
+    <message>
+        <source>Library (*.zip)</source>
+        <translation>资料库 (*.zip)</translation>
+    </message>
+    <message>
+        <source>Exporting the library</source>
+        <translation>正在导出资料库</translation>
+    </message>
+    <message>
+        <source>%1 playbook(s), %2 template(s), %3 rule(s); working-day years: %4.</source>
+        <translation>应急预案 %1 项、检查表模板 %2 项、合规规则 %3 项；工作日表年份：%4。</translation>
+    </message>
+    <message>
+        <source>none from this year on</source>
+        <translation>无本年起的工作日表</translation>
+    </message>
+    <message>
+        <source>Save the public key for branches</source>
+        <translation>保存供各网点信任的公钥</translation>
+    </message>
+    <message>
+        <source>Key files (*.pem)</source>
+        <translation>密钥文件 (*.pem)</translation>
+    </message>
+    <message>
+        <source>Each branch trusts it once: read them its fingerprint %1 by phone.</source>
+        <translation>各网点只需信任一次：请电话告知其指纹 %1。</translation>
+    </message>
+    <message>
+        <source>Saving the public key</source>
+        <translation>正在保存公钥</translation>
+    </message>
+    <message>
+        <source>Store a working-day table</source>
+        <translation>保存工作日表</translation>
+    </message>
+    <message>
+        <source>Working-day tables (*.yaml *.yml *.json);;All files (*)</source>
+        <translation>工作日表 (*.yaml *.yml *.json);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Storing the table</source>
+        <translation>正在保存工作日表</translation>
+    </message>
+    <message>
+        <source>Nothing changed: the years in this file (%1) are stored as they are.</source>
+        <translation>没有变化：此文件中的年份（%1）已按原样保存。</translation>
+    </message>
+    <message>
+        <source>Working-day years added: %1; updated: %2. Every library exported from now on carries them.</source>
+        <translation>工作日表已新增年份：%1；已更新：%2。此后导出的资料库都将附带。</translation>
+    </message>
+    <message>
+        <source>Library for branches</source>
+        <translation>下发网点资料库</translation>
+    </message>
+    <message>
+        <source>Head office's key (branches trust it)</source>
+        <translation>总行密钥（各网点信任此密钥）</translation>
+    </message>
+    <message>
+        <source>Working-day tables cover</source>
+        <translation>工作日表覆盖</translation>
+    </message>
+    <message>
+        <source>Export library…</source>
+        <translation>导出资料库…</translation>
+    </message>
+    <message>
+        <source>Save public key…</source>
+        <translation>保存公钥…</translation>
+    </message>
+    <message>
+        <source>Store working-day table…</source>
+        <translation>保存工作日表…</translation>
+    </message>
+    <message>
+        <source>The library carries the approved playbooks and checklist templates, the compliance rules and the working-day tables from this year on, signed with head office's key. Give each branch the public key once; it compares the fingerprint by phone before trusting it. Store the new year's working-day table when the State Council publishes its holidays.</source>
+        <translation>资料库包含已批准的应急预案和检查表模板、合规规则以及本年起的工作日表，并以总行密钥签名。公钥只需向各网点提供一次；网点信任前须电话核对指纹。国务院公布新一年节假日安排后，请保存新一年的工作日表。</translation>
     </message>
 </context>
 </TS>
