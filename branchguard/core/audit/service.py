@@ -11,11 +11,15 @@ from datetime import datetime
 from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session, sessionmaker
 
+from branchguard.core.accounts import standing
 from branchguard.core.audit.types import AuditRecord
 from branchguard.core.kernel import paging
 from branchguard.core.kernel.roles import require
 from branchguard.core.kernel.types import Actor
 from branchguard.db.models.foundation import AuditEventRow
+
+# Recorded whatever the account's standing: a refusal is evidence too, of a stale login above all.
+_WHATEVER_STANDING = frozenset({"user.refused"})
 
 
 def record(
@@ -29,9 +33,12 @@ def record(
     after: Mapping[str, object] | None = None,
     summary: str | Mapping[str, object] = "",
 ) -> None:
-    """Add an audit event to the session; it commits (or rolls back) with the change itself.
+    """Add an audit event to the session; it commits (or rolls back) with the change itself, and
+    only while the actor's login stands (core/accounts/standing.py: AccountChanged otherwise).
     A `summary` made with `saying`/`both` (core/kernel/i18n) is stored as that JSON and read in
     the reader's language (core/audit/text.summary_text); a plain one as given."""
+    if action not in _WHATEVER_STANDING:
+        standing.check(session, actor)
     if isinstance(summary, Mapping):
         summary = json.dumps(summary, ensure_ascii=False, sort_keys=True)
     session.add(

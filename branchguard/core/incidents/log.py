@@ -21,6 +21,7 @@ from typing import Any, NoReturn
 from sqlalchemy import Connection, Dialect, Table, bindparam, insert, select, text, update
 from sqlalchemy.orm import Session
 
+from branchguard.core.accounts import standing
 from branchguard.core.incidents.types import ChainProblem, EntryKind, IncidentStatus, LogEntry, VerifyReport
 from branchguard.core.kernel.errors import NotFound, ValidationError
 from branchguard.core.kernel.i18n import Message, t
@@ -201,6 +202,7 @@ def append(
         return _append_sqlite(
             driver, conn.dialect, incident_id, actor, kind, body, step, corrects, data, at, allow_closed
         )
+    standing.check_log_writer(conn, actor)
     row = conn.execute(_BUMP_ANY if allow_closed else _BUMP_OPEN, {"incident": incident_id}).first()
     if row is None:
         status = conn.execute(select(_INCIDENTS.c.status).where(_INCIDENTS.c.id == incident_id)).scalar()
@@ -257,6 +259,7 @@ def _append_sqlite(
     try:
         if not driver.in_transaction:
             cursor.execute("BEGIN IMMEDIATE")
+        standing.refuse_log_writer(cursor.execute(standing.SQLITE_WRITER, (actor,)).fetchone(), actor)
         end = cursor.execute(_SQLITE_END_ANY if allow_closed else _SQLITE_END_OPEN, (incident_id,)).fetchone()
         if end is None:
             status = cursor.execute("SELECT status FROM incidents WHERE id = ?", (incident_id,)).fetchone()
