@@ -110,8 +110,34 @@ def test_wrong_passwords_on_the_command_line_count_toward_the_lockout_and_are_au
     code, _out, err = cli(capsys, monkeypatch, data_dir, "people", "list")
     assert code == 1 and "is locked" in err
     failed = audit_rows(data_dir, "user.login_failed")
-    assert [summary for _, summary in failed] == [f"staff ({n}/5)" for n in range(1, 6)]
+    assert [json.loads(summary)["params"]["n"] for _, summary in failed] == [1, 2, 3, 4, 5]
     assert len(audit_rows(data_dir, "user.locked")) == 1
+    as_user(monkeypatch, "auditor", "auditor-demo-2026")
+    code, out, err = cli(capsys, monkeypatch, data_dir, "audit", "list", "--text", "staff")
+    assert code == 0, err
+    assert "staff: wrong password (5/5)" in out and "staff locked until" in out and "+00:00" not in out
+
+
+def test_a_name_no_account_has_is_audited_and_an_empty_password_is_refused_uncounted(
+    data_dir: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`BRANCHGUARD_USER=nobody … incident list` left no trace; `echo "" | … --password-stdin`
+    counted toward the lockout."""
+    as_user(monkeypatch, "nobody", "x")
+    code, _out, err = cli(capsys, monkeypatch, data_dir, "incident", "list")
+    assert (code, err) == (1, "branchguard: error: Wrong user name or password\n")
+    assert [actor for actor, _ in audit_rows(data_dir, "user.login_failed")] == ["system"]
+    as_user(monkeypatch, "staff")
+    code, _out, err = cli(capsys, monkeypatch, data_dir, "--password-stdin", "incident", "list", stdin="\n")
+    assert (code, err) == (1, "branchguard: error: Enter the password\n")
+    assert len(audit_rows(data_dir, "user.login_failed")) == 1  # the empty one is neither audited ...
+    with sqlite3.connect(data_dir / "branchguard.sqlite") as conn:  # ... nor counted
+        counted = conn.execute("SELECT failed_attempts FROM users WHERE username = 'staff'").fetchone()[0]
+    assert counted == 0
+    as_user(monkeypatch, "auditor", "auditor-demo-2026")
+    code, out, err = cli(capsys, monkeypatch, data_dir, "audit", "list", "--text", "nobody")
+    assert code == 0, err
+    assert "'nobody': no such account" in out
 
 
 def test_a_stranger_only_slows_the_lead_down_and_another_lead_lets_them_in_at_once(

@@ -3,6 +3,15 @@
 from __future__ import annotations
 
 MESSAGES: dict[str, tuple[str, str]] = {
+    "auth.disabled_since_login": (
+        "account '{username}' was disabled after it logged in: nothing was saved",
+        "账户“{username}”在登录后已被停用：未保存任何内容",
+    ),
+    "auth.role_changed_since_login": (
+        "the role of account '{username}' was changed to {role} after it logged in: nothing was saved; "
+        "lock the window (Ctrl+L) and log in again",
+        "账户“{username}”的角色在登录后已改为{role}：未保存任何内容；请锁定窗口（Ctrl+L）后重新登录",
+    ),
     "user.audit.password_changed": ("password changed", "密码已更改"),
     "validation.password_short": (
         "must be at least {min} characters long",
@@ -66,6 +75,23 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "账户“{username}”密码错误次数过多：请 {seconds} 秒后再试",
     ),
     "auth.inactive": ("Account '{username}' is disabled", "账户“{username}”已停用"),
+    "auth.username_empty": ("Enter the user name", "请输入用户名"),
+    "auth.password_empty": ("Enter the password", "请输入密码"),
+    # the audit trail's failed logins and locks (the actor is the system: nobody is logged in)
+    "user.audit.no_such_user": ("'{username}': no such account", "“{username}”：无此账户"),
+    "user.audit.disabled": (
+        "{username}: the account is disabled (the password was right)",
+        "{username}：账户已停用（密码正确）",
+    ),
+    "user.audit.wrong_password": (
+        "{username}: wrong password ({n}/{threshold})",
+        "{username}：密码错误（{n}/{threshold}）",
+    ),
+    "user.audit.wrong_password_wait": (
+        "{username}: wrong password ({n}/{threshold}), next try after {seconds} s",
+        "{username}：密码错误（{n}/{threshold}），{seconds} 秒后方可再试",
+    ),
+    "user.audit.locked": ("{username} locked until {until}", "{username} 已锁定，至 {until} 解锁"),
     "action.user.create": ("create user accounts", "创建用户账户"),
     "action.user.update": ("change user accounts", "修改用户账户"),
     "action.user.list": ("list user accounts", "查看用户账户"),

@@ -31,12 +31,16 @@ from branchguard.core.kernel.errors import (
     ValidationError,
 )
 from branchguard.core.kernel.i18n import Message, saying
+from branchguard.core.kernel.names import printable
 from branchguard.core.kernel.roles import may, require
 from branchguard.core.kernel.types import Actor, Role
 from branchguard.db.base import utcnow
 from branchguard.db.models.foundation import UserRow
 
 MIN_PASSWORD_LENGTH = 8
+# How much of an unknown user name tried at the login the audit trail keeps (an account's own name
+# is at most 64 characters: anything longer is noise, or someone filling the trail).
+TRIED_NAME_LIMIT = 64
 # argon2id at OWASP's recommended setting (19 MiB, 2 passes, 1 lane): 50 ms a login on this class
 # of PC, where argon2-cffi's default (64 MiB, 3 passes, 4 lanes) costs a quarter of a second on a
 # two-core back-office machine. Stored hashes carry their parameters; older ones are rehashed at
@@ -198,6 +202,8 @@ class AuthService:
         unlocked cannot take the account over (a lead resets anyone's with `set_password`)."""
         if actor.user_id is None:
             raise PermissionDenied(Message("auth.no_account"))
+        if not current:  # nothing typed is no guess: neither counted nor audited, as at the login
+            raise ValidationError("field.current_password", Message("validation.required"))
         check_password(password)
         now = self._clock()
         with self._sessions.begin() as s:  # a wrong guess is committed: it counts as at the login
@@ -224,11 +230,18 @@ class AuthService:
     def login(self, username: str, password: str) -> Actor:
         """Check the password; the n-th consecutive failure locks the account for a while.
 
-        Failures are committed even though the call raises, so the count survives a restart. On
-        data opened read-only nothing is written: the password and the lock are checked, but
-        neither a failure nor the login can be recorded there.
+        Every failed login is audited (as the system: nobody is logged in), the name tried when no
+        account has it, and committed even though the call raises, so the count survives a restart.
+        A name or password left empty is a slip of the keyboard, not a guess: refused before
+        anything is checked, neither counted nor audited. On data opened read-only nothing is
+        written: the password and the lock are checked, but neither a failure nor the login can be
+        recorded there.
         """
         name = (username or "").strip().lower()
+        if not name:
+            raise AuthenticationError(Message("auth.username_empty"))
+        if not password:
+            raise AuthenticationError(Message("auth.password_empty"))
         now = self._clock()
         if self._read_only:
             return self._login_read_only(name, password, now)
@@ -236,10 +249,14 @@ class AuthService:
             user = s.scalar(select(UserRow).where(UserRow.username == name))
             if user is None:
                 _safe_verify(_dummy_hash(), password)
+                tried = printable(name)[:TRIED_NAME_LIMIT]
+                _record_failure(s, "", saying("user.audit.no_such_user", username=tried))
                 error: AuthenticationError = AuthenticationError(Message("auth.bad_credentials"))
             elif (refused := self._refusal(s, user, password, now)) is not None:
-                error = refused
+                error = refused  # a wrong password: counted and audited by `_register_failure`
             elif not user.active:
+                # said "disabled" only to whoever gave the right password: a guesser learns nothing
+                _record_failure(s, user.id, saying("user.audit.disabled", username=name))
                 error = AuthenticationError(Message("auth.inactive", username=name))
             else:
                 user.failed_attempts = 0
@@ -282,24 +299,25 @@ class AuthService:
         threshold = branch.lockout_threshold if branch else DEFAULT_LOCKOUT_THRESHOLD
         minutes = branch.lockout_minutes if branch else DEFAULT_LOCKOUT_MINUTES
         user.failed_attempts += 1
-        system = Actor.system()
-        summary = f"{user.username} ({user.failed_attempts}/{threshold})"
+        # Worded in the reader's language when the trail is read; the lock's end (an instant) in
+        # the reader's local time (core/audit/text.summary_text).
+        count = {"username": user.username, "n": user.failed_attempts, "threshold": threshold}
         if never_locked(user):
             wait = lead_wait(user.failed_attempts, threshold)
             if wait is None:
-                record(s, system, "user.login_failed", "user", user.id, summary=summary)
+                _record_failure(s, user.id, saying("user.audit.wrong_password", **count))
                 return AuthenticationError(Message("auth.bad_credentials"))
             # the count keeps growing (the wait with it, to its cap) until a right password
             until = user.locked_until = now + wait
-            summary += f", next try after {int(wait.total_seconds())} s"
-            record(s, system, "user.login_failed", "user", user.id, summary=summary)
+            waited = saying("user.audit.wrong_password_wait", **count, seconds=int(wait.total_seconds()))
+            _record_failure(s, user.id, waited)
             return _locked_error(user, until, now)
-        record(s, system, "user.login_failed", "user", user.id, summary=summary)
+        _record_failure(s, user.id, saying("user.audit.wrong_password", **count))
         if user.failed_attempts >= threshold:
             until = user.locked_until = now + timedelta(minutes=minutes)
             user.failed_attempts = 0
-            locked = f"{user.username} until {until.isoformat()}"
-            record(s, system, "user.locked", "user", user.id, summary=locked)
+            locked = saying("user.audit.locked", username=user.username, until=until.isoformat())
+            record(s, Actor.system(), "user.locked", "user", user.id, summary=locked)
             return _locked_error(user, until, now)
         return AuthenticationError(Message("auth.bad_credentials"))
 
@@ -330,6 +348,12 @@ class AuthService:
         with self._sessions() as s:
             user = s.scalar(select(UserRow).where(UserRow.username == username.strip().lower()))
             return to_info(user) if user else None
+
+
+def _record_failure(s: Session, user_id: int | str, said: dict[str, object]) -> None:
+    """A failed login in the audit trail, by the system (nobody is logged in); `user_id` empty when
+    no account has the name tried."""
+    record(s, Actor.system(), "user.login_failed", "user", user_id, summary=said)
 
 
 def _safe_verify(password_hash: str, password: str) -> bool:

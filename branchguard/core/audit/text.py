@@ -3,7 +3,8 @@ kind and fields by their catalogue names, enum codes by their labels, and a summ
 wrote itself ("severity: major → general") worded again in the reader's language.
 
 A summary a service wrote on purpose (a playbook's "v3") is not a before → after line and shows as
-stored; so does a value this version does not know.
+stored; so does a value this version does not know. One it wrote as a message (`saying`) is worded
+in the reader's language, an instant among its parameters (a lock's end) in this PC's local time.
 """
 
 from __future__ import annotations
@@ -107,13 +108,28 @@ def summary_text(record: AuditRecord) -> str:
     (`describe_change`) or a service wrote it as a message key (`saying`); any other as stored."""
     if record.summary.startswith("{"):
         try:
-            said = worded(json.loads(record.summary))
+            said = worded(_local_instants(json.loads(record.summary)))
         except ValueError:
             said = None
         return record.summary if said is None else said
     if not record.summary or record.summary != describe_change(record.before, record.after):
         return record.summary
     return change_text(record.before, record.after, record.entity)
+
+
+def _local_instants(said: object) -> object:
+    """What `saying` stored with each parameter that is an instant (stored as UTC, isoformat) put in
+    this PC's local time to the second: an auditor in Beijing reads a lock's end as the clock on the
+    wall said it, not eight hours early."""
+    if not isinstance(said, Mapping) or not isinstance(params := said.get("params"), Mapping):
+        return said
+    local = {
+        name: datetime.fromisoformat(value).astimezone().strftime("%Y-%m-%d %H:%M:%S")
+        if isinstance(value, str) and _INSTANT.fullmatch(value)
+        else value
+        for name, value in params.items()
+    }
+    return {**said, "params": local}
 
 
 def change_text(before: Mapping[str, object], after: Mapping[str, object], entity: str = "") -> str:

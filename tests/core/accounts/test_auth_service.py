@@ -247,14 +247,20 @@ def test_a_leads_wrong_passwords_are_audited_with_the_wait(
     ctx: AppContext, auth: AuthService, lead: Actor
 ) -> None:
     from branchguard.core.audit.service import AuditFilter
+    from branchguard.core.audit.text import summary_text
+    from branchguard.core.kernel.i18n import set_language
 
     for _ in range(5):
         with pytest.raises(AuthenticationError):
             auth.login("lead", "stranger-guess")
     events = ctx.services.audit.list(lead, AuditFilter(action_prefix="user."))
-    failed = [e.summary for e in events if e.action == "user.login_failed"]
+    try:
+        set_language("en")
+        failed = [summary_text(e) for e in events if e.action == "user.login_failed"]
+    finally:
+        set_language("zh_CN")
     assert len(failed) == 5
-    assert "lead (5/5), next try after 10 s" in failed
+    assert "lead: wrong password (5/5), next try after 10 s" in failed
     assert not [e for e in events if e.action == "user.locked"]
 
 
