@@ -11,6 +11,7 @@ from the revision files' names, which keeps every start of the app and the CLI f
 from __future__ import annotations
 
 import enum
+import hashlib
 import sqlite3
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -104,6 +105,26 @@ def backup_sqlite(engine: Engine, backup_dir: Path, label: str) -> Path:
     return target
 
 
+def _same_as_before(copy: Path) -> Path:
+    """`copy`, or the copy an earlier start made before the same upgrade when it holds the same bytes
+    (that upgrade failed and changed nothing): each start on a database whose upgrade fails made one
+    more full copy (28 MB a start at a year of history), and nobody is told which to keep."""
+    earlier = sorted(p for p in copy.parent.glob(f"{copy.stem.rsplit('-', 1)[0]}-*.sqlite") if p != copy)
+    last = earlier[-1] if earlier else None
+    if last is not None and last.stat().st_size == copy.stat().st_size and _digest(last) == _digest(copy):
+        copy.unlink()
+        return last
+    return copy
+
+
+def _digest(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
 def prepare_database(
     engine: Engine, backup_dir: Path | None = None, *, read_only: bool = False, create: bool = True
 ) -> SchemaReport:
@@ -152,13 +173,15 @@ def _upgrade(engine: Engine, current: str, head: str, backup_dir: Path | None) -
 
     backup = None
     if engine.url.get_backend_name() == "sqlite" and backup_dir is not None:
-        backup = backup_sqlite(engine, backup_dir, f"before-{head}")
+        backup = _same_as_before(backup_sqlite(engine, backup_dir, f"before-{head}"))
     cfg = alembic_config()
     try:
         with engine.begin() as conn:
             cfg.attributes["connection"] = conn
             command.upgrade(cfg, "head")
     except Exception as exc:  # the backup above is the way back; say where it is
-        raise SchemaProblem("schema.upgrade_failed", error=exc, backup=backup or "-") from exc
+        # The driver's words, without SQLAlchemy's statement and its link to the web.
+        said = exc.orig if isinstance(exc, DBAPIError) and exc.orig is not None else exc
+        raise SchemaProblem("schema.upgrade_failed", error=said, backup=backup or "-") from exc
     refresh_statistics(engine, full=True)  # a revision may have added indexes the planner should weigh
     return SchemaReport(SchemaAction.UPGRADED, current, head, backup)

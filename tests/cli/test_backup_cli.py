@@ -3,11 +3,13 @@ changes nothing."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 import sqlite3
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -122,7 +124,27 @@ def _rewrite(archive: Path, out: Path, change: dict[str, bytes]) -> None:
             dst.writestr(info.filename, change.get(info.filename, src.read(info.filename)))
 
 
-@pytest.mark.parametrize("damage", ["byte", "truncated", "newer_schema", "escape", "not_zip"])
+def _older_that_cannot_upgrade(database: bytes, manifest: dict[str, Any], tmp_path: Path) -> dict[str, bytes]:
+    """The archive's database stamped one revision back, its head's index already there: an
+    upgrade of it fails as an older database a migration cannot take would."""
+    db = tmp_path / "older.sqlite"
+    db.write_bytes(database)
+    with sqlite3.connect(db) as conn:
+        older = conn.execute("SELECT version_num FROM alembic_version").fetchone()[0]
+        older = f"{int(older) - 1:04d}"
+        conn.execute("UPDATE alembic_version SET version_num = ?", (older,))
+    conn.close()
+    data = db.read_bytes()
+    manifest["schema_revision"] = older
+    for entry in manifest["files"]:
+        if entry["path"] == "database/branchguard.sqlite":
+            entry.update(size=len(data), sha256=hashlib.sha256(data).hexdigest())
+    return {"database/branchguard.sqlite": data, "manifest.json": json.dumps(manifest).encode()}
+
+
+@pytest.mark.parametrize(
+    "damage", ["byte", "truncated", "newer_schema", "escape", "not_zip", "cannot_upgrade"]
+)
 def test_a_bad_archive_is_refused_and_nothing_changes(
     damage: str,
     branch: Path,
@@ -152,16 +174,43 @@ def test_a_bad_archive_is_refused_and_nothing_changes(
         manifest["files"].append({"path": "../outside.txt", "size": 1, "sha256": "0" * 64})
         _rewrite(archive, bad, {"manifest.json": json.dumps(manifest).encode()})
         expected = "outside the data folder"
+    elif damage == "cannot_upgrade":  # restored, it once set the data in place aside and opened no more
+        _rewrite(archive, bad, _older_that_cannot_upgrade(database, manifest, tmp_path))
+        expected = "cannot be brought up to this version of BranchGuard (index"
     else:
         bad.write_text("not an archive")
         expected = "damaged or unreadable"
     target = demo_folder(tmp_path / "target")
-    before = files_under(target)
+    before, rows = files_under(target), records(target / "branchguard.sqlite")
     code, _out, err = invoke(capsys, target, ["restore", str(bad), "--yes"], "en")
     assert code == 1 and expected in err and "Traceback" not in err
     assert "nothing was changed" in err
-    assert files_under(target) == before
+    after = files_under(target)
+    if damage == "cannot_upgrade":  # refused once the lead had logged in: the login is on record
+        def kept(tables: Rows) -> Rows:
+            login = ("audit_events", "users", "ledger_entries", "ledger_head")  # its record, last login
+            return {t: r for t, r in tables.items() if t not in login}
+
+        assert kept(records(target / "branchguard.sqlite")) == kept(rows)
+        del before["branchguard.sqlite"], after["branchguard.sqlite"]
+    assert after == before
     assert not (tmp_path / "outside.txt").exists()
+
+
+def test_restoring_a_file_that_is_not_there_says_so(
+    branch: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """As `playbook import` says it of a missing file, not "is not a backup file"."""
+    missing = tmp_path / "nonexistent.zip"
+    before = files_under(branch)
+    code, out, err = invoke(capsys, branch, ["restore", str(missing), "--yes"], "en")
+    assert (code, out) == (1, "")
+    assert err == f"branchguard: error: File: '{missing}' does not exist\n"
+    assert files_under(branch) == before  # refused before any login
+    code, _out, err = invoke(capsys, branch, ["playbook", "import", str(missing)], "en")
+    assert code == 1 and err.endswith(f"'{missing}' does not exist\n")
+    code, _out, err = invoke(capsys, branch, ["restore", str(tmp_path), "--yes"], "en")
+    assert code == 1 and "is not a backup file" in err  # there, but a folder
 
 
 def test_restore_asks_first_and_refuses_without_a_terminal(

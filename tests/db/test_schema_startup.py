@@ -216,3 +216,28 @@ def test_two_first_starts_at_once_on_postgresql_make_the_schema_once(pg_cluster:
             engine.dispose()
     finally:
         pg_cluster.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def test_a_failed_upgrade_tried_again_keeps_one_copy_and_says_what_the_driver_said(tmp_path: Path) -> None:
+    """Every start on a database whose upgrade failed made one more full copy; the message carried
+    SQLAlchemy's statement and its link to the web."""
+    data = tmp_path / "data"
+    data.mkdir()
+    db_file = data / "branchguard.sqlite"
+    shutil.copyfile(FIXTURES / "schema_0001.sqlite", db_file)
+    with sqlite3.connect(db_file) as conn:  # in the way of revision 0002, which creates it
+        conn.execute("CREATE TABLE audit_events (id INTEGER PRIMARY KEY)")
+    conn.close()
+
+    messages = []
+    for attempt in range(3):
+        with pytest.raises(SchemaError) as refused:
+            open_context(data, lang="en")
+        messages.append(refused.value.message)
+        if attempt == 0:  # as if made at an earlier start (copies are named to the second)
+            (first,) = (data / "backups").glob("*.sqlite")
+            first.rename(first.with_name(f"{first.stem.rsplit('-', 1)[0]}-20200101T000000Z.sqlite"))
+    backups = list((data / "backups").glob("*.sqlite"))
+    assert len(backups) == 1 and all(m.endswith(str(backups[0])) for m in messages[1:])
+    assert "[SQL:" not in messages[0] and "sqlalche.me" not in messages[0]
+    assert "audit_events" in messages[0] and "already exists" in messages[0]

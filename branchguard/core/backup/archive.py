@@ -189,6 +189,7 @@ def restore_backup(archive: Path, data_dir: Path, db_url: str, known_revisions: 
             _check_integrity(staging / DATABASE_NAME)
             assert sqlite_path is not None
             refuse_if_in_use(sqlite_path)
+            _upgrade_staged(staging / DATABASE_NAME, archive)
         moves = _planned_moves(staging, data_dir, sqlite_path, placed)
         aside = data_dir / f"before-restore-{stamp}"
         set_aside = _move_aside(data_dir, sqlite_path, aside)
@@ -388,6 +389,25 @@ def _check_integrity(db: Path) -> None:
         conn.close()
     if result != "ok":
         raise BackupError(Message("backup.database_damaged", error=result))
+
+
+def _upgrade_staged(db: Path, archive: Path) -> None:
+    """The restored database brought to this version's schema where it lies, before anything in
+    place is moved. A backup whose database cannot be upgraded is refused with the data in place as
+    it was: restored first, it was set aside and the branch left with a database no command opened."""
+    from branchguard.db.engine import make_engine, sqlite_url
+    from branchguard.db.migrate import SchemaProblem, head_revision, prepare_database
+
+    if _describe_database(db)[0] == head_revision():
+        return  # restored as it was backed up, byte for byte
+    engine = make_engine(sqlite_url(db))
+    try:
+        prepare_database(engine, create=False)
+    except SchemaProblem as problem:
+        error = problem.params.get("error", problem.key)
+        raise BackupError(Message("backup.cannot_upgrade", path=str(archive), error=error)) from None
+    finally:
+        engine.dispose()
 
 
 def _refuse_if_window_open(data_dir: Path) -> None:

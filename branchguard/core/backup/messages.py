@@ -3,6 +3,11 @@
 from __future__ import annotations
 
 MESSAGES: dict[str, tuple[str, str]] = {
+    "backup.cannot_upgrade": (
+        "the database in {path} cannot be brought up to this version of BranchGuard ({error}); "
+        "nothing was changed",
+        "{path} 中的数据库无法升级到本版本 BranchGuard 的结构（{error}）；未做任何改动",
+    ),
     "action.backup.create": ("make a backup", "备份数据"),
     "action.backup.restore_requested": ("ask for a restore at the next start", "请求在下次启动时恢复"),
     "action.backup.restore_cancelled": ("cancel the restore asked for", "取消待执行的恢复"),
