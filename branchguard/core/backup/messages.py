@@ -3,6 +3,11 @@
 from __future__ import annotations
 
 MESSAGES: dict[str, tuple[str, str]] = {
+    "backup.unrecorded": (
+        "the backup {path} was written and is complete, but it could not be recorded in the audit "
+        "trail ({error})",
+        "备份 {path} 已完整写入，但未能记入审计记录（{error}）",
+    ),
     "backup.cannot_upgrade": (
         "the database in {path} cannot be brought up to this version of BranchGuard ({error}); "
         "nothing was changed",

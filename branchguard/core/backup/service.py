@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from branchguard.core.audit.service import record
 from branchguard.core.backup import pending
 from branchguard.core.backup.archive import (
+    BackupError,
     Cancelled,
     backup_into_folder,
     check_backup,
@@ -18,6 +20,8 @@ from branchguard.core.backup.archive import (
 )
 from branchguard.core.backup.pending import PendingRestore
 from branchguard.core.backup.types import BackupManifest, BackupResult, RestoreResult
+from branchguard.core.faults.rules import detail
+from branchguard.core.kernel.i18n import Message
 from branchguard.core.kernel.roles import require
 from branchguard.core.kernel.types import Actor
 
@@ -128,7 +132,16 @@ class BackupService:
             )
 
     def _audit(self, actor: Actor, result: BackupResult) -> None:
-        # After the archive is written: the archive's own copy does not hold this event.
+        """After the archive is written: the archive's own copy does not hold this event. When it
+        cannot be recorded (a disk that the archive filled), the complete archive stays and the
+        refusal says both: "the change was not saved" once read as "no backup was made"."""
+        try:
+            self._record(actor, result)
+        except (DBAPIError, OSError) as exc:
+            unrecorded = Message("backup.unrecorded", path=str(result.path), error=detail(exc))
+            raise BackupError(unrecorded) from exc
+
+    def _record(self, actor: Actor, result: BackupResult) -> None:
         manifest = result.manifest
         with self._sessions.begin() as s:
             record(

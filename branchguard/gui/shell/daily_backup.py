@@ -63,7 +63,7 @@ def start(window: QMainWindow, ctx: AppContext, today: date | None = None) -> bo
         window.statusBar().showMessage(t("backup.auto_done", path=str(result.path)), STATUS_MS)
 
     def failed(message: str) -> None:
-        window.statusBar().showMessage(t("backup.auto_failed", error=message))
+        window.statusBar().showMessage(t("backup.auto_failed", error=message.rstrip("。.")))  # its own stop
 
     run_task(work, on_done=done, on_error=failed)
     return True
