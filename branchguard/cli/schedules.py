@@ -251,7 +251,7 @@ def run_list(ctx: AppContext, args: argparse.Namespace) -> int:
 
 
 def run_add(ctx: AppContext, args: argparse.Namespace) -> int:
-    from branchguard.core.kernel.working_days import coverage_note
+    from branchguard.core.schedules import rules
 
     data = ScheduleInput(
         title=args.title,
@@ -267,15 +267,22 @@ def run_add(ctx: AppContext, args: argparse.Namespace) -> int:
         count=args.count,
     )
     made = ctx.services.schedules.add(cli_actor(args), data)
+    # as the schedule was added: what it owes from then on
+    spec, now = rules.RuleSpec(made.rule, made.start_at, made.timezone, made.working_days), made.created_at
     if args.json:
         print_json(schedule_json(made, []))
+    elif (since := rules.overdue_since(spec, now)) is not None:  # a one-off already due: owed, overdue
+        print(t("cli.schedule.added_overdue", id=made.id, due=wall_clock(since, made.timezone)))
     else:
         due = wall_clock(made.next_due, made.timezone) or t("cli.schedule.none_due")
-        print(t("cli.schedule.added", id=made.id, due=due))
-    if made.working_days is not WorkingDayPolicy.NONE and made.next_due is not None:
-        note = coverage_note({made.next_due.year})
-        if note:
-            warn(note)
+        if rules.passed_over(spec, now):
+            start = wall_clock(made.start_at, made.timezone)
+            print(t("cli.schedule.added_passed", id=made.id, due=due, start=start))
+        else:
+            print(t("cli.schedule.added", id=made.id, due=due))
+    note = rules.working_days_note(spec, now)
+    if note:
+        warn(note)
     return 0
 
 

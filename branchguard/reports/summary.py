@@ -160,14 +160,9 @@ def _story(
 ) -> list[Flowable]:
     width = content_width()
     wide = content_width(landscape(PAGE_SIZE))
-    last_day = report.end - timedelta(days=1)
-    words = period.message().text()
     story: list[Flowable] = [
         Paragraph(t("summary.title"), styles.title),
-        para(
-            t("summary.subtitle", period=words, first=report.start.isoformat(), last=last_day.isoformat()),
-            styles.body,
-        ),
+        para(_subtitle(report, period), styles.body),
         Spacer(1, 3 * mm),
         _facts(styles, report, period, branch_name, prepared_by, generated_at, width),
     ]
@@ -238,6 +233,16 @@ def _story(
             styles, t("summary.section.integrity"), *anchoring.flowables(styles, stamp, record_entity=False)
         )
     return story
+
+
+def _subtitle(report: PeriodReport, period: Period) -> str:
+    """The line under the title: the period and its days; while it runs, that it does and the
+    moment its figures are taken (`as_of`: now, before the period's end)."""
+    words, first, last = period.message().text(), report.start.isoformat(), report.end - timedelta(days=1)
+    if report.as_of.astimezone().date() < report.end:
+        as_of = local_stamp(report.as_of, "%Y-%m-%d %H:%M")
+        return t("summary.subtitle_running", period=words, first=first, last=last.isoformat(), as_of=as_of)
+    return t("summary.subtitle", period=words, first=first, last=last.isoformat())
 
 
 def _facts(

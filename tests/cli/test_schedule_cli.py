@@ -124,6 +124,48 @@ def test_dates_beyond_the_holiday_data_are_warned_about(run: Run) -> None:
         "schedule", "add", "X", "--start", f"{year}-03-02", "--rrule", "monthly", "--working-days", "next"
     )
     assert code == 0
-    assert f"dates in {year} avoid weekends only" in err
+    assert f"dates in {year}, {year + 1} avoid weekends only" in err  # its coming year: to next March
     code, _, err = run("schedule", "add", "Y", "--start", f"{year}-03-02", "--rrule", "monthly")
     assert err == ""  # no policy, nothing to warn about
+
+
+def test_a_rule_reaching_a_year_beyond_the_holiday_data_is_warned_about(run: Run) -> None:
+    """Its first date is covered, a week later (New Year's Day) is not: said, the year named."""
+    last = working_days.covered_years()[1]
+    code, _out, err = run(
+        "schedule", "add", "Weekly", "--start", f"{last}-12-25", "--rrule", "weekly", "--working-days", "skip"
+    )
+    assert code == 0, err
+    assert f"dates in {last + 1} avoid weekends only" in err
+    code, _, err = run(
+        "schedule", "add", "Until the year ends", "--start", f"{last}-12-25", "--rrule", "weekly",
+        "--working-days", "next", "--until", f"{last}-12-31",
+    )  # fmt: skip
+    assert code == 0 and (err == "" or str(last + 1) not in err)
+
+
+def test_a_one_off_added_after_its_date_is_said_to_be_overdue(run: Run) -> None:
+    due = (datetime.now(UTC) - timedelta(days=5)).astimezone(ZoneInfo("Asia/Shanghai"))
+    when = due.strftime("%Y-%m-%d %H:%M")
+    code, out, err = run("schedule", "add", "交接检查", "--start", when, "--tz", "Asia/Shanghai")
+    assert code == 0, err
+    assert out.strip() == f"Schedule #1 added; due since {when}: overdue"
+    code, out, _ = run("schedule", "due", "--window", "overdue")
+    assert "交接检查" in out and when in out
+    code, out, _ = run("schedule", "add", "又一项", "--start", when, "--tz", "Asia/Shanghai", lang="zh_CN")
+    assert out.strip() == f"已添加计划 #2；自 {when} 起到期：已逾期"
+
+
+def test_a_rule_added_after_its_start_says_its_earlier_dates_are_not_owed(run: Run) -> None:
+    zone = ZoneInfo("Asia/Shanghai")
+    start = (datetime.now(UTC) - timedelta(days=30)).astimezone(zone).strftime("%Y-%m-%d %H:%M")
+    code, out, err = run(
+        "schedule", "add", "Weekly", "--start", start, "--rrule", "weekly", "--tz", "Asia/Shanghai"
+    )
+    assert code == 0, err
+    nxt = listed(run)[0]["next_due_local"]
+    assert out.strip() == (
+        f"Schedule #1 added; next due {nxt} (repeating from {start}; dates before now are not counted)"
+    )
+    code, out, _ = run("schedule", "due", "--window", "overdue")
+    assert "Weekly" not in out  # as said: nothing owed from before

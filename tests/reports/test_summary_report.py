@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import subprocess
 from collections.abc import Iterator
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -119,6 +119,35 @@ def test_month_quarter_and_year_in_both_languages(
         assert len(anchors) == 1 and anchors[0].anchor is not None, (kind, anchors)
         for chart in tmp_path.glob("p*.png"):
             chart.unlink()
+
+
+@pytest.mark.parametrize("lang", ["zh_CN", "en"])
+def test_a_period_still_running_says_so_under_the_title(
+    branch: Demo, pdf: type[Pdf], tmp_path: Path, lang: str
+) -> None:
+    """This month, read at 10:00 today: not "the 1st to the 31st" as if it were over, but still
+    running, its figures as of then; last month, over, as before."""
+    set_language(lang)
+    services, actor = branch.ctx.services, branch.actor
+    today = date.today()
+    month = Period(PeriodKind.MONTH, today.year, today.month)
+    last_day = (month.end - timedelta(days=1)).isoformat()
+    words, first = month.message().text(), month.start.isoformat()
+    out = tmp_path / "running.pdf"
+    build_summary_report(services, actor, month, out, now=datetime.combine(today, time(10)).astimezone())
+    heading = pdf.squashed(pdf.text(out, 1))
+    running = t("summary.subtitle_running", period=words, first=first, last=last_day, as_of=f"{today} 10:00")
+    assert pdf.squashed(running) in heading
+    said = t("summary.subtitle_running", period=words, first=first, last=last_day, as_of="").removeprefix(
+        t("summary.subtitle", period=words, first=first, last=last_day)
+    )  # ", still running: figures as of"
+    assert said.strip() and pdf.squashed(said) in heading
+    over = month.previous()
+    build_summary_report(services, actor, over, out)
+    ended = t("summary.subtitle", period=over.message().text(), first=over.start.isoformat(),
+              last=(over.end - timedelta(days=1)).isoformat())  # fmt: skip
+    heading = pdf.squashed(pdf.text(out, 1))
+    assert pdf.squashed(ended) in heading and pdf.squashed(said) not in heading
 
 
 def test_the_workbook_holds_the_same_figures(branch: Demo, tmp_path: Path) -> None:

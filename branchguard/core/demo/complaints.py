@@ -12,15 +12,22 @@ A complaint follows a script: accepted by the staff member at the counter, assig
 decided by the lead, answered within its 15 days (some late, some after an extension to 30), then
 archived with its cause; a few are withdrawn on the way. A step that would fall after the last
 day is not written: the complaints of the last weeks stay open where their script had got to.
+What the services stamp with this PC's clock rather than their `now` (the audit trail, the reminder
+schedules) is dated to the change's own time while a history is written (`Stamp`).
 """
 
 from __future__ import annotations
 
 import random
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
+from typing import Any, ClassVar
 from zoneinfo import ZoneInfo
+
+from sqlalchemy import event
+from sqlalchemy.orm import Session, sessionmaker
 
 from branchguard.core.complaints.service import ComplaintService
 from branchguard.core.complaints.types import (
@@ -33,6 +40,8 @@ from branchguard.core.complaints.types import (
     StepInput,
 )
 from branchguard.core.kernel.types import Actor
+from branchguard.db.models.foundation import AuditEventRow
+from branchguard.db.models.schedules import OccurrenceRow, ScheduleRow
 
 OPENS, CLOSES = 9, 17  # the branch's hours, local
 PER_MONTH = 3  # a busy branch: about 36 complaints a year, most at the counter or on the phone
@@ -90,6 +99,43 @@ class Script:
             yield day, name
 
 
+class Stamp:
+    """The time of the scripted change being written, given to the rows the services date by the
+    clock instead: a new audit event, and a schedule's or occurrence's creation, change or
+    completion later than the change itself (the wall clock, for years-old history)."""
+
+    CLOCKED: ClassVar[dict[type, tuple[str, ...]]] = {
+        AuditEventRow: ("at",),
+        ScheduleRow: ("created_at", "updated_at", "catch_up_from"),
+        OccurrenceRow: ("created_at", "done_at"),
+    }
+
+    def __init__(self) -> None:
+        self.at: datetime | None = None
+
+    def __call__(self, session: Session, _context: Any, _instances: Any) -> None:
+        """Session `before_flush`."""
+        if self.at is None:
+            return
+        for row in (*session.new, *session.dirty):
+            for column in self.CLOCKED.get(type(row), ()):
+                value = getattr(row, column)
+                due = isinstance(row, AuditEventRow) if value is None else value > self.at
+                if due:  # an audit event's time comes at insert; the others were stamped late
+                    setattr(row, column, self.at)
+
+
+@contextmanager
+def stamped(sessions: sessionmaker[Session]) -> Iterator[Stamp]:
+    """A `Stamp` on every flush of `sessions`' sessions while the block runs."""
+    stamp = Stamp()
+    event.listen(sessions, "before_flush", stamp)
+    try:
+        yield stamp
+    finally:
+        event.remove(sessions, "before_flush", stamp)
+
+
 def _script(rng: random.Random) -> Script:
     roll = rng.random()
     investigate = rng.uniform(0.5, 3)
@@ -136,8 +182,11 @@ def walk(
     received: datetime,
     until: datetime,
     script: Script | None = None,
+    stamp: Stamp | None = None,
 ) -> int:
-    """One complaint received at `received`, its script's changes written up to `until`; its id."""
+    """One complaint received at `received`, its script's changes written up to `until`; its id.
+    With `stamp`, each change's rows are dated to its time (see `Stamp`)."""
+    stamp = stamp or Stamp()
     script = script or _script(rng)
     category = rng.choice(sorted(CASES))
     request, found, decision, basis, cause = CASES[category]
@@ -156,12 +205,13 @@ def walk(
         business_line="个人业务",
         acknowledgement="已受理，将在十五日内答复" if script.kind == ComplaintKind.COMPLAINT else "已记录",
     )
-    cid = svc.register(staff, data, now=received + timedelta(minutes=10)).info.id
-    last = received + timedelta(minutes=10)
+    stamp.at = last = received + timedelta(minutes=10)
+    cid = svc.register(staff, data, now=last).info.id
     for day, change in script.changes():
         last = at = max(_in_hours(received + timedelta(days=day), svc.zone), last + timedelta(minutes=5))
         if at > until:
             break
+        stamp.at = at
         if change == "assign":
             svc.assign(lead, cid, handler, now=at)
         elif change == "investigate":
@@ -215,20 +265,29 @@ def fill(svc: ComplaintService, lead: Actor, staff: Actor) -> None:
 
 
 def history(
-    svc: ComplaintService, lead: Actor, staff: Actor, seed: int, first: date, until: date, zone: ZoneInfo
+    svc: ComplaintService,
+    lead: Actor,
+    staff: Actor,
+    seed: int,
+    first: date,
+    until: date,
+    zone: ZoneInfo,
+    sessions: sessionmaker[Session],
 ) -> int:
-    """About PER_MONTH complaints a month from `first` to `until` (the history's span); how many."""
+    """About PER_MONTH complaints a month from `first` to `until` (the history's span), written
+    through `svc` over `sessions`, each change's rows dated to its time; how many."""
     rng = random.Random(seed * 1_000_003 + 16)  # the complaints' own stream of the seed
     # as the bulk history, whose day ends at 18:00 (history.py), and never ahead of this PC's clock
     end = min(datetime.combine(until, time(18), zone), datetime.now(UTC))
     count, day = 0, first
-    while day <= until:
-        for _ in range(rng.choice((PER_MONTH - 1, PER_MONTH, PER_MONTH + 1))):
-            received = datetime.combine(
-                day + timedelta(days=rng.randrange(28)), time(rng.randrange(9, 17)), zone
-            )
-            if received <= end:
-                walk(svc, lead, staff, rng, received, end)
-                count += 1
-        day = date(day.year + day.month // 12, day.month % 12 + 1, 1)
+    with stamped(sessions) as stamp:
+        while day <= until:
+            for _ in range(rng.choice((PER_MONTH - 1, PER_MONTH, PER_MONTH + 1))):
+                received = datetime.combine(
+                    day + timedelta(days=rng.randrange(28)), time(rng.randrange(9, 17)), zone
+                )
+                if received <= end:
+                    walk(svc, lead, staff, rng, received, end, stamp=stamp)
+                    count += 1
+            day = date(day.year + day.month // 12, day.month % 12 + 1, 1)
     return count

@@ -5,6 +5,10 @@ events, with the seasons of a Chinese branch (Spring Festival crowds, summer sto
 cuts, the June safety month and the November fire month full of drills) and every state a record
 can be in. The same seed and end date give the same rows.
 
+The history ends at its `now`, 18:00 on the last day: a follow-up that would come later (a
+remediation, a verification, the rest of an open incident's log) has not happened yet, and the
+record stays where it had got to; what lies ahead is only ever planned (a drill's date, a due date).
+
 Rows are made here as plain dicts and written by `core.demo.bulk`, one transaction per year. The
 years' customer complaints, about 36 a year, follow through the complaint service (core/demo/
 complaints.py, `DemoService.fill_history`).
@@ -353,6 +357,9 @@ class History:
         )
         for n in range(2, entries):
             at += timedelta(seconds=self.rng.randint(20, 600))
+            if is_open and at > self.now:  # its log so far: the history ends here
+                at = log[-1]["at"]
+                break
             roll = self.rng.random()
             step = next(steps, None) if roll < 0.15 else None
             if step is not None:
@@ -440,9 +447,12 @@ class History:
         done: bool = False,
         skipped: bool = False,
         schedule_id: int | None = None,
+        ended: datetime | None = None,
     ) -> int:
-        """A one-off schedule; ended (inactive) once its only occurrence is done or skipped."""
+        """A one-off schedule; ended (inactive) once its only occurrence is done or skipped, which
+        happened at `ended` (by default at its due time), never after the history's now."""
         sid = schedule_id or self.new_id("schedules")
+        ended = (ended or due) if done or skipped else None
         year.add(
             "schedules",
             {
@@ -461,20 +471,24 @@ class History:
                 "catch_up_from": created,
                 "created_by": "lead",
                 "created_at": created,
-                "updated_at": created,
+                "updated_at": ended or created,
             },
         )
         if done or skipped:
             status = OccurrenceStatus.DONE if done else OccurrenceStatus.SKIPPED
-            self.occurrence(year, sid, due, status)
+            self.occurrence(year, sid, due, status, ended)
         self.audit(
             year, created, "lead", "schedule.add", "schedule", sid, f"kind={kind.value}, title={title}"
         )
         return sid
 
-    def occurrence(self, year: Year, sid: int, due: datetime, status: OccurrenceStatus) -> int:
+    def occurrence(
+        self, year: Year, sid: int, due: datetime, status: OccurrenceStatus, at: datetime | None = None
+    ) -> int:
+        """An occurrence due at `due`, done or skipped at `at` (by default then), written the day
+        before it was due or when it was done, whichever came first."""
         oid = self.new_id("schedule_occurrences")
-        done = status == OccurrenceStatus.DONE
+        done, at = status == OccurrenceStatus.DONE, at or due
         year.add(
             "schedule_occurrences",
             {
@@ -483,10 +497,10 @@ class History:
                 "rule_at": due,
                 "due_at": due,
                 "status": status.value,
-                "done_at": due if done else None,
+                "done_at": at if done else None,
                 "done_by": "staff" if done else None,
                 "note": "",
-                "created_at": due - timedelta(days=1),
+                "created_at": min(due - timedelta(days=1), at),
             },
         )
         return oid

@@ -1,7 +1,8 @@
 """A year of drills for the generated history (`core.demo.history`): one-off plans crowded into the
 June safety month and the November fire month, each run as a drill incident with its log, scored on
 its criteria set, with corrective actions and their schedules; some cancelled, the next ones
-planned, the history's last one under way."""
+planned (those more than a month ahead drawn up in the history's last weeks, never after its
+end), the history's last ones under way."""
 
 from __future__ import annotations
 
@@ -16,6 +17,9 @@ if TYPE_CHECKING:
 
 DRILLS_PER_YEAR = 60
 DRILL_SEASON = (2, 2, 4, 4, 5, 14, 4, 3, 4, 4, 11, 3)
+# From a drill's start to its evaluation at the latest (its run, closing its incident, scoring): a
+# drill started closer than this to the history's end is still under way at its end.
+RUN_TO_EVALUATION = timedelta(hours=5)
 DRILLED = (
     "fire_evacuation",
     "robbery",
@@ -47,8 +51,14 @@ def drill(h: History, year: Year, book: Playbook, planned: datetime, status: str
     title = f"{wording.incident_title(h.rng, category)}演练"
     past = planned < h.now
     if not status:
-        # Runs left open more than a week ago were closed and evaluated since.
+        # Runs left open more than a week ago were closed and evaluated since; one started today
+        # is not evaluated yet.
         status = h.rng.choices(("evaluated", "cancelled"), (9, 1))[0] if past else "planned"
+        if status == "evaluated" and planned + RUN_TO_EVALUATION > h.now:
+            status = "running"
+    created = planned - timedelta(days=30)
+    if created > h.now:  # planned more than a month ahead: drawn up in the history's last weeks
+        created = h.local(h.until - timedelta(days=h.rng.randint(0, 13)), 10)
     plan: dict[str, Any] = {
         "id": pid,
         "title": title,
@@ -70,7 +80,7 @@ def drill(h: History, year: Year, book: Playbook, planned: datetime, status: str
         "run_at": None,
         "notes": "",
         "created_by": "lead",
-        "created_at": planned - timedelta(days=30),
+        "created_at": created,
     }
     h.one_off(
         year,
@@ -79,12 +89,12 @@ def drill(h: History, year: Year, book: Playbook, planned: datetime, status: str
         title,
         "lead",
         planned,
-        planned - timedelta(days=30),
+        created,
         done=status in ("evaluated", "running"),
         skipped=status == "cancelled",
         schedule_id=sid,
     )
-    h.audit(year, planned - timedelta(days=30), "lead", "drill.plan", "drill_plan", pid, f"title={title}")
+    h.audit(year, created, "lead", "drill.plan", "drill_plan", pid, f"title={title}")
     iid = None
     if status in ("evaluated", "running"):
         iid = h.incident(
@@ -127,7 +137,8 @@ def evaluation(h: History, year: Year, pid: int, iid: int, crit_code: str, at: d
     h.audit(year, at, "lead", "drill.evaluate", "drill_plan", pid, f"score={score}")
     for _ in range(h.rng.choice((0, 0, 1, 1, 2))):
         due = (at + timedelta(days=h.rng.randint(7, 30))).date()
-        done = h.local(due, 11) < h.now and h.rng.random() < 0.9
+        finished = h.local(due, 11)
+        done = finished < h.now and h.rng.random() < 0.9
         text, owner = h.rng.choice(wording.ACTIONS), h.rng.choice(h.names)
         aid = h.new_id("incident_actions")
         year.add(
@@ -138,8 +149,10 @@ def evaluation(h: History, year: Year, pid: int, iid: int, crit_code: str, at: d
                 "text": text,
                 "owner": owner,
                 "due": due,
-                "done_at": h.local(due, 11) if done else None,
+                "done_at": finished if done else None,
                 "done_by": "staff" if done else None,
             },
         )
-        h.one_off(year, ScheduleKind.ACTION, aid, f"整改：{text}", owner, h.local(due, 17), at, done=done)
+        title = f"整改：{text}"
+        ended = finished if done else None
+        h.one_off(year, ScheduleKind.ACTION, aid, title, owner, h.local(due, 17), at, done=done, ended=ended)

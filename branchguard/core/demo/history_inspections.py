@@ -2,7 +2,8 @@
 submitted inspections a day (the daily fire patrol, linked to its recurring schedule's occurrence,
 and one of the other checklists in turn), failed items opening hazards as submit does, hand-entered
 hazards, and each hazard carried as far as its age makes likely: open, remediated, verified,
-closed, some reopened on the way."""
+closed, some reopened on the way, as far as the history's end lets it get (a verification that
+would come after it has not happened)."""
 
 from __future__ import annotations
 
@@ -188,7 +189,8 @@ class InspectionYear:
                 f"\n检查人备注：{note}" if note else ""
             )
             self.hazard(year, iid, item.number, submitted, item.severity, title, description, tpl.code)
-        if rng.random() < 0.01:  # a correction after submit: an item re-marked as not applicable
+        amended = submitted + timedelta(days=1)
+        if rng.random() < 0.01 and amended <= h.now:  # a correction: an item re-marked as not applicable
             number = rng.randint(1, len(tpl.items))
             year.add(
                 "inspection_amendments",
@@ -202,7 +204,7 @@ class InspectionYear:
                     "photos": [],
                     "reason": "该设备已停用",
                     "amended_by": "lead",
-                    "amended_at": submitted + timedelta(days=1),
+                    "amended_at": amended,
                     "hazard_id": None,
                 },
             )
@@ -226,25 +228,13 @@ class InspectionYear:
         status = rng.choices(("open", "remediated", "verified", "closed"), weights)[0]
         owner = rng.choice(h.names)
         events: list[tuple[str, str, datetime, str]] = [("opened", "staff", opened, "")]
+        steps: list[tuple[datetime, str]] = []
         at = opened + timedelta(hours=rng.randint(2, 72))
-        steps = rng.randint(1, 3) if status != "open" else rng.randint(0, 1)
-        for _ in range(steps):
+        for _ in range(rng.randint(1, 3) if status != "open" else rng.randint(0, 1)):
             text = rng.choice(wording.REMEDIES)
-            year.add(
-                "hazard_steps",
-                {
-                    "id": h.new_id("hazard_steps"),
-                    "hazard_id": hid,
-                    "kind": "action",
-                    "text": text,
-                    "evidence": [],
-                    "added_by": "staff",
-                    "added_at": at,
-                },
-            )
+            steps.append((at, text))
             events.append(("step_added", "staff", at, f"整改措施: {text}"))
             at += timedelta(hours=rng.randint(1, 48))
-        marks: dict[str, Any] = {}
         if status != "open":
             if rng.random() < 0.03:  # verified once, found wanting, reopened and fixed again
                 events += [
@@ -252,17 +242,30 @@ class InspectionYear:
                     ("reopened", "lead", at + timedelta(hours=4), "复查未通过"),
                 ]
                 at += timedelta(days=1)
-            marks |= {"remediated_by": "staff", "remediated_at": at}
             events.append(("remediated", "staff", at, rng.choice(wording.REMEDIES)))
         if status in ("verified", "closed"):
             at += timedelta(hours=rng.randint(2, 48))
-            marks |= {"verified_by": "lead", "verified_at": at, "verification_note": "复查合格"}
             events.append(("verified", "lead", at, "复查合格"))
         if status == "closed":
             at += timedelta(hours=rng.randint(1, 24))
-            marks |= {"closed_by": "lead", "closed_at": at}
             events.append(("closed", "lead", at, ""))
-        ended = status in ("verified", "closed")
+        # What lies after the history's end has not happened: the hazard stays where it had got to.
+        events = [e for e in events if e[2] <= h.now]
+        status, marks = reached(events)
+        for added, text in steps:
+            if added <= h.now:
+                year.add(
+                    "hazard_steps",
+                    {
+                        "id": h.new_id("hazard_steps"),
+                        "hazard_id": hid,
+                        "kind": "action",
+                        "text": text,
+                        "evidence": [],
+                        "added_by": "staff",
+                        "added_at": added,
+                    },
+                )
         sid = h.one_off(
             year,
             ScheduleKind.HAZARD,
@@ -271,7 +274,8 @@ class InspectionYear:
             owner,
             due,
             opened,
-            done=ended,
+            done="verified_at" in marks,
+            ended=marks.get("verified_at"),  # verifying ends its schedule
         )
         year.add(
             "hazards",
@@ -320,3 +324,21 @@ class InspectionYear:
             )
             action = HAZARD_ACTIONS[kind]
             h.audit(year, when, actor, action, "hazard", hid, note or title)
+
+
+def reached(events: list[tuple[str, str, datetime, str]]) -> tuple[str, dict[str, Any]]:
+    """A hazard's status and its remediation, verification and closing marks after `events` (a
+    reopen clears the marks, as the service does)."""
+    status, marks = "open", {}
+    for kind, actor, at, note in events:
+        if kind == "remediated":
+            status, marks = "remediated", {"remediated_by": actor, "remediated_at": at}
+        elif kind == "reopened":
+            status, marks = "open", {}
+        elif kind == "verified":
+            status = "verified"
+            marks |= {"verified_by": actor, "verified_at": at, "verification_note": note}
+        elif kind == "closed":
+            status = "closed"
+            marks |= {"closed_by": actor, "closed_at": at}
+    return status, marks

@@ -176,7 +176,7 @@ class DemoService:
         svc = self._complaints()
         first = until - timedelta(days=365 * years - 1)
         before = self._rows(COMPLAINT_TABLES)
-        complaint_demo.history(svc, lead, staff, seed, first, until, svc.zone)
+        complaint_demo.history(svc, lead, staff, seed, first, until, svc.zone, self._sessions)
         for name, count in self._rows(COMPLAINT_TABLES).items():
             if count > before[name]:
                 totals[name] = totals.get(name, 0) + count - before[name]

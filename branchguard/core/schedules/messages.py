@@ -149,6 +149,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cli.schedule.status": ("Status", "状态"),
     "cli.schedule.added": ("Schedule #{id} added; next due {due}", "已添加计划 #{id}；下次到期 {due}"),
     "cli.schedule.none_due": ("-", "-"),
+    "cli.schedule.added_overdue": (
+        "Schedule #{id} added; due since {due}: overdue",
+        "已添加计划 #{id}；自 {due} 起到期：已逾期",
+    ),
+    "cli.schedule.added_passed": (
+        "Schedule #{id} added; next due {due} (repeating from {start}; dates before now are not counted)",
+        "已添加计划 #{id}；下次到期 {due}（自 {start} 起重复；当前时间之前的日期不计入）",
+    ),
     "cli.schedule.bad_start": (
         "'{value}' is not a date and time (YYYY-MM-DD HH:MM)",
         "“{value}”不是有效的日期时间（YYYY-MM-DD HH:MM）",

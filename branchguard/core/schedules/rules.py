@@ -365,6 +365,50 @@ def _horizon(spec: RuleSpec) -> datetime | None:
     return datetime(working_days.covered_years()[1] + 1, 1, 1, tzinfo=UTC)
 
 
+# How far ahead of a new rule's first date `beyond_tables` looks: the coming year.
+COVERAGE_AHEAD = timedelta(days=366)
+
+
+def beyond_tables(spec: RuleSpec, now: datetime) -> list[int]:
+    """The years no holiday table covers that a rule moving its dates off days off (any policy
+    but NONE) reaches within the coming year, from `now` or from its start when that is later,
+    or up to its end when that comes first: there its days off are weekends only (a New Year's
+    Day kept), which `working_days_note` says."""
+    if spec.working_days is WorkingDayPolicy.NONE:
+        return []
+    first = max(now, spec.start_at)
+    rule, tz = _build(spec, first)
+    local_first, last = first.astimezone(tz), (first + COVERAGE_AHEAD).astimezone(tz)
+    years: set[int] = set()
+    for instant in rule.xafter(local_first, inc=True):
+        if instant > last:
+            break
+        due = _due(instant, tz, spec.working_days)  # the day it moves to may be in the next year
+        years |= {instant.year} if due is None else {instant.year, due.astimezone(tz).year}
+    return sorted(y for y in years if not working_days.covers(y))
+
+
+def working_days_note(spec: RuleSpec, now: datetime) -> str | None:
+    """The warning for a rule whose coming dates reach years without a holiday table (see
+    `beyond_tables`), naming those years; None when there are none."""
+    return working_days.coverage_note(set(beyond_tables(spec, now)))
+
+
+def overdue_since(spec: RuleSpec, now: datetime) -> datetime | None:
+    """A one-off's due time when it has passed by `now`: the one-off is owed from then, overdue
+    (catch-up writes it; a recurring rule owes nothing from before it was added)."""
+    if spec.rule or spec.start_at > now:
+        return None
+    once = next(slots(spec, until_due=spec.start_at + timedelta(days=working_days.MAX_SHIFT_DAYS + 1)), None)
+    return once.due_at if once is not None and once.due_at <= now else None
+
+
+def passed_over(spec: RuleSpec, now: datetime) -> bool:
+    """Whether a recurring rule added at `now` had dates before it: those are not owed (its
+    schedule catches up from when it was added, `catch_up_from`)."""
+    return bool(spec.rule) and next(slots(spec, until_due=now), None) is not None
+
+
 def describe(rule: str) -> str:
     """A short human name for a stored rule: the preset's label, else the RRULE itself."""
     if not rule:
