@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from branchguard.cli.common import cli_actor, fail, named_path, warn
 from branchguard.core.kernel.i18n import t
 
 if TYPE_CHECKING:  # the context pulls in SQLAlchemy: only where a command runs
     from branchguard.context import AppContext
+    from branchguard.core.anchors.types import AnchorReport
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -51,20 +51,34 @@ def run_folder(ctx: AppContext, args: argparse.Namespace) -> int:
     return 0
 
 
-def check_anchors(ctx: AppContext, args: argparse.Namespace, source: Path) -> int:
-    """`verify --anchor SOURCE`: every anchor's signature, then every anchored (seq, hash) in the
-    ledger now; each failing anchor is named with why. 0 only when every anchor holds."""
-    from branchguard.core.anchors.rules import grouped, local_minute, proof
+def read_anchors(ctx: AppContext, args: argparse.Namespace) -> list[AnchorReport]:
+    """`verify --anchor SOURCE…`: every source read and its anchors checked against the ledger now,
+    before verify prints anything. A source that is not there, cannot be read or holds no anchor
+    refuses the whole run (AnchorSourceError, one line), not after the ledger's line saying all
+    is well."""
     from branchguard.core.anchors.store import AnchorSourceError
+    from branchguard.core.kernel.errors import ValidationError
+    from branchguard.core.kernel.i18n import Message
 
-    try:
+    reports = []
+    for source in args.anchors:
+        if not source.exists():  # said as every command says it of a missing file
+            raise ValidationError("field.file", Message("input.no_file", path=str(source)))
         report = ctx.services.anchors.check(cli_actor(args), source)
-    except AnchorSourceError as exc:
-        return fail(exc.message)
-    if not report.results:
-        return fail(t("anchor.cli.none", source=source))
+        if not report.results:
+            raise AnchorSourceError(Message("anchor.cli.none", source=str(source)))
+        reports.append(report)
+    return reports
+
+
+def show_anchors(report: AnchorReport) -> int:
+    """What one source's anchors proved: each failing anchor named with why. 0 only when every
+    anchor holds."""
+    from branchguard.core.anchors.rules import grouped, local_minute, proof
+
     kind = t(f"anchor.kind.{report.kind.value}")
-    print(t("anchor.cli.checked", source=source, kind=kind, count=len(report.results), end=report.head.seq))
+    count, end = len(report.results), report.head.seq
+    print(t("anchor.cli.checked", source=report.source, kind=kind, count=count, end=end))
     for r in report.failures:
         what = r.anchor.what if r.anchor else "-"
         at = local_minute(r.anchor.at) if r.anchor else "-"
@@ -78,3 +92,29 @@ def check_anchors(ctx: AppContext, args: argparse.Namespace, source: Path) -> in
         print(t("anchor.cli.failed", failed=len(report.failures), count=len(report.results)))
     print(proof(report, report.chain_consistent).text())
     return 0 if report.ok else 1
+
+
+def anchors_json(report: AnchorReport) -> dict[str, Any]:
+    """One source's anchors for `verify --json --anchor`: what `show_anchors` prints, as data."""
+    from branchguard.core.anchors.rules import proof
+
+    return {
+        "source": report.source,
+        "kind": report.kind.value,
+        "ok": report.ok,
+        "checked_to": report.head.seq,
+        "chain_consistent": report.chain_consistent,
+        "proved": proof(report, report.chain_consistent).text(),
+        "anchors": [
+            {
+                "where": r.where,
+                "ok": r.ok,
+                "what": r.anchor.what if r.anchor else None,
+                "at": r.anchor.at.isoformat() if r.anchor else None,
+                "ledger_seq": r.anchor.ledger_seq if r.anchor else None,
+                "own_key": r.own_key,
+                "problem": r.reason.text() if r.reason else None,
+            }
+            for r in report.results
+        ],
+    }

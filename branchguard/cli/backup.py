@@ -93,9 +93,13 @@ def _log_in_restorer(config: RuntimeConfig, args: argparse.Namespace) -> None:
 
 def run_restore(config: RuntimeConfig, args: argparse.Namespace) -> int:
     from branchguard.core.backup.archive import check_backup, restore_backup
+    from branchguard.core.kernel.errors import ValidationError
+    from branchguard.core.kernel.i18n import Message
     from branchguard.core.kernel.types import Actor
     from branchguard.db.migrate import known_revisions
 
+    if not args.archive.exists():  # said as `playbook import` says it, not "is not a backup file"
+        raise ValidationError("field.file", Message("input.no_file", path=str(args.archive)))
     revisions = known_revisions()
     manifest = check_backup(args.archive, revisions)  # a bad archive is refused before any login
     _log_in_restorer(config, args)

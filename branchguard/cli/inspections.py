@@ -30,7 +30,7 @@ from branchguard.core.inspections.types import (
     SignatureRole,
     TemplateInfo,
 )
-from branchguard.core.kernel.errors import NotFound
+from branchguard.core.kernel.errors import NotFound, ValidationError
 from branchguard.core.kernel.i18n import Message, t
 
 if TYPE_CHECKING:  # the context pulls in SQLAlchemy: only where a command runs
@@ -311,11 +311,13 @@ def run_sign(ctx: AppContext, args: argparse.Namespace) -> int:
 
 
 def run_submit(ctx: AppContext, args: argparse.Namespace) -> int:
-    svc = ctx.services.inspections
     actor = cli_actor(args)
-    if not args.inspector and svc.get(actor, args.id).signature(SignatureRole.INSPECTOR) is None:
+    try:  # the service says first whether this user may submit at all (a refusal is audited)
+        detail = ctx.services.inspections.submit(actor, args.id, inspector=args.inspector or None)
+    except ValidationError as exc:  # no inspector's signature: say how to give one here
+        if args.inspector or not exc.is_about("field.inspector"):
+            raise
         return fail(t("cli.inspection.needs_inspector", id=args.id))
-    detail = svc.submit(actor, args.id, inspector=args.inspector or None)  # signed with it, or neither
     print(
         t(
             "cli.inspection.submitted",
@@ -410,7 +412,11 @@ def run_hazard_show(ctx: AppContext, args: argparse.Namespace) -> int:
     late = f"  {t('cli.hazard.overdue')}" if h.overdue else ""
     print(f"{h.number}  {h.severity.label}  {h.status.label}{late}")
     print(h.title)
-    print(h.description)
+    # the title is the description's first line unless given: that line is not said twice
+    first, _, rest = h.description.strip().partition("\n")
+    more = rest.strip() if first.strip() == h.title.strip() else h.description.strip()
+    if more:
+        print(more)
     where, who, due = t("field.location"), t("field.owner"), t("field.due_at")
     print(f"{where}: {h.location}  {who}: {h.owner}  {due}: {h.due_date}")
     for step in detail.steps:

@@ -8,11 +8,13 @@ from typing import TYPE_CHECKING
 
 from branchguard.cli.common import cli_actor, fail, print_json
 from branchguard.cli.login import once_accounts_exist
-from branchguard.core.kernel.i18n import t
-from branchguard.core.kernel.types import Actor, Role
+from branchguard.core.kernel.i18n import Message, t
+from branchguard.core.kernel.roles import no_account
 
 if TYPE_CHECKING:
     from branchguard.context import AppContext
+    from branchguard.core.anchors.types import AnchorReport
+    from branchguard.core.ledger.types import LedgerReport
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -36,37 +38,50 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 def run_verify(ctx: AppContext, args: argparse.Namespace) -> int:
     if args.logged_in is None:  # a database with no account: nobody could log in (cli/login.py)
-        args.logged_in = Actor(user_id=None, username="cli:no-account", role=Role.AUDITOR)
-    code = _verify_ledger(ctx, args)
-    if args.anchors:
-        from branchguard.cli.anchors import check_anchors
+        args.logged_in = no_account("cli:no-account")
+    anchored = []
+    if args.anchors:  # every anchor source read before the ledger's line is printed
+        from branchguard.cli.anchors import read_anchors
 
-        for source in args.anchors:
-            code = check_anchors(ctx, args, source) or code
+        anchored = read_anchors(ctx, args)
+    report = ctx.services.ledger.verify(cli_actor(args))
+    # With anchors the ledger's line says what the chain proved; the anchors' lines follow.
+    proved = Message("ledger.proved.chain") if anchored and report.ok else report.proved
+    if args.json:
+        return _print_json(report, proved, anchored)
+    code = _print_ledger(report, proved)
+    if anchored:
+        from branchguard.cli.anchors import show_anchors
+
+        for checked in anchored:
+            code = show_anchors(checked) or code
     return code
 
 
-def _verify_ledger(ctx: AppContext, args: argparse.Namespace) -> int:
-    report = ctx.services.ledger.verify(cli_actor(args))
-    if args.json:
-        print_json(
-            {
-                "ok": report.ok,
-                "empty": report.empty,
-                "head": {"seq": report.head.seq, "hash": report.head.hash},
-                "entries": report.entries,
-                "records": report.records,
-                "incidents": report.incidents,
-                "log_entries": report.log_entries,
-                "attachments": report.attachments,
-                "proved": report.proved.text(),
-                "problems": [
-                    {"entity": p.entity, "id": p.entity_id, "problem": p.message.text()}
-                    for p in report.problems
-                ],
-            }
-        )
-        return 0 if report.ok else 1
+def _print_json(report: LedgerReport, proved: Message, anchored: list[AnchorReport]) -> int:
+    from branchguard.cli.anchors import anchors_json
+
+    print_json(
+        {
+            "ok": report.ok and all(a.ok for a in anchored),
+            "empty": report.empty,
+            "head": {"seq": report.head.seq, "hash": report.head.hash},
+            "entries": report.entries,
+            "records": report.records,
+            "incidents": report.incidents,
+            "log_entries": report.log_entries,
+            "attachments": report.attachments,
+            "proved": proved.text(),
+            "problems": [
+                {"entity": p.entity, "id": p.entity_id, "problem": p.message.text()} for p in report.problems
+            ],
+            "anchors": [anchors_json(a) for a in anchored],
+        }
+    )
+    return 0 if report.ok and all(a.ok for a in anchored) else 1
+
+
+def _print_ledger(report: LedgerReport, proved: Message) -> int:
     if report.ok and report.empty:
         print(t("cli.ledger.empty", entries=report.entries, records=report.records))
         return 0
@@ -81,7 +96,7 @@ def _verify_ledger(ctx: AppContext, args: argparse.Namespace) -> int:
                 files=report.attachments,
                 seq=report.head.seq,
                 hash=report.head.hash,
-                proved=report.proved.text(),
+                proved=proved.text(),
             )
         )
         return 0

@@ -12,10 +12,10 @@ fills a database holding no branch data and otherwise does nothing or refuses; `
 database holds no account (creating the first safety lead); `info`, which shows where the data
 lives and the schema, never a record; and `restore` into a data folder whose database holds no
 account (disaster recovery on a new PC; otherwise a safety lead logs in first, cli/backup.py);
-and `verify` on a database with no account, which acts as an auditor: a database replaced by a
-new one has nobody to log in as, and checking it against an anchor is how that is found (it holds
-nothing but the built-in content to read). A database file deleted or emptied is refused before
-anyone logs in (context.open_context, `existing`).
+and `verify` on a database with no account, which acts as a reader (core/kernel/roles.py:
+no_account): a database replaced by a new one has nobody to log in as, and checking it against an
+anchor is how that is found (it holds nothing but the built-in content to read). A database file
+deleted or emptied is refused before anyone logs in (context.open_context, `existing`).
 """
 
 from __future__ import annotations

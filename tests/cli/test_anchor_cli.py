@@ -248,3 +248,51 @@ def test_every_document_command_anchors_or_says_why_not(
     code, _out, err = run(*args)
     assert code == 0 and out_file.stat().st_size > 0
     assert "the anchor was NOT written to" in err and str(stick / FILE_NAME) in err
+
+
+def test_an_anchor_source_is_read_before_the_ledger_is_said_to_be_sound(run: Run, tmp_path: Path) -> None:
+    """A source that is not there, or holds no anchor, refuses the run before verify prints a line:
+    it once printed "Verified: … not checked against an outside anchor" and only then the error."""
+    missing = tmp_path / "nonexistent.pdf"
+    not_anchors = tmp_path / "letter.pdf"
+    not_anchors.write_bytes(b"%PDF-1.4\n%%EOF\n")  # a PDF, but none of ours
+    empty = tmp_path / "empty.jsonl"
+    empty.write_text("", encoding="utf-8")
+    for source, said in (
+        (missing, f"File: '{missing}' does not exist"),
+        (not_anchors, "holds no anchor"),
+        (empty, "holds no anchor: nothing is proved"),
+    ):
+        for json_flag in ((), ("--json",)):
+            code, out, err = run("verify", *json_flag, "--anchor", str(source))
+            assert (code, out) == (1, ""), (source, out)
+            assert said in err and err.count("\n") == 1, err
+
+
+def test_verify_with_an_anchor_does_not_say_it_was_not_checked_against_one(
+    run: Run, anchored: tuple[int, Path]
+) -> None:
+    _iid, pdf = anchored
+    out = ok(run, "verify", "--anchor", str(pdf))
+    first, *rest = out.splitlines()
+    assert first.startswith("Verified: ") and first.endswith("Proved: chain consistent.")
+    assert "outside anchor (verify --anchor FILE does)" not in out
+    assert "1 anchor(s) checked" in rest[0] and "unchanged since anchor of" in rest[-1]
+    assert ok(run, "verify", "--anchor", str(pdf), lang="zh_CN").splitlines()[0].endswith("已证明：链一致。")
+    # Without --anchor the ledger's line still says what it did not check.
+    plain = ok(run, "verify").rstrip()
+    assert plain.endswith("not checked against an outside anchor (verify --anchor FILE does).")
+
+
+def test_verify_json_with_an_anchor_is_one_json_document(run: Run, anchored: tuple[int, Path]) -> None:
+    _iid, pdf = anchored
+    report = json.loads(ok(run, "verify", "--json", "--anchor", str(pdf)))
+    assert report["ok"] is True and report["proved"] == "chain consistent"
+    [source] = report["anchors"]
+    assert (source["source"], source["kind"], source["ok"]) == (str(pdf), "pdf", True)
+    assert source["proved"].startswith("unchanged since anchor of")
+    [anchor] = source["anchors"]
+    assert anchor["ok"] and anchor["own_key"] and anchor["problem"] is None
+    assert anchor["ledger_seq"] <= source["checked_to"] == report["head"]["seq"]
+    plain = json.loads(ok(run, "verify", "--json"))
+    assert plain["anchors"] == [] and plain["proved"].startswith("chain consistent; not checked")

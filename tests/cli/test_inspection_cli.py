@@ -179,3 +179,19 @@ def test_hazard_add_needs_an_owner_and_a_due_date_not_before_today(run: Run) -> 
     assert _json(run, "hazard", "list") == before  # nothing was entered
     made = _json(run, "hazard", "add", "消防通道堆放杂物", "--owner", "李安全", "--location", "后通道")
     assert isinstance(made, dict) and made["owner"] == "李安全" and made["location"] == "后通道"
+
+
+def test_hazard_show_says_the_title_once(run: Run) -> None:
+    """A description that is only the title (the title is its first line unless given) is not
+    printed again; the lines after it are, and so is a description unlike its title."""
+    def shown(*add: str) -> list[str]:
+        made = _json(run, "hazard", "add", *add, "--owner", "李安全")
+        assert isinstance(made, dict)
+        code, out, err = run("hazard", "show", made["number"])
+        assert code == 0, err
+        return out.splitlines()[1:3]
+
+    title, after = shown("消防通道堆放杂物")
+    assert title == "消防通道堆放杂物" and "消防通道堆放杂物" not in after  # the location line follows
+    assert shown("灭火器压力不足\n三楼东侧两具，指针在红区") == ["灭火器压力不足", "三楼东侧两具，指针在红区"]
+    assert shown("后门闭门器损坏", "--title", "后门关不严") == ["后门关不严", "后门闭门器损坏"]

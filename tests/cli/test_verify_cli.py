@@ -58,3 +58,24 @@ def test_a_new_or_emptied_database_says_it_has_no_records(
     code, out, err = run("verify")  # a lost database, not a new one: refused, not refilled
     assert code == 1 and out == "" and "is missing or empty" in err
     assert (tmp_path / "data" / "branchguard.sqlite").stat().st_size == 0
+
+
+def test_no_command_gives_a_role_of_its_own() -> None:
+    """The role of whoever runs `verify` on a database with no account is the role table's to say
+    (core/kernel/roles.py: no_account): `verify` once built an auditor itself. No module of cli/
+    names a Role member."""
+    import ast
+
+    from branchguard.core.kernel.types import Role
+
+    cli = Path(__file__).resolve().parents[2] / "branchguard" / "cli"
+    named = [
+        f"{path.name}:{node.lineno} Role.{node.attr}"
+        for path in sorted(cli.rglob("*.py"))
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if isinstance(node, ast.Attribute)
+        and node.attr in Role.__members__
+        and isinstance(node.value, ast.Name)
+        and node.value.id == "Role"
+    ]
+    assert named == []

@@ -300,6 +300,7 @@ class DrillService:
 
     def record_headcount(self, actor: Actor, plan_id: int, present: int) -> LogEntry:
         """The count at the assembly point, against the plan's expected headcount."""
+        require(actor, "drill.run")  # before the drill's state: a reader is refused, whatever the drill
         plan = self.get(actor, plan_id)
         if plan.incident_id is None:
             raise ValidationError("field.drill", Message("drill.not_run", id=plan_id))
@@ -377,6 +378,7 @@ class DrillService:
 
     def save_criteria_set(self, actor: Actor, cs: CriteriaSet, region: str = "") -> CriteriaSet:
         """Add or replace a set for `region` ("" changes the defaults every region inherits)."""
+        require(actor, "drill.configure")  # before the set is checked: a reader is refused, whatever it holds
         values = drills_data.set_values(drills_data.check_set(cs))
         return self._save_regional(
             actor,
@@ -395,6 +397,7 @@ class DrillService:
             return drills_data.compliance_rules(s, region)
 
     def save_rule(self, actor: Actor, rule: ComplianceRule, region: str = "") -> ComplianceRule:
+        require(actor, "drill.configure")  # before the rule is checked
         values = drills_data.rule_values(drills_data.check_rule(rule))
         return self._save_regional(
             actor,
@@ -416,8 +419,8 @@ class DrillService:
         values_of: Callable[[T], dict[str, Any]],
         audit: tuple[str, str],
     ) -> T:
-        """Add or replace one criteria set or rule of `region`, audited in the same transaction."""
-        require(actor, "drill.configure")
+        """Add or replace one criteria set or rule of `region`, audited in the same transaction
+        (the caller has required "drill.configure" before checking what it saves)."""
         self._data()
         with self._sessions.begin() as s:
             row = s.scalar(select(row_type).where(row_type.region == region, row_type.code == values["code"]))

@@ -108,6 +108,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "chain consistent; not checked against an outside anchor (verify --anchor FILE does)",
         "链一致；未对照外部锚点核验（verify --anchor 文件 可核验）",
     ),
+    "ledger.proved.chain": ("chain consistent", "链一致"),  # verify --anchor: the anchors' lines follow
     "ledger.proved.broken": (
         "verify found {count} problem(s): the records do not match the ledger",
         "核验发现 {count} 处问题：记录与账本不符",
