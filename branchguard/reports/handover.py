@@ -15,7 +15,7 @@ from reportlab.platypus import Flowable, Paragraph
 from branchguard.core.accounts.names import Names
 from branchguard.core.anchors.types import Stamp
 from branchguard.core.branch.types import BranchInfo
-from branchguard.core.incidents.text import elapsed_text, local_stamp, step_role_text
+from branchguard.core.incidents.text import local_stamp, running_for_text, step_role_text
 from branchguard.core.incidents.types import FollowUpAction, HandoverSnapshot, IncidentDetail, StepState
 from branchguard.core.kernel.i18n import t
 from branchguard.core.kernel.types import Actor
@@ -145,7 +145,7 @@ def _incidents(styles: ReportStyles, snapshot: HandoverSnapshot, width: float) -
         if s.drill:
             title = f"{drill_markup()} {title}"
         since = t("report.handover.since", at=local_stamp(s.started_at, "%Y-%m-%d %H:%M"))
-        elapsed = elapsed_text(snapshot.taken_at - s.started_at)
+        elapsed = running_for_text(snapshot.taken_at - s.started_at)
         lines = []
         for number in _pending(detail):
             step = detail.steps[number - 1]

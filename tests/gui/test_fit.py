@@ -244,15 +244,20 @@ def _library_preview(session: GuiSession, window: MainWindow) -> QDialog:
 
 
 def _preview(session: GuiSession, window: MainWindow) -> QDialog:
+    """A real report in the preview, built as the drills page builds it: `build(path, note)`. (Given
+    a one-argument function, it once showed only "could not be built: TypeError", and fitted.)"""
+    from branchguard.gui.kit.anchor_note import AnchorNote
     from branchguard.gui.kit.print_preview import PreviewDialog
     from branchguard.reports.drill_report import build_drill_report
+    from branchguard.reports.fonts import FontChoice
 
     plan = _drill(session, DrillStatus.EVALUATED)
     font = str(session.ctx.config.settings.get("report_font") or "")
-    return PreviewDialog(
-        "report", lambda path: build_drill_report(session.services, session.actor, plan.id, path, font),
-        "report.pdf", window,
-    )
+
+    def build(path: Path, note: AnchorNote) -> FontChoice:
+        return build_drill_report(session.services, session.actor, plan.id, path, font, note)
+
+    return PreviewDialog("Drill report", build, "drill.pdf", window)
 
 
 def _branch_records(session: GuiSession, window: MainWindow) -> QDialog:
@@ -270,7 +275,7 @@ def _branch_records(session: GuiSession, window: MainWindow) -> QDialog:
         HoRecord(
             kind="incidents", source_id=str(n), period="2026-11",
             summary=f"营业厅二楼配电间冒烟，疏散客户并报警（第 {n} 起），消防到场确认为电缆过热",
-            category="FIRE", level="III", status="closed", opened_at=opened + timedelta(days=n),
+            category="fire_evacuation", level="III", status="closed", opened_at=opened + timedelta(days=n),
             due_at=opened + timedelta(days=n, hours=2), closed_at=opened + timedelta(days=n, hours=5),
             score=None,
         )
@@ -435,6 +440,16 @@ def _dialogs() -> dict[str, Factory]:
     }
 
 
+def errors_shown(dialog: QDialog) -> list[str]:
+    """A preview must show its report's pages, not "could not be built": one that fits only because
+    it shows an error line checks nothing (a one-argument build once did just that)."""
+    from branchguard.gui.kit.print_preview import PreviewDialog
+
+    if isinstance(dialog, PreviewDialog) and (dialog.page_count == 0 or dialog.stack.currentIndex() != 1):
+        return [f"shows no report: {dialog.busy_label.text()!r}"]
+    return []
+
+
 # Base classes never shown on their own.
 BASES = {"_WriteDialog", "RecordDialog"}
 
@@ -474,7 +489,7 @@ def test_every_dialog_fits_1024x768(
         settle()
         if dialog.width() > SMALL.width() or dialog.height() > SMALL.height():
             problems.append(f"{name} opens at {dialog.width()}×{dialog.height()}")
-        problems += [f"{name}: {p}" for p in fit_problems(dialog)]
+        problems += [f"{name}: {p}" for p in fit_problems(dialog) + errors_shown(dialog)]
         dialog.done(0)
         dialog.deleteLater()
     settle()

@@ -138,6 +138,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "incident.elapsed.minutes": ("{m} min {s} s", "{m} 分 {s} 秒"),
     "incident.elapsed.hours": ("{h} h {m} min", "{h} 小时 {m} 分"),
     "incident.elapsed.days": ("{d} d {h} h", "{d} 天 {h} 小时"),
+    "incident.elapsed.just_now": ("just now", "刚刚"),
     "incident.yuan": ("CNY {amount}", "{amount} 元"),
     "incident.text.correction": ("Corrects entry {seq}: {text}", "更正第 {seq} 条：{text}"),
     "incident.text.step_done": ("Step {n} done: {text}", "第 {n} 步完成：{text}"),

@@ -44,6 +44,12 @@ def elapsed_text(delta: timedelta) -> str:
     return t("incident.elapsed.seconds", s=s)
 
 
+def running_for_text(delta: timedelta) -> str:
+    """How long an open incident has run, as a list read by the next shift words it: "just now"
+    in its first minute (not "0 s"), else as elapsed_text."""
+    return t("incident.elapsed.just_now") if delta < timedelta(minutes=1) else elapsed_text(delta)
+
+
 def yuan_text(cents: int | None) -> str:
     """An amount in yuan with thousands separators, or "" when none was given."""
     if cents is None:

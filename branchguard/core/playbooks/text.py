@@ -3,8 +3,10 @@ the CLI (Qt-free, through the core message catalogue)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from branchguard.core.kernel.i18n import t
-from branchguard.core.kernel.types import PlaybookStatus
+from branchguard.core.kernel.types import Actor, PlaybookStatus
 from branchguard.core.people.types import ContactKind
 from branchguard.core.playbooks.types import PlanContent, PlaybookVersion, Step
 
@@ -60,6 +62,14 @@ def contact_label(kind: str, name: str) -> str:
         return kind
 
 
+def person_text(login: str | None, name: Callable[[str], str] = str) -> str:
+    """Who made or approved a version: the starter library's, written and approved by the program
+    itself (the system actor), by the library's name; a person by `name` (their display name)."""
+    if login == Actor.system().username:
+        return t("report.playbook.builtin_approver")
+    return name(login) if login else ""
+
+
 def status_text(version: PlaybookVersion) -> str:
     """ "已批准：2026-05-01，批准人 lead", or the draft / retired mark."""
     info = version.info
@@ -67,8 +77,7 @@ def status_text(version: PlaybookVersion) -> str:
         return t("report.playbook.draft")
     approved = ""
     if info.approved_at is not None:
-        # The starter library is approved by the program itself, not by a person at the branch.
-        who = t("report.playbook.builtin_approver") if info.approved_by == "system" else info.approved_by
+        who = person_text(info.approved_by)  # the starter library's approver is no person
         date = info.approved_at.astimezone().strftime("%Y-%m-%d")
         approved = t("report.playbook.approved", date=date, user=who or "")
     if info.status == PlaybookStatus.RETIRED:

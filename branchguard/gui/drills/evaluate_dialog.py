@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDateEdit,
@@ -41,6 +41,9 @@ from branchguard.gui.shell.session import GuiSession
 DEFAULT_SCORE = 80
 DEFAULT_DUE_DAYS = 30
 NO_DUE = QDate(2000, 1, 1)  # the due date's "none" (shown as its special text)
+# The owner's and the due date's columns: this wide, at most this share of the table each, so the
+# action's own column keeps room for its header in a narrow dialog ("rrective acti" once).
+SIDE_COLUMN, SIDE_SHARE = 130, 0.3
 
 
 class CriterionRow:
@@ -78,10 +81,10 @@ class ActionsTable(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(32)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(self.TEXT, QHeaderView.ResizeMode.Stretch)
-        header.resizeSection(self.OWNER, 130)
-        header.resizeSection(self.DUE, 130)
+        self.table.horizontalHeader().setSectionResizeMode(self.TEXT, QHeaderView.ResizeMode.Stretch)
+        self._due_least = 0
+        self.table.viewport().installEventFilter(self)  # its width sets the side columns'
+        self._size_columns()
         self.add_button = QPushButton(icon("add"), "")
         self.add_button.setObjectName("evaluate_add_action")
         self.add_button.setAutoDefault(False)  # Enter submits the dialog, it does not add rows
@@ -104,6 +107,16 @@ class ActionsTable(QWidget):
         box.addWidget(self.table, 1)
         box.addWidget(self.error)
         box.addLayout(buttons)
+
+    def _size_columns(self) -> None:
+        side = max(self._due_least, min(SIDE_COLUMN, int(self.table.viewport().width() * SIDE_SHARE)))
+        for column in (self.OWNER, self.DUE):
+            self.table.horizontalHeader().resizeSection(column, side)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize and watched is self.table.viewport():
+            self._size_columns()
+        return super().eventFilter(watched, event)
 
     def retranslate(self) -> None:
         self.table.setHorizontalHeaderLabels([self.tr("Corrective action"), self.tr("Owner"), self.tr("Due")])
@@ -131,6 +144,8 @@ class ActionsTable(QWidget):
         chosen = due if due is not None else date.today() + timedelta(days=DEFAULT_DUE_DAYS)
         due_edit.setDate(QDate(chosen.year, chosen.month, chosen.day))
         self.table.setCellWidget(row, self.DUE, due_edit)
+        self._due_least = due_edit.minimumSizeHint().width()  # a date cut short cannot be read either
+        self._size_columns()
         self.table.setCurrentCell(row, self.TEXT)
         edit.setFocus()
         return row

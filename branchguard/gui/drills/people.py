@@ -114,10 +114,9 @@ class ParticipantsTable(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().setDefaultSectionSize(32)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(self.ROLE, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(self.ROLE, 170)
-        header.setStretchLastSection(True)
+        # The two columns share the width: a role 170 px wide once pushed the names behind a
+        # horizontal scroll bar in a narrow dialog.
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.add_button = QPushButton(icon("add"), "")
         self.add_button.setObjectName("drill_participants_add")
         self.add_button.setAutoDefault(False)  # Enter submits the dialog, it does not add rows

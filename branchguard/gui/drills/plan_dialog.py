@@ -15,10 +15,12 @@ from PySide6.QtWidgets import (
     QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
+    QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QSizePolicy,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -37,6 +39,7 @@ from branchguard.gui.shell.session import GuiSession
 # The recurrences a drill plan offers: compliance intervals, not daily chores.
 REPEATS = ("", "monthly", "quarterly", "semiannual", "yearly")
 MAX_HEADCOUNT = 9999
+PLAYBOOK_CHARS = 24  # the scenario box's least width, in characters (its list is wider)
 
 
 def drill_rule(preset: str, until: date | None) -> str:
@@ -65,8 +68,15 @@ class DrillPlanDialog(QDialog):
         self.playbook = QComboBox()
         self.playbook.setEditable(True)
         self.playbook.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        # Not as wide as the longest plan title: that once left the people's column 224 px at
+        # 1024×768, the observers' field 50 px ("Na…") and the participants' names behind a scroll bar.
+        self.playbook.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.playbook.setMinimumContentsLength(PLAYBOOK_CHARS)
+        self.playbook.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         for plan in self.playbooks:
             self.playbook.addItem(f"{plan.code}  {plan.title.text}", plan.code)
+        listed = self.playbook.view()  # the list opened from the box: each title whole
+        listed.setMinimumWidth(listed.sizeHintForColumn(0) + listed.verticalScrollBar().sizeHint().width())
         completer = self.playbook.completer()
         if completer is not None:
             completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
@@ -113,6 +123,9 @@ class DrillPlanDialog(QDialog):
         self.left = FieldForm()
         self.right = FieldForm()
         left, right = self.left, self.right
+        # The people's column: each caption above its field, as the participants' is, so the field
+        # takes the column's whole width.
+        right.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         self._captions = {
             "drill_playbook": (left, self.playbook, "field.playbook"),
             "drill_title": (left, self.title_edit, "field.title"),

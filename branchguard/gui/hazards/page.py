@@ -20,7 +20,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from branchguard.core.hazards.types import HazardFilter, HazardInfo, HazardSeverity, HazardStatus
+from branchguard.core.hazards.types import (
+    HazardDetail,
+    HazardFilter,
+    HazardInfo,
+    HazardSeverity,
+    HazardStatus,
+)
 from branchguard.core.kernel.roles import may
 from branchguard.gui.hazards.detail import HazardDetailDialog
 from branchguard.gui.hazards.dialogs import NewHazardDialog
@@ -52,6 +58,7 @@ class HazardsPage(Page):
         super().__init__(session, parent)
         self.loader = Loader(self, on_error=self.show_error)
         self.rows: list[HazardInfo] = []
+        self._created: int | None = None  # a hazard just entered: selected once the list shows it
         self._owners_due = False  # a refresh asked for the names; a newer reload reads them too
         self.heading = QLabel()
         self.heading.setProperty("role", "page-title")
@@ -249,6 +256,20 @@ class HazardsPage(Page):
         self.rows = rows
         self.model.set_rows(rows)
         self._show_counts()
+        if self._created is not None:
+            self._select_created()
+
+    def _select_created(self) -> None:
+        """The hazard just entered selected, scrolled to and the list focused, so the keyboard goes
+        on from it (focus once fell back to the sidebar); a filter that hides it selects nothing."""
+        created, self._created = self._created, None
+        row = self.model.find_row(lambda h: h.id == created)
+        if row < 0:
+            return
+        index = self.proxy.mapFromSource(self.model.index(row, 0))
+        self.table.setCurrentIndex(index)
+        self.table.scrollTo(index)
+        self.table.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _show_counts(self) -> None:
         overdue = sum(1 for h in self.rows if h.overdue)
@@ -291,8 +312,15 @@ class HazardsPage(Page):
     def ask_new(self) -> NewHazardDialog:
         dialog = NewHazardDialog(self.session, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self._entered(dialog.created))
         dialog.open()
         return dialog
+
+    def _entered(self, created: HazardDetail | None) -> None:
+        if created is None:
+            return
+        self._created = created.info.id
+        self.reload()  # the newest read: it holds the new hazard, whatever read was under way
 
     def ask_policy(self) -> SeverityPolicyDialog:
         dialog = SeverityPolicyDialog(self.session, self)

@@ -5,15 +5,22 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import cache
 from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
-from branchguard.core.drills.types import ComplianceStatus
+from branchguard.core.complaints.library import load_builtin
+from branchguard.core.complaints.types import ComplaintKind, ComplaintStatus
+from branchguard.core.drills.types import ComplianceStatus, DrillStatus
+from branchguard.core.hazards.types import HazardSeverity, HazardStatus
 from branchguard.core.headoffice.types import BranchRollup, HoRecord
-from branchguard.core.incidents.types import IncidentCategory
-from branchguard.core.kernel.types import LabelledEnum
+from branchguard.core.incidents.text import level_label
+from branchguard.core.incidents.types import IncidentCategory, IncidentStatus
+from branchguard.core.inspections.types import InspectionStatus
+from branchguard.core.kernel.i18n import t
+from branchguard.core.kernel.types import LabelledEnum, Text2
 from branchguard.gui.kit import style
 from branchguard.gui.kit.rows import SORT_ROLE, RowsModel
 
@@ -28,6 +35,50 @@ def label_of(kind: type[LabelledEnum], code: str) -> str:
         return kind(code).label
     except ValueError:
         return code
+
+
+# A record's codes as the branch's own pages word them, by the kind of record (head office holds
+# the codes the package carried): its status, its level or severity, its category.
+STATUSES: dict[str, type[LabelledEnum]] = {
+    "incidents": IncidentStatus,
+    "drills": DrillStatus,
+    "inspections": InspectionStatus,
+    "hazards": HazardStatus,
+    "complaints": ComplaintStatus,
+    "compliance": ComplianceStatus,
+}
+ACTION_STATUSES = {"open": "cli.action.open", "done": "cli.action.done"}  # as the CLI lists actions
+LEVELS_OF: dict[str, type[LabelledEnum]] = {"hazards": HazardSeverity, "complaints": ComplaintKind}
+
+
+@cache
+def builtin_complaint_categories() -> dict[str, Text2]:
+    """The built-in complaint categories' names (a branch's own categories are shown by code)."""
+    return {c.code: Text2(c.name_zh, c.name_en) for c in load_builtin()}
+
+
+def status_text(r: HoRecord) -> str:
+    if r.kind == "actions" and r.status in ACTION_STATUSES:
+        word = t(ACTION_STATUSES[r.status])  # "open" in a sentence of the CLI, "Open" in a column
+        return word[:1].upper() + word[1:]
+    kind = STATUSES.get(r.kind)
+    return label_of(kind, r.status) if kind is not None and r.status else r.status
+
+
+def level_text(r: HoRecord) -> str:
+    """The level or severity and the category, in the window's language."""
+    if r.kind == "incidents":
+        level = level_label(r.level) if r.level else ""
+    else:
+        kind = LEVELS_OF.get(r.kind)
+        level = label_of(kind, r.level) if kind is not None and r.level else r.level
+    category = r.category
+    if r.category and r.kind == "complaints":
+        name = builtin_complaint_categories().get(r.category)
+        category = name.text if name is not None else r.category
+    elif r.category:
+        category = label_of(IncidentCategory, r.category)  # an incident's, or the plan's a drill rehearses
+    return " · ".join(part for part in (level, category) if part)
 
 
 def compliance_counts(b: BranchRollup) -> tuple[int, int, int]:
@@ -240,10 +291,9 @@ class RecordsModel(RowsModel[HoRecord]):
         if column == self.SUMMARY:
             return r.summary
         if column == self.STATUS:
-            return r.status
+            return status_text(r)
         if column == self.LEVEL:
-            category = label_of(IncidentCategory, r.category) if r.category else ""
-            return " · ".join(part for part in (r.level, category) if part)
+            return level_text(r)
         if column in (self.OPENED, self.DUE, self.CLOSED):
             at = {self.OPENED: r.opened_at, self.DUE: r.due_at, self.CLOSED: r.closed_at}[column]
             return at.astimezone().strftime(TIME_FORMAT) if at else ""

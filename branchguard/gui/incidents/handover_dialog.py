@@ -8,7 +8,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt, Slot
+from PySide6.QtCore import QEvent, QObject, Qt, Slot
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from branchguard.core.accounts.names import Names
 from branchguard.core.branch.types import BranchInfo
 from branchguard.core.incidents.rules import step_due, step_overdue
-from branchguard.core.incidents.text import elapsed_text, goal_text, local_stamp, step_role_text
+from branchguard.core.incidents.text import goal_text, local_stamp, running_for_text, step_role_text
 from branchguard.core.incidents.types import HandoverSnapshot, IncidentDetail, IncidentStep, StepState
 from branchguard.core.kernel.i18n import t
 from branchguard.gui.kit import style
@@ -43,6 +43,11 @@ if TYPE_CHECKING:
     from branchguard.reports.fonts import FontChoice
 
 MINUTE_STAMP = "%Y-%m-%d %H:%M"  # a handover spans shifts: every time carries its date
+# The incident list's columns: each long one takes at most this share of the list's width (its full
+# text in the tooltip), so the incident and its pending step keep the rest. Sized to their text, the
+# role and the target once left the first column 24 px in Chinese at 1024×768.
+INCIDENT_COLUMN, LEVEL_COLUMN, ROLE_COLUMN, STARTED_COLUMN, TARGET_COLUMN = range(5)
+COLUMN_SHARES = {LEVEL_COLUMN: 0.12, ROLE_COLUMN: 0.22, STARTED_COLUMN: 0.13, TARGET_COLUMN: 0.24}
 
 
 @dataclass(frozen=True)
@@ -90,8 +95,9 @@ class HandoverDialog(QDialog):
         self.incident_tree.setColumnCount(self.INCIDENT_COLUMNS)
         self.incident_tree.setRootIsDecorated(True)
         self.incident_tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.incident_tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.incident_tree.header().setSectionResizeMode(INCIDENT_COLUMN, QHeaderView.ResizeMode.Stretch)
         self.incident_tree.header().setStretchLastSection(False)
+        self.incident_tree.viewport().installEventFilter(self)  # its width sets the columns' shares
         self.actions_title = QLabel()
         self.actions_title.setObjectName("handover_actions_title")
         self.action_table = _list_table("handover_actions", self.ACTION_COLUMNS)
@@ -197,9 +203,10 @@ class HandoverDialog(QDialog):
                     summary.level.label,
                     self.tr("%1 steps pending").replace("%1", str(len(pending))) if detail.steps else "",
                     local_stamp(summary.started_at, MINUTE_STAMP),
-                    elapsed_text(snapshot.taken_at - summary.started_at),
+                    running_for_text(snapshot.taken_at - summary.started_at),
                 ]
             )
+            item.setToolTip(INCIDENT_COLUMN, title)
             item.setFont(0, bold)
             swatch = style.level_swatch(summary.level.value)
             item.setBackground(1, QBrush(QColor(swatch.background)))
@@ -213,8 +220,21 @@ class HandoverDialog(QDialog):
             item.setExpanded(True)
         if not snapshot.incidents:
             self.incident_tree.addTopLevelItem(QTreeWidgetItem([self.tr("No open incidents.")]))
-        for column in range(1, self.INCIDENT_COLUMNS):
-            self.incident_tree.resizeColumnToContents(column)
+        self._size_incident_columns()
+
+    def _size_incident_columns(self) -> None:
+        """Each column after the first as wide as its text, up to its share of the list's width;
+        the first (the incident, its pending steps) stretches over the rest."""
+        tree = self.incident_tree
+        width = tree.viewport().width()
+        for column, share in COLUMN_SHARES.items():
+            tree.resizeColumnToContents(column)
+            tree.setColumnWidth(column, min(tree.columnWidth(column), int(width * share)))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize and watched is self.incident_tree.viewport():
+            self._size_incident_columns()
+        return super().eventFilter(watched, event)
 
     def _step_item(self, step: IncidentStep, detail: IncidentDetail, now: datetime) -> QTreeWidgetItem:
         due = step_due(step, detail.summary.started_at)
@@ -224,10 +244,11 @@ class HandoverDialog(QDialog):
             target = f"{goal_text(step)} · {local_stamp(due, MINUTE_STAMP)}"
             if late:
                 target += " " + self.tr("(overdue)")
-        item = QTreeWidgetItem(
-            [f"{step.number}. {step.text.text}", "", step_role_text(step), "", target]
-        )
-        item.setToolTip(0, step.text.text)
+        role = step_role_text(step)
+        item = QTreeWidgetItem([f"{step.number}. {step.text.text}", "", role, "", target])
+        item.setToolTip(INCIDENT_COLUMN, step.text.text)
+        item.setToolTip(ROLE_COLUMN, role)
+        item.setToolTip(TARGET_COLUMN, target)
         if late:
             item.setForeground(4, QBrush(QColor(style.ERROR)))
         return item

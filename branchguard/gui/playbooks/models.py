@@ -12,7 +12,7 @@ from branchguard.core.kernel.attachments import AttachmentRef, format_size
 from branchguard.core.kernel.i18n import t
 from branchguard.core.kernel.types import LabelledEnum, Level, PlaybookStatus, Text2
 from branchguard.core.playbooks.diff import Change, FieldChange, StepChange, VersionDiff
-from branchguard.core.playbooks.text import contact_label
+from branchguard.core.playbooks.text import contact_label, person_text
 from branchguard.core.playbooks.types import (
     ContactRef,
     PlanContent,
@@ -167,9 +167,9 @@ class VersionsModel(RowsModel[PlaybookVersion]):
             texts = {
                 self.COL_NUMBER: str(info.number),
                 self.COL_STATUS: info.status.label,
-                self.COL_CREATED_BY: self.who(info.created_by),
+                self.COL_CREATED_BY: person_text(info.created_by, self.who),
                 self.COL_CREATED_AT: info.created_at.astimezone().strftime(TIME_FORMAT),
-                self.COL_APPROVED_BY: self.who(info.approved_by),
+                self.COL_APPROVED_BY: person_text(info.approved_by, self.who),
                 self.COL_APPROVED_AT: info.approved_at.astimezone().strftime(TIME_FORMAT)
                 if info.approved_at
                 else "",
