@@ -30,7 +30,7 @@ from branchguard import APP_NAME
 from branchguard.collector import Pause
 from branchguard.config import LocalSettings, default_data_dir
 from branchguard.core.kernel.i18n import DEFAULT_LANGUAGE, normalize_language, t
-from branchguard.gui.kit import style, translation
+from branchguard.gui.kit import discard, style, translation
 from branchguard.gui.shell import crash_report
 from branchguard.gui.shell.main_window import MainWindow
 from branchguard.gui.shell.single_instance import SingleInstance, ask_running_window_forward
@@ -62,6 +62,7 @@ def configure_app(app: QApplication, lang: str) -> str:
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
     style.apply(app)
+    discard.install()  # every dialog asks before Esc throws typed text away
     app.setFont(ui_font(app.font()))
     translation.compile_translations()
     return translation.install(lang)

@@ -42,7 +42,7 @@ from branchguard.gui.hazards.models import HazardEventsModel, RemediationStepsMo
 from branchguard.gui.incidents.console.dialogs import ReasonDialog
 from branchguard.gui.incidents.console.header import sized
 from branchguard.gui.inspections.runner.photos import PhotoStrip
-from branchguard.gui.kit import style
+from branchguard.gui.kit import discard, style
 from branchguard.gui.kit.icons import icon
 from branchguard.gui.kit.names import NamesReader
 from branchguard.gui.kit.screen import resize_within_screen
@@ -264,6 +264,7 @@ class HazardDetailDialog(QDialog):
         self.steps_model.set_rows(detail.steps)
         self.events_model.set_rows(detail.events)
         self.apply_role(detail)
+        discard.remember(self)  # the fields show what is saved: Esc now throws nothing away
 
     def _show_state(self, detail: HazardDetail) -> None:
         info, who = detail.info, self.who

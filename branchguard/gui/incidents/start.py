@@ -50,6 +50,7 @@ class StartIncidentDialog(QDialog):
         self._level_chosen = False
         self.filter = QLineEdit()
         self.filter.setObjectName("start_filter")
+        self.filter.setProperty("discardable", True)  # a search: Esc asks nothing (gui/kit/discard.py)
         self.filter.setClearButtonEnabled(True)
         self.filter.installEventFilter(self)
         self.plans = QListWidget()

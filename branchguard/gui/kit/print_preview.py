@@ -55,6 +55,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from branchguard.gui.kit import discard
 from branchguard.gui.kit.anchor_note import AnchorNote
 from branchguard.gui.kit.files import ask_save_path, saved_message
 from branchguard.gui.kit.icons import icon
@@ -138,6 +139,7 @@ class PreviewDialog(QDialog):
         self.next_button.clicked.connect(lambda: self.go_to(self.current_page() + 1))
         self.page_box = QSpinBox()
         self.page_box.setObjectName("preview_page")
+        self.page_box.setProperty(discard.DISCARDABLE, True)  # paging, not typing: Esc asks nothing
         self.page_box.setMinimum(1)
         self.page_box.setKeyboardTracking(False)
         self.page_box.valueChanged.connect(lambda value: self.go_to(value - 1))

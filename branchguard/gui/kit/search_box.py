@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QLineEdit, QWidget
 
+from branchguard.gui.kit.discard import DISCARDABLE
 from branchguard.gui.kit.icons import icon
 
 TYPING_PAUSE_MS = 250  # searches run over names, phones or every step's text: not once per key
@@ -21,6 +22,7 @@ class SearchBox(QLineEdit):
         super().__init__(parent)
         self.setObjectName(object_name)
         self.setClearButtonEnabled(True)
+        self.setProperty(DISCARDABLE, True)  # a search, not work: a dialog's Esc asks nothing for it
         self.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
         self._pause = QTimer(self)
         self._pause.setSingleShot(True)

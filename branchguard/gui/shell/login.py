@@ -48,6 +48,7 @@ class LoginDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("login_dialog")
+        self.setProperty("discardable", True)  # Esc means "not now": no question (gui/kit/discard.py)
         self._services = services
         self._locked = locked
         self.actor: Actor | None = None

@@ -966,6 +966,33 @@ Submitted as: %3</translation>
     </message>
 </context>
 <context>
+    <name>DiscardGuard</name>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Unsaved changes</translation>
+    </message>
+    <message>
+        <source>Discard what you typed?</source>
+        <translation>Discard what you typed?</translation>
+    </message>
+    <message>
+        <source>It is not saved yet: closing the window throws it away.</source>
+        <translation>It is not saved yet: closing the window throws it away.</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Discard</translation>
+    </message>
+    <message>
+        <source>Keep editing</source>
+        <translation>Keep editing</translation>
+    </message>
+</context>
+<context>
     <name>DrillListPanel</name>
     <message>
         <source>All drills</source>
@@ -2146,8 +2173,8 @@ Submitted as: %3</translation>
         <translation>Initial report…</translation>
     </message>
     <message>
-        <source>The initial report to head office</source>
-        <translation>The initial report to head office</translation>
+        <source>The initial report to head office (Ctrl+Shift+R)</source>
+        <translation>The initial report to head office (Ctrl+Shift+R)</translation>
     </message>
     <message>
         <source>Close incident…</source>
@@ -2198,8 +2225,8 @@ Submitted as: %3</translation>
         <translation>Preview / Print</translation>
     </message>
     <message>
-        <source>The incident report or the initial report: preview, print or save as PDF</source>
-        <translation>The incident report or the initial report: preview, print or save as PDF</translation>
+        <source>The incident report or the initial report: preview, print or save as PDF (Ctrl+P)</source>
+        <translation>The incident report or the initial report: preview, print or save as PDF (Ctrl+P)</translation>
     </message>
     <message>
         <source>Hide call list ›</source>
@@ -2220,6 +2247,38 @@ Submitted as: %3</translation>
     <message>
         <source>Warning level…</source>
         <translation>Warning level…</translation>
+    </message>
+    <message>
+        <source>Raise or lower the level, with a reason (Ctrl+Shift+L)</source>
+        <translation>Raise or lower the level, with a reason (Ctrl+Shift+L)</translation>
+    </message>
+    <message>
+        <source>The four-colour weather or disaster warning (Ctrl+Shift+W)</source>
+        <translation>The four-colour weather or disaster warning (Ctrl+Shift+W)</translation>
+    </message>
+    <message>
+        <source>Close the incident, recording how it ended (Ctrl+Shift+C)</source>
+        <translation>Close the incident, recording how it ended (Ctrl+Shift+C)</translation>
+    </message>
+    <message>
+        <source>Change the incident's level…</source>
+        <translation>Change the incident's level…</translation>
+    </message>
+    <message>
+        <source>Change the warning level…</source>
+        <translation>Change the warning level…</translation>
+    </message>
+    <message>
+        <source>Initial report to head office…</source>
+        <translation>Initial report to head office…</translation>
+    </message>
+    <message>
+        <source>Preview or print the reports</source>
+        <translation>Preview or print the reports</translation>
+    </message>
+    <message>
+        <source>Close the incident…</source>
+        <translation>Close the incident…</translation>
     </message>
 </context>
 <context>
@@ -3554,14 +3613,6 @@ Submitted as: %3</translation>
     <message>
         <source>Version %1 approved: it is now in force.</source>
         <translation>Version %1 approved: it is now in force.</translation>
-    </message>
-    <message>
-        <source>Unsaved changes</source>
-        <translation>Unsaved changes</translation>
-    </message>
-    <message>
-        <source>The plan has changes that are not saved. Save them before closing?</source>
-        <translation>The plan has changes that are not saved. Save them before closing?</translation>
     </message>
 </context>
 <context>
@@ -5095,6 +5146,37 @@ Submitted as: %3</translation>
     <message>
         <source>BranchGuard keeps running here and reminds you on time.</source>
         <translation>BranchGuard keeps running here and reminds you on time.</translation>
+    </message>
+</context>
+<context>
+    <name>QuitGuard</name>
+    <message>
+        <source>Quit BranchGuard</source>
+        <translation>Quit BranchGuard</translation>
+    </message>
+    <message>
+        <source>Text typed in the log box is not in the incident log yet: %1.</source>
+        <translation>Text typed in the log box is not in the incident log yet: %1.</translation>
+    </message>
+    <message>
+        <source>Quitting now loses that text. Everything already in the incident log is saved.</source>
+        <translation>Quitting now loses that text. Everything already in the incident log is saved.</translation>
+    </message>
+    <message>
+        <source>An incident is still open: %1.</source>
+        <translation>An incident is still open: %1.</translation>
+    </message>
+    <message>
+        <source>Everything in its log is saved, and it opens again at the next start. Quit anyway?</source>
+        <translation>Everything in its log is saved, and it opens again at the next start. Quit anyway?</translation>
+    </message>
+    <message>
+        <source>Keep working</source>
+        <translation>Keep working</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Quit</translation>
     </message>
 </context>
 <context>

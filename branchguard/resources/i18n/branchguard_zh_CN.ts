@@ -961,6 +961,33 @@ Submitted as: %3</source>
     </message>
 </context>
 <context>
+    <name>DiscardGuard</name>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>未保存的修改</translation>
+    </message>
+    <message>
+        <source>Discard what you typed?</source>
+        <translation>放弃已输入的内容？</translation>
+    </message>
+    <message>
+        <source>It is not saved yet: closing the window throws it away.</source>
+        <translation>这些内容尚未保存：关闭窗口将丢弃它们。</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>放弃</translation>
+    </message>
+    <message>
+        <source>Keep editing</source>
+        <translation>继续编辑</translation>
+    </message>
+</context>
+<context>
     <name>DrillListPanel</name>
     <message>
         <source>All drills</source>
@@ -2137,8 +2164,8 @@ Submitted as: %3</source>
         <translation>初报…</translation>
     </message>
     <message>
-        <source>The initial report to head office</source>
-        <translation>向上级的初报内容</translation>
+        <source>The initial report to head office (Ctrl+Shift+R)</source>
+        <translation>向上级的初报内容（Ctrl+Shift+R）</translation>
     </message>
     <message>
         <source>Close incident…</source>
@@ -2189,8 +2216,8 @@ Submitted as: %3</source>
         <translation>预览 / 打印</translation>
     </message>
     <message>
-        <source>The incident report or the initial report: preview, print or save as PDF</source>
-        <translation>事件报告或初报：预览、打印或另存为 PDF</translation>
+        <source>The incident report or the initial report: preview, print or save as PDF (Ctrl+P)</source>
+        <translation>事件报告或初报：预览、打印或另存为 PDF（Ctrl+P）</translation>
     </message>
     <message>
         <source>Hide call list ›</source>
@@ -2211,6 +2238,38 @@ Submitted as: %3</source>
     <message>
         <source>Warning level…</source>
         <translation>预警级别…</translation>
+    </message>
+    <message>
+        <source>Raise or lower the level, with a reason (Ctrl+Shift+L)</source>
+        <translation>提高或降低级别，并说明理由（Ctrl+Shift+L）</translation>
+    </message>
+    <message>
+        <source>The four-colour weather or disaster warning (Ctrl+Shift+W)</source>
+        <translation>气象或灾害的四色预警（Ctrl+Shift+W）</translation>
+    </message>
+    <message>
+        <source>Close the incident, recording how it ended (Ctrl+Shift+C)</source>
+        <translation>结束事件，并记录处置结果（Ctrl+Shift+C）</translation>
+    </message>
+    <message>
+        <source>Change the incident's level…</source>
+        <translation>调整事件级别…</translation>
+    </message>
+    <message>
+        <source>Change the warning level…</source>
+        <translation>调整预警级别…</translation>
+    </message>
+    <message>
+        <source>Initial report to head office…</source>
+        <translation>向上级初报…</translation>
+    </message>
+    <message>
+        <source>Preview or print the reports</source>
+        <translation>预览或打印报告</translation>
+    </message>
+    <message>
+        <source>Close the incident…</source>
+        <translation>结束事件…</translation>
     </message>
 </context>
 <context>
@@ -3542,14 +3601,6 @@ Submitted as: %3</source>
     <message>
         <source>Version %1 approved: it is now in force.</source>
         <translation>第 %1 版已批准，现已生效。</translation>
-    </message>
-    <message>
-        <source>Unsaved changes</source>
-        <translation>未保存的修改</translation>
-    </message>
-    <message>
-        <source>The plan has changes that are not saved. Save them before closing?</source>
-        <translation>预案有未保存的修改。关闭前是否保存？</translation>
     </message>
 </context>
 <context>
@@ -5080,6 +5131,37 @@ Submitted as: %3</source>
     <message>
         <source>BranchGuard keeps running here and reminds you on time.</source>
         <translation>BranchGuard 在此继续运行，并按时提醒您。</translation>
+    </message>
+</context>
+<context>
+    <name>QuitGuard</name>
+    <message>
+        <source>Quit BranchGuard</source>
+        <translation>退出 BranchGuard</translation>
+    </message>
+    <message>
+        <source>Text typed in the log box is not in the incident log yet: %1.</source>
+        <translation>记录框中输入的文字尚未写入事件记录：%1。</translation>
+    </message>
+    <message>
+        <source>Quitting now loses that text. Everything already in the incident log is saved.</source>
+        <translation>现在退出将丢失这段文字。已写入事件记录的内容均已保存。</translation>
+    </message>
+    <message>
+        <source>An incident is still open: %1.</source>
+        <translation>仍有事件未结束：%1。</translation>
+    </message>
+    <message>
+        <source>Everything in its log is saved, and it opens again at the next start. Quit anyway?</source>
+        <translation>其记录均已保存，下次启动时会重新打开。仍要退出吗？</translation>
+    </message>
+    <message>
+        <source>Keep working</source>
+        <translation>继续工作</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>退出</translation>
     </message>
 </context>
 <context>

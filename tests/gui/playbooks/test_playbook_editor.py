@@ -12,13 +12,14 @@ import pytest
 from PySide6.QtCore import QModelIndex, Qt, QUrl
 from PySide6.QtGui import QAction, QDesktopServices
 from PySide6.QtTest import QAbstractItemModelTester
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QAbstractButton, QApplication, QFileDialog, QMessageBox
 
 from branchguard.context import AppContext
 from branchguard.core.kernel.types import Level, PlaybookStatus
 from branchguard.core.people.types import BranchRole
 from branchguard.core.playbooks.diff import Change
 from branchguard.core.playbooks.types import IncidentCategory
+from branchguard.gui.kit import discard
 from branchguard.gui.playbooks.editor import PlaybookEditor
 from branchguard.gui.playbooks.editor.steps_model import StepsModel
 from branchguard.gui.playbooks.preview import PlaybookPreview
@@ -400,27 +401,34 @@ def test_ctrl_z_in_a_text_box_undoes_in_the_editor(
 
 # -- leaving -----------------------------------------------------------------------------------------
 def test_leaving_with_unsaved_changes_asks_first(
-    open_editor: Callable[..., PlaybookEditor], gui_ctx: AppContext, qtbot: Any, answers: Answers
+    open_editor: Callable[..., PlaybookEditor], gui_ctx: AppContext, qtbot: Any
 ) -> None:
+    """The question every dialog asks (gui/kit/discard.py), by the undo stack, with a Save of its own."""
+
+    def answer(editor: PlaybookEditor, button: str) -> None:
+        box = discard.question(editor)
+        assert box is not None and box.isVisible()
+        qtbot.mouseClick(box.findChild(QAbstractButton, button), Qt.MouseButton.LeftButton)
+
     editor = open_editor("FIRE")
     actor = editor.session.actor
-    editor.steps.move_step(0, 1)
-    answers.queued.append(Buttons.Cancel)
+    editor.steps.move_step(0, 1)  # no field shows it: the undo stack does
     editor.close()  # the window's X
-    assert editor.isVisible() and len(answers.asked) == 1
-    answers.queued.append(Buttons.Cancel)
+    assert editor.isVisible()
+    answer(editor, discard.KEEP)
     qtbot.keyClick(editor, Qt.Key.Key_Escape)
-    assert editor.isVisible() and len(answers.asked) == 2
-    answers.queued.append(Buttons.Discard)
+    assert editor.isVisible()
+    answer(editor, discard.KEEP)
     qtbot.mouseClick(editor.close_button, Qt.MouseButton.LeftButton)
+    answer(editor, discard.DISCARD)
     assert not editor.isVisible()
     assert [v.info.number for v in gui_ctx.services.playbooks.history(actor, "FIRE")] == [1]
 
     saving = open_editor("FIRE")
     saving.steps.move_step(0, 1)
-    answers.queued.append(Buttons.Save)
+    saving.close()
     with qtbot.waitSignal(saving.saved):
-        saving.close()
+        answer(saving, discard.SAVE)
     assert not saving.isVisible()
     assert [v.info.number for v in gui_ctx.services.playbooks.history(actor, "FIRE")] == [2, 1]
 

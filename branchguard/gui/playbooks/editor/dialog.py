@@ -386,21 +386,11 @@ class PlaybookEditor(QDialog):
         self.steps_panel.form.clear_errors()
 
     # -- leaving -------------------------------------------------------------------------------
-    def reject(self) -> None:
-        """Close, Esc and the window's X all come here: unsaved changes are never lost silently."""
-        if self.read_only or self.stack.isClean():
-            super().reject()
-            return
-        buttons = QMessageBox.StandardButton
-        answer = QMessageBox.question(
-            self,
-            self.tr("Unsaved changes"),
-            self.tr("The plan has changes that are not saved. Save them before closing?"),
-            buttons.Save | buttons.Discard | buttons.Cancel,
-            buttons.Save,
-        )
-        if answer == buttons.Save:
-            if self.save():
-                self.done(QDialog.DialogCode.Accepted)
-        elif answer == buttons.Discard:
-            super().reject()
+    # Close, Esc and the window's X ask before unsaved changes go (gui/kit/discard.py), by the undo
+    # stack rather than by the fields: a step moved or deleted is a change no field shows.
+    def unsaved_changes(self) -> bool:
+        return not self.read_only and not self.stack.isClean()
+
+    def save_changes(self) -> bool:
+        """The question's "Save": the dialog closes once the draft is saved."""
+        return self.save()
