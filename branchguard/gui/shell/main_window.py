@@ -25,6 +25,7 @@ from branchguard import APP_NAME
 from branchguard.gui.kit.icons import icon
 from branchguard.gui.kit.page import INCIDENTS_PAGE, Page, PageInfo, registered_pages
 from branchguard.gui.kit.screen import resize_within_screen
+from branchguard.gui.shell.quit_guard import close_by_hand, lets_quit
 
 if TYPE_CHECKING:  # the window paints before these (the login dialog: the database layer) load
     from branchguard.core.kernel.types import Actor
@@ -432,15 +433,14 @@ class MainWindow(QMainWindow):
         self.show_page(target or self.landing_page_id())
 
     def _quit_from_lock(self) -> None:
-        if self.login_dialog is not None:
-            self.login_dialog = None
+        if self.login_dialog is not None:  # kept until the close: Keep working opens it again
             self.quit()
 
     def quit(self) -> None:
         """File → Quit (and leaving the lock): close without offering the tray."""
         if self.tray_keeper is not None:
             self.tray_keeper.quitting = True
-        self.close()
+        close_by_hand(self)  # asks first while an incident is open (gui/shell/quit_guard.py)
 
     def set_actor(self, actor: Actor) -> None:
         if actor != self.session.actor:
@@ -584,8 +584,8 @@ class MainWindow(QMainWindow):
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self.tray_keeper is not None and not self.tray_keeper.lets_close():
-            event.ignore()  # hidden in the tray, or the user went back to the window
+        if (self.tray_keeper is not None and not self.tray_keeper.lets_close()) or not lets_quit(self, event):
+            event.ignore()  # hidden in the tray, the user went back to the window, or asked first
             return
         self.save_state()
         self.stop_schedules()

@@ -175,8 +175,10 @@ class TrayKeeper(QObject):
         self.quitting = True
         self.in_tray = False
         QApplication.setQuitOnLastWindowClosed(True)
-        self.window_.close()
-        QApplication.quit()
+        from branchguard.gui.shell.quit_guard import close_by_hand
+
+        if close_by_hand(self.window_):  # else it asks first, an incident open: its Quit closes it
+            QApplication.quit()
 
     def _app_quitting(self) -> None:
         self.quitting = True

@@ -115,6 +115,9 @@ class CloseDialog(QDialog):
         )
         self.action_table.verticalHeader().hide()
         self.action_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        # Tab in a cell being typed still moves to the next cell (the editor's own); otherwise it
+        # leaves the table, which cycled through its cells forever and kept "Close incident" out of reach.
+        self.action_table.setTabKeyNavigation(False)
         header = self.action_table.horizontalHeader()
         header.setSectionResizeMode(self.COL_TEXT, QHeaderView.ResizeMode.Stretch)
         header.resizeSection(self.COL_OWNER, 130)

@@ -31,6 +31,7 @@ from branchguard.core.incidents.types import (
     IncidentDetail,
     IncidentStatus,
     LogEntry,
+    StepState,
 )
 from branchguard.core.kernel.i18n import current_language
 from branchguard.core.kernel.roles import may
@@ -75,6 +76,9 @@ class IncidentConsole(QWidget):
         self.incident_id = incident_id
         self.detail: IncidentDetail | None = None
         self._shown: tuple[object, ...] = ()  # what _show last showed, and in which language
+        # Steps marked here and not yet shown marked: a second Enter or Ctrl+D on the same step,
+        # before the list caught up, was refused by the service in red ("already Done").
+        self._marking: set[int] = set()
         self.loader = Loader(self, on_error=self.show_error)
         self.branch_place = ""  # the branch's name and address, the initial report's place by default
         self.header = IncidentHeader()
@@ -231,16 +235,25 @@ class IncidentConsole(QWidget):
         self.correct_action = action("Ctrl+Shift+E", self.log.request_correction)
         self.attach_action = action("Ctrl+Shift+A", self.ask_attach)
         self.follow_action = action("Ctrl+Shift+F", self.open_follow_mode)
+        # The buttons' actions by key as well: Tab reaches them too, but a crisis wants one chord.
+        self.level_action = action("Ctrl+Shift+L", self.ask_level)
+        self.warning_action = action("Ctrl+Shift+W", self.ask_warning)
+        self.report_action = action("Ctrl+Shift+R", self.ask_report_fields)
+        self.print_action = action("Ctrl+P", self.print_button.showMenu)
+        self.close_action = action("Ctrl+Shift+C", self.ask_close)
 
     def retranslate(self) -> None:
         self.level_button.setText(self.tr("Change level…"))
+        self.level_button.setToolTip(self.tr("Raise or lower the level, with a reason (Ctrl+Shift+L)"))
         self.warning_button.setText(self.tr("Warning level…"))
+        self.warning_button.setToolTip(self.tr("The four-colour weather or disaster warning (Ctrl+Shift+W)"))
         self.report_button.setText(self.tr("Initial report…"))
-        self.report_button.setToolTip(self.tr("The initial report to head office"))
+        self.report_button.setToolTip(self.tr("The initial report to head office (Ctrl+Shift+R)"))
         self.close_button.setText(self.tr("Close incident…"))
+        self.close_button.setToolTip(self.tr("Close the incident, recording how it ended (Ctrl+Shift+C)"))
         self.print_button.setText(self.tr("Preview / Print"))
         self.print_button.setToolTip(
-            self.tr("The incident report or the initial report: preview, print or save as PDF")
+            self.tr("The incident report or the initial report: preview, print or save as PDF (Ctrl+P)")
         )
         self.print_menu.retranslate()
         self.guides_button.retranslate()
@@ -255,6 +268,11 @@ class IncidentConsole(QWidget):
         self.correct_action.setText(self.tr("Correct the selected log entry…"))
         self.attach_action.setText(self.tr("Attach a photo or file…"))
         self.follow_action.setText(self.tr("Follow mode"))
+        self.level_action.setText(self.tr("Change the incident's level…"))
+        self.warning_action.setText(self.tr("Change the warning level…"))
+        self.report_action.setText(self.tr("Initial report to head office…"))
+        self.print_action.setText(self.tr("Preview or print the reports"))
+        self.close_action.setText(self.tr("Close the incident…"))
         for part in (self.header, self.steps, self.log, self.attachments, self.outcome):
             part.retranslate()
 
@@ -279,12 +297,13 @@ class IncidentConsole(QWidget):
         actor, live = self.session.actor, self.is_open()
         write, mark = self.may_write(), self.may_mark_steps()
         attach = may(actor, "incident.attach") and live
+        level, warning = may(actor, "incident.level") and live, self.may_change_warning()
+        close, report = may(actor, "incident.close") and live, may(actor, "incident.report")
         self.log.set_may_write(write)
-        self.level_button.setVisible(may(actor, "incident.level") and live)
-        self.warning_button.setVisible(self.may_change_warning())
-        self.close_button.setVisible(may(actor, "incident.close") and live)
-        # the report can still be completed after closing
-        self.report_button.setVisible(may(actor, "incident.report"))
+        self.level_button.setVisible(level)
+        self.warning_button.setVisible(warning)
+        self.close_button.setVisible(close)
+        self.report_button.setVisible(report)  # the report can still be completed after closing
         self.attachments.attach_button.setVisible(attach)
         self.follow_button.setVisible(mark)
         for act, allowed in (
@@ -294,6 +313,10 @@ class IncidentConsole(QWidget):
             (self.correct_action, write),
             (self.attach_action, attach),
             (self.follow_action, mark),
+            (self.level_action, level),
+            (self.warning_action, warning),
+            (self.report_action, report),
+            (self.close_action, close),
         ):
             act.setEnabled(allowed)
         if self.detail is not None:
@@ -334,6 +357,8 @@ class IncidentConsole(QWidget):
         self.branch_place = place
         before = self.detail
         self.detail = detail
+        pending = {step.number for step in detail.steps if step.state == StepState.PENDING}
+        self._marking &= pending  # shown marked now; a step reopened by a correction may be marked again
         self.header.who = who
         self.steps.model.set_names(who)
         self.log.model.set_names(who)
@@ -371,9 +396,14 @@ class IncidentConsole(QWidget):
         self.message.setVisible(bool(message))
 
     # -- writing -------------------------------------------------------------------------------
-    def _write(self, work: Callable[[], Any], on_done: Callable[[Any], None]) -> None:
+    def _write(
+        self,
+        work: Callable[[], Any],
+        on_done: Callable[[Any], None],
+        on_error: Callable[[str], None] | None = None,
+    ) -> None:
         self.show_error("")
-        writer().submit(work, on_done=on_done, on_error=self.show_error)
+        writer().submit(work, on_done=on_done, on_error=on_error or self.show_error)
 
     def _entry_written(self, entry: LogEntry) -> None:
         self.log.committed(entry)
@@ -389,22 +419,47 @@ class IncidentConsole(QWidget):
         self.session.data_changed.emit("incident")
 
     def add_entry(self, kind: EntryKind, text: str) -> None:
+        """The log box's entry: the box takes no other until this one is back (written or refused:
+        then its text is still there to send again)."""
+        if self.log.is_pending():
+            return
         s, incident_id = self.session, self.incident_id
-        self._write(lambda: s.services.incidents.log(s.actor, incident_id, kind, text), self._entry_written)
+        self.log.set_pending(text)
+        self._write(
+            lambda: s.services.incidents.log(s.actor, incident_id, kind, text),
+            self._box_entry_written,
+            self._box_entry_refused,
+        )
+
+    def _box_entry_written(self, entry: LogEntry) -> None:
+        self.log.set_pending("")
+        self._entry_written(entry)
+
+    def _box_entry_refused(self, message: str) -> None:
+        self.log.set_pending("")
+        self.show_error(message)
+
+    def _mark(self, number: int, done: bool, reason: str = "") -> None:
+        if number in self._marking:
+            return  # the same mark again (Enter pressed twice): it is on its way, quietly
+        self._marking.add(number)
+        s, incident_id = self.session, self.incident_id
+
+        def refused(message: str) -> None:
+            self._marking.discard(number)
+            self.show_error(message)
+
+        self._write(
+            lambda: s.services.incidents.mark_step(s.actor, incident_id, number, done=done, reason=reason),
+            self._changed_by_me,
+            refused,
+        )
 
     def mark_done(self, number: int) -> None:
-        s, incident_id = self.session, self.incident_id
-        self._write(
-            lambda: s.services.incidents.mark_step(s.actor, incident_id, number, done=True),
-            self._changed_by_me,
-        )
+        self._mark(number, done=True)
 
     def skip_step(self, number: int, reason: str) -> None:
-        s, incident_id = self.session, self.incident_id
-        self._write(
-            lambda: s.services.incidents.mark_step(s.actor, incident_id, number, done=False, reason=reason),
-            self._changed_by_me,
-        )
+        self._mark(number, done=False, reason=reason)
 
     def correct(self, seq: int, text: str) -> None:
         row = self.log.model.row_of(seq)
@@ -442,13 +497,20 @@ class IncidentConsole(QWidget):
             lambda _detail: self._changed_by_me(),
         )
 
+    def unsent(self) -> bool:
+        """Text typed in the log box, or in this incident's follow-mode note, that is not on its way
+        to the log: a quit now would lose it (gui/shell/quit_guard.py asks first)."""
+        from branchguard.gui.incidents.follow_mode.window import FollowWindow  # asked at a quit only
+
+        return bool(self.log.unsent_text()) or any(w.unsent_text() for w in self.findChildren(FollowWindow))
+
     # -- asking --------------------------------------------------------------------------------
     def focus_log(self) -> None:
         if self.may_write():
             self.log.text.setFocus()
 
     def ask_skip(self, number: int) -> SkipDialog | None:
-        if self.detail is None or not self.may_mark_steps():
+        if self.detail is None or not self.may_mark_steps() or number in self._marking:
             return None
         dialog = SkipDialog(number, self.detail.steps[number - 1].text.text, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

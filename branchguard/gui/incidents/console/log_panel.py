@@ -60,7 +60,8 @@ class LogView(QTableView):
 
 class LogPanel(QWidget):
     """`submitted(kind, text)` when Enter is pressed in the box; the text stays until committed
-    elsewhere (the console clears it through `committed`)."""
+    elsewhere (the console clears it through `committed`). While the writer has an entry of the
+    box (`set_pending`), Add is off and Enter does nothing: a second press wrote it twice."""
 
     submitted = Signal(object, str)
     correct_requested = Signal(object)  # LogEntry
@@ -75,6 +76,7 @@ class LogPanel(QWidget):
         self.heading.setStyleSheet("font-weight: 600;")
         self.view = LogView(self.model)
         self.view.setObjectName("incident_log")
+        self.view.setTabKeyNavigation(False)  # Tab goes on to the box and the buttons, not cell to cell
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -124,6 +126,7 @@ class LogPanel(QWidget):
         box.addLayout(quick)
         box.addWidget(self.error)
         self._may_write = False
+        self._pending = ""  # the text of the box's entry the writer has, if any
         self._shown = False
         self.retranslate()
 
@@ -151,9 +154,23 @@ class LogPanel(QWidget):
     # -- writing -------------------------------------------------------------------------------
     def submit(self) -> None:
         text = self.text.text().strip()
-        if not self._may_write or not text:
+        if not self._may_write or not text or self._pending:
             return
         self.submitted.emit(EntryKind(self.kind.currentData()), text)
+
+    def set_pending(self, text: str) -> None:
+        """The box's entry `text` is with the writer; "" once it is back, written or refused."""
+        self._pending = text
+        self.add_button.setEnabled(not text)
+
+    def is_pending(self) -> bool:
+        return bool(self._pending)
+
+    def unsent_text(self) -> str:
+        """What the box holds that is not on its way to the log: lost if the window closed now
+        (an entry with the writer is not: the close waits for it)."""
+        text = self.text.text().strip() if self._may_write else ""
+        return "" if text == self._pending else text
 
     def committed(self, entry: LogEntry) -> None:
         """The writer has the entry on disk: show it; clear the box if it still holds that text."""

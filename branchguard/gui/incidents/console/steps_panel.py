@@ -48,6 +48,7 @@ class StepsPanel(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the list: the actions must be reachable
         self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
         # Compact rows and header: at 1024×768 the list shows six steps or more (issue #17: three).

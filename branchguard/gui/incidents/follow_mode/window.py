@@ -130,6 +130,10 @@ class FollowWindow(FollowView):
     def is_pending(self) -> bool:
         return self._pending
 
+    def unsent_text(self) -> str:
+        """The note typed and not sent (one with the writer is not: a quit waits for it)."""
+        return "" if self._pending or not self.may_note() else self.note_edit.text().strip()
+
     def current_step(self) -> IncidentStep | None:
         """The first pending step of an open incident; None when closed or all are marked."""
         return self.detail.current_step() if self._is_open() and self.detail is not None else None
