@@ -271,6 +271,7 @@ class Startup(QObject):
         from branchguard.core.kernel.errors import BranchGuardError
         from branchguard.core.kernel.i18n import t
         from branchguard.db.migrate import SchemaAction
+        from branchguard.gui.kit import tasks
 
         try:
             self.ctx = ctx = self.opening.result()
@@ -278,8 +279,10 @@ class Startup(QObject):
             self._fail(exc.message)
             return
         except Exception as exc:  # the database cannot be reached or opened
-            self._fail(f"{type(exc).__name__}: {exc}")
+            self._fail(self.opening.explain(exc))
             return
+        # Before the login, which writes (its audit entry): a fault it meets is worded, as later on
+        tasks.set_fault_place(ctx.place)
         if self._tracer is not None:
             self._tracer.mark("context_opened")
         self.window.read_only = ctx.read_only
@@ -431,6 +434,22 @@ class ContextOpening:
         if self._on_done is not None and threading.current_thread() is self._thread:
             self._on_done()
 
+    def explain(self, exc: Exception) -> str:
+        """The words for an error opening the context raised: a fault of the machine as the command
+        line words it (a full disk, a read-only folder), else the error's type and text."""
+        from branchguard.config import DB_FILE, resolve
+        from branchguard.context import explain_fault, place_of
+        from branchguard.core.faults.types import FaultPlace
+
+        try:
+            place = place_of(resolve(*self._args, create=False))
+        except Exception:  # settings.ini unreadable, say: the data folder is known anyway
+            data_dir = self._args[0]
+            folder = Path(data_dir).expanduser() if data_dir else default_data_dir()
+            place = FaultPlace(str(folder), str(folder / DB_FILE))
+        fault = explain_fault(exc, place)
+        return fault.message if fault is not None else f"{type(exc).__name__}: {exc}"
+
     def result(self) -> AppContext:
         """The context, or the error opening it raised; opened here and now if never started."""
         if self._thread.ident is None:  # never started (a test driving `_open` by hand)
@@ -489,6 +508,18 @@ def _already_running(instance: SingleInstance) -> int:
     return ALREADY_RUNNING_EXIT
 
 
+def _cannot_lock(instance: SingleInstance) -> int:
+    """The window's lock file could not be written, with no other window running: say why (a full
+    disk, as the command line says it), on stderr, in the log and in a message box."""
+    import logging
+
+    message = instance.write_fault()
+    logging.getLogger(__name__).error(message)
+    print(f"branchguard: {message}", file=sys.stderr)
+    QMessageBox.critical(None, APP_NAME, message)
+    return 1
+
+
 def run_gui(
     data_dir: str | None = None,
     db: str | None = None,
@@ -528,6 +559,8 @@ def run_gui(
     instance = SingleInstance(folder)
     if not instance.acquire():
         collector.end()
+        if instance.cannot_write is not None:  # no other window: a full disk, say
+            return _cannot_lock(instance)
         return _already_running(instance)
     window = MainWindow(None, gui_settings(folder))
     instance.activation_requested.connect(window.bring_forward)

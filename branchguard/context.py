@@ -17,8 +17,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from branchguard.config import DB_FILE, RuntimeConfig, resolve, with_stored_password
-from branchguard.core.faults import holders
-from branchguard.core.faults.rules import explain, waiting
+from branchguard.core.faults import machine
 from branchguard.core.faults.types import Fault, FaultKind, FaultPlace
 from branchguard.core.kernel.errors import NotFound, SchemaError, ValidationError
 from branchguard.core.kernel.i18n import Message, set_language
@@ -108,11 +107,9 @@ def place_of(config: RuntimeConfig) -> FaultPlace:
 
 
 def explain_fault(exc: BaseException, place: FaultPlace) -> Fault | None:
-    """`exc` worded as a fault, naming the other BranchGuards on the folder when it is a lock."""
-    fault = explain(exc, place)
-    if fault is not None and fault.kind is FaultKind.LOCKED:
-        fault = explain(exc, place, holders.other_pids(Path(place.data_dir)))
-    return fault
+    """`exc` worded as a fault, naming the other BranchGuards on the folder when it is a lock, the
+    disk-full fault for an I/O error on a full disk (core/faults/machine.py)."""
+    return machine.explain_fault(exc, place)
 
 
 def folder_writable(folder: Path) -> bool:
@@ -169,10 +166,7 @@ def open_context(
     if read_only and sqlite and not _has_database(place.database):
         raise Fault(FaultKind.READ_ONLY, Message("fault.read_only_no_database", folder=place.data_dir))
 
-    def lock_wait(attempt: int) -> None:
-        if on_lock_wait is not None:
-            on_lock_wait(waiting(place, holders.other_pids(config.data_dir)))
-
+    lock_wait = machine.lock_waits(place, on_lock_wait)
     engine = make_engine(with_stored_password(config.db_url), read_only=read_only, on_lock_wait=lock_wait)
     try:
         if not read_only:

@@ -35,8 +35,13 @@ class LockRetry:
 
 LOCK_RETRY = LockRetry()
 
-# Called with the retry's number (1, 2, …) before each pause: the caller names who is writing.
+# Called with the retry's number (1, 2, …) before each pause: the caller names who is writing; then
+# once with LOCK_WAIT_OVER when the statement went through, or LOCK_WAIT_GAVE_UP when it failed, so
+# the caller can say that this process waits (core/faults/holders.py: others waiting too do not take
+# it for the writer).
 LockWait = Callable[[int], None]
+LOCK_WAIT_OVER = 0
+LOCK_WAIT_GAVE_UP = -1
 
 
 def _is_locked(exc: sqlite3.OperationalError) -> bool:
@@ -63,16 +68,27 @@ class _RetryingCursor(sqlite3.Cursor):
     def _retrying(self, run: Callable[[], Any]) -> _RetryingCursor:
         conn = self.connection
         assert isinstance(conn, RetryingConnection)
-        for attempt, pause in enumerate((*conn.lock_retry.pauses, None), start=1):
-            try:
-                return run()
-            except sqlite3.OperationalError as exc:
-                if pause is None or conn.in_transaction or not _is_locked(exc):
-                    raise
-            if conn.on_lock_wait is not None:
-                conn.on_lock_wait(attempt)
-            time.sleep(pause)
-        raise AssertionError("unreachable")  # the last attempt returned or raised
+        waited = False
+        try:
+            for attempt, pause in enumerate((*conn.lock_retry.pauses, None), start=1):
+                try:
+                    cursor = run()
+                except sqlite3.OperationalError as exc:
+                    if pause is None or conn.in_transaction or not _is_locked(exc):
+                        raise
+                else:
+                    if waited and conn.on_lock_wait is not None:
+                        conn.on_lock_wait(LOCK_WAIT_OVER)
+                    return cursor
+                if conn.on_lock_wait is not None:
+                    waited = True
+                    conn.on_lock_wait(attempt)
+                time.sleep(pause)
+            raise AssertionError("unreachable")  # the last attempt returned or raised
+        except BaseException:
+            if waited and conn.on_lock_wait is not None:
+                conn.on_lock_wait(LOCK_WAIT_GAVE_UP)
+            raise
 
 
 class RetryingConnection(sqlite3.Connection):

@@ -420,18 +420,40 @@ def _refuse_if_window_open(data_dir: Path) -> None:
         raise BackupError(Message("backup.window_open", path=str(data_dir), pid=pid))
 
 
-def refuse_if_in_use(db: Path) -> None:
-    """Another BranchGuard writing this database would keep its old file open: refuse, change nothing."""
+def refuse_if_in_use(db: Path, data_dir: Path | None = None) -> None:
+    """Another process writing this database would keep its old file open: refuse, change nothing,
+    naming it as far as it is known (another BranchGuard on `data_dir`, by default the database's
+    folder, or some other program). A database that cannot be written at all (a read-only folder,
+    a full disk) is refused with that fault instead."""
     if not db.exists():
         return
-    conn = sqlite3.connect(db, timeout=0)
+    conn = None
     try:
+        conn = sqlite3.connect(db, timeout=0)
         conn.execute("BEGIN EXCLUSIVE")
         conn.rollback()
-    except sqlite3.OperationalError:
-        raise BackupError(Message("backup.in_use", path=str(db))) from None
+    except sqlite3.DatabaseError as exc:
+        raise _in_use(exc, db, Path(data_dir) if data_dir is not None else db.parent) from None
     finally:
-        conn.close()
+        if conn is not None:
+            conn.close()
+
+
+def _in_use(exc: sqlite3.DatabaseError, db: Path, data_dir: Path) -> BranchGuardError:
+    from branchguard.core.faults.machine import explain_fault, lock_parties
+    from branchguard.core.faults.rules import classify, detail, message
+    from branchguard.core.faults.types import Fault, FaultKind, FaultPlace
+
+    place = FaultPlace(str(data_dir), str(db))
+    if classify(exc) is FaultKind.LOCKED:  # BranchGuards waiting for the lock too are not its holder
+        writers, _waiting = lock_parties(place)
+        if writers:
+            return BackupError(Message("backup.in_use", path=str(db), pids=", ".join(map(str, writers))))
+        return BackupError(Message("backup.in_use_other", path=str(db)))
+    fault = explain_fault(exc, place)  # read-only, full, damaged: that fault, in its own words
+    if fault is None:  # no words for it: the file cannot be opened for writing
+        return Fault(FaultKind.CANNOT_OPEN, message(FaultKind.CANNOT_OPEN, place, error=detail(exc)))
+    return fault
 
 
 def _planned_moves(

@@ -92,8 +92,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "BranchGuard 正在 {path} 上运行（进程 {pid}）：请先关闭；未做任何改动",
     ),
     "backup.in_use": (
-        "{path} is in use by another BranchGuard: close it and try again; nothing was changed",
-        "{path} 正被另一个 BranchGuard 使用：请先关闭再重试；未做任何改动",
+        "{path} is in use by another BranchGuard (PID {pids}): close it and try again; nothing was changed",
+        "{path} 正被另一个 BranchGuard（进程 {pids}）使用：请先关闭再重试；未做任何改动",
+    ),
+    "backup.in_use_other": (
+        "{path} is locked by another program (not BranchGuard): close the program that has the file "
+        "open and try again; nothing was changed",
+        "{path} 正被另一个程序（不是 BranchGuard）锁定：请关闭打开该文件的程序后重试；未做任何改动",
     ),
     "backup.restore_failed": (
         "the restore into {path} failed ({error}); the data that was there is back in place",

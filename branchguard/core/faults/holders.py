@@ -1,16 +1,26 @@
 """Who else has this data folder open: the window's lock file (gui/shell/single_instance.py, PID on
 its first line) and the files CLI commands write while they run (`run/cli-<PID>`), so a wait for
-SQLite's write lock can name the BranchGuard that holds it."""
+SQLite's write lock can name the BranchGuard that holds it. A process waiting for that lock says so
+too (`run/wait-<PID>`): several commands waiting for an outside program's lock named each other as
+the writer."""
 
 from __future__ import annotations
 
+import atexit
+import contextlib
 import os
 import sys
+import threading
+import time
 from pathlib import Path
 
 WINDOW_LOCK = "branchguard.lock"  # the window's QLockFile: PID first
 RUN_FOLDER = "run"
 CLI_PREFIX = "cli-"
+WAIT_PREFIX = "wait-"
+# A waiter touches its file before every retry: at most SQLite's busy wait plus the longest pause
+# apart (db/engine.py, LOCK_RETRY: 2 + 8 s). Older, the process no longer waits (it gave up).
+WAIT_FRESH_SECONDS = 15.0
 
 
 def process_runs(pid: int) -> bool:
@@ -44,20 +54,79 @@ def window_pid(data_dir: Path) -> int | None:
     return pid if pid > 0 and pid != os.getpid() and process_runs(pid) else None
 
 
-def cli_pids(data_dir: Path) -> list[int]:
-    """PIDs of other CLI commands running on this folder (files of ended ones are ignored)."""
+def _run_pids(data_dir: Path, prefix: str) -> list[int]:
+    """PIDs of other processes named by `run/<prefix><PID>` files (those of ended ones are ignored)."""
     found = []
     try:
-        names = [p.name for p in (data_dir / RUN_FOLDER).iterdir()]
+        names = [p.name for p in (Path(data_dir) / RUN_FOLDER).iterdir()]
     except OSError:
         return []
     for name in names:
-        digits = name.removeprefix(CLI_PREFIX)
-        if name.startswith(CLI_PREFIX) and digits.isdigit():
+        digits = name.removeprefix(prefix)
+        if name.startswith(prefix) and digits.isdigit():
             pid = int(digits)
             if pid != os.getpid() and process_runs(pid):
                 found.append(pid)
     return sorted(found)
+
+
+def cli_pids(data_dir: Path) -> list[int]:
+    """PIDs of other CLI commands running on this folder (files of ended ones are ignored)."""
+    return _run_pids(data_dir, CLI_PREFIX)
+
+
+def waiting_pids(data_dir: Path) -> list[int]:
+    """PIDs of other BranchGuards on this folder waiting for the write lock, or that gave up
+    waiting a moment ago (so not holding it): their `run/wait-<PID>` touched within
+    WAIT_FRESH_SECONDS."""
+    now = time.time()
+    fresh = []
+    for pid in _run_pids(data_dir, WAIT_PREFIX):
+        try:
+            touched = (Path(data_dir) / RUN_FOLDER / f"{WAIT_PREFIX}{pid}").stat().st_mtime
+        except OSError:
+            continue
+        if now - touched < WAIT_FRESH_SECONDS:
+            fresh.append(pid)
+    return fresh
+
+
+# SQLite's write lock, as the unix VFS takes it with fcntl (visible in Linux's /proc/locks with the
+# holder's PID): in WAL mode byte 120 of the -shm file (WAL_WRITE_LOCK), else the database file's
+# RESERVED byte (the PENDING byte + 1), held by a writer from BEGIN IMMEDIATE to its commit.
+_WAL_WRITE_BYTE = 120
+_RESERVED_BYTE = 0x40000001
+PROC_LOCKS = Path("/proc/locks")
+
+
+def lock_holder(database: Path) -> int | None:
+    """The PID of the process holding SQLite's write lock on `database`, where the system says it
+    (Linux); None where it does not (Windows, macOS), or when nobody holds it now."""
+    targets = []
+    for path, byte in ((Path(f"{database}-shm"), _WAL_WRITE_BYTE), (Path(database), _RESERVED_BYTE)):
+        try:
+            st = path.stat()
+        except OSError:
+            continue
+        targets.append((f"{os.major(st.st_dev):02x}:{os.minor(st.st_dev):02x}:{st.st_ino}", byte))
+    try:
+        lines = PROC_LOCKS.read_text(encoding="ascii", errors="replace").splitlines()
+    except OSError:
+        return None
+    for line in lines:
+        # "7: POSIX  ADVISORY  WRITE 20420 fe:00:2714698 120 120" (a "->" line is a blocked request)
+        fields = line.split()
+        if len(fields) < 8 or fields[1] != "POSIX" or fields[3] != "WRITE":
+            continue
+        try:
+            pid, start = int(fields[4]), int(fields[6])
+            end = None if fields[7] == "EOF" else int(fields[7])
+        except ValueError:
+            continue
+        for ident, byte in targets:
+            if fields[5] == ident and start <= byte and (end is None or byte <= end) and pid > 0:
+                return pid
+    return None
 
 
 def other_pids(data_dir: Path) -> list[int]:
@@ -82,4 +151,57 @@ class Announcement:
     def end(self) -> None:
         if self.path is not None:
             self.path.unlink(missing_ok=True)
+            _remove(self.path.with_name(f"{WAIT_PREFIX}{os.getpid()}"))  # a wait given up ends here
             self.path = None
+
+
+_waits: dict[Path, int] = {}  # per data folder: this process's threads waiting for the write lock
+_waits_lock = threading.Lock()
+_made: set[Path] = set()  # wait files this process made, removed when it ends
+
+
+def _wait_file(folder: Path) -> Path:
+    return folder / RUN_FOLDER / f"{WAIT_PREFIX}{os.getpid()}"
+
+
+def _touch(path: Path) -> None:
+    try:
+        path.parent.mkdir(exist_ok=True)
+        path.touch()  # best effort, as Announcement: a folder that cannot take it names no waiter
+    except OSError:
+        return
+    if path not in _made:  # one given up stays until the process ends (the window's too)
+        _made.add(path)
+        atexit.register(_remove, path)
+
+
+def _remove(path: Path) -> None:
+    with contextlib.suppress(OSError):
+        path.unlink(missing_ok=True)
+
+
+def note_waiting(data_dir: Path, attempt: int) -> None:
+    """Before the `attempt`-th pause of a wait for the write lock: this process waits (its
+    `run/wait-<PID>` made, or touched again so that it stays fresh)."""
+    folder = Path(data_dir)
+    with _waits_lock:
+        if attempt == 1:
+            _waits[folder] = _waits.get(folder, 0) + 1
+        _touch(_wait_file(folder))
+
+
+def end_waiting(data_dir: Path, *, gave_up: bool = False) -> None:
+    """A wait of this process has ended. The file goes with the last wait that went through; one
+    that gave up leaves it to go stale, so that others giving up at the same moment do not name
+    this process as the writer (it goes at the command's end too: Announcement.end)."""
+    folder = Path(data_dir)
+    with _waits_lock:
+        left = _waits.get(folder, 0) - 1
+        if left > 0:
+            _waits[folder] = left
+            return
+        _waits.pop(folder, None)
+        if gave_up:
+            _touch(_wait_file(folder))  # fresh from now: it has only just stopped waiting
+        else:
+            _remove(_wait_file(folder))

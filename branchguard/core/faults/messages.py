@@ -11,6 +11,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "another program is writing to the database {path}; retrying…",
         "另一个程序正在写入数据库 {path}；正在重试…",
     ),
+    "fault.waiting_with": (
+        "another program (not BranchGuard) is writing to the database {path}, and BranchGuard (PID "
+        "{waiting}) waits for it too; retrying…",
+        "另一个程序（不是 BranchGuard）正在写入数据库 {path}，BranchGuard（进程 {waiting}）也在等待它；正在重试…",
+    ),
     # said of a read too (a lock can hold one back): "nothing was done", and a change NOT saved
     "fault.locked_by": (
         "the database {path} stayed locked by another BranchGuard (PID {pids}); nothing was done, so a "
@@ -23,6 +28,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "saved. Close the program that has the file open, then try again.",
         "数据库 {path} 一直被另一个程序锁定；本次操作未执行，如有更改也未保存。请关闭打开该文件的程序后重试。",
     ),
+    "fault.locked_waiting": (
+        "the database {path} stayed locked by another program, not BranchGuard (BranchGuard on this "
+        "folder waited for it too: PID {waiting}); nothing was done, so a change was NOT saved. Close "
+        "the program that has the file open, then try again.",
+        "数据库 {path} 一直被另一个程序（不是 BranchGuard）锁定（此目录上的 BranchGuard 也在等待它：进程 {waiting}）；"
+        "本次操作未执行，如有更改也未保存。请关闭打开该文件的程序后重试。",
+    ),
     "fault.full": (
         "the disk holding {folder} is full ({error}); this change was NOT saved, everything saved "
         "before is kept. Free some space on the disk, then try again.",
@@ -34,6 +46,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "and verify still work; to make changes, give this account write access to the folder.",
         "数据目录 {folder} 为只读（{error}）；本次更改未保存。查看、报告和校验仍可使用；"
         "如需修改，请为当前账户开放该目录的写权限。",
+    ),
+    "fault.io": (
+        "the disk holding {folder} failed to read or write the database {path} ({error}); this change "
+        "was NOT saved, everything saved before is kept. Check that the disk is attached and has free "
+        "space (or have IT check it), then try again.",
+        "{folder} 所在的磁盘读写数据库 {path} 失败（{error}）；本次更改未保存，之前已保存的内容均完好。"
+        "请确认磁盘已连接且有剩余空间（或请 IT 人员检查）后重试。",
+    ),
+    "fault.lock_unwritable": (
+        "cannot write the window's lock file {path} ({error}), so the window was not opened. Check that "
+        "the disk holding {folder} has free space and that this account may write there, then try "
+        "again.",
+        "无法写入窗口的锁文件 {path}（{error}），因此未打开窗口。请确认 {folder} 所在的磁盘有剩余空间且当前账户"
+        "可以写入，然后重试。",
     ),
     "fault.corrupt": (
         "the database file {path} is damaged or is not a BranchGuard database ({error}); nothing was "

@@ -19,6 +19,9 @@ _TEXTS: tuple[tuple[FaultKind, tuple[str, ...]], ...] = (
     (FaultKind.CORRUPT, ("file is not a database", "database disk image is malformed",
                          "file is encrypted or is not a database")),
     (FaultKind.CANNOT_OPEN, ("unable to open database file",)),
+    # SQLite's word when it cannot make or grow its -shm file (a full disk, among others): the
+    # caller, who may look at the disk, says "full" when it is (core/faults/machine.py)
+    (FaultKind.IO, ("disk i/o error",)),
     # before "unreachable": psycopg words these "connection failed: … password authentication failed"
     (FaultKind.LOGIN_REFUSED, ("password authentication failed", "no password supplied",
                                "no pg_hba.conf entry", "database \"", "role \"", "permission denied for")),
@@ -33,6 +36,7 @@ _ERRNOS = {
     errno.ENOSPC: FaultKind.FULL,
     errno.EDQUOT: FaultKind.FULL,
     errno.EROFS: FaultKind.READ_ONLY,
+    errno.EIO: FaultKind.IO,
 }
 # PostgreSQL SQLSTATEs: disk full, read-only transaction, admin/crash shutdown, cannot connect now,
 # the login or database refused.
@@ -89,27 +93,44 @@ def classify(exc: BaseException) -> FaultKind | None:
 def detail(exc: BaseException) -> str:
     """The driver's own first line, to quote in the message (SQLAlchemy's wrapper text left out)."""
     for item in chain(exc):
+        if isinstance(item, OSError) and item.strerror:  # "No space left on device", no "[Errno 28]"
+            return item.strerror[:200]
         if getattr(item, "orig", None) is None and not isinstance(item, Fault):
             return (str(item).strip().splitlines() or [type(item).__name__])[0][:200]
     return type(exc).__name__
 
 
-def explain(exc: BaseException, place: FaultPlace, writers: Sequence[int] = ()) -> Fault | None:
-    """The fault as a worded error, or None when the exception is not a fault. `writers` are the
-    PIDs of the other BranchGuards on this data folder (for a lock: who is writing)."""
+def explain(
+    exc: BaseException, place: FaultPlace, writers: Sequence[int] = (), waiters: Sequence[int] = ()
+) -> Fault | None:
+    """The fault as a worded error, or None when the exception is not a fault. For a lock, `writers`
+    are the PIDs of the other BranchGuards on this data folder that may be writing, `waiters` those
+    known to be waiting for the lock as well (so not holding it)."""
     if isinstance(exc, Fault):
         return exc
     kind = classify(exc)
     if kind is None:
         return None
-    return Fault(kind, message(kind, place, writers, detail(exc)))
+    return Fault(kind, message(kind, place, writers, detail(exc), waiters))
 
 
-def message(kind: FaultKind, place: FaultPlace, writers: Sequence[int] = (), error: str = "") -> Message:
+def _pids(pids: Sequence[int]) -> str:
+    return ", ".join(map(str, pids))
+
+
+def message(
+    kind: FaultKind,
+    place: FaultPlace,
+    writers: Sequence[int] = (),
+    error: str = "",
+    waiters: Sequence[int] = (),
+) -> Message:
     where = {"path": place.database, "folder": place.data_dir}
     if kind is FaultKind.LOCKED:
         if writers:
-            return Message("fault.locked_by", pids=", ".join(map(str, writers)), **where)
+            return Message("fault.locked_by", pids=_pids(writers), **where)
+        if waiters:  # every BranchGuard on the folder waits: the holder is some other program
+            return Message("fault.locked_waiting", waiting=_pids(waiters), **where)
         return Message("fault.locked", **where)
     if kind is FaultKind.UNREACHABLE or (kind is FaultKind.CANNOT_OPEN and not place.sqlite):
         return Message("fault.unreachable", server=place.database, error=error)
@@ -118,8 +139,11 @@ def message(kind: FaultKind, place: FaultPlace, writers: Sequence[int] = (), err
     return Message(f"fault.{kind.value}", error=error, **where)
 
 
-def waiting(place: FaultPlace, writers: Sequence[int]) -> Message:
-    """Said while the write lock is retried: who holds it, that it is being retried."""
+def waiting(place: FaultPlace, writers: Sequence[int], waiters: Sequence[int] = ()) -> Message:
+    """Said while the write lock is retried: who holds it, that it is being retried (`writers` and
+    `waiters` as for explain())."""
     if writers:
-        return Message("fault.waiting_for", pids=", ".join(map(str, writers)))
+        return Message("fault.waiting_for", pids=_pids(writers))
+    if waiters:
+        return Message("fault.waiting_with", path=place.database, waiting=_pids(waiters))
     return Message("fault.waiting", path=place.database)

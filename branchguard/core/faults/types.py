@@ -15,6 +15,7 @@ class FaultKind(enum.StrEnum):
     READ_ONLY = "read_only"  # the data folder, the file or the connection is read-only
     CORRUPT = "corrupt"  # not a database, or a malformed one
     CANNOT_OPEN = "cannot_open"  # the file or its folder cannot be opened at all
+    IO = "io"  # the disk failed a read or a write (SQLite's "disk I/O error": no room for its -shm file…)
     UNREACHABLE = "unreachable"  # the database server refused or dropped the connection
     LOGIN_REFUSED = "login_refused"  # the server answered, and refused the login or the database name
 

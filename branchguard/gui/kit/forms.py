@@ -89,7 +89,9 @@ class FieldForm(QFormLayout):
 
 def attempt(form: FieldForm, error: QLabel, call: Callable[[], T]) -> T | None:
     """Run a dialog's service call: its result, or None once the refusal is shown, next to its
-    field when the form has one, else on the dialog's error line."""
+    field when the form has one, else on the dialog's error line. A fault of the machine (a locked,
+    full or read-only database) is shown there too, in the command line's words; the dialog stays
+    open with what was typed. Any other exception is a bug and goes up."""
     form.clear_errors()
     error.hide()
     try:
@@ -100,6 +102,17 @@ def attempt(form: FieldForm, error: QLabel, call: Callable[[], T]) -> T | None:
             error.show()
     except BranchGuardError as exc:
         error.setText(exc.message)
+        error.show()
+    except Exception as exc:
+        from branchguard.gui.kit.tasks import explain_fault
+
+        fault = explain_fault(exc)
+        if fault is None:
+            raise
+        import logging
+
+        logging.getLogger(__name__).warning("dialog: %s", fault.text("en"))
+        error.setText(fault.message)
         error.show()
     return None
 

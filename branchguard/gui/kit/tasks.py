@@ -160,7 +160,8 @@ _fault_place: FaultPlace | None = None
 
 
 def set_fault_place(place: FaultPlace) -> None:
-    """Where the data is, for the words of a fault a task meets (set when the window attaches)."""
+    """Where the data is, for the words of a fault a task or a dialog meets: set once the context is
+    open (app.py, before the login, which writes) and again when the window attaches."""
     global _fault_place
     _fault_place = place
 
@@ -175,10 +176,14 @@ def _send(signal: Any, *args: object) -> None:
         log.debug("a task's outcome was dropped: the application has ended")
 
 
-def _explain(exc: Exception) -> Fault | None:
-    from branchguard.core.faults.rules import explain
+def explain_fault(exc: Exception) -> Fault | None:
+    """`exc` as a worded fault of the machine (a locked, full, read-only or damaged database), in
+    the command line's words (core/faults/machine.py), or None: not a fault, or no place known yet."""
+    if _fault_place is None:
+        return None
+    from branchguard.core.faults.machine import explain_fault as explain
 
-    return explain(exc, _fault_place) if _fault_place is not None else None
+    return explain(exc, _fault_place)
 
 
 class _Runnable(QRunnable):
@@ -211,7 +216,7 @@ class _Runnable(QRunnable):
             if (_quitting and not self._finish_on_quit) or progress.left_behind:  # closing under it
                 log.info("a background task ended as the application quit: %s: %s", type(exc).__name__, exc)
                 outcome = (relay.cancelled, task)
-            elif (fault := _explain(exc)) is not None:  # a locked, full, read-only or damaged database
+            elif (fault := explain_fault(exc)) is not None:  # a locked, full, read-only or damaged database
                 log.warning("background task: %s", fault.text("en"))
                 outcome = (relay.failed, task, fault.message)
             else:

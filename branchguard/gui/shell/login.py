@@ -22,7 +22,7 @@ from branchguard.core.services import Services
 from branchguard.gui.kit.forms import FieldForm
 from branchguard.gui.kit.icons import icon
 from branchguard.gui.kit.passwords import password_edit, typed_twice
-from branchguard.gui.kit.tasks import run_task
+from branchguard.gui.kit.tasks import explain_fault, run_task
 
 _OK = QDialogButtonBox.StandardButton.Ok
 _CANCEL = QDialogButtonBox.StandardButton.Cancel
@@ -252,6 +252,12 @@ class FirstRunDialog(QDialog):
             return
         except BranchGuardError as exc:
             self._show_message(exc.message)
+            return
+        except Exception as exc:  # a full disk, a locked database: worded as the command line does
+            fault = explain_fault(exc)
+            if fault is None:
+                raise
+            self._show_message(fault.message)
             return
         self.actor = Actor(user_id=user.id, username=user.username, role=user.role)
         self.accept()

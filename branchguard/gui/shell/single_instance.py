@@ -8,11 +8,16 @@ to come forward, and exits with a message naming the running one's PID.
 
 A data folder this account cannot write holds no lock file at all: the data opens read-only there,
 a read-only window writes nothing and runs no scheduler, so such a start goes ahead without the lock
-rather than being told that another window runs.
+rather than being told that another window runs. A lock file that cannot be written for another
+reason (a full disk) is no window running either: `cannot_write` then says why, and the start stops
+with that fault (it was told "already open … but did not answer" with nothing else running).
 """
 
 from __future__ import annotations
 
+import contextlib
+import errno
+import os
 from pathlib import Path
 
 from PySide6.QtCore import QLockFile, QObject, Signal
@@ -36,20 +41,75 @@ class SingleInstance(QObject):
     def __init__(self, data_dir: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._data_dir = Path(data_dir)
-        Path(data_dir).mkdir(parents=True, exist_ok=True)
+        self._unmade: OSError | None = None  # a new data folder that could not be made (a full disk)
+        try:
+            Path(data_dir).mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            self._unmade = exc
         self._lock = QLockFile(str(Path(data_dir) / LOCK_NAME))
         self._lock.setStaleLockTime(0)  # stale only when its process is gone, never by age
         self._server: QObject | None = None
+        self.cannot_write: OSError | None = None  # set by acquire(): why the lock file was not written
 
     @property
     def name(self) -> str:
         return server_name(self._data_dir)
 
+    @property
+    def lock_path(self) -> Path:
+        return self._data_dir / LOCK_NAME
+
     def acquire(self) -> bool:
-        """Whether this start may open its window: the lock taken, or none can be made here."""
+        """Whether this start may open its window: the lock taken, or none can be made here for
+        want of permission. False when a running process holds it, or when the file could not be
+        written for another reason: then `cannot_write` is set."""
+        self.cannot_write = self._unmade
+        if self._unmade is not None:
+            return False
         if self._lock.tryLock(100):
             return True
-        return self._lock.error() == QLockFile.LockError.PermissionError
+        error = self._lock.error()
+        if error == QLockFile.LockError.LockFailedError:  # held by a process that still runs
+            return False
+        if error == QLockFile.LockError.PermissionError:
+            return True
+        self.cannot_write = self._write_error()
+        return False
+
+    def _write_error(self) -> OSError:
+        """Why the lock file could not be written (QLockFile says only "unknown error"): what
+        writing a file of the same size beside it says, a full disk's ENOSPC for one."""
+        probe = self._data_dir / f".{LOCK_NAME}-probe-{os.getpid()}"
+        try:
+            with probe.open("wb") as file:
+                file.write(f"{os.getpid()}\nbranchguard\n".encode())
+                file.flush()
+                os.fsync(file.fileno())
+        except OSError as exc:
+            return exc
+        finally:
+            with contextlib.suppress(OSError):
+                probe.unlink(missing_ok=True)
+        return OSError(errno.EIO, os.strerror(errno.EIO), str(self.lock_path))
+
+    def write_fault(self) -> str:
+        """The words for `cannot_write`: a full disk or a read-only folder as the command line says
+        it, else the lock file and the system's words."""
+        from branchguard.config import DB_FILE
+        from branchguard.core.faults.machine import explain_fault
+        from branchguard.core.faults.types import FaultKind, FaultPlace
+        from branchguard.core.kernel.i18n import t
+
+        error = self.cannot_write
+        assert error is not None
+        folder = self._data_dir
+        if isinstance(error, (FileExistsError, NotADirectoryError)):  # a file where the folder should be
+            return t("fault.data_dir_not_folder", path=error.filename or folder)
+        fault = explain_fault(error, FaultPlace(str(folder), str(folder / DB_FILE)))
+        if fault is not None and fault.kind in (FaultKind.FULL, FaultKind.READ_ONLY):
+            return fault.text()
+        reason = error.strerror or str(error)
+        return t("fault.lock_unwritable", path=self.lock_path, folder=folder, error=reason)
 
     def owner_pid(self) -> int | None:
         info = self._lock.getLockInfo()  # PySide: (pid, hostname, appname), pid 0 when unreadable
