@@ -15,7 +15,7 @@ import pytest
 
 from branchguard.context import open_context
 from branchguard.core.backup.rules import archive_name
-from tests.cli.cli_support import invoke
+from tests.cli.cli_support import as_user, invoke
 
 Rows = dict[str, list[tuple[object, ...]]]
 
@@ -332,3 +332,35 @@ def test_a_restored_database_is_checked_as_a_whole_against_its_ledger(
     assert code == 1 and "hash chains intact" not in out
     assert f"incident {forged}" in err and "losses_cents" in err and "Traceback" not in err
 
+
+@pytest.mark.parametrize("damage", ["header", "truncated"])
+def test_a_damaged_database_is_restored_over_without_a_login(
+    damage: str,
+    branch: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Every command on a damaged database says to restore the latest backup; restore itself asked
+    for a lead's login against that database and said the same again. Nobody can log in to it: it is
+    set aside, whole, and the backup restored."""
+    archive = tmp_path / "copy.zip"
+    assert invoke(capsys, branch, ["backup", "-o", str(archive)], "en")[0] == 0
+    db = branch / "branchguard.sqlite"
+    data = bytearray(db.read_bytes())
+    if damage == "header":
+        data[:100] = bytes(range(100))
+    else:
+        data = data[: len(data) // 3]
+    db.write_bytes(bytes(data))
+    code, _out, err = invoke(capsys, branch, ["incident", "list"], "en")
+    assert code == 1 and "Restore the latest backup" in err
+
+    with monkeypatch.context() as nobody:
+        as_user(nobody, None)
+        code, out, err = invoke(capsys, branch, ["restore", str(archive), "--yes"], "en")
+    assert code == 0, err
+    assert f"The database in place, {db}, is damaged" in out and "sets it aside, not deleted" in out
+    (aside,) = branch.glob("before-restore-*")
+    assert (aside / "branchguard.sqlite").read_bytes() == bytes(data)
+    assert invoke(capsys, branch, ["incident", "list"], "en")[0] == 0

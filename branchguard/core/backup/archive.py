@@ -23,7 +23,7 @@ import sqlite3
 import tempfile
 import zipfile
 from collections.abc import Callable, Iterator
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path, PurePosixPath
 
 from branchguard.core.backup.rules import archive_name, to_keep
@@ -129,8 +129,11 @@ def backup_into_folder(
     keep_monthly: int,
     cancelled: Cancelled = never,
 ) -> BackupResult:
-    """An automatic backup named by its time in `folder`, then the older ones beyond what is kept go."""
+    """An automatic backup named by its time in `folder`, then the older ones beyond what is kept go,
+    and what a backup stopped dead (killed, the PC switched off) left: its `.partial-` file, once
+    it is older than any backup still writing could be."""
     out = Path(folder) / archive_name(datetime.now())
+    _drop_stale_partials(Path(folder))
     result = create_backup(data_dir, db_url, out, app_version, cancelled)
     names = [p.name for p in Path(folder).iterdir() if p.is_file()]
     keep = to_keep(names, keep_daily, keep_monthly)
@@ -139,6 +142,19 @@ def backup_into_folder(
         (Path(folder) / name).unlink(missing_ok=True)
         pruned.append(Path(folder) / name)
     return BackupResult(result.path, result.manifest, tuple(pruned))
+
+
+STALE_PARTIAL = timedelta(hours=12)
+
+
+def _drop_stale_partials(folder: Path) -> None:
+    if not folder.is_dir():
+        return
+    cutoff = datetime.now().timestamp() - STALE_PARTIAL.total_seconds()
+    for partial in folder.glob(".partial-*.zip"):
+        with contextlib.suppress(OSError):  # gone meanwhile, or not ours to remove: left as it is
+            if partial.stat().st_mtime < cutoff:
+                partial.unlink()
 
 
 def check_backup(archive: Path, known_revisions: list[str]) -> BackupManifest:
@@ -424,7 +440,11 @@ def refuse_if_in_use(db: Path, data_dir: Path | None = None) -> None:
     """Another process writing this database would keep its old file open: refuse, change nothing,
     naming it as far as it is known (another BranchGuard on `data_dir`, by default the database's
     folder, or some other program). A database that cannot be written at all (a read-only folder,
-    a full disk) is refused with that fault instead."""
+    a full disk) is refused with that fault instead. A damaged one is no refusal: nothing can write
+    it, and a restore is the way back from it (it is set aside with the rest)."""
+    from branchguard.core.faults.rules import classify
+    from branchguard.core.faults.types import FaultKind
+
     if not db.exists():
         return
     conn = None
@@ -433,6 +453,8 @@ def refuse_if_in_use(db: Path, data_dir: Path | None = None) -> None:
         conn.execute("BEGIN EXCLUSIVE")
         conn.rollback()
     except sqlite3.DatabaseError as exc:
+        if classify(exc) is FaultKind.CORRUPT:
+            return
         raise _in_use(exc, db, Path(data_dir) if data_dir is not None else db.parent) from None
     finally:
         if conn is not None:

@@ -118,6 +118,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the database is PostgreSQL: this archive holds attachments, keys and settings; back up the database with pg_dump",
         "数据库为 PostgreSQL：此备份仅含附件、密钥和设置；数据库请用 pg_dump 备份",
     ),
+    "cli.restore.over_damaged": (
+        "The database in place, {path}, is damaged ({error}): nobody can log in to it. This restore "
+        "sets it aside, not deleted.",
+        "现有数据库 {path} 已损坏（{error}），无人能够登录。本次恢复会将其移至一旁保留，不会删除。",
+    ),
     "cli.restore.holds": (
         "{path}: made {at} by BranchGuard {version}, schema {revision}; {files} files, {attachments} attachments, {incidents} incidents, {entries} log entries",
         "{path}：{at} 由 BranchGuard {version} 生成，结构版本 {revision}；{files} 个文件、{attachments} 个附件、{incidents} 个事件、{entries} 条日志",
