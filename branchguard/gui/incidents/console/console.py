@@ -448,6 +448,8 @@ class IncidentConsole(QWidget):
         def refused(message: str) -> None:
             self._marking.discard(number)
             self.show_error(message)
+            if reason and (again := self.ask_skip(number)) is not None:  # the reason typed is not lost
+                again.refused(reason, message)
 
         self._write(
             lambda: s.services.incidents.mark_step(s.actor, incident_id, number, done=done, reason=reason),
@@ -461,16 +463,16 @@ class IncidentConsole(QWidget):
     def skip_step(self, number: int, reason: str) -> None:
         self._mark(number, done=False, reason=reason)
 
-    def correct(self, seq: int, text: str) -> None:
-        row = self.log.model.row_of(seq)
+    def correct(self, entry: LogEntry, text: str) -> None:
+        seq, row = entry.seq, self.log.model.row_of(entry.seq)
         step_mark = row >= 0 and self.log.model.entry_at(row).step is not None
         s, incident_id = self.session, self.incident_id
         # A corrected step mark reopens the step: re-read the steps as after a mark. (The kind is
         # the service's: a correction is always a CORRECTION entry.)
         done = self._changed_by_me if step_mark else self._entry_written
-        self._write(
-            lambda: s.services.incidents.log(s.actor, incident_id, EntryKind.NOTE, text, corrects=seq), done
-        )
+        again = lambda message: self.ask_correction(entry).refused(text, message)  # noqa: E731 (typed: kept)
+        write = lambda: s.services.incidents.log(s.actor, incident_id, EntryKind.NOTE, text, corrects=seq)  # noqa: E731
+        self._write(write, done, again)
 
     def change_level(self, level: Level, reason: str) -> None:
         s, incident_id = self.session, self.incident_id
@@ -521,7 +523,7 @@ class IncidentConsole(QWidget):
     def ask_correction(self, entry: LogEntry) -> CorrectDialog:
         dialog = CorrectDialog(entry.seq, entry.text, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.accepted.connect(lambda: self.correct(entry.seq, dialog.value()))
+        dialog.accepted.connect(lambda: self.correct(entry, dialog.value()))
         dialog.open()
         return dialog
 

@@ -101,6 +101,13 @@ class ReasonDialog(QDialog):
     def value(self) -> str:
         return self.reason.text().strip()
 
+    def refused(self, typed: str, message: str) -> None:
+        """Shown again with what was typed and why it was not written: a refusal that came back from
+        the writer after OK had closed the dialog (a database locked by another program: ~28 s)."""
+        self.reason.setText(typed)
+        self.error.setText(message)
+        self.error.show()
+
     def submit(self) -> None:
         self.form.clear_errors()
         self.error.hide()
