@@ -29,9 +29,10 @@ from branchguard.gui.kit import pyside_hook  # noqa: F401  (first after PySide6:
 from branchguard import APP_NAME
 from branchguard.collector import Pause
 from branchguard.config import LocalSettings, default_data_dir
-from branchguard.core.kernel.i18n import DEFAULT_LANGUAGE, normalize_language, t
+from branchguard.core.kernel.i18n import DEFAULT_LANGUAGE, Message, normalize_language, t
 from branchguard.gui.kit import discard, style, translation
 from branchguard.gui.shell import crash_report
+from branchguard.gui.shell.lock_notice import LockNotice
 from branchguard.gui.shell.main_window import MainWindow
 from branchguard.gui.shell.single_instance import SingleInstance, ask_running_window_forward
 
@@ -203,7 +204,8 @@ class Startup(QObject):
         # Started by run_gui just before the event loop; when done, it posts an event to this
         # object rather than being polled: each poll took the GIL from the thread's imports, and
         # polling every 5 ms made opening the context ~60 ms (a tenth) slower.
-        self.opening = ContextOpening(args, on_done=self._post_opened, read_only=read_only)
+        self.lock_notice = LockNotice(window)  # a write waiting on another program's lock says so
+        self.opening = ContextOpening(args, self._post_opened, read_only, self.lock_notice.heard)
         self._credentials = credentials
         self._tracer = tracer
         self.ctx: AppContext | None = None
@@ -407,9 +409,10 @@ class ContextOpening:
         args: tuple[str | None, str | None, str | None],
         on_done: Callable[[], None] | None = None,
         read_only: bool = False,
+        on_lock_wait: Callable[[Message], None] | None = None,
     ) -> None:
         self._args = args
-        self._read_only = read_only
+        self._read_only, self._on_lock_wait = read_only, on_lock_wait
         self._on_done = on_done
         self._ctx: AppContext | None = None
         self.restore: StartRestore | None = None  # what a pending restore did, to tell the user
@@ -425,7 +428,9 @@ class ContextOpening:
             from branchguard.context import open_after_pending_restore
 
             # A restore asked for in Settings is done first, before the database is opened.
-            self._ctx, self.restore = open_after_pending_restore(*self._args, read_only=self._read_only)
+            self._ctx, self.restore = open_after_pending_restore(
+                *self._args, read_only=self._read_only, on_lock_wait=self._on_lock_wait
+            )
             if not self._ctx.read_only:
                 _start_log(self._ctx.data_dir)
             _declare_related_models()

@@ -283,6 +283,7 @@ def open_after_pending_restore(
     lang: str | None = None,
     *,
     read_only: bool = False,
+    on_lock_wait: LockNotice | None = None,
 ) -> tuple[AppContext, StartRestore | None]:
     """The window's start: a pending restore first, before anything opens the database; then the
     context (an older restored schema is upgraded there), the restore recorded in the restored
@@ -292,7 +293,7 @@ def open_after_pending_restore(
     from branchguard.db.migrate import known_revisions
 
     if read_only:  # a restore writes: it waits for a start with write access
-        return open_context(data_dir, db, lang, read_only=True), None
+        return open_context(data_dir, db, lang, read_only=True, on_lock_wait=on_lock_wait), None
     config = resolve(data_dir, db, lang)
     set_language(config.language)
     outcome: StartRestore | None = None
@@ -302,7 +303,7 @@ def open_after_pending_restore(
     except BackupError as exc:
         log.warning("pending restore not done: %s", exc.text("en"))
         outcome = StartRestore(Message("backup.restore_at_start_failed", error=exc.content), ok=False)
-    ctx = open_context(data_dir, db, lang)
+    ctx = open_context(data_dir, db, lang, on_lock_wait=on_lock_wait)
     if done is None:
         return ctx, outcome
     asked, result = done
