@@ -39,7 +39,10 @@ from branchguard.app import configure_app
 from branchguard.context import open_context
 from tools.bench.log_fixture import DB_FILE, lead_actor, sample_texts
 
-PACE_MS = 2  # a new entry every 2 ms: far faster than anyone types, so the writer has a queue
+# A new entry every 2 ms once the box takes one: far faster than anyone types. The box takes no
+# entry while its last is with the writer (a second Enter then wrote it twice), so each goes as
+# soon as the one before is on disk: the writer is never idle, as with a queue.
+PACE_MS = 2
 TIMEOUT_S = 300
 
 
@@ -163,6 +166,8 @@ def stall(data_dir: Path, entries: int, keep_handles: bool = False) -> dict[str,
         box = console.log.text
 
         def type_next() -> None:
+            if console.log.is_pending():
+                return
             text = next(texts, None)
             if text is None:
                 driver.stop()
