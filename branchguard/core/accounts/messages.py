@@ -18,6 +18,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "至少需要 {min} 个字符",
     ),
     "validation.username_taken": ("user '{value}' already exists", "用户“{value}”已存在"),
+    "validation.username_reserved": (
+        "'{value}' is the name BranchGuard signs its own entries with: choose another",
+        "“{value}”是 BranchGuard 自身记录所用的名称：请另选一个",
+    ),
     "validation.first_lead_exists": (
         "the safety-lead account has already been created",
         "安全负责人账户已经创建",

@@ -140,6 +140,8 @@ class AuthService:
         check_password(password)
         if s.scalar(select(UserRow).where(UserRow.username == name)) is not None:
             raise ValidationError("field.username", Message("validation.username_taken", value=name))
+        if name == Actor.system().username:  # the app's own entries are signed so: nobody signs as it
+            raise ValidationError("field.username", Message("validation.username_reserved", value=name))
         user = UserRow(
             username=name,
             display_name=display,

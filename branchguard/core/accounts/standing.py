@@ -5,7 +5,9 @@ A window logs in once and may stay open for a whole shift; meanwhile a lead may 
 (someone who left) or change its role. The role check of each service (`require`) reads the role the
 actor logged in with, so every write also asks the database, inside its own transaction: the audit
 record of each change (core/audit/service.py `record`) by the account's id, and each incident log
-entry (core/incidents/log.py) by the user name it is written under, as the log knows its writers.
+entry (core/incidents/log.py) by the user name it is written under, as the log knows its writers;
+a write that leaves the database (an archive, a key file, an anchor) or writes the log with a right
+of its own (attach, correct another's entry) asks first (`confirm`, `check`).
 A refused write writes nothing; the holder must log in again. The system and a database with no
 accounts yet (`user_id` None, a name no account has) are not accounts: nothing to check.
 """
@@ -16,7 +18,7 @@ from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.engine import Connection
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, sessionmaker
 
 from branchguard.core.kernel.errors import PermissionDenied
 from branchguard.core.kernel.i18n import Message
@@ -56,6 +58,13 @@ def check(target: Session | Connection, actor: Actor) -> None:
         changed = Message("auth.role_changed_since_login", username=actor.username, role=Role(row.role))
         raise AccountChanged(changed)
     checked.add((actor.user_id, actor.role.value))
+
+
+def confirm(sessions: sessionmaker[Session], actor: Actor) -> None:
+    """`check` in a read of its own, before a write that leaves the database (an archive, a key
+    file, an anchor, a restore asked for): refused first, nothing is written anywhere."""
+    with sessions() as s:
+        check(s, actor)
 
 
 def check_log_writer(target: Session | Connection, username: str) -> None:

@@ -11,6 +11,7 @@ from pathlib import Path
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlalchemy.orm import Session, sessionmaker
 
+from branchguard.core.accounts import standing
 from branchguard.core.anchors import keys, rules, store
 from branchguard.core.anchors.ledger_link import LedgerFactory
 from branchguard.core.anchors.types import (
@@ -115,6 +116,7 @@ class AnchorService:
         package carries its ledger entries and head office checks their chain itself."""
         require(actor, "anchor.stamp")
         with self._sessions() as s:
+            standing.check(s, actor)  # a stamp is a signed line in the anchor file: not for a stale login
             view = self._ledger(s.connection())
             head = _head(view)
             rec = view.record_head(entity, entity_id) if entity else None

@@ -7,6 +7,7 @@ from pathlib import Path
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
+from branchguard.core.accounts import standing
 from branchguard.core.audit.service import record
 from branchguard.core.backup import pending
 from branchguard.core.backup.archive import (
@@ -35,6 +36,7 @@ class BackupService:
     def create(self, actor: Actor, db_url: str, out: Path) -> BackupResult:
         """One archive at `out`."""
         require(actor, "backup.create")
+        standing.confirm(self._sessions, actor)  # the archive is written before its audit record
         result = create_backup(self._data_dir, db_url, out, self._version)
         self._audit(actor, result)
         return result
@@ -51,6 +53,7 @@ class BackupService:
         """An automatic backup named by its time in `folder`; older ones beyond those kept go.
         `cancelled` is asked between steps: a stop raises BackupCancelled, nothing written nor audited."""
         require(actor, "backup.create")
+        standing.confirm(self._sessions, actor)
         result = backup_into_folder(
             self._data_dir, db_url, folder, self._version, keep_daily, keep_monthly, cancelled or never
         )
@@ -77,6 +80,7 @@ class BackupService:
         require(actor, "backup.restore")
         check_restore_target(manifest, db_url, archive)
         with self._sessions.begin() as s:
+            standing.check(s, actor)  # before the marker: a refused request must not restore
             # The marker is written inside the transaction: a failure to write it records nothing.
             asked = pending.write_marker(self._data_dir, archive, actor.username)
             record(
@@ -100,6 +104,7 @@ class BackupService:
     def cancel_restore(self, actor: Actor) -> bool:
         require(actor, "backup.restore")
         with self._sessions.begin() as s:
+            standing.check(s, actor)  # before the marker is removed
             asked = pending.read_marker(self._data_dir)
             if asked is None or not pending.cancel(self._data_dir):
                 return False

@@ -22,6 +22,7 @@ from typing import IO, Any
 from sqlalchemy import Connection, desc, select
 from sqlalchemy.orm import Session, sessionmaker
 
+from branchguard.core.accounts import standing
 from branchguard.core.anchors import keys
 from branchguard.core.anchors import store as anchor_store
 from branchguard.core.anchors.rules import content as anchor_content
@@ -94,6 +95,7 @@ class ExchangeService:
     def export_key(self, actor: Actor, out: Path) -> str:
         """Write this installation's public key (PEM) for head office; its fingerprint."""
         require(actor, "exchange.key")
+        standing.confirm(self._sessions, actor)
         from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 
         key = keys.load_or_create(self._data_dir)

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import Connection, Engine, Select, func, or_, select
 from sqlalchemy.orm import Session, sessionmaker
 
+from branchguard.core.accounts import standing
 from branchguard.core.audit.service import record
 from branchguard.core.complaints import rules as complaint_rules
 from branchguard.core.early_warnings.types import WarningLevel
@@ -162,6 +163,7 @@ class IncidentService:
             raise ValidationError("field.entry_kind", Message("incident.kind_not_typed", kind=kind.value))
         body = validation.text(body, "field.entry_text", limit=incident_log.MAX_ENTRY_TEXT)
         with self._engine.begin() as conn:
+            standing.check(conn, actor)  # correcting another's entry is a lead's
             if corrects is None:
                 return incident_log.append(conn, incident_id, actor.username, kind, body)
             self._check_correction(conn, actor, incident_id, corrects)
@@ -187,6 +189,7 @@ class IncidentService:
         if not done:
             reason = validation.text(reason, "field.skip_reason", limit=1000)
         with self._sessions.begin() as s:
+            standing.check(s, actor)
             detail = detail_of(s, self._row(s, incident_id), with_entries=False)
             if not 1 <= number <= len(detail.steps):
                 raise ValidationError(
@@ -211,6 +214,7 @@ class IncidentService:
         require(actor, "incident.step")
         note = validation.text(note, "field.entry_text", required=False, limit=incident_log.MAX_ENTRY_TEXT)
         with self._sessions.begin() as s:
+            standing.check(s, actor)
             conn = s.connection()
             self._check_correction(conn, actor, incident_id, seq)
             target = incident_log.read_page(conn, incident_id, after_seq=seq - 1, limit=1)[0]
@@ -264,6 +268,7 @@ class IncidentService:
         if expected is not None:
             data["expected"] = expected
         with self._sessions.begin() as s:
+            standing.check(s, actor)
             data[SAID] = saying(
                 "incident.headcount_text", present=present, expected=expected if expected is not None else "-"
             )
@@ -275,6 +280,7 @@ class IncidentService:
         """Copy a photo or file into the store and log it with its SHA-256."""
         require(actor, "incident.attach")
         with self._sessions() as s:  # fail before copying anything into the store
+            standing.check(s, actor)  # attaching is a lead's
             self._row(s, incident_id)
         with self._files.staged(), self._sessions.begin() as s:  # not logged: the file goes too
             ref = self._files.add(Path(path))

@@ -26,6 +26,7 @@ from cryptography.hazmat.primitives.serialization import (
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session, sessionmaker
 
+from branchguard.core.accounts import standing
 from branchguard.core.anchors import keys
 from branchguard.core.anchors.rules import fingerprint, grouped
 from branchguard.core.audit.service import record
@@ -103,6 +104,7 @@ class LibraryService:
         checklist templates, the default compliance rules and the working-day table from this year
         on. Read-only on the data; with `public_key_path`, the key branches trust goes there too."""
         require(actor, "library.export")
+        standing.confirm(self._sessions, actor)  # a library signed with head office's key
         playbooks = PlaybookService(self._sessions, self._files)
         codes = [p.code for p in playbooks.list_playbooks(actor) if p.status == PlaybookStatus.APPROVED]
         versions = [playbooks.get(actor, code) for code in codes]

@@ -14,7 +14,7 @@ from branchguard.core.accounts.standing import AccountChanged
 from branchguard.core.audit.service import AuditFilter
 from branchguard.core.hazards.types import HazardInput, HazardSeverity
 from branchguard.core.incidents.types import EntryKind
-from branchguard.core.kernel.errors import PermissionDenied
+from branchguard.core.kernel.errors import PermissionDenied, ValidationError
 from branchguard.core.kernel.types import Actor, Role
 
 
@@ -93,3 +93,67 @@ def test_the_system_and_a_database_without_accounts_are_no_accounts(ctx: Any, le
     incident = ctx.services.incidents.start(Actor.system(), "FIRE")
     ctx.services.incidents.log(Actor.system(), incident.id, EntryKind.NOTE, "the scheduler's")
     assert _log_length(ctx, lead, incident.id) >= 2
+
+
+def _second_lead(ctx: Any, lead: Actor) -> Actor:
+    info = ctx.services.auth.add_user(lead, "lead2", Role.LEAD, "second-lead-2026!", "副行长")
+    return Actor(info.id, info.username, Role.LEAD)
+
+
+def test_a_lead_demoted_to_staff_no_longer_attaches_or_corrects_anothers_entry(
+    ctx: Any, lead: Actor, tmp_path: Any
+) -> None:
+    """Log-only writes with a right of their own: the log asks only whether the new role may write
+    to a log at all, which staff may."""
+    second = _second_lead(ctx, lead)
+    incident = ctx.services.incidents.start(lead, "FIRE")
+    entry = ctx.services.incidents.log(lead, incident.id, EntryKind.NOTE, "the lead's")
+    ctx.services.auth.set_role(lead, second.user_id, Role.STAFF)
+    photo = tmp_path / "photo.jpg"
+    photo.write_bytes(b"\xff\xd8 a photo")
+    before = _log_length(ctx, lead, incident.id)
+    with pytest.raises(AccountChanged):
+        ctx.services.incidents.attach(second, incident.id, photo)
+    with pytest.raises(AccountChanged):
+        ctx.services.incidents.log(second, incident.id, EntryKind.NOTE, "rewritten", corrects=entry.seq)
+    assert _log_length(ctx, lead, incident.id) == before
+
+
+def test_writes_that_leave_the_database_are_refused_before_anything_is_written(
+    ctx: Any, lead: Actor, tmp_path: Any
+) -> None:
+    """A backup archive, a restore asked for, the public key, a library, an anchor: each was written,
+    then its audit record refused it ("nothing was saved"), or it wrote no record at all."""
+    second = _second_lead(ctx, lead)
+    archive = ctx.services.backup.create(lead, ctx.config.db_url, tmp_path / "good.zip").path
+    manifest = ctx.services.backup.check(lead, archive)
+    ctx.services.auth.set_active(lead, second.user_id, False)
+    out = tmp_path / "out"
+    attempts = {
+        "backup": lambda: ctx.services.backup.create(second, ctx.config.db_url, out / "b.zip"),
+        "automatic backup": lambda: ctx.services.backup.create_in_folder(
+            second, ctx.config.db_url, out, 7, 12
+        ),
+        "restore asked": lambda: ctx.services.backup.request_restore(
+            second, ctx.config.db_url, archive, manifest
+        ),
+        "key": lambda: ctx.services.exchange.export_key(second, out / "key.pem"),
+        "library": lambda: ctx.services.library.export(second, out / "library.zip"),
+        "anchor": lambda: ctx.services.anchors.stamp(second, "", "", "a report"),
+    }
+    for what, attempt in attempts.items():
+        with pytest.raises(AccountChanged):
+            attempt()
+        assert not out.exists() or not list(out.iterdir()), what
+    assert ctx.services.backup.pending_restore() is None
+
+    ctx.services.backup.request_restore(lead, ctx.config.db_url, archive, manifest)
+    with pytest.raises(AccountChanged):
+        ctx.services.backup.cancel_restore(second)
+    assert ctx.services.backup.pending_restore() is not None
+
+
+def test_nobody_may_take_the_name_the_app_signs_its_own_entries_with(ctx: Any, lead: Actor) -> None:
+    with pytest.raises(ValidationError) as refused:
+        ctx.services.auth.add_user(lead, "System", Role.STAFF, "a-long-password-2026", "")
+    assert "signs its own entries" in refused.value.text("en")
