@@ -69,26 +69,20 @@ def _log_in_restorer(config: RuntimeConfig, args: argparse.Namespace) -> None:
 
     from branchguard.cli.login import doing, login
     from branchguard.context import open_context
-    from branchguard.core.backup.archive import refuse_if_in_use
-    from branchguard.core.faults.types import Fault, FaultKind
+    from branchguard.core.backup.archive import damage_of, refuse_if_in_use
     from branchguard.core.kernel.errors import PermissionDenied
-    from branchguard.core.kernel.i18n import Message
 
     url = make_url(config.db_url)
     if url.get_backend_name() == "sqlite":
         if not (url.database and Path(url.database).exists()):
             return
+        # Nobody can log in to a damaged database, and restoring is the way back its message gives:
+        # it is set aside, not deleted (anyone who can damage the file can replace it as well).
+        if (damage := damage_of(Path(url.database))) is not None:
+            print(t("cli.restore.over_damaged", path=url.database, error=damage))
+            return
         refuse_if_in_use(Path(url.database))
-    try:
-        ctx = open_context(config.data_dir, config.db_url, config.language)
-    except Fault as fault:
-        if fault.kind is not FaultKind.CORRUPT:
-            raise
-        # Nobody can log in to a damaged database, and restoring is the way back that its message
-        # gives: it is set aside, not deleted (anyone who can damage the file can replace it too).
-        said = fault.content.params if isinstance(fault.content, Message) else {}
-        print(t("cli.restore.over_damaged", path=said.get("path", url.database), error=said.get("error", "")))
-        return
+    ctx = open_context(config.data_dir, config.db_url, config.language)
     try:
         if not ctx.services.auth.has_users():
             return

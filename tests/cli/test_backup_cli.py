@@ -333,7 +333,7 @@ def test_a_restored_database_is_checked_as_a_whole_against_its_ledger(
     assert f"incident {forged}" in err and "losses_cents" in err and "Traceback" not in err
 
 
-@pytest.mark.parametrize("damage", ["header", "truncated"])
+@pytest.mark.parametrize("damage", ["header", "truncated", "users_page"])
 def test_a_damaged_database_is_restored_over_without_a_login(
     damage: str,
     branch: Path,
@@ -350,6 +350,12 @@ def test_a_damaged_database_is_restored_over_without_a_login(
     data = bytearray(db.read_bytes())
     if damage == "header":
         data[:100] = bytes(range(100))
+    elif damage == "users_page":  # the header sound: the accounts' own page is what cannot be read
+        with sqlite3.connect(db) as conn:
+            (root,) = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = 'users'").fetchone()
+            size = conn.execute("PRAGMA page_size").fetchone()[0]
+        conn.close()
+        data[(root - 1) * size : root * size] = b"\xff" * size
     else:
         data = data[: len(data) // 3]
     db.write_bytes(bytes(data))

@@ -407,6 +407,27 @@ def _check_integrity(db: Path) -> None:
         raise BackupError(Message("backup.database_damaged", error=result))
 
 
+def damage_of(db: Path) -> str | None:
+    """What SQLite finds wrong with the database file `db` in place (a header that is not a
+    database's, a malformed page: `quick_check`), or None: sound, or only busy or unreadable for
+    another reason (a lock, permissions), which are no damage and are refused as what they are."""
+    from branchguard.core.faults.rules import classify
+    from branchguard.core.faults.types import FaultKind
+
+    conn = None
+    try:
+        conn = sqlite3.connect(db, timeout=0)
+        result = str(conn.execute("PRAGMA quick_check").fetchone()[0])
+    except sqlite3.Error as exc:
+        if classify(exc) is not FaultKind.CORRUPT:
+            return None
+        result = str(exc)
+    finally:
+        if conn is not None:
+            conn.close()
+    return None if result == "ok" else result.splitlines()[0][:200]
+
+
 def _upgrade_staged(db: Path, archive: Path) -> None:
     """The restored database brought to this version's schema where it lies, before anything in
     place is moved. A backup whose database cannot be upgraded is refused with the data in place as
