@@ -484,5 +484,6 @@ class HazardDetailDialog(QDialog):
     def _open_source(self) -> None:
         if self.detail is not None and self.detail.info.inspection_id is not None:
             inspection_id = self.detail.info.inspection_id
-            self.done(0)  # the run comes up in the window behind
-            self.open_inspection.emit(inspection_id)
+            self.done(0)  # asks first when an edit typed here is not saved (gui/kit/discard.py)
+            if not self.isVisible():  # left: the run comes up in the window behind
+                self.open_inspection.emit(inspection_id)

@@ -167,10 +167,10 @@ class LogPanel(QWidget):
         return bool(self._pending)
 
     def unsent_text(self) -> str:
-        """What the box holds that is not on its way to the log: lost if the window closed now
-        (an entry with the writer is not: the close waits for it)."""
-        text = self.text.text().strip() if self._may_write else ""
-        return "" if text == self._pending else text
+        """What the box holds that is not in the log yet: lost if the window closed now. An entry
+        still with the writer counts: the close waits 10 s for the writer, and a write waiting on
+        another program's lock retries for ~28 s."""
+        return self.text.text().strip() if self._may_write else ""
 
     def committed(self, entry: LogEntry) -> None:
         """The writer has the entry on disk: show it; clear the box if it still holds that text."""
