@@ -163,9 +163,9 @@ class IncidentService:
             raise ValidationError("field.entry_kind", Message("incident.kind_not_typed", kind=kind.value))
         body = validation.text(body, "field.entry_text", limit=incident_log.MAX_ENTRY_TEXT)
         with self._engine.begin() as conn:
-            standing.check(conn, actor)  # correcting another's entry is a lead's
-            if corrects is None:
+            if corrects is None:  # the append asks whether its writer may still log (one indexed read)
                 return incident_log.append(conn, incident_id, actor.username, kind, body)
+            standing.check(conn, actor)  # correcting another's entry is a lead's: in the role logged in with
             self._check_correction(conn, actor, incident_id, corrects)
             return incident_log.append(
                 conn, incident_id, actor.username, EntryKind.CORRECTION, body, corrects=corrects
