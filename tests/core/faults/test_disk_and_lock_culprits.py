@@ -12,10 +12,10 @@ import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
 import pytest
-from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.exc import DBAPIError
 
 from branchguard.context import AppContext, explain_fault, open_context
 from branchguard.core.backup.archive import BackupError, refuse_if_in_use
@@ -25,25 +25,14 @@ from branchguard.core.faults.types import Fault, FaultKind, FaultPlace
 from branchguard.core.kernel.i18n import Message
 from branchguard.db import engine as engine_module
 from branchguard.db.engine import LockRetry
+from tests.fault_support import RAW, disk_with, wrapped
 
 QUICK = LockRetry(wait_ms=20, pauses=(0.01, 0.01, 0.01))
 SLEEPER = "import sys; sys.stdin.readline()"  # a live process until told
-RAW = ("OperationalError", "sqlite3", "sqlalche.me", "Background on this error")
-
-
-class Usage(NamedTuple):
-    total: int
-    used: int
-    free: int
-
-
-def _wrapped(text: str) -> OperationalError:
-    """The driver's error as SQLAlchemy raises it from a statement."""
-    return OperationalError("INSERT INTO audit_events ...", {}, sqlite3.OperationalError(text))
 
 
 def _free(monkeypatch: pytest.MonkeyPatch, free: int) -> None:
-    monkeypatch.setattr(machine.shutil, "disk_usage", lambda _path: Usage(3 << 20, (3 << 20) - free, free))
+    disk_with(monkeypatch, free)
 
 
 def _place(folder: Path) -> FaultPlace:
@@ -56,7 +45,7 @@ def test_a_disk_io_error_on_a_full_disk_is_the_full_disk(
     """At 0 bytes (or 20 KB) free SQLite cannot make its -shm file and says only "disk I/O error":
     every command printed SQLAlchemy's raw text."""
     _free(monkeypatch, 20 * 1024)
-    fault = explain_fault(_wrapped("disk I/O error"), _place(tmp_path))
+    fault = explain_fault(wrapped("disk I/O error"), _place(tmp_path))
     assert fault is not None and fault.kind is FaultKind.FULL
     said = fault.text("en")
     assert said.startswith(f"the disk holding {tmp_path} is full (disk I/O error)")
@@ -70,7 +59,7 @@ def test_a_disk_io_error_with_room_left_is_an_io_fault_naming_the_folder(
     _free(monkeypatch, 50 << 30)
     assert classify(sqlite3.OperationalError("disk I/O error")) is FaultKind.IO
     assert classify(OSError(5, "Input/output error")) is FaultKind.IO
-    fault = explain_fault(_wrapped("disk I/O error"), _place(tmp_path))
+    fault = explain_fault(wrapped("disk I/O error"), _place(tmp_path))
     assert fault is not None and fault.kind is FaultKind.IO
     said = fault.text("en")
     assert str(tmp_path) in said and "NOT saved" in said and "(disk I/O error)" in said

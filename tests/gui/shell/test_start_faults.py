@@ -5,35 +5,19 @@ written (a full disk) is said so, not taken for a window already open."""
 from __future__ import annotations
 
 import errno
-import sqlite3
 from pathlib import Path
-from typing import NamedTuple
 
 import pytest
 from PySide6.QtCore import QLockFile
 from PySide6.QtWidgets import QDialog, QMessageBox
-from sqlalchemy.exc import OperationalError
 
 from branchguard.app import run_gui
 from branchguard.context import AppContext, explain_fault, open_context
-from branchguard.core.faults import machine
 from branchguard.core.faults.types import FaultKind, FaultPlace
 from branchguard.gui.kit import tasks
 from branchguard.gui.shell import single_instance
 from branchguard.gui.shell.login import FirstRunDialog, LoginDialog
-
-RAW = ("OperationalError", "sqlite3", "sqlalche.me", "Background on this error")
-
-
-class Usage(NamedTuple):
-    total: int
-    used: int
-    free: int
-
-
-def _wrapped(text: str) -> OperationalError:
-    """The driver's error as SQLAlchemy raises it from the login's audit entry."""
-    return OperationalError("INSERT INTO audit_events ...", {}, sqlite3.OperationalError(text))
+from tests.fault_support import RAW, disk_with, wrapped
 
 
 def _raise(error: BaseException):
@@ -58,7 +42,7 @@ def no_window_yet(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def _full_disk(monkeypatch: pytest.MonkeyPatch, free: int = 20 * 1024) -> None:
-    monkeypatch.setattr(machine.shutil, "disk_usage", lambda _path: Usage(3 << 20, (3 << 20) - free, free))
+    disk_with(monkeypatch, free)
 
 
 def _demo(data: Path) -> None:
@@ -86,7 +70,7 @@ def test_a_fault_met_by_the_login_is_worded_in_the_login_dialog(
     try:
         dialog = window.findChild(LoginDialog)
         assert dialog is not None and dialog.isVisible()
-        error = _wrapped(driver)
+        error = wrapped(driver)
         monkeypatch.setattr(startup.ctx.services.auth, "login", _raise(error))
         dialog.username.setText("lead")
         dialog.password.setText("lead-demo-2026")
@@ -109,7 +93,7 @@ def test_a_full_disk_met_at_the_start_is_worded_in_the_message_box(
     data = tmp_path / "data"
     _demo(data)
     _full_disk(monkeypatch)
-    monkeypatch.setattr("branchguard.context.open_after_pending_restore", _raise(_wrapped("disk I/O error")))
+    monkeypatch.setattr("branchguard.context.open_after_pending_restore", _raise(wrapped("disk I/O error")))
     assert run_gui(str(data), lang="en") == 1
     assert len(messages) == 1
     assert messages[0].startswith(f"the disk holding {data} is full (disk I/O error)")
@@ -132,7 +116,7 @@ def test_the_first_start_dialog_words_a_full_disk_and_keeps_what_was_typed(
     empty_ctx: AppContext, qtbot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(tasks, "_fault_place", empty_ctx.place)  # set as the context opens (app.py)
-    monkeypatch.setattr(empty_ctx.services.branch, "update", _raise(_wrapped("database or disk is full")))
+    monkeypatch.setattr(empty_ctx.services.branch, "update", _raise(wrapped("database or disk is full")))
     dialog = FirstRunDialog(empty_ctx.services)
     qtbot.addWidget(dialog)
     dialog.show()
@@ -188,7 +172,7 @@ def test_a_lock_file_refused_for_no_known_reason_names_the_file(
 ) -> None:
     data = tmp_path / "data"
     monkeypatch.setattr(single_instance, "QLockFile", _FullDiskLock)  # the probe's write succeeds
-    monkeypatch.setattr(machine.shutil, "disk_usage", lambda _path: Usage(50 << 30, 0, 50 << 30))
+    disk_with(monkeypatch, 50 << 30, 50 << 30)
     assert run_gui(str(data), lang="en") == 1
     assert len(messages) == 1
     assert messages[0].startswith(f"cannot write the window's lock file {data / 'branchguard.lock'}")
