@@ -133,17 +133,22 @@ def test_newer_database_is_refused_in_the_chosen_language(tmp_path: Path, lang: 
     assert refused.value.message == t("schema.newer", lang=lang, revision="9999", head=head_revision())
 
 
+def _upgrade_that_fails(data: Path) -> Path:
+    """A data folder at revision 0001 with a table in the way of revision 0002, which creates it."""
+    data.mkdir()
+    db_file = data / "branchguard.sqlite"
+    shutil.copyfile(FIXTURES / "schema_0001.sqlite", db_file)
+    with sqlite3.connect(db_file) as conn:
+        conn.execute("CREATE TABLE audit_events (id INTEGER PRIMARY KEY)")
+    conn.close()
+    return data
+
+
 @pytest.mark.parametrize(
     ("lang", "words"), [("en", "Upgrading the database failed"), ("zh_CN", "数据库升级失败")]
 )
 def test_failed_upgrade_says_where_the_backup_is(tmp_path: Path, lang: str, words: str) -> None:
-    data = tmp_path / "data"
-    data.mkdir()
-    db_file = data / "branchguard.sqlite"
-    shutil.copyfile(FIXTURES / "schema_0001.sqlite", db_file)
-    with sqlite3.connect(db_file) as conn:  # in the way of revision 0002, which creates it
-        conn.execute("CREATE TABLE audit_events (id INTEGER PRIMARY KEY)")
-    conn.close()
+    data = _upgrade_that_fails(tmp_path / "data")
 
     with pytest.raises(SchemaError) as refused:
         open_context(data, lang=lang)
@@ -221,13 +226,7 @@ def test_two_first_starts_at_once_on_postgresql_make_the_schema_once(pg_cluster:
 def test_a_failed_upgrade_tried_again_keeps_one_copy_and_says_what_the_driver_said(tmp_path: Path) -> None:
     """Every start on a database whose upgrade failed made one more full copy; the message carried
     SQLAlchemy's statement and its link to the web."""
-    data = tmp_path / "data"
-    data.mkdir()
-    db_file = data / "branchguard.sqlite"
-    shutil.copyfile(FIXTURES / "schema_0001.sqlite", db_file)
-    with sqlite3.connect(db_file) as conn:  # in the way of revision 0002, which creates it
-        conn.execute("CREATE TABLE audit_events (id INTEGER PRIMARY KEY)")
-    conn.close()
+    data = _upgrade_that_fails(tmp_path / "data")
 
     messages = []
     for attempt in range(3):
