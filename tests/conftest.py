@@ -495,3 +495,16 @@ def no_installed_years() -> Iterator[None]:
     working_days.install([])
     yield
     working_days.install([])
+
+
+@pytest.fixture
+def shanghai_time(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Local time UTC+8 without daylight saving: a time in UTC and in local time read differently,
+    and local and UTC dates differ in the morning."""
+    import time
+
+    monkeypatch.setenv("TZ", "Asia/Shanghai")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()

@@ -7,8 +7,7 @@ it as ending eight hours early), and an empty password counted toward the lockou
 
 from __future__ import annotations
 
-import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -22,18 +21,10 @@ from branchguard.core.audit.types import AuditRecord
 from branchguard.core.kernel.errors import AccountLocked, AuthenticationError
 from branchguard.core.kernel.i18n import set_language, t
 from branchguard.core.kernel.types import Actor
-from branchguard.db.base import utcnow
+from tests.core.accounts.test_auth_service import Clock
 
 STAFF_PASSWORD = "staff-demo-2026"
 AUDITOR_PASSWORD = "auditor-demo-2026"
-
-
-class Clock:
-    def __init__(self) -> None:
-        self.now = utcnow()
-
-    def __call__(self) -> datetime:
-        return self.now
 
 
 @pytest.fixture
@@ -44,16 +35,6 @@ def clock() -> Clock:
 @pytest.fixture
 def auth(ctx: AppContext, clock: Clock) -> AuthService:
     return AuthService(ctx.sessions, clock=clock)
-
-
-@pytest.fixture
-def shanghai_time(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """Local time UTC+8, so a time in UTC and in local time read differently."""
-    monkeypatch.setenv("TZ", "Asia/Shanghai")
-    time.tzset()
-    yield
-    monkeypatch.undo()
-    time.tzset()
 
 
 def worded(event: AuditRecord, lang: str) -> str:

@@ -25,7 +25,7 @@ from branchguard.core.faults.types import Fault, FaultKind, FaultPlace
 from branchguard.core.kernel.i18n import Message
 from branchguard.db import engine as engine_module
 from branchguard.db.engine import LockRetry
-from tests.fault_support import RAW, disk_with, wrapped
+from tests.fault_support import HOLDER, RAW, disk_with, lock_held_by, wrapped
 
 QUICK = LockRetry(wait_ms=20, pauses=(0.01, 0.01, 0.01))
 SLEEPER = "import sys; sys.stdin.readline()"  # a live process until told
@@ -131,16 +131,8 @@ def branch(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[AppConte
 @pytest.fixture
 def outsider(branch: AppContext) -> Iterator[subprocess.Popen[str]]:
     """A plain sqlite3 program holding the write lock: not a BranchGuard."""
-    proc = subprocess.Popen(
-        [sys.executable, "-c", OUTSIDER, str(branch.data_dir / "branchguard.sqlite")],
-        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
-    )
-    assert proc.stdout is not None and proc.stdout.readline().strip() == "held"
-    try:
+    with lock_held_by(OUTSIDER, str(branch.data_dir / "branchguard.sqlite")) as proc:
         yield proc
-    finally:
-        if proc.returncode is None:
-            proc.communicate("\n", timeout=30)
 
 
 def _contact() -> Any:
@@ -254,19 +246,10 @@ def test_a_restore_refused_for_an_outside_programs_lock_does_not_blame_a_branchg
 
 
 def test_a_restore_refused_for_a_branchguard_names_its_pid(branch: AppContext) -> None:
-    from tests.core.faults.test_faults import HOLDER
-
     db = branch.data_dir / "branchguard.sqlite"
-    proc = subprocess.Popen(
-        [sys.executable, "-c", HOLDER, str(db), str(branch.data_dir / holders.WINDOW_LOCK)],
-        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
-    )
-    try:
-        assert proc.stdout is not None and proc.stdout.readline().strip() == "held"
-        with pytest.raises(BackupError) as refused:
-            refuse_if_in_use(db)
-    finally:
-        proc.communicate("\n", timeout=30)
+    window = str(branch.data_dir / holders.WINDOW_LOCK)
+    with lock_held_by(HOLDER, str(db), window) as proc, pytest.raises(BackupError) as refused:
+        refuse_if_in_use(db)
     assert refused.value.content == Message("backup.in_use", path=str(db), pids=str(proc.pid))
     assert f"another BranchGuard (PID {proc.pid})" in refused.value.text("en")
 

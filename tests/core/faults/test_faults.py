@@ -6,7 +6,6 @@ from __future__ import annotations
 import shutil
 import sqlite3
 import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -25,6 +24,7 @@ from branchguard.core.kernel.types import Actor
 from branchguard.db import engine as engine_module
 from branchguard.db.engine import LockRetry, make_engine
 from tests.conftest import PG_SUPERUSER
+from tests.fault_support import HOLDER, lock_held_by
 
 QUICK = LockRetry(wait_ms=20, pauses=(0.01, 0.01, 0.01))
 PLACE = FaultPlace("/data", "/data/branchguard.sqlite")
@@ -61,31 +61,13 @@ def _lead(ctx: AppContext) -> Actor:
     return Actor(user.id, user.username, user.role)
 
 
-HOLDER = """
-import sqlite3, sys, time
-conn = sqlite3.connect(sys.argv[1], isolation_level=None)
-conn.execute("BEGIN IMMEDIATE")
-open(sys.argv[2], "w").write(f"{__import__('os').getpid()}\\nlocalhost\\nbranchguard\\n")
-print("held", flush=True)
-sys.stdin.readline()
-"""
-
-
 @pytest.fixture
 def window_holding_lock(notes: tuple[AppContext, list[Message]]) -> Iterator[subprocess.Popen[str]]:
     """Another process holding the write lock, its PID in the window's lock file."""
     ctx, _ = notes
     db = ctx.data_dir / "branchguard.sqlite"
-    proc = subprocess.Popen(
-        [sys.executable, "-c", HOLDER, str(db), str(ctx.data_dir / holders.WINDOW_LOCK)],
-        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
-    )
-    assert proc.stdout is not None and proc.stdout.readline().strip() == "held"
-    try:
+    with lock_held_by(HOLDER, str(db), str(ctx.data_dir / holders.WINDOW_LOCK)) as proc:
         yield proc
-    finally:
-        if proc.returncode is None:
-            proc.communicate("\n", timeout=30)
 
 
 def test_a_held_write_lock_is_retried_then_named_and_nothing_is_written(

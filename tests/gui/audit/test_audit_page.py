@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -48,16 +47,6 @@ def make_page(qtbot: Any) -> Callable[[GuiSession], AuditPage]:
         return page
 
     return _make
-
-
-@pytest.fixture
-def shanghai_time(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """Local time UTC+8 without daylight saving, so local and UTC dates differ in the morning."""
-    monkeypatch.setenv("TZ", "Asia/Shanghai")
-    time.tzset()
-    yield
-    monkeypatch.undo()
-    time.tzset()
 
 
 def shown(page: AuditPage) -> list[AuditRecord]:

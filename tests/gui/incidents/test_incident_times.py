@@ -2,25 +2,12 @@
 
 from __future__ import annotations
 
-import time
-from collections.abc import Iterator
 from datetime import UTC, datetime
-
-import pytest
 
 from branchguard.gui.kit.times import date_time, duration_clock, local_clock
 
 
-@pytest.fixture
-def shanghai(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    monkeypatch.setenv("TZ", "Asia/Shanghai")
-    time.tzset()
-    yield
-    monkeypatch.undo()
-    time.tzset()
-
-
-def test_clock_times_with_dates_once_the_incident_spans_days(shanghai: None) -> None:
+def test_clock_times_with_dates_once_the_incident_spans_days(shanghai_time: None) -> None:
     started = datetime(2026, 11, 29, 1, 2, 3, tzinfo=UTC)  # 09:02:03 in Shanghai
     later = datetime(2026, 11, 29, 15, 59, 7, tzinfo=UTC)  # 23:59:07, same local day
     next_day = datetime(2026, 11, 29, 16, 0, 5, tzinfo=UTC)  # 00:00:05 the next local day
