@@ -7,13 +7,15 @@ import json
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import and_, or_, select
+from sqlalchemy import Select, String, and_, func, literal, or_, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from branchguard.core.accounts import standing
 from branchguard.core.audit.types import AuditRecord
 from branchguard.core.kernel import paging
+from branchguard.core.kernel.paging import Slice, Window
 from branchguard.core.kernel.roles import require
 from branchguard.core.kernel.types import Actor
 from branchguard.db.models.foundation import AuditEventRow
@@ -97,6 +99,47 @@ _COLUMNS = (
     AuditEventRow.before,
     AuditEventRow.after,
 )
+# A record's id as the list orders it: left-padded with zeros, so "9" comes before "10" (ids are
+# numbers but for a few names) on both engines, which have no common lpad.
+_ID_ORDER = func.substr(
+    literal("0" * 64, String) + AuditEventRow.entity_id, func.length(AuditEventRow.entity_id) + 1
+)
+# The audit list's columns a window can be sorted by, in SQL over every event the filter selects.
+# Time, user and action walk their indexes (ix_audit_events_at, _actor, _action); the kind of
+# record, the record's id and the summary have none, and are sorted by the database each read.
+LIST_SORTS: dict[str, paging.Column] = {
+    "time": AuditEventRow.at,
+    "user": AuditEventRow.actor,
+    "action": AuditEventRow.action,
+    "entity": AuditEventRow.entity,
+    "id": _ID_ORDER,
+    "summary": AuditEventRow.summary,
+}
+
+
+def _filtered(flt: AuditFilter) -> Select[Any]:
+    """The events `flt` selects, as the columns a record is made of (not ORM objects)."""
+    query = select(*_COLUMNS)
+    if flt.actor:
+        query = query.where(AuditEventRow.actor == flt.actor)
+    if flt.action_prefix:
+        query = query.where(AuditEventRow.action.startswith(flt.action_prefix))
+    if flt.entity:
+        query = query.where(AuditEventRow.entity == flt.entity)
+    if flt.since:
+        query = query.where(AuditEventRow.at >= flt.since)
+    if flt.until:
+        query = query.where(AuditEventRow.at < flt.until)
+    if flt.text:
+        query = query.where(AuditEventRow.summary.contains(flt.text, autoescape=True))
+    return query
+
+
+def _records(s: Session, query: Select[Any]) -> builtins.list[AuditRecord]:
+    return [
+        AuditRecord(id_, at, who, action, entity, entity_id, summary, before or {}, after or {})
+        for id_, at, who, action, entity, entity_id, summary, before, after in s.execute(query).tuples()
+    ]
 
 
 @dataclass(frozen=True)
@@ -119,7 +162,9 @@ class AuditService:
         """The newest events matching the filter, at most `flt.limit`."""
         require(actor, "audit.list")
         flt = flt or AuditFilter()
-        return self._read(flt, None, flt.limit)
+        query = _filtered(flt).order_by(AuditEventRow.at.desc(), AuditEventRow.id.desc()).limit(flt.limit)
+        with self._sessions() as s:
+            return _records(s, query)
 
     def page(
         self,
@@ -131,23 +176,7 @@ class AuditService:
         """One page of events matching the filter, newest first, starting after `after` (a keyset
         page: the database walks the (at, id) order from there instead of skipping rows)."""
         require(actor, "audit.list")
-        return self._read(flt or AuditFilter(), after, limit)
-
-    def _read(self, flt: AuditFilter, after: AuditCursor | None, limit: int) -> builtins.list[AuditRecord]:
-        # Plain columns, not ORM objects: a page is read row by row into frozen records.
-        query = select(*_COLUMNS).order_by(AuditEventRow.at.desc(), AuditEventRow.id.desc())
-        if flt.actor:
-            query = query.where(AuditEventRow.actor == flt.actor)
-        if flt.action_prefix:
-            query = query.where(AuditEventRow.action.startswith(flt.action_prefix))
-        if flt.entity:
-            query = query.where(AuditEventRow.entity == flt.entity)
-        if flt.since:
-            query = query.where(AuditEventRow.at >= flt.since)
-        if flt.until:
-            query = query.where(AuditEventRow.at < flt.until)
-        if flt.text:
-            query = query.where(AuditEventRow.summary.contains(flt.text, autoescape=True))
+        query = _filtered(flt or AuditFilter())
         if after is not None:
             query = query.where(
                 or_(
@@ -155,13 +184,19 @@ class AuditService:
                     and_(AuditEventRow.at == after.at, AuditEventRow.id < after.id),
                 )
             )
+        query = query.order_by(AuditEventRow.at.desc(), AuditEventRow.id.desc()).limit(limit)
         with self._sessions() as s:
-            return [
-                AuditRecord(id_, at, who, action, entity, entity_id, summary, before or {}, after_ or {})
-                for id_, at, who, action, entity, entity_id, summary, before, after_ in s.execute(
-                    query.limit(limit)
-                ).tuples()
-            ]
+            return _records(s, query)
+
+    def window(self, actor: Actor, flt: AuditFilter, window: Window) -> Slice[AuditRecord]:
+        """One window of the events `flt` selects (newest first unless `window.sort` names a
+        column of `LIST_SORTS`) and the count of all of them, both in SQL (`flt.limit` aside)."""
+        require(actor, "audit.list")
+        query = _filtered(flt)
+        with self._sessions() as s:
+            total = s.scalar(paging.count(query)) or 0
+            page = paging.ordered(query, window, LIST_SORTS, (AuditEventRow.at,), AuditEventRow.id)
+            return Slice(_records(s, page), total)
 
     def actors(self, actor: Actor) -> builtins.list[str]:
         require(actor, "audit.list")

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from branchguard.core.accounts.names import person_of
@@ -62,15 +62,18 @@ if TYPE_CHECKING:  # imported by whoever runs a drill: the dashboard and complia
     from branchguard.core.incidents.service import IncidentService
 
 T = TypeVar("T")
+# The date the list shows for a plan: its run's, else the planned one. The window's default
+# order (newest first) and its Date column's.
+SHOWN_DATE = func.coalesce(DrillPlanRow.run_at, DrillPlanRow.planned_at)
 # The drill list's columns a window can be sorted by, in SQL (a series sorts by its first date).
-LIST_SORTS = {
+LIST_SORTS: dict[str, paging.Column] = {
     "id": DrillPlanRow.id,
     "title": DrillPlanRow.title,
     "playbook": DrillPlanRow.playbook_code,
     "scope": DrillPlanRow.scope,
     "mode": DrillPlanRow.mode,
     "announced": DrillPlanRow.announced,
-    "date": DrillPlanRow.planned_at,
+    "date": SHOWN_DATE,
     "status": DrillPlanRow.status,
 }
 
@@ -212,15 +215,15 @@ class DrillService:
             return drills_store.plan_infos(s, s.scalars(stmt), utcnow())
 
     def window(self, actor: Actor, status: DrillStatus | None, window: Window) -> Slice[DrillPlan]:
-        """One window of the plans and runs (the newest first unless `window.sort` names a column
-        of `LIST_SORTS`) and the count of all that `status` selects."""
+        """One window of the plans and runs (by the date shown, the newest first, unless
+        `window.sort` names a column of `LIST_SORTS`) and the count of all that `status` selects."""
         require(actor, "drill.read")
         stmt = select(DrillPlanRow.__table__)  # the columns, not ORM rows (drills/store.PlanRow)
         if status is not None:
             stmt = stmt.where(DrillPlanRow.status == status.value)
         with self._sessions() as s:
             total = s.scalar(paging.count(stmt)) or 0
-            page = paging.ordered(stmt, window, LIST_SORTS, (), DrillPlanRow.id)
+            page = paging.ordered(stmt, window, LIST_SORTS, (SHOWN_DATE,), DrillPlanRow.id)
             return Slice(drills_store.plan_infos(s, s.execute(page), utcnow()), total)
 
     def record_of(self, actor: Actor, plan_id: int) -> DrillRecord:

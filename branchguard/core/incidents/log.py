@@ -18,7 +18,19 @@ from datetime import datetime
 from functools import cache
 from typing import Any, NoReturn
 
-from sqlalchemy import Connection, Dialect, Table, bindparam, insert, select, text, update
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    Dialect,
+    Select,
+    Table,
+    and_,
+    bindparam,
+    insert,
+    select,
+    text,
+    update,
+)
 from sqlalchemy.orm import Session
 
 from branchguard.core.accounts import standing
@@ -383,28 +395,51 @@ def attachment_entries(conn: Connection, incident_id: int) -> list[LogEntry]:
     return _with_corrections(conn, incident_id, list(conn.execute(stmt.order_by(_LOG.c.seq)).all()))
 
 
-def search(conn: Connection, query: str, limit: int = 200) -> list[LogEntry]:
-    """Newest entries matching every word of `query` (FTS5 on SQLite, trigram ILIKE on PostgreSQL)."""
+def _fts_rowids(match: str) -> Select[Any]:
+    """The rowids (= entry ids) the FTS5 index finds for a MATCH expression."""
+    found = text(f"{FTS_TABLE} MATCH :q").bindparams(q=match)
+    return select(text("rowid")).select_from(text(FTS_TABLE)).where(found)
+
+
+def matching(conn: Connection, query: str, newest: int | None = None) -> ColumnElement[bool] | None:
+    """The condition on `incident_log` rows containing every word of `query` (FTS5 on SQLite,
+    trigram ILIKE on PostgreSQL): every such entry, or on SQLite with `newest` only that many of
+    the newest, which FTS5 hands over first. None when nothing is searchable. The one test of a
+    match: the entries found and the incidents whose log matches both use it."""
     if conn.dialect.name == "sqlite":
         match = fts_query(query)
         if match is None:
-            return []
-        ids = select(text("rowid")).select_from(text(FTS_TABLE)).where(text(f"{FTS_TABLE} MATCH :q"))
-        stmt = (
-            select(_LOG)
-            .where(_LOG.c.id.in_(ids.order_by(text("rowid DESC")).limit(limit).scalar_subquery()))
-            .order_by(_LOG.c.id.desc())
-            .params(q=match)
-        )
-    else:
-        words = query.split()
-        if not words:
-            return []
-        stmt = select(_LOG)
-        for word in words:
-            escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-            stmt = stmt.where(_LOG.c.text.ilike(f"%{escaped}%", escape="\\"))
-        stmt = stmt.order_by(_LOG.c.id.desc()).limit(limit)
+            return None
+        ids = _fts_rowids(match)
+        if newest is not None:
+            ids = ids.order_by(text("rowid DESC")).limit(newest)
+        return _LOG.c.id.in_(ids.scalar_subquery())
+    words = query.split()
+    if not words:
+        return None
+    escaped = (w.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") for w in words)
+    return and_(*(_LOG.c.text.ilike(f"%{word}%", escape="\\") for word in escaped))
+
+
+def matching_incidents(conn: Connection, query: str) -> Select[tuple[int]] | None:
+    """The ids of the incidents with an entry matching `query`, as a subquery: no cap, so an
+    incident whose only match is years old is found as well as one matched a minute ago."""
+    found = matching(conn, query)
+    return None if found is None else select(_LOG.c.incident_id).where(found)
+
+
+def search(
+    conn: Connection, query: str, limit: int = 200, incidents: Select[tuple[int]] | None = None
+) -> list[LogEntry]:
+    """Newest entries matching every word of `query`, at most `limit`; with `incidents` (a
+    subquery of incident ids) only theirs, cut after that choice: the newest matches elsewhere
+    do not crowd out older ones of those incidents."""
+    found = matching(conn, query, newest=limit if incidents is None else None)
+    if found is None:
+        return []
+    if incidents is not None:
+        found = and_(found, _LOG.c.incident_id.in_(incidents))
+    stmt = select(_LOG).where(found).order_by(_LOG.c.id.desc()).limit(limit)
     return [entry_of(row) for row in conn.execute(stmt)]
 
 

@@ -7,6 +7,7 @@ the incident's own fields, updates its row and the audit trail in the same unit 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -498,21 +499,38 @@ class IncidentService:
             ]
 
     def _selected(self, s: Session, flt: IncidentFilter) -> Select[tuple[IncidentRow]]:
+        """The incidents `flt` selects; its search matches the title or any entry of the log, in
+        one SQL subquery over the whole search index (no cap on the entries it looks at)."""
         stmt = incident_store.filtered(flt)
         if flt.search.strip():
-            hits = {e.incident_id for e in incident_log.search(s.connection(), flt.search, limit=5000)}
-            like = f"%{flt.search.strip()}%"
-            stmt = stmt.where(or_(IncidentRow.id.in_(hits), IncidentRow.title.ilike(like)))
+            logged = incident_log.matching_incidents(s.connection(), flt.search)
+            title = IncidentRow.title.ilike(f"%{flt.search.strip()}%")
+            stmt = stmt.where(title if logged is None else or_(IncidentRow.id.in_(logged), title))
         return stmt
+
+    def _within(self, s: Session, flt: IncidentFilter | None) -> Select[tuple[int]] | None:
+        """The ids of the incidents `flt` selects but for its search, as a subquery; None for all."""
+        if flt is None or flt == IncidentFilter(search=flt.search):
+            return None
+        rest = replace(flt, search="")
+        stmt = incident_store.filtered(rest)
+        if rest.checkpoint_overdue:  # decided per open incident in Python (few): their ids
+            ids = [r.id for r in incident_store.selected(s, rest, stmt, utcnow())]
+            return select(IncidentRow.id).where(IncidentRow.id.in_(ids))
+        return stmt.with_only_columns(IncidentRow.id)
 
     def open_incidents(self, actor: Actor) -> list[IncidentSummary]:
         return self.list_incidents(actor, IncidentFilter(status=IncidentStatus.OPEN))
 
-    def search(self, actor: Actor, query: str, limit: int = 200) -> list[SearchHit]:
-        """Log entries matching every word, newest first, with their incident's title."""
+    def search(
+        self, actor: Actor, query: str, limit: int = 200, within: IncidentFilter | None = None
+    ) -> list[SearchHit]:
+        """Log entries matching every word, newest first, with their incident's title; `within`:
+        only the entries of the incidents that filter selects (its own search aside), chosen in
+        SQL before the newest `limit` are cut, so a date range still finds its older entries."""
         require(actor, "incident.read")
         with self._sessions() as s:
-            entries = incident_log.search(s.connection(), query, limit)
+            entries = incident_log.search(s.connection(), query, limit, self._within(s, within))
             titles = dict(
                 s.execute(
                     select(IncidentRow.id, IncidentRow.title).where(

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, ClassVar
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont
 
 from branchguard.core.audit.text import action_text, entity_text, field_text, summary_text, value_text
 from branchguard.core.audit.types import AuditRecord
-from branchguard.gui.kit.rows import SORT_ROLE, RowsModel
+from branchguard.gui.kit.rows import RowsModel
 from branchguard.gui.kit.windowed import WindowedModel
 
 _R = Qt.ItemDataRole
@@ -23,13 +23,21 @@ def local_time(record: AuditRecord) -> str:
 
 
 class AuditModel(WindowedModel[AuditRecord]):
-    """The events read so far, newest first, a page at a time: the view asks for more (fetchMore)
-    when it is scrolled to the end, and the page reads the next keyset page off the GUI thread.
-    The rows read are sorted in Python when a header is clicked (no SQL_SORTS)."""
+    """The events read so far, a window at a time (gui/kit/windowed.py): a header click reads
+    the trail again in that column's SQL order (core/audit/service.py LIST_SORTS), every event
+    of the filter ordered, not only those read."""
 
     CELLS_FROM_ROWS = True  # its cells answer from the row alone (gui/kit/rows.py)
 
     COL_TIME, COL_USER, COL_ACTION, COL_ENTITY, COL_ID, COL_SUMMARY = range(6)
+    SQL_SORTS: ClassVar[dict[int, str]] = {
+        COL_TIME: "time",
+        COL_USER: "user",
+        COL_ACTION: "action",
+        COL_ENTITY: "entity",
+        COL_ID: "id",
+        COL_SUMMARY: "summary",
+    }
 
     def headers(self) -> list[str]:
         return [
@@ -44,12 +52,6 @@ class AuditModel(WindowedModel[AuditRecord]):
     def cell(self, item: AuditRecord, column: int, role: int) -> Any:
         if role == _R.DisplayRole:
             return self._display(item, column)
-        if role == SORT_ROLE:
-            if column == self.COL_TIME:
-                return (item.at.timestamp(), item.id)
-            if column == self.COL_ID and item.entity_id.isdigit():
-                return int(item.entity_id)
-            return None
         if role == _R.ToolTipRole:
             if column == self.COL_ACTION:
                 return item.action

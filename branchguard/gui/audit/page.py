@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 from datetime import UTC, datetime, timedelta
 
-from PySide6.QtCore import QDate, QItemSelectionModel, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QDate, QItemSelectionModel, Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from branchguard.core.audit.service import PAGE, AuditCursor, AuditFilter
+from branchguard.core.audit.service import AuditFilter
 from branchguard.core.audit.text import summary_text
 from branchguard.core.audit.types import AuditRecord
 from branchguard.core.kernel.i18n import has_message, t
@@ -31,8 +31,9 @@ from branchguard.gui.kit.dates import date_edit
 from branchguard.gui.kit.icons import icon
 from branchguard.gui.kit.loader import Loader
 from branchguard.gui.kit.page import Page
-from branchguard.gui.kit.rows import SORT_ROLE
+from branchguard.gui.kit.rows import SORT_ROLE, RowsProxy
 from branchguard.gui.kit.search_box import SearchBox
+from branchguard.gui.kit.windowed import Pager
 from branchguard.gui.shell.session import GuiSession
 
 DEFAULT_DAYS = 7  # the date range offered when someone ticks "Only from"
@@ -54,10 +55,9 @@ class AuditPage(Page):
     def __init__(self, session: GuiSession, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)
         self.loader = Loader(self, on_error=self._failed)
-        self.more_loader = Loader(self, on_error=self._failed)
         self._actions: list[str] | None = None  # every action in the trail, for the filter choices
-        self._shown_filter = AuditFilter()  # what the rows shown were read for; more pages follow it
-        self._generation = 0  # bumped by each new read: a later page of an older read is dropped
+        self._keep: int | None = None  # the event to select again once a new read's first window shows
+        self._restore = False  # a new read's first window is still to come
         self._users: list[str] = []  # who appears in the trail, for the user filter
         self._choices_due = False  # a refresh asked for the filter choices; a newer reload reads them too
         self._refreshed_at = 0.0
@@ -91,8 +91,14 @@ class AuditPage(Page):
         self._dates_toggled(False)
 
         self.model = AuditModel(self)
-        self.model.more_wanted.connect(self._load_more)
-        self.proxy = QSortFilterProxyModel(self)
+        self.pager: Pager[AuditFilter, AuditRecord] = Pager(
+            self,
+            self.model,
+            lambda flt, window: session.services.audit.window(session.actor, flt, window),
+            on_error=self._failed,
+            shown=self._shown,
+        )
+        self.proxy = RowsProxy(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(SORT_ROLE)
         self.table = self._make_table()
@@ -272,68 +278,43 @@ class AuditPage(Page):
         self._load()
 
     def _load(self) -> None:
-        """One read off the GUI thread: the first page of the filtered events, and the filter
-        choices when due; later pages are read as the list is scrolled (`_load_more`)."""
+        """The first window of the filtered events in the order chosen (later ones are read as
+        the list is scrolled, gui/kit/windowed.py) and the filter choices when due, each off the
+        GUI thread."""
         self.search.settle()
-        flt, selected, choices = self.current_filter(), self.selected(), self._choices_due
-        audit, actor = self.session.services.audit, self.session.actor
-        self._generation += 1
-
-        def load() -> tuple[tuple[list[str], list[str]] | None, list[AuditRecord]]:
-            everything = (audit.actions(actor), audit.actors(actor)) if choices else None
-            return everything, audit.page(actor, flt, limit=PAGE)
-
-        self.loader.run(load, lambda loaded: self._show(*loaded, selected, flt))
-
-    def _load_more(self) -> None:
-        """The next page after the last row shown (the view scrolled to the end)."""
-        last = self.model.last_row()
-        if last is None:
-            return
-        flt, generation = self._shown_filter, self._generation
-        audit, actor, cursor = self.session.services.audit, self.session.actor, AuditCursor.after(last)
-        self.more_loader.run(
-            lambda: audit.page(actor, flt, cursor, limit=PAGE), lambda rows: self._add(rows, generation)
-        )
-
-    def _add(self, records: list[AuditRecord], generation: int) -> None:
-        if generation != self._generation:
-            return
-        self.model.add_page(records, more=len(records) == PAGE)
-        self._show_count()
+        selected = self.selected()
+        self._keep, self._restore = (selected.id if selected is not None else None), True
+        if self._choices_due:
+            audit, actor = self.session.services.audit, self.session.actor
+            self.loader.run(lambda: (audit.actions(actor), audit.actors(actor)), self._show_choices)
+        self.pager.load(self.current_filter())
 
     def _failed(self, message: str) -> None:
         if self._actions is None:
             self._actions = []
         self._choices_due = False
-        self.model.set_page([], more=False)
         self.count_label.setText(message)
 
-    def _show(
-        self,
-        everything: tuple[list[str], list[str]] | None,
-        records: list[AuditRecord],
-        selected: AuditRecord | None,
-        flt: AuditFilter,
-    ) -> None:
-        if everything is not None:
-            self._choices_due = False
-            self._actions, self._users = everything
-            self._fill_filters()
-        self._shown_filter = flt
-        self.model.set_page(records, more=len(records) == PAGE)
+    def _show_choices(self, everything: tuple[list[str], list[str]]) -> None:
+        self._choices_due = False
+        self._actions, self._users = everything
+        self._fill_filters()
+
+    def _shown(self) -> None:
+        """After each window: the count, and after a new read's first the event selected before."""
         self._show_count()
-        if selected is not None:
-            self.select_event(selected.id)
-        else:
-            self.show_detail(None)
+        if self._restore:
+            self._restore = False
+            if self._keep is None or not self.select_event(self._keep):
+                self.show_detail(None)
 
     def _show_count(self) -> None:
-        shown = self.model.rowCount()
-        if self.model.has_more():
-            self.count_label.setText(self.tr("%n newest event(s) shown; scroll for older ones", "", shown))
+        shown, total = self.model.rowCount(), self.model.total() or 0
+        if shown < total:
+            text = self.tr("%1 of %2 events shown; scroll for more")
+            self.count_label.setText(text.replace("%1", str(shown)).replace("%2", str(total)))
         else:
-            self.count_label.setText(self.tr("%n event(s) shown", "", shown))
+            self.count_label.setText(self.tr("%n event(s) shown", "", total))
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

@@ -305,13 +305,8 @@ class IncidentListPanel(QWidget):
         if flt.search:
             incidents, actor = self.session.services.incidents, self.session.actor
 
-            def hits() -> list[SearchHit]:
-                found = incidents.search(actor, flt.search, HITS_SHOWN)
-                if flt == IncidentFilter(search=flt.search):
-                    return found
-                # the other filters apply to the entries found too (their incidents, by SQL)
-                kept = {r.id for r in incidents.list_incidents(actor, flt)}
-                return [h for h in found if h.incident_id in kept]
+            def hits() -> list[SearchHit]:  # among the incidents the other filters select, in SQL
+                return incidents.search(actor, flt.search, HITS_SHOWN, within=flt)
 
             self.hits_loader.run(hits, self._show_hits)
         else:

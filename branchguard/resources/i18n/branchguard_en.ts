@@ -345,12 +345,9 @@ Submitted as: %3</translation>
         <source>All kinds of change</source>
         <translation>All kinds of change</translation>
     </message>
-    <message numerus="yes">
-        <source>%n newest event(s) shown; scroll for older ones</source>
-        <translation>
-            <numerusform>%n newest event shown; scroll for older ones</numerusform>
-            <numerusform>%n newest events shown; scroll for older ones</numerusform>
-        </translation>
+    <message>
+        <source>%1 of %2 events shown; scroll for more</source>
+        <translation>%1 of %2 events shown; scroll for more</translation>
     </message>
     <message numerus="yes">
         <source>%n event(s) shown</source>

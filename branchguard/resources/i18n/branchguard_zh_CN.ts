@@ -345,11 +345,9 @@ Submitted as: %3</source>
         <source>All kinds of change</source>
         <translation>全部变更类型</translation>
     </message>
-    <message numerus="yes">
-        <source>%n newest event(s) shown; scroll for older ones</source>
-        <translation>
-            <numerusform>显示最新 %n 条记录，向下滚动查看更早的记录</numerusform>
-        </translation>
+    <message>
+        <source>%1 of %2 events shown; scroll for more</source>
+        <translation>已显示 %1 条，共 %2 条记录；向下滚动查看更多</translation>
     </message>
     <message numerus="yes">
         <source>%n event(s) shown</source>

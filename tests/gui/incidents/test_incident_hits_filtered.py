@@ -1,0 +1,44 @@
+"""The Incidents list's "Log entries found" are searched among the incidents the other filters
+select: a date range shows its own older entries, however many newer ones match elsewhere."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+from PySide6.QtCore import QDate
+from sqlalchemy import update
+
+from branchguard.context import AppContext
+from branchguard.core.incidents.types import EntryKind
+from branchguard.db.models.incidents import IncidentRow
+from branchguard.gui.incidents import list_view
+from branchguard.gui.incidents.models import SearchHitsModel
+from branchguard.gui.incidents.page import IncidentsPage
+from tests.gui.incidents.incident_support import cells, login
+
+
+def test_entries_found_are_those_of_the_filtered_incidents(
+    open_window, gui_ctx: AppContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(list_view, "HITS_SHOWN", 2)  # fewer than the newer matches below
+    actor, incidents = login(gui_ctx, "lead"), gui_ctx.services.incidents
+    old = incidents.start(actor, "FIRE").id
+    incidents.log(actor, old, EntryKind.OBSERVATION, "监控画面中断")
+    with gui_ctx.engine.begin() as conn:
+        when = datetime(2017, 6, 1, 2, tzinfo=UTC)
+        conn.execute(update(IncidentRow).where(IncidentRow.id == old).values(started_at=when))
+    new = incidents.start(actor, "ROB").id
+    for n in range(3):
+        incidents.log(actor, new, EntryKind.OBSERVATION, f"监控画面恢复 {n}")
+    page = open_window("lead").show_page("incidents")
+    assert isinstance(page, IncidentsPage)
+    panel = page.list_panel
+    panel.date_check.setChecked(True)
+    panel.date_from.setDate(QDate(2017, 1, 1))
+    panel.date_to.setDate(QDate(2017, 12, 31))
+    panel.search.setText("监控画面")
+    panel.reload()
+    assert [s.id for s in panel.shown()] == [old]
+    assert cells(panel.hits_model, SearchHitsModel.COL_TEXT) == ["监控画面中断"]
+    assert panel.hits_label.text() == "Log entries found: 1"
