@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -21,7 +22,7 @@ from branchguard.cli.common import (
 from branchguard.core.kernel import validation
 from branchguard.core.kernel.errors import ValidationError
 from branchguard.core.kernel.i18n import Message, t
-from branchguard.core.kernel.output import write_file
+from branchguard.core.kernel.output import check_target, write_file
 from branchguard.core.schedules.types import (
     DueFilter,
     DueWindow,
@@ -303,6 +304,11 @@ def run_set_active(ctx: AppContext, args: argparse.Namespace) -> int:
 
 
 def run_export(ctx: AppContext, args: argparse.Namespace) -> int:
+    check_target(args.output)  # a device or a folder is named as such, whatever its name ends in
+    if args.output.suffix.lower() != ".ics":
+        # A usage error, like argparse's own and `report hazards -o x.csv` (exit status 2): nothing written.
+        print(f"branchguard: error: {t('cli.calendar.bad_suffix', path=args.output)}", file=sys.stderr)
+        return 2
     first = parse_day(args.start, "field.date_range")
     last = parse_day(args.end, "field.date_range")
     assert first is not None

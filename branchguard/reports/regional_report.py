@@ -27,7 +27,10 @@ from branchguard.core.kernel.types import Actor
 from branchguard.reports import anchoring
 
 if TYPE_CHECKING:
+    from openpyxl.worksheet.worksheet import Worksheet
+
     from branchguard.core.services import Services
+    from branchguard.reports.workbook import Value
 
 COLUMNS = (
     "code",
@@ -57,7 +60,7 @@ def _rate(part: int, whole: int, months: int) -> str:
     return f"{part}/{whole} ({100 * part / whole:.0f}%)"
 
 
-def _cells(r: PeriodRow) -> list[object]:
+def _cells(r: PeriodRow) -> list[str | int | float]:
     levels = " ".join(f"{k}:{v}" for k, v in r.incidents_by_level.items()) or "-"
     score = "-" if r.drill_score_average is None else round(r.drill_score_average, 1)
     return [
@@ -145,30 +148,43 @@ def write_workbook(
 ) -> None:
     from openpyxl import Workbook
 
-    from branchguard.reports.workbook import fill_integrity, set_cell
+    from branchguard.reports.workbook import fill_integrity
 
     book = Workbook()
     sheet = book.active
     assert sheet is not None
     sheet.title = period
-    sheet.append([t("ho.report.title", name=head_office, period=period)])
-    sheet.append(_headers())
-    for r in rows:
-        sheet.append(_cells(r))
-    held = book.create_sheet(t("ho.report.heads.sheet"))
-    lines: list[list[str | int]] = [
-        [t("ho.report.heads.heading")],
-        [t("ho.report.heads.proof", digest=heads_digest(heads))],
-        [t(key) for key in HEAD_COLUMNS],
-        *(_head_cells(h) for h in heads),
-    ]
-    for number, line in enumerate(lines, start=1):
-        for column, value in enumerate(line, start=1):
-            set_cell(held.cell(row=number, column=column), value)
+    _fill(
+        sheet,
+        [
+            [t("ho.report.title", name=head_office, period=period)],
+            _headers(),
+            *(_cells(r) for r in rows),
+        ],
+    )
+    _fill(
+        book.create_sheet(t("ho.report.heads.sheet")),
+        [
+            [t("ho.report.heads.heading")],
+            [t("ho.report.heads.proof", digest=heads_digest(heads))],
+            [t(key) for key in HEAD_COLUMNS],
+            *(_head_cells(h) for h in heads),
+        ],
+    )
     fill_integrity(book, stamp)
     data = io.BytesIO()
     book.save(data)
     output.write_file(out, data.getvalue())
+
+
+def _fill(sheet: Worksheet, lines: Sequence[Sequence[Value]]) -> None:
+    """Every cell through the shared writer: a head office's or branch's name or code such as
+    "=HYPERLINK(…)" is stored as text, never as a live formula."""
+    from branchguard.reports.workbook import set_cell
+
+    for number, line in enumerate(lines, start=1):
+        for column, value in enumerate(line, start=1):
+            set_cell(sheet.cell(row=number, column=column), value)
 
 
 def write_pdf(

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from tests.cli.cli_support import Run
+from tests.photo_support import picture_file
 
 
 def _json(run: Run, *args: str) -> object:
@@ -37,8 +38,7 @@ def test_a_run_from_start_to_hazards(run: Run, tmp_path: Path) -> None:
     assert code == 0, err
     iid = out.strip()
     assert iid.isdigit()
-    photo = tmp_path / "exit.jpg"
-    photo.write_bytes(b"\xff\xd8 a photo of the blocked exit")
+    photo = picture_file(tmp_path / "exit.jpg")
     code, out, err = run(
         "inspection", "answer", iid, "2", "fail", "--note", "后门被纸箱堵住", "--photo", str(photo)
     )
@@ -140,8 +140,7 @@ def test_a_blocked_exit_corrected_on_the_spot_from_the_command_line(run: Run, tm
     code, out, err = run("inspection", "answer", iid, "2", "fail", "--note", "后门被纸箱堵住")
     assert code == 0, err
     assert f"inspection answer {iid} 2 fail --corrected" in out  # the rule asks for it
-    photo = tmp_path / "cleared.jpg"
-    photo.write_bytes(b"\xff\xd8 the exit cleared")
+    photo = picture_file(tmp_path / "cleared.jpg", "green")
     code, out, err = run(
         "inspection", "answer", iid, "2", "fail", "--corrected", "纸箱已搬离", "--photo", str(photo)
     )

@@ -163,7 +163,7 @@ def check_backup(archive: Path, known_revisions: list[str]) -> BackupManifest:
     if not archive.is_file():
         raise BackupError(Message("backup.not_a_file", path=str(archive)))
     try:
-        with zipfile.ZipFile(archive) as zf:
+        with _open_zip(archive) as zf:
             manifest = _read_manifest(zf, archive)
             listed = {f.path for f in manifest.files}
             present = {i.filename for i in zf.infolist() if not i.is_dir()} - {MANIFEST_NAME}
@@ -343,6 +343,15 @@ def _manifest_json(m: BackupManifest) -> dict[str, object]:
 
 
 # --- checking and restoring ---------------------------------------------------------------------
+
+
+def _open_zip(archive: Path) -> zipfile.ZipFile:
+    """The archive opened as a zip; a file that is none (a text file, a zip cut short at its end)
+    is named so in the user's words, not by the zip module's English."""
+    try:
+        return zipfile.ZipFile(archive)
+    except zipfile.BadZipFile:
+        raise BackupError(Message("backup.not_a_zip", path=str(archive))) from None
 
 
 def _read_manifest(zf: zipfile.ZipFile, archive: Path) -> BackupManifest:

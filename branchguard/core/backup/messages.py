@@ -51,6 +51,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{path} is not a BranchGuard backup (no valid manifest.json)",
         "{path} 不是 BranchGuard 备份（缺少有效的 manifest.json）",
     ),
+    "backup.not_a_zip": (
+        "{path} is not a BranchGuard backup (not a zip file, or its end is damaged); nothing was changed",
+        "{path} 不是 BranchGuard 备份（不是 zip 文件，或文件末尾已损坏）；未做任何改动",
+    ),
     "backup.newer_format": (
         "{path} was made by a newer BranchGuard (backup format {version}); update BranchGuard first",
         "{path} 由更新版本的 BranchGuard 生成（备份格式 {version}），请先升级 BranchGuard",

@@ -45,6 +45,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "已登记网点 {code}“{name}”，密钥指纹 {fingerprint}",
     ),
     # refusals of a package: nothing written
+    "ho.package.not_zip": ("not a zip file, or a damaged one", "不是 zip 文件，或文件已损坏"),
+    "ho.package.missing": ("it has no {name}", "缺少 {name}"),
     "ho.not_a_package": (
         "{file} is not a BranchGuard package ({error})",
         "{file} 不是 BranchGuard 数据包（{error}）",

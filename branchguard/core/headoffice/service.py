@@ -145,15 +145,20 @@ class HeadOfficeService:
         with intake.open_file(path, MAX_PACKAGE, FIELD) as fh:
             try:
                 zf = zipfile.ZipFile(fh)
-            except (zipfile.BadZipFile, OSError) as exc:
-                raise _refuse("ho.not_a_package", file=path.name, error=str(exc)) from None
+            except (zipfile.BadZipFile, OSError):
+                raise _refuse(
+                    "ho.not_a_package", file=path.name, error=Message("ho.package.not_zip")
+                ) from None
             with zf:
                 return self._import(actor, path, zf)
 
     def _import(self, actor: Actor, path: Path, zf: zipfile.ZipFile) -> ImportResult:
         names = set(zf.namelist())
         if package.MANIFEST not in names or package.SIGNATURE not in names:
-            raise _refuse("ho.not_a_package", file=path.name, error="manifest.json or manifest.sig missing")
+            missing = package.MANIFEST if package.MANIFEST not in names else package.SIGNATURE
+            raise _refuse(
+                "ho.not_a_package", file=path.name, error=Message("ho.package.missing", name=missing)
+            )
         manifest_bytes = _member(zf, package.MANIFEST, MAX_MEMBER)
         signature = _member(zf, package.SIGNATURE, 1024).decode("ascii", "replace")
         try:
@@ -550,8 +555,9 @@ def _read(fh: IO[bytes]) -> bytes:
 
 
 def _public_key(data: bytes, path: Path) -> bytes:
-    """The raw Ed25519 public key from a PEM file (`key export`) or 64 hex digits."""
-    text = data.strip()
+    """The raw Ed25519 public key from a PEM file (`key export`) or 64 hex digits, saved with or
+    without a BOM (Notepad's "UTF-8")."""
+    text = intake.without_bom(data).strip()
     try:
         if text.startswith(b"-----BEGIN"):
             key = load_pem_public_key(text)

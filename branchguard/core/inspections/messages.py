@@ -160,6 +160,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "a failed item of this kind needs a photo",
         "此类检查项不合格时须附照片",
     ),
+    "inspection.photo_suffix": (
+        "{name} cannot be a photo: a photo is a picture named {suffixes}",
+        "{name} 不能作为照片：照片须是文件名以 {suffixes} 结尾的图片",
+    ),
+    "inspection.photo_not_image": (
+        "{name} is not a readable PNG or JPEG picture (empty, damaged or another kind of file): "
+        "nothing was attached",
+        "{name} 不是可读的 PNG 或 JPEG 图片（为空、已损坏或是其他类型的文件）：未添加",
+    ),
     "inspection.inspector_signature": (
         "the inspector signs before the inspection is submitted",
         "提交前须由检查人签字",

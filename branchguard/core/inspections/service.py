@@ -27,6 +27,7 @@ from branchguard.core.hazards.service import HazardService, NewHazard
 from branchguard.core.hazards.store import ref_values
 from branchguard.core.hazards.types import HazardSource
 from branchguard.core.inspections import listing, on_the_spot, store
+from branchguard.core.inspections.photos import check_photo_bytes, check_photo_file
 from branchguard.core.inspections.templates import TemplateLibrary
 from branchguard.core.inspections.types import (
     Amendment,
@@ -136,7 +137,7 @@ class InspectionService(TemplateLibrary):
         if corrected:
             corrected = on_the_spot.clean_text(corrected)
         with self._files.staged():  # an answer refused takes back the photos it brought
-            refs = [self._files.add(Path(p)) for p in photos or ()]
+            refs = self._add_photos(photos or ())
             return self._change_answer(
                 actor, inspection_id, number, result, note, refs, set_result=True, corrected=corrected
             )
@@ -145,9 +146,17 @@ class InspectionService(TemplateLibrary):
         self, actor: Actor, inspection_id: int, number: int, name: str, data: bytes
     ) -> Answer:
         require(actor, "inspection.run")
+        check_photo_bytes(name, data)
         with self._files.staged():
             ref = self._files.add_bytes(name, data)
             return self._change_answer(actor, inspection_id, number, None, None, [ref], set_result=False)
+
+    def _add_photos(self, paths: Sequence[Path]) -> list[AttachmentRef]:
+        """Store the files once every one proved to be a photo the reports can picture
+        (photos.py): one that is not stores none."""
+        for path in paths:
+            check_photo_file(Path(path))
+        return [self._files.add(Path(p)) for p in paths]
 
     def remove_photo(self, actor: Actor, inspection_id: int, number: int, sha256: str) -> Answer:
         require(actor, "inspection.run")
@@ -336,7 +345,7 @@ class InspectionService(TemplateLibrary):
         result = validation.choice(result, ItemResult, "field.result")
         reason = validation.text(reason, "field.reason", limit=1000)
         note = validation.text(note, "field.notes", required=False, limit=NOTE_LIMIT)
-        refs = [self._files.add(Path(p)) for p in photos]
+        refs = self._add_photos(photos)
         with self._sessions.begin() as s:
             row = store.inspection_row(s, inspection_id, lock=True)
             if row.status != InspectionStatus.SUBMITTED.value:

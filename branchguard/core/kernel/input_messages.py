@@ -26,7 +26,33 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "input.documents": ("the file holds more than one document", "文件包含多个文档"),
     "input.key_type": ("field names must be text, not {key}", "字段名必须是文本，而不是 {key}"),
     "input.duplicate_key": ("field '{key}' appears twice", "字段“{key}”出现了两次"),
-    "input.yaml": ("not valid YAML: {error}", "不是有效的 YAML：{error}"),
+    "input.yaml": ("not valid YAML (the parser says: {error})", "不是有效的 YAML（解析器原文：{error}）"),
+    "input.at_line": ("line {line}: {reason}", "第 {line} 行：{reason}"),
+    "input.yaml_syntax": ("not valid YAML: {hint}", "不是有效的 YAML：{hint}"),
+    "input.yaml_syntax_at": (
+        "not valid YAML near column {column}: {hint}",
+        "不是有效的 YAML（第 {column} 列附近）：{hint}",
+    ),
+    "input.yaml_hint.tab": ("indent with spaces, not tabs", "请用空格缩进，不要用制表符（Tab）"),
+    "input.yaml_hint.colon": (
+        "a colon and a space start a field here: check the indentation, and put text holding ': ' in quotes",
+        "此处的冒号加空格被当作字段：请检查缩进，含“: ”的文字请加引号",
+    ),
+    "input.yaml_hint.quote": ("a quote opened here is not closed", "此处开始的引号未闭合"),
+    "input.yaml_hint.bracket": ("a square or curly bracket is not closed", "有方括号或花括号未闭合"),
+    "input.yaml_hint.indent": (
+        "check the indentation of this line and the one before it (items of one list or fields of one "
+        "entry start in the same column)",
+        "请检查本行及上一行的缩进（同一列表的各项、同一条目的各字段须从同一列开始）",
+    ),
+    "input.yaml_character": (
+        "the file holds a control character (U+{code}) that YAML does not allow",
+        "文件含有 YAML 不允许的控制字符（U+{code}）",
+    ),
+    "input.encoding": (
+        "the file is not UTF-8 text (bad byte at offset {offset})",
+        "文件不是 UTF-8 文本（第 {offset} 字节无效）",
+    ),
     "input.json": ("not valid JSON: {error}", "不是有效的 JSON：{error}"),
     # files written
     "output.is_folder": ("'{path}' is a folder; give a file name", "“{path}”是文件夹；请给出文件名"),

@@ -11,11 +11,14 @@ a message naming the field before it costs time or memory:
   explicit stack, so depth and element count are checked while parsing and nothing recurses: no
   RecursionError and no crash in the C parser's composer. Aliases and non-standard tags are refused
   (an alias is how a few lines expand to gigabytes);
-- `load_json`: JSON whose nesting is measured by a flat scan before `json` (which recurses) sees it.
+- `load_json`: JSON whose nesting is measured by a flat scan before `json` (which recurses) sees it;
+- `utf8` / `without_bom`: text files proved UTF-8 (a GB18030 or UTF-16 file from an older editor is
+  named as such, at its byte) and read without the BOM Windows Notepad writes.
 """
 
 from __future__ import annotations
 
+import codecs
 import json
 import os
 import re
@@ -50,6 +53,14 @@ class InputRejected(ValidationError):
     ) -> None:
         super().__init__(field, reason, path)
         self.line = line
+
+    def located(self) -> InputRejected:
+        """The same refusal with its line in the words ("第 5 行：…"), for a reader that has no
+        place of its own to print it (the playbook importer prints "FILE: 第 5 行" itself)."""
+        if self.line is None:
+            return self
+        reason = Message("input.at_line", line=self.line, reason=self.reason_message)
+        return InputRejected(self.field_message or "", reason, self.line, self.path)
 
 
 def megabytes(limit: int) -> str:
@@ -115,6 +126,35 @@ def read_file(path: Path | str, limit: int, field: str | Message) -> bytes:
     return data
 
 
+# -- text -------------------------------------------------------------------------------------------
+def without_bom(data: bytes) -> bytes:
+    """The bytes without the UTF-8 byte order mark Windows Notepad puts before text it saves (a
+    key file, a YAML table): the text is the same, and a parser that expects "-----BEGIN" or a
+    digit must not be refused by three invisible bytes."""
+    return data.removeprefix(codecs.BOM_UTF8)
+
+
+def utf8(data: bytes, field: str | Message) -> bytes:
+    """The bytes without a BOM, once proved UTF-8 text without NUL (checked a chunk at a time: never
+    a second copy of a large file as text); InputRejected names the first bad byte and its line."""
+    data = without_bom(data)
+    decoder, chunk = codecs.getincrementaldecoder("utf-8")(), MB
+    for at in range(0, len(data) + 1, chunk):
+        try:
+            decoder.decode(data[at : at + chunk], final=at + chunk >= len(data))
+        except UnicodeDecodeError as exc:
+            offset = max(0, at + exc.start)
+            raise _not_utf8(field, data, offset) from None
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        raise _not_utf8(field, data, nul)
+    return data
+
+
+def _not_utf8(field: str | Message, data: bytes, offset: int) -> InputRejected:
+    return InputRejected(field, Message("input.encoding", offset=offset), data.count(b"\n", 0, offset) + 1)
+
+
 # -- YAML -------------------------------------------------------------------------------------------
 _STR = "tag:yaml.org,2002:str"
 _SEQ = "tag:yaml.org,2002:seq"
@@ -153,13 +193,15 @@ _NO_KEY = object()
 
 def load_yaml(data: bytes | str, limits: Limits, field: str | Message, *, text_keys: bool = False) -> Any:
     """The document's plain value (dicts, lists, scalars); InputRejected names line and path of the
-    first thing refused: too big, too deep, too many elements, an alias, a tag, a repeated key
-    (or, with `text_keys`, a key that is not text), or a syntax error."""
+    first thing refused: too big, not UTF-8, too deep, too many elements, an alias, a tag, a repeated
+    key (or, with `text_keys`, a key that is not text), or a syntax error (its column and a hint)."""
     import yaml
 
     size = len(data)
     if size > limits.max_bytes:
         raise InputRejected(field, Message("input.too_big", name="", limit=megabytes(limits.max_bytes)))
+    if isinstance(data, bytes):
+        data = utf8(data, field)
     loader = _loader_class()(data)
     constructors = loader.yaml_constructors
     stack: list[_Frame] = []
@@ -226,12 +268,39 @@ def load_yaml(data: bytes | str, limits: Limits, field: str | Message, *, text_k
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
-        raise refuse(Message("input.yaml", error=exc.problem or exc), (), line) from None
+        raise refuse(_syntax(exc, mark.column + 1 if mark else None), (), line) from None
+    except yaml.reader.ReaderError as exc:  # a control character; the encoding was checked above
+        # the C reader counts bytes, the Python one characters: each of what it was given
+        if isinstance(data, str):
+            line = data.count("\n", 0, exc.position) + 1
+        else:
+            line = data.count(b"\n", 0, exc.position) + 1
+        code = f"{exc.character:04X}" if isinstance(exc.character, int) else str(exc.character)
+        raise refuse(Message("input.yaml_character", code=code), (), line) from None
     except (yaml.YAMLError, ValueError, OverflowError, TypeError) as exc:
         raise refuse(Message("input.yaml", error=str(exc) or type(exc).__name__), (), _line(event)) from None
     finally:
         loader.dispose()
     return root
+
+
+# What the parser's (English) problem suggests, as a hint in the user's language; the first match wins.
+_HINTS = (
+    ("tab", "input.yaml_hint.tab"),
+    ("mapping values are not allowed", "input.yaml_hint.colon"),
+    ("quoted scalar", "input.yaml_hint.quote"),
+    ("flow", "input.yaml_hint.bracket"),
+)
+
+
+def _syntax(exc: Any, column: int | None) -> Message:
+    """A syntax error as its column and a hint, not the parser's English words (the line is the
+    InputRejected's, which every reader prints with its own place)."""
+    said = f"{exc.problem or ''} {exc.context or ''}"
+    hint = next((key for words, key in _HINTS if words in said), "input.yaml_hint.indent")
+    if column is None:
+        return Message("input.yaml_syntax", hint=Message(hint))
+    return Message("input.yaml_syntax_at", column=column, hint=Message(hint))
 
 
 def _scalar(loader: Any, constructors: dict[Any, Any], event: Any) -> Any:

@@ -30,8 +30,9 @@ def write(path: Path | str, members: Mapping[str, bytes]) -> None:
 
 
 def read(path: Path | str) -> dict[str, bytes]:
-    """Every member by name; LibraryRefused for a file that is no zip, a member this format does
-    not have or has twice, or a member over its size."""
+    """Every member by name; LibraryRefused for a file that is no zip, a zip without a manifest (no
+    library at all: a stray member is worth naming only in one that claims to be), a member this
+    format does not have or has twice, or a member over its size."""
     path = Path(path)
     with open_file(path, MAX_FILE, FIELD) as fh:
         try:
@@ -44,6 +45,8 @@ def read(path: Path | str) -> dict[str, bytes]:
             other = _other_kind(zf, names, path)
             if other is not None:
                 raise LibraryRefused(other)
+            if MANIFEST not in names:
+                raise LibraryRefused(Message("library.no_manifest", path=str(path)))
             for name in names:
                 if name not in KNOWN:
                     raise LibraryRefused(Message("library.member_unlisted", name=name[:100]))

@@ -36,7 +36,14 @@ from branchguard.core.kernel import working_days
 from branchguard.core.kernel.attachments import AttachmentStore
 from branchguard.core.kernel.errors import ValidationError
 from branchguard.core.kernel.i18n import Message
-from branchguard.core.kernel.intake import Limits, load_json, load_yaml, read_file
+from branchguard.core.kernel.intake import (
+    InputRejected,
+    Limits,
+    load_json,
+    load_yaml,
+    read_file,
+    without_bom,
+)
 from branchguard.core.kernel.output import write_file
 from branchguard.core.kernel.roles import require
 from branchguard.core.kernel.types import Actor, PlaybookStatus
@@ -184,9 +191,7 @@ class LibraryService:
         trusted = self.trusted(actor)
         if trusted is None:
             raise LibraryRefused(Message("library.no_trust"))
-        manifest_data = members.get(rules.MANIFEST)
-        if manifest_data is None:
-            raise LibraryRefused(Message("library.no_manifest", path=str(path)))
+        manifest_data = members[rules.MANIFEST]  # archive.read refuses a zip without one
         signature_data = members.get(rules.SIGNATURE)
         if signature_data is None:
             raise LibraryRefused(Message("library.unsigned", path=str(path)))
@@ -335,9 +340,11 @@ class LibraryService:
         """Store the years of a working-day table file (YAML or JSON) head office keeps from the
         State Council's notice; they go into every library exported from then on."""
         require(actor, "library.calendar")
-        doc = load_yaml(
-            read_file(path, MAX_TABLE_FILE, TABLE_FIELD), TABLE_LIMITS, TABLE_FIELD, text_keys=True
-        )
+        data = read_file(path, MAX_TABLE_FILE, TABLE_FIELD)
+        try:
+            doc = load_yaml(data, TABLE_LIMITS, TABLE_FIELD, text_keys=True)
+        except InputRejected as exc:
+            raise exc.located() from None
         tables = holidays.parse(doc)
         changes = store.classify_years(tables)
         if not changes.any:
@@ -407,7 +414,9 @@ def public_pem(key: Ed25519PrivateKey) -> bytes:
 
 def public_key_from(data: bytes) -> bytes:
     """The raw Ed25519 public key in a key file: PEM ("BEGIN PUBLIC KEY"), the 64 hex digits of the
-    raw key, or a JSON object with `public_key`; ValidationError naming the file field otherwise."""
+    raw key, or a JSON object with `public_key`; ValidationError naming the file field otherwise.
+    A BOM (Notepad's "UTF-8") is dropped first."""
+    data = without_bom(data)
     text = data.decode("utf-8", errors="replace").strip()
     if "PRIVATE KEY" in text:
         raise ValidationError(KEY_FIELD, Message("library.key_private"))

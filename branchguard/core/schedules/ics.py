@@ -15,8 +15,16 @@ from branchguard.core.schedules.types import OccurrenceInfo, OccurrenceStatus
 EVENT_LENGTH = timedelta(hours=1)
 
 
-def to_ics(items: Iterable[OccurrenceInfo], lead_minutes: Mapping[int, int], now: datetime) -> bytes:
-    """Times are written in UTC ("Z"): every calendar program shows them in its own local time."""
+def to_ics(
+    items: Iterable[OccurrenceInfo],
+    lead_minutes: Mapping[int, int],
+    now: datetime,
+    notes: Mapping[int, str] | None = None,
+) -> bytes:
+    """Times are written in UTC ("Z"): every calendar program shows them in its own local time.
+    `notes` are the schedules' notes by schedule id ("bring the key to the cash vault"): they go
+    into each event's description, after owner, kind and status, with the occurrence's own note
+    (why it was skipped, what was done); text is escaped as the summary is (icalendar's vText)."""
     cal = Calendar()
     cal.add("prodid", f"-//BranchGuard//Schedules {__version__}//EN")
     cal.add("version", "2.0")
@@ -34,6 +42,7 @@ def to_ics(items: Iterable[OccurrenceInfo], lead_minutes: Mapping[int, int], now
         lines = [t("ics.kind", kind=occ.kind.label), t("ics.status", status=occ.status.label)]
         if occ.owner:
             lines.insert(0, t("ics.owner", owner=occ.owner))
+        lines += _notes((notes or {}).get(occ.schedule_id, ""), occ.note)
         event.add("description", "\n".join(lines))
         event.add("status", "CANCELLED" if occ.status is OccurrenceStatus.SKIPPED else "CONFIRMED")
         lead = lead_minutes.get(occ.schedule_id, 0)
@@ -45,3 +54,13 @@ def to_ics(items: Iterable[OccurrenceInfo], lead_minutes: Mapping[int, int], now
             event.add_component(alarm)
         cal.add_component(event)
     return bytes(cal.to_ical())
+
+
+def _notes(schedule_notes: str, occurrence_note: str) -> list[str]:
+    """The schedule's notes and the occurrence's note as description lines (none when empty)."""
+    lines = []
+    if schedule_notes.strip():
+        lines.append(t("ics.notes", notes=schedule_notes.strip()))
+    if occurrence_note.strip():
+        lines.append(t("ics.note", note=occurrence_note.strip()))
+    return lines

@@ -563,14 +563,12 @@ class ScheduleService:
         from branchguard.core.schedules.ics import to_ics
 
         items = self.calendar(actor, start, end, now)
+        ids = {o.schedule_id for o in items}
         with self._sessions() as s:
-            ids = {o.schedule_id for o in items}
-            leads = dict(
-                s.execute(select(ScheduleRow.id, ScheduleRow.lead_minutes).where(ScheduleRow.id.in_(ids)))
-                .tuples()
-                .all()
-            )
-        return to_ics(items, leads, now or utcnow())
+            stmt = select(ScheduleRow.id, ScheduleRow.lead_minutes, ScheduleRow.notes)
+            rows = s.execute(stmt.where(ScheduleRow.id.in_(ids))).all()
+        leads = {r.id: r.lead_minutes for r in rows}
+        return to_ics(items, leads, now or utcnow(), notes={r.id: r.notes or "" for r in rows})
 
     # -- helpers -------------------------------------------------------------------------------
     def _row(self, s: Session, schedule_id: int) -> ScheduleRow:

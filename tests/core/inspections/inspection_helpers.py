@@ -7,8 +7,14 @@ from typing import Any
 
 from branchguard.core.inspections.types import InspectionDetail, InspectionInput, ItemResult, SignatureRole
 from branchguard.core.kernel.types import Actor
+from tests.photo_support import picture
 
-JPEG = b"\xff\xd8\xff\xe0" + b"BranchGuard test photo" * 8
+JPEG = picture()
+
+
+def item_photo(n: int) -> bytes:
+    """The photo `run_inspection` gives failed item `n`: a picture of its own (its own hash)."""
+    return picture((n * 20 % 256, 90, 90))
 
 
 def run_inspection(
@@ -30,7 +36,7 @@ def run_inspection(
     iid = det.info.id
     for n in fail:
         svc.answer(actor, iid, n, ItemResult.FAIL, note=f"第 {n} 项发现问题")
-        svc.add_photo_bytes(actor, iid, n, f"item{n}.jpg", JPEG + str(n).encode())
+        svc.add_photo_bytes(actor, iid, n, f"item{n}.jpg", item_photo(n))
     for n in na:
         svc.answer(actor, iid, n, ItemResult.NA)
     svc.answer_rest(actor, iid)

@@ -22,7 +22,7 @@ from branchguard.core.kernel.errors import NotFound, PermissionDenied, Validatio
 from branchguard.core.kernel.types import Actor
 from branchguard.core.schedules.types import OccurrenceStatus
 from branchguard.db.models.hazards import HazardRow
-from tests.core.inspections.inspection_helpers import JPEG, run_inspection
+from tests.core.inspections.inspection_helpers import JPEG, item_photo, run_inspection
 
 
 def _hazard_count(ctx, inspection_id: int | None = None) -> int:
@@ -58,7 +58,7 @@ def test_a_run_records_answers_and_two_failed_items_open_two_hazards(ctx, staff,
     assert det.answers[1].hazard_id == exits.id and det.answers[0].hazard_id is None
     detail = ctx.services.hazards.get(lead, exits.id)
     assert detail.photos[0].sha256 == det.answers[1].photos[0].sha256
-    assert ctx.services.inspections.photo_bytes(lead, detail.photos[0].sha256).startswith(JPEG)
+    assert ctx.services.inspections.photo_bytes(lead, detail.photos[0].sha256) == item_photo(2)
 
 
 def test_failing_items_creates_exactly_one_hazard_however_the_answers_move(ctx, staff, lead) -> None:

@@ -88,8 +88,8 @@ def test_what_is_no_library_is_refused_before_it_is_parsed(tmp_path: Path) -> No
     with zipfile.ZipFile(odd, "w") as zf:
         zf.writestr("../../etc/passwd", b"x")
     with pytest.raises(LibraryRefused) as caught:
-        archive.read(odd)
-    assert "does not list" in caught.value.message
+        archive.read(odd)  # no manifest: no library at all, whatever it holds
+    assert "has no manifest: it is not a head-office library" in caught.value.message
     big = tmp_path / "big.zip"
     with zipfile.ZipFile(big, "w", zipfile.ZIP_DEFLATED) as zf:
         zf.writestr(rules.MANIFEST, b" " * (2 * 1024 * 1024))  # compresses to almost nothing

@@ -248,6 +248,7 @@ def test_ics_export_parses_back_with_the_right_times_and_stable_uids(ctx: Any, l
             start=datetime(2027, 3, 1, 9, 30),
             rule="monthly",
             lead_minutes=1440,
+            notes="带上金库钥匙",
         ),
     )
     start, end = datetime(2027, 3, 1, tzinfo=UTC), datetime(2027, 6, 1, tzinfo=UTC)
@@ -258,6 +259,7 @@ def test_ics_export_parses_back_with_the_right_times_and_stable_uids(ctx: Any, l
     assert times == [datetime(2027, m, 1, 1, 30, tzinfo=UTC) for m in (3, 4, 5)]  # 09:30 in Shanghai
     assert [t.astimezone(ZoneInfo(SHANGHAI)).strftime("%H:%M") for t in times] == ["09:30"] * 3
     assert {str(e["summary"]) for e in events} == {"消防演练"}
+    assert all("带上金库钥匙" in str(e["description"]) for e in events)  # the schedule's notes travel
     assert events[0].walk("VALARM")[0].decoded("trigger") == timedelta(days=-1)
     again = Calendar.from_ical(svc.export_ics(lead, start, end)).walk("VEVENT")
     assert [str(e["uid"]) for e in again] == [str(e["uid"]) for e in events]

@@ -1,0 +1,91 @@
+"""Text files from outside in the user's language: a key saved by Notepad with a BOM is a key, a
+GB18030 YAML table is named as not UTF-8 at its byte (as playbook import names it), and a YAML
+syntax error says its line and column with a hint instead of the parser's English words."""
+
+from __future__ import annotations
+
+import codecs
+
+import pytest
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
+
+from branchguard.core.headoffice.service import _public_key
+from branchguard.core.kernel.i18n import Message
+from branchguard.core.kernel.intake import InputRejected, Limits, load_yaml, utf8, without_bom
+from branchguard.core.library_sync.service import public_key_from
+
+LIMITS = Limits(max_bytes=1024 * 1024)
+ENGLISH_WORDS = ("did not find", "expected", "mapping values", "found", "scanning", "unacceptable")
+
+
+def _key() -> tuple[bytes, bytes, bytes]:
+    public = Ed25519PrivateKey.generate().public_key()
+    pem = public.public_bytes(Encoding.PEM, PublicFormat.SubjectPublicKeyInfo)
+    raw = public.public_bytes(Encoding.Raw, PublicFormat.Raw)
+    return pem, raw, raw.hex().encode()
+
+
+@pytest.mark.parametrize("kind", ["pem", "hex"])
+def test_a_key_saved_with_a_bom_is_read_by_the_branch_and_by_head_office(kind: str) -> None:
+    pem, raw, hex_digits = _key()
+    data = codecs.BOM_UTF8 + (pem if kind == "pem" else hex_digits)
+    assert public_key_from(data) == raw  # trust head-office (the branch)
+    assert _public_key(data, "k.pem") == raw  # ho branch add (head office)
+
+
+def test_without_bom_drops_only_a_leading_bom() -> None:
+    assert without_bom(codecs.BOM_UTF8 + b"a\xef\xbb\xbfb") == b"a\xef\xbb\xbfb"
+    assert without_bom(b"abc") == b"abc"
+
+
+def _refused(data: bytes | str) -> InputRejected:
+    with pytest.raises(InputRejected) as err:
+        load_yaml(data, LIMITS, "field.file")
+    return err.value
+
+
+def test_a_file_that_is_not_utf8_is_named_at_its_byte_and_line() -> None:
+    gb = "format: x\nsource: 国务院通知\n".encode("gb18030")
+    err = _refused(gb)
+    assert err.reason_message.key == "input.encoding"
+    assert err.reason_message.params["offset"] == gb.index("国".encode("gb18030")) and err.line == 2
+    assert err.located().reason == "第 2 行：文件不是 UTF-8 文本（第 18 字节无效）"
+    assert _refused(b"a: 1\nb: \x00\n").line == 2  # a NUL is no text either
+    assert utf8(codecs.BOM_UTF8 + "a: 是\n".encode(), "field.file") == "a: 是\n".encode()
+    assert load_yaml(codecs.BOM_UTF8 + "a: 是\n".encode(), LIMITS, "field.file") == {"a": "是"}
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "column", "hint"),
+    [
+        ("x:\n  - a\n   b: 1\n", 3, 5, "input.yaml_hint.colon"),
+        ("- a\nb: 1\n", 2, 1, "input.yaml_hint.indent"),
+        ("a: 1\n\tb: 2\n", 2, 1, "input.yaml_hint.tab"),
+        ('a: "open\nb: 2\n', 3, 1, "input.yaml_hint.quote"),
+        ("a: [1, 2\n", 2, 1, "input.yaml_hint.bracket"),
+    ],
+)
+def test_a_syntax_error_gives_line_and_column_and_a_hint_in_the_users_words(
+    text: str, line: int, column: int, hint: str
+) -> None:
+    err = _refused(text.encode())
+    assert err.line == line
+    reason = err.reason_message
+    assert (reason.key, reason.params["column"], reason.params["hint"]) == (
+        "input.yaml_syntax_at",
+        column,
+        Message(hint),
+    )
+    for lang in ("zh_CN", "en"):
+        words = err.located().reason_message.text(lang)
+        assert str(line) in words and str(column) in words
+    chinese = err.located().reason
+    assert not any(w in chinese for w in ENGLISH_WORDS), chinese
+    assert chinese.startswith(f"第 {line} 行：不是有效的 YAML（第 {column} 列附近）：")
+
+
+def test_a_control_character_is_named_in_the_users_words_at_its_line() -> None:
+    err = _refused(b"a: 1\n\nb: 2\x07\n")
+    assert (err.reason_message.key, err.line) == ("input.yaml_character", 3)
+    assert "U+0007" in err.reason
