@@ -179,7 +179,9 @@ def _history(styles: ReportStyles, detail: ComplaintDetail, width: float) -> Tab
         t("report.complaint_file.who"),
         t("report.complaint_file.note"),
     ]
-    return data_table(styles, headers, rows, [width * x for x in (0.16, 0.16, 0.13, 0.55)], valign="TOP")
+    # A reason or note of many lines continues on the next page.
+    shares = (0.16, 0.16, 0.13, 0.55)
+    return data_table(styles, headers, rows, [width * x for x in shares], valign="TOP", split_rows=True)
 
 
 def _evidence(styles: ReportStyles, detail: ComplaintDetail, width: float) -> Table:
@@ -214,6 +216,5 @@ def _follow_up(styles: ReportStyles, detail: ComplaintDetail, width: float) -> T
         t("cli.action.due"),
         t("cli.action.state"),
     ]
-    return data_table(
-        styles, headers, rows, [width * x for x in (0.14, 0.44, 0.14, 0.12, 0.16)], valign="TOP"
-    )
+    shares = (0.14, 0.44, 0.14, 0.12, 0.16)
+    return data_table(styles, headers, rows, [width * x for x in shares], valign="TOP", split_rows=True)

@@ -231,7 +231,8 @@ def _scores(styles: ReportStyles, record: DrillRecord, width: float) -> Flowable
     ]
     number_w = styles.cell.fontSize * 2 + 7
     fixed = [width * 0.12] * 3
-    table = data_table(styles, headers, rows, [number_w, width - number_w - sum(fixed), *fixed])
+    widths = [number_w, width - number_w - sum(fixed), *fixed]
+    table = data_table(styles, headers, rows, widths, split_rows=True)  # a criterion of many lines
     who = t("report.drill.evaluator", who=styles.who(ev.evaluator), at=local_stamp(ev.evaluated_at))
     return KeepTogether([table, para(who, styles.small)])
 

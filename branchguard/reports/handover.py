@@ -247,6 +247,7 @@ def _hazards(styles: ReportStyles, snapshot: HandoverSnapshot, width: float) -> 
 def _list(
     styles: ReportStyles, headers: list[str], rows: list[list[Cell]], width: float, shares: tuple[float, ...]
 ) -> Flowable:
-    """One of the handover's lists: the first column takes what the others' shares of `width` leave."""
+    """One of the handover's lists: the first column takes what the others' shares of `width` leave;
+    a title of many lines continues on the next page."""
     fixed = [width * share for share in shares]
-    return data_table(styles, headers, rows, [width - sum(fixed), *fixed], valign="TOP")
+    return data_table(styles, headers, rows, [width - sum(fixed), *fixed], valign="TOP", split_rows=True)

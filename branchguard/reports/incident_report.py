@@ -184,7 +184,11 @@ def section_heading(styles: ReportStyles, heading: str, body: Flowable) -> list[
 def pairs_table(
     styles: ReportStyles, pairs: Sequence[tuple[str, Cell]], width: float, columns: int = 2
 ) -> Table:
-    """Label/value pairs, `columns` of them side by side, labels on a light band."""
+    """Label/value pairs, `columns` of them side by side, labels on a light band.
+
+    A value taller than the room left on a page (an outcome of hundreds of lines, facts of
+    thousands of characters) continues on the next one: a row that cannot split is taller than
+    any page and stops the report, and with it the package it belongs to."""
     cells = [
         (para(label, styles.cell_bold), para(v, styles.cell) if isinstance(v, str) else v)
         for label, v in pairs
@@ -206,7 +210,7 @@ def pairs_table(
         ("BOTTOMPADDING", (0, 0), (-1, -1), 2.4 * styles.scale),
     ]
     commands += [("BACKGROUND", (2 * c, 0), (2 * c, -1), ACCENT_LIGHT) for c in range(columns)]
-    return make_table(styles, rows, [label_w, value_w] * columns, commands)
+    return make_table(styles, rows, [label_w, value_w] * columns, commands, splitInRow=1)
 
 
 def level_markup(level: Level) -> str:

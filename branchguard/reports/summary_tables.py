@@ -180,7 +180,7 @@ def rules_table(styles: ReportStyles, report: PeriodReport, width: float) -> Flo
         t("summary.col.state"),
     ]
     fractions = [0.34, 0.1, 0.16, 0.14, 0.14, 0.12]
-    return data_table(styles, headers, rows, [width * f for f in fractions], valign="TOP")
+    return data_table(styles, headers, rows, [width * f for f in fractions], valign="TOP", split_rows=True)
 
 
 def drills_table(styles: ReportStyles, report: PeriodReport, width: float) -> Flowable:
@@ -319,7 +319,7 @@ def majors_table(styles: ReportStyles, report: PeriodReport, width: float) -> Fl
         t("summary.col.status"),
     ]
     fractions = [0.1, 0.2, 0.09, 0.14, 0.14, 0.1, 0.14, 0.09]
-    return data_table(styles, headers, rows, [width * f for f in fractions], valign="TOP")
+    return data_table(styles, headers, rows, [width * f for f in fractions], valign="TOP", split_rows=True)
 
 
 def actions_table(
