@@ -48,7 +48,7 @@ def test_every_list_names_the_lead_by_display_name(open_window: Any, gui_ctx: Ap
 
     hazards = window.show_page("hazards").model  # type: ignore[union-attr]
     opened = [hazards.index(r, HazardListModel.COL_OPENED) for r in range(hazards.rowCount())]
-    qtbot.waitUntil(lambda: any(i.data(Qt.ItemDataRole.ToolTipRole).endswith("· 王建国") for i in opened))
+    qtbot.waitUntil(lambda: any(i.data(Qt.ItemDataRole.ToolTipRole).endswith("· 王建国</p>") for i in opened))
 
     history = window.show_page("inspections").overview.history_model  # type: ignore[union-attr]
     qtbot.waitUntil(lambda: "王建国" in column(history, InspectionHistoryModel.COL_INSPECTOR))

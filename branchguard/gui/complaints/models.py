@@ -9,6 +9,7 @@ from PySide6.QtGui import QColor, QFont
 
 from branchguard.core.complaints.types import ComplaintInfo, ComplaintStatus
 from branchguard.gui.kit import style
+from branchguard.gui.kit.plain import tip
 from branchguard.gui.kit.rows import SORT_ROLE, RowsModel
 from branchguard.gui.kit.times import date_time
 
@@ -85,7 +86,7 @@ class ComplaintListModel(RowsModel[ComplaintInfo]):
             font.setBold(True)
             return font
         if role == _R.ToolTipRole and column == self.COL_REQUEST:
-            return item.request
+            return tip(item.request)
         return None
 
     def _display(self, item: ComplaintInfo, column: int) -> str:

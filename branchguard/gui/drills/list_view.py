@@ -29,6 +29,7 @@ from branchguard.core.kernel.roles import may
 from branchguard.gui.drills.models import DrillPlanModel
 from branchguard.gui.kit.flow import FlowLayout
 from branchguard.gui.kit.icons import icon
+from branchguard.gui.kit.plain import literal
 from branchguard.gui.kit.rows import SORT_ROLE, RowsProxy
 from branchguard.gui.kit.windowed import Pager
 from branchguard.gui.kit.writer import writer
@@ -259,9 +260,11 @@ class DrillListPanel(QWidget):
         answer = QMessageBox.question(
             self,
             self.tr("Run drill"),
-            self.tr("Start the %1 drill “%2” now? Its incident console opens, flagged as a drill.")
-            .replace("%1", notice)
-            .replace("%2", plan.title),
+            literal(
+                self.tr("Start the %1 drill “%2” now? Its incident console opens, flagged as a drill.")
+                .replace("%1", notice)
+                .replace("%2", plan.title)
+            ),
         )
         if answer == QMessageBox.StandardButton.Yes:
             self.run(plan)
@@ -341,7 +344,10 @@ class DrillListPanel(QWidget):
         text = self.tr("Cancel the drill “%1”? Its schedule stops reminding.").replace("%1", plan.title)
         if plan.recurring:
             text += "\n" + self.tr("This is a recurring plan: no further drills of the series are planned.")
-        if QMessageBox.question(self, self.tr("Cancel drill"), text) != QMessageBox.StandardButton.Yes:
+        if (
+            QMessageBox.question(self, self.tr("Cancel drill"), literal(text))
+            != QMessageBox.StandardButton.Yes
+        ):
             return
         try:
             self.session.services.drills.cancel(self.session.actor, plan.id)

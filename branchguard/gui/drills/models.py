@@ -20,6 +20,7 @@ from branchguard.core.drills.types import (
 from branchguard.core.incidents.types import ActionItem
 from branchguard.core.schedules.rules import describe
 from branchguard.gui.kit import style
+from branchguard.gui.kit.plain import tip
 from branchguard.gui.kit.rows import SORT_ROLE, RowsModel
 from branchguard.gui.kit.times import date_time
 from branchguard.gui.kit.windowed import WindowedModel
@@ -106,7 +107,7 @@ class DrillPlanModel(WindowedModel[DrillPlan]):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == _R.ToolTipRole and column == self.COL_TITLE:
             goals = "\n".join(f"· {g}" for g in item.goals)
-            return f"{item.title}\n{goals}" if goals else item.title
+            return tip(f"{item.title}\n{goals}" if goals else item.title)
         return None
 
     def _display(self, item: DrillPlan, column: int) -> str:
@@ -189,7 +190,7 @@ class ComplianceModel(RowsModel[RuleRow]):
         if role == _R.ToolTipRole:
             if state is not None and state.note is not None and column == self.COL_NEXT:
                 return state.note.text()  # the notice date was counted beyond every holiday table
-            return item.rule.source or item.rule.name.text
+            return tip(item.rule.source or item.rule.name.text)
         return None
 
     def _display(self, row: RuleRow, column: int) -> str:
@@ -273,5 +274,5 @@ class ActionModel(RowsModel[ActionItem]):
         if role == _R.ForegroundRole and column == self.COL_STATE and late:
             return QColor(style.ERROR)
         if role == _R.ToolTipRole and column == self.COL_ACTION:
-            return action.text
+            return tip(action.text)
         return None

@@ -9,6 +9,7 @@ from PySide6.QtGui import QColor, QFont
 
 from branchguard.core.early_warnings.types import EarlyWarning, WarningLevel
 from branchguard.gui.kit import style
+from branchguard.gui.kit.plain import tip
 from branchguard.gui.kit.rows import SORT_ROLE, RowsModel
 from branchguard.gui.kit.times import date_time
 
@@ -57,7 +58,7 @@ class WarningListModel(RowsModel[EarlyWarning]):
             font.setBold(True)
             return font
         if role == _R.ToolTipRole and column == self.COL_TEXT:
-            return item.text
+            return tip(item.text)
         return None
 
     def _display(self, item: EarlyWarning, column: int) -> str:

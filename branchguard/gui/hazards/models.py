@@ -16,6 +16,7 @@ from branchguard.core.hazards.types import (
     RemediationStep,
 )
 from branchguard.gui.kit import style
+from branchguard.gui.kit.plain import tip
 from branchguard.gui.kit.rows import SORT_ROLE, RowsModel
 from branchguard.gui.kit.times import date_time
 
@@ -109,9 +110,9 @@ class HazardListModel(RowsModel[HazardInfo]):
             font.setBold(True)
             return font
         if role == _R.ToolTipRole and column == self.COL_TITLE:
-            return item.description
+            return tip(item.description)
         if role == _R.ToolTipRole and column == self.COL_OPENED:
-            return f"{date_time(item.opened_at)} · {self.who(item.opened_by)}"
+            return tip(f"{date_time(item.opened_at)} · {self.who(item.opened_by)}")
         if role == _R.TextAlignmentRole and column == self.COL_AGE:
             return _RIGHT
         return None
@@ -152,7 +153,7 @@ class RemediationStepsModel(RowsModel[RemediationStep]):
 
     def cell(self, item: RemediationStep, column: int, role: int) -> Any:
         if role == _R.ToolTipRole and column in (self.COL_TEXT, self.COL_EVIDENCE):
-            return item.text if column == self.COL_TEXT else "\n".join(ref.name for ref in item.evidence)
+            return tip(item.text if column == self.COL_TEXT else "\n".join(ref.name for ref in item.evidence))
         if role != _R.DisplayRole:
             return None
         if column == self.COL_AT:
@@ -180,7 +181,7 @@ class HazardEventsModel(RowsModel[HazardEvent]):
 
     def cell(self, item: HazardEvent, column: int, role: int) -> Any:
         if role == _R.ToolTipRole and column == self.COL_NOTE:
-            return self.details(item)
+            return tip(self.details(item))
         if role != _R.DisplayRole:
             return None
         if column == self.COL_AT:

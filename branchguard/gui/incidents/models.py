@@ -12,6 +12,7 @@ from branchguard.core.incidents.text import entry_text
 from branchguard.core.incidents.types import IncidentStatus, IncidentSummary, SearchHit
 from branchguard.core.kernel.i18n import t
 from branchguard.gui.kit import style
+from branchguard.gui.kit.plain import tip
 from branchguard.gui.kit.rows import SORT_ROLE, RowsModel
 from branchguard.gui.kit.times import date_time
 from branchguard.gui.kit.windowed import WindowedModel
@@ -154,5 +155,5 @@ class SearchHitsModel(RowsModel[SearchHit]):
         if role == SORT_ROLE and column == self.COL_TIME:
             return entry.at.timestamp()
         if role == _R.ToolTipRole and column == self.COL_TEXT:
-            return entry_text(entry)
+            return tip(entry_text(entry))
         return None

@@ -13,6 +13,7 @@ from branchguard.core.incidents.rules import step_due, step_overdue
 from branchguard.core.incidents.text import goal_text, step_role_text
 from branchguard.core.incidents.types import IncidentStep, StepState
 from branchguard.gui.kit import style
+from branchguard.gui.kit.plain import tip
 from branchguard.gui.kit.rows import RowsModel
 from branchguard.gui.kit.times import local_clock, now_utc
 
@@ -69,7 +70,7 @@ class IncidentStepsModel(RowsModel[IncidentStep]):
         if role == _R.DisplayRole:
             return self._display(item, column)
         if role == _R.ToolTipRole and column in (self.COL_TEXT, self.COL_STATE):
-            return self._display(item, column)
+            return tip(self._display(item, column))
         if role == _R.BackgroundRole:
             if item.state == StepState.DONE:
                 return QColor(DONE_BACKGROUND)

@@ -19,6 +19,7 @@ from branchguard.core.inspections.types import (
 from branchguard.core.kernel.types import PlaybookStatus
 from branchguard.core.schedules.types import ScheduleInfo
 from branchguard.gui.kit import style
+from branchguard.gui.kit.plain import tip
 from branchguard.gui.kit.rows import SORT_ROLE, RowsModel
 from branchguard.gui.kit.times import date_time
 from branchguard.gui.kit.windowed import WindowedModel
@@ -116,7 +117,7 @@ class TemplateListModel(RowsModel[TemplateRow]):
             if column == self.COL_ASSIGNEE and not active:
                 return MUTED_TEXT
         if role == _R.ToolTipRole and column == self.COL_NAME:
-            return f"{info.code} · {info.name.zh} / {info.name.en}"
+            return tip(f"{info.code} · {info.name.zh} / {info.name.en}")
         if role == _R.TextAlignmentRole and column in (self.COL_ITEMS, self.COL_OVERDUE):
             return _RIGHT
         return None
@@ -275,7 +276,7 @@ class ChecklistModel(RowsModel[Answer]):
             font.setBold(True)
             return font
         if role == _R.ToolTipRole and column == self.COL_TEXT:
-            return f"{item.item.text.text}\n{item.item.criterion.text}"
+            return tip(f"{item.item.text.text}\n{item.item.criterion.text}")
         if role == _R.TextAlignmentRole and column == self.COL_NUMBER:
             return _RIGHT
         if role == _R.TextAlignmentRole and column == self.COL_PHOTOS:

@@ -8,6 +8,8 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QLabel, QWidget
 
+from branchguard.gui.kit.plain import plain, tip
+
 ELLIPSIS = "…"
 
 
@@ -35,13 +37,14 @@ class ElidedLabel(QLabel):
         super().__init__(parent)
         self._full = ""
         self.setWordWrap(False)
+        plain(self)  # stored text (titles, steps), shown as typed
 
     def full_text(self) -> str:
         return self._full
 
     def setText(self, text: str) -> None:
         self._full = text
-        self.setToolTip(text)
+        self.setToolTip(tip(text))
         self._fit()
 
     def clear(self) -> None:

@@ -10,6 +10,7 @@ from PySide6.QtGui import QColor
 from branchguard.core.people.types import BranchRole, ContactInfo, ContactKind, PersonInfo
 from branchguard.gui.kit import style
 from branchguard.gui.kit.icons import icon
+from branchguard.gui.kit.plain import tip
 from branchguard.gui.kit.rows import SORT_ROLE, RowsModel, phone_font
 
 _R = Qt.ItemDataRole
@@ -57,7 +58,7 @@ class PeopleModel(RowsModel[PersonInfo]):
             if column == self.COL_ON_DUTY:
                 return self.duty_text(item)
             if column == self.COL_NOTES and item.notes:
-                return item.notes
+                return tip(item.notes)
             return None
         if role == _R.FontRole and column in self.PHONE_COLUMNS:
             return phone_font()
@@ -118,7 +119,7 @@ class ContactsModel(RowsModel[ContactInfo]):
             if item.builtin and column in (self.COL_NAME, self.COL_BUILTIN):
                 return self.builtin_tooltip()
             if column == self.COL_NOTES and item.notes:
-                return item.notes
+                return tip(item.notes)
             return None
         if role == _R.DecorationRole and column == self.COL_NAME and item.builtin:
             return icon("lock")

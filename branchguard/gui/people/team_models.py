@@ -12,6 +12,7 @@ from branchguard.core.kernel.i18n import t
 from branchguard.core.team.library import kind_name
 from branchguard.core.team.types import Expiry, TeamRole, TrainingRecord
 from branchguard.gui.kit import style
+from branchguard.gui.kit.plain import tip
 from branchguard.gui.kit.rows import SORT_ROLE, RowsModel
 
 _R = Qt.ItemDataRole
@@ -58,7 +59,9 @@ class TeamRolesModel(RowsModel[TeamRole]):
                 return QColor(style.ERROR)
             return None
         if role == _R.ToolTipRole and column == self.COL_GAPS and item.gaps:
-            return "\n".join(f"{g.gap.label}: {g.person}" if g.person else g.gap.label for g in item.gaps)
+            return tip(
+                "\n".join(f"{g.gap.label}: {g.person}" if g.person else g.gap.label for g in item.gaps)
+            )
         return None
 
 
@@ -101,5 +104,5 @@ class TrainingModel(RowsModel[TrainingRecord]):
             colour = EXPIRY_COLOURS.get(item.expiry)
             return QColor(colour) if colour else None
         if role == _R.ToolTipRole and item.notes:
-            return item.notes
+            return tip(item.notes)
         return None

@@ -23,6 +23,7 @@ from branchguard.core.playbooks.types import (
     Step,
 )
 from branchguard.gui.kit import style
+from branchguard.gui.kit.plain import tip
 from branchguard.gui.kit.rows import SORT_ROLE, RowsModel
 from branchguard.gui.playbooks.preview import STATUS_COLOURS, step_facts
 
@@ -86,7 +87,7 @@ class PlaybooksModel(RowsModel[PlaybookSummary]):
             return self._sort_key(item, column)
         if role == _R.ToolTipRole:
             if column == self.COL_TITLE:
-                return "\n".join(filter(None, [item.title.zh, item.title.en]))
+                return tip("\n".join(filter(None, [item.title.zh, item.title.en])))
             if column == self.COL_LEVELS:
                 return "\n".join(level.label for level in item.levels)
             if column == self.COL_BUILTIN and item.builtin:
@@ -183,7 +184,7 @@ class VersionsModel(RowsModel[PlaybookVersion]):
         if role == _R.TextAlignmentRole and column == self.COL_NUMBER:
             return _CENTER
         if role == _R.ToolTipRole and column == self.COL_NOTE and info.note:
-            return info.note
+            return tip(info.note)
         return None
 
 
@@ -267,7 +268,7 @@ class StepDiffModel(RowsModel[StepChange]):
             font.setStrikeOut(True)
             return font
         if role == _R.ToolTipRole:
-            return self.change_text(item)
+            return tip(self.change_text(item))
         if role == _R.TextAlignmentRole and column in (self.COL_OLD_NUMBER, self.COL_NEW_NUMBER):
             return int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
         return None

@@ -29,6 +29,7 @@ from branchguard.gui.kit.flow import FlowLayout
 from branchguard.gui.kit.icons import icon
 from branchguard.gui.kit.loader import Loader
 from branchguard.gui.kit.page import Page
+from branchguard.gui.kit.plain import literal
 from branchguard.gui.playbooks.guide_actions import GuideActions
 from branchguard.gui.playbooks.history import PlaybookHistoryDialog
 from branchguard.gui.playbooks.list_view import PlaybookList
@@ -113,8 +114,13 @@ class PlaybooksPage(Page):
         header.addLayout(titles, 1)
         header.addWidget(self.busy)
         tools = FlowLayout(spacing=6)  # wraps on a small screen instead of widening the window
-        for button in (self.new_button, self.edit_button, self.approve_button, self.discard_button,
-                       self.history_button):
+        for button in (
+            self.new_button,
+            self.edit_button,
+            self.approve_button,
+            self.discard_button,
+            self.history_button,
+        ):
             tools.add_widget(button)
         tools.add_stretch()
         for button in (self.import_button, self.export_button, self.print_button):
@@ -234,6 +240,7 @@ class PlaybooksPage(Page):
             self.preview_note.clear()
             return
         services, actor, draft = self.session.services, self.session.actor, self.draft_toggle.isChecked()
+
         def load() -> tuple[PlaybookVersion, list[str]]:
             version = services.playbooks.get(actor, summary.code, prefer_draft=draft)
             c = version.content
@@ -311,7 +318,7 @@ class PlaybooksPage(Page):
         answer = QMessageBox.question(
             self,
             title,
-            text,
+            literal(text),  # it names the plan by its title
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
         )

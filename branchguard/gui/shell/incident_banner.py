@@ -24,6 +24,7 @@ from branchguard.gui.kit.elided import ElidedLabel
 from branchguard.gui.kit.icons import icon
 from branchguard.gui.kit.loader import Loader
 from branchguard.gui.kit.page import INCIDENTS_PAGE
+from branchguard.gui.kit.plain import tip
 from branchguard.gui.kit.times import elapsed_clock
 
 if TYPE_CHECKING:
@@ -104,9 +105,9 @@ class IncidentBanner(QFrame):
         elif drills:
             text += " · " + self.tr("drills: %1").replace("%1", str(drills))
         self.text.setText(text + " — " + self.tr("click to open the console"))
-        tip = "\n".join(f"#{s.id} {s.title} · {s.level.label}" for s in self._open)
-        self.setToolTip(tip)
-        self.text.setToolTip(tip)  # each open incident in full, where the line may end in "…"
+        full = tip("\n".join(f"#{s.id} {s.title} · {s.level.label}" for s in self._open))
+        self.setToolTip(full)
+        self.text.setToolTip(full)  # each open incident in full, where the line may end in "…"
         self.tick()
 
     def tick(self) -> None:
@@ -240,10 +241,16 @@ class IncidentBar(QToolBar):
         self.dialog = dialog
 
     def _tell_started_behind(self, over: QWidget) -> None:
-        box = QMessageBox(QMessageBox.Icon.Information, self.tr("Incident started"), self.tr(
-            "The incident is started and its console is open in the main window. This window stays "
-            "open with your work: finish or close it to reach the console."
-        ), QMessageBox.StandardButton.Ok, over)
+        box = QMessageBox(
+            QMessageBox.Icon.Information,
+            self.tr("Incident started"),
+            self.tr(
+                "The incident is started and its console is open in the main window. This window stays "
+                "open with your work: finish or close it to reach the console."
+            ),
+            QMessageBox.StandardButton.Ok,
+            over,
+        )
         box.setObjectName("started_behind_note")
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()

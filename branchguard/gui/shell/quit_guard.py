@@ -9,6 +9,7 @@ from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QAbstractButton, QMessageBox
 
 from branchguard.gui.kit.page import INCIDENTS_PAGE
+from branchguard.gui.kit.plain import plain
 
 if TYPE_CHECKING:
     from branchguard.gui.shell.main_window import MainWindow
@@ -94,21 +95,21 @@ class QuitGuard(QObject):
     def _ask(self, names: dict[int, str], unsent: list[int]) -> QMessageBox:
         locked = self.window_.is_locked()  # behind the lock: numbers, no titles
         which = ", ".join(f"#{i}" if locked else f"#{i} {names.get(i, '')}".strip() for i in unsent or names)
-        box = QMessageBox(self.window_)
+        box = plain(QMessageBox(self.window_))  # the open incidents' titles, as typed
         box.setObjectName("quit_question")
         box.setIcon(QMessageBox.Icon.Warning)
         box.setWindowTitle(self.tr("Quit BranchGuard"))
         if unsent:
             text = self.tr("Text typed in the log box is not in the incident log yet: %1.")
             box.setText(text.replace("%1", which))
-            box.setInformativeText(self.tr(
-                "Quitting now loses that text. Everything already in the incident log is saved."
-            ))
+            box.setInformativeText(
+                self.tr("Quitting now loses that text. Everything already in the incident log is saved.")
+            )
         else:
             box.setText(self.tr("An incident is still open: %1.").replace("%1", which))
-            box.setInformativeText(self.tr(
-                "Everything in its log is saved, and it opens again at the next start. Quit anyway?"
-            ))
+            box.setInformativeText(
+                self.tr("Everything in its log is saved, and it opens again at the next start. Quit anyway?")
+            )
         keep = box.addButton(self.tr("Keep working"), QMessageBox.ButtonRole.RejectRole)
         box.addButton(self.tr("Quit"), QMessageBox.ButtonRole.DestructiveRole)
         box.setDefaultButton(keep)

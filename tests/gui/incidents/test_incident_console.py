@@ -26,6 +26,7 @@ from branchguard.gui.incidents.log_model import IncidentLogModel
 from branchguard.gui.incidents.page import IncidentsPage
 from branchguard.gui.incidents.steps_model import IncidentStepsModel
 from branchguard.gui.kit import style
+from branchguard.gui.kit.plain import tip
 from branchguard.gui.kit.times import date_time, local_clock
 from branchguard.gui.shell.session import GuiSession
 from tests.gui.incidents.incident_support import (
@@ -233,7 +234,7 @@ def test_enter_logs_typed_entries_and_a_correction_strikes_the_original(
     assert log_texts(console)[-1] == f"Corrects entry {original.seq}: 三楼有烟"
     assert cells(model, IncidentLogModel.COL_KIND)[-1] == "Correction"
     assert stored(gui_ctx, fire).entries[-2].corrected
-    assert hover_tooltip(log.view, observed) == (
+    assert hover_tooltip(log.view, observed) == tip(
         f"二楼有烟\nCorrected by #{model.entry_at(observed + 1).seq}\nSHA-256 {original.hash}"
     )
 
@@ -585,7 +586,7 @@ def test_a_tall_view_reads_pages_until_it_is_full_then_as_it_scrolls(gui_ctx, fi
     assert [model.index(row, IncidentLogModel.COL_TEXT).data() for row in range(1, 41)] == [
         f"记录 {n}" for n in range(40)
     ]
-    assert hover_tooltip(view, 40) == f"记录 39\nSHA-256 {model.entry_at(40).hash}"  # in sight now
+    assert hover_tooltip(view, 40) == tip(f"记录 39\nSHA-256 {model.entry_at(40).hash}")  # in sight now
 
 
 def test_a_live_correction_strikes_through_the_row_it_corrects(gui_ctx, fire) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from branchguard.gui.kit.elided import ElidedLabel, word_cut
+from branchguard.gui.kit.plain import tip
 
 NEXT = "Next: step 4 · Lead customers and staff to the safe area (in an earthquake, take cover first)"
 
@@ -30,7 +31,7 @@ def test_the_label_elides_to_its_width_and_keeps_the_whole_text(qtbot: Any) -> N
     shown = label.text()
     assert shown.endswith("…") and len(shown) < len(NEXT)
     assert NEXT.startswith(shown[:-1].rstrip()) and NEXT[len(shown) - 1] in " ,("  # a whole word
-    assert label.toolTip() == NEXT and label.full_text() == NEXT
+    assert label.toolTip() == tip(NEXT) and label.full_text() == NEXT
     assert label.fontMetrics().horizontalAdvance(shown) <= label.contentsRect().width()
     label.resize(label.fontMetrics().horizontalAdvance(NEXT) + 20, label.height())
     assert label.text() == NEXT

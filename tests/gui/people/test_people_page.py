@@ -18,6 +18,7 @@ from branchguard.core.kernel.roles import ROLE_TABLE
 from branchguard.core.kernel.types import Actor
 from branchguard.core.people.types import BranchRole, ContactKind
 from branchguard.gui.kit.page import PAGE_REGISTRY
+from branchguard.gui.kit.plain import tip
 from branchguard.gui.people.dialogs import ContactDialog, PersonDialog
 from branchguard.gui.people.models import ContactsModel, PeopleModel
 from branchguard.gui.people.page import PeoplePage
@@ -282,7 +283,8 @@ def test_edit_the_selected_person_with_f2(page: PeoplePage, gui_ctx: AppContext,
     row = tab.model.find_row(lambda p: p.name == "张伟")
     assert tab.model.index(row, PeopleModel.COL_PHONE).data() == "010-63210004"
     assert tab.model.index(row, PeopleModel.COL_NOTES).data() == "夜班"  # first line; tooltip has all
-    assert tab.model.index(row, PeopleModel.COL_NOTES).data(Qt.ItemDataRole.ToolTipRole) == "夜班\n周末轮休"
+    tooltip = tab.model.index(row, PeopleModel.COL_NOTES).data(Qt.ItemDataRole.ToolTipRole)
+    assert tooltip == tip("夜班\n周末轮休")
 
 
 def test_double_click_opens_the_edit_dialog(page: PeoplePage, qtbot: Any) -> None:

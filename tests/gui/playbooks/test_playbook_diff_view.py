@@ -13,6 +13,7 @@ from PySide6.QtTest import QAbstractItemModelTester
 from branchguard.context import AppContext
 from branchguard.core.kernel.types import Level, Text2
 from branchguard.core.playbooks.types import Step
+from branchguard.gui.kit.plain import tip
 from branchguard.gui.playbooks.diff_view import PlaybookDiffDialog
 from branchguard.gui.playbooks.models import (
     CHANGE_BACKGROUNDS,
@@ -87,7 +88,7 @@ def test_added_step_is_green_and_only_on_the_new_side(dialog: PlaybookDiffDialog
     )
     assert model.index(row, StepDiffModel.COL_NEW).data() == "Count everyone"
     assert model.index(row, StepDiffModel.COL_OLD).data() == ""
-    assert model.index(row, 0).data(_R.ToolTipRole) == "Added"
+    assert model.index(row, 0).data(_R.ToolTipRole) == tip("Added")
 
 
 def test_removed_step_is_red_and_struck_through(dialog: PlaybookDiffDialog) -> None:

@@ -12,6 +12,7 @@ from branchguard.core.incidents.rules import DeadlineState, checkpoint_state
 from branchguard.core.incidents.types import Checkpoint, IncidentDetail, IncidentStatus
 from branchguard.core.kernel.i18n import t
 from branchguard.gui.kit import style
+from branchguard.gui.kit.plain import WrapLabel, plain, tip
 from branchguard.gui.kit.rows import phone_font
 from branchguard.gui.kit.times import (
     duration_clock,
@@ -59,14 +60,13 @@ class IncidentHeader(QFrame):
         self.drill_badge.setObjectName("incident_drill_badge")
         self.drill_badge.setStyleSheet(badge_css(style.DRILL))
         self.drill_badge.setFont(sized(self.font(), 14, bold=True))
-        self.title = QLabel()
+        self.title = WrapLabel()  # a long plan title takes two lines; a long word never widens the window
         self.title.setObjectName("incident_title")
         self.title.setFont(sized(self.font(), 15, bold=True))
-        self.title.setWordWrap(True)  # a long plan title takes two lines, never cut
         self.elapsed = QLabel()
         self.elapsed.setObjectName("incident_elapsed")
         self.elapsed.setFont(sized(phone_font(), 20, bold=True))
-        self.meta = QLabel()
+        self.meta = plain(QLabel())  # the starter's and closer's names
         self.meta.setObjectName("incident_meta")
         self.meta.setProperty("role", "hint")
         self.checkpoint = QLabel()
@@ -105,7 +105,7 @@ class IncidentHeader(QFrame):
         self.drill_badge.setVisible(summary.drill)
         self.drill_strip.setVisible(summary.drill)
         self.title.setText(summary.title)
-        self.title.setToolTip(summary.title)
+        self.title.setToolTip(tip(summary.title))
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -161,4 +161,4 @@ class IncidentHeader(QFrame):
         self.checkpoint.setText(text.replace("%1", str(point.step)).replace("%2", duration_clock(abs(left))))
         self.checkpoint.setStyleSheet(f"color: {colour};")
         self.checkpoint.setProperty("overdue", state is DeadlineState.OVERDUE)
-        self.checkpoint.setToolTip(point.text.text)
+        self.checkpoint.setToolTip(tip(point.text.text))

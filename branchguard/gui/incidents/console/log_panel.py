@@ -27,6 +27,7 @@ from branchguard.core.kernel.roles import may
 from branchguard.gui.incidents.console.steps_panel import HEADER_HEIGHT
 from branchguard.gui.incidents.log_model import IncidentLogModel
 from branchguard.gui.kit.icons import icon
+from branchguard.gui.kit.plain import tip
 
 if TYPE_CHECKING:
     from branchguard.core.kernel.types import Actor
@@ -50,8 +51,8 @@ class LogView(QTableView):
             return super().viewportEvent(event)
         index = self.indexAt(event.pos())
         if index.isValid():
-            tip = self._log_model.tooltip(index.row())
-            QToolTip.showText(event.globalPos(), tip, self.viewport(), self.visualRect(index))
+            text = tip(self._log_model.tooltip(index.row()))
+            QToolTip.showText(event.globalPos(), text, self.viewport(), self.visualRect(index))
         else:
             QToolTip.hideText()
             event.ignore()

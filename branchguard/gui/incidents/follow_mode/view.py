@@ -11,6 +11,7 @@ from branchguard.gui.incidents.console.header import sized
 from branchguard.gui.incidents.follow_mode.widgets import NumbersPanel, StepArea
 from branchguard.gui.kit import style
 from branchguard.gui.kit.flow import FlowLayout
+from branchguard.gui.kit.plain import WrapLabel, plain
 
 DESIGN_HEIGHT = 1080  # type sizes are set for a 1080-line screen and scale with the window
 STEP_POINTS = 64  # largest step text at DESIGN_HEIGHT; a long step shrinks towards MIN_STEP_POINTS
@@ -40,9 +41,8 @@ class FollowView(QWidget):
         self.drill_banner.hide()
         self.level_badge = QLabel()
         self.level_badge.setObjectName("follow_level")
-        self.title_label = QLabel()
+        self.title_label = WrapLabel()  # a long plan title takes two lines rather than the width
         self.title_label.setObjectName("follow_title")
-        self.title_label.setWordWrap(True)  # a long plan title takes two lines rather than the width
         self.clock_caption = QLabel()
         self.clock_caption.setStyleSheet(f"color: {style.MUTED};")
         self.clock_label = QLabel("00:00:00")
@@ -58,9 +58,9 @@ class FollowView(QWidget):
 
         self.counter_label = QLabel()
         self.counter_label.setObjectName("follow_counter")
-        self.role_badge = QLabel()
+        self.role_badge = plain(QLabel())  # the plan's role name
         self.role_badge.setObjectName("follow_role")
-        self.holder_label = QLabel()  # who holds the role (and the backup), beside it
+        self.holder_label = plain(QLabel())  # who holds the role (and the backup), beside it
         self.holder_label.setObjectName("follow_holder")
         self.target_label = QLabel()
         self.target_label.setObjectName("follow_target")
@@ -71,9 +71,8 @@ class FollowView(QWidget):
         meta.add_stretch()
         meta.add_widget(self.target_label)
         self.step_area = StepArea()
-        self.next_label = QLabel()
+        self.next_label = WrapLabel()  # a long step word must not widen the window
         self.next_label.setObjectName("follow_next")
-        self.next_label.setWordWrap(True)
         self.next_label.setStyleSheet(f"color: {style.MUTED};")
 
         self.done_button = self._button("follow_done")
@@ -111,7 +110,7 @@ class FollowView(QWidget):
         note.setContentsMargins(0, 0, 0, 0)
         note.addWidget(self.note_edit, 1)
         note.addWidget(self.note_button)
-        self.status_label = QLabel()
+        self.status_label = plain(QLabel())  # messages quote steps and notes
         self.status_label.setObjectName("follow_status")
         self.status_label.setWordWrap(True)
         self.keys_hint = QLabel()

@@ -14,6 +14,7 @@ from branchguard.core.people.types import ContactKind
 from branchguard.core.playbooks.text import contact_label
 from branchguard.gui.incidents.console.header import badge_css, sized
 from branchguard.gui.kit import style
+from branchguard.gui.kit.plain import plain
 from branchguard.gui.kit.rows import phone_font
 
 # The three numbers everyone must be able to read off the screen, whatever the plan lists.
@@ -38,11 +39,11 @@ class StepArea(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
-        self.step = QLabel(self)
+        self.step = plain(QLabel(self))  # the plan's step text, as written
         self.step.setObjectName("follow_step")
         self.step.setWordWrap(True)
         self.step.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-        self.condition = QLabel(self)
+        self.condition = plain(QLabel(self))
         self.condition.setObjectName("follow_condition")
         self.condition.setWordWrap(True)
         self._smallest = 48.0

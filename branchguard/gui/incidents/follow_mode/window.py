@@ -28,6 +28,7 @@ from branchguard.gui.incidents.follow_mode.view import FollowView
 from branchguard.gui.incidents.follow_mode.widgets import paint_badge
 from branchguard.gui.kit import style
 from branchguard.gui.kit import writer as incident_writer
+from branchguard.gui.kit.plain import tip
 from branchguard.gui.kit.tasks import run_task
 from branchguard.gui.kit.times import elapsed_clock, local_clock
 from branchguard.gui.shell.session import GuiSession
@@ -328,6 +329,7 @@ class FollowWindow(FollowView):
         self.level_badge.setText(summary.level.label)
         self.drill_banner.setVisible(summary.drill)
         self.title_label.setText(summary.title)
+        self.title_label.setToolTip(tip(summary.title))  # in full, where a long word is cut
         self.setWindowTitle(self.tr("Follow mode – %1").replace("%1", summary.title))
         self.numbers.set_contacts(detail.contacts)
         total = len(detail.steps)
