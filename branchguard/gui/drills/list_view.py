@@ -76,7 +76,7 @@ class DrillListPanel(QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
         self.table.setSortingEnabled(True)
-        self.table.sortByColumn(DrillPlanModel.COL_ID, Qt.SortOrder.DescendingOrder)
+        self.table.sortByColumn(DrillPlanModel.COL_DATE, Qt.SortOrder.DescendingOrder)  # newest first
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(28)
         header = self.table.horizontalHeader()

@@ -292,3 +292,17 @@ def test_the_lead_marks_an_action_done_on_the_action_list(gui_ctx: AppContext, d
     assert done.done_at is not None and done.done_by == "lead"
     _window, staff_page = drills_page("staff")
     assert staff_page.action_list.done_button.isHidden()
+
+
+def test_the_list_opens_newest_date_first_whatever_order_the_plans_were_made_in(
+    gui_ctx: AppContext, drills_page
+) -> None:
+    """The list says 'scroll for older ones': its first order is the date it shows, not the id."""
+    lead = gui_ctx.services.auth.login("lead", "lead-demo-2026")
+    later = gui_ctx.services.drills.plan(lead, DrillPlanInput("FIRE", datetime.now() + timedelta(days=9)))
+    sooner = gui_ctx.services.drills.plan(lead, DrillPlanInput("ROB", datetime.now() + timedelta(days=2)))
+    _window, page = drills_page("lead")
+    header = page.list_panel.table.horizontalHeader()
+    assert header.sortIndicatorSection() == DrillPlanModel.COL_DATE
+    ids = [p.id for p in page.list_panel.model.rows()]
+    assert ids.index(later.id) < ids.index(sooner.id)
