@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import argparse
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -197,7 +197,10 @@ def run_plan(ctx: AppContext, args: argparse.Namespace) -> int:
             )
         )
     else:
-        print(t("cli.drill.planned", id=plan.id, when=wall_clock(plan.planned_at, _zone())))
+        # A date gone already is said, as the window's plan dialog says it.
+        passed = plan.planned_at is not None and plan.planned_at < datetime.now(UTC)
+        key = "cli.drill.planned_past" if passed else "cli.drill.planned"
+        print(t(key, id=plan.id, when=wall_clock(plan.planned_at, _zone())))
     return 0
 
 

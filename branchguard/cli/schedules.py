@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
@@ -137,7 +138,7 @@ def parse_start(value: str) -> datetime:
         else:
             parsed = datetime.fromisoformat(text)
     except ValueError:
-        raise ValidationError("field.start", Message("cli.schedule.bad_start", value=value)) from None
+        raise ValidationError("field.start", _bad_date(value, "cli.schedule.bad_start")) from None
     return validation.moment(parsed, "field.start")
 
 
@@ -147,8 +148,23 @@ def parse_day(value: str | None, field: str) -> date | None:
     try:
         parsed = date.fromisoformat(value.strip())
     except ValueError:
-        raise ValidationError(Message(field), Message("cli.schedule.bad_date", value=value)) from None
+        raise ValidationError(Message(field), _bad_date(value, "cli.schedule.bad_date")) from None
     return validation.day(parsed, field)  # year 1 or 9999: refused, named
+
+
+_DAY = re.compile(r"\s*(\d{4})-(\d{2})-(\d{2})\b")
+
+
+def _bad_date(value: str, bad_form: str) -> Message:
+    """Why `value` is no date: a day the calendar lacks (2027-02-29, 2026-04-31) written in the
+    right form is said so, not blamed on the form."""
+    found = _DAY.match(value)
+    if found is not None:
+        try:
+            date(*map(int, found.groups()))
+        except ValueError:
+            return Message("cli.schedule.no_such_day", value=found.group(0).strip())
+    return Message(bad_form, value=value)
 
 
 def occurrence_json(o: OccurrenceInfo) -> dict[str, Any]:

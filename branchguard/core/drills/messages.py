@@ -101,6 +101,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # command line
     "cli.drill.moved": ("Drill #{id} moved to {when}", "演练 #{id} 已改到 {when}"),
     "cli.drill.planned": ("Drill #{id} planned for {when}", "已计划演练 #{id}，时间 {when}"),
+    "cli.drill.planned_past": (
+        "Drill #{id} planned for {when}: that date has already passed, so it is overdue now",
+        "已计划演练 #{id}，时间 {when}：该日期已过，演练即刻逾期",
+    ),
     "cli.drill.planned_series": (
         "Drill #{id} planned, recurring ({rule}); next {when}",
         "已计划演练 #{id}，重复规则 {rule}；下次 {when}",

@@ -161,6 +161,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "'{value}' is not a date and time (YYYY-MM-DD HH:MM)",
         "“{value}”不是有效的日期时间（YYYY-MM-DD HH:MM）",
     ),
+    "cli.schedule.no_such_day": (
+        "'{value}': there is no such day in the calendar",
+        "“{value}”：日历上没有这一天",
+    ),
     "cli.schedule.bad_date": (
         "'{value}' is not a date (YYYY-MM-DD)",
         "“{value}”不是有效的日期（YYYY-MM-DD）",
