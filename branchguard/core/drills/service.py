@@ -48,6 +48,7 @@ from branchguard.core.schedules.links import retime_one_off
 from branchguard.core.schedules.service import ScheduleService
 from branchguard.core.schedules.types import ScheduleInput, ScheduleKind
 from branchguard.db.base import utcnow
+from branchguard.db.locks import locked
 from branchguard.db.models.drills import (
     ComplianceRuleRow,
     DrillCriteriaSetRow,
@@ -249,26 +250,18 @@ class DrillService:
         require(actor, "drill.run")
         plan = self.get(actor, plan_id)
         drill_rules.expect(plan.id, plan.status, DrillAction.RUN)
-        if not plan.recurring:
+        if plan.recurring:
+            run_id = self._claim_occurrence(actor, plan)
+        else:
             self._claim(plan_id, DrillStatus.PLANNED, DrillStatus.RUNNING, refuse_as=DrillAction.RUN)
+            run_id = plan_id
         try:
             incident = self._incidents.start(actor, plan.playbook_code, title=plan.title, drill=True)
         except BaseException:
-            if not plan.recurring:
-                self._claim(plan_id, DrillStatus.RUNNING, DrillStatus.PLANNED)
+            self._release(plan, run_id)
             raise
         with self._sessions.begin() as s:
-            row = self._row(s, plan_id)
-            target = row
-            if plan.recurring:
-                target = DrillPlanRow(
-                    **{k: getattr(row, k) for k in drills_store.COPIED},
-                    series_id=row.id,
-                    planned_at=plan.planned_at,
-                    created_by=actor.username,
-                    created_at=utcnow(),
-                )
-                s.add(target)
+            target = self._row(s, run_id)
             target.status = DrillStatus.RUNNING.value
             target.incident_id = incident.id
             target.run_at = incident.started_at
@@ -294,6 +287,38 @@ class DrillService:
             if getattr(done, "rowcount", 0) != 1 and refuse_as is not None:
                 row = self._row(s, plan_id)
                 drill_rules.expect(row.id, row.status, refuse_as)
+
+    def _claim_occurrence(self, actor: Actor, plan: DrillPlan) -> int:
+        """A series' run of the occurrence `plan` shows (its next date as this call read it),
+        claimed on the series locked (db/locks.py): of PCs pressing Run at once one makes the run;
+        the others find it and are refused as a one-off plan's second Run is, rather than run and
+        complete the occurrences after it. The run's id (running, its incident not yet started)."""
+        with self._sessions.begin() as s:
+            row = self._locked(s, plan.id)
+            drill_rules.expect(row.id, row.status, DrillAction.RUN)
+            ran = drills_store.run_of(s, plan.id, plan.planned_at)
+            if ran is not None:
+                drill_rules.expect(ran.id, ran.status, DrillAction.RUN)
+            run = DrillPlanRow(
+                **{k: getattr(row, k) for k in drills_store.COPIED},
+                series_id=row.id,
+                planned_at=plan.planned_at,
+                status=DrillStatus.RUNNING.value,
+                created_by=actor.username,
+                created_at=utcnow(),
+            )
+            s.add(run)
+            s.flush()
+            return run.id
+
+    def _release(self, plan: DrillPlan, run_id: int) -> None:
+        """The claim of a run whose incident did not start is given back: the plan (or the
+        series' occurrence) can be run again."""
+        if not plan.recurring:
+            self._claim(plan.id, DrillStatus.RUNNING, DrillStatus.PLANNED)
+            return
+        with self._sessions.begin() as s:
+            s.delete(self._row(s, run_id))
 
     def _complete_occurrence(self, actor: Actor, plan: DrillPlan, run_id: int) -> None:
         """The schedule's open occurrence is done, written or not yet: a drill run before its
@@ -339,9 +364,7 @@ class DrillService:
             )
             s.add(ev)
             for a in actions:
-                action = IncidentActionRow(
-                    incident_id=row.incident_id, text=a.text, owner=a.owner, due=a.due
-                )
+                action = IncidentActionRow(incident_id=row.incident_id, text=a.text, owner=a.owner, due=a.due)
                 s.add(action)
                 if a.due is not None:
                     s.flush()
@@ -491,10 +514,12 @@ class DrillService:
     # -- helpers -------------------------------------------------------------------------------
     @staticmethod
     def _row(s: Session, plan_id: int) -> DrillPlanRow:
-        row = s.get(DrillPlanRow, plan_id)
-        if row is None:
-            raise NotFound(Message("drill.not_found", id=plan_id))
-        return row
+        return _found(s.get(DrillPlanRow, plan_id), plan_id)
+
+    @staticmethod
+    def _locked(s: Session, plan_id: int) -> DrillPlanRow:
+        """The plan's row, locked and read fresh (db/locks.py), for a change decided on its state."""
+        return _found(locked(s, DrillPlanRow, plan_id), plan_id)
 
     @staticmethod
     def _set(s: Session, code: str) -> CriteriaSet:
@@ -502,6 +527,12 @@ class DrillService:
         if found is None:
             raise NotFound(Message("drill.no_such_set", code=code))
         return found
+
+
+def _found(row: DrillPlanRow | None, plan_id: int) -> DrillPlanRow:
+    if row is None:
+        raise NotFound(Message("drill.not_found", id=plan_id))
+    return row
 
 
 def _counts(rule: ComplianceRule, facts: compliance.DrillFacts) -> bool:

@@ -157,6 +157,17 @@ def _plan_info(
     )
 
 
+def run_of(s: Session, series_id: int, planned_at: datetime | None) -> DrillPlanRow | None:
+    """The run of the series' occurrence planned for `planned_at`, if it has one (None: a series
+    with no date to run, paused or ended, has no occurrence to have run)."""
+    if planned_at is None:
+        return None
+    stmt = select(DrillPlanRow).where(
+        DrillPlanRow.series_id == series_id, DrillPlanRow.planned_at == planned_at
+    )
+    return s.scalars(stmt.order_by(DrillPlanRow.id).limit(1)).first()
+
+
 def evaluation_of(row: DrillEvaluationRow) -> Evaluation:
     return Evaluation(
         plan_id=row.plan_id,

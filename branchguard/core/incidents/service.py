@@ -22,9 +22,9 @@ from branchguard.core.early_warnings.types import WarningLevel
 from branchguard.core.hazards import store as hazard_store
 from branchguard.core.hazards.types import HazardFilter
 from branchguard.core.incidents import log as incident_log
-from branchguard.core.incidents import opening
+from branchguard.core.incidents import opening, report
 from branchguard.core.incidents import store as incident_store
-from branchguard.core.incidents.rules import FOLLOW_UP_TEXT_LIMIT, clean_follow_ups, initial_report_step
+from branchguard.core.incidents.rules import FOLLOW_UP_TEXT_LIMIT, clean_follow_ups
 from branchguard.core.incidents.store import action_of, detail_of, summary_of
 from branchguard.core.incidents.types import (
     REPORT_FIELDS,
@@ -57,6 +57,7 @@ from branchguard.core.schedules import links as schedule_links
 from branchguard.core.schedules import rules as schedule_rules
 from branchguard.core.schedules.titles import title_names
 from branchguard.db.base import utcnow
+from branchguard.db.locks import locked
 from branchguard.db.models.hazards import HazardRow
 from branchguard.db.models.incidents import IncidentActionRow, IncidentRow
 
@@ -191,7 +192,7 @@ class IncidentService:
             reason = validation.text(reason, "field.skip_reason", limit=1000)
         with self._sessions.begin() as s:
             standing.check(s, actor)
-            detail = detail_of(s, self._row(s, incident_id), with_entries=False)
+            detail = detail_of(s, self._locked(s, incident_id), with_entries=False)
             if not 1 <= number <= len(detail.steps):
                 raise ValidationError(
                     "field.incident_step",
@@ -216,12 +217,13 @@ class IncidentService:
         note = validation.text(note, "field.entry_text", required=False, limit=incident_log.MAX_ENTRY_TEXT)
         with self._sessions.begin() as s:
             standing.check(s, actor)
+            row = self._locked(s, incident_id)  # before the mark and the step are read
             conn = s.connection()
             self._check_correction(conn, actor, incident_id, seq)
             target = incident_log.read_page(conn, incident_id, after_seq=seq - 1, limit=1)[0]
             if target.kind not in (EntryKind.STEP_DONE, EntryKind.STEP_SKIPPED) or target.step is None:
                 raise ValidationError("field.corrects", Message("incident.undo_not_mark", seq=seq))
-            detail = detail_of(s, self._row(s, incident_id), with_entries=False)
+            detail = detail_of(s, row, with_entries=False)
             step = detail.steps[target.step - 1]
             if step.state == StepState.PENDING or step.at != target.at or step.by != target.actor:
                 raise ValidationError("field.corrects", Message("incident.undo_not_current", seq=seq))
@@ -233,7 +235,7 @@ class IncidentService:
     def change_level(self, actor: Actor, incident_id: int, level: Level, reason: str = "") -> LogEntry:
         require(actor, "incident.level")
         with self._sessions.begin() as s:
-            row = self._row(s, incident_id)
+            row = self._locked(s, incident_id)
             if row.level == level.value:
                 raise ValidationError("field.level", Message("incident.same_level", level=level))
             before = row.level
@@ -313,14 +315,9 @@ class IncidentService:
     def set_report_fields(self, actor: Actor, incident_id: int, fields: dict[str, str]) -> IncidentDetail:
         """The initial report to head office (上报): logged as an entry, kept on the incident."""
         require(actor, "incident.report")
-        unknown = set(fields) - set(REPORT_FIELDS)
-        if unknown:
-            raise ValidationError(
-                "field.report_fields", Message("incident.unknown_fields", names=", ".join(sorted(unknown)))
-            )
-        clean = {k: v.strip() for k, v in fields.items()}
+        clean = report.clean_fields(fields)
         with self._sessions.begin() as s:
-            row = self._row(s, incident_id)
+            row = self._locked(s, incident_id)  # another PC's fields are kept, not overwritten
             before = dict(row.report_fields or {})
             after = {k: v for k, v in (before | clean).items() if v}
             incident_log.append(
@@ -333,7 +330,7 @@ class IncidentService:
                 | {SAID: saying("incident.report_fields_text")},
                 allow_closed=True,
             )
-            point = self._complete_initial_report(s, actor, row) if after else None
+            point = report.complete_initial_report(s, actor, row) if after else None
             s.refresh(row)
             row.report_fields = after
             audit_after: dict[str, Any] = dict(after)
@@ -342,25 +339,6 @@ class IncidentService:
             record(s, actor, "incident.report", "incident", incident_id, before=before, after=audit_after)
             s.flush()
             return detail_of(s, row)
-
-    def _complete_initial_report(self, s: Session, actor: Actor, row: IncidentRow) -> int | None:
-        """Saving the initial report is making it: its reporting checkpoint, when still pending on
-        an open incident, is marked done in the same transaction (logged). The step's number, or None."""
-        if row.status != IncidentStatus.OPEN.value:
-            return None
-        step = initial_report_step(detail_of(s, row, with_entries=False).steps)
-        if step is None or step.state != StepState.PENDING:
-            return None
-        incident_log.append(
-            s,
-            row.id,
-            actor.username,
-            EntryKind.STEP_DONE,
-            step.text.text,
-            step=step.number,
-            data={"key": step.key, "by": "initial_report", SAID: both(step.text.zh, step.text.en)},
-        )
-        return step.number
 
     def close(self, actor: Actor, incident_id: int, data: CloseInput) -> IncidentDetail:
         require(actor, "incident.close")
@@ -408,7 +386,7 @@ class IncidentService:
         require(actor, "incident.action")
         schedules = self._schedules() if self._schedules else None
         with self._sessions.begin() as s:
-            row = s.get(IncidentActionRow, action_id)
+            row = locked(s, IncidentActionRow, action_id)  # done once, however many PCs press it
             if row is None:
                 raise NotFound(Message("incident.no_action", id=action_id))
             if row.done_at is None:
@@ -582,7 +560,16 @@ class IncidentService:
         return HandoverSnapshot(now, actor.username, details, actions_open, hazards, tuple(complaints))
 
     def _row(self, s: Session, incident_id: int) -> IncidentRow:
-        row = s.get(IncidentRow, incident_id)
+        return self._found(s.get(IncidentRow, incident_id), incident_id)
+
+    def _locked(self, s: Session, incident_id: int) -> IncidentRow:
+        """The incident's row, locked and read fresh (db/locks.py): a change that checks its state
+        first (a step still pending, another level) is decided on what no other PC can change
+        before this one commits; the other PC's same change then meets the usual refusal."""
+        return self._found(locked(s, IncidentRow, incident_id), incident_id)
+
+    @staticmethod
+    def _found(row: IncidentRow | None, incident_id: int) -> IncidentRow:
         if row is None:
             raise NotFound(Message("incident.not_found", id=incident_id))
         return row

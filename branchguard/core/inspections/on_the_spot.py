@@ -98,8 +98,10 @@ def escalate(
     said = saying(
         "inspection.escalation_entry", id=inspection.id, n=number, item=both(item.text.zh, item.text.en)
     )
+    # On the session, as the start's entries were: their ledger entries are all written at commit,
+    # in the log's order (a plain connection's would be written at once, ahead of them).
     incident_log.append(
-        s.connection(), incident.id, actor.username, EntryKind.DECISION, worded(said) or "", data={SAID: said}
+        s, incident.id, actor.username, EntryKind.DECISION, worded(said) or "", data={SAID: said}
     )
     inspection.escalations.append(
         EscalationRow(

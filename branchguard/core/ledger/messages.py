@@ -90,6 +90,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{record}: the incident row says its log ends at entry {seq}, the ledger at entry {ledgered}",
         "{record}：事件记录其日志止于第 {seq} 条，账本记为第 {ledgered} 条",
     ),
+    "ledger.problem.seal_hash": (
+        "{record}: the incident row and the ledger both end its log at entry {seq}, "
+        "but the row's hash of that entry differs from the ledger's",
+        "{record}：事件记录与账本均记其日志止于第 {seq} 条，但事件记录中该条的哈希与账本不符",
+    ),
     # attachments
     "ledger.problem.file_missing": (
         "{record}: attachment {sha}… is missing from the data folder",

@@ -311,9 +311,15 @@ def _compare_log(
     if seal is not None:
         end = (len(ledgered), ledgered[-1] if ledgered else rules.GENESIS)
         if tuple(seal) != end:
-            found.add(
-                rules.INCIDENT, key, Message("ledger.problem.seal", record=name, seq=seal[0], ledgered=end[0])
-            )
+            found.add(rules.INCIDENT, key, _seal_problem(name, seal, end))
+
+
+def _seal_problem(name: Message, seal: tuple[int, str], end: tuple[int, str]) -> Message:
+    """What differs between the incident row's seal and the ledger's end of its log: the entry
+    it ends at, or (the same entry) that entry's hash."""
+    if seal[0] == end[0]:
+        return Message("ledger.problem.seal_hash", record=name, seq=seal[0])
+    return Message("ledger.problem.seal", record=name, seq=seal[0], ledgered=end[0])
 
 
 def _check_files(files: AttachmentStore, found: _Found) -> int:

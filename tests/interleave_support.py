@@ -1,0 +1,91 @@
+"""Two PCs making the same change, interleaved by hand: no threads, no sleeps.
+
+`rival_before` runs another PC's call (`rival`) just before the service under test first calls
+`module.name` (its first write, after it has read what it checks). If the service holds the lock
+of the row it decided on (db/locks.py) the rival would wait for it, so it runs after the service's
+call instead, as it would once that commit released the lock; if not, it runs there and then, in
+between the service's read and its write, which is what two PCs at once did. Whether the row is
+locked is asked without waiting: `BEGIN IMMEDIATE` with no busy timeout on SQLite (one write lock
+for the file), `FOR UPDATE NOWAIT` on the row on PostgreSQL.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from types import ModuleType
+from typing import Any
+
+import pytest
+
+from branchguard.core.kernel.errors import ValidationError
+
+
+def is_locked(ctx: Any, table: str, ident: int) -> bool:
+    """Whether another transaction holds row `ident` of `table` (on SQLite: the write lock)."""
+    url = ctx.engine.url
+    if ctx.engine.dialect.name == "sqlite":
+        other = sqlite3.connect(url.database, timeout=0)
+        try:
+            other.execute("BEGIN IMMEDIATE")
+            other.rollback()
+            return False
+        except sqlite3.OperationalError as err:
+            if "locked" not in str(err):
+                raise
+            return True
+        finally:
+            other.close()
+    import psycopg
+
+    with psycopg.connect(
+        host=url.query["host"],
+        port=url.port or int(url.query.get("port", 5432)),
+        user=url.username,
+        dbname=url.database,
+    ) as other:
+        try:
+            other.execute(f"SELECT id FROM {table} WHERE id = %s FOR UPDATE NOWAIT", (ident,))
+            return False
+        except psycopg.errors.LockNotAvailable:
+            return True
+        finally:
+            other.rollback()
+
+
+@contextmanager
+def rival_before(
+    ctx: Any,
+    monkeypatch: pytest.MonkeyPatch,
+    module: ModuleType,
+    name: str,
+    row: tuple[str, int],
+    rival: Callable[[], Any],
+) -> Iterator[list[Any]]:
+    """Within the block, the first call of `module.name` runs `rival` first, or (the row of `row`
+    = (table, id) locked) after the block. Yields the rival's outcome once run: what it returned,
+    or the ValidationError that refused it."""
+    real = getattr(module, name)
+    outcome: list[Any] = []
+    pending: list[Callable[[], Any]] = []
+
+    def run_rival() -> None:
+        try:
+            outcome.append(rival())
+        except ValidationError as refused:
+            outcome.append(refused)
+
+    def first_call(*args: Any, **kwargs: Any) -> Any:
+        monkeypatch.setattr(module, name, real)  # once: the rival's own calls are the real ones
+        if is_locked(ctx, *row):
+            pending.append(run_rival)
+        else:
+            run_rival()
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(module, name, first_call)
+    yield outcome
+    monkeypatch.setattr(module, name, real)
+    for later in pending:
+        later()
