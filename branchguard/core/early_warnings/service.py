@@ -31,6 +31,7 @@ from branchguard.core.kernel.i18n import Message
 from branchguard.core.kernel.roles import require
 from branchguard.core.kernel.types import Actor
 from branchguard.db.base import utcnow
+from branchguard.db.locks import locked
 from branchguard.db.models.early_warnings import EarlyWarningEventRow, EarlyWarningRow
 from branchguard.db.models.incidents import IncidentRow
 
@@ -174,7 +175,7 @@ class EarlyWarningService:
             reason, "field.entry_text", required=False, limit=incident_log.MAX_ENTRY_TEXT
         )
         with self._sessions.begin() as s:
-            row = s.get(IncidentRow, incident_id)
+            row = locked(s, IncidentRow, incident_id)  # two PCs: the second sees the first's level
             if row is None:
                 raise NotFound(Message("incident.not_found", id=incident_id))
             if not rules.takes_warning(row.category):
@@ -200,9 +201,9 @@ class EarlyWarningService:
             return entry
 
     def _row(self, s: Session, warning_id: int, *, lock: bool = True) -> EarlyWarningRow:
-        """The warning, for a change locked until the transaction ends (PostgreSQL; SQLite's writes
-        are one at a time already): two lifts, or two starts, of one warning cannot both pass."""
-        row = s.get(EarlyWarningRow, warning_id, with_for_update=lock)
+        """The warning, for a change locked until the transaction ends and read fresh (db/locks.py):
+        two lifts, or two starts, of one warning cannot both pass."""
+        row = locked(s, EarlyWarningRow, warning_id) if lock else s.get(EarlyWarningRow, warning_id)
         if row is None:
             raise NotFound(Message("warning.not_found", id=warning_id))
         return row

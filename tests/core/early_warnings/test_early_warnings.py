@@ -181,3 +181,23 @@ def test_the_quote_of_a_warning_reads_in_the_readers_language(ctx: Any, staff: A
         set_language("zh_CN")
     assert english == quote(warning, "en") and chinese == quote(warning, "zh_CN") and english != chinese
     assert "市气象台发布暴雨红色预警信号" in english  # the warning's own words are quoted as received
+
+
+def test_a_warning_level_changed_from_two_pcs_at_once_changes_once(
+    ctx: Any, staff: Any, lead: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The other PC's same change, made between this call's read and its write, meets the usual
+    refusal (the incident is locked and read fresh, db/locks.py): no second 'yellow → red'."""
+    from branchguard.core.incidents import log as incident_log
+    from tests.interleave_support import rival_before
+
+    svc = ctx.services.warnings
+    nat = ctx.services.incidents.start(staff, "NAT", warning=WarningLevel.YELLOW)
+    rival = lambda: svc.change_incident_level(lead, nat.id, WarningLevel.RED, "other PC")  # noqa: E731
+    with rival_before(ctx, monkeypatch, incident_log, "append", ("incidents", nat.id), rival) as outcome:
+        svc.change_incident_level(staff, nat.id, WarningLevel.RED, "升级")
+    (refused,) = outcome
+    assert isinstance(refused, ValidationError) and refused.reason_message.key == "incident.same_warning"
+    entries = ctx.services.incidents.get(lead, nat.id).entries
+    changes = [e for e in entries if e.kind == EntryKind.WARNING_CHANGE]
+    assert [e.data for e in changes] == [{"from": "yellow", "to": "red"}]
