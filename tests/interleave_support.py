@@ -1,4 +1,10 @@
-"""Two PCs making the same change, interleaved by hand: no threads, no sleeps.
+"""Two PCs making the same change, interleaved by hand: no threads, no sleeps. Two ways:
+
+- `race`: the service's next transaction first reads the record (what PC A read before PC B
+  came), then B's call runs and commits, then the service goes on in that same transaction. A
+  service that locks the record and reads it fresh before deciding (db/locks.py) sees B's change;
+  one that decides from what its session already holds repeats or undoes B's change.
+- `rival_before`: the other PC's call runs at the service's first write, as follows.
 
 `rival_before` runs another PC's call (`rival`) just before the service under test first calls
 `module.name` (its first write, after it has read what it checks). If the service holds the lock
@@ -18,6 +24,7 @@ from types import ModuleType
 from typing import Any
 
 import pytest
+from sqlalchemy.orm import Session, sessionmaker
 
 from branchguard.core.kernel.errors import ValidationError
 
@@ -89,3 +96,44 @@ def rival_before(
     monkeypatch.setattr(module, name, real)
     for later in pending:
         later()
+
+
+class _Interleaved:
+    """Stands in for a service's sessionmaker: its first `begin()` is A's transaction, read before
+    B's change; every other session (B's own, any later one) is the real one's."""
+
+    def __init__(
+        self, sessions: sessionmaker[Session], read: Callable[[Session], Any], meanwhile: Callable[[], Any]
+    ) -> None:
+        self._sessions = sessions
+        self._read = read
+        self._meanwhile = meanwhile
+        self._raced = False
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Session:
+        return self._sessions(*args, **kwargs)
+
+    def begin(self) -> Any:
+        if self._raced:
+            return self._sessions.begin()
+        self._raced = True
+        return self._first()
+
+    @contextmanager
+    def _first(self) -> Iterator[Session]:
+        with self._sessions.begin() as s:
+            held = self._read(s)  # held: the session keeps what no one holds only weakly
+            self._meanwhile()
+            yield s
+            del held
+
+
+def race(
+    monkeypatch: pytest.MonkeyPatch,
+    service: Any,
+    read: Callable[[Session], Any],
+    meanwhile: Callable[[], Any],
+) -> None:
+    """`service`'s next transaction begins with `read`, then `meanwhile` runs and commits (see the
+    module's docstring); the service's `_sessions` is put back at the test's end."""
+    monkeypatch.setattr(service, "_sessions", _Interleaved(service._sessions, read, meanwhile))

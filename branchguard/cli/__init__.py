@@ -245,10 +245,6 @@ def _run_command(handler: Handler, args: argparse.Namespace) -> int:
             return fail(fault.message)
         if isinstance(exc, OSError):
             return fail(f"{exc.filename or ''}: {exc.strerror or exc}".lstrip(": "))
-        from sqlalchemy.exc import IntegrityError
-
-        if isinstance(exc, IntegrityError):  # another user's change of the same record won the race
-            return fail(translate(Message("fault.conflict")))
         raise
     finally:
         if announced is not None:

@@ -95,6 +95,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{username}: wrong password ({n}/{threshold}), next try after {seconds} s",
         "{username}：密码错误（{n}/{threshold}），{seconds} 秒后方可再试",
     ),
+    "user.audit.wrong_password_locked": (
+        "{username}: wrong password, checked while another try locked the account: not counted",
+        "{username}：密码错误，核对期间另一次尝试已锁定账户：不计入次数",
+    ),
     "user.audit.locked": ("{username} locked until {until}", "{username} 已锁定，至 {until} 解锁"),
     "action.user.create": ("create user accounts", "创建用户账户"),
     "action.user.update": ("change user accounts", "修改用户账户"),

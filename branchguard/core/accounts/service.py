@@ -35,6 +35,7 @@ from branchguard.core.kernel.names import printable
 from branchguard.core.kernel.roles import may, require
 from branchguard.core.kernel.types import Actor, Role
 from branchguard.db.base import utcnow
+from branchguard.db.locks import locked
 from branchguard.db.models.foundation import UserRow
 
 MIN_PASSWORD_LENGTH = 8
@@ -297,9 +298,20 @@ class AuthService:
         return None
 
     def _register_failure(self, s: Session, user: UserRow, now: datetime) -> AuthenticationError:
+        """Count a wrong password. The count and the lock are read again under the account's lock
+        (db/locks.py), taken only after the password was checked: argon2's ~50 ms is not spent
+        holding it. So PCs guessing at once each add their failure (eight at once all wrote n=1
+        and the lockout never came), and a password checked while another guess locked the account
+        is refused by that lock, audited but not counted: a try made before the lock neither
+        extends it nor counts toward the next one. Each PC checks at most one password past the
+        lock, as its next try finds the lock before any check."""
         branch = get_branch_row(s)
         threshold = branch.lockout_threshold if branch else DEFAULT_LOCKOUT_THRESHOLD
         minutes = branch.lockout_minutes if branch else DEFAULT_LOCKOUT_MINUTES
+        locked(s, UserRow, user.id)  # `user` itself, read fresh
+        if (until := lock_end(user.locked_until, now)) is not None:
+            _record_failure(s, user.id, saying("user.audit.wrong_password_locked", username=user.username))
+            return _locked_error(user, until, now)
         user.failed_attempts += 1
         # Worded in the reader's language when the trail is read; the lock's end (an instant) in
         # the reader's local time (core/audit/text.summary_text).
@@ -318,8 +330,8 @@ class AuthService:
         if user.failed_attempts >= threshold:
             until = user.locked_until = now + timedelta(minutes=minutes)
             user.failed_attempts = 0
-            locked = saying("user.audit.locked", username=user.username, until=until.isoformat())
-            record(s, Actor.system(), "user.locked", "user", user.id, summary=locked)
+            lock = saying("user.audit.locked", username=user.username, until=until.isoformat())
+            record(s, Actor.system(), "user.locked", "user", user.id, summary=lock)
             return _locked_error(user, until, now)
         return AuthenticationError(Message("auth.bad_credentials"))
 

@@ -54,6 +54,7 @@ from branchguard.core.kernel.types import Actor
 from branchguard.core.schedules import rules as schedule_rules
 from branchguard.core.schedules.service import ScheduleService
 from branchguard.db.base import utcnow
+from branchguard.db.locks import locked
 from branchguard.db.models.complaints import ComplaintRow, ComplaintStepRow
 from branchguard.db.models.incidents import IncidentActionRow, IncidentRow
 
@@ -434,7 +435,7 @@ class ComplaintService:
         at = now or utcnow()
         self._seed()
         with self._sessions.begin() as s:
-            row = self._row(s, complaint_id)
+            row = self._row(s, complaint_id, for_change=True)
             changes = change(s, row, at)
             s.flush()
             record(
@@ -497,11 +498,16 @@ class ComplaintService:
         complaint_schedules.end(self._schedules, s, actor, row, note)
 
     @staticmethod
-    def _row(s: Session, complaint_id: int) -> ComplaintRow:
+    def _row(s: Session, complaint_id: int, *, for_change: bool = False) -> ComplaintRow:
+        """`for_change`: locked, then read fresh (db/locks.py): a step recorded from two PCs at once
+        is recorded once, the second PC checking the status the first left."""
+        if for_change:
+            locked(s, ComplaintRow, complaint_id)
         row = s.scalar(
             select(ComplaintRow)
             .where(ComplaintRow.id == complaint_id)
             .options(selectinload(ComplaintRow.steps), selectinload(ComplaintRow.events))
+            .execution_options(populate_existing=for_change)
         )
         if row is None:
             raise NotFound(Message("complaint.not_found", id=complaint_id))

@@ -95,8 +95,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "field.db_url": ("Database address", "数据库地址"),
     "fault.conflict": (
         "another change made the same record at the same moment and was saved first: nothing of this "
-        "command was saved; look at what is there now and try again if it is still needed",
-        "另一处更改同时写入了同一条记录并已先保存：本命令的内容均未保存；请查看现有内容，如仍需要请重试",
+        "change was saved; look at what is there now and try again if it is still needed",
+        "另一处更改同时写入了同一条记录并已先保存：本次更改的内容均未保存；请查看现有内容，如仍需要请重试",
     ),
     "fault.interrupted": (
         "interrupted: what was not finished was not saved",

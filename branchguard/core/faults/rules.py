@@ -4,6 +4,7 @@ has it open; nothing here touches the disk or the database."""
 from __future__ import annotations
 
 import errno
+import sqlite3
 from collections.abc import Iterator, Sequence
 
 from branchguard.core.faults.types import Fault, FaultKind, FaultPlace
@@ -55,6 +56,11 @@ _SQLSTATES = {
     "3D000": FaultKind.LOGIN_REFUSED,  # no such database
     "42501": FaultKind.LOGIN_REFUSED,  # the login may not do this (create the schema, say)
 }
+# PostgreSQL's class of SQLSTATEs for a broken constraint (unique, foreign key…; SQLite raises
+# sqlite3.IntegrityError): what two PCs writing the same record at once meet when the later one
+# writes what the first just took. A fault like the others, so the command line and the window
+# both word it (they once did only in the command line: the window showed a crash box).
+_CONFLICT_CLASS = "23"
 
 
 def chain(exc: BaseException) -> Iterator[BaseException]:
@@ -80,6 +86,8 @@ def classify(exc: BaseException) -> FaultKind | None:
         state = getattr(item, "sqlstate", None) or getattr(item, "pgcode", None)
         if isinstance(state, str) and state in _SQLSTATES:
             return _SQLSTATES[state]
+        if isinstance(item, sqlite3.IntegrityError) or str(state or "")[:2] == _CONFLICT_CLASS:
+            return FaultKind.CONFLICT
         driver = type(item).__module__.split(".")[0] in ("sqlite3", "sqlalchemy", "psycopg")
         if not (driver or isinstance(item, OSError)):
             continue

@@ -18,6 +18,9 @@ class FaultKind(enum.StrEnum):
     IO = "io"  # the disk failed a read or a write (SQLite's "disk I/O error": no room for its -shm file…)
     UNREACHABLE = "unreachable"  # the database server refused or dropped the connection
     LOGIN_REFUSED = "login_refused"  # the server answered, and refused the login or the database name
+    # another change to the same record was saved first: a constraint the two broke together (two
+    # PCs adding the same plan code, or version 2 of one plan), the database's own refusal
+    CONFLICT = "conflict"
 
 
 @dataclass(frozen=True)

@@ -49,6 +49,7 @@ from branchguard.core.kernel.types import Actor
 from branchguard.core.schedules import rules
 from branchguard.core.schedules.service import ScheduleService
 from branchguard.db.base import utcnow
+from branchguard.db.locks import locked
 from branchguard.db.models.hazards import HazardRow, HazardStepRow
 
 
@@ -222,7 +223,7 @@ class HazardService:
         reason = validation.text(reason, "field.reason", required=False, limit=1000)
         zone = self.zone
         with self._sessions.begin() as s:
-            row = self._row(s, hazard_id)
+            row = self._row(s, hazard_id, for_change=True)
             rules_.expect(row.status, HazardAction.EDIT)
             before = rules_.audit_view(row)
             if row.owner:  # an owner named once is replaced, never removed: the reminders go to them
@@ -293,7 +294,7 @@ class HazardService:
         kind = validation.choice(kind, RemediationKind, "field.remediation_kind")
         text = validation.text(text, "field.remediation_step", limit=rules_.TEXT_LIMIT)
         with self._sessions.begin() as s:
-            row = self._row(s, hazard_id)
+            row = self._row(s, hazard_id, for_change=True)
             rules_.expect(row.status, HazardAction.ADD_STEP)
             step = HazardStepRow(
                 kind=kind.value,
@@ -388,7 +389,7 @@ class HazardService:
 
     def _transition(self, actor: Actor, hazard_id: int, action: str, change: Any) -> HazardDetail:
         with self._sessions.begin() as s:
-            row = self._row(s, hazard_id)
+            row = self._row(s, hazard_id, for_change=True)
             before = row.status
             change(s, row)
             s.flush()
@@ -461,11 +462,17 @@ class HazardService:
         hazard_schedules.end(self._schedules, s, actor, row, note, milestone)
 
     @staticmethod
-    def _row(s: Session, hazard_id: int) -> HazardRow:
+    def _row(s: Session, hazard_id: int, *, for_change: bool = False) -> HazardRow:
+        """The hazard with its steps and history. `for_change`: locked first (db/locks.py) and read
+        fresh, so that two PCs changing it at once (both closing, a verify and a reopen) take turns,
+        the second checking the state the first left rather than the one both had read."""
+        if for_change and locked(s, HazardRow, hazard_id) is None:
+            raise NotFound(Message("hazard.not_found", id=hazard_id))
         row = s.scalar(
             select(HazardRow)
             .where(HazardRow.id == hazard_id)
             .options(selectinload(HazardRow.steps), selectinload(HazardRow.events))
+            .execution_options(populate_existing=for_change)
         )
         if row is None:
             raise NotFound(Message("hazard.not_found", id=hazard_id))

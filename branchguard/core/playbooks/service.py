@@ -37,6 +37,7 @@ from branchguard.core.playbooks.types import (
     PlaybookSummary,
     PlaybookVersion,
 )
+from branchguard.db.locks import locked
 from branchguard.db.models.playbooks import PlaybookRow, PlaybookVersionRow, StepRow
 from branchguard.paths import starter_playbooks_file
 
@@ -65,11 +66,23 @@ class ImportPlan:
     unchanged: tuple[str, ...]
 
 
-def _load_all(s: Session) -> list[PlaybookRow]:
-    query = select(PlaybookRow).options(
-        selectinload(PlaybookRow.versions).selectinload(PlaybookVersionRow.steps)
+def _load_all(s: Session, *, fresh: bool = False) -> list[PlaybookRow]:
+    """Every plan with its versions and their steps (`fresh`: read again even if the session holds
+    them, as after taking locks)."""
+    query = (
+        select(PlaybookRow)
+        .options(selectinload(PlaybookRow.versions).selectinload(PlaybookVersionRow.steps))
+        .execution_options(populate_existing=fresh)
     )
     return list(s.scalars(query))
+
+
+def _lock_plans(s: Session, codes: Iterable[str]) -> None:
+    """Lock the plans of these codes that exist (db/locks.py), in the order of their ids so that
+    two imports at once wait for each other instead of each holding what the other needs."""
+    ids = s.scalars(select(PlaybookRow.id).where(PlaybookRow.code.in_(set(codes))).order_by(PlaybookRow.id))
+    for plan_id in ids.all():
+        locked(s, PlaybookRow, plan_id)
 
 
 class PlaybookService:
@@ -207,7 +220,7 @@ class PlaybookService:
         content = replace(clean_content(replace(content, code=code)), code=clean_code(code))
         self._check_files([content])
         with self._sessions.begin() as s:
-            playbook = self._playbook(s, code)
+            playbook = self._playbook(s, code, for_change=True)
             row = draft(playbook)
             if row is None:
                 number = max(v.number for v in playbook.versions) + 1
@@ -227,7 +240,7 @@ class PlaybookService:
         """Publish the draft; the previously approved version is retired. Lead only."""
         require(actor, "playbook.approve")
         with self._sessions.begin() as s:
-            playbook = self._playbook(s, code)
+            playbook = self._playbook(s, code, for_change=True)
             row = draft(playbook)
             if row is None:
                 raise ValidationError("field.code", Message("playbook.not_draft", code=playbook.code))
@@ -239,7 +252,7 @@ class PlaybookService:
     def discard_draft(self, actor: Actor, code: str) -> None:
         require(actor, "playbook.discard_draft")
         with self._sessions.begin() as s:
-            playbook = self._playbook(s, code)
+            playbook = self._playbook(s, code, for_change=True)
             row = draft(playbook)
             if row is None:
                 raise ValidationError("field.code", Message("playbook.not_draft", code=playbook.code))
@@ -354,7 +367,8 @@ class PlaybookService:
         note = t("playbook.imported_from", source=source) if source else ""
         self._check_files(item.content for item in batch)
         with self._sessions.begin() as s:
-            existing = {p.code: p for p in _load_all(s)}
+            _lock_plans(s, (item.content.code for item in batch))  # as save_draft and approve do
+            existing = {p.code: p for p in _load_all(s, fresh=True)}
             plan = self._classify(existing, batch)
             updated = set(plan.updated)
             new_items = []
@@ -429,13 +443,28 @@ class PlaybookService:
     def _publish(self, playbook: PlaybookRow, row: PlaybookVersionRow, actor: Actor) -> None:
         versioned.publish(playbook.versions, row, actor)
 
-    def _playbook(self, s: Session, code: str, *, steps: bool = True) -> PlaybookRow:
+    def _playbook(
+        self, s: Session, code: str, *, steps: bool = True, for_change: bool = False
+    ) -> PlaybookRow:
         """The plan with its versions, and every version's steps unless `steps` is False (then a
         version's steps are read when asked for: a plan's preview read the steps of all its
-        versions, up to 19 at ten years, to show one)."""
+        versions, up to 19 at ten years, to show one).
+
+        `for_change`: the plan is locked first (db/locks.py) and its versions read fresh, so that
+        two PCs changing its versions at once take turns: an edit saved while another PC approves
+        goes into a new draft, not into the version just approved, and two first saves make one
+        draft instead of the same version number twice."""
+        wanted = PlaybookRow.code == (code or "").strip().upper()
+        if for_change:
+            plan_id = s.scalar(select(PlaybookRow.id).where(wanted))
+            if plan_id is None or locked(s, PlaybookRow, plan_id) is None:
+                raise NotFound(Message("playbook.not_found", code=code))
         versions = selectinload(PlaybookRow.versions)
-        query = select(PlaybookRow).where(PlaybookRow.code == (code or "").strip().upper()).options(
-            versions.selectinload(PlaybookVersionRow.steps) if steps else versions
+        query = (
+            select(PlaybookRow)
+            .where(wanted)
+            .options(versions.selectinload(PlaybookVersionRow.steps) if steps else versions)
+            .execution_options(populate_existing=for_change)
         )
         playbook = s.scalar(query)
         if playbook is None:

@@ -89,9 +89,10 @@ class FieldForm(QFormLayout):
 
 def attempt(form: FieldForm, error: QLabel, call: Callable[[], T]) -> T | None:
     """Run a dialog's service call: its result, or None once the refusal is shown, next to its
-    field when the form has one, else on the dialog's error line. A fault of the machine (a locked,
-    full or read-only database) is shown there too, in the command line's words; the dialog stays
-    open with what was typed. Any other exception is a bug and goes up."""
+    field when the form has one, else on the dialog's error line. A fault (a locked, full or
+    read-only database, another PC's change of the same record saved first) is shown there too, in
+    the command line's words; the dialog stays open with what was typed. Any other exception is a
+    bug and goes up."""
     form.clear_errors()
     error.hide()
     try:
@@ -104,17 +105,27 @@ def attempt(form: FieldForm, error: QLabel, call: Callable[[], T]) -> T | None:
         error.setText(exc.message)
         error.show()
     except Exception as exc:
-        from branchguard.gui.kit.tasks import explain_fault
-
-        fault = explain_fault(exc)
-        if fault is None:
+        words = fault_words(exc)
+        if words is None:
             raise
-        import logging
-
-        logging.getLogger(__name__).warning("dialog: %s", fault.text("en"))
-        error.setText(fault.message)
+        error.setText(words)
         error.show()
     return None
+
+
+def fault_words(exc: Exception) -> str | None:
+    """What a dialog says of an exception from its service call that is a fault (a locked, full or
+    read-only database; another PC's change of the same record saved first), in the command line's
+    words (core/faults), logged; None when it is none: a bug, which the caller lets go up."""
+    from branchguard.gui.kit.tasks import explain_fault
+
+    fault = explain_fault(exc)
+    if fault is None:
+        return None
+    import logging
+
+    logging.getLogger(__name__).warning("dialog: %s", fault.text("en"))
+    return fault.message
 
 
 def _make_room(widget: QWidget) -> None:

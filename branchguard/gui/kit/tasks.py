@@ -177,8 +177,9 @@ def _send(signal: Any, *args: object) -> None:
 
 
 def explain_fault(exc: Exception) -> Fault | None:
-    """`exc` as a worded fault of the machine (a locked, full, read-only or damaged database), in
-    the command line's words (core/faults/machine.py), or None: not a fault, or no place known yet."""
+    """`exc` as a worded fault (a locked, full, read-only or damaged database; another PC's change of
+    the same record saved first), in the command line's words (core/faults/machine.py), or None: not
+    a fault, or no place known yet."""
     if _fault_place is None:
         return None
     from branchguard.core.faults.machine import explain_fault as explain

@@ -20,6 +20,7 @@ from branchguard.core.kernel.errors import BranchGuardError, ValidationError
 from branchguard.core.kernel.roles import may
 from branchguard.core.kernel.types import PlaybookStatus
 from branchguard.core.playbooks.types import PlaybookVersion
+from branchguard.gui.kit.forms import fault_words
 from branchguard.gui.kit.icons import icon
 from branchguard.gui.kit.screen import resize_within_screen
 from branchguard.gui.playbooks.editor.attachments_box import AttachmentsBox
@@ -305,6 +306,11 @@ class PlaybookEditor(QDialog):
             return False
         except BranchGuardError as exc:
             self._show_error(exc.message)
+            return False
+        except Exception as exc:  # a fault: a locked or full database, another PC's save first
+            if (words := fault_words(exc)) is None:
+                raise
+            self._show_error(words)
             return False
         self.code = version.info.code
         self.meta.lock("code", self.code)
