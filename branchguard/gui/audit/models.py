@@ -10,6 +10,7 @@ from PySide6.QtGui import QColor, QFont
 
 from branchguard.core.audit.text import action_text, entity_text, field_text, summary_text, value_text
 from branchguard.core.audit.types import AuditRecord
+from branchguard.gui.kit.plain import tip
 from branchguard.gui.kit.rows import RowsModel
 from branchguard.gui.kit.windowed import WindowedModel
 
@@ -54,9 +55,9 @@ class AuditModel(WindowedModel[AuditRecord]):
             return self._display(item, column)
         if role == _R.ToolTipRole:
             if column == self.COL_ACTION:
-                return item.action
+                return tip(item.action)
             if column == self.COL_SUMMARY and item.summary:
-                return summary_text(item)
+                return tip(summary_text(item))
         return None
 
     def _display(self, item: AuditRecord, column: int) -> str:

@@ -31,6 +31,7 @@ from branchguard.gui.kit.dates import date_edit
 from branchguard.gui.kit.icons import icon
 from branchguard.gui.kit.loader import Loader
 from branchguard.gui.kit.page import Page
+from branchguard.gui.kit.plain import plain
 from branchguard.gui.kit.rows import SORT_ROLE, RowsProxy
 from branchguard.gui.kit.search_box import SearchBox
 from branchguard.gui.kit.windowed import Pager
@@ -106,11 +107,11 @@ class AuditPage(Page):
         self.count_label.setProperty("role", "hint")
         self.diff_model = AuditDiffModel(self)
         self.detail_box = QGroupBox()
-        self.detail_title = QLabel()
+        self.detail_title = plain(QLabel())  # the actor and the entity's id as recorded
         self.detail_title.setObjectName("audit_detail_title")
         self.detail_title.setWordWrap(True)
         self.detail_title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.detail_hint = QLabel()
+        self.detail_hint = plain(QLabel())  # quotes the summary, which may quote a title
         self.detail_hint.setProperty("role", "hint")
         self.diff_table = self._make_diff_table()
         detail = QVBoxLayout(self.detail_box)

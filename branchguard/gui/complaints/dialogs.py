@@ -45,6 +45,7 @@ from branchguard.core.kernel.types import LabelledEnum
 from branchguard.gui.drills.evaluate_dialog import ActionsTable
 from branchguard.gui.drills.people import roster
 from branchguard.gui.kit.forms import FieldForm, attempt
+from branchguard.gui.kit.plain import plain
 from branchguard.gui.shell.session import GuiSession
 
 _B = QDialogButtonBox.StandardButton
@@ -76,7 +77,7 @@ class _WriteDialog(QDialog):
         self.setObjectName(name)
         self.setMinimumWidth(540)
         self.form = FieldForm()
-        self.error = QLabel()
+        self.error = plain(QLabel())
         self.error.setObjectName(f"{name}_error")
         self.error.setProperty("role", "error")
         self.error.setWordWrap(True)
@@ -264,7 +265,7 @@ class ComplaintStepDialog(_WriteDialog):
             self.action_table.retranslate()
             self.form.add_field("step_actions", self.tr("Corrective actions"), self.action_table)
             self.form.add_field("step_hazards", self.tr("Hazards to open"), self.hazards)
-        self.files_label = QLabel()
+        self.files_label = plain(QLabel())
         self.files_label.setProperty("role", "hint")
         self.files_label.setWordWrap(True)
         add_file = QPushButton(self.tr("Attach evidence…"))

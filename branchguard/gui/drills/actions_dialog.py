@@ -26,6 +26,7 @@ from branchguard.core.incidents.types import FollowUpAction
 from branchguard.core.kernel.errors import BranchGuardError
 from branchguard.gui.kit import style
 from branchguard.gui.kit.icons import icon
+from branchguard.gui.kit.plain import plain
 from branchguard.gui.kit.screen import resize_within_screen
 from branchguard.gui.kit.times import date_time
 from branchguard.gui.shell.session import GuiSession
@@ -42,7 +43,7 @@ class ActionsDialog(QDialog):
         self.session = session
         self.plan = plan
         self.entries: list[FollowUpAction] = []
-        self.heading = QLabel(f"#{plan.id} {plan.title}")
+        self.heading = plain(QLabel(f"#{plan.id} {plan.title}"))
         self.heading.setWordWrap(True)
         self.table = QTableWidget(0, 4)
         self.table.setObjectName("drill_actions_table")
@@ -59,7 +60,7 @@ class ActionsDialog(QDialog):
         self.done_button.setObjectName("drill_action_done")
         self.done_button.setAutoDefault(False)
         self.done_button.clicked.connect(lambda: self.mark_done())
-        self.message = QLabel()
+        self.message = plain(QLabel())
         self.message.setProperty("role", "error")
         self.message.setWordWrap(True)
         self.message.hide()

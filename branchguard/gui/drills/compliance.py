@@ -20,6 +20,7 @@ from branchguard.core.kernel.roles import may
 from branchguard.gui.drills.models import ComplianceModel, RuleRow, rule_rows
 from branchguard.gui.kit.icons import icon
 from branchguard.gui.kit.loader import Loader
+from branchguard.gui.kit.plain import plain
 from branchguard.gui.kit.rows import SORT_ROLE
 from branchguard.gui.shell.session import GuiSession
 
@@ -86,7 +87,7 @@ class CompliancePanel(QWidget):
         self.hint = QLabel()
         self.hint.setProperty("role", "hint")
         self.hint.setWordWrap(True)
-        self.message = QLabel()
+        self.message = plain(QLabel())
         self.message.setProperty("role", "error")
         self.message.setWordWrap(True)
         self.message.hide()

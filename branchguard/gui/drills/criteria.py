@@ -28,6 +28,7 @@ from branchguard.gui.drills.compliance import region_combo, region_of
 from branchguard.gui.kit import style
 from branchguard.gui.kit.icons import icon
 from branchguard.gui.kit.loader import Loader
+from branchguard.gui.kit.plain import plain
 from branchguard.gui.shell.session import GuiSession
 
 _SET_ROLE = Qt.ItemDataRole.UserRole
@@ -76,7 +77,7 @@ class CriteriaPanel(QWidget):
         self.save_button.setObjectName("criteria_save")
         self.save_button.setProperty("accent", True)
         self.save_button.clicked.connect(lambda: self.save())
-        self.message = QLabel()
+        self.message = plain(QLabel())
         self.message.setObjectName("criteria_message")
         self.message.setWordWrap(True)
         self.message.hide()

@@ -35,6 +35,7 @@ from branchguard.core.people.types import PersonInfo
 from branchguard.gui.drills.people import owner_combo, roster
 from branchguard.gui.kit.forms import FieldForm
 from branchguard.gui.kit.icons import icon
+from branchguard.gui.kit.plain import plain, tip
 from branchguard.gui.kit.screen import resize_within_screen
 from branchguard.gui.shell.session import GuiSession
 
@@ -93,7 +94,7 @@ class ActionsTable(QWidget):
         self.remove_button.setObjectName("evaluate_remove_action")
         self.remove_button.setAutoDefault(False)
         self.remove_button.clicked.connect(self.remove_current)
-        self.error = QLabel()
+        self.error = plain(QLabel())
         self.error.setObjectName("evaluate_actions_error")
         self.error.setProperty("role", "error")
         self.error.setWordWrap(True)
@@ -204,7 +205,7 @@ class EvaluateDialog(QDialog):
         self.result_evaluation: Evaluation | None = None
         self.criteria_set = self._criteria_set()
         self.rows: list[CriterionRow] = []
-        self.heading = QLabel()
+        self.heading = plain(QLabel())
         self.heading.setProperty("role", "page-title")
         self.set_label = QLabel()
         self.set_label.setProperty("role", "hint")
@@ -215,9 +216,9 @@ class EvaluateDialog(QDialog):
         self.points: dict[str, QLabel] = {}
         for index, criterion in enumerate(self.criteria_set.criteria):
             row = CriterionRow(criterion.code, criterion.weight)
-            text = QLabel(criterion.text.text)
+            text = plain(QLabel(criterion.text.text))
             text.setWordWrap(True)
-            text.setToolTip(f"{criterion.text.zh}\n{criterion.text.en}")
+            text.setToolTip(tip(f"{criterion.text.zh}\n{criterion.text.en}"))
             weight = QLabel(f"{criterion.weight}%")
             weight.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             points = QLabel()
@@ -234,7 +235,7 @@ class EvaluateDialog(QDialog):
         self.total = QLabel()
         self.total.setObjectName("evaluate_total")
         self.total.setStyleSheet("font-size: 15pt; font-weight: 600;")
-        self.scores_error = QLabel()
+        self.scores_error = plain(QLabel())
         self.scores_error.setObjectName("evaluate_scores_error")
         self.scores_error.setProperty("role", "error")
         self.scores_error.setWordWrap(True)
@@ -257,7 +258,7 @@ class EvaluateDialog(QDialog):
         self.actions_box = QGroupBox()
         actions_layout = QVBoxLayout(self.actions_box)
         actions_layout.addWidget(self.action_table)
-        self.message = QLabel()
+        self.message = plain(QLabel())
         self.message.setObjectName("evaluate_message")
         self.message.setProperty("role", "error")
         self.message.setWordWrap(True)

@@ -11,6 +11,7 @@ from branchguard.core.incidents.types import LogEntry
 from branchguard.core.kernel.errors import BranchGuardError
 from branchguard.gui.kit import style
 from branchguard.gui.kit.forms import FieldForm
+from branchguard.gui.kit.plain import plain
 from branchguard.gui.shell.session import GuiSession
 
 MAX_PRESENT = 9999
@@ -25,7 +26,7 @@ class HeadcountDialog(QDialog):
         self.session = session
         self.plan = plan
         self.entry: LogEntry | None = None
-        self.heading = QLabel(f"#{plan.id} {plan.title}")
+        self.heading = plain(QLabel(f"#{plan.id} {plan.title}"))
         self.heading.setWordWrap(True)
         self.present = QSpinBox()
         self.present.setRange(0, MAX_PRESENT)

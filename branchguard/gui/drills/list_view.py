@@ -29,7 +29,7 @@ from branchguard.core.kernel.roles import may
 from branchguard.gui.drills.models import DrillPlanModel
 from branchguard.gui.kit.flow import FlowLayout
 from branchguard.gui.kit.icons import icon
-from branchguard.gui.kit.plain import literal
+from branchguard.gui.kit.plain import literal, plain
 from branchguard.gui.kit.rows import SORT_ROLE, RowsProxy
 from branchguard.gui.kit.windowed import Pager
 from branchguard.gui.kit.writer import writer
@@ -100,7 +100,7 @@ class DrillListPanel(QWidget):
         self.cancel_button = self._button("delete", "drills_cancel", self.ask_cancel)
         self.count_label = QLabel()
         self.count_label.setProperty("role", "hint")
-        self.message = QLabel()
+        self.message = plain(QLabel())
         self.message.setObjectName("drills_message")
         self.message.setWordWrap(True)
         self.message.setOpenExternalLinks(True)

@@ -33,6 +33,7 @@ from branchguard.core.playbooks.types import PlaybookSummary
 from branchguard.core.schedules.rules import PRESETS
 from branchguard.gui.drills.people import NamesEdit, ParticipantsTable, roster
 from branchguard.gui.kit.forms import FieldForm
+from branchguard.gui.kit.plain import plain
 from branchguard.gui.kit.screen import resize_within_screen
 from branchguard.gui.shell.session import GuiSession
 
@@ -147,7 +148,7 @@ class DrillPlanDialog(QDialog):
         self.past_note.hide()
         self.start.dateTimeChanged.connect(lambda _when: self._check_past())
         self.repeats.currentIndexChanged.connect(lambda _i: self._check_past())
-        self.message = QLabel()
+        self.message = plain(QLabel())
         self.message.setObjectName("drill_plan_message")
         self.message.setProperty("role", "error")
         self.message.setWordWrap(True)

@@ -27,6 +27,7 @@ from branchguard.core.kernel.errors import BranchGuardError, ValidationError
 from branchguard.core.kernel.types import Text2
 from branchguard.core.playbooks.types import IncidentCategory, PlanTier
 from branchguard.gui.kit.forms import FieldForm
+from branchguard.gui.kit.plain import plain, tip
 from branchguard.gui.shell.session import GuiSession
 
 MAX_INTERVAL = 60
@@ -103,7 +104,7 @@ class RuleDialog(QDialog):
         self.notice.setValue((rule.notice_working_days or 3) if rule else 3)
         self.source = QLineEdit(rule.source if rule else "")
         self.source.setCursorPosition(0)  # a long citation shows from its start
-        self.source.setToolTip(self.source.text())
+        self.source.setToolTip(tip(self.source.text()))
         self.active = QCheckBox()
         self.active.setObjectName("rule_active_check")
         self.active.setChecked(rule.active if rule else True)
@@ -122,7 +123,7 @@ class RuleDialog(QDialog):
         self.hint = QLabel()
         self.hint.setProperty("role", "hint")
         self.hint.setWordWrap(True)
-        self.message = QLabel()
+        self.message = plain(QLabel())
         self.message.setProperty("role", "error")
         self.message.setWordWrap(True)
         self.message.hide()

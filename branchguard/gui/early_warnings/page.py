@@ -18,6 +18,7 @@ from branchguard.gui.kit.flow import FlowLayout
 from branchguard.gui.kit.icons import icon
 from branchguard.gui.kit.loader import Loader
 from branchguard.gui.kit.page import INCIDENTS_PAGE, Page
+from branchguard.gui.kit.plain import plain
 from branchguard.gui.kit.tables import make_table
 from branchguard.gui.kit.writer import writer
 from branchguard.gui.shell.session import GuiSession
@@ -55,7 +56,7 @@ class WarningsPage(Page):
         self.table.sortByColumn(WarningListModel.COL_RECEIVED, Qt.SortOrder.DescendingOrder)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._enable())
         self.table.doubleClicked.connect(lambda _index: self.open_incident_of_selected())
-        self.message = QLabel()
+        self.message = plain(QLabel())
         self.message.setObjectName("warning_message")
         self.message.setProperty("role", "error")
         self.message.setWordWrap(True)

@@ -8,6 +8,7 @@ the export itself off the GUI thread with progress, and where it was saved.
 from __future__ import annotations
 
 from datetime import date, timedelta
+from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -33,12 +34,13 @@ from branchguard.core.kernel.roles import may
 from branchguard.gui.kit.files import ask_save_path, documents_folder, saved_message, with_suffix
 from branchguard.gui.kit.icons import icon
 from branchguard.gui.kit.loader import Loader
+from branchguard.gui.kit.plain import plain
 from branchguard.gui.kit.tasks import TaskProgress, run_task
 from branchguard.gui.shell.session import GuiSession
 
 
 def _error_label(name: str) -> QLabel:
-    label = QLabel()
+    label = plain(QLabel())  # a refusal may quote a title
     label.setObjectName(name)
     label.setProperty("role", "error")
     label.setWordWrap(True)
@@ -162,10 +164,7 @@ class ExportPreviewPage(QWizardPage):
         )
         reports = p.documents if self.wizard_.period_page.reports.isChecked() else 0
         previous = p.previous_period or self.tr("none: this is the first package")
-        lines = [
-            f"<b>{p.branch_code} {p.branch_name}</b> — {p.period.name} "
-            f"({p.period.start.isoformat()} – {(p.period.end - timedelta(days=1)).isoformat()})",
-            f"<table>{rows}</table>",
+        texts = [  # plain text, escaped below: the branch's name is as typed
             self.tr("PDF reports: %1").replace("%1", str(reports)),
             self.tr("Ledger entries %1 to %2; previous package: %3")
             .replace("%1", str(p.ledger_from))
@@ -173,8 +172,14 @@ class ExportPreviewPage(QWizardPage):
             .replace("%3", previous),
         ]
         if self.wizard_.period_page.unmask.isChecked():
-            lines.append(self.tr("Complainants' identifiers go in full."))
-        lines.extend(note.text() for note in p.notes)
+            texts.append(self.tr("Complainants' identifiers go in full."))
+        texts.extend(note.text() for note in p.notes)
+        span = f"({p.period.start.isoformat()} – {(p.period.end - timedelta(days=1)).isoformat()})"
+        lines = [
+            f"<b>{escape(f'{p.branch_code} {p.branch_name}')}</b> — {escape(f'{p.period.name} {span}')}",
+            f"<table>{rows}</table>",
+            *map(escape, texts),
+        ]
         self.summary.setText("<br>".join(lines))
         self.completeChanged.emit()
 
@@ -203,7 +208,7 @@ class ExportSavePage(QWizardPage):
         self.export_button = QPushButton(icon("export"), self.tr("Export"))
         self.export_button.setObjectName("export_run")
         self.export_button.clicked.connect(self.export)
-        self.done_text = QLabel()
+        self.done_text = plain(QLabel())
         self.done_text.setObjectName("export_done")
         self.done_text.setWordWrap(True)
         self.done_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

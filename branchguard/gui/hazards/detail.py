@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
+from html import escape
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -45,6 +46,7 @@ from branchguard.gui.inspections.runner.photos import PhotoStrip
 from branchguard.gui.kit import discard, style
 from branchguard.gui.kit.icons import icon
 from branchguard.gui.kit.names import NamesReader
+from branchguard.gui.kit.plain import plain
 from branchguard.gui.kit.screen import resize_within_screen
 from branchguard.gui.kit.times import date_time
 from branchguard.gui.shell.session import GuiSession
@@ -80,13 +82,14 @@ class HazardDetailDialog(QDialog):
         self.confirm_dialog: ReasonDialog | None = None  # the open downgrade, verify or close question
         self.setObjectName("hazard_detail")
         resize_within_screen(self, 900, 640)
-        self.heading = QLabel()
+        self.heading = plain(QLabel())
         self.heading.setObjectName("hazard_heading")
         self.heading.setFont(sized(self.font(), 15, bold=True))
         self.heading.setWordWrap(True)
         self.badge = QLabel()
         self.badge.setObjectName("hazard_badge")
         self.state = QLabel()
+        self.state.setTextFormat(Qt.TextFormat.RichText)  # the OVERDUE mark; the names escaped
         self.state.setObjectName("hazard_state")
         self.state.setWordWrap(True)
         self.fields = HazardFields(session)
@@ -94,11 +97,11 @@ class HazardDetailDialog(QDialog):
         # "from the policy" is a choice only when the hazard is entered.
         self.fields.due_auto.hide()
         self.save_button = self._button("save", "hazard_save", lambda: self.save())
-        self.source = QLabel()
+        self.source = plain(QLabel())
         self.source.setObjectName("hazard_source")
         self.source.setWordWrap(True)
         self.source_button = self._button("inspection", "hazard_open_inspection", self._open_source)
-        self.deadlines = QLabel()
+        self.deadlines = plain(QLabel())
         self.deadlines.setObjectName("hazard_deadlines")
         self.deadlines.setWordWrap(True)
         self.photos = QLabel()
@@ -115,7 +118,7 @@ class HazardDetailDialog(QDialog):
         self.verify_button = self._button("approve", "hazard_verify", self.ask_verify)
         self.close_button = self._button("lock", "hazard_close", self.ask_close)
         self.reopen_button = self._button("undo", "hazard_reopen", self.ask_reopen)
-        self.message = QLabel()
+        self.message = plain(QLabel())
         self.message.setObjectName("hazard_message")
         self.message.setProperty("role", "error")
         self.message.setWordWrap(True)
@@ -280,7 +283,7 @@ class HazardDetailDialog(QDialog):
             state.append(self.tr("remediated by %1").replace("%1", who(info.remediated_by)))
         if info.verified_by:
             state.append(self.tr("verified by %1").replace("%1", who(info.verified_by)))
-        text = " · ".join(state)
+        text = escape(" · ".join(state), quote=False)  # a name as typed, never markup
         if info.overdue:
             overdue = self.tr("OVERDUE")  # tr() outside the f-string, where lupdate finds it
             text = f"<span style='color:{style.ERROR}; font-weight:600'>{overdue}</span> · {text}"

@@ -33,6 +33,7 @@ from branchguard.core.kernel.errors import BranchGuardError, ValidationError
 from branchguard.gui.inspections.runner.dialogs import photo_file_filter
 from branchguard.gui.inspections.runner.names import NamePicker, roster_names
 from branchguard.gui.kit.forms import FieldForm
+from branchguard.gui.kit.plain import plain
 from branchguard.gui.shell.session import GuiSession
 
 _B = QDialogButtonBox.StandardButton
@@ -136,7 +137,7 @@ class NewHazardDialog(QDialog):
         # found today (in the branch's zone): it cannot be due before that
         today = datetime.now(session.services.hazards.zone).date()
         self.fields.due.setMinimumDate(to_qdate(today))
-        self.error = QLabel()
+        self.error = plain(QLabel())
         self.error.setProperty("role", "error")
         self.error.setWordWrap(True)
         self.error.hide()
@@ -192,7 +193,7 @@ class StepDialog(QDialog):
         self.text = QPlainTextEdit()
         self.text.setTabChangesFocus(True)
         self.text.setMinimumHeight(70)
-        self.evidence_label = QLabel()
+        self.evidence_label = plain(QLabel())
         self.evidence_label.setProperty("role", "hint")
         self.evidence_label.setWordWrap(True)
         self.evidence_button = QPushButton(self.tr("Add a photo…"))
@@ -206,7 +207,7 @@ class StepDialog(QDialog):
         self.form.add_field("step_kind", self.tr("Step"), self.kind, "field.remediation_kind")
         self.form.add_field("step_text", self.tr("What was done"), self.text, "field.remediation_step")
         self.form.add_field("step_evidence", self.tr("Evidence"), evidence, "field.photos")
-        self.error = QLabel()
+        self.error = plain(QLabel())
         self.error.setProperty("role", "error")
         self.error.setWordWrap(True)
         self.error.hide()

@@ -41,6 +41,7 @@ from branchguard.gui.kit.icons import icon
 from branchguard.gui.kit.loader import Loader
 from branchguard.gui.kit.names import NamesReader
 from branchguard.gui.kit.page import Page
+from branchguard.gui.kit.plain import literal, plain
 from branchguard.gui.kit.search_box import SearchBox
 from branchguard.gui.kit.tables import make_table
 from branchguard.gui.shell.session import GuiSession
@@ -95,7 +96,7 @@ class HazardsPage(Page):
             header.resizeSection(column, width)
         header.setSectionResizeMode(HazardListModel.COL_TITLE, QHeaderView.ResizeMode.Interactive)
         self.table.activated.connect(self._open_row)
-        self.message = QLabel()
+        self.message = plain(QLabel())
         self.message.setObjectName("hazards_message")
         self.message.setProperty("role", "error")
         self.message.setWordWrap(True)
@@ -337,7 +338,7 @@ class HazardsPage(Page):
         self.exporter.ask(fmt, self.current_filter(), self._exported, self._export_failed)
 
     def _exported(self, path: Path, font_warning: str, anchor_problem: str = "") -> None:
-        box = QMessageBox(self)
+        box = plain(QMessageBox(self))  # a file name, a font's path: as typed
         box.setObjectName("hazards_exported")
         box.setWindowTitle(self.tr("Hazard register"))
         box.setText(saved_message(path))
@@ -350,4 +351,4 @@ class HazardsPage(Page):
         box.open()
 
     def _export_failed(self, message: str) -> None:
-        QMessageBox.warning(self, self.tr("Hazard register"), message)
+        QMessageBox.warning(self, self.tr("Hazard register"), literal(message))

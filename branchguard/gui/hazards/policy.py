@@ -19,6 +19,7 @@ from branchguard.core.hazards.rules import MAX_DAYS, MAX_HOURS
 from branchguard.core.hazards.types import HazardSeverity, SeverityPolicy, SeverityRule
 from branchguard.core.kernel.errors import BranchGuardError
 from branchguard.gui.kit.forms import FieldForm
+from branchguard.gui.kit.plain import plain
 from branchguard.gui.shell.session import GuiSession
 
 _B = QDialogButtonBox.StandardButton
@@ -103,7 +104,7 @@ class SeverityPolicyDialog(QDialog):
         intro.setProperty("role", "hint")
         self.general = _RuleBox(policy.general, HazardSeverity.GENERAL.label)
         self.major = _RuleBox(policy.major, HazardSeverity.MAJOR.label)
-        self.error = QLabel()
+        self.error = plain(QLabel())
         self.error.setObjectName("policy_error")
         self.error.setProperty("role", "error")
         self.error.setWordWrap(True)

@@ -22,6 +22,7 @@ from branchguard.core.inspections.types import InspectionStatus
 from branchguard.core.kernel.i18n import t
 from branchguard.core.kernel.types import LabelledEnum, Text2
 from branchguard.gui.kit import style
+from branchguard.gui.kit.plain import tip
 from branchguard.gui.kit.rows import SORT_ROLE, RowsModel
 
 _R = Qt.ItemDataRole
@@ -139,7 +140,7 @@ class BranchesModel(RowsModel[BranchRollup]):
             )
             return QColor(style.ERROR) if alert else None
         if role == _R.ToolTipRole:
-            return self._tip(b, column)
+            return tip(self._tip(b, column) or "")  # a rule's name comes from the branch's package
         if role == _R.TextAlignmentRole and column >= self.HAZARDS and column != self.LEVELS:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -247,7 +248,7 @@ class ImportResultsModel(RowsModel[FileOutcome]):
         if role == _R.DisplayRole:
             return (item.file, item.branch, item.period, item.text)[column]
         if role == _R.ToolTipRole and column == self.RESULT:
-            return item.text
+            return tip(item.text)
         if role == _R.ForegroundRole and column == self.RESULT:
             return QColor(style.OK if item.ok else style.ERROR)
         return None

@@ -7,6 +7,7 @@ Shown only in a head-office window (`where="head_office"` in gui/shell/pages.py)
 from __future__ import annotations
 
 from datetime import date
+from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -46,6 +47,7 @@ from branchguard.gui.kit.files import documents_folder
 from branchguard.gui.kit.icons import icon
 from branchguard.gui.kit.loader import Loader
 from branchguard.gui.kit.page import Page
+from branchguard.gui.kit.plain import plain
 from branchguard.gui.kit.print_preview import preview_report
 from branchguard.gui.kit.rows import ITEM_ROLE
 from branchguard.gui.kit.search_box import SearchBox
@@ -94,7 +96,7 @@ class HeadOfficePage(Page):
         self.search.paused.connect(self._apply_filter)
         self.count = QLabel()
         self.count.setProperty("role", "hint")
-        self.message = QLabel()
+        self.message = plain(QLabel())
         self.message.setObjectName("ho_message")
         self.message.setProperty("role", "error")
         self.message.setWordWrap(True)
@@ -226,9 +228,8 @@ class HeadOfficePage(Page):
             "compliance": self.tr("drill rules"),
         }
         held = ", ".join(f"{kinds.get(kind, kind)} {n}" for kind, n in b.counts.items())
-        lines = [
-            f"<b>{b.code} {b.name}</b> — "
-            + self.tr("%1 packages, ledger to entry %2, key %3")
+        texts = [  # plain text, escaped below: the code, the name and the rules come from the package
+            self.tr("%1 packages, ledger to entry %2, key %3")
             .replace("%1", str(b.packages))
             .replace("%2", str(b.ledger_seq))
             .replace("%3", b.fingerprint),
@@ -242,7 +243,8 @@ class HeadOfficePage(Page):
             .replace("%3", str(b.drills_evaluated)),
             self.tr("Records held: %1").replace("%1", held),
         ]
-        self.detail.setText("<br>".join(lines))
+        head = f"<b>{escape(f'{b.code} {b.name}')}</b> — {escape(texts[0])}"
+        self.detail.setText("<br>".join([head, *map(escape, texts[1:])]))
 
     def open_records(self, column: int) -> BranchRecordsDialog | None:
         """The selected branch's records behind the figure in `column` (double-click)."""

@@ -19,6 +19,7 @@ from branchguard.core.headoffice.types import HoRecord
 from branchguard.core.kernel.i18n import current_language
 from branchguard.gui.headoffice.models import RecordsModel
 from branchguard.gui.kit.loader import Loader
+from branchguard.gui.kit.plain import plain
 from branchguard.gui.kit.tables import make_table
 from branchguard.gui.shell.session import GuiSession
 
@@ -50,7 +51,7 @@ class BranchRecordsDialog(QDialog):
         self.kind.currentIndexChanged.connect(lambda _i: self.reload())
         self.count = QLabel()
         self.count.setProperty("role", "hint")
-        self.message = QLabel()
+        self.message = plain(QLabel())
         self.message.setProperty("role", "error")
         self.message.hide()
         self.model = RecordsModel(self)

@@ -33,6 +33,7 @@ from branchguard.core.incidents.types import HandoverSnapshot, IncidentDetail, I
 from branchguard.core.kernel.i18n import t
 from branchguard.gui.kit import style
 from branchguard.gui.kit.files import documents_folder
+from branchguard.gui.kit.plain import plain, tip
 from branchguard.gui.kit.screen import resize_within_screen
 from branchguard.gui.kit.tasks import TaskProgress, run_task
 from branchguard.gui.shell.session import GuiSession
@@ -85,7 +86,7 @@ class HandoverDialog(QDialog):
         resize_within_screen(self, 980, 680)
         self.heading = QLabel()
         self.heading.setProperty("role", "page-title")
-        self.taken = QLabel()
+        self.taken = plain(QLabel())
         self.taken.setObjectName("handover_taken")
         self.taken.setProperty("role", "hint")
         self.incidents_title = QLabel()
@@ -107,7 +108,7 @@ class HandoverDialog(QDialog):
         self.complaints_title = QLabel()
         self.complaints_title.setObjectName("handover_complaints_title")
         self.complaint_table = _list_table("handover_complaints", self.COMPLAINT_COLUMNS)
-        self.status = QLabel()
+        self.status = plain(QLabel())
         self.status.setObjectName("handover_status")
         self.status.setWordWrap(True)
         self.status.setOpenExternalLinks(True)
@@ -206,7 +207,7 @@ class HandoverDialog(QDialog):
                     running_for_text(snapshot.taken_at - summary.started_at),
                 ]
             )
-            item.setToolTip(INCIDENT_COLUMN, title)
+            item.setToolTip(INCIDENT_COLUMN, tip(title))
             item.setFont(0, bold)
             swatch = style.level_swatch(summary.level.value)
             item.setBackground(1, QBrush(QColor(swatch.background)))
@@ -246,9 +247,9 @@ class HandoverDialog(QDialog):
                 target += " " + self.tr("(overdue)")
         role = step_role_text(step)
         item = QTreeWidgetItem([f"{step.number}. {step.text.text}", "", role, "", target])
-        item.setToolTip(INCIDENT_COLUMN, step.text.text)
-        item.setToolTip(ROLE_COLUMN, role)
-        item.setToolTip(TARGET_COLUMN, target)
+        item.setToolTip(INCIDENT_COLUMN, tip(step.text.text))
+        item.setToolTip(ROLE_COLUMN, tip(role))
+        item.setToolTip(TARGET_COLUMN, tip(target))
         if late:
             item.setForeground(4, QBrush(QColor(style.ERROR)))
         return item

@@ -26,6 +26,7 @@ from branchguard.core.kernel.roles import may
 from branchguard.core.kernel.types import Level
 from branchguard.core.playbooks.types import PlaybookSummary
 from branchguard.gui.incidents.console.dialogs import chosen_level, fill_levels
+from branchguard.gui.kit.plain import plain, tip
 from branchguard.gui.kit.screen import resize_within_screen
 from branchguard.gui.kit.writer import writer
 from branchguard.gui.shell.session import GuiSession
@@ -66,7 +67,7 @@ class StartIncidentDialog(QDialog):
         self.warning.setObjectName("start_warning")
         self.drill = QCheckBox()
         self.drill.setObjectName("start_drill")
-        self.message = QLabel()
+        self.message = plain(QLabel())
         self.message.setObjectName("start_message")
         self.message.setProperty("role", "error")
         self.message.setWordWrap(True)
@@ -128,7 +129,7 @@ class StartIncidentDialog(QDialog):
             levels = " / ".join(level.value for level in plan.levels)
             item = QListWidgetItem(f"{plan.code}   {plan.title.text}   ({levels})")
             item.setData(_PLAN_ROLE, plan)
-            item.setToolTip(f"{plan.title.zh}\n{plan.title.en}")
+            item.setToolTip(tip(f"{plan.title.zh}\n{plan.title.en}"))
             self.plans.addItem(item)
         if typed:
             ad_hoc = self.tr("Ad hoc: “%1” (no playbook)").replace("%1", typed)

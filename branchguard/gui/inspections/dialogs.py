@@ -14,6 +14,7 @@ from branchguard.core.schedules.rules import PRESETS
 from branchguard.core.schedules.types import ScheduleInfo, ScheduleInput, ScheduleKind, WorkingDayPolicy
 from branchguard.gui.inspections.runner.names import NamePicker, roster_names
 from branchguard.gui.kit.forms import FieldForm
+from branchguard.gui.kit.plain import plain
 from branchguard.gui.schedules.calendar_dialog import NewScheduleDialog
 from branchguard.gui.shell.session import GuiSession
 
@@ -39,7 +40,7 @@ class StartInspectionDialog(QDialog):
         self.setObjectName("start_inspection_dialog")
         self.setWindowTitle(self.tr("Start inspection"))
         self.setMinimumWidth(460)
-        intro = QLabel(name)
+        intro = plain(QLabel(name))
         intro.setStyleSheet("font-weight: 600;")
         intro.setWordWrap(True)
         self.due_note = QLabel(self.tr("This run completes the due inspection.") if occurrence_id else "")
@@ -53,7 +54,7 @@ class StartInspectionDialog(QDialog):
         self.notes = QLineEdit()
         self.notes.setMaxLength(1000)
         self.form.add_field("inspection_notes", self.tr("Notes"), self.notes, "field.notes")
-        self.error = QLabel()
+        self.error = plain(QLabel())
         self.error.setProperty("role", "error")
         self.error.setWordWrap(True)
         self.error.hide()

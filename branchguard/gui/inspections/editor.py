@@ -37,6 +37,7 @@ from branchguard.core.kernel.errors import BranchGuardError, ValidationError
 from branchguard.core.kernel.types import Text2
 from branchguard.gui.kit.forms import FieldForm
 from branchguard.gui.kit.icons import icon
+from branchguard.gui.kit.plain import plain
 from branchguard.gui.kit.screen import resize_within_screen
 from branchguard.gui.shell.session import GuiSession
 
@@ -126,7 +127,7 @@ class TemplateEditorDialog(QDialog):
         self.down_button = QPushButton(icon("move_down"), "")
         self.down_button.setToolTip(self.tr("Move down"))
         self.down_button.clicked.connect(lambda: self.move_item(1))
-        self.error = QLabel()
+        self.error = plain(QLabel())
         self.error.setObjectName("template_error")
         self.error.setProperty("role", "error")
         self.error.setWordWrap(True)

@@ -33,6 +33,7 @@ from branchguard.gui.kit.flow import FlowLayout
 from branchguard.gui.kit.icons import icon
 from branchguard.gui.kit.loader import Loader
 from branchguard.gui.kit.names import NamesReader
+from branchguard.gui.kit.plain import plain
 from branchguard.gui.kit.rows import RowsModel
 from branchguard.gui.kit.tables import make_table
 from branchguard.gui.kit.windowed import Pager
@@ -112,7 +113,7 @@ class InspectionsOverview(QWidget):
         self.history_count = QLabel()
         self.history_count.setObjectName("inspection_history_count")
         self.history_count.setProperty("role", "hint")
-        self.message = QLabel()
+        self.message = plain(QLabel())
         self.message.setObjectName("inspections_message")
         self.message.setProperty("role", "error")
         self.message.hide()

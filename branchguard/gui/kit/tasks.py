@@ -337,7 +337,7 @@ def run_task(
     if on_error is not None:
         handle.failed.connect(on_error)
     else:
-        handle.failed.connect(lambda message: QMessageBox.warning(parent, title or "BranchGuard", message))
+        handle.failed.connect(lambda message: _warn(parent, title or "BranchGuard", message))
     if on_cancel is not None:
         handle.cancelled.connect(on_cancel)
     _running.add(handle)
@@ -352,6 +352,13 @@ def run_task(
             _pools.append(pool)
         pool.start(runnable)
     return handle
+
+
+def _warn(parent: QWidget | None, title: str, message: str) -> None:
+    """A failed task's message, as typed: it may quote a stored title (gui/kit/plain.py)."""
+    from branchguard.gui.kit.plain import literal  # not at import: this module loads before the first frame
+
+    QMessageBox.warning(parent, title, literal(message))
 
 
 def _wait_for_pools(deadline: QDeadlineTimer) -> bool:

@@ -28,6 +28,7 @@ from branchguard.core.people.types import (
     PersonInput,
 )
 from branchguard.gui.kit.forms import FieldForm
+from branchguard.gui.kit.plain import plain
 from branchguard.gui.kit.rows import phone_font
 
 In = TypeVar("In")
@@ -70,7 +71,7 @@ class RecordDialog(QDialog, Generic[In, Out]):
         self._save = save
         self.saved: Out | None = None
         self.form = FieldForm()
-        self.general_error = QLabel()
+        self.general_error = plain(QLabel())
         self.general_error.setObjectName("dialog_error")
         self.general_error.setProperty("role", "error")
         self.general_error.setWordWrap(True)

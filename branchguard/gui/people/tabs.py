@@ -26,6 +26,7 @@ from branchguard.core.kernel.errors import BranchGuardError
 from branchguard.core.people.types import BranchRole, ContactInfo, ContactKind, PersonInfo
 from branchguard.gui.kit.icons import icon
 from branchguard.gui.kit.loader import Loader
+from branchguard.gui.kit.plain import literal
 from branchguard.gui.kit.rows import SIZE_SAMPLE_ROWS, SORT_ROLE, RowsModel
 from branchguard.gui.kit.search_box import SearchBox
 from branchguard.gui.people.models import ContactsModel, PeopleModel
@@ -269,7 +270,7 @@ class RecordTab(QWidget, Generic[T]):
         self.search.selectAll()
 
     def warn(self, message: str) -> None:
-        QMessageBox.warning(self, self.window().windowTitle() or APP_NAME, message)
+        QMessageBox.warning(self, self.window().windowTitle() or APP_NAME, literal(message))
 
     # -- commands ------------------------------------------------------------------------------
     def add(self) -> None:
@@ -303,7 +304,7 @@ class RecordTab(QWidget, Generic[T]):
         answer = QMessageBox.question(
             self,
             self.remove_text(),
-            self.remove_question(item),
+            literal(self.remove_question(item)),  # it names the person or contact
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
         )

@@ -27,6 +27,7 @@ from branchguard.core.team.types import Person, TeamRole, TrainingRecord
 from branchguard.gui.kit.flow import FlowLayout
 from branchguard.gui.kit.icons import icon
 from branchguard.gui.kit.loader import Loader
+from branchguard.gui.kit.plain import literal
 from branchguard.gui.kit.rows import SIZE_SAMPLE_ROWS
 from branchguard.gui.kit.tables import make_table
 from branchguard.gui.people.team_models import TeamRolesModel, TrainingModel
@@ -161,7 +162,7 @@ class TeamTab(QWidget):
         self._update_buttons()
 
     def _failed(self, message: str) -> None:
-        QMessageBox.warning(self, self.window().windowTitle() or APP_NAME, message)
+        QMessageBox.warning(self, self.window().windowTitle() or APP_NAME, literal(message))
 
     def showEvent(self, event: QShowEvent) -> None:
         self._size_columns_once()

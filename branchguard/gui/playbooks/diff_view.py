@@ -23,6 +23,7 @@ from branchguard.core.kernel.errors import BranchGuardError
 from branchguard.core.playbooks.diff import Change, VersionDiff
 from branchguard.core.playbooks.types import PlaybookVersion
 from branchguard.gui.kit import style
+from branchguard.gui.kit.plain import plain
 from branchguard.gui.kit.screen import resize_within_screen
 from branchguard.gui.playbooks.models import HTML_ROLE, FieldChangesModel, StepDiffModel, shifted
 from branchguard.gui.shell.session import GuiSession
@@ -95,10 +96,10 @@ class PlaybookDiffView(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.heading = QLabel()
+        self.heading = plain(QLabel())
         self.heading.setObjectName("diff_heading")
         self.heading.setProperty("role", "page-title")
-        self.summary = QLabel()
+        self.summary = plain(QLabel())
         self.summary.setObjectName("diff_summary")
         self.summary.setWordWrap(True)
         self.fields_label = QLabel()

@@ -18,6 +18,7 @@ from branchguard.core.kernel.types import PlaybookStatus
 from branchguard.core.playbooks.types import PlanTier, PlaybookVersion
 from branchguard.gui.kit.flow import FlowLayout
 from branchguard.gui.kit.icons import icon
+from branchguard.gui.kit.plain import literal
 from branchguard.gui.shell.session import GuiSession
 
 if TYPE_CHECKING:
@@ -106,7 +107,7 @@ class GuideActions(QWidget):
             categories = services.complaints.categories(actor)
             live = services.incidents.open_incidents(actor) if services.incident_probe.any_open(actor) else []
         except BranchGuardError as exc:
-            QMessageBox.warning(self, self.tr("Open a complaint"), exc.message)
+            QMessageBox.warning(self, self.tr("Open a complaint"), literal(exc.message))
             return None
         facts, linked = self.situation(), self.incident_id
         dialog = ComplaintRegisterDialog(

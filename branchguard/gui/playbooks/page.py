@@ -325,7 +325,7 @@ class PlaybooksPage(Page):
         return answer == QMessageBox.StandardButton.Yes
 
     def _warn(self, title: str, message: str) -> None:
-        QMessageBox.warning(self, title, message)
+        QMessageBox.warning(self, title, literal(message))  # a refusal may quote the plan's title
 
     def approve(self) -> None:
         summary = self.current_summary()

@@ -15,6 +15,7 @@ from branchguard.core.playbooks.format import MAX_FILE_BYTES, ParsedFile
 from branchguard.core.playbooks.service import ImportPlan
 from branchguard.gui.kit.anchor_note import AnchorNote
 from branchguard.gui.kit.files import ask_save_path, documents_folder, saved_message
+from branchguard.gui.kit.plain import plain
 from branchguard.gui.kit.tasks import TaskHandle, TaskProgress, run_task
 from branchguard.gui.shell.session import GuiSession
 
@@ -52,7 +53,8 @@ class PlaybookFiles(QObject):
         self.busy_changed.emit(False)
 
     def _box(self, icon: QMessageBox.Icon, title: str, text: str, details: str = "") -> QMessageBox:
-        box = QMessageBox(icon, title, text, QMessageBox.StandardButton.NoButton, self.widget)
+        # plain: a file's name, the plans' codes and a refusal quoting the file, as they are
+        box = plain(QMessageBox(icon, title, text, QMessageBox.StandardButton.NoButton, self.widget))
         box.setObjectName("playbook_files_message")
         if details:
             box.setInformativeText(details)

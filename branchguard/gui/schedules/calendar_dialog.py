@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from branchguard.core.kernel.errors import BranchGuardError
 from branchguard.core.schedules.types import ScheduleInfo, ScheduleInput, ScheduleKind, WorkingDayPolicy
 from branchguard.gui.kit import style
+from branchguard.gui.kit.plain import plain
 from branchguard.gui.shell.session import GuiSession
 
 RULES = (
@@ -92,7 +93,7 @@ class NewScheduleDialog(QDialog):
         self.working_days.setObjectName("schedule_working_days")
         for policy in WorkingDayPolicy:
             self.working_days.addItem(policy.label, policy)
-        self.error = QLabel()
+        self.error = plain(QLabel())
         self.error.setObjectName("schedule_error")
         self.error.setWordWrap(True)
         self.error.setStyleSheet(f"color: {style.ERROR};")

@@ -33,6 +33,7 @@ from branchguard.gui.kit.files import ask_save_path, saved_message
 from branchguard.gui.kit.icons import icon
 from branchguard.gui.kit.loader import Loader
 from branchguard.gui.kit.page import Page
+from branchguard.gui.kit.plain import literal, plain
 from branchguard.gui.kit.rows import SIZE_SAMPLE_ROWS
 from branchguard.gui.kit.tasks import TaskProgress, run_task
 from branchguard.gui.schedules.calendar_views import (
@@ -117,7 +118,7 @@ class CalendarPage(Page):
         self.stack = QStackedWidget()
         for view in (self.month, self.week, self.agenda):
             self.stack.addWidget(view)
-        self.hint = QLabel()
+        self.hint = plain(QLabel())
         self.hint.setProperty("role", "hint")
         box = QVBoxLayout(self)
         box.addLayout(bar)
@@ -269,7 +270,7 @@ class CalendarPage(Page):
             else:
                 schedules.reschedule_promised(actor, item.schedule_id, item.rule_at, due)
         except BranchGuardError as exc:
-            QMessageBox.warning(self, self.tr("Reschedule"), exc.message)
+            QMessageBox.warning(self, self.tr("Reschedule"), literal(exc.message))  # it may quote a title
             return False
         self.session.data_changed.emit("schedule")
         return True

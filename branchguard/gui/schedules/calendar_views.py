@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from branchguard.core.schedules.rules import occurrence_overdue
 from branchguard.core.schedules.types import OccurrenceInfo, OccurrenceStatus
 from branchguard.gui.kit import style
+from branchguard.gui.kit.plain import tip
 from branchguard.gui.kit.times import now_utc
 
 MIME = "application/x-branchguard-occurrence"
@@ -229,7 +230,7 @@ class DayCell(QFrame):
     def _add(self, entry: Entry) -> None:
         line = QListWidgetItem(entry.text)
         line.setData(ITEM_ROLE, entry.item)
-        line.setToolTip(entry.tip)
+        line.setToolTip(tip(entry.tip))
         if entry.colour is not None:
             line.setForeground(QBrush(QColor(entry.colour)))
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable

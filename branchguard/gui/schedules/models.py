@@ -10,6 +10,7 @@ from PySide6.QtGui import QColor
 from branchguard.core.schedules.rules import occurrence_overdue, reminder_overdue
 from branchguard.core.schedules.types import OccurrenceInfo, OccurrenceStatus, ReminderInfo
 from branchguard.gui.kit import style
+from branchguard.gui.kit.plain import tip
 from branchguard.gui.kit.rows import SORT_ROLE, RowsModel
 from branchguard.gui.kit.times import date_time, now_utc
 
@@ -34,7 +35,7 @@ class ReminderModel(RowsModel[ReminderInfo]):
         if role == SORT_ROLE and column == self.DUE:
             return item.due_at.timestamp()
         if role == _TOOLTIP:
-            return f"{item.title} · {date_time(item.due_at)}"
+            return tip(f"{item.title} · {date_time(item.due_at)}")
         if role != _DISPLAY:
             return None
         if column == self.TITLE:

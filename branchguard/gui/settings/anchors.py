@@ -23,6 +23,7 @@ from branchguard.gui.kit import style
 from branchguard.gui.kit.files import ask_folder
 from branchguard.gui.kit.icons import icon
 from branchguard.gui.kit.loader import Loader
+from branchguard.gui.kit.plain import plain
 from branchguard.gui.shell.session import GuiSession
 
 
@@ -52,7 +53,7 @@ class AnchorsPanel(QWidget):
         self.note = QLabel()
         self.note.setProperty("role", "hint")
         self.note.setWordWrap(True)
-        self.status = QLabel()
+        self.status = plain(QLabel())
         self.status.setObjectName("anchor_status")
         self.status.setWordWrap(True)
         inner = QVBoxLayout(self.box)

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from branchguard.core.kernel.errors import BranchGuardError
 from branchguard.gui.kit.files import ask_folder
 from branchguard.gui.kit.icons import icon
+from branchguard.gui.kit.plain import literal, plain
 from branchguard.gui.kit.tasks import TaskCancelled, TaskProgress, run_task
 from branchguard.gui.shell.session import GuiSession
 
@@ -85,7 +86,7 @@ class BackupsPanel(QWidget):
         for button in (self.now_button, self.restore_button, self.cancel_restore_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
-        self.status = QLabel()
+        self.status = plain(QLabel())
         self.status.setObjectName("backup_status")
         self.status.setWordWrap(True)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -224,11 +225,13 @@ class BackupsPanel(QWidget):
         answer = QMessageBox.question(
             self,
             self.tr("Restore from a backup"),
-            summary
-            + "\n\n"
-            + self.tr(
-                "Restore this backup? It is done the next time BranchGuard starts, before anything "
-                "opens the database; the data in place now is moved aside first, not deleted."
+            literal(  # the summary names the branch and the archive as they are
+                summary
+                + "\n\n"
+                + self.tr(
+                    "Restore this backup? It is done the next time BranchGuard starts, before anything "
+                    "opens the database; the data in place now is moved aside first, not deleted."
+                )
             ),
         )
         return answer == QMessageBox.StandardButton.Yes

@@ -26,6 +26,7 @@ from branchguard.core.kernel.roles import may
 from branchguard.gui.kit import style
 from branchguard.gui.kit.icons import icon
 from branchguard.gui.kit.loader import Loader
+from branchguard.gui.kit.plain import plain
 from branchguard.gui.kit.tasks import TaskProgress, run_task
 from branchguard.gui.settings.library_dialog import LibraryPreviewDialog
 from branchguard.gui.shell.session import GuiSession
@@ -43,7 +44,7 @@ class LibraryPanel(QWidget):
         self.key = QLabel("-")
         self.key.setObjectName("library_trusted_key")
         self.key.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.last = QLabel("-")
+        self.last = plain(QLabel("-"))  # the issuer, as the library file names it
         self.last.setObjectName("library_last_import")
         self.last.setWordWrap(True)
         self.years = QLabel("-")
@@ -73,7 +74,7 @@ class LibraryPanel(QWidget):
         inner.addLayout(self.form)
         inner.addLayout(buttons)
         inner.addWidget(self.note)
-        self.status = QLabel()
+        self.status = plain(QLabel())
         self.status.setObjectName("library_status")
         self.status.setWordWrap(True)
         layout = QVBoxLayout(self)

@@ -19,6 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from branchguard.gui.kit.plain import tip
+
 if TYPE_CHECKING:
     from branchguard.core.library_sync.types import Changes, LibraryPreview
 
@@ -68,7 +70,7 @@ class LibraryPreviewDialog(QDialog):
             )
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
-                item.setToolTip(text)
+                item.setToolTip(tip(text))
                 self.table.setItem(row, column, item)
         self.table.resizeRowsToContents()
         self.note = QLabel(

@@ -28,6 +28,7 @@ from branchguard.gui.kit import style
 from branchguard.gui.kit.files import ask_save_path, saved_message
 from branchguard.gui.kit.icons import icon
 from branchguard.gui.kit.loader import Loader
+from branchguard.gui.kit.plain import plain
 from branchguard.gui.kit.tasks import TaskProgress, run_task
 from branchguard.gui.shell.session import GuiSession
 
@@ -69,7 +70,7 @@ class HeadOfficeLibraryPanel(QWidget):
         inner.addLayout(form)
         inner.addLayout(buttons)
         inner.addWidget(self.note)
-        self.status = QLabel()
+        self.status = plain(QLabel())
         self.status.setObjectName("office_library_status")
         self.status.setWordWrap(True)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

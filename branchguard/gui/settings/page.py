@@ -33,6 +33,7 @@ from branchguard.gui.kit.forms import FieldForm
 from branchguard.gui.kit.icons import icon
 from branchguard.gui.kit.loader import Loader
 from branchguard.gui.kit.page import Page
+from branchguard.gui.kit.plain import plain
 from branchguard.gui.kit.tabs import tab_home
 from branchguard.gui.kit.tasks import run_task
 from branchguard.gui.settings import autostart
@@ -62,7 +63,7 @@ def _hint(text: str = "") -> QLabel:
 
 
 def _message_label(name: str) -> QLabel:
-    label = QLabel()
+    label = plain(QLabel())  # a refusal may quote the branch's name
     label.setObjectName(name)
     label.setWordWrap(True)
     label.hide()

@@ -27,6 +27,7 @@ from branchguard.gui.kit.forms import FieldForm
 from branchguard.gui.kit.icons import icon
 from branchguard.gui.kit.loader import Loader
 from branchguard.gui.kit.passwords import password_edit, typed_twice
+from branchguard.gui.kit.plain import plain
 from branchguard.gui.settings.users_model import UsersModel
 from branchguard.gui.shell.session import GuiSession
 
@@ -61,7 +62,7 @@ class UserDialog(QDialog):
         self.form.add_field("password", self.tr("Password"), self.password, "field.password")
         self.form.add_field("password_repeat", self.tr("Repeat password"), self.password_repeat)
         self.password.setPlaceholderText(self.tr("at least 8 characters"))
-        self.message = QLabel()
+        self.message = plain(QLabel())
         self.message.setProperty("role", "error")
         self.message.setWordWrap(True)
         self.message.hide()
@@ -134,7 +135,7 @@ class UsersPanel(QWidget):
         self.active_button = QPushButton("")
         self.active_button.setObjectName("toggle_active")
         self.active_button.clicked.connect(self.toggle_active)
-        self.message = QLabel()
+        self.message = plain(QLabel())
         self.message.setObjectName("users_message")
         self.message.setWordWrap(True)
         self.message.hide()

@@ -22,11 +22,11 @@ from branchguard.core.services import Services
 from branchguard.gui.kit.forms import FieldForm
 from branchguard.gui.kit.icons import icon
 from branchguard.gui.kit.passwords import password_edit, typed_twice
+from branchguard.gui.kit.plain import plain
 from branchguard.gui.kit.tasks import explain_fault, run_task
 
 _OK = QDialogButtonBox.StandardButton.Ok
 _CANCEL = QDialogButtonBox.StandardButton.Cancel
-
 
 
 def _heading(text: str) -> QLabel:
@@ -63,7 +63,7 @@ class LoginDialog(QDialog):
         self.username.setObjectName("username")
         self.password = password_edit()
         self.password.setObjectName("password")
-        self.message = QLabel()
+        self.message = plain(QLabel())
         self.message.setObjectName("message")
         self.message.setProperty("role", "error")
         self.message.setWordWrap(True)
@@ -178,7 +178,7 @@ class FirstRunDialog(QDialog):
         self.form.add_field("display_name", "", self.display_name, "field.display_name")
         self.form.add_field("password", "", self.password, "field.password")
         self.form.add_field("password_repeat", "", self.password_repeat)
-        self.message = QLabel()
+        self.message = plain(QLabel())
         self.message.setObjectName("message")
         self.message.setProperty("role", "error")
         self.message.setWordWrap(True)

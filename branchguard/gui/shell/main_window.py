@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QStackedWidget,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -25,6 +24,7 @@ from branchguard import APP_NAME
 from branchguard.gui.kit.icons import icon
 from branchguard.gui.kit.page import INCIDENTS_PAGE, Page, PageInfo, registered_pages
 from branchguard.gui.kit.screen import resize_within_screen
+from branchguard.gui.shell.lock_cover import LockCover
 from branchguard.gui.shell.quit_guard import close_by_hand, lets_quit
 
 if TYPE_CHECKING:  # the window paints before these (the login dialog: the database layer) load
@@ -46,9 +46,10 @@ WRITES_WAIT_MS = 10_000  # at close: queued log entries and inspection answers s
 # (15-21 ms), so that this happens while the login's argon2 hash runs on a pool thread instead.
 # With the namespace used before the first frame, `make bench` measured the window painted at
 # 1.37-1.59x a bare window and data shown at 1.17-1.62x its floor, against 1.11-1.40x and
-# 1.27-1.33x (targets 1.5x and 1.3x). The code on that path: this module (role by value, the lock
-# cover centred by stretches, setShortcuts([...]), whose single-key overload resolves through the
-# namespace), gui/kit/icons.py and gui/kit/tasks.py; tests/test_launcher.py checks.
+# 1.27-1.33x (targets 1.5x and 1.3x). The code on that path: this module (role by value,
+# setShortcuts([...]), whose single-key overload resolves through the namespace), the lock cover
+# (gui/shell/lock_cover.py, centred by stretches), gui/kit/icons.py and gui/kit/tasks.py;
+# tests/test_launcher.py checks.
 _PAGE_ROLE = 0x0100
 SCHEDULE_MODULES = (
     "branchguard.gui.schedules.qt_scheduler",
@@ -98,7 +99,7 @@ class MainWindow(QMainWindow):
         self.sidebar.currentItemChanged.connect(self._on_sidebar)
         self.stack = QStackedWidget()
         self.stack.setObjectName("page_stack")
-        self._lock_cover = self._make_lock_cover()
+        self._lock_cover = LockCover()
         self.stack.addWidget(self._lock_cover)
         central = QWidget()
         row = QHBoxLayout(central)
@@ -142,7 +143,7 @@ class MainWindow(QMainWindow):
         self._fill_sidebar()
         self.sidebar.show()
         self.menuBar().show()
-        self._lock_text.setText(self.tr("The screen is locked."))
+        self._lock_cover.text.setText(self.tr("The screen is locked."))
         from branchguard.gui.kit import tasks
         from branchguard.gui.shell.incident_banner import IncidentBar
 
@@ -224,24 +225,6 @@ class MainWindow(QMainWindow):
             signals.shutdown()
 
     # -- building ------------------------------------------------------------------------------
-    def _make_lock_cover(self) -> QWidget:
-        cover = QWidget()
-        cover.setObjectName("lock_cover")
-        box = QVBoxLayout(cover)
-        self._lock_icon = QLabel()
-        self._lock_icon.setPixmap(icon("lock").pixmap(64, 64))
-        self._lock_text = QLabel()
-        self._lock_text.setProperty("role", "hint")
-        box.addStretch(1)
-        for label in (self._lock_icon, self._lock_text):  # centred by stretches: no Qt.AlignmentFlag
-            row = QHBoxLayout()
-            row.addStretch(1)
-            row.addWidget(label)
-            row.addStretch(1)
-            box.addLayout(row)
-        box.addStretch(1)
-        return cover
-
     def _make_actions(self) -> None:
         # setShortcuts([…]), as setShortcut(…)'s overload resolution creates the Qt namespace.
         self.lock_action = QAction(icon("lock"), "", self)
@@ -386,8 +369,10 @@ class MainWindow(QMainWindow):
         self._show_status()
 
     def _show_status(self) -> None:
-        self.user_label.setText(f"{self._display_name} · {self.session.actor.role.label}")
-        self.branch_label.setText(self._branch_name or self.tr("No branch set up"))
+        from branchguard.gui.kit.plain import plain  # its Qt namespace: not before the first frame
+
+        plain(self.user_label).setText(f"{self._display_name} · {self.session.actor.role.label}")
+        plain(self.branch_label).setText(self._branch_name or self.tr("No branch set up"))  # as typed
 
     def _on_actor_changed(self) -> None:
         self._drop_pages()
@@ -534,7 +519,7 @@ class MainWindow(QMainWindow):
         self.about_action.setText(self.tr("&About BranchGuard"))
         self.handover_action.setText(self.tr("Shift &handover…"))
         if self._session is not None:
-            self._lock_text.setText(self.tr("The screen is locked."))
+            self._lock_cover.text.setText(self.tr("The screen is locked."))
         for row in range(self.sidebar.count()):
             item = self.sidebar.item(row)
             info = self._visible_page(item.data(_PAGE_ROLE))

@@ -34,6 +34,7 @@ from branchguard.core.schedules.rules import reminder_overdue
 from branchguard.core.schedules.types import ReminderInfo
 from branchguard.gui.kit.icons import icon
 from branchguard.gui.kit.loader import Loader
+from branchguard.gui.kit.plain import literal
 from branchguard.gui.kit.rows import SIZE_SAMPLE_ROWS
 from branchguard.gui.kit.times import date_time, now_utc
 from branchguard.gui.schedules.models import ReminderModel
@@ -378,7 +379,7 @@ class NotificationCentre(QObject):
         try:
             action(reminder)
         except BranchGuardError as exc:
-            QMessageBox.warning(self.window_, self.tr("Reminders"), exc.message)
+            QMessageBox.warning(self.window_, self.tr("Reminders"), literal(exc.message))
         self.window_.session.data_changed.emit("schedule")
 
     def snooze_selected(self, until: datetime) -> None:

@@ -13,12 +13,12 @@ from branchguard.core.kernel.errors import ValidationError
 from branchguard.gui.kit.forms import FieldForm
 from branchguard.gui.kit.icons import icon
 from branchguard.gui.kit.passwords import password_edit, typed_twice
+from branchguard.gui.kit.plain import plain
 from branchguard.gui.kit.tasks import run_task
 
 if TYPE_CHECKING:
     from branchguard.gui.shell.main_window import MainWindow
     from branchguard.gui.shell.session import GuiSession
-
 
 
 class OwnPasswordDialog(QDialog):
@@ -39,7 +39,7 @@ class OwnPasswordDialog(QDialog):
         self.form.add_field("password", self.tr("New password"), self.password, "field.password")
         self.form.add_field("password_repeat", self.tr("Repeat the new password"), self.password_repeat)
         self.password.setPlaceholderText(self.tr("at least 8 characters"))
-        self.message = QLabel()
+        self.message = plain(QLabel())
         self.message.setObjectName("own_password_message")
         self.message.setProperty("role", "error")
         self.message.setWordWrap(True)

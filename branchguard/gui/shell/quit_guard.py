@@ -9,7 +9,6 @@ from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QAbstractButton, QMessageBox
 
 from branchguard.gui.kit.page import INCIDENTS_PAGE
-from branchguard.gui.kit.plain import plain
 
 if TYPE_CHECKING:
     from branchguard.gui.shell.main_window import MainWindow
@@ -93,6 +92,10 @@ class QuitGuard(QObject):
         return False
 
     def _ask(self, names: dict[int, str], unsent: list[int]) -> QMessageBox:
+        # Here, not at the top: the main window imports this module before its first frame, which
+        # must not create the Qt namespace (tests/test_launcher.py); plain() uses it.
+        from branchguard.gui.kit.plain import plain
+
         locked = self.window_.is_locked()  # behind the lock: numbers, no titles
         which = ", ".join(f"#{i}" if locked else f"#{i} {names.get(i, '')}".strip() for i in unsent or names)
         box = plain(QMessageBox(self.window_))  # the open incidents' titles, as typed

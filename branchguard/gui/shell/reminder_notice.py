@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from branchguard.core.schedules.rules import reminder_overdue
 from branchguard.core.schedules.types import ReminderInfo
 from branchguard.gui.kit import style
+from branchguard.gui.kit.plain import plain
 from branchguard.gui.kit.times import date_time
 
 MAX_ROWS = 5  # reminders listed at once; the bell's panel holds every one
@@ -112,7 +113,7 @@ class ReminderNotice(QFrame):
             actions.append(("dismiss", self.tr("Dismiss"), self._dismiss))
         for row, reminder in enumerate(self.reminders[:MAX_ROWS]):
             overdue = reminder_overdue(reminder, now)
-            label = QLabel(f"{reminder.title}\n{self._when(reminder, overdue)}")
+            label = plain(QLabel(f"{reminder.title}\n{self._when(reminder, overdue)}"))
             label.setObjectName(f"reminder_notice_text_{row}")
             label.setWordWrap(True)
             if overdue:

@@ -18,6 +18,7 @@ from branchguard.gui.incidents.handover_dialog import (
     TARGET_COLUMN,
     HandoverDialog,
 )
+from branchguard.gui.kit.plain import tip
 from branchguard.gui.shell.session import GuiSession
 from tests.gui.conftest import PASSWORDS
 
@@ -53,9 +54,9 @@ def test_the_incident_column_gets_a_fair_share_of_the_width(dialog: HandoverDial
     fire = tree.topLevelItem(0)
     step = fire.child(0)
     # what an elided cell cuts is in its tooltip
-    assert step.toolTip(ROLE_COLUMN) == step.text(ROLE_COLUMN) and "—" in step.text(ROLE_COLUMN)
-    assert step.toolTip(TARGET_COLUMN) == step.text(TARGET_COLUMN)
-    assert fire.toolTip(INCIDENT_COLUMN) == fire.text(INCIDENT_COLUMN)
+    assert step.toolTip(ROLE_COLUMN) == tip(step.text(ROLE_COLUMN)) and "—" in step.text(ROLE_COLUMN)
+    assert step.toolTip(TARGET_COLUMN) == tip(step.text(TARGET_COLUMN))
+    assert fire.toolTip(INCIDENT_COLUMN) == tip(fire.text(INCIDENT_COLUMN))
 
 
 @pytest.mark.parametrize("lang", ["zh_CN", "en"])

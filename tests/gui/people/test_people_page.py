@@ -18,7 +18,7 @@ from branchguard.core.kernel.roles import ROLE_TABLE
 from branchguard.core.kernel.types import Actor
 from branchguard.core.people.types import BranchRole, ContactKind
 from branchguard.gui.kit.page import PAGE_REGISTRY
-from branchguard.gui.kit.plain import tip
+from branchguard.gui.kit.plain import literal, tip
 from branchguard.gui.people.dialogs import ContactDialog, PersonDialog
 from branchguard.gui.people.models import ContactsModel, PeopleModel
 from branchguard.gui.people.page import PeoplePage
@@ -258,7 +258,7 @@ def test_keys_typed_in_the_search_box_stay_there(
     assert asked == [] and tab.dialog is None  # neither a removal nor an edit
     tab.table.setFocus()
     qtbot.keyClick(tab.table, Qt.Key.Key_Delete)
-    assert asked == ["Remove 张伟 from the staff roster?"]
+    assert asked == [literal("Remove 张伟 from the staff roster?")]
     qtbot.keyClick(tab.table, Qt.Key.Key_Return)  # Enter on a row edits it
     assert isinstance(tab.dialog, PersonDialog) and tab.dialog.name.text() == "张伟"
     tab.dialog.reject()
@@ -313,7 +313,7 @@ def test_remove_asks_naming_the_person_and_no_keeps_them(
     tab = page.staff_tab
     select(tab, "吴刚")
     tab.remove_button.click()
-    assert asked == ["Remove 吴刚 from the staff roster?"]
+    assert asked == [literal("Remove 吴刚 from the staff roster?")]
     assert "吴刚" in people_in_db(gui_ctx) and "吴刚" in names(tab)
     answer[0] = QMessageBox.StandardButton.Yes
     with qtbot.waitSignal(page.session.data_changed):

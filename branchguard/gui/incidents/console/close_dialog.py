@@ -34,6 +34,7 @@ from branchguard.core.kernel.errors import ValidationError
 from branchguard.core.kernel.i18n import t
 from branchguard.gui.kit.forms import FieldForm
 from branchguard.gui.kit.icons import icon
+from branchguard.gui.kit.plain import plain
 from branchguard.gui.kit.screen import resize_within_screen
 from branchguard.gui.kit.writer import writer
 
@@ -83,7 +84,7 @@ class CloseDialog(QDialog):
         self.setWindowTitle(self.tr("Close the incident"))
         resize_within_screen(self, 720, 640)
         self.still_open = still_open or OpenAtClose((), ())
-        self.open_title = QLabel()
+        self.open_title = plain(QLabel())
         self.open_title.setObjectName("close_open_title")
         self.open_title.setProperty("role", "error")
         self.open_title.setWordWrap(True)
@@ -128,12 +129,12 @@ class CloseDialog(QDialog):
         self.remove_action = QPushButton(icon("delete"), self.tr("Remove action"))
         self.remove_action.setObjectName("close_remove_action")
         self.remove_action.clicked.connect(self.remove_action_row)
-        self.actions_error = QLabel()
+        self.actions_error = plain(QLabel())
         self.actions_error.setObjectName("close_actions_error")
         self.actions_error.setProperty("role", "error")
         self.actions_error.setWordWrap(True)
         self.actions_error.hide()
-        self.message = QLabel()
+        self.message = plain(QLabel())
         self.message.setObjectName("close_message")
         self.message.setProperty("role", "error")
         self.message.setWordWrap(True)

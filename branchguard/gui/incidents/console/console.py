@@ -53,6 +53,7 @@ from branchguard.gui.incidents.reports import ReportMenu
 from branchguard.gui.kit.flow import FlowLayout
 from branchguard.gui.kit.icons import icon
 from branchguard.gui.kit.loader import Loader
+from branchguard.gui.kit.plain import plain
 from branchguard.gui.kit.writer import writer
 from branchguard.gui.shell.session import GuiSession
 
@@ -82,7 +83,7 @@ class IncidentConsole(QWidget):
         self.loader = Loader(self, on_error=self.show_error)
         self.branch_place = ""  # the branch's name and address, the initial report's place by default
         self.header = IncidentHeader()
-        self.message = QLabel()
+        self.message = plain(QLabel())
         self.message.setObjectName("incident_message")
         self.message.setProperty("role", "error")
         self.message.setWordWrap(True)

@@ -26,6 +26,7 @@ from branchguard.core.kernel.i18n import t
 from branchguard.core.kernel.types import Level
 from branchguard.gui.kit import style
 from branchguard.gui.kit.forms import FieldForm, attempt
+from branchguard.gui.kit.plain import plain
 from branchguard.gui.kit.screen import resize_within_screen
 
 _B = QDialogButtonBox.StandardButton
@@ -77,13 +78,13 @@ class ReasonDialog(QDialog):
         self.setWindowTitle(title)
         self.setMinimumWidth(480)
         self.apply = apply
-        self.intro = QLabel(intro)
+        self.intro = plain(QLabel(intro))  # a correction quotes the entry as typed
         self.intro.setWordWrap(True)
         self.form = FieldForm()
         self.reason = QLineEdit(text)
         self.reason.setMaxLength(MAX_ENTRY_TEXT)
         self.form.add_field("reason", label, self.reason, core_field)
-        self.error = QLabel()
+        self.error = plain(QLabel())
         self.error.setObjectName("reason_error")
         self.error.setProperty("role", "error")
         self.error.setWordWrap(True)

@@ -27,7 +27,7 @@ from branchguard.core.kernel.roles import may
 from branchguard.gui.incidents.console.steps_panel import HEADER_HEIGHT
 from branchguard.gui.incidents.log_model import IncidentLogModel
 from branchguard.gui.kit.icons import icon
-from branchguard.gui.kit.plain import tip
+from branchguard.gui.kit.plain import plain, tip
 
 if TYPE_CHECKING:
     from branchguard.core.kernel.types import Actor
@@ -110,7 +110,7 @@ class LogPanel(QWidget):
         self.correct_button = QPushButton(icon("edit"), "")
         self.correct_button.setObjectName("incident_log_correct")
         self.correct_button.clicked.connect(self.request_correction)
-        self.error = QLabel()
+        self.error = plain(QLabel())
         self.error.setObjectName("incident_log_error")
         self.error.setProperty("role", "error")
         self.error.hide()

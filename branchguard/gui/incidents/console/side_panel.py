@@ -27,6 +27,7 @@ from branchguard.core.kernel.attachments import format_size
 from branchguard.core.playbooks.text import contact_label
 from branchguard.gui.incidents.console.header import sized
 from branchguard.gui.kit.icons import icon
+from branchguard.gui.kit.plain import tip
 from branchguard.gui.kit.rows import phone_font
 from branchguard.gui.kit.tasks import run_task
 
@@ -63,7 +64,7 @@ class CallList(QTableWidget):
         self.setRowCount(2 * len(contacts))
         for i, (kind, name, phone) in enumerate(contacts):
             who = QTableWidgetItem(contact_label(kind, name))
-            who.setToolTip(f"{who.text()} {phone}")
+            who.setToolTip(tip(f"{who.text()} {phone}"))
             number = QTableWidgetItem(phone)
             number.setFont(self._number_font)
             number.setToolTip(who.toolTip())
@@ -129,7 +130,7 @@ class AttachmentsBox(QGroupBox):
             size = format_size(int(entry.data.get("size", 0) or 0))
             item = QListWidgetItem(f"{name}\n{size} · SHA-256 {sha[:12]}…")
             item.setData(Qt.ItemDataRole.UserRole, entry)
-            item.setToolTip(f"{entry.text}\nSHA-256 {sha}\n#{entry.seq} · {entry.actor}")
+            item.setToolTip(tip(f"{entry.text}\nSHA-256 {sha}\n#{entry.seq} · {entry.actor}"))
             item.setIcon(self._thumbs.get(sha) or icon("folder"))
             if entry.corrected:
                 font = QFont(self.list.font())

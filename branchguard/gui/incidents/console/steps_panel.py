@@ -24,6 +24,7 @@ from branchguard.gui.incidents.steps_model import CURRENT_BACKGROUND, IncidentSt
 from branchguard.gui.kit import style
 from branchguard.gui.kit.elided import ElidedLabel
 from branchguard.gui.kit.icons import icon
+from branchguard.gui.kit.plain import plain, tip
 
 STEP_ROW = 24  # pixels: a row of the step list
 HEADER_HEIGHT = 24  # pixels: the column headers of the step list and the log
@@ -82,7 +83,7 @@ class StepsPanel(QWidget):
             f"QFrame#incident_now {{ background: {CURRENT_BACKGROUND};"
             f" border-left: 5px solid {style.WARNING}; border-radius: 4px; }}"
         )
-        self.now_label = QLabel()
+        self.now_label = plain(QLabel())
         self.now_label.setObjectName("incident_now_step")
         self.now_label.setWordWrap(True)
         self.now_label.setFont(sized(self.font(), 12.5, bold=True))
@@ -153,7 +154,7 @@ class StepsPanel(QWidget):
             return
         # The holder, not the backup, in the large line: it must not push step rows off a small screen.
         role = role_text(current.role_name.text or current.role, current.holder, "")
-        self.now_label.setToolTip(step_role_text(current))
+        self.now_label.setToolTip(tip(step_role_text(current)))
         self.now_label.setText(
             self.tr("Now: step %1 · %2\n%3")
             .replace("%1", str(current.number))

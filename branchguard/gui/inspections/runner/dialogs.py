@@ -23,6 +23,7 @@ from branchguard.core.hazards.types import HazardSeverity
 from branchguard.core.inspections.types import Answer, ItemResult
 from branchguard.gui.incidents.console.dialogs import ReasonDialog
 from branchguard.gui.inspections.models import result_mark
+from branchguard.gui.kit.plain import plain
 
 _B = QDialogButtonBox.StandardButton
 PHOTO_FILTER = "*.jpg *.jpeg *.png *.heic *.webp *.bmp"
@@ -105,7 +106,7 @@ class AmendDialog(ReasonDialog):
         self.note = QLineEdit(answer.note)
         self.note.setObjectName("amend_note")
         self.photos: list[Path] = []
-        self.photo_list = QLabel()
+        self.photo_list = plain(QLabel())
         self.photo_list.setProperty("role", "hint")
         self.photo_button = QPushButton(self.tr("Add a photo…"))
         self.photo_button.setObjectName("amend_photo")

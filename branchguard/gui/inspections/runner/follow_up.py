@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QLineEdit, QPushButto
 
 from branchguard.core.inspections.types import Answer, ItemResult
 from branchguard.gui.kit import style
+from branchguard.gui.kit.plain import plain
 
 
 class FollowUpBar(QFrame):
@@ -26,7 +27,7 @@ class FollowUpBar(QFrame):
             f"#inspection_follow_up {{ border: 1px solid {style.ERROR}; border-radius: 4px; }}"
         )
         self.answer: Answer | None = None
-        self.intro = QLabel()
+        self.intro = plain(QLabel())
         self.intro.setObjectName("follow_up_intro")
         self.intro.setWordWrap(True)
         self.correction = QLineEdit()

@@ -9,6 +9,7 @@ from branchguard.core.inspections.types import Answer, ItemResult
 from branchguard.gui.incidents.console.header import sized
 from branchguard.gui.inspections.models import needs_photo, result_mark
 from branchguard.gui.kit import style
+from branchguard.gui.kit.plain import plain
 
 CARD_BACKGROUND = "#FFF8E1"
 FAILED_BACKGROUND = "#FDECEA"
@@ -23,12 +24,12 @@ class ItemCard(QFrame):
         self.position = QLabel()
         self.position.setObjectName("inspection_item_position")
         self.position.setProperty("role", "hint")
-        self.text = QLabel()
+        self.text = plain(QLabel())
         self.text.setObjectName("inspection_item_text")
         self.text.setWordWrap(True)
         self.text.setFont(sized(self.font(), 15, bold=True))
         self.text.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.criterion = QLabel()
+        self.criterion = plain(QLabel())
         self.criterion.setObjectName("inspection_item_criterion")
         self.criterion.setWordWrap(True)
         self.criterion.setFont(sized(self.font(), 11))
@@ -41,11 +42,11 @@ class ItemCard(QFrame):
         self.result.setObjectName("inspection_item_result")
         self.result.setFont(sized(self.font(), 14, bold=True))
         self.result.setMinimumWidth(150)
-        self.problem = QLabel()
+        self.problem = plain(QLabel())
         self.problem.setObjectName("inspection_item_problem")
         self.problem.setProperty("role", "error")
         self.problem.setWordWrap(True)
-        self.photos = QLabel()
+        self.photos = plain(QLabel())
         self.photos.setObjectName("inspection_item_photos")
         self.photos.setProperty("role", "hint")
         self.photos.setWordWrap(True)

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QListView, QListWidget, QListWidgetItem, QWidget
 
 from branchguard.core.kernel.attachments import AttachmentRef, format_size
 from branchguard.gui.kit.icons import icon
+from branchguard.gui.kit.plain import tip
 from branchguard.gui.kit.tasks import run_task
 
 THUMB = 72
@@ -44,7 +45,7 @@ class PhotoStrip(QListWidget):
         self.clear()
         for ref in refs:
             item = QListWidgetItem(self._thumbs.get(ref.sha256) or icon("folder"), ref.name)
-            item.setToolTip(f"{ref.name}\n{format_size(ref.size)} · SHA-256 {ref.sha256}")
+            item.setToolTip(tip(f"{ref.name}\n{format_size(ref.size)} · SHA-256 {ref.sha256}"))
             item.setData(Qt.ItemDataRole.UserRole, ref.sha256)
             self.addItem(item)
         self.setVisible(bool(refs))

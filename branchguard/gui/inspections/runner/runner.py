@@ -50,6 +50,7 @@ from branchguard.gui.inspections.runner.report import preview_inspection_report
 from branchguard.gui.inspections.runner.saver import AnswerSaver
 from branchguard.gui.inspections.runner.signatures import SignaturesBox
 from branchguard.gui.kit.icons import icon
+from branchguard.gui.kit.plain import plain
 from branchguard.gui.kit.screen import VerticalScroll
 from branchguard.gui.kit.times import date_time
 from branchguard.gui.kit.writer import writer
@@ -91,16 +92,16 @@ class InspectionRunner(QWidget):
         self.follow_up.escalate.connect(self.saver.escalate)
         self.amend_dialog: AmendDialog | None = None
         self.model = ChecklistModel(self)
-        self.title = QLabel()
+        self.title = plain(QLabel())
         self.title.setObjectName("inspection_title")
         self.title.setProperty("role", "page-title")
-        self.subtitle = QLabel()
+        self.subtitle = plain(QLabel())
         self.subtitle.setObjectName("inspection_subtitle")
         self.subtitle.setProperty("role", "hint")
         self.progress = QLabel()
         self.progress.setObjectName("inspection_progress")
         self.progress.setStyleSheet("font-size: 13pt; font-weight: 600;")
-        self.message = QLabel()
+        self.message = plain(QLabel())
         self.message.setObjectName("inspection_message")
         self.message.setProperty("role", "error")
         self.message.setWordWrap(True)

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QPushButton, QWidg
 
 from branchguard.core.inspections.types import InspectionDetail, InspectionStatus, SignatureRole
 from branchguard.gui.inspections.runner.names import NamePicker
+from branchguard.gui.kit.plain import plain
 from branchguard.gui.kit.times import date_time
 
 
@@ -34,7 +35,7 @@ class SignaturesBox(QGroupBox):
         self.sign_reviewer = QPushButton()
         self.sign_reviewer.setObjectName("inspection_sign_reviewer")
         self.sign_reviewer.clicked.connect(lambda: self._request(SignatureRole.REVIEWER))
-        self.error = QLabel()
+        self.error = plain(QLabel())
         self.error.setObjectName("inspection_signature_error")
         self.error.setProperty("role", "error")
         self.error.setWordWrap(True)

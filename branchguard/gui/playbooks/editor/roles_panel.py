@@ -25,6 +25,7 @@ from branchguard.core.people.types import BranchRole, ContactInfo, ContactKind
 from branchguard.core.playbooks.types import ContactRef, PlanRole
 from branchguard.gui.kit import style
 from branchguard.gui.kit.icons import icon
+from branchguard.gui.kit.plain import plain
 from branchguard.gui.kit.rows import phone_font
 from branchguard.gui.playbooks.editor.commands import EditCommand, SetField
 from branchguard.gui.playbooks.editor.roles_model import RolesModel, post_role
@@ -87,7 +88,7 @@ class RolesPanel(QWidget):
         self.remove_role_button = QPushButton(icon("delete"), "")
         self.remove_role_button.setObjectName("remove_role_button")
         self.remove_role_button.clicked.connect(self.remove_role)
-        self.roles_notice = QLabel()
+        self.roles_notice = plain(QLabel())
         self.roles_notice.setObjectName("roles_notice")
         self.roles_notice.setProperty("role", "error")
         self.roles_notice.setWordWrap(True)
@@ -104,7 +105,7 @@ class RolesPanel(QWidget):
         self.contacts_list.setColumnCount(3)
         self.contacts_list.header().setStretchLastSection(True)
         self.contacts_list.itemChanged.connect(self._contact_toggled)
-        self.contacts_notice = QLabel()
+        self.contacts_notice = plain(QLabel())
         self.contacts_notice.setObjectName("contacts_notice")
         self.contacts_notice.setProperty("role", "error")
         self.contacts_notice.setWordWrap(True)

@@ -20,6 +20,7 @@ from PySide6.QtGui import QColor, QFont, QUndoStack
 from branchguard.core.kernel.types import Text2
 from branchguard.core.playbooks.types import Step
 from branchguard.gui.kit import style
+from branchguard.gui.kit.plain import tip
 from branchguard.gui.kit.rows import ITEM_ROLE
 from branchguard.gui.playbooks.editor.commands import (
     Edit,
@@ -227,7 +228,7 @@ class StepsModel(QAbstractTableModel):
         if role == _DISPLAY:
             return self._display(step, column)
         if role == _R.ToolTipRole:
-            return self._tooltip(step, column)
+            return tip(self._tooltip(step, column) or "")
         if role == _R.TextAlignmentRole:
             if column in (self.COL_TARGET, self.COL_REPORT):
                 return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from branchguard.gui.kit.icons import icon
+from branchguard.gui.kit.plain import plain
 from branchguard.gui.playbooks.editor.roles_model import RolesModel
 from branchguard.gui.playbooks.editor.step_form import StepForm
 from branchguard.gui.playbooks.editor.steps_model import StepsModel
@@ -66,7 +67,7 @@ class StepsPanel(QWidget):
         self.table = steps_table(steps)
         self.form = StepForm(steps, roles)
         self.form.setObjectName("step_form")
-        self.notice = QLabel()
+        self.notice = plain(QLabel())
         self.notice.setObjectName("steps_notice")
         self.notice.setProperty("role", "hint")
         self.notice.setWordWrap(True)
