@@ -252,17 +252,18 @@ class Startup(QObject):
         self.collector.end()
         if self._tracer is not None:
             self._tracer.data_shown()
-        if self.ctx is not None and not self.ctx.read_only:  # both write: not on read-only data
-            QTimer.singleShot(0, self._start_schedules)
+        if self.ctx is not None:  # the scheduler writes: not on read-only data (nor does the backup)
+            QTimer.singleShot(0, self._watch_days if self.ctx.read_only else self._start_schedules)
 
     def _start_schedules(self) -> None:
-        self.window.start_schedules(then=self._daily_backup)
+        self.window.start_schedules(then=self._watch_days)
 
-    def _daily_backup(self) -> None:
-        from branchguard.gui.shell import daily_backup
+    def _watch_days(self) -> None:
+        """Today's backup, then each new day's, and the page shown read again (gui/shell/day_change.py)."""
+        from branchguard.gui.shell.day_change import DayChange
 
         if self.ctx is not None and shiboken6.isValid(self.window):  # not once the window has gone
-            daily_backup.start(self.window, self.ctx)
+            DayChange(self.window, self.ctx).start()
 
     def _fail(self, message: str) -> None:
         self.collector.end()

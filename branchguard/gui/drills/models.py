@@ -240,6 +240,13 @@ class ActionModel(RowsModel[ActionItem]):
         super().__init__(parent)
         self.today = date.today()
 
+    def set_rows(self, rows: Sequence[ActionItem]) -> bool:
+        """Overdue as of the day the rows are read, not the day the list was made: a list left open
+        past midnight turns yesterday's due actions red at its next read (CELLS_FROM_ROWS is False,
+        so the view is reset and asks every cell again)."""
+        self.today = date.today()
+        return super().set_rows(rows)
+
     def headers(self) -> list[str]:
         return [
             self.tr("Incident or drill"),

@@ -1,5 +1,6 @@
 """The window's automatic backup: once a day it runs, in the background, into the backup folder, with
-the same retention as `branchguard backup`. A failure (a USB stick not plugged in, a full share) is
+the same retention as `branchguard backup`: at the start and at each new day while the window stays
+open (gui/shell/day_change.py), one at a time. A failure (a USB stick not plugged in, a full share) is
 said in the status bar and the log, not in a box that would stand in the way at start-up. Quitting
 while it runs stops it between steps (gui/kit/tasks.py): the partial file goes, no archive is left."""
 
@@ -14,7 +15,7 @@ from branchguard.core.backup.rules import made_on
 from branchguard.core.kernel.errors import BranchGuardError
 from branchguard.core.kernel.i18n import t
 from branchguard.core.kernel.types import Actor
-from branchguard.gui.kit.tasks import TaskCancelled, TaskProgress, run_task
+from branchguard.gui.kit.tasks import TaskCancelled, TaskHandle, TaskProgress, run_task
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QMainWindow
@@ -24,6 +25,9 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 STATUS_MS = 15_000
+# The automatic backup under way, if one is: a day that begins while it still copies (a big database
+# to a slow share, started at 23:58) starts no second one beside it.
+_under_way: list[TaskHandle] = []
 
 
 def due(ctx: AppContext, today: date) -> bool:
@@ -32,9 +36,15 @@ def due(ctx: AppContext, today: date) -> bool:
     return not made_on(names, today)
 
 
+def running() -> bool:
+    """Whether the automatic backup started last is still under way."""
+    return any(not handle.done for handle in _under_way)
+
+
 def start(window: QMainWindow, ctx: AppContext, today: date | None = None) -> bool:
-    """Start today's backup unless one was made; whether one was started."""
-    if not due(ctx, today or date.today()):
+    """Start today's backup unless one was made or one still runs (never on read-only data, which it
+    would write: its audit record); whether one was started."""
+    if ctx.read_only or running() or not due(ctx, today or date.today()):
         return False
     settings = ctx.config.settings
 
@@ -65,5 +75,5 @@ def start(window: QMainWindow, ctx: AppContext, today: date | None = None) -> bo
     def failed(message: str) -> None:
         window.statusBar().showMessage(t("backup.auto_failed", error=message.rstrip("。.")))  # its own stop
 
-    run_task(work, on_done=done, on_error=failed)
+    _under_way[:] = [run_task(work, on_done=done, on_error=failed)]
     return True

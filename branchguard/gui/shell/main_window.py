@@ -341,10 +341,14 @@ class MainWindow(QMainWindow):
             page.deleteLater()
         self.pages.clear()
 
-    def _on_data_changed(self, _entity: str) -> None:
+    def refresh_page(self) -> None:
+        """Read the page shown again: a change to the data, a new day (gui/shell/day_change.py)."""
         page = self.stack.currentWidget()
         if isinstance(page, Page):
             page.refresh()
+
+    def _on_data_changed(self, _entity: str) -> None:
+        self.refresh_page()
         self._update_status()
 
     # -- session -------------------------------------------------------------------------------
