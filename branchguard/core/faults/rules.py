@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import errno
 import sqlite3
+import sys
 from collections.abc import Iterator, Sequence
 
 from branchguard.core.faults.types import Fault, FaultKind, FaultPlace
@@ -76,6 +77,16 @@ def chain(exc: BaseException) -> Iterator[BaseException]:
         todo.extend([getattr(item, "orig", None), item.__cause__, item.__context__])
 
 
+def _broken_constraint(item: BaseException, state: object) -> bool:
+    """A unique key or another constraint refused the write: the driver's own error (SQLite's, a
+    PostgreSQL SQLSTATE of class 23) or SQLAlchemy's IntegrityError around any driver's. SQLAlchemy
+    is not imported here for that: when it is not loaded, none of its errors exists."""
+    if isinstance(item, sqlite3.IntegrityError) or str(state or "")[:2] == _CONFLICT_CLASS:
+        return True
+    wrappers = sys.modules.get("sqlalchemy.exc")
+    return wrappers is not None and isinstance(item, wrappers.IntegrityError)
+
+
 def classify(exc: BaseException) -> FaultKind | None:
     """The fault an exception shows, or None when it is no fault of the machine (a bug, bad input)."""
     for item in chain(exc):
@@ -86,7 +97,7 @@ def classify(exc: BaseException) -> FaultKind | None:
         state = getattr(item, "sqlstate", None) or getattr(item, "pgcode", None)
         if isinstance(state, str) and state in _SQLSTATES:
             return _SQLSTATES[state]
-        if isinstance(item, sqlite3.IntegrityError) or str(state or "")[:2] == _CONFLICT_CLASS:
+        if _broken_constraint(item, state):
             return FaultKind.CONFLICT
         driver = type(item).__module__.split(".")[0] in ("sqlite3", "sqlalchemy", "psycopg")
         if not (driver or isinstance(item, OSError)):
