@@ -22,6 +22,7 @@ from branchguard.cli.common import (
 from branchguard.cli.localized import refusal
 from branchguard.core.early_warnings.types import WarningLevel
 from branchguard.core.incidents.text import (
+    clock_marks,
     elapsed_text,
     entry_text,
     local_stamp,
@@ -257,8 +258,10 @@ def step_json(s: IncidentStep) -> dict[str, Any]:
     }
 
 
-def entry_json(e: LogEntry) -> dict[str, Any]:
-    return {
+def entry_json(e: LogEntry, clock_warning: str | None = None) -> dict[str, Any]:
+    """An entry as JSON; with `clock_warning` only when its time is earlier than an entry before it
+    (the PC's clock was changed between them), so that every other entry reads as it always has."""
+    shown: dict[str, Any] = {
         "seq": e.seq,
         "at": _when(e.at),
         "actor": e.actor,
@@ -271,6 +274,7 @@ def entry_json(e: LogEntry) -> dict[str, Any]:
         "prev_hash": e.prev_hash,
         "hash": e.hash,
     }
+    return shown if clock_warning is None else {**shown, "clock_warning": clock_warning}
 
 
 def action_json(a: FollowUpAction) -> dict[str, Any]:
@@ -285,6 +289,7 @@ def action_json(a: FollowUpAction) -> dict[str, Any]:
 
 
 def detail_json(d: IncidentDetail) -> dict[str, Any]:
+    went_back = clock_marks(d.entries)
     return {
         **summary_json(d.summary),
         "location": d.location,
@@ -295,7 +300,7 @@ def detail_json(d: IncidentDetail) -> dict[str, Any]:
         "losses_cents": d.losses_cents,
         "root_cause": d.root_cause,
         "steps": [step_json(s) for s in d.steps],
-        "entries": [entry_json(e) for e in d.entries],
+        "entries": [entry_json(e, went_back.get(e.seq)) for e in d.entries],
         "actions": [action_json(a) for a in d.actions],
     }
 
@@ -314,17 +319,11 @@ def readable(d: IncidentDetail) -> list[str]:
     s = d.summary
     drill = f"  [{t('incident.drill_badge')}]" if s.drill else ""
     plan = t("report.incident.plan", code=s.playbook_code, n=s.playbook_version) if s.playbook_code else ""
-    end = s.closed_at or datetime.now(UTC)
     warning = s.warning_level.label if s.warning_level else ""
     lines = [
         f"#{s.id}  {s.title}{drill}",
         " · ".join(x for x in (s.level.label, warning, s.status.label, s.category.label, plan) if x),
-        t(
-            "cli.incident.started",
-            at=local_stamp(s.started_at),
-            who=s.started_by,
-            elapsed=elapsed_text(end - s.started_at),
-        ),
+        _started_line(s),
     ]
     if d.location:
         lines.append(t("cli.incident.field", label=t("report.incident.location"), value=d.location))
@@ -336,13 +335,17 @@ def readable(d: IncidentDetail) -> list[str]:
             facts = " · ".join(f for f in (step_role_text(step), target_text(step.target_minutes)) if f)
             lines.append(f"  {marks[timing.verdict]} {step.number:>2}. {step.text.text}  [{facts}]")
             if timing.verdict != "pending":
-                lines.append(f"        {timing.result} · {step.by} {local_stamp(step.at)} (+{timing.took})")
+                took = f"+{timing.took}" if step.at and step.at >= s.started_at else timing.took
+                lines.append(f"        {timing.result} · {step.by} {local_stamp(step.at)} ({took})")
     lines += ["", t("report.incident.timeline", count=len(d.entries))]
+    went_back = clock_marks(d.entries)
     for e in d.entries:
         text = entry_text(e)
         if e.corrected_by:
             text += "  " + t("cli.incident.corrected", seqs=", ".join(map(str, e.corrected_by)))
         lines.append(f"  {e.seq:>4}  {local_stamp(e.at)}  {e.actor}  {e.kind.label}  {text}")
+        if e.seq in went_back:  # times stay as the PC gave them; that they run backwards is said
+            lines.append(f"        ! {went_back[e.seq]}")
     if s.status == IncidentStatus.CLOSED:
         lines += ["", t("cli.incident.field", label=t("field.outcome"), value=d.outcome)]
         for key, value in (
@@ -362,6 +365,21 @@ def readable(d: IncidentDetail) -> list[str]:
             lines.append(f"  [{a.id}] {a.text} · {a.owner} · {due}{'  ' + state if state else ''}")
     lines += ["", t("cli.incident.chain", count=s.entry_count, head=s.chain_head)]
     return lines
+
+
+def _started_line(s: IncidentSummary) -> str:
+    """Who started it when, and how long it ran (closed) or has run (open); a close written before
+    the start, or a start later than now, says the clock changed instead of a duration of 0."""
+    at = local_stamp(s.started_at)
+    if s.closed_at is not None:
+        elapsed = elapsed_text(s.closed_at - s.started_at)
+        return t(
+            "cli.incident.lasted", at=at, who=s.started_by, end=local_stamp(s.closed_at), elapsed=elapsed
+        )
+    now = datetime.now(UTC)
+    if now < s.started_at:
+        return t("cli.incident.started_later", at=at, who=s.started_by, now=local_stamp(now))
+    return t("cli.incident.started", at=at, who=s.started_by, elapsed=elapsed_text(now - s.started_at))
 
 
 def run_list(ctx: AppContext, args: argparse.Namespace) -> int:

@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from branchguard.cli.common import cli_actor, fail, print_json
+from branchguard.cli.common import cli_actor, fail, print_json, warn
 from branchguard.cli.login import once_accounts_exist
 from branchguard.core.kernel.i18n import Message, t
 from branchguard.core.kernel.roles import no_account
@@ -75,6 +75,9 @@ def _print_json(report: LedgerReport, proved: Message, anchored: list[AnchorRepo
             "problems": [
                 {"entity": p.entity, "id": p.entity_id, "problem": p.message.text()} for p in report.problems
             ],
+            "warnings": [
+                {"entity": w.entity, "id": w.entity_id, "warning": w.message.text()} for w in report.warnings
+            ],
             "anchors": [anchors_json(a) for a in anchored],
         }
     )
@@ -82,6 +85,8 @@ def _print_json(report: LedgerReport, proved: Message, anchored: list[AnchorRepo
 
 
 def _print_ledger(report: LedgerReport, proved: Message) -> int:
+    for warning in report.warnings:  # not failures: on stderr, before the verdict, which they do not change
+        warn(warning.message.text())
     if report.ok and report.empty:
         print(t("cli.ledger.empty", entries=report.entries, records=report.records))
         return 0

@@ -69,11 +69,25 @@ def add_login_options(parser: argparse.ArgumentParser) -> None:
 
 def login(services: Services, args: argparse.Namespace) -> Actor:
     """The user named by the options or the environment, logged in with their password; a wrong
-    password counts toward the lockout and is audited, as in the window."""
+    password counts toward the lockout and is audited, as in the window. Then, before the command
+    writes anything, a clock behind the newest record is said (core/audit/clock.py)."""
     username = (getattr(args, "user", None) or os.environ.get(USER_ENV) or "").strip()
     if not username:
         raise AuthenticationError(Message("cli.login.no_user", env=USER_ENV))
-    return services.auth.login(username, read_password(args, username))
+    actor = services.auth.login(username, read_password(args, username))
+    say_clock_behind(services)
+    return actor
+
+
+def say_clock_behind(services: Services) -> None:
+    """The one warning every logged-in command gets, on standard error (its output stays clean for
+    --json): the PC's clock is behind the newest record, so what it writes reads as if it came
+    first. One indexed MAX; the login's own audit event cannot hide it (it is older still)."""
+    behind = services.audit.clock_behind()
+    if behind is not None:
+        from branchguard.cli.common import warn
+
+        warn(behind.message.text())
 
 
 def read_password(args: argparse.Namespace, username: str) -> str:

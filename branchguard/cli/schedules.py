@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import re
 import sys
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
@@ -179,7 +179,11 @@ def occurrence_json(o: OccurrenceInfo) -> dict[str, Any]:
     }
 
 
-def schedule_json(s: ScheduleInfo, items: list[OccurrenceInfo]) -> dict[str, Any]:
+def schedule_json(
+    s: ScheduleInfo, items: list[OccurrenceInfo], no_next_date: str | None = None
+) -> dict[str, Any]:
+    """A schedule as JSON; `no_next_date` says why `next_due` is null when the reason is not the
+    schedule's own (core/schedules/next_date.py), else null."""
     from branchguard.core.schedules.rules import describe
 
     return {
@@ -199,6 +203,7 @@ def schedule_json(s: ScheduleInfo, items: list[OccurrenceInfo]) -> dict[str, Any
         "notes": s.notes,
         "next_due": s.next_due.isoformat() if s.next_due else None,
         "next_due_local": wall_clock(s.next_due, s.timezone),
+        "no_next_date": no_next_date,
         "open_count": s.open_count,
         "overdue_count": s.overdue_count,
         "open_items": [occurrence_json(o) for o in items if o.schedule_id == s.id],
@@ -223,15 +228,23 @@ def run_due(ctx: AppContext, args: argparse.Namespace) -> int:
     return 0
 
 
+def listed_at() -> datetime:
+    """The one "now" of `schedule list`: its next dates and why one is missing agree."""
+    return datetime.now(UTC)
+
+
 def run_list(ctx: AppContext, args: argparse.Namespace) -> int:
+    from branchguard.core.schedules.next_date import no_next_date_note
     from branchguard.core.schedules.rules import describe
 
     svc, actor = ctx.services.schedules, cli_actor(args)
     svc.catch_up(actor)  # as the app does at start: what fell due meanwhile shows up
-    schedules = svc.list(actor, include_inactive=not args.active_only)
+    now = listed_at()
+    schedules = svc.list(actor, now, include_inactive=not args.active_only)
     items = svc.open_items(actor)
+    undated = {s.id: note for s in schedules if (note := no_next_date_note(s, now)) is not None}
     if args.json:
-        print_json([schedule_json(s, items) for s in schedules])
+        print_json([schedule_json(s, items, undated.get(s.id)) for s in schedules])
         return 0
     print_table(
         [
@@ -250,12 +263,15 @@ def run_list(ctx: AppContext, args: argparse.Namespace) -> int:
                 s.title,
                 s.owner,
                 describe(s.rule),
-                wall_clock(s.next_due, s.timezone) if s.active else t("cli.schedule.paused"),
+                _next_due_cell(s, s.id in undated),
                 f"{s.open_count} / {s.overdue_count}",
             )
             for s in schedules
         ],
     )
+    for note in dict.fromkeys(undated.values()):  # one note for every schedule it explains
+        ids = ", ".join(f"#{i}" for i, said in undated.items() if said == note)
+        print(f"\n{ids}: {note}")
     if items:
         print()
         print(t("cli.schedule.items"))
@@ -265,6 +281,14 @@ def run_list(ctx: AppContext, args: argparse.Namespace) -> int:
             [(o.id, o.title, wall_clock(o.due_at, o.timezone), status[o.overdue]) for o in items],
         )
     return 0
+
+
+def _next_due_cell(s: ScheduleInfo, undated: bool) -> str:
+    """The next date; a paused schedule says so, and one without a date for a reason shown below
+    the table points to it rather than leaving the cell blank."""
+    if not s.active:
+        return t("cli.schedule.paused")
+    return t("cli.schedule.no_next_date") if undated else wall_clock(s.next_due, s.timezone)
 
 
 def run_add(ctx: AppContext, args: argparse.Namespace) -> int:
@@ -287,7 +311,9 @@ def run_add(ctx: AppContext, args: argparse.Namespace) -> int:
     # as the schedule was added: what it owes from then on
     spec, now = rules.RuleSpec(made.rule, made.start_at, made.timezone, made.working_days), made.created_at
     if args.json:
-        print_json(schedule_json(made, []))
+        from branchguard.core.schedules.next_date import no_next_date_note
+
+        print_json(schedule_json(made, [], no_next_date_note(made, now)))
     elif (since := rules.overdue_since(spec, now)) is not None:  # a one-off already due: owed, overdue
         print(t("cli.schedule.added_overdue", id=made.id, due=wall_clock(since, made.timezone)))
     else:

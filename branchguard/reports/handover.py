@@ -136,7 +136,7 @@ def _story(styles: ReportStyles, snapshot: HandoverSnapshot) -> list[Flowable]:
 
 
 def _incidents(styles: ReportStyles, snapshot: HandoverSnapshot, width: float) -> Flowable:
-    late = f'<font color="#{ALERT.hexval()[2:]}"><b>{escape(t("report.handover.late"))}</b></font>'
+    late = _alert(t("report.handover.late"))
     muted = ParagraphStyle("muted", parent=styles.cell, textColor=MUTED)
     rows: list[list[Cell]] = []
     for detail in snapshot.incidents:
@@ -145,7 +145,11 @@ def _incidents(styles: ReportStyles, snapshot: HandoverSnapshot, width: float) -
         if s.drill:
             title = f"{drill_markup()} {title}"
         since = t("report.handover.since", at=local_stamp(s.started_at, "%Y-%m-%d %H:%M"))
-        elapsed = running_for_text(snapshot.taken_at - s.started_at)
+        elapsed: Cell = f"{since}\n{running_for_text(snapshot.taken_at - s.started_at)}"
+        if snapshot.taken_at < s.started_at:  # the start as written, and that it is later than now
+            elapsed = Paragraph(
+                f"{escape(since)}<br/>{_alert(t('report.handover.started_later'))}", styles.cell
+            )
         lines = []
         for number in _pending(detail):
             step = detail.steps[number - 1]
@@ -165,7 +169,7 @@ def _incidents(styles: ReportStyles, snapshot: HandoverSnapshot, width: float) -
             [
                 Paragraph(level_markup(s.level), styles.cell_bold),
                 Paragraph(title, styles.cell_bold),
-                f"{since}\n{elapsed}",
+                elapsed,
                 pending,
             ]
         )
@@ -182,6 +186,11 @@ def _incidents(styles: ReportStyles, snapshot: HandoverSnapshot, width: float) -
     fixed = [level_w, width * 0.2, since_w]
     # A long list of pending steps continues on the next page rather than pushing its row off.
     return data_table(styles, headers, rows, [*fixed, width - sum(fixed)], valign="TOP", split_rows=True)
+
+
+def _alert(text: str) -> str:
+    """`text` as paragraph markup in bold red: what the next shift must not miss."""
+    return f'<font color="#{ALERT.hexval()[2:]}"><b>{escape(text)}</b></font>'
 
 
 def _actions(styles: ReportStyles, snapshot: HandoverSnapshot, width: float) -> Flowable:

@@ -16,6 +16,7 @@ from reportlab.platypus import Flowable, Image, Paragraph, Table
 
 from branchguard.core.incidents.text import (
     STAMP,
+    clock_marks,
     entry_text,
     level_label,
     local_stamp,
@@ -72,7 +73,8 @@ def _coloured(styles: ReportStyles, colour: colors.Color) -> ParagraphStyle:
 # -- the timeline ------------------------------------------------------------------------------
 def timeline(styles: ReportStyles, entries: Sequence[LogEntry], width: float) -> Table:
     """Every entry: number, time (full local date), who, type and text; a corrected entry struck
-    through and naming its correction.
+    through and naming its correction; an entry whose time is earlier than one written before it
+    (the PC's clock was changed) with that said in red beneath, its time printed as written.
 
     Built for logs of thousands of entries: text cells are plain strings, broken into lines
     here where they need it (a Paragraph costs several times more to lay out and draw, twice
@@ -112,11 +114,15 @@ def timeline(styles: ReportStyles, entries: Sequence[LogEntry], width: float) ->
     room = text_w - pad
     wrapper = LineWrapper(font, size)
     struck = _muted(styles)
+    went_back = clock_marks(entries)
     rows: list[list[Cell]] = []
     for e in entries:
         text = e.text if e.kind in _AS_TYPED else entry_text(e)
         cell: Cell = text
-        if e.corrected_by:
+        if e.seq in went_back:
+            style = struck if e.corrected_by else styles.cell
+            cell = _clock_marked(text, e.corrected_by, went_back[e.seq], style)
+        elif e.corrected_by:
             cell = _struck(text, e.corrected_by, struck)
         elif "\n" in text or (len(text) * size > room and wrapper.width(text) > room):
             cell = wrapper.wrap(text, room)
@@ -137,9 +143,20 @@ def timeline(styles: ReportStyles, entries: Sequence[LogEntry], width: float) ->
 
 
 def _struck(text: str, corrected_by: Sequence[int], style: ParagraphStyle) -> Paragraph:
+    return Paragraph(_struck_markup(text, corrected_by), style)
+
+
+def _struck_markup(text: str, corrected_by: Sequence[int]) -> str:
     by = t("incident.list_sep").join(str(n) for n in corrected_by)
     note = escape(t("report.incident.corrected_by", seqs=by))
-    return Paragraph(f"<strike>{escape(text)}</strike><br/><i>{note}</i>".replace("\n", "<br/>"), style)
+    return f"<strike>{escape(text)}</strike><br/><i>{note}</i>".replace("\n", "<br/>")
+
+
+def _clock_marked(text: str, corrected_by: Sequence[int], mark: str, style: ParagraphStyle) -> Paragraph:
+    """The entry's text (struck through if corrected) with the clock's warning beneath in red."""
+    body = _struck_markup(text, corrected_by) if corrected_by else escape(text).replace("\n", "<br/>")
+    warning = f'<font color="#{ALERT.hexval()[2:]}"><b>{escape(mark)}</b></font>'
+    return Paragraph(f"{body}<br/>{warning}", style)
 
 
 # -- steps and levels --------------------------------------------------------------------------

@@ -26,6 +26,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "audit.category.training": ("Training records", "培训记录"),
     "audit.category.user": ("Users and logins", "用户与登录"),
     "audit.category.warning": ("Early warnings", "预警信息"),
+    # core/audit/clock.py: said at login, before anything is written
+    "audit.clock_behind": (
+        "This PC's clock says {now}, but the newest record is from {newest}: the clock was set back, "
+        "or was ahead when that record was made. What is written now will read as if it came first. "
+        "Have the clock corrected before recording; the times are kept as the clock gives them.",
+        "本机时钟显示 {now}，但最新的记录时间为 {newest}：时钟被往回调过，或写入该记录时时钟偏快。"
+        "现在写入的记录将显得早于之前的记录。请先校正时钟再记录；记录时间始终按本机时钟保存。",
+    ),
     "audit.column.at": ("Time", "时间"),
     "audit.column.actor": ("User", "用户"),
     "audit.column.action": ("Action", "操作"),

@@ -13,6 +13,7 @@ from sqlalchemy import Select, String, and_, func, literal, or_, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from branchguard.core.accounts import standing
+from branchguard.core.audit.clock import ClockBehind, clock_behind
 from branchguard.core.audit.types import AuditRecord
 from branchguard.core.kernel import paging
 from branchguard.core.kernel.paging import Slice, Window
@@ -157,6 +158,12 @@ class AuditCursor:
 class AuditService:
     def __init__(self, sessions: sessionmaker[Session]) -> None:
         self._sessions = sessions
+
+    def clock_behind(self, now: datetime | None = None) -> ClockBehind | None:
+        """Whether this PC's clock is behind the newest record (core/audit/clock.py): said to
+        whoever logs in, before they write, so it asks for no role (it tells a time, not a record)."""
+        with self._sessions() as s:
+            return clock_behind(s, now)
 
     def list(self, actor: Actor, flt: AuditFilter | None = None) -> builtins.list[AuditRecord]:
         """The newest events matching the filter, at most `flt.limit`."""

@@ -139,6 +139,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "incident.elapsed.hours": ("{h} h {m} min", "{h} 小时 {m} 分"),
     "incident.elapsed.days": ("{d} d {h} h", "{d} 天 {h} 小时"),
     "incident.elapsed.just_now": ("just now", "刚刚"),
+    # a time written before an earlier-written one: the PC's clock was set back (core/kernel/clock_check)
+    "incident.elapsed.backwards": (
+        "-{duration} (ends before it starts: was the PC clock changed?)",
+        "-{duration}（结束早于开始：电脑时钟是否被调整过？）",
+    ),
+    "incident.clock_back": (
+        "Time earlier than entry {seq} ({at}): was the PC clock changed?",
+        "时间早于第 {seq} 条（{at}）：电脑时钟是否被调整过？",
+    ),
     "incident.yuan": ("CNY {amount}", "{amount} 元"),
     "incident.text.correction": ("Corrects entry {seq}: {text}", "更正第 {seq} 条：{text}"),
     "incident.text.step_done": ("Step {n} done: {text}", "第 {n} 步完成：{text}"),
@@ -249,6 +258,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.handover.no_complaints": ("No complaint is open.", "没有未办结的客户投诉。"),
     "report.handover.col.complaint": ("Complaint", "投诉"),
     "report.handover.col.complaint_due": ("Reply due (statutory)", "法定答复期限"),
+    "report.handover.started_later": (
+        "started later than this snapshot: was the PC clock changed?",
+        "启动时间晚于本次交接时间：电脑时钟是否被调整过？",
+    ),
     "report.handover.outgoing": ("Handed over by", "交班人"),
     "report.handover.incoming": ("Taken over by", "接班人"),
     "cli.incident.closed": (
@@ -256,6 +269,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "事件 {id} 已结束（共 {count} 条记录）。",
     ),
     "cli.incident.started": ("Started {at} by {who}, {elapsed} ago", "{at} 由 {who} 启动，已历时 {elapsed}"),
+    "cli.incident.lasted": (
+        "Started {at} by {who}, closed {end}: {elapsed}",
+        "{at} 由 {who} 启动，{end} 结束：历时 {elapsed}",
+    ),
+    "cli.incident.started_later": (
+        "Started {at} by {who}: later than now ({now}), was the PC clock changed?",
+        "{at} 由 {who} 启动：晚于当前时间（{now}），电脑时钟是否被调整过？",
+    ),
     "cli.action.text": ("Action", "措施"),
     "cli.action.owner": ("Owner", "责任人"),
     "cli.action.due": ("Due", "期限"),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -16,6 +17,7 @@ from branchguard.core.incidents.types import (
     StepState,
 )
 from branchguard.core.kernel.attachments import format_size
+from branchguard.core.kernel.clock_check import went_back
 from branchguard.core.kernel.i18n import t, worded
 from branchguard.core.kernel.types import Level
 from branchguard.core.playbooks.text import deadline_text, target_text
@@ -30,8 +32,12 @@ def local_stamp(at: datetime | None, fmt: str = STAMP) -> str:
 
 
 def elapsed_text(delta: timedelta) -> str:
-    """A duration as people say it: "45 秒", "3 分 20 秒", "2 小时 5 分", "1 天 3 小时"."""
-    seconds = max(0, int(delta.total_seconds()))
+    """A duration as people say it: "45 秒", "3 分 20 秒", "2 小时 5 分", "1 天 3 小时". A negative
+    one (an end written before its start: the PC's clock was set back between them) is said as
+    such, with its size, never as "0 秒": the times are evidence, and so is their disorder."""
+    if delta < timedelta(0):
+        return t("incident.elapsed.backwards", duration=elapsed_text(-delta))
+    seconds = int(delta.total_seconds())
     minutes, s = divmod(seconds, 60)
     hours, m = divmod(minutes, 60)
     days, h = divmod(hours, 24)
@@ -46,8 +52,12 @@ def elapsed_text(delta: timedelta) -> str:
 
 def running_for_text(delta: timedelta) -> str:
     """How long an open incident has run, as a list read by the next shift words it: "just now"
-    in its first minute (not "0 s"), else as elapsed_text."""
-    return t("incident.elapsed.just_now") if delta < timedelta(minutes=1) else elapsed_text(delta)
+    in its first minute (not "0 s"), else as elapsed_text (which says a start later than now)."""
+    return (
+        t("incident.elapsed.just_now")
+        if timedelta(0) <= delta < timedelta(minutes=1)
+        else elapsed_text(delta)
+    )
 
 
 def yuan_text(cents: int | None) -> str:
@@ -126,6 +136,21 @@ def entry_text(entry: LogEntry) -> str:
         names = t("incident.list_sep").join(t(f"report_field.{k}") for k in REPORT_FIELDS if k in entry.data)
         return t("incident.text.with_reason", first=body, reason=names) if names else body
     return body
+
+
+def clock_back_text(seq: int, at: datetime) -> str:
+    """The warning an entry carries whose time is earlier than entry `seq`'s (at `at`), written
+    before it: the times stay as the PC gave them, the reader is told they run backwards."""
+    return t("incident.clock_back", seq=seq, at=local_stamp(at))
+
+
+def clock_marks(entries: Iterable[LogEntry]) -> dict[int, str]:
+    """The entries (by number) whose time is earlier than an entry written before them, each with
+    its warning (`clock_back_text`); `entries` in log order. The start is the first entry and the
+    close the last, so a close "before" the start is among them. A log read a page at a time
+    uses kernel/clock_check.ClockWatch across its pages and `clock_back_text`."""
+    at = {e.seq: e.at for e in entries}
+    return {seq: clock_back_text(later, at[later]) for seq, later in went_back(at.items()).items()}
 
 
 def step_role_text(step: IncidentStep) -> str:

@@ -207,6 +207,14 @@ def _holiday_follows(day: date) -> bool:
     return False
 
 
+def tables_end_note() -> str:
+    """Why a date that needs the holidays themselves (the working day before each one) cannot be
+    worked out past the last year covered, and how head office's table gets here
+    (core/schedules/next_date.py says it for each schedule that has no next date for that reason)."""
+    last = covered_years()[1]
+    return t("working_days.tables_end", last=last, next=last + 1)
+
+
 def coverage_note(years: set[int] | frozenset[int]) -> str | None:
     """A warning for dates in years without holiday data, or None when all are covered."""
     missing = sorted(y for y in years if not covers(y))

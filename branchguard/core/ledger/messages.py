@@ -108,6 +108,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{record}: attachment {sha}… cannot be read",
         "{record}：附件 {sha}… 无法读取",
     ),
+    # what verify warns of, though nothing is broken (core/kernel/clock_check.py)
+    "ledger.warning.clock_back": (
+        "{record}: {count} log entries have a time earlier than an entry written before them "
+        "(entries {entries}; entry {first} is earlier than entry {later}). The chain is intact, but "
+        "the PC clock was changed while the log was written: the order of the times is not the order "
+        "of events.",
+        "{record}：有 {count} 条处置记录的时间早于之前写入的记录（第 {entries} 条；第 {first} 条早于第 "
+        "{later} 条）。记录链完好，但写入期间电脑时钟被调整过：时间的先后不等于事件的先后。",
+    ),
     # what was proved (reports print this, nothing more)
     "ledger.proved.consistent": (
         "chain consistent; not checked against an outside anchor (verify --anchor FILE does)",

@@ -47,6 +47,9 @@ class LedgerReport:
     written: int = (
         0  # records someone wrote (accounts, incidents, drills, inspections, …): not built-in content
     )
+    # What a reader must know though nothing is broken: an incident log whose times run backwards
+    # (the PC's clock was changed while it was written). Not a problem: `ok` ignores them.
+    warnings: tuple[LedgerProblem, ...] = ()
 
     @property
     def ok(self) -> bool:

@@ -10,6 +10,10 @@
    to the ledger's last append.
 4. Every attachment a record or a log entry names: re-hashed from the file.
 
+And warns, without failing, of an incident log whose times run backwards (an entry earlier than
+one written before it): its chain is intact, but the PC's clock was changed while it was written,
+and a reader of its report must know the order of the times is not the order of events.
+
 Every broken record is named, not just the first. Reads are batched through Core (no ORM
 objects): ten years of records are read once each.
 
@@ -29,6 +33,7 @@ from sqlalchemy import Connection, Table, select
 
 from branchguard.core.incidents import log as incident_log
 from branchguard.core.kernel.attachments import AttachmentStore
+from branchguard.core.kernel.clock_check import ClockWatch
 from branchguard.core.kernel.errors import BranchGuardError
 from branchguard.core.kernel.i18n import Message
 from branchguard.core.ledger import chain, rules, store
@@ -50,6 +55,7 @@ def record_name(entity: str, entity_id: str) -> Message:
 @dataclass
 class _Found:
     problems: list[LedgerProblem] = field(default_factory=list)
+    warnings: list[LedgerProblem] = field(default_factory=list)
     # (entity, id) -> (seq, action, digest) of the record's latest state-bearing entry
     latest: dict[tuple[str, str], tuple[int, str, str]] = field(default_factory=dict)
     appends: dict[str, list[str]] = field(default_factory=dict)  # incident id -> log hashes ledgered
@@ -93,6 +99,7 @@ def verify(
         checked,
         tuple(found.problems),
         found.written,
+        tuple(found.warnings),
     )
 
 
@@ -243,15 +250,18 @@ def _check_logs(conn: Connection, found: _Found, incident: int | None) -> None:
     found.incidents = len(seals)
     hashes: dict[str, list[str]] = {}
     broken: set[str] = set()
+    clock = _ClockBack()
     for row in conn.execute(log_stmt):
         incident_id, seq, at, actor, kind, text, step, corrects, data, prev_hash, own = row
         found.log_entries += 1
         key = str(incident_id)
         chained = hashes.setdefault(key, [])
         prev = chained[-1] if chained else rules.GENESIS
+        stamped = stamp(at)
+        clock.see(key, seq, stamped)
         if key not in broken:
             content = incident_log.canonical(
-                incident_id, seq, stamp(at), actor, kind, text, step, corrects, data or {}
+                incident_id, seq, stamped, actor, kind, text, step, corrects, data or {}
             )
             reason = _entry_problem(seq, prev_hash, own, content, len(chained), prev)
             if reason is not None:
@@ -269,9 +279,52 @@ def _check_logs(conn: Connection, found: _Found, incident: int | None) -> None:
         chained.append(own)
         if kind == "attachment":
             found.refer(rules.INCIDENT, key, data)
+    found.warnings += clock.warnings()
     wanted = set(seals) | set(hashes) | (set(found.appends) if incident is None else {str(incident)})
     for key in sorted(wanted, key=lambda k: int(k) if k.isdigit() else 0):
         _compare_log(found, key, hashes.get(key, []), found.appends.get(key, []), seals.get(key))
+
+
+# How many entries a warning names before "…": a clock set back an hour makes every entry of
+# that hour earlier than the one before the change; the report marks each, the warning points.
+_NAMED = 10
+
+
+class _ClockBack:
+    """The entries of each incident's log (read in order) whose time is earlier than an entry
+    written before them (kernel/clock_check.py), compared as the ledger's fixed-width UTC stamps."""
+
+    def __init__(self) -> None:
+        self._incident = ""
+        self._watch: ClockWatch[int, str] = ClockWatch()
+        self._found: dict[str, list[tuple[int, int]]] = {}
+
+    def see(self, incident: str, seq: int, stamp: object) -> None:
+        if incident != self._incident:
+            self._incident, self._watch = incident, ClockWatch()
+        if not isinstance(stamp, str):  # a time no stamp could be made of: the chain check says so
+            return
+        later = self._watch.see(seq, stamp)
+        if later is not None:
+            self._found.setdefault(incident, []).append((seq, later))
+
+    def warnings(self) -> list[LedgerProblem]:
+        said = []
+        for key, pairs in self._found.items():
+            entries = ", ".join(str(seq) for seq, _later in pairs[:_NAMED]) + (
+                " …" if len(pairs) > _NAMED else ""
+            )
+            (first, later), name = pairs[0], record_name(rules.INCIDENT, key)
+            message = Message(
+                "ledger.warning.clock_back",
+                record=name,
+                count=len(pairs),
+                entries=entries,
+                first=first,
+                later=later,
+            )
+            said.append(LedgerProblem(rules.INCIDENT, key, message))
+        return said
 
 
 def _entry_problem(

@@ -96,7 +96,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "只有重复计划才能设置结束日期或次数",
     ),
     "schedule.rule_empty": ("the rule yields no date from the start on", "该规则从开始时间起不产生任何日期"),
-    "schedule.bad_interval": ("INTERVAL must be a whole number from 1 to {high}", "INTERVAL 须为 1 至 {high} 的整数"),
+    "schedule.bad_interval": (
+        "INTERVAL must be a whole number from 1 to {high}",
+        "INTERVAL 须为 1 至 {high} 的整数",
+    ),
     "schedule.skip_only_days_off": (
         "every date of this rule falls on a weekend or public holiday, so skipping days off would"
         " drop them all; choose the next or previous working day, or another rule",
@@ -139,9 +142,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "节假日数据覆盖 {covered} 年；{years} 年的日期仅避开周末。"
         "总行加入国务院当年放假安排后，请导入总行资料库。",
     ),
+    "working_days.tables_end": (
+        "No next date: the holiday tables end with {last}, so the working day before a public holiday "
+        "in {next} is not known. Head office adds {next}'s table (`ho working-days FILE`, then `ho export "
+        "library`); import that library here (`library import FILE`) and the date appears.",
+        "无下次日期：节假日表只覆盖到 {last} 年，无法确定 {next} 年节假日前的工作日。"
+        "请总行加入 {next} 年的工作日表（`ho working-days 文件`，再 `ho export library`），"
+        "在本机导入该资料库（`library import 文件`）后即显示日期。",
+    ),
     # command line
     "cli.schedule.id": ("ID", "编号"),
     "cli.schedule.next_due": ("Next due", "下次到期"),
+    "cli.schedule.no_next_date": ("none: see below", "无：见下文"),
     "cli.schedule.open": ("Open / overdue", "待办 / 逾期"),
     "cli.schedule.paused": ("paused", "已停用"),
     "cli.schedule.items": ("Open items", "待办事项"),

@@ -1,0 +1,30 @@
+"""The clock of a back-office PC as an incident reads it, set by the test: set back an hour, a day,
+then corrected, as libfaketime showed the window and the command line do (no sleeping, no real
+clock). The incident's start, each log entry and the close take their time from it."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+# 10:00 in Shanghai, 6 December 2026: when the reviewer set the clock back during an incident.
+TEN = datetime(2026, 12, 6, 2, 0, tzinfo=UTC)
+
+
+class PcClock:
+    """What `utcnow()` gives the incident modules: `at`, until the test sets it again."""
+
+    def __init__(self, at: datetime) -> None:
+        self.at = at
+
+    def __call__(self) -> datetime:
+        return self.at
+
+
+def set_pc_clock(monkeypatch: pytest.MonkeyPatch) -> PcClock:
+    """The incident modules' clock, at 10:00 until the test moves it (undone with `monkeypatch`)."""
+    clock = PcClock(TEN)
+    for module in ("opening", "log", "service"):
+        monkeypatch.setattr(f"branchguard.core.incidents.{module}.utcnow", clock)
+    return clock
