@@ -1,9 +1,12 @@
-"""What "fits a 1024×768 screen" means, checked on a shown widget: used by tests/gui/test_fit.py.
+"""What "fits a 1024×768 screen" (or a 1366×768 one at 125 %) means, checked on a shown widget: used
+by tests/gui/test_fit.py.
 
-- the window's minimum size (its layout's minimum, or a minimum set by hand) is within the screen,
-  so the window manager can make it that small and it does not grow past it when a page is shown;
-- no button or plain label shows less than its text: a button narrower than its text, a label
-  that does not wrap and is narrower than its text ("ause schedu", "New checklis");
+- the window's minimum size (its layout's minimum, or a minimum set by hand) is within the floor
+  (gui/kit/screen.py FLOOR: 1024×554), so the window manager can make it that small on either
+  screen and it does not grow past it when a page is shown;
+- no button or label shows less than its text: a button narrower than its text, a label that does
+  not wrap and is narrower than its text ("ause schedu", "New checklis"), a label that wraps and is
+  shorter than its lines need at its width (follow mode's step once lost its second half);
 - nothing that can be clicked or read lies outside the window (cut off at the bottom or the
   right), unless it sits inside a scroll area, where the user can scroll to it.
 """
@@ -21,7 +24,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from branchguard.gui.kit.screen import FLOOR, FRAME, SHORTEST
+
 SMALL = QSize(1024, 768)
+SHORT = SHORTEST - FRAME  # a window's inside on a 1366×768 screen at 125 % (1053×554)
 
 
 def _in_scroll_area(widget: QWidget, window: QWidget) -> bool:
@@ -48,14 +54,29 @@ def name_of(widget: QWidget) -> str:
     return f"{type(widget).__name__}({widget.objectName() or '-'}: {text[:30]!r})"
 
 
-def fit_problems(window: QWidget, limit: QSize = SMALL) -> list[str]:
-    """Every way the shown `window` fails to fit `limit`; empty when it fits."""
-    problems = []
+def minimum_problems(window: QWidget, floor: QSize = FLOOR) -> list[str]:
+    """Whether the window's minimum size is more than `floor`."""
     minimum = window.minimumSizeHint().expandedTo(window.minimumSize())
-    if minimum.width() > limit.width() or minimum.height() > limit.height():
-        problems.append(
-            f"minimum size {minimum.width()}×{minimum.height()} exceeds {limit.width()}×{limit.height()}"
-        )
+    if minimum.width() > floor.width() or minimum.height() > floor.height():
+        return [f"minimum size {minimum.width()}×{minimum.height()} exceeds {floor.width()}×{floor.height()}"]
+    return []
+
+
+def _label_problem(label: QLabel) -> str:
+    """How `label` shows less than its text, or ""."""
+    if not label.wordWrap():
+        need = label.minimumSizeHint().width()
+        return f"{name_of(label)} clipped: {label.width()} < {need}" if label.width() < need - 2 else ""
+    need = label.heightForWidth(label.width())
+    if label.width() > 0 and need > label.height() + 2:
+        return f"{name_of(label)} cut: {label.height()} px tall, its lines need {need}"
+    return ""
+
+
+def fit_problems(window: QWidget, limit: QSize = SMALL) -> list[str]:
+    """Every way the shown `window` fails to fit `limit` (its minimum: the floor too); empty when
+    it fits."""
+    problems = minimum_problems(window, limit.boundedTo(FLOOR))
     if window.width() > limit.width() or window.height() > limit.height():
         problems.append(f"window is {window.width()}×{window.height()}")
     for widget in window.findChildren(QWidget):
@@ -64,10 +85,8 @@ def fit_problems(window: QWidget, limit: QSize = SMALL) -> list[str]:
         if isinstance(widget, QAbstractButton) and widget.text():
             if widget.width() < widget.sizeHint().width() - 2:
                 problems.append(f"{name_of(widget)} clipped: {widget.width()} < {widget.sizeHint().width()}")
-        elif isinstance(widget, QLabel) and widget.text() and not widget.wordWrap():
-            need = widget.minimumSizeHint().width()
-            if widget.width() < need - 2:
-                problems.append(f"{name_of(widget)} clipped: {widget.width()} < {need}")
+        elif isinstance(widget, QLabel) and widget.text() and (problem := _label_problem(widget)):
+            problems.append(problem)
         scrolls = _in_scroll_area(widget, window)  # the user scrolls to what is out of view there
         if isinstance(widget, (QAbstractButton, QLabel, QLineEdit)) and widget.width() > 0 and not scrolls:
             shown = _visible_area(widget, window)

@@ -46,6 +46,7 @@ from branchguard.gui.drills.evaluate_dialog import ActionsTable
 from branchguard.gui.drills.people import roster
 from branchguard.gui.kit.forms import FieldForm, attempt
 from branchguard.gui.kit.plain import plain
+from branchguard.gui.kit.screen import VerticalScroll, resize_within_screen
 from branchguard.gui.shell.session import GuiSession
 
 _B = QDialogButtonBox.StandardButton
@@ -70,7 +71,10 @@ def text_edit(height: int = 70) -> QPlainTextEdit:
 class _WriteDialog(QDialog):
     """A form, an error line and OK/Cancel; `write` runs the service call on OK and keeps its result."""
 
-    def __init__(self, session: GuiSession, name: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, session: GuiSession, name: str, parent: QWidget | None = None, *, scrolls: bool = False
+    ) -> None:
+        """`scrolls`: the form scrolls rather than make the dialog taller than a 614-line screen."""
         super().__init__(parent)
         self.session = session
         self.result_detail: ComplaintDetail | None = None
@@ -86,7 +90,14 @@ class _WriteDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         self.box = QVBoxLayout(self)
-        self.box.addLayout(self.form)
+        if scrolls:
+            column = QWidget()
+            fields = QVBoxLayout(column)
+            fields.setContentsMargins(0, 0, 0, 0)
+            fields.addLayout(self.form)
+            self.box.addWidget(VerticalScroll(column, f"{name}_scroll"), 1)
+        else:
+            self.box.addLayout(self.form)
 
     def finish_layout(self) -> None:
         self.box.addWidget(self.error)
@@ -114,7 +125,7 @@ class ComplaintRegisterDialog(_WriteDialog):
     ) -> None:
         """`facts` prefills the facts (a service guide's situation); `incidents` (the open ones)
         offers a link to one, `incident_id` chosen."""
-        super().__init__(session, "complaint_register_dialog", parent)
+        super().__init__(session, "complaint_register_dialog", parent, scrolls=True)
         self.setWindowTitle(self.tr("Register a complaint"))
         self.kind = QComboBox()
         fill_enum(self.kind, list(ComplaintKind), ComplaintKind.COMPLAINT)
@@ -185,6 +196,8 @@ class ComplaintRegisterDialog(_WriteDialog):
             self.tr("Group complaint: at most 5 names, separated by commas")
         )
         self.finish_layout()
+        hint = self.sizeHint()  # the whole form where the screen has room (Qt's default: 2/3 of it)
+        resize_within_screen(self, hint.width(), hint.height())
 
     def values(self) -> ComplaintInput:
         received = self.received.dateTime().toPython()

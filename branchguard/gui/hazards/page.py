@@ -90,10 +90,7 @@ class HazardsPage(Page):
         # The service's order (overdue first, then by due date), not a column's.
         self.table, self.proxy = make_table("hazards_table", self.model, sortable=False)
         header = self.table.horizontalHeader()
-        # the due date (and "overdue") within 1024×768, where a 220 px title once pushed it out of view
-        widths = ((0, 96), (1, 60), (2, 170), (3, 76), (4, 66), (5, 72), (6, 82), (7, 140), (8, 60))
-        for column, width in widths:
-            header.resizeSection(column, width)
+        self._size_columns()
         header.setSectionResizeMode(HazardListModel.COL_TITLE, QHeaderView.ResizeMode.Interactive)
         self.table.activated.connect(self._open_row)
         self.message = plain(QLabel())
@@ -143,7 +140,17 @@ class HazardsPage(Page):
         layout.addWidget(self.message)
         layout.addWidget(self.table, 1)
 
+    def _size_columns(self) -> None:
+        """Narrow columns, the due date (and "overdue") within 1024×768, where a 220 px title once
+        pushed it out of view; never narrower than the heading's words ("Days open" in 60 px read
+        "Days o…")."""
+        header = self.table.horizontalHeader()
+        widths = ((0, 96), (1, 60), (2, 170), (3, 76), (4, 66), (5, 72), (6, 82), (7, 140), (8, 60))
+        for column, width in widths:
+            header.resizeSection(column, max(width, header.sectionSizeHint(column)))
+
     def retranslate(self) -> None:
+        self._size_columns()  # the headings' words differ by language
         self.heading.setText(self.tr("Hazard register"))
         self.intro.setText(
             self.tr(

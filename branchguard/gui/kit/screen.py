@@ -1,16 +1,21 @@
 """Window sizes that never exceed the screen: a dialog asks for the size it reads best at, and gets
-it bounded by the screen it opens on (1024×768 included), less room for the title bar and frame;
-a column that scrolls rather than make its window taller than the screen."""
+it bounded by the screen it opens on (1024×768 and 1366×768 at 125 % included), less room for the
+title bar and frame; a column that scrolls rather than make its window taller than the screen."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QFrame, QScrollArea, QStyle, QWidget
+from PySide6.QtWidgets import QFrame, QScrollArea, QStyle, QVBoxLayout, QWidget
 
 # What the window frame and title bar take, so the whole window, not only its inside, is on screen.
 FRAME = QSize(40, 60)
-SMALLEST = QSize(1024, 768)  # the smallest screen every window must fit
+SMALLEST = QSize(1024, 768)  # the narrowest screen every window must fit
+# The shortest: a 1366×768 laptop at Windows' 125 % (its default) has 1093×614 logical pixels.
+SHORTEST = QSize(1093, 614)
+# The largest minimum size any window may have: as narrow as the 1024×768 screen, as short as what
+# the 1366×768 one at 125 % leaves under the title bar and taskbar (1024×554).
+FLOOR = QSize(SMALLEST.width(), SHORTEST.height() - FRAME.height())
 
 
 def room(widget: QWidget) -> QSize:
@@ -53,3 +58,15 @@ class VerticalScroll(QScrollArea):
     def sizeHint(self) -> QSize:
         column = self.widget()
         return column.sizeHint() + QSize(self._bar(), 0) if column is not None else super().sizeHint()
+
+
+def scrolling_column(name: str, *widgets: QWidget, stretch: bool = True) -> VerticalScroll:
+    """`widgets` one under the other in a column that scrolls (topped up by a stretch, or not)."""
+    column = QWidget()
+    box = QVBoxLayout(column)
+    box.setContentsMargins(0, 0, 0, 0)
+    for widget in widgets:
+        box.addWidget(widget)
+    if stretch:
+        box.addStretch(1)
+    return VerticalScroll(column, name)

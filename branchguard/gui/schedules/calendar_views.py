@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterable
 from datetime import UTC, date, datetime, timedelta
 from typing import NamedTuple
 
-from PySide6.QtCore import QMimeData, Qt
+from PySide6.QtCore import QMimeData, QSize, Qt
 from PySide6.QtGui import QBrush, QColor, QDragEnterEvent, QDragMoveEvent, QDropEvent, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -115,6 +115,12 @@ class DayList(QListWidget):
         self.setLayoutMode(QListView.LayoutMode.Batched)
         self.setBatchSize(LAYOUT_BATCH)
         self.set_drop(on_drop)
+
+    def minimumSizeHint(self) -> QSize:
+        """One line tall, not a list view's 68 px: six weeks of cells must fit a 614-line screen
+        (1366×768 at 125 %), where a day shows a line or two and scrolls to the rest."""
+        line = self.fontMetrics().lineSpacing() + 2 * self.frameWidth() + 4
+        return QSize(super().minimumSizeHint().width(), line)
 
     def set_drop(self, on_drop: Drop | None) -> None:
         if on_drop is self.on_drop and self.dragEnabled() == (on_drop is not None):

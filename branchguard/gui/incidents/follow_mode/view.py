@@ -15,7 +15,10 @@ from branchguard.gui.kit.plain import WrapLabel, plain
 
 DESIGN_HEIGHT = 1080  # type sizes are set for a 1080-line screen and scale with the window
 STEP_POINTS = 64  # largest step text at DESIGN_HEIGHT; a long step shrinks towards MIN_STEP_POINTS
-MIN_STEP_POINTS = 48  # readable from 3 m
+MIN_STEP_POINTS = 48  # readable from 3 m: a step that fits at this size is never shown smaller
+# A long step on a small screen shrinks on to this (still read at arm's length) rather than be cut
+# off; one too long even at this size scrolls (StepArea). Cut at 48, half of a step went unread.
+LEGIBLE_STEP_POINTS = 26
 
 
 class FollowView(QWidget):
@@ -165,7 +168,7 @@ class FollowView(QWidget):
         self.role_badge.setFont(sized(base, 26 * scale, bold=True))
         self.target_label.setFont(sized(base, 22 * scale))
         self.holder_label.setFont(sized(base, 22 * scale, bold=True))
-        self.step_area.set_sizes(MIN_STEP_POINTS, STEP_POINTS * scale, 26 * scale)
+        self.step_area.set_sizes(LEGIBLE_STEP_POINTS, max(MIN_STEP_POINTS, STEP_POINTS * scale), 26 * scale)
         self.next_label.setFont(sized(base, 22 * scale))
         self.done_button.setFont(sized(base, 40 * scale, bold=True))
         self.done_button.setMinimumHeight(round(120 * scale))

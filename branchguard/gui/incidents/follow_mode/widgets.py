@@ -27,11 +27,13 @@ def paint_badge(label: QLabel, swatch: style.Swatch) -> None:
     label.setStyleSheet(badge_css(swatch, radius=8) + " padding: 4px 18px;")
 
 
-class StepArea(QWidget):
+class StepArea(QScrollArea):
     """The current step at the largest size that fits, with its condition right under it.
 
     The area takes the room the layout leaves it (the text never pushes the window taller); a
     long step shrinks towards `smallest` points instead of being cut off, a short one stays huge.
+    A step still too long at `smallest` (a small screen, a long English step) is never cut: it
+    stays at that size and scrolls, its scroll bar showing there is more to read.
     """
 
     GAP = 14
@@ -39,11 +41,20 @@ class StepArea(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
-        self.step = plain(QLabel(self))  # the plan's step text, as written
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Space on this screen means Done, not "scroll"
+        self.sheet = QWidget()  # the step and its condition, placed by hand in `_place`
+        self.sheet.setObjectName("follow_step_sheet")
+        self.sheet.setStyleSheet("QWidget#follow_step_sheet { background: transparent; }")
+        self.setWidget(self.sheet)
+        self.viewport().setAutoFillBackground(False)
+        self.step = plain(QLabel(self.sheet))  # the plan's step text, as written
         self.step.setObjectName("follow_step")
         self.step.setWordWrap(True)
         self.step.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-        self.condition = plain(QLabel(self))
+        self.condition = plain(QLabel(self.sheet))
         self.condition.setObjectName("follow_condition")
         self.condition.setWordWrap(True)
         self._smallest = 48.0
@@ -57,6 +68,7 @@ class StepArea(QWidget):
         self.condition.setText(condition)
         self.condition.setStyleSheet(f"color: {below_colour};")
         self.condition.setVisible(bool(condition))
+        self.verticalScrollBar().setValue(0)  # a new step is read from its first line
         self._place()
 
     def set_sizes(self, smallest: float, largest: float, condition: float) -> None:
@@ -67,30 +79,53 @@ class StepArea(QWidget):
     def step_points(self) -> float:
         return self.step.font().pointSizeF()
 
+    def scrolls(self) -> bool:
+        """Whether the step is too long to show whole even at the smallest size, so it scrolls."""
+        return self.verticalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOn
+
     def minimumSizeHint(self) -> QSize:
+        return QSize(100, 60)
+
+    def sizeHint(self) -> QSize:
         return QSize(100, 60)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._place()
 
-    def _place(self) -> None:
-        width, room = self.width(), self.height()
+    def _step_font(self, points: float) -> QFont:
+        font = sized(self.font(), points)
+        font.setWeight(QFont.Weight.DemiBold)
+        return font
+
+    def _heights(self, width: int) -> tuple[QFont, int, int]:
+        """The largest step font whose text and condition fit the area's height at `width`
+        (else the smallest), with the step's and the condition's heights at that font."""
+        room = self.height()
         below = self.condition.heightForWidth(width) + self.GAP if self.condition.text() else 0
         flags = int(Qt.TextFlag.TextWordWrap) | int(self.step.alignment())
-        points, needed = self._largest, 0
+        points = self._largest
         while True:
-            font = sized(self.font(), points)
-            font.setWeight(QFont.Weight.DemiBold)
+            font = self._step_font(points)
             box = QFontMetrics(font).boundingRect(QRect(0, 0, width, 1 << 20), flags, self.step.text())
-            needed = box.height()
-            if needed + below <= room or points <= self._smallest:
-                break
+            if box.height() + below <= room or points <= self._smallest:
+                return font, box.height(), below
             points = max(self._smallest, points - 2)
+
+    def _place(self) -> None:
+        width = self.width()
+        font, needed, below = self._heights(width)
+        scrolls = needed + below > self.height()
+        if scrolls:  # at the smallest size and still too long: laid out beside a scroll bar
+            width -= self.verticalScrollBar().sizeHint().width()
+            font, needed, below = self._heights(width)
+        policy = Qt.ScrollBarPolicy.ScrollBarAlwaysOn if scrolls else Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+        self.setVerticalScrollBarPolicy(policy)
         self.step.setFont(font)
-        height = max(0, min(needed, room - below))
-        self.step.setGeometry(0, 0, width, height)
-        self.condition.setGeometry(0, height + self.GAP, width, max(0, below - self.GAP))
+        needed = max(needed, self.step.heightForWidth(width))  # the label's own measure, if larger
+        self.step.setGeometry(0, 0, width, needed)
+        self.condition.setGeometry(0, needed + self.GAP, width, max(0, below - self.GAP))
+        self.sheet.resize(width, max(self.height(), needed + below))
 
 
 class NumbersPanel(QFrame):

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSizePolicy,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -51,7 +52,7 @@ from branchguard.gui.inspections.runner.saver import AnswerSaver
 from branchguard.gui.inspections.runner.signatures import SignaturesBox
 from branchguard.gui.kit.icons import icon
 from branchguard.gui.kit.plain import plain
-from branchguard.gui.kit.screen import VerticalScroll
+from branchguard.gui.kit.screen import scrolling_column
 from branchguard.gui.kit.times import date_time
 from branchguard.gui.kit.writer import writer
 from branchguard.gui.shell.session import GuiSession
@@ -187,15 +188,8 @@ class InspectionRunner(QWidget):
             self.submit_button,
         ):
             actions.addWidget(button)
-        side = QWidget()
-        side_box = QVBoxLayout(side)
-        side_box.setContentsMargins(0, 0, 0, 0)
-        side_box.addWidget(self.signatures)
-        side_box.addWidget(self.photo_title)
-        side_box.addWidget(self.photo_strip)
-        side_box.addStretch(1)
         # Signatures and photos scroll rather than make the window taller than a 768-line screen.
-        side_scroll = VerticalScroll(side, "inspection_side")
+        side_scroll = scrolling_column("inspection_side", self.signatures, self.photo_title, self.photo_strip)
         split = QSplitter(Qt.Orientation.Horizontal)
         split.setChildrenCollapsible(False)
         split.addWidget(self.table)
@@ -203,12 +197,14 @@ class InspectionRunner(QWidget):
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 1)
         split.setSizes([860, 300])
+        # The card (a failed item's photos) and the follow-up box too: on a 614-line screen.
+        item_scroll = scrolling_column("inspection_item", self.card, self.follow_up, stretch=False)
+        item_scroll.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         box = QVBoxLayout(self)
         box.setContentsMargins(12, 10, 12, 10)
         box.setSpacing(8)
         box.addLayout(header)
-        box.addWidget(self.card)
-        box.addWidget(self.follow_up)
+        box.addWidget(item_scroll)
         box.addLayout(answers)
         box.addLayout(actions)
         box.addWidget(split, 1)
@@ -409,8 +405,11 @@ class InspectionRunner(QWidget):
 
     def _escalated(self, incident_id: int) -> None:
         self.show_error("")
-        self.message.setText(self.tr("Incident #%1 started: its console is on the Incidents page.")
-                             .replace("%1", str(incident_id)))
+        self.message.setText(
+            self.tr("Incident #%1 started: its console is on the Incidents page.").replace(
+                "%1", str(incident_id)
+            )
+        )
         self.message.setVisible(True)
         self.session.data_changed.emit("incident")
         self.reload()

@@ -130,8 +130,10 @@ class PlaybookEditor(QDialog):
             # Enter in a text box must not press a button (a dialog's buttons are auto-default).
             push_button.setAutoDefault(False)
         self.retranslate()
+        # No minimum height of its own: the General tab scrolls, so Save and Close stay on a
+        # 614-line screen (1366×768 at 125 %).
+        self.setMinimumWidth(900)
         resize_within_screen(self, 1180, 800)
-        self.setMinimumSize(900, 620)
 
     def _action(self, name: str, keys: list[QKeySequence], slot: object) -> QAction:
         action = QAction(self)

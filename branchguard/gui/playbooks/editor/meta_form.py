@@ -20,6 +20,7 @@ from branchguard.core.kernel.types import LabelledEnum, Level
 from branchguard.core.playbooks.rules import TITLE_LIMIT
 from branchguard.core.playbooks.types import IncidentCategory, PlanTier
 from branchguard.gui.kit.forms import FieldForm
+from branchguard.gui.kit.screen import VerticalScroll
 from branchguard.gui.playbooks.editor.commands import EditCommand, SetField
 from branchguard.gui.playbooks.editor.state import TYPED_FIELDS, MetaState
 
@@ -104,10 +105,15 @@ class MetadataForm(QWidget):
         self.attachments = attachments
         if attachments is not None:
             self.form.add_field("attachments", "", attachments)
+        # The fields scroll: ten of them and the attachments are taller than a 614-line screen.
+        column = QWidget()
+        fields = QVBoxLayout(column)
+        fields.setContentsMargins(16, 14, 16, 14)
+        fields.addLayout(self.form)
+        fields.addStretch(1)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(16, 14, 16, 14)
-        layout.addLayout(self.form)
-        layout.addStretch(1)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(VerticalScroll(column, "editor_general_scroll"))
 
         for name, line in (("code", self.code), ("title_zh", self.title_zh), ("title_en", self.title_en)):
             line.textChanged.connect(lambda _text, n=name: self._edited(n))
