@@ -9,12 +9,14 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QStandardItem, QStandardItemModel
+from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QStandardItem, QStandardItemModel
 
 from branchguard.core.accounts.names import Names
-from branchguard.core.incidents.text import entry_text
+from branchguard.core.incidents.text import clock_back_text, entry_text
 from branchguard.core.incidents.types import EntryKind, LogEntry
+from branchguard.core.kernel.clock_check import ClockWatch
 from branchguard.gui.kit import style
+from branchguard.gui.kit.icons import icon
 from branchguard.gui.kit.loader import Loader
 from branchguard.gui.kit.times import local_clock, spans_days
 
@@ -35,6 +37,7 @@ _CORRECTION = QBrush(QColor(style.ACCENT_DARK))  # the correction itself stands 
 _START_KIND, _CORRECTION_KIND = EntryKind.START, EntryKind.CORRECTION  # an enum's attribute is slow
 _TEAM_KIND = EntryKind.TEAM
 _TEAM_GAPS = QBrush(QColor(style.WARNING))  # a team check naming roles that cannot count on their holder
+_CLOCK_BACK = _TEAM_GAPS  # a time earlier than an entry written before it: the PC clock was set back
 
 
 @cache
@@ -45,6 +48,11 @@ def _blank_row() -> tuple[QStandardItem, ...]:
         cell.setFlags(_FLAGS)  # read-only, no children: a QStandardItem is editable by default
     cells[IncidentLogModel.COL_SEQ].setTextAlignment(_RIGHT)
     return cells
+
+
+@cache
+def _warning_icon() -> QIcon:
+    return icon("warning")  # made on first use, as _struck: an icon needs the application object
 
 
 @cache
@@ -62,7 +70,10 @@ class IncidentLogModel(QStandardItemModel):
     the GUI thread, or else the view's first `fetchMore` reads it, so opening a log costs one page
     whatever its length. Live entries arrive through
     `add_entry` (after the writer committed them) and are inserted at the end once the log has
-    been read that far; a correction strikes through the entry it corrects.
+    been read that far; a correction strikes through the entry it corrects. An entry whose time is
+    earlier than one written before it (the PC's clock was set back) has its time in the warning
+    colour with a warning icon, and says so in its tooltip: the pages go in in log order through
+    one ClockWatch (core/kernel/clock_check.py), so they are checked as the whole log would be.
 
     Speed trick (docs/architecture.md, "Speed tricks"): each row's cells are QStandardItems made
     when the row goes in, so a view's paint reads them in C++. A call from C++ into Python per
@@ -100,6 +111,8 @@ class IncidentLogModel(QStandardItemModel):
         self._loader = Loader(self, on_error=self._read_failed)  # the reads off the GUI thread
         self._missed = False  # an entry came while a page was read
         self._first_pending = False  # read_first_page asked, first_page_read not yet emitted
+        self._watch: ClockWatch[int, datetime] = ClockWatch()  # every entry in, in log order
+        self._went_back: dict[int, int] = {}  # seq -> the earlier-written entry with a later time
         self.retranslate()
 
     # -- content -------------------------------------------------------------------------------
@@ -116,10 +129,19 @@ class IncidentLogModel(QStandardItemModel):
     def entries(self) -> list[LogEntry]:
         return list(self._entries)
 
+    def clock_back(self, row: int) -> str:
+        """Why the entry's time is out of order (core's `clock_back_text`), or "" when it is not."""
+        later = self._went_back.get(self._entries[row].seq)
+        if later is None:
+            return ""
+        return clock_back_text(later, self._entries[self._row_of[later]].at)
+
     def tooltip(self, row: int) -> str:
-        """The entry's whole text, who corrected it, and its hash."""
+        """The entry's whole text, whether its time runs backwards, who corrected it, and its hash."""
         entry = self._entries[row]
         lines = [entry_text(entry)]
+        if back := self.clock_back(row):
+            lines.append(back)
         if entry.corrected:
             seqs = ", ".join(f"#{s}" for s in entry.corrected_by)
             lines.append(self.tr("Corrected by %1").replace("%1", seqs))
@@ -182,6 +204,12 @@ class IncidentLogModel(QStandardItemModel):
             self._row_of[entry.seq] = len(self._entries)
             self._entries.append(entry)
             self.appendRow(self._items(entry))
+            later = self._watch.see(entry.seq, entry.at)
+            if later is not None:
+                self._went_back[entry.seq] = later
+                time = self._cell(len(self._entries) - 1, self.COL_TIME)
+                time.setIcon(_warning_icon())
+                time.setForeground(_CLOCK_BACK)
         for entry in entries:
             if entry.corrects is not None:
                 self._mark_corrected(entry.corrects, entry.seq)

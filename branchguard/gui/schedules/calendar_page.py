@@ -57,7 +57,7 @@ class CalendarPage(Page):
     def __init__(self, session: GuiSession, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)
         self.loader = Loader(self, on_error=self._failed)
-        self.anchor = date.today()
+        self.anchor = self._today = date.today()  # _today: the day the page last went by
         self.mode = MONTH
         self.items: list[OccurrenceInfo] = []
         self._shown: tuple[object, ...] = ()  # what _show last showed, and how
@@ -192,7 +192,18 @@ class CalendarPage(Page):
         self.anchor = day
         self.set_mode(self.mode if mode is None else mode)
 
+    def _follow_today(self) -> None:
+        """A new day since the page last looked (the window left open past midnight, whose day
+        change reads the page shown again): a view on the old today moves to the new one, so a
+        month left open from Dec 31 shows January; a view the user moved elsewhere stays there."""
+        today = date.today()
+        if today != self._today:
+            if self.anchor == self._today:
+                self.anchor = today
+            self._today = today
+
     def refresh(self) -> None:
+        self._follow_today()
         first, end = self.span()
         start_at, end_at = local_midnight(first), local_midnight(end)
         services, actor = self.session.services, self.session.actor

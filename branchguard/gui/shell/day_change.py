@@ -1,6 +1,7 @@
 """The window left open across midnight, as a back-office PC is for days: each new local day reads
 the page shown again (the dashboard's "As of …", what is due today, what turned overdue) and makes
-that day's automatic backup (gui/shell/daily_backup.py). Before, the backup ran once per start and a
+that day's automatic backup (gui/shell/daily_backup.py), and asks whether the PC's clock is behind
+the newest record (gui/shell/clock_notice.py). Before, the backup ran once per start and a
 page kept yesterday's figures until it was left or refreshed by hand.
 
 One mechanism, `DayChange.check`: it compares the local date with the day last seen. It runs at a
@@ -18,6 +19,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Qt, QTimer
 
 from branchguard.gui.shell import daily_backup
+from branchguard.gui.shell.clock_notice import ClockNotice
 
 if TYPE_CHECKING:
     from branchguard.context import AppContext
@@ -44,6 +46,7 @@ class DayChange(QObject):
         self._window, self._ctx, self._now = window, ctx, now
         self.day: date = now().date()  # the day the window shows
         self._backup_day: date | None = None  # the day whose backup was asked for
+        self.clock = ClockNotice(window, ctx.services)  # the PC clock behind the newest record, once a day
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.setTimerType(Qt.TimerType.PreciseTimer)  # a coarse one may fire minutes early
@@ -61,10 +64,13 @@ class DayChange(QObject):
 
     def check(self) -> bool:
         """Look at the date: a new day reads the page shown again; the day's backup is asked for at
-        the first look of each day that finds none under way. Whether the day changed."""
+        the first look of each day that finds none under way, and whether the PC's clock is behind
+        the newest record at the first look of each day (the start's: after login). Whether the
+        day changed."""
         now = self._now()
         self.timer.start(int(until_next_day(now) / timedelta(milliseconds=1)))
         self._back_up(now.date())
+        self.clock.look(now)
         if now.date() == self.day:
             return False
         self.day = now.date()

@@ -25,9 +25,11 @@ from branchguard.gui.kit.icons import icon
 from branchguard.gui.kit.loader import Loader
 from branchguard.gui.kit.page import INCIDENTS_PAGE
 from branchguard.gui.kit.plain import tip
-from branchguard.gui.kit.times import elapsed_clock
+from branchguard.gui.kit.times import now_utc
 
 if TYPE_CHECKING:
+    from datetime import datetime
+
     from branchguard.core.incidents.types import IncidentSummary
     from branchguard.gui.incidents.start import StartIncidentDialog
     from branchguard.gui.shell.main_window import MainWindow
@@ -110,10 +112,14 @@ class IncidentBanner(QFrame):
         self.text.setToolTip(full)  # each open incident in full, where the line may end in "…"
         self.tick()
 
-    def tick(self) -> None:
+    def tick(self, now: datetime | None = None) -> None:
+        """The oldest incident's elapsed clock, or "clock?" when the PC's clock is behind its start
+        (gui/incidents/elapsed.py)."""
         if self._open:
+            from branchguard.gui.incidents.elapsed import show_elapsed  # the incident layer: once one is open
+
             oldest = min(self._open, key=lambda s: s.started_at)
-            self.clock.setText(elapsed_clock(oldest.started_at))
+            show_elapsed(self.clock, oldest, now or now_utc(), oldest.started_by, "")
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         if event.button() == Qt.MouseButton.LeftButton:

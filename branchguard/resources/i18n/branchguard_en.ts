@@ -2279,6 +2279,13 @@ Submitted as: %3</translation>
     </message>
 </context>
 <context>
+    <name>IncidentElapsed</name>
+    <message>
+        <source>clock?</source>
+        <translation>clock?</translation>
+    </message>
+</context>
+<context>
     <name>IncidentHeader</name>
     <message>
         <source>This is a drill, not a real incident</source>
@@ -4932,10 +4939,8 @@ Submitted as: %3</translation>
         <translation>Every step is done or skipped.</translation>
     </message>
     <message>
-        <source>Now: step %1 · %2
-%3</source>
-        <translation>Now: step %1 · %2
-%3</translation>
+        <source>Now: step %1 · %2</source>
+        <translation>Now: step %1 · %2</translation>
     </message>
     <message>
         <source>Next: step %1 · %2</source>

@@ -2271,6 +2271,13 @@ Submitted as: %3</source>
     </message>
 </context>
 <context>
+    <name>IncidentElapsed</name>
+    <message>
+        <source>clock?</source>
+        <translation>时钟？</translation>
+    </message>
+</context>
+<context>
     <name>IncidentHeader</name>
     <message>
         <source>This is a drill, not a real incident</source>
@@ -4919,10 +4926,8 @@ Submitted as: %3</source>
         <translation>所有步骤均已完成或跳过。</translation>
     </message>
     <message>
-        <source>Now: step %1 · %2
-%3</source>
-        <translation>当前：第 %1 步 · %2
-%3</translation>
+        <source>Now: step %1 · %2</source>
+        <translation>当前：第 %1 步 · %2</translation>
     </message>
     <message>
         <source>Next: step %1 · %2</source>

@@ -11,12 +11,12 @@ from branchguard.core.accounts.names import Names
 from branchguard.core.incidents.rules import DeadlineState, checkpoint_state
 from branchguard.core.incidents.types import Checkpoint, IncidentDetail, IncidentStatus
 from branchguard.core.kernel.i18n import t
+from branchguard.gui.incidents.elapsed import show_elapsed
 from branchguard.gui.kit import style
 from branchguard.gui.kit.plain import WrapLabel, plain, tip
 from branchguard.gui.kit.rows import phone_font
 from branchguard.gui.kit.times import (
     duration_clock,
-    elapsed_clock,
     local_clock,
     now_utc,
 )
@@ -122,9 +122,8 @@ class IncidentHeader(QFrame):
             return
         now = now or now_utc()
         summary = detail.summary
-        end = summary.closed_at or now
-        self.elapsed.setText(elapsed_clock(summary.started_at, end))
-        self.elapsed.setToolTip(self.tr("Time since the incident started"))
+        since = self.tr("Time since the incident started")
+        show_elapsed(self.elapsed, summary, now, self.who(summary.started_by), since)
         self.meta.setText(self._meta_text(detail, now))
         self._show_checkpoint(now)
 

@@ -24,7 +24,7 @@ from branchguard.gui.incidents.steps_model import CURRENT_BACKGROUND, IncidentSt
 from branchguard.gui.kit import style
 from branchguard.gui.kit.elided import ElidedLabel
 from branchguard.gui.kit.icons import icon
-from branchguard.gui.kit.plain import plain, tip
+from branchguard.gui.kit.plain import tip
 
 STEP_ROW = 24  # pixels: a row of the step list
 HEADER_HEIGHT = 24  # pixels: the column headers of the step list and the log
@@ -83,10 +83,14 @@ class StepsPanel(QWidget):
             f"QFrame#incident_now {{ background: {CURRENT_BACKGROUND};"
             f" border-left: 5px solid {style.WARNING}; border-radius: 4px; }}"
         )
-        self.now_label = plain(QLabel())
+        # Two lines in large type, each ending "…" where the room ends, the whole in their tooltip:
+        # wrapped, they needed 80 px where a 1366×768 screen at 125 % leaves the block 42.
+        self.now_label = ElidedLabel()  # "Now: step 2 · role — name"
         self.now_label.setObjectName("incident_now_step")
-        self.now_label.setWordWrap(True)
-        self.now_label.setFont(sized(self.font(), 12.5, bold=True))
+        self.now_text = ElidedLabel()  # the step itself
+        self.now_text.setObjectName("incident_now_text")
+        for label in (self.now_label, self.now_text):
+            label.setFont(sized(self.font(), 12.5, bold=True))
         # One line, ending "…" at a whole word, the rest in its tooltip: a wrapped "Next:" took
         # two step rows' height on a 768-line screen (issue #17).
         self.next_label = ElidedLabel()
@@ -95,6 +99,7 @@ class StepsPanel(QWidget):
         texts = QVBoxLayout()
         texts.setSpacing(2)
         texts.addWidget(self.now_label)
+        texts.addWidget(self.now_text)
         texts.addWidget(self.next_label)
         now_box = QHBoxLayout(self.now)
         now_box.setContentsMargins(10, 4, 6, 4)
@@ -150,17 +155,18 @@ class StepsPanel(QWidget):
         self.now.setVisible(detail.summary.status == IncidentStatus.OPEN)
         if current is None:
             self.now_label.setText(self.tr("Every step is done or skipped."))
+            self.now_text.clear()
             self.next_label.clear()
             return
         # The holder, not the backup, in the large line: it must not push step rows off a small screen.
         role = role_text(current.role_name.text or current.role, current.holder, "")
-        self.now_label.setToolTip(tip(step_role_text(current)))
         self.now_label.setText(
-            self.tr("Now: step %1 · %2\n%3")
-            .replace("%1", str(current.number))
-            .replace("%2", role)
-            .replace("%3", current.text.text)
+            self.tr("Now: step %1 · %2").replace("%1", str(current.number)).replace("%2", role)
         )
+        self.now_text.setText(current.text.text)
+        whole = tip(f"{step_role_text(current)}\n{current.text.text}")  # with the backup, and never cut
+        self.now_label.setToolTip(whole)
+        self.now_text.setToolTip(whole)
         upcoming = ""
         if following is not None:
             upcoming = self.tr("Next: step %1 · %2").replace("%1", str(following.number))
