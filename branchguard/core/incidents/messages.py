@@ -156,6 +156,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "incident.text.with_reason": ("{first}: {reason}", "{first}：{reason}"),
     "incident.text.attachment": ("{name} ({size})", "{name}（{size}）"),
     "incident.timing.on_time": ("On time", "按时"),
+    "incident.timing.before_start": (
+        "{state}, at a time before the incident started: was the PC clock changed?",
+        "{state}，时间早于事件开始：电脑时钟是否被调过？",
+    ),
     "incident.timing.late": ("Late by {by}", "超时 {by}"),
     "incident.timing.skipped": ("Skipped: {reason}", "跳过：{reason}"),
     "report.incident.header": ("Incident report #{id}", "事件报告 #{id}"),

@@ -482,7 +482,7 @@ class IncidentService:
         stmt = incident_store.filtered(flt)
         if flt.search.strip():
             logged = incident_log.matching_incidents(s.connection(), flt.search)
-            title = IncidentRow.title.ilike(f"%{flt.search.strip()}%")
+            title = IncidentRow.title.icontains(flt.search.strip(), autoescape=True)  # "50%" as typed
             stmt = stmt.where(title if logged is None else or_(IncidentRow.id.in_(logged), title))
         return stmt
 

@@ -172,6 +172,8 @@ def step_timing(step: IncidentStep, started_at: datetime) -> StepTiming:
     the reason, done (no target) or still pending."""
     if step.state == StepState.PENDING or step.at is None:
         return StepTiming("", "pending", StepState.PENDING.label)
+    if step.at < started_at:  # the PC clock was set back: no duration, neither on time nor late
+        return StepTiming("", "done", t("incident.timing.before_start", state=step.state.label))
     took = elapsed_text(step.at - started_at)
     if step.state == StepState.SKIPPED:
         return StepTiming(took, "skipped", t("incident.timing.skipped", reason=step.reason))

@@ -93,3 +93,21 @@ def test_the_clock_behind_the_newest_record_is_found(ctx, lead) -> None:
     assert behind is not None and behind.newest == newest
     said = behind.message.text()
     assert newest.astimezone().strftime("%Y-%m-%d %H:%M") in said and "newest record" in said
+
+
+def test_a_step_marked_before_the_start_by_the_clock_is_neither_on_time_nor_late(
+    ctx, lead, monkeypatch
+) -> None:
+    from branchguard.core.incidents.text import step_timing
+
+    clock = set_pc_clock(monkeypatch)
+    inc = ctx.services.incidents
+    iid = inc.start(lead, "FIRE").id
+    clock.at = TEN - H
+    inc.mark_step(lead, iid, 1)
+    set_language("en")
+    detail = ctx.services.incidents.get(lead, iid)
+    timing = step_timing(detail.steps[0], detail.summary.started_at)
+    assert timing.verdict == "done" and timing.took == ""
+    assert timing.result.startswith("Done, at a time before the incident started")
+    assert "PC clock" in timing.result

@@ -68,3 +68,13 @@ def test_entries_found_are_searched_within_the_filter(ctx: Any, lead: Any) -> No
     assert [h.incident_id for h in inc.search(lead, "CCTV", 2)] == [new, new]  # no filter: the newest
     assert [h.incident_id for h in inc.search(lead, "CCTV", 5, within=IncidentFilter(drill=True))] == []
     assert len(inc.search(lead, "CCTV", 5, within=IncidentFilter(search="CCTV"))) == 4
+
+
+def test_a_percent_or_underscore_in_the_search_is_matched_as_typed(ctx: Any, lead: Any) -> None:
+    """'50%' once matched every title containing '50', and '_' every title at all."""
+    inc = ctx.services.incidents
+    inc.start(lead, None, title="plain title")
+    marked = inc.start(lead, None, title="loss 50% of cash_box").id
+    for typed in ("50%", "_", "cash_b", "%"):
+        found = [s.id for s in inc.list_incidents(lead, IncidentFilter(search=typed))]
+        assert found == [marked], typed
