@@ -49,6 +49,9 @@ class TemplateRow:
 
     template: TemplateInfo
     schedules: tuple[ScheduleInfo, ...]
+    # Why no next date, when the holiday tables end before it (core/schedules/next_date.py): worked
+    # out where the row is read, off the GUI thread, not at each paint.
+    no_next_note: str = ""
 
     def next_due(self) -> ScheduleInfo | None:
         due = [s for s in self.schedules if s.active and s.next_due is not None]
@@ -103,7 +106,9 @@ class TemplateListModel(RowsModel[TemplateRow]):
             if column == self.COL_ASSIGNEE:
                 return self.assignee_text(item)
             if column == self.COL_NEXT:
-                return date_time(nxt.next_due) if nxt is not None and nxt.next_due else ""
+                if nxt is not None and nxt.next_due:
+                    return date_time(nxt.next_due)
+                return self.tr("none: see the tooltip") if item.no_next_note else ""
             return str(overdue) if overdue else ""
         if role == SORT_ROLE:
             if column == self.COL_NEXT:
@@ -116,8 +121,12 @@ class TemplateListModel(RowsModel[TemplateRow]):
                 return FAIL_TEXT
             if column == self.COL_ASSIGNEE and not active:
                 return MUTED_TEXT
+            if column == self.COL_NEXT and nxt is None and item.no_next_note:
+                return FAIL_TEXT
         if role == _R.ToolTipRole and column == self.COL_NAME:
             return tip(f"{info.code} · {info.name.zh} / {info.name.en}")
+        if role == _R.ToolTipRole and column == self.COL_NEXT and item.no_next_note:
+            return tip(item.no_next_note)
         if role == _R.TextAlignmentRole and column in (self.COL_ITEMS, self.COL_OVERDUE):
             return _RIGHT
         return None

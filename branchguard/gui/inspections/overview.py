@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
@@ -343,7 +344,8 @@ class InspectionsOverview(QWidget):
             by_template: dict[str, list[ScheduleInfo]] = {}
             for schedule in schedules:
                 by_template.setdefault(codes[schedule.id], []).append(schedule)
-            rows = [TemplateRow(t, tuple(by_template.get(t.code, ()))) for t in templates]
+            now = datetime.now(UTC)
+            rows = [template_row(t, tuple(by_template.get(t.code, ())), now) for t in templates]
             if due_filter is None:
                 due = services.inspections.due(actor)
             else:
@@ -425,3 +427,11 @@ class InspectionsOverview(QWidget):
         info: InspectionInfo | None = selected_row(self.history, self.history_model)
         if info is not None:
             self.open_requested.emit(info.id)
+
+
+def template_row(template: TemplateInfo, schedules: tuple[ScheduleInfo, ...], now: datetime) -> TemplateRow:
+    """A checklist's row, with why its schedules show no next date when the holiday tables end."""
+    from branchguard.core.schedules.next_date import no_next_date_note
+
+    notes = [no_next_date_note(s, now) for s in schedules]
+    return TemplateRow(template, schedules, next((n for n in notes if n), ""))

@@ -5079,6 +5079,10 @@ Submitted as: %3</translation>
 <context>
     <name>TemplateListModel</name>
     <message>
+        <source>none: see the tooltip</source>
+        <translation>none: see the tooltip</translation>
+    </message>
+    <message>
         <source>Checklist</source>
         <translation>Checklist</translation>
     </message>

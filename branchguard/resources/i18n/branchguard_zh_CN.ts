@@ -5065,6 +5065,10 @@ Submitted as: %3</source>
 <context>
     <name>TemplateListModel</name>
     <message>
+        <source>none: see the tooltip</source>
+        <translation>无：见提示</translation>
+    </message>
+    <message>
         <source>Checklist</source>
         <translation>检查表</translation>
     </message>
