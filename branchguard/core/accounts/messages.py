@@ -82,7 +82,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "auth.username_empty": ("Enter the user name", "请输入用户名"),
     "auth.password_empty": ("Enter the password", "请输入密码"),
     # the audit trail's failed logins and locks (the actor is the system: nobody is logged in)
-    "user.audit.no_such_user": ("'{username}': no such account", "“{username}”：无此账户"),
+    "user.audit.no_such_user": ("'{username}': no such account", "“{username}”：无此账户"),  # older rows
+    # a name no account has, masked: it may be a password typed in the name field
+    "user.audit.no_such_user_masked": (
+        "'{initial}…' ({length} characters): no such account",
+        "“{initial}…”（{length} 个字符）：无此账户",
+    ),
     "user.audit.disabled": (
         "{username}: the account is disabled (the password was right)",
         "{username}：账户已停用（密码正确）",

@@ -39,9 +39,6 @@ from branchguard.db.locks import locked
 from branchguard.db.models.foundation import UserRow
 
 MIN_PASSWORD_LENGTH = 8
-# How much of an unknown user name tried at the login the audit trail keeps (an account's own name
-# is at most 64 characters: anything longer is noise, or someone filling the trail).
-TRIED_NAME_LIMIT = 64
 # argon2id at OWASP's recommended setting (19 MiB, 2 passes, 1 lane): 50 ms a login on this class
 # of PC, where argon2-cffi's default (64 MiB, 3 passes, 4 lanes) costs a quarter of a second on a
 # two-core back-office machine. Stored hashes carry their parameters; older ones are rehashed at
@@ -233,8 +230,9 @@ class AuthService:
     def login(self, username: str, password: str) -> Actor:
         """Check the password; the n-th consecutive failure locks the account for a while.
 
-        Every failed login is audited (as the system: nobody is logged in), the name tried when no
-        account has it, and committed even though the call raises, so the count survives a restart.
+        Every failed login is audited (as the system: nobody is logged in), a name no account has
+        only masked (`_unknown_name`), and committed even though the call raises, so the count
+        survives a restart.
         A name or password left empty is a slip of the keyboard, not a guess: refused before
         anything is checked, neither counted nor audited. On data opened read-only nothing is
         written: the password and the lock are checked, but neither a failure nor the login can be
@@ -252,8 +250,7 @@ class AuthService:
             user = s.scalar(select(UserRow).where(UserRow.username == name))
             if user is None:
                 _safe_verify(_dummy_hash(), password)
-                tried = printable(name)[:TRIED_NAME_LIMIT]
-                _record_failure(s, "", saying("user.audit.no_such_user", username=tried))
+                _record_failure(s, "", _unknown_name(name))
                 error: AuthenticationError = AuthenticationError(Message("auth.bad_credentials"))
             elif (refused := self._refusal(s, user, password, now)) is not None:
                 error = refused  # a wrong password: counted and audited by `_register_failure`
@@ -368,6 +365,14 @@ def _record_failure(s: Session, user_id: int | str, said: dict[str, object]) -> 
     """A failed login in the audit trail, by the system (nobody is logged in); `user_id` empty when
     no account has the name tried."""
     record(s, Actor.system(), "user.login_failed", "user", user_id, summary=said)
+
+
+def _unknown_name(name: str) -> dict[str, object]:
+    """What the audit trail keeps of a user name no account has: its first character and its
+    length, never the name. A name that is no account's is as often a password typed one field too
+    early (the auditor reads the trail); the first character and the length still show an auditor
+    the same name tried again and again, or many names tried."""
+    return saying("user.audit.no_such_user_masked", initial=printable(name[:1]) or "?", length=len(name))
 
 
 def _safe_verify(password_hash: str, password: str) -> bool:

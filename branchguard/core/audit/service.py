@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from branchguard.core.accounts import standing
 from branchguard.core.audit.clock import ClockBehind, clock_behind
 from branchguard.core.audit.types import AuditRecord
-from branchguard.core.kernel import paging
+from branchguard.core.kernel import paging, validation
 from branchguard.core.kernel.paging import Slice, Window
 from branchguard.core.kernel.roles import require
 from branchguard.core.kernel.types import Actor
@@ -124,14 +124,14 @@ def _filtered(flt: AuditFilter) -> Select[Any]:
     if flt.actor:
         query = query.where(AuditEventRow.actor == flt.actor)
     if flt.action_prefix:
-        query = query.where(AuditEventRow.action.startswith(flt.action_prefix))
+        query = query.where(AuditEventRow.action.startswith(flt.action_prefix, autoescape=True))
     if flt.entity:
         query = query.where(AuditEventRow.entity == flt.entity)
     if flt.since:
         query = query.where(AuditEventRow.at >= flt.since)
     if flt.until:
         query = query.where(AuditEventRow.at < flt.until)
-    if flt.text:
+    if validation.search(flt.text):
         query = query.where(AuditEventRow.summary.contains(flt.text, autoescape=True))
     return query
 

@@ -30,6 +30,7 @@ from branchguard.core.hazards.types import (
     SeverityPolicy,
     SeverityRule,
 )
+from branchguard.core.kernel import validation
 from branchguard.core.kernel.attachments import AttachmentRef
 from branchguard.core.kernel.types import Actor, Text2
 from branchguard.core.schedules.titles import made_title
@@ -278,7 +279,7 @@ def filtered(flt: HazardFilter, now: datetime, zone: ZoneInfo) -> Select[tuple[H
     if flt.opened_to is not None:
         end = datetime.combine(flt.opened_to + timedelta(days=1), time(0), tzinfo=zone)
         stmt = stmt.where(HazardRow.opened_at < end)
-    text = flt.text.strip()
+    text = validation.search(flt.text)
     if text:
         like = f"%{_escape(text)}%"
         conds: list[ColumnElement[bool]] = [

@@ -480,7 +480,7 @@ class IncidentService:
         """The incidents `flt` selects; its search matches the title or any entry of the log, in
         one SQL subquery over the whole search index (no cap on the entries it looks at)."""
         stmt = incident_store.filtered(flt)
-        if flt.search.strip():
+        if validation.search(flt.search):
             logged = incident_log.matching_incidents(s.connection(), flt.search)
             title = IncidentRow.title.icontains(flt.search.strip(), autoescape=True)  # "50%" as typed
             stmt = stmt.where(title if logged is None else or_(IncidentRow.id.in_(logged), title))
@@ -507,6 +507,7 @@ class IncidentService:
         only the entries of the incidents that filter selects (its own search aside), chosen in
         SQL before the newest `limit` are cut, so a date range still finds its older entries."""
         require(actor, "incident.read")
+        validation.search(query)
         with self._sessions() as s:
             entries = incident_log.search(s.connection(), query, limit, self._within(s, within))
             titles = dict(

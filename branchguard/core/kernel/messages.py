@@ -40,6 +40,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "field.sort": ("Sort order", "排序"),
     "field.offset": ("First row", "起始行"),
     "field.limit": ("Rows", "行数"),
+    "field.search": ("Search text", "搜索内容"),  # a list's search box (validation.search)
     "field.phone": ("Phone", "电话"),
     "field.alt_phone": ("Alternative phone", "备用电话"),
     "field.kind": ("Type", "类别"),

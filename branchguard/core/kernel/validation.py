@@ -49,6 +49,21 @@ def text(value: str | None, field: str | Message, *, required: bool = True, limi
     return cleaned
 
 
+# What a search box takes: a person searches a few words, not a document. Longer text would only
+# make a LIKE pattern SQLite refuses ("too complex", past about 50,000 bytes) or a slow scan; the
+# window's search boxes take no more (gui/kit/search_box.py).
+SEARCH_LIMIT = 200
+
+
+def search(value: str | None, field: str = "field.search") -> str:
+    """Search text as typed, trimmed (empty: no search); longer than `SEARCH_LIMIT` it is refused,
+    naming the field. The one check of every list's search, whatever it searches."""
+    cleaned = (value or "").strip()
+    if len(cleaned) > SEARCH_LIMIT:
+        raise ValidationError(field, Message("validation.too_long", limit=SEARCH_LIMIT))
+    return cleaned
+
+
 def phone(value: str | None, field: str, *, required: bool = False) -> str:
     """A phone number in a canonical spelling; separators are kept where people expect them."""
     return _number(value, field, required, _PHONE_PATTERNS, "validation.phone")

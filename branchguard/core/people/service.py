@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import asdict
 
-from sqlalchemy import or_, select
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy import ColumnElement, or_, select
+from sqlalchemy.orm import InstrumentedAttribute, Session, sessionmaker
 
 from branchguard.core.audit.service import record
 from branchguard.core.kernel import validation as v
@@ -126,15 +126,9 @@ class PeopleService:
     ) -> list[PersonInfo]:
         require(actor, "person.list")
         query = select(PersonRow)
-        if search.strip():
-            like = f"%{search.strip()}%"
+        if text := v.search(search):
             query = query.where(
-                or_(
-                    PersonRow.name.ilike(like),
-                    PersonRow.mobile.like(like),
-                    PersonRow.phone.like(like),
-                    PersonRow.notes.ilike(like),
-                )
+                _mentioning(text, PersonRow.name, PersonRow.mobile, PersonRow.phone, PersonRow.notes)
             )
         if branch_role is not None:
             query = query.where(PersonRow.branch_role == branch_role.value)
@@ -198,15 +192,9 @@ class PeopleService:
     ) -> list[ContactInfo]:
         require(actor, "contact.list")
         query = select(ContactRow).order_by(ContactRow.sort_order, ContactRow.name, ContactRow.id)
-        if search.strip():
-            like = f"%{search.strip()}%"
+        if text := v.search(search):
             query = query.where(
-                or_(
-                    ContactRow.name.ilike(like),
-                    ContactRow.phone.like(like),
-                    ContactRow.alt_phone.like(like),
-                    ContactRow.notes.ilike(like),
-                )
+                _mentioning(text, ContactRow.name, ContactRow.phone, ContactRow.alt_phone, ContactRow.notes)
             )
         if kind is not None:
             query = query.where(ContactRow.kind.in_(kind.stored_values()))
@@ -260,6 +248,12 @@ class PeopleService:
 
 def clean_person_keys() -> dict[str, object]:
     return dict.fromkeys(("name", "branch_role", "mobile", "phone", "on_duty", "notes"))
+
+
+def _mentioning(text: str, *columns: InstrumentedAttribute[str]) -> ColumnElement[bool]:
+    """Any of `columns` holds `text` as typed, case aside: `%` and `_` are characters to find,
+    not wildcards (a search for "%" once listed everyone)."""
+    return or_(*(column.icontains(text, autoescape=True) for column in columns))
 
 
 def _fields(info: object, keys: dict[str, object]) -> dict[str, object]:

@@ -7,11 +7,11 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import or_, select
-from sqlalchemy.orm import Session, selectinload, sessionmaker
+from sqlalchemy import ColumnElement, or_, select
+from sqlalchemy.orm import InstrumentedAttribute, Session, selectinload, sessionmaker
 
 from branchguard.core.audit.service import record
-from branchguard.core.kernel import versioned
+from branchguard.core.kernel import validation, versioned
 from branchguard.core.kernel.attachments import AttachmentRef, AttachmentStore
 from branchguard.core.kernel.errors import NotFound, ValidationError
 from branchguard.core.kernel.i18n import Message, t
@@ -94,8 +94,9 @@ class PlaybookService:
     def list_playbooks(self, actor: Actor, flt: PlaybookFilter | None = None) -> list[PlaybookSummary]:
         require(actor, "playbook.list")
         flt = flt or PlaybookFilter()
+        text = validation.search(flt.search)
         with self._sessions() as s:
-            listed = summaries(s, self._search(s, flt.search.strip()) if flt.search.strip() else None)
+            listed = summaries(s, self._search(s, text) if text else None)
         return sorted(
             (
                 sm
@@ -113,16 +114,20 @@ class PlaybookService:
         )
 
     def _search(self, s: Session, text: str) -> list[int]:
-        """The ids of the plans whose current or draft version mentions `text` in a title or a step."""
-        like = f"%{text}%"
+        """The ids of the plans whose current or draft version mentions `text` in a title or a step;
+        `%` and `_` are characters to find, not wildcards (autoescape: "_" once listed every plan)."""
+
+        def has(column: InstrumentedAttribute[str]) -> ColumnElement[bool]:
+            return column.icontains(text, autoescape=True)
+
         live = (PlaybookStatus.APPROVED.value, PlaybookStatus.DRAFT.value)
         in_titles = select(PlaybookVersionRow.playbook_id).where(
             PlaybookVersionRow.status.in_(live),
             or_(
-                PlaybookVersionRow.title_zh.ilike(like),
-                PlaybookVersionRow.title_en.ilike(like),
-                PlaybookVersionRow.triggers_zh.ilike(like),
-                PlaybookVersionRow.triggers_en.ilike(like),
+                has(PlaybookVersionRow.title_zh),
+                has(PlaybookVersionRow.title_en),
+                has(PlaybookVersionRow.triggers_zh),
+                has(PlaybookVersionRow.triggers_en),
             ),
         )
         in_steps = (
@@ -130,11 +135,11 @@ class PlaybookService:
             .join(StepRow, StepRow.version_id == PlaybookVersionRow.id)
             .where(
                 PlaybookVersionRow.status.in_(live),
-                or_(StepRow.text_zh.ilike(like), StepRow.text_en.ilike(like)),
+                or_(has(StepRow.text_zh), has(StepRow.text_en)),
             )
         )
         query = select(PlaybookRow.id).where(
-            or_(PlaybookRow.id.in_(in_titles), PlaybookRow.id.in_(in_steps), PlaybookRow.code.ilike(like))
+            or_(PlaybookRow.id.in_(in_titles), PlaybookRow.id.in_(in_steps), has(PlaybookRow.code))
         )
         return list(s.scalars(query))
 

@@ -24,6 +24,7 @@ from branchguard.core.incidents.rules import opening_level
 from branchguard.core.incidents.types import IncidentSummary
 from branchguard.core.kernel.roles import may
 from branchguard.core.kernel.types import Level
+from branchguard.core.kernel.validation import SEARCH_LIMIT
 from branchguard.core.playbooks.types import PlaybookSummary
 from branchguard.gui.incidents.console.dialogs import chosen_level, fill_levels
 from branchguard.gui.kit.plain import plain, tip
@@ -53,6 +54,7 @@ class StartIncidentDialog(QDialog):
         self.filter.setObjectName("start_filter")
         self.filter.setProperty("discardable", True)  # a search: Esc asks nothing (gui/kit/discard.py)
         self.filter.setClearButtonEnabled(True)
+        self.filter.setMaxLength(SEARCH_LIMIT)  # a search, as the list pages' (gui/kit/search_box.py)
         self.filter.installEventFilter(self)
         self.plans = QListWidget()
         self.plans.setObjectName("start_plans")

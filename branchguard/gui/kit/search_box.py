@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QLineEdit, QWidget
 
+from branchguard.core.kernel.validation import SEARCH_LIMIT
 from branchguard.gui.kit.discard import DISCARDABLE
 from branchguard.gui.kit.icons import icon
 
@@ -22,6 +23,7 @@ class SearchBox(QLineEdit):
         super().__init__(parent)
         self.setObjectName(object_name)
         self.setClearButtonEnabled(True)
+        self.setMaxLength(SEARCH_LIMIT)  # what every list's search takes (core refuses more)
         self.setProperty(DISCARDABLE, True)  # a search, not work: a dialog's Esc asks nothing for it
         self.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
         self._pause = QTimer(self)
