@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from branchguard.config import DB_FILE, RuntimeConfig, resolve, with_stored_password
 from branchguard.core.faults import machine
 from branchguard.core.faults.types import Fault, FaultKind, FaultPlace
+from branchguard.core.kernel import output
 from branchguard.core.kernel.errors import NotFound, SchemaError, ValidationError
 from branchguard.core.kernel.i18n import Message, set_language
 from branchguard.core.kernel.types import Actor
@@ -47,6 +48,9 @@ class AppContext:
     place: FaultPlace = field(default_factory=lambda: FaultPlace("", ""))
     # A head office's database (`ho init`): the window shows head office's pages, not a branch's.
     head_office: bool = False
+    # Ends the protection of this data folder's own files from the files the user has written
+    # (core/kernel/output.py), which lasts while the context is open.
+    release_own_data: Callable[[], None] = field(default=lambda: None, repr=False)
 
     @property
     def data_dir(self) -> Path:
@@ -66,6 +70,7 @@ class AppContext:
                 # command's stderr as SQLAlchemy's raw text
                 log.info("statistics not refreshed: %s", exc)
         self.engine.dispose()
+        self.release_own_data()
 
 
 LockNotice = Callable[[Message], None]
@@ -205,7 +210,26 @@ def open_context(
         if fault is not None and fault is not exc:
             raise fault from exc
         raise
-    return AppContext(config, engine, sessions, services, schema, read_only, place, _head_office(sessions))
+    ctx = AppContext(config, engine, sessions, services, schema, read_only, place, _head_office(sessions))
+    ctx.release_own_data = output.protect(lambda: own_data(config))
+    return ctx
+
+
+def own_data(config: RuntimeConfig) -> output.OwnData:
+    """What of this data folder no report, export or backup written where the user said may
+    replace, in any role (a handover written over the database left a PDF there): asked at each
+    write, so a backup or anchor folder chosen meanwhile counts. A PostgreSQL database has no file
+    here; its keys, attachments and the rest are protected all the same."""
+    from branchguard.core.anchors.keys import KEYS_FOLDER
+    from branchguard.core.anchors.store import FILE_NAME as ANCHOR_FILE
+    from branchguard.core.faults.holders import RUN_FOLDER
+
+    folder = config.data_dir
+    files = (config.settings.path, config.anchor_dir / ANCHOR_FILE, *_database_files(config))
+    # "logs": diagnostics.LOG_FOLDER, a layer the context may not import (tests/test_import_contract.py)
+    folders = [folder / name for name in (KEYS_FOLDER, "attachments", "logs", RUN_FOLDER)]
+    folders += folder.glob("before-restore-*")  # what a restore set aside (core/backup/archive.py)
+    return output.OwnData(files, tuple(folders), kept=(config.backup_dir,))
 
 
 def _check_database_address(url: str) -> None:
@@ -252,14 +276,22 @@ def _open_ledger(sessions: sessionmaker[Session]) -> None:
         log.info("ledger: %d entries taken in", added)
 
 
+def _database_files(config: RuntimeConfig) -> tuple[Path, ...]:
+    """The SQLite database file and the -wal, -shm and journal SQLite keeps beside it; none for a
+    database on a server."""
+    url = make_url(config.db_url)
+    if url.get_backend_name() != "sqlite" or not url.database or url.database == ":memory:":
+        return ()
+    db = Path(url.database)
+    return tuple(db.with_name(db.name + end) for end in ("", "-wal", "-shm", "-journal"))
+
+
 def _make_database_private(config: RuntimeConfig) -> None:
     """SQLite makes the database file (with the process's umask) and gives its -wal, -shm and
     journal the database file's mode: the file is made private, and whatever it made already."""
-    url = make_url(config.db_url)
-    if url.get_backend_name() != "sqlite" or not url.database or url.database == ":memory:":
-        return
-    db = Path(url.database)
-    make_private(config.data_dir, *(db.with_name(db.name + end) for end in ("", "-wal", "-shm", "-journal")))
+    files = _database_files(config)
+    if files:  # none given would mean the data folder itself
+        make_private(config.data_dir, *files)
 
 
 def _starter_library_missing(sessions: sessionmaker[Session]) -> bool:

@@ -44,10 +44,12 @@ def load_or_create(data_dir: Path) -> Ed25519PrivateKey:
         _create(path)
     try:
         key = load_pem_private_key(path.read_bytes(), password=None)
-    except (OSError, ValueError, TypeError) as exc:
+    except OSError as exc:
         raise KeyProblem(Message("anchor.key_unreadable", path=str(path), error=_why(exc))) from None
+    except (ValueError, TypeError):  # cryptography's words (English, with a link) say no more than this
+        raise KeyProblem(Message("anchor.key_damaged", path=str(path))) from None
     if not isinstance(key, Ed25519PrivateKey):
-        raise KeyProblem(Message("anchor.key_unreadable", path=str(path), error="not an Ed25519 key"))
+        raise KeyProblem(Message("anchor.key_damaged", path=str(path)))
     if POSIX and path.stat().st_mode & 0o077:
         path.chmod(0o600)
     return key

@@ -9,6 +9,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "field.anchor_folder": ("Anchor folder", "锚点文件夹"),
     # the signing key
     "anchor.key_unreadable": ("cannot read the signing key {path}: {error}", "无法读取签名密钥 {path}：{error}"),
+    "anchor.key_damaged": (
+        "the signing key {path} is damaged: it holds no Ed25519 private key; put the keys folder back from a backup",
+        "签名密钥 {path} 已损坏：其中没有 Ed25519 私钥；请从备份中恢复 keys 文件夹",
+    ),
     "anchor.key_unwritable": ("cannot make the signing key {path}: {error}", "无法生成签名密钥 {path}：{error}"),
     # the anchor folder and file
     "anchor.folder_in_data": (

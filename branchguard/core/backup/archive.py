@@ -40,7 +40,7 @@ from branchguard.core.backup.types import (
 from branchguard.core.kernel.errors import BranchGuardError
 from branchguard.core.kernel.i18n import Message
 from branchguard.core.kernel.intake import InputRejected, Limits, load_json
-from branchguard.core.kernel.output import OutputRefused, check_target
+from branchguard.core.kernel.output import OutputRefused, OwnDataRefused, check_target
 
 DB_FILE = "branchguard.sqlite"
 # What a data folder holds that a backup carries (backups/ and earlier set-aside copies are not).
@@ -245,9 +245,12 @@ def _write_failed(out: Path, exc: OSError) -> BackupError:
 
 
 def _check_target(out: Path) -> None:
-    """The rule of every file the app writes (core/kernel/output.py), worded for a backup."""
+    """The rule of every file the app writes (core/kernel/output.py), worded for a backup; the app's
+    own data (the database, an archive already in the backup folder) is named as such."""
     try:
         check_target(out)
+    except OwnDataRefused as refused:
+        raise BackupError(refused.reason_message) from None
     except OutputRefused:
         raise BackupError(Message("backup.target_not_a_file", path=str(out))) from None
 

@@ -64,6 +64,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "'{path}' is a name Windows reserves for a device; choose another name",
         "“{path}”是 Windows 保留的设备名；请换一个名称",
     ),
+    "output.own_data": (
+        "'{path}' is BranchGuard's own data (its database, settings, keys, attachments, logs, anchors "
+        "or backups); nothing was written: choose another file",
+        "“{path}”是 BranchGuard 自身的数据（数据库、设置、密钥、附件、日志、锚点或备份）；"
+        "未写入任何内容：请另选文件",
+    ),
     "output.changed": (
         "'{path}' was replaced by something other than a file while writing; nothing was written",
         "写入期间“{path}”被替换为非普通文件；未写入任何内容",

@@ -5,16 +5,25 @@ A write never replaces anything but a regular file: the target must be absent or
 as root); the bytes go to a temporary file beside it, which replaces the target only once complete,
 after the target was checked again. A link is followed to the file it names, which is what gets
 replaced. On Windows the reserved device names (CON, NUL, COM1, …) are refused as well.
+
+Nor is any of the app's own data ever the target, whatever the name it is given by (a link, a
+folder's link, a second name of the same file): the database and its companions, the settings, the
+keys, attachments, logs, the anchor file and the backups already made. A report written over the
+database once left a PDF where the branch's records were. Each open data folder says what that is
+(`protect`, called by the context when it opens): every command and save dialog is covered, none
+passes paths.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import secrets
 import stat
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
@@ -28,8 +37,69 @@ class OutputRefused(ValidationError):
     """The place given for a file is not one a file may be written to."""
 
 
+class OwnDataRefused(OutputRefused):
+    """The place given for a file is the app's own data (`protect`)."""
+
+
+@dataclass(frozen=True)
+class OwnData:
+    """What of a data folder no file written where the user said may replace: `files` (there or not
+    yet), everything under `folders`, and what is already in the `kept` folders (the backup folder:
+    a new archive goes there; none is written over one made before)."""
+
+    files: tuple[Path, ...] = ()
+    folders: tuple[Path, ...] = ()
+    kept: tuple[Path, ...] = ()
+
+
+OwnPlaces = Callable[[], OwnData]
+_own: list[OwnPlaces] = []
+
+
+def protect(places: OwnPlaces) -> Callable[[], None]:
+    """From now until the function returned is called, `places()` is the app's own data, asked at
+    each write (a backup or anchor folder chosen meanwhile counts)."""
+    _own.append(places)
+
+    def release() -> None:
+        with contextlib.suppress(ValueError):
+            _own.remove(places)
+
+    return release
+
+
 def _refuse(key: str, path: Path) -> OutputRefused:
     return OutputRefused(FIELD, Message(key, path=str(path)))
+
+
+def _names_of(path: Path) -> set[object]:
+    """What `path` is known by: its name with every link resolved (case folded where the system
+    folds it) and, when it is there, its device and file number (any other name of it)."""
+    names: set[object] = {os.path.normcase(os.path.realpath(path))}
+    with contextlib.suppress(OSError):
+        found = os.stat(path)
+        if found.st_ino:  # 0: a file system without file numbers, where they would all match
+            names.add((found.st_dev, found.st_ino))
+    return names
+
+
+def _is_own_data(path: Path) -> bool:
+    """Whether writing `path` would replace (or stand in the place of) the app's own data."""
+    if not _own:
+        return False
+    owned = [places() for places in list(_own)]
+
+    def known(paths: list[Path]) -> set[object]:
+        return set().union(*map(_names_of, paths))
+
+    files = known([f for own in owned for f in own.files])
+    folders = known([f for own in owned for f in own.folders])
+    here = _names_of(path)
+    within = [_names_of(p) for p in Path(os.path.realpath(path)).parents]
+    if here & (files | folders) or any(names & folders for names in within):
+        return True
+    kept = known([f for own in owned for f in own.kept])
+    return os.path.lexists(path) and bool(within) and bool(within[0] & kept)
 
 
 def check_target(path: Path | str) -> Path:
@@ -41,6 +111,8 @@ def check_target(path: Path | str) -> Path:
         raise _refuse("output.reserved", path)
     if os.path.islink(path):
         path = Path(os.path.realpath(path))
+    if _is_own_data(path):
+        raise OwnDataRefused(FIELD, Message("output.own_data", path=str(path)))
     try:
         mode = os.stat(path).st_mode
     except FileNotFoundError:
