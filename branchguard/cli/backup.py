@@ -98,6 +98,7 @@ def _log_in_restorer(config: RuntimeConfig, args: argparse.Namespace) -> None:
 
 def run_restore(config: RuntimeConfig, args: argparse.Namespace) -> int:
     from branchguard.core.backup.archive import check_backup, restore_backup
+    from branchguard.core.backup.unpack import check_room
     from branchguard.core.kernel.errors import ValidationError
     from branchguard.core.kernel.i18n import Message
     from branchguard.core.kernel.types import Actor
@@ -107,6 +108,7 @@ def run_restore(config: RuntimeConfig, args: argparse.Namespace) -> int:
         raise ValidationError("field.file", Message("input.no_file", path=str(args.archive)))
     revisions = known_revisions()
     manifest = check_backup(args.archive, revisions)  # a bad archive is refused before any login
+    check_room(manifest, config.data_dir, args.archive)  # as is one that would not fit on the disk
     _log_in_restorer(config, args)
     print(
         t(

@@ -26,6 +26,8 @@ from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path, PurePosixPath
 
+from branchguard.core.backup import unpack
+from branchguard.core.backup.errors import BackupError
 from branchguard.core.backup.rules import archive_name, to_keep
 from branchguard.core.backup.types import (
     DATABASE_NAME,
@@ -50,10 +52,6 @@ _CHUNK = 1024 * 1024
 _COPY_PAGES = 1024  # the online copy's step (4 MB at SQLite's page size): a stop is seen between steps
 # The manifest lists every attached file (~150 bytes each): 16 MB is over 100,000 files.
 MANIFEST_LIMITS = Limits(16 * 1024 * 1024, max_depth=8, max_items=2_000_000)
-
-
-class BackupError(BranchGuardError):
-    """An archive that cannot be made, read or restored; the message says which and why."""
 
 
 class BackupCancelled(BackupError):
@@ -165,6 +163,7 @@ def check_backup(archive: Path, known_revisions: list[str]) -> BackupManifest:
     try:
         with _open_zip(archive) as zf:
             manifest = _read_manifest(zf, archive)
+            unpack.check_sizes(manifest, archive)  # before a byte of them is inflated
             listed = {f.path for f in manifest.files}
             present = {i.filename for i in zf.infolist() if not i.is_dir()} - {MANIFEST_NAME}
             if present != listed:
@@ -195,11 +194,14 @@ def restore_backup(archive: Path, data_dir: Path, db_url: str, known_revisions: 
     check_restore_target(manifest, db_url, archive)
     sqlite_path = _sqlite_path(db_url)
     data_dir = Path(data_dir)
+    unpack.check_room(manifest, data_dir, archive)
     data_dir.mkdir(parents=True, exist_ok=True)
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     staging = Path(tempfile.mkdtemp(prefix=".restore-", dir=data_dir))
     try:
-        placed = _extract(archive, staging)
+        placed = [n for n in unpack.extract(archive, manifest, staging) if n != unpack.SETTINGS_NAME]
+        if unpack.keep_own_settings(staging, data_dir):  # the archive's db_url and folders are not taken
+            placed.append(unpack.SETTINGS_NAME)
         _refuse_if_window_open(data_dir)
         if manifest.has_database:
             _check_integrity(staging / DATABASE_NAME)
@@ -391,20 +393,6 @@ def _safe_member(name: str) -> bool:
     if pure.is_absolute() or ".." in pure.parts or "\\" in name or ":" in name or not pure.parts:
         return False
     return name == DATABASE_NAME or name in FILES or (pure.parts[0] in FOLDERS and len(pure.parts) > 1)
-
-
-def _extract(archive: Path, staging: Path) -> list[str]:
-    names = []
-    with zipfile.ZipFile(archive) as zf:
-        for info in zf.infolist():
-            if info.is_dir() or info.filename == MANIFEST_NAME:
-                continue
-            target = staging / info.filename
-            target.parent.mkdir(parents=True, exist_ok=True)
-            with zf.open(info) as src, target.open("wb") as dst:
-                shutil.copyfileobj(src, dst, _CHUNK)
-            names.append(info.filename)
-    return names
 
 
 def _check_integrity(db: Path) -> None:

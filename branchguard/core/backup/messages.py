@@ -75,6 +75,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{path}: {name} does not match its recorded SHA-256; the archive was changed or damaged, nothing was changed",
         "{path}：{name} 与记录的 SHA-256 不符，备份已被改动或损坏；未做任何改动",
     ),
+    "backup.file_too_big": (
+        "{path}: {name} is larger than the {limit} MB BranchGuard ever keeps there; refused, nothing was changed",
+        "{path}：{name} 超过 BranchGuard 在该处保存的上限 {limit} MB；已拒绝，未做任何改动",
+    ),
+    "backup.no_room": (
+        "{path} needs {needed} MB free on the disk of {folder} to be restored with room to spare, "
+        "and there are {free} MB; nothing was changed",
+        "恢复 {path} 需要 {folder} 所在磁盘有 {needed} MB 可用空间（含余量），目前只有 {free} MB；未做任何改动",
+    ),
     "backup.unsafe_name": (
         "{path} names a file outside the data folder ({name}); refused, nothing was changed",
         "{path} 含有指向数据目录之外的文件名（{name}）；已拒绝，未做任何改动",

@@ -76,6 +76,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{file} in the package differs from its manifest (SHA-256 or size): the package was changed after it was made; refused",
         "数据包中的 {file} 与清单不符（SHA-256 或大小）：数据包在生成后被改动；拒绝导入",
     ),
+    "ho.package_too_big": (
+        "the files the package's manifest lists are larger together than head office takes in: refused",
+        "数据包清单所列文件合计超过总行可接收的大小：拒绝导入",
+    ),
     "ho.file_too_big": ("{file} in the package is too large", "数据包中的 {file} 过大"),
     "ho.ledger_broken": (
         "the package's ledger does not chain at entry {seq}: refused",

@@ -7,11 +7,10 @@ from __future__ import annotations
 
 import shutil
 import zipfile
-import zlib
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat, load_pem_public_key
@@ -25,7 +24,9 @@ from branchguard.core.demo.service import holds_branch_data
 from branchguard.core.exchange import rules as package
 from branchguard.core.exchange.rules import month_starts, period_of
 from branchguard.core.exchange.types import Period
-from branchguard.core.headoffice import rules, store
+from branchguard.core.headoffice import package_zip, rules, store
+from branchguard.core.headoffice.package_zip import FIELD, MAX_MEMBER, Refused
+from branchguard.core.headoffice.package_zip import refuse as _refuse
 from branchguard.core.headoffice.types import (
     BranchRollup,
     HeldHead,
@@ -44,23 +45,13 @@ from branchguard.core.kernel.types import Actor, Role
 from branchguard.core.ledger.rules import GENESIS
 from branchguard.db.models.exchange import HeadOfficeRow, HoBranchRow, HoPackageRow, HoQuarantineRow
 
-FIELD = "field.package"
 MAX_PACKAGE = 2 * 1024 * 1024 * 1024
-MAX_MEMBER = 512 * 1024 * 1024
 JSON_LIMITS = intake.Limits(max_bytes=MAX_MEMBER, max_depth=16, max_items=20_000_000)
 QUARANTINE = "quarantine"
 
 
 class NotHeadOffice(ValidationError):
     """A head-office command on a branch's database."""
-
-
-class Refused(ValidationError):
-    """A package refused; nothing of it was written (a quarantined one is kept aside, with why)."""
-
-
-def _refuse(key: str, **params: object) -> Refused:
-    return Refused(FIELD, Message(key, **params))
 
 
 class HeadOfficeService:
@@ -159,8 +150,7 @@ class HeadOfficeService:
             raise _refuse(
                 "ho.not_a_package", file=path.name, error=Message("ho.package.missing", name=missing)
             )
-        manifest_bytes = _member(zf, package.MANIFEST, MAX_MEMBER)
-        signature = _member(zf, package.SIGNATURE, 1024).decode("ascii", "replace")
+        manifest_bytes, signature = package_zip.head(zf)  # nothing else inflated till they hold
         try:
             manifest = intake.load_json(manifest_bytes, JSON_LIMITS, FIELD)
         except intake.InputRejected as exc:
@@ -189,17 +179,12 @@ class HeadOfficeService:
         extra = names - set(listed) - {package.MANIFEST, package.SIGNATURE}
         if extra:
             raise _refuse("ho.file_unlisted", file=sorted(extra)[0])
-        read: dict[str, bytes] = {}  # the JSON files, read once: hashed here, parsed below
-        for name, f in listed.items():
+        for name in listed:
             if name not in names:
                 raise _refuse("ho.file_missing", file=name)
-            if name.endswith(".json"):
-                read[name] = _member(zf, name, MAX_MEMBER, changed_is_refused=True)
-                got_sha, got_size = package.sha256(read[name]), len(read[name])
-            else:  # the PDFs: streamed
-                got_sha, got_size = _hash_member(zf, name)
-            if got_sha != f["sha256"] or got_size != f["size"]:
-                raise _refuse("ho.file_changed", file=name)
+        package_zip.check_sizes(listed)
+        # the JSON files, read once: hashed here, parsed below; the PDFs only hashed
+        read = package_zip.proved(zf, listed, keep=[n for n in listed if n.endswith(".json")])
         digest = package.sha256(manifest_bytes)
         with self._sessions() as s:
             if s.scalar(select(HoPackageRow.id).where(HoPackageRow.manifest_sha256 == digest)) is not None:
@@ -516,42 +501,6 @@ def _periods_within(period: Period) -> list[str]:
 
 def _utc(at: datetime | None) -> datetime | None:
     return at.replace(tzinfo=UTC) if at is not None and at.tzinfo is None else at
-
-
-def _member(zf: zipfile.ZipFile, name: str, limit: int, changed_is_refused: bool = False) -> bytes:
-    """A member's bytes, within `limit`; with `changed_is_refused`, unreadable compressed data or a
-    bad CRC (a changed byte) is refused as a changed file, as hashing it would be."""
-    info = zf.getinfo(name)
-    if info.file_size > limit:
-        raise _refuse("ho.file_too_big", file=name)
-    try:
-        with zf.open(info) as fh:
-            data = fh.read(limit + 1)
-    except (zipfile.BadZipFile, OSError, EOFError, zlib.error):
-        if not changed_is_refused:
-            raise
-        raise _refuse("ho.file_changed", file=name) from None
-    if len(data) > limit:
-        raise _refuse("ho.file_too_big", file=name)
-    return data
-
-
-def _hash_member(zf: zipfile.ZipFile, name: str) -> tuple[str, int]:
-    import hashlib
-
-    sha, size = hashlib.sha256(), 0
-    try:
-        with zf.open(name) as fh:
-            while chunk := _read(fh):
-                sha.update(chunk)
-                size += len(chunk)
-    except (zipfile.BadZipFile, OSError, EOFError):  # a changed byte in compressed data, a bad CRC
-        raise _refuse("ho.file_changed", file=name) from None
-    return sha.hexdigest(), size
-
-
-def _read(fh: IO[bytes]) -> bytes:
-    return fh.read(1 << 16)
 
 
 def _public_key(data: bytes, path: Path) -> bytes:

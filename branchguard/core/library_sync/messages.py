@@ -94,6 +94,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the library holds {name}, which its signed manifest does not list: refused",
         "资料库包含已签名清单中未列出的 {name}：拒绝导入",
     ),
+    "library.too_big": (
+        "the library's content comes to {size} MB, more than the {limit} MB a library may hold: refused",
+        "资料库内容共 {size} MB，超过资料库上限 {limit} MB：拒绝导入",
+    ),
     "library.member_twice": ("the library holds {name} twice: refused", "资料库中 {name} 出现两次：拒绝导入"),
     "library.member_unreadable": (
         "{name} in the library cannot be read ({error}): the file is damaged",

@@ -55,6 +55,7 @@ from branchguard.core.library_sync.types import (
     Library,
     LibraryPreview,
     LibraryState,
+    Manifest,
     TrustedKey,
     TrustResult,
     YearInfo,
@@ -187,25 +188,10 @@ class LibraryService:
         """The library at `path`, its signature proved against the trusted key and every member
         against the signed manifest, then parsed (LibraryRefused / ValidationError say why not)."""
         require(actor, "library.import")
-        members = archive.read(path)  # first: a backup or a package is named so, trusted key or not
-        trusted = self.trusted(actor)
-        if trusted is None:
-            raise LibraryRefused(Message("library.no_trust"))
-        manifest_data = members[rules.MANIFEST]  # archive.read refuses a zip without one
-        signature_data = members.get(rules.SIGNATURE)
-        if signature_data is None:
-            raise LibraryRefused(Message("library.unsigned", path=str(path)))
-        signature = rules.signature_of(signature_data)
-        if signature is None:
-            raise LibraryRefused(Message("library.bad_signature_file"))
-        trusted_raw = bytes.fromhex(trusted.public_key)
-        if not rules.holds(trusted_raw, manifest_data, signature):
-            raise LibraryRefused(self._why_not_trusted(manifest_data, signature, trusted.fingerprint))
-        doc = load_json(manifest_data, MANIFEST_LIMITS, "field.library_file")
-        problem = rules.schema_problem(doc)
-        if problem is not None:
-            raise LibraryRefused(Message("library.manifest_bad", problem=problem))
-        manifest = rules.manifest_of(doc)
+        with archive.opened(path) as zf:  # first: a backup or a package is named so, trusted key or not
+            manifest_data, signature_data = archive.head(zf)
+            manifest = self._proved(actor, path, manifest_data, signature_data)
+            members = archive.members(zf, manifest.files)  # only now is any content inflated
         rules.check_members(manifest, members)
         from branchguard.core.playbooks.format import parse
 
@@ -225,6 +211,28 @@ class LibraryService:
                 Message("field.library_member", name=rules.WORKING_DAYS), exc.as_message(), exc.path
             ) from None
         return Library(str(path), manifest, rules.sha256(manifest_data), parsed, templates, compliance, years)
+
+    def _proved(
+        self, actor: Actor, path: Path, manifest_data: bytes, signature_data: bytes | None
+    ) -> Manifest:
+        """The manifest, once a head-office key is trusted and its signature over these bytes holds:
+        all decided on the manifest and signature alone, nothing else of the library read yet."""
+        trusted = self.trusted(actor)
+        if trusted is None:
+            raise LibraryRefused(Message("library.no_trust"))
+        if signature_data is None:
+            raise LibraryRefused(Message("library.unsigned", path=str(path)))
+        signature = rules.signature_of(signature_data)
+        if signature is None:
+            raise LibraryRefused(Message("library.bad_signature_file"))
+        trusted_raw = bytes.fromhex(trusted.public_key)
+        if not rules.holds(trusted_raw, manifest_data, signature):
+            raise LibraryRefused(self._why_not_trusted(manifest_data, signature, trusted.fingerprint))
+        doc = load_json(manifest_data, MANIFEST_LIMITS, "field.library_file")
+        problem = rules.schema_problem(doc)
+        if problem is not None:
+            raise LibraryRefused(Message("library.manifest_bad", problem=problem))
+        return rules.manifest_of(doc)
 
     @staticmethod
     def _why_not_trusted(manifest: bytes, signature: bytes, trusted_fp: str) -> Message:

@@ -1,0 +1,102 @@
+"""Reading a branch's period package out of its zip, inflating no more than what is proved.
+
+The manifest and its signature come first, within small caps (MAX_MANIFEST, MAX_SIGNATURE): a
+package's trust is decided on them alone. Only then are the members the signed manifest lists read,
+their signed sizes first held to the caps (each MAX_MEMBER; together MAX_CONTENT, and the JSON
+documents kept in memory MAX_JSON_TOTAL), and each inflated to no more than its signed size and one
+byte: a zip's own sizes may lie, so what is counted is what actually inflates.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import zipfile
+import zlib
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from branchguard.core.exchange import rules as package
+from branchguard.core.kernel.errors import ValidationError
+from branchguard.core.kernel.i18n import Message
+
+FIELD = "field.package"
+# A real manifest lists ~150 bytes a file: 3 KB for a month with three reports; 1 MB is over 6,000
+# files, more than any branch's quarter of incidents, drills and inspections makes.
+MAX_MANIFEST = 1024 * 1024
+MAX_SIGNATURE = 1024  # 128 hex digits and a newline
+MAX_MEMBER = 512 * 1024 * 1024
+MAX_JSON_TOTAL = 1024 * 1024 * 1024  # the records and the ledger, held in memory to be parsed
+MAX_CONTENT = 4 * 1024 * 1024 * 1024  # everything listed, the PDFs (only hashed, streamed) included
+_CHUNK = 1 << 16
+
+
+class Refused(ValidationError):
+    """A package refused; nothing of it was written (a quarantined one is kept aside, with why)."""
+
+
+def refuse(key: str, **params: object) -> Refused:
+    return Refused(FIELD, Message(key, **params))
+
+
+def head(zf: zipfile.ZipFile) -> tuple[bytes, str]:
+    """The manifest's bytes and the signature's text, each within its small cap (the zip is known
+    to hold both)."""
+    manifest = _capped(zf, package.MANIFEST, MAX_MANIFEST)
+    signature = _capped(zf, package.SIGNATURE, MAX_SIGNATURE).decode("ascii", "replace")
+    return manifest, signature
+
+
+def check_sizes(listed: Mapping[str, Mapping[str, Any]]) -> None:
+    """The signed sizes within the caps, before anything listed is inflated."""
+    for name, f in listed.items():
+        if f["size"] > MAX_MEMBER:
+            raise refuse("ho.file_too_big", file=name)
+    json_total = sum(f["size"] for name, f in listed.items() if name.endswith(".json"))
+    if json_total > MAX_JSON_TOTAL or sum(f["size"] for f in listed.values()) > MAX_CONTENT:
+        raise refuse("ho.package_too_big")
+
+
+def proved(
+    zf: zipfile.ZipFile, listed: Mapping[str, Mapping[str, Any]], keep: Iterable[str]
+) -> dict[str, bytes]:
+    """Every listed member hashed as it streams, to at most its signed size and a byte, and held to
+    its size and SHA-256 (Refused naming the first that differs); the bytes of the members in `keep`
+    (the JSON documents, parsed next) returned by name."""
+    kept = set(keep)
+    read: dict[str, bytes] = {}
+    for name, f in listed.items():
+        sha, size, data = _streamed(zf, name, f["size"], name in kept)
+        if sha != f["sha256"] or size != f["size"]:
+            raise refuse("ho.file_changed", file=name)
+        if name in kept:
+            read[name] = data
+    return read
+
+
+def _capped(zf: zipfile.ZipFile, name: str, limit: int) -> bytes:
+    """A member's bytes, inflating at most `limit` and a byte (Refused as too big beyond)."""
+    info = zf.getinfo(name)
+    if info.file_size > limit:
+        raise refuse("ho.file_too_big", file=name)
+    with zf.open(info) as fh:
+        data = fh.read(limit + 1)
+    if len(data) > limit:
+        raise refuse("ho.file_too_big", file=name)
+    return data
+
+
+def _streamed(zf: zipfile.ZipFile, name: str, size: int, keep: bool) -> tuple[str, int, bytes]:
+    """SHA-256 and count of the member's bytes, read until they pass `size` (its signed size) or
+    end, and the bytes with `keep`. Unreadable compressed data or a bad CRC (a changed byte) is
+    refused as a changed file."""
+    sha, count, chunks = hashlib.sha256(), 0, []
+    try:
+        with zf.open(name) as fh:
+            while count <= size and (chunk := fh.read(_CHUNK)):
+                sha.update(chunk)
+                count += len(chunk)
+                if keep:
+                    chunks.append(chunk)
+    except (zipfile.BadZipFile, OSError, EOFError, zlib.error):
+        raise refuse("ho.file_changed", file=name) from None
+    return sha.hexdigest(), count, b"".join(chunks)
