@@ -71,6 +71,18 @@ def survivors_frozen() -> Iterator[None]:
 
 
 @pytest.fixture(autouse=True)
+def language_kept() -> Iterator[None]:
+    """Each test starts in the default language and leaves it so: a test that switched to English
+    and failed (or forgot) made later tests in the same worker read English where they expect the
+    default Chinese, depending on which tests the worker happened to run before."""
+    from branchguard.core.kernel.i18n import DEFAULT_LANGUAGE, set_language
+
+    set_language(DEFAULT_LANGUAGE)
+    yield
+    set_language(DEFAULT_LANGUAGE)
+
+
+@pytest.fixture(autouse=True)
 def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """HOME, XDG folders and the data folder live in tmp_path: no test touches real user data."""
     home = tmp_path / "home"
