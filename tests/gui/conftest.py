@@ -124,6 +124,14 @@ def app(qapp: QApplication, lang: str) -> QApplication:
     return qapp
 
 
+@pytest.fixture(autouse=True)
+def window_language(app: QApplication) -> None:
+    """Every window test runs in its module's `lang` (English unless a module says otherwise), the
+    window's texts and the domain's alike, whether or not it asks for a context: each test starts
+    in the default language (tests/conftest.py), and a test that builds a dialog by hand read the
+    plan's Chinese name under English labels."""
+
+
 @pytest.fixture
 def empty_ctx(fresh_data_dir: Path, app: QApplication, lang: str) -> Iterator[AppContext]:
     """The context on a new database (a copy of the run's fresh one, see tests/conftest.py):
