@@ -65,6 +65,14 @@ def test_the_read_only_auditor_cannot_overwrite_the_signing_key(
     assert demo_run("anchor", "show")[0] == 0
 
 
+def test_a_backup_into_a_new_folder_inside_the_keys_is_refused_before_the_folder_is_made(
+    demo_run: Run, records_data_dir: Path
+) -> None:
+    inside = records_data_dir / "keys" / "sub"
+    refused_and_intact(demo_run, records_data_dir, inside / "x.zip", "backup")
+    assert not inside.exists()
+
+
 def test_the_backup_folder_takes_new_archives_but_none_is_written_over(
     demo_run: Run, records_data_dir: Path
 ) -> None:

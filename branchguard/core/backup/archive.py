@@ -73,8 +73,8 @@ def create_backup(
     between steps, and a stop leaves no archive (BackupCancelled)."""
     out = Path(out)
     try:
+        _check_target(out)  # before its folder is made: a refused place is left as it was
         out.parent.mkdir(parents=True, exist_ok=True)
-        _check_target(out)
         fd, partial_name = tempfile.mkstemp(prefix=".partial-", suffix=".zip", dir=out.parent)
         os.close(fd)
     except OSError as exc:
