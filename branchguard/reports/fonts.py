@@ -112,6 +112,7 @@ def _register_ttf(path: Path, subfont_index: int) -> tuple[str | None, str]:
         return None, font
     if any(ord(ch) not in font.face.charToGlyph for ch in PROBE_TEXT):
         return None, t("report.font.no_cjk")
+    _mark_missing(font)
     if font.fontName not in pdfmetrics.getRegisteredFontNames():
         pdfmetrics.registerFont(font)
     return font.fontName, ""
@@ -146,3 +147,41 @@ def _register_family(name: str, bold: str) -> None:
 def _register_fallback() -> None:
     pdfmetrics.registerFont(UnicodeCIDFont(FALLBACK_FONT))
     _register_family(FALLBACK_FONT, FALLBACK_FONT)
+
+
+# Drawn for a character the embedded font has no glyph for: the geta mark, which Chinese and
+# Japanese typesetting print where the type lacks a character.
+MISSING_MARK = "\u3013"  # 〓
+
+
+class _Marked(dict):
+    """A font's table (character → glyph, or → width) that answers a character it lacks with the
+    mark's entry. ReportLab asks the glyph table with `in` then `[]` when it subsets the font, and
+    the width table with `get`."""
+
+    def __init__(self, table: dict[int, int], mark: int) -> None:
+        super().__init__(table)
+        self.mark = mark
+
+    def __contains__(self, code: object) -> bool:
+        return True
+
+    def __missing__(self, code: int) -> int:
+        return self.mark
+
+    def get(self, code: int, default: int | None = None) -> int:  # type: ignore[override]
+        return super().get(code, self.mark)
+
+
+def _mark_missing(font: TTFont) -> None:
+    """A character the font lacks (an emoji, a rare surname character of CJK Extension B such as
+    𠮷) is drawn as the mark: ReportLab drew the font's empty glyph, so a name lost a character
+    without a trace. (Its text layer garbles a character beyond the Basic Multilingual Plane either
+    way: the mark at least shows the reader that one is missing.) Once per parsed font (`_parse` is
+    cached); a font without the mark keeps its empty glyph."""
+    face = font.face
+    code = ord(MISSING_MARK)
+    if isinstance(face.charToGlyph, _Marked) or code not in face.charToGlyph:
+        return
+    face.charToGlyph = _Marked(face.charToGlyph, face.charToGlyph[code])
+    face.charWidths = _Marked(face.charWidths, face.charWidths.get(code, face.defaultWidth))

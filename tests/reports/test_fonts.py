@@ -84,3 +84,26 @@ def test_report_modules_do_not_load_qt() -> None:
         "branchguard.reports.fonts; sys.exit('PySide6' in sys.modules)"
     )
     assert subprocess.run([sys.executable, "-c", code], check=False, timeout=60).returncode == 0
+
+
+def _drawn(tmp_path: Path, name: str, text: str) -> bytes:
+    """The first page of a one-line PDF of `text` in the report font, as PNG bytes."""
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import SimpleDocTemplate
+
+    from branchguard.reports.template import para
+
+    font = find_cjk_font()
+    pdf = tmp_path / f"{name}.pdf"
+    SimpleDocTemplate(str(pdf)).build([para(text, ParagraphStyle(name, fontName=font.name, fontSize=24))])
+    page = ["pdftoppm", "-png", "-r", "40", "-singlefile", str(pdf), str(tmp_path / name)]
+    subprocess.run(page, check=True)
+    return (tmp_path / f"{name}.png").read_bytes()
+
+
+def test_a_character_the_font_lacks_is_drawn_as_the_missing_mark(system_font: Path, tmp_path: Path) -> None:
+    """吉𠮷 (a surname character of CJK Extension B) and an emoji were drawn as nothing: the name
+    lost a character without a trace. They are drawn as 〓, as Chinese typesetting marks it."""
+    marked = _drawn(tmp_path, "marked", "吉〓祥 火〓警")
+    assert _drawn(tmp_path, "rare", "吉\U00020bb7祥 火\U0001f525警") == marked
+    assert _drawn(tmp_path, "blank", "吉 祥 火 警") != marked
