@@ -222,6 +222,7 @@ def own_data(config: RuntimeConfig) -> output.OwnData:
     here; its keys, attachments and the rest are protected all the same."""
     from branchguard.core.anchors.keys import KEYS_FOLDER
     from branchguard.core.anchors.store import FILE_NAME as ANCHOR_FILE
+    from branchguard.core.backup.rules import taken_at
     from branchguard.core.faults.holders import RUN_FOLDER
 
     folder = config.data_dir
@@ -229,7 +230,16 @@ def own_data(config: RuntimeConfig) -> output.OwnData:
     # "logs": diagnostics.LOG_FOLDER, a layer the context may not import (tests/test_import_contract.py)
     folders = [folder / name for name in (KEYS_FOLDER, "attachments", "logs", RUN_FOLDER)]
     folders += folder.glob("before-restore-*")  # what a restore set aside (core/backup/archive.py)
-    return output.OwnData(files, tuple(folders), kept=(config.backup_dir,))
+    # The backups made: a new one, a report or a package may go beside them (a USB stick, say).
+    archives = [p for p in _entries(config.backup_dir) if taken_at(p.name) is not None]
+    return output.OwnData((*files, *archives), tuple(folders))
+
+
+def _entries(folder: Path) -> list[Path]:
+    try:
+        return list(folder.iterdir())
+    except OSError:  # not made yet, or gone
+        return []
 
 
 def _check_database_address(url: str) -> None:

@@ -44,12 +44,10 @@ class OwnDataRefused(OutputRefused):
 @dataclass(frozen=True)
 class OwnData:
     """What of a data folder no file written where the user said may replace: `files` (there or not
-    yet), everything under `folders`, and what is already in the `kept` folders (the backup folder:
-    a new archive goes there; none is written over one made before)."""
+    yet) and everything under `folders`."""
 
     files: tuple[Path, ...] = ()
     folders: tuple[Path, ...] = ()
-    kept: tuple[Path, ...] = ()
 
 
 OwnPlaces = Callable[[], OwnData]
@@ -96,10 +94,7 @@ def _is_own_data(path: Path) -> bool:
     folders = known([f for own in owned for f in own.folders])
     here = _names_of(path)
     within = [_names_of(p) for p in Path(os.path.realpath(path)).parents]
-    if here & (files | folders) or any(names & folders for names in within):
-        return True
-    kept = known([f for own in owned for f in own.kept])
-    return os.path.lexists(path) and bool(within) and bool(within[0] & kept)
+    return bool(here & (files | folders)) or any(names & folders for names in within)
 
 
 def check_target(path: Path | str) -> Path:

@@ -14,6 +14,7 @@ from branchguard.core.kernel import output
 from branchguard.core.kernel.output import OwnData, OwnDataRefused, write_file
 
 PDF = b"%PDF-1.4 report"
+ARCHIVE = "branchguard-20260102-030405.zip"  # an automatic backup, named by its time
 
 
 def refused(path: Path) -> OwnDataRefused:
@@ -31,7 +32,7 @@ def data(tmp_path: Path) -> Path:
         (folder / name).mkdir(parents=True)
     (folder / "branchguard.sqlite").write_bytes(b"SQLite format 3\x00")
     (folder / "keys" / "anchor-ed25519.pem").write_bytes(b"-----BEGIN PRIVATE KEY-----\n")
-    (folder / "backups" / "branchguard-20260102-030405.zip").write_bytes(b"PK archive")
+    (folder / "backups" / ARCHIVE).write_bytes(b"PK archive")
     return folder
 
 
@@ -39,9 +40,8 @@ def data(tmp_path: Path) -> Path:
 def protected(data: Path) -> Iterator[Path]:
     release = output.protect(
         lambda: OwnData(
-            files=(data / "branchguard.sqlite", data / "branchguard.sqlite-wal"),
+            files=(data / "branchguard.sqlite", data / "branchguard.sqlite-wal", data / "backups" / ARCHIVE),
             folders=(data / "keys", data / "attachments"),
-            kept=(data / "backups",),
         )
     )
     yield data
@@ -71,10 +71,12 @@ def test_any_name_of_it_is_refused(protected: Path, tmp_path: Path) -> None:
 
 
 def test_the_backup_folder_takes_new_files_but_keeps_what_is_there(protected: Path) -> None:
-    archive = protected / "backups" / "branchguard-20260102-030405.zip"
+    archive = protected / "backups" / ARCHIVE
     refused(archive)
     assert archive.read_bytes() == b"PK archive"
     write_file(protected / "backups" / "branchguard-20260103-030405.zip", b"PK new")
+    write_file(protected / "backups" / "hazards.pdf", PDF)  # a report beside the backups, twice
+    write_file(protected / "backups" / "hazards.pdf", PDF)
     write_file(protected / "report.pdf", PDF)  # the data folder itself is not all the app's
 
 
