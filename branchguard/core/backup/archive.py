@@ -130,7 +130,7 @@ def backup_into_folder(
     """An automatic backup named by its time in `folder`, then the older ones beyond what is kept go,
     and what a backup stopped dead (killed, the PC switched off) left: its `.partial-` file, once
     it is older than any backup still writing could be."""
-    out = Path(folder) / archive_name(datetime.now())
+    out = _free_name(Path(folder), datetime.now())
     _drop_stale_partials(Path(folder))
     result = create_backup(data_dir, db_url, out, app_version, cancelled)
     names = [p.name for p in Path(folder).iterdir() if p.is_file()]
@@ -140,6 +140,16 @@ def backup_into_folder(
         (Path(folder) / name).unlink(missing_ok=True)
         pruned.append(Path(folder) / name)
     return BackupResult(result.path, result.manifest, tuple(pruned))
+
+
+def _free_name(folder: Path, at: datetime) -> Path:
+    """The archive's name by its time, or a second later while that name is taken: a backup made
+    in the same second as the last is not written over it (a made backup is never replaced)."""
+    out = folder / archive_name(at)
+    while out.exists():
+        at += timedelta(seconds=1)
+        out = folder / archive_name(at)
+    return out
 
 
 STALE_PARTIAL = timedelta(hours=12)

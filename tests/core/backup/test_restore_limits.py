@@ -177,3 +177,17 @@ def test_every_setting_a_restore_brings_back_is_one_of_the_apps() -> None:
 
     assert set(unpack.RESTORED_SETTINGS) <= set(SETTINGS) and unpack.SETTINGS_SECTION == SECTION
     assert not {"db_url", "backup_dir", "anchor_dir", "report_font"} & set(unpack.RESTORED_SETTINGS)
+
+
+def test_a_backup_in_the_same_second_as_the_last_takes_the_next_seconds_name(tmp_path: Path) -> None:
+    """Two backups within a second: the second was refused as the app's own data (a made backup
+    is never replaced); it takes the next free second's name instead."""
+    from datetime import datetime
+
+    from branchguard.core.backup.archive import _free_name
+    from branchguard.core.backup.rules import archive_name
+
+    at = datetime(2026, 12, 6, 15, 28, 1)
+    (tmp_path / archive_name(at)).write_bytes(b"PK")
+    assert _free_name(tmp_path, at).name == "branchguard-20261206-152802.zip"
+    assert _free_name(tmp_path, datetime(2026, 12, 6, 16, 0)).name == "branchguard-20261206-160000.zip"
