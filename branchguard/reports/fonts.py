@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import struct
 import sys
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cache
@@ -156,21 +157,22 @@ MISSING_MARK = "\u3013"  # 〓
 
 class _Marked(dict):
     """A font's table (character → glyph, or → width) that answers a character it lacks with the
-    mark's entry. ReportLab asks the glyph table with `in` then `[]` when it subsets the font, and
-    the width table with `get`."""
+    mark's entry, or a blank's for a space or control character it lacks (a tab pasted from Excel
+    prints as a space, as before). ReportLab asks the glyph table with `in` then `[]` when it
+    subsets the font, and the width table with `get`."""
 
-    def __init__(self, table: dict[int, int], mark: int) -> None:
+    def __init__(self, table: dict[int, int], mark: int, blank: int) -> None:
         super().__init__(table)
-        self.mark = mark
+        self.mark, self.blank = mark, blank
 
     def __contains__(self, code: object) -> bool:
         return True
 
     def __missing__(self, code: int) -> int:
-        return self.mark
+        return self.blank if unicodedata.category(chr(code))[0] in "CZ" else self.mark
 
     def get(self, code: int, default: int | None = None) -> int:  # type: ignore[override]
-        return super().get(code, self.mark)
+        return self[code]
 
 
 def _mark_missing(font: TTFont) -> None:
@@ -183,5 +185,7 @@ def _mark_missing(font: TTFont) -> None:
     code = ord(MISSING_MARK)
     if isinstance(face.charToGlyph, _Marked) or code not in face.charToGlyph:
         return
-    face.charToGlyph = _Marked(face.charToGlyph, face.charToGlyph[code])
-    face.charWidths = _Marked(face.charWidths, face.charWidths.get(code, face.defaultWidth))
+    space = ord(" ")
+    glyphs, widths, default = face.charToGlyph, face.charWidths, face.defaultWidth
+    face.charToGlyph = _Marked(glyphs, glyphs[code], glyphs.get(space, 0))
+    face.charWidths = _Marked(widths, widths.get(code, default), widths.get(space, default))

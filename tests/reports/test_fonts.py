@@ -96,9 +96,14 @@ def _drawn(tmp_path: Path, name: str, text: str) -> bytes:
     font = find_cjk_font()
     pdf = tmp_path / f"{name}.pdf"
     SimpleDocTemplate(str(pdf)).build([para(text, ParagraphStyle(name, fontName=font.name, fontSize=24))])
-    page = ["pdftoppm", "-png", "-r", "40", "-singlefile", str(pdf), str(tmp_path / name)]
+    return _png(pdf)
+
+
+def _png(pdf: Path) -> bytes:
+    """The PDF's first page as PNG bytes."""
+    page = ["pdftoppm", "-png", "-r", "40", "-singlefile", str(pdf), str(pdf.with_suffix(""))]
     subprocess.run(page, check=True)
-    return (tmp_path / f"{name}.png").read_bytes()
+    return pdf.with_suffix(".png").read_bytes()
 
 
 def test_a_character_the_font_lacks_is_drawn_as_the_missing_mark(system_font: Path, tmp_path: Path) -> None:
@@ -107,3 +112,24 @@ def test_a_character_the_font_lacks_is_drawn_as_the_missing_mark(system_font: Pa
     marked = _drawn(tmp_path, "marked", "吉〓祥 火〓警")
     assert _drawn(tmp_path, "rare", "吉\U00020bb7祥 火\U0001f525警") == marked
     assert _drawn(tmp_path, "blank", "吉 祥 火 警") != marked
+
+
+def _drawn_plain(tmp_path: Path, name: str, text: str) -> bytes:
+    """`text` drawn as the long tables draw their cells (the canvas, no markup), as PNG bytes."""
+    from reportlab.pdfgen.canvas import Canvas
+
+    pdf = tmp_path / f"{name}.pdf"
+    canvas = Canvas(str(pdf))
+    canvas.setFont(find_cjk_font().name, 24)
+    canvas.drawString(40, 700, text)
+    canvas.save()
+    return _png(pdf)
+
+
+def test_a_tab_pasted_from_a_spreadsheet_prints_as_a_space_not_the_mark(
+    system_font: Path, tmp_path: Path
+) -> None:
+    """The hazard register draws its cells on the canvas: a tab pasted from Excel printed as 〓."""
+    tab = _drawn_plain(tmp_path, "tab", "检查结果：\t压力表")
+    assert tab == _drawn_plain(tmp_path, "space", "检查结果： 压力表")
+    assert tab != _drawn_plain(tmp_path, "mark", "检查结果：〓压力表")
