@@ -63,8 +63,13 @@ class InputRejected(ValidationError):
         return InputRejected(self.field_message or "", reason, self.line, self.path)
 
 
-def megabytes(limit: int) -> str:
-    return f"{limit / MB:g}"
+def megabytes(size: int) -> str:
+    """A size in MB as a person reads it: whole from 10 MB up (20, 67), one decimal below (1.5),
+    two figures below 0.1 (0.00098); never six figures (67.1103)."""
+    mb = size / MB
+    if mb >= 10 or mb == int(mb):
+        return f"{mb:.0f}"
+    return f"{mb:.1f}" if mb >= 0.1 else f"{mb:.2g}"
 
 
 # -- files ------------------------------------------------------------------------------------------

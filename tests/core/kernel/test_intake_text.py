@@ -89,3 +89,10 @@ def test_a_control_character_is_named_in_the_users_words_at_its_line() -> None:
     err = _refused(b"a: 1\n\nb: 2\x07\n")
     assert (err.reason_message.key, err.line) == ("input.yaml_character", 3)
     assert "U+0007" in err.reason
+
+
+def test_sizes_are_said_as_a_person_reads_them() -> None:
+    from branchguard.core.kernel.intake import MB, megabytes
+
+    assert megabytes(20 * MB) == "20" and megabytes(int(67.1103 * MB)) == "67"
+    assert megabytes(int(1.5 * MB)) == "1.5" and megabytes(1024) == "0.00098"
