@@ -134,6 +134,8 @@ def run_restore(config: RuntimeConfig, args: argparse.Namespace) -> int:
     print(t("cli.restore.done", path=str(config.data_dir)))
     if result.set_aside is not None:
         print(t("cli.restore.aside", path=str(result.set_aside)))
+    for name, value in result.settings_left_out:
+        print(t("cli.restore.setting_left_out", name=name, value=value))
     # Open what was restored as the app would (an older schema is upgraded here) and check it as a
     # whole against its ledger: every record, log and attachment, as `branchguard verify` does.
     from branchguard.context import open_context

@@ -210,6 +210,7 @@ def restore_backup(archive: Path, data_dir: Path, db_url: str, known_revisions: 
     staging = Path(tempfile.mkdtemp(prefix=".restore-", dir=data_dir))
     try:
         placed = [n for n in unpack.extract(archive, manifest, staging) if n != unpack.SETTINGS_NAME]
+        left_out = unpack.settings_left_out(staging, data_dir)
         if unpack.keep_own_settings(staging, data_dir):  # the archive's db_url and folders are not taken
             placed.append(unpack.SETTINGS_NAME)
         _refuse_if_window_open(data_dir)
@@ -235,7 +236,7 @@ def restore_backup(archive: Path, data_dir: Path, db_url: str, known_revisions: 
         raise BackupError(Message("backup.restore_failed", path=str(data_dir), error=error)) from None
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-    return RestoreResult(manifest, set_aside)
+    return RestoreResult(manifest, set_aside, left_out)
 
 
 def check_restore_target(manifest: BackupManifest, db_url: str, archive: Path) -> None:

@@ -151,6 +151,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cli.restore.cancelled": ("restore cancelled; nothing was changed", "已取消恢复；未做任何改动"),
     "cli.restore.done": ("restored into {path}", "已恢复到 {path}"),
     "cli.restore.aside": ("the data that was there is in {path}", "原有数据已移至 {path}"),
+    "cli.restore.setting_left_out": (
+        "not brought back from the backup, as it names a place or server of the PC it was made on: "
+        "{name} = {value}; set it again (settings, backup folder, anchor folder) if it still applies",
+        "备份中的以下设置未恢复（指向制作备份那台电脑上的位置或服务器）：{name} = {value}；"
+        "如仍适用，请重新设置（设置、备份文件夹、锚点文件夹）",
+    ),
     "cli.restore.checked": (
         "database integrity ok; the ledger checked as a whole: {records} records, {incidents} incident logs with {entries} entries, {attachments} attachment files, {ledger} ledger entries: hash chains intact",
         "数据库完整性正常；账本整体校验：{records} 条记录、{incidents} 个事件日志共 {entries} 条、{attachments} 个附件文件、{ledger} 条账本记录：哈希链完整",

@@ -52,3 +52,5 @@ class BackupResult:
 class RestoreResult:
     manifest: BackupManifest
     set_aside: Path | None  # where the data that was in place went; None for an empty data folder
+    # The archive's settings not brought back, as (name, value): places and servers of its PC.
+    settings_left_out: tuple[tuple[str, str], ...] = ()

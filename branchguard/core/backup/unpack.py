@@ -116,6 +116,29 @@ def _copy(zf: zipfile.ZipFile, name: str, target: Path, size: int) -> int:
     return written
 
 
+def settings_left_out(staging: Path, data_dir: Path) -> tuple[tuple[str, str], ...]:
+    """The archive's settings a restore does not bring back (a place or a server of the PC it was
+    made on: db_url, backup_dir, anchor_dir, report_font…) whose value differs from the folder's
+    own, to be said: on a new PC the backups would otherwise go to the data folder's disk without
+    a word. Asked before `keep_own_settings` rewrites the staged file."""
+    archived, own = staging / SETTINGS_NAME, data_dir / SETTINGS_NAME
+    theirs = _parsed(archived.read_bytes()) if archived.is_file() else None
+    if theirs is None or not theirs.has_section(SETTINGS_SECTION):
+        return ()
+    mine = _parsed(own.read_bytes()) if own.is_file() else None
+
+    def own_value(key: str) -> str | None:
+        if mine is None or not mine.has_option(SETTINGS_SECTION, key):
+            return None
+        return mine.get(SETTINGS_SECTION, key)
+
+    return tuple(
+        (key, value)
+        for key, value in theirs.items(SETTINGS_SECTION)
+        if key not in RESTORED_SETTINGS and value.strip() and value != own_value(key)
+    )
+
+
 def keep_own_settings(staging: Path, data_dir: Path) -> bool:
     """Write the settings.ini to place into `staging`: the folder's own, with the archive's values
     of RESTORED_SETTINGS (one the archive leaves unset goes back to its default). True when there

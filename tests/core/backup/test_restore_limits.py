@@ -13,6 +13,7 @@ import shutil
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -52,8 +53,8 @@ def _listing(folder: Path) -> dict[str, int]:
     return {p.relative_to(folder).as_posix(): p.stat().st_size for p in folder.rglob("*") if p.is_file()}
 
 
-def _restore(archive: Path, target: Path) -> None:
-    restore_backup(archive, target, sqlite_url(target / "branchguard.sqlite"), known_revisions())
+def _restore(archive: Path, target: Path) -> Any:
+    return restore_backup(archive, target, sqlite_url(target / "branchguard.sqlite"), known_revisions())
 
 
 def test_an_attachment_larger_than_any_the_app_keeps_is_refused_unread(
@@ -161,7 +162,10 @@ def test_a_restore_keeps_the_folders_own_places_and_brings_back_the_branchs_choi
         _settings(target, **mine)
     else:
         (target / "settings.ini").unlink(missing_ok=True)
-    _restore(good, target)
+    result = _restore(good, target)
+    left_out = dict(result.settings_left_out)  # said, not dropped silently (a new PC's backups)
+    assert left_out["backup_dir"] == str(tmp_path / "their-backups")
+    assert set(left_out) == {"db_url", "backup_dir", "anchor_dir", "report_font"}
     expected = {"language": "en", "backup_keep_daily": "3"}
     if own:  # the folder's own, its monthly count the archive's (unset there: the default)
         expected |= {"backup_dir": mine["backup_dir"], "odd_key": "kept"}
