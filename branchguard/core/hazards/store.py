@@ -281,22 +281,18 @@ def filtered(flt: HazardFilter, now: datetime, zone: ZoneInfo) -> Select[tuple[H
         stmt = stmt.where(HazardRow.opened_at < end)
     text = validation.search(flt.text)
     if text:
-        like = f"%{_escape(text)}%"
+        like, esc = validation.containing(text), validation.LIKE_ESCAPE
         conds: list[ColumnElement[bool]] = [
-            HazardRow.title.ilike(like, escape="\\"),
-            HazardRow.description.ilike(like, escape="\\"),
-            HazardRow.location.ilike(like, escape="\\"),
-            HazardRow.owner.ilike(like, escape="\\"),
+            HazardRow.title.ilike(like, escape=esc),
+            HazardRow.description.ilike(like, escape=esc),
+            HazardRow.location.ilike(like, escape=esc),
+            HazardRow.owner.ilike(like, escape=esc),
         ]
         number = _number_id(text)
         if number is not None:
             conds.append(HazardRow.id == number)
         stmt = stmt.where(or_(*conds))
     return stmt
-
-
-def _escape(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 def _number_id(text: str) -> int | None:

@@ -35,6 +35,7 @@ from sqlalchemy.orm import Session
 
 from branchguard.core.accounts import standing
 from branchguard.core.incidents.types import ChainProblem, EntryKind, IncidentStatus, LogEntry, VerifyReport
+from branchguard.core.kernel import validation
 from branchguard.core.kernel.errors import NotFound, ValidationError
 from branchguard.core.kernel.i18n import Message, t
 from branchguard.core.ledger import chain as ledger
@@ -417,8 +418,8 @@ def matching(conn: Connection, query: str, newest: int | None = None) -> ColumnE
     words = query.split()
     if not words:
         return None
-    escaped = (w.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") for w in words)
-    return and_(*(_LOG.c.text.ilike(f"%{word}%", escape="\\") for word in escaped))
+    esc = validation.LIKE_ESCAPE
+    return and_(*(_LOG.c.text.ilike(validation.containing(word), escape=esc) for word in words))
 
 
 def matching_incidents(conn: Connection, query: str) -> Select[tuple[int]] | None:

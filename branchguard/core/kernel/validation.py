@@ -64,6 +64,17 @@ def search(value: str | None, field: str = "field.search") -> str:
     return cleaned
 
 
+LIKE_ESCAPE = "\\"
+
+
+def containing(text: str) -> str:
+    """A LIKE pattern for `text` anywhere in a value, its `%`, `_` and `\\` matched as typed (with
+    `escape=LIKE_ESCAPE`). For ILIKE, which a PostgreSQL trigram index serves; SQLAlchemy's
+    `icontains(..., autoescape=True)` lowers both sides instead, which such an index does not."""
+    escaped = text.replace(LIKE_ESCAPE, LIKE_ESCAPE * 2).replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
 def phone(value: str | None, field: str, *, required: bool = False) -> str:
     """A phone number in a canonical spelling; separators are kept where people expect them."""
     return _number(value, field, required, _PHONE_PATTERNS, "validation.phone")

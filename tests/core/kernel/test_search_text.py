@@ -55,6 +55,16 @@ def test_percent_and_underscore_find_only_the_plans_that_have_them(ctx: Any, lea
         assert [p.code for p in found] == ["TILL_50"], typed
 
 
+def test_percent_and_underscore_find_only_the_hazards_that_have_them(ctx: Any, staff: Actor) -> None:
+    from branchguard.core.hazards.types import HazardInput
+
+    hazards = ctx.services.hazards
+    hazards.create(staff, HazardInput("ATM 区域灯箱松动", owner="李安全"))
+    marked = hazards.create(staff, HazardInput(MARKED, owner="李安全")).info
+    for typed in WILDCARDS:
+        assert [h.id for h in hazards.list(staff, HazardFilter(text=typed))] == [marked.id], typed
+
+
 def test_an_underscore_in_an_action_prefix_is_no_wildcard(ctx: Any, lead: Actor) -> None:
     with pytest.raises(AuthenticationError):
         ctx.services.auth.login("nobody", "x")  # a "user.login_failed" event
