@@ -41,13 +41,19 @@ def cli_actor(args: argparse.Namespace) -> Actor:
     return actor
 
 
-def fail(message: str) -> int:
-    print(f"branchguard: error: {printable(message)}", file=sys.stderr)
-    return 1
+def fail(message: str, status: int = 1) -> int:
+    """Print `message` as the command's error, in the user's language as argparse's errors are, and
+    return the exit status: 1, or 2 for a usage error like argparse's own (a wrong file suffix)."""
+    from branchguard.core.kernel.i18n import t
+
+    print(t("cli.error", message=printable(message)), file=sys.stderr)
+    return status
 
 
 def warn(message: str) -> None:
-    print(f"branchguard: warning: {printable(message)}", file=sys.stderr)
+    from branchguard.core.kernel.i18n import t
+
+    print(t("cli.warning", message=printable(message)), file=sys.stderr)
 
 
 def anchor_warning(written: AnchorWrite) -> None:

@@ -172,8 +172,7 @@ def run_branches(ctx: AppContext, args: argparse.Namespace) -> int:
 def run_report(ctx: AppContext, args: argparse.Namespace) -> int:
     suffix = args.output.suffix.lower()
     if suffix not in (".pdf", ".xlsx"):
-        print(f"branchguard: error: {t('ho.report.bad_suffix', path=args.output)}", file=sys.stderr)
-        return 2
+        return fail(t("ho.report.bad_suffix", path=args.output), 2)
     from branchguard.reports.regional_report import build_regional_report
 
     build_regional_report(

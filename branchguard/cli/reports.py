@@ -5,11 +5,10 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from branchguard.cli.common import anchor_warning, cli_actor, record_id, warn
+from branchguard.cli.common import anchor_warning, cli_actor, fail, record_id, warn
 from branchguard.cli.complaints import add_complaint_filter_arguments, complaint_filter_from_args
 from branchguard.cli.hazard_filters import add_hazard_filter_arguments, hazard_filter_from_args
 
@@ -124,8 +123,7 @@ def run_hazard_register(ctx: AppContext, args: argparse.Namespace) -> int:
     suffix = args.output.suffix.lower()
     if suffix not in (".pdf", ".xlsx"):
         # A usage error, like argparse's own (exit status 2), and nothing is written.
-        print(f"branchguard: error: {t('report.hazards.bad_suffix', path=args.output)}", file=sys.stderr)
-        return 2
+        return fail(t("report.hazards.bad_suffix", path=args.output), 2)
     hazard_filter = hazard_filter_from_args(args)
     if suffix == ".xlsx":
         from branchguard.reports.hazard_excel import build_hazard_workbook
@@ -158,8 +156,7 @@ def run_complaint_register(ctx: AppContext, args: argparse.Namespace) -> int:
 
     suffix = args.output.suffix.lower()
     if suffix not in (".pdf", ".xlsx"):
-        print(f"branchguard: error: {t('report.complaints.bad_suffix', path=args.output)}", file=sys.stderr)
-        return 2
+        return fail(t("report.complaints.bad_suffix", path=args.output), 2)
     flt = complaint_filter_from_args(args)
     if suffix == ".xlsx":
         from branchguard.reports.complaint_excel import build_complaint_workbook
@@ -190,8 +187,7 @@ def run_summary_report(ctx: AppContext, args: argparse.Namespace) -> int:
 
     suffix = args.output.suffix.lower()
     if suffix not in (".pdf", ".xlsx"):
-        print(f"branchguard: error: {t('summary.bad_suffix', path=args.output)}", file=sys.stderr)
-        return 2
+        return fail(t("summary.bad_suffix", path=args.output), 2)
     period = parse_period(args.period)
     actor = cli_actor(args)
     if suffix == ".xlsx":

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import re
-import sys
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -14,6 +13,7 @@ from branchguard.cli.common import (
     JSON_TABLE_HELP,
     JSON_TEXT_HELP,
     cli_actor,
+    fail,
     print_json,
     print_table,
     record_id,
@@ -349,8 +349,7 @@ def run_export(ctx: AppContext, args: argparse.Namespace) -> int:
     check_target(args.output)  # a device or a folder is named as such, whatever its name ends in
     if args.output.suffix.lower() != ".ics":
         # A usage error, like argparse's own and `report hazards -o x.csv` (exit status 2): nothing written.
-        print(f"branchguard: error: {t('cli.calendar.bad_suffix', path=args.output)}", file=sys.stderr)
-        return 2
+        return fail(t("cli.calendar.bad_suffix", path=args.output), 2)
     first = parse_day(args.start, "field.date_range")
     last = parse_day(args.end, "field.date_range")
     assert first is not None

@@ -14,7 +14,8 @@ from tests.cli.cli_support import Run
 
 def _no_traceback(err: str) -> None:
     assert "Traceback" not in err
-    assert len([line for line in err.splitlines() if line.startswith("branchguard: error:")]) == 1
+    prefixes = ("branchguard: error:", "branchguard：错误：")  # English, Chinese (the default)
+    assert len([line for line in err.splitlines() if line.startswith(prefixes)]) == 1
 
 
 def _log_texts(db: Path) -> list[str]:

@@ -176,3 +176,19 @@ def test_every_refusal_of_our_argument_types_has_its_chinese() -> None:
     }
     assert len(templates) >= 12
     assert not [t for t in templates if t not in HELP_ZH]
+
+
+
+def test_a_commands_own_error_and_warning_speak_the_language_as_argparses_do(run, tmp_path, capsys) -> None:
+    """A refusal of the command itself (here a file suffix) began with English "branchguard: error:"
+    in a Chinese line, where argparse's own errors say 错误."""
+    from branchguard.cli.common import warn
+
+    out = str(tmp_path / "c.txt")
+    args = ["calendar", "export", "--from", "2031-01-01", "--to", "2031-01-31", "-o", out]
+    assert run(*args, lang="zh_CN") == (2, "", f"branchguard：错误：{out}：文件名须以 .ics 结尾\n")
+    warn("x")
+    assert capsys.readouterr().err == "branchguard：警告：x\n"
+    assert run(*args, lang="en") == (2, "", f"branchguard: error: {out}: the file name must end in .ics\n")
+    warn("x")
+    assert capsys.readouterr().err == "branchguard: warning: x\n"

@@ -203,7 +203,7 @@ def test_verify_passes_then_names_the_changed_entry(run: Run, tmp_path: Path) ->
     code, out, err = run("verify")
     assert code == 1
     assert err.splitlines() == [
-        f"branchguard: error: 事件 {second} 第 2 条记录：内容与哈希不符（写入后被改动）"
+        f"branchguard：错误：事件 {second} 第 2 条记录：内容与哈希不符（写入后被改动）"
     ]
     assert "核验未通过：发现 1 处问题" in out
     code, _out, err = run("verify", lang="en")

@@ -109,7 +109,7 @@ def test_bad_filters_and_missing_inspection_are_clear_errors(run: Run, tmp_path:
     assert code == 2 and "--from" in err
     out = tmp_path / "none.pdf"
     code, stdout, err = run("report", "inspection", "99", "-o", str(out))
-    assert code == 1 and stdout == "" and err.startswith("branchguard: error:") and "99" in err
+    assert code == 1 and stdout == "" and err.startswith("branchguard：错误：") and "99" in err
     assert not out.exists()
 
 

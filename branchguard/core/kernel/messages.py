@@ -185,4 +185,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cli.id": ("ID", "编号"),
     "cli.name_zh": ("Chinese name", "中文名称"),
     "cli.name_en": ("English name", "英文名称"),
+    # the line a command prints on standard error when it fails or warns (as argparse's own errors)
+    "cli.error": ("branchguard: error: {message}", "branchguard：错误：{message}"),
+    "cli.warning": ("branchguard: warning: {message}", "branchguard：警告：{message}"),
 }
