@@ -292,7 +292,7 @@ class Startup(QObject):
         restore = self.opening.restore
         if restore is not None:
             say = QMessageBox.information if restore.ok else QMessageBox.warning
-            say(self.window, APP_NAME, restore.note.text())
+            say(self.window, APP_NAME, restore.text())
         if ctx.schema.action is SchemaAction.UPGRADED:
             QMessageBox.information(
                 self.window,

@@ -317,6 +317,13 @@ class StartRestore:
 
     note: Message
     ok: bool
+    # Said after the note: the backup's settings not brought back (a place or a server of the PC it
+    # was made on), and what the check found that is no failure (a PC clock behind the records).
+    also: tuple[Message, ...] = ()
+
+    def text(self) -> str:
+        """The whole of it, a paragraph each, in the current language."""
+        return "\n\n".join(message.text() for message in (self.note, *self.also))
 
 
 def open_after_pending_restore(
@@ -356,6 +363,10 @@ def open_after_pending_restore(
     except BaseException:
         ctx.close()
         raise
+    also = (
+        *(Message("cli.restore.setting_left_out", name=k, value=v) for k, v in result.settings_left_out),
+        *(warning.message for warning in report.warnings),
+    )
     where = {
         "archive": str(asked.archive),
         "aside": str(result.set_aside) if result.set_aside is not None else "-",
@@ -373,7 +384,8 @@ def open_after_pending_restore(
             ledger=report.entries,
             **where,
         )
-        return ctx, StartRestore(note, ok=True)
+        return ctx, StartRestore(note, ok=True, also=also)
     problems = "; ".join(f"{p.entity} {p.entity_id}: {p.message.text()}" for p in report.problems)
     log.error("restored %s: ledger check failed: %s", asked.archive, problems)
-    return ctx, StartRestore(Message("backup.restored_check_failed", problems=problems, **where), ok=False)
+    failed = Message("backup.restored_check_failed", problems=problems, **where)
+    return ctx, StartRestore(failed, ok=False, also=also)

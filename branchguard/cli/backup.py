@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from branchguard.cli.common import cli_actor, fail
+from branchguard.cli.common import cli_actor, fail, warn
 from branchguard.core.kernel.i18n import t
 
 if TYPE_CHECKING:  # the context pulls in SQLAlchemy: only where a command runs
@@ -147,6 +147,8 @@ def run_restore(config: RuntimeConfig, args: argparse.Namespace) -> int:
         report = ctx.services.ledger.verify(Actor.system())
     finally:
         ctx.close()
+    for warning in report.warnings:  # no failure (a PC clock behind the records), as verify says them
+        warn(warning.message.text())
     if not report.ok:
         for problem in report.problems:
             fail(f"{problem.entity} {problem.entity_id}: {problem.message.text()}")

@@ -105,3 +105,17 @@ def test_schedule_list_says_why_a_pre_holiday_check_has_no_next_date(
     assert code == 0 and f"\n{ids}: No next date: the holiday tables end with {last}" in out
     row = next(line for line in out.splitlines() if line.startswith(f"{pre_holiday[0]['id']} "))
     assert "none: see below" in row
+
+
+def test_restore_warns_of_what_its_check_found_as_verify_does(
+    demo_run: Run, clock_back: int, tmp_path: Path
+) -> None:
+    """`restore` checks the restored data as `verify` does; it said the failures and left out the
+    warnings (an incident's entries earlier than one written before them)."""
+    archive = tmp_path / "copy.zip"
+    assert demo_run("backup", "-o", str(archive))[0] == 0
+    code, _out, err = demo_run("restore", str(archive), "--yes")
+    assert code == 0, err
+    warned = [line for line in err.splitlines() if f"incident {clock_back}:" in line]
+    assert len(warned) == 1 and warned[0].startswith("branchguard: warning: ")
+    assert "(entries 3, 4, 6; entry 3 is earlier than entry 2)" in warned[0]

@@ -171,3 +171,35 @@ def test_a_restore_at_start_checks_the_restored_data_against_its_ledger(tmp_path
     assert outcome.note.key == "backup.restored_check_failed"
     text = outcome.note.text("en")
     assert f"inspection_answer {answer}" in text and "note" in text
+
+
+def test_the_start_says_the_settings_left_out_and_what_the_check_warns_of(
+    fresh_data_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`branchguard restore` names the backup's settings it did not bring back (its PC's backup
+    folder: a new PC's backups would go elsewhere without a word) and verify's warnings; the
+    window's start after a restore asked for in Settings said neither."""
+    from branchguard.config import LocalSettings
+    from tests.core.incidents.test_clock_back import clock_set_back_during
+    from tests.pc_clock import set_pc_clock
+
+    source = tmp_path / "branch"
+    ctx = open_context(source, lang="en")
+    try:
+        ctx.services.demo.fill()
+        lead = ctx.services.auth.login("lead", "lead-demo-2026")
+        iid = clock_set_back_during(ctx, lead, set_pc_clock(monkeypatch))
+        zipped = tmp_path / "copy.zip"
+        LocalSettings(source).set("backup_dir", str(tmp_path / "their-backups"))
+        ctx.services.backup.create(LEAD, ctx.config.db_url, zipped)
+    finally:
+        ctx.close()
+    _request(fresh_data_dir, zipped)
+
+    ctx, outcome = open_after_pending_restore(fresh_data_dir, lang="en")
+    ctx.close()
+    assert outcome is not None and outcome.ok, outcome
+    paragraphs = outcome.text().split("\n\n")
+    assert paragraphs[0] == outcome.note.text() and len(paragraphs) == 3, paragraphs
+    assert f"backup_dir = {tmp_path / 'their-backups'}" in paragraphs[1]
+    assert f"incident {iid}" in paragraphs[2] and "entry 3 is earlier than entry 2" in paragraphs[2]
