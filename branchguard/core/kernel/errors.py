@@ -76,6 +76,21 @@ class NotFound(BranchGuardError):
     """The referenced record does not exist."""
 
 
+class StaleRecord(BranchGuardError):
+    """A form's save refused: the record changed elsewhere (another PC, another window) after the
+    form was opened, and saving every field of the form would silently undo that change. Nothing
+    was saved; the window reads the record again (see `refuse_if_changed`)."""
+
+
+def refuse_if_changed(opened: object, current: object, record: Message) -> None:
+    """Raise StaleRecord when what a form was opened with (`opened`, None when the caller has no
+    form: the command line) differs from the record as it is now (`current`, read under the lock
+    of the save, db/locks.py, and built the same way). Both are values that compare by content,
+    such as the frozen dataclass a service hands to the form, holding only stored fields."""
+    if opened is not None and opened != current:
+        raise StaleRecord(Message("error.changed_elsewhere", record=record))
+
+
 class AuthenticationError(BranchGuardError):
     """Wrong user name or password."""
 

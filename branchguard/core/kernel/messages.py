@@ -51,6 +51,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "field.role": ("Role", "角色"),
     # errors
     "error.in_field": ("{field}: {reason}", "{field}：{reason}"),
+    "error.changed_elsewhere": (
+        "{record} was changed by someone else (perhaps on another PC) after you opened it: nothing "
+        "was saved. It is shown again as it is now; make your change again if it still applies.",
+        "{record}在您打开后已被他人（可能在另一台电脑上）修改：本次未保存。已重新显示其最新内容；"
+        "如仍需要，请再次修改。",
+    ),
     "perm.denied": (
         "{role} '{username}' may not {action}",
         "{role}“{username}”无权执行：{action}",
