@@ -40,6 +40,11 @@ def change(now: float | None, before: float | None) -> str:
     return "0" if diff == 0 else ("+" if diff > 0 else "−") + text
 
 
+def score(value: float | None) -> str:
+    """An average drill score as the dashboard shows it: one decimal ("92.0"), a dash for none."""
+    return DASH if value is None else f"{value:.1f}"
+
+
 def headline_rows(
     this: PeriodFigures, before: PeriodFigures, hazards_overdue: int, actions_overdue: int
 ) -> list[tuple[str, str, str, str]]:
@@ -62,7 +67,12 @@ def headline_rows(
         row("summary.fig.incidents", this.incidents, before.incidents),
         row("summary.fig.drills", this.drills, before.drills),
         row("summary.fig.drills_evaluated", this.drills_evaluated, before.drills_evaluated),
-        row("summary.fig.drill_score", this.drill_score_average, before.drill_score_average),
+        row(  # one decimal always, as the dashboard shows it: "92.0" beside "82.7", not "92"
+            "summary.fig.drill_score",
+            this.drill_score_average,
+            before.drill_score_average,
+            (score(this.drill_score_average), score(before.drill_score_average)),
+        ),
         row("summary.fig.hazards_opened", this.hazards_opened, before.hazards_opened),
         row("summary.fig.hazards_resolved", this.hazards_resolved, before.hazards_resolved),
         row("summary.fig.hazards_open_at_end", this.hazards_open_at_end, before.hazards_open_at_end),

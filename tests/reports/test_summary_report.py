@@ -254,3 +254,17 @@ def test_a_rates_change_reads_in_percentage_points() -> None:
     set_language("zh_CN")
     rows = {row[0]: row[1:] for row in headline_rows(this, before, 0, 0)}
     assert rows[t("summary.fig.inspection_rate")][2] == "+30 个百分点"
+
+
+def test_an_average_score_always_has_its_decimal() -> None:
+    """A whole average printed as "92" beside "82.7" (the dashboard shows 92.0)."""
+    from branchguard.core.dashboard.types import PeriodFigures
+    from branchguard.reports.summary_tables import headline_rows
+
+    day = date(2026, 11, 1)
+    set_language("en")
+    this, before = (PeriodFigures(day, day, drill_score_average=score) for score in (92.0, 82.7))
+    rows = {row[0]: row[1:] for row in headline_rows(this, before, 0, 0)}
+    assert rows[t("summary.fig.drill_score")][:2] == ("92.0", "82.7")
+    rows = {row[0]: row[1:] for row in headline_rows(PeriodFigures(day, day), PeriodFigures(day, day), 0, 0)}
+    assert rows[t("summary.fig.drill_score")][:2] == ("—", "—")
