@@ -10,8 +10,11 @@ from sqlalchemy.orm import Session, sessionmaker
 from branchguard.core.audit.service import record
 from branchguard.core.branch.types import BranchInfo
 from branchguard.core.kernel import validation as v
+from branchguard.core.kernel.errors import refuse_if_changed
+from branchguard.core.kernel.i18n import Message
 from branchguard.core.kernel.roles import require
 from branchguard.core.kernel.types import Actor
+from branchguard.db.locks import locked
 from branchguard.db.models.foundation import BranchRow
 
 DEFAULT_LOCKOUT_THRESHOLD = 5
@@ -33,6 +36,14 @@ def get_branch_row(session: Session) -> BranchRow | None:
     return session.scalars(select(BranchRow).order_by(BranchRow.id).limit(1)).first()
 
 
+def locked_branch_row(session: Session) -> BranchRow | None:
+    """The branch row locked until the session's transaction ends and read fresh (db/locks.py):
+    a save that compares it with what its form showed is then not overtaken by another PC's save
+    between the comparison and the write."""
+    row = get_branch_row(session)
+    return locked(session, BranchRow, row.id) if row is not None else None
+
+
 class BranchService:
     def __init__(self, sessions: sessionmaker[Session]) -> None:
         self._sessions = sessions
@@ -51,8 +62,14 @@ class BranchService:
         address: str = "",
         lockout_threshold: int = DEFAULT_LOCKOUT_THRESHOLD,
         lockout_minutes: int = DEFAULT_LOCKOUT_MINUTES,
+        opened: BranchInfo | None = None,
     ) -> BranchInfo:
-        """Create or change the branch record (one per database)."""
+        """Create or change the branch record (one per database).
+
+        Every field is written, so a form passes `opened`, the record as it showed it: when the
+        record has changed since (the lockout policy set on another PC), StaleRecord is raised and
+        nothing is written, rather than the form's old values silently undoing that change. The
+        command line passes None: it names every value itself."""
         require(actor, "branch.update")
         values = {
             "name": v.text(name, "field.branch_name"),
@@ -62,7 +79,8 @@ class BranchService:
             "lockout_minutes": v.int_range(lockout_minutes, "field.lockout_minutes", 1, 24 * 60),
         }
         with self._sessions.begin() as s:
-            row = get_branch_row(s)
+            row = locked_branch_row(s)
+            refuse_if_changed(opened, to_info(row) if row is not None else None, Message("entity.branch"))
             before = None
             if row is None:
                 row = BranchRow(**values)

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from branchguard.core.branch.service import DEFAULT_LOCKOUT_MINUTES, DEFAULT_LOCKOUT_THRESHOLD
-from branchguard.core.kernel.errors import BranchGuardError, ValidationError
+from branchguard.core.kernel.errors import BranchGuardError, StaleRecord, ValidationError
 from branchguard.core.kernel.i18n import current_language
 from branchguard.core.kernel.roles import may
 from branchguard.gui.kit import translation
@@ -98,6 +98,7 @@ class SettingsPage(Page):
         self._backups: BackupsPanel | None = None
         self._anchors: AnchorsPanel | None = None
         self._library: LibraryPanel | HeadOfficeLibraryPanel | None = None
+        self._branch_shown: BranchInfo | None = None  # the record the branch form shows (its save compares)
         self._holder("settings")
         self._scrolling(0, self._build_general)
         self._holder("people")
@@ -400,6 +401,7 @@ class SettingsPage(Page):
 
     def _show_branch(self, branch: BranchInfo | None) -> None:
         self._make_tabs()  # its read came back before their turn
+        self._branch_shown = branch
         if branch is None:  # not set up yet: the policy logins follow until then, not the spin boxes' least
             self.lockout_threshold.setValue(DEFAULT_LOCKOUT_THRESHOLD)
             self.lockout_minutes.setValue(DEFAULT_LOCKOUT_MINUTES)
@@ -411,17 +413,24 @@ class SettingsPage(Page):
         self.lockout_minutes.setValue(branch.lockout_minutes)
 
     def save_branch(self) -> None:
+        """Save every field of the form, unless the record changed elsewhere since the form showed
+        it: then say so and show the record as it is now (the service refuses, StaleRecord)."""
         self.branch_form.clear_errors()
         self.branch_message.hide()
         try:
-            self.session.services.branch.update(
+            saved = self.session.services.branch.update(
                 self.session.actor,
                 name=self.branch_name.text(),
                 code=self.branch_code.text(),
                 address=self.branch_address.text(),
                 lockout_threshold=self.lockout_threshold.value(),
                 lockout_minutes=self.lockout_minutes.value(),
+                opened=self._branch_shown,
             )
+        except StaleRecord as exc:
+            _say(self.branch_message, exc.message, error=True)
+            self._load_branch()
+            return
         except ValidationError as exc:
             if not self.branch_form.show_validation(exc):
                 _say(self.branch_message, exc.message, error=True)
@@ -429,6 +438,7 @@ class SettingsPage(Page):
         except BranchGuardError as exc:
             _say(self.branch_message, exc.message, error=True)
             return
+        self._branch_shown = saved  # what the form holds now, before the page's read comes back
         _say(self.branch_message, self.tr("Branch settings saved."), error=False)
         self.session.data_changed.emit("branch")
 
