@@ -159,6 +159,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "预案“{code}”已有本地草稿；请先批准或放弃该草稿，再导入草稿",
     ),
     "playbook.not_found": ("no playbook with code '{code}'", "没有编号为“{code}”的预案"),
+    "playbook.record": ("Playbook '{code}'", "预案“{code}”"),
     # playbook exchange file
     "format.place.file": ("{source}", "{source}"),
     "format.place.line": ("{source}: line {line}", "{source}: 第 {line} 行"),

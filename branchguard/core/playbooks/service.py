@@ -13,7 +13,7 @@ from sqlalchemy.orm import InstrumentedAttribute, Session, selectinload, session
 from branchguard.core.audit.service import record
 from branchguard.core.kernel import validation, versioned
 from branchguard.core.kernel.attachments import AttachmentRef, AttachmentStore
-from branchguard.core.kernel.errors import NotFound, ValidationError
+from branchguard.core.kernel.errors import NotFound, ValidationError, refuse_if_changed
 from branchguard.core.kernel.i18n import Message, t
 from branchguard.core.kernel.roles import require
 from branchguard.core.kernel.types import Actor, Level, PlaybookStatus
@@ -219,14 +219,31 @@ class PlaybookService:
             )
             return version_of(row, playbook)
 
-    def save_draft(self, actor: Actor, code: str, content: PlanContent, note: str = "") -> PlaybookVersion:
-        """Save edits: into the open draft, or as a new draft when only approved versions exist."""
+    def save_draft(
+        self,
+        actor: Actor,
+        code: str,
+        content: PlanContent,
+        note: str = "",
+        *,
+        opened: PlaybookVersion | None = None,
+    ) -> PlaybookVersion:
+        """Save edits: into the open draft, or as a new draft when only approved versions exist.
+
+        `opened` is the version an editor was opened with (the draft, else the approved version;
+        None from the command line and imports, which save without a form). The save replaces
+        the draft wholesale, so a draft that is not the one opened (another PC saved into it, or
+        made it since) is refused with StaleRecord rather than silently undone. A draft gone since
+        (approved, discarded) loses nothing: the edits make a new draft."""
         require(actor, "playbook.update")
         content = replace(clean_content(replace(content, code=code)), code=clean_code(code))
         self._check_files([content])
         with self._sessions.begin() as s:
             playbook = self._playbook(s, code, for_change=True)
             row = draft(playbook)
+            if row is not None and opened is not None:
+                now = version_of(row, playbook)
+                refuse_if_changed(opened, now, Message("playbook.record", code=playbook.code))
             if row is None:
                 number = max(v.number for v in playbook.versions) + 1
                 row = self._new_version(playbook, number, PlaybookStatus.DRAFT, content, actor, note)

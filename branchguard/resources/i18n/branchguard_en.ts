@@ -3607,6 +3607,10 @@ Submitted as: %3</translation>
         <translation>Saved as draft version %1.</translation>
     </message>
     <message>
+        <source>Your edits stay in this window so that you can copy them. Close it and open the plan again to see the plan as it is now.</source>
+        <translation>Your edits stay in this window so that you can copy them. Close it and open the plan again to see the plan as it is now.</translation>
+    </message>
+    <message>
         <source>Approve the draft</source>
         <translation>Approve the draft</translation>
     </message>

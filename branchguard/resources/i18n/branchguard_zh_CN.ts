@@ -3596,6 +3596,10 @@ Submitted as: %3</source>
         <translation>已保存为第 %1 版草稿。</translation>
     </message>
     <message>
+        <source>Your edits stay in this window so that you can copy them. Close it and open the plan again to see the plan as it is now.</source>
+        <translation>此窗口中保留着您的修改，便于复制。关闭此窗口后重新打开该预案，即可看到其最新内容。</translation>
+    </message>
+    <message>
         <source>Approve the draft</source>
         <translation>批准草稿</translation>
     </message>

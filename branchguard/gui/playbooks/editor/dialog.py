@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from branchguard.core.kernel.errors import BranchGuardError, ValidationError
+from branchguard.core.kernel.errors import BranchGuardError, StaleRecord, ValidationError
 from branchguard.core.kernel.roles import may
 from branchguard.core.kernel.types import PlaybookStatus
 from branchguard.core.playbooks.types import PlaybookVersion
@@ -292,7 +292,10 @@ class PlaybookEditor(QDialog):
 
     # -- saving --------------------------------------------------------------------------------
     def save(self) -> bool:
-        """Save as a draft; on a refusal show where and why, write nothing and return False."""
+        """Save as a draft; on a refusal show where and why, write nothing and return False.
+
+        The service is told the version the editor was opened with (or last saved), and refuses
+        when another PC has saved or made a draft since: saving every field would undo its work."""
         if self.read_only:
             return False
         self._clear_errors()
@@ -302,9 +305,12 @@ class PlaybookEditor(QDialog):
             if self.code is None:
                 version = services.playbooks.create(actor, content)
             else:
-                version = services.playbooks.save_draft(actor, self.code, content)
+                version = services.playbooks.save_draft(actor, self.code, content, opened=self.version)
         except ValidationError as exc:
             self.show_validation(exc)
+            return False
+        except StaleRecord as exc:
+            self._refused_as_stale(exc)
             return False
         except BranchGuardError as exc:
             self._show_error(exc.message)
@@ -380,6 +386,16 @@ class PlaybookEditor(QDialog):
             if not self.general.show_error(path, exc.reason):
                 self.general.form.show_validation(exc)
         self._show_error(exc.message)
+
+    def _refused_as_stale(self, exc: StaleRecord) -> None:
+        """Another PC changed the draft since this editor opened: the user's edits stay here, unsaved
+        and still undoable, to be copied; the editor keeps the version it opened as its base, so
+        a second Save is refused too instead of overwriting. Reopening the plan shows it as it is."""
+        hint = self.tr(
+            "Your edits stay in this window so that you can copy them. "
+            "Close it and open the plan again to see the plan as it is now."
+        )
+        self._show_error(f"{exc.message}\n{hint}")
 
     def _show_error(self, message: str) -> None:
         self.error.setText(message)
