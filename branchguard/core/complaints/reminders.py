@@ -1,6 +1,7 @@
 """A complaint's reminders: one one-off COMPLAINT schedule per running clock, owned by the handler
-(or, before one is assigned, the first-responsible person), added and ended in the complaint's own
-transaction (the engine's `add_in` / `set_active_in`), as core/hazards/reminders.py does for hazards.
+(or, before one is assigned, the first-responsible person) named as a person, added and ended in the
+complaint's own transaction (the engine's `add_in` / `set_active_in`), as core/hazards/reminders.py
+does for hazards.
 
 The engine gives each occurrence one reminder ahead of the due instant and one when it passes,
 each announced once (the reminder rows keep when they were announced, so a restart does not
@@ -13,6 +14,7 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from branchguard.core.accounts.names import person_of
 from branchguard.core.complaints.store import number_of
 from branchguard.core.kernel.i18n import t
 from branchguard.core.kernel.types import Actor
@@ -40,13 +42,21 @@ def start(schedules: ScheduleService, s: Session, actor: Actor, row: ComplaintRo
             title=title[:200],
             start=row.due_at,  # aware: no wall-clock ambiguity on a DST change
             kind=ScheduleKind.COMPLAINT,
-            owner=(row.handler or row.first_responsible)[:100],
+            owner=owner_of(s, row)[:100],
             lead_minutes=LEAD_MINUTES,
             timezone=zone,
             subject_id=row.id,
         ),
     )
     row.schedule_id = sched.id
+
+
+def owner_of(s: Session, row: ComplaintRow) -> str:
+    """Who answers for the complaint now, as the complaint record names them: the handler, else the
+    first-responsible person. Either may hold a login (the first-responsible person defaults to the
+    registering account, "staff"), which a reminder or a hazard would show as is: it is named by
+    its account's display name (李晓梅); a name that is no login stays as typed."""
+    return person_of(s, row.handler or row.first_responsible)
 
 
 def end(schedules: ScheduleService, s: Session, actor: Actor, row: ComplaintRow, note: str) -> None:

@@ -19,7 +19,6 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
-from branchguard.core.accounts.names import person_of
 from branchguard.core.audit.service import record
 from branchguard.core.complaints import library, store
 from branchguard.core.complaints import reminders as complaint_schedules
@@ -483,7 +482,7 @@ class ComplaintService:
         data = HazardInput(
             description=t("complaint.follow_up_hazard", number=number, text=follow_up),
             title=t("complaint.follow_up_hazard_title", number=number),
-            owner=row.handler or row.first_responsible or person_of(s, actor.username),
+            owner=complaint_schedules.owner_of(s, row),
         )
         hazard = self._hazards.open_in(s, actor, clean_hazard(data), None, NewHazard(HazardSource.MANUAL))
         return hazard.id

@@ -43,6 +43,16 @@ def requirements(path: Path | None = None) -> MappingProxyType[str, tuple[str, .
     return _load(path or training_file())[1]
 
 
+def kind_named(text: str) -> str | None:
+    """The code of the kind `text` names: its code, or its name in either language as the lists
+    show it (保安员证, Security guard licence; case and outer spaces aside); None for no kind."""
+    wanted = text.strip().casefold()
+    by_code = next((k for k in kinds() if k.code.casefold() == wanted), None)
+    by_name = (k for k in kinds() if wanted in {k.name.zh.casefold(), k.name.en.casefold()})
+    found = by_code or next(by_name, None)
+    return found.code if found else None
+
+
 def kind_name(code: str) -> Text2:
     """A kind's names; a code no longer in the file reads as itself."""
     return next((k.name for k in kinds() if k.code == code), Text2(code, code))

@@ -191,7 +191,8 @@ class TeamService:
 
     def _clean(self, s: Session, data: TrainingInput) -> dict[str, object]:
         person = self._person(s, data.person, "field.person")
-        if data.kind not in {k.code for k in library.kinds()}:
+        kind = library.kind_named(data.kind)
+        if kind is None:
             raise ValidationError("field.training_kind", Message("team.unknown_kind", kind=data.kind))
         trained = v.day(data.trained_on, "field.trained_on")
         if trained > self._today():
@@ -205,7 +206,7 @@ class TeamService:
             )
         return {
             "person_id": person.id,
-            "kind": data.kind,
+            "kind": kind,
             "trained_on": trained,
             "expires_on": expires,
             "certificate": v.text(data.certificate, "field.certificate", required=False, limit=100),
