@@ -258,14 +258,21 @@ class PlaybookService:
             record(s, actor, "playbook.update", "playbook", playbook.code, summary=action_note)
             return version_of(row, playbook)
 
-    def approve(self, actor: Actor, code: str) -> PlaybookVersion:
-        """Publish the draft; the previously approved version is retired. Lead only."""
+    def approve(self, actor: Actor, code: str, *, opened: PlaybookVersion | None = None) -> PlaybookVersion:
+        """Publish the draft; the previously approved version is retired. Lead only.
+
+        `opened` is the draft as the window showed it when the lead chose to approve (None from the
+        command line): a draft another PC saved into since is refused with StaleRecord, so that
+        nobody puts into force a text they have not seen."""
         require(actor, "playbook.approve")
         with self._sessions.begin() as s:
             playbook = self._playbook(s, code, for_change=True)
             row = draft(playbook)
             if row is None:
                 raise ValidationError("field.code", Message("playbook.not_draft", code=playbook.code))
+            record_name = Message("playbook.record", code=playbook.code)
+            if opened is not None:
+                refuse_if_changed(opened, version_of(row, playbook), record_name)
             self._publish(playbook, row, actor)
             s.flush()
             record(s, actor, "playbook.approve", "playbook", playbook.code, summary=f"v{row.number}")

@@ -347,7 +347,7 @@ class PlaybooksPage(Page):
         if not self._confirm(title, text):
             return
         try:
-            services.playbooks.approve(actor, summary.code)
+            services.playbooks.approve(actor, summary.code, opened=draft)  # as the question named it
         except BranchGuardError as exc:
             self._warn(title, exc.message)
             return

@@ -98,3 +98,18 @@ def test_the_command_line_saves_without_a_base_as_before(books, lead) -> None:
     books.save_draft(lead, "FIRE", replace(sample_plan(), steps=sample_plan().steps[:-1]))
     saved = books.save_draft(lead, "FIRE", _titled(sample_plan(), "CLI"))
     assert (saved.info.number, len(saved.content.steps), saved.content.title.en) == (2, 3, "CLI")
+
+
+def test_an_approval_of_a_draft_another_pc_changed_since_it_was_shown_is_refused(books, lead) -> None:
+    """Approving puts a text into force: not one the lead has not seen (PC2 saved into the draft
+    after PC1's window showed it). The draft as shown approves; the command line (no `opened`) too."""
+    books.save_draft(lead, "FIRE", sample_plan())
+    shown = books.get(lead, "FIRE", prefer_draft=True)  # PC1's window shows draft v2
+    books.save_draft(lead, "FIRE", replace(shown.content, steps=shown.content.steps[:-1]))  # PC2
+    with pytest.raises(StaleRecord):
+        books.approve(lead, "FIRE", opened=shown)
+    assert _drafts(books, lead)[0][:2] == (2, PlaybookStatus.DRAFT)  # nothing put into force
+    approved = books.approve(lead, "FIRE", opened=books.get(lead, "FIRE", prefer_draft=True))
+    assert (approved.info.number, approved.info.status) == (2, PlaybookStatus.APPROVED)
+    books.save_draft(lead, "FIRE", sample_plan())
+    assert books.approve(lead, "FIRE").info.number == 3

@@ -355,7 +355,7 @@ class PlaybookEditor(QDialog):
             return
         services, actor = self.session.services, self.session.actor
         try:
-            version = services.playbooks.approve(actor, self.code)
+            version = services.playbooks.approve(actor, self.code, opened=draft)  # the draft as shown here
         except BranchGuardError as exc:
             self._show_error(exc.message)
             return
