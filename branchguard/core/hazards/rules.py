@@ -141,6 +141,21 @@ def clean_input(data: HazardInput) -> dict[str, Any]:
     }
 
 
+def as_edited(hazard: HazardInfo | HazardRow) -> HazardInput:
+    """The stored fields an edit changes, as the form shows them: what a form was opened with (from
+    the info it read) and what the hazard holds at the save (from the row, under its lock), built
+    the same so that `update` can tell whether someone else changed them in between. The due date
+    as stored; nothing computed from the clock (ageing, overdue), which moves on its own."""
+    return HazardInput(
+        description=hazard.description,
+        severity=HazardSeverity(hazard.severity),
+        location=hazard.location,
+        owner=hazard.owner,
+        due=hazard.due_date,
+        title=hazard.title,
+    )
+
+
 def require_owner(values: dict[str, Any]) -> None:
     """A hazard entered by hand names who answers for it (the owner gets the due reminders)."""
     if not values["owner"]:

@@ -42,7 +42,7 @@ from branchguard.core.hazards.types import (
 )
 from branchguard.core.kernel import validation
 from branchguard.core.kernel.attachments import AttachmentRef, AttachmentStore
-from branchguard.core.kernel.errors import NotFound
+from branchguard.core.kernel.errors import NotFound, refuse_if_changed
 from branchguard.core.kernel.i18n import Message, t
 from branchguard.core.kernel.roles import require
 from branchguard.core.kernel.types import Actor
@@ -214,16 +214,30 @@ class HazardService:
         return row
 
     # -- editing ---------------------------------------------------------------------------------
-    def update(self, actor: Actor, hazard_id: int, data: HazardInput, reason: str = "") -> HazardDetail:
+    def update(
+        self,
+        actor: Actor,
+        hazard_id: int,
+        data: HazardInput,
+        reason: str = "",
+        opened: HazardInput | None = None,
+    ) -> HazardDetail:
         """Change the fields. `data.due` None keeps the due date, unless the severity changes: then
         the policy's deadlines for the new severity, counted from when the hazard opened. A lower
-        severity is the lead's and needs `reason`."""
+        severity is the lead's and needs `reason`.
+
+        `opened`: what the form was filled from (`rules.as_edited` of the hazard it read; None from
+        the command line). A form saves every field, so if another PC changed any since, saving
+        would silently put back the old owner, location or severity (and read the old severity as
+        a downgrade): StaleRecord, nothing written, checked under the lock before anything else."""
         require(actor, "hazard.update")
         values = rules_.clean_input(data)
         reason = validation.text(reason, "field.reason", required=False, limit=1000)
         zone = self.zone
         with self._sessions.begin() as s:
             row = self._row(s, hazard_id, for_change=True)
+            number = Message("hazard.record", number=store.number_of(row, zone))
+            refuse_if_changed(opened, rules_.as_edited(row), number)
             rules_.expect(row.status, HazardAction.EDIT)
             before = rules_.audit_view(row)
             if row.owner:  # an owner named once is replaced, never removed: the reminders go to them

@@ -198,6 +198,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "整改期限 {due} 早于发现隐患的日期（{found}）",
     ),
     "hazard.not_found": ("No hazard {id}", "没有编号为 {id} 的隐患"),
+    "hazard.record": ("Hazard {number}", "隐患 {number}"),
     "hazard.wrong_status": (
         "the hazard is {status}; this needs it to be {allowed}",
         "隐患当前为“{status}”；此操作要求其为“{allowed}”",

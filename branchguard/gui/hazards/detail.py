@@ -33,11 +33,10 @@ from branchguard.core.hazards import rules
 from branchguard.core.hazards.types import (
     HazardAction,
     HazardDetail,
-    HazardInput,
     HazardSeverity,
     RemediationKind,
 )
-from branchguard.core.kernel.errors import BranchGuardError, ValidationError
+from branchguard.core.kernel.errors import BranchGuardError, StaleRecord, ValidationError
 from branchguard.gui.hazards.dialogs import HazardFields, StepDialog
 from branchguard.gui.hazards.models import HazardEventsModel, RemediationStepsModel, severity_swatch
 from branchguard.gui.incidents.console.dialogs import ReasonDialog
@@ -252,16 +251,7 @@ class HazardDetailDialog(QDialog):
             " border-radius: 3px; padding: 3px 6px;"
         )
         self._show_state(detail)
-        self.fields.set_values(
-            HazardInput(
-                description=info.description,
-                severity=info.severity,
-                location=info.location,
-                owner=info.owner,
-                due=info.due_date,
-                title=info.title,
-            )
-        )
+        self.fields.set_values(rules.as_edited(info))  # what a save tells the service it opened
         self.fields.due_auto.setChecked(False)
         self._show_source(detail)
         self.steps_model.set_rows(detail.steps)
@@ -336,6 +326,10 @@ class HazardDetailDialog(QDialog):
             if not self.fields.show_validation(exc):
                 self.show_error(exc.message)
             return False
+        except StaleRecord as exc:  # changed on another PC since it was shown: show it as it is now
+            self.show_error(exc.message)
+            self.reload()  # a failed read says why instead
+            return False
         except BranchGuardError as exc:
             self.show_error(exc.message)
             return False
@@ -353,7 +347,9 @@ class HazardDetailDialog(QDialog):
         self.session.data_changed.emit("hazard")
 
     def save(self, reason: str = "") -> bool:
-        """Save the fields. A lower severity is the lead's and asks why first (False until then)."""
+        """Save the fields. A lower severity is the lead's and asks why first (False until then).
+        The service is told what the fields were filled from, and refuses the save if another PC
+        changed the hazard since (`_do` then shows it afresh)."""
         self.fields.clear_errors()
         data = self.fields.values()
         if self.detail is not None and data.due == self.detail.info.due_date:
@@ -367,7 +363,8 @@ class HazardDetailDialog(QDialog):
                 self.ask_downgrade()
                 return False
         hazards, actor, hazard_id = self.session.services.hazards, self.session.actor, self.hazard_id
-        return self._do(lambda: hazards.update(actor, hazard_id, data, reason))
+        opened = rules.as_edited(self.detail.info) if self.detail is not None else None
+        return self._do(lambda: hazards.update(actor, hazard_id, data, reason, opened))
 
     def ask_downgrade(self) -> ReasonDialog:
         before = self.detail.info.severity.label if self.detail is not None else ""
