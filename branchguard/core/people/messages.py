@@ -56,4 +56,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # entities
     "entity.person": ("Staff member", "人员"),
     "entity.contact": ("Contact", "联系人"),
+    # a record named in "… was changed by someone else" (error.changed_elsewhere)
+    "person.record": ("Staff member {name}", "人员“{name}”"),
+    "contact.record": ("Contact {name}", "联系人“{name}”"),
 }

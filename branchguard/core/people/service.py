@@ -9,7 +9,7 @@ from sqlalchemy.orm import InstrumentedAttribute, Session, sessionmaker
 
 from branchguard.core.audit.service import record
 from branchguard.core.kernel import validation as v
-from branchguard.core.kernel.errors import NotFound, ValidationError
+from branchguard.core.kernel.errors import NotFound, ValidationError, refuse_if_changed
 from branchguard.core.kernel.i18n import Message, t
 from branchguard.core.kernel.roles import require
 from branchguard.core.kernel.types import Actor
@@ -21,6 +21,7 @@ from branchguard.core.people.types import (
     PersonInfo,
     PersonInput,
 )
+from branchguard.db.locks import locked
 from branchguard.db.models.foundation import ContactRow, PersonRow
 
 # Public numbers every branch needs from the first start; they cannot be removed or renumbered.
@@ -155,11 +156,20 @@ class PeopleService:
             record(s, actor, "person.create", "person", person.id, after=values)
             return person_info(person)
 
-    def update_person(self, actor: Actor, person_id: int, data: PersonInput) -> PersonInfo:
+    def update_person(
+        self, actor: Actor, person_id: int, data: PersonInput, opened: PersonInfo | None = None
+    ) -> PersonInfo:
+        """Save every field of `data`. `opened` is the person as the form showing `data` was filled
+        (None from the command line): refused with StaleRecord, nothing written, when another PC or
+        window changed them since, so a note typed here never puts back an old mobile number."""
         require(actor, "person.update")
         values = clean_person(data)
         with self._sessions.begin() as s:
-            person = self._person(s, person_id)
+            person = self._person(s, person_id, lock=True)
+            if opened is not None:
+                refuse_if_changed(
+                    _stored(opened), _stored(person_info(person)), Message("person.record", name=opened.name)
+                )
             _refuse_twin(s, values, person_id)
             before = _fields(person_info(person), values)
             for key, value in values.items():
@@ -180,8 +190,9 @@ class PeopleService:
             s.delete(person)
             record(s, actor, "person.delete", "person", person_id, before=before)
 
-    def _person(self, s: Session, person_id: int) -> PersonRow:
-        person = s.get(PersonRow, person_id)
+    def _person(self, s: Session, person_id: int, *, lock: bool = False) -> PersonRow:
+        """The person's row; with `lock`, locked and read fresh for a change (db/locks.py)."""
+        person = locked(s, PersonRow, person_id) if lock else s.get(PersonRow, person_id)
         if person is None:
             raise NotFound(Message("notfound", what=Message("entity.person"), id=person_id))
         return person
@@ -211,11 +222,22 @@ class PeopleService:
             record(s, actor, "contact.create", "contact", contact.id, after=values)
             return contact_info(contact)
 
-    def update_contact(self, actor: Actor, contact_id: int, data: ContactInput) -> ContactInfo:
+    def get_contact(self, actor: Actor, contact_id: int) -> ContactInfo:
+        require(actor, "contact.list")
+        with self._sessions() as s:
+            return contact_info(self._contact(s, contact_id))
+
+    def update_contact(
+        self, actor: Actor, contact_id: int, data: ContactInput, opened: ContactInfo | None = None
+    ) -> ContactInfo:
+        """Save every field of `data`; `opened` as in `update_person` (a contact holds no time)."""
         require(actor, "contact.update")
         values = clean_contact(data)
         with self._sessions.begin() as s:
-            contact = self._contact(s, contact_id)
+            contact = self._contact(s, contact_id, lock=True)
+            if opened is not None:
+                named = Message("contact.record", name=opened.shown_name)
+                refuse_if_changed(opened, contact_info(contact), named)
             if contact.builtin and (values["phone"] != contact.phone or values["kind"] != contact.kind):
                 raise ValidationError(
                     "field.phone", Message("validation.builtin_contact", value=contact.phone)
@@ -239,8 +261,9 @@ class PeopleService:
             s.delete(contact)
             record(s, actor, "contact.delete", "contact", contact_id, before=before)
 
-    def _contact(self, s: Session, contact_id: int) -> ContactRow:
-        contact = s.get(ContactRow, contact_id)
+    def _contact(self, s: Session, contact_id: int, *, lock: bool = False) -> ContactRow:
+        """The contact's row; with `lock`, locked and read fresh for a change (db/locks.py)."""
+        contact = locked(s, ContactRow, contact_id) if lock else s.get(ContactRow, contact_id)
         if contact is None:
             raise NotFound(Message("notfound", what=Message("entity.contact"), id=contact_id))
         return contact
@@ -248,6 +271,13 @@ class PeopleService:
 
 def clean_person_keys() -> dict[str, object]:
     return dict.fromkeys(("name", "branch_role", "mobile", "phone", "on_duty", "notes"))
+
+
+def _stored(person: PersonInfo) -> dict[str, object]:
+    """What tells whether a person changed since a form was opened: the fields the form edits.
+    Not `updated_at`: the clock sets it, and on SQLite the save's own lock moves it (the no-op
+    UPDATE of db/locks.py runs the column's onupdate), so it would differ on every save."""
+    return _fields(person, clean_person_keys())
 
 
 def _mentioning(text: str, *columns: InstrumentedAttribute[str]) -> ColumnElement[bool]:

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from branchguard.core.kernel.errors import BranchGuardError, ValidationError
+from branchguard.core.kernel.errors import BranchGuardError, StaleRecord, ValidationError
 from branchguard.core.kernel.types import LabelledEnum
 from branchguard.core.people.types import (
     BranchRole,
@@ -27,6 +27,7 @@ from branchguard.core.people.types import (
     PersonInfo,
     PersonInput,
 )
+from branchguard.gui.kit import discard
 from branchguard.gui.kit.forms import FieldForm
 from branchguard.gui.kit.plain import plain
 from branchguard.gui.kit.rows import phone_font
@@ -64,12 +65,26 @@ class RecordDialog(QDialog, Generic[In, Out]):
 
     Nothing is written unless `save` succeeds; on a ValidationError the message goes under the
     field it names (and that field gets the focus), any other refusal under the form.
+
+    An edit knows the record it was `opened` with and can `reread` it: when the save is refused
+    because the record changed elsewhere (StaleRecord), the form shows the record as it is now and
+    a second Save compares against that, so nothing of the stale form is saved over the change.
     """
 
-    def __init__(self, save: Callable[[In], Out], parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        save: Callable[[In], Out],
+        parent: QWidget | None = None,
+        *,
+        opened: Out | None = None,
+        reread: Callable[[], Out] | None = None,
+    ) -> None:
         super().__init__(parent)
         self._save = save
         self.saved: Out | None = None
+        self.opened = opened  # the record as the form shows it; None when adding one
+        self._reread = reread
+        self.was_stale = False  # a save was refused as stale: the list behind shows an old record
         self.form = FieldForm()
         self.general_error = plain(QLabel())
         self.general_error.setObjectName("dialog_error")
@@ -94,6 +109,10 @@ class RecordDialog(QDialog, Generic[In, Out]):
     def collect(self) -> In:
         raise NotImplementedError
 
+    def fill(self, record: Out) -> None:
+        """Show `record` in the fields (an edit dialog's, to show a record as it is now)."""
+        raise NotImplementedError
+
     def accept(self) -> None:
         self.form.clear_errors()
         self.general_error.hide()
@@ -103,10 +122,27 @@ class RecordDialog(QDialog, Generic[In, Out]):
             if not self.form.show_validation(exc):
                 self._show_general(exc.message)
             return
+        except StaleRecord as exc:
+            self._show_as_now(exc)
+            return
         except BranchGuardError as exc:
             self._show_general(exc.message)
             return
         super().accept()
+
+    def _show_as_now(self, refused: StaleRecord) -> None:
+        """The record changed elsewhere since the form was filled: fill it again from the record as
+        it is now (what was typed is dropped, the message says so) and say why nothing was saved."""
+        self.was_stale = True
+        if self._reread is not None:
+            try:
+                self.opened = self._reread()
+            except BranchGuardError as exc:  # removed meanwhile: say that instead
+                self._show_general(exc.message)
+                return
+            self.fill(self.opened)
+            discard.remember(self)  # the fields hold what is stored: leaving now asks nothing
+        self._show_general(refused.message)
 
     def _show_general(self, message: str) -> None:
         self.general_error.setText(message)
@@ -114,26 +150,32 @@ class RecordDialog(QDialog, Generic[In, Out]):
 
 
 class PersonDialog(RecordDialog[PersonInput, PersonInfo]):
+    """Adds a staff member, or edits one: `save` gets the input and the person as the form was
+    filled (None when adding), `reread` reads the person as they are now."""
+
     def __init__(
         self,
-        save: Callable[[PersonInput], PersonInfo],
+        save: Callable[[PersonInput, PersonInfo | None], PersonInfo],
         person: PersonInfo | None = None,
         parent: QWidget | None = None,
+        reread: Callable[[], PersonInfo] | None = None,
     ) -> None:
-        super().__init__(save, parent)
+        super().__init__(lambda data: save(data, self.opened), parent, opened=person, reread=reread)
         self.setObjectName("person_dialog")
         title = self.tr("Add a staff member") if person is None else self.tr("Edit a staff member")
         self.setWindowTitle(title)
-        self.name = QLineEdit(person.name if person else "")
+        self.name = QLineEdit()
         self.name.setMaxLength(100)
-        self.post = enum_combo(BranchRole, person.branch_role if person else BranchRole.TELLER)
-        self.mobile = phone_edit(person.mobile if person else "")
+        self.post = enum_combo(BranchRole, BranchRole.TELLER)
+        self.mobile = phone_edit("")
         self.mobile.setPlaceholderText(self.tr("e.g. 13901010001"))
-        self.phone = phone_edit(person.phone if person else "")
+        self.phone = phone_edit("")
         self.phone.setPlaceholderText(self.tr("e.g. 010-63210001"))
         self.on_duty = QCheckBox(self.tr("On duty at this branch"))
-        self.on_duty.setChecked(person.on_duty if person else True)
-        self.notes = notes_edit(person.notes if person else "")
+        self.on_duty.setChecked(True)
+        self.notes = notes_edit("")
+        if person is not None:
+            self.fill(person)
         self.form.add_field("name", self.tr("Name"), self.name, "field.name")
         self.form.add_field("post", self.tr("Post"), self.post, "field.branch_role")
         self.form.add_field("mobile", self.tr("Mobile"), self.mobile, "field.mobile")
@@ -141,6 +183,14 @@ class PersonDialog(RecordDialog[PersonInput, PersonInfo]):
         self.form.add_field("on_duty", self.tr("On duty"), self.on_duty)
         self.form.add_field("notes", self.tr("Notes"), self.notes, "field.notes")
         self.name.setFocus()
+
+    def fill(self, record: PersonInfo) -> None:
+        self.name.setText(record.name)
+        self.post.setCurrentIndex(self.post.findData(record.branch_role.value))
+        self.mobile.setText(record.mobile)
+        self.phone.setText(record.phone)
+        self.on_duty.setChecked(record.on_duty)
+        self.notes.setPlainText(record.notes)
 
     def collect(self) -> PersonInput:
         return PersonInput(
@@ -154,21 +204,26 @@ class PersonDialog(RecordDialog[PersonInput, PersonInfo]):
 
 
 class ContactDialog(RecordDialog[ContactInput, ContactInfo]):
+    """Adds an emergency contact, or edits one: `save` and `reread` as in PersonDialog."""
+
     def __init__(
         self,
-        save: Callable[[ContactInput], ContactInfo],
+        save: Callable[[ContactInput, ContactInfo | None], ContactInfo],
         contact: ContactInfo | None = None,
         parent: QWidget | None = None,
+        reread: Callable[[], ContactInfo] | None = None,
     ) -> None:
-        super().__init__(save, parent)
+        super().__init__(lambda data: save(data, self.opened), parent, opened=contact, reread=reread)
         self.setObjectName("contact_dialog")
         self.setWindowTitle(self.tr("Add a contact") if contact is None else self.tr("Edit a contact"))
-        self.name = QLineEdit(contact.name if contact else "")
+        self.name = QLineEdit()
         self.name.setMaxLength(100)
-        self.kind = enum_combo(ContactKind, contact.kind if contact else ContactKind.OTHER)
-        self.phone = phone_edit(contact.phone if contact else "")
-        self.alt_phone = phone_edit(contact.alt_phone if contact else "")
-        self.notes = notes_edit(contact.notes if contact else "")
+        self.kind = enum_combo(ContactKind, ContactKind.OTHER)
+        self.phone = phone_edit("")
+        self.alt_phone = phone_edit("")
+        self.notes = notes_edit("")
+        if contact is not None:
+            self.fill(contact)
         self.form.add_field("name", self.tr("Name"), self.name, "field.name")
         self.form.add_field("kind", self.tr("Type"), self.kind, "field.kind")
         self.form.add_field("phone", self.tr("Phone"), self.phone, "field.phone")
@@ -183,6 +238,13 @@ class ContactDialog(RecordDialog[ContactInput, ContactInfo]):
             )
             self.hint.show()
         self.name.setFocus()
+
+    def fill(self, record: ContactInfo) -> None:
+        self.name.setText(record.name)
+        self.kind.setCurrentIndex(self.kind.findData(record.kind.value))
+        self.phone.setText(record.phone)
+        self.alt_phone.setText(record.alt_phone)
+        self.notes.setPlainText(record.notes)
 
     def collect(self) -> ContactInput:
         return ContactInput(

@@ -296,6 +296,8 @@ class RecordTab(QWidget, Generic[T]):
         if result == QDialog.DialogCode.Accepted.value and saved is not None:
             self.reload(select=saved.id)
             self.changed.emit(self.entity)
+        elif dialog.was_stale:  # the record changed elsewhere: the list shows it as it is now
+            self.reload()
 
     def remove(self) -> None:
         item = self.selected()
@@ -360,10 +362,13 @@ class StaffTab(RecordTab[PersonInfo]):
 
         people, actor = self.session.services.people, self.session.actor
         if item is None:
-            dialog = PersonDialog(lambda data: people.add_person(actor, data), None, self)
-        else:
-            dialog = PersonDialog(lambda data: people.update_person(actor, item.id, data), item, self)
-        return dialog
+            return PersonDialog(lambda data, _none: people.add_person(actor, data), None, self)
+        return PersonDialog(
+            lambda data, opened: people.update_person(actor, item.id, data, opened),
+            item,
+            self,
+            reread=lambda: people.get_person(actor, item.id),
+        )
 
     def delete(self, item: PersonInfo) -> None:
         self.session.services.people.remove_person(self.session.actor, item.id)
@@ -420,10 +425,13 @@ class ContactsTab(RecordTab[ContactInfo]):
 
         people, actor = self.session.services.people, self.session.actor
         if item is None:
-            dialog = ContactDialog(lambda data: people.add_contact(actor, data), None, self)
-        else:
-            dialog = ContactDialog(lambda data: people.update_contact(actor, item.id, data), item, self)
-        return dialog
+            return ContactDialog(lambda data, _none: people.add_contact(actor, data), None, self)
+        return ContactDialog(
+            lambda data, opened: people.update_contact(actor, item.id, data, opened),
+            item,
+            self,
+            reread=lambda: people.get_contact(actor, item.id),
+        )
 
     def can_remove(self, item: ContactInfo) -> bool:
         return not item.builtin
