@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import UTC, datetime
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -43,6 +44,7 @@ from branchguard.gui.incidents.console.dialogs import (
     ReportFieldsDialog,
     SkipDialog,
     WarningLevelDialog,
+    opened,
 )
 from branchguard.gui.incidents.console.guides import GuidesButton
 from branchguard.gui.incidents.console.header import IncidentHeader
@@ -403,8 +405,14 @@ class IncidentConsole(QWidget):
         on_done: Callable[[Any], None],
         on_error: Callable[[str], None] | None = None,
     ) -> None:
+        """Send `work` to the log writer. A refusal is often the incident moving on elsewhere (closed
+        on another PC, a step marked in follow mode): it is read again at once, not at the next poll."""
         self.show_error("")
-        writer().submit(work, on_done=on_done, on_error=on_error or self.show_error)
+        writer().submit(work, on_done=on_done, on_error=partial(self._refused, on_error or self.show_error))
+
+    def _refused(self, said: Callable[[str], None], message: str) -> None:
+        said(message)
+        self.reload()
 
     def _entry_written(self, entry: LogEntry) -> None:
         self.log.committed(entry)
@@ -516,35 +524,23 @@ class IncidentConsole(QWidget):
         if self.detail is None or not self.may_mark_steps() or number in self._marking:
             return None
         dialog = SkipDialog(number, self.detail.steps[number - 1].text.text, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.accepted.connect(lambda: self.skip_step(number, dialog.value()))
-        dialog.open()
-        return dialog
+        return opened(dialog, lambda: self.skip_step(number, dialog.value()))
 
     def ask_correction(self, entry: LogEntry) -> CorrectDialog:
         dialog = CorrectDialog(entry.seq, entry.text, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.accepted.connect(lambda: self.correct(entry, dialog.value()))
-        dialog.open()
-        return dialog
+        return opened(dialog, lambda: self.correct(entry, dialog.value()))
 
     def ask_level(self) -> LevelDialog | None:
         if self.detail is None or not (may(self.session.actor, "incident.level") and self.is_open()):
             return None
         dialog = LevelDialog(self.detail.summary.level, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.accepted.connect(lambda: self.change_level(dialog.chosen(), dialog.value()))
-        dialog.open()
-        return dialog
+        return opened(dialog, lambda: self.change_level(dialog.chosen(), dialog.value()))
 
     def ask_warning(self) -> WarningLevelDialog | None:
         if self.detail is None or not self.may_change_warning():
             return None
         dialog = WarningLevelDialog(self.detail.summary.warning_level, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.accepted.connect(lambda: self.change_warning(dialog.chosen(), dialog.value()))
-        dialog.open()
-        return dialog
+        return opened(dialog, lambda: self.change_warning(dialog.chosen(), dialog.value()))
 
     def ask_attach(self) -> None:
         if not (may(self.session.actor, "incident.attach") and self.is_open()):
@@ -564,10 +560,7 @@ class IncidentConsole(QWidget):
         # the place only: the nature's default is a category's words, said in the reader's language
         prefill = {"place": report_defaults(self.detail, self.branch_place)["place"]}
         dialog = ReportFieldsDialog(self.detail.report_fields, self, prefill=prefill)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.accepted.connect(lambda: self._report_fields_chosen(dialog.changes()))
-        dialog.open()
-        return dialog
+        return opened(dialog, lambda: self._report_fields_chosen(dialog.changes()))
 
     def _report_fields_chosen(self, changes: dict[str, str]) -> None:
         if changes:

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
@@ -30,6 +31,16 @@ from branchguard.gui.kit.plain import plain
 from branchguard.gui.kit.screen import resize_within_screen
 
 _B = QDialogButtonBox.StandardButton
+Asked = TypeVar("Asked", bound=QDialog)
+
+
+def opened(dialog: Asked, on_accept: Callable[[], object]) -> Asked:
+    """`dialog` opened over the console (which goes on updating behind it), `on_accept` called on
+    OK, the dialog deleted once closed: how the console asks for a reason, a level or a field."""
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.accepted.connect(on_accept)
+    dialog.open()
+    return dialog
 
 
 def swatch_icon(colour: str) -> QIcon:

@@ -87,7 +87,11 @@ class FollowView(QWidget):
         self.skip_button = self._button("follow_skip")
         self.undo_button = self._button("follow_undo")  # shown for a few seconds after a mark
         self.undo_button.hide()
-        actions = QHBoxLayout()
+        # A row widget, not a bare layout: a box layout whose buttons are all hidden (a closed
+        # incident) caps the column's width at its minimum, and the step area shrank to 9 px.
+        self.actions_row = QWidget()
+        actions = QHBoxLayout(self.actions_row)
+        actions.setContentsMargins(0, 0, 0, 0)
         actions.addWidget(self.done_button, 3)
         actions.addWidget(self.skip_button, 1)
         actions.addWidget(self.undo_button, 1)
@@ -125,7 +129,7 @@ class FollowView(QWidget):
         main.addWidget(self.step_area, 1)
         main.addWidget(self.next_label)
         main.addSpacing(8)
-        main.addLayout(actions)
+        main.addWidget(self.actions_row)
         main.addWidget(self.skip_row)
         main.addWidget(self.note_row)
         main.addWidget(self.status_label)
