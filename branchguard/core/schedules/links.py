@@ -1,8 +1,9 @@
 """What a record that owns a schedule does to its occurrences inside its own transaction: an
 inspection completes the occurrence it was started from when it is submitted; a hazard whose
 due-date schedule ends (verified, closed, moved) marks its written occurrences done, so no stale
-overdue item stays on the list. The schedules engine's `complete` runs in a transaction of its own;
-these run in the caller's, so the record and its occurrences commit or fail together."""
+overdue item stays on the list; and none of these is marked done by hand (`refuse_by_hand`). The
+schedules engine's `complete` runs in a transaction of its own; these run in the caller's, so the
+record and its occurrences commit or fail together."""
 
 from __future__ import annotations
 
@@ -86,6 +87,45 @@ def refuse_owned_move(sched: ScheduleRow) -> None:
     would move the calendar entry alone (`DrillService.move` moves both, in one transaction)."""
     if dated_by_owner(sched):
         raise ValidationError("field.occurrence", Message("schedule.moved_by_drill", id=sched.subject_id))
+
+
+# Items that end with the record owning their schedule: the hazard verified or closed, the complaint
+# replied to or withdrawn, the certificate renewed, the action done. Done or skipped by hand, the
+# one-off schedule would end (`end_if_spent`) and its reminders with it, the work still undone.
+ENDED_BY_RECORD: dict[ScheduleKind, str] = {
+    ScheduleKind.HAZARD: "schedule.ends_with_hazard",
+    ScheduleKind.COMPLAINT: "schedule.ends_with_complaint",
+    ScheduleKind.TRAINING: "schedule.ends_with_training",
+    ScheduleKind.ACTION: "schedule.ends_with_action",
+}
+# Items done by a record of the work: a drill run (`DrillService.run`), a submitted inspection
+# (`InspectionService.submit`). Done by hand, a drill would show done on the calendar and a series
+# would go on to its next date with none held; an inspection would count as done in the period
+# report (`inspections_done`) with no inspection. One that could not be held is skipped, with its
+# reason: counted as not done.
+DONE_BY_RECORD: dict[ScheduleKind, str] = {
+    ScheduleKind.DRILL: "schedule.done_by_drill",
+    ScheduleKind.INSPECTION: "schedule.done_by_inspection",
+}
+
+
+def by_hand_refusal(kind: ScheduleKind, subject_id: int | None, *, skipped: bool = False) -> Message | None:
+    """Why an item of a schedule of `kind` may not be marked done (or `skipped`) by hand: where its
+    work is done instead; None where it may (a schedule of the lead's own, owned by no record)."""
+    if subject_id is None:
+        return None
+    key = ENDED_BY_RECORD.get(kind) or (None if skipped else DONE_BY_RECORD.get(kind))
+    return Message(key) if key is not None else None
+
+
+def refuse_by_hand(sched: ScheduleRow, skipped: bool) -> None:
+    """Refuse marking an item of `sched` done or skipped by hand where its record does it; a planned
+    drill's only date is not skipped either (it would leave the plan planned, unreminded)."""
+    refusal = by_hand_refusal(ScheduleKind(sched.kind), sched.subject_id, skipped=skipped)
+    if refusal is None and dated_by_owner(sched):
+        refusal = Message("schedule.ends_with_drill")
+    if refusal is not None:
+        raise ValidationError("field.occurrence", refusal)
 
 
 def retime_one_off(s: Session, actor: Actor, sched: ScheduleRow, start_at: datetime, now: datetime) -> None:

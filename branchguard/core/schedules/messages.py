@@ -133,6 +133,46 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the schedule has no open item at that time any more; refresh the calendar",
         "该计划在此时间已没有待办事项，请刷新日历",
     ),
+    "schedule.paused_no_move": (
+        "'{title}' is paused: it owes nothing until it is resumed, so none of its items can move",
+        "“{title}”已停用：恢复之前不再安排事项，其事项不能移动",
+    ),
+    # what ends an item that a record owns: never "done" by hand
+    "schedule.ends_with_hazard": (
+        "this item ends with its hazard: remediate it, and have it verified or closed on the Hazards page",
+        "此事项随隐患结束：请整改该隐患，并在“隐患”页面验证或关闭",
+    ),
+    "schedule.ends_with_complaint": (
+        "this item ends with its complaint: record the reply (the Complaints page, or `complaint step`)"
+        " or the customer's withdrawal (`complaint withdraw`)",
+        "此事项随投诉结束：请登记答复（“投诉”页面，或 `complaint step`），或登记客户撤诉（`complaint withdraw`）",
+    ),
+    "schedule.ends_with_training": (
+        "this item ends with the certificate: record the renewed training (`training add`)",
+        "此事项随证书结束：请登记续训取得的新证书（`training add`）",
+    ),
+    "schedule.ends_with_action": (
+        "this item ends with its corrective action: mark the action done (`action done`)",
+        "此事项随整改措施结束：请将该整改措施标记为完成（`action done`）",
+    ),
+    "schedule.ends_with_drill": (
+        "this is a planned drill's date: run the drill, move it or cancel it on the Drills page"
+        " (`drill run`, `drill move`)",
+        "这是已计划演练的日期：请在“演练”页面开展、移动或取消该演练（`drill run`、`drill move`）",
+    ),
+    "schedule.done_by_drill": (
+        "a drill is done by running it (the Drills page, or `drill run`); one that could not be held"
+        " is skipped with its reason (`schedule done ID --skip REASON`)",
+        "演练须实际开展才算完成（“演练”页面，或 `drill run`）；确实无法开展的，请注明原因后跳过"
+        "（`schedule done 编号 --skip 原因`）",
+    ),
+    "schedule.done_by_inspection": (
+        "an inspection is done by submitting it (the Inspections page, or `inspection start` and"
+        " `inspection submit`); one that could not be held is skipped with its reason"
+        " (`schedule done ID --skip REASON`)",
+        "检查须提交检查记录才算完成（“检查”页面，或 `inspection start` 与 `inspection submit`）；"
+        "确实无法进行的，请注明原因后跳过（`schedule done 编号 --skip 原因`）",
+    ),
     "drill.action_done_note": ("the corrective action was marked done", "整改措施已完成"),
     "action.drill.action_done": ("mark corrective actions done", "确认整改完成"),
     "schedule.action_title": ("Corrective action: {text}", "整改：{text}"),

@@ -1,6 +1,6 @@
 """Schedule service: add, change, pause and remove schedules; catch up, list, complete and
-reschedule occurrences; reminders (due, announce, snooze, dismiss); the calendar between two dates
-and its .ics export.
+reschedule occurrences; the calendar between two dates and its .ics export. Its reminders' use
+cases (due, announce, snooze, dismiss) are in reminders.py.
 
 The safety lead manages schedules, everyone reads them; lead and staff complete occurrences and
 handle reminders. Listeners hear of every committed change, so the scheduler rebuilds its jobs.
@@ -24,21 +24,21 @@ from branchguard.core.kernel.i18n import Message
 from branchguard.core.kernel.roles import require
 from branchguard.core.kernel.types import Actor
 from branchguard.core.schedules import rules, store
-from branchguard.core.schedules.links import end_if_spent, mark_done, refuse_owned_move
+from branchguard.core.schedules.links import end_if_spent, mark_done, refuse_by_hand, refuse_owned_move
+from branchguard.core.schedules.reminders import ReminderDesk
 from branchguard.core.schedules.titles import title_names
 from branchguard.core.schedules.types import (
     CatchUpResult,
     DueFilter,
     OccurrenceInfo,
     OccurrenceStatus,
-    ReminderInfo,
     ScheduleInfo,
     ScheduleInput,
     ScheduleKind,
     WorkingDayPolicy,
 )
 from branchguard.db.base import utcnow
-from branchguard.db.models.schedules import OccurrenceRow, ReminderRow, ScheduleRow
+from branchguard.db.models.schedules import OccurrenceRow, ScheduleRow
 
 MAX_LEAD_MINUTES = 60 * 24 * 90
 # How far a written occurrence's due date may sit from its rule instant (holiday shift, reschedule).
@@ -46,7 +46,7 @@ MAX_RESCHEDULE_DAYS = 366
 ChangeListener = Callable[[], None]
 
 
-class ScheduleService:
+class ScheduleService(ReminderDesk):
     def __init__(self, sessions: sessionmaker[Session]) -> None:
         self._sessions = sessions
         self._listeners: list[ChangeListener] = []
@@ -354,7 +354,9 @@ class ScheduleService:
         note: str = "",
         now: datetime | None = None,
     ) -> OccurrenceInfo:
-        """Mark an open occurrence done (or skipped, with a reason); its reminders stop."""
+        """Mark an open occurrence done (or skipped, with a reason) by hand; its reminders stop.
+        One whose record ends it (a hazard, a complaint, a certificate, an action) or does it (a
+        drill run, a submitted inspection) is refused: see `links.refuse_by_hand`."""
         require(actor, "schedule.complete")
         note = validation.text(
             note, "field.skip_reason" if skipped else "field.notes", required=skipped, limit=1000
@@ -369,9 +371,10 @@ class ScheduleService:
                     "field.occurrence",
                     Message("schedule.occurrence_closed", status=OccurrenceStatus(occ.status)),
                 )
+            sched = self._row(s, occ.schedule_id)
+            refuse_by_hand(sched, skipped)
             status = OccurrenceStatus.SKIPPED if skipped else OccurrenceStatus.DONE
             occ.status, occ.done_at, occ.done_by, occ.note = status.value, now, actor.username, note
-            sched = self._row(s, occ.schedule_id)
             record(
                 s,
                 actor,
@@ -419,7 +422,7 @@ class ScheduleService:
             raise ValidationError("field.due_at", Message("schedule.bad_range"))
         now = now or utcnow()
         with self._sessions.begin() as s:
-            occ = store.materialise(s, self._row(s, schedule_id), rule_at, now)
+            occ = store.materialise(s, self._movable(s, schedule_id), rule_at, now)
             if occ is None:
                 raise ValidationError("field.occurrence", Message("schedule.not_an_occurrence"))
             info = self._move(s, actor, occ, new_due, now)
@@ -478,8 +481,7 @@ class ScheduleService:
             raise ValidationError(
                 "field.due_at", Message("schedule.reschedule_too_far", days=MAX_RESCHEDULE_DAYS)
             )
-        sched = self._row(s, occ.schedule_id)
-        refuse_owned_move(sched)
+        sched = self._movable(s, occ.schedule_id)
         before, occ.due_at = occ.due_at, new_due
         store.retime_reminders(s, occ, sched.lead_minutes, now)
         record(
@@ -494,64 +496,7 @@ class ScheduleService:
         s.flush()
         return store.occurrence_info(occ, sched, now)
 
-    # -- reminders -----------------------------------------------------------------------------
-    def reminders(self, actor: Actor, now: datetime | None = None) -> builtins.list[ReminderInfo]:
-        """Reminders showing now (fired, not dismissed, not snoozed), one per occurrence."""
-        require(actor, "schedule.read")
-        now = now or utcnow()
-        with self._sessions() as s:
-            rows, names = store.latest_per_occurrence(store.pending_reminders(s), now), title_names(s)
-            return [store.reminder_info(r, o, sc, names) for r, o, sc in rows]
-
-    def announce(self, actor: Actor, now: datetime | None = None) -> builtins.list[ReminderInfo]:
-        """Reminders showing now that were not announced yet (for a tray message); marks them."""
-        require(actor, "schedule.read")
-        now = now or utcnow()
-        with self._sessions.begin() as s:
-            pending = store.latest_per_occurrence(store.pending_reminders(s), now)
-            fresh, names = [t3 for t3 in pending if t3[0].notified_at is None], title_names(s)
-            for rem, _occ, _sched in fresh:
-                rem.notified_at = now
-            s.flush()
-            return [store.reminder_info(r, o, sc, names) for r, o, sc in fresh]
-
-    def snooze(
-        self, actor: Actor, reminder_id: int, until: datetime, now: datetime | None = None
-    ) -> ReminderInfo:
-        require(actor, "schedule.remind")
-        now = now or utcnow()
-        if until.tzinfo is None or until <= now:
-            raise ValidationError("field.snooze_until", Message("schedule.snooze_past"))
-        with self._sessions.begin() as s:
-            rem, occ, sched = self._reminder(s, reminder_id)
-            rem.snooze_until, rem.notified_at = until, None
-            record(
-                s,
-                actor,
-                "schedule.snooze",
-                "schedule_reminder",
-                rem.id,
-                after={"schedule": sched.title, "until": until},
-            )
-            s.flush()
-            info = store.reminder_info(rem, occ, sched)
-        self._changed()
-        return info
-
-    def dismiss(self, actor: Actor, reminder_id: int, now: datetime | None = None) -> ReminderInfo:
-        require(actor, "schedule.remind")
-        with self._sessions.begin() as s:
-            rem, occ, sched = self._reminder(s, reminder_id)
-            if rem.dismissed_at is None:
-                rem.dismissed_at, rem.dismissed_by = now or utcnow(), actor.username
-                record(
-                    s, actor, "schedule.dismiss", "schedule_reminder", rem.id, after={"schedule": sched.title}
-                )
-            s.flush()
-            info = store.reminder_info(rem, occ, sched)
-        self._changed()
-        return info
-
+    # -- the scheduler ---------------------------------------------------------------------------
     def wake_times(self, now: datetime | None = None) -> dict[int, datetime]:
         """Per active schedule, when the scheduler should next run a catch-up (UTC)."""
         with self._sessions() as s:
@@ -577,13 +522,15 @@ class ScheduleService:
             raise NotFound(Message("schedule.not_found", id=schedule_id))
         return row
 
-    def _reminder(self, s: Session, reminder_id: int) -> tuple[ReminderRow, OccurrenceRow, ScheduleRow]:
-        rem = s.get(ReminderRow, reminder_id)
-        if rem is None:
-            raise NotFound(Message("schedule.no_reminder", id=reminder_id))
-        occ = s.get(OccurrenceRow, rem.occurrence_id)
-        assert occ is not None
-        return rem, occ, self._row(s, occ.schedule_id)
+    def _movable(self, s: Session, schedule_id: int) -> ScheduleRow:
+        """The schedule of an item to move: there, not dated by its owner, and active. A paused
+        schedule owes nothing: an item of it moved (from a calendar read before another PC paused
+        it) would be written back open, reminding on the bell, the lists and the agenda."""
+        sched = self._row(s, schedule_id)
+        refuse_owned_move(sched)
+        if not sched.active:
+            raise ValidationError("field.occurrence", Message("schedule.paused_no_move", title=sched.title))
+        return sched
 
     def _info(self, s: Session, row: ScheduleRow, now: datetime) -> ScheduleInfo:
         dues = s.scalars(

@@ -154,6 +154,8 @@ def reminder_info(
         snooze_until=rem.snooze_until,
         notified_at=rem.notified_at,
         dismissed_at=rem.dismissed_at,
+        schedule_kind=_KINDS.get(sched.kind) or ScheduleKind(sched.kind),
+        subject_id=sched.subject_id,
     )
 
 

@@ -163,6 +163,10 @@ class ReminderInfo:
     snooze_until: datetime | None
     notified_at: datetime | None
     dismissed_at: datetime | None
+    # the schedule's kind and the record it belongs to: whether the item is done by hand or by its
+    # record (links.by_hand_refusal), which the bell's "Mark done" asks
+    schedule_kind: ScheduleKind = ScheduleKind.CUSTOM
+    subject_id: int | None = None
 
 
 @dataclass(frozen=True)

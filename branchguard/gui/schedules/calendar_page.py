@@ -282,9 +282,13 @@ class CalendarPage(Page):
                 schedules.reschedule_promised(actor, item.schedule_id, item.rule_at, due)
         except BranchGuardError as exc:
             QMessageBox.warning(self, self.tr("Reschedule"), literal(exc.message))  # it may quote a title
-            return False
+            moved = False
+        else:
+            moved = True
+        # Read again either way: a refusal is often a change this page has not read yet (the
+        # schedule paused or deleted on another PC), whose stale entries must not stay on show.
         self.session.data_changed.emit("schedule")
-        return True
+        return moved
 
     def export_ics(self) -> Path | None:
         """The days of the current view as an iCalendar file."""

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from branchguard.core.kernel.errors import BranchGuardError
 from branchguard.core.kernel.roles import may
+from branchguard.core.schedules.links import by_hand_refusal
 from branchguard.core.schedules.rules import reminder_overdue
 from branchguard.core.schedules.types import ReminderInfo
 from branchguard.gui.kit.icons import icon
@@ -150,6 +151,7 @@ class NotificationPanel(QFrame):
         self.snooze_custom.setText(self.tr("Until…"))
         self.dismiss_button.setText(self.tr("Dismiss"))
         self.done_button.setText(self.tr("Mark done"))
+        self.update_buttons()  # the disabled "Mark done" says in the new language where the work is done
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -187,10 +189,15 @@ class NotificationPanel(QFrame):
         return self.centre.model.row_at(rows[0].row()) if rows else None
 
     def update_buttons(self) -> None:
-        chosen, centre = self.selected() is not None, self.centre
+        """An item that its record ends or does (a hazard, a complaint, a certificate, an action, a
+        drill, an inspection) is not marked done here: the button is off and says where instead."""
+        reminder, centre = self.selected(), self.centre
+        chosen = reminder is not None
+        refusal = by_hand_refusal(reminder.schedule_kind, reminder.subject_id) if reminder else None
         self.snooze_button.setEnabled(chosen and centre.may_remind())
         self.dismiss_button.setEnabled(chosen and centre.may_remind())
-        self.done_button.setEnabled(chosen and centre.may_complete())
+        self.done_button.setEnabled(chosen and refusal is None and centre.may_complete())
+        self.done_button.setToolTip(refusal.text() if refusal is not None else "")
 
     def _snooze_custom(self) -> None:
         dialog = SnoozeDialog(self, self.centre.clock())
