@@ -115,8 +115,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "schedule.occurrence_closed": ("this item is already {status}", "该事项已是“{status}”状态"),
     "schedule.move_into_past": (
-        "an open item cannot be moved to a day that is over: move it to today or later, or mark it done",
-        "未完成的事项不能移到已过去的日期：请移到今天或以后，或将其标记为已完成",
+        "an open item cannot be moved to a day that is over: move it to today or later",
+        "未完成的事项不能移到已过去的日期：请移到今天或以后",
     ),
     "schedule.snooze_past": ("snooze until a time in the future", "稍后提醒时间必须晚于现在"),
     "schedule.bad_range": ("the end must be after the start", "结束时间必须晚于开始时间"),
