@@ -53,7 +53,10 @@ def describe_filter(flt: ComplaintFilter, unmasked: bool = False) -> list[tuple[
 
 @dataclass(frozen=True)
 class Statistics:
-    """The listed complaints counted as the periodic report wants them."""
+    """The listed complaints counted by what they are (type, channel, category, cause) and how
+    they were answered. The rates are of the listed complaints, those the filters selected (by
+    the day received), so their labels say so: the periodic report's rates under its own labels
+    are of the complaints answered in its period, received then or before."""
 
     total: int
     by_kind: Counter[ComplaintKind]
@@ -61,22 +64,30 @@ class Statistics:
     by_category: Counter[str]  # category name
     by_cause: Counter[ComplaintCause]
     overdue: int
-    clock_stopped: int  # complaints whose clock stopped (reply or withdrawal)
-    on_time: int
+    answered: int  # complaints with a clock whose reply is recorded (a withdrawal is no answer)
+    on_time: int  # of those, replied by the due time
     replies: int  # complaints with a stated satisfaction
     satisfied: int
 
     @property
     def on_time_rate(self) -> str:
-        return f"{100 * self.on_time / self.clock_stopped:.0f}%" if self.clock_stopped else "—"
+        return f"{100 * self.on_time / self.answered:.0f}%" if self.answered else "—"
 
     @property
     def satisfaction_rate(self) -> str:
         return f"{100 * self.satisfied / self.replies:.0f}%" if self.replies else "—"
 
 
+def answered(c: ComplaintInfo) -> bool:
+    """A reply stopped the complaint's clock, not a withdrawal: only the reply records the
+    customer's satisfaction (`unknown` when none was given). A withdrawal answers nothing, so it
+    is neither on time nor late (three withdrawals made one reply's month 100% on time); the
+    periodic figures leave it out alike (dashboard.service._replied)."""
+    return c.on_time is not None and c.satisfaction is not None
+
+
 def statistics(items: Sequence[ComplaintInfo]) -> Statistics:
-    timed = [c for c in items if c.on_time is not None]
+    timed = [c for c in items if answered(c)]
     stated = [c for c in items if c.satisfaction not in (None, Satisfaction.UNKNOWN)]
     return Statistics(
         total=len(items),
@@ -85,7 +96,7 @@ def statistics(items: Sequence[ComplaintInfo]) -> Statistics:
         by_category=Counter(c.category_name for c in items),
         by_cause=Counter(c.cause for c in items if c.cause is not None),
         overdue=sum(c.overdue for c in items),
-        clock_stopped=len(timed),
+        answered=len(timed),
         on_time=sum(bool(c.on_time) for c in timed),
         replies=len(stated),
         satisfied=sum(c.satisfaction == Satisfaction.SATISFIED for c in stated),

@@ -123,11 +123,11 @@ def _statistics_rows(items: Sequence[ComplaintInfo]) -> list[tuple[str, Value]]:
         (t("field.complaint_category"), counted(stats.by_category)),
         (t("field.complaint_cause"), counted(stats.by_cause)),
         (
-            t("report.complaints.on_time_rate"),
-            f"{stats.on_time_rate} ({stats.on_time}/{stats.clock_stopped})",
+            t("report.complaints.listed_on_time_rate"),
+            f"{stats.on_time_rate} ({stats.on_time}/{stats.answered})",
         ),
         (
-            t("report.complaints.satisfaction_rate"),
+            t("report.complaints.listed_satisfaction_rate"),
             f"{stats.satisfaction_rate} ({stats.satisfied}/{stats.replies})",
         ),
     ]

@@ -119,7 +119,7 @@ def test_the_register_pdf_states_the_filter_counts_and_masks(demo, pdf, tmp_path
     everything = tmp_path / "all.pdf"
     build_complaint_register(demo.ctx.services, demo.actor, ComplaintFilter(), everything)
     text = pdf.squashed(pdf.text(everything))
-    assert "按时办结率" in text and "100%(1/1)" in text and "客户满意率" in text
+    assert "所列投诉按时答复率100%(1/1)" in text and "所列投诉客户满意率" in text
     set_language("en")
     english = tmp_path / "en.pdf"
     build_complaint_register(demo.ctx.services, demo.actor, ComplaintFilter(), english, unmask=True)

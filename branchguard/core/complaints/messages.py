@@ -142,8 +142,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.complaints.total": ("Complaints listed", "登记件数"),
     "report.complaints.overdue": ("Overdue", "逾期"),
     "report.complaints.overdue_mark": ("OVERDUE", "已逾期"),
-    "report.complaints.on_time_rate": ("Replied on time", "按时办结率"),
-    "report.complaints.satisfaction_rate": ("Satisfied customers", "客户满意率"),
+    # the register's rates are of the complaints it lists (received in its filters' days); the
+    # periodic report's, under its own labels, of those answered in its period
+    "report.complaints.listed_on_time_rate": ("Replied on time, of those listed", "所列投诉按时答复率"),
+    "report.complaints.listed_satisfaction_rate": (
+        "Satisfied customers, of those listed",
+        "所列投诉客户满意率",
+    ),
     "report.complaints.list": ("Complaints", "投诉明细"),
     "report.complaints.none": ("No complaint matches these filters.", "没有符合筛选条件的投诉。"),
     "report.complaints.no_clock": ("No deadline", "不计时限"),

@@ -11,11 +11,11 @@ from collections.abc import Sequence
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import ColumnElement, and_, func, or_, select
+from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from branchguard.core.complaints import rules as complaint_rules
-from branchguard.core.dashboard import rules
+from branchguard.core.dashboard import hazard_history, rules
 from branchguard.core.dashboard.types import (
     ActionLine,
     ChecklistLine,
@@ -191,18 +191,11 @@ def _template_names(s: Session, ids: set[int]) -> dict[int, tuple[str, Text2]]:
     return {i: (code, Text2(zh, en)) for i, code, zh, en in s.execute(stmt).tuples()}
 
 
-def _open_at(at: datetime) -> list[ColumnElement[bool]]:
-    return [
-        HazardRow.opened_at < at,
-        or_(HazardRow.verified_at.is_(None), HazardRow.verified_at >= at),
-        or_(HazardRow.closed_at.is_(None), HazardRow.closed_at >= at),
-    ]
-
-
 def hazards_at(s: Session, at: datetime) -> tuple[int, tuple[int, ...]]:
-    """Hazards open at `at` (as the figures' hazards_open_at_end) and past due then, and their
-    count per ageing band."""
-    rows = s.execute(select(HazardRow.opened_at, HazardRow.due_date).where(*_open_at(at))).tuples()
+    """Hazards open at `at` (as the figures' hazards_open_at_end: from the history) and past due
+    then, and their count per ageing band."""
+    ids = hazard_history.open_at(s, [at])[0]
+    rows = s.execute(select(HazardRow.opened_at, HazardRow.due_date).where(HazardRow.id.in_(ids))).tuples()
     overdue = 0
     bands = [0] * len(rules.AGEING_BANDS)
     day = at.astimezone().date()  # the branch's calendar: a due date is past once its day has ended

@@ -19,11 +19,12 @@ from datetime import date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import ColumnElement, ScalarSelect, Select, SQLColumnExpression, and_, case, func, or_, select
+from sqlalchemy import ColumnElement, ScalarSelect, Select, SQLColumnExpression, and_, case, func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from branchguard.core.complaints import store as complaint_store
 from branchguard.core.complaints.types import ComplaintFilter, Satisfaction
+from branchguard.core.dashboard import hazard_history
 from branchguard.core.dashboard.rules import Period
 from branchguard.core.dashboard.types import (
     ComplianceFilter,
@@ -382,7 +383,7 @@ class DashboardService:
                 else_="late",
             )
             stopped = _per_bucket_by(
-                s, ComplaintRow.clock_stopped_at, bounds, by=(on_time, ComplaintRow.satisfaction)
+                s, ComplaintRow.clock_stopped_at, bounds, _replied(), by=(on_time, ComplaintRow.satisfaction)
             )
             answered = _fold(stopped, 0, lambda k: k[0] != "no_due")
             unknown = Satisfaction.UNKNOWN.value
@@ -392,7 +393,7 @@ class DashboardService:
                 ScheduleRow, ScheduleRow.id == OccurrenceRow.schedule_id
             )
             due = _per_bucket_of(s, due_rows.where(inspection, OccurrenceRow.due_at <= now), bounds)
-            open_at_end = self._open_at(s, bounds[1:])
+            open_at_end = [len(ids) for ids in hazard_history.open_at(s, bounds[1:])]
             scores = self._scores(s, bounds)
         result = []
         for i in range(n):
@@ -427,29 +428,6 @@ class DashboardService:
         return result
 
     @staticmethod
-    def _open_at(s: Session, ends: Sequence[datetime]) -> builtins.list[int]:
-        """Hazards opened before each instant and neither verified nor closed by then."""
-        # The hazards open at some end (opened before the last, neither verified nor closed before
-        # the first), counted per end here by the same comparisons: one sum of a CASE per end, in
-        # one statement, took longer to compile than the rows take to read.
-        first, last = min(ends), max(ends)
-        rows = s.execute(
-            select(HazardRow.opened_at, HazardRow.verified_at, HazardRow.closed_at).where(
-                HazardRow.opened_at < last,
-                or_(HazardRow.verified_at.is_(None), HazardRow.verified_at >= first),
-                or_(HazardRow.closed_at.is_(None), HazardRow.closed_at >= first),
-            )
-        ).all()
-        return [
-            sum(
-                1
-                for opened, verified, closed in rows
-                if opened < at and (verified is None or verified >= at) and (closed is None or closed >= at)
-            )
-            for at in ends
-        ]
-
-    @staticmethod
     def _scores(s: Session, bounds: Sequence[datetime]) -> dict[int, tuple[int, float | None]]:
         """Per period: drills run in it and scored, and their mean score."""
         run_at = DrillPlanRow.run_at
@@ -465,15 +443,17 @@ class DashboardService:
 
 def _resolved(s: Session, bounds: Sequence[datetime]) -> dict[int, int]:
     """Per period: hazards that stopped being open in it, at their verification or, closed without
-    one, at their closing (the first of the two: `_open_at`'s open ones are neither yet)."""
-    rows = s.execute(
-        select(HazardRow.verified_at, HazardRow.closed_at).where(
-            or_(_in_span(HazardRow.verified_at, bounds), _in_span(HazardRow.closed_at, bounds))
-        )
-    ).tuples()
-    firsts = [min(at for at in pair if at is not None) for pair in rows]
-    counted = _counted(((at,) for at in firsts if at >= bounds[0]), bounds)  # not verified earlier
-    return {b: n for (b,), n in counted.items()}
+    one, at their closing, as the history has them (a reopening since changes none of it)."""
+    firsts = hazard_history.resolutions(s, bounds[0], bounds[-1])
+    return {b: n for (b,), n in _counted(((at,) for at in firsts), bounds).items()}
+
+
+def _replied() -> ColumnElement[bool]:
+    """The complaint's clock was stopped by a reply, not by a withdrawal: only the reply records the
+    customer's satisfaction (`unknown` when none was given), a withdrawal leaves it empty. A
+    withdrawal answers nothing, so it is no "answered on time" (three withdrawals made a month with
+    one reply 100%); one withdrawn after its reply was answered, at the reply."""
+    return ComplaintRow.satisfaction.is_not(None)
 
 
 def _per_bucket_of(

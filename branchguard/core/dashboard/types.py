@@ -100,8 +100,8 @@ class PeriodFigures:
     complaints_by_channel: dict[str, int] = field(default_factory=dict)
     complaints_by_category: dict[str, int] = field(default_factory=dict)
     complaints_by_cause: dict[str, int] = field(default_factory=dict)
-    complaints_answered: int = 0  # complaints (投诉) whose clock stopped in the period: reply or withdrawal
-    complaints_on_time: int = 0  # of those, stopped by the due time
+    complaints_answered: int = 0  # complaints (投诉) replied to in the period (a withdrawal is no answer)
+    complaints_on_time: int = 0  # of those, replied by the due time
     complaints_rated: int = 0  # replies in the period with the customer's satisfaction stated
     complaints_satisfied: int = 0  # of those, satisfied
 

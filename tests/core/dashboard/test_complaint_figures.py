@@ -49,10 +49,10 @@ def test_complaint_statistics_by_month_channel_category_and_cause(ctx, lead) -> 
     assert october.complaints_by_channel == {"counter": 1, "online": 1, "phone": 1}
     assert october.complaints_by_category == {"attitude": 2, "fees": 1}
     assert october.complaints_by_cause == {"experience": 1, "loss": 1}
-    # clocks stopped in October: the two replied in time, the September one, the late one, the
-    # withdrawal (on day 37: late)
-    assert (october.complaints_answered, october.complaints_on_time) == (4, 2)
-    assert october.complaint_on_time_rate == 0.5
+    # replied in October: the two in time, the September one, the late one; the withdrawal (its
+    # clock stopped in October too) answered nothing
+    assert (october.complaints_answered, october.complaints_on_time) == (3, 2)
+    assert october.complaint_on_time_rate == 2 / 3
     assert (october.complaints_rated, october.complaints_satisfied) == (2, 1)
     assert october.complaint_satisfaction_rate == 0.5
 
@@ -66,7 +66,27 @@ def test_complaint_statistics_by_month_channel_category_and_cause(ctx, lead) -> 
     months = [m.start for m in quarter.complaint_months()]
     assert months == [date(2026, 10, 1), date(2026, 11, 1), date(2026, 12, 1)]
     assert quarter.complaint_months()[0] == october
-    assert quarter.figures.complaints_answered == 4 and quarter.previous.complaints_received == 2
+    assert quarter.figures.complaints_answered == 3 and quarter.previous.complaints_received == 2
     assert quarter.complaint_categories["fees"].zh == "收费定价"
     month = board.period_report(lead, Period(PeriodKind.MONTH, 2026, 10), now=_at("2026-12-05"))
     assert month.figures == october and month.complaint_months() == (october,)
+
+
+def test_a_withdrawal_is_not_an_answer_on_time(ctx, lead) -> None:
+    """Three complaints withdrawn within their 15 days and one replied in time: one answered, on
+    time, 100% of one (counted as answered, the withdrawals made it 4 of 4)."""
+    replied = _complaint(ctx, lead, "2026-04-02", "counter", "attitude")
+    _handle(ctx, lead, replied, "2026-04-09", Satisfaction.DISSATISFIED, None)
+    for day in ("2026-04-03", "2026-04-06", "2026-04-08"):
+        cid = _complaint(ctx, lead, day, "phone", "fees")
+        ctx.services.complaints.withdraw(lead, cid, received_at=_at("2026-04-10"), now=_at("2026-04-10"))
+    # replied, then withdrawn: answered all the same, at its reply
+    late = _complaint(ctx, lead, "2026-03-20", "letter", "fees")
+    _handle(ctx, lead, late, "2026-04-12", Satisfaction.SATISFIED, None)  # due 04-04
+    ctx.services.complaints.withdraw(lead, late, received_at=_at("2026-04-13"), now=_at("2026-04-13"))
+
+    april = ctx.services.dashboard.figures_for_period(lead, date(2026, 4, 1), date(2026, 5, 1))
+    assert april.complaints_received == 4
+    assert (april.complaints_answered, april.complaints_on_time) == (2, 1)
+    assert april.complaint_on_time_rate == 0.5
+    assert (april.complaints_rated, april.complaints_satisfied) == (2, 1)

@@ -1,0 +1,72 @@
+"""A period's hazard figures come from the hazard's history: reopening a hazard (which clears its
+verification and close) leaves the figures of the months already reported as they were, and a
+second verification counts in its own month; on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import date, datetime, time
+from unittest import mock
+
+from branchguard.core.dashboard.rules import Period, PeriodKind
+from branchguard.core.hazards.types import HazardInput, HazardSeverity, RemediationKind
+
+MONTHS = (date(2026, 9, 1), date(2026, 10, 1), date(2026, 11, 1), date(2026, 12, 1), date(2027, 1, 1))
+
+
+@contextmanager
+def _clock(ctx, day: date) -> Iterator[None]:
+    """The hazard service's clock at noon of `day` (its writes date themselves by it)."""
+    at = datetime.combine(day, time(12), tzinfo=ctx.services.dashboard.zone)
+    with (
+        mock.patch("branchguard.core.hazards.service.utcnow", return_value=at),
+        mock.patch("branchguard.core.hazards.store.utcnow", return_value=at),
+    ):
+        yield
+
+
+def _fixed(ctx, lead, staff, opened: date, verified: date) -> int:
+    hazards = ctx.services.hazards
+    with _clock(ctx, opened):
+        data = HazardInput(
+            description=f"隐患 {opened}", severity=HazardSeverity.GENERAL, location="营业厅",
+            owner="李安全", due=date(2026, 10, 31),
+        )  # fmt: skip
+        hid = hazards.create(staff, data).info.id
+        hazards.add_step(staff, hid, RemediationKind.ACTION, "更换")
+        hazards.remediate(staff, hid, "已整改")
+    with _clock(ctx, verified):
+        hazards.verify(lead, hid, "复查合格")
+    return hid
+
+
+def _figures(ctx, lead) -> list[tuple[int, int]]:
+    """(resolved, open at the end) of September to December 2026."""
+    periods = ctx.services.dashboard.periods(lead, MONTHS)
+    return [(p.hazards_resolved, p.hazards_open_at_end) for p in periods]
+
+
+def test_reopening_leaves_the_months_already_reported_as_they_were(ctx, lead, staff) -> None:
+    reopened = _fixed(ctx, lead, staff, date(2026, 8, 20), date(2026, 9, 10))
+    closed = _fixed(ctx, lead, staff, date(2026, 8, 21), date(2026, 9, 12))
+    with _clock(ctx, date(2026, 9, 15)):
+        ctx.services.hazards.close(lead, closed, "销号")  # after its verification: resolved once
+    _fixed(ctx, lead, staff, date(2026, 10, 5), date(2026, 11, 20))  # open at the end of October
+    before = _figures(ctx, lead)
+    assert before == [(2, 0), (0, 1), (1, 0), (0, 0)]
+    september = ctx.services.dashboard.period_report(lead, Period(PeriodKind.MONTH, 2026, 9))
+
+    with _clock(ctx, date(2026, 12, 2)):
+        ctx.services.hazards.reopen(lead, reopened, "整改未落实")
+    after = _figures(ctx, lead)
+    assert after[:3] == before[:3]  # September to November as reported
+    assert after[3] == (0, 1)  # open again at the end of December
+    again = ctx.services.dashboard.period_report(lead, Period(PeriodKind.MONTH, 2026, 9))
+    assert again.figures == september.figures and again.ageing == september.ageing
+
+    ctx.services.hazards.add_step(staff, reopened, RemediationKind.ACTION, "再次整改")
+    with _clock(ctx, date(2026, 12, 3)):
+        ctx.services.hazards.remediate(staff, reopened, "已整改")
+        ctx.services.hazards.verify(lead, reopened, "复查合格")
+    assert _figures(ctx, lead) == [*before[:3], (1, 0)]  # resolved again, in December
