@@ -32,22 +32,24 @@ if TYPE_CHECKING:
     from branchguard.core.services import Services
     from branchguard.reports.workbook import Value
 
+# (column, its heading's message key): a figure the branch's periodic report shows too is headed
+# with the report's own words, so that the two documents name one figure alike
 COLUMNS = (
-    "code",
-    "name",
-    "packages",
-    "incidents",
-    "levels",
-    "drills",
-    "score",
-    "inspections",
-    "hazards_opened",
-    "hazards_open",
-    "complaints",
-    "complaints_on_time",
-    "complaints_satisfied",
-    "actions_overdue",
-    "compliance_overdue",
+    ("code", "ho.report.col.code"),
+    ("name", "ho.report.col.name"),
+    ("packages", "ho.report.col.packages"),
+    ("incidents", "summary.fig.incidents"),
+    ("levels", "ho.report.col.levels"),
+    ("drills", "summary.fig.drills"),
+    ("score", "summary.fig.drill_score"),
+    ("inspections", "summary.fig.inspections_submitted"),
+    ("hazards_opened", "summary.fig.hazards_opened"),
+    ("hazards_open", "summary.fig.hazards_open_at_end"),
+    ("complaints", "summary.fig.complaints"),
+    ("complaints_on_time", "ho.report.col.complaints_on_time"),
+    ("complaints_satisfied", "ho.report.col.complaints_satisfied"),
+    ("actions_overdue", "summary.fig.actions_overdue"),
+    ("compliance_overdue", "ho.report.col.compliance_overdue"),
 )
 
 
@@ -83,7 +85,7 @@ def _cells(r: PeriodRow) -> list[str | int | float]:
 
 
 def _headers() -> list[str]:
-    return [t(f"ho.report.col.{c}") for c in COLUMNS]
+    return [t(key) for _column, key in COLUMNS]
 
 
 HEAD_COLUMNS = (

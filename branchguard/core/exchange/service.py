@@ -116,7 +116,7 @@ class ExchangeService:
             prev_seq, _prev_hash = self._start(s, conn, previous, after)
             head = chain.head(conn)
             documents = self._document_count(conn, start, end) + 1  # and the periodic report
-        counts["compliance"] = len(self._drills.compliance(actor))
+        counts["compliance"] = len(self._compliance(actor, start, end))
         counts["complaintstats"] = len(self._complaint_months(actor, period))
         return PackagePreview(
             period,
@@ -154,7 +154,7 @@ class ExchangeService:
         signing = keys.load_or_create(self._data_dir)
         key = keys.info(self._data_dir, signing)
         start, end = bounds(period)
-        compliance = [_compliance_item(item) for item in self._drills.compliance(actor)]
+        compliance = self._compliance(actor, start, end)
         complaint_months = self._complaint_months(actor, period)
         # The anchor records the exported head; the package prints no proof (head office checks the
         # chain of the entries it carries), so none is made: a full check of every record each time.
@@ -258,6 +258,13 @@ class ExchangeService:
         )
 
     # -- parts ---------------------------------------------------------------------------------
+    def _compliance(self, actor: Actor, start: datetime, end: datetime) -> list[dict[str, Any]]:
+        """Each drill rule's state as of the period's end (now, in a period not yet over), as the
+        period's own summary reports it (`compliance_over`): not as of the day the package is made,
+        which would date a later drill into the period's package."""
+        rule_lines, _runs = self._drills.compliance_over(actor, start, end, min(end, self._clock()))
+        return [_compliance_item(item) for item, _ids in rule_lines]
+
     def _complaint_months(self, actor: Actor, period: Period) -> list[dict[str, Any]]:
         """The period's complaint statistics month by month: the dashboard's own figures."""
         if self._dashboard is None:

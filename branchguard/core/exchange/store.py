@@ -87,8 +87,10 @@ def drills(conn: Connection, start: datetime, end: datetime) -> Iterator[list[di
 
 
 def inspections(conn: Connection, start: datetime, end: datetime) -> Iterator[list[dict[str, Any]]]:
+    """Inspections started in the period, and those submitted in it (the periodic report counts
+    them by their submission: one begun the evening before is the period's too)."""
     t = _T["inspections"]
-    for batch in _batches(conn, t, _in(t.c.started_at, start, end)):
+    for batch in _batches(conn, t, _in(t.c.started_at, start, end) | _in(t.c.submitted_at, start, end)):
         ids = [r["id"] for r in batch]
         answers = _children(conn, _T["inspection_answers"], "inspection_id", ids)
         amendments = _children(conn, _T["inspection_amendments"], "inspection_id", ids)
@@ -98,8 +100,12 @@ def inspections(conn: Connection, start: datetime, end: datetime) -> Iterator[li
 
 
 def hazards(conn: Connection, start: datetime, end: datetime) -> Iterator[list[dict[str, Any]]]:
+    """Hazards open at some time in the period. A hazard is open until it is verified or closed,
+    whichever comes first (as the periodic report counts it): one verified before the period and
+    never closed is not carried again by every later package."""
     t = _T["hazards"]
-    for batch in _batches(conn, t, _alive(t.c.opened_at, t.c.closed_at, start, end)):
+    fixed = func.coalesce(t.c.verified_at, t.c.closed_at)
+    for batch in _batches(conn, t, _alive(t.c.opened_at, fixed, start, end)):
         ids = [r["id"] for r in batch]
         steps = _children(conn, _T["hazard_steps"], "hazard_id", ids)
         events = _children(conn, _T["hazard_events"], "hazard_id", ids)

@@ -8,10 +8,11 @@ from datetime import datetime
 from operator import itemgetter
 from typing import Any
 
-from sqlalchemy import Connection, Table, and_, case, delete, func, insert, select
+from sqlalchemy import Connection, Table, and_, case, delete, false, func, insert, not_, or_, select
 from sqlalchemy.orm import Session
 
 from branchguard.core.headoffice.rules import COMPLAINT_ANSWERED, COMPLAINT_DONE, HAZARD_DONE
+from branchguard.core.ledger import rules as ledger_rules
 from branchguard.db.models.exchange import (
     HeadOfficeRow,
     HoBranchRow,
@@ -100,9 +101,7 @@ def _insert(conn: Connection, table: Table, rows: Sequence[dict[str, Any]]) -> N
             copy.write_row(value)
 
 
-def _values(
-    rows: Sequence[dict[str, Any]], names: list[str], processors: list[Any]
-) -> list[tuple[Any, ...]]:
+def _values(rows: Sequence[dict[str, Any]], names: list[str], processors: list[Any]) -> list[tuple[Any, ...]]:
     """Each row's values in `names` order, through the processors of the columns that have one
     (only those are visited value by value: the rest are taken as they are, at C speed)."""
     get = itemgetter(*names) if len(names) > 1 else lambda row: (row[names[0]],)
@@ -144,11 +143,12 @@ def kind_counts(conn: Connection) -> dict[int, dict[str, int]]:
 
 
 def incident_counts(conn: Connection) -> tuple[dict[int, dict[str, int]], dict[int, dict[str, int]]]:
-    """Per branch, its incidents counted by category and by level (one grouped query for both)."""
+    """Per branch, its real incidents (not drills) counted by category and by level (one grouped
+    query for both)."""
     c = RECORDS.c
     stmt = (
         select(c.branch_id, c.category, c.level, func.count())
-        .where(c.kind == "incidents")
+        .where(c.kind == "incidents", not_(_drill()))
         .group_by(c.branch_id, c.category, c.level)
     )
     by_category: dict[int, dict[str, int]] = {}
@@ -268,25 +268,53 @@ def complaint_months(
     return out
 
 
+def _stamp(name: str) -> Any:
+    """A time of the record as the package holds it in `data` (a UTC stamp of fixed form, see
+    ledger/rules.stamp, so the text sorts as the instant does); NULL where the record has none."""
+    return RECORDS.c.data[name].as_string()
+
+
+def _drill() -> Any:
+    """Whether an incident record is a drill's (a package of any version carries the incident's
+    `drill` column; a record without it is counted as a real incident)."""
+    return func.coalesce(RECORDS.c.data["drill"].as_boolean(), false())
+
+
 def period_counts(
     conn: Connection, start: datetime, end: datetime, now: datetime
 ) -> dict[int, dict[str, Any]]:
-    """Per branch, what happened in the period (records by when they began) and what stood at its end."""
+    """Per branch, what happened in the period and what stood at its end (or now, in a period not
+    yet over), counted as the branch's periodic report counts it (core/dashboard): real incidents
+    started in it; drills run in it (drill incidents started) and the mean score of those run in
+    it; inspections submitted in it; hazards opened in it and those open at its end (neither
+    verified nor closed by then); complaints received in it; actions not done by its end and due
+    before that day."""
     c = RECORDS.c
+    as_of = min(end, now)
     began = and_(c.opened_at >= start, c.opened_at < end)
+    incident = and_(c.kind == "incidents", began)
+    end_stamp = ledger_rules.stamp(end)
     hazard_open_at_end = and_(
-        c.kind == "hazards", c.opened_at < end, (c.closed_at.is_(None)) | (c.closed_at >= end)
+        c.kind == "hazards",
+        c.opened_at < end,
+        or_(c.closed_at.is_(None), c.closed_at >= end),
+        or_(_stamp("verified_at").is_(None), _stamp("verified_at") >= end_stamp),
+    )
+    # a plan's opened_at is its run_at once it ran (its planned time before): run in the period
+    drill_run = and_(c.kind == "drills", began, _stamp("run_at").is_not(None))
+    action_overdue = and_(
+        c.kind == "actions", c.due_at <= as_of, or_(c.closed_at.is_(None), c.closed_at >= as_of)
     )
     stmt = select(
         c.branch_id,
-        func.sum(case((and_(c.kind == "incidents", began), 1), else_=0)),
-        func.sum(case((and_(c.kind == "drills", began), 1), else_=0)),
-        func.avg(case((and_(c.kind == "drills", began), c.score), else_=None)),
-        func.sum(case((and_(c.kind == "inspections", began), 1), else_=0)),
+        func.sum(case((and_(incident, not_(_drill())), 1), else_=0)),
+        func.sum(case((and_(incident, _drill()), 1), else_=0)),
+        func.avg(case((drill_run, c.score), else_=None)),
+        func.sum(case((and_(c.kind == "inspections", c.closed_at >= start, c.closed_at < end), 1), else_=0)),
         func.sum(case((and_(c.kind == "hazards", began), 1), else_=0)),
         func.sum(case((hazard_open_at_end, 1), else_=0)),
         func.sum(case((and_(c.kind == "complaints", began), 1), else_=0)),
-        func.sum(case((and_(c.kind == "actions", c.status == "open", c.due_at < now), 1), else_=0)),
+        func.sum(case((action_overdue, 1), else_=0)),
         func.sum(case((and_(c.kind == "compliance", c.status == "overdue"), 1), else_=0)),
     ).group_by(c.branch_id)
     names = (
@@ -308,7 +336,7 @@ def period_counts(
         out[row[0]]["drill_score_average"] = float(avg) if avg is not None else None
     levels = (
         select(c.branch_id, c.level, func.count())
-        .where(c.kind == "incidents", began)
+        .where(c.kind == "incidents", began, not_(_drill()))
         .group_by(c.branch_id, c.level)
     )
     for b, level, n in conn.execute(levels):

@@ -1,0 +1,150 @@
+"""Head office counts a branch's period as the branch's own periodic report does, on SQLite and
+PostgreSQL: from the package of a month holding a drill incident, a cancelled drill plan and a hazard
+verified but not closed, the regional report's figures are the month's summary figures (real
+incidents only, drills run, a hazard open until verified or closed), under the summary's words."""
+
+from __future__ import annotations
+
+import json
+import zipfile
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from branchguard.core.dashboard.rules import Period, PeriodKind
+from branchguard.core.drills.types import ComplianceStatus, DrillPlanInput, DrillStatus
+from branchguard.core.exchange import rules as package
+from branchguard.core.hazards.types import HazardInput, HazardStatus, RemediationKind
+from branchguard.core.headoffice.types import ImportOutcome
+from branchguard.core.incidents.types import CloseInput
+from branchguard.core.kernel.i18n import set_language, t
+from branchguard.core.kernel.types import Level
+from branchguard.reports import regional_report
+from tests.core.headoffice.test_headoffice_exchange import (  # noqa: F401  (make_db is a fixture)
+    HO_PASSWORD,
+    _actor,
+    _branch,
+    make_db,
+)
+
+
+def _this_month() -> Period:
+    today = datetime.now().astimezone().date()
+    return Period(PeriodKind.MONTH, today.year, today.month)
+
+
+def _month_of_trouble(ctx: Any, lead: Any) -> None:
+    """This month: a real incident, a drill run (a drill incident), a drill plan cancelled unrun,
+    and a hazard fixed and verified but not closed."""
+    staff = _actor(ctx, "staff")
+    incidents, drills, hazards = ctx.services.incidents, ctx.services.drills, ctx.services.hazards
+    incidents.start(lead, None, Level.II, title="营业厅冒烟", location="大堂")
+    run = drills.plan(lead, DrillPlanInput("FIRE", datetime.now()))
+    assert drills.run(staff, run.id).incident_id is not None
+    cancelled = drills.plan(lead, DrillPlanInput("ROB", datetime.now()))
+    assert drills.cancel(lead, cancelled.id).status == DrillStatus.CANCELLED
+    found = hazards.create(staff, HazardInput(description="安全出口指示灯不亮", owner="李安全")).info
+    hazards.add_step(staff, found.id, RemediationKind.ACTION, "更换灯管")
+    hazards.remediate(staff, found.id)
+    assert hazards.verify(lead, found.id, "复查合格").info.status == HazardStatus.VERIFIED
+
+
+def test_head_office_counts_the_month_as_the_branch_summary_does(
+    make_db: Callable[[str], Any],  # noqa: F811  (the fixture imported above)
+    tmp_path: Path,
+) -> None:
+    branch, lead = _branch(make_db, "a", "DEMO-0101", 0)
+    _month_of_trouble(branch, lead)
+    month = _this_month()
+    zip_path = tmp_path / "p.zip"
+    branch.services.exchange.export(lead, month.code, zip_path)
+    branch.services.exchange.export_key(lead, tmp_path / "a.pem")
+    report = branch.services.dashboard.period_report(lead, month)
+    f = report.figures
+    assert f.drills >= 1 and f.incidents >= 1  # the month has real incidents and drill incidents
+
+    ho = make_db("ho")
+    hos = ho.services.headoffice
+    hos.init("华东区总行", "admin", HO_PASSWORD)
+    admin = _actor(ho, "admin")
+    hos.add_branch(admin, "DEMO-0101", "城东", tmp_path / "a.pem")
+    assert hos.import_package(admin, zip_path).outcome == ImportOutcome.IMPORTED
+    _name, [row] = hos.period_rows(admin, month.code)
+
+    overdue_rules = sum(1 for line in report.rules if line.item.status == ComplianceStatus.OVERDUE)
+    assert (
+        row.incidents,
+        row.incidents_by_level,
+        row.drills,
+        None if row.drill_score_average is None else round(row.drill_score_average, 1),
+        row.inspections,
+        row.hazards_opened,
+        row.hazards_open_at_end,
+        row.complaints,
+        row.actions_overdue,
+        row.compliance_overdue,
+    ) == (
+        f.incidents,
+        f.incidents_by_level,
+        f.drills,
+        f.drill_score_average,
+        f.inspections_submitted,
+        f.hazards_opened,
+        f.hazards_open_at_end,
+        f.complaints_received,
+        len(report.actions_overdue),
+        overdue_rules,
+    )
+
+
+def test_the_regional_report_names_the_figures_as_the_summary_does() -> None:
+    set_language("zh_CN")
+    try:
+        headers = regional_report._headers()
+        for key in (
+            "summary.fig.incidents",
+            "summary.fig.drills",
+            "summary.fig.hazards_opened",
+            "summary.fig.hazards_open_at_end",
+            "summary.fig.inspections_submitted",
+            "summary.fig.complaints",
+        ):
+            assert t(key) in headers, key
+        assert "期末未验收隐患" in headers and "期末未整改隐患" not in headers
+    finally:
+        set_language("en")
+
+
+def test_the_package_reports_drill_rules_as_of_the_periods_end(
+    make_db: Callable[[str], Any],  # noqa: F811  (the fixture imported above)
+    tmp_path: Path,
+) -> None:
+    """A drill run this month is not in last month's package: its rules stand as last month's
+    summary shows them, not as on the day the package is made."""
+    branch, lead = _branch(make_db, "a", "DEMO-0101", 0)
+    drills = branch.services.drills
+    plan = drills.plan(lead, DrillPlanInput("FIRE", datetime.now()))
+    ran = drills.run(_actor(branch, "staff"), plan.id)
+    assert ran.incident_id is not None
+    branch.services.incidents.close(lead, ran.incident_id, CloseInput("演练结束"))
+    last_month = _this_month().previous()
+    zip_path = tmp_path / "p.zip"
+    branch.services.exchange.export(lead, last_month.code, zip_path)
+    with zipfile.ZipFile(zip_path) as zf:
+        carried = json.loads(zf.read(f"{package.RECORDS}compliance.json"))
+    summary = branch.services.dashboard.period_report(lead, last_month)
+    expected = [
+        {
+            "rule": line.item.rule.code,
+            "status": line.item.status.value,
+            "last_done": line.item.last_done.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+            if line.item.last_done
+            else None,
+            "next_due": line.item.next_due.isoformat() if line.item.next_due else None,
+        }
+        for line in summary.rules
+    ]
+    assert [{k: v for k, v in c.items() if k != "name"} for c in carried] == expected
+    preview = branch.services.exchange.preview(lead, last_month.code)
+    assert preview.counts["compliance"] == len(carried)
