@@ -18,6 +18,7 @@ from branchguard.core.kernel.i18n import Message
 from branchguard.core.kernel.types import Actor, Text2
 from branchguard.core.playbooks.types import IncidentCategory, PlanTier
 from branchguard.db.base import utcnow
+from branchguard.db.locks import locked
 from branchguard.db.models.drills import ComplianceRuleRow, DrillCriteriaSetRow
 from branchguard.paths import read_resource_yaml, resources_dir
 
@@ -233,6 +234,14 @@ def check_scores(cs: CriteriaSet, scores: dict[str, Any]) -> dict[str, int]:
             raise ValidationError(field, Message("drill.bad_score", criterion=code, value=value))
         checked[code] = int(value)
     return checked
+
+
+def locked_of(s: Session, model: Any, code: str, region: str) -> dict[str, Any]:
+    """The rows of `code` that `region` sees, its own and the default, by region, each locked and
+    read fresh for a change (db/locks.py): what a save compares with what its form showed."""
+    ids = list(s.scalars(select(model.id).where(model.code == code, model.region.in_(("", region)))))
+    rows = (locked(s, model, ident) for ident in ids)
+    return {row.region: row for row in rows if row is not None}
 
 
 def upsert(s: Session, row: Any, model: Any, values: dict[str, Any], region: str, actor: Actor) -> Any:

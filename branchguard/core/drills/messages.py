@@ -86,6 +86,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "drill.no_set": ("No criteria set fits {category}", "没有适用于“{category}”的评分标准"),
     "drill.no_such_set": ("There is no criteria set '{code}'", "评分标准“{code}”不存在"),
+    # a record named in "… was changed by someone else" (error.changed_elsewhere)
+    "drill.set_record": ("Criteria set {name}", "评分标准“{name}”"),
+    "drill.rule_record": ("Compliance rule {name}", "合规要求“{name}”"),
     "drill.unknown_criterion": (
         "'{criterion}' is not a criterion of set {set} (criteria: {known})",
         "“{criterion}”不是评分标准 {set} 的评分项（评分项：{known}）",

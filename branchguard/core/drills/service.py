@@ -36,7 +36,7 @@ from branchguard.core.drills.types import (
 from branchguard.core.incidents import rules as incident_rules
 from branchguard.core.incidents.types import FollowUpAction, LogEntry
 from branchguard.core.kernel import paging, validation
-from branchguard.core.kernel.errors import NotFound, ValidationError
+from branchguard.core.kernel.errors import NotFound, ValidationError, refuse_if_changed
 from branchguard.core.kernel.i18n import Message, t
 from branchguard.core.kernel.paging import Slice, Window
 from branchguard.core.kernel.roles import require
@@ -62,7 +62,7 @@ from branchguard.db.models.schedules import ScheduleRow
 if TYPE_CHECKING:  # imported by whoever runs a drill: the dashboard and compliance need none of it
     from branchguard.core.incidents.service import IncidentService
 
-T = TypeVar("T")
+T = TypeVar("T", CriteriaSet, ComplianceRule)  # what `_save_regional` saves
 # The date the list shows for a plan: its run's, else the planned one. The window's default
 # order (newest first) and its Date column's.
 SHOWN_DATE = func.coalesce(DrillPlanRow.run_at, DrillPlanRow.planned_at)
@@ -402,8 +402,12 @@ class DrillService:
         with self._sessions() as s:
             return drills_data.criteria_sets(s, region)
 
-    def save_criteria_set(self, actor: Actor, cs: CriteriaSet, region: str = "") -> CriteriaSet:
-        """Add or replace a set for `region` ("" changes the defaults every region inherits)."""
+    def save_criteria_set(
+        self, actor: Actor, cs: CriteriaSet, region: str = "", opened: CriteriaSet | None = None
+    ) -> CriteriaSet:
+        """Add or replace a set for `region` ("" changes the defaults every region inherits).
+        `opened`: the set as the form showed it (None when adding, or from the command line); see
+        `_save_regional`."""
         require(actor, "drill.configure")  # before the set is checked: a reader is refused, whatever it holds
         values = drills_data.set_values(drills_data.check_set(cs))
         return self._save_regional(
@@ -413,7 +417,8 @@ class DrillService:
             values,
             drills_data.set_of,
             drills_data.set_values,
-            ("drill.criteria", "drill_criteria_set"),
+            ("drill.criteria", "drill_criteria_set", "drill.set_record"),
+            opened,
         )
 
     def compliance_rules(self, actor: Actor, region: str = "") -> builtins.list[ComplianceRule]:
@@ -422,7 +427,10 @@ class DrillService:
         with self._sessions() as s:
             return drills_data.compliance_rules(s, region)
 
-    def save_rule(self, actor: Actor, rule: ComplianceRule, region: str = "") -> ComplianceRule:
+    def save_rule(
+        self, actor: Actor, rule: ComplianceRule, region: str = "", opened: ComplianceRule | None = None
+    ) -> ComplianceRule:
+        """Add or replace a rule for `region`; `opened` as in `save_criteria_set`."""
         require(actor, "drill.configure")  # before the rule is checked
         values = drills_data.rule_values(drills_data.check_rule(rule))
         return self._save_regional(
@@ -432,7 +440,8 @@ class DrillService:
             values,
             drills_data.rule_of,
             drills_data.rule_values,
-            ("drill.rule", "drill_compliance_rule"),
+            ("drill.rule", "drill_compliance_rule", "drill.rule_record"),
+            opened,
         )
 
     def _save_regional(
@@ -443,13 +452,23 @@ class DrillService:
         values: dict[str, Any],
         info_of: Callable[[Any], T],
         values_of: Callable[[T], dict[str, Any]],
-        audit: tuple[str, str],
+        audit: tuple[str, str, str],
+        opened: T | None = None,
     ) -> T:
         """Add or replace one criteria set or rule of `region`, audited in the same transaction
-        (the caller has required "drill.configure" before checking what it saves)."""
+        (the caller has required "drill.configure" before checking what it saves).
+
+        `opened` is the record as the form showed it: the region's own or the default it inherits.
+        A form saves every field, so if another PC changed the one the region sees since, saving
+        would silently put the old fields back: StaleRecord (named by `audit`'s third key),
+        nothing written, checked under the lock of the rows compared."""
         self._data()
         with self._sessions.begin() as s:
-            row = s.scalar(select(row_type).where(row_type.region == region, row_type.code == values["code"]))
+            seen = drills_data.locked_of(s, row_type, values["code"], region)
+            row, now = seen.get(region), seen.get(region) or seen.get("")
+            if opened is not None:
+                named = Message(audit[2], name=opened.name)
+                refuse_if_changed(opened, info_of(now) if now is not None else None, named)
             before = values_of(info_of(row)) if row else None
             row = drills_data.upsert(s, row, row_type, values, region, actor)
             record(

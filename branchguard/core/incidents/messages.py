@@ -92,6 +92,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "incident.not_attachment": ("entry {seq} is not an attachment", "第 {seq} 条记录不是附件"),
     "incident.unknown_fields": ("unknown initial-report fields: {names}", "未知的初报字段：{names}"),
     "incident.report_fields_text": ("Initial report to head office updated", "更新向上级的初报内容"),
+    # named in "… was changed by someone else" (error.changed_elsewhere)
+    "incident.report_record": ("The initial report of incident {id}", "事件 {id} 的初报内容"),
     "incident.negative_losses": ("losses cannot be negative", "损失金额不能为负数"),
     "incident.action_incomplete": ("needs both what to do and an owner", "需要填写措施内容和责任人"),
     "incident.no_action": ("no follow-up action with id {id}", "没有编号为 {id} 的整改措施"),

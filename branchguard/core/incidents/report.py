@@ -12,7 +12,7 @@ from branchguard.core.incidents.rules import initial_report_step
 from branchguard.core.incidents.store import detail_of
 from branchguard.core.incidents.types import REPORT_FIELDS, SAID, EntryKind, IncidentStatus, StepState
 from branchguard.core.kernel import validation
-from branchguard.core.kernel.errors import ValidationError
+from branchguard.core.kernel.errors import ValidationError, refuse_if_changed
 from branchguard.core.kernel.i18n import Message, both
 from branchguard.core.kernel.types import Actor
 from branchguard.db.models.incidents import IncidentRow
@@ -34,6 +34,21 @@ def clean_fields(fields: Mapping[str, str | None]) -> dict[str, str]:
         name: validation.text(value, Message(f"report_field.{name}"), required=False, limit=FIELD_LIMIT)
         for name, value in fields.items()
     }
+
+
+def refuse_if_overwritten(
+    incident_id: int, sent: Mapping[str, str], stored: Mapping[str, str], opened: Mapping[str, str] | None
+) -> None:
+    """StaleRecord when a field the form sends (`sent`) holds now, under the save's lock, another
+    value than when the form read it (`opened`; None from the command line): the form sends a field
+    it shows prefilled (the place) as well as those typed, so another PC's words would be replaced
+    without a word. Fields the form does not send are merged, not compared: theirs stay."""
+    if opened is not None:
+        refuse_if_changed(
+            {name: opened.get(name, "") for name in sent},
+            {name: stored.get(name, "") for name in sent},
+            Message("incident.report_record", id=incident_id),
+        )
 
 
 def complete_initial_report(s: Session, actor: Actor, row: IncidentRow) -> int | None:

@@ -312,13 +312,21 @@ class IncidentService:
         d = entry.data
         return AttachmentRef(str(d["name"]), str(d["sha256"]), int(d["size"]), str(d["media_type"]))
 
-    def set_report_fields(self, actor: Actor, incident_id: int, fields: dict[str, str]) -> IncidentDetail:
-        """The initial report to head office (上报): logged as an entry, kept on the incident."""
+    def set_report_fields(
+        self,
+        actor: Actor,
+        incident_id: int,
+        fields: dict[str, str],
+        opened: dict[str, str] | None = None,
+    ) -> IncidentDetail:
+        """The initial report to head office (上报): logged as an entry, kept on the incident.
+        `opened`: the fields as the form read them (`report.refuse_if_overwritten`)."""
         require(actor, "incident.report")
         clean = report.clean_fields(fields)
         with self._sessions.begin() as s:
             row = self._locked(s, incident_id)  # another PC's fields are kept, not overwritten
             before = dict(row.report_fields or {})
+            report.refuse_if_overwritten(incident_id, clean, before, opened)
             after = {k: v for k, v in (before | clean).items() if v}
             incident_log.append(
                 s,

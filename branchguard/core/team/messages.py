@@ -40,6 +40,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "team.renewed_note": ("renewed by a later training record", "已由新的培训记录续期"),
     "team.corrected_note": ("training record corrected", "培训记录已更正"),
+    # a record named in "… was changed by someone else" (error.changed_elsewhere)
+    "team.role_record": ("The role {role}", "岗位“{role}”"),
+    "team.training_record": ("Training record #{id}", "培训记录 #{id}"),
     # the audit trail's summary of an assignment, in the reader's language
     "team.audit.assigned": ("{role}: {holder}", "{role}：{holder}"),
     "team.audit.assigned_with_backup": (

@@ -8,7 +8,8 @@ from datetime import date, timedelta
 
 from branchguard.core.kernel.i18n import t
 from branchguard.core.kernel.types import Text2
-from branchguard.core.team.types import Expiry, Gap, Person, RoleGap
+from branchguard.core.team.types import Expiry, Gap, Person, RoleGap, TeamRole, TrainingInput, TrainingRecord
+from branchguard.db.models.team import TeamAssignmentRow, TrainingRecordRow
 
 # An expiring certificate is reminded this many days before it expires, once.
 REMIND_DAYS = 30
@@ -27,6 +28,39 @@ def expiry(expires_on: date | None, today: date) -> Expiry:
 def remind_on(expires_on: date) -> date:
     """The day the one reminder of an expiry falls due."""
     return expires_on - timedelta(days=REMIND_DAYS)
+
+
+# Who holds a role and who backs them up, by person id (None: nobody).
+Holders = tuple[int | None, int | None]
+
+
+def holders_of(team_role: TeamRole | TeamAssignmentRow | None) -> Holders:
+    """A role's holder and backup as an assignment form shows them (from the role it read) and as
+    stored at the save (from the assignment row, under its lock; None: never assigned), built the
+    same so that `assign` can tell whether another PC named someone else in between."""
+    if isinstance(team_role, TeamAssignmentRow):
+        return team_role.person_id, team_role.backup_id
+    if team_role is None:
+        return None, None
+    return (
+        team_role.holder.id if team_role.holder else None,
+        team_role.backup.id if team_role.backup else None,
+    )
+
+
+def as_edited(training: TrainingRecord | TrainingRecordRow) -> TrainingInput:
+    """The stored fields a correction changes, as the form shows them (from the record it read) and
+    as stored at the save (from the row, under its lock), built the same so that `update_training`
+    can tell whether another PC corrected the record in between. Nothing computed from the clock
+    (the expiry's state), which moves on its own."""
+    return TrainingInput(
+        person=training.person_id,
+        kind=training.kind,
+        trained_on=training.trained_on,
+        expires_on=training.expires_on,
+        certificate=training.certificate,
+        notes=training.notes,
+    )
 
 
 def gaps(

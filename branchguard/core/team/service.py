@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from branchguard.core.audit.service import record
 from branchguard.core.kernel import validation as v
-from branchguard.core.kernel.errors import NotFound, ValidationError
+from branchguard.core.kernel.errors import NotFound, ValidationError, refuse_if_changed
 from branchguard.core.kernel.i18n import Message, both, saying, t
 from branchguard.core.kernel.roles import require
 from branchguard.core.kernel.types import Actor, Text2
@@ -21,6 +21,7 @@ from branchguard.core.schedules.types import ScheduleInput, ScheduleKind
 from branchguard.core.team import library, rules, store
 from branchguard.core.team.types import Person, TeamRole, TrainingInput, TrainingKind, TrainingRecord
 from branchguard.db.base import utcnow
+from branchguard.db.locks import locked
 from branchguard.db.models.foundation import PersonRow
 from branchguard.db.models.team import TeamAssignmentRow, TrainingRecordRow
 
@@ -65,22 +66,34 @@ class TeamService:
         return Person(found[0].id, found[0].name, found[0].on_duty)
 
     def assign(
-        self, actor: Actor, role: str, person_id: int | None, backup_id: int | None = None
+        self,
+        actor: Actor,
+        role: str,
+        person_id: int | None,
+        backup_id: int | None = None,
+        opened: rules.Holders | None = None,
     ) -> TeamRole:
-        """Give the role a holder and (optionally) a backup, replacing who held it before."""
+        """Give the role a holder and (optionally) a backup, replacing who held it before.
+
+        `opened`: the holder and backup the form showed (`rules.holders_of` of the role it read;
+        None from the command line). The form sends both, so if another PC named someone else
+        since, saving would silently put the old one back: StaleRecord, nothing written."""
         require(actor, "team.assign")
         with self._sessions.begin() as s:
             roles = self._all_roles(s)
             code = role.strip()
             if code not in roles:
                 raise ValidationError("field.team_role", Message("team.unknown_role", role=code))
+            row = store.assignments(s).get(code)
+            if row is not None:
+                row = locked(s, TeamAssignmentRow, row.id)
+            refuse_if_changed(opened, rules.holders_of(row), Message("team.role_record", role=roles[code]))
             if person_id is None:  # a form with nobody chosen
                 raise ValidationError("field.holder", Message("validation.required"))
             holder = self._person(s, person_id, "field.holder")
             backup = self._person(s, backup_id, "field.backup") if backup_id is not None else None
             if backup is not None and backup.id == holder.id:
                 raise ValidationError("field.backup", Message("team.backup_is_holder", name=holder.name))
-            row = store.assignments(s).get(code)
             before = {"holder": row.person_id, "backup": row.backup_id} if row else None
             if row is None:
                 row = TeamAssignmentRow(role_code=code, person_id=holder.id, assigned_by=actor.username)
@@ -155,13 +168,25 @@ class TeamService:
         self._schedules.notify()
         return info
 
-    def update_training(self, actor: Actor, record_id: int, data: TrainingInput) -> TrainingRecord:
-        """Correct a record; its reminder follows the new expiry."""
+    def training(self, actor: Actor, record_id: int) -> TrainingRecord:
+        """One record as it is now (a form shows it again when its save was refused as stale)."""
+        require(actor, "training.list")
+        with self._sessions() as s:
+            row = self._training_row(s, record_id)
+            return store.records(s, self._today(), [row])[0]
+
+    def update_training(
+        self, actor: Actor, record_id: int, data: TrainingInput, opened: TrainingInput | None = None
+    ) -> TrainingRecord:
+        """Correct a record; its reminder follows the new expiry.
+
+        `opened`: what the form was filled from (`rules.as_edited` of the record it read; None from
+        the command line). A form saves every field, so if another PC corrected any since, saving
+        would silently put the old one back: StaleRecord, nothing written."""
         require(actor, "training.update")
         with self._sessions.begin() as s:
-            row = s.get(TrainingRecordRow, record_id)
-            if row is None:
-                raise NotFound(Message("notfound", what=Message("entity.training_record"), id=record_id))
+            row = self._training_row(s, record_id, lock=True)
+            refuse_if_changed(opened, rules.as_edited(row), Message("team.training_record", id=record_id))
             values = self._clean(s, data)
             before = _plain({k: getattr(row, k) for k in values})
             self._end_reminder(s, actor, row, t("team.corrected_note"))
@@ -182,6 +207,13 @@ class TeamService:
         for code in sorted(store.assignments(s).keys() - roles.keys()):
             roles[code] = store.role_name(code)
         return roles
+
+    def _training_row(self, s: Session, record_id: int, *, lock: bool = False) -> TrainingRecordRow:
+        """The record's row; with `lock`, locked and read fresh for a change (db/locks.py)."""
+        row = locked(s, TrainingRecordRow, record_id) if lock else s.get(TrainingRecordRow, record_id)
+        if row is None:
+            raise NotFound(Message("notfound", what=Message("entity.training_record"), id=record_id))
+        return row
 
     def _person(self, s: Session, person_id: int, field: str) -> PersonRow:
         row = s.get(PersonRow, person_id)

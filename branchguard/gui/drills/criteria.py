@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from branchguard.core.drills.types import CriteriaSet, Criterion
-from branchguard.core.kernel.errors import BranchGuardError
+from branchguard.core.kernel.errors import BranchGuardError, StaleRecord
 from branchguard.core.kernel.roles import may
 from branchguard.core.kernel.types import Text2
 from branchguard.gui.drills.compliance import region_combo, region_of
@@ -243,8 +243,13 @@ class CriteriaPanel(QWidget):
         edited = self.edited_set()
         if edited is None or not self.may_edit():
             return None
-        try:
-            saved = self.session.services.drills.save_criteria_set(self.session.actor, edited, edited.region)
+        drills, actor = self.session.services.drills, self.session.actor
+        try:  # refused if another PC changed the set since it was shown (a save sends every field)
+            saved = drills.save_criteria_set(actor, edited, edited.region, opened=self.current_set())
+        except StaleRecord as exc:  # show it as it is now; a second Save compares against that
+            self.say(exc.message, error=True)
+            self.reload()
+            return None
         except BranchGuardError as exc:
             self.say(exc.message, error=True)
             return None

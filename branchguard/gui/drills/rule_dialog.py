@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from branchguard.core.drills.compliance import MAX_NOTICE_WORKING_DAYS
 from branchguard.core.drills.types import ComplianceRule, DrillScope
-from branchguard.core.kernel.errors import BranchGuardError, ValidationError
+from branchguard.core.kernel.errors import BranchGuardError, StaleRecord, ValidationError
 from branchguard.core.kernel.types import Text2
 from branchguard.core.playbooks.types import IncidentCategory, PlanTier
 from branchguard.gui.kit.forms import FieldForm
@@ -61,19 +61,18 @@ class RuleDialog(QDialog):
         self.region = region
         self.rule = rule
         self.taken = taken or set()
-        self.name_zh = QLineEdit(rule.name.zh if rule else "")
-        self.name_en = QLineEdit(rule.name.en if rule else "")
+        self.name_zh = QLineEdit()
+        self.name_en = QLineEdit()
         self.interval = QSpinBox()
         self.interval.setRange(1, MAX_INTERVAL)
-        self.interval.setValue(rule.interval_months if rule else 6)
+        self.interval.setValue(6)
         self.categories = QListWidget()
         self.categories.setObjectName("rule_categories_list")
         for category in IncidentCategory:
             item = QListWidgetItem(category.label)
             item.setData(Qt.ItemDataRole.UserRole, category.value)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            chosen = rule is not None and category in rule.categories
-            item.setCheckState(Qt.CheckState.Checked if chosen else Qt.CheckState.Unchecked)
+            item.setCheckState(Qt.CheckState.Unchecked)
             self.categories.addItem(item)
         self.categories.setFixedHeight(150)
         self.scopes: dict[DrillScope, QCheckBox] = {}
@@ -83,7 +82,6 @@ class RuleDialog(QDialog):
         for scope in DrillScope:
             check = QCheckBox(scope.label)
             check.setObjectName(f"rule_scope_{scope.value}")
-            check.setChecked(rule is not None and scope in rule.scopes)
             self.scopes[scope] = check
             scope_box.addWidget(check)
         scope_box.addStretch(1)
@@ -94,20 +92,19 @@ class RuleDialog(QDialog):
         for tier in PlanTier:
             check = QCheckBox(tier.label)
             check.setObjectName(f"rule_tier_{tier.value}")
-            check.setChecked(rule is not None and tier in rule.tiers)
             self.tiers[tier] = check
             tier_box.addWidget(check)
         tier_box.addStretch(1)
         self.notice = QSpinBox()
         self.notice.setObjectName("rule_notice_days")
         self.notice.setRange(1, MAX_NOTICE_WORKING_DAYS)
-        self.notice.setValue((rule.notice_working_days or 3) if rule else 3)
-        self.source = QLineEdit(rule.source if rule else "")
-        self.source.setCursorPosition(0)  # a long citation shows from its start
-        self.source.setToolTip(tip(self.source.text()))
+        self.notice.setValue(3)
+        self.source = QLineEdit()
         self.active = QCheckBox()
         self.active.setObjectName("rule_active_check")
-        self.active.setChecked(rule.active if rule else True)
+        self.active.setChecked(True)
+        if rule is not None:
+            self.fill(rule)
         self.form = FieldForm()
         self.form.add_field("rule_name_zh", "", self.name_zh, "field.compliance_rule")
         self.form.add_field("rule_name_en", "", self.name_en)
@@ -160,6 +157,25 @@ class RuleDialog(QDialog):
             self.tr("No scenario, type or tier ticked: any drill counts. Saved for %1.").replace("%1", region)
         )
 
+    def fill(self, rule: ComplianceRule) -> None:
+        """Show `rule` in the fields: as opened, and again as it is now after a stale save."""
+        self.name_zh.setText(rule.name.zh)
+        self.name_en.setText(rule.name.en)
+        self.interval.setValue(rule.interval_months)
+        for i in range(self.categories.count()):
+            item = self.categories.item(i)
+            chosen = IncidentCategory(item.data(Qt.ItemDataRole.UserRole)) in rule.categories
+            item.setCheckState(Qt.CheckState.Checked if chosen else Qt.CheckState.Unchecked)
+        for scope, check in self.scopes.items():
+            check.setChecked(scope in rule.scopes)
+        for tier, check in self.tiers.items():
+            check.setChecked(tier in rule.tiers)
+        self.notice.setValue(rule.notice_working_days or 3)
+        self.source.setText(rule.source)
+        self.source.setCursorPosition(0)  # a long citation shows from its start
+        self.source.setToolTip(tip(self.source.text()))
+        self.active.setChecked(rule.active)
+
     @property
     def is_notice(self) -> bool:
         return self.rule is not None and self.rule.notice
@@ -189,8 +205,12 @@ class RuleDialog(QDialog):
     def submit(self) -> None:
         self.form.clear_errors()
         self.message.hide()
+        drills, actor = self.session.services.drills, self.session.actor
         try:
-            saved = self.session.services.drills.save_rule(self.session.actor, self.data(), self.region)
+            saved = drills.save_rule(actor, self.data(), self.region, opened=self.rule)
+        except StaleRecord as exc:  # changed on another PC since it was shown: show it as it is now
+            self._show_as_now(exc)
+            return
         except ValidationError as exc:
             if not self.form.show_validation(exc):
                 self._say(exc.message)
@@ -201,6 +221,20 @@ class RuleDialog(QDialog):
         self.session.data_changed.emit("drill")
         self.saved.emit(saved)
         self.accept()
+
+    def _show_as_now(self, refused: StaleRecord) -> None:
+        """Fill the fields again from the rule as the region sees it now (what was typed is dropped,
+        the message says so); a second Save compares against that."""
+        if self.rule is not None:
+            code, region = self.rule.code, self.region
+            try:
+                now = self.session.services.drills.compliance_rules(self.session.actor, region)
+            except BranchGuardError as exc:
+                self._say(exc.message)
+                return
+            self.rule = next((r for r in now if r.code == code), self.rule)
+            self.fill(self.rule)
+        self._say(refused.message)
 
     def _say(self, message: str) -> None:
         self.message.setText(message)

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from branchguard import APP_NAME
 from branchguard.core.kernel.roles import may
+from branchguard.core.team import rules
 from branchguard.core.team.rules import REMIND_DAYS
 from branchguard.core.team.types import Person, TeamRole, TrainingRecord
 from branchguard.gui.kit.flow import FlowLayout
@@ -206,11 +207,12 @@ class TeamTab(QWidget):
 
         team, actor = self.session.services.team, self.session.actor
         dialog = AssignDialog(
-            lambda data: team.assign(actor, data.role, data.holder, data.backup),
+            lambda data: team.assign(actor, data.role, data.holder, data.backup, data.opened),
             self.roles_model.rows(),
             self.people,
             self.selected_role(),
             self,
+            reread=lambda code: next(r for r in team.roles(actor) if r.code == code),
         )
         self._run(dialog)
 
@@ -230,15 +232,18 @@ class TeamTab(QWidget):
         team, actor = self.session.services.team, self.session.actor
         if record is None:
             dialog = TrainingDialog(
-                lambda data: team.add_training(actor, data), team.kinds(), self.people, None, self
+                lambda data, _none: team.add_training(actor, data), team.kinds(), self.people, None, self
             )
         else:
             dialog = TrainingDialog(
-                lambda data: team.update_training(actor, record.id, data),
+                lambda data, opened: team.update_training(
+                    actor, record.id, data, rules.as_edited(opened) if opened is not None else None
+                ),
                 team.kinds(),
                 self.people,
                 record,
                 self,
+                reread=lambda: team.training(actor, record.id),
             )
         self._run(dialog)
 
@@ -254,3 +259,5 @@ class TeamTab(QWidget):
         if result == QDialog.DialogCode.Accepted.value and dialog.saved is not None:
             self.reload()
             self.changed.emit("team")
+        elif dialog.was_stale:  # changed on another PC: the lists show it as it is now
+            self.reload()

@@ -10,6 +10,7 @@ from datetime import date
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLineEdit, QWidget
 
+from branchguard.core.team import rules
 from branchguard.core.team.types import Person, TeamRole, TrainingInput, TrainingKind, TrainingRecord
 from branchguard.gui.kit.dates import date_edit
 from branchguard.gui.people.dialogs import RecordDialog, notes_edit
@@ -17,9 +18,13 @@ from branchguard.gui.people.dialogs import RecordDialog, notes_edit
 
 @dataclass(frozen=True)
 class AssignInput:
+    """The role's new holder and backup, and who the form showed holding it (`opened`, for the
+    service to refuse the save if another PC named someone else since)."""
+
     role: str
     holder: int
     backup: int | None
+    opened: rules.Holders | None = None
 
 
 def person_combo(people: Sequence[Person], current: int | None, none_text: str = "") -> QComboBox:
@@ -42,7 +47,10 @@ def pydate(day: QDate) -> date:
 
 
 class AssignDialog(RecordDialog[AssignInput, TeamRole]):
-    """Who holds a role and who backs them up (B角)."""
+    """Who holds a role and who backs them up (B角). `reread` reads a role (by code) as it is now,
+    to show it again when the save was refused because another PC changed it."""
+
+    role: QComboBox  # read by `reread`, which is given before the combo is made
 
     def __init__(
         self,
@@ -51,8 +59,10 @@ class AssignDialog(RecordDialog[AssignInput, TeamRole]):
         people: Sequence[Person],
         current: TeamRole | None = None,
         parent: QWidget | None = None,
+        reread: Callable[[str], TeamRole] | None = None,
     ) -> None:
-        super().__init__(save, parent)
+        again = (lambda: reread(self.role.currentData())) if reread is not None else None
+        super().__init__(save, parent, reread=again)
         self.setObjectName("team_assign_dialog")
         self.setWindowTitle(self.tr("Assign a team role"))
         self.role = QComboBox()
@@ -84,48 +94,60 @@ class AssignDialog(RecordDialog[AssignInput, TeamRole]):
         self.holder.setCurrentIndex(max(self.holder.findData(holder), 0) if holder is not None else 0)
         self.backup.setCurrentIndex(max(self.backup.findData(backup), 0) if backup is not None else 0)
 
+    def fill(self, record: TeamRole) -> None:
+        self._roles[record.code] = record
+        self._show_current()
+
     def collect(self) -> AssignInput:
-        return AssignInput(self.role.currentData(), self.holder.currentData(), self.backup.currentData())
+        code = self.role.currentData()
+        return AssignInput(
+            code,
+            self.holder.currentData(),
+            self.backup.currentData(),
+            rules.holders_of(self._roles.get(code)),
+        )
 
 
 class TrainingDialog(RecordDialog[TrainingInput, TrainingRecord]):
-    """A training someone took, and the certificate's expiry where it has one."""
+    """A training someone took, and the certificate's expiry where it has one. `save` gets the
+    input and the record as the form was filled (None when adding); `reread` reads the record as
+    it is now."""
 
     def __init__(
         self,
-        save: Callable[[TrainingInput], TrainingRecord],
+        save: Callable[[TrainingInput, TrainingRecord | None], TrainingRecord],
         kinds: Sequence[TrainingKind],
         people: Sequence[Person],
         record: TrainingRecord | None = None,
         parent: QWidget | None = None,
+        reread: Callable[[], TrainingRecord] | None = None,
     ) -> None:
-        super().__init__(save, parent)
+        super().__init__(lambda data: save(data, self.opened), parent, opened=record, reread=reread)
         self.setObjectName("training_dialog")
         self.setWindowTitle(
             self.tr("Add a training record") if record is None else self.tr("Edit a training record")
         )
-        self.person = person_combo(people, record.person_id if record else None)
+        self.person = person_combo(people, None)
         self.kind = QComboBox()
         for k in kinds:
             self.kind.addItem(k.name.text, k.code)
-        if record is not None:
-            self.kind.setCurrentIndex(max(self.kind.findData(record.kind), 0))
         today = date.today()
-        self.trained_on = date_edit(qdate(record.trained_on if record else today))
+        self.trained_on = date_edit(qdate(today))
         self.has_expiry = QCheckBox(self.tr("Certificate expires on"))
-        self.has_expiry.setChecked(record is None or record.expires_on is not None)
+        self.has_expiry.setChecked(True)
         default_end = today.replace(year=today.year + 3) if (today.month, today.day) != (2, 29) else today
-        self.expires_on = date_edit(qdate(record.expires_on if record and record.expires_on else default_end))
+        self.expires_on = date_edit(qdate(default_end))
         self.has_expiry.toggled.connect(self.expires_on.setEnabled)
-        self.expires_on.setEnabled(self.has_expiry.isChecked())
         expiry = QWidget()
         row = QHBoxLayout(expiry)
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.has_expiry)
         row.addWidget(self.expires_on, 1)
-        self.certificate = QLineEdit(record.certificate if record else "")
+        self.certificate = QLineEdit()
         self.certificate.setMaxLength(100)
-        self.notes = notes_edit(record.notes if record else "")
+        self.notes = notes_edit("")
+        if record is not None:
+            self.fill(record)
         self.hint.setText(self.tr("A certificate that expires is reminded once, 30 days before it expires."))
         self.hint.show()
         self.form.add_field("person", self.tr("Person"), self.person, "field.person")
@@ -137,6 +159,16 @@ class TrainingDialog(RecordDialog[TrainingInput, TrainingRecord]):
         )
         self.form.add_field("notes", self.tr("Notes"), self.notes, "field.notes")
         self.person.setFocus()
+
+    def fill(self, record: TrainingRecord) -> None:
+        self.person.setCurrentIndex(max(self.person.findData(record.person_id), 0))
+        self.kind.setCurrentIndex(max(self.kind.findData(record.kind), 0))
+        self.trained_on.setDate(qdate(record.trained_on))
+        self.has_expiry.setChecked(record.expires_on is not None)
+        if record.expires_on is not None:
+            self.expires_on.setDate(qdate(record.expires_on))
+        self.certificate.setText(record.certificate)
+        self.notes.setPlainText(record.notes)
 
     def collect(self) -> TrainingInput:
         return TrainingInput(
