@@ -47,6 +47,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "数据目录 {folder} 为只读（{error}）；本次更改未保存。查看、报告和校验仍可使用；"
         "如需修改，请为当前账户开放该目录的写权限。",
     ),
+    "fault.no_permission": (
+        "this account has no permission for {file} in the data folder {folder} ({error}); nothing "
+        "was done, so a change was NOT saved. Give this account read and write access to the folder "
+        "and everything in it (or have IT do it), then try again.",
+        "当前账户无权访问数据目录 {folder} 中的 {file}（{error}）；本次操作未执行，如有更改也未保存。"
+        "请为当前账户开放该目录及其中所有内容的读写权限（或请 IT 人员处理）后重试。",
+    ),
     "fault.io": (
         "the disk holding {folder} failed to read or write the database {path} ({error}); this change "
         "was NOT saved, everything saved before is kept. Check that the disk is attached and has free "
@@ -105,6 +112,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "fault.file_unwritable": (
         "cannot write {path}: {error}. Nothing of it was written; choose another place",
         "无法写入 {path}：{error}。该文件未写入任何内容；请另选位置",
+    ),
+    # a file the user chose (an export, a report saved as PDF, a file to import) the system would
+    # not let this account use: a folder it may not write, a file another program holds open
+    "fault.file_no_permission": (
+        "cannot use {path}: {error}. This account may not read or write it there, or another program "
+        "(a PDF viewer, say) has it open; close that program or choose another file or place",
+        "无法使用 {path}：{error}。当前账户无权在该处读写此文件，或另一个程序（例如 PDF 阅读器）正打开该文件；"
+        "请关闭该程序，或另选文件或位置",
     ),
     "fault.data_dir_not_folder": (
         "{path} is a file, not a folder: --data-dir names the folder BranchGuard keeps its data in",

@@ -4,6 +4,7 @@ has it open; nothing here touches the disk or the database."""
 from __future__ import annotations
 
 import errno
+import os
 import sqlite3
 import sys
 from collections.abc import Iterator, Sequence
@@ -39,6 +40,17 @@ _ERRNOS = {
     errno.EDQUOT: FaultKind.FULL,
     errno.EROFS: FaultKind.READ_ONLY,
     errno.EIO: FaultKind.IO,
+    # no permission: a folder this account may not write (a non-root user's read-only folder), a
+    # file another program holds (a PDF open in a viewer on Windows), an immutable file
+    errno.EACCES: FaultKind.NO_PERMISSION,
+    errno.EPERM: FaultKind.NO_PERMISSION,
+}
+# What a file the user chose (an export, a report saved as PDF) says of itself when it cannot be
+# written: as the command line says it of its -o (cli/__init__.py); other kinds are the data's.
+_USERS_FILE = {
+    FaultKind.FULL: "fault.file_unwritable",
+    FaultKind.READ_ONLY: "fault.file_unwritable",
+    FaultKind.NO_PERMISSION: "fault.file_no_permission",
 }
 # PostgreSQL SQLSTATEs: disk full, read-only transaction, admin/crash shutdown, cannot connect now,
 # the login or database refused.
@@ -87,26 +99,75 @@ def _broken_constraint(item: BaseException, state: object) -> bool:
     return wrappers is not None and isinstance(item, wrappers.IntegrityError)
 
 
+def _kind_of(item: BaseException) -> FaultKind | None:
+    """The fault one exception of a chain shows by itself, or None."""
+    if isinstance(item, Fault):
+        return item.kind
+    if isinstance(item, OSError) and item.errno in _ERRNOS:
+        return _ERRNOS[item.errno]
+    state = getattr(item, "sqlstate", None) or getattr(item, "pgcode", None)
+    if isinstance(state, str) and state in _SQLSTATES:
+        return _SQLSTATES[state]
+    if _broken_constraint(item, state):
+        return FaultKind.CONFLICT
+    driver = type(item).__module__.split(".")[0] in ("sqlite3", "sqlalchemy", "psycopg")
+    if not (driver or isinstance(item, OSError)):
+        return None
+    text = str(item).lower()
+    return next((kind for kind, needles in _TEXTS if any(needle in text for needle in needles)), None)
+
+
+def _culprit(exc: BaseException) -> tuple[BaseException, FaultKind] | None:
+    """The first exception of the chain that shows a fault, and that fault."""
+    for item in chain(exc):
+        kind = _kind_of(item)
+        if kind is not None:
+            return item, kind
+    return None
+
+
 def classify(exc: BaseException) -> FaultKind | None:
     """The fault an exception shows, or None when it is no fault of the machine (a bug, bad input)."""
-    for item in chain(exc):
-        if isinstance(item, Fault):
-            return item.kind
-        if isinstance(item, OSError) and item.errno in _ERRNOS:
-            return _ERRNOS[item.errno]
-        state = getattr(item, "sqlstate", None) or getattr(item, "pgcode", None)
-        if isinstance(state, str) and state in _SQLSTATES:
-            return _SQLSTATES[state]
-        if _broken_constraint(item, state):
-            return FaultKind.CONFLICT
-        driver = type(item).__module__.split(".")[0] in ("sqlite3", "sqlalchemy", "psycopg")
-        if not (driver or isinstance(item, OSError)):
-            continue
-        text = str(item).lower()
-        for kind, needles in _TEXTS:
-            if any(needle in text for needle in needles):
-                return kind
-    return None
+    found = _culprit(exc)
+    return found[1] if found is not None else None
+
+
+def _norm(path: str) -> str:
+    return os.path.normcase(os.path.abspath(path))
+
+
+def _is_own(path: str, place: FaultPlace) -> bool:
+    """Whether `path` is the data's: in the data folder (attachments, logs, keys, settings…) or the
+    SQLite database and its companions (-wal, -shm, -journal) wherever it lies. Paths as the app
+    spells them, built from the same folder and address: nothing is looked up on the disk."""
+    path = _norm(path)
+    if place.data_dir:
+        folder = _norm(place.data_dir)
+        if path == folder or path.startswith(folder.rstrip(os.sep) + os.sep):
+            return True
+    if place.sqlite and place.database:
+        database = _norm(place.database)
+        return path == database or path.startswith(database + "-")
+    return False
+
+
+def _named_files(exc: BaseException) -> list[str]:
+    """The files the system error behind the fault names (both of a rename), if it is one."""
+    found = _culprit(exc)
+    if found is None or not isinstance(found[0], OSError):
+        return []
+    names = (found[0].filename, found[0].filename2)
+    return [os.fsdecode(name) for name in names if isinstance(name, (str, bytes, os.PathLike))]
+
+
+def users_file(exc: BaseException, place: FaultPlace) -> str | None:
+    """The file the fault is that of when it is none of the data's: one the user chose (an export to
+    a read-only or full folder, a PDF a viewer holds). None when the fault names no file, or one of
+    the data's, whose words are the data folder's."""
+    names = _named_files(exc)
+    if not names or any(_is_own(name, place) for name in names):
+        return None
+    return names[0]
 
 
 def detail(exc: BaseException) -> str:
@@ -130,7 +191,11 @@ def explain(
     kind = classify(exc)
     if kind is None:
         return None
-    return Fault(kind, message(kind, place, writers, detail(exc), waiters))
+    chosen = users_file(exc, place)
+    if chosen is not None and kind in _USERS_FILE:
+        return Fault(kind, Message(_USERS_FILE[kind], path=chosen, error=detail(exc)))
+    file = next(iter(_named_files(exc)), "")
+    return Fault(kind, message(kind, place, writers, detail(exc), waiters, file=file))
 
 
 def _pids(pids: Sequence[int]) -> str:
@@ -143,7 +208,9 @@ def message(
     writers: Sequence[int] = (),
     error: str = "",
     waiters: Sequence[int] = (),
+    file: str = "",
 ) -> Message:
+    """The words of a fault of the data (`file`: the one of the data's files the system named)."""
     where = {"path": place.database, "folder": place.data_dir}
     if kind is FaultKind.LOCKED:
         if writers:
@@ -155,6 +222,9 @@ def message(
         return Message("fault.unreachable", server=place.database, error=error)
     if kind is FaultKind.LOGIN_REFUSED:
         return Message("fault.login_refused", server=place.database, error=error)
+    if kind is FaultKind.NO_PERMISSION:
+        named = file or place.database or place.data_dir
+        return Message("fault.no_permission", file=named, error=error, **where)
     return Message(f"fault.{kind.value}", error=error, **where)
 
 

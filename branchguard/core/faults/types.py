@@ -15,6 +15,9 @@ class FaultKind(enum.StrEnum):
     READ_ONLY = "read_only"  # the data folder, the file or the connection is read-only
     CORRUPT = "corrupt"  # not a database, or a malformed one
     CANNOT_OPEN = "cannot_open"  # the file or its folder cannot be opened at all
+    # the system refused this account (EACCES, EPERM): a folder it may not write, a file another
+    # program holds open (a PDF in a viewer on Windows)
+    NO_PERMISSION = "no_permission"
     IO = "io"  # the disk failed a read or a write (SQLite's "disk I/O error": no room for its -shm file…)
     UNREACHABLE = "unreachable"  # the database server refused or dropped the connection
     LOGIN_REFUSED = "login_refused"  # the server answered, and refused the login or the database name
