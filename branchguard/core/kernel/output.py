@@ -144,13 +144,20 @@ def writing(path: Path | str) -> Iterator[IO[bytes]]:
         _still_replaceable(target)
         os.replace(tmp, target)
     except OSError as exc:
-        tmp.unlink(missing_ok=True)
+        _discard(tmp)
         # Name the file the user asked for (e.g. the folder is read-only, or the old PDF is open in
         # a viewer that locks it).
         raise type(exc)(exc.errno, exc.strerror, str(path)) from exc
     except BaseException:
-        tmp.unlink(missing_ok=True)
+        _discard(tmp)
         raise
+
+
+def _discard(tmp: Path) -> None:
+    """Remove a temporary file that was not finished; a removal that fails too (a read-only mount
+    refuses the unlink as it refused the write) must not replace the error that says why."""
+    with contextlib.suppress(OSError):
+        tmp.unlink(missing_ok=True)
 
 
 def write_file(path: Path | str, data: bytes) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import stat
 from pathlib import Path
+from typing import NoReturn
 
 import pytest
 
@@ -86,3 +87,21 @@ def test_windows_device_names_are_refused_there(monkeypatch: pytest.MonkeyPatch,
     monkeypatch.setattr(output.sys, "platform", "win32")
     assert refused(tmp_path / "NUL.pdf").reason_message.key == "output.reserved"
     assert refused(tmp_path / "com1").reason_message.key == "output.reserved"
+
+
+def test_a_clean_up_that_fails_too_does_not_hide_the_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On a read-only mount the unlink of the unfinished temporary file fails as the write did;
+    that second error reached the user, naming `.reg.xlsx.<hex>.tmp` instead of reg.xlsx."""
+    import errno
+
+    def refused(self: Path, *args: object, **kwargs: object) -> NoReturn:
+        raise OSError(errno.EROFS, "Read-only file system", str(self))
+
+    monkeypatch.setattr(Path, "open", refused)
+    monkeypatch.setattr(Path, "unlink", refused)
+    target = tmp_path / "reg.xlsx"
+    with pytest.raises(OSError, match="Read-only file system") as raised:
+        write_file(target, b"x")
+    assert (raised.value.errno, raised.value.filename) == (errno.EROFS, str(target))
