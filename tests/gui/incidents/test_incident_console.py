@@ -699,3 +699,20 @@ def test_a_hidden_console_does_not_tick_and_ticks_as_it_shows_again(console: Inc
     assert ticked == [1] and console.header.elapsed.text() == ""
     console.show()  # brought back: up to date at once, not a second later
     assert ticked == [1, 1] and console.header.elapsed.text() != ""
+
+
+def test_initial_report_fields_do_not_overwrite_what_another_pc_entered(console, gui_ctx, fire) -> None:
+    """The dialog sends its prefilled place with the typed cause: a place another PC had entered
+    meanwhile was replaced by the branch's address without a word."""
+    dialog = console.ask_report_fields()
+    assert dialog is not None
+    gui_ctx.services.incidents.set_report_fields(login(gui_ctx, "lead"), fire, {"place": "二楼档案室"})  # PC2
+    dialog.edits["cause"].setPlainText("配电箱短路")
+    dialog.accept()
+    assert stored(gui_ctx, fire).report_fields == {"place": "二楼档案室"}
+    assert "someone else" in console.message.text() and console.message.isVisibleTo(console)
+    again = console.ask_report_fields()  # read again: PC2's place is what the dialog shows now
+    assert again is not None and again.edits["place"].toPlainText() == "二楼档案室"
+    again.edits["cause"].setPlainText("配电箱短路")
+    again.accept()
+    assert stored(gui_ctx, fire).report_fields == {"place": "二楼档案室", "cause": "配电箱短路"}

@@ -501,10 +501,12 @@ class IncidentConsole(QWidget):
         s, incident_id = self.session, self.incident_id
         self._write(lambda: s.services.incidents.attach(s.actor, incident_id, path), self._changed_by_me)
 
-    def save_report_fields(self, fields: dict[str, str]) -> None:
+    def save_report_fields(self, fields: dict[str, str], shown: dict[str, str] | None = None) -> None:
+        """`shown`: the fields as the dialog showed them; the service refuses to overwrite one that
+        another PC has filled in since (the dialog sends its prefilled place as well as what is typed)."""
         s, incident_id = self.session, self.incident_id
         self._write(
-            lambda: s.services.incidents.set_report_fields(s.actor, incident_id, fields),
+            lambda: s.services.incidents.set_report_fields(s.actor, incident_id, fields, shown),
             lambda _detail: self._changed_by_me(),
         )
 
@@ -559,12 +561,13 @@ class IncidentConsole(QWidget):
             return None
         # the place only: the nature's default is a category's words, said in the reader's language
         prefill = {"place": report_defaults(self.detail, self.branch_place)["place"]}
-        dialog = ReportFieldsDialog(self.detail.report_fields, self, prefill=prefill)
-        return opened(dialog, lambda: self._report_fields_chosen(dialog.changes()))
+        shown = dict(self.detail.report_fields)
+        dialog = ReportFieldsDialog(shown, self, prefill=prefill)
+        return opened(dialog, lambda: self._report_fields_chosen(dialog.changes(), shown))
 
-    def _report_fields_chosen(self, changes: dict[str, str]) -> None:
+    def _report_fields_chosen(self, changes: dict[str, str], shown: dict[str, str]) -> None:
         if changes:
-            self.save_report_fields(changes)
+            self.save_report_fields(changes, shown)
 
     def ask_close(self) -> CloseDialog | None:
         if not (may(self.session.actor, "incident.close") and self.is_open()):
