@@ -8,8 +8,10 @@ integrity first, refuses a schema newer than this version, then moves the data i
 (`before-restore-<time>/`) before moving the archive's copy in: nothing is ever deleted.
 
 Making one can be stopped (`cancelled`, asked between steps: every `_COPY_PAGES` pages of the
-database copy and every file): it then raises BackupCancelled, the partial file removed, and the
-archive not there. The window stops its daily backup so when it quits (gui/shell/daily_backup.py).
+database copy and every chunk of every file): it then raises BackupCancelled, the partial file
+removed, and the archive not there. The window stops its daily backup so when it quits
+(gui/shell/daily_backup.py), and "Back up now" when its Cancel is pressed; `progress` hears the bytes
+read so far. The automatic backups of a folder, one at a time under names of their own, are folder.py's.
 """
 
 from __future__ import annotations
@@ -23,12 +25,11 @@ import sqlite3
 import tempfile
 import zipfile
 from collections.abc import Callable, Iterator
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from pathlib import Path, PurePosixPath
 
 from branchguard.core.backup import unpack
 from branchguard.core.backup.errors import BackupError
-from branchguard.core.backup.rules import archive_name, to_keep
 from branchguard.core.backup.types import (
     DATABASE_NAME,
     FORMAT,
@@ -59,11 +60,16 @@ class BackupCancelled(BackupError):
 
 
 Cancelled = Callable[[], bool]
+Progress = Callable[[int, int], None]  # bytes read, of bytes to read
 
 
 def never() -> bool:
     """A backup nobody stops."""
     return False
+
+
+def ignore(_done: int, _total: int) -> None:
+    """A backup nobody watches."""
 
 
 def create_backup(
@@ -73,30 +79,54 @@ def create_backup(
     between steps, and a stop leaves no archive (BackupCancelled)."""
     out = Path(out)
     try:
-        _check_target(out)  # before its folder is made: a refused place is left as it was
+        check_archive_target(out)  # before its folder is made: a refused place is left as it was
         out.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise write_failed(out, exc) from None
+    return write_archive(data_dir, db_url, out, app_version, cancelled, ignore, _replace_checked)
+
+
+def _replace_checked(partial: Path, out: Path) -> None:
+    check_archive_target(out)  # again: only a regular file is ever replaced
+    os.replace(partial, out)
+
+
+def write_archive(
+    data_dir: Path,
+    db_url: str,
+    out: Path,
+    app_version: str,
+    cancelled: Cancelled,
+    progress: Progress,
+    place: Callable[[Path, Path], None],
+) -> BackupResult:
+    """The archive written beside `out` (whose folder is there), then `place(partial, out)` puts it
+    in place once complete; `progress` hears the bytes read of those to read as it goes."""
+    try:
         fd, partial_name = tempfile.mkstemp(prefix=".partial-", suffix=".zip", dir=out.parent)
         os.close(fd)
     except OSError as exc:
-        raise _write_failed(out, exc) from None
+        raise write_failed(out, exc) from None
     partial = Path(partial_name)
     try:
         with tempfile.TemporaryDirectory(prefix="branchguard-backup-") as work:
             sqlite_path = _sqlite_path(db_url)
+            meter = _Meter(progress, _size_of(sqlite_path, data_dir))
             files: list[tuple[str, Path]] = []
             revision: str | None = None
             counts: dict[str, int] = {}
             if sqlite_path is not None:
                 snapshot = Path(work) / DB_FILE
-                _online_copy(sqlite_path, snapshot, cancelled)
+                _online_copy(sqlite_path, snapshot, cancelled, meter)
                 revision, counts = _describe_database(snapshot)
                 files.append((DATABASE_NAME, snapshot))
             files.extend(_data_files(data_dir))
+            meter.left(sum(path.stat().st_size for _name, path in files))
             entries: list[ManifestFile] = []
             with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED, allowZip64=True) as zf:
                 for name, path in files:
                     _stop_if(cancelled, out)
-                    entries.append(_add_file(zf, name, path))
+                    entries.append(_add_file(zf, name, path, lambda: _stop_if(cancelled, out), meter.read))
                 manifest = BackupManifest(
                     created_at=datetime.now(UTC),
                     app_version=app_version,
@@ -108,61 +138,52 @@ def create_backup(
                 zf.writestr(MANIFEST_NAME, json.dumps(_manifest_json(manifest), ensure_ascii=False, indent=2))
         with partial.open("rb") as fh:
             os.fsync(fh.fileno())
-        _stop_if(cancelled, out)  # the last moment: once renamed into place, the archive is made
-        _check_target(out)  # again: only a regular file is ever replaced
-        os.replace(partial, out)
+        _stop_if(cancelled, out)  # the last moment: once in place, the archive is made
+        place(partial, out)
     except OSError as exc:
-        raise _write_failed(out, exc) from None
+        raise write_failed(out, exc) from None
     finally:
         partial.unlink(missing_ok=True)
     return BackupResult(out, manifest)
 
 
-def backup_into_folder(
-    data_dir: Path,
-    db_url: str,
-    folder: Path,
-    app_version: str,
-    keep_daily: int,
-    keep_monthly: int,
-    cancelled: Cancelled = never,
-) -> BackupResult:
-    """An automatic backup named by its time in `folder`, then the older ones beyond what is kept go,
-    and what a backup stopped dead (killed, the PC switched off) left: its `.partial-` file, once
-    it is older than any backup still writing could be."""
-    out = _free_name(Path(folder), datetime.now())
-    _drop_stale_partials(Path(folder))
-    result = create_backup(data_dir, db_url, out, app_version, cancelled)
-    names = [p.name for p in Path(folder).iterdir() if p.is_file()]
-    keep = to_keep(names, keep_daily, keep_monthly)
-    pruned = []
-    for name in sorted(set(names) - keep):
-        (Path(folder) / name).unlink(missing_ok=True)
-        pruned.append(Path(folder) / name)
-    return BackupResult(result.path, result.manifest, tuple(pruned))
+class _Meter:
+    """Bytes read of bytes to read, told to `progress`: the database's online copy (its size), then
+    every file into the zip. What is to read after the copy is known once it is done (the files are
+    listed then: each one the copy's rows name is there); before, the folder's present files stand in."""
+
+    def __init__(self, progress: Progress, first: tuple[int, int]) -> None:
+        self._progress = progress
+        self.database, rest = first
+        self.done, self.total = 0, 2 * self.database + rest
+
+    def copied(self, pages_done: int, pages: int) -> None:
+        self._at(self.database * pages_done // max(pages, 1))
+
+    def left(self, to_read: int) -> None:
+        """After the copy: the database counted as read, `to_read` bytes still to zip."""
+        self.total = self.database + to_read
+        self._at(self.database)
+
+    def read(self, size: int) -> None:
+        self._at(self.done + size)
+
+    def _at(self, done: int) -> None:
+        self.done = min(done, self.total)
+        self._progress(self.done, self.total)
 
 
-def _free_name(folder: Path, at: datetime) -> Path:
-    """The archive's name by its time, or a second later while that name is taken: a backup made
-    in the same second as the last is not written over it (a made backup is never replaced)."""
-    out = folder / archive_name(at)
-    while out.exists():
-        at += timedelta(seconds=1)
-        out = folder / archive_name(at)
-    return out
-
-
-STALE_PARTIAL = timedelta(hours=12)
-
-
-def _drop_stale_partials(folder: Path) -> None:
-    if not folder.is_dir():
-        return
-    cutoff = datetime.now().timestamp() - STALE_PARTIAL.total_seconds()
-    for partial in folder.glob(".partial-*.zip"):
-        with contextlib.suppress(OSError):  # gone meanwhile, or not ours to remove: left as it is
-            if partial.stat().st_mtime < cutoff:
-                partial.unlink()
+def _size_of(sqlite_path: Path | None, data_dir: Path) -> tuple[int, int]:
+    """The database's size and the other files', for the first estimate of what is to read."""
+    database = 0
+    if sqlite_path is not None:
+        with contextlib.suppress(OSError):
+            database = sqlite_path.stat().st_size
+    rest = 0
+    for _name, path in _data_files(data_dir):
+        with contextlib.suppress(OSError):
+            rest += path.stat().st_size
+    return database, rest
 
 
 def check_backup(archive: Path, known_revisions: list[str]) -> BackupManifest:
@@ -253,11 +274,11 @@ def check_restore_target(manifest: BackupManifest, db_url: str, archive: Path) -
 # --- making ------------------------------------------------------------------------------------
 
 
-def _write_failed(out: Path, exc: OSError) -> BackupError:
+def write_failed(out: Path, exc: OSError) -> BackupError:
     return BackupError(Message("backup.write_failed", path=str(out), error=exc.strerror or str(exc)))
 
 
-def _check_target(out: Path) -> None:
+def check_archive_target(out: Path) -> None:
     """The rule of every file the app writes (core/kernel/output.py), worded for a backup; the app's
     own data (the database, an archive already in the backup folder) is named as such."""
     try:
@@ -282,14 +303,15 @@ def _stop_if(cancelled: Cancelled, out: Path) -> None:
         raise BackupCancelled(Message("backup.cancelled", path=str(out)))
 
 
-def _online_copy(source: Path, target: Path, cancelled: Cancelled = never) -> None:
+def _online_copy(source: Path, target: Path, cancelled: Cancelled, meter: _Meter) -> None:
     if not source.is_file():
         raise BackupError(Message("backup.no_database", path=str(source)))
     src = sqlite3.connect(f"file:{source}?mode=ro", uri=True, timeout=30)
     dst = sqlite3.connect(target)
 
-    def step(_status: int, _remaining: int, _total: int) -> None:  # raising here ends the copy
+    def step(_status: int, remaining: int, total: int) -> None:  # raising here ends the copy
         _stop_if(cancelled, target)
+        meter.copied(total - remaining, total)
 
     try:
         src.backup(dst, pages=_COPY_PAGES, progress=step)
@@ -335,10 +357,16 @@ def _data_files(data_dir: Path) -> Iterator[tuple[str, Path]]:
                 yield path.relative_to(data_dir).as_posix(), path
 
 
-def _add_file(zf: zipfile.ZipFile, name: str, path: Path) -> ManifestFile:
+def _add_file(
+    zf: zipfile.ZipFile, name: str, path: Path, stop_if: Callable[[], None], read: Callable[[int], None]
+) -> ManifestFile:
+    """One file into the zip, a chunk at a time: `stop_if` raises between chunks when the backup is
+    stopped (a large database compresses for a while), `read` hears each chunk's size."""
     digest, size = hashlib.sha256(), 0
     with path.open("rb") as src, zf.open(name, "w", force_zip64=True) as dst:
         for chunk in iter(lambda: src.read(_CHUNK), b""):
+            stop_if()
+            read(len(chunk))
             digest.update(chunk)
             size += len(chunk)
             dst.write(chunk)

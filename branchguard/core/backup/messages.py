@@ -38,6 +38,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{path} 不是普通文件：请为备份指定文件名",
     ),
     "backup.no_database": ("the database {path} does not exist", "数据库 {path} 不存在"),
+    "backup.busy": (
+        "another backup into {path} is being made; nothing was started: try again when it is done",
+        "另一个备份正在写入 {path}；未开始新的备份：请在其完成后再试",
+    ),
     "backup.cancelled": (
         "the backup {path} was stopped before it was finished; nothing was written",
         "备份 {path} 在完成前已停止；未写入任何内容",

@@ -13,12 +13,14 @@ from branchguard.core.backup import pending
 from branchguard.core.backup.archive import (
     BackupError,
     Cancelled,
-    backup_into_folder,
+    Progress,
     check_backup,
     check_restore_target,
     create_backup,
+    ignore,
     never,
 )
+from branchguard.core.backup.folder import backup_into_folder
 from branchguard.core.backup.pending import PendingRestore
 from branchguard.core.backup.types import BackupManifest, BackupResult, RestoreResult
 from branchguard.core.faults.rules import detail
@@ -49,13 +51,23 @@ class BackupService:
         keep_daily: int,
         keep_monthly: int,
         cancelled: Cancelled | None = None,
+        progress: Progress | None = None,
     ) -> BackupResult:
         """An automatic backup named by its time in `folder`; older ones beyond those kept go.
-        `cancelled` is asked between steps: a stop raises BackupCancelled, nothing written nor audited."""
+        `cancelled` is asked between steps: a stop raises BackupCancelled, nothing written nor audited;
+        `progress` hears the bytes read of those to read. One at a time in a process (BackupBusy:
+        core/backup/folder.py)."""
         require(actor, "backup.create")
         standing.confirm(self._sessions, actor)
         result = backup_into_folder(
-            self._data_dir, db_url, folder, self._version, keep_daily, keep_monthly, cancelled or never
+            self._data_dir,
+            db_url,
+            folder,
+            self._version,
+            keep_daily,
+            keep_monthly,
+            cancelled or never,
+            progress or ignore,
         )
         self._audit(actor, result)
         return result

@@ -4,6 +4,7 @@ and has the next start do the restore (core/backup/pending.py says why not under
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -32,6 +33,23 @@ from branchguard.gui.shell.session import GuiSession
 if TYPE_CHECKING:
     from branchguard.config import LocalSettings
     from branchguard.core.backup.types import BackupManifest, BackupResult
+
+
+STEPS = 1000  # the progress dialog's range: bytes overflow its int beyond 2 GB
+
+
+def _in_steps(progress: TaskProgress) -> Callable[[int, int], None]:
+    """The backup's bytes read of bytes to read as `STEPS` steps, told only when the step changes
+    (a large database is read a megabyte at a time)."""
+    told = [-1]
+
+    def report(done: int, total: int) -> None:
+        step = STEPS * done // total if total > 0 else 0
+        if step != told[0]:
+            told[0] = step
+            progress.report(step, STEPS)
+
+    return report
 
 
 class BackupsPanel(QWidget):
@@ -127,17 +145,24 @@ class BackupsPanel(QWidget):
 
     # -- back up now ----------------------------------------------------------------------------
     def back_up_now(self) -> None:
+        """In the background with its progress (the bytes read so far) and Cancel, which leaves no
+        archive. Not beside another backup of the window (the day's automatic one): that is said."""
+        from branchguard.gui.shell import daily_backup
+
+        if daily_backup.running():
+            text = self.tr("A backup is being made already; back up again once it is done.")
+            self._say(text, error=True)
+            return
         session = self.session
         ctx, actor = session.ctx, session.actor
         settings = ctx.config.settings
         folder = ctx.config.backup_dir
         self.now_button.setEnabled(False)
-        self.status.setText(self.tr("Backing up to %1…").replace("%1", str(folder)))
+        self._say(self.tr("Backing up to %1…").replace("%1", str(folder)), error=False)
 
         def work(progress: TaskProgress) -> BackupResult:
             from branchguard.core.backup.archive import BackupCancelled
 
-            progress.report(0, 1)
             try:
                 return ctx.services.backup.create_in_folder(
                     actor,
@@ -145,14 +170,22 @@ class BackupsPanel(QWidget):
                     folder,
                     settings.get_int("backup_keep_daily"),
                     settings.get_int("backup_keep_monthly"),
-                    cancelled=lambda: progress.cancelled,  # the window quits: no half archive is left
+                    cancelled=lambda: progress.cancelled,  # Cancel, or the window quits: no half archive
+                    progress=_in_steps(progress),
                 )
             except BackupCancelled:
                 raise TaskCancelled from None
 
-        run_task(
-            work, on_done=self._backed_up, on_error=self._failed, parent=self, title=self.tr("Backing up")
+        handle = run_task(
+            work,
+            on_done=self._backed_up,
+            on_error=self._failed,
+            on_cancel=self._cancelled,
+            parent=self,
+            title=self.tr("Backing up"),
+            cancellable=True,
         )
+        daily_backup.track(handle)
 
     def _backed_up(self, result: BackupResult) -> None:
         from branchguard.core.kernel.attachments import format_size
@@ -168,6 +201,10 @@ class BackupsPanel(QWidget):
             text += " " + self.tr("The database is PostgreSQL: back it up with pg_dump.")
         self._say(text, error=False)
         self.session.data_changed.emit("audit")
+
+    def _cancelled(self) -> None:
+        self.now_button.setEnabled(True)
+        self._say(self.tr("Backup cancelled; nothing was written."), error=False)
 
     def _failed(self, message: str) -> None:
         self.now_button.setEnabled(True)

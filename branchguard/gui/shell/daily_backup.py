@@ -1,8 +1,14 @@
 """The window's automatic backup: once a day it runs, in the background, into the backup folder, with
 the same retention as `branchguard backup`: at the start and at each new day while the window stays
-open (gui/shell/day_change.py), one at a time. A failure (a USB stick not plugged in, a full share) is
-said in the status bar and the log, not in a box that would stand in the way at start-up. Quitting
-while it runs stops it between steps (gui/kit/tasks.py): the partial file goes, no archive is left."""
+open (gui/shell/day_change.py). A failure (a USB stick not plugged in, a full share) is said in the
+status bar and the log, not in a box that would stand in the way at start-up. Quitting while it runs
+stops it between steps (gui/kit/tasks.py): the partial file goes, no archive is left.
+
+One backup at a time in the window: this one and Settings' "Back up now" (`track`) are counted here,
+on the GUI thread where both start, so neither starts beside the other (the other's retention would
+remove the archive this one just reported; core/backup/folder.py). A day's backup not started while
+"Back up now" runs is asked for again at the next look (day_change.py), and made unless that one
+made the day's."""
 
 from __future__ import annotations
 
@@ -11,6 +17,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from branchguard.core.backup.archive import BackupCancelled
+from branchguard.core.backup.folder import finished_archives
 from branchguard.core.backup.rules import made_on
 from branchguard.core.kernel.errors import BranchGuardError
 from branchguard.core.kernel.i18n import t
@@ -25,25 +32,32 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 STATUS_MS = 15_000
-# The automatic backup under way, if one is: a day that begins while it still copies (a big database
-# to a slow share, started at 23:58) starts no second one beside it.
+# The window's backups under way (the automatic one, "Back up now"): a day that begins while one still
+# copies (a big database to a slow share, started at 23:58) starts no second one beside it.
 _under_way: list[TaskHandle] = []
 
 
 def due(ctx: AppContext, today: date) -> bool:
-    folder = ctx.config.backup_dir
-    names = [p.name for p in folder.iterdir() if p.is_file()] if folder.is_dir() else []
-    return not made_on(names, today)
+    """No finished backup of `today` in the folder (an empty reservation is one in flight, or one
+    stopped dead: core/backup/folder.py)."""
+    return not made_on(finished_archives(ctx.config.backup_dir), today)
 
 
 def running() -> bool:
-    """Whether the automatic backup started last is still under way."""
+    """Whether a backup of the window (the automatic one or "Back up now") is still under way."""
     return any(not handle.done for handle in _under_way)
 
 
+def track(handle: TaskHandle) -> TaskHandle:
+    """Count the backup `handle` runs as under way until it ends (call it where it starts, on the GUI
+    thread, after asking `running`)."""
+    _under_way[:] = [*(h for h in _under_way if not h.done), handle]
+    return handle
+
+
 def start(window: QMainWindow, ctx: AppContext, today: date | None = None) -> bool:
-    """Start today's backup unless one was made or one still runs (never on read-only data, which it
-    would write: its audit record); whether one was started."""
+    """Start today's backup unless one was made or a backup of the window still runs (never on
+    read-only data, which it would write: its audit record); whether one was started."""
     if ctx.read_only or running() or not due(ctx, today or date.today()):
         return False
     settings = ctx.config.settings
@@ -75,5 +89,5 @@ def start(window: QMainWindow, ctx: AppContext, today: date | None = None) -> bo
     def failed(message: str) -> None:
         window.statusBar().showMessage(t("backup.auto_failed", error=message.rstrip("。.")))  # its own stop
 
-    _under_way[:] = [run_task(work, on_done=done, on_error=failed)]
+    track(run_task(work, on_done=done, on_error=failed))
     return True

@@ -392,6 +392,14 @@ Submitted as: %3</translation>
         <translation>Backing up</translation>
     </message>
     <message>
+        <source>A backup is being made already; back up again once it is done.</source>
+        <translation>A backup is being made already; back up again once it is done.</translation>
+    </message>
+    <message>
+        <source>Backup cancelled; nothing was written.</source>
+        <translation>Backup cancelled; nothing was written.</translation>
+    </message>
+    <message>
         <source>Backup written: %1 (%2 files, %3).</source>
         <translation>Backup written: %1 (%2 files, %3).</translation>
     </message>

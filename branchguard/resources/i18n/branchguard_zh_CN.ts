@@ -391,6 +391,14 @@ Submitted as: %3</source>
         <translation>正在备份</translation>
     </message>
     <message>
+        <source>A backup is being made already; back up again once it is done.</source>
+        <translation>已有一个备份正在进行；请在其完成后再备份。</translation>
+    </message>
+    <message>
+        <source>Backup cancelled; nothing was written.</source>
+        <translation>备份已取消；未写入任何内容。</translation>
+    </message>
+    <message>
         <source>Backup written: %1 (%2 files, %3).</source>
         <translation>已写入备份：%1（%2 个文件，%3）。</translation>
     </message>

@@ -9,7 +9,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from branchguard.core.backup.archive import STALE_PARTIAL
+from branchguard.core.backup.folder import STALE_PARTIAL
 from branchguard.core.kernel.types import Actor
 
 

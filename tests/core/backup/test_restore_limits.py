@@ -188,10 +188,10 @@ def test_a_backup_in_the_same_second_as_the_last_takes_the_next_seconds_name(tmp
     is never replaced); it takes the next free second's name instead."""
     from datetime import datetime
 
-    from branchguard.core.backup.archive import _free_name
+    from branchguard.core.backup.folder import _reserve_name
     from branchguard.core.backup.rules import archive_name
 
     at = datetime(2026, 12, 6, 15, 28, 1)
     (tmp_path / archive_name(at)).write_bytes(b"PK")
-    assert _free_name(tmp_path, at).name == "branchguard-20261206-152802.zip"
-    assert _free_name(tmp_path, datetime(2026, 12, 6, 16, 0)).name == "branchguard-20261206-160000.zip"
+    assert _reserve_name(tmp_path, at).name == "branchguard-20261206-152802.zip"
+    assert _reserve_name(tmp_path, datetime(2026, 12, 6, 16, 0)).name == "branchguard-20261206-160000.zip"
