@@ -13,6 +13,7 @@ from typing import Any
 
 from jsonschema import Draft202012Validator
 
+from branchguard.core.dashboard.hazard_history import RESOLVING, STATE_KINDS
 from branchguard.core.headoffice.schema_check import compile_schema
 from branchguard.core.headoffice.types import HeldHead
 from branchguard.core.kernel.i18n import Message
@@ -110,8 +111,9 @@ def complaint_totals(months: Sequence[Mapping[str, Any]]) -> dict[str, int]:
     return {name: sum(int(m.get(name) or 0) for m in months) for name in COMPLAINT_SUMS}
 
 
-def facts(kind: str, r: Mapping[str, Any]) -> dict[str, Any]:
-    """The columns head office counts a record by, taken from the record as the package holds it."""
+def facts(kind: str, r: Mapping[str, Any], period: str) -> dict[str, Any]:
+    """The columns head office counts a record by, taken from the record as the package of
+    `period` holds it."""
     if kind == "incidents":
         return {
             "source_id": str(r["id"]),
@@ -166,9 +168,37 @@ def facts(kind: str, r: Mapping[str, Any]) -> dict[str, Any]:
         }
     if kind == "complaintstats":  # a month's statistics: when the month began
         return {"source_id": str(r["month"]), "opened_at": _day_start(r["start"])}
-    if kind == "compliance":
-        return {"source_id": str(r["rule"]), "status": r["status"], "due_at": _day_end(r["next_due"])}
+    if kind == "compliance":  # a rule's state as of the period's end: one per rule and period
+        return {
+            "source_id": compliance_key(period, str(r["rule"])),
+            "status": r["status"],
+            "due_at": _day_end(r["next_due"]),
+        }
     raise KeyError(kind)
+
+
+def compliance_key(period: str, rule: str) -> str:
+    """The key of a drill rule's state in a period's package. A package carries each rule as of
+    its period's end, so each period keeps its own: keyed by the rule alone, a later month's
+    package replaced an earlier month's rows and that month's report read the later status.
+    (A row imported before keyed by the rule alone stands for the period of its package.)"""
+    return f"{period}/{rule}"
+
+
+def hazard_open_at(opened: datetime, events: Sequence[Mapping[str, Any]], end: datetime) -> bool:
+    """Whether a hazard was open at `end`, read from its history as the package carries it, as the
+    branch's periodic report reads it (core/dashboard/hazard_history.open_at): opened before `end`,
+    and not resolved by its last verification, close or reopening before `end` (none: open since
+    opened). Its columns hold only its state now: a hazard verified in a month and reopened after
+    it read as open at that month's end."""
+    if opened >= end:
+        return False
+    state = sorted(
+        (at, int(e.get("id") or 0), str(e["kind"]))
+        for e in events
+        if e.get("kind") in STATE_KINDS and (at := _when(e.get("at"))) is not None and at < end
+    )
+    return not (state and state[-1][2] in RESOLVING)
 
 
 def summary(kind: str, r: Mapping[str, Any], lang: str) -> str:

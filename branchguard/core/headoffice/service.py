@@ -458,7 +458,8 @@ class HeadOfficeService:
         with self._sessions() as s:
             self._require_mode(s)
             rows = s.scalars(select(HoBranchRow).order_by(HoBranchRow.code)).all()
-            figures = store.period_counts(s.connection(), start, end, self._clock())
+            ending = _periods_ending(period)
+            figures = store.period_counts(s.connection(), start, end, self._clock(), ending)
             complaint_months = store.complaint_months(s.connection(), start, end)
             packages: dict[int, int] = {}
             within = HoPackageRow.period.in_(_periods_within(period))
@@ -499,6 +500,15 @@ def _periods_within(period: Period) -> list[str]:
     return [period.name, *(m for m in months if m != period.name)]
 
 
+def _periods_ending(period: Period) -> list[str]:
+    """The names of the package periods that end when `period` does: itself, its last month (a
+    quarter) or its quarter (a quarter's last month). A package carries the drill rules as of its
+    period's end, so any of these tells how they stood at the end of `period`."""
+    last = period.end - timedelta(days=1)
+    names = {period.name, f"{last:%Y-%m}", f"{last.year}-Q{(last.month - 1) // 3 + 1}"}
+    return sorted(name for name in names if period_of(name).end == period.end)
+
+
 def _utc(at: datetime | None) -> datetime | None:
     return at.replace(tzinfo=UTC) if at is not None and at.tzinfo is None else at
 
@@ -524,7 +534,7 @@ def _public_key(data: bytes, path: Path) -> bytes:
 def _record_row(
     branch_id: int, package_id: int, kind: str, period: str, item: dict[str, Any]
 ) -> dict[str, Any]:
-    f = rules.facts(kind, item)
+    f = rules.facts(kind, item, period)
     return {
         "branch_id": branch_id,
         "package_id": package_id,

@@ -11,7 +11,7 @@ from typing import Any
 from sqlalchemy import Connection, Table, and_, case, delete, false, func, insert, not_, or_, select
 from sqlalchemy.orm import Session
 
-from branchguard.core.headoffice.rules import COMPLAINT_ANSWERED, COMPLAINT_DONE, HAZARD_DONE
+from branchguard.core.headoffice.rules import COMPLAINT_ANSWERED, COMPLAINT_DONE, HAZARD_DONE, hazard_open_at
 from branchguard.core.ledger import rules as ledger_rules
 from branchguard.db.models.exchange import (
     HeadOfficeRow,
@@ -243,13 +243,47 @@ def latest_scores(conn: Connection) -> dict[int, float]:
     return {b: float(score) for b, score in conn.execute(stmt)}  # the last per branch wins
 
 
-def compliance(conn: Connection) -> dict[int, dict[str, str]]:
+def compliance(conn: Connection, periods: Sequence[str] | None = None) -> dict[int, dict[str, str]]:
+    """Per branch, each drill rule's status as the newest package imported of `periods` (of any
+    period when not given) carried it. Rows are kept per period (rules.compliance_key); only the
+    newest package's are read, so a rule that package no longer carried is not taken from an
+    older one."""
     c = RECORDS.c
+    held = c.kind == "compliance"
+    if periods is not None:
+        held = and_(held, c.period.in_(periods))
+    newest = select(c.branch_id, func.max(c.package_id).label("package_id")).where(held).group_by(c.branch_id)
+    last = newest.subquery()
+    stmt = select(c.branch_id, c.data["rule"].as_string(), c.status).join(
+        last, and_(c.branch_id == last.c.branch_id, c.package_id == last.c.package_id)
+    )
     out: dict[int, dict[str, str]] = {}
-    for b, rule, status in conn.execute(
-        select(c.branch_id, c.source_id, c.status).where(c.kind == "compliance")
-    ):
+    for b, rule, status in conn.execute(stmt.where(held)):
         out.setdefault(b, {})[rule] = status
+    return out
+
+
+def hazards_open_at(conn: Connection, end: datetime) -> dict[int, int]:
+    """Per branch, its hazards open at `end` by their history (rules.hazard_open_at), as the
+    branch's periodic report counts them. Only the hazards whose columns do not show them resolved
+    before `end` are read: one verified or closed before it and not reopened since (else both
+    would be clear) was resolved at `end` too."""
+    c = RECORDS.c
+    verified = _stamp("verified_at")
+    maybe_open = and_(
+        c.kind == "hazards",
+        c.opened_at < end,
+        or_(
+            and_(c.closed_at.is_(None), verified.is_(None)),
+            c.closed_at >= end,
+            verified >= ledger_rules.stamp(end),
+        ),
+    )
+    out: dict[int, int] = {}
+    stmt = select(c.branch_id, c.opened_at, c.data["events"]).where(maybe_open)
+    for b, opened, events in conn.execute(stmt):
+        if hazard_open_at(opened, events or [], end):
+            out[b] = out.get(b, 0) + 1
     return out
 
 
@@ -281,25 +315,19 @@ def _drill() -> Any:
 
 
 def period_counts(
-    conn: Connection, start: datetime, end: datetime, now: datetime
+    conn: Connection, start: datetime, end: datetime, now: datetime, ending: Sequence[str]
 ) -> dict[int, dict[str, Any]]:
     """Per branch, what happened in the period and what stood at its end (or now, in a period not
     yet over), counted as the branch's periodic report counts it (core/dashboard): real incidents
     started in it; drills run in it (drill incidents started) and the mean score of those run in
-    it; inspections submitted in it; hazards opened in it and those open at its end (neither
-    verified nor closed by then); complaints received in it; actions not done by its end and due
-    before that day."""
+    it; inspections submitted in it; hazards opened in it and those open at its end (by their
+    history: hazards_open_at); complaints received in it; actions not done by its end and due
+    before that day; drill rules overdue as the newest package of the periods `ending` when it
+    does carried them (each package carries them as of its period's end)."""
     c = RECORDS.c
     as_of = min(end, now)
     began = and_(c.opened_at >= start, c.opened_at < end)
     incident = and_(c.kind == "incidents", began)
-    end_stamp = ledger_rules.stamp(end)
-    hazard_open_at_end = and_(
-        c.kind == "hazards",
-        c.opened_at < end,
-        or_(c.closed_at.is_(None), c.closed_at >= end),
-        or_(_stamp("verified_at").is_(None), _stamp("verified_at") >= end_stamp),
-    )
     # a plan's opened_at is its run_at once it ran (its planned time before): run in the period
     drill_run = and_(c.kind == "drills", began, _stamp("run_at").is_not(None))
     action_overdue = and_(
@@ -312,10 +340,8 @@ def period_counts(
         func.avg(case((drill_run, c.score), else_=None)),
         func.sum(case((and_(c.kind == "inspections", c.closed_at >= start, c.closed_at < end), 1), else_=0)),
         func.sum(case((and_(c.kind == "hazards", began), 1), else_=0)),
-        func.sum(case((hazard_open_at_end, 1), else_=0)),
         func.sum(case((and_(c.kind == "complaints", began), 1), else_=0)),
         func.sum(case((action_overdue, 1), else_=0)),
-        func.sum(case((and_(c.kind == "compliance", c.status == "overdue"), 1), else_=0)),
     ).group_by(c.branch_id)
     names = (
         "incidents",
@@ -323,10 +349,8 @@ def period_counts(
         "drill_score_average",
         "inspections",
         "hazards_opened",
-        "hazards_open_at_end",
         "complaints",
         "actions_overdue",
-        "compliance_overdue",
     )
     out: dict[int, dict[str, Any]] = {}
     for row in conn.execute(stmt):
@@ -341,4 +365,8 @@ def period_counts(
     )
     for b, level, n in conn.execute(levels):
         out.setdefault(b, {}).setdefault("incidents_by_level", {})[level] = n
+    for b, n in hazards_open_at(conn, end).items():
+        out.setdefault(b, {})["hazards_open_at_end"] = n
+    for b, statuses in compliance(conn, ending).items():
+        out.setdefault(b, {})["compliance_overdue"] = sum(1 for s in statuses.values() if s == "overdue")
     return out
