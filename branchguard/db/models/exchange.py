@@ -6,7 +6,8 @@ package carries the ledger entries since the previous one.
 Head-office side (its own database): `head_office` (one row) marks the database as head office's;
 `ho_branches` the registered branches with their public keys and the ledger head received so far;
 `ho_packages` every package imported; `ho_ledger` the received ledger positions (continuity);
-`ho_records` the branches' records, one row per (branch, kind, record), the latest package's copy;
+`ho_records` the branches' records, one row per (branch, kind, record), the latest package's copy
+(a drill rule's compliance is kept per period: its record is "<period>/<rule>");
 `ho_quarantine` the packages refused for rewriting or dropping history, with the reason.
 """
 
@@ -92,8 +93,9 @@ class HoLedgerRow(Base):
 
 
 class HoRecordRow(Base):
-    """A branch's record as its latest package carried it; the columns the roll-up counts by are
-    taken out of `data` at import."""
+    """A branch's record as its latest package carried it (a drill rule's compliance: as each
+    period's package carried it, `source_id` "<period>/<rule>"); the columns the roll-up counts by
+    are taken out of `data` at import."""
 
     __tablename__ = "ho_records"
     __table_args__ = (
