@@ -70,6 +70,7 @@ KEEP_AROUND = 3  # rendered pages kept either side of those in view; further one
 FIT_WIDTH, FIT_PAGE = "width", "page"
 ZOOMS: tuple[float | str, ...] = (FIT_WIDTH, FIT_PAGE, 0.5, 0.75, 1.0, 1.25, 1.5, 2.0)
 
+
 class _PageView(QWidget):
     """One page of the preview: its rendered image, or a blank sheet until it comes."""
 
@@ -301,8 +302,14 @@ class PreviewDialog(QDialog):
         self.busy_label.setText(self.tr("The report could not be built: %1").replace("%1", message))
 
     def _set_ready(self, ready: bool) -> None:
-        for widget in (self.print_button, self.save_button, self.prev_button, self.next_button,
-                       self.page_box, self.zoom_box):
+        for widget in (
+            self.print_button,
+            self.save_button,
+            self.prev_button,
+            self.next_button,
+            self.page_box,
+            self.zoom_box,
+        ):
             widget.setEnabled(ready)
 
     @property
@@ -417,8 +424,12 @@ class PreviewDialog(QDialog):
             image.setDevicePixelRatio(ratio)
             return wanted, scale, image
 
-        run_task(work, on_done=self._guard(self._rendered), on_error=self._guard(self._render_failed),
-                 pool=pdf_pool())
+        run_task(
+            work,
+            on_done=self._guard(self._rendered),
+            on_error=self._guard(self._render_failed),
+            pool=pdf_pool(),
+        )
 
     def _rendered(self, result: tuple[int, float, QImage]) -> None:
         index, scale, image = result
@@ -565,8 +576,20 @@ def preview_report(
     file_name: str = "report.pdf",
 ) -> PreviewDialog:
     """Open the print preview of the report `build(path, note)` writes (off the GUI thread); returns the
-    dialog, already shown. `file_name` is what Save as PDF… suggests."""
+    dialog, already shown. `file_name` is what Save as PDF… suggests. One preview of a report per
+    window: asked again while it is open (a double click on Preview / Print…), the open one comes
+    forward and is returned; the report is not built again, nor a second anchor written for it."""
+    if (shown := open_preview(parent, title, file_name)) is not None:
+        shown.raise_()
+        shown.activateWindow()
+        return shown
     dialog = PreviewDialog(title, build, file_name, parent)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.show()
     return dialog
+
+
+def open_preview(parent: QWidget | None, title: str, file_name: str) -> PreviewDialog | None:
+    """The preview of this report open in `parent`'s window, not yet closed (none without a parent)."""
+    shown = parent.window().findChildren(PreviewDialog) if parent is not None else []
+    return next((d for d in shown if not d._closed and (d.title, d.file_name) == (title, file_name)), None)

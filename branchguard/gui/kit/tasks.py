@@ -44,12 +44,23 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QDeadlineTimer, QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtCore import (
+    QCoreApplication,
+    QDeadlineTimer,
+    QMetaMethod,
+    QObject,
+    QRunnable,
+    QThreadPool,
+    Signal,
+    Slot,
+)
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from branchguard.core.kernel.errors import BranchGuardError
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QCloseEvent
+
     from branchguard.core.faults.types import Fault, FaultPlace
 
 log = logging.getLogger(__name__)
@@ -242,19 +253,46 @@ class TaskHandle(QObject):
         super().__init__()
         self.task = next(_numbers)
         self.progress = TaskProgress(_the_relay(), self.task)
+        self.title = title
         self._parent = parent
         self.finish_on_quit = finish_on_quit
         self.done = False
         self._dialog: QProgressDialog | None = None
         if parent is not None:
             self._dialog = _progress_dialog(parent, title, cancellable)
-            self._dialog.canceled.connect(self.cancel)
+            if cancellable:
+                self._dialog.canceled.connect(self.cancel)
 
     def cancel(self) -> None:
         self.progress.cancel()
 
-    def _on_progress(self, done: int, total: int, text: str) -> None:
+    def shown_over(self, widget: QWidget) -> bool:
+        """Whether the task's progress shows over `widget` or over anything inside it (a dialog of
+        its own included): the widgets it reports back to, as a rule."""
+        parent = self._parent
+        while parent is not None and shiboken6.isValid(parent):
+            if parent is widget:
+                return True
+            parent = parent.parentWidget()
+        return False
+
+    def detach(self) -> None:
+        """What the task ends with is no longer for whoever started it: the widgets it reports to are
+        going (another user logged in: gui/shell/left_work.py). The work runs on to its end, whole;
+        its progress dialog closes, and only what connects to the handle afterwards hears the end."""
+        for signal in (self.finished, self.failed, self.cancelled):
+            if self.isSignalConnected(QMetaMethod.fromSignal(signal)):
+                signal.disconnect()
+        self._close_dialog()
+
+    def _live_dialog(self) -> QProgressDialog | None:
+        """The progress dialog while it exists: its parent's child, it goes with its parent (the
+        pages dropped when another user logs in) while the work may still run."""
         dialog = self._dialog
+        return dialog if dialog is not None and shiboken6.isValid(dialog) else None
+
+    def _on_progress(self, done: int, total: int, text: str) -> None:
+        dialog = self._live_dialog()
         if dialog is None:
             return
         if text:
@@ -284,12 +322,30 @@ class TaskHandle(QObject):
 
     def _close(self) -> None:
         self.done = True
-        if self._dialog is not None:
-            self._dialog.canceled.disconnect(self.cancel)
-            self._dialog.reset()
-            self._dialog.deleteLater()
-            self._dialog = None
         _running.discard(self)
+        self._close_dialog()
+
+    def _close_dialog(self) -> None:
+        dialog, self._dialog = self._live_dialog(), None
+        if dialog is not None:
+            dialog.reset()
+            dialog.deleteLater()
+
+
+class _Unstoppable(QProgressDialog):
+    """The progress of work that cannot stop: no Cancel button, and neither Esc nor the title
+    bar's close button closes it (either would say "cancelled" while the work runs on, and the page
+    would wait for an end that never comes). The handle deletes it when the work ends."""
+
+    def __init__(self, title: str, parent: QWidget) -> None:
+        super().__init__(title, "", 0, 0, parent)
+        self.setCancelButton(None)  # an empty text still shows a (blank) button
+
+    def reject(self) -> None:
+        pass  # Esc
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        event.ignore()
 
 
 def _progress_dialog(parent: QWidget, title: str, cancellable: bool) -> QProgressDialog:
@@ -297,9 +353,10 @@ def _progress_dialog(parent: QWidget, title: str, cancellable: bool) -> QProgres
     # (gui/shell/main_window.py, _PAGE_ROLE).
     from PySide6.QtCore import Qt
 
-    cancel_text = QCoreApplication.translate("tasks", "Cancel") if cancellable else ""
-    # An empty cancel text means no Cancel button: work that cannot stop should not offer it.
-    dialog = QProgressDialog(title, cancel_text, 0, 0, parent)
+    if cancellable:
+        dialog = QProgressDialog(title, QCoreApplication.translate("tasks", "Cancel"), 0, 0, parent)
+    else:
+        dialog = _Unstoppable(title, parent)
     dialog.setWindowTitle(title)
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.setAutoClose(False)
@@ -352,6 +409,11 @@ def run_task(
             _pools.append(pool)
         pool.start(runnable)
     return handle
+
+
+def running_under(widget: QWidget) -> list[TaskHandle]:
+    """The tasks still running whose progress shows over `widget` or inside it, oldest first."""
+    return sorted((handle for handle in _running if handle.shown_over(widget)), key=lambda h: h.task)
 
 
 def _warn(parent: QWidget | None, title: str, message: str) -> None:

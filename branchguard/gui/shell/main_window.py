@@ -167,10 +167,12 @@ class MainWindow(QMainWindow):
         bar = QToolBar(self)
         bar.setObjectName("read_only_banner")
         bar.setMovable(False)
-        label = QLabel(self.tr(
-            "Read-only: this data folder cannot be written. Viewing, reports and verify work; "
-            "changes are disabled."
-        ))
+        label = QLabel(
+            self.tr(
+                "Read-only: this data folder cannot be written. Viewing, reports and verify work; "
+                "changes are disabled."
+            )
+        )
         label.setObjectName("read_only_text")
         label.setStyleSheet("background: #fff3cd; color: #664d03; padding: 6px; font-weight: bold;")
         bar.addWidget(label)
@@ -335,8 +337,12 @@ class MainWindow(QMainWindow):
             self.sidebar.setCurrentRow(row)
 
     def _drop_pages(self) -> None:
-        # Pages may have built role-specific controls: a new user gets fresh ones.
+        # Pages may have built role-specific controls: a new user gets fresh ones. Their work under
+        # way runs on to its end, and the window says how it ended (gui/shell/left_work.py).
+        from branchguard.gui.shell.left_work import carry_on
+
         for page in self.pages.values():
+            carry_on(self, page)
             self.stack.removeWidget(page)
             page.deleteLater()
         self.pages.clear()

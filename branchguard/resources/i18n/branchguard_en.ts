@@ -5376,6 +5376,17 @@ Submitted as: %3</translation>
     </message>
 </context>
 <context>
+    <name>left_work</name>
+    <message>
+        <source>Work begun before the user changed has ended: %1</source>
+        <translation>Work begun before the user changed has ended: %1</translation>
+    </message>
+    <message>
+        <source>Work begun before the user changed has failed: %1</source>
+        <translation>Work begun before the user changed has failed: %1</translation>
+    </message>
+</context>
+<context>
     <name>ComplaintsPage</name>
     <message>
         <source>Register…</source>

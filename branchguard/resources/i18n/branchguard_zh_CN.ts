@@ -5362,6 +5362,17 @@ Submitted as: %3</source>
     </message>
 </context>
 <context>
+    <name>left_work</name>
+    <message>
+        <source>Work begun before the user changed has ended: %1</source>
+        <translation>切换用户前开始的工作已完成：%1</translation>
+    </message>
+    <message>
+        <source>Work begun before the user changed has failed: %1</source>
+        <translation>切换用户前开始的工作未能完成：%1</translation>
+    </message>
+</context>
+<context>
     <name>ComplaintsPage</name>
     <message>
         <source>Register…</source>
