@@ -48,6 +48,7 @@ from branchguard.gui.playbooks.editor.steps_model import StepsModel
 from branchguard.gui.playbooks.models import FieldChangesModel, PlaybooksModel, StepDiffModel, VersionsModel
 from branchguard.gui.schedules.models import OccurrenceModel, ReminderModel
 from branchguard.gui.settings.users_model import UsersModel
+from branchguard.gui.shell.reminder_rows import ReminderRowsModel
 
 # Warning mode: a broken contract becomes a Qt warning, which pytest-qt turns into a failure
 # (qt_log_level_fail = WARNING) instead of aborting the whole test process.
@@ -353,6 +354,7 @@ CASES: dict[str, Case] = {
     "audit_diff": Case(AuditDiffModel, make_diff_rows),
     "users": Case(UsersModel, lambda ctx: ctx.services.auth.list_users(lead(ctx))),
     "reminders": Case(ReminderModel, reminder_rows, add_reminders),
+    "bell_rows": Case(ReminderRowsModel, reminder_rows, add_reminders),
     "occurrences": Case(OccurrenceModel, occurrence_rows),
     "hazards": Case(HazardListModel, lambda ctx: ctx.services.hazards.list(lead(ctx)), add_hazard),
     "remediation_steps": Case(

@@ -124,7 +124,9 @@ ROLE_TABLE: MappingProxyType[str, frozenset[Role]] = MappingProxyType({
     # schedules and reminders
     "schedule.read": _ALL,
     "schedule.complete": _LEAD_STAFF,
-    "schedule.remind": _LEAD_STAFF,
+    "schedule.remind": _LEAD_STAFF,  # staff: the reminders of their own items and of nobody's
+    "schedule.remind_any": _LEAD,  # a reminder is the item's: dismissed, it is gone for everyone
+    "schedule.reminders_all": _LEAD_AUDITOR,  # every reminder listed; staff see their own part
     "schedule.manage": _LEAD,
     # the branch at a glance: tiles, trends and the periodic figures (staff land on incidents)
     "dashboard.view": _LEAD_AUDITOR,

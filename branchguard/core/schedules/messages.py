@@ -60,6 +60,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "action.schedule.read": ("view schedules", "查看计划"),
     "action.schedule.complete": ("complete scheduled items", "完成计划事项"),
     "action.schedule.remind": ("snooze or dismiss reminders", "处理提醒"),
+    "action.schedule.remind_any": ("snooze or dismiss other people's reminders", "处理他人的提醒"),
+    "action.schedule.reminders_all": ("see everyone's reminders", "查看所有人的提醒"),
     # actions named only in the audit trail
     "action.schedule.add": ("add a schedule", "新增计划"),
     "action.schedule.update": ("edit a schedule", "修改计划"),
@@ -74,6 +76,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "schedule.not_found": ("No schedule #{id}", "没有编号为 {id} 的计划"),
     "schedule.no_occurrence": ("No scheduled item #{id}", "没有编号为 {id} 的计划事项"),
     "schedule.no_reminder": ("No reminder #{id}", "没有编号为 {id} 的提醒"),
+    "schedule.not_your_reminder": (
+        "The reminder '{title}' is {owner}'s: only they or the safety lead snooze or dismiss it",
+        "提醒“{title}”属于{owner}：只有本人或安全负责人可以稍后提醒或关闭",
+    ),
     "schedule.bad_timezone": ("unknown time zone '{name}'", "未知时区“{name}”"),
     "schedule.bad_rule": (
         "'{rule}' is not a valid recurrence rule ({reason})",

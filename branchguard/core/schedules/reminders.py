@@ -1,26 +1,33 @@
 """The reminder half of the schedule service: the reminders showing now, the fresh ones announced
-(a tray message), snoozing and dismissing one. A reminder shows while its occurrence is open and its
+(a tray message), snoozing and dismissing them. A reminder shows while its occurrence is open and its
 schedule active; the schedule service writes them (catch-up) and ends them with the occurrence.
-Everyone reads them; lead and staff snooze and dismiss."""
+
+A reminder is the item's, not a user's: dismissed, it is gone for everyone. So each account sees
+and acts on its own part (`_owners`): the lead every reminder; staff those of the items they own or
+handle (the schedule's owner names them, as a login or as their account's person) and those of
+items nobody owns (the branch's shared work); the auditor reads every one and acts on none."""
 
 from __future__ import annotations
 
 import builtins
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime
 
 from sqlalchemy.orm import Session, sessionmaker
 
+from branchguard.core.accounts.names import person_of
 from branchguard.core.audit.service import record
-from branchguard.core.kernel.errors import NotFound, ValidationError
+from branchguard.core.kernel.errors import NotFound, PermissionDenied, ValidationError
 from branchguard.core.kernel.i18n import Message
-from branchguard.core.kernel.roles import require
+from branchguard.core.kernel.roles import may, require
 from branchguard.core.kernel.types import Actor
 from branchguard.core.schedules import store
 from branchguard.core.schedules.titles import title_names
 from branchguard.core.schedules.types import ReminderInfo
 from branchguard.db.base import utcnow
 from branchguard.db.models.schedules import OccurrenceRow, ReminderRow, ScheduleRow
+
+Showing = tuple[ReminderRow, OccurrenceRow, ScheduleRow]
 
 
 class ReminderDesk:
@@ -30,61 +37,118 @@ class ReminderDesk:
     _changed: Callable[[], None]  # the service's: its listeners hear of every committed change
 
     def reminders(self, actor: Actor, now: datetime | None = None) -> builtins.list[ReminderInfo]:
-        """Reminders showing now (fired, not dismissed, not snoozed), one per occurrence."""
+        """Reminders showing now (fired, not dismissed, not snoozed), one per occurrence, of the
+        items the actor sees (`_owners`)."""
         require(actor, "schedule.read")
         now = now or utcnow()
         with self._sessions() as s:
-            rows, names = store.latest_per_occurrence(store.pending_reminders(s), now), title_names(s)
+            rows, names = _showing(s, now, _seen_owners(s, actor)), title_names(s)
             return [store.reminder_info(r, o, sc, names) for r, o, sc in rows]
 
     def announce(self, actor: Actor, now: datetime | None = None) -> builtins.list[ReminderInfo]:
-        """Reminders showing now that were not announced yet (for a tray message); marks them."""
+        """Reminders showing now that were not announced yet (for a tray message); marks them.
+        Only those the actor may act on: a reminder announced to someone who may not act on it
+        (the auditor) would not be announced again to someone who may."""
         require(actor, "schedule.read")
         now = now or utcnow()
+        if not may(actor, "schedule.remind"):
+            return []
         with self._sessions.begin() as s:
-            pending = store.latest_per_occurrence(store.pending_reminders(s), now)
+            pending = _showing(s, now, _acting_owners(s, actor))
             fresh, names = [t3 for t3 in pending if t3[0].notified_at is None], title_names(s)
             for rem, _occ, _sched in fresh:
                 rem.notified_at = now
             s.flush()
             return [store.reminder_info(r, o, sc, names) for r, o, sc in fresh]
 
+    def seen_of(self, actor: Actor, reminders: Iterable[ReminderInfo]) -> builtins.list[ReminderInfo]:
+        """Of `reminders` (the engine's, announced for the whole branch), those the actor's bell
+        lists (`reminders`): the window's tray message and notice say only these."""
+        require(actor, "schedule.read")
+        with self._sessions() as s:
+            owners = _seen_owners(s, actor)
+        return [r for r in reminders if owners is None or r.owner in owners]
+
     def snooze(
         self, actor: Actor, reminder_id: int, until: datetime, now: datetime | None = None
     ) -> ReminderInfo:
+        return self.snooze_many(actor, [reminder_id], until, now)[0]
+
+    def snooze_many(
+        self, actor: Actor, reminder_ids: Sequence[int], until: datetime, now: datetime | None = None
+    ) -> builtins.list[ReminderInfo]:
+        """Snooze the reminders (a row of the bell folds a schedule's missed ones) in one go: all
+        of them, or none when one is not the actor's to snooze."""
         require(actor, "schedule.remind")
         now = now or utcnow()
         if until.tzinfo is None or until <= now:
             raise ValidationError("field.snooze_until", Message("schedule.snooze_past"))
         with self._sessions.begin() as s:
-            rem, occ, sched = _reminder(s, reminder_id)
-            rem.snooze_until, rem.notified_at = until, None
-            record(
-                s,
-                actor,
-                "schedule.snooze",
-                "schedule_reminder",
-                rem.id,
-                after={"schedule": sched.title, "until": until},
-            )
+            found = _acted_on(s, actor, reminder_ids)
+            for rem, _occ, sched in found:
+                rem.snooze_until, rem.notified_at = until, None
+                after = {"schedule": sched.title, "until": until}
+                record(s, actor, "schedule.snooze", "schedule_reminder", rem.id, after=after)
             s.flush()
-            info = store.reminder_info(rem, occ, sched)
+            infos = [store.reminder_info(*t3) for t3 in found]
         self._changed()
-        return info
+        return infos
 
     def dismiss(self, actor: Actor, reminder_id: int, now: datetime | None = None) -> ReminderInfo:
+        return self.dismiss_many(actor, [reminder_id], now)[0]
+
+    def dismiss_many(
+        self, actor: Actor, reminder_ids: Sequence[int], now: datetime | None = None
+    ) -> builtins.list[ReminderInfo]:
+        """Dismiss the reminders in one go (all, or none when one is not the actor's). The
+        occurrences stay open, on the overdue lists: dismissing a reminder completes nothing."""
         require(actor, "schedule.remind")
+        now = now or utcnow()
         with self._sessions.begin() as s:
-            rem, occ, sched = _reminder(s, reminder_id)
-            if rem.dismissed_at is None:
-                rem.dismissed_at, rem.dismissed_by = now or utcnow(), actor.username
-                record(
-                    s, actor, "schedule.dismiss", "schedule_reminder", rem.id, after={"schedule": sched.title}
-                )
+            found = _acted_on(s, actor, reminder_ids)
+            for rem, _occ, sched in found:
+                if rem.dismissed_at is None:
+                    rem.dismissed_at, rem.dismissed_by = now, actor.username
+                    after = {"schedule": sched.title}
+                    record(s, actor, "schedule.dismiss", "schedule_reminder", rem.id, after=after)
             s.flush()
-            info = store.reminder_info(rem, occ, sched)
+            infos = [store.reminder_info(*t3) for t3 in found]
         self._changed()
-        return info
+        return infos
+
+
+def _owners(s: Session, actor: Actor) -> frozenset[str]:
+    """The schedule owners whose reminders are the actor's: the account's login and the person it
+    is (its display name, as owners are written: core/accounts/names.person_of), and nobody ("")."""
+    return frozenset({"", actor.username, person_of(s, actor.username)})
+
+
+def _seen_owners(s: Session, actor: Actor) -> frozenset[str] | None:
+    """The owners whose reminders the actor's bell lists; None: every owner's."""
+    return None if may(actor, "schedule.reminders_all") else _owners(s, actor)
+
+
+def _acting_owners(s: Session, actor: Actor) -> frozenset[str] | None:
+    """The owners whose reminders the actor may snooze and dismiss; None: every owner's."""
+    return None if may(actor, "schedule.remind_any") else _owners(s, actor)
+
+
+def _showing(s: Session, now: datetime, owners: frozenset[str] | None) -> builtins.list[Showing]:
+    showing = store.latest_per_occurrence(store.pending_reminders(s), now)
+    return showing if owners is None else [t3 for t3 in showing if t3[2].owner in owners]
+
+
+def _acted_on(s: Session, actor: Actor, reminder_ids: Sequence[int]) -> builtins.list[Showing]:
+    """The reminders with their occurrences and schedules, each one the actor may act on; a
+    reminder of someone else's item is refused (staff dismissing it hid it from the lead too)."""
+    owners = _acting_owners(s, actor)
+    found = [_reminder(s, reminder_id) for reminder_id in dict.fromkeys(reminder_ids)]
+    for rem, occ, sched in found:
+        if owners is not None and sched.owner not in owners:
+            title = store.reminder_info(rem, occ, sched, title_names(s)).title
+            refusal = Message("schedule.not_your_reminder", title=title, owner=sched.owner)
+            raise PermissionDenied(refusal, "schedule.remind_any")
+    return found
 
 
 def _reminder(s: Session, reminder_id: int) -> tuple[ReminderRow, OccurrenceRow, ScheduleRow]:

@@ -8,7 +8,7 @@ DST change) and every instant leaves here in UTC. Pure functions: no database, n
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta
 from functools import lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -440,6 +440,25 @@ def _every(core: str) -> str | None:
 def reminder_overdue(reminder: ReminderInfo, now: datetime) -> bool:
     """An overdue reminder (raised at the due time), or one whose occurrence is due by `now`."""
     return reminder.kind is ReminderKind.OVERDUE or reminder.due_at <= now
+
+
+def fold_missed(reminders: Iterable[ReminderInfo], now: datetime) -> list[ReminderInfo]:
+    """The bell's rows: one per schedule for its missed occurrences, its overdue reminders folded
+    into the latest one (`earlier` holds the rest, latest first); a reminder coming up is a row of
+    its own. Rows in the order of the due time they show. A fortnight closed had flooded the bell
+    with 173 rows, 57 of them the same two-hourly fire patrol. Rows folded already fold again the
+    same (the bell re-reads its own rows)."""
+    rows: list[ReminderInfo] = []
+    missed: dict[int, list[ReminderInfo]] = {}
+    for reminder in (replace(r, earlier=()) for row in reminders for r in row.folded):
+        if reminder_overdue(reminder, now):
+            missed.setdefault(reminder.schedule_id, []).append(reminder)
+        else:
+            rows.append(reminder)
+    for group in missed.values():
+        group.sort(key=lambda r: (r.due_at, r.id), reverse=True)
+        rows.append(replace(group[0], earlier=tuple(group[1:])))
+    return sorted(rows, key=lambda r: (r.due_at, r.id))
 
 
 def occurrence_overdue(item: OccurrenceInfo, now: datetime) -> bool:

@@ -167,6 +167,14 @@ class ReminderInfo:
     # record (links.by_hand_refusal), which the bell's "Mark done" asks
     schedule_kind: ScheduleKind = ScheduleKind.CUSTOM
     subject_id: int | None = None
+    # the same schedule's earlier missed reminders, folded behind this one (its latest) into one
+    # row of the bell (rules.fold_missed), latest first; () for a reminder that is a row alone
+    earlier: tuple[ReminderInfo, ...] = ()
+
+    @property
+    def folded(self) -> tuple[ReminderInfo, ...]:
+        """This reminder and those folded behind it: what acting on its row acts on."""
+        return (self, *self.earlier)
 
 
 @dataclass(frozen=True)

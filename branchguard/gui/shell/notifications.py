@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import UTC, datetime, time, timedelta
 from typing import TYPE_CHECKING
 
@@ -31,15 +31,15 @@ from PySide6.QtWidgets import (
 from branchguard.core.kernel.errors import BranchGuardError
 from branchguard.core.kernel.roles import may
 from branchguard.core.schedules.links import by_hand_refusal
-from branchguard.core.schedules.rules import reminder_overdue
+from branchguard.core.schedules.rules import fold_missed, reminder_overdue
 from branchguard.core.schedules.types import ReminderInfo
 from branchguard.gui.kit.icons import icon
 from branchguard.gui.kit.loader import Loader
 from branchguard.gui.kit.plain import literal
 from branchguard.gui.kit.rows import SIZE_SAMPLE_ROWS
 from branchguard.gui.kit.times import date_time, now_utc
-from branchguard.gui.schedules.models import ReminderModel
 from branchguard.gui.shell.reminder_notice import ReminderNotice
+from branchguard.gui.shell.reminder_rows import ReminderRowsModel
 
 if TYPE_CHECKING:
     from branchguard.gui.schedules.qt_scheduler import ScheduleSignals
@@ -83,7 +83,8 @@ class SnoozeDialog(QDialog):
 
 
 class NotificationPanel(QFrame):
-    """The popup under the bell: the reminders showing now and what to do with the selected one."""
+    """The popup under the bell: the reminders showing now, a schedule's missed ones in one row,
+    and what to do with the selected rows (several at once, each with the reminders it folds)."""
 
     def __init__(self, centre: NotificationCentre, parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Popup)
@@ -101,7 +102,7 @@ class NotificationPanel(QFrame):
         self.view.setObjectName("notification_list")
         self.view.setModel(centre.model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.view.verticalHeader().hide()
         self.view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -185,19 +186,34 @@ class NotificationPanel(QFrame):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
 
     def selected(self) -> ReminderInfo | None:
-        rows = self.view.selectionModel().selectedRows()
-        return self.centre.model.row_at(rows[0].row()) if rows else None
+        """The first selected row's reminder (a folded row's latest)."""
+        chosen = self.chosen()
+        return chosen[0] if chosen else None
+
+    def chosen(self) -> list[ReminderInfo]:
+        """The selected rows, in the list's order; Snooze and Dismiss act on all they fold."""
+        rows = sorted(index.row() for index in self.view.selectionModel().selectedRows())
+        return [self.centre.model.row_at(row) for row in rows]
 
     def update_buttons(self) -> None:
         """An item that its record ends or does (a hazard, a complaint, a certificate, an action, a
-        drill, an inspection) is not marked done here: the button is off and says where instead."""
-        reminder, centre = self.selected(), self.centre
-        chosen = reminder is not None
+        drill, an inspection) is not marked done here: the button is off and says where instead.
+        Marking done is one occurrence's: not for several rows, nor a row of missed ones."""
+        chosen, centre = self.chosen(), self.centre
+        reminder = chosen[0] if len(chosen) == 1 else None
         refusal = by_hand_refusal(reminder.schedule_kind, reminder.subject_id) if reminder else None
-        self.snooze_button.setEnabled(chosen and centre.may_remind())
-        self.dismiss_button.setEnabled(chosen and centre.may_remind())
-        self.done_button.setEnabled(chosen and refusal is None and centre.may_complete())
-        self.done_button.setToolTip(refusal.text() if refusal is not None else "")
+        one = reminder is not None and not reminder.earlier
+        self.snooze_button.setEnabled(bool(chosen) and centre.may_remind())
+        self.dismiss_button.setEnabled(bool(chosen) and centre.may_remind())
+        self.done_button.setEnabled(one and refusal is None and centre.may_complete())
+        if refusal is not None:
+            self.done_button.setToolTip(refusal.text())
+        elif chosen and not one:
+            self.done_button.setToolTip(
+                self.tr("Mark done takes one occurrence: choose a single row that is not folded.")
+            )
+        else:
+            self.done_button.setToolTip("")
 
     def _snooze_custom(self) -> None:
         dialog = SnoozeDialog(self, self.centre.clock())
@@ -225,7 +241,7 @@ class NotificationCentre(QObject):
         super().__init__(window)
         self.window_ = window
         self.clock = clock
-        self.model = ReminderModel(self)
+        self.model = ReminderRowsModel(self)
         self.loader = Loader(self, on_error=lambda _message: self._show([]))
         self.bell = QToolButton()
         self.bell.setObjectName("notification_bell")
@@ -264,6 +280,7 @@ class NotificationCentre(QObject):
         return may(self.window_.session.actor, "schedule.complete")
 
     def count(self) -> int:
+        """The rows listed (a schedule's missed reminders are one row)."""
         return self.model.rowCount()
 
     def reload(self) -> None:
@@ -280,27 +297,37 @@ class NotificationCentre(QObject):
         self.loader.run(lambda: schedules.reminders(actor, now), self._show)
 
     def _show(self, rows: list[ReminderInfo]) -> None:
-        self.model.set_rows(rows)
+        self.model.set_rows(fold_missed(rows, self.clock()))
         self._show_badge()
 
     def _show_badge(self) -> None:
-        n = self.count()
-        self.bell.setText(str(n) if n else "")
-        self.bell.setProperty("unread", n > 0)
+        """The badge counts the rows to act on; its tooltip says the reminders behind them too. An
+        account that may act on none (the auditor) reads the list with no count and no red."""
+        n, items = self.count(), self.model.items()
         now = self.clock()
-        overdue = sum(1 for r in self.model.rows() if reminder_overdue(r, now))
-        tip = self.tr("Reminders: %1 (overdue: %2)").replace("%1", str(n)).replace("%2", str(overdue))
-        self.bell.setToolTip(tip)
-        self.bell.setStyleSheet("QToolButton { color: #B71C1C; font-weight: bold; }" if overdue else "")
-        self.count_changed.emit(n)
+        overdue = sum(1 for row in self.model.rows() for r in row.folded if reminder_overdue(r, now))
+        to_do = n if self.may_remind() else 0
+        self.bell.setText(str(to_do) if to_do else "")
+        self.bell.setProperty("unread", to_do > 0)
+        if to_do:
+            tip = self.tr("Reminders: %1 rows for %2 items (overdue: %3)")
+        else:
+            tip = self.tr("Reminders to read: %1 rows for %2 items (nothing here is yours to act on)")
+        self.bell.setToolTip(tip.replace("%1", str(n)).replace("%2", str(items)).replace("%3", str(overdue)))
+        red = to_do and overdue
+        self.bell.setStyleSheet("QToolButton { color: #B71C1C; font-weight: bold; }" if red else "")
+        self.count_changed.emit(to_do)
 
     def _on_tick(self, _tick: object) -> None:
         self.reload()
 
     def announce(self, fresh: list[ReminderInfo]) -> None:
         """Newly fired reminders: refresh the list and say so in the system tray, where there is one
-        that shows messages, else in the window's notice (after an unlock if the window is locked)."""
+        that shows messages, else in the window's notice (after an unlock if the window is locked).
+        Only those the bell lists: the engine announces for the whole branch, staff hear of theirs."""
         self.reload()
+        session = self.window_.session
+        fresh = session.services.schedules.seen_of(session.actor, fresh) if fresh else []
         if not fresh:
             return
         if self.tray is None or not QSystemTrayIcon.supportsMessages():
@@ -344,21 +371,10 @@ class NotificationCentre(QObject):
             page.go_to(reminder.due_at.astimezone().date(), AGENDA)  # type: ignore[attr-defined]
 
     def _snooze_hour(self, reminder: ReminderInfo) -> None:
-        session = self.window_.session
-        until = in_an_hour(self.clock())
-        self._act_on(
-            reminder,
-            self.may_remind,
-            lambda r: session.services.schedules.snooze(session.actor, r.id, until, self.clock()),
-        )
+        self._snooze([reminder], in_an_hour(self.clock()))
 
     def _dismiss(self, reminder: ReminderInfo) -> None:
-        session = self.window_.session
-        self._act_on(
-            reminder,
-            self.may_remind,
-            lambda r: session.services.schedules.dismiss(session.actor, r.id, self.clock()),
-        )
+        self._dismiss_all([reminder])
 
     # -- panel ---------------------------------------------------------------------------------
     def toggle_panel(self) -> None:
@@ -371,40 +387,57 @@ class NotificationCentre(QObject):
         self.reload()
         self.panel.show_under(self.bell)
 
-    # -- actions on the selected reminder ------------------------------------------------------
-    def _act(self, allowed: Callable[[], bool], action: Callable[[ReminderInfo], object]) -> None:
-        self._act_on(self.panel.selected(), allowed, action)
-
+    # -- actions on the selected rows ----------------------------------------------------------
     def _act_on(
         self,
-        reminder: ReminderInfo | None,
+        reminders: Sequence[ReminderInfo],
         allowed: Callable[[], bool],
-        action: Callable[[ReminderInfo], object],
+        action: Callable[[list[ReminderInfo]], object],
     ) -> None:
-        if reminder is None or not allowed():
+        """`action` on the reminders and every one they fold (a row of a schedule's missed ones)."""
+        if not reminders or not allowed():
             return
         try:
-            action(reminder)
+            action([r for reminder in reminders for r in reminder.folded])
         except BranchGuardError as exc:
             QMessageBox.warning(self.window_, self.tr("Reminders"), literal(exc.message))
         self.window_.session.data_changed.emit("schedule")
 
-    def snooze_selected(self, until: datetime) -> None:
+    def _snooze(self, reminders: Sequence[ReminderInfo], until: datetime) -> None:
         session = self.window_.session
-        self._act(
+        self._act_on(
+            reminders,
             self.may_remind,
-            lambda r: session.services.schedules.snooze(session.actor, r.id, until, self.clock()),
+            lambda rs: session.services.schedules.snooze_many(
+                session.actor, [r.id for r in rs], until, self.clock()
+            ),
         )
+
+    def _dismiss_all(self, reminders: Sequence[ReminderInfo]) -> None:
+        session = self.window_.session
+        self._act_on(
+            reminders,
+            self.may_remind,
+            lambda rs: session.services.schedules.dismiss_many(
+                session.actor, [r.id for r in rs], self.clock()
+            ),
+        )
+
+    def snooze_selected(self, until: datetime) -> None:
+        self._snooze(self.panel.chosen(), until)
 
     def dismiss_selected(self) -> None:
-        session = self.window_.session
-        self._act(
-            self.may_remind, lambda r: session.services.schedules.dismiss(session.actor, r.id, self.clock())
-        )
+        self._dismiss_all(self.panel.chosen())
 
     def done_selected(self) -> None:
-        session = self.window_.session
-        self._act(
+        """One occurrence marked done: one row selected, which folds no missed ones."""
+        chosen, session = self.panel.chosen(), self.window_.session
+        if len(chosen) != 1 or chosen[0].earlier:
+            return
+        self._act_on(
+            chosen,
             self.may_complete,
-            lambda r: session.services.schedules.complete(session.actor, r.occurrence_id, now=self.clock()),
+            lambda rs: session.services.schedules.complete(
+                session.actor, rs[0].occurrence_id, now=self.clock()
+            ),
         )

@@ -3227,6 +3227,14 @@ Submitted as: %3</translation>
         <source>Reminders</source>
         <translation>Reminders</translation>
     </message>
+    <message>
+        <source>Reminders: %1 rows for %2 items (overdue: %3)</source>
+        <translation>Reminders: %1 rows for %2 items (overdue: %3)</translation>
+    </message>
+    <message>
+        <source>Reminders to read: %1 rows for %2 items (nothing here is yours to act on)</source>
+        <translation>Reminders to read: %1 rows for %2 items (nothing here is yours to act on)</translation>
+    </message>
 </context>
 <context>
     <name>NotificationPanel</name>
@@ -3261,6 +3269,10 @@ Submitted as: %3</translation>
     <message>
         <source>Mark done</source>
         <translation>Mark done</translation>
+    </message>
+    <message>
+        <source>Mark done takes one occurrence: choose a single row that is not folded.</source>
+        <translation>Mark done takes one occurrence: choose a single row that is not folded.</translation>
     </message>
 </context>
 <context>
@@ -4109,6 +4121,17 @@ Submitted as: %3</translation>
     <message>
         <source>Coming up</source>
         <translation>Coming up</translation>
+    </message>
+</context>
+<context>
+    <name>ReminderRowsModel</name>
+    <message>
+        <source>%1 · %2 missed since %3</source>
+        <translation>%1 · %2 missed since %3</translation>
+    </message>
+    <message>
+        <source>%1: %2 missed, from %3 to %4. Snooze and Dismiss act on all of them.</source>
+        <translation>%1: %2 missed, from %3 to %4. Snooze and Dismiss act on all of them.</translation>
     </message>
 </context>
 <context>

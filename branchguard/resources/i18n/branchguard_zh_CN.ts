@@ -3216,6 +3216,14 @@ Submitted as: %3</source>
         <source>Reminders</source>
         <translation>提醒</translation>
     </message>
+    <message>
+        <source>Reminders: %1 rows for %2 items (overdue: %3)</source>
+        <translation>提醒：%1 行，共 %2 项（逾期：%3）</translation>
+    </message>
+    <message>
+        <source>Reminders to read: %1 rows for %2 items (nothing here is yours to act on)</source>
+        <translation>提醒（只读）：%1 行，共 %2 项（无需您处理）</translation>
+    </message>
 </context>
 <context>
     <name>NotificationPanel</name>
@@ -3250,6 +3258,10 @@ Submitted as: %3</source>
     <message>
         <source>Mark done</source>
         <translation>标记完成</translation>
+    </message>
+    <message>
+        <source>Mark done takes one occurrence: choose a single row that is not folded.</source>
+        <translation>“标记完成”一次只处理一个事项：请只选择一行未合并的事项。</translation>
     </message>
 </context>
 <context>
@@ -4097,6 +4109,17 @@ Submitted as: %3</source>
     <message>
         <source>Coming up</source>
         <translation>即将到期</translation>
+    </message>
+</context>
+<context>
+    <name>ReminderRowsModel</name>
+    <message>
+        <source>%1 · %2 missed since %3</source>
+        <translation>%1 · 自 %3 起错过 %2 次</translation>
+    </message>
+    <message>
+        <source>%1: %2 missed, from %3 to %4. Snooze and Dismiss act on all of them.</source>
+        <translation>%1：错过 %2 次，%3 至 %4。稍后提醒和关闭将作用于全部这些提醒。</translation>
     </message>
 </context>
 <context>

@@ -24,7 +24,7 @@ def test_reschedule_moves_due_keeps_identity_and_retimes_reminders(
     svc.catch_up(lead, now)
     (occ,) = [o for o in svc.open_items(lead, now) if o.schedule_id == made.id]
     (rem,) = svc.reminders(lead, now)
-    svc.dismiss(staff, rem.id, now)
+    svc.dismiss(lead, rem.id, now)
     assert svc.reminders(lead, now) == []
 
     new_due = occ.due_at + timedelta(days=2)

@@ -16,6 +16,7 @@ from branchguard.gui.kit.rows import SIZE_SAMPLE_ROWS
 from branchguard.gui.schedules.models import ReminderModel
 from branchguard.gui.shell.main_window import MainWindow
 from branchguard.gui.shell.notifications import NotificationCentre, tomorrow_morning
+from tests.gui.shell.bell_support import select_only
 
 # The panel is a popup: the offscreen platform can neither raise it nor let it grab the keyboard.
 POPUP_WARNINGS = pytest.mark.qt_log_ignore(
@@ -82,7 +83,7 @@ def test_the_panel_sizes_its_columns_when_it_shows_not_at_every_read(centre_for,
 def test_snooze_hides_until_its_time_dismiss_and_done_clear(centre_for, qtbot) -> None:
     window, centre = centre_for()
     centre.show_panel()
-    centre.panel.view.selectRow(1)
+    select_only(centre.panel.view, 1)
     snoozed = centre.panel.selected()
     assert snoozed is not None
     centre.panel.snooze_hour.trigger()
@@ -92,14 +93,14 @@ def test_snooze_hides_until_its_time_dismiss_and_done_clear(centre_for, qtbot) -
     assert snoozed.occurrence_id in [r.occurrence_id for r in centre.model.rows()]
     centre.clock = lambda: datetime.now(UTC)
     centre.reload()
-    centre.panel.view.selectRow(0)
+    select_only(centre.panel.view, 0)
     centre.dismiss_selected()
     assert centre.count() == 0 and centre.bell.text() == ""
     assert centre.panel.empty.isVisibleTo(centre.panel)
     # a restart reads the rows: the snoozed one is still owed after its snooze
     again = NotificationCentre(window, clock=lambda: datetime.now(UTC) + timedelta(minutes=61))
     assert [r.occurrence_id for r in again.model.rows()] == [snoozed.occurrence_id]
-    again.panel.view.selectRow(0)
+    select_only(again.panel.view, 0)
     again.done_selected()
     assert again.count() == 0
     (item,) = [o for o in window.session.services.schedules.calendar(

@@ -14,6 +14,7 @@ from branchguard.core.kernel.i18n import Message
 from branchguard.core.schedules.types import ScheduleInput, ScheduleKind
 from branchguard.gui.shell.main_window import MainWindow
 from branchguard.gui.shell.notifications import NotificationCentre
+from tests.gui.shell.bell_support import select_only
 
 POPUP_WARNINGS = pytest.mark.qt_log_ignore(
     "This plugin does not support raise",
@@ -40,7 +41,7 @@ def test_mark_done_is_off_for_an_item_its_record_ends(
     panel = centre.panel
     assert [r.title for r in centre.model.rows()] == ["隐患 YH-0001 整改期限", "Test the alarm button"]
 
-    panel.view.selectRow(0)
+    select_only(panel.view, 0)
     hazard = panel.selected()
     assert hazard is not None and hazard.schedule_kind is ScheduleKind.HAZARD
     assert not panel.done_button.isEnabled() and panel.dismiss_button.isEnabled()
@@ -51,7 +52,7 @@ def test_mark_done_is_off_for_an_item_its_record_ends(
     assert len(said) == 1 and Message("schedule.ends_with_hazard").text() in said[0]
     assert hazard.occurrence_id in [r.occurrence_id for r in centre.model.rows()]
 
-    panel.view.selectRow(1)
+    select_only(panel.view, 1)
     assert panel.done_button.isEnabled() and panel.done_button.toolTip() == ""
     centre.done_selected()
     assert [r.title for r in centre.model.rows()] == ["隐患 YH-0001 整改期限"]
