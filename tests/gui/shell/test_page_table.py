@@ -36,6 +36,10 @@ def test_reading_the_table_imports_no_page() -> None:
 
 
 def test_a_wrong_entry_fails_on_load_and_a_duplicate_id_on_registration() -> None:
+    # The table first: in a process that had not read it yet (one test worker's share of the run),
+    # the wrong entry was registered instead of refused, and the real table's import then failed in
+    # every later test of that process (a start-up's error box that waited forever).
+    registered_pages()
     wrong_class = PageInfo("people", "branchguard.gui.audit.page", "AuditPage", "People", "people", 1,
                            "page.people.view")
     with pytest.raises(TypeError, match="AuditPage"):
