@@ -177,6 +177,7 @@ def _run_command(handler: Handler, args: argparse.Namespace) -> int:
     from branchguard.cli.login import LoginRule, always, doing, login
     from branchguard.context import open_context
     from branchguard.core.faults.holders import Announcement
+    from branchguard.core.faults.rules import system_words
     from branchguard.core.kernel.errors import BranchGuardError, PermissionDenied
     from branchguard.core.kernel.i18n import Message, translate
 
@@ -238,13 +239,13 @@ def _run_command(handler: Handler, args: argparse.Namespace) -> int:
     except Exception as exc:
         if isinstance(exc, OSError) and exc.filename and not _in_folder(exc.filename, ctx.data_dir):
             # a file of the user's (-o on a read-only or full disk): that file, not the data folder
-            error = exc.strerror or str(exc)
+            error = system_words(exc)
             return fail(translate(Message("fault.file_unwritable", path=exc.filename, error=error)))
         fault = ctx.explain(exc)
         if fault is not None:
             return fail(fault.message)
         if isinstance(exc, OSError):
-            return fail(f"{exc.filename or ''}: {exc.strerror or exc}".lstrip(": "))
+            return fail(f"{exc.filename or ''}: {translate(system_words(exc))}".lstrip(": "))
         raise
     finally:
         if announced is not None:
@@ -285,8 +286,9 @@ def _run_without_context(handler: ConfigHandler, args: argparse.Namespace) -> in
     """A command that must not open the database first (restore replaces it): it gets the settings."""
     from branchguard.cli.common import fail
     from branchguard.config import resolve
+    from branchguard.core.faults.rules import system_words
     from branchguard.core.kernel.errors import BranchGuardError
-    from branchguard.core.kernel.i18n import set_language
+    from branchguard.core.kernel.i18n import set_language, translate
 
     config = None
     _STARTING.end()
@@ -303,7 +305,7 @@ def _run_without_context(handler: ConfigHandler, args: argparse.Namespace) -> in
         if fault is not None:
             return fail(fault.message)
         if isinstance(exc, OSError):
-            return fail(f"{exc.filename or ''}: {exc.strerror or exc}".lstrip(": "))
+            return fail(f"{exc.filename or ''}: {translate(system_words(exc))}".lstrip(": "))
         raise
 
 

@@ -160,4 +160,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "数据库 {path} 来自旧版 BranchGuard，需要升级，而只读数据目录无法升级；未做任何改动。"
         "请在有写权限时打开一次。",
     ),
+    # The system's own words for the errors a person meets, in the reader's language (strerror is
+    # the system's: English on Linux whatever the language chosen); the English is Linux's own.
+    "os.no_such_file": ("No such file or directory", "文件或文件夹不存在"),
+    "os.access_denied": ("Permission denied", "没有访问权限"),
+    "os.not_permitted": ("Operation not permitted", "不允许此操作"),
+    "os.read_only": ("Read-only file system", "只读文件系统"),
+    "os.disk_full": ("No space left on device", "磁盘空间已满"),
+    "os.quota": ("Disk quota exceeded", "超出磁盘配额"),
+    "os.is_folder": ("Is a directory", "这是一个文件夹"),
+    "os.not_a_folder": ("Not a directory", "不是文件夹"),
+    "os.exists": ("File exists", "文件已存在"),
+    "os.busy": ("Device or resource busy", "正被其他程序使用"),
+    "os.io_error": ("Input/output error", "读写错误（磁盘或网络共享）"),
+    "os.name_too_long": ("File name too long", "文件名过长"),
 }

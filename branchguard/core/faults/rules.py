@@ -170,11 +170,34 @@ def users_file(exc: BaseException, place: FaultPlace) -> str | None:
     return names[0]
 
 
-def detail(exc: BaseException) -> str:
+_SYSTEM_WORDS = {
+    errno.ENOENT: "os.no_such_file",
+    errno.EACCES: "os.access_denied",
+    errno.EPERM: "os.not_permitted",
+    errno.EROFS: "os.read_only",
+    errno.ENOSPC: "os.disk_full",
+    errno.EDQUOT: "os.quota",
+    errno.EISDIR: "os.is_folder",
+    errno.ENOTDIR: "os.not_a_folder",
+    errno.EEXIST: "os.exists",
+    errno.EBUSY: "os.busy",
+    errno.EIO: "os.io_error",
+    errno.ENAMETOOLONG: "os.name_too_long",
+}
+
+
+def system_words(exc: OSError) -> Message | str:
+    """What the system said, in the reader's language for the errors a person meets (a Chinese line
+    read "无法写入 …：No such file or directory"); the system's own text for the rest."""
+    key = _SYSTEM_WORDS.get(exc.errno) if exc.errno is not None else None
+    return Message(key) if key is not None else (exc.strerror or str(exc))[:200]
+
+
+def detail(exc: BaseException) -> Message | str:
     """The driver's own first line, to quote in the message (SQLAlchemy's wrapper text left out)."""
     for item in chain(exc):
         if isinstance(item, OSError) and item.strerror:  # "No space left on device", no "[Errno 28]"
-            return item.strerror[:200]
+            return system_words(item)
         if getattr(item, "orig", None) is None and not isinstance(item, Fault):
             return (str(item).strip().splitlines() or [type(item).__name__])[0][:200]
     return type(exc).__name__
@@ -206,7 +229,7 @@ def message(
     kind: FaultKind,
     place: FaultPlace,
     writers: Sequence[int] = (),
-    error: str = "",
+    error: Message | str = "",
     waiters: Sequence[int] = (),
     file: str = "",
 ) -> Message:

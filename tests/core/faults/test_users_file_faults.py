@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 
 from branchguard.core.faults.machine import explain_fault
-from branchguard.core.faults.rules import classify, users_file
+from branchguard.core.faults.rules import classify, system_words, users_file
 from branchguard.core.faults.types import FaultKind, FaultPlace
 from branchguard.core.kernel import output
-from branchguard.core.kernel.i18n import Message
+from branchguard.core.kernel.i18n import Message, translate
 
 DATA = "/srv/branch"
 PLACE = FaultPlace(DATA, f"{DATA}/branchguard.sqlite")
@@ -45,7 +45,7 @@ def _raised(code: int, filename: str, filename2: str | None = None) -> OSError:
 def test_a_chosen_file_is_named_not_the_data_folder(code: int, kind: FaultKind, key: str) -> None:
     said, content = _words(_raised(code, TARGET), PLACE)
     assert said is kind and content.key == key
-    assert content.params["path"] == TARGET and content.params["error"] == os.strerror(code)
+    assert content.params["path"] == TARGET and translate(content.params["error"], "en") == os.strerror(code)
     for language in ("en", "zh_CN"):
         words = content.text(language)
         assert TARGET in words and DATA not in words
@@ -119,3 +119,23 @@ def test_an_export_the_system_refuses_names_the_chosen_file(tmp_path: Path) -> N
         target.parent.chmod(0o700)
     content = _words(raised.value, place)[1]
     assert content.key == "fault.file_no_permission" and content.params["path"] == str(target)
+
+
+def test_the_systems_words_are_in_the_readers_language() -> None:
+    """A Chinese line quoted the system's English: "无法写入 …：No such file or directory"."""
+    from branchguard.core.faults.rules import explain
+
+    for code, en, zh in (
+        (errno.ENOENT, "No such file or directory", "文件或文件夹不存在"),
+        (errno.ENOSPC, "No space left on device", "磁盘空间已满"),
+        (errno.EACCES, "Permission denied", "没有访问权限"),
+    ):
+        fault = explain(OSError(code, os.strerror(code), TARGET), PLACE)
+        assert fault is not None or code == errno.ENOENT
+        if fault is not None:
+            assert en in fault.text("en") and zh in fault.text("zh_CN") and en not in fault.text("zh_CN")
+    words = system_words(OSError(errno.ENOENT, "No such file or directory", TARGET))
+    assert translate(words, "zh_CN") == "文件或文件夹不存在"
+    assert translate(words, "en") == "No such file or directory"
+    looped = "Too many levels of symbolic links"  # not one a person meets: the system's words
+    assert system_words(OSError(errno.ELOOP, looped)) == looped
