@@ -10,7 +10,7 @@ note in a confirmation before anything is written.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
+from dataclasses import fields, replace
 from html import escape
 from typing import Any
 
@@ -33,6 +33,7 @@ from branchguard.core.hazards import rules
 from branchguard.core.hazards.types import (
     HazardAction,
     HazardDetail,
+    HazardInput,
     HazardSeverity,
     RemediationKind,
 )
@@ -76,6 +77,7 @@ class HazardDetailDialog(QDialog):
         self.session = session
         self.hazard_id = hazard_id
         self.detail: HazardDetail | None = None
+        self.opened: HazardInput | None = None  # what the fields' edits were made on: the save sends it
         self.who = Names()  # logins shown as people's names, once read off the GUI thread
         self.reopen_dialog: ReasonDialog | None = None
         self.confirm_dialog: ReasonDialog | None = None  # the open downgrade, verify or close question
@@ -223,13 +225,13 @@ class HazardDetailDialog(QDialog):
         )
 
     # -- loading -------------------------------------------------------------------------------
-    def reload(self) -> None:
+    def reload(self, keep_typed: bool = False) -> None:
         try:
             detail = self.session.services.hazards.get(self.session.actor, self.hazard_id)
         except BranchGuardError as exc:
             self.show_error(exc.message)
             return
-        self.show_detail(detail)
+        self.show_detail(detail, keep_typed)
 
     def set_names(self, who: Names) -> None:
         """People by display name (NamesReader): the state line and the tables, the fields untouched."""
@@ -239,7 +241,12 @@ class HazardDetailDialog(QDialog):
         if self.detail is not None:
             self._show_state(self.detail)
 
-    def show_detail(self, detail: HazardDetail) -> None:
+    def show_detail(self, detail: HazardDetail, keep_typed: bool = False) -> None:
+        """Show `detail`. `keep_typed`: after an action other than a save (a step, a mark), the
+        edits not yet saved stay in their fields, and the `opened` the next save sends keeps what
+        they were made on (changed elsewhere since: the save is refused); the rest is the hazard as
+        it is now, a field left alone included."""
+        typed = self._typed() if keep_typed else {}
         self.detail = detail
         info = detail.info
         self.setWindowTitle(self.tr("Hazard %1").replace("%1", info.number or f"#{info.id}"))
@@ -251,13 +258,31 @@ class HazardDetailDialog(QDialog):
             " border-radius: 3px; padding: 3px 6px;"
         )
         self._show_state(detail)
-        self.fields.set_values(rules.as_edited(info))  # what a save tells the service it opened
+        self.opened = rules.as_edited(info)
+        self.fields.set_values(self.opened)
         self.fields.due_auto.setChecked(False)
         self._show_source(detail)
         self.steps_model.set_rows(detail.steps)
         self.events_model.set_rows(detail.events)
         self.apply_role(detail)
         discard.remember(self)  # the fields show what is saved: Esc now throws nothing away
+        if typed and not self.save_button.isHidden():  # still editable: typed back, so Esc asks
+            self.opened = replace(self.opened, **{name: before for name, (before, _now) in typed.items()})
+            self.fields.set_values(
+                replace(self.opened, **{name: now for name, (_before, now) in typed.items()})
+            )
+
+    def _typed(self) -> dict[str, tuple[Any, Any]]:
+        """The fields edited and not saved: name → (what it was filled with, what it holds). A field
+        left alone is not in it, so a change an action made to it shows."""
+        if self.opened is None:
+            return {}
+        now, opened = self.fields.values(), self.opened
+        found = (
+            (field.name, getattr(opened, field.name), getattr(now, field.name))
+            for field in fields(HazardInput)
+        )
+        return {name: (before, value) for name, before, value in found if value != before}
 
     def _show_state(self, detail: HazardDetail) -> None:
         info, who = detail.info, self.who
@@ -318,10 +343,10 @@ class HazardDetailDialog(QDialog):
         self.message.setVisible(bool(message))
 
     # -- writing -------------------------------------------------------------------------------
-    def _do(self, work: Callable[[], HazardDetail | Any]) -> bool:
+    def _do(self, work: Callable[[], HazardDetail | Any], keep_typed: bool = True) -> bool:
         self.show_error("")
         try:
-            self._apply(work)
+            self._apply(work, keep_typed)
         except ValidationError as exc:
             if not self.fields.show_validation(exc):
                 self.show_error(exc.message)
@@ -335,14 +360,15 @@ class HazardDetailDialog(QDialog):
             return False
         return True
 
-    def _apply(self, work: Callable[[], HazardDetail | Any]) -> None:
-        """Make a write and show what it left; a refusal is the caller's to show (raised)."""
+    def _apply(self, work: Callable[[], HazardDetail | Any], keep_typed: bool = True) -> None:
+        """Make a write and show what it left; a refusal is the caller's to show (raised). The
+        edits typed and not saved stay (`show_detail`) unless the write was their save."""
         self.show_error("")
         result = work()
         if isinstance(result, HazardDetail):
-            self.show_detail(result)
+            self.show_detail(result, keep_typed)
         else:
-            self.reload()
+            self.reload(keep_typed)
         self.changed.emit(self.hazard_id)
         self.session.data_changed.emit("hazard")
 
@@ -363,8 +389,8 @@ class HazardDetailDialog(QDialog):
                 self.ask_downgrade()
                 return False
         hazards, actor, hazard_id = self.session.services.hazards, self.session.actor, self.hazard_id
-        opened = rules.as_edited(self.detail.info) if self.detail is not None else None
-        return self._do(lambda: hazards.update(actor, hazard_id, data, reason, opened))
+        opened = self.opened
+        return self._do(lambda: hazards.update(actor, hazard_id, data, reason, opened), keep_typed=False)
 
     def ask_downgrade(self) -> ReasonDialog:
         before = self.detail.info.severity.label if self.detail is not None else ""
