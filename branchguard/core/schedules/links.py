@@ -90,32 +90,46 @@ def refuse_owned_move(sched: ScheduleRow) -> None:
 
 
 # Items that end with the record owning their schedule: the hazard verified or closed, the complaint
-# replied to or withdrawn, the certificate renewed, the action done. Done or skipped by hand, the
-# one-off schedule would end (`end_if_spent`) and its reminders with it, the work still undone.
+# replied to or withdrawn, the action done. Done or skipped by hand, the one-off schedule would end
+# (`end_if_spent`) and its reminders with it, the work still undone.
 ENDED_BY_RECORD: dict[ScheduleKind, str] = {
     ScheduleKind.HAZARD: "schedule.ends_with_hazard",
     ScheduleKind.COMPLAINT: "schedule.ends_with_complaint",
-    ScheduleKind.TRAINING: "schedule.ends_with_training",
     ScheduleKind.ACTION: "schedule.ends_with_action",
 }
 # Items done by a record of the work: a drill run (`DrillService.run`), a submitted inspection
-# (`InspectionService.submit`). Done by hand, a drill would show done on the calendar and a series
-# would go on to its next date with none held; an inspection would count as done in the period
-# report (`inspections_done`) with no inspection. One that could not be held is skipped, with its
-# reason: counted as not done.
+# (`InspectionService.submit`), a renewed certificate (`TeamService.add_training` ends the older
+# one's reminder). Done by hand, a drill would show done on the calendar and a series would go on
+# to its next date with none held; an inspection would count as done in the period report
+# (`inspections_done`) with no inspection; a certificate would read as renewed. One that could not
+# be held, or a certificate that will not be renewed (its holder left the branch: nothing deletes a
+# training record), is skipped, with its reason: counted as not done.
 DONE_BY_RECORD: dict[ScheduleKind, str] = {
     ScheduleKind.DRILL: "schedule.done_by_drill",
     ScheduleKind.INSPECTION: "schedule.done_by_inspection",
+    ScheduleKind.TRAINING: "schedule.ends_with_training",
+}
+# The window's words for the same refusals: the command line's name an item's ID and commands
+# (`schedule done ID --skip REASON`, `training add`) the window shows none of.
+IN_THE_WINDOW: dict[str, str] = {
+    "schedule.done_by_drill": "schedule.done_by_drill.window",
+    "schedule.done_by_inspection": "schedule.done_by_inspection.window",
+    "schedule.ends_with_training": "schedule.ends_with_training.window",
 }
 
 
-def by_hand_refusal(kind: ScheduleKind, subject_id: int | None, *, skipped: bool = False) -> Message | None:
+def by_hand_refusal(
+    kind: ScheduleKind, subject_id: int | None, *, skipped: bool = False, window: bool = False
+) -> Message | None:
     """Why an item of a schedule of `kind` may not be marked done (or `skipped`) by hand: where its
-    work is done instead; None where it may (a schedule of the lead's own, owned by no record)."""
+    work is done instead, in the `window`'s words or the command line's; None where it may (a
+    schedule of the lead's own, owned by no record)."""
     if subject_id is None:
         return None
     key = ENDED_BY_RECORD.get(kind) or (None if skipped else DONE_BY_RECORD.get(kind))
-    return Message(key) if key is not None else None
+    if key is None:
+        return None
+    return Message(IN_THE_WINDOW.get(key, key) if window else key)
 
 
 def refuse_by_hand(sched: ScheduleRow, skipped: bool) -> None:

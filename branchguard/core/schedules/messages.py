@@ -154,8 +154,28 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "此事项随投诉结束：请登记答复（“投诉”页面，或 `complaint step`），或登记客户撤诉（`complaint withdraw`）",
     ),
     "schedule.ends_with_training": (
-        "this item ends with the certificate: record the renewed training (`training add`)",
-        "此事项随证书结束：请登记续训取得的新证书（`training add`）",
+        "this item ends with the certificate: record the renewed training (`training add`); one that"
+        " will not be renewed (its holder left the branch) is skipped with its reason"
+        " (`schedule done ID --skip REASON`)",
+        "此事项随证书结束：请登记续训取得的新证书（`training add`）；不再续训的（如持证人已离开本网点），"
+        "请注明原因后跳过（`schedule done 编号 --skip 原因`）",
+    ),
+    # the same three in the window's words: it shows no item's ID and runs no command
+    "schedule.ends_with_training.window": (
+        "this item ends with the certificate: record the renewed training (People & contacts, Team & training"
+        " tab); one that will not be renewed (its holder left the branch) is skipped with its reason (Skip…)",
+        "此事项随证书结束：请在“人员与联系人”页面的“应急队伍与培训”标签页登记续训取得的新证书；"
+        "不再续训的（如持证人已离开本网点），请注明原因后跳过（“跳过…”）",
+    ),
+    "schedule.done_by_drill.window": (
+        "a drill is done by running it on the Drills page; one that could not be held is skipped"
+        " with its reason (Skip…)",
+        "演练须在“应急演练”页面实际开展才算完成；确实无法开展的，请注明原因后跳过（“跳过…”）",
+    ),
+    "schedule.done_by_inspection.window": (
+        "an inspection is done by submitting it on the Inspections page; one that could not be held"
+        " is skipped with its reason (Skip…)",
+        "检查须在“安全检查”页面提交检查记录才算完成；确实无法进行的，请注明原因后跳过（“跳过…”）",
     ),
     "schedule.ends_with_action": (
         "this item ends with its corrective action: mark the action done (`action done`)",

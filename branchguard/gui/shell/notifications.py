@@ -42,6 +42,7 @@ from branchguard.gui.shell.reminder_notice import ReminderNotice
 from branchguard.gui.shell.reminder_rows import ReminderRowsModel
 
 if TYPE_CHECKING:
+    from branchguard.gui.incidents.console.dialogs import ReasonDialog
     from branchguard.gui.schedules.qt_scheduler import ScheduleSignals
     from branchguard.gui.shell.main_window import MainWindow
 
@@ -126,10 +127,14 @@ class NotificationPanel(QFrame):
         self.done_button = QPushButton()
         self.done_button.setObjectName("notification_done")
         self.done_button.clicked.connect(centre.done_selected)
+        self.skip_button = QPushButton()
+        self.skip_button.setObjectName("notification_skip")
+        self.skip_button.clicked.connect(centre.ask_skip)
         buttons = QHBoxLayout()
         buttons.addWidget(self.snooze_button)
         buttons.addWidget(self.dismiss_button)
         buttons.addStretch(1)
+        buttons.addWidget(self.skip_button)
         buttons.addWidget(self.done_button)
         box = QVBoxLayout(self)
         box.addWidget(self.heading)
@@ -152,6 +157,7 @@ class NotificationPanel(QFrame):
         self.snooze_custom.setText(self.tr("Until…"))
         self.dismiss_button.setText(self.tr("Dismiss"))
         self.done_button.setText(self.tr("Mark done"))
+        self.skip_button.setText(self.tr("Skip…"))
         self.update_buttons()  # the disabled "Mark done" says in the new language where the work is done
 
     def changeEvent(self, event: QEvent) -> None:
@@ -197,23 +203,33 @@ class NotificationPanel(QFrame):
 
     def update_buttons(self) -> None:
         """An item that its record ends or does (a hazard, a complaint, a certificate, an action, a
-        drill, an inspection) is not marked done here: the button is off and says where instead.
-        Marking done is one occurrence's: not for several rows, nor a row of missed ones."""
+        drill, an inspection) is not marked done here: the button is off and says where instead, in
+        the window's words. Skip… is for an item that could not be held (a drill's or inspection's
+        day, a certificate that will not be renewed, the lead's own schedule); an item its record
+        ends is not skipped either. Both are one occurrence's: not for several rows, nor a row of
+        missed ones."""
         chosen, centre = self.chosen(), self.centre
         reminder = chosen[0] if len(chosen) == 1 else None
-        refusal = by_hand_refusal(reminder.schedule_kind, reminder.subject_id) if reminder else None
         one = reminder is not None and not reminder.earlier
         self.snooze_button.setEnabled(bool(chosen) and centre.may_remind())
         self.dismiss_button.setEnabled(bool(chosen) and centre.may_remind())
-        self.done_button.setEnabled(one and refusal is None and centre.may_complete())
-        if refusal is not None:
-            self.done_button.setToolTip(refusal.text())
-        elif chosen and not one:
-            self.done_button.setToolTip(
-                self.tr("Mark done takes one occurrence: choose a single row that is not folded.")
-            )
-        else:
-            self.done_button.setToolTip("")
+        for button, skipped in ((self.done_button, False), (self.skip_button, True)):
+            refusal = None
+            if reminder is not None:
+                kind, subject = reminder.schedule_kind, reminder.subject_id
+                refusal = by_hand_refusal(kind, subject, skipped=skipped, window=True)
+            button.setEnabled(one and refusal is None and centre.may_complete())
+            if refusal is not None:
+                button.setToolTip(refusal.text())
+            elif chosen and not one:
+                button.setToolTip(self._one_occurrence(button))
+            else:
+                button.setToolTip("")
+
+    def _one_occurrence(self, button: QPushButton) -> str:
+        if button is self.skip_button:
+            return self.tr("Skip takes one occurrence: choose a single row that is not folded.")
+        return self.tr("Mark done takes one occurrence: choose a single row that is not folded.")
 
     def _snooze_custom(self) -> None:
         dialog = SnoozeDialog(self, self.centre.clock())
@@ -429,15 +445,53 @@ class NotificationCentre(QObject):
     def dismiss_selected(self) -> None:
         self._dismiss_all(self.panel.chosen())
 
+    def _one_chosen(self) -> ReminderInfo | None:
+        """The one row selected, if it folds no missed ones: what Mark done and Skip… act on."""
+        chosen = self.panel.chosen()
+        return chosen[0] if len(chosen) == 1 and not chosen[0].earlier else None
+
     def done_selected(self) -> None:
         """One occurrence marked done: one row selected, which folds no missed ones."""
-        chosen, session = self.panel.chosen(), self.window_.session
-        if len(chosen) != 1 or chosen[0].earlier:
+        reminder, session = self._one_chosen(), self.window_.session
+        if reminder is None:
             return
         self._act_on(
-            chosen,
+            [reminder],
             self.may_complete,
             lambda rs: session.services.schedules.complete(
                 session.actor, rs[0].occurrence_id, now=self.clock()
             ),
         )
+
+    def ask_skip(self) -> ReasonDialog | None:
+        """One occurrence skipped with its reason (required: the service's own rule, as for
+        `schedule done ID --skip REASON`): a day that could not be held, a certificate that will
+        not be renewed. The service is called while the dialog is open, so a refusal shows in it
+        with the reason kept; Esc on a typed reason asks first (kit/discard). Its module is read
+        when first asked: the bell is built at every start."""
+        from branchguard.gui.incidents.console.dialogs import ReasonDialog
+
+        reminder, session = self._one_chosen(), self.window_.session
+        if reminder is None or not self.may_complete():
+            return None
+        if by_hand_refusal(reminder.schedule_kind, reminder.subject_id, skipped=True) is not None:
+            return None  # its record ends it (Skip… is off and says where): no reason typed in vain
+        schedules, actor, occurrence_id = session.services.schedules, session.actor, reminder.occurrence_id
+        dialog = ReasonDialog(
+            self.tr("Skip"),
+            self.tr("“%1” (due %2) is marked skipped: it counts as not done.")
+            .replace("%2", date_time(reminder.due_at))
+            .replace("%1", reminder.title),
+            self.tr("Why is it skipped?"),
+            parent=self.window_,
+            apply=lambda reason: schedules.complete(
+                actor, occurrence_id, skipped=True, note=reason, now=self.clock()
+            ),
+            core_field="field.skip_reason",
+        )
+        dialog.setObjectName("notification_skip_dialog")
+        dialog.accepted.connect(lambda: session.data_changed.emit("schedule"))
+        dialog.finished.connect(dialog.deleteLater)
+        self.panel.hide()
+        dialog.open()
+        return dialog

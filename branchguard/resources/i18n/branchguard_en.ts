@@ -3235,6 +3235,18 @@ Submitted as: %3</translation>
         <source>Reminders to read: %1 rows for %2 items (nothing here is yours to act on)</source>
         <translation>Reminders to read: %1 rows for %2 items (nothing here is yours to act on)</translation>
     </message>
+    <message>
+        <source>Skip</source>
+        <translation>Skip</translation>
+    </message>
+    <message>
+        <source>“%1” (due %2) is marked skipped: it counts as not done.</source>
+        <translation>“%1” (due %2) is marked skipped: it counts as not done.</translation>
+    </message>
+    <message>
+        <source>Why is it skipped?</source>
+        <translation>Why is it skipped?</translation>
+    </message>
 </context>
 <context>
     <name>NotificationPanel</name>
@@ -3273,6 +3285,14 @@ Submitted as: %3</translation>
     <message>
         <source>Mark done takes one occurrence: choose a single row that is not folded.</source>
         <translation>Mark done takes one occurrence: choose a single row that is not folded.</translation>
+    </message>
+    <message>
+        <source>Skip…</source>
+        <translation>Skip…</translation>
+    </message>
+    <message>
+        <source>Skip takes one occurrence: choose a single row that is not folded.</source>
+        <translation>Skip takes one occurrence: choose a single row that is not folded.</translation>
     </message>
 </context>
 <context>

@@ -3224,6 +3224,18 @@ Submitted as: %3</source>
         <source>Reminders to read: %1 rows for %2 items (nothing here is yours to act on)</source>
         <translation>提醒（只读）：%1 行，共 %2 项（无需您处理）</translation>
     </message>
+    <message>
+        <source>Skip</source>
+        <translation>跳过</translation>
+    </message>
+    <message>
+        <source>“%1” (due %2) is marked skipped: it counts as not done.</source>
+        <translation>“%1”（到期 %2）将标记为已跳过：计为未完成。</translation>
+    </message>
+    <message>
+        <source>Why is it skipped?</source>
+        <translation>跳过原因</translation>
+    </message>
 </context>
 <context>
     <name>NotificationPanel</name>
@@ -3262,6 +3274,14 @@ Submitted as: %3</source>
     <message>
         <source>Mark done takes one occurrence: choose a single row that is not folded.</source>
         <translation>“标记完成”一次只处理一个事项：请只选择一行未合并的事项。</translation>
+    </message>
+    <message>
+        <source>Skip…</source>
+        <translation>跳过…</translation>
+    </message>
+    <message>
+        <source>Skip takes one occurrence: choose a single row that is not folded.</source>
+        <translation>“跳过”一次只处理一个事项：请只选择一行未合并的事项。</translation>
     </message>
 </context>
 <context>

@@ -23,12 +23,12 @@ from tests.hazard_helpers import make_overdue
 ENDED = {
     ScheduleKind.HAZARD: "schedule.ends_with_hazard",
     ScheduleKind.COMPLAINT: "schedule.ends_with_complaint",
-    ScheduleKind.TRAINING: "schedule.ends_with_training",
     ScheduleKind.ACTION: "schedule.ends_with_action",
 }
 DONE_BY = {
     ScheduleKind.DRILL: "schedule.done_by_drill",
     ScheduleKind.INSPECTION: "schedule.done_by_inspection",
+    ScheduleKind.TRAINING: "schedule.ends_with_training",  # renewed; one that will not be is skipped
 }
 
 
