@@ -1,4 +1,4 @@
-"""`branchguard people list` and `branchguard contacts list|card`."""
+"""`branchguard people list|remove` and `branchguard contacts list|card`."""
 
 from __future__ import annotations
 
@@ -30,6 +30,14 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "--off-duty", dest="on_duty", action="store_const", const=False, help="only staff off duty"
     )
     lst.set_defaults(handler=run_people_list)
+    remove = people.add_parser("remove", help="remove a staff member from the roster")
+    remove.add_argument("person", metavar="PERSON", help="the person's name in the staff list")
+    remove.add_argument(
+        "--despite-open-items",
+        action="store_true",
+        help="remove them although open hazards, actions, complaints or schedules name them",
+    )
+    remove.set_defaults(handler=run_people_remove)
 
     contacts = sub.add_parser("contacts", help="emergency contacts").add_subparsers(
         dest="contacts_command", metavar="ACTION", required=True
@@ -55,6 +63,16 @@ def run_people_list(ctx: AppContext, args: argparse.Namespace) -> int:
         ["field.name", "field.branch_role", "field.mobile", "field.phone", "field.on_duty"],
         [(p.name, p.branch_role.label, p.mobile, p.phone, "✓" if p.on_duty else "-") for p in people],
     )
+    return 0
+
+
+def run_people_remove(ctx: AppContext, args: argparse.Namespace) -> int:
+    """Refused, nothing removed, while open items name the person (the refusal lists them and
+    names the flag), unless --despite-open-items says the lead goes ahead knowingly."""
+    actor = cli_actor(args)
+    person = ctx.services.team.person_named(actor, args.person, "field.name")
+    ctx.services.people.remove_person(actor, person.id, despite_open_items=args.despite_open_items)
+    print(person.name)
     return 0
 
 

@@ -110,6 +110,10 @@ HELP: dict[str, str] = {
     "only this post": "只列出此岗位",
     "only staff on duty": "只列出在岗员工",
     "only staff off duty": "只列出不在岗员工",
+    "remove a staff member from the roster": "从员工名册中删除人员",
+    "remove them although open hazards, actions, complaints or schedules name them": (
+        "即使其名下仍有未结的隐患、整改措施、投诉或计划，仍然删除"
+    ),
     # contacts
     "list emergency contacts": "列出应急联系人",
     "print the emergency contact card (应急联络卡) as PDF": "将应急联络卡输出为 PDF",

@@ -59,4 +59,23 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # a record named in "… was changed by someone else" (error.changed_elsewhere)
     "person.record": ("Staff member {name}", "人员“{name}”"),
     "contact.record": ("Contact {name}", "联系人“{name}”"),
+    # what still refers to a person (core/people/references.py)
+    "person.list_sep": ("; ", "；"),
+    "person.uses.holder": ("holds the role {role}", "担任“{role}”A角"),
+    "person.uses.backup": ("backs up the role {role}", "担任“{role}”B角"),
+    "person.uses.training": ("has {n} training record(s)", "有 {n} 条培训记录"),
+    "person.in_team": (
+        "{name} cannot be removed: {uses}. Reassign or unassign the role(s) on the team roster (training "
+        "records are kept as evidence), or mark them off duty instead",
+        "不能删除 {name}：{uses}。请先在应急岗位名册中调整或解除岗位（培训记录作为凭证保留），或改为不在岗",
+    ),
+    "person.open.hazard": ("hazard #{id} {title}", "隐患 #{id} {title}"),
+    "person.open.action": ("corrective action #{id} {title}", "整改措施 #{id} {title}"),
+    "person.open.complaint": ("complaint #{id} {title}", "投诉 #{id} {title}"),
+    "person.open.schedule": ("schedule #{id} {title}", "计划 #{id} {title}"),
+    "person.has_open_items": (
+        "{name} still owns {n} open item(s), which would name nobody on the roster: {items}. Hand them over "
+        "first, or remove anyway with --despite-open-items",
+        "{name} 名下仍有 {n} 项未结事项，删除后将无人负责：{items}。请先移交，或加 --despite-open-items 仍然删除",
+    ),
 }

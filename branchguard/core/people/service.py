@@ -13,6 +13,8 @@ from branchguard.core.kernel.errors import NotFound, ValidationError, refuse_if_
 from branchguard.core.kernel.i18n import Message, t
 from branchguard.core.kernel.roles import require
 from branchguard.core.kernel.types import Actor
+from branchguard.core.people import references
+from branchguard.core.people.references import OpenItem
 from branchguard.core.people.types import (
     BranchRole,
     ContactInfo,
@@ -178,14 +180,27 @@ class PeopleService:
             record(s, actor, "person.update", "person", person.id, before=before, after=values)
             return person_info(person)
 
-    def remove_person(self, actor: Actor, person_id: int) -> None:
+    def open_items(self, actor: Actor, person_id: int) -> list[OpenItem]:
+        """The open items that name the person and would name nobody on the roster once they are
+        removed or renamed (references.open_items): the window lists them before it asks."""
+        require(actor, "person.list")
+        with self._sessions() as s:
+            return references.open_items(s, self._person(s, person_id))
+
+    def remove_person(self, actor: Actor, person_id: int, *, despite_open_items: bool = False) -> None:
+        """Remove the person. Refused while the team roster keeps them (a role, training records:
+        the message names them); refused too while open items name them, unless the lead has seen
+        that list and goes ahead (`despite_open_items`), so nothing is left to a name nobody has."""
         require(actor, "person.delete")
         with self._sessions.begin() as s:
             person = self._person(s, person_id)
-            from branchguard.core.team.store import in_use  # the roster's models, only when removing
-
-            if in_use(s, person_id):
-                raise ValidationError("field.name", Message("team.person_in_use", name=person.name))
+            if (uses := references.team_uses(s, person)) is not None:
+                raise ValidationError("field.name", uses)
+            if not despite_open_items and (items := references.open_items(s, person)):
+                said = Message(
+                    "person.has_open_items", name=person.name, n=len(items), items=references.listed(items)
+                )
+                raise ValidationError("field.name", said)
             before = _fields(person_info(person), clean_person_keys())
             s.delete(person)
             record(s, actor, "person.delete", "person", person_id, before=before)

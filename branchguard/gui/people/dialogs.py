@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QVBoxLayout,
     QWidget,
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from branchguard.core.kernel.errors import BranchGuardError, StaleRecord, ValidationError
 from branchguard.core.kernel.types import LabelledEnum
+from branchguard.core.people.references import OpenItem
 from branchguard.core.people.types import (
     BranchRole,
     ContactInfo,
@@ -29,12 +31,23 @@ from branchguard.core.people.types import (
 )
 from branchguard.gui.kit import discard
 from branchguard.gui.kit.forms import FieldForm
-from branchguard.gui.kit.plain import plain
+from branchguard.gui.kit.plain import literal, plain
 from branchguard.gui.kit.rows import phone_font
 
 In = TypeVar("In")
 Out = TypeVar("Out")
 E = TypeVar("E", bound=LabelledEnum)
+
+SHOWN_ITEMS = 12  # open items listed one per line in a question; the rest counted
+
+
+def item_lines(items: list[OpenItem], more: str) -> str:
+    """The open items one per line for a question, the first SHOWN_ITEMS of them; `more` (with
+    %1) says how many are left out."""
+    lines = [f"• {item}" for item in items[:SHOWN_ITEMS]]
+    if len(items) > SHOWN_ITEMS:
+        lines.append(more.replace("%1", str(len(items) - SHOWN_ITEMS)))
+    return "\n".join(lines)
 
 
 def enum_combo(kind: type[E], current: E | None = None) -> QComboBox:
@@ -151,7 +164,8 @@ class RecordDialog(QDialog, Generic[In, Out]):
 
 class PersonDialog(RecordDialog[PersonInput, PersonInfo]):
     """Adds a staff member, or edits one: `save` gets the input and the person as the form was
-    filled (None when adding), `reread` reads the person as they are now."""
+    filled (None when adding), `reread` reads the person as they are now, `open_items` the open
+    items that name them (asked before a rename: records keep the name they were written with)."""
 
     def __init__(
         self,
@@ -159,8 +173,10 @@ class PersonDialog(RecordDialog[PersonInput, PersonInfo]):
         person: PersonInfo | None = None,
         parent: QWidget | None = None,
         reread: Callable[[], PersonInfo] | None = None,
+        open_items: Callable[[], list[OpenItem]] | None = None,
     ) -> None:
         super().__init__(lambda data: save(data, self.opened), parent, opened=person, reread=reread)
+        self._open_items = open_items
         self.setObjectName("person_dialog")
         title = self.tr("Add a staff member") if person is None else self.tr("Edit a staff member")
         self.setWindowTitle(title)
@@ -191,6 +207,44 @@ class PersonDialog(RecordDialog[PersonInput, PersonInfo]):
         self.phone.setText(record.phone)
         self.on_duty.setChecked(record.on_duty)
         self.notes.setPlainText(record.notes)
+
+    def accept(self) -> None:
+        if self._rename_agreed():
+            super().accept()
+
+    def _rename_agreed(self) -> bool:
+        """A rename leaves the person's open items under the old name, which nobody on the roster
+        will have (records are evidence: they keep the name they were written with), so the lead
+        is shown them first and may hand them over before; no rename or no such item: nothing to
+        ask."""
+        new_name = self.name.text().strip()
+        if self.opened is None or self._open_items is None or not new_name or new_name == self.opened.name:
+            return True
+        try:
+            items = self._open_items()
+        except BranchGuardError:  # removed meanwhile: the save says so
+            return True
+        if not items:
+            return True
+        old = self.opened.name
+        question = (
+            self.tr(
+                "%n open item(s) name %1 and will keep that name, which nobody on the roster will have:",
+                "",
+                len(items),
+            ).replace("%1", old)
+            + "\n"
+            + item_lines(items, self.tr("… and %1 more"))
+            + "\n\n"
+            + self.tr("Hand them over to someone first (No), or rename %1 to %2 anyway?")
+            .replace("%1", old)
+            .replace("%2", new_name)
+        )
+        buttons = QMessageBox.StandardButton
+        answer = QMessageBox.question(
+            self, self.windowTitle(), literal(question), buttons.Yes | buttons.No, buttons.No
+        )
+        return answer == buttons.Yes
 
     def collect(self) -> PersonInput:
         return PersonInput(

@@ -33,6 +33,7 @@ from branchguard.gui.people.models import ContactsModel, PeopleModel
 from branchguard.gui.shell.session import GuiSession
 
 if TYPE_CHECKING:  # the dialogs (and their forms) load when one is first opened, not with the page
+    from branchguard.core.people.references import OpenItem
     from branchguard.gui.people.dialogs import RecordDialog
 
 T = TypeVar("T", PersonInfo, ContactInfo)
@@ -326,6 +327,7 @@ class StaffTab(RecordTab[PersonInfo]):
 
     def __init__(self, session: GuiSession, parent: QWidget | None = None) -> None:
         super().__init__(session, PeopleModel(), parent)
+        self.seen_open: dict[int, list[OpenItem]] = {}  # what the removal question listed, by person
         self.post_filter = QComboBox()
         self.post_filter.setObjectName("person_post_filter")
         self.duty_filter = QComboBox()
@@ -368,13 +370,37 @@ class StaffTab(RecordTab[PersonInfo]):
             item,
             self,
             reread=lambda: people.get_person(actor, item.id),
+            open_items=lambda: people.open_items(actor, item.id),
         )
 
     def delete(self, item: PersonInfo) -> None:
-        self.session.services.people.remove_person(self.session.actor, item.id)
+        """Removed knowingly over the open items the question listed (`remove_question`); any that
+        appeared since it was asked make the service refuse, naming them."""
+        seen = self.seen_open.pop(item.id, [])
+        self.session.services.people.remove_person(self.session.actor, item.id, despite_open_items=bool(seen))
 
     def remove_question(self, item: PersonInfo) -> str:
-        return self.tr("Remove %1 from the staff roster?").replace("%1", item.name)
+        """The question lists the open items that would name nobody on the roster, so the lead
+        hands them over first (No) or removes the person knowingly."""
+        from branchguard.gui.people.dialogs import item_lines
+
+        question = self.tr("Remove %1 from the staff roster?").replace("%1", item.name)
+        try:
+            items = self.session.services.people.open_items(self.session.actor, item.id)
+        except BranchGuardError:  # removed meanwhile: the removal says so
+            items = []
+        self.seen_open = {item.id: items}
+        if not items:
+            return question
+        return (
+            self.tr(
+                "%1 still owns %n open item(s), which will name nobody on the roster:", "", len(items)
+            ).replace("%1", item.name)
+            + "\n"
+            + item_lines(items, self.tr("… and %1 more"))
+            + "\n\n"
+            + self.tr("Hand them over to someone first (No), or remove %1 anyway?").replace("%1", item.name)
+        )
 
     def count_text(self, count: int) -> str:
         return self.tr("%n staff member(s) shown", "", count)

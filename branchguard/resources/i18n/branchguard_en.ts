@@ -3483,6 +3483,21 @@ Submitted as: %3</translation>
         <source>Edit a staff member</source>
         <translation>Edit a staff member</translation>
     </message>
+    <message numerus="yes">
+        <source>%n open item(s) name %1 and will keep that name, which nobody on the roster will have:</source>
+        <translation>
+            <numerusform>%n open item names %1 and will keep that name, which nobody on the roster will have:</numerusform>
+            <numerusform>%n open items name %1 and will keep that name, which nobody on the roster will have:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>… and %1 more</source>
+        <translation>… and %1 more</translation>
+    </message>
+    <message>
+        <source>Hand them over to someone first (No), or rename %1 to %2 anyway?</source>
+        <translation>Hand them over to someone first (No), or rename %1 to %2 anyway?</translation>
+    </message>
     <message>
         <source>e.g. 13901010001</source>
         <translation>e.g. 13901010001</translation>
@@ -4596,6 +4611,21 @@ Submitted as: %3</translation>
     <message>
         <source>Remove %1 from the staff roster?</source>
         <translation>Remove %1 from the staff roster?</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 still owns %n open item(s), which will name nobody on the roster:</source>
+        <translation>
+            <numerusform>%1 still owns %n open item, which will name nobody on the roster:</numerusform>
+            <numerusform>%1 still owns %n open items, which will name nobody on the roster:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>… and %1 more</source>
+        <translation>… and %1 more</translation>
+    </message>
+    <message>
+        <source>Hand them over to someone first (No), or remove %1 anyway?</source>
+        <translation>Hand them over to someone first (No), or remove %1 anyway?</translation>
     </message>
     <message numerus="yes">
         <source>%n staff member(s) shown</source>

@@ -3472,6 +3472,20 @@ Submitted as: %3</source>
         <source>Edit a staff member</source>
         <translation>编辑人员</translation>
     </message>
+    <message numerus="yes">
+        <source>%n open item(s) name %1 and will keep that name, which nobody on the roster will have:</source>
+        <translation>
+            <numerusform>有 %n 项未结事项记在 %1 名下，将保留此姓名，而名册中将无人使用此姓名：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>… and %1 more</source>
+        <translation>……另有 %1 项</translation>
+    </message>
+    <message>
+        <source>Hand them over to someone first (No), or rename %1 to %2 anyway?</source>
+        <translation>请先将其移交他人（选“否”），还是仍然将 %1 改名为 %2？</translation>
+    </message>
     <message>
         <source>e.g. 13901010001</source>
         <translation>例如 13901010001</translation>
@@ -4584,6 +4598,20 @@ Submitted as: %3</source>
     <message>
         <source>Remove %1 from the staff roster?</source>
         <translation>确定将 %1 从人员名册中删除吗？</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 still owns %n open item(s), which will name nobody on the roster:</source>
+        <translation>
+            <numerusform>%1 名下仍有 %n 项未结事项，删除后将无人负责：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>… and %1 more</source>
+        <translation>……另有 %1 项</translation>
+    </message>
+    <message>
+        <source>Hand them over to someone first (No), or remove %1 anyway?</source>
+        <translation>请先将其移交他人（选“否”），还是仍然删除 %1？</translation>
     </message>
     <message numerus="yes">
         <source>%n staff member(s) shown</source>
