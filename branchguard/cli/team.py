@@ -1,4 +1,4 @@
-"""`branchguard team list|assign` and `branchguard training list|add`: the team roster (who holds
+"""`branchguard team list|assign|unassign` and `branchguard training list|add`: the team roster (who holds
 each plan role, with a backup) and training records with their certificates' expiry."""
 
 from __future__ import annotations
@@ -26,6 +26,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     assign.add_argument("--person", required=True, metavar="NAME", help="the holder's name in the staff list")
     assign.add_argument("--backup", metavar="NAME", help="the backup's name (B角)")
     assign.set_defaults(handler=run_team_assign)
+    unassign = team.add_parser(
+        "unassign",
+        help="nobody holds the role any more (frees its holder and backup to leave the staff list)",
+    )
+    unassign.add_argument("role", metavar="ROLE", help="the role's code, as `team list` shows it")
+    unassign.set_defaults(handler=run_team_unassign)
 
     training = sub.add_parser("training", help="training records and certificates").add_subparsers(
         dest="training_command", metavar="ACTION", required=True
@@ -53,6 +59,7 @@ def role_json(r: TeamRole) -> dict[str, Any]:
     return {
         "role": r.code,
         "name": {"zh": r.name.zh, "en": r.name.en},
+        "in_plans": r.in_plans,
         "holder": r.holder.name if r.holder else None,
         "holder_on_duty": r.holder.on_duty if r.holder else None,
         "backup": r.backup.name if r.backup else None,
@@ -76,6 +83,8 @@ def record_json(r: TrainingRecord) -> dict[str, Any]:
 
 
 def run_team_list(ctx: AppContext, args: argparse.Namespace) -> int:
+    from branchguard.core.team.rules import shown_name
+
     roles = ctx.services.team.roles(cli_actor(args))
     if args.json:
         print_json([role_json(r) for r in roles])
@@ -84,7 +93,7 @@ def run_team_list(ctx: AppContext, args: argparse.Namespace) -> int:
         ["field.team_role", "field.code", "field.holder", "field.backup", "field.team_gaps"],
         [
             (
-                r.name.text,
+                shown_name(r),
                 r.code,
                 r.holder.name if r.holder else "-",
                 r.backup.name if r.backup else "-",
@@ -108,6 +117,12 @@ def run_team_assign(ctx: AppContext, args: argparse.Namespace) -> int:
             role.name.text, role.holder.name if role.holder else "", role.backup.name if role.backup else ""
         )
     )
+    return 0
+
+
+def run_team_unassign(ctx: AppContext, args: argparse.Namespace) -> int:
+    name = ctx.services.team.unassign(cli_actor(args), args.role)
+    print(t("team.unassigned", role=name.text))
     return 0
 
 

@@ -12,7 +12,7 @@ import pytest
 from tests.cli.cli_support import STAFF_PASSWORD, Run, as_user
 
 TODAY = date.today()
-ROLE_KEYS = {"role", "name", "holder", "holder_on_duty", "backup", "needs", "gaps"}
+ROLE_KEYS = {"role", "name", "in_plans", "holder", "holder_on_duty", "backup", "needs", "gaps"}
 RECORD_KEYS = {
     "id",
     "person",

@@ -127,6 +127,9 @@ HELP: dict[str, str] = {
     "the role's code, as `team list` shows it": "岗位代码，与 `team list` 所示一致",
     "the holder's name in the staff list": "A 角姓名（须在员工名册中）",
     "the backup's name (B角)": "B 角姓名",
+    "nobody holds the role any more (frees its holder and backup to leave the staff list)": (
+        "解除岗位人员（其 A 角、B 角随后可从员工名册中删除）"
+    ),
     # training
     "training records": "培训记录",
     "record a training": "登记一次培训",

@@ -6,6 +6,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # how a role reads with its people
     "team.holder_with_backup": ("{holder} (backup {backup})", "{holder}（B角 {backup}）"),
     "team.role_with_holders": ("{role} — {holders}", "{role} — {holders}"),
+    "team.role_former": ("{role} (no longer in an approved plan)", "{role}（已不在已批准预案中）"),
     # what a role lacks
     "team_gap.unassigned": ("nobody assigned", "未指定人员"),
     "team_gap.absent": ("holder absent", "人员不在岗"),
@@ -49,6 +50,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{role}: {holder}, backup {backup}",
         "{role}：{holder}，B角 {backup}",
     ),
+    "team.audit.unassigned": ("{role}: {holder} no longer holds it", "{role}：已解除 {holder} 的岗位"),
+    "team.unassigned": ("{role}: nobody holds it now", "{role}：已解除岗位人员"),
     # bad input
     "team.unknown_role": (
         "'{role}' is not a role of any approved plan",
@@ -68,9 +71,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "到期日期 {day} 须晚于培训日期",
     ),
     "team.person_in_use": (
-        "{name} holds or backs up a team role or has training records: reassign the role, or mark them "
-        "off duty instead",
-        "{name} 担任应急岗位或有培训记录：请先调整岗位，或改为不在岗",
+        "{name} holds or backs up a team role or has training records: reassign or unassign the role, "
+        "or mark them off duty instead",
+        "{name} 担任应急岗位或有培训记录：请先调整或解除岗位，或改为不在岗",
     ),
     # fields
     "field.team_role": ("Role", "岗位"),

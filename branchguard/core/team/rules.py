@@ -105,3 +105,9 @@ def role_text(name: str, holder: str, backup: str) -> str:
     """ "灭火行动组 — 王建国 (backup 李明)"; the role alone where nobody is assigned."""
     people = holders_text(holder, backup)
     return t("team.role_with_holders", role=name, holders=people) if people else name
+
+
+def shown_name(role: TeamRole) -> str:
+    """The role's name in the current language; one no approved plan names any more says so, so
+    that the lead sees why it is still listed (its holder can be freed by unassigning it)."""
+    return role.name.text if role.in_plans else t("team.role_former", role=role.name.text)

@@ -43,10 +43,11 @@ class TeamService:
 
     def roles(self, actor: Actor) -> list[TeamRole]:
         """Every role the approved plans name (and any role still assigned though no plan names
-        it now), with who holds it and what it lacks today."""
+        it now, marked so), with who holds it and what it lacks today."""
         require(actor, "team.list")
         with self._sessions() as s:
-            return store.team(s, self._all_roles(s), self._today())
+            roles, former = store.roster_roles(s)
+            return store.team(s, roles, self._today(), former)
 
     def people(self, actor: Actor) -> list[Person]:
         require(actor, "team.list")
@@ -80,7 +81,7 @@ class TeamService:
         since, saving would silently put the old one back: StaleRecord, nothing written."""
         require(actor, "team.assign")
         with self._sessions.begin() as s:
-            roles = self._all_roles(s)
+            roles, former = store.roster_roles(s)
             code = role.strip()
             if code not in roles:
                 raise ValidationError("field.team_role", Message("team.unknown_role", role=code))
@@ -117,18 +118,44 @@ class TeamService:
                     backup=backup.name if backup else "",
                 ),
             )
-            return next(r for r in store.team(s, {code: roles[code]}, self._today()))
+            return next(r for r in store.team(s, {code: roles[code]}, self._today(), former))
 
-    def unassign(self, actor: Actor, role: str) -> None:
-        """Nobody holds the role any more."""
+    def unassign(self, actor: Actor, role: str, opened: rules.Holders | None = None) -> Text2:
+        """Nobody holds the role any more: the way to free its holder (and backup) to leave the
+        staff list, the only way once no approved plan names the role (it then leaves the roster).
+        Returns the role's names.
+
+        `opened`: the holder and backup the window asked about (`rules.holders_of`; None from the
+        command line): if another PC named someone else since, StaleRecord, nothing written."""
         require(actor, "team.assign")
         with self._sessions.begin() as s:
-            row = store.assignments(s).get(role.strip())
+            roles, _former = store.roster_roles(s)
+            code = role.strip()
+            row = store.assignments(s).get(code)
+            if row is not None:
+                row = locked(s, TeamAssignmentRow, row.id)
+            name = roles.get(code, Text2(code, code))
+            refuse_if_changed(opened, rules.holders_of(row), Message("team.role_record", role=name))
             if row is None:
-                raise ValidationError("field.team_role", Message("team.not_assigned", role=role.strip()))
+                raise ValidationError("field.team_role", Message("team.not_assigned", role=code))
+            holder = s.get(PersonRow, row.person_id)
             before = {"role": row.role_code, "holder": row.person_id, "backup": row.backup_id}
             s.delete(row)
-            record(s, actor, "team.assign", "team_assignment", row.id, before=before, after=None)
+            record(
+                s,
+                actor,
+                "team.assign",
+                "team_assignment",
+                row.id,
+                before=before,
+                after=None,
+                summary=saying(
+                    "team.audit.unassigned",
+                    role=both(name.zh, name.en),
+                    holder=holder.name if holder else str(row.person_id),
+                ),
+            )
+            return name
 
     # -- training ------------------------------------------------------------------------------
     def trainings(
@@ -202,12 +229,6 @@ class TeamService:
         return info
 
     # -- helpers -------------------------------------------------------------------------------
-    def _all_roles(self, s: Session) -> dict[str, Text2]:
-        roles = store.plan_roles(s)
-        for code in sorted(store.assignments(s).keys() - roles.keys()):
-            roles[code] = store.role_name(code)
-        return roles
-
     def _training_row(self, s: Session, record_id: int, *, lock: bool = False) -> TrainingRecordRow:
         """The record's row; with `lock`, locked and read fresh for a change (db/locks.py)."""
         row = locked(s, TrainingRecordRow, record_id) if lock else s.get(TrainingRecordRow, record_id)

@@ -3,7 +3,7 @@ the team as it stands when an incident starts. Takes a session, never commits.""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from datetime import date
 from typing import Any
 
@@ -39,11 +39,45 @@ def plan_roles(s: Session) -> dict[str, Text2]:
     )
     found: dict[str, Text2] = {}
     for version in versions:
-        named = {r["code"]: Text2(r.get("zh", ""), r.get("en", "")) for r in version.roles}
-        for code in [*named, *(step.role for step in version.steps)]:
-            if code and code not in found:
-                found[code] = role_name(code, named)
+        for code, name in roles_of(version).items():
+            found.setdefault(code, name)
     return found
+
+
+def roles_of(version: PlaybookVersionRow) -> dict[str, Text2]:
+    """The roles one plan version names (its role list, then its steps' roles) with the names it
+    gives them."""
+    named = {r["code"]: Text2(r.get("zh", ""), r.get("en", "")) for r in version.roles}
+    codes = [*named, *(step.role for step in version.steps)]
+    return {code: role_name(code, named) for code in dict.fromkeys(codes) if code}
+
+
+def former_roles(s: Session, codes: Iterable[str]) -> dict[str, Text2]:
+    """Roles still held that no approved plan names any more, each by the name the last plan
+    version that named it gave (approved once: drafts name nothing yet), so that the roster can
+    still say which role it is and the lead can free its holder; by code."""
+    wanted = sorted(set(codes))
+    if not wanted:
+        return {}
+    found = {code: role_name(code) for code in wanted}
+    versions = s.scalars(
+        select(PlaybookVersionRow)
+        .where(PlaybookVersionRow.status != PlaybookStatus.DRAFT.value)
+        .order_by(PlaybookVersionRow.id)
+    )
+    for version in versions:  # oldest first: the last version that names a role has the last word
+        for code, name in roles_of(version).items():
+            if code in found:
+                found[code] = name
+    return found
+
+
+def roster_roles(s: Session) -> tuple[dict[str, Text2], frozenset[str]]:
+    """The roles of the roster: every role the approved plans name, then every role still held
+    that none names any more; and the codes of the latter."""
+    roles = plan_roles(s)
+    former = former_roles(s, assignments(s).keys() - roles.keys())
+    return roles | former, frozenset(former)
 
 
 def person_of(row: PersonRow | None) -> Person | None:
@@ -68,8 +102,9 @@ def held(s: Session) -> dict[int, list[tuple[str, date | None]]]:
     return out
 
 
-def team(s: Session, roles: dict[str, Text2], today: date) -> list[TeamRole]:
-    """Each role with its holder, backup, needed training and what it lacks today."""
+def team(s: Session, roles: dict[str, Text2], today: date, former: Collection[str] = ()) -> list[TeamRole]:
+    """Each role with its holder, backup, needed training and what it lacks today; those in
+    `former` marked as no longer named by an approved plan."""
     everyone, assigned, records = people(s), assignments(s), held(s)
     needs = library.requirements()
     out = []
@@ -86,6 +121,7 @@ def team(s: Session, roles: dict[str, Text2], today: date) -> list[TeamRole]:
                 backup,
                 wanted,
                 rules.gaps(code, name, holder, backup, wanted, records, today),
+                in_plans=code not in former,
             )
         )
     return out

@@ -62,7 +62,9 @@ class RoleGap:
 
 @dataclass(frozen=True)
 class TeamRole:
-    """A role the approved plans name, who holds it and who backs them up, and the training it needs."""
+    """A role the approved plans name, who holds it and who backs them up, and the training it needs.
+    `in_plans` False: no approved plan names it any more (a new version dropped it), kept on the
+    roster, under the name its last plan version gave, while someone holds it."""
 
     code: str
     name: Text2
@@ -70,6 +72,7 @@ class TeamRole:
     backup: Person | None
     needs: tuple[str, ...]
     gaps: tuple[RoleGap, ...] = field(default=())
+    in_plans: bool = True
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,8 @@
 """The Team tab of the People page: who holds each role the approved plans name (with a backup, B角)
 and the training records with their certificates' expiry in colour; the lead assigns roles and adds
-or corrects records. Both lists are read off the GUI thread through one Loader."""
+or corrects records, and unassigns a role (after asking), which frees its holder to leave the staff
+list: the only way once no approved plan names the role any more. Both lists are read off the GUI
+thread through one Loader."""
 
 from __future__ import annotations
 
@@ -21,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from branchguard import APP_NAME
+from branchguard.core.kernel.errors import BranchGuardError, StaleRecord
 from branchguard.core.kernel.roles import may
 from branchguard.core.team import rules
 from branchguard.core.team.rules import REMIND_DAYS
@@ -58,9 +61,13 @@ class TeamTab(QWidget):
         self.assign_button = QPushButton(icon("edit"), "")
         self.assign_button.setObjectName("team_assign_button")
         self.assign_button.clicked.connect(self.assign)
+        self.unassign_button = QPushButton(icon("delete"), "")
+        self.unassign_button.setObjectName("team_unassign_button")
+        self.unassign_button.clicked.connect(self.unassign)
         self.roles_model = TeamRolesModel(self)
         self.roles_table, self.roles_proxy = make_table("team_roles_table", self.roles_model)
         self.roles_table.activated.connect(lambda _index: self.assign())
+        self.roles_table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
 
         self.training_title = QLabel()
         self.training_title.setProperty("role", "section")
@@ -86,6 +93,7 @@ class TeamTab(QWidget):
         roles_tools = FlowLayout(spacing=8)
         roles_tools.add_widget(self.roles_title)
         roles_tools.add_widget(self.assign_button)
+        roles_tools.add_widget(self.unassign_button)
         top_layout.addLayout(roles_tools)
         top_layout.addWidget(self.roles_hint)
         top_layout.addWidget(self.roles_table, 1)
@@ -119,11 +127,14 @@ class TeamTab(QWidget):
         self.roles_title.setText(self.tr("Team roles"))
         self.roles_hint.setText(
             self.tr(
-                "Every role the approved plans name. Follow mode and the incident report show who holds "
-                "it; an incident's log names a role whose holder is missing, absent or untrained."
+                "Every role the approved plans name, and any role still held that none names any more "
+                "(marked so: unassign it to free its holder). Follow mode and the incident report show "
+                "who holds a role; an incident's log names a role whose holder is missing, absent or "
+                "untrained."
             )
         )
         self.assign_button.setText(self.tr("Assign…"))
+        self.unassign_button.setText(self.tr("Unassign…"))
         self.training_title.setText(self.tr("Training records"))
         self.add_button.setText(self.tr("Add training…"))
         self.edit_button.setText(self.tr("Edit…"))
@@ -131,7 +142,7 @@ class TeamTab(QWidget):
 
     def set_editable(self, editable: bool) -> None:
         self._editable = editable
-        for button in (self.assign_button, self.add_button, self.edit_button):
+        for button in (self.assign_button, self.unassign_button, self.add_button, self.edit_button):
             button.setVisible(editable)
         self._update_buttons()
 
@@ -196,6 +207,8 @@ class TeamTab(QWidget):
 
     def _update_buttons(self) -> None:
         self.assign_button.setEnabled(self._editable and self.roles_model.rowCount() > 0)
+        role = self.selected_role()
+        self.unassign_button.setEnabled(self._editable and role is not None and role.holder is not None)
         self.add_button.setEnabled(self._editable and bool(self.people))
         self.edit_button.setEnabled(self._editable and self.selected_record() is not None)
 
@@ -215,6 +228,39 @@ class TeamTab(QWidget):
             reread=lambda code: next(r for r in team.roles(actor) if r.code == code),
         )
         self._run(dialog)
+
+    def unassign(self) -> None:
+        """Nobody holds the selected role any more, once the lead confirms; refused (and the list
+        read again) when another PC named someone else since the list was read."""
+        role = self.selected_role()
+        if (
+            not self._editable
+            or role is None
+            or role.holder is None
+            or not may(self.session.actor, "team.assign")
+        ):
+            return
+        held = rules.role_text(
+            rules.shown_name(role), role.holder.name, role.backup.name if role.backup else ""
+        )
+        answer = QMessageBox.question(
+            self,
+            self.tr("Unassign a team role"),
+            literal(self.tr("Nobody will hold this role any more:\n%1\n\nUnassign it?").replace("%1", held)),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            self.session.services.team.unassign(self.session.actor, role.code, rules.holders_of(role))
+        except BranchGuardError as exc:
+            self._failed(exc.message)
+            if isinstance(exc, StaleRecord):  # the list shows the role as it is now
+                self.reload()
+            return
+        self.reload()
+        self.changed.emit("team")
 
     def add_training(self) -> None:
         self._training_dialog(None)

@@ -67,7 +67,7 @@ class AssignDialog(RecordDialog[AssignInput, TeamRole]):
         self.setWindowTitle(self.tr("Assign a team role"))
         self.role = QComboBox()
         for r in roles:
-            self.role.addItem(r.name.text, r.code)
+            self.role.addItem(rules.shown_name(r), r.code)
         if current is not None:
             self.role.setCurrentIndex(max(self.role.findData(current.code), 0))
         chosen = current or (roles[0] if roles else None)

@@ -10,6 +10,7 @@ from PySide6.QtGui import QColor
 
 from branchguard.core.kernel.i18n import t
 from branchguard.core.team.library import kind_name
+from branchguard.core.team.rules import shown_name
 from branchguard.core.team.types import Expiry, TeamRole, TrainingRecord
 from branchguard.gui.kit import style
 from branchguard.gui.kit.plain import tip
@@ -37,7 +38,7 @@ class TeamRolesModel(RowsModel[TeamRole]):
     def cell(self, item: TeamRole, column: int, role: int) -> Any:
         if role == _R.DisplayRole:
             if column == self.COL_ROLE:
-                return item.name.text
+                return shown_name(item)
             if column == self.COL_HOLDER:
                 return item.holder.name if item.holder else self.tr("(nobody)")
             if column == self.COL_BACKUP:

@@ -6833,6 +6833,28 @@ Submitted as: %3</translation>
         <translation>Assign…</translation>
     </message>
     <message>
+        <source>Unassign…</source>
+        <translation>Unassign…</translation>
+    </message>
+    <message>
+        <source>Unassign a team role</source>
+        <translation>Unassign a team role</translation>
+    </message>
+    <message>
+        <source>Nobody will hold this role any more:
+%1
+
+Unassign it?</source>
+        <translation>Nobody will hold this role any more:
+%1
+
+Unassign it?</translation>
+    </message>
+    <message>
+        <source>Every role the approved plans name, and any role still held that none names any more (marked so: unassign it to free its holder). Follow mode and the incident report show who holds a role; an incident's log names a role whose holder is missing, absent or untrained.</source>
+        <translation>Every role the approved plans name, and any role still held that none names any more (marked so: unassign it to free its holder). Follow mode and the incident report show who holds a role; an incident's log names a role whose holder is missing, absent or untrained.</translation>
+    </message>
+    <message>
         <source>Training records</source>
         <translation>Training records</translation>
     </message>

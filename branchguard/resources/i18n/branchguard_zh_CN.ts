@@ -6812,6 +6812,28 @@ Submitted as: %3</source>
         <translation>指定人员…</translation>
     </message>
     <message>
+        <source>Unassign…</source>
+        <translation>解除人员…</translation>
+    </message>
+    <message>
+        <source>Unassign a team role</source>
+        <translation>解除岗位人员</translation>
+    </message>
+    <message>
+        <source>Nobody will hold this role any more:
+%1
+
+Unassign it?</source>
+        <translation>解除后该岗位将无人担任：
+%1
+
+确定解除？</translation>
+    </message>
+    <message>
+        <source>Every role the approved plans name, and any role still held that none names any more (marked so: unassign it to free its holder). Follow mode and the incident report show who holds a role; an incident's log names a role whose holder is missing, absent or untrained.</source>
+        <translation>已批准预案中的全部岗位，以及已不在任何已批准预案中、但仍有人担任的岗位（已注明：解除人员后其人员即可删除）。跟随模式和事件报告显示岗位人员；事件启动时，日志会记下未指定人员、人员不在岗或未经培训的岗位。</translation>
+    </message>
+    <message>
         <source>Training records</source>
         <translation>培训记录</translation>
     </message>
