@@ -70,11 +70,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the expiry date {day} is not after the training date",
         "到期日期 {day} 须晚于培训日期",
     ),
-    "team.person_in_use": (
-        "{name} holds or backs up a team role or has training records: reassign or unassign the role, "
-        "or mark them off duty instead",
-        "{name} 担任应急岗位或有培训记录：请先调整或解除岗位，或改为不在岗",
-    ),
     # fields
     "field.team_role": ("Role", "岗位"),
     "field.holder": ("Holder", "负责人员"),

@@ -217,11 +217,3 @@ def earlier_of(s: Session, row: TrainingRecordRow) -> list[TrainingRecordRow]:
         )
     )
 
-
-def in_use(s: Session, person_id: int) -> bool:
-    """Whether the person holds or backs up a role, or has training records (kept as evidence)."""
-    held_role = select(TeamAssignmentRow.id).where(
-        (TeamAssignmentRow.person_id == person_id) | (TeamAssignmentRow.backup_id == person_id)
-    )
-    trained = select(TrainingRecordRow.id).where(TrainingRecordRow.person_id == person_id)
-    return s.scalar(held_role.limit(1)) is not None or s.scalar(trained.limit(1)) is not None
