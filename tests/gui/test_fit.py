@@ -354,6 +354,7 @@ def _dialogs() -> dict[str, Factory]:
     from branchguard.gui.inspections.dialogs import InspectionScheduleDialog, StartInspectionDialog
     from branchguard.gui.inspections.editor import TemplateEditorDialog
     from branchguard.gui.inspections.runner import dialogs as runner_dialogs
+    from branchguard.gui.kit.tasks import UnstoppableProgress
     from branchguard.gui.people.dialogs import ContactDialog, PersonDialog
     from branchguard.gui.people.team_dialogs import AssignDialog, TrainingDialog
     from branchguard.gui.playbooks.diff_view import PlaybookDiffDialog
@@ -440,6 +441,7 @@ def _dialogs() -> dict[str, Factory]:
         "StepDialog": lambda s, w: StepDialog(s, _hazard(s), w),
         "SubmitDialog": lambda s, w: runner_dialogs.SubmitDialog(
             [a for a in _answered_run(s).answers if a.result is ItemResult.FAIL], "李晓梅", "王建国", w),
+        "UnstoppableProgress": lambda s, w: UnstoppableProgress("Backing up to D:/备份 …", w),
         "TrainingDialog": lambda s, w: TrainingDialog(
             lambda data: data, s.services.team.kinds(), s.services.team.people(s.actor), None, w),  # type: ignore[arg-type,return-value]
         "TemplateEditorDialog": lambda s, w: TemplateEditorDialog(s, fire_daily(s), w),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import asdict
+from typing import TYPE_CHECKING
 
 from sqlalchemy import ColumnElement, or_, select
 from sqlalchemy.orm import InstrumentedAttribute, Session, sessionmaker
@@ -13,8 +14,6 @@ from branchguard.core.kernel.errors import NotFound, ValidationError, refuse_if_
 from branchguard.core.kernel.i18n import Message, t
 from branchguard.core.kernel.roles import require
 from branchguard.core.kernel.types import Actor
-from branchguard.core.people import references
-from branchguard.core.people.references import OpenItem
 from branchguard.core.people.types import (
     BranchRole,
     ContactInfo,
@@ -25,6 +24,9 @@ from branchguard.core.people.types import (
 )
 from branchguard.db.locks import locked
 from branchguard.db.models.foundation import ContactRow, PersonRow
+
+if TYPE_CHECKING:
+    from branchguard.core.people.references import OpenItem
 
 # Public numbers every branch needs from the first start; they cannot be removed or renumbered.
 BUILTIN_CONTACTS: tuple[tuple[ContactKind, str, int], ...] = (
@@ -183,6 +185,8 @@ class PeopleService:
     def open_items(self, actor: Actor, person_id: int) -> list[OpenItem]:
         """The open items that name the person and would name nobody on the roster once they are
         removed or renamed (references.open_items): the window lists them before it asks."""
+        from branchguard.core.people import references  # the other domains' models: on use only
+
         require(actor, "person.list")
         with self._sessions() as s:
             return references.open_items(s, self._person(s, person_id))
@@ -191,6 +195,8 @@ class PeopleService:
         """Remove the person. Refused while the team roster keeps them (a role, training records:
         the message names them); refused too while open items name them, unless the lead has seen
         that list and goes ahead (`despite_open_items`), so nothing is left to a name nobody has."""
+        from branchguard.core.people import references  # the other domains' models: on use only
+
         require(actor, "person.delete")
         with self._sessions.begin() as s:
             person = self._person(s, person_id)

@@ -332,7 +332,7 @@ class TaskHandle(QObject):
             dialog.deleteLater()
 
 
-class _Unstoppable(QProgressDialog):
+class UnstoppableProgress(QProgressDialog):
     """The progress of work that cannot stop: no Cancel button, and neither Esc nor the title
     bar's close button closes it (either would say "cancelled" while the work runs on, and the page
     would wait for an end that never comes). The handle deletes it when the work ends."""
@@ -356,7 +356,7 @@ def _progress_dialog(parent: QWidget, title: str, cancellable: bool) -> QProgres
     if cancellable:
         dialog = QProgressDialog(title, QCoreApplication.translate("tasks", "Cancel"), 0, 0, parent)
     else:
-        dialog = _Unstoppable(title, parent)
+        dialog = UnstoppableProgress(title, parent)
     dialog.setWindowTitle(title)
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.setAutoClose(False)
