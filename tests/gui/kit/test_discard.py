@@ -282,7 +282,9 @@ def test_every_dialog_with_a_text_field_asks_and_none_untouched_does(window: Mai
         if typed.isVisible():
             QDialog.done(typed, 0)
     settle()
-    assert untouched_asked == set()
+    # The progress of work that cannot stop stays open on Esc by design (gui/kit/tasks.py): closing
+    # it would say "cancelled" while the work runs on.
+    assert untouched_asked == {"UnstoppableProgress"}
     assert asked >= REVIEWED
     assert with_text - asked == {"LoginDialog"}  # marked discardable: Esc there means "not now"
     assert "StartIncidentDialog" not in with_text  # its one text field is the plans' search
