@@ -20,8 +20,6 @@ from branchguard.cli.localized import Language, LocalizedParser, help_language, 
 from branchguard.collector import Pause
 
 if TYPE_CHECKING:
-    from pathlib import Path
-
     from branchguard.cli.common import ConfigHandler, Handler
 
 TRACE_ENV = "BRANCHGUARD_TRACE_STARTUP"  # as the window's (app.py): marks the start-up's end
@@ -237,11 +235,7 @@ def _run_command(handler: Handler, args: argparse.Namespace) -> int:
     except BranchGuardError as exc:
         return fail(exc.message)
     except Exception as exc:
-        if isinstance(exc, OSError) and exc.filename and not _in_folder(exc.filename, ctx.data_dir):
-            # a file of the user's (-o on a read-only or full disk): that file, not the data folder
-            error = system_words(exc)
-            return fail(translate(Message("fault.file_unwritable", path=exc.filename, error=error)))
-        fault = ctx.explain(exc)
+        fault = ctx.explain(exc)  # a file of the user's (-o on a full disk) is named, not the data's
         if fault is not None:
             return fail(fault.message)
         if isinstance(exc, OSError):
@@ -328,16 +322,6 @@ def _makes_data(args: argparse.Namespace) -> bool:
     from branchguard.cli.login import never
 
     return getattr(args, "needs_login", None) is never or bool(getattr(args, "makes_data", False))
-
-
-def _in_folder(path: object, folder: Path) -> bool:
-    from pathlib import Path
-
-    try:
-        where, inside = Path(str(path)).resolve(), folder.resolve()
-    except OSError:
-        return False
-    return where == inside or inside in where.parents
 
 
 def _start_diagnostics(

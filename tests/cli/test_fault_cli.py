@@ -174,3 +174,14 @@ def test_a_file_of_the_users_that_cannot_be_written_is_named_not_the_data_folder
     code, _out, err = demo_run("contacts", "card", "-o", str(card))
     assert code == 1 and f"cannot write {card}" in err and "data folder" not in err, err
     assert not card.exists() and list(card.parent.iterdir()) == []  # nothing of it left
+
+
+def test_a_file_of_the_users_in_a_folder_that_is_gone_is_named(demo_run: Run, tmp_path: Path) -> None:
+    """-o into a folder that is not there (a USB stick pulled): that file, worded, no traceback."""
+    card = tmp_path / "stick" / "card.pdf"
+    for lang, words in (("en", f"cannot use {card}"), ("zh_CN", f"无法使用 {card}")):
+        code, out, err = demo_run("contacts", "card", "-o", str(card), lang=lang)
+        assert code == 1 and out == "" and words in err, err
+        _no_traceback(err)
+        assert "data folder" not in err and "数据文件夹" not in err
+    assert not card.parent.exists()

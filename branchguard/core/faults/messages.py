@@ -121,6 +121,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "无法使用 {path}：{error}。当前账户无权在该处读写此文件，或另一个程序（例如 PDF 阅读器）正打开该文件；"
         "请关闭该程序，或另选文件或位置",
     ),
+    "fault.file_unusable": (
+        "cannot use {path}: {error}. Nothing was changed; check that the file or folder is there, or "
+        "choose another",
+        "无法使用 {path}：{error}。未做任何更改；请确认该文件或文件夹存在，或另选",
+    ),
     "fault.data_dir_not_folder": (
         "{path} is a file, not a folder: --data-dir names the folder BranchGuard keeps its data in",
         "{path} 是文件而不是文件夹：--data-dir 应为 BranchGuard 存放数据的文件夹",

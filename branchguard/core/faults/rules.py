@@ -151,13 +151,30 @@ def _is_own(path: str, place: FaultPlace) -> bool:
     return False
 
 
+def _filenames(error: OSError) -> list[str]:
+    """The files a system error names (both of a rename)."""
+    names = (error.filename, error.filename2)
+    return [os.fsdecode(name) for name in names if isinstance(name, (str, bytes, os.PathLike))]
+
+
 def _named_files(exc: BaseException) -> list[str]:
-    """The files the system error behind the fault names (both of a rename), if it is one."""
+    """The files the system error behind the fault names, if it is one."""
     found = _culprit(exc)
     if found is None or not isinstance(found[0], OSError):
         return []
-    names = (found[0].filename, found[0].filename2)
-    return [os.fsdecode(name) for name in names if isinstance(name, (str, bytes, os.PathLike))]
+    return _filenames(found[0])
+
+
+def _users_file_fault(exc: BaseException, place: FaultPlace) -> Fault | None:
+    """A system error about a file the user chose that no fault kind covers (missing, its folder
+    gone or unplugged, a folder where a file was meant, a name too long), worded as that file's, in
+    the window as on the command line, which once alone did so. None for anything else: a data
+    file's such error is the program's, not the user's."""
+    error = next((item for item in chain(exc) if isinstance(item, OSError)), None)
+    names = _filenames(error) if error is not None else []
+    if error is None or not names or any(_is_own(name, place) for name in names):
+        return None
+    return Fault(FaultKind.FILE, Message("fault.file_unusable", path=names[0], error=system_words(error)))
 
 
 def users_file(exc: BaseException, place: FaultPlace) -> str | None:
@@ -213,7 +230,7 @@ def explain(
         return exc
     kind = classify(exc)
     if kind is None:
-        return None
+        return _users_file_fault(exc, place)
     chosen = users_file(exc, place)
     if chosen is not None and kind in _USERS_FILE:
         return Fault(kind, Message(_USERS_FILE[kind], path=chosen, error=detail(exc)))

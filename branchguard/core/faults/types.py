@@ -24,6 +24,9 @@ class FaultKind(enum.StrEnum):
     # another change to the same record was saved first: a constraint the two broke together (two
     # PCs adding the same plan code, or version 2 of one plan), the database's own refusal
     CONFLICT = "conflict"
+    # a file or folder the user chose cannot be used for a reason none of the above covers: it is
+    # missing (a USB stick pulled, a folder deleted), a folder where a file was meant, a name too long
+    FILE = "file"
 
 
 @dataclass(frozen=True)

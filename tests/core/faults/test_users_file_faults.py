@@ -131,11 +131,30 @@ def test_the_systems_words_are_in_the_readers_language() -> None:
         (errno.EACCES, "Permission denied", "没有访问权限"),
     ):
         fault = explain(OSError(code, os.strerror(code), TARGET), PLACE)
-        assert fault is not None or code == errno.ENOENT
-        if fault is not None:
-            assert en in fault.text("en") and zh in fault.text("zh_CN") and en not in fault.text("zh_CN")
+        assert fault is not None
+        assert en in fault.text("en") and zh in fault.text("zh_CN") and en not in fault.text("zh_CN")
     words = system_words(OSError(errno.ENOENT, "No such file or directory", TARGET))
     assert translate(words, "zh_CN") == "文件或文件夹不存在"
     assert translate(words, "en") == "No such file or directory"
     looped = "Too many levels of symbolic links"  # not one a person meets: the system's words
     assert system_words(OSError(errno.ELOOP, looped)) == looped
+
+
+@pytest.mark.parametrize("code", [errno.ENOENT, errno.ENOTDIR, errno.EISDIR, errno.ENAMETOOLONG])
+def test_a_chosen_file_that_cannot_be_used_otherwise_is_named_too(code: int) -> None:
+    """An export to a USB stick pulled meanwhile (its folder gone) was worded by the command line
+    alone, which had its own test of the file's folder; the window showed "FileNotFoundError: …"."""
+    said, content = _words(_raised(code, TARGET), PLACE)
+    assert said is FaultKind.FILE and content.key == "fault.file_unusable"
+    assert content.params["path"] == TARGET
+    for language in ("en", "zh_CN"):
+        words = content.text(language)
+        assert TARGET in words and DATA not in words
+
+
+@pytest.mark.parametrize("code", [errno.ENOENT, errno.EISDIR])
+def test_the_datas_own_missing_file_is_no_fault(code: int) -> None:
+    """A data file gone (an attachment deleted by hand) is no file of the user's: no words of one."""
+    for own in (f"{DATA}/attachments/3/photo.jpg", f"{DATA}/branchguard.sqlite"):
+        assert explain_fault(_raised(code, own), PLACE) is None
+    assert explain_fault(OSError(errno.ENOENT, "No such file or directory"), PLACE) is None
