@@ -20,6 +20,7 @@ from branchguard.core.schedules import links as schedule_links
 from branchguard.core.schedules import rules
 from branchguard.core.schedules.service import ScheduleService
 from branchguard.core.schedules.types import ScheduleInput, ScheduleKind
+from branchguard.db.locks import locked
 from branchguard.db.models.drills import DrillPlanRow
 from branchguard.db.models.incidents import IncidentActionRow
 
@@ -52,8 +53,9 @@ def complete(
     schedules: ScheduleService, s: Session, actor: Actor, plan: DrillPlanRow, action_id: int, now: datetime
 ) -> FollowUpAction:
     """Mark `plan`'s action done (once, audited) and its reminder's item with it; the plan must be
-    evaluated (its corrective actions come with the evaluation)."""
-    action = s.get(IncidentActionRow, action_id)
+    evaluated (its corrective actions come with the evaluation). The action is read locked
+    (db/locks.py): of PCs marking it at once one marks it, the others find it done."""
+    action = locked(s, IncidentActionRow, action_id)
     if action is None or plan.incident_id is None or action.incident_id != plan.incident_id:
         raise NotFound(Message("incident.no_action", id=action_id))
     drill_rules.expect(plan.id, plan.status, DrillAction.COMPLETE_ACTION)

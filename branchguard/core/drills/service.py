@@ -168,7 +168,7 @@ class DrillService:
         require(actor, "drill.plan")
         now = utcnow()
         with self._sessions.begin() as s:
-            row = self._row(s, plan_id)
+            row = self._locked(s, plan_id)  # not once another PC has run or cancelled it
             drill_rules.expect(row.id, row.status, DrillAction.MOVE)
             sched = s.get(ScheduleRow, row.schedule_id) if row.schedule_id is not None else None
             if sched is not None and sched.rrule:
@@ -190,7 +190,7 @@ class DrillService:
     def cancel(self, actor: Actor, plan_id: int) -> DrillPlan:
         require(actor, "drill.plan")
         with self._sessions.begin() as s:
-            row = self._row(s, plan_id)
+            row = self._locked(s, plan_id)  # not over another PC's run, nor cancelled twice
             drill_rules.expect(row.id, row.status, DrillAction.CANCEL)
             row.status = DrillStatus.CANCELLED.value
             record(s, actor, "drill.cancel", "drill_plan", plan_id, after={"status": row.status})
@@ -345,7 +345,7 @@ class DrillService:
         lessons = validation.text(data.lessons, "field.lessons", required=False, limit=5000)
         actions = incident_rules.clean_follow_ups(data.actions)
         with self._sessions.begin() as s:
-            row = self._row(s, plan_id)
+            row = self._locked(s, plan_id)  # evaluated once, however many PCs press it
             drill_rules.expect(row.id, row.status, DrillAction.EVALUATE)
             drill_rules.expect_ended(row.id, drills_store.plan_infos(s, [row], utcnow())[0].ended)
             cs = self._set(s, row.criteria_set)
