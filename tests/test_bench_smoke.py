@@ -338,3 +338,20 @@ def test_the_start_up_bench_closes_the_open_incidents_of_its_history_copy(
     finally:
         ctx.close()
     assert _close_open_incidents(fresh_data_dir) == 0
+
+
+def test_the_start_up_steps_are_each_timed_on_a_real_start(
+    records_data_dir: Path, bench: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The breakdown of the start's own work runs the window's real steps, to its data shown."""
+    from tools.bench import startup_phases
+    from tools.bench.common import child_env
+
+    monkeypatch.setattr(startup_phases, "RUNS", 1)
+    phases = startup_phases.measure(records_data_dir, [], {}, child_env(QT_QPA_PLATFORM="offscreen"))
+    assert next(iter(phases)) == "own modules before the first frame" and "argon2" in phases
+    assert len(phases) == 11 and all(ms > 0 for ms in phases.values())
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        startup_phases.print_phases(phases)
+    assert "landing page's data read and painted" in out.getvalue() and "in all" in out.getvalue()

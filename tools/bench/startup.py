@@ -26,6 +26,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+from tools.bench import startup_phases
 from tools.bench.common import LEAD, ROOT, Figure, child_env, print_ratio, python, time_markers
 
 RUNS = 7
@@ -187,6 +188,7 @@ def run(years: int = TEN_YEARS) -> bool:
         env = child_env(BRANCHGUARD_TRACE_STARTUP="1", BRANCHGUARD_EXIT_AFTER_STARTUP="1")
         compileall.compile_dir(ROOT / "branchguard", quiet=1)
         imports, pyside = _app_imports(data_dir, env)
+        phases = startup_phases.measure(data_dir, imports, pyside, env)
         bare_cmd = [python(), "-c", BARE_WINDOW.format(imports=[], pyside_names={})]
         imports_cmd = [python(), "-c", BARE_WINDOW.format(imports=imports, pyside_names=pyside)]
         app_cmd = [python(), "-c", APP.format(data_dir=str(data_dir), hook="")]
@@ -224,6 +226,7 @@ def run(years: int = TEN_YEARS) -> bool:
         print_ratio("(for reference) … during its open incidents", during_f, imports_f, None)
     print_ratio("(for reference) app start → data shown", Figure("app", shown), bare_f, None)
     print_own_work(Figure("app", shown), imports_f, 1.3)
+    startup_phases.print_phases(phases)
     return ok
 
 
