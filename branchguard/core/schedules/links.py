@@ -112,6 +112,7 @@ DONE_BY_RECORD: dict[ScheduleKind, str] = {
 # The window's words for the same refusals: the command line's name an item's ID and commands
 # (`schedule done ID --skip REASON`, `training add`) the window shows none of.
 IN_THE_WINDOW: dict[str, str] = {
+    "schedule.ends_with_drill": "schedule.ends_with_drill.window",
     "schedule.done_by_drill": "schedule.done_by_drill.window",
     "schedule.done_by_inspection": "schedule.done_by_inspection.window",
     "schedule.ends_with_training": "schedule.ends_with_training.window",
@@ -123,21 +124,34 @@ def by_hand_refusal(
 ) -> Message | None:
     """Why an item of a schedule of `kind` may not be marked done (or `skipped`) by hand: where its
     work is done instead, in the `window`'s words or the command line's; None where it may (a
-    schedule of the lead's own, owned by no record)."""
+    schedule of the lead's own, owned by no record). The kind's part of `hand_refusal`, which a
+    schedule's item is held to."""
     if subject_id is None:
         return None
     key = ENDED_BY_RECORD.get(kind) or (None if skipped else DONE_BY_RECORD.get(kind))
-    if key is None:
-        return None
+    return None if key is None else _worded(key, window)
+
+
+def _worded(key: str, window: bool) -> Message:
+    """A refusal in the window's words or the command line's."""
     return Message(IN_THE_WINDOW.get(key, key) if window else key)
 
 
+def hand_refusal(sched: ScheduleRow, *, skipped: bool, window: bool = False) -> Message | None:
+    """Why an item of `sched` may not be marked done (or `skipped`) by hand, None where it may: the
+    one rule `complete` applies (`refuse_by_hand`) and the bell's rows carry, so the window offers
+    only what the service takes. A planned drill's only date is neither (`dated_by_owner`): skipped,
+    its plan would stay planned, unreminded; done, it would read as run. It is run, moved or
+    cancelled with its plan."""
+    if dated_by_owner(sched):
+        return _worded("schedule.ends_with_drill", window)
+    return by_hand_refusal(ScheduleKind(sched.kind), sched.subject_id, skipped=skipped, window=window)
+
+
 def refuse_by_hand(sched: ScheduleRow, skipped: bool) -> None:
-    """Refuse marking an item of `sched` done or skipped by hand where its record does it; a planned
-    drill's only date is not skipped either (it would leave the plan planned, unreminded)."""
-    refusal = by_hand_refusal(ScheduleKind(sched.kind), sched.subject_id, skipped=skipped)
-    if refusal is None and dated_by_owner(sched):
-        refusal = Message("schedule.ends_with_drill")
+    """Refuse marking an item of `sched` done or skipped by hand where its record does it or its
+    plan dates it (`hand_refusal`)."""
+    refusal = hand_refusal(sched, skipped=skipped)
     if refusal is not None:
         raise ValidationError("field.occurrence", refusal)
 

@@ -186,6 +186,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         " (`drill run`, `drill move`)",
         "这是已计划演练的日期：请在“演练”页面开展、移动或取消该演练（`drill run`、`drill move`）",
     ),
+    "schedule.ends_with_drill.window": (
+        "this is a planned drill's date: run the drill, move it or cancel it on the Drills page",
+        "这是已计划演练的日期：请在“应急演练”页面开展、移动或取消该演练",
+    ),
     "schedule.done_by_drill": (
         "a drill is done by running it (the Drills page, or `drill run`); one that could not be held"
         " is skipped with its reason (`schedule done ID --skip REASON`)",

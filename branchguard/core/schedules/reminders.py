@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import builtins
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
 from datetime import datetime
 
 from sqlalchemy.orm import Session, sessionmaker
@@ -22,7 +23,8 @@ from branchguard.core.kernel.i18n import Message
 from branchguard.core.kernel.roles import may, require
 from branchguard.core.kernel.types import Actor
 from branchguard.core.schedules import store
-from branchguard.core.schedules.titles import title_names
+from branchguard.core.schedules.links import hand_refusal
+from branchguard.core.schedules.titles import Names, title_names
 from branchguard.core.schedules.types import ReminderInfo
 from branchguard.db.base import utcnow
 from branchguard.db.models.schedules import OccurrenceRow, ReminderRow, ScheduleRow
@@ -43,7 +45,7 @@ class ReminderDesk:
         now = now or utcnow()
         with self._sessions() as s:
             rows, names = _showing(s, now, _seen_owners(s, actor)), title_names(s)
-            return [store.reminder_info(r, o, sc, names) for r, o, sc in rows]
+            return [_listed(r, o, sc, names) for r, o, sc in rows]
 
     def announce(self, actor: Actor, now: datetime | None = None) -> builtins.list[ReminderInfo]:
         """Reminders showing now that were not announced yet (for a tray message); marks them.
@@ -59,7 +61,7 @@ class ReminderDesk:
             for rem, _occ, _sched in fresh:
                 rem.notified_at = now
             s.flush()
-            return [store.reminder_info(r, o, sc, names) for r, o, sc in fresh]
+            return [_listed(r, o, sc, names) for r, o, sc in fresh]
 
     def seen_of(self, actor: Actor, reminders: Iterable[ReminderInfo]) -> builtins.list[ReminderInfo]:
         """Of `reminders` (the engine's, announced for the whole branch), those the actor's bell
@@ -115,6 +117,15 @@ class ReminderDesk:
             infos = [store.reminder_info(*t3) for t3 in found]
         self._changed()
         return infos
+
+
+def _listed(rem: ReminderRow, occ: OccurrenceRow, sched: ScheduleRow, names: Names) -> ReminderInfo:
+    """A reminder as the bell lists it, with whether its item may be marked done or skipped there:
+    the rule `complete` applies (links.hand_refusal), so the bell offers only what it will take
+    (it offered Skip… on a planned drill's only date, and the service refused it in the dialog)."""
+    info = store.reminder_info(rem, occ, sched, names)
+    done = hand_refusal(sched, skipped=False, window=True)
+    return replace(info, done_refusal=done, skip_refusal=hand_refusal(sched, skipped=True, window=True))
 
 
 def _owners(s: Session, actor: Actor) -> frozenset[str]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from branchguard.core.kernel.i18n import Message
 from branchguard.core.kernel.types import LabelledEnum
 
 
@@ -163,10 +164,13 @@ class ReminderInfo:
     snooze_until: datetime | None
     notified_at: datetime | None
     dismissed_at: datetime | None
-    # the schedule's kind and the record it belongs to: whether the item is done by hand or by its
-    # record (links.by_hand_refusal), which the bell's "Mark done" asks
+    # the schedule's kind and the record it belongs to (the item done by hand or by its record)
     schedule_kind: ScheduleKind = ScheduleKind.CUSTOM
     subject_id: int | None = None
+    # why the item may not be marked done, or skipped, by hand (in the window's words), None where
+    # it may: links.hand_refusal, the rule `complete` applies, so the bell offers only what it takes
+    done_refusal: Message | None = None
+    skip_refusal: Message | None = None
     # the same schedule's earlier missed reminders, folded behind this one (its latest) into one
     # row of the bell (rules.fold_missed), latest first; () for a reminder that is a row alone
     earlier: tuple[ReminderInfo, ...] = ()

@@ -29,8 +29,8 @@ from PySide6.QtWidgets import (
 )
 
 from branchguard.core.kernel.errors import BranchGuardError
+from branchguard.core.kernel.i18n import Message
 from branchguard.core.kernel.roles import may
-from branchguard.core.schedules.links import by_hand_refusal
 from branchguard.core.schedules.rules import fold_missed, reminder_overdue
 from branchguard.core.schedules.types import ReminderInfo
 from branchguard.gui.kit.icons import icon
@@ -57,6 +57,12 @@ def tomorrow_morning(now: datetime) -> datetime:
     """09:00 local time on the next day."""
     local = now.astimezone()
     return datetime.combine(local.date() + timedelta(days=1), time(9, 0), local.tzinfo).astimezone(UTC)
+
+
+def refused(reminder: ReminderInfo, skipped: bool) -> Message | None:
+    """Why the service would refuse marking the reminder's item done (or `skipped`) by hand, as
+    its list said (ReminderInfo.done_refusal, skip_refusal); None where it takes it."""
+    return reminder.skip_refusal if skipped else reminder.done_refusal
 
 
 class SnoozeDialog(QDialog):
@@ -105,6 +111,8 @@ class NotificationPanel(QFrame):
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.view.verticalHeader().hide()
+        # a long title loses its end, never a folded row's count before it (reminder_rows)
+        self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.snooze_button = QPushButton()
@@ -202,22 +210,18 @@ class NotificationPanel(QFrame):
         return [self.centre.model.row_at(row) for row in rows]
 
     def update_buttons(self) -> None:
-        """An item that its record ends or does (a hazard, a complaint, a certificate, an action, a
-        drill, an inspection) is not marked done here: the button is off and says where instead, in
-        the window's words. Skip… is for an item that could not be held (a drill's or inspection's
-        day, a certificate that will not be renewed, the lead's own schedule); an item its record
-        ends is not skipped either. Both are one occurrence's: not for several rows, nor a row of
-        missed ones."""
+        """Snooze and Dismiss act on every selected row. Mark done and Skip… take one occurrence (a
+        single row that folds none), and only where the service takes it: each row carries the
+        service's answer (links.hand_refusal: a hazard, a complaint, an action end with their
+        record; a drill, an inspection, a certificate are done by theirs and skipped only when they
+        could not be held; a planned drill's only date is neither). Refused, the button is off and
+        says where to act instead, in the window's words."""
         chosen, centre = self.chosen(), self.centre
-        reminder = chosen[0] if len(chosen) == 1 else None
-        one = reminder is not None and not reminder.earlier
+        one = len(chosen) == 1 and not chosen[0].earlier
         self.snooze_button.setEnabled(bool(chosen) and centre.may_remind())
         self.dismiss_button.setEnabled(bool(chosen) and centre.may_remind())
         for button, skipped in ((self.done_button, False), (self.skip_button, True)):
-            refusal = None
-            if reminder is not None:
-                kind, subject = reminder.schedule_kind, reminder.subject_id
-                refusal = by_hand_refusal(kind, subject, skipped=skipped, window=True)
+            refusal = refused(chosen[0], skipped) if len(chosen) == 1 else None
             button.setEnabled(one and refusal is None and centre.may_complete())
             if refusal is not None:
                 button.setToolTip(refusal.text())
@@ -474,8 +478,8 @@ class NotificationCentre(QObject):
         reminder, session = self._one_chosen(), self.window_.session
         if reminder is None or not self.may_complete():
             return None
-        if by_hand_refusal(reminder.schedule_kind, reminder.subject_id, skipped=True) is not None:
-            return None  # its record ends it (Skip… is off and says where): no reason typed in vain
+        if refused(reminder, skipped=True) is not None:
+            return None  # the service would refuse it (Skip… is off and says where): no reason typed in vain
         schedules, actor, occurrence_id = session.services.schedules, session.actor, reminder.occurrence_id
         dialog = ReasonDialog(
             self.tr("Skip"),

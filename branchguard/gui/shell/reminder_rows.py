@@ -1,5 +1,6 @@
 """The bell's rows: a reminder, or a schedule's missed occurrences folded into its latest one
-(core/schedules/rules.fold_missed), whose title says how many were missed and since when. After a
+(core/schedules/rules.fold_missed), whose title says how many were missed and since when, before
+the schedule's title: the panel elides a long title's end, and the count, last, went with it. After a
 fortnight closed the bell held 173 rows, 57 of them the same two-hourly fire patrol, each to be
 selected and dismissed on its own."""
 
@@ -44,7 +45,7 @@ class ReminderRowsModel(RowsModel[ReminderInfo]):
 
     def _folded_title(self, item: ReminderInfo) -> str:
         since = item.earlier[-1].due_at.astimezone().strftime("%m-%d")
-        text = self.tr("%1 · %2 missed since %3")
+        text = self.tr("%2 missed since %3 · %1")  # the count first: a long title is what the view elides
         return text.replace("%2", str(len(item.folded))).replace("%3", since).replace("%1", item.title)
 
     def _folded_tip(self, item: ReminderInfo) -> str:

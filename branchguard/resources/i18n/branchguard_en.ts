@@ -4161,8 +4161,8 @@ Submitted as: %3</translation>
 <context>
     <name>ReminderRowsModel</name>
     <message>
-        <source>%1 · %2 missed since %3</source>
-        <translation>%1 · %2 missed since %3</translation>
+        <source>%2 missed since %3 · %1</source>
+        <translation>%2 missed since %3 · %1</translation>
     </message>
     <message>
         <source>%1: %2 missed, from %3 to %4. Snooze and Dismiss act on all of them.</source>

@@ -4148,8 +4148,8 @@ Submitted as: %3</source>
 <context>
     <name>ReminderRowsModel</name>
     <message>
-        <source>%1 · %2 missed since %3</source>
-        <translation>%1 · 自 %3 起错过 %2 次</translation>
+        <source>%2 missed since %3 · %1</source>
+        <translation>错过 %2 次（自 %3 起）· %1</translation>
     </message>
     <message>
         <source>%1: %2 missed, from %3 to %4. Snooze and Dismiss act on all of them.</source>

@@ -53,7 +53,7 @@ def test_missed_occurrences_are_one_row_and_several_rows_go_at_once(
     folded = centre.model.row_at(row)
     assert len(folded.folded) == DAYS + 1 and folded.due_at == max(r.due_at for r in folded.folded)
     title = centre.model.index(row, ReminderRowsModel.TITLE).data()
-    assert title.startswith("Opening check") and f"{DAYS + 1} missed since" in title
+    assert title.startswith(f"{DAYS + 1} missed since") and title.endswith("· Opening check")
     assert f"{DAYS + 1} missed" in centre.model.index(row, 0).data(Qt.ItemDataRole.ToolTipRole)
 
     centre.show_panel()
