@@ -3,23 +3,27 @@ history (hazard_events) instead of its columns. Reopening clears verified_at and
 figures read from the columns changed after their month was reported: a hazard verified in
 September and reopened in December left September's resolved count and the open count at the end
 of September, October and November. The history keeps every verification, close and reopening,
-so a period's figures stay what they were when its report was sent."""
+so a period's figures stay what they were when its report was sent: which hazards were open in a
+period (`open_during`) and where each stood at its end (`states_at`) too."""
 
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
-from branchguard.core.hazards.types import HazardEventKind
+from branchguard.core.hazards.types import HazardEventKind, HazardStatus
 from branchguard.db.models.hazards import HazardEventRow, HazardRow
 
 RESOLVING = (HazardEventKind.VERIFIED.value, HazardEventKind.CLOSED.value)
 REOPENED = HazardEventKind.REOPENED.value
 STATE_KINDS = (*RESOLVING, REOPENED)  # the events that change whether a hazard is open
+REMEDIATED = HazardEventKind.REMEDIATED.value
+STATUS_KINDS = (REMEDIATED, *STATE_KINDS)  # the events that change a hazard's status
 
 
 def open_at(s: Session, ends: Sequence[datetime]) -> list[set[int]]:
@@ -81,3 +85,58 @@ def resolutions(s: Session, start: datetime, end: datetime) -> list[datetime]:
         history.c.at >= start,
     )
     return list(s.scalars(stmt))
+
+
+def open_during(s: Session, start: datetime, end: datetime) -> set[int]:
+    """The ids of the hazards open at some time in [start, end): open at `start` (`open_at`), or
+    opened or reopened within the span. Each stretch of being open that meets the span begins
+    before it (then it is open at `start`) or in it, with the opening or a reopening."""
+    opened = select(HazardRow.id).where(HazardRow.opened_at >= start, HazardRow.opened_at < end)
+    reopened = select(HazardEventRow.hazard_id).where(
+        HazardEventRow.kind == REOPENED, HazardEventRow.at >= start, HazardEventRow.at < end
+    )
+    return open_at(s, [start])[0] | set(s.scalars(opened.union(reopened)))
+
+
+@dataclass(frozen=True)
+class StateAt:
+    """Where a hazard stood at an instant, by its history: what its status, remediated_at and
+    verified_at/closed_at columns held then (a later reopening clears the columns, not this)."""
+
+    status: HazardStatus = HazardStatus.OPEN
+    remediated_at: datetime | None = None
+    fixed_at: datetime | None = None  # the verification, or the close with none before it
+
+    def after(self, kind: str, at: datetime) -> StateAt:
+        """This state once an event of `kind` happened at `at` (the service's transitions)."""
+        if kind == REOPENED:  # the marks are cleared, as the service clears the columns
+            return StateAt()
+        if kind == REMEDIATED:
+            return StateAt(HazardStatus.REMEDIATED, at)
+        status = HazardStatus.VERIFIED if kind == HazardEventKind.VERIFIED.value else HazardStatus.CLOSED
+        return StateAt(status, self.remediated_at, self.fixed_at or at)
+
+
+def states_at(s: Session, ids: Collection[int], at: datetime) -> dict[int, StateAt]:
+    """Each hazard of `ids` opened before `at` as it stood at `at`: its status events before `at`
+    applied in order (none: open). Resolved by the same events as `open_at`, so a hazard is
+    verified or closed here exactly when `open_at` leaves it out."""
+    stmt = (
+        select(HazardRow.id, HazardEventRow.kind, HazardEventRow.at)
+        .outerjoin(
+            HazardEventRow,
+            and_(
+                HazardEventRow.hazard_id == HazardRow.id,
+                HazardEventRow.kind.in_(STATUS_KINDS),
+                HazardEventRow.at < at,
+            ),
+        )
+        .where(HazardRow.id.in_(ids), HazardRow.opened_at < at)
+        .order_by(HazardRow.id, HazardEventRow.at, HazardEventRow.id)
+    )
+    states: dict[int, StateAt] = {}
+    for hazard_id, kind, when in s.execute(stmt).tuples():
+        state = states.setdefault(hazard_id, StateAt())
+        if kind is not None and when is not None:
+            states[hazard_id] = state.after(kind, when)
+    return states

@@ -25,7 +25,7 @@ from branchguard.core.dashboard.types import (
 )
 from branchguard.core.drills.types import DrillPlan
 from branchguard.core.hazards import store as hazard_store
-from branchguard.core.hazards.types import HazardSeverity, HazardStatus, RemediationKind
+from branchguard.core.hazards.types import HazardSeverity, RemediationKind
 from branchguard.core.incidents.types import IncidentStatus
 from branchguard.core.inspections.types import ItemResult
 from branchguard.core.kernel.types import Level, Text2
@@ -207,23 +207,23 @@ def hazards_at(s: Session, at: datetime) -> tuple[int, tuple[int, ...]]:
 
 def major_hazards(s: Session, start: datetime, end: datetime, zone: ZoneInfo) -> list[MajorHazardLine]:
     """Major hazards open at some time in [start, end): opened before its end and not fixed before
-    its start; each milestone's first step (interim control, plan, report to head office)."""
-    fixed = func.coalesce(HazardRow.verified_at, HazardRow.closed_at)
+    its start; each milestone's first step (interim control, plan, report to head office) taken
+    before the end. Which were open, and each one's status and verification, come from the
+    history as of the end (hazard_history), like the period's figures: a hazard reopened after
+    the period neither joins nor changes the list of a report already sent."""
+    ids = hazard_history.open_during(s, start, end)
     stmt = (
         select(HazardRow)
-        .where(
-            HazardRow.severity == HazardSeverity.MAJOR.value,
-            HazardRow.opened_at < end,
-            or_(fixed.is_(None), fixed >= start),
-        )
+        .where(HazardRow.id.in_(ids), HazardRow.severity == HazardSeverity.MAJOR.value)
         .order_by(HazardRow.opened_at, HazardRow.id)
     )
     rows = list(s.scalars(stmt))
+    states = hazard_history.states_at(s, [r.id for r in rows], end)
     firsts: dict[tuple[int, str], datetime] = {}
     if rows:
         steps = (
             select(HazardStepRow.hazard_id, HazardStepRow.kind, func.min(HazardStepRow.added_at))
-            .where(HazardStepRow.hazard_id.in_([r.id for r in rows]))
+            .where(HazardStepRow.hazard_id.in_([r.id for r in rows]), HazardStepRow.added_at < end)
             .group_by(HazardStepRow.hazard_id, HazardStepRow.kind)
         )
         firsts = {(h, k): at for h, k, at in s.execute(steps).tuples()}
@@ -232,7 +232,7 @@ def major_hazards(s: Session, start: datetime, end: datetime, zone: ZoneInfo) ->
             id=r.id,
             number=hazard_store.number_of(r, zone),
             title=r.title,
-            status=HazardStatus(r.status),
+            status=states[r.id].status,
             opened_at=r.opened_at,
             interim_due_at=r.interim_due_at,
             interim_done_at=firsts.get((r.id, RemediationKind.INTERIM_CONTROL.value)),
@@ -241,8 +241,8 @@ def major_hazards(s: Session, start: datetime, end: datetime, zone: ZoneInfo) ->
             report_head_office=r.report_head_office,
             reported_at=firsts.get((r.id, RemediationKind.HEAD_OFFICE_REPORT.value)),
             due_at=hazard_store.due_instant(r.due_date, zone),
-            fixed_at=r.verified_at or r.closed_at,
-            remediated_at=r.remediated_at,
+            fixed_at=states[r.id].fixed_at,
+            remediated_at=states[r.id].remediated_at,
         )
         for r in rows
     ]

@@ -5,6 +5,10 @@ Which actions show comes from core/hazards/rules.py, as does the two-person rule
 hazard remediated cannot verify it. The button says so in its tooltip, and the service refuses it
 anyway. Lowering the severity, verifying and closing are the lead's: each asks for a reason or a
 note in a confirmation before anything is written.
+
+Edits typed in the fields and not saved stay across every action that leaves them editable (a
+step, a mark, a verification, a reopening: `show_detail`). Closing is the one action after which
+they are not (a closed hazard is read-only), so it asks first: save them, or close without them.
 """
 
 from __future__ import annotations
@@ -38,7 +42,7 @@ from branchguard.core.hazards.types import (
     RemediationKind,
 )
 from branchguard.core.kernel.errors import BranchGuardError, StaleRecord, ValidationError
-from branchguard.gui.hazards.dialogs import HazardFields, StepDialog
+from branchguard.gui.hazards.dialogs import HazardFields, StepDialog, UnsavedHazardEdits
 from branchguard.gui.hazards.models import HazardEventsModel, RemediationStepsModel, severity_swatch
 from branchguard.gui.incidents.console.dialogs import ReasonDialog
 from branchguard.gui.incidents.console.header import sized
@@ -81,6 +85,7 @@ class HazardDetailDialog(QDialog):
         self.who = Names()  # logins shown as people's names, once read off the GUI thread
         self.reopen_dialog: ReasonDialog | None = None
         self.confirm_dialog: ReasonDialog | None = None  # the open downgrade, verify or close question
+        self.unsaved_question: UnsavedHazardEdits | None = None  # closing with edits not saved
         self.setObjectName("hazard_detail")
         resize_within_screen(self, 900, 640)
         self.heading = plain(QLabel())
@@ -467,7 +472,13 @@ class HazardDetailDialog(QDialog):
     def verify(self, note: str) -> bool:
         return self._do(self._verifying(note))
 
-    def ask_close(self) -> ReasonDialog:
+    def ask_close(self) -> ReasonDialog | UnsavedHazardEdits:
+        """The close's note; with edits not saved, first whether to save them (`ask_unsaved`)."""
+        if self._typed():
+            return self.ask_unsaved(self._ask_close_note)
+        return self._ask_close_note()
+
+    def _ask_close_note(self) -> ReasonDialog:
         return self._confirm(
             "hazard_close_dialog",
             self.tr("Close the hazard"),
@@ -476,6 +487,31 @@ class HazardDetailDialog(QDialog):
             lambda note: self._apply(self._closing(note)),
             "field.notes",
         )
+
+    def ask_unsaved(self, then: Callable[[], Any]) -> UnsavedHazardEdits:
+        """Names the fields typed and not saved before an action after which they cannot be (a
+        close). Asked rather than refused: the lead decides in one place, and `then` (the action's
+        own confirmation) still comes. "Save and close…" saves first, and goes on only once saved: a
+        refused save shows by its field, a lower severity asks its reason first; "Close without
+        saving…" goes on with the edits still in the fields until the action is confirmed."""
+        captions = [self.fields.captions[name].text() for name in self._typed()]
+        box = UnsavedHazardEdits(captions, self)
+        box.finished.connect(lambda _result: self._unsaved_answered(box, then))
+        self.unsaved_question = box
+        box.open()
+        return box
+
+    def _unsaved_answered(self, box: UnsavedHazardEdits, then: Callable[[], Any]) -> None:
+        self.unsaved_question = None
+        answer = box.answer()
+        box.deleteLater()
+        if answer == box.DISCARD:
+            then()
+        elif answer == box.SAVE:
+            if self.save():
+                then()
+            elif self.confirm_dialog is not None and self.confirm_dialog.isVisible():  # why lower
+                self.confirm_dialog.accepted.connect(lambda: None if self._typed() else then())
 
     def _closing(self, note: str) -> Callable[[], HazardDetail]:
         hazards, actor, hazard_id = self.session.services.hazards, self.session.actor, self.hazard_id

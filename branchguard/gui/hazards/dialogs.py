@@ -1,4 +1,5 @@
-"""Hazard register dialogs: a hazard entered by hand, and a remediation step with evidence photos."""
+"""Hazard register dialogs: a hazard entered by hand, a remediation step with evidence photos, and
+the question a close asks first when edits typed in the hazard are not saved."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
@@ -84,14 +86,21 @@ class HazardFields(FieldForm):
         due_box.addWidget(self.due)
         due_box.addWidget(self.due_auto)
         due_box.addStretch(1)
-        self.add_field("hazard_title", self.tr("Title"), self.title, "field.title")
-        self.add_field("hazard_severity", self.tr("Severity"), self.severity, "field.severity")
-        self.add_field("hazard_location", self.tr("Location"), self.location, "field.location")
-        self.add_field(
-            "hazard_description", self.tr("Description"), self.description, "field.hazard_description"
-        )
-        self.add_field("hazard_owner_field", self.tr("Owner"), self.owner, "field.owner")
-        self.add_field("hazard_due", self.tr("Due"), due_row, "field.due_at")
+        # each caption by its HazardInput field: what a question about unsaved edits names
+        self.captions = {
+            "title": self.add_field("hazard_title", self.tr("Title"), self.title, "field.title"),
+            "severity": self.add_field(
+                "hazard_severity", self.tr("Severity"), self.severity, "field.severity"
+            ),
+            "location": self.add_field(
+                "hazard_location", self.tr("Location"), self.location, "field.location"
+            ),
+            "description": self.add_field(
+                "hazard_description", self.tr("Description"), self.description, "field.hazard_description"
+            ),
+            "owner": self.add_field("hazard_owner_field", self.tr("Owner"), self.owner, "field.owner"),
+            "due": self.add_field("hazard_due", self.tr("Due"), due_row, "field.due_at"),
+        }
         self.due_auto.setText(self.tr("From the severity policy"))
 
     def set_values(self, data: HazardInput) -> None:
@@ -255,3 +264,34 @@ class StepDialog(QDialog):
             self.error.show()
             return
         super().accept()
+
+
+class UnsavedHazardEdits(QMessageBox):
+    """Asked before a hazard is closed while edits typed in its fields are not saved: a closed
+    hazard's fields are read-only, so they would go with it. Names the fields; "Save and close…"
+    (SAVE), "Close without saving…" (DISCARD), or Cancel, the default and Esc. Either way on, the
+    close still asks its own note: this question alone closes nothing."""
+
+    SAVE, DISCARD, CANCEL = "hazard_save_and_close", "hazard_close_unsaved", "hazard_keep_editing"
+
+    def __init__(self, captions: list[str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("hazard_unsaved_dialog")
+        self.setIcon(QMessageBox.Icon.Warning)
+        self.setWindowTitle(self.tr("Changes not saved"))
+        self.setText(self.tr("Your changes to %1 are not saved.").replace("%1", self.tr(", ").join(captions)))
+        self.setInformativeText(
+            self.tr("A closed hazard can no longer be edited: close it now and these changes are lost.")
+        )
+        self.addButton(self.tr("Save and close…"), QMessageBox.ButtonRole.AcceptRole).setObjectName(self.SAVE)
+        lose = self.addButton(self.tr("Close without saving…"), QMessageBox.ButtonRole.DestructiveRole)
+        lose.setObjectName(self.DISCARD)
+        cancel = self.addButton(QMessageBox.StandardButton.Cancel)
+        cancel.setObjectName(self.CANCEL)
+        self.setDefaultButton(cancel)
+        self.setEscapeButton(cancel)
+
+    def answer(self) -> str:
+        """The button pressed (CANCEL when none: the window closed)."""
+        clicked = self.clickedButton()
+        return clicked.objectName() if clicked is not None else self.CANCEL

@@ -5271,6 +5271,33 @@ Submitted as: %3</translation>
     </message>
 </context>
 <context>
+    <name>UnsavedHazardEdits</name>
+    <message>
+        <source>Changes not saved</source>
+        <translation>Changes not saved</translation>
+    </message>
+    <message>
+        <source>Your changes to %1 are not saved.</source>
+        <translation>Your changes to %1 are not saved.</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>A closed hazard can no longer be edited: close it now and these changes are lost.</source>
+        <translation>A closed hazard can no longer be edited: close it now and these changes are lost.</translation>
+    </message>
+    <message>
+        <source>Save and close…</source>
+        <translation>Save and close…</translation>
+    </message>
+    <message>
+        <source>Close without saving…</source>
+        <translation>Close without saving…</translation>
+    </message>
+</context>
+<context>
     <name>UserDialog</name>
     <message>
         <source>Add user account</source>

@@ -5255,6 +5255,33 @@ Submitted as: %3</source>
     </message>
 </context>
 <context>
+    <name>UnsavedHazardEdits</name>
+    <message>
+        <source>Changes not saved</source>
+        <translation>修改尚未保存</translation>
+    </message>
+    <message>
+        <source>Your changes to %1 are not saved.</source>
+        <translation>您对%1的修改尚未保存。</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>A closed hazard can no longer be edited: close it now and these changes are lost.</source>
+        <translation>隐患销号后不能再修改：现在销号，这些修改将丢失。</translation>
+    </message>
+    <message>
+        <source>Save and close…</source>
+        <translation>保存并销号…</translation>
+    </message>
+    <message>
+        <source>Close without saving…</source>
+        <translation>不保存，直接销号…</translation>
+    </message>
+</context>
+<context>
     <name>UserDialog</name>
     <message>
         <source>Add user account</source>

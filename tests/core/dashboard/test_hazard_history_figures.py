@@ -10,7 +10,7 @@ from datetime import date, datetime, time
 from unittest import mock
 
 from branchguard.core.dashboard.rules import Period, PeriodKind
-from branchguard.core.hazards.types import HazardInput, HazardSeverity, RemediationKind
+from branchguard.core.hazards.types import HazardInput, HazardSeverity, HazardStatus, RemediationKind
 
 MONTHS = (date(2026, 9, 1), date(2026, 10, 1), date(2026, 11, 1), date(2026, 12, 1), date(2027, 1, 1))
 
@@ -70,3 +70,42 @@ def test_reopening_leaves_the_months_already_reported_as_they_were(ctx, lead, st
         ctx.services.hazards.remediate(staff, reopened, "已整改")
         ctx.services.hazards.verify(lead, reopened, "复查合格")
     assert _figures(ctx, lead) == [*before[:3], (1, 0)]  # resolved again, in December
+
+
+def _major(ctx, lead, staff, opened: date, verified: date) -> int:
+    """A major hazard opened on `opened`, its interim control taken, remediated and verified on `verified`."""
+    hazards = ctx.services.hazards
+    with _clock(ctx, opened):
+        data = HazardInput(description=f"重大隐患 {opened}", severity=HazardSeverity.MAJOR, owner="李安全")
+        hid = hazards.create(staff, data).info.id
+        hazards.add_step(staff, hid, RemediationKind.INTERIM_CONTROL, "专人值守")
+        hazards.add_step(staff, hid, RemediationKind.ACTION, "更换门禁")
+        hazards.remediate(staff, hid, "已整改")
+    with _clock(ctx, verified):
+        hazards.verify(lead, hid, "复查合格")
+    return hid
+
+
+def test_reopening_leaves_the_major_hazards_of_a_month_already_reported(ctx, lead, staff) -> None:
+    """Verified in September and reopened in November (a plan made then), or verified in August
+    and reopened in November: September's list of major hazards, with each one's state at the end
+    of September, is what it was when it was sent."""
+    in_september = _major(ctx, lead, staff, date(2026, 8, 20), date(2026, 9, 10))
+    before_september = _major(ctx, lead, staff, date(2026, 8, 3), date(2026, 8, 25))
+    board, september = ctx.services.dashboard, Period(PeriodKind.MONTH, 2026, 9)
+    sent = board.period_report(lead, september).major_hazards
+    assert [line.id for line in sent] == [in_september]
+    verified = datetime.combine(date(2026, 9, 10), time(12), tzinfo=board.zone)
+    assert (sent[0].status, sent[0].fixed_at, sent[0].plan_done_at) == (HazardStatus.VERIFIED, verified, None)
+
+    with _clock(ctx, date(2026, 11, 5)):
+        for hid in (in_september, before_september):
+            ctx.services.hazards.reopen(lead, hid, "整改未落实")
+        ctx.services.hazards.add_step(staff, in_september, RemediationKind.PLAN, "整改方案")
+    assert board.period_report(lead, september).major_hazards == sent
+    november = board.period_report(lead, Period(PeriodKind.MONTH, 2026, 11)).major_hazards
+    assert {line.id: line.status for line in november} == {
+        in_september: HazardStatus.OPEN,
+        before_september: HazardStatus.OPEN,
+    }
+    assert all(line.fixed_at is None and line.remediated_at is None for line in november)
