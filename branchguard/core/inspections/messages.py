@@ -132,6 +132,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the text refers to settings the template does not have: {names}",
         "文本引用了模板中不存在的参数：{names}",
     ),
+    "inspection.on_fail_not_in_force": (
+        "the plan this item of checklist {code} starts on failure, {plan}, has no approved version: "
+        "approve that plan first, or name another",
+        "检查模板 {code} 的本项不合格时启动的预案 {plan} 没有已批准的版本：请先批准该预案，或改选其他预案",
+    ),
     "inspection.schedule_title": ("Inspection: {name}", "检查：{name}"),
     "inspection.no_template_schedule": (
         "Schedule {id} is not an inspection schedule",

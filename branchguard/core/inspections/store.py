@@ -1,4 +1,5 @@
-"""Inspection rows -> records: answers with their amendments applied, signatures, the list row."""
+"""Inspection rows -> records: answers with their amendments applied, signatures, the list row;
+and what publishing a checklist version checks and changes beside it."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from dataclasses import dataclass, replace
 from sqlalchemy import Select, select
 from sqlalchemy.orm import Session, selectinload
 
+from branchguard.core.audit.service import record
 from branchguard.core.hazards.store import refs
 from branchguard.core.inspections.library import content_of, params_of
 from branchguard.core.inspections.types import (
@@ -22,13 +24,17 @@ from branchguard.core.inspections.types import (
     SignatureRole,
     TemplateItem,
 )
+from branchguard.core.kernel import versioned as ver
 from branchguard.core.kernel.attachments import AttachmentRef
 from branchguard.core.kernel.errors import NotFound, ValidationError
 from branchguard.core.kernel.i18n import Message, t
-from branchguard.core.kernel.types import Text2
+from branchguard.core.kernel.types import Actor, PlaybookStatus, Text2
+from branchguard.core.schedules.titles import renamed
 from branchguard.core.schedules.types import OccurrenceStatus, ScheduleKind
+from branchguard.db.base import utcnow
 from branchguard.db.models.hazards import HazardRow
 from branchguard.db.models.inspections import AnswerRow, InspectionRow, TemplateRow, TemplateVersionRow
+from branchguard.db.models.playbooks import PlaybookRow, PlaybookVersionRow
 from branchguard.db.models.schedules import OccurrenceRow, ScheduleRow
 
 
@@ -248,3 +254,69 @@ def hazard_values(row: InspectionRow, version: TemplateVersionRow, number: int, 
         "location": row.location,
         "owner": row.inspector_name or row.started_by,
     }
+
+
+SCHEDULE_TITLE = 200  # schedules.title, String(200), as ScheduleService checks a typed one
+
+
+# -- publishing a version ----------------------------------------------------------------------------
+def publish(s: Session, actor: Actor, template: TemplateRow, row: TemplateVersionRow) -> int:
+    """Put `row` in force (the approved version before it is retired), as the lead's approval and a
+    head-office library do alike: refused while an item starts a plan not in force; the checklist's
+    schedules titled after an earlier name take the new one (how many: the caller tells the
+    schedules' listeners after commit). The caller audits the approval."""
+    check_plans(s, template.code, row)
+    ver.publish(template.versions, row, actor)
+    s.flush()
+    return rename_schedules(s, actor, template, row)
+
+
+def check_plans(s: Session, code: str, row: TemplateVersionRow) -> None:
+    """Every plan an item of `row` starts on failure has an approved version: escalating a failed
+    item starts the plan's approved version, and a plan that is only a draft (or a draft since
+    discarded) would fail then, in front of the device found tampered with, not at approval."""
+    wanted = {item.on_fail_playbook for item in row.items if item.on_fail_playbook}
+    if not wanted:
+        return
+    in_force = set(
+        s.scalars(
+            select(PlaybookRow.code)
+            .join(PlaybookVersionRow, PlaybookVersionRow.playbook_id == PlaybookRow.id)
+            .where(
+                PlaybookRow.code.in_(wanted),
+                PlaybookVersionRow.status == PlaybookStatus.APPROVED.value,
+            )
+        )
+    )
+    for item in sorted(row.items, key=lambda i: i.position):
+        if item.on_fail_playbook and item.on_fail_playbook not in in_force:
+            raise ValidationError(
+                Message("field.item_n", n=item.position),
+                Message("inspection.on_fail_not_in_force", code=code, plan=item.on_fail_playbook),
+            )
+
+
+def rename_schedules(s: Session, actor: Actor, template: TemplateRow, row: TemplateVersionRow) -> int:
+    """The checklist's schedules whose title the program made for a name an earlier version had
+    ("检查：<old name>") are titled after `row`'s name, in the language each was written in, each
+    change audited; a title the lead typed is theirs and stays. How many were renamed."""
+    new = Text2(row.name_zh, row.name_en)
+    old = {Text2(v.name_zh, v.name_en) for v in template.versions if v is not row} - {new}
+    if not old:
+        return 0
+    schedules = s.scalars(
+        select(ScheduleRow)
+        .where(ScheduleRow.kind == ScheduleKind.INSPECTION.value, ScheduleRow.subject_id == template.id)
+        .order_by(ScheduleRow.id)
+    )
+    count = 0
+    for sched in schedules:
+        title = renamed(sched.title, "inspection.schedule_title", "name", old, new)
+        if title is None:
+            continue
+        title = title[:SCHEDULE_TITLE]  # a 200-character name does not fit behind "检查："
+        before, after = {"title": sched.title}, {"title": title}
+        record(s, actor, "schedule.update", "schedule", sched.id, before=before, after=after)
+        sched.title, sched.updated_at = title, utcnow()
+        count += 1
+    return count

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session, selectinload, sessionmaker
 
 from branchguard.core.audit.service import record
 from branchguard.core.inspections import library as data
+from branchguard.core.inspections import store
 from branchguard.core.inspections.types import Cadence, TemplateContent, TemplateInfo, TemplateVersion
 from branchguard.core.kernel import versioned as ver
 from branchguard.core.kernel.errors import NotFound, ValidationError
@@ -118,19 +119,23 @@ class TemplateLibrary:
             return data.version_of(row, template)
 
     def approve(self, actor: Actor, code: str) -> TemplateVersion:
-        """Publish the draft; the approved version before it is retired."""
+        """Publish the draft; the approved version before it is retired. Refused while an item
+        starts a plan that has no approved version; a new name goes into the titles made for the
+        checklist's schedules (store.publish)."""
         require(actor, "inspection.template")
         with self._sessions.begin() as s:
             template = self._template(s, code)
             row = ver.draft(template.versions)
             if row is None:
                 raise ValidationError("field.template", Message("inspection.not_draft", code=template.code))
-            ver.publish(template.versions, row, actor)
-            s.flush()
+            renamed = store.publish(s, actor, template, row)
             record(
                 s, actor, "inspection.approve", "inspection_template", template.code, summary=f"v{row.number}"
             )
-            return data.version_of(row, template)
+            version = data.version_of(row, template)
+        if renamed:
+            self._schedules.notify()  # the calendar and the bell show the new titles
+        return version
 
     def discard_draft(self, actor: Actor, code: str) -> None:
         require(actor, "inspection.template")

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session, selectinload
 from branchguard.core.drills import library as drills_data
 from branchguard.core.drills.types import ComplianceRule
 from branchguard.core.inspections import library as templates_data
+from branchguard.core.inspections import store as inspection_rows
 from branchguard.core.inspections.types import TemplateContent
 from branchguard.core.kernel import versioned as ver
 from branchguard.core.kernel import working_days
@@ -117,7 +118,9 @@ def write_templates(
     s: Session, contents: Sequence[TemplateContent], changes: Changes, actor: Actor, note: str
 ) -> None:
     """New templates and new approved versions of changed ones; a local draft stays the draft,
-    numbered after the version from head office."""
+    numbered after the version from head office. Each is published as the lead's approval
+    publishes one (inspections/store.publish): refused while an item starts a plan with no
+    approved version (the library's own plans are written first, in the same transaction)."""
     wanted = set(changes.added) | set(changes.updated)
     have = _templates(s)
     for c in contents:
@@ -133,8 +136,7 @@ def write_templates(
             row.number, local_draft.number = local_draft.number, -local_draft.number
             s.flush()  # numbers are unique per template: the draft steps aside first
             local_draft.number = row.number + 1
-        ver.publish(template.versions, row, actor)
-        s.flush()
+        inspection_rows.publish(s, actor, template, row)
 
 
 # -- compliance rules (the defaults every region inherits) ----------------------------------------

@@ -10,7 +10,7 @@ database holds in both. A title a person typed, or one cut at the column's lengt
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from functools import lru_cache
 
 from sqlalchemy import String, column, select, table
@@ -95,8 +95,8 @@ def _by_first(keys: tuple[str, ...]) -> tuple[dict[str, list[Candidate]], list[C
     return by_char, anywhere
 
 
-def recognised(title: str) -> tuple[str, dict[str, str]] | None:
-    """(message key, its values as written) when `title` is a made title in either language."""
+def _recognised(title: str) -> tuple[str, str, dict[str, str]] | None:
+    """(message key, the language it is written in, its values as written), or None."""
     by_char, anywhere = _by_first(MADE_TITLES)
     for key, lang, starts, ends in by_char.get(title[:1], anywhere):
         if not (title.startswith(starts) and title.endswith(ends)):
@@ -104,8 +104,32 @@ def recognised(title: str) -> tuple[str, dict[str, str]] | None:
         pattern = _pattern(key, lang)
         found = pattern.fullmatch(title) if pattern is not None else None
         if found is not None:
-            return key, found.groupdict()
+            return key, lang, found.groupdict()
     return None
+
+
+def recognised(title: str) -> tuple[str, dict[str, str]] | None:
+    """(message key, its values as written) when `title` is a made title in either language."""
+    seen = _recognised(title)
+    return None if seen is None else (seen[0], seen[2])
+
+
+def renamed(title: str, key: str, field: str, old: Iterable[Text2], new: Text2) -> str | None:
+    """`title` made again with `new` in its `field` when it is the message `key` made with one of the
+    `old` names inside (either spelling), in the language it was written in (a title is stored as
+    written, see above); None for any other title: one a person typed, another message's, one made
+    for another name, one already naming `new`. For a record renamed in a new version (a
+    checklist's name), whose schedules would otherwise keep showing the name it had when they were
+    made: `made_title` translates a name, it cannot know the record's name changed."""
+    seen = _recognised(title)
+    if seen is None or seen[0] != key or field not in seen[2]:
+        return None
+    _key, lang, values = seen
+    spellings = {spelling for name in old for spelling in (name.zh, name.en) if spelling}
+    if values[field] not in spellings:
+        return None
+    again = t(key, lang, **{**values, field: new.translated(lang)})
+    return again if again != title else None
 
 
 def made_title(title: str, names: Names | None = None, lang: str | None = None) -> str:

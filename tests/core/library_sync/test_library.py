@@ -24,7 +24,7 @@ from branchguard.core.inspections.types import Cadence, ItemCategory, TemplateCo
 from branchguard.core.kernel import working_days
 from branchguard.core.kernel.errors import PermissionDenied, ValidationError
 from branchguard.core.kernel.i18n import set_language
-from branchguard.core.kernel.types import Actor, Role, Text2
+from branchguard.core.kernel.types import Actor, PlaybookStatus, Role, Text2
 from branchguard.core.library_sync import rules
 from branchguard.core.library_sync.rules import LibraryRefused
 from branchguard.db.engine import sqlite_url
@@ -285,3 +285,51 @@ def test_dates_beyond_every_table_are_said_to_be_so() -> None:
     assert not working_days.is_working_day(beyond) and working_days.coverage_note({YEAR}) is None
     _first, last = working_days.covered_years()
     assert last == YEAR and working_days.spans(working_days.covered()).endswith(f"{last - 5}, {YEAR}")
+
+
+def _naming_plan(read: Any, plan: str, status: PlaybookStatus | None) -> Any:
+    """`read` (a proved library) with HO_VAULT's item starting `plan` on failure; with a plan of
+    that code among its plans, approved or draft, when `status` is given."""
+    items = read.playbooks.items
+    if status is not None:
+        brought = replace(items[0], content=replace(items[0].content, code=plan), status=status)
+        items = (*items, brought)
+    templates = tuple(
+        replace(c, items=(replace(c.items[0], on_fail_playbook=plan),)) if c.code == "HO_VAULT" else c
+        for c in read.templates
+    )
+    return replace(read, playbooks=replace(read.playbooks, items=items), templates=templates)
+
+
+@pytest.mark.parametrize("status", [None, PlaybookStatus.DRAFT])
+def test_a_checklist_starting_a_plan_with_no_approved_version_is_refused_and_nothing_written(
+    ctx: Any, lead: Actor, exported: tuple[Path, Path, str], status: PlaybookStatus | None
+) -> None:
+    zip_path, key_path, _ = exported
+    library = ctx.services.library
+    library.trust(lead, key_path)
+    read = _naming_plan(library.read(lead, zip_path), "HO_NEW", status)
+    library.preview(lead, read)  # writes the built-in checklists and rules, as apply does first
+    before = take_snapshot(ctx.engine)
+    with pytest.raises(ValidationError) as err:
+        library.apply(lead, read)
+    assert err.value.is_about("field.item_n", n=1)
+    for lang, words in (
+        ("en", "Item 1: the plan this item of checklist HO_VAULT"),
+        ("zh_CN", "第 1 项：检查模板 HO_VAULT"),
+    ):
+        said = err.value.as_message().text(lang)
+        assert said.startswith(words) and "HO_NEW" in said, said
+    assert take_snapshot(ctx.engine) == before
+
+
+def test_a_checklist_may_start_a_plan_the_same_library_approves(
+    ctx: Any, lead: Actor, exported: tuple[Path, Path, str]
+) -> None:
+    zip_path, key_path, _ = exported
+    library = ctx.services.library
+    library.trust(lead, key_path)
+    library.apply(lead, _naming_plan(library.read(lead, zip_path), "HO_NEW", PlaybookStatus.APPROVED))
+    vault = ctx.services.inspections.template(lead, "HO_VAULT").content
+    assert vault.items[0].on_fail_playbook == "HO_NEW"
+    assert ctx.services.playbooks.get(lead, "HO_NEW").info.status == PlaybookStatus.APPROVED
