@@ -166,7 +166,7 @@ class Services:
     def playbooks(self) -> PlaybookService:
         from branchguard.core.playbooks.service import PlaybookService
 
-        return PlaybookService(self._sessions, self.files)
+        return PlaybookService(self._sessions, self.files, lambda: self.schedules)
 
     @cached_property
     def incidents(self) -> IncidentService:

@@ -137,6 +137,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "approve that plan first, or name another",
         "检查模板 {code} 的本项不合格时启动的预案 {plan} 没有已批准的版本：请先批准该预案，或改选其他预案",
     ),
+    "inspection.on_fail_guide": (
+        "what this item of checklist {code} starts on failure, {plan}, is a service guide, which is never "
+        "started as an incident: name the emergency plan to start instead",
+        "检查模板 {code} 的本项不合格时启动的 {plan} 是服务指引，不能作为突发事件启动：请改选要启动的应急预案",
+    ),
     "inspection.schedule_title": ("Inspection: {name}", "检查：{name}"),
     "inspection.no_template_schedule": (
         "Schedule {id} is not an inspection schedule",

@@ -9,7 +9,6 @@ from dataclasses import dataclass, replace
 from sqlalchemy import Select, select
 from sqlalchemy.orm import Session, selectinload
 
-from branchguard.core.audit.service import record
 from branchguard.core.hazards.store import refs
 from branchguard.core.inspections.library import content_of, params_of
 from branchguard.core.inspections.types import (
@@ -29,9 +28,9 @@ from branchguard.core.kernel.attachments import AttachmentRef
 from branchguard.core.kernel.errors import NotFound, ValidationError
 from branchguard.core.kernel.i18n import Message, t
 from branchguard.core.kernel.types import Actor, PlaybookStatus, Text2
-from branchguard.core.schedules.titles import renamed
+from branchguard.core.playbooks.types import PlanTier
+from branchguard.core.schedules.renaming import rename_made_titles
 from branchguard.core.schedules.types import OccurrenceStatus, ScheduleKind
-from branchguard.db.base import utcnow
 from branchguard.db.models.hazards import HazardRow
 from branchguard.db.models.inspections import AnswerRow, InspectionRow, TemplateRow, TemplateVersionRow
 from branchguard.db.models.playbooks import PlaybookRow, PlaybookVersionRow
@@ -256,9 +255,6 @@ def hazard_values(row: InspectionRow, version: TemplateVersionRow, number: int, 
     }
 
 
-SCHEDULE_TITLE = 200  # schedules.title, String(200), as ScheduleService checks a typed one
-
-
 # -- publishing a version ----------------------------------------------------------------------------
 def publish(s: Session, actor: Actor, template: TemplateRow, row: TemplateVersionRow) -> int:
     """Put `row` in force (the approved version before it is retired), as the lead's approval and a
@@ -272,51 +268,42 @@ def publish(s: Session, actor: Actor, template: TemplateRow, row: TemplateVersio
 
 
 def check_plans(s: Session, code: str, row: TemplateVersionRow) -> None:
-    """Every plan an item of `row` starts on failure has an approved version: escalating a failed
-    item starts the plan's approved version, and a plan that is only a draft (or a draft since
-    discarded) would fail then, in front of the device found tampered with, not at approval."""
+    """Every plan an item of `row` starts on failure has an approved version, and is a plan, not a
+    service guide: escalating a failed item starts the plan's approved version, and a plan that is
+    only a draft (or a draft since discarded) or a guide (never started as an incident) would fail
+    then, in front of the device found tampered with, not at approval."""
     wanted = {item.on_fail_playbook for item in row.items if item.on_fail_playbook}
     if not wanted:
         return
-    in_force = set(
-        s.scalars(
-            select(PlaybookRow.code)
+    tiers = dict(
+        s.execute(
+            select(PlaybookRow.code, PlaybookVersionRow.tier)
             .join(PlaybookVersionRow, PlaybookVersionRow.playbook_id == PlaybookRow.id)
             .where(
                 PlaybookRow.code.in_(wanted),
                 PlaybookVersionRow.status == PlaybookStatus.APPROVED.value,
             )
-        )
+        ).tuples().all()
     )
     for item in sorted(row.items, key=lambda i: i.position):
-        if item.on_fail_playbook and item.on_fail_playbook not in in_force:
-            raise ValidationError(
-                Message("field.item_n", n=item.position),
-                Message("inspection.on_fail_not_in_force", code=code, plan=item.on_fail_playbook),
-            )
+        plan = item.on_fail_playbook
+        if not plan:
+            continue
+        if plan not in tiers:
+            refusal = Message("inspection.on_fail_not_in_force", code=code, plan=plan)
+        elif tiers[plan] == PlanTier.SERVICE.value:
+            refusal = Message("inspection.on_fail_guide", code=code, plan=plan)
+        else:
+            continue
+        raise ValidationError(Message("field.item_n", n=item.position), refusal)
 
 
 def rename_schedules(s: Session, actor: Actor, template: TemplateRow, row: TemplateVersionRow) -> int:
     """The checklist's schedules whose title the program made for a name an earlier version had
-    ("检查：<old name>") are titled after `row`'s name, in the language each was written in, each
-    change audited; a title the lead typed is theirs and stays. How many were renamed."""
-    new = Text2(row.name_zh, row.name_en)
-    old = {Text2(v.name_zh, v.name_en) for v in template.versions if v is not row} - {new}
-    if not old:
-        return 0
-    schedules = s.scalars(
-        select(ScheduleRow)
-        .where(ScheduleRow.kind == ScheduleKind.INSPECTION.value, ScheduleRow.subject_id == template.id)
-        .order_by(ScheduleRow.id)
+    ("检查：<old name>") are titled after `row`'s name (schedules.renaming). How many."""
+    schedules = select(ScheduleRow).where(
+        ScheduleRow.kind == ScheduleKind.INSPECTION.value, ScheduleRow.subject_id == template.id
     )
-    count = 0
-    for sched in schedules:
-        title = renamed(sched.title, "inspection.schedule_title", "name", old, new)
-        if title is None:
-            continue
-        title = title[:SCHEDULE_TITLE]  # a 200-character name does not fit behind "检查："
-        before, after = {"title": sched.title}, {"title": title}
-        record(s, actor, "schedule.update", "schedule", sched.id, before=before, after=after)
-        sched.title, sched.updated_at = title, utcnow()
-        count += 1
-    return count
+    names = (Text2(v.name_zh, v.name_en) for v in template.versions)
+    new = Text2(row.name_zh, row.name_en)
+    return rename_made_titles(s, actor, schedules, "inspection.schedule_title", "name", names, new)

@@ -16,7 +16,7 @@ from branchguard.core.kernel.attachments import AttachmentRef, AttachmentStore
 from branchguard.core.kernel.errors import NotFound, ValidationError, refuse_if_changed
 from branchguard.core.kernel.i18n import Message, t
 from branchguard.core.kernel.roles import require
-from branchguard.core.kernel.types import Actor, Level, PlaybookStatus
+from branchguard.core.kernel.types import Actor, Level, PlaybookStatus, Text2
 from branchguard.core.playbooks import library as builtin_library
 from branchguard.core.playbooks.library import RefreshResult, starter_items
 from branchguard.core.playbooks.rules import clean_code, clean_content
@@ -44,6 +44,7 @@ from branchguard.paths import starter_playbooks_file
 if TYPE_CHECKING:  # YAML, the exchange format and the diff load when used, not at every start
     from branchguard.core.playbooks.diff import VersionDiff
     from branchguard.core.playbooks.format import ParsedFile
+    from branchguard.core.schedules.service import ScheduleService
 
 Progress = Callable[[int, int], None]  # (done, total)
 
@@ -85,10 +86,42 @@ def _lock_plans(s: Session, codes: Iterable[str]) -> None:
         locked(s, PlaybookRow, plan_id)
 
 
+def _rename_drill_schedules(s: Session, actor: Actor, playbook: PlaybookRow, row: PlaybookVersionRow) -> int:
+    """The schedules of the plan's drills whose title the program made for a title an earlier
+    version had ("演练：<old title>") are titled after `row`'s (schedules.renaming): a drill
+    schedule's subject is the drill, whose plan code names the plan. The drills' own titles are
+    evidence and keep theirs. How many were renamed."""
+    from branchguard.core.schedules.renaming import rename_made_titles  # approval's alone
+    from branchguard.core.schedules.types import ScheduleKind
+    from branchguard.db.models.drills import DrillPlanRow
+    from branchguard.db.models.schedules import ScheduleRow
+
+    drills = select(DrillPlanRow.id).where(DrillPlanRow.playbook_code == playbook.code)
+    schedules = select(ScheduleRow).where(
+        ScheduleRow.kind == ScheduleKind.DRILL.value, ScheduleRow.subject_id.in_(drills)
+    )
+    titles = (Text2(v.title_zh, v.title_en) for v in playbook.versions)
+    new = Text2(row.title_zh, row.title_en)
+    return rename_made_titles(s, actor, schedules, "drill.default_title", "plan", titles, new)
+
+
 class PlaybookService:
-    def __init__(self, sessions: sessionmaker[Session], attachments: AttachmentStore) -> None:
+    def __init__(
+        self,
+        sessions: sessionmaker[Session],
+        attachments: AttachmentStore,
+        schedules: Callable[[], ScheduleService] | None = None,
+    ) -> None:
+        """`schedules` gives the schedule service whose listeners are told when putting a version
+        in force renamed drill schedules (None: nobody listens, as for a library sync's check)."""
         self._sessions = sessions
         self._files = attachments
+        self._schedules_of = schedules
+
+    def _schedules_renamed(self, count: int) -> None:
+        """After the commit: the calendar and the bell show the drill schedules' new titles."""
+        if count and self._schedules_of is not None:
+            self._schedules_of().notify()
 
     # -- reading ---------------------------------------------------------------------------
     def list_playbooks(self, actor: Actor, flt: PlaybookFilter | None = None) -> list[PlaybookSummary]:
@@ -273,10 +306,12 @@ class PlaybookService:
             record_name = Message("playbook.record", code=playbook.code)
             if opened is not None:
                 refuse_if_changed(opened, version_of(row, playbook), record_name)
-            self._publish(playbook, row, actor)
+            renamed = self._publish(s, playbook, row, actor)
             s.flush()
             record(s, actor, "playbook.approve", "playbook", playbook.code, summary=f"v{row.number}")
-            return version_of(row, playbook)
+            version = version_of(row, playbook)
+        self._schedules_renamed(renamed)
+        return version
 
     def discard_draft(self, actor: Actor, code: str) -> None:
         require(actor, "playbook.discard_draft")
@@ -400,10 +435,10 @@ class PlaybookService:
             existing = {p.code: p for p in _load_all(s, fresh=True)}
             plan = self._classify(existing, batch)
             updated = set(plan.updated)
-            new_items = []
+            new_items, renamed = [], 0
             for done, item in enumerate(batch, 1):
                 if item.content.code in updated:
-                    self._import_one(s, existing[item.content.code], item, actor, note)
+                    renamed += self._import_one(s, existing[item.content.code], item, actor, note)
                 elif item.content.code not in existing:
                     new_items.append(item)
                 if progress is not None:
@@ -418,7 +453,8 @@ class PlaybookService:
                 "",
                 summary=f"{source}: +{len(plan.added)} ~{len(plan.updated)} ={len(plan.unchanged)}",
             )
-            return plan
+        self._schedules_renamed(renamed)
+        return plan
 
     def _classify(self, existing: dict[str, PlaybookRow], items: list[ImportItem]) -> ImportPlan:
         added, updated, unchanged = [], [], []
@@ -436,15 +472,16 @@ class PlaybookService:
 
     def _import_one(
         self, s: Session, playbook: PlaybookRow, item: ImportItem, actor: Actor, note: str
-    ) -> None:
-        """A changed plan: the file's version is added after the existing ones."""
+    ) -> int:
+        """A changed plan: the file's version is added after the existing ones. How many drill
+        schedules an approved version renamed."""
         local_draft = draft(playbook)
         if item.status == PlaybookStatus.DRAFT:
             if local_draft is not None:  # replacing a local draft would lose its edits
                 raise ValidationError("field.code", Message("playbook.draft_conflict", code=playbook.code))
             number = max(v.number for v in playbook.versions) + 1
             self._new_version(playbook, number, PlaybookStatus.DRAFT, item.content, actor, note)
-            return
+            return 0
         # An approved plan from the file takes the next number; a local draft stays a draft, after it.
         number = max(v.number for v in playbook.versions) + 1
         if local_draft is not None:
@@ -452,7 +489,7 @@ class PlaybookService:
             local_draft.number = number + 1
             s.flush()
         row = self._new_version(playbook, number, PlaybookStatus.DRAFT, item.content, actor, note)
-        self._publish(playbook, row, actor)
+        return self._publish(s, playbook, row, actor)
 
     # -- helpers ---------------------------------------------------------------------------
     def _new_version(
@@ -469,8 +506,13 @@ class PlaybookService:
         playbook.versions.append(row)
         return row
 
-    def _publish(self, playbook: PlaybookRow, row: PlaybookVersionRow, actor: Actor) -> None:
+    def _publish(self, s: Session, playbook: PlaybookRow, row: PlaybookVersionRow, actor: Actor) -> int:
+        """Put `row` in force (the approved version before it is retired), by the lead's approval
+        or an import alike; the plan's drill schedules titled after an earlier title take the new
+        one. How many: the caller tells the schedules' listeners after its commit."""
         versioned.publish(playbook.versions, row, actor)
+        s.flush()
+        return _rename_drill_schedules(s, actor, playbook, row)
 
     def _playbook(
         self, s: Session, code: str, *, steps: bool = True, for_change: bool = False

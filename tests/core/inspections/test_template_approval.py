@@ -104,3 +104,18 @@ def test_approving_refuses_an_item_that_starts_a_plan_not_in_force(ctx: Any, lea
     plans.approve(lead, "ATM_NEW")
     _naming(ctx, lead, "ATM_NEW")
     assert svc.approve(lead, "SELF_SERVICE").content.items[1].on_fail_playbook == "ATM_NEW"
+
+
+@pytest.mark.parametrize("lang", ["zh_CN", "en"])
+def test_approving_refuses_an_item_that_starts_a_service_guide(ctx: Any, lead: Actor, lang: str) -> None:
+    assert ctx.services.playbooks.get(lead, "SVC-QUEUE").content.tier.value == "service"
+    svc = ctx.services.inspections
+    _naming(ctx, lead, "SVC-QUEUE")  # approved, but a guide is never started as an incident
+    with pytest.raises(ValidationError) as err:
+        svc.approve(lead, "SELF_SERVICE")
+    assert err.value.is_about("field.item_n", n=2)
+    said = err.value.as_message().text(lang)
+    assert said.startswith("Item 2: " if lang == "en" else "第 2 项："), said
+    assert "SELF_SERVICE" in said and "SVC-QUEUE" in said
+    assert ("service guide" if lang == "en" else "服务指引") in said
+    assert svc.template(lead, "SELF_SERVICE").info.number == 1  # nothing approved
