@@ -11,6 +11,7 @@ from branchguard.cli.common import (
     JSON_TABLE_HELP,
     JSON_TEXT_HELP,
     cli_actor,
+    fail,
     follow_up_action,
     local_time,
     print_json,
@@ -67,6 +68,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "--warning",
         choices=[w.value for w in WarningLevel],
         help="the four-colour warning (蓝/黄/橙/红色预警) in force: weather and natural-disaster plans only",
+    )
+    start.add_argument(
+        "--despite-open",
+        action="store_true",
+        help="start even though an incident of this plan is open: a second, separate event of its kind",
     )
     start.set_defaults(handler=run_start)
 
@@ -164,14 +170,20 @@ def _yuan(value: str) -> int:
 
 # -- changing ----------------------------------------------------------------------------------
 def run_start(ctx: AppContext, args: argparse.Namespace) -> int:
-    summary = ctx.services.incidents.start(
-        cli_actor(args),
-        args.playbook,
-        Level(args.level) if args.level else None,
-        title=args.title,
-        drill=args.drill,
-        warning=WarningLevel(args.warning) if args.warning else None,
-    )
+    from branchguard.core.incidents.opening import PlanAlreadyOpen  # SQLAlchemy: only when run
+
+    try:
+        summary = ctx.services.incidents.start(
+            cli_actor(args),
+            args.playbook,
+            Level(args.level) if args.level else None,
+            title=args.title,
+            drill=args.drill,
+            warning=WarningLevel(args.warning) if args.warning else None,
+            despite_open=args.despite_open,
+        )
+    except PlanAlreadyOpen as refused:  # the way past it is this command's own option
+        return fail(t("cli.incident.plan_open", refusal=refused.message))
     print(summary.id)
     return 0
 

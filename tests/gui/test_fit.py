@@ -229,7 +229,7 @@ def _answered_run(session: GuiSession) -> Any:
 
 def _incident_detail(session: GuiSession) -> Any:
     incidents = session.services.incidents
-    fire = incidents.start(session.actor, "FIRE").id
+    fire = incidents.start(session.actor, "FIRE", despite_open=True).id  # beside the fixture's
     return incidents.get(session.actor, fire)
 
 
@@ -344,7 +344,7 @@ def _dialogs() -> dict[str, Factory]:
     from branchguard.gui.drills.rule_dialog import RuleDialog
     from branchguard.gui.early_warnings.dialogs import AddWarningDialog, LiftWarningDialog
     from branchguard.gui.hazards.detail import HazardDetailDialog
-    from branchguard.gui.hazards.dialogs import NewHazardDialog, StepDialog
+    from branchguard.gui.hazards.dialogs import NewHazardDialog, StepDialog, UnsavedHazardEdits
     from branchguard.gui.hazards.policy import SeverityPolicyDialog
     from branchguard.gui.headoffice.page import RegionalPeriodDialog
     from branchguard.gui.incidents.console import close_dialog
@@ -441,6 +441,7 @@ def _dialogs() -> dict[str, Factory]:
         "StepDialog": lambda s, w: StepDialog(s, _hazard(s), w),
         "SubmitDialog": lambda s, w: runner_dialogs.SubmitDialog(
             [a for a in _answered_run(s).answers if a.result is ItemResult.FAIL], "李晓梅", "王建国", w),
+        "UnsavedHazardEdits": lambda s, w: UnsavedHazardEdits(["隐患位置", "整改责任人", "整改期限"], w),
         "UnstoppableProgress": lambda s, w: UnstoppableProgress("Backing up to D:/备份 …", w),
         "TrainingDialog": lambda s, w: TrainingDialog(
             lambda data: data, s.services.team.kinds(), s.services.team.people(s.actor), None, w),  # type: ignore[arg-type,return-value]

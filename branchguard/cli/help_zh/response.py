@@ -43,6 +43,9 @@ HELP: dict[str, str] = {
     "the four-colour warning (蓝/黄/橙/红色预警) in force: weather and natural-disaster plans only": (
         "当前生效的四色预警（蓝/黄/橙/红色预警）：仅限气象和自然灾害类预案"
     ),
+    "start even though an incident of this plan is open: a second, separate event of its kind": (
+        "即使该预案已有事件在处置中也启动：另一起同类的独立事件"
+    ),
     "the incident's id": "事件编号",
     "the warning level now in force": "当前生效的预警级别",
     "why, e.g. the bureau's new signal": "原因，例如气象部门发布的新信号",

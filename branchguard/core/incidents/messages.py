@@ -67,6 +67,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "playbook {code} has no approved version; approve it before starting from it",
         "预案 {code} 没有已批准的版本，请先批准再启动",
     ),
+    "incident.plan_open": (
+        "{code} is already open as incident #{id} “{title}”, started by {who} at {at}; log in that incident",
+        "{code} 已作为事件 #{id}“{title}”在处置中，由 {who} 于 {at} 启动，请在该事件中记录",
+    ),
+    "cli.incident.plan_open": (
+        "{refusal}. If this is a second, separate event of the same kind, start it with --despite-open.",
+        "{refusal}。如确为另一起同类事件，请加 --despite-open 另行启动。",
+    ),
     "incident.ad_hoc_title": ("Incident without a playbook", "无预案事件"),
     "incident.kind_not_typed": (
         "entries of type '{kind}' are written by the program",

@@ -1,6 +1,7 @@
 """Opening an incident inside a caller's transaction: the plan's approved version (or none, ad hoc),
 the opening level, the start entry with the words it was started under, the warning it quotes and
-the team check (core/incidents/team_check.py), audited as incident.start."""
+the team check (core/incidents/team_check.py), audited as incident.start; and the refusal to open
+a plan's second real incident while its first is open (`refuse_if_open`)."""
 
 from __future__ import annotations
 
@@ -16,17 +17,60 @@ from branchguard.core.early_warnings.types import WarningLevel
 from branchguard.core.incidents import log as incident_log
 from branchguard.core.incidents import team_check
 from branchguard.core.incidents.rules import opening_level
-from branchguard.core.incidents.types import SAID, EntryKind, IncidentStatus
+from branchguard.core.incidents.store import filtered, summary_of
+from branchguard.core.incidents.text import local_stamp
+from branchguard.core.incidents.types import SAID, EntryKind, IncidentFilter, IncidentStatus, IncidentSummary
 from branchguard.core.kernel.errors import NotFound, ValidationError
 from branchguard.core.kernel.i18n import Message, both, saying, worded
 from branchguard.core.kernel.types import Actor, Level
 from branchguard.core.playbooks.store import approved
 from branchguard.core.playbooks.types import IncidentCategory, PlanTier
+from branchguard.core.schedules.titles import title_names
 from branchguard.db.base import utcnow
+from branchguard.db.locks import locked
 from branchguard.db.models.incidents import IncidentRow
 from branchguard.db.models.playbooks import PlaybookRow
 
 MAX_TITLE = 200  # characters of an incident's title
+
+
+class PlanAlreadyOpen(ValidationError):
+    """A plan started while a real incident of it is still open (two PCs, or F9 pressed twice, in
+    one emergency): nothing was started. `incident` is the open one, so a window can offer it; a
+    second, separate event of the same kind is started with `despite_open`."""
+
+    def __init__(self, incident: IncidentSummary, title: object) -> None:
+        reason = Message(
+            "incident.plan_open",
+            code=incident.playbook_code,
+            id=incident.id,
+            title=title,
+            who=incident.started_by,
+            at=local_stamp(incident.started_at, "%Y-%m-%d %H:%M"),
+        )
+        super().__init__("field.playbook", reason)
+        self.incident = incident
+
+    @property
+    def incident_id(self) -> int:
+        return self.incident.id
+
+
+def refuse_if_open(s: Session, playbook_code: str) -> None:
+    """Raise PlanAlreadyOpen when a real incident of the plan is open. The plan's row is locked
+    first (db/locks.py) and held until the caller's insert commits: of two PCs starting the plan
+    at once, the second reads the first's incident and is refused, instead of both passing the
+    check. An unknown code passes: `open_incident` refuses it in its words."""
+    plan_id = s.scalar(select(PlaybookRow.id).where(PlaybookRow.code == playbook_code.strip().upper()))
+    plan = locked(s, PlaybookRow, plan_id) if plan_id is not None else None
+    if plan is None:
+        return
+    open_real = filtered(IncidentFilter(status=IncidentStatus.OPEN, drill=False))
+    of_plan = open_real.where(IncidentRow.playbook_code == plan.code)
+    row = s.scalars(of_plan.order_by(IncidentRow.started_at, IncidentRow.id)).first()
+    if row is not None:
+        names = title_names(s)  # a plan's title in the reader's language, as the lists show it
+        raise PlanAlreadyOpen(summary_of(row, names), names.get(row.title) or row.title)
 
 
 def open_incident(

@@ -112,10 +112,15 @@ class IncidentService:
         drill: bool = False,
         location: str = "",
         warning: WarningLevel | None = None,
+        despite_open: bool = False,
     ) -> IncidentSummary:
-        """Open an incident from the plan's approved version (or ad hoc); `warning`: weather plans'."""
+        """Open an incident from the plan's approved version (or ad hoc); `warning`: weather plans'.
+        A plan's real incident is refused while one of it is open (opening.PlanAlreadyOpen), unless
+        `despite_open`: a second, separate event of the same kind."""
         require(actor, "incident.start")
         with self._sessions.begin() as s:
+            if playbook_code and not drill and not despite_open:
+                opening.refuse_if_open(s, playbook_code)
             row = self.start_in(s, actor, playbook_code, level, title=title, drill=drill,
                                 location=location, warning=warning)  # fmt: skip
             s.flush()

@@ -1,10 +1,15 @@
-"""Starting an incident (F9): type to pick a playbook, most likely first; Enter starts the first."""
+"""Starting an incident (F9): type to pick a playbook, most likely first; Enter starts the first.
+A plan whose real incident is already open (another PC started it a moment ago) is not started
+again unasked: the dialog offers that incident's console instead (`AlreadyOpenQuestion`)."""
 
 from __future__ import annotations
+
+from datetime import datetime
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QCheckBox,
     QComboBox,
     QDialog,
@@ -14,12 +19,14 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QVBoxLayout,
     QWidget,
 )
 
 from branchguard.core.early_warnings.rules import takes_warning
 from branchguard.core.early_warnings.types import WarningLevel
+from branchguard.core.incidents.opening import PlanAlreadyOpen
 from branchguard.core.incidents.rules import opening_level
 from branchguard.core.incidents.types import IncidentSummary
 from branchguard.core.kernel.roles import may
@@ -34,12 +41,15 @@ from branchguard.gui.shell.session import GuiSession
 
 _PLAN_ROLE = Qt.ItemDataRole.UserRole  # the PlaybookSummary of a row; None for "ad hoc"
 _MOVE_KEYS = (Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown)
+# The already-open question and its answers, by object name (tests answer it by them).
+QUESTION_NAME, OPEN_IT, START_ANOTHER, CANCEL = "already_open_question", "open_it", "start_another", "cancel"
 
 
 class StartIncidentDialog(QDialog):
     """The playbook list follows what is typed; the level follows the chosen plan (the least severe
     it allows, core/incidents/rules.opening_level) until someone picks one. `started` carries the
-    new incident once it is on disk."""
+    incident to show: the new one once it is on disk, or the plan's open one the user chose to
+    open instead of starting a second."""
 
     started = Signal(object)  # IncidentSummary
 
@@ -50,6 +60,7 @@ class StartIncidentDialog(QDialog):
         resize_within_screen(self, 620, 520)
         self._plans = session.services.playbooks.list_playbooks(session.actor)
         self._level_chosen = False
+        self.question: QMessageBox | None = None  # "already open": asked until answered
         self.filter = QLineEdit()
         self.filter.setObjectName("start_filter")
         self.filter.setProperty("discardable", True)  # a search: Esc asks nothing (gui/kit/discard.py)
@@ -181,6 +192,11 @@ class StartIncidentDialog(QDialog):
     def submit(self) -> None:
         if not self.start_button.isEnabled():
             return  # already starting
+        self.start_button.setEnabled(False)
+        self.message.hide()
+        self._start(despite_open=False)
+
+    def _start(self, despite_open: bool) -> None:
         plan = self.chosen_plan()
         level = chosen_level(self.level)
         drill = self.drill.isChecked()
@@ -191,24 +207,82 @@ class StartIncidentDialog(QDialog):
         typed = self.filter.text().strip()
         title = "" if plan is not None else typed
         s = self.session
-        self.start_button.setEnabled(False)
-        self.message.hide()
-        writer().submit(
-            lambda: s.services.incidents.start(
-                s.actor, plan.code if plan else None, level, title=title, drill=drill, warning=warning
-            ),
-            on_done=self._started,
-            on_error=self._failed,
-        )
 
-    def _started(self, summary: IncidentSummary) -> None:
-        self.started.emit(summary)
+        def work() -> IncidentSummary | PlanAlreadyOpen:
+            try:
+                return s.services.incidents.start(
+                    s.actor, plan.code if plan else None, level, title=title, drill=drill, warning=warning,
+                    despite_open=despite_open,
+                )  # fmt: skip
+            except PlanAlreadyOpen as refused:  # brought back whole: the question offers its incident
+                return refused
+
+        writer().submit(work, on_done=self._started, on_error=self._failed)
+
+    def _started(self, result: IncidentSummary | PlanAlreadyOpen) -> None:
+        if isinstance(result, PlanAlreadyOpen):
+            self._ask_open(result)
+            return
+        self.started.emit(result)
         self.accept()
 
     def _failed(self, message: str) -> None:
         self.start_button.setEnabled(True)
         self.message.setText(message)
         self.message.show()
+
+    # -- the plan is open already --------------------------------------------------------------
+    def _ask_open(self, refused: PlanAlreadyOpen) -> None:
+        """Open the incident already running (the default: one emergency, one log), start a second
+        one for a separate event of the same kind, or neither. Asked with open(), not exec()."""
+        found = refused.incident
+        plan = self.chosen_plan()
+        named = f"{plan.code} {plan.title.text}" if plan is not None else found.playbook_code or ""
+        box = plain(QMessageBox(self))  # the plan's name and the user name, as they are
+        box.setObjectName(QUESTION_NAME)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.tr("Already open"))
+        text = self.tr("%1 is already open as incident #%2, started by %3 at %4.")
+        for n, value in enumerate((named, str(found.id), found.started_by, _when(found.started_at)), 1):
+            text = text.replace(f"%{n}", value)
+        box.setText(text)
+        box.setInformativeText(
+            self.tr(
+                "Log what happens in that incident. Start another only for a second, separate event "
+                "of the same kind (a second ATM, another floor)."
+            )
+        )
+        go = box.addButton(self.tr("Open that incident"), QMessageBox.ButtonRole.AcceptRole)
+        go.setObjectName(OPEN_IT)
+        box.addButton(self.tr("Start another anyway"), QMessageBox.ButtonRole.DestructiveRole).setObjectName(
+            START_ANOTHER
+        )
+        cancel = box.addButton(self.tr("Cancel"), QMessageBox.ButtonRole.RejectRole)
+        cancel.setObjectName(CANCEL)
+        box.setDefaultButton(go)
+        box.setEscapeButton(cancel)
+        box.finished.connect(lambda _result: self._answered(box, found))
+        self.question = box
+        box.open()
+
+    def _answered(self, box: QMessageBox, found: IncidentSummary) -> None:
+        self.question = None
+        clicked = box.clickedButton()
+        answer = clicked.objectName() if isinstance(clicked, QAbstractButton) else CANCEL
+        box.deleteLater()
+        if answer == OPEN_IT:  # its console, as the window shows a started one
+            self.started.emit(found)
+            self.accept()
+        elif answer == START_ANOTHER:
+            self._start(despite_open=True)
+        else:
+            self.start_button.setEnabled(True)
+
+
+def _when(at: datetime) -> str:
+    """The local time an incident started: HH:MM today, with its date when it began another day."""
+    local = at.astimezone()
+    return local.strftime("%H:%M" if local.date() == datetime.now().astimezone().date() else "%Y-%m-%d %H:%M")
 
 
 def may_start(session: GuiSession) -> bool:

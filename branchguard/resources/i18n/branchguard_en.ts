@@ -4693,6 +4693,30 @@ Submitted as: %3</translation>
         <source>No warning in force</source>
         <translation>No warning in force</translation>
     </message>
+    <message>
+        <source>Already open</source>
+        <translation>Already open</translation>
+    </message>
+    <message>
+        <source>%1 is already open as incident #%2, started by %3 at %4.</source>
+        <translation>%1 is already open as incident #%2, started by %3 at %4.</translation>
+    </message>
+    <message>
+        <source>Log what happens in that incident. Start another only for a second, separate event of the same kind (a second ATM, another floor).</source>
+        <translation>Log what happens in that incident. Start another only for a second, separate event of the same kind (a second ATM, another floor).</translation>
+    </message>
+    <message>
+        <source>Open that incident</source>
+        <translation>Open that incident</translation>
+    </message>
+    <message>
+        <source>Start another anyway</source>
+        <translation>Start another anyway</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
 </context>
 <context>
     <name>StartInspectionDialog</name>

@@ -4678,6 +4678,30 @@ Submitted as: %3</source>
         <source>No warning in force</source>
         <translation>无生效预警</translation>
     </message>
+    <message>
+        <source>Already open</source>
+        <translation>已在处置中</translation>
+    </message>
+    <message>
+        <source>%1 is already open as incident #%2, started by %3 at %4.</source>
+        <translation>%1 已作为事件 #%2 在处置中，由 %3 于 %4 启动。</translation>
+    </message>
+    <message>
+        <source>Log what happens in that incident. Start another only for a second, separate event of the same kind (a second ATM, another floor).</source>
+        <translation>请在该事件中记录处置情况。仅当另有一起同类的独立事件（如另一台 ATM、另一楼层）时才另行启动。</translation>
+    </message>
+    <message>
+        <source>Open that incident</source>
+        <translation>打开该事件</translation>
+    </message>
+    <message>
+        <source>Start another anyway</source>
+        <translation>仍然另行启动</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
 </context>
 <context>
     <name>StartInspectionDialog</name>

@@ -39,7 +39,7 @@ def test_start_from_a_playbook_records_its_version_level_and_starter(ctx, lead) 
 def test_a_system_failure_opens_at_this_branchs_level_unless_told(ctx, lead) -> None:
     inc = ctx.services.incidents
     assert inc.start(lead, "SYS").level == Level.II  # several branches hit: the lead says I
-    assert inc.start(lead, "SYS", Level.I).level == Level.I
+    assert inc.start(lead, "SYS", Level.I, despite_open=True).level == Level.I  # a second event
 
 
 def test_ad_hoc_incident_has_no_steps_and_a_chosen_level(ctx, staff) -> None:
@@ -238,7 +238,7 @@ def test_saving_the_initial_report_completes_its_checkpoint_and_logs_it(ctx, lea
     again = inc.set_report_fields(lead, iid, {"trend": "已控制"})
     assert [e.kind for e in again.entries[-1:]] == [EntryKind.REPORT_FIELDS]
     # an initial report already made (marked by hand) is left as it was
-    other = inc.start(lead, "ROB").id
+    other = inc.start(lead, "ROB", despite_open=True).id
     inc.mark_step(staff, other, initial.number)
     done = inc.set_report_fields(lead, other, {"cause": "抢劫"})
     assert done.steps[initial.number - 1].by == "staff"
@@ -293,7 +293,7 @@ def test_suggestions_put_matches_and_often_used_plans_first(ctx, lead) -> None:
     assert inc.suggest_playbooks(lead, "rob", plans)[0].code == "ROB"
     assert inc.suggest_playbooks(lead, "火灾", plans)[0].code == "FIRE"
     inc.start(lead, "SUS")
-    inc.start(lead, "SUS")
+    inc.start(lead, "SUS", despite_open=True)
     assert inc.suggest_playbooks(lead, "", plans)[0].code == "SUS"
     assert inc.suggest_playbooks(lead, "zzzz", plans) == []
 

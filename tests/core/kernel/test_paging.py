@@ -35,7 +35,7 @@ def walk(read: Callable[[Window], Slice[T]], limit: int, **order: Any) -> tuple[
 def test_incident_windows_reach_every_incident_in_list_order_and_filter_in_sql(ctx: Any, lead: Actor) -> None:
     svc = ctx.services.incidents
     for n in range(7):
-        svc.start(lead, "ROB" if n % 2 else "FIRE", title=f"事件 {n}", drill=n % 3 == 0)
+        svc.start(lead, "ROB" if n % 2 else "FIRE", title=f"事件 {n}", drill=n % 3 == 0, despite_open=True)
     everything = svc.list_incidents(lead)
     rows, totals = walk(lambda w: svc.window(lead, IncidentFilter(), w), 3)
     assert [r.id for r in rows] == [r.id for r in everything] and totals == {7}
@@ -112,7 +112,7 @@ def test_among_picks_the_rows_of_the_ids_given_in_one_parameter_on_postgresql(
     from branchguard.db.models.incidents import IncidentRow
 
     for n in range(9):
-        ctx.services.incidents.start(lead, "FIRE", title=f"事件 {n}")
+        ctx.services.incidents.start(lead, "FIRE", title=f"事件 {n}", despite_open=True)
     sent: list[Any] = []
     with ctx.sessions() as s:
         engine = s.get_bind()

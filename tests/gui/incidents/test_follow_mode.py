@@ -55,7 +55,8 @@ def follow(gui_ctx: AppContext, qtbot) -> Opener:
     def _open(
         username: str = "staff", *, drill: bool = False, size: tuple[int, int] = (1280, 720)
     ) -> FollowWindow:
-        incident = gui_ctx.services.incidents.start(login(gui_ctx, "lead"), "FIRE", drill=drill)
+        lead = login(gui_ctx, "lead")
+        incident = gui_ctx.services.incidents.start(lead, "FIRE", drill=drill, despite_open=True)
         window = FollowWindow(GuiSession(gui_ctx, login(gui_ctx, username)), incident.id, clock=FakeClock())
         qtbot.addWidget(window)
         window.resize(*size)
