@@ -54,7 +54,9 @@ def small_windows(pager: Pager[Any, Any]) -> None:
 def test_incidents_scroll_and_filter_reach_every_incident(open_window, gui_ctx: AppContext) -> None:
     actor = lead(gui_ctx)
     for n in range(8):
-        gui_ctx.services.incidents.start(actor, "ROB", title=f"Case {n:02}", drill=n % 3 == 0, despite_open=True)
+        gui_ctx.services.incidents.start(
+            actor, "ROB", title=f"Case {n:02}", drill=n % 3 == 0, despite_open=True
+        )
     page = open_window("lead").show_page("incidents")
     assert isinstance(page, IncidentsPage)
     panel = page.list_panel

@@ -51,7 +51,9 @@ def test_a_column_without_an_sql_order_takes_no_sort_arrow(open_window, gui_ctx:
 def test_a_new_filter_shows_the_list_from_the_top(open_window, gui_ctx: AppContext) -> None:
     actor = lead(gui_ctx)
     for n in range(40):
-        gui_ctx.services.incidents.start(actor, "ROB", title=f"Case {n:02}", drill=n % 4 == 0, despite_open=True)
+        gui_ctx.services.incidents.start(
+            actor, "ROB", title=f"Case {n:02}", drill=n % 4 == 0, despite_open=True
+        )
     page = open_window("lead").show_page("incidents")
     assert isinstance(page, IncidentsPage)
     panel = page.list_panel
