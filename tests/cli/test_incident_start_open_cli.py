@@ -22,7 +22,7 @@ def test_a_plan_started_twice_is_refused_until_despite_open(demo_run: Run) -> No
 
     code, out, err = demo_run("incident", "start", "--playbook", "FIRE")
     assert code == 1 and out == "" and err.count("\n") == 1, (code, out, err)
-    assert f"#{first}" in err and "lead" in err and "--despite-open" in err, err
+    assert f"#{first}" in err and "王建国" in err and "--despite-open" in err, err
     code, _out, err = demo_run("incident", "start", "--playbook", "FIRE", lang="zh_CN")
     assert code == 1 and f"#{first}" in err and "--despite-open" in err and "已作为事件" in err, err
     assert _open_fires(demo_run) == [*before, first]

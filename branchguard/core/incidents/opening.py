@@ -11,6 +11,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from branchguard.core.accounts.names import person_of
 from branchguard.core.audit.service import record
 from branchguard.core.early_warnings.rules import takes_warning
 from branchguard.core.early_warnings.types import WarningLevel
@@ -39,17 +40,18 @@ class PlanAlreadyOpen(ValidationError):
     one emergency): nothing was started. `incident` is the open one, so a window can offer it; a
     second, separate event of the same kind is started with `despite_open`."""
 
-    def __init__(self, incident: IncidentSummary, title: object) -> None:
+    def __init__(self, incident: IncidentSummary, title: object, who: str) -> None:
         reason = Message(
             "incident.plan_open",
             code=incident.playbook_code,
             id=incident.id,
             title=title,
-            who=incident.started_by,
+            who=who,
             at=local_stamp(incident.started_at, "%Y-%m-%d %H:%M"),
         )
         super().__init__("field.playbook", reason)
         self.incident = incident
+        self.who = who  # who started it, as a person is named (their account's display name)
 
     @property
     def incident_id(self) -> int:
@@ -70,7 +72,8 @@ def refuse_if_open(s: Session, playbook_code: str) -> None:
     row = s.scalars(of_plan.order_by(IncidentRow.started_at, IncidentRow.id)).first()
     if row is not None:
         names = title_names(s)  # a plan's title in the reader's language, as the lists show it
-        raise PlanAlreadyOpen(summary_of(row, names), names.get(row.title) or row.title)
+        who = person_of(s, row.started_by)
+        raise PlanAlreadyOpen(summary_of(row, names), names.get(row.title) or row.title, who)
 
 
 def open_incident(

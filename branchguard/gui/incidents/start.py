@@ -243,7 +243,7 @@ class StartIncidentDialog(QDialog):
         box.setIcon(QMessageBox.Icon.Question)
         box.setWindowTitle(self.tr("Already open"))
         text = self.tr("%1 is already open as incident #%2, started by %3 at %4.")
-        for n, value in enumerate((named, str(found.id), found.started_by, _when(found.started_at)), 1):
+        for n, value in enumerate((named, str(found.id), refused.who, _when(found.started_at)), 1):
             text = text.replace(f"%{n}", value)
         box.setText(text)
         box.setInformativeText(

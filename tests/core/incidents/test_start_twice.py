@@ -41,7 +41,9 @@ def test_a_plan_started_twice_is_refused_naming_the_open_incident(ctx, lead, sta
     at = first.started_at.astimezone().strftime("%Y-%m-%d %H:%M")
     for lang in ("en", "zh_CN"):
         text = refused.text(lang)
-        assert f"#{first.id}" in text and "lead" in text and at in text and "FIRE" in text, text
+        assert f"#{first.id}" in text and at in text and "FIRE" in text, text
+        assert "王建国" in text and "lead" not in text, text  # the person who started it, not a login
+    assert refused.who == "王建国"
     assert "Fire" in refused.text("en") and "火灾" in refused.text("zh_CN")  # the plan's title, as read
     assert _open_real(ctx, lead, "FIRE") == [first.id]
 

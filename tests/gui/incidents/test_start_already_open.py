@@ -53,7 +53,7 @@ def test_the_question_names_the_open_incident_and_opens_it_by_default(
     window = open_window("lead")
     dialog, box = _ask_fire(window, qtbot)
     at = first.started_at.astimezone().strftime("%H:%M")
-    assert f"#{first.id}" in box.text() and "staff" in box.text() and at in box.text()
+    assert f"#{first.id}" in box.text() and "李晓梅" in box.text() and at in box.text()  # staff, by name
     assert "FIRE" in box.text()
     assert box.defaultButton() is box.findChild(QAbstractButton, start.OPEN_IT)
 
