@@ -61,6 +61,7 @@ class StartIncidentDialog(QDialog):
         self._plans = session.services.playbooks.list_playbooks(session.actor)
         self._level_chosen = False
         self.question: QMessageBox | None = None  # "already open": asked until answered
+        self.joined = False  # `started` carried the plan's open incident, not a new one
         self.filter = QLineEdit()
         self.filter.setObjectName("start_filter")
         self.filter.setProperty("discardable", True)  # a search: Esc asks nothing (gui/kit/discard.py)
@@ -271,6 +272,7 @@ class StartIncidentDialog(QDialog):
         answer = clicked.objectName() if isinstance(clicked, QAbstractButton) else CANCEL
         box.deleteLater()
         if answer == OPEN_IT:  # its console, as the window shows a started one
+            self.joined = True
             self.started.emit(found)
             self.accept()
         elif answer == START_ANOTHER:

@@ -242,21 +242,26 @@ class IncidentBar(QToolBar):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.started.connect(lambda summary: self._started(summary.id))
         if over is not None:
-            dialog.started.connect(lambda _summary: self._tell_started_behind(over))
+            dialog.started.connect(lambda summary: self._tell_started_behind(over, summary.id, dialog.joined))
         dialog.open()
         self.dialog = dialog
 
-    def _tell_started_behind(self, over: QWidget) -> None:
-        box = QMessageBox(
-            QMessageBox.Icon.Information,
-            self.tr("Incident started"),
-            self.tr(
+    def _tell_started_behind(self, over: QWidget, incident_id: int, joined: bool) -> None:
+        """Where the console went, behind the dialog F9 was pressed in; `joined`: the plan's open
+        incident was chosen rather than a new one started, and the note says so."""
+        if joined:
+            title = self.tr("Incident open")
+            text = self.tr(
+                "Incident #%1 was already open: its console is open in the main window. This window "
+                "stays open with your work: finish or close it to reach the console."
+            ).replace("%1", str(incident_id))
+        else:
+            title = self.tr("Incident started")
+            text = self.tr(
                 "The incident is started and its console is open in the main window. This window stays "
                 "open with your work: finish or close it to reach the console."
-            ),
-            QMessageBox.StandardButton.Ok,
-            over,
-        )
+            )
+        box = QMessageBox(QMessageBox.Icon.Information, title, text, QMessageBox.StandardButton.Ok, over)
         box.setObjectName("started_behind_note")
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()

@@ -2166,6 +2166,14 @@ Submitted as: %3</translation>
         <source>The incident is started and its console is open in the main window. This window stays open with your work: finish or close it to reach the console.</source>
         <translation>The incident is started and its console is open in the main window. This window stays open with your work: finish or close it to reach the console.</translation>
     </message>
+    <message>
+        <source>Incident open</source>
+        <translation>Incident open</translation>
+    </message>
+    <message>
+        <source>Incident #%1 was already open: its console is open in the main window. This window stays open with your work: finish or close it to reach the console.</source>
+        <translation>Incident #%1 was already open: its console is open in the main window. This window stays open with your work: finish or close it to reach the console.</translation>
+    </message>
 </context>
 <context>
     <name>IncidentConsole</name>

@@ -2158,6 +2158,14 @@ Submitted as: %3</source>
         <source>The incident is started and its console is open in the main window. This window stays open with your work: finish or close it to reach the console.</source>
         <translation>应急事件已启动，处置台已在主窗口打开。本窗口保持打开，内容不会丢失：完成或关闭本窗口后即可进入处置台。</translation>
     </message>
+    <message>
+        <source>Incident open</source>
+        <translation>事件处置中</translation>
+    </message>
+    <message>
+        <source>Incident #%1 was already open: its console is open in the main window. This window stays open with your work: finish or close it to reach the console.</source>
+        <translation>事件 #%1 已在处置中，其处置台已在主窗口打开。本窗口保持打开，内容不会丢失：完成或关闭本窗口后即可进入处置台。</translation>
+    </message>
 </context>
 <context>
     <name>IncidentConsole</name>

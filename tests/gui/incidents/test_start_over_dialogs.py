@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QAbstractButton, QApplication, QMessageBox
 
 from branchguard.context import AppContext
 from branchguard.gui.hazards.page import HazardsPage
@@ -70,3 +70,35 @@ def test_staff_without_the_start_right_gets_nothing_over_a_dialog(open_window: A
     assert window.incident_bar.dialog is None
     dialog.done(0)
     del page
+
+
+def test_f9_over_a_dialog_to_an_incident_already_open_says_it_was_open(
+    open_window: Any, gui_ctx: AppContext, qtbot: Any
+) -> None:
+    """Opening the plan's running incident instead of a second: the note behind did say "The
+    incident is started", though nothing was."""
+    from branchguard.gui.incidents import start as start_dialog
+
+    running = gui_ctx.services.incidents.start(login(gui_ctx, "staff"), "FIRE")  # the other PC's
+    window = open_window("lead")
+    page = window.show_page("hazards")
+    assert isinstance(page, HazardsPage)
+    form = page.ask_new()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is form)
+    qtbot.keyClick(form, Qt.Key.Key_F9)
+    start = window.incident_bar.dialog
+    assert start is not None
+    start.filter.setText("火灾")
+    qtbot.keyClick(start.filter, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: start.question is not None)
+    question = start.question
+    assert question is not None
+    question.findChild(QAbstractButton, start_dialog.OPEN_IT).click()
+
+    live = gui_ctx.services.incidents.open_incidents(login(gui_ctx, "lead"))
+    assert [i.id for i in live] == [running.id]  # nothing started
+    note = form.findChild(QMessageBox, "started_behind_note")
+    assert note is not None and note.isVisible()
+    assert f"#{running.id}" in note.text() and "already open" in note.text(), note.text()
+    note.done(0)
+    form.done(0)
