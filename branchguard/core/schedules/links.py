@@ -112,6 +112,8 @@ DONE_BY_RECORD: dict[ScheduleKind, str] = {
 # The window's words for the same refusals: the command line's name an item's ID and commands
 # (`schedule done ID --skip REASON`, `training add`) the window shows none of.
 IN_THE_WINDOW: dict[str, str] = {
+    "schedule.ends_with_complaint": "schedule.ends_with_complaint.window",
+    "schedule.ends_with_action": "schedule.ends_with_action.window",
     "schedule.ends_with_drill": "schedule.ends_with_drill.window",
     "schedule.done_by_drill": "schedule.done_by_drill.window",
     "schedule.done_by_inspection": "schedule.done_by_inspection.window",

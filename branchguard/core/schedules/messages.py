@@ -160,7 +160,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "此事项随证书结束：请登记续训取得的新证书（`training add`）；不再续训的（如持证人已离开本网点），"
         "请注明原因后跳过（`schedule done 编号 --skip 原因`）",
     ),
-    # the same three in the window's words: it shows no item's ID and runs no command
+    # the same in the window's words: it shows no item's ID and runs no command
+    "schedule.ends_with_complaint.window": (
+        "this item ends with its complaint: record the reply, or the customer's withdrawal, on the"
+        " Complaints page",
+        "此事项随投诉结束：请在“客户投诉”页面登记答复，或登记客户撤诉",
+    ),
+    "schedule.ends_with_action.window": (
+        "this item ends with its corrective action: mark the action done on the Drills page, Corrective"
+        " actions tab",
+        "此事项随整改措施结束：请在“应急演练”页面的“整改措施”标签页将该整改措施标记为完成",
+    ),
     "schedule.ends_with_training.window": (
         "this item ends with the certificate: record the renewed training (People & contacts, Team & training"
         " tab); one that will not be renewed (its holder left the branch) is skipped with its reason (Skip…)",

@@ -69,5 +69,9 @@ def test_the_certificates_window_words_point_to_the_team_tab() -> None:
 
 @pytest.mark.parametrize("kind", [ScheduleKind.HAZARD, ScheduleKind.COMPLAINT, ScheduleKind.ACTION])
 def test_an_item_its_record_ends_keeps_one_wording(kind: ScheduleKind) -> None:
-    """Not skipped either way; its words name the page and the command alike."""
-    assert by_hand_refusal(kind, 1, skipped=True) == by_hand_refusal(kind, 1, window=True)
+    """Not skipped either way, done or skipped alike; the window's words name no command (the
+    bell told the user to run `complaint step`)."""
+    assert by_hand_refusal(kind, 1, skipped=True) == by_hand_refusal(kind, 1)
+    window = by_hand_refusal(kind, 1, skipped=True, window=True)
+    assert window is not None and window == by_hand_refusal(kind, 1, window=True)
+    assert all("`" not in window.text(lang) for lang in ("en", "zh_CN"))

@@ -63,3 +63,18 @@ def test_a_planned_drills_only_date_says_where_to_act_in_the_windows_words(ctx: 
     with pytest.raises(ValidationError) as refused:
         ctx.services.schedules.complete(lead, reminder.occurrence_id)
     assert refused.value.reason == Message("schedule.ends_with_drill").text()
+
+
+def test_no_refusal_in_the_window_names_a_command() -> None:
+    """The bell's tooltip for a complaint's reminder told the user to run `complaint step`; the
+    window runs no command and shows no item's ID. Every refusal has the window's own words."""
+    from branchguard.core.schedules.links import DONE_BY_RECORD, ENDED_BY_RECORD, by_hand_refusal
+
+    for kind in (*ENDED_BY_RECORD, *DONE_BY_RECORD):
+        for skipped in (False, True):
+            refusal = by_hand_refusal(kind, 7, skipped=skipped, window=True)
+            if refusal is None:
+                continue
+            for lang in ("en", "zh_CN"):
+                words = refusal.text(lang)
+                assert "`" not in words and " ID" not in words and "编号" not in words, (kind, lang, words)
