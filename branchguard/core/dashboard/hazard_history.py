@@ -4,16 +4,20 @@ figures read from the columns changed after their month was reported: a hazard v
 September and reopened in December left September's resolved count and the open count at the end
 of September, October and November. The history keeps every verification, close and reopening,
 so a period's figures stay what they were when its report was sent: which hazards were open in a
-period (`open_during`) and where each stood at its end (`states_at`) too."""
+period (`open_during`) and where each stood at its end (`states_at`) too. An edit (severity, due
+date, deadlines, title) changes the columns in place, and its event keeps what they held before,
+so `fields_at` reads them as they stood at the end of a period: a hazard lowered to general, or
+given a later due date, after the period stays as its report showed it."""
 
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, date, datetime
+from typing import Any
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import ColumnElement, Select, and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from branchguard.core.hazards.types import HazardEventKind, HazardStatus
@@ -24,6 +28,7 @@ REOPENED = HazardEventKind.REOPENED.value
 STATE_KINDS = (*RESOLVING, REOPENED)  # the events that change whether a hazard is open
 REMEDIATED = HazardEventKind.REMEDIATED.value
 STATUS_KINDS = (REMEDIATED, *STATE_KINDS)  # the events that change a hazard's status
+EDITED = HazardEventKind.EDITED.value  # changes the fields in place: `changes` holds (before, after)
 
 
 def open_at(s: Session, ends: Sequence[datetime]) -> list[set[int]]:
@@ -140,3 +145,67 @@ def states_at(s: Session, ids: Collection[int], at: datetime) -> dict[int, State
         if kind is not None and when is not None:
             states[hazard_id] = state.after(kind, when)
     return states
+
+
+def _instant(text: str) -> datetime | None:
+    """An instant as an edit writes it (ISO in the branch's zone), or "None" when there was none."""
+    return None if text == "None" else datetime.fromisoformat(text).astimezone(UTC)
+
+
+# The fields `fields_at` reads back, by the key an edit's `changes` gives them (service.update
+# writes str() of each value, an instant as ISO in the branch's zone): the column and its type.
+# "due_at" is the due date as an instant, in the edits written before migration 0019 made it a
+# date: the end of that day in the branch's zone, written with the zone's offset, so its date.
+_EDITED_FIELDS: dict[str, tuple[str, Callable[[str], Any]]] = {
+    "title": ("title", str),
+    "severity": ("severity", str),
+    "due_date": ("due_date", date.fromisoformat),
+    "due_at": ("due_date", lambda text: datetime.fromisoformat(text).date()),
+    "interim_due_at": ("interim_due_at", _instant),
+    "plan_due_at": ("plan_due_at", _instant),
+    "report_head_office": ("report_head_office", lambda text: text == "True"),
+}
+
+
+@dataclass(frozen=True)
+class FieldsAt:
+    """What a hazard's edited columns held at an instant, by its history (a later edit changes the
+    columns, not this). `severity` as stored (HazardSeverity's value)."""
+
+    title: str
+    severity: str
+    due_date: date
+    interim_due_at: datetime | None
+    plan_due_at: datetime | None
+    report_head_office: bool
+
+
+def edited_since(at: datetime) -> Select[tuple[int]]:
+    """The ids of the hazards edited at or after `at`: the only ones whose columns differ from
+    what they held at `at` (`fields_at`), so a caller may pick the others by their columns."""
+    return select(HazardEventRow.hazard_id).where(_edits_since(at))
+
+
+def _edits_since(at: datetime) -> ColumnElement[bool]:
+    return and_(HazardEventRow.kind == EDITED, HazardEventRow.at >= at)
+
+
+def fields_at(s: Session, rows: Sequence[HazardRow], at: datetime) -> dict[int, FieldsAt]:
+    """Each hazard of `rows` (as loaded: the columns now) with the fields it had at `at`: the
+    edits at or after `at` undone newest first, each putting back what it found (its "before").
+    The same boundary as `states_at`: an event at `at` itself is after it."""
+    names = {name for name, _parse in _EDITED_FIELDS.values()}
+    fields = {r.id: {name: getattr(r, name) for name in names} for r in rows}
+    if not fields:
+        return {}
+    edits = (
+        select(HazardEventRow.hazard_id, HazardEventRow.changes)
+        .where(_edits_since(at), HazardEventRow.hazard_id.in_(fields))
+        .order_by(HazardEventRow.at.desc(), HazardEventRow.id.desc())
+    )
+    for hazard_id, changes in s.execute(edits).tuples():
+        for key, (before, _after) in (changes or {}).items():
+            if key in _EDITED_FIELDS:
+                name, parse = _EDITED_FIELDS[key]
+                fields[hazard_id][name] = parse(before)
+    return {hazard_id: FieldsAt(**values) for hazard_id, values in fields.items()}

@@ -208,16 +208,27 @@ def hazards_at(s: Session, at: datetime) -> tuple[int, tuple[int, ...]]:
 def major_hazards(s: Session, start: datetime, end: datetime, zone: ZoneInfo) -> list[MajorHazardLine]:
     """Major hazards open at some time in [start, end): opened before its end and not fixed before
     its start; each milestone's first step (interim control, plan, report to head office) taken
-    before the end. Which were open, and each one's status and verification, come from the
-    history as of the end (hazard_history), like the period's figures: a hazard reopened after
-    the period neither joins nor changes the list of a report already sent."""
+    before the end. Which were open, each one's status and verification, and its severity, title,
+    due date and deadlines come from the history as of the end (hazard_history), like the period's
+    figures: a hazard reopened, raised, lowered or given another due date after the period neither
+    joins, leaves nor changes the list of a report already sent.
+
+    Major means major at the period's end: what the list said when it was sent, and each line
+    shows its hazard at that one instant (a hazard lowered within the period, by the lead with a
+    reason, has a general hazard's deadlines by the end, and no major milestones to show)."""
     ids = hazard_history.open_during(s, start, end)
-    stmt = (
+    major = HazardSeverity.MAJOR.value
+    stmt = (  # major now, or edited since the end (major then, perhaps): the others were not
         select(HazardRow)
-        .where(HazardRow.id.in_(ids), HazardRow.severity == HazardSeverity.MAJOR.value)
+        .where(
+            HazardRow.id.in_(ids),
+            or_(HazardRow.severity == major, HazardRow.id.in_(hazard_history.edited_since(end))),
+        )
         .order_by(HazardRow.opened_at, HazardRow.id)
     )
-    rows = list(s.scalars(stmt))
+    loaded = list(s.scalars(stmt))
+    fields = hazard_history.fields_at(s, loaded, end)
+    rows = [r for r in loaded if fields[r.id].severity == major]
     states = hazard_history.states_at(s, [r.id for r in rows], end)
     firsts: dict[tuple[int, str], datetime] = {}
     if rows:
@@ -231,16 +242,16 @@ def major_hazards(s: Session, start: datetime, end: datetime, zone: ZoneInfo) ->
         MajorHazardLine(
             id=r.id,
             number=hazard_store.number_of(r, zone),
-            title=r.title,
+            title=fields[r.id].title,
             status=states[r.id].status,
             opened_at=r.opened_at,
-            interim_due_at=r.interim_due_at,
+            interim_due_at=fields[r.id].interim_due_at,
             interim_done_at=firsts.get((r.id, RemediationKind.INTERIM_CONTROL.value)),
-            plan_due_at=r.plan_due_at,
+            plan_due_at=fields[r.id].plan_due_at,
             plan_done_at=firsts.get((r.id, RemediationKind.PLAN.value)),
-            report_head_office=r.report_head_office,
+            report_head_office=fields[r.id].report_head_office,
             reported_at=firsts.get((r.id, RemediationKind.HEAD_OFFICE_REPORT.value)),
-            due_at=hazard_store.due_instant(r.due_date, zone),
+            due_at=hazard_store.due_instant(fields[r.id].due_date, zone),
             fixed_at=states[r.id].fixed_at,
             remediated_at=states[r.id].remediated_at,
         )

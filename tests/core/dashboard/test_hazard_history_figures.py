@@ -6,11 +6,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import date, datetime, time
+from dataclasses import replace
+from datetime import UTC, date, datetime, time
 from unittest import mock
 
 from branchguard.core.dashboard.rules import Period, PeriodKind
+from branchguard.core.hazards.rules import as_edited
 from branchguard.core.hazards.types import HazardInput, HazardSeverity, HazardStatus, RemediationKind
+from branchguard.db.models.hazards import HazardEventRow, HazardRow
 
 MONTHS = (date(2026, 9, 1), date(2026, 10, 1), date(2026, 11, 1), date(2026, 12, 1), date(2027, 1, 1))
 
@@ -109,3 +112,72 @@ def test_reopening_leaves_the_major_hazards_of_a_month_already_reported(ctx, lea
         before_september: HazardStatus.OPEN,
     }
     assert all(line.fixed_at is None and line.remediated_at is None for line in november)
+
+
+def _edit(ctx, lead, hid: int, **fields) -> None:
+    """The lead's edit of the hazard (as the form saves it), with a reason: lowering needs one."""
+    hazards = ctx.services.hazards
+    opened = as_edited(hazards.get(lead, hid).info)
+    hazards.update(lead, hid, replace(opened, **fields), reason="复核", opened=opened)
+
+
+def test_a_change_of_severity_after_the_month_leaves_its_major_hazards_as_reported(ctx, lead, staff) -> None:
+    """Hazard 1 major all September, hazard 2 general: in November 1 is lowered and 2 raised.
+    September's list still names 1 alone, with its deadlines of then; November's names 2."""
+    hazards = ctx.services.hazards
+    with _clock(ctx, date(2026, 8, 20)):
+        first = hazards.create(
+            staff, HazardInput(description="消防通道堵塞", severity=HazardSeverity.MAJOR, owner="李安全")
+        )
+        second = hazards.create(staff, HazardInput(description="灯箱松动", owner="李安全"))
+    board, september = ctx.services.dashboard, Period(PeriodKind.MONTH, 2026, 9)
+    sent = board.period_report(lead, september).major_hazards
+    assert [line.id for line in sent] == [first.info.id]
+    assert sent[0].interim_due_at is not None and sent[0].report_head_office == first.info.report_head_office
+
+    with _clock(ctx, date(2026, 11, 5)):
+        _edit(ctx, lead, first.info.id, severity=HazardSeverity.GENERAL, due=None)
+        _edit(ctx, lead, second.info.id, severity=HazardSeverity.MAJOR, due=None)
+    assert board.period_report(lead, september).major_hazards == sent
+    november = board.period_report(lead, Period(PeriodKind.MONTH, 2026, 11)).major_hazards
+    assert [line.id for line in november] == [second.info.id]
+
+
+def test_a_due_date_moved_after_the_month_leaves_its_major_hazard_as_reported(ctx, lead, staff) -> None:
+    """A major hazard due 2026-09-19, overdue at the end of September: its due date moved to
+    2027-03-31 (and its title changed) in November leaves September's line as it was sent."""
+    data = HazardInput(
+        description="监控盲区", severity=HazardSeverity.MAJOR, owner="李安全", due=date(2026, 9, 19)
+    )
+    with _clock(ctx, date(2026, 9, 1)):
+        hid = ctx.services.hazards.create(staff, data).info.id
+    board, september = ctx.services.dashboard, Period(PeriodKind.MONTH, 2026, 9)
+    sent = board.period_report(lead, september).major_hazards
+    assert [line.due_at.astimezone(board.zone).date() for line in sent] == [date(2026, 9, 19)]
+
+    with _clock(ctx, date(2026, 11, 5)):
+        _edit(ctx, lead, hid, due=date(2027, 3, 31), title="监控盲区（东侧）")
+    assert board.period_report(lead, september).major_hazards == sent
+    november = board.period_report(lead, Period(PeriodKind.MONTH, 2026, 11)).major_hazards
+    assert [(line.title, line.due_at.astimezone(board.zone).date()) for line in november] == [
+        ("监控盲区（东侧）", date(2027, 3, 31))
+    ]
+
+
+def test_an_edit_written_before_the_due_date_was_a_date_is_undone_too(ctx, lead, staff) -> None:
+    """Before migration 0019 an edit wrote the due date as the instant ending it ("due_at", with
+    the branch's offset): undone, it gives back that day, whatever the zone of the PC reading it."""
+    data = HazardInput(
+        description="监控盲区", severity=HazardSeverity.MAJOR, owner="李安全", due=date(2026, 9, 19)
+    )
+    with _clock(ctx, date(2026, 9, 1)):
+        hid = ctx.services.hazards.create(staff, data).info.id
+    board, september = ctx.services.dashboard, Period(PeriodKind.MONTH, 2026, 9)
+    sent = board.period_report(lead, september).major_hazards
+    with ctx.sessions.begin() as s:
+        row = s.get(HazardRow, hid)
+        row.due_date = date(2027, 3, 31)
+        moved = ["2026-09-19T23:59:59+08:00", "2027-03-31T23:59:59+08:00"]
+        at = datetime(2026, 11, 5, tzinfo=UTC)
+        row.events.append(HazardEventRow(kind="edited", actor="lead", at=at, changes={"due_at": moved}))
+    assert board.period_report(lead, september).major_hazards == sent
