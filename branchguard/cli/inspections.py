@@ -73,6 +73,18 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     escalate = group.add_parser("escalate", help="start the plan a failed item names (e.g. the ATM plan)")
     escalate.add_argument("id", type=record_id, help="the inspection's id")
     escalate.add_argument("item", type=whole(1, 999), metavar="ITEM", help="the failed item's number")
+    joined = escalate.add_mutually_exclusive_group()  # while the plan's real incident is open
+    joined.add_argument(
+        "--into",
+        type=record_id,
+        metavar="ID",
+        help="log the failure in this open incident of the plan instead of starting another",
+    )
+    joined.add_argument(
+        "--despite-open",
+        action="store_true",
+        help="start the plan even though an incident of it is open: a second, separate event of its kind",
+    )
     escalate.set_defaults(handler=run_escalate)
 
     sign = group.add_parser("sign", help="sign as inspector or reviewer")
@@ -296,11 +308,19 @@ def run_answer(ctx: AppContext, args: argparse.Namespace) -> int:
 
 
 def run_escalate(ctx: AppContext, args: argparse.Namespace) -> int:
+    from branchguard.core.incidents.opening import PlanAlreadyOpen  # SQLAlchemy: only when run
+
     actor = cli_actor(args)
-    incident_id = ctx.services.inspections.escalate(actor, args.id, args.item)
+    try:
+        incident_id = ctx.services.inspections.escalate(
+            actor, args.id, args.item, despite_open=args.despite_open, into=args.into
+        )
+    except PlanAlreadyOpen as refused:  # the ways past it are this command's own options
+        ways = {"id": args.id, "n": args.item, "incident": refused.incident_id}
+        return fail(t("cli.inspection.plan_open", refusal=refused.message, **ways))
     summary = ctx.services.incidents.get(actor, incident_id, with_entries=False).summary
-    code = summary.playbook_code or ""
-    print(t("cli.inspection.escalated", incident=incident_id, code=code, title=summary.title))
+    said = "cli.inspection.joined" if args.into is not None else "cli.inspection.escalated"
+    print(t(said, incident=incident_id, code=summary.playbook_code or "", title=summary.title))
     return 0
 
 

@@ -256,6 +256,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "evidence — do not remove or touch it; it is removed only after the police agree.",
         "由检查记录#{id}第 {n} 项（{item}）不合格启动。设备保持原状作为证据，不得拆除或触碰；经公安机关同意后方可拆除。",
     ),
+    "inspection.into_other_plan": (
+        "incident #{incident} is not an open real incident of {code}, the plan item {n} starts",
+        "事件 #{incident} 不是第 {n} 项所启动的 {code} 预案的处置中实战事件",
+    ),
     "field.corrected": ("Corrected on the spot", "当场整改"),
     # command line
     "cli.inspection.rest_note": (
@@ -282,6 +286,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "此项不合格应启动 {code} 预案，设备保持原状。立即启动：branchguard inspection escalate {id} {n}",
     ),
     "cli.inspection.escalated": ("Incident #{incident} started ({code}): {title}", "已启动事件 #{incident}（{code}）：{title}"),
+    "cli.inspection.plan_open": (
+        "{refusal}. Log this failure in it: branchguard inspection escalate {id} {n} --into {incident}; "
+        "if this is a second, separate event of the same kind, add --despite-open instead.",
+        "{refusal}。在该事件中记录此项：branchguard inspection escalate {id} {n} --into {incident}；"
+        "如确为另一起同类事件，请改加 --despite-open 另行启动。",
+    ),
+    "cli.inspection.joined": (
+        "Logged in incident #{incident} ({code}): {title}",
+        "已记入事件 #{incident}（{code}）：{title}",
+    ),
     "cli.inspection.answered_rest": (
         "{count} item(s) marked {result}",
         "已将 {count} 个检查项标记为{result}",

@@ -393,15 +393,27 @@ class InspectionService(TemplateLibrary):
         self._schedules.notify()
         return next(a for a in detail.amendments if a.id == am.id)
 
-    def escalate(self, actor: Actor, inspection_id: int, number: int) -> int:
+    def escalate(
+        self,
+        actor: Actor,
+        inspection_id: int,
+        number: int,
+        *,
+        despite_open: bool = False,
+        into: int | None = None,
+    ) -> int:
         """Start the plan a failed item names (the card slot's ATM plan), at once, with the
-        evidence rule as its first entry; the incident's id. Once per item."""
+        evidence rule as its first entry; the incident's id. Once per item. While the plan's real
+        incident is open: refused (PlanAlreadyOpen), logged in it with `into` (its id), or a
+        second one started with `despite_open` (on_the_spot.escalate)."""
         require(actor, "inspection.escalate")
         require(actor, "incident.start")
         assert self._incidents is not None, "built without the incident service"
         with self._sessions.begin() as s:
             row = store.inspection_row(s, inspection_id, lock=True)
-            incident_id = on_the_spot.escalate(s, self._incidents, actor, row, number)
+            incident_id = on_the_spot.escalate(
+                s, self._incidents, actor, row, number, despite_open=despite_open, into=into
+            )
             record(s, actor, "inspection.escalate", "inspection", row.id,
                    after={"item": number, "incident": incident_id})
         return incident_id

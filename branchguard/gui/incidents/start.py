@@ -1,15 +1,12 @@
 """Starting an incident (F9): type to pick a playbook, most likely first; Enter starts the first.
 A plan whose real incident is already open (another PC started it a moment ago) is not started
-again unasked: the dialog offers that incident's console instead (`AlreadyOpenQuestion`)."""
+again unasked: the dialog offers that incident's console instead (gui/incidents/already_open.py)."""
 
 from __future__ import annotations
-
-from datetime import datetime
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
-    QAbstractButton,
     QCheckBox,
     QComboBox,
     QDialog,
@@ -33,6 +30,10 @@ from branchguard.core.kernel.roles import may
 from branchguard.core.kernel.types import Level
 from branchguard.core.kernel.validation import SEARCH_LIMIT
 from branchguard.core.playbooks.types import PlaybookSummary
+from branchguard.gui.incidents import already_open
+from branchguard.gui.incidents.already_open import CANCEL as CANCEL  # the question's names, here too
+from branchguard.gui.incidents.already_open import OPEN_IT, START_ANOTHER
+from branchguard.gui.incidents.already_open import QUESTION_NAME as QUESTION_NAME
 from branchguard.gui.incidents.console.dialogs import chosen_level, fill_levels
 from branchguard.gui.kit.plain import plain, tip
 from branchguard.gui.kit.screen import resize_within_screen
@@ -41,8 +42,6 @@ from branchguard.gui.shell.session import GuiSession
 
 _PLAN_ROLE = Qt.ItemDataRole.UserRole  # the PlaybookSummary of a row; None for "ad hoc"
 _MOVE_KEYS = (Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown)
-# The already-open question and its answers, by object name (tests answer it by them).
-QUESTION_NAME, OPEN_IT, START_ANOTHER, CANCEL = "already_open_question", "open_it", "start_another", "cancel"
 
 
 class StartIncidentDialog(QDialog):
@@ -235,42 +234,17 @@ class StartIncidentDialog(QDialog):
     # -- the plan is open already --------------------------------------------------------------
     def _ask_open(self, refused: PlanAlreadyOpen) -> None:
         """Open the incident already running (the default: one emergency, one log), start a second
-        one for a separate event of the same kind, or neither. Asked with open(), not exec()."""
+        one for a separate event of the same kind, or neither (gui/incidents/already_open.py)."""
         found = refused.incident
         plan = self.chosen_plan()
         named = f"{plan.code} {plan.title.text}" if plan is not None else found.playbook_code or ""
-        box = plain(QMessageBox(self))  # the plan's name and the user name, as they are
-        box.setObjectName(QUESTION_NAME)
-        box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle(self.tr("Already open"))
-        text = self.tr("%1 is already open as incident #%2, started by %3 at %4.")
-        for n, value in enumerate((named, str(found.id), refused.who, _when(found.started_at)), 1):
-            text = text.replace(f"%{n}", value)
-        box.setText(text)
-        box.setInformativeText(
-            self.tr(
-                "Log what happens in that incident. Start another only for a second, separate event "
-                "of the same kind (a second ATM, another floor)."
-            )
+        go = self.tr("Open that incident")
+        self.question = already_open.ask(
+            self, refused, named, go, lambda answer: self._answered(answer, found)
         )
-        go = box.addButton(self.tr("Open that incident"), QMessageBox.ButtonRole.AcceptRole)
-        go.setObjectName(OPEN_IT)
-        box.addButton(self.tr("Start another anyway"), QMessageBox.ButtonRole.DestructiveRole).setObjectName(
-            START_ANOTHER
-        )
-        cancel = box.addButton(self.tr("Cancel"), QMessageBox.ButtonRole.RejectRole)
-        cancel.setObjectName(CANCEL)
-        box.setDefaultButton(go)
-        box.setEscapeButton(cancel)
-        box.finished.connect(lambda _result: self._answered(box, found))
-        self.question = box
-        box.open()
 
-    def _answered(self, box: QMessageBox, found: IncidentSummary) -> None:
+    def _answered(self, answer: str, found: IncidentSummary) -> None:
         self.question = None
-        clicked = box.clickedButton()
-        answer = clicked.objectName() if isinstance(clicked, QAbstractButton) else CANCEL
-        box.deleteLater()
         if answer == OPEN_IT:  # its console, as the window shows a started one
             self.joined = True
             self.started.emit(found)
@@ -279,12 +253,6 @@ class StartIncidentDialog(QDialog):
             self._start(despite_open=True)
         else:
             self.start_button.setEnabled(True)
-
-
-def _when(at: datetime) -> str:
-    """The local time an incident started: HH:MM today, with its date when it began another day."""
-    local = at.astimezone()
-    return local.strftime("%H:%M" if local.date() == datetime.now().astimezone().date() else "%Y-%m-%d %H:%M")
 
 
 def may_start(session: GuiSession) -> bool:

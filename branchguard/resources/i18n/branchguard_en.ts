@@ -115,6 +115,29 @@
     </message>
 </context>
 <context>
+    <name>AlreadyOpenQuestion</name>
+    <message>
+        <source>Already open</source>
+        <translation>Already open</translation>
+    </message>
+    <message>
+        <source>%1 is already open as incident #%2, started by %3 at %4.</source>
+        <translation>%1 is already open as incident #%2, started by %3 at %4.</translation>
+    </message>
+    <message>
+        <source>Log what happens in that incident. Start another only for a second, separate event of the same kind (a second ATM, another floor).</source>
+        <translation>Log what happens in that incident. Start another only for a second, separate event of the same kind (a second ATM, another floor).</translation>
+    </message>
+    <message>
+        <source>Start another anyway</source>
+        <translation>Start another anyway</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>AmendDialog</name>
     <message>
         <source>Amend item %1</source>
@@ -1306,6 +1329,13 @@ Submitted as: %3</translation>
     <message>
         <source>Corrective actions</source>
         <translation>Corrective actions</translation>
+    </message>
+</context>
+<context>
+    <name>EscalationQuestion</name>
+    <message>
+        <source>Log it in that incident</source>
+        <translation>Log it in that incident</translation>
     </message>
 </context>
 <context>
@@ -2728,6 +2758,10 @@ Submitted as: %3</translation>
     <message>
         <source>Incident #%1 started: its console is on the Incidents page.</source>
         <translation>Incident #%1 started: its console is on the Incidents page.</translation>
+    </message>
+    <message>
+        <source>Logged in incident #%1: its console is on the Incidents page.</source>
+        <translation>Logged in incident #%1: its console is on the Incidents page.</translation>
     </message>
 </context>
 <context>
@@ -4702,28 +4736,8 @@ Submitted as: %3</translation>
         <translation>No warning in force</translation>
     </message>
     <message>
-        <source>Already open</source>
-        <translation>Already open</translation>
-    </message>
-    <message>
-        <source>%1 is already open as incident #%2, started by %3 at %4.</source>
-        <translation>%1 is already open as incident #%2, started by %3 at %4.</translation>
-    </message>
-    <message>
-        <source>Log what happens in that incident. Start another only for a second, separate event of the same kind (a second ATM, another floor).</source>
-        <translation>Log what happens in that incident. Start another only for a second, separate event of the same kind (a second ATM, another floor).</translation>
-    </message>
-    <message>
         <source>Open that incident</source>
         <translation>Open that incident</translation>
-    </message>
-    <message>
-        <source>Start another anyway</source>
-        <translation>Start another anyway</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Cancel</translation>
     </message>
 </context>
 <context>

@@ -115,6 +115,29 @@
     </message>
 </context>
 <context>
+    <name>AlreadyOpenQuestion</name>
+    <message>
+        <source>Already open</source>
+        <translation>已在处置中</translation>
+    </message>
+    <message>
+        <source>%1 is already open as incident #%2, started by %3 at %4.</source>
+        <translation>%1 已作为事件 #%2 在处置中，由 %3 于 %4 启动。</translation>
+    </message>
+    <message>
+        <source>Log what happens in that incident. Start another only for a second, separate event of the same kind (a second ATM, another floor).</source>
+        <translation>请在该事件中记录处置情况。仅当另有一起同类的独立事件（如另一台 ATM、另一楼层）时才另行启动。</translation>
+    </message>
+    <message>
+        <source>Start another anyway</source>
+        <translation>仍然另行启动</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
     <name>AmendDialog</name>
     <message>
         <source>Amend item %1</source>
@@ -1301,6 +1324,13 @@ Submitted as: %3</source>
     <message>
         <source>Corrective actions</source>
         <translation>整改措施</translation>
+    </message>
+</context>
+<context>
+    <name>EscalationQuestion</name>
+    <message>
+        <source>Log it in that incident</source>
+        <translation>在该事件中记录</translation>
     </message>
 </context>
 <context>
@@ -2718,6 +2748,10 @@ Submitted as: %3</source>
     <message>
         <source>Incident #%1 started: its console is on the Incidents page.</source>
         <translation>已启动事件 #%1：可在“事件”页面打开其指挥台。</translation>
+    </message>
+    <message>
+        <source>Logged in incident #%1: its console is on the Incidents page.</source>
+        <translation>已记入事件 #%1：可在“应急处置”页面打开其处置台。</translation>
     </message>
 </context>
 <context>
@@ -4687,28 +4721,8 @@ Submitted as: %3</source>
         <translation>无生效预警</translation>
     </message>
     <message>
-        <source>Already open</source>
-        <translation>已在处置中</translation>
-    </message>
-    <message>
-        <source>%1 is already open as incident #%2, started by %3 at %4.</source>
-        <translation>%1 已作为事件 #%2 在处置中，由 %3 于 %4 启动。</translation>
-    </message>
-    <message>
-        <source>Log what happens in that incident. Start another only for a second, separate event of the same kind (a second ATM, another floor).</source>
-        <translation>请在该事件中记录处置情况。仅当另有一起同类的独立事件（如另一台 ATM、另一楼层）时才另行启动。</translation>
-    </message>
-    <message>
         <source>Open that incident</source>
         <translation>打开该事件</translation>
-    </message>
-    <message>
-        <source>Start another anyway</source>
-        <translation>仍然另行启动</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
     </message>
 </context>
 <context>

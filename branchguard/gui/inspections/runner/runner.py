@@ -42,6 +42,7 @@ from branchguard.core.kernel.roles import may
 from branchguard.gui.hazards.detail import HazardDetailDialog
 from branchguard.gui.inspections.models import ChecklistModel, needs_photo
 from branchguard.gui.inspections.runner.dialogs import AmendDialog, SubmitDialog, photo_file_filter
+from branchguard.gui.inspections.runner.escalation import EscalationQuestion
 from branchguard.gui.inspections.runner.follow_up import FollowUpBar
 from branchguard.gui.inspections.runner.item_card import ItemCard
 from branchguard.gui.inspections.runner.keys import ChecklistKeys
@@ -86,6 +87,7 @@ class InspectionRunner(QWidget):
         self.saver.sign_failed.connect(self.signatures_failed)
         self.saver.pending_changed.connect(lambda _count: self._update_progress())
         self.saver.escalated.connect(self._escalated)
+        self.escalation = EscalationQuestion(self.saver, self)  # the item's plan is open already
         self.follow_up = FollowUpBar()
         self.follow_up.corrected.connect(
             lambda n, text: self.saver.answer(n, ItemResult.FAIL, corrected=text)
@@ -403,13 +405,11 @@ class InspectionRunner(QWidget):
         """Writes asked for and not yet committed."""
         return self.saver.pending
 
-    def _escalated(self, incident_id: int) -> None:
+    def _escalated(self, incident_id: int, joined: bool) -> None:
         self.show_error("")
-        self.message.setText(
-            self.tr("Incident #%1 started: its console is on the Incidents page.").replace(
-                "%1", str(incident_id)
-            )
-        )
+        started = self.tr("Incident #%1 started: its console is on the Incidents page.")
+        logged = self.tr("Logged in incident #%1: its console is on the Incidents page.")
+        self.message.setText((logged if joined else started).replace("%1", str(incident_id)))
         self.message.setVisible(True)
         self.session.data_changed.emit("incident")
         self.reload()

@@ -10,6 +10,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
+from branchguard.core.incidents.opening import PlanAlreadyOpen
 from branchguard.core.inspections.types import ItemResult, SignatureRole
 from branchguard.core.kernel.attachments import MAX_ATTACHMENT_BYTES
 from branchguard.core.kernel.intake import read_file
@@ -19,12 +20,14 @@ from branchguard.gui.shell.session import GuiSession
 
 class AnswerSaver(QObject):
     """Results come back on the GUI thread as signals: `saved(Answer)` for one item, `reread()`
-    when more changed, `submitted(InspectionDetail)`, `amended(Amendment)`, `failed(message)` (the
-    write and those queued behind it may not have happened), `sign_failed(message)`, and
-    `pending_changed(count)` as the queue grows and drains."""
+    when more changed, `escalated(incident id, joined)` or `plan_open(number, PlanAlreadyOpen)`,
+    `submitted(InspectionDetail)`, `amended(Amendment)`, `failed(message)` (the write and those
+    queued behind it may not have happened), `sign_failed(message)`, and `pending_changed(count)`
+    as the queue grows and drains."""
 
     saved = Signal(object)
-    escalated = Signal(int)
+    escalated = Signal(int, bool)  # the incident's id; True when logged in an open one
+    plan_open = Signal(int, object)  # the item's number, PlanAlreadyOpen
     reread = Signal()
     submitted = Signal(object)
     amended = Signal(object)
@@ -74,14 +77,31 @@ class AnswerSaver(QObject):
             self.saved.emit,
         )
 
-    def escalate(self, number: int) -> None:
-        """Start the plan the failed item names; `escalated(incident id)` when it has started."""
+    def escalate(self, number: int, *, despite_open: bool = False, into: int | None = None) -> None:
+        """Start the plan the failed item names; `escalated(incident id, joined)` when it has started
+        or, `into` an open incident, is logged in it; `plan_open(number, PlanAlreadyOpen)` when the
+        plan's real incident is open and neither `into` nor `despite_open` says what to do."""
         inspections, actor, inspection_id = (
             self.session.services.inspections,
             self.session.actor,
             self.inspection_id,
         )
-        self._queue(lambda: inspections.escalate(actor, inspection_id, number), self.escalated.emit)
+
+        def work() -> int | PlanAlreadyOpen:
+            try:
+                return inspections.escalate(
+                    actor, inspection_id, number, despite_open=despite_open, into=into
+                )
+            except PlanAlreadyOpen as refused:  # brought back whole: the question offers its incident
+                return refused
+
+        def done(result: int | PlanAlreadyOpen) -> None:
+            if isinstance(result, PlanAlreadyOpen):
+                self.plan_open.emit(number, result)
+            else:
+                self.escalated.emit(result, into is not None)
+
+        self._queue(work, done)
 
     def add_photo(self, number: int, path: Path) -> None:
         """The file's bytes go to the attachment store through the service (read on the writer thread;

@@ -1,0 +1,80 @@
+"""One emergency, one log, for escalations too: a failed card slot escalated while ATM's real
+incident is open is refused (PlanAlreadyOpen) instead of opening a second ATM incident; `into`
+logs the failure (the evidence rule) in the open one, `despite_open` starts a second on purpose.
+
+Why: InspectionService.escalate called start_in without the check `incident start` makes, so
+`inspection escalate` opened ATM #3 beside ATM #2 of the same emergency."""
+
+from __future__ import annotations
+
+import pytest
+
+from branchguard.core.incidents.opening import PlanAlreadyOpen
+from branchguard.core.incidents.types import CloseInput, EntryKind
+from branchguard.core.inspections.types import ItemResult
+from branchguard.core.kernel.errors import ValidationError
+from tests.core.inspections.test_on_the_spot import _item
+
+
+def _failed_card_slot(ctx, staff) -> tuple[int, int]:
+    svc = ctx.services.inspections
+    n = _item("SELF_SERVICE", "card_slot")
+    iid = svc.start(staff, "SELF_SERVICE").info.id
+    svc.answer(staff, iid, n, ItemResult.FAIL, note="插卡口有加装物")
+    return iid, n
+
+
+def _open_atms(ctx, lead) -> list[int]:
+    live = ctx.services.incidents.open_incidents(lead)
+    return sorted(i.id for i in live if i.playbook_code == "ATM" and not i.drill)
+
+
+def test_escalating_while_the_plan_is_open_is_refused_and_names_it(ctx, staff, lead) -> None:
+    atm = ctx.services.incidents.start(lead, "ATM")
+    iid, n = _failed_card_slot(ctx, staff)
+    with pytest.raises(PlanAlreadyOpen) as err:
+        ctx.services.inspections.escalate(staff, iid, n)
+    assert err.value.incident.id == atm.id
+    assert _open_atms(ctx, lead) == [atm.id]  # nothing started
+    assert ctx.services.inspections.get(staff, iid).answers[n - 1].incident_id is None  # nor linked
+
+
+def test_into_logs_the_evidence_rule_in_the_open_incident(ctx, staff, lead) -> None:
+    atm = ctx.services.incidents.start(lead, "ATM")
+    before = ctx.services.incidents.get(lead, atm.id).entries
+    iid, n = _failed_card_slot(ctx, staff)
+
+    assert ctx.services.inspections.escalate(staff, iid, n, into=atm.id) == atm.id
+
+    assert _open_atms(ctx, lead) == [atm.id]
+    entries = ctx.services.incidents.get(lead, atm.id).entries
+    (added,) = entries[len(before) :]
+    assert added.kind == EntryKind.DECISION and added.actor == "staff"
+    assert f"检查记录#{iid}" in added.text and "公安机关同意后方可拆除" in added.text
+    assert ctx.services.inspections.get(staff, iid).answers[n - 1].incident_id == atm.id
+    audit = ctx.services.audit.list(lead)[0]
+    assert audit.action == "inspection.escalate" and audit.after == {"item": n, "incident": atm.id}
+    assert ctx.services.incidents.verify(lead).ok  # appended on the chain, not beside it
+    report = ctx.services.ledger.verify(lead)
+    assert report.ok, [p.message for p in report.problems]
+
+
+def test_into_refuses_a_closed_incident_or_one_of_another_plan(ctx, staff, lead) -> None:
+    inc = ctx.services.incidents
+    fire = inc.start(lead, "FIRE")
+    drill = inc.start(lead, "ATM", drill=True)
+    closed = inc.start(lead, "ATM")
+    inc.close(lead, closed.id, CloseInput(outcome="已处置"))
+    iid, n = _failed_card_slot(ctx, staff)
+    for other in (fire.id, drill.id, closed.id):
+        with pytest.raises(ValidationError) as err:
+            ctx.services.inspections.escalate(staff, iid, n, into=other)
+        assert err.value.is_about("field.incident") and str(other) in err.value.message
+    assert ctx.services.inspections.get(staff, iid).answers[n - 1].incident_id is None
+
+
+def test_despite_open_starts_a_second_incident(ctx, staff, lead) -> None:
+    atm = ctx.services.incidents.start(lead, "ATM")
+    iid, n = _failed_card_slot(ctx, staff)
+    second = ctx.services.inspections.escalate(staff, iid, n, despite_open=True)
+    assert second != atm.id and _open_atms(ctx, lead) == [atm.id, second]
