@@ -3,7 +3,9 @@
 A warning received (weather bureau, police, head office, emergency management) is recorded with
 its colour and hazard; `--start` (or `warning start ID` later) starts the natural-disaster plan
 from it. A warning is never edited: `warning lift ID` records its lifting (or, with --cancelled,
-its cancelling) as a later event.
+its cancelling) as a later event. While the plan's real incident is open nothing is started (one
+emergency, one log): the refusal names the command that raises that incident's warning level, and
+--despite-open starts a second, separate event; `warning add` keeps the warning either way.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING, Any
 
-from branchguard.cli.common import JSON_TABLE_HELP, cli_actor, print_json, print_table, record_id
+from branchguard.cli.common import JSON_TABLE_HELP, cli_actor, fail, print_json, print_table, record_id
 from branchguard.core.early_warnings.types import (
     EarlyWarning,
     WarningFilter,
@@ -24,6 +26,11 @@ from branchguard.core.kernel.i18n import t
 
 if TYPE_CHECKING:  # the context pulls in SQLAlchemy: only where a command runs
     from branchguard.context import AppContext
+    from branchguard.core.incidents.opening import PlanAlreadyOpen
+
+# The option past the refusal to start the plan while its real incident is open (one emergency,
+# one log), worded as `incident start --despite-open` is.
+DESPITE_OPEN_HELP = "start even though an incident of this plan is open: a second, separate event of its kind"
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -43,6 +50,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     add.add_argument(
         "--start", action="store_true", help="also start the natural-disaster plan (NAT) at this warning"
     )
+    add.add_argument("--despite-open", action="store_true", help=DESPITE_OPEN_HELP)
     add.set_defaults(handler=run_add)
 
     lst = group.add_parser("list", help="the warnings, newest received first")
@@ -61,6 +69,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "start", help="start the natural-disaster plan from a warning; prints the incident id"
     )
     start.add_argument("id", type=record_id, help="the warning's id")
+    start.add_argument("--despite-open", action="store_true", help=DESPITE_OPEN_HELP)
     start.set_defaults(handler=run_start)
 
 
@@ -75,7 +84,16 @@ def run_add(ctx: AppContext, args: argparse.Namespace) -> int:
         kind=WarningKind(args.kind),
         text=args.text,
     )
-    warning = ctx.services.warnings.add(cli_actor(args), data, start=args.start)
+    from branchguard.core.early_warnings.service import RecordedPlanOpen  # SQLAlchemy: only when run
+
+    try:
+        warning = ctx.services.warnings.add(
+            cli_actor(args), data, start=args.start, despite_open=args.despite_open
+        )
+    except RecordedPlanOpen as refused:  # the warning is kept: its id, then what to do instead
+        print(refused.warning.id)
+        advice = open_advice(refused, refused.warning.level)
+        return fail(t("warning.cli.recorded_not_started", warning=refused.warning.id, advice=advice))
     print(warning.id)
     if warning.incident_id is not None:
         started = ctx.services.incidents.get(cli_actor(args), warning.incident_id, with_entries=False)
@@ -91,9 +109,25 @@ def run_lift(ctx: AppContext, args: argparse.Namespace) -> int:
 
 
 def run_start(ctx: AppContext, args: argparse.Namespace) -> int:
-    summary = ctx.services.warnings.start_preparation(cli_actor(args), args.id)
+    from branchguard.core.incidents.opening import PlanAlreadyOpen  # SQLAlchemy: only when run
+
+    actor = cli_actor(args)
+    try:
+        summary = ctx.services.warnings.start_preparation(actor, args.id, despite_open=args.despite_open)
+    except PlanAlreadyOpen as refused:
+        return fail(open_advice(refused, ctx.services.warnings.get(actor, args.id).level))
     print(summary.id)
     return 0
+
+
+def open_advice(refused: PlanAlreadyOpen, level: WarningLevel) -> str:
+    """The refusal to start the plan while its incident is open, with the way to do what was
+    meant: that incident's warning level raised to the warning's (unless it is at it already),
+    or a second, separate event started with this command's --despite-open."""
+    found = refused.incident
+    if found.warning_level == level:
+        return t("warning.cli.same_level_open", refusal=refused.message)
+    return t("warning.cli.plan_open", refusal=refused.message, id=found.id, level=level.value)
 
 
 def warning_json(w: EarlyWarning) -> dict[str, Any]:

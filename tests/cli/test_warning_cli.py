@@ -44,7 +44,8 @@ def test_warnings_recorded_listed_lifted_and_started(run: Run) -> None:
     assert code == 1 and out == "" and "already started" in err
 
     started = ok(run, "warning", "add", "--source", "head_office", "--level", "orange", "--kind", "rainstorm",
-                 "--received", an_hour_ago(), "--text", "暴雨橙色预警", "--start").splitlines()  # fmt: skip
+                 "--received", an_hour_ago(), "--text", "暴雨橙色预警", "--start",
+                 "--despite-open").splitlines()  # fmt: skip
     assert len(started) == 2 and "Incident #" in started[1]
 
 

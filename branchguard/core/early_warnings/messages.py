@@ -73,6 +73,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # the command line
     "warning.cli.added": ("Warning #{id} recorded.", "已登记预警 #{id}。"),
     "warning.cli.started": ("Incident #{id} started: {title}", "已启动事件 #{id}：{title}"),
+    "warning.cli.plan_open": (
+        "{refusal}. Raise its warning level there: incident warning {id} {level}; "
+        "if this is a second, separate event, start it with --despite-open.",
+        "{refusal}。请在该事件中调整预警级别：incident warning {id} {level}；"
+        "如确为另一起同类事件，请加 --despite-open 另行启动。",
+    ),
+    "warning.cli.same_level_open": (
+        "{refusal}. If this is a second, separate event, start it with --despite-open.",
+        "{refusal}。如确为另一起同类事件，请加 --despite-open 另行启动。",
+    ),
+    "warning.cli.recorded_not_started": (
+        "Warning #{warning} recorded, the plan not started: {advice}",
+        "已登记预警 #{warning}，未启动预案：{advice}",
+    ),
     "warning.cli.lifted": ("Warning #{id}: {event}.", "预警 #{id}：{event}。"),
     "warning.cli.none": ("No early warnings.", "没有预警记录。"),
     "warning.col.id": ("ID", "编号"),

@@ -22,6 +22,8 @@ from branchguard.core.early_warnings.types import (
     WarningSource,
 )
 from branchguard.core.incidents import log as incident_log
+from branchguard.core.incidents import opening
+from branchguard.core.incidents.opening import PlanAlreadyOpen
 from branchguard.core.incidents.service import IncidentService
 from branchguard.core.incidents.store import summary_of
 from branchguard.core.incidents.types import EntryKind, IncidentSummary, LogEntry
@@ -36,15 +38,31 @@ from branchguard.db.models.early_warnings import EarlyWarningEventRow, EarlyWarn
 from branchguard.db.models.incidents import IncidentRow
 
 
+class RecordedPlanOpen(PlanAlreadyOpen):
+    """A warning recorded with "start the plan" while a real incident of the plan is open (one
+    emergency, one log): the warning was recorded, as a warning received is a fact worth keeping,
+    and nothing was started. `warning` is the one recorded, `incident` the open one whose warning
+    level the caller offers to change (`change_incident_level`), or a second, separate event
+    started from the warning with `start_preparation(..., despite_open=True)`."""
+
+    def __init__(self, refused: PlanAlreadyOpen, warning: EarlyWarning) -> None:
+        super().__init__(refused.incident, refused.reason_message.params["title"], refused.who)
+        self.warning = warning
+
+
 class EarlyWarningService:
     def __init__(self, sessions: sessionmaker[Session], incidents: IncidentService) -> None:
         self._sessions = sessions
         self._incidents = incidents
 
     # -- the log -------------------------------------------------------------------------------
-    def add(self, actor: Actor, data: WarningInput, *, start: bool = False) -> EarlyWarning:
+    def add(
+        self, actor: Actor, data: WarningInput, *, start: bool = False, despite_open: bool = False
+    ) -> EarlyWarning:
         """Record a warning received; with `start`, also start the natural-disaster plan at the
-        warning's level (its preparation steps first), in the same transaction."""
+        warning's level (its preparation steps first), in the same transaction. While the plan's
+        real incident is open the warning is recorded, nothing is started, and RecordedPlanOpen
+        says so, naming both (`despite_open`: start a second, separate one)."""
         require(actor, "warning.record")
         if start:
             require(actor, "incident.start")
@@ -69,10 +87,17 @@ class EarlyWarningService:
             after = {"received_at": received.isoformat(), "source": source.value, "level": level.value,
                      "kind": kind.value, "text": body}  # fmt: skip
             record(s, actor, "warning.record", "early_warning", row.id, after=after)
+            refused: PlanAlreadyOpen | None = None
             if start:
-                self._start_in(s, actor, row)
+                try:
+                    self._start_in(s, actor, row, despite_open=despite_open)
+                except PlanAlreadyOpen as exc:  # refused before any write of the start
+                    refused = exc
             s.flush()
-            return store.warnings_of(s, [row])[0]
+            warning = store.warnings_of(s, [row])[0]
+        if refused is not None:  # raised once the warning is committed
+            raise RecordedPlanOpen(refused, warning)
+        return warning
 
     def lift(self, actor: Actor, warning_id: int, note: str = "", *, cancelled: bool = False) -> EarlyWarning:
         """Record that the warning was lifted (or cancelled by its issuer): a later event, never an edit."""
@@ -99,18 +124,26 @@ class EarlyWarningService:
             s.flush()
             return store.warnings_of(s, [row])[0]
 
-    def start_preparation(self, actor: Actor, warning_id: int) -> IncidentSummary:
+    def start_preparation(
+        self, actor: Actor, warning_id: int, *, despite_open: bool = False
+    ) -> IncidentSummary:
         """Start the natural-disaster plan from a warning in force that started none yet: the
-        incident takes the warning's colour and its first entry after the start quotes it."""
+        incident takes the warning's colour and its first entry after the start quotes it.
+        Refused (PlanAlreadyOpen) while the plan's real incident is open, unless `despite_open`."""
         require(actor, "incident.start")
         with self._sessions.begin() as s:
             row = self._row(s, warning_id)
-            incident = self._start_in(s, actor, row)
+            incident = self._start_in(s, actor, row, despite_open=despite_open)
             s.flush()
             s.refresh(incident)
             return summary_of(incident)
 
-    def _start_in(self, s: Session, actor: Actor, row: EarlyWarningRow) -> IncidentRow:
+    def _start_in(
+        self, s: Session, actor: Actor, row: EarlyWarningRow, *, despite_open: bool = False
+    ) -> IncidentRow:
+        """The plan started from the warning in `s`. Every refusal comes before the first write:
+        the plan's open incident too (its row locked until `s` commits, as `IncidentService.start`
+        does it), so one emergency keeps one log when a warning, or two PCs, start it again."""
         warning = store.warnings_of(s, [row])[0]
         if not warning.active:
             raise ValidationError("field.warning", Message("warning.already_ended", id=row.id))
@@ -118,6 +151,8 @@ class EarlyWarningService:
             raise ValidationError(
                 "field.warning", Message("warning.started_already", id=row.id, incident=warning.incident_id)
             )
+        if not despite_open:
+            opening.refuse_if_open(s, rules.PREPARATION_PLAN)
         incident = self._incidents.start_in(
             s, actor, rules.PREPARATION_PLAN, warning=warning.level, quote=rules.quote_said(warning)
         )

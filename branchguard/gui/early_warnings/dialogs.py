@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from branchguard.core.early_warnings.rules import MAX_TEXT
+from branchguard.core.early_warnings.service import RecordedPlanOpen
 from branchguard.core.early_warnings.types import (
     EarlyWarning,
     WarningInput,
@@ -51,13 +52,16 @@ def received_time(value: QDateTime) -> datetime:
 
 class AddWarningDialog(QDialog):
     """A warning as received: when, from whom, its colour, the hazard and its words; optionally the
-    natural-disaster plan started from it at once. `added` holds the recorded warning."""
+    natural-disaster plan started from it at once. `added` holds the recorded warning; `refused`,
+    when the plan's incident was open: the warning is recorded, nothing started, and the page
+    asks what to do with that incident (gui/early_warnings/plan_open.py)."""
 
     def __init__(self, session: GuiSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("add_warning_dialog")
         self.session = session
         self.added: EarlyWarning | None = None
+        self.refused: RecordedPlanOpen | None = None
         self.setWindowTitle(self.tr("Record a warning received"))
         resize_within_screen(self, 560, 480)
         self.form = FieldForm()
@@ -109,11 +113,15 @@ class AddWarningDialog(QDialog):
 
     def accept(self) -> None:
         s = self.session
-        self.added = attempt(
-            self.form,
-            self.error,
-            lambda: s.services.warnings.add(s.actor, self.entered(), start=self.start.isChecked()),
-        )
+
+        def add() -> EarlyWarning:
+            try:
+                return s.services.warnings.add(s.actor, self.entered(), start=self.start.isChecked())
+            except RecordedPlanOpen as refused:  # recorded all the same: the dialog's work is done
+                self.refused = refused
+                return refused.warning
+
+        self.added = attempt(self.form, self.error, add)
         if self.added is not None:
             super().accept()
 

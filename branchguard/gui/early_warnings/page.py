@@ -9,11 +9,14 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from branchguard.core.early_warnings.rules import quote
 from branchguard.core.early_warnings.types import EarlyWarning, WarningFilter
+from branchguard.core.incidents.opening import PlanAlreadyOpen
 from branchguard.core.incidents.types import IncidentSummary
 from branchguard.core.kernel.roles import may
 from branchguard.gui.early_warnings.dialogs import AddWarningDialog, LiftWarningDialog
 from branchguard.gui.early_warnings.models import WarningListModel
+from branchguard.gui.early_warnings.plan_open import APPLY, START_ANOTHER, PlanOpenQuestion
 from branchguard.gui.kit.flow import FlowLayout
 from branchguard.gui.kit.icons import icon
 from branchguard.gui.kit.loader import Loader
@@ -55,6 +58,7 @@ class WarningsPage(Page):
         self.table, self.proxy = make_table("warning_table", self.model)
         self.table.sortByColumn(WarningListModel.COL_RECEIVED, Qt.SortOrder.DescendingOrder)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._enable())
+        self.question: PlanOpenQuestion | None = None  # while the plan's open incident is asked about
         self.table.doubleClicked.connect(lambda _index: self.open_incident_of_selected())
         self.message = plain(QLabel())
         self.message.setObjectName("warning_message")
@@ -143,14 +147,16 @@ class WarningsPage(Page):
             return None
         dialog = AddWarningDialog(self.session, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.accepted.connect(lambda: self._added(dialog.added))
+        dialog.accepted.connect(lambda: self._added(dialog.added, dialog.refused))
         dialog.open()
         return dialog
 
-    def _added(self, warning: EarlyWarning | None) -> None:
+    def _added(self, warning: EarlyWarning | None, refused: PlanAlreadyOpen | None = None) -> None:
         self.session.data_changed.emit("warning")
         self.refresh()
-        if warning is not None and warning.incident_id is not None:
+        if warning is not None and refused is not None:  # recorded, not started: the plan is open
+            self.ask_plan_open(refused, warning, recorded=True)
+        elif warning is not None and warning.incident_id is not None:
             self.open_console(warning.incident_id)
 
     def ask_lift(self) -> LiftWarningDialog | None:
@@ -171,13 +177,53 @@ class WarningsPage(Page):
         chosen = self.selected()
         if chosen is None or not self.start_button.isEnabled():
             return
-        s, warning_id = self.session, chosen.id
         self.start_button.setEnabled(False)
-        writer().submit(
-            lambda: s.services.warnings.start_preparation(s.actor, warning_id),
-            on_done=self._started,
-            on_error=self._start_failed,
+        self._start(chosen, despite_open=False)
+
+    def _start(self, warning: EarlyWarning, *, despite_open: bool) -> None:
+        s = self.session
+
+        def work() -> IncidentSummary | PlanAlreadyOpen:
+            try:
+                return s.services.warnings.start_preparation(s.actor, warning.id, despite_open=despite_open)
+            except PlanAlreadyOpen as refused:  # brought back whole: the question offers its incident
+                return refused
+
+        def done(result: IncidentSummary | PlanAlreadyOpen) -> None:
+            if isinstance(result, PlanAlreadyOpen):
+                self.ask_plan_open(result, warning)
+            else:
+                self._started(result)
+
+        writer().submit(work, on_done=done, on_error=self._start_failed)
+
+    # -- the plan is open already --------------------------------------------------------------
+    def ask_plan_open(
+        self, refused: PlanAlreadyOpen, warning: EarlyWarning, *, recorded: bool = False
+    ) -> None:
+        """One emergency, one log: the warning's level applied to the open incident (the default),
+        a second, separate event started from it, or neither."""
+        self.question = PlanOpenQuestion(
+            self, refused, warning, lambda answer: self._answered(answer, refused, warning), recorded=recorded
         )
+        self.question.ask()
+
+    def _answered(self, answer: str, refused: PlanAlreadyOpen, warning: EarlyWarning) -> None:
+        self.question = None
+        found = refused.incident
+        if answer == APPLY and found.warning_level == warning.level:
+            self.open_console(found.id)
+        elif answer == APPLY:  # the existing change of an open incident's level, quoting the warning
+            s, why = self.session, quote(warning)
+            writer().submit(
+                lambda: s.services.warnings.change_incident_level(s.actor, found.id, warning.level, why),
+                on_done=lambda _entry: self._started(found),
+                on_error=self._start_failed,
+            )
+        elif answer == START_ANOTHER:
+            self._start(warning, despite_open=True)
+        else:
+            self._enable()
 
     def _started(self, summary: IncidentSummary) -> None:
         self.session.data_changed.emit("incident")

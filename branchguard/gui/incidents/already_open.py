@@ -1,8 +1,9 @@
 """The question asked when a plan's real incident is already open (core/incidents/opening.py's
 PlanAlreadyOpen): go to that incident (the default: one emergency, one log), start another for a
 second, separate event of the same kind, or neither. One question, worded once, for F9's start
-dialog (gui/incidents/start.py) and for a failed checklist item escalated to its plan
-(gui/inspections/runner/escalation.py); each says in `go` what its default does there."""
+dialog (gui/incidents/start.py), a failed checklist item escalated to its plan
+(gui/inspections/runner/escalation.py) and a warning that would start the natural-disaster plan
+(gui/early_warnings/plan_open.py); each says in `go` what its default does there."""
 
 from __future__ import annotations
 
@@ -20,11 +21,30 @@ QUESTION_NAME, OPEN_IT, START_ANOTHER, CANCEL = "already_open_question", "open_i
 
 
 def ask(
-    parent: QWidget, refused: PlanAlreadyOpen, named: str, go: str, answered: Callable[[str], None]
+    parent: QWidget,
+    refused: PlanAlreadyOpen,
+    named: str,
+    go: str,
+    answered: Callable[[str], None],
+    hint: str = "",
 ) -> QMessageBox:
-    """Open the question (open(), not exec(): the window goes on) and return it; `answered` gets
-    the object name of the button clicked, CANCEL when it was closed otherwise. `named`: the plan
-    as the asker shows it; `go`: the default button's words."""
+    """Open the question (open(), not exec(): the window goes on) and return it."""
+    box = question(parent, refused, named, go, answered, hint)
+    box.open()
+    return box
+
+
+def question(
+    parent: QWidget,
+    refused: PlanAlreadyOpen,
+    named: str,
+    go: str,
+    answered: Callable[[str], None],
+    hint: str = "",
+) -> QMessageBox:
+    """The question, not yet shown; `answered` gets the object name of the button clicked, CANCEL
+    when it was closed otherwise. `named`: the plan as the asker shows it; `go`: the default
+    button's words; `hint`: what the asker advises, in place of the start's advice."""
     found = refused.incident
     box = plain(QMessageBox(parent))  # the plan's name and the user name, as they are
     box.setObjectName(QUESTION_NAME)
@@ -37,7 +57,8 @@ def ask(
         text = text.replace(f"%{n}", value)
     box.setText(text)
     box.setInformativeText(
-        QCoreApplication.translate(
+        hint
+        or QCoreApplication.translate(
             "AlreadyOpenQuestion",
             "Log what happens in that incident. Start another only for a second, separate event "
             "of the same kind (a second ATM, another floor).",
@@ -61,7 +82,6 @@ def ask(
         answered(answer)
 
     box.finished.connect(finished)
-    box.open()
     return box
 
 

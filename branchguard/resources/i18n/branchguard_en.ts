@@ -7223,6 +7223,29 @@ Unassign it?</translation>
     </message>
 </context>
 <context>
+    <name>PlanOpenQuestion</name>
+    <message>
+        <source>Apply this warning's level to that incident and log there. Start another only for a second, separate event.</source>
+        <translation>Apply this warning's level to that incident and log there. Start another only for a second, separate event.</translation>
+    </message>
+    <message>
+        <source>Warning #%1 is recorded; nothing was started.</source>
+        <translation>Warning #%1 is recorded; nothing was started.</translation>
+    </message>
+    <message>
+        <source>Apply its level to that incident and log there. Start another only for a second, separate event.</source>
+        <translation>Apply its level to that incident and log there. Start another only for a second, separate event.</translation>
+    </message>
+    <message>
+        <source>Open incident #%1</source>
+        <translation>Open incident #%1</translation>
+    </message>
+    <message>
+        <source>Apply %1 to incident #%2</source>
+        <translation>Apply %1 to incident #%2</translation>
+    </message>
+</context>
+<context>
     <name>WarningsPage</name>
     <message>
         <source>Warnings</source>

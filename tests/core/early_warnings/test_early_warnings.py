@@ -119,7 +119,7 @@ def test_start_opens_the_nat_plan_at_the_warnings_colour_quoting_it(ctx: Any, st
         svc.start_preparation(lead, w.id)
     assert err.value.field == "field.warning"
     later = svc.add(staff, a_warning(WarningLevel.BLUE))
-    summary = svc.start_preparation(staff, later.id)
+    summary = svc.start_preparation(staff, later.id, despite_open=True)  # a second, separate event
     assert summary.warning_level == WarningLevel.BLUE and svc.get(lead, later.id).incident_id == summary.id
     assert ctx.services.ledger.verify(lead).ok
 

@@ -106,7 +106,7 @@ def test_a_paged_view_of_an_incident_a_warning_started_shows_the_holders(ctx: An
     probe = incidents.start(lead, "NAT")
     role = next(s.role for s in incidents.get(lead, probe.id).steps if s.role)
     ctx.services.team.assign(lead, role, pid(ctx, lead, "周强"))
-    started = ctx.services.warnings.add(lead, a_warning(), start=True).incident_id
+    started = ctx.services.warnings.add(lead, a_warning(), start=True, despite_open=True).incident_id
     paged = incidents.get(lead, started, with_entries=False)
     assert {s.holder for s in paged.steps if s.role == role} == {"周强"}
     full = incidents.get(lead, started)

@@ -1,0 +1,54 @@
+"""`warning add --start` and `warning start` while the natural-disaster plan's real incident is
+open (NAT at yellow, an orange typhoon warning comes): nothing is started; `warning add` keeps
+the warning (its id on the output) and the one-line refusal names the exact command that raises
+the open incident's level, and `--despite-open`, which starts a second, separate event."""
+
+from __future__ import annotations
+
+import json
+import re
+
+from tests.cli.cli_support import Run
+from tests.cli.test_warning_cli import an_hour_ago, ok
+
+
+def _add(run: Run, level: str, *more: str, lang: str = "en") -> tuple[int, str, str]:
+    return run("warning", "add", "--source", "meteorological", "--level", level, "--kind", "typhoon",
+               "--received", an_hour_ago(), "--text", f"台风{level}预警", *more, lang=lang)  # fmt: skip
+
+
+def _open_nat(run: Run) -> list[int]:
+    listed = json.loads(ok(run, "incident", "list", "--open", "--real", "--json"))
+    return sorted(i["id"] for i in listed if i["playbook_code"] == "NAT")
+
+
+def test_warning_add_start_while_nat_is_open_records_it_and_names_the_level_change(run: Run) -> None:
+    code, out, err = _add(run, "yellow", "--start")
+    assert code == 0, err
+    nat = int(re.search(r"#(\d+)", out.splitlines()[1]).group(1))  # type: ignore[union-attr]
+
+    code, out, err = _add(run, "orange", "--start")
+    assert code == 1 and err.count("\n") == 1, (code, out, err)
+    orange = int(out)  # recorded: its id, as without --start
+    assert f"#{orange}" in err and f"#{nat}" in err, err
+    assert f"incident warning {nat} orange" in err and "--despite-open" in err, err
+    assert _open_nat(run) == [nat]
+    kept = next(w for w in json.loads(ok(run, "warning", "list", "--json")) if w["id"] == orange)
+    assert kept["active"] and kept["incident_id"] is None
+
+    code, _out, err = run("warning", "start", str(orange), lang="zh_CN")
+    assert code == 1 and f"incident warning {nat} orange" in err and "已作为事件" in err, err
+    ok(run, "incident", "warning", str(nat), "orange")  # what the advice says to do
+    code, _out, err = run("warning", "start", str(orange))
+    assert code == 1 and "incident warning" not in err and "--despite-open" in err, err  # at orange now
+    assert _open_nat(run) == [nat]
+
+
+def test_despite_open_starts_a_second_separate_event(run: Run) -> None:
+    code, out, err = _add(run, "yellow", "--start")
+    assert code == 0, err
+    code, out, err = _add(run, "orange", "--start", "--despite-open")
+    assert code == 0 and "Incident #" in out, err
+    later = int(_add(run, "red")[1])
+    second = int(ok(run, "warning", "start", str(later), "--despite-open"))
+    assert len(_open_nat(run)) == 3 and second in _open_nat(run)
