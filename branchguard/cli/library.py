@@ -169,6 +169,10 @@ def run_import(ctx: AppContext, args: argparse.Namespace) -> int:
     )
     if not result.any:
         print(t("library.cli.nothing"))
+    elif result.plan_problems:  # a preview's: the apply refuses them before writing
+        print(t("library.cli.plans_block"))
+        for problem in result.plan_problems:
+            print(f"  {problem.message.text()}")
     elif args.dry_run:
         print(t("library.cli.dry_run"))
     else:

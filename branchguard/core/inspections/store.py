@@ -27,13 +27,13 @@ from branchguard.core.kernel import versioned as ver
 from branchguard.core.kernel.attachments import AttachmentRef
 from branchguard.core.kernel.errors import NotFound, ValidationError
 from branchguard.core.kernel.i18n import Message, t
-from branchguard.core.kernel.types import Actor, PlaybookStatus, Text2
+from branchguard.core.kernel.types import Actor, Text2
+from branchguard.core.playbooks.store import approved_tiers
 from branchguard.core.playbooks.types import PlanTier
 from branchguard.core.schedules.renaming import rename_made_titles
 from branchguard.core.schedules.types import OccurrenceStatus, ScheduleKind
 from branchguard.db.models.hazards import HazardRow
 from branchguard.db.models.inspections import AnswerRow, InspectionRow, TemplateRow, TemplateVersionRow
-from branchguard.db.models.playbooks import PlaybookRow, PlaybookVersionRow
 from branchguard.db.models.schedules import OccurrenceRow, ScheduleRow
 
 
@@ -275,23 +275,14 @@ def check_plans(s: Session, code: str, row: TemplateVersionRow) -> None:
     wanted = {item.on_fail_playbook for item in row.items if item.on_fail_playbook}
     if not wanted:
         return
-    tiers = dict(
-        s.execute(
-            select(PlaybookRow.code, PlaybookVersionRow.tier)
-            .join(PlaybookVersionRow, PlaybookVersionRow.playbook_id == PlaybookRow.id)
-            .where(
-                PlaybookRow.code.in_(wanted),
-                PlaybookVersionRow.status == PlaybookStatus.APPROVED.value,
-            )
-        ).tuples().all()
-    )
+    tiers = approved_tiers(s, wanted)
     for item in sorted(row.items, key=lambda i: i.position):
         plan = item.on_fail_playbook
         if not plan:
             continue
         if plan not in tiers:
             refusal = Message("inspection.on_fail_not_in_force", code=code, plan=plan)
-        elif tiers[plan] == PlanTier.SERVICE.value:
+        elif tiers[plan] == PlanTier.SERVICE:
             refusal = Message("inspection.on_fail_guide", code=code, plan=plan)
         else:
             continue

@@ -139,6 +139,28 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the signed manifest does not follow the library format ({problem})",
         "已签名清单不符合资料库格式（{problem}）",
     ),
+    "library.plan_not_in_force": (
+        "the library's checklist {code} item {n} starts plan {plan}, which is not approved here and "
+        "not in this library: ask head office for a library that includes it",
+        "资料库的检查模板 {code} 第 {n} 项启动预案 {plan}，该预案在本机没有已批准的版本，资料库中也没有："
+        "请向总行索取包含该预案的资料库",
+    ),
+    "library.plan_is_guide": (
+        "the library's checklist {code} item {n} starts {plan}, which is a service guide, never "
+        "started as an incident: ask head office for a library whose checklist names an emergency plan",
+        "资料库的检查模板 {code} 第 {n} 项启动的 {plan} 是服务指引，不能作为突发事件启动："
+        "请向总行索取改选应急预案的资料库",
+    ),
+    "library.plans_refused": (
+        "Nothing was imported: a signed library is applied whole or not at all, and items of its "
+        "checklists start a plan that would not be in force here:\n{problems}",
+        "未导入任何内容：已签署的资料库只能整体导入，而其检查模板中有以下各项启动的预案在本机不会生效：\n{problems}",
+    ),
+    "library.cli.plans_block": (
+        "This library cannot be imported: a signed library is applied whole or not at all, and "
+        "these items of its checklists start a plan that would not be in force here:",
+        "此资料库无法导入：已签署的资料库只能整体导入，而其检查模板中以下各项启动的预案在本机不会生效：",
+    ),
     "library.older": (
         "this library was made {made}, before the one already imported ({last}): importing it would undo newer content; refused",
         "此资料库生成于 {made}，早于已导入的资料库（{last}）：导入将覆盖较新的内容；拒绝导入",

@@ -47,7 +47,7 @@ from branchguard.core.kernel.intake import (
 from branchguard.core.kernel.output import write_file
 from branchguard.core.kernel.roles import require
 from branchguard.core.kernel.types import Actor, PlaybookStatus
-from branchguard.core.library_sync import archive, content, holidays, rules, store, table
+from branchguard.core.library_sync import archive, content, holidays, plans, rules, store, table
 from branchguard.core.library_sync.rules import LibraryRefused
 from branchguard.core.library_sync.types import (
     Changes,
@@ -261,17 +261,20 @@ class LibraryService:
     def _classify(
         self, s: Session, library: Library, playbooks: PlaybookService, actor: Actor
     ) -> LibraryPreview:
+        """What the library would change here, and what would stop it (`plans.problems`)."""
         plan = playbooks.preview_import(actor, library.playbooks.items)
         m = library.manifest
+        templates = store.classify_templates(s, library.templates)
         return LibraryPreview(
             source=library.source,
             issuer=m.issuer,
             created_at=m.created_at,
             fingerprint=m.fingerprint,
             playbooks=Changes(plan.added, plan.updated, plan.unchanged),
-            templates=store.classify_templates(s, library.templates),
+            templates=templates,
             rules=store.classify_rules(s, library.rules),
             years=store.classify_years(library.years),
+            plan_problems=plans.problems(s, library, templates),
         )
 
     def apply(self, actor: Actor, library: Library, progress: Progress | None = None) -> LibraryPreview:
@@ -297,6 +300,8 @@ class LibraryService:
                         last=rules.stamp(last.created_at),
                     )
                 )
+            if preview.plan_problems:  # found before any write, in words for an import
+                raise LibraryRefused(plans.refusal(preview.plan_problems))
             _tick(progress, 1, steps)
             if preview.playbooks.any:
                 playbooks.apply_parsed(actor, library.playbooks)

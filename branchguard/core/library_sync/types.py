@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING
 
+from branchguard.core.kernel.i18n import Message
 from branchguard.core.kernel.working_days import YearTable
 
 if TYPE_CHECKING:
@@ -59,6 +60,23 @@ class Changes:
 
 
 @dataclass(frozen=True)
+class PlanProblem:
+    """An item of a checklist the library brings that starts, on failure, a plan that would not be
+    in force after the apply (library/plans.py): none approved here nor in the library, or a
+    service guide (`exists`)."""
+
+    template: str
+    item: int  # 1-based, as the checklist numbers it
+    plan: str
+    exists: bool  # approved here or in the library, but a service guide
+
+    @property
+    def message(self) -> Message:
+        key = "library.plan_is_guide" if self.exists else "library.plan_not_in_force"
+        return Message(key, code=self.template, n=self.item, plan=self.plan)
+
+
+@dataclass(frozen=True)
 class LibraryPreview:
     """What importing the library would change (a preview), or changed (after apply)."""
 
@@ -71,6 +89,8 @@ class LibraryPreview:
     rules: Changes
     years: Changes
     applied: bool = False
+    # what stops the apply: a signed library is one unit, so one such item refuses all of it
+    plan_problems: tuple[PlanProblem, ...] = ()
 
     @property
     def any(self) -> bool:

@@ -133,6 +133,17 @@ def approved(playbook: PlaybookRow) -> PlaybookVersionRow | None:
     return versioned.approved(playbook.versions)
 
 
+def approved_tiers(s: Session, codes: Collection[str]) -> dict[str, PlanTier]:
+    """The tier of each of `codes` that has an approved version (a plan's, or a service guide's):
+    what a checklist item that starts a plan on failure may name."""
+    rows = s.execute(
+        select(PlaybookRow.code, PlaybookVersionRow.tier)
+        .join(PlaybookVersionRow, PlaybookVersionRow.playbook_id == PlaybookRow.id)
+        .where(PlaybookRow.code.in_(codes), PlaybookVersionRow.status == PlaybookStatus.APPROVED.value)
+    ).tuples()
+    return {code: PlanTier(tier) for code, tier in rows}
+
+
 def draft(playbook: PlaybookRow) -> PlaybookVersionRow | None:
     return versioned.draft(playbook.versions)
 

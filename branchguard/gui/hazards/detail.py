@@ -230,13 +230,15 @@ class HazardDetailDialog(QDialog):
         )
 
     # -- loading -------------------------------------------------------------------------------
-    def reload(self, keep_typed: bool = False) -> None:
+    def reload(self, keep_typed: bool = False) -> bool:
+        """Show the hazard as stored now; False (and why, in the message line) when it cannot be read."""
         try:
             detail = self.session.services.hazards.get(self.session.actor, self.hazard_id)
         except BranchGuardError as exc:
             self.show_error(exc.message)
-            return
+            return False
         self.show_detail(detail, keep_typed)
+        return True
 
     def set_names(self, who: Names) -> None:
         """People by display name (NamesReader): the state line and the tables, the fields untouched."""
@@ -271,11 +273,19 @@ class HazardDetailDialog(QDialog):
         self.events_model.set_rows(detail.events)
         self.apply_role(detail)
         discard.remember(self)  # the fields show what is saved: Esc now throws nothing away
-        if typed and not self.save_button.isHidden():  # still editable: typed back, so Esc asks
+        self._type_back(typed, made_on_opened=True)
+
+    def _type_back(self, typed: dict[str, tuple[Any, Any]], made_on_opened: bool) -> None:
+        """Put `typed` (see `_typed`) back in the fields of the hazard just shown, if it is still
+        editable (so Esc asks). `made_on_opened`: the next save still sends what they were typed
+        over, so a change made elsewhere since is refused; otherwise (after such a refusal, the
+        hazard now shown as it is) they count as typed over what is shown, and a second Save
+        writes them."""
+        if not typed or self.save_button.isHidden() or self.opened is None:
+            return
+        if made_on_opened:
             self.opened = replace(self.opened, **{name: before for name, (before, _now) in typed.items()})
-            self.fields.set_values(
-                replace(self.opened, **{name: now for name, (_before, now) in typed.items()})
-            )
+        self.fields.set_values(replace(self.opened, **{name: now for name, (_before, now) in typed.items()}))
 
     def _typed(self) -> dict[str, tuple[Any, Any]]:
         """The fields edited and not saved: name → (what it was filled with, what it holds). A field
@@ -356,14 +366,42 @@ class HazardDetailDialog(QDialog):
             if not self.fields.show_validation(exc):
                 self.show_error(exc.message)
             return False
-        except StaleRecord as exc:  # changed on another PC since it was shown: show it as it is now
-            self.show_error(exc.message)
-            self.reload()  # a failed read says why instead
+        except StaleRecord:  # changed on another PC since it was shown: show it as it is now
+            self._refused_as_stale()
             return False
         except BranchGuardError as exc:
             self.show_error(exc.message)
             return False
         return True
+
+    def _refused_as_stale(self) -> None:
+        """A save refused because the hazard changed elsewhere since it was shown: show it as it is
+        now, with what was typed kept in the fields typed in (the rest shows the other change), and
+        say which of those were changed there too, since the typing hides that change. Saving again
+        is then the user's decision on what they see. A failed read says why instead."""
+        typed = self._typed()
+        before = self.opened
+        if not self.reload():
+            return
+        self._type_back(typed, made_on_opened=False)
+        text = self.tr(
+            "%1 was changed by someone else (perhaps on another PC) after you opened it: nothing was "
+            "saved. It is shown as it is now, and what you typed is kept in the fields you changed: "
+            "check them and save again."
+        ).replace("%1", self.windowTitle())
+        both = [
+            self.fields.captions[name].text()
+            for name in typed
+            if self.opened is not None
+            and before is not None
+            and getattr(self.opened, name) != getattr(before, name)
+        ]
+        if both:
+            also = self.tr("Changed there too, shown as you typed it: %1").replace(
+                "%1", self.tr(", ").join(both)
+            )
+            text = f"{text}\n{also}"
+        self.show_error(text)
 
     def _apply(self, work: Callable[[], HazardDetail | Any], keep_typed: bool = True) -> None:
         """Make a write and show what it left; a refusal is the caller's to show (raised). The

@@ -73,27 +73,42 @@ class LibraryPreviewDialog(QDialog):
                 item.setToolTip(tip(text))
                 self.table.setItem(row, column, item)
         self.table.resizeRowsToContents()
-        self.note = QLabel(
-            self.tr(
-                "Everything is applied in one transaction: if anything fails, nothing changes. A "
-                "local draft stays a draft, after the version from head office."
-            )
-            if preview.any
-            else self.tr("Nothing to change: this installation already holds everything in the library.")
-        )
+        self.note = QLabel(self._note(preview))
         self.note.setProperty("role", "hint")
         self.note.setWordWrap(True)
+        self.problems = QLabel("\n".join(f"• {p.message.text()}" for p in preview.plan_problems))
+        self.problems.setObjectName("library_preview_problems")
+        self.problems.setProperty("role", "error")
+        self.problems.setWordWrap(True)
+        self.problems.setVisible(bool(preview.plan_problems))
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.import_button = self.buttons.addButton(self.tr("Import"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.import_button.setObjectName("library_import_apply")
-        self.import_button.setEnabled(preview.any)
+        self.import_button.setEnabled(preview.any and not preview.plan_problems)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.header)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.note)
+        layout.addWidget(self.problems)
         layout.addWidget(self.buttons)
+
+    def _note(self, preview: LibraryPreview) -> str:
+        """How the import would go; a library one of whose checklists starts a plan that would not
+        be in force cannot be imported at all (the problems follow), since a signed library is one
+        unit: the branch cannot take part of it, only ask head office for another."""
+        if not preview.any:
+            return self.tr("Nothing to change: this installation already holds everything in the library.")
+        if preview.plan_problems:
+            return self.tr(
+                "This library cannot be imported: a signed library is applied whole or not at all, "
+                "and these items of its checklists start a plan that would not be in force here:"
+            )
+        return self.tr(
+            "Everything is applied in one transaction: if anything fails, nothing changes. A "
+            "local draft stays a draft, after the version from head office."
+        )
 
     def cell(self, row: int, column: int) -> str:
         item = self.table.item(row, column)

@@ -1763,6 +1763,18 @@ Submitted as: %3</translation>
 <context>
     <name>HazardDetailDialog</name>
     <message>
+        <source>%1 was changed by someone else (perhaps on another PC) after you opened it: nothing was saved. It is shown as it is now, and what you typed is kept in the fields you changed: check them and save again.</source>
+        <translation>%1 was changed by someone else (perhaps on another PC) after you opened it: nothing was saved. It is shown as it is now, and what you typed is kept in the fields you changed: check them and save again.</translation>
+    </message>
+    <message>
+        <source>Changed there too, shown as you typed it: %1</source>
+        <translation>Changed there too, shown as you typed it: %1</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+    <message>
         <source>Save changes</source>
         <translation>Save changes</translation>
     </message>
@@ -6189,6 +6201,10 @@ Submitted as: %3</translation>
 </context>
 <context>
     <name>LibraryPreviewDialog</name>
+    <message>
+        <source>This library cannot be imported: a signed library is applied whole or not at all, and these items of its checklists start a plan that would not be in force here:</source>
+        <translation>This library cannot be imported: a signed library is applied whole or not at all, and these items of its checklists start a plan that would not be in force here:</translation>
+    </message>
     <message>
         <source>Playbooks</source>
         <translation>Playbooks</translation>

@@ -1758,6 +1758,18 @@ Submitted as: %3</source>
 <context>
     <name>HazardDetailDialog</name>
     <message>
+        <source>%1 was changed by someone else (perhaps on another PC) after you opened it: nothing was saved. It is shown as it is now, and what you typed is kept in the fields you changed: check them and save again.</source>
+        <translation>%1在您打开后已被他人（可能在另一台电脑上）修改：本次未保存。已重新显示其最新内容，您输入的内容仍保留在您修改过的栏目中：请核对后再次保存。</translation>
+    </message>
+    <message>
+        <source>Changed there too, shown as you typed it: %1</source>
+        <translation>对方也修改了以下栏目，现显示的是您输入的内容：%1</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
         <source>Save changes</source>
         <translation>保存修改</translation>
     </message>
@@ -6168,6 +6180,10 @@ Submitted as: %3</source>
 </context>
 <context>
     <name>LibraryPreviewDialog</name>
+    <message>
+        <source>This library cannot be imported: a signed library is applied whole or not at all, and these items of its checklists start a plan that would not be in force here:</source>
+        <translation>此资料库无法导入：已签署的资料库只能整体导入，而其检查模板中以下各项启动的预案在本机不会生效：</translation>
+    </message>
     <message>
         <source>Playbooks</source>
         <translation>应急预案</translation>

@@ -305,21 +305,29 @@ def _naming_plan(read: Any, plan: str, status: PlaybookStatus | None) -> Any:
 def test_a_checklist_starting_a_plan_with_no_approved_version_is_refused_and_nothing_written(
     ctx: Any, lead: Actor, exported: tuple[Path, Path, str], status: PlaybookStatus | None
 ) -> None:
+    """The preview names the item; the apply refuses in words for an import (ask head office), not
+    the lead's approval's "approve that plan first": the branch cannot change a signed library."""
     zip_path, key_path, _ = exported
     library = ctx.services.library
     library.trust(lead, key_path)
     read = _naming_plan(library.read(lead, zip_path), "HO_NEW", status)
-    library.preview(lead, read)  # writes the built-in checklists and rules, as apply does first
+    preview = library.preview(lead, read)  # writes the built-in checklists and rules, as apply does first
+    assert [(p.template, p.item, p.plan, p.exists) for p in preview.plan_problems] == [
+        ("HO_VAULT", 1, "HO_NEW", False)
+    ]
     before = take_snapshot(ctx.engine)
-    with pytest.raises(ValidationError) as err:
+    with pytest.raises(LibraryRefused) as err:
         library.apply(lead, read)
-    assert err.value.is_about("field.item_n", n=1)
     for lang, words in (
-        ("en", "Item 1: the plan this item of checklist HO_VAULT"),
-        ("zh_CN", "第 1 项：检查模板 HO_VAULT"),
+        (
+            "en",
+            "the library's checklist HO_VAULT item 1 starts plan HO_NEW, which is not approved here "
+            "and not in this library: ask head office for a library that includes it",
+        ),
+        ("zh_CN", "资料库的检查模板 HO_VAULT 第 1 项启动预案 HO_NEW，该预案在本机没有已批准的版本"),
     ):
-        said = err.value.as_message().text(lang)
-        assert said.startswith(words) and "HO_NEW" in said, said
+        said = err.value.text(lang)
+        assert words in said and "approve that plan first" not in said, said
     assert take_snapshot(ctx.engine) == before
 
 

@@ -2,10 +2,12 @@
 severity), PC1 edits the description and saves. Found: the save put back PC1's old owner and location
 without a word (the reminders went to the old owner), or, with the severity raised, failed with
 "Reason: is required" (PC1's stale severity read as a downgrade). Now nothing is saved, the detail
-says the hazard changed elsewhere and shows it as it is now."""
+says the hazard changed elsewhere and shows it as it is now, PC1's typing kept in its field
+(test_hazard_stale_keeps_typing.py)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -45,9 +47,10 @@ def test_a_save_over_another_pcs_change_is_refused_and_shows_the_hazard_afresh(
     assert made.info.number in pc1.message.text() and not pc1.message.isHidden()
     stored = gui_ctx.services.hazards.get(lead, made.info.id).info
     assert (stored.owner, stored.location, stored.description) == ("王建国", "PC2 的位置", "灭火器压力不足")
-    assert pc1.fields.values() == rules.as_edited(stored)  # the form shows the hazard as it is now
+    # the form shows the hazard as it is now, with the description PC1 typed kept in its field
+    assert pc1.fields.values() == replace(rules.as_edited(stored), description="PC1 的描述")
     assert pc1.badge.text().strip() == severity.label
 
-    pc1.fields.description.setPlainText("PC1 的描述")  # made again on what is current: saved
-    assert pc1.save()
-    assert gui_ctx.services.hazards.get(lead, made.info.id).info.owner == "王建国"
+    assert pc1.save()  # saved again over what is now shown: PC2's owner and location stay
+    stored = gui_ctx.services.hazards.get(lead, made.info.id).info
+    assert (stored.owner, stored.location, stored.description) == ("王建国", "PC2 的位置", "PC1 的描述")
