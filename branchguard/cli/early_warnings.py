@@ -92,7 +92,7 @@ def run_add(ctx: AppContext, args: argparse.Namespace) -> int:
         )
     except RecordedPlanOpen as refused:  # the warning is kept: its id, then what to do instead
         print(refused.warning.id)
-        advice = open_advice(refused, refused.warning.level)
+        advice = open_advice(refused, refused.warning)
         return fail(t("warning.cli.recorded_not_started", warning=refused.warning.id, advice=advice))
     print(warning.id)
     if warning.incident_id is not None:
@@ -115,19 +115,22 @@ def run_start(ctx: AppContext, args: argparse.Namespace) -> int:
     try:
         summary = ctx.services.warnings.start_preparation(actor, args.id, despite_open=args.despite_open)
     except PlanAlreadyOpen as refused:
-        return fail(open_advice(refused, ctx.services.warnings.get(actor, args.id).level))
+        return fail(open_advice(refused, ctx.services.warnings.get(actor, args.id)))
     print(summary.id)
     return 0
 
 
-def open_advice(refused: PlanAlreadyOpen, level: WarningLevel) -> str:
+def open_advice(refused: PlanAlreadyOpen, warning: EarlyWarning) -> str:
     """The refusal to start the plan while its incident is open, with the way to do what was
-    meant: that incident's warning level raised to the warning's (unless it is at it already),
-    or a second, separate event started with this command's --despite-open."""
-    found = refused.incident
+    meant: that incident's warning level raised to the warning's, naming the warning so that it
+    is recorded as applied there (unless the incident is at its level already), or a second,
+    separate event started with this command's --despite-open."""
+    found, level = refused.incident, warning.level
     if found.warning_level == level:
         return t("warning.cli.same_level_open", refusal=refused.message)
-    return t("warning.cli.plan_open", refusal=refused.message, id=found.id, level=level.value)
+    return t(
+        "warning.cli.plan_open", refusal=refused.message, id=found.id, level=level.value, warning=warning.id
+    )
 
 
 def warning_json(w: EarlyWarning) -> dict[str, Any]:

@@ -48,6 +48,9 @@ HELP: dict[str, str] = {
     ),
     "the incident's id": "事件编号",
     "the warning level now in force": "当前生效的预警级别",
+    "the early warning whose level this is: recorded as applied to this incident": (
+        "此级别所依据的预警编号：该预警记为已并入本事件"
+    ),
     "why, e.g. the bureau's new signal": "原因，例如气象部门发布的新信号",
     "the entry's type": "记录类型",
     "what happened, was done or was said": "发生的情况、采取的行动或沟通的内容",

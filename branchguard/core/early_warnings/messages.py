@@ -26,6 +26,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "warning_event.lifted": ("Lifted", "已解除"),
     "warning_event.cancelled": ("Cancelled", "已取消"),
     "warning_event.started": ("Preparation started", "已启动预案"),
+    "warning_event.applied": ("Applied to the open incident", "已并入进行中的事件"),
     # fields
     "field.warning": ("Warning", "预警"),
     "field.warning_level": ("Warning level", "预警级别"),
@@ -53,6 +54,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "early warning #{id} already started incident #{incident}",
         "预警 #{id} 已启动事件 #{incident}",
     ),
+    "warning.applied_already": (
+        "early warning #{id} was already applied to incident #{incident}",
+        "预警 #{id} 已并入事件 #{incident}",
+    ),
+    "warning.level_not_its": (
+        "early warning #{id} is at {level}: apply that level",
+        "预警 #{id} 为{level}，只能按此级别调整",
+    ),
     "incident.warning_not_weather": (
         "only weather and natural-disaster incidents carry a warning level",
         "只有气象和自然灾害类事件才有预警级别",
@@ -74,9 +83,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "warning.cli.added": ("Warning #{id} recorded.", "已登记预警 #{id}。"),
     "warning.cli.started": ("Incident #{id} started: {title}", "已启动事件 #{id}：{title}"),
     "warning.cli.plan_open": (
-        "{refusal}. Raise its warning level there: incident warning {id} {level}; "
+        "{refusal}. Raise its warning level there: incident warning {id} {level} --warning {warning}; "
         "if this is a second, separate event, start it with --despite-open.",
-        "{refusal}。请在该事件中调整预警级别：incident warning {id} {level}；"
+        "{refusal}。请在该事件中调整预警级别：incident warning {id} {level} --warning {warning}；"
         "如确为另一起同类事件，请加 --despite-open 另行启动。",
     ),
     "warning.cli.same_level_open": (

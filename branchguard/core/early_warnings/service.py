@@ -144,37 +144,46 @@ class EarlyWarningService:
         """The plan started from the warning in `s`. Every refusal comes before the first write:
         the plan's open incident too (its row locked until `s` commits, as `IncidentService.start`
         does it), so one emergency keeps one log when a warning, or two PCs, start it again."""
-        warning = store.warnings_of(s, [row])[0]
-        if not warning.active:
-            raise ValidationError("field.warning", Message("warning.already_ended", id=row.id))
-        if warning.incident_id is not None:
-            raise ValidationError(
-                "field.warning", Message("warning.started_already", id=row.id, incident=warning.incident_id)
-            )
+        warning = self._free(s, row)
         if not despite_open:
             opening.refuse_if_open(s, rules.PREPARATION_PLAN)
         incident = self._incidents.start_in(
             s, actor, rules.PREPARATION_PLAN, warning=warning.level, quote=rules.quote_said(warning)
         )
+        self._join(s, actor, row, WarningEventKind.STARTED, incident.id)
+        return incident
+
+    def _free(self, s: Session, row: EarlyWarningRow) -> EarlyWarning:
+        """The warning, refused unless it is in force and in no incident yet: one it started, or
+        one its level was applied to (a warning joins one incident at most)."""
+        warning = store.warnings_of(s, [row])[0]
+        if not warning.active:
+            raise ValidationError("field.warning", Message("warning.already_ended", id=row.id))
+        joined = warning.joined
+        if joined is not None:
+            key = "warning.started_already"
+            if joined.kind == WarningEventKind.APPLIED:
+                key = "warning.applied_already"
+            raise ValidationError("field.warning", Message(key, id=row.id, incident=joined.incident_id))
+        return warning
+
+    def _join(
+        self, s: Session, actor: Actor, row: EarlyWarningRow, kind: WarningEventKind, incident_id: int
+    ) -> None:
+        """The fact that the warning went into `incident_id` (started it, or was applied to it):
+        an event row of its history, audited, written in `s` with the incident's own change."""
         s.add(
             EarlyWarningEventRow(
                 warning_id=row.id,
-                kind=WarningEventKind.STARTED.value,
+                kind=kind.value,
                 at=utcnow(),
                 actor=actor.username,
                 note="",
-                incident_id=incident.id,
+                incident_id=incident_id,
             )
         )
-        record(
-            s,
-            actor,
-            "warning.record",
-            "early_warning",
-            row.id,
-            after={"event": "started", "incident": incident.id},
-        )
-        return incident
+        after = {"event": kind.value, "incident": incident_id}
+        record(s, actor, "warning.record", "early_warning", row.id, after=after)
 
     def list(
         self, actor: Actor, flt: WarningFilter | None = None, *, active_only: bool = False
@@ -200,10 +209,19 @@ class EarlyWarningService:
 
     # -- an incident's warning level -----------------------------------------------------------
     def change_incident_level(
-        self, actor: Actor, incident_id: int, level: WarningLevel, reason: str = ""
+        self,
+        actor: Actor,
+        incident_id: int,
+        level: WarningLevel,
+        reason: str = "",
+        *,
+        warning_id: int | None = None,
     ) -> LogEntry:
         """The four-colour warning of a weather or disaster incident raised, lowered or first set:
-        a hash-chained log entry (from, to, why) and the incident's field, in one transaction."""
+        a hash-chained log entry (from, to, why) and the incident's field, in one transaction.
+        With `warning_id` the change is that warning's level applied to the incident (the plan's
+        incident was open when it came: one emergency, one log): its history records it APPLIED
+        there in the same transaction, so it shows that incident and starts none of its own."""
         require(actor, "incident.warning")
         level = validation.choice(level, WarningLevel, "field.warning_level")
         reason = validation.text(
@@ -217,6 +235,7 @@ class EarlyWarningService:
                 raise ValidationError("field.warning_level", Message("incident.warning_not_weather"))
             if row.warning_level == level.value:
                 raise ValidationError("field.warning_level", Message("incident.same_warning", level=level))
+            applied = None if warning_id is None else self._applicable(s, warning_id, level)
             before = row.warning_level
             data = {"from": before, "to": level.value}
             entry = incident_log.append(
@@ -233,7 +252,20 @@ class EarlyWarningService:
                 before={"warning_level": before},
                 after={"warning_level": level.value},
             )
+            if applied is not None:
+                self._join(s, actor, applied, WarningEventKind.APPLIED, incident_id)
             return entry
+
+    def _applicable(self, s: Session, warning_id: int, level: WarningLevel) -> EarlyWarningRow:
+        """The warning whose level is being applied, locked: in force, in no incident yet, and at
+        that level (what is applied is its level, not another)."""
+        row = self._row(s, warning_id)
+        warning = self._free(s, row)
+        if warning.level != level:
+            raise ValidationError(
+                "field.warning_level", Message("warning.level_not_its", id=warning_id, level=warning.level)
+            )
+        return row
 
     def _row(self, s: Session, warning_id: int, *, lock: bool = True) -> EarlyWarningRow:
         """The warning, for a change locked until the transaction ends and read fresh (db/locks.py):

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from sqlalchemy import Select, exists, select
 from sqlalchemy.orm import Session
 
+from branchguard.core.early_warnings.types import ENDING as ENDING_KINDS
 from branchguard.core.early_warnings.types import (
     EarlyWarning,
     WarningEvent,
@@ -19,7 +20,7 @@ from branchguard.core.early_warnings.types import (
 )
 from branchguard.db.models.early_warnings import EarlyWarningEventRow, EarlyWarningRow
 
-ENDING = (WarningEventKind.LIFTED.value, WarningEventKind.CANCELLED.value)
+ENDING = tuple(k.value for k in ENDING_KINDS)  # as the column stores them
 SEVERE = (WarningLevel.ORANGE.value, WarningLevel.RED.value)
 
 

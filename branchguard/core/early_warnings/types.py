@@ -63,10 +63,15 @@ class WarningEventKind(LabelledEnum):
     LIFTED = "lifted"
     CANCELLED = "cancelled"
     STARTED = "started"  # the incident it started
+    APPLIED = "applied"  # its level applied to the plan's incident open when it came: joined it
 
     @classmethod
     def _prefix(cls) -> str:
         return "warning_event"
+
+
+ENDING = (WarningEventKind.LIFTED, WarningEventKind.CANCELLED)  # no longer in force
+JOINING = (WarningEventKind.STARTED, WarningEventKind.APPLIED)  # taken into an incident
 
 
 @dataclass(frozen=True)
@@ -114,13 +119,20 @@ class EarlyWarning:
     @property
     def ended(self) -> WarningEvent | None:
         """The event that lifted or cancelled it, if any."""
-        return next((e for e in self.events if e.kind != WarningEventKind.STARTED), None)
+        return next((e for e in self.events if e.kind in ENDING), None)
 
     @property
     def active(self) -> bool:
         return self.ended is None
 
     @property
+    def joined(self) -> WarningEvent | None:
+        """The event that took it into an incident: the one it started, or the open one its
+        level was applied to. A warning joins one incident at most."""
+        return next((e for e in self.events if e.kind in JOINING), None)
+
+    @property
     def incident_id(self) -> int | None:
-        """The incident it started, if any."""
-        return next((e.incident_id for e in self.events if e.kind == WarningEventKind.STARTED), None)
+        """The incident it started or was applied to, if any."""
+        joined = self.joined
+        return joined.incident_id if joined is not None else None

@@ -213,10 +213,12 @@ class WarningsPage(Page):
         found = refused.incident
         if answer == APPLY and found.warning_level == warning.level:
             self.open_console(found.id)
-        elif answer == APPLY:  # the existing change of an open incident's level, quoting the warning
+        elif answer == APPLY:  # the open incident's level changed, quoting the warning, which joins it
             s, why = self.session, quote(warning)
             writer().submit(
-                lambda: s.services.warnings.change_incident_level(s.actor, found.id, warning.level, why),
+                lambda: s.services.warnings.change_incident_level(
+                    s.actor, found.id, warning.level, why, warning_id=warning.id
+                ),
                 on_done=lambda _entry: self._started(found),
                 on_error=self._start_failed,
             )

@@ -12,7 +12,13 @@ from PySide6.QtCore import QDateTime
 from PySide6.QtWidgets import QAbstractButton, QApplication, QMessageBox
 
 from branchguard.context import AppContext
-from branchguard.core.early_warnings.types import WarningInput, WarningKind, WarningLevel, WarningSource
+from branchguard.core.early_warnings.types import (
+    WarningEventKind,
+    WarningInput,
+    WarningKind,
+    WarningLevel,
+    WarningSource,
+)
 from branchguard.core.incidents.types import EntryKind, IncidentSummary
 from branchguard.gui.early_warnings import plan_open
 from branchguard.gui.early_warnings.dialogs import AddWarningDialog
@@ -81,6 +87,23 @@ def test_recording_with_start_keeps_the_warning_and_applies_its_level_by_default
     incidents = page.window().show_page("incidents")  # type: ignore[attr-defined]
     assert isinstance(incidents, IncidentsPage) and incidents.console(nat.id) is not None
     assert gui_ctx.services.warnings.get(lead, dialog.added.id).active
+    _shows_it_joined(page, dialog.added.id, nat.id)
+
+
+def _shows_it_joined(page: Any, warning_id: int, incident_id: int) -> None:
+    """The warning applied to the open incident is in it: the list names the incident, its
+    history says so, and Start preparation is off for it (not asked again)."""
+    select(page, warning_id)
+    chosen = page.selected()
+    assert chosen is not None and chosen.id == warning_id and chosen.incident_id == incident_id
+    row = page.model.find_row(lambda w: w.id == warning_id)
+    shown = page.model.index(row, page.model.COL_INCIDENT).data()
+    assert shown == f"#{incident_id}" and chosen.events[-1].kind == WarningEventKind.APPLIED
+    assert not page.start_button.isEnabled()
+    page.start_selected()
+    writer().wait()
+    QApplication.processEvents()
+    assert page.question is None
 
 
 def test_start_preparation_asks_and_starts_another_only_when_told(
