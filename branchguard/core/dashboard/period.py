@@ -191,16 +191,22 @@ def _template_names(s: Session, ids: set[int]) -> dict[int, tuple[str, Text2]]:
     return {i: (code, Text2(zh, en)) for i, code, zh, en in s.execute(stmt).tuples()}
 
 
-def hazards_at(s: Session, at: datetime) -> tuple[int, tuple[int, ...]]:
+def hazards_at(s: Session, at: datetime, zone: ZoneInfo) -> tuple[int, tuple[int, ...]]:
     """Hazards open at `at` (as the figures' hazards_open_at_end: from the history) and past due
-    then, and their count per ageing band."""
+    then, and their count per ageing band. Overdue at `at`: open then, and its due date, as it
+    stood then, ended before the day of `at` in the branch's zone (hazards.store.is_overdue). A due
+    date moved after `at`, later or earlier, is read back from its edit (`fields_at`), so the
+    figure of a report already sent stays what it said; the others keep their column."""
     ids = hazard_history.open_at(s, [at])[0]
-    rows = s.execute(select(HazardRow.opened_at, HazardRow.due_date).where(HazardRow.id.in_(ids))).tuples()
+    columns = select(HazardRow.id, HazardRow.opened_at, HazardRow.due_date).where(HazardRow.id.in_(ids))
+    rows = list(s.execute(columns).tuples())
+    edited = select(HazardRow).where(HazardRow.id.in_(ids), HazardRow.id.in_(hazard_history.edited_since(at)))
+    then = hazard_history.fields_at(s, list(s.scalars(edited)), at)
     overdue = 0
     bands = [0] * len(rules.AGEING_BANDS)
-    day = at.astimezone().date()  # the branch's calendar: a due date is past once its day has ended
-    for opened, due in rows:
-        overdue += due < day
+    day = hazard_store.local_date(at, zone)  # a due date is past once its day has ended
+    for hazard_id, opened, due in rows:
+        overdue += (then[hazard_id].due_date if hazard_id in then else due) < day
         bands[rules.ageing_band(max(0, (at - opened).days))] += 1
     return overdue, tuple(bands)
 

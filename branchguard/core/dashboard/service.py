@@ -314,7 +314,7 @@ class DashboardService:
             incidents = period_details.incidents(s, start, end)
             drills = period_details.drills(s, runs)
             checklists = period_details.checklists(s, start, end, now)
-            overdue, ageing = period_details.hazards_at(s, as_of)
+            overdue, ageing = period_details.hazards_at(s, as_of, self.zone)
             majors = period_details.major_hazards(s, start, end, self.zone)
             actions = period_details.actions_overdue(s, as_of, today)
             categories = {c.code: Text2(c.name_zh, c.name_en) for c in complaint_store.categories(s)}

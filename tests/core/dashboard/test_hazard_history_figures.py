@@ -181,3 +181,42 @@ def test_an_edit_written_before_the_due_date_was_a_date_is_undone_too(ctx, lead,
         at = datetime(2026, 11, 5, tzinfo=UTC)
         row.events.append(HazardEventRow(kind="edited", actor="lead", at=at, changes={"due_at": moved}))
     assert board.period_report(lead, september).major_hazards == sent
+
+
+def _due(ctx, staff, due: date) -> int:
+    """A general hazard found on 2026-10-10, due `due`, still open."""
+    data = HazardInput(description=f"隐患 {due}", owner="李安全", due=due)
+    with _clock(ctx, date(2026, 10, 10)):
+        return int(ctx.services.hazards.create(staff, data).info.id)
+
+
+def _overdue_in_november(ctx, lead) -> int:
+    """The November report's 逾期隐患, read in January (after December's edits)."""
+    now = datetime(2027, 1, 10, tzinfo=UTC)
+    return ctx.services.dashboard.period_report(lead, Period(PeriodKind.MONTH, 2026, 11), now).hazards_overdue
+
+
+def test_due_dates_moved_later_after_the_month_leave_its_overdue_figure_as_reported(ctx, lead, staff) -> None:
+    """Two hazards due in November and one due in December: November's report counts two overdue
+    at its end. Moving both to 2027-01-31 in December leaves them overdue at the end of November."""
+    late = [_due(ctx, staff, date(2026, 11, 10)), _due(ctx, staff, date(2026, 11, 30))]
+    _due(ctx, staff, date(2026, 12, 20))
+    assert _overdue_in_november(ctx, lead) == 2
+    with _clock(ctx, date(2026, 12, 5)):
+        for hid in late:
+            _edit(ctx, lead, hid, due=date(2027, 1, 31))
+    assert _overdue_in_november(ctx, lead) == 2
+
+
+def test_a_due_date_moved_earlier_after_the_month_does_not_make_it_overdue_then(ctx, lead, staff) -> None:
+    """A hazard due 2026-12-20 was not overdue at the end of November: brought forward to
+    2026-11-15 in December, November's report still counts none (and its own column says overdue)."""
+    hid = _due(ctx, staff, date(2026, 12, 20))
+    assert _overdue_in_november(ctx, lead) == 0
+    with _clock(ctx, date(2026, 12, 5)):
+        _edit(ctx, lead, hid, due=date(2026, 11, 15))
+    assert _overdue_in_november(ctx, lead) == 0
+    december = ctx.services.dashboard.period_report(
+        lead, Period(PeriodKind.MONTH, 2026, 12), datetime(2027, 1, 10, tzinfo=UTC)
+    )
+    assert december.hazards_overdue == 1
