@@ -39,10 +39,12 @@ from branchguard.core.hazards.types import (
     HazardDetail,
     HazardInput,
     HazardSeverity,
+    HazardStatus,
     RemediationKind,
 )
 from branchguard.core.kernel.errors import BranchGuardError, StaleRecord, ValidationError
 from branchguard.gui.hazards.dialogs import HazardFields, StepDialog, UnsavedHazardEdits
+from branchguard.gui.hazards.kept_typing import KeptTyping
 from branchguard.gui.hazards.models import HazardEventsModel, RemediationStepsModel, severity_swatch
 from branchguard.gui.incidents.console.dialogs import ReasonDialog
 from branchguard.gui.incidents.console.header import sized
@@ -129,6 +131,7 @@ class HazardDetailDialog(QDialog):
         self.message.setProperty("role", "error")
         self.message.setWordWrap(True)
         self.message.hide()
+        self.kept = KeptTyping()  # typing a refused save could not put back: the hazard is read-only
         self.tabs = QTabWidget()
         self.tabs.setObjectName("hazard_tabs")
         self._build_layout()
@@ -182,6 +185,7 @@ class HazardDetailDialog(QDialog):
         box.addLayout(header)
         box.addWidget(self.state)
         box.addWidget(self.tabs, 1)
+        box.addWidget(self.kept)
         box.addLayout(actions)
 
     def retranslate(self) -> None:
@@ -378,10 +382,16 @@ class HazardDetailDialog(QDialog):
         """A save refused because the hazard changed elsewhere since it was shown: show it as it is
         now, with what was typed kept in the fields typed in (the rest shows the other change), and
         say which of those were changed there too, since the typing hides that change. Saving again
-        is then the user's decision on what they see. A failed read says why instead."""
+        is then the user's decision on what they see. A failed read says why instead; a hazard that
+        can no longer be edited (closed there) says so, with the typing shown to copy (`KeptTyping`)."""
         typed = self._typed()
         before = self.opened
         if not self.reload():
+            return
+        if self.save_button.isHidden() and self.detail is not None:  # the fields are read-only now
+            self.kept.keep([(self.fields.captions[name].text(), now) for name, (_was, now) in typed.items()])
+            closed = self.detail.info.status == HazardStatus.CLOSED
+            self.show_error(self.kept.refusal(self.windowTitle(), closed))
             return
         self._type_back(typed, made_on_opened=False)
         text = self.tr(

@@ -2940,6 +2940,33 @@ Submitted as: %3</translation>
     </message>
 </context>
 <context>
+    <name>KeptTyping</name>
+    <message>
+        <source>What you typed, not saved:</source>
+        <translation>What you typed, not saved:</translation>
+    </message>
+    <message>
+        <source>Copy what you typed</source>
+        <translation>Copy what you typed</translation>
+    </message>
+    <message>
+        <source>%1 was closed on another PC after you opened it: nothing was saved.</source>
+        <translation>%1 was closed on another PC after you opened it: nothing was saved.</translation>
+    </message>
+    <message>
+        <source>%1 was changed on another PC after you opened it so that you can no longer edit it: nothing was saved.</source>
+        <translation>%1 was changed on another PC after you opened it so that you can no longer edit it: nothing was saved.</translation>
+    </message>
+    <message>
+        <source>What you typed is shown below: copy it to keep it.</source>
+        <translation>What you typed is shown below: copy it to keep it.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
     <name>LevelDialog</name>
     <message>
         <source>Change the level</source>

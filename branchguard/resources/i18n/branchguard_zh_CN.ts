@@ -2929,6 +2929,33 @@ Submitted as: %3</source>
     </message>
 </context>
 <context>
+    <name>KeptTyping</name>
+    <message>
+        <source>What you typed, not saved:</source>
+        <translation>您输入但未保存的内容：</translation>
+    </message>
+    <message>
+        <source>Copy what you typed</source>
+        <translation>复制您输入的内容</translation>
+    </message>
+    <message>
+        <source>%1 was closed on another PC after you opened it: nothing was saved.</source>
+        <translation>%1在您打开后已在另一台电脑上被关闭：本次未保存任何内容。</translation>
+    </message>
+    <message>
+        <source>%1 was changed on another PC after you opened it so that you can no longer edit it: nothing was saved.</source>
+        <translation>%1在您打开后已在另一台电脑上被修改，您已不能再编辑它：本次未保存任何内容。</translation>
+    </message>
+    <message>
+        <source>What you typed is shown below: copy it to keep it.</source>
+        <translation>您输入的内容显示在下方：请复制保留。</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+</context>
+<context>
     <name>LevelDialog</name>
     <message>
         <source>Change the level</source>
