@@ -24,6 +24,7 @@ from branchguard.cli.hazard_filters import add_hazard_filter_arguments, hazard_f
 from branchguard.cli.schedules import wall_clock
 from branchguard.core.hazards.types import HazardDetail, HazardInfo, HazardInput, HazardSeverity
 from branchguard.core.inspections.types import (
+    Answer,
     InspectionDetail,
     InspectionInput,
     ItemResult,
@@ -361,12 +362,17 @@ def run_show(ctx: AppContext, args: argparse.Namespace) -> int:
         return 0
     i = detail.info
     print(f"#{i.id}  {i.template_name.text} v{i.template_version}  {i.status.label}  {i.location}")
-    rows = [
-        (a.number, a.item.text.text, a.result.label if a.result else "-", a.note, a.hazard_id or "")
-        for a in detail.answers
-    ]
+    rows = [(a.number, a.item.text.text, _result(a), a.note, a.hazard_id or "") for a in detail.answers]
     print_table(["#", "field.item", "field.result", "field.notes", "cli.inspection.hazard"], rows)
     return 0
+
+
+def _result(answer: Answer) -> str:
+    """The item's result and, escalated, the incident it went to (started or logged in)."""
+    label = answer.result.label if answer.result else "-"
+    if answer.incident_id is None:
+        return label
+    return f"{label} {t('inspection.escalated_to', incident=answer.incident_id)}"
 
 
 # -- hazards -------------------------------------------------------------------------------------

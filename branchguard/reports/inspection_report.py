@@ -270,6 +270,8 @@ def _note(styles: ReportStyles, answer: Answer, amended: bool, hazard_numbers: d
     if answer.hazard_id is not None:
         number = hazard_numbers.get(answer.hazard_id, f"#{answer.hazard_id}")
         lines.append(f"<b>{escape(t('report.inspection.hazard_ref', number=number))}</b>")
+    if answer.incident_id is not None:  # the plan the failure started, or the open incident it joined
+        lines.append(f"<b>{escape(t('inspection.escalated_to', incident=answer.incident_id))}</b>")
     return (
         Paragraph("<br/>".join(line.replace("\n", "<br/>") for line in lines), styles.cell) if lines else ""
     )

@@ -41,7 +41,10 @@ def test_escalating_into_the_open_incident_logs_the_failure_there(run: Run) -> N
     code, out, err = run("incident", "show", str(atm), "--json")
     assert code == 0, err
     assert any(
-        f"inspection #{iid}" in e["text"] and "police agree" in e["text"] for e in json.loads(out)["entries"]
+        f"Inspection #{iid}, item 1" in e["text"]
+        and "logged in this incident" in e["text"]
+        and "police agree" in e["text"]
+        for e in json.loads(out)["entries"]
     )
 
 

@@ -248,14 +248,24 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "第 {n} 项未判定不合格，不能启动其预案",
     ),
     "inspection.escalated_already": (
-        "item {n} already started incident #{incident}",
-        "第 {n} 项已启动事件 #{incident}",
+        "item {n} was already escalated to incident #{incident}",
+        "第 {n} 项已上报至事件 #{incident}",
     ),
     "inspection.escalation_entry": (
         "Started from inspection #{id}, item {n} ({item}): failed. Keep the device exactly as found as "
         "evidence — do not remove or touch it; it is removed only after the police agree.",
         "由检查记录#{id}第 {n} 项（{item}）不合格启动。设备保持原状作为证据，不得拆除或触碰；经公安机关同意后方可拆除。",
     ),
+    "inspection.joined_entry": (
+        "Inspection #{id}, item {n} ({item}) failed: logged in this incident. Keep the device exactly as "
+        "found as evidence — do not remove or touch it; it is removed only after the police agree.",
+        "检查记录#{id}第 {n} 项（{item}）不合格，记入本事件。设备保持原状作为证据，不得拆除或触碰；经公安机关同意后方可拆除。",
+    ),
+    "inspection.into_closed": (
+        "incident #{incident} has ended; escalate item {n} again to start the plan anew",
+        "事件 #{incident} 已结束，可再次上报第 {n} 项以重新启动预案",
+    ),
+    "inspection.escalated_to": ("→ incident #{incident}", "→ 事件 #{incident}"),
     "inspection.into_other_plan": (
         "incident #{incident} is not an open real incident of {code}, the plan item {n} starts",
         "事件 #{incident} 不是第 {n} 项所启动的 {code} 预案的处置中实战事件",

@@ -90,8 +90,10 @@ def _joined(s: Session, incident_id: int, playbook_code: str, number: int) -> in
     row = s.get(IncidentRow, incident_id)
     if row is None:
         raise NotFound(Message("incident.not_found", id=incident_id))
-    if row.status == IncidentStatus.CLOSED.value:
-        raise ValidationError("field.incident", Message("incident.closed", id=incident_id))
+    if row.status == IncidentStatus.CLOSED.value:  # ended meanwhile: escalating again starts it anew
+        raise ValidationError(
+            "field.incident", Message("inspection.into_closed", incident=incident_id, n=number)
+        )
     if row.drill or row.playbook_code != playbook_code:
         raise ValidationError(
             "field.incident",
@@ -130,12 +132,12 @@ def escalate(
         if not despite_open:  # before start_in: the plan's row stays locked until this commits
             opening.refuse_if_open(s, item.on_fail_playbook)
         incident_id = incidents.start_in(s, actor, item.on_fail_playbook, location=inspection.location).id
-    said = saying(
-        "inspection.escalation_entry", id=inspection.id, n=number, item=both(item.text.zh, item.text.en)
-    )
+    # Logged in an open incident, the entry follows its last one and says so: someone else started
+    # it, so "started from inspection #…" would be false evidence in its log and its report.
+    key = "inspection.escalation_entry" if into is None else "inspection.joined_entry"
+    said = saying(key, id=inspection.id, n=number, item=both(item.text.zh, item.text.en))
     # On the session, as the start's entries were: their ledger entries are all written at commit,
-    # in the log's order (a plain connection's would be written at once, ahead of them). Logged in
-    # an open incident, the same entry follows its last one.
+    # in the log's order (a plain connection's would be written at once, ahead of them).
     incident_log.append(
         s, incident_id, actor.username, EntryKind.DECISION, worded(said) or "", data={SAID: said}
     )

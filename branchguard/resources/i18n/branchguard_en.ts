@@ -2923,6 +2923,10 @@ Submitted as: %3</translation>
         <translation>A fail opens a general hazard (一般隐患)</translation>
     </message>
     <message>
+        <source>→ incident #%1</source>
+        <translation>→ incident #%1</translation>
+    </message>
+    <message>
         <source>Not answered</source>
         <translation>Not answered</translation>
     </message>

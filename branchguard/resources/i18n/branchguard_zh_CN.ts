@@ -2912,6 +2912,10 @@ Submitted as: %3</source>
         <translation>不合格将登记为一般隐患</translation>
     </message>
     <message>
+        <source>→ incident #%1</source>
+        <translation>→ 事件 #%1</translation>
+    </message>
+    <message>
         <source>Not answered</source>
         <translation>未填写</translation>
     </message>

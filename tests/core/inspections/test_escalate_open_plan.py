@@ -10,9 +10,11 @@ from __future__ import annotations
 import pytest
 
 from branchguard.core.incidents.opening import PlanAlreadyOpen
+from branchguard.core.incidents.text import said_text
 from branchguard.core.incidents.types import CloseInput, EntryKind
 from branchguard.core.inspections.types import ItemResult
 from branchguard.core.kernel.errors import ValidationError
+from branchguard.core.kernel.i18n import set_language
 from tests.core.inspections.test_on_the_spot import _item
 
 
@@ -78,3 +80,46 @@ def test_despite_open_starts_a_second_incident(ctx, staff, lead) -> None:
     iid, n = _failed_card_slot(ctx, staff)
     second = ctx.services.inspections.escalate(staff, iid, n, despite_open=True)
     assert second != atm.id and _open_atms(ctx, lead) == [atm.id, second]
+
+
+# -- what a joined escalation says (review B) ---------------------------------------------------------
+def test_into_says_logged_in_this_incident_not_started_from_the_inspection(ctx, staff, lead) -> None:
+    """The incident was started earlier by someone else: its log (and its report) must not say the
+    inspection started it, yet keeps the evidence rule; stored with its key, in both languages."""
+    atm = ctx.services.incidents.start(lead, "ATM")
+    iid, n = _failed_card_slot(ctx, staff)
+    ctx.services.inspections.escalate(staff, iid, n, into=atm.id)
+    added = ctx.services.incidents.get(lead, atm.id).entries[-1]
+    assert f"检查记录#{iid}第 {n} 项" in added.text and "记入本事件" in added.text, added.text
+    assert "启动" not in added.text and "公安机关同意后方可拆除" in added.text
+    set_language("en")
+    try:
+        english = said_text(added)  # as the report and `incident show` word it
+    finally:
+        set_language("zh_CN")
+    assert f"Inspection #{iid}, item {n}" in english and "logged in this incident" in english, english
+    assert "Started from" not in english and "police agree" in english
+    assert ctx.services.incidents.verify(lead).ok
+
+
+def test_escalating_a_joined_item_again_says_it_was_escalated_not_that_it_started(ctx, staff, lead) -> None:
+    atm = ctx.services.incidents.start(lead, "ATM")
+    iid, n = _failed_card_slot(ctx, staff)
+    ctx.services.inspections.escalate(staff, iid, n, into=atm.id)
+    with pytest.raises(ValidationError) as err:
+        ctx.services.inspections.escalate(staff, iid, n, despite_open=True)
+    assert f"第 {n} 项已上报至事件 #{atm.id}" in err.value.message, err.value.message
+
+
+def test_into_an_incident_ended_meanwhile_says_to_escalate_again(ctx, staff, lead) -> None:
+    """Closed on another PC after the question was asked: the refusal says how to go on, and
+    escalating again (no `into`) starts the plan anew."""
+    inc = ctx.services.incidents
+    atm = inc.start(lead, "ATM")
+    iid, n = _failed_card_slot(ctx, staff)
+    inc.close(lead, atm.id, CloseInput(outcome="已处置"))
+    with pytest.raises(ValidationError) as err:
+        ctx.services.inspections.escalate(staff, iid, n, into=atm.id)
+    assert f"事件 #{atm.id} 已结束" in err.value.message and f"再次上报第 {n} 项" in err.value.message
+    again = ctx.services.inspections.escalate(staff, iid, n)
+    assert again != atm.id and _open_atms(ctx, lead) == [again]

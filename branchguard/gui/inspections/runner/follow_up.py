@@ -94,6 +94,7 @@ class FollowUpBar(QFrame):
         self.correction.setPlaceholderText(self.tr("What was done on the spot"))
         self.correct_button.setText(self.tr("Record the correction"))
         self.plan_button.setVisible(bool(plan))
+        self.plan_button.setEnabled(True)  # offered again after a refusal or a cancelled question
         self.plan_button.setText(self.tr("Start the %1 plan now").replace("%1", plan))
         self.show()
 

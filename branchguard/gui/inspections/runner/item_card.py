@@ -110,7 +110,9 @@ class ItemCard(QFrame):
             colour = (
                 style.ERROR if failed else (style.OK if answer.result == ItemResult.PASS else style.MUTED)
             )
-            self.result.setText(f"{result_mark(answer.result)} {answer.result.label}")
+            went = self.tr("→ incident #%1").replace("%1", str(answer.incident_id))  # escalated
+            shown = f"{result_mark(answer.result)} {answer.result.label}"
+            self.result.setText(shown if answer.incident_id is None else f"{shown} {went}")
             self.result.setStyleSheet(f"color: {colour};")
         self.problem.setText(
             self.tr("Photo missing: add one before submitting") if needs_photo(answer) else ""
