@@ -1,11 +1,13 @@
-"""`branchguard warning add|list|lift|start`: the early-warning log (预警记录) headless.
+"""`branchguard warning add|list|lift|start|apply`: the early-warning log (预警记录) headless.
 
 A warning received (weather bureau, police, head office, emergency management) is recorded with
 its colour and hazard; `--start` (or `warning start ID` later) starts the natural-disaster plan
 from it. A warning is never edited: `warning lift ID` records its lifting (or, with --cancelled,
 its cancelling) as a later event. While the plan's real incident is open nothing is started (one
-emergency, one log): the refusal names the command that raises that incident's warning level, and
---despite-open starts a second, separate event; `warning add` keeps the warning either way.
+emergency, one log): the refusal names `warning apply ID --incident N`, which logs the warning in
+that incident (raising its level only to a higher one), and `warning start ID --despite-open`,
+which starts a second, separate event. `warning add` keeps the warning either way and then exits
+RECORDED_NOT_STARTED, so that a script does not add it again.
 """
 
 from __future__ import annotations
@@ -31,6 +33,9 @@ if TYPE_CHECKING:  # the context pulls in SQLAlchemy: only where a command runs
 # The option past the refusal to start the plan while its real incident is open (one emergency,
 # one log), worded as `incident start --despite-open` is.
 DESPITE_OPEN_HELP = "start even though an incident of this plan is open: a second, separate event of its kind"
+# `warning add --start`'s exit when the warning was recorded but the plan's incident is open: not
+# 1 (nothing written), so a script retrying on failure does not record the warning twice.
+RECORDED_NOT_STARTED = 3
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -50,8 +55,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     add.add_argument(
         "--start", action="store_true", help="also start the natural-disaster plan (NAT) at this warning"
     )
-    add.add_argument("--despite-open", action="store_true", help=DESPITE_OPEN_HELP)
-    add.set_defaults(handler=run_add)
+    add.add_argument(
+        "--despite-open",
+        action="store_true",
+        help="with --start: start a second, separate event though the plan's incident is open",
+    )
+    add.set_defaults(handler=run_add, usage_error=add.error)
 
     lst = group.add_parser("list", help="the warnings, newest received first")
     lst.add_argument("--active", action="store_true", help="only those in force (not lifted or cancelled)")
@@ -72,11 +81,22 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     start.add_argument("--despite-open", action="store_true", help=DESPITE_OPEN_HELP)
     start.set_defaults(handler=run_start)
 
+    apply = group.add_parser(
+        "apply", help="log a warning in an incident already open, raising its level to a higher one"
+    )
+    apply.add_argument("id", type=record_id, help="the warning's id")
+    apply.add_argument(
+        "--incident", required=True, type=record_id, metavar="N", help="the open incident's id"
+    )
+    apply.set_defaults(handler=run_apply)
+
 
 def run_add(ctx: AppContext, args: argparse.Namespace) -> int:
     from branchguard.core.early_warnings.rules import parse_received
     from branchguard.core.early_warnings.types import WarningInput
 
+    if args.despite_open and not args.start:  # it says how to start: nothing to start without --start
+        args.usage_error(t("warning.cli.despite_open_alone"))
     data = WarningInput(
         received_at=parse_received(args.received),
         source=WarningSource(args.source),
@@ -93,7 +113,8 @@ def run_add(ctx: AppContext, args: argparse.Namespace) -> int:
     except RecordedPlanOpen as refused:  # the warning is kept: its id, then what to do instead
         print(refused.warning.id)
         advice = open_advice(refused, refused.warning)
-        return fail(t("warning.cli.recorded_not_started", warning=refused.warning.id, advice=advice))
+        said = t("warning.cli.recorded_not_started", warning=refused.warning.id, advice=advice)
+        return fail(said, RECORDED_NOT_STARTED)
     print(warning.id)
     if warning.incident_id is not None:
         started = ctx.services.incidents.get(cli_actor(args), warning.incident_id, with_entries=False)
@@ -120,17 +141,20 @@ def run_start(ctx: AppContext, args: argparse.Namespace) -> int:
     return 0
 
 
+def run_apply(ctx: AppContext, args: argparse.Namespace) -> int:
+    summary = ctx.services.warnings.apply_to_open(cli_actor(args), args.id, args.incident)
+    level = summary.warning_level.label if summary.warning_level else "-"
+    print(t("warning.cli.applied", id=args.id, incident=summary.id, level=level))
+    return 0
+
+
 def open_advice(refused: PlanAlreadyOpen, warning: EarlyWarning) -> str:
-    """The refusal to start the plan while its incident is open, with the way to do what was
-    meant: that incident's warning level raised to the warning's, naming the warning so that it
-    is recorded as applied there (unless the incident is at its level already), or a second,
-    separate event started with this command's --despite-open."""
+    """The refusal to start the plan while its incident is open (its reason, without the field's
+    label), with the way to do what was meant: the warning logged in that incident, which raises
+    its level when the warning's is higher, or a second, separate event started from it."""
     found, level = refused.incident, warning.level
-    if found.warning_level == level:
-        return t("warning.cli.same_level_open", refusal=refused.message)
-    return t(
-        "warning.cli.plan_open", refusal=refused.message, id=found.id, level=level.value, warning=warning.id
-    )
+    key = "warning.cli.open_raise" if level.above(found.warning_level) else "warning.cli.open_log"
+    return t(key, refusal=refused.reason, id=found.id, level=level.label, warning=warning.id)
 
 
 def warning_json(w: EarlyWarning) -> dict[str, Any]:

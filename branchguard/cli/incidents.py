@@ -84,13 +84,6 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "level", choices=[w.value for w in WarningLevel], help="the warning level now in force"
     )
     warning.add_argument("--reason", default="", help="why, e.g. the bureau's new signal")
-    warning.add_argument(
-        "--warning",
-        type=record_id,
-        metavar="ID",
-        dest="warning_id",
-        help="the early warning whose level this is: recorded as applied to this incident",
-    )
     warning.set_defaults(handler=run_warning)
 
     log = group.add_parser("log", help="add an entry to an incident's log; prints its number")
@@ -197,9 +190,7 @@ def run_start(ctx: AppContext, args: argparse.Namespace) -> int:
 
 def run_warning(ctx: AppContext, args: argparse.Namespace) -> int:
     level = WarningLevel(args.level)
-    ctx.services.warnings.change_incident_level(
-        cli_actor(args), args.id, level, args.reason, warning_id=args.warning_id
-    )
+    ctx.services.warnings.change_incident_level(cli_actor(args), args.id, level, args.reason)
     print(t("incident.cli.warning_changed", id=args.id, level=level.label))
     return 0
 

@@ -48,9 +48,6 @@ HELP: dict[str, str] = {
     ),
     "the incident's id": "事件编号",
     "the warning level now in force": "当前生效的预警级别",
-    "the early warning whose level this is: recorded as applied to this incident": (
-        "此级别所依据的预警编号：该预警记为已并入本事件"
-    ),
     "why, e.g. the bureau's new signal": "原因，例如气象部门发布的新信号",
     "the entry's type": "记录类型",
     "what happened, was done or was said": "发生的情况、采取的行动或沟通的内容",
@@ -96,6 +93,13 @@ HELP: dict[str, str] = {
     "the warning's id": "预警编号",
     "a note, e.g. who announced the lifting": "备注，例如由谁宣布解除",
     "cancelled by its issuer, not lifted": "由发布单位取消，而非解除",
+    "with --start: start a second, separate event though the plan's incident is open": (
+        "与 --start 一起使用：即使该预案已有事件在处置中，也作为另一起独立事件启动"
+    ),
+    "log a warning in an incident already open, raising its level to a higher one": (
+        "将预警记入已在处置中的事件；预警级别更高时同时提升事件的预警级别"
+    ),
+    "the open incident's id": "处置中事件的编号",
     # drill
     "plan a drill of a playbook; prints its id": "按预案计划一次演练；输出演练编号",
     "drills, the newest first": "演练列表，最新的在前",

@@ -58,10 +58,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "early warning #{id} was already applied to incident #{incident}",
         "预警 #{id} 已并入事件 #{incident}",
     ),
-    "warning.level_not_its": (
-        "early warning #{id} is at {level}: apply that level",
-        "预警 #{id} 为{level}，只能按此级别调整",
-    ),
     "incident.warning_not_weather": (
         "only weather and natural-disaster incidents carry a warning level",
         "只有气象和自然灾害类事件才有预警级别",
@@ -82,19 +78,29 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # the command line
     "warning.cli.added": ("Warning #{id} recorded.", "已登记预警 #{id}。"),
     "warning.cli.started": ("Incident #{id} started: {title}", "已启动事件 #{id}：{title}"),
-    "warning.cli.plan_open": (
-        "{refusal}. Raise its warning level there: incident warning {id} {level} --warning {warning}; "
-        "if this is a second, separate event, start it with --despite-open.",
-        "{refusal}。请在该事件中调整预警级别：incident warning {id} {level} --warning {warning}；"
-        "如确为另一起同类事件，请加 --despite-open 另行启动。",
+    "warning.cli.open_raise": (
+        "{refusal}: warning apply {warning} --incident {id} (raises it to {level}); "
+        "if this is a second, separate event: warning start {warning} --despite-open.",
+        "{refusal}：warning apply {warning} --incident {id}（并将其升为{level}）；"
+        "如确为另一起同类事件：warning start {warning} --despite-open。",
     ),
-    "warning.cli.same_level_open": (
-        "{refusal}. If this is a second, separate event, start it with --despite-open.",
-        "{refusal}。如确为另一起同类事件，请加 --despite-open 另行启动。",
+    "warning.cli.open_log": (
+        "{refusal}: warning apply {warning} --incident {id}; "
+        "if this is a second, separate event: warning start {warning} --despite-open.",
+        "{refusal}：warning apply {warning} --incident {id}；"
+        "如确为另一起同类事件：warning start {warning} --despite-open。",
     ),
     "warning.cli.recorded_not_started": (
-        "Warning #{warning} recorded, the plan not started: {advice}",
-        "已登记预警 #{warning}，未启动预案：{advice}",
+        "Warning #{warning} is recorded (do not add it again), the plan not started: {advice}",
+        "已登记预警 #{warning}（请勿重复登记），未启动预案：{advice}",
+    ),
+    "warning.cli.despite_open_alone": (
+        "--despite-open only goes with --start",
+        "--despite-open 只能与 --start 一起使用",
+    ),
+    "warning.cli.applied": (
+        "Warning #{id} logged in incident #{incident}; its warning level: {level}",
+        "预警 #{id} 已记入事件 #{incident}；事件预警级别：{level}",
     ),
     "warning.cli.lifted": ("Warning #{id}: {event}.", "预警 #{id}：{event}。"),
     "warning.cli.none": ("No early warnings.", "没有预警记录。"),

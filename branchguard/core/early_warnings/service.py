@@ -1,5 +1,6 @@
 """Early-warning service: record a warning received, lift or cancel it, start the natural-disaster
-plan's preparation from it, list the log; and the four-colour warning level of an incident.
+plan's preparation from it (or have it join that plan's incident already open), list the log; and
+the four-colour warning level of an incident.
 
 The log is append-only: a warning is never edited; what happens to it later (lifted, cancelled,
 the incident it started) is a new event row, recorded and audited in its own transaction.
@@ -26,10 +27,10 @@ from branchguard.core.incidents import opening
 from branchguard.core.incidents.opening import PlanAlreadyOpen
 from branchguard.core.incidents.service import IncidentService
 from branchguard.core.incidents.store import summary_of
-from branchguard.core.incidents.types import EntryKind, IncidentSummary, LogEntry
+from branchguard.core.incidents.types import SAID, EntryKind, IncidentSummary, LogEntry
 from branchguard.core.kernel import validation
 from branchguard.core.kernel.errors import NotFound, ValidationError
-from branchguard.core.kernel.i18n import Message
+from branchguard.core.kernel.i18n import Message, worded
 from branchguard.core.kernel.roles import require
 from branchguard.core.kernel.types import Actor
 from branchguard.db.base import utcnow
@@ -41,9 +42,9 @@ from branchguard.db.models.incidents import IncidentRow
 class RecordedPlanOpen(PlanAlreadyOpen):
     """A warning recorded with "start the plan" while a real incident of the plan is open (one
     emergency, one log): the warning was recorded, as a warning received is a fact worth keeping,
-    and nothing was started. `warning` is the one recorded, `incident` the open one whose warning
-    level the caller offers to change (`change_incident_level`), or a second, separate event
-    started from the warning with `start_preparation(..., despite_open=True)`."""
+    and nothing was started. `warning` is the one recorded, `incident` the open one the caller
+    offers it to join (`apply_to_open`), or a second, separate event started from the warning
+    with `start_preparation(..., despite_open=True)`."""
 
     def __init__(self, refused: PlanAlreadyOpen, warning: EarlyWarning) -> None:
         super().__init__(refused.incident, refused.reason_message.params["title"], refused.who)
@@ -209,63 +210,79 @@ class EarlyWarningService:
 
     # -- an incident's warning level -----------------------------------------------------------
     def change_incident_level(
-        self,
-        actor: Actor,
-        incident_id: int,
-        level: WarningLevel,
-        reason: str = "",
-        *,
-        warning_id: int | None = None,
+        self, actor: Actor, incident_id: int, level: WarningLevel, reason: str = ""
     ) -> LogEntry:
         """The four-colour warning of a weather or disaster incident raised, lowered or first set:
-        a hash-chained log entry (from, to, why) and the incident's field, in one transaction.
-        With `warning_id` the change is that warning's level applied to the incident (the plan's
-        incident was open when it came: one emergency, one log): its history records it APPLIED
-        there in the same transaction, so it shows that incident and starts none of its own."""
+        a hash-chained log entry (from, to, why) and the incident's field, in one transaction."""
         require(actor, "incident.warning")
         level = validation.choice(level, WarningLevel, "field.warning_level")
         reason = validation.text(
             reason, "field.entry_text", required=False, limit=incident_log.MAX_ENTRY_TEXT
         )
         with self._sessions.begin() as s:
-            row = locked(s, IncidentRow, incident_id)  # two PCs: the second sees the first's level
-            if row is None:
-                raise NotFound(Message("incident.not_found", id=incident_id))
-            if not rules.takes_warning(row.category):
-                raise ValidationError("field.warning_level", Message("incident.warning_not_weather"))
+            row = self._weather_incident(s, incident_id)
             if row.warning_level == level.value:
                 raise ValidationError("field.warning_level", Message("incident.same_warning", level=level))
-            applied = None if warning_id is None else self._applicable(s, warning_id, level)
-            before = row.warning_level
-            data = {"from": before, "to": level.value}
-            entry = incident_log.append(
-                s, incident_id, actor.username, EntryKind.WARNING_CHANGE, reason, data=data
-            )
-            s.refresh(row)
-            row.warning_level = level.value
-            record(
-                s,
-                actor,
-                "incident.warning",
-                "incident",
-                incident_id,
-                before={"warning_level": before},
-                after={"warning_level": level.value},
-            )
-            if applied is not None:
-                self._join(s, actor, applied, WarningEventKind.APPLIED, incident_id)
-            return entry
+            return self._set_level(s, actor, row, level, reason)
 
-    def _applicable(self, s: Session, warning_id: int, level: WarningLevel) -> EarlyWarningRow:
-        """The warning whose level is being applied, locked: in force, in no incident yet, and at
-        that level (what is applied is its level, not another)."""
-        row = self._row(s, warning_id)
-        warning = self._free(s, row)
-        if warning.level != level:
-            raise ValidationError(
-                "field.warning_level", Message("warning.level_not_its", id=warning_id, level=warning.level)
+    def apply_to_open(self, actor: Actor, warning_id: int, incident_id: int) -> IncidentSummary:
+        """A warning in force joins an incident already open (the plan's, open when the warning
+        came: one emergency, one log), in one transaction: the incident's log quotes it as the
+        start's entry does, its level is raised to the warning's only when that is higher (a
+        milder or equal warning never lowers what the incident carries: lowering stays an
+        explicit `change_incident_level`), and the warning's history records it APPLIED there.
+        Two PCs applying it: the second is refused (applied already); the incident set to this
+        level elsewhere first: the warning is only linked and logged. The incident as it is now."""
+        require(actor, "incident.log")
+        with self._sessions.begin() as s:
+            incident = self._weather_incident(s, incident_id)  # locked: the level read is the last
+            row = self._row(s, warning_id)
+            warning = self._free(s, row)
+            now = WarningLevel(incident.warning_level) if incident.warning_level else None
+            raises = warning.level.above(now)
+            if raises:
+                require(actor, "incident.warning")
+            said = rules.quote_said(warning)
+            quoted = worded(said) or ""
+            incident_log.append(
+                s, incident_id, actor.username, EntryKind.OBSERVATION, quoted, data={SAID: said}
             )
+            if raises:
+                self._set_level(s, actor, incident, warning.level, "")
+            self._join(s, actor, row, WarningEventKind.APPLIED, incident_id)
+            s.flush()
+            s.refresh(incident)
+            return summary_of(incident)
+
+    def _weather_incident(self, s: Session, incident_id: int) -> IncidentRow:
+        """The incident, locked (two PCs: the second sees the first's level), refused unless it
+        carries a four-colour warning."""
+        row = locked(s, IncidentRow, incident_id)
+        if row is None:
+            raise NotFound(Message("incident.not_found", id=incident_id))
+        if not rules.takes_warning(row.category):
+            raise ValidationError("field.warning_level", Message("incident.warning_not_weather"))
         return row
+
+    def _set_level(
+        self, s: Session, actor: Actor, row: IncidentRow, level: WarningLevel, reason: str
+    ) -> LogEntry:
+        """The level change written in `s`: its log entry (from, to, why), the field, the audit."""
+        before = row.warning_level
+        data = {"from": before, "to": level.value}
+        entry = incident_log.append(s, row.id, actor.username, EntryKind.WARNING_CHANGE, reason, data=data)
+        s.refresh(row)
+        row.warning_level = level.value
+        record(
+            s,
+            actor,
+            "incident.warning",
+            "incident",
+            row.id,
+            before={"warning_level": before},
+            after={"warning_level": level.value},
+        )
+        return entry
 
     def _row(self, s: Session, warning_id: int, *, lock: bool = True) -> EarlyWarningRow:
         """The warning, for a change locked until the transaction ends and read fresh (db/locks.py):

@@ -26,6 +26,11 @@ class WarningLevel(LabelledEnum):
         """Orange and red: the dashboard counts these while they are in force."""
         return self in (WarningLevel.ORANGE, WarningLevel.RED)
 
+    def above(self, other: WarningLevel | None) -> bool:
+        """Whether this level is more severe than `other` (any level is, than none)."""
+        order = list(WarningLevel)
+        return other is None or order.index(self) > order.index(other)
+
 
 class WarningSource(LabelledEnum):
     """Who issued the warning the branch received."""
@@ -63,7 +68,7 @@ class WarningEventKind(LabelledEnum):
     LIFTED = "lifted"
     CANCELLED = "cancelled"
     STARTED = "started"  # the incident it started
-    APPLIED = "applied"  # its level applied to the plan's incident open when it came: joined it
+    APPLIED = "applied"  # joined the plan's incident open when it came (logged there)
 
     @classmethod
     def _prefix(cls) -> str:

@@ -9,7 +9,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from branchguard.core.early_warnings.rules import quote
 from branchguard.core.early_warnings.types import EarlyWarning, WarningFilter
 from branchguard.core.incidents.opening import PlanAlreadyOpen
 from branchguard.core.incidents.types import IncidentSummary
@@ -201,8 +200,8 @@ class WarningsPage(Page):
     def ask_plan_open(
         self, refused: PlanAlreadyOpen, warning: EarlyWarning, *, recorded: bool = False
     ) -> None:
-        """One emergency, one log: the warning's level applied to the open incident (the default),
-        a second, separate event started from it, or neither."""
+        """One emergency, one log: the warning joins the open incident (the default), a second,
+        separate event is started from it, or neither."""
         self.question = PlanOpenQuestion(
             self, refused, warning, lambda answer: self._answered(answer, refused, warning), recorded=recorded
         )
@@ -211,15 +210,11 @@ class WarningsPage(Page):
     def _answered(self, answer: str, refused: PlanAlreadyOpen, warning: EarlyWarning) -> None:
         self.question = None
         found = refused.incident
-        if answer == APPLY and found.warning_level == warning.level:
-            self.open_console(found.id)
-        elif answer == APPLY:  # the open incident's level changed, quoting the warning, which joins it
-            s, why = self.session, quote(warning)
+        if answer == APPLY:  # the warning joins it: logged there, its level raised only if higher
+            s = self.session
             writer().submit(
-                lambda: s.services.warnings.change_incident_level(
-                    s.actor, found.id, warning.level, why, warning_id=warning.id
-                ),
-                on_done=lambda _entry: self._started(found),
+                lambda: s.services.warnings.apply_to_open(s.actor, warning.id, found.id),
+                on_done=self._started,
                 on_error=self._start_failed,
             )
         elif answer == START_ANOTHER:

@@ -1,6 +1,7 @@
 """The question when a warning would start the natural-disaster plan while its real incident is
-open (one emergency, one log): apply the warning's level to that incident (the default), start
-another anyway (a second, separate event), or neither. The start dialog's question
+open (one emergency, one log): the warning joins that incident (the default: logged there, its
+level raised only when the warning's is higher), start another anyway (a second, separate
+event), or neither. The start dialog's question
 (gui/incidents/already_open.py) with this default and advice; the answer is one of its button
 names, which tests press."""
 
@@ -20,7 +21,7 @@ QUESTION_NAME, START_ANOTHER, CANCEL = (
     already_open.START_ANOTHER,
     already_open.CANCEL,
 )
-APPLY = already_open.OPEN_IT  # the default: the warning's level applied to the open incident
+APPLY = already_open.OPEN_IT  # the default: the warning joins the open incident
 
 
 class PlanOpenQuestion(QObject):
@@ -38,27 +39,28 @@ class PlanOpenQuestion(QObject):
     ) -> None:
         super().__init__(parent)
         found = refused.incident
-        hint = self.tr(
-            "Apply this warning's level to that incident and log there. Start another only for a "
-            "second, separate event."
-        )
         if recorded:
-            hint = self.tr("Warning #%1 is recorded; nothing was started.").replace("%1", str(warning.id))
-            hint += " " + self.tr(
-                "Apply its level to that incident and log there. Start another only for a second, "
-                "separate event."
-            )
-        if found.warning_level == warning.level:  # nothing to change: go to that incident
-            label = self.tr("Open incident #%1").replace("%1", str(found.id))
+            hint = self.tr(
+                "Warning #%1 is recorded; nothing was started. Log it in that incident, which takes "
+                "its level only when higher. Start another only for a second, separate event."
+            ).replace("%1", str(warning.id))
         else:
-            label = self.tr("Apply %1 to incident #%2").replace("%1", warning.level.label)
-            label = label.replace("%2", str(found.id))
+            hint = self.tr(
+                "Log this warning in that incident, which takes its level only when higher. Start "
+                "another only for a second, separate event."
+            )
+        if warning.level.above(found.warning_level):  # joining raises it: say so on the button
+            label = self.tr("Raise incident #%1 to %2").replace("%1", str(found.id))
+            label = label.replace("%2", warning.level.label)
+        else:  # a milder or equal warning never lowers it: it is logged there
+            label = self.tr("Log it in incident #%1").replace("%1", str(found.id))
+        named = f"{found.playbook_code or ''} {found.title}"  # code and title, as F9 and the runner
 
         def finished(answer: str) -> None:
             self.deleteLater()
             answered(answer)
 
-        self.box = already_open.question(parent, refused, found.playbook_code or "", label, finished, hint)
+        self.box = already_open.question(parent, refused, named, label, finished, hint)
 
     def ask(self) -> None:
         self.box.open()

@@ -7272,24 +7272,20 @@ Unassign it?</translation>
 <context>
     <name>PlanOpenQuestion</name>
     <message>
-        <source>Apply this warning's level to that incident and log there. Start another only for a second, separate event.</source>
-        <translation>Apply this warning's level to that incident and log there. Start another only for a second, separate event.</translation>
+        <source>Warning #%1 is recorded; nothing was started. Log it in that incident, which takes its level only when higher. Start another only for a second, separate event.</source>
+        <translation>Warning #%1 is recorded; nothing was started. Log it in that incident, which takes its level only when higher. Start another only for a second, separate event.</translation>
     </message>
     <message>
-        <source>Warning #%1 is recorded; nothing was started.</source>
-        <translation>Warning #%1 is recorded; nothing was started.</translation>
+        <source>Log this warning in that incident, which takes its level only when higher. Start another only for a second, separate event.</source>
+        <translation>Log this warning in that incident, which takes its level only when higher. Start another only for a second, separate event.</translation>
     </message>
     <message>
-        <source>Apply its level to that incident and log there. Start another only for a second, separate event.</source>
-        <translation>Apply its level to that incident and log there. Start another only for a second, separate event.</translation>
+        <source>Raise incident #%1 to %2</source>
+        <translation>Raise incident #%1 to %2</translation>
     </message>
     <message>
-        <source>Open incident #%1</source>
-        <translation>Open incident #%1</translation>
-    </message>
-    <message>
-        <source>Apply %1 to incident #%2</source>
-        <translation>Apply %1 to incident #%2</translation>
+        <source>Log it in incident #%1</source>
+        <translation>Log it in incident #%1</translation>
     </message>
 </context>
 <context>

@@ -7250,24 +7250,20 @@ Unassign it?</source>
 <context>
     <name>PlanOpenQuestion</name>
     <message>
-        <source>Apply this warning's level to that incident and log there. Start another only for a second, separate event.</source>
-        <translation>请将此预警级别应用到该事件，并在该事件中记录。仅当确为另一起同类事件时才另行启动。</translation>
+        <source>Warning #%1 is recorded; nothing was started. Log it in that incident, which takes its level only when higher. Start another only for a second, separate event.</source>
+        <translation>预警 #%1 已登记，未启动任何事件。请将其记入该事件：预警级别更高时，该事件随之升级。仅当确为另一起同类事件时才另行启动。</translation>
     </message>
     <message>
-        <source>Warning #%1 is recorded; nothing was started.</source>
-        <translation>预警 #%1 已登记，未启动任何事件。</translation>
+        <source>Log this warning in that incident, which takes its level only when higher. Start another only for a second, separate event.</source>
+        <translation>请将此预警记入该事件：预警级别更高时，该事件随之升级。仅当确为另一起同类事件时才另行启动。</translation>
     </message>
     <message>
-        <source>Apply its level to that incident and log there. Start another only for a second, separate event.</source>
-        <translation>请将其级别应用到该事件，并在该事件中记录。仅当确为另一起同类事件时才另行启动。</translation>
+        <source>Raise incident #%1 to %2</source>
+        <translation>将事件 #%1 升为%2</translation>
     </message>
     <message>
-        <source>Open incident #%1</source>
-        <translation>打开事件 #%1</translation>
-    </message>
-    <message>
-        <source>Apply %1 to incident #%2</source>
-        <translation>将事件 #%2 调整为%1</translation>
+        <source>Log it in incident #%1</source>
+        <translation>记入事件 #%1</translation>
     </message>
 </context>
 <context>

@@ -1,7 +1,8 @@
 """The Warnings page while the natural-disaster plan's real incident is open (NAT at yellow, an
 orange typhoon warning comes): recording it with "start preparation", or starting preparation
-from it, asks instead of opening a second incident: apply orange to the open one (the default),
-start another anyway, or neither. The question is answered by its buttons' names."""
+from it, asks instead of opening a second incident: the warning joins the open one (the default:
+logged there, raised to orange), start another anyway, or neither. The question is answered by
+its buttons' names."""
 
 from __future__ import annotations
 
@@ -75,15 +76,17 @@ def test_recording_with_start_keeps_the_warning_and_applies_its_level_by_default
         and f"#{dialog.added.id}" in box.informativeText()
     )
     apply = box.findChild(QAbstractButton, plan_open.APPLY)
-    assert box.defaultButton() is apply and WarningLevel.ORANGE.label in apply.text()
+    assert box.defaultButton() is apply and apply.text() == f"Raise incident #{nat.id} to Orange warning"
+    assert f"NAT {nat.title}" in box.text()  # the plan by code and title, as F9 says it
     assert _open_nat(gui_ctx) == [nat.id]
 
     _answer(box, plan_open.APPLY)
     lead = login(gui_ctx, "lead")
     detail = gui_ctx.services.incidents.get(lead, nat.id)
     assert detail.summary.warning_level == WarningLevel.ORANGE and _open_nat(gui_ctx) == [nat.id]
-    change = [e for e in detail.entries if e.kind == EntryKind.WARNING_CHANGE]
-    assert len(change) == 1 and "台风橙色预警" in change[0].text  # the warning, quoted as why
+    quoted, change = detail.entries[-2:]  # the warning quoted in its log, then the level raised
+    assert quoted.kind == EntryKind.OBSERVATION and "台风橙色预警" in quoted.text
+    assert change.kind == EntryKind.WARNING_CHANGE
     incidents = page.window().show_page("incidents")  # type: ignore[attr-defined]
     assert isinstance(incidents, IncidentsPage) and incidents.console(nat.id) is not None
     assert gui_ctx.services.warnings.get(lead, dialog.added.id).active
@@ -129,3 +132,27 @@ def test_start_preparation_asks_and_starts_another_only_when_told(
     _answer(_question(page), plan_open.START_ANOTHER)
     started = gui_ctx.services.warnings.get(lead, orange.id).incident_id
     assert started is not None and _open_nat(gui_ctx) == [nat.id, started]
+
+
+def test_applying_after_another_pc_set_the_level_logs_it_and_opens_the_console(
+    open_window: Any, gui_ctx: AppContext
+) -> None:
+    nat = _nat_at_yellow(gui_ctx)
+    lead = login(gui_ctx, "lead")
+    when = datetime.now(UTC) - timedelta(minutes=5)
+    orange = gui_ctx.services.warnings.add(
+        lead,
+        WarningInput(when, WarningSource.METEOROLOGICAL, WarningLevel.ORANGE, WarningKind.TYPHOON, "台风"),
+    )
+    page = page_of(open_window, "lead")
+    page.refresh()
+    select(page, orange.id)
+    page.start_selected()
+    box = _question(page)
+    gui_ctx.services.warnings.change_incident_level(lead, nat.id, WarningLevel.ORANGE, "PC B")
+    _answer(box, plan_open.APPLY)
+    assert page.message.isHidden(), page.message.text()
+    incidents = page.window().show_page("incidents")  # type: ignore[attr-defined]
+    assert isinstance(incidents, IncidentsPage) and incidents.console(nat.id) is not None
+    assert gui_ctx.services.warnings.get(lead, orange.id).incident_id == nat.id
+    assert gui_ctx.services.incidents.get(lead, nat.id).entries[-1].kind == EntryKind.OBSERVATION
