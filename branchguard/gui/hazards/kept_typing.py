@@ -70,7 +70,8 @@ class KeptTyping(QWidget):
         text = text.replace("%1", title)
         if self.isHidden():
             return text
-        return f"{text}\n{self.tr('What you typed is shown below: copy it to keep it.')}"
+        below = self.tr("What you typed is shown below: copy it to keep it.")
+        return text + "\n" + below
 
     def keep(self, typed: list[tuple[str, Any]]) -> None:
         """Show `typed`: (a field's caption, the value typed in it), in the fields' order."""
