@@ -318,7 +318,7 @@ def run_escalate(ctx: AppContext, args: argparse.Namespace) -> int:
         )
     except PlanAlreadyOpen as refused:  # the ways past it are this command's own options
         ways = {"id": args.id, "n": args.item, "incident": refused.incident_id}
-        return fail(t("cli.inspection.plan_open", refusal=refused.message, **ways))
+        return fail(t("cli.inspection.plan_open", refusal=refused.reason, **ways))  # no field label
     summary = ctx.services.incidents.get(actor, incident_id, with_entries=False).summary
     said = "cli.inspection.joined" if args.into is not None else "cli.inspection.escalated"
     print(t(said, incident=incident_id, code=summary.playbook_code or "", title=summary.title))

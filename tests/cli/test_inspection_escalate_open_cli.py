@@ -31,6 +31,7 @@ def test_escalating_into_the_open_incident_logs_the_failure_there(run: Run) -> N
     code, out, err = run("inspection", "escalate", iid, "1")
     assert code == 1 and out == "" and err.count("\n") == 1, (code, out, err)
     assert f"#{atm}" in err and f"--into {atm}" in err and "--despite-open" in err, err
+    assert "Playbook:" not in err and err.lower().count("log") == 1, err  # one way said once, no label
     code, _out, err = run("inspection", "escalate", iid, "1", lang="zh_CN")
     assert code == 1 and f"--into {atm}" in err and "--despite-open" in err and "已作为事件" in err, err
     assert _open_atms(run) == [atm]

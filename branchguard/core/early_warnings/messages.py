@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 MESSAGES: dict[str, tuple[str, str]] = {
+    "warning.apply_to_drill": (
+        "incident #{incident} is a drill: a warning received is applied only to a real incident",
+        "事件 #{incident} 是演练：收到的预警只能并入实战事件",
+    ),
     # the four-colour level
     "warning_level.blue": ("Blue warning", "蓝色预警"),
     "warning_level.yellow": ("Yellow warning", "黄色预警"),

@@ -236,6 +236,9 @@ class EarlyWarningService:
         require(actor, "incident.log")
         with self._sessions.begin() as s:
             incident = self._weather_incident(s, incident_id)  # locked: the level read is the last
+            if incident.drill:  # a real warning in a drill's log, and then never able to start the plan
+                drill = Message("warning.apply_to_drill", incident=incident_id)
+                raise ValidationError("field.incident", drill)
             row = self._row(s, warning_id)
             warning = self._free(s, row)
             now = WarningLevel(incident.warning_level) if incident.warning_level else None

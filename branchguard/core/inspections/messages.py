@@ -297,9 +297,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "cli.inspection.escalated": ("Incident #{incident} started ({code}): {title}", "已启动事件 #{incident}（{code}）：{title}"),
     "cli.inspection.plan_open": (
-        "{refusal}. Log this failure in it: branchguard inspection escalate {id} {n} --into {incident}; "
+        "{refusal}: branchguard inspection escalate {id} {n} --into {incident}; "
         "if this is a second, separate event of the same kind, add --despite-open instead.",
-        "{refusal}。在该事件中记录此项：branchguard inspection escalate {id} {n} --into {incident}；"
+        "{refusal}：branchguard inspection escalate {id} {n} --into {incident}；"
         "如确为另一起同类事件，请改加 --despite-open 另行启动。",
     ),
     "cli.inspection.joined": (

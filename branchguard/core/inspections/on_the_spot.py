@@ -90,14 +90,14 @@ def _joined(s: Session, incident_id: int, playbook_code: str, number: int) -> in
     row = s.get(IncidentRow, incident_id)
     if row is None:
         raise NotFound(Message("incident.not_found", id=incident_id))
-    if row.status == IncidentStatus.CLOSED.value:  # ended meanwhile: escalating again starts it anew
-        raise ValidationError(
-            "field.incident", Message("inspection.into_closed", incident=incident_id, n=number)
-        )
-    if row.drill or row.playbook_code != playbook_code:
+    if row.drill or row.playbook_code != playbook_code:  # first: "start it anew" fits the plan's own
         raise ValidationError(
             "field.incident",
             Message("inspection.into_other_plan", incident=incident_id, n=number, code=playbook_code),
+        )
+    if row.status == IncidentStatus.CLOSED.value:  # ended meanwhile: escalating again starts it anew
+        raise ValidationError(
+            "field.incident", Message("inspection.into_closed", incident=incident_id, n=number)
         )
     return row.id
 

@@ -100,6 +100,13 @@ def test_a_warning_joins_one_incident_once_and_only_a_weather_one(ctx, staff, le
     assert err.value.reason_message.key == "incident.warning_not_weather"
     assert audit_actions(ctx) == before and svc.get(lead, orange.id).events == ()
 
+    drill = ctx.services.incidents.start(lead, "NAT", drill=True, warning=WarningLevel.BLUE).id
+    before = audit_actions(ctx)
+    with pytest.raises(ValidationError) as err:  # a real warning is no drill's: it could not start NAT
+        svc.apply_to_open(lead, orange.id, drill)
+    assert err.value.reason_message.key == "warning.apply_to_drill"
+    assert audit_actions(ctx) == before and svc.get(lead, orange.id).events == ()
+
     svc.apply_to_open(lead, orange.id, nat)
     with pytest.raises(ValidationError) as err:  # in that incident already: not applied twice
         svc.apply_to_open(lead, orange.id, nat)

@@ -68,10 +68,15 @@ def test_into_refuses_a_closed_incident_or_one_of_another_plan(ctx, staff, lead)
     closed = inc.start(lead, "ATM")
     inc.close(lead, closed.id, CloseInput(outcome="已处置"))
     iid, n = _failed_card_slot(ctx, staff)
-    for other in (fire.id, drill.id, closed.id):
+    ended_fire = inc.start(lead, "FIRE", despite_open=True)
+    inc.close(lead, ended_fire.id, CloseInput(outcome="已处置"))
+    for other in (fire.id, drill.id, closed.id, ended_fire.id):
         with pytest.raises(ValidationError) as err:
             ctx.services.inspections.escalate(staff, iid, n, into=other)
         assert err.value.is_about("field.incident") and str(other) in err.value.message
+        # "escalate again to start the plan anew" only for the plan's own incident, ended
+        expected = "inspection.into_closed" if other == closed.id else "inspection.into_other_plan"
+        assert err.value.reason_message.key == expected, (other, err.value.reason_message.key)
     assert ctx.services.inspections.get(staff, iid).answers[n - 1].incident_id is None
 
 
