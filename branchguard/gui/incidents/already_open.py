@@ -20,20 +20,6 @@ from branchguard.gui.kit.plain import plain
 QUESTION_NAME, OPEN_IT, START_ANOTHER, CANCEL = "already_open_question", "open_it", "start_another", "cancel"
 
 
-def ask(
-    parent: QWidget,
-    refused: PlanAlreadyOpen,
-    named: str,
-    go: str,
-    answered: Callable[[str], None],
-    hint: str = "",
-) -> QMessageBox:
-    """Open the question (open(), not exec(): the window goes on) and return it."""
-    box = question(parent, refused, named, go, answered, hint)
-    box.open()
-    return box
-
-
 def question(
     parent: QWidget,
     refused: PlanAlreadyOpen,
@@ -42,9 +28,10 @@ def question(
     answered: Callable[[str], None],
     hint: str = "",
 ) -> QMessageBox:
-    """The question, not yet shown; `answered` gets the object name of the button clicked, CANCEL
-    when it was closed otherwise. `named`: the plan as the asker shows it; `go`: the default
-    button's words; `hint`: what the asker advises, in place of the start's advice."""
+    """The question, not yet shown (its asker opens it with open(), not exec(): the window goes
+    on); `answered` gets the object name of the button clicked, CANCEL when it was closed
+    otherwise. `named`: the plan as the asker shows it; `go`: the default button's words; `hint`:
+    what the asker advises, in place of the start's advice."""
     found = refused.incident
     box = plain(QMessageBox(parent))  # the plan's name and the user name, as they are
     box.setObjectName(QUESTION_NAME)

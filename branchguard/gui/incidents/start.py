@@ -239,9 +239,10 @@ class StartIncidentDialog(QDialog):
         plan = self.chosen_plan()
         named = f"{plan.code} {plan.title.text}" if plan is not None else found.playbook_code or ""
         go = self.tr("Open that incident")
-        self.question = already_open.ask(
+        self.question = already_open.question(
             self, refused, named, go, lambda answer: self._answered(answer, found)
         )
+        self.question.open()  # not exec(): the window goes on
 
     def _answered(self, answer: str, found: IncidentSummary) -> None:
         self.question = None

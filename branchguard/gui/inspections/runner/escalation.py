@@ -28,9 +28,10 @@ class EscalationQuestion(QObject):
         found = refused.incident
         named = f"{found.playbook_code or ''} {found.title}"
         go = self.tr("Log it in that incident")
-        self.question = already_open.ask(
+        self.question = already_open.question(
             self.window, refused, named, go, lambda answer: self._answered(answer, number, found.id)
         )
+        self.question.open()  # not exec(): the window goes on
 
     def _answered(self, answer: str, number: int, incident_id: int) -> None:
         self.question = None
