@@ -38,7 +38,9 @@ def test_a_clock_behind_the_newest_record_is_said_once_a_day(
     with gui_ctx.sessions() as s:
         newest = newest_record(s)
     assert newest is not None  # the demo data and the login
-    behind = (newest - timedelta(days=2)).astimezone().replace(tzinfo=None)  # the clock set back two days
+    # the clock set back two days, to 09:00 that day: three hours later is still that day, whatever
+    # the hour the test runs at (from 21:00 on, "two days back" plus three hours was the next day)
+    behind = (newest - timedelta(days=2)).astimezone().replace(tzinfo=None, hour=9, minute=0)
     clock = FakeClock(behind)
     asked = _asks(gui_ctx, monkeypatch)
     monkeypatch.setattr(daily_backup, "start", lambda *_args: False)  # the backup is test_day_change's
