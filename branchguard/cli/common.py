@@ -30,6 +30,9 @@ ConfigHandler = Callable[["RuntimeConfig", argparse.Namespace], int]
 # The help of a --json flag: a command that prints a table, and one that prints a record or figures.
 JSON_TABLE_HELP = "print JSON instead of a table"
 JSON_TEXT_HELP = "print JSON instead of text"
+# The option past the refusal to start a plan whose real incident is open (one emergency, one
+# log): `incident start`, `inspection escalate` and `warning start` alike.
+DESPITE_OPEN_HELP = "start even though an incident of this plan is open: a second, separate event of its kind"
 
 
 def cli_actor(args: argparse.Namespace) -> Actor:

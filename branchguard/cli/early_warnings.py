@@ -15,7 +15,15 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING, Any
 
-from branchguard.cli.common import JSON_TABLE_HELP, cli_actor, fail, print_json, print_table, record_id
+from branchguard.cli.common import (
+    DESPITE_OPEN_HELP,
+    JSON_TABLE_HELP,
+    cli_actor,
+    fail,
+    print_json,
+    print_table,
+    record_id,
+)
 from branchguard.core.early_warnings.types import (
     EarlyWarning,
     WarningFilter,
@@ -30,9 +38,6 @@ if TYPE_CHECKING:  # the context pulls in SQLAlchemy: only where a command runs
     from branchguard.context import AppContext
     from branchguard.core.incidents.opening import PlanAlreadyOpen
 
-# The option past the refusal to start the plan while its real incident is open (one emergency,
-# one log), worded as `incident start --despite-open` is.
-DESPITE_OPEN_HELP = "start even though an incident of this plan is open: a second, separate event of its kind"
 # `warning add --start`'s exit when the warning was recorded but the plan's incident is open: not
 # 1 (nothing written), so a script retrying on failure does not record the warning twice.
 RECORDED_NOT_STARTED = 3

@@ -8,6 +8,7 @@ from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Any
 
 from branchguard.cli.common import (
+    DESPITE_OPEN_HELP,
     JSON_TABLE_HELP,
     JSON_TEXT_HELP,
     cli_actor,
@@ -72,7 +73,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     start.add_argument(
         "--despite-open",
         action="store_true",
-        help="start even though an incident of this plan is open: a second, separate event of its kind",
+        help=DESPITE_OPEN_HELP,
     )
     start.set_defaults(handler=run_start)
 

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from branchguard.cli.common import (
+    DESPITE_OPEN_HELP,
     JSON_TABLE_HELP,
     JSON_TEXT_HELP,
     cli_actor,
@@ -84,7 +85,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     joined.add_argument(
         "--despite-open",
         action="store_true",
-        help="start the plan even though an incident of it is open: a second, separate event of its kind",
+        help=DESPITE_OPEN_HELP,
     )
     escalate.set_defaults(handler=run_escalate)
 

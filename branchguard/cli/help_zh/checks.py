@@ -32,9 +32,6 @@ HELP: dict[str, str] = {
     "log the failure in this open incident of the plan instead of starting another": (
         "将此项记入该预案处置中的这起事件，不再另行启动"
     ),
-    "start the plan even though an incident of it is open: a second, separate event of its kind": (
-        "即使该预案已有处置中的事件也启动：另一起同类的独立事件"
-    ),
     "the person signing": "签字人",
     "sign as inspector first": "先以检查人身份签字",
     # hazard
