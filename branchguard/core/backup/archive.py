@@ -174,11 +174,15 @@ class _Meter:
 
 
 def _size_of(sqlite_path: Path | None, data_dir: Path) -> tuple[int, int]:
-    """The database's size and the other files', for the first estimate of what is to read."""
+    """The database's size and the other files', for the first estimate of what is to read. The
+    database counts its write-ahead log too: pages written since the last checkpoint are there, and
+    the copy holds them (counted without it, the estimate grew once the copy was done, and the
+    progress went back)."""
     database = 0
     if sqlite_path is not None:
-        with contextlib.suppress(OSError):
-            database = sqlite_path.stat().st_size
+        for part in (sqlite_path, sqlite_path.with_name(f"{sqlite_path.name}-wal")):
+            with contextlib.suppress(OSError):
+                database += part.stat().st_size
     rest = 0
     for _name, path in _data_files(data_dir):
         with contextlib.suppress(OSError):

@@ -39,13 +39,14 @@ STEPS = 1000  # the progress dialog's range: bytes overflow its int beyond 2 GB
 
 
 def _in_steps(progress: TaskProgress) -> Callable[[int, int], None]:
-    """The backup's bytes read of bytes to read as `STEPS` steps, told only when the step changes
-    (a large database is read a megabyte at a time)."""
+    """The backup's bytes read of bytes to read as `STEPS` steps, told only when the step moves on
+    (a large database is read a megabyte at a time; an estimate revised upwards, a file added while
+    the backup runs, never moves the bar back)."""
     told = [-1]
 
     def report(done: int, total: int) -> None:
         step = STEPS * done // total if total > 0 else 0
-        if step != told[0]:
+        if step > told[0]:
             told[0] = step
             progress.report(step, STEPS)
 
