@@ -21,11 +21,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import Engine, MetaData, select
+from sqlalchemy import Engine, MetaData, Table, select, text
 
 from branchguard.core.kernel.types import Actor, Role
 from branchguard.db.engine import sqlite_url
-from tests.pg_fresh import FreshDatabases
+from tests.pg_fresh import FINGERPRINT_SQL, FreshDatabases
 
 Snapshot = dict[str, list[tuple[Any, ...]]]
 
@@ -291,6 +291,23 @@ def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
+def sqlite_demo_template(sqlite_template: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The fresh SQLite file with the demo branch filled in (see `demo`), closed and checkpointed."""
+    from branchguard.context import open_context
+
+    folder = tmp_path_factory.mktemp("demo-template")
+    db_file = folder / SQLITE_FILE
+    shutil.copyfile(sqlite_template, db_file)
+    context = open_context(folder / "data", db=sqlite_url(db_file))
+    try:
+        context.services.demo.fill()
+    finally:
+        context.close()
+    assert not db_file.with_name(f"{SQLITE_FILE}-wal").exists()
+    return db_file
+
+
+@pytest.fixture(scope="session")
 def pg_template(pg_cluster: PgCluster, tmp_path_factory: pytest.TempPathFactory) -> str:
     """A PostgreSQL database as open_context leaves a new one, kept as a template to copy."""
     from branchguard.context import open_context
@@ -301,6 +318,24 @@ def pg_template(pg_cluster: PgCluster, tmp_path_factory: pytest.TempPathFactory)
     open_context(tmp_path_factory.mktemp("pg-template"), db=cluster.url(name)).close()
     # No connection may reach it from now on: CREATE DATABASE … TEMPLATE needs it idle.
     cluster.execute(f'ALTER DATABASE "{name}" WITH ALLOW_CONNECTIONS false')
+    return name
+
+
+@pytest.fixture(scope="session")
+def pg_demo_template(
+    pg_cluster: PgCluster, pg_template: str, tmp_path_factory: pytest.TempPathFactory
+) -> str:
+    """The PostgreSQL template with the demo branch filled in (see `demo`), kept as a template."""
+    from branchguard.context import open_context
+
+    name = "bg_template_demo"
+    pg_cluster.execute(f'CREATE DATABASE "{name}" TEMPLATE "{pg_template}"')
+    context = open_context(tmp_path_factory.mktemp("pg-demo-template"), db=pg_cluster.url(name))
+    try:
+        context.services.demo.fill()
+    finally:
+        context.close()
+    pg_cluster.execute(f'ALTER DATABASE "{name}" WITH ALLOW_CONNECTIONS false')
     return name
 
 
@@ -385,12 +420,20 @@ def pg_fresh(pg_cluster: PgCluster, pg_template: str) -> FreshDatabases:
     return FreshDatabases(connect=pg_cluster.connect, execute=pg_cluster.execute, template=pg_template)
 
 
+@pytest.fixture(scope="session")
+def pg_demo_fresh(pg_cluster: PgCluster, pg_demo_template: str) -> FreshDatabases:
+    """Copies of the demo template, reused from test to test as pg_fresh's are."""
+    return FreshDatabases(connect=pg_cluster.connect, execute=pg_cluster.execute, template=pg_demo_template)
+
+
 @pytest.fixture
-def fresh_data_dir(tmp_path: Path, sqlite_template: Path) -> Path:
-    """tmp_path/data holding a copy of the fresh database, where open_context looks by default."""
+def fresh_data_dir(tmp_path: Path, request: pytest.FixtureRequest) -> Path:
+    """tmp_path/data holding a copy of the fresh database, where open_context looks by default; with
+    the demo branch in it when the test asks for demo_filled (as tests/gui's gui_ctx does)."""
     data = tmp_path / "data"
     data.mkdir()
-    shutil.copyfile(sqlite_template, data / DEFAULT_DB_FILE)
+    template = "sqlite_demo_template" if "demo_filled" in request.fixturenames else "sqlite_template"
+    shutil.copyfile(request.getfixturevalue(template), data / DEFAULT_DB_FILE)
     return data
 
 
@@ -408,15 +451,18 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
     makes, copied from the run's template.
     """
     fresh = "ctx" in request.fixturenames
+    filled = fresh and "demo_filled" in request.fixturenames
     if request.param == "sqlite":
         db_file = tmp_path / SQLITE_FILE
-        if fresh:
+        if filled:
+            shutil.copyfile(request.getfixturevalue("sqlite_demo_template"), db_file)
+        elif fresh:
             copy_fresh_sqlite(request, db_file)
         yield sqlite_url(db_file)
         return
     cluster: PgCluster = request.getfixturevalue("pg_cluster")
     if fresh:
-        databases: FreshDatabases = request.getfixturevalue("pg_fresh")
+        databases: FreshDatabases = request.getfixturevalue("pg_demo_fresh" if filled else "pg_fresh")
         name = databases.take()
         try:
             yield cluster.url(name)
@@ -445,10 +491,22 @@ def ctx(tmp_path: Path, db_url: str) -> Iterator[Any]:
 
 
 @pytest.fixture
-def demo(ctx: Any) -> list[Any]:
+def demo_filled() -> bool:
+    """Asked for by `demo` (and tests/gui's gui_ctx) alone, so that db_url and fresh_data_dir see it
+    among the test's fixtures: that test's database starts as a copy of one the demo branch was
+    filled into once per run (sqlite_demo_template, pg_demo_template), where filling it anew cost
+    50-100 ms in each of about 1,300 tests. tests/db/test_fresh_copy.py checks the copy holds what
+    a fill makes."""
+    return True
+
+
+@pytest.fixture
+def demo(ctx: Any, demo_filled: bool) -> list[Any]:
     """The demo branch, its people and contacts, and the accounts lead, staff and auditor."""
-    accounts: list[Any] = ctx.services.demo.fill()
-    return accounts
+    from branchguard.core.demo.service import demo_accounts
+
+    assert demo_filled and not ctx.services.demo.is_empty(), "db_url gave a database without the demo"
+    return list(demo_accounts())
 
 
 def _actor(ctx: Any, username: str) -> Actor:
@@ -474,13 +532,38 @@ def auditor(ctx: Any, demo: list[Any]) -> Actor:
     return _actor(ctx, "auditor")
 
 
+# The tables a database was found to hold, by the digest of its shape: reflecting them anew cost
+# 0.15-0.25 s per snapshot (a quarter of the service tests' time), and almost every snapshot is of
+# the same shape, the template's.
+_reflected: dict[tuple[str, str], list[Table]] = {}
+
+SQLITE_SHAPE_SQL = """
+SELECT group_concat(item, char(10)) FROM (
+    SELECT type || ' ' || name || ' ' || tbl_name || ' ' || coalesce(sql, '') AS item
+      FROM sqlite_master ORDER BY type, name
+)
+"""
+
+
+def _tables_of(engine: Engine) -> list[Table]:
+    """Every table of the database `engine` is on, as reflected; reflected again only when its
+    shape (every table, column, index, constraint, trigger and view) differs from one seen before."""
+    with engine.connect() as conn:
+        sql = SQLITE_SHAPE_SQL if engine.dialect.name == "sqlite" else FINGERPRINT_SQL
+        shape = str(conn.execute(text(sql)).scalar())
+    key = (engine.dialect.name, shape)
+    if key not in _reflected:
+        meta = MetaData()
+        meta.reflect(engine)
+        _reflected[key] = meta.sorted_tables
+    return _reflected[key]
+
+
 def take_snapshot(engine: Engine, only: Collection[str] | None = None) -> Snapshot:
     """Every row of every table (or of the app's tables named in `only`), in a stable order: compare
     two to prove nothing was written."""
     if only is None:  # read from the database itself: it may hold tables the models do not know
-        meta = MetaData()
-        meta.reflect(engine)
-        tables = meta.sorted_tables
+        tables = _tables_of(engine)
     else:  # the models' own definitions: reflecting costs more than reading a few small tables
         from branchguard.db.tables import Base
 

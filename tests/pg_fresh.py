@@ -153,7 +153,7 @@ class FreshDatabases:
         if self._spare:
             return self._spare.pop()
         self._made += 1
-        name = f"bg_reused_{self._made}"
+        name = f"{self.template}_copy_{self._made}"
         self.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
         self.execute(f'CREATE DATABASE "{name}" TEMPLATE "{self.template}"')
         if self._contents is None:  # the template takes no connections: read its first copy

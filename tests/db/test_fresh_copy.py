@@ -162,3 +162,35 @@ def test_a_postgresql_database_whose_schema_a_test_changed_is_dropped(
     other = pg_fresh.take()
     assert other != name
     pg_fresh.give_back(other)
+
+
+def test_the_demo_database_is_what_filling_a_new_one_makes(
+    ctx: AppContext, demo: list[Any], db_url: str, tmp_path: Path, request: Any
+) -> None:
+    """`demo` hands out a copy of a database filled once per run: it holds what a fill makes."""
+    fresh = open_context(tmp_path / "fresh-data", db=fresh_url(db_url, tmp_path, request))
+    try:
+        assert fresh.services.demo.fill() == demo
+        copied, made = content_of(ctx.engine), content_of(fresh.engine)
+        # Each fill salts its password hashes anew: compare them by what they verify.
+        at = [c["name"] for c in inspect(ctx.engine).get_columns("users")].index("password_hash")
+        for rows in (copied, made):
+            rows["users"] = sorted((*row[:at], "<hash>", *row[at + 1 :]) for row in rows["users"])
+        assert copied["branch"] and copied["people"] and len(copied["users"]) == len(demo)
+        assert copied == made
+        for account in demo:
+            assert ctx.services.auth.login(account.username, account.password).username == account.username
+    finally:
+        fresh.close()
+
+
+def test_a_snapshot_sees_a_table_added_after_the_last_one(ctx: AppContext) -> None:
+    """take_snapshot reflects a database's tables once per shape: a new table is a new shape."""
+    before = take_snapshot(ctx.engine)
+    with ctx.engine.begin() as conn:
+        conn.execute(text("CREATE TABLE extra_after (id integer PRIMARY KEY)"))
+        conn.execute(text("INSERT INTO extra_after (id) VALUES (7)"))
+    after = take_snapshot(ctx.engine)
+    assert "extra_after" not in before
+    assert after["extra_after"] == [(7,)]
+    assert {k: v for k, v in after.items() if k != "extra_after"} == before

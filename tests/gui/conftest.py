@@ -153,8 +153,9 @@ def world(records_data_dir: Path, app: QApplication, lang: str) -> Iterator[AppC
 
 
 @pytest.fixture
-def gui_ctx(empty_ctx: AppContext) -> AppContext:
-    empty_ctx.services.demo.fill()
+def gui_ctx(empty_ctx: AppContext, demo_filled: bool) -> AppContext:
+    """The context on the demo branch without its records (its database a copy, see demo_filled)."""
+    assert demo_filled and not empty_ctx.services.demo.is_empty()
     return empty_ctx
 
 

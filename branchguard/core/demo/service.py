@@ -76,6 +76,11 @@ class DemoAccount:
     password: str
 
 
+def demo_accounts() -> list[DemoAccount]:
+    """The accounts `fill` makes, with their passwords."""
+    return [DemoAccount(u, r, p) for u, r, p, _ in DEMO_ACCOUNTS]
+
+
 def holds_branch_data(session: Session) -> bool:
     """Branch data: the branch row, accounts, staff or the branch's own contacts.
 
@@ -139,7 +144,7 @@ class DemoService:
                 lead, staff = (self._actor(auth, name) for name in ("lead", "staff"))
                 for add in adders:
                     add(lead, staff)
-        return [DemoAccount(u, r, p) for u, r, p, _ in DEMO_ACCOUNTS]
+        return demo_accounts()
 
     def _rows(self, names: Sequence[str]) -> dict[str, int]:
         with self._sessions() as s:
