@@ -22,6 +22,7 @@ import sqlite3
 import statistics
 import time
 from collections.abc import Callable
+from contextlib import closing
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -151,7 +152,7 @@ def _append(sizes: Sizes, cache_dir: Path) -> bool:
 
 def _floor_db(data_dir: Path) -> sqlite3.Connection:
     """A database holding only a table defined like incident_log (same indexes), WAL + FULL."""
-    with sqlite3.connect(data_dir / DB_FILE) as source:
+    with closing(sqlite3.connect(data_dir / DB_FILE)) as source:  # see log_fixture.lead_actor
         ddl = [
             sql
             for (sql,) in source.execute(
@@ -199,7 +200,7 @@ class _RawAppend:
 
     def __init__(self, data_dir: Path, incident_id: int) -> None:
         path = data_dir / "raw.sqlite"
-        with sqlite3.connect(data_dir / DB_FILE) as source, sqlite3.connect(path) as copy:
+        with closing(sqlite3.connect(data_dir / DB_FILE)) as source, closing(sqlite3.connect(path)) as copy:
             source.backup(copy)
         self.db = sqlite3.connect(path, isolation_level=None)
         for pragma in ("journal_mode=WAL", "synchronous=FULL", "foreign_keys=ON"):

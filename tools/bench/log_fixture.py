@@ -18,6 +18,7 @@ import shutil
 import sqlite3
 import time
 from collections.abc import Iterator
+from contextlib import closing
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from functools import cached_property
@@ -75,7 +76,10 @@ class Fixture:
 
 
 def lead_actor(data_dir: Path) -> Actor:
-    with sqlite3.connect(data_dir / DB_FILE) as db:
+    # closing(): `with` on a connection only commits, and an unclosed one (freed only by a garbage
+    # collection: its statement cache refers back to it) kept the file open, which made the
+    # fixture's switch out of WAL "database is locked" when no collection happened to come first.
+    with closing(sqlite3.connect(data_dir / DB_FILE)) as db:
         (user_id,) = db.execute("SELECT id FROM users WHERE username = 'lead'").fetchone()
     return Actor(user_id=user_id, username="lead", role=Role.LEAD)
 
