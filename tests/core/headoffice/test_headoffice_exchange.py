@@ -6,7 +6,6 @@ written (the last kept in quarantine)."""
 from __future__ import annotations
 
 import json
-import uuid
 import zipfile
 from collections.abc import Callable, Iterator
 from datetime import date
@@ -48,19 +47,16 @@ def _periods() -> tuple[str, str]:
 def make_db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Callable[[str], Any]]:
     """Opens a context on a new database of its own, named, on the engine of the run."""
     opened: list[Any] = []
-    dropped: list[str] = []
+    taken: list[str] = []
 
     def make(name: str) -> Any:
         if request.param == "sqlite":
             db_file = tmp_path / name / "test.sqlite"
             copy_fresh_sqlite(request, db_file)
             url = sqlite_url(db_file)
-        else:
-            cluster = request.getfixturevalue("pg_cluster")
-            dbname = f"bg_ho_{uuid.uuid4().hex[:12]}"
-            cluster.execute(f'CREATE DATABASE "{dbname}" TEMPLATE "{request.getfixturevalue("pg_template")}"')
-            dropped.append(dbname)
-            url = cluster.url(dbname)
+        else:  # a fresh copy of the run's new database, put back after the test (tests/pg_fresh.py)
+            taken.append(request.getfixturevalue("pg_fresh").take())
+            url = request.getfixturevalue("pg_cluster").url(taken[-1])
         ctx = open_context(tmp_path / name / "data", db=url)
         opened.append(ctx)
         return ctx
@@ -68,10 +64,8 @@ def make_db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Callable
     yield make
     for ctx in opened:
         ctx.close()
-    if dropped:
-        cluster = request.getfixturevalue("pg_cluster")
-        for dbname in dropped:
-            cluster.execute(f'DROP DATABASE IF EXISTS "{dbname}" WITH (FORCE)')
+    for dbname in taken:
+        request.getfixturevalue("pg_fresh").give_back(dbname)
 
 
 def _actor(ctx: Any, name: str) -> Actor:
