@@ -12,6 +12,7 @@ from branchguard.core.kernel.i18n import normalize_language, set_language
 from branchguard.paths import i18n_dir
 
 _installed: list[QTranslator] = []
+_installed_code: list[str] = []  # the language of the translators in _installed
 
 
 def qm_path(lang: str) -> Path:
@@ -49,6 +50,8 @@ def install(lang: str) -> str:
     app = QCoreApplication.instance()
     assert app is not None
     code = set_language(normalize_language(lang))
+    if _installed_code == [code]:  # already this language's: no window re-translates (and re-reads)
+        return code
     for translator in _installed:
         app.removeTranslator(translator)
     _installed.clear()
@@ -67,4 +70,5 @@ def install(lang: str) -> str:
         _installed.append(qt)
     for translator in _installed:
         app.installTranslator(translator)
+    _installed_code[:] = [code]
     return code

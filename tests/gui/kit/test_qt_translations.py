@@ -34,3 +34,27 @@ def test_standard_buttons_and_the_file_dialog_are_chinese_then_english(chinese_t
 
     translation.install("en")
     assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Cancel"
+
+
+class _Heard(QLabel):
+    def __init__(self) -> None:
+        super().__init__()
+        self.changes = 0
+
+    def changeEvent(self, event) -> None:
+        if event.type() == event.Type.LanguageChange:
+            self.changes += 1
+        super().changeEvent(event)
+
+
+def test_installing_the_language_installed_already_sends_no_language_change(chinese_then_back, qtbot) -> None:
+    """Every open window re-translates and re-reads its page on a LanguageChange: installing the
+    same language again (a settings save, each test's app set-up) must not send one."""
+    window = _Heard()
+    qtbot.addWidget(window)
+    translation.install("zh_CN")
+    QCoreApplication.processEvents()
+    assert window.changes == 0
+    translation.install("en")
+    qtbot.waitUntil(lambda: window.changes > 0)
+    assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Cancel"
