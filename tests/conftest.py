@@ -63,7 +63,8 @@ def fast_password_hashing() -> Iterator[None]:
 def statements_compiled_once() -> Iterator[None]:
     """Every engine the app makes in this test process compiles its SQL into one cache per kind of
     database. SQLAlchemy keeps compiled statements per engine (keyed by its dialect), and each test
-    opens a new engine: every test compiled its statements anew, a sixth of the service tests' CPU.
+    opens a new engine: every test compiled its statements anew (the core and command-line tests on
+    two workers took 268-284 s with that, 236-249 s without).
     The app opens one engine per process, so its cache is warm after the first use of a statement;
     here it is too. An engine takes the shared dialect only once that one has read its server
     (dialect.initialize on its first connection): the same SQLite library, the same PostgreSQL
@@ -524,7 +525,7 @@ def demo_filled() -> bool:
     """Asked for by `demo` (and tests/gui's gui_ctx) alone, so that db_url and fresh_data_dir see it
     among the test's fixtures: that test's database starts as a copy of one the demo branch was
     filled into once per run (sqlite_demo_template, pg_demo_template), where filling it anew cost
-    50-100 ms in each of about 1,300 tests. tests/db/test_fresh_copy.py checks the copy holds what
+    50-100 ms in each of 1,579 tests. tests/db/test_fresh_copy.py checks the copy holds what
     a fill makes."""
     return True
 
@@ -535,7 +536,7 @@ def demo(ctx: Any, demo_filled: bool) -> list[Any]:
     from branchguard.core.demo.service import demo_accounts
 
     assert demo_filled and not ctx.services.demo.is_empty(), "db_url gave a database without the demo"
-    return list(demo_accounts())
+    return demo_accounts()
 
 
 def _actor(ctx: Any, username: str) -> Actor:
@@ -562,8 +563,8 @@ def auditor(ctx: Any, demo: list[Any]) -> Actor:
 
 
 # The tables a database was found to hold, by the digest of its shape: reflecting them anew cost
-# 0.15-0.25 s per snapshot (a quarter of the service tests' time), and almost every snapshot is of
-# the same shape, the template's.
+# 0.15-0.25 s per snapshot (in a profile of five folders of service tests, 23 s of their 152), and
+# almost every snapshot is of the same shape, the template's.
 _reflected: dict[tuple[str, str], list[Table]] = {}
 
 SQLITE_SHAPE_SQL = """
