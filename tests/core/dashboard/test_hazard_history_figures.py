@@ -143,16 +143,22 @@ def test_a_change_of_severity_after_the_month_leaves_its_major_hazards_as_report
     assert [line.id for line in november] == [second.info.id]
 
 
-def test_a_due_date_moved_after_the_month_leaves_its_major_hazard_as_reported(ctx, lead, staff) -> None:
-    """A major hazard due 2026-09-19, overdue at the end of September: its due date moved to
-    2027-03-31 (and its title changed) in November leaves September's line as it was sent."""
+def _major_due_in_september(ctx, lead, staff) -> tuple[int, list]:
+    """A major hazard opened 2026-09-01, due 2026-09-19: its id and September's major-hazard lines."""
     data = HazardInput(
         description="监控盲区", severity=HazardSeverity.MAJOR, owner="李安全", due=date(2026, 9, 19)
     )
     with _clock(ctx, date(2026, 9, 1)):
         hid = ctx.services.hazards.create(staff, data).info.id
+    sent = ctx.services.dashboard.period_report(lead, Period(PeriodKind.MONTH, 2026, 9)).major_hazards
+    return hid, sent
+
+
+def test_a_due_date_moved_after_the_month_leaves_its_major_hazard_as_reported(ctx, lead, staff) -> None:
+    """A major hazard due 2026-09-19, overdue at the end of September: its due date moved to
+    2027-03-31 (and its title changed) in November leaves September's line as it was sent."""
+    hid, sent = _major_due_in_september(ctx, lead, staff)
     board, september = ctx.services.dashboard, Period(PeriodKind.MONTH, 2026, 9)
-    sent = board.period_report(lead, september).major_hazards
     assert [line.due_at.astimezone(board.zone).date() for line in sent] == [date(2026, 9, 19)]
 
     with _clock(ctx, date(2026, 11, 5)):
@@ -167,13 +173,8 @@ def test_a_due_date_moved_after_the_month_leaves_its_major_hazard_as_reported(ct
 def test_an_edit_written_before_the_due_date_was_a_date_is_undone_too(ctx, lead, staff) -> None:
     """Before migration 0019 an edit wrote the due date as the instant ending it ("due_at", with
     the branch's offset): undone, it gives back that day, whatever the zone of the PC reading it."""
-    data = HazardInput(
-        description="监控盲区", severity=HazardSeverity.MAJOR, owner="李安全", due=date(2026, 9, 19)
-    )
-    with _clock(ctx, date(2026, 9, 1)):
-        hid = ctx.services.hazards.create(staff, data).info.id
+    hid, sent = _major_due_in_september(ctx, lead, staff)
     board, september = ctx.services.dashboard, Period(PeriodKind.MONTH, 2026, 9)
-    sent = board.period_report(lead, september).major_hazards
     with ctx.sessions.begin() as s:
         row = s.get(HazardRow, hid)
         row.due_date = date(2027, 3, 31)

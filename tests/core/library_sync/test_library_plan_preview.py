@@ -21,15 +21,21 @@ from tests.core.library_sync.test_library import _naming_plan, exported, head_of
 pytestmark = pytest.mark.usefixtures("no_installed_years")  # tests/conftest.py
 
 
+def _read_naming(ctx: Any, lead: Actor, library_files: tuple[Path, Path, str], code: str) -> tuple[Any, Any]:
+    """The exported library, its key trusted, read with a checklist item naming the approved plan
+    `code` it brings: (the library service, what it read)."""
+    zip_path, key_path, _ = library_files
+    library = ctx.services.library
+    library.trust(lead, key_path)
+    return library, _naming_plan(library.read(lead, zip_path), code, PlaybookStatus.APPROVED)
+
+
 def test_a_plan_the_library_brings_approved_is_no_problem(
     ctx: Any,
     lead: Actor,
     exported: tuple[Path, Path, str],  # noqa: F811
 ) -> None:
-    zip_path, key_path, _ = exported
-    library = ctx.services.library
-    library.trust(lead, key_path)
-    read = _naming_plan(library.read(lead, zip_path), "HO_NEW", PlaybookStatus.APPROVED)
+    library, read = _read_naming(ctx, lead, exported, "HO_NEW")
     assert library.preview(lead, read).plan_problems == ()
 
 
@@ -38,10 +44,7 @@ def test_a_service_guide_is_named_in_the_preview_and_refused_whole(
     lead: Actor,
     exported: tuple[Path, Path, str],  # noqa: F811
 ) -> None:
-    zip_path, key_path, _ = exported
-    library = ctx.services.library
-    library.trust(lead, key_path)
-    read = _naming_plan(library.read(lead, zip_path), "HO_GUIDE", PlaybookStatus.APPROVED)
+    library, read = _read_naming(ctx, lead, exported, "HO_GUIDE")
     guide = read.playbooks.items[-1]
     guide = replace(guide, content=replace(guide.content, tier=PlanTier.SERVICE))
     read = replace(read, playbooks=replace(read.playbooks, items=(*read.playbooks.items[:-1], guide)))

@@ -8,7 +8,6 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QDateTime
 from PySide6.QtWidgets import QAbstractButton
 
 from branchguard.context import AppContext
@@ -16,7 +15,7 @@ from branchguard.core.early_warnings.types import WarningLevel
 from branchguard.core.incidents.types import EntryKind
 from branchguard.gui.early_warnings import plan_open
 from branchguard.gui.incidents.page import IncidentsPage
-from tests.gui.early_warnings.test_warning_plan_open import _answer, _question
+from tests.gui.early_warnings.test_warning_plan_open import _answer, _question, add_with_start
 from tests.gui.early_warnings.test_warnings_page import page_of
 from tests.gui.incidents.incident_support import login
 
@@ -31,13 +30,7 @@ def test_a_milder_warning_is_logged_in_the_open_incident_which_keeps_its_level(
 ) -> None:
     nat = gui_ctx.services.incidents.start(login(gui_ctx, "staff"), "NAT", warning=WarningLevel.ORANGE)
     page = page_of(open_window, "lead")
-    dialog = page.ask_add()
-    dialog.received.setDateTime(QDateTime.currentDateTime().addSecs(-60))
-    dialog.level.setCurrentIndex(dialog.level.findData("blue"))
-    dialog.kind.setCurrentIndex(dialog.kind.findData("rainstorm"))
-    dialog.text.setPlainText("暴雨蓝色预警")
-    dialog.start.setChecked(True)
-    dialog.accept()
+    dialog = add_with_start(page, 60, "blue", "rainstorm", "暴雨蓝色预警")
     box = _question(page)
     assert "NAT 自然灾害专项应急预案" in box.text(), box.text()
     assert f"预警 #{dialog.added.id} 已登记" in box.informativeText()

@@ -46,6 +46,33 @@ def _question(page: Any) -> QMessageBox:
     return asked.box
 
 
+def add_with_start(page: Any, seconds_ago: int, level: str, kind: str, text: str) -> AddWarningDialog:
+    """The page's add dialog filled in, "start the plan" ticked, and accepted."""
+    dialog = page.ask_add()
+    assert isinstance(dialog, AddWarningDialog)
+    dialog.received.setDateTime(QDateTime.currentDateTime().addSecs(-seconds_ago))
+    dialog.level.setCurrentIndex(dialog.level.findData(level))
+    dialog.kind.setCurrentIndex(dialog.kind.findData(kind))
+    dialog.text.setPlainText(text)
+    dialog.start.setChecked(True)
+    dialog.accept()
+    return dialog
+
+
+def _orange_selected(open_window: Any, gui_ctx: AppContext, minutes_ago: int) -> tuple[Any, Any, Any]:
+    """An orange typhoon warning recorded `minutes_ago`, selected on the lead's page: (lead, it, page)."""
+    lead = login(gui_ctx, "lead")
+    when = datetime.now(UTC) - timedelta(minutes=minutes_ago)
+    orange = gui_ctx.services.warnings.add(
+        lead,
+        WarningInput(when, WarningSource.METEOROLOGICAL, WarningLevel.ORANGE, WarningKind.TYPHOON, "台风"),
+    )
+    page = page_of(open_window, "lead")
+    page.refresh()
+    select(page, orange.id)
+    return lead, orange, page
+
+
 def _answer(box: QMessageBox, name: str) -> None:
     button = box.findChild(QAbstractButton, name)
     assert button is not None, name
@@ -60,14 +87,7 @@ def test_recording_with_start_keeps_the_warning_and_applies_its_level_by_default
 ) -> None:
     nat = _nat_at_yellow(gui_ctx)
     page = page_of(open_window, "lead")
-    dialog = page.ask_add()
-    assert isinstance(dialog, AddWarningDialog)
-    dialog.received.setDateTime(QDateTime.currentDateTime().addSecs(-600))
-    dialog.level.setCurrentIndex(dialog.level.findData("orange"))
-    dialog.kind.setCurrentIndex(dialog.kind.findData("typhoon"))
-    dialog.text.setPlainText("台风橙色预警")
-    dialog.start.setChecked(True)
-    dialog.accept()
+    dialog = add_with_start(page, 600, "orange", "typhoon", "台风橙色预警")
     assert not dialog.isVisible() and dialog.added is not None  # recorded: the dialog's work is done
     box = _question(page)
     assert (
@@ -113,15 +133,7 @@ def test_start_preparation_asks_and_starts_another_only_when_told(
     open_window: Any, gui_ctx: AppContext
 ) -> None:
     nat = _nat_at_yellow(gui_ctx)
-    lead = login(gui_ctx, "lead")
-    when = datetime.now(UTC) - timedelta(minutes=30)
-    orange = gui_ctx.services.warnings.add(
-        lead,
-        WarningInput(when, WarningSource.METEOROLOGICAL, WarningLevel.ORANGE, WarningKind.TYPHOON, "台风"),
-    )
-    page = page_of(open_window, "lead")
-    page.refresh()
-    select(page, orange.id)
+    lead, orange, page = _orange_selected(open_window, gui_ctx, 30)
     page.start_selected()
     box = _question(page)
     _answer(box, plan_open.CANCEL)
@@ -138,15 +150,7 @@ def test_applying_after_another_pc_set_the_level_logs_it_and_opens_the_console(
     open_window: Any, gui_ctx: AppContext
 ) -> None:
     nat = _nat_at_yellow(gui_ctx)
-    lead = login(gui_ctx, "lead")
-    when = datetime.now(UTC) - timedelta(minutes=5)
-    orange = gui_ctx.services.warnings.add(
-        lead,
-        WarningInput(when, WarningSource.METEOROLOGICAL, WarningLevel.ORANGE, WarningKind.TYPHOON, "台风"),
-    )
-    page = page_of(open_window, "lead")
-    page.refresh()
-    select(page, orange.id)
+    lead, orange, page = _orange_selected(open_window, gui_ctx, 5)
     page.start_selected()
     box = _question(page)
     gui_ctx.services.warnings.change_incident_level(lead, nat.id, WarningLevel.ORANGE, "PC B")
