@@ -395,6 +395,38 @@ def records_template(sqlite_template: Path, tmp_path_factory: pytest.TempPathFac
     return folder
 
 
+@pytest.fixture(scope="session")
+def pg_records(
+    pg_cluster: PgCluster, pg_template: str, tmp_path_factory: pytest.TempPathFactory
+) -> Callable[[], tuple[FreshDatabases, Path]]:
+    """records_template on PostgreSQL: the demo branch with its records in a template database,
+    whose copies are handed out and put back as pg_fresh's, and the data folder its attachments
+    were written to (copy it beside a copy of the database). Built once per run and per day, as
+    the demo dates its records from today: about 2 s, for each head-office test's branches."""
+    built: dict[date, tuple[FreshDatabases, Path]] = {}
+
+    def today() -> tuple[FreshDatabases, Path]:
+        day = date.today()
+        if day not in built:
+            from branchguard.context import open_context
+
+            name = f"bg_template_records_{day:%Y%m%d}"
+            pg_cluster.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+            pg_cluster.execute(f'CREATE DATABASE "{name}" TEMPLATE "{pg_template}"')
+            data = tmp_path_factory.mktemp("pg-records") / "data"
+            data.mkdir(mode=0o700)
+            ctx = open_context(data, db=pg_cluster.url(name))
+            try:
+                ctx.services.demo.fill(records=True)
+            finally:
+                ctx.close()
+            pg_cluster.execute(f'ALTER DATABASE "{name}" WITH ALLOW_CONNECTIONS false')
+            built[day] = (FreshDatabases(pg_cluster.connect, pg_cluster.execute, name), data)
+        return built[day]
+
+    return today
+
+
 HISTORY_UNTIL = date(2026, 6, 30)  # the last day of history_year's year
 
 
@@ -478,13 +510,20 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
     """The same test on an SQLite file and on a PostgreSQL database of its own.
 
     Empty, unless the test opens the context (`ctx`): then it holds what opening a new database
-    makes, copied from the run's template.
+    makes, copied from the run's template; with the demo branch when the test asks for
+    demo_filled, and with its records too (and their attachments in ctx's data folder) when it asks
+    for records_filled.
     """
     fresh = "ctx" in request.fixturenames
+    records = fresh and "records_filled" in request.fixturenames
     filled = fresh and "demo_filled" in request.fixturenames
     if request.param == "sqlite":
         db_file = tmp_path / SQLITE_FILE
-        if filled:
+        if records:
+            folder = request.getfixturevalue("records_template")()
+            shutil.copyfile(folder / DEFAULT_DB_FILE, db_file)
+            shutil.copytree(folder, tmp_path / "data", ignore=shutil.ignore_patterns(f"{DEFAULT_DB_FILE}*"))
+        elif filled:
             shutil.copyfile(request.getfixturevalue("sqlite_demo_template"), db_file)
         elif fresh:
             copy_fresh_sqlite(request, db_file)
@@ -492,7 +531,12 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
         return
     cluster: PgCluster = request.getfixturevalue("pg_cluster")
     if fresh:
-        databases: FreshDatabases = request.getfixturevalue("pg_demo_fresh" if filled else "pg_fresh")
+        databases: FreshDatabases
+        if records:
+            databases, folder = request.getfixturevalue("pg_records")()
+            shutil.copytree(folder, tmp_path / "data")
+        else:
+            databases = request.getfixturevalue("pg_demo_fresh" if filled else "pg_fresh")
         name = databases.take()
         try:
             yield cluster.url(name)
@@ -527,6 +571,16 @@ def demo_filled() -> bool:
     filled into once per run (sqlite_demo_template, pg_demo_template), where filling it anew cost
     50-100 ms in each of 1,579 tests. tests/db/test_fresh_copy.py checks the copy holds what
     a fill makes."""
+    return True
+
+
+@pytest.fixture
+def records_filled() -> bool:
+    """Asked for by a test that starts where `demo.fill(records=True)` leaves a new branch (the
+    demo with a year's worth of records: drill runs, inspections, hazards, complaints): db_url
+    copies it from records_template or pg_records, its attachments into ctx's data folder, where
+    filling it anew costs 0.6-2 s. tests/db/test_fresh_copy.py checks the copy holds what a fill
+    makes."""
     return True
 
 
@@ -633,4 +687,3 @@ def shanghai_time(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     yield
     monkeypatch.undo()
     time.tzset()
-

@@ -87,7 +87,8 @@ def test_the_slow_database_page_tour_measures_a_stall(
     monkeypatch.syspath_prepend(str(ROOT))
     from tools.bench import pages
 
-    result = pages._child(str(tmp_path / "data"), "1")  # 1 ms per statement: the path, not the figure
+    # 1 ms per statement, 50 ms idle after each visit (the bench: 200 and 300): the path, not the figure
+    result = pages._child(str(tmp_path / "data"), "1", "50")
     assert isinstance(result, dict), result
     assert "people" in result["pages"] and "settings" in result["pages"]  # the lead's whole sidebar
     assert result["statements"] > 0 and result["gui_statements"] == 0

@@ -39,10 +39,15 @@ def _runner(capsys: pytest.CaptureFixture[str], data_dir: Path) -> Runner:
     return lambda *args, lang="en": invoke(capsys, data_dir, args, lang)
 
 
-def _demo_branch(capsys: pytest.CaptureFixture[str], data_dir: Path, code: str | None = None) -> Runner:
-    """A demo branch in `data_dir`, renamed to `code` when given (head office knows branches by it)."""
-    run = _runner(capsys, data_dir)
-    assert run("demo")[0] == 0
+def _demo_branch(
+    capsys: pytest.CaptureFixture[str],
+    demo_folder: Callable[[Path], Path],
+    data_dir: Path,
+    code: str | None = None,
+) -> Runner:
+    """A demo branch in `data_dir`, as `branchguard demo` fills it (a copy: filling it anew takes
+    seconds), renamed to `code` when given (head office knows branches by it)."""
+    run = _runner(capsys, demo_folder(data_dir))
     if code is not None:
         ctx = open_context(data_dir)
         try:
@@ -135,9 +140,7 @@ def test_demo_staff_may_not_export_nor_unmask(
     _before, now = _periods()
     as_user(monkeypatch, "staff", STAFF_PASSWORD)
     for extra in (("--unmask",), ()):
-        code, out, err = demo_run(
-            "export", "package", "--period", now, "-o", str(tmp_path / "s.zip"), *extra
-        )
+        code, out, err = demo_run("export", "package", "--period", now, "-o", str(tmp_path / "s.zip"), *extra)
         assert code == 1 and out == ""
         assert "Staff 'staff' may not make a period package for head office" in err
         assert not (tmp_path / "s.zip").exists()
@@ -154,11 +157,14 @@ def test_demo_staff_may_not_export_nor_unmask(
 
 
 def test_head_office_round_trip_on_the_command_line(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    demo_folder: Callable[[Path], Path],
 ) -> None:
     before, now = _periods()
-    a = _demo_branch(capsys, tmp_path / "a")
-    b = _demo_branch(capsys, tmp_path / "b", "DEMO-0202")
+    a = _demo_branch(capsys, demo_folder, tmp_path / "a")
+    b = _demo_branch(capsys, demo_folder, tmp_path / "b", "DEMO-0202")
     zips: dict[str, Path] = {}
     for tag, run in (("a", a), ("b", b)):
         for period in (before, now):
@@ -273,12 +279,15 @@ def test_head_office_round_trip_on_the_command_line(
 
 
 def test_a_package_head_office_never_got_is_sent_again_from_the_entry_it_holds(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    demo_folder: Callable[[Path], Path],
 ) -> None:
     """A package lost on the way (or refused) leaves head office behind the branch: the next one
     is refused naming the entry head office holds, and `--after` that entry sends the ledger again."""
     before, now = _periods()
-    a = _demo_branch(capsys, tmp_path / "a")
+    a = _demo_branch(capsys, demo_folder, tmp_path / "a")
     assert a("key", "export", "-o", str(tmp_path / "a.pem"))[0] == 0
     lost = tmp_path / "lost.zip"
     assert a("export", "package", "--period", before, "-o", str(lost), "--no-reports")[0] == 0
@@ -318,9 +327,12 @@ def test_a_package_head_office_never_got_is_sent_again_from_the_entry_it_holds(
 
 
 def test_each_database_refuses_the_others_commands(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    demo_folder: Callable[[Path], Path],
 ) -> None:
-    branch = _demo_branch(capsys, tmp_path / "branch")
+    branch = _demo_branch(capsys, demo_folder, tmp_path / "branch")
     for args in (
         ("ho", "branches"),
         ("ho", "import", str(tmp_path / "none.zip")),

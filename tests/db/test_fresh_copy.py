@@ -3,6 +3,7 @@ what opening a new database makes: the same schema, the same stamped revision, t
 
 from __future__ import annotations
 
+import re
 import uuid
 from datetime import datetime
 from pathlib import Path
@@ -52,6 +53,7 @@ def schema_of(engine: Engine) -> dict[str, Any]:
 # The ledger's states, digests and hashes cover the records' times, so there only its entries'
 # numbers, records and actions can be compared (seq, entity, entity_id, action; head: id, seq, adopted).
 LEDGER_COLUMNS = {"ledger_entries": (0, 3, 4, 5), "ledger_head": (0, 1, 3)}
+TIME_IN_WORDS = re.compile(r"\d{4}-\d\d-\d\d[ T]\d\d:\d\d:\d\d(\.\d+)?([+-]\d\d:\d\d|Z)?")
 
 
 def content_of(engine: Engine) -> dict[str, list[tuple[Any, ...]]]:
@@ -104,9 +106,14 @@ def test_the_copied_database_is_what_a_fresh_open_makes(
 
 def sequences_of(engine: Engine) -> list[tuple[Any, ...]]:
     with engine.connect() as conn:
-        return [tuple(row) for row in conn.execute(text(
-            "SELECT sequencename, last_value FROM pg_sequences WHERE schemaname = 'public' ORDER BY 1"
-        ))]
+        return [
+            tuple(row)
+            for row in conn.execute(
+                text(
+                    "SELECT sequencename, last_value FROM pg_sequences WHERE schemaname = 'public' ORDER BY 1"
+                )
+            )
+        ]
 
 
 @pytest.mark.postgres
@@ -164,6 +171,32 @@ def test_a_postgresql_database_whose_schema_a_test_changed_is_dropped(
     pg_fresh.give_back(other)
 
 
+def filled_content(engine: Engine) -> dict[str, list[tuple[Any, ...]]]:
+    """content_of a filled branch, with what differs from fill to fill masked: each fill salts its
+    password hashes anew (compare them by what they verify), dates its records from now (times
+    also appear in the audit trail's words) and so chains its logs to other hashes."""
+    content = content_of(engine)
+    masked = {"users": {"password_hash"}, "incidents": {"chain_head"}, "incident_log": {"prev_hash", "hash"}}
+    for table, names in masked.items():
+        columns = [c["name"] for c in inspect(engine).get_columns(table)]
+        at = {columns.index(name) for name in names}
+        content[table] = sorted(
+            tuple(f"<{columns[i]}>" if i in at else v for i, v in enumerate(row)) for row in content[table]
+        )
+    return {table: [tuple(times_masked(v) for v in row) for row in rows] for table, rows in content.items()}
+
+
+def times_masked(value: Any) -> Any:
+    """`value` with every time written in it (in words or in a JSON document) as "<time>"."""
+    if isinstance(value, str):
+        return TIME_IN_WORDS.sub("<time>", value)
+    if isinstance(value, dict):
+        return {key: times_masked(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [times_masked(item) for item in value]
+    return value
+
+
 def test_the_demo_database_is_what_filling_a_new_one_makes(
     ctx: AppContext, demo: list[Any], db_url: str, tmp_path: Path, request: Any
 ) -> None:
@@ -171,17 +204,35 @@ def test_the_demo_database_is_what_filling_a_new_one_makes(
     fresh = open_context(tmp_path / "fresh-data", db=fresh_url(db_url, tmp_path, request))
     try:
         assert fresh.services.demo.fill() == demo
-        copied, made = content_of(ctx.engine), content_of(fresh.engine)
-        # Each fill salts its password hashes anew: compare them by what they verify.
-        at = [c["name"] for c in inspect(ctx.engine).get_columns("users")].index("password_hash")
-        for rows in (copied, made):
-            rows["users"] = sorted((*row[:at], "<hash>", *row[at + 1 :]) for row in rows["users"])
+        copied, made = filled_content(ctx.engine), filled_content(fresh.engine)
         assert copied["branch"] and copied["people"] and len(copied["users"]) == len(demo)
         assert copied == made
         for account in demo:
             assert ctx.services.auth.login(account.username, account.password).username == account.username
     finally:
         fresh.close()
+
+
+def test_the_records_database_is_what_filling_a_new_one_with_records_makes(
+    ctx: AppContext, records_filled: bool, db_url: str, tmp_path: Path, request: Any
+) -> None:
+    """`records_filled` hands out a copy of a branch filled with its records once per run (and
+    day): its rows and its attachments are what a fill makes, and its logs and ledger verify."""
+    fresh = open_context(tmp_path / "fresh-data", db=fresh_url(db_url, tmp_path, request))
+    try:
+        fresh.services.demo.fill(records=True)
+        copied, made = filled_content(ctx.engine), filled_content(fresh.engine)
+        attachments = [
+            {p.relative_to(folder): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+            for folder in (context.config.data_dir / "attachments" for context in (ctx, fresh))
+        ]
+    finally:
+        fresh.close()
+    assert copied["incident_log"] and copied["complaints"] and copied["hazards"] and attachments[0]
+    assert copied == made
+    assert attachments[0] == attachments[1]
+    lead = ctx.services.auth.login("lead", "lead-demo-2026")
+    assert ctx.services.incidents.verify(lead).ok and ctx.services.ledger.verify(lead).ok
 
 
 def test_a_snapshot_sees_a_table_added_after_the_last_one(ctx: AppContext) -> None:

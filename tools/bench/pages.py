@@ -13,8 +13,8 @@ Beside it, measured in the same child: the floor, the longest heartbeat gap of t
 loop left idle for as long (the timer's own jitter on this machine), and how many statements
 ran on the GUI thread (each one a stall of at least LATENCY_MS).
 
-`python -m tools.bench.pages child DATA_DIR LATENCY_MS` is the measuring child; it prints one
-line, `result {json}`.
+`python -m tools.bench.pages child DATA_DIR LATENCY_MS [IDLE_MS]` is the measuring child; it prints
+one line, `result {json}`.
 """
 
 from __future__ import annotations
@@ -154,7 +154,7 @@ def start_as_the_app(window: Any) -> None:
     _run_until(lambda: bool(preloaded) and preload.wait(0), "the preload thread never finished")
 
 
-def measure(data_dir: Path, latency_ms: int) -> dict[str, Any]:
+def measure(data_dir: Path, latency_ms: int, idle_ms: int = IDLE_MS) -> dict[str, Any]:
     from PySide6.QtWidgets import QApplication
     from sqlalchemy import event
 
@@ -181,7 +181,7 @@ def measure(data_dir: Path, latency_ms: int) -> dict[str, Any]:
         event.listen(ctx.engine, "before_cursor_execute", slow)
         heart = _Heartbeat()
         heart.start()
-        _settle(IDLE_MS * 2)
+        _settle(idle_ms * 2)
         floor = heart.longest()
         started, first_mark = time.perf_counter(), heart.mark()
         # As the app starts: an empty window; the first page's module imported while the user logs
@@ -194,14 +194,14 @@ def measure(data_dir: Path, latency_ms: int) -> dict[str, Any]:
         window.show_page(window.initial_page_id())
         window.show()
         start_as_the_app(window)
-        _settle()
+        _settle(idle_ms)
         visits: dict[str, float] = {"the window (opened, banner and bell read)": heart.longest(first_mark)}
         pages = [info.page_id for info in window.visible_pages()]
         for round_name in ("first", "again"):
             for page_id in pages:
                 mark = heart.mark()
                 window.show_page(page_id)
-                _settle()
+                _settle(idle_ms)
                 visits[f"{page_id} ({round_name} visit)"] = heart.longest(mark)
             if round_name == "first":
                 again_mark = heart.mark()
@@ -233,9 +233,9 @@ def main(argv: list[str]) -> int:
     mode, *rest = argv
     if mode != "child":
         raise SystemExit(f"unknown mode {mode!r}")
-    folder, latency = Path(rest[0]), int(rest[1])
+    folder, latency, *idle = Path(rest[0]), int(rest[1]), *map(int, rest[2:])
     shutil.rmtree(folder, ignore_errors=True)
-    result = measure(folder, latency)
+    result = measure(folder, latency, *idle)
     print("result " + json.dumps(result), flush=True)
     return 0
 

@@ -4,11 +4,11 @@
 generated history and, for each page of the sidebar: first show (from `show_page` until every
 background read is shown and painted), the longest GUI stall meanwhile (a 5 ms heartbeat, as in
 pages.py), and a refresh (`Page.refresh()` until its reads are shown and painted); after the tour,
-for reference, a second visit of each page in the same order (built already: shown and refreshed). The floor of
-each page, in the same process: a bare QTableView over a QStandardItemModel filled from plain
-sqlite3 (psycopg) with the rows the page shows, until it has painted. Then the idle resident set
-size after the tour, with the garbage collected and the event loop quiet (issue 20: at most the
-demo's figure + 50 MB).
+for reference, a second visit of each page in the same order (built already: shown and
+refreshed). The floor of each page, in the same process: a bare QTableView over a
+QStandardItemModel filled from plain sqlite3 (psycopg) with the rows the page shows, until it has
+painted. Then the idle resident set size after the tour, with the garbage collected and the event
+loop quiet (issue 20: at most the demo's figure + 50 MB).
 `python -m tools.bench.scale_pages DATA_DIR URL` does the same on the PostgreSQL database at URL
 (postgresql+psycopg://…), its floors read with psycopg. Prints `result {json}`.
 """

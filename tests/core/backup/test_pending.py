@@ -5,6 +5,7 @@ take an SQLite database."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -24,12 +25,11 @@ LEAD = Actor(user_id=None, username="lead", role=Role.LEAD)
 
 
 @pytest.fixture
-def archive(tmp_path: Path) -> tuple[Path, Path]:
+def archive(tmp_path: Path, demo_folder: Callable[[Path], Path]) -> tuple[Path, Path]:
     """A demo branch with an attachment, and an archive of it: (its data folder, the archive)."""
-    data = tmp_path / "branch"
+    data = demo_folder(tmp_path / "branch")  # with drill runs: incident logs to verify
     ctx = open_context(data, lang="en")
     try:
-        ctx.services.demo.fill(records=True)  # with drill runs: incident logs to verify
         ctx.services.files.add_bytes("cctv.jpg", b"\xff\xd8 still of the counter")
         out = tmp_path / "copy.zip"
         ctx.services.backup.create(LEAD, ctx.config.db_url, out)
@@ -144,15 +144,12 @@ def test_only_the_lead_asks_and_cancel_is_audited(
     assert sorted(actions) == ["backup.restore_cancelled", "backup.restore_requested"]
 
 
-def test_a_restore_at_start_checks_the_restored_data_against_its_ledger(tmp_path: Path) -> None:
+def test_a_restore_at_start_checks_the_restored_data_against_its_ledger(
+    tmp_path: Path, demo_folder: Callable[[Path], Path]
+) -> None:
     import sqlite3
 
-    data = tmp_path / "branch"
-    ctx = open_context(data, lang="en")
-    try:
-        ctx.services.demo.fill(records=True)
-    finally:
-        ctx.close()
+    data = demo_folder(tmp_path / "branch")
     # An inspection answer changed outside the app after submission: no log chain covers it.
     with sqlite3.connect(data / "branchguard.sqlite") as db:
         answer = db.execute("SELECT id FROM inspection_answers ORDER BY id LIMIT 1").fetchone()[0]

@@ -58,8 +58,7 @@ def _noon(ctx, day: date) -> datetime:
     return datetime.combine(day, time(12), tzinfo=ctx.services.dashboard.zone)
 
 
-def test_every_tile_counts_what_its_page_lists_on_the_demo_data(ctx) -> None:
-    ctx.services.demo.fill(records=True)
+def test_every_tile_counts_what_its_page_lists_on_the_demo_data(ctx, records_filled) -> None:
     info = ctx.services.auth.user_by_name("lead")
     lead = Actor(user_id=info.id, username=info.username, role=Role(info.role))
     now = _noon(ctx, date.today())

@@ -45,8 +45,7 @@ def _assert_adds_up(report: PeriodReport) -> None:
     assert sum(report.ageing) == f.hazards_open_at_end  # nothing happens after `now`
 
 
-def test_month_quarter_and_year_figures_are_the_dashboards(ctx) -> None:
-    ctx.services.demo.fill(records=True)
+def test_month_quarter_and_year_figures_are_the_dashboards(ctx, records_filled) -> None:
     lead = _lead(ctx)
     incidents = ctx.services.incidents
     fire = incidents.start(lead, None, Level.II, title="营业厅冒烟")

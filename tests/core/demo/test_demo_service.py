@@ -71,11 +71,10 @@ def test_refuses_a_database_with_any_branch_data(
     assert snapshot() == before
 
 
-def test_the_demo_complaints_stand_in_every_state(ctx: AppContext) -> None:
+def test_the_demo_complaints_stand_in_every_state(ctx: AppContext, records_filled: bool) -> None:
     """`make run`'s complaint register: one complaint in each state of the five steps, one past its
     15 days without an answer, one extended to 30 days and a grumble, each step by its own account
     and at its own time."""
-    ctx.services.demo.fill(records=True)
     lead = ctx.services.auth.login("lead", "lead-demo-2026")
     complaints = ctx.services.complaints
     infos = complaints.list(lead)

@@ -6,6 +6,7 @@ written (the last kept in quarantine)."""
 from __future__ import annotations
 
 import json
+import shutil
 import zipfile
 from collections.abc import Callable, Iterator
 from datetime import date
@@ -31,6 +32,7 @@ from branchguard.db.models.exchange import HoQuarantineRow
 from branchguard.db.models.incidents import IncidentRow, LogEntryRow
 from tests.conftest import copy_fresh_sqlite, take_snapshot
 from tests.ledger_forgery import forge
+from tests.pg_fresh import FreshDatabases
 
 ROOT = Path(__file__).resolve().parents[3]
 HO_PASSWORD = "head-office-2026!"
@@ -44,28 +46,39 @@ def _periods() -> tuple[str, str]:
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
-def make_db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Callable[[str], Any]]:
-    """Opens a context on a new database of its own, named, on the engine of the run."""
+def make_db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Callable[..., Any]]:
+    """Opens a context on a new database of its own, named, on the engine of the run; with
+    `records=True`, on a copy of the demo branch with its records (its database and attachments)."""
     opened: list[Any] = []
-    taken: list[str] = []
+    taken: list[tuple[FreshDatabases, str]] = []
 
-    def make(name: str) -> Any:
+    def make(name: str, records: bool = False) -> Any:
+        data = tmp_path / name / "data"
         if request.param == "sqlite":
-            db_file = tmp_path / name / "test.sqlite"
-            copy_fresh_sqlite(request, db_file)
-            url = sqlite_url(db_file)
-        else:  # a fresh copy of the run's new database, put back after the test (tests/pg_fresh.py)
-            taken.append(request.getfixturevalue("pg_fresh").take())
-            url = request.getfixturevalue("pg_cluster").url(taken[-1])
-        ctx = open_context(tmp_path / name / "data", db=url)
+            if records:  # the database is in the folder, where open_context looks
+                shutil.copytree(request.getfixturevalue("records_template")(), data)
+                url = None
+            else:
+                db_file = tmp_path / name / "test.sqlite"
+                copy_fresh_sqlite(request, db_file)
+                url = sqlite_url(db_file)
+        else:  # a fresh copy of the run's template, put back after the test (tests/pg_fresh.py)
+            if records:
+                databases, folder = request.getfixturevalue("pg_records")()
+                shutil.copytree(folder, data)
+            else:
+                databases = request.getfixturevalue("pg_fresh")
+            taken.append((databases, databases.take()))
+            url = request.getfixturevalue("pg_cluster").url(taken[-1][1])
+        ctx = open_context(data, db=url)
         opened.append(ctx)
         return ctx
 
     yield make
     for ctx in opened:
         ctx.close()
-    for dbname in taken:
-        request.getfixturevalue("pg_fresh").give_back(dbname)
+    for databases, dbname in taken:
+        databases.give_back(dbname)
 
 
 def _actor(ctx: Any, name: str) -> Actor:
@@ -74,9 +87,10 @@ def _actor(ctx: Any, name: str) -> Actor:
     return Actor(info.id, info.username, Role(info.role))
 
 
-def _branch(make_db: Callable[[str], Any], name: str, code: str | None, extra: int) -> tuple[Any, Actor]:
-    ctx = make_db(name)
-    ctx.services.demo.fill(records=True)
+def _branch(make_db: Callable[..., Any], name: str, code: str | None, extra: int) -> tuple[Any, Actor]:
+    """The demo branch with its records (a copy: filling them anew takes seconds), with `code` given
+    that code and a name of its own, and `extra` incidents more."""
+    ctx = make_db(name, records=True)
     lead = _actor(ctx, "lead")
     if code is not None:
         info = ctx.services.branch.get()

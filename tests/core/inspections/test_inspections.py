@@ -335,13 +335,12 @@ def test_every_hazard_opened_has_a_due_schedule_for_its_owner(ctx, staff, lead, 
     assert sched.next_due == hazard.due_at
 
 
-def test_demo_records_populate_the_register(ctx) -> None:
+def test_demo_records_populate_the_register(ctx, records_filled) -> None:
     """`branchguard demo` (and so `make run`) shows schedules, a submitted patrol with its two
     hazards (one remediated, awaiting a second person) and an overdue hazard."""
     from branchguard.core.hazards.types import HazardStatus
     from branchguard.core.kernel.types import Actor as A
 
-    ctx.services.demo.fill(records=True)
     lead = A.system()
     from branchguard.core.schedules.rules import PRESETS
 

@@ -67,13 +67,12 @@ def _run_wizard(window: MainWindow, out: Path, period: str) -> ExportWizard:
 
 
 def test_the_lead_exports_a_package_through_the_wizard(
-    empty_ctx: AppContext, qtbot: Any, tmp_path: Path, pool_tasks: ThreadWatch
+    world: AppContext, qtbot: Any, tmp_path: Path, pool_tasks: ThreadWatch
 ) -> None:
     _before, now = _periods()
-    empty_ctx.services.demo.fill(records=True)
     pool_tasks.watch(ExchangeService, "export")
     pool_tasks.watch(ExchangeService, "preview")
-    window = _window(empty_ctx, qtbot, "lead", PASSWORDS["lead"])
+    window = _window(world, qtbot, "lead", PASSWORDS["lead"])
     assert _export_action(window).isVisible()
     wizard = _run_wizard(window, tmp_path, now)
     qtbot.waitUntil(lambda: wizard.preview_page.isComplete())
@@ -97,14 +96,13 @@ def test_the_lead_exports_a_package_through_the_wizard(
 
 
 def test_the_wizard_sends_the_ledger_again_from_the_entry_head_office_holds(
-    empty_ctx: AppContext, qtbot: Any, tmp_path: Path
+    world: AppContext, qtbot: Any, tmp_path: Path
 ) -> None:
     """A package head office never got: the lead sends the ledger again from the entry it holds."""
     _before, now = _periods()
-    empty_ctx.services.demo.fill(records=True)
-    window = _window(empty_ctx, qtbot, "lead", PASSWORDS["lead"])
+    window = _window(world, qtbot, "lead", PASSWORDS["lead"])
     lead = window.session.actor
-    first = empty_ctx.services.exchange.export(lead, now, tmp_path / "lost.zip")
+    first = world.services.exchange.export(lead, now, tmp_path / "lost.zip")
     assert first.ledger_from == 1
     _export_action(window).trigger()
     wizard = window.findChild(ExportWizard)
@@ -142,18 +140,17 @@ def test_staff_and_auditors_have_no_export(gui_ctx: AppContext, qtbot: Any) -> N
 
 @pytest.fixture
 def head_office(
-    tmp_path: Path, app: QApplication, empty_ctx: AppContext
+    tmp_path: Path, app: QApplication, world: AppContext
 ) -> Iterator[tuple[AppContext, list[Path]]]:
     """Head office with the demo branch registered; the branch's two packages (the later one first)."""
     before, now = _periods()
-    empty_ctx.services.demo.fill(records=True)
-    info = empty_ctx.services.auth.user_by_name("lead")
+    info = world.services.auth.user_by_name("lead")
     assert info is not None
     lead = Actor(info.id, info.username, Role(info.role))
     files = [tmp_path / f"DEMO-0101-{p}.zip" for p in (before, now)]
     for period, path in zip((before, now), files, strict=True):
-        empty_ctx.services.exchange.export(lead, period, path)
-    empty_ctx.services.exchange.export_key(lead, tmp_path / "branch.pem")
+        world.services.exchange.export(lead, period, path)
+    world.services.exchange.export_key(lead, tmp_path / "branch.pem")
     made = open_context(tmp_path / "ho", lang="en")
     made.services.headoffice.init("华东区总行", "admin", HO_PASSWORD)
     made.close()
