@@ -1,9 +1,12 @@
 """A writer killed with SIGKILL at random moments loses nothing it reported as committed.
 
-The child appends log entries through the service in a loop and prints each one only after the
-append returned (that is: after the commit). The parent kills it at a random moment, 24 times,
-each child continuing the same incident; afterwards every printed entry is in the log and every
-chain verifies.
+The writer appends log entries through the service in a loop and reports each one only after the
+append returned (that is: after the commit). The test kills it at a random moment, 24 times, each
+writer continuing the same incident; afterwards every reported entry is in the log and every chain
+verifies.
+
+Each writer is a process forked from one that has imported the app once, and opens the context
+itself: a new interpreter importing it each time cost 0.5 s of the test's 15.
 """
 
 from __future__ import annotations
@@ -24,28 +27,41 @@ from branchguard.core.kernel.types import Actor
 
 KILLS = 24
 
-CHILD = """
+# Reads "RUN FIFO" lines; for each, forks a writer that reports its entries into the named pipe
+# FIFO, then prints the writer's pid and, once it has ended, its wait status.
+FORKER = """
+import os
 import sys
-from branchguard.core.kernel.types import Actor
+import traceback
+
 from branchguard.context import open_context
 from branchguard.core.incidents.types import EntryKind
+from branchguard.core.kernel.types import Actor
 
-ctx = open_context(sys.argv[1])
-actor = Actor.system()
-incident_id, run = int(sys.argv[2]), sys.argv[3]
-i = 0
-while True:
-    i += 1
-    entry = ctx.services.incidents.log(actor, incident_id, EntryKind.NOTE, f"run {run} entry {i} 现场记录")
-    # One write per line: under PYTHONUNBUFFERED, print() writes its pieces separately, and a kill
-    # between them left a bare sequence number the parent could not parse.
-    sys.stdout.write(f"{entry.seq} {entry.text}\\n")
-    sys.stdout.flush()
+data, incident_id = sys.argv[1], int(sys.argv[2])
+for line in sys.stdin:
+    run, fifo = line.split()
+    pid = os.fork()
+    if pid == 0:
+        try:
+            out = os.open(fifo, os.O_WRONLY)  # first: the test waits for it
+            ctx = open_context(data)
+            log, actor, i = ctx.services.incidents.log, Actor.system(), 0
+            while True:
+                i += 1
+                entry = log(actor, incident_id, EntryKind.NOTE, f"run {run} entry {i} 现场记录")
+                os.write(out, f"{entry.seq} {entry.text}\\n".encode())  # one write per line
+        except BaseException:
+            traceback.print_exc()
+        finally:
+            os._exit(1)
+    print(pid, flush=True)
+    print(os.waitpid(pid, 0)[1], flush=True)
 """
 
 
 @pytest.mark.slow
-@pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL")
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL, fork")
 def test_killed_writer_loses_no_committed_entry(tmp_path: Path) -> None:
     data = tmp_path / "data"
     ctx = open_context(data)
@@ -55,25 +71,40 @@ def test_killed_writer_loses_no_committed_entry(tmp_path: Path) -> None:
     rng = random.Random(20261129)
     reported: dict[int, str] = {}
     env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[3])}
-    for run in range(KILLS):
-        child = subprocess.Popen(
-            [sys.executable, "-c", CHILD, str(data), str(incident_id), str(run)],
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-            env=env,
-        )
-        assert child.stdout is not None
-        first = child.stdout.readline()  # the child is writing: now kill it at a random moment
-        assert first, child.stderr.read() if child.stderr else ""
-        time.sleep(rng.uniform(0.0, 0.25))
-        child.send_signal(signal.SIGKILL)
-        out, _err = child.communicate(timeout=30)
-        assert child.returncode == -signal.SIGKILL
-        for line in [first, *out.splitlines()]:
-            if line.strip():
-                seq, body = line.rstrip("\n").split(" ", 1)
-                reported[int(seq)] = body
+    forker = subprocess.Popen(
+        [sys.executable, "-c", FORKER, str(data), str(incident_id)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
+    assert forker.stdin is not None and forker.stdout is not None
+    try:
+        for run in range(KILLS):
+            fifo = tmp_path / f"writer-{run}"
+            os.mkfifo(fifo)
+            forker.stdin.write(f"{run} {fifo}\n")
+            forker.stdin.flush()
+            pid = int(forker.stdout.readline())
+            with open(fifo, encoding="utf-8") as lines:  # returns once the writer has opened it
+                first = lines.readline()  # the writer is writing: now kill it at a random moment
+                assert first, "the writer reported nothing"
+                time.sleep(rng.uniform(0.0, 0.25))
+                os.kill(pid, signal.SIGKILL)
+                rest = lines.read()
+            status = int(forker.stdout.readline())
+            assert os.WIFSIGNALED(status) and os.WTERMSIG(status) == signal.SIGKILL
+            for line in [first, *rest.splitlines()]:
+                if line.strip():
+                    seq, body = line.rstrip("\n").split(" ", 1)
+                    reported[int(seq)] = body
+    except BaseException:
+        forker.kill()  # a writer left running dies at its next write, into a pipe no one reads
+        raise
+    finally:
+        _out, err = forker.communicate(timeout=30)  # which closes its input: the forker ends
+    assert forker.returncode == 0, err
 
     ctx = open_context(data)
     try:
