@@ -6,7 +6,6 @@ from __future__ import annotations
 import itertools
 import re
 import shutil
-import uuid
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -65,8 +64,9 @@ def _lists(ctx: AppContext) -> dict[str, Callable[[], Sequence[object]]]:
 
 
 def _year(data_dir: Path, url: str) -> Year:
+    """A year of history written on the demo branch with its records at `url` (its attachments in
+    `data_dir`)."""
     ctx = open_context(data_dir, db=url)
-    ctx.services.demo.fill(records=True)
     before = {table: len(read()) for table, read in _lists(ctx).items()}
     progress: list[int] = []
     totals = ctx.services.demo.fill_history(1, 1, UNTIL, progress=lambda n, counts: progress.append(n))
@@ -97,15 +97,15 @@ def year(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactor
     if request.param == "sqlite":
         yield request.getfixturevalue("sqlite_year")
         return
-    cluster, template = request.getfixturevalue("pg_cluster"), request.getfixturevalue("pg_template")
-    name = f"bg_year_{uuid.uuid4().hex[:12]}"
-    cluster.execute(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
+    databases, folder = request.getfixturevalue("pg_records")()  # the demo with its records
+    name = databases.take()
     try:
-        built = _year(tmp_path_factory.mktemp("year") / "data", cluster.url(name))
+        data = Path(shutil.copytree(folder, tmp_path_factory.mktemp("year") / "data"))
+        built = _year(data, request.getfixturevalue("pg_cluster").url(name))
         yield built
         built.ctx.close()
     finally:
-        cluster.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        databases.give_back(name)
 
 
 def test_one_year_holds_a_busy_branch_in_every_state(year: Year) -> None:
