@@ -121,11 +121,18 @@ lint: setup
 	$(BIN)/mypy
 
 # Ends with the 15 slowest tests (pytest's --durations in pyproject.toml) and the wall time of the run.
+# The tests' temporary folders go on a RAM disk where the machine has one (tools/test_tmp.py says
+# why); TEST_TMP= keeps them in pytest's default place.
 test: setup i18n lint
-	@started=$$(date +%s); status=0; \
-	QT_QPA_PLATFORM=offscreen $(BIN)/pytest -n $(TEST_WORKERS) --dist worksteal $(PYTEST_ARGS) || status=$$?; \
+	@tmp="$${TEST_TMP-$$($(PYTHON) tools/test_tmp.py)}"; \
+	started=$$(date +%s); status=0; \
+	QT_QPA_PLATFORM=offscreen $(BIN)/pytest -n $(TEST_WORKERS) --dist worksteal \
+		$${tmp:+--basetemp "$$tmp"} $(PYTEST_ARGS) || status=$$?; \
 	elapsed=$$(( $$(date +%s) - started )); \
 	printf 'make test: pytest took %dm %02ds\n' $$(( elapsed / 60 )) $$(( elapsed % 60 )); \
+	if [ -n "$$tmp" ]; then \
+		if [ $$status -eq 0 ]; then rm -rf "$$tmp"; else echo "make test: the tests' folders are in $$tmp"; fi; \
+	fi; \
 	exit $$status
 
 bench: setup i18n
