@@ -402,7 +402,7 @@ def pg_records(
     """records_template on PostgreSQL: the demo branch with its records in a template database,
     whose copies are handed out and put back as pg_fresh's, and the data folder its attachments
     were written to (copy it beside a copy of the database). Built once per run and per day, as
-    the demo dates its records from today: about 2 s, for each head-office test's branches."""
+    the demo dates its records from today; filling it took 2-3 s for each head-office branch."""
     built: dict[date, tuple[FreshDatabases, Path]] = {}
 
     def today() -> tuple[FreshDatabases, Path]:
@@ -577,10 +577,10 @@ def demo_filled() -> bool:
 @pytest.fixture
 def records_filled() -> bool:
     """Asked for by a test that starts where `demo.fill(records=True)` leaves a new branch (the
-    demo with a year's worth of records: drill runs, inspections, hazards, complaints): db_url
-    copies it from records_template or pg_records, its attachments into ctx's data folder, where
-    filling it anew costs 0.6-2 s. tests/db/test_fresh_copy.py checks the copy holds what a fill
-    makes."""
+    demo with the records each capability adds: a drill run, inspections, hazards, complaints):
+    db_url copies it from records_template or pg_records, its attachments into ctx's data folder,
+    where filling it anew cost 1-3 s. tests/db/test_fresh_copy.py checks the copy holds what a
+    fill makes."""
     return True
 
 
