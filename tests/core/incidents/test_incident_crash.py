@@ -32,12 +32,15 @@ KILLS = 24
 FORKER = """
 import os
 import sys
+import threading
 import traceback
 
 from branchguard.context import open_context
 from branchguard.core.incidents.types import EntryKind
 from branchguard.core.kernel.types import Actor
 
+# A fork copies only the thread that forks: a lock another thread held would stay held for good.
+assert threading.active_count() == 1, threading.enumerate()
 data, incident_id = sys.argv[1], int(sys.argv[2])
 for line in sys.stdin:
     run, fifo = line.split()
@@ -99,11 +102,10 @@ def test_killed_writer_loses_no_committed_entry(tmp_path: Path) -> None:
                 if line.strip():
                     seq, body = line.rstrip("\n").split(" ", 1)
                     reported[int(seq)] = body
-    except BaseException:
+    except Exception as exc:
         forker.kill()  # a writer left running dies at its next write, into a pipe no one reads
-        raise
-    finally:
-        _out, err = forker.communicate(timeout=30)  # which closes its input: the forker ends
+        raise AssertionError(f"the forker said:\n{forker.communicate(timeout=30)[1]}") from exc
+    _out, err = forker.communicate(timeout=30)  # which closes its input: the forker ends
     assert forker.returncode == 0, err
 
     ctx = open_context(data)
