@@ -356,17 +356,25 @@ def pg_demo_template(
     pg_cluster: PgCluster, pg_template: str, tmp_path_factory: pytest.TempPathFactory
 ) -> str:
     """The PostgreSQL template with the demo branch filled in (see `demo`), kept as a template."""
+    name = "bg_template_demo"
+    _pg_filled(pg_cluster, pg_template, name, tmp_path_factory.mktemp("pg-demo-template"), records=False)
+    return name
+
+
+def _pg_filled(cluster: PgCluster, template: str, name: str, data: Path, *, records: bool) -> None:
+    """Makes `name` a copy of `template` the demo branch was filled into (with its records when
+    asked, their attachments in `data`), kept as a template in its turn."""
     from branchguard.context import open_context
 
-    name = "bg_template_demo"
-    pg_cluster.execute(f'CREATE DATABASE "{name}" TEMPLATE "{pg_template}"')
-    context = open_context(tmp_path_factory.mktemp("pg-demo-template"), db=pg_cluster.url(name))
+    cluster.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    cluster.execute(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
+    context = open_context(data, db=cluster.url(name))
     try:
-        context.services.demo.fill()
+        context.services.demo.fill(records=records)
     finally:
         context.close()
-    pg_cluster.execute(f'ALTER DATABASE "{name}" WITH ALLOW_CONNECTIONS false')
-    return name
+    # No connection may reach it from now on: CREATE DATABASE … TEMPLATE needs it idle.
+    cluster.execute(f'ALTER DATABASE "{name}" WITH ALLOW_CONNECTIONS false')
 
 
 @pytest.fixture(scope="session")
@@ -408,23 +416,31 @@ def pg_records(
     def today() -> tuple[FreshDatabases, Path]:
         day = date.today()
         if day not in built:
-            from branchguard.context import open_context
-
             name = f"bg_template_records_{day:%Y%m%d}"
-            pg_cluster.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-            pg_cluster.execute(f'CREATE DATABASE "{name}" TEMPLATE "{pg_template}"')
             data = tmp_path_factory.mktemp("pg-records") / "data"
             data.mkdir(mode=0o700)
-            ctx = open_context(data, db=pg_cluster.url(name))
-            try:
-                ctx.services.demo.fill(records=True)
-            finally:
-                ctx.close()
-            pg_cluster.execute(f'ALTER DATABASE "{name}" WITH ALLOW_CONNECTIONS false')
+            _pg_filled(pg_cluster, pg_template, name, data, records=True)
             built[day] = (FreshDatabases(pg_cluster.connect, pg_cluster.execute, name), data)
         return built[day]
 
     return today
+
+
+def copy_records(request: pytest.FixtureRequest, data: Path, db_file: Path) -> None:
+    """The demo branch with its records on SQLite (records_template): its database copied to
+    `db_file`, its attachments into the data folder `data`."""
+    folder = request.getfixturevalue("records_template")()
+    db_file.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(folder / DEFAULT_DB_FILE, db_file)
+    shutil.copytree(folder, data, ignore=shutil.ignore_patterns(f"{DEFAULT_DB_FILE}*"))
+
+
+def take_records(request: pytest.FixtureRequest, data: Path) -> tuple[FreshDatabases, str]:
+    """The demo branch with its records on PostgreSQL (pg_records): a copy of its database, to give
+    back to the FreshDatabases returned, and its attachments copied into the data folder `data`."""
+    databases, folder = request.getfixturevalue("pg_records")()
+    shutil.copytree(folder, data)
+    return databases, databases.take()
 
 
 HISTORY_UNTIL = date(2026, 6, 30)  # the last day of history_year's year
@@ -520,9 +536,7 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
     if request.param == "sqlite":
         db_file = tmp_path / SQLITE_FILE
         if records:
-            folder = request.getfixturevalue("records_template")()
-            shutil.copyfile(folder / DEFAULT_DB_FILE, db_file)
-            shutil.copytree(folder, tmp_path / "data", ignore=shutil.ignore_patterns(f"{DEFAULT_DB_FILE}*"))
+            copy_records(request, tmp_path / "data", db_file)
         elif filled:
             shutil.copyfile(request.getfixturevalue("sqlite_demo_template"), db_file)
         elif fresh:
@@ -531,13 +545,11 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
         return
     cluster: PgCluster = request.getfixturevalue("pg_cluster")
     if fresh:
-        databases: FreshDatabases
         if records:
-            databases, folder = request.getfixturevalue("pg_records")()
-            shutil.copytree(folder, tmp_path / "data")
+            databases, name = take_records(request, tmp_path / "data")
         else:
             databases = request.getfixturevalue("pg_demo_fresh" if filled else "pg_fresh")
-        name = databases.take()
+            name = databases.take()
         try:
             yield cluster.url(name)
         finally:

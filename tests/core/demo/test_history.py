@@ -25,7 +25,7 @@ from branchguard.db.models.incidents import IncidentRow
 from branchguard.db.models.inspections import InspectionRow
 from branchguard.db.models.playbooks import PlaybookVersionRow
 from branchguard.db.models.schedules import ScheduleRow
-from tests.conftest import HISTORY_UNTIL, HistoryYear
+from tests.conftest import HISTORY_UNTIL, HistoryYear, take_records
 
 pytestmark = pytest.mark.slow  # each year of history takes seconds to write
 
@@ -97,10 +97,9 @@ def year(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactor
     if request.param == "sqlite":
         yield request.getfixturevalue("sqlite_year")
         return
-    databases, folder = request.getfixturevalue("pg_records")()  # the demo with its records
-    name = databases.take()
+    data = tmp_path_factory.mktemp("year") / "data"
+    databases, name = take_records(request, data)  # the demo with its records
     try:
-        data = Path(shutil.copytree(folder, tmp_path_factory.mktemp("year") / "data"))
         built = _year(data, request.getfixturevalue("pg_cluster").url(name))
         yield built
         built.ctx.close()

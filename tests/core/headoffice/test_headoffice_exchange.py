@@ -6,7 +6,6 @@ written (the last kept in quarantine)."""
 from __future__ import annotations
 
 import json
-import shutil
 import zipfile
 from collections.abc import Callable, Iterator
 from datetime import date
@@ -30,7 +29,7 @@ from branchguard.core.kernel.types import Actor, Level, Role
 from branchguard.db.engine import sqlite_url
 from branchguard.db.models.exchange import HoQuarantineRow
 from branchguard.db.models.incidents import IncidentRow, LogEntryRow
-from tests.conftest import copy_fresh_sqlite, take_snapshot
+from tests.conftest import copy_fresh_sqlite, copy_records, take_records, take_snapshot
 from tests.ledger_forgery import forge
 from tests.pg_fresh import FreshDatabases
 
@@ -55,20 +54,18 @@ def make_db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Callable
     def make(name: str, records: bool = False) -> Any:
         data = tmp_path / name / "data"
         if request.param == "sqlite":
-            if records:  # the database is in the folder, where open_context looks
-                shutil.copytree(request.getfixturevalue("records_template")(), data)
-                url = None
+            db_file = tmp_path / name / "test.sqlite"
+            if records:
+                copy_records(request, data, db_file)
             else:
-                db_file = tmp_path / name / "test.sqlite"
                 copy_fresh_sqlite(request, db_file)
-                url = sqlite_url(db_file)
+            url = sqlite_url(db_file)
         else:  # a fresh copy of the run's template, put back after the test (tests/pg_fresh.py)
             if records:
-                databases, folder = request.getfixturevalue("pg_records")()
-                shutil.copytree(folder, data)
+                taken.append(take_records(request, data))
             else:
                 databases = request.getfixturevalue("pg_fresh")
-            taken.append((databases, databases.take()))
+                taken.append((databases, databases.take()))
             url = request.getfixturevalue("pg_cluster").url(taken[-1][1])
         ctx = open_context(data, db=url)
         opened.append(ctx)
