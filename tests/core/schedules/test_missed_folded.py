@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 from typing import Any
+from unittest import mock
 
 from branchguard.core.kernel.types import Actor
 from branchguard.core.schedules.rules import fold_missed
@@ -17,8 +18,12 @@ MISSED = 14 * 2 + 1  # twice a day for a fortnight, and the one due now
 
 
 def _add(ctx: Any, lead: Actor, title: str, start: datetime, rule: str = "") -> None:
+    """Added the day before the fortnight began, as the PC did before it was off: a schedule
+    catches up only on what fell due since it was added (on this test's real day, NOW - 14 days,
+    the first patrol fell before a schedule added now)."""
     spec = ScheduleInput(title=title, start=start, rule=rule, lead_minutes=60, timezone="UTC")
-    ctx.services.schedules.add(lead, spec)
+    with mock.patch("branchguard.core.schedules.service.utcnow", return_value=NOW - timedelta(days=15)):
+        ctx.services.schedules.add(lead, spec)
 
 
 def test_a_schedules_missed_reminders_fold_into_one_row_and_are_dismissed_together(
