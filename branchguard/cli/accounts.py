@@ -16,7 +16,7 @@ from branchguard.cli.common import JSON_TABLE_HELP, cli_actor, local_time, print
 from branchguard.cli.login import once_accounts_exist
 from branchguard.core.kernel.errors import NotFound, ValidationError
 from branchguard.core.kernel.i18n import Message, t
-from branchguard.core.kernel.roles import may
+from branchguard.core.kernel.roles import may, require
 from branchguard.core.kernel.types import Actor, Role
 
 if TYPE_CHECKING:  # the context pulls in SQLAlchemy: only where a command runs
@@ -66,18 +66,21 @@ def run_add(ctx: AppContext, args: argparse.Namespace) -> int:
         user = ctx.services.auth.create_first_lead(args.name, read_new_password(), args.display_name)
         print(user.id)
         return 0
+    actor = cli_actor(args)
+    require(actor, "user.create")  # before the new password is asked for
     password = read_new_password()
-    user = ctx.services.auth.add_user(cli_actor(args), args.name, args.role, password, args.display_name)
+    user = ctx.services.auth.add_user(actor, args.name, args.role, password, args.display_name)
     print(user.id)
     return 0
 
 
 def run_unlock(ctx: AppContext, args: argparse.Namespace) -> int:
-    auth = ctx.services.auth
+    auth, actor = ctx.services.auth, cli_actor(args)
+    require(actor, "user.unlock")  # before the name is looked up: no one else learns which names exist
     user = auth.user_by_name(args.name)
     if user is None:
         raise NotFound(Message("notfound", what=Message("entity.user"), id=args.name))
-    auth.unlock(cli_actor(args), user.id)
+    auth.unlock(actor, user.id)
     print(t("cli.account.unlocked", username=user.username))
     return 0
 

@@ -13,6 +13,7 @@ from branchguard.core.early_warnings.types import WarningFilter
 from branchguard.core.hazards.types import HazardFilter
 from branchguard.core.incidents.types import ActionFilter, IncidentFilter, IncidentStatus
 from branchguard.core.kernel.i18n import t
+from branchguard.core.kernel.roles import require
 from branchguard.core.schedules.types import DueFilter
 
 if TYPE_CHECKING:  # the context pulls in SQLAlchemy: only where a command runs
@@ -124,6 +125,7 @@ def period_json(p: PeriodFigures) -> dict[str, Any]:
 
 def run_dashboard(ctx: AppContext, args: argparse.Namespace) -> int:
     actor = cli_actor(args)
+    require(actor, "dashboard.view")  # before the catch-up below writes: a refusal writes nothing
     if not ctx.read_only:  # as the window's scheduler does: what fell due is written first
         ctx.services.schedules.catch_up(actor)
     board = ctx.services.dashboard.dashboard(actor)

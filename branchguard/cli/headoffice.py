@@ -16,6 +16,7 @@ from branchguard.cli.common import JSON_TABLE_HELP, anchor_warning, cli_actor, f
 from branchguard.cli.login import never
 from branchguard.core.kernel.errors import AuthenticationError, BranchGuardError
 from branchguard.core.kernel.i18n import Message, t
+from branchguard.core.kernel.roles import require
 
 if TYPE_CHECKING:  # the context pulls in SQLAlchemy: only where a command runs
     from branchguard.context import AppContext
@@ -108,6 +109,7 @@ def run_import(ctx: AppContext, args: argparse.Namespace) -> int:
     from branchguard.core.headoffice.types import ImportOutcome
 
     actor, failed = cli_actor(args), 0
+    require(actor, "ho.import")  # once, audited, before any file: not a refusal per file
     for path in args.files:
         try:
             r = ctx.services.headoffice.import_package(actor, path)

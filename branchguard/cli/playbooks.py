@@ -264,6 +264,7 @@ def run_export(ctx: AppContext, args: argparse.Namespace) -> int:
 
 
 def run_import(ctx: AppContext, args: argparse.Namespace) -> int:
+    from branchguard.core.kernel.errors import PermissionDenied
     from branchguard.core.kernel.intake import read_file
     from branchguard.core.playbooks.format import MAX_FILE_BYTES
 
@@ -271,6 +272,8 @@ def run_import(ctx: AppContext, args: argparse.Namespace) -> int:
     try:
         data = read_file(path, MAX_FILE_BYTES, "field.file")  # a regular file, its size first
         plan = ctx.services.playbooks.import_file(cli_actor(args), data, str(path), dry_run=args.dry_run)
+    except PermissionDenied:
+        raise  # refused by role: said and audited as every command's refusal is (cli/__init__.py)
     except BranchGuardError as exc:
         # A YAML parser's complaint spans several lines; the error stays one line.
         return fail(" ".join(exc.message.split()))

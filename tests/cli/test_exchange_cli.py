@@ -23,6 +23,7 @@ from branchguard.core.incidents import log as incident_log
 from branchguard.db.models.exchange import HoQuarantineRow
 from branchguard.db.models.incidents import IncidentRow, LogEntryRow
 from tests.cli.cli_support import LEAD_PASSWORD, STAFF_PASSWORD, Run, as_user, invoke
+from tests.cli.test_refused_first_cli import refusals
 from tests.ledger_forgery import forge
 
 HO_PASSWORD = "head-office-2026!"
@@ -364,3 +365,19 @@ def test_each_database_refuses_the_others_commands(
     monkeypatch.setattr("sys.stdin", io.StringIO(HO_PASSWORD + "\n"))
     code, _out, err = ho("ho", "init", "--name", "again", "--user", "admin2")
     assert code == 1 and "a head office's already" in err
+
+
+def test_an_auditor_importing_packages_is_refused_once_and_audited(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ho = _head_office(capsys, monkeypatch, tmp_path / "ho")
+    as_user(monkeypatch, "admin", HO_PASSWORD)
+    monkeypatch.setattr("sys.stdin", io.StringIO("viewer-password-2026\n"))
+    code, _out, err = ho("user", "add", "viewer", "--role", "auditor")
+    assert code == 0, err
+    as_user(monkeypatch, "viewer", "viewer-password-2026")
+    files = [str(tmp_path / f"{name}.zip") for name in ("a", "b", "c")]
+    code, out, err = ho("ho", "import", *files)
+    assert (code, out) == (1, "")
+    assert err == "branchguard: error: Auditor 'viewer' may not import branch packages\n", err
+    assert refusals(tmp_path / "ho") == [("viewer", "ho import (ho.import)")]

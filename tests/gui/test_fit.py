@@ -162,6 +162,12 @@ def test_console_runner_and_follow_mode_fit(
     runner = runners[0]
     check_window(window, "inspection runner", size)
     runner.saver.answer(1, ItemResult.FAIL, note="后门疏散通道堆放纸箱")
+    runner.saver.answer(2, ItemResult.PASS)
+    qtbot.waitUntil(lambda: "1" in runner.progress.text() and runner.pending == 0)
+    # The longest progress line: answered, failed and a photo missing (in English, beside the
+    # checklist's long title, it once made the window 1041 px wide).
+    assert runner.progress.text().count("·") >= 1, runner.progress.text()
+    check_window(window, "inspection runner with a failed item", size)
     photo = QImage(640, 480, QImage.Format.Format_RGB32)
     photo.fill(QColor("#8D6E63"))
     photo.save(str(tmp_path / "exit.png"))

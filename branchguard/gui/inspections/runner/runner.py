@@ -51,6 +51,7 @@ from branchguard.gui.inspections.runner.photos import PhotoStrip
 from branchguard.gui.inspections.runner.report import preview_inspection_report
 from branchguard.gui.inspections.runner.saver import AnswerSaver
 from branchguard.gui.inspections.runner.signatures import SignaturesBox
+from branchguard.gui.kit.elided import ElidedLabel
 from branchguard.gui.kit.icons import icon
 from branchguard.gui.kit.plain import plain
 from branchguard.gui.kit.screen import scrolling_column
@@ -95,7 +96,7 @@ class InspectionRunner(QWidget):
         self.follow_up.escalate.connect(self.saver.escalate)
         self.amend_dialog: AmendDialog | None = None
         self.model = ChecklistModel(self)
-        self.title = plain(QLabel())
+        self.title = ElidedLabel()  # a long checklist title beside the progress still fits 1024 px
         self.title.setObjectName("inspection_title")
         self.title.setProperty("role", "page-title")
         self.subtitle = plain(QLabel())
