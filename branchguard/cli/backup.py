@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -60,11 +61,12 @@ def run_backup(ctx: AppContext, args: argparse.Namespace) -> int:
     return 0
 
 
-def _log_in_restorer(config: RuntimeConfig, args: argparse.Namespace) -> None:
+def _log_in_restorer(config: RuntimeConfig, args: argparse.Namespace) -> str:
     """Restoring replaces the database: when the one in place holds accounts, a user who may make
     backups (a safety lead) logs in first; a refusal is audited there. Nobody logs in when nobody
     could: no database yet, or one without accounts (a new PC). A database in use by another
-    BranchGuard is refused before the login, which would wait for it to write."""
+    BranchGuard is refused before the login, which would wait for it to write. Returns who logged
+    in ("" for nobody), for the restored database's audit trail."""
     from sqlalchemy.engine import make_url
 
     from branchguard.cli.login import doing, login
@@ -75,23 +77,24 @@ def _log_in_restorer(config: RuntimeConfig, args: argparse.Namespace) -> None:
     url = make_url(config.db_url)
     if url.get_backend_name() == "sqlite":
         if not (url.database and Path(url.database).exists()):
-            return
+            return ""
         # Nobody can log in to a damaged database, and restoring is the way back its message gives:
         # it is set aside, not deleted (anyone who can damage the file can replace it as well).
         if (damage := damage_of(Path(url.database))) is not None:
             print(t("cli.restore.over_damaged", path=url.database, error=damage))
-            return
+            return ""
         refuse_if_in_use(Path(url.database))
     ctx = open_context(config.data_dir, config.db_url, config.language)
     try:
         if not ctx.services.auth.has_users():
-            return
+            return ""
         actor = login(ctx.services, args)
         try:
             ctx.services.backup.check_restorer(actor)
         except PermissionDenied as refused:
             ctx.services.auth.record_refusal(refused, actor, doing(args))
             raise
+        return actor.username
     finally:
         ctx.close()
 
@@ -109,7 +112,7 @@ def run_restore(config: RuntimeConfig, args: argparse.Namespace) -> int:
     revisions = known_revisions()
     manifest = check_backup(args.archive, revisions)  # a bad archive is refused before any login
     check_room(manifest, config.data_dir, args.archive)  # as is one that would not fit on the disk
-    _log_in_restorer(config, args)
+    restorer = _log_in_restorer(config, args)
     print(
         t(
             "cli.restore.holds",
@@ -139,9 +142,13 @@ def run_restore(config: RuntimeConfig, args: argparse.Namespace) -> int:
     # Open what was restored as the app would (an older schema is upgraded here) and check it as a
     # whole against its ledger: every record, log and attachment, as `branchguard verify` does.
     from branchguard.context import open_context
+    from branchguard.core.backup.pending import PendingRestore
 
     ctx = open_context(config.data_dir, config.db_url, config.language)
     try:
+        # On the restored database's own trail, as a restore done at the window's start is.
+        asked = PendingRestore(args.archive.resolve(), restorer, datetime.now(UTC))
+        ctx.services.backup.record_restore(asked, result)
         # The restored database has its own accounts: the check is the system's, as at the
         # window's start after a restore (context.open_after_pending_restore).
         report = ctx.services.ledger.verify(Actor.system())

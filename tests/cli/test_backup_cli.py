@@ -82,9 +82,17 @@ def test_backup_then_restore_into_an_empty_folder_gives_the_same_records_and_fil
     assert f"restored into {target}" in out
     assert "hash chains intact" in out
     restored_records = records(target / "branchguard.sqlite")
+    # The restore is on the restored database's own trail, as one done at the window's start is
+    # (into an empty folder: nobody could log in, so no one asked for it by name).
+    done = [row for row in restored_records["audit_events"] if row[3] == "backup.restore"]
+    assert len(done) == 1 and str(archive.resolve()) in str(done[0]), done
+    restored_records["audit_events"].remove(done[0])
     # The ledger went on after the archive was written (the backup's own event is ledgered too):
     # the archive's ledger is the source's up to its head, and verify below proves it consistent.
     ledger = ("ledger_entries", "ledger_head")
+    added = set(restored_records["ledger_entries"]) - set(before["ledger_entries"])
+    assert len(added) == 1, added  # the restore's own audit event, ledgered as every record is
+    restored_records["ledger_entries"] = [e for e in restored_records["ledger_entries"] if e not in added]
     assert set(restored_records["ledger_entries"]) <= set(before["ledger_entries"])
     assert {k: v for k, v in restored_records.items() if k not in ledger} == {
         k: v for k, v in before.items() if k not in ledger
@@ -114,6 +122,9 @@ def test_restoring_over_data_moves_that_data_aside_first(
     # the data in place, with the login of the lead who restored over it (that database had accounts)
     new_events = [row for row in moved["audit_events"] if row not in old["audit_events"]]
     assert [(row[2], row[3]) for row in new_events] == [("lead", "user.login")]
+    restored = records(other / "branchguard.sqlite")["audit_events"]
+    done = [row for row in restored if row[3] == "backup.restore"]
+    assert len(done) == 1 and '"requested_by": "lead"' in str(done[0]), done  # who restored, by name
     unchanged = set(old) - {"audit_events", "users", "ledger_entries", "ledger_head"}
     assert {t: moved[t] for t in unchanged} == {t: old[t] for t in unchanged}
 
