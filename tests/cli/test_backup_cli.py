@@ -16,6 +16,7 @@ import pytest
 from branchguard.context import open_context
 from branchguard.core.backup.rules import archive_name
 from tests.cli.cli_support import as_user, invoke
+from tests.zip_damage import damage_stream
 
 Rows = dict[str, list[tuple[object, ...]]]
 
@@ -154,7 +155,8 @@ def _older_that_cannot_upgrade(database: bytes, manifest: dict[str, Any], tmp_pa
 
 
 @pytest.mark.parametrize(
-    "damage", ["byte", "truncated", "newer_schema", "escape", "not_zip", "cannot_upgrade"]
+    "damage",
+    ["byte", "stream", "manifest_stream", "truncated", "newer_schema", "escape", "not_zip", "cannot_upgrade"],
 )
 def test_a_bad_archive_is_refused_and_nothing_changes(
     damage: str,
@@ -174,6 +176,10 @@ def test_a_bad_archive_is_refused_and_nothing_changes(
         flipped[len(flipped) // 2] ^= 0x01
         _rewrite(archive, bad, {"database/branchguard.sqlite": bytes(flipped)})
         expected = "does not match its recorded SHA-256"
+    elif damage in ("stream", "manifest_stream"):  # a changed byte inside the compressed data
+        member = "manifest.json" if damage == "manifest_stream" else "database/branchguard.sqlite"
+        damage_stream(archive, member, bad)
+        expected = "is damaged or unreadable (Error -3 while decompressing data: invalid block type)"
     elif damage == "truncated":
         bad.write_bytes(archive.read_bytes()[: archive.stat().st_size // 2])
         expected = "not a zip file, or its end is damaged"  # the zip's directory is at its end
@@ -198,6 +204,7 @@ def test_a_bad_archive_is_refused_and_nothing_changes(
     assert "nothing was changed" in err
     after = files_under(target)
     if damage == "cannot_upgrade":  # refused once the lead had logged in: the login is on record
+
         def kept(tables: Rows) -> Rows:
             login = ("audit_events", "users", "ledger_entries", "ledger_head")  # its record, last login
             return {t: r for t, r in tables.items() if t not in login}

@@ -29,6 +29,7 @@ from branchguard.core.anchors import rules
 from branchguard.core.anchors.types import Anchor, ReadAnchor, SourceKind
 from branchguard.core.kernel.errors import BranchGuardError
 from branchguard.core.kernel.i18n import Message
+from branchguard.core.kernel.intake import ZIP_DAMAGE
 
 FILE_NAME = "branchguard-anchors.jsonl"
 PACKAGE_FORMAT = "branchguard.anchors"
@@ -179,7 +180,13 @@ def _from_zip(path: Path) -> tuple[SourceKind, list[ReadAnchor]]:
             info = zf.getinfo(member)
             if info.file_size > MAX_ZIP_MEMBER:
                 raise AnchorSourceError(Message("anchor.source_too_big", path=str(path)))
-            data = zf.read(info)
+            try:
+                data = zf.read(info)
+            except ZIP_DAMAGE as exc:  # a bad CRC, a changed compressed byte: damaged, not "no anchor"
+                error = str(exc)[:200]
+                raise AnchorSourceError(
+                    Message("anchor.source_unreadable", path=str(path), error=error)
+                ) from None
     except (KeyError, zipfile.BadZipFile):
         return SourceKind.EXPORT, []
     if member == PACKAGE_MEMBER:

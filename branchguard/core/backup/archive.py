@@ -42,7 +42,7 @@ from branchguard.core.backup.types import (
 )
 from branchguard.core.kernel.errors import BranchGuardError
 from branchguard.core.kernel.i18n import Message
-from branchguard.core.kernel.intake import InputRejected, Limits, load_json
+from branchguard.core.kernel.intake import ZIP_DAMAGE, InputRejected, Limits, load_json
 from branchguard.core.kernel.output import OutputRefused, OwnDataRefused, check_target
 
 DB_FILE = "branchguard.sqlite"
@@ -212,7 +212,7 @@ def check_backup(archive: Path, known_revisions: list[str]) -> BackupManifest:
                         size += len(chunk)
                 if size != entry.size or digest.hexdigest() != entry.sha256:
                     raise BackupError(Message("backup.file_changed", path=str(archive), name=entry.path))
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, KeyError) as exc:
+    except ZIP_DAMAGE + (KeyError,) as exc:  # noqa: RUF005 (mypy refuses a starred tuple here)
         raise BackupError(Message("backup.unreadable", path=str(archive), error=str(exc))) from None
     except OSError as exc:
         error = exc.strerror or str(exc)

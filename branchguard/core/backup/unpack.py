@@ -14,14 +14,13 @@ import configparser
 import io
 import shutil
 import zipfile
-import zlib
 from pathlib import Path, PurePosixPath
 
 from branchguard.core.backup.errors import BackupError
 from branchguard.core.backup.types import BackupManifest
 from branchguard.core.kernel.attachments import MAX_ATTACHMENT_BYTES
 from branchguard.core.kernel.i18n import Message
-from branchguard.core.kernel.intake import MB, megabytes
+from branchguard.core.kernel.intake import MB, ZIP_DAMAGE, megabytes
 
 SETTINGS_NAME = "settings.ini"
 SETTINGS_SECTION = "branchguard"  # config.SECTION (core reads no config)
@@ -98,7 +97,7 @@ def extract(archive: Path, manifest: BackupManifest, staging: Path) -> list[str]
             target.parent.mkdir(parents=True, exist_ok=True)
             try:
                 written = _copy(zf, entry.path, target, entry.size)
-            except (KeyError, zipfile.BadZipFile, EOFError, zlib.error):
+            except ZIP_DAMAGE + (KeyError,):  # noqa: RUF005 (mypy refuses a starred tuple here)
                 written = -1
             if written != entry.size:
                 raise BackupError(Message("backup.file_changed", path=str(archive), name=entry.path))

@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import hashlib
 import zipfile
-import zlib
 from collections.abc import Iterable, Mapping
 from typing import Any
 
 from branchguard.core.exchange import rules as package
 from branchguard.core.kernel.errors import ValidationError
 from branchguard.core.kernel.i18n import Message
+from branchguard.core.kernel.intake import ZIP_DAMAGE
 
 FIELD = "field.package"
 # A real manifest lists ~150 bytes a file: 3 KB for a month with three reports; 1 MB is over 6,000
@@ -78,8 +78,11 @@ def _capped(zf: zipfile.ZipFile, name: str, limit: int) -> bytes:
     info = zf.getinfo(name)
     if info.file_size > limit:
         raise refuse("ho.file_too_big", file=name)
-    with zf.open(info) as fh:
-        data = fh.read(limit + 1)
+    try:
+        with zf.open(info) as fh:
+            data = fh.read(limit + 1)
+    except ZIP_DAMAGE + (OSError,):  # noqa: RUF005 (mypy refuses a starred tuple); said as `_streamed` says it
+        raise refuse("ho.file_changed", file=name) from None
     if len(data) > limit:
         raise refuse("ho.file_too_big", file=name)
     return data
@@ -97,6 +100,6 @@ def _streamed(zf: zipfile.ZipFile, name: str, size: int, keep: bool) -> tuple[st
                 count += len(chunk)
                 if keep:
                     chunks.append(chunk)
-    except (zipfile.BadZipFile, OSError, EOFError, zlib.error):
+    except ZIP_DAMAGE + (OSError,):  # noqa: RUF005 (mypy refuses a starred tuple here)
         raise refuse("ho.file_changed", file=name) from None
     return sha.hexdigest(), count, b"".join(chunks)

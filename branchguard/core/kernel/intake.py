@@ -23,6 +23,8 @@ import json
 import os
 import re
 import stat
+import zipfile
+import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -34,6 +36,10 @@ from branchguard.core.kernel.i18n import Message
 
 Place = tuple[str | int, ...]
 MB = 1024 * 1024
+
+# What reading a damaged zip raises besides OSError: a bad CRC or a member cut short (BadZipFile,
+# EOFError), a changed byte inside a compressed stream (zlib.error, which is none of the others).
+ZIP_DAMAGE: tuple[type[Exception], ...] = (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, zlib.error)
 
 
 @dataclass(frozen=True)

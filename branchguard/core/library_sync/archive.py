@@ -16,7 +16,7 @@ from pathlib import Path
 from branchguard.core.backup import types as backup_types
 from branchguard.core.exchange import rules as package_rules
 from branchguard.core.kernel.i18n import Message
-from branchguard.core.kernel.intake import MB, check_size, megabytes, open_file
+from branchguard.core.kernel.intake import MB, ZIP_DAMAGE, check_size, megabytes, open_file
 from branchguard.core.kernel.output import writing
 from branchguard.core.library_sync.rules import MANIFEST, MEMBERS, SIGNATURE, LibraryRefused
 from branchguard.core.library_sync.types import ManifestFile
@@ -110,7 +110,7 @@ def _member(zf: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int, stop: bool =
     try:
         with zf.open(info) as member:
             data = member.read(limit + 1)
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
+    except ZIP_DAMAGE + (OSError, ValueError) as exc:  # noqa: RUF005 (mypy refuses a starred tuple here)
         raise LibraryRefused(
             Message("library.member_unreadable", name=info.filename, error=str(exc)[:200])
         ) from None
@@ -148,7 +148,7 @@ def _manifest_format(zf: zipfile.ZipFile, names: list[str]) -> str | None:
     try:
         with zf.open(info) as member:
             doc = json.loads(member.read(MAX_MEMBER[MANIFEST] + 1))
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError, RecursionError):
+    except ZIP_DAMAGE + (OSError, ValueError, RecursionError):  # noqa: RUF005 (mypy refuses a starred tuple here)
         return None
     kind = doc.get("format") if isinstance(doc, dict) else None
     return kind if isinstance(kind, str) else None

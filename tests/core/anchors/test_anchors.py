@@ -25,6 +25,7 @@ from branchguard.core.audit.service import AuditFilter
 from branchguard.core.kernel.errors import PermissionDenied, ValidationError
 from branchguard.core.kernel.i18n import Message
 from branchguard.core.kernel.types import Actor, Role
+from tests.zip_damage import damage_stream
 
 LEAD = Actor(user_id=None, username="lead", role=Role.LEAD)
 STAFF = Actor(user_id=None, username="staff", role=Role.STAFF)
@@ -286,8 +287,13 @@ def test_a_head_office_package_is_read_as_a_list_of_anchors(bench: Bench, tmp_pa
     first = anchored(bench)
     package = tmp_path / "package.json"
     package.write_text(
-        json.dumps({"format": "branchguard.anchors", "version": 1,
-                    "anchors": [rules.content(first), {"what": "half"}]}),
+        json.dumps(
+            {
+                "format": "branchguard.anchors",
+                "version": 1,
+                "anchors": [rules.content(first), {"what": "half"}],
+            }
+        ),
         encoding="utf-8",
     )
     report = bench.service.check(LEAD, package)
@@ -341,6 +347,10 @@ def test_a_head_office_package_zip_is_read_for_its_anchors(bench: Bench, tmp_pat
     report = bench.service.check(LEAD, package)
     assert report.kind == SourceKind.PACKAGE
     assert [r.failure for r in report.results] == [None]
+    damage_stream(package, "anchors.json", tmp_path / "damaged.zip")  # once a traceback (zlib.error)
+    with pytest.raises(AnchorSourceError) as caught:
+        bench.service.check(LEAD, tmp_path / "damaged.zip")
+    assert caught.value.content.text("en").startswith(f"cannot read {tmp_path / 'damaged.zip'}: Error -3")
 
 
 def test_an_unreadable_anchor_line_is_said_to_prove_nothing_not_dated(bench: Bench) -> None:

@@ -32,6 +32,7 @@ from branchguard.db.models.incidents import IncidentRow, LogEntryRow
 from tests.conftest import copy_fresh_sqlite, copy_records, take_records, take_snapshot
 from tests.ledger_forgery import forge
 from tests.pg_fresh import FreshDatabases
+from tests.zip_damage import damage_stream, deflated
 
 ROOT = Path(__file__).resolve().parents[3]
 HO_PASSWORD = "head-office-2026!"
@@ -200,6 +201,12 @@ def test_round_trip_refusals_and_quarantine(make_db: Callable[[str], Any], tmp_p
             hos.import_package(admin, bad)
         worded = refused.value.content.text("en")
         assert member in worded or "not signed by branch DEMO-0101" in worded, (member, worded)
+        assert _ho_snapshot(ho) == held
+    for member in deflated(fresh):  # a byte changed inside the compressed data (zlib.error)
+        damage_stream(fresh, member, out / "damaged.zip")
+        with pytest.raises(Refused) as refused:
+            hos.import_package(admin, out / "damaged.zip")
+        assert f"{member} in the package differs from its manifest" in refused.value.content.text("en")
         assert _ho_snapshot(ho) == held
 
     # signed by a key head office does not know for that branch

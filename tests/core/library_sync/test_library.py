@@ -29,6 +29,7 @@ from branchguard.core.library_sync import rules
 from branchguard.core.library_sync.rules import LibraryRefused
 from branchguard.db.engine import sqlite_url
 from tests.conftest import copy_fresh_sqlite, take_snapshot
+from tests.zip_damage import damage_stream, deflated
 
 YEAR = working_days.covered_years()[1] + 5  # a year no built-in data covers (test table below)
 TABLE = f"""format: branchguard.working_days
@@ -188,6 +189,9 @@ def test_unsigned_changed_and_foreign_libraries_are_refused_and_nothing_is_writt
 
     changed = _rewrite(zip_path, tmp_path / "changed.zip", change_member)
     assert "templates.json differs from what head office signed" in refused(changed)
+    for member in deflated(zip_path):  # a byte changed inside the compressed data: once a traceback
+        damage_stream(zip_path, member, tmp_path / "damaged.zip")
+        assert "invalid block type" in refused(tmp_path / "damaged.zip"), member
 
     def change_manifest(m: dict[str, bytes]) -> None:
         m[rules.MANIFEST] = m[rules.MANIFEST].replace(b'"issuer": "', b'"issuer": "X')
