@@ -33,18 +33,6 @@ from branchguard.reports.template import MUTED, Cell, ReportStyles, data_table, 
 
 ReadAttachment = Callable[[LogEntry], bytes]
 
-# Kinds whose text says it all; the others are completed from their data (core.incident_text).
-_AS_TYPED = frozenset(
-    {
-        EntryKind.NOTE,
-        EntryKind.ACTION,
-        EntryKind.COMMUNICATION,
-        EntryKind.DECISION,
-        EntryKind.OBSERVATION,
-        EntryKind.REPORT,
-        EntryKind.HEADCOUNT,
-    }
-)
 VERDICT_COLOURS = {
     "on_time": colors.HexColor("#2E7D32"),
     "late": colors.HexColor("#B71C1C"),
@@ -117,7 +105,7 @@ def timeline(styles: ReportStyles, entries: Sequence[LogEntry], width: float) ->
     went_back = clock_marks(entries)
     rows: list[list[Cell]] = []
     for e in entries:
-        text = e.text if e.kind in _AS_TYPED else entry_text(e)
+        text = entry_text(e)  # the program's own words in the reader's language, typed text as typed
         cell: Cell = text
         if e.seq in went_back:
             style = struck if e.corrected_by else styles.cell

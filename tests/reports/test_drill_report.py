@@ -128,3 +128,17 @@ def test_each_actual_time_is_written_above_its_bar_a_step_done_at_once_as_0() ->
     chart = next(c for c in drawing.contents if isinstance(c, VerticalBarChart))
     assert chart.barLabelFormat == "values"
     assert chart.barLabelArray == [["", "", ""], ["0", "3", ""]]
+
+
+def test_the_english_report_of_a_drill_run_in_chinese_words_the_programs_entries_in_english(
+    demo: Demo, drill_id: int, pdf: type[Pdf], tmp_path: Path
+) -> None:
+    """The headcount entry keeps its words as a key and values: the English report printed the
+    Chinese it was written with ("集合点清点人数：11 / 12")."""
+    set_language("en")
+    out = tmp_path / "drill-en.pdf"
+    build_drill_report(demo.ctx.services, demo.actor, drill_id, out)
+    text = pdf.squashed(pdf.text(out))
+    assert pdf.squashed("Headcount at the assembly point: 11 of 12") in text
+    assert "集合点" not in text
+    assert "金库门未及时关闭" in text  # what people typed stays as typed
