@@ -21,7 +21,13 @@ from branchguard.core.accounts.names import Names
 from branchguard.core.accounts.rules import lead_wait, lock_end
 from branchguard.core.accounts.types import UserInfo
 from branchguard.core.audit.service import record
-from branchguard.core.branch.service import DEFAULT_LOCKOUT_MINUTES, DEFAULT_LOCKOUT_THRESHOLD, get_branch_row
+from branchguard.core.branch.service import (
+    DEFAULT_LOCKOUT_MINUTES,
+    DEFAULT_LOCKOUT_THRESHOLD,
+    BranchValues,
+    get_branch_row,
+    write_branch,
+)
 from branchguard.core.kernel import validation as v
 from branchguard.core.kernel.errors import (
     AccountLocked,
@@ -114,11 +120,18 @@ class AuthService:
         with self._sessions() as s:
             return bool(s.scalar(select(func.count()).select_from(UserRow)))
 
-    def create_first_lead(self, username: str, password: str, display_name: str = "") -> UserInfo:
-        """First start: the safety-lead account, allowed only while no account exists."""
+    def create_first_lead(
+        self, username: str, password: str, display_name: str = "", branch: BranchValues | None = None
+    ) -> UserInfo:
+        """First start: the safety-lead account, allowed only while no account exists, and with
+        `branch` (`branch_values`) the branch record written in the same transaction: refused, the
+        account leaves no branch half-configured, and once an account exists nobody changes the
+        branch without one."""
         with self._sessions.begin() as s:
             if s.scalar(select(func.count()).select_from(UserRow)):
                 raise ValidationError("field.username", Message("validation.first_lead_exists"))
+            if branch is not None:
+                write_branch(s, Actor.system(), branch)
             return self.insert_user(s, Actor.system(), username, Role.LEAD, password, display_name)
 
     def add_user(

@@ -71,24 +71,45 @@ class BranchService:
         nothing is written, rather than the form's old values silently undoing that change. The
         command line passes None: it names every value itself."""
         require(actor, "branch.update")
-        values = {
-            "name": v.text(name, "field.branch_name"),
-            "code": v.text(code, "field.branch_code", required=False, limit=50),
-            "address": v.text(address, "field.address", required=False, limit=300),
-            "lockout_threshold": v.int_range(lockout_threshold, "field.lockout_threshold", 1, 20),
-            "lockout_minutes": v.int_range(lockout_minutes, "field.lockout_minutes", 1, 24 * 60),
-        }
+        values = branch_values(name, code, address, lockout_threshold, lockout_minutes)
         with self._sessions.begin() as s:
-            row = locked_branch_row(s)
-            refuse_if_changed(opened, to_info(row) if row is not None else None, Message("entity.branch"))
-            before = None
-            if row is None:
-                row = BranchRow(**values)
-                s.add(row)
-            else:
-                before = {k: v for k, v in asdict(to_info(row)).items() if k != "id"}
-                for key, value in values.items():
-                    setattr(row, key, value)
-            s.flush()
-            record(s, actor, "branch.update", "branch", row.id, before=before, after=values)
-            return to_info(row)
+            return write_branch(s, actor, values, opened)
+
+
+BranchValues = dict[str, str | int]
+
+
+def branch_values(
+    name: str,
+    code: str = "",
+    address: str = "",
+    lockout_threshold: int = DEFAULT_LOCKOUT_THRESHOLD,
+    lockout_minutes: int = DEFAULT_LOCKOUT_MINUTES,
+) -> BranchValues:
+    """The branch record's fields checked (ValidationError naming the first that is not right)."""
+    return {
+        "name": v.text(name, "field.branch_name"),
+        "code": v.text(code, "field.branch_code", required=False, limit=50),
+        "address": v.text(address, "field.address", required=False, limit=300),
+        "lockout_threshold": v.int_range(lockout_threshold, "field.lockout_threshold", 1, 20),
+        "lockout_minutes": v.int_range(lockout_minutes, "field.lockout_minutes", 1, 24 * 60),
+    }
+
+
+def write_branch(
+    s: Session, actor: Actor, values: BranchValues, opened: BranchInfo | None = None
+) -> BranchInfo:
+    """Create or change the branch record in the caller's transaction, audited (`update`'s write)."""
+    row = locked_branch_row(s)
+    refuse_if_changed(opened, to_info(row) if row is not None else None, Message("entity.branch"))
+    before = None
+    if row is None:
+        row = BranchRow(**values)
+        s.add(row)
+    else:
+        before = {k: v for k, v in asdict(to_info(row)).items() if k != "id"}
+        for key, value in values.items():
+            setattr(row, key, value)
+    s.flush()
+    record(s, actor, "branch.update", "branch", row.id, before=before, after=values)
+    return to_info(row)

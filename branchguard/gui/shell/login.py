@@ -13,9 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from branchguard.core.accounts.service import check_password
-from branchguard.core.branch.service import DEFAULT_LOCKOUT_MINUTES, DEFAULT_LOCKOUT_THRESHOLD
-from branchguard.core.kernel import validation as v
+from branchguard.core.branch.service import DEFAULT_LOCKOUT_MINUTES, DEFAULT_LOCKOUT_THRESHOLD, branch_values
 from branchguard.core.kernel.errors import BranchGuardError, ValidationError
 from branchguard.core.kernel.types import Actor
 from branchguard.core.services import Services
@@ -228,23 +226,17 @@ class FirstRunDialog(QDialog):
             return
         existing = self._services.branch.get()
         try:
-            # Check every field before the first write: branch and account are two service calls,
-            # and a refused account must not leave a half-configured branch behind.
-            v.text(self.branch_name.text(), "field.branch_name")
-            v.text(self.branch_code.text(), "field.branch_code", required=False, limit=50)
-            v.username(self.username.text())
-            v.text(self.display_name.text(), "field.display_name", required=False, limit=100)
-            check_password(self.password.text())
-            self._services.branch.update(
-                Actor.system(),
-                name=self.branch_name.text(),
-                code=self.branch_code.text(),
-                address=existing.address if existing else "",
-                lockout_threshold=existing.lockout_threshold if existing else DEFAULT_LOCKOUT_THRESHOLD,
-                lockout_minutes=existing.lockout_minutes if existing else DEFAULT_LOCKOUT_MINUTES,
+            # The branch and the account in one transaction (refused, neither is written): checked
+            # field by field first, so the form marks the branch's fields too.
+            branch = branch_values(
+                self.branch_name.text(),
+                self.branch_code.text(),
+                existing.address if existing else "",
+                existing.lockout_threshold if existing else DEFAULT_LOCKOUT_THRESHOLD,
+                existing.lockout_minutes if existing else DEFAULT_LOCKOUT_MINUTES,
             )
             user = self._services.auth.create_first_lead(
-                self.username.text(), self.password.text(), self.display_name.text()
+                self.username.text(), self.password.text(), self.display_name.text(), branch
             )
         except ValidationError as exc:
             if not self.form.show_validation(exc):

@@ -71,6 +71,24 @@ def test_first_run_bad_user_name_is_shown_under_it(empty_ctx: AppContext, qtbot)
     assert empty_ctx.services.branch.get() is None
 
 
+def test_first_run_submitted_after_an_account_was_made_elsewhere_changes_nothing(
+    empty_ctx: AppContext, qtbot
+) -> None:
+    """The dialog stayed open while a lead was made another way (`branchguard user add`, another
+    PC): its submit renamed the branch as the system, with no account, before the account was
+    refused."""
+    dialog = FirstRunDialog(empty_ctx.services)
+    qtbot.addWidget(dialog)
+    _fill_first_run(dialog, qtbot)
+    empty_ctx.services.auth.create_first_lead("other", "other-pass-1")
+    dialog.submit()
+
+    assert dialog.result() != QDialog.DialogCode.Accepted
+    assert "already" in dialog.form.error_text("username")
+    assert empty_ctx.services.branch.get() is None
+    assert empty_ctx.services.auth.user_by_name("wangjg") is None
+
+
 def _try(dialog: LoginDialog, qtbot, username: str, password: str) -> None:
     dialog.username.setText(username)
     dialog.password.setText(password)
