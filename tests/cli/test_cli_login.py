@@ -109,8 +109,9 @@ def test_wrong_passwords_on_the_command_line_count_toward_the_lockout_and_are_au
     as_user(monkeypatch, "staff", STAFF_PASSWORD)  # the right password waits for the lock, as in the window
     code, _out, err = cli(capsys, monkeypatch, data_dir, "people", "list")
     assert code == 1 and "is locked" in err
-    failed = audit_rows(data_dir, "user.login_failed")
-    assert [json.loads(summary)["params"]["n"] for _, summary in failed] == [1, 2, 3, 4, 5]
+    failed = [json.loads(summary) for _, summary in audit_rows(data_dir, "user.login_failed")]
+    assert [said["params"].get("n") for said in failed] == [1, 2, 3, 4, 5, None]
+    assert failed[-1]["key"] == "user.audit.tried_locked"  # the try while locked: audited, not counted
     assert len(audit_rows(data_dir, "user.locked")) == 1
     as_user(monkeypatch, "auditor", "auditor-demo-2026")
     code, out, err = cli(capsys, monkeypatch, data_dir, "audit", "list", "--text", "staff")

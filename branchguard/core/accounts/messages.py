@@ -105,6 +105,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{username}：密码错误，核对期间另一次尝试已锁定账户：不计入次数",
     ),
     "user.audit.locked": ("{username} locked until {until}", "{username} 已锁定，至 {until} 解锁"),
+    "user.audit.tried_locked": (
+        "{username}: a try while the account waits until {until}, refused unchecked: not counted",
+        "{username}：账户等待至 {until}，期间的尝试未核对即被拒绝：不计入次数",
+    ),
     "action.user.create": ("create user accounts", "创建用户账户"),
     "action.user.update": ("change user accounts", "修改用户账户"),
     "action.user.list": ("list user accounts", "查看用户账户"),

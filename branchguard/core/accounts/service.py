@@ -265,6 +265,11 @@ class AuthService:
                 _safe_verify(_dummy_hash(), password)
                 _record_failure(s, "", _unknown_name(name))
                 error: AuthenticationError = AuthenticationError(Message("auth.bad_credentials"))
+            elif (until := lock_end(user.locked_until, now)) is not None:
+                # the password is not checked while locked; the try is audited, not counted
+                tried = saying("user.audit.tried_locked", username=name, until=until.isoformat())
+                _record_failure(s, user.id, tried)
+                error = _locked_error(user, until, now)
             elif (refused := self._refusal(s, user, password, now)) is not None:
                 error = refused  # a wrong password: counted and audited by `_register_failure`
             elif not user.active:

@@ -156,6 +156,30 @@ def test_a_lock_reads_in_the_readers_language_and_local_time(
     assert counted == [f"staff：密码错误（{n}/5）" for n in range(1, 6)]
 
 
+@pytest.mark.usefixtures("shanghai_time")
+def test_tries_while_locked_are_audited_unchecked_and_not_counted(
+    ctx: AppContext, auth: AuthService, clock: Clock, lead: Actor
+) -> None:
+    """The trail said nothing of tries made while the account was locked, the right password's
+    among them: a guesser could go on unseen once the lock was on."""
+    for _ in range(5):
+        with pytest.raises(AuthenticationError):
+            auth.login("staff", "wrong-password")
+    beijing = (clock.now + timedelta(minutes=15)).astimezone(ZoneInfo("Asia/Shanghai"))
+    for password in ("another-guess", STAFF_PASSWORD):
+        with pytest.raises(AccountLocked):
+            auth.login("staff", password)
+    tried = [worded(e, "en") for e in failures(ctx, lead)[5:]]
+    stamp = beijing.strftime("%Y-%m-%d %H:%M:%S")
+    said = f"staff: a try while the account waits until {stamp}, refused unchecked: not counted"
+    assert tried == [said] * 2
+    clock.now += timedelta(minutes=16)  # the lock over: the count starts again from nothing
+    with pytest.raises(AuthenticationError) as wrong:
+        auth.login("staff", "wrong-password")
+    assert not isinstance(wrong.value, AccountLocked)
+    assert worded(failures(ctx, lead)[-1], "en") == "staff: wrong password (1/5)"
+
+
 def test_a_leads_wait_reads_in_both_languages(ctx: AppContext, auth: AuthService, lead: Actor) -> None:
     for _ in range(5):
         with pytest.raises(AuthenticationError):

@@ -116,7 +116,8 @@ def test_the_first_start_dialog_words_a_full_disk_and_keeps_what_was_typed(
     empty_ctx: AppContext, qtbot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(tasks, "_fault_place", empty_ctx.place)  # set as the context opens (app.py)
-    monkeypatch.setattr(empty_ctx.services.branch, "update", _raise(wrapped("database or disk is full")))
+    auth = empty_ctx.services.auth  # the branch and the account are one write
+    monkeypatch.setattr(auth, "create_first_lead", _raise(wrapped("database or disk is full")))
     dialog = FirstRunDialog(empty_ctx.services)
     qtbot.addWidget(dialog)
     dialog.show()
