@@ -32,6 +32,7 @@ from branchguard.core.exchange.rules import period_of, recent_periods
 from branchguard.core.headoffice.types import BranchRollup, ImportOutcome
 from branchguard.core.incidents.types import IncidentCategory
 from branchguard.core.kernel.errors import BranchGuardError, ValidationError
+from branchguard.core.kernel.i18n import t
 from branchguard.core.kernel.roles import may
 from branchguard.gui.headoffice.models import (
     LEVELS,
@@ -218,21 +219,11 @@ class HeadOfficePage(Page):
             or "—"
         )
         levels = ", ".join(f"{level} {b.incidents_by_level.get(level, 0)}" for level in LEVELS)
-        kinds = {
-            "incidents": self.tr("incidents"),
-            "actions": self.tr("actions"),
-            "drills": self.tr("drills"),
-            "inspections": self.tr("inspections"),
-            "hazards": self.tr("hazards"),
-            "complaints": self.tr("complaints"),
-            "compliance": self.tr("drill rules"),
-        }
-        held = ", ".join(f"{kinds.get(kind, kind)} {n}" for kind, n in b.counts.items())
+        held = ", ".join(f"{t(f'exchange.kind.{kind}')} {n}" for kind, n in b.counts.items())
         texts = [  # plain text, escaped below: the code, the name and the rules come from the package
-            self.tr("%1 packages, ledger to entry %2, key %3")
-            .replace("%1", str(b.packages))
-            .replace("%2", str(b.ledger_seq))
-            .replace("%3", b.fingerprint),
+            self.tr("%n package(s), ledger to entry %1, key %2", "", b.packages)
+            .replace("%1", str(b.ledger_seq))
+            .replace("%2", b.fingerprint),
             self.tr("Drill rules: %1").replace("%1", rules),
             self.tr("Incidents by category: %1; by level: %2")
             .replace("%1", categories)

@@ -6551,9 +6551,12 @@ Submitted as: %3</translation>
         <source>Select a branch to see its drill rules and incidents.</source>
         <translation>Select a branch to see its drill rules and incidents.</translation>
     </message>
-    <message>
-        <source>%1 packages, ledger to entry %2, key %3</source>
-        <translation>%1 packages, ledger to entry %2, key %3</translation>
+    <message numerus="yes">
+        <source>%n package(s), ledger to entry %1, key %2</source>
+        <translation>
+            <numerusform>%n package, ledger to entry %1, key %2</numerusform>
+            <numerusform>%n packages, ledger to entry %1, key %2</numerusform>
+        </translation>
     </message>
     <message>
         <source>Drill rules: %1</source>

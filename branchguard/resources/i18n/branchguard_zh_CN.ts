@@ -6530,9 +6530,11 @@ Submitted as: %3</source>
         <source>Select a branch to see its drill rules and incidents.</source>
         <translation>选中一个网点，查看其演练要求和事件。</translation>
     </message>
-    <message>
-        <source>%1 packages, ledger to entry %2, key %3</source>
-        <translation>%1 个数据包，账本至第 %2 条，密钥 %3</translation>
+    <message numerus="yes">
+        <source>%n package(s), ledger to entry %1, key %2</source>
+        <translation>
+            <numerusform>%n 个数据包，账本至第 %1 条，密钥 %2</numerusform>
+        </translation>
     </message>
     <message>
         <source>Drill rules: %1</source>

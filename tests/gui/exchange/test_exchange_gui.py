@@ -194,7 +194,11 @@ def test_head_office_window_imports_and_shows_branches(
     assert len(row) == len(headers) and headers[page.model.HAZARDS] == "Hazards open"
     assert row[page.model.COMPLIANCE].endswith("overdue") and row[page.model.LEVELS].startswith("I ")
     page.table.selectRow(0)
-    assert "DEMO-0101" in page.detail.text() and "Drill rules:" in page.detail.text()
+    detail = page.detail.text()
+    assert "DEMO-0101" in detail and "Drill rules:" in detail
+    assert "2 packages, ledger to entry" in detail
+    # every kind of record held in words (complaint statistics once showed as "complaintstats")
+    assert "months of complaint statistics" in detail and "complaintstats" not in detail
     records = page.open_records(page.model.HAZARDS)  # what a figure counts, by double-click
     assert records is not None and records.kind.currentData() == "hazards"
     assert records.model.rowCount() == b.hazards_open == 3
