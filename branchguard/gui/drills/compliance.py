@@ -3,14 +3,12 @@ on time / due soon / overdue in colour; the lead edits the region's rules here."
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -21,7 +19,7 @@ from branchguard.gui.drills.models import ComplianceModel, RuleRow, rule_rows
 from branchguard.gui.kit.icons import icon
 from branchguard.gui.kit.loader import Loader
 from branchguard.gui.kit.plain import plain
-from branchguard.gui.kit.rows import SORT_ROLE
+from branchguard.gui.kit.tables import make_table
 from branchguard.gui.shell.session import GuiSession
 
 
@@ -58,22 +56,8 @@ class CompliancePanel(QWidget):
         self.status_filter.currentIndexChanged.connect(lambda _i: self.reload())
         self._rows: list[RuleRow] = []
         self.model = ComplianceModel(self)
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(SORT_ROLE)
-        self.table = QTableView()
-        self.table.setObjectName("compliance_table")
-        self.table.setModel(self.proxy)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSortingEnabled(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(30)
+        self.table, self.proxy = make_table("compliance_table", self.model)  # in the rules' order
         header = self.table.horizontalHeader()
-        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        header.setStretchLastSection(True)
         for column, width in enumerate((220, 90, 100, 160, 250, 150)):
             header.resizeSection(column, width)
         self.table.activated.connect(lambda _index: self.ask_edit())

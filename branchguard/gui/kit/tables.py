@@ -33,4 +33,7 @@ def make_table(name: str, model: Any, sortable: bool = True) -> tuple[QTableView
     header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
     header.setHighlightSections(False)
     header.setStretchLastSection(True)
+    # Rows in the model's order until a header is clicked: enabling sorting alone sorts by the first
+    # column, descending (the compliance rules and the roster's roles read Z to A).
+    header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
     return table, proxy
