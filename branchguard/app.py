@@ -29,6 +29,7 @@ from branchguard.gui.kit import pyside_hook  # noqa: F401  (first after PySide6:
 from branchguard import APP_NAME
 from branchguard.collector import Pause
 from branchguard.config import LocalSettings, default_data_dir
+from branchguard.core.kernel.errors import BranchGuardError
 from branchguard.core.kernel.i18n import DEFAULT_LANGUAGE, Message, normalize_language, t
 from branchguard.gui.kit import discard, style, translation
 from branchguard.gui.shell import crash_report
@@ -271,7 +272,6 @@ class Startup(QObject):
         QApplication.exit(1)
 
     def _open(self) -> None:
-        from branchguard.core.kernel.errors import BranchGuardError
         from branchguard.core.kernel.i18n import t
         from branchguard.db.migrate import SchemaAction
         from branchguard.gui.kit import tasks
@@ -555,7 +555,7 @@ def run_gui(
     folder = Path(data_dir).expanduser() if data_dir else default_data_dir()
     try:
         language = normalize_language(lang or LocalSettings(folder).get("language"))
-    except ValueError as exc:  # an unknown language in settings.ini
+    except (ValueError, BranchGuardError) as exc:  # settings.ini unreadable, or naming no language
         collector.end()
         configure_app(app, DEFAULT_LANGUAGE)
         QMessageBox.critical(None, APP_NAME, str(exc))

@@ -93,7 +93,10 @@ class LocalSettings:
         self.path = data_dir / "settings.ini"
         self._parser = configparser.ConfigParser(interpolation=None)
         if self.path.exists():
-            self._parser.read(self.path, encoding="utf-8")
+            try:
+                self._parser.read(self.path, encoding="utf-8")
+            except (configparser.Error, UnicodeDecodeError) as exc:  # a hand edit gone wrong
+                raise _unreadable(self.path, exc) from None
         if not self._parser.has_section(SECTION):
             self._parser.add_section(SECTION)
 
@@ -116,6 +119,20 @@ class LocalSettings:
             self._parser.write(fh)
         make_private(self.data_dir, tmp)
         tmp.replace(self.path)
+
+
+def _unreadable(path: Path, exc: configparser.Error | UnicodeDecodeError) -> Exception:
+    """settings.ini that cannot be read, said with its line (or byte) and how to get going again."""
+    from branchguard.core.kernel.errors import ValidationError
+    from branchguard.core.kernel.i18n import Message
+
+    if isinstance(exc, UnicodeDecodeError):
+        where = Message("fault.settings_not_utf8", byte=exc.start + 1)  # counted from 1, as an editor does
+    else:
+        errors = getattr(exc, "errors", None)  # a ParsingError: each bad line with its number
+        line = getattr(exc, "lineno", None) or (errors[0][0] if errors else None)
+        where = Message("fault.settings_line", line=line) if line else Message("fault.settings_syntax")
+    return ValidationError("", Message("fault.settings_unreadable", path=str(path), where=where))
 
 
 @dataclass(frozen=True)

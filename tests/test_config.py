@@ -63,3 +63,29 @@ def test_the_command_line_uses_the_default_folder(
     assert main(["--lang", "en", "info"]) == 0
     assert str(isolated_home / "data" / "BranchGuard") in capsys.readouterr().out
     assert (isolated_home / "data" / "BranchGuard" / config.DB_FILE).is_file()
+
+
+BAD_SETTINGS = [
+    pytest.param(b"[branchguard]\nlanguage = en\nlanguage = zh_CN\n", "line 3 is not right", id="twice"),
+    pytest.param(b"garbage\n", "line 1 is not right", id="no-section"),
+    pytest.param(b"[branchguard]\nlanguage = \xfd\n", "not UTF-8 text at byte 26", id="not-utf8"),
+]
+
+
+@pytest.mark.parametrize(("content", "where"), BAD_SETTINGS)
+@pytest.mark.parametrize("command", [["info"], ["playbook", "list"], ["restore", "--yes", "none.zip"]])
+def test_a_settings_file_that_cannot_be_read_is_said_with_its_line_by_every_command(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], content: bytes, where: str, command: list[str]
+) -> None:
+    """It showed 'DuplicateOptionError: …' or an undecodable byte with neither file nor line, and
+    `restore`, the way back for a damaged folder, ended in a traceback."""
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "settings.ini").write_bytes(content)
+    assert main(["--data-dir", str(data), "--lang", "en", *command]) == 1
+    err = capsys.readouterr().err
+    assert err == (
+        f"branchguard: error: {data / 'settings.ini'} cannot be read ({where}): correct it in a text "
+        "editor, or move it out of the data folder to start with the default settings\n"
+    )
+    assert (data / "settings.ini").read_bytes() == content  # left as it was

@@ -286,6 +286,8 @@ def _run_without_context(handler: ConfigHandler, args: argparse.Namespace) -> in
 
     config = None
     _STARTING.end()
+    if args.lang:  # before settings.ini is read: a refusal there is in the language asked for too
+        set_language(args.lang)
     try:
         config = resolve(args.data_dir, args.db, args.lang)
         set_language(config.language)

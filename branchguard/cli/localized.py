@@ -44,15 +44,15 @@ def help_language(lang: str | None = None, data_dir: str | None = None) -> Langu
 
 
 def _setting(data_dir: str | None) -> str | None:
-    import configparser
     from pathlib import Path
 
     from branchguard.config import LocalSettings, default_data_dir
+    from branchguard.core.kernel.errors import ValidationError
 
     try:
         folder = Path(data_dir).expanduser() if data_dir else default_data_dir()
         return LocalSettings(folder).get("language")
-    except (OSError, UnicodeError, configparser.Error):  # unreadable: the default, as for none
+    except (OSError, ValidationError):  # unreadable (said where it is read for the command): the default
         return None
 
 

@@ -155,6 +155,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "数据库 {file} 不存在或为空，未打开任何数据：如已丢失，请恢复最近的备份（`branchguard restore`）；"
         "否则请检查 --data-dir",
     ),
+    "fault.settings_unreadable": (
+        "{path} cannot be read ({where}): correct it in a text editor, or move it out of the data "
+        "folder to start with the default settings",
+        "无法读取 {path}（{where}）：请用文本编辑器改正，或将其移出数据目录，以默认设置启动",
+    ),
+    "fault.settings_not_utf8": ("not UTF-8 text at byte {byte}", "第 {byte} 字节起不是 UTF-8 文本"),
+    "fault.settings_line": ("line {line} is not right", "第 {line} 行有误"),
+    "fault.settings_syntax": ("it is not an INI file", "不是 INI 格式"),
     "fault.read_only_no_database": (
         "there is no database in {folder} to open read-only",
         "{folder} 中没有可以只读打开的数据库",

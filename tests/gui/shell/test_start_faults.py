@@ -187,3 +187,14 @@ def test_a_data_folder_that_cannot_be_made_is_said_not_a_traceback(
     data.write_text("not a folder")
     assert run_gui(str(data), lang="en") == 1
     assert len(messages) == 1 and messages[0].startswith(f"{data} is a file, not a folder: --data-dir")
+
+
+def test_a_settings_file_that_cannot_be_read_is_said_in_a_message_box(
+    tmp_path: Path, qapp, messages: list[str]
+) -> None:
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "settings.ini").write_bytes(b"[branchguard]\nlanguage = en\nlanguage = zh_CN\n")
+    assert run_gui(str(data)) == 1
+    said = "（第 3 行有误）：请用文本编辑器改正，或将其移出数据目录，以默认设置启动"
+    assert messages == [f"无法读取 {data / 'settings.ini'}{said}"]  # in the default language
