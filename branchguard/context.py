@@ -150,6 +150,7 @@ def open_context(
     try:
         if existing:  # looked at first, writing nothing
             looked = resolve(data_dir, db, lang, create=False)
+            _check_database_address(looked.db_url)  # before it is read as an address
             if is_sqlite(looked.db_url) and not _has_database(place_of(looked).database):
                 if not looked.data_dir.is_dir():
                     raise NotFound(Message("fault.no_database", folder=str(looked.data_dir)))
