@@ -54,6 +54,29 @@ def schema_problem(part: str, value: Any) -> str | None:
     return f"{where}: {error.message[:200]}"
 
 
+def manifest_meaning_problem(manifest: Mapping[str, Any]) -> str | None:
+    """What the schema's patterns let through and the import would trip on or store wrongly: a time
+    or a date that is no day (2026-13-45), a period that is none (2026-13) or whose dates are not
+    its own. Worded as schema_problem words a place; None when the manifest means what it says."""
+    from branchguard.core.exchange.rules import period_of
+    from branchguard.core.kernel.errors import ValidationError
+
+    created = str(manifest["created_at"])
+    try:
+        datetime.fromisoformat(created.replace("Z", "+00:00"))
+    except ValueError:
+        return f"created_at: {created!r} is not a real time"
+    period = manifest["period"]
+    try:
+        expected = period_of(str(period["name"]))
+    except ValidationError:
+        return f"period/name: {period['name']!r} is not a month or a quarter"
+    for bound in ("start", "end"):
+        if period[bound] != getattr(expected, bound).isoformat():
+            return f"period/{bound}: {period[bound]!r} is not the {bound} of {expected.name}"
+    return None
+
+
 def chain_problem(
     entries: Sequence[Mapping[str, Any]], previous: Mapping[str, Any], head: Mapping[str, Any]
 ) -> Message | None:

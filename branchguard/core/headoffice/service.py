@@ -155,7 +155,7 @@ class HeadOfficeService:
             manifest = intake.load_json(manifest_bytes, JSON_LIMITS, FIELD)
         except intake.InputRejected as exc:
             raise _refuse("ho.schema", file=package.MANIFEST, problem=exc.content) from None
-        problem = rules.schema_problem("manifest", manifest)
+        problem = rules.schema_problem("manifest", manifest) or rules.manifest_meaning_problem(manifest)
         if problem is not None:
             raise _refuse("ho.schema", file=package.MANIFEST, problem=problem)
         code, period = manifest["branch"]["code"], manifest["period"]["name"]

@@ -47,8 +47,11 @@ def sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+CREATED_FORMAT = "%Y-%m-%dT%H:%M:%SZ"  # the manifest's created_at, in UTC
+
+
 def stamp(at: datetime) -> str:
-    return at.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return at.astimezone(UTC).strftime(CREATED_FORMAT)
 
 
 def manifest_bytes(
@@ -110,6 +113,10 @@ def schema_problem(doc: Any) -> str | None:
 
     errors = sorted(jsonschema.Draft202012Validator(schema()).iter_errors(doc), key=lambda e: list(e.path))
     if not errors:
+        try:  # the pattern lets a time that is none through (2026-13-45T99:99:99Z)
+            datetime.strptime(doc["created_at"], CREATED_FORMAT)
+        except ValueError:
+            return f"created_at: {doc['created_at']!r} is not a real time"
         return None
     first = errors[0]
     where = "/".join(str(p) for p in first.path) or "(top)"
@@ -118,7 +125,7 @@ def schema_problem(doc: Any) -> str | None:
 
 def manifest_of(doc: dict[str, Any]) -> Manifest:
     """The manifest's record (the document already holds to the schema)."""
-    created = datetime.strptime(doc["created_at"], "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=UTC)
+    created = datetime.strptime(doc["created_at"], CREATED_FORMAT).replace(tzinfo=UTC)
     return Manifest(
         created_at=created,
         generator=doc["generator"],

@@ -203,3 +203,36 @@ def test_every_report_a_package_carries_is_a_name_the_schema_allows(
     manifest = _parts(out)["manifest"]
     assert f"summary-{period}" in made
     assert rules.schema_problem("manifest", manifest) is None
+
+
+def _manifest(**changed: Any) -> dict[str, Any]:
+    manifest = {
+        "created_at": "2026-12-01T02:00:00Z",
+        "period": {"name": "2026-11", "start": "2026-11-01", "end": "2026-12-01"},
+    }
+    for key, value in changed.items():
+        if key == "created_at":
+            manifest[key] = value
+        else:
+            manifest["period"] = {**manifest["period"], key: value}  # type: ignore[dict-item]
+    return manifest
+
+
+@pytest.mark.parametrize(
+    ("changed", "problem"),
+    [
+        ({}, None),
+        ({"name": "2026-Q4", "start": "2026-10-01", "end": "2027-01-01"}, None),
+        ({"created_at": "2026-13-45T99:99:99Z"}, "created_at: '2026-13-45T99:99:99Z' is not a real time"),
+        ({"name": "2026-13"}, "period/name: '2026-13' is not a month or a quarter"),
+        ({"name": "2026-00"}, "period/name: '2026-00' is not a month or a quarter"),
+        ({"start": "2026-10-01"}, "period/start: '2026-10-01' is not the start of 2026-11"),
+        ({"end": "garbage"}, "period/end: 'garbage' is not the end of 2026-11"),
+    ],
+)
+def test_a_manifest_the_patterns_let_through_must_still_mean_what_it_says(
+    changed: dict[str, str], problem: str | None
+) -> None:
+    """A signed manifest with a time or a period that is none: the time was a ValueError traceback
+    at the import, the period 2026-13 was stored."""
+    assert rules.manifest_meaning_problem(_manifest(**changed)) == problem

@@ -69,6 +69,9 @@ def test_the_manifest_follows_its_published_schema() -> None:
     )
     assert rules.schema_problem(doc) is None
     assert rules.manifest_of(doc).created_at == datetime(2026, 12, 5, tzinfo=UTC)
+    # the pattern holds, the time is none: refused in words, not a ValueError from manifest_of
+    impossible = {**doc, "created_at": "2026-13-45T99:99:99Z"}
+    assert rules.schema_problem(impossible) == "created_at: '2026-13-45T99:99:99Z' is not a real time"
     doc["files"][0]["sha256"] = "not a hash"
     assert rules.schema_problem(doc) is not None
     del doc["signer"]
