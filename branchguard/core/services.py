@@ -122,7 +122,7 @@ class Services:
         from branchguard import __version__
         from branchguard.core.backup.service import BackupService
 
-        return BackupService(self._sessions, self._data_dir, __version__)
+        return BackupService(self._sessions, self._data_dir, __version__, read_only=self._read_only)
 
     @cached_property
     def anchors(self) -> AnchorService:

@@ -154,7 +154,7 @@ def _may_switch_to_wal(cursor: Any) -> bool:
     return row is not None and row[0] in known_revisions()
 
 
-def _read_only_uri(path: Path) -> str:
+def read_only_uri(path: Path) -> str:
     """`mode=ro`; in a folder this account cannot write and with no write-ahead log left (so every
     committed change is in the file itself) also `immutable=1`, as SQLite could not make the WAL's
     shared-memory file there and would refuse to open the file at all.
@@ -195,7 +195,7 @@ def make_engine(
             args["isolation_level"] = "DEFERRED"
             engine = create_engine(
                 url, echo=echo, connect_args=args,
-                creator=lambda: sqlite3.connect(_read_only_uri(path), uri=True, **args),
+                creator=lambda: sqlite3.connect(read_only_uri(path), uri=True, **args),
             )
         else:
             engine = create_engine(url, echo=echo, connect_args=args)

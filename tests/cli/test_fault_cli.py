@@ -118,6 +118,10 @@ def test_read_only_views_and_verifies_and_refuses_changes(
     assert code == 1
     _no_traceback(err)
     assert "read-only" in err and "NOT saved" in err
+    # a backup of data opened read-only is made and, as nothing is written there, not recorded
+    # (it once failed as "could not be recorded in the audit trail")
+    code, out, err = demo_run("--read-only", "backup", "-o", str(tmp_path / "copy.zip"))
+    assert code == 0 and out.startswith(f"backup written: {tmp_path / 'copy.zip'}"), err
     assert db.read_bytes() == content
 
 
@@ -137,6 +141,10 @@ def test_read_only_folder_by_permissions(demo_run: Run, started: tuple[Path, str
         code, _out, err = demo_run("incident", "log", incident, "--kind", "note", "--text", "x")
         assert code == 1 and "read-only" in err
         _no_traceback(err)
+        # a backup off a read-only disk: SQLite once refused to read the file without `immutable`
+        archive = folder.parent / "copy.zip"
+        code, out, err = demo_run("backup", "-o", str(archive))
+        assert code == 0 and archive.is_file(), err
     finally:
         folder.chmod(0o755)
         db.chmod(0o644)

@@ -44,6 +44,7 @@ from branchguard.core.kernel.errors import BranchGuardError
 from branchguard.core.kernel.i18n import Message
 from branchguard.core.kernel.intake import ZIP_DAMAGE, InputRejected, Limits, load_json
 from branchguard.core.kernel.output import OutputRefused, OwnDataRefused, check_target
+from branchguard.db.engine import read_only_uri
 
 DB_FILE = "branchguard.sqlite"
 # What a data folder holds that a backup carries (backups/ and earlier set-aside copies are not).
@@ -310,7 +311,10 @@ def _stop_if(cancelled: Cancelled, out: Path) -> None:
 def _online_copy(source: Path, target: Path, cancelled: Cancelled, meter: _Meter) -> None:
     if not source.is_file():
         raise BackupError(Message("backup.no_database", path=str(source)))
-    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True, timeout=30)
+    # As data opened read-only is: in a folder this account cannot write, `immutable` (else SQLite
+    # cannot make its shared-memory file there and refuses the file: a backup off a read-only or
+    # failing disk is what one wants most).
+    src = sqlite3.connect(read_only_uri(source.resolve()), uri=True, timeout=30)
     dst = sqlite3.connect(target)
 
     def step(_status: int, remaining: int, total: int) -> None:  # raising here ends the copy

@@ -30,10 +30,13 @@ from branchguard.core.kernel.types import Actor
 
 
 class BackupService:
-    def __init__(self, sessions: sessionmaker[Session], data_dir: Path, app_version: str) -> None:
+    def __init__(
+        self, sessions: sessionmaker[Session], data_dir: Path, app_version: str, *, read_only: bool = False
+    ) -> None:
         self._sessions = sessions
         self._data_dir = data_dir
         self._version = app_version
+        self._read_only = read_only  # data opened read-only: a backup is made, and not recorded
 
     def create(self, actor: Actor, db_url: str, out: Path) -> BackupResult:
         """One archive at `out`."""
@@ -151,7 +154,10 @@ class BackupService:
     def _audit(self, actor: Actor, result: BackupResult) -> None:
         """After the archive is written: the archive's own copy does not hold this event. When it
         cannot be recorded (a disk that the archive filled), the complete archive stays and the
-        refusal says both: "the change was not saved" once read as "no backup was made"."""
+        refusal says both: "the change was not saved" once read as "no backup was made". On data
+        opened read-only nothing is recorded, as nothing else is there."""
+        if self._read_only:
+            return
         try:
             self._record(actor, result)
         except (DBAPIError, OSError) as exc:
