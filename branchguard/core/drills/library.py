@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from branchguard.core.drills.compliance import MAX_NOTICE_WORKING_DAYS
 from branchguard.core.drills.types import ComplianceRule, CriteriaSet, Criterion, DrillScope
+from branchguard.core.kernel import validation as v
 from branchguard.core.kernel.errors import ValidationError
 from branchguard.core.kernel.i18n import Message
 from branchguard.core.kernel.types import Actor, Text2
@@ -91,6 +92,9 @@ def check_set(cs: CriteriaSet) -> CriteriaSet:
     field = "field.criteria_set"
     if not cs.code.strip() or not cs.criteria:
         raise ValidationError(field, Message("drill.set_empty", code=cs.code))
+    v.text(cs.code, field, limit=32)  # as long as their columns hold
+    for name in (cs.name.zh, cs.name.en):
+        v.text(name, field, required=False, limit=200)
     codes = [c.code for c in cs.criteria]
     duplicate = next((c for c in codes if codes.count(c) > 1), None)
     if duplicate:
@@ -107,6 +111,10 @@ def check_set(cs: CriteriaSet) -> CriteriaSet:
 def check_rule(rule: ComplianceRule) -> ComplianceRule:
     if not rule.code.strip() or not rule.name:
         raise ValidationError("field.compliance_rule", Message("validation.required"))
+    # as long as their columns hold (a library's rule once stored a code of 5,000 characters)
+    v.text(rule.code, "field.compliance_rule", limit=32)
+    for name in (rule.name.zh, rule.name.en):
+        v.text(name, "field.compliance_rule", required=False, limit=200)
     if rule.notice_working_days is not None:  # a notice rule: its interval is not used
         days = rule.notice_working_days
         if isinstance(days, bool) or not isinstance(days, int) or not 1 <= days <= MAX_NOTICE_WORKING_DAYS:

@@ -142,6 +142,26 @@ def test_a_notice_rule_needs_a_sane_number_of_working_days() -> None:
     assert drills_data.check_rule(replace(notice, notice_working_days=5)).notice_working_days == 5
 
 
+def test_a_rule_and_a_criteria_set_must_fit_their_columns() -> None:
+    """A library's rule with a 5,000-character code was imported into a 32-character column."""
+    from branchguard.core.drills.types import CriteriaSet, Criterion
+    from branchguard.core.kernel.types import Text2
+
+    rule = RULES["FIRE_NOTICE"]
+    for bad in (replace(rule, code="X" * 33), replace(rule, name=Text2("名" * 201, "name"))):
+        with pytest.raises(ValidationError) as caught:
+            drills_data.check_rule(bad)
+        assert caught.value.field == "field.compliance_rule"
+    assert drills_data.check_rule(replace(rule, code="X" * 32)).code == "X" * 32
+    whole = (Criterion("ALL", Text2("全部", "All"), 100),)
+    fits = CriteriaSet("Y" * 32, Text2("评分", "Scoring"), (), whole)
+    assert drills_data.check_set(fits) == fits
+    for bad in (replace(fits, code="Y" * 33), replace(fits, name=Text2("评分", "n" * 201))):
+        with pytest.raises(ValidationError) as caught:
+            drills_data.check_set(bad)
+        assert caught.value.field == "field.criteria_set"
+
+
 def test_tiers_and_notice_days_round_trip_through_a_regional_rule(ctx, lead) -> None:
     drills = ctx.services.drills
     rules = {r.code: r for r in drills.compliance_rules(lead)}
