@@ -309,7 +309,9 @@ class ScheduleService(ReminderDesk):
         require(actor, "schedule.read")
         if end <= start:
             raise ValidationError("field.date_range", Message("schedule.bad_range"))
-        validation.span(start, end, "field.date_range", validation.MAX_SPAN_DAYS + 1)
+        # the last instant asked for, not `end` (the midnight after 2200-12-31 is past the range)
+        last = end - timedelta(microseconds=1)
+        validation.span(start, last, "field.date_range", validation.MAX_SPAN_DAYS + 1)
         now = now or utcnow()
         with self._sessions() as s:
             items: dict[tuple[int, datetime], OccurrenceInfo] = {}
