@@ -49,6 +49,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "anchor.proof.unreadable": ("chain consistent; the anchor file {path} could not be read ({error}), so no outside anchor was checked", "哈希链一致；无法读取锚点文件 {path}（{error}），未核对外部锚点"),
     "anchor.proof.chain_broken": ("chain broken: nothing is proved; run `branchguard verify` to see where", "哈希链断裂：无法证明任何内容；运行 `branchguard verify` 查看位置"),
     "anchor.proof.anchor_failed": ("the data does NOT hold {count} anchored state(s), the first of {at}: `branchguard verify --anchor <anchor file>` lists which", "数据与 {count} 个锚定状态不符，最早的一个为 {at}：`branchguard verify --anchor <锚点文件>` 可列出详情"),
+    "anchor.proof.anchor_not_as_signed": (
+        "nothing is proved by {count} anchor(s): the first, at {where}, is not as it was signed (the anchor "
+        "was edited, not the data)",
+        "有 {count} 个锚点无法用于证明：第一个（第 {where} 项）与签署时不符（被改动的是锚点，而非数据）",
+    ),
     "anchor.proof.anchor_unreadable": ("nothing is proved by {count} anchor(s): the first, at {where}, cannot be read", "有 {count} 个锚点无法用于证明：第一个（第 {where} 项）无法读取"),
     # on reports
     "anchor.report.heading": ("Integrity", "完整性"),

@@ -186,17 +186,26 @@ def local_minute(at: datetime) -> str:
     return at.astimezone().strftime("%Y-%m-%d %H:%M")
 
 
+_NOT_THE_DATAS = (Failure.UNREADABLE, Failure.SIGNATURE)  # failures of the anchor, not of the data
+
+
 def proof(report: AnchorReport | None, chain_consistent: bool) -> Message:
     """The one sentence a report prints about its integrity: exactly what was proved, never more."""
     if not chain_consistent:
         return Message("anchor.proof.chain_broken")
     if report is None or not report.results:
         return Message("anchor.proof.no_anchor")
+    # What the data fails to hold is said first; an anchor that cannot be read, or is not as it was
+    # signed (the anchor file edited, not the data), proves nothing either way.
+    held_against = [f for f in report.failures if f.failure not in _NOT_THE_DATAS]
+    if held_against:
+        anchor = held_against[0].anchor
+        assert anchor is not None
+        return Message("anchor.proof.anchor_failed", at=local_minute(anchor.at), count=len(held_against))
     if report.failures:
         first, count = report.failures[0], len(report.failures)
-        if first.anchor is None:  # a line that could not be read: it proves nothing either way
-            return Message("anchor.proof.anchor_unreadable", where=first.where, count=count)
-        return Message("anchor.proof.anchor_failed", at=local_minute(first.anchor.at), count=count)
+        key = "anchor_unreadable" if first.failure is Failure.UNREADABLE else "anchor_not_as_signed"
+        return Message(f"anchor.proof.{key}", where=first.where, count=count)
     latest = report.latest
     assert latest is not None  # every result held
     return Message("anchor.proof.unchanged", at=local_minute(latest.at), seq=latest.ledger_seq)

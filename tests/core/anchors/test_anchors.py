@@ -179,7 +179,14 @@ def test_an_edited_anchor_line_fails_its_signature(bench: Bench) -> None:
     # A line re-signed with another key names that key and fails too: its fingerprint is not its key's.
     line["what"], line["fingerprint"] = "report incident 12", "0" * 16
     bench.file.write_text(json.dumps(line) + "\n", encoding="utf-8")
-    assert bench.service.check(LEAD, bench.file).results[0].failure == Failure.SIGNATURE
+    report = bench.service.check(LEAD, bench.file)
+    assert report.results[0].failure == Failure.SIGNATURE
+    # The summary blames the anchor, not the data (it said "the data does NOT hold 1 anchored state").
+    from branchguard.core.anchors.rules import proof
+
+    said = proof(report, chain_consistent=True)
+    assert said == Message("anchor.proof.anchor_not_as_signed", where=1, count=1)
+    assert "edited, not the data" in said.text("en") and "does NOT hold" not in said.text("en")
 
 
 def test_a_chain_rewritten_and_recomputed_before_the_anchor_is_caught(bench: Bench) -> None:
