@@ -193,7 +193,7 @@ def run_summary_report(ctx: AppContext, args: argparse.Namespace) -> int:
     if suffix == ".xlsx":
         from branchguard.reports.summary_excel import build_summary_workbook
 
-        build_summary_workbook(ctx.services, actor, period, args.output)
+        build_summary_workbook(ctx.services, actor, period, args.output, anchor_warning)
     else:
         from branchguard.reports.summary import build_summary_report
 

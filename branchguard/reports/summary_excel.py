@@ -29,6 +29,7 @@ from branchguard.core.dashboard.types import (
 )
 from branchguard.core.kernel.i18n import t
 from branchguard.core.kernel.types import Actor
+from branchguard.reports import anchoring
 from branchguard.reports.summary_complaints import breakdown_rows
 from branchguard.reports.template import write_atomically
 from branchguard.reports.workbook import (
@@ -36,6 +37,7 @@ from branchguard.reports.workbook import (
     HEADER_FONT,
     Column,
     Value,
+    fill_integrity,
     fill_register,
     local,
     set_cell,
@@ -128,6 +130,17 @@ ACTIONS: tuple[Column[ActionLine], ...] = (
 )
 
 
+# The twelve months the PDF's charts draw, as numbers (a month by its first day).
+TRENDS: tuple[Column[PeriodFigures], ...] = (
+    Column("summary.sheet.month", lambda m: m.start.strftime("%Y-%m")),
+    Column("summary.chart.incidents", lambda m: m.incidents),
+    Column("summary.chart.drills", lambda m: m.drills),
+    Column("summary.chart.opened", lambda m: m.hazards_opened),
+    Column("summary.chart.resolved", lambda m: m.hazards_resolved),
+    Column("summary.chart.open", lambda m: m.hazards_open_at_end),
+)
+
+
 def render_summary_workbook(
     report: PeriodReport,
     period: Period,
@@ -135,6 +148,7 @@ def render_summary_workbook(
     branch_name: str = "",
     prepared_by: str = "",
     generated_at: datetime | None = None,
+    stamp: anchoring.Stamp | None = None,
 ) -> bytes:
     generated_at = generated_at or datetime.now().astimezone().replace(microsecond=0)
     book = Workbook()
@@ -161,6 +175,9 @@ def render_summary_workbook(
     fill_register(
         book.create_sheet(t("summary.sheet.actions")), ACTIONS, report.actions_overdue, lambda _a: True, 4
     )
+    fill_register(book.create_sheet(t("summary.sheet.trends")), TRENDS, report.months, never, 1)
+    if stamp is not None:  # as the PDF: head office checks the workbook against the ledger too
+        fill_integrity(book, stamp)
     book.properties.creator = APP_NAME
     book.properties.title = " - ".join(x for x in (t("summary.title"), branch_name) if x)
     buffer = io.BytesIO()
@@ -250,11 +267,23 @@ def _fill_summary(
         sheet.column_dimensions[get_column_letter(c)].width = width
 
 
-def build_summary_workbook(services: Services, actor: Actor, period: Period, out_path: Path) -> Path:
-    """Read the period as `actor` and write its workbook to `out_path`, whole or not at all."""
+def build_summary_workbook(
+    services: Services,
+    actor: Actor,
+    period: Period,
+    out_path: Path,
+    on_anchor: anchoring.AnchorNote | None = None,
+) -> Path:
+    """Read the period as `actor`, write its workbook to `out_path` (whole or not at all) and
+    append its signed anchor (`on_anchor` hears whether that worked), as the PDF's."""
     report = services.dashboard.period_report(actor, period)
     branch = services.branch.get()
     who = services.auth.names(actor)(actor.username)
-    data = render_summary_workbook(report, period, branch_name=branch.name if branch else "", prepared_by=who)
+    stamp = anchoring.stamp(
+        services, actor, "", "", f"export summary {period.code} xlsx", anchoring.PERIOD_RECORDS
+    )
+    branch_name = branch.name if branch else ""
+    data = render_summary_workbook(report, period, branch_name=branch_name, prepared_by=who, stamp=stamp)
     write_atomically(Path(out_path), data)
+    anchoring.finish(services, stamp, on_anchor)
     return Path(out_path)

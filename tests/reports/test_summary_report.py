@@ -164,6 +164,18 @@ def test_the_workbook_holds_the_same_figures(branch: Demo, tmp_path: Path) -> No
     incidents = book[t("summary.sheet.incidents")]
     assert incidents.max_row - 1 == figures.incidents
     assert "营业厅漏水" in [r[2] for r in incidents.iter_rows(min_row=2, values_only=True)]
+    # the twelve months the PDF charts, as numbers, and the integrity sheet with its signed anchor
+    # (the workbook had neither: head office could not check it against the ledger)
+    report = services.dashboard.period_report(actor, period)
+    trends = list(book[t("summary.sheet.trends")].iter_rows(min_row=2, values_only=True))
+    expected = [
+        (m.start.strftime("%Y-%m"), m.incidents, m.drills, m.hazards_opened, m.hazards_resolved,
+         m.hazards_open_at_end) for m in report.months
+    ]  # fmt: skip
+    assert trends == expected and len(trends) == 12
+    integrity = [r[0] for r in book[t("anchor.report.sheet")].iter_rows(values_only=True) if r[0]]
+    assert book.properties.keywords and book.properties.keywords in integrity
+    assert services.anchors.check(actor, out).ok  # verify --anchor reads it back
 
 
 def test_the_complaint_section_reads_the_dashboards_figures(

@@ -182,6 +182,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "summary.signers.lead": ("Safety lead", "安全管理负责人"),
     # workbook sheets
     "summary.sheet.summary": ("Summary", "概要"),
+    "summary.sheet.month": ("Month", "月份"),
+    "summary.sheet.trends": ("Twelve months", "十二个月趋势"),
     "summary.sheet.incidents": ("Incidents", "突发事件"),
     "summary.sheet.drills": ("Drills", "演练"),
     "summary.sheet.rules": ("Required drills", "规定演练"),
