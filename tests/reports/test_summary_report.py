@@ -280,3 +280,19 @@ def test_an_average_score_always_has_its_decimal() -> None:
     assert rows[t("summary.fig.drill_score")][:2] == ("92.0", "82.7")
     rows = {row[0]: row[1:] for row in headline_rows(PeriodFigures(day, day), PeriodFigures(day, day), 0, 0)}
     assert rows[t("summary.fig.drill_score")][:2] == ("—", "—")
+
+
+def test_a_rule_names_at_most_eight_of_its_drills() -> None:
+    """A year's 49 drill numbers in one cell made a row taller than half a page (ReportLab then
+    repeated the table's header mid-page); the annex lists every drill."""
+    from branchguard.reports.summary_tables import _drills_done
+
+    set_language("en")
+    try:
+        assert _drills_done([]) == "0"
+        assert _drills_done([548, 549]) == "2 (#548, #549)"
+        many = _drills_done(list(range(548, 597)))
+        assert many == "49 (#548, #549, #550, #551, #552, #553, #554, #555, … and 41 more)"
+    finally:
+        set_language("zh_CN")
+    assert _drills_done(list(range(1, 11))).endswith("……等另 2 次)")

@@ -183,6 +183,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # workbook sheets
     "summary.sheet.summary": ("Summary", "概要"),
     "summary.sheet.month": ("Month", "月份"),
+    "summary.and_more": ("… and {n} more", "……等另 {n} 次"),
     "summary.sheet.trends": ("Twelve months", "十二个月趋势"),
     "summary.sheet.incidents": ("Incidents", "突发事件"),
     "summary.sheet.drills": ("Drills", "演练"),
