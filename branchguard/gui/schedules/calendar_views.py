@@ -112,6 +112,9 @@ class DayList(QListWidget):
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setWordWrap(True)  # a week's column is narrow; titles are what matters
+        # By pixel: scrolled by item, one item taller than its cell had nothing to scroll to and was
+        # cut mid-line with no scroll bar.
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.setLayoutMode(QListView.LayoutMode.Batched)
         self.setBatchSize(LAYOUT_BATCH)
         self.set_drop(on_drop)
