@@ -113,6 +113,31 @@ def test_every_page_a_dashboard_figure_opens_fits_1024x768(small_window: Callabl
 
 
 @pytest.mark.parametrize("lang", LANGS)
+def test_what_a_list_is_read_for_is_on_screen_at_1024x768(small_window: Callable[[str], MainWindow]) -> None:
+    """A plan's status and a drill's date, status and score were scrolled off to the right."""
+    from PySide6.QtWidgets import QTableView
+
+    from branchguard.gui.drills.models import DrillPlanModel as Drills
+    from branchguard.gui.playbooks.models import PlaybooksModel as Plans
+
+    window = small_window("lead")
+    wanted = {
+        ("playbooks", "playbook_table"): (Plans.COL_TITLE, Plans.COL_STATUS),
+        ("drills", "drills_table"): (Drills.COL_DATE, Drills.COL_STATUS, Drills.COL_SCORE),
+    }
+    for (page_id, name), columns in wanted.items():
+        page = window.show_page(page_id)
+        assert page is not None
+        settle()
+        table = page.findChild(QTableView, name)
+        assert table is not None and table.isVisible(), name
+        header, room = table.horizontalHeader(), table.viewport().width()
+        for column in columns:
+            right = header.sectionViewportPosition(column) + header.sectionSize(column)
+            assert right <= room, f"{name}: column {column} ends at {right} of {room} px"
+
+
+@pytest.mark.parametrize("lang", LANGS)
 def test_the_banner_of_an_incident_with_a_long_title_fits_1024x768(
     world: AppContext, small_window: Callable[[str], MainWindow]
 ) -> None:

@@ -31,6 +31,7 @@ from branchguard.gui.kit.flow import FlowLayout
 from branchguard.gui.kit.icons import icon
 from branchguard.gui.kit.plain import literal, plain
 from branchguard.gui.kit.rows import SORT_ROLE, RowsProxy
+from branchguard.gui.kit.tables import lead_with
 from branchguard.gui.kit.windowed import Pager
 from branchguard.gui.kit.writer import writer
 from branchguard.gui.shell.session import GuiSession
@@ -87,6 +88,8 @@ class DrillListPanel(QWidget):
         for column, width in enumerate(widths):
             header.resizeSection(column, width)
         header.setSectionResizeMode(DrillPlanModel.COL_TITLE, QHeaderView.ResizeMode.Interactive)
+        m = DrillPlanModel  # when, and how it went, beside the title: at 1024 px they were scrolled off
+        lead_with(header, (m.COL_ID, m.COL_TITLE, m.COL_DATE, m.COL_STATUS, m.COL_SCORE))
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self.update_buttons())
         self.table.activated.connect(lambda _index: self._activated())
 

@@ -2,15 +2,24 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QHeaderView,
     QTableView,
 )
 
 from branchguard.gui.kit.rows import SORT_ROLE, RowsProxy
+
+
+def lead_with(header: QHeaderView, columns: Sequence[int]) -> None:
+    """Show the model's `columns` first, in this order, the others after them as they were: what a
+    reader needs stays on screen at 1024 px when the rest of a wide table is scrolled to."""
+    for place, column in enumerate(columns):
+        header.moveSection(header.visualIndex(column), place)
 
 
 def make_table(name: str, model: Any, sortable: bool = True) -> tuple[QTableView, QSortFilterProxyModel]:

@@ -22,11 +22,12 @@ from branchguard.core.playbooks.types import IncidentCategory, PlanTier, Playboo
 from branchguard.gui.kit.loader import Loader, reads_next_turn
 from branchguard.gui.kit.rows import SIZE_SAMPLE_ROWS, SORT_ROLE, CellsProxy
 from branchguard.gui.kit.search_box import SearchBox
+from branchguard.gui.kit.tables import lead_with
 from branchguard.gui.playbooks.models import LEVELS_ROLE, PlaybooksModel
 from branchguard.gui.playbooks.preview import LevelBadgeDelegate
 from branchguard.gui.shell.session import GuiSession
 
-TITLE_WIDTH = 250  # longer titles elide; the tooltip and the preview show them whole
+TITLE_WIDTH = 220  # longer titles elide (the tooltip and the preview show them whole): with the status, 1024 px
 _SEL = QItemSelectionModel.SelectionFlag
 
 
@@ -94,6 +95,8 @@ class PlaybookList(QWidget):
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # the service's order (tier, code)
+        # a draft or an approved plan, beside its title: at 1024 px the status was scrolled off
+        lead_with(header, (PlaybooksModel.COL_CODE, PlaybooksModel.COL_TITLE, PlaybooksModel.COL_STATUS))
         table.selectionModel().currentRowChanged.connect(lambda *_: self.current_changed.emit())
         table.selectionModel().selectionChanged.connect(lambda *_: self.selection_changed.emit())
         table.activated.connect(lambda _index: self.activated.emit())
