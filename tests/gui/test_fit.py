@@ -135,6 +135,12 @@ def test_what_a_list_is_read_for_is_on_screen_at_1024x768(small_window: Callable
         for column in columns:
             right = header.sectionViewportPosition(column) + header.sectionSize(column)
             assert right <= room, f"{name}: column {column} ends at {right} of {room} px"
+    settings = window.show_page("settings")  # every tab's name whole, no scroll arrows
+    assert settings is not None
+    settle()
+    bar = settings.tabs.tabBar()  # type: ignore[attr-defined]
+    wanted_width = sum(bar.tabSizeHint(i).width() for i in range(bar.count()))
+    assert wanted_width <= settings.tabs.width(), f"the settings tabs need {wanted_width} px"  # type: ignore[attr-defined]
 
 
 @pytest.mark.parametrize("lang", LANGS)

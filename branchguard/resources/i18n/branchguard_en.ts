@@ -4565,7 +4565,7 @@ Submitted as: %3</translation>
     </message>
     <message>
         <source>Head-office library</source>
-        <translation>Head-office library</translation>
+        <translation>Library</translation>
     </message>
     <message>
         <source>Start</source>

@@ -58,7 +58,7 @@ def library_file(request: pytest.FixtureRequest, tmp_path: Path) -> tuple[Path, 
 def _panel(window: Any) -> Any:
     page = window.show_page("settings")
     assert isinstance(page, SettingsPage)
-    assert page.tabs.tabText(page._library_tab) == "Head-office library"
+    assert page.tabs.tabText(page._library_tab) == "Library"  # head office's, as its box says
     return page.library
 
 

@@ -126,6 +126,6 @@ def test_an_auditor_at_head_office_sees_the_library_state_but_has_no_button(
 def test_a_branch_window_keeps_its_trust_and_import_tab(gui_ctx: AppContext, open_window: Any) -> None:
     page = open_window("lead").show_page("settings")
     assert isinstance(page, SettingsPage)
-    assert page.tabs.tabText(page._library_tab) == "Head-office library"
+    assert page.tabs.tabText(page._library_tab) == "Library"  # head office's, as its box says
     assert isinstance(page.library, LibraryPanel)
     assert page.findChild(HeadOfficeLibraryPanel) is None
