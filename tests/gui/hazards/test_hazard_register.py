@@ -92,6 +92,18 @@ def test_filters_select_and_overdue_rows_are_red_and_counted(
     assert ids(page) == {the["late"], the["major"], the["fine"]}  # the closed one is not open
     assert page.shown()[0].id == the["late"]  # overdue first
     assert "1 overdue" in page.counts.text() and "3 hazard" in page.counts.text()
+    # each figure is kept whole when the line wraps beside the buttons (Chinese broke "逾期 1 条")
+    from PySide6.QtGui import QTextDocument
+
+    doc = QTextDocument()
+    doc.setHtml(page.counts.text())
+    doc.setTextWidth(page.counts.fontMetrics().horizontalAdvance("3 hazards shown · 1 major"))
+    doc.size()  # laid out
+    block, text = doc.firstBlock().layout(), doc.toPlainText()
+    starts = [block.lineAt(i).textStart() for i in range(block.lineCount())]
+    lines = [text[a:b] for a, b in zip(starts, [*starts[1:], len(text)], strict=True)]
+    assert block.lineCount() > 1, lines
+    assert all(line.strip(" ·").endswith(("shown", "open", "overdue")) for line in lines), lines
     late_row = page.model.find_row(lambda h: h.id == the["late"])
     fine_row = page.model.find_row(lambda h: h.id == the["fine"])
     background = Qt.ItemDataRole.BackgroundRole
