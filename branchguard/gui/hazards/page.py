@@ -287,9 +287,9 @@ class HazardsPage(Page):
         overdue_text = self.tr("%1 overdue").replace("%1", str(overdue))
         alert = f"color:{style.ERROR}; font-weight:600; " if overdue else ""
         # Each figure kept whole, the line breaking only between them: in Chinese "逾期 1 条" broke
-        # before its last character beside the buttons at 1024 px.
+        # after its first character beside the buttons at 1024 px.
         parts = [(shown, ""), (majors, ""), (overdue_text, alert)]
-        kept = [f"<span style='{css}white-space:nowrap'>{text}</span>" for text, css in parts]
+        kept = [f"<span style='{css}'>{_unbroken(text)}</span>" for text, css in parts]
         self.counts.setText(" · ".join(kept))
 
     def shown(self) -> list[HazardInfo]:
@@ -362,3 +362,9 @@ class HazardsPage(Page):
 
     def _export_failed(self, message: str) -> None:
         QMessageBox.warning(self, self.tr("Hazard register"), literal(message))
+
+
+def _unbroken(text: str) -> str:
+    """`text` that no line breaks inside: no-break spaces, and a word joiner between characters
+    (Chinese may break between any two; CSS white-space is not followed inside a label's span)."""
+    return "\u2060".join(text.replace(" ", "\u00a0"))

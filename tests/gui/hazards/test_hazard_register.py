@@ -12,6 +12,8 @@ from typing import Any
 import pytest
 from openpyxl import load_workbook
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextDocument
+from PySide6.QtWidgets import QWidget
 
 from branchguard.context import AppContext, open_context
 from branchguard.core.demo.inspections import make_overdue
@@ -25,7 +27,7 @@ from branchguard.core.hazards.types import (
 from branchguard.gui.hazards.detail import HazardDetailDialog
 from branchguard.gui.hazards.dialogs import NewHazardDialog
 from branchguard.gui.hazards.models import OVERDUE_BACKGROUND, HazardEventsModel, HazardListModel
-from branchguard.gui.hazards.page import OPEN_ONLY, HazardsPage
+from branchguard.gui.hazards.page import OPEN_ONLY, HazardsPage, _unbroken
 from branchguard.gui.shell.session import GuiSession
 from tests.gui.incidents.incident_support import login, read_every_cell, session_for
 
@@ -91,19 +93,16 @@ def test_filters_select_and_overdue_rows_are_red_and_counted(
     assert page.status_filter.currentData() == OPEN_ONLY
     assert ids(page) == {the["late"], the["major"], the["fine"]}  # the closed one is not open
     assert page.shown()[0].id == the["late"]  # overdue first
-    assert "1 overdue" in page.counts.text() and "3 hazard" in page.counts.text()
-    # each figure is kept whole when the line wraps beside the buttons (Chinese broke "逾期 1 条")
-    from PySide6.QtGui import QTextDocument
-
-    doc = QTextDocument()
-    doc.setHtml(page.counts.text())
-    doc.setTextWidth(page.counts.fontMetrics().horizontalAdvance("3 hazards shown · 1 major"))
-    doc.size()  # laid out
-    block, text = doc.firstBlock().layout(), doc.toPlainText()
-    starts = [block.lineAt(i).textStart() for i in range(block.lineCount())]
-    lines = [text[a:b] for a, b in zip(starts, [*starts[1:], len(text)], strict=True)]
-    assert block.lineCount() > 1, lines
-    assert all(line.strip(" ·").endswith(("shown", "open", "overdue")) for line in lines), lines
+    shown = QTextDocument()
+    shown.setHtml(page.counts.text())
+    counts = shown.toRawText().replace("\u2060", "").replace("\u00a0", " ")
+    assert "1 overdue" in counts and "3 hazard" in counts
+    # each figure stays whole when the line wraps beside the buttons (Chinese broke "逾期 1 条"):
+    # the page's own words, and Chinese ones kept whole the same way
+    chinese = " · ".join(map(_unbroken, ("显示 3 条隐患", "未闭环重大隐患 1 条", "逾期 1 条")))
+    for text in (shown.toRawText(), chinese):  # raw: toPlainText makes no-break spaces plain ones
+        *lines, last = wrapped(text, page.counts, "显示 3 条隐患 · 未闭环")
+        assert lines and last in ("1 overdue", "逾期 1 条"), (lines, last)
     late_row = page.model.find_row(lambda h: h.id == the["late"])
     fine_row = page.model.find_row(lambda h: h.id == the["fine"])
     background = Qt.ItemDataRole.BackgroundRole
@@ -460,3 +459,17 @@ def test_the_detail_names_the_checklist_that_found_the_hazard(records_data_dir: 
         assert found.template_code not in view.source.text()  # the list's code, not the checklist's name
     finally:
         ctx.close()
+
+
+def wrapped(text: str, label: QWidget, room: str) -> list[str]:
+    """The lines `text` takes in `label`'s font when a line holds as much as `room` does."""
+    doc = QTextDocument()
+    doc.setDefaultFont(label.font())
+    doc.setPlainText(text)
+    doc.setDocumentMargin(0)
+    doc.setTextWidth(label.fontMetrics().horizontalAdvance(room) + 2)
+    doc.size()  # laid out
+    layout, plain = doc.firstBlock().layout(), doc.toPlainText()
+    starts = [layout.lineAt(i).textStart() for i in range(layout.lineCount())]
+    lines = [plain[a:b] for a, b in zip(starts, [*starts[1:], len(plain)], strict=True)]
+    return [line.replace("\u2060", "").replace("\u00a0", " ").strip(" ·") for line in lines]
