@@ -23,6 +23,26 @@ from branchguard.core.anchors.types import (
 from branchguard.core.kernel.i18n import Message
 
 DOMAIN = b"branchguard-anchor-v1\n"  # signatures over anchors are never valid for anything else
+
+# The Ed25519 public keys of small order (libsodium's list, the sign bit aside): no private key
+# stands behind them, and a signature "by" one can be made without any, so none may be trusted.
+_SMALL_ORDER = frozenset(
+    bytes.fromhex(h)
+    for h in (
+        "0000000000000000000000000000000000000000000000000000000000000000",
+        "0100000000000000000000000000000000000000000000000000000000000000",
+        "26e8958fc2b227b045c3f489f2ef98f0d5dfac05d3c63339b13802886d53fc05",
+        "c7176a703d4dd84fba3c0b760d10670f2a2053fa2c39ccc64ec7fd7792ac037a",
+        "ecffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f",
+        "edffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f",
+        "eeffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f",
+    )
+)
+
+
+def small_order(raw: bytes) -> bool:
+    """Whether the raw public key `raw` is a point of small order (the zero key among them)."""
+    return len(raw) == 32 and raw[:31] + bytes([raw[31] & 0x7F]) in _SMALL_ORDER
 FIELDS = (
     "at", "ledger_seq", "ledger_hash", "record", "record_seq", "record_hash", "what",
     "fingerprint", "public_key", "signature",

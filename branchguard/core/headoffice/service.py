@@ -18,7 +18,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from branchguard.core.accounts.service import AuthService
-from branchguard.core.anchors.rules import fingerprint
+from branchguard.core.anchors.rules import fingerprint, small_order
 from branchguard.core.audit.service import record
 from branchguard.core.demo.service import holds_branch_data
 from branchguard.core.exchange import rules as package
@@ -517,17 +517,19 @@ def _public_key(data: bytes, path: Path) -> bytes:
     """The raw Ed25519 public key from a PEM file (`key export`) or 64 hex digits, saved with or
     without a BOM (Notepad's "UTF-8")."""
     text = intake.without_bom(data).strip()
+    raw = b""
     try:
         if text.startswith(b"-----BEGIN"):
             key = load_pem_public_key(text)
             if isinstance(key, Ed25519PublicKey):
-                return key.public_bytes(Encoding.Raw, PublicFormat.Raw)
+                raw = key.public_bytes(Encoding.Raw, PublicFormat.Raw)
         elif len(text) == 64:
             raw = bytes.fromhex(text.decode("ascii"))
             Ed25519PublicKey.from_public_bytes(raw)
-            return raw
     except (ValueError, UnicodeDecodeError):
-        pass
+        raw = b""
+    if raw and not small_order(raw):  # of small order (64 zeros): a key anyone could sign for
+        return raw
     raise ValidationError("field.key_file", Message("ho.bad_key", path=str(path)))
 
 

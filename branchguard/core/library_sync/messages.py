@@ -171,6 +171,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "this is a private key: head office gives branches its public key only (never send a private key)",
         "这是私钥：总行只向支行提供公钥（切勿传送私钥）",
     ),
+    "library.key_weak": (
+        "this key is of a kind anyone can sign for (a point of small order, such as 64 zeros): it "
+        "is not head office's; ask head office for its key file again",
+        "此密钥属于任何人都能代为签名的一类（小阶点，例如 64 个 0）：不是总行的密钥；请向总行重新索取密钥文件",
+    ),
     "library.key_bad": (
         "not a public key: expected a PEM file (BEGIN PUBLIC KEY) or the key's 64 hex digits",
         "不是公钥：应为 PEM 文件（BEGIN PUBLIC KEY）或 64 位十六进制密钥",

@@ -28,7 +28,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from branchguard.core.accounts import standing
 from branchguard.core.anchors import keys
-from branchguard.core.anchors.rules import fingerprint, grouped
+from branchguard.core.anchors.rules import fingerprint, grouped, small_order
 from branchguard.core.audit.service import record
 from branchguard.core.drills import library as drills_data
 from branchguard.core.inspections import library as templates_data
@@ -425,10 +425,9 @@ def public_pem(key: Ed25519PrivateKey) -> bytes:
     return key.public_key().public_bytes(Encoding.PEM, PublicFormat.SubjectPublicKeyInfo)
 
 
-def public_key_from(data: bytes) -> bytes:
-    """The raw Ed25519 public key in a key file: PEM ("BEGIN PUBLIC KEY"), the 64 hex digits of the
-    raw key, or a JSON object with `public_key`; ValidationError naming the file field otherwise.
-    A BOM (Notepad's "UTF-8") is dropped first."""
+def _raw_public_key(data: bytes) -> bytes:
+    """`public_key_from`'s reading, the key not yet weighed. A BOM (Notepad's "UTF-8") is dropped
+    first."""
     data = without_bom(data)
     text = data.decode("utf-8", errors="replace").strip()
     if "PRIVATE KEY" in text:
@@ -452,4 +451,14 @@ def public_key_from(data: bytes) -> bytes:
         raise ValidationError(KEY_FIELD, Message("library.key_bad")) from None
     if len(raw) != 32:
         raise ValidationError(KEY_FIELD, Message("library.key_bad"))
+    return raw
+
+
+def public_key_from(data: bytes) -> bytes:
+    """The raw Ed25519 public key in a key file: PEM ("BEGIN PUBLIC KEY"), the 64 hex digits of the
+    raw key, or a JSON object with `public_key`; ValidationError naming the file field otherwise,
+    and for a key of small order (64 zeros), which anyone could sign for."""
+    raw = _raw_public_key(data)
+    if small_order(raw):
+        raise ValidationError(KEY_FIELD, Message("library.key_weak"))
     return raw

@@ -27,7 +27,7 @@ from branchguard.gui.playbooks.models import LEVELS_ROLE, PlaybooksModel
 from branchguard.gui.playbooks.preview import LevelBadgeDelegate
 from branchguard.gui.shell.session import GuiSession
 
-TITLE_WIDTH = 220  # longer titles elide (the tooltip and the preview show them whole): with the status, 1024 px
+TITLE_WIDTH = 220  # longer titles elide (the tooltip and the preview show them whole); status fits at 1024
 _SEL = QItemSelectionModel.SelectionFlag
 
 

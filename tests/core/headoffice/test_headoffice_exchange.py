@@ -155,6 +155,11 @@ def test_round_trip_refusals_and_quarantine(make_db: Callable[[str], Any], tmp_p
         a.services.headoffice.branches(a_lead)
     hos.init("华东区总行", "admin", HO_PASSWORD)
     admin = _actor(ho, "admin")
+    zero = out / "zero.hex"  # a key of small order: anyone could sign "as" it (once registered)
+    zero.write_text("0" * 64)
+    with pytest.raises(ValidationError) as bad_key:
+        hos.add_branch(admin, "DEMO-0909", "无", zero)
+    assert "is not an Ed25519 public key" in bad_key.value.content.text("en")
     hos.add_branch(admin, "DEMO-0101", "城东", keys["a"])
     hos.add_branch(admin, "DEMO-0202", "城西", keys["b"])
     results = [hos.import_package(admin, z) for z in zips]

@@ -267,6 +267,9 @@ def test_trust_is_the_leads_audited_and_refuses_what_is_not_a_public_key(
     for bad, words in (
         (b"-----BEGIN PRIVATE KEY-----\nMC4CAQAwBQYDK2VwBCIEI\n-----END PRIVATE KEY-----\n", "private key"),
         (b"hello", "not a public key"),
+        (b"0" * 64, "anyone can sign for"),  # the zero key, of small order: once trusted
+        (b"01" + b"0" * 62, "anyone can sign for"),  # the identity
+        (b"ec" + b"f" * 60 + b"7f", "anyone can sign for"),  # p - 1, of order 2
     ):
         (tmp_path / "bad").write_bytes(bad)
         set_language("en")
