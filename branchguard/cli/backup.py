@@ -40,6 +40,8 @@ def run_backup(ctx: AppContext, args: argparse.Namespace) -> int:
     from branchguard.core.kernel.attachments import format_size
 
     backups = ctx.services.backup
+    if args.output and args.output.suffix.lower() != ".zip":  # a usage error, as a report's: nothing written
+        return fail(t("cli.zip_suffix", path=args.output), 2)
     if args.output:
         result = backups.create(cli_actor(args), ctx.config.db_url, args.output)
     else:

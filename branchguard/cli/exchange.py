@@ -74,6 +74,8 @@ def run_package(ctx: AppContext, args: argparse.Namespace) -> int:
         return 0
     if args.output is None:
         return fail(t("exchange.cli.output_required"))
+    if args.output.suffix.lower() != ".zip":  # a usage error, as a report's: nothing written
+        return fail(t("cli.zip_suffix", path=args.output), 2)
     documents = None
     if not args.no_reports:
         from branchguard.reports.package_documents import period_documents

@@ -41,13 +41,30 @@ def refused_and_intact(demo_run: Run, data: Path, target: Path, *command: str) -
 
 @pytest.mark.parametrize(
     "command",
-    [("handover",), ("contacts", "card"), ("playbook", "export", "FIRE"), ("backup",)],
-    ids=["handover", "contacts-card", "playbook-export", "backup"],
+    [("handover",), ("contacts", "card"), ("playbook", "export", "FIRE")],
+    ids=["handover", "contacts-card", "playbook-export"],
 )
 def test_output_onto_the_database_is_refused(
     demo_run: Run, records_data_dir: Path, command: tuple[str]
 ) -> None:
     refused_and_intact(demo_run, records_data_dir, records_data_dir / DB, *command)
+
+
+def test_a_backup_onto_the_database_is_refused_by_its_name_before_anything_is_read(
+    demo_run: Run, records_data_dir: Path, tmp_path: Path
+) -> None:
+    """An archive is a .zip (a backup or a package named x.pdf was written as a zip, then opened as
+    a PDF by whoever double-clicked it); its own data is refused through a link named .zip too."""
+    for command in (("backup",), ("export", "package", "--period", "2026-11")):
+        for target in (records_data_dir / DB, tmp_path / "package.pdf"):
+            code, out, err = demo_run(*command, "-o", str(target))
+            assert (code, out) == (2, ""), err
+            assert err == f"branchguard: error: {target}: the file name must end in .zip\n"
+            assert not (tmp_path / "package.pdf").exists()
+    assert (records_data_dir / DB).read_bytes().startswith(b"SQLite format 3\x00")  # a database still
+    link = tmp_path / "link.zip"
+    link.symlink_to(records_data_dir / DB)
+    refused_and_intact(demo_run, records_data_dir, link, "backup")
 
 
 def test_a_link_to_the_database_is_refused(demo_run: Run, records_data_dir: Path, tmp_path: Path) -> None:
