@@ -166,7 +166,10 @@ def _story(
         Spacer(1, 3 * mm),
         _facts(styles, report, period, branch_name, prepared_by, generated_at, width),
     ]
-    story += _section(styles, t("summary.section.headline"), summary_tables.headline(styles, report, width))
+    headline: list[Flowable] = [summary_tables.headline(styles, report, width)]
+    if _running(report):  # a part of this period set against the whole of the last: said under it
+        headline.append(para(t("summary.running_note"), styles.small))
+    story += _section(styles, t("summary.section.headline"), *headline)
     story += _section(
         styles,
         t("summary.section.trends"),
@@ -235,11 +238,16 @@ def _story(
     return story
 
 
+def _running(report: PeriodReport) -> bool:
+    """Whether the period had not ended when its figures were taken."""
+    return report.as_of.astimezone().date() < report.end
+
+
 def _subtitle(report: PeriodReport, period: Period) -> str:
     """The line under the title: the period and its days; while it runs, that it does and the
     moment its figures are taken (`as_of`: now, before the period's end)."""
     words, first, last = period.message().text(), report.start.isoformat(), report.end - timedelta(days=1)
-    if report.as_of.astimezone().date() < report.end:
+    if _running(report):
         as_of = local_stamp(report.as_of, "%Y-%m-%d %H:%M")
         return t("summary.subtitle_running", period=words, first=first, last=last.isoformat(), as_of=as_of)
     return t("summary.subtitle", period=words, first=first, last=last.isoformat())

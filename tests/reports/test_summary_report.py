@@ -142,12 +142,16 @@ def test_a_period_still_running_says_so_under_the_title(
         t("summary.subtitle", period=words, first=first, last=last_day)
     )  # ", still running: figures as of"
     assert said.strip() and pdf.squashed(said) in heading
+    # the headline's change column sets part of this period against the whole last one: said so
+    note = pdf.squashed(t("summary.running_note"))
+    assert note in pdf.squashed(pdf.text(out))
     over = month.previous()
     build_summary_report(services, actor, over, out)
     ended = t("summary.subtitle", period=over.message().text(), first=over.start.isoformat(),
               last=(over.end - timedelta(days=1)).isoformat())  # fmt: skip
     heading = pdf.squashed(pdf.text(out, 1))
     assert pdf.squashed(ended) in heading and pdf.squashed(said) not in heading
+    assert note not in pdf.squashed(pdf.text(out))
 
 
 def test_the_workbook_holds_the_same_figures(branch: Demo, tmp_path: Path) -> None:

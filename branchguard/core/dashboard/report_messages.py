@@ -32,6 +32,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "summary.title": ("Branch safety management report", "网点安全管理工作报告"),
     "summary.header": ("Safety report {period}", "安全管理工作报告 {period}"),
     "summary.subtitle": ("{period}: {first} to {last}", "{period}：{first} 至 {last}"),
+    "summary.running_note": (
+        "The period is still running: its figures so far are set against the whole previous period.",
+        "报告期尚未结束：本期为截至目前的数据，上期为整期数据。",
+    ),
     "summary.subtitle_running": (
         "{period}: {first} to {last}, still running: figures as of {as_of}",
         "{period}：{first} 至 {last}，报告期尚未结束，数据截至 {as_of}",
