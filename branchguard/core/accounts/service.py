@@ -19,6 +19,8 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from branchguard.core.accounts.names import Names
 from branchguard.core.accounts.rules import lead_wait, lock_end
+from branchguard.core.accounts.standing import AccountChanged
+from branchguard.core.accounts.standing import confirm as confirm_standing
 from branchguard.core.accounts.types import UserInfo
 from branchguard.core.audit.service import record
 from branchguard.core.branch.service import (
@@ -349,6 +351,15 @@ class AuthService:
             record(s, Actor.system(), "user.locked", "user", user.id, summary=lock)
             return _locked_error(user, until, now)
         return AuthenticationError(Message("auth.bad_credentials"))
+
+    def standing(self, actor: Actor) -> str | None:
+        """None while `actor`'s account is still active in the role it logged in with, else why not,
+        worded (a window left open after the account was disabled or given another role elsewhere)."""
+        try:
+            confirm_standing(self._sessions, actor)
+        except AccountChanged as changed:
+            return changed.message
+        return None
 
     def record_refusal(self, refused: PermissionDenied, actor: Actor, doing: str) -> None:
         """Audit a refused attempt (a command the actor's role may not run), in its own transaction:

@@ -120,6 +120,11 @@ class LoginDialog(QDialog):
         self.actor = actor
         self.accept()
 
+    def tell(self, message: str) -> None:
+        """Why the screen was locked (the account changed elsewhere), above the buttons."""
+        self.message.setText(message)
+        self.message.show()
+
     def _refused(self, message: str) -> None:
         self.buttons.setEnabled(True)
         self.message.setText(message)

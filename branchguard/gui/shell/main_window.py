@@ -154,9 +154,11 @@ class MainWindow(QMainWindow):
             self._show_read_only_banner()
         from branchguard.gui.exchange.menu import add_export_action
         from branchguard.gui.shell.own_password import OwnPasswordAction
+        from branchguard.gui.shell.standing_watch import StandingWatch
 
         add_export_action(self, self.file_menu)
         OwnPasswordAction(self, self.file_menu, self.lock_action)  # the window, its parent, keeps it
+        self.standing_watch = StandingWatch(self)  # a login that no longer stands locks the window
 
     def _show_read_only_banner(self) -> None:
         """Opened read-only (a data folder this account cannot write, or --read-only): say so above
@@ -392,8 +394,9 @@ class MainWindow(QMainWindow):
     def is_locked(self) -> bool:
         return self._locked
 
-    def lock(self) -> None:
-        """Hide everything behind the login dialog until someone logs in (or quits)."""
+    def lock(self, reason: str = "") -> None:
+        """Hide everything behind the login dialog until someone logs in (or quits); `reason` says
+        why on the dialog when the window locked itself."""
         if self._locked or self._session is None:
             return
         from branchguard.gui.shell.login import LoginDialog
@@ -411,6 +414,8 @@ class MainWindow(QMainWindow):
         dialog.rejected.connect(self._quit_from_lock)
         self.login_dialog = dialog
         dialog.open()
+        if reason:
+            dialog.tell(reason)
 
     def _unlock(self, dialog: LoginDialog) -> None:
         assert dialog.actor is not None
