@@ -34,7 +34,7 @@ ACTIONS: MappingProxyType[DrillAction, ActionRule] = MappingProxyType(
         DrillAction.RUN: ActionRule("drill.run", _PLANNED, "drill.not_planned"),
         DrillAction.MOVE: ActionRule("drill.plan", _PLANNED, "drill.not_planned"),  # part of planning
         DrillAction.CANCEL: ActionRule("drill.plan", _PLANNED, "drill.not_planned"),  # part of planning
-        DrillAction.HEADCOUNT: ActionRule("incident.log", _RUN, "drill.headcount_not_running"),  # a log entry
+        DrillAction.HEADCOUNT: ActionRule("drill.run", _RUN, "drill.headcount_not_running"),  # as its service
         DrillAction.EVALUATE: ActionRule("drill.evaluate", _RUN, "drill.not_running"),
         DrillAction.VIEW_ACTIONS: ActionRule("drill.read", _EVALUATED, "drill.not_evaluated"),
         DrillAction.COMPLETE_ACTION: ActionRule("drill.evaluate", _EVALUATED, "drill.not_evaluated"),

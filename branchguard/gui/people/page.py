@@ -112,7 +112,7 @@ class PeoplePage(Page):
 
             tab = self._team_tab = TeamTab(self.session)
             tab.changed.connect(self.session.data_changed.emit)
-            tab.set_editable(may(self.session.actor, "team.assign"))
+            tab.apply_role()
             tab.reload()
             layout = self._team_holder.layout()
             assert layout is not None
@@ -153,7 +153,7 @@ class PeoplePage(Page):
         if self._contacts_tab is not None:
             self._contacts_tab.set_editable(may(self.session.actor, "contact.update"))
         if self._team_tab is not None:
-            self._team_tab.set_editable(may(self.session.actor, "team.assign"))
+            self._team_tab.apply_role()
 
     def _on_actor_changed(self) -> None:
         self._apply_role()

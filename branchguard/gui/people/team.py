@@ -119,7 +119,7 @@ class TeamTab(QWidget):
         layout.setContentsMargins(12, 12, 12, 12)
         layout.addWidget(self.splitter, 1)
         self._sized = False
-        self._editable = False
+        self._assigns = self._adds = self._updates = False  # what the role may change: apply_role
         self.retranslate()
 
     # -- page hooks ----------------------------------------------------------------------------
@@ -140,10 +140,18 @@ class TeamTab(QWidget):
         self.edit_button.setText(self.tr("Edit…"))
         self.expiring.setText(self.tr("Only expiring within %1 days").replace("%1", str(REMIND_DAYS)))
 
-    def set_editable(self, editable: bool) -> None:
-        self._editable = editable
-        for button in (self.assign_button, self.unassign_button, self.add_button, self.edit_button):
-            button.setVisible(editable)
+    def apply_role(self) -> None:
+        """Show what the logged-in role may change, each button by the action its service asks."""
+        actor = self.session.actor
+        self._assigns = may(actor, "team.assign")
+        self._adds, self._updates = may(actor, "training.add"), may(actor, "training.update")
+        for button, shown in (
+            (self.assign_button, self._assigns),
+            (self.unassign_button, self._assigns),
+            (self.add_button, self._adds),
+            (self.edit_button, self._updates),
+        ):
+            button.setVisible(shown)
         self._update_buttons()
 
     def reload(self) -> None:
@@ -206,15 +214,15 @@ class TeamTab(QWidget):
         return self.training_model.row_at(self.training_proxy.mapToSource(rows[0]).row()) if rows else None
 
     def _update_buttons(self) -> None:
-        self.assign_button.setEnabled(self._editable and self.roles_model.rowCount() > 0)
+        self.assign_button.setEnabled(self._assigns and self.roles_model.rowCount() > 0)
         role = self.selected_role()
-        self.unassign_button.setEnabled(self._editable and role is not None and role.holder is not None)
-        self.add_button.setEnabled(self._editable and bool(self.people))
-        self.edit_button.setEnabled(self._editable and self.selected_record() is not None)
+        self.unassign_button.setEnabled(self._assigns and role is not None and role.holder is not None)
+        self.add_button.setEnabled(self._adds and bool(self.people))
+        self.edit_button.setEnabled(self._updates and self.selected_record() is not None)
 
     # -- commands ------------------------------------------------------------------------------
     def assign(self) -> None:
-        if not self._editable or not may(self.session.actor, "team.assign"):
+        if not self._assigns:
             return
         from branchguard.gui.people.team_dialogs import AssignDialog
 
@@ -233,12 +241,7 @@ class TeamTab(QWidget):
         """Nobody holds the selected role any more, once the lead confirms; refused (and the list
         read again) when another PC named someone else since the list was read."""
         role = self.selected_role()
-        if (
-            not self._editable
-            or role is None
-            or role.holder is None
-            or not may(self.session.actor, "team.assign")
-        ):
+        if not self._assigns or role is None or role.holder is None:
             return
         held = rules.role_text(
             rules.shown_name(role), role.holder.name, role.backup.name if role.backup else ""
@@ -271,7 +274,7 @@ class TeamTab(QWidget):
             self._training_dialog(record)
 
     def _training_dialog(self, record: TrainingRecord | None) -> None:
-        if not self._editable:
+        if not (self._adds if record is None else self._updates):
             return
         from branchguard.gui.people.team_dialogs import TrainingDialog
 

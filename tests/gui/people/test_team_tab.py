@@ -151,3 +151,17 @@ def test_staff_see_the_roster_without_the_controls(make_tab: Callable[[str], Tea
     tab.assign()
     tab.add_training()
     assert tab.dialog is None
+
+
+def test_each_button_asks_the_action_its_service_asks(
+    make_tab: Callable[[str], TeamTab], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The training buttons showed by `team.assign`, while the service asks `training.add` and
+    `training.update`: equal today, but a change of one row of the role table would have split the
+    window from the service."""
+    tab = make_tab("staff")
+    allowed = {"training.add"}  # a role table in which staff may add training, nothing else here
+    monkeypatch.setattr("branchguard.gui.people.team.may", lambda _actor, action: action in allowed)
+    tab.apply_role()
+    shown = {b.objectName(): not b.isHidden() for b in (tab.assign_button, tab.add_button, tab.edit_button)}
+    assert shown == {"team_assign_button": False, "training_add_button": True, "training_edit_button": False}
