@@ -282,15 +282,14 @@ class HazardsPage(Page):
     def _show_counts(self) -> None:
         overdue = sum(1 for h in self.rows if h.overdue)
         major = sum(1 for h in self.rows if h.severity == HazardSeverity.MAJOR and h.status.is_open)
-        shown = self.tr("%n hazard(s) shown", "", len(self.rows))
-        majors = self.tr("%1 major still open").replace("%1", str(major))
-        overdue_text = self.tr("%1 overdue").replace("%1", str(overdue))
-        alert = f"color:{style.ERROR}; font-weight:600; " if overdue else ""
         # Each figure kept whole, the line breaking only between them: in Chinese "逾期 1 条" broke
         # after its first character beside the buttons at 1024 px.
-        parts = [(shown, ""), (majors, ""), (overdue_text, alert)]
-        kept = [f"<span style='{css}'>{_unbroken(text)}</span>" for text, css in parts]
-        self.counts.setText(" · ".join(kept))
+        shown = _unbroken(self.tr("%n hazard(s) shown", "", len(self.rows)))
+        majors = _unbroken(self.tr("%1 major still open").replace("%1", str(major)))
+        overdue_text = _unbroken(self.tr("%1 overdue").replace("%1", str(overdue)))
+        if overdue:
+            overdue_text = f"<span style='color:{style.ERROR}; font-weight:600'>{overdue_text}</span>"
+        self.counts.setText(f"{shown} · {majors} · {overdue_text}")
 
     def shown(self) -> list[HazardInfo]:
         return list(self.rows)
