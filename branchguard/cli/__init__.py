@@ -10,7 +10,9 @@ on stderr and exit 1; usage errors exit 2 (argparse).
 from __future__ import annotations
 
 import argparse
+import codecs
 import importlib
+import io
 import os
 import sys
 from collections.abc import Sequence
@@ -136,6 +138,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _no_console(argv)
     if not opens_window and from_process:
         _STARTING.start()
+    if from_process:
+        _utf8_output()  # the help and argparse's errors too
     if opens_window:
         parser = _global_parser()
         localize(parser, language)
@@ -166,6 +170,21 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return run_gui(args.data_dir, args.db, args.lang, read_only=args.read_only)
     return _run_command(handler, args)
+
+
+def _utf8_output() -> None:
+    """What a command prints is UTF-8 when it goes to a file or a pipe, whatever the system's code
+    page: on a Chinese Windows PC Python writes redirected output in GBK, so `people list > f.txt`
+    failed on the roster's own "✓" with nothing written, and `--json` (UTF-8 by RFC 8259) stopped
+    at the first emoji in a title. A terminal keeps its own encoding (Windows' console is UTF-8
+    already); a character it cannot show is replaced there, not a traceback."""
+    for stream in (sys.stdout, sys.stderr):
+        if not isinstance(stream, io.TextIOWrapper):
+            continue  # replaced by a caller: theirs to encode
+        if stream.isatty():
+            stream.reconfigure(errors="replace")
+        elif codecs.lookup(stream.encoding).name != "utf-8":
+            stream.reconfigure(encoding="utf-8")
 
 
 def _run_command(handler: Handler, args: argparse.Namespace) -> int:
