@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -20,7 +21,15 @@ from branchguard.core.kernel.types import Actor
 from branchguard.reports import anchoring
 from branchguard.reports.complaint_common import counted, describe_filter, statistics
 from branchguard.reports.template import write_atomically
-from branchguard.reports.workbook import Column, Value, fill_integrity, fill_pairs, fill_register, local
+from branchguard.reports.workbook import (
+    Column,
+    Share,
+    Value,
+    fill_integrity,
+    fill_pairs,
+    fill_register,
+    local,
+)
 
 if TYPE_CHECKING:
     from branchguard.core.services import Services
@@ -104,7 +113,11 @@ def build_complaint_workbook(
 ) -> Path:
     """List the complaints `flt` selects as `actor`, write them to `out_path` as .xlsx and append
     the workbook's signed anchor (`on_anchor` hears whether that worked)."""
-    items = services.complaints.list(actor, flt, unmask=unmask)
+    who = services.auth.names(actor)
+    items = [  # people by name, as the complaint file prints them, not their logins
+        replace(c, first_responsible=who(c.first_responsible), handler=who(c.handler))
+        for c in services.complaints.list(actor, flt, unmask=unmask)
+    ]
     branch = services.branch.get()
     stamp = anchoring.stamp(services, actor, "", "", "export complaints xlsx", anchoring.COMPLAINT_RECORDS)
     data = render_complaint_workbook(items, flt, branch_name=branch.name if branch else "", stamp=stamp)
@@ -113,7 +126,7 @@ def build_complaint_workbook(
     return Path(out_path)
 
 
-def _statistics_rows(items: Sequence[ComplaintInfo]) -> list[tuple[str, Value]]:
+def _statistics_rows(items: Sequence[ComplaintInfo]) -> list[tuple[str, Value | Share]]:
     stats = statistics(items)
     return [
         (t("report.complaints.total"), stats.total),
@@ -122,12 +135,6 @@ def _statistics_rows(items: Sequence[ComplaintInfo]) -> list[tuple[str, Value]]:
         (t("field.complaint_channel"), counted(stats.by_channel)),
         (t("field.complaint_category"), counted(stats.by_category)),
         (t("field.complaint_cause"), counted(stats.by_cause)),
-        (
-            t("report.complaints.listed_on_time_rate"),
-            f"{stats.on_time_rate} ({stats.on_time}/{stats.answered})",
-        ),
-        (
-            t("report.complaints.listed_satisfaction_rate"),
-            f"{stats.satisfaction_rate} ({stats.satisfied}/{stats.replies})",
-        ),
+        (t("report.complaints.listed_on_time_rate"), Share(stats.on_time, stats.answered)),
+        (t("report.complaints.listed_satisfaction_rate"), Share(stats.satisfied, stats.replies)),
     ]

@@ -13,7 +13,7 @@ key signs and appends to the anchor file once the report is written.
 from __future__ import annotations
 
 import io
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -27,10 +27,8 @@ from branchguard.core.kernel.types import Actor
 from branchguard.reports import anchoring
 
 if TYPE_CHECKING:
-    from openpyxl.worksheet.worksheet import Worksheet
-
     from branchguard.core.services import Services
-    from branchguard.reports.workbook import Value
+    from branchguard.reports.workbook import Column
 
 # (column, its heading's message key): a figure the branch's periodic report shows too is headed
 # with the report's own words, so that the two documents name one figure alike
@@ -51,26 +49,32 @@ COLUMNS = (
     ("actions_overdue", "summary.fig.actions_overdue"),
     ("compliance_overdue", "ho.report.col.compliance_overdue"),
 )
+# The PDF's column widths, in parts of the page's width: the figures narrow, the two rates wider
+# (a share over its counts, two lines), the name widest (it wraps).
+WEIGHTS = (7, 12, 5, 5, 7, 5, 5, 6, 6, 6, 6, 7, 7, 6, 6)
 
 
 def _rate(part: int, whole: int, months: int) -> str:
-    """ "5/6 (83%)"; "0/0" with statistics but nothing to count; "-" without statistics."""
+    """ "83%" over "(5/6)"; "0/0" with statistics but nothing to count; "-" without statistics."""
     if not months:
         return "-"
     if not whole:
         return "0/0"
-    return f"{part}/{whole} ({100 * part / whole:.0f}%)"
+    return f"{100 * part / whole:.0f}%\n({part}/{whole})"
+
+
+def _levels(r: PeriodRow) -> str:
+    return " ".join(f"{k}:{v}" for k, v in r.incidents_by_level.items()) or "-"
 
 
 def _cells(r: PeriodRow) -> list[str | int | float]:
-    levels = " ".join(f"{k}:{v}" for k, v in r.incidents_by_level.items()) or "-"
     score = "-" if r.drill_score_average is None else round(r.drill_score_average, 1)
     return [
         r.code,
         r.name,
         r.packages,
         r.incidents,
-        levels,
+        _levels(r),
         r.drills,
         score,
         r.inspections,
@@ -86,6 +90,45 @@ def _cells(r: PeriodRow) -> list[str | int | float]:
 
 def _headers() -> list[str]:
     return [t(key) for _column, key in COLUMNS]
+
+
+def _sheet_columns() -> tuple[Column[PeriodRow], ...]:
+    """The period's sheet: the PDF's columns as numbers Excel sorts and sums; each rate a share
+    (PERCENT, empty without statistics or with nothing to count) after the counts it is made of."""
+    from branchguard.reports.workbook import PERCENT, Column, share
+
+    def counted(field: str) -> Callable[[PeriodRow], int | None]:
+        return lambda r: getattr(r, field) if r.complaint_months else None  # no statistics: not a zero
+
+    return (
+        Column("ho.report.col.code", lambda r: r.code),
+        Column("ho.report.col.name", lambda r: r.name),
+        Column("ho.report.col.packages", lambda r: r.packages),
+        Column("summary.fig.incidents", lambda r: r.incidents),
+        Column("ho.report.col.levels", lambda r: _levels(r) if r.incidents_by_level else None),
+        Column("summary.fig.drills", lambda r: r.drills),
+        Column("summary.fig.drill_score", lambda r: r.drill_score_average, number_format="0.0"),
+        Column("summary.fig.inspections_submitted", lambda r: r.inspections),
+        Column("summary.fig.hazards_opened", lambda r: r.hazards_opened),
+        Column("summary.fig.hazards_open_at_end", lambda r: r.hazards_open_at_end),
+        Column("summary.fig.complaints", lambda r: r.complaints),
+        Column("summary.col.complaints_answered", counted("complaints_answered")),
+        Column("summary.col.complaints_on_time", counted("complaints_on_time")),
+        Column(
+            "ho.report.col.complaints_on_time",
+            lambda r: share(r.complaints_on_time, r.complaints_answered),
+            number_format=PERCENT,
+        ),
+        Column("summary.col.complaints_rated", counted("complaints_rated")),
+        Column("summary.col.complaints_satisfied", counted("complaints_satisfied")),
+        Column(
+            "ho.report.col.complaints_satisfied",
+            lambda r: share(r.complaints_satisfied, r.complaints_rated),
+            number_format=PERCENT,
+        ),
+        Column("summary.fig.actions_overdue", lambda r: r.actions_overdue),
+        Column("ho.report.col.compliance_overdue", lambda r: r.compliance_overdue),
+    )
 
 
 HEAD_COLUMNS = (
@@ -148,45 +191,41 @@ def write_workbook(
     stamp: Stamp,
     out: Path,
 ) -> None:
+    """The period's sheet (its title above a register: widths, frozen header, filter, numbers),
+    the ledger heads' sheet, the integrity sheet. Every cell through the shared writer: a head
+    office's or branch's name or code such as "=HYPERLINK(…)" is stored as text, never a formula."""
     from openpyxl import Workbook
+    from openpyxl.styles import Font
 
-    from branchguard.reports.workbook import fill_integrity
+    from branchguard import APP_NAME
+    from branchguard.reports.workbook import Column, fill_integrity, fill_register, set_cell
 
+    def never(_row: object) -> bool:
+        return False
+
+    title = t("ho.report.title", name=head_office, period=period)
     book = Workbook()
     sheet = book.active
     assert sheet is not None
     sheet.title = period
-    _fill(
-        sheet,
-        [
-            [t("ho.report.title", name=head_office, period=period)],
-            _headers(),
-            *(_cells(r) for r in rows),
-        ],
-    )
-    _fill(
-        book.create_sheet(t("ho.report.heads.sheet")),
-        [
-            [t("ho.report.heads.heading")],
-            [t("ho.report.heads.proof", digest=heads_digest(heads))],
-            [t(key) for key in HEAD_COLUMNS],
-            *(_head_cells(h) for h in heads),
-        ],
-    )
+    set_cell(sheet.cell(row=1, column=1), title)
+    sheet.cell(row=1, column=1).font = Font(bold=True, size=14)
+    fill_register(sheet, _sheet_columns(), rows, never, 1, header_row=3)
+    held = book.create_sheet(t("ho.report.heads.sheet"))
+    set_cell(held.cell(row=1, column=1), t("ho.report.heads.heading"))
+    held.cell(row=1, column=1).font = Font(bold=True)
+    set_cell(held.cell(row=2, column=1), t("ho.report.heads.proof", digest=heads_digest(heads)))
+    def nth(n: int) -> Callable[[HeldHead], str | int]:
+        return lambda h: _head_cells(h)[n]
+
+    head_columns = tuple(Column[HeldHead](key, nth(n)) for n, key in enumerate(HEAD_COLUMNS))
+    fill_register(held, head_columns, heads, never, 1, header_row=4)
     fill_integrity(book, stamp)
+    book.properties.creator = APP_NAME
+    book.properties.title = title
     data = io.BytesIO()
     book.save(data)
     output.write_file(out, data.getvalue())
-
-
-def _fill(sheet: Worksheet, lines: Sequence[Sequence[Value]]) -> None:
-    """Every cell through the shared writer: a head office's or branch's name or code such as
-    "=HYPERLINK(…)" is stored as text, never as a live formula."""
-    from branchguard.reports.workbook import set_cell
-
-    for number, line in enumerate(lines, start=1):
-        for column, value in enumerate(line, start=1):
-            set_cell(sheet.cell(row=number, column=column), value)
 
 
 def write_pdf(
@@ -198,36 +237,40 @@ def write_pdf(
     out: Path,
     font_setting: str = "",
 ) -> None:
-    from reportlab.lib import colors
-    from reportlab.lib.pagesizes import A4, landscape
-    from reportlab.lib.styles import ParagraphStyle
-    from reportlab.platypus import CondPageBreak, Flowable, SimpleDocTemplate, Table, TableStyle
+    """A landscape report with the header and footer every report has (head office's name, the
+    title, page X of Y): the period's table, the ledger heads, the integrity block."""
+    from reportlab.lib.pagesizes import landscape
+    from reportlab.platypus import CondPageBreak, Flowable
 
     from branchguard.reports.fonts import find_cjk_font
-    from branchguard.reports.template import make_styles, para
-
-    font = find_cjk_font(font_setting)
-    styles = make_styles(font)
-    title = ParagraphStyle("title", fontName=font.bold_name, fontSize=14, leading=18, spaceAfter=8)
-    cell = ParagraphStyle("cell", fontName=font.name, fontSize=8, leading=10)
-    grid = TableStyle(
-        [
-            ("GRID", (0, 0), (-1, -1), 0.4, colors.grey),
-            ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8eef5")),
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ]
+    from branchguard.reports.template import (
+        PAGE_SIZE,
+        ReportMeta,
+        content_width,
+        data_table,
+        make_styles,
+        para,
+        render_pdf,
     )
-    data = [[para(h, cell) for h in _headers()]]
-    data += [[para(str(v), cell) for v in _cells(r)] for r in rows]
-    table = Table(data, repeatRows=1)
-    table.setStyle(grid)
+
+    page = landscape(PAGE_SIZE)
+    font = find_cjk_font(font_setting)
+    styles = make_styles(font, scale=0.9)
+    width = content_width(page)
+    widths = [width * w / sum(WEIGHTS) for w in WEIGHTS]
+    table = data_table(styles, _headers(), [[str(v) for v in _cells(r)] for r in rows], widths, valign="TOP")
     # a hash does not break at spaces: printed in two halves, one under the other
-    held = [[para(t(key), cell) for key in HEAD_COLUMNS]]
-    held += [[para(_halves(v), cell) for v in _head_cells(h)] for h in heads]
-    heads_table = Table(held, repeatRows=1)
-    heads_table.setStyle(grid)
+    head_widths = [width * w / 28 for w in (2, 3, 3, 2, 2, 2, 7, 7)]
+    heads_table = data_table(
+        styles,
+        [t(key) for key in HEAD_COLUMNS],
+        [[_halves(v) for v in _head_cells(h)] for h in heads],
+        head_widths,
+        valign="TOP",
+    )
+    title = t("ho.report.title", name=head_office, period=period)
     story: list[Flowable] = [
-        para(t("ho.report.title", name=head_office, period=period), title),
+        para(title, styles.title),
         table,
         CondPageBreak(60),
         para(t("ho.report.heads.heading"), styles.heading),
@@ -236,15 +279,10 @@ def write_pdf(
         CondPageBreak(120),
         *anchoring.section(styles, stamp, record_entity=False),
     ]
-    buffer = io.BytesIO()
-    doc = SimpleDocTemplate(
-        buffer,
-        pagesize=landscape(A4),
-        title=t("ho.report.title", name=head_office, period=period),
-        keywords=anchoring.keywords(stamp),
-    )
-    doc.build(story)
-    output.write_file(out, buffer.getvalue())
+    meta = ReportMeta(title=t("ho.report.short_title", period=period), branch_name=head_office,
+                      keywords=anchoring.keywords(stamp))  # fmt: skip
+    data, _pages = render_pdf(meta, story, font, page)
+    output.write_file(out, data)
 
 
 def _halves(value: object) -> str:

@@ -35,21 +35,20 @@ from branchguard.reports.template import write_atomically
 from branchguard.reports.workbook import (
     HEADER_FILL,
     HEADER_FONT,
+    PERCENT,
     Column,
     Value,
     fill_integrity,
     fill_register,
     local,
+    local_day,
     set_cell,
+    share,
     text_width,
 )
 
 if TYPE_CHECKING:
     from branchguard.core.services import Services
-
-
-def _rate(done: int, due: int) -> float | None:
-    return round(done / due, 3) if due else None
 
 
 def headline_values(f: PeriodFigures) -> list[tuple[str, float | int | None]]:
@@ -64,11 +63,11 @@ def headline_values(f: PeriodFigures) -> list[tuple[str, float | int | None]]:
         ("summary.fig.hazards_open_at_end", f.hazards_open_at_end),
         ("summary.fig.inspections_due", f.inspections_due),
         ("summary.fig.inspections_done", f.inspections_done),
-        ("summary.fig.inspection_rate", _rate(f.inspections_done, f.inspections_due)),
+        ("summary.fig.inspection_rate", share(f.inspections_done, f.inspections_due)),
         ("summary.fig.inspections_submitted", f.inspections_submitted),
         ("summary.fig.complaints", f.complaints_received),
-        ("summary.fig.complaint_on_time_rate", _rate(f.complaints_on_time, f.complaints_answered)),
-        ("summary.fig.complaint_satisfaction_rate", _rate(f.complaints_satisfied, f.complaints_rated)),
+        ("summary.fig.complaint_on_time_rate", share(f.complaints_on_time, f.complaints_answered)),
+        ("summary.fig.complaint_satisfaction_rate", share(f.complaints_satisfied, f.complaints_rated)),
     ]
 
 
@@ -115,10 +114,10 @@ MAJORS: tuple[Column[MajorHazardLine], ...] = (
     Column("summary.col.opened", lambda x: local(x.opened_at)),
     Column("summary.col.interim", lambda x: local(x.interim_due_at)),
     Column("summary.col.interim_done", lambda x: local(x.interim_done_at)),
-    Column("summary.col.plan", lambda x: local(x.plan_due_at)),
+    Column("summary.col.plan", lambda x: local_day(x.plan_due_at)),
     Column("summary.col.plan_done", lambda x: local(x.plan_done_at)),
     Column("summary.col.report", lambda x: local(x.reported_at)),
-    Column("summary.col.fix_due", lambda x: local(x.due_at)),
+    Column("summary.col.fix_due", lambda x: local_day(x.due_at)),
     Column("summary.col.fixed", lambda x: local(x.fixed_at)),
     Column("summary.col.status", lambda x: x.status.label),
 )
@@ -169,7 +168,7 @@ def render_summary_workbook(
     checklists = book.create_sheet(t("summary.sheet.checklists"))
     fill_register(checklists, CHECKLISTS, report.checklists, never, 1)
     for row in checklists.iter_rows(min_row=2, min_col=len(CHECKLISTS), max_col=len(CHECKLISTS)):
-        row[0].number_format = "0%"  # the failure rate
+        row[0].number_format = PERCENT  # the failure rate
     fill_register(book.create_sheet(t("summary.sheet.majors")), MAJORS, report.major_hazards, never, 1)
     _fill_complaints(book.create_sheet(t("summary.sheet.complaints")), report)
     fill_register(
@@ -199,8 +198,8 @@ def _fill_complaints(sheet: Worksheet, report: PeriodReport) -> None:
     ]]  # fmt: skip
     for label, f in labelled:
         rows.append([label, f.complaints_received, f.complaints_answered, f.complaints_on_time,
-                     _rate(f.complaints_on_time, f.complaints_answered), f.complaints_rated,
-                     _rate(f.complaints_satisfied, f.complaints_rated)])  # fmt: skip
+                     share(f.complaints_on_time, f.complaints_answered), f.complaints_rated,
+                     share(f.complaints_satisfied, f.complaints_rated)])  # fmt: skip
     breakdown_header = len(rows) + 2
     heads = ("summary.col.dimension", "summary.col.item", "summary.fig.this", "summary.fig.previous")
     rows += [[], [t(key) for key in heads]]
@@ -213,7 +212,7 @@ def _fill_complaints(sheet: Worksheet, report: PeriodReport) -> None:
             cell.font, cell.fill = HEADER_FONT, HEADER_FILL
     for r in range(2, len(labelled) + 2):
         for c in (5, 7):
-            sheet.cell(row=r, column=c).number_format = "0%"
+            sheet.cell(row=r, column=c).number_format = PERCENT
     for c in range(1, 8):
         sheet.column_dimensions[get_column_letter(c)].width = 18
 
@@ -261,7 +260,7 @@ def _fill_summary(
     for key in ("summary.fig.inspection_rate", "summary.fig.complaint_on_time_rate",
                 "summary.fig.complaint_satisfaction_rate"):  # fmt: skip
         for c in (2, 3):
-            sheet.cell(row=header_row + 1 + keys.index(key), column=c).number_format = "0%"
+            sheet.cell(row=header_row + 1 + keys.index(key), column=c).number_format = PERCENT
     widths = [max((text_width(str(v[0])) for v in rows[1:] if v), default=10) + 2, 18, 18]
     for c, width in enumerate(widths, start=1):
         sheet.column_dimensions[get_column_letter(c)].width = width

@@ -25,6 +25,7 @@ Row = TypeVar("Row")
 
 DATE_FORMAT = "yyyy-mm-dd"
 TIME_FORMAT = "yyyy-mm-dd hh:mm"
+PERCENT = "0%"  # a share stored as a number (0.83), which Excel sorts, filters and sums
 OVERDUE_FILL = PatternFill("solid", fgColor="FDE2E1")  # the PDF registers' overdue band
 HEADER_FILL = PatternFill("solid", fgColor=ACCENT.hexval()[2:].upper())
 HEADER_FONT = Font(bold=True, color="FFFFFF")
@@ -40,11 +41,23 @@ class Column(Generic[Row]):
     header_key: str
     value: Callable[[Row], Value]
     wrap: bool = False
+    number_format: str = ""  # for a number: PERCENT for a share
+
+
+def share(done: int, due: int) -> float | None:
+    """`done` of `due` as a number for a PERCENT cell; None (an empty cell) when nothing was due."""
+    return round(done / due, 3) if due else None
 
 
 def local(at: datetime | None) -> datetime | None:
     """A stored UTC instant as the local wall-clock time Excel shows (it has no time zones)."""
     return at.astimezone().replace(tzinfo=None) if at else None
+
+
+def local_day(at: datetime | None) -> date | None:
+    """A deadline kept as its day's last second (a hazard's fix-by date, a plan's due day) as the
+    date it is: "2027-01-06", as the registers print it, not "2027-01-06 23:59"."""
+    return at.astimezone().date() if at else None
 
 
 def fill_register(
@@ -53,14 +66,17 @@ def fill_register(
     rows: Sequence[Row],
     overdue: Callable[[Row], bool],
     overdue_column: int,
+    *,
+    header_row: int = 1,
 ) -> None:
-    """One row per record in the given order; `overdue_column` (1-based) holds the overdue mark."""
+    """One row per record in the given order; `overdue_column` (1-based) holds the overdue mark.
+    The header on `header_row`, what the caller wrote above it (a title) left as it is."""
     headers = [t(c.header_key) for c in columns]
-    sheet.append(headers)
-    for cell in sheet[1]:
+    for col, header in enumerate(headers, start=1):
+        cell = sheet.cell(row=header_row, column=col, value=header)
         cell.font, cell.fill, cell.alignment = HEADER_FONT, HEADER_FILL, WRAP
     widths = [text_width(h) for h in headers]
-    for number, record in enumerate(rows, start=2):
+    for number, record in enumerate(rows, start=header_row + 1):
         late = overdue(record)
         for col, column in enumerate(columns, start=1):
             value = column.value(record)
@@ -73,6 +89,8 @@ def fill_register(
             elif isinstance(value, date):
                 cell.number_format = DATE_FORMAT
                 widths[col - 1] = max(widths[col - 1], len("0000-00-00"))
+            elif column.number_format and isinstance(value, int | float):
+                cell.number_format = column.number_format
             elif value is not None:
                 widths[col - 1] = max(widths[col - 1], text_width(str(value)))
             if late:
@@ -81,20 +99,33 @@ def fill_register(
             sheet.cell(row=number, column=overdue_column).font = ALERT_FONT
     for col, width in enumerate(widths, start=1):
         sheet.column_dimensions[get_column_letter(col)].width = min(MAX_WIDTH, max(MIN_WIDTH, width + 2))
-    sheet.freeze_panes = "B2"  # the header row and the record's number stay in view
-    sheet.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{len(rows) + 1}"
-    sheet.print_title_rows = "1:1"
+    sheet.freeze_panes = f"B{header_row + 1}"  # the header row and the record's number stay in view
+    sheet.auto_filter.ref = f"A{header_row}:{get_column_letter(len(columns))}{header_row + len(rows)}"
+    sheet.print_title_rows = f"{header_row}:{header_row}"
     sheet.page_setup.orientation = "landscape"
     sheet.page_setup.fitToWidth = 1
     sheet.page_setup.fitToHeight = 0
     sheet.sheet_properties.pageSetUpPr.fitToPage = True
 
 
-def fill_pairs(sheet: Worksheet, rows: Sequence[tuple[str, Value]]) -> None:
+@dataclass(frozen=True)
+class Share:
+    """A pair's value that is `part` of `whole`: the share as a number (PERCENT; empty when
+    `whole` is 0), its counts in the next column."""
+
+    part: int
+    whole: int
+
+
+def fill_pairs(sheet: Worksheet, rows: Sequence[tuple[str, Value | Share]]) -> None:
     """A label in bold and its value, one pair a row (the filters stated, statistics)."""
     for number, (label, value) in enumerate(rows, start=1):
         sheet.cell(row=number, column=1, value=label).font = Font(bold=True)
         cell = sheet.cell(row=number, column=2)
+        if isinstance(value, Share):
+            set_cell(sheet.cell(row=number, column=3), f"{value.part}/{value.whole}")
+            value = share(value.part, value.whole)
+            cell.number_format = PERCENT
         set_cell(cell, value)
         cell.alignment = Alignment(horizontal="left", wrap_text=True)
         if isinstance(value, datetime):

@@ -140,6 +140,16 @@ def test_the_register_workbook_masks_unless_asked(demo, tmp_path) -> None:
     overdue_row = next(r for r in book.worksheets[0].iter_rows(min_row=2) if r[4].value)
     assert overdue_row[0].fill.fgColor.rgb.endswith("FDE2E1") and header[0] == "编号"
     assert len(book.worksheets) == 4  # the register, statistics, filters, integrity (the anchor)
+    # people by name, as the complaint file prints them (the workbook gave "staff", "lead")
+    names = {a.username: a.display_name for a in demo.ctx.services.auth.list_users(demo.actor)}
+    listed = list(book.worksheets[0].iter_rows(min_row=2, values_only=True))
+    columns = (header.index(t("field.first_responsible")), header.index(t("field.handler")))
+    people = {str(row[n] or "") for row in listed for n in columns}
+    assert people & set(names.values()) and not people & set(names)
+    # a rate is a number Excel sorts, its counts beside it (it was the text "100% (1/1)")
+    stats = {r[0].value: r[1:] for r in book.worksheets[1].iter_rows()}
+    rate, counts = stats[t("report.complaints.listed_on_time_rate")][:2]
+    assert (rate.value, rate.number_format, counts.value) == (1, "0%", "1/1")
 
     full = tmp_path / "full.xlsx"
     build_complaint_workbook(demo.ctx.services, demo.actor, ComplaintFilter(), full, unmask=True)

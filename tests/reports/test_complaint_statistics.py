@@ -64,8 +64,8 @@ def test_withdrawals_are_not_counted_as_replied_on_time(demo, pdf, tmp_path) -> 
     book = tmp_path / "register.xlsx"
     build_complaint_workbook(demo.ctx.services, demo.actor, APRIL, book)
     sheet = load_workbook(book)[t("report.complaints.statistics")]
-    rows = {r[0].value: r[1].value for r in sheet.iter_rows()}
-    assert rows[t("report.complaints.listed_on_time_rate")] == "50% (1/2)"
+    rows = {r[0].value: (r[1].value, r[2].value) for r in sheet.iter_rows()}
+    assert rows[t("report.complaints.listed_on_time_rate")] == (0.5, "1/2")  # a share, its counts
 
 
 def test_the_register_never_shows_a_rate_under_the_periodic_reports_label(demo, pdf, tmp_path) -> None:

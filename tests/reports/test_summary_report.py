@@ -180,6 +180,12 @@ def test_the_workbook_holds_the_same_figures(branch: Demo, tmp_path: Path) -> No
     integrity = [r[0] for r in book[t("anchor.report.sheet")].iter_rows(values_only=True) if r[0]]
     assert book.properties.keywords and book.properties.keywords in integrity
     assert services.anchors.check(actor, out).ok  # verify --anchor reads it back
+    # a fix-by day is a date, as the hazard register prints it, not its last second (23:59)
+    majors = book[t("summary.sheet.majors")]
+    column = [c.value for c in majors[1]].index(t("summary.col.fix_due")) + 1
+    due = [majors.cell(r, column) for r in range(2, majors.max_row + 1)]
+    assert due and all(c.number_format == "yyyy-mm-dd" for c in due)
+    assert [c.value.date() for c in due] == [x.due_at.astimezone().date() for x in report.major_hazards]
 
 
 def test_the_complaint_section_reads_the_dashboards_figures(

@@ -69,6 +69,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "summary.col.complaints_answered": ("Answered", "办结"),
     "summary.col.complaints_on_time": ("On time", "按时"),
     "summary.col.complaints_rated": ("Satisfaction stated", "已评价"),
+    "summary.col.complaints_satisfied": ("Satisfied", "满意"),
     "summary.col.channel": ("Channel", "渠道"),
     "summary.col.cause": ("Cause", "成因"),
     "summary.col.dimension": ("By", "维度"),

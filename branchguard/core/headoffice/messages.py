@@ -104,6 +104,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # the command line
     "ho.report.title": ("{name}: regional safety report, {period}", "{name}：地区安全报告（{period}）"),
+    "ho.report.short_title": ("Regional safety report {period}", "地区安全报告（{period}）"),  # the page header
     "ho.report.col.code": ("Branch code", "网点编号"),
     "ho.report.col.name": ("Branch", "网点"),
     "ho.report.col.packages": ("Packages", "数据包"),
