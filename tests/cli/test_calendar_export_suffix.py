@@ -12,9 +12,9 @@ from tests.cli.cli_support import Run
 
 @pytest.mark.parametrize("name", ["c.txt", "c.ics.bak", "c"])
 def test_an_output_that_is_not_ics_is_refused_and_nothing_written(
-    run: Run, tmp_path: Path, name: str
+    demo_run: Run, tmp_path: Path, name: str
 ) -> None:
-    target = tmp_path / name
+    target, run = tmp_path / name, demo_run  # the demo's daily patrols fall due in 2031 too
     code, out, err = run(
         "calendar", "export", "--from", "2031-01-01", "--to", "2031-01-31", "-o", str(target)
     )
@@ -28,10 +28,11 @@ def test_an_output_that_is_not_ics_is_refused_and_nothing_written(
 
 
 def test_the_last_day_of_the_range_may_be_exported_and_the_day_after_is_named(
-    run: Run, tmp_path: Path
+    demo_run: Run, tmp_path: Path
 ) -> None:
     """`--to 2200-12-31` was refused as "2201-01-01 is outside …", a date nobody typed: the end of
     the last day was checked, not the day."""
+    run = demo_run
     code, out, err = run(
         "calendar", "export", "--from", "2200-12-31", "--to", "2200-12-31", "-o", str(tmp_path / "c.ics")
     )
@@ -40,3 +41,12 @@ def test_the_last_day_of_the_range_may_be_exported_and_the_day_after_is_named(
         "calendar", "export", "--from", "2200-12-31", "--to", "2201-01-01", "-o", str(tmp_path / "d.ics")
     )
     assert code == 1 and "2201-01-01 is outside 1900-01-01 to 2200-12-31" in err
+
+
+def test_a_range_with_nothing_due_writes_no_file_and_says_so(run: Run, tmp_path: Path) -> None:
+    """A calendar with no event is not a valid .ics (RFC 5545: at least one component); it was
+    written, "0 event(s) written", and importers called it damaged."""
+    target = tmp_path / "empty.ics"
+    code, out, err = run("calendar", "export", "--from", "2031-01-01", "--to", "2031-01-31", "-o", str(target))
+    assert (code, out) == (1, "") and not target.exists()
+    assert "nothing falls due from 2031-01-01 to 2031-01-31" in err

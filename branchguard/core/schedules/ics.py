@@ -1,9 +1,16 @@
-"""iCalendar (.ics) export of occurrences: one VEVENT each, with a stable UID and a reminder alarm."""
+"""iCalendar (.ics) export of occurrences: one VEVENT each, with a stable UID and a reminder alarm.
+
+A deadline that is a whole day (a hazard's fix-by date, a complaint's reply-by date: kept as the
+day's last second, 23:59:59) is an all-day event on that day, as a calendar program shows a due
+date; it was a one-hour meeting from 23:59:59 to 00:59:59 the next day, on two days in Outlook."""
 
 from __future__ import annotations
 
+import hashlib
+import math
 from collections.abc import Iterable, Mapping
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
 
 from icalendar import Alarm, Calendar, Event
 
@@ -13,6 +20,21 @@ from branchguard.core.schedules.types import OccurrenceInfo, OccurrenceStatus
 
 # Outlook needs an end; an hour blocks the slot without claiming the whole day.
 EVENT_LENGTH = timedelta(hours=1)
+LAST_SECOND = time(23, 59, 59)  # a deadline that is a whole day is kept as its last second
+DAY_ALARM_AT = timedelta(hours=9)  # an all-day deadline's reminder: at 09:00, its lead's days before
+
+
+def installation(code: str, created_at: datetime) -> str:
+    """What tells this database's events from another's in their UIDs: the branch's code and the
+    instant its record was made, hashed (16 hex digits; the same after a backup is restored)."""
+    return hashlib.sha256(f"{code}|{created_at.isoformat()}".encode()).hexdigest()[:16]
+
+
+def whole_day(occ: OccurrenceInfo) -> date | None:
+    """The day an occurrence is due by, when it is due by the end of a day in its schedule's zone
+    (None: it is due at a time of day: a drill at 10:00, a hazard's interim control in hours)."""
+    local = occ.due_at.astimezone(ZoneInfo(occ.timezone) if occ.timezone else None)
+    return local.date() if local.time() == LAST_SECOND else None
 
 
 def to_ics(
@@ -20,11 +42,13 @@ def to_ics(
     lead_minutes: Mapping[int, int],
     now: datetime,
     notes: Mapping[int, str] | None = None,
+    installation: str = "",
 ) -> bytes:
     """Times are written in UTC ("Z"): every calendar program shows them in its own local time.
     `notes` are the schedules' notes by schedule id ("bring the key to the cash vault"): they go
     into each event's description, after owner, kind and status, with the occurrence's own note
-    (why it was skipped, what was done); text is escaped as the summary is (icalendar's vText)."""
+    (why it was skipped, what was done); text is escaped as the summary is (icalendar's vText).
+    `installation` goes into every UID (OccurrenceInfo.calendar_uid)."""
     cal = Calendar()
     cal.add("prodid", f"-//BranchGuard//Schedules {__version__}//EN")
     cal.add("version", "2.0")
@@ -33,10 +57,16 @@ def to_ics(
     stamp = now.astimezone(UTC).replace(microsecond=0)
     for occ in items:
         event = Event()
-        event.add("uid", occ.uid)
+        event.add("uid", occ.calendar_uid(installation))
         event.add("dtstamp", stamp)
-        event.add("dtstart", occ.due_at.astimezone(UTC))
-        event.add("dtend", occ.due_at.astimezone(UTC) + EVENT_LENGTH)
+        day = whole_day(occ)
+        if day is not None:
+            event.add("dtstart", day)  # VALUE=DATE; the end is the next day's start (RFC 5545)
+            event.add("dtend", day + timedelta(days=1))
+            event.add("transp", "TRANSPARENT")  # a due date does not make the day busy
+        else:
+            event.add("dtstart", occ.due_at.astimezone(UTC))
+            event.add("dtend", occ.due_at.astimezone(UTC) + EVENT_LENGTH)
         event.add("summary", occ.title)
         event.add("categories", [occ.kind.label])
         lines = [t("ics.kind", kind=occ.kind.label), t("ics.status", status=occ.status.label)]
@@ -50,10 +80,18 @@ def to_ics(
             alarm = Alarm()
             alarm.add("action", "DISPLAY")
             alarm.add("description", occ.title)
-            alarm.add("trigger", timedelta(minutes=-lead))
+            alarm.add("trigger", _trigger(lead, day is not None))
             event.add_component(alarm)
         cal.add_component(event)
     return bytes(cal.to_ical())
+
+
+def _trigger(lead_minutes: int, all_day: bool) -> timedelta:
+    """When the reminder rings, before the event's start: an all-day deadline starts at midnight,
+    so its reminder rings at 09:00 on the day its lead reaches back to (a day: the day before)."""
+    if not all_day:
+        return timedelta(minutes=-lead_minutes)
+    return DAY_ALARM_AT - timedelta(days=math.ceil(lead_minutes / (24 * 60)))
 
 
 def _notes(schedule_notes: str, occurrence_note: str) -> list[str]:

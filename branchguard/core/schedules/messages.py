@@ -264,6 +264,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cli.schedule.marked": ("Item #{id}: {status}", "事项 #{id}：{status}"),
     "cli.schedule.set_active": ("Schedule #{id}: {state}", "计划 #{id}：{state}"),
     "cli.schedule.active": ("active", "已启用"),
+    "schedule.ics_empty": (
+        "nothing falls due from {start} to {end}: a calendar file must hold at least one event, so "
+        "none was written",
+        "{start} 至 {end} 之间没有日程；日历文件至少须含一个日程，因此未写入文件",
+    ),
     "cli.calendar.exported": ("{count} event(s) written to {path}", "已导出 {count} 个日程到 {path}"),
     "cli.calendar.bad_suffix": ("{path}: the file name must end in .ics", "{path}：文件名须以 .ics 结尾"),
     # iCalendar export

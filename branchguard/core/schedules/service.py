@@ -38,6 +38,7 @@ from branchguard.core.schedules.types import (
     WorkingDayPolicy,
 )
 from branchguard.db.base import utcnow
+from branchguard.db.models.foundation import BranchRow
 from branchguard.db.models.schedules import OccurrenceRow, ScheduleRow
 
 MAX_LEAD_MINUTES = 60 * 24 * 90
@@ -506,16 +507,24 @@ class ScheduleService(ReminderDesk):
 
     # -- export --------------------------------------------------------------------------------
     def export_ics(self, actor: Actor, start: datetime, end: datetime, now: datetime | None = None) -> bytes:
-        """The calendar between two instants as iCalendar (one VEVENT per occurrence)."""
-        from branchguard.core.schedules.ics import to_ics
+        """The calendar between two instants as iCalendar (one VEVENT per occurrence). None
+        between them is refused: a calendar file must hold at least one event (RFC 5545), and a
+        program importing an empty one calls it damaged."""
+        from branchguard.core.schedules.ics import installation, to_ics
 
         items = self.calendar(actor, start, end, now)
+        if not items:
+            last = (end.astimezone() - timedelta(microseconds=1)).date()
+            raise NotFound(Message("schedule.ics_empty", start=start.astimezone().date(), end=last))
         ids = {o.schedule_id for o in items}
         with self._sessions() as s:
             stmt = select(ScheduleRow.id, ScheduleRow.lead_minutes, ScheduleRow.notes)
             rows = s.execute(stmt.where(ScheduleRow.id.in_(ids))).all()
+            branch = s.execute(select(BranchRow.code, BranchRow.created_at)).first()
         leads = {r.id: r.lead_minutes for r in rows}
-        return to_ics(items, leads, now or utcnow(), notes={r.id: r.notes or "" for r in rows})
+        notes = {r.id: r.notes or "" for r in rows}
+        host = installation(branch.code, branch.created_at) if branch else ""
+        return to_ics(items, leads, now or utcnow(), notes, installation=host)
 
     # -- helpers -------------------------------------------------------------------------------
     def _row(self, s: Session, schedule_id: int) -> ScheduleRow:

@@ -148,7 +148,14 @@ class OccurrenceInfo:
     @property
     def uid(self) -> str:
         """Stable across exports and restarts: the schedule and the rule's instant."""
-        return f"{self.schedule_id}-{self.rule_at.strftime('%Y%m%dT%H%M%SZ')}@branchguard"
+        return self.calendar_uid()
+
+    def calendar_uid(self, installation: str = "") -> str:
+        """`uid` with the database it comes from (`installation`): an .ics file's UIDs must be
+        unique worldwide (RFC 5545), and schedule ids start at 1 in every database, so two
+        branches' calendars merged in one program replaced each other's events."""
+        host = f"{installation}.branchguard" if installation else "branchguard"
+        return f"{self.schedule_id}-{self.rule_at.strftime('%Y%m%dT%H%M%SZ')}@{host}"
 
 
 @dataclass(frozen=True)

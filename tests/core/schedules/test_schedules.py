@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import re
 from datetime import UTC, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -264,6 +265,8 @@ def test_ics_export_parses_back_with_the_right_times_and_stable_uids(ctx: Any, l
     assert events[0].walk("VALARM")[0].decoded("trigger") == timedelta(days=-1)
     again = Calendar.from_ical(svc.export_ics(lead, start, end)).walk("VEVENT")
     assert [str(e["uid"]) for e in again] == [str(e["uid"]) for e in events]
+    # the UIDs name this database (tests/core/schedules/test_ics_days.py)
+    assert re.fullmatch(r"\d+-\d{8}T\d{6}Z@[0-9a-f]{16}\.branchguard", str(events[0]["uid"]))
 
 
 def test_a_calendar_longer_than_five_years_is_refused_with_the_field(ctx: Any, lead: Actor) -> None:
