@@ -47,6 +47,7 @@ def test_a_range_with_nothing_due_writes_no_file_and_says_so(run: Run, tmp_path:
     """A calendar with no event is not a valid .ics (RFC 5545: at least one component); it was
     written, "0 event(s) written", and importers called it damaged."""
     target = tmp_path / "empty.ics"
-    code, out, err = run("calendar", "export", "--from", "2031-01-01", "--to", "2031-01-31", "-o", str(target))
+    span = ("--from", "2031-01-01", "--to", "2031-01-31")
+    code, out, err = run("calendar", "export", *span, "-o", str(target))
     assert (code, out) == (1, "") and not target.exists()
     assert "nothing falls due from 2031-01-01 to 2031-01-31" in err

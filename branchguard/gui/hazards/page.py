@@ -36,7 +36,7 @@ from branchguard.gui.hazards.policy import SeverityPolicyDialog
 from branchguard.gui.inspections.overview import selected_row
 from branchguard.gui.inspections.runner.names import NamePicker, read_roster_names
 from branchguard.gui.kit import style
-from branchguard.gui.kit.files import saved_message
+from branchguard.gui.kit.files import show_saved
 from branchguard.gui.kit.icons import icon
 from branchguard.gui.kit.loader import Loader
 from branchguard.gui.kit.names import NamesReader
@@ -347,17 +347,10 @@ class HazardsPage(Page):
         self.exporter.ask(fmt, self.current_filter(), self._exported, self._export_failed)
 
     def _exported(self, path: Path, font_warning: str, anchor_problem: str = "") -> None:
-        box = plain(QMessageBox(self))  # a file name, a font's path: as typed
-        box.setObjectName("hazards_exported")
-        box.setWindowTitle(self.tr("Hazard register"))
-        box.setText(saved_message(path))
         said = [anchor_problem] if anchor_problem else []  # a whole sentence: NOT written to …, why
         if font_warning:
             said.append(self.tr("The report font fell back: %1").replace("%1", font_warning))
-        if said:
-            box.setIcon(QMessageBox.Icon.Warning)
-            box.setInformativeText("\n".join(said))
-        box.open()
+        show_saved(self, self.tr("Hazard register"), path, said, "hazards_exported")
 
     def _export_failed(self, message: str) -> None:
         QMessageBox.warning(self, self.tr("Hazard register"), literal(message))

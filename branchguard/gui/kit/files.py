@@ -10,9 +10,10 @@ from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QStandardPaths, QUrl
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from branchguard.core.kernel import output
+from branchguard.gui.kit.plain import plain
 
 
 def documents_folder() -> Path:
@@ -49,6 +50,21 @@ def saved_message(path: Path, link: bool = False) -> str:
         url = QUrl.fromLocalFile(str(path)).toString()
         return text.replace("%1", f'<a href="{escape(url)}">{escape(str(path))}</a>')
     return text.replace("%1", str(path))
+
+
+def show_saved(parent: QWidget, title: str, path: Path, notes: list[str], name: str) -> QMessageBox:
+    """The box that says a file was written ("Saved to <path>."), with what went wrong beside it
+    (`notes`: whole sentences, such as why its anchor was NOT written), as a warning when any;
+    opened, not run, and named `name` for the tests."""
+    box = plain(QMessageBox(parent))  # a file name, a font's path: as typed
+    box.setObjectName(name)
+    box.setWindowTitle(title)
+    box.setText(saved_message(path))
+    if notes:
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setInformativeText("\n".join(notes))
+    box.open()
+    return box
 
 
 def write_file(path: Path, data: bytes) -> None:

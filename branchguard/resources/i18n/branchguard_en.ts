@@ -6104,6 +6104,22 @@ Submitted as: %3</translation>
         <translation>Complaint register</translation>
     </message>
     <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel workbooks (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Export the complaint register</source>
+        <translation>Export the complaint register</translation>
+    </message>
+    <message>
+        <source>Exporting the complaint register…</source>
+        <translation>Exporting the complaint register…</translation>
+    </message>
+    <message>
+        <source>The register as filtered, to Excel…</source>
+        <translation>The register as filtered, to Excel…</translation>
+    </message>
+    <message>
         <source>The register as filtered, with statistics…</source>
         <translation>The register as filtered, with statistics…</translation>
     </message>

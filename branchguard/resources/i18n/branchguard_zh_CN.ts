@@ -6083,6 +6083,22 @@ Submitted as: %3</source>
         <translation>投诉登记簿</translation>
     </message>
     <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Export the complaint register</source>
+        <translation>导出投诉登记簿</translation>
+    </message>
+    <message>
+        <source>Exporting the complaint register…</source>
+        <translation>正在导出投诉登记簿…</translation>
+    </message>
+    <message>
+        <source>The register as filtered, to Excel…</source>
+        <translation>按当前筛选的登记簿导出为 Excel…</translation>
+    </message>
+    <message>
         <source>The register as filtered, with statistics…</source>
         <translation>按当前筛选的登记簿（含统计）…</translation>
     </message>

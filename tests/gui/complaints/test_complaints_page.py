@@ -252,3 +252,28 @@ def test_the_file_and_the_register_open_in_the_print_preview_masked(
     shown = [page.model.row_at(r).number for r in range(page.model.rowCount())]
     assert all(n in text for n in shown)
     register.close()
+
+
+def test_the_register_as_filtered_is_saved_as_an_excel_workbook(
+    open_window, complaints, tmp_path, monkeypatch
+) -> None:
+    """The README promises the register as PDF and Excel; only the command line wrote the .xlsx."""
+    from openpyxl import load_workbook
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+    page = page_of(open_window, "auditor")  # reading is enough to export
+    target = tmp_path / "register"  # the suffix is added
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    page.papers.workbook_action.trigger()
+    written = tmp_path / "register.xlsx"
+    assert page.papers.task is not None and page.papers.task.done and written.exists()
+    box = page.findChild(QMessageBox, "complaints_exported")
+    assert box is not None and str(written) in box.text()
+    sheet = load_workbook(written).worksheets[0]
+    numbers = [row[0] for row in sheet.iter_rows(min_row=2, values_only=True)]
+    assert numbers == [page.model.row_at(r).number for r in range(page.model.rowCount())]  # as filtered
+    values = {str(c) for row in sheet.iter_rows(values_only=True) for c in row if c}
+    assert "张三丰" not in values  # masked, as on the page
+    box.close()
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: ("", ""))
+    assert page.papers.ask_workbook() is None  # cancelled: nothing written
