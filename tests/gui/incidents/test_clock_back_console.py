@@ -100,3 +100,21 @@ def test_the_banner_clock_says_the_start_is_later_than_now(gui_ctx, set_back, qt
     banner.tick()
     assert banner.clock.text() == clock_text()
     assert "2026" in banner.clock.toolTip() and local_stamp(TEN) in banner.clock.toolTip()
+
+
+def test_the_follow_mode_clock_says_so_too(gui_ctx, set_back, qtbot, monkeypatch) -> None:
+    """Staff read follow mode from across the room: it sat at 0:00:00 while the console said
+    "clock?" (its own clock was computed apart)."""
+    from branchguard.gui.incidents.follow_mode import window as follow
+    from branchguard.gui.shell.session import GuiSession
+
+    now = [TEN + H]
+    monkeypatch.setattr(follow, "utc_now", lambda: now[0])
+    window = follow.FollowWindow(GuiSession(gui_ctx, login(gui_ctx, "staff")), set_back)
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: window.detail is not None)
+    window._tick()
+    assert window.clock_label.text() == "1:00:00"
+    now[0] = TEN - 3 * H
+    window._tick()
+    assert window.clock_label.text() == clock_text() and local_stamp(TEN) in window.clock_label.toolTip()

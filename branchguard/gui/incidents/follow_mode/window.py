@@ -24,13 +24,14 @@ from branchguard.core.kernel.i18n import t
 from branchguard.core.kernel.roles import may
 from branchguard.core.kernel.types import Actor
 from branchguard.core.team.rules import holders_text
+from branchguard.gui.incidents.elapsed import show_elapsed
 from branchguard.gui.incidents.follow_mode.view import FollowView
 from branchguard.gui.incidents.follow_mode.widgets import paint_badge
 from branchguard.gui.kit import style
 from branchguard.gui.kit import writer as incident_writer
 from branchguard.gui.kit.plain import tip
 from branchguard.gui.kit.tasks import run_task
-from branchguard.gui.kit.times import elapsed_clock, local_clock
+from branchguard.gui.kit.times import local_clock
 from branchguard.gui.shell.session import GuiSession
 
 POLL_MS = 2000  # the lead's console may mark steps: this screen catches up within two seconds
@@ -399,10 +400,11 @@ class FollowWindow(FollowView):
         if detail is None:
             return
         self._expire_undo()  # the undo offer ends with its window
-        now = datetime.now(UTC)
+        now = utc_now()
         summary = detail.summary
-        end = summary.closed_at or now
-        self.clock_label.setText(elapsed_clock(summary.started_at, end))
+        # "clock?" with the reason, as the console says it, when the PC's clock was set back after
+        # the start: it sat at 0:00:00 here, saying nothing, on the screen staff read from afar
+        show_elapsed(self.clock_label, summary, now, summary.started_by, "")
         step = self.current_step()
         started = summary.started_at
         target = step_due(step, started) if step is not None else None
