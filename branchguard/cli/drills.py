@@ -173,7 +173,7 @@ def plan_json(p: DrillPlan) -> dict[str, Any]:
 def run_plan(ctx: AppContext, args: argparse.Namespace) -> int:
     data = DrillPlanInput(
         playbook_code=args.playbook,
-        date=parse_start(args.date),
+        date=parse_start(args.date, "field.planned_at"),
         scope=DrillScope(args.scope),
         mode=DrillMode(args.mode),
         announced=not args.unannounced,
@@ -246,7 +246,7 @@ def run_list(ctx: AppContext, args: argparse.Namespace) -> int:
 
 
 def run_move(ctx: AppContext, args: argparse.Namespace) -> int:
-    plan = ctx.services.drills.move(cli_actor(args), args.id, parse_start(args.date))
+    plan = ctx.services.drills.move(cli_actor(args), args.id, parse_start(args.date, "field.planned_at"))
     print(t("cli.drill.moved", id=plan.id, when=wall_clock(plan.planned_at, _zone())))
     return 0
 

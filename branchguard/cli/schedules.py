@@ -129,8 +129,9 @@ def wall_clock(at: datetime | None, timezone: str) -> str:
     return at.astimezone(ZoneInfo(timezone)).isoformat(" ", "minutes")[:16] if at else ""
 
 
-def parse_start(value: str) -> datetime:
-    """Local wall-clock time; an offset, when given, is kept."""
+def parse_start(value: str, field: str = "field.start") -> datetime:
+    """Local wall-clock time; an offset, when given, is kept. A bad one is refused naming `field`
+    (a drill's --date is its planned time, not a schedule's start)."""
     text = value.strip()
     try:
         if len(text) == 10:
@@ -138,8 +139,8 @@ def parse_start(value: str) -> datetime:
         else:
             parsed = datetime.fromisoformat(text)
     except ValueError:
-        raise ValidationError("field.start", _bad_date(value, "cli.schedule.bad_start")) from None
-    return validation.moment(parsed, "field.start")
+        raise ValidationError(field, _bad_date(value, "cli.schedule.bad_start")) from None
+    return validation.moment(parsed, field)
 
 
 def parse_day(value: str | None, field: str) -> date | None:
@@ -304,7 +305,7 @@ def run_add(ctx: AppContext, args: argparse.Namespace) -> int:
         working_days=WorkingDayPolicy(args.working_days),
         timezone=args.tz,
         notes=args.notes,
-        until=parse_day(args.until, "field.rule"),
+        until=parse_day(args.until, "field.repeat_until"),
         count=args.count,
     )
     made = ctx.services.schedules.add(cli_actor(args), data)

@@ -123,6 +123,7 @@ def test_a_recurring_plan_and_usage_errors(run: Run) -> None:
     assert code == 1 and "someday" in err
     code, _, err = run("drill", "plan", "--playbook", "FIRE", "--date", "2027-02-29 10:00")
     assert code == 1 and "'2027-02-29': there is no such day" in err  # not blamed on the form
+    assert "Planned for:" in err and "Start" not in err  # the drill's time, not a schedule's start
     code, out, err = run("drill", "plan", "--playbook", "FIRE", "--date", "1999-03-01 10:00")
     assert code == 0 and "already passed" in out, err  # as the window's plan dialog warns
     code, _, err = run("drill", "run", "99")

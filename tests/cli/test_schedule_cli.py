@@ -110,7 +110,7 @@ def test_a_date_range_ending_before_it_starts_is_refused(run: Run, tmp_path: Pat
         (["--start", "2027-02-29 10:00"], "'2027-02-29': there is no such day"),
         (
             ["--start", "2031-01-01", "--rrule", "daily", "--until", "2031-04-31"],
-            "'2031-04-31': there is no such",
+            "Repeat until: '2031-04-31': there is no such",  # it named "Recurrence", the --rrule
         ),
         (["--start", "2031-01-01", "--rrule", "FREQ=HOURLY"], "repeats HOURLY"),
         (["--start", "2031-01-01", "--tz", "Nowhere/City"], "unknown time zone"),

@@ -9,6 +9,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "field.owner": ("Owner", "负责人"),
     "field.rule": ("Recurrence", "重复规则"),
     "field.start": ("Start", "开始时间"),
+    "field.repeat_until": ("Repeat until", "重复截止日期"),
     "field.timezone": ("Time zone", "时区"),
     "field.lead_minutes": ("Reminder lead time (minutes)", "提前提醒（分钟）"),
     "field.working_days": ("Working days", "工作日规则"),

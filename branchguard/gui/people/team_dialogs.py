@@ -135,7 +135,9 @@ class TrainingDialog(RecordDialog[TrainingInput, TrainingRecord]):
         self.trained_on = date_edit(qdate(today))
         self.has_expiry = QCheckBox(self.tr("Certificate expires on"))
         self.has_expiry.setChecked(True)
-        default_end = today.replace(year=today.year + 3) if (today.month, today.day) != (2, 29) else today
+        # three years on; from 29 February, the 28th (it was today, which saving then refused)
+        leap_day = (today.month, today.day) == (2, 29)
+        default_end = today.replace(year=today.year + 3, day=28 if leap_day else today.day)
         self.expires_on = date_edit(qdate(default_end))
         self.has_expiry.toggled.connect(self.expires_on.setEnabled)
         expiry = QWidget()

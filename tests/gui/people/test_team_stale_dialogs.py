@@ -102,3 +102,24 @@ def test_an_assignment_over_another_pcs_change_is_refused_and_shows_the_role_afr
     assert tab.dialog is None
     now = next(r for r in team.roles(Actor.system()) if r.code == "firefighting_team")
     assert (now.holder.name, now.backup.name) == ("郑浩", "张伟")  # type: ignore[union-attr]
+
+
+def test_on_29_february_the_expiry_offered_is_28_february_three_years_on(
+    gui_ctx: Any, qtbot: Any, monkeypatch: Any
+) -> None:
+    """It offered the training day itself, which saving then refused (not after the training)."""
+    from datetime import date
+
+    from branchguard.gui.people import team_dialogs
+
+    class LeapDay(date):
+        @classmethod
+        def today(cls) -> LeapDay:
+            return cls(2028, 2, 29)
+
+    monkeypatch.setattr(team_dialogs, "date", LeapDay)
+    team = gui_ctx.services.team
+    dialog = TrainingDialog(lambda data, _opened: data, team.kinds(), team.people(Actor.system()))  # type: ignore[arg-type,return-value]
+    qtbot.addWidget(dialog)
+    assert dialog.trained_on.date().toPython() == date(2028, 2, 29)
+    assert dialog.expires_on.date().toPython() == date(2031, 2, 28)
