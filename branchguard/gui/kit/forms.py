@@ -12,6 +12,29 @@ from branchguard.core.kernel.errors import BranchGuardError, ValidationError
 T = TypeVar("T")
 
 
+def spoken(label: str) -> str:
+    """A field's label as a screen reader should say it: without the mnemonic's "&" ("&&" is a
+    literal one) and the colon. Qt takes a field's accessible name from a buddy label only when the
+    two are siblings; FieldForm puts each field in a holder with its error line, so it names them."""
+    return label.replace("&&", "\0").replace("&", "").replace("\0", "&").strip().rstrip(":：").strip()
+
+
+class _Caption(QLabel):
+    """A field's label, its buddy, that also gives the field its accessible name, again whenever
+    its text is set (a language switch retranslates it)."""
+
+    def __init__(self, field: QWidget, text: str) -> None:
+        super().__init__()
+        self.setBuddy(field)
+        self.setText(text)
+
+    def setText(self, text: str) -> None:
+        super().setText(text)
+        field = self.buddy()
+        if field is not None:
+            field.setAccessibleName(spoken(text))
+
+
 class FieldForm(QFormLayout):
     """Rows of label + input + (hidden) error line, keyed by the service's field key.
 
@@ -42,8 +65,7 @@ class FieldForm(QFormLayout):
         error.setWordWrap(True)
         error.hide()
         box.addWidget(error)
-        caption = QLabel(label)
-        caption.setBuddy(widget)
+        caption = _Caption(widget, label)
         self.addRow(caption, holder)
         widget.setObjectName(key)
         self._inputs[key] = widget

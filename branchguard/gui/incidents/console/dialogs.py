@@ -227,6 +227,8 @@ class ReportFieldsDialog(QDialog):
         scroll = QScrollArea()
         scroll.setWidget(holder)
         scroll.setWidgetResizable(True)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # it took the focus, and typing went nowhere
+        self.edits[REPORT_FIELDS[0]].setFocus()
         intro = QLabel(self.tr("What head office needs in the first report. Saving logs the change."))
         intro.setWordWrap(True)
         intro.setProperty("role", "hint")

@@ -1,0 +1,104 @@
+"""The window without a mouse: Tab leaves every table (it walked cell to cell, forever, moving the
+selected row, in every table but the incident screens'); a form's fields are named to a screen
+reader by their labels; the keyboard focus shows on a teal button; a dialog opens with the focus
+where typing goes."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QPushButton, QTableView, QWidget
+
+from branchguard.core.kernel.i18n import set_language
+from branchguard.gui.kit import style
+from branchguard.gui.kit.forms import FieldForm, spoken
+
+
+def test_no_table_on_any_page_keeps_the_tab_key(open_window: Any, qtbot: Any) -> None:
+    window = open_window("lead")
+    seen = 0
+    for info in window.visible_pages():
+        page = window.show_page(info.page_id)
+        assert page is not None
+        for view in page.findChildren(QAbstractItemView):
+            view.ensurePolished()
+            assert not view.tabKeyNavigation(), (info.page_id, view.objectName())
+            seen += 1
+    assert seen >= 15  # the hazards', complaints', audit's, people's, drills' tables among them
+
+
+def test_tab_leaves_a_table_and_leaves_its_row_alone(open_window: Any, qtbot: Any) -> None:
+    window = open_window("lead")
+    page = window.show_page("playbooks")
+    table = page.findChild(QTableView, "playbook_table")
+    assert table is not None
+    qtbot.waitUntil(lambda: table.model().rowCount() >= 2)
+    table.setFocus()
+    table.selectRow(0)
+    qtbot.waitUntil(table.hasFocus)
+    QTest.keyClick(table, Qt.Key.Key_Tab)
+    assert not table.hasFocus() and table.currentIndex().row() == 0
+
+
+def test_a_forms_fields_carry_their_labels_names(qtbot: Any) -> None:
+    holder = QWidget()
+    qtbot.addWidget(holder)
+    form = FieldForm(holder)
+    edit, other = QWidget(), QWidget()
+    caption = form.add_field("name", "&User name:", edit)
+    form.add_field("code", "代码：", other)
+    assert edit.accessibleName() == "User name" and other.accessibleName() == "代码"
+    caption.setText("用户名(&U)")  # retranslated: the name follows
+    assert edit.accessibleName() == "用户名(U)"
+    form.set_label("code", "Rock && roll")
+    assert other.accessibleName() == "Rock & roll" == spoken("Rock && roll")
+
+
+def test_the_login_names_its_fields(gui_ctx: Any, qtbot: Any) -> None:
+    from branchguard.gui.shell.login import LoginDialog
+
+    set_language("en")
+    dialog = LoginDialog(gui_ctx.services, None, username="lead")
+    qtbot.addWidget(dialog)
+    assert (dialog.username.accessibleName(), dialog.password.accessibleName()) == ("User name", "Password")
+
+
+def test_the_focus_shows_on_a_teal_button(qapp: QApplication, qtbot: Any) -> None:
+    """Fusion's ring on the accent teal was a dark rectangle on dark teal, hardly there."""
+    style.apply(qapp)
+    holder = QWidget()
+    qtbot.addWidget(holder)
+    button, other = QPushButton("Done", holder), QPushButton("Other", holder)
+    button.setProperty("accent", True)
+    other.move(0, 60)
+    holder.show()
+    other.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(other.hasFocus)
+    plain = button.grab().toImage()
+    button.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(button.hasFocus)
+    focused = button.grab().toImage()
+    dark = 0
+    for x in range(focused.width()):
+        for y in range(focused.height()):
+            colour = focused.pixelColor(x, y)
+            dark += colour != plain.pixelColor(x, y) and colour.lightness() < 60
+    assert dark >= focused.width()  # a dark ring at least a button's width long
+
+
+def test_the_initial_report_opens_with_the_focus_in_its_first_field(qtbot: Any) -> None:
+    """The focus was on the scroll area round the fields: what was typed went nowhere."""
+    from branchguard.core.incidents.types import REPORT_FIELDS
+    from branchguard.gui.incidents.console.dialogs import ReportFieldsDialog
+
+    dialog = ReportFieldsDialog({})
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(dialog.isVisible)
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
+    assert QApplication.focusWidget() is dialog.edits[REPORT_FIELDS[0]]
+    QTest.keyClicks(QApplication.focusWidget(), "branch hall")
+    assert dialog.edits[REPORT_FIELDS[0]].toPlainText().endswith("branch hall")
