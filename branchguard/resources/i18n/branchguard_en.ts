@@ -1518,12 +1518,40 @@ Submitted as: %3</translation>
         <translation>Add note</translation>
     </message>
     <message>
-        <source>Space: done · S: skip · U: undo · N: note · F11: full screen · Esc: leave · F1: keys</source>
-        <translation>Space: done · S: skip · U: undo · N: note · F11: full screen · Esc: leave · F1: keys</translation>
+        <source>Space: done · S: skip · U: undo · N: note · PgDn: read on · Esc: leave · F1: keys</source>
+        <translation>Space: done · S: skip · U: undo · N: note · PgDn: read on · Esc: leave · F1: keys</translation>
     </message>
 </context>
 <context>
     <name>FollowWindow</name>
+    <message>
+        <source>Back up in a long step</source>
+        <translation>Back up in a long step</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Discard</translation>
+    </message>
+    <message>
+        <source>Discard the note you typed?</source>
+        <translation>Discard the note you typed?</translation>
+    </message>
+    <message>
+        <source>It is not in the log yet: leaving follow mode throws it away.</source>
+        <translation>It is not in the log yet: leaving follow mode throws it away.</translation>
+    </message>
+    <message>
+        <source>Keep the note</source>
+        <translation>Keep the note</translation>
+    </message>
+    <message>
+        <source>Read on in a long step</source>
+        <translation>Read on in a long step</translation>
+    </message>
+    <message>
+        <source>Unsent note</source>
+        <translation>Unsent note</translation>
+    </message>
     <message>
         <source>Could not refresh: %1</source>
         <translation>Could not refresh: %1</translation>

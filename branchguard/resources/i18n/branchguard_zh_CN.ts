@@ -1513,12 +1513,40 @@ Submitted as: %3</source>
         <translation>添加备注</translation>
     </message>
     <message>
-        <source>Space: done · S: skip · U: undo · N: note · F11: full screen · Esc: leave · F1: keys</source>
-        <translation>空格：完成 · S：跳过 · U：撤销 · N：备注 · F11：全屏 · Esc：退出 · F1：快捷键</translation>
+        <source>Space: done · S: skip · U: undo · N: note · PgDn: read on · Esc: leave · F1: keys</source>
+        <translation>空格：完成 · S：跳过 · U：撤销 · N：备注 · PgDn：往下读 · Esc：退出 · F1：快捷键</translation>
     </message>
 </context>
 <context>
     <name>FollowWindow</name>
+    <message>
+        <source>Back up in a long step</source>
+        <translation>长步骤向上翻</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>放弃</translation>
+    </message>
+    <message>
+        <source>Discard the note you typed?</source>
+        <translation>放弃已输入的备注？</translation>
+    </message>
+    <message>
+        <source>It is not in the log yet: leaving follow mode throws it away.</source>
+        <translation>备注尚未记入日志：退出跟随模式将丢弃它。</translation>
+    </message>
+    <message>
+        <source>Keep the note</source>
+        <translation>保留备注</translation>
+    </message>
+    <message>
+        <source>Read on in a long step</source>
+        <translation>长步骤向下翻</translation>
+    </message>
+    <message>
+        <source>Unsent note</source>
+        <translation>未发送的备注</translation>
+    </message>
     <message>
         <source>Could not refresh: %1</source>
         <translation>无法刷新：%1</translation>

@@ -390,3 +390,44 @@ def test_a_level_change_and_the_close_reach_the_screen(gui_ctx, follow):
     assert shown_step(window) == "This incident is closed."
     assert not window.done_button.isVisible() and not window.note_row.isVisible()
     assert window.mark_done() is False
+
+
+def test_esc_in_the_note_box_leaves_the_box_and_leaving_asks_about_the_note(gui_ctx, follow, qtbot):
+    """Esc twice (the way out of a text box) left full screen, then closed follow mode: the typed
+    note went without a word, where every dialog asks."""
+    from PySide6.QtWidgets import QMessageBox
+
+    window = follow()
+    window.note_edit.setFocus()
+    qtbot.waitUntil(window.note_edit.hasFocus)
+    qtbot.keyClicks(window.note_edit, "Teller Li injured, left arm")
+    qtbot.keyClick(window.note_edit, Qt.Key.Key_Escape)
+    assert window.isVisible() and not window.note_edit.hasFocus()
+    assert window.note_edit.text() == "Teller Li injured, left arm"  # kept: N and Enter send it
+    qtbot.keyClick(window, Qt.Key.Key_Escape)  # not in full screen: this would close
+    box = window.findChild(QMessageBox, "follow_unsent_note")
+    assert box is not None and window.isVisible()
+    box.reject()  # Esc on the question: the default, keep the note
+    qtbot.waitUntil(lambda: window.note_edit.hasFocus())
+    assert window.isVisible() and window.note_edit.text() == "Teller Li injured, left arm"
+    window.leave()
+    box = window.findChild(QMessageBox, "follow_unsent_note")
+    assert box is not None
+    discard = next(b for b in box.buttons() if box.buttonRole(b) == QMessageBox.ButtonRole.DestructiveRole)
+    discard.click()
+    qtbot.waitUntil(lambda: not window.isVisible())
+    assert [e.kind for e in stored(gui_ctx, window).entries].count(EntryKind.NOTE) == 0
+
+
+def test_page_down_reads_on_in_a_step_longer_than_the_screen(gui_ctx, follow, qtbot):
+    """A long English step at 1024×768 scrolled; no key moved it, and Space marked it done unread."""
+    window = follow(size=(1024, 768))
+    qtbot.waitUntil(lambda: shown_step(window) != "")
+    window.step_area.set_texts(" ".join(["Do not provoke the robbers and do not negotiate;"] * 40), "")
+    bar = window.step_area.verticalScrollBar()
+    assert window.step_area.scrolls() and bar.maximum() > 0 and bar.value() == 0
+    qtbot.keyClick(window, Qt.Key.Key_PageDown)
+    assert bar.value() > 0
+    qtbot.keyClick(window, Qt.Key.Key_PageUp)
+    assert bar.value() == 0
+    assert states(gui_ctx, window)[0] == StepState.PENDING

@@ -207,5 +207,5 @@ class FollowView(QWidget):
         self.note_edit.setPlaceholderText(self.tr("Add a note (Enter saves)"))
         self.note_button.setText(self.tr("Add note"))
         self.keys_hint.setText(
-            self.tr("Space: done · S: skip · U: undo · N: note · F11: full screen · Esc: leave · F1: keys")
+            self.tr("Space: done · S: skip · U: undo · N: note · PgDn: read on · Esc: leave · F1: keys")
         )

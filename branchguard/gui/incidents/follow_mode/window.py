@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QKeySequence, QScreen, QShortcut, QShowEvent
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from branchguard.core.incidents.rules import done_guarded, step_due, step_overdue, undo_open
 from branchguard.core.incidents.service import IncidentService
@@ -116,6 +116,8 @@ class FollowWindow(FollowView):
             ("Esc", self._escape),
             ("F11", self.toggle_full_screen),
             ("F1", self.show_shortcuts),
+            ("PgDown", lambda: self.read_on(1)),
+            ("PgUp", lambda: self.read_on(-1)),
         ):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.activated.connect(slot)
@@ -445,23 +447,63 @@ class FollowWindow(FollowView):
 
     @Slot()
     def leave(self) -> None:
-        """Out of full screen first, closed on the second press; nothing to save: all is on disk."""
+        """Out of full screen first, closed on the second press: all that was marked is on disk; a
+        note typed and not sent is asked about first (it went without a word)."""
         if self.isFullScreen():
             self.showNormal()
+        elif self.unsent_text():
+            self.ask_discard()
         else:
             self.close()
 
     def _escape(self) -> None:
         if self.skip_row.isVisible():
             self.cancel_skip()
+        elif self.note_edit.hasFocus():
+            self.setFocus()  # out of the note box, as Esc leaves a box, its text kept for Enter
         else:
             self.leave()
+
+    def read_on(self, pages: int) -> None:
+        """The step a page further (`pages` 1) or back (-1): a step longer than the screen, in
+        English at 1024×768, could be read on with the mouse only, and Space marked it done."""
+        bar = self.step_area.verticalScrollBar()
+        bar.setValue(bar.value() + pages * bar.pageStep())
+
+    def ask_discard(self) -> QMessageBox:
+        """Whether to throw away the note typed and not sent; "Keep the note" is the default."""
+        box = QMessageBox(self)
+        box.setObjectName("follow_unsent_note")
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.tr("Unsent note"))
+        box.setText(self.tr("Discard the note you typed?"))
+        box.setInformativeText(self.tr("It is not in the log yet: leaving follow mode throws it away."))
+        discard = box.addButton(self.tr("Discard"), QMessageBox.ButtonRole.DestructiveRole)
+        keep = box.addButton(self.tr("Keep the note"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(keep)
+        box.setEscapeButton(keep)
+
+        def answered() -> None:
+            if box.clickedButton() is discard:
+                self.note_edit.clear()
+                self.close()
+            else:
+                self.note_edit.setFocus()
+            box.deleteLater()
+
+        box.finished.connect(answered)
+        box.open()
+        return box
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         self.setFocus()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if event.spontaneous() and self.unsent_text():  # the window's X: asked as Esc asks
+            event.ignore()
+            self.ask_discard()
+            return
         self._poll.stop()
         self._clock.stop()
         super().closeEvent(event)
@@ -483,5 +525,7 @@ class FollowWindow(FollowView):
             ("Esc", self.tr("Leave full screen, then close follow mode")),
             ("F11", self.tr("Full screen on or off")),
             ("F1", self.tr("These keyboard shortcuts")),
+            ("PgDown", self.tr("Read on in a long step")),
+            ("PgUp", self.tr("Back up in a long step")),
         ):
             self._keys[keys].setWhatsThis(what)
