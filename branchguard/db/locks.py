@@ -30,12 +30,19 @@ Row = TypeVar("Row")
 def locked(s: Session, row_class: type[Row], ident: Any) -> Row | None:
     """The row of `row_class` with primary key `ident`, locked until `s`'s transaction ends (None
     when there is no such row)."""
+    begin_on_sqlite(s, row_class, ident)
+    return s.get(row_class, ident, with_for_update=True, populate_existing=True)
+
+
+def begin_on_sqlite(s: Session, row_class: type[Any], ident: Any) -> None:
+    """On SQLite, take the database's write lock now, before a read that a change depends on (the
+    no-op UPDATE above); a no-op on PostgreSQL, whose caller reads `FOR UPDATE` (and with
+    `populate_existing`) itself: a statement with its related rows loaded, which `locked` cannot."""
     if s.get_bind().dialect.name == "sqlite":
-        key = row_class.__table__.primary_key.columns.values()[0]  # type: ignore[attr-defined]
+        key = row_class.__table__.primary_key.columns.values()[0]
         s.execute(
             update(row_class)
             .where(key == ident)
             .values({key.key: key})
             .execution_options(synchronize_session=False)
         )
-    return s.get(row_class, ident, with_for_update=True, populate_existing=True)

@@ -32,6 +32,7 @@ from branchguard.core.playbooks.store import approved_tiers
 from branchguard.core.playbooks.types import PlanTier
 from branchguard.core.schedules.renaming import rename_made_titles
 from branchguard.core.schedules.types import OccurrenceStatus, ScheduleKind
+from branchguard.db.locks import begin_on_sqlite
 from branchguard.db.models.hazards import HazardRow
 from branchguard.db.models.inspections import AnswerRow, InspectionRow, TemplateRow, TemplateVersionRow
 from branchguard.db.models.schedules import OccurrenceRow, ScheduleRow
@@ -201,11 +202,15 @@ def detail_of(row: InspectionRow, ctx: Context) -> InspectionDetail:
 
 # -- lookups and rules the service's methods share ---------------------------------------------------
 def inspection_row(s: Session, inspection_id: int, *, lock: bool = False) -> InspectionRow:
-    """The inspection; `lock` holds its row until commit, so answers, signatures, submit and
-    amendments of one inspection never interleave (PostgreSQL; SQLite writes one at a time)."""
+    """The inspection; `lock` holds it until commit, read fresh once held, so answers, signatures,
+    submit and amendments of one inspection never interleave (db/locks.py). SQLite ignored the
+    `FOR UPDATE` alone: two processes each decided on what they had read before either wrote (an
+    answer saved into a submitted inspection, one of two photos lost, an amendment "from pass"
+    of an item another had just amended)."""
     stmt = loaded().where(InspectionRow.id == inspection_id)
     if lock:
-        stmt = stmt.with_for_update(of=InspectionRow)
+        begin_on_sqlite(s, InspectionRow, inspection_id)
+        stmt = stmt.with_for_update(of=InspectionRow).execution_options(populate_existing=True)
     row = s.scalar(stmt)
     if row is None:
         raise NotFound(Message("inspection.not_found", id=inspection_id))

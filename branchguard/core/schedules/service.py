@@ -38,6 +38,7 @@ from branchguard.core.schedules.types import (
     WorkingDayPolicy,
 )
 from branchguard.db.base import utcnow
+from branchguard.db.locks import locked
 from branchguard.db.models.foundation import BranchRow
 from branchguard.db.models.schedules import OccurrenceRow, ScheduleRow
 
@@ -366,7 +367,7 @@ class ScheduleService(ReminderDesk):
         )
         now = now or utcnow()
         with self._sessions.begin() as s:
-            occ = s.get(OccurrenceRow, occurrence_id)
+            occ = locked(s, OccurrenceRow, occurrence_id)  # of PCs marking it at once, one does
             if occ is None:
                 raise NotFound(Message("schedule.no_occurrence", id=occurrence_id))
             if occ.status != OccurrenceStatus.OPEN.value:
@@ -402,7 +403,7 @@ class ScheduleService(ReminderDesk):
             raise ValidationError("field.due_at", Message("schedule.bad_range"))
         now = now or utcnow()
         with self._sessions.begin() as s:
-            occ = s.get(OccurrenceRow, occurrence_id)
+            occ = locked(s, OccurrenceRow, occurrence_id)  # moved or done meanwhile: seen so
             if occ is None:
                 raise NotFound(Message("schedule.no_occurrence", id=occurrence_id))
             info = self._move(s, actor, occ, new_due, now)

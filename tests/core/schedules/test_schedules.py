@@ -178,6 +178,33 @@ def test_completing_an_occurrence_stops_its_reminders(
         svc.complete(staff, 9999)
 
 
+def test_an_occurrence_marked_done_from_two_pcs_at_once_is_marked_once(
+    ctx: Any, lead: Actor, staff: Actor, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Both were told it was saved, the audit trail said done twice, and one note was lost."""
+    from tests.interleave_support import race
+
+    svc = ctx.services.schedules
+    svc.add(lead, one_off())
+    later = soon(days=1)
+    [occ] = svc.catch_up(lead, later).occurrences
+    assert occ.id is not None
+    occurrence_id = occ.id
+    race(
+        monkeypatch,
+        svc,
+        lambda s: s.get(OccurrenceRow, occurrence_id),  # what PC A read before PC B's mark
+        lambda: svc.complete(staff, occurrence_id, note="gauge green", now=later),
+    )
+    with pytest.raises(ValidationError):
+        svc.complete(lead, occurrence_id, note="replaced one", now=later)
+    done = ctx.services.audit.list(lead, AuditFilter(action_prefix="schedule.done"))
+    assert [e.entity_id for e in done].count(str(occurrence_id)) == 1
+    shown = svc.calendar(lead, later - timedelta(days=3), later + timedelta(days=1))
+    [kept] = [o for o in shown if o.id == occurrence_id]
+    assert (kept.done_by, kept.note) == ("staff", "gauge green")
+
+
 def test_skipping_needs_a_reason(ctx: Any, lead: Actor) -> None:
     svc = ctx.services.schedules
     svc.add(lead, one_off())
