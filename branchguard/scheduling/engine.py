@@ -39,10 +39,17 @@ TickListener = Callable[[Tick], None]
 
 
 class ScheduleEngine:
-    def __init__(self, service: ScheduleService, clock: Clock = utcnow) -> None:
+    def __init__(
+        self, service: ScheduleService, clock: Clock = utcnow, announcer: Callable[[], Actor] = Actor.system
+    ) -> None:
+        """`announcer`: who the reminders are announced to, asked at each tick (the window's user,
+        who may log in again as another): only theirs are marked announced, so a staff member's
+        window on the counter PC no longer took the lead's reminders, which then never showed on
+        the lead's PC. The catch-up is the system's: it writes what is due for everyone."""
         self.service = service
         self.clock = clock
         self._actor = Actor.system()
+        self._announcer = announcer
         self._listeners: list[TickListener] = []
         # Two ticks at once (a timer and the safety net) would each announce the same reminders.
         self._lock = threading.Lock()
@@ -55,7 +62,7 @@ class ScheduleEngine:
         with self._lock:
             now = self.clock()
             caught = self.service.catch_up(self._actor, now)
-            fresh = self.service.announce(self._actor, now)
+            fresh = self.service.announce(self._announcer(), now)
             tick = Tick(now, caught.occurrences, tuple(fresh))
         for listener in list(self._listeners):
             try:

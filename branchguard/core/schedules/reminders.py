@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from datetime import datetime
 
+from sqlalchemy import update
 from sqlalchemy.orm import Session, sessionmaker
 
 from branchguard.core.accounts.names import person_of
@@ -57,15 +58,13 @@ class ReminderDesk:
             return []
         with self._sessions.begin() as s:
             pending = _showing(s, now, _acting_owners(s, actor))
-            fresh, names = [t3 for t3 in pending if t3[0].notified_at is None], title_names(s)
-            for rem, _occ, _sched in fresh:
-                rem.notified_at = now
-            s.flush()
+            fresh = [t3 for t3 in pending if t3[0].notified_at is None and _claim(s, t3[0], now)]
+            names = title_names(s)
             return [_listed(r, o, sc, names) for r, o, sc in fresh]
 
     def seen_of(self, actor: Actor, reminders: Iterable[ReminderInfo]) -> builtins.list[ReminderInfo]:
-        """Of `reminders` (the engine's, announced for the whole branch), those the actor's bell
-        lists (`reminders`): the window's tray message and notice say only these."""
+        """Of `reminders`, those the actor's bell lists (`reminders`): the window's tray message
+        and notice say only these (its engine announces to its user, scheduling/engine.py)."""
         require(actor, "schedule.read")
         with self._sessions() as s:
             owners = _seen_owners(s, actor)
@@ -171,3 +170,15 @@ def _reminder(s: Session, reminder_id: int) -> tuple[ReminderRow, OccurrenceRow,
     if rem is None or occ is None or sched is None:
         raise NotFound(Message("schedule.no_reminder", id=reminder_id))
     return rem, occ, sched
+
+
+def _claim(s: Session, rem: ReminderRow, now: datetime) -> bool:
+    """Mark `rem` announced unless another PC has since: of two windows ticking at once (their
+    timers set from the same rows), one announces it; both did, each from what it had read."""
+    claimed = s.execute(
+        update(ReminderRow)
+        .where(ReminderRow.id == rem.id, ReminderRow.notified_at.is_(None))
+        .values(notified_at=now)
+        .execution_options(synchronize_session=False)
+    )
+    return bool(getattr(claimed, "rowcount", 0) == 1)

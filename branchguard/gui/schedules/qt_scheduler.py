@@ -7,11 +7,13 @@ the wake times the rebuild needs are read on a worker first (gui/kit/loader.py).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from apscheduler.schedulers.qt import QtScheduler
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
+from branchguard.core.kernel.types import Actor
 from branchguard.core.schedules.service import ScheduleService
 from branchguard.db.base import utcnow
 from branchguard.gui.kit.loader import Loader
@@ -57,10 +59,14 @@ class ScheduleSignals(QObject):
     _rebuild_requested = Signal()
 
     def __init__(
-        self, service: ScheduleService, parent: QObject | None = None, clock: Clock = utcnow
+        self,
+        service: ScheduleService,
+        parent: QObject | None = None,
+        announcer: Callable[[], Actor] = Actor.system,
+        clock: Clock = utcnow,
     ) -> None:
         super().__init__(parent)
-        self.engine = ScheduleEngine(service, clock)
+        self.engine = ScheduleEngine(service, clock, announcer)
         self.scheduler = SingleTimerQtScheduler(timezone="UTC")
         self.wiring = ScheduleWiring(
             self.engine, self.scheduler, request_rebuild=self._rebuild_requested.emit

@@ -214,9 +214,9 @@ class MainWindow(QMainWindow):
 
         self.notifications = NotificationCentre(self)
         self.tray_keeper = TrayKeeper(self)
-        signals = ScheduleSignals(self.session.services.schedules, parent=self)
+        s = self.session  # reminders are announced to whoever is logged in at each tick
+        signals = self.schedule_signals = ScheduleSignals(s.services.schedules, self, lambda: s.actor)
         self.notifications.connect_signals(signals)
-        self.schedule_signals = signals
         signals.start()
 
     def stop_schedules(self) -> None:

@@ -344,7 +344,7 @@ class NotificationCentre(QObject):
     def announce(self, fresh: list[ReminderInfo]) -> None:
         """Newly fired reminders: refresh the list and say so in the system tray, where there is one
         that shows messages, else in the window's notice (after an unlock if the window is locked).
-        Only those the bell lists: the engine announces for the whole branch, staff hear of theirs."""
+        Only those the bell lists (the engine announces to the window's user already: a check)."""
         self.reload()
         session = self.window_.session
         fresh = session.services.schedules.seen_of(session.actor, fresh) if fresh else []

@@ -48,7 +48,7 @@ def test_staff_see_their_own_and_nobodys_the_lead_and_auditor_every_one(
     assert _titles(svc.reminders(lead, NOW)) == set(owned)
     assert _titles(svc.reminders(auditor, NOW)) == set(owned)  # read-only, all of them
     assert _titles(svc.reminders(staff, NOW)) == {"mine by name", "mine by login", "nobody's"}
-    engine_said = list(owned.values())  # the engine announces for the whole branch
+    engine_said = list(owned.values())  # as the system's engine would announce them
     assert _titles(svc.seen_of(staff, engine_said)) == {"mine by name", "mine by login", "nobody's"}
     assert _titles(svc.seen_of(lead, engine_said)) == set(owned)
 
@@ -90,3 +90,37 @@ def test_an_auditor_announces_nothing_and_leaves_the_announcement_to_who_can_act
     svc = ctx.services.schedules
     assert svc.announce(auditor, NOW) == []
     assert _titles(svc.announce(lead, NOW)) == set(owned)
+
+
+def test_a_staff_window_announces_its_own_and_leaves_the_leads_to_the_leads_window(
+    ctx: Any, owned: dict[str, ReminderInfo], lead: Actor, staff: Actor
+) -> None:
+    """The engine announced as the system and marked every reminder told: the counter PC's window
+    (staff) showed its own two and took 周强's certificate from the lead's PC, which never said it."""
+    from branchguard.scheduling.engine import ScheduleEngine
+
+    svc = ctx.services.schedules
+    counter = ScheduleEngine(svc, clock=lambda: NOW, announcer=lambda: staff)
+    assert _titles(counter.tick().reminders) == {"mine by name", "mine by login", "nobody's"}
+    office = ScheduleEngine(svc, clock=lambda: NOW, announcer=lambda: lead)
+    assert _titles(office.tick().reminders) == {"周强's certificate"}
+    assert office.tick().reminders == () and counter.tick().reminders == ()  # told once
+
+
+def test_two_windows_ticking_at_once_announce_a_reminder_once(
+    ctx: Any, owned: dict[str, ReminderInfo], lead: Actor, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Both read the reminders not yet told, then each marked and showed them all."""
+    from branchguard.core.schedules import reminders as desk
+    from tests.interleave_support import race
+
+    svc = ctx.services.schedules
+    other: list[ReminderInfo] = []
+    race(
+        monkeypatch,
+        svc,
+        lambda s: desk._showing(s, NOW, None),  # what window A read before window B's tick
+        lambda: other.extend(svc.announce(lead, NOW)),
+    )
+    told_to_a = svc.announce(lead, NOW)  # A's tick: B's ran and committed meanwhile
+    assert _titles(other) == set(owned) and told_to_a == []
