@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy import Engine, make_url, text
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from branchguard.config import DB_FILE, RuntimeConfig, resolve, with_stored_password
@@ -200,7 +200,7 @@ def open_context(
             with sessions.begin() as s:
                 ensure_builtin_contacts(s)
             if _starter_library_missing(sessions):  # a new database
-                services.playbooks.load_starter_library()
+                _load_starter_library(services, sessions)
             elif schema.action == SchemaAction.UPGRADED:  # made before today's built-ins: what it lacks
                 added = services.playbooks.refresh_builtins(Actor.system(), upgrade=True)
                 if added:
@@ -303,6 +303,19 @@ def _make_database_private(config: RuntimeConfig) -> None:
     files = _database_files(config)
     if files:  # none given would mean the data folder itself
         make_private(config.data_dir, *files)
+
+
+def _load_starter_library(services: Services, sessions: sessionmaker[Session]) -> None:
+    """The built-in plans into a new database. Two PCs opening a new shared database at once both
+    find it empty: one loads them, the other's insert conflicts on their codes and finds them there
+    now, which is all it wanted; it failed with "another change made the same record at the same
+    moment", at a branch's setting up, though no one had changed anything."""
+    try:
+        services.playbooks.load_starter_library()
+    except IntegrityError:
+        if _starter_library_missing(sessions):
+            raise
+        log.info("the starter library was loaded by another PC meanwhile")
 
 
 def _starter_library_missing(sessions: sessionmaker[Session]) -> bool:
