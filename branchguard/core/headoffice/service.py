@@ -452,9 +452,7 @@ class HeadOfficeService:
         months within it (a quarter counts its months' packages too)."""
         require(actor, "ho.read")
         period = period_of(period_text)
-        from branchguard.core.exchange.service import bounds
-
-        start, end = bounds(period)
+        start, end = rules.day_start(period.start), rules.day_start(period.end)  # the branches' days
         with self._sessions() as s:
             self._require_mode(s)
             rows = s.scalars(select(HoBranchRow).order_by(HoBranchRow.code)).all()
