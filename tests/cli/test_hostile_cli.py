@@ -9,6 +9,7 @@ import os
 import stat
 import subprocess
 import sys
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -106,10 +107,9 @@ def test_output_to_a_device_a_fifo_or_a_folder_is_refused(demo_run: Run, tmp_pat
 def test_output_replaces_a_regular_file(demo_run: Run, tmp_path: Path) -> None:
     target = tmp_path / "cal.ics"
     target.write_text("old")
-    assert (
-        demo_run("calendar", "export", "--from", "2026-01-01", "--to", "2026-01-31", "-o", str(target))[0]
-        == 0
-    )
+    first = date.today()  # the demo's schedules fall due from today
+    span = ("--from", first.isoformat(), "--to", (first + timedelta(days=30)).isoformat())
+    assert demo_run("calendar", "export", *span, "-o", str(target))[0] == 0
     assert target.read_bytes().startswith(b"BEGIN:VCALENDAR")
 
 

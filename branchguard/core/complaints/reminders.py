@@ -19,7 +19,6 @@ from branchguard.core.complaints.store import number_of
 from branchguard.core.kernel.i18n import t
 from branchguard.core.kernel.types import Actor
 from branchguard.core.schedules import links as schedule_links
-from branchguard.core.schedules import rules
 from branchguard.core.schedules.service import ScheduleService
 from branchguard.core.schedules.types import ScheduleInput, ScheduleKind
 from branchguard.db.models.complaints import ComplaintRow
@@ -34,7 +33,7 @@ def start(schedules: ScheduleService, s: Session, actor: Actor, row: ComplaintRo
     if row.due_at is None:
         row.schedule_id = None
         return
-    title = t("complaint.schedule_title", number=number_of(row, rules.zone(zone)), request=row.request)
+    title = t("complaint.schedule_title", number=number_of(row), request=row.request)
     sched = schedules.add_in(
         s,
         actor,

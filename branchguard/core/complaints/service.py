@@ -478,7 +478,7 @@ class ComplaintService:
             raise RuntimeError("ComplaintService was built without the hazard service")
         if not follow_up:
             raise ValidationError("field.complaint_follow_up", Message("validation.required"))
-        number = store.number_of(row, self.zone)
+        number = store.number_of(row)
         data = HazardInput(
             description=t("complaint.follow_up_hazard", number=number, text=follow_up),
             title=t("complaint.follow_up_hazard_title", number=number),

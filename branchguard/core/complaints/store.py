@@ -28,6 +28,7 @@ from branchguard.core.complaints.types import (
 )
 from branchguard.core.incidents.store import action_of
 from branchguard.core.kernel.attachments import AttachmentRef
+from branchguard.core.kernel.china_time import china_year
 from branchguard.core.kernel.i18n import current_language
 from branchguard.core.kernel.types import Actor
 from branchguard.db.models.complaints import ComplaintCategoryRow, ComplaintEventRow, ComplaintRow
@@ -60,9 +61,10 @@ def ref_values(items: list[AttachmentRef]) -> list[dict[str, Any]]:
     return [{"name": r.name, "sha256": r.sha256, "size": r.size, "media_type": r.media_type} for r in items]
 
 
-def number_of(row: ComplaintRow, zone: ZoneInfo) -> str:
-    """The register's reference: TS (投诉), the year received, the id."""
-    return rules.number(row.received_at.astimezone(zone).year, row.id)
+def number_of(row: ComplaintRow) -> str:
+    """The register's reference: TS (投诉), the year received in China, the id (the same on every
+    PC, core/kernel/china_time.py)."""
+    return rules.number(china_year(row.received_at), row.id)
 
 
 def info_of(
@@ -77,7 +79,7 @@ def info_of(
         reps = tuple(rules.mask_name(r) for r in reps)
     return ComplaintInfo(
         id=row.id,
-        number=number_of(row, zone),
+        number=number_of(row),
         kind=ComplaintKind(row.kind),
         channel=ComplaintChannel(row.channel),
         status=status,

@@ -247,7 +247,7 @@ def major_hazards(s: Session, start: datetime, end: datetime, zone: ZoneInfo) ->
     return [
         MajorHazardLine(
             id=r.id,
-            number=hazard_store.number_of(r, zone),
+            number=hazard_store.number_of(r),
             title=fields[r.id].title,
             status=states[r.id].status,
             opened_at=r.opened_at,

@@ -40,7 +40,7 @@ MILESTONES = (
 
 def start(schedules: ScheduleService, s: Session, actor: Actor, row: HazardRow, zone: str) -> None:
     """Schedules for the due date and each milestone not yet met (the hazard is open)."""
-    number = number_of(row, rules.zone(zone))
+    number = number_of(row)
     fix_by = due_instant(row.due_date, rules.zone(zone))
     title = t("hazard.schedule_title", number=number, title=row.title)
     fix = _add(schedules, s, actor, row, zone, fix_by, title)

@@ -236,7 +236,7 @@ class HazardService:
         zone = self.zone
         with self._sessions.begin() as s:
             row = self._row(s, hazard_id, for_change=True)
-            number = Message("hazard.record", number=store.number_of(row, zone))
+            number = Message("hazard.record", number=store.number_of(row))
             refuse_if_changed(opened, rules_.as_edited(row), number)
             rules_.expect(row.status, HazardAction.EDIT)
             before = rules_.audit_view(row)

@@ -32,6 +32,7 @@ from branchguard.core.hazards.types import (
 )
 from branchguard.core.kernel import validation
 from branchguard.core.kernel.attachments import AttachmentRef
+from branchguard.core.kernel.china_time import china_year
 from branchguard.core.kernel.types import Actor, Text2
 from branchguard.core.schedules.titles import made_title
 from branchguard.db.base import utcnow
@@ -130,9 +131,10 @@ def ref_values(items: tuple[AttachmentRef, ...] | list[AttachmentRef]) -> list[d
     return [{"name": r.name, "sha256": r.sha256, "size": r.size, "media_type": r.media_type} for r in items]
 
 
-def number_of(row: HazardLike, zone: ZoneInfo) -> str:
-    """The register's reference: YH (隐患), the year it opened, the id."""
-    return f"YH-{local_date(row.opened_at, zone).year}-{row.id:04d}"
+def number_of(row: HazardLike) -> str:
+    """The register's reference: YH (隐患), the year it opened in China, the id (the same on
+    every PC, core/kernel/china_time.py)."""
+    return f"YH-{china_year(row.opened_at)}-{row.id:04d}"
 
 
 def info_of(row: HazardLike, now: datetime, zone: ZoneInfo, today: date | None = None) -> HazardInfo:
@@ -161,7 +163,7 @@ def infos_of(
         infos.append(
             HazardInfo(
                 id=id_,
-                number=f"YH-{local_date(opened_at, zone).year}-{id_:04d}",  # as number_of
+                number=f"YH-{china_year(opened_at)}-{id_:04d}",  # as number_of
                 title=title,
                 description=description,
                 severity=_SEVERITIES[severity],

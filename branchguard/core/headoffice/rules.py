@@ -10,13 +10,13 @@ from collections.abc import Callable, Mapping, Sequence
 from datetime import UTC, date, datetime, time, timedelta
 from functools import cache
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from jsonschema import Draft202012Validator
 
 from branchguard.core.dashboard.hazard_history import RESOLVING, STATE_KINDS
 from branchguard.core.headoffice.schema_check import compile_schema
 from branchguard.core.headoffice.types import HeldHead
+from branchguard.core.kernel.china_time import CHINA
 from branchguard.core.kernel.i18n import Message
 from branchguard.core.ledger import rules as ledger_rules
 from branchguard.paths import resources_dir
@@ -118,12 +118,9 @@ def _when(value: Any) -> datetime | None:
 # daylight saving), the days its branches keep, not in the zone of the PC the report runs on: on a
 # server kept in UTC a robbery at 00:30 on 1 January fell in December, the branch's own January
 # package and report counting it in January, and the month's complaint statistics left January.
-BRANCH_DAYS = ZoneInfo("Asia/Shanghai")
-
-
 def day_start(day: date) -> datetime:
     """When a branch's day begins, in UTC (a period's bounds, a month's statistics)."""
-    return datetime.combine(day, time(), tzinfo=BRANCH_DAYS).astimezone(UTC)
+    return datetime.combine(day, time(), tzinfo=CHINA).astimezone(UTC)
 
 
 def _day_end(value: Any) -> datetime | None:
