@@ -122,11 +122,15 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     exp.set_defaults(handler=run_export)
 
 
-def wall_clock(at: datetime | None, timezone: str) -> str:
-    """A time as the branch reads it: in the schedule's zone (on the branch PC, its own), as
-    YYYY-MM-DD HH:MM (the ISO text cut after the minutes: strftime took 5 µs a call, a tenth of
-    `hazard list --json` at ten years)."""
-    return at.astimezone(ZoneInfo(timezone)).isoformat(" ", "minutes")[:16] if at else ""
+def wall_clock(at: datetime | None, timezone: str | None = None) -> str:
+    """A time as the branch reads it, in this PC's zone as every other time the command line and
+    the window show (`timezone` another), as YYYY-MM-DD HH:MM (the ISO text cut after the minutes:
+    strftime took 5 µs a call, a tenth of `hazard list --json` at ten years). A schedule's own zone
+    is the clock it repeats by, not the one to read it in: made on a PC set to UTC, the opening
+    check read 08:30 here and 16:30 in the window's calendar, when it falls due."""
+    if at is None:
+        return ""
+    return (at.astimezone(ZoneInfo(timezone)) if timezone else at.astimezone()).isoformat(" ", "minutes")[:16]
 
 
 def parse_start(value: str, field: str = "field.start") -> datetime:
@@ -174,7 +178,7 @@ def occurrence_json(o: OccurrenceInfo) -> dict[str, Any]:
         "uid": o.uid,
         "rule_at": o.rule_at.isoformat(),
         "due_at": o.due_at.isoformat(),
-        "due_local": wall_clock(o.due_at, o.timezone),
+        "due_local": wall_clock(o.due_at),
         "status": o.status.value,
         "overdue": o.overdue,
     }
@@ -196,14 +200,14 @@ def schedule_json(
         "rrule": s.rule,
         "recurrence": describe(s.rule),
         "start_at": s.start_at.isoformat(),
-        "start_local": wall_clock(s.start_at, s.timezone),
+        "start_local": wall_clock(s.start_at),
         "timezone": s.timezone,
         "lead_minutes": s.lead_minutes,
         "working_days": s.working_days.value,
         "active": s.active,
         "notes": s.notes,
         "next_due": s.next_due.isoformat() if s.next_due else None,
-        "next_due_local": wall_clock(s.next_due, s.timezone),
+        "next_due_local": wall_clock(s.next_due),
         "no_next_date": no_next_date,
         "open_count": s.open_count,
         "overdue_count": s.overdue_count,
@@ -223,7 +227,7 @@ def run_due(ctx: AppContext, args: argparse.Namespace) -> int:
     headers = ["cli.schedule.id", "field.schedule_kind", "field.title", "field.owner", "cli.schedule.due"]
     print_table(
         headers,
-        [("-" if o.id is None else o.id, o.kind.label, o.title, o.owner, wall_clock(o.due_at, o.timezone))
+        [("-" if o.id is None else o.id, o.kind.label, o.title, o.owner, wall_clock(o.due_at))
          for o in items],
     )  # fmt: skip
     return 0
@@ -279,7 +283,7 @@ def run_list(ctx: AppContext, args: argparse.Namespace) -> int:
         status = {False: t("occurrence_status.open"), True: t("reminder_kind.overdue")}
         print_table(
             ["cli.schedule.id", "field.title", "cli.schedule.due", "cli.schedule.status"],
-            [(o.id, o.title, wall_clock(o.due_at, o.timezone), status[o.overdue]) for o in items],
+            [(o.id, o.title, wall_clock(o.due_at), status[o.overdue]) for o in items],
         )
     return 0
 
@@ -289,7 +293,7 @@ def _next_due_cell(s: ScheduleInfo, undated: bool) -> str:
     the table points to it rather than leaving the cell blank."""
     if not s.active:
         return t("cli.schedule.paused")
-    return t("cli.schedule.no_next_date") if undated else wall_clock(s.next_due, s.timezone)
+    return t("cli.schedule.no_next_date") if undated else wall_clock(s.next_due)
 
 
 def run_add(ctx: AppContext, args: argparse.Namespace) -> int:
@@ -316,11 +320,11 @@ def run_add(ctx: AppContext, args: argparse.Namespace) -> int:
 
         print_json(schedule_json(made, [], no_next_date_note(made, now)))
     elif (since := rules.overdue_since(spec, now)) is not None:  # a one-off already due: owed, overdue
-        print(t("cli.schedule.added_overdue", id=made.id, due=wall_clock(since, made.timezone)))
+        print(t("cli.schedule.added_overdue", id=made.id, due=wall_clock(since)))
     else:
-        due = wall_clock(made.next_due, made.timezone) or t("cli.schedule.none_due")
+        due = wall_clock(made.next_due) or t("cli.schedule.none_due")
         if rules.passed_over(spec, now):
-            start = wall_clock(made.start_at, made.timezone)
+            start = wall_clock(made.start_at)
             print(t("cli.schedule.added_passed", id=made.id, due=due, start=start))
         else:
             print(t("cli.schedule.added", id=made.id, due=due))

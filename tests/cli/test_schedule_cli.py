@@ -21,7 +21,8 @@ def listed(run: Run) -> list[dict[str, object]]:
     return result
 
 
-def test_add_then_list_shows_wall_clock_times_and_the_rule(run: Run) -> None:
+def test_add_then_list_shows_wall_clock_times_and_the_rule(run: Run, pc_zone) -> None:
+    pc_zone("Asia/Shanghai")  # the branch's PC: its times read in its zone
     code, out, err = run(
         "schedule", "add", "消防演练", "--start", "2031-08-31 09:30", "--rrule", "semiannual",
         "--owner", "王安全", "--kind", "drill", "--lead-minutes", "2880", "--tz", "Asia/Shanghai",
@@ -149,7 +150,8 @@ def test_a_rule_reaching_a_year_beyond_the_holiday_data_is_warned_about(run: Run
     assert code == 0 and (err == "" or str(last + 1) not in err)
 
 
-def test_a_one_off_added_after_its_date_is_said_to_be_overdue(run: Run) -> None:
+def test_a_one_off_added_after_its_date_is_said_to_be_overdue(run: Run, pc_zone) -> None:
+    pc_zone("Asia/Shanghai")  # the branch's PC: its times read in its zone
     due = (datetime.now(UTC) - timedelta(days=5)).astimezone(ZoneInfo("Asia/Shanghai"))
     when = due.strftime("%Y-%m-%d %H:%M")
     code, out, err = run("schedule", "add", "交接检查", "--start", when, "--tz", "Asia/Shanghai")
@@ -161,7 +163,8 @@ def test_a_one_off_added_after_its_date_is_said_to_be_overdue(run: Run) -> None:
     assert out.strip() == f"已添加计划 #2；自 {when} 起到期：已逾期"
 
 
-def test_a_rule_added_after_its_start_says_its_earlier_dates_are_not_owed(run: Run) -> None:
+def test_a_rule_added_after_its_start_says_its_earlier_dates_are_not_owed(run: Run, pc_zone) -> None:
+    pc_zone("Asia/Shanghai")  # the branch's PC: its times read in its zone
     zone = ZoneInfo("Asia/Shanghai")
     start = (datetime.now(UTC) - timedelta(days=30)).astimezone(zone).strftime("%Y-%m-%d %H:%M")
     code, out, err = run(
@@ -174,3 +177,17 @@ def test_a_rule_added_after_its_start_says_its_earlier_dates_are_not_owed(run: R
     )
     code, out, _ = run("schedule", "due", "--window", "overdue")
     assert "Weekly" not in out  # as said: nothing owed from before
+
+
+def test_times_read_in_this_pcs_zone_as_the_window_shows_them(run: Run, pc_zone) -> None:
+    """A schedule made on a PC set to UTC repeats at 08:30 UTC: 16:30 in Shanghai, when it falls
+    due and when the window's calendar shows it. The command line read 08:30 (the schedule's zone)."""
+    pc_zone("Asia/Shanghai")
+    code, _, err = run("schedule", "add", "Opening check", "--start", "2031-01-06 08:30", "--rrule", "daily",
+                       "--tz", "Etc/UTC")  # fmt: skip
+    assert code == 0, err
+    code, out, err = run("schedule", "list", "--json")
+    [made] = [s for s in json.loads(out) if s["title"] == "Opening check"]
+    assert made["next_due_local"].endswith("16:30") and made["timezone"] == "Etc/UTC"
+    code, out, _ = run("schedule", "list")
+    assert "2031-01-06 16:30" in out and "08:30" not in out
