@@ -130,7 +130,8 @@ def test_dates_beyond_the_holiday_data_are_warned_about(run: Run) -> None:
         "schedule", "add", "X", "--start", f"{year}-03-02", "--rrule", "monthly", "--working-days", "next"
     )
     assert code == 0
-    assert f"dates in {year}, {year + 1} avoid weekends only" in err  # its coming year: to next March
+    # its coming year: to next March
+    assert f"dates in {year}, {year + 1} avoid only weekends and the fixed-date holidays" in err
     code, _, err = run("schedule", "add", "Y", "--start", f"{year}-03-02", "--rrule", "monthly")
     assert err == ""  # no policy, nothing to warn about
 
@@ -142,7 +143,7 @@ def test_a_rule_reaching_a_year_beyond_the_holiday_data_is_warned_about(run: Run
         "schedule", "add", "Weekly", "--start", f"{last}-12-25", "--rrule", "weekly", "--working-days", "skip"
     )
     assert code == 0, err
-    assert f"dates in {last + 1} avoid weekends only" in err
+    assert f"dates in {last + 1} avoid only weekends and the fixed-date holidays" in err
     code, _, err = run(
         "schedule", "add", "Until the year ends", "--start", f"{last}-12-25", "--rrule", "weekly",
         "--working-days", "next", "--until", f"{last}-12-31",

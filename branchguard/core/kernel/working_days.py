@@ -6,9 +6,10 @@ years head office sends down in its signed library (core/library_sync), read fro
 installed here (`install`) when the schedule engine is first built and after each import. An
 installed year replaces the package's for that year (head office may correct it).
 
-A date in a year neither holds is beyond every table: `is_working_day` then counts weekdays only,
-so a schedule keeps its occurrences, and every place that shows such a date says so
-(`coverage_note`, `beyond`); `check` refuses it outright where a wrong answer would be silent.
+A date in a year neither holds is beyond every table: `is_working_day` then counts weekdays but
+the fixed-date holidays (FIXED_HOLIDAYS), so a schedule keeps its occurrences, and every place
+that shows such a date says so (`coverage_note`, `beyond`); `check` refuses it outright where a
+wrong answer would be silent.
 """
 
 from __future__ import annotations
@@ -133,11 +134,21 @@ def spans(years: Iterable[int]) -> str:
     return ", ".join(str(a) if a == b else f"{a}–{b}" for a, b in runs)
 
 
+# The public holidays on fixed dates of the calendar (《全国年节及纪念日放假办法》, as revised in
+# 2024): New Year's Day, Labour Day (two days) and National Day (three). Days off in every year,
+# before the State Council's notice for it says how the weekends around them are shifted; the
+# lunar holidays (Spring Festival, Dragon Boat, Mid-Autumn) and Qingming need that notice.
+FIXED_HOLIDAYS = frozenset({(1, 1), (5, 1), (5, 2), (10, 1), (10, 2), (10, 3)})
+
+
 def is_working_day(day: date) -> bool:
-    """A working day by the year's table; weekdays only for a year beyond every table (said by
-    `coverage_note` wherever such a date is shown)."""
+    """A working day by the year's table; for a year beyond every table, a weekday that is not a
+    fixed-date public holiday (said by `coverage_note` wherever such a date is shown): a monthly
+    check moved to the next working day fell on New Year's Day 2027."""
     table = table_for(day.year)
-    return table.is_working_day(day) if table is not None else day.weekday() < 5
+    if table is not None:
+        return table.is_working_day(day)
+    return day.weekday() < 5 and (day.month, day.day) not in FIXED_HOLIDAYS
 
 
 def holiday_name(day: date) -> str | None:

@@ -218,9 +218,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "action.drill.action_done": ("mark corrective actions done", "确认整改完成"),
     "schedule.action_title": ("Corrective action: {text}", "整改：{text}"),
     "working_days.uncovered": (
-        "Holiday data covers {covered}; dates in {years} avoid weekends only. Import the head-office "
-        "library once head office has added the State Council's holiday schedule for those years.",
-        "节假日数据覆盖 {covered} 年；{years} 年的日期仅避开周末。"
+        "Holiday data covers {covered}; dates in {years} avoid only weekends and the fixed-date holidays "
+        "(New Year's Day, 1-2 May, 1-3 October). Import the head-office library once head office has "
+        "added the State Council's holiday schedule for those years.",
+        "节假日数据覆盖 {covered} 年；{years} 年的日期仅避开周末和固定日期的节日（元旦、5月1—2日、10月1—3日）。"
         "总行加入国务院当年放假安排后，请导入总行资料库。",
     ),
     "working_days.tables_end": (

@@ -372,8 +372,8 @@ COVERAGE_AHEAD = timedelta(days=366)
 def beyond_tables(spec: RuleSpec, now: datetime) -> list[int]:
     """The years no holiday table covers that a rule moving its dates off days off (any policy
     but NONE) reaches within the coming year, from `now` or from its start when that is later,
-    or up to its end when that comes first: there its days off are weekends only (a New Year's
-    Day kept), which `working_days_note` says."""
+    or up to its end when that comes first: there its days off are weekends and the fixed-date
+    holidays only (no Spring Festival), which `working_days_note` says."""
     if spec.working_days is WorkingDayPolicy.NONE:
         return []
     first = max(now, spec.start_at)

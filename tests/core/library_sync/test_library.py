@@ -286,7 +286,7 @@ def test_dates_beyond_every_table_are_said_to_be_so() -> None:
     assert f"{YEAR}-10-01 is beyond every holiday table" in caught.value.message
     assert f"covers {working_days.spans(working_days.covered())}" in caught.value.message
     note = working_days.coverage_note({YEAR})
-    assert note is not None and f"dates in {YEAR} avoid weekends only" in note
+    assert note is not None and f"dates in {YEAR} avoid only weekends and the fixed-date holidays" in note
     working_days.install([working_days.YearTable(YEAR, {beyond: "National Day"}, frozenset())])
     assert working_days.check(beyond).source == ""
     assert not working_days.is_working_day(beyond) and working_days.coverage_note({YEAR}) is None

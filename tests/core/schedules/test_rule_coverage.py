@@ -46,7 +46,7 @@ def test_a_weekly_rule_from_christmas_reaches_new_years_day_beyond_the_tables() 
     assert beyond_tables(weekly, now) == [LAST + 1]
     set_language("en")
     note = working_days_note(weekly, now)
-    assert note is not None and f"dates in {LAST + 1} avoid weekends only" in note
+    assert note is not None and f"dates in {LAST + 1} avoid only weekends and the fixed-date holidays" in note
     assert note == working_days.coverage_note({LAST + 1})  # the wording `schedule add` always had
     # ending before the new year, or keeping days off as they are: nothing to say
     assert beyond_tables(spec("weekly", datetime(LAST, 12, 25, 9), SKIP, until=date(LAST, 12, 31)), now) == []

@@ -227,17 +227,21 @@ def test_the_holiday_data_covers_2026_with_its_make_up_workdays() -> None:
     assert working_days.coverage_note({2025, 2026}) is None
 
 
-def test_a_year_without_holiday_data_falls_back_to_weekends_and_says_so() -> None:
+def test_a_year_without_holiday_data_falls_back_to_weekends_and_fixed_holidays_and_says_so() -> None:
     first, last = working_days.covered_years()
     year = last + 1
     friday = next(
-        date(year, 10, 1) + timedelta(days=i)
+        date(year, 10, 4) + timedelta(days=i)
         for i in range(7)
-        if (date(year, 10, 1) + timedelta(days=i)).weekday() == 4
+        if (date(year, 10, 4) + timedelta(days=i)).weekday() == 4
     )
     assert not working_days.covers(year)
-    assert working_days.is_working_day(friday)  # even in National Day week: no data, weekdays work
+    assert working_days.is_working_day(friday)  # after 1-3 October: no data, weekdays work
     assert not working_days.is_working_day(friday + timedelta(days=1))
+    # the fixed-date public holidays are days off every year, a notice or none
+    for month, day in ((1, 1), (5, 1), (5, 2), (10, 1), (10, 2), (10, 3)):
+        assert not working_days.is_working_day(date(year, month, day))
+    assert working_days.shift(date(year, 1, 1), WorkingDayPolicy.NEXT) != date(year, 1, 1)
     assert working_days.holiday_name(date(year, 10, 1)) is None
     set_language("en")
     note = working_days.coverage_note({year})
