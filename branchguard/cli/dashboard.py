@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING, Any
 
-from branchguard.cli.common import JSON_TEXT_HELP, cli_actor, print_json, print_table, to_jsonable
+from branchguard.cli.common import JSON_TEXT_HELP, cli_actor, print_json, print_table, to_jsonable, warn
 from branchguard.core.complaints.types import ComplaintFilter
 from branchguard.core.dashboard.types import ComplianceFilter, Figure, PeriodFigures, Target
 from branchguard.core.early_warnings.types import WarningFilter
@@ -137,6 +137,7 @@ def run_dashboard(ctx: AppContext, args: argparse.Namespace) -> int:
                 "details": [figure_json(f) for f in board.figures()],
                 "tiles": [{"name": x.name, "figures": [f.name for f in x.figures]} for x in board.tiles],
                 "months": [period_json(m) for m in board.months],
+                "holiday_note": board.holiday_note,
             }
         )
         return 0
@@ -157,4 +158,6 @@ def run_dashboard(ctx: AppContext, args: argparse.Namespace) -> int:
             for m in board.months
         ],
     )  # fmt: skip
+    if board.holiday_note:
+        warn(board.holiday_note)
     return 0

@@ -44,6 +44,7 @@ from branchguard.core.hazards import store as hazard_store
 from branchguard.core.hazards.types import HazardFilter, HazardSeverity
 from branchguard.core.incidents import store as incident_store
 from branchguard.core.incidents.types import ActionFilter, IncidentFilter, IncidentStatus
+from branchguard.core.kernel import working_days
 from branchguard.core.kernel.errors import ValidationError
 from branchguard.core.kernel.i18n import Message
 from branchguard.core.kernel.roles import require
@@ -219,6 +220,9 @@ def _fold(
     return out
 
 
+NOTICE_MONTH = 11  # the State Council publishes the next year's holidays in November or December
+
+
 class DashboardService:
     def __init__(
         self,
@@ -284,7 +288,8 @@ class DashboardService:
         )
         tiles = tuple(Tile(name, tuple(figures[f] for f in names)) for name, names in TILES)
         starts = month_starts(today)
-        return Dashboard(today=today, tiles=tiles, months=tuple(self._periods(starts, now)))
+        months = tuple(self._periods(starts, now))
+        return Dashboard(today=today, tiles=tiles, months=months, holiday_note=holiday_note(today))
 
     # -- periods ---------------------------------------------------------------------------------
     def figures_for_period(self, actor: Actor, start: date, end: date) -> PeriodFigures:
@@ -466,3 +471,12 @@ def _per_bucket_of(
 
 def _keyed(counts: dict[tuple[int, str], int], index: int) -> dict[str, int]:
     return {k: v for (b, k), v in sorted(counts.items()) if b == index}
+
+
+def holiday_note(today: date) -> str | None:
+    """The warning the dashboard shows while this year, or from November the next, has no holiday
+    table: schedules then move off weekends and the fixed-date holidays only, until head office's
+    library brings the State Council's notice. It was said once, when a schedule was added on the
+    command line; the window never said it (the tables shipped end with 2026)."""
+    years = {today.year} | ({today.year + 1} if today.month >= NOTICE_MONTH else set())
+    return working_days.coverage_note(years)

@@ -136,6 +136,9 @@ class Dashboard:
     today: date
     tiles: tuple[Tile, ...]
     months: tuple[PeriodFigures, ...]
+    # why schedules' working days may be wrong: a year they reach that no holiday table covers
+    # (this year, or the next from November, when the State Council's notice for it is out)
+    holiday_note: str | None = None
 
     def figures(self) -> tuple[Figure, ...]:
         return tuple(f for tile in self.tiles for f in tile.figures)

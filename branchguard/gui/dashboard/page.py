@@ -144,6 +144,11 @@ class DashboardPage(Page):
         self.message.setProperty("role", "error")
         self.message.setWordWrap(True)
         self.message.hide()
+        self.holidays = QLabel()  # the holiday tables end before a year the schedules reach
+        self.holidays.setObjectName("dashboard_holidays")
+        self.holidays.setProperty("role", "warning")
+        self.holidays.setWordWrap(True)
+        self.holidays.hide()
         self.tiles: dict[str, TileView] = {}
         self.tile_grid = QGridLayout()
         self.tile_grid.setSpacing(8)
@@ -184,6 +189,7 @@ class DashboardPage(Page):
         layout.setSpacing(8)
         layout.addLayout(header)
         layout.addWidget(self.message)
+        layout.addWidget(self.holidays)
         layout.addWidget(scroll, 1)
 
     def retranslate(self) -> None:
@@ -226,6 +232,8 @@ class DashboardPage(Page):
         if targets is not None:
             self._targets = targets
         self._show_intro()
+        self.holidays.setText(board.holiday_note or "")
+        self.holidays.setVisible(bool(board.holiday_note))
         columns = 5
         for i, tile in enumerate(board.tiles):
             view = self.tiles.get(tile.name)

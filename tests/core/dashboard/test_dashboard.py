@@ -207,3 +207,20 @@ def test_a_months_inspections_due_are_those_due_by_now(ctx, lead) -> None:
     assert dashboard._periods(march, written_to)[0].inspections_due == 9
     earlier = datetime(year, 3, 5, 12, 0).astimezone()
     assert dashboard._periods(march, earlier)[0].inspections_due == 4  # 2 to 5 March, not 6 to 10
+
+
+def test_the_dashboard_warns_while_a_year_the_schedules_reach_has_no_holiday_table() -> None:
+    """Said once, when a schedule was added on the command line; the window never said it, and
+    the tables shipped end with 2026 (it is December 2026)."""
+    from datetime import date
+
+    from branchguard.core.dashboard.service import holiday_note
+    from branchguard.core.kernel import working_days
+    from branchguard.core.kernel.i18n import set_language
+
+    set_language("en")
+    last = working_days.covered_years()[1]
+    assert holiday_note(date(last, 6, 1)) is None  # next year's notice is not out yet
+    for day in (date(last, 11, 20), date(last, 12, 31), date(last + 1, 3, 1)):
+        note = holiday_note(day)
+        assert note is not None and f"dates in {last + 1}" in note, day

@@ -205,3 +205,14 @@ def test_the_periodic_report_opens_in_the_print_preview(busy_window, qtbot) -> N
     assert preview.file_name == f"safety-report-{today.year}-Q{quarter}.pdf"
     qtbot.waitUntil(lambda: preview.rendered_pages() != [], timeout=60_000)
     preview.close()
+
+
+def test_the_page_says_when_the_holiday_tables_end_too_soon(busy_window, qtbot, monkeypatch) -> None:
+    said = "Holiday data covers 2004–2026; dates in 2027 avoid only weekends and the fixed-date holidays"
+    monkeypatch.setattr("branchguard.core.dashboard.service.holiday_note", lambda _today: said)
+    page = busy_window(running=False).show_page("dashboard")
+    qtbot.waitUntil(lambda: page.board is not None)
+    assert page.holidays.isVisibleTo(page) and page.holidays.text() == said
+    monkeypatch.setattr("branchguard.core.dashboard.service.holiday_note", lambda _today: None)
+    page.refresh()
+    qtbot.waitUntil(lambda: not page.holidays.isVisibleTo(page))
