@@ -89,7 +89,7 @@ QListWidget#sidebar {{
 QListWidget#sidebar::item {{ padding: 9px 14px; margin: 1px 8px; border-radius: 6px; color: {TEXT}; }}
 QListWidget#sidebar::item:hover {{ background: #DCE4E7; }}
 QListWidget#sidebar::item:selected {{ background: {ACCENT}; color: {ON_ACCENT}; }}
-QListWidget#sidebar:focus::item:selected {{ border: 2px solid {FOCUS}; }}
+QListWidget#sidebar::item:focus {{ border: 2px solid {FOCUS}; }}
 QLabel[role="page-title"] {{ font-size: 18pt; font-weight: 600; color: {TEXT}; }}
 QLabel[role="hint"] {{ color: {MUTED}; }}
 QLabel[role="error"] {{ color: {ERROR}; }}

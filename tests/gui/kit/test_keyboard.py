@@ -102,3 +102,32 @@ def test_the_initial_report_opens_with_the_focus_in_its_first_field(qtbot: Any) 
     assert QApplication.focusWidget() is dialog.edits[REPORT_FIELDS[0]]
     QTest.keyClicks(QApplication.focusWidget(), "branch hall")
     assert dialog.edits[REPORT_FIELDS[0]].toPlainText().endswith("branch hall")
+
+
+def test_the_focus_shows_on_the_sidebars_row(qapp: QApplication, qtbot: Any) -> None:
+    """`outline: none` left no sign whether the sidebar or the page had the keyboard."""
+    from PySide6.QtWidgets import QListWidget
+
+    style.apply(qapp)
+    holder = QWidget()
+    qtbot.addWidget(holder)
+    sidebar, other = QListWidget(holder), QPushButton("Other", holder)
+    sidebar.setObjectName("sidebar")
+    sidebar.addItems(["Dashboard", "Playbooks"])
+    sidebar.setCurrentRow(0)
+    sidebar.resize(200, 120)
+    other.move(0, 130)
+    holder.resize(220, 180)
+    holder.show()
+    other.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(other.hasFocus)
+    plain = sidebar.grab().toImage()
+    sidebar.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(sidebar.hasFocus)
+    focused = sidebar.grab().toImage()
+    changed = sum(
+        focused.pixelColor(x, y) != plain.pixelColor(x, y) and focused.pixelColor(x, y).lightness() < 60
+        for x in range(focused.width())
+        for y in range(focused.height())
+    )
+    assert changed >= 100  # a dark ring round the current row, not nothing
