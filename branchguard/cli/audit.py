@@ -16,6 +16,8 @@ from branchguard.cli.common import (
     within_years,
 )
 from branchguard.cli.localized import refusal
+from branchguard.core.kernel.errors import ValidationError
+from branchguard.core.kernel.i18n import Message
 
 if TYPE_CHECKING:  # the context pulls in SQLAlchemy: only where a command runs
     from branchguard.context import AppContext
@@ -53,6 +55,8 @@ def _utc_start(day: date) -> datetime:
 def run_list(ctx: AppContext, args: argparse.Namespace) -> int:
     from branchguard.core.audit.service import AuditFilter
 
+    if args.since and args.until and args.until < args.since:  # it listed nothing, saying nothing
+        raise ValidationError("field.date_range", Message("schedule.bad_range"))
     flt = AuditFilter(
         actor=args.actor,
         action_prefix=args.action,

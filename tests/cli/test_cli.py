@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.cli.cli_support import invoke, with_lead
+from tests.cli.cli_support import Run, invoke, with_lead
 
 
 @pytest.fixture
@@ -276,3 +276,10 @@ def test_the_version_read_without_importlib_metadata_is_the_installed_one() -> N
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     first, second = out.stdout.splitlines()
     assert first == f"{second} False"
+
+
+def test_an_audit_range_ending_before_it_begins_is_refused_not_listed_empty(demo_run: Run) -> None:
+    code, out, err = demo_run("audit", "list", "--since", "2026-12-10", "--until", "2026-12-01")
+    assert (code, out) == (1, "") and "Date range: the end must be after the start" in err
+    code, out, err = demo_run("audit", "list", "--since", "2026-12-01", "--until", "2026-12-01")
+    assert code == 0, err  # one day: its start and its end

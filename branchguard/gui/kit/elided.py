@@ -45,6 +45,7 @@ class ElidedLabel(QLabel):
     def setText(self, text: str) -> None:
         self._full = text
         self.setToolTip(tip(text))
+        self.setAccessibleName(text)  # read whole to a screen reader: a tooltip needs the mouse
         self._fit()
 
     def clear(self) -> None:

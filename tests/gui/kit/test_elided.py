@@ -32,6 +32,7 @@ def test_the_label_elides_to_its_width_and_keeps_the_whole_text(qtbot: Any) -> N
     assert shown.endswith("…") and len(shown) < len(NEXT)
     assert NEXT.startswith(shown[:-1].rstrip()) and NEXT[len(shown) - 1] in " ,("  # a whole word
     assert label.toolTip() == tip(NEXT) and label.full_text() == NEXT
+    assert label.accessibleName() == NEXT  # the whole step to a screen reader, no mouse needed
     assert label.fontMetrics().horizontalAdvance(shown) <= label.contentsRect().width()
     label.resize(label.fontMetrics().horizontalAdvance(NEXT) + 20, label.height())
     assert label.text() == NEXT
