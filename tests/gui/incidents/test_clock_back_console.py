@@ -118,3 +118,33 @@ def test_the_follow_mode_clock_says_so_too(gui_ctx, set_back, qtbot, monkeypatch
     now[0] = TEN - 3 * H
     window._tick()
     assert window.clock_label.text() == clock_text() and local_stamp(TEN) in window.clock_label.toolTip()
+
+
+def test_larger_text_grows_the_consoles_emphasis_and_rows(gui_ctx, set_back, qtbot) -> None:
+    """At a 15 pt system font the step now stayed at 12.5 pt, smaller than the body, and the
+    step list's and the log's fixed 24 px rows cut their column titles through."""
+    from PySide6.QtGui import QFont
+    from PySide6.QtWidgets import QApplication
+
+    from branchguard.gui.incidents.console.header import IncidentHeader
+    from branchguard.gui.incidents.console.log_panel import LogPanel
+    from branchguard.gui.incidents.console.steps_panel import StepsPanel
+
+    app = QApplication.instance()
+    before = app.font()
+    large = QFont(before)
+    large.setPointSizeF(15)
+    app.setFont(large)
+    try:
+        lead = login(gui_ctx, "lead")
+        header, steps, log = IncidentHeader(), StepsPanel(), LogPanel(gui_ctx.services, lead, set_back)
+        for widget in (header, steps, log):
+            qtbot.addWidget(widget)
+        assert header.title.font().pointSizeF() == 22.5  # 15 pt at 10 pt text
+        assert steps.now_label.font().pointSizeF() > 15
+        line = steps.fontMetrics().height()
+        assert steps.table.verticalHeader().defaultSectionSize() >= line + 8
+        assert steps.table.horizontalHeader().height() >= line + 8
+        assert log.view.verticalHeader().defaultSectionSize() >= line + 8
+    finally:
+        app.setFont(before)

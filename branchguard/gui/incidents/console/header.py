@@ -29,11 +29,21 @@ def badge_css(swatch: style.Swatch, radius: int = 6) -> str:
     )
 
 
+BODY_POINTS = 10.0  # the text `grown` sizes are set against (app.ui_font: at least 10 pt)
+
+
 def sized(font: QFont, points: float, bold: bool = False) -> QFont:
+    """`font` at `points` (follow mode sizes its text from the screen's height, not the body's)."""
     out = QFont(font)
     out.setPointSizeF(points)
     out.setBold(bold)
     return out
+
+
+def grown(font: QFont, points: float, bold: bool = False) -> QFont:
+    """`font` at `points` as set for 10 pt text, grown with larger text: at a 15 pt system font
+    the step now, the level and the title stayed at 12.5-15 pt, smaller than the body around them."""
+    return sized(font, points * max(1.0, font.pointSizeF() / BODY_POINTS), bold)
 
 
 class IncidentHeader(QFrame):
@@ -48,21 +58,21 @@ class IncidentHeader(QFrame):
         self.drill_strip = QLabel()
         self.drill_strip.setObjectName("incident_drill_strip")
         self.drill_strip.setStyleSheet(badge_css(style.DRILL, radius=0) + " padding: 4px 12px;")
-        self.drill_strip.setFont(sized(self.font(), 13, bold=True))
+        self.drill_strip.setFont(grown(self.font(), 13, bold=True))
         self.level_badge = QLabel()
         self.level_badge.setObjectName("incident_level_badge")
-        self.level_badge.setFont(sized(self.font(), 14, bold=True))
+        self.level_badge.setFont(grown(self.font(), 14, bold=True))
         self.warning_badge = QLabel()  # the four-colour warning of a weather incident
         self.warning_badge.setObjectName("incident_warning_badge")
-        self.warning_badge.setFont(sized(self.font(), 14, bold=True))
+        self.warning_badge.setFont(grown(self.font(), 14, bold=True))
         self.warning_badge.hide()
         self.drill_badge = QLabel(t("incident.drill_badge"))
         self.drill_badge.setObjectName("incident_drill_badge")
         self.drill_badge.setStyleSheet(badge_css(style.DRILL))
-        self.drill_badge.setFont(sized(self.font(), 14, bold=True))
+        self.drill_badge.setFont(grown(self.font(), 14, bold=True))
         self.title = WrapLabel()  # a long plan title takes two lines; a long word never widens the window
         self.title.setObjectName("incident_title")
-        self.title.setFont(sized(self.font(), 15, bold=True))
+        self.title.setFont(grown(self.font(), 15, bold=True))
         self.elapsed = QLabel()
         self.elapsed.setObjectName("incident_elapsed")
         self.elapsed.setFont(sized(phone_font(), 20, bold=True))
@@ -71,7 +81,7 @@ class IncidentHeader(QFrame):
         self.meta.setProperty("role", "hint")
         self.checkpoint = QLabel()
         self.checkpoint.setObjectName("incident_checkpoint")
-        self.checkpoint.setFont(sized(self.font(), 12, bold=True))
+        self.checkpoint.setFont(grown(self.font(), 12, bold=True))
 
         top = QHBoxLayout()
         top.setSpacing(10)

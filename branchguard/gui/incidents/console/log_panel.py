@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from branchguard.core.incidents.log import MAX_ENTRY_TEXT
 from branchguard.core.incidents.types import TYPED_KINDS, EntryKind, LogEntry
 from branchguard.core.kernel.roles import may
-from branchguard.gui.incidents.console.steps_panel import HEADER_HEIGHT
+from branchguard.gui.incidents.console.steps_panel import HEADER_HEIGHT, compact
 from branchguard.gui.incidents.log_model import IncidentLogModel
 from branchguard.gui.kit.icons import icon
 from branchguard.gui.kit.plain import plain, tip
@@ -88,9 +88,9 @@ class LogPanel(QWidget):
         vertical = self.view.verticalHeader()
         vertical.hide()
         vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)  # no per-row measuring
-        vertical.setDefaultSectionSize(LOG_ROW)
+        vertical.setDefaultSectionSize(compact(LOG_ROW, self.view))
         header = self.view.horizontalHeader()
-        header.setFixedHeight(HEADER_HEIGHT)
+        header.setFixedHeight(compact(HEADER_HEIGHT, header))
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         header.setHighlightSections(False)
         header.setStretchLastSection(True)
@@ -222,7 +222,8 @@ class LogPanel(QWidget):
         """The panel's height that shows `rows` whole log rows under the heading, with the box."""
         box = self.layout()
         spacing = box.spacing() * 2 if box is not None else 8
-        view = self.view.horizontalHeader().height() + rows * LOG_ROW + 2 * self.view.frameWidth()
+        row = self.view.verticalHeader().defaultSectionSize()
+        view = self.view.horizontalHeader().height() + rows * row + 2 * self.view.frameWidth()
         quick = max(self.text.sizeHint().height(), self.add_button.sizeHint().height())
         return self.heading.sizeHint().height() + view + quick + spacing
 

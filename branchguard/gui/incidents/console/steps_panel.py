@@ -19,15 +19,21 @@ from PySide6.QtWidgets import (
 from branchguard.core.incidents.text import step_role_text
 from branchguard.core.incidents.types import IncidentDetail, IncidentStatus, IncidentStep, StepState
 from branchguard.core.team.rules import role_text
-from branchguard.gui.incidents.console.header import sized
+from branchguard.gui.incidents.console.header import grown
 from branchguard.gui.incidents.steps_model import CURRENT_BACKGROUND, IncidentStepsModel
 from branchguard.gui.kit import style
 from branchguard.gui.kit.elided import ElidedLabel
 from branchguard.gui.kit.icons import icon
 from branchguard.gui.kit.plain import tip
 
-STEP_ROW = 24  # pixels: a row of the step list
-HEADER_HEIGHT = 24  # pixels: the column headers of the step list and the log
+STEP_ROW = 24  # pixels: a row of the step list, at the usual 10 pt text
+HEADER_HEIGHT = 24  # pixels: the column headers of the step list and the log, likewise
+
+
+def compact(pixels: int, widget: QWidget) -> int:
+    """A row's or a header's height: `pixels`, or taller for larger text (a low-vision user's
+    system font), whose column titles a fixed 24 px cut through."""
+    return max(pixels, widget.fontMetrics().height() + 8)
 
 
 class StepsPanel(QWidget):
@@ -53,11 +59,11 @@ class StepsPanel(QWidget):
         self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
         # Compact rows and header: at 1024×768 the list shows six steps or more (issue #17: three).
-        self.table.verticalHeader().setDefaultSectionSize(STEP_ROW)
+        self.table.verticalHeader().setDefaultSectionSize(compact(STEP_ROW, self.table))
         header = self.table.horizontalHeader()
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         header.setHighlightSections(False)
-        header.setFixedHeight(HEADER_HEIGHT)
+        header.setFixedHeight(compact(HEADER_HEIGHT, header))
         for column, width in ((0, 44), (2, 110), (3, 100), (4, 80), (5, 90)):
             header.resizeSection(column, width)
         header.setSectionResizeMode(IncidentStepsModel.COL_TEXT, QHeaderView.ResizeMode.Stretch)
@@ -90,7 +96,7 @@ class StepsPanel(QWidget):
         self.now_text = ElidedLabel()  # the step itself
         self.now_text.setObjectName("incident_now_text")
         for label in (self.now_label, self.now_text):
-            label.setFont(sized(self.font(), 12.5, bold=True))
+            label.setFont(grown(self.font(), 12.5, bold=True))
         # One line, ending "…" at a whole word, the rest in its tooltip: a wrapped "Next:" took
         # two step rows' height on a 768-line screen (issue #17).
         self.next_label = ElidedLabel()
