@@ -46,6 +46,9 @@ class VerticalScroll(QScrollArea):
         from PySide6.QtCore import Qt  # not at import: the main window's first frame imports this module
 
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # no stop of its own in the Tab order, where nothing showed the focus: Tab goes to the
+        # fields inside, and the area scrolls to the one that takes it
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
 
     def _bar(self) -> int:
         return self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)

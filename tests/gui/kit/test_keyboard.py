@@ -131,3 +131,17 @@ def test_the_focus_shows_on_the_sidebars_row(qapp: QApplication, qtbot: Any) -> 
         for y in range(focused.height())
     )
     assert changed >= 100  # a dark ring round the current row, not nothing
+
+
+def test_no_scroll_area_is_an_invisible_stop_in_the_tab_order(qtbot: Any) -> None:
+    """A column that scrolls (the inspection runner's item and side columns, a dialog's form)
+    took the focus itself, showing nothing: one Tab more before each field."""
+    from PySide6.QtWidgets import QLineEdit, QVBoxLayout
+
+    from branchguard.gui.kit.screen import VerticalScroll
+
+    column = QWidget()
+    QVBoxLayout(column).addWidget(QLineEdit())
+    scroll = VerticalScroll(column, "a_column")
+    qtbot.addWidget(scroll)
+    assert scroll.focusPolicy() == Qt.FocusPolicy.NoFocus

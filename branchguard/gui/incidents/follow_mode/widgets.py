@@ -166,6 +166,7 @@ class NumbersPanel(QFrame):
         # Never a horizontal scroll bar: a number cut off at the edge is worse than a wider panel.
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self._scroll = scroll
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab stopped here, where nothing showed it
         scroll.setWidget(self.call_list)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
