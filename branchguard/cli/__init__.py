@@ -195,6 +195,7 @@ def _run_command(handler: Handler, args: argparse.Namespace) -> int:
     from branchguard.context import open_context
     from branchguard.core.faults.holders import Announcement
     from branchguard.core.faults.rules import system_words
+    from branchguard.core.faults.types import FaultKind
     from branchguard.core.kernel.errors import BranchGuardError, PermissionDenied
     from branchguard.core.kernel.i18n import Message, translate
 
@@ -233,7 +234,9 @@ def _run_command(handler: Handler, args: argparse.Namespace) -> int:
             return fail(wrong_mode.text())
         args.logged_in = None
         if needs_login(ctx.services, args):
+            args.logging_in = True  # a lock now is on the login's record (said so below)
             args.logged_in = login(ctx.services, args)
+            args.logging_in = False
         _STARTING.end()
         if os.environ.get(TRACE_ENV) == "1":  # tools/bench/cli_startup.py: the command's work begins
             print("startup command", file=sys.stderr, flush=True)
@@ -255,6 +258,9 @@ def _run_command(handler: Handler, args: argparse.Namespace) -> int:
         return fail(exc.message)
     except Exception as exc:
         fault = ctx.explain(exc)  # a file of the user's (-o on a full disk) is named, not the data's
+        if fault is not None and fault.kind is FaultKind.LOCKED and getattr(args, "logging_in", False):
+            # the login's record could not be written: a command that only reads waited ~28 s for it
+            return fail(f"{fault.message} {translate(Message('cli.login_locked_read_only'))}")
         if fault is not None:
             return fail(fault.message)
         if isinstance(exc, OSError):

@@ -59,6 +59,25 @@ def test_a_held_write_lock_is_named_and_nothing_written(
     assert _log_texts(db) == [*before, "再试一次"]
 
 
+def test_a_read_held_up_by_the_logins_record_says_read_only_reads_at_once(
+    demo_run: Run, started: tuple[Path, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every login is recorded, so `incident list` waited ~28 s on another program's write lock
+    and said "a change was NOT saved" where the user changed nothing."""
+    db, _incident = started
+    monkeypatch.setattr(engine_module, "LOCK_RETRY", LockRetry(wait_ms=20, pauses=(0.01, 0.01)))
+    holder = sqlite3.connect(db, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+    try:
+        code, _out, err = demo_run("incident", "list")
+        read_only = demo_run("--read-only", "incident", "list")
+    finally:
+        holder.rollback()
+        holder.close()
+    assert code == 1 and "stayed locked" in err and "--read-only reads at once" in err
+    assert read_only[0] == 0, read_only[2]  # the same list, at once
+
+
 def test_a_full_disk_is_worded_and_keeps_what_was_saved(
     demo_run: Run, started: tuple[Path, str], monkeypatch: pytest.MonkeyPatch
 ) -> None:

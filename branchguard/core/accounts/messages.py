@@ -67,6 +67,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the first account must be a safety lead (--role lead): nobody could add the others",
         "第一个账户必须是安全负责人（--role lead），否则无人能添加其他账户",
     ),
+    "cli.login_locked_read_only": (
+        "(It was the login's record that waited. Only reading? --read-only reads at once.)",
+        "（等待的是登录记录的写入。只需查看？加 --read-only 可立即读取。）",
+    ),
     "cli.account.unlocked": ("'{username}' can log in again", "“{username}”可以重新登录"),
     "cli.account.password_mismatch": ("the two passwords differ", "两次输入的密码不一致"),
     "auth.bad_credentials": ("Wrong user name or password", "用户名或密码错误"),
