@@ -32,6 +32,7 @@ from branchguard.reports.template import (
     make_styles,
     para,
     render_pdf,
+    sign_off,
     signature_block,
     write_atomically,
 )
@@ -127,7 +128,7 @@ def _story(styles: ReportStyles, detail: ComplaintDetail, stamp: Stamp | None = 
     if stamp is not None:
         story += anchoring.section(styles, stamp)
     signers = (BranchRole.BRANCH_HEAD.label, t("field.handler"), t("report.signer.handler"))
-    story.append(signature_block(styles, width, signers))
+    sign_off(story, signature_block(styles, width, signers))
     return story
 
 

@@ -33,6 +33,7 @@ from branchguard.reports.template import (
     make_styles,
     para,
     render_pdf,
+    sign_off,
     signature_block,
     write_atomically,
 )
@@ -131,7 +132,7 @@ def _story(styles: ReportStyles, snapshot: HandoverSnapshot) -> list[Flowable]:
     else:
         story.append(para(t("report.handover.no_complaints"), styles.body))
     signers = (t("report.handover.outgoing"), t("report.handover.incoming"))
-    story.append(signature_block(styles, width, signers))
+    sign_off(story, signature_block(styles, width, signers))
     return story
 
 

@@ -27,6 +27,7 @@ from branchguard.reports.template import (
     make_styles,
     para,
     render_pdf,
+    sign_off,
     signature_block,
     write_atomically,
 )
@@ -68,7 +69,7 @@ def render_initial_report(
     ]
     if stamp is not None:
         story += [Spacer(1, 1 * mm), anchoring.compact(styles, stamp)]
-    story.append(signature_block(styles, width))
+    sign_off(story, signature_block(styles, width))
     return render_pdf(meta, story, font)
 
 

@@ -45,6 +45,7 @@ from branchguard.reports.template import (
     make_table,
     para,
     render_pdf,
+    sign_off,
     signature_block,
     story_height,
     tag,
@@ -166,7 +167,7 @@ def _story(styles: ReportStyles, version: PlaybookVersion, stamp: Stamp | None =
     story += [Spacer(1, 2 * mm * styles.scale), para(note, styles.small)]
     if stamp is not None:
         story += [Spacer(1, 1 * mm * styles.scale), anchoring.compact(styles, stamp)]
-    story.append(signature_block(styles, width))
+    sign_off(story, signature_block(styles, width))
     return story
 
 

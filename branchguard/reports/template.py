@@ -274,6 +274,20 @@ def signature_block(styles: ReportStyles, width: float, signers: Sequence[str] |
     return KeepTogether([Spacer(1, 6 * mm * styles.scale), table])
 
 
+SIGN_OFF_TAIL = 8  # paragraphs before the signature lines kept on their page, at most
+
+
+def sign_off(story: list[Flowable], block: Flowable) -> None:
+    """Append the signature lines kept on one page with the paragraphs right before them (the
+    integrity block, a legend): lines alone on a last page said nothing of what was signed (the
+    English complaint file's page 2). A table before them stays where it is: it splits anyway."""
+    lines = block._content if isinstance(block, KeepTogether) else [block]
+    tail: list[Flowable] = []
+    while story and isinstance(story[-1], Paragraph | Spacer) and len(tail) < SIGN_OFF_TAIL:
+        tail.insert(0, story.pop())
+    story.append(KeepTogether([*tail, *lines]))
+
+
 def content_width(page_size: tuple[float, float] = PAGE_SIZE) -> float:
     """The width flowables get: the page between the side margins."""
     return page_size[0] - 2 * SIDE_MARGIN

@@ -19,6 +19,7 @@ from branchguard.reports.template import (
     data_table,
     make_styles,
     para,
+    sign_off,
     signature_block,
     write_atomically,
     write_report,
@@ -106,6 +107,25 @@ def test_signature_block_has_both_signers_and_dates(tmp_path: Path, pdf: type[Pd
     assert "网点负责人（签字）：" in text and "经办人（签字）：" in text
     assert text.count("日期：") == 2
     assert all(f.embedded for f in pdf.fonts(out))  # not even the blank lines pull in Helvetica
+
+
+def test_signature_lines_never_stand_alone_on_the_last_page(tmp_path: Path, pdf: type[Pdf]) -> None:
+    """The English complaint file's page 2 held its three signature lines and nothing else: what
+    was signed was on the page before. The paragraphs before them go with them now."""
+    font = find_cjk_font()
+    styles = make_styles(font)
+    width = content_width()
+    for filler in range(32, 48):  # somewhere in this range the lines alone would overflow
+        rows = [[f"第 {n} 行", "内容"] for n in range(filler)]
+        story = [data_table(styles, ["序号", "内容"], rows, [width / 2, width / 2])]
+        story.append(para("正文结束。", styles.body))
+        story += [para(f"完整性第 {n} 行", styles.body) for n in range(1, 4)]
+        sign_off(story, signature_block(styles, content_width()))
+        out = tmp_path / f"{filler}.pdf"
+        pages = write_report(out, ReportMeta(title="签字"), story, font)
+        last = pdf.text(out, pages)
+        assert "网点负责人（签字）：" in last
+        assert "完整性第 3 行" in last, filler  # never the lines alone
 
 
 def test_header_colour_keeps_white_text_readable() -> None:
