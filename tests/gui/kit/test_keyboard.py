@@ -65,6 +65,21 @@ def test_the_login_names_its_fields(gui_ctx: Any, qtbot: Any) -> None:
     assert (dialog.username.accessibleName(), dialog.password.accessibleName()) == ("User name", "Password")
 
 
+def dark_when_focused(qtbot: Any, widget: QWidget, other: QWidget) -> int:
+    """How many of `widget`'s pixels turn dark when the keyboard focus comes to it from `other`."""
+    other.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(other.hasFocus)
+    plain = widget.grab().toImage()
+    widget.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(widget.hasFocus)
+    focused = widget.grab().toImage()
+    return sum(
+        focused.pixelColor(x, y) != plain.pixelColor(x, y) and focused.pixelColor(x, y).lightness() < 60
+        for x in range(focused.width())
+        for y in range(focused.height())
+    )
+
+
 def test_the_focus_shows_on_a_teal_button(qapp: QApplication, qtbot: Any) -> None:
     """Fusion's ring on the accent teal was a dark rectangle on dark teal, hardly there."""
     style.apply(qapp)
@@ -74,18 +89,7 @@ def test_the_focus_shows_on_a_teal_button(qapp: QApplication, qtbot: Any) -> Non
     button.setProperty("accent", True)
     other.move(0, 60)
     holder.show()
-    other.setFocus(Qt.FocusReason.TabFocusReason)
-    qtbot.waitUntil(other.hasFocus)
-    plain = button.grab().toImage()
-    button.setFocus(Qt.FocusReason.TabFocusReason)
-    qtbot.waitUntil(button.hasFocus)
-    focused = button.grab().toImage()
-    dark = 0
-    for x in range(focused.width()):
-        for y in range(focused.height()):
-            colour = focused.pixelColor(x, y)
-            dark += colour != plain.pixelColor(x, y) and colour.lightness() < 60
-    assert dark >= focused.width()  # a dark ring at least a button's width long
+    assert dark_when_focused(qtbot, button, other) >= button.width()  # a ring a button's width long
 
 
 def test_the_initial_report_opens_with_the_focus_in_its_first_field(qtbot: Any) -> None:
@@ -119,17 +123,7 @@ def test_the_focus_shows_on_the_sidebars_row(qapp: QApplication, qtbot: Any) -> 
     other.move(0, 130)
     holder.resize(220, 180)
     holder.show()
-    other.setFocus(Qt.FocusReason.TabFocusReason)
-    qtbot.waitUntil(other.hasFocus)
-    plain = sidebar.grab().toImage()
-    sidebar.setFocus(Qt.FocusReason.TabFocusReason)
-    qtbot.waitUntil(sidebar.hasFocus)
-    focused = sidebar.grab().toImage()
-    changed = sum(
-        focused.pixelColor(x, y) != plain.pixelColor(x, y) and focused.pixelColor(x, y).lightness() < 60
-        for x in range(focused.width())
-        for y in range(focused.height())
-    )
+    changed = dark_when_focused(qtbot, sidebar, other)
     assert changed >= 100  # a dark ring round the current row, not nothing
 
 
