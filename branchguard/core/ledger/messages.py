@@ -36,6 +36,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "ledger.entity.audit_event": ("audit event {id}", "审计记录 {id}"),
     # the chain itself
     "ledger.problem.entry": ("ledger entry {seq}: {reason}", "账本第 {seq} 条：{reason}"),
+    "ledger.problem.adoption_reset": (
+        "the ledger holds {seq} entries but says its records were never taken in: that mark was "
+        "edited outside the app (it would have taken every record changed outside the app into the "
+        "chain); nothing was taken in",
+        "账本已有 {seq} 条记录，却标记为尚未收录既有记录：该标记曾在程序之外被修改"
+        "（否则会把在程序之外改动的记录全部收入账本）；未收录任何记录",
+    ),
     "ledger.reason.gap": (
         "expected entry {expected}, found {found}",
         "应为第 {expected} 条，实为第 {found} 条",

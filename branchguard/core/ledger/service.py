@@ -53,13 +53,16 @@ class LedgerService:
 def adopt_existing(sessions: sessionmaker[Session]) -> int:
     """Take every record that existed before the ledger did into it ("adopt" entries, and each
     incident log entry as an append), once, in one transaction; the number of entries added.
-    A second process opening the database at the same time finds it done and adds nothing."""
+    A second process opening the database at the same time finds it done and adds nothing.
+    Only into an empty ledger: with entries in it, a flag that says "not adopted" was reset by
+    someone, and adopting then took every record edited outside the app into the chain, after
+    every anchor, so that `verify` and the anchors passed (`verify` reports that flag instead)."""
     with sessions.begin() as s:
         conn = s.connection()
         head_table = chain.HEAD
         claimed = conn.execute(
             update(head_table)
-            .where(head_table.c.id == 1, head_table.c.adopted.is_(False))
+            .where(head_table.c.id == 1, head_table.c.adopted.is_(False), head_table.c.seq == 0)
             .values(adopted=True)
         )
         if getattr(claimed, "rowcount", 0) != 1:

@@ -86,6 +86,8 @@ def verify(
     found = _Found()
     _check_chain(conn, found)
     head = chain.head(conn)
+    if head.seq > 0 and not chain.adopted(conn):  # never so but by an edit (service.adopt_existing)
+        found.add("ledger", "head", Message("ledger.problem.adoption_reset", seq=head.seq))
     _check_records(conn, found, only, None if kinds is None else frozenset(kinds))
     if (only is None and kinds is None) or (only is not None and only[0] == rules.INCIDENT):
         _check_logs(conn, found, None if only is None else int(only[1]))

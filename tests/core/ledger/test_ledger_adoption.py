@@ -45,6 +45,31 @@ def test_records_from_before_the_ledger_are_adopted_once(ctx, lead, tmp_path: Pa
         third.close()
 
 
+def test_a_reset_adoption_mark_takes_no_edit_in_and_verify_says_so(
+    ctx, lead, tmp_path: Path, db_url: str
+) -> None:
+    """An insider edited a record and set the ledger's "adopted" mark back: the next open (the
+    auditor's own `verify`, any command) took the edit into the chain after every anchor, and
+    verify passed. Only an empty ledger is adopted into now."""
+    iid = ctx.services.incidents.start(lead, "FIRE", title="配电箱冒烟").id
+    with ctx.engine.begin() as conn:
+        conn.execute(text("UPDATE incidents SET title = '无事发生' WHERE id = :i"), {"i": iid})
+        conn.execute(text("UPDATE ledger_head SET adopted = :f"), {"f": False})
+    ctx.close()
+    again = open_context(tmp_path / "data", db=db_url)
+    try:
+        report = again.services.ledger.verify(lead)
+        said = [p.message.text("en") for p in report.problems]
+        assert not report.ok and any("title" in p for p in said), said  # the edit is still found
+        assert any("never taken in" in p for p in said), said
+        with again.engine.connect() as conn:
+            count = text("SELECT count(*) FROM ledger_entries WHERE action = 'adopt'")
+            adopted = conn.execute(count).scalar()
+        assert adopted == 0
+    finally:
+        again.close()
+
+
 def test_a_failed_login_changes_no_ledgered_account(ctx: Any, demo: Any) -> None:
     def user_entries() -> int:
         with ctx.engine.connect() as conn:
