@@ -284,9 +284,9 @@ class ExportSavePage(QWizardPage):
         self.result = result
         lines = [
             saved_message(Path(result.path)),
-            self.tr("%1 files; %2 reports; ledger entries %3 to %4; signed with key %5")
-            .replace("%1", str(result.files))
-            .replace("%2", str(result.documents))
+            self.tr("%1; %2; ledger entries %3 to %4; signed with key %5")  # "1 reports" was said
+            .replace("%1", self.tr("%n file(s)", "", result.files))
+            .replace("%2", self.tr("%n report(s)", "", result.documents))
             .replace("%3", str(result.ledger_from))
             .replace("%4", str(result.ledger_to))
             .replace("%5", result.fingerprint),

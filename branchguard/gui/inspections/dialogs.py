@@ -49,7 +49,7 @@ class StartInspectionDialog(QDialog):
         self.form = FieldForm()
         self.location = QLineEdit()
         self.location.setMaxLength(200)
-        self.location.setPlaceholderText(self.tr("e.g. 营业厅, 自助区, 金库"))
+        self.location.setPlaceholderText(self.tr("e.g. banking hall, self-service area, vault"))
         self.form.add_field("inspection_location", self.tr("Location"), self.location, "field.location")
         self.notes = QLineEdit()
         self.notes.setMaxLength(1000)

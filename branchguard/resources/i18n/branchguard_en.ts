@@ -4822,8 +4822,8 @@ Submitted as: %3</translation>
         <translation>This run completes the due inspection.</translation>
     </message>
     <message>
-        <source>e.g. 营业厅, 自助区, 金库</source>
-        <translation>e.g. 营业厅, 自助区, 金库</translation>
+        <source>e.g. banking hall, self-service area, vault</source>
+        <translation>e.g. banking hall, self-service area, vault</translation>
     </message>
     <message>
         <source>Location</source>
@@ -6857,8 +6857,22 @@ Submitted as: %3</translation>
         <translation>Saved to %1</translation>
     </message>
     <message>
-        <source>%1 files; %2 reports; ledger entries %3 to %4; signed with key %5</source>
-        <translation>%1 files; %2 reports; ledger entries %3 to %4; signed with key %5</translation>
+        <source>%1; %2; ledger entries %3 to %4; signed with key %5</source>
+        <translation>%1; %2; ledger entries %3 to %4; signed with key %5</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s)</source>
+        <translation>
+            <numerusform>%n file</numerusform>
+            <numerusform>%n files</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n report(s)</source>
+        <translation>
+            <numerusform>%n report</numerusform>
+            <numerusform>%n reports</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -4807,7 +4807,7 @@ Submitted as: %3</source>
         <translation>本次检查将完成该项到期检查。</translation>
     </message>
     <message>
-        <source>e.g. 营业厅, 自助区, 金库</source>
+        <source>e.g. banking hall, self-service area, vault</source>
         <translation>例如：营业厅、自助区、金库</translation>
     </message>
     <message>
@@ -6835,8 +6835,20 @@ Submitted as: %3</source>
         <translation>已保存到 %1</translation>
     </message>
     <message>
-        <source>%1 files; %2 reports; ledger entries %3 to %4; signed with key %5</source>
-        <translation>%1 个文件；%2 份报告；账本第 %3 至 %4 条；签名密钥 %5</translation>
+        <source>%1; %2; ledger entries %3 to %4; signed with key %5</source>
+        <translation>%1；%2；账本第 %3 至 %4 条；签名密钥 %5</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s)</source>
+        <translation>
+            <numerusform>%n 个文件</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n report(s)</source>
+        <translation>
+            <numerusform>%n 份报告</numerusform>
+        </translation>
     </message>
 </context>
 <context>

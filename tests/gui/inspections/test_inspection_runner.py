@@ -268,6 +268,12 @@ def test_the_reviewer_must_be_someone_else_and_an_amendment_needs_a_reason(
     }
     runner.submit()
     assert runner.detail is not None and runner.detail.info.status == InspectionStatus.SUBMITTED
+    # who recorded it, by name ("recorded by lead" named no one), on lines that wrap at 1024 px
+    state = runner.signatures.inspector_state
+    name = gui_ctx.services.auth.names(session.actor)("lead")
+    assert name != "lead"
+    qtbot.waitUntil(lambda: f"recorded by {name})" in state.text())
+    assert state.wordWrap()
 
     runner.move_to(3)
     amend = runner.ask_amend()

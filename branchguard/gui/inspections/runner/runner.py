@@ -53,6 +53,7 @@ from branchguard.gui.inspections.runner.saver import AnswerSaver
 from branchguard.gui.inspections.runner.signatures import SignaturesBox
 from branchguard.gui.kit.elided import ElidedLabel
 from branchguard.gui.kit.icons import icon
+from branchguard.gui.kit.names import NamesReader
 from branchguard.gui.kit.plain import plain
 from branchguard.gui.kit.screen import scrolling_column
 from branchguard.gui.kit.times import date_time
@@ -147,6 +148,7 @@ class InspectionRunner(QWidget):
         header.setSectionResizeMode(ChecklistModel.COL_TEXT, QHeaderView.ResizeMode.Stretch)
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
         self.signatures = SignaturesBox()
+        NamesReader(self, session, self.signatures).read()  # who recorded a signature, by name
         services, actor = session.services, session.actor
         self.photo_title = QLabel()
         self.photo_title.setStyleSheet("font-weight: 600;")

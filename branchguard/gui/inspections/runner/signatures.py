@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QPushButton, QWidget
 
+from branchguard.core.accounts.names import Names
 from branchguard.core.inspections.types import InspectionDetail, InspectionStatus, SignatureRole
 from branchguard.gui.inspections.runner.names import NamePicker
 from branchguard.gui.kit.plain import plain
@@ -23,12 +24,15 @@ class SignaturesBox(QGroupBox):
         self.reviewer = NamePicker("inspection_reviewer")
         self.inspector_label = QLabel()
         self.reviewer_label = QLabel()
-        self.inspector_state = QLabel()
+        self.inspector_state = plain(QLabel())
         self.inspector_state.setObjectName("inspection_inspector_state")
-        self.inspector_state.setProperty("role", "hint")
-        self.reviewer_state = QLabel()
+        self.reviewer_state = plain(QLabel())
         self.reviewer_state.setObjectName("inspection_reviewer_state")
-        self.reviewer_state.setProperty("role", "hint")
+        for state in (self.inspector_state, self.reviewer_state):
+            state.setProperty("role", "hint")
+            state.setWordWrap(True)  # "Signed by … (recorded by …)" widened the window past 1024 px
+        self._who = Names()  # logins as people (`set_names`): "recorded by wangjg" named no one
+        self._detail: tuple[InspectionDetail, bool] | None = None
         self.sign_inspector = QPushButton()
         self.sign_inspector.setObjectName("inspection_sign_inspector")
         self.sign_inspector.clicked.connect(lambda: self._request(SignatureRole.INSPECTOR))
@@ -85,7 +89,13 @@ class SignaturesBox(QGroupBox):
         if not problem:
             self.sign_requested.emit(role, name)
 
+    def set_names(self, who: Names) -> None:
+        self._who = who
+        if self._detail is not None:
+            self.set_detail(*self._detail)
+
     def set_detail(self, detail: InspectionDetail, may_sign: bool) -> None:
+        self._detail = (detail, may_sign)
         draft = detail.info.status == InspectionStatus.DRAFT
         for role, picker, state, button in (
             (SignatureRole.INSPECTOR, self.inspector, self.inspector_state, self.sign_inspector),
@@ -100,7 +110,7 @@ class SignaturesBox(QGroupBox):
                     self.tr("Signed by %1 on %2 (recorded by %3)")
                     .replace("%1", signature.name)
                     .replace("%2", date_time(signature.signed_at))
-                    .replace("%3", signature.signed_by)
+                    .replace("%3", self._who(signature.signed_by))
                 )
             else:
                 state.setText(self.tr("Not signed yet"))
