@@ -112,6 +112,15 @@ def state_of(values: Mapping[str, Any], table: str = "") -> dict[str, Any]:
     }
 
 
+def with_later_nulls(state: Mapping[str, Any], table: str) -> dict[str, Any] | None:
+    """`state` with its table's LATER_COLUMNS put back as null where left out; None when it lacks
+    none. Some versions hashed an empty later column as null (a follow-up action's `complaint_id`,
+    from when complaints could name actions until the column was made a later one): a record
+    ledgered then, unchanged since, is as ledgered in either form."""
+    missing = {name: None for t, name in LATER_COLUMNS if t == table and name not in state}
+    return {**state, **missing} if missing else None
+
+
 # One encoder for every canonical text: json.dumps with these options builds a new JSONEncoder at
 # each call, a quarter of its time over the 700,000 texts `verify` hashes at ten years.
 _CANONICAL = json.JSONEncoder(sort_keys=True, ensure_ascii=False, separators=(",", ":"))

@@ -41,3 +41,31 @@ def incident_state(ctx: Any) -> dict[str, Any]:
     with ctx.sessions() as s:
         ((_id, state),) = store.states(s.connection(), store.evidence_of("incident"))
     return state
+
+
+def test_an_action_ledgered_with_an_empty_complaint_id_still_verifies(ctx: Any, lead: Any) -> None:
+    """Some versions hashed a follow-up action's empty `complaint_id` as null before it was made a
+    later column (left out while empty): their actions failed `verify` after an upgrade, "a field
+    is there that the ledger's copy lacks", a tampering alarm for data no one touched. A real
+    change of the action is still found."""
+    from sqlalchemy import text
+
+    from branchguard.core.ledger import chain
+    from branchguard.core.ledger.types import LedgerAction
+
+    incident = ctx.services.incidents.start(lead, None, title="配电箱冒烟")
+    done = ctx.services.incidents.close(
+        lead, incident.id, CloseInput(outcome="已处置", actions=(FollowUpInput("更换配电箱", "李安全"),))
+    )
+    action_id = done.actions[0].id
+    evidence = store.evidence_of("incident_action")
+    with ctx.engine.begin() as conn:
+        [(_id, state)] = list(store.states(conn, evidence, [str(action_id)]))
+        assert "complaint_id" not in state
+        then = {**state, "complaint_id": None}  # as those versions ledgered it
+        chain.append(conn, [chain.item("incident_action", action_id, LedgerAction.CHANGE, then)], "lead")
+    assert ctx.services.ledger.verify(lead).ok
+    with ctx.engine.begin() as conn:
+        conn.execute(text("UPDATE incident_actions SET owner = '赵敏' WHERE id = :i"), {"i": action_id})
+    said = [p.message.text("en") for p in ctx.services.ledger.verify(lead).problems]
+    assert any("赵敏" in p for p in said), said
