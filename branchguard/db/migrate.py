@@ -136,8 +136,6 @@ def prepare_database(
     current = current_revision(engine)
     if current == head:
         return SchemaReport(SchemaAction.CURRENT, current, head)
-    if read_only and current is not None:
-        raise SchemaProblem("fault.read_only_outdated", path=engine.url.database or engine.url.host or "")
     if current is None:
         if inspect(engine).get_table_names():
             raise SchemaProblem("schema.foreign")
@@ -146,6 +144,8 @@ def prepare_database(
         return _create(engine, head)
     if current not in known_revisions():
         raise SchemaProblem("schema.newer", revision=current, head=head)
+    if read_only:  # an older one, that reading alone cannot upgrade (a newer one is said so above)
+        raise SchemaProblem("fault.read_only_outdated", path=engine.url.database or engine.url.host or "")
     return _upgrade(engine, current, head, backup_dir)
 
 

@@ -73,6 +73,9 @@ def test_newer_sqlite_database_is_refused_and_left_untouched(tmp_path: Path, jou
     assert "9999" in str(refused.value)
     assert sha256(db_file) == before
     assert not backups.exists() or not any(backups.iterdir())
+    with pytest.raises(SchemaError) as read_only:  # it was said to be older, to be upgraded
+        open_context(tmp_path / "data", read_only=True)
+    assert read_only.value.message == refused.value.message and sha256(db_file) == before
 
 
 def test_newer_database_is_refused_with_its_data_kept(tmp_path: Path, db_url: str) -> None:
