@@ -85,7 +85,7 @@ def run_refresh(ctx: AppContext, args: argparse.Namespace) -> int:
     else:
         print(
             t(
-                "library.cli.refreshed",
+                "library.cli.would_refresh" if args.dry_run else "library.cli.refreshed",
                 playbooks=len(result.playbooks),
                 codes=", ".join(result.playbooks) or "-",
                 templates=len(result.templates),

@@ -76,6 +76,8 @@ def test_library_refresh_adds_what_is_missing_then_nothing(run: Run) -> None:
     # a new database has every built-in plan; its checklists are written on first use, not yet here
     preview = json.loads(ok(run, "library", "refresh", "--dry-run", "--json"))
     assert preview["playbooks"] == [] and "FIRE_DAILY" in preview["templates"]
+    said = ok(run, "library", "refresh", "--dry-run")  # it said "Added", writing nothing
+    assert "Would add 0 built-in plans" in said and "nothing was written" in said
     assert "Added 0 built-in plans" in ok(run, "library", "refresh")
     assert "Nothing to add" in ok(run, "library", "refresh")
     assert json.loads(ok(run, "library", "refresh", "--dry-run", "--json")) == {

@@ -22,6 +22,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Nothing to add: every built-in plan and checklist is here.",
         "无需补充：内置预案和检查表均已存在。",
     ),
+    "library.cli.would_refresh": (
+        "Would add {playbooks} built-in plans ({codes}) and {templates} checklists ({names}); nothing "
+        "was written (--dry-run).",
+        "将补充内置预案 {playbooks} 个（{codes}）、检查表 {templates} 个（{names}）；未写入任何内容（--dry-run）。",
+    ),
     "library.cli.refreshed": (
         "Added {playbooks} built-in plans ({codes}) and {templates} checklists ({names}).",
         "已补充内置预案 {playbooks} 个（{codes}）、检查表 {templates} 个（{names}）。",
