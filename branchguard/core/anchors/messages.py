@@ -47,7 +47,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "anchor.proof.unchanged": ("unchanged since anchor of {at}: ledger entries 1–{seq} are exactly as anchored then and the chain is consistent (later entries have no outside anchor yet)", "自 {at} 的锚点以来未被改动：账本第 1–{seq} 条与当时锚定的完全一致，且哈希链一致（其后的记录尚无外部锚点）"),
     "anchor.proof.no_anchor": ("chain consistent; no outside anchor", "哈希链一致；无外部锚点"),
     "anchor.proof.unreadable": ("chain consistent; the anchor file {path} could not be read ({error}), so no outside anchor was checked", "哈希链一致；无法读取锚点文件 {path}（{error}），未核对外部锚点"),
-    "anchor.proof.chain_broken": ("chain broken: nothing is proved; run `branchguard verify` to see where", "哈希链断裂：无法证明任何内容；运行 `branchguard verify` 查看位置"),
+    # said when the chain or anything it holds (a record, a log entry, a file) fails: a changed
+    # record was said to break the chain, which still recomputed
+    "anchor.proof.chain_broken": ("the data does not match its ledger: nothing is proved; run `branchguard verify` to see where", "数据与账本不一致：无法证明任何内容；运行 `branchguard verify` 查看位置"),
     "anchor.proof.anchor_failed": ("the data does NOT hold {count} anchored state(s), the first of {at}: `branchguard verify --anchor <anchor file>` lists which", "数据与 {count} 个锚定状态不符，最早的一个为 {at}：`branchguard verify --anchor <锚点文件>` 可列出详情"),
     "anchor.proof.anchor_not_as_signed": (
         "nothing is proved by {count} anchor(s): the first, at {where}, is not as it was signed (the anchor "
@@ -72,7 +74,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "anchor.cli.bad_anchor": ("anchor {where} ({what}, {at}): {reason}", "锚点 {where}（{what}，{at}）：{reason}"),
     "anchor.cli.other_key": ("anchor {where} is signed by key {fingerprint}, not this installation's key", "锚点 {where} 由密钥 {fingerprint} 签署，而非本机密钥"),
     "anchor.cli.failed": ("{failed} of {count} anchor(s) do not hold", "{count} 个锚点中有 {failed} 个不成立"),
-    "anchor.cli.chain_broken": ("the ledger's chain does not recompute: no anchor can prove anything until `branchguard verify` passes", "账本哈希链无法重新计算一致：在 `branchguard verify` 通过之前，锚点无法证明任何内容"),
+    "anchor.cli.chain_broken": ("the data does not match its ledger (the chain, a record, a log entry or a file): no anchor can prove anything until `branchguard verify` passes", "数据与账本不一致（哈希链、记录、日志或文件）：在 `branchguard verify` 通过之前，锚点无法证明任何内容"),
     "anchor.cli.fingerprint": ("Signing key fingerprint: {fingerprint}", "签名密钥指纹：{fingerprint}"),
     "anchor.cli.key_file": ("Private key: {path}", "私钥：{path}"),
     "anchor.cli.folder": ("Anchor folder: {path}", "锚点文件夹：{path}"),
