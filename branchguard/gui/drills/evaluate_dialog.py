@@ -46,6 +46,8 @@ NO_DUE = QDate(2000, 1, 1)  # the due date's "none" (shown as its special text)
 # action's own column keeps room for its header in a narrow dialog ("rrective acti" once).
 SIDE_COLUMN, SIDE_SHARE = 130, 0.3
 
+SLIDER_WIDTH = 96  # pixels: a score's slider, never narrower (the criteria's text wraps instead)
+
 
 class CriterionRow:
     """A criterion's slider and spin box, kept in step."""
@@ -227,6 +229,7 @@ class EvaluateDialog(QDialog):
             self.points[criterion.code] = points
             row.spin.valueChanged.connect(lambda _v: self.update_total())
             grid.addWidget(text, index, 0)
+            row.slider.setMinimumWidth(SLIDER_WIDTH)  # squashed, it read as a box to tick
             grid.addWidget(row.slider, index, 1)
             grid.addWidget(row.spin, index, 2)
             grid.addWidget(weight, index, 3)

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QLineEdit
 
 from branchguard.context import AppContext
 from branchguard.core.drills.types import DrillPlanInput
-from branchguard.gui.drills.evaluate_dialog import EvaluateDialog
+from branchguard.gui.drills.evaluate_dialog import SLIDER_WIDTH, EvaluateDialog
 from branchguard.gui.drills.plan_dialog import DrillPlanDialog
 from branchguard.gui.shell.session import GuiSession
 from tests.gui.conftest import PASSWORDS
@@ -87,4 +87,6 @@ def test_the_evaluation_shows_its_actions_header_whole(
     assert sum(widths) <= table.viewport().width() + 1, widths
     due = table.cellWidget(0, 2)
     assert due is not None and due.width() >= due.minimumSizeHint().width() - 4  # its date still reads
+    # each score's slider reads as a slider: squashed to ~20 px it looked like a box to tick
+    assert all(row.slider.width() >= SLIDER_WIDTH for row in dialog.rows)
     assert isinstance(table.cellWidget(0, 0), QLineEdit)
