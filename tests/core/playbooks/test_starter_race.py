@@ -46,3 +46,32 @@ def test_a_conflict_that_leaves_no_plans_is_still_said(
     monkeypatch.setattr(PlaybookService, "load_starter_library", conflicts)
     with pytest.raises(Fault):
         open_context(tmp_path / "data")
+
+
+def test_the_count_of_built_in_plans_is_the_starter_librarys() -> None:
+    from branchguard.context import STARTER_PLANS
+    from branchguard.core.playbooks.library import starter_items
+    from branchguard.paths import starter_playbooks_file
+
+    assert len(list(starter_items(starter_playbooks_file()))) == STARTER_PLANS
+
+
+def test_built_in_plans_an_upgrade_did_not_add_are_added_at_a_later_start(tmp_path: Path) -> None:
+    """The first start after an upgrade was stopped after the schema's commit, before the plans the
+    new version brings were added: every later start skipped them (18 plans of 30)."""
+    from sqlalchemy import text
+
+    ctx = open_context(tmp_path / "data")
+    with ctx.engine.begin() as conn:  # as a database whose upgrade stopped before the new plans
+        gone = conn.execute(text("SELECT id FROM playbooks WHERE code = 'HOST'")).scalar()
+        versions = "SELECT id FROM playbook_versions WHERE playbook_id = :p"
+        conn.execute(text(f"DELETE FROM playbook_steps WHERE version_id IN ({versions})"), {"p": gone})
+        conn.execute(text("DELETE FROM playbook_versions WHERE playbook_id = :p"), {"p": gone})
+        conn.execute(text("DELETE FROM playbooks WHERE id = :p"), {"p": gone})
+    ctx.close()
+    again = open_context(tmp_path / "data")
+    try:
+        codes = {p.code for p in again.services.playbooks.list_playbooks(Actor.system())}
+        assert "HOST" in codes and len(codes) >= 24
+    finally:
+        again.close()
