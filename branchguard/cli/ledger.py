@@ -31,7 +31,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         default=[],
         metavar="FILE",
         help="also check the data against the signed anchors in FILE: an anchor file, a report PDF "
-        "or a head-office package (repeatable)",
+        "or a head-office package (repeatable); without it, the branch's own anchor file",
     )
     verify.set_defaults(handler=run_verify, needs_login=once_accounts_exist)
 
@@ -44,6 +44,11 @@ def run_verify(ctx: AppContext, args: argparse.Namespace) -> int:
         from branchguard.cli.anchors import read_anchors
 
         anchored = read_anchors(ctx, args)
+    elif ctx.services.anchors.anchor_file().is_file():
+        # the branch's own anchor file when none is named: a history cut back and re-chained
+        # passed plain `verify`, which looked at nothing outside the database
+        own = ctx.services.anchors.check(cli_actor(args), ctx.services.anchors.anchor_file())
+        anchored = [own] if own.results else []
     report = ctx.services.ledger.verify(cli_actor(args))
     # With anchors the ledger's line says what the chain proved; the anchors' lines follow.
     proved = Message("ledger.proved.chain") if anchored and report.ok else report.proved

@@ -103,7 +103,10 @@ def test_a_log_cut_short_and_the_ledger_recomputed_passes_verify_but_not_the_anc
         forge(conn, drop=lambda e: e.entity == "incident" and e.action == "append" and e.digest == gone.hash)
 
     _engine_do(tmp_path, cut)
-    assert run("verify")[0] == 0  # consistent inside the database: the ledger alone cannot tell
+    # consistent inside the database: the ledger alone cannot tell; plain verify reads the
+    # branch's own anchor file too now (it looked at nothing outside the database)
+    code, _out, err = run("verify")
+    assert code == 1 and "branchguard-anchors.jsonl" in _out + err
     code, _out, err = run("verify", "--anchor", str(pdf))
     assert code == 1
     assert (
@@ -139,10 +142,12 @@ def test_a_chain_rewritten_and_recomputed_is_caught_by_the_anchor_file(
         forge(conn, edit=relink)
 
     _engine_do(tmp_path, rewrite)
-    assert run("verify")[0] == 0  # recomputed with the app's own hash functions
-    code, _out, err = run("verify", "--anchor", str(anchor_file(tmp_path)))
-    assert code == 1
-    assert "history up to the anchor was rewritten, or the database replaced" in err
+    # recomputed with the app's own hash functions: the database alone agrees with itself, and
+    # plain verify, reading the branch's anchor file as --anchor names it, is caught all the same
+    for named in ((), ("--anchor", str(anchor_file(tmp_path)))):
+        code, _out, err = run("verify", *named)
+        assert code == 1
+        assert "history up to the anchor was rewritten, or the database replaced" in err
 
 
 def test_a_database_replaced_by_an_empty_one_is_caught(
@@ -279,9 +284,9 @@ def test_verify_with_an_anchor_does_not_say_it_was_not_checked_against_one(
     assert "outside anchor (verify --anchor FILE does)" not in out
     assert "1 anchor(s) checked" in rest[0] and "unchanged since anchor of" in rest[-1]
     assert ok(run, "verify", "--anchor", str(pdf), lang="zh_CN").splitlines()[0].endswith("已证明：链一致。")
-    # Without --anchor the ledger's line still says what it did not check.
-    plain = ok(run, "verify").rstrip()
-    assert plain.endswith("not checked against an outside anchor (verify --anchor FILE does).")
+    # Without --anchor: checked against the branch's own anchor file
+    plain = ok(run, "verify").splitlines()
+    assert "branchguard-anchors.jsonl" in plain[1] and "unchanged since anchor of" in plain[-1]
 
 
 def test_verify_json_with_an_anchor_is_one_json_document(run: Run, anchored: tuple[int, Path]) -> None:
@@ -294,5 +299,6 @@ def test_verify_json_with_an_anchor_is_one_json_document(run: Run, anchored: tup
     [anchor] = source["anchors"]
     assert anchor["ok"] and anchor["own_key"] and anchor["problem"] is None
     assert anchor["ledger_seq"] <= source["checked_to"] == report["head"]["seq"]
-    plain = json.loads(ok(run, "verify", "--json"))
-    assert plain["anchors"] == [] and plain["proved"].startswith("chain consistent; not checked")
+    plain = json.loads(ok(run, "verify", "--json"))  # the branch's own anchor file
+    [own] = plain["anchors"]
+    assert own["kind"] == "file" and own["source"].endswith("branchguard-anchors.jsonl") and own["ok"]

@@ -74,8 +74,9 @@ HELP: dict[str, str] = {
     "the report as JSON": "以 JSON 格式输出核验报告",
     (
         "also check the data against the signed anchors in FILE: an anchor file, a report PDF or a "
-        "head-office package (repeatable)"
-    ): ("另外用 FILE 中的签名锚点核验数据：FILE 可以是锚点文件、报告 PDF 或总行数据包（可重复）"),
+        "head-office package (repeatable); without it, the branch's own anchor file"
+    ): ("另外用 FILE 中的签名锚点核验数据：FILE 可以是锚点文件、报告 PDF 或总行数据包（可重复）；"
+        "不指定时用本网点自己的锚点文件"),
     # backup
     (
         "Without -o the archive goes to the backup folder, named by its time, and older automatic backups "
