@@ -33,7 +33,7 @@ from branchguard.reports.template import (
     para,
     render_pdf,
     sign_off,
-    signature_block,
+    signature_lines,
     write_atomically,
 )
 
@@ -128,7 +128,7 @@ def _story(styles: ReportStyles, detail: ComplaintDetail, stamp: Stamp | None = 
     if stamp is not None:
         story += anchoring.section(styles, stamp)
     signers = (BranchRole.BRANCH_HEAD.label, t("field.handler"), t("report.signer.handler"))
-    sign_off(story, signature_block(styles, width, signers))
+    sign_off(story, signature_lines(styles, width, signers))
     return story
 
 

@@ -41,7 +41,7 @@ from branchguard.reports.template import (
     para,
     render_pdf,
     sign_off,
-    signature_block,
+    signature_lines,
     write_atomically,
 )
 
@@ -129,7 +129,7 @@ def _story(styles: ReportStyles, items: Sequence[ComplaintInfo], flt: ComplaintF
     if items:
         body = complaint_table(styles, items, width)
     story += section_heading(styles, t("report.complaints.list"), body)
-    sign_off(story, signature_block(styles, width))  # a register sent up is signed, as every report
+    sign_off(story, signature_lines(styles, width))  # a register sent up is signed, as every report
     return story
 
 

@@ -45,7 +45,7 @@ from branchguard.reports.template import (
     make_styles,
     para,
     render_pdf,
-    signature_block,
+    signature_lines,
     write_atomically,
 )
 
@@ -134,8 +134,7 @@ def _story(styles: ReportStyles, record: DrillRecord, stamp: Stamp | None = None
     if detail is not None and detail.actions:
         story += section_heading(styles, t("report.drill.actions"), actions_section(styles, detail, width))
     signers = (BranchRole.BRANCH_HEAD.label, t("report.drill.signer.evaluator"), t("report.signer.handler"))
-    signatures = signature_block(styles, width, signers)
-    flat = signatures._content if isinstance(signatures, KeepTogether) else [signatures]
+    flat = signature_lines(styles, width, signers)
     closing: list[Flowable] = []
     if detail is not None:
         closing = [para(t("report.incident.integrity"), styles.heading), *chain_section(styles, detail)]

@@ -34,7 +34,7 @@ from branchguard.reports.template import (
     para,
     render_pdf,
     sign_off,
-    signature_block,
+    signature_lines,
     write_atomically,
 )
 
@@ -132,7 +132,7 @@ def _story(styles: ReportStyles, snapshot: HandoverSnapshot) -> list[Flowable]:
     else:
         story.append(para(t("report.handover.no_complaints"), styles.body))
     signers = (t("report.handover.outgoing"), t("report.handover.incoming"))
-    sign_off(story, signature_block(styles, width, signers))
+    sign_off(story, signature_lines(styles, width, signers))
     return story
 
 

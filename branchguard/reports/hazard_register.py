@@ -37,7 +37,7 @@ from branchguard.reports.template import (
     para,
     render_pdf,
     sign_off,
-    signature_block,
+    signature_lines,
     write_atomically,
 )
 
@@ -118,7 +118,7 @@ def _story(
         story += section_heading(styles, t("report.hazards.list"), hazard_table(styles, hazards, width))
         if counted.overdue_total:
             story.append(para(t("report.hazards.overdue_legend"), styles.small))
-    sign_off(story, signature_block(styles, width))  # a register sent up is signed, as every report
+    sign_off(story, signature_lines(styles, width))  # a register sent up is signed, as every report
     return story
 
 

@@ -46,7 +46,7 @@ from branchguard.reports.template import (
     make_table,
     para,
     render_pdf,
-    signature_block,
+    signature_lines,
     tag,
     write_atomically,
 )
@@ -165,8 +165,7 @@ def _story(
         story += section_heading(styles, t("report.incident.actions"), actions_section(styles, detail, width))
     # The chain head and the signatures close the last page together. (A KeepTogether inside
     # another claims to be endlessly tall, so the signature block goes in by its content.)
-    signatures = signature_block(styles, width)
-    flat = signatures._content if isinstance(signatures, KeepTogether) else [signatures]
+    flat = signature_lines(styles, width)
     integrity = [para(t("report.incident.integrity"), styles.heading), *chain_section(styles, detail)]
     if stamp is not None:
         integrity += anchoring.flowables(styles, stamp)

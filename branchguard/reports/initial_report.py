@@ -28,7 +28,7 @@ from branchguard.reports.template import (
     para,
     render_pdf,
     sign_off,
-    signature_block,
+    signature_lines,
     write_atomically,
 )
 
@@ -69,7 +69,7 @@ def render_initial_report(
     ]
     if stamp is not None:
         story += [Spacer(1, 1 * mm), anchoring.compact(styles, stamp)]
-    sign_off(story, signature_block(styles, width))
+    sign_off(story, signature_lines(styles, width))
     return render_pdf(meta, story, font)
 
 

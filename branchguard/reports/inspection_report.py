@@ -46,7 +46,7 @@ from branchguard.reports.template import (
     make_table,
     para,
     render_pdf,
-    signature_block,
+    signature_lines,
     tag,
     write_atomically,
 )
@@ -390,7 +390,6 @@ def _signatures(styles: ReportStyles, detail: InspectionDetail, width: float) ->
             else t("report.inspection.not_signed")
         )
         pairs.append((role.label, text))
-    block = signature_block(styles, width, [role.label for role in SignatureRole])
-    lines = block._content if isinstance(block, KeepTogether) else [block]
+    lines = signature_lines(styles, width, [role.label for role in SignatureRole])
     heading = para(t("report.inspection.signatures"), styles.heading)
     return KeepTogether([heading, pairs_table(styles, pairs, width, columns=1), *lines])

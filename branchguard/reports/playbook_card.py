@@ -46,7 +46,7 @@ from branchguard.reports.template import (
     para,
     render_pdf,
     sign_off,
-    signature_block,
+    signature_lines,
     story_height,
     tag,
     write_atomically,
@@ -167,7 +167,7 @@ def _story(styles: ReportStyles, version: PlaybookVersion, stamp: Stamp | None =
     story += [Spacer(1, 2 * mm * styles.scale), para(note, styles.small)]
     if stamp is not None:
         story += [Spacer(1, 1 * mm * styles.scale), anchoring.compact(styles, stamp)]
-    sign_off(story, signature_block(styles, width))
+    sign_off(story, signature_lines(styles, width))
     return story
 
 

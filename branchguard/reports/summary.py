@@ -50,7 +50,7 @@ from branchguard.reports.template import (
     make_table,
     para,
     render_mixed_pdf,
-    signature_block,
+    signature_lines,
     write_atomically,
 )
 
@@ -226,8 +226,7 @@ def _story(
     # the sign-off once came after pages of landscape lists)
     closing: list[Flowable] = [para(t("summary.section.signoff"), styles.heading)]
     signers = (BranchRole.BRANCH_HEAD.label, t("summary.signers.lead"), t("report.signer.handler"))
-    block = signature_block(styles, width, signers)
-    closing += block._content if isinstance(block, KeepTogether) else [block]
+    closing += signature_lines(styles, width, signers)
     story.append(KeepTogether(closing))
     if annex:
         story += [*_turn(LANDSCAPE), para(t("summary.section.annex"), styles.heading), *annex]

@@ -255,8 +255,12 @@ def _cell_padding(styles: ReportStyles) -> float:
     return 3 * styles.scale
 
 
-def signature_block(styles: ReportStyles, width: float, signers: Sequence[str] | None = None) -> Flowable:
-    """Signature and date lines, by default for the branch head (网点负责人) and the preparer (经办人)."""
+def signature_lines(
+    styles: ReportStyles, width: float, signers: Sequence[str] | None = None
+) -> list[Flowable]:
+    """Signature and date lines, by default for the branch head (网点负责人) and the preparer (经办人),
+    as a list: kept together by the caller with what comes before them (`sign_off`; a KeepTogether
+    inside another claims to be endlessly tall)."""
     if signers is None:
         signers = (BranchRole.BRANCH_HEAD.label, t("report.signer.handler"))
     rows = [
@@ -271,17 +275,16 @@ def signature_block(styles: ReportStyles, width: float, signers: Sequence[str] |
     ]
     widths = [width * 0.28, width * 0.37, width * 0.1, width * 0.25]
     table = make_table(styles, rows, widths, commands, rowHeights=[11 * mm * styles.scale] * len(rows))
-    return KeepTogether([Spacer(1, 6 * mm * styles.scale), table])
+    return [Spacer(1, 6 * mm * styles.scale), table]
 
 
 SIGN_OFF_TAIL = 8  # paragraphs before the signature lines kept on their page, at most
 
 
-def sign_off(story: list[Flowable], block: Flowable) -> None:
-    """Append the signature lines kept on one page with the paragraphs right before them (the
-    integrity block, a legend): lines alone on a last page said nothing of what was signed (the
-    English complaint file's page 2). A table before them stays where it is: it splits anyway."""
-    lines = block._content if isinstance(block, KeepTogether) else [block]
+def sign_off(story: list[Flowable], lines: list[Flowable]) -> None:
+    """Append the signature lines (`signature_lines`) kept on one page with the paragraphs right
+    before them (the integrity block, a legend): lines alone on a last page said nothing of what
+    was signed (the English complaint file's page 2). A table before them stays where it is."""
     tail: list[Flowable] = []
     while story and isinstance(story[-1], Paragraph | Spacer) and len(tail) < SIGN_OFF_TAIL:
         tail.insert(0, story.pop())

@@ -20,7 +20,7 @@ from branchguard.reports.template import (
     make_styles,
     para,
     sign_off,
-    signature_block,
+    signature_lines,
     write_atomically,
     write_report,
 )
@@ -102,7 +102,7 @@ def test_table_cells_wrap_and_keep_user_text_literal(tmp_path: Path, pdf: type[P
 def test_signature_block_has_both_signers_and_dates(tmp_path: Path, pdf: type[Pdf]) -> None:
     font = find_cjk_font()
     out = tmp_path / "sign.pdf"
-    write_report(out, ReportMeta(title="签字"), [signature_block(make_styles(font), content_width())], font)
+    write_report(out, ReportMeta(title="签字"), signature_lines(make_styles(font), content_width()), font)
     text = pdf.text(out)
     assert "网点负责人（签字）：" in text and "经办人（签字）：" in text
     assert text.count("日期：") == 2
@@ -120,7 +120,7 @@ def test_signature_lines_never_stand_alone_on_the_last_page(tmp_path: Path, pdf:
         story = [data_table(styles, ["序号", "内容"], rows, [width / 2, width / 2])]
         story.append(para("正文结束。", styles.body))
         story += [para(f"完整性第 {n} 行", styles.body) for n in range(1, 4)]
-        sign_off(story, signature_block(styles, content_width()))
+        sign_off(story, signature_lines(styles, content_width()))
         out = tmp_path / f"{filler}.pdf"
         pages = write_report(out, ReportMeta(title="签字"), story, font)
         last = pdf.text(out, pages)
