@@ -16,6 +16,8 @@ import logging
 from datetime import date
 from typing import TYPE_CHECKING
 
+import shiboken6
+
 from branchguard.core.backup.archive import BackupCancelled
 from branchguard.core.backup.folder import finished_archives
 from branchguard.core.backup.rules import made_on
@@ -83,11 +85,16 @@ def start(window: QMainWindow, ctx: AppContext, today: date | None = None) -> bo
         log.info("automatic backup %s (%d files)", result.path, len(result.manifest.files))
         return result
 
+    def say(text: str, msecs: int = 0) -> None:
+        # The window may be gone by the end (destroyed while the copy ran on): the log said it.
+        if shiboken6.isValid(window):
+            window.statusBar().showMessage(text, msecs)
+
     def done(result: BackupResult) -> None:
-        window.statusBar().showMessage(t("backup.auto_done", path=str(result.path)), STATUS_MS)
+        say(t("backup.auto_done", path=str(result.path)), STATUS_MS)
 
     def failed(message: str) -> None:
-        window.statusBar().showMessage(t("backup.auto_failed", error=message.rstrip("。.")))  # its own stop
+        say(t("backup.auto_failed", error=message.rstrip("。.")))  # its own stop
 
     track(run_task(work, on_done=done, on_error=failed))
     return True

@@ -12,14 +12,17 @@ from types import SimpleNamespace
 from typing import Any
 
 import pytest
+import shiboken6
 from PySide6.QtCore import QObject, Signal
 
+from branchguard.app import build_main_window
 from branchguard.context import AppContext
 from branchguard.core.backup.rules import archive_name
 from branchguard.gui.dashboard.page import DashboardPage
 from branchguard.gui.shell import daily_backup
 from branchguard.gui.shell.day_change import DayChange, until_next_day
 from branchguard.gui.shell.main_window import MainWindow
+from tests.gui.conftest import PASSWORDS
 
 BOUND_S = 10  # a bound on waiting for the held backup's thread, never a duration asserted
 
@@ -121,6 +124,7 @@ def test_no_second_backup_starts_while_one_still_runs(
     days.check()  # the scheduler's next tick
     qtbot.waitUntil(lambda: len(asked) == 2, timeout=BOUND_S * 1000)
     assert asked[-1] == datetime(2026, 12, 8, 0, 5)
+    qtbot.waitUntil(lambda: not daily_backup.running(), timeout=BOUND_S * 1000)  # ends before the window
 
 
 def test_read_only_data_gets_no_backup_but_the_new_day_is_shown(
@@ -167,3 +171,21 @@ def test_the_dashboard_left_open_shows_the_new_day_after_midnight(
 def test_the_timer_is_set_to_just_past_the_next_local_midnight() -> None:
     assert until_next_day(datetime(2026, 12, 31, 23, 59)) == timedelta(seconds=61)
     assert until_next_day(datetime(2027, 1, 1, 0, 0, 0)) == timedelta(days=1, seconds=1)
+
+
+def test_a_backup_that_ends_after_its_window_went_reports_to_no_one(
+    gui_ctx: AppContext, monkeypatch: pytest.MonkeyPatch, qtbot, pool_tasks
+) -> None:
+    """The window destroyed while its backup still copies (the tests' windows go so, before the
+    pool is waited for): the archive is still made, and its end is said to no deleted window."""
+    clock, hold = FakeClock(datetime(2026, 12, 7, 9, 0)), threading.Event()
+    asked = _backups_named_by(clock, gui_ctx, monkeypatch, hold)
+    window = build_main_window(gui_ctx, gui_ctx.services.auth.login("lead", PASSWORDS["lead"]))
+    try:
+        assert daily_backup.start(window, gui_ctx, clock().date())
+        qtbot.waitUntil(lambda: len(asked) == 1, timeout=BOUND_S * 1000)
+        shiboken6.delete(window)
+    finally:
+        hold.set()
+    qtbot.waitUntil(lambda: not daily_backup.running(), timeout=BOUND_S * 1000)
+    assert _archives(gui_ctx) == ["branchguard-20261207-090000.zip"]
