@@ -35,6 +35,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "action.drill.read": ("view drills", "查看演练"),
     "action.drill.run": ("run drills", "实施演练"),
     "action.drill.evaluate": ("evaluate drills", "评估演练"),
+    "action.drill.record_held": ("record drills held earlier", "补录演练"),
     "action.drill.configure": ("edit drill criteria and compliance rules", "编辑演练评分标准与合规要求"),
     "action.drill.criteria": ("edit drill criteria", "编辑演练评分标准"),
     "action.drill.rule": ("edit drill compliance rules", "编辑演练合规要求"),
@@ -62,6 +63,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "演练 #{id} 的状态为“{status}”：只能评估已实施且尚未评估的演练",
     ),
     "drill.not_run": ("Drill #{id} has not been run yet", "演练 #{id} 尚未实施"),
+    "drill.held_future": (
+        "a drill recorded afterwards was held at a time already past: this one is still ahead",
+        "补录的演练应已举行：所填时间尚未到来",
+    ),
+    "drill.held_no_actions": (
+        "a drill recorded afterwards takes no corrective actions here: it has no live log to follow"
+        " them up from. Record them as a hazard or in the next drill's plan",
+        "补录的演练不在此登记整改措施（无现场记录可供跟进），请登记为隐患或纳入下次演练计划",
+    ),
+    "field.held_at": ("Held at", "举行时间"),
+    "field.held_reference": ("Paper record", "纸质记录"),
     "drill.headcount_not_running": (
         "Drill #{id} is {status}: the headcount is taken while a run is not yet evaluated",
         "演练 #{id} 的状态为“{status}”：只能在已实施、尚未评估的演练中清点人数",

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from branchguard.core.accounts.names import person_of
 from branchguard.core.audit.service import record
 from branchguard.core.drills import actions as drills_actions
-from branchguard.core.drills import compliance
+from branchguard.core.drills import compliance, held
 from branchguard.core.drills import library as drills_data
 from branchguard.core.drills import rules as drill_rules
 from branchguard.core.drills import store as drills_store
@@ -32,6 +32,7 @@ from branchguard.core.drills.types import (
     DrillStatus,
     Evaluation,
     EvaluationInput,
+    HeldDrillInput,
 )
 from branchguard.core.incidents import rules as incident_rules
 from branchguard.core.incidents.types import FollowUpAction, LogEntry
@@ -40,7 +41,7 @@ from branchguard.core.kernel.errors import NotFound, ValidationError, refuse_if_
 from branchguard.core.kernel.i18n import Message, t
 from branchguard.core.kernel.paging import Slice, Window
 from branchguard.core.kernel.roles import require
-from branchguard.core.kernel.types import Actor, Text2
+from branchguard.core.kernel.types import Actor
 from branchguard.core.ledger import recording as ledger_recording
 from branchguard.core.playbooks.types import IncidentCategory
 from branchguard.core.schedules import rules
@@ -56,7 +57,6 @@ from branchguard.db.models.drills import (
     DrillPlanRow,
 )
 from branchguard.db.models.incidents import IncidentActionRow
-from branchguard.db.models.playbooks import PlaybookRow
 from branchguard.db.models.schedules import ScheduleRow
 
 if TYPE_CHECKING:  # imported by whoever runs a drill: the dashboard and compliance need none of it
@@ -112,25 +112,14 @@ class DrillService:
         rule = rules.normalise(data.rrule, data.date, zone)  # a bad rule fails before anything is written
         values = drills_store.clean_plan(data)
         with self._sessions.begin() as s:
-            playbook = s.scalar(
-                select(PlaybookRow).where(PlaybookRow.code == data.playbook_code.strip().upper())
-            )
-            if playbook is None:
-                raise NotFound(Message("playbook.not_found", code=data.playbook_code))
-            from branchguard.core.playbooks.store import approved  # planning's alone: not every read's
-
-            version = approved(playbook)
-            if version is None:
-                raise ValidationError("field.playbook", Message("incident.no_approved", code=playbook.code))
+            version = drills_store.drilled_version(s, data.playbook_code)
             category = IncidentCategory(version.category)
             chosen = drills_data.set_for_category(drills_data.criteria_sets(s, ""), category)
-            title = values.pop("title") or t(
-                "drill.default_title", plan=Text2(version.title_zh, version.title_en).text
-            )
+            title = values.pop("title") or drills_store.default_title(version)
             row = DrillPlanRow(
                 **values,
                 title=title,
-                playbook_code=playbook.code,
+                playbook_code=version.playbook.code,
                 category=category.value,
                 planned_at=rules.start_utc(data.date, zone),
                 criteria_set=chosen.code,
@@ -159,6 +148,14 @@ class DrillService:
             info = drills_store.plan_infos(s, [row], utcnow())[0]
         self._schedules.notify()
         return info
+
+    def record_held(self, actor: Actor, data: HeldDrillInput) -> DrillPlan:
+        """A drill held without BranchGuard, recorded afterwards with its evaluation
+        (core/drills/held.py): it counts towards the compliance rules from the day it was held."""
+        require(actor, "drill.record_held")
+        self._data()
+        with self._sessions.begin() as s:
+            return held.record_held(s, actor, data, utcnow())
 
     def move(self, actor: Actor, plan_id: int, when: datetime) -> DrillPlan:
         """Move a planned one-off drill to `when`: its date (the plan's `planned_at`, which the
@@ -348,19 +345,8 @@ class DrillService:
             row = self._locked(s, plan_id)  # evaluated once, however many PCs press it
             drill_rules.expect(row.id, row.status, DrillAction.EVALUATE)
             drill_rules.expect_ended(row.id, drills_store.plan_infos(s, [row], utcnow())[0].ended)
-            cs = self._set(s, row.criteria_set)
-            scores = drills_data.check_scores(cs, data.scores)
-            snapshot = drills_store.criteria_snapshot(cs, scores)
-            total = round(sum(c.weight * scores[c.code] for c in cs.criteria) / 100, 1)
-            ev = DrillEvaluationRow(
-                plan_id=plan_id,
-                criteria_set=cs.code,
-                criteria=snapshot,
-                score=total,
-                problems=problems,
-                lessons=lessons,
-                evaluator=actor.username,
-                evaluated_at=utcnow(),
+            ev = drills_store.evaluation_row(
+                self._set(s, row.criteria_set), data.scores, problems, lessons, plan_id, actor.username
             )
             s.add(ev)
             for a in actions:
@@ -377,7 +363,7 @@ class DrillService:
                 "drill.evaluate",
                 "drill_plan",
                 plan_id,
-                after={"score": total, "scores": scores, "actions": len(actions)},
+                after={"score": ev.score, "scores": drills_store.scores_of(ev), "actions": len(actions)},
             )
             result = drills_store.evaluation_of(ev)
         if any(a.due is not None for a in actions):

@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy import Row, select
 from sqlalchemy.orm import Session
 
+from branchguard.core.drills.library import check_scores
 from branchguard.core.drills.types import (
     CriteriaSet,
     DrillMode,
@@ -22,10 +23,13 @@ from branchguard.core.drills.types import (
 )
 from branchguard.core.incidents.types import EntryKind, IncidentDetail, IncidentStatus, StepState
 from branchguard.core.kernel import paging, validation
+from branchguard.core.kernel.errors import NotFound, ValidationError
+from branchguard.core.kernel.i18n import Message, t
 from branchguard.core.kernel.types import PlaybookStatus, Text2
 from branchguard.core.playbooks.types import IncidentCategory, PlanTier
 from branchguard.core.schedules import store as schedules_store
 from branchguard.core.schedules.titles import Names, made_title, title_names
+from branchguard.db.base import utcnow
 from branchguard.db.models.drills import DrillEvaluationRow, DrillPlanRow
 from branchguard.db.models.incidents import IncidentRow
 from branchguard.db.models.playbooks import PlaybookRow, PlaybookVersionRow
@@ -213,6 +217,28 @@ def last_headcount(detail: IncidentDetail) -> tuple[int, int | None] | None:
     return int(data.get("present", 0)), int(expected) if expected is not None else None
 
 
+def evaluation_row(
+    cs: CriteriaSet, scores: dict[str, Any], problems: str, lessons: str, plan_id: int, evaluator: str
+) -> DrillEvaluationRow:
+    """A drill's evaluation against `cs` (every criterion scored 0–100, nothing unknown, or the
+    error naming the criterion), its weighted total to one decimal; problems and lessons checked."""
+    checked = check_scores(cs, scores)
+    return DrillEvaluationRow(
+        plan_id=plan_id,
+        criteria_set=cs.code,
+        criteria=criteria_snapshot(cs, checked),
+        score=round(sum(c.weight * checked[c.code] for c in cs.criteria) / 100, 1),
+        problems=problems,
+        lessons=lessons,
+        evaluator=evaluator,
+        evaluated_at=utcnow(),
+    )
+
+
+def scores_of(ev: DrillEvaluationRow) -> dict[str, int]:
+    return {c["code"]: int(c["score"]) for c in ev.criteria}
+
+
 def criteria_snapshot(cs: CriteriaSet, scores: dict[str, int]) -> list[dict[str, object]]:
     return [
         {"code": c.code, "zh": c.text.zh, "en": c.text.en, "weight": c.weight, "score": scores[c.code]}
@@ -236,6 +262,15 @@ COPIED = (
 )
 
 
+def clean_kind(title: str, scope: DrillScope, mode: DrillMode) -> dict[str, Any]:
+    """A drill's title (empty: the plan's), scope and mode, checked."""
+    return {
+        "title": validation.text(title, "field.title", required=False, limit=200),
+        "scope": validation.choice(scope, DrillScope, "field.drill_scope").value,
+        "mode": validation.choice(mode, DrillMode, "field.drill_mode").value,
+    }
+
+
 def clean_plan(data: DrillPlanInput) -> dict[str, Any]:
     participants: dict[str, list[str]] = {}
     for role, names in data.participants.items():
@@ -245,10 +280,7 @@ def clean_plan(data: DrillPlanInput) -> dict[str, Any]:
     headcount = data.expected_headcount
     if headcount is not None:
         validation.int_range(headcount, "field.expected_headcount", 0, MAX_HEADCOUNT)
-    return {
-        "title": validation.text(data.title, "field.title", required=False, limit=200),
-        "scope": validation.choice(data.scope, type(data.scope), "field.drill_scope").value,
-        "mode": validation.choice(data.mode, type(data.mode), "field.drill_mode").value,
+    return clean_kind(data.title, data.scope, data.mode) | {
         "announced": bool(data.announced),
         "participants": participants,
         "observers": [o.strip() for o in data.observers if o.strip()][:MAX_NAMES],
@@ -256,6 +288,24 @@ def clean_plan(data: DrillPlanInput) -> dict[str, Any]:
         "expected_headcount": headcount,
         "notes": validation.text(data.notes, "field.notes", required=False, limit=2000),
     }
+
+
+def drilled_version(s: Session, code: str) -> PlaybookVersionRow:
+    """The approved version of the plan a drill is of (planned, or recorded afterwards), or the
+    error that says why there is none."""
+    playbook = s.scalar(select(PlaybookRow).where(PlaybookRow.code == code.strip().upper()))
+    if playbook is None:
+        raise NotFound(Message("playbook.not_found", code=code))
+    from branchguard.core.playbooks.store import approved  # the drill's writes alone: not every read's
+
+    version = approved(playbook)
+    if version is None:
+        raise ValidationError("field.playbook", Message("incident.no_approved", code=playbook.code))
+    return version
+
+
+def default_title(version: PlaybookVersionRow) -> str:
+    return t("drill.default_title", plan=Text2(version.title_zh, version.title_en).text)
 
 
 def audit_view(row: DrillPlanRow, rule: str) -> dict[str, Any]:

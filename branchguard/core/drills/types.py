@@ -153,6 +153,28 @@ class DrillPlan:
     def recurring(self) -> bool:
         return bool(self.rule)
 
+    @property
+    def recorded_afterwards(self) -> bool:
+        """Held without BranchGuard and recorded later from its paper record (core/drills/held.py):
+        done, with no live log. A run always has its incident."""
+        return self.run_at is not None and self.incident_id is None
+
+
+@dataclass(frozen=True)
+class HeldDrillInput:
+    """A drill held without BranchGuard (before the branch installed it, or on paper while it was
+    down), recorded afterwards with its evaluation. A naive `held_at` is local wall-clock time;
+    `reference` says where its paper record is kept."""
+
+    playbook_code: str
+    held_at: datetime
+    reference: str
+    evaluation: EvaluationInput
+    scope: DrillScope = DrillScope.SINGLE_TOPIC
+    mode: DrillMode = DrillMode.LIVE
+    announced: bool = True
+    title: str = ""
+
 
 @dataclass(frozen=True)
 class EvaluationInput:

@@ -92,6 +92,7 @@ ROLE_TABLE: MappingProxyType[str, frozenset[Role]] = MappingProxyType({
     "drill.run": _LEAD_STAFF,
     "drill.plan": _LEAD,
     "drill.evaluate": _LEAD,
+    "drill.record_held": _LEAD,  # a drill held without BranchGuard: planned and evaluated at once
     "drill.configure": _LEAD,
     # inspections
     "inspection.read": _ALL,

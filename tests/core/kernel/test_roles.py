@@ -50,6 +50,7 @@ EXPECTED: dict[str, set[str]] = {
     "drill.read": {L, S, A},
     "drill.run": {L, S},
     "drill.evaluate": {L},
+    "drill.record_held": {L},
     "drill.configure": {L},
     "inspection.run": {L, S},
     "inspection.template": {L},

@@ -1,0 +1,78 @@
+"""A drill held without BranchGuard, recorded afterwards (补录): one held before the branch installed
+it, or on paper while the PC was down. Without it a new branch's compliance rules read "never done"
+although last month's fire drill is in the paper register, and head office reads them so too.
+
+It is recorded in one step, as it was held and scored: the plan it drilled, when it was held, where
+its paper record is kept, and its evaluation against the criteria set a planned drill of that plan
+gets. It counts towards the compliance rules from the day it was held. It has no live log (no
+incident: nothing was timed as it happened), so it takes no headcount and no corrective actions
+here, and everything that shows it says it was recorded afterwards, by whom and when (the plan's
+`created_by` and `created_at`; the audit trail keeps the reference)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy.orm import Session
+
+from branchguard.core.audit.service import record
+from branchguard.core.drills import library as drills_data
+from branchguard.core.drills import store as drills_store
+from branchguard.core.drills.types import DrillPlan, DrillStatus, HeldDrillInput
+from branchguard.core.kernel import validation
+from branchguard.core.kernel.errors import ValidationError
+from branchguard.core.kernel.i18n import Message
+from branchguard.core.kernel.types import Actor
+from branchguard.core.playbooks.types import IncidentCategory
+from branchguard.core.schedules import rules
+from branchguard.db.models.drills import DrillPlanRow
+
+REFERENCE_LIMIT = 200  # characters: a register's name and page, a file number
+
+
+def record_held(s: Session, actor: Actor, data: HeldDrillInput, now: datetime) -> DrillPlan:
+    """The drill, written with its evaluation inside the caller's transaction (the caller has
+    checked the role); a time not yet come, a missing reference or a bad score is refused before
+    anything is written, in the words of the field it concerns."""
+    if data.evaluation.actions:
+        raise ValidationError("field.actions", Message("drill.held_no_actions"))
+    held = rules.start_utc(data.held_at, rules.local_zone_name())  # naive: this PC's wall clock
+    if held > now:
+        raise ValidationError("field.held_at", Message("drill.held_future"))
+    reference = validation.text(data.reference, "field.held_reference", limit=REFERENCE_LIMIT)
+    problems = validation.text(data.evaluation.problems, "field.problems", required=False, limit=5000)
+    lessons = validation.text(data.evaluation.lessons, "field.lessons", required=False, limit=5000)
+    values = drills_store.clean_kind(data.title, data.scope, data.mode)
+    version = drills_store.drilled_version(s, data.playbook_code)
+    category = IncidentCategory(version.category)
+    chosen = drills_data.set_for_category(drills_data.criteria_sets(s, ""), category)
+    title = values.pop("title") or drills_store.default_title(version)
+    row = DrillPlanRow(
+        **values,
+        title=title,
+        playbook_code=version.playbook.code,
+        category=category.value,
+        announced=bool(data.announced),
+        planned_at=held,
+        run_at=held,
+        criteria_set=chosen.code,
+        status=DrillStatus.EVALUATED.value,
+        notes=reference,
+        created_by=actor.username,
+        created_at=now,
+    )
+    s.add(row)
+    s.flush()
+    ev = drills_store.evaluation_row(
+        chosen, data.evaluation.scores, problems, lessons, row.id, actor.username
+    )
+    s.add(ev)
+    s.flush()
+    after = drills_store.audit_view(row, "") | {
+        "held_at": held,
+        "held_reference": reference,
+        "score": ev.score,
+        "scores": drills_store.scores_of(ev),
+    }
+    record(s, actor, "drill.record_held", "drill_plan", row.id, after=after)
+    return drills_store.plan_infos(s, [row], now)[0]

@@ -1,0 +1,125 @@
+"""A drill held without BranchGuard, recorded afterwards (core/drills/held.py): it counts towards the
+compliance rules from the day it was held, says it was recorded afterwards, has no live log, and a
+bad entry is refused before anything is written."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+import pytest
+from dateutil.relativedelta import relativedelta
+from sqlalchemy import func, select
+
+from branchguard.core.drills.types import (
+    ComplianceStatus,
+    DrillStatus,
+    EvaluationInput,
+    HeldDrillInput,
+)
+from branchguard.core.incidents.types import FollowUpInput
+from branchguard.core.kernel.errors import NotFound, PermissionDenied, ValidationError
+from branchguard.db.base import utcnow
+from branchguard.db.models.drills import DrillPlanRow
+from branchguard.db.models.foundation import AuditEventRow
+
+FIRE_SCORES = {
+    "alarm": 90, "call_119": 80, "teams": 100, "evacuation": 70,
+    "guidance": 80, "cash_vault": 60, "headcount": 100, "report": 90,
+}  # fmt: skip
+
+
+def _held(days_ago: int = 40, **changes) -> HeldDrillInput:
+    at = (datetime.now() - timedelta(days=days_ago)).replace(hour=9, minute=30, second=0, microsecond=0)
+    values = {
+        "playbook_code": "fire",
+        "held_at": at,
+        "reference": "安全管理台账 2026 第 14 页",
+        "evaluation": EvaluationInput(FIRE_SCORES, problems="金库人员撤离慢"),
+    } | changes
+    return HeldDrillInput(**values)
+
+
+def _rules(ctx, lead):
+    return {i.rule.code: i for i in ctx.services.drills.compliance(lead)}
+
+
+def test_a_drill_held_before_the_install_satisfies_its_rules_from_the_day_it_was_held(ctx, lead) -> None:
+    assert _rules(ctx, lead)["FIRE_EVAC"].status == ComplianceStatus.OVERDUE  # never done, as a new branch
+    plan = ctx.services.drills.record_held(lead, _held(40))
+    assert plan.status == DrillStatus.EVALUATED and plan.recorded_afterwards
+    assert plan.incident_id is None and plan.score is not None
+    assert plan.playbook_code == "FIRE" and plan.notes == "安全管理台账 2026 第 14 页"
+    fire = _rules(ctx, lead)["FIRE_EVAC"]
+    held_on = plan.run_at.astimezone().date()
+    assert held_on == (datetime.now() - timedelta(days=40)).date()
+    assert fire.status == ComplianceStatus.ON_TIME and fire.last_plan_id == plan.id
+    assert fire.next_due == held_on + relativedelta(months=6)  # from the day it was held, not today
+
+
+def test_its_record_carries_the_evaluation_and_no_live_log(ctx, lead) -> None:
+    plan = ctx.services.drills.record_held(lead, _held())
+    record = ctx.services.drills.record_of(lead, plan.id)
+    assert record.incident is None and record.steps == () and record.actions == ()
+    assert record.evaluation is not None and record.evaluation.problems == "金库人员撤离慢"
+    assert {c.code: c.score for c in record.evaluation.criteria} == FIRE_SCORES
+    assert record.evaluation.score == plan.score
+
+
+def test_the_audit_trail_keeps_when_it_was_held_and_where_its_paper_record_is(ctx, lead) -> None:
+    plan = ctx.services.drills.record_held(lead, _held())
+    with ctx.sessions() as s:
+        event = s.scalars(select(AuditEventRow).where(AuditEventRow.action == "drill.record_held")).one()
+    assert event.entity_id == str(plan.id) and event.actor == "lead"
+    assert event.after["held_reference"] == "安全管理台账 2026 第 14 页"
+    assert event.after["scores"] == FIRE_SCORES
+
+
+def test_a_planned_drill_run_live_is_not_recorded_afterwards(ctx, lead, staff) -> None:
+    from branchguard.core.drills.types import DrillPlanInput
+
+    plan = ctx.services.drills.plan(lead, DrillPlanInput("FIRE", datetime.now() + timedelta(days=1)))
+    assert not plan.recorded_afterwards
+    assert not ctx.services.drills.run(staff, plan.id).recorded_afterwards
+
+
+@pytest.mark.parametrize(
+    ("changes", "field"),
+    [
+        pytest.param({"held_at": datetime.now() + timedelta(hours=2)}, "field.held_at", id="still-ahead"),
+        pytest.param({"reference": "  "}, "field.held_reference", id="no-paper-record"),
+        pytest.param({"playbook_code": "NOPE"}, None, id="unknown-plan"),
+        pytest.param(
+            {"evaluation": EvaluationInput({**FIRE_SCORES, "alarm": 101})}, "field.scores", id="over-100"
+        ),
+        pytest.param(
+            {"evaluation": EvaluationInput({k: v for k, v in FIRE_SCORES.items() if k != "report"})},
+            "field.scores",
+            id="a-criterion-unscored",
+        ),
+        pytest.param(
+            {"evaluation": EvaluationInput(FIRE_SCORES, actions=(FollowUpInput("换灭火器", "王", None),))},
+            "field.actions",
+            id="corrective-actions",
+        ),
+    ],
+)
+def test_a_bad_entry_is_refused_and_nothing_is_written(ctx, lead, changes, field) -> None:
+    with pytest.raises((ValidationError, NotFound)) as caught:
+        ctx.services.drills.record_held(lead, _held(**changes))
+    if field is not None:
+        assert isinstance(caught.value, ValidationError) and caught.value.field == field
+    with ctx.sessions() as s:
+        assert s.scalar(select(func.count()).select_from(DrillPlanRow)) == 0
+        assert s.scalar(select(func.count()).where(AuditEventRow.action == "drill.record_held")) == 0
+
+
+def test_only_the_safety_lead_records_a_drill_afterwards(ctx, staff, auditor) -> None:
+    for who in (staff, auditor):
+        with pytest.raises(PermissionDenied):
+            ctx.services.drills.record_held(who, _held())
+
+
+def test_a_drill_held_today_an_hour_ago_is_taken(ctx, lead) -> None:
+    at = datetime.now() - timedelta(hours=1)
+    plan = ctx.services.drills.record_held(lead, _held(held_at=at))
+    assert plan.run_at is not None and plan.run_at <= utcnow()
