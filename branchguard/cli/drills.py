@@ -1,4 +1,4 @@
-"""`branchguard drill plan|list|run|headcount|evaluate` and `branchguard compliance`."""
+"""`branchguard drill plan|list|run|move|headcount|evaluate|record-held` and `branchguard compliance`."""
 
 from __future__ import annotations
 
@@ -26,6 +26,7 @@ from branchguard.core.drills.types import (
     DrillScope,
     DrillStatus,
     EvaluationInput,
+    HeldDrillInput,
 )
 from branchguard.core.incidents.types import FollowUpInput
 from branchguard.core.kernel.errors import ValidationError
@@ -48,21 +49,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     plan.add_argument(
         "--rrule", default="", help="repeat: monthly, quarterly, semiannual, yearly or an RFC 5545 rule"
     )
-    plan.add_argument(
-        "--type",
-        dest="scope",
-        choices=[s.value for s in DrillScope],
-        default=DrillScope.SINGLE_TOPIC.value,
-        help="comprehensive or single_topic (default) drill",
-    )
-    plan.add_argument(
-        "--mode",
-        choices=[m.value for m in DrillMode],
-        default=DrillMode.LIVE.value,
-        help="live (default) or tabletop exercise",
-    )
-    plan.add_argument("--unannounced", action="store_true", help="staff are not told in advance")
-    plan.add_argument("--title", default="", help="default: the plan's title")
+    _kind_arguments(plan)
     plan.add_argument(
         "--participant",
         action="append",
@@ -113,6 +100,27 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     ev.set_defaults(handler=run_evaluate)
 
+    held = group.add_parser(
+        "record-held",
+        help="record a drill held without BranchGuard (before the install, or on paper), with its "
+        "scores; it counts towards the compliance rules from the day it was held; prints its id",
+    )
+    held.add_argument("--playbook", required=True, metavar="CODE", help="the scenario drilled, e.g. FIRE")
+    held.add_argument("--held", required=True, help="when it was held: 'YYYY-MM-DD HH:MM' local time")
+    held.add_argument(
+        "--reference", required=True, metavar="TEXT", help="where its paper record is kept, e.g. 台账第14页"
+    )
+    held.add_argument(
+        "--scores",
+        required=True,
+        type=Path,
+        metavar="FILE",
+        help="JSON or YAML: {criterion_code: 0-100, ..., problems: text, lessons: text}",
+    )
+    _kind_arguments(held)
+    held.add_argument("--json", action="store_true", help=JSON_TEXT_HELP)
+    held.set_defaults(handler=run_record_held)
+
     comp = sub.add_parser("compliance", help="required drills per rule: last done, next due, status")
     comp.add_argument("--region", default="", help="the region's rules (default: the built-in ones)")
     comp.add_argument(
@@ -124,6 +132,25 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         help="only rules in this state (repeat for several)",
     )  # fmt: skip
     comp.set_defaults(handler=run_compliance)
+
+
+def _kind_arguments(parser: argparse.ArgumentParser) -> None:
+    """What kind of drill: its type, mode, whether announced, its title."""
+    parser.add_argument(
+        "--type",
+        dest="scope",
+        choices=[s.value for s in DrillScope],
+        default=DrillScope.SINGLE_TOPIC.value,
+        help="comprehensive or single_topic (default) drill",
+    )
+    parser.add_argument(
+        "--mode",
+        choices=[m.value for m in DrillMode],
+        default=DrillMode.LIVE.value,
+        help="live (default) or tabletop exercise",
+    )
+    parser.add_argument("--unannounced", action="store_true", help="staff were not told in advance")
+    parser.add_argument("--title", default="", help="default: the plan's title")
 
 
 def _zone() -> str:
@@ -167,6 +194,7 @@ def plan_json(p: DrillPlan) -> dict[str, Any]:
         "incident_id": p.incident_id,
         "run_at": p.run_at.isoformat() if p.run_at else None,
         "score": p.score,
+        "recorded_afterwards": p.recorded_afterwards,
     }
 
 
@@ -225,7 +253,7 @@ def run_list(ctx: AppContext, args: argparse.Namespace) -> int:
             wall_clock(p.run_at or p.planned_at, zone),
             describe(p.rule),  # the window's words for it (每半年), not the RRULE
             p.status.label,
-            p.incident_id or "-",
+            t("cli.drill.recorded_afterwards") if p.recorded_afterwards else p.incident_id or "-",
             "-" if p.score is None else f"{p.score:g}",
         )
         for p in plans
@@ -311,6 +339,26 @@ def read_scores(path: Path) -> EvaluationInput:
 def run_evaluate(ctx: AppContext, args: argparse.Namespace) -> int:
     evaluation = ctx.services.drills.evaluate(cli_actor(args), args.id, read_scores(args.scores))
     print(t("cli.drill.evaluated", id=args.id, score=f"{evaluation.score:g}"))
+    return 0
+
+
+def run_record_held(ctx: AppContext, args: argparse.Namespace) -> int:
+    data = HeldDrillInput(
+        playbook_code=args.playbook,
+        held_at=parse_start(args.held, "field.held_at"),
+        reference=args.reference,
+        evaluation=read_scores(args.scores),
+        scope=DrillScope(args.scope),
+        mode=DrillMode(args.mode),
+        announced=not args.unannounced,
+        title=args.title,
+    )
+    plan = ctx.services.drills.record_held(cli_actor(args), data)
+    if args.json:
+        print_json(plan_json(plan))
+    else:
+        when = wall_clock(plan.run_at, _zone())
+        print(t("cli.drill.recorded_held", id=plan.id, when=when, score=f"{plan.score:g}"))
     return 0
 
 

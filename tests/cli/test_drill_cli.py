@@ -145,3 +145,43 @@ def test_drill_move_moves_the_plan_its_calendar_entry_and_compliance(run: Run) -
     assert run("drill", "run", "1")[0] == 0
     code, _out, err = run("drill", "move", "1", "--date", "2031-10-01")
     assert code != 0 and "#1" in err
+
+
+def test_a_drill_held_before_the_install_is_recorded_afterwards(run: Run, tmp_path: Path) -> None:
+    """A new branch's fire drill of October, from its paper register: the fire rule is met from the
+    day it was held, and the list says the drill was recorded afterwards."""
+    assert _compliance(run)["FIRE_EVAC"]["status"] == "overdue"
+    scores = tmp_path / "scores.yaml"
+    scores.write_text(SCORES.split("actions:")[0], encoding="utf-8")
+    code, out, err = run(
+        "drill", "record-held", "--playbook", "fire", "--held", "2026-10-15 09:30",
+        "--reference", "安全管理台账第14页", "--scores", str(scores),
+    )  # fmt: skip
+    assert code == 0, err
+    assert out.strip() == "Drill #1 recorded afterwards: held 2026-10-15 09:30, scored 81 / 100"
+    [plan] = _listed(run)
+    assert plan["recorded_afterwards"] is True and plan["status"] == "evaluated"
+    assert plan["incident_id"] is None and plan["score"] == 81
+    fire = _compliance(run)["FIRE_EVAC"]
+    assert fire["last_drill_id"] == 1 and fire["next_due"] == "2027-04-15"
+    code, out, err = run("drill", "list", lang="zh-CN")
+    assert code == 0 and "补录" in out, err
+
+
+def test_a_drill_recorded_afterwards_with_corrective_actions_or_a_future_date_is_refused(
+    run: Run, tmp_path: Path
+) -> None:
+    scores = tmp_path / "scores.yaml"
+    scores.write_text(SCORES, encoding="utf-8")  # with an action
+    code, _out, err = run(
+        "drill", "record-held", "--playbook", "FIRE", "--held", "2026-10-15 09:30",
+        "--reference", "台账", "--scores", str(scores),
+    )  # fmt: skip
+    assert code == 1 and "corrective actions" in err and "Traceback" not in err
+    scores.write_text(SCORES.split("actions:")[0], encoding="utf-8")
+    code, _out, err = run(
+        "drill", "record-held", "--playbook", "FIRE", "--held", "2199-01-01 09:30",
+        "--reference", "台账", "--scores", str(scores),
+    )  # fmt: skip
+    assert code == 1 and "Held at" in err and "still ahead" in err
+    assert _listed(run) == []

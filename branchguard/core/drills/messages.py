@@ -125,6 +125,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "已计划演练 #{id}，重复规则 {rule}；下次 {when}",
     ),
     "cli.drill.evaluated": ("Drill #{id} evaluated: {score} / 100", "演练 #{id} 已评估：{score} / 100"),
+    "cli.drill.recorded_held": (
+        "Drill #{id} recorded afterwards: held {when}, scored {score} / 100",
+        "已补录演练 #{id}：举行于 {when}，得分 {score} / 100",
+    ),
+    "cli.drill.recorded_afterwards": ("recorded afterwards", "补录"),
     "cli.drill.bad_participants": (
         "'{value}' is not role=name[,name…]",
         "“{value}”不符合“角色=姓名[,姓名…]”的格式",
