@@ -106,7 +106,8 @@ def _story(styles: ReportStyles, record: DrillRecord, stamp: Stamp | None = None
     story += section_heading(styles, t("report.drill.goals"), _lines(styles, plan.goals))
     story += section_heading(styles, t("report.drill.participants"), _participants(styles, record, width))
     if detail is None:
-        story.append(para(t("report.drill.not_run"), styles.body))
+        missing = "report.drill.no_log" if plan.recorded_afterwards else "report.drill.not_run"
+        story.append(para(t(missing), styles.body))
     else:
         if detail.steps:
             story += section_heading(
@@ -177,6 +178,14 @@ def _overview(styles: ReportStyles, record: DrillRecord, width: float) -> Table:
         (t("report.drill.headcount"), headcount),
         (t("field.scores"), score),
     ]
+    if plan.recorded_afterwards:  # no live log: when and from what it was entered, in its place
+        recorded = t(
+            "report.drill.recorded_from",
+            reference=plan.notes,
+            who=styles.who(plan.created_by),
+            at=local_stamp(plan.created_at),
+        )
+        pairs[-3] = (t("report.drill.recorded_afterwards"), recorded)
     return pairs_table(styles, pairs, width)
 
 

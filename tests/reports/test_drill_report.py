@@ -12,7 +12,7 @@ import pytest
 from PIL import Image
 
 from branchguard.core.demo.drills import FIRE_SCORES  # weighted total 81.0
-from branchguard.core.drills.types import DrillPlanInput, EvaluationInput
+from branchguard.core.drills.types import DrillPlanInput, EvaluationInput, HeldDrillInput
 from branchguard.core.incidents.types import CloseInput, FollowUpInput
 from branchguard.core.kernel.i18n import set_language
 from branchguard.reports.drill_report import TARGET_COLOUR, build_drill_report
@@ -106,6 +106,22 @@ def test_drill_report_in_english_and_before_it_was_run(demo: Demo, pdf: type[Pdf
     text = pdf.text(out)
     assert "Drill report" in text and "Not run yet" in text and "Not evaluated yet" in text
     assert "DRILL" in text and _chart_pixels(out, tmp_path) == 0
+
+
+def test_a_drill_recorded_afterwards_says_from_what_and_by_whom_in_place_of_its_live_log(
+    demo: Demo, pdf: type[Pdf], tmp_path: Path
+) -> None:
+    held = datetime.now().replace(hour=9, minute=30, second=0, microsecond=0) - timedelta(days=50)
+    plan = demo.ctx.services.drills.record_held(
+        demo.actor,
+        HeldDrillInput("FIRE", held, "安全管理台账第14页", EvaluationInput(FIRE_SCORES, "金库门未关")),
+    )
+    out = tmp_path / "held.pdf"
+    build_drill_report(demo.ctx.services, demo.actor, plan.id, out)
+    text = pdf.text(out)
+    assert "补录" in text and "安全管理台账第14页" in text and "无现场记录" in text and "尚未实施" not in text
+    assert held.strftime("%Y-%m-%d %H:%M") in text and "81 / 100" in text and "金库门未关" in text
+    assert _chart_pixels(out, tmp_path) == 0  # no step was timed: no chart
 
 
 def test_each_actual_time_is_written_above_its_bar_a_step_done_at_once_as_0() -> None:

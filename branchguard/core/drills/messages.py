@@ -183,6 +183,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.drill.announced_yes": ("Announced in advance", "预先通知"),
     "report.drill.announced_no": ("Unannounced", "不预先通知"),
     "report.drill.incident": ("Incident record", "事件记录"),
+    "report.drill.recorded_afterwards": ("Recorded afterwards", "补录"),
+    "report.drill.no_log": (
+        "Recorded afterwards: no step timings and no log of the drill as it was held",
+        "补录演练：无实施过程中的步骤计时与现场记录",
+    ),
+    "report.drill.recorded_from": (
+        "from {reference}, by {who} on {at}: held without BranchGuard, no live log",
+        "依据{reference}，由{who}于 {at} 补录：未使用本系统实施，无现场记录",
+    ),
     "report.drill.signer.evaluator": ("Evaluator", "评估人"),
     "report.drill.none": ("None", "无"),
 }
