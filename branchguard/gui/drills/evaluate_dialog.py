@@ -5,13 +5,12 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QDate, QEvent, QObject, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDateEdit,
     QDialog,
     QDialogButtonBox,
-    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -19,8 +18,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
-    QSlider,
-    QSpinBox,
     QTableWidget,
     QVBoxLayout,
     QWidget,
@@ -33,41 +30,18 @@ from branchguard.core.kernel.errors import BranchGuardError, NotFound, Validatio
 from branchguard.core.kernel.i18n import Message
 from branchguard.core.people.types import PersonInfo
 from branchguard.gui.drills.people import owner_combo, roster
+from branchguard.gui.drills.scores_box import ScoresBox
 from branchguard.gui.kit.forms import FieldForm
 from branchguard.gui.kit.icons import icon
-from branchguard.gui.kit.plain import plain, tip
+from branchguard.gui.kit.plain import plain
 from branchguard.gui.kit.screen import resize_within_screen
 from branchguard.gui.shell.session import GuiSession
 
-DEFAULT_SCORE = 80
 DEFAULT_DUE_DAYS = 30
 NO_DUE = QDate(2000, 1, 1)  # the due date's "none" (shown as its special text)
 # The owner's and the due date's columns: this wide, at most this share of the table each, so the
 # action's own column keeps room for its header in a narrow dialog ("rrective acti" once).
 SIDE_COLUMN, SIDE_SHARE = 130, 0.3
-
-SLIDER_WIDTH = 96  # pixels: a score's slider, never narrower (the criteria's text wraps instead)
-
-
-class CriterionRow:
-    """A criterion's slider and spin box, kept in step."""
-
-    def __init__(self, code: str, weight: int) -> None:
-        self.code = code
-        self.weight = weight
-        self.slider = QSlider(Qt.Orientation.Horizontal)
-        self.slider.setObjectName(f"score_slider_{code}")
-        self.slider.setRange(0, 100)
-        self.slider.setPageStep(10)
-        self.spin = QSpinBox()
-        self.spin.setObjectName(f"score_{code}")
-        self.spin.setRange(0, 100)
-        self.slider.valueChanged.connect(self.spin.setValue)
-        self.spin.valueChanged.connect(self.slider.setValue)
-        self.spin.setValue(DEFAULT_SCORE)
-
-    def value(self) -> int:
-        return self.spin.value()
 
 
 class ActionsTable(QWidget):
@@ -206,46 +180,13 @@ class EvaluateDialog(QDialog):
         self.plan = plan
         self.result_evaluation: Evaluation | None = None
         self.criteria_set = self._criteria_set()
-        self.rows: list[CriterionRow] = []
         self.heading = plain(QLabel())
         self.heading.setProperty("role", "page-title")
         self.set_label = QLabel()
         self.set_label.setProperty("role", "hint")
-        self.scores_box = QGroupBox()
-        grid = QGridLayout(self.scores_box)
-        grid.setColumnStretch(1, 1)
-        grid.setHorizontalSpacing(12)
-        self.points: dict[str, QLabel] = {}
-        for index, criterion in enumerate(self.criteria_set.criteria):
-            row = CriterionRow(criterion.code, criterion.weight)
-            text = plain(QLabel(criterion.text.text))
-            text.setWordWrap(True)
-            text.setToolTip(tip(f"{criterion.text.zh}\n{criterion.text.en}"))
-            weight = QLabel(f"{criterion.weight}%")
-            weight.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            points = QLabel()
-            points.setMinimumWidth(44)
-            points.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            self.points[criterion.code] = points
-            row.spin.valueChanged.connect(lambda _v: self.update_total())
-            grid.addWidget(text, index, 0)
-            row.slider.setMinimumWidth(SLIDER_WIDTH)  # squashed, it read as a box to tick
-            grid.addWidget(row.slider, index, 1)
-            grid.addWidget(row.spin, index, 2)
-            grid.addWidget(weight, index, 3)
-            grid.addWidget(points, index, 4)
-            self.rows.append(row)
-        self.total = QLabel()
-        self.total.setObjectName("evaluate_total")
-        self.total.setStyleSheet("font-size: 15pt; font-weight: 600;")
-        self.scores_error = plain(QLabel())
-        self.scores_error.setObjectName("evaluate_scores_error")
-        self.scores_error.setProperty("role", "error")
-        self.scores_error.setWordWrap(True)
-        self.scores_error.hide()
-        grid.addWidget(self.total, len(self.rows), 0, 1, 5, Qt.AlignmentFlag.AlignRight)
-        grid.addWidget(self.scores_error, len(self.rows) + 1, 0, 1, 5)
-        grid.setRowStretch(len(self.rows) + 2, 1)
+        self.scores_box = ScoresBox(self.criteria_set)
+        self.rows = self.scores_box.rows
+        self.total = self.scores_box.total
 
         self.problems = QPlainTextEdit()
         self.problems.setTabChangesFocus(True)
@@ -285,7 +226,6 @@ class EvaluateDialog(QDialog):
         box.addWidget(self.message)
         box.addWidget(self.buttons)
         self.retranslate()
-        self.update_total()
         resize_within_screen(self, 1100, 620)
 
     def _criteria_set(self) -> CriteriaSet:
@@ -303,29 +243,19 @@ class EvaluateDialog(QDialog):
                 "%1", self.criteria_set.name.text
             )
         )
-        self.scores_box.setTitle(self.tr("Scores"))
+        self.scores_box.retranslate()
         self.form.set_label("evaluate_problems", self.tr("Problems found"))
         self.form.set_label("evaluate_lessons", self.tr("Lessons learned"))
         self.actions_box.setTitle(self.tr("Corrective actions (the owner is reminded before the due date)"))
         self.action_table.retranslate()
         self.submit_button.setText(self.tr("Save evaluation"))
-        self.update_total()
 
     # -- scores --------------------------------------------------------------------------------
     def scores(self) -> dict[str, int]:
-        return {row.code: row.value() for row in self.rows}
+        return self.scores_box.scores()
 
     def set_score(self, code: str, value: int) -> None:
-        next(r for r in self.rows if r.code == code).spin.setValue(value)
-
-    def weighted_total(self) -> float:
-        """As the service computes it: Σ weight × score / 100, to one decimal."""
-        return round(sum(row.weight * row.value() for row in self.rows) / 100, 1)
-
-    def update_total(self) -> None:
-        for row in self.rows:
-            self.points[row.code].setText(f"{row.weight * row.value() / 100:.1f}")
-        self.total.setText(self.tr("Weighted score: %1 / 100").replace("%1", f"{self.weighted_total():.1f}"))
+        self.scores_box.set_score(code, value)
 
     # -- submitting ----------------------------------------------------------------------------
     def data(self) -> EvaluationInput:
@@ -339,7 +269,7 @@ class EvaluateDialog(QDialog):
     def submit(self) -> None:
         self.form.clear_errors()
         self.action_table.set_error("")
-        self.scores_error.hide()
+        self.scores_box.show_error("")
         self.message.hide()
         try:
             self.action_table.check()
@@ -360,8 +290,7 @@ class EvaluateDialog(QDialog):
             return
         number = exc.field_params.get("n")  # a follow-up action's: its row in the table
         if exc.is_about("field.scores"):
-            self.scores_error.setText(exc.reason)
-            self.scores_error.show()
+            self.scores_box.show_error(exc.reason)
         elif exc.is_about("field.follow_up") and isinstance(number, int) and (
             0 < number <= self.action_table.table.rowCount()
         ):

@@ -1349,10 +1349,6 @@ Submitted as: %3</translation>
         <translation>Scoring criteria: %1 · each criterion 0–100, weighted to a total out of 100</translation>
     </message>
     <message>
-        <source>Scores</source>
-        <translation>Scores</translation>
-    </message>
-    <message>
         <source>Problems found</source>
         <translation>Problems found</translation>
     </message>
@@ -1367,10 +1363,6 @@ Submitted as: %3</translation>
     <message>
         <source>Save evaluation</source>
         <translation>Save evaluation</translation>
-    </message>
-    <message>
-        <source>Weighted score: %1 / 100</source>
-        <translation>Weighted score: %1 / 100</translation>
     </message>
 </context>
 <context>
@@ -7517,6 +7509,17 @@ Unassign it?</translation>
     <message>
         <source>The library carries the approved playbooks and checklist templates, the compliance rules and the working-day tables from this year on, signed with head office's key. Give each branch the public key once; it compares the fingerprint by phone before trusting it. Store the new year's working-day table when the State Council publishes its holidays.</source>
         <translation>The library carries the approved playbooks and checklist templates, the compliance rules and the working-day tables from this year on, signed with head office's key. Give each branch the public key once; it compares the fingerprint by phone before trusting it. Store the new year's working-day table when the State Council publishes its holidays.</translation>
+    </message>
+</context>
+<context>
+    <name>ScoresBox</name>
+    <message>
+        <source>Scores</source>
+        <translation>Scores</translation>
+    </message>
+    <message>
+        <source>Weighted score: %1 / 100</source>
+        <translation>Weighted score: %1 / 100</translation>
     </message>
 </context>
 </TS>

@@ -1344,10 +1344,6 @@ Submitted as: %3</source>
         <translation>评分标准：%1 · 每项 0–100 分，按权重折算为百分制总分</translation>
     </message>
     <message>
-        <source>Scores</source>
-        <translation>评分</translation>
-    </message>
-    <message>
         <source>Problems found</source>
         <translation>发现的问题</translation>
     </message>
@@ -1362,10 +1358,6 @@ Submitted as: %3</source>
     <message>
         <source>Save evaluation</source>
         <translation>保存评估</translation>
-    </message>
-    <message>
-        <source>Weighted score: %1 / 100</source>
-        <translation>加权总分：%1 / 100</translation>
     </message>
 </context>
 <context>
@@ -7492,6 +7484,17 @@ Unassign it?</source>
     <message>
         <source>The library carries the approved playbooks and checklist templates, the compliance rules and the working-day tables from this year on, signed with head office's key. Give each branch the public key once; it compares the fingerprint by phone before trusting it. Store the new year's working-day table when the State Council publishes its holidays.</source>
         <translation>资料库包含已批准的应急预案和检查表模板、合规规则以及本年起的工作日表，并以总行密钥签名。公钥只需向各网点提供一次；网点信任前须电话核对指纹。国务院公布新一年节假日安排后，请保存新一年的工作日表。</translation>
+    </message>
+</context>
+<context>
+    <name>ScoresBox</name>
+    <message>
+        <source>Scores</source>
+        <translation>评分</translation>
+    </message>
+    <message>
+        <source>Weighted score: %1 / 100</source>
+        <translation>加权总分：%1 / 100</translation>
     </message>
 </context>
 </TS>
