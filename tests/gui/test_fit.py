@@ -377,6 +377,7 @@ def _dialogs() -> dict[str, Factory]:
     from branchguard.gui.drills.actions_dialog import ActionsDialog
     from branchguard.gui.drills.evaluate_dialog import EvaluateDialog
     from branchguard.gui.drills.headcount_dialog import HeadcountDialog
+    from branchguard.gui.drills.held_dialog import HeldDrillDialog
     from branchguard.gui.drills.plan_dialog import DrillPlanDialog
     from branchguard.gui.drills.rule_dialog import RuleDialog
     from branchguard.gui.early_warnings.dialogs import AddWarningDialog, LiftWarningDialog
@@ -446,6 +447,7 @@ def _dialogs() -> dict[str, Factory]:
         "HandoverDialog": lambda s, w: HandoverDialog(s, w),
         "HazardDetailDialog": lambda s, w: HazardDetailDialog(s, _hazard(s), w),
         "HeadcountDialog": lambda s, w: HeadcountDialog(s, _drill(s, DrillStatus.RUNNING), w),
+        "HeldDrillDialog": lambda s, w: HeldDrillDialog(s, w),
         "ImportResultsDialog": _import_results,
         "InspectionScheduleDialog": lambda s, w: InspectionScheduleDialog(
             s, "FIRE_DAILY", fire_daily(s).content.name.text, Cadence.DAILY, w),

@@ -94,6 +94,7 @@ class DrillListPanel(QWidget):
         self.table.activated.connect(lambda _index: self._activated())
 
         self.plan_button = self._button("add", "drills_plan", self.ask_plan, accent=True)
+        self.held_button = self._button("import", "drills_record_held", self.ask_held)
         self.run_button = self._button("drill", "drills_run", self.ask_run)
         self.headcount_button = self._button("people", "drills_headcount", self.ask_headcount)
         self.console_button = self._button("incident", "drills_console", self.show_console)
@@ -112,6 +113,7 @@ class DrillListPanel(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.status_filter)
         top.addStretch(1)
+        top.addWidget(self.held_button)
         top.addWidget(self.plan_button)
         actions = FlowLayout()  # wraps on a small screen instead of widening the window
         for button in (
@@ -154,6 +156,10 @@ class DrillListPanel(QWidget):
         self.status_filter.setCurrentIndex(max(current, 0))
         self.status_filter.blockSignals(False)
         self.plan_button.setText(self.tr("Plan drill…"))
+        self.held_button.setText(self.tr("Record held drill…"))
+        self.held_button.setToolTip(
+            self.tr("A drill held without BranchGuard (before the install, or on paper), from its record")
+        )
         self.run_button.setText(self.tr("Run"))
         self.headcount_button.setText(self.tr("Headcount…"))
         self.console_button.setText(self.tr("Open console"))
@@ -210,12 +216,13 @@ class DrillListPanel(QWidget):
         actor = self.session.actor
         offered = rules.available_actions(plan, actor)
         self.plan_button.setVisible(may(actor, "drill.plan"))
+        self.held_button.setVisible(may(actor, "drill.record_held"))
         for action, button in self._action_buttons().items():
             button.setVisible(rules.allowed(actor, action))
             button.setEnabled(action in offered)
         has_run = plan is not None and plan.incident_id is not None
         self.console_button.setEnabled(has_run)
-        self.report_button.setEnabled(has_run)
+        self.report_button.setEnabled(has_run or (plan is not None and plan.recorded_afterwards))
 
     def _action_buttons(self) -> dict[DrillAction, QPushButton]:
         return {
@@ -252,6 +259,15 @@ class DrillListPanel(QWidget):
         dialog = DrillPlanDialog(self.session, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.planned.connect(lambda plan: self._changed(plan.id))
+        dialog.open()
+        return dialog
+
+    def ask_held(self) -> QWidget:
+        from branchguard.gui.drills.held_dialog import HeldDrillDialog
+
+        dialog = HeldDrillDialog(self.session, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.recorded.connect(lambda plan: self._changed(plan.id))
         dialog.open()
         return dialog
 

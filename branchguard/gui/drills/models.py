@@ -105,6 +105,8 @@ class DrillPlanModel(WindowedModel[DrillPlan]):
             return QColor(style.DRILL.foreground)
         if role == _R.TextAlignmentRole and column in (self.COL_ID, self.COL_SCORE):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == _R.ToolTipRole and column == self.COL_STATUS and item.recorded_afterwards:
+            return tip(self.tr("Held without BranchGuard; entered from: %1").replace("%1", item.notes))
         if role == _R.ToolTipRole and column == self.COL_TITLE:
             goals = "\n".join(f"· {g}" for g in item.goals)
             return tip(f"{item.title}\n{goals}" if goals else item.title)
@@ -131,6 +133,8 @@ class DrillPlanModel(WindowedModel[DrillPlan]):
                 return self.tr("Run of #%1").replace("%1", str(item.series_id))
             return describe(item.rule)
         if column == self.COL_STATUS:
+            if item.recorded_afterwards:
+                return self.tr("%1 (recorded afterwards)").replace("%1", item.status.label)
             return item.status.label
         return score_text(item.score)
 

@@ -6,11 +6,10 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
-from PySide6.QtCore import QDate, QDateTime, Qt, Signal
+from PySide6.QtCore import QDate, QDateTime, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QCompleter,
     QDateEdit,
     QDateTimeEdit,
     QDialog,
@@ -20,7 +19,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QSizePolicy,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -28,10 +26,9 @@ from PySide6.QtWidgets import (
 
 from branchguard.core.drills.types import DrillMode, DrillPlan, DrillPlanInput, DrillScope
 from branchguard.core.kernel.errors import BranchGuardError, NotFound, ValidationError
-from branchguard.core.kernel.types import PlaybookStatus
-from branchguard.core.playbooks.types import PlaybookSummary
 from branchguard.core.schedules.rules import PRESETS
 from branchguard.gui.drills.people import NamesEdit, ParticipantsTable, roster
+from branchguard.gui.drills.scenario import ScenarioBox
 from branchguard.gui.kit.forms import FieldForm
 from branchguard.gui.kit.plain import plain
 from branchguard.gui.kit.screen import resize_within_screen
@@ -40,7 +37,6 @@ from branchguard.gui.shell.session import GuiSession
 # The recurrences a drill plan offers: compliance intervals, not daily chores.
 REPEATS = ("", "monthly", "quarterly", "semiannual", "yearly")
 MAX_HEADCOUNT = 9999
-PLAYBOOK_CHARS = 24  # the scenario box's least width, in characters (its list is wider)
 
 
 def drill_rule(preset: str, until: date | None) -> str:
@@ -63,25 +59,8 @@ class DrillPlanDialog(QDialog):
         self.session = session
         self.result_plan: DrillPlan | None = None
         people = roster(session)
-        plans = session.services.playbooks.list_playbooks(session.actor)
-        self.playbooks: list[PlaybookSummary] = [p for p in plans if p.status is PlaybookStatus.APPROVED]
-
-        self.playbook = QComboBox()
-        self.playbook.setEditable(True)
-        self.playbook.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        # Not as wide as the longest plan title: that once left the people's column 224 px at
-        # 1024×768, the observers' field 50 px ("Na…") and the participants' names behind a scroll bar.
-        self.playbook.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.playbook.setMinimumContentsLength(PLAYBOOK_CHARS)
-        self.playbook.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        for plan in self.playbooks:
-            self.playbook.addItem(f"{plan.code}  {plan.title.text}", plan.code)
-        listed = self.playbook.view()  # the list opened from the box: each title whole
-        listed.setMinimumWidth(listed.sizeHintForColumn(0) + listed.verticalScrollBar().sizeHint().width())
-        completer = self.playbook.completer()
-        if completer is not None:
-            completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
-            completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.playbook = ScenarioBox(session)
+        self.playbooks = self.playbook.playbooks
         self.title_edit = QLineEdit()
         self.title_edit.setMaxLength(200)
         self.scope = QComboBox()
@@ -197,9 +176,7 @@ class DrillPlanDialog(QDialog):
         }
         for key, text in labels.items():
             self._captions[key][0].set_label(key, text)
-        line = self.playbook.lineEdit()
-        if line is not None:
-            line.setPlaceholderText(self.tr("Type a code or a few characters of the plan"))
+        self.playbook.retranslate()
         self.title_edit.setPlaceholderText(self.tr("Left empty: “Drill: <playbook title>”"))
         current = self.announced.currentIndex()
         self.announced.clear()
@@ -241,15 +218,10 @@ class DrillPlanDialog(QDialog):
 
     # -- reading the form ----------------------------------------------------------------------
     def playbook_code(self) -> str:
-        """The chosen plan's code; typed text that names no listed plan is passed on as typed."""
-        text = self.playbook.currentText().strip()
-        index = self.playbook.findText(text, Qt.MatchFlag.MatchFixedString)
-        if index >= 0:
-            return str(self.playbook.itemData(index))
-        return text.split()[0] if text else ""
+        return self.playbook.code()
 
     def choose_playbook(self, code: str) -> None:
-        self.playbook.setCurrentIndex(self.playbook.findData(code))
+        self.playbook.choose(code)
 
     def data(self) -> DrillPlanInput:
         start = datetime.fromtimestamp(self.start.dateTime().toSecsSinceEpoch())  # naive: local wall clock

@@ -1141,6 +1141,14 @@ Submitted as: %3</translation>
         <source>%1 of %2 drills shown; scroll for older ones</source>
         <translation>%1 of %2 drills shown; scroll for older ones</translation>
     </message>
+    <message>
+        <source>Record held drill…</source>
+        <translation>Record held drill…</translation>
+    </message>
+    <message>
+        <source>A drill held without BranchGuard (before the install, or on paper), from its record</source>
+        <translation>A drill held without BranchGuard (before the install, or on paper), from its record</translation>
+    </message>
 </context>
 <context>
     <name>DrillPlanDialog</name>
@@ -1187,10 +1195,6 @@ Submitted as: %3</translation>
     <message>
         <source>Expected headcount</source>
         <translation>Expected headcount</translation>
-    </message>
-    <message>
-        <source>Type a code or a few characters of the plan</source>
-        <translation>Type a code or a few characters of the plan</translation>
     </message>
     <message>
         <source>Left empty: “Drill: &lt;playbook title&gt;”</source>
@@ -1302,6 +1306,14 @@ Submitted as: %3</translation>
     <message>
         <source>Run of #%1</source>
         <translation>Run of #%1</translation>
+    </message>
+    <message>
+        <source>%1 (recorded afterwards)</source>
+        <translation>%1 (recorded afterwards)</translation>
+    </message>
+    <message>
+        <source>Held without BranchGuard; entered from: %1</source>
+        <translation>Held without BranchGuard; entered from: %1</translation>
     </message>
 </context>
 <context>
@@ -7520,6 +7532,84 @@ Unassign it?</translation>
     <message>
         <source>Weighted score: %1 / 100</source>
         <translation>Weighted score: %1 / 100</translation>
+    </message>
+</context>
+<context>
+    <name>ScenarioBox</name>
+    <message>
+        <source>Type a code or a few characters of the plan</source>
+        <translation>Type a code or a few characters of the plan</translation>
+    </message>
+</context>
+<context>
+    <name>HeldDrillDialog</name>
+    <message>
+        <source>Scenario (playbook)</source>
+        <translation>Scenario (playbook)</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Form</source>
+        <translation>Form</translation>
+    </message>
+    <message>
+        <source>Notice</source>
+        <translation>Notice</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>Problems found</source>
+        <translation>Problems found</translation>
+    </message>
+    <message>
+        <source>Lessons learned</source>
+        <translation>Lessons learned</translation>
+    </message>
+    <message>
+        <source>Left empty: “Drill: &lt;playbook title&gt;”</source>
+        <translation>Left empty: “Drill: &lt;playbook title&gt;”</translation>
+    </message>
+    <message>
+        <source>Announced in advance</source>
+        <translation>Announced in advance</translation>
+    </message>
+    <message>
+        <source>Unannounced (staff not told)</source>
+        <translation>Unannounced (staff not told)</translation>
+    </message>
+    <message>
+        <source>Record a drill held earlier</source>
+        <translation>Record a drill held earlier</translation>
+    </message>
+    <message>
+        <source>A drill held without BranchGuard (before it was installed, or on paper), entered from its paper record: it counts towards the compliance rules from the day it was held, and its report says it was recorded afterwards. Corrective actions it found go in as hazards.</source>
+        <translation>A drill held without BranchGuard (before it was installed, or on paper), entered from its paper record: it counts towards the compliance rules from the day it was held, and its report says it was recorded afterwards. Corrective actions it found go in as hazards.</translation>
+    </message>
+    <message>
+        <source>Held at</source>
+        <translation>Held at</translation>
+    </message>
+    <message>
+        <source>Paper record</source>
+        <translation>Paper record</translation>
+    </message>
+    <message>
+        <source>e.g. safety register 2026, page 14</source>
+        <translation>e.g. safety register 2026, page 14</translation>
+    </message>
+    <message>
+        <source>Record drill</source>
+        <translation>Record drill</translation>
+    </message>
+    <message>
+        <source>Choose the playbook the drill rehearsed.</source>
+        <translation>Choose the playbook the drill rehearsed.</translation>
     </message>
 </context>
 </TS>

@@ -1136,6 +1136,14 @@ Submitted as: %3</source>
         <source>%1 of %2 drills shown; scroll for older ones</source>
         <translation>显示 %1 / %2 次演练，向下滚动查看更早的演练</translation>
     </message>
+    <message>
+        <source>Record held drill…</source>
+        <translation>补录演练…</translation>
+    </message>
+    <message>
+        <source>A drill held without BranchGuard (before the install, or on paper), from its record</source>
+        <translation>补录未使用本系统实施的演练（安装本系统之前，或纸质组织），依据其记录填写</translation>
+    </message>
 </context>
 <context>
     <name>DrillPlanDialog</name>
@@ -1182,10 +1190,6 @@ Submitted as: %3</source>
     <message>
         <source>Expected headcount</source>
         <translation>应到人数</translation>
-    </message>
-    <message>
-        <source>Type a code or a few characters of the plan</source>
-        <translation>输入预案编号或名称中的几个字</translation>
     </message>
     <message>
         <source>Left empty: “Drill: &lt;playbook title&gt;”</source>
@@ -1297,6 +1301,14 @@ Submitted as: %3</source>
     <message>
         <source>Run of #%1</source>
         <translation>属系列 #%1</translation>
+    </message>
+    <message>
+        <source>%1 (recorded afterwards)</source>
+        <translation>%1（补录）</translation>
+    </message>
+    <message>
+        <source>Held without BranchGuard; entered from: %1</source>
+        <translation>未使用本系统实施；补录依据：%1</translation>
     </message>
 </context>
 <context>
@@ -7495,6 +7507,84 @@ Unassign it?</source>
     <message>
         <source>Weighted score: %1 / 100</source>
         <translation>加权总分：%1 / 100</translation>
+    </message>
+</context>
+<context>
+    <name>ScenarioBox</name>
+    <message>
+        <source>Type a code or a few characters of the plan</source>
+        <translation>输入预案编号或名称中的几个字</translation>
+    </message>
+</context>
+<context>
+    <name>HeldDrillDialog</name>
+    <message>
+        <source>Scenario (playbook)</source>
+        <translation>演练场景（预案）</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Form</source>
+        <translation>演练形式</translation>
+    </message>
+    <message>
+        <source>Notice</source>
+        <translation>通知方式</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Problems found</source>
+        <translation>发现的问题</translation>
+    </message>
+    <message>
+        <source>Lessons learned</source>
+        <translation>经验教训</translation>
+    </message>
+    <message>
+        <source>Left empty: “Drill: &lt;playbook title&gt;”</source>
+        <translation>留空则为“演练：&lt;预案标题&gt;”</translation>
+    </message>
+    <message>
+        <source>Announced in advance</source>
+        <translation>预先通知</translation>
+    </message>
+    <message>
+        <source>Unannounced (staff not told)</source>
+        <translation>不预先通知（员工事先不知情）</translation>
+    </message>
+    <message>
+        <source>Record a drill held earlier</source>
+        <translation>补录演练</translation>
+    </message>
+    <message>
+        <source>A drill held without BranchGuard (before it was installed, or on paper), entered from its paper record: it counts towards the compliance rules from the day it was held, and its report says it was recorded afterwards. Corrective actions it found go in as hazards.</source>
+        <translation>补录未使用本系统实施的演练（安装本系统之前，或以纸质方式组织的演练），依据其纸质记录填写：自举行之日起计入演练合规要求，演练报告注明为补录。演练发现的整改事项请登记为隐患。</translation>
+    </message>
+    <message>
+        <source>Held at</source>
+        <translation>举行时间</translation>
+    </message>
+    <message>
+        <source>Paper record</source>
+        <translation>纸质记录</translation>
+    </message>
+    <message>
+        <source>e.g. safety register 2026, page 14</source>
+        <translation>例如：2026 年安全管理台账第 14 页</translation>
+    </message>
+    <message>
+        <source>Record drill</source>
+        <translation>补录演练</translation>
+    </message>
+    <message>
+        <source>Choose the playbook the drill rehearsed.</source>
+        <translation>请选择该演练所依据的预案。</translation>
     </message>
 </context>
 </TS>

@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QApplication, QLineEdit
 from branchguard.context import AppContext
 from branchguard.core.drills.types import DrillPlanInput
 from branchguard.gui.drills.evaluate_dialog import EvaluateDialog
-from branchguard.gui.drills.scores_box import SLIDER_WIDTH
 from branchguard.gui.drills.plan_dialog import DrillPlanDialog
+from branchguard.gui.drills.scores_box import SLIDER_WIDTH
 from branchguard.gui.shell.session import GuiSession
 from tests.gui.conftest import PASSWORDS
 

@@ -1,0 +1,227 @@
+"""The lead's "Record a drill held earlier" dialog (补录演练): a drill held without BranchGuard, before
+the branch installed it or on paper, entered from its paper record with its scores, so that it
+counts towards the compliance rules from the day it was held (core/drills/held.py). The scores are
+against the criteria set a planned drill of the chosen plan gets, shown anew as the plan changes."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from PySide6.QtCore import QDateTime, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateTimeEdit,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from branchguard.core.drills.held import REFERENCE_LIMIT
+from branchguard.core.drills.library import set_for_category
+from branchguard.core.drills.types import (
+    CriteriaSet,
+    DrillMode,
+    DrillPlan,
+    DrillScope,
+    EvaluationInput,
+    HeldDrillInput,
+)
+from branchguard.core.kernel.errors import BranchGuardError, NotFound, ValidationError
+from branchguard.gui.drills.scenario import ScenarioBox
+from branchguard.gui.drills.scores_box import ScoresBox
+from branchguard.gui.kit.forms import FieldForm
+from branchguard.gui.kit.plain import plain
+from branchguard.gui.kit.screen import resize_within_screen
+from branchguard.gui.shell.session import GuiSession
+
+DEFAULT_DAYS_AGO = 30  # a month back: the last drill in the paper register, as a rule
+
+
+class HeldDrillDialog(QDialog):
+    """Records the drill through the service when accepted; `recorded` carries it."""
+
+    recorded = Signal(object)  # DrillPlan
+
+    def __init__(self, session: GuiSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("drill_held_dialog")
+        self.session = session
+        self.result_plan: DrillPlan | None = None
+        self.criteria_sets = session.services.drills.criteria_sets(session.actor)
+        self.playbook = ScenarioBox(session)
+        now = datetime.now().replace(second=0, microsecond=0)
+        held = (now - timedelta(days=DEFAULT_DAYS_AGO)).replace(hour=9, minute=30)
+        self.held = QDateTimeEdit(QDateTime.fromSecsSinceEpoch(int(held.timestamp())))
+        self.held.setCalendarPopup(True)
+        self.held.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self.held.setMaximumDateTime(QDateTime.fromSecsSinceEpoch(int(now.timestamp())))
+        self.reference = QLineEdit()
+        self.reference.setMaxLength(REFERENCE_LIMIT)
+        self.scope = QComboBox()
+        for scope in DrillScope:
+            self.scope.addItem(scope.label, scope.value)
+        self.mode = QComboBox()
+        for mode in DrillMode:
+            self.mode.addItem(mode.label, mode.value)
+        self.announced = QComboBox()
+        self.title_edit = QLineEdit()
+        self.title_edit.setMaxLength(200)
+        self.problems = QPlainTextEdit()
+        self.lessons = QPlainTextEdit()
+        for edit in (self.problems, self.lessons):
+            edit.setTabChangesFocus(True)
+            edit.setFixedHeight(64)
+        self.form = FieldForm()
+        self._labels = {
+            "held_playbook": (self.playbook, "field.playbook"),
+            "held_at": (self.held, "field.held_at"),
+            "held_reference": (self.reference, "field.held_reference"),
+            "held_scope": (self.scope, "field.drill_scope"),
+            "held_mode": (self.mode, "field.drill_mode"),
+            "held_announced": (self.announced, ""),
+            "held_title": (self.title_edit, "field.title"),
+            "held_problems": (self.problems, "field.problems"),
+            "held_lessons": (self.lessons, "field.lessons"),
+        }
+        for key, (widget, core) in self._labels.items():
+            self.form.add_field(key, "", widget, core)
+        self.intro = plain(QLabel())
+        self.intro.setProperty("role", "hint")
+        self.intro.setWordWrap(True)
+        self.scores_box = ScoresBox(self._criteria_set())
+        self.message = plain(QLabel())
+        self.message.setObjectName("drill_held_message")
+        self.message.setProperty("role", "error")
+        self.message.setWordWrap(True)
+        self.message.hide()
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.submit_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.submit_button.setObjectName("drill_held_submit")
+        self.buttons.accepted.connect(self.submit)
+        self.buttons.rejected.connect(self.reject)
+        self.columns = QHBoxLayout()
+        self.columns.setSpacing(18)
+        left = QVBoxLayout()
+        left.addLayout(self.form)
+        left.addStretch(1)  # the fields at their height, not spread down the dialog
+        self.columns.addLayout(left, 1)
+        self.columns.addWidget(self.scores_box, 1)
+        box = QVBoxLayout(self)
+        box.addWidget(self.intro)
+        box.addLayout(self.columns, 1)
+        box.addWidget(self.message)
+        box.addWidget(self.buttons)
+        self.playbook.currentIndexChanged.connect(lambda _i: self._follow_playbook())
+        self.retranslate()
+        resize_within_screen(self, 1000, 600)
+        self.playbook.setFocus()
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Record a drill held earlier"))
+        self.intro.setText(
+            self.tr(
+                "A drill held without BranchGuard (before it was installed, or on paper), entered from "
+                "its paper record: it counts towards the compliance rules from the day it was held, and "
+                "its report says it was recorded afterwards. Corrective actions it found go in as hazards."
+            )
+        )
+        labels = {
+            "held_playbook": self.tr("Scenario (playbook)"),
+            "held_at": self.tr("Held at"),
+            "held_reference": self.tr("Paper record"),
+            "held_scope": self.tr("Type"),
+            "held_mode": self.tr("Form"),
+            "held_announced": self.tr("Notice"),
+            "held_title": self.tr("Title"),
+            "held_problems": self.tr("Problems found"),
+            "held_lessons": self.tr("Lessons learned"),
+        }
+        for key, text in labels.items():
+            self.form.set_label(key, text)
+        self.playbook.retranslate()
+        self.reference.setPlaceholderText(self.tr("e.g. safety register 2026, page 14"))
+        self.title_edit.setPlaceholderText(self.tr("Left empty: “Drill: <playbook title>”"))
+        current = self.announced.currentIndex()
+        self.announced.clear()
+        self.announced.addItem(self.tr("Announced in advance"), True)
+        self.announced.addItem(self.tr("Unannounced (staff not told)"), False)
+        self.announced.setCurrentIndex(max(current, 0))
+        self.scores_box.retranslate()
+        self.submit_button.setText(self.tr("Record drill"))
+
+    # -- the scores follow the plan ------------------------------------------------------------
+    def _criteria_set(self) -> CriteriaSet:
+        """The set the service scores the chosen plan's drill against (its category's, else the
+        general one); the general one while no listed plan is chosen."""
+        code = self.playbook.code()
+        chosen = next((p for p in self.playbook.playbooks if p.code == code), None)
+        if chosen is None:
+            return next((cs for cs in self.criteria_sets if not cs.categories), self.criteria_sets[0])
+        return set_for_category(self.criteria_sets, chosen.category)
+
+    def _follow_playbook(self) -> None:
+        wanted = self._criteria_set()
+        if wanted.code == self.scores_box.criteria_set.code:
+            return
+        old, self.scores_box = self.scores_box, ScoresBox(wanted)
+        self.columns.replaceWidget(old, self.scores_box)
+        old.hide()  # at once: it is deleted only when the event loop comes round
+        old.deleteLater()
+        self.scores_box.setVisible(self.isVisible())  # a widget given to a shown dialog stays hidden
+
+    # -- submitting ----------------------------------------------------------------------------
+    def data(self) -> HeldDrillInput:
+        held = datetime.fromtimestamp(self.held.dateTime().toSecsSinceEpoch())  # naive: local wall clock
+        return HeldDrillInput(
+            playbook_code=self.playbook.code(),
+            held_at=held,
+            reference=self.reference.text().strip(),
+            evaluation=EvaluationInput(
+                scores=self.scores_box.scores(),
+                problems=self.problems.toPlainText().strip(),
+                lessons=self.lessons.toPlainText().strip(),
+            ),
+            scope=DrillScope(self.scope.currentData()),
+            mode=DrillMode(self.mode.currentData()),
+            announced=bool(self.announced.currentData()),
+            title=self.title_edit.text().strip(),
+        )
+
+    def submit(self) -> None:
+        self.form.clear_errors()
+        self.scores_box.show_error("")
+        self.message.hide()
+        data = self.data()
+        if not data.playbook_code:
+            self.form.set_error("held_playbook", self.tr("Choose the playbook the drill rehearsed."))
+            return
+        try:
+            plan = self.session.services.drills.record_held(self.session.actor, data)
+        except NotFound as exc:  # the only thing looked up by name is the playbook
+            self.form.set_error("held_playbook", exc.message)
+            return
+        except ValidationError as exc:
+            if exc.is_about("field.scores"):
+                self.scores_box.show_error(exc.reason)
+            elif not self.form.show_validation(exc):
+                self._say(exc.message)
+            return
+        except BranchGuardError as exc:
+            self._say(exc.message)
+            return
+        self.result_plan = plan
+        self.session.data_changed.emit("drill")
+        self.recorded.emit(plan)
+        self.accept()
+
+    def _say(self, message: str) -> None:
+        self.message.setText(message)
+        self.message.show()
+
+    def error_text(self, key: str) -> str:
+        return self.form.error_text(key)

@@ -1,0 +1,92 @@
+"""Recording a drill held without BranchGuard from the Drills page (gui/drills/held_dialog.py): the
+lead alone is offered it; the scores follow the chosen plan's criteria set; an error lands under
+the field it names and nothing is written; the drill recorded shows as such, with its report and
+without corrective actions to follow up."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime, timedelta
+
+import pytest
+
+from branchguard.context import AppContext
+from branchguard.core.drills.types import ComplianceStatus
+from branchguard.core.kernel.types import Actor
+from branchguard.gui.drills.held_dialog import HeldDrillDialog
+from branchguard.gui.drills.models import DrillPlanModel
+from branchguard.gui.drills.page import DrillsPage
+from branchguard.gui.shell.main_window import MainWindow
+
+
+@pytest.fixture
+def lead(gui_ctx: AppContext) -> Actor:
+    return gui_ctx.services.auth.login("lead", "lead-demo-2026")
+
+
+def _page(open_window: Callable[[str], MainWindow], user: str) -> DrillsPage:
+    found = open_window(user).show_page("drills")
+    assert isinstance(found, DrillsPage)
+    return found
+
+
+def _held_days_ago(dialog: HeldDrillDialog, days: int) -> None:
+    at = (datetime.now() - timedelta(days=days)).replace(hour=9, minute=30, second=0, microsecond=0)
+    dialog.held.setDateTime(at)
+
+
+def test_only_the_lead_is_offered_to_record_a_drill_held_earlier(open_window) -> None:
+    assert not _page(open_window, "staff").list_panel.held_button.isVisibleTo(None)
+    panel = _page(open_window, "lead").list_panel
+    assert not panel.held_button.isHidden()
+
+
+def test_the_scores_are_the_chosen_plans_criteria(open_window) -> None:
+    dialog = _page(open_window, "lead").list_panel.ask_held()
+    assert isinstance(dialog, HeldDrillDialog)
+    dialog.playbook.choose("FIRE")
+    assert dialog.scores_box.criteria_set.code == "FIRE"
+    assert "evacuation" in dialog.scores_box.scores()
+    fire_box = dialog.scores_box
+    dialog.playbook.choose("ROB")
+    assert dialog.scores_box.criteria_set.code != "FIRE"
+    assert "evacuation" not in dialog.scores_box.scores()
+    assert dialog.scores_box.isVisible() and fire_box.isHidden()  # the new box took the old one's place
+
+
+def test_a_missing_paper_record_is_said_under_its_field_and_nothing_is_written(
+    gui_ctx: AppContext, lead: Actor, open_window
+) -> None:
+    dialog = _page(open_window, "lead").list_panel.ask_held()
+    assert isinstance(dialog, HeldDrillDialog)
+    dialog.playbook.setEditText("")
+    dialog.submit()
+    assert dialog.error_text("held_playbook") == "Choose the playbook the drill rehearsed."
+    dialog.playbook.choose("FIRE")
+    dialog.submit()
+    assert dialog.error_text("held_playbook") == "" and dialog.error_text("held_reference") != ""
+    assert dialog.isVisible() and gui_ctx.services.drills.list(lead) == []
+
+
+def test_a_drill_recorded_from_its_paper_record_shows_as_such_and_meets_its_rule(
+    gui_ctx: AppContext, lead: Actor, open_window, qtbot
+) -> None:
+    panel = _page(open_window, "lead").list_panel
+    dialog = panel.ask_held()
+    assert isinstance(dialog, HeldDrillDialog)
+    dialog.playbook.choose("FIRE")
+    _held_days_ago(dialog, 45)
+    dialog.reference.setText("安全管理台账第14页")
+    dialog.scores_box.set_score("evacuation", 50)
+    dialog.problems.setPlainText("金库门未及时关闭")
+    dialog.submit()
+    plan = dialog.result_plan
+    assert plan is not None and plan.recorded_afterwards and not dialog.isVisible()
+    qtbot.waitUntil(lambda: panel.selected() is not None and panel.selected().id == plan.id)
+    row = panel.model.find_row(lambda p: p.id == plan.id)
+    status = panel.model.index(row, DrillPlanModel.COL_STATUS).data()
+    assert status == "Evaluated (recorded afterwards)"
+    assert panel.report_button.isEnabled() and not panel.actions_button.isEnabled()
+    assert not panel.console_button.isEnabled() and not panel.evaluate_button.isEnabled()
+    fire = next(i for i in gui_ctx.services.drills.compliance(lead) if i.rule.code == "FIRE_EVAC")
+    assert fire.status == ComplianceStatus.ON_TIME and fire.last_plan_id == plan.id
