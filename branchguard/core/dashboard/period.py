@@ -28,6 +28,7 @@ from branchguard.core.hazards import store as hazard_store
 from branchguard.core.hazards.types import HazardSeverity, RemediationKind
 from branchguard.core.incidents.types import IncidentStatus
 from branchguard.core.inspections.types import ItemResult
+from branchguard.core.kernel.i18n import t
 from branchguard.core.kernel.types import Level, Text2
 from branchguard.core.playbooks.types import IncidentCategory
 from branchguard.core.schedules.types import OccurrenceStatus, ScheduleKind
@@ -90,7 +91,7 @@ def drills(s: Session, plans: Sequence[DrillPlan]) -> list[DrillLine]:
     return [
         DrillLine(
             plan_id=p.id,
-            title=p.title,
+            title=t("summary.drill_recorded", title=p.title) if p.recorded_afterwards else p.title,
             category=p.category,
             run_at=p.run_at,
             score=scores.get(p.id),

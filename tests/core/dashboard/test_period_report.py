@@ -135,3 +135,19 @@ def test_a_bad_period_is_refused_naming_the_field(text: str) -> None:
 
 def test_ageing_bands() -> None:
     assert [ageing_band(d) for d in (0, 29, 30, 89, 90, 179, 180, 4000)] == [0, 0, 1, 1, 2, 2, 3, 3]
+
+
+def test_a_drill_recorded_afterwards_is_among_the_periods_drills_and_says_so(ctx, records_filled) -> None:
+    from branchguard.core.drills.types import EvaluationInput, HeldDrillInput
+    from tests.core.drills.test_drill_held import FIRE_SCORES
+
+    lead = _lead(ctx)
+    held = datetime(2026, 3, 10, 9, 30)
+    plan = ctx.services.drills.record_held(
+        lead, HeldDrillInput("FIRE", held, "安全管理台账第3页", EvaluationInput(FIRE_SCORES))
+    )
+    report = ctx.services.dashboard.period_report(lead, Period(PeriodKind.MONTH, 2026, 3))
+    [line] = [d for d in report.drills if d.plan_id == plan.id]
+    assert line.title == f"{plan.title}（补录）" and line.score == plan.score  # the branch's language
+    assert line.actions == ()
+    _assert_adds_up(report)
