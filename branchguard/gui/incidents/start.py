@@ -4,8 +4,7 @@ again unasked: the dialog offers that incident's console instead (gui/incidents/
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -35,13 +34,13 @@ from branchguard.gui.incidents.already_open import CANCEL as CANCEL  # the quest
 from branchguard.gui.incidents.already_open import OPEN_IT, START_ANOTHER
 from branchguard.gui.incidents.already_open import QUESTION_NAME as QUESTION_NAME
 from branchguard.gui.incidents.console.dialogs import chosen_level, fill_levels
+from branchguard.gui.kit.list_keys import ListKeys
 from branchguard.gui.kit.plain import plain, tip
 from branchguard.gui.kit.screen import resize_within_screen
 from branchguard.gui.kit.writer import writer
 from branchguard.gui.shell.session import GuiSession
 
 _PLAN_ROLE = Qt.ItemDataRole.UserRole  # the PlaybookSummary of a row; None for "ad hoc"
-_MOVE_KEYS = (Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown)
 
 
 class StartIncidentDialog(QDialog):
@@ -66,13 +65,13 @@ class StartIncidentDialog(QDialog):
         self.filter.setProperty("discardable", True)  # a search: Esc asks nothing (gui/kit/discard.py)
         self.filter.setClearButtonEnabled(True)
         self.filter.setMaxLength(SEARCH_LIMIT)  # a search, as the list pages' (gui/kit/search_box.py)
-        self.filter.installEventFilter(self)
         self.plans = QListWidget()
         self.plans.setObjectName("start_plans")
         self.plans.setStyleSheet("QListWidget::item { padding: 5px 4px; }")
         font = self.plans.font()
         font.setPointSizeF(font.pointSizeF() + 2)  # read under stress, maybe from a step away
         self.plans.setFont(font)
+        ListKeys(self.filter, self.plans)  # Up and Down in the search field move through the list
         self.level = QComboBox()
         self.level.setObjectName("start_level")
         fill_levels(self.level, Level.III)
@@ -178,15 +177,6 @@ class StartIncidentDialog(QDialog):
             return
         level = opening_level(plan.levels if plan is not None else [])
         self.level.setCurrentIndex(max(0, self.level.findData(level.value)))
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        # Up and Down in the search field move through the list, so hands stay on the keys.
-        if watched is self.filter and event.type() == QEvent.Type.KeyPress:
-            assert isinstance(event, QKeyEvent)
-            if event.key() in _MOVE_KEYS:
-                self.plans.keyPressEvent(event)
-                return True
-        return super().eventFilter(watched, event)
 
     # -- starting ------------------------------------------------------------------------------
     def submit(self) -> None:
