@@ -400,6 +400,7 @@ def _dialogs() -> dict[str, Factory]:
     from branchguard.gui.playbooks.history import PlaybookHistoryDialog
     from branchguard.gui.schedules.calendar_dialog import NewScheduleDialog
     from branchguard.gui.settings.users import UserDialog
+    from branchguard.gui.shell.go_to_page import GoToPageDialog
     from branchguard.gui.shell.login import FirstRunDialog, LoginDialog
     from branchguard.gui.shell.notifications import SnoozeDialog
     from branchguard.gui.shell.own_password import OwnPasswordDialog
@@ -444,6 +445,7 @@ def _dialogs() -> dict[str, Factory]:
         "EvaluateDialog": lambda s, w: EvaluateDialog(s, _drill(s, DrillStatus.RUNNING), w),
         "ExportWizard": _export_wizard,
         "FirstRunDialog": lambda s, w: FirstRunDialog(s.services, w),
+        "GoToPageDialog": lambda s, w: GoToPageDialog(w),
         "HandoverDialog": lambda s, w: HandoverDialog(s, w),
         "HazardDetailDialog": lambda s, w: HazardDetailDialog(s, _hazard(s), w),
         "HeadcountDialog": lambda s, w: HeadcountDialog(s, _drill(s, DrillStatus.RUNNING), w),

@@ -13,6 +13,7 @@ from branchguard.paths import i18n_dir
 
 _installed: list[QTranslator] = []
 _installed_code: list[str] = []  # the language of the translators in _installed
+_readers: dict[str, QTranslator] = {}  # one per language, read for translate_in, never installed
 
 
 def qm_path(lang: str) -> Path:
@@ -72,3 +73,13 @@ def install(lang: str) -> str:
         app.installTranslator(translator)
     _installed_code[:] = [code]
     return code
+
+
+def translate_in(lang: str, context: str, source: str) -> str:
+    """`source` in the language `lang`, whichever language the window shows (its .qm read once):
+    Go to page finds a page by its name in either language."""
+    reader = _readers.get(lang)
+    if reader is None:
+        reader = _readers[lang] = QTranslator()
+        reader.load(str(qm_path(lang)))
+    return reader.translate(context, source) or source

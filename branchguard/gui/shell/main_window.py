@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import QEvent, QSettings, QSize, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -25,6 +25,7 @@ from branchguard.gui.kit.icons import icon
 from branchguard.gui.kit.page import INCIDENTS_PAGE, Page, PageInfo, registered_pages
 from branchguard.gui.kit.screen import resize_within_screen
 from branchguard.gui.shell.lock_cover import LockCover
+from branchguard.gui.shell.page_keys import PageKeys
 from branchguard.gui.shell.quit_guard import close_by_hand, lets_quit
 
 if TYPE_CHECKING:  # the window paints before these (the login dialog: the database layer) load
@@ -263,12 +264,7 @@ class MainWindow(QMainWindow):
         self.help_menu.addAction(self.help_action)
         self.help_menu.addAction(self.log_folder_action)
         self.help_menu.addAction(self.about_action)
-        # Ctrl+1…9 jump to the n-th sidebar entry; listed in F1 as one line.
-        self._page_keys = []
-        for n in range(1, 10):
-            shortcut = QShortcut(QKeySequence(f"Ctrl+{n}"), self)
-            shortcut.activated.connect(lambda n=n: self._go_to_row(n - 1))
-            self._page_keys.append(shortcut)
+        self.page_keys = PageKeys(self)  # Ctrl+1…9, Ctrl+PgDown, Ctrl+PgUp, Ctrl+G (Go to page)
 
     def visible_pages(self) -> list[PageInfo]:
         if self._session is None:
@@ -333,10 +329,6 @@ class MainWindow(QMainWindow):
     def _on_sidebar(self, current: QListWidgetItem | None, _previous: QListWidgetItem | None) -> None:
         if current is not None and not self._locked:
             self.show_page(current.data(_PAGE_ROLE))
-
-    def _go_to_row(self, row: int) -> None:
-        if not self._locked and 0 <= row < self.sidebar.count():
-            self.sidebar.setCurrentRow(row)
 
     def _drop_pages(self) -> None:
         # Pages may have built role-specific controls: a new user gets fresh ones. Their work under
@@ -450,8 +442,7 @@ class MainWindow(QMainWindow):
     def shortcut_rows(self) -> list[tuple[str, str]]:
         from branchguard.gui.shell.shortcuts import collect_shortcuts
 
-        pages = (self.tr("Ctrl+1 … Ctrl+9"), self.tr("Go to the page at that place in the sidebar"))
-        return collect_shortcuts(self, [pages])
+        return collect_shortcuts(self, self.page_keys.rows())
 
     def show_shortcuts(self) -> ShortcutsDialog:
         from PySide6.QtCore import Qt

@@ -3102,14 +3102,6 @@ Submitted as: %3</translation>
         <translation>No branch set up</translation>
     </message>
     <message>
-        <source>Ctrl+1 … Ctrl+9</source>
-        <translation>Ctrl+1 … Ctrl+9</translation>
-    </message>
-    <message>
-        <source>Go to the page at that place in the sidebar</source>
-        <translation>Go to the page at that place in the sidebar</translation>
-    </message>
-    <message>
         <source>About BranchGuard</source>
         <translation>About BranchGuard</translation>
     </message>
@@ -7610,6 +7602,52 @@ Unassign it?</translation>
     <message>
         <source>Choose the playbook the drill rehearsed.</source>
         <translation>Choose the playbook the drill rehearsed.</translation>
+    </message>
+</context>
+<context>
+    <name>PageKeys</name>
+    <message>
+        <source>Ctrl+1 … Ctrl+9</source>
+        <translation>Ctrl+1 … Ctrl+9</translation>
+    </message>
+    <message>
+        <source>Go to the page at that place in the sidebar</source>
+        <translation>Go to the page at that place in the sidebar</translation>
+    </message>
+    <message>
+        <source>Next page in the sidebar (after the last, the first)</source>
+        <translation>Next page in the sidebar (after the last, the first)</translation>
+    </message>
+    <message>
+        <source>Previous page in the sidebar (before the first, the last)</source>
+        <translation>Previous page in the sidebar (before the first, the last)</translation>
+    </message>
+    <message>
+        <source>Go to page: type part of its name, in Chinese or English</source>
+        <translation>Go to page: type part of its name, in Chinese or English</translation>
+    </message>
+</context>
+<context>
+    <name>GoToPageDialog</name>
+    <message>
+        <source>Go to page</source>
+        <translation>Go to page</translation>
+    </message>
+    <message>
+        <source>Type part of a page's name, in Chinese or English; Enter goes there.</source>
+        <translation>Type part of a page's name, in Chinese or English; Enter goes there.</translation>
+    </message>
+    <message>
+        <source>Page name</source>
+        <translation>Page name</translation>
+    </message>
+    <message>
+        <source>No page of yours has that name.</source>
+        <translation>No page of yours has that name.</translation>
+    </message>
+    <message>
+        <source>Go</source>
+        <translation>Go</translation>
     </message>
 </context>
 </TS>

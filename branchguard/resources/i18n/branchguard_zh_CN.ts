@@ -3091,14 +3091,6 @@ Submitted as: %3</source>
         <translation>尚未设置网点</translation>
     </message>
     <message>
-        <source>Ctrl+1 … Ctrl+9</source>
-        <translation>Ctrl+1 … Ctrl+9</translation>
-    </message>
-    <message>
-        <source>Go to the page at that place in the sidebar</source>
-        <translation>切换到侧边栏中对应位置的页面</translation>
-    </message>
-    <message>
         <source>About BranchGuard</source>
         <translation>关于 BranchGuard</translation>
     </message>
@@ -7585,6 +7577,52 @@ Unassign it?</source>
     <message>
         <source>Choose the playbook the drill rehearsed.</source>
         <translation>请选择该演练所依据的预案。</translation>
+    </message>
+</context>
+<context>
+    <name>PageKeys</name>
+    <message>
+        <source>Ctrl+1 … Ctrl+9</source>
+        <translation>Ctrl+1 … Ctrl+9</translation>
+    </message>
+    <message>
+        <source>Go to the page at that place in the sidebar</source>
+        <translation>切换到侧边栏中对应位置的页面</translation>
+    </message>
+    <message>
+        <source>Next page in the sidebar (after the last, the first)</source>
+        <translation>侧边栏中的下一个页面（最后一个之后回到第一个）</translation>
+    </message>
+    <message>
+        <source>Previous page in the sidebar (before the first, the last)</source>
+        <translation>侧边栏中的上一个页面（第一个之前回到最后一个）</translation>
+    </message>
+    <message>
+        <source>Go to page: type part of its name, in Chinese or English</source>
+        <translation>转到页面：输入页面名称的一部分，中文或英文均可</translation>
+    </message>
+</context>
+<context>
+    <name>GoToPageDialog</name>
+    <message>
+        <source>Go to page</source>
+        <translation>转到页面</translation>
+    </message>
+    <message>
+        <source>Type part of a page's name, in Chinese or English; Enter goes there.</source>
+        <translation>输入页面名称的一部分，中文或英文均可；按 Enter 前往。</translation>
+    </message>
+    <message>
+        <source>Page name</source>
+        <translation>页面名称</translation>
+    </message>
+    <message>
+        <source>No page of yours has that name.</source>
+        <translation>您可查看的页面中没有这个名称。</translation>
+    </message>
+    <message>
+        <source>Go</source>
+        <translation>前往</translation>
     </message>
 </context>
 </TS>
