@@ -282,6 +282,10 @@ def shoot_language(app: QApplication, lang: str, out: Path) -> list[Path]:
             window.show_page(window.landing_page_id())
             help_dialog = window.show_shortcuts()
             shots.append(shoot_dialog(help_dialog, out / "shortcuts.png"))
+            go_to = window.page_keys.ask()  # Ctrl+G as it opens: every page, the one in front chosen
+            assert go_to is not None
+            shots.append(save(go_to, out / "go-to-page.png"))
+            go_to.done(0)
             window.close()
             window.deleteLater()  # it must not hear the next language's LanguageChange
             QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
