@@ -200,9 +200,11 @@ def _demo_drills(ctx: AppContext) -> None:
 
 
 def shoot_drill_screens(ctx: AppContext, window: MainWindow, folder: Path, out: Path) -> list[Path]:
-    """The drill plan dialog, the evaluation form (of a run of the fire series) and a report page."""
+    """The drill plan dialog, recording a drill held earlier, the evaluation form (of a run of the
+    fire series) and a report page."""
     from branchguard.core.drills.types import DrillStatus
     from branchguard.gui.drills.evaluate_dialog import EvaluateDialog
+    from branchguard.gui.drills.held_dialog import HeldDrillDialog
     from branchguard.gui.drills.plan_dialog import DrillPlanDialog
     from branchguard.reports.drill_report import build_drill_report
 
@@ -216,6 +218,11 @@ def shoot_drill_screens(ctx: AppContext, window: MainWindow, folder: Path, out: 
     plan.observers.set_names(["分行安全保卫部 刘主任"])
     plan.goals.setPlainText("3 分钟内全员撤离营业大厅\n集合点清点人数无遗漏")
     shots = [shoot_dialog(plan, out / "drill-plan.png")]
+    held = HeldDrillDialog(session, window)  # a drill of the paper register, before the install
+    held.playbook.choose("ROB")
+    held.reference.setText("2026 年安全管理台账 第 14 页")
+    held.problems.setPlainText("110 报警延迟约 1 分钟。")
+    shots.append(shoot_dialog(held, out / "drill-held.png"))
     series = next(p for p in drills.list(actor) if p.recurring and p.status is DrillStatus.PLANNED)
     run = drills.run(actor, series.id)
     form = EvaluateDialog(session, run, window)

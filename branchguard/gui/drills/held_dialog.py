@@ -65,6 +65,7 @@ class HeldDrillDialog(QDialog):
         self.scope = QComboBox()
         for scope in DrillScope:
             self.scope.addItem(scope.label, scope.value)
+        self.scope.setCurrentIndex(self.scope.findData(DrillScope.SINGLE_TOPIC.value))  # as the CLI's
         self.mode = QComboBox()
         for mode in DrillMode:
             self.mode.addItem(mode.label, mode.value)
