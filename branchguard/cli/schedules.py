@@ -365,5 +365,7 @@ def run_export(ctx: AppContext, args: argparse.Namespace) -> int:
     end = datetime.combine(last + timedelta(days=1), time()).astimezone()
     data = ctx.services.schedules.export_ics(cli_actor(args), start, end)
     write_file(args.output, data)
-    print(t("cli.calendar.exported", count=data.count(b"BEGIN:VEVENT"), path=args.output))
+    count, cancelled = data.count(b"\r\nBEGIN:VEVENT\r\n"), data.count(b"\r\nSTATUS:CANCELLED\r\n")
+    key = "cli.calendar.exported_cancelled" if cancelled else "cli.calendar.exported"
+    print(t(key, count=count, cancelled=cancelled, path=args.output))
     return 0

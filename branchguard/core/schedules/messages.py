@@ -272,6 +272,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{start} 至 {end} 之间没有日程；日历文件至少须含一个日程，因此未写入文件",
     ),
     "cli.calendar.exported": ("{count} event(s) written to {path}", "已导出 {count} 个日程到 {path}"),
+    "cli.calendar.exported_cancelled": (
+        "{count} event(s) written to {path}, {cancelled} of them cancelled (a calendar importing the "
+        "file takes them off)",
+        "已导出 {count} 个日程到 {path}，其中 {cancelled} 个已取消（导入该文件的日历会将其移除）",
+    ),
     "cli.calendar.bad_suffix": ("{path}: the file name must end in .ics", "{path}：文件名须以 .ics 结尾"),
     # iCalendar export
     "ics.calendar_name": ("BranchGuard schedule", "BranchGuard 计划日历"),
@@ -280,6 +285,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "ics.status": ("Status: {status}", "状态：{status}"),
     "ics.notes": ("Notes: {notes}", "备注：{notes}"),
     "ics.note": ("This occurrence: {note}", "本次说明：{note}"),
+    "ics.withdrawn": (
+        "No longer scheduled: moved to another date, paused or removed.",
+        "已不在计划中：已改期、暂停或删除。",
+    ),
     "due_window.overdue": ("Overdue", "已逾期"),
     "due_window.today": ("Due later today", "今日到期"),
     "due_window.next_7_days": ("Due in the next 7 days", "7 天内到期"),

@@ -508,24 +508,31 @@ class ScheduleService(ReminderDesk):
 
     # -- export --------------------------------------------------------------------------------
     def export_ics(self, actor: Actor, start: datetime, end: datetime, now: datetime | None = None) -> bytes:
-        """The calendar between two instants as iCalendar (one VEVENT per occurrence). None
-        between them is refused: a calendar file must hold at least one event (RFC 5545), and a
-        program importing an empty one calls it damaged."""
+        """The calendar between two instants as iCalendar (one VEVENT per occurrence), with the
+        occurrences of those days moved out of them (at their new time) and, cancelled, those
+        that went (core/schedules/revisions.py): a calendar that imports the file again follows
+        both. None of either is refused: a calendar file must hold at least one event (RFC
+        5545), and a program importing an empty one calls it damaged."""
+        from branchguard.core.schedules import revisions
         from branchguard.core.schedules.ics import installation, to_ics
 
+        now = now or utcnow()
         items = self.calendar(actor, start, end, now)
-        if not items:
+        with self._sessions() as s:
+            names = title_names(s)
+            items += revisions.moved_away(s, start, end, now, names)
+            items.sort(key=lambda o: (o.due_at, o.schedule_id))
+            revised, withdrawn = revisions.revise(s, items, start, end, names)
+            stmt = select(ScheduleRow.id, ScheduleRow.lead_minutes, ScheduleRow.notes)
+            rows = s.execute(stmt.where(ScheduleRow.id.in_({o.schedule_id for o in items}))).all()
+            branch = s.execute(select(BranchRow.code, BranchRow.created_at)).first()
+        if not items and not withdrawn:
             last = (end.astimezone() - timedelta(microseconds=1)).date()
             raise NotFound(Message("schedule.ics_empty", start=start.astimezone().date(), end=last))
-        ids = {o.schedule_id for o in items}
-        with self._sessions() as s:
-            stmt = select(ScheduleRow.id, ScheduleRow.lead_minutes, ScheduleRow.notes)
-            rows = s.execute(stmt.where(ScheduleRow.id.in_(ids))).all()
-            branch = s.execute(select(BranchRow.code, BranchRow.created_at)).first()
         leads = {r.id: r.lead_minutes for r in rows}
         notes = {r.id: r.notes or "" for r in rows}
         host = installation(branch.code, branch.created_at) if branch else ""
-        return to_ics(items, leads, now or utcnow(), notes, installation=host)
+        return to_ics(items, leads, now, notes, installation=host, revisions=revised, withdrawn=withdrawn)
 
     # -- helpers -------------------------------------------------------------------------------
     def _row(self, s: Session, schedule_id: int) -> ScheduleRow:

@@ -154,8 +154,14 @@ class OccurrenceInfo:
         """`uid` with the database it comes from (`installation`): an .ics file's UIDs must be
         unique worldwide (RFC 5545), and schedule ids start at 1 in every database, so two
         branches' calendars merged in one program replaced each other's events."""
-        host = f"{installation}.branchguard" if installation else "branchguard"
-        return f"{self.schedule_id}-{self.rule_at.strftime('%Y%m%dT%H%M%SZ')}@{host}"
+        return calendar_uid(self.schedule_id, self.rule_at, installation)
+
+
+def calendar_uid(schedule_id: int, rule_at: datetime, installation: str = "") -> str:
+    """The UID of the occurrence of a schedule at the rule's instant `rule_at` (UTC), written or
+    promised, and of its cancellation once it went (core/schedules/revisions.py)."""
+    host = f"{installation}.branchguard" if installation else "branchguard"
+    return f"{schedule_id}-{rule_at.strftime('%Y%m%dT%H%M%SZ')}@{host}"
 
 
 @dataclass(frozen=True)
@@ -198,3 +204,32 @@ class CatchUpResult:
     @property
     def overdue(self) -> tuple[OccurrenceInfo, ...]:
         return tuple(o for o in self.occurrences if o.overdue)
+
+
+@dataclass(frozen=True)
+class Revision:
+    """An exported event's revision: its SEQUENCE, which a calendar program compares to take a new
+    copy over the one it holds (RFC 5545 §3.8.7.4), and when it last changed (UTC, whole seconds:
+    LAST-MODIFIED, and DTSTAMP, which in a file without METHOD means the same, §3.8.7.2)."""
+
+    sequence: int
+    modified_at: datetime
+
+
+@dataclass(frozen=True)
+class Withdrawn:
+    """An occurrence an earlier export may have held that the schedules no longer have: its date
+    moved (a drill's new date is another occurrence), its rule changed, its schedule paused, ended
+    or removed. Exported cancelled, under its old UID, so a calendar that imports the file takes it
+    off (core/schedules/revisions.py)."""
+
+    schedule_id: int
+    kind: ScheduleKind
+    title: str
+    timezone: str
+    rule_at: datetime
+    due_at: datetime  # where the earlier export put it
+    revision: Revision
+
+    def calendar_uid(self, installation: str = "") -> str:
+        return calendar_uid(self.schedule_id, self.rule_at, installation)
