@@ -67,6 +67,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{record} 与账本不符，且账本中的副本与其哈希不符",
     ),
     "ledger.problem.deleted": ("{record} deleted outside the app", "{record} 在本软件之外被删除"),
+    "ledger.problem.altered": (
+        "{record} was changed outside the app before {actor} changed it in the app on {at} "
+        "(ledger entry {seq} keeps it as it was found)",
+        "{record} 在本软件之外被修改，之后 {actor} 于 {at} 在本软件中修改了它（账本第 {seq} 条保存了发现时的内容）",
+    ),
+    "ledger.problem.altered_field": (
+        "{record}: {field} was {ledgered} in the ledger, found {found} outside the app",
+        "{record}：{field} 账本记为 {ledgered}，在本软件之外被改为 {found}",
+    ),
+    "ledger.problem.altered_added": (
+        "{record} was added outside the app; {actor} changed it in the app on {at} (ledger entry {seq})",
+        "{record} 在本软件之外被添加，之后 {actor} 于 {at} 在本软件中修改了它（账本第 {seq} 条）",
+    ),
     "ledger.problem.reused": (
         "{record} deleted outside the app; its number was given again to a new record (ledger entry {seq})",
         "{record} 在本软件之外被删除，其编号又被新记录使用（账本第 {seq} 条）",

@@ -4,7 +4,9 @@ entry in that session's transaction, without the service asking for it.
 Mapper events note which records a flush inserted, changed (in an evidence column) or deleted,
 cascades included; just before the transaction commits, the records noted are read back (the
 state the ledger keeps is what `verify` will read) and appended. A write that bypasses the ORM
-(a Core UPDATE or a bulk INSERT inside a session) calls `touch` for the records it wrote. The
+(a Core UPDATE or a bulk INSERT inside a session) calls `touch` for the records it wrote. A record
+changed or deleted whose committed state the ledger does not hold was changed outside the app: it is
+ledgered as found first (core/ledger/outside.py). The
 incident log's appends record themselves (core/incidents/log.py): on a plain connection at once,
 inside a session through `at_commit`.
 
@@ -121,9 +123,10 @@ def _before_commit(session: Session) -> None:
         if later:
             chain.append(session.connection(), later, actor)
         return
-    from branchguard.core.ledger import store  # SQLAlchemy Core: only once something is to be recorded
+    from branchguard.core.ledger import outside, store  # Core: only once something is to be recorded
 
     conn = session.connection()
+    found_altered = outside.altered(session, pending)  # before the transaction's own entries
     wanted: dict[str, list[str]] = {}
     for (entity, entity_id), action in pending.items():
         if action != LedgerAction.DELETE:
@@ -141,7 +144,7 @@ def _before_commit(session: Session) -> None:
                 items.append(chain.item(*key, LedgerAction.DELETE, None))
             continue
         items.append(chain.item(*key, action, state))
-    chain.append(conn, [*later, *items], actor)
+    chain.append(conn, [*found_altered, *later, *items], actor)
 
 
 def _forget(session: Session) -> None:

@@ -135,6 +135,15 @@ def digest_of(state: Mapping[str, Any] | None) -> str:
     return hashlib.sha256(canonical(state).encode()).hexdigest()
 
 
+def as_ledgered(digest: str, state: Mapping[str, Any], table: str) -> bool:
+    """Whether `state` is the one whose digest the ledger keeps, as hashed now or in the form some
+    versions hashed it (`with_later_nulls`)."""
+    if digest_of(state) == digest:
+        return True
+    older = with_later_nulls(state, table)
+    return older is not None and digest_of(older) == digest
+
+
 # The C function the encoder above writes each string with (ensure_ascii=False).
 _STRING = json.encoder.encode_basestring
 

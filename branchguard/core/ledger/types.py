@@ -14,6 +14,7 @@ class LedgerAction(StrEnum):
     DELETE = "delete"
     ADOPT = "adopt"  # a record that existed before the ledger did, taken in once
     APPEND = "append"  # an incident log entry: its digest is the entry's own chain hash
+    ALTERED = "altered"  # a record found changed outside the app, as found (core/ledger/outside.py)
 
 
 @dataclass(frozen=True)

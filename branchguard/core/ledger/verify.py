@@ -27,6 +27,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import Connection, Table, select
@@ -46,6 +47,7 @@ _E = chain.ENTRIES
 _DELETE = LedgerAction.DELETE.value
 _CREATE = LedgerAction.CREATE.value
 _APPEND = LedgerAction.APPEND.value
+_ALTERED = LedgerAction.ALTERED.value
 
 
 def record_name(entity: str, entity_id: str) -> Message:
@@ -59,6 +61,8 @@ class _Found:
     # (entity, id) -> (seq, action, digest) of the record's latest state-bearing entry
     latest: dict[tuple[str, str], tuple[int, str, str]] = field(default_factory=dict)
     appends: dict[str, list[str]] = field(default_factory=dict)  # incident id -> log hashes ledgered
+    # found changed outside the app: (entity, id, its `altered` entry, the entry before, when, by whom)
+    altered: list[tuple[str, str, int, int | None, Any, str]] = field(default_factory=list)
     refs: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # sha256 -> records naming it
     entries: int = 0
     records: int = 0
@@ -139,12 +143,15 @@ def _check_chain(conn: Connection, found: _Found) -> None:
             found.appends.setdefault(entity_id, []).append(digest)
             continue
         before = found.latest.get((entity, entity_id))
+        if action == _ALTERED:
+            found.altered.append((entity, entity_id, seq, before[0] if before else None, stamp(at), actor))
         if action == _CREATE and before is not None and before[1] != _DELETE:
             # A live record "created" again: its row was deleted outside the app and the database
             # handed its number to the next new row, which would otherwise hide the deletion.
             name = record_name(entity, entity_id)
             found.add(entity, entity_id, Message("ledger.problem.reused", record=name, seq=seq))
         found.latest[(entity, entity_id)] = (seq, action, digest)
+    _name_alterations(conn, found)
     head = chain.head(conn)
     if (head.seq, head.hash) != (expected - 1, prev):
         found.add("ledger", str(head.seq), Message("ledger.problem.head", seq=head.seq, last=expected - 1))
@@ -179,9 +186,7 @@ def _check_records(
             elif ledger_says[1] == _DELETE:
                 name = record_name(entity, entity_id)
                 found.add(entity, entity_id, Message("ledger.problem.resurrected", record=name))
-            elif ledger_says[2] != rules.digest_of(state) and not _as_ledgered_then(
-                ledger_says[2], state, evidence.table.name
-            ):
+            elif not rules.as_ledgered(ledger_says[2], state, evidence.table.name):
                 differing.append((entity, entity_id, state, ledger_says[0]))
         _name_fields(conn, found, differing)
         for entity_id, (_seq, action, _digest) in expected.items():
@@ -193,10 +198,40 @@ def _check_records(
                 )
 
 
-def _as_ledgered_then(digest: str, state: dict[str, Any], table: str) -> bool:
-    """Whether `state` is the ledgered one in the form some versions hashed it (rules.with_later_nulls)."""
-    older = rules.with_later_nulls(state, table)
-    return older is not None and rules.digest_of(older) == digest
+def _name_alterations(conn: Connection, found: _Found) -> None:
+    """Each record found changed outside the app (core/ledger/outside.py), for good: when the app
+    next changed it and by whom, and each field as the ledger had it and as it was found."""
+    if not found.altered:
+        return
+    from branchguard.core.incidents.text import local_stamp
+
+    seqs = sorted({n for *_r, seq, before, _at, _who in found.altered for n in (seq, before) if n})
+    states: dict[int, Any] = {}
+    for i in range(0, len(seqs), 500):
+        stmt = select(_E.c.seq, _E.c.state).where(_E.c.seq.in_(seqs[i : i + 500]))
+        states.update({seq: state for seq, state in conn.execute(stmt).tuples()})
+    for entity, entity_id, seq, before, at, actor in found.altered:
+        name = record_name(entity, entity_id)
+        when = local_stamp(_instant(at), "%Y-%m-%d %H:%M")
+        key = "ledger.problem.altered" if before is not None else "ledger.problem.altered_added"
+        found.add(entity, entity_id, Message(key, record=name, actor=actor, at=when, seq=seq))
+        if before is None:
+            continue
+        for field_name, now, then in rules.changed_fields(states.get(seq) or {}, states.get(before) or {}):
+            message = Message(
+                "ledger.problem.altered_field",
+                record=name,
+                field=field_name,
+                found=rules.shown(now),
+                ledgered=rules.shown(then),
+            )
+            found.add(entity, entity_id, message)
+
+
+def _instant(stamped: str) -> datetime:
+    """An entry's time as the chain hashes it (UTC, no zone written) as an instant."""
+    at = datetime.fromisoformat(stamped)
+    return at if at.tzinfo is not None else at.replace(tzinfo=UTC)
 
 
 def _name_fields(
