@@ -72,3 +72,45 @@ def test_kept_measures_follow_a_changed_text_and_a_hidden_button(qtbot: Any) -> 
     assert row.heightForWidth(one_line) == buttons[0].sizeHint().height()
     QCoreApplication.processEvents()
     assert len({b.y() for b in buttons if b.isVisible()}) == 1
+
+
+def test_stretching_items_share_the_line_squeeze_to_their_minimum_then_wrap(qtbot: Any) -> None:
+    """A filter row: as QHBoxLayout lays it out while it fits (the search box takes three shares of
+    what is left, a filter one), and on more lines rather than wider than the window at larger text."""
+    from PySide6.QtWidgets import QComboBox, QLineEdit
+
+    holder = QWidget()
+    qtbot.addWidget(holder)
+    outer = QVBoxLayout(holder)
+    outer.setContentsMargins(0, 0, 0, 0)
+    row = FlowLayout(spacing=8)
+    search, combo, button = QLineEdit(), QComboBox(), QPushButton("30 plans")
+    search.setMinimumWidth(120)
+    combo.addItem("All categories of incident")
+    combo.setMinimumWidth(80)
+    row.add_widget(search, 3)
+    row.add_widget(combo, 1)
+    row.add_widget(button)
+    outer.addLayout(row)
+    outer.addStretch(1)
+    hints = [w.sizeHint().width() for w in (search, combo, button)]
+
+    def one_line(*widgets: QWidget) -> bool:  # centred on their line, each at its own height
+        return max(w.y() for w in widgets) < min(w.geometry().bottom() for w in widgets)
+
+    assert row.minimumSize().width() == max(120, 80, hints[2])  # a stretching item: its minimum
+    holder.resize(sum(hints) + 16 + 400, 200)
+    holder.show()
+    QCoreApplication.processEvents()
+    assert one_line(search, combo, button)
+    assert button.width() == hints[2] and button.geometry().right() == holder.width() - 1
+    assert search.width() > combo.width() >= hints[1]
+    holder.resize(120 + 80 + hints[2] + 16 + 10, 200)  # less than the hints need, more than the minimums
+    QCoreApplication.processEvents()
+    assert one_line(search, combo, button)
+    assert search.width() >= 120 and combo.width() >= 80 and button.width() == hints[2]
+    assert search.width() + combo.width() + button.width() + 16 <= holder.width()
+    holder.resize(120 + 80 + 8 + 10, 300)  # the button goes to the next line
+    QCoreApplication.processEvents()
+    assert one_line(search, combo) and button.y() > search.geometry().bottom()
+    assert button.width() == hints[2]
