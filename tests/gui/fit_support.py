@@ -73,10 +73,11 @@ def _label_problem(label: QLabel) -> str:
     return ""
 
 
-def fit_problems(window: QWidget, limit: QSize = SMALL) -> list[str]:
-    """Every way the shown `window` fails to fit `limit` (its minimum: the floor too); empty when
-    it fits."""
-    problems = minimum_problems(window, limit.boundedTo(FLOOR))
+def fit_problems(window: QWidget, limit: QSize = SMALL, floor: QSize = FLOOR) -> list[str]:
+    """Every way the shown `window` fails to fit `limit` (its minimum: `floor` too); empty when
+    it fits. (At larger text the floor is the screen itself: such a user's pages may need its
+    whole height, never more than its width.)"""
+    problems = minimum_problems(window, limit.boundedTo(floor))
     if window.width() > limit.width() or window.height() > limit.height():
         problems.append(f"window is {window.width()}×{window.height()}")
     for widget in window.findChildren(QWidget):

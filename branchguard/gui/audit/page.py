@@ -28,6 +28,7 @@ from branchguard.core.audit.types import AuditRecord
 from branchguard.core.kernel.i18n import has_message, t
 from branchguard.gui.audit.models import AuditDiffModel, AuditModel, action_text, entity_text, local_time
 from branchguard.gui.kit.dates import date_edit
+from branchguard.gui.kit.flow import FlowLayout
 from branchguard.gui.kit.icons import icon
 from branchguard.gui.kit.loader import Loader
 from branchguard.gui.kit.page import Page
@@ -66,6 +67,7 @@ class AuditPage(Page):
         self.heading.setProperty("role", "page-title")
         self.intro = QLabel()
         self.intro.setProperty("role", "hint")
+        self.intro.setWordWrap(True)  # beside the refresh button: wraps at larger text
         self.refresh_button = QPushButton(icon("refresh"), "")
         self.refresh_button.setObjectName("audit_refresh_button")
         self.refresh_button.clicked.connect(self.refresh)
@@ -177,15 +179,17 @@ class AuditPage(Page):
         titles.addWidget(self.intro)
         header.addLayout(titles, 1)
         header.addWidget(self.refresh_button)
-        filters = QHBoxLayout()
-        filters.setSpacing(8)
-        filters.addWidget(self.user_filter, 1)
-        filters.addWidget(self.category_filter, 1)
-        filters.addWidget(self.date_check)
-        filters.addWidget(self.date_from)
-        filters.addWidget(self.date_to_label)
-        filters.addWidget(self.date_to)
-        filters.addWidget(self.search, 2)
+        dates = QWidget()  # "Only from … to …" wraps as one
+        dates_row = QHBoxLayout(dates)
+        dates_row.setContentsMargins(0, 0, 0, 0)
+        dates_row.setSpacing(8)
+        for widget in (self.date_check, self.date_from, self.date_to_label, self.date_to):
+            dates_row.addWidget(widget)
+        filters = FlowLayout(spacing=8)  # wraps at larger text rather than widen the window
+        filters.add_widget(self.user_filter, 1)
+        filters.add_widget(self.category_filter, 1)
+        filters.add_widget(dates)
+        filters.add_widget(self.search, 2)
         top = QWidget()
         top_box = QVBoxLayout(top)
         top_box.setContentsMargins(0, 0, 0, 0)

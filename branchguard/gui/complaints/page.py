@@ -42,6 +42,7 @@ from branchguard.gui.complaints.dialogs import (
 )
 from branchguard.gui.complaints.models import ComplaintListModel
 from branchguard.gui.complaints.papers import ComplaintPapers
+from branchguard.gui.kit.flow import FlowLayout
 from branchguard.gui.kit.icons import icon
 from branchguard.gui.kit.loader import Loader
 from branchguard.gui.kit.names import NamesReader
@@ -144,15 +145,14 @@ class ComplaintsPage(Page):
         filters.addWidget(self.overdue_only)
         filters.addStretch(1)
         filters.addWidget(self.register_button)
-        actions = QHBoxLayout()
+        actions = FlowLayout()  # wraps at larger text (at 15 pt: 901 px in one line in English)
         for button in (
             self.assign_button,
             *self.step_buttons.values(),
             self.extend_button,
             self.withdraw_button,
         ):
-            actions.addWidget(button)
-        actions.addStretch(1)
+            actions.add_widget(button)
         top = QWidget()
         top_box = QVBoxLayout(top)
         top_box.setContentsMargins(0, 0, 0, 0)

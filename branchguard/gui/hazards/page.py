@@ -11,7 +11,6 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QMessageBox,
@@ -37,6 +36,7 @@ from branchguard.gui.inspections.overview import selected_row
 from branchguard.gui.inspections.runner.names import NamePicker, read_roster_names
 from branchguard.gui.kit import style
 from branchguard.gui.kit.files import show_saved
+from branchguard.gui.kit.flow import FlowLayout
 from branchguard.gui.kit.icons import icon
 from branchguard.gui.kit.loader import Loader
 from branchguard.gui.kit.names import NamesReader
@@ -120,16 +120,17 @@ class HazardsPage(Page):
 
     def _build_layout(self) -> None:
         # the intro across the page, the buttons beside the counts: beside the intro they squeezed
-        # it into five lines at 1024×768 in English
-        actions = QHBoxLayout()
-        actions.addWidget(self.counts, 1)
+        # it into five lines at 1024×768 in English. Both rows wrap at larger text (at 15 pt they
+        # asked for 947 and 780 px in one line).
+        actions = FlowLayout(spacing=8)
+        actions.add_widget(self.counts, 1)
+        actions.add_stretch()
         for button in (self.policy_button, self.pdf_button, self.excel_button, self.new_button):
-            actions.addWidget(button)
-        filters = QHBoxLayout()
-        filters.setSpacing(8)
+            actions.add_widget(button)
+        filters = FlowLayout(spacing=8)
         for widget in (self.status_filter, self.severity_filter, self.owner_filter, self.overdue_only):
-            filters.addWidget(widget)
-        filters.addWidget(self.search, 1)
+            filters.add_widget(widget)
+        filters.add_widget(self.search, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 18, 24, 12)
         layout.setSpacing(8)

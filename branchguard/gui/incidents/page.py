@@ -51,6 +51,7 @@ class IncidentsPage(Page):
         self.heading.setProperty("role", "page-title")
         self.intro = QLabel()
         self.intro.setProperty("role", "hint")
+        self.intro.setWordWrap(True)  # beside the start button: wraps at larger text
         # made inside the page: shown while it had no parent, it was a window of its own for a moment
         self.start_button = QPushButton(icon("incident"), "", self)
         self.start_button.setObjectName("incidents_start_button")

@@ -8,7 +8,6 @@ from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QTableView,
@@ -19,6 +18,7 @@ from PySide6.QtWidgets import (
 from branchguard.core.kernel.types import Level, PlaybookStatus
 from branchguard.core.playbooks.service import PlaybookFilter
 from branchguard.core.playbooks.types import IncidentCategory, PlanTier, PlaybookSummary
+from branchguard.gui.kit.flow import FlowLayout
 from branchguard.gui.kit.loader import Loader, reads_next_turn
 from branchguard.gui.kit.rows import SIZE_SAMPLE_ROWS, SORT_ROLE, CellsProxy
 from branchguard.gui.kit.search_box import SearchBox
@@ -67,12 +67,11 @@ class PlaybookList(QWidget):
         self.loader = Loader(self, on_error=self._failed)
         self._sized = False
 
-        self.filter_row = QHBoxLayout()
-        self.filter_row.setSpacing(8)
-        self.filter_row.addWidget(self.search, 3)
+        self.filter_row = FlowLayout(spacing=8)  # wraps at larger text rather than widen the window
+        self.filter_row.add_widget(self.search, 3)
         for combo in self.filters:
-            self.filter_row.addWidget(combo, 1)
-        self.filter_row.addWidget(self.count_label)
+            self.filter_row.add_widget(combo, 1)
+        self.filter_row.add_widget(self.count_label)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.table)

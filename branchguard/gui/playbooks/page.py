@@ -47,6 +47,7 @@ class PlaybooksPage(Page):
         self.heading.setProperty("role", "page-title")
         self.intro = QLabel()
         self.intro.setProperty("role", "hint")
+        self.intro.setWordWrap(True)  # wraps at larger text rather than widen the page
         self.files = PlaybookFiles(session, self)
         self.files.imported.connect(self._imported)
         self.files.busy_changed.connect(self._set_busy)

@@ -7,7 +7,15 @@ from datetime import UTC, date, datetime, timedelta
 from typing import NamedTuple
 
 from PySide6.QtCore import QMimeData, QSize, Qt
-from PySide6.QtGui import QBrush, QColor, QDragEnterEvent, QDragMoveEvent, QDropEvent, QPalette
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QDragEnterEvent,
+    QDragMoveEvent,
+    QDropEvent,
+    QPalette,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -169,6 +177,40 @@ class DayList(QListWidget):
         self.on_drop(bytes(mime.data(MIME).data()).decode(), self.day)
 
 
+class DayNumber(QLabel):
+    """A day's number and, in a month's cell, how many items it holds: "5  (12 items)", or
+    "5  (12)" where the cell is narrower than the words (seven cells across at larger text: the
+    words held each cell at 132 px and the month at 936 px at 15 pt)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._texts = ("", "")
+
+    def set_texts(self, full: str, short: str) -> None:
+        if (full, short) != self._texts:
+            self._texts = (full, short)
+            self.setToolTip(full if short != full else "")
+            self.updateGeometry()
+        self._fit()
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        return QSize(self._needs(self._texts[1]), hint.height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
+    def _needs(self, text: str) -> int:
+        return self.fontMetrics().horizontalAdvance(text) + 2 * self.margin() + 2
+
+    def _fit(self) -> None:
+        full, short = self._texts
+        shown = full if self._needs(full) <= self.contentsRect().width() else short
+        if shown != self.text():
+            self.setText(shown)
+
+
 class DayCell(QFrame):
     def __init__(
         self,
@@ -183,7 +225,7 @@ class DayCell(QFrame):
         self.setObjectName("calendar_day")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         # made inside the cell: adding a widget made elsewhere moves it, a list with all its parts
-        self.label = QLabel(self)
+        self.label = DayNumber(self)
         self.label.setObjectName("calendar_day_number")
         self.items = DayList(day, on_drop, self)
         self.month = month  # a month's cell shows two lines or so: its label says how many it holds
@@ -231,10 +273,11 @@ class DayCell(QFrame):
         the cell shows at 1024×768 (a branch's daily checklists fill each day; the rest are seen by
         scrolling the cell, or in the week and agenda views)."""
         count = len(self.entries)
-        text = str(self.day.day)
+        text = short = str(self.day.day)
         if self.month and count > MONTH_CELL_LINES:
             text += "  " + self.tr("(%1 items)").replace("%1", str(count))
-        self.label.setText(text)
+            short += f"  ({count})"
+        self.label.set_texts(text, short)
 
     def _add(self, entry: Entry) -> None:
         line = QListWidgetItem(entry.text)

@@ -1,0 +1,91 @@
+"""At larger text (Windows' "make text bigger" at 150 %: the application font 15 pt, not 10 pt;
+app.ui_font keeps what the system gives, at least 10 pt) every page of the lead, and the first page
+staff and the auditor see, still fit a 1024×768 screen's width: nothing holds the window wider, no
+button or label is cut. Its height may be the whole screen's (the pages scroll or wrap in it).
+
+Each page in a window of its own, built at that size: the page stack holds the window at the widest
+page built, and a page built first at 10 pt would not say what 15 pt needs. At 15 pt the Playbooks
+filters asked for 888 px in one row, the hazard register's buttons 947, the complaints' steps 901,
+the audit filters 889, and the calendar's month 936 (its cells' "(12 items)"): the window grew to
+1205 px.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import pytest
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QApplication, QTabWidget
+
+from branchguard.app import build_main_window
+from branchguard.context import AppContext
+from branchguard.gui.shell.main_window import MainWindow
+from tests.gui.fit_support import SMALL, fit_problems
+from tests.gui.test_fit import LANGS, login, settle
+
+LARGE_POINTS = 15.0  # 10 pt at Windows' 150 % text size
+LEAD_PAGES = [
+    "dashboard", "incidents", "warnings", "playbooks", "calendar", "drills", "inspections", "hazards",
+    "complaints", "people", "audit", "settings", "about",
+]  # fmt: skip
+
+
+@pytest.fixture
+def large_window(world: AppContext, qtbot: Any, app: QApplication) -> Iterator[Callable[[str], MainWindow]]:
+    """A user's window at 1024×768, built with the application font at 15 pt, as a 150 % system
+    text size gives it to app.ui_font."""
+    before = app.font()
+    font = QFont(before)
+    font.setPointSizeF(LARGE_POINTS)
+    app.setFont(font)
+
+    def _open(username: str) -> MainWindow:
+        window = build_main_window(world, login(world, username))
+        qtbot.addWidget(window)
+        window.resize(SMALL)
+        window.show()
+        settle()
+        assert window.font().pointSizeF() == LARGE_POINTS
+        return window
+
+    yield _open
+    app.setFont(before)
+
+
+def check_width(window: MainWindow, where: str) -> None:
+    settle()
+    problems = fit_problems(window, SMALL, floor=SMALL)
+    assert not problems, f"{where} at {LARGE_POINTS:g} pt: " + "; ".join(problems)
+    assert window.size() == SMALL, f"{where}: the window grew to {window.width()}×{window.height()}"
+
+
+def test_the_list_is_every_page_of_the_lead(large_window: Callable[[str], MainWindow]) -> None:
+    assert sorted(LEAD_PAGES) == sorted(info.page_id for info in large_window("lead").visible_pages())
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("page_id", LEAD_PAGES)
+def test_every_page_of_the_lead_fits_1024_wide_at_larger_text(
+    large_window: Callable[[str], MainWindow], page_id: str
+) -> None:
+    window = large_window("lead")
+    page = window.show_page(page_id)
+    assert page is not None
+    check_width(window, page_id)
+    for tabs in page.findChildren(QTabWidget):
+        for index in range(tabs.count()):
+            if tabs.isTabVisible(index):
+                tabs.setCurrentIndex(index)
+                check_width(window, f"{page_id} tab {index + 1}")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("username", ["staff", "auditor"])
+def test_the_first_page_of_staff_and_the_auditor_fits_at_larger_text(
+    large_window: Callable[[str], MainWindow], username: str
+) -> None:
+    window = large_window(username)
+    window.show_page(window.landing_page_id())
+    check_width(window, f"{username}'s {window.landing_page_id()}")
