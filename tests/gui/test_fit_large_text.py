@@ -89,3 +89,21 @@ def test_the_first_page_of_staff_and_the_auditor_fits_at_larger_text(
     window = large_window(username)
     window.show_page(window.landing_page_id())
     check_width(window, f"{username}'s {window.landing_page_id()}")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_console_and_the_inspection_runner_fit_at_larger_text(
+    world: AppContext, large_window: Callable[[str], MainWindow]
+) -> None:
+    """The log's entry row held the console 1052 px wide in English, the runner's answer row
+    1076 px in Chinese; the header's line of who started it squeezed the checkpoint beside it."""
+    window = large_window("lead")
+    fire = world.services.incidents.start(login(world, "lead"), "FIRE").id
+    page = window.show_page("incidents")
+    assert page is not None
+    page.open_incident(fire)  # type: ignore[attr-defined]
+    check_width(window, "incident console")
+    inspections = window.show_page("inspections")
+    assert inspections is not None
+    inspections.ask_start("FIRE_DAILY").accept()  # type: ignore[attr-defined]
+    check_width(window, "inspection runner")

@@ -79,6 +79,7 @@ class IncidentHeader(QFrame):
         self.meta = plain(QLabel())  # the starter's and closer's names
         self.meta.setObjectName("incident_meta")
         self.meta.setProperty("role", "hint")
+        self.meta.setWordWrap(True)  # beside the checkpoint: at 15 pt the two asked for 826 px
         self.checkpoint = QLabel()
         self.checkpoint.setObjectName("incident_checkpoint")
         self.checkpoint.setFont(grown(self.font(), 12, bold=True))

@@ -9,7 +9,6 @@ from PySide6.QtGui import QHelpEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -26,6 +25,7 @@ from branchguard.core.incidents.types import TYPED_KINDS, EntryKind, LogEntry
 from branchguard.core.kernel.roles import may
 from branchguard.gui.incidents.console.steps_panel import HEADER_HEIGHT, compact
 from branchguard.gui.incidents.log_model import IncidentLogModel
+from branchguard.gui.kit.flow import FlowLayout
 from branchguard.gui.kit.icons import icon
 from branchguard.gui.kit.plain import plain, tip
 
@@ -114,11 +114,13 @@ class LogPanel(QWidget):
         self.error.setObjectName("incident_log_error")
         self.error.setProperty("role", "error")
         self.error.hide()
-        quick = QHBoxLayout()  # Correct… beside Add: a heading row of its own cost a log row
-        quick.addWidget(self.kind)
-        quick.addWidget(self.text, 1)
-        quick.addWidget(self.add_button)
-        quick.addWidget(self.correct_button)
+        # Correct… beside Add: a heading row of its own cost a log row. Wraps at larger text (at
+        # 15 pt the row held the console 1052 px wide).
+        quick = FlowLayout(spacing=4)
+        quick.add_widget(self.kind)
+        quick.add_widget(self.text, 1)
+        quick.add_widget(self.add_button)
+        quick.add_widget(self.correct_button)
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
         box.setSpacing(4)

@@ -52,6 +52,7 @@ from branchguard.gui.inspections.runner.report import preview_inspection_report
 from branchguard.gui.inspections.runner.saver import AnswerSaver
 from branchguard.gui.inspections.runner.signatures import SignaturesBox
 from branchguard.gui.kit.elided import ElidedLabel
+from branchguard.gui.kit.flow import FlowLayout
 from branchguard.gui.kit.icons import icon
 from branchguard.gui.kit.names import NamesReader
 from branchguard.gui.kit.plain import plain
@@ -131,6 +132,7 @@ class InspectionRunner(QWidget):
         self.note_edit.setMaxLength(2000)
         self.note_edit.returnPressed.connect(self.save_note)
         self.note_label = QLabel()
+        self.note_label.setContentsMargins(12, 0, 0, 0)  # apart from the answers' buttons
         self.table = QTableView()
         self.table.setObjectName("inspection_items")
         self.table.setModel(self.model)
@@ -176,12 +178,11 @@ class InspectionRunner(QWidget):
         titles.addWidget(self.subtitle)
         header.addLayout(titles, 1)
         header.addWidget(self.progress)
-        answers = QHBoxLayout()
+        answers = FlowLayout(spacing=8)  # wraps at larger text (15 pt: 790 px in one row in Chinese)
         for button in (self.pass_button, self.fail_button, self.na_button, self.photo_button):
-            answers.addWidget(button)
-        answers.addSpacing(12)
-        answers.addWidget(self.note_label)
-        answers.addWidget(self.note_edit, 1)
+            answers.add_widget(button)
+        answers.add_widget(self.note_label)
+        answers.add_widget(self.note_edit, 1)
         actions = QHBoxLayout()
         actions.addWidget(self.message, 1)
         actions.addStretch(0)
