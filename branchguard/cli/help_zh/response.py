@@ -123,7 +123,7 @@ HELP: dict[str, str] = {
         "综合演练（comprehensive）或单项演练（single_topic，默认）"
     ),
     "live (default) or tabletop exercise": "实战演练（live，默认）或桌面推演（tabletop）",
-    "staff are not told in advance": "不提前通知员工",
+    "staff were not told in advance": "未提前通知员工",
     "participants by role or team (repeatable), e.g. branch_head=王经理": (
         "按岗位或小组列出参演人员（可重复），例如 branch_head=王经理"
     ),
@@ -139,6 +139,19 @@ HELP: dict[str, str] = {
     ): (
         "JSON 或 YAML 格式：`{criterion_code: 0-100, ..., problems: 文字, lessons: 文字, "
         "actions: [{text, owner, due: YYYY-MM-DD}]}`"
+    ),
+    (
+        "record a drill held without BranchGuard (before the install, or on paper), with its scores; it "
+        "counts towards the compliance rules from the day it was held; prints its id"
+    ): (
+        "补录未使用本系统实施的演练（安装之前或纸质组织的）及其评分；自举行之日起计入演练合规要求；"
+        "输出演练编号"
+    ),
+    "the scenario drilled, e.g. FIRE": "演练所依据的预案，例如 FIRE",
+    "when it was held: 'YYYY-MM-DD HH:MM' local time": "举行时间：'YYYY-MM-DD HH:MM' 本地时间",
+    "where its paper record is kept, e.g. 台账第14页": "纸质记录所在，例如 台账第14页",
+    "JSON or YAML: {criterion_code: 0-100, ..., problems: text, lessons: text}": (
+        "JSON 或 YAML 格式：`{criterion_code: 0-100, ..., problems: 文字, lessons: 文字}`"
     ),
     # compliance
     "the region's rules (default: the built-in ones)": "此地区的规定（默认：内置规定）",
