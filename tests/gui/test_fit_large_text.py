@@ -107,3 +107,18 @@ def test_the_console_and_the_inspection_runner_fit_at_larger_text(
     assert inspections is not None
     inspections.ask_start("FIRE_DAILY").accept()  # type: ignore[attr-defined]
     check_width(window, "inspection runner")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("name", ["EvaluateDialog", "HeldDrillDialog", "DrillPlanDialog"])
+def test_the_drill_dialogs_fit_at_larger_text(
+    large_window: Callable[[str], MainWindow], name: str, lang: str
+) -> None:
+    """The evaluation's criteria hint and its actions' box title held it 1084 px wide in one line."""
+    from tests.gui.test_fit import _dialogs
+
+    window = large_window("lead")
+    dialog = _dialogs()[name](window.session, window)
+    settle()
+    width = dialog.minimumSizeHint().width()
+    assert width <= SMALL.width(), f"{name} at {LARGE_POINTS:g} pt needs {width} px"

@@ -95,8 +95,18 @@ class ActionsTable(QWidget):
             self._size_columns()
         return super().eventFilter(watched, event)
 
+    def _hold_headers_whole(self) -> None:
+        """The table no narrower than its three headers need, each whole, and a date beside the
+        owner's (the dialog's columns share its width; at 760 px the first read "Corrective ac")."""
+        metrics = self.table.horizontalHeader().fontMetrics()
+        items = [self.table.horizontalHeaderItem(c) for c in range(self.table.columnCount())]
+        needs = [metrics.horizontalAdvance(item.text() if item else "") + 16 for item in items]
+        side = max(needs[self.OWNER], needs[self.DUE], self._due_least)
+        self.table.setMinimumWidth(needs[self.TEXT] + 2 * side + 2 * self.table.frameWidth())
+
     def retranslate(self) -> None:
         self.table.setHorizontalHeaderLabels([self.tr("Corrective action"), self.tr("Owner"), self.tr("Due")])
+        self._hold_headers_whole()
         self.add_button.setText(self.tr("Add action"))
         self.remove_button.setText(self.tr("Remove"))
         for row in range(self.table.rowCount()):
@@ -122,6 +132,7 @@ class ActionsTable(QWidget):
         due_edit.setDate(QDate(chosen.year, chosen.month, chosen.day))
         self.table.setCellWidget(row, self.DUE, due_edit)
         self._due_least = due_edit.minimumSizeHint().width()  # a date cut short cannot be read either
+        self._hold_headers_whole()
         self._size_columns()
         self.table.setCurrentCell(row, self.TEXT)
         edit.setFocus()
@@ -184,6 +195,7 @@ class EvaluateDialog(QDialog):
         self.heading.setProperty("role", "page-title")
         self.set_label = QLabel()
         self.set_label.setProperty("role", "hint")
+        self.set_label.setWordWrap(True)  # one line of it held the dialog 1084 px wide at larger text
         self.scores_box = ScoresBox(self.criteria_set)
         self.rows = self.scores_box.rows
         self.total = self.scores_box.total
@@ -201,6 +213,10 @@ class EvaluateDialog(QDialog):
         self.action_table.setMinimumHeight(140)
         self.actions_box = QGroupBox()
         actions_layout = QVBoxLayout(self.actions_box)
+        self.actions_hint = QLabel()  # not in the box's title, which never wraps
+        self.actions_hint.setProperty("role", "hint")
+        self.actions_hint.setWordWrap(True)
+        actions_layout.addWidget(self.actions_hint)
         actions_layout.addWidget(self.action_table)
         self.message = plain(QLabel())
         self.message.setObjectName("evaluate_message")
@@ -246,7 +262,8 @@ class EvaluateDialog(QDialog):
         self.scores_box.retranslate()
         self.form.set_label("evaluate_problems", self.tr("Problems found"))
         self.form.set_label("evaluate_lessons", self.tr("Lessons learned"))
-        self.actions_box.setTitle(self.tr("Corrective actions (the owner is reminded before the due date)"))
+        self.actions_box.setTitle(self.tr("Corrective actions"))
+        self.actions_hint.setText(self.tr("The owner is reminded before the due date."))
         self.action_table.retranslate()
         self.submit_button.setText(self.tr("Save evaluation"))
 

@@ -1369,12 +1369,16 @@ Submitted as: %3</translation>
         <translation>Lessons learned</translation>
     </message>
     <message>
-        <source>Corrective actions (the owner is reminded before the due date)</source>
-        <translation>Corrective actions (the owner is reminded before the due date)</translation>
-    </message>
-    <message>
         <source>Save evaluation</source>
         <translation>Save evaluation</translation>
+    </message>
+    <message>
+        <source>Corrective actions</source>
+        <translation>Corrective actions</translation>
+    </message>
+    <message>
+        <source>The owner is reminded before the due date.</source>
+        <translation>The owner is reminded before the due date.</translation>
     </message>
 </context>
 <context>

@@ -1364,12 +1364,16 @@ Submitted as: %3</source>
         <translation>经验教训</translation>
     </message>
     <message>
-        <source>Corrective actions (the owner is reminded before the due date)</source>
-        <translation>整改措施（到期前提醒责任人）</translation>
-    </message>
-    <message>
         <source>Save evaluation</source>
         <translation>保存评估</translation>
+    </message>
+    <message>
+        <source>Corrective actions</source>
+        <translation>整改措施</translation>
+    </message>
+    <message>
+        <source>The owner is reminded before the due date.</source>
+        <translation>到期前提醒责任人。</translation>
     </message>
 </context>
 <context>
