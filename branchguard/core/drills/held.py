@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from branchguard.core.audit.service import record
@@ -44,6 +45,11 @@ def record_held(s: Session, actor: Actor, data: HeldDrillInput, now: datetime) -
     lessons = validation.text(data.evaluation.lessons, "field.lessons", required=False, limit=5000)
     values = drills_store.clean_kind(data.title, data.scope, data.mode)
     version = drills_store.drilled_version(s, data.playbook_code)
+    same = select(DrillPlanRow.id).where(
+        DrillPlanRow.playbook_code == version.playbook.code, DrillPlanRow.run_at == held
+    )
+    if (twin := s.scalar(same)) is not None:  # the same paper record entered twice would count twice
+        raise ValidationError("field.held_at", Message("drill.held_twice", id=twin))
     category = IncidentCategory(version.category)
     chosen = drills_data.set_for_category(drills_data.criteria_sets(s, ""), category)
     title = values.pop("title") or drills_store.default_title(version)

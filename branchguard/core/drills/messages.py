@@ -64,13 +64,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "drill.not_run": ("Drill #{id} has not been run yet", "演练 #{id} 尚未实施"),
     "drill.held_future": (
-        "a drill recorded afterwards was held at a time already past: this one is still ahead",
+        "a drill recorded afterwards must have been held already: this time is still ahead",
         "补录的演练应已举行：所填时间尚未到来",
     ),
     "drill.held_no_actions": (
         "a drill recorded afterwards takes no corrective actions here: it has no live log to follow"
         " them up from. Record them as a hazard or in the next drill's plan",
         "补录的演练不在此登记整改措施（无现场记录可供跟进），请登记为隐患或纳入下次演练计划",
+    ),
+    "drill.held_twice": (
+        "drill #{id} of this plan held at this time is recorded already",
+        "该预案在此时间举行的演练已记录（演练 #{id}）",
     ),
     "field.held_at": ("Held at", "举行时间"),
     "field.held_reference": ("Paper record", "纸质记录"),

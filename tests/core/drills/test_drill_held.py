@@ -26,6 +26,9 @@ FIRE_SCORES = {
     "alarm": 90, "call_119": 80, "teams": 100, "evacuation": 70,
     "guidance": 80, "cash_vault": 60, "headcount": 100, "report": 90,
 }  # fmt: skip
+ROB = dict.fromkeys(
+    ("no_resistance", "panic_button", "features", "call_110", "victim_care", "scene", "cctv", "report"), 90
+)
 
 
 def _held(days_ago: int = 40, **changes) -> HeldDrillInput:
@@ -123,3 +126,13 @@ def test_a_drill_held_today_an_hour_ago_is_taken(ctx, lead) -> None:
     at = datetime.now() - timedelta(hours=1)
     plan = ctx.services.drills.record_held(lead, _held(held_at=at))
     assert plan.run_at is not None and plan.run_at <= utcnow()
+
+
+def test_the_same_paper_drill_entered_twice_is_refused(ctx, lead) -> None:
+    first = ctx.services.drills.record_held(lead, _held(20))
+    with pytest.raises(ValidationError) as caught:
+        ctx.services.drills.record_held(lead, _held(20, reference="另一本台账"))
+    assert caught.value.field == "field.held_at" and f"#{first.id}" in caught.value.message
+    assert [p.id for p in ctx.services.drills.list(lead)] == [first.id]
+    other = _held(20, playbook_code="ROB", evaluation=EvaluationInput(ROB))  # another plan's, that hour
+    assert ctx.services.drills.record_held(lead, other).id != first.id
