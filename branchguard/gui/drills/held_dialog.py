@@ -173,7 +173,8 @@ class HeldDrillDialog(QDialog):
         self.columns.replaceWidget(old, self.scores_box)
         old.hide()  # at once: it is deleted only when the event loop comes round
         old.deleteLater()
-        self.scores_box.setVisible(self.isVisible())  # a widget given to a shown dialog stays hidden
+        if self.isVisible():  # given to a shown dialog it stays hidden; to one not shown yet it shows with it
+            self.scores_box.show()
 
     # -- submitting ----------------------------------------------------------------------------
     def data(self) -> HeldDrillInput:

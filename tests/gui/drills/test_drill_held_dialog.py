@@ -54,6 +54,15 @@ def test_the_scores_are_the_chosen_plans_criteria(open_window) -> None:
     assert dialog.scores_box.isVisible() and fire_box.isHidden()  # the new box took the old one's place
 
 
+def test_a_plan_chosen_before_the_dialog_shows_shows_its_scores(open_window, qtbot) -> None:
+    window = open_window("lead")
+    dialog = HeldDrillDialog(window.session, window)
+    qtbot.addWidget(dialog)
+    dialog.playbook.choose("ROB")  # as a caller fills it before opening it
+    dialog.show()
+    assert dialog.scores_box.criteria_set.code == "ROBBERY" and dialog.scores_box.isVisible()
+
+
 def test_a_missing_paper_record_is_said_under_its_field_and_nothing_is_written(
     gui_ctx: AppContext, lead: Actor, open_window
 ) -> None:
