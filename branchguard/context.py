@@ -280,11 +280,15 @@ def _open_ledger(sessions: sessionmaker[Session]) -> None:
     recording.install()
     with sessions() as s:
         done = chain.adopted(s.connection())
+        later = done and bool(chain.later_kinds_missing(s.connection()))
     if not done:
         from branchguard.core.ledger.service import adopt_existing
 
-        added = adopt_existing(sessions)
-        log.info("ledger: %d entries taken in", added)
+        log.info("ledger: %d entries taken in", adopt_existing(sessions))
+    elif later:  # a ledger kept before it kept those kinds
+        from branchguard.core.ledger.service import take_in_later_kinds
+
+        log.info("ledger: %d entries of the kinds it keeps since taken in", take_in_later_kinds(sessions))
 
 
 def _database_files(config: RuntimeConfig) -> tuple[Path, ...]:

@@ -12,7 +12,7 @@ from datetime import datetime
 from functools import cache
 from typing import Any
 
-from sqlalchemy import Connection, Table, bindparam, func, insert, select, update
+from sqlalchemy import Connection, Table, bindparam, func, insert, literal, select, table, update
 
 from branchguard.core.ledger import rules
 from branchguard.core.ledger.types import LedgerAction, LedgerHead
@@ -65,6 +65,27 @@ class Item:
 
 def item(entity: str, entity_id: object, action: LedgerAction, state: dict[str, Any] | None) -> Item:
     return Item(entity, str(entity_id), action, state, rules.digest_of(state))
+
+
+def later_kinds_missing(conn: Connection) -> list[str]:
+    """The kinds the ledger began to keep later (rules.LATER_KINDS) it holds no entry of while
+    their table holds records: a ledger kept before those kinds were. Asked at every start, of the
+    bare tables: two or three indexed reads, no model loaded."""
+    later = ENTRIES.c.entity.in_(rules.LATER_KINDS)
+    kept = set(conn.scalars(select(func.distinct(ENTRIES.c.entity)).where(later)))
+    tables = {entity: name for entity, name, _leave_out in rules.EVIDENCE}
+    return [
+        kind
+        for kind in rules.LATER_KINDS
+        if kind not in kept
+        and conn.execute(select(literal(1)).select_from(table(tables[kind])).limit(1)).first() is not None
+    ]
+
+
+def lock_head(conn: Connection) -> None:
+    """Take the head's row lock (PostgreSQL) or the write lock (SQLite) for the rest of the
+    caller's transaction, as an append does first: what is read afterwards no other append changes."""
+    conn.execute(update(HEAD).where(HEAD.c.id == 1).values(seq=HEAD.c.seq))
 
 
 # Bumping the head first takes its row lock (PostgreSQL) or needs the write lock (SQLite) for the

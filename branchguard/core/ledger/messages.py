@@ -34,6 +34,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "ledger.entity.playbook_version": ("playbook version {id}", "预案版本 {id}"),
     "ledger.entity.playbook_step": ("playbook step {id}", "预案步骤 {id}"),
     "ledger.entity.audit_event": ("audit event {id}", "审计记录 {id}"),
+    "ledger.entity.checklist": ("checklist {id}", "检查表 {id}"),
+    "ledger.entity.checklist_version": ("checklist version {id}", "检查表版本 {id}"),
+    "ledger.entity.checklist_item": ("checklist item {id}", "检查项 {id}"),
+    "ledger.entity.complaint_category": ("complaint category {id}", "投诉类别 {id}"),
     # the chain itself
     "ledger.problem.entry": ("ledger entry {seq}: {reason}", "账本第 {seq} 条：{reason}"),
     "ledger.problem.adoption_reset": (

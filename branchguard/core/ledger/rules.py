@@ -49,8 +49,17 @@ EVIDENCE: tuple[tuple[str, str, frozenset[str]], ...] = tuple(
         ("trusted_key", "library_trusted_keys", ()),
         ("working_day_year", "working_day_years", ()),
         ("library_import", "library_imports", ()),
+        ("checklist", "inspection_templates", ()),
+        ("checklist_version", "inspection_template_versions", ()),
+        ("checklist_item", "inspection_template_items", ()),
+        ("complaint_category", "complaint_categories", ()),
     )
 )
+# Kinds the ledger began to keep later than the rest: the checklists (an inspection's report prints
+# its items' words from them) and the complaint categories (a complaint names its category by
+# code). A ledger kept before holds none of their records; its next start takes them in
+# (service.take_in_later_kinds), so an item's words rewritten afterwards are found.
+LATER_KINDS = ("checklist", "checklist_version", "checklist_item", "complaint_category")
 # Built-in content and settings the app writes by itself into a new database; every other kind is a
 # record someone wrote (an account at the least), which is what an empty database has none of.
 BUILT_IN = frozenset(
@@ -63,6 +72,7 @@ BUILT_IN = frozenset(
         "severity_rule",
         "compliance_rule",
         "drill_criteria",
+        *LATER_KINDS,
     }
 )
 ENTITY_OF_TABLE = {table: (entity, leave_out) for entity, table, leave_out in EVIDENCE}

@@ -74,6 +74,24 @@ def adopt_existing(sessions: sessionmaker[Session]) -> int:
     return len(items)
 
 
+def take_in_later_kinds(sessions: sessionmaker[Session]) -> int:
+    """The records of the kinds the ledger began to keep later (rules.LATER_KINDS) that a ledger
+    kept before holds none of (chain.later_kinds_missing), taken in as "adopt" entries by the
+    system, once, at a start before anything else is written; the number of entries added."""
+    with sessions.begin() as s:
+        conn = s.connection()
+        chain.lock_head(conn)  # of two PCs starting at once, the second finds them taken in
+        items = [
+            chain.item(kind, entity_id, LedgerAction.ADOPT, state)
+            for kind in chain.later_kinds_missing(conn)
+            for entity_id, state in store.states(conn, store.evidence_of(kind))
+        ]
+        _append_all(conn, items)
+        if items:
+            record(s, Actor.system(), "ledger.adopt", "ledger", summary=f"{len(items)}")
+    return len(items)
+
+
 def record_bulk_writes(conn: Connection) -> int:
     """For the app's own bulk writers (generated history: core/demo/bulk.py), which write through
     Core where the session hook does not see them, at the end of their transaction: a "create" for

@@ -1,0 +1,87 @@
+"""The checklists and complaint categories are evidence too (core/ledger/rules.py LATER_KINDS): a
+new database ledgers them as it writes them; a ledger kept before it kept them takes their records
+in at its next start, once, before anything is written; afterwards an item's words rewritten
+outside the app are named by `verify`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select, text
+
+from branchguard.context import open_context
+from branchguard.core.ledger import rules, store
+from branchguard.core.ledger.types import LedgerAction
+from branchguard.db.engine import sqlite_url
+from branchguard.db.models.ledger import LedgerEntryRow
+from tests.conftest import SQLITE_FILE, _actor
+
+
+def _seeded(ctx) -> None:
+    """The built-in checklists and categories, written on first use as every start's first read does."""
+    lead = _actor(ctx, "lead")
+    assert ctx.services.inspections.templates(lead) and ctx.services.complaints.categories(lead)
+
+
+def _kept(ctx, kinds: tuple[str, ...]) -> dict[str, set[str]]:
+    """Per kind, the actions of its entries."""
+    stmt = select(LedgerEntryRow.entity, LedgerEntryRow.action).where(LedgerEntryRow.entity.in_(kinds))
+    found: dict[str, set[str]] = {}
+    with ctx.engine.connect() as conn:
+        for entity, action in conn.execute(stmt).tuples():
+            found.setdefault(entity, set()).add(action)
+    return found
+
+
+def _older_ledger(folder: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A demo branch whose ledger was kept by a version that did not keep the later kinds."""
+    later = set(rules.LATER_KINDS)
+    with monkeypatch.context() as older:
+        older.setattr(rules, "LATER_KINDS", ())
+        older.setattr(store, "_TABLES", {k: v for k, v in store._TABLES.items() if k not in later})
+        older.setattr(
+            rules, "ENTITY_OF_TABLE", {t: v for t, v in rules.ENTITY_OF_TABLE.items() if v[0] not in later}
+        )
+        db_file = folder / SQLITE_FILE
+        ctx = open_context(folder / "data", db=sqlite_url(db_file))
+        try:
+            ctx.services.demo.fill()
+            _seeded(ctx)
+            assert _kept(ctx, tuple(later)) == {}
+        finally:
+            ctx.close()
+    return db_file
+
+
+def test_a_new_database_ledgers_its_checklists_and_categories_as_it_writes_them(ctx, lead) -> None:
+    _seeded(ctx)
+    kept = _kept(ctx, rules.LATER_KINDS)
+    assert kept == {kind: {LedgerAction.CREATE.value} for kind in rules.LATER_KINDS}
+    assert ctx.services.ledger.verify(lead).problems == ()
+
+
+def test_an_older_ledger_takes_them_in_once_and_then_finds_an_items_words_rewritten(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db_file = _older_ledger(tmp_path, monkeypatch)
+    ctx = open_context(tmp_path / "data", db=sqlite_url(db_file))
+    try:
+        kept = _kept(ctx, rules.LATER_KINDS)
+        assert kept == {kind: {LedgerAction.ADOPT.value} for kind in rules.LATER_KINDS}
+        lead = _actor(ctx, "lead")
+        assert ctx.services.ledger.verify(lead).problems == ()
+        with ctx.engine.connect() as conn:
+            entries = conn.scalar(select(func.count()).select_from(LedgerEntryRow))
+    finally:
+        ctx.close()
+    ctx = open_context(tmp_path / "data", db=sqlite_url(db_file))  # a later start adds nothing
+    try:
+        with ctx.engine.begin() as conn:
+            assert conn.scalar(select(func.count()).select_from(LedgerEntryRow)) == entries
+            conn.execute(text("UPDATE inspection_template_items SET text_zh = '无需检查' WHERE id = 1"))
+        problems = [p.message.text("en") for p in ctx.services.ledger.verify(_actor(ctx, "lead")).problems]
+        assert len(problems) == 1, problems
+        assert problems[0].startswith("checklist item 1: text_zh is 无需检查, ledger says")
+    finally:
+        ctx.close()
