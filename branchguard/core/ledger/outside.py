@@ -10,13 +10,17 @@ never took in, gets an entry of its own first, `altered`, holding the state it w
 `verify` names it for good, with the fields that differ from the entry before.
 
 A record made in the transaction, or one gone already, has nothing committed to compare; a record
-whose latest entry is a deletion is `verify`'s to name (resurrected). The record's row is written
-by the transaction, so no other can commit a change to it between the two reads.
+whose latest entry is a deletion is `verify`'s to name (resurrected). An incident's latest state is
+its latest entry but its log's appends. A reference the database empties itself when what it names
+is deleted (`ON DELETE SET NULL`: an inspection draft's occurrence, when its schedule is paused) is
+no alteration. The record's row is written by the transaction, so no other can commit a change to
+it between the two reads.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from typing import Any
 
 from sqlalchemy import Connection, Engine, func, select
 from sqlalchemy.orm import Session
@@ -33,20 +37,24 @@ def altered(session: Session, pending: Mapping[tuple[str, str], LedgerAction]) -
     not the one its latest entry keeps."""
     wanted: dict[str, list[str]] = {}
     for (entity, entity_id), action in pending.items():
-        if action in _CHECKED and entity != rules.INCIDENT:
+        if action in _CHECKED:
             wanted.setdefault(entity, []).append(entity_id)
     bind = session.get_bind()
     if not wanted or not isinstance(bind, Engine) or bind.url.database in (None, "", ":memory:"):
         return []
+    if not _reads_beside_writes(session.connection()):
+        return []
     with bind.connect() as committed:  # reads only: sees what was committed, not this transaction
-        if not _reads_beside_writes(committed) or not chain.adopted(committed):
-            return []  # (records from before the ledger are taken in at the start)
+        if not chain.adopted(committed):  # records from before the ledger are taken in at the start
+            return []
         return [item for entity, ids in wanted.items() for item in _found(committed, entity, ids)]
 
 
 def _reads_beside_writes(conn: Connection) -> bool:
     """Whether a read can go on while this transaction writes: always on PostgreSQL; on SQLite in
-    WAL mode only (in a rollback journal a reader may wait for the very write it would check)."""
+    WAL mode only (in a rollback journal a reader may wait for the very write it would check).
+    Asked of the transaction's own connection: a new one in a rollback journal would first try to
+    switch the file to WAL (db/engine.py), which waits for this very transaction."""
     if conn.dialect.name != "sqlite":
         return True
     return str(conn.exec_driver_sql("PRAGMA journal_mode").scalar()).lower() == "wal"
@@ -55,28 +63,54 @@ def _reads_beside_writes(conn: Connection) -> bool:
 def _found(conn: Connection, entity: str, ids: list[str]) -> Iterable[chain.Item]:
     evidence = store.evidence_of(entity)
     latest = _latest(conn, entity, ids)
+    emptied = _emptied_by_the_database(evidence)
     for entity_id, state in store.states(conn, evidence, ids):
         said = latest.get(entity_id)
         if said is not None and (
-            said[0] == LedgerAction.DELETE or rules.as_ledgered(said[1], state, evidence.table.name)
+            said[0] == LedgerAction.DELETE
+            or rules.as_ledgered(said[1], state, evidence.table.name)
+            or _only_emptied(state, said[2], emptied)
         ):
             continue
         yield chain.item(entity, entity_id, LedgerAction.ALTERED, state)
 
 
-def _latest(conn: Connection, entity: str, ids: list[str]) -> dict[str, tuple[str, str]]:
-    """Each record's latest entry: its action and digest."""
-    found: dict[str, tuple[str, str]] = {}
+def _emptied_by_the_database(evidence: store.Evidence) -> frozenset[str]:
+    """The record's references the database itself empties when what they name is deleted
+    (`ON DELETE SET NULL`: an inspection's occurrence when its schedule is paused)."""
+    return frozenset(
+        fk.parent.name for fk in evidence.table.foreign_keys if (fk.ondelete or "").upper() == "SET NULL"
+    )
+
+
+def _only_emptied(
+    state: Mapping[str, Any], ledgered: Mapping[str, Any] | None, emptied: frozenset[str]
+) -> bool:
+    """Whether `state` differs from the ledgered one in such references alone, each now empty."""
+    if ledgered is None or not emptied:
+        return False
+    fields = rules.changed_fields(state, ledgered)
+    return bool(fields) and all(name in emptied and now is None for name, now, _then in fields)
+
+
+def _latest(conn: Connection, entity: str, ids: list[str]) -> dict[str, tuple[str, str, Any]]:
+    """Each record's latest entry that keeps its state (an incident's log appends do not): its
+    action, digest and state."""
+    found: dict[str, tuple[str, str, Any]] = {}
     for i in range(0, len(ids), 500):
         chunk = ids[i : i + 500]
         last = (
             select(_E.c.entity_id, func.max(_E.c.seq).label("seq"))
-            .where(_E.c.entity == entity, _E.c.entity_id.in_(chunk))
+            .where(
+                _E.c.entity == entity,
+                _E.c.entity_id.in_(chunk),
+                _E.c.action != LedgerAction.APPEND.value,
+            )
             .group_by(_E.c.entity_id)
             .subquery()
         )
         rows = conn.execute(
-            select(_E.c.entity_id, _E.c.action, _E.c.digest).join(last, _E.c.seq == last.c.seq)
+            select(_E.c.entity_id, _E.c.action, _E.c.digest, _E.c.state).join(last, _E.c.seq == last.c.seq)
         )
-        found.update({entity_id: (action, digest) for entity_id, action, digest in rows})
+        found.update({entity_id: (action, digest, state) for entity_id, action, digest, state in rows})
     return found

@@ -5,13 +5,17 @@ afterwards. An untouched record changed in the app adds nothing."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from sqlalchemy import select
 
 from branchguard.core.hazards.types import RemediationKind
+from branchguard.core.incidents.types import CloseInput, EntryKind
+from branchguard.core.inspections.types import Cadence
 from branchguard.core.ledger.types import LedgerAction
 from branchguard.db.models.ledger import LedgerEntryRow
+from tests.core.inspections.inspection_helpers import run_inspection
 from tests.core.ledger.test_ledger_tamper import a_day, sql, verify
 
 
@@ -61,3 +65,30 @@ def test_a_record_changed_only_in_the_app_adds_no_finding(ctx, lead, tmp_path: P
     (action,) = ctx.services.incidents.get(lead, day["incident"]).actions
     ctx.services.incidents.complete_action(lead, action.id)
     assert verify(ctx, lead) == [] and _altered_entries(ctx) == []
+
+
+def test_the_incident_itself_is_not_laundered_by_its_close(ctx, lead) -> None:
+    """Its log's appends are entries of its own: the record's latest state is the entry before them."""
+    incidents = ctx.services.incidents
+    iid = incidents.start(lead, "ROB").id
+    incidents.log(lead, iid, EntryKind.NOTE, "嫌疑人已离开")
+    sql(ctx, "UPDATE incidents SET title = '改写的标题' WHERE id = :i", i=iid)
+    incidents.close(lead, iid, CloseInput("结束"))
+    problems = verify(ctx, lead)
+    assert any(p.startswith(f"incident {iid} was changed outside the app") for p in problems), problems
+    assert any(p.startswith(f"incident {iid}: title was ") and "found 改写的标题" in p for p in problems)
+
+
+def test_a_reference_the_database_empties_itself_is_no_finding(ctx, lead, staff) -> None:
+    """Pausing a schedule deletes its open occurrence; the database empties the inspection draft's
+    reference to it (ON DELETE SET NULL), which the app's next change must not call an alteration."""
+    inspections = ctx.services.inspections
+    start = datetime.now(UTC) - timedelta(hours=3)
+    schedule = inspections.schedule(lead, "CCTV", Cadence.DAILY, "李安全", start, "Asia/Shanghai")
+    ctx.services.schedules.catch_up(lead)
+    occurrence = next(o for o in inspections.due(lead) if o.schedule_id == schedule.id).id
+    draft = run_inspection(ctx, staff, "CCTV", occurrence_id=occurrence, submit=False)
+    ctx.services.schedules.set_active(lead, schedule.id, False)
+    inspections.submit(staff, draft.info.id)
+    assert _altered_entries(ctx) == []
+    assert verify(ctx, lead) == []
