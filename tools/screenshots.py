@@ -12,6 +12,7 @@ import os
 import subprocess
 import sys
 import tempfile
+from datetime import datetime, timedelta
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -220,7 +221,10 @@ def shoot_drill_screens(ctx: AppContext, window: MainWindow, folder: Path, out: 
     shots = [shoot_dialog(plan, out / "drill-plan.png")]
     held = HeldDrillDialog(session, window)  # a drill of the paper register, before the install
     held.playbook.choose("ROB")
+    held.held.setDateTime(datetime.now().replace(hour=10, minute=0, second=0) - timedelta(days=40))
     held.reference.setText("2026 年安全管理台账 第 14 页")
+    for row, score in zip(held.scores_box.rows, (100, 90, 80, 60), strict=False):  # the rest still to type
+        row.spin.setValue(score)
     held.problems.setPlainText("110 报警延迟约 1 分钟。")
     shots.append(shoot_dialog(held, out / "drill-held.png"))
     series = next(p for p in drills.list(actor) if p.recurring and p.status is DrillStatus.PLANNED)

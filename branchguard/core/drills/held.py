@@ -11,7 +11,7 @@ here, and everything that shows it says it was recorded afterwards, by whom and 
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, time, timedelta
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -26,9 +26,12 @@ from branchguard.core.kernel.i18n import Message
 from branchguard.core.kernel.types import Actor
 from branchguard.core.playbooks.types import IncidentCategory
 from branchguard.core.schedules import rules
+from branchguard.db.locks import locked
 from branchguard.db.models.drills import DrillPlanRow
+from branchguard.db.models.playbooks import PlaybookRow
 
 REFERENCE_LIMIT = 200  # characters: a register's name and page, a file number
+EARLIEST_HELD = datetime(2000, 1, 1)  # local: before it, a year mistyped (and no register kept)
 
 
 def record_held(s: Session, actor: Actor, data: HeldDrillInput, now: datetime) -> DrillPlan:
@@ -40,16 +43,14 @@ def record_held(s: Session, actor: Actor, data: HeldDrillInput, now: datetime) -
     held = rules.start_utc(data.held_at, rules.local_zone_name())  # naive: this PC's wall clock
     if held > now:
         raise ValidationError("field.held_at", Message("drill.held_future"))
+    if held <= rules.start_utc(EARLIEST_HELD, rules.local_zone_name()):
+        raise ValidationError("field.held_at", Message("drill.held_too_early", day=EARLIEST_HELD.date()))
     reference = validation.text(data.reference, "field.held_reference", limit=REFERENCE_LIMIT)
     problems = validation.text(data.evaluation.problems, "field.problems", required=False, limit=5000)
     lessons = validation.text(data.evaluation.lessons, "field.lessons", required=False, limit=5000)
     values = drills_store.clean_kind(data.title, data.scope, data.mode)
     version = drills_store.drilled_version(s, data.playbook_code)
-    same = select(DrillPlanRow.id).where(
-        DrillPlanRow.playbook_code == version.playbook.code, DrillPlanRow.run_at == held
-    )
-    if (twin := s.scalar(same)) is not None:  # the same paper record entered twice would count twice
-        raise ValidationError("field.held_at", Message("drill.held_twice", id=twin))
+    _refuse_a_twin(s, version.playbook, held)
     category = IncidentCategory(version.category)
     chosen = drills_data.set_for_category(drills_data.criteria_sets(s, ""), category)
     title = values.pop("title") or drills_store.default_title(version)
@@ -82,3 +83,19 @@ def record_held(s: Session, actor: Actor, data: HeldDrillInput, now: datetime) -
     }
     record(s, actor, "drill.record_held", "drill_plan", row.id, after=after)
     return drills_store.plan_infos(s, [row], now)[0]
+
+
+def _refuse_a_twin(s: Session, playbook: PlaybookRow, held: datetime) -> None:
+    """A drill of the same plan on the same local day, recorded or run, is the same paper record
+    entered twice, as a rule (it would count twice). The plan's row is locked first (db/locks.py):
+    of two PCs entering the same record at once, the second finds the first's."""
+    locked(s, PlaybookRow, playbook.id)
+    zone = rules.local_zone_name()
+    day = held.astimezone(rules.zone(zone)).date()
+    start = rules.start_utc(datetime.combine(day, time.min), zone)
+    end = rules.start_utc(datetime.combine(day + timedelta(days=1), time.min), zone)
+    same = select(DrillPlanRow.id).where(
+        DrillPlanRow.playbook_code == playbook.code, DrillPlanRow.run_at >= start, DrillPlanRow.run_at < end
+    )
+    if (twin := s.scalar(same.limit(1))) is not None:
+        raise ValidationError("field.held_at", Message("drill.held_twice", id=twin, day=day))

@@ -72,9 +72,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         " them up from. Record them as a hazard or in the next drill's plan",
         "补录的演练不在此登记整改措施（无现场记录可供跟进），请登记为隐患或纳入下次演练计划",
     ),
+    "drill.held_too_early": (
+        "a drill recorded afterwards is one held after {day}: check the year",
+        "补录的演练应在 {day} 之后举行：请检查年份",
+    ),
     "drill.held_twice": (
-        "drill #{id} of this plan held at this time is recorded already",
-        "该预案在此时间举行的演练已记录（演练 #{id}）",
+        "drill #{id} of this plan was held on {day} already: the same record entered twice would count twice",
+        "该预案 {day} 已有演练记录（演练 #{id}）：同一记录重复登记会被重复计入",
     ),
     "field.held_at": ("Held at", "举行时间"),
     "field.held_reference": ("Paper record", "纸质记录"),

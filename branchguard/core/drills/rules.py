@@ -57,7 +57,7 @@ def available_actions(plan: DrillPlan | None, actor: Actor) -> frozenset[DrillAc
     if plan is None:
         return frozenset()
     offered = frozenset(a for a in open_in(plan.status) if allowed(actor, a))
-    if plan.recorded_afterwards:  # its corrective actions went in as hazards: none to follow up here
+    if plan.recorded_afterwards:  # it takes no corrective actions (held.py): none to follow up here
         offered -= {DrillAction.VIEW_ACTIONS, DrillAction.COMPLETE_ACTION}
     return offered if plan.ended else offered - {DrillAction.EVALUATE}  # a drill is scored once over
 

@@ -5,7 +5,7 @@ against the criteria set a planned drill of the chosen plan gets, shown anew as 
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from PySide6.QtCore import QDateTime, Signal
 from PySide6.QtWidgets import (
@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from branchguard.core.drills.held import REFERENCE_LIMIT
+from branchguard.core.drills.held import EARLIEST_HELD, REFERENCE_LIMIT
 from branchguard.core.drills.library import set_for_category
 from branchguard.core.drills.types import (
     CriteriaSet,
@@ -39,7 +39,9 @@ from branchguard.gui.kit.plain import plain
 from branchguard.gui.kit.screen import resize_within_screen
 from branchguard.gui.shell.session import GuiSession
 
-DEFAULT_DAYS_AGO = 30  # a month back: the last drill in the paper register, as a rule
+
+def _qt(at: datetime) -> QDateTime:
+    return QDateTime.fromSecsSinceEpoch(int(at.timestamp()))
 
 
 class HeldDrillDialog(QDialog):
@@ -53,13 +55,16 @@ class HeldDrillDialog(QDialog):
         self.session = session
         self.result_plan: DrillPlan | None = None
         self.criteria_sets = session.services.drills.criteria_sets(session.actor)
+        # Nothing chosen for the user: a plan, a time or a score left at a default would record a
+        # drill no paper holds, and a drill recorded counts for compliance at once.
         self.playbook = ScenarioBox(session)
+        self.playbook.setCurrentIndex(-1)
         now = datetime.now().replace(second=0, microsecond=0)
-        held = (now - timedelta(days=DEFAULT_DAYS_AGO)).replace(hour=9, minute=30)
-        self.held = QDateTimeEdit(QDateTime.fromSecsSinceEpoch(int(held.timestamp())))
+        self.held = QDateTimeEdit(_qt(EARLIEST_HELD))
         self.held.setCalendarPopup(True)
         self.held.setDisplayFormat("yyyy-MM-dd HH:mm")
-        self.held.setMaximumDateTime(QDateTime.fromSecsSinceEpoch(int(now.timestamp())))
+        self.held.setDateTimeRange(_qt(EARLIEST_HELD), _qt(now))  # the earliest: "not entered yet"
+        self.held.setDateTime(_qt(EARLIEST_HELD))
         self.reference = QLineEdit()
         self.reference.setMaxLength(REFERENCE_LIMIT)
         self.scope = QComboBox()
@@ -94,7 +99,8 @@ class HeldDrillDialog(QDialog):
         self.intro = plain(QLabel())
         self.intro.setProperty("role", "hint")
         self.intro.setWordWrap(True)
-        self.scores_box = ScoresBox(self._criteria_set())
+        self.scores_box = ScoresBox(self._criteria_set(), blank=True)
+        self.scores_box.setEnabled(False)  # until a plan is chosen: its criteria are the ones scored
         self.message = plain(QLabel())
         self.message.setObjectName("drill_held_message")
         self.message.setProperty("role", "error")
@@ -118,6 +124,8 @@ class HeldDrillDialog(QDialog):
         box.addWidget(self.message)
         box.addWidget(self.buttons)
         self.playbook.currentIndexChanged.connect(lambda _i: self._follow_playbook())
+        self.playbook.editTextChanged.connect(lambda _text: self._follow_playbook())  # a code typed
+        self.held.setSpecialValueText(" ")  # retranslate words it
         self.retranslate()
         resize_within_screen(self, 1000, 600)
         self.playbook.setFocus()
@@ -128,7 +136,8 @@ class HeldDrillDialog(QDialog):
             self.tr(
                 "A drill held without BranchGuard (before it was installed, or on paper), entered from "
                 "its paper record: it counts towards the compliance rules from the day it was held, and "
-                "its report says it was recorded afterwards. Corrective actions it found go in as hazards."
+                "its report says it was recorded afterwards. Record the corrective actions it found as "
+                "hazards, on the Hazards page."
             )
         )
         labels = {
@@ -146,6 +155,7 @@ class HeldDrillDialog(QDialog):
             self.form.set_label(key, text)
         self.playbook.retranslate()
         self.reference.setPlaceholderText(self.tr("e.g. safety register 2026, page 14"))
+        self.held.setSpecialValueText(self.tr("Enter the date and time"))
         self.title_edit.setPlaceholderText(self.tr("Left empty: “Drill: <playbook title>”"))
         current = self.announced.currentIndex()
         self.announced.clear()
@@ -167,9 +177,12 @@ class HeldDrillDialog(QDialog):
 
     def _follow_playbook(self) -> None:
         wanted = self._criteria_set()
+        chosen = any(p.code == self.playbook.code() for p in self.playbook.playbooks)
         if wanted.code == self.scores_box.criteria_set.code:
+            self.scores_box.setEnabled(chosen)
             return
-        old, self.scores_box = self.scores_box, ScoresBox(wanted)
+        old, self.scores_box = self.scores_box, ScoresBox(wanted, blank=True)
+        self.scores_box.setEnabled(chosen)
         self.columns.replaceWidget(old, self.scores_box)
         old.hide()  # at once: it is deleted only when the event loop comes round
         old.deleteLater()
@@ -201,6 +214,9 @@ class HeldDrillDialog(QDialog):
         data = self.data()
         if not data.playbook_code:
             self.form.set_error("held_playbook", self.tr("Choose the playbook the drill rehearsed."))
+            return
+        if self.held.dateTime() == self.held.minimumDateTime():
+            self.form.set_error("held_at", self.tr("Enter when the drill was held, from its record."))
             return
         try:
             plan = self.session.services.drills.record_held(self.session.actor, data)

@@ -14,10 +14,14 @@ DEFAULT_SCORE = 80
 SLIDER_WIDTH = 96  # pixels: a score's slider, never narrower (the criteria's text wraps instead)
 
 
-class CriterionRow:
-    """A criterion's slider and spin box, kept in step."""
+UNSCORED = -1  # a blank score's value in its spin box, shown as "—"
 
-    def __init__(self, code: str, weight: int) -> None:
+
+class CriterionRow:
+    """A criterion's slider and spin box, kept in step; `blank`: no score until one is given (a
+    score copied from a paper form is typed, never left at a default)."""
+
+    def __init__(self, code: str, weight: int, blank: bool = False) -> None:
         self.code = code
         self.weight = weight
         self.slider = QSlider(Qt.Orientation.Horizontal)
@@ -26,19 +30,25 @@ class CriterionRow:
         self.slider.setPageStep(10)
         self.spin = QSpinBox()
         self.spin.setObjectName(f"score_{code}")
-        self.spin.setRange(0, 100)
+        self.spin.setRange(UNSCORED if blank else 0, 100)
+        self.spin.setSpecialValueText("—" if blank else "")
+        self.spin.setValue(UNSCORED if blank else DEFAULT_SCORE)
+        self.slider.setValue(max(self.spin.value(), 0))
         self.slider.valueChanged.connect(self.spin.setValue)
-        self.spin.valueChanged.connect(self.slider.setValue)
-        self.spin.setValue(DEFAULT_SCORE)
+        self.spin.valueChanged.connect(lambda v: self.slider.setValue(v) if v != UNSCORED else None)
 
     def value(self) -> int:
         return self.spin.value()
+
+    @property
+    def scored(self) -> bool:
+        return self.value() != UNSCORED
 
 
 class ScoresBox(QGroupBox):
     """The criteria of `criteria_set`, each scored; `total` follows every change."""
 
-    def __init__(self, criteria_set: CriteriaSet, parent: QWidget | None = None) -> None:
+    def __init__(self, criteria_set: CriteriaSet, parent: QWidget | None = None, blank: bool = False) -> None:
         super().__init__(parent)
         self.criteria_set = criteria_set
         self.rows: list[CriterionRow] = []
@@ -47,7 +57,7 @@ class ScoresBox(QGroupBox):
         grid.setHorizontalSpacing(12)
         self.points: dict[str, QLabel] = {}
         for index, criterion in enumerate(criteria_set.criteria):
-            row = CriterionRow(criterion.code, criterion.weight)
+            row = CriterionRow(criterion.code, criterion.weight, blank)
             text = plain(QLabel(criterion.text.text))
             text.setWordWrap(True)
             text.setToolTip(tip(f"{criterion.text.zh}\n{criterion.text.en}"))
@@ -83,18 +93,19 @@ class ScoresBox(QGroupBox):
         self.update_total()
 
     def scores(self) -> dict[str, int]:
-        return {row.code: row.value() for row in self.rows}
+        """The criteria scored (a blank one is left out: the service names it as missing)."""
+        return {row.code: row.value() for row in self.rows if row.scored}
 
     def set_score(self, code: str, value: int) -> None:
         next(r for r in self.rows if r.code == code).spin.setValue(value)
 
     def weighted_total(self) -> float:
         """As the service computes it: Σ weight × score / 100, to one decimal."""
-        return round(sum(row.weight * row.value() for row in self.rows) / 100, 1)
+        return round(sum(row.weight * row.value() for row in self.rows if row.scored) / 100, 1)
 
     def update_total(self) -> None:
         for row in self.rows:
-            self.points[row.code].setText(f"{row.weight * row.value() / 100:.1f}")
+            self.points[row.code].setText(f"{row.weight * row.value() / 100:.1f}" if row.scored else "—")
         self.total.setText(self.tr("Weighted score: %1 / 100").replace("%1", f"{self.weighted_total():.1f}"))
 
     def show_error(self, text: str) -> None:

@@ -7584,10 +7584,6 @@ Unassign it?</translation>
         <translation>Record a drill held earlier</translation>
     </message>
     <message>
-        <source>A drill held without BranchGuard (before it was installed, or on paper), entered from its paper record: it counts towards the compliance rules from the day it was held, and its report says it was recorded afterwards. Corrective actions it found go in as hazards.</source>
-        <translation>A drill held without BranchGuard (before it was installed, or on paper), entered from its paper record: it counts towards the compliance rules from the day it was held, and its report says it was recorded afterwards. Corrective actions it found go in as hazards.</translation>
-    </message>
-    <message>
         <source>Held at</source>
         <translation>Held at</translation>
     </message>
@@ -7606,6 +7602,18 @@ Unassign it?</translation>
     <message>
         <source>Choose the playbook the drill rehearsed.</source>
         <translation>Choose the playbook the drill rehearsed.</translation>
+    </message>
+    <message>
+        <source>A drill held without BranchGuard (before it was installed, or on paper), entered from its paper record: it counts towards the compliance rules from the day it was held, and its report says it was recorded afterwards. Record the corrective actions it found as hazards, on the Hazards page.</source>
+        <translation>A drill held without BranchGuard (before it was installed, or on paper), entered from its paper record: it counts towards the compliance rules from the day it was held, and its report says it was recorded afterwards. Record the corrective actions it found as hazards, on the Hazards page.</translation>
+    </message>
+    <message>
+        <source>Enter the date and time</source>
+        <translation>Enter the date and time</translation>
+    </message>
+    <message>
+        <source>Enter when the drill was held, from its record.</source>
+        <translation>Enter when the drill was held, from its record.</translation>
     </message>
 </context>
 <context>

@@ -7559,10 +7559,6 @@ Unassign it?</source>
         <translation>补录演练</translation>
     </message>
     <message>
-        <source>A drill held without BranchGuard (before it was installed, or on paper), entered from its paper record: it counts towards the compliance rules from the day it was held, and its report says it was recorded afterwards. Corrective actions it found go in as hazards.</source>
-        <translation>补录未使用本系统实施的演练（安装本系统之前，或以纸质方式组织的演练），依据其纸质记录填写：自举行之日起计入演练合规要求，演练报告注明为补录。演练发现的整改事项请登记为隐患。</translation>
-    </message>
-    <message>
         <source>Held at</source>
         <translation>举行时间</translation>
     </message>
@@ -7581,6 +7577,18 @@ Unassign it?</source>
     <message>
         <source>Choose the playbook the drill rehearsed.</source>
         <translation>请选择该演练所依据的预案。</translation>
+    </message>
+    <message>
+        <source>A drill held without BranchGuard (before it was installed, or on paper), entered from its paper record: it counts towards the compliance rules from the day it was held, and its report says it was recorded afterwards. Record the corrective actions it found as hazards, on the Hazards page.</source>
+        <translation>补录未使用本系统实施的演练（安装本系统之前，或以纸质方式组织的演练），依据其纸质记录填写：自举行之日起计入演练合规要求，演练报告注明为补录。演练发现的整改事项请在“隐患管理”页登记为隐患。</translation>
+    </message>
+    <message>
+        <source>Enter the date and time</source>
+        <translation>请填写日期和时间</translation>
+    </message>
+    <message>
+        <source>Enter when the drill was held, from its record.</source>
+        <translation>请依据记录填写演练举行时间。</translation>
     </message>
 </context>
 <context>

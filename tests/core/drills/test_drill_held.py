@@ -90,6 +90,7 @@ def test_a_planned_drill_run_live_is_not_recorded_afterwards(ctx, lead, staff) -
     [
         pytest.param({"held_at": datetime.now() + timedelta(hours=2)}, "field.held_at", id="still-ahead"),
         pytest.param({"reference": "  "}, "field.held_reference", id="no-paper-record"),
+        pytest.param({"held_at": datetime(1999, 12, 31, 9, 30)}, "field.held_at", id="a-year-mistyped"),
         pytest.param({"playbook_code": "NOPE"}, None, id="unknown-plan"),
         pytest.param(
             {"evaluation": EvaluationInput({**FIRE_SCORES, "alarm": 101})}, "field.scores", id="over-100"
@@ -130,8 +131,9 @@ def test_a_drill_held_today_an_hour_ago_is_taken(ctx, lead) -> None:
 
 def test_the_same_paper_drill_entered_twice_is_refused(ctx, lead) -> None:
     first = ctx.services.drills.record_held(lead, _held(20))
+    later_that_day = _held(20).held_at.replace(hour=15)
     with pytest.raises(ValidationError) as caught:
-        ctx.services.drills.record_held(lead, _held(20, reference="另一本台账"))
+        ctx.services.drills.record_held(lead, _held(20, reference="另一本台账", held_at=later_that_day))
     assert caught.value.field == "field.held_at" and f"#{first.id}" in caught.value.message
     assert [p.id for p in ctx.services.drills.list(lead)] == [first.id]
     other = _held(20, playbook_code="ROB", evaluation=EvaluationInput(ROB))  # another plan's, that hour

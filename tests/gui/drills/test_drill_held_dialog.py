@@ -46,11 +46,11 @@ def test_the_scores_are_the_chosen_plans_criteria(open_window) -> None:
     assert isinstance(dialog, HeldDrillDialog)
     dialog.playbook.choose("FIRE")
     assert dialog.scores_box.criteria_set.code == "FIRE"
-    assert "evacuation" in dialog.scores_box.scores()
+    assert "evacuation" in [row.code for row in dialog.scores_box.rows]
     fire_box = dialog.scores_box
     dialog.playbook.choose("ROB")
     assert dialog.scores_box.criteria_set.code != "FIRE"
-    assert "evacuation" not in dialog.scores_box.scores()
+    assert "evacuation" not in [row.code for row in dialog.scores_box.rows]
     assert dialog.scores_box.isVisible() and fire_box.isHidden()  # the new box took the old one's place
 
 
@@ -73,8 +73,26 @@ def test_a_missing_paper_record_is_said_under_its_field_and_nothing_is_written(
     assert dialog.error_text("held_playbook") == "Choose the playbook the drill rehearsed."
     dialog.playbook.choose("FIRE")
     dialog.submit()
-    assert dialog.error_text("held_playbook") == "" and dialog.error_text("held_reference") != ""
+    assert dialog.error_text("held_playbook") == ""
+    assert dialog.error_text("held_at") == "Enter when the drill was held, from its record."
+    _held_days_ago(dialog, 10)
+    dialog.submit()
+    assert dialog.error_text("held_at") == "" and dialog.error_text("held_reference") != ""
+    dialog.reference.setText("台账第3页")
+    dialog.submit()  # no score typed: the first criterion without one is named
+    assert "has no score" in dialog.scores_box.error.text()
     assert dialog.isVisible() and gui_ctx.services.drills.list(lead) == []
+
+
+def test_nothing_is_chosen_for_the_user(open_window) -> None:
+    """A plan, a time or a score left at a default would record a drill no paper holds."""
+    dialog = _page(open_window, "lead").list_panel.ask_held()
+    assert isinstance(dialog, HeldDrillDialog)
+    assert dialog.playbook.code() == "" and not dialog.scores_box.isEnabled()
+    assert dialog.held.dateTime() == dialog.held.minimumDateTime()
+    dialog.playbook.setEditText("ROB")  # typed, as its placeholder invites
+    assert dialog.scores_box.criteria_set.code == "ROBBERY" and dialog.scores_box.isEnabled()
+    assert dialog.scores_box.scores() == {} and dialog.scores_box.weighted_total() == 0
 
 
 def test_a_drill_recorded_from_its_paper_record_shows_as_such_and_meets_its_rule(
@@ -86,6 +104,8 @@ def test_a_drill_recorded_from_its_paper_record_shows_as_such_and_meets_its_rule
     dialog.playbook.choose("FIRE")
     _held_days_ago(dialog, 45)
     dialog.reference.setText("安全管理台账第14页")
+    for row in dialog.scores_box.rows:
+        row.spin.setValue(100)
     dialog.scores_box.set_score("evacuation", 50)
     dialog.problems.setPlainText("金库门未及时关闭")
     dialog.submit()
