@@ -1,4 +1,4 @@
-"""`branchguard drill plan|list|run|move|headcount|evaluate|record-held` and `branchguard compliance`."""
+"""`branchguard drill plan|list|run|move|headcount|evaluate|record-held|void` and `branchguard compliance`."""
 
 from __future__ import annotations
 
@@ -120,6 +120,13 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     _kind_arguments(held)
     held.add_argument("--json", action="store_true", help=JSON_TEXT_HELP)
     held.set_defaults(handler=run_record_held)
+
+    void = group.add_parser(
+        "void", help="void a drill recorded afterwards by mistake: it stops counting; the record stays"
+    )
+    void.add_argument("id", type=record_id, help="the drill's id")
+    void.add_argument("--reason", required=True, metavar="TEXT", help="why the record is void (kept)")
+    void.set_defaults(handler=run_void)
 
     comp = sub.add_parser("compliance", help="required drills per rule: last done, next due, status")
     comp.add_argument("--region", default="", help="the region's rules (default: the built-in ones)")
@@ -359,6 +366,12 @@ def run_record_held(ctx: AppContext, args: argparse.Namespace) -> int:
     else:
         when = wall_clock(plan.run_at, _zone())
         print(t("cli.drill.recorded_held", id=plan.id, when=when, score=f"{plan.score:g}"))
+    return 0
+
+
+def run_void(ctx: AppContext, args: argparse.Namespace) -> int:
+    plan = ctx.services.drills.void_held(cli_actor(args), args.id, args.reason)
+    print(t("cli.drill.voided", id=plan.id))
     return 0
 
 

@@ -185,3 +185,17 @@ def test_a_drill_recorded_afterwards_with_corrective_actions_or_a_future_date_is
     )  # fmt: skip
     assert code == 1 and "Held at" in err and "still ahead" in err
     assert _listed(run) == []
+
+
+def test_a_drill_recorded_by_mistake_is_voided_with_its_reason(run: Run, tmp_path: Path) -> None:
+    scores = tmp_path / "scores.yaml"
+    scores.write_text(SCORES.split("actions:")[0], encoding="utf-8")
+    args = ("--playbook", "FIRE", "--held", "2026-10-15 09:30", "--reference", "台账", "--scores")
+    assert run("drill", "record-held", *args, str(scores))[0] == 0
+    assert _compliance(run)["FIRE_EVAC"]["last_drill_id"] == 1
+    code, out, err = run("drill", "void", "1", "--reason", "录错了预案")
+    assert code == 0, err
+    assert out.strip() == "Drill #1 voided: it no longer counts towards the compliance rules"
+    assert _compliance(run)["FIRE_EVAC"]["status"] == "overdue"
+    code, _out, err = run("drill", "void", "1", "--reason", "again")
+    assert code == 1 and "#1" in err and "Traceback" not in err

@@ -148,6 +148,10 @@ HELP: dict[str, str] = {
         "输出演练编号"
     ),
     "the scenario drilled, e.g. FIRE": "演练所依据的预案，例如 FIRE",
+    "void a drill recorded afterwards by mistake: it stops counting; the record stays": (
+        "作废误录的补录演练：不再计入合规要求，记录本身保留"
+    ),
+    "why the record is void (kept)": "作废原因（予以保留）",
     "when it was held: 'YYYY-MM-DD HH:MM' local time": "举行时间：'YYYY-MM-DD HH:MM' 本地时间",
     "where its paper record is kept, e.g. 台账第14页": "纸质记录所在，例如 台账第14页",
     "JSON or YAML: {criterion_code: 0-100, ..., problems: text, lessons: text}": (

@@ -37,7 +37,7 @@ from branchguard.core.dashboard.types import (
     Tile,
 )
 from branchguard.core.drills.service import DrillService
-from branchguard.core.drills.types import ComplianceStatus
+from branchguard.core.drills.types import ComplianceStatus, DrillStatus
 from branchguard.core.early_warnings import store as warning_store
 from branchguard.core.early_warnings.types import WarningFilter
 from branchguard.core.hazards import store as hazard_store
@@ -434,12 +434,14 @@ class DashboardService:
 
     @staticmethod
     def _scores(s: Session, bounds: Sequence[datetime]) -> dict[int, tuple[int, float | None]]:
-        """Per period: drills run in it and scored, and their mean score."""
+        """Per period: drills run in it and scored, and their mean score (a drill recorded afterwards
+        and voided was never held: core/drills/held.py)."""
         run_at = DrillPlanRow.run_at
+        held = DrillPlanRow.status != DrillStatus.CANCELLED.value
         inner = (
             select(_bucket(run_at, bounds).label("b"), DrillEvaluationRow.score.label("score"))
             .join(DrillPlanRow, DrillPlanRow.id == DrillEvaluationRow.plan_id)
-            .where(run_at.is_not(None), _in_span(run_at, bounds))
+            .where(run_at.is_not(None), _in_span(run_at, bounds), held)
             .subquery()
         )
         rows = s.execute(select(inner.c.b, func.count(), func.avg(inner.c.score)).group_by(inner.c.b))

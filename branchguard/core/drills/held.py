@@ -18,14 +18,16 @@ from sqlalchemy.orm import Session
 
 from branchguard.core.audit.service import record
 from branchguard.core.drills import library as drills_data
+from branchguard.core.drills import rules as drill_rules
 from branchguard.core.drills import store as drills_store
-from branchguard.core.drills.types import DrillPlan, DrillStatus, HeldDrillInput
+from branchguard.core.drills.types import DrillAction, DrillPlan, DrillStatus, HeldDrillInput
 from branchguard.core.kernel import validation
-from branchguard.core.kernel.errors import ValidationError
+from branchguard.core.kernel.errors import NotFound, ValidationError
 from branchguard.core.kernel.i18n import Message
 from branchguard.core.kernel.types import Actor
 from branchguard.core.playbooks.types import IncidentCategory
 from branchguard.core.schedules import rules
+from branchguard.db.base import utcnow
 from branchguard.db.locks import locked
 from branchguard.db.models.drills import DrillPlanRow
 from branchguard.db.models.playbooks import PlaybookRow
@@ -83,6 +85,22 @@ def record_held(s: Session, actor: Actor, data: HeldDrillInput, now: datetime) -
     }
     record(s, actor, "drill.record_held", "drill_plan", row.id, after=after)
     return drills_store.plan_infos(s, [row], now)[0]
+
+
+def void_held(s: Session, actor: Actor, plan_id: int, reason: str) -> DrillPlan:
+    """A drill recorded afterwards by mistake (a wrong plan, a wrong day, a record entered twice)
+    stops counting: cancelled, with the reason, audited; its record and evaluation stay, as
+    evidence of what was entered. Only such a drill: a drill run lives in its incident's log."""
+    reason = validation.text(reason, "field.reason", limit=500)
+    row = locked(s, DrillPlanRow, plan_id)
+    if row is None:
+        raise NotFound(Message("drill.not_found", id=plan_id))
+    if row.incident_id is not None or row.run_at is None:
+        raise ValidationError("field.drill", Message("drill.void_not_recorded", id=plan_id))
+    drill_rules.expect(row.id, row.status, DrillAction.VOID)
+    row.status = DrillStatus.CANCELLED.value
+    record(s, actor, "drill.void", "drill_plan", row.id, after={"status": row.status, "reason": reason})
+    return drills_store.plan_infos(s, [row], utcnow())[0]
 
 
 def _refuse_a_twin(s: Session, playbook: PlaybookRow, held: datetime) -> None:

@@ -72,6 +72,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         " them up from. Record them as a hazard or in the next drill's plan",
         "补录的演练不在此登记整改措施（无现场记录可供跟进），请登记为隐患或纳入下次演练计划",
     ),
+    "drill.void_not_recorded": (
+        "drill #{id} was not recorded afterwards: only such a drill is voided (a drill run stays in its log)",
+        "演练 #{id} 不是补录的演练：只有补录的演练可以作废（实施的演练保留在其事件记录中）",
+    ),
+    "action.drill.void": ("void drills recorded afterwards", "作废补录的演练"),
     "drill.held_too_early": (
         "a drill recorded afterwards is one held after {day}: check the year",
         "补录的演练应在 {day} 之后举行：请检查年份",
@@ -138,6 +143,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "已补录演练 #{id}：举行于 {when}，得分 {score} / 100",
     ),
     "cli.drill.recorded_afterwards": ("recorded afterwards", "补录"),
+    "cli.drill.voided": (
+        "Drill #{id} voided: it no longer counts towards the compliance rules",
+        "演练 #{id} 已作废：不再计入演练合规要求",
+    ),
     "cli.drill.bad_participants": (
         "'{value}' is not role=name[,name…]",
         "“{value}”不符合“角色=姓名[,姓名…]”的格式",

@@ -38,6 +38,7 @@ ACTIONS: MappingProxyType[DrillAction, ActionRule] = MappingProxyType(
         DrillAction.EVALUATE: ActionRule("drill.evaluate", _RUN, "drill.not_running"),
         DrillAction.VIEW_ACTIONS: ActionRule("drill.read", _EVALUATED, "drill.not_evaluated"),
         DrillAction.COMPLETE_ACTION: ActionRule("drill.evaluate", _EVALUATED, "drill.not_evaluated"),
+        DrillAction.VOID: ActionRule("drill.record_held", _EVALUATED, "drill.not_evaluated"),
     }
 )
 
@@ -59,6 +60,8 @@ def available_actions(plan: DrillPlan | None, actor: Actor) -> frozenset[DrillAc
     offered = frozenset(a for a in open_in(plan.status) if allowed(actor, a))
     if plan.recorded_afterwards:  # it takes no corrective actions (held.py): none to follow up here
         offered -= {DrillAction.VIEW_ACTIONS, DrillAction.COMPLETE_ACTION}
+    else:  # a drill run lives in its incident's log: it is never voided
+        offered -= {DrillAction.VOID}
     return offered if plan.ended else offered - {DrillAction.EVALUATE}  # a drill is scored once over
 
 

@@ -157,6 +157,12 @@ class DrillService:
         with self._sessions.begin() as s:
             return held.record_held(s, actor, data, utcnow())
 
+    def void_held(self, actor: Actor, plan_id: int, reason: str) -> DrillPlan:
+        """A drill recorded afterwards by mistake stops counting (core/drills/held.py)."""
+        require(actor, "drill.record_held")
+        with self._sessions.begin() as s:
+            return held.void_held(s, actor, plan_id, reason)
+
     def move(self, actor: Actor, plan_id: int, when: datetime) -> DrillPlan:
         """Move a planned one-off drill to `when`: its date (the plan's `planned_at`, which the
         Drills page, `drill list`, compliance and the report read) and its calendar entry, in one
@@ -503,8 +509,13 @@ class DrillService:
                 plans, drills_store.playbook_tiers(s), drills_store.closed_incidents(s, plans)
             )
         before = [f for f in facts if f.plan.run_at is None or f.plan.run_at < as_of]
-        ran = sorted(
-            (f for f in facts if f.plan.run_at is not None and start <= f.plan.run_at < end),
+        ran = sorted(  # a drill recorded afterwards and voided was never held
+            (
+                f
+                for f in facts
+                if f.plan.run_at is not None and start <= f.plan.run_at < end
+                and f.plan.status != DrillStatus.CANCELLED
+            ),
             key=lambda f: (f.plan.run_at, f.plan.id),
         )
         rule_lines = [

@@ -52,6 +52,7 @@ class DrillAction(enum.StrEnum):
     EVALUATE = "evaluate"
     VIEW_ACTIONS = "view_actions"  # the corrective actions of the evaluation
     COMPLETE_ACTION = "complete_action"
+    VOID = "void"  # a drill recorded afterwards by mistake: it stops counting, its record stays
 
 
 class ComplianceStatus(LabelledEnum):

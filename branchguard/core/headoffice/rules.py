@@ -170,7 +170,8 @@ def facts(kind: str, r: Mapping[str, Any], period: str) -> dict[str, Any]:
             "status": r["status"],
             "opened_at": _when(r["run_at"] or r["planned_at"]),
             "closed_at": _when(evaluation["evaluated_at"]) if evaluation else None,
-            "score": float(evaluation["score"]) if evaluation else None,
+            # a drill recorded afterwards and voided keeps its evaluation, but was never held
+            "score": float(evaluation["score"]) if evaluation and r["status"] != "cancelled" else None,
         }
     if kind == "inspections":
         return {

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QHeaderView,
+    QInputDialog,
     QLabel,
     QMessageBox,
     QPushButton,
@@ -221,6 +222,11 @@ class DrillListPanel(QWidget):
             button.setVisible(rules.allowed(actor, action))
             button.setEnabled(action in offered)
         has_run = plan is not None and plan.incident_id is not None
+        if plan is not None and plan.recorded_afterwards:  # its Cancel voids the record, with a reason
+            self.cancel_button.setText(self.tr("Void record…"))
+            self.cancel_button.setEnabled(DrillAction.VOID in offered)
+        else:
+            self.cancel_button.setText(self.tr("Cancel drill"))
         self.console_button.setEnabled(has_run)
         self.report_button.setEnabled(has_run or (plan is not None and plan.recorded_afterwards))
 
@@ -357,6 +363,9 @@ class DrillListPanel(QWidget):
         return dialog
 
     def ask_cancel(self) -> None:
+        if (held := self._selected_for(DrillAction.VOID)) is not None:
+            self.ask_void(held)
+            return
         plan = self._selected_for(DrillAction.CANCEL)
         if plan is None:
             return
@@ -370,6 +379,20 @@ class DrillListPanel(QWidget):
             return
         try:
             self.session.services.drills.cancel(self.session.actor, plan.id)
+        except BranchGuardError as exc:
+            self.say(exc.message, error=True)
+            return
+        self._changed(plan.id)
+
+    def ask_void(self, plan: DrillPlan) -> None:
+        """A drill recorded afterwards by mistake stops counting; why is asked and kept."""
+        question = self.tr("Why is the record of “%1” void? (It stops counting; the reason is kept.)")
+        asked = literal(question.replace("%1", plan.title))
+        reason, ok = QInputDialog.getText(self, self.tr("Void record"), asked)
+        if not ok:
+            return
+        try:
+            self.session.services.drills.void_held(self.session.actor, plan.id, reason)
         except BranchGuardError as exc:
             self.say(exc.message, error=True)
             return

@@ -1149,6 +1149,18 @@ Submitted as: %3</translation>
         <source>A drill held without BranchGuard (before the install, or on paper), from its record</source>
         <translation>A drill held without BranchGuard (before the install, or on paper), from its record</translation>
     </message>
+    <message>
+        <source>Void record…</source>
+        <translation>Void record…</translation>
+    </message>
+    <message>
+        <source>Void record</source>
+        <translation>Void record</translation>
+    </message>
+    <message>
+        <source>Why is the record of “%1” void? (It stops counting; the reason is kept.)</source>
+        <translation>Why is the record of “%1” void? (It stops counting; the reason is kept.)</translation>
+    </message>
 </context>
 <context>
     <name>DrillPlanDialog</name>

@@ -1144,6 +1144,18 @@ Submitted as: %3</source>
         <source>A drill held without BranchGuard (before the install, or on paper), from its record</source>
         <translation>补录未使用本系统实施的演练（安装本系统之前，或纸质组织），依据其记录填写</translation>
     </message>
+    <message>
+        <source>Void record…</source>
+        <translation>作废记录…</translation>
+    </message>
+    <message>
+        <source>Void record</source>
+        <translation>作废记录</translation>
+    </message>
+    <message>
+        <source>Why is the record of “%1” void? (It stops counting; the reason is kept.)</source>
+        <translation>“%1”的记录为何作废？（作废后不再计入，原因予以保留。）</translation>
+    </message>
 </context>
 <context>
     <name>DrillPlanDialog</name>

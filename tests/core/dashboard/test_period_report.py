@@ -142,12 +142,19 @@ def test_a_drill_recorded_afterwards_is_among_the_periods_drills_and_says_so(ctx
     from tests.core.drills.test_drill_held import FIRE_SCORES
 
     lead = _lead(ctx)
-    held = datetime(2026, 3, 10, 9, 30)
+    month = (date.today().replace(day=1) - timedelta(days=70)).replace(day=10)  # a past month, whatever today
+    held = datetime.combine(month, datetime.min.time()).replace(hour=9, minute=30)
     plan = ctx.services.drills.record_held(
         lead, HeldDrillInput("FIRE", held, "安全管理台账第3页", EvaluationInput(FIRE_SCORES))
     )
-    report = ctx.services.dashboard.period_report(lead, Period(PeriodKind.MONTH, 2026, 3))
+    period = Period(PeriodKind.MONTH, month.year, month.month)
+    report = ctx.services.dashboard.period_report(lead, period)
     [line] = [d for d in report.drills if d.plan_id == plan.id]
     assert line.title == f"{plan.title}（补录）" and line.score == plan.score  # the branch's language
     assert line.actions == ()
     _assert_adds_up(report)
+    ctx.services.drills.void_held(lead, plan.id, "录错了月份")
+    voided = ctx.services.dashboard.period_report(lead, period)
+    assert all(d.plan_id != plan.id for d in voided.drills)
+    assert voided.figures.drills_evaluated == report.figures.drills_evaluated - 1
+    _assert_adds_up(voided)

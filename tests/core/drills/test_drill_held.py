@@ -138,3 +138,32 @@ def test_the_same_paper_drill_entered_twice_is_refused(ctx, lead) -> None:
     assert [p.id for p in ctx.services.drills.list(lead)] == [first.id]
     other = _held(20, playbook_code="ROB", evaluation=EvaluationInput(ROB))  # another plan's, that hour
     assert ctx.services.drills.record_held(lead, other).id != first.id
+
+
+def test_a_drill_recorded_by_mistake_is_voided_with_a_reason_and_stops_counting(ctx, lead, staff) -> None:
+    plan = ctx.services.drills.record_held(lead, _held(40))
+    assert _rules(ctx, lead)["FIRE_EVAC"].status == ComplianceStatus.ON_TIME
+    with pytest.raises(PermissionDenied):
+        ctx.services.drills.void_held(staff, plan.id, "录错了预案")
+    with pytest.raises(ValidationError) as caught:
+        ctx.services.drills.void_held(lead, plan.id, " ")
+    assert caught.value.field == "field.reason"
+    voided = ctx.services.drills.void_held(lead, plan.id, "录错了预案，应为防抢劫演练")
+    assert voided.status == DrillStatus.CANCELLED and voided.recorded_afterwards
+    assert _rules(ctx, lead)["FIRE_EVAC"].status == ComplianceStatus.OVERDUE
+    assert ctx.services.drills.record_of(lead, plan.id).evaluation is not None  # what was entered stays
+    with ctx.sessions() as s:
+        event = s.scalars(select(AuditEventRow).where(AuditEventRow.action == "drill.void")).one()
+    assert event.after["reason"] == "录错了预案，应为防抢劫演练"
+    with pytest.raises(ValidationError):  # once
+        ctx.services.drills.void_held(lead, plan.id, "再次作废")
+
+
+def test_a_drill_run_is_never_voided(ctx, lead, staff) -> None:
+    from branchguard.core.drills.types import DrillPlanInput
+
+    plan = ctx.services.drills.plan(lead, DrillPlanInput("FIRE", datetime.now() + timedelta(days=1)))
+    ctx.services.drills.run(staff, plan.id)
+    with pytest.raises(ValidationError) as caught:
+        ctx.services.drills.void_held(lead, plan.id, "不算")
+    assert "not recorded afterwards" in caught.value.text("en")

@@ -29,7 +29,7 @@ A = DrillAction
 OPEN_IN: dict[DrillStatus, set[DrillAction]] = {
     DrillStatus.PLANNED: {A.RUN, A.MOVE, A.CANCEL},
     DrillStatus.RUNNING: {A.HEADCOUNT, A.EVALUATE},
-    DrillStatus.EVALUATED: {A.VIEW_ACTIONS, A.COMPLETE_ACTION},
+    DrillStatus.EVALUATED: {A.VIEW_ACTIONS, A.COMPLETE_ACTION, A.VOID},
     DrillStatus.CANCELLED: set(),
 }
 # The safety lead plans, cancels, evaluates and follows up; staff run drills and count heads;
@@ -82,6 +82,7 @@ def test_an_action_is_offered_when_the_status_opens_it_and_the_role_may(
     status: DrillStatus, action: DrillAction, role: Role
 ) -> None:
     expected = action in OPEN_IN[status] and action in FOR_ROLE[role]
+    expected &= action is not A.VOID  # a run is never voided: only a drill recorded afterwards
     assert (action in rules.available_actions(drill(status), person(role))) is expected
     assert (action in rules.open_in(status.value)) is (action in OPEN_IN[status])
     assert rules.allowed(person(role), action) is (action in FOR_ROLE[role])
@@ -142,6 +143,7 @@ def test_the_service_refuses_every_action_the_status_does_not_open(ctx, lead, st
         A.EVALUATE: lambda plan_id, _action: drills.evaluate(lead, plan_id, EvaluationInput(FIRE_SCORES)),
         # with no run there is no action of this drill to complete: not found is a refusal too
         A.COMPLETE_ACTION: lambda plan_id, action: drills.complete_action(lead, plan_id, action or 0),
+        A.VOID: lambda plan_id, _action: drills.void_held(lead, plan_id, "误录"),
     }
     assert set(attempts) == set(DrillAction) - {A.VIEW_ACTIONS}  # a read: nothing to refuse
     plans = {status: _in_status(ctx, lead, staff, status) for status in DrillStatus}

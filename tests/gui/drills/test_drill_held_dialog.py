@@ -119,3 +119,25 @@ def test_a_drill_recorded_from_its_paper_record_shows_as_such_and_meets_its_rule
     assert not panel.console_button.isEnabled() and not panel.evaluate_button.isEnabled()
     fire = next(i for i in gui_ctx.services.drills.compliance(lead) if i.rule.code == "FIRE_EVAC")
     assert fire.status == ComplianceStatus.ON_TIME and fire.last_plan_id == plan.id
+
+
+def test_a_drill_recorded_by_mistake_is_voided_from_the_list_with_a_reason(
+    gui_ctx: AppContext, lead: Actor, open_window, qtbot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QInputDialog
+
+    from branchguard.core.drills.types import DrillStatus, EvaluationInput, HeldDrillInput
+    from tests.core.drills.test_drill_held import FIRE_SCORES
+
+    held = (datetime.now() - timedelta(days=5)).replace(hour=9, minute=0, second=0, microsecond=0)
+    plan = gui_ctx.services.drills.record_held(
+        lead, HeldDrillInput("FIRE", held, "台账第9页", EvaluationInput(FIRE_SCORES))
+    )
+    panel = _page(open_window, "lead").list_panel
+    qtbot.waitUntil(lambda: panel.select(plan.id))
+    assert panel.cancel_button.text() == "Void record…" and panel.cancel_button.isEnabled()
+    monkeypatch.setattr(QInputDialog, "getText", lambda *_a, **_k: ("录错了预案", True))
+    panel.cancel_button.click()
+    assert gui_ctx.services.drills.get(lead, plan.id).status == DrillStatus.CANCELLED
+    qtbot.waitUntil(lambda: panel.selected() is not None and panel.selected().status == DrillStatus.CANCELLED)
+    assert not panel.cancel_button.isEnabled()
