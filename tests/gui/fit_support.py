@@ -9,11 +9,15 @@ by tests/gui/test_fit.py.
   shorter than its lines need at its width (follow mode's step once lost its second half);
 - nothing that can be clicked or read lies outside the window (cut off at the bottom or the
   right), unless it sits inside a scroll area, where the user can scroll to it.
+
+`header_problems`: a table's column narrower than its title ("Playboo", "Days o…" at 15 pt, where
+the columns kept widths in pixels chosen for 10 pt).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, QSize
+from PySide6.QtCore import QRect, QSize, Qt
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractScrollArea,
@@ -24,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from branchguard.gui.kit import style
 from branchguard.gui.kit.screen import FLOOR, FRAME, SHORTEST
 
 SMALL = QSize(1024, 768)
@@ -93,4 +98,29 @@ def fit_problems(window: QWidget, limit: QSize = SMALL, floor: QSize = FLOOR) ->
             shown = _visible_area(widget, window)
             if shown.width() < widget.width() - 2 or shown.height() < widget.height() - 2:
                 problems.append(f"{name_of(widget)} cut off by the window's edge")
+    return problems
+
+
+HEADER_PADDING = 2 * style.HEADER_PAD + 1  # QHeaderView::section's padding a side, its 1 px border
+
+
+def header_problems(window: QWidget) -> list[str]:
+    """Each shown column title of `window`'s tables that does not read whole in its column."""
+    problems = []
+    for header in window.findChildren(QHeaderView):
+        if not header.isVisible() or header.orientation() != Qt.Orientation.Horizontal:
+            continue
+        model = header.model()
+        bold = QFont(header.font())
+        bold.setWeight(QFont.Weight.DemiBold)  # the style sheet's section font
+        metrics = QFontMetrics(bold)
+        for column in range(header.count()):
+            title = model.headerData(column, Qt.Orientation.Horizontal) if model is not None else None
+            if header.isSectionHidden(column) or not isinstance(title, str) or not title:
+                continue
+            need = metrics.horizontalAdvance(title) + HEADER_PADDING
+            if header.sectionSize(column) < need:
+                table = header.parentWidget()
+                name = table.objectName() if table is not None else "-"
+                problems.append(f"{name} column {title!r}: {header.sectionSize(column)} < {need} px")
     return problems

@@ -8,6 +8,9 @@ page built, and a page built first at 10 pt would not say what 15 pt needs. At 1
 filters asked for 888 px in one row, the hazard register's buttons 947, the complaints' steps 901,
 the audit filters 889, and the calendar's month 936 (its cells' "(12 items)"): the window grew to
 1205 px.
+
+Every table's column titles read whole: columns kept widths in pixels chosen for 10 pt ("Playboo",
+"Days o…"), see gui/kit/text_scale.py.
 """
 
 from __future__ import annotations
@@ -22,7 +25,7 @@ from PySide6.QtWidgets import QApplication, QTabWidget
 from branchguard.app import build_main_window
 from branchguard.context import AppContext
 from branchguard.gui.shell.main_window import MainWindow
-from tests.gui.fit_support import SMALL, fit_problems
+from tests.gui.fit_support import SMALL, fit_problems, header_problems
 from tests.gui.test_fit import LANGS, login, settle
 
 LARGE_POINTS = 15.0  # 10 pt at Windows' 150 % text size
@@ -56,7 +59,7 @@ def large_window(world: AppContext, qtbot: Any, app: QApplication) -> Iterator[C
 
 def check_width(window: MainWindow, where: str) -> None:
     settle()
-    problems = fit_problems(window, SMALL, floor=SMALL)
+    problems = fit_problems(window, SMALL, floor=SMALL) + header_problems(window)
     assert not problems, f"{where} at {LARGE_POINTS:g} pt: " + "; ".join(problems)
     assert window.size() == SMALL, f"{where}: the window grew to {window.width()}×{window.height()}"
 

@@ -35,6 +35,7 @@ from branchguard.gui.kit.page import Page
 from branchguard.gui.kit.plain import plain
 from branchguard.gui.kit.rows import SORT_ROLE, RowsProxy
 from branchguard.gui.kit.search_box import SearchBox
+from branchguard.gui.kit.text_scale import set_row_height, size_columns
 from branchguard.gui.kit.windowed import Pager
 from branchguard.gui.shell.session import GuiSession
 
@@ -138,19 +139,21 @@ class AuditPage(Page):
         table.setAlternatingRowColors(True)
         table.setWordWrap(False)
         table.verticalHeader().hide()
-        table.verticalHeader().setDefaultSectionSize(28)
+        set_row_height(table, 28)
         header = table.horizontalHeader()
         header.setStretchLastSection(True)
         header.setHighlightSections(False)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        for column, width in (
-            (AuditModel.COL_TIME, 160),
-            (AuditModel.COL_USER, 90),
-            (AuditModel.COL_ACTION, 150),
-            (AuditModel.COL_ENTITY, 90),
-            (AuditModel.COL_ID, 70),
-        ):
-            header.resizeSection(column, width)
+        size_columns(
+            header,
+            (
+                (AuditModel.COL_TIME, 160),
+                (AuditModel.COL_USER, 90),
+                (AuditModel.COL_ACTION, 150),
+                (AuditModel.COL_ENTITY, 90),
+                (AuditModel.COL_ID, 70),
+            ),
+        )
         table.selectionModel().currentRowChanged.connect(lambda *_: self.show_detail(self.selected()))
         return table
 
@@ -162,11 +165,11 @@ class AuditPage(Page):
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         table.verticalHeader().hide()
-        table.verticalHeader().setDefaultSectionSize(26)
+        set_row_height(table, 26)
         header = table.horizontalHeader()
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         header.setSectionResizeMode(AuditDiffModel.COL_FIELD, QHeaderView.ResizeMode.Fixed)
-        header.resizeSection(AuditDiffModel.COL_FIELD, 160)
+        size_columns(header, [(AuditDiffModel.COL_FIELD, 160)])
         header.setSectionResizeMode(AuditDiffModel.COL_BEFORE, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(AuditDiffModel.COL_AFTER, QHeaderView.ResizeMode.Stretch)
         return table

@@ -47,6 +47,7 @@ from branchguard.gui.kit.icons import icon
 from branchguard.gui.kit.loader import Loader
 from branchguard.gui.kit.names import NamesReader
 from branchguard.gui.kit.page import Page
+from branchguard.gui.kit.text_scale import size_columns
 from branchguard.gui.kit.times import date_time
 from branchguard.gui.shell.session import GuiSession
 from branchguard.reports.complaint_common import step_detail_lines
@@ -122,13 +123,15 @@ class ComplaintsPage(Page):
         header = table.horizontalHeader()
         header.setStretchLastSection(True)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        for column, width in (
-            (ComplaintListModel.COL_NUMBER, 110),
-            (ComplaintListModel.COL_RECEIVED, 130),
-            (ComplaintListModel.COL_DUE, 170),
-            (ComplaintListModel.COL_REQUEST, 220),
-        ):
-            header.resizeSection(column, width)
+        size_columns(
+            header,
+            (
+                (ComplaintListModel.COL_NUMBER, 110),
+                (ComplaintListModel.COL_RECEIVED, 130),
+                (ComplaintListModel.COL_DUE, 170),
+                (ComplaintListModel.COL_REQUEST, 220),
+            ),
+        )
         table.selectionModel().currentRowChanged.connect(lambda *_: self._load_detail())
         return table
 

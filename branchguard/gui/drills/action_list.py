@@ -19,6 +19,7 @@ from branchguard.core.kernel.roles import may
 from branchguard.gui.drills.models import ActionModel
 from branchguard.gui.kit.loader import Loader
 from branchguard.gui.kit.tables import make_table
+from branchguard.gui.kit.text_scale import size_columns
 from branchguard.gui.shell.session import GuiSession
 
 ALL, OPEN, OVERDUE = "all", "open", "overdue"
@@ -43,8 +44,7 @@ class ActionListPanel(QWidget):
             ActionModel.COL_ACTION, QHeaderView.ResizeMode.Stretch
         )
         self.table.horizontalHeader().setStretchLastSection(False)
-        for column, width in ((0, 220), (2, 90), (3, 100), (4, 150)):
-            self.table.horizontalHeader().resizeSection(column, width)
+        size_columns(self.table.horizontalHeader(), ((0, 220), (2, 90), (3, 100), (4, 150)))
         self.table.activated.connect(self._activated)
         self.count_label = QLabel()
         self.count_label.setObjectName("action_count")

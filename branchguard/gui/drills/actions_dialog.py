@@ -28,6 +28,7 @@ from branchguard.gui.kit import style
 from branchguard.gui.kit.icons import icon
 from branchguard.gui.kit.plain import plain
 from branchguard.gui.kit.screen import resize_within_screen
+from branchguard.gui.kit.text_scale import size_columns
 from branchguard.gui.kit.times import date_time
 from branchguard.gui.shell.session import GuiSession
 
@@ -53,8 +54,7 @@ class ActionsDialog(QDialog):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(self.TEXT, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((self.OWNER, 100), (self.DUE, 100), (self.DONE, 190)):
-            header.resizeSection(column, width)
+        size_columns(header, ((self.OWNER, 100), (self.DUE, 100), (self.DONE, 190)))
         self.table.itemSelectionChanged.connect(self._update_button)
         self.done_button = QPushButton(icon("approve"), "")
         self.done_button.setObjectName("drill_action_done")

@@ -20,6 +20,7 @@ from branchguard.gui.kit.icons import icon
 from branchguard.gui.kit.loader import Loader
 from branchguard.gui.kit.plain import plain
 from branchguard.gui.kit.tables import make_table
+from branchguard.gui.kit.text_scale import size_columns
 from branchguard.gui.shell.session import GuiSession
 
 
@@ -58,8 +59,7 @@ class CompliancePanel(QWidget):
         self.model = ComplianceModel(self)
         self.table, self.proxy = make_table("compliance_table", self.model)  # in the rules' order
         header = self.table.horizontalHeader()
-        for column, width in enumerate((220, 90, 100, 160, 250, 150)):
-            header.resizeSection(column, width)
+        size_columns(header, enumerate((220, 90, 100, 160, 250, 150)))
         self.table.activated.connect(lambda _index: self.ask_edit())
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._update_buttons())
         self.edit_button = QPushButton(icon("edit"), "")

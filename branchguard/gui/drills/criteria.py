@@ -29,6 +29,7 @@ from branchguard.gui.kit import style
 from branchguard.gui.kit.icons import icon
 from branchguard.gui.kit.loader import Loader
 from branchguard.gui.kit.plain import plain
+from branchguard.gui.kit.text_scale import large_text, set_row_height, size_columns
 from branchguard.gui.shell.session import GuiSession
 
 _SET_ROLE = Qt.ItemDataRole.UserRole
@@ -57,14 +58,13 @@ class CriteriaPanel(QWidget):
         self.table = QTableWidget(0, 4)
         self.table.setObjectName("criteria_table")
         self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(30)
+        set_row_height(self.table, 30)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         header = self.table.horizontalHeader()
-        header.resizeSection(self.CODE, 110)
+        size_columns(header, ((self.CODE, 110), (self.WEIGHT, 80)))
         header.setSectionResizeMode(self.ZH, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(self.EN, QHeaderView.ResizeMode.Stretch)
-        header.resizeSection(self.WEIGHT, 80)
         self.total = QLabel()
         self.total.setObjectName("criteria_total")
         self.add_button = QPushButton(icon("add"), "")
@@ -99,12 +99,15 @@ class CriteriaPanel(QWidget):
         buttons.addWidget(self.save_button)
         right_box.addLayout(buttons)
         right_box.addWidget(self.message)
-        split = QSplitter(Qt.Orientation.Horizontal)
+        # The sets above the table at larger text: beside it, at 15 pt on 1024×768, the criteria's
+        # columns were squeezed to "…riterion (Chines…" and the sets' names cut.
+        stacked = large_text(self)
+        split = QSplitter(Qt.Orientation.Vertical if stacked else Qt.Orientation.Horizontal)
         split.setChildrenCollapsible(False)
         split.addWidget(self.sets)
         split.addWidget(right)
         split.setStretchFactor(1, 3)
-        split.setSizes([260, 800])
+        split.setSizes([150, 600] if stacked else [260, 800])
         box = QVBoxLayout(self)
         box.setContentsMargins(8, 8, 8, 8)
         box.addLayout(top)

@@ -35,6 +35,7 @@ from branchguard.gui.kit.forms import FieldForm
 from branchguard.gui.kit.icons import icon
 from branchguard.gui.kit.plain import plain
 from branchguard.gui.kit.screen import resize_within_screen
+from branchguard.gui.kit.text_scale import set_row_height
 from branchguard.gui.shell.session import GuiSession
 
 DEFAULT_DUE_DAYS = 30
@@ -55,7 +56,7 @@ class ActionsTable(QWidget):
         self.table = QTableWidget(0, 3)
         self.table.setObjectName("evaluate_actions")
         self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(32)
+        set_row_height(self.table, 32)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.horizontalHeader().setSectionResizeMode(self.TEXT, QHeaderView.ResizeMode.Stretch)

@@ -33,6 +33,7 @@ from branchguard.gui.kit.icons import icon
 from branchguard.gui.kit.plain import literal, plain
 from branchguard.gui.kit.rows import SORT_ROLE, RowsProxy
 from branchguard.gui.kit.tables import lead_with
+from branchguard.gui.kit.text_scale import set_row_height, size_columns
 from branchguard.gui.kit.windowed import Pager
 from branchguard.gui.kit.writer import writer
 from branchguard.gui.shell.session import GuiSession
@@ -80,14 +81,13 @@ class DrillListPanel(QWidget):
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(DrillPlanModel.COL_DATE, Qt.SortOrder.DescendingOrder)  # newest first
         self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(28)
+        set_row_height(self.table, 28)
         header = self.table.horizontalHeader()
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         header.setHighlightSections(False)
         header.setStretchLastSection(True)
         widths = (40, 210, 70, 96, 80, 96, 124, 110, 80, 50)
-        for column, width in enumerate(widths):
-            header.resizeSection(column, width)
+        size_columns(header, enumerate(widths))
         header.setSectionResizeMode(DrillPlanModel.COL_TITLE, QHeaderView.ResizeMode.Interactive)
         m = DrillPlanModel  # when, and how it went, beside the title: at 1024 px they were scrolled off
         lead_with(header, (m.COL_ID, m.COL_TITLE, m.COL_DATE, m.COL_STATUS, m.COL_SCORE))

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from branchguard.core.kernel.errors import BranchGuardError
 from branchguard.core.people.types import BranchRole, PersonInfo
 from branchguard.gui.kit.icons import icon
+from branchguard.gui.kit.text_scale import set_row_height
 from branchguard.gui.shell.session import GuiSession
 
 _SPLIT = re.compile(r"[,，、;；]+")
@@ -113,7 +114,7 @@ class ParticipantsTable(QWidget):
         self.table.verticalHeader().hide()
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().setDefaultSectionSize(32)
+        set_row_height(self.table, 32)
         # The two columns share the width: a role 170 px wide once pushed the names behind a
         # horizontal scroll bar in a narrow dialog.
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)

@@ -54,6 +54,7 @@ from branchguard.gui.kit.icons import icon
 from branchguard.gui.kit.names import NamesReader
 from branchguard.gui.kit.plain import plain
 from branchguard.gui.kit.screen import resize_within_screen
+from branchguard.gui.kit.text_scale import size_columns
 from branchguard.gui.kit.times import date_time
 from branchguard.gui.shell.session import GuiSession
 
@@ -67,7 +68,7 @@ def _table(name: str, model: Any, stretch: int) -> QTableView:
     table.setWordWrap(False)
     table.verticalHeader().hide()
     table.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-    table.horizontalHeader().resizeSection(0, 130)
+    size_columns(table.horizontalHeader(), [(0, 130)])
     table.horizontalHeader().setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
     return table
 

@@ -44,6 +44,7 @@ from branchguard.gui.kit.page import Page
 from branchguard.gui.kit.plain import literal, plain
 from branchguard.gui.kit.search_box import SearchBox
 from branchguard.gui.kit.tables import make_table
+from branchguard.gui.kit.text_scale import size_columns
 from branchguard.gui.shell.session import GuiSession
 
 if TYPE_CHECKING:
@@ -144,11 +145,9 @@ class HazardsPage(Page):
     def _size_columns(self) -> None:
         """Narrow columns, the due date (and "overdue") within 1024×768, where a 220 px title once
         pushed it out of view; never narrower than the heading's words ("Days open" in 60 px read
-        "Days o…")."""
-        header = self.table.horizontalHeader()
+        "Days o…"), see text_scale."""
         widths = ((0, 96), (1, 60), (2, 170), (3, 76), (4, 66), (5, 72), (6, 82), (7, 140), (8, 60))
-        for column, width in widths:
-            header.resizeSection(column, max(width, header.sectionSizeHint(column)))
+        size_columns(self.table.horizontalHeader(), widths)
 
     def retranslate(self) -> None:
         self._size_columns()  # the headings' words differ by language

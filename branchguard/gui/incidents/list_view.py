@@ -32,6 +32,7 @@ from branchguard.gui.kit.loader import Loader
 from branchguard.gui.kit.names import NamesReader
 from branchguard.gui.kit.rows import SORT_ROLE, RowsProxy
 from branchguard.gui.kit.search_box import SearchBox
+from branchguard.gui.kit.text_scale import set_row_height, size_columns
 from branchguard.gui.kit.windowed import Pager
 from branchguard.gui.playbooks.preview import LevelBadgeDelegate
 from branchguard.gui.shell.session import GuiSession
@@ -50,7 +51,7 @@ def _table(name: str, model: QSortFilterProxyModel | SearchHitsModel) -> QTableV
     table.setAlternatingRowColors(True)
     table.setWordWrap(False)
     table.verticalHeader().hide()
-    table.verticalHeader().setDefaultSectionSize(28)
+    set_row_height(table, 28)
     header = table.horizontalHeader()
     header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
     header.setHighlightSections(False)
@@ -119,8 +120,7 @@ class IncidentListPanel(QWidget):
             (m.COL_DRILL, 80), (m.COL_STATUS, 70), (m.COL_PLAYBOOK, 90), (m.COL_STARTED, 130),
             (m.COL_BY, 84), (m.COL_CLOSED, 130),
         )  # fmt: skip
-        for column, width in widths:
-            header.resizeSection(column, width)
+        size_columns(header, widths)
         header.setSectionResizeMode(IncidentListModel.COL_TITLE, QHeaderView.ResizeMode.Interactive)
         self.table.activated.connect(self._open_row)
         self.count_label = QLabel()
@@ -140,8 +140,7 @@ class IncidentListPanel(QWidget):
 
         self.hits_model = SearchHitsModel(self)
         self.hits = _table("incidents_hits", self.hits_model)
-        for column, width in ((0, 150), (1, 220), (2, 110)):
-            self.hits.horizontalHeader().resizeSection(column, width)
+        size_columns(self.hits.horizontalHeader(), ((0, 150), (1, 220), (2, 110)))
         self.hits.activated.connect(self._open_hit)
         self.hits_label = QLabel()
         self.hits_label.setStyleSheet("font-weight: 600;")

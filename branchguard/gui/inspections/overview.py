@@ -37,6 +37,7 @@ from branchguard.gui.kit.names import NamesReader
 from branchguard.gui.kit.plain import plain
 from branchguard.gui.kit.rows import RowsModel
 from branchguard.gui.kit.tables import make_table
+from branchguard.gui.kit.text_scale import size_columns
 from branchguard.gui.kit.windowed import Pager
 from branchguard.gui.schedules.models import OccurrenceModel
 from branchguard.gui.shell.session import GuiSession
@@ -85,8 +86,8 @@ class InspectionsOverview(QWidget):
         )
         self.templates.horizontalHeader().setStretchLastSection(False)
         # the name takes what is left: about 160 px at 1024×768, where these once left it 60
-        for column, width in ((1, 80), (2, 130), (3, 50), (4, 110), (5, 130), (6, 64)):
-            self.templates.horizontalHeader().resizeSection(column, width)
+        widths = ((1, 80), (2, 130), (3, 50), (4, 110), (5, 130), (6, 64))
+        size_columns(self.templates.horizontalHeader(), widths)
         self.templates.activated.connect(lambda _i: self._start_selected())
         self.templates.selectionModel().currentRowChanged.connect(lambda *_: self.update_actions())
         self.due_model = OccurrenceModel(self)
@@ -215,11 +216,10 @@ class InspectionsOverview(QWidget):
         if self._lists is not None:
             return self._lists
         due, _ = make_table("inspection_due", self.due_model, sortable=False)
-        for column, width in ((0, 130), (1, 200), (2, 70), (3, 90)):
-            due.horizontalHeader().resizeSection(column, width)
+        size_columns(due.horizontalHeader(), ((0, 130), (1, 200), (2, 70), (3, 90)))
         history, _ = make_table("inspection_history", self.history_model, sortable=False)
-        for column, width in ((0, 44), (1, 190), (2, 80), (3, 90), (4, 90), (5, 130), (6, 130), (7, 200)):
-            history.horizontalHeader().resizeSection(column, width)
+        widths = ((0, 44), (1, 190), (2, 80), (3, 90), (4, 90), (5, 130), (6, 130), (7, 200))
+        size_columns(history.horizontalHeader(), widths)
         # Sorting enabled after the indicator is set: a view enabling it sorts by its indicator,
         # first column by default, and the history would be read again in that order.
         for view, column, order in (

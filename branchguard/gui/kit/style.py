@@ -24,6 +24,7 @@ OK = "#2E7D32"
 # The keyboard focus: a dark ring that shows on the teal of a default button or the sidebar's row
 # (3.8:1) as on white; Fusion's own ring barely showed on teal, and the sidebar had none.
 FOCUS = TEXT
+HEADER_PAD = 8  # pixels each side of a column's title (gui/kit/text_scale.py sizes columns by it)
 
 
 @dataclass(frozen=True)
@@ -124,7 +125,7 @@ QTableView, QTreeView {{
 }}
 QHeaderView::section {{
     background: #EEF1F2; color: {TEXT}; border: none; border-bottom: 1px solid {BORDER};
-    border-right: 1px solid #E3E8EA; padding: 5px 8px; font-weight: 600;
+    border-right: 1px solid #E3E8EA; padding: 5px {HEADER_PAD}px; font-weight: 600;
 }}
 QTabWidget::pane {{ border: 1px solid {BORDER}; border-radius: 4px; background: {SURFACE}; top: -1px; }}
 QTabBar::tab {{ padding: 6px 16px; border: 1px solid transparent; color: {MUTED}; }}

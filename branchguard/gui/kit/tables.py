@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from branchguard.gui.kit.rows import SORT_ROLE, RowsProxy
+from branchguard.gui.kit.text_scale import scale_default_width, set_row_height
 
 
 def lead_with(header: QHeaderView, columns: Sequence[int]) -> None:
@@ -37,8 +38,9 @@ def make_table(name: str, model: Any, sortable: bool = True) -> tuple[QTableView
     table.setWordWrap(False)
     table.setSortingEnabled(sortable)
     table.verticalHeader().hide()
-    table.verticalHeader().setDefaultSectionSize(28)
+    set_row_height(table, 28)
     header = table.horizontalHeader()
+    scale_default_width(header)
     header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
     header.setHighlightSections(False)
     header.setStretchLastSection(True)

@@ -29,6 +29,7 @@ from branchguard.gui.kit.loader import Loader
 from branchguard.gui.kit.plain import literal
 from branchguard.gui.kit.rows import SIZE_SAMPLE_ROWS, SORT_ROLE, RowsModel
 from branchguard.gui.kit.search_box import SearchBox
+from branchguard.gui.kit.text_scale import scaled, set_row_height
 from branchguard.gui.people.models import ContactsModel, PeopleModel
 from branchguard.gui.shell.session import GuiSession
 
@@ -112,7 +113,7 @@ class RecordTab(QWidget, Generic[T]):
         table.setAlternatingRowColors(True)
         table.setWordWrap(False)
         table.verticalHeader().hide()
-        table.verticalHeader().setDefaultSectionSize(30)
+        set_row_height(table, 30)
         header = table.horizontalHeader()
         header.setStretchLastSection(True)
         header.setHighlightSections(False)
@@ -264,7 +265,8 @@ class RecordTab(QWidget, Generic[T]):
         header = self.table.horizontalHeader()
         for column in range(self.model.columnCount() - 1):
             # Room for the sort arrow and for longer values typed later.
-            header.resizeSection(column, min(max(header.sectionSize(column) + 24, 90), 320))
+            least, most = scaled(90, header), scaled(320, header)
+            header.resizeSection(column, min(max(header.sectionSize(column) + 24, least), most))
 
     def focus_search(self) -> None:
         self.search.setFocus()

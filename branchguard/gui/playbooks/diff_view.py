@@ -25,6 +25,7 @@ from branchguard.core.playbooks.types import PlaybookVersion
 from branchguard.gui.kit import style
 from branchguard.gui.kit.plain import plain
 from branchguard.gui.kit.screen import resize_within_screen
+from branchguard.gui.kit.text_scale import size_columns
 from branchguard.gui.playbooks.models import HTML_ROLE, FieldChangesModel, StepDiffModel, shifted
 from branchguard.gui.shell.session import GuiSession
 
@@ -118,7 +119,7 @@ class PlaybookDiffView(QWidget):
         steps_header = self.steps_table.horizontalHeader()
         for column in (StepDiffModel.COL_OLD_NUMBER, StepDiffModel.COL_NEW_NUMBER):
             steps_header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
-            steps_header.resizeSection(column, 96)
+        size_columns(steps_header, ((StepDiffModel.COL_OLD_NUMBER, 96), (StepDiffModel.COL_NEW_NUMBER, 96)))
         for column in (StepDiffModel.COL_OLD, StepDiffModel.COL_NEW):
             steps_header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
         # Rows follow the wrapped text when the columns change width.

@@ -21,6 +21,7 @@ from branchguard.core.playbooks.types import PlaybookVersion
 from branchguard.gui.kit.icons import icon
 from branchguard.gui.kit.names import NamesReader
 from branchguard.gui.kit.screen import resize_within_screen
+from branchguard.gui.kit.text_scale import set_row_height
 from branchguard.gui.playbooks.diff_view import PlaybookDiffDialog
 from branchguard.gui.playbooks.models import VersionsModel
 from branchguard.gui.playbooks.preview import PlaybookPreview
@@ -45,7 +46,7 @@ class PlaybookHistoryDialog(QDialog):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(30)
+        set_row_height(self.table, 30)
         header = self.table.horizontalHeader()
         header.setHighlightSections(False)
         header.setStretchLastSection(True)

@@ -23,6 +23,7 @@ from branchguard.gui.kit.loader import Loader, reads_next_turn
 from branchguard.gui.kit.rows import SIZE_SAMPLE_ROWS, SORT_ROLE, CellsProxy
 from branchguard.gui.kit.search_box import SearchBox
 from branchguard.gui.kit.tables import lead_with
+from branchguard.gui.kit.text_scale import scaled, set_row_height
 from branchguard.gui.playbooks.models import LEVELS_ROLE, PlaybooksModel
 from branchguard.gui.playbooks.preview import LevelBadgeDelegate
 from branchguard.gui.shell.session import GuiSession
@@ -87,7 +88,7 @@ class PlaybookList(QWidget):
         table.setAlternatingRowColors(True)
         table.setWordWrap(False)
         table.verticalHeader().hide()
-        table.verticalHeader().setDefaultSectionSize(30)
+        set_row_height(table, 30)
         table.setItemDelegateForColumn(PlaybooksModel.COL_LEVELS, LevelBadgeDelegate(LEVELS_ROLE, table))
         header = table.horizontalHeader()
         header.setHighlightSections(False)
@@ -182,7 +183,7 @@ class PlaybookList(QWidget):
         self.table.resizeColumnsToContents()
         header = self.table.horizontalHeader()
         for column in range(self.model.columnCount()):
-            header.resizeSection(column, min(header.sectionSize(column) + 12, TITLE_WIDTH))
+            header.resizeSection(column, min(header.sectionSize(column) + 12, scaled(TITLE_WIDTH, header)))
 
     def _update_count(self) -> None:
         self.count_label.setText(self.tr("%n plan(s)", "", self.model.rowCount()))

@@ -36,6 +36,7 @@ from branchguard.gui.kit.forms import FieldForm
 from branchguard.gui.kit.icons import icon
 from branchguard.gui.kit.plain import plain
 from branchguard.gui.kit.screen import resize_within_screen
+from branchguard.gui.kit.text_scale import size_columns
 from branchguard.gui.kit.writer import writer
 
 NO_DATE = QDate(2000, 1, 1)  # the date edit's minimum, shown as "no due date"
@@ -121,8 +122,7 @@ class CloseDialog(QDialog):
         self.action_table.setTabKeyNavigation(False)
         header = self.action_table.horizontalHeader()
         header.setSectionResizeMode(self.COL_TEXT, QHeaderView.ResizeMode.Stretch)
-        header.resizeSection(self.COL_OWNER, 130)
-        header.resizeSection(self.COL_DUE, 130)
+        size_columns(header, [(self.COL_OWNER, 130), (self.COL_DUE, 130)])
         self.add_action = QPushButton(icon("add"), self.tr("Add action"))
         self.add_action.setObjectName("close_add_action")
         self.add_action.clicked.connect(lambda: self.add_action_row())

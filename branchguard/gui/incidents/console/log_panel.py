@@ -28,6 +28,7 @@ from branchguard.gui.incidents.log_model import IncidentLogModel
 from branchguard.gui.kit.flow import FlowLayout
 from branchguard.gui.kit.icons import icon
 from branchguard.gui.kit.plain import plain, tip
+from branchguard.gui.kit.text_scale import size_columns
 
 if TYPE_CHECKING:
     from branchguard.core.kernel.types import Actor
@@ -94,8 +95,7 @@ class LogPanel(QWidget):
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         header.setHighlightSections(False)
         header.setStretchLastSection(True)
-        for column, width in ((0, 48), (1, 80), (2, 80), (3, 120)):
-            header.resizeSection(column, width)
+        size_columns(header, ((0, 48), (1, 80), (2, 80), (3, 120)))
         self.view.selectionModel().currentRowChanged.connect(lambda *_: self._update_buttons())
 
         self.kind = QComboBox()

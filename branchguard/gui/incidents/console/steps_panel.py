@@ -25,6 +25,7 @@ from branchguard.gui.kit import style
 from branchguard.gui.kit.elided import ElidedLabel
 from branchguard.gui.kit.icons import icon
 from branchguard.gui.kit.plain import tip
+from branchguard.gui.kit.text_scale import size_columns
 
 STEP_ROW = 24  # pixels: a row of the step list, at the usual 10 pt text
 HEADER_HEIGHT = 24  # pixels: the column headers of the step list and the log, likewise
@@ -64,8 +65,7 @@ class StepsPanel(QWidget):
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         header.setHighlightSections(False)
         header.setFixedHeight(compact(HEADER_HEIGHT, header))
-        for column, width in ((0, 44), (2, 110), (3, 100), (4, 80), (5, 90)):
-            header.resizeSection(column, width)
+        size_columns(header, ((0, 44), (2, 110), (3, 100), (4, 80), (5, 90)))
         header.setSectionResizeMode(IncidentStepsModel.COL_TEXT, QHeaderView.ResizeMode.Stretch)
         # Enter on the list marks the selected step done; a QShortcut with a whatsThis is listed in F1.
         self.enter_keys = []

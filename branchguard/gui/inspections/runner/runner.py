@@ -57,6 +57,7 @@ from branchguard.gui.kit.icons import icon
 from branchguard.gui.kit.names import NamesReader
 from branchguard.gui.kit.plain import plain
 from branchguard.gui.kit.screen import scrolling_column
+from branchguard.gui.kit.text_scale import set_row_height, size_columns
 from branchguard.gui.kit.times import date_time
 from branchguard.gui.kit.writer import writer
 from branchguard.gui.shell.session import GuiSession
@@ -141,12 +142,11 @@ class InspectionRunner(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(28)
+        set_row_height(self.table, 28)
         header = self.table.horizontalHeader()
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         header.setHighlightSections(False)
-        for column, width in ((0, 36), (1, 96), (3, 110), (4, 180), (5, 110)):
-            header.resizeSection(column, width)
+        size_columns(header, ((0, 36), (1, 96), (3, 110), (4, 180), (5, 110)))
         header.setSectionResizeMode(ChecklistModel.COL_TEXT, QHeaderView.ResizeMode.Stretch)
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
         self.signatures = SignaturesBox()

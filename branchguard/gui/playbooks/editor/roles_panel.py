@@ -27,6 +27,7 @@ from branchguard.gui.kit import style
 from branchguard.gui.kit.icons import icon
 from branchguard.gui.kit.plain import plain
 from branchguard.gui.kit.rows import phone_font
+from branchguard.gui.kit.text_scale import set_row_height, size_columns
 from branchguard.gui.playbooks.editor.commands import EditCommand, SetField
 from branchguard.gui.playbooks.editor.roles_model import RolesModel, post_role
 from branchguard.gui.playbooks.editor.state import MetaState
@@ -70,13 +71,13 @@ class RolesPanel(QWidget):
         self.roles_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.roles_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.roles_table.verticalHeader().hide()
-        self.roles_table.verticalHeader().setDefaultSectionSize(30)
+        set_row_height(self.roles_table, 30)
         header = self.roles_table.horizontalHeader()
         header.setHighlightSections(False)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(RolesModel.COL_CODE, QHeaderView.ResizeMode.Interactive)
-        self.roles_table.setColumnWidth(RolesModel.COL_CODE, 150)
+        size_columns(header, [(RolesModel.COL_CODE, 150)])
         self.add_role_button = QPushButton(icon("add"), "")
         self.add_role_button.setObjectName("add_role_button")
         self.add_role_button.clicked.connect(self.add_role)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from branchguard.gui.kit.icons import icon
 from branchguard.gui.kit.plain import plain
+from branchguard.gui.kit.text_scale import scaled, set_row_height, size_columns
 from branchguard.gui.playbooks.editor.roles_model import RolesModel
 from branchguard.gui.playbooks.editor.step_form import StepForm
 from branchguard.gui.playbooks.editor.steps_model import StepsModel
@@ -40,9 +41,9 @@ def steps_table(model: StepsModel) -> QTableView:
     table.setWordWrap(False)
     table.setTextElideMode(Qt.TextElideMode.ElideRight)
     numbers = table.verticalHeader()
-    numbers.setDefaultSectionSize(30)
+    set_row_height(table, 30)
     numbers.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-    numbers.setMinimumWidth(36)
+    numbers.setMinimumWidth(scaled(36, numbers))
     numbers.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
     header = table.horizontalHeader()
     header.setHighlightSections(False)
@@ -50,13 +51,15 @@ def steps_table(model: StepsModel) -> QTableView:
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     header.setSectionResizeMode(StepsModel.COL_TEXT_ZH, QHeaderView.ResizeMode.Stretch)
     header.setSectionResizeMode(StepsModel.COL_TEXT_EN, QHeaderView.ResizeMode.Stretch)
-    for column, width in (
-        (StepsModel.COL_ROLE, 150),
-        (StepsModel.COL_TARGET, 80),
-        (StepsModel.COL_REPORT, 100),
-        (StepsModel.COL_JUMP, 210),
-    ):
-        table.setColumnWidth(column, width)
+    size_columns(
+        header,
+        (
+            (StepsModel.COL_ROLE, 150),
+            (StepsModel.COL_TARGET, 80),
+            (StepsModel.COL_REPORT, 100),
+            (StepsModel.COL_JUMP, 210),
+        ),
+    )
     return table
 
 
