@@ -125,3 +125,28 @@ def test_the_drill_dialogs_fit_at_larger_text(
     settle()
     width = dialog.minimumSizeHint().width()
     assert width <= SMALL.width(), f"{name} at {LARGE_POINTS:g} pt needs {width} px"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_sidebar_names_read_whole_at_larger_text(large_window: Callable[[str], MainWindow]) -> None:
+    """At 15 pt "People & contacts" read "People & co…" in the 210 px it had at 10 pt."""
+    from branchguard.gui.shell.sidebar import AROUND, ICON
+
+    sidebar = large_window("lead").sidebar
+    room = sidebar.viewport().width() - (AROUND - 1) - ICON  # the list's border is outside its viewport
+    for row in range(sidebar.count()):
+        text = sidebar.item(row).text()
+        assert sidebar.fontMetrics().horizontalAdvance(text) <= room, f"{text!r} in {room} px"
+        assert sidebar.visualItemRect(sidebar.item(row)).height() >= sidebar.fontMetrics().height() + 18
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_sidebar_keeps_its_width_at_the_usual_text_size(
+    world: AppContext, qtbot: Any, app: QApplication
+) -> None:
+    window = build_main_window(world, login(world, "lead"))
+    qtbot.addWidget(window)
+    window.show()
+    settle()
+    assert window.sidebar.width() == 210
+    assert window.sidebar.visualItemRect(window.sidebar.item(0)).height() == 40

@@ -10,11 +10,11 @@ from PySide6.QtCore import QDate, QEvent, QLocale, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
+    QSpacerItem,
     QStackedWidget,
     QTableView,
     QToolButton,
@@ -30,6 +30,7 @@ from branchguard.core.schedules.rules import owed_before
 from branchguard.core.schedules.types import DueFilter, OccurrenceInfo, ScheduleKind
 from branchguard.gui.kit.elided import ElidedLabel
 from branchguard.gui.kit.files import ask_save_path, saved_message
+from branchguard.gui.kit.flow import FlowLayout
 from branchguard.gui.kit.icons import icon
 from branchguard.gui.kit.loader import Loader
 from branchguard.gui.kit.page import Page
@@ -93,16 +94,17 @@ class CalendarPage(Page):
         self.export_button = QPushButton(icon("export"), "")
         self.export_button.setObjectName("calendar_export")
         self.export_button.clicked.connect(self.export_ics)
-        bar = QHBoxLayout()
+        bar = FlowLayout()  # wraps at larger text: in one line at 15 pt it held the window 1038 px wide
         for widget in (self.prev_button, self.today_button, self.next_button):
-            bar.addWidget(widget)
-        bar.addWidget(self.heading, 1)
-        bar.addWidget(self.clear_filter_button)
+            bar.add_widget(widget)
+        bar.add_widget(self.heading, 1)
+        bar.add_widget(self.clear_filter_button)
+        bar.add_stretch()
         for widget in (self.month_button, self.week_button, self.agenda_button):
-            bar.addWidget(widget)
-        bar.addSpacing(12)
-        bar.addWidget(self.export_button)
-        bar.addWidget(self.new_button)
+            bar.add_widget(widget)
+        bar.addItem(QSpacerItem(12, 0))
+        bar.add_widget(self.export_button)
+        bar.add_widget(self.new_button)
 
         self.month = DayGrid(6)
         self.month.setObjectName("calendar_month")
@@ -120,6 +122,7 @@ class CalendarPage(Page):
             self.stack.addWidget(view)
         self.hint = plain(QLabel())
         self.hint.setProperty("role", "hint")
+        self.hint.setWordWrap(True)  # at 15 pt its one line held the window 1038 px wide
         box = QVBoxLayout(self)
         box.addLayout(bar)
         box.addWidget(self.stack, 1)

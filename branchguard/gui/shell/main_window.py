@@ -7,12 +7,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import shiboken6
-from PySide6.QtCore import QEvent, QSettings, QSize, Signal
+from PySide6.QtCore import QEvent, QSettings, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
-    QListWidget,
     QListWidgetItem,
     QMainWindow,
     QMessageBox,
@@ -27,6 +26,7 @@ from branchguard.gui.kit.screen import resize_within_screen
 from branchguard.gui.shell.lock_cover import LockCover
 from branchguard.gui.shell.page_keys import PageKeys
 from branchguard.gui.shell.quit_guard import close_by_hand, lets_quit
+from branchguard.gui.shell.sidebar import Sidebar
 
 if TYPE_CHECKING:  # the window paints before these (the login dialog: the database layer) load
     from branchguard.core.kernel.types import Actor
@@ -93,10 +93,7 @@ class MainWindow(QMainWindow):
         self._status_loader: Loader | None = None  # made at the first login, with the database layer
         self.setWindowIcon(icon("branchguard"))
 
-        self.sidebar = QListWidget()
-        self.sidebar.setObjectName("sidebar")
-        self.sidebar.setIconSize(QSize(20, 20))
-        self.sidebar.setFixedWidth(210)
+        self.sidebar = Sidebar()
         self.sidebar.currentItemChanged.connect(self._on_sidebar)
         self.stack = QStackedWidget()
         self.stack.setObjectName("page_stack")
@@ -280,8 +277,8 @@ class MainWindow(QMainWindow):
         for info in self.visible_pages():
             item = QListWidgetItem(icon(info.icon_name or "about"), info.nav_title())
             item.setData(_PAGE_ROLE, info.page_id)
-            item.setSizeHint(QSize(0, 40))
             self.sidebar.addItem(item)
+        self.sidebar.fit()
         self.sidebar.blockSignals(False)
 
     def _visible_page(self, page_id: str) -> PageInfo | None:
@@ -531,6 +528,7 @@ class MainWindow(QMainWindow):
             info = self._visible_page(item.data(_PAGE_ROLE))
             if info is not None:
                 item.setText(info.nav_title())
+        self.sidebar.fit()
         if self._session is not None and not self._locked:
             self._show_status()
         if self.tray_keeper is not None:
