@@ -26,7 +26,7 @@ from branchguard.app import build_main_window
 from branchguard.context import AppContext
 from branchguard.gui.shell.main_window import MainWindow
 from tests.gui.fit_support import SMALL, fit_problems, header_problems
-from tests.gui.test_fit import LANGS, login, settle
+from tests.gui.test_fit import LANGS, _dialogs, errors_shown, login, settle
 
 LARGE_POINTS = 15.0  # 10 pt at Windows' 150 % text size
 LEAD_PAGES = [
@@ -118,13 +118,25 @@ def test_the_drill_dialogs_fit_at_larger_text(
     large_window: Callable[[str], MainWindow], name: str, lang: str
 ) -> None:
     """The evaluation's criteria hint and its actions' box title held it 1084 px wide in one line."""
-    from tests.gui.test_fit import _dialogs
-
     window = large_window("lead")
     dialog = _dialogs()[name](window.session, window)
     settle()
     width = dialog.minimumSizeHint().width()
     assert width <= SMALL.width(), f"{name} at {LARGE_POINTS:g} pt needs {width} px"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_training_dialog_opens_as_wide_as_its_form_at_larger_text(
+    large_window: Callable[[str], MainWindow],
+) -> None:
+    """Its minimum width, 460 px set by hand, replaced the form's: "Certificate expires on" was cut."""
+    window = large_window("lead")
+    dialog = _dialogs()["TrainingDialog"](window.session, window)
+    dialog.show()
+    settle()
+    problems = fit_problems(dialog) + errors_shown(dialog)
+    dialog.done(0)
+    assert not problems, "; ".join(problems)
 
 
 @pytest.mark.parametrize("lang", LANGS)

@@ -33,6 +33,7 @@ from branchguard.gui.kit import discard
 from branchguard.gui.kit.forms import FieldForm
 from branchguard.gui.kit.plain import literal, plain
 from branchguard.gui.kit.rows import phone_font
+from branchguard.gui.kit.text_scale import scaled
 
 In = TypeVar("In")
 Out = TypeVar("Out")
@@ -117,7 +118,9 @@ class RecordDialog(QDialog, Generic[In, Out]):
         layout.addLayout(self.form)
         layout.addWidget(self.general_error)
         layout.addWidget(self.buttons)
-        self.setMinimumWidth(460)
+        # Set by hand, it replaces the form's own minimum: in 460 px at 15 pt the training's
+        # "Certificate expires on" was cut.
+        self.setMinimumWidth(scaled(460, self))
 
     def collect(self) -> In:
         raise NotImplementedError
