@@ -1,8 +1,9 @@
 """Renders every page and the start-up dialogs, in Chinese and English, into docs/screenshots/.
 
-    python -m tools.screenshots [--out docs/screenshots] [--lang zh_CN --lang en]
+    python -m tools.screenshots [--out docs/screenshots] [--lang zh_CN --lang en] [--points 15]
 
-Offscreen (QWidget.grab) with demo data in a temporary data folder, as the safety lead sees it.
+Offscreen (QWidget.grab) with demo data in a temporary data folder, as the safety lead sees it;
+`--points 15` as a low-vision user's 150 % system text size gives the application font.
 """
 
 from __future__ import annotations
@@ -261,8 +262,12 @@ def shoot_drill_screens(ctx: AppContext, window: MainWindow, folder: Path, out: 
     return shots
 
 
-def shoot_language(app: QApplication, lang: str, out: Path) -> list[Path]:
+def shoot_language(app: QApplication, lang: str, out: Path, points: float = 0) -> list[Path]:
     configure_app(app, lang)
+    if points:
+        font = app.font()
+        font.setPointSizeF(points)
+        app.setFont(font)
     shots = []
     with tempfile.TemporaryDirectory(prefix="branchguard-shots-") as tmp:
         ctx = open_context(Path(tmp) / "data", lang=lang)
@@ -309,12 +314,13 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tools.screenshots", description=__doc__)
     parser.add_argument("--out", type=Path, default=Path("docs/screenshots"))
     parser.add_argument("--lang", action="append", choices=("zh_CN", "en"))
+    parser.add_argument("--points", type=float, default=0, help="the application font's size, e.g. 15")
     args = parser.parse_args(argv)
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     tasks.set_inline(True)  # a page's background checks finish before its picture is taken
     for lang in args.lang or ["zh_CN", "en"]:
-        for path in shoot_language(app, lang, args.out / lang):
+        for path in shoot_language(app, lang, args.out / lang, args.points):
             print(path)
     return 0
 
