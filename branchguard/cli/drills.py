@@ -49,7 +49,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     plan.add_argument(
         "--rrule", default="", help="repeat: monthly, quarterly, semiannual, yearly or an RFC 5545 rule"
     )
-    _kind_arguments(plan)
+    _kind_arguments(plan, "staff are not told in advance")
     plan.add_argument(
         "--participant",
         action="append",
@@ -117,7 +117,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         metavar="FILE",
         help="JSON or YAML: {criterion_code: 0-100, ..., problems: text, lessons: text}",
     )
-    _kind_arguments(held)
+    _kind_arguments(held, "staff were not told in advance")
     held.add_argument("--json", action="store_true", help=JSON_TEXT_HELP)
     held.set_defaults(handler=run_record_held)
 
@@ -141,8 +141,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     comp.set_defaults(handler=run_compliance)
 
 
-def _kind_arguments(parser: argparse.ArgumentParser) -> None:
-    """What kind of drill: its type, mode, whether announced, its title."""
+def _kind_arguments(parser: argparse.ArgumentParser, unannounced: str) -> None:
+    """What kind of drill: its type, mode, whether announced (`unannounced`: the flag's help, in the
+    tense of the command), its title."""
     parser.add_argument(
         "--type",
         dest="scope",
@@ -156,7 +157,7 @@ def _kind_arguments(parser: argparse.ArgumentParser) -> None:
         default=DrillMode.LIVE.value,
         help="live (default) or tabletop exercise",
     )
-    parser.add_argument("--unannounced", action="store_true", help="staff were not told in advance")
+    parser.add_argument("--unannounced", action="store_true", help=unannounced)
     parser.add_argument("--title", default="", help="default: the plan's title")
 
 

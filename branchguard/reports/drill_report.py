@@ -159,6 +159,16 @@ def _overview(styles: ReportStyles, record: DrillRecord, width: float) -> Table:
     score = f"{record.evaluation.score:g} / 100" if record.evaluation else t("report.drill.not_evaluated")
     run = record.incident.summary if record.incident is not None else None
     ended = run.closed_at if run is not None else None  # the drill ends when its incident is closed
+    run_id = f"#{plan.incident_id}" if plan.incident_id else "—"
+    incident: tuple[str, Cell] = (t("report.drill.incident"), run_id)
+    if plan.recorded_afterwards:  # no live log: when and from what it was entered, in its place
+        recorded = t(
+            "report.drill.recorded_from",
+            reference=plan.notes,
+            who=styles.who(plan.created_by),
+            at=local_stamp(plan.created_at),
+        )
+        incident = (t("report.drill.recorded_afterwards"), recorded)
     pairs: list[tuple[str, Cell]] = [
         (t("report.drill.number"), f"#{plan.id}"),
         (t("report.playbook.status"), plan.status.label),
@@ -174,18 +184,10 @@ def _overview(styles: ReportStyles, record: DrillRecord, width: float) -> Table:
         (t("report.drill.run_at"), local_stamp(plan.run_at) if plan.run_at else t("report.drill.not_run")),
         (t("report.drill.ended_at"), local_stamp(ended) if ended else "—"),
         (t("report.incident.duration"), elapsed_text(ended - plan.run_at) if ended and plan.run_at else "—"),
-        (t("report.drill.incident"), f"#{plan.incident_id}" if plan.incident_id else "—"),
+        incident,
         (t("report.drill.headcount"), headcount),
         (t("field.scores"), score),
     ]
-    if plan.recorded_afterwards:  # no live log: when and from what it was entered, in its place
-        recorded = t(
-            "report.drill.recorded_from",
-            reference=plan.notes,
-            who=styles.who(plan.created_by),
-            at=local_stamp(plan.created_at),
-        )
-        pairs[-3] = (t("report.drill.recorded_afterwards"), recorded)
     return pairs_table(styles, pairs, width)
 
 

@@ -123,6 +123,7 @@ HELP: dict[str, str] = {
         "综合演练（comprehensive）或单项演练（single_topic，默认）"
     ),
     "live (default) or tabletop exercise": "实战演练（live，默认）或桌面推演（tabletop）",
+    "staff are not told in advance": "不提前通知员工",
     "staff were not told in advance": "未提前通知员工",
     "participants by role or team (repeatable), e.g. branch_head=王经理": (
         "按岗位或小组列出参演人员（可重复），例如 branch_head=王经理"

@@ -17,7 +17,6 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from branchguard.core.audit.service import record
-from branchguard.core.drills import library as drills_data
 from branchguard.core.drills import rules as drill_rules
 from branchguard.core.drills import store as drills_store
 from branchguard.core.drills.types import DrillAction, DrillPlan, DrillStatus, HeldDrillInput
@@ -25,7 +24,6 @@ from branchguard.core.kernel import validation
 from branchguard.core.kernel.errors import NotFound, ValidationError
 from branchguard.core.kernel.i18n import Message
 from branchguard.core.kernel.types import Actor
-from branchguard.core.playbooks.types import IncidentCategory
 from branchguard.core.schedules import rules
 from branchguard.db.base import utcnow
 from branchguard.db.locks import locked
@@ -51,25 +49,19 @@ def record_held(s: Session, actor: Actor, data: HeldDrillInput, now: datetime) -
     problems = validation.text(data.evaluation.problems, "field.problems", required=False, limit=5000)
     lessons = validation.text(data.evaluation.lessons, "field.lessons", required=False, limit=5000)
     values = drills_store.clean_kind(data.title, data.scope, data.mode)
-    version = drills_store.drilled_version(s, data.playbook_code)
-    _refuse_a_twin(s, version.playbook, held)
-    category = IncidentCategory(version.category)
-    chosen = drills_data.set_for_category(drills_data.criteria_sets(s, ""), category)
-    title = values.pop("title") or drills_store.default_title(version)
-    row = DrillPlanRow(
-        **values,
-        title=title,
-        playbook_code=version.playbook.code,
-        category=category.value,
+    row, chosen = drills_store.plan_row(
+        s,
+        data.playbook_code,
+        values,
         announced=bool(data.announced),
         planned_at=held,
         run_at=held,
-        criteria_set=chosen.code,
         status=DrillStatus.EVALUATED.value,
         notes=reference,
         created_by=actor.username,
         created_at=now,
     )
+    _refuse_a_twin(s, row.playbook_code, held)
     s.add(row)
     s.flush()
     ev = drills_store.evaluation_row(
@@ -103,17 +95,17 @@ def void_held(s: Session, actor: Actor, plan_id: int, reason: str) -> DrillPlan:
     return drills_store.plan_infos(s, [row], utcnow())[0]
 
 
-def _refuse_a_twin(s: Session, playbook: PlaybookRow, held: datetime) -> None:
+def _refuse_a_twin(s: Session, code: str, held: datetime) -> None:
     """A drill of the same plan on the same local day, recorded or run, is the same paper record
     entered twice, as a rule (it would count twice). The plan's row is locked first (db/locks.py):
     of two PCs entering the same record at once, the second finds the first's."""
-    locked(s, PlaybookRow, playbook.id)
+    locked(s, PlaybookRow, s.scalar(select(PlaybookRow.id).where(PlaybookRow.code == code)))
     zone = rules.local_zone_name()
     day = held.astimezone(rules.zone(zone)).date()
     start = rules.start_utc(datetime.combine(day, time.min), zone)
     end = rules.start_utc(datetime.combine(day + timedelta(days=1), time.min), zone)
     same = select(DrillPlanRow.id).where(
-        DrillPlanRow.playbook_code == playbook.code, DrillPlanRow.run_at >= start, DrillPlanRow.run_at < end
+        DrillPlanRow.playbook_code == code, DrillPlanRow.run_at >= start, DrillPlanRow.run_at < end
     )
     if (twin := s.scalar(same.limit(1))) is not None:
         raise ValidationError("field.held_at", Message("drill.held_twice", id=twin, day=day))

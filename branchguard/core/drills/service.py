@@ -43,7 +43,6 @@ from branchguard.core.kernel.paging import Slice, Window
 from branchguard.core.kernel.roles import require
 from branchguard.core.kernel.types import Actor
 from branchguard.core.ledger import recording as ledger_recording
-from branchguard.core.playbooks.types import IncidentCategory
 from branchguard.core.schedules import rules
 from branchguard.core.schedules.links import retime_one_off
 from branchguard.core.schedules.service import ScheduleService
@@ -112,21 +111,16 @@ class DrillService:
         rule = rules.normalise(data.rrule, data.date, zone)  # a bad rule fails before anything is written
         values = drills_store.clean_plan(data)
         with self._sessions.begin() as s:
-            version = drills_store.drilled_version(s, data.playbook_code)
-            category = IncidentCategory(version.category)
-            chosen = drills_data.set_for_category(drills_data.criteria_sets(s, ""), category)
-            title = values.pop("title") or drills_store.default_title(version)
-            row = DrillPlanRow(
-                **values,
-                title=title,
-                playbook_code=version.playbook.code,
-                category=category.value,
+            row, _chosen = drills_store.plan_row(
+                s,
+                data.playbook_code,
+                values,
                 planned_at=rules.start_utc(data.date, zone),
-                criteria_set=chosen.code,
                 status=DrillStatus.PLANNED.value,
                 created_by=actor.username,
                 created_at=utcnow(),
             )
+            title = row.title
             s.add(row)
             s.flush()
             record(s, actor, "drill.plan", "drill_plan", row.id, after=drills_store.audit_view(row, rule))

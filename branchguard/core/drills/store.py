@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import Row, select
 from sqlalchemy.orm import Session
 
-from branchguard.core.drills.library import check_scores
+from branchguard.core.drills.library import check_scores, criteria_sets, set_for_category
 from branchguard.core.drills.types import (
     CriteriaSet,
     DrillMode,
@@ -304,8 +304,26 @@ def drilled_version(s: Session, code: str) -> PlaybookVersionRow:
     return version
 
 
-def default_title(version: PlaybookVersionRow) -> str:
-    return t("drill.default_title", plan=Text2(version.title_zh, version.title_en).text)
+def plan_row(
+    s: Session, code: str, values: dict[str, Any], **columns: Any
+) -> tuple[DrillPlanRow, CriteriaSet]:
+    """A new drill of the approved version of plan `code` (not yet added): its category, the criteria
+    set made for that category, its title (`values`' own, else "Drill: <the plan's>"); and that set."""
+    version = drilled_version(s, code)
+    category = IncidentCategory(version.category)
+    chosen = set_for_category(criteria_sets(s, ""), category)
+    given = dict(values)
+    plan_title = Text2(version.title_zh, version.title_en).text
+    title = given.pop("title") or t("drill.default_title", plan=plan_title)
+    row = DrillPlanRow(
+        **given,
+        **columns,
+        title=title,
+        playbook_code=version.playbook.code,
+        category=category.value,
+        criteria_set=chosen.code,
+    )
+    return row, chosen
 
 
 def audit_view(row: DrillPlanRow, rule: str) -> dict[str, Any]:

@@ -9,7 +9,6 @@ from datetime import datetime
 
 from PySide6.QtCore import QDateTime, Signal
 from PySide6.QtWidgets import (
-    QComboBox,
     QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
@@ -25,14 +24,13 @@ from branchguard.core.drills.held import EARLIEST_HELD, REFERENCE_LIMIT
 from branchguard.core.drills.library import set_for_category
 from branchguard.core.drills.types import (
     CriteriaSet,
-    DrillMode,
     DrillPlan,
     DrillScope,
     EvaluationInput,
     HeldDrillInput,
 )
 from branchguard.core.kernel.errors import BranchGuardError, NotFound, ValidationError
-from branchguard.gui.drills.scenario import ScenarioBox
+from branchguard.gui.drills.scenario import DrillKindBoxes, ScenarioBox
 from branchguard.gui.drills.scores_box import ScoresBox
 from branchguard.gui.kit.forms import FieldForm
 from branchguard.gui.kit.plain import plain
@@ -67,16 +65,10 @@ class HeldDrillDialog(QDialog):
         self.held.setDateTime(_qt(EARLIEST_HELD))
         self.reference = QLineEdit()
         self.reference.setMaxLength(REFERENCE_LIMIT)
-        self.scope = QComboBox()
-        for scope in DrillScope:
-            self.scope.addItem(scope.label, scope.value)
+        self.kind = DrillKindBoxes(self)
+        self.scope, self.mode, self.announced = self.kind.scope, self.kind.mode, self.kind.announced
+        self.title_edit = self.kind.title_edit
         self.scope.setCurrentIndex(self.scope.findData(DrillScope.SINGLE_TOPIC.value))  # as the CLI's
-        self.mode = QComboBox()
-        for mode in DrillMode:
-            self.mode.addItem(mode.label, mode.value)
-        self.announced = QComboBox()
-        self.title_edit = QLineEdit()
-        self.title_edit.setMaxLength(200)
         self.problems = QPlainTextEdit()
         self.lessons = QPlainTextEdit()
         for edit in (self.problems, self.lessons):
@@ -144,24 +136,16 @@ class HeldDrillDialog(QDialog):
             "held_playbook": self.tr("Scenario (playbook)"),
             "held_at": self.tr("Held at"),
             "held_reference": self.tr("Paper record"),
-            "held_scope": self.tr("Type"),
-            "held_mode": self.tr("Form"),
-            "held_announced": self.tr("Notice"),
-            "held_title": self.tr("Title"),
             "held_problems": self.tr("Problems found"),
             "held_lessons": self.tr("Lessons learned"),
         }
+        labels |= {f"held_{name}": text for name, text in self.kind.labels().items()}
         for key, text in labels.items():
             self.form.set_label(key, text)
         self.playbook.retranslate()
         self.reference.setPlaceholderText(self.tr("e.g. safety register 2026, page 14"))
         self.held.setSpecialValueText(self.tr("Enter the date and time"))
-        self.title_edit.setPlaceholderText(self.tr("Left empty: “Drill: <playbook title>”"))
-        current = self.announced.currentIndex()
-        self.announced.clear()
-        self.announced.addItem(self.tr("Announced in advance"), True)
-        self.announced.addItem(self.tr("Unannounced (staff not told)"), False)
-        self.announced.setCurrentIndex(max(current, 0))
+        self.kind.retranslate()
         self.scores_box.retranslate()
         self.submit_button.setText(self.tr("Record drill"))
 
@@ -201,10 +185,7 @@ class HeldDrillDialog(QDialog):
                 problems=self.problems.toPlainText().strip(),
                 lessons=self.lessons.toPlainText().strip(),
             ),
-            scope=DrillScope(self.scope.currentData()),
-            mode=DrillMode(self.mode.currentData()),
-            announced=bool(self.announced.currentData()),
-            title=self.title_edit.text().strip(),
+            **self.kind.values(),
         )
 
     def submit(self) -> None:

@@ -17,18 +17,17 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPlainTextEdit,
     QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
-from branchguard.core.drills.types import DrillMode, DrillPlan, DrillPlanInput, DrillScope
+from branchguard.core.drills.types import DrillPlan, DrillPlanInput
 from branchguard.core.kernel.errors import BranchGuardError, NotFound, ValidationError
 from branchguard.core.schedules.rules import PRESETS
 from branchguard.gui.drills.people import NamesEdit, ParticipantsTable, roster
-from branchguard.gui.drills.scenario import ScenarioBox
+from branchguard.gui.drills.scenario import DrillKindBoxes, ScenarioBox
 from branchguard.gui.kit.forms import FieldForm
 from branchguard.gui.kit.plain import plain
 from branchguard.gui.kit.screen import resize_within_screen
@@ -61,15 +60,9 @@ class DrillPlanDialog(QDialog):
         people = roster(session)
         self.playbook = ScenarioBox(session)
         self.playbooks = self.playbook.playbooks
-        self.title_edit = QLineEdit()
-        self.title_edit.setMaxLength(200)
-        self.scope = QComboBox()
-        for scope in DrillScope:
-            self.scope.addItem(scope.label, scope.value)
-        self.mode = QComboBox()
-        for mode in DrillMode:
-            self.mode.addItem(mode.label, mode.value)
-        self.announced = QComboBox()
+        self.kind = DrillKindBoxes(self)
+        self.scope, self.mode, self.announced = self.kind.scope, self.kind.mode, self.kind.announced
+        self.title_edit = self.kind.title_edit
         start = (when or datetime.now() + timedelta(days=7)).replace(minute=0, second=0, microsecond=0)
         self.start = QDateTimeEdit(QDateTime.fromSecsSinceEpoch(int(start.timestamp())))
         self.start.setCalendarPopup(True)
@@ -164,25 +157,17 @@ class DrillPlanDialog(QDialog):
         self.setWindowTitle(self.tr("Plan a drill"))
         labels = {
             "drill_playbook": self.tr("Scenario (playbook)"),
-            "drill_title": self.tr("Title"),
-            "drill_scope": self.tr("Type"),
-            "drill_mode": self.tr("Form"),
-            "drill_announced": self.tr("Notice"),
             "drill_start": self.tr("Date and time"),
             "drill_repeats": self.tr("Repeats"),
             "drill_goals": self.tr("Goals (one per line)"),
             "drill_observers": self.tr("Observers"),
             "drill_headcount": self.tr("Expected headcount"),
         }
+        labels |= {f"drill_{name}": text for name, text in self.kind.labels().items()}
         for key, text in labels.items():
             self._captions[key][0].set_label(key, text)
         self.playbook.retranslate()
-        self.title_edit.setPlaceholderText(self.tr("Left empty: “Drill: <playbook title>”"))
-        current = self.announced.currentIndex()
-        self.announced.clear()
-        self.announced.addItem(self.tr("Announced in advance"), True)
-        self.announced.addItem(self.tr("Unannounced (staff not told)"), False)
-        self.announced.setCurrentIndex(max(current, 0))
+        self.kind.retranslate()
         current = self.repeats.currentIndex()
         self.repeats.clear()
         names = (
@@ -231,11 +216,8 @@ class DrillPlanDialog(QDialog):
         return DrillPlanInput(
             playbook_code=self.playbook_code(),
             date=start,
-            scope=DrillScope(self.scope.currentData()),
-            mode=DrillMode(self.mode.currentData()),
-            announced=bool(self.announced.currentData()),
+            **self.kind.values(),
             rrule=drill_rule(str(self.repeats.currentData() or ""), until),
-            title=self.title_edit.text().strip(),
             participants=self.participants.participants(),
             observers=self.observers.names(),
             goals=tuple(line.strip() for line in self.goals.toPlainText().splitlines() if line.strip()),

@@ -1,11 +1,15 @@
 """The drill's scenario: an approved playbook, chosen from a list or typed (a code or a few
-characters of its title), for planning a drill and for recording one held earlier."""
+characters of its title), and what kind of drill it is, for planning a drill and for recording one
+held earlier."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QCompleter, QSizePolicy, QWidget
+from typing import Any
 
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtWidgets import QComboBox, QCompleter, QLineEdit, QSizePolicy, QWidget
+
+from branchguard.core.drills.types import DrillMode, DrillScope
 from branchguard.core.kernel.types import PlaybookStatus
 from branchguard.core.playbooks.types import PlaybookSummary
 from branchguard.gui.shell.session import GuiSession
@@ -51,3 +55,46 @@ class ScenarioBox(QComboBox):
 
     def choose(self, code: str) -> None:
         self.setCurrentIndex(self.findData(code))
+
+
+class DrillKindBoxes(QObject):
+    """What kind of drill it is, beside its scenario: its type, form, notice and title, as the plan
+    dialog and the dialog recording a drill held earlier both ask it. `labels` words their captions."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.scope = QComboBox(parent)
+        for scope in DrillScope:
+            self.scope.addItem(scope.label, scope.value)
+        self.mode = QComboBox(parent)
+        for mode in DrillMode:
+            self.mode.addItem(mode.label, mode.value)
+        self.announced = QComboBox(parent)
+        self.title_edit = QLineEdit(parent)
+        self.title_edit.setMaxLength(200)
+
+    def labels(self) -> dict[str, str]:
+        """The captions, by the widget's name here."""
+        return {
+            "scope": self.tr("Type"),
+            "mode": self.tr("Form"),
+            "announced": self.tr("Notice"),
+            "title": self.tr("Title"),
+        }
+
+    def retranslate(self) -> None:
+        self.title_edit.setPlaceholderText(self.tr("Left empty: “Drill: <playbook title>”"))
+        current = self.announced.currentIndex()
+        self.announced.clear()
+        self.announced.addItem(self.tr("Announced in advance"), True)
+        self.announced.addItem(self.tr("Unannounced (staff not told)"), False)
+        self.announced.setCurrentIndex(max(current, 0))
+
+    def values(self) -> dict[str, Any]:
+        """As DrillPlanInput and HeldDrillInput take them."""
+        return {
+            "scope": DrillScope(self.scope.currentData()),
+            "mode": DrillMode(self.mode.currentData()),
+            "announced": bool(self.announced.currentData()),
+            "title": self.title_edit.text().strip(),
+        }

@@ -1173,22 +1173,6 @@ Submitted as: %3</translation>
         <translation>Scenario (playbook)</translation>
     </message>
     <message>
-        <source>Title</source>
-        <translation>Title</translation>
-    </message>
-    <message>
-        <source>Type</source>
-        <translation>Type</translation>
-    </message>
-    <message>
-        <source>Form</source>
-        <translation>Form</translation>
-    </message>
-    <message>
-        <source>Notice</source>
-        <translation>Notice</translation>
-    </message>
-    <message>
         <source>Date and time</source>
         <translation>Date and time</translation>
     </message>
@@ -1207,18 +1191,6 @@ Submitted as: %3</translation>
     <message>
         <source>Expected headcount</source>
         <translation>Expected headcount</translation>
-    </message>
-    <message>
-        <source>Left empty: “Drill: &lt;playbook title&gt;”</source>
-        <translation>Left empty: “Drill: &lt;playbook title&gt;”</translation>
-    </message>
-    <message>
-        <source>Announced in advance</source>
-        <translation>Announced in advance</translation>
-    </message>
-    <message>
-        <source>Unannounced (staff not told)</source>
-        <translation>Unannounced (staff not told)</translation>
     </message>
     <message>
         <source>One-off</source>
@@ -7556,40 +7528,12 @@ Unassign it?</translation>
         <translation>Scenario (playbook)</translation>
     </message>
     <message>
-        <source>Type</source>
-        <translation>Type</translation>
-    </message>
-    <message>
-        <source>Form</source>
-        <translation>Form</translation>
-    </message>
-    <message>
-        <source>Notice</source>
-        <translation>Notice</translation>
-    </message>
-    <message>
-        <source>Title</source>
-        <translation>Title</translation>
-    </message>
-    <message>
         <source>Problems found</source>
         <translation>Problems found</translation>
     </message>
     <message>
         <source>Lessons learned</source>
         <translation>Lessons learned</translation>
-    </message>
-    <message>
-        <source>Left empty: “Drill: &lt;playbook title&gt;”</source>
-        <translation>Left empty: “Drill: &lt;playbook title&gt;”</translation>
-    </message>
-    <message>
-        <source>Announced in advance</source>
-        <translation>Announced in advance</translation>
-    </message>
-    <message>
-        <source>Unannounced (staff not told)</source>
-        <translation>Unannounced (staff not told)</translation>
     </message>
     <message>
         <source>Record a drill held earlier</source>
@@ -7672,6 +7616,37 @@ Unassign it?</translation>
     <message>
         <source>Go</source>
         <translation>Go</translation>
+    </message>
+</context>
+<context>
+    <name>DrillKindBoxes</name>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Form</source>
+        <translation>Form</translation>
+    </message>
+    <message>
+        <source>Notice</source>
+        <translation>Notice</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>Left empty: “Drill: &lt;playbook title&gt;”</source>
+        <translation>Left empty: “Drill: &lt;playbook title&gt;”</translation>
+    </message>
+    <message>
+        <source>Announced in advance</source>
+        <translation>Announced in advance</translation>
+    </message>
+    <message>
+        <source>Unannounced (staff not told)</source>
+        <translation>Unannounced (staff not told)</translation>
     </message>
 </context>
 </TS>

@@ -1168,22 +1168,6 @@ Submitted as: %3</source>
         <translation>演练场景（预案）</translation>
     </message>
     <message>
-        <source>Title</source>
-        <translation>标题</translation>
-    </message>
-    <message>
-        <source>Type</source>
-        <translation>演练类型</translation>
-    </message>
-    <message>
-        <source>Form</source>
-        <translation>演练形式</translation>
-    </message>
-    <message>
-        <source>Notice</source>
-        <translation>通知方式</translation>
-    </message>
-    <message>
         <source>Date and time</source>
         <translation>日期和时间</translation>
     </message>
@@ -1202,18 +1186,6 @@ Submitted as: %3</source>
     <message>
         <source>Expected headcount</source>
         <translation>应到人数</translation>
-    </message>
-    <message>
-        <source>Left empty: “Drill: &lt;playbook title&gt;”</source>
-        <translation>留空则为“演练：&lt;预案标题&gt;”</translation>
-    </message>
-    <message>
-        <source>Announced in advance</source>
-        <translation>预先通知</translation>
-    </message>
-    <message>
-        <source>Unannounced (staff not told)</source>
-        <translation>不预先通知（员工事先不知情）</translation>
     </message>
     <message>
         <source>One-off</source>
@@ -7531,40 +7503,12 @@ Unassign it?</source>
         <translation>演练场景（预案）</translation>
     </message>
     <message>
-        <source>Type</source>
-        <translation>类别</translation>
-    </message>
-    <message>
-        <source>Form</source>
-        <translation>演练形式</translation>
-    </message>
-    <message>
-        <source>Notice</source>
-        <translation>通知方式</translation>
-    </message>
-    <message>
-        <source>Title</source>
-        <translation>标题</translation>
-    </message>
-    <message>
         <source>Problems found</source>
         <translation>发现的问题</translation>
     </message>
     <message>
         <source>Lessons learned</source>
         <translation>经验教训</translation>
-    </message>
-    <message>
-        <source>Left empty: “Drill: &lt;playbook title&gt;”</source>
-        <translation>留空则为“演练：&lt;预案标题&gt;”</translation>
-    </message>
-    <message>
-        <source>Announced in advance</source>
-        <translation>预先通知</translation>
-    </message>
-    <message>
-        <source>Unannounced (staff not told)</source>
-        <translation>不预先通知（员工事先不知情）</translation>
     </message>
     <message>
         <source>Record a drill held earlier</source>
@@ -7647,6 +7591,37 @@ Unassign it?</source>
     <message>
         <source>Go</source>
         <translation>前往</translation>
+    </message>
+</context>
+<context>
+    <name>DrillKindBoxes</name>
+    <message>
+        <source>Type</source>
+        <translation>演练类型</translation>
+    </message>
+    <message>
+        <source>Form</source>
+        <translation>演练形式</translation>
+    </message>
+    <message>
+        <source>Notice</source>
+        <translation>通知方式</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Left empty: “Drill: &lt;playbook title&gt;”</source>
+        <translation>留空则为“演练：&lt;预案标题&gt;”</translation>
+    </message>
+    <message>
+        <source>Announced in advance</source>
+        <translation>预先通知</translation>
+    </message>
+    <message>
+        <source>Unannounced (staff not told)</source>
+        <translation>不预先通知（员工事先不知情）</translation>
     </message>
 </context>
 </TS>

@@ -4,7 +4,7 @@ bad entry is refused before anything is written."""
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import date, datetime, time, timedelta
 
 import pytest
 from dateutil.relativedelta import relativedelta
@@ -18,7 +18,6 @@ from branchguard.core.drills.types import (
 )
 from branchguard.core.incidents.types import FollowUpInput
 from branchguard.core.kernel.errors import NotFound, PermissionDenied, ValidationError
-from branchguard.db.base import utcnow
 from branchguard.db.models.drills import DrillPlanRow
 from branchguard.db.models.foundation import AuditEventRow
 
@@ -32,7 +31,7 @@ ROB = dict.fromkeys(
 
 
 def _held(days_ago: int = 40, **changes) -> HeldDrillInput:
-    at = (datetime.now() - timedelta(days=days_ago)).replace(hour=9, minute=30, second=0, microsecond=0)
+    at = datetime.combine(date.today() - timedelta(days=days_ago), time(9, 30))
     values = {
         "playbook_code": "fire",
         "held_at": at,
@@ -54,7 +53,7 @@ def test_a_drill_held_before_the_install_satisfies_its_rules_from_the_day_it_was
     assert plan.playbook_code == "FIRE" and plan.notes == "安全管理台账 2026 第 14 页"
     fire = _rules(ctx, lead)["FIRE_EVAC"]
     held_on = plan.run_at.astimezone().date()
-    assert held_on == (datetime.now() - timedelta(days=40)).date()
+    assert held_on == _held(40).held_at.date()  # the local day it was held, whatever the zone
     assert fire.status == ComplianceStatus.ON_TIME and fire.last_plan_id == plan.id
     assert fire.next_due == held_on + relativedelta(months=6)  # from the day it was held, not today
 
@@ -123,10 +122,10 @@ def test_only_the_safety_lead_records_a_drill_afterwards(ctx, staff, auditor) ->
             ctx.services.drills.record_held(who, _held())
 
 
-def test_a_drill_held_today_an_hour_ago_is_taken(ctx, lead) -> None:
-    at = datetime.now() - timedelta(hours=1)
+def test_a_drill_held_earlier_today_is_taken_at_its_wall_clock_time(ctx, lead) -> None:
+    at = (datetime.now() - timedelta(minutes=5)).replace(second=0, microsecond=0)
     plan = ctx.services.drills.record_held(lead, _held(held_at=at))
-    assert plan.run_at is not None and plan.run_at <= utcnow()
+    assert plan.run_at is not None and plan.run_at.astimezone().replace(tzinfo=None) == at
 
 
 def test_the_same_paper_drill_entered_twice_is_refused(ctx, lead) -> None:
