@@ -220,7 +220,8 @@ def set_for_category(sets: Sequence[CriteriaSet], category: IncidentCategory) ->
 
 
 def check_scores(cs: CriteriaSet, scores: dict[str, Any]) -> dict[str, int]:
-    """Every criterion of the set scored 0–100, and nothing else; the error names the criterion."""
+    """Every criterion of the set scored 0–100, and nothing else; the error names the criterion
+    (every one without a score, when several are: a scores file is put right in one go)."""
     known = {c.code: c for c in cs.criteria}
     field = "field.scores"
     for code in scores:
@@ -228,10 +229,15 @@ def check_scores(cs: CriteriaSet, scores: dict[str, Any]) -> dict[str, int]:
             raise ValidationError(
                 field, Message("drill.unknown_criterion", criterion=code, set=cs.code, known=", ".join(known))
             )
+    missing = [c for code, c in known.items() if code not in scores]
+    if len(missing) == 1:
+        only = missing[0]
+        raise ValidationError(field, Message("drill.missing_score", criterion=only.code, text=only.text))
+    if missing:
+        codes = ", ".join(c.code for c in missing)
+        raise ValidationError(field, Message("drill.missing_scores", count=len(missing), codes=codes))
     checked: dict[str, int] = {}
-    for code, c in known.items():
-        if code not in scores:
-            raise ValidationError(field, Message("drill.missing_score", criterion=code, text=c.text))
+    for code in known:
         value = scores[code]
         if (
             isinstance(value, bool)

@@ -122,6 +122,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "criterion '{criterion}' ({text}) has no score",
         "评分项“{criterion}”（{text}）未评分",
     ),
+    "drill.missing_scores": (
+        "{count} criteria have no score: {codes}",
+        "{count} 个评分项未评分：{codes}",
+    ),
     "drill.bad_score": (
         "criterion '{criterion}': the score must be a whole number from 0 to 100, not {value}",
         "评分项“{criterion}”：分数应为 0 到 100 的整数，而不是 {value}",

@@ -206,7 +206,7 @@ class HeldDrillDialog(QDialog):
             return
         except ValidationError as exc:
             if exc.is_about("field.scores"):
-                self.scores_box.show_error(exc.reason)
+                self.scores_box.show_error(self._unscored() or exc.reason)
             elif not self.form.show_validation(exc):
                 self._say(exc.message)
             return
@@ -217,6 +217,14 @@ class HeldDrillDialog(QDialog):
         self.session.data_changed.emit("drill")
         self.recorded.emit(plan)
         self.accept()
+
+    def _unscored(self) -> str:
+        """The criteria left blank, in words (the service names them by their codes, as a scores
+        file does); empty when every one is scored."""
+        blank = sum(1 for row in self.scores_box.rows if not row.scored)
+        if not blank:
+            return ""
+        return self.tr("%n criteria still have no score: type each from the paper form.", "", blank)
 
     def _say(self, message: str) -> None:
         self.message.setText(message)

@@ -7571,6 +7571,13 @@ Unassign it?</translation>
         <source>Enter when the drill was held, from its record.</source>
         <translation>Enter when the drill was held, from its record.</translation>
     </message>
+    <message numerus="yes">
+        <source>%n criteria still have no score: type each from the paper form.</source>
+        <translation>
+            <numerusform>%n criterion still has no score: type it from the paper form.</numerusform>
+            <numerusform>%n criteria still have no score: type each from the paper form.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>PageKeys</name>

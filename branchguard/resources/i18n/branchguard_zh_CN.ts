@@ -7546,6 +7546,12 @@ Unassign it?</source>
         <source>Enter when the drill was held, from its record.</source>
         <translation>请依据记录填写演练举行时间。</translation>
     </message>
+    <message numerus="yes">
+        <source>%n criteria still have no score: type each from the paper form.</source>
+        <translation>
+            <numerusform>%n 个评分项尚未评分：请依据纸质评分表逐项填写。</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>PageKeys</name>

@@ -166,3 +166,13 @@ def test_a_drill_run_is_never_voided(ctx, lead, staff) -> None:
     with pytest.raises(ValidationError) as caught:
         ctx.services.drills.void_held(lead, plan.id, "不算")
     assert "not recorded afterwards" in caught.value.text("en")
+
+
+def test_every_criterion_without_a_score_is_named_at_once(ctx, lead) -> None:
+    """A scores file copied from paper is put right in one go, not one criterion per try."""
+    partial = EvaluationInput({"alarm": 90, "call_119": 80})
+    with pytest.raises(ValidationError) as caught:
+        ctx.services.drills.record_held(lead, _held(evaluation=partial))
+    assert caught.value.text("en").endswith(
+        "6 criteria have no score: teams, evacuation, guidance, cash_vault, headcount, report"
+    )
