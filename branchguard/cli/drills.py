@@ -117,6 +117,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         metavar="FILE",
         help="JSON or YAML: {criterion_code: 0-100, ..., problems: text, lessons: text}",
     )
+    held.add_argument(
+        "--evaluator",
+        default="",
+        metavar="NAME",
+        help="who scored it, as the paper form names them (default: you)",
+    )
     _kind_arguments(held, "staff were not told in advance")
     held.add_argument("--json", action="store_true", help=JSON_TEXT_HELP)
     held.set_defaults(handler=run_record_held)
@@ -360,6 +366,7 @@ def run_record_held(ctx: AppContext, args: argparse.Namespace) -> int:
         mode=DrillMode(args.mode),
         announced=not args.unannounced,
         title=args.title,
+        evaluator=args.evaluator,
     )
     plan = ctx.services.drills.record_held(cli_actor(args), data)
     if args.json:

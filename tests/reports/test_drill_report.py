@@ -114,13 +114,20 @@ def test_a_drill_recorded_afterwards_says_from_what_and_by_whom_in_place_of_its_
     held = datetime.now().replace(hour=9, minute=30, second=0, microsecond=0) - timedelta(days=50)
     plan = demo.ctx.services.drills.record_held(
         demo.actor,
-        HeldDrillInput("FIRE", held, "安全管理台账第14页", EvaluationInput(FIRE_SCORES, "金库门未关")),
+        HeldDrillInput(
+            "FIRE",
+            held,
+            "安全管理台账第14页",
+            EvaluationInput(FIRE_SCORES, "金库门未关"),
+            evaluator="分行保卫部刘科长",
+        ),
     )
     out = tmp_path / "held.pdf"
     build_drill_report(demo.ctx.services, demo.actor, plan.id, out)
     text = pdf.text(out)
     assert "补录" in text and "安全管理台账第14页" in text and "无现场记录" in text and "尚未实施" not in text
     assert held.strftime("%Y-%m-%d %H:%M") in text and "81 / 100" in text and "金库门未关" in text
+    assert "分行保卫部刘科长" in text  # who scored it on paper, not who typed it
     assert _chart_pixels(out, tmp_path) == 0  # no step was timed: no chart
 
 

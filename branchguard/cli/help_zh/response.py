@@ -153,6 +153,7 @@ HELP: dict[str, str] = {
         "作废误录的补录演练：不再计入合规要求，记录本身保留"
     ),
     "why the record is void (kept)": "作废原因（予以保留）",
+    "who scored it, as the paper form names them (default: you)": "评分人，按纸质评分表填写（默认：本人）",
     "when it was held: 'YYYY-MM-DD HH:MM' local time": "举行时间：'YYYY-MM-DD HH:MM' 本地时间",
     "where its paper record is kept, e.g. 台账第14页": "纸质记录所在，例如 台账第14页",
     "JSON or YAML: {criterion_code: 0-100, ..., problems: text, lessons: text}": (

@@ -48,6 +48,7 @@ def record_held(s: Session, actor: Actor, data: HeldDrillInput, now: datetime) -
     reference = validation.text(data.reference, "field.held_reference", limit=REFERENCE_LIMIT)
     problems = validation.text(data.evaluation.problems, "field.problems", required=False, limit=5000)
     lessons = validation.text(data.evaluation.lessons, "field.lessons", required=False, limit=5000)
+    evaluator = validation.text(data.evaluator, "field.evaluator", required=False, limit=64) or actor.username
     values = drills_store.clean_kind(data.title, data.scope, data.mode)
     row, chosen = drills_store.plan_row(
         s,
@@ -65,7 +66,7 @@ def record_held(s: Session, actor: Actor, data: HeldDrillInput, now: datetime) -
     s.add(row)
     s.flush()
     ev = drills_store.evaluation_row(
-        chosen, data.evaluation.scores, problems, lessons, row.id, actor.username
+        chosen, data.evaluation.scores, problems, lessons, row.id, evaluator
     )
     s.add(ev)
     s.flush()

@@ -87,6 +87,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "field.held_at": ("Held at", "举行时间"),
     "field.held_reference": ("Paper record", "纸质记录"),
+    "field.evaluator": ("Scored by", "评分人"),
     "drill.headcount_not_running": (
         "Drill #{id} is {status}: the headcount is taken while a run is not yet evaluated",
         "演练 #{id} 的状态为“{status}”：只能在已实施、尚未评估的演练中清点人数",

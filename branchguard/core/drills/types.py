@@ -175,6 +175,7 @@ class HeldDrillInput:
     mode: DrillMode = DrillMode.LIVE
     announced: bool = True
     title: str = ""
+    evaluator: str = ""  # who scored it, as the paper form names them; empty: whoever enters it
 
 
 @dataclass(frozen=True)

@@ -30,6 +30,7 @@ from branchguard.core.drills.types import (
     HeldDrillInput,
 )
 from branchguard.core.kernel.errors import BranchGuardError, NotFound, ValidationError
+from branchguard.gui.drills.people import owner_combo, roster
 from branchguard.gui.drills.scenario import DrillKindBoxes, ScenarioBox
 from branchguard.gui.drills.scores_box import ScoresBox
 from branchguard.gui.kit.forms import FieldForm
@@ -69,6 +70,7 @@ class HeldDrillDialog(QDialog):
         self.scope, self.mode, self.announced = self.kind.scope, self.kind.mode, self.kind.announced
         self.title_edit = self.kind.title_edit
         self.scope.setCurrentIndex(self.scope.findData(DrillScope.SINGLE_TOPIC.value))  # as the CLI's
+        self.evaluator = owner_combo(roster(session), "held_evaluator")
         self.problems = QPlainTextEdit()
         self.lessons = QPlainTextEdit()
         for edit in (self.problems, self.lessons):
@@ -83,6 +85,7 @@ class HeldDrillDialog(QDialog):
             "held_mode": (self.mode, "field.drill_mode"),
             "held_announced": (self.announced, ""),
             "held_title": (self.title_edit, "field.title"),
+            "held_evaluator": (self.evaluator, "field.evaluator"),
             "held_problems": (self.problems, "field.problems"),
             "held_lessons": (self.lessons, "field.lessons"),
         }
@@ -136,6 +139,7 @@ class HeldDrillDialog(QDialog):
             "held_playbook": self.tr("Scenario (playbook)"),
             "held_at": self.tr("Held at"),
             "held_reference": self.tr("Paper record"),
+            "held_evaluator": self.tr("Scored by"),
             "held_problems": self.tr("Problems found"),
             "held_lessons": self.tr("Lessons learned"),
         }
@@ -144,6 +148,8 @@ class HeldDrillDialog(QDialog):
             self.form.set_label(key, text)
         self.playbook.retranslate()
         self.reference.setPlaceholderText(self.tr("e.g. safety register 2026, page 14"))
+        if (line := self.evaluator.lineEdit()) is not None:
+            line.setPlaceholderText(self.tr("As the paper form names them; empty: you"))
         self.held.setSpecialValueText(self.tr("Enter the date and time"))
         self.kind.retranslate()
         self.scores_box.retranslate()
@@ -186,6 +192,7 @@ class HeldDrillDialog(QDialog):
                 lessons=self.lessons.toPlainText().strip(),
             ),
             **self.kind.values(),
+            evaluator=self.evaluator.currentText().strip(),
         )
 
     def submit(self) -> None:

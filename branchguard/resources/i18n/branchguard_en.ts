@@ -7578,6 +7578,14 @@ Unassign it?</translation>
             <numerusform>%n criteria still have no score: type each from the paper form.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Scored by</source>
+        <translation>Scored by</translation>
+    </message>
+    <message>
+        <source>As the paper form names them; empty: you</source>
+        <translation>As the paper form names them; empty: you</translation>
+    </message>
 </context>
 <context>
     <name>PageKeys</name>

@@ -7552,6 +7552,14 @@ Unassign it?</source>
             <numerusform>%n 个评分项尚未评分：请依据纸质评分表逐项填写。</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Scored by</source>
+        <translation>评分人</translation>
+    </message>
+    <message>
+        <source>As the paper form names them; empty: you</source>
+        <translation>按纸质评分表填写；留空为本人</translation>
+    </message>
 </context>
 <context>
     <name>PageKeys</name>
