@@ -12,13 +12,15 @@ back the pixels it was given: nothing moves at the usual size.
   style's default width scaled; the column sorted by is widened to room for its arrow too, if it
   lacks it (room for the arrow in every column cost a 15 pt list 30 px a column, and at 10 pt moved
   columns whose titles read whole unsorted).
+
+Imported by the sidebar before the first frame: no `Qt.…` here (gui/shell/main_window.py says why).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QFont, QFontInfo, QFontMetrics
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyle, QWidget
 
@@ -60,7 +62,7 @@ def title_width(header: QHeaderView, column: int) -> int:
     """The width `column`'s title needs to read whole, the sort arrow aside: its words in the style
     sheet's bold, its padding and border. (Qt's section size hint asks 5 px more at 10 pt, which
     widened columns whose titles read whole.)"""
-    title = header.model().headerData(column, Qt.Orientation.Horizontal) if header.model() else None
+    title = header.model().headerData(column, header.orientation()) if header.model() else None
     if not isinstance(title, str) or not title:
         return 0
     bold = QFont(header.font())
