@@ -12,15 +12,15 @@ never took in, gets an entry of its own first, `altered`, holding the state it w
 A record made in the transaction, or one gone already, has nothing committed to compare; a record
 whose latest entry is a deletion is `verify`'s to name (resurrected). An incident's latest state is
 its latest entry but its log's appends. A reference the database empties itself when what it names
-is deleted (`ON DELETE SET NULL`: an inspection draft's occurrence, when its schedule is paused) is
-no alteration. The record's row is written by the transaction, so no other can commit a change to
-it between the two reads.
+is deleted (ON DELETE SET NULL) is taken in by the change that deletes it
+(recording.emptied_referrers), so it is no alteration here; emptied by hand, it is one. The
+record's row is written by the transaction, so no other can commit a change to it between the two
+reads.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from typing import Any
 
 from sqlalchemy import Connection, Engine, func, select
 from sqlalchemy.orm import Session
@@ -63,40 +63,19 @@ def _reads_beside_writes(conn: Connection) -> bool:
 def _found(conn: Connection, entity: str, ids: list[str]) -> Iterable[chain.Item]:
     evidence = store.evidence_of(entity)
     latest = _latest(conn, entity, ids)
-    emptied = _emptied_by_the_database(evidence)
     for entity_id, state in store.states(conn, evidence, ids):
         said = latest.get(entity_id)
         if said is not None and (
-            said[0] == LedgerAction.DELETE
-            or rules.as_ledgered(said[1], state, evidence.table.name)
-            or _only_emptied(state, said[2], emptied)
+            said[0] == LedgerAction.DELETE or rules.as_ledgered(said[1], state, evidence.table.name)
         ):
             continue
         yield chain.item(entity, entity_id, LedgerAction.ALTERED, state)
 
 
-def _emptied_by_the_database(evidence: store.Evidence) -> frozenset[str]:
-    """The record's references the database itself empties when what they name is deleted
-    (`ON DELETE SET NULL`: an inspection's occurrence when its schedule is paused)."""
-    return frozenset(
-        fk.parent.name for fk in evidence.table.foreign_keys if (fk.ondelete or "").upper() == "SET NULL"
-    )
-
-
-def _only_emptied(
-    state: Mapping[str, Any], ledgered: Mapping[str, Any] | None, emptied: frozenset[str]
-) -> bool:
-    """Whether `state` differs from the ledgered one in such references alone, each now empty."""
-    if ledgered is None or not emptied:
-        return False
-    fields = rules.changed_fields(state, ledgered)
-    return bool(fields) and all(name in emptied and now is None for name, now, _then in fields)
-
-
-def _latest(conn: Connection, entity: str, ids: list[str]) -> dict[str, tuple[str, str, Any]]:
+def _latest(conn: Connection, entity: str, ids: list[str]) -> dict[str, tuple[str, str]]:
     """Each record's latest entry that keeps its state (an incident's log appends do not): its
-    action, digest and state."""
-    found: dict[str, tuple[str, str, Any]] = {}
+    action and digest."""
+    found: dict[str, tuple[str, str]] = {}
     for i in range(0, len(ids), 500):
         chunk = ids[i : i + 500]
         last = (
@@ -110,7 +89,7 @@ def _latest(conn: Connection, entity: str, ids: list[str]) -> dict[str, tuple[st
             .subquery()
         )
         rows = conn.execute(
-            select(_E.c.entity_id, _E.c.action, _E.c.digest, _E.c.state).join(last, _E.c.seq == last.c.seq)
+            select(_E.c.entity_id, _E.c.action, _E.c.digest).join(last, _E.c.seq == last.c.seq)
         )
-        found.update({entity_id: (action, digest, state) for entity_id, action, digest, state in rows})
+        found.update({entity_id: (action, digest) for entity_id, action, digest in rows})
     return found

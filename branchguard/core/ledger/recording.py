@@ -22,7 +22,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import event, inspect
+from sqlalchemy import ColumnElement, event, inspect
 from sqlalchemy.orm import Mapper, Session, object_session
 
 from branchguard.core.ledger import chain, rules
@@ -56,6 +56,23 @@ def touch(
     """Note records written outside the ORM's unit of work (created or changed)."""
     for entity_id in ids:
         _note(session, entity, str(entity_id), action)
+
+
+def emptied_referrers(session: Session, table: str, doomed: ColumnElement[bool]) -> None:
+    """Before rows of `table` that match `doomed` are deleted: note the records of evidence that
+    name them through a reference the database empties on its own (ON DELETE SET NULL; an
+    inspection draft's occurrence when its schedule is paused), so the ledger takes the emptied
+    reference in at commit, as the app's change it is. Unnoted, `verify` named the record changed,
+    and the next change found it altered outside the app."""
+    from sqlalchemy import select
+
+    from branchguard.core.ledger import store  # every model: only where rows are deleted so
+
+    for evidence in store.registry():
+        for fk in evidence.table.foreign_keys:
+            if fk.column.table.name == table and (fk.ondelete or "").upper() == "SET NULL":
+                naming = select(evidence.key).where(fk.parent.in_(select(fk.column).where(doomed)))
+                touch(session, evidence.entity, session.scalars(naming))
 
 
 def at_commit(session: Session, item: chain.Item) -> None:

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Select, delete, select
+from sqlalchemy import Select, and_, delete, select
 from sqlalchemy.orm import Session
 
 from branchguard.core.audit.service import record
 from branchguard.core.kernel.errors import ValidationError
 from branchguard.core.kernel.i18n import Message
 from branchguard.core.kernel.types import Actor
+from branchguard.core.ledger import recording as ledger_recording
 from branchguard.core.schedules.types import OccurrenceStatus, ScheduleKind
 from branchguard.db.base import utcnow
 from branchguard.db.models.schedules import OccurrenceRow, ScheduleRow
@@ -164,11 +165,11 @@ def retime_one_off(s: Session, actor: Actor, sched: ScheduleRow, start_at: datet
     writes them afresh for the new time."""
     before = sched.start_at
     sched.start_at, sched.catch_up_from, sched.updated_at = start_at, now, now
-    s.execute(
-        delete(OccurrenceRow).where(
-            OccurrenceRow.schedule_id == sched.id, OccurrenceRow.status == OccurrenceStatus.OPEN.value
-        )
+    open_ones = and_(
+        OccurrenceRow.schedule_id == sched.id, OccurrenceRow.status == OccurrenceStatus.OPEN.value
     )
+    ledger_recording.emptied_referrers(s, "schedule_occurrences", open_ones)
+    s.execute(delete(OccurrenceRow).where(open_ones))
     was, moved = {"start_at": before}, {"start_at": start_at}
     record(s, actor, "schedule.update", "schedule", sched.id, before=was, after=moved)
 

@@ -14,7 +14,7 @@ from datetime import datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import delete, select
+from sqlalchemy import and_, delete, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from branchguard.core.audit.service import record
@@ -23,6 +23,7 @@ from branchguard.core.kernel.errors import NotFound, ValidationError
 from branchguard.core.kernel.i18n import Message
 from branchguard.core.kernel.roles import require
 from branchguard.core.kernel.types import Actor
+from branchguard.core.ledger import recording as ledger_recording
 from branchguard.core.schedules import rules, store
 from branchguard.core.schedules.links import end_if_spent, mark_done, refuse_by_hand, refuse_owned_move
 from branchguard.core.schedules.reminders import ReminderDesk
@@ -207,18 +208,20 @@ class ScheduleService(ReminderDesk):
                 row.id,
                 before={"title": row.title, "rrule": row.rrule},
             )
+            ledger_recording.emptied_referrers(s, "schedules", ScheduleRow.id == row.id)
+            ledger_recording.emptied_referrers(s, "schedule_occurrences", OccurrenceRow.schedule_id == row.id)
             s.delete(row)
         self._changed()
 
     @staticmethod
     def _drop_upcoming(s: Session, schedule_id: int, now: datetime) -> None:
-        s.execute(
-            delete(OccurrenceRow).where(
-                OccurrenceRow.schedule_id == schedule_id,
-                OccurrenceRow.status == OccurrenceStatus.OPEN.value,
-                OccurrenceRow.due_at > now,
-            )
+        upcoming = and_(
+            OccurrenceRow.schedule_id == schedule_id,
+            OccurrenceRow.status == OccurrenceStatus.OPEN.value,
+            OccurrenceRow.due_at > now,
         )
+        ledger_recording.emptied_referrers(s, "schedule_occurrences", upcoming)
+        s.execute(delete(OccurrenceRow).where(upcoming))
 
     # -- reading -------------------------------------------------------------------------------
     def get(self, actor: Actor, schedule_id: int, now: datetime | None = None) -> ScheduleInfo:

@@ -79,16 +79,31 @@ def test_the_incident_itself_is_not_laundered_by_its_close(ctx, lead) -> None:
     assert any(p.startswith(f"incident {iid}: title was ") and "found 改写的标题" in p for p in problems)
 
 
-def test_a_reference_the_database_empties_itself_is_no_finding(ctx, lead, staff) -> None:
-    """Pausing a schedule deletes its open occurrence; the database empties the inspection draft's
-    reference to it (ON DELETE SET NULL), which the app's next change must not call an alteration."""
+def _draft_of_an_occurrence(ctx, lead, staff) -> tuple[int, int]:
+    """An inspection draft started from its schedule's occurrence: (the schedule, the draft)."""
     inspections = ctx.services.inspections
     start = datetime.now(UTC) - timedelta(hours=3)
     schedule = inspections.schedule(lead, "CCTV", Cadence.DAILY, "李安全", start, "Asia/Shanghai")
     ctx.services.schedules.catch_up(lead)
     occurrence = next(o for o in inspections.due(lead) if o.schedule_id == schedule.id).id
-    draft = run_inspection(ctx, staff, "CCTV", occurrence_id=occurrence, submit=False)
-    ctx.services.schedules.set_active(lead, schedule.id, False)
-    inspections.submit(staff, draft.info.id)
-    assert _altered_entries(ctx) == []
+    return schedule.id, run_inspection(ctx, staff, "CCTV", occurrence_id=occurrence, submit=False).info.id
+
+
+def test_a_reference_the_database_empties_itself_is_ledgered_with_the_change(ctx, lead, staff) -> None:
+    """Pausing a schedule deletes its open occurrence, and the database empties the inspection
+    draft's reference to it (ON DELETE SET NULL): the pause ledgers that, so `verify` is clean at
+    once and the draft's submit finds nothing altered."""
+    schedule, draft = _draft_of_an_occurrence(ctx, lead, staff)
+    ctx.services.schedules.set_active(lead, schedule, False)
     assert verify(ctx, lead) == []
+    ctx.services.inspections.submit(staff, draft)
+    assert _altered_entries(ctx) == [] and verify(ctx, lead) == []
+
+
+def test_such_a_reference_emptied_by_hand_is_named(ctx, lead, staff) -> None:
+    """The occurrence still there: the database did not empty it, someone did."""
+    _schedule, draft = _draft_of_an_occurrence(ctx, lead, staff)
+    sql(ctx, "UPDATE inspections SET occurrence_id = NULL WHERE id = :i", i=draft)
+    ctx.services.inspections.submit(staff, draft)
+    assert _altered_entries(ctx) == [("inspection", str(draft))]
+    assert any(p.startswith(f"inspection {draft}: occurrence_id was ") for p in verify(ctx, lead))
