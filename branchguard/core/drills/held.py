@@ -65,9 +65,7 @@ def record_held(s: Session, actor: Actor, data: HeldDrillInput, now: datetime) -
     _refuse_a_twin(s, row.playbook_code, held)
     s.add(row)
     s.flush()
-    ev = drills_store.evaluation_row(
-        chosen, data.evaluation.scores, problems, lessons, row.id, evaluator
-    )
+    ev = drills_store.evaluation_row(chosen, data.evaluation.scores, problems, lessons, row.id, evaluator)
     s.add(ev)
     s.flush()
     after = drills_store.audit_view(row, "") | {
@@ -106,7 +104,10 @@ def _refuse_a_twin(s: Session, code: str, held: datetime) -> None:
     start = rules.start_utc(datetime.combine(day, time.min), zone)
     end = rules.start_utc(datetime.combine(day + timedelta(days=1), time.min), zone)
     same = select(DrillPlanRow.id).where(
-        DrillPlanRow.playbook_code == code, DrillPlanRow.run_at >= start, DrillPlanRow.run_at < end
+        DrillPlanRow.playbook_code == code,
+        DrillPlanRow.run_at >= start,
+        DrillPlanRow.run_at < end,
+        DrillPlanRow.status != DrillStatus.CANCELLED.value,  # a voided record is entered anew
     )
     if (twin := s.scalar(same.limit(1))) is not None:
         raise ValidationError("field.held_at", Message("drill.held_twice", id=twin, day=day))

@@ -176,3 +176,11 @@ def test_every_criterion_without_a_score_is_named_at_once(ctx, lead) -> None:
     assert caught.value.text("en").endswith(
         "6 criteria have no score: teams, evacuation, guidance, cash_vault, headcount, report"
     )
+
+
+def test_a_record_voided_is_entered_anew_on_its_day(ctx, lead) -> None:
+    """Voided for a wrong score: the right one is entered for the same day."""
+    wrong = ctx.services.drills.record_held(lead, _held(12))
+    ctx.services.drills.void_held(lead, wrong.id, "分数录错")
+    right = ctx.services.drills.record_held(lead, _held(12, reference="台账第15页"))
+    assert right.id != wrong.id and _rules(ctx, lead)["FIRE_EVAC"].last_plan_id == right.id
