@@ -133,6 +133,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{record}：附件 {sha}… 无法读取",
     ),
     # what verify warns of, though nothing is broken (core/kernel/clock_check.py)
+    "ledger.warning.not_taken_in": (
+        "the checklists and complaint categories are not in the ledger yet (an older version kept it): "
+        "the next start that can write takes them in; until then they are not checked",
+        "检查表与投诉类别尚未纳入账本（此前由旧版本记账）：下次可写入的启动时纳入；此前不予核对",
+    ),
     "ledger.warning.clock_back": (
         "{record}: {count} log entries have a time earlier than an entry written before them "
         "(entries {entries}; entry {first} is earlier than entry {later}). The chain is intact, but "

@@ -85,3 +85,18 @@ def test_an_older_ledger_takes_them_in_once_and_then_finds_an_items_words_rewrit
         assert problems[0].startswith("checklist item 1: text_zh is 无需检查, ledger says")
     finally:
         ctx.close()
+
+
+def test_an_older_ledger_opened_read_only_is_not_called_tampered(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Read-only, nothing is taken in: those kinds wait, said once as a warning, not 136 records
+    "added outside the app"."""
+    db_file = _older_ledger(tmp_path, monkeypatch)
+    ctx = open_context(tmp_path / "data", db=sqlite_url(db_file), read_only=True)
+    try:
+        report = ctx.services.ledger.verify(_actor(ctx, "auditor"))
+        assert report.problems == ()
+        assert [w.message.key for w in report.warnings] == ["ledger.warning.not_taken_in"]
+    finally:
+        ctx.close()
