@@ -8,7 +8,9 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QDialogButtonBox,
+    QFormLayout,
     QGroupBox,
+    QHBoxLayout,
     QLabel,
     QSpinBox,
     QVBoxLayout,
@@ -20,6 +22,7 @@ from branchguard.core.hazards.types import HazardSeverity, SeverityPolicy, Sever
 from branchguard.core.kernel.errors import BranchGuardError
 from branchguard.gui.kit.forms import FieldForm
 from branchguard.gui.kit.plain import plain
+from branchguard.gui.kit.text_scale import large_text, scaled
 from branchguard.gui.shell.session import GuiSession
 
 _B = QDialogButtonBox.StandardButton
@@ -112,13 +115,21 @@ class SeverityPolicyDialog(QDialog):
         self.buttons = QDialogButtonBox(_B.Save | _B.Cancel)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
+        # side by side at larger text, each label over its field: one under the other they made it
+        # 620 px tall at 15 pt
+        large = large_text(self)
+        rules = QHBoxLayout() if large else QVBoxLayout()
+        for rule_box in (self.general, self.major):
+            if large:
+                rule_box.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
+        rules.addWidget(self.general)
+        rules.addWidget(self.major)
         box = QVBoxLayout(self)
         box.addWidget(intro)
-        box.addWidget(self.general)
-        box.addWidget(self.major)
+        box.addLayout(rules)
         box.addWidget(self.error)
         box.addWidget(self.buttons)
-        self.setMinimumWidth(460)
+        self.setMinimumWidth(max(scaled(460, self), self.minimumSizeHint().width()))
 
     def policy(self) -> SeverityPolicy:
         return SeverityPolicy(general=self.general.rule(), major=self.major.rule())

@@ -34,8 +34,9 @@ from branchguard.core.kernel.i18n import t
 from branchguard.gui.kit import style
 from branchguard.gui.kit.files import documents_folder
 from branchguard.gui.kit.plain import plain, tip
-from branchguard.gui.kit.screen import resize_within_screen
+from branchguard.gui.kit.screen import resize_within_screen, scrolling_box
 from branchguard.gui.kit.tasks import TaskProgress, run_task
+from branchguard.gui.kit.text_scale import title_width
 from branchguard.gui.shell.session import GuiSession
 
 if TYPE_CHECKING:
@@ -125,17 +126,23 @@ class HandoverDialog(QDialog):
         self.refresh_button.clicked.connect(self.refresh)
         for button in (self.pdf_button, self.refresh_button):
             button.setAutoDefault(False)  # Enter in the dialog must not start a PDF
+        # the four lists scroll rather than make the dialog taller than the screen (577 px at 15 pt)
+        scroll, lists = scrolling_box("handover_scroll")
+        _keep_rows(self.incident_tree, self.incident_tree.header())
+        for table in (self.action_table, self.hazard_table, self.complaint_table):
+            _keep_rows(table, table.horizontalHeader())
+        lists.addWidget(self.incidents_title)
+        lists.addWidget(self.incident_tree, 3)
+        lists.addWidget(self.actions_title)
+        lists.addWidget(self.action_table, 2)
+        lists.addWidget(self.hazards_title)
+        lists.addWidget(self.hazard_table, 2)
+        lists.addWidget(self.complaints_title)
+        lists.addWidget(self.complaint_table, 2)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.taken)
-        layout.addWidget(self.incidents_title)
-        layout.addWidget(self.incident_tree, 3)
-        layout.addWidget(self.actions_title)
-        layout.addWidget(self.action_table, 2)
-        layout.addWidget(self.hazards_title)
-        layout.addWidget(self.hazard_table, 2)
-        layout.addWidget(self.complaints_title)
-        layout.addWidget(self.complaint_table, 2)
+        layout.addWidget(scroll, 1)
         layout.addWidget(self.status)
         layout.addWidget(self.buttons)
         self.retranslate()
@@ -224,13 +231,19 @@ class HandoverDialog(QDialog):
         self._size_incident_columns()
 
     def _size_incident_columns(self) -> None:
-        """Each column after the first as wide as its text, up to its share of the list's width;
-        the first (the incident, its pending steps) stretches over the rest."""
+        """Each column after the first as wide as its text, up to its share of the list's width,
+        and never narrower than its title; the first (the incident, its pending steps) stretches
+        over the rest, the shares made smaller where they would leave it narrower than its title
+        (at 15 pt "Started" read "Starte", "Incident / pending step" was cut)."""
         tree = self.incident_tree
+        header = tree.header()
         width = tree.viewport().width()
+        room = max(0, width - title_width(header, INCIDENT_COLUMN))
+        fraction = min(1.0, room / (width * sum(COLUMN_SHARES.values()))) if width > 0 else 1.0
         for column, share in COLUMN_SHARES.items():
             tree.resizeColumnToContents(column)
-            tree.setColumnWidth(column, min(tree.columnWidth(column), int(width * share)))
+            most = int(width * share * fraction)
+            tree.setColumnWidth(column, max(min(tree.columnWidth(column), most), title_width(header, column)))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Resize and watched is self.incident_tree.viewport():
@@ -371,6 +384,13 @@ def _list_table(name: str, columns: int) -> QTableWidget:
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
     return table
+
+
+def _keep_rows(view: QAbstractItemView, header: QHeaderView, rows: int = 2) -> None:
+    """`view` never shorter than its titles and `rows` lines (squeezed to fit a short screen at
+    15 pt, a list showed half a row): the lists scroll in the dialog instead."""
+    line = view.fontMetrics().height() + 8
+    view.setMinimumHeight(header.sizeHint().height() + rows * line + 2 * view.frameWidth())
 
 
 def _fill_table(table: QTableWidget, rows: list[tuple[list[str], bool]], bold_late: bool = False) -> None:

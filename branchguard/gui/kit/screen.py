@@ -73,3 +73,12 @@ def scrolling_column(name: str, *widgets: QWidget, stretch: bool = True) -> Vert
     if stretch:
         box.addStretch(1)
     return VerticalScroll(column, name)
+
+
+def scrolling_box(name: str) -> tuple[VerticalScroll, QVBoxLayout]:
+    """An empty column that scrolls, and its layout (no margins) to fill with widgets and layouts:
+    a form that would make its dialog taller than the screen at larger text."""
+    column = QWidget()
+    box = QVBoxLayout(column)
+    box.setContentsMargins(0, 0, 0, 0)
+    return VerticalScroll(column, name), box

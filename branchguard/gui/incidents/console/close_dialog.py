@@ -35,7 +35,7 @@ from branchguard.core.kernel.i18n import t
 from branchguard.gui.kit.forms import FieldForm
 from branchguard.gui.kit.icons import icon
 from branchguard.gui.kit.plain import plain
-from branchguard.gui.kit.screen import resize_within_screen
+from branchguard.gui.kit.screen import resize_within_screen, scrolling_box
 from branchguard.gui.kit.text_scale import size_columns
 from branchguard.gui.kit.writer import writer
 
@@ -153,15 +153,18 @@ class CloseDialog(QDialog):
         action_buttons.addStretch(1)
         actions_title = QLabel(self.tr("Follow-up actions"))
         actions_title.setStyleSheet("font-weight: 600;")
-        box = QVBoxLayout(self)
+        # the fields scroll rather than make the dialog taller than the screen (611 px at 15 pt)
+        scroll, fields = scrolling_box("close_scroll")
         for widget in (self.open_title, self.open_list, self.confirm_open):
             widget.setVisible(bool(self.still_open))
-            box.addWidget(widget)
-        box.addLayout(self.form)
-        box.addWidget(actions_title)
-        box.addWidget(self.action_table, 1)
-        box.addLayout(action_buttons)
-        box.addWidget(self.actions_error)
+            fields.addWidget(widget)
+        fields.addLayout(self.form)
+        fields.addWidget(actions_title)
+        fields.addWidget(self.action_table, 1)
+        fields.addLayout(action_buttons)
+        fields.addWidget(self.actions_error)
+        box = QVBoxLayout(self)
+        box.addWidget(scroll, 1)
         box.addWidget(self.message)
         box.addWidget(buttons)
         self._value: CloseInput | None = None
