@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QSlider, QSpinBox,
 
 from branchguard.core.drills.types import CriteriaSet
 from branchguard.gui.kit.plain import plain, tip
+from branchguard.gui.kit.text_scale import large_text, scaled
 
 DEFAULT_SCORE = 80
 SLIDER_WIDTH = 96  # pixels: a score's slider, never narrower (the criteria's text wraps instead)
@@ -56,24 +57,38 @@ class ScoresBox(QGroupBox):
         grid.setColumnStretch(1, 1)
         grid.setHorizontalSpacing(12)
         self.points: dict[str, QLabel] = {}
-        for index, criterion in enumerate(criteria_set.criteria):
+        # At larger text each criterion's words over its slider, in a line of their own: beside it,
+        # at 15 pt, they wrapped to five lines in 91 px and the rows, given the height of one, cut them.
+        over = large_text(self)
+        if over:
+            grid.setVerticalSpacing(2)  # the words near their slider; the spin box's height parts rows
+        line = 0
+        for criterion in criteria_set.criteria:
             row = CriterionRow(criterion.code, criterion.weight, blank)
             text = plain(QLabel(criterion.text.text))
             text.setWordWrap(True)
+            if over:  # a line of its own, as wide as the box (a long criterion of a set made here wraps)
+                whole = text.fontMetrics().horizontalAdvance(text.text())
+                text.setMinimumWidth(min(whole, scaled(260, self)))
             text.setToolTip(tip(f"{criterion.text.zh}\n{criterion.text.en}"))
             weight = QLabel(f"{criterion.weight}%")
             weight.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             points = QLabel()
-            points.setMinimumWidth(44)
+            points.setMinimumWidth(scaled(44, self))
             points.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.points[criterion.code] = points
             row.spin.valueChanged.connect(lambda _v: self.update_total())
-            grid.addWidget(text, index, 0)
+            if over:
+                grid.addWidget(text, line, 0, 1, 5)
+                line += 1
+            else:
+                grid.addWidget(text, line, 0)
             row.slider.setMinimumWidth(SLIDER_WIDTH)  # squashed, it read as a box to tick
-            grid.addWidget(row.slider, index, 1)
-            grid.addWidget(row.spin, index, 2)
-            grid.addWidget(weight, index, 3)
-            grid.addWidget(points, index, 4)
+            grid.addWidget(row.slider, line, 0 if over else 1, 1, 2 if over else 1)
+            grid.addWidget(row.spin, line, 2)
+            grid.addWidget(weight, line, 3)
+            grid.addWidget(points, line, 4)
+            line += 1
             self.rows.append(row)
         self.total = QLabel()
         self.total.setObjectName("evaluate_total")
@@ -83,9 +98,9 @@ class ScoresBox(QGroupBox):
         self.error.setProperty("role", "error")
         self.error.setWordWrap(True)
         self.error.hide()
-        grid.addWidget(self.total, len(self.rows), 0, 1, 5, Qt.AlignmentFlag.AlignRight)
-        grid.addWidget(self.error, len(self.rows) + 1, 0, 1, 5)
-        grid.setRowStretch(len(self.rows) + 2, 1)
+        grid.addWidget(self.total, line, 0, 1, 5, Qt.AlignmentFlag.AlignRight)
+        grid.addWidget(self.error, line + 1, 0, 1, 5)
+        grid.setRowStretch(line + 2, 1)
         self.retranslate()
 
     def retranslate(self) -> None:
