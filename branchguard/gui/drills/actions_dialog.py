@@ -28,7 +28,7 @@ from branchguard.gui.kit import style
 from branchguard.gui.kit.icons import icon
 from branchguard.gui.kit.plain import plain
 from branchguard.gui.kit.screen import resize_within_screen
-from branchguard.gui.kit.text_scale import size_columns
+from branchguard.gui.kit.text_scale import keep_stretched_titles, size_columns
 from branchguard.gui.kit.times import date_time
 from branchguard.gui.shell.session import GuiSession
 
@@ -55,6 +55,7 @@ class ActionsDialog(QDialog):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(self.TEXT, QHeaderView.ResizeMode.Stretch)
         size_columns(header, ((self.OWNER, 100), (self.DUE, 100), (self.DONE, 190)))
+        keep_stretched_titles(self.table)
         self.table.itemSelectionChanged.connect(self._update_button)
         self.done_button = QPushButton(icon("approve"), "")
         self.done_button.setObjectName("drill_action_done")

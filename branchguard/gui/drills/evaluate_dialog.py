@@ -35,7 +35,7 @@ from branchguard.gui.kit.forms import FieldForm
 from branchguard.gui.kit.icons import icon
 from branchguard.gui.kit.plain import plain
 from branchguard.gui.kit.screen import resize_within_screen
-from branchguard.gui.kit.text_scale import set_row_height
+from branchguard.gui.kit.text_scale import scaled, set_row_height, title_width
 from branchguard.gui.shell.session import GuiSession
 
 DEFAULT_DUE_DAYS = 30
@@ -87,7 +87,11 @@ class ActionsTable(QWidget):
         box.addLayout(buttons)
 
     def _size_columns(self) -> None:
-        side = max(self._due_least, min(SIDE_COLUMN, int(self.table.viewport().width() * SIDE_SHARE)))
+        width, header = self.table.viewport().width(), self.table.horizontalHeader()
+        side = max(self._due_least, min(scaled(SIDE_COLUMN, header), int(width * SIDE_SHARE)))
+        # narrower where the action's title would not read whole, down to the side titles' own
+        side = min(side, (width - title_width(header, self.TEXT)) // 2)
+        side = max(side, self._due_least, title_width(header, self.OWNER), title_width(header, self.DUE))
         for column in (self.OWNER, self.DUE):
             self.table.horizontalHeader().resizeSection(column, side)
 
@@ -99,9 +103,8 @@ class ActionsTable(QWidget):
     def _hold_headers_whole(self) -> None:
         """The table no narrower than its three headers need, each whole, and a date beside the
         owner's (the dialog's columns share its width; at 760 px the first read "Corrective ac")."""
-        metrics = self.table.horizontalHeader().fontMetrics()
-        items = [self.table.horizontalHeaderItem(c) for c in range(self.table.columnCount())]
-        needs = [metrics.horizontalAdvance(item.text() if item else "") + 16 for item in items]
+        header = self.table.horizontalHeader()
+        needs = [title_width(header, c) for c in range(self.table.columnCount())]  # in the titles' bold
         side = max(needs[self.OWNER], needs[self.DUE], self._due_least)
         self.table.setMinimumWidth(needs[self.TEXT] + 2 * side + 2 * self.table.frameWidth())
 

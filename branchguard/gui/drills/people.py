@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from branchguard.core.kernel.errors import BranchGuardError
 from branchguard.core.people.types import BranchRole, PersonInfo
 from branchguard.gui.kit.icons import icon
-from branchguard.gui.kit.text_scale import set_row_height
+from branchguard.gui.kit.text_scale import keep_stretched_titles, set_row_height
 from branchguard.gui.shell.session import GuiSession
 
 _SPLIT = re.compile(r"[,，、;；]+")
@@ -118,6 +118,7 @@ class ParticipantsTable(QWidget):
         # The two columns share the width: a role 170 px wide once pushed the names behind a
         # horizontal scroll bar in a narrow dialog.
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        keep_stretched_titles(self.table)
         self.add_button = QPushButton(icon("add"), "")
         self.add_button.setObjectName("drill_participants_add")
         self.add_button.setAutoDefault(False)  # Enter submits the dialog, it does not add rows

@@ -39,6 +39,7 @@ from branchguard.gui.kit.forms import FieldForm
 from branchguard.gui.kit.icons import icon
 from branchguard.gui.kit.plain import plain
 from branchguard.gui.kit.screen import resize_within_screen
+from branchguard.gui.kit.text_scale import keep_stretched_titles
 from branchguard.gui.shell.session import GuiSession
 
 _B = QDialogButtonBox.StandardButton
@@ -113,6 +114,7 @@ class TemplateEditorDialog(QDialog):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
         for column in (COL_CATEGORY, COL_PHOTO, COL_SEVERITY):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        keep_stretched_titles(self.items)
         for item in content.items if content else ():
             self.add_item(item)
         self.add_button = QPushButton(icon("add"), self.tr("Add item"))

@@ -11,7 +11,9 @@ back the pixels it was given: nothing moves at the usual size.
   sized again when the language changes (the titles' words do); the columns not given are the
   style's default width scaled; the column sorted by is widened to room for its arrow too, if it
   lacks it (room for the arrow in every column cost a 15 pt list 30 px a column, and at 10 pt moved
-  columns whose titles read whole unsorted).
+  columns whose titles read whole unsorted);
+- `keep_stretched_titles`: a table's columns that share the room left never narrower than their
+  titles (the table scrolls sideways where the room is too small).
 
 Imported by the sidebar before the first frame: no `Qt.…` here (gui/shell/main_window.py says why).
 """
@@ -22,7 +24,7 @@ from collections.abc import Iterable
 
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QFont, QFontInfo, QFontMetrics
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyle, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyle, QTableView, QWidget
 
 from branchguard.gui.kit import style
 
@@ -123,3 +125,53 @@ def size_columns(header: QHeaderView, widths: Iterable[tuple[int, int]]) -> None
     given = dict(widths)
     refit.widths.update(given)
     _apply(header, given)
+
+
+class _StretchedTitles(QObject):
+    """See `keep_stretched_titles`: watches the view's viewport for its width."""
+
+    def __init__(self, view: QTableView) -> None:
+        super().__init__(view)
+        self.view = view
+        header = view.horizontalHeader()
+        stretch = QHeaderView.ResizeMode.Stretch
+        self.columns = [c for c in range(header.count()) if header.sectionResizeMode(c) == stretch]
+        view.viewport().installEventFilter(self)
+        if header.model() is not None:
+            header.model().headerDataChanged.connect(lambda *_: self.fit())
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize:
+            self.fit()
+        return False
+
+    def fit(self) -> None:
+        header = self.view.horizontalHeader()
+        shown = [c for c in self.columns if not header.isSectionHidden(c)]
+        others = sum(
+            header.sectionSize(c)
+            for c in range(header.count())
+            if c not in self.columns and not header.isSectionHidden(c)
+        )
+        if not shown:
+            return
+        titles = {c: title_width(header, c) for c in shown}
+        room = self.view.viewport().width() - others
+        squeezed = room // len(shown) < max(titles.values())  # Qt gives each the same share
+        extra = max(0, room - sum(titles.values())) // len(shown)
+        for column in shown:
+            if squeezed:  # each its title and a like share of what is left, or scrolled to
+                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+                header.resizeSection(column, titles[column] + extra)
+            else:
+                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+
+
+def keep_stretched_titles(view: QTableView) -> None:
+    """The columns of `view` that share the room left (stretched) never narrower than their titles:
+    where the room is too small for them (at 15 pt the template editor's four text columns got
+    53 px each), each is as wide as its title and the table scrolls sideways; stretched again
+    once the room is there. Call once the columns are set."""
+    if view.findChild(_StretchedTitles) is None:
+        _StretchedTitles(view).fit()
+

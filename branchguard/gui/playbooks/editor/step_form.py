@@ -25,6 +25,7 @@ from branchguard.core.kernel.types import Text2
 from branchguard.core.playbooks.rules import MAX_MINUTES, STEP_TEXT_LIMIT
 from branchguard.core.playbooks.types import Step
 from branchguard.gui.kit.forms import FieldForm
+from branchguard.gui.kit.text_scale import large_text
 from branchguard.gui.playbooks.editor.meta_form import text_box
 from branchguard.gui.playbooks.editor.roles_model import RolesModel
 from branchguard.gui.playbooks.editor.steps_model import StepsModel, first_line
@@ -91,6 +92,9 @@ class StepForm(QGroupBox):
             self.left.add_field(name, "", self.inputs[name])
         for name in ("text_en", "condition_en", "goto", "report"):
             self.right.add_field(name, "", self.inputs[name])
+        if large_text(self):  # each label over its field: beside them, at 15 pt, 1068 px wide
+            for form in (self.left, self.right):
+                form.setRowWrapPolicy(FieldForm.RowWrapPolicy.WrapAllRows)
         fields = QWidget()
         packed = QVBoxLayout(fields)
         packed.setContentsMargins(0, 0, 0, 0)

@@ -18,7 +18,14 @@ from PySide6.QtWidgets import (
 
 from branchguard.gui.kit.icons import icon
 from branchguard.gui.kit.plain import plain
-from branchguard.gui.kit.text_scale import scaled, set_row_height, size_columns
+from branchguard.gui.kit.screen import VerticalScroll
+from branchguard.gui.kit.text_scale import (
+    keep_stretched_titles,
+    large_text,
+    scaled,
+    set_row_height,
+    size_columns,
+)
 from branchguard.gui.playbooks.editor.roles_model import RolesModel
 from branchguard.gui.playbooks.editor.step_form import StepForm
 from branchguard.gui.playbooks.editor.steps_model import StepsModel
@@ -60,6 +67,7 @@ def steps_table(model: StepsModel) -> QTableView:
             (StepsModel.COL_JUMP, 210),
         ),
     )
+    keep_stretched_titles(table)
     return table
 
 
@@ -108,7 +116,10 @@ class StepsPanel(QWidget):
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.setChildrenCollapsible(False)
         self.splitter.addWidget(top)
-        self.splitter.addWidget(self.form)
+        # at larger text the step's fields, labelled above, scroll rather than hold the editor
+        # taller than the screen
+        large = large_text(self)
+        self.splitter.addWidget(VerticalScroll(self.form, "step_form_scroll") if large else self.form)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         layout = QVBoxLayout(self)
