@@ -47,6 +47,7 @@ from branchguard.gui.drills.people import roster
 from branchguard.gui.kit.forms import FieldForm, attempt
 from branchguard.gui.kit.plain import plain
 from branchguard.gui.kit.screen import VerticalScroll, resize_within_screen
+from branchguard.gui.kit.text_scale import scaled
 from branchguard.gui.shell.session import GuiSession
 
 _B = QDialogButtonBox.StandardButton
@@ -79,7 +80,7 @@ class _WriteDialog(QDialog):
         self.session = session
         self.result_detail: ComplaintDetail | None = None
         self.setObjectName(name)
-        self.setMinimumWidth(540)
+        self.setMinimumWidth(scaled(540, self))
         self.form = FieldForm()
         self.error = plain(QLabel())
         self.error.setObjectName(f"{name}_error")

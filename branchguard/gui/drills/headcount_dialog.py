@@ -12,6 +12,7 @@ from branchguard.core.kernel.errors import BranchGuardError
 from branchguard.gui.kit import style
 from branchguard.gui.kit.forms import FieldForm
 from branchguard.gui.kit.plain import plain
+from branchguard.gui.kit.text_scale import scaled
 from branchguard.gui.shell.session import GuiSession
 
 MAX_PRESENT = 9999
@@ -51,7 +52,7 @@ class HeadcountDialog(QDialog):
         box.addLayout(self.form)
         box.addWidget(self.buttons)
         self.retranslate()
-        self.setMinimumWidth(400)
+        self.setMinimumWidth(scaled(400, self))
         self.present.selectAll()
         self.present.setFocus()
 

@@ -32,6 +32,7 @@ from branchguard.gui.incidents.console.dialogs import swatch_icon
 from branchguard.gui.kit import style
 from branchguard.gui.kit.forms import FieldForm, attempt
 from branchguard.gui.kit.screen import resize_within_screen
+from branchguard.gui.kit.text_scale import scaled
 from branchguard.gui.shell.session import GuiSession
 
 _B = QDialogButtonBox.StandardButton
@@ -136,7 +137,7 @@ class LiftWarningDialog(QDialog):
         self.warning = warning
         self.lifted: EarlyWarning | None = None
         self.setWindowTitle(self.tr("Warning lifted"))
-        self.setMinimumWidth(460)
+        self.setMinimumWidth(scaled(460, self))
         self.intro = QLabel(
             f"#{warning.id} · {warning.source.label} · {warning.level.label} · {warning.kind.label}"
         )

@@ -35,7 +35,9 @@ from branchguard.gui.kit.files import ask_save_path, documents_folder, saved_mes
 from branchguard.gui.kit.icons import icon
 from branchguard.gui.kit.loader import Loader
 from branchguard.gui.kit.plain import plain
+from branchguard.gui.kit.screen import resize_within_screen
 from branchguard.gui.kit.tasks import TaskProgress, run_task
+from branchguard.gui.kit.text_scale import large_text, scaled
 from branchguard.gui.shell.session import GuiSession
 
 
@@ -53,12 +55,17 @@ class ExportPeriodPage(QWizardPage):
         super().__init__(parent)
         self.setObjectName("export_period_page")
         self.setTitle(self.tr("Which period"))
-        self.setSubTitle(
-            self.tr(
-                "A month (2026-11) or a quarter (2026-Q4). The package carries the period's records, its "
-                "reports and the ledger since the previous package, signed with this branch's key."
-            )
+        note = self.tr(
+            "A month (2026-11) or a quarter (2026-Q4). The package carries the period's records, its "
+            "reports and the ledger since the previous package, signed with this branch's key."
         )
+        # At larger text the note on the page: the wizard's header is as high as two lines of it
+        # (at 15 pt its third was cut).
+        self.note = plain(QLabel(note if large_text(self) else ""))
+        self.note.setWordWrap(True)
+        self.note.setVisible(large_text(self))
+        if not large_text(self):
+            self.setSubTitle(note)
         self.choice = QComboBox()
         self.choice.setObjectName("export_period")
         self.choice.setEditable(True)
@@ -91,6 +98,7 @@ class ExportPeriodPage(QWizardPage):
         resend.addStretch(1)
         self.error = _error_label("export_period_error")
         form = QFormLayout(self)
+        form.addRow(self.note)
         form.addRow(self.tr("Period"), self.choice)
         form.addRow(self.reports)
         form.addRow(self.unmask)
@@ -322,4 +330,4 @@ class ExportWizard(QWizard):
         self.save_page = ExportSavePage(self)
         for page in (self.period_page, self.preview_page, self.save_page):
             self.addPage(page)
-        self.resize(640, 480)
+        resize_within_screen(self, scaled(640, self), scaled(480, self))

@@ -36,6 +36,7 @@ from branchguard.gui.inspections.runner.dialogs import photo_file_filter
 from branchguard.gui.inspections.runner.names import NamePicker, roster_names
 from branchguard.gui.kit.forms import FieldForm
 from branchguard.gui.kit.plain import plain
+from branchguard.gui.kit.text_scale import scaled
 from branchguard.gui.shell.session import GuiSession
 
 _B = QDialogButtonBox.StandardButton
@@ -140,7 +141,7 @@ class NewHazardDialog(QDialog):
         self.created: HazardDetail | None = None
         self.setObjectName("new_hazard_dialog")
         self.setWindowTitle(self.tr("New hazard"))
-        self.setMinimumWidth(520)
+        self.setMinimumWidth(scaled(520, self))
         self.fields = HazardFields(session)
         self.fields.due_auto.setChecked(True)
         # found today (in the branch's zone): it cannot be due before that
@@ -191,7 +192,7 @@ class StepDialog(QDialog):
         self.evidence: list[Path] = []
         self.setObjectName("hazard_step_dialog")
         self.setWindowTitle(self.tr("Add a remediation step"))
-        self.setMinimumWidth(520)
+        self.setMinimumWidth(scaled(520, self))
         self.form = FieldForm()
         self.kind = QComboBox()
         for kind in RemediationKind:

@@ -15,6 +15,7 @@ from branchguard.core.schedules.types import ScheduleInfo, ScheduleInput, Schedu
 from branchguard.gui.inspections.runner.names import NamePicker, roster_names
 from branchguard.gui.kit.forms import FieldForm
 from branchguard.gui.kit.plain import plain
+from branchguard.gui.kit.text_scale import scaled
 from branchguard.gui.schedules.calendar_dialog import NewScheduleDialog
 from branchguard.gui.shell.session import GuiSession
 
@@ -39,7 +40,7 @@ class StartInspectionDialog(QDialog):
         self.started: InspectionDetail | None = None
         self.setObjectName("start_inspection_dialog")
         self.setWindowTitle(self.tr("Start inspection"))
-        self.setMinimumWidth(460)
+        self.setMinimumWidth(scaled(460, self))
         intro = plain(QLabel(name))
         intro.setStyleSheet("font-weight: 600;")
         intro.setWordWrap(True)

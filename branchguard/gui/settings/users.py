@@ -28,6 +28,7 @@ from branchguard.gui.kit.icons import icon
 from branchguard.gui.kit.loader import Loader
 from branchguard.gui.kit.passwords import password_edit, typed_twice
 from branchguard.gui.kit.plain import plain
+from branchguard.gui.kit.text_scale import scaled
 from branchguard.gui.settings.users_model import UsersModel
 from branchguard.gui.shell.session import GuiSession
 
@@ -40,7 +41,7 @@ class UserDialog(QDialog):
         self.setObjectName("user_dialog")
         self.session = session
         self.user = user
-        self.setMinimumWidth(440)
+        self.setMinimumWidth(scaled(440, self))
         self.form = FieldForm()
         self.username = QLineEdit()
         self.display_name = QLineEdit()

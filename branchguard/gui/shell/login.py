@@ -22,6 +22,7 @@ from branchguard.gui.kit.icons import icon
 from branchguard.gui.kit.passwords import password_edit, typed_twice
 from branchguard.gui.kit.plain import plain
 from branchguard.gui.kit.tasks import explain_fault, run_task
+from branchguard.gui.kit.text_scale import scaled
 
 _OK = QDialogButtonBox.StandardButton.Ok
 _CANCEL = QDialogButtonBox.StandardButton.Cancel
@@ -51,7 +52,7 @@ class LoginDialog(QDialog):
         self._locked = locked
         self.actor: Actor | None = None
         self.setWindowIcon(icon("lock"))
-        self.setMinimumWidth(400)
+        self.setMinimumWidth(scaled(400, self))
 
         self._heading = _heading("")
         self._hint = QLabel()
@@ -161,7 +162,7 @@ class FirstRunDialog(QDialog):
         self.setObjectName("first_run_dialog")
         self._services = services
         self.actor: Actor | None = None
-        self.setMinimumWidth(520)
+        self.setMinimumWidth(scaled(520, self))
         existing = services.branch.get()
 
         self._heading = _heading("")

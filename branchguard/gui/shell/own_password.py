@@ -15,6 +15,7 @@ from branchguard.gui.kit.icons import icon
 from branchguard.gui.kit.passwords import password_edit, typed_twice
 from branchguard.gui.kit.plain import plain
 from branchguard.gui.kit.tasks import run_task
+from branchguard.gui.kit.text_scale import scaled
 
 if TYPE_CHECKING:
     from branchguard.gui.shell.main_window import MainWindow
@@ -30,7 +31,7 @@ class OwnPasswordDialog(QDialog):
         self.setObjectName("own_password_dialog")
         self.session = session
         self.setWindowTitle(self.tr("Change my password"))
-        self.setMinimumWidth(440)
+        self.setMinimumWidth(scaled(440, self))
         self.form = FieldForm()
         self.current = password_edit()
         self.password = password_edit()

@@ -29,6 +29,7 @@ from branchguard.gui.kit import style
 from branchguard.gui.kit.forms import FieldForm, attempt
 from branchguard.gui.kit.plain import plain
 from branchguard.gui.kit.screen import resize_within_screen
+from branchguard.gui.kit.text_scale import scaled
 
 _B = QDialogButtonBox.StandardButton
 Asked = TypeVar("Asked", bound=QDialog)
@@ -87,7 +88,7 @@ class ReasonDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
-        self.setMinimumWidth(480)
+        self.setMinimumWidth(scaled(480, self))
         self.apply = apply
         self.intro = plain(QLabel(intro))  # a correction quotes the entry as typed
         self.intro.setWordWrap(True)

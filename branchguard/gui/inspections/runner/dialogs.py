@@ -24,6 +24,7 @@ from branchguard.core.inspections.types import Answer, ItemResult
 from branchguard.gui.incidents.console.dialogs import ReasonDialog
 from branchguard.gui.inspections.models import result_mark
 from branchguard.gui.kit.plain import plain
+from branchguard.gui.kit.text_scale import scaled
 
 _B = QDialogButtonBox.StandardButton
 PHOTO_FILTER = "*.jpg *.jpeg *.png *.heic *.webp *.bmp"
@@ -44,7 +45,7 @@ class SubmitDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("inspection_submit_dialog")
         self.setWindowTitle(self.tr("Submit the inspection"))
-        self.setMinimumWidth(560)
+        self.setMinimumWidth(scaled(560, self))
         intro = QLabel(
             self.tr("Once submitted the inspection cannot be changed; a correction is an amendment.")
         )
