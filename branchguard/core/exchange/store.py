@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from datetime import date, datetime, time
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, Table, func, or_, select
+from sqlalchemy import ColumnElement, Connection, Integer, Table, cast, func, or_, select
 
 from branchguard.core.exchange.rules import BATCH
 from branchguard.core.ledger import rules as ledger_rules
@@ -76,9 +76,15 @@ def actions(conn: Connection, start: datetime, end: datetime) -> Iterator[list[d
 
 
 def drills(conn: Connection, start: datetime, end: datetime) -> Iterator[list[dict[str, Any]]]:
-    t = _T["drill_plans"]
+    """Drills run (or planned) in the period, and drills recorded afterwards voided in it: head
+    office replaces its copy of one by its id, so a void carried again takes back the score it
+    counted from an earlier month's package (core/drills/held.py)."""
+    t, audit = _T["drill_plans"], _T["audit_events"]
     when = func.coalesce(t.c.run_at, t.c.planned_at)
-    for batch in _batches(conn, t, _in(when, start, end)):
+    voided = select(cast(audit.c.entity_id, Integer)).where(
+        audit.c.action == "drill.void", _in(audit.c.at, start, end)
+    )
+    for batch in _batches(conn, t, _in(when, start, end) | t.c.id.in_(voided)):
         evaluations = _children(conn, _T["drill_evaluations"], "plan_id", [r["id"] for r in batch])
         for r in batch:
             found = evaluations[r["id"]]

@@ -171,6 +171,7 @@ class DrillListPanel(QWidget):
         self.cancel_button.setText(self.tr("Cancel drill"))
         self.run_button.setToolTip(self.tr("Start the drill: its incident console opens, flagged as a drill"))
         self.table.setToolTip(self.tr("Double-click a run to open its console"))
+        self.update_buttons()  # the cancel button's words follow the drill selected (Void record…)
 
     # -- loading -------------------------------------------------------------------------------
     def reload(self, select: int | None = None) -> None:

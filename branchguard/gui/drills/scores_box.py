@@ -27,16 +27,16 @@ class CriterionRow:
         self.weight = weight
         self.slider = QSlider(Qt.Orientation.Horizontal)
         self.slider.setObjectName(f"score_slider_{code}")
-        self.slider.setRange(0, 100)
+        self.slider.setRange(UNSCORED if blank else 0, 100)  # a blank one's slider moves to 0 too
         self.slider.setPageStep(10)
         self.spin = QSpinBox()
         self.spin.setObjectName(f"score_{code}")
         self.spin.setRange(UNSCORED if blank else 0, 100)
         self.spin.setSpecialValueText("—" if blank else "")
         self.spin.setValue(UNSCORED if blank else DEFAULT_SCORE)
-        self.slider.setValue(max(self.spin.value(), 0))
+        self.slider.setValue(self.spin.value())
         self.slider.valueChanged.connect(self.spin.setValue)
-        self.spin.valueChanged.connect(lambda v: self.slider.setValue(v) if v != UNSCORED else None)
+        self.spin.valueChanged.connect(self.slider.setValue)
 
     def value(self) -> int:
         return self.spin.value()
