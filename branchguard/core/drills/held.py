@@ -7,7 +7,9 @@ its paper record is kept, and its evaluation against the criteria set a planned 
 gets. It counts towards the compliance rules from the day it was held. It has no live log (no
 incident: nothing was timed as it happened), so it takes no headcount and no corrective actions
 here, and everything that shows it says it was recorded afterwards, by whom and when (the plan's
-`created_by` and `created_at`; the audit trail keeps the reference)."""
+`created_by` and `created_at`; the audit trail keeps the reference). The same plan's drill on the
+same day is refused as the same record entered twice. One recorded by mistake is voided with a
+reason (`void_held`): it stops counting, and what was entered stays, as evidence."""
 
 from __future__ import annotations
 
