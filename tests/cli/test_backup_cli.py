@@ -137,13 +137,13 @@ def _rewrite(archive: Path, out: Path, change: dict[str, bytes]) -> None:
 
 
 def _older_that_cannot_upgrade(database: bytes, manifest: dict[str, Any], tmp_path: Path) -> dict[str, bytes]:
-    """The archive's database stamped one revision back, its head's index already there: an
-    upgrade of it fails as an older database a migration cannot take would."""
+    """The archive's database stamped back to before 0022, whose index is already there: an
+    upgrade of it fails as an older database a migration cannot take would. (Named, not "one
+    back": the head may change nothing, as 0023 does, and then its upgrade runs again cleanly.)"""
     db = tmp_path / "older.sqlite"
     db.write_bytes(database)
+    older = "0021"
     with sqlite3.connect(db) as conn:
-        older = conn.execute("SELECT version_num FROM alembic_version").fetchone()[0]
-        older = f"{int(older) - 1:04d}"
         conn.execute("UPDATE alembic_version SET version_num = ?", (older,))
     conn.close()
     data = db.read_bytes()
