@@ -13,8 +13,10 @@ from branchguard.core.incidents.types import Checkpoint, IncidentDetail, Inciden
 from branchguard.core.kernel.i18n import t
 from branchguard.gui.incidents.elapsed import show_elapsed
 from branchguard.gui.kit import style
+from branchguard.gui.kit.elided import ElidedLabel
 from branchguard.gui.kit.plain import WrapLabel, plain, tip
 from branchguard.gui.kit.rows import phone_font
+from branchguard.gui.kit.text_scale import large_text
 from branchguard.gui.kit.times import (
     duration_clock,
     local_clock,
@@ -70,16 +72,20 @@ class IncidentHeader(QFrame):
         self.drill_badge.setObjectName("incident_drill_badge")
         self.drill_badge.setStyleSheet(badge_css(style.DRILL))
         self.drill_badge.setFont(grown(self.font(), 14, bold=True))
-        self.title = WrapLabel()  # a long plan title takes two lines; a long word never widens the window
+        # A long plan title takes two lines; a long word never widens the window. At larger text one
+        # line ending "…", the whole in its tooltip: wrapped to three lines beside a level box as
+        # tall, with the starter's line on two, the header took 160 px of a 768-line screen's 613.
+        large = large_text(self)
+        self.title: QLabel = ElidedLabel() if large else WrapLabel()
         self.title.setObjectName("incident_title")
         self.title.setFont(grown(self.font(), 15, bold=True))
         self.elapsed = QLabel()
         self.elapsed.setObjectName("incident_elapsed")
         self.elapsed.setFont(sized(phone_font(), 20, bold=True))
-        self.meta = plain(QLabel())  # the starter's and closer's names
+        self.meta: QLabel = ElidedLabel() if large else plain(QLabel())  # the starter's and closer's names
         self.meta.setObjectName("incident_meta")
         self.meta.setProperty("role", "hint")
-        self.meta.setWordWrap(True)  # beside the checkpoint: at 15 pt the two asked for 826 px
+        self.meta.setWordWrap(not large)  # beside the checkpoint: at 15 pt the two asked for 826 px
         self.checkpoint = QLabel()
         self.checkpoint.setObjectName("incident_checkpoint")
         self.checkpoint.setFont(grown(self.font(), 12, bold=True))
