@@ -56,6 +56,7 @@ from branchguard.gui.kit.flow import FlowLayout
 from branchguard.gui.kit.icons import icon
 from branchguard.gui.kit.loader import Loader
 from branchguard.gui.kit.plain import plain
+from branchguard.gui.kit.text_scale import large_text
 from branchguard.gui.kit.writer import writer
 from branchguard.gui.shell.session import GuiSession
 
@@ -194,6 +195,10 @@ class IncidentConsole(QWidget):
         # no taller than the heading beside it: every pixel of that row is a step row's
         self.calls_toggle.setStyleSheet("QToolButton { padding: 0px 4px; }")
         self.calls_toggle.setMaximumHeight(self.steps.heading.sizeHint().height())
+        # At larger text the list starts folded: beside the steps it took 300 px of a 1024-wide
+        # screen's 750, and the steps' columns scrolled sideways (the toggle opens it).
+        if large_text(self):
+            self.calls_toggle.setChecked(False)
 
     def show_side(self, shown: bool) -> None:
         """The call list and attachments column, shown or folded away."""
