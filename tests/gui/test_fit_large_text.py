@@ -24,8 +24,10 @@ from PySide6.QtWidgets import QApplication, QTabWidget
 
 from branchguard.app import build_main_window
 from branchguard.context import AppContext
+from branchguard.core.incidents.types import EntryKind
 from branchguard.gui.shell.main_window import MainWindow
-from tests.gui.fit_support import SMALL, fit_problems, header_problems
+from tests.gui.fit_support import SHORT, SMALL, fit_problems, header_problems
+from tests.gui.incidents.test_console_rows import whole_rows
 from tests.gui.test_fit import LANGS, _dialogs, errors_shown, login, settle
 
 LARGE_POINTS = 15.0  # 10 pt at Windows' 150 % text size
@@ -192,3 +194,43 @@ def test_every_dialog_fits_at_larger_text(
     assert not problems, f"at {LARGE_POINTS:g} pt:\n" + "\n".join(problems)
 
 
+
+
+@pytest.mark.parametrize("plan", ["FIRE", "NAT"])  # NAT: a weather incident, with its warning level
+@pytest.mark.parametrize("size", ["small", "short"])
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_console_shows_four_steps_and_three_log_rows_at_larger_text(
+    world: AppContext, large_window: Callable[[str], MainWindow], size: str, plan: str
+) -> None:
+    """At 15 pt on a 1024×768 screen the console showed one step row and one log row: a header
+    of three lines (the title wrapped beside a tall level box), the buttons on two rows, and the
+    call list beside the steps taking 300 px of their width. Asked to be SHORT (a 1366×768 screen
+    at 125 %), the window at 15 pt is as tall as its minimum (622 px before, 720 now: the rows'),
+    within the 768 px every page may take at larger text."""
+    lead = login(world, "lead")
+    incident = world.services.incidents.start(lead, plan).id
+    for i in range(8):
+        world.services.incidents.log(lead, incident, EntryKind.OBSERVATION, f"二楼楼梯间有烟 {i}")
+    window = large_window("lead")
+    window.resize(SMALL if size == "small" else SHORT)
+    page = window.show_page("incidents")
+    assert page is not None
+    console = page.open_incident(incident)  # type: ignore[attr-defined]
+    settle()
+    steps, log = whole_rows(console.steps.table), whole_rows(console.log.view)
+    assert steps >= 4 and log >= 3, f"{plan} {size}: {steps} step rows, {log} log rows"
+    assert window.height() <= SMALL.height()
+    header = console.header
+    safety = [header.level_badge, header.elapsed, console.steps.now_label, console.steps.done_button]
+    if plan == "FIRE":  # its report to head office is due in 15 minutes
+        safety.append(header.checkpoint)
+    for shown in safety:
+        whole = shown.visibleRegion().boundingRect().size() == shown.size()
+        assert shown.isVisible() and whole, f"{shown.objectName()} not wholly in view"
+    assert console.detail.summary.title in header.title.toolTip()  # one line, the whole title here
+    upcoming = console.steps.next_label.full_text()  # its line folded into the step now's tooltip
+    assert upcoming and upcoming in console.steps.now_label.toolTip()
+    assert not console.calls.isVisible()  # folded; its toggle opens it
+    console.calls_toggle.click()
+    settle()
+    assert console.calls.isVisible()

@@ -48,7 +48,7 @@ from branchguard.gui.incidents.console.dialogs import (
 )
 from branchguard.gui.incidents.console.guides import GuidesButton
 from branchguard.gui.incidents.console.header import IncidentHeader
-from branchguard.gui.incidents.console.log_panel import LogPanel
+from branchguard.gui.incidents.console.log_panel import LARGE_LOG_ROWS, LogPanel
 from branchguard.gui.incidents.console.side_panel import AttachmentsBox, CallList, OutcomeBox
 from branchguard.gui.incidents.console.steps_panel import StepsPanel
 from branchguard.gui.incidents.reports import ReportMenu
@@ -221,9 +221,10 @@ class IncidentConsole(QWidget):
 
     def _size_work(self) -> None:
         """The log keeps LOG_ROWS whole rows; the steps take the rest (with the step now in large
-        type): on a 768-line screen six steps and five log rows show (issue #17: three and two)."""
+        type): on a 768-line screen six steps and five log rows show (issue #17: three and two).
+        At larger text the log keeps its three (LARGE_LOG_ROWS), the steps take the rest."""
         total = sum(self.work.sizes())
-        log = self.log.height_for_rows(LOG_ROWS)
+        log = self.log.height_for_rows(LARGE_LOG_ROWS if large_text(self) else LOG_ROWS)
         if total > log and not self._work_moved:
             self.work.setSizes([total - log, log])
 

@@ -23,12 +23,12 @@ from PySide6.QtWidgets import (
 from branchguard.core.incidents.log import MAX_ENTRY_TEXT
 from branchguard.core.incidents.types import TYPED_KINDS, EntryKind, LogEntry
 from branchguard.core.kernel.roles import may
-from branchguard.gui.incidents.console.steps_panel import HEADER_HEIGHT, compact
+from branchguard.gui.incidents.console.steps_panel import HEADER_HEIGHT, compact, rows_tall
 from branchguard.gui.incidents.log_model import IncidentLogModel
 from branchguard.gui.kit.flow import FlowLayout
 from branchguard.gui.kit.icons import icon
 from branchguard.gui.kit.plain import plain, tip
-from branchguard.gui.kit.text_scale import size_columns
+from branchguard.gui.kit.text_scale import large_text, size_columns
 
 if TYPE_CHECKING:
     from branchguard.core.kernel.types import Actor
@@ -36,6 +36,7 @@ if TYPE_CHECKING:
 
 UNCORRECTABLE = (EntryKind.START, EntryKind.CLOSE)  # the service refuses these
 LOG_ROW = 24  # pixels: a log row; five or more show at 1024×768
+LARGE_LOG_ROWS = 3  # at larger text the log never shows fewer (at 15 pt on 1024×768 it showed one)
 
 
 class LogView(QTableView):
@@ -115,8 +116,13 @@ class LogPanel(QWidget):
         self.error.setProperty("role", "error")
         self.error.hide()
         # Correct… beside Add: a heading row of its own cost a log row. Wraps at larger text (at
-        # 15 pt the row held the console 1052 px wide).
+        # 15 pt the row held the console 1052 px wide). There the heading leads the row: above the
+        # list it cost a log row too.
+        large = large_text(self)
         quick = FlowLayout(spacing=4)
+        if large:
+            quick.add_widget(self.heading)
+            self.view.setMinimumHeight(rows_tall(self.view, LARGE_LOG_ROWS))
         quick.add_widget(self.kind)
         quick.add_widget(self.text, 1)
         quick.add_widget(self.add_button)
@@ -124,7 +130,8 @@ class LogPanel(QWidget):
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
         box.setSpacing(4)
-        box.addWidget(self.heading)
+        if not large:
+            box.addWidget(self.heading)
         box.addWidget(self.view, 1)
         box.addLayout(quick)
         box.addWidget(self.error)
@@ -223,11 +230,11 @@ class LogPanel(QWidget):
     def height_for_rows(self, rows: int) -> int:
         """The panel's height that shows `rows` whole log rows under the heading, with the box."""
         box = self.layout()
-        spacing = box.spacing() * 2 if box is not None else 8
-        row = self.view.verticalHeader().defaultSectionSize()
-        view = self.view.horizontalHeader().height() + rows * row + 2 * self.view.frameWidth()
+        above = box is not None and box.indexOf(self.heading) >= 0  # not at larger text: in the box's row
+        spacing = (box.spacing() if box is not None else 4) * (2 if above else 1)
         quick = max(self.text.sizeHint().height(), self.add_button.sizeHint().height())
-        return self.heading.sizeHint().height() + view + quick + spacing
+        heading = self.heading.sizeHint().height() if above else 0
+        return heading + rows_tall(self.view, rows) + quick + spacing
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

@@ -25,16 +25,23 @@ from branchguard.gui.kit import style
 from branchguard.gui.kit.elided import ElidedLabel
 from branchguard.gui.kit.icons import icon
 from branchguard.gui.kit.plain import tip
-from branchguard.gui.kit.text_scale import size_columns
+from branchguard.gui.kit.text_scale import large_text, size_columns
 
 STEP_ROW = 24  # pixels: a row of the step list, at the usual 10 pt text
 HEADER_HEIGHT = 24  # pixels: the column headers of the step list and the log, likewise
+LARGE_STEP_ROWS = 4  # at larger text the list never shows fewer (at 15 pt on 1024×768 it showed one)
 
 
 def compact(pixels: int, widget: QWidget) -> int:
     """A row's or a header's height: `pixels`, or taller for larger text (a low-vision user's
     system font), whose column titles a fixed 24 px cut through."""
     return max(pixels, widget.fontMetrics().height() + 8)
+
+
+def rows_tall(view: QTableView, rows: int) -> int:
+    """The height of `view` that shows `rows` whole rows under its column headers."""
+    row = view.verticalHeader().defaultSectionSize()
+    return view.horizontalHeader().height() + rows * row + 2 * view.frameWidth()
 
 
 class StepsPanel(QWidget):
@@ -102,6 +109,12 @@ class StepsPanel(QWidget):
         self.next_label = ElidedLabel()
         self.next_label.setObjectName("incident_next_step")
         self.next_label.setProperty("role", "hint")
+        # At larger text its line is a step row's height: the next step is the row under the
+        # current one in the list, and in the step now's tooltip.
+        self._large = large_text(self)
+        self.next_label.setVisible(not self._large)
+        if self._large:
+            self.table.setMinimumHeight(rows_tall(self.table, LARGE_STEP_ROWS))
         texts = QVBoxLayout()
         texts.setSpacing(2)
         texts.addWidget(self.now_label)
@@ -170,14 +183,16 @@ class StepsPanel(QWidget):
             self.tr("Now: step %1 · %2").replace("%1", str(current.number)).replace("%2", role)
         )
         self.now_text.setText(current.text.text)
-        whole = tip(f"{step_role_text(current)}\n{current.text.text}")  # with the backup, and never cut
-        self.now_label.setToolTip(whole)
-        self.now_text.setToolTip(whole)
         upcoming = ""
         if following is not None:
             upcoming = self.tr("Next: step %1 · %2").replace("%1", str(following.number))
             upcoming = upcoming.replace("%2", following.text.text)
         self.next_label.setText(upcoming)
+        whole = f"{step_role_text(current)}\n{current.text.text}"  # with the backup, and never cut
+        if self._large and upcoming:
+            whole += f"\n\n{upcoming}"
+        self.now_label.setToolTip(tip(whole))
+        self.now_text.setToolTip(tip(whole))
 
     def selected_number(self) -> int:
         index = self.table.selectionModel().currentIndex()
