@@ -122,7 +122,7 @@ class LogPanel(QWidget):
         quick = FlowLayout(spacing=4)
         if large:
             quick.add_widget(self.heading)
-            self.view.setMinimumHeight(rows_tall(self.view, LARGE_LOG_ROWS))
+            self.view.setMinimumHeight(rows_tall(self.view, LARGE_LOG_ROWS, scrolled=True))
         quick.add_widget(self.kind)
         quick.add_widget(self.text, 1)
         quick.add_widget(self.add_button)
