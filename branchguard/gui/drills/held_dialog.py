@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QDateTime, Signal
+from PySide6.QtCore import QDate, QDateTime, QEvent, QObject, Signal
 from PySide6.QtWidgets import (
     QDateTimeEdit,
     QDialog,
@@ -64,6 +64,9 @@ class HeldDrillDialog(QDialog):
         self.held.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.held.setDateTimeRange(_qt(EARLIEST_HELD), _qt(now))  # the earliest: "not entered yet"
         self.held.setDateTime(_qt(EARLIEST_HELD))
+        calendar = self.held.calendarWidget()
+        if calendar is not None:  # not entered yet: its pop-up opens on this month, not January 2000
+            calendar.installEventFilter(self)
         self.reference = QLineEdit()
         self.reference.setMaxLength(REFERENCE_LIMIT)
         self.kind = DrillKindBoxes(self)
@@ -154,6 +157,14 @@ class HeldDrillDialog(QDialog):
         self.kind.retranslate()
         self.scores_box.retranslate()
         self.submit_button.setText(self.tr("Record drill"))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        calendar = self.held.calendarWidget()
+        shown = event.type() == QEvent.Type.Show and watched is calendar and calendar is not None
+        if shown and self.held.dateTime() == self.held.minimumDateTime():
+            today = QDate.currentDate()
+            calendar.setCurrentPage(today.year(), today.month())
+        return super().eventFilter(watched, event)
 
     # -- the scores follow the plan ------------------------------------------------------------
     def _criteria_set(self) -> CriteriaSet:

@@ -141,3 +141,22 @@ def test_a_drill_recorded_by_mistake_is_voided_from_the_list_with_a_reason(
     assert gui_ctx.services.drills.get(lead, plan.id).status == DrillStatus.CANCELLED
     qtbot.waitUntil(lambda: panel.selected() is not None and panel.selected().status == DrillStatus.CANCELLED)
     assert not panel.cancel_button.isEnabled()
+
+
+@pytest.mark.qt_log_ignore(  # the offscreen platform cannot raise a pop-up nor grab keys for it
+    "This plugin does not support raise",
+    "This plugin does not support grabbing the keyboard",
+    "This plugin does not support propagateSizeHints",
+)
+def test_the_date_not_yet_entered_opens_its_calendar_on_this_month(open_window, qtbot) -> None:
+    """Its "not entered" value is the earliest date taken (2000): the pop-up shows today's month."""
+    from PySide6.QtCore import QDate, QPoint, Qt
+
+    dialog = _page(open_window, "lead").list_panel.ask_held()
+    assert isinstance(dialog, HeldDrillDialog)
+    calendar = dialog.held.calendarWidget()
+    arrow = QPoint(dialog.held.width() - 6, dialog.held.height() // 2)  # the pop-up's button
+    qtbot.mouseClick(dialog.held, Qt.MouseButton.LeftButton, pos=arrow)
+    qtbot.waitUntil(calendar.isVisible)
+    today = QDate.currentDate()
+    assert (calendar.yearShown(), calendar.monthShown()) == (today.year(), today.month())
