@@ -70,15 +70,16 @@ def item(entity: str, entity_id: object, action: LedgerAction, state: dict[str, 
 def later_kinds_missing(conn: Connection) -> list[str]:
     """The kinds the ledger began to keep later (rules.LATER_KINDS) it holds no entry of while
     their table holds records: a ledger kept before those kinds were. Asked at every start, of the
-    bare tables: two or three indexed reads, no model loaded."""
-    later = ENTRIES.c.entity.in_(rules.LATER_KINDS)
-    kept = set(conn.scalars(select(func.distinct(ENTRIES.c.entity)).where(later)))
+    bare tables: one indexed read a kind (however many entries it has), no model loaded."""
     tables = {entity: name for entity, name, _leave_out in rules.EVIDENCE}
+
+    def holds(source: Any, *where: Any) -> bool:
+        return conn.execute(select(literal(1)).select_from(source).where(*where).limit(1)).first() is not None
+
     return [
         kind
         for kind in rules.LATER_KINDS
-        if kind not in kept
-        and conn.execute(select(literal(1)).select_from(table(tables[kind])).limit(1)).first() is not None
+        if not holds(ENTRIES, ENTRIES.c.entity == kind) and holds(table(tables[kind]))
     ]
 
 

@@ -170,15 +170,14 @@ class HeldDrillDialog(QDialog):
     def _criteria_set(self) -> CriteriaSet:
         """The set the service scores the chosen plan's drill against (its category's, else the
         general one); the general one while no listed plan is chosen."""
-        code = self.playbook.code()
-        chosen = next((p for p in self.playbook.playbooks if p.code == code), None)
+        chosen = self.playbook.chosen()
         if chosen is None:
             return next((cs for cs in self.criteria_sets if not cs.categories), self.criteria_sets[0])
         return set_for_category(self.criteria_sets, chosen.category)
 
     def _follow_playbook(self) -> None:
         wanted = self._criteria_set()
-        chosen = any(p.code == self.playbook.code() for p in self.playbook.playbooks)
+        chosen = self.playbook.chosen() is not None
         if wanted.code == self.scores_box.criteria_set.code:
             self.scores_box.setEnabled(chosen)
             return

@@ -53,6 +53,11 @@ class ScenarioBox(QComboBox):
             return str(self.itemData(index))
         return text.split()[0] if text else ""
 
+    def chosen(self) -> PlaybookSummary | None:
+        """The listed plan chosen or typed, None when none is."""
+        code = self.code()
+        return next((p for p in self.playbooks if p.code == code), None)
+
     def choose(self, code: str) -> None:
         self.setCurrentIndex(self.findData(code))
 
