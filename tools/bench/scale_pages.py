@@ -19,6 +19,7 @@ import gc
 import json
 import os
 import sys
+import tempfile
 import time
 from pathlib import Path
 from typing import Any
@@ -140,16 +141,19 @@ def measure(data_dir: Path, url: str = "") -> dict[str, Any]:
     _declare_related_models()  # as the app's opening thread does: the preload below imports beside reads
     db = Db(data_dir, url)
     pages: dict[str, dict[str, float]] = {}
+    scratch = tempfile.TemporaryDirectory()
     try:
         lead = ctx.services.auth.login("lead", LEAD_PASSWORD)
         heart = _Heartbeat()
         heart.start()
-        window = MainWindow(None, gui_settings(data_dir))
+        # The window's own settings in a folder of their own: the fixture's gui.ini would hold the
+        # page the previous run left last, and each run would then land somewhere else.
+        window = MainWindow(None, gui_settings(Path(scratch.name)))
         import_first_page(window, ctx.services)
         _run_until(lambda: preload.wait(0), "the first page's module was never imported")
         window.attach(GuiSession(ctx, lead))
         window.resize(1280, 800)
-        window.show_page(window.initial_page_id())
+        window.show_page(window.landing_page_id())
         window.show()
         _run_until(lambda: loader.pending() == 0 and preload.wait(0), "the window never settled")
         start_as_the_app(window)
@@ -200,6 +204,7 @@ def measure(data_dir: Path, url: str = "") -> dict[str, Any]:
     finally:
         db.conn.close()
         ctx.close()
+        scratch.cleanup()
     return {"pages": pages, "beat_ms": BEAT_MS, "rss_mb": idle_rss}
 
 

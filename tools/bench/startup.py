@@ -182,6 +182,7 @@ def run(years: int = TEN_YEARS) -> bool:
         during = Path(tmp) / f"years-{years}-open"
         if years:  # copies: each start logs in and writes, and the scale bench reuses its fixture
             shutil.copytree(fixture(years), during)
+            (during / "gui.ini").unlink(missing_ok=True)  # the page a past run left: not this start's
             shutil.copytree(during, history)
             closed = _close_open_incidents(history)
             print(f"  {years} years of history: {closed} open incident(s) closed in the timed copy")
