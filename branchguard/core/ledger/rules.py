@@ -53,13 +53,17 @@ EVIDENCE: tuple[tuple[str, str, frozenset[str]], ...] = tuple(
         ("checklist_version", "inspection_template_versions", ()),
         ("checklist_item", "inspection_template_items", ()),
         ("complaint_category", "complaint_categories", ()),
+        ("person", "people", ()),
+        ("contact", "contacts", ()),
     )
 )
 # Kinds the ledger began to keep later than the rest: the checklists (an inspection's report prints
 # its items' words from them) and the complaint categories (a complaint names its category by
-# code). A ledger kept before holds none of their records; its next start takes them in
-# (service.take_in_later_kinds), so an item's words rewritten afterwards are found.
-LATER_KINDS = ("checklist", "checklist_version", "checklist_item", "complaint_category")
+# code), since revision 0023; the roster and the emergency contacts (the console dials their
+# numbers, a drill's roles name the people), since 0024. A ledger kept before holds none of their
+# records; its next start takes them in (service.take_in_later_kinds), so a number rewritten
+# afterwards is found.
+LATER_KINDS = ("checklist", "checklist_version", "checklist_item", "complaint_category", "person", "contact")
 # Built-in content and settings the app writes by itself into a new database; every other kind is a
 # record someone wrote (an account at the least), which is what an empty database has none of.
 BUILT_IN = frozenset(
@@ -72,7 +76,11 @@ BUILT_IN = frozenset(
         "severity_rule",
         "compliance_rule",
         "drill_criteria",
-        *LATER_KINDS,
+        "checklist",
+        "checklist_version",
+        "checklist_item",
+        "complaint_category",
+        "contact",  # the public numbers (110, 119, 120)
     }
 )
 ENTITY_OF_TABLE = {table: (entity, leave_out) for entity, table, leave_out in EVIDENCE}

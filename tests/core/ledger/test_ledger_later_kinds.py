@@ -1,7 +1,7 @@
-"""The checklists and complaint categories are evidence too (core/ledger/rules.py LATER_KINDS): a
-new database ledgers them as it writes them; a ledger kept before it kept them takes their records
-in at its next start, once, before anything is written; afterwards an item's words rewritten
-outside the app are named by `verify`."""
+"""The checklists, complaint categories, roster and contacts are evidence too (core/ledger/rules.py
+LATER_KINDS): a new database ledgers them as it writes them; a ledger kept before it kept them takes
+their records in at its next start, once, before anything is written; afterwards an item's words or
+a number rewritten outside the app are named by `verify`."""
 
 from __future__ import annotations
 
@@ -100,3 +100,22 @@ def test_an_older_ledger_opened_read_only_is_not_called_tampered(
         assert [w.message.key for w in report.warnings] == ["ledger.warning.not_taken_in"]
     finally:
         ctx.close()
+
+
+def test_a_rewritten_emergency_number_or_mobile_is_named(ctx, lead) -> None:
+    """The console dials the contacts' numbers and the roster's mobiles: one rewritten with sqlite3
+    (the police's 110 made a private number) is named by `verify`, with what the ledger says."""
+    from branchguard.core.people.types import PersonInput
+
+    new = PersonInput(name="王五", branch_role="teller", mobile="13800000001")
+    person = ctx.services.people.add_person(lead, new)
+    police = next(c for c in ctx.services.people.list_contacts(lead) if c.phone == "110")
+    assert ctx.services.ledger.verify(lead).problems == ()
+    with ctx.engine.begin() as conn:
+        conn.execute(text("UPDATE contacts SET phone = '13912345678' WHERE id = :id"), {"id": police.id})
+        conn.execute(text("UPDATE people SET mobile = '13900000000' WHERE id = :id"), {"id": person.id})
+    problems = sorted(p.message.text("en") for p in ctx.services.ledger.verify(lead).problems)
+    assert problems == [
+        f'emergency contact {police.id}: phone is 13912345678, ledger says 110',
+        f'person on the roster {person.id}: mobile is 13900000000, ledger says 13800000001',
+    ]
