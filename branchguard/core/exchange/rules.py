@@ -85,6 +85,29 @@ def complaint_month(f: Any) -> dict[str, Any]:
     }
 
 
+def held_marks(drill: dict[str, Any], void: dict[str, Any] | None) -> dict[str, Any]:
+    """What a drill record carries of how it came to be (core/drills/held.py), beside its columns:
+    `recorded_afterwards` (held without BranchGuard, entered from its paper record: run, no
+    incident); `paper`, for such a drill, its paper reference (the plan's notes), who scored it on
+    paper, and when and by whom it was entered; `voided`, for one voided, when, by whom and why
+    (`void`: its audit event as store.drills reads it; None when none is found). Packages before
+    these fields carried the columns alone."""
+    recorded = drill.get("run_at") is not None and drill.get("incident_id") is None
+    evaluation = drill.get("evaluation") or {}
+    paper = None
+    if recorded:
+        paper = {
+            "reference": drill.get("notes") or "",
+            "evaluator": evaluation.get("evaluator") or "",
+            "entered_at": drill.get("created_at"),
+            "entered_by": drill.get("created_by") or "",
+        }
+    voided = None
+    if recorded and drill.get("status") == "cancelled":
+        voided = void or {"at": None, "by": "", "reason": ""}
+    return {"recorded_afterwards": recorded, "paper": paper, "voided": voided}
+
+
 def mask_complaint(record: dict[str, Any]) -> dict[str, Any]:
     """The complaint with the customer's name, phone, identity number and representatives masked."""
     out = dict(record)

@@ -10,7 +10,7 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, Connection, Integer, Table, cast, func, or_, select
 
-from branchguard.core.exchange.rules import BATCH
+from branchguard.core.exchange.rules import BATCH, held_marks
 from branchguard.core.ledger import rules as ledger_rules
 from branchguard.core.ledger.chain import ENTRIES
 from branchguard.db.tables import Base
@@ -76,20 +76,47 @@ def actions(conn: Connection, start: datetime, end: datetime) -> Iterator[list[d
 
 
 def drills(conn: Connection, start: datetime, end: datetime) -> Iterator[list[dict[str, Any]]]:
-    """Drills run (or planned) in the period, and drills recorded afterwards voided in it: head
-    office replaces its copy of one by its id, so a void carried again takes back the score it
-    counted from an earlier month's package (core/drills/held.py)."""
+    """Drills run (or planned) in the period; drills recorded afterwards entered in it, whatever
+    month they were held in (that month's package may be out already); and such drills voided in
+    it: head office replaces its copy of one by its id, so a void carried again takes back the
+    score it counted from an earlier month's package (core/drills/held.py). Each with its
+    evaluation and how it was recorded (rules.held_marks)."""
     t, audit = _T["drill_plans"], _T["audit_events"]
     when = func.coalesce(t.c.run_at, t.c.planned_at)
+    recorded = t.c.run_at.is_not(None) & t.c.incident_id.is_(None)
     voided = select(cast(audit.c.entity_id, Integer)).where(
-        audit.c.action == "drill.void", _in(audit.c.at, start, end)
+        audit.c.action == VOID_ACTION, _in(audit.c.at, start, end)
     )
-    for batch in _batches(conn, t, _in(when, start, end) | t.c.id.in_(voided)):
+    carried = _in(when, start, end) | (recorded & _in(t.c.created_at, start, end)) | t.c.id.in_(voided)
+    for batch in _batches(conn, t, carried):
         evaluations = _children(conn, _T["drill_evaluations"], "plan_id", [r["id"] for r in batch])
+        cancelled = [r["id"] for r in batch if r["status"] == "cancelled" and r["incident_id"] is None]
+        voids = _voids(conn, cancelled)
         for r in batch:
             found = evaluations[r["id"]]
             r["evaluation"] = found[0] if found else None
+            r.update(held_marks(r, voids.get(r["id"])))
         yield batch
+
+
+VOID_ACTION = "drill.void"  # core/drills/held.py's audit action
+
+
+def _voids(conn: Connection, ids: Sequence[int]) -> dict[int, dict[str, Any]]:
+    """The void of each of these drills recorded afterwards (its audit event: when, by whom, why)."""
+    if not ids:
+        return {}
+    audit = _T["audit_events"]
+    stmt = (
+        select(audit.c.entity_id, audit.c.at, audit.c.actor, audit.c.after)
+        .where(audit.c.action == VOID_ACTION, audit.c.entity_id.in_([str(i) for i in ids]))
+        .order_by(audit.c.id)
+    )
+    out: dict[int, dict[str, Any]] = {}
+    for entity_id, at, actor, after in conn.execute(stmt):  # the last void wins
+        reason = (after or {}).get("reason") or ""
+        out[int(entity_id)] = {"at": ledger_rules.stamp(at), "by": actor, "reason": str(reason)}
+    return out
 
 
 def inspections(conn: Connection, start: datetime, end: datetime) -> Iterator[list[dict[str, Any]]]:
