@@ -38,7 +38,7 @@ COLUMNS = (
     ("packages", "ho.report.col.packages"),
     ("incidents", "summary.fig.incidents"),
     ("levels", "ho.report.col.levels"),
-    ("drills", "summary.fig.drills"),
+    ("drills", "ho.report.col.drills"),  # the summary's drills run, and those recorded afterwards
     ("score", "summary.fig.drill_score"),
     ("inspections", "summary.fig.inspections_submitted"),
     ("hazards_opened", "summary.fig.hazards_opened"),
@@ -106,7 +106,7 @@ def _sheet_columns() -> tuple[Column[PeriodRow], ...]:
         Column("ho.report.col.packages", lambda r: r.packages),
         Column("summary.fig.incidents", lambda r: r.incidents),
         Column("ho.report.col.levels", lambda r: _levels(r) if r.incidents_by_level else None),
-        Column("summary.fig.drills", lambda r: r.drills),
+        Column("ho.report.col.drills", lambda r: r.drills),
         Column("summary.fig.drill_score", lambda r: r.drill_score_average, number_format="0.0"),
         Column("summary.fig.inspections_submitted", lambda r: r.inspections),
         Column("summary.fig.hazards_opened", lambda r: r.hazards_opened),

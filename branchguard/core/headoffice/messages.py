@@ -109,6 +109,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "ho.report.col.name": ("Branch", "网点"),
     "ho.report.col.packages": ("Packages", "数据包"),
     "ho.report.col.levels": ("By level", "按级别"),
+    # drills run (incident log) and those recorded afterwards from paper, not voided
+    "ho.report.col.drills": ("Drills held (incl. recorded afterwards)", "演练（含补录）"),
     "ho.report.col.complaints_on_time": ("Complaints answered on time", "投诉按时办结"),
     "ho.report.col.complaints_satisfied": ("Customers satisfied", "客户满意"),
     "ho.report.col.compliance_overdue": ("Drill rules overdue", "逾期演练要求"),

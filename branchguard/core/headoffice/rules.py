@@ -15,7 +15,7 @@ from jsonschema import Draft202012Validator
 
 from branchguard.core.dashboard.hazard_history import RESOLVING, STATE_KINDS
 from branchguard.core.headoffice.schema_check import compile_schema
-from branchguard.core.headoffice.types import HeldHead
+from branchguard.core.headoffice.types import DrillMarks, HeldHead
 from branchguard.core.kernel.china_time import CHINA
 from branchguard.core.kernel.i18n import Message
 from branchguard.core.ledger import rules as ledger_rules
@@ -208,6 +208,36 @@ def facts(kind: str, r: Mapping[str, Any], period: str) -> dict[str, Any]:
             "due_at": _day_end(r["next_due"]),
         }
     raise KeyError(kind)
+
+
+def drill_marks(r: Mapping[str, Any]) -> DrillMarks:
+    """How a drill record came to be: from its `recorded_afterwards`, `paper` and `voided` (package
+    fields since held drills travel marked); a record of an earlier package, without them, is read
+    from the plan's columns every package carries (run with no incident: recorded afterwards, its
+    notes the reference; cancelled so: voided, why unknown)."""
+    if "recorded_afterwards" in r:
+        recorded = bool(r["recorded_afterwards"])
+        paper: Mapping[str, Any] = r.get("paper") or {}
+        void: Mapping[str, Any] | None = r.get("voided") or None
+    else:
+        recorded = r.get("run_at") is not None and "incident_id" in r and r["incident_id"] is None
+        evaluation = r.get("evaluation") or {}
+        paper = {"reference": r.get("notes"), "evaluator": evaluation.get("evaluator"),
+                 "entered_at": r.get("created_at"), "entered_by": r.get("created_by")}  # fmt: skip
+        void = {} if recorded and r.get("status") == "cancelled" else None
+    if not recorded:
+        return DrillMarks()
+    return DrillMarks(
+        recorded_afterwards=True,
+        reference=str(paper.get("reference") or ""),
+        evaluator=str(paper.get("evaluator") or ""),
+        entered_at=_when(paper.get("entered_at")),
+        entered_by=str(paper.get("entered_by") or ""),
+        voided=void is not None,
+        voided_at=_when(void.get("at")) if void else None,
+        voided_by=str(void.get("by") or "") if void else "",
+        void_reason=str(void.get("reason") or "") if void else "",
+    )
 
 
 def compliance_key(period: str, rule: str) -> str:

@@ -442,6 +442,7 @@ class HeadOfficeService:
                 due_at=_utc(r.due_at),
                 closed_at=_utc(r.closed_at),
                 score=r.score,
+                drill=rules.drill_marks(r.data) if kind == "drills" else None,
             )
             for r in rows
         ]

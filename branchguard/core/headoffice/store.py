@@ -235,10 +235,12 @@ def per_branch(conn: Connection, now: datetime) -> dict[int, dict[str, Any]]:
 
 def latest_scores(conn: Connection) -> dict[int, float]:
     c = RECORDS.c
+    # the drill held last, not the one scored last: a drill recorded afterwards is scored when it is
+    # entered, maybe months after a later drill run in BranchGuard
     stmt = (
         select(c.branch_id, c.score)
         .where(c.kind == "drills", c.score.is_not(None))
-        .order_by(c.branch_id, c.closed_at)
+        .order_by(c.branch_id, c.opened_at, c.closed_at)
     )
     return {b: float(score) for b, score in conn.execute(stmt)}  # the last per branch wins
 
@@ -308,6 +310,14 @@ def _stamp(name: str) -> Any:
     return RECORDS.c.data[name].as_string()
 
 
+def _recorded_afterwards() -> Any:
+    """Whether a drill record is of a drill held without BranchGuard and entered afterwards (补录):
+    as its package says, or (a package before it said so) run with no incident (rules.drill_marks)."""
+    c = RECORDS.c
+    by_columns = and_(_stamp("run_at").is_not(None), c.data["incident_id"].as_integer().is_(None))
+    return func.coalesce(c.data["recorded_afterwards"].as_boolean(), by_columns)
+
+
 def _drill() -> Any:
     """Whether an incident record is a drill's (a package of any version carries the incident's
     `drill` column; a record without it is counted as a real incident)."""
@@ -318,25 +328,30 @@ def period_counts(
     conn: Connection, start: datetime, end: datetime, now: datetime, ending: Sequence[str]
 ) -> dict[int, dict[str, Any]]:
     """Per branch, what happened in the period and what stood at its end (or now, in a period not
-    yet over), counted as the branch's periodic report counts it (core/dashboard): real incidents
-    started in it; drills run in it (drill incidents started) and the mean score of those run in
-    it; inspections submitted in it; hazards opened in it and those open at its end (by their
-    history: hazards_open_at); complaints received in it; actions not done by its end and due
-    before that day; drill rules overdue as the newest package of the periods `ending` when it
-    does carried them (each package carries them as of its period's end)."""
+    yet over), counted as the branch's periodic report counts it (core/dashboard), but for its
+    drills: real incidents started in it; drills held in it (drill incidents started, and drills
+    recorded afterwards held in it and not voided, which the branch's compliance counts and its
+    report's incident-log figure does not) and the mean score of those run in it; inspections
+    submitted in it; hazards opened in it and those open at its end (by their history:
+    hazards_open_at); complaints received in it; actions not done by its end and due before that
+    day; drill rules overdue as the newest package of the periods `ending` when it does carried
+    them (each package carries them as of its period's end)."""
     c = RECORDS.c
     as_of = min(end, now)
     began = and_(c.opened_at >= start, c.opened_at < end)
     incident = and_(c.kind == "incidents", began)
     # a plan's opened_at is its run_at once it ran (its planned time before): run in the period
     drill_run = and_(c.kind == "drills", began, _stamp("run_at").is_not(None))
+    # held without BranchGuard and entered afterwards: held, as its compliance counts it, though no
+    # incident logged it; not once voided (entered by mistake, never held)
+    recorded = and_(c.kind == "drills", began, _recorded_afterwards(), c.status != "cancelled")
     action_overdue = and_(
         c.kind == "actions", c.due_at <= as_of, or_(c.closed_at.is_(None), c.closed_at >= as_of)
     )
     stmt = select(
         c.branch_id,
         func.sum(case((and_(incident, not_(_drill())), 1), else_=0)),
-        func.sum(case((and_(incident, _drill()), 1), else_=0)),
+        func.sum(case((and_(incident, _drill()), 1), else_=0)) + func.sum(case((recorded, 1), else_=0)),
         func.avg(case((drill_run, c.score), else_=None)),
         func.sum(case((and_(c.kind == "inspections", c.closed_at >= start, c.closed_at < end), 1), else_=0)),
         func.sum(case((and_(c.kind == "hazards", began), 1), else_=0)),

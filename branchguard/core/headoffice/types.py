@@ -90,7 +90,7 @@ class PeriodRow:
     packages: int
     incidents: int
     incidents_by_level: dict[str, int]
-    drills: int
+    drills: int  # held: run (a drill incident started), or recorded afterwards and not voided
     drill_score_average: float | None
     inspections: int
     hazards_opened: int
@@ -115,6 +115,22 @@ class PeriodRow:
 
 
 @dataclass(frozen=True)
+class DrillMarks:
+    """How a branch's drill came to be, as its package says (rules.drill_marks): held without
+    BranchGuard and entered afterwards from its paper record (补录), and voided."""
+
+    recorded_afterwards: bool = False
+    reference: str = ""  # where its paper record is kept
+    evaluator: str = ""  # who scored it on paper
+    entered_at: datetime | None = None
+    entered_by: str = ""
+    voided: bool = False  # entered by mistake: it no longer counts
+    voided_at: datetime | None = None
+    voided_by: str = ""
+    void_reason: str = ""
+
+
+@dataclass(frozen=True)
 class HoRecord:
     """One of a branch's records as head office holds it (the latest package's copy)."""
 
@@ -129,3 +145,4 @@ class HoRecord:
     due_at: datetime | None
     closed_at: datetime | None
     score: float | None
+    drill: DrillMarks | None = None  # a drill's, else None
