@@ -282,6 +282,8 @@ class RecordsModel(RowsModel[HoRecord]):
             if column == self.SCORE:
                 return -1.0 if r.score is None else r.score
             return None
+        if role == _R.ToolTipRole and column in (self.SUMMARY, self.STATUS):
+            return tip(self.drill_detail(r))  # the branch's reference and reason, as typed
         if role == _R.ForegroundRole and column == self.DUE:
             overdue = r.due_at is not None and r.closed_at is None and r.due_at < datetime.now(UTC)
             return QColor(style.ERROR) if overdue else None
@@ -292,7 +294,7 @@ class RecordsModel(RowsModel[HoRecord]):
         if column == self.SUMMARY:
             return r.summary
         if column == self.STATUS:
-            return status_text(r)
+            return self._status(r)
         if column == self.LEVEL:
             return level_text(r)
         if column in (self.OPENED, self.DUE, self.CLOSED):
@@ -301,3 +303,42 @@ class RecordsModel(RowsModel[HoRecord]):
         if column == self.SCORE:
             return score_text(r.score) if r.score is not None else ""
         return r.period
+
+    def _status(self, r: HoRecord) -> str:
+        """A drill recorded afterwards says so; one voided says why (the whole reason in its tip)."""
+        marks = r.drill
+        if marks is None or not marks.recorded_afterwards:
+            return status_text(r)
+        if marks.voided:
+            reason = marks.void_reason
+            short = reason if len(reason) <= REASON_SHOWN else reason[: REASON_SHOWN - 1] + "…"
+            return self.tr("Voided: %1").replace("%1", short) if reason else self.tr("Voided")
+        return self.tr("%1 (recorded afterwards)").replace("%1", status_text(r))
+
+    def drill_detail(self, r: HoRecord) -> str:
+        """How a drill recorded afterwards came to be, a line each: its paper record, who scored it,
+        who entered it when, and its void; "" for any other record."""
+        marks = r.drill
+        if marks is None or not marks.recorded_afterwards:
+            return ""
+        lines = [self.tr("Held without BranchGuard; entered from: %1").replace("%1", marks.reference)]
+        if marks.evaluator:
+            lines.append(self.tr("Evaluated on paper by %1").replace("%1", marks.evaluator))
+        if marks.entered_at is not None:
+            entered = self.tr("Entered %1 by %2").replace("%1", _local(marks.entered_at))
+            lines.append(entered.replace("%2", marks.entered_by))
+        if marks.voided:
+            if marks.voided_at is not None:
+                voided = self.tr("Voided %1 by %2").replace("%1", _local(marks.voided_at))
+                lines.append(voided.replace("%2", marks.voided_by))
+            else:
+                lines.append(self.tr("Voided"))
+            lines.append(self.tr("Reason: %1").replace("%1", marks.void_reason or "—"))
+        return "\n".join(lines)
+
+
+REASON_SHOWN = 16  # characters of a void's reason in the status column (the whole one: its tip, the detail)
+
+
+def _local(at: datetime) -> str:
+    return at.astimezone().strftime(TIME_FORMAT)

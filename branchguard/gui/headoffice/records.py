@@ -55,8 +55,14 @@ class BranchRecordsDialog(QDialog):
         self.message.setProperty("role", "error")
         self.message.hide()
         self.model = RecordsModel(self)
-        self.table, _proxy = make_table("ho_records_table", self.model)
+        self.table, self.proxy = make_table("ho_records_table", self.model)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # the selected drill's paper record and void, when it was recorded afterwards
+        self.detail = plain(QLabel())
+        self.detail.setObjectName("ho_records_detail")
+        self.detail.setWordWrap(True)
+        self.detail.hide()
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_detail())
         top = QHBoxLayout()
         top.addWidget(self.kind)
         top.addWidget(self.count, 1)
@@ -66,6 +72,7 @@ class BranchRecordsDialog(QDialog):
         box.addLayout(top)
         box.addWidget(self.message)
         box.addWidget(self.table, 1)
+        box.addWidget(self.detail)
         box.addWidget(buttons)
         self.resize(960, 520)
         self.reload()
@@ -79,6 +86,13 @@ class BranchRecordsDialog(QDialog):
         self.message.hide()
         self.model.set_rows(rows)
         self.count.setText(self.tr("%1 records").replace("%1", str(len(rows))))
+        self._show_detail()
+
+    def _show_detail(self) -> None:
+        index = self.proxy.mapToSource(self.table.currentIndex())
+        text = self.model.drill_detail(self.model.row_at(index.row())) if index.isValid() else ""
+        self.detail.setText(text)
+        self.detail.setVisible(bool(text))
 
     def _failed(self, text: str) -> None:
         self.message.setText(text)

@@ -6897,6 +6897,38 @@ Submitted as: %3</translation>
         <source>Package</source>
         <translation>Package</translation>
     </message>
+    <message>
+        <source>Voided: %1</source>
+        <translation>Voided: %1</translation>
+    </message>
+    <message>
+        <source>Voided</source>
+        <translation>Voided</translation>
+    </message>
+    <message>
+        <source>%1 (recorded afterwards)</source>
+        <translation>%1 (recorded afterwards)</translation>
+    </message>
+    <message>
+        <source>Held without BranchGuard; entered from: %1</source>
+        <translation>Held without BranchGuard; entered from: %1</translation>
+    </message>
+    <message>
+        <source>Evaluated on paper by %1</source>
+        <translation>Evaluated on paper by %1</translation>
+    </message>
+    <message>
+        <source>Entered %1 by %2</source>
+        <translation>Entered %1 by %2</translation>
+    </message>
+    <message>
+        <source>Voided %1 by %2</source>
+        <translation>Voided %1 by %2</translation>
+    </message>
+    <message>
+        <source>Reason: %1</source>
+        <translation>Reason: %1</translation>
+    </message>
 </context>
 <context>
     <name>BranchRecordsDialog</name>

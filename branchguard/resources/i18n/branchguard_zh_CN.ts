@@ -6873,6 +6873,38 @@ Submitted as: %3</source>
         <source>Package</source>
         <translation>数据包</translation>
     </message>
+    <message>
+        <source>Voided: %1</source>
+        <translation>已作废：%1</translation>
+    </message>
+    <message>
+        <source>Voided</source>
+        <translation>已作废</translation>
+    </message>
+    <message>
+        <source>%1 (recorded afterwards)</source>
+        <translation>%1（补录）</translation>
+    </message>
+    <message>
+        <source>Held without BranchGuard; entered from: %1</source>
+        <translation>未使用本系统实施；补录依据：%1</translation>
+    </message>
+    <message>
+        <source>Evaluated on paper by %1</source>
+        <translation>纸质记录评估人：%1</translation>
+    </message>
+    <message>
+        <source>Entered %1 by %2</source>
+        <translation>%2 于 %1 录入本系统</translation>
+    </message>
+    <message>
+        <source>Voided %1 by %2</source>
+        <translation>%2 于 %1 作废</translation>
+    </message>
+    <message>
+        <source>Reason: %1</source>
+        <translation>作废原因：%1</translation>
+    </message>
 </context>
 <context>
     <name>BranchRecordsDialog</name>

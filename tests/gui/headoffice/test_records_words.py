@@ -1,18 +1,21 @@
 """Head office's records of a branch say each record's status, level and category in the window's
-language, with the words the branch's own pages use, not the codes the package carried."""
+language, with the words the branch's own pages use, not the codes the package carried; a drill
+recorded afterwards (补录) says so, with its paper record, and a voided one says why."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from branchguard.core.complaints.types import ComplaintKind, ComplaintStatus
 from branchguard.core.drills.types import ComplianceStatus, DrillStatus
 from branchguard.core.hazards.types import HazardSeverity, HazardStatus
-from branchguard.core.headoffice.types import HoRecord
+from branchguard.core.headoffice.types import DrillMarks, HoRecord
 from branchguard.core.incidents.types import IncidentStatus
 from branchguard.core.kernel.i18n import t
 from branchguard.core.kernel.types import Level
@@ -75,3 +78,58 @@ def test_each_kind_is_worded_as_the_branch_words_it(app: QApplication, lang: str
 
 def test_a_code_this_version_does_not_know_is_shown_as_sent(app: Any) -> None:
     assert shown([record("hazards", "archived_by_hq", "critical")]) == [("archived_by_hq", "critical")]
+
+
+def _drill(source_id: str, status: str, score: float | None, marks: DrillMarks) -> HoRecord:
+    return HoRecord("drills", source_id, "2026-11", "演练：火灾与疏散现场处置方案", "fire_evacuation", "",
+                    status, OPENED, None, OPENED, score, marks)  # fmt: skip
+
+
+ENTERED = datetime(2026, 11, 20, 8, 15, tzinfo=UTC)
+PAPER = DrillMarks(True, "安全管理台账 2026 第 14 页", "王安全", ENTERED, "lead")
+REASON = "录错了预案：实为 10 月 15 日在营业厅举行的防抢劫演练，纸质记录另见第 15 页，已另行补录"
+VOIDED = replace(PAPER, voided=True, voided_at=ENTERED, voided_by="lead", void_reason=REASON)
+RECORDS = [
+    _drill("7", "evaluated", 86.0, PAPER),
+    _drill("8", "cancelled", None, VOIDED),
+    _drill("9", "evaluated", 90.0, DrillMarks()),  # run in BranchGuard
+]
+
+
+@pytest.mark.parametrize("lang", ["zh_CN", "en"])
+def test_a_drill_recorded_afterwards_and_a_voided_one_say_so(app: QApplication, lang: str) -> None:
+    model = RecordsModel()
+    model.set_rows(RECORDS)
+    status = [model.index(row, RecordsModel.STATUS).data() for row in range(3)]
+    zh = lang == "zh_CN"
+    assert status[0] == ("已评估（补录）" if zh else "Evaluated (recorded afterwards)")
+    shown = "录错了预案：实为 10 月 1…"  # the reason's start: the whole reason is in the detail
+    assert status[1] == (f"已作废：{shown}" if zh else f"Voided: {shown}")
+    assert status[2] == DrillStatus.EVALUATED.label
+    paper = model.index(0, RecordsModel.STATUS).data(Qt.ItemDataRole.ToolTipRole)
+    assert "安全管理台账 2026 第 14 页" in paper and "王安全" in paper
+    assert ("纸质记录评估人" if zh else "Evaluated on paper by") in paper
+    voided = model.drill_detail(RECORDS[1])
+    assert VOIDED.void_reason in voided and ("作废原因" if zh else "Reason:") in voided
+    assert model.index(2, RecordsModel.STATUS).data(Qt.ItemDataRole.ToolTipRole) in (None, "")
+
+
+def test_the_records_view_shows_the_selected_drills_paper_record(app: QApplication, gui_ctx: Any) -> None:
+    """The view a head office opens on a branch's drills: the selected drill's paper record and
+    void under the table; nothing for a drill run in BranchGuard."""
+    from branchguard.gui.headoffice.records import BranchRecordsDialog
+    from branchguard.gui.kit.loader import pending
+    from tests.gui.incidents.incident_support import session_for
+
+    dialog = BranchRecordsDialog(session_for(gui_ctx, "lead"), "DEMO-0101", "城东支行", "drills")
+    while pending():  # a branch's database: its own read is refused, then the rows are shown
+        QApplication.processEvents()
+    dialog._show(RECORDS)
+    dialog.show()
+    dialog.table.selectRow(1)
+    assert dialog.detail.isVisible() and VOIDED.void_reason in dialog.detail.text()
+    assert "Voided" in dialog.detail.text() and PAPER.reference in dialog.detail.text()
+    dialog.table.selectRow(2)
+    assert not dialog.detail.isVisible()
+    dialog.close()
+    dialog.deleteLater()
