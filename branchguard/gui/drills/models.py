@@ -133,6 +133,8 @@ class DrillPlanModel(WindowedModel[DrillPlan]):
                 return self.tr("Run of #%1").replace("%1", str(item.series_id))
             return describe(item.rule)
         if column == self.COL_STATUS:
+            if item.recorded_afterwards and item.status == DrillStatus.CANCELLED:  # voided: drills/held.py
+                return self.tr("Voided (recorded afterwards)")  # as head office reads it
             if item.recorded_afterwards:
                 return self.tr("%1 (recorded afterwards)").replace("%1", item.status.label)
             return item.status.label

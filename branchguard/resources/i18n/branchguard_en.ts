@@ -1299,6 +1299,10 @@ Submitted as: %3</translation>
         <source>Held without BranchGuard; entered from: %1</source>
         <translation>Held without BranchGuard; entered from: %1</translation>
     </message>
+    <message>
+        <source>Voided (recorded afterwards)</source>
+        <translation>Voided (recorded afterwards)</translation>
+    </message>
 </context>
 <context>
     <name>DrillsPage</name>

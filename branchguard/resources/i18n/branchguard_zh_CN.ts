@@ -1294,6 +1294,10 @@ Submitted as: %3</source>
         <source>Held without BranchGuard; entered from: %1</source>
         <translation>未使用本系统实施；补录依据：%1</translation>
     </message>
+    <message>
+        <source>Voided (recorded afterwards)</source>
+        <translation>已作废（补录）</translation>
+    </message>
 </context>
 <context>
     <name>DrillsPage</name>

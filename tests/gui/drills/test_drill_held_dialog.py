@@ -141,6 +141,8 @@ def test_a_drill_recorded_by_mistake_is_voided_from_the_list_with_a_reason(
     assert gui_ctx.services.drills.get(lead, plan.id).status == DrillStatus.CANCELLED
     qtbot.waitUntil(lambda: panel.selected() is not None and panel.selected().status == DrillStatus.CANCELLED)
     assert not panel.cancel_button.isEnabled()
+    row = panel.model.find_row(lambda p: p.id == plan.id)  # in head office's words, not "Cancelled"
+    assert panel.model.index(row, DrillPlanModel.COL_STATUS).data() == "Voided (recorded afterwards)"
 
 
 @pytest.mark.qt_log_ignore(  # the offscreen platform cannot raise a pop-up nor grab keys for it
