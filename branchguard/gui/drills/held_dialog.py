@@ -7,9 +7,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QDate, QDateTime, QEvent, QObject, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
@@ -20,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from branchguard.core.drills.held import EARLIEST_HELD, REFERENCE_LIMIT
+from branchguard.core.drills.held import REFERENCE_LIMIT
 from branchguard.core.drills.library import set_for_category
 from branchguard.core.drills.types import (
     CriteriaSet,
@@ -30,6 +29,7 @@ from branchguard.core.drills.types import (
     HeldDrillInput,
 )
 from branchguard.core.kernel.errors import BranchGuardError, NotFound, ValidationError
+from branchguard.gui.drills.held_when import HeldWhen
 from branchguard.gui.drills.people import owner_combo, roster
 from branchguard.gui.drills.scenario import DrillKindBoxes, ScenarioBox
 from branchguard.gui.drills.scores_box import ScoresBox
@@ -37,10 +37,6 @@ from branchguard.gui.kit.forms import FieldForm
 from branchguard.gui.kit.plain import plain
 from branchguard.gui.kit.screen import resize_within_screen
 from branchguard.gui.shell.session import GuiSession
-
-
-def _qt(at: datetime) -> QDateTime:
-    return QDateTime.fromSecsSinceEpoch(int(at.timestamp()))
 
 
 class HeldDrillDialog(QDialog):
@@ -58,15 +54,8 @@ class HeldDrillDialog(QDialog):
         # drill no paper holds, and a drill recorded counts for compliance at once.
         self.playbook = ScenarioBox(session)
         self.playbook.setCurrentIndex(-1)
-        now = datetime.now().replace(second=0, microsecond=0)
-        self.held = QDateTimeEdit(_qt(EARLIEST_HELD))
-        self.held.setCalendarPopup(True)
-        self.held.setDisplayFormat("yyyy-MM-dd HH:mm")
-        self.held.setDateTimeRange(_qt(EARLIEST_HELD), _qt(now))  # the earliest: "not entered yet"
-        self.held.setDateTime(_qt(EARLIEST_HELD))
-        calendar = self.held.calendarWidget()
-        if calendar is not None:  # not entered yet: its pop-up opens on this month, not January 2000
-            calendar.installEventFilter(self)
+        self.when = HeldWhen()
+        self.held, self.held_time = self.when.day, self.when.time
         self.reference = QLineEdit()
         self.reference.setMaxLength(REFERENCE_LIMIT)
         self.kind = DrillKindBoxes(self)
@@ -82,7 +71,7 @@ class HeldDrillDialog(QDialog):
         self.form = FieldForm()
         self._labels = {
             "held_playbook": (self.playbook, "field.playbook"),
-            "held_at": (self.held, "field.held_at"),
+            "held_at": (self.when, "field.held_at"),
             "held_reference": (self.reference, "field.held_reference"),
             "held_scope": (self.scope, "field.drill_scope"),
             "held_mode": (self.mode, "field.drill_mode"),
@@ -123,7 +112,6 @@ class HeldDrillDialog(QDialog):
         box.addWidget(self.buttons)
         self.playbook.currentIndexChanged.connect(lambda _i: self._follow_playbook())
         self.playbook.editTextChanged.connect(lambda _text: self._follow_playbook())  # a code typed
-        self.held.setSpecialValueText(" ")  # retranslate words it
         self.retranslate()
         resize_within_screen(self, 1000, 600)
         self.playbook.setFocus()
@@ -153,18 +141,10 @@ class HeldDrillDialog(QDialog):
         self.reference.setPlaceholderText(self.tr("e.g. safety register 2026, page 14"))
         if (line := self.evaluator.lineEdit()) is not None:
             line.setPlaceholderText(self.tr("As the paper form names them; empty: you"))
-        self.held.setSpecialValueText(self.tr("Enter the date and time"))
+        self.when.retranslate()
         self.kind.retranslate()
         self.scores_box.retranslate()
         self.submit_button.setText(self.tr("Record drill"))
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        calendar = self.held.calendarWidget()
-        shown = event.type() == QEvent.Type.Show and watched is calendar and calendar is not None
-        if shown and self.held.dateTime() == self.held.minimumDateTime():
-            today = QDate.currentDate()
-            calendar.setCurrentPage(today.year(), today.month())
-        return super().eventFilter(watched, event)
 
     # -- the scores follow the plan ------------------------------------------------------------
     def _criteria_set(self) -> CriteriaSet:
@@ -190,8 +170,7 @@ class HeldDrillDialog(QDialog):
             self.scores_box.show()
 
     # -- submitting ----------------------------------------------------------------------------
-    def data(self) -> HeldDrillInput:
-        held = datetime.fromtimestamp(self.held.dateTime().toSecsSinceEpoch())  # naive: local wall clock
+    def data(self, held: datetime) -> HeldDrillInput:
         return HeldDrillInput(
             playbook_code=self.playbook.code(),
             held_at=held,
@@ -209,15 +188,17 @@ class HeldDrillDialog(QDialog):
         self.form.clear_errors()
         self.scores_box.show_error("")
         self.message.hide()
-        data = self.data()
-        if not data.playbook_code:
+        if not self.playbook.code():
             self.form.set_error("held_playbook", self.tr("Choose the playbook the drill rehearsed."))
             return
-        if self.held.dateTime() == self.held.minimumDateTime():
-            self.form.set_error("held_at", self.tr("Enter when the drill was held, from its record."))
+        held = self.when.held_at()
+        if held is None:
+            self.form.set_error("held_at", self._when_missing())
+            if self.when.day_entered() is not None:  # the day is there: the cursor goes to the time
+                self.held_time.setFocus()
             return
         try:
-            plan = self.session.services.drills.record_held(self.session.actor, data)
+            plan = self.session.services.drills.record_held(self.session.actor, self.data(held))
         except NotFound as exc:  # the only thing looked up by name is the playbook
             self.form.set_error("held_playbook", exc.message)
             return
@@ -234,6 +215,13 @@ class HeldDrillDialog(QDialog):
         self.session.data_changed.emit("drill")
         self.recorded.emit(plan)
         self.accept()
+
+    def _when_missing(self) -> str:
+        if self.when.day_entered() is None:
+            return self.tr("Enter the day the drill was held, from its record.")
+        if not self.held_time.text().strip():
+            return self.tr("Enter the time the drill began, from its record: hh:mm, e.g. 14:30.")
+        return self.tr("The time the drill began is not a time: enter it as hh:mm, e.g. 14:30.")
 
     def _unscored(self) -> str:
         """The criteria left blank, in words (the service names them by their codes, as a scores

@@ -7599,14 +7599,6 @@ Unassign it?</translation>
         <source>A drill held without BranchGuard (before it was installed, or on paper), entered from its paper record: it counts towards the compliance rules from the day it was held, and its report says it was recorded afterwards. Record the corrective actions it found as hazards, on the Hazards page.</source>
         <translation>A drill held without BranchGuard (before it was installed, or on paper), entered from its paper record: it counts towards the compliance rules from the day it was held, and its report says it was recorded afterwards. Record the corrective actions it found as hazards, on the Hazards page.</translation>
     </message>
-    <message>
-        <source>Enter the date and time</source>
-        <translation>Enter the date and time</translation>
-    </message>
-    <message>
-        <source>Enter when the drill was held, from its record.</source>
-        <translation>Enter when the drill was held, from its record.</translation>
-    </message>
     <message numerus="yes">
         <source>%n criteria still have no score: type each from the paper form.</source>
         <translation>
@@ -7621,6 +7613,18 @@ Unassign it?</translation>
     <message>
         <source>As the paper form names them; empty: you</source>
         <translation>As the paper form names them; empty: you</translation>
+    </message>
+    <message>
+        <source>Enter the day the drill was held, from its record.</source>
+        <translation>Enter the day the drill was held, from its record.</translation>
+    </message>
+    <message>
+        <source>Enter the time the drill began, from its record: hh:mm, e.g. 14:30.</source>
+        <translation>Enter the time the drill began, from its record: hh:mm, e.g. 14:30.</translation>
+    </message>
+    <message>
+        <source>The time the drill began is not a time: enter it as hh:mm, e.g. 14:30.</source>
+        <translation>The time the drill began is not a time: enter it as hh:mm, e.g. 14:30.</translation>
     </message>
 </context>
 <context>
@@ -7698,6 +7702,21 @@ Unassign it?</translation>
     <message>
         <source>Unannounced (staff not told)</source>
         <translation>Unannounced (staff not told)</translation>
+    </message>
+</context>
+<context>
+    <name>HeldWhen</name>
+    <message>
+        <source>Enter the date</source>
+        <translation>Enter the date</translation>
+    </message>
+    <message>
+        <source>hh:mm</source>
+        <translation>hh:mm</translation>
+    </message>
+    <message>
+        <source>Time the drill began</source>
+        <translation>Time the drill began</translation>
     </message>
 </context>
 </TS>

@@ -7574,14 +7574,6 @@ Unassign it?</source>
         <source>A drill held without BranchGuard (before it was installed, or on paper), entered from its paper record: it counts towards the compliance rules from the day it was held, and its report says it was recorded afterwards. Record the corrective actions it found as hazards, on the Hazards page.</source>
         <translation>补录未使用本系统实施的演练（安装本系统之前，或以纸质方式组织的演练），依据其纸质记录填写：自举行之日起计入演练合规要求，演练报告注明为补录。演练发现的整改事项请在“隐患管理”页登记为隐患。</translation>
     </message>
-    <message>
-        <source>Enter the date and time</source>
-        <translation>请填写日期和时间</translation>
-    </message>
-    <message>
-        <source>Enter when the drill was held, from its record.</source>
-        <translation>请依据记录填写演练举行时间。</translation>
-    </message>
     <message numerus="yes">
         <source>%n criteria still have no score: type each from the paper form.</source>
         <translation>
@@ -7595,6 +7587,18 @@ Unassign it?</source>
     <message>
         <source>As the paper form names them; empty: you</source>
         <translation>按纸质评分表填写；留空为本人</translation>
+    </message>
+    <message>
+        <source>Enter the day the drill was held, from its record.</source>
+        <translation>请依据记录填写演练举行日期。</translation>
+    </message>
+    <message>
+        <source>Enter the time the drill began, from its record: hh:mm, e.g. 14:30.</source>
+        <translation>请依据记录填写演练开始时间：时:分，如 14:30。</translation>
+    </message>
+    <message>
+        <source>The time the drill began is not a time: enter it as hh:mm, e.g. 14:30.</source>
+        <translation>演练开始时间格式不对：请按“时:分”填写，如 14:30。</translation>
     </message>
 </context>
 <context>
@@ -7672,6 +7676,21 @@ Unassign it?</source>
     <message>
         <source>Unannounced (staff not told)</source>
         <translation>不预先通知（员工事先不知情）</translation>
+    </message>
+</context>
+<context>
+    <name>HeldWhen</name>
+    <message>
+        <source>Enter the date</source>
+        <translation>请选择日期</translation>
+    </message>
+    <message>
+        <source>hh:mm</source>
+        <translation>时:分</translation>
+    </message>
+    <message>
+        <source>Time the drill began</source>
+        <translation>演练开始时间</translation>
     </message>
 </context>
 </TS>

@@ -6,9 +6,10 @@ without corrective actions to follow up."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, time, timedelta
 
 import pytest
+from PySide6.QtCore import QDate
 
 from branchguard.context import AppContext
 from branchguard.core.drills.types import ComplianceStatus
@@ -32,7 +33,7 @@ def _page(open_window: Callable[[str], MainWindow], user: str) -> DrillsPage:
 
 def _held_days_ago(dialog: HeldDrillDialog, days: int) -> None:
     at = (datetime.now() - timedelta(days=days)).replace(hour=9, minute=30, second=0, microsecond=0)
-    dialog.held.setDateTime(at)
+    dialog.when.set_held_at(at)
 
 
 def test_only_the_lead_is_offered_to_record_a_drill_held_earlier(open_window) -> None:
@@ -74,7 +75,7 @@ def test_a_missing_paper_record_is_said_under_its_field_and_nothing_is_written(
     dialog.playbook.choose("FIRE")
     dialog.submit()
     assert dialog.error_text("held_playbook") == ""
-    assert dialog.error_text("held_at") == "Enter when the drill was held, from its record."
+    assert dialog.error_text("held_at") == "Enter the day the drill was held, from its record."
     _held_days_ago(dialog, 10)
     dialog.submit()
     assert dialog.error_text("held_at") == "" and dialog.error_text("held_reference") != ""
@@ -89,7 +90,7 @@ def test_nothing_is_chosen_for_the_user(open_window) -> None:
     dialog = _page(open_window, "lead").list_panel.ask_held()
     assert isinstance(dialog, HeldDrillDialog)
     assert dialog.playbook.code() == "" and not dialog.scores_box.isEnabled()
-    assert dialog.held.dateTime() == dialog.held.minimumDateTime()
+    assert dialog.held.date() == dialog.held.minimumDate() and dialog.held_time.text() == ""
     dialog.playbook.setEditText("ROB")  # typed, as its placeholder invites
     assert dialog.scores_box.criteria_set.code == "ROBBERY" and dialog.scores_box.isEnabled()
     assert dialog.scores_box.scores() == {} and dialog.scores_box.weighted_total() == 0
@@ -143,6 +144,54 @@ def test_a_drill_recorded_by_mistake_is_voided_from_the_list_with_a_reason(
     assert not panel.cancel_button.isEnabled()
     row = panel.model.find_row(lambda p: p.id == plan.id)  # in head office's words, not "Cancelled"
     assert panel.model.index(row, DrillPlanModel.COL_STATUS).data() == "Voided (recorded afterwards)"
+
+
+def test_a_day_picked_without_a_time_is_not_recorded_at_midnight(
+    gui_ctx: AppContext, lead: Actor, open_window
+) -> None:
+    """Picking the day from the calendar pop-up once left the time at 00:00: a drill held at 14:30
+    was recorded as held at midnight. The time is a field of its own, blank until typed."""
+    dialog = _page(open_window, "lead").list_panel.ask_held()
+    assert isinstance(dialog, HeldDrillDialog)
+    dialog.playbook.choose("FIRE")
+    dialog.reference.setText("台账第3页")
+    for row in dialog.scores_box.rows:
+        row.spin.setValue(90)
+    day = (datetime.now() - timedelta(days=3)).date()
+    dialog.held.calendarWidget().clicked.emit(QDate(day.year, day.month, day.day))  # as a click in it
+    assert dialog.held.date().toPython() == day
+    dialog.submit()
+    assert dialog.error_text("held_at") == (
+        "Enter the time the drill began, from its record: hh:mm, e.g. 14:30."
+    )
+    assert dialog.focusWidget() is dialog.held_time and gui_ctx.services.drills.list(lead) == []
+    dialog.held_time.setText("25:00")
+    dialog.submit()
+    assert dialog.error_text("held_at") == (
+        "The time the drill began is not a time: enter it as hh:mm, e.g. 14:30."
+    )
+    dialog.held_time.setText("14：30")  # the full-width colon of a Chinese input method
+    dialog.submit()
+    plan = dialog.result_plan
+    assert plan is not None and plan.run_at is not None
+    assert plan.run_at.astimezone().replace(tzinfo=None) == datetime.combine(day, time(14, 30))
+
+
+def test_a_time_ahead_is_still_refused_under_its_field(open_window, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The service's refusal of a time not yet come lands under the day and time."""
+    held = (datetime.now() - timedelta(days=3)).replace(hour=14, minute=30, second=0, microsecond=0)
+    now = held.replace(hour=10).astimezone(UTC)  # the service's clock: that morning
+    monkeypatch.setattr("branchguard.core.drills.service.utcnow", lambda: now)
+    dialog = _page(open_window, "lead").list_panel.ask_held()
+    assert isinstance(dialog, HeldDrillDialog)
+    dialog.playbook.choose("FIRE")
+    dialog.reference.setText("台账第3页")
+    dialog.when.set_held_at(held)
+    dialog.submit()
+    assert dialog.error_text("held_at") == (
+        "a drill recorded afterwards must have been held already: this time is still ahead"
+    )
+    assert dialog.result_plan is None
 
 
 @pytest.mark.qt_log_ignore(  # the offscreen platform cannot raise a pop-up nor grab keys for it
