@@ -102,6 +102,8 @@ def _story(styles: ReportStyles, record: DrillRecord, stamp: Stamp | None = None
     width, plan, detail = content_width(), record.plan, record.incident
     title = f"{drill_markup()}&nbsp; {escape(plan.title)}"
     story: list[Flowable] = [Paragraph(title, styles.title)]
+    if record.voided is not None:  # above all: what follows no longer counts
+        story.append(para(t("report.drill.voided_note"), styles.heading))
     story += section_heading(styles, t("report.drill.overview"), _overview(styles, record, width))
     story += section_heading(styles, t("report.drill.goals"), _lines(styles, plan.goals))
     story += section_heading(styles, t("report.drill.participants"), _participants(styles, record, width))
@@ -169,9 +171,17 @@ def _overview(styles: ReportStyles, record: DrillRecord, width: float) -> Table:
             at=local_stamp(plan.created_at),
         )
         incident = (t("report.drill.recorded_afterwards"), recorded)
+    status: list[tuple[str, Cell]] = [(t("report.playbook.status"), plan.status.label)]
+    if (voided := record.voided) is not None:
+        said = t("report.drill.voided_by", who=styles.who(voided.by), at=local_stamp(voided.at))
+        status = [
+            (t("report.playbook.status"), t("report.drill.voided_status")),
+            (t("report.drill.voided"), said),
+            (t("report.drill.void_reason"), voided.reason),
+        ]
     pairs: list[tuple[str, Cell]] = [
         (t("report.drill.number"), f"#{plan.id}"),
-        (t("report.playbook.status"), plan.status.label),
+        *status,
         (t("field.playbook"), plan.playbook_code),
         (t("field.category"), plan.category.label),
         (t("field.drill_scope"), plan.scope.label),

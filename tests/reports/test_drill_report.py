@@ -13,6 +13,7 @@ from PIL import Image
 
 from branchguard.core.demo.drills import FIRE_SCORES  # weighted total 81.0
 from branchguard.core.drills.types import DrillPlanInput, EvaluationInput, HeldDrillInput
+from branchguard.core.incidents.text import local_stamp
 from branchguard.core.incidents.types import CloseInput, FollowUpInput
 from branchguard.core.kernel.i18n import set_language
 from branchguard.reports.drill_report import TARGET_COLOUR, build_drill_report
@@ -165,3 +166,30 @@ def test_the_english_report_of_a_drill_run_in_chinese_words_the_programs_entries
     assert pdf.squashed("Headcount at the assembly point: 11 of 12") in text
     assert "集合点" not in text
     assert "金库门未及时关闭" in text  # what people typed stays as typed
+
+
+@pytest.mark.parametrize("lang", ["zh_CN", "en"])
+def test_a_voided_drill_says_it_was_voided_when_by_whom_and_why(
+    demo: Demo, pdf: type[Pdf], tmp_path: Path, lang: str
+) -> None:
+    """The report of a drill recorded afterwards and voided read only "cancelled", its scores in full:
+    the reason, its time and who voided it were in the audit trail alone."""
+    drills = demo.ctx.services.drills
+    held = datetime.now().replace(hour=9, minute=30, second=0, microsecond=0) - timedelta(days=20)
+    entered = HeldDrillInput("FIRE", held, "台账第9页", EvaluationInput(FIRE_SCORES))
+    plan = drills.record_held(demo.actor, entered)
+    drills.void_held(demo.actor, plan.id, "录错了预案，应为抢劫演练")
+    voided = drills.record_of(demo.actor, plan.id).voided
+    assert voided is not None and voided.by == "lead"
+    set_language(lang)
+    out = tmp_path / "voided.pdf"
+    build_drill_report(demo.ctx.services, demo.actor, plan.id, out)
+    text = pdf.squashed(pdf.text(out))
+    who = demo.ctx.services.auth.names(demo.actor)("lead")
+    at = local_stamp(voided.at)
+    said = {
+        "zh_CN": ("已作废：本补录演练不计入演练合规要求", f"由{who}于{at}作废", "作废原因"),
+        "en": ("Voided: this drill recorded afterwards", f"by {who} on {at}", "Reason voided"),
+    }[lang]
+    for expected in (*said, "录错了预案，应为抢劫演练"):
+        assert pdf.squashed(expected) in text

@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 from branchguard.core.audit.service import record
 from branchguard.core.drills import rules as drill_rules
 from branchguard.core.drills import store as drills_store
-from branchguard.core.drills.types import DrillAction, DrillPlan, DrillStatus, HeldDrillInput
+from branchguard.core.drills.types import DrillAction, DrillPlan, DrillStatus, HeldDrillInput, Voided
 from branchguard.core.kernel import validation
 from branchguard.core.kernel.errors import NotFound, ValidationError
 from branchguard.core.kernel.i18n import Message
@@ -30,6 +30,7 @@ from branchguard.core.schedules import rules
 from branchguard.db.base import utcnow
 from branchguard.db.locks import locked
 from branchguard.db.models.drills import DrillPlanRow
+from branchguard.db.models.foundation import AuditEventRow
 from branchguard.db.models.playbooks import PlaybookRow
 
 REFERENCE_LIMIT = 200  # characters: a register's name and page, a file number
@@ -94,6 +95,24 @@ def void_held(s: Session, actor: Actor, plan_id: int, reason: str) -> DrillPlan:
     row.status = DrillStatus.CANCELLED.value
     record(s, actor, "drill.void", "drill_plan", row.id, after={"status": row.status, "reason": reason})
     return drills_store.plan_infos(s, [row], utcnow())[0]
+
+
+def voided_of(s: Session, plan_id: int) -> Voided | None:
+    """When, by whom and why the drill was voided, from its audit event (the row keeps only its
+    status); None for a drill never voided."""
+    event = s.scalar(
+        select(AuditEventRow)
+        .where(
+            AuditEventRow.action == "drill.void",
+            AuditEventRow.entity == "drill_plan",
+            AuditEventRow.entity_id == str(plan_id),
+        )
+        .order_by(AuditEventRow.id.desc())
+        .limit(1)
+    )
+    if event is None:
+        return None
+    return Voided(event.at, event.actor, str((event.after or {}).get("reason", "")))
 
 
 def _refuse_a_twin(s: Session, code: str, held: datetime) -> None:

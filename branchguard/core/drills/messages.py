@@ -214,6 +214,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "from {reference}, by {who} on {at}: held without BranchGuard, no live log",
         "依据{reference}，由{who}于 {at} 补录：未使用本系统实施，无现场记录",
     ),
+    "report.drill.voided_note": (
+        "Voided: this drill recorded afterwards does not count towards the compliance rules",
+        "已作废：本补录演练不计入演练合规要求",
+    ),
+    "report.drill.voided_status": ("Voided", "已作废"),
+    "report.drill.voided": ("Voided", "作废"),
+    "report.drill.voided_by": ("by {who} on {at}", "由{who}于 {at} 作废"),
+    "report.drill.void_reason": ("Reason voided", "作废原因"),
     "report.drill.signer.evaluator": ("Evaluator", "评估人"),
     "report.drill.none": ("None", "无"),
 }

@@ -231,6 +231,9 @@ class DrillService:
         with self._sessions() as s:
             ev = s.scalar(select(DrillEvaluationRow).where(DrillEvaluationRow.plan_id == plan_id))
             evaluation = drills_store.evaluation_of(ev) if ev else None
+            voided = None
+            if plan.recorded_afterwards and plan.status == DrillStatus.CANCELLED:
+                voided = held.voided_of(s, plan_id)
         return DrillRecord(
             plan=plan,
             incident=detail,
@@ -238,6 +241,7 @@ class DrillService:
             headcount=drills_store.last_headcount(detail) if detail else None,
             evaluation=evaluation,
             actions=detail.actions if detail else (),
+            voided=voided,
         )
 
     # -- running -------------------------------------------------------------------------------

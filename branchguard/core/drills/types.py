@@ -223,6 +223,15 @@ class StepResult:
 
 
 @dataclass(frozen=True)
+class Voided:
+    """A drill recorded afterwards and voided (core/drills/held.py): when (UTC), by whom, why."""
+
+    at: datetime
+    by: str
+    reason: str
+
+
+@dataclass(frozen=True)
 class DrillRecord:
     """Everything the drill report shows: the plan, its run (incident) and its evaluation."""
 
@@ -232,6 +241,7 @@ class DrillRecord:
     headcount: tuple[int, int | None] | None  # (present, expected) of the last count
     evaluation: Evaluation | None
     actions: tuple[FollowUpAction, ...]
+    voided: Voided | None = None  # a drill recorded afterwards, voided
 
 
 @dataclass(frozen=True)
