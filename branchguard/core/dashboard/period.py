@@ -74,8 +74,10 @@ def _action(row: IncidentActionRow, incident_id: int, drill: bool) -> ActionLine
     return ActionLine(row.id, incident_id, drill, row.text, row.owner, row.due, row.done_at)
 
 
-def drills(s: Session, plans: Sequence[DrillPlan]) -> list[DrillLine]:
-    """The planned drills run in the period (given), each with its score and corrective actions."""
+def drills(s: Session, plans: Sequence[DrillPlan], zone: ZoneInfo) -> list[DrillLine]:
+    """The planned drills run in the period (given), each with its score and corrective actions.
+    A drill recorded afterwards says on which local day it was entered: a past period's report
+    printed again after it differs from the one sent, and the reader sees why."""
     runs = [p for p in plans if p.run_at is not None]
     ids = [p.incident_id for p in runs if p.incident_id is not None]
     actions: dict[int, list[ActionLine]] = defaultdict(list)
@@ -91,7 +93,7 @@ def drills(s: Session, plans: Sequence[DrillPlan]) -> list[DrillLine]:
     return [
         DrillLine(
             plan_id=p.id,
-            title=t("summary.drill_recorded", title=p.title) if p.recorded_afterwards else p.title,
+            title=_drill_title(p, zone),
             category=p.category,
             run_at=p.run_at,
             score=scores.get(p.id),
@@ -100,6 +102,12 @@ def drills(s: Session, plans: Sequence[DrillPlan]) -> list[DrillLine]:
         for p in sorted(runs, key=lambda p: (p.run_at, p.id))
         if p.run_at is not None
     ]
+
+
+def _drill_title(plan: DrillPlan, zone: ZoneInfo) -> str:
+    if not plan.recorded_afterwards:
+        return plan.title
+    return t("summary.drill_recorded", title=plan.title, day=plan.created_at.astimezone(zone).date())
 
 
 def checklists(s: Session, start: datetime, end: datetime, as_of: datetime) -> list[ChecklistLine]:

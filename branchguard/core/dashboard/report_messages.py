@@ -179,7 +179,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "summary.not_required": ("not required", "不要求"),
     "summary.actions_cell": ("{n} ({open} open)", "{n} 项（{open} 项未完成）"),
     "summary.incident_ref": ("incident #{id}", "事件 #{id}"),
-    "summary.drill_recorded": ("{title} (recorded afterwards)", "{title}（补录）"),
+    "summary.drill_recorded": ("{title} (recorded afterwards on {day})", "{title}（{day} 补录）"),
     "summary.drill_ref": ("drill, incident #{id}", "演练事件 #{id}"),
     "summary.complaint_ref": ("complaint {number}", "投诉 {number}"),
     "summary.overall": ("All checklists", "全部检查表"),

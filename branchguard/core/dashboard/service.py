@@ -317,7 +317,7 @@ class DashboardService:
 
         with self._sessions() as s:
             incidents = period_details.incidents(s, start, end)
-            drills = period_details.drills(s, runs)
+            drills = period_details.drills(s, runs, self.zone)
             checklists = period_details.checklists(s, start, end, now)
             overdue, ageing = period_details.hazards_at(s, as_of, self.zone)
             majors = period_details.major_hazards(s, start, end, self.zone)

@@ -137,21 +137,32 @@ def test_ageing_bands() -> None:
     assert [ageing_band(d) for d in (0, 29, 30, 89, 90, 179, 180, 4000)] == [0, 0, 1, 1, 2, 2, 3, 3]
 
 
-def test_a_drill_recorded_afterwards_is_among_the_periods_drills_and_says_so(ctx, records_filled) -> None:
+def test_a_drill_recorded_afterwards_is_among_the_periods_drills_and_says_so(
+    ctx, records_filled, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """It says on which day it was entered: the report of a past period printed again after it
+    differs from the one sent, and the reader sees why."""
     from branchguard.core.drills.types import EvaluationInput, HeldDrillInput
+    from branchguard.core.kernel.i18n import set_language
     from tests.core.drills.test_drill_held import FIRE_SCORES
 
     lead = _lead(ctx)
     month = (date.today().replace(day=1) - timedelta(days=70)).replace(day=10)  # a past month, whatever today
     held = datetime.combine(month, datetime.min.time()).replace(hour=9, minute=30)
+    entered = date.today() - timedelta(days=2)
+    at_noon = datetime.combine(entered, datetime.min.time(), tzinfo=UTC).replace(hour=12)  # that day anywhere
+    monkeypatch.setattr("branchguard.core.drills.service.utcnow", lambda: at_noon)
     plan = ctx.services.drills.record_held(
         lead, HeldDrillInput("FIRE", held, "安全管理台账第3页", EvaluationInput(FIRE_SCORES))
     )
     period = Period(PeriodKind.MONTH, month.year, month.month)
     report = ctx.services.dashboard.period_report(lead, period)
     [line] = [d for d in report.drills if d.plan_id == plan.id]
-    assert line.title == f"{plan.title}（补录）" and line.score == plan.score  # the branch's language
-    assert line.actions == ()
+    assert line.title == f"{plan.title}（{entered.isoformat()} 补录）"  # the branch's language
+    assert line.score == plan.score and line.actions == ()
+    set_language("en")
+    [english] = [d for d in ctx.services.dashboard.period_report(lead, period).drills if d.plan_id == plan.id]
+    assert english.title.endswith(f" (recorded afterwards on {entered.isoformat()})")
     _assert_adds_up(report)
     ctx.services.drills.void_held(lead, plan.id, "录错了月份")
     voided = ctx.services.dashboard.period_report(lead, period)
