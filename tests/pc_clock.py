@@ -4,6 +4,8 @@ clock). The incident's start, each log entry and the close take their time from 
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 
 import pytest
@@ -28,3 +30,14 @@ def set_pc_clock(monkeypatch: pytest.MonkeyPatch) -> PcClock:
     for module in ("opening", "log", "service"):
         monkeypatch.setattr(f"branchguard.core.incidents.{module}.utcnow", clock)
     return clock
+
+
+@contextmanager
+def incidents_back_then(monkeypatch: pytest.MonkeyPatch, at: datetime) -> Iterator[PcClock]:
+    """The incident modules' clock at `at` inside the block, the real one again after it: an
+    incident started days ago, whose follow-up actions have fallen due since (none is taken due
+    before the day its incident began)."""
+    with monkeypatch.context() as patched:
+        clock = set_pc_clock(patched)
+        clock.at = at
+        yield clock

@@ -4,17 +4,23 @@ it names (which is the same filter the window opens), in both languages."""
 from __future__ import annotations
 
 import json
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
+
+import pytest
 
 from branchguard.cli.dashboard import list_command
 from branchguard.core.dashboard.service import tile_targets
 from tests.cli.cli_support import Run
+from tests.pc_clock import incidents_back_then
 
 
-def test_each_dashboard_figure_equals_its_list_command(demo_run: Run) -> None:
+def test_each_dashboard_figure_equals_its_list_command(
+    demo_run: Run, monkeypatch: pytest.MonkeyPatch
+) -> None:
     run = demo_run
     today = date.today()
-    code, out, err = run("incident", "start", "--title", "漏水", "--level", "III")
+    with incidents_back_then(monkeypatch, datetime.now(UTC) - timedelta(days=3)):  # its action due since
+        code, out, err = run("incident", "start", "--title", "漏水", "--level", "III")
     assert code == 0, err
     late = (today - timedelta(days=2)).isoformat()
     assert (

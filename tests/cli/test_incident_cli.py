@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import subprocess
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -69,6 +70,7 @@ def test_a_whole_incident_from_the_command_line(run: Run, tmp_path: Path) -> Non
     ok(run, "incident", "step", str(iid), "1", "--done")
     ok(run, "incident", "step", str(iid), "2", "--skip", "无人受伤")
     assert json.loads(ok(run, "incident", "list", "--json", "--open"))[0]["id"] == iid
+    due = (date.today() + timedelta(days=30)).isoformat()
     out = ok(
         run,
         "incident",
@@ -83,7 +85,7 @@ def test_a_whole_incident_from_the_command_line(run: Run, tmp_path: Path) -> Non
         "--root-cause",
         "线路老化",
         "--action",
-        "更换线路|张三|2026-12-01",
+        f"更换线路|张三|{due}",
         "--action",
         "消防培训|李四",
     )
@@ -142,7 +144,7 @@ def test_a_whole_incident_from_the_command_line(run: Run, tmp_path: Path) -> Non
     )
     assert third["state"] == "pending" and third["role"] and third["text_en"]
     assert [(a["text"], a["owner"], a["due"], a["done_at"]) for a in shown["actions"]] == [
-        ("更换线路", "张三", "2026-12-01", None),
+        ("更换线路", "张三", due, None),
         ("消防培训", "李四", None, None),
     ]
 
@@ -239,6 +241,11 @@ def test_refusals_are_one_line(run: Run, tmp_path: Path) -> None:
         run("report", "incident", "42", "-o", str(tmp_path / "x.pdf"))
     )
     assert not (tmp_path / "x.pdf").exists()
+    began = datetime.fromisoformat(json.loads(ok(run, "incident", "show", iid, "--json"))["started_at"])
+    day = began.astimezone().date()
+    early = f"换线|张三|{day - timedelta(days=1)}"  # due before the incident began
+    said = one_error_line(run("incident", "close", iid, "--outcome", "结束", "--action", early))
+    assert f"整改措施 1：完成期限 {day - timedelta(days=1)} 早于事件开始日期（{day}）" in said
     ok(run, "incident", "close", iid, "--outcome", "结束")
     assert "已结束" in one_error_line(run("incident", "log", iid, "--kind", "note", "--text", "晚了"))
 

@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+import pytest
 
 from branchguard.core.hazards.types import HazardInput
 from branchguard.core.incidents.types import CloseInput, FollowUpInput
 from branchguard.core.kernel.i18n import set_language
 from branchguard.core.kernel.types import Level
 from branchguard.reports.handover import build_handover_pdf
+from tests.pc_clock import incidents_back_then
 
 if TYPE_CHECKING:
     from tests.reports.conftest import Demo, Pdf
@@ -22,21 +25,36 @@ def _write(demo: Demo, path: Path) -> Path:
     return build_handover_pdf(snapshot, demo.ctx.services.branch.get(), path)
 
 
-def _closed_with_actions(demo: Demo, actions: tuple[FollowUpInput, ...]) -> int:
+# An incident begun on the last day of 2019: its action due on 2 January 2020 is overdue ever since.
+BACK_THEN = datetime(2019, 12, 31, 4, 0, tzinfo=UTC)
+
+
+def _closed_with_actions(
+    demo: Demo, actions: tuple[FollowUpInput, ...], monkeypatch: pytest.MonkeyPatch | None = None
+) -> int:
+    """An incident closed with `actions`; begun BACK_THEN given `monkeypatch` (else now)."""
     inc = demo.ctx.services.incidents
-    iid = inc.start(demo.actor, "SYS").id
+    if monkeypatch is None:
+        iid = inc.start(demo.actor, "SYS").id
+    else:
+        with incidents_back_then(monkeypatch, BACK_THEN):
+            iid = inc.start(demo.actor, "SYS").id
     inc.close(demo.actor, iid, CloseInput("系统恢复", actions=actions))
     return iid
 
 
-def test_handover_in_chinese(demo: Demo, pdf: type[Pdf], tmp_path: Path) -> None:
+def test_handover_in_chinese(
+    demo: Demo, pdf: type[Pdf], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     inc, lead = demo.ctx.services.incidents, demo.actor
     fire = inc.start(lead, "FIRE", drill=True).id
     inc.mark_step(lead, fire, 1)
     inc.mark_step(lead, fire, 2, done=False, reason="无人受伤")
     inc.start(lead, None, Level.I, title="门口可疑人员徘徊")
     sys_id = _closed_with_actions(
-        demo, (FollowUpInput("检查备用线路", "王五", date(2020, 1, 2)), FollowUpInput("修订应急预案", "赵六"))
+        demo,
+        (FollowUpInput("检查备用线路", "王五", date(2020, 1, 2)), FollowUpInput("修订应急预案", "赵六")),
+        monkeypatch,
     )
     out = _write(demo, tmp_path / "handover.pdf")
     assert out == tmp_path / "handover.pdf" and pdf.pages(out) == 1
@@ -84,7 +102,8 @@ def test_a_long_handover_lists_everything_on_further_pages(
     for n in range(5 - existing):
         data = HazardInput(description=f"交接班隐患{n}号：消防通道堆放杂物", owner=f"责任人{n}")
         hazards.create(lead, data)
-    actions = tuple(FollowUpInput(f"整改事项{n}", "张三", date(2030, 1, 1 + n % 28)) for n in range(12))
+    due = [date.today() + timedelta(days=1 + n % 28) for n in range(12)]
+    actions = tuple(FollowUpInput(f"整改事项{n}", "张三", day) for n, day in enumerate(due))
     _closed_with_actions(demo, actions)
 
     snapshot = inc.handover(lead)
@@ -113,10 +132,13 @@ def test_nothing_open(demo: Demo, pdf: type[Pdf], tmp_path: Path) -> None:
     assert "当前没有处置中的事件。" in text and "没有未完成的整改措施。" in text
 
 
-def test_handover_in_english(demo: Demo, pdf: type[Pdf], tmp_path: Path) -> None:
+def test_handover_in_english(
+    demo: Demo, pdf: type[Pdf], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     set_language("en")
     demo.ctx.services.incidents.start(demo.actor, "ROB")
-    _closed_with_actions(demo, (FollowUpInput("Check the backup line", "Wang", date(2020, 1, 2)),))
+    backup = FollowUpInput("Check the backup line", "Wang", date(2020, 1, 2))
+    _closed_with_actions(demo, (backup,), monkeypatch)
     out = _write(demo, tmp_path / "handover.pdf")
     text = " ".join(pdf.text(out).split())
     for needle in (

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 import subprocess
 from dataclasses import dataclass, replace
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -19,11 +19,13 @@ from branchguard.core.kernel.i18n import set_language
 from branchguard.core.kernel.types import Level
 from branchguard.reports.fonts import find_cjk_font
 from branchguard.reports.incident_report import build_incident_report, render_incident_report
+from tests.pc_clock import incidents_back_then
 
 if TYPE_CHECKING:
     from tests.reports.conftest import Demo, Pdf
 
 BRANCH = "示范银行城东支行营业部"
+BACK_THEN = datetime(2020, 1, 1, 2, 0, tzinfo=UTC)  # the fire's time, from its start to its close
 
 
 @dataclass
@@ -35,34 +37,38 @@ class Fire:
 
 
 @pytest.fixture
-def fire(demo: Demo, tmp_path: Path) -> Fire:
+def fire(demo: Demo, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Fire:
     """A fire drill with every kind of entry: steps, a correction, a level change, a photo, a
     file since deleted from the store, the initial report, and a close with two actions."""
     inc, lead = demo.ctx.services.incidents, demo.actor
     staff = demo.ctx.services.auth.login("staff", "staff-demo-2026")
-    iid = inc.start(lead, "FIRE", drill=True, location="营业大厅东侧").id
-    inc.mark_step(staff, iid, 1)
-    inc.log(lead, iid, EntryKind.COMMUNICATION, "已拨打119报告地址与火情")
-    wrong = inc.log(staff, iid, EntryKind.OBSERVATION, "烟雾来自自助银行机房")
-    inc.log(staff, iid, EntryKind.OBSERVATION, "烟雾来自配电间", corrects=wrong.seq)
-    inc.mark_step(lead, iid, 2, done=False, reason="无人受伤")
-    inc.change_level(lead, iid, Level.I, "火势蔓延至二楼")
-    inc.log(lead, iid, EntryKind.DECISION, "疏散全部客户及员工至停车场集合点。" * 8)
-    # A large photo: the report must carry a thumbnail, not the whole picture.
-    Image.new("RGB", (2400, 1800), "orange").save(tmp_path / "现场.png")
-    photo = inc.attach(lead, iid, tmp_path / "现场.png", note="现场照片")
-    Image.new("RGB", (300, 900), "teal").save(tmp_path / "gone.jpg")
-    gone = inc.attach(lead, iid, tmp_path / "gone.jpg")
-    (demo.ctx.data_dir / "attachments" / gone.data["sha256"][:2] / gone.data["sha256"]).unlink()
-    inc.set_report_fields(
-        lead, iid, {"cause": "配电间线路老化短路", "harm_scope": "无人员伤亡，营业中断2小时"}
-    )
-    actions = (FollowUpInput("更换配电线路", "张三", date(2020, 1, 5)), FollowUpInput("开展消防培训", "李四"))
-    inc.close(
-        lead,
-        iid,
-        CloseInput("火情扑灭，恢复营业", losses_cents=1234567, root_cause="线路老化", actions=actions),
-    )
+    with incidents_back_then(monkeypatch, BACK_THEN):  # its action due on 5 January: overdue since
+        iid = inc.start(lead, "FIRE", drill=True, location="营业大厅东侧").id
+        inc.mark_step(staff, iid, 1)
+        inc.log(lead, iid, EntryKind.COMMUNICATION, "已拨打119报告地址与火情")
+        wrong = inc.log(staff, iid, EntryKind.OBSERVATION, "烟雾来自自助银行机房")
+        inc.log(staff, iid, EntryKind.OBSERVATION, "烟雾来自配电间", corrects=wrong.seq)
+        inc.mark_step(lead, iid, 2, done=False, reason="无人受伤")
+        inc.change_level(lead, iid, Level.I, "火势蔓延至二楼")
+        inc.log(lead, iid, EntryKind.DECISION, "疏散全部客户及员工至停车场集合点。" * 8)
+        # A large photo: the report must carry a thumbnail, not the whole picture.
+        Image.new("RGB", (2400, 1800), "orange").save(tmp_path / "现场.png")
+        photo = inc.attach(lead, iid, tmp_path / "现场.png", note="现场照片")
+        Image.new("RGB", (300, 900), "teal").save(tmp_path / "gone.jpg")
+        gone = inc.attach(lead, iid, tmp_path / "gone.jpg")
+        (demo.ctx.data_dir / "attachments" / gone.data["sha256"][:2] / gone.data["sha256"]).unlink()
+        inc.set_report_fields(
+            lead, iid, {"cause": "配电间线路老化短路", "harm_scope": "无人员伤亡，营业中断2小时"}
+        )
+        actions = (
+            FollowUpInput("更换配电线路", "张三", date(2020, 1, 5)),
+            FollowUpInput("开展消防培训", "李四"),
+        )
+        inc.close(
+            lead,
+            iid,
+            CloseInput("火情扑灭，恢复营业", losses_cents=1234567, root_cause="线路老化", actions=actions),
+        )
     return Fire(iid, photo.data["sha256"], gone.data["sha256"], wrong.seq)
 
 

@@ -349,6 +349,8 @@ class DrillService:
             row = self._locked(s, plan_id)  # evaluated once, however many PCs press it
             drill_rules.expect(row.id, row.status, DrillAction.EVALUATE)
             drill_rules.expect_ended(row.id, drills_store.plan_infos(s, [row], utcnow())[0].ended)
+            if row.run_at is not None:  # always: a drill evaluated was run
+                incident_rules.due_from(actions, row.run_at.astimezone().date(), drill=True)
             ev = drills_store.evaluation_row(
                 self._set(s, row.criteria_set), data.scores, problems, lessons, plan_id, actor.username
             )

@@ -104,6 +104,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "incident.report_record": ("The initial report of incident {id}", "事件 {id} 的初报内容"),
     "incident.negative_losses": ("losses cannot be negative", "损失金额不能为负数"),
     "incident.action_incomplete": ("needs both what to do and an owner", "需要填写措施内容和责任人"),
+    "incident.action_due_before_start": (
+        "its due date {due} is before the day the incident began ({day})",
+        "完成期限 {due} 早于事件开始日期（{day}）",
+    ),
+    "incident.action_due_before_drill": (
+        "its due date {due} is before the day the drill was run ({day})",
+        "完成期限 {due} 早于演练实施日期（{day}）",
+    ),
     "incident.no_action": ("no follow-up action with id {id}", "没有编号为 {id} 的整改措施"),
     "incident.undo_not_mark": ("entry {seq} does not mark a step", "第 {seq} 条记录不是步骤标记"),
     "incident.undo_not_current": (

@@ -9,7 +9,7 @@ from __future__ import annotations
 import enum
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from branchguard.core.incidents.types import (
     Checkpoint,
@@ -132,10 +132,14 @@ FOLLOW_UP_TEXT_LIMIT = 2000  # an incident's or a drill's follow-up action, as a
 
 
 def clean_follow_ups(
-    actions: Sequence[FollowUpInput], numbers: Sequence[int] = ()
+    actions: Sequence[FollowUpInput],
+    numbers: Sequence[int] = (),
+    began: date | None = None,
+    drill: bool = False,
 ) -> tuple[FollowUpInput, ...]:
     """Follow-up or corrective actions as they are stored: each with its text and owner (trimmed,
-    the text up to FOLLOW_UP_TEXT_LIMIT characters, the owner 100), its due day within 1900-2200;
+    the text up to FOLLOW_UP_TEXT_LIMIT characters, the owner 100), its due day within 1900-2200
+    and, given the local day its incident (or `drill` run) `began`, not before it (due_from);
     a refusal names the action by its number: 1, 2, … or, given `numbers`, the one said there (a
     form that leaves empty rows out checks with its table's row numbers, the ones the user sees,
     before the service checks the same again). Closing an incident and evaluating a drill both
@@ -154,4 +158,18 @@ def clean_follow_ups(
                 validation.day(action.due, "field.due_date") if action.due else None,
             )
         )
+    if began is not None:
+        due_from(cleaned, began, numbers, drill)
     return tuple(cleaned)
+
+
+def due_from(
+    actions: Sequence[FollowUpInput], began: date, numbers: Sequence[int] = (), drill: bool = False
+) -> None:
+    """No action falls due before the local day its incident (or drill run) began: set at or after
+    it, it was never due then (a mistyped year, a day picked in the wrong month)."""
+    key = "incident.action_due_before_drill" if drill else "incident.action_due_before_start"
+    for i, action in enumerate(actions, start=1):
+        if action.due is not None and action.due < began:
+            field = Message("field.follow_up", n=numbers[i - 1] if numbers else i)
+            raise ValidationError(field, Message(key, due=action.due, day=began))

@@ -24,7 +24,7 @@ from branchguard.core.hazards.types import HazardFilter
 from branchguard.core.incidents import log as incident_log
 from branchguard.core.incidents import opening, report
 from branchguard.core.incidents import store as incident_store
-from branchguard.core.incidents.rules import FOLLOW_UP_TEXT_LIMIT, clean_follow_ups
+from branchguard.core.incidents.rules import FOLLOW_UP_TEXT_LIMIT, clean_follow_ups, due_from
 from branchguard.core.incidents.store import action_of, detail_of, summary_of
 from branchguard.core.incidents.types import (
     REPORT_FIELDS,
@@ -364,6 +364,7 @@ class IncidentService:
         root_cause = validation.text(data.root_cause, "field.root_cause", required=False, limit=limit)
         actions = clean_follow_ups(data.actions)
         with self._sessions.begin() as s:
+            due_from(actions, self._row(s, incident_id).started_at.astimezone().date())
             now = utcnow()
             payload: dict[str, Any] = {
                 "outcome": outcome,

@@ -172,11 +172,13 @@ class ActionsTable(QWidget):
             found.append((row, FollowUpInput(what, who, due)))
         return found
 
-    def check(self) -> None:
-        """The service's own check of the actions, before it is asked, so that a refusal names the
-        action by its row in the table (the service, given only the filled rows, counts those)."""
+    def check(self, began: date | None = None) -> None:
+        """The service's own check of the actions (none due before the day the drill `began`),
+        before it is asked, so that a refusal names the action by its row in the table (the
+        service, given only the filled rows, counts those)."""
         filled = self._filled()
-        clean_follow_ups([entry for _row, entry in filled], [row + 1 for row, _entry in filled])
+        rows = [row + 1 for row, _entry in filled]
+        clean_follow_ups([entry for _row, entry in filled], rows, began=began, drill=True)
 
     def set_error(self, message: str) -> None:
         self.error.setText(message)
@@ -293,7 +295,8 @@ class EvaluateDialog(QDialog):
         self.scores_box.show_error("")
         self.message.hide()
         try:
-            self.action_table.check()
+            run = self.plan.run_at
+            self.action_table.check(run.astimezone().date() if run is not None else None)
             evaluation = self.session.services.drills.evaluate(self.session.actor, self.plan.id, self.data())
         except ValidationError as exc:
             self._show(exc)

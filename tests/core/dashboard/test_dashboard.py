@@ -18,6 +18,7 @@ from branchguard.core.kernel.errors import PermissionDenied
 from branchguard.core.kernel.i18n import has_message
 from branchguard.core.kernel.types import Actor, PlaybookStatus, Role
 from branchguard.core.schedules.types import DueFilter, ScheduleInput, ScheduleKind
+from tests.pc_clock import incidents_back_then
 
 
 def _listed(ctx, actor, target: Target, now: datetime) -> int:
@@ -155,7 +156,7 @@ def _checkpoint_incident(ctx, lead):
     raise AssertionError("no approved plan with a reporting checkpoint")
 
 
-def test_checkpoints_inspections_actions_and_reminders(ctx, lead) -> None:
+def test_checkpoints_inspections_actions_and_reminders(ctx, lead, monkeypatch: pytest.MonkeyPatch) -> None:
     services, zone = ctx.services, ctx.services.dashboard.zone
     detail, step = _checkpoint_incident(ctx, lead)
     started = detail.summary.started_at
@@ -172,7 +173,8 @@ def test_checkpoints_inspections_actions_and_reminders(ctx, lead) -> None:
     )
     services.schedules.add(lead, ScheduleInput("八天后演练", at(today + timedelta(days=8), 10)))
     services.schedules.catch_up(lead, late)
-    fire = services.incidents.start(lead, None, title="漏水")
+    with incidents_back_then(monkeypatch, late - timedelta(days=3)):  # its action has fallen due since
+        fire = services.incidents.start(lead, None, title="漏水")
     due = (late - timedelta(days=2)).astimezone().date()
     services.incidents.close(
         lead, fire.id, CloseInput("已处置", actions=(FollowUpInput("换水管", "李安全", due),))

@@ -77,16 +77,15 @@ def test_a_past_period_is_read_as_of_its_end(ctx, lead, staff) -> None:
     board, incidents = ctx.services.dashboard, ctx.services.incidents
     today = date.today()
     run = incidents.start(lead, None, Level.III, title="门禁失灵")
-    late = FollowUpInput("更换门禁控制器", "李安全", today - timedelta(days=3))
+    late = FollowUpInput("更换门禁控制器", "李安全", today)  # overdue from tomorrow, read below
     later = FollowUpInput("复查门禁", "李安全", today + timedelta(days=10))
     incidents.close(lead, run.id, CloseInput(outcome="已修复", actions=(late, later)))
     major = ctx.services.hazards.create(
         staff, HazardInput(description="金库门禁失效", severity=HazardSeverity.MAJOR, owner="李安全")
     ).info
     ctx.services.hazards.add_step(staff, major.id, RemediationKind.INTERIM_CONTROL, "安排专人值守")
-    now = datetime.now(UTC) + timedelta(minutes=1)  # after every record above
-    today = now.astimezone(board.zone).date()
     this_month = Period(PeriodKind.MONTH, today.year, today.month)
+    now = datetime.now(UTC) + timedelta(days=1, minutes=1)  # after every record above, the next day
     report = board.period_report(lead, this_month, now=now)
     assert [a.text for a in report.actions_overdue] == ["更换门禁控制器"]
     assert not report.actions_overdue[0].drill

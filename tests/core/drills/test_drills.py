@@ -113,6 +113,12 @@ def test_evaluate_weights_the_scores_and_files_the_actions(ctx, lead, staff) -> 
         with pytest.raises(ValidationError) as refused:
             drills.evaluate(lead, plan.id, EvaluationInput(FIRE_SCORES, actions=(bad,)))
         assert refused.value.is_about(field), field
+    run_day = drills.get(lead, plan.id).run_at.astimezone().date()
+    early = FollowUpInput("补充灭火器", "王五", run_day - timedelta(days=1))  # due before the drill was run
+    with pytest.raises(ValidationError) as refused:
+        drills.evaluate(lead, plan.id, EvaluationInput(FIRE_SCORES, actions=(early,)))
+    assert refused.value.is_about("field.follow_up", n=1)
+    assert refused.value.reason == f"完成期限 {early.due} 早于演练实施日期（{run_day}）"
     action = FollowUpInput("补充灭火器", "王五", date.today() + timedelta(days=14))
     ev = drills.evaluate(
         lead,

@@ -6,12 +6,16 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
 
+import pytest
+
 from branchguard.core.incidents.types import ActionFilter, CloseInput, FollowUpInput
+from tests.pc_clock import incidents_back_then
 
 
-def test_all_open_and_overdue_actions(ctx, lead) -> None:
+def test_all_open_and_overdue_actions(ctx, lead, monkeypatch: pytest.MonkeyPatch) -> None:
     incidents, today = ctx.services.incidents, date.today()
-    fire = incidents.start(lead, None, title="配电箱冒烟")
+    with incidents_back_then(monkeypatch, datetime.now(UTC) - timedelta(days=10)):  # its actions since due
+        fire = incidents.start(lead, None, title="配电箱冒烟")
     actions = (
         FollowUpInput("更换配电箱", "李安全", today - timedelta(days=5)),
         FollowUpInput("培训用电安全", "王经理", today + timedelta(days=5)),

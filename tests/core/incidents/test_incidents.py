@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -172,7 +172,7 @@ def test_close_records_outcome_and_actions_and_ends_the_log(ctx, lead, staff, sn
         assert err.value.is_about(field), field
     assert snapshot() == before
 
-    due = date(2026, 12, 31)
+    due = date.today() + timedelta(days=30)
     closed = inc.close(
         lead,
         iid,
@@ -191,6 +191,35 @@ def test_close_records_outcome_and_actions_and_ends_the_log(ctx, lead, staff, sn
         inc.log(lead, iid, EntryKind.NOTE, "too late")
     done = inc.complete_action(lead, closed.actions[0].id)
     assert done.done_by == "lead" and inc.handover(lead).actions == ()
+
+
+def test_an_action_due_before_the_incident_began_is_refused_naming_it(
+    ctx, lead, snapshot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A due day before the incident's first day was taken (a year mistyped, a day picked in the
+    wrong month): set at or after the incident, it was never due then. The command line and the
+    window both close through the service: both are refused, in the catalogue's words."""
+    from branchguard.core.kernel.i18n import set_language
+    from tests.pc_clock import incidents_back_then
+
+    began = datetime.now(UTC) - timedelta(days=5)
+    with incidents_back_then(monkeypatch, began):
+        iid = ctx.services.incidents.start(lead, "ILL").id
+    day = began.astimezone().date()
+    early = FollowUpInput("补充急救箱", "王五", day - timedelta(days=1))
+    fine = FollowUpInput("急救培训", "赵敏", day)
+    before = snapshot()
+    with pytest.raises(ValidationError) as err:
+        ctx.services.incidents.close(lead, iid, CloseInput("处置完毕", actions=(fine, early)))
+    assert err.value.is_about("field.follow_up") and err.value.field_params == {"n": 2}
+    assert err.value.message == f"整改措施 2：完成期限 {early.due} 早于事件开始日期（{day}）"
+    set_language("en")
+    assert err.value.message == (
+        f"Follow-up action 2: its due date {early.due} is before the day the incident began ({day})"
+    )
+    assert snapshot() == before
+    closed = ctx.services.incidents.close(lead, iid, CloseInput("处置完毕", actions=(fine,)))
+    assert [a.due for a in closed.actions] == [day]  # due its first day: taken
 
 
 def test_auditor_reads_but_cannot_write(ctx, lead, auditor) -> None:

@@ -5,7 +5,7 @@ open that month's incidents; it fits 1024×768."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
@@ -26,6 +26,7 @@ from branchguard.gui.inspections.page import InspectionsPage
 from branchguard.gui.kit.print_preview import PreviewDialog
 from branchguard.gui.shell.main_window import MainWindow
 from tests.gui.conftest import PASSWORDS
+from tests.pc_clock import incidents_back_then
 
 
 def _late_report(ctx: AppContext, actor) -> None:
@@ -50,7 +51,7 @@ def _late_report(ctx: AppContext, actor) -> None:
     raise AssertionError("no approved plan with a reporting checkpoint")
 
 
-def _due_soon_and_late(ctx: AppContext, actor) -> None:
+def _due_soon_and_late(ctx: AppContext, actor, monkeypatch: pytest.MonkeyPatch) -> None:
     """An inspection overdue since yesterday, a training in three days, an action overdue."""
     today = date.today()
     yesterday = datetime.combine(today - timedelta(days=1), time(9))
@@ -63,13 +64,14 @@ def _due_soon_and_late(ctx: AppContext, actor) -> None:
         actor, ScheduleInput("消防培训", datetime.combine(today + timedelta(days=3), time(10)))
     )
     ctx.services.schedules.catch_up(actor)
-    fire = ctx.services.incidents.start(actor, None, title="水管爆裂")
+    with incidents_back_then(monkeypatch, datetime.now(UTC) - timedelta(days=3)):  # its action due since
+        fire = ctx.services.incidents.start(actor, None, title="水管爆裂")
     action = FollowUpInput("更换水管", "李安全", today - timedelta(days=2))
     ctx.services.incidents.close(actor, fire.id, CloseInput(outcome="已修复", actions=(action,)))
 
 
 @pytest.fixture
-def busy_window(world: AppContext, qtbot) -> Callable[..., MainWindow]:
+def busy_window(world: AppContext, qtbot, monkeypatch: pytest.MonkeyPatch) -> Callable[..., MainWindow]:
     """A window on the demo branch with its records, an open incident and a drill running."""
 
     def _open(username: str = "lead", running: bool = True) -> MainWindow:
@@ -78,7 +80,7 @@ def busy_window(world: AppContext, qtbot) -> Callable[..., MainWindow]:
             world.services.incidents.start(actor, None, title="营业厅漏水")
             world.services.incidents.start(actor, None, title="消防演练", drill=True)
             _late_report(world, actor)
-            _due_soon_and_late(world, actor)
+            _due_soon_and_late(world, actor, monkeypatch)
         window = build_main_window(world, actor)
         qtbot.addWidget(window)
         window.show_page(window.initial_page_id())

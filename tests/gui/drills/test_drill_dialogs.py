@@ -4,7 +4,7 @@ nothing is written; rules and criteria sets are edited per region."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
@@ -18,6 +18,7 @@ from branchguard.gui.drills.page import DrillsPage
 from branchguard.gui.drills.plan_dialog import DrillPlanDialog, drill_rule
 from branchguard.gui.drills.rule_dialog import RuleDialog
 from branchguard.gui.shell.main_window import MainWindow
+from tests.pc_clock import incidents_back_then
 
 
 @pytest.fixture
@@ -153,6 +154,32 @@ def test_evaluation_names_an_action_by_its_row_in_the_table(gui_ctx: AppContext,
     assert (action.text, action.owner) == ("补充应急照明", "周强")
 
 
+def test_an_action_due_before_the_drill_was_run_is_refused_by_its_row(
+    gui_ctx: AppContext, lead: Actor, page, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    began = datetime.now(UTC) - timedelta(days=3)
+    with incidents_back_then(monkeypatch, began):
+        run = _run_over(gui_ctx, lead)
+    page.refresh()
+    assert page.list_panel.select(run.id)
+    form = page.list_panel.ask_evaluate()
+    assert isinstance(form, EvaluateDialog)
+    for row in form.scores_box.rows:
+        row.spin.setValue(80)
+    day = began.astimezone().date()
+    form.action_table.add_row("", "")  # row 1 left empty
+    early = day - timedelta(days=1)
+    form.action_table.add_row("补充应急照明", "周强", early)
+    form.submit()
+    said = f"Follow-up action 2: its due date {early} is before the day the drill was run ({day})"
+    assert form.action_table.error.text() == said and form.result_evaluation is None
+    assert gui_ctx.services.drills.get(lead, run.id).status is DrillStatus.RUNNING
+    form.action_table.table.cellWidget(1, 2).setDate(day)  # the day it was run: taken
+    form.submit()
+    assert form.result_evaluation is not None
+    assert [a.due for a in gui_ctx.services.drills.record_of(lead, run.id).actions] == [day]
+
+
 def test_rule_dialog_edits_a_regional_rule_and_leaves_the_defaults(
     gui_ctx: AppContext, lead: Actor, page
 ) -> None:
@@ -215,12 +242,15 @@ def test_criteria_weights_must_sum_to_100(gui_ctx: AppContext, lead: Actor, page
     ]
 
 
-def test_actions_dialog_marks_a_corrective_action_done(gui_ctx: AppContext, lead: Actor, page) -> None:
+def test_actions_dialog_marks_a_corrective_action_done(
+    gui_ctx: AppContext, lead: Actor, page, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from branchguard.core.drills.types import EvaluationInput
     from branchguard.core.incidents.types import FollowUpInput
     from branchguard.gui.drills.actions_dialog import ActionsDialog
 
-    run = _run_over(gui_ctx, lead)
+    with incidents_back_then(monkeypatch, datetime.now(UTC) - timedelta(days=3)):  # its action due since
+        run = _run_over(gui_ctx, lead)
     late = date.today() - timedelta(days=1)  # already overdue: shown in red
     sets = {cs.code: cs for cs in gui_ctx.services.drills.criteria_sets(lead)}
     scores = {c.code: 80 for c in sets[run.criteria_set].criteria}

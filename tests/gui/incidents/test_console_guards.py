@@ -17,6 +17,7 @@ from branchguard.core.kernel.types import Level, Text2
 from branchguard.gui.incidents.console import IncidentConsole
 from branchguard.gui.incidents.console.close_dialog import CloseDialog
 from tests.gui.incidents.incident_support import login, open_console, session_for, stored
+from tests.pc_clock import incidents_back_then
 
 
 @pytest.fixture
@@ -144,3 +145,40 @@ def test_the_level_dialog_proposes_one_step_from_the_current_level(console, gui_
     from_three.reason.setText("客户情绪激动")
     from_three.submit()  # one Enter
     assert stored(gui_ctx, low).summary.level == Level.II
+
+
+def test_an_action_due_before_the_incident_began_is_refused_by_its_row(
+    gui_ctx, qtbot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The dialog refuses it naming the table's row before the service is asked; the service's own
+    refusal (the command line's) is shown in the same place."""
+    lead = login(gui_ctx, "lead")
+    began = datetime.now(UTC) - timedelta(days=4)
+    with incidents_back_then(monkeypatch, began):
+        burst = gui_ctx.services.incidents.start(lead, None, Level.III, title="水管爆裂").id
+    day = began.astimezone().date()
+    early = day - timedelta(days=1)
+    console = open_console(qtbot, session_for(gui_ctx, "lead"), burst)
+    dialog = console.ask_close()
+    assert dialog is not None
+    dialog.outcome.setPlainText("handled")
+    dialog.add_action_row("", "")  # row 1 left empty
+    dialog.add_action_row("fix pipe", "赵安", early)
+    dialog.submit()
+    said = f"Follow-up action 2: its due date {early} is before the day the incident began ({day})"
+    assert dialog.actions_error.text() == said and dialog.action_table.currentRow() == 1
+    assert dialog.isVisible() and stored(gui_ctx, burst).summary.status == IncidentStatus.OPEN
+
+    service = CloseDialog(None, close=lambda data: gui_ctx.services.incidents.close(lead, burst, data))
+    qtbot.addWidget(service)
+    service.outcome.setPlainText("handled")
+    service.add_action_row("fix pipe", "赵安", early)
+    service.submit()
+    assert service.actions_error.text() == said.replace("action 2", "action 1")
+    assert stored(gui_ctx, burst).summary.status == IncidentStatus.OPEN
+
+    dialog.action_table.removeRow(1)
+    dialog.add_action_row("fix pipe", "赵安", day)  # its first day: taken
+    dialog.submit()
+    detail = stored(gui_ctx, burst)
+    assert detail.summary.status == IncidentStatus.CLOSED and [a.due for a in detail.actions] == [day]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +18,7 @@ from branchguard.gui.incidents.handover_dialog import HandoverDialog
 from branchguard.gui.kit import style
 from branchguard.gui.shell.session import GuiSession
 from tests.gui.conftest import PASSWORDS
+from tests.pc_clock import incidents_back_then
 
 
 def login(ctx: AppContext, username: str) -> Any:
@@ -25,7 +26,7 @@ def login(ctx: AppContext, username: str) -> Any:
 
 
 @pytest.fixture
-def shift(gui_ctx: AppContext) -> dict[str, int]:
+def shift(gui_ctx: AppContext, monkeypatch: pytest.MonkeyPatch) -> dict[str, int]:
     """A drill with 9 of 14 steps done, an illness with 1 done, a closed outage with three actions."""
     lead = login(gui_ctx, "lead")
     incidents = gui_ctx.services.incidents
@@ -34,7 +35,8 @@ def shift(gui_ctx: AppContext) -> dict[str, int]:
         incidents.mark_step(lead, fire.id, number)
     ill = incidents.start(lead, "ILL", Level.III)
     incidents.mark_step(lead, ill.id, 1)
-    outage = incidents.start(lead, "SYS")
+    with incidents_back_then(monkeypatch, datetime.now(UTC) - timedelta(days=5)):  # its action due since
+        outage = incidents.start(lead, "SYS")
     today = date.today()
     incidents.close(
         lead,

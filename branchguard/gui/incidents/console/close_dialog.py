@@ -77,9 +77,11 @@ class CloseDialog(QDialog):
         parent: QWidget | None = None,
         still_open: OpenAtClose | None = None,
         close: Callable[[CloseInput], Any] | None = None,
+        began: date | None = None,
     ) -> None:
         super().__init__(parent)
         self._close = close
+        self._began = began  # the incident's local start day: no action falls due before it
         self._busy = False
         self.setObjectName("close_dialog")
         self.setWindowTitle(self.tr("Close the incident"))
@@ -278,7 +280,7 @@ class CloseDialog(QDialog):
                 rows.append(row)
                 actions.append(FollowUpInput(text, owner, self._due(row)))
         try:
-            return clean_follow_ups(actions, [row + 1 for row in rows])
+            return clean_follow_ups(actions, [row + 1 for row in rows], began=self._began)
         except ValidationError as exc:
             self._show_actions_error(exc.message)
             number = exc.field_params.get("n")

@@ -580,9 +580,10 @@ class IncidentConsole(QWidget):
             return None
         still_open = open_at_close(self.detail, datetime.now(UTC)) if self.detail is not None else None
         s, incident_id = self.session, self.incident_id
+        began = self.detail.summary.started_at.astimezone().date() if self.detail is not None else None
         # The dialog closes the incident itself (through the writer) and stays open on a refusal.
         dialog = CloseDialog(
-            self, still_open, close=lambda data: s.services.incidents.close(s.actor, incident_id, data)
+            self, still_open, lambda data: s.services.incidents.close(s.actor, incident_id, data), began
         )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.closed.connect(lambda _detail: self._changed_by_me())
