@@ -184,6 +184,17 @@ def test_a_drill_recorded_afterwards_with_corrective_actions_or_a_future_date_is
         "--reference", "台账", "--scores", str(scores),
     )  # fmt: skip
     assert code == 1 and "Held at" in err and "still ahead" in err
+    code, _out, err = run(  # a day alone was taken at 09:00, a time no record gave
+        "drill", "record-held", "--playbook", "FIRE", "--held", "2026-10-15",
+        "--reference", "台账", "--scores", str(scores),
+    )  # fmt: skip
+    assert code == 1 and "Traceback" not in err
+    assert "Held at: '2026-10-15' has no time: give the time the drill began too" in err
+    code, _out, err = run(
+        "drill", "record-held", "--playbook", "FIRE", "--held", "2026-10-15",
+        "--reference", "台账", "--scores", str(scores), lang="zh_CN",
+    )  # fmt: skip
+    assert code == 1 and "“2026-10-15”缺少时刻：请依据记录一并填写演练开始时间" in err
     assert _listed(run) == []
 
 

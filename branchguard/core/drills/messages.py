@@ -148,6 +148,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "已补录演练 #{id}：举行于 {when}，得分 {score} / 100",
     ),
     "cli.drill.recorded_afterwards": ("recorded afterwards", "补录"),
+    "cli.drill.held_needs_time": (
+        "'{value}' has no time: give the time the drill began too, from its record ('YYYY-MM-DD HH:MM')",
+        "“{value}”缺少时刻：请依据记录一并填写演练开始时间（YYYY-MM-DD HH:MM）",
+    ),
     "cli.drill.voided": (
         "Drill #{id} voided: it no longer counts towards the compliance rules",
         "演练 #{id} 已作废：不再计入演练合规要求",
