@@ -21,7 +21,14 @@ from sqlalchemy.orm import Session
 from branchguard.core.audit.service import record
 from branchguard.core.drills import rules as drill_rules
 from branchguard.core.drills import store as drills_store
-from branchguard.core.drills.types import DrillAction, DrillPlan, DrillStatus, HeldDrillInput, Voided
+from branchguard.core.drills.types import (
+    VOID_AUDIT_ACTION,
+    DrillAction,
+    DrillPlan,
+    DrillStatus,
+    HeldDrillInput,
+    Voided,
+)
 from branchguard.core.kernel import validation
 from branchguard.core.kernel.errors import NotFound, ValidationError
 from branchguard.core.kernel.i18n import Message
@@ -93,7 +100,7 @@ def void_held(s: Session, actor: Actor, plan_id: int, reason: str) -> DrillPlan:
         raise ValidationError("field.drill", Message("drill.void_not_recorded", id=plan_id))
     drill_rules.expect(row.id, row.status, DrillAction.VOID)
     row.status = DrillStatus.CANCELLED.value
-    record(s, actor, "drill.void", "drill_plan", row.id, after={"status": row.status, "reason": reason})
+    record(s, actor, VOID_AUDIT_ACTION, "drill_plan", row.id, after={"status": row.status, "reason": reason})
     return drills_store.plan_infos(s, [row], utcnow())[0]
 
 
@@ -103,7 +110,7 @@ def voided_of(s: Session, plan_id: int) -> Voided | None:
     event = s.scalar(
         select(AuditEventRow)
         .where(
-            AuditEventRow.action == "drill.void",
+            AuditEventRow.action == VOID_AUDIT_ACTION,
             AuditEventRow.entity == "drill_plan",
             AuditEventRow.entity_id == str(plan_id),
         )

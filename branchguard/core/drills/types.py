@@ -41,6 +41,11 @@ class DrillStatus(LabelledEnum):
         return "drill_status"
 
 
+# The audit action of a void of a drill recorded afterwards (core/drills/held.py): the plan's row keeps
+# only its status, the event when, by whom and why; the drill report and head office's package read it.
+VOID_AUDIT_ACTION = "drill.void"
+
+
 class DrillAction(enum.StrEnum):
     """What can be done to one drill plan or run; core/drills/rules.py says in which statuses and by
     whom."""

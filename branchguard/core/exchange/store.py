@@ -10,6 +10,7 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, Connection, Integer, Table, cast, func, or_, select
 
+from branchguard.core.drills.types import VOID_AUDIT_ACTION
 from branchguard.core.exchange.rules import BATCH, held_marks
 from branchguard.core.ledger import rules as ledger_rules
 from branchguard.core.ledger.chain import ENTRIES
@@ -85,7 +86,7 @@ def drills(conn: Connection, start: datetime, end: datetime) -> Iterator[list[di
     when = func.coalesce(t.c.run_at, t.c.planned_at)
     recorded = t.c.run_at.is_not(None) & t.c.incident_id.is_(None)
     voided = select(cast(audit.c.entity_id, Integer)).where(
-        audit.c.action == VOID_ACTION, _in(audit.c.at, start, end)
+        audit.c.action == VOID_AUDIT_ACTION, _in(audit.c.at, start, end)
     )
     carried = _in(when, start, end) | (recorded & _in(t.c.created_at, start, end)) | t.c.id.in_(voided)
     for batch in _batches(conn, t, carried):
@@ -99,9 +100,6 @@ def drills(conn: Connection, start: datetime, end: datetime) -> Iterator[list[di
         yield batch
 
 
-VOID_ACTION = "drill.void"  # core/drills/held.py's audit action
-
-
 def _voids(conn: Connection, ids: Sequence[int]) -> dict[int, dict[str, Any]]:
     """The void of each of these drills recorded afterwards (its audit event: when, by whom, why)."""
     if not ids:
@@ -109,7 +107,7 @@ def _voids(conn: Connection, ids: Sequence[int]) -> dict[int, dict[str, Any]]:
     audit = _T["audit_events"]
     stmt = (
         select(audit.c.entity_id, audit.c.at, audit.c.actor, audit.c.after)
-        .where(audit.c.action == VOID_ACTION, audit.c.entity_id.in_([str(i) for i in ids]))
+        .where(audit.c.action == VOID_AUDIT_ACTION, audit.c.entity_id.in_([str(i) for i in ids]))
         .order_by(audit.c.id)
     )
     out: dict[int, dict[str, Any]] = {}
