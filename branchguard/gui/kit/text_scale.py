@@ -13,7 +13,7 @@ back the pixels it was given: nothing moves at the usual size.
   lacks it (room for the arrow in every column cost a 15 pt list 30 px a column, and at 10 pt moved
   columns whose titles read whole unsorted);
 - `keep_stretched_titles`: a table's columns that share the room left never narrower than their
-  titles (the table scrolls sideways where the room is too small).
+  titles, or than a width given (the table scrolls sideways where the room is too small).
 
 Imported by the sidebar before the first frame: no `Qt.…` here (gui/shell/main_window.py says why).
 """
@@ -130,9 +130,10 @@ def size_columns(header: QHeaderView, widths: Iterable[tuple[int, int]]) -> None
 class _StretchedTitles(QObject):
     """See `keep_stretched_titles`: watches the view's viewport for its width."""
 
-    def __init__(self, view: QTableView) -> None:
+    def __init__(self, view: QTableView, least: dict[int, int]) -> None:
         super().__init__(view)
         self.view = view
+        self.least = least
         header = view.horizontalHeader()
         stretch = QHeaderView.ResizeMode.Stretch
         self.columns = [c for c in range(header.count()) if header.sectionResizeMode(c) == stretch]
@@ -155,23 +156,23 @@ class _StretchedTitles(QObject):
         )
         if not shown:
             return
-        titles = {c: title_width(header, c) for c in shown}
+        narrowest = {c: max(title_width(header, c), self.least.get(c, 0)) for c in shown}
         room = self.view.viewport().width() - others
-        squeezed = room // len(shown) < max(titles.values())  # Qt gives each the same share
-        extra = max(0, room - sum(titles.values())) // len(shown)
+        squeezed = room // len(shown) < max(narrowest.values())  # Qt gives each the same share
+        extra = max(0, room - sum(narrowest.values())) // len(shown)
         for column in shown:
-            if squeezed:  # each its title and a like share of what is left, or scrolled to
+            if squeezed:  # each its narrowest and a like share of what is left, or scrolled to
                 header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-                header.resizeSection(column, titles[column] + extra)
+                header.resizeSection(column, narrowest[column] + extra)
             else:
                 header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
 
 
-def keep_stretched_titles(view: QTableView) -> None:
-    """The columns of `view` that share the room left (stretched) never narrower than their titles:
-    where the room is too small for them (at 15 pt the template editor's four text columns got
-    53 px each), each is as wide as its title and the table scrolls sideways; stretched again
-    once the room is there. Call once the columns are set."""
+def keep_stretched_titles(view: QTableView, least: dict[int, int] | None = None) -> None:
+    """The columns of `view` that share the room left (stretched) never narrower than their titles,
+    nor than `least` gives a column in pixels: where the room is too small for them (at 15 pt the
+    template editor's four text columns got 53 px each), each is as wide as that and the table
+    scrolls sideways; stretched again once the room is there. Call once the columns are set."""
     if view.findChild(_StretchedTitles) is None:
-        _StretchedTitles(view).fit()
+        _StretchedTitles(view, least or {}).fit()
 

@@ -8,9 +8,16 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtGui import QFont, QFontMetrics, QStandardItemModel
-from PySide6.QtWidgets import QApplication, QTableView, QWidget
+from PySide6.QtWidgets import QApplication, QHeaderView, QTableView, QWidget
 
-from branchguard.gui.kit.text_scale import row_height, scaled, set_row_height, size_columns, title_width
+from branchguard.gui.kit.text_scale import (
+    keep_stretched_titles,
+    row_height,
+    scaled,
+    set_row_height,
+    size_columns,
+    title_width,
+)
 
 
 @pytest.fixture
@@ -113,3 +120,24 @@ def test_the_columns_are_sized_again_when_the_language_changes(
     model.setHorizontalHeaderLabels(["ID", "Title"])
     QCoreApplication.sendEvent(header, QEvent(QEvent.Type.LanguageChange))
     assert header.sectionSize(1) == 100
+
+
+def test_a_stretched_column_keeps_the_least_width_given(
+    qtbot: Any, text_size: Callable[[float], None]
+) -> None:
+    """Below its least width the column is that wide and the table scrolls sideways; with the room
+    there it stretches again (the console's step column had 80 px at 15 pt)."""
+    text_size(10)
+    table = _table(qtbot, ["#", "Step", "Role"])
+    header = table.horizontalHeader()
+    size_columns(header, [(0, 40), (2, 200)])
+    header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+    keep_stretched_titles(table, {1: 150})
+    table.resize(300, 200)
+    table.show()
+    qtbot.waitUntil(lambda: header.sectionSize(1) >= 150)
+    assert header.sectionResizeMode(1) == QHeaderView.ResizeMode.Interactive
+    table.resize(800, 200)
+    qtbot.waitUntil(lambda: header.sectionResizeMode(1) == QHeaderView.ResizeMode.Stretch)
+    assert header.sectionSize(1) > 150
+

@@ -25,11 +25,12 @@ from branchguard.gui.kit import style
 from branchguard.gui.kit.elided import ElidedLabel
 from branchguard.gui.kit.icons import icon
 from branchguard.gui.kit.plain import tip
-from branchguard.gui.kit.text_scale import large_text, size_columns
+from branchguard.gui.kit.text_scale import keep_stretched_titles, large_text, size_columns
 
 STEP_ROW = 24  # pixels: a row of the step list, at the usual 10 pt text
 HEADER_HEIGHT = 24  # pixels: the column headers of the step list and the log, likewise
 LARGE_STEP_ROWS = 4  # at larger text the list never shows fewer (at 15 pt on 1024×768 it showed one)
+STEP_CHARS = 11  # the step column's least width, in average characters (~15 Latin letters, 7 Chinese)
 
 
 def compact(pixels: int, widget: QWidget) -> int:
@@ -75,8 +76,15 @@ class StepsPanel(QWidget):
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         header.setHighlightSections(False)
         header.setFixedHeight(compact(HEADER_HEIGHT, header))
-        size_columns(header, ((0, 44), (2, 110), (3, 100), (4, 80), (5, 90)))
+        # The step's words take what is left, never fewer than STEP_CHARS (at 15 pt on a 1024-wide
+        # screen they had 80 px, "Shout…"): the number is narrow; at larger text the role and the
+        # status (whose words the step now's line and the row's colour say too) give up some room.
+        large = large_text(self)
+        role, status = (80, 70) if large else (110, 80)
+        size_columns(header, ((0, 32), (2, role), (3, 100), (4, status), (5, 90)))
         header.setSectionResizeMode(IncidentStepsModel.COL_TEXT, QHeaderView.ResizeMode.Stretch)
+        least = STEP_CHARS * self.table.fontMetrics().averageCharWidth()
+        keep_stretched_titles(self.table, {IncidentStepsModel.COL_TEXT: least})
         # Enter on the list marks the selected step done; a QShortcut with a whatsThis is listed in F1.
         self.enter_keys = []
         for key in ("Return", "Enter"):
@@ -114,7 +122,7 @@ class StepsPanel(QWidget):
         self.next_label.setProperty("role", "hint")
         # At larger text its line is a step row's height: the next step is the row under the
         # current one in the list, and in the step now's tooltip.
-        self._large = large_text(self)
+        self._large = large
         self.next_label.setVisible(not self._large)
         if self._large:
             self.table.setMinimumHeight(rows_tall(self.table, LARGE_STEP_ROWS, scrolled=True))
