@@ -227,7 +227,7 @@ def test_the_console_shows_four_steps_and_three_log_rows_at_larger_text(
     for shown in safety:
         whole = shown.visibleRegion().boundingRect().size() == shown.size()
         assert shown.isVisible() and whole, f"{shown.objectName()} not wholly in view"
-    assert console.detail.summary.title in header.title.toolTip()  # one line, the whole title here
+    assert console.detail.summary.title in header.title.toolTip()  # the whole title here too
     upcoming = console.steps.next_label.full_text()  # its line folded into the step now's tooltip
     assert upcoming and upcoming in console.steps.now_label.toolTip()
     assert not console.calls.isVisible()  # folded; its toggle opens it

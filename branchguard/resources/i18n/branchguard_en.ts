@@ -2248,6 +2248,26 @@ Submitted as: %3</translation>
         <translation>Change level…</translation>
     </message>
     <message>
+        <source>Level…</source>
+        <translation>Level…</translation>
+    </message>
+    <message>
+        <source>Warning…</source>
+        <translation>Warning…</translation>
+    </message>
+    <message>
+        <source>Report…</source>
+        <translation>Report…</translation>
+    </message>
+    <message>
+        <source>Close…</source>
+        <translation>Close…</translation>
+    </message>
+    <message>
+        <source>Follow</source>
+        <translation>Follow</translation>
+    </message>
+    <message>
         <source>Initial report…</source>
         <translation>Initial report…</translation>
     </message>
@@ -2396,6 +2416,14 @@ Submitted as: %3</translation>
     <message>
         <source>Report to head office (step %1) overdue by %2</source>
         <translation>Report to head office (step %1) overdue by %2</translation>
+    </message>
+    <message>
+        <source>Head office report due in %2</source>
+        <translation>Head office report due in %2</translation>
+    </message>
+    <message>
+        <source>Head office report overdue by %2</source>
+        <translation>Head office report overdue by %2</translation>
     </message>
 </context>
 <context>

@@ -2240,6 +2240,26 @@ Submitted as: %3</source>
         <translation>调整级别…</translation>
     </message>
     <message>
+        <source>Level…</source>
+        <translation>级别…</translation>
+    </message>
+    <message>
+        <source>Warning…</source>
+        <translation>预警…</translation>
+    </message>
+    <message>
+        <source>Report…</source>
+        <translation>初报…</translation>
+    </message>
+    <message>
+        <source>Close…</source>
+        <translation>结束事件…</translation>
+    </message>
+    <message>
+        <source>Follow</source>
+        <translation>跟随模式</translation>
+    </message>
+    <message>
         <source>Initial report…</source>
         <translation>初报…</translation>
     </message>
@@ -2388,6 +2408,14 @@ Submitted as: %3</source>
     <message>
         <source>Report to head office (step %1) overdue by %2</source>
         <translation>向上级报告（第 %1 步）已逾期 %2</translation>
+    </message>
+    <message>
+        <source>Head office report due in %2</source>
+        <translation>向上级报告剩余 %2</translation>
+    </message>
+    <message>
+        <source>Head office report overdue by %2</source>
+        <translation>向上级报告已逾期 %2</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,9 @@
 """At larger text (the application font 15 pt, Windows' 150 %) on a 1024×768 screen the incident
-console's step column keeps room for a step's words (it had 80 px in English, "Shout…"); at the
-usual size it is as before."""
+console shows its title and the starter's line whole, its buttons on one row, and room for a step's
+words; at the usual size the step column is as before. At 15 pt in English the title read
+"Fire and…" and the starter's line "FIRE v1 · started 07:56 by…", the buttons took two rows (which
+pushed the step list 17 px below its least height: its sideways scroll bar lay under the log), and
+the step column was 80 px wide ("Shout…")."""
 
 from __future__ import annotations
 
@@ -9,12 +12,13 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QSize
-from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QApplication
+from PySide6.QtGui import QFont, QFontMetrics
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton
 
 from branchguard.app import build_main_window
 from branchguard.context import AppContext
 from branchguard.gui.incidents.console import IncidentConsole
+from branchguard.gui.incidents.console.header import grown
 from branchguard.gui.incidents.console.steps_panel import STEP_CHARS
 from branchguard.gui.incidents.steps_model import IncidentStepsModel
 from tests.gui.fit_support import SMALL
@@ -56,6 +60,97 @@ def open_console(world: AppContext, qtbot: Any, plan: str, size: QSize = SMALL) 
     return console
 
 
+def shows_whole(label: QLabel) -> bool:
+    """Whether `label` shows all its text: its wrapped lines within its height, or its one line
+    within its width."""
+    if label.wordWrap():
+        return label.heightForWidth(label.width()) <= label.height()
+    return label.fontMetrics().horizontalAdvance(label.text()) <= label.contentsRect().width()
+
+
+@pytest.mark.parametrize("plan", ["FIRE", "NAT"])  # NAT: a weather incident, with its warning level
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_title_and_the_starters_line_read_whole_at_larger_text(
+    world: AppContext, qtbot: Any, text_points: Callable[[float], None], plan: str
+) -> None:
+    text_points(LARGE_POINTS)
+    console = open_console(world, qtbot, plan)
+    header, detail = console.header, console.detail
+    assert detail is not None
+    title, meta = header.title, header.meta
+    assert title.text() == detail.summary.title, f"the title shows {title.text()!r}"
+    need = title.heightForWidth(title.width())
+    assert shows_whole(title), f"{title.width()}×{title.height()} px, its lines {need} px tall"
+    assert title.font().pointSizeF() >= LARGE_POINTS and title.font().bold()
+    large = grown(console.font(), 15, bold=True)  # the title's size at 10 pt text, grown: 22.5 pt
+    if QFontMetrics(large).horizontalAdvance(title.text()) <= title.width():
+        assert title.font().pointSizeF() == large.pointSizeF()  # where it fits one line, not shrunk
+    assert "…" not in meta.text() and meta.text().startswith(f"{detail.summary.playbook_code} v")
+    assert detail.summary.status.label in meta.text()
+    assert shows_whole(meta), f"{meta.text()!r}: {meta.width()}×{meta.height()} px"
+    if header.checkpoint.isVisible():
+        assert shows_whole(header.checkpoint)
+
+
+@pytest.mark.parametrize("plan", ["FIRE", "NAT"])
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_buttons_take_one_row_at_larger_text(
+    world: AppContext, qtbot: Any, text_points: Callable[[float], None], plan: str
+) -> None:
+    """Short labels at larger text (the print button its icon), each whole, the full label read to
+    a screen reader."""
+    text_points(LARGE_POINTS)
+    console = open_console(world, qtbot, plan)
+    buttons = (
+        console.guides_button,
+        console.follow_button,
+        console.level_button,
+        console.warning_button,
+        console.report_button,
+        console.print_button,
+        console.close_button,
+    )
+    row = [b for b in buttons if b.isVisible()]
+    assert len(row) >= 5
+    tops = {b.geometry().center().y() for b in row}
+    assert len(tops) == 1, f"{plan}: the buttons take {len(tops)} rows: {[b.text() for b in row]}"
+    for button in row:
+        assert isinstance(button, QPushButton)
+        assert button.width() >= button.sizeHint().width(), f"{button.text()!r} cut"
+        assert button.accessibleName() and button.toolTip()
+
+
+@pytest.mark.parametrize("plan", ["FIRE", "NAT"])
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_header_and_the_buttons_leave_the_steps_their_height_at_larger_text(
+    world: AppContext, qtbot: Any, text_points: Callable[[float], None], plan: str
+) -> None:
+    """The step list gets at least its least height: four rows and the room for its sideways
+    scroll bar (whole_rows counts the rows its viewport holds, even where the log covers them)."""
+    text_points(LARGE_POINTS)
+    steps = open_console(world, qtbot, plan).steps
+    need = steps.minimumSizeHint().height()
+    assert steps.height() >= need, f"{plan}: the steps have {steps.height()} px of the {need} they need"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_checkpoint_is_shortened_only_where_the_room_asks(
+    world: AppContext, qtbot: Any, text_points: Callable[[float], None], lang: str
+) -> None:
+    """At 15 pt in English on a 1024-wide screen the checkpoint beside the starter's line drops its
+    step (the whole in its tooltip); in Chinese, and on a 1280-wide screen, it keeps it."""
+    text_points(LARGE_POINTS)
+    console = open_console(world, qtbot, "FIRE")
+    point = console.header._checkpoint
+    assert point is not None
+    checkpoint = console.header.checkpoint
+    for size, shortened in ((SMALL, lang == "en"), (WIDE, False)):
+        console.window().resize(size)
+        settle()
+        assert (f"{point.step}" not in checkpoint.text()) == shortened, f"{size}: {checkpoint.text()}"
+        assert shows_whole(checkpoint) and (not shortened or f"{point.step}" in checkpoint.toolTip())
+
+
 @pytest.mark.parametrize("lang", LANGS)
 def test_the_step_column_keeps_room_for_a_steps_words_at_larger_text(
     world: AppContext, qtbot: Any, text_points: Callable[[float], None]
@@ -69,6 +164,27 @@ def test_the_step_column_keeps_room_for_a_steps_words_at_larger_text(
     step = header.sectionSize(IncidentStepsModel.COL_TEXT)
     assert step >= least, f"the step column is {step} px, not {least}"
     assert header.length() <= table.viewport().width(), "the columns scroll sideways"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_with_the_call_list_open_the_steps_scroll_bar_is_in_view_at_larger_text(
+    world: AppContext, qtbot: Any, text_points: Callable[[float], None]
+) -> None:
+    """The columns scroll sideways beside the call list, the step column at its least width, and
+    the scroll bar shows whole (it lay under the log, the list pushed 17 px below its height)."""
+    text_points(LARGE_POINTS)
+    console = open_console(world, qtbot, "FIRE")
+    table = console.steps.table
+    header = table.horizontalHeader()
+    least = STEP_CHARS * table.fontMetrics().averageCharWidth()
+    console.calls_toggle.click()
+    settle()
+    assert console.calls.isVisible()
+    assert header.sectionSize(IncidentStepsModel.COL_TEXT) >= least
+    bar = table.horizontalScrollBar()
+    assert bar.isVisible()
+    seen = bar.visibleRegion().boundingRect().size()
+    assert seen == bar.size(), f"the scroll bar shows {seen.height()} of its {bar.height()} px"
 
 
 @pytest.mark.parametrize("size", [SMALL, WIDE], ids=["1024", "1280"])

@@ -56,7 +56,7 @@ from branchguard.gui.kit.flow import FlowLayout
 from branchguard.gui.kit.icons import icon
 from branchguard.gui.kit.loader import Loader
 from branchguard.gui.kit.plain import plain
-from branchguard.gui.kit.text_scale import large_text
+from branchguard.gui.kit.text_scale import label_button, large_text
 from branchguard.gui.kit.writer import writer
 from branchguard.gui.shell.session import GuiSession
 
@@ -252,21 +252,21 @@ class IncidentConsole(QWidget):
         self.close_action = action("Ctrl+Shift+C", self.ask_close)
 
     def retranslate(self) -> None:
-        self.level_button.setText(self.tr("Change level…"))
+        label_button(self.level_button, self.tr("Change level…"), self.tr("Level…"))
         self.level_button.setToolTip(self.tr("Raise or lower the level, with a reason (Ctrl+Shift+L)"))
-        self.warning_button.setText(self.tr("Warning level…"))
+        label_button(self.warning_button, self.tr("Warning level…"), self.tr("Warning…"))
         self.warning_button.setToolTip(self.tr("The four-colour weather or disaster warning (Ctrl+Shift+W)"))
-        self.report_button.setText(self.tr("Initial report…"))
+        label_button(self.report_button, self.tr("Initial report…"), self.tr("Report…"))
         self.report_button.setToolTip(self.tr("The initial report to head office (Ctrl+Shift+R)"))
-        self.close_button.setText(self.tr("Close incident…"))
+        label_button(self.close_button, self.tr("Close incident…"), self.tr("Close…"))
         self.close_button.setToolTip(self.tr("Close the incident, recording how it ended (Ctrl+Shift+C)"))
-        self.print_button.setText(self.tr("Preview / Print"))
+        label_button(self.print_button, self.tr("Preview / Print"), "")  # at larger text its icon
         self.print_button.setToolTip(
             self.tr("The incident report or the initial report: preview, print or save as PDF (Ctrl+P)")
         )
         self.print_menu.retranslate()
         self.guides_button.retranslate()
-        self.follow_button.setText(self.tr("Follow mode"))
+        label_button(self.follow_button, self.tr("Follow mode"), self.tr("Follow"))
         self.follow_button.setToolTip(self.tr("Full screen, current step in large type (Ctrl+Shift+F)"))
         self.calls_title.setText(self.tr("Call list"))
         self._label_calls_toggle()

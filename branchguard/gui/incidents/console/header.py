@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from branchguard.core.accounts.names import Names
@@ -13,7 +13,6 @@ from branchguard.core.incidents.types import Checkpoint, IncidentDetail, Inciden
 from branchguard.core.kernel.i18n import t
 from branchguard.gui.incidents.elapsed import show_elapsed
 from branchguard.gui.kit import style
-from branchguard.gui.kit.elided import ElidedLabel
 from branchguard.gui.kit.plain import WrapLabel, plain, tip
 from branchguard.gui.kit.rows import phone_font
 from branchguard.gui.kit.text_scale import large_text
@@ -48,6 +47,32 @@ def grown(font: QFont, points: float, bold: bool = False) -> QFont:
     return sized(font, points * max(1.0, font.pointSizeF() / BODY_POINTS), bold)
 
 
+class TitleLabel(WrapLabel):
+    """The incident's title in `font` where it fits on one line, else wrapped in `body` (at larger
+    text: grown to 22.5 pt, an English plan's title took three lines beside the level box, and cut
+    to one line ending "…" it read "Fire and…" on a 1024-wide screen)."""
+
+    def __init__(self, font: QFont, body: QFont) -> None:
+        super().__init__()
+        self._fonts = (font, body)
+        self.setFont(font)
+
+    def setText(self, text: str) -> None:
+        super().setText(text)
+        self._fit()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        font, body = self._fonts
+        one_line = QFontMetrics(font).horizontalAdvance(self.text()) <= self.contentsRect().width()
+        chosen = font if one_line else body
+        if self.font() != chosen:
+            self.setFont(chosen)
+
+
 class IncidentHeader(QFrame):
     """What the lead must see without looking for it; `tick` moves the clocks every second."""
 
@@ -72,20 +97,21 @@ class IncidentHeader(QFrame):
         self.drill_badge.setObjectName("incident_drill_badge")
         self.drill_badge.setStyleSheet(badge_css(style.DRILL))
         self.drill_badge.setFont(grown(self.font(), 14, bold=True))
-        # A long plan title takes two lines; a long word never widens the window. At larger text one
-        # line ending "…", the whole in its tooltip: wrapped to three lines beside a level box as
-        # tall, with the starter's line on two, the header took 160 px of a 768-line screen's 613.
-        large = large_text(self)
-        self.title: QLabel = ElidedLabel() if large else WrapLabel()
+        # A long plan title takes two lines; a long word never widens the window.
+        self._large = large = large_text(self)
+        title_font = grown(self.font(), 15, bold=True)
+        body = sized(self.font(), self.font().pointSizeF(), bold=True) if large else title_font
+        self.title = TitleLabel(title_font, body)
         self.title.setObjectName("incident_title")
-        self.title.setFont(grown(self.font(), 15, bold=True))
         self.elapsed = QLabel()
         self.elapsed.setObjectName("incident_elapsed")
         self.elapsed.setFont(sized(phone_font(), 20, bold=True))
-        self.meta: QLabel = ElidedLabel() if large else plain(QLabel())  # the starter's and closer's names
+        # the starter's and closer's names; wrapped, never wider than the room beside the checkpoint
+        # (at 15 pt the two asked for 826 px)
+        self.meta: QLabel = WrapLabel() if large else plain(QLabel())
         self.meta.setObjectName("incident_meta")
         self.meta.setProperty("role", "hint")
-        self.meta.setWordWrap(not large)  # beside the checkpoint: at 15 pt the two asked for 826 px
+        self.meta.setWordWrap(True)
         self.checkpoint = QLabel()
         self.checkpoint.setObjectName("incident_checkpoint")
         self.checkpoint.setFont(grown(self.font(), 12, bold=True))
@@ -97,7 +123,7 @@ class IncidentHeader(QFrame):
         top.addWidget(self.drill_badge)
         top.addWidget(self.title, 1)
         top.addWidget(self.elapsed)
-        below = QHBoxLayout()
+        below = self.below = QHBoxLayout()
         below.addWidget(self.meta, 1)
         below.addWidget(self.checkpoint)
         box = QVBoxLayout(self)
@@ -170,11 +196,31 @@ class IncidentHeader(QFrame):
         left = (point.due_at - now).total_seconds()
         if state is DeadlineState.OVERDUE:
             text = self.tr("Report to head office (step %1) overdue by %2")
+            short = self.tr("Head office report overdue by %2")
             colour = style.ERROR
         else:
             text = self.tr("Report to head office (step %1) due in %2")
+            short = self.tr("Head office report due in %2")
             colour = style.WARNING if state is DeadlineState.SOON else style.TEXT
-        self.checkpoint.setText(text.replace("%1", str(point.step)).replace("%2", duration_clock(abs(left))))
+        clock = duration_clock(abs(left))
+        whole = text.replace("%1", str(point.step)).replace("%2", clock)
+        shown = whole if self._fits_whole(whole) else short.replace("%2", clock)
+        self.checkpoint.setText(shown)
         self.checkpoint.setStyleSheet(f"color: {colour};")
         self.checkpoint.setProperty("overdue", state is DeadlineState.OVERDUE)
-        self.checkpoint.setToolTip(tip(point.text.text))
+        self.checkpoint.setToolTip(tip(point.text.text if shown == whole else f"{whole}\n{point.text.text}"))
+
+    def _fits_whole(self, text: str) -> bool:
+        """Whether the checkpoint's `text` leaves the starter's line one line beside it; only at larger
+        text is it shortened (without its step, the whole in its tooltip): in English on a 1024-wide
+        screen the two took two lines."""
+        if not self._large:
+            return True
+        meta = self.meta.fontMetrics().horizontalAdvance(self.meta.text())
+        spacing = self.below.spacing() if self.below.spacing() >= 0 else 6
+        return meta + spacing + self.checkpoint.fontMetrics().horizontalAdvance(text) <= self.width()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self._large:
+            self.tick()  # the checkpoint's words follow the room
