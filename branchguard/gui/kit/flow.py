@@ -70,6 +70,10 @@ class FlowLayout(QLayout):
     def count(self) -> int:
         return len(self._items)
 
+    def spacing(self) -> int:
+        """The gap between items on a line."""
+        return self._gap()
+
     def itemAt(self, index: int) -> QLayoutItem | None:
         return self._items[index] if 0 <= index < len(self._items) else None
 

@@ -13,8 +13,7 @@ back the pixels it was given: nothing moves at the usual size.
   lacks it (room for the arrow in every column cost a 15 pt list 30 px a column, and at 10 pt moved
   columns whose titles read whole unsorted);
 - `keep_stretched_titles`: a table's columns that share the room left never narrower than their
-  titles, or than a width given (the table scrolls sideways where the room is too small);
-- `label_button`: a button's short label at larger text (a row of full labels wrapped).
+  titles, or than a width given (the table scrolls sideways where the room is too small).
 
 Imported by the sidebar before the first frame: no `Qt.…` here (gui/shell/main_window.py says why).
 """
@@ -25,7 +24,7 @@ from collections.abc import Iterable
 
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QFont, QFontInfo, QFontMetrics
-from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QHeaderView, QStyle, QTableView, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyle, QTableView, QWidget
 
 from branchguard.gui.kit import style
 
@@ -46,13 +45,6 @@ def large_text(widget: QWidget) -> bool:
 def scaled(pixels: int, widget: QWidget) -> int:
     """`pixels` chosen for 10 pt text, grown in proportion to `widget`'s larger text."""
     return max(pixels, round(pixels * points(widget) / BASE_POINTS))
-
-
-def label_button(button: QAbstractButton, full: str, short: str) -> None:
-    """`button` labelled `full`, or `short` at larger text, where a row of full labels took two
-    lines (the console's, at 15 pt in English); a screen reader reads the full label."""
-    button.setText(short if large_text(button) else full)
-    button.setAccessibleName(full)
 
 
 def row_height(pixels: int, widget: QWidget) -> int:

@@ -8,11 +8,10 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtGui import QFont, QFontMetrics, QStandardItemModel
-from PySide6.QtWidgets import QApplication, QHeaderView, QPushButton, QTableView, QWidget
+from PySide6.QtWidgets import QApplication, QHeaderView, QTableView, QWidget
 
 from branchguard.gui.kit.text_scale import (
     keep_stretched_titles,
-    label_button,
     row_height,
     scaled,
     set_row_height,
@@ -142,14 +141,3 @@ def test_a_stretched_column_keeps_the_least_width_given(
     qtbot.waitUntil(lambda: header.sectionResizeMode(1) == QHeaderView.ResizeMode.Stretch)
     assert header.sectionSize(1) > 150
 
-
-def test_a_buttons_short_label_shows_at_larger_text_only(
-    qtbot: Any, text_size: Callable[[float], None]
-) -> None:
-    for points, shown in ((10, "Close incident…"), (15, "Close…")):
-        text_size(points)
-        button = QPushButton()
-        qtbot.addWidget(button)
-        label_button(button, "Close incident…", "Close…")
-        assert button.text() == shown
-        assert button.accessibleName() == "Close incident…"  # read whole to a screen reader

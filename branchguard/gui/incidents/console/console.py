@@ -52,11 +52,11 @@ from branchguard.gui.incidents.console.log_panel import LARGE_LOG_ROWS, LogPanel
 from branchguard.gui.incidents.console.side_panel import AttachmentsBox, CallList, OutcomeBox
 from branchguard.gui.incidents.console.steps_panel import StepsPanel
 from branchguard.gui.incidents.reports import ReportMenu
-from branchguard.gui.kit.flow import FlowLayout
 from branchguard.gui.kit.icons import icon
 from branchguard.gui.kit.loader import Loader
 from branchguard.gui.kit.plain import plain
-from branchguard.gui.kit.text_scale import label_button, large_text
+from branchguard.gui.kit.short_labels import ButtonRow
+from branchguard.gui.kit.text_scale import large_text
 from branchguard.gui.kit.writer import writer
 from branchguard.gui.shell.session import GuiSession
 
@@ -152,11 +152,13 @@ class IncidentConsole(QWidget):
         box.setSpacing(4)
         box.addWidget(self.header)
         box.addWidget(self.message)
-        buttons = FlowLayout(spacing=4)  # at the right on one line; wraps on a small screen
-        box.addLayout(buttons)
+        # At the right on one line; wraps on a small screen (at larger text first short labels).
+        self.button_row = ButtonRow(self)
+        box.addWidget(self.button_row)
         split = QSplitter(Qt.Orientation.Horizontal, self)
         split.setChildrenCollapsible(False)
         box.addWidget(split, 1)
+        buttons = self.button_row.flow
         buttons.add_stretch()
         for button in (
             self.guides_button,
@@ -252,25 +254,24 @@ class IncidentConsole(QWidget):
         self.close_action = action("Ctrl+Shift+C", self.ask_close)
 
     def retranslate(self) -> None:
-        label_button(self.level_button, self.tr("Change level…"), self.tr("Level…"))
+        self.button_row.label(self.level_button, self.tr("Change level…"), self.tr("Level…"))
         self.level_button.setToolTip(self.tr("Raise or lower the level, with a reason (Ctrl+Shift+L)"))
-        label_button(self.warning_button, self.tr("Warning level…"), self.tr("Warning…"))
+        self.button_row.label(self.warning_button, self.tr("Warning level…"), self.tr("Warning…"))
         self.warning_button.setToolTip(self.tr("The four-colour weather or disaster warning (Ctrl+Shift+W)"))
-        label_button(self.report_button, self.tr("Initial report…"), self.tr("Report…"))
+        self.button_row.label(self.report_button, self.tr("Initial report…"), self.tr("Report…"))
         self.report_button.setToolTip(self.tr("The initial report to head office (Ctrl+Shift+R)"))
-        label_button(self.close_button, self.tr("Close incident…"), self.tr("Close…"))
+        self.button_row.label(self.close_button, self.tr("Close incident…"), self.tr("Close…"))
         self.close_button.setToolTip(self.tr("Close the incident, recording how it ended (Ctrl+Shift+C)"))
-        label_button(self.print_button, self.tr("Preview / Print"), "")  # at larger text its icon
+        self.button_row.label(self.print_button, self.tr("Preview / Print"), "")  # at larger text its icon
         self.print_button.setToolTip(
             self.tr("The incident report or the initial report: preview, print or save as PDF (Ctrl+P)")
         )
         self.print_menu.retranslate()
         self.guides_button.retranslate()
-        label_button(self.follow_button, self.tr("Follow mode"), self.tr("Follow"))
+        self.button_row.label(self.follow_button, self.tr("Follow mode"), self.tr("Follow"))
         self.follow_button.setToolTip(self.tr("Full screen, current step in large type (Ctrl+Shift+F)"))
         self.calls_title.setText(self.tr("Call list"))
         self._label_calls_toggle()
-
         self.done_action.setText(self.tr("Mark the step done"))
         self.skip_action.setText(self.tr("Skip the step…"))
         self.write_action.setText(self.tr("Write a log entry"))
