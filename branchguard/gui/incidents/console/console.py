@@ -594,8 +594,6 @@ class IncidentConsole(QWidget):
     def open_follow_mode(self) -> None:
         if not self.may_mark_steps():
             return
-        from branchguard.gui.incidents.follow_mode import (
-            open_follow_mode,  # written alongside; loaded when asked for
-        )
+        from branchguard.gui.incidents.follow_mode import open_follow_mode  # loaded when asked for
 
         open_follow_mode(self, self.session, self.incident_id)
