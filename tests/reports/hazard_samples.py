@@ -41,6 +41,7 @@ def hazard(n: int, **changes: object) -> HazardInfo:
         closed_by=None,
         closed_at=None,
         schedule_id=None,
+        drill_id=None,
         overdue=due < NOW.date(),
         age_days=n,
     )

@@ -36,6 +36,7 @@ from branchguard.core.kernel.china_time import china_year
 from branchguard.core.kernel.types import Actor, Text2
 from branchguard.core.schedules.titles import made_title
 from branchguard.db.base import utcnow
+from branchguard.db.models.drills import DrillPlanRow
 from branchguard.db.models.hazards import HazardEventRow, HazardRow, SeverityRuleRow
 from branchguard.db.models.inspections import InspectionRow, TemplateVersionRow
 
@@ -52,7 +53,7 @@ INFO_NAMES = (
     "id", "title", "description", "severity", "status", "source", "location", "owner", "due_date",
     "interim_due_at", "plan_due_at", "report_head_office", "inspection_id", "item_number",
     "template_code", "opened_by", "opened_at", "remediated_by", "remediated_at", "verified_by",
-    "verified_at", "closed_by", "closed_at", "schedule_id",
+    "verified_at", "closed_by", "closed_at", "schedule_id", "drill_id",
 )  # fmt: skip
 INFO_COLUMNS = tuple(HazardRow.__table__.c[name] for name in INFO_NAMES)
 # The enums by stored value: a dictionary lookup, where calling the enum costs ~1 µs a row each.
@@ -155,7 +156,7 @@ def infos_of(
         id_, title, description, severity, status, source, location, owner, due_date, interim_due_at,
         plan_due_at, report_head_office, inspection_id, item_number, template_code, opened_by,
         opened_at, remediated_by, remediated_at, verified_by, verified_at, closed_by, closed_at,
-        schedule_id,
+        schedule_id, drill_id,
     ) in rows:  # fmt: skip
         due_at = due_at_of.get(due_date)
         if due_at is None:
@@ -188,6 +189,7 @@ def infos_of(
                 closed_by=closed_by,
                 closed_at=closed_at,
                 schedule_id=schedule_id,
+                drill_id=drill_id,
                 overdue=status in OPEN_STATES and today > due_date,  # as is_overdue
                 age_days=max(0, ((closed_at or now) - opened_at).days),  # as age_days
             )
@@ -223,6 +225,7 @@ def detail_of(row: HazardRow, now: datetime, zone: ZoneInfo) -> HazardDetail:
         ),
         verification_note=made_title(row.verification_note),
         checklist=_checklist_of(row),
+        drill_title=_drill_title_of(row),
     )
 
 
@@ -238,6 +241,14 @@ def _checklist_of(row: HazardRow) -> Text2:
         .where(InspectionRow.id == row.inspection_id)
     ).first()
     return Text2(*found) if found is not None else Text2()
+
+
+def _drill_title_of(row: HazardRow) -> str:
+    """The title of the drill that found the hazard ("" for any other): the detail names it."""
+    s = object_session(row)
+    if row.drill_id is None or s is None:
+        return ""
+    return s.scalar(select(DrillPlanRow.title).where(DrillPlanRow.id == row.drill_id)) or ""
 
 
 def add_event(
@@ -275,6 +286,8 @@ def filtered(flt: HazardFilter, now: datetime, zone: ZoneInfo) -> Select[tuple[H
         stmt = stmt.where(HazardRow.owner == flt.owner.strip())
     if flt.inspection_id is not None:
         stmt = stmt.where(HazardRow.inspection_id == flt.inspection_id)
+    if flt.drill_id is not None:
+        stmt = stmt.where(HazardRow.drill_id == flt.drill_id)
     if flt.opened_from is not None:
         start = datetime.combine(flt.opened_from, time(0), tzinfo=zone)
         stmt = stmt.where(HazardRow.opened_at >= start)

@@ -56,6 +56,7 @@ class HazardAction(enum.StrEnum):
 class HazardSource(LabelledEnum):
     INSPECTION = "inspection"  # a failed item (automatic)
     MANUAL = "manual"  # entered by hand
+    DRILL = "drill"  # a problem a held drill found (`drill_id`)
 
     @classmethod
     def _prefix(cls) -> str:
@@ -156,6 +157,7 @@ class HazardInfo:
     closed_by: str | None
     closed_at: datetime | None
     schedule_id: int | None  # the one-off HAZARD schedule carrying the due reminders
+    drill_id: int | None  # the drill that found it (source DRILL)
     overdue: bool
     age_days: int  # days open: from opened_at to closed_at (or now)
 
@@ -188,6 +190,7 @@ class HazardDetail:
     events: tuple[HazardEvent, ...]
     verification_note: str
     checklist: Text2 = field(default_factory=Text2)  # the name of the checklist that found it, if any
+    drill_title: str = ""  # the title of the drill that found it, if any
 
     @property
     def evidence(self) -> tuple[AttachmentRef, ...]:
@@ -209,6 +212,7 @@ class HazardFilter:
     opened_to: date | None = None
     inspection_id: int | None = None
     source: HazardSource | None = None
+    drill_id: int | None = None  # raised from this drill
 
 
 @dataclass(frozen=True)

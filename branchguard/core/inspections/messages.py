@@ -38,6 +38,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "hazard_status.closed": ("Closed", "已销号"),
     "hazard_source.inspection": ("Inspection", "检查发现"),
     "hazard_source.manual": ("Entered by hand", "手工登记"),
+    "hazard_source.drill": ("Drill", "演练发现"),
     "remediation_kind.interim_control": ("Interim control", "临时管控措施"),
     "remediation_kind.plan": ("Remediation plan", "整改方案"),
     "remediation_kind.head_office_report": ("Reported to head office", "上报上级行"),

@@ -117,7 +117,7 @@ def plain(value: Any) -> Any:
 # Columns added to an evidence table after its records could be ledgered: left out of a record's
 # state while empty, so a record ledgered before the column existed still matches its entry.
 LATER_COLUMNS: frozenset[tuple[str, str]] = frozenset(
-    {("incidents", "warning_level"), ("incident_actions", "complaint_id")}
+    {("incidents", "warning_level"), ("incident_actions", "complaint_id"), ("hazards", "drill_id")}
 )
 
 

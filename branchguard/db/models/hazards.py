@@ -7,12 +7,14 @@ from sqlalchemy import JSON, Boolean, Date, ForeignKey, Index, Integer, String, 
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from branchguard.db.base import Base, UTCDateTime, utcnow
-from branchguard.db.models import inspections as inspection_models  # noqa: F401  (tables its foreign keys point at)
+from branchguard.db.models import drills as drill_models  # noqa: F401  (tables its foreign keys point at)
+from branchguard.db.models import inspections as inspection_models  # noqa: F401
 from branchguard.db.models import schedules as schedule_models  # noqa: F401
 
 
 class HazardRow(Base):
-    """A hazard (隐患). From an inspection: unique per (inspection, item number); by hand: both NULL."""
+    """A hazard (隐患). From an inspection: unique per (inspection, item number); by hand: both NULL.
+    Raised from a drill (migration 0025): `drill_id`, source "drill"."""
 
     __tablename__ = "hazards"
     __table_args__ = (
@@ -53,6 +55,10 @@ class HazardRow(Base):
     # the one-off HAZARD schedule carrying the due reminders (a new one after a move or reopen)
     schedule_id: Mapped[int | None] = mapped_column(
         ForeignKey("schedules.id", ondelete="SET NULL"), nullable=True
+    )
+    # the drill that found it (migration 0025; source "drill"), last as the migration added it
+    drill_id: Mapped[int | None] = mapped_column(
+        ForeignKey("drill_plans.id", ondelete="RESTRICT"), nullable=True, index=True
     )
 
     steps: Mapped[list["HazardStepRow"]] = relationship(

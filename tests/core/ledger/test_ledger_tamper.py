@@ -233,6 +233,27 @@ def test_a_column_added_later_keeps_old_states_and_a_key_dropped_is_named(ctx, l
     assert problem.startswith("follow-up action") and "lacks" in problem
 
 
+def test_a_hazard_ledgered_before_drill_id_existed_still_verifies(ctx, lead, tmp_path: Path) -> None:
+    """Hazards ledgered before revision 0025 (their states without `drill_id`) still match: the
+    column is a later one, left out while empty; a hazard's other key dropped is still named."""
+    a_day(ctx, lead, tmp_path)
+
+    def as_before(key: str) -> Any:
+        def edit(entry: Entry) -> None:
+            if entry.entity == "hazard" and entry.state is not None:
+                entry.state.pop(key, None)
+
+        return edit
+
+    with ctx.engine.begin() as conn:
+        forge(conn, edit=as_before("drill_id"))
+    assert verify(ctx, lead) == []
+    with ctx.engine.begin() as conn:
+        forge(conn, edit=as_before("closed_at"))
+    (problem,) = verify(ctx, lead)
+    assert "lacks" in problem
+
+
 def test_a_document_about_many_records_proves_the_chain_and_the_records_it_prints(
     ctx, lead, tmp_path: Path
 ) -> None:
