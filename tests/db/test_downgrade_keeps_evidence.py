@@ -1,5 +1,6 @@
 """Going back a revision never deletes evidence: a downgrade past 0020 while a complaint's action
-is recorded, or past 0018 while a warning is, is refused and changes nothing."""
+is recorded, past 0018 while a warning is, or past 0025 while a hazard raised from a drill is, is
+refused and changes nothing."""
 
 from __future__ import annotations
 
@@ -55,3 +56,18 @@ def test_a_complaints_action_keeps_revision_0020(ctx, lead) -> None:
     with ctx.engine.connect() as conn:
         assert conn.execute(text("SELECT count(*) FROM incident_actions WHERE complaint_id = :c"),
                             {"c": made}).scalar_one() == 1  # fmt: skip
+
+
+def test_a_hazard_raised_from_a_drill_keeps_revision_0025(ctx, lead) -> None:
+    from branchguard.core.hazards.types import HazardInput
+    from tests.core.hazards.test_hazards_from_drills import held_drill
+
+    drill = held_drill(ctx, lead)
+    made = ctx.services.hazards.create(lead, HazardInput("金库人员撤离慢", owner="李安全"), drill_id=drill)
+    before = _revision(ctx)
+    with pytest.raises(RuntimeError, match="0025"):
+        _go_back(ctx, "0024")
+    assert _revision(ctx) == before
+    with ctx.engine.connect() as conn:
+        assert conn.execute(text("SELECT drill_id FROM hazards WHERE id = :h"),
+                            {"h": made.info.id}).scalar_one() == drill  # fmt: skip

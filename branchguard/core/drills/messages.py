@@ -92,6 +92,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Drill #{id} is {status}: the headcount is taken while a run is not yet evaluated",
         "演练 #{id} 的状态为“{status}”：只能在已实施、尚未评估的演练中清点人数",
     ),
+    "drill.hazard_not_held": (
+        "Drill #{id} is {status}: hazards are raised from a drill once it has been held and evaluated",
+        "演练 #{id} 的状态为“{status}”：演练举行并评估后才能登记其发现的隐患",
+    ),
+    "drill.hazard_voided": (
+        "The record of drill #{id} was voided: no hazards are raised from it",
+        "演练 #{id} 的补录记录已作废：不能由其登记隐患",
+    ),
     "drill.not_evaluated": (
         "Drill #{id} is {status}: corrective actions are followed up once the drill is evaluated",
         "演练 #{id} 的状态为“{status}”：演练评估后才能跟进整改措施",

@@ -1,7 +1,8 @@
 """Which actions a drill's status opens and who may take them.
 
 A plan is run or cancelled while planned; a run takes its headcount and is evaluated until it is
-evaluated; an evaluated run's corrective actions are followed up. The window asks
+evaluated; an evaluated run's corrective actions are followed up, and the problems a held drill
+(run and evaluated, or recorded afterwards) found are opened as hazards linked to it. The window asks
 `available_actions` which buttons to enable; the service checks the same table with `expect` (and
 the role table with `require`), so what the window withholds is refused on the command line too.
 """
@@ -39,6 +40,7 @@ ACTIONS: MappingProxyType[DrillAction, ActionRule] = MappingProxyType(
         DrillAction.VIEW_ACTIONS: ActionRule("drill.read", _EVALUATED, "drill.not_evaluated"),
         DrillAction.COMPLETE_ACTION: ActionRule("drill.evaluate", _EVALUATED, "drill.not_evaluated"),
         DrillAction.VOID: ActionRule("drill.record_held", _EVALUATED, "drill.not_evaluated"),
+        DrillAction.RECORD_HAZARD: ActionRule("hazard.create", _EVALUATED, "drill.hazard_not_held"),
     }
 )
 

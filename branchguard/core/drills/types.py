@@ -58,6 +58,7 @@ class DrillAction(enum.StrEnum):
     VIEW_ACTIONS = "view_actions"  # the corrective actions of the evaluation
     COMPLETE_ACTION = "complete_action"
     VOID = "void"  # a drill recorded afterwards by mistake: it stops counting, its record stays
+    RECORD_HAZARD = "record_hazard"  # a problem a held drill found, opened as a hazard linked to it
 
 
 class ComplianceStatus(LabelledEnum):

@@ -221,4 +221,5 @@ def audit_view(row: HazardRow) -> dict[str, Any]:
         "due_date": row.due_date,
         "inspection": row.inspection_id,
         "item": row.item_number,
+        **({"drill": row.drill_id} if row.drill_id is not None else {}),  # as before for every other
     }

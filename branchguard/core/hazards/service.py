@@ -1,6 +1,6 @@
-"""Hazard register (隐患台账): hazards by hand or from failed inspection items, remediation steps
-with evidence, remediated -> verified by a second person -> closed, reopen, the filtered register
-with ageing, the dashboard's counts, and the configurable severity policy.
+"""Hazard register (隐患台账): hazards by hand, from failed inspection items or from held drills,
+remediation steps with evidence, remediated -> verified by a second person -> closed, reopen, the
+filtered register with ageing, the dashboard's counts, and the configurable severity policy.
 
 Lead and staff work hazards; everyone reads; the safety lead sets the policy. Each hazard's due date
 is a one-off HAZARD schedule owned by the hazard's owner (reminders, the calendar). The schedule
@@ -22,6 +22,8 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
 from branchguard.core.audit.service import record
+from branchguard.core.drills import rules as drill_rules
+from branchguard.core.drills.types import DrillAction, DrillStatus
 from branchguard.core.hazards import reminders as hazard_schedules
 from branchguard.core.hazards import rules as rules_
 from branchguard.core.hazards import store
@@ -42,7 +44,7 @@ from branchguard.core.hazards.types import (
 )
 from branchguard.core.kernel import validation
 from branchguard.core.kernel.attachments import AttachmentRef, AttachmentStore
-from branchguard.core.kernel.errors import NotFound, refuse_if_changed
+from branchguard.core.kernel.errors import NotFound, ValidationError, refuse_if_changed
 from branchguard.core.kernel.i18n import Message, t
 from branchguard.core.kernel.roles import require
 from branchguard.core.kernel.types import Actor
@@ -50,6 +52,7 @@ from branchguard.core.schedules import rules
 from branchguard.core.schedules.service import ScheduleService
 from branchguard.db.base import utcnow
 from branchguard.db.locks import locked
+from branchguard.db.models.drills import DrillPlanRow
 from branchguard.db.models.hazards import HazardRow, HazardStepRow
 
 
@@ -62,6 +65,7 @@ class NewHazard:
     item_number: int | None = None
     template_code: str = ""
     photos: tuple[AttachmentRef, ...] = ()
+    drill_id: int | None = None  # the held drill that found it (source DRILL)
 
 
 @dataclass(frozen=True)
@@ -116,15 +120,22 @@ class HazardService:
         return checked
 
     # -- opening ---------------------------------------------------------------------------------
-    def create(self, actor: Actor, data: HazardInput) -> HazardDetail:
+    def create(self, actor: Actor, data: HazardInput, drill_id: int | None = None) -> HazardDetail:
         """A hazard entered by hand: it names its owner, and it is not due before today (the day it
-        was found, in the branch's zone; the register keeps no earlier finding date)."""
+        was found, in the branch's zone; the register keeps no earlier finding date).
+
+        `drill_id`: raised from that drill (source DRILL, linked to it), which must have been held
+        (run and evaluated, or recorded afterwards) and not voided: else a ValidationError on the
+        drill. Its row is locked first, so a void from another PC comes before or after, not between."""
         require(actor, "hazard.create")
         values = rules_.clean_input(data)
         rules_.require_owner(values)
         rules_.check_due(data.due, store.local_date(utcnow(), self.zone))
         with self._sessions.begin() as s:
-            row = self.open_in(s, actor, values, data.due, NewHazard(HazardSource.MANUAL))
+            origin = NewHazard(HazardSource.MANUAL)
+            if drill_id is not None:
+                origin = NewHazard(HazardSource.DRILL, drill_id=_held_drill(s, drill_id))
+            row = self.open_in(s, actor, values, data.due, origin)
             detail = store.detail_of(row, utcnow(), self.zone)
         self._schedules.notify()
         return detail
@@ -151,6 +162,7 @@ class HazardService:
             item_number=origin.item_number,
             template_code=origin.template_code,
             photos=store.ref_values(origin.photos),
+            drill_id=origin.drill_id,
             opened_by=actor.username,
             opened_at=now,
         )
@@ -491,3 +503,15 @@ class HazardService:
         if row is None:
             raise NotFound(Message("hazard.not_found", id=hazard_id))
         return row
+
+
+def _held_drill(s: Session, drill_id: int) -> int:
+    """`drill_id`, locked, when a hazard may be raised from it (core/drills/rules.py); else why not,
+    on the drill: there is none, its record was voided, or it has not been held and evaluated."""
+    row = locked(s, DrillPlanRow, drill_id)
+    if row is None:
+        raise ValidationError("field.drill", Message("drill.not_found", id=drill_id))
+    if row.status == DrillStatus.CANCELLED.value and row.run_at is not None:  # a voided record
+        raise ValidationError("field.drill", Message("drill.hazard_voided", id=drill_id))
+    drill_rules.expect(row.id, row.status, DrillAction.RECORD_HAZARD)
+    return row.id
