@@ -42,10 +42,11 @@ def add_hazard_filter_arguments(parser: argparse.ArgumentParser) -> None:
         help="opened on or before this local date",
     )
     group.add_argument("--inspection", type=record_id, metavar="ID", help="opened by this inspection")
+    group.add_argument("--drill", type=record_id, metavar="ID", help="raised from this drill")
     group.add_argument(
         "--source",
         choices=[s.value for s in HazardSource],
-        help="only hazards found by an inspection or entered by hand",
+        help="only hazards found by an inspection or a drill, or entered by hand",
     )
 
 
@@ -61,6 +62,7 @@ def hazard_filter_from_args(args: argparse.Namespace) -> HazardFilter:
         opened_to=args.opened_to,
         inspection_id=args.inspection,
         source=HazardSource(args.source) if args.source else None,
+        drill_id=args.drill,
     )
 
 

@@ -34,6 +34,7 @@ from branchguard.core.inspections.types import (
 )
 from branchguard.core.kernel.errors import NotFound, ValidationError
 from branchguard.core.kernel.i18n import Message, t
+from branchguard.reports.hazard_common import source_text
 
 if TYPE_CHECKING:  # the context pulls in SQLAlchemy: only where a command runs
     from branchguard.context import AppContext
@@ -132,6 +133,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     add.add_argument(
         "--due", type=iso_date, help="due by this local date (YYYY-MM-DD); default: the policy's"
     )
+    add.add_argument(
+        "--drill", type=record_id, metavar="ID", help="found by this drill (held: evaluated or recorded)"
+    )
     add.add_argument("--json", action="store_true", help=JSON_TEXT_HELP)
     add.set_defaults(handler=run_hazard_add)
 
@@ -189,6 +193,7 @@ def hazard_json(h: HazardInfo, zone: str) -> dict[str, Any]:
         "verified_by": h.verified_by,
         "closed_by": h.closed_by,
         "schedule_id": h.schedule_id,
+        "drill_id": h.drill_id,
         "opened_local": wall_clock(h.opened_at, zone),
     }
 
@@ -414,7 +419,7 @@ def run_hazard_add(ctx: AppContext, args: argparse.Namespace) -> int:
         due=args.due,
         title=args.title,
     )
-    detail = ctx.services.hazards.create(cli_actor(args), data)
+    detail = ctx.services.hazards.create(cli_actor(args), data, drill_id=args.drill)
     if args.json:
         print_json(hazard_detail_json(detail, _zone(ctx)))
     else:
@@ -446,6 +451,7 @@ def run_hazard_show(ctx: AppContext, args: argparse.Namespace) -> int:
         print(more)
     where, who, due = t("field.location"), t("field.owner"), t("field.due_at")
     print(f"{where}: {h.location}  {who}: {h.owner}  {due}: {h.due_date}")
+    print(f"{t('report.hazards.col.source')}: {source_text(h)}")  # the drill or inspection it came from
     for step in detail.steps:
         print(f"  - {wall_clock(step.added_at, zone)}  {step.kind.label}: {step.text}  ({step.added_by})")
     for event in detail.events:

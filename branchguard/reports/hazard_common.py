@@ -36,6 +36,8 @@ def describe_filter(hazard_filter: HazardFilter) -> list[tuple[str, str]]:
         parts.append((t("report.hazards.filter.opened"), _date_range(f.opened_from, f.opened_to)))
     if f.inspection_id is not None:
         parts.append((t("report.hazards.filter.inspection"), f"#{f.inspection_id}"))
+    if f.drill_id is not None:
+        parts.append((t("report.hazards.filter.drill"), f"#{f.drill_id}"))
     if f.source is not None:
         parts.append((t("report.hazards.filter.source"), f.source.label))
     if not parts:
@@ -90,7 +92,9 @@ def description_text(hazard: HazardInfo) -> str:
 
 
 def source_text(hazard: HazardInfo) -> str:
-    """Where the hazard came from: the inspection item that failed, or entered by hand."""
+    """Where the hazard came from: the inspection item that failed, the drill, or entered by hand."""
+    if hazard.drill_id is not None:
+        return f"{hazard.source.label} #{hazard.drill_id}"
     if hazard.inspection_id is None:
         return hazard.source.label
     ref = t("report.hazards.inspection_item", id=hazard.inspection_id, n=hazard.item_number or "?")

@@ -194,3 +194,25 @@ def test_hazard_show_says_the_title_once(run: Run) -> None:
     assert title == "消防通道堆放杂物" and "消防通道堆放杂物" not in after  # the location line follows
     assert shown("灭火器压力不足\n三楼东侧两具，指针在红区") == ["灭火器压力不足", "三楼东侧两具，指针在红区"]
     assert shown("后门闭门器损坏", "--title", "后门关不严") == ["后门关不严", "后门闭门器损坏"]
+
+
+def test_hazard_add_from_a_held_drill_is_linked_and_listed_by_it(run: Run, tmp_path: Path) -> None:
+    from tests.cli.test_drill_cli import SCORES
+
+    scores = tmp_path / "scores.yaml"
+    scores.write_text(SCORES.split("actions:")[0], encoding="utf-8")
+    held = ("drill", "record-held", "--playbook", "FIRE", "--held", "2026-10-15 09:30", "--reference", "台账")
+    assert run(*held, "--scores", str(scores))[0] == 0  # drill #1
+    code, _out, err = run("drill", "plan", "--playbook", "fire", "--date", "2031-08-31 09:30")
+    assert code == 0, err  # drill #2, only planned
+    code, out, err = run("hazard", "add", "金库人员撤离慢", "--owner", "李安全", "--drill", "2")
+    assert code == 1 and out == "" and "Drill" in err and "held" in err and len(err.strip().splitlines()) == 1
+    code, _out, err = run("hazard", "add", "金库人员撤离慢", "--owner", "李安全", "--drill", "9")
+    assert code == 1 and "There is no drill #9" in err
+    made = _json(run, "hazard", "add", "金库人员撤离慢", "--owner", "李安全", "--drill", "1")
+    assert isinstance(made, dict) and made["drill_id"] == 1 and made["source"] == "drill"
+    _json(run, "hazard", "add", "灯箱松动", "--owner", "李安全")
+    listed = _json(run, "hazard", "list", "--drill", "1")
+    assert isinstance(listed, list) and [h["id"] for h in listed] == [made["id"]]
+    code, out, err = run("hazard", "show", str(made["id"]), lang="zh-CN")
+    assert code == 0 and "演练发现" in out and "#1" in out, err

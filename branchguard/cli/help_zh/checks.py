@@ -47,7 +47,11 @@ HELP: dict[str, str] = {
     "opened on or after this local date": "在此本地日期当天或之后登记",
     "opened on or before this local date": "在此本地日期当天或之前登记",
     "opened by this inspection": "由此次检查发现",
-    "only hazards found by an inspection or entered by hand": "只列出检查发现或手工登记的隐患",
+    "only hazards found by an inspection or a drill, or entered by hand": (
+        "只列出检查发现、演练发现或手工登记的隐患"
+    ),
+    "raised from this drill": "由此次演练登记",
+    "found by this drill (held: evaluated or recorded)": "由此次演练发现（须已举行：已评估或已补录）",
     "as the register shows it (YH-2026-0007), or 7": "隐患台账所示编号（YH-2026-0007），或 7",
     "what is wrong (the first line is the title unless --title)": (
         "隐患描述（除非指定 --title，第一行即为标题）"

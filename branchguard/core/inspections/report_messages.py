@@ -68,6 +68,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.hazards.filter.to": ("until {date}", "至 {date}"),
     "report.hazards.filter.between": ("{start} to {end}", "{start} 至 {end}"),
     "report.hazards.filter.inspection": ("From inspection", "来源检查"),
+    "report.hazards.filter.drill": ("From drill", "来源演练"),
     "report.hazards.filter.source": ("Source", "来源"),
     "report.hazards.yes": ("Yes", "是"),
     "report.hazards.counts": ("Summary", "汇总"),
