@@ -457,7 +457,8 @@ def _dialogs() -> dict[str, Factory]:
         "LibraryPreviewDialog": _library_preview,
         "LiftWarningDialog": lambda s, w: LiftWarningDialog(s, _warning(s), w),
         "LoginDialog": lambda s, w: LoginDialog(s.services, w, username="lead"),
-        "NewHazardDialog": lambda s, w: NewHazardDialog(s, w),
+        "NewHazardDialog": lambda s, w: NewHazardDialog(  # found by a drill: its origin line above the fields
+            s, w, drill=(1, "演练：火灾与疏散现场处置方案"), problems="金库人员撤离慢\n应急广播听不清"),
         "NewScheduleDialog": lambda s, w: NewScheduleDialog(s, w),
         "OwnPasswordDialog": lambda s, w: OwnPasswordDialog(s, w),
         "PeriodDialog": lambda s, w: PeriodDialog(w),

@@ -224,15 +224,21 @@ class DrillService:
             page = paging.ordered(stmt, window, LIST_SORTS, (SHOWN_DATE,), DrillPlanRow.id)
             return Slice(drills_store.plan_infos(s, s.execute(page), utcnow()), total)
 
+    def evaluation(self, actor: Actor, plan_id: int) -> Evaluation | None:
+        """The drill's evaluation (its scores, the problems it found), None before it is evaluated."""
+        require(actor, "drill.read")
+        with self._sessions() as s:
+            ev = s.scalar(select(DrillEvaluationRow).where(DrillEvaluationRow.plan_id == plan_id))
+            return drills_store.evaluation_of(ev) if ev else None
+
     def record_of(self, actor: Actor, plan_id: int) -> DrillRecord:
         """The plan, its run's incident with step timings and headcount, its evaluation and actions."""
         plan = self.get(actor, plan_id)
         detail = self._incidents.get(actor, plan.incident_id) if plan.incident_id else None
-        with self._sessions() as s:
-            ev = s.scalar(select(DrillEvaluationRow).where(DrillEvaluationRow.plan_id == plan_id))
-            evaluation = drills_store.evaluation_of(ev) if ev else None
-            voided = None
-            if plan.recorded_afterwards and plan.status == DrillStatus.CANCELLED:
+        evaluation = self.evaluation(actor, plan_id)
+        voided = None
+        if plan.recorded_afterwards and plan.status == DrillStatus.CANCELLED:
+            with self._sessions() as s:
                 voided = held.voided_of(s, plan_id)
         return DrillRecord(
             plan=plan,

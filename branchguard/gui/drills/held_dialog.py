@@ -122,8 +122,8 @@ class HeldDrillDialog(QDialog):
             self.tr(
                 "A drill held without BranchGuard (before it was installed, or on paper), entered from "
                 "its paper record: it counts towards the compliance rules from the day it was held, and "
-                "its report says it was recorded afterwards. Record the corrective actions it found as "
-                "hazards, on the Hazards page."
+                "its report says it was recorded afterwards. Its problems become hazards through "
+                "“Record hazard…” in the list."
             )
         )
         labels = {

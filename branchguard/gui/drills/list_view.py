@@ -1,5 +1,6 @@
 """The Drills page's list tab: the plans and runs with a status filter, and what can be done to the
-selected one — plan, run (opens its console), headcount, evaluate, report PDF, cancel."""
+selected one — plan, run (opens its console), headcount, evaluate, record a hazard it found, report
+PDF, cancel."""
 
 from __future__ import annotations
 
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from branchguard.core.drills import rules
 from branchguard.core.drills.types import DrillAction, DrillPlan, DrillStatus
+from branchguard.core.hazards.types import HazardDetail
 from branchguard.core.incidents.types import LogEntry
 from branchguard.core.kernel.errors import BranchGuardError
 from branchguard.core.kernel.roles import may
@@ -101,6 +103,7 @@ class DrillListPanel(QWidget):
         self.console_button = self._button("incident", "drills_console", self.show_console)
         self.evaluate_button = self._button("approve", "drills_evaluate", self.ask_evaluate)
         self.actions_button = self._button("steps", "drills_actions", self.ask_actions)
+        self.hazard_button = self._button("hazard", "drills_record_hazard", self.ask_hazard)
         self.report_button = self._button("print", "drills_report", self.ask_report)
         self.cancel_button = self._button("delete", "drills_cancel", self.ask_cancel)
         self.count_label = QLabel()
@@ -123,6 +126,7 @@ class DrillListPanel(QWidget):
             self.console_button,
             self.evaluate_button,
             self.actions_button,
+            self.hazard_button,
             self.report_button,
             self.cancel_button,
         ):
@@ -166,6 +170,10 @@ class DrillListPanel(QWidget):
         self.console_button.setText(self.tr("Open console"))
         self.evaluate_button.setText(self.tr("Evaluate…"))
         self.actions_button.setText(self.tr("Actions…"))
+        self.hazard_button.setText(self.tr("Record hazard…"))
+        self.hazard_button.setToolTip(
+            self.tr("A problem this drill found, entered in the hazard register linked to the drill")
+        )
         self.report_button.setText(self.tr("Preview / Print…"))
         self.report_button.setToolTip(self.tr("The selected drill's report: preview, print or save as PDF"))
         self.cancel_button.setText(self.tr("Cancel drill"))
@@ -238,6 +246,7 @@ class DrillListPanel(QWidget):
             DrillAction.HEADCOUNT: self.headcount_button,
             DrillAction.EVALUATE: self.evaluate_button,
             DrillAction.VIEW_ACTIONS: self.actions_button,
+            DrillAction.RECORD_HAZARD: self.hazard_button,
         }
 
     def _selected_for(self, action: DrillAction) -> DrillPlan | None:
@@ -362,6 +371,31 @@ class DrillListPanel(QWidget):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog
+
+    def ask_hazard(self) -> QWidget | None:
+        """A problem the selected held drill found, as a hazard linked to it: the new-hazard dialog,
+        its description started from the problems the drill's evaluation found."""
+        from branchguard.gui.hazards.dialogs import NewHazardDialog
+
+        plan = self._selected_for(DrillAction.RECORD_HAZARD)
+        if plan is None:
+            return None
+        try:
+            evaluation = self.session.services.drills.evaluation(self.session.actor, plan.id)
+        except BranchGuardError as exc:
+            self.say(exc.message, error=True)
+            return None
+        problems = evaluation.problems if evaluation is not None else ""
+        dialog = NewHazardDialog(self.session, self, drill=(plan.id, plan.title), problems=problems)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self._hazard_recorded(dialog.created))
+        dialog.open()
+        return dialog
+
+    def _hazard_recorded(self, created: HazardDetail | None) -> None:
+        if created is not None:
+            said = self.tr("Hazard %1 recorded, linked to this drill: follow it up on the Hazards page.")
+            self.say(said.replace("%1", created.info.number))
 
     def ask_cancel(self) -> None:
         if (held := self._selected_for(DrillAction.VOID)) is not None:

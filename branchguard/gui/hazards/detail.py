@@ -20,13 +20,10 @@ from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -45,7 +42,12 @@ from branchguard.core.hazards.types import (
 from branchguard.core.kernel.errors import BranchGuardError, StaleRecord, ValidationError
 from branchguard.gui.hazards.dialogs import HazardFields, StepDialog, UnsavedHazardEdits
 from branchguard.gui.hazards.kept_typing import KeptTyping
-from branchguard.gui.hazards.models import HazardEventsModel, RemediationStepsModel, severity_swatch
+from branchguard.gui.hazards.models import (
+    HazardEventsModel,
+    RemediationStepsModel,
+    history_table,
+    severity_swatch,
+)
 from branchguard.gui.incidents.console.dialogs import ReasonDialog
 from branchguard.gui.incidents.console.header import sized
 from branchguard.gui.inspections.runner.photos import PhotoStrip
@@ -54,23 +56,8 @@ from branchguard.gui.kit.icons import icon
 from branchguard.gui.kit.names import NamesReader
 from branchguard.gui.kit.plain import plain
 from branchguard.gui.kit.screen import resize_within_screen
-from branchguard.gui.kit.text_scale import size_columns
 from branchguard.gui.kit.times import date_time
 from branchguard.gui.shell.session import GuiSession
-
-
-def _table(name: str, model: Any, stretch: int) -> QTableView:
-    table = QTableView()
-    table.setObjectName(name)
-    table.setModel(model)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setWordWrap(False)
-    table.verticalHeader().hide()
-    table.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-    size_columns(table.horizontalHeader(), [(0, 130)])
-    table.horizontalHeader().setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
-    return table
 
 
 class HazardDetailDialog(QDialog):
@@ -119,9 +106,9 @@ class HazardDetailDialog(QDialog):
         hazards, actor = session.services.hazards, session.actor
         self.photo_strip = PhotoStrip("hazard_photo_strip", lambda sha: hazards.attachment_bytes(actor, sha))
         self.steps_model = RemediationStepsModel(self)
-        self.steps = _table("hazard_steps", self.steps_model, RemediationStepsModel.COL_TEXT)
+        self.steps = history_table("hazard_steps", self.steps_model, RemediationStepsModel.COL_TEXT)
         self.events_model = HazardEventsModel(self)
-        self.events = _table("hazard_events", self.events_model, HazardEventsModel.COL_NOTE)
+        self.events = history_table("hazard_events", self.events_model, HazardEventsModel.COL_NOTE)
         self.step_button = self._button("add", "hazard_add_step", self.ask_step)
         self.remediate_button = self._button("approve", "hazard_remediate", self.remediate)
         self.verify_button = self._button("approve", "hazard_verify", self.ask_verify)
@@ -333,6 +320,9 @@ class HazardDetailDialog(QDialog):
                 .replace("%2", str(info.item_number or ""))
                 .replace("%3", detail.checklist.text or info.template_code)
             )
+        elif info.drill_id is not None:  # 演练发现（演练 #N 标题）
+            said = self.tr("Drill (#%1 %2)").replace("%1", str(info.drill_id))
+            self.source.setText(said.replace("%2", detail.drill_title))
         else:
             self.source.setText(self.tr("Entered by hand"))
         self.source_button.setVisible(info.inspection_id is not None)

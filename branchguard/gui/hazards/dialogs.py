@@ -1,5 +1,5 @@
-"""Hazard register dialogs: a hazard entered by hand, a remediation step with evidence photos, and
-the question a close asks first when edits typed in the hazard are not saved."""
+"""Hazard register dialogs: a hazard entered by hand (or found by a drill), a remediation step with
+evidence photos, and the question a close asks first when edits typed in the hazard are not saved."""
 
 from __future__ import annotations
 
@@ -133,16 +133,34 @@ class HazardFields(FieldForm):
 
 
 class NewHazardDialog(QDialog):
-    """A hazard entered by hand; `created` holds it after OK."""
+    """A hazard entered by hand; `created` holds it after OK. Given `drill` (id, title), a problem
+    that held drill found: the dialog says so, the description starts as `problems`, and the hazard
+    is saved linked to the drill."""
 
-    def __init__(self, session: GuiSession, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        session: GuiSession,
+        parent: QWidget | None = None,
+        drill: tuple[int, str] | None = None,
+        problems: str = "",
+    ) -> None:
         super().__init__(parent)
         self.session = session
+        self.drill = drill
         self.created: HazardDetail | None = None
         self.setObjectName("new_hazard_dialog")
-        self.setWindowTitle(self.tr("New hazard"))
+        self.setWindowTitle(self.tr("New hazard") if drill is None else self.tr("Hazard found by a drill"))
         self.setMinimumWidth(scaled(520, self))
+        self.origin = plain(QLabel())
+        self.origin.setObjectName("new_hazard_origin")
+        self.origin.setProperty("role", "hint")
+        self.origin.setWordWrap(True)
+        if drill is not None:
+            said = self.tr("Found by drill #%1 “%2”: saved linked to it, its source “Drill”.")
+            self.origin.setText(said.replace("%1", str(drill[0])).replace("%2", drill[1]))
+        self.origin.setVisible(drill is not None)
         self.fields = HazardFields(session)
+        self.fields.description.setPlainText(problems.strip()[:MAX_DESCRIPTION])
         self.fields.due_auto.setChecked(True)
         # found today (in the branch's zone): it cannot be due before that
         today = datetime.now(session.services.hazards.zone).date()
@@ -155,6 +173,7 @@ class NewHazardDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         box = QVBoxLayout(self)
+        box.addWidget(self.origin)
         box.addLayout(self.fields)
         box.addWidget(self.error)
         box.addWidget(self.buttons)
@@ -167,7 +186,8 @@ class NewHazardDialog(QDialog):
             self.fields.set_error("hazard_description", self.tr("Describe the hazard."))
             return
         try:
-            self.created = self.session.services.hazards.create(self.session.actor, data)
+            drill_id = self.drill[0] if self.drill is not None else None
+            self.created = self.session.services.hazards.create(self.session.actor, data, drill_id=drill_id)
         except ValidationError as exc:
             if not self.fields.show_validation(exc):
                 self.error.setText(exc.message)

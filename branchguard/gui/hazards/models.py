@@ -7,6 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 from branchguard.core.hazards.types import (
     HazardEvent,
@@ -18,6 +19,7 @@ from branchguard.core.hazards.types import (
 from branchguard.gui.kit import style
 from branchguard.gui.kit.plain import tip
 from branchguard.gui.kit.rows import SORT_ROLE, RowsModel
+from branchguard.gui.kit.text_scale import size_columns
 from branchguard.gui.kit.times import date_time
 
 _R = Qt.ItemDataRole
@@ -191,3 +193,18 @@ class HazardEventsModel(RowsModel[HazardEvent]):
         if column == self.COL_BY:
             return self.who(item.actor)
         return self.details(item)
+
+
+def history_table(name: str, model: Any, stretch: int) -> QTableView:
+    """A hazard's steps or history, read-only: the first column (when) sized, `stretch` stretched."""
+    table = QTableView()
+    table.setObjectName(name)
+    table.setModel(model)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setWordWrap(False)
+    table.verticalHeader().hide()
+    table.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+    size_columns(table.horizontalHeader(), [(0, 130)])
+    table.horizontalHeader().setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    return table

@@ -1161,6 +1161,18 @@ Submitted as: %3</translation>
         <source>Why is the record of “%1” void? (It stops counting; the reason is kept.)</source>
         <translation>Why is the record of “%1” void? (It stops counting; the reason is kept.)</translation>
     </message>
+    <message>
+        <source>Record hazard…</source>
+        <translation>Record hazard…</translation>
+    </message>
+    <message>
+        <source>A problem this drill found, entered in the hazard register linked to the drill</source>
+        <translation>A problem this drill found, entered in the hazard register linked to the drill</translation>
+    </message>
+    <message>
+        <source>Hazard %1 recorded, linked to this drill: follow it up on the Hazards page.</source>
+        <translation>Hazard %1 recorded, linked to this drill: follow it up on the Hazards page.</translation>
+    </message>
 </context>
 <context>
     <name>DrillPlanDialog</name>
@@ -1952,6 +1964,10 @@ Submitted as: %3</translation>
     <message>
         <source>Note</source>
         <translation>Note</translation>
+    </message>
+    <message>
+        <source>Drill (#%1 %2)</source>
+        <translation>Drill (#%1 %2)</translation>
     </message>
 </context>
 <context>
@@ -3245,6 +3261,14 @@ Submitted as: %3</translation>
     <message>
         <source>Describe the hazard.</source>
         <translation>Describe the hazard.</translation>
+    </message>
+    <message>
+        <source>Hazard found by a drill</source>
+        <translation>Hazard found by a drill</translation>
+    </message>
+    <message>
+        <source>Found by drill #%1 “%2”: saved linked to it, its source “Drill”.</source>
+        <translation>Found by drill #%1 “%2”: saved linked to it, its source “Drill”.</translation>
     </message>
 </context>
 <context>
@@ -7624,8 +7648,8 @@ Unassign it?</translation>
         <translation>Choose the playbook the drill rehearsed.</translation>
     </message>
     <message>
-        <source>A drill held without BranchGuard (before it was installed, or on paper), entered from its paper record: it counts towards the compliance rules from the day it was held, and its report says it was recorded afterwards. Record the corrective actions it found as hazards, on the Hazards page.</source>
-        <translation>A drill held without BranchGuard (before it was installed, or on paper), entered from its paper record: it counts towards the compliance rules from the day it was held, and its report says it was recorded afterwards. Record the corrective actions it found as hazards, on the Hazards page.</translation>
+        <source>A drill held without BranchGuard (before it was installed, or on paper), entered from its paper record: it counts towards the compliance rules from the day it was held, and its report says it was recorded afterwards. Its problems become hazards through “Record hazard…” in the list.</source>
+        <translation>A drill held without BranchGuard (before it was installed, or on paper), entered from its paper record: it counts towards the compliance rules from the day it was held, and its report says it was recorded afterwards. Its problems become hazards through “Record hazard…” in the list.</translation>
     </message>
     <message numerus="yes">
         <source>%n criteria still have no score: type each from the paper form.</source>

@@ -1156,6 +1156,18 @@ Submitted as: %3</source>
         <source>Why is the record of “%1” void? (It stops counting; the reason is kept.)</source>
         <translation>“%1”的记录为何作废？（作废后不再计入，原因予以保留。）</translation>
     </message>
+    <message>
+        <source>Record hazard…</source>
+        <translation>登记隐患…</translation>
+    </message>
+    <message>
+        <source>A problem this drill found, entered in the hazard register linked to the drill</source>
+        <translation>将本次演练发现的问题登记到隐患台账，并与该演练关联</translation>
+    </message>
+    <message>
+        <source>Hazard %1 recorded, linked to this drill: follow it up on the Hazards page.</source>
+        <translation>隐患 %1 已登记并与本次演练关联：请在“隐患管理”页跟进整改。</translation>
+    </message>
 </context>
 <context>
     <name>DrillPlanDialog</name>
@@ -1946,6 +1958,10 @@ Submitted as: %3</source>
     <message>
         <source>Note</source>
         <translation>备注</translation>
+    </message>
+    <message>
+        <source>Drill (#%1 %2)</source>
+        <translation>演练发现（演练 #%1 %2）</translation>
     </message>
 </context>
 <context>
@@ -3234,6 +3250,14 @@ Submitted as: %3</source>
     <message>
         <source>Describe the hazard.</source>
         <translation>请描述隐患情况。</translation>
+    </message>
+    <message>
+        <source>Hazard found by a drill</source>
+        <translation>登记演练发现的隐患</translation>
+    </message>
+    <message>
+        <source>Found by drill #%1 “%2”: saved linked to it, its source “Drill”.</source>
+        <translation>演练 #%1“%2”发现的隐患：保存后与该演练关联，来源为“演练发现”。</translation>
     </message>
 </context>
 <context>
@@ -7599,8 +7623,8 @@ Unassign it?</source>
         <translation>请选择该演练所依据的预案。</translation>
     </message>
     <message>
-        <source>A drill held without BranchGuard (before it was installed, or on paper), entered from its paper record: it counts towards the compliance rules from the day it was held, and its report says it was recorded afterwards. Record the corrective actions it found as hazards, on the Hazards page.</source>
-        <translation>补录未使用本系统实施的演练（安装本系统之前，或以纸质方式组织的演练），依据其纸质记录填写：自举行之日起计入演练合规要求，演练报告注明为补录。演练发现的整改事项请在“隐患管理”页登记为隐患。</translation>
+        <source>A drill held without BranchGuard (before it was installed, or on paper), entered from its paper record: it counts towards the compliance rules from the day it was held, and its report says it was recorded afterwards. Its problems become hazards through “Record hazard…” in the list.</source>
+        <translation>补录未使用本系统实施的演练（安装本系统之前，或以纸质方式组织的演练），依据其纸质记录填写：自举行之日起计入演练合规要求，演练报告注明为补录。演练发现的问题请在列表中点击“登记隐患…”登记为隐患。</translation>
     </message>
     <message numerus="yes">
         <source>%n criteria still have no score: type each from the paper form.</source>

@@ -19,6 +19,7 @@ from branchguard.core.drills.types import (
     DrillStatus,
     EvaluationInput,
 )
+from branchguard.core.hazards.types import HazardInput
 from branchguard.core.incidents.types import CloseInput, FollowUpInput
 from branchguard.core.kernel.errors import BranchGuardError, NotFound, ValidationError
 from branchguard.core.kernel.roles import ROLE_TABLE
@@ -29,14 +30,14 @@ A = DrillAction
 OPEN_IN: dict[DrillStatus, set[DrillAction]] = {
     DrillStatus.PLANNED: {A.RUN, A.MOVE, A.CANCEL},
     DrillStatus.RUNNING: {A.HEADCOUNT, A.EVALUATE},
-    DrillStatus.EVALUATED: {A.VIEW_ACTIONS, A.COMPLETE_ACTION, A.VOID},
+    DrillStatus.EVALUATED: {A.VIEW_ACTIONS, A.COMPLETE_ACTION, A.VOID, A.RECORD_HAZARD},
     DrillStatus.CANCELLED: set(),
 }
-# The safety lead plans, cancels, evaluates and follows up; staff run drills and count heads;
-# everyone reads the corrective actions.
+# The safety lead plans, cancels, evaluates and follows up; staff run drills, count heads and record
+# the hazards a drill found (as they enter hazards); everyone reads the corrective actions.
 FOR_ROLE: dict[Role, set[DrillAction]] = {
     Role.LEAD: set(DrillAction),
-    Role.STAFF: {A.RUN, A.HEADCOUNT, A.VIEW_ACTIONS},
+    Role.STAFF: {A.RUN, A.HEADCOUNT, A.VIEW_ACTIONS, A.RECORD_HAZARD},
     Role.AUDITOR: {A.VIEW_ACTIONS},
 }
 WHEN = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
@@ -144,6 +145,9 @@ def test_the_service_refuses_every_action_the_status_does_not_open(ctx, lead, st
         # with no run there is no action of this drill to complete: not found is a refusal too
         A.COMPLETE_ACTION: lambda plan_id, action: drills.complete_action(lead, plan_id, action or 0),
         A.VOID: lambda plan_id, _action: drills.void_held(lead, plan_id, "误录"),
+        A.RECORD_HAZARD: lambda plan_id, _action: ctx.services.hazards.create(
+            lead, HazardInput("疏散慢", owner="李安全"), drill_id=plan_id
+        ),
     }
     assert set(attempts) == set(DrillAction) - {A.VIEW_ACTIONS}  # a read: nothing to refuse
     plans = {status: _in_status(ctx, lead, staff, status) for status in DrillStatus}

@@ -1,0 +1,90 @@
+"""A hazard a held drill found, from the Drills page (“Record hazard…”): offered for a drill run and
+evaluated or recorded afterwards, not for one planned or voided; the new-hazard dialog opens with
+the drill's problems and saves the hazard linked to the drill, whose detail names it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime, timedelta
+
+import pytest
+
+from branchguard.context import AppContext
+from branchguard.core.drills.types import DrillPlanInput, EvaluationInput, HeldDrillInput
+from branchguard.core.hazards.types import HazardFilter, HazardSource
+from branchguard.core.kernel.types import Actor
+from branchguard.gui.drills.page import DrillsPage
+from branchguard.gui.hazards.detail import HazardDetailDialog
+from branchguard.gui.hazards.dialogs import NewHazardDialog
+from branchguard.gui.shell.main_window import MainWindow
+from tests.core.drills.test_drill_held import FIRE_SCORES
+
+PROBLEMS = "金库人员撤离慢\n应急广播听不清"
+
+
+@pytest.fixture
+def lead(gui_ctx: AppContext) -> Actor:
+    return gui_ctx.services.auth.login("lead", "lead-demo-2026")
+
+
+def _panel(open_window: Callable[[str], MainWindow], user: str = "lead"):
+    page = open_window(user).show_page("drills")
+    assert isinstance(page, DrillsPage)
+    return page.list_panel
+
+
+def _held(gui_ctx: AppContext, lead: Actor, days: int = 30, problems: str = PROBLEMS) -> int:
+    at = (datetime.now() - timedelta(days=days)).replace(hour=9, minute=0, second=0, microsecond=0)
+    data = HeldDrillInput("FIRE", at, "台账第9页", EvaluationInput(FIRE_SCORES, problems=problems))
+    return gui_ctx.services.drills.record_held(lead, data).id
+
+
+def test_record_hazard_opens_the_dialog_with_the_problems_and_links_the_hazard(
+    gui_ctx: AppContext, lead: Actor, open_window, qtbot
+) -> None:
+    drill = _held(gui_ctx, lead)
+    panel = _panel(open_window)
+    qtbot.waitUntil(lambda: panel.select(drill))
+    assert panel.hazard_button.text() == "Record hazard…" and panel.hazard_button.isEnabled()
+    dialog = panel.ask_hazard()
+    assert isinstance(dialog, NewHazardDialog) and dialog.isVisible()
+    assert dialog.fields.description.toPlainText() == PROBLEMS
+    assert f"#{drill}" in dialog.origin.text() and dialog.origin.isVisible()
+    dialog.fields.owner.set_name("李安全")
+    dialog.accept()
+    made = dialog.created
+    assert made is not None and made.info.drill_id == drill and made.info.source == HazardSource.DRILL
+    assert made.info.description == PROBLEMS
+    assert made.info.number in panel.message.text()
+    listed = gui_ctx.services.hazards.list(lead, HazardFilter(drill_id=drill))
+    assert [h.id for h in listed] == [made.info.id]
+    detail = HazardDetailDialog(panel.session, made.info.id)
+    qtbot.addWidget(detail)
+    title = gui_ctx.services.drills.get(lead, drill).title
+    assert detail.source.text() == f"Drill (#{drill} {title})"
+
+
+def test_not_offered_for_a_planned_or_voided_drill_nor_to_the_auditor(
+    gui_ctx: AppContext, lead: Actor, open_window, qtbot
+) -> None:
+    drills = gui_ctx.services.drills
+    voided = _held(gui_ctx, lead, days=40)
+    drills.void_held(lead, voided, "录错了日期")
+    tomorrow = (datetime.now() + timedelta(days=1)).replace(hour=10, minute=0, second=0, microsecond=0)
+    planned = drills.plan(lead, DrillPlanInput("FIRE", tomorrow))
+    panel = _panel(open_window)
+    for drill in (voided, planned.id):
+        qtbot.waitUntil(lambda d=drill: panel.select(d))
+        assert not panel.hazard_button.isEnabled() and panel.ask_hazard() is None, drill
+    held = _held(gui_ctx, lead, days=20)
+    auditor = _panel(open_window, "auditor")
+    qtbot.waitUntil(lambda: auditor.select(held))
+    assert auditor.hazard_button.isHidden()  # whoever may enter hazards: lead and staff
+
+
+def test_the_held_drill_dialog_points_to_record_hazard(open_window) -> None:
+    from branchguard.gui.drills.held_dialog import HeldDrillDialog
+
+    dialog = _panel(open_window).ask_held()
+    assert isinstance(dialog, HeldDrillDialog)
+    assert "“Record hazard…”" in dialog.intro.text() and "on the Hazards page" not in dialog.intro.text()
