@@ -1,5 +1,6 @@
 """The drill report (演练报告, AQ/T 9007/9009 style): overview, goals, participants, step timings
-against targets as a chart, timeline, scores by criterion, problems, lessons, actions, signatures."""
+against targets as a chart, timeline, scores by criterion, problems, lessons, actions, the hazards
+raised from it, signatures."""
 
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Table
 from branchguard.core.accounts.names import Names
 from branchguard.core.anchors.types import Stamp
 from branchguard.core.drills.types import DrillRecord, StepResult
+from branchguard.core.hazards.types import HazardFilter, HazardInfo
 from branchguard.core.incidents.text import elapsed_text, local_stamp
 from branchguard.core.kernel.i18n import t
 from branchguard.core.kernel.types import Actor
@@ -64,13 +66,14 @@ def render_drill_report(
     generated_at: datetime | None = None,
     stamp: Stamp | None = None,
     names: Names | None = None,
+    hazards: Sequence[HazardInfo] = (),
 ) -> tuple[bytes, int]:
     """The report as PDF bytes and its page count; every page's header says 演练 DRILL. `stamp`
     adds the ledger heads, the key, what was proved, and the signed anchor in the PDF's Keywords;
-    `names` shows logins as people's names."""
+    `names` shows logins as people's names; `hazards` are those raised from the drill."""
     keywords = anchoring.keywords(stamp) if stamp else ""
     meta = drill_meta(t("report.drill.header", id=record.plan.id), branch_name, True, generated_at, keywords)
-    return render_pdf(meta, _story(make_styles(font, names=names), record, stamp), font)
+    return render_pdf(meta, _story(make_styles(font, names=names), record, stamp, hazards), font)
 
 
 def build_drill_report(
@@ -89,16 +92,24 @@ def build_drill_report(
     # The drill's evidence in the ledger is the log of the incident it ran as.
     run = record.incident.summary.id if record.incident is not None else None
     entity, entity_id = ("incident", run) if run is not None else ("", "")
+    hazards = services.hazards.list(actor, HazardFilter(drill_id=plan_id))
     stamp = anchoring.stamp(services, actor, entity, entity_id, f"report drill {plan_id}")
     data, _pages = render_drill_report(
-        record, font, branch_name=branch.name if branch else "", stamp=stamp, names=services.auth.names(actor)
+        record,
+        font,
+        branch_name=branch.name if branch else "",
+        stamp=stamp,
+        names=services.auth.names(actor),
+        hazards=sorted(hazards, key=lambda h: h.id),
     )
     write_atomically(Path(out_path), data)
     anchoring.finish(services, stamp, on_anchor)
     return font
 
 
-def _story(styles: ReportStyles, record: DrillRecord, stamp: Stamp | None = None) -> list[Flowable]:
+def _story(
+    styles: ReportStyles, record: DrillRecord, stamp: Stamp | None = None, hazards: Sequence[HazardInfo] = ()
+) -> list[Flowable]:
     width, plan, detail = content_width(), record.plan, record.incident
     title = f"{drill_markup()}&nbsp; {escape(plan.title)}"
     story: list[Flowable] = [Paragraph(title, styles.title)]
@@ -136,6 +147,8 @@ def _story(styles: ReportStyles, record: DrillRecord, stamp: Stamp | None = None
         )
     if detail is not None and detail.actions:
         story += section_heading(styles, t("report.drill.actions"), actions_section(styles, detail, width))
+    if hazards:
+        story += section_heading(styles, t("report.drill.hazards"), _hazards(styles, hazards, width))
     signers = (BranchRole.BRANCH_HEAD.label, t("report.drill.signer.evaluator"), t("report.signer.handler"))
     flat = signature_lines(styles, width, signers)
     closing: list[Flowable] = []
@@ -199,6 +212,14 @@ def _overview(styles: ReportStyles, record: DrillRecord, width: float) -> Table:
         (t("field.scores"), score),
     ]
     return pairs_table(styles, pairs, width)
+
+
+def _hazards(styles: ReportStyles, hazards: Sequence[HazardInfo], width: float) -> Table:
+    """The hazards raised from the drill: number, title, status now."""
+    rows: list[list[Cell]] = [[h.number, h.title, h.status.label] for h in hazards]
+    headers = [t("report.drill.col.hazard"), t("field.title"), t("field.hazard_status")]
+    fixed = [width * 0.24, width * 0.16]
+    return data_table(styles, headers, rows, [fixed[0], width - sum(fixed), fixed[1]], split_rows=True)
 
 
 def _lines(styles: ReportStyles, lines: Sequence[str]) -> Flowable:

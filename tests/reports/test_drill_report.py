@@ -193,3 +193,26 @@ def test_a_voided_drill_says_it_was_voided_when_by_whom_and_why(
     }[lang]
     for expected in (*said, "录错了预案，应为抢劫演练"):
         assert pdf.squashed(expected) in text
+
+
+def test_the_hazards_raised_from_a_drill_are_listed_with_their_status(
+    demo: Demo, drill_id: int, pdf: type[Pdf], tmp_path: Path
+) -> None:
+    from branchguard.core.hazards.types import HazardInput, RemediationKind
+
+    hazards, lead = demo.ctx.services.hazards, demo.actor
+    first = hazards.create(lead, HazardInput("金库门未及时关闭", owner="李安全"), drill_id=drill_id).info
+    second = hazards.create(lead, HazardInput("应急广播听不清", owner="李安全"), drill_id=drill_id).info
+    hazards.add_step(lead, second.id, RemediationKind.ACTION, "更换广播功放")
+    hazards.remediate(lead, second.id)
+    hazards.create(lead, HazardInput("灯箱松动", owner="李安全"))  # by hand: not the drill's
+    out = tmp_path / "drill.pdf"
+    build_drill_report(demo.ctx.services, lead, drill_id, out)
+    text = pdf.squashed(pdf.text(out))
+    assert "本次演练发现的隐患" in text and "隐患编号" in text
+    assert f"{first.number}金库门未及时关闭待整改" in text
+    assert f"{second.number}应急广播听不清已整改" in text
+    assert "灯箱松动" not in text
+    set_language("en")
+    build_drill_report(demo.ctx.services, lead, drill_id, out)
+    assert "Hazards raised from this drill" in pdf.text(out) and "Remediated" in pdf.text(out)

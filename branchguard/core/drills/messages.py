@@ -209,6 +209,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.drill.findings": ("Problems and lessons", "问题与经验教训"),
     "report.drill.lessons": ("Lessons learned", "经验教训"),
     "report.drill.actions": ("Corrective actions", "整改措施"),
+    "report.drill.hazards": ("Hazards raised from this drill", "本次演练发现的隐患"),
+    "report.drill.col.hazard": ("Hazard no.", "隐患编号"),
     "report.drill.planned_at": ("Planned for", "计划时间"),
     "report.drill.run_at": ("Run at", "实施时间"),
     "report.drill.ended_at": ("Ended at", "结束时间"),
