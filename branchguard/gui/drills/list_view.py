@@ -436,7 +436,7 @@ class DrillListPanel(QWidget):
     def ask_report(self) -> PreviewDialog | None:
         """The selected drill's report in the print preview (built off the GUI thread)."""
         plan = self.selected()
-        if plan is None or plan.incident_id is None:
+        if plan is None or (plan.incident_id is None and not plan.recorded_afterwards):  # as its button
             return None
         from branchguard.gui.kit.print_preview import preview_report  # PDFium and ReportLab on use
 

@@ -4,8 +4,10 @@ the drill's problems and saves the hazard linked to the drill, whose detail name
 
 from __future__ import annotations
 
+import subprocess
 from collections.abc import Callable
 from datetime import datetime, timedelta
+from pathlib import Path
 
 import pytest
 
@@ -88,3 +90,26 @@ def test_the_held_drill_dialog_points_to_record_hazard(open_window) -> None:
     dialog = _panel(open_window).ask_held()
     assert isinstance(dialog, HeldDrillDialog)
     assert "“Record hazard…”" in dialog.intro.text() and "on the Hazards page" not in dialog.intro.text()
+
+
+def test_the_report_of_a_drill_recorded_afterwards_opens_and_lists_its_hazards(
+    gui_ctx: AppContext, lead: Actor, open_window, qtbot, tmp_path: Path
+) -> None:
+    """Its Preview / Print button was enabled and did nothing: the preview wanted a run."""
+    from branchguard.core.hazards.types import HazardInput
+
+    drill = _held(gui_ctx, lead)
+    found = HazardInput("金库人员撤离慢", owner="李安全")
+    made = gui_ctx.services.hazards.create(lead, found, drill_id=drill)
+    panel = _panel(open_window)
+    qtbot.waitUntil(lambda: panel.select(drill))
+    assert panel.report_button.isEnabled()
+    preview = panel.ask_report()
+    assert preview is not None
+    qtbot.waitUntil(lambda: preview.page_count > 0, timeout=30_000)
+    preview.save_to(tmp_path / "drill.pdf")
+    text = subprocess.run(
+        ["pdftotext", str(tmp_path / "drill.pdf"), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    assert made.info.number in text and "Hazards raised from this drill" in text
+    preview.close()
