@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import re
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -377,12 +378,23 @@ def run_record_held(ctx: AppContext, args: argparse.Namespace) -> int:
     return 0
 
 
+# A day and a time of day written out ("2026-10-15 14:30", "2026-10-15T14:30:00+08:00"): a day alone
+# in any of the forms ISO 8601 allows ("2026-10-15", "20261015", "2026-W42-3") has no time.
+_DAY_AND_TIME = re.compile(r"\d{4}-\d{2}-\d{2}[ T]\d{1,2}:\d{2}")
+
+
 def _held_at(value: str) -> datetime:
-    """When the drill was held, with its time: a day alone would be taken at 09:00 (parse_start), a
-    time no paper record gave; it is asked for instead, as the window asks (gui/drills/held_when.py)."""
-    if len(value.strip()) == 10:  # YYYY-MM-DD
-        raise ValidationError("field.held_at", Message("cli.drill.held_needs_time", value=value.strip()))
-    return parse_start(value, "field.held_at")
+    """When the drill was held, with its time: a day alone would be taken at 09:00 (parse_start) or
+    at midnight (a compact ISO day), a time no paper record gave; it is asked for instead, as the
+    window asks (gui/drills/held_when.py)."""
+    text = value.strip()
+    if not _DAY_AND_TIME.match(text):
+        try:
+            datetime.fromisoformat(text)
+        except ValueError:
+            return parse_start(text, "field.held_at")  # not a time at all: refused as such
+        raise ValidationError("field.held_at", Message("cli.drill.held_needs_time", value=text))
+    return parse_start(text, "field.held_at")
 
 
 def run_void(ctx: AppContext, args: argparse.Namespace) -> int:

@@ -195,6 +195,12 @@ def test_a_drill_recorded_afterwards_with_corrective_actions_or_a_future_date_is
         "--reference", "台账", "--scores", str(scores), lang="zh_CN",
     )  # fmt: skip
     assert code == 1 and "“2026-10-15”缺少时刻：请依据记录一并填写演练开始时间" in err
+    for day in ("20261015", "2026-W42-4"):  # ISO days Python reads as midnight
+        code, _out, err = run(
+            "drill", "record-held", "--playbook", "FIRE", "--held", day,
+            "--reference", "台账", "--scores", str(scores),
+        )  # fmt: skip
+        assert code == 1 and f"Held at: '{day}' has no time" in err, err
     assert _listed(run) == []
 
 

@@ -3,6 +3,8 @@ keeps them since this revision; core/ledger/rules.py LATER_KINDS, taken in at th
 
 As 0023: a PC still on an older version refuses a database this version has opened, rather than
 edit the roster there unledgered (each such edit would read as a change made outside the app).
+Going back by hand (alembic downgrade; the app offers none) lets an older version do just that:
+restore a backup made before the upgrade instead.
 
 Revision ID: 0024
 Revises: 0023
