@@ -2272,8 +2272,8 @@ Submitted as: %3</translation>
         <translation>Warning…</translation>
     </message>
     <message>
-        <source>Report…</source>
-        <translation>Report…</translation>
+        <source>Initial…</source>
+        <translation>Initial…</translation>
     </message>
     <message>
         <source>Close…</source>

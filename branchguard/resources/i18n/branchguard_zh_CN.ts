@@ -2264,7 +2264,7 @@ Submitted as: %3</source>
         <translation>预警…</translation>
     </message>
     <message>
-        <source>Report…</source>
+        <source>Initial…</source>
         <translation>初报…</translation>
     </message>
     <message>

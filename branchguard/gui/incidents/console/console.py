@@ -258,7 +258,7 @@ class IncidentConsole(QWidget):
         self.level_button.setToolTip(self.tr("Raise or lower the level, with a reason (Ctrl+Shift+L)"))
         self.button_row.label(self.warning_button, self.tr("Warning level…"), self.tr("Warning…"))
         self.warning_button.setToolTip(self.tr("The four-colour weather or disaster warning (Ctrl+Shift+W)"))
-        self.button_row.label(self.report_button, self.tr("Initial report…"), self.tr("Report…"))
+        self.button_row.label(self.report_button, self.tr("Initial report…"), self.tr("Initial…"))
         self.report_button.setToolTip(self.tr("The initial report to head office (Ctrl+Shift+R)"))
         self.button_row.label(self.close_button, self.tr("Close incident…"), self.tr("Close…"))
         self.close_button.setToolTip(self.tr("Close the incident, recording how it ended (Ctrl+Shift+C)"))
