@@ -24,8 +24,9 @@ from PySide6.QtWidgets import (
 )
 
 from branchguard.core.drills import rules
+from branchguard.core.drills.problems import next_unrecorded
 from branchguard.core.drills.types import DrillAction, DrillPlan, DrillStatus
-from branchguard.core.hazards.types import HazardDetail
+from branchguard.core.hazards.types import HazardDetail, HazardFilter
 from branchguard.core.incidents.types import LogEntry
 from branchguard.core.kernel.errors import BranchGuardError
 from branchguard.core.kernel.roles import may
@@ -374,19 +375,23 @@ class DrillListPanel(QWidget):
 
     def ask_hazard(self) -> QWidget | None:
         """A problem the selected held drill found, as a hazard linked to it: the new-hazard dialog,
-        its description started from the problems the drill's evaluation found."""
+        its description started from the first problem the drill's evaluation found that no hazard
+        of the drill holds yet."""
         from branchguard.gui.hazards.dialogs import NewHazardDialog
 
         plan = self._selected_for(DrillAction.RECORD_HAZARD)
         if plan is None:
             return None
+        services, actor = self.session.services, self.session.actor
         try:
-            evaluation = self.session.services.drills.evaluation(self.session.actor, plan.id)
+            evaluation = services.drills.evaluation(actor, plan.id)
+            raised = services.hazards.list(actor, HazardFilter(drill_id=plan.id))
         except BranchGuardError as exc:
             self.say(exc.message, error=True)
             return None
-        problems = evaluation.problems if evaluation is not None else ""
-        dialog = NewHazardDialog(self.session, self, drill=(plan.id, plan.title), problems=problems)
+        found = evaluation.problems if evaluation is not None else ""
+        problem = next_unrecorded(found, (h.description for h in raised))  # one hazard a problem
+        dialog = NewHazardDialog(self.session, self, drill=(plan.id, plan.title), problems=problem)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self._hazard_recorded(dialog.created))
         dialog.open()

@@ -50,14 +50,18 @@ def test_record_hazard_opens_the_dialog_with_the_problems_and_links_the_hazard(
     assert panel.hazard_button.text() == "Record hazard…" and panel.hazard_button.isEnabled()
     dialog = panel.ask_hazard()
     assert isinstance(dialog, NewHazardDialog) and dialog.isVisible()
-    assert dialog.fields.description.toPlainText() == PROBLEMS
+    assert dialog.fields.description.toPlainText() == "金库人员撤离慢"  # one hazard a problem
     assert f"#{drill}" in dialog.origin.text() and dialog.origin.isVisible()
     dialog.fields.owner.set_name("李安全")
     dialog.accept()
     made = dialog.created
     assert made is not None and made.info.drill_id == drill and made.info.source == HazardSource.DRILL
-    assert made.info.description == PROBLEMS
+    assert made.info.description == "金库人员撤离慢"
     assert made.info.number in panel.message.text()
+    second = panel.ask_hazard()  # the next problem, not both again
+    assert isinstance(second, NewHazardDialog)
+    assert second.fields.description.toPlainText() == "应急广播听不清"
+    second.reject()
     listed = gui_ctx.services.hazards.list(lead, HazardFilter(drill_id=drill))
     assert [h.id for h in listed] == [made.info.id]
     detail = HazardDetailDialog(panel.session, made.info.id)
