@@ -282,7 +282,9 @@ class RecordsModel(RowsModel[HoRecord]):
             if column == self.SCORE:
                 return -1.0 if r.score is None else r.score
             return None
-        if role == _R.ToolTipRole and column in (self.SUMMARY, self.STATUS):
+        if role == _R.ToolTipRole and column == self.SUMMARY:  # whole where its column cuts it
+            return tip("\n".join(text for text in (r.summary, self.drill_detail(r)) if text))
+        if role == _R.ToolTipRole and column == self.STATUS:
             return tip(self.drill_detail(r))  # the branch's reference and reason, as typed
         if role == _R.ForegroundRole and column == self.DUE:
             overdue = r.due_at is not None and r.closed_at is None and r.due_at < datetime.now(UTC)

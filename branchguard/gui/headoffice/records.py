@@ -20,7 +20,9 @@ from branchguard.core.kernel.i18n import current_language
 from branchguard.gui.headoffice.models import RecordsModel
 from branchguard.gui.kit.loader import Loader
 from branchguard.gui.kit.plain import plain
+from branchguard.gui.kit.rows import SIZE_SAMPLE_ROWS
 from branchguard.gui.kit.tables import make_table
+from branchguard.gui.kit.text_scale import scaled
 from branchguard.gui.shell.session import GuiSession
 
 
@@ -56,7 +58,13 @@ class BranchRecordsDialog(QDialog):
         self.message.hide()
         self.model = RecordsModel(self)
         self.table, self.proxy = make_table("ho_records_table", self.model)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Sized to a sample of the rows when they arrive (not every row at every layout: a branch's
+        # year is thousands), none wider than 180 px at 10 pt, the record's title taking what is
+        # left: every column sized to its whole contents held Score and Package out of the dialog
+        # behind a voided drill's reason and a long title. Cells keep their whole text in tips.
+        header = self.table.horizontalHeader()
+        header.setResizeContentsPrecision(SIZE_SAMPLE_ROWS)
+        header.setMaximumSectionSize(scaled(180, self))
         # the selected drill's paper record and void, when it was recorded afterwards
         self.detail = plain(QLabel())
         self.detail.setObjectName("ho_records_detail")
@@ -74,7 +82,7 @@ class BranchRecordsDialog(QDialog):
         box.addWidget(self.table, 1)
         box.addWidget(self.detail)
         box.addWidget(buttons)
-        self.resize(960, 520)
+        self.resize(1000, 520)  # within a 1024×768 screen
         self.reload()
 
     def reload(self) -> None:
@@ -85,6 +93,9 @@ class BranchRecordsDialog(QDialog):
     def _show(self, rows: list[HoRecord]) -> None:
         self.message.hide()
         self.model.set_rows(rows)
+        self.table.resizeColumnsToContents()
+        stretch = QHeaderView.ResizeMode.Stretch
+        self.table.horizontalHeader().setSectionResizeMode(RecordsModel.SUMMARY, stretch)
         self.count.setText(self.tr("%1 records").replace("%1", str(len(rows))))
         self._show_detail()
 

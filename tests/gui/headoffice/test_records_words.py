@@ -133,3 +133,28 @@ def test_the_records_view_shows_the_selected_drills_paper_record(app: QApplicati
     assert not dialog.detail.isVisible()
     dialog.close()
     dialog.deleteLater()
+
+
+def test_a_long_title_or_reason_leaves_the_score_and_package_in_view(
+    app: QApplication, gui_ctx: Any
+) -> None:
+    """Every column sized to its whole contents held Score and Package out of the dialog (960 px)
+    behind a voided drill's reason and a long plan title; each column now stops at a third of it."""
+    from branchguard.gui.headoffice.records import BranchRecordsDialog
+    from branchguard.gui.kit.loader import pending
+    from tests.gui.incidents.incident_support import session_for
+
+    long_title = replace(RECORDS[0], summary="演练：" + "营业网点占用银行服务资源不合理现场处置方案" * 3)
+    dialog = BranchRecordsDialog(session_for(gui_ctx, "lead"), "DEMO-0101", "城东支行", "drills")
+    while pending():
+        QApplication.processEvents()
+    dialog._show([long_title, *RECORDS[1:]])
+    dialog.show()
+    QApplication.processEvents()
+    header, room = dialog.table.horizontalHeader(), dialog.table.viewport().width()
+    for column in (RecordsModel.SCORE, RecordsModel.PERIOD):
+        assert header.sectionViewportPosition(column) + header.sectionSize(column) <= room, column
+    tip = dialog.model.index(0, RecordsModel.SUMMARY).data(Qt.ItemDataRole.ToolTipRole)
+    assert long_title.summary in tip  # cut in its cell, whole in its tip
+    dialog.close()
+    dialog.deleteLater()
