@@ -7,8 +7,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-# A list marker typed before a problem: "1.", "2、", "(3)", "4）", "-", "•".
-_MARKER = re.compile(r"^\s*(?:[(（]?\d+[.、)）:：]?|[-•·*])\s*")
+# A list marker typed before a problem: "1.", "2、", "(3)", "4）", "一、", "（二）", "①", "-", "•". A
+# number is a marker only with its mark and no digit after it: "110 报警延迟", "1.5米通道", "24小时"
+# keep their numbers.
+_NUMBER = r"(?:\d+|[一二三四五六七八九十]+)"
+_MARKER = re.compile(
+    rf"^\s*(?:[(（]{_NUMBER}[)）]|{_NUMBER}[.、)）:：](?!\d)|[\u2460-\u2473\u2776-\u277f]|[-•·*])\s*"
+)
 
 
 def listed(problems: str) -> list[str]:

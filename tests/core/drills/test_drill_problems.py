@@ -12,6 +12,14 @@ def test_the_problems_are_read_one_a_line_without_their_list_markers() -> None:
     assert listed("") == [] and listed("  \n ") == []
 
 
+def test_a_number_that_is_part_of_the_problem_is_kept() -> None:
+    """Found in a trial: "110 报警延迟" lost its 110 and "1.5米通道" became "5米通道"."""
+    found = "110 报警延迟约 1 分钟\n1.5米通道被占用\n3 分钟内未完成疏散\n24小时值班未落实\n2楼灭火器过期"
+    assert listed(found) == found.split("\n")
+    chinese = "一、金库门未关\n（二）广播听不清\n③ 集合点无人清点\n十、备用电源未试"
+    assert listed(chinese) == ["金库门未关", "广播听不清", "集合点无人清点", "备用电源未试"]
+
+
 def test_the_next_is_the_first_no_hazard_begins_with() -> None:
     assert next_unrecorded(FOUND, []) == "金库人员撤离慢"
     # the lead added to the words the first hazard started with
