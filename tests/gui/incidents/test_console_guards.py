@@ -182,3 +182,22 @@ def test_an_action_due_before_the_incident_began_is_refused_by_its_row(
     dialog.submit()
     detail = stored(gui_ctx, burst)
     assert detail.summary.status == IncidentStatus.CLOSED and [a.due for a in detail.actions] == [day]
+
+
+def test_the_refusal_of_an_early_action_is_scrolled_into_view(gui_ctx, qtbot) -> None:
+    """Below a long list of what is still open the fields scroll; the refusal sat under the scrolled
+    area's edge and nothing seemed to happen (found in a user trial at 1024×768)."""
+    lead = login(gui_ctx, "lead")
+    began = datetime.now(UTC)
+    burst = gui_ctx.services.incidents.start(lead, None, Level.III, title="水管爆裂").id
+    early = began.astimezone().date() - timedelta(days=1)
+    dialog = CloseDialog(None, close=lambda data: gui_ctx.services.incidents.close(lead, burst, data))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.resize(dialog.width(), dialog.minimumSizeHint().height())  # as short as it goes: it scrolls
+    dialog.outcome.setPlainText("handled")
+    for n in range(6):
+        dialog.add_action_row(f"step {n}", "赵安", early if n == 5 else None)
+    dialog.submit()
+    assert dialog.actions_error.isVisible() and dialog.fields_scroll.verticalScrollBar().maximum() > 0
+    qtbot.waitUntil(lambda: not dialog.actions_error.visibleRegion().isEmpty())

@@ -7,7 +7,7 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import QDate, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -157,6 +157,7 @@ class CloseDialog(QDialog):
         actions_title.setStyleSheet("font-weight: 600;")
         # the fields scroll rather than make the dialog taller than the screen (611 px at 15 pt)
         scroll, fields = scrolling_box("close_scroll")
+        self.fields_scroll = scroll
         for widget in (self.open_title, self.open_list, self.confirm_open):
             widget.setVisible(bool(self.still_open))
             fields.addWidget(widget)
@@ -291,8 +292,11 @@ class CloseDialog(QDialog):
             return None
 
     def _show_actions_error(self, message: str) -> None:
+        """Under the table, scrolled into view once laid out: below a long list of what is still
+        open, the refusal sat under the scrolled area's edge and nothing seemed to happen."""
         self.actions_error.setText(message)
         self.actions_error.show()
+        QTimer.singleShot(0, self, lambda: self.fields_scroll.ensureWidgetVisible(self.actions_error))
 
     # -- closing through the service -----------------------------------------------------------
     def _write(self, close: Callable[[CloseInput], Any], data: CloseInput) -> None:
