@@ -210,6 +210,7 @@ def plan_json(p: DrillPlan) -> dict[str, Any]:
         "run_at": p.run_at.isoformat() if p.run_at else None,
         "score": p.score,
         "recorded_afterwards": p.recorded_afterwards,
+        "voided": p.voided,
     }
 
 
@@ -267,9 +268,9 @@ def run_list(ctx: AppContext, args: argparse.Namespace) -> int:
             p.scope.label,
             wall_clock(p.run_at or p.planned_at, zone),
             describe(p.rule),  # the window's words for it (每半年), not the RRULE
-            p.status.label,
+            t("report.drill.voided_status") if p.voided else p.status.label,  # as the window and head office
             t("cli.drill.recorded_afterwards") if p.recorded_afterwards else p.incident_id or "-",
-            "-" if p.score is None else f"{p.score:g}",
+            "-" if p.score is None or p.voided else f"{p.score:g}",  # counted nowhere
         )
         for p in plans
     ]

@@ -215,4 +215,9 @@ def test_a_drill_recorded_by_mistake_is_voided_with_its_reason(run: Run, tmp_pat
     assert out.strip() == "Drill #1 voided: it no longer counts towards the compliance rules"
     assert _compliance(run)["FIRE_EVAC"]["status"] == "overdue"
     code, _out, err = run("drill", "void", "1", "--reason", "again")
-    assert code == 1 and "#1" in err and "Traceback" not in err
+    assert code == 1 and "Traceback" not in err
+    assert "drill #1 is voided already" in err  # not "corrective actions are followed up once…"
+    code, out, _err = run("drill", "list")
+    (line,) = [row for row in out.splitlines() if row.split()[:1] == ["1"]]
+    assert "Voided" in line and "Cancelled" not in line and "81" not in line.split()[-1]
+    assert [p["voided"] for p in json.loads(run("drill", "list", "--json")[1])] == [True]

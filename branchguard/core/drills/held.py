@@ -98,6 +98,8 @@ def void_held(s: Session, actor: Actor, plan_id: int, reason: str) -> DrillPlan:
         raise NotFound(Message("drill.not_found", id=plan_id))
     if row.incident_id is not None or row.run_at is None:
         raise ValidationError("field.drill", Message("drill.void_not_recorded", id=plan_id))
+    if row.status == DrillStatus.CANCELLED.value:  # a drill recorded afterwards is cancelled only by a void
+        raise ValidationError("field.drill", Message("drill.already_voided", id=plan_id))
     drill_rules.expect(row.id, row.status, DrillAction.VOID)
     row.status = DrillStatus.CANCELLED.value
     record(s, actor, VOID_AUDIT_ACTION, "drill_plan", row.id, after={"status": row.status, "reason": reason})

@@ -72,6 +72,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         " them up from. Record them as a hazard or in the next drill's plan",
         "补录的演练不在此登记整改措施（无现场记录可供跟进），请登记为隐患或纳入下次演练计划",
     ),
+    "drill.void_not_evaluated": (
+        "drill #{id} is {status}: only an evaluated drill recorded afterwards is voided",
+        "演练 #{id} 的状态为“{status}”：只有已评估的补录演练可以作废",
+    ),
+    "drill.already_voided": ("drill #{id} is voided already", "演练 #{id} 已作废"),
     "drill.void_not_recorded": (
         "drill #{id} was not recorded afterwards: only such a drill is voided (a drill run stays in its log)",
         "演练 #{id} 不是补录的演练：只有补录的演练可以作废（实施的演练保留在其事件记录中）",

@@ -39,7 +39,7 @@ ACTIONS: MappingProxyType[DrillAction, ActionRule] = MappingProxyType(
         DrillAction.EVALUATE: ActionRule("drill.evaluate", _RUN, "drill.not_running"),
         DrillAction.VIEW_ACTIONS: ActionRule("drill.read", _EVALUATED, "drill.not_evaluated"),
         DrillAction.COMPLETE_ACTION: ActionRule("drill.evaluate", _EVALUATED, "drill.not_evaluated"),
-        DrillAction.VOID: ActionRule("drill.record_held", _EVALUATED, "drill.not_evaluated"),
+        DrillAction.VOID: ActionRule("drill.void", _EVALUATED, "drill.void_not_evaluated"),
         DrillAction.RECORD_HAZARD: ActionRule("hazard.create", _EVALUATED, "drill.hazard_not_held"),
     }
 )

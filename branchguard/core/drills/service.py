@@ -153,7 +153,7 @@ class DrillService:
 
     def void_held(self, actor: Actor, plan_id: int, reason: str) -> DrillPlan:
         """A drill recorded afterwards by mistake stops counting (core/drills/held.py)."""
-        require(actor, "drill.record_held")
+        require(actor, "drill.void")
         with self._sessions.begin() as s:
             return held.void_held(s, actor, plan_id, reason)
 

@@ -166,6 +166,12 @@ class DrillPlan:
         done, with no live log. A run always has its incident."""
         return self.run_at is not None and self.incident_id is None
 
+    @property
+    def voided(self) -> bool:
+        """Recorded afterwards by mistake and voided (core/drills/held.py): it counts for nothing; its
+        scores stay in its report as evidence of what was entered."""
+        return self.recorded_afterwards and self.status == DrillStatus.CANCELLED
+
 
 @dataclass(frozen=True)
 class HeldDrillInput:

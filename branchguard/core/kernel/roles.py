@@ -93,6 +93,7 @@ ROLE_TABLE: MappingProxyType[str, frozenset[Role]] = MappingProxyType({
     "drill.plan": _LEAD,
     "drill.evaluate": _LEAD,
     "drill.record_held": _LEAD,  # a drill held without BranchGuard: planned and evaluated at once
+    "drill.void": _LEAD,  # such a drill recorded by mistake: it stops counting, its reason kept
     "drill.configure": _LEAD,
     # inspections
     "inspection.read": _ALL,

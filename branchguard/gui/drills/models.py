@@ -95,7 +95,7 @@ class DrillPlanModel(WindowedModel[DrillPlan]):
             if column == self.COL_STATUS:
                 return _STATUS_ORDER[item.status]
             if column == self.COL_SCORE:
-                return item.score if item.score is not None else -1.0
+                return item.score if item.score is not None and not item.voided else -1.0
             return None
         if role == _R.ForegroundRole and item.status == DrillStatus.CANCELLED:
             return QColor(style.MUTED)
@@ -133,12 +133,12 @@ class DrillPlanModel(WindowedModel[DrillPlan]):
                 return self.tr("Run of #%1").replace("%1", str(item.series_id))
             return describe(item.rule)
         if column == self.COL_STATUS:
-            if item.recorded_afterwards and item.status == DrillStatus.CANCELLED:  # voided: drills/held.py
+            if item.voided:  # core/drills/held.py
                 return self.tr("Voided (recorded afterwards)")  # as head office reads it
             if item.recorded_afterwards:
                 return self.tr("%1 (recorded afterwards)").replace("%1", item.status.label)
             return item.status.label
-        return score_text(item.score)
+        return score_text(None if item.voided else item.score)  # a voided record's counts nowhere
 
 
 @dataclass(frozen=True)

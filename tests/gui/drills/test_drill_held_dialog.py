@@ -144,6 +144,7 @@ def test_a_drill_recorded_by_mistake_is_voided_from_the_list_with_a_reason(
     assert not panel.cancel_button.isEnabled()
     row = panel.model.find_row(lambda p: p.id == plan.id)  # in head office's words, not "Cancelled"
     assert panel.model.index(row, DrillPlanModel.COL_STATUS).data() == "Voided (recorded afterwards)"
+    assert panel.model.index(row, DrillPlanModel.COL_SCORE).data() in ("", "—")  # it counts nowhere
 
 
 def test_a_day_picked_without_a_time_is_not_recorded_at_midnight(
