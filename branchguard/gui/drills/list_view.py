@@ -181,6 +181,10 @@ class DrillListPanel(QWidget):
         self.run_button.setToolTip(self.tr("Start the drill: its incident console opens, flagged as a drill"))
         self.table.setToolTip(self.tr("Double-click a run to open its console"))
         self.update_buttons()  # the cancel button's words follow the drill selected (Void record…)
+        # The status column holds its longest words whole ("已评估（补录）" read "已评估（…" at 1024 px).
+        needed = max(self.fontMetrics().horizontalAdvance(w) for w in self.model.status_words()) + 16
+        header, status = self.table.horizontalHeader(), DrillPlanModel.COL_STATUS
+        header.resizeSection(status, max(header.sectionSize(status), needed))
 
     # -- loading -------------------------------------------------------------------------------
     def reload(self, select: int | None = None) -> None:

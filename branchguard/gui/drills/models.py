@@ -112,6 +112,15 @@ class DrillPlanModel(WindowedModel[DrillPlan]):
             return tip(f"{item.title}\n{goals}" if goals else item.title)
         return None
 
+    def status_words(self) -> list[str]:
+        """Every text the status column can show, in the language now."""
+        afterwards = self.tr("%1 (recorded afterwards)")
+        return [
+            *(s.label for s in DrillStatus),
+            afterwards.replace("%1", DrillStatus.EVALUATED.label),
+            self.tr("Voided (recorded afterwards)"),
+        ]
+
     def _display(self, item: DrillPlan, column: int) -> str:
         if column == self.COL_ID:
             return str(item.id)

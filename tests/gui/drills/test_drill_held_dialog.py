@@ -212,3 +212,12 @@ def test_the_date_not_yet_entered_opens_its_calendar_on_this_month(open_window, 
     qtbot.waitUntil(calendar.isVisible)
     today = QDate.currentDate()
     assert (calendar.yearShown(), calendar.monthShown()) == (today.year(), today.month())
+
+
+@pytest.mark.parametrize("lang", ["zh_CN", "en"])
+def test_the_status_column_holds_recorded_afterwards_whole(open_window, lang: str) -> None:
+    """At 1024 px "已评估（补录）" read "已评估（…": the column is as wide as its longest words."""
+    panel = _page(open_window, "lead").list_panel
+    longest = max(panel.fontMetrics().horizontalAdvance(w) for w in panel.model.status_words())
+    assert panel.table.horizontalHeader().sectionSize(DrillPlanModel.COL_STATUS) > longest
+    assert ("补录" if lang == "zh_CN" else "afterwards") in panel.model.status_words()[-1]
