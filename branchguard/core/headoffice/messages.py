@@ -149,7 +149,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "ho.cli.incidents": ("Incidents", "事件"),
     "ho.cli.hazards_open": ("Hazards open", "未验收隐患"),
     "ho.cli.overdue": ("Overdue", "逾期"),
-    "ho.cli.drill_score": ("Drill score", "演练得分"),
+    "ho.cli.drill_score": ("Mean drill score (all held)", "演练平均分（全部）"),
     "ho.cli.actions_overdue": ("Actions overdue", "逾期措施"),
     "ho.cli.complaints_open": ("Complaints open", "未办结投诉"),
     "ho.cli.complaints_overdue": ("Complaints overdue", "逾期投诉"),

@@ -121,7 +121,7 @@ class BranchesModel(RowsModel[BranchRollup]):
             self.tr("Oldest (days)"),
             self.tr("Incidents"),
             self.tr("By level"),
-            self.tr("Drill score"),
+            self.tr("Mean drill score"),  # of every drill held, not the last period's
             self.tr("Actions overdue"),
             self.tr("Complaints"),
         ]
@@ -220,7 +220,10 @@ class BranchesModel(RowsModel[BranchRollup]):
             return text.replace("%3", "—" if rate is None else f"{100 * rate:.0f}%")
         if column == self.SCORE and b.drill_score_latest is not None:
             return (
-                self.tr("Latest: %1; drills evaluated: %2")
+                self.tr(
+                    "Mean of the %2 evaluated drills head office holds, whenever held (a period’s is in "
+                    "the regional report); latest: %1"
+                )
                 .replace("%1", score_text(b.drill_score_latest))
                 .replace("%2", str(b.drills_evaluated))
             )

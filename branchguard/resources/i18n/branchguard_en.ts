@@ -6559,8 +6559,8 @@ Submitted as: %3</translation>
         <translation>By level</translation>
     </message>
     <message>
-        <source>Drill score</source>
-        <translation>Drill score</translation>
+        <source>Mean drill score</source>
+        <translation>Mean drill score</translation>
     </message>
     <message>
         <source>Actions overdue</source>
@@ -6571,8 +6571,8 @@ Submitted as: %3</translation>
         <translation>%1 ok · %2 soon · %3 overdue</translation>
     </message>
     <message>
-        <source>Latest: %1; drills evaluated: %2</source>
-        <translation>Latest: %1; drills evaluated: %2</translation>
+        <source>Mean of the %2 evaluated drills head office holds, whenever held (a period’s is in the regional report); latest: %1</source>
+        <translation>Mean of the %2 evaluated drills head office holds, whenever held (a period’s is in the regional report); latest: %1</translation>
     </message>
     <message>
         <source>Complaints</source>

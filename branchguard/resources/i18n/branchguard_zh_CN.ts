@@ -6538,8 +6538,8 @@ Submitted as: %3</source>
         <translation>按级别</translation>
     </message>
     <message>
-        <source>Drill score</source>
-        <translation>演练得分</translation>
+        <source>Mean drill score</source>
+        <translation>演练平均分</translation>
     </message>
     <message>
         <source>Actions overdue</source>
@@ -6550,8 +6550,8 @@ Submitted as: %3</source>
         <translation>按期%1·将到期%2·逾期%3</translation>
     </message>
     <message>
-        <source>Latest: %1; drills evaluated: %2</source>
-        <translation>最近一次：%1；已评估演练：%2</translation>
+        <source>Mean of the %2 evaluated drills head office holds, whenever held (a period’s is in the regional report); latest: %1</source>
+        <translation>总行所存全部 %2 次已评估演练的平均分（不论举行月份；某期的见片区报告）；最近一次：%1</translation>
     </message>
     <message>
         <source>Complaints</source>

@@ -158,3 +158,17 @@ def test_a_long_title_or_reason_leaves_the_score_and_package_in_view(
     assert long_title.summary in tip  # cut in its cell, whole in its tip
     dialog.close()
     dialog.deleteLater()
+
+
+def test_the_branches_drill_score_says_it_is_the_mean_of_every_drill_held(app: QApplication) -> None:
+    """Beside "Last period 2026-12" a bare "Drill score" read as that month's, which the regional
+    report gave otherwise (drills recorded afterwards in December were held in September)."""
+    from branchguard.gui.headoffice.models import BranchesModel
+    from tests.gui.test_models import branch_rollups
+
+    model = BranchesModel()
+    model.set_rows(branch_rollups(None))
+    header = model.headerData(BranchesModel.SCORE, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole)
+    assert header == "Mean drill score"
+    said = model.index(1, BranchesModel.SCORE).data(Qt.ItemDataRole.ToolTipRole)
+    assert "Mean of the 2 evaluated drills head office holds, whenever held" in said and "88.5" in said
