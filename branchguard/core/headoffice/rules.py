@@ -164,12 +164,15 @@ def facts(kind: str, r: Mapping[str, Any], period: str) -> dict[str, Any]:
         }
     if kind == "drills":
         evaluation = r.get("evaluation") or None
+        # A drill recorded afterwards was scored when it was typed in, months after it ended: its end
+        # is not known, as its own report says ("—"), not the day it was entered.
+        recorded = r.get("run_at") is not None and r.get("incident_id") is None
         return {
             "source_id": str(r["id"]),
             "category": r["category"],
             "status": r["status"],
             "opened_at": _when(r["run_at"] or r["planned_at"]),
-            "closed_at": _when(evaluation["evaluated_at"]) if evaluation else None,
+            "closed_at": _when(evaluation["evaluated_at"]) if evaluation and not recorded else None,
             # a drill recorded afterwards and voided keeps its evaluation, but was never held
             "score": float(evaluation["score"]) if evaluation and r["status"] != "cancelled" else None,
         }

@@ -90,6 +90,8 @@ def test_drills_recorded_afterwards_reach_head_office_marked_and_counted(
     assert (marks.reference, marks.evaluator, marks.entered_by) == (earlier.notes, "王安全", "lead")
     assert marks.entered_at == earlier.created_at
     assert held[str(run.id)].drill is not None and not held[str(run.id)].drill.recorded_afterwards
+    # its end is not known (its report says "—"), not the day it was typed in; a run's is its evaluation
+    assert held[str(earlier.id)].closed_at is None and held[str(run.id)].closed_at is not None
     # held: the branch's incident-log figure, and the drill recorded afterwards held in the month
     for month in (this_month, held_month):  # 40 days ago: always the month before, or the one before it
         logged = branch.services.dashboard.period_report(lead, month).figures.drills
