@@ -77,7 +77,7 @@ class ScoresBox(QGroupBox):
             points.setMinimumWidth(scaled(44, self))
             points.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.points[criterion.code] = points
-            row.spin.valueChanged.connect(lambda _v: self.update_total())
+            row.spin.valueChanged.connect(lambda _v: self._changed())
             if over:
                 grid.addWidget(text, line, 0, 1, 5)
                 line += 1
@@ -117,6 +117,12 @@ class ScoresBox(QGroupBox):
     def weighted_total(self) -> float:
         """As the service computes it: Σ weight × score / 100, to one decimal."""
         return round(sum(row.weight * row.value() for row in self.rows if row.scored) / 100, 1)
+
+    def _changed(self) -> None:
+        """A score typed: the total follows, and what was said of the scores before is stale ("8
+        criteria have no score" stood beside a full total)."""
+        self.update_total()
+        self.show_error("")
 
     def update_total(self) -> None:
         for row in self.rows:

@@ -83,6 +83,8 @@ def test_a_missing_paper_record_is_said_under_its_field_and_nothing_is_written(
     dialog.submit()  # no score typed: the first criterion without one is named
     assert dialog.scores_box.error.text() == "8 criteria still have no score: type each from the paper form."
     assert dialog.isVisible() and gui_ctx.services.drills.list(lead) == []
+    dialog.scores_box.rows[0].spin.setValue(90)  # a score typed: what was said of them is stale
+    assert dialog.scores_box.error.isHidden()
 
 
 def test_nothing_is_chosen_for_the_user(open_window) -> None:
