@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -63,6 +64,8 @@ class HeldDrillDialog(QDialog):
         self.title_edit = self.kind.title_edit
         self.scope.setCurrentIndex(self.scope.findData(DrillScope.SINGLE_TOPIC.value))  # as the CLI's
         self.evaluator = owner_combo(roster(session), "held_evaluator")
+        # as wide as the fields beside it: at eight characters its hint read "按纸质…" / "As the …"
+        self.evaluator.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.problems = QPlainTextEdit()
         self.lessons = QPlainTextEdit()
         for edit in (self.problems, self.lessons):

@@ -223,3 +223,11 @@ def test_the_status_column_holds_recorded_afterwards_whole(open_window, lang: st
     longest = max(panel.fontMetrics().horizontalAdvance(w) for w in panel.model.status_words())
     assert panel.table.horizontalHeader().sectionSize(DrillPlanModel.COL_STATUS) > longest
     assert ("补录" if lang == "zh_CN" else "afterwards") in panel.model.status_words()[-1]
+
+
+def test_the_evaluator_field_is_as_wide_as_the_reference(open_window, qtbot) -> None:
+    """At eight characters its hint read "按纸质…" / "As the …" beside full-width fields."""
+    dialog = _page(open_window, "lead").list_panel.ask_held()
+    assert isinstance(dialog, HeldDrillDialog)
+    qtbot.waitUntil(dialog.isVisible)
+    assert dialog.evaluator.width() >= dialog.reference.width() - 2
