@@ -5,7 +5,6 @@ PDF, cancel."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal, Slot
@@ -42,9 +41,7 @@ from branchguard.gui.kit.writer import writer
 from branchguard.gui.shell.session import GuiSession
 
 if TYPE_CHECKING:
-    from branchguard.gui.kit.anchor_note import AnchorNote
     from branchguard.gui.kit.print_preview import PreviewDialog
-    from branchguard.reports.fonts import FontChoice
 
 
 class DrillListPanel(QWidget):
@@ -183,8 +180,8 @@ class DrillListPanel(QWidget):
         self.update_buttons()  # the cancel button's words follow the drill selected (Void record…)
         # The status column holds its longest words whole ("已评估（补录）" read "已评估（…" at 1024 px).
         needed = max(self.fontMetrics().horizontalAdvance(w) for w in self.model.status_words()) + 16
-        header, status = self.table.horizontalHeader(), DrillPlanModel.COL_STATUS
-        header.resizeSection(status, max(header.sectionSize(status), needed))
+        header, column = self.table.horizontalHeader(), DrillPlanModel.COL_STATUS
+        header.resizeSection(column, max(header.sectionSize(column), needed))
 
     # -- loading -------------------------------------------------------------------------------
     def reload(self, select: int | None = None) -> None:
@@ -447,17 +444,7 @@ class DrillListPanel(QWidget):
         plan = self.selected()
         if plan is None or (plan.incident_id is None and not plan.recorded_afterwards):  # as its button
             return None
-        from branchguard.gui.kit.print_preview import preview_report  # PDFium and ReportLab on use
+        from branchguard.gui.drills.report_preview import preview_drill_report
 
-        services, actor, plan_id = self.session.services, self.session.actor, plan.id
-        font_setting = str(self.session.ctx.config.settings.get("report_font") or "")
-
-        def build(out: Path, note: AnchorNote) -> FontChoice:
-            from branchguard.reports.drill_report import build_drill_report
-
-            return build_drill_report(services, actor, plan_id, out, font_setting, note)
-
-        title = self.tr("Drill report: %1").replace("%1", plan.title)
-        name = f"drill-{plan.id}-{plan.playbook_code}.pdf"
-        self.last_report = preview_report(self, title, build, file_name=name)
+        self.last_report = preview_drill_report(self, self.session, plan)
         return self.last_report

@@ -61,7 +61,8 @@ from branchguard.gui.shell.session import GuiSession
 
 
 class HazardDetailDialog(QDialog):
-    """`changed(id)` after every write; `open_inspection(id)` asks the window for the source run."""
+    """`changed(id)` after every write; `open_inspection(id)` asks the window for the source run; a
+    drill's report opens from here."""
 
     changed = Signal(int)
     open_inspection = Signal(int)
@@ -325,7 +326,9 @@ class HazardDetailDialog(QDialog):
             self.source.setText(said.replace("%2", detail.drill_title))
         else:
             self.source.setText(self.tr("Entered by hand"))
-        self.source_button.setVisible(info.inspection_id is not None)
+        if info.drill_id is not None:  # its record: the drill's report, where the hazard is listed
+            self.source_button.setText(self.tr("The drill's report"))
+        self.source_button.setVisible(info.inspection_id is not None or info.drill_id is not None)
         lines = []
         if info.severity == HazardSeverity.MAJOR:
             for kind, due in (
@@ -583,7 +586,12 @@ class HazardDetailDialog(QDialog):
         return self._do(self._reopening(reason))
 
     def _open_source(self) -> None:
-        if self.detail is not None and self.detail.info.inspection_id is not None:
+        if self.detail is not None and self.detail.info.drill_id is not None:
+            from branchguard.gui.drills.report_preview import preview_drill_report
+
+            plan = self.session.services.drills.get(self.session.actor, self.detail.info.drill_id)
+            self.last_report = preview_drill_report(self, self.session, plan)
+        elif self.detail is not None and self.detail.info.inspection_id is not None:
             inspection_id = self.detail.info.inspection_id
             self.done(0)  # asks first when an edit typed here is not saved (gui/kit/discard.py)
             if not self.isVisible():  # left: the run comes up in the window behind

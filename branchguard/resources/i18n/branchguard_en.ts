@@ -1969,6 +1969,10 @@ Submitted as: %3</translation>
         <source>Drill (#%1 %2)</source>
         <translation>Drill (#%1 %2)</translation>
     </message>
+    <message>
+        <source>The drill's report</source>
+        <translation>The drill's report</translation>
+    </message>
 </context>
 <context>
     <name>HazardEventsModel</name>

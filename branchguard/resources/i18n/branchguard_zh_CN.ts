@@ -1963,6 +1963,10 @@ Submitted as: %3</source>
         <source>Drill (#%1 %2)</source>
         <translation>演练发现（演练 #%1 %2）</translation>
     </message>
+    <message>
+        <source>The drill's report</source>
+        <translation>演练报告</translation>
+    </message>
 </context>
 <context>
     <name>HazardEventsModel</name>

@@ -117,3 +117,13 @@ def test_the_report_of_a_drill_recorded_afterwards_opens_and_lists_its_hazards(
     ).stdout
     assert made.info.number in text and "Hazards raised from this drill" in text
     preview.close()
+    # and from the hazard back to its drill: the detail's source button opens the same report
+    detail = HazardDetailDialog(panel.session, made.info.id)
+    qtbot.addWidget(detail)
+    qtbot.waitUntil(lambda: detail.source_button.isVisibleTo(detail))
+    assert detail.source_button.text() == "The drill's report"
+    detail.source_button.click()
+    back = detail.last_report
+    qtbot.waitUntil(lambda: back.page_count > 0, timeout=30_000)
+    assert back.windowTitle().endswith(gui_ctx.services.drills.get(lead, drill).title)
+    back.close()
