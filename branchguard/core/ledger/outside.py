@@ -13,7 +13,7 @@ A record made in the transaction, or one gone already, has nothing committed to 
 whose latest entry is a deletion is `verify`'s to name (resurrected). An incident's latest state is
 its latest entry but its log's appends. A reference the database empties itself when what it names
 is deleted (ON DELETE SET NULL) is taken in by the change that deletes it
-(recording.emptied_referrers), so it is no alteration here; emptied by hand, it is one. The
+(recording.deleting), so it is no alteration here; emptied by hand, it is one. The
 record's row is written by the transaction, so no other can commit a change to it between the two
 reads.
 """

@@ -4,7 +4,9 @@ entry in that session's transaction, without the service asking for it.
 Mapper events note which records a flush inserted, changed (in an evidence column) or deleted,
 cascades included; just before the transaction commits, the records noted are read back (the
 state the ledger keeps is what `verify` will read) and appended. A write that bypasses the ORM
-(a Core UPDATE or a bulk INSERT inside a session) calls `touch` for the records it wrote. A record
+(a Core UPDATE or a bulk INSERT inside a session) calls `touch` for the records it wrote; a Core
+DELETE, or a delete the database carries on (ON DELETE CASCADE, SET NULL), calls `deleting` first.
+A record
 changed or deleted whose committed state the ledger does not hold was changed outside the app: it is
 ledgered as found first (core/ledger/outside.py). The
 incident log's appends record themselves (core/incidents/log.py): on a plain connection at once,
@@ -58,7 +60,7 @@ def touch(
         _note(session, entity, str(entity_id), action)
 
 
-def emptied_referrers(session: Session, table: str, doomed: ColumnElement[bool]) -> None:
+def _emptied_referrers(session: Session, table: str, doomed: ColumnElement[bool]) -> None:
     """Before rows of `table` that match `doomed` are deleted: note the records of evidence that
     name them through a reference the database empties on its own (ON DELETE SET NULL; an
     inspection draft's occurrence when its schedule is paused), so the ledger takes the emptied
@@ -73,6 +75,29 @@ def emptied_referrers(session: Session, table: str, doomed: ColumnElement[bool])
             if fk.column.table.name == table and (fk.ondelete or "").upper() == "SET NULL":
                 naming = select(evidence.key).where(fk.parent.in_(select(fk.column).where(doomed)))
                 touch(session, evidence.entity, session.scalars(naming))
+
+
+def deleting(session: Session, table: str, doomed: ColumnElement[bool]) -> None:
+    """Before rows of `table` that match `doomed` are deleted, by a Core DELETE (which the unit of
+    work does not see) or by the ORM: note them as deleted where they are evidence, the records
+    the database deletes with them (ON DELETE CASCADE: a schedule's occurrences), as deleted too,
+    and those it empties a reference of (`_emptied_referrers`), down every cascade. Unnoted, `verify`
+    named each record deleted outside the app."""
+    from sqlalchemy import select
+
+    from branchguard.core.ledger import store  # every model: only where rows are deleted so
+
+    store.registry()  # every model's table in the metadata, to follow the cascades
+    known = rules.ENTITY_OF_TABLE.get(table)
+    target = Base.metadata.tables[table]
+    if known is not None:
+        (key,) = target.primary_key.columns
+        touch(session, known[0], session.scalars(select(key).where(doomed)), LedgerAction.DELETE)
+    _emptied_referrers(session, table, doomed)
+    for child in Base.metadata.tables.values():
+        for fk in child.foreign_keys:
+            if fk.column.table is target and (fk.ondelete or "").upper() == "CASCADE":
+                deleting(session, child.name, fk.parent.in_(select(fk.column).where(doomed)))
 
 
 def at_commit(session: Session, item: chain.Item) -> None:

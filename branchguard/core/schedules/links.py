@@ -168,7 +168,7 @@ def retime_one_off(s: Session, actor: Actor, sched: ScheduleRow, start_at: datet
     open_ones = and_(
         OccurrenceRow.schedule_id == sched.id, OccurrenceRow.status == OccurrenceStatus.OPEN.value
     )
-    ledger_recording.emptied_referrers(s, "schedule_occurrences", open_ones)
+    ledger_recording.deleting(s, "schedule_occurrences", open_ones)  # a Core DELETE
     s.execute(delete(OccurrenceRow).where(open_ones))
     was, moved = {"start_at": before}, {"start_at": start_at}
     record(s, actor, "schedule.update", "schedule", sched.id, before=was, after=moved)

@@ -208,8 +208,8 @@ class ScheduleService(ReminderDesk):
                 row.id,
                 before={"title": row.title, "rrule": row.rrule},
             )
-            ledger_recording.emptied_referrers(s, "schedules", ScheduleRow.id == row.id)
-            ledger_recording.emptied_referrers(s, "schedule_occurrences", OccurrenceRow.schedule_id == row.id)
+            # its occurrences go by the database's cascade, unseen by the session
+            ledger_recording.deleting(s, "schedules", ScheduleRow.id == row.id)
             s.delete(row)
         self._changed()
 
@@ -220,7 +220,7 @@ class ScheduleService(ReminderDesk):
             OccurrenceRow.status == OccurrenceStatus.OPEN.value,
             OccurrenceRow.due_at > now,
         )
-        ledger_recording.emptied_referrers(s, "schedule_occurrences", upcoming)
+        ledger_recording.deleting(s, "schedule_occurrences", upcoming)  # a Core DELETE
         s.execute(delete(OccurrenceRow).where(upcoming))
 
     # -- reading -------------------------------------------------------------------------------
