@@ -40,6 +40,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "ledger.entity.complaint_category": ("complaint category {id}", "投诉类别 {id}"),
     "ledger.entity.person": ("person on the roster {id}", "人员 {id}"),
     "ledger.entity.contact": ("emergency contact {id}", "应急联系电话 {id}"),
+    "ledger.entity.schedule": ("schedule {id}", "计划 {id}"),
+    "ledger.entity.schedule_occurrence": ("scheduled item {id}", "计划事项 {id}"),
     # the chain itself
     "ledger.problem.entry": ("ledger entry {seq}: {reason}", "账本第 {seq} 条：{reason}"),
     "ledger.problem.adoption_reset": (
@@ -137,10 +139,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # what verify warns of, though nothing is broken (core/kernel/clock_check.py)
     "ledger.warning.not_taken_in": (
         "records of kinds the ledger keeps since a later version (checklists, complaint categories, "
-        "the roster, emergency contacts) are not in it yet (an older version kept it): the next start "
-        "that can write takes them in; until then they are not checked",
-        "本版本起纳入账本的记录（检查表、投诉类别、人员名册、应急联系电话）尚未纳入（此前由旧版本记账）："
-        "下次可写入的启动时纳入；此前不予核对",
+        "the roster, emergency contacts, schedules and their items) are not in it yet (an older "
+        "version kept it): the next start that can write takes them in; until then they are not checked",
+        "本版本起纳入账本的记录（检查表、投诉类别、人员名册、应急联系电话、计划及其事项）尚未纳入"
+        "（此前由旧版本记账）：下次可写入的启动时纳入；此前不予核对",
     ),
     "ledger.warning.clock_back": (
         "{record}: {count} log entries have a time earlier than an entry written before them "

@@ -55,15 +55,28 @@ EVIDENCE: tuple[tuple[str, str, frozenset[str]], ...] = tuple(
         ("complaint_category", "complaint_categories", ()),
         ("person", "people", ()),
         ("contact", "contacts", ()),
+        ("schedule", "schedules", ()),
+        ("schedule_occurrence", "schedule_occurrences", ()),
     )
 )
 # Kinds the ledger began to keep later than the rest: the checklists (an inspection's report prints
 # its items' words from them) and the complaint categories (a complaint names its category by
 # code), since revision 0023; the roster and the emergency contacts (the console dials their
-# numbers, a drill's roles name the people), since 0024. A ledger kept before holds none of their
-# records; its next start takes them in (service.take_in_later_kinds), so a number rewritten
-# afterwards is found.
-LATER_KINDS = ("checklist", "checklist_version", "checklist_item", "complaint_category", "person", "contact")
+# numbers, a drill's roles name the people), since 0024; the schedules and their occurrences (the
+# dashboard's overdue figures and head office's package read them: an item marked done, a rule
+# rewritten), since 0026, their reminders not (fired, snoozed, dismissed: bookkeeping). A ledger
+# kept before holds none of their records; its next start takes them in
+# (service.take_in_later_kinds), so a number rewritten afterwards is found.
+LATER_KINDS = (
+    "checklist",
+    "checklist_version",
+    "checklist_item",
+    "complaint_category",
+    "person",
+    "contact",
+    "schedule",
+    "schedule_occurrence",
+)
 # Built-in content and settings the app writes by itself into a new database; every other kind is a
 # record someone wrote (an account at the least), which is what an empty database has none of.
 BUILT_IN = frozenset(

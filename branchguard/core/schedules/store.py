@@ -15,6 +15,8 @@ from sqlalchemy import Row, Select, Table, func, or_, select
 from sqlalchemy.orm import Session
 
 from branchguard.core.kernel.working_days import MAX_SHIFT_DAYS
+from branchguard.core.ledger import recording as ledger_recording
+from branchguard.core.ledger.types import LedgerAction
 from branchguard.core.schedules.rules import RuleSpec, Slot, next_slot, slots
 from branchguard.core.schedules.titles import Names, made_title
 from branchguard.core.schedules.types import (
@@ -327,6 +329,8 @@ def _write(
     occ_table = OccurrenceRow.__table__
     assert isinstance(occ_table, Table)
     new_ids = _insert_ignoring_duplicates(s, occ_table, values, ["schedule_id", "rule_at"])
+    # a Core INSERT: ledgered as the ids it wrote (none that another catch-up wrote first)
+    ledger_recording.touch(s, "schedule_occurrence", new_ids, LedgerAction.CREATE)
     new_rows = s.scalars(select(OccurrenceRow).where(OccurrenceRow.id.in_(new_ids))).all() if new_ids else []
     reminders: list[dict[str, Any]] = []
     for occ in new_rows:

@@ -1,27 +1,33 @@
-"""The checklists, complaint categories, roster and contacts are evidence too (core/ledger/rules.py
-LATER_KINDS): a new database ledgers them as it writes them; a ledger kept before it kept them takes
-their records in at its next start, once, before anything is written; afterwards an item's words or
-a number rewritten outside the app are named by `verify`."""
+"""The checklists, complaint categories, roster, contacts, schedules and their items are evidence
+too (core/ledger/rules.py LATER_KINDS): a new database ledgers them as it writes them; a ledger kept
+before it kept them takes their records in at its next start, once, before anything is written;
+afterwards an item's words or a number rewritten outside the app are named by `verify`."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select, text
 
 from branchguard.context import open_context
-from branchguard.core.ledger import rules, store
+from branchguard.core.ledger import recording, rules, store
 from branchguard.core.ledger.types import LedgerAction
+from branchguard.core.schedules.types import ScheduleInput
 from branchguard.db.engine import sqlite_url
 from branchguard.db.models.ledger import LedgerEntryRow
 from tests.conftest import SQLITE_FILE, _actor
 
 
 def _seeded(ctx) -> None:
-    """The built-in checklists and categories, written on first use as every start's first read does."""
+    """The built-in checklists and categories, written on first use as every start's first read does;
+    a daily schedule and its first item, which the catch-up writes (a Core INSERT)."""
     lead = _actor(ctx, "lead")
     assert ctx.services.inspections.templates(lead) and ctx.services.complaints.categories(lead)
+    start = datetime.now(UTC) + timedelta(hours=1)
+    ctx.services.schedules.add(lead, ScheduleInput("每日巡查", start, rule="daily", timezone="Asia/Shanghai"))
+    assert len(ctx.services.schedules.catch_up(lead).occurrences) == 1
 
 
 def _kept(ctx, kinds: tuple[str, ...]) -> dict[str, set[str]]:
@@ -37,8 +43,11 @@ def _kept(ctx, kinds: tuple[str, ...]) -> dict[str, set[str]]:
 def _older_ledger(folder: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A demo branch whose ledger was kept by a version that did not keep the later kinds."""
     later = set(rules.LATER_KINDS)
+    touch = recording.touch
     with monkeypatch.context() as older:
         older.setattr(rules, "LATER_KINDS", ())
+        # nor did it note the Core writes of those kinds (a catch-up's items)
+        older.setattr(recording, "touch", lambda s, entity, *a: entity in later or touch(s, entity, *a))
         older.setattr(store, "_TABLES", {k: v for k, v in store._TABLES.items() if k not in later})
         older.setattr(
             rules, "ENTITY_OF_TABLE", {t: v for t, v in rules.ENTITY_OF_TABLE.items() if v[0] not in later}
