@@ -3,6 +3,9 @@
 APScheduler only holds jobs derived from these rows. An occurrence is unique per (schedule,
 rule instant) and a reminder per (occurrence, kind), so a catch-up that runs again, after any
 number of restarts or from two processes at once, can never add a duplicate.
+
+Schedules and occurrences are evidence (the ledger keeps them: core/ledger/rules.py), so every write
+to them is ledgered, a Core one through core/ledger/recording.py; reminders are bookkeeping.
 """
 
 from datetime import datetime
