@@ -2,29 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import Any
 
-import pytest
-from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QApplication, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
 
 from branchguard.gui.kit.short_labels import ButtonRow
 
 LABELS = [("Change level…", "Level…"), ("Initial report…", "Report…"), ("Close incident…", "Close…")]
 
-
-@pytest.fixture
-def text_size(app: QApplication) -> Iterator[Callable[[float], None]]:
-    before = app.font()
-
-    def _set(points: float) -> None:
-        font = QFont(before)
-        font.setPointSizeF(points)
-        app.setFont(font)
-
-    yield _set
-    app.setFont(before)
 
 
 def _row(qtbot: Any) -> tuple[QWidget, ButtonRow, list[QPushButton]]:

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import Any
 
-import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtGui import QFont, QFontMetrics, QStandardItemModel
-from PySide6.QtWidgets import QApplication, QHeaderView, QTableView, QWidget
+from PySide6.QtWidgets import QHeaderView, QTableView, QWidget
 
 from branchguard.gui.kit.text_scale import (
     keep_stretched_titles,
@@ -18,21 +17,6 @@ from branchguard.gui.kit.text_scale import (
     size_columns,
     title_width,
 )
-
-
-@pytest.fixture
-def text_size(app: QApplication) -> Iterator[Callable[[float], None]]:
-    """Sets the application font's size, as the system's text size does (the style sheet's header
-    font keeps a font set on a table from its header)."""
-    before = app.font()
-
-    def _set(points: float) -> None:
-        font = QFont(before)
-        font.setPointSizeF(points)
-        app.setFont(font)
-
-    yield _set
-    app.setFont(before)
 
 
 def _table(qtbot: Any, titles: list[str]) -> QTableView:
