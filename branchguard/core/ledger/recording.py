@@ -6,11 +6,10 @@ cascades included; just before the transaction commits, the records noted are re
 state the ledger keeps is what `verify` will read) and appended. A write that bypasses the ORM
 (a Core UPDATE or a bulk INSERT inside a session) calls `touch` for the records it wrote; a Core
 DELETE, or a delete the database carries on (ON DELETE CASCADE, SET NULL), calls `deleting` first.
-A record
-changed or deleted whose committed state the ledger does not hold was changed outside the app: it is
-ledgered as found first (core/ledger/outside.py). The
-incident log's appends record themselves (core/incidents/log.py): on a plain connection at once,
-inside a session through `at_commit`.
+A record changed or deleted whose committed state the ledger does not hold was changed outside the
+app: it is ledgered as found first (core/ledger/outside.py). The incident log's appends record
+themselves (core/incidents/log.py): on a plain connection at once, inside a session through
+`at_commit`.
 
 The ledger head is bumped here, at commit, after the session's last flush: on PostgreSQL its row
 lock is the last lock a transaction takes, so no two transactions wait for each other across it.
