@@ -306,3 +306,11 @@ def test_a_rule_names_at_most_eight_of_its_drills() -> None:
     finally:
         set_language("zh_CN")
     assert _drills_done(list(range(1, 11))).endswith("……等另 2 次)")
+
+
+@pytest.mark.parametrize("lang", ["zh_CN", "en"])
+def test_the_activity_chart_names_its_drills_as_the_figures_do(lang: str) -> None:
+    """Its bars count the drills the incident log holds, as the figure "演练（按事件记录）" does; a
+    legend reading "演练" had a reader look for the drills recorded afterwards in it (a user trial)."""
+    set_language(lang)
+    assert t("summary.chart.drills").startswith(t("summary.fig.drills"))

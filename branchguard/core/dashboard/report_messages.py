@@ -114,7 +114,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "summary.chart.ageing": ("Open hazards by age", "未验收隐患账龄"),
     "summary.chart.incidents": ("Incidents", "突发事件"),
-    "summary.chart.drills": ("Drills", "演练"),
+    "summary.chart.drills": ("Drills run (incident log)", "演练（按事件记录）"),  # as summary.fig.drills
     "summary.chart.opened": ("Opened", "新增"),
     "summary.chart.resolved": ("Verified or closed", "验收或销号"),
     "summary.chart.open": ("Open at month end", "月末未验收"),
