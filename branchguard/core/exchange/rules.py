@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
@@ -85,26 +86,34 @@ def complaint_month(f: Any) -> dict[str, Any]:
     }
 
 
-def held_marks(drill: dict[str, Any], void: dict[str, Any] | None) -> dict[str, Any]:
+def held_marks(
+    drill: dict[str, Any], void: dict[str, Any] | None, names: Mapping[str, str] | None = None
+) -> dict[str, Any]:
     """What a drill record carries of how it came to be (core/drills/held.py), beside its columns:
     `recorded_afterwards` (held without BranchGuard, entered from its paper record: run, no
     incident); `paper`, for such a drill, its paper reference (the plan's notes), who scored it on
     paper, and when and by whom it was entered; `voided`, for one voided, when, by whom and why
-    (`void`: its audit event as store.drills reads it; None when none is found). Packages before
-    these fields carried the columns alone."""
+    (`void`: its audit event as store.drills reads it; None when none is found). The accounts they
+    name also by the names people know (`names`: username to display name; `*_name`, "" for a name
+    typed, not an account's). Packages before these fields carried the columns alone."""
+    names = names or {}
     recorded = drill.get("run_at") is not None and drill.get("incident_id") is None
     evaluation = drill.get("evaluation") or {}
     paper = None
     if recorded:
+        evaluator, entered_by = evaluation.get("evaluator") or "", drill.get("created_by") or ""
         paper = {
             "reference": drill.get("notes") or "",
-            "evaluator": evaluation.get("evaluator") or "",
+            "evaluator": evaluator,
+            "evaluator_name": names.get(evaluator, ""),
             "entered_at": drill.get("created_at"),
-            "entered_by": drill.get("created_by") or "",
+            "entered_by": entered_by,
+            "entered_by_name": names.get(entered_by, ""),
         }
     voided = None
     if recorded and drill.get("status") == "cancelled":
         voided = void or {"at": None, "by": "", "reason": ""}
+        voided = {**voided, "by_name": names.get(str(voided.get("by") or ""), "")}
     return {"recorded_afterwards": recorded, "paper": paper, "voided": voided}
 
 

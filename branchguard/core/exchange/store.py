@@ -96,8 +96,28 @@ def drills(conn: Connection, start: datetime, end: datetime) -> Iterator[list[di
         for r in batch:
             found = evaluations[r["id"]]
             r["evaluation"] = found[0] if found else None
-            r.update(held_marks(r, voids.get(r["id"])))
+        names = _display_names(conn, _accounts_named(batch, voids))
+        for r in batch:
+            r.update(held_marks(r, voids.get(r["id"]), names))
         yield batch
+
+
+def _accounts_named(batch: list[dict[str, Any]], voids: dict[int, dict[str, Any]]) -> set[str]:
+    """The accounts the drills' marks name: who entered and scored each, and who voided it."""
+    named = {str(v["by"]) for v in voids.values()}
+    for r in batch:
+        named.add(str(r.get("created_by") or ""))
+        named.add(str((r.get("evaluation") or {}).get("evaluator") or ""))
+    return named - {""}
+
+
+def _display_names(conn: Connection, usernames: set[str]) -> dict[str, str]:
+    """Each account's name as people know it: head office has no accounts of the branch's."""
+    if not usernames:
+        return {}
+    users = _T["users"]
+    stmt = select(users.c.username, users.c.display_name).where(users.c.username.in_(sorted(usernames)))
+    return {username: name for username, name in conn.execute(stmt) if name}
 
 
 def _voids(conn: Connection, ids: Sequence[int]) -> dict[int, dict[str, Any]]:

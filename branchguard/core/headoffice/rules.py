@@ -233,12 +233,13 @@ def drill_marks(r: Mapping[str, Any]) -> DrillMarks:
     return DrillMarks(
         recorded_afterwards=True,
         reference=str(paper.get("reference") or ""),
-        evaluator=str(paper.get("evaluator") or ""),
+        # by the names people know where the package gives them (accounts are the branch's own)
+        evaluator=str(paper.get("evaluator_name") or paper.get("evaluator") or ""),
         entered_at=_when(paper.get("entered_at")),
-        entered_by=str(paper.get("entered_by") or ""),
+        entered_by=str(paper.get("entered_by_name") or paper.get("entered_by") or ""),
         voided=void is not None,
         voided_at=_when(void.get("at")) if void else None,
-        voided_by=str(void.get("by") or "") if void else "",
+        voided_by=str(void.get("by_name") or void.get("by") or "") if void else "",
         void_reason=str(void.get("reason") or "") if void else "",
     )
 

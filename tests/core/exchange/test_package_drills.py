@@ -45,11 +45,13 @@ def test_a_drill_recorded_afterwards_travels_marked_in_the_package_of_the_month_
     carried = _carried(ctx, *_today())
     drill = carried[plan.id]  # held two months ago, entered today: today's package carries it
     assert drill["recorded_afterwards"] is True and drill["voided"] is None
-    assert drill["paper"] == {
+    assert drill["paper"] == {  # head office has none of the branch's accounts: their names too
         "reference": REFERENCE,
         "evaluator": "王安全",
+        "evaluator_name": "",  # a name typed from the paper form, not an account
         "entered_at": stamp(plan.created_at),
         "entered_by": "lead",
+        "entered_by_name": "王建国",
     }
     run = carried[ran.id]  # run in BranchGuard: nothing of the kind
     assert (run["recorded_afterwards"], run["paper"], run["voided"]) == (False, None, None)
@@ -68,5 +70,5 @@ def test_a_drill_voided_in_a_later_period_is_carried_by_that_periods_package(ctx
     assert drill["status"] == "cancelled" and drill["recorded_afterwards"] is True
     assert drill["paper"]["reference"] == REFERENCE
     voided = drill["voided"]
-    assert (voided["by"], voided["reason"]) == ("lead", "录错了预案")
+    assert (voided["by"], voided["by_name"], voided["reason"]) == ("lead", "王建国", "录错了预案")
     assert _today()[0] <= datetime.fromisoformat(voided["at"].replace("Z", "+00:00")) <= _today()[1]

@@ -87,7 +87,8 @@ def test_drills_recorded_afterwards_reach_head_office_marked_and_counted(
     held = _drills(hos, admin)
     marks = held[str(earlier.id)].drill  # entered this month: this month's package carries it
     assert marks is not None and marks.recorded_afterwards and not marks.voided
-    assert (marks.reference, marks.evaluator, marks.entered_by) == (earlier.notes, "王安全", "lead")
+    # by the names people know: head office has none of the branch's accounts ("lead" read as is)
+    assert (marks.reference, marks.evaluator, marks.entered_by) == (earlier.notes, "王安全", "王建国")
     assert marks.entered_at == earlier.created_at
     assert held[str(run.id)].drill is not None and not held[str(run.id)].drill.recorded_afterwards
     # its end is not known (its report says "—"), not the day it was typed in; a run's is its evaluation
@@ -109,14 +110,14 @@ def test_drills_recorded_afterwards_reach_head_office_marked_and_counted(
     voided = _drills(hos, admin)[str(today.id)]
     assert voided.status == "cancelled" and voided.score is None
     assert voided.drill is not None and voided.drill.recorded_afterwards and voided.drill.voided
-    assert (voided.drill.void_reason, voided.drill.voided_by) == ("录错了日期", "lead")
+    assert (voided.drill.void_reason, voided.drill.voided_by) == ("录错了日期", "王建国")
     assert voided.drill.voided_at is not None and voided.drill.reference == today.notes
     logged = branch.services.dashboard.period_report(lead, this_month).figures.drills
     assert _held_in(hos, admin, this_month) == logged  # no longer held
     assert hos.branches(admin)[0].drills_evaluated == evaluated - 1
 
     # the branch as an earlier version wrote its package: drills without the new fields
-    monkeypatch.setattr(package_store, "held_marks", lambda _drill, _void: {})
+    monkeypatch.setattr(package_store, "held_marks", lambda _drill, _void, _names: {})
     old = tmp_path / "old.zip"
     branch.services.exchange.export(lead, this_month.code, old, after=0)  # its whole ledger
     monkeypatch.undo()
