@@ -7,13 +7,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-# A list marker typed before a problem: "1.", "2、", "(3)", "4）", "一、", "（二）", "①", "-", "•". A
-# number is a marker only with its mark and no digit after it: "110 报警延迟", "1.5米通道", "24小时"
-# keep their numbers.
+# A list marker typed before a problem: "1.", "2、", "3．", "(4)", "5）", "一、", "（二）", "①", "-", "•".
+# A number or a dash is a marker only with no digit after it: "110 报警延迟", "1.5米通道", "24小时",
+# "-5℃冷库" keep their numbers.
 _NUMBER = r"(?:\d+|[一二三四五六七八九十]+)"
 _MARKER = re.compile(
-    rf"^\s*(?:[(（]{_NUMBER}[)）]|{_NUMBER}[.、)）:：](?!\d)|[\u2460-\u2473\u2776-\u277f]|[-•·*])\s*"
+    rf"^\s*(?:[(（]{_NUMBER}[)）]|{_NUMBER}[.．。、)）:：](?!\d)|[\u2460-\u2473\u2776-\u277f]|[-•·*](?!\d))\s*"
 )
+# What may follow a problem's words in a hazard that began with them: the lead's additions.
+_AFTER = frozenset(" ，,。.；;：:（(、\n")
 
 
 def listed(problems: str) -> list[str]:
@@ -22,7 +24,12 @@ def listed(problems: str) -> list[str]:
 
 
 def next_unrecorded(problems: str, recorded: Iterable[str]) -> str:
-    """The first problem that no recorded hazard's description begins with (the lead may have added
-    to the words it started with); "" when every one is recorded."""
+    """The first problem that no recorded hazard's description is, or begins with before a pause
+    (the lead may have added to the words it started with: "消防通道堵塞，已清理" holds "消防通道堵塞",
+    not "消防通道"); "" when every one is recorded."""
     descriptions = [text.strip() for text in recorded]
-    return next((item for item in listed(problems) if not any(d.startswith(item) for d in descriptions)), "")
+
+    def held(item: str) -> bool:
+        return any(d == item or (d.startswith(item) and d[len(item)] in _AFTER) for d in descriptions)
+
+    return next((item for item in listed(problems) if not held(item)), "")

@@ -99,6 +99,22 @@ def deleting(session: Session, table: str, doomed: ColumnElement[bool]) -> None:
                 deleting(session, child.name, fk.parent.in_(select(fk.column).where(doomed)))
 
 
+def delete_rows(session: Session, table: str, doomed: ColumnElement[bool]) -> None:
+    """A Core DELETE of the rows of `table` that match `doomed`, noted (`deleting`): the rows
+    themselves as the DELETE returns them, so that one another transaction committed between the
+    note and the DELETE (on PostgreSQL: another PC's catch-up writing an item of the schedule being
+    paused) is ledgered as deleted too, not found deleted outside the app."""
+    from sqlalchemy import delete
+
+    deleting(session, table, doomed)
+    target = Base.metadata.tables[table]
+    (key,) = target.primary_key.columns
+    gone = session.execute(delete(target).where(doomed).returning(key)).scalars().all()
+    known = rules.ENTITY_OF_TABLE.get(table)
+    if known is not None:
+        touch(session, known[0], gone, LedgerAction.DELETE)
+
+
 def at_commit(session: Session, item: chain.Item) -> None:
     """Append `item` (already whole: an incident log entry's) with the session's other entries
     when it commits, in the order given; dropped if the session rolls back."""

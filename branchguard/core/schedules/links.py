@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Select, and_, delete, select
+from sqlalchemy import Select, and_, select
 from sqlalchemy.orm import Session
 
 from branchguard.core.audit.service import record
@@ -168,8 +168,7 @@ def retime_one_off(s: Session, actor: Actor, sched: ScheduleRow, start_at: datet
     open_ones = and_(
         OccurrenceRow.schedule_id == sched.id, OccurrenceRow.status == OccurrenceStatus.OPEN.value
     )
-    ledger_recording.deleting(s, "schedule_occurrences", open_ones)  # a Core DELETE
-    s.execute(delete(OccurrenceRow).where(open_ones))
+    ledger_recording.delete_rows(s, "schedule_occurrences", open_ones)  # a Core DELETE, ledgered
     was, moved = {"start_at": before}, {"start_at": start_at}
     record(s, actor, "schedule.update", "schedule", sched.id, before=was, after=moved)
 

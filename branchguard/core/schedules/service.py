@@ -14,7 +14,7 @@ from datetime import datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import and_, delete, select
+from sqlalchemy import and_, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from branchguard.core.audit.service import record
@@ -192,7 +192,11 @@ class ScheduleService(ReminderDesk):
         """Delete a schedule that has no completed occurrence; one with a history is paused instead."""
         require(actor, "schedule.manage")
         with self._sessions.begin() as s:
-            row = self._row(s, schedule_id)
+            # locked: another PC's catch-up cannot write an item the cascade below would delete
+            # unnoted (on PostgreSQL its insert waits for this commit, then finds no schedule)
+            row = locked(s, ScheduleRow, schedule_id)
+            if row is None:
+                raise NotFound(Message("schedule.not_found", id=schedule_id))
             done = s.scalar(
                 select(OccurrenceRow.id).where(
                     OccurrenceRow.schedule_id == row.id, OccurrenceRow.status != OccurrenceStatus.OPEN.value
@@ -220,8 +224,7 @@ class ScheduleService(ReminderDesk):
             OccurrenceRow.status == OccurrenceStatus.OPEN.value,
             OccurrenceRow.due_at > now,
         )
-        ledger_recording.deleting(s, "schedule_occurrences", upcoming)  # a Core DELETE
-        s.execute(delete(OccurrenceRow).where(upcoming))
+        ledger_recording.delete_rows(s, "schedule_occurrences", upcoming)  # a Core DELETE, ledgered
 
     # -- reading -------------------------------------------------------------------------------
     def get(self, actor: Actor, schedule_id: int, now: datetime | None = None) -> ScheduleInfo:

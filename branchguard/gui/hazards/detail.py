@@ -61,8 +61,7 @@ from branchguard.gui.shell.session import GuiSession
 
 
 class HazardDetailDialog(QDialog):
-    """`changed(id)` after every write; `open_inspection(id)` asks the window for the source run; a
-    drill's report opens from here."""
+    """`changed(id)` after every write; `open_inspection(id)` asks the window for the source run."""
 
     changed = Signal(int)
     open_inspection = Signal(int)
@@ -589,7 +588,10 @@ class HazardDetailDialog(QDialog):
         if self.detail is not None and self.detail.info.drill_id is not None:
             from branchguard.gui.drills.report_preview import preview_drill_report
 
-            plan = self.session.services.drills.get(self.session.actor, self.detail.info.drill_id)
+            try:
+                plan = self.session.services.drills.get(self.session.actor, self.detail.info.drill_id)
+            except BranchGuardError as exc:  # a locked database, a role changed meanwhile
+                return self.show_error(exc.message)
             self.last_report = preview_drill_report(self, self.session, plan)
         elif self.detail is not None and self.detail.info.inspection_id is not None:
             inspection_id = self.detail.info.inspection_id

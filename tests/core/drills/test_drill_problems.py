@@ -27,3 +27,12 @@ def test_the_next_is_the_first_no_hazard_begins_with() -> None:
     assert next_unrecorded(FOUND, recorded) == "应急广播听不清"
     recorded += ["应急广播听不清", "集合点无人清点"]
     assert next_unrecorded(FOUND, recorded) == ""
+
+
+def test_markers_from_review_and_a_problem_inside_another() -> None:
+    """A dash before a number is a minus ("-5℃"), full-width stops end a number marker, and a hazard
+    for "消防通道堵塞" does not hold "消防通道" (found in review)."""
+    found = "-5℃冷库温度异常\n1．门禁失灵\n2。广播听不清"
+    assert listed(found) == ["-5℃冷库温度异常", "门禁失灵", "广播听不清"]
+    assert next_unrecorded("消防通道\n消防通道堵塞", ["消防通道堵塞"]) == "消防通道"
+    assert next_unrecorded("消防通道\n消防通道堵塞", ["消防通道，已清理"]) == "消防通道堵塞"

@@ -163,3 +163,34 @@ def test_an_item_marked_done_or_a_rule_rewritten_with_sqlite3_is_named(ctx, lead
         f"scheduled item {item.id}: done_by is lead, ledger says null",
         f"scheduled item {item.id}: status is done, ledger says open",
     ]
+
+
+def test_an_item_another_pc_writes_while_a_pause_drops_the_upcoming_ones_is_ledgered(
+    ctx: Any, lead: Actor, monkeypatch: Any
+) -> None:
+    """On PostgreSQL another PC's catch-up could commit an item between the pause noting the items it
+    drops and its DELETE: the DELETE took it unnoted, and `verify` told the branch "scheduled item 3
+    deleted outside the app" (found in review). The deleted rows are noted as the DELETE returns them.
+    (SQLite lets one transaction write at a time: there the other PC waits, nothing comes between.)"""
+    from sqlalchemy.orm import sessionmaker
+
+    from branchguard.core.ledger import recording
+    from branchguard.core.schedules import store as schedule_store
+
+    schedules, now = ctx.services.schedules, datetime.now(UTC)
+    daily = ScheduleInput("每日巡查", now + timedelta(hours=1), rule="daily", timezone="Asia/Shanghai")
+    made = schedules.add(lead, daily)
+    schedules.catch_up(lead, now=now)
+    other_pc = sessionmaker(bind=ctx.engine, expire_on_commit=False)
+    noting, wrote = recording.deleting, []
+
+    def then_another_pc_catches_up(session: Any, table: str, doomed: Any) -> None:
+        noting(session, table, doomed)
+        if not wrote and ctx.engine.dialect.name == "postgresql":
+            with other_pc.begin() as s:  # its tick writes the next two days' items and commits
+                wrote.extend(o.id for o in schedule_store.catch_up(s, now + timedelta(days=2)).occurrences)
+
+    monkeypatch.setattr(recording, "deleting", then_another_pc_catches_up)
+    schedules.set_active(lead, made.id, False)
+    assert wrote or ctx.engine.dialect.name != "postgresql"
+    assert _problems(ctx, lead) == []
