@@ -166,7 +166,7 @@ def facts(kind: str, r: Mapping[str, Any], period: str) -> dict[str, Any]:
         evaluation = r.get("evaluation") or None
         # A drill recorded afterwards was scored when it was typed in, months after it ended: its end
         # is not known, as its own report says ("—"), not the day it was entered.
-        recorded = r.get("run_at") is not None and r.get("incident_id") is None
+        recorded = drill_marks(r).recorded_afterwards
         return {
             "source_id": str(r["id"]),
             "category": r["category"],

@@ -211,24 +211,26 @@ def test_a_recomputed_chain_passes_verify_but_moves_hash_at(ctx, lead, tmp_path:
         assert hash_at(conn, anchored.seq) != anchored.hash  # what an anchor compares
 
 
+def _ledgered_without(entity: str, key: str) -> Any:
+    """A forge edit: every ledgered state of `entity` as a version without `key` hashed it."""
+
+    def edit(entry: Entry) -> None:
+        if entry.entity == entity and entry.state is not None:
+            entry.state.pop(key, None)
+
+    return edit
+
+
 def test_a_column_added_later_keeps_old_states_and_a_key_dropped_is_named(ctx, lead, tmp_path: Path) -> None:
     """An action ledgered before `complaint_id` existed (its state without the key) still matches;
     a state without another key, whose value is empty now, differs in no field shown and is
     named rather than passed over."""
     a_day(ctx, lead, tmp_path)
-
-    def as_before(key: str) -> Any:
-        def edit(entry: Entry) -> None:
-            if entry.entity == "incident_action" and entry.state is not None:
-                entry.state.pop(key, None)
-
-        return edit
-
     with ctx.engine.begin() as conn:
-        forge(conn, edit=as_before("complaint_id"))
+        forge(conn, edit=_ledgered_without("incident_action", "complaint_id"))
     assert verify(ctx, lead) == []
     with ctx.engine.begin() as conn:
-        forge(conn, edit=as_before("done_at"))
+        forge(conn, edit=_ledgered_without("incident_action", "done_at"))
     (problem,) = verify(ctx, lead)
     assert problem.startswith("follow-up action") and "lacks" in problem
 
@@ -237,19 +239,11 @@ def test_a_hazard_ledgered_before_drill_id_existed_still_verifies(ctx, lead, tmp
     """Hazards ledgered before revision 0025 (their states without `drill_id`) still match: the
     column is a later one, left out while empty; a hazard's other key dropped is still named."""
     a_day(ctx, lead, tmp_path)
-
-    def as_before(key: str) -> Any:
-        def edit(entry: Entry) -> None:
-            if entry.entity == "hazard" and entry.state is not None:
-                entry.state.pop(key, None)
-
-        return edit
-
     with ctx.engine.begin() as conn:
-        forge(conn, edit=as_before("drill_id"))
+        forge(conn, edit=_ledgered_without("hazard", "drill_id"))
     assert verify(ctx, lead) == []
     with ctx.engine.begin() as conn:
-        forge(conn, edit=as_before("closed_at"))
+        forge(conn, edit=_ledgered_without("hazard", "closed_at"))
     (problem,) = verify(ctx, lead)
     assert "lacks" in problem
 
