@@ -341,10 +341,22 @@ class DayGrid(QWidget):
         return len(self._built) < 7 * self.weeks
 
     def reveal(self) -> None:
-        """The cells built so far, shown (once the grid is whole: the days, then their items)."""
-        for cell in self._built:
-            if cell.isHidden():
-                cell.show()
+        """The cells built so far, shown (once the grid is whole: the days, then their items).
+
+        With the grid itself hidden meanwhile: Qt activates a visible parent's layout at every child
+        shown, and each activation laid out the whole window again (the page's flow layouts
+        included), 42 times: ~50 ms of the GUI thread at the calendar's first show. Hidden and shown
+        in the same turn, the grid is never painted empty."""
+        hidden = [cell for cell in self._built if cell.isHidden()]
+        if not hidden:
+            return
+        visible = self.isVisible()
+        if visible:
+            self.hide()
+        for cell in hidden:
+            cell.show()
+        if visible:
+            self.show()
 
     def show_items(
         self, first: date, month: int, items: list[OccurrenceInfo], on_drop: Drop | None, today: date

@@ -7,7 +7,8 @@ from __future__ import annotations
 import threading
 from datetime import UTC, date, datetime, timedelta
 
-from PySide6.QtWidgets import QListView, QListWidgetItem
+from PySide6.QtCore import QRect
+from PySide6.QtWidgets import QListView, QListWidgetItem, QVBoxLayout, QWidget
 
 from branchguard.core.schedules.types import ScheduleInput
 from branchguard.gui.schedules import calendar_views
@@ -129,6 +130,39 @@ def test_the_month_is_built_a_week_per_turn_while_its_read_is_under_way(
     qtbot.waitUntil(lambda: bool(page.items))
     assert page.month.cell(day).titles() == ["Fire drill"]
     assert len(page.month.findChildren(DayCell)) == 42  # the cells built ahead are the ones filled
+
+
+class _CountedLayout(QVBoxLayout):
+    """A page's layout that counts how often it is laid out."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.laid_out = 0
+
+    def setGeometry(self, rect: QRect) -> None:
+        self.laid_out += 1
+        super().setGeometry(rect)
+
+
+def test_the_month_shows_its_days_laying_the_page_out_once_not_once_a_day(qtbot) -> None:
+    """Qt lays out every visible ancestor again at each child shown: the 42 days, shown one by one
+    in a visible month, laid the whole window out 42 times in one turn (~50 ms at ten years)."""
+    page = QWidget()
+    layout = _CountedLayout(page)
+    grid = DayGrid(6)
+    layout.addWidget(grid)
+    qtbot.addWidget(page)
+    page.resize(900, 700)
+    page.show()
+    qtbot.waitExposed(page)
+    while grid.build_week(month_start(date.today()), date.today().month, date.today()):
+        pass
+    layout.laid_out = 0
+    grid.reveal()
+    cells = grid.findChildren(DayCell)
+    assert len(cells) == 42 and all(cell.isVisible() for cell in cells)
+    assert grid.isVisible()
+    assert layout.laid_out <= 2
 
 
 def test_a_busy_day_lays_its_lines_out_in_batches_and_scrolls_to_the_last(
