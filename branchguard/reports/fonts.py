@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import struct
 import sys
+import threading
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -64,9 +65,20 @@ def default_candidates() -> list[FontCandidate]:
     ]
 
 
+# One search at a time: `_parse` is cached, but two threads asking at once (the Settings page's check
+# and a report built beside it) each parsed the CJK collection, 140-190 ms of the GIL each.
+_searching = threading.Lock()
+
+
 def find_cjk_font(setting: str = "", candidates: Sequence[FontCandidate] | None = None) -> FontChoice:
     """The first usable font: the file set in Settings, then the system candidates, then the
-    non-embedded CID fallback. Fonts are registered with ReportLab once per process."""
+    non-embedded CID fallback. Fonts are parsed and registered with ReportLab once per process, by
+    one thread at a time."""
+    with _searching:
+        return _find(setting, candidates)
+
+
+def _find(setting: str, candidates: Sequence[FontCandidate] | None) -> FontChoice:
     problem = ""
     if setting.strip():
         configured = Path(setting.strip()).expanduser()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -133,3 +134,39 @@ def test_a_tab_pasted_from_a_spreadsheet_prints_as_a_space_not_the_mark(
     tab = _drawn_plain(tmp_path, "tab", "检查结果：\t压力表")
     assert tab == _drawn_plain(tmp_path, "space", "检查结果： 压力表")
     assert tab != _drawn_plain(tmp_path, "mark", "检查结果：〓压力表")
+
+
+def test_two_threads_asking_at_once_parse_the_font_once(system_font: Path, monkeypatch) -> None:
+    """The Settings page's check and a report built beside it each parsed the CJK collection
+    (140-190 ms of the GIL each): the cache was filled only when a parse ended."""
+    from branchguard.reports import fonts
+
+    fonts._parse.cache_clear()
+    parsed: list[str] = []
+    first_inside, second_asks = threading.Event(), threading.Event()
+    parse = fonts.TTFont
+
+    def slow_parse(*args, **kwargs):
+        parsed.append(threading.current_thread().name)
+        if len(parsed) == 1:  # the first parse waits until the second thread asks too
+            first_inside.set()
+            second_asks.wait(10)
+        return parse(*args, **kwargs)
+
+    monkeypatch.setattr(fonts, "TTFont", slow_parse)
+    found: dict[str, str] = {}
+
+    def ask(name: str, before=None) -> None:
+        if before is not None:
+            before.set()
+        found[name] = fonts.find_cjk_font(str(system_font)).name
+
+    first = threading.Thread(target=ask, args=("first",))
+    first.start()
+    assert first_inside.wait(10)
+    second = threading.Thread(target=ask, args=("second", second_asks))
+    second.start()
+    first.join(10)
+    second.join(10)
+    assert len(parsed) == 1  # the second one waited for the first and took its font
+    assert found["first"] == found["second"] != FALLBACK_FONT

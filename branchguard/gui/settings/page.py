@@ -255,6 +255,7 @@ class SettingsPage(Page):
         box.addWidget(self.font_in_use)
         box.addWidget(self.font_warning)
         self.font_choice: FontChoice | None = None
+        self._font_checks = 0  # asked for since the running check started (0: none runs)
 
         self.db_box = QGroupBox()
         self.db_url = QLineEdit()
@@ -326,15 +327,34 @@ class SettingsPage(Page):
         """Ask the report engine which font it will embed with the current setting (off-thread)."""
         setting = self.session.ctx.config.settings.get("report_font")
         self.font_in_use.setText(self.tr("Checking the font…"))
+        self._font_checks += 1
+        if self._font_checks > 1:
+            return  # asked again while a check runs: it checks again when that one is back
         run_task(
             lambda _p: find_report_font(setting),
             on_done=self._font_found,
-            on_error=lambda m: _say(self.font_in_use, m, error=True),
+            on_error=self._font_failed,
         )
 
     def _font_found(self, choice: FontChoice) -> None:
-        self.font_choice = choice
-        self._show_font()
+        if self._font_check_back():
+            self.font_choice = choice
+            self._show_font()
+
+    def _font_failed(self, message: str) -> None:
+        if self._font_check_back():
+            _say(self.font_in_use, message, error=True)
+
+    def _font_check_back(self) -> bool:
+        """A check came back: whether its answer is the one to show, else the next check starts (the
+        setting or the language changed meanwhile). One check at a time: the page's first show and
+        a refresh at once each parsed the CJK font on a thread of the pool's two, and the page's
+        own reads waited behind them."""
+        again = self._font_checks > 1
+        self._font_checks = 0
+        if again:
+            self.check_font()
+        return not again
 
     def _show_font(self) -> None:
         choice = self.font_choice
