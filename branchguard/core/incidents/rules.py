@@ -22,7 +22,8 @@ from branchguard.core.incidents.types import (
 from branchguard.core.kernel import validation
 from branchguard.core.kernel.errors import ValidationError
 from branchguard.core.kernel.i18n import Message
-from branchguard.core.kernel.types import Level
+from branchguard.core.kernel.types import Level, PlaybookStatus
+from branchguard.core.playbooks.types import PlaybookSummary
 
 # A report to head office due within this is announced as due soon.
 CHECKPOINT_WARNING = timedelta(minutes=5)
@@ -173,3 +174,27 @@ def due_from(
         if action.due is not None and action.due < began:
             field = Message("field.follow_up", n=numbers[i - 1] if numbers else i)
             raise ValidationError(field, Message(key, due=action.due, day=began))
+
+
+def suggested_plans(
+    typed: str, plans: Sequence[PlaybookSummary], usage: dict[str, int]
+) -> list[PlaybookSummary]:
+    """The approved plans the start dialog offers for what is typed, most likely first: the code
+    typed whole, then a code or title that starts with it, then one that holds it; among equals the
+    plan that started the most incidents (`usage`), then by code."""
+    needle = typed.strip().lower()
+
+    def rank(p: PlaybookSummary) -> tuple[int, int, str]:
+        code, zh, en = p.code.lower(), p.title.zh.lower(), p.title.en.lower()
+        if not needle or code == needle:
+            match = 0
+        elif code.startswith(needle) or zh.startswith(needle) or en.startswith(needle):
+            match = 1
+        elif needle in code or needle in zh or needle in en:
+            match = 2
+        else:
+            match = 9
+        return (match, -usage.get(p.code, 0), p.code)
+
+    live = [p for p in plans if p.status == PlaybookStatus.APPROVED and p.tier.is_plan]
+    return [p for p in sorted(live, key=rank) if rank(p)[0] < 9]

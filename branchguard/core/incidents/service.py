@@ -6,7 +6,7 @@ the incident's own fields, updates its row and the audit trail in the same unit 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -51,8 +51,7 @@ from branchguard.core.kernel.errors import NotFound, PermissionDenied, Validatio
 from branchguard.core.kernel.i18n import Message, both, saying, t, worded
 from branchguard.core.kernel.paging import Slice, Window
 from branchguard.core.kernel.roles import may, require
-from branchguard.core.kernel.types import Actor, Level, PlaybookStatus
-from branchguard.core.playbooks.types import PlaybookSummary
+from branchguard.core.kernel.types import Actor, Level
 from branchguard.core.schedules import links as schedule_links
 from branchguard.core.schedules import rules as schedule_rules
 from branchguard.core.schedules.titles import title_names
@@ -132,33 +131,13 @@ class IncidentService:
     # checked the role. One function, core/incidents/opening.py, for `start` and those callers.
     start_in = staticmethod(opening.open_incident)
 
-    def suggest_playbooks(
-        self, actor: Actor, typed: str, plans: Sequence[PlaybookSummary]
-    ) -> list[PlaybookSummary]:
-        """Approved plans for the start dialog, most likely first: code/title matches, then most used."""
+    def playbook_usage(self, actor: Actor) -> dict[str, int]:
+        """How many incidents each playbook code has started: the start dialog ranks the plans by it
+        (rules.suggested_plans), reading it once rather than at every key typed."""
         require(actor, "incident.start")
         with self._sessions() as s:
-            usage = dict(
-                s.execute(select(IncidentRow.playbook_code, func.count()).group_by(IncidentRow.playbook_code))
-                .tuples()
-                .all()
-            )
-        needle = typed.strip().lower()
-
-        def rank(p: PlaybookSummary) -> tuple[int, int, str]:
-            code, zh, en = p.code.lower(), p.title.zh.lower(), p.title.en.lower()
-            if not needle or code == needle:
-                match = 0
-            elif code.startswith(needle) or zh.startswith(needle) or en.startswith(needle):
-                match = 1
-            elif needle in code or needle in zh or needle in en:
-                match = 2
-            else:
-                match = 9
-            return (match, -usage.get(p.code, 0), p.code)
-
-        live = [p for p in plans if p.status == PlaybookStatus.APPROVED and p.tier.is_plan]
-        return [p for p in sorted(live, key=rank) if rank(p)[0] < 9]
+            counted = select(IncidentRow.playbook_code, func.count()).group_by(IncidentRow.playbook_code)
+            return {code: n for code, n in s.execute(counted).tuples() if code is not None}
 
     # -- logging -------------------------------------------------------------------------------
     def log(

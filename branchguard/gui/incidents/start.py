@@ -1,6 +1,11 @@
 """Starting an incident (F9): type to pick a playbook, most likely first; Enter starts the first.
 A plan whose real incident is already open (another PC started it a moment ago) is not started
-again unasked: the dialog offers that incident's console instead (gui/incidents/already_open.py)."""
+again unasked: the dialog offers that incident's console instead (gui/incidents/already_open.py).
+
+The plans and how often each was used are read once, off the GUI thread, when the dialog opens;
+what is typed is matched against them here. Enter pressed before they arrive (F9, "FIRE", Enter
+on a slow shared database) starts the first plan for what was typed as soon as they do, never the
+ad hoc line that stood alone meanwhile."""
 
 from __future__ import annotations
 
@@ -23,7 +28,7 @@ from PySide6.QtWidgets import (
 from branchguard.core.early_warnings.rules import takes_warning
 from branchguard.core.early_warnings.types import WarningLevel
 from branchguard.core.incidents.opening import PlanAlreadyOpen
-from branchguard.core.incidents.rules import opening_level
+from branchguard.core.incidents.rules import opening_level, suggested_plans
 from branchguard.core.incidents.types import IncidentSummary
 from branchguard.core.kernel.roles import may
 from branchguard.core.kernel.types import Level
@@ -35,6 +40,7 @@ from branchguard.gui.incidents.already_open import OPEN_IT, START_ANOTHER
 from branchguard.gui.incidents.already_open import QUESTION_NAME as QUESTION_NAME
 from branchguard.gui.incidents.console.dialogs import chosen_level, fill_levels
 from branchguard.gui.kit.list_keys import ListKeys
+from branchguard.gui.kit.loader import Loader
 from branchguard.gui.kit.plain import plain, tip
 from branchguard.gui.kit.screen import resize_within_screen
 from branchguard.gui.kit.writer import writer
@@ -56,7 +62,11 @@ class StartIncidentDialog(QDialog):
         self.setObjectName("start_incident_dialog")
         self.session = session
         resize_within_screen(self, 620, 520)
-        self._plans = session.services.playbooks.list_playbooks(session.actor)
+        self._plans: list[PlaybookSummary] = []
+        self._usage: dict[str, int] = {}
+        self._read = False  # the plans and their use are in
+        self._start_when_read = False  # Enter came before them
+        self._code_to_choose: str | None = None  # `choose` came before them
         self._level_chosen = False
         self.question: QMessageBox | None = None  # "already open": asked until answered
         self.joined = False  # `started` carried the plan's open incident, not a new one
@@ -112,6 +122,33 @@ class StartIncidentDialog(QDialog):
         box.addWidget(self.buttons)
         self.retranslate()
         self.filter.setFocus()
+        self.loader = Loader(self, on_error=self._read_failed)
+        services, actor = session.services, session.actor
+        self.loader.run(
+            lambda: (services.playbooks.list_playbooks(actor), services.incidents.playbook_usage(actor)),
+            self._plans_read,
+        )
+
+    def _plans_read(self, read: tuple[list[PlaybookSummary], dict[str, int]]) -> None:
+        self._plans, self._usage = read
+        self._ready()
+
+    def _read_failed(self, message: str) -> None:
+        """No plan can be offered: the reason is shown; an ad hoc incident may still be tried."""
+        self._start_when_read = False  # the user reads why before anything starts
+        self._ready()
+        self.message.setText(message)
+        self.message.show()
+
+    def _ready(self) -> None:
+        self._read = True
+        self.fill()
+        if self._code_to_choose is not None:
+            self._select(self._code_to_choose)
+            self._code_to_choose = None
+        if self._start_when_read:
+            self._start_when_read = False
+            self.submit()
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Start an incident"))
@@ -131,12 +168,16 @@ class StartIncidentDialog(QDialog):
 
     # -- the list ------------------------------------------------------------------------------
     def suggestions(self) -> list[PlaybookSummary]:
-        s = self.session
-        return s.services.incidents.suggest_playbooks(s.actor, self.filter.text(), self._plans)
+        return suggested_plans(self.filter.text(), self._plans, self._usage)
 
     def fill(self) -> None:
         typed = self.filter.text().strip()
         self.plans.clear()
+        if not self._read:
+            reading = QListWidgetItem(self.tr("Reading the playbooks…"))
+            reading.setFlags(Qt.ItemFlag.NoItemFlags)
+            self.plans.addItem(reading)
+            return
         for plan in self.suggestions():
             levels = " / ".join(level.value for level in plan.levels)
             item = QListWidgetItem(f"{plan.code}   {plan.title.text}   ({levels})")
@@ -156,6 +197,12 @@ class StartIncidentDialog(QDialog):
         """Preselect the plan `code` (a service guide's linked plan): its code typed, its row current;
         the level follows it, and Start (or Enter) starts it as from F9."""
         self.filter.setText(code)
+        if self._read:
+            self._select(code)
+        else:
+            self._code_to_choose = code
+
+    def _select(self, code: str) -> None:
         for row in range(self.plans.count()):
             plan = self.plans.item(row).data(_PLAN_ROLE)
             if isinstance(plan, PlaybookSummary) and plan.code == code:
@@ -182,6 +229,9 @@ class StartIncidentDialog(QDialog):
     def submit(self) -> None:
         if not self.start_button.isEnabled():
             return  # already starting
+        if not self._read:
+            self._start_when_read = True
+            return
         self.start_button.setEnabled(False)
         self.message.hide()
         self._start(despite_open=False)

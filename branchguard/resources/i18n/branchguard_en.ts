@@ -4854,6 +4854,10 @@ Submitted as: %3</translation>
         <source>Open that incident</source>
         <translation>Open that incident</translation>
     </message>
+    <message>
+        <source>Reading the playbooks…</source>
+        <translation>Reading the playbooks…</translation>
+    </message>
 </context>
 <context>
     <name>StartInspectionDialog</name>

@@ -4839,6 +4839,10 @@ Submitted as: %3</source>
         <source>Open that incident</source>
         <translation>打开该事件</translation>
     </message>
+    <message>
+        <source>Reading the playbooks…</source>
+        <translation>正在读取预案…</translation>
+    </message>
 </context>
 <context>
     <name>StartInspectionDialog</name>

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
+from branchguard.core.incidents.rules import suggested_plans
 from branchguard.core.incidents.types import (
     CloseInput,
     EntryKind,
@@ -319,12 +320,24 @@ def test_list_filters_and_full_text_search(ctx, lead) -> None:
 def test_suggestions_put_matches_and_often_used_plans_first(ctx, lead) -> None:
     inc = ctx.services.incidents
     plans = ctx.services.playbooks.list_playbooks(lead)
-    assert inc.suggest_playbooks(lead, "rob", plans)[0].code == "ROB"
-    assert inc.suggest_playbooks(lead, "火灾", plans)[0].code == "FIRE"
+
+    def first(typed: str) -> list[str]:
+        return [p.code for p in suggested_plans(typed, plans, inc.playbook_usage(lead))]
+
+    assert first("rob")[0] == "ROB"
+    assert first("火灾")[0] == "FIRE"
+    assert first("")[0] != "SUS"
     inc.start(lead, "SUS")
     inc.start(lead, "SUS", despite_open=True)
-    assert inc.suggest_playbooks(lead, "", plans)[0].code == "SUS"
-    assert inc.suggest_playbooks(lead, "zzzz", plans) == []
+    inc.start(lead, None, title="门口有人晕倒")  # ad hoc: no code, counted under none
+    assert inc.playbook_usage(lead)["SUS"] == 2 and None not in inc.playbook_usage(lead)
+    assert first("")[0] == "SUS"
+    assert first("zzzz") == []
+
+
+def test_only_those_who_start_incidents_read_the_plans_use(ctx, auditor) -> None:
+    with pytest.raises(PermissionDenied):
+        ctx.services.incidents.playbook_usage(auditor)
 
 
 def test_verify_passes_then_names_a_tampered_entry(ctx, lead) -> None:
