@@ -4,8 +4,8 @@ screen (the console's "Next:" line), where a wrapped line would take a step row'
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtCore import QRect, QSize, Qt
+from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import QLabel, QWidget
 
 from branchguard.gui.kit.plain import plain, tip
@@ -28,6 +28,30 @@ def word_cut(shown: str, full: str) -> str:
         if space > 0:
             kept = kept[:space]
     return kept.rstrip() + ELLIPSIS
+
+
+def wrapped_height(text: str, font: QFont, width: int) -> int:
+    """The height of `text` wrapped at spaces to `width` in `font`, as a word-wrapped QLabel
+    measures it."""
+    flags = Qt.TextFlag.TextWordWrap
+    return QFontMetrics(font).boundingRect(QRect(0, 0, width, 1 << 20), flags, text).height()
+
+
+def elided_lines(text: str, font: QFont, width: int, lines: int) -> str:
+    """`text` wrapped to `width` in `font`, or where it takes more than `lines` lines, as much of it
+    as fits in them, ending "…" (see `word_cut`)."""
+    most = wrapped_height("\n".join([text] * lines), font, 1 << 20)  # its own glyphs on each line
+    if width <= 0 or wrapped_height(text, font, width) <= most:
+        return text
+    kept, shown, cut = 0, ELLIPSIS, len(text)  # the longest start that fits, halving the rest
+    while kept < cut:
+        middle = (kept + cut + 1) // 2
+        candidate = word_cut(text[:middle] + ELLIPSIS, text)
+        if wrapped_height(candidate, font, width) <= most:
+            kept, shown = middle, candidate
+        else:
+            cut = middle - 1
+    return shown
 
 
 class ElidedLabel(QLabel):

@@ -7,13 +7,13 @@ the step column was 80 px wide ("Shout…")."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import Any
 
 import pytest
 from PySide6.QtCore import QSize
-from PySide6.QtGui import QFont, QFontMetrics
-from PySide6.QtWidgets import QApplication, QLabel, QPushButton
+from PySide6.QtGui import QFontMetrics
+from PySide6.QtWidgets import QLabel, QPushButton
 
 from branchguard.app import build_main_window
 from branchguard.context import AppContext
@@ -27,21 +27,6 @@ from tests.gui.test_fit import LANGS, settle
 
 LARGE_POINTS = 15.0
 WIDE = QSize(1280, 800)  # the window's default size
-
-
-@pytest.fixture
-def text_points(app: QApplication) -> Iterator[Callable[[float], None]]:
-    """Sets the application font's size (0: as it was), as a system text size gives it."""
-    before = app.font()
-
-    def _set(points: float) -> None:
-        font = QFont(before)
-        if points:
-            font.setPointSizeF(points)
-        app.setFont(font)
-
-    yield _set
-    app.setFont(before)
 
 
 def open_console(world: AppContext, qtbot: Any, plan: str, size: QSize = SMALL) -> IncidentConsole:

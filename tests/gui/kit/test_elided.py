@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from branchguard.gui.kit.elided import ElidedLabel, word_cut
+from branchguard.gui.kit.elided import ElidedLabel, elided_lines, word_cut, wrapped_height
 from branchguard.gui.kit.plain import tip
 
 NEXT = "Next: step 4 · Lead customers and staff to the safe area (in an earthquake, take cover first)"
@@ -36,3 +36,19 @@ def test_the_label_elides_to_its_width_and_keeps_the_whole_text(qtbot: Any) -> N
     assert label.fontMetrics().horizontalAdvance(shown) <= label.contentsRect().width()
     label.resize(label.fontMetrics().horizontalAdvance(NEXT) + 20, label.height())
     assert label.text() == NEXT
+
+
+def test_a_wrapped_text_keeps_to_its_lines_ending_at_a_whole_word(qtbot: Any) -> None:
+    """The console's title at larger text: two lines at most, the rest "…" (a third line took the
+    steps' fourth row)."""
+    label = ElidedLabel()
+    qtbot.addWidget(label)
+    font, width = label.font(), 160
+    two = wrapped_height(f"{NEXT}\n{NEXT}", font, 1 << 20)
+    shown = elided_lines(NEXT, font, width, 2)
+    assert wrapped_height(NEXT, font, width) > two  # the whole takes more than two lines
+    assert shown.endswith("…") and wrapped_height(shown, font, width) <= two
+    assert NEXT.startswith(shown[:-1].rstrip()) and NEXT[len(shown) - 1] in " ,("  # a whole word
+    assert elided_lines("Fire and evacuation", font, width, 2) == "Fire and evacuation"
+    chinese = "营业网点发生火灾时的疏散与现场处置方案，含上报与善后的每一步骤"
+    assert elided_lines(chinese, font, 80, 2).endswith("…")

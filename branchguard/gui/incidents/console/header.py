@@ -13,6 +13,7 @@ from branchguard.core.incidents.types import Checkpoint, IncidentDetail, Inciden
 from branchguard.core.kernel.i18n import t
 from branchguard.gui.incidents.elapsed import show_elapsed
 from branchguard.gui.kit import style
+from branchguard.gui.kit.elided import elided_lines
 from branchguard.gui.kit.plain import WrapLabel, plain, tip
 from branchguard.gui.kit.rows import phone_font
 from branchguard.gui.kit.text_scale import large_text
@@ -30,6 +31,7 @@ def badge_css(swatch: style.Swatch, radius: int = 6) -> str:
     )
 
 
+TITLE_LINES = 2  # at larger text the title's lines at most (see TitleLabel)
 BODY_POINTS = 10.0  # the text `grown` sizes are set against (app.ui_font: at least 10 pt)
 
 
@@ -50,15 +52,23 @@ def grown(font: QFont, points: float, bold: bool = False) -> QFont:
 class TitleLabel(WrapLabel):
     """The incident's title in `font` where it fits on one line, else wrapped in `body` (at larger
     text: grown to 22.5 pt, an English plan's title took three lines beside the level box, and cut
-    to one line ending "…" it read "Fire and…" on a 1024-wide screen)."""
+    to one line ending "…" it read "Fire and…" on a 1024-wide screen). `lines`: where it wraps, at
+    most so many, ending "…" (the whole in the tooltip the header sets, and read to a screen reader):
+    at 15 pt a third line took the steps 18 px of the four rows they keep on a 768-line screen."""
 
-    def __init__(self, font: QFont, body: QFont) -> None:
+    def __init__(self, font: QFont, body: QFont, lines: int = 0) -> None:
         super().__init__()
         self._fonts = (font, body)
+        self._lines = lines
+        self._full = ""
         self.setFont(font)
 
+    def full_text(self) -> str:
+        return self._full
+
     def setText(self, text: str) -> None:
-        super().setText(text)
+        self._full = text
+        self.setAccessibleName(text)
         self._fit()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
@@ -67,10 +77,15 @@ class TitleLabel(WrapLabel):
 
     def _fit(self) -> None:
         font, body = self._fonts
-        one_line = QFontMetrics(font).horizontalAdvance(self.text()) <= self.contentsRect().width()
+        room = self.contentsRect().width()
+        one_line = QFontMetrics(font).horizontalAdvance(self._full) <= room
         chosen = font if one_line else body
         if self.font() != chosen:
             self.setFont(chosen)
+        wrapped = not one_line and self._lines
+        shown = elided_lines(self._full, chosen, room, self._lines) if wrapped else self._full
+        if shown != self.text():
+            super().setText(shown)
 
 
 class IncidentHeader(QFrame):
@@ -101,7 +116,7 @@ class IncidentHeader(QFrame):
         self._large = large = large_text(self)
         title_font = grown(self.font(), 15, bold=True)
         body = sized(self.font(), self.font().pointSizeF(), bold=True) if large else title_font
-        self.title = TitleLabel(title_font, body)
+        self.title = TitleLabel(title_font, body, TITLE_LINES if large else 0)
         self.title.setObjectName("incident_title")
         self.elapsed = QLabel()
         self.elapsed.setObjectName("incident_elapsed")

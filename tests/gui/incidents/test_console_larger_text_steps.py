@@ -1,0 +1,67 @@
+"""At larger text (15 pt) on a 1024×768 screen the step list keeps its four rows in view under a long
+plan title, and its Target column shows each step's target and clock whole. Before, in English the
+title "Unreasonable occupation of bank service resources on-site response plan" took three lines:
+the step list got 260 px of the 278 it needs, its fourth row lay 3 px under the log and the room
+kept for its sideways scroll bar with it. The Target column was its 10 pt 100 px scaled (150 px):
+"10 分钟内 (10:25)" read "10 分钟内 (10…" in Chinese (10 px short) and "≤ 10 min (10:…" in English."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtGui import QFont, QFontMetrics
+from PySide6.QtWidgets import QTableView
+
+from branchguard.context import AppContext
+from branchguard.gui.incidents.console.steps_panel import LARGE_STEP_ROWS
+from branchguard.gui.kit.plain import tip
+from tests.gui.incidents.test_console_larger_text import LARGE_POINTS, open_console
+from tests.gui.test_fit import LANGS
+
+LONG_TITLE = "OCC"  # in English its title takes three lines beside the level box at 15 pt
+TITLE_LINES = 2
+
+
+def lines_tall(text: str, font: QFont, lines: int) -> int:
+    """The height of `lines` lines of `text`, as a word-wrapped label measures them."""
+    unwrapped, flags = QRect(0, 0, 1 << 20, 1 << 20), Qt.TextFlag.TextWordWrap
+    return QFontMetrics(font).boundingRect(unwrapped, flags, "\n".join([text] * lines)).height()
+
+
+def rows_in_view(view: QTableView) -> int:
+    """The rows from the first in view that show whole: inside the part of the viewport its parents
+    let be seen (not only inside the viewport, which may lie partly under the log)."""
+    seen = view.viewport().visibleRegion().boundingRect()
+    first, count = view.rowAt(0), 0
+    while first >= 0 and first + count < view.model().rowCount():
+        cell = view.visualRect(view.model().index(first + count, 0))
+        if not seen.contains(QRect(0, cell.top(), 1, cell.height())):
+            break
+        count += 1
+    return count
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_long_title_leaves_the_steps_four_whole_rows_at_larger_text(
+    world: AppContext, qtbot: Any, text_points: Callable[[float], None], lang: str
+) -> None:
+    """The title takes two lines at most, ending "…" where it is longer (the whole in its tooltip and
+    to a screen reader); the steps get their least height and show four rows whole."""
+    text_points(LARGE_POINTS)
+    console = open_console(world, qtbot, LONG_TITLE)
+    assert console.detail is not None
+    whole = console.detail.summary.title
+    title = console.header.title
+    two_lines = lines_tall(whole, title.font(), TITLE_LINES)
+    assert title.height() <= two_lines, f"{title.text()!r} takes {title.height()} px"
+    shown = title.text()
+    assert shown == whole or (shown.endswith("…") and whole.startswith(shown[:-1].rstrip())), shown
+    assert lang == "zh_CN" or shown != whole  # the English title is cut; the Chinese one fits
+    assert title.toolTip() == tip(whole) and title.accessibleName() == whole
+    steps = console.steps
+    need = steps.minimumSizeHint().height()
+    assert steps.height() >= need, f"the steps have {steps.height()} px of the {need} they need"
+    assert rows_in_view(steps.table) >= LARGE_STEP_ROWS
