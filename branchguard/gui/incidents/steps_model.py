@@ -69,7 +69,7 @@ class IncidentStepsModel(RowsModel[IncidentStep]):
     def cell(self, item: IncidentStep, column: int, role: int) -> Any:
         if role == _R.DisplayRole:
             return self._display(item, column)
-        if role == _R.ToolTipRole and column in (self.COL_TEXT, self.COL_STATE):
+        if role == _R.ToolTipRole and column in (self.COL_TEXT, self.COL_TARGET, self.COL_STATE):
             return tip(self._display(item, column))
         if role == _R.BackgroundRole:
             if item.state == StepState.DONE:

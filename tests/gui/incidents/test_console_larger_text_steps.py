@@ -13,11 +13,13 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QFont, QFontMetrics
-from PySide6.QtWidgets import QTableView
+from PySide6.QtWidgets import QStyle, QTableView
 
 from branchguard.context import AppContext
-from branchguard.gui.incidents.console.steps_panel import LARGE_STEP_ROWS
+from branchguard.gui.incidents.console.steps_panel import LARGE_STEP_ROWS, STEP_CHARS
+from branchguard.gui.incidents.steps_model import IncidentStepsModel
 from branchguard.gui.kit.plain import tip
+from tests.gui.fit_support import header_problems
 from tests.gui.incidents.test_console_larger_text import LARGE_POINTS, open_console
 from tests.gui.test_fit import LANGS
 
@@ -65,3 +67,36 @@ def test_a_long_title_leaves_the_steps_four_whole_rows_at_larger_text(
     need = steps.minimumSizeHint().height()
     assert steps.height() >= need, f"the steps have {steps.height()} px of the {need} they need"
     assert rows_in_view(steps.table) >= LARGE_STEP_ROWS
+
+
+@pytest.mark.parametrize("plan", ["FIRE", "NAT"])  # targets of 1 to 15 minutes and at once; reports
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_targets_read_whole_at_larger_text(
+    world: AppContext, qtbot: Any, text_points: Callable[[float], None], lang: str, plan: str
+) -> None:
+    """Each target but a report to head office's deadline fits its cell in bold (the step now's
+    row, a target gone past), the title too; every target is whole in its cell's tooltip. The
+    step column keeps its least width and the columns do not scroll sideways."""
+    text_points(LARGE_POINTS)
+    console = open_console(world, qtbot, plan)
+    table, model = console.steps.table, console.steps.model
+    header = table.horizontalHeader()
+    assert not header_problems(console), header_problems(console)
+    bold = QFont(table.font())
+    bold.setBold(True)
+    margins = 2 * (table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, table) + 1)
+    column = IncidentStepsModel.COL_TARGET
+    cut, untipped = [], []
+    for row, step in enumerate(model.rows()):
+        index = model.index(row, column)
+        target = model.data(index)
+        need = QFontMetrics(bold).horizontalAdvance(target) + margins
+        if target and not step.checkpoint and need > table.visualRect(index).width():
+            cut.append(f"{target!r}: {table.visualRect(index).width()} of {need} px")
+        if target and model.data(index, Qt.ItemDataRole.ToolTipRole) != tip(target):
+            untipped.append(target)
+    assert not cut, cut
+    assert not untipped, untipped
+    least = STEP_CHARS * table.fontMetrics().averageCharWidth()
+    assert header.sectionSize(IncidentStepsModel.COL_TEXT) >= least
+    assert header.length() <= table.viewport().width(), "the columns scroll sideways"

@@ -20,6 +20,7 @@ from branchguard.core.incidents.text import step_role_text
 from branchguard.core.incidents.types import IncidentDetail, IncidentStatus, IncidentStep, StepState
 from branchguard.core.team.rules import role_text
 from branchguard.gui.incidents.console.header import grown
+from branchguard.gui.incidents.console.target_column import TargetColumn
 from branchguard.gui.incidents.steps_model import CURRENT_BACKGROUND, IncidentStepsModel
 from branchguard.gui.kit import style
 from branchguard.gui.kit.elided import ElidedLabel
@@ -30,6 +31,7 @@ from branchguard.gui.kit.text_scale import keep_stretched_titles, large_text, si
 STEP_ROW = 24  # pixels: a row of the step list, at the usual 10 pt text
 HEADER_HEIGHT = 24  # pixels: the column headers of the step list and the log, likewise
 LARGE_STEP_ROWS = 4  # at larger text the list never shows fewer (at 15 pt on 1024×768 it showed one)
+TARGET_WIDTH = 100  # pixels: the Target column at 10 pt; at larger text its targets' (target_column.py)
 STEP_CHARS = 11  # the step column's least width, in average characters (~15 Latin letters, 7 Chinese)
 
 
@@ -81,10 +83,12 @@ class StepsPanel(QWidget):
         # status (whose words the step now's line and the row's colour say too) give up some room.
         large = large_text(self)
         role, status = (80, 70) if large else (110, 80)
-        size_columns(header, ((0, 32), (2, role), (3, 100), (4, status), (5, 90)))
+        size_columns(header, ((0, 32), (2, role), (3, TARGET_WIDTH), (4, status), (5, 90)))
         header.setSectionResizeMode(IncidentStepsModel.COL_TEXT, QHeaderView.ResizeMode.Stretch)
         least = STEP_CHARS * self.table.fontMetrics().averageCharWidth()
         keep_stretched_titles(self.table, {IncidentStepsModel.COL_TEXT: least})
+        if large:
+            TargetColumn(self.table, TARGET_WIDTH, least)
         # Enter on the list marks the selected step done; a QShortcut with a whatsThis is listed in F1.
         self.enter_keys = []
         for key in ("Return", "Enter"):
