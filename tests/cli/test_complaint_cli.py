@@ -44,13 +44,15 @@ def test_the_clock_from_the_command_line(run: Run) -> None:
     assert item["phone"] == "138****8000" and item["customer"] == "张**"
     assert {i["id"] for i in json.loads(ok(run, "complaint", "list", "--json", "--open"))} == {cid, fresh}
 
-    ok(run, "complaint", "extend", str(cid), "--reason", "需调取流水")
-    code, _out, err = run("complaint", "extend", str(cid), "--reason", "涉及总行")
+    code, _out, err = run("complaint", "extend", str(cid), "--reason", "需调取流水")
+    assert code == 1 and item["due_date"] in err  # past its deadline: it stays overdue
+    ok(run, "complaint", "extend", str(fresh), "--reason", "需调取流水")
+    code, _out, err = run("complaint", "extend", str(fresh), "--reason", "涉及总行")
     assert code == 1 and "approver" in err.lower()
-    ok(run, "complaint", "extend", str(cid), "--reason", "涉及总行", "--approver", "分行王行长")
-    code, _out, err = run("complaint", "extend", str(cid), "--reason", "再延", "--approver", "分行王行长")
+    ok(run, "complaint", "extend", str(fresh), "--reason", "涉及总行", "--approver", "分行王行长")
+    code, _out, err = run("complaint", "extend", str(fresh), "--reason", "再延", "--approver", "分行王行长")
     assert code == 1 and "60" in err
-    shown = json.loads(ok(run, "complaint", "show", str(cid), "--json"))
+    shown = json.loads(ok(run, "complaint", "show", str(fresh), "--json"))
     received = datetime.fromisoformat(shown["received_at"]).astimezone().date()
     assert shown["due_date"] == (received + timedelta(days=60)).isoformat() and not shown["overdue"]
 

@@ -98,6 +98,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "no further extension: {days} days from receipt is the longest the rules allow",
         "不能再延期：办法规定最长为受理后 {days} 日",
     ),
+    "complaint.extension_too_late": (
+        "the deadline passed on {due}: an extension is decided before it, the complaint stays overdue",
+        "处理期限已于 {due} 届满：延期须在届满前决定，本投诉仍为逾期",
+    ),
     "complaint.approver_needed": (
         "extending to {days} days needs the superior's approver named",
         "延长至 {days} 日须注明上级机构审批人",

@@ -5,9 +5,9 @@ no clock of its own (every "now" is passed in).
 Clocks (《银行业保险业消费投诉处理管理办法》, CBIRC Order 2020 No. 3): a decision and reply are due
 15 days after receipt; a complex case may be extended to 30 days (a reason, the lead's approval and
 a notice to the customer); an especially complex one to 60 days with the superior's approver named;
-no further extension. The due instant is the end of that local day in the branch's zone. Only a
-complaint (投诉) runs the clock; the reply stops it, and so does a withdrawal, on the day the
-withdrawal is received.
+no further extension, and none once the deadline it would extend has passed. The due instant is
+the end of that local day in the branch's zone. Only a complaint (投诉) runs the clock; the reply
+stops it, and so does a withdrawal, on the day the withdrawal is received.
 """
 
 from __future__ import annotations
@@ -108,6 +108,14 @@ def check_extension(extensions: int, reason: str, approver: str) -> int:
             "field.approver", Message("complaint.approver_needed", days=DUE_DAYS[extensions + 1])
         )
     return extensions + 1
+
+
+def check_extension_in_time(due: datetime | None, now: datetime, zone: ZoneInfo) -> None:
+    """An extension is decided while the clock it extends still runs: one recorded after the due
+    instant would turn a late answer into one on time."""
+    if due is not None and now > due:
+        day = due.astimezone(zone).date().isoformat()
+        raise ValidationError("field.extension", Message("complaint.extension_too_late", due=day))
 
 
 def is_overdue(status: ComplaintStatus | str, due: datetime | None, now: datetime) -> bool:

@@ -365,6 +365,7 @@ class ComplaintService:
                     "field.extension", Message("complaint.no_clock", kind=ComplaintKind(row.kind))
                 )
             rules_.expect(row.status, rules_.EXTEND_IN)
+            rules_.check_extension_in_time(row.due_at, at, zone)
             count = rules_.check_extension(row.extensions, reason, approver)
             before = row.due_at
             row.extensions = count

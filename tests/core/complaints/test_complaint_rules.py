@@ -112,3 +112,15 @@ def test_steps_follow_the_order_and_the_role_table() -> None:
     assert rules.available_steps(ComplaintStatus.REPLIED, staff) == frozenset()
     assert rules.available_steps(ComplaintStatus.DECIDED, auditor) == frozenset()
     assert rules.open_steps(ComplaintStatus.WITHDRAWN) == frozenset()
+
+
+def test_an_extension_is_decided_before_the_deadline_it_extends() -> None:
+    """Extended after its day 15, a late complaint read as on time: its lateness gone from the
+    register, the dashboard and the period's on-time rate."""
+    due = rules.due_at(ComplaintKind.COMPLAINT, NOW - timedelta(days=14), 0, ZONE)
+    rules.check_extension_in_time(due, NOW, ZONE)  # due tomorrow
+    rules.check_extension_in_time(None, NOW, ZONE)  # no clock: the service says so
+    late = rules.due_at(ComplaintKind.COMPLAINT, NOW - timedelta(days=20), 0, ZONE)
+    with pytest.raises(ValidationError) as refused:
+        rules.check_extension_in_time(late, NOW, ZONE)
+    assert refused.value.field == "field.extension" and "2026-11-29" in str(refused.value)

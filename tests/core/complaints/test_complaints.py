@@ -50,14 +50,24 @@ def _register(svc, actor, *, days_ago: float = 1, **kw):
     return svc.register(actor, data)
 
 
-def test_a_complaint_received_20_days_ago_is_overdue_then_extended_to_day_30_and_60(ctx, lead, staff) -> None:
+def test_a_complaint_received_20_days_ago_is_overdue_one_of_10_is_extended_to_day_30_and_60(
+    ctx, lead, staff
+) -> None:
     svc = _service(ctx)
-    c = _register(svc, staff, days_ago=20).info
-    assert c.status == ComplaintStatus.ACCEPTED and c.overdue and c.days_left is not None and c.days_left < 0
-    received_day = c.received_at.astimezone(ZoneInfo(ZONE)).date()
-    assert c.due_date == received_day + timedelta(days=15)
-    assert [i.id for i in svc.list(staff, ComplaintFilter(overdue_only=True))] == [c.id]
+    late = _register(svc, staff, days_ago=20).info
+    assert late.status == ComplaintStatus.ACCEPTED and late.overdue
+    assert late.days_left is not None and late.days_left < 0
+    late_day = late.received_at.astimezone(ZoneInfo(ZONE)).date()
+    assert late.due_date == late_day + timedelta(days=15)
+    assert [i.id for i in svc.list(staff, ComplaintFilter(overdue_only=True))] == [late.id]
+    with pytest.raises(ValidationError) as too_late:  # extended now, it read as answerable on time
+        svc.extend(lead, late.id, "需调取录像并核对流水")
+    assert late.due_date is not None and late.due_date.isoformat() in str(too_late.value)
+    assert too_late.value.field == "field.extension"
+    assert svc.get(lead, late.id).info.overdue
 
+    c = _register(svc, staff, days_ago=10).info
+    received_day = c.received_at.astimezone(ZoneInfo(ZONE)).date()
     with pytest.raises(PermissionDenied):
         svc.extend(staff, c.id, "需调取录像")
     first = svc.extend(lead, c.id, "需调取录像并核对流水").info
@@ -75,9 +85,9 @@ def test_a_complaint_received_20_days_ago_is_overdue_then_extended_to_day_30_and
     assert third.value.field == "field.extension"
     assert svc.get(lead, c.id).info.extensions == 2
 
-    # the schedule follows the date: one active COMPLAINT schedule, at the new due instant
+    # the schedule follows the date: one active COMPLAINT schedule each, at the new due instant
     active = [s for s in ctx.services.schedules.list(lead) if s.kind is ScheduleKind.COMPLAINT and s.active]
-    assert [s.id for s in active] == [second.schedule_id]
+    assert sorted(s.id for s in active) == sorted([late.schedule_id, second.schedule_id])
 
 
 def test_withdrawal_stops_the_clock_on_the_day_it_is_received(ctx, staff) -> None:
