@@ -25,6 +25,7 @@ from branchguard.core.complaints.types import (
 )
 from branchguard.core.incidents.types import FollowUpInput
 from branchguard.core.kernel import validation
+from branchguard.core.kernel.china_time import china_year
 from branchguard.core.kernel.errors import ValidationError
 from branchguard.core.kernel.i18n import Message
 from branchguard.core.kernel.roles import may
@@ -78,6 +79,12 @@ EXTEND_IN = frozenset(s for s in ComplaintStatus if s.clock_running)
 def number(year: int, complaint_id: int) -> str:
     """The register's reference: TS (投诉), the year received, the id."""
     return f"TS-{year}-{complaint_id:04d}"
+
+
+def number_received(received_at: datetime, complaint_id: int) -> str:
+    """The reference of a complaint received at `received_at`, its year taken in China: the same on
+    every PC (core/kernel/china_time.py)."""
+    return number(china_year(received_at), complaint_id)
 
 
 # -- clocks ------------------------------------------------------------------------------------------

@@ -28,7 +28,6 @@ from branchguard.core.complaints.types import (
 )
 from branchguard.core.incidents.store import action_of
 from branchguard.core.kernel.attachments import AttachmentRef
-from branchguard.core.kernel.china_time import china_year
 from branchguard.core.kernel.i18n import current_language
 from branchguard.core.kernel.types import Actor
 from branchguard.db.models.complaints import ComplaintCategoryRow, ComplaintEventRow, ComplaintRow
@@ -64,7 +63,7 @@ def ref_values(items: list[AttachmentRef]) -> list[dict[str, Any]]:
 def number_of(row: ComplaintRow) -> str:
     """The register's reference: TS (投诉), the year received in China, the id (the same on every
     PC, core/kernel/china_time.py)."""
-    return rules.number(china_year(row.received_at), row.id)
+    return rules.number_received(row.received_at, row.id)
 
 
 def info_of(

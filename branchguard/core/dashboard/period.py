@@ -293,7 +293,7 @@ def actions_overdue(s: Session, at: datetime, today: date) -> list[ActionLine]:
     return [
         ActionLine(
             row.id, row.incident_id, bool(drill), row.text, row.owner, row.due, row.done_at,
-            complaint_rules.number(received.astimezone().year, row.complaint_id)
+            complaint_rules.number_received(received, row.complaint_id)
             if received is not None and row.complaint_id is not None else "",
         )
         for row, drill, received in s.execute(stmt).tuples()

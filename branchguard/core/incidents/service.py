@@ -462,7 +462,7 @@ class IncidentService:
                     action_of(row),
                     title or "",
                     bool(drill),
-                    complaint_rules.number(received.astimezone().year, row.complaint_id)
+                    complaint_rules.number_received(received, row.complaint_id)
                     if received is not None and row.complaint_id is not None
                     else "",
                 )

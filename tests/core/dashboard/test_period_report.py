@@ -15,6 +15,7 @@ from branchguard.core.hazards.types import HazardInput, HazardSeverity, Remediat
 from branchguard.core.incidents.types import CloseInput, FollowUpInput
 from branchguard.core.kernel.errors import PermissionDenied, ValidationError
 from branchguard.core.kernel.types import Actor, Level, Role
+from tests.complaint_helpers import archived_at_new_year
 
 
 def _lead(ctx) -> Actor:
@@ -97,6 +98,20 @@ def test_a_past_period_is_read_as_of_its_end(ctx, lead, staff) -> None:
     assert earlier.as_of < now
     assert earlier.actions_overdue == () and earlier.major_hazards == () and earlier.incidents == ()
     assert earlier.figures.hazards_opened == 0 and sum(earlier.ageing) == 0
+
+
+def test_an_overdue_action_names_its_complaint_as_the_register_does_on_a_pc_set_to_utc(
+    ctx, lead, pc_zone
+) -> None:
+    """The report's overdue actions named a complaint received at 00:30 on 1 January in Beijing
+    TS-2025-… on a PC set to UTC, where the register and the action list say TS-2026-…."""
+    pc_zone("UTC")
+    today = date.today()
+    _cid, number = archived_at_new_year(ctx, lead, "更新收费公示", "李安全", today)
+    now = datetime.now(UTC) + timedelta(days=1, minutes=1)  # the action is overdue the next day
+    month = Period(PeriodKind.MONTH, today.year, today.month)
+    report = ctx.services.dashboard.period_report(lead, month, now)
+    assert [(a.text, a.complaint_number) for a in report.actions_overdue] == [("更新收费公示", number)]
 
 
 def test_only_the_lead_and_the_auditor_read_the_report(ctx, auditor, staff) -> None:

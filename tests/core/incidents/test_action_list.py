@@ -9,6 +9,7 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 
 from branchguard.core.incidents.types import ActionFilter, CloseInput, FollowUpInput
+from tests.complaint_helpers import archived_at_new_year
 from tests.pc_clock import incidents_back_then
 
 
@@ -42,3 +43,13 @@ def test_all_open_and_overdue_actions(ctx, lead, monkeypatch: pytest.MonkeyPatch
     assert [i.action.text for i in overdue] == ["更换配电箱"]  # the due day itself is not overdue
     tomorrow = incidents.list_actions(lead, ActionFilter(overdue_only=True), now=now + timedelta(days=1))
     assert [i.action.text for i in tomorrow] == ["更换配电箱", "今日复查"]
+
+
+def test_a_complaints_action_names_it_as_the_register_does_on_a_pc_set_to_utc(ctx, lead, pc_zone) -> None:
+    """A complaint received at 00:30 on 1 January in Beijing is TS-2026-…; the action list named it
+    TS-2025-… on a PC set to UTC (its year taken in the PC's zone)."""
+    pc_zone("UTC")
+    cid, number = archived_at_new_year(ctx, lead, "更新收费公示", "李安全", date.today())
+    assert number.startswith("TS-2026-")
+    listed = [i for i in ctx.services.incidents.list_actions(lead) if i.action.complaint_id == cid]
+    assert [i.complaint_number for i in listed] == [number]
