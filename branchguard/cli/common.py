@@ -193,21 +193,32 @@ def record_id(text: str) -> int:
 
 
 class HazardReference(int):
-    """A hazard's id, with the register's reference it was given as (YH-2026-0007; "" for 7)."""
+    """A record's id, with the register's reference it was given as (YH-2026-0007 or TS-2026-0007;
+    "" for 7)."""
 
     reference = ""
 
 
-def hazard_reference(text: str) -> int:
-    """A hazard as the register shows it (YH-2026-0007), or its number alone (7): its id, which
+def _reference(prefix: str, text: str) -> int:
+    """A record as its register shows it (YH-2026-0007), or its number alone (7): its id, which
     carries the reference, for the command to check the year it names (`HazardReference`)."""
     import re
 
-    found = re.fullmatch(r"(?i)YH-(\d{4})-(\d{1,18})", text.strip())
+    found = re.fullmatch(rf"(?i){prefix}-(\d{{4}})-(\d{{1,18}})", text.strip())
     ref = HazardReference(record_id(found[2] if found else text))
     if found:
-        ref.reference = f"YH-{found[1]}-{int(ref):04d}"
+        ref.reference = f"{prefix}-{found[1]}-{int(ref):04d}"
     return ref
+
+
+def hazard_reference(text: str) -> int:
+    """A hazard as the register shows it (YH-2026-0007), or its number alone (7)."""
+    return _reference("YH", text)
+
+
+def complaint_reference(text: str) -> int:
+    """A complaint as the register shows it (TS-2026-0007), or its number alone (7)."""
+    return _reference("TS", text)
 
 
 def entry_number(text: str) -> int:

@@ -17,6 +17,7 @@ from branchguard.cli.common import (
     JSON_TABLE_HELP,
     JSON_TEXT_HELP,
     cli_actor,
+    complaint_reference,
     follow_up_action,
     local_time,
     print_json,
@@ -38,13 +39,15 @@ from branchguard.core.complaints.types import (
     Satisfaction,
     StepInput,
 )
-from branchguard.core.kernel.i18n import t
+from branchguard.core.kernel.errors import NotFound
+from branchguard.core.kernel.i18n import Message, t
 from branchguard.reports.complaint_common import step_detail_lines
 
 if TYPE_CHECKING:  # the context pulls in SQLAlchemy: only where a command runs
     from branchguard.context import AppContext
 
 STEP_NAMES = ("investigate", "decide", "reply", "archive")
+ID_HELP = "as the register shows it (TS-2026-0007), or 7"
 
 
 def received_time(text: str) -> datetime:
@@ -191,20 +194,20 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     lst.set_defaults(handler=run_list)
 
     show = group.add_parser("show", help="a complaint with its steps and history")
-    show.add_argument("id", type=record_id, help="the complaint's id")
+    show.add_argument("id", type=complaint_reference, help=ID_HELP)
     show.add_argument("--json", action="store_true", help=JSON_TEXT_HELP)
     show.add_argument("--unmask", action="store_true", help="identifiers in full")
     show.set_defaults(handler=run_show)
 
     assign = group.add_parser("assign", help="name the handler (never the person complained about)")
-    assign.add_argument("id", type=record_id, help="the complaint's id")
+    assign.add_argument("id", type=complaint_reference, help=ID_HELP)
     assign.add_argument(
         "--handler", dest="handler_name", required=True, metavar="NAME", help="the handler's name"
     )
     assign.set_defaults(handler=run_assign)
 
     step = group.add_parser("step", help="record a step: investigate, decide, reply, archive (in order)")
-    step.add_argument("id", type=record_id, help="the complaint's id")
+    step.add_argument("id", type=complaint_reference, help=ID_HELP)
     step.add_argument(
         "step", choices=STEP_NAMES, help="the step to record: investigate, decide, reply or archive"
     )
@@ -252,7 +255,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     step.set_defaults(handler=run_step)
 
     extend = group.add_parser("extend", help="extend the deadline: to 30 days, then 60 with an approver")
-    extend.add_argument("id", type=record_id, help="the complaint's id")
+    extend.add_argument("id", type=complaint_reference, help=ID_HELP)
     extend.add_argument("--reason", required=True, metavar="R", help="why more time is needed")
     extend.add_argument(
         "--approver", default="", metavar="NAME", help="the superior's approver (second extension)"
@@ -265,7 +268,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     extend.set_defaults(handler=run_extend)
 
     withdraw = group.add_parser("withdraw", help="the customer withdrew: the complaint and its clock end")
-    withdraw.add_argument("id", type=record_id, help="the complaint's id")
+    withdraw.add_argument("id", type=complaint_reference, help=ID_HELP)
     withdraw.add_argument(
         "--received",
         type=received_time,
@@ -356,6 +359,21 @@ def complaint_detail_json(d: ComplaintDetail) -> dict[str, Any]:
 
 
 # -- handlers --------------------------------------------------------------------------------------
+def complaint_id(ctx: AppContext, args: argparse.Namespace) -> int:
+    """The complaint `args.id` names; typed as TS-2026-0007, its year must be the complaint's (the
+    command line acts on no other complaint than the one the register shows so)."""
+    reference = getattr(args.id, "reference", "")
+    if reference:
+        refused = NotFound(Message("complaint.not_found", id=reference))
+        try:
+            number = ctx.services.complaints.get(cli_actor(args), args.id).info.number
+        except NotFound:
+            raise refused from None
+        if number != reference:
+            raise refused
+    return int(args.id)
+
+
 def run_add(ctx: AppContext, args: argparse.Namespace) -> int:
     detail = ctx.services.complaints.register(
         cli_actor(args),
@@ -414,7 +432,7 @@ def run_list(ctx: AppContext, args: argparse.Namespace) -> int:
 
 
 def run_show(ctx: AppContext, args: argparse.Namespace) -> int:
-    detail = ctx.services.complaints.get(cli_actor(args), args.id, unmask=args.unmask)
+    detail = ctx.services.complaints.get(cli_actor(args), complaint_id(ctx, args), unmask=args.unmask)
     if args.json:
         print_json(complaint_detail_json(detail))
         return 0
@@ -452,7 +470,7 @@ def run_show(ctx: AppContext, args: argparse.Namespace) -> int:
 
 
 def run_assign(ctx: AppContext, args: argparse.Namespace) -> int:
-    detail = ctx.services.complaints.assign(cli_actor(args), args.id, args.handler_name)
+    detail = ctx.services.complaints.assign(cli_actor(args), complaint_id(ctx, args), args.handler_name)
     print(t("cli.complaint.assigned", number=detail.info.number, handler=detail.info.handler))
     return 0
 
@@ -474,14 +492,18 @@ def run_step(ctx: AppContext, args: argparse.Namespace) -> int:
         actions=tuple(args.actions),
         hazards=tuple(args.hazards),
     )
-    detail = ctx.services.complaints.step(cli_actor(args), args.id, data, args.attach)
+    detail = ctx.services.complaints.step(cli_actor(args), complaint_id(ctx, args), data, args.attach)
     print(t("cli.complaint.now", number=detail.info.number, status=detail.info.status.label))
     return 0
 
 
 def run_extend(ctx: AppContext, args: argparse.Namespace) -> int:
     detail = ctx.services.complaints.extend(
-        cli_actor(args), args.id, args.reason, approver=args.approver, notice_channel=args.notice_channel
+        cli_actor(args),
+        complaint_id(ctx, args),
+        args.reason,
+        approver=args.approver,
+        notice_channel=args.notice_channel,
     )
     c = detail.info
     print(t("cli.complaint.extended", number=c.number, due=c.due_date.isoformat() if c.due_date else "—"))
@@ -490,7 +512,7 @@ def run_extend(ctx: AppContext, args: argparse.Namespace) -> int:
 
 def run_withdraw(ctx: AppContext, args: argparse.Namespace) -> int:
     detail = ctx.services.complaints.withdraw(
-        cli_actor(args), args.id, received_at=args.received, note=args.note
+        cli_actor(args), complaint_id(ctx, args), received_at=args.received, note=args.note
     )
     print(t("cli.complaint.now", number=detail.info.number, status=detail.info.status.label))
     return 0

@@ -8,8 +8,13 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from branchguard.cli.common import anchor_warning, cli_actor, fail, record_id, warn
-from branchguard.cli.complaints import add_complaint_filter_arguments, complaint_filter_from_args
+from branchguard.cli.common import anchor_warning, cli_actor, complaint_reference, fail, record_id, warn
+from branchguard.cli.complaints import (
+    ID_HELP,
+    add_complaint_filter_arguments,
+    complaint_filter_from_args,
+    complaint_id,
+)
 from branchguard.cli.hazard_filters import add_hazard_filter_arguments, hazard_filter_from_args
 
 if TYPE_CHECKING:  # the context pulls in SQLAlchemy: only where a command runs
@@ -53,7 +58,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     hazards.set_defaults(handler=run_hazard_register)
 
     complaint = report.add_parser("complaint", help="a complaint's file (投诉处理档案) as PDF")
-    complaint.add_argument("id", type=record_id, help="the complaint's id")
+    complaint.add_argument("id", type=complaint_reference, help=ID_HELP)
     complaint.add_argument("-o", "--output", required=True, type=Path, help="PDF file to write")
     complaint.add_argument("--unmask", action="store_true", help="the complainant's identifiers in full")
     complaint.set_defaults(handler=run_complaint_file)
@@ -144,9 +149,9 @@ def run_complaint_file(ctx: AppContext, args: argparse.Namespace) -> int:
     from branchguard.reports.complaint_file import build_complaint_file
 
     setting = ctx.config.settings.get("report_font")
-    actor = cli_actor(args)
+    actor, complaint = cli_actor(args), complaint_id(ctx, args)
     font = build_complaint_file(
-        ctx.services, actor, args.id, args.output, setting, unmask=args.unmask, on_anchor=anchor_warning
+        ctx.services, actor, complaint, args.output, setting, unmask=args.unmask, on_anchor=anchor_warning
     )
     return _written(args.output, font)
 

@@ -89,6 +89,27 @@ def test_report_complaints_writes_the_register(run: Run, tmp_path: Path, suffix:
     assert out.stat().st_size > 1000
 
 
+def test_a_complaint_is_named_as_the_register_shows_it(run: Run, tmp_path: Path) -> None:
+    """`complaint list` numbers it TS-2026-0007 (the customer is told that); every command on one
+    complaint refused it as not a whole number. Another year's number is no other complaint's."""
+    cid = _add(run, 1)
+    [item] = json.loads(ok(run, "complaint", "list", "--json"))
+    number = item["number"]
+    assert json.loads(ok(run, "complaint", "show", number.lower(), "--json"))["id"] == cid
+    year = int(number.split("-")[1])
+    wrong_year = number.replace(f"TS-{year}-", f"TS-{year - 1}-")
+    code, _out, err = run("complaint", "assign", wrong_year, "--handler", "李主管")
+    assert code == 1 and wrong_year in err
+    assert json.loads(ok(run, "complaint", "show", str(cid), "--json"))["handler"] == ""
+    ok(run, "complaint", "assign", number, "--handler", "李主管")
+    ok(run, "complaint", "step", number, "investigate", "--text", "调阅录像")
+    ok(run, "complaint", "extend", number, "--reason", "需调取流水")
+    ok(run, "report", "complaint", number, "-o", str(tmp_path / "file.pdf"))
+    ok(run, "complaint", "withdraw", number)
+    shown = json.loads(ok(run, "complaint", "show", str(cid), "--json"))
+    assert (shown["handler"], shown["extensions"], shown["status"]) == ("李主管", 1, "withdrawn")
+
+
 def test_report_complaint_file_and_a_bad_suffix(run: Run, tmp_path: Path) -> None:
     cid = _add(run, 3)
     out = tmp_path / "file.pdf"

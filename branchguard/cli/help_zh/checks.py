@@ -106,7 +106,7 @@ HELP: dict[str, str] = {
         "受理时间在 YYYY、YYYY-MM、YYYY-Qn 或 YYYY-MM-DD..YYYY-MM-DD 内"
     ),
     "show the complainant's name, phone and identity number in full": "完整显示投诉人的姓名、电话和证件号码",
-    "the complaint's id": "投诉编号",
+    "as the register shows it (TS-2026-0007), or 7": "投诉登记簿所示编号（TS-2026-0007），或 7",
     "identifiers in full": "完整显示身份信息",
     "the handler's name": "处理人姓名",
     "the step to record: investigate, decide, reply or archive": (
