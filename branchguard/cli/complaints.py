@@ -41,7 +41,7 @@ from branchguard.core.complaints.types import (
 )
 from branchguard.core.kernel.errors import NotFound
 from branchguard.core.kernel.i18n import Message, t
-from branchguard.reports.complaint_common import step_detail_lines
+from branchguard.reports.complaint_common import event_note_lines, history, step_detail_lines
 
 if TYPE_CHECKING:  # the context pulls in SQLAlchemy: only where a command runs
     from branchguard.context import AppContext
@@ -460,6 +460,10 @@ def run_show(ctx: AppContext, args: argparse.Namespace) -> int:
             print(f"    {line}")
         for ref in s.evidence:
             print(f"    {ref.name}  sha256:{ref.sha256}")
+    for e in history(detail):
+        print(f"- {local_time(e.at)}  {e.kind.label}  {who(e.actor)}")
+        for line in event_note_lines(e):
+            print(f"    {line}")
     for a in detail.actions:
         state = t("cli.action.done") if a.done_at is not None else t("cli.action.open")
         due = a.due.isoformat() if a.due else "-"

@@ -7,11 +7,15 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from branchguard.core.complaints.types import (
     ComplaintCause,
     ComplaintChannel,
+    ComplaintDetail,
+    ComplaintEvent,
+    ComplaintEventKind,
     ComplaintFilter,
     ComplaintInfo,
     ComplaintKind,
@@ -19,6 +23,7 @@ from branchguard.core.complaints.types import (
     Satisfaction,
     StepRecord,
 )
+from branchguard.core.incidents.text import local_stamp
 from branchguard.core.kernel.i18n import t
 
 DATE = "%Y-%m-%d"
@@ -162,3 +167,32 @@ def step_detail_lines(step: StepRecord) -> list[str]:
         ids = t("incident.list_sep").join(f"#{x}" for x in d["hazard_ids"].split(","))
         lines.append(t("report.complaints.hazards_opened", ids=ids))
     return lines
+
+
+def history(detail: ComplaintDetail) -> list[ComplaintEvent]:
+    """The events its steps do not say (the window and `complaint show` list them after the steps):
+    the handler named, each extension, the withdrawal."""
+    kinds = (ComplaintEventKind.ASSIGNED, ComplaintEventKind.EXTENDED, ComplaintEventKind.WITHDRAWN)
+    return [e for e in detail.events if e.kind in kinds]
+
+
+def event_note_lines(event: ComplaintEvent) -> list[str]:
+    """What the history says of an event beside its kind: the step taken, the handler named, an
+    extension's dates, reason, approver and notice, a withdrawal's time and note."""
+    d = event.details
+    if event.kind == ComplaintEventKind.STEP and event.note:
+        return [t(f"complaint_step.{event.note}")]
+    if event.kind == ComplaintEventKind.EXTENDED:
+        dates = {"before": d.get("due_before", ""), "after": d.get("due_after", "")}
+        lines = [
+            t("report.complaint_file.extension", **dates),
+            f"{t('field.reason')}: {event.note}",
+            f"{t('field.approver')}: {d['approver']}" if d.get("approver") else "",
+            d.get("notice", ""),
+        ]
+        return [x for x in lines if x]
+    if event.kind == ComplaintEventKind.WITHDRAWN:
+        when = datetime.fromisoformat(d["received_at"]) if d.get("received_at") else None
+        received = t("report.complaint_file.withdrawn_at", at=local_stamp(when, STAMP))
+        return [x for x in (received, event.note) if x]
+    return [event.note] if event.note else []

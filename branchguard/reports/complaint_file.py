@@ -13,14 +13,20 @@ from reportlab.platypus import Flowable, Table
 
 from branchguard.core.accounts.names import Names
 from branchguard.core.anchors.types import Stamp
-from branchguard.core.complaints.types import ComplaintDetail, ComplaintEventKind
+from branchguard.core.complaints.types import ComplaintDetail
 from branchguard.core.incidents.text import local_stamp
 from branchguard.core.kernel.attachments import format_size
 from branchguard.core.kernel.i18n import t
 from branchguard.core.kernel.types import Actor
 from branchguard.core.people.types import BranchRole
 from branchguard.reports import anchoring
-from branchguard.reports.complaint_common import STAMP, clock_text, customer_text, step_detail_lines
+from branchguard.reports.complaint_common import (
+    STAMP,
+    clock_text,
+    customer_text,
+    event_note_lines,
+    step_detail_lines,
+)
 from branchguard.reports.fonts import FontChoice, find_cjk_font
 from branchguard.reports.incident_report import pairs_table, section_heading
 from branchguard.reports.template import (
@@ -152,27 +158,7 @@ def _steps(styles: ReportStyles, detail: ComplaintDetail, width: float) -> Table
 def _history(styles: ReportStyles, detail: ComplaintDetail, width: float) -> Table:
     rows: list[list[Cell]] = []
     for e in detail.events:
-        note = e.note
-        if e.kind == ComplaintEventKind.STEP and note:
-            note = t(f"complaint_step.{note}")
-        if e.kind == ComplaintEventKind.EXTENDED:
-            d = e.details
-            lines = [
-                t(
-                    "report.complaint_file.extension",
-                    before=d.get("due_before", ""),
-                    after=d.get("due_after", ""),
-                ),
-                f"{t('field.reason')}: {e.note}",
-                f"{t('field.approver')}: {d['approver']}" if d.get("approver") else "",
-                d.get("notice", ""),
-            ]
-            note = "\n".join(x for x in lines if x)
-        if e.kind == ComplaintEventKind.WITHDRAWN:
-            when = datetime.fromisoformat(e.details["received_at"]) if e.details.get("received_at") else None
-            note = "\n".join(
-                x for x in (t("report.complaint_file.withdrawn_at", at=local_stamp(when, STAMP)), e.note) if x
-            )
+        note = "\n".join(event_note_lines(e))
         rows.append([local_stamp(e.at, STAMP), e.kind.label, styles.who(e.actor), note or "—"])
     headers = [
         t("report.complaint_file.when"),

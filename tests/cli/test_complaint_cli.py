@@ -108,6 +108,8 @@ def test_a_complaint_is_named_as_the_register_shows_it(run: Run, tmp_path: Path)
     ok(run, "complaint", "withdraw", number)
     shown = json.loads(ok(run, "complaint", "show", str(cid), "--json"))
     assert (shown["handler"], shown["extensions"], shown["status"]) == ("李主管", 1, "withdrawn")
+    text = ok(run, "complaint", "show", number)  # the history beside the steps: why the date moved
+    assert "需调取流水" in text and "Withdrawn" in text
 
 
 def test_report_complaint_file_and_a_bad_suffix(run: Run, tmp_path: Path) -> None:

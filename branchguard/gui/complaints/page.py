@@ -50,7 +50,7 @@ from branchguard.gui.kit.page import Page
 from branchguard.gui.kit.text_scale import size_columns
 from branchguard.gui.kit.times import date_time
 from branchguard.gui.shell.session import GuiSession
-from branchguard.reports.complaint_common import step_detail_lines
+from branchguard.reports.complaint_common import event_note_lines, history, step_detail_lines
 
 STALE_AFTER_S = 1.0  # showing the page refreshes it unless it was refreshed just now
 
@@ -334,6 +334,12 @@ class ComplaintsPage(Page):
                 lines.append(f"    {step.text}")
             lines += [f"    {line}" for line in step_detail_lines(step)]
             lines += [f"    {ref.name}  SHA-256 {ref.sha256}" for ref in step.evidence]
+        events = history(detail)
+        if events:
+            lines += ["", self.tr("History")]
+        for event in events:
+            lines.append(f"{date_time(event.at)}  {event.kind.label}  {who(event.actor)}")
+            lines += [f"    {line}" for line in event_note_lines(event)]
         self.detail.setPlainText("\n".join(lines))
 
     def _detail_failed(self, message: str) -> None:

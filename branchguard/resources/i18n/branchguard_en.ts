@@ -5654,6 +5654,10 @@ Submitted as: %3</translation>
 <context>
     <name>ComplaintsPage</name>
     <message>
+        <source>History</source>
+        <translation>History</translation>
+    </message>
+    <message>
         <source>Register…</source>
         <translation>Register…</translation>
     </message>

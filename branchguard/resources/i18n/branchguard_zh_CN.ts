@@ -5638,6 +5638,10 @@ Submitted as: %3</source>
 <context>
     <name>ComplaintsPage</name>
     <message>
+        <source>History</source>
+        <translation>处理记录</translation>
+    </message>
+    <message>
         <source>Register…</source>
         <translation>登记投诉…</translation>
     </message>

@@ -82,6 +82,25 @@ def test_selecting_a_complaint_shows_its_steps(open_window, complaints) -> None:
     assert f"Investigation  {lead_name}" in text  # people by their name, not their login
 
 
+def test_the_detail_says_who_handles_it_why_it_was_extended_and_the_withdrawal(
+    open_window, gui_ctx, complaints
+) -> None:
+    """The steps alone were shown: a due date moved to day 30 with no reason or approver, the handler
+    and a withdrawal's note only in the printed file."""
+    svc, lead = gui_ctx.services.complaints, login(gui_ctx, "lead")
+    cid = complaints["fresh"]
+    svc.assign(lead, cid, "李主管")
+    svc.extend(lead, cid, "需调取三个月流水", notice_channel="phone")
+    svc.withdraw(lead, cid, note="客户来电撤回")
+    page = page_of(open_window, "auditor")
+    page.open_only.setChecked(False)
+    select(page, cid)
+    text = page.detail.toPlainText()
+    history = text[text.index("History") :]
+    said = ("Handler assigned", "李主管", "需调取三个月流水", "Customer told of the extension", "撤回")
+    assert [x for x in said if x not in history] == []
+
+
 @pytest.mark.parametrize("lang", ["zh_CN"])
 def test_the_page_speaks_chinese(open_window, complaints, lang: str) -> None:
     page = page_of(open_window, "auditor")  # auditors read the register too
