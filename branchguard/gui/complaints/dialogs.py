@@ -247,6 +247,8 @@ class ComplaintStepDialog(_WriteDialog):
         fill_enum(self.satisfaction, list(Satisfaction), Satisfaction.UNKNOWN)
         self.cause = QComboBox()
         fill_enum(self.cause, list(ComplaintCause))
+        self.cause.insertItem(0, self.tr("— choose the cause —"), None)  # not the first cause by default
+        self.cause.setCurrentIndex(0)
         self.root_cause = QLineEdit()
         self.follow_up = text_edit(50)
         self.action_table: ActionsTable | None = None
@@ -312,7 +314,7 @@ class ComplaintStepDialog(_WriteDialog):
             remedies=tuple(r for r, box in self.remedies.items() if box.isChecked()),
             customer_response=self.response.text(),
             satisfaction=str(self.satisfaction.currentData()),
-            cause=str(self.cause.currentData()) if self.step == ComplaintStep.ARCHIVE else None,
+            cause=self.cause.currentData() if self.step == ComplaintStep.ARCHIVE else None,
             root_cause=self.root_cause.text(),
             follow_up=self.follow_up.toPlainText(),
             actions=self.action_table.entries() if self.action_table is not None else (),

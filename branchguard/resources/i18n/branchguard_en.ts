@@ -5880,6 +5880,10 @@ Submitted as: %3</translation>
 <context>
     <name>ComplaintStepDialog</name>
     <message>
+        <source>— choose the cause —</source>
+        <translation>— choose the cause —</translation>
+    </message>
+    <message>
         <source>What was done</source>
         <translation>What was done</translation>
     </message>

@@ -5861,6 +5861,10 @@ Submitted as: %3</source>
 <context>
     <name>ComplaintStepDialog</name>
     <message>
+        <source>— choose the cause —</source>
+        <translation>— 请选择投诉原因 —</translation>
+    </message>
+    <message>
         <source>What was done</source>
         <translation>处理情况</translation>
     </message>

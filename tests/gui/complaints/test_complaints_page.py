@@ -10,7 +10,13 @@ import pytest
 from PySide6.QtCore import Qt
 
 from branchguard.context import AppContext
-from branchguard.core.complaints.types import ComplaintInfo, ComplaintInput, ComplaintStep, StepInput
+from branchguard.core.complaints.types import (
+    ComplaintCause,
+    ComplaintInfo,
+    ComplaintInput,
+    ComplaintStep,
+    StepInput,
+)
 from branchguard.core.demo.service import DEMO_ACCOUNTS
 from branchguard.db.base import utcnow
 from branchguard.gui.complaints.dialogs import (
@@ -185,7 +191,7 @@ def test_registering_every_step_an_extension_and_the_archive_from_the_window(
         dialog.accept()
         assert dialog.result_detail is not None, dialog.error.text()
     stored = gui_ctx.services.complaints.get(login(gui_ctx, "lead"), cid)
-    assert stored.info.status.value == "archived" and stored.info.cause is not None
+    assert stored.info.status.value == "archived" and stored.info.cause == ComplaintCause.LOSS
     assert [s.step for s in stored.steps] == list(ComplaintStep)
     actions = [(a.text, a.owner, a.complaint_id) for a in stored.actions]
     assert actions == [("理财销售双录抽查", "李主管", cid)]
@@ -202,6 +208,9 @@ def test_registering_every_step_an_extension_and_the_archive_from_the_window(
 
 
 def _fill_archive(dialog) -> None:
+    dialog.accept()  # no cause chosen: refused beside the field, not archived under the first cause
+    assert dialog.result_detail is None and dialog.form.error_text("step_cause")
+    dialog.cause.setCurrentIndex(dialog.cause.findData("loss"))
     dialog.follow_up.setPlainText("加强理财销售管理")
     assert dialog.action_table is not None
     dialog.action_table.add_row("理财销售双录抽查", "李主管")
