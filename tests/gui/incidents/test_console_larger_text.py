@@ -29,9 +29,11 @@ LARGE_POINTS = 15.0
 WIDE = QSize(1280, 800)  # the window's default size
 
 
-def open_console(world: AppContext, qtbot: Any, plan: str, size: QSize = SMALL) -> IncidentConsole:
+def open_console(
+    world: AppContext, qtbot: Any, plan: str, size: QSize = SMALL, drill: bool = False
+) -> IncidentConsole:
     lead = login(world, "lead")
-    incident = world.services.incidents.start(lead, plan).id
+    incident = world.services.incidents.start(lead, plan, drill=drill).id
     world.services.incidents.mark_step(lead, incident, 1)
     window = build_main_window(world, lead)
     qtbot.addWidget(window)

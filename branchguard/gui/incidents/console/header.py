@@ -1,4 +1,5 @@
-"""The console's header: DRILL strip, level badge, title, elapsed clock, who started it, next report due."""
+"""The console's header: DRILL strip (not at larger text), level badge, title, elapsed clock,
+who started it, next report due."""
 
 from __future__ import annotations
 
@@ -161,7 +162,9 @@ class IncidentHeader(QFrame):
             self.warning_badge.setText(warning.label)
             self.warning_badge.setStyleSheet(badge_css(style.WARNING_COLOURS[warning.value]))
         self.drill_badge.setVisible(summary.drill)
-        self.drill_strip.setVisible(summary.drill)
+        # At larger text the badge alone says it (and the banner above): at 15 pt the strip's row,
+        # 43 px, made the console 799 px tall, beyond a 768-line screen, the steps short of 4 rows.
+        self.drill_strip.setVisible(summary.drill and not self._large)
         self.title.setText(summary.title)
         self.title.setToolTip(tip(summary.title))
         self.retranslate()
@@ -169,6 +172,8 @@ class IncidentHeader(QFrame):
     def retranslate(self) -> None:
         not_real = self.tr("This is a drill, not a real incident")  # outside the f-string, for lupdate
         self.drill_strip.setText(f"{t('incident.drill_badge')} · {not_real}")
+        self.drill_badge.setToolTip(tip(not_real))  # the strip's words, where it is not shown
+        self.drill_badge.setAccessibleName(self.drill_strip.text())
         if self._detail is not None and self._detail.summary.warning_level is not None:
             self.warning_badge.setText(self._detail.summary.warning_level.label)
         if self._detail is not None:
