@@ -69,15 +69,17 @@ def test_a_long_title_leaves_the_steps_four_whole_rows_at_larger_text(
     assert rows_in_view(steps.table) >= LARGE_STEP_ROWS
 
 
+@pytest.mark.parametrize("points", [10, LARGE_POINTS])
 @pytest.mark.parametrize("plan", ["FIRE", "NAT"])  # targets of 1 to 15 minutes and at once; reports
 @pytest.mark.parametrize("lang", LANGS)
-def test_the_targets_read_whole_at_larger_text(
-    world: AppContext, qtbot: Any, text_points: Callable[[float], None], lang: str, plan: str
+def test_the_targets_read_whole(
+    world: AppContext, qtbot: Any, text_points: Callable[[float], None], lang: str, plan: str, points: float
 ) -> None:
     """Each target but a report to head office's deadline fits its cell in bold (the step now's
     row, a target gone past), the title too; every target is whole in its cell's tooltip. The
-    step column keeps its least width and the columns do not scroll sideways."""
-    text_points(LARGE_POINTS)
+    step column keeps its least width and the columns do not scroll sideways. At 10 pt in Chinese
+    the column's 100 px cut "10 分钟内 (10:25)" to "10 分钟内 (10…"."""
+    text_points(points)
     console = open_console(world, qtbot, plan)
     table, model = console.steps.table, console.steps.model
     header = table.horizontalHeader()

@@ -31,7 +31,7 @@ from branchguard.gui.kit.text_scale import keep_stretched_titles, large_text, si
 STEP_ROW = 24  # pixels: a row of the step list, at the usual 10 pt text
 HEADER_HEIGHT = 24  # pixels: the column headers of the step list and the log, likewise
 LARGE_STEP_ROWS = 4  # at larger text the list never shows fewer (at 15 pt on 1024×768 it showed one)
-TARGET_WIDTH = 100  # pixels: the Target column at 10 pt; at larger text its targets' (target_column.py)
+TARGET_WIDTH = 100  # pixels: the Target column's least at 10 pt; its targets' where wider (target_column.py)
 STEP_CHARS = 11  # the step column's least width, in average characters (~15 Latin letters, 7 Chinese)
 
 
@@ -87,8 +87,7 @@ class StepsPanel(QWidget):
         header.setSectionResizeMode(IncidentStepsModel.COL_TEXT, QHeaderView.ResizeMode.Stretch)
         least = STEP_CHARS * self.table.fontMetrics().averageCharWidth()
         keep_stretched_titles(self.table, {IncidentStepsModel.COL_TEXT: least})
-        if large:
-            TargetColumn(self.table, TARGET_WIDTH, least)
+        TargetColumn(self.table, TARGET_WIDTH, least)  # at 10 pt too: "10 分钟内 (10:25)" is 106 px
         # Enter on the list marks the selected step done; a QShortcut with a whatsThis is listed in F1.
         self.enter_keys = []
         for key in ("Return", "Enter"):

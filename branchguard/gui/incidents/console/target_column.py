@@ -1,7 +1,8 @@
-"""The step list's Target column at larger text: as wide as the targets its rows show.
+"""The step list's Target column: as wide as the targets its rows show, at any text size.
 
 At 15 pt its width for 10 pt text, scaled (150 px), cut "10 分钟内 (10:25)" to "10 分钟内 (10…" and
-"≤ 10 min (10:25)" to "≤ 10 min (10:…": the clock, the part read at a glance, was what went. The
+"≤ 10 min (10:25)" to "≤ 10 min (10:…": the clock, the part read at a glance, was what went; at
+10 pt its 100 px cut the Chinese the same way (106 px needed). The
 column takes the width of its widest target in bold (the step now's row is bold, as is a target
 gone past), no wider than leaves the step column its least; a report to head office's deadline
 ("上报 24 小时内 (2026-12-08 10:15)", 312 px) is left out of the measure: it would take the step's
