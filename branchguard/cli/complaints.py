@@ -119,6 +119,11 @@ def add_complaint_filter_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="P",
         help="received in YYYY, YYYY-MM, YYYY-Qn or YYYY-MM-DD..YYYY-MM-DD",
     )
+    group.add_argument(
+        "--text",
+        default="",
+        help="in the number, the customer's name, the request, the facts or the person complained about",
+    )
     parser.add_argument(
         "--unmask", action="store_true", help="show the complainant's name, phone and identity number in full"
     )
@@ -135,6 +140,7 @@ def complaint_filter_from_args(args: argparse.Namespace) -> ComplaintFilter:
         category=args.category.strip(),
         received_from=start,
         received_to=end,
+        text=args.text.strip(),
     )
 
 

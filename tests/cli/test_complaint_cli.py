@@ -60,6 +60,18 @@ def test_the_clock_from_the_command_line(run: Run) -> None:
     assert json.loads(ok(run, "complaint", "show", str(fresh), "--json"))["status"] == "withdrawn"
 
 
+def test_list_text_finds_a_complaint_by_number_name_or_words(run: Run) -> None:
+    first = _add(run, 2)
+    other = _add(run, 1, "--customer", "李四", "--facts", "排队等了一小时")
+    number = json.loads(ok(run, "complaint", "show", str(other), "--json"))["number"]
+
+    def found(text: str) -> list[int]:
+        return sorted(i["id"] for i in json.loads(ok(run, "complaint", "list", "--json", "--text", text)))
+
+    assert found(number) == [other] and found("李四") == [other] and found("排队") == [other]
+    assert found("王柜员") == [first, other] and found("100%") == []
+
+
 def test_the_steps_and_the_handler_refusal(run: Run, tmp_path: Path) -> None:
     cid = _add(run, 2)
     code, _out, err = run("complaint", "assign", str(cid), "--handler", "王柜员")

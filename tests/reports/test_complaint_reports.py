@@ -128,6 +128,14 @@ def test_the_register_pdf_states_the_filter_counts_and_masks(demo, pdf, tmp_path
     assert pdf.squashed(t("report.signature", role=t("report.signer.handler"))) in pdf.squashed(text)
 
 
+def test_the_register_states_the_search_and_lists_only_what_it_found(demo, pdf, tmp_path) -> None:
+    _handled(demo, tmp_path)
+    out = tmp_path / "found.pdf"
+    build_complaint_register(demo.ctx.services, demo.actor, ComplaintFilter(text="理财"), out)
+    text = pdf.squashed(pdf.text(out))
+    assert "包含文字" in text and "“理财”" in text and "赵*" in text and "张**" not in text
+
+
 def test_the_register_workbook_masks_unless_asked(demo, tmp_path) -> None:
     _handled(demo, tmp_path)
     out = tmp_path / "register.xlsx"

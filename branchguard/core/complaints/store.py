@@ -3,11 +3,12 @@
 
 from __future__ import annotations
 
+import re
 from datetime import datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Select, select
+from sqlalchemy import ColumnElement, Select, and_, or_, select
 from sqlalchemy.orm import Session
 
 from branchguard.core.complaints import rules
@@ -27,7 +28,9 @@ from branchguard.core.complaints.types import (
     StepRecord,
 )
 from branchguard.core.incidents.store import action_of
+from branchguard.core.kernel import validation
 from branchguard.core.kernel.attachments import AttachmentRef
+from branchguard.core.kernel.china_time import CHINA
 from branchguard.core.kernel.i18n import current_language
 from branchguard.core.kernel.types import Actor
 from branchguard.db.models.complaints import ComplaintCategoryRow, ComplaintEventRow, ComplaintRow
@@ -182,4 +185,39 @@ def filtered(flt: ComplaintFilter, now: datetime, zone: ZoneInfo) -> Select[tupl
     if flt.received_to is not None:
         end = datetime.combine(flt.received_to + timedelta(days=1), time(0), tzinfo=zone)
         stmt = stmt.where(ComplaintRow.received_at < end)
+    text = validation.search(flt.text)
+    if text:
+        stmt = stmt.where(_search(text))
     return stmt
+
+
+_NUMBER = re.compile(r"(?i)(?:TS-(\d{4})-)?(\d{1,9})")
+
+
+def _search(text: str) -> ColumnElement[bool]:
+    """The words anywhere in the name, request, facts or person complained about (`%` and `_`
+    as typed), or the complaint its number names: TS-2026-0007 (that year's, in China), 0007 or 7."""
+    like, esc = validation.containing(text), validation.LIKE_ESCAPE
+    conds: list[ColumnElement[bool]] = [
+        column.ilike(like, escape=esc)
+        for column in (
+            ComplaintRow.customer_name,
+            ComplaintRow.request,
+            ComplaintRow.facts,
+            ComplaintRow.subject_person,
+        )
+    ]
+    found = _NUMBER.fullmatch(text)
+    year = int(found[1] or 0) if found else 0
+    if found and not found[1]:
+        conds.append(ComplaintRow.id == int(found[2]))
+    elif found and 1 <= year < 9999:  # another year's number names no complaint
+        start = datetime(year, 1, 1, tzinfo=CHINA)
+        conds.append(
+            and_(
+                ComplaintRow.id == int(found[2]),
+                ComplaintRow.received_at >= start,
+                ComplaintRow.received_at < start.replace(year=year + 1),
+            )
+        )
+    return or_(*conds)

@@ -271,3 +271,6 @@ class ComplaintFilter:
     status: ComplaintStatus | None = None
     received_from: date | None = None  # local dates, inclusive
     received_to: date | None = None
+    # in the number (TS-2026-0007, 0007, 7), the customer's name, the request, the facts or the
+    # person complained about
+    text: str = ""

@@ -1,0 +1,81 @@
+"""The register's search, on SQLite and PostgreSQL: the number as the register shows it (that year's
+only), the customer's name, the request, the facts or the person complained about, any case, `%`
+and `_` found as typed; with the other filters, all of which must hold."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+import pytest
+
+from branchguard.core.complaints.types import ComplaintChannel, ComplaintFilter, ComplaintInput
+from branchguard.core.kernel.errors import ValidationError
+from branchguard.core.kernel.validation import SEARCH_LIMIT
+
+# Received at 00:30 on 1 January 2026 in Beijing: 2025 in UTC, TS-2026-… in the register.
+NEW_YEAR = datetime(2025, 12, 31, 16, 30, tzinfo=UTC)
+MARCH_2 = datetime(2026, 3, 2, 2, tzinfo=UTC)
+
+
+@pytest.fixture
+def made(ctx, lead) -> dict[str, int]:
+    svc = ctx.services.complaints
+
+    def add(at: datetime, name: str, request: str, channel: str = "counter", **kw: str) -> int:
+        data = ComplaintInput(channel=channel, received_at=at, customer_name=name, category="attitude",
+                              request=request, **kw)  # fmt: skip
+        return svc.register(lead, data).info.id
+
+    return {
+        "queue": add(NEW_YEAR, "张三丰", "排队太久，要求改进", "phone", facts="等了 50% 的午休时间"),
+        "fee": add(MARCH_2, "李四", "短信收费 Fee_Notice", subject_person="王柜员"),
+        "rude": add(MARCH_2.replace(day=9), "Zhao Min", "柜员态度生硬", "phone"),
+    }
+
+
+def ids(ctx, actor, **kw) -> list[int]:
+    return sorted(c.id for c in ctx.services.complaints.list(actor, ComplaintFilter(**kw)))
+
+
+def test_the_search_finds_the_name_the_request_the_facts_and_the_person_complained_about(
+    ctx, lead, made
+) -> None:
+    assert ids(ctx, lead, text="张三丰") == [made["queue"]]
+    assert ids(ctx, lead, text="排队") == [made["queue"]]
+    assert ids(ctx, lead, text="午休") == [made["queue"]]  # the facts
+    assert ids(ctx, lead, text="王柜员") == [made["fee"]]  # the person complained about
+    assert ids(ctx, lead, text="zhao min") == [made["rude"]]  # any case
+    assert ids(ctx, lead, text="  柜员  ") == sorted([made["fee"], made["rude"]])
+
+
+def test_the_search_finds_a_complaint_by_its_register_number_only_in_its_year(ctx, lead, made) -> None:
+    number = ctx.services.complaints.get(lead, made["queue"]).info.number
+    assert number.startswith("TS-2026-")  # its year in China, not in UTC
+    assert ids(ctx, lead, text=number) == [made["queue"]]
+    assert ids(ctx, lead, text=number.lower()) == [made["queue"]]
+    assert ids(ctx, lead, text=str(made["fee"])) == [made["fee"]]
+    assert ids(ctx, lead, text=f"{made['fee']:04d}") == [made["fee"]]
+    assert ids(ctx, lead, text=number.replace("2026", "2025")) == []  # another year's number
+    assert ids(ctx, lead, text="TS-0000-0001") == []
+
+
+def test_percent_and_underscore_are_searched_as_typed(ctx, lead, made) -> None:
+    assert ids(ctx, lead, text="50%") == [made["queue"]]
+    assert ids(ctx, lead, text="%") == [made["queue"]]
+    assert ids(ctx, lead, text="Fee_N") == [made["fee"]]
+    assert ids(ctx, lead, text="_") == [made["fee"]]
+    assert ids(ctx, lead, text="\\") == []
+
+
+def test_the_search_narrows_what_the_other_filters_select(ctx, lead, made) -> None:
+    march = {"received_from": date(2026, 3, 1), "received_to": date(2026, 3, 31)}
+    assert ids(ctx, lead, text="柜员", **march) == sorted([made["fee"], made["rude"]])
+    assert ids(ctx, lead, text="柜员", channel=ComplaintChannel.PHONE, **march) == [made["rude"]]
+    assert ids(ctx, lead, text="排队", **march) == []
+    assert ids(ctx, lead, text="排队", open_only=True, channel=ComplaintChannel.PHONE) == [made["queue"]]
+
+
+def test_a_search_longer_than_a_search_box_takes_is_refused_naming_the_field(ctx, lead, made) -> None:
+    with pytest.raises(ValidationError) as refused:
+        ctx.services.complaints.list(lead, ComplaintFilter(text="柜" * (SEARCH_LIMIT + 1)))
+    assert refused.value.field == "field.search"
