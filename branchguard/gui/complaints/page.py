@@ -1,17 +1,18 @@
 """Complaints page: the register (overdue first, the countdown in the due column; identifiers
-masked), the steps of the selected complaint, and the buttons for what the actor may do to it
-(register, assign, the next step, extend, withdraw): the role table and the complaint's status
-decide which are enabled (core/complaints/rules.py). Reads go through the Loader."""
+masked) as its filters select it (gui/complaints/filters.py), the steps of the selected complaint,
+and the buttons for what the actor may do to it (register, assign, the next step, extend, withdraw):
+the role table and the complaint's status decide which are enabled (core/complaints/rules.py).
+Reads go through the Loader."""
 
 from __future__ import annotations
 
 import time
+from datetime import datetime
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QCheckBox,
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
@@ -40,6 +41,7 @@ from branchguard.gui.complaints.dialogs import (
     ComplaintStepDialog,
     ComplaintWithdrawDialog,
 )
+from branchguard.gui.complaints.filters import ComplaintFilterBar
 from branchguard.gui.complaints.models import ComplaintListModel
 from branchguard.gui.complaints.papers import ComplaintPapers
 from branchguard.gui.kit.flow import FlowLayout
@@ -75,13 +77,10 @@ class ComplaintsPage(Page):
         self.print_button = QPushButton(icon("print"), "")
         self.print_button.setObjectName("complaints_print_button")
         self.print_button.setMenu(self.papers)
-        self.open_only = QCheckBox()
-        self.open_only.setObjectName("complaints_open_only")
-        self.open_only.setChecked(True)
-        self.overdue_only = QCheckBox()
-        self.overdue_only.setObjectName("complaints_overdue_only")
-        for box in (self.open_only, self.overdue_only):
-            box.toggled.connect(lambda _on: self.refresh())
+        zone = session.services.complaints.zone
+        self.filters = ComplaintFilterBar(lambda: datetime.now(zone).date())
+        self.filters.changed.connect(self.refresh)
+        self.open_only, self.overdue_only = self.filters.open_only, self.filters.overdue_only
         self.model = ComplaintListModel(self)
         self.names = NamesReader(self, session, self.model)
         self.table = self._make_table()
@@ -143,11 +142,7 @@ class ComplaintsPage(Page):
         header.addLayout(titles, 1)
         header.addWidget(self.print_button)
         header.addWidget(self.refresh_button)
-        filters = QHBoxLayout()
-        filters.addWidget(self.open_only)
-        filters.addWidget(self.overdue_only)
-        filters.addStretch(1)
-        filters.addWidget(self.register_button)
+        self.filters.row.add_widget(self.register_button)  # at the right end while the row is one line
         actions = FlowLayout()  # wraps at larger text (at 15 pt: 901 px in one line in English)
         for button in (
             self.assign_button,
@@ -172,7 +167,7 @@ class ComplaintsPage(Page):
         layout.setContentsMargins(24, 18, 24, 18)
         layout.setSpacing(12)
         layout.addLayout(header)
-        layout.addLayout(filters)
+        layout.addWidget(self.filters)
         layout.addWidget(splitter, 1)
 
     def retranslate(self) -> None:
@@ -187,8 +182,7 @@ class ComplaintsPage(Page):
         self.print_button.setText(self.tr("Preview / Print"))
         self.print_button.setToolTip(self.tr("The selected complaint's file or the register as filtered"))
         self.papers.retranslate()
-        self.open_only.setText(self.tr("Open only"))
-        self.overdue_only.setText(self.tr("Overdue only"))
+        self.filters.retranslate()
         self.detail.setPlaceholderText(self.tr("Select a complaint to see its steps."))
         self.register_button.setText(self.tr("Register…"))
         self.assign_button.setText(self.tr("Handler…"))
@@ -206,23 +200,18 @@ class ComplaintsPage(Page):
 
     # -- loading -------------------------------------------------------------------------------
     def current_filter(self) -> ComplaintFilter:
-        return ComplaintFilter(
-            open_only=self.open_only.isChecked(), overdue_only=self.overdue_only.isChecked()
-        )
+        return self.filters.current_filter()
 
     def show_filtered(self, flt: ComplaintFilter) -> None:
-        """Set the filter controls to `flt` (the dashboard's tiles) and list those complaints."""
-        if flt != ComplaintFilter(open_only=flt.open_only, overdue_only=flt.overdue_only):
-            raise ValueError(f"the complaints page has no control for {flt!r}")
-        for box, on in ((self.open_only, flt.open_only), (self.overdue_only, flt.overdue_only)):
-            box.blockSignals(True)
-            box.setChecked(on)
-            box.blockSignals(False)
+        """Set the filter controls to `flt` (the dashboard's tiles), the others back to "all", and
+        list those complaints."""
+        self.filters.set_filter(flt)
         self.refresh()
 
     def refresh(self) -> None:
         self._refreshed_at = time.monotonic()
         self.names.read()
+        self.filters.search.settle()
         complaints, actor, flt = self.session.services.complaints, self.session.actor, self.current_filter()
         current = self.selected()
         keep = current.id if current is not None else None
@@ -233,6 +222,7 @@ class ComplaintsPage(Page):
 
     def _show(self, loaded: tuple[list[ComplaintInfo], list[Category]], keep: int | None = None) -> None:
         items, self._categories = loaded
+        self.filters.set_categories(self._categories)
         self.model.set_rows(items)
         self.update_actions()
         overdue = sum(c.overdue for c in items)

@@ -5652,6 +5652,77 @@ Submitted as: %3</translation>
     </message>
 </context>
 <context>
+    <name>ComplaintFilterBar</name>
+    <message>
+        <source>Search number, name, words</source>
+        <translation>Search number, name, words</translation>
+    </message>
+    <message>
+        <source>The number (TS-2026-0007 or 7), the customer's name, the staff member complained about, or words of the request or the facts</source>
+        <translation>The number (TS-2026-0007 or 7), the customer's name, the staff member complained about, or words of the request or the facts</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <source>All types</source>
+        <translation>All types</translation>
+    </message>
+    <message>
+        <source>All channels</source>
+        <translation>All channels</translation>
+    </message>
+    <message>
+        <source>Received any time</source>
+        <translation>Received any time</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>This month</translation>
+    </message>
+    <message>
+        <source>Last month</source>
+        <translation>Last month</translation>
+    </message>
+    <message>
+        <source>This quarter</source>
+        <translation>This quarter</translation>
+    </message>
+    <message>
+        <source>Last quarter</source>
+        <translation>Last quarter</translation>
+    </message>
+    <message>
+        <source>This year</source>
+        <translation>This year</translation>
+    </message>
+    <message>
+        <source>Last year</source>
+        <translation>Last year</translation>
+    </message>
+    <message>
+        <source>Dates received</source>
+        <translation>Dates received</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <source>Open only</source>
+        <translation>Open only</translation>
+    </message>
+    <message>
+        <source>Overdue only</source>
+        <translation>Overdue only</translation>
+    </message>
+    <message>
+        <source>All categories</source>
+        <translation>All categories</translation>
+    </message>
+</context>
+<context>
     <name>ComplaintsPage</name>
     <message>
         <source>History</source>
@@ -5704,14 +5775,6 @@ Submitted as: %3</translation>
     <message>
         <source>Refresh</source>
         <translation>Refresh</translation>
-    </message>
-    <message>
-        <source>Open only</source>
-        <translation>Open only</translation>
-    </message>
-    <message>
-        <source>Overdue only</source>
-        <translation>Overdue only</translation>
     </message>
     <message>
         <source>Select a complaint to see its steps.</source>

@@ -5636,6 +5636,77 @@ Submitted as: %3</source>
     </message>
 </context>
 <context>
+    <name>ComplaintFilterBar</name>
+    <message>
+        <source>Search number, name, words</source>
+        <translation>搜索编号、姓名、内容</translation>
+    </message>
+    <message>
+        <source>The number (TS-2026-0007 or 7), the customer's name, the staff member complained about, or words of the request or the facts</source>
+        <translation>编号（TS-2026-0007 或 7）、客户姓名、被投诉人，或投诉请求、事实经过中的文字</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>All types</source>
+        <translation>全部类型</translation>
+    </message>
+    <message>
+        <source>All channels</source>
+        <translation>全部渠道</translation>
+    </message>
+    <message>
+        <source>Received any time</source>
+        <translation>受理时间不限</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>本月</translation>
+    </message>
+    <message>
+        <source>Last month</source>
+        <translation>上月</translation>
+    </message>
+    <message>
+        <source>This quarter</source>
+        <translation>本季度</translation>
+    </message>
+    <message>
+        <source>Last quarter</source>
+        <translation>上季度</translation>
+    </message>
+    <message>
+        <source>This year</source>
+        <translation>本年度</translation>
+    </message>
+    <message>
+        <source>Last year</source>
+        <translation>上年度</translation>
+    </message>
+    <message>
+        <source>Dates received</source>
+        <translation>指定受理日期</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>Open only</source>
+        <translation>仅未办结</translation>
+    </message>
+    <message>
+        <source>Overdue only</source>
+        <translation>仅逾期</translation>
+    </message>
+    <message>
+        <source>All categories</source>
+        <translation>全部类别</translation>
+    </message>
+</context>
+<context>
     <name>ComplaintsPage</name>
     <message>
         <source>History</source>
@@ -5688,14 +5759,6 @@ Submitted as: %3</source>
     <message>
         <source>Refresh</source>
         <translation>刷新</translation>
-    </message>
-    <message>
-        <source>Open only</source>
-        <translation>仅未办结</translation>
-    </message>
-    <message>
-        <source>Overdue only</source>
-        <translation>仅逾期</translation>
     </message>
     <message>
         <source>Select a complaint to see its steps.</source>
