@@ -49,8 +49,9 @@ def describe_filter(flt: ComplaintFilter, unmasked: bool = False) -> list[tuple[
         start = flt.received_from.isoformat() if flt.received_from else "…"
         end = flt.received_to.isoformat() if flt.received_to else "…"
         parts.append((t("field.received_at"), t("report.hazards.filter.between", start=start, end=end)))
-    if flt.text:
-        parts.append((t("report.hazards.filter.text"), f"“{flt.text}”"))
+    if flt.text:  # as typed only where names are shown whole: it may be the customer's full name
+        searched = f"“{flt.text}”" if unmasked else t("report.complaints.search_withheld")
+        parts.append((t("report.hazards.filter.text"), searched))
     if not parts:
         parts.append((t("report.hazards.filters"), t("report.complaints.no_filter")))
     if unmasked:

@@ -133,7 +133,12 @@ def test_the_register_states_the_search_and_lists_only_what_it_found(demo, pdf, 
     out = tmp_path / "found.pdf"
     build_complaint_register(demo.ctx.services, demo.actor, ComplaintFilter(text="理财"), out)
     text = pdf.squashed(pdf.text(out))
-    assert "包含文字" in text and "“理财”" in text and "赵*" in text and "张**" not in text
+    assert "包含文字" in text and "赵*" in text and "张**" not in text
+    # a masked register does not print what was searched: it may be the customer's full name
+    assert "“理财”" not in text and pdf.squashed(t("report.complaints.search_withheld")) in text
+    unmasked = tmp_path / "found-unmasked.pdf"
+    build_complaint_register(demo.ctx.services, demo.actor, ComplaintFilter(text="赵"), unmasked, unmask=True)
+    assert "“赵”" in pdf.squashed(pdf.text(unmasked))
 
 
 def test_the_register_workbook_masks_unless_asked(demo, tmp_path) -> None:

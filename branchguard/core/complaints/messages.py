@@ -142,6 +142,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.complaints.overdue_only": ("Overdue only", "仅逾期"),
     "report.complaints.identifiers": ("Identifiers", "身份信息"),
     "report.complaints.unmasked": ("Shown in full at the lead's request", "应负责人要求完整显示"),
+    "report.complaints.search_withheld": (
+        "a search, not printed where names are masked (it may be a customer's name)",
+        "已按文字检索（脱敏登记簿不打印检索内容：可能为客户姓名）",
+    ),
     "report.complaints.statistics": ("Statistics", "统计"),
     "report.complaints.total": ("Complaints listed", "登记件数"),
     "report.complaints.overdue": ("Overdue", "逾期"),

@@ -188,7 +188,8 @@ def test_the_register_prints_as_filtered(open_window, gui_ctx, made, tmp_path: P
     register.save_to(tmp_path / "register.pdf")
     text = subprocess.run(["pdftotext", str(tmp_path / "register.pdf"), "-"], capture_output=True,
                           text=True, check=True).stdout  # fmt: skip
-    assert numbers["queue"] in text and "Phone hotline" in text and "“排队”" in text
+    assert numbers["queue"] in text and "Phone hotline" in text and "“排队”" not in text  # masked
+    assert "Text contains" in text and "maybeacustomer'sname" in "".join(text.split())  # however it wraps
     assert [k for k, n in numbers.items() if n in text] == ["queue"]
     register.close()
 
