@@ -87,7 +87,9 @@ def test_schedule_list_says_why_a_pre_holiday_check_has_no_next_date(
     demo_run: Run, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     last = working_days.covered_years()[1]
-    listed_at = datetime(last, 12, 6, 2, tzinfo=UTC)  # as on 6 December 2026: New Year beyond the tables
+    # as at midnight UTC after 31 December 2026 (the PC's zone here): the check before New Year's Day
+    # is past, the holidays ahead lie beyond the tables
+    listed_at = datetime(last + 1, 1, 1, tzinfo=UTC)
     monkeypatch.setattr("branchguard.cli.schedules.listed_at", lambda: listed_at, raising=False)
     code, out, _err = demo_run("schedule", "list", "--json")
     assert code == 0

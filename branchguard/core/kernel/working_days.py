@@ -207,15 +207,23 @@ def shift(day: date, policy: WorkingDayPolicy) -> date | None:
 
 
 def _holiday_follows(day: date) -> bool:
-    """Whether the days off right after working day `day` hold a public holiday."""
+    """Whether the days off right after working day `day` hold a public holiday: a table's, or a
+    fixed-date one in a year no table covers right after a day that one does (New Year's Day after
+    the tables' last year, whose eve that year's table settles). Without it the check before New
+    Year's Day 2027 had no date on 31 December 2026: the pre-holiday checklist never came."""
     moved = day
     for _ in range(MAX_SHIFT_DAYS):
         moved += timedelta(days=1)
         if is_working_day(moved):
             return False
-        if holiday_name(moved) is not None:
+        if holiday_name(moved) is not None or _fixed_after_tables(moved, day):
             return True
     return False
+
+
+def _fixed_after_tables(day: date, before: date) -> bool:
+    """A fixed-date public holiday beyond every table, reached from a working day a table covers."""
+    return (day.month, day.day) in FIXED_HOLIDAYS and covers(before.year) and not covers(day.year)
 
 
 def tables_end_note() -> str:

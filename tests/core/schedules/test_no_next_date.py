@@ -15,7 +15,9 @@ from branchguard.core.schedules.next_date import no_next_date_note
 from branchguard.core.schedules.types import ScheduleInput, WorkingDayPolicy
 
 LAST = working_days.covered_years()[1]  # the last year the holiday tables cover
-NOW = datetime(LAST, 12, 6, 2, tzinfo=UTC)  # New Year's Day ahead is beyond the tables
+# 20:00 on 31 December in China: the check before New Year's Day (on the tables' last working day)
+# is past, and every holiday ahead is beyond the tables
+NOW = datetime(LAST, 12, 31, 12, tzinfo=UTC)
 
 
 @pytest.fixture(autouse=True)

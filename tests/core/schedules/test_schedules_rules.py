@@ -302,6 +302,21 @@ def test_the_search_for_a_pre_holiday_date_stops_where_the_holiday_tables_end(
     assert next_slot(within, datetime(last, 1, 10, tzinfo=UTC)) is not None  # the tables' holidays
 
 
+def test_the_check_before_new_years_day_after_the_tables_end_falls_on_their_last_working_day() -> None:
+    """New Year's Day is a fixed date and the day before it is in the tables' last year: a daily
+    pre-holiday checklist has its date on 31 December 2026 (a Thursday), though 2027 has no table
+    (it had none: the check before New Year's Day 2027 never came). Nothing past it is guessed."""
+    assert working_days.covered_years()[1] == 2026 and not working_days.covers(2027)
+    s = spec("before_holidays", datetime(2026, 12, 1, 9), policy=WorkingDayPolicy.BEFORE_HOLIDAY)
+    found = next_slot(s, datetime(2026, 12, 6, 2, tzinfo=UTC))
+    assert found is not None
+    assert found.due_at.astimezone(ZoneInfo(SHANGHAI)).replace(tzinfo=None) == datetime(2026, 12, 31, 9)
+    dues = local_dues(s, datetime(2027, 12, 31, tzinfo=UTC))
+    assert [d.date() for d in dues if d.year == 2026 and d.month == 12] == [date(2026, 12, 31)]
+    assert all(d.year == 2026 for d in dues)  # 1 May or 1 October 2027: their eves are not known
+    assert next_slot(s, datetime(2026, 12, 31, 12, tzinfo=UTC)) is None
+
+
 def test_two_hourly_patrol_rounds_while_open() -> None:
     s = spec("two_hourly", datetime(2026, 3, 2, 8, 30))
     dues = local_dues(s, datetime(2026, 3, 3, 0, 0, tzinfo=UTC))
