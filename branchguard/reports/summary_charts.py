@@ -14,7 +14,7 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
-from branchguard.core.dashboard.rules import AGEING_BANDS
+from branchguard.core.dashboard.rules import AGEING_BANDS, year_marks
 from branchguard.core.dashboard.types import PeriodFigures
 from branchguard.core.kernel.i18n import current_language, t
 from branchguard.reports.template import RULE, ReportStyles, chart_drawing
@@ -41,12 +41,11 @@ EN_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct
 def month_names(months: Sequence[PeriodFigures]) -> list[str]:
     """Short month labels, the year under each January and under the first month."""
     chinese = current_language() == "zh_CN"
+    years = year_marks([m.start for m in months])
     names = []
-    for i, m in enumerate(months):
+    for m, year in zip(months, years, strict=True):
         name = f"{m.start.month}月" if chinese else EN_MONTHS[m.start.month - 1]
-        if i == 0 or m.start.month == 1:
-            name += f"\n{m.start.year}"
-        names.append(name)
+        names.append(f"{name}\n{year}" if year else name)
     return names
 
 

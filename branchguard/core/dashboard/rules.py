@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -96,6 +97,12 @@ def parse_period(text: str) -> Period:
     if quarter is not None:
         return Period(PeriodKind.QUARTER, year, int(quarter))
     return Period(PeriodKind.YEAR, year)
+
+
+def year_marks(starts: Sequence[date]) -> list[str]:
+    """The year to print under each month of a trend: under the first month and each January, ""
+    elsewhere (the report's charts and the dashboard's: twelve months that span two years)."""
+    return [str(d.year) if i == 0 or d.month == 1 else "" for i, d in enumerate(starts)]
 
 
 def _add_months(day: date, months: int) -> date:

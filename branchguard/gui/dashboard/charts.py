@@ -45,6 +45,9 @@ class ChartData:
     months: list[str]
     series: list[Series] = field(default_factory=list)
     top: float | None = None  # fixed scale (e.g. 100 for percentages); else from the data
+    # a second line under a month's label, "" for none: the year under the first month and each
+    # January (core/dashboard/rules.year_marks), as the report's charts print it
+    years: list[str] = field(default_factory=list)
 
 
 def nice_top(value: float) -> float:
@@ -106,7 +109,7 @@ class MonthChart(QWidget):
             10 + fm.horizontalAdvance("0000"),
             self.width() - 10,
             legend_bottom + 12,
-            (self.height() - fm.height() - 8),
+            (self.height() - fm.height() * (2 if any(data.years) else 1) - 8),
         )
         plot = QRectF(left, top, max(right - left, 1), max(bottom - top, 1))
         highest = max([v for s in data.series for v in s.values if v is not None] or [0.0])
@@ -131,12 +134,15 @@ class MonthChart(QWidget):
                 p.drawRect(rect)
                 self._bars.append((rect.adjusted(0, -3, 0, 0), index, month))
             label = data.months[month] if month % label_every == 0 else ""
+            year = data.years[month] if month < len(data.years) else ""
             p.setPen(QColor(style.MUTED))
-            p.drawText(
-                QRectF(plot.left() + slot * month, plot.bottom() + 2, slot, fm.height()),
-                Qt.AlignmentFlag.AlignHCenter,
-                label,
-            )
+            for line, text in enumerate((label, year)):
+                top = plot.bottom() + 2 + line * fm.height()
+                p.drawText(
+                    QRectF(plot.left() + slot * month, top, slot, fm.height()),
+                    Qt.AlignmentFlag.AlignHCenter,
+                    text,
+                )
         lines = [i for i, s in enumerate(data.series) if s.line]
         for k, index in enumerate(lines):
             colour, dash, marker = LINE_STYLES[k % len(LINE_STYLES)]

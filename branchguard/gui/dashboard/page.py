@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from branchguard.core.dashboard.rules import Period
+from branchguard.core.dashboard.rules import Period, year_marks
 from branchguard.core.dashboard.service import period_targets
 from branchguard.core.dashboard.types import Dashboard, Figure, Target, Tile
 from branchguard.core.kernel.i18n import t
@@ -249,6 +249,7 @@ class DashboardPage(Page):
         months = [
             locale.standaloneMonthName(m.start.month, QLocale.FormatType.ShortFormat) for m in board.months
         ]
+        years = year_marks([m.start for m in board.months])  # "1月" alone: of which year?
         self.activity_chart.set_data(
             ChartData(
                 self.tr("Incidents and drills by month"),
@@ -257,6 +258,7 @@ class DashboardPage(Page):
                     Series(self.tr("Incidents"), [m.incidents for m in board.months], clickable=True),
                     Series(self.tr("Drills"), [m.drills for m in board.months], clickable=True),
                 ],
+                years=years,
             )
         )
         self.hazard_chart.set_data(
@@ -270,6 +272,7 @@ class DashboardPage(Page):
                         self.tr("Open at month end"), [m.hazards_open_at_end for m in board.months], line=True
                     ),
                 ],
+                years=years,
             )
         )
         completion = [
@@ -289,6 +292,7 @@ class DashboardPage(Page):
                     ),
                 ],
                 top=100,
+                years=years,
             )
         )
 

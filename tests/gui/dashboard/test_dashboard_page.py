@@ -164,6 +164,30 @@ def test_an_incident_bar_opens_that_months_incidents(busy_window, qtbot) -> None
         assert len(panel.shown()) == (month.drills if drill else month.incidents) >= 1
 
 
+def test_the_trends_over_new_year_say_which_year_each_month_is(
+    busy_window, qtbot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On 2 January 2027 the twelve months run from February 2026 to January 2027: the year is
+    printed under the first month and under January, as the report's charts print it (the labels
+    read 2月 … 12月 1月, January of no year, before December)."""
+    window = busy_window("lead", running=False)
+    page = window.show_page("dashboard")
+    window.resize(1024, 768)
+    service = page.session.services.dashboard
+    real = service.dashboard
+    monkeypatch.setattr(service, "dashboard", lambda actor: real(actor, datetime(2027, 1, 2, 2, tzinfo=UTC)))
+    page.refresh()
+    qtbot.waitUntil(lambda: page.board.months[-1].start == date(2027, 1, 1))
+    assert page.board.months[0].start == date(2026, 2, 1)
+    for chart in (page.activity_chart, page.hazard_chart, page.quality_chart):
+        assert chart.data.years == ["2026", *[""] * 10, "2027"]
+    chart = page.activity_chart
+    qtbot.waitUntil(lambda: chart.isVisible() and chart.width() > 300)
+    chart.grab()  # paints it: the bars stand above both label lines
+    rect = chart.bar_rect(0, 11)
+    assert rect is not None and rect.bottom() <= chart.height() - 2 * chart.fontMetrics().height() - 8
+
+
 def test_the_auditor_lands_on_the_dashboard_and_staff_on_incidents(busy_window) -> None:
     assert busy_window("lead", running=False).current_page_id() == "dashboard"
     assert busy_window("auditor", running=False).current_page_id() == "dashboard"
