@@ -8,12 +8,13 @@ there is later than the due date, whatever daylight saving does that day.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import ColumnElement, Row, Select, or_, select
+from sqlalchemy import ColumnElement, Row, Select, and_, or_, select
 from sqlalchemy.orm import Session, object_session
 
 from branchguard.core.hazards.types import (
@@ -32,7 +33,7 @@ from branchguard.core.hazards.types import (
 )
 from branchguard.core.kernel import validation
 from branchguard.core.kernel.attachments import AttachmentRef
-from branchguard.core.kernel.china_time import china_year
+from branchguard.core.kernel.china_time import CHINA, china_year
 from branchguard.core.kernel.types import Actor, Text2
 from branchguard.core.schedules.titles import made_title
 from branchguard.db.base import utcnow
@@ -303,14 +304,34 @@ def filtered(flt: HazardFilter, now: datetime, zone: ZoneInfo) -> Select[tuple[H
             HazardRow.location.ilike(like, escape=esc),
             HazardRow.owner.ilike(like, escape=esc),
         ]
-        number = _number_id(text)
-        if number is not None:
-            conds.append(HazardRow.id == number)
+        conds.extend(_number_conditions(text))
         stmt = stmt.where(or_(*conds))
     return stmt
 
 
-def _number_id(text: str) -> int | None:
-    """The id in a register reference typed as YH-2026-0007, 0007 or 7."""
-    tail = text.upper().removeprefix("YH-").split("-")[-1]
-    return int(tail) if tail.isdigit() and len(tail) <= 9 else None
+def _number_conditions(text: str) -> list[ColumnElement[bool]]:
+    """The hazards a register reference typed in the search names, as `number_of` writes it:
+    YH-2027-0007 (that id, opened in 2027 in China), 0007 or 7 (the id), YH-2027 or YH-2027- (every
+    hazard opened in 2027), 2027 (the id or the year). YH-2027 found nothing in January 2027 (read
+    as id 2027), and YH-2026-0912 found YH-2027-0912 (the year was ignored; `hazard show` refuses it)."""
+    typed = text.strip().upper()
+    found = re.fullmatch(r"(\d{1,9})(?:-(\d{0,9}))?", typed.removeprefix("YH-"))
+    if found is None:
+        return []
+    first, rest = found[1], found[2]
+    year = int(first) if len(first) == 4 and 2000 <= int(first) <= 2099 else None
+    if rest is not None:  # 2027-0007 or 2027-
+        if year is None:
+            return []
+        return [_opened_in(year)] if not rest else [and_(HazardRow.id == int(rest), _opened_in(year))]
+    if year is not None and typed.startswith("YH-"):
+        return [_opened_in(year)]
+    return [HazardRow.id == int(first)] + ([] if year is None else [_opened_in(year)])
+
+
+def _opened_in(year: int) -> ColumnElement[bool]:
+    """Opened in `year` as China counts it (the year `number_of` writes)."""
+    return and_(
+        HazardRow.opened_at >= datetime(year, 1, 1, tzinfo=CHINA),
+        HazardRow.opened_at < datetime(year + 1, 1, 1, tzinfo=CHINA),
+    )
