@@ -68,10 +68,15 @@ class PeriodDialog(QDialog):
         box.addWidget(self.intro)
         box.addLayout(form)
         box.addWidget(self.buttons)
+        # The last month of the period chosen, kept across a change of kind: December 2026 made a
+        # quarter becomes Q4 2026 (it became Q1 2026, the month's number read as a quarter's), and
+        # back a month, December again.
+        self._month = initial.end.month - 1 or 12
+        self._filling = False
         self.kind.setCurrentIndex(self.kind.findData(initial.kind.value))
         self.kind.currentIndexChanged.connect(lambda _i: self._fill_numbers())
         self.retranslate()
-        self.number.setCurrentIndex(max(0, self.number.findData(initial.number)))
+        self.number.currentIndexChanged.connect(lambda _i: self._keep_month())
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Periodic safety report"))
@@ -85,9 +90,16 @@ class PeriodDialog(QDialog):
         self.year_label.setText(self.tr("Year"))
         self._fill_numbers()
 
+    def _keep_month(self) -> None:
+        """The period's last month, as the user chose it (a quarter's third)."""
+        kind, number = PeriodKind(self.kind.currentData()), self.number.currentData()
+        if not self._filling and number is not None and kind != PeriodKind.YEAR:
+            self._month = number if kind == PeriodKind.MONTH else 3 * number
+
     def _fill_numbers(self) -> None:
         kind = PeriodKind(self.kind.currentData())
-        chosen = self.number.currentData()
+        chosen = self._month if kind == PeriodKind.MONTH else (self._month - 1) // 3 + 1
+        self._filling = True
         self.number.clear()
         if kind == PeriodKind.MONTH:
             self.number_label.setText(self.tr("Month"))
@@ -100,8 +112,9 @@ class PeriodDialog(QDialog):
         year = kind == PeriodKind.YEAR
         self.number.setVisible(not year)
         self.number_label.setVisible(not year)
-        if chosen is not None:
+        if not year:
             self.number.setCurrentIndex(max(0, self.number.findData(chosen)))
+        self._filling = False
 
     def period(self) -> Period:
         kind = PeriodKind(self.kind.currentData())

@@ -188,6 +188,30 @@ def test_the_trends_over_new_year_say_which_year_each_month_is(
     assert rect is not None and rect.bottom() <= chart.height() - 2 * chart.fontMetrics().height() - 8
 
 
+def test_in_january_the_period_picker_made_a_quarter_or_a_year_is_the_one_just_ended(qtbot) -> None:
+    """On 2 January 2027 the picker offers December 2026; made a quarter it is Q4 2026 (it was Q1
+    2026: the month's 12 was no quarter, so the first was taken), made a year 2026; a quarter
+    picked, then a month, is that quarter's last month."""
+    dialog = PeriodDialog(None, last_month(date(2027, 1, 2)))
+    qtbot.addWidget(dialog)
+    assert dialog.period() == Period(PeriodKind.MONTH, 2026, 12)
+
+    def made(kind: PeriodKind) -> Period:
+        dialog.kind.setCurrentIndex(dialog.kind.findData(kind.value))
+        return dialog.period()
+
+    assert made(PeriodKind.QUARTER) == Period(PeriodKind.QUARTER, 2026, 4)
+    assert made(PeriodKind.YEAR) == Period(PeriodKind.YEAR, 2026)
+    assert made(PeriodKind.MONTH) == Period(PeriodKind.MONTH, 2026, 12)
+    assert made(PeriodKind.QUARTER) == Period(PeriodKind.QUARTER, 2026, 4)
+    dialog.number.setCurrentIndex(dialog.number.findData(2))
+    assert made(PeriodKind.MONTH) == Period(PeriodKind.MONTH, 2026, 6)
+    may = PeriodDialog(None, last_month(date(2027, 5, 20)))  # April: its quarter is Q2, not Q4
+    qtbot.addWidget(may)
+    may.kind.setCurrentIndex(may.kind.findData(PeriodKind.QUARTER.value))
+    assert may.period() == Period(PeriodKind.QUARTER, 2027, 2)
+
+
 def test_the_auditor_lands_on_the_dashboard_and_staff_on_incidents(busy_window) -> None:
     assert busy_window("lead", running=False).current_page_id() == "dashboard"
     assert busy_window("auditor", running=False).current_page_id() == "dashboard"
