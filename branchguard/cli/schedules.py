@@ -20,7 +20,7 @@ from branchguard.cli.common import (
     warn,
     whole,
 )
-from branchguard.core.kernel import validation
+from branchguard.core.kernel import validation, working_days
 from branchguard.core.kernel.errors import ValidationError
 from branchguard.core.kernel.i18n import Message, t
 from branchguard.core.kernel.output import check_target, write_file
@@ -368,4 +368,8 @@ def run_export(ctx: AppContext, args: argparse.Namespace) -> int:
     count, cancelled = data.count(b"\r\nBEGIN:VEVENT\r\n"), data.count(b"\r\nSTATUS:CANCELLED\r\n")
     key = "cli.calendar.exported_cancelled" if cancelled else "cli.calendar.exported"
     print(t(key, count=count, cancelled=cancelled, path=args.output))
+    # days in a year no holiday table covers: their dates avoid weekends and fixed-date holidays only
+    note = working_days.coverage_note(set(range(first.year, last.year + 1)))
+    if note:
+        warn(note)
     return 0

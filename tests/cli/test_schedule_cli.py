@@ -96,6 +96,24 @@ def test_calendar_export_parses_back_with_the_right_times(run: Run, tmp_path: Pa
     assert [str(e["uid"]) for e in Calendar.from_ical(target.read_bytes()).walk("VEVENT")] == uids
 
 
+def test_a_calendar_export_reaching_a_year_beyond_the_holiday_data_says_so(run: Run, tmp_path: Path) -> None:
+    """Exported in December for Outlook, the dates of January (and of Spring Festival) in a year no
+    table covers avoid weekends and the fixed-date holidays only: said as `schedule add` says it."""
+    last = working_days.covered_years()[1]
+    run("schedule", "add", "Weekly check", "--start", f"{last}-12-01 09:00", "--rrule", "weekly",
+        "--working-days", "next")  # fmt: skip
+    target = tmp_path / "out.ics"
+    code, _out, err = run(
+        "calendar", "export", "--from", f"{last}-12-20", "--to", f"{last + 1}-01-10", "-o", str(target)
+    )
+    assert code == 0 and target.exists()
+    assert f"dates in {last + 1} avoid only weekends and the fixed-date holidays" in err
+    code, _out, err = run(
+        "calendar", "export", "--from", f"{last}-12-01", "--to", f"{last}-12-31", "-o", str(target)
+    )
+    assert code == 0 and err == ""
+
+
 def test_a_date_range_ending_before_it_starts_is_refused(run: Run, tmp_path: Path) -> None:
     code, _, err = run(
         "calendar", "export", "--from", "2031-05-01", "--to", "2031-04-01", "-o", str(tmp_path / "x.ics")

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from branchguard.core.kernel import working_days
 from branchguard.core.kernel.errors import BranchGuardError
 from branchguard.core.kernel.i18n import current_language
 from branchguard.core.kernel.output import write_file
@@ -123,9 +124,18 @@ class CalendarPage(Page):
         self.hint = plain(QLabel())
         self.hint.setProperty("role", "hint")
         self.hint.setWordWrap(True)  # at 15 pt its one line held the window 1038 px wide
+        # The days shown reach a year no holiday table covers: their dates avoid weekends and the
+        # fixed-date holidays only (the dashboard says it for this year; January 2027 and Spring
+        # Festival week were shown here from December without a word).
+        self.holidays = plain(QLabel())
+        self.holidays.setObjectName("calendar_holidays")
+        self.holidays.setProperty("role", "warning")
+        self.holidays.setWordWrap(True)
+        self.holidays.hide()
         box = QVBoxLayout(self)
         box.addLayout(bar)
         box.addWidget(self.stack, 1)
+        box.addWidget(self.holidays)
         box.addWidget(self.hint)
         self.retranslate()
         QTimer.singleShot(0, self, self._build_ahead)
@@ -224,6 +234,13 @@ class CalendarPage(Page):
         self.loader.run(load, self._show)
         self.new_button.setVisible(self.may_manage())
         self._show_heading()
+        self._show_holidays()
+
+    def _show_holidays(self) -> None:
+        first, end = self.span()
+        note = working_days.coverage_note(set(range(first.year, (end - timedelta(days=1)).year + 1)))
+        self.holidays.setText(note or "")
+        self.holidays.setVisible(bool(note))
 
     def _show(self, items: list[OccurrenceInfo]) -> None:
         today = date.today()
@@ -357,3 +374,4 @@ class CalendarPage(Page):
         self.month.set_weekday_names(names)
         self.week.set_weekday_names(names)
         self._show_heading()
+        self._show_holidays()

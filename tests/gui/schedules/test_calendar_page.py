@@ -222,3 +222,21 @@ def test_new_schedule_dialog_validates_and_adds(gui_ctx, calendar, qtbot) -> Non
     assert dialog.added.rule.startswith("FREQ=MONTHLY") and dialog.added.kind is ScheduleKind.INSPECTION
     assert dialog.added.lead_minutes == 2 * 24 * 60
     assert "Monthly alarm test" in [s.title for s in gui_ctx.services.schedules.list(window.session.actor)]
+
+
+@pytest.mark.usefixtures("no_installed_years")
+def test_a_view_reaching_a_year_beyond_the_holiday_data_says_so(gui_ctx, calendar) -> None:
+    """December's month shows the first days of January: in a year no holiday table covers, their
+    dates avoid weekends and the fixed-date holidays only, said under the view (Spring Festival
+    week was shown with its checks and nothing said); a month within the tables says nothing."""
+    from branchguard.core.kernel import working_days
+
+    last = working_days.covered_years()[1]
+    _window, page = calendar("lead")
+    page.go_to(date(last, 12, 15), MONTH)
+    assert page.holidays.isVisibleTo(page)
+    assert f"dates in {last + 1} avoid only weekends" in page.holidays.text()
+    page.go_to(date(last + 1, 2, 10), WEEK)
+    assert page.holidays.isVisibleTo(page)
+    page.go_to(date(last, 6, 1), MONTH)
+    assert not page.holidays.isVisibleTo(page)
