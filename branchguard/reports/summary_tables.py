@@ -30,11 +30,15 @@ def percent(value: float | None) -> str:
     return DASH if value is None else f"{100 * value:.0f}%"
 
 
-def change(now: float | None, before: float | None) -> str:
-    """+3, −2, 0, or a dash when either side is missing."""
+def change(now: float | None, before: float | None, places: int | None = None) -> str:
+    """+3, −2, 0, or a dash when either side is missing; with `places`, always that many decimals
+    (an average score's "+7.0" beside 88.0 and 81.0, where "+7" read as a count)."""
     if now is None or before is None:
         return DASH
-    diff = now - before
+    diff = now - before if places is None else round(now - before, places)
+    if places is not None:
+        text = f"{abs(diff):.{places}f}"
+        return text if diff == 0 else ("+" if diff > 0 else "−") + text
     whole = not isinstance(diff, float) or diff.is_integer()
     text = f"{abs(int(diff))}" if whole else f"{abs(diff):.1f}"
     return "0" if diff == 0 else ("+" if diff > 0 else "−") + text
@@ -50,10 +54,8 @@ def headline_rows(
 ) -> list[tuple[str, str, str, str]]:
     """(figure, this period, previous period, change): the report's first table and the workbook's."""
 
-    def row(key: str, now: float | None, prev: float | None, shown: tuple[str, str] | None = None) -> tuple:
-        a, b = (
-            shown if shown else (DASH if now is None else f"{now:g}", DASH if prev is None else f"{prev:g}")
-        )
+    def row(key: str, now: float | None, prev: float | None) -> tuple[str, str, str, str]:
+        a, b = DASH if now is None else f"{now:g}", DASH if prev is None else f"{prev:g}"
         return (t(key), a, b, change(now, prev))
 
     def rate_row(key: str, now: float | None, prev: float | None) -> tuple[str, str, str, str]:
@@ -67,11 +69,11 @@ def headline_rows(
         row("summary.fig.incidents", this.incidents, before.incidents),
         row("summary.fig.drills", this.drills, before.drills),
         row("summary.fig.drills_evaluated", this.drills_evaluated, before.drills_evaluated),
-        row(  # one decimal always, as the dashboard shows it: "92.0" beside "82.7", not "92"
-            "summary.fig.drill_score",
-            this.drill_score_average,
-            before.drill_score_average,
-            (score(this.drill_score_average), score(before.drill_score_average)),
+        (  # one decimal always, as the dashboard shows it: "92.0" beside "82.7", not "92"; "+7.0"
+            t("summary.fig.drill_score"),
+            score(this.drill_score_average),
+            score(before.drill_score_average),
+            change(this.drill_score_average, before.drill_score_average, places=1),
         ),
         row("summary.fig.hazards_opened", this.hazards_opened, before.hazards_opened),
         row("summary.fig.hazards_resolved", this.hazards_resolved, before.hazards_resolved),

@@ -287,7 +287,13 @@ def test_an_average_score_always_has_its_decimal() -> None:
     set_language("en")
     this, before = (PeriodFigures(day, day, drill_score_average=score) for score in (92.0, 82.7))
     rows = {row[0]: row[1:] for row in headline_rows(this, before, 0, 0)}
-    assert rows[t("summary.fig.drill_score")][:2] == ("92.0", "82.7")
+    assert rows[t("summary.fig.drill_score")] == ("92.0", "82.7", "+9.3")
+    # its change too: 88.0 against 81.0 (January 2027 against December) read "+7", as a count does
+    this, before = (PeriodFigures(day, day, drill_score_average=score) for score in (88.0, 81.0))
+    rows = {row[0]: row[1:] for row in headline_rows(this, before, 0, 0)}
+    assert rows[t("summary.fig.drill_score")] == ("88.0", "81.0", "+7.0")
+    same = headline_rows(before, before, 0, 0)
+    assert {row[0]: row[1:] for row in same}[t("summary.fig.drill_score")][2] == "0.0"
     rows = {row[0]: row[1:] for row in headline_rows(PeriodFigures(day, day), PeriodFigures(day, day), 0, 0)}
     assert rows[t("summary.fig.drill_score")][:2] == ("—", "—")
 
