@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import Connection, select
 
 from branchguard.core.demo import wording
+from branchguard.core.hazards.store import number_opened
 from branchguard.core.inspections.types import fill_params
 from branchguard.core.schedules.types import OccurrenceStatus, ScheduleKind
 from branchguard.db.models.inspections import TemplateItemRow, TemplateRow, TemplateVersionRow
@@ -270,7 +271,7 @@ class InspectionYear:
             year,
             ScheduleKind.HAZARD,
             hid,
-            f"隐患 YH-{opened.year}-{hid:04d}：{title}",
+            f"隐患 {number_opened(opened, hid)}：{title}",
             owner,
             due,
             opened,

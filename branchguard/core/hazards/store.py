@@ -134,9 +134,13 @@ def ref_values(items: tuple[AttachmentRef, ...] | list[AttachmentRef]) -> list[d
 
 
 def number_of(row: HazardLike) -> str:
+    return number_opened(row.opened_at, row.id)
+
+
+def number_opened(opened_at: datetime, hazard_id: int) -> str:
     """The register's reference: YH (隐患), the year it opened in China, the id (the same on
     every PC, core/kernel/china_time.py)."""
-    return f"YH-{china_year(row.opened_at)}-{row.id:04d}"
+    return f"YH-{china_year(opened_at)}-{hazard_id:04d}"
 
 
 def info_of(row: HazardLike, now: datetime, zone: ZoneInfo, today: date | None = None) -> HazardInfo:
@@ -165,7 +169,7 @@ def infos_of(
         infos.append(
             HazardInfo(
                 id=id_,
-                number=f"YH-{china_year(opened_at)}-{id_:04d}",  # as number_of
+                number=number_opened(opened_at, id_),
                 title=title,
                 description=description,
                 severity=_SEVERITIES[severity],

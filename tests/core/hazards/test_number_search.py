@@ -41,3 +41,12 @@ def test_a_number_typed_with_its_year_finds_that_years_hazard_only(ctx, staff, l
     assert found("YH-2026") == [eve]
     assert found("2027") == [new]  # in the number YH-2027-…, as in a title
     assert found(f"{new:04d}") == [new] == found(str(new))  # the number alone, any year
+
+
+def test_the_number_counts_the_year_opened_in_china() -> None:
+    """One function words the register's number (the register, its list rows, the demo's schedule
+    titles): the demo titled a hazard opened at 00:30 on New Year's Day in China with the UTC year."""
+    from branchguard.core.hazards.store import number_opened
+
+    assert number_opened(EVE, 7) == "YH-2026-0007"
+    assert number_opened(NEW_YEAR, 912) == "YH-2027-0912"
