@@ -20,12 +20,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
 from branchguard.core.audit.service import record
-from branchguard.core.complaints import library, store
+from branchguard.core.complaints import library, step_input, store
 from branchguard.core.complaints import reminders as complaint_schedules
 from branchguard.core.complaints import rules as rules_
 from branchguard.core.complaints.types import (
     Category,
-    ComplaintCause,
     ComplaintChannel,
     ComplaintDetail,
     ComplaintEventKind,
@@ -35,8 +34,6 @@ from branchguard.core.complaints.types import (
     ComplaintKind,
     ComplaintStatus,
     ComplaintStep,
-    Remedy,
-    Satisfaction,
     StepInput,
 )
 from branchguard.core.drills import actions as drill_actions
@@ -271,7 +268,7 @@ class ComplaintService:
     ) -> ComplaintDetail:
         """Record investigate, decide, reply or archive (in that order), with evidence files copied
         into the attachment store by hash."""
-        step, text, details = _prepare_step(actor, data)
+        step, text, details = step_input.prepare(actor, data)
         with self._files.staged():  # a step refused takes back the files it brought
             refs = [self._files.add(Path(p)) for p in evidence]
             return self._record_step(actor, complaint_id, step, text, details, refs, now)
@@ -285,7 +282,7 @@ class ComplaintService:
         now: datetime | None = None,
     ) -> ComplaintDetail:
         """As `step`, with the evidence given as (name, bytes) (the window's drops and pastes)."""
-        step, text, details = _prepare_step(actor, data)
+        step, text, details = step_input.prepare(actor, data)
         with self._files.staged():
             refs = [self._files.add_bytes(name, blob) for name, blob in files]
             return self._record_step(actor, complaint_id, step, text, details, refs, now)
@@ -512,76 +509,6 @@ class ComplaintService:
         if row is None:
             raise NotFound(Message("complaint.not_found", id=complaint_id))
         return row
-
-
-def _prepare_step(actor: Actor, data: StepInput) -> tuple[ComplaintStep, str, dict[str, Any]]:
-    """The step named (one of the four after acceptance), the role check, its text and fields."""
-    step = validation.choice(data.step, ComplaintStep, "field.complaint_step")
-    if step not in rules_.STEPS:
-        choices = ", ".join(s.value for s in rules_.STEPS)
-        raise ValidationError(
-            "field.complaint_step", Message("validation.choice", value=step.value, choices=choices)
-        )
-    _require_step(actor, step)
-    text = validation.text(data.text, "field.complaint_step_text", limit=rules_.TEXT_LIMIT)
-    return step, text, _step_details(step, data)
-
-
-def _require_step(actor: Actor, step: ComplaintStep) -> None:
-    if step == ComplaintStep.INVESTIGATE:
-        require(actor, "complaint.investigate")
-    elif step == ComplaintStep.DECIDE:
-        require(actor, "complaint.decide")
-    elif step == ComplaintStep.REPLY:
-        require(actor, "complaint.reply")
-    else:
-        require(actor, "complaint.archive")
-
-
-def _step_details(step: ComplaintStep, data: StepInput) -> dict[str, Any]:
-    """The step's own fields, checked: the decision's basis, the reply's remedies and response,
-    the archive's cause and follow-up."""
-    if step == ComplaintStep.DECIDE:
-        return {"basis": validation.text(data.basis, "field.decision_basis", limit=1000)}
-    if step == ComplaintStep.REPLY:
-        remedies = [
-            validation.choice(r, Remedy, "field.remedies").value for r in dict.fromkeys(data.remedies)
-        ]
-        if not remedies:
-            raise ValidationError("field.remedies", Message("complaint.remedies_needed"))
-        details: dict[str, Any] = {
-            "remedies": ",".join(remedies),
-            "customer_response": validation.text(
-                data.customer_response, "field.customer_response", required=False, limit=2000
-            ),
-            "satisfaction": validation.choice(data.satisfaction, Satisfaction, "field.satisfaction").value,
-        }
-        if data.reply_channel:
-            details["reply_channel"] = validation.choice(
-                data.reply_channel, ComplaintChannel, "field.complaint_channel"
-            ).value
-        return details
-    if step == ComplaintStep.ARCHIVE:
-        cause = (
-            validation.choice(data.cause, ComplaintCause, "field.complaint_cause").value if data.cause else ""
-        )
-        return {
-            "actions": rules_.check_actions(data.actions),
-            "hazards": [
-                validation.text(h, Message("field.complaint_hazard", n=i), limit=2000)
-                for i, h in enumerate(data.hazards, start=1)
-            ],
-            "open_hazard": bool(data.open_hazard),
-            "cause": cause,
-            "classification": validation.text(
-                data.classification, "field.complaint_category", required=False, limit=32
-            ),
-            "root_cause": validation.text(data.root_cause, "field.root_cause", required=False, limit=2000),
-            "follow_up": validation.text(
-                data.follow_up, "field.complaint_follow_up", required=False, limit=2000
-            ),
-        }
-    return {}
 
 
 def _audit_view(row: ComplaintRow) -> dict[str, Any]:
