@@ -63,6 +63,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "field.handler": ("Handler", "处理人"),
     "field.approver": ("Superior's approver", "上级审批人"),
     "field.extension": ("Extension", "延期"),
+    "field.extension_decided": ("Extension decided on", "延期决定时间"),
     "field.acknowledgement": ("Acknowledgement", "受理回执"),
     "field.complaint_step_text": ("What was done", "处理情况"),
     "field.decision_basis": ("Rule or contract clause", "处理依据（制度或合同条款）"),
@@ -99,8 +100,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "不能再延期：办法规定最长为受理后 {days} 日",
     ),
     "complaint.extension_too_late": (
-        "the deadline passed on {due}: an extension is decided before it, the complaint stays overdue",
-        "处理期限已于 {due} 届满：延期须在届满前决定，本投诉仍为逾期",
+        "the deadline passed on {due}: only an extension decided by then is recorded (enter when it"
+        " was decided); without one the complaint stays overdue",
+        "处理期限已于 {due} 届满：只能登记届满前决定的延期（请填写决定时间），否则本投诉仍为逾期",
+    ),
+    "complaint.decided_in_future": ("lies in the future", "晚于当前时间"),
+    "complaint.decided_before_received": (
+        "comes before the complaint was received ({at})",
+        "早于投诉受理时间（{at}）",
+    ),
+    "complaint.decided_before_previous": (
+        "comes before the previous extension was decided ({at})",
+        "早于上一次延期的决定时间（{at}）",
     ),
     "complaint.approver_needed": (
         "extending to {days} days needs the superior's approver named",

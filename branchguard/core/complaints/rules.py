@@ -5,17 +5,19 @@ no clock of its own (every "now" is passed in).
 Clocks (《银行业保险业消费投诉处理管理办法》, CBIRC Order 2020 No. 3): a decision and reply are due
 15 days after receipt; a complex case may be extended to 30 days (a reason, the lead's approval and
 a notice to the customer); an especially complex one to 60 days with the superior's approver named;
-no further extension, and none once the deadline it would extend has passed. The due instant is
-the end of that local day in the branch's zone. Only a complaint (投诉) runs the clock; the reply
-stops it, and so does a withdrawal, on the day the withdrawal is received.
+no further extension, and none decided once the deadline it would extend has passed (one decided
+in time may be entered later, with when it was decided). The due instant is the end of that local
+day in the branch's zone. Only a complaint (投诉) runs the clock; the reply stops it, and so does a
+withdrawal, on the day the withdrawal is received.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date, datetime, time, timedelta
 from types import MappingProxyType
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from branchguard.core.complaints.types import (
@@ -40,6 +42,8 @@ END_OF_DAY = time(23, 59, 59)
 TEXT_LIMIT = 4000
 # A receipt time a few minutes ahead of this PC's clock is another PC's clock, not the future.
 CLOCK_SKEW = timedelta(minutes=5)
+STAMP = "%Y-%m-%d %H:%M"
+EXTENSION_DECIDED = "field.extension_decided"
 
 _OPEN = frozenset(s for s in ComplaintStatus if s.is_open)
 
@@ -117,12 +121,39 @@ def check_extension(extensions: int, reason: str, approver: str) -> int:
     return extensions + 1
 
 
-def check_extension_in_time(due: datetime | None, now: datetime, zone: ZoneInfo) -> None:
-    """An extension is decided while the clock it extends still runs: one recorded after the due
-    instant would turn a late answer into one on time."""
-    if due is not None and now > due:
+def check_extension_in_time(due: datetime | None, decided: datetime, zone: ZoneInfo) -> None:
+    """An extension is decided while the clock it extends still runs: one decided after the due
+    instant would turn a late answer into one on time. One decided in time may be entered later
+    (decided and told to the customer on paper): `decided` is when it was decided, not entered."""
+    if due is not None and decided > due:
         day = due.astimezone(zone).date().isoformat()
-        raise ValidationError("field.extension", Message("complaint.extension_too_late", due=day))
+        raise ValidationError(EXTENSION_DECIDED, Message("complaint.extension_too_late", due=day))
+
+
+def check_extension_decided(
+    decided: datetime, now: datetime, received: datetime, previous: datetime | None, zone: ZoneInfo
+) -> datetime:
+    """When an extension was decided, entered perhaps days later: not ahead of this PC's clock
+    (beyond another PC's skew), not before the complaint was received, nor before the extension
+    before it was decided."""
+    if decided.tzinfo is None:
+        raise ValueError("decided must be aware (the service localises wall-clock input)")
+    if decided > now + CLOCK_SKEW:
+        raise ValidationError(EXTENSION_DECIDED, Message("complaint.decided_in_future"))
+    if decided < received:
+        at = received.astimezone(zone).strftime(STAMP)
+        raise ValidationError(EXTENSION_DECIDED, Message("complaint.decided_before_received", at=at))
+    if previous is not None and decided < previous:
+        at = previous.astimezone(zone).strftime(STAMP)
+        raise ValidationError(EXTENSION_DECIDED, Message("complaint.decided_before_previous", at=at))
+    return decided
+
+
+def decided_at(details: Mapping[str, Any], at: datetime) -> datetime:
+    """When an extension (its event's `details`, recorded `at`) was decided: as entered, else (one
+    recorded before the time was asked) when it was recorded."""
+    value = details.get("decided_at")
+    return datetime.fromisoformat(value) if isinstance(value, str) and value else at
 
 
 def is_overdue(status: ComplaintStatus | str, due: datetime | None, now: datetime) -> bool:

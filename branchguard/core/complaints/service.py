@@ -343,9 +343,12 @@ class ComplaintService:
         approver: str = "",
         notice_channel: ComplaintChannel | str | None = None,
         now: datetime | None = None,
+        decided_at: datetime | None = None,
     ) -> ComplaintDetail:
         """Extend the clock: to 30 days with a reason (the lead's), to 60 days with the superior's
-        approver named; a third extension is refused. The notice to the customer is recorded."""
+        approver named; a third extension is refused. The notice to the customer is recorded, and
+        when it was decided (default: now), before the deadline it extends: one decided and told
+        on paper in time may be entered days later."""
         require(actor, "complaint.extend")
         reason = validation.text(reason, "field.reason", limit=1000)
         approver = validation.text(approver, "field.approver", required=False, limit=NAME_LIMIT)
@@ -355,6 +358,8 @@ class ComplaintService:
             else None
         )
         zone = self.zone
+        if decided_at is not None and decided_at.tzinfo is None:
+            decided_at = decided_at.replace(tzinfo=zone)
 
         def change(s: Session, row: ComplaintRow, at: datetime) -> dict[str, Any]:
             if row.kind != ComplaintKind.COMPLAINT.value:
@@ -362,7 +367,15 @@ class ComplaintService:
                     "field.extension", Message("complaint.no_clock", kind=ComplaintKind(row.kind))
                 )
             rules_.expect(row.status, rules_.EXTEND_IN)
-            rules_.check_extension_in_time(row.due_at, at, zone)
+            previous = [
+                rules_.decided_at(e.details or {}, e.at)
+                for e in row.events
+                if e.kind == ComplaintEventKind.EXTENDED.value
+            ]
+            decided = rules_.check_extension_decided(
+                decided_at or at, at, row.received_at, max(previous, default=None), zone
+            )
+            rules_.check_extension_in_time(row.due_at, decided, zone)
             count = rules_.check_extension(row.extensions, reason, approver)
             before = row.due_at
             row.extensions = count
@@ -385,6 +398,7 @@ class ComplaintService:
                         "complaint.extension_notice", due=due_text, channel=ComplaintChannel(told).label
                     ),
                     "notice_channel": told,
+                    "decided_at": decided.isoformat(),
                 },
             )
             self._end_schedule(s, actor, row, t("complaint.schedule_extended"))

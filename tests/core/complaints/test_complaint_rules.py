@@ -123,4 +123,24 @@ def test_an_extension_is_decided_before_the_deadline_it_extends() -> None:
     late = rules.due_at(ComplaintKind.COMPLAINT, NOW - timedelta(days=20), 0, ZONE)
     with pytest.raises(ValidationError) as refused:
         rules.check_extension_in_time(late, NOW, ZONE)
-    assert refused.value.field == "field.extension" and "2026-11-29" in str(refused.value)
+    assert refused.value.field == "field.extension_decided" and "2026-11-29" in str(refused.value)
+    rules.check_extension_in_time(late, NOW - timedelta(days=7), ZONE)  # decided in time, entered now
+
+
+def test_an_extension_is_decided_after_receipt_and_the_one_before_and_not_ahead_of_the_clock() -> None:
+    received = NOW - timedelta(days=20)
+    week_ago = NOW - timedelta(days=7)
+    assert rules.check_extension_decided(week_ago, NOW, received, None, ZONE) == week_ago
+    assert rules.check_extension_decided(NOW + timedelta(minutes=4), NOW, received, week_ago, ZONE)
+    refusals = {
+        "晚于当前时间": (NOW + timedelta(hours=1), None),
+        "早于投诉受理时间（2026-11-14 10:00）": (received - timedelta(hours=1), None),
+        "早于上一次延期的决定时间（2026-11-27 10:00）": (week_ago - timedelta(days=1), week_ago),
+    }
+    for words, (decided, previous) in refusals.items():
+        with pytest.raises(ValidationError) as refused:
+            rules.check_extension_decided(decided, NOW, received, previous, ZONE)
+        assert refused.value.field == "field.extension_decided" and words in str(refused.value), words
+    recorded = datetime(2026, 12, 4, 2, 0, tzinfo=UTC)
+    assert rules.decided_at({}, recorded) == recorded  # recorded before the time was asked
+    assert rules.decided_at({"decided_at": week_ago.isoformat()}, recorded) == week_ago

@@ -4,7 +4,7 @@ reminders fired once each across a restart, permissions and nothing half-written
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -63,7 +63,7 @@ def test_a_complaint_received_20_days_ago_is_overdue_one_of_10_is_extended_to_da
     with pytest.raises(ValidationError) as too_late:  # extended now, it read as answerable on time
         svc.extend(lead, late.id, "需调取录像并核对流水")
     assert late.due_date is not None and late.due_date.isoformat() in str(too_late.value)
-    assert too_late.value.field == "field.extension"
+    assert too_late.value.field == "field.extension_decided"
     assert svc.get(lead, late.id).info.overdue
 
     c = _register(svc, staff, days_ago=10).info
@@ -74,6 +74,7 @@ def test_a_complaint_received_20_days_ago_is_overdue_one_of_10_is_extended_to_da
     assert first.due_date == received_day + timedelta(days=30) and not first.overdue and first.extensions == 1
     [ext] = [e for e in svc.get(lead, c.id).events if e.kind.value == "extended"]
     assert ext.details["notice_channel"] == "counter" and ext.details["due_after"] in ext.details["notice"]
+    assert datetime.fromisoformat(ext.details["decided_at"]) == ext.at  # decided when entered
 
     with pytest.raises(ValidationError) as no_approver:
         svc.extend(lead, c.id, "涉及总行系统")
@@ -88,6 +89,51 @@ def test_a_complaint_received_20_days_ago_is_overdue_one_of_10_is_extended_to_da
     # the schedule follows the date: one active COMPLAINT schedule each, at the new due instant
     active = [s for s in ctx.services.schedules.list(lead) if s.kind is ScheduleKind.COMPLAINT and s.active]
     assert sorted(s.id for s in active) == sorted([late.schedule_id, second.schedule_id])
+
+
+def test_an_extension_decided_on_paper_in_time_is_entered_days_later(ctx, lead, staff) -> None:
+    """Extended on paper on its day 13 and entered on day 20: it was refused as past the deadline
+    (entered after it), and the complaint stayed overdue."""
+    svc = _service(ctx)
+    c = _register(svc, staff, days_ago=20).info
+    received_day = c.received_at.astimezone(ZoneInfo(ZONE)).date()
+    assert c.overdue and c.due_date == received_day + timedelta(days=15)
+    decided = utcnow() - timedelta(days=7)
+    extended = svc.extend(lead, c.id, "需调取录像并核对流水", decided_at=decided).info
+    assert extended.due_date == received_day + timedelta(days=30) and extended.extensions == 1
+    assert not extended.overdue and not svc.list(staff, ComplaintFilter(overdue_only=True))
+    [ext] = [e for e in svc.get(lead, c.id).events if e.kind.value == "extended"]
+    assert datetime.fromisoformat(ext.details["decided_at"]) == decided
+    assert ext.at - decided > timedelta(days=6)  # entered now, beside when it was decided
+
+    with pytest.raises(ValidationError) as before_it:  # the second one comes after the first
+        svc.extend(lead, c.id, "涉及总行系统", approver="分行王行长", decided_at=decided - timedelta(days=1))
+    assert before_it.value.field == "field.extension_decided"
+    naive = (decided + timedelta(days=1)).astimezone(ZoneInfo(ZONE)).replace(tzinfo=None)
+    second = svc.extend(lead, c.id, "涉及总行系统", approver="分行王行长", decided_at=naive).info
+    assert second.due_date == received_day + timedelta(days=60)
+    last = [e for e in svc.get(lead, c.id).events if e.kind.value == "extended"][-1]
+    assert datetime.fromisoformat(last.details["decided_at"]) == decided + timedelta(days=1)
+
+
+def test_an_extension_decided_after_the_deadline_in_the_future_or_before_receipt_is_refused(
+    ctx, lead, staff
+) -> None:
+    svc = _service(ctx)
+    c = _register(svc, staff, days_ago=20).info
+    assert c.due_at is not None and c.due_date is not None
+    refused = {
+        c.due_date.isoformat(): c.due_at + timedelta(hours=1),  # the deadline is named
+        "晚于当前时间": utcnow() + timedelta(days=1),  # in the future
+        "早于投诉受理时间": c.received_at - timedelta(hours=1),
+    }
+    for words, decided in refused.items():
+        with pytest.raises(ValidationError) as err:
+            svc.extend(lead, c.id, "需调取录像", decided_at=decided)
+        assert err.value.field == "field.extension_decided" and words in str(err.value), words
+    after = svc.get(lead, c.id).info
+    assert after.overdue and after.extensions == 0 and after.due_date == c.due_date
+    assert not [e for e in svc.get(lead, c.id).events if e.kind.value == "extended"]
 
 
 def test_withdrawal_stops_the_clock_on_the_day_it_is_received(ctx, staff) -> None:
