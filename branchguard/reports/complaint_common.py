@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from branchguard.core.complaints import rules
 from branchguard.core.complaints.types import (
     ComplaintCause,
     ComplaintChannel,
@@ -181,13 +182,14 @@ def history(detail: ComplaintDetail) -> list[ComplaintEvent]:
 
 def event_note_lines(event: ComplaintEvent) -> list[str]:
     """What the history says of an event beside its kind: the step taken, the handler named, an
-    extension's dates, reason, approver and notice, a withdrawal's time and note."""
+    extension's decision, dates, reason, approver and notice, a withdrawal's time and note."""
     d = event.details
     if event.kind == ComplaintEventKind.STEP and event.note:
         return [t(f"complaint_step.{event.note}")]
     if event.kind == ComplaintEventKind.EXTENDED:
         dates = {"before": d.get("due_before", ""), "after": d.get("due_after", "")}
         lines = [
+            extension_decided_text(event),
             t("report.complaint_file.extension", **dates),
             f"{t('field.reason')}: {event.note}",
             f"{t('field.approver')}: {d['approver']}" if d.get("approver") else "",
@@ -199,3 +201,14 @@ def event_note_lines(event: ComplaintEvent) -> list[str]:
         received = t("report.complaint_file.withdrawn_at", at=local_stamp(when, STAMP))
         return [x for x in (received, event.note) if x]
     return [event.note] if event.note else []
+
+
+def extension_decided_text(event: ComplaintEvent) -> str:
+    """When an extension was decided, and when it was entered if that was another day or more than
+    a few minutes later (decided and told to the customer on paper, entered afterwards)."""
+    decided = rules.decided_at(event.details, event.at)
+    at = local_stamp(decided, STAMP)
+    apart = abs(event.at - decided) > rules.CLOCK_SKEW
+    if apart or decided.astimezone().date() != event.at.astimezone().date():
+        return t("report.complaint_file.extension_entered", at=at, entered=local_stamp(event.at, STAMP))
+    return t("report.complaint_file.extension_decided", at=at)

@@ -3,22 +3,26 @@ signature lines, statistics; identifiers masked unless the lead asked; fonts emb
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 from openpyxl import load_workbook
 
 from branchguard.core.complaints.types import (
     ComplaintCause,
+    ComplaintEvent,
+    ComplaintEventKind,
     ComplaintFilter,
     ComplaintInput,
     Satisfaction,
     StepInput,
 )
+from branchguard.core.incidents.text import local_stamp
 from branchguard.core.incidents.types import FollowUpInput
 from branchguard.core.kernel.attachments import sha256_of
 from branchguard.core.kernel.i18n import set_language, t
 from branchguard.db.base import utcnow
+from branchguard.reports.complaint_common import extension_decided_text
 from branchguard.reports.complaint_excel import build_complaint_workbook
 from branchguard.reports.complaint_file import build_complaint_file
 from branchguard.reports.complaint_register import build_complaint_register
@@ -91,11 +95,12 @@ def test_the_complaint_file_has_every_step_the_evidence_hash_and_signature_lines
     ]
     expected += ["服务体验预期相差甚远", "需调取三个月流水", sha, "网点负责人（签字）", "处理人（签字）"]
     expected += ["整改措施与隐患", "全员礼仪培训", "张行长", "2099-01-31", "未完成"]
-    expected += ["叫号机经常卡纸", "已登记隐患"]
+    expected += ["叫号机经常卡纸", "已登记隐患", "延期决定于"]
     for words in expected:
         assert words in text, words
     # registered by the lead with no first-responsible person named: the lead, by display name
     assert "首问负责人王建国" in text and "首问负责人lead" not in text
+    assert "补录" not in text  # the extension was entered as it was decided
     assert PHONE not in text and ID_NUMBER not in text and "张三丰" not in text
     assert "138****8000" in text and "110***********1234" in text
     assert all(f.embedded for f in pdf.fonts(out))
@@ -168,3 +173,63 @@ def test_the_register_workbook_masks_unless_asked(demo, tmp_path) -> None:
     build_complaint_workbook(demo.ctx.services, demo.actor, ComplaintFilter(), full, unmask=True)
     values = {str(c.value) for row in load_workbook(full).worksheets[0].iter_rows() for c in row if c.value}
     assert {PHONE, ID_NUMBER, "张三丰"} <= values
+
+
+def _at(day: str, hour: int = 4) -> datetime:
+    return datetime.fromisoformat(f"{day}T{hour:02d}:00:00").replace(tzinfo=UTC)  # noon in Shanghai
+
+
+def test_an_extension_entered_later_says_when_it_was_decided_and_counts_as_on_time(
+    demo, pdf, tmp_path
+) -> None:
+    """Decided on paper on its day 13 and entered on day 20: the file says both, the answer on
+    day 21 is on time in the period's figures (the extension was refused, and the answer late)."""
+    svc, lead = demo.ctx.services.complaints, demo.actor
+    data = ComplaintInput(
+        channel="counter", received_at=_at("2026-05-01"), customer_name="客户", category="fees",
+        request="手续费收取有误", subject_person="王柜员",
+    )  # fmt: skip
+    cid = svc.register(lead, data, now=_at("2026-05-01")).info.id
+    decided, entered = _at("2026-05-14", 7), _at("2026-05-21")
+    svc.extend(lead, cid, "需调取三个月流水", decided_at=decided, now=entered)
+    for step in (StepInput("investigate", "核实"), StepInput("decide", "退还", basis="收费标准")):
+        svc.step(lead, cid, step, now=_at("2026-05-22"))
+    replied = StepInput("reply", "电话答复", satisfaction=Satisfaction.SATISFIED)
+    info = svc.step(lead, cid, replied, now=_at("2026-05-22")).info
+    assert info.due_date == date(2026, 5, 31) and info.on_time is True
+    figures = demo.ctx.services.dashboard.figures_for_period(lead, date(2026, 5, 1), date(2026, 6, 1))
+    assert (figures.complaints_on_time, figures.complaints_answered) == (1, 1)
+
+    stamps = {"at": local_stamp(decided, "%Y-%m-%d %H:%M"), "entered": local_stamp(entered, "%Y-%m-%d %H:%M")}
+    for language in ("zh_CN", "en"):
+        set_language(language)
+        out = tmp_path / f"file-{language}.pdf"
+        build_complaint_file(demo.ctx.services, lead, cid, out)
+        text = pdf.squashed(pdf.text(out))
+        assert pdf.squashed(t("report.complaint_file.extension_entered", **stamps)) in text, language
+        moved = t("report.complaint_file.extension", before="2026-05-16", after="2026-05-31")
+        assert pdf.squashed(moved) in text, language
+
+
+def test_an_extension_says_when_it_was_entered_only_when_that_was_later() -> None:
+    """Entered within a few minutes of its decision on the same day, when it was decided says it
+    all; later, or after midnight, both are said."""
+
+    def said(decided: datetime | None, entered: datetime) -> str:
+        details = {"decided_at": decided.isoformat()} if decided else {}
+        event = ComplaintEvent(1, ComplaintEventKind.EXTENDED, "lead", entered, "", details)
+        return extension_decided_text(event)
+
+    def decided_only(at: datetime) -> str:
+        return t("report.complaint_file.extension_decided", at=local_stamp(at, "%Y-%m-%d %H:%M"))
+
+    def both(at: datetime, entered: datetime) -> str:
+        stamps = [local_stamp(x, "%Y-%m-%d %H:%M") for x in (at, entered)]
+        return t("report.complaint_file.extension_entered", at=stamps[0], entered=stamps[1])
+
+    noon = datetime(2026, 11, 30, 12, 0).astimezone()  # this PC's wall clock, as the file prints it
+    assert said(noon, noon + timedelta(minutes=4)) == decided_only(noon)
+    assert said(noon, noon + timedelta(minutes=6)) == both(noon, noon + timedelta(minutes=6))
+    late = noon.replace(hour=23, minute=58)
+    assert said(late, late + timedelta(minutes=3)) == both(late, late + timedelta(minutes=3))  # next day
+    assert said(None, noon) == decided_only(noon)  # recorded before the time was asked: when recorded

@@ -209,6 +209,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.complaint_file.files": ("Evidence", "证据"),
     "report.complaint_file.file": ("File", "文件"),
     "report.complaint_file.size": ("Size", "大小"),
+    "report.complaint_file.extension_decided": ("Extension decided {at}", "延期决定于 {at}"),
+    "report.complaint_file.extension_entered": (
+        "Extension decided {at}, entered {entered}",
+        "延期决定于 {at}（{entered} 补录）",
+    ),
     "report.complaint_file.extension": ("Due date {before} → {after}", "处理期限 {before} → {after}"),
     "report.complaint_file.withdrawn_at": ("Withdrawal received {at}", "撤诉受理时间 {at}"),
     # actions
