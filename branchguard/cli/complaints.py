@@ -271,6 +271,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         choices=[c.value for c in ComplaintChannel],
         help="how the customer was told (default: the complaint's channel)",
     )
+    extend.add_argument(
+        "--decided",
+        type=received_time,
+        metavar='"YYYY-MM-DD HH:MM"',
+        help="when the extension was decided, if entered later (default: now)",
+    )
     extend.set_defaults(handler=run_extend)
 
     withdraw = group.add_parser("withdraw", help="the customer withdrew: the complaint and its clock end")
@@ -514,6 +520,7 @@ def run_extend(ctx: AppContext, args: argparse.Namespace) -> int:
         args.reason,
         approver=args.approver,
         notice_channel=args.notice_channel,
+        decided_at=args.decided,
     )
     c = detail.info
     print(t("cli.complaint.extended", number=c.number, due=c.due_date.isoformat() if c.due_date else "—"))

@@ -60,6 +60,31 @@ def test_the_clock_from_the_command_line(run: Run) -> None:
     assert json.loads(ok(run, "complaint", "show", str(fresh), "--json"))["status"] == "withdrawn"
 
 
+def test_an_extension_decided_in_time_is_entered_days_later_with_decided(run: Run) -> None:
+    """Received 20 days ago, its deadline passed 5 days ago; extended on paper 7 days ago and entered
+    now with --decided: the deadline moves to day 30 and `complaint show` says both times."""
+    cid = _add(run, 20)
+    due = json.loads(ok(run, "complaint", "show", str(cid), "--json"))["due_date"]
+    ahead = (datetime.now() + timedelta(days=1)).strftime("%Y-%m-%d %H:%M")
+    extend = ("complaint", "extend", str(cid), "--reason", "需调取流水", "--decided")
+    for decided, words in ((_ago(4), due), (ahead, "future"), (_ago(21), "before the complaint was")):
+        code, _out, err = run(*extend, decided)
+        assert code == 1 and "Extension decided on" in err and words in err, err
+    code, _out, err = run(*extend, "12-01 15:00")
+    assert code == 2 and "12-01 15:00" in err  # not a time: refused at the door
+
+    decided = _ago(7)
+    ok(run, *extend, decided)
+    shown = json.loads(ok(run, "complaint", "show", str(cid), "--json"))
+    received = datetime.fromisoformat(shown["received_at"]).astimezone().date()
+    assert shown["due_date"] == (received + timedelta(days=30)).isoformat() and not shown["overdue"]
+    [event] = [e for e in shown["events"] if e["kind"] == "extended"]
+    assert datetime.fromisoformat(event["details"]["decided_at"]).strftime("%Y-%m-%d %H:%M") == decided
+    assert f"Extension decided {decided}, entered " in ok(run, "complaint", "show", str(cid))
+    code, out, _err = run("complaint", "show", str(cid), lang="zh_CN")
+    assert code == 0 and f"延期决定于 {decided}（" in out and "补录" in out
+
+
 def test_list_text_finds_a_complaint_by_number_name_or_words(run: Run) -> None:
     first = _add(run, 2)
     other = _add(run, 1, "--customer", "李四", "--facts", "排队等了一小时")

@@ -62,7 +62,13 @@ def _tokens(parser: argparse.ArgumentParser) -> set[str]:
     return words
 
 
-HELPS = [("--help",), ("incident", "--help"), ("hazard", "show", "--help"), ("complaint", "add", "--help")]
+HELPS = [
+    ("--help",),
+    ("incident", "--help"),
+    ("hazard", "show", "--help"),
+    ("complaint", "add", "--help"),
+    ("complaint", "extend", "--help"),
+]
 
 
 def _help(capsys: pytest.CaptureFixture[str], lang: str, args: tuple[str, ...], tmp_path) -> str:

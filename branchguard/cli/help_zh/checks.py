@@ -139,5 +139,8 @@ HELP: dict[str, str] = {
     "the superior's approver (second extension)": "上级审批人（第二次延期）",
     "how the customer was told (default: the complaint's channel)": "告知客户的方式（默认：投诉渠道）",
     "when the withdrawal came (default: now)": "收到撤回的时间（默认：现在）",
+    "when the extension was decided, if entered later (default: now)": (
+        "延期的决定时间，事后补录时填写（默认：现在）"
+    ),
     "a note on the withdrawal": "撤回备注",
 }
