@@ -62,6 +62,15 @@ def fill_enum(combo: QComboBox, members: list[LabelledEnum], current: LabelledEn
         combo.setCurrentIndex(max(0, combo.findData(current.value)))
 
 
+def time_edit() -> QDateTimeEdit:
+    """A date and time to the minute with a calendar pop-up, now to start with (a receipt, a
+    decision, a withdrawal typed in afterwards)."""
+    edit = QDateTimeEdit(QDateTime.currentDateTime())
+    edit.setDisplayFormat("yyyy-MM-dd HH:mm")
+    edit.setCalendarPopup(True)
+    return edit
+
+
 def text_edit(height: int = 70) -> QPlainTextEdit:
     edit = QPlainTextEdit()
     edit.setTabChangesFocus(True)
@@ -132,9 +141,7 @@ class ComplaintRegisterDialog(_WriteDialog):
         fill_enum(self.kind, list(ComplaintKind), ComplaintKind.COMPLAINT)
         self.channel = QComboBox()
         fill_enum(self.channel, list(ComplaintChannel), ComplaintChannel.COUNTER)
-        self.received = QDateTimeEdit(QDateTime.currentDateTime())
-        self.received.setDisplayFormat("yyyy-MM-dd HH:mm")
-        self.received.setCalendarPopup(True)
+        self.received = time_edit()
         self.customer = QLineEdit()
         self.phone = QLineEdit()
         self.id_number = QLineEdit()
@@ -328,7 +335,8 @@ class ComplaintStepDialog(_WriteDialog):
 
 
 class ComplaintExtendDialog(_WriteDialog):
-    """Extend the deadline: a reason; for the second extension the superior's approver."""
+    """Extend the deadline: a reason; for the second extension the superior's approver; when it
+    was decided (now, unless changed: one decided on paper in time is entered later)."""
 
     def __init__(self, session: GuiSession, info: ComplaintInfo, parent: QWidget | None = None) -> None:
         super().__init__(session, "complaint_extend_dialog", parent)
@@ -338,27 +346,48 @@ class ComplaintExtendDialog(_WriteDialog):
         self.approver = QLineEdit()
         self.notice_channel = QComboBox()
         fill_enum(self.notice_channel, list(ComplaintChannel), info.channel)
+        self.decided = time_edit()
+        self.opened = self.decided.dateTime()
         self.form.add_field("extend_reason", self.tr("Reason"), self.reason, "field.reason")
         self.form.add_field(
             "extend_approver", self.tr("Superior's approver"), self.approver, "field.approver"
         )
         self.form.add_field("extend_notice", self.tr("Customer told by"), self.notice_channel)
+        self.form.add_field(
+            "extend_decided", self.tr("Decided on"), self.decided, "field.extension_decided"
+        )
         hint = QLabel(
-            self.tr("First extension: to 30 days. Second: to 60 days, with the superior's approver named.")
+            self.tr(
+                "First extension: to 30 days. Second: to 60 days, with the superior's approver named."
+                " Decided on paper before the deadline and entered later: give when it was decided."
+            )
         )
         hint.setProperty("role", "hint")
         hint.setWordWrap(True)
         self.box.addWidget(hint)
         self.finish_layout()
 
+    def decided_at(self) -> datetime | None:
+        """The time entered, this PC's wall clock; None (now) when left as the dialog opened."""
+        if self.decided.dateTime() == self.opened:
+            return None
+        decided = self.decided.dateTime().toPython()
+        assert isinstance(decided, datetime)
+        return decided.astimezone()
+
     def accept(self) -> None:
         svc, actor = self.session.services.complaints, self.session.actor
-        reason, approver, channel = (
+        reason, approver, channel, decided = (
             self.reason.text(),
             self.approver.text(),
             self.notice_channel.currentData(),
+            self.decided_at(),
         )
-        self.write(lambda: svc.extend(actor, self.info.id, reason, approver=approver, notice_channel=channel))
+        self.write(
+            lambda: svc.extend(
+                actor, self.info.id, reason, approver=approver, notice_channel=channel, decided_at=decided
+            )
+        )
 
 
 class ComplaintAssignDialog(_WriteDialog):
@@ -380,9 +409,7 @@ class ComplaintWithdrawDialog(_WriteDialog):
         super().__init__(session, "complaint_withdraw_dialog", parent)
         self.info = info
         self.setWindowTitle(self.tr("Withdrawal · %1").replace("%1", info.number))
-        self.received = QDateTimeEdit(QDateTime.currentDateTime())
-        self.received.setDisplayFormat("yyyy-MM-dd HH:mm")
-        self.received.setCalendarPopup(True)
+        self.received = time_edit()
         self.note = QLineEdit()
         self.form.add_field(
             "withdraw_received", self.tr("Withdrawal received at"), self.received, "field.received_at"

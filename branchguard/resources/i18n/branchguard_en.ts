@@ -6034,8 +6034,12 @@ Submitted as: %3</translation>
         <translation>Customer told by</translation>
     </message>
     <message>
-        <source>First extension: to 30 days. Second: to 60 days, with the superior's approver named.</source>
-        <translation>First extension: to 30 days. Second: to 60 days, with the superior's approver named.</translation>
+        <source>Decided on</source>
+        <translation>Decided on</translation>
+    </message>
+    <message>
+        <source>First extension: to 30 days. Second: to 60 days, with the superior's approver named. Decided on paper before the deadline and entered later: give when it was decided.</source>
+        <translation>First extension: to 30 days. Second: to 60 days, with the superior's approver named. Decided on paper before the deadline and entered later: give when it was decided.</translation>
     </message>
 </context>
 <context>

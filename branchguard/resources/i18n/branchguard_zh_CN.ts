@@ -6015,8 +6015,12 @@ Submitted as: %3</source>
         <translation>告知客户方式</translation>
     </message>
     <message>
-        <source>First extension: to 30 days. Second: to 60 days, with the superior's approver named.</source>
-        <translation>第一次延期：延至 30 日；第二次：延至 60 日，须注明上级机构审批人。</translation>
+        <source>Decided on</source>
+        <translation>决定时间</translation>
+    </message>
+    <message>
+        <source>First extension: to 30 days. Second: to 60 days, with the superior's approver named. Decided on paper before the deadline and entered later: give when it was decided.</source>
+        <translation>第一次延期：延至 30 日；第二次：延至 60 日，须注明上级机构审批人。届满前已书面决定、事后补录的，请填写决定时间。</translation>
     </message>
 </context>
 <context>

@@ -7,7 +7,7 @@ from datetime import timedelta
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDateTime, Qt
 
 from branchguard.context import AppContext
 from branchguard.core.complaints.types import (
@@ -239,6 +239,37 @@ def test_staff_may_register_and_investigate_but_not_decide_or_extend(open_window
     lead = page_of(open_window, "lead")
     select(lead, complaints["late"])
     assert all(b.isVisible() for b in (lead.assign_button, *lead.step_buttons.values(), lead.extend_button))
+
+
+def test_an_extension_decided_in_time_is_entered_days_later_from_the_window(
+    open_window, gui_ctx, complaints
+) -> None:
+    """Received 20 days ago, its deadline passed 5 days ago, extended on paper 7 days ago: the
+    dialog took no decision time and refused it as past the deadline, the complaint stayed overdue."""
+    page = page_of(open_window)
+    late = select(page, complaints["late"])
+    dialog = page._ask(ComplaintExtendDialog)
+    assert isinstance(dialog, ComplaintExtendDialog)
+    dialog.reason.setText("需核对三个月交易流水")
+    dialog.accept()  # decided now: after the deadline
+    assert dialog.result_detail is None and late.due_date is not None
+    assert late.due_date.isoformat() in dialog.form.error_text("extend_decided")
+    received = QDateTime(late.received_at.astimezone().replace(tzinfo=None))
+    for when, words in ((received.addSecs(-3600), "before the complaint was received"),
+                        (QDateTime.currentDateTime().addDays(1), "future")):  # fmt: skip
+        dialog.decided.setDateTime(when)
+        dialog.accept()
+        assert dialog.result_detail is None and words in dialog.form.error_text("extend_decided")
+    decided = QDateTime.currentDateTime().addDays(-7)
+    dialog.decided.setDateTime(decided)
+    dialog.accept()
+    assert dialog.result_detail is not None, dialog.error.text()
+    info = dialog.result_detail.info
+    assert not info.overdue and info.due_date == late.due_date + timedelta(days=15)
+    select(page, complaints["fresh"])
+    select(page, late.id)
+    history = page.detail.toPlainText().split("History", 1)[1]
+    assert f"Extension decided {decided.toString('yyyy-MM-dd HH:mm')}, entered " in history
 
 
 def test_a_withdrawal_from_the_window_stops_the_clock(open_window, gui_ctx, complaints) -> None:
