@@ -58,6 +58,11 @@ class TeamTab(QWidget):
         self.roles_hint = QLabel()
         self.roles_hint.setProperty("role", "hint")
         self.roles_hint.setWordWrap(True)
+        self.no_people = QLabel()  # the next step while the roster is empty: nobody to assign or train
+        self.no_people.setObjectName("team_no_people")
+        self.no_people.setProperty("role", "warning")
+        self.no_people.setWordWrap(True)
+        self.no_people.hide()
         self.assign_button = QPushButton(icon("edit"), "")
         self.assign_button.setObjectName("team_assign_button")
         self.assign_button.clicked.connect(self.assign)
@@ -96,6 +101,7 @@ class TeamTab(QWidget):
         roles_tools.add_widget(self.unassign_button)
         top_layout.addLayout(roles_tools)
         top_layout.addWidget(self.roles_hint)
+        top_layout.addWidget(self.no_people)
         top_layout.addWidget(self.roles_table, 1)
         bottom = QWidget()
         bottom_layout = QVBoxLayout(bottom)
@@ -118,7 +124,7 @@ class TeamTab(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 12, 12, 12)
         layout.addWidget(self.splitter, 1)
-        self._sized = False
+        self._sized = self._read = False
         self._assigns = self._adds = self._updates = False  # what the role may change: apply_role
         self.retranslate()
 
@@ -131,6 +137,12 @@ class TeamTab(QWidget):
                 "(marked so: unassign it to free its holder). Follow mode and the incident report show "
                 "who holds a role; an incident's log names a role whose holder is missing, absent or "
                 "untrained."
+            )
+        )
+        self.no_people.setText(
+            self.tr(
+                "Nobody is on the staff roster yet: add the branch's staff on the Staff roster tab "
+                "first, then assign the roles and record their training here."
             )
         )
         self.assign_button.setText(self.tr("Assign…"))
@@ -166,7 +178,7 @@ class TeamTab(QWidget):
     def _show(self, read: Read) -> None:
         roles, records, people = read
         role, record = self.selected_role(), self.selected_record()
-        self.people = people
+        self.people, self._read = people, True
         self.roles_model.set_rows(roles)
         self.training_model.set_rows(records)
         self._select(
@@ -214,7 +226,8 @@ class TeamTab(QWidget):
         return self.training_model.row_at(self.training_proxy.mapToSource(rows[0]).row()) if rows else None
 
     def _update_buttons(self) -> None:
-        self.assign_button.setEnabled(self._assigns and self.roles_model.rowCount() > 0)
+        self.assign_button.setEnabled(self._assigns and self.roles_model.rowCount() > 0 and bool(self.people))
+        self.no_people.setVisible(self._read and not self.people and (self._assigns or self._adds))
         role = self.selected_role()
         self.unassign_button.setEnabled(self._assigns and role is not None and role.holder is not None)
         self.add_button.setEnabled(self._adds and bool(self.people))
@@ -222,7 +235,7 @@ class TeamTab(QWidget):
 
     # -- commands ------------------------------------------------------------------------------
     def assign(self) -> None:
-        if not self._assigns:
+        if not self._assigns or not self.people:  # a double-click too: no one to pick (no_people says so)
             return
         from branchguard.gui.people.team_dialogs import AssignDialog
 

@@ -7157,6 +7157,10 @@ Submitted as: %3</translation>
 <context>
     <name>TeamTab</name>
     <message>
+        <source>Nobody is on the staff roster yet: add the branch&apos;s staff on the Staff roster tab first, then assign the roles and record their training here.</source>
+        <translation>Nobody is on the staff roster yet: add the branch&apos;s staff on the Staff roster tab first, then assign the roles and record their training here.</translation>
+    </message>
+    <message>
         <source>Team roles</source>
         <translation>Team roles</translation>
     </message>

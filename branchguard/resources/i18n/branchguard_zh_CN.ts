@@ -7133,6 +7133,10 @@ Submitted as: %3</source>
 <context>
     <name>TeamTab</name>
     <message>
+        <source>Nobody is on the staff roster yet: add the branch&apos;s staff on the Staff roster tab first, then assign the roles and record their training here.</source>
+        <translation>人员名册中还没有人员：请先在“人员名册”标签页添加本网点员工，再在此指定岗位人员并登记培训。</translation>
+    </message>
+    <message>
         <source>Team roles</source>
         <translation>应急岗位</translation>
     </message>
