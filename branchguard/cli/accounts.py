@@ -1,7 +1,8 @@
 """`branchguard user add|unlock|list`: login accounts (the new password is read from standard input).
 
 `user add` needs a safety lead's login, except on a database without any account, where it creates
-the first safety lead (first-run set-up, as the window's first-start dialog). With
+the first safety lead and, as the window's first-start dialog does, names the branch in the same
+transaction (--branch-name, required while the database holds no branch record). With
 --password-stdin the first line is the password of the user logging in, the next the new one.
 """
 
@@ -38,6 +39,10 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         help="the account's role: lead (safety lead), staff or auditor",
     )
     add.add_argument("--display-name", default="", help="name shown in the window and the audit trail")
+    add.add_argument(
+        "--branch-name", default="", help="the first account only: the branch's name (required then)"
+    )
+    add.add_argument("--branch-code", default="", help="the first account only: the branch's code")
     # the first account of a new branch's data: the one command someone logs in for that may make it
     add.set_defaults(handler=run_add, needs_login=once_accounts_exist, makes_data=True)
     unlock = group.add_parser(
@@ -63,7 +68,16 @@ def run_add(ctx: AppContext, args: argparse.Namespace) -> int:
     if args.logged_in is None:  # no account yet: the first one, who must be able to add the others
         if not may(Actor(None, args.name, Role(args.role)), "user.create"):
             raise ValidationError("field.role", Message("cli.account.first_must_lead"))
-        user = ctx.services.auth.create_first_lead(args.name, read_new_password(), args.display_name)
+        from branchguard.core.branch.service import branch_values
+
+        branch = None
+        if ctx.services.branch.get() is None:  # checked before the password is asked for
+            if not args.branch_name.strip():
+                raise ValidationError("field.branch_name", Message("cli.account.first_names_branch"))
+            branch = branch_values(args.branch_name, args.branch_code)
+        user = ctx.services.auth.create_first_lead(
+            args.name, read_new_password(), args.display_name, branch
+        )
         print(user.id)
         return 0
     actor = cli_actor(args)

@@ -210,7 +210,7 @@ def test_first_run_and_make_run_need_no_password(
                           stdin="chief-pass-2026\n")
     assert code == 1 and "the first account must be a safety lead" in err
     code, out, err = cli(capsys, monkeypatch, data, "user", "add", "chief", "--role", "lead",
-                         stdin="chief-pass-2026\n")
+                         "--branch-name", "城西支行", stdin="chief-pass-2026\n")
     assert code == 0 and out.strip().isdigit(), err
     code, _out, err = cli(capsys, monkeypatch, data, "user", "add", "mallory", "--role", "lead",
                           stdin="mallory-pass-1\n")

@@ -102,6 +102,8 @@ HELP: dict[str, str] = {
         "账户角色：lead（安全负责人）、staff（员工）或 auditor（审计员）"
     ),
     "name shown in the window and the audit trail": "在窗口和审计记录中显示的姓名",
+    "the first account only: the branch's name (required then)": "仅限第一个账户：网点名称（此时必填）",
+    "the first account only: the branch's code": "仅限第一个账户：网点编号",
     "user name": "用户名",
     "print JSON instead of a table": "以 JSON 格式输出，而非表格",
     # people

@@ -67,6 +67,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the first account must be a safety lead (--role lead): nobody could add the others",
         "第一个账户必须是安全负责人（--role lead），否则无人能添加其他账户",
     ),
+    "cli.account.first_names_branch": (
+        "the first account names the branch too, as the window's first start does: add --branch-name "
+        "NAME (and --branch-code CODE)",
+        "创建第一个账户时须一并填写（与窗口首次启动时一致）：请加上 --branch-name 网点名称"
+        "（及 --branch-code 网点编号）",
+    ),
     "cli.login_locked_read_only": (
         "(It was the login's record that waited. Only reading? --read-only reads at once.)",
         "（等待的是登录记录的写入。只需查看？加 --read-only 可立即读取。）",
