@@ -71,6 +71,11 @@ class CompliancePanel(QWidget):
         self.hint = QLabel()
         self.hint.setProperty("role", "hint")
         self.hint.setWordWrap(True)
+        self.never_held = QLabel()  # the next step for a rule never met (a new branch: every rule)
+        self.never_held.setObjectName("compliance_never_held")
+        self.never_held.setProperty("role", "warning")
+        self.never_held.setWordWrap(True)
+        self.never_held.hide()
         self.message = plain(QLabel())
         self.message.setProperty("role", "error")
         self.message.setWordWrap(True)
@@ -86,6 +91,7 @@ class CompliancePanel(QWidget):
         box.setContentsMargins(8, 8, 8, 8)
         box.addLayout(top)
         box.addWidget(self.table, 1)
+        box.addWidget(self.never_held)
         box.addWidget(self.hint)
         box.addWidget(self.message)
         self.retranslate()
@@ -107,6 +113,14 @@ class CompliancePanel(QWidget):
             self.tr(
                 "A drill counts from the day it is run. Due soon: within 30 days. "
                 "A region inherits the defaults and overrides rules by their code."
+            )
+        )
+
+        self.never_held.setText(
+            self.tr(
+                "Never drilled: plan the drill on the Drill plans tab (Plan drill…). A drill held before "
+                "BranchGuard, or on paper, counts from the day it was held once recorded there with "
+                "Record held drill…"
             )
         )
 
@@ -152,6 +166,10 @@ class CompliancePanel(QWidget):
             rows = [r for r in rows if r.item is not None and r.item.status.value == wanted]
         self._rows = rows
         self.model.set_rows(rows)
+        self.never_held.setVisible(
+            may(self.session.actor, "drill.plan")
+            and any(r.item is not None and not r.rule.notice and r.item.last_done is None for r in rows)
+        )
         if select is not None:
             self.select(select)
         self._update_buttons()

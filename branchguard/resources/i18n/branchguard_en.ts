@@ -799,6 +799,10 @@ Submitted as: %3</translation>
 <context>
     <name>CompliancePanel</name>
     <message>
+        <source>Never drilled: plan the drill on the Drill plans tab (Plan drill…). A drill held before BranchGuard, or on paper, counts from the day it was held once recorded there with Record held drill…</source>
+        <translation>Never drilled: plan the drill on the Drill plans tab (Plan drill…). A drill held before BranchGuard, or on paper, counts from the day it was held once recorded there with Record held drill…</translation>
+    </message>
+    <message>
         <source>All states</source>
         <translation>All states</translation>
     </message>

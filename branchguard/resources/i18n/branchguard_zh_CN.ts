@@ -796,6 +796,10 @@ Submitted as: %3</source>
 <context>
     <name>CompliancePanel</name>
     <message>
+        <source>Never drilled: plan the drill on the Drill plans tab (Plan drill…). A drill held before BranchGuard, or on paper, counts from the day it was held once recorded there with Record held drill…</source>
+        <translation>从未开展：请在“演练计划”标签页点击“计划演练…”安排演练。安装 BranchGuard 之前或以纸质记录开展过的演练，在该页用“补录演练…”补录后，自实施之日起计入。</translation>
+    </message>
+    <message>
         <source>All states</source>
         <translation>全部状态</translation>
     </message>
