@@ -30,6 +30,7 @@ from branchguard.core.incidents.types import LogEntry
 from branchguard.core.kernel.errors import BranchGuardError
 from branchguard.core.kernel.roles import may
 from branchguard.gui.drills.models import DrillPlanModel
+from branchguard.gui.kit.empty_note import EmptyNote
 from branchguard.gui.kit.flow import FlowLayout
 from branchguard.gui.kit.icons import icon
 from branchguard.gui.kit.plain import literal, plain
@@ -93,6 +94,7 @@ class DrillListPanel(QWidget):
         lead_with(header, (m.COL_ID, m.COL_TITLE, m.COL_DATE, m.COL_STATUS, m.COL_SCORE))
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self.update_buttons())
         self.table.activated.connect(lambda _index: self._activated())
+        self.empty_note = EmptyNote(self.table, self.empty_text)
 
         self.plan_button = self._button("add", "drills_plan", self.ask_plan, accent=True)
         self.held_button = self._button("import", "drills_record_held", self.ask_held)
@@ -191,6 +193,19 @@ class DrillListPanel(QWidget):
         value = self.status_filter.currentData()
         self._keep = keep
         self.pager.load(DrillStatus(value) if value else None)
+
+    def empty_text(self) -> str:
+        """What the empty list says (kit/empty_note.py): nothing until the first window is read."""
+        if self.model.total() is None:
+            return ""
+        if self.status_filter.currentIndex() > 0:
+            return self.tr("No drill in this state.")
+        if not may(self.session.actor, "drill.plan"):
+            return self.tr("No drills yet.")
+        return self.tr(
+            "No drills yet. Plan drill… schedules one on a playbook; Record held drill… enters one held "
+            "before BranchGuard, with its scores."
+        )
 
     def _failed(self, message: str) -> None:
         self.say(message, error=True)

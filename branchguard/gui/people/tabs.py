@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from branchguard import APP_NAME
 from branchguard.core.kernel.errors import BranchGuardError
 from branchguard.core.people.types import BranchRole, ContactInfo, ContactKind, PersonInfo
+from branchguard.gui.kit.empty_note import EmptyNote
 from branchguard.gui.kit.icons import icon
 from branchguard.gui.kit.loader import Loader
 from branchguard.gui.kit.plain import literal
@@ -97,9 +98,10 @@ class RecordTab(QWidget, Generic[T]):
         layout.addLayout(self.filter_row)
         layout.addLayout(tools)
         layout.addWidget(self.table, 1)
-        self._sized = False
+        self._sized = self._read = False  # _read: the list shown is the records read, not the empty start
         self._editable = True
         self.dialog: RecordDialog[Any, T] | None = None  # the add/edit dialog while it is open
+        self.empty_note = EmptyNote(self.table, lambda: self.empty_text() if self._read else "")
 
     # -- building ------------------------------------------------------------------------------
     def _make_table(self) -> QTableView:
@@ -192,6 +194,10 @@ class RecordTab(QWidget, Generic[T]):
     def can_remove(self, item: T) -> bool:
         return True
 
+    def empty_text(self) -> str:
+        """What the empty table says (kit/empty_note.py); "" for nothing."""
+        return ""
+
     # -- state ---------------------------------------------------------------------------------
     def selected(self) -> T | None:
         rows = self.table.selectionModel().selectedRows()
@@ -238,9 +244,11 @@ class RecordTab(QWidget, Generic[T]):
 
     def _failed(self, message: str) -> None:
         self._show([], None)
+        self._read = False  # not read: the table does not say there are none
         self.warn(message)
 
     def _show(self, rows: list[T], select: int | None) -> None:
+        self._read = True
         self.model.set_rows(rows)
         if select is not None:
             self.select_id(select)
@@ -406,6 +414,17 @@ class StaffTab(RecordTab[PersonInfo]):
 
     def count_text(self, count: int) -> str:
         return self.tr("%n staff member(s) shown", "", count)
+
+    def empty_text(self) -> str:
+        filtered = self.post_filter.currentIndex() > 0 or self.duty_filter.currentIndex() > 0
+        if filtered or self.search.text().strip():
+            return self.tr("Nobody on the roster matches the search and filters.")
+        if not self._editable:
+            return self.tr("No staff on the roster yet.")
+        return self.tr(
+            "No staff on the roster yet. Add… (Ins) adds a person with their post and mobile: the contact "
+            "card, the team roles and follow mode name them."
+        )
 
     def add_text(self) -> str:
         return self.tr("Add a staff member")

@@ -1027,6 +1027,18 @@ Submitted as: %3</translation>
 <context>
     <name>DrillListPanel</name>
     <message>
+        <source>No drills yet. Plan drill… schedules one on a playbook; Record held drill… enters one held before BranchGuard, with its scores.</source>
+        <translation>No drills yet. Plan drill… schedules one on a playbook; Record held drill… enters one held before BranchGuard, with its scores.</translation>
+    </message>
+    <message>
+        <source>No drills yet.</source>
+        <translation>No drills yet.</translation>
+    </message>
+    <message>
+        <source>No drill in this state.</source>
+        <translation>No drill in this state.</translation>
+    </message>
+    <message>
         <source>All drills</source>
         <translation>All drills</translation>
     </message>
@@ -4753,6 +4765,18 @@ Submitted as: %3</translation>
 </context>
 <context>
     <name>StaffTab</name>
+    <message>
+        <source>No staff on the roster yet. Add… (Ins) adds a person with their post and mobile: the contact card, the team roles and follow mode name them.</source>
+        <translation>No staff on the roster yet. Add… (Ins) adds a person with their post and mobile: the contact card, the team roles and follow mode name them.</translation>
+    </message>
+    <message>
+        <source>No staff on the roster yet.</source>
+        <translation>No staff on the roster yet.</translation>
+    </message>
+    <message>
+        <source>Nobody on the roster matches the search and filters.</source>
+        <translation>Nobody on the roster matches the search and filters.</translation>
+    </message>
     <message>
         <source>All posts</source>
         <translation>All posts</translation>

@@ -1023,6 +1023,18 @@ Submitted as: %3</source>
 <context>
     <name>DrillListPanel</name>
     <message>
+        <source>No drills yet. Plan drill… schedules one on a playbook; Record held drill… enters one held before BranchGuard, with its scores.</source>
+        <translation>还没有演练。点击“计划演练…”依据预案安排演练；安装 BranchGuard 之前开展过的演练，可用“补录演练…”连同评分一并补录。</translation>
+    </message>
+    <message>
+        <source>No drills yet.</source>
+        <translation>还没有演练。</translation>
+    </message>
+    <message>
+        <source>No drill in this state.</source>
+        <translation>没有处于此状态的演练。</translation>
+    </message>
+    <message>
         <source>All drills</source>
         <translation>全部演练</translation>
     </message>
@@ -4740,6 +4752,18 @@ Submitted as: %3</source>
 </context>
 <context>
     <name>StaffTab</name>
+    <message>
+        <source>No staff on the roster yet. Add… (Ins) adds a person with their post and mobile: the contact card, the team roles and follow mode name them.</source>
+        <translation>人员名册中还没有人员。点击“添加…”（Ins）录入人员及其岗位和手机号码：应急联络卡、应急岗位和跟随模式都会用到。</translation>
+    </message>
+    <message>
+        <source>No staff on the roster yet.</source>
+        <translation>人员名册中还没有人员。</translation>
+    </message>
+    <message>
+        <source>Nobody on the roster matches the search and filters.</source>
+        <translation>没有符合搜索和筛选条件的人员。</translation>
+    </message>
     <message>
         <source>All posts</source>
         <translation>全部岗位</translation>
