@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from branchguard.core.anchors.rules import grouped
 from branchguard.core.anchors.types import Stamp
 from branchguard.core.headoffice.rules import heads_digest
-from branchguard.core.headoffice.types import HeldHead, PeriodRow
+from branchguard.core.headoffice.types import HeldHead, PeriodRow, RegionalPeriod
 from branchguard.core.kernel import output
 from branchguard.core.kernel.i18n import t
 from branchguard.core.kernel.types import Actor
@@ -128,6 +128,7 @@ def _sheet_columns() -> tuple[Column[PeriodRow], ...]:
         ),
         Column("summary.fig.actions_overdue", lambda r: r.actions_overdue),
         Column("ho.report.col.compliance_overdue", lambda r: r.compliance_overdue),
+        Column("ho.report.missing.heading", lambda r: t("incident.list_sep").join(r.months_missing) or None),
     )
 
 
@@ -172,13 +173,14 @@ def build_regional_report(
     """Read the period as `actor`, write the report (.xlsx by that suffix, else PDF) whole or not
     at all, append its signed anchor (`on_anchor` hears whether that worked); the period's name."""
     hos = services.headoffice
-    period, rows = hos.period_rows(actor, period_text)
+    report = hos.regional(actor, period_text)
+    period = report.period.code
     heads = hos.held_heads(actor)
     stamp = anchoring.stamp(services, actor, "", "", what(period, heads_digest(heads)))
     if Path(out).suffix.lower() == ".xlsx":
-        write_workbook(hos.name(), period, rows, heads, stamp, Path(out))
+        write_workbook(hos.name(), period, report.rows, heads, stamp, Path(out))
     else:
-        write_pdf(hos.name(), period, rows, heads, stamp, Path(out), font_setting)
+        write_pdf(hos.name(), report, heads, stamp, Path(out), font_setting)
     anchoring.finish(services, stamp, on_anchor)
     return period
 
@@ -230,18 +232,19 @@ def write_workbook(
 
 def write_pdf(
     head_office: str,
-    period: str,
-    rows: Sequence[PeriodRow],
+    report: RegionalPeriod,
     heads: Sequence[HeldHead],
     stamp: Stamp,
     out: Path,
     font_setting: str = "",
 ) -> None:
     """A landscape report with the header and footer every report has (head office's name, the
-    title, page X of Y): the period's table, the ledger heads, the integrity block."""
+    title, page X of Y): the period's table, the months not sent, a year against the year before,
+    the ledger heads, the integrity block."""
     from reportlab.lib.pagesizes import landscape
     from reportlab.platypus import CondPageBreak, Flowable
 
+    from branchguard.reports import regional_sections as sections
     from branchguard.reports.fonts import find_cjk_font
     from branchguard.reports.template import (
         PAGE_SIZE,
@@ -258,7 +261,8 @@ def write_pdf(
     styles = make_styles(font, scale=0.9)
     width = content_width(page)
     widths = [width * w / sum(WEIGHTS) for w in WEIGHTS]
-    table = data_table(styles, _headers(), [[str(v) for v in _cells(r)] for r in rows], widths, valign="TOP")
+    cells = [[str(v) for v in _cells(r)] for r in report.rows]
+    table = data_table(styles, _headers(), cells, widths, valign="TOP")
     # a hash does not break at spaces: printed in two halves, one under the other
     head_widths = [width * w / 28 for w in (2, 3, 3, 2, 2, 2, 7, 7)]
     heads_table = data_table(
@@ -268,10 +272,15 @@ def write_pdf(
         head_widths,
         valign="TOP",
     )
-    title = t("ho.report.title", name=head_office, period=period)
+    title, short_title = sections.titles(head_office, report)
     story: list[Flowable] = [
         para(title, styles.title),
+        para(sections.subtitle(report), styles.body),
         table,
+        CondPageBreak(90),
+        *sections.missing(styles, report, width),
+        CondPageBreak(120),
+        *sections.comparison(styles, report, width),
         CondPageBreak(60),
         para(t("ho.report.heads.heading"), styles.heading),
         para(t("ho.report.heads.proof", digest=heads_digest(heads)), styles.body),
@@ -279,7 +288,7 @@ def write_pdf(
         CondPageBreak(120),
         *anchoring.section(styles, stamp, record_entity=False),
     ]
-    meta = ReportMeta(title=t("ho.report.short_title", period=period), branch_name=head_office,
+    meta = ReportMeta(title=short_title, branch_name=head_office,
                       keywords=anchoring.keywords(stamp))  # fmt: skip
     data, _pages = render_pdf(meta, story, font, page)
     output.write_file(out, data)

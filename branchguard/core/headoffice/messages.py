@@ -105,6 +105,41 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # the command line
     "ho.report.title": ("{name}: regional safety report, {period}", "{name}：地区安全报告（{period}）"),
     "ho.report.short_title": ("Regional safety report {period}", "地区安全报告（{period}）"),  # the page header
+    # a year's: the annual summary head office makes at the turn of the year (年度网点安全管理工作汇总)
+    "ho.report.year_title": (
+        "{name}: annual summary of branch safety management, {period}",
+        "{name}：{period}网点安全管理工作汇总",
+    ),
+    "ho.report.year_short_title": (
+        "Annual branch safety summary {period}",
+        "{period}网点安全管理工作汇总",
+    ),
+    # the months of the period a branch has sent no package of
+    "ho.report.missing.heading": ("Months not sent", "未报送月份"),
+    "ho.report.missing.note": (
+        "A month counts as sent with its own package or its quarter's; its figures above hold only"
+        " what the packages received carry. A month not yet over is not listed.",
+        "某月有当月数据包或所在季度数据包即视为已报送；上表数据仅含已收到数据包所载内容。"
+        "尚未结束的月份不列入。",
+    ),
+    "ho.report.missing.none": (
+        "Every branch has sent each month over: {over} of {over}.",
+        "各网点均已报送已结束的全部月份（{over}/{over}）。",
+    ),
+    "ho.report.col.months_sent": ("Months sent", "已报送月份"),
+    "ho.report.months_sent": ("{sent} of {over}", "{sent}/{over}"),
+    # a year against the year before, as head office holds it
+    "ho.report.before.heading": ("Compared with {period}", "与{period}对比"),
+    "ho.report.before.note": (
+        "Each figure is {year}'s, with {before}'s under it and the change. {before} is counted from"
+        " the packages of it head office holds (the months sent say how many); a branch of which it"
+        " holds none is not compared.",
+        "每项上为{year}年数据，下为{before}年数据及增减。{before}年数据按总行持有的该年数据包统计"
+        "（见已报送月份）；总行未持有其数据包的网点不作对比。",
+    ),
+    "ho.report.before.cell": ("{year}: {value} ({change})", "{year}年：{value}（{change}）"),
+    "ho.report.before.months": ("{year}: {sent}", "{year}年：{sent}"),
+    "ho.report.before.not_held": ("{year}: none held", "{year}年：总行未持有"),
     "ho.report.col.code": ("Branch code", "网点编号"),
     "ho.report.col.name": ("Branch", "网点"),
     "ho.report.col.packages": ("Packages", "数据包"),

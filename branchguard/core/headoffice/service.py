@@ -22,9 +22,7 @@ from branchguard.core.anchors.rules import fingerprint, small_order
 from branchguard.core.audit.service import record
 from branchguard.core.demo.service import holds_branch_data
 from branchguard.core.exchange import rules as package
-from branchguard.core.exchange.rules import month_starts, period_of
-from branchguard.core.exchange.types import Period
-from branchguard.core.headoffice import package_zip, rules, store
+from branchguard.core.headoffice import package_zip, periods, regional, rules, store
 from branchguard.core.headoffice.package_zip import FIELD, MAX_MEMBER, Refused
 from branchguard.core.headoffice.package_zip import refuse as _refuse
 from branchguard.core.headoffice.types import (
@@ -35,9 +33,11 @@ from branchguard.core.headoffice.types import (
     ImportOutcome,
     ImportResult,
     PeriodRow,
+    RegionalPeriod,
 )
 from branchguard.core.kernel import intake
 from branchguard.core.kernel import validation as v
+from branchguard.core.kernel.china_time import CHINA
 from branchguard.core.kernel.errors import ValidationError
 from branchguard.core.kernel.i18n import Message
 from branchguard.core.kernel.roles import require
@@ -448,64 +448,19 @@ class HeadOfficeService:
         ]
 
     def period_rows(self, actor: Actor, period_text: str) -> tuple[str, list[PeriodRow]]:
-        """The regional report's table: each branch's figures for the period, side by side. Its
-        figures count records by their own dates; its packages are those of the period and of the
-        months within it (a quarter counts its months' packages too)."""
+        """The regional report's table: each branch's figures for the period (regional.rows)."""
+        report = self.regional(actor, period_text)
+        return report.period.code, report.rows
+
+    def regional(self, actor: Actor, period_text: str) -> RegionalPeriod:
+        """The regional report's content for a month, a quarter or a year (a year's with the year
+        before's), refused naming the field when the period is none or has not begun."""
         require(actor, "ho.read")
-        period = period_of(period_text)
-        start, end = rules.day_start(period.start), rules.day_start(period.end)  # the branches' days
+        now = self._clock()
+        period = periods.report_period(period_text, now.astimezone(CHINA).date())
         with self._sessions() as s:
             self._require_mode(s)
-            rows = s.scalars(select(HoBranchRow).order_by(HoBranchRow.code)).all()
-            ending = _periods_ending(period)
-            figures = store.period_counts(s.connection(), start, end, self._clock(), ending)
-            complaint_months = store.complaint_months(s.connection(), start, end)
-            packages: dict[int, int] = {}
-            within = HoPackageRow.period.in_(_periods_within(period))
-            for branch_id in s.scalars(select(HoPackageRow.branch_id).where(within)):
-                packages[branch_id] = packages.get(branch_id, 0) + 1
-        out = []
-        for r in rows:
-            f = figures.get(r.id, {})
-            stats = rules.complaint_totals(complaint_months.get(r.id, []))
-            out.append(
-                PeriodRow(
-                    code=r.code,
-                    name=r.name,
-                    packages=packages.get(r.id, 0),
-                    incidents=f.get("incidents", 0),
-                    incidents_by_level=dict(sorted(f.get("incidents_by_level", {}).items())),
-                    drills=f.get("drills", 0),
-                    drill_score_average=f.get("drill_score_average"),
-                    inspections=f.get("inspections", 0),
-                    hazards_opened=f.get("hazards_opened", 0),
-                    hazards_open_at_end=f.get("hazards_open_at_end", 0),
-                    complaints=f.get("complaints", 0),
-                    actions_overdue=f.get("actions_overdue", 0),
-                    compliance_overdue=f.get("compliance_overdue", 0),
-                    complaint_months=len(complaint_months.get(r.id, [])),
-                    complaints_answered=stats["answered"],
-                    complaints_on_time=stats["on_time"],
-                    complaints_rated=stats["rated"],
-                    complaints_satisfied=stats["satisfied"],
-                )
-            )
-        return period.name, out
-
-
-def _periods_within(period: Period) -> list[str]:
-    """The names of the package periods inside `period`: itself and, for a quarter, its months."""
-    months = [f"{day:%Y-%m}" for day in month_starts(period)[:-1]]
-    return [period.name, *(m for m in months if m != period.name)]
-
-
-def _periods_ending(period: Period) -> list[str]:
-    """The names of the package periods that end when `period` does: itself, its last month (a
-    quarter) or its quarter (a quarter's last month). A package carries the drill rules as of its
-    period's end, so any of these tells how they stood at the end of `period`."""
-    last = period.end - timedelta(days=1)
-    names = {period.name, f"{last:%Y-%m}", f"{last.year}-Q{(last.month - 1) // 3 + 1}"}
-    return sorted(name for name in names if period_of(name).end == period.end)
+            return regional.regional(s.connection(), period, now)
 
 
 def _utc(at: datetime | None) -> datetime | None:

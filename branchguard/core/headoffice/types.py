@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from enum import Enum
+
+from branchguard.core.dashboard.rules import Period
 
 
 @dataclass(frozen=True)
@@ -104,6 +106,8 @@ class PeriodRow:
     complaints_on_time: int = 0
     complaints_rated: int = 0  # replies with the customer's satisfaction stated
     complaints_satisfied: int = 0
+    # the period's months over by the report's day of which no package came (its own or its quarter's)
+    months_missing: tuple[str, ...] = ()
 
     @property
     def complaint_on_time_rate(self) -> float | None:
@@ -112,6 +116,23 @@ class PeriodRow:
     @property
     def complaint_satisfaction_rate(self) -> float | None:
         return self.complaints_satisfied / self.complaints_rated if self.complaints_rated else None
+
+
+@dataclass(frozen=True)
+class RegionalPeriod:
+    """The regional report's content: every branch's figures for one period, side by side."""
+
+    period: Period
+    as_of: date  # the last day counted: the period's own, or the branches' today in one still running
+    months_over: int  # the period's months over by then (those a branch can have missed)
+    rows: list[PeriodRow]
+    previous: RegionalPeriod | None = None  # a year's: the year before, as head office holds it
+
+    def held_before(self, code: str) -> PeriodRow | None:
+        """A branch's figures for the period before, when head office holds a package of it."""
+        if self.previous is None:
+            return None
+        return next((r for r in self.previous.rows if r.code == code and r.packages), None)
 
 
 @dataclass(frozen=True)
