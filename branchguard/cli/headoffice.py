@@ -56,7 +56,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     branches.set_defaults(handler=run_branches)
 
     report = ho.add_parser("report", help="the regional period report, branches side by side (PDF or xlsx)")
-    report.add_argument("--period", required=True, help="a month (2026-11) or a quarter (2026-Q4)")
+    report.add_argument(
+        "--period", required=True, help="a month (2026-11), a quarter (2026-Q4) or a year (2026)"
+    )
     report.add_argument("-o", "--output", required=True, type=Path, help="FILE.pdf or FILE.xlsx")
     report.set_defaults(handler=run_report)
 
