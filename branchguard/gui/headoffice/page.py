@@ -6,18 +6,16 @@ Shown only in a head-office window (`where="head_office"` in gui/shell/pages.py)
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import datetime
 from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import (
-    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
-    QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -28,9 +26,10 @@ from PySide6.QtWidgets import (
 )
 
 from branchguard.core.drills.types import ComplianceStatus
-from branchguard.core.exchange.rules import period_of, recent_periods
+from branchguard.core.headoffice.periods import report_period
 from branchguard.core.headoffice.types import BranchRollup, ImportOutcome
 from branchguard.core.incidents.types import IncidentCategory
+from branchguard.core.kernel.china_time import CHINA
 from branchguard.core.kernel.errors import BranchGuardError, ValidationError
 from branchguard.core.kernel.i18n import t
 from branchguard.core.kernel.roles import may
@@ -43,6 +42,7 @@ from branchguard.gui.headoffice.models import (
     matches,
     score_text,
 )
+from branchguard.gui.headoffice.period_dialog import RegionalPeriodDialog
 from branchguard.gui.kit.anchor_note import AnchorNote
 from branchguard.gui.kit.files import documents_folder
 from branchguard.gui.kit.icons import icon
@@ -298,11 +298,13 @@ class HeadOfficePage(Page):
         dialog = RegionalPeriodDialog(self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
-        self.open_report(dialog.period())
+        self.open_report(dialog.period().code)
 
     def open_report(self, period_text: str) -> None:
+        """The regional report of a month, a quarter or a year in the print preview; a period that
+        is none, or has not begun, said in the page's message."""
         try:
-            period = period_of(period_text)
+            period = report_period(period_text, datetime.now(CHINA).date())
         except ValidationError as exc:
             self._show_error(exc.message)
             return
@@ -313,42 +315,14 @@ class HeadOfficePage(Page):
         def build(out: Path, note: AnchorNote) -> None:
             from branchguard.reports.regional_report import build_regional_report
 
-            build_regional_report(services, actor, period.name, out, font, note)
+            build_regional_report(services, actor, period.code, out, font, note)
 
         preview_report(
             self,
-            self.tr("Regional report %1").replace("%1", period.name),
+            self.tr("Regional report %1").replace("%1", period.message().text()),
             build,
-            file_name=f"regional-{period.name}.pdf",
+            file_name=f"regional-{period.code}.pdf",
         )
-
-
-class RegionalPeriodDialog(QDialog):
-    """Which period the regional report covers: a month or a quarter, recent ones offered."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("ho_period_dialog")
-        self.setWindowTitle(self.tr("Regional report"))
-        self.choice = QComboBox()
-        self.choice.setObjectName("ho_period")
-        self.choice.setEditable(True)
-        self.choice.addItems(recent_periods(date.today()))
-        form = QFormLayout(self)
-        hint = QLabel(self.tr("A month as 2026-11 or a quarter as 2026-Q4: every branch side by side."))
-        hint.setWordWrap(True)
-        hint.setProperty("role", "hint")
-        form.addRow(hint)
-        form.addRow(self.tr("Period"), self.choice)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
-
-    def period(self) -> str:
-        return self.choice.currentText().strip()
 
 
 class ImportResultsDialog(QDialog):

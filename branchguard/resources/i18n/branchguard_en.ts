@@ -6863,12 +6863,8 @@ Submitted as: %3</translation>
         <translation>Regional report</translation>
     </message>
     <message>
-        <source>A month as 2026-11 or a quarter as 2026-Q4: every branch side by side.</source>
-        <translation>A month as 2026-11 or a quarter as 2026-Q4: every branch side by side.</translation>
-    </message>
-    <message>
-        <source>Period</source>
-        <translation>Period</translation>
+        <source>Every branch side by side for a month, a quarter or a year (a year against the year before, and the months not sent).</source>
+        <translation>Every branch side by side for a month, a quarter or a year (a year against the year before, and the months not sent).</translation>
     </message>
 </context>
 <context>

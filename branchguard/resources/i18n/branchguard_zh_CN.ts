@@ -6841,12 +6841,8 @@ Submitted as: %3</source>
         <translation>地区报告</translation>
     </message>
     <message>
-        <source>A month as 2026-11 or a quarter as 2026-Q4: every branch side by side.</source>
-        <translation>月份写作 2026-11，季度写作 2026-Q4：各网点并列对比。</translation>
-    </message>
-    <message>
-        <source>Period</source>
-        <translation>期间</translation>
+        <source>Every branch side by side for a month, a quarter or a year (a year against the year before, and the months not sent).</source>
+        <translation>各网点并列对比：月度、季度或年度（年度报告另列与上一年度的对比及未报送月份）。</translation>
     </message>
 </context>
 <context>
