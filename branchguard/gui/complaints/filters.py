@@ -21,6 +21,7 @@ from branchguard.core.complaints.types import (
 )
 from branchguard.core.dashboard.rules import Period, PeriodKind
 from branchguard.core.kernel.i18n import current_language
+from branchguard.gui.kit.combos import refill
 from branchguard.gui.kit.dates import date_edit
 from branchguard.gui.kit.flow import FlowLayout
 from branchguard.gui.kit.search_box import SearchBox
@@ -243,13 +244,7 @@ class ComplaintFilterBar(QWidget):
 
 def _fill(combo: QComboBox, entries: Sequence[tuple[str, object]]) -> None:
     """The entries anew (their words in the current language), the chosen one kept."""
-    current = combo.currentIndex()
-    combo.blockSignals(True)
-    combo.clear()
-    for text, data in entries:
-        combo.addItem(text, data)
-    combo.setCurrentIndex(max(current, 0))
-    combo.blockSignals(False)
+    refill(combo, entries)
     _fit_entries(combo)
 
 

@@ -3,7 +3,6 @@ PDF / Excel export of exactly what the filters select, hazards entered by hand, 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -35,6 +34,7 @@ from branchguard.gui.hazards.policy import SeverityPolicyDialog
 from branchguard.gui.inspections.overview import selected_row
 from branchguard.gui.inspections.runner.names import NamePicker, read_roster_names
 from branchguard.gui.kit import style
+from branchguard.gui.kit.combos import refill
 from branchguard.gui.kit.files import show_saved
 from branchguard.gui.kit.flow import FlowLayout
 from branchguard.gui.kit.icons import icon
@@ -168,27 +168,18 @@ class HazardsPage(Page):
         self.overdue_only.setText(self.tr("Overdue only"))
         self.search.setPlaceholderText(self.tr("Search number, title, description, location"))
         self.owner_filter.edit().setPlaceholderText(self.tr("Any owner"))
-        self._fill(
+        refill(
             self.status_filter,
             [(self.tr("Open (not yet verified)"), OPEN_ONLY), (self.tr("All statuses"), None)]
             + [(status.label, status.value) for status in HazardStatus],
         )
-        self._fill(
+        refill(
             self.severity_filter,
             [(self.tr("All severities"), None)]
             + [(severity.label, severity.value) for severity in HazardSeverity],
         )
         self._show_counts()
 
-    @staticmethod
-    def _fill(combo: QComboBox, entries: Sequence[tuple[str, object]]) -> None:
-        current = combo.currentIndex()
-        combo.blockSignals(True)
-        combo.clear()
-        for text, data in entries:
-            combo.addItem(text, data)
-        combo.setCurrentIndex(max(current, 0))
-        combo.blockSignals(False)
 
     # -- filters -------------------------------------------------------------------------------
     def current_filter(self) -> HazardFilter:

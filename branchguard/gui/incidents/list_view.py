@@ -25,6 +25,7 @@ from branchguard.gui.audit.page import DEFAULT_DAYS, local_day_start
 from branchguard.gui.incidents.console.dialogs import level_icon
 from branchguard.gui.incidents.models import LEVELS_ROLE, IncidentListModel, SearchHitsModel
 from branchguard.gui.incidents.reports import ReportMenu
+from branchguard.gui.kit.combos import refill
 from branchguard.gui.kit.dates import date_edit
 from branchguard.gui.kit.flow import FlowLayout
 from branchguard.gui.kit.icons import icon
@@ -191,7 +192,7 @@ class IncidentListPanel(QWidget):
         split.setStretchFactor(1, 2)
 
     def retranslate(self) -> None:
-        self._fill_combo(
+        refill(
             self.status_filter,
             [
                 (self.tr("Open and closed"), None),
@@ -204,13 +205,13 @@ class IncidentListPanel(QWidget):
             self.tr("Open incidents with a report to head office past its deadline"),
             Qt.ItemDataRole.ToolTipRole,
         )
-        self._fill_combo(
+        refill(
             self.level_filter,
             [(self.tr("All levels"), None)] + [(level.label, level.value) for level in Level],
         )
         for index in range(1, self.level_filter.count()):
             self.level_filter.setItemIcon(index, level_icon(Level(self.level_filter.itemData(index))))
-        self._fill_combo(
+        refill(
             self.drill_filter,
             [
                 (self.tr("Incidents and drills"), None),
@@ -226,15 +227,6 @@ class IncidentListPanel(QWidget):
         self.print_button.setToolTip(self.tr("The selected incident's report or initial report"))
         self.print_menu.retranslate()
 
-    @staticmethod
-    def _fill_combo(combo: QComboBox, entries: list[tuple[str, object]]) -> None:
-        current = combo.currentIndex()
-        combo.blockSignals(True)
-        combo.clear()
-        for text, data in entries:
-            combo.addItem(text, data)
-        combo.setCurrentIndex(max(current, 0))
-        combo.blockSignals(False)
 
     def _dates_toggled(self, on: bool) -> None:
         self._enable_dates(on)

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from branchguard import APP_NAME
 from branchguard.core.kernel.errors import BranchGuardError
 from branchguard.core.people.types import BranchRole, ContactInfo, ContactKind, PersonInfo
+from branchguard.gui.kit.combos import refill
 from branchguard.gui.kit.empty_note import EmptyNote
 from branchguard.gui.kit.icons import icon
 from branchguard.gui.kit.loader import Loader
@@ -355,13 +356,7 @@ class StaffTab(RecordTab[PersonInfo]):
                 [(self.tr("On duty or not"), None), (self.tr("On duty"), True), (self.tr("Off duty"), False)],
             ),
         ):
-            current = combo.currentIndex()
-            combo.blockSignals(True)
-            combo.clear()
-            for text, data in entries:
-                combo.addItem(text, data)
-            combo.setCurrentIndex(max(current, 0))
-            combo.blockSignals(False)
+            refill(combo, entries)
 
     def reader(self) -> Callable[[], list[PersonInfo]]:
         people, actor, search = self.session.services.people, self.session.actor, self.search.text()
