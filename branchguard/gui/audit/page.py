@@ -28,6 +28,7 @@ from branchguard.core.audit.types import AuditRecord
 from branchguard.core.kernel.i18n import has_message, t
 from branchguard.gui.audit.models import AuditDiffModel, AuditModel, action_text, entity_text, local_time
 from branchguard.gui.kit.dates import date_edit
+from branchguard.gui.kit.empty_note import EmptyNote
 from branchguard.gui.kit.flow import FlowLayout
 from branchguard.gui.kit.icons import icon
 from branchguard.gui.kit.loader import Loader
@@ -106,6 +107,7 @@ class AuditPage(Page):
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(SORT_ROLE)
         self.table = self._make_table()
+        self.empty_note = EmptyNote(self.table, self.empty_text)
         self.count_label = QLabel()
         self.count_label.setProperty("role", "hint")
         self.diff_model = AuditDiffModel(self)
@@ -228,6 +230,17 @@ class AuditPage(Page):
         if self._actions is not None:
             self._fill_filters()
             self.show_detail(self.selected())
+
+    def empty_text(self) -> str:
+        """What the empty trail says (kit/empty_note.py): nothing until its first window is read.
+        Unfiltered it is never empty once a branch is set up (its first lead's account is in it)."""
+        if self.model.total() is None:
+            return ""
+        combos = (self.user_filter, self.category_filter)
+        filtered = any(c.currentIndex() > 0 for c in combos) or self.date_check.isChecked()
+        if filtered or self.search.text().strip():
+            return self.tr("No event matches these filters.")
+        return self.tr("Nothing recorded yet.")
 
     # -- filters -------------------------------------------------------------------------------
     def category_text(self, category: str) -> str:

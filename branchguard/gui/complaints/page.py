@@ -7,6 +7,7 @@ Reads go through the Loader."""
 from __future__ import annotations
 
 import time
+from dataclasses import replace
 from datetime import datetime
 
 from PySide6.QtCore import Qt
@@ -44,6 +45,7 @@ from branchguard.gui.complaints.dialogs import (
 from branchguard.gui.complaints.filters import ComplaintFilterBar
 from branchguard.gui.complaints.models import ComplaintListModel
 from branchguard.gui.complaints.papers import ComplaintPapers
+from branchguard.gui.kit.empty_note import EmptyNote
 from branchguard.gui.kit.flow import FlowLayout
 from branchguard.gui.kit.icons import icon
 from branchguard.gui.kit.loader import Loader
@@ -84,6 +86,8 @@ class ComplaintsPage(Page):
         self.model = ComplaintListModel(self)
         self.names = NamesReader(self, session, self.model)
         self.table = self._make_table()
+        self._read = False  # the list shown is the complaints read, not the empty start
+        self.empty_note = EmptyNote(self.table, self.empty_text)
         self.count_label = QLabel()
         self.count_label.setProperty("role", "hint")
         self.detail = QPlainTextEdit()
@@ -220,8 +224,28 @@ class ComplaintsPage(Page):
             lambda loaded: self._show(loaded, keep),
         )
 
+    def empty_text(self) -> str:
+        """What the empty list says (kit/empty_note.py): nothing until the complaints are read."""
+        if not self._read:
+            return ""
+        flt = self.current_filter()
+        if replace(flt, open_only=False) != ComplaintFilter():
+            return self.tr("No complaint matches these filters.")
+        registers = may(self.session.actor, "complaint.register")
+        if flt.open_only:
+            if not registers:
+                return self.tr("No open complaints.")
+            return self.tr(
+                "No open complaints. Register… records one as it is received; untick “Open only” to list "
+                "those archived or withdrawn."
+            )
+        if not registers:
+            return self.tr("No complaints yet.")
+        return self.tr("No complaints yet. Register… records one as it is received.")
+
     def _show(self, loaded: tuple[list[ComplaintInfo], list[Category]], keep: int | None = None) -> None:
         items, self._categories = loaded
+        self._read = True
         self.filters.set_categories(self._categories)
         self.model.set_rows(items)
         self.update_actions()
@@ -237,6 +261,7 @@ class ComplaintsPage(Page):
             self.table.selectRow(row)
 
     def _failed(self, message: str) -> None:
+        self._read = False  # not read: the table does not say there are none
         self.model.set_rows([])
         self.count_label.setText(message)
 

@@ -35,6 +35,7 @@ from branchguard.gui.inspections.overview import selected_row
 from branchguard.gui.inspections.runner.names import NamePicker, read_roster_names
 from branchguard.gui.kit import style
 from branchguard.gui.kit.combos import refill
+from branchguard.gui.kit.empty_note import EmptyNote
 from branchguard.gui.kit.files import show_saved
 from branchguard.gui.kit.flow import FlowLayout
 from branchguard.gui.kit.icons import icon
@@ -94,6 +95,8 @@ class HazardsPage(Page):
         self._size_columns()
         header.setSectionResizeMode(HazardListModel.COL_TITLE, QHeaderView.ResizeMode.Interactive)
         self.table.activated.connect(self._open_row)
+        self._read = False  # the list shown is the hazards read, not the empty start
+        self.empty_note = EmptyNote(self.table, self.empty_text)
         self.message = plain(QLabel())
         self.message.setObjectName("hazards_message")
         self.message.setProperty("role", "error")
@@ -180,6 +183,24 @@ class HazardsPage(Page):
         )
         self._show_counts()
 
+    def empty_text(self) -> str:
+        """What the empty register says (kit/empty_note.py): nothing until the hazards are read."""
+        if not self._read:
+            return ""
+        flt, status = self.current_filter(), self.status_filter.currentData()
+        if status not in (OPEN_ONLY, None) or flt.severity or flt.owner or flt.overdue_only or flt.text:
+            return self.tr("No hazard matches these filters.")
+        adds = may(self.session.actor, "hazard.create")
+        if status == OPEN_ONLY:
+            if not adds:
+                return self.tr("No open hazards.")
+            return self.tr(
+                "No open hazards. New hazard… records one; a failed inspection item opens one itself. "
+                "“All statuses” lists the closed ones."
+            )
+        if not adds:
+            return self.tr("No hazards yet.")
+        return self.tr("No hazards yet. New hazard… records one; a failed inspection item opens one itself.")
 
     # -- filters -------------------------------------------------------------------------------
     def current_filter(self) -> HazardFilter:
@@ -252,7 +273,7 @@ class HazardsPage(Page):
             self._owners_due = False
             self.owner_filter.set_names(["", *owners])
         self.show_error("")
-        self.rows = rows
+        self.rows, self._read = rows, True
         self.model.set_rows(rows)
         self._show_counts()
         if self._created is not None:

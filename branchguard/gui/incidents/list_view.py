@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from branchguard.core.incidents.types import IncidentFilter, IncidentStatus, IncidentSummary, SearchHit
+from branchguard.core.kernel.roles import may
 from branchguard.core.kernel.types import Level
 from branchguard.gui.audit.page import DEFAULT_DAYS, local_day_start
 from branchguard.gui.incidents.console.dialogs import level_icon
@@ -27,6 +28,7 @@ from branchguard.gui.incidents.models import LEVELS_ROLE, IncidentListModel, Sea
 from branchguard.gui.incidents.reports import ReportMenu
 from branchguard.gui.kit.combos import refill
 from branchguard.gui.kit.dates import date_edit
+from branchguard.gui.kit.empty_note import EmptyNote
 from branchguard.gui.kit.flow import FlowLayout
 from branchguard.gui.kit.icons import icon
 from branchguard.gui.kit.loader import Loader
@@ -124,6 +126,7 @@ class IncidentListPanel(QWidget):
         size_columns(header, widths)
         header.setSectionResizeMode(IncidentListModel.COL_TITLE, QHeaderView.ResizeMode.Interactive)
         self.table.activated.connect(self._open_row)
+        self.empty_note = EmptyNote(self.table, self.empty_text)
         self.count_label = QLabel()
         self.count_label.setObjectName("incidents_count")
         self.count_label.setProperty("role", "hint")
@@ -227,6 +230,20 @@ class IncidentListPanel(QWidget):
         self.print_button.setToolTip(self.tr("The selected incident's report or initial report"))
         self.print_menu.retranslate()
 
+    def empty_text(self) -> str:
+        """What the empty list says (kit/empty_note.py): nothing until the first window is read."""
+        if self.model.total() is None:
+            return ""
+        combos = (self.status_filter, self.level_filter, self.drill_filter)
+        filtered = any(c.currentIndex() > 0 for c in combos) or self.date_check.isChecked()
+        if filtered or self.search.text().strip():
+            return self.tr("No incident matches these filters.")
+        if not may(self.session.actor, "incident.start"):
+            return self.tr("No incidents yet.")
+        return self.tr(
+            "No incidents yet. F9 or “Start incident” starts one from a playbook; a drill run from the "
+            "Drills page is listed here too."
+        )
 
     def _dates_toggled(self, on: bool) -> None:
         self._enable_dates(on)

@@ -30,6 +30,7 @@ from branchguard.core.inspections.types import (
 from branchguard.core.kernel.roles import may
 from branchguard.core.schedules.types import DueFilter, DueWindow, OccurrenceInfo, ScheduleInfo, ScheduleKind
 from branchguard.gui.inspections.models import InspectionHistoryModel, TemplateListModel, TemplateRow
+from branchguard.gui.kit.empty_note import EmptyNote
 from branchguard.gui.kit.flow import FlowLayout
 from branchguard.gui.kit.icons import icon
 from branchguard.gui.kit.loader import Loader
@@ -231,6 +232,7 @@ class InspectionsOverview(QWidget):
         due.activated.connect(lambda _i: self._start_due())
         due.selectionModel().currentRowChanged.connect(lambda *_: self.update_actions())
         history.activated.connect(self._open_history)
+        self.history_note = EmptyNote(history, self.history_empty_text)
         self._lists = (due, history)
         self._due_box.addWidget(due, 1)
         self._history_box.addWidget(history, 1)
@@ -268,6 +270,19 @@ class InspectionsOverview(QWidget):
         self.status_filter.setCurrentIndex(max(current, 0))
         self.status_filter.blockSignals(False)
         self.update_actions()
+
+    def history_empty_text(self) -> str:
+        """What the empty history says (kit/empty_note.py): nothing until its first window is read."""
+        if self.history_model.total() is None:
+            return ""
+        if self.status_filter.currentIndex() > 0:
+            return self.tr("No inspection in this state.")
+        if not self.may_work():
+            return self.tr("No inspections yet.")
+        return self.tr(
+            "No inspections yet. Select a checklist above and click “Start inspection” (or double-click "
+            "it); one that is due starts with “Start the due inspection”."
+        )
 
     # -- roles ---------------------------------------------------------------------------------
     def may_work(self) -> bool:

@@ -487,6 +487,12 @@ class ContactsTab(RecordTab[ContactInfo]):
     def count_text(self, count: int) -> str:
         return self.tr("%n contact(s) shown", "", count)
 
+    def empty_text(self) -> str:
+        """Unfiltered the list is never empty: the built-in contacts (110, 119, 120…) stay on it."""
+        if self.kind_filter.currentIndex() > 0 or self.search.text().strip():
+            return self.tr("No contact matches the search and filters.")
+        return self.tr("No emergency contacts yet.")
+
     def add_text(self) -> str:
         return self.tr("Add a contact")
 

@@ -28,6 +28,7 @@ from branchguard.core.kernel.roles import may
 from branchguard.core.team import rules
 from branchguard.core.team.rules import REMIND_DAYS
 from branchguard.core.team.types import Person, TeamRole, TrainingRecord
+from branchguard.gui.kit.empty_note import EmptyNote
 from branchguard.gui.kit.flow import FlowLayout
 from branchguard.gui.kit.icons import icon
 from branchguard.gui.kit.loader import Loader
@@ -91,6 +92,7 @@ class TeamTab(QWidget):
         self.training_table, self.training_proxy = make_table("training_table", self.training_model)
         self.training_table.activated.connect(lambda _index: self.edit_training())
         self.training_table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+        self.training_note = EmptyNote(self.training_table, self.training_empty_text)
 
         top = QWidget()
         top_layout = QVBoxLayout(top)
@@ -165,6 +167,21 @@ class TeamTab(QWidget):
         ):
             button.setVisible(shown)
         self._update_buttons()
+
+    def training_empty_text(self) -> str:
+        """What the empty training list says (kit/empty_note.py): nothing until it is read."""
+        if not self._read:
+            return ""
+        if self.expiring.isChecked():
+            return self.tr("No certificate expires within %1 days.").replace("%1", str(REMIND_DAYS))
+        if not self._adds:
+            return self.tr("No training recorded yet.")
+        if not self.people:
+            return self.tr("No training recorded yet: add the staff on the Staff roster tab first.")
+        return self.tr(
+            "No training recorded yet. Add training… records a course a person took, with its certificate "
+            "and when it expires."
+        )
 
     def reload(self) -> None:
         team, actor = self.session.services.team, self.session.actor

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from branchguard.core.kernel.types import Level, PlaybookStatus
 from branchguard.core.playbooks.service import PlaybookFilter
 from branchguard.core.playbooks.types import IncidentCategory, PlanTier, PlaybookSummary
+from branchguard.gui.kit.empty_note import EmptyNote
 from branchguard.gui.kit.flow import FlowLayout
 from branchguard.gui.kit.loader import Loader, reads_next_turn
 from branchguard.gui.kit.rows import SIZE_SAMPLE_ROWS, SORT_ROLE, CellsProxy
@@ -66,7 +67,8 @@ class PlaybookList(QWidget):
         self.proxy.setSortRole(SORT_ROLE)
         self.table = self._make_table()
         self.loader = Loader(self, on_error=self._failed)
-        self._sized = False
+        self._sized = self._read = False  # _read: the list shown is the plans read, not the empty start
+        self.empty_note = EmptyNote(self.table, self.empty_text)
 
         self.filter_row = FlowLayout(spacing=8)  # wraps at larger text rather than widen the window
         self.filter_row.add_widget(self.search, 3)
@@ -145,11 +147,22 @@ class PlaybookList(QWidget):
         first = self.loader.runs == 0
         self.loader.run(lambda: services.playbooks.list_playbooks(actor, flt), self._show, next_turn=first)
 
+    def empty_text(self) -> str:
+        """What the empty list says (kit/empty_note.py). Unfiltered it is never empty: the built-in
+        plans are in every database."""
+        if not self._read:
+            return ""
+        if any(c.currentIndex() > 0 for c in self.filters) or self.search.text().strip():
+            return self.tr("No plan matches the search and filters.")
+        return self.tr("No plans yet.")
+
     def _failed(self, message: str) -> None:
         self._show([])
+        self._read = False  # not read: the table does not say there are none
         self.failed.emit(message)
 
     def _show(self, rows: list[PlaybookSummary]) -> None:
+        self._read = True
         current = self.current_summary()
         chosen = self.selected_codes()
         selection = self.table.selectionModel()

@@ -399,6 +399,14 @@ Submitted as: %3</translation>
         <source>This event recorded no field values. Summary: %1</source>
         <translation>This event recorded no field values. Summary: %1</translation>
     </message>
+    <message>
+        <source>No event matches these filters.</source>
+        <translation>No event matches these filters.</translation>
+    </message>
+    <message>
+        <source>Nothing recorded yet.</source>
+        <translation>Nothing recorded yet.</translation>
+    </message>
 </context>
 <context>
     <name>BackupsPanel</name>
@@ -925,6 +933,14 @@ Submitted as: %3</translation>
     <message>
         <source>Search contacts by name or phone</source>
         <translation>Search contacts by name or phone</translation>
+    </message>
+    <message>
+        <source>No contact matches the search and filters.</source>
+        <translation>No contact matches the search and filters.</translation>
+    </message>
+    <message>
+        <source>No emergency contacts yet.</source>
+        <translation>No emergency contacts yet.</translation>
     </message>
 </context>
 <context>
@@ -2188,6 +2204,26 @@ Submitted as: %3</translation>
         <source>The register as filtered: preview, print or save as PDF</source>
         <translation>The register as filtered: preview, print or save as PDF</translation>
     </message>
+    <message>
+        <source>No hazard matches these filters.</source>
+        <translation>No hazard matches these filters.</translation>
+    </message>
+    <message>
+        <source>No open hazards.</source>
+        <translation>No open hazards.</translation>
+    </message>
+    <message>
+        <source>No open hazards. New hazard… records one; a failed inspection item opens one itself. “All statuses” lists the closed ones.</source>
+        <translation>No open hazards. New hazard… records one; a failed inspection item opens one itself. “All statuses” lists the closed ones.</translation>
+    </message>
+    <message>
+        <source>No hazards yet.</source>
+        <translation>No hazards yet.</translation>
+    </message>
+    <message>
+        <source>No hazards yet. New hazard… records one; a failed inspection item opens one itself.</source>
+        <translation>No hazards yet. New hazard… records one; a failed inspection item opens one itself.</translation>
+    </message>
 </context>
 <context>
     <name>HeadcountDialog</name>
@@ -2579,6 +2615,18 @@ Submitted as: %3</translation>
         <source>Incidents shown: %1 of %2; scroll for older ones</source>
         <translation>Incidents shown: %1 of %2; scroll for older ones</translation>
     </message>
+    <message>
+        <source>No incident matches these filters.</source>
+        <translation>No incident matches these filters.</translation>
+    </message>
+    <message>
+        <source>No incidents yet.</source>
+        <translation>No incidents yet.</translation>
+    </message>
+    <message>
+        <source>No incidents yet. F9 or “Start incident” starts one from a playbook; a drill run from the Drills page is listed here too.</source>
+        <translation>No incidents yet. F9 or “Start incident” starts one from a playbook; a drill run from the Drills page is listed here too.</translation>
+    </message>
 </context>
 <context>
     <name>IncidentLogModel</name>
@@ -2963,6 +3011,18 @@ Submitted as: %3</translation>
             <numerusform>%n inspection</numerusform>
             <numerusform>%n inspections</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>No inspection in this state.</source>
+        <translation>No inspection in this state.</translation>
+    </message>
+    <message>
+        <source>No inspections yet.</source>
+        <translation>No inspections yet.</translation>
+    </message>
+    <message>
+        <source>No inspections yet. Select a checklist above and click “Start inspection” (or double-click it); one that is due starts with “Start the due inspection”.</source>
+        <translation>No inspections yet. Select a checklist above and click “Start inspection” (or double-click it); one that is due starts with “Start the due inspection”.</translation>
     </message>
 </context>
 <context>
@@ -4013,6 +4073,14 @@ Submitted as: %3</translation>
             <numerusform>%n plan</numerusform>
             <numerusform>%n plans</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>No plan matches the search and filters.</source>
+        <translation>No plan matches the search and filters.</translation>
+    </message>
+    <message>
+        <source>No plans yet.</source>
+        <translation>No plans yet.</translation>
     </message>
 </context>
 <context>
@@ -5830,6 +5898,26 @@ Submitted as: %3</translation>
         <source>The selected complaint's file or the register as filtered</source>
         <translation>The selected complaint's file or the register as filtered</translation>
     </message>
+    <message>
+        <source>No complaint matches these filters.</source>
+        <translation>No complaint matches these filters.</translation>
+    </message>
+    <message>
+        <source>No open complaints.</source>
+        <translation>No open complaints.</translation>
+    </message>
+    <message>
+        <source>No open complaints. Register… records one as it is received; untick “Open only” to list those archived or withdrawn.</source>
+        <translation>No open complaints. Register… records one as it is received; untick “Open only” to list those archived or withdrawn.</translation>
+    </message>
+    <message>
+        <source>No complaints yet.</source>
+        <translation>No complaints yet.</translation>
+    </message>
+    <message>
+        <source>No complaints yet. Register… records one as it is received.</source>
+        <translation>No complaints yet. Register… records one as it is received.</translation>
+    </message>
 </context>
 <context>
     <name>ComplaintListModel</name>
@@ -7240,6 +7328,22 @@ Unassign it?</translation>
             <numerusform>%n record shown</numerusform>
             <numerusform>%n records shown</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>No certificate expires within %1 days.</source>
+        <translation>No certificate expires within %1 days.</translation>
+    </message>
+    <message>
+        <source>No training recorded yet.</source>
+        <translation>No training recorded yet.</translation>
+    </message>
+    <message>
+        <source>No training recorded yet: add the staff on the Staff roster tab first.</source>
+        <translation>No training recorded yet: add the staff on the Staff roster tab first.</translation>
+    </message>
+    <message>
+        <source>No training recorded yet. Add training… records a course a person took, with its certificate and when it expires.</source>
+        <translation>No training recorded yet. Add training… records a course a person took, with its certificate and when it expires.</translation>
     </message>
 </context>
 <context>

@@ -398,6 +398,14 @@ Submitted as: %3</source>
         <source>This event recorded no field values. Summary: %1</source>
         <translation>该记录未保存字段值。摘要：%1</translation>
     </message>
+    <message>
+        <source>No event matches these filters.</source>
+        <translation>没有符合筛选条件的记录。</translation>
+    </message>
+    <message>
+        <source>Nothing recorded yet.</source>
+        <translation>还没有任何记录。</translation>
+    </message>
 </context>
 <context>
     <name>BackupsPanel</name>
@@ -921,6 +929,14 @@ Submitted as: %3</source>
     <message>
         <source>Search contacts by name or phone</source>
         <translation>按名称或电话搜索联系人</translation>
+    </message>
+    <message>
+        <source>No contact matches the search and filters.</source>
+        <translation>没有符合搜索和筛选条件的联系人。</translation>
+    </message>
+    <message>
+        <source>No emergency contacts yet.</source>
+        <translation>还没有应急联系人。</translation>
     </message>
 </context>
 <context>
@@ -2181,6 +2197,26 @@ Submitted as: %3</source>
         <source>The register as filtered: preview, print or save as PDF</source>
         <translation>按当前筛选的台账：预览、打印或另存为 PDF</translation>
     </message>
+    <message>
+        <source>No hazard matches these filters.</source>
+        <translation>没有符合筛选条件的隐患。</translation>
+    </message>
+    <message>
+        <source>No open hazards.</source>
+        <translation>目前没有未闭环的隐患。</translation>
+    </message>
+    <message>
+        <source>No open hazards. New hazard… records one; a failed inspection item opens one itself. “All statuses” lists the closed ones.</source>
+        <translation>目前没有未闭环的隐患。点击“登记隐患…”可手动登记；检查中不合格的项目会自动生成隐患。已闭环的隐患，在状态中选“全部状态”即可查看。</translation>
+    </message>
+    <message>
+        <source>No hazards yet.</source>
+        <translation>还没有隐患记录。</translation>
+    </message>
+    <message>
+        <source>No hazards yet. New hazard… records one; a failed inspection item opens one itself.</source>
+        <translation>还没有隐患记录。点击“登记隐患…”可手动登记；检查中不合格的项目会自动生成隐患。</translation>
+    </message>
 </context>
 <context>
     <name>HeadcountDialog</name>
@@ -2571,6 +2607,18 @@ Submitted as: %3</source>
         <source>Incidents shown: %1 of %2; scroll for older ones</source>
         <translation>显示事件：%1 / %2，向下滚动查看更早的事件</translation>
     </message>
+    <message>
+        <source>No incident matches these filters.</source>
+        <translation>没有符合筛选条件的事件。</translation>
+    </message>
+    <message>
+        <source>No incidents yet.</source>
+        <translation>还没有应急事件。</translation>
+    </message>
+    <message>
+        <source>No incidents yet. F9 or “Start incident” starts one from a playbook; a drill run from the Drills page is listed here too.</source>
+        <translation>还没有应急事件。发生突发事件时，按 F9 或点击“启动应急”，选定预案即可开始处置；在“应急演练”页开展的演练也会列在这里。</translation>
+    </message>
 </context>
 <context>
     <name>IncidentLogModel</name>
@@ -2952,6 +3000,18 @@ Submitted as: %3</source>
         <translation>
             <numerusform>共 %n 次检查</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>No inspection in this state.</source>
+        <translation>没有处于此状态的检查。</translation>
+    </message>
+    <message>
+        <source>No inspections yet.</source>
+        <translation>还没有检查记录。</translation>
+    </message>
+    <message>
+        <source>No inspections yet. Select a checklist above and click “Start inspection” (or double-click it); one that is due starts with “Start the due inspection”.</source>
+        <translation>还没有检查记录。在上方选中一张检查表，点击“开始检查”（或直接双击）即可开始；到期的检查点击“开始到期检查”。</translation>
     </message>
 </context>
 <context>
@@ -4000,6 +4060,14 @@ Submitted as: %3</source>
         <translation>
             <numerusform>共 %n 个预案</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>No plan matches the search and filters.</source>
+        <translation>没有符合搜索和筛选条件的预案。</translation>
+    </message>
+    <message>
+        <source>No plans yet.</source>
+        <translation>还没有预案。</translation>
     </message>
 </context>
 <context>
@@ -5812,6 +5880,26 @@ Submitted as: %3</source>
         <source>The selected complaint's file or the register as filtered</source>
         <translation>所选投诉的处理档案，或按当前筛选的登记簿</translation>
     </message>
+    <message>
+        <source>No complaint matches these filters.</source>
+        <translation>没有符合筛选条件的投诉。</translation>
+    </message>
+    <message>
+        <source>No open complaints.</source>
+        <translation>目前没有未办结的投诉。</translation>
+    </message>
+    <message>
+        <source>No open complaints. Register… records one as it is received; untick “Open only” to list those archived or withdrawn.</source>
+        <translation>目前没有未办结的投诉。收到投诉时，点击“登记投诉…”登记；取消勾选“仅未办结”可查看已归档或已撤诉的投诉。</translation>
+    </message>
+    <message>
+        <source>No complaints yet.</source>
+        <translation>还没有投诉记录。</translation>
+    </message>
+    <message>
+        <source>No complaints yet. Register… records one as it is received.</source>
+        <translation>还没有投诉记录。收到投诉时，点击“登记投诉…”登记。</translation>
+    </message>
 </context>
 <context>
     <name>ComplaintListModel</name>
@@ -7215,6 +7303,22 @@ Unassign it?</source>
         <translation>
             <numerusform>显示 %n 条记录</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>No certificate expires within %1 days.</source>
+        <translation>%1 天内没有到期的证书。</translation>
+    </message>
+    <message>
+        <source>No training recorded yet.</source>
+        <translation>还没有培训记录。</translation>
+    </message>
+    <message>
+        <source>No training recorded yet: add the staff on the Staff roster tab first.</source>
+        <translation>还没有培训记录。请先在“人员名册”页签录入本网点人员。</translation>
+    </message>
+    <message>
+        <source>No training recorded yet. Add training… records a course a person took, with its certificate and when it expires.</source>
+        <translation>还没有培训记录。点击“添加培训…”登记人员参加的培训，以及所获证书和有效期。</translation>
     </message>
 </context>
 <context>
