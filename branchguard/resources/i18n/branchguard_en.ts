@@ -7986,4 +7986,15 @@ Unassign it?</translation>
         <translation>Time the drill began</translation>
     </message>
 </context>
+<context>
+    <name>BranchNote</name>
+    <message>
+        <source>No branch set up: name it in Settings → Branch</source>
+        <translation>No branch set up: name it in Settings → Branch</translation>
+    </message>
+    <message>
+        <source>No branch set up: ask the safety lead to set it up</source>
+        <translation>No branch set up: ask the safety lead to set it up</translation>
+    </message>
+</context>
 </TS>

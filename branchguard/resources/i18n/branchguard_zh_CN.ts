@@ -7960,4 +7960,15 @@ Unassign it?</source>
         <translation>演练开始时间</translation>
     </message>
 </context>
+<context>
+    <name>BranchNote</name>
+    <message>
+        <source>No branch set up: name it in Settings → Branch</source>
+        <translation>尚未设置网点：请在“设置 → 网点”中填写</translation>
+    </message>
+    <message>
+        <source>No branch set up: ask the safety lead to set it up</source>
+        <translation>尚未设置网点：请联系安全负责人设置</translation>
+    </message>
+</context>
 </TS>
