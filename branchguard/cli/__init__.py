@@ -70,6 +70,7 @@ def _global_parser(add_help: bool = True, with_version: bool = True) -> argparse
 COMMAND_MODULES: dict[str, str] = {
     "demo": "demo",
     "dashboard": "dashboard",
+    "branch": "branch",
     "user": "accounts",
     "people": "people",
     "contacts": "people",

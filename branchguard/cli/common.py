@@ -255,6 +255,12 @@ def whole(low: int, high: int) -> Callable[[str], int]:
     return parse
 
 
+def number(text: str) -> int:
+    """An argument type: a whole number, its range left to the service that words the refusal as
+    the window's form does (a lockout of 0 minutes: "Lock duration (minutes): …")."""
+    return _whole(text)
+
+
 def _whole(text: str) -> int:
     cleaned = text.strip()
     if not cleaned.lstrip("+-").isdigit() or len(cleaned) > 30:

@@ -1,4 +1,4 @@
-"""Chinese help: the global options, the commands' summaries, demo, dashboard, user, people, contacts,
+"""Chinese help: the global options, the commands' summaries, demo, dashboard, branch, user, people, contacts,
 team, training, audit and info."""
 
 from __future__ import annotations
@@ -106,12 +106,38 @@ HELP: dict[str, str] = {
     "the first account only: the branch's code": "仅限第一个账户：网点编号",
     "user name": "用户名",
     "print JSON instead of a table": "以 JSON 格式输出，而非表格",
+    # branch
+    "the branch's name, code, address and login lockout": "网点名称、编号、地址和登录锁定设置",
+    "show the branch's settings": "显示网点设置",
+    "change the branch's settings (lead); what is not given stays as it is": (
+        "修改网点设置（限安全负责人）；未给出的项保持不变"
+    ),
+    "the branch's code (empty: none)": "网点编号（空：无）",
+    "the branch's address (empty: none)": "网点地址（空：无）",
+    "wrong passwords before an account is locked (1-20)": "账户被锁定前允许输错密码的次数（1-20）",
+    "how long a locked account stays locked (1-1440)": "账户锁定的时长，以分钟计（1-1440）",
     # people
     "list staff": "列出员工",
     "part of a name or phone number": "姓名或电话号码的一部分",
     "only this post": "只列出此岗位",
     "only staff on duty": "只列出在岗员工",
     "only staff off duty": "只列出不在岗员工",
+    "add a staff member to the roster": "向员工名册添加人员",
+    "change a staff member's details; what is not given stays as it is": "修改人员信息；未给出的项保持不变",
+    "the person's name": "人员姓名",
+    "the person's name in the staff list, or #ID as `people list` shows it": (
+        "人员姓名（须在员工名册中），或 `people list` 所示的 #ID"
+    ),
+    "their new name": "新的姓名",
+    "the person's post": "人员岗位",
+    "mobile number": "手机号码",
+    "office or other phone number": "办公或其他电话号码",
+    "on duty (the default)": "在岗（默认）",
+    "off duty": "不在岗",
+    "notes": "备注",
+    "rename them although open items name them (the items keep the old name)": (
+        "即使其名下仍有未结事项，仍然改名（这些事项保留原名）"
+    ),
     "remove a staff member from the roster": "从员工名册中删除人员",
     "remove them although open hazards, actions, complaints or schedules name them": (
         "即使其名下仍有未结的隐患、整改措施、投诉或计划，仍然删除"
@@ -120,6 +146,15 @@ HELP: dict[str, str] = {
     "list emergency contacts": "列出应急联系人",
     "print the emergency contact card (应急联络卡) as PDF": "将应急联络卡输出为 PDF",
     "only contacts of this kind": "只列出此类联系人",
+    "part of a name, phone number or note": "名称、电话号码或备注的一部分",
+    "add an emergency contact; prints its id": "添加应急联系人；输出其编号",
+    "change an emergency contact; what is not given stays as it is": "修改应急联系人；未给出的项保持不变",
+    "remove an emergency contact (not a public number)": "删除应急联系人（公共应急号码不能删除）",
+    "the contact's name": "联系人名称",
+    "the contact's id, as `contacts list` shows it": "联系人编号，与 `contacts list` 所示一致",
+    "what the contact is for": "联系人类别（用途）",
+    "phone number": "电话号码",
+    "alternative phone number": "备用电话号码",
     "PDF file to write": "要写入的 PDF 文件",
     # team
     "every role the approved plans name, its holder, backup and gaps": (

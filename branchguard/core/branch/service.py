@@ -68,8 +68,8 @@ class BranchService:
 
         Every field is written, so a form passes `opened`, the record as it showed it: when the
         record has changed since (the lockout policy set on another PC), StaleRecord is raised and
-        nothing is written, rather than the form's old values silently undoing that change. The
-        command line passes None: it names every value itself."""
+        nothing is written, rather than the form's old values silently undoing that change.
+        `branch set` passes the record it read, whose values it keeps where none is given."""
         require(actor, "branch.update")
         values = branch_values(name, code, address, lockout_threshold, lockout_minutes)
         with self._sessions.begin() as s:

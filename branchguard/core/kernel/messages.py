@@ -192,6 +192,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cli.name_zh": ("Chinese name", "中文名称"),
     "cli.name_en": ("English name", "英文名称"),
     # the line a command prints on standard error when it fails or warns (as argparse's own errors)
+    "cli.branch.not_set_up": (
+        "The branch is not set up yet: branchguard branch set --name NAME",
+        "尚未设置网点信息：branchguard branch set --name 网点名称",
+    ),
     "cli.error": ("branchguard: error: {message}", "branchguard：错误：{message}"),
     "cli.zip_suffix": ("{path}: the file name must end in .zip", "{path}：文件名须以 .zip 结尾"),
     "cli.warning": ("branchguard: warning: {message}", "branchguard：警告：{message}"),

@@ -78,4 +78,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "first, or remove anyway with --despite-open-items",
         "{name} 名下仍有 {n} 项未结事项，删除后将无人负责：{items}。请先移交，或加 --despite-open-items 仍然删除",
     ),
+    "person.rename_open_items": (
+        "{n} open item(s) name {name} and would keep that name, which nobody on the roster would have: "
+        "{items}. Hand them over first, or rename anyway with --despite-open-items",
+        "有 {n} 项未结事项写明由 {name} 负责，改名后仍保留原名，名册中将无人对应：{items}。请先移交，"
+        "或加 --despite-open-items 仍然改名",
+    ),
 }
