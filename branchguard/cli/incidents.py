@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from datetime import UTC, datetime
 from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Any
@@ -17,6 +18,7 @@ from branchguard.cli.common import (
     local_time,
     print_json,
     print_table,
+    printable,
     record_id,
     to_jsonable,
     whole,
@@ -46,7 +48,8 @@ from branchguard.core.incidents.types import (
     LogEntry,
 )
 from branchguard.core.kernel.i18n import t
-from branchguard.core.kernel.types import Level
+from branchguard.core.kernel.roles import require
+from branchguard.core.kernel.types import Actor, Level
 from branchguard.core.kernel.validation import MAX_CENTS
 from branchguard.core.playbooks.text import target_text
 
@@ -118,6 +121,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         default=[],
         metavar="TEXT|OWNER|YYYY-MM-DD",
         help="a follow-up action, its owner and due date (the date may be left out); repeatable",
+    )
+    close.add_argument(
+        "--despite-pending",
+        action="store_true",
+        help="close it although steps are still pending (without it they are listed and nothing is closed)",
     )
     close.set_defaults(handler=run_close)
 
@@ -214,6 +222,13 @@ def run_step(ctx: AppContext, args: argparse.Namespace) -> int:
 
 
 def run_close(ctx: AppContext, args: argparse.Namespace) -> int:
+    """An open incident (or drill) with steps still pending is closed only with --despite-pending:
+    without it they are listed on stderr, as the window's close dialog lists them before it asks
+    (the same rule, incidents.rules.open_at_close), and nothing is closed (exit 2)."""
+    actor = cli_actor(args)
+    require(actor, "incident.close")  # a role that may not close hears so, not of the steps
+    if not args.despite_pending and (still_open := _open_at_close(ctx, actor, args.id)) is not None:
+        return still_open
     data = CloseInput(
         outcome=args.outcome,
         injuries=args.injuries,
@@ -224,6 +239,38 @@ def run_close(ctx: AppContext, args: argparse.Namespace) -> int:
     detail = ctx.services.incidents.close(cli_actor(args), args.id, data)
     print(t("cli.incident.closed", id=detail.id, count=detail.summary.entry_count))
     return 0
+
+
+def _open_at_close(ctx: AppContext, actor: Actor, incident_id: int) -> int | None:
+    """The refusal (exit 2) listing what the close would leave open; None when nothing is, or when
+    the incident is closed already (the service's close then says so)."""
+    from branchguard.core.incidents.rules import open_at_close
+
+    detail = ctx.services.incidents.get(actor, incident_id)
+    still_open = open_at_close(detail, datetime.now(UTC))
+    if detail.summary.status != IncidentStatus.OPEN or not still_open:
+        return None
+    fail(
+        t(
+            "cli.incident.still_open",
+            id=incident_id,
+            pending=len(still_open.pending),
+            overdue=len(still_open.overdue_checkpoints),
+        ),
+        2,
+    )
+    for point in still_open.overdue_checkpoints:
+        due = local_stamp(point.due_at, "%Y-%m-%d %H:%M")
+        _say(t("cli.incident.report_overdue", due=due, step=point.step, text=point.text.text))
+    for step in still_open.pending:
+        role = step.role_name.text or step.role
+        said = t("cli.incident.pending_step", number=step.number, text=step.text.text, role=role)
+        _say(said if role else f"{step.number}. {step.text.text}")
+    return 2
+
+
+def _say(line: str) -> None:
+    print(f"  {printable(line)}", file=sys.stderr)
 
 
 # -- reading -----------------------------------------------------------------------------------

@@ -64,7 +64,7 @@ def test_plan_run_evaluate_report_and_compliance(run: Run, tmp_path: Path) -> No
     scores.write_text(SCORES, encoding="utf-8")
     code, _out, err = run("drill", "evaluate", "1", "--scores", str(scores))
     assert code == 1 and "#1" in err  # still running: it is evaluated once it has ended
-    assert run("incident", "close", str(incident_id), "--outcome", "演练结束")[0] == 0
+    assert run("incident", "close", str(incident_id), "--outcome", "演练结束", "--despite-pending")[0] == 0
     code, out, err = run("drill", "evaluate", "1", "--scores", str(scores))
     assert code == 0, err
     assert out.strip() == "Drill #1 evaluated: 81 / 100"
@@ -94,7 +94,8 @@ def test_a_scores_file_that_misses_a_criterion_is_refused_and_nothing_changes(
 ) -> None:
     assert run("drill", "plan", "--playbook", "FIRE", "--date", "2031-08-31")[0] == 0
     code, out, _err = run("drill", "run", "1")
-    assert code == 0 and run("incident", "close", out.strip(), "--outcome", "演练结束")[0] == 0
+    closed = run("incident", "close", out.strip(), "--outcome", "演练结束", "--despite-pending")
+    assert code == 0 and closed[0] == 0
     scores = tmp_path / "scores.json"
     scores.write_text(json.dumps({"alarm": 100, "call_119": 90}), encoding="utf-8")
     code, _, err = run("drill", "evaluate", "1", "--scores", str(scores))

@@ -62,6 +62,9 @@ HELP: dict[str, str] = {
     "a follow-up action, its owner and due date (the date may be left out); repeatable": (
         "整改措施、责任人和完成期限（期限可省略）；可重复"
     ),
+    "close it although steps are still pending (without it they are listed and nothing is closed)": (
+        "即使仍有待办步骤也结案（不加此项时列出待办步骤，不结案）"
+    ),
     "only open incidents": "只列出未结束的事件",
     "words in a title or in any log entry": "标题或任一日志记录中的词语",
     "real incidents only": "只列出真实事件",

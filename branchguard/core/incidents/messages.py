@@ -290,6 +290,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Incident {id} closed ({count} log entries).",
         "事件 {id} 已结束（共 {count} 条记录）。",
     ),
+    "cli.incident.still_open": (
+        "incident {id} still has {pending} pending step(s), {overdue} reporting checkpoint(s) overdue; nothing "
+        "was closed. To close it anyway, add --despite-pending",
+        "事件 {id} 尚有 {pending} 个待办步骤，{overdue} 个上报节点已逾期；未结案。如仍要结案，请加 --despite-pending",
+    ),
+    "cli.incident.pending_step": ("{number}. {text} ({role})", "{number}. {text}（{role}）"),
+    "cli.incident.report_overdue": ("Report overdue since {due}: {step}. {text}", "上报已于 {due} 逾期：{step}. {text}"),
     "cli.incident.started": ("Started {at} by {who}, {elapsed} ago", "{at} 由 {who} 启动，已历时 {elapsed}"),
     "cli.incident.lasted": (
         "Started {at} by {who}, closed {end}: {elapsed}",
