@@ -30,7 +30,7 @@ from branchguard.core.complaints.types import (
 from branchguard.core.incidents.store import action_of
 from branchguard.core.kernel import validation
 from branchguard.core.kernel.attachments import AttachmentRef
-from branchguard.core.kernel.china_time import CHINA
+from branchguard.core.kernel.china_time import china_year_span
 from branchguard.core.kernel.i18n import current_language
 from branchguard.core.kernel.types import Actor
 from branchguard.db.models.complaints import ComplaintCategoryRow, ComplaintEventRow, ComplaintRow
@@ -212,12 +212,12 @@ def _search(text: str) -> ColumnElement[bool]:
     if found and not found[1]:
         conds.append(ComplaintRow.id == int(found[2]))
     elif found and 1 <= year < 9999:  # another year's number names no complaint
-        start = datetime(year, 1, 1, tzinfo=CHINA)
+        start, end = china_year_span(year)
         conds.append(
             and_(
                 ComplaintRow.id == int(found[2]),
                 ComplaintRow.received_at >= start,
-                ComplaintRow.received_at < start.replace(year=year + 1),
+                ComplaintRow.received_at < end,
             )
         )
     return or_(*conds)

@@ -33,7 +33,7 @@ from branchguard.core.hazards.types import (
 )
 from branchguard.core.kernel import validation
 from branchguard.core.kernel.attachments import AttachmentRef
-from branchguard.core.kernel.china_time import CHINA, china_year
+from branchguard.core.kernel.china_time import china_year, china_year_span
 from branchguard.core.kernel.types import Actor, Text2
 from branchguard.core.schedules.titles import made_title
 from branchguard.db.base import utcnow
@@ -335,7 +335,5 @@ def _number_conditions(text: str) -> list[ColumnElement[bool]]:
 
 def _opened_in(year: int) -> ColumnElement[bool]:
     """Opened in `year` as China counts it (the year `number_of` writes)."""
-    return and_(
-        HazardRow.opened_at >= datetime(year, 1, 1, tzinfo=CHINA),
-        HazardRow.opened_at < datetime(year + 1, 1, 1, tzinfo=CHINA),
-    )
+    start, end = china_year_span(year)
+    return and_(HazardRow.opened_at >= start, HazardRow.opened_at < end)

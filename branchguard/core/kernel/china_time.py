@@ -15,3 +15,8 @@ CHINA = ZoneInfo("Asia/Shanghai")
 def china_year(at: datetime) -> int:
     """The year an instant falls in, in China."""
     return at.astimezone(CHINA).year
+
+
+def china_year_span(year: int) -> tuple[datetime, datetime]:
+    """The instants [start, end) of `year` in China: the records a reference's year names."""
+    return datetime(year, 1, 1, tzinfo=CHINA), datetime(year + 1, 1, 1, tzinfo=CHINA)

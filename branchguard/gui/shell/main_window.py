@@ -373,11 +373,13 @@ class MainWindow(QMainWindow):
         from branchguard.gui.kit.plain import plain  # its Qt namespace: not before the first frame
 
         plain(self.user_label).setText(f"{self._display_name} · {self.session.actor.role.label}")
+        plain(self.branch_label).setText(self._branch_name or self._no_branch_text())  # the name as typed
+
+    def _no_branch_text(self) -> str:
         from branchguard.gui.shell.branch_note import no_branch_text
 
         session = self.session
-        unnamed = self.tr("No branch set up") if session.head_office else no_branch_text(session.actor)
-        plain(self.branch_label).setText(self._branch_name or unnamed)  # the name as typed
+        return self.tr("No branch set up") if session.head_office else no_branch_text(session.actor)
 
     def _on_actor_changed(self) -> None:
         self._drop_pages()
