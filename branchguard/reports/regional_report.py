@@ -27,6 +27,8 @@ from branchguard.core.kernel.types import Actor
 from branchguard.reports import anchoring
 
 if TYPE_CHECKING:
+    from openpyxl import Workbook
+
     from branchguard.core.services import Services
     from branchguard.reports.workbook import Column
 
@@ -49,6 +51,8 @@ COLUMNS = (
     ("actions_overdue", "summary.fig.actions_overdue"),
     ("compliance_overdue", "ho.report.col.compliance_overdue"),
 )
+# a line of the comparison's sheet: branch code and name, the figure, now, before, months sent before
+Line = tuple[str, str, str, float | None, float | None, str]
 # The PDF's column widths, in parts of the page's width: the figures narrow, the two rates wider
 # (a share over its counts, two lines), the name widest (it wraps).
 WEIGHTS = (7, 12, 5, 5, 7, 5, 5, 6, 6, 6, 6, 7, 7, 6, 6)
@@ -178,7 +182,7 @@ def build_regional_report(
     heads = hos.held_heads(actor)
     stamp = anchoring.stamp(services, actor, "", "", what(period, heads_digest(heads)))
     if Path(out).suffix.lower() == ".xlsx":
-        write_workbook(hos.name(), period, report.rows, heads, stamp, Path(out))
+        write_workbook(hos.name(), period, report.rows, heads, stamp, Path(out), compared=report)
     else:
         write_pdf(hos.name(), report, heads, stamp, Path(out), font_setting)
     anchoring.finish(services, stamp, on_anchor)
@@ -192,9 +196,11 @@ def write_workbook(
     heads: Sequence[HeldHead],
     stamp: Stamp,
     out: Path,
+    compared: RegionalPeriod | None = None,
 ) -> None:
     """The period's sheet (its title above a register: widths, frozen header, filter, numbers),
-    the ledger heads' sheet, the integrity sheet. Every cell through the shared writer: a head
+    with `compared`'s period before: the comparison's sheet (fill_comparison), the ledger heads'
+    sheet, the integrity sheet. Every cell through the shared writer: a head
     office's or branch's name or code such as "=HYPERLINK(…)" is stored as text, never a formula."""
     from openpyxl import Workbook
     from openpyxl.styles import Font
@@ -213,6 +219,8 @@ def write_workbook(
     set_cell(sheet.cell(row=1, column=1), title)
     sheet.cell(row=1, column=1).font = Font(bold=True, size=14)
     fill_register(sheet, _sheet_columns(), rows, never, 1, header_row=3)
+    if compared is not None and compared.previous is not None:
+        fill_comparison(book, compared)
     held = book.create_sheet(t("ho.report.heads.sheet"))
     set_cell(held.cell(row=1, column=1), t("ho.report.heads.heading"))
     held.cell(row=1, column=1).font = Font(bold=True)
@@ -228,6 +236,47 @@ def write_workbook(
     data = io.BytesIO()
     book.save(data)
     output.write_file(out, data.getvalue())
+
+
+def fill_comparison(book: Workbook, report: RegionalPeriod) -> None:
+    """The PDF's comparison as a sheet head office can filter: a row per branch and figure, this
+    period's value, the period before's and the change as numbers (empty where head office holds
+    nothing of the period before), and the months of it sent."""
+    from openpyxl.styles import Font
+
+    from branchguard.reports.regional_sections import COMPARED, months_sent
+    from branchguard.reports.workbook import Column, fill_register, set_cell
+
+    before = report.previous
+    assert before is not None
+    now_words, then_words = report.period.message().text(), before.period.message().text()
+    lines: list[Line] = []
+    for row in report.rows:
+        held = report.held_before(row.code)
+        sent = months_sent(held, before.months_over) if held else t("ho.report.before.none")
+        for name, key, _places in COMPARED:
+            now = getattr(row, name)
+            then = getattr(held, name) if held else None
+            lines.append((row.code, row.name, t(key), now, then, sent))
+
+    def change(line: Line) -> float | None:
+        now, then = line[3], line[4]
+        return None if now is None or then is None else round(now - then, 1)
+
+    columns: tuple[Column[Line], ...] = (
+        Column("ho.report.col.code", lambda r: r[0]),
+        Column("ho.report.col.name", lambda r: r[1]),
+        Column("ho.report.col.figure", lambda r: r[2]),
+        Column("summary.fig.this", lambda r: r[3]),
+        Column("summary.fig.previous", lambda r: r[4]),
+        Column("summary.fig.change", change),
+        Column("ho.report.col.months_sent_before", lambda r: r[5]),
+    )
+    sheet = book.create_sheet(t("ho.report.before.heading", period=then_words)[:31])
+    set_cell(sheet.cell(row=1, column=1), t("ho.report.before.heading", period=then_words))
+    sheet.cell(row=1, column=1).font = Font(bold=True, size=14)
+    set_cell(sheet.cell(row=2, column=1), t("ho.report.before.sheet_note", now=now_words, before=then_words))
+    fill_register(sheet, columns, lines, lambda _line: False, 1, header_row=4)
 
 
 def write_pdf(

@@ -1,6 +1,6 @@
 """The regional report's parts beyond its table: its title and the line under it, the months each
-branch has not sent, and a year set against the year before as head office holds it (regional.py
-counts both years alike). Each part returns text or flowables for reports/regional_report.py."""
+branch has not sent, and the period set against the one before as head office holds it
+(regional.py counts both alike). Each part returns text or flowables for reports/regional_report.py."""
 
 from __future__ import annotations
 
@@ -74,26 +74,27 @@ def _shown(value: float | None, places: int | None) -> str:
 
 def _compared(row: PeriodRow, before: PeriodRow | None, report: RegionalPeriod) -> list[str]:
     assert report.previous is not None
-    year, sent = report.previous.period.year, months_sent(row, report.months_over)
+    then_words, sent = report.previous.period.message().text(), months_sent(row, report.months_over)
     if before is None:
-        return [sent + "\n" + t("ho.report.before.not_held", year=year),
+        return [sent + "\n" + t("ho.report.before.not_held", period=then_words),
                 *(_shown(getattr(row, name), places) for name, _key, places in COMPARED)]  # fmt: skip
-    cells = [sent + "\n" + t("ho.report.before.months", year=year,
+    cells = [sent + "\n" + t("ho.report.before.months", period=then_words,
                              sent=months_sent(before, report.previous.months_over))]  # fmt: skip
     for name, _key, places in COMPARED:
         now, then = getattr(row, name), getattr(before, name)
         diff = change(now, then, places)
-        shown = t("ho.report.before.cell", year=year, value=_shown(then, places), change=diff)
+        shown = t("ho.report.before.cell", period=then_words, value=_shown(then, places), change=diff)
         cells.append(f"{_shown(now, places)}\n{shown}")
     return cells
 
 
 def comparison(styles: ReportStyles, report: RegionalPeriod, width: float) -> list[Flowable]:
-    """A year's figures over the year before's, branch by branch, where head office holds that."""
+    """The period's figures over the period before's (a month's over the month before, a
+    quarter's, a year's), branch by branch, where head office holds that."""
     before = report.previous
     if before is None:
         return []
-    year, earlier = report.period.year, before.period.year
+    now_words, then_words = report.period.message().text(), before.period.message().text()
     headers = [t("ho.report.col.code"), t("ho.report.col.name"), t("ho.report.col.months_sent"),
                *(t(key) for _name, key, _places in COMPARED)]  # fmt: skip
     cells = [
@@ -102,7 +103,7 @@ def comparison(styles: ReportStyles, report: RegionalPeriod, width: float) -> li
     ]
     widths = [width * w / 40 for w in (3, 6, 4, 4, 4, 4, 4, 4, 4, 3)]
     return [
-        para(t("ho.report.before.heading", period=before.period.message().text()), styles.heading),
-        para(t("ho.report.before.note", year=year, before=earlier), styles.small),
+        para(t("ho.report.before.heading", period=then_words), styles.heading),
+        para(t("ho.report.before.note", now=now_words, before=then_words), styles.small),
         data_table(styles, headers, cells, widths, valign="TOP"),
     ]

@@ -41,7 +41,7 @@ def test_ho_report_writes_the_years_report(
         ("en", ("annualsummaryofbranchsafetymanagement", "Monthsnotsent", f"Comparedwith{BEFORE}",
                 f"{BEFORE}:noneheld", f"{BEFORE}:1of12", "11of12")),
         ("zh_CN", (f"{YEAR}年度网点安全管理工作汇总", "未报送月份", f"与{BEFORE}年度对比",
-                   f"{BEFORE}年：总行未持有")),
+                   f"{BEFORE}年度：总行未持有")),
     ):  # fmt: skip
         out = tmp_path / f"regional-{lang}.pdf"
         code, stdout, err = ho("ho", "report", "--period", str(YEAR), "-o", str(out), lang=lang)

@@ -128,18 +128,28 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "ho.report.col.months_sent": ("Months sent", "已报送月份"),
     "ho.report.months_sent": ("{sent} of {over}", "{sent}/{over}"),
-    # a year against the year before, as head office holds it
+    # a period against the one before (a month, a quarter, a year), as head office holds it
     "ho.report.before.heading": ("Compared with {period}", "与{period}对比"),
     "ho.report.before.note": (
-        "Each figure is {year}'s, with {before}'s under it and the change. {before} is counted from"
+        "Each figure is {now}'s, with {before}'s under it and the change. {before} is counted from"
         " the packages of it head office holds (the months sent say how many); a branch of which it"
         " holds none is not compared.",
-        "每项上为{year}年数据，下为{before}年数据及增减。{before}年数据按总行持有的该年数据包统计"
+        "每项上为{now}数据，下为{before}数据及增减。{before}数据按总行持有的该期数据包统计"
         "（见已报送月份）；总行未持有其数据包的网点不作对比。",
     ),
-    "ho.report.before.cell": ("{year}: {value} ({change})", "{year}年：{value}（{change}）"),
-    "ho.report.before.months": ("{year}: {sent}", "{year}年：{sent}"),
-    "ho.report.before.not_held": ("{year}: none held", "{year}年：总行未持有"),
+    "ho.report.before.cell": ("{period}: {value} ({change})", "{period}：{value}（{change}）"),
+    "ho.report.before.months": ("{period}: {sent}", "{period}：{sent}"),
+    "ho.report.before.not_held": ("{period}: none held", "{period}：总行未持有"),
+    "ho.report.before.sheet_note": (
+        "Each branch's figures for {now} beside {before}'s. {before} is counted from the packages of"
+        " it head office holds (its months sent); a branch of which it holds none has those cells"
+        " empty.",
+        "各网点{now}数据与{before}数据对比。{before}数据按总行持有的该期数据包统计（见上期已报送月份）；"
+        "总行未持有其数据包的网点，上期与增减两列留空。",
+    ),
+    "ho.report.before.none": ("none held", "总行未持有"),
+    "ho.report.col.figure": ("Figure", "指标"),
+    "ho.report.col.months_sent_before": ("Months sent, period before", "上期已报送月份"),
     "ho.report.col.code": ("Branch code", "网点编号"),
     "ho.report.col.name": ("Branch", "网点"),
     "ho.report.col.packages": ("Packages", "数据包"),

@@ -1,8 +1,9 @@
 """The regional report's figures: each branch's period, side by side. One way of counting for a
 month, a quarter and a year: records by their own dates within the period's bounds, and the
 packages of the period and of the periods within it (periods.within). A year's figures are thus
-its months' added up, as a quarter's are; a year is set against the year before where head office
-holds a package of it. Takes a connection; never commits."""
+its months' added up, as a quarter's are. Each period is set against the one before it (a month
+against the month before, a quarter the quarter before, a year the year before), as the branch's
+own periodic report is, where head office holds a package of it. Takes a connection; never commits."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import Connection, select
 
-from branchguard.core.dashboard.rules import Period, PeriodKind
+from branchguard.core.dashboard.rules import Period
 from branchguard.core.headoffice import periods, rules, store
 from branchguard.core.headoffice.types import PeriodRow, RegionalPeriod
 from branchguard.core.kernel.china_time import CHINA
@@ -18,10 +19,8 @@ from branchguard.db.models.exchange import HoBranchRow, HoPackageRow
 
 
 def regional(conn: Connection, period: Period, now: datetime) -> RegionalPeriod:
-    """The period's figures as of `now`; a year's with the year before's."""
+    """The period's figures as of `now`, with the period before's."""
     out = _regional(conn, period, now)
-    if period.kind != PeriodKind.YEAR:
-        return out
     before = _regional(conn, period.previous(), now)
     return RegionalPeriod(out.period, out.as_of, out.months_over, out.rows, before)
 

@@ -126,13 +126,15 @@ class RegionalPeriod:
     as_of: date  # the last day counted: the period's own, or the branches' today in one still running
     months_over: int  # the period's months over by then (those a branch can have missed)
     rows: list[PeriodRow]
-    previous: RegionalPeriod | None = None  # a year's: the year before, as head office holds it
+    previous: RegionalPeriod | None = None  # the period before, as head office holds it
 
     def held_before(self, code: str) -> PeriodRow | None:
-        """A branch's figures for the period before, when head office holds a package of it."""
+        """A branch's figures for the period before, when head office holds a package that sent a
+        month of it (a month's own, or its quarter's: June comes in the second quarter's)."""
         if self.previous is None:
             return None
-        return next((r for r in self.previous.rows if r.code == code and r.packages), None)
+        over = self.previous.months_over
+        return next((r for r in self.previous.rows if r.code == code and len(r.months_missing) < over), None)
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ from typing import Any
 
 import pypdfium2
 import pytest
+from openpyxl import load_workbook
 
 from branchguard.core.dashboard.rules import PeriodKind, parse_period
 from branchguard.core.headoffice.periods import ending, missing_months, report_period, sending, within
@@ -102,14 +103,12 @@ def test_the_year_before_is_set_beside_it_where_head_office_holds_it(
         f"{BEFORE}-{m:02d}" for m in range(1, 12)
     )
     assert report.held_before(WEST) is None  # head office holds no package of it
-    quarter = hos.regional(admin, f"{YEAR}-Q4")
-    assert quarter.previous is None  # a quarter is not compared
 
     for lang, words in (
         ("en", ("annual summary of branch safety management", "Months not sent", f"Compared with {BEFORE}",
                 f"{BEFORE}: none held", "11 of 12", "2 of 12", f"{BEFORE}: 1 of 12")),
         ("zh_CN", (f"{YEAR}年度网点安全管理工作汇总", "未报送月份", f"与{BEFORE}年度对比",
-                   f"{BEFORE}年：总行未持有", "11/12", "2/12", f"{BEFORE}年：1/12")),
+                   f"{BEFORE}年度：总行未持有", "11/12", "2/12", f"{BEFORE}年度：1/12")),
     ):  # fmt: skip
         set_language(lang)
         out = tmp_path / f"regional-{lang}.pdf"
@@ -120,8 +119,53 @@ def test_the_year_before_is_set_beside_it_where_head_office_holds_it(
         # which months each branch has not sent, as they are named
         assert f"{YEAR}-08" in text and _squeezed(t("incident.list_sep").join(MISSING[WEST])) in text
         then, now = counted[EAST].incidents, report.rows[0].incidents
-        shown = t("ho.report.before.cell", year=BEFORE, value=then, change=change(now, then))
+        shown = t("ho.report.before.cell", period=t("dashboard.period.year", year=BEFORE), value=then,
+                  change=change(now, then))  # fmt: skip
         assert f"{now}{_squeezed(shown)}" in text  # the year's incidents, the year before's under them
+
+
+def test_a_month_and_a_quarter_are_set_beside_the_one_before(
+    head_office: tuple[Any, Any], tmp_path: Path
+) -> None:
+    """As the branch's own report sets a month against the month before: a quarter against the
+    quarter before, a month against the month before, held where a package sent that month (its
+    own or its quarter's: June came in the second quarter's), not where none did (August)."""
+    ctx, admin = head_office
+    hos = ctx.services.headoffice
+    q3 = hos.regional(admin, f"{YEAR}-Q3")
+    assert q3.previous is not None and q3.previous.period.code == f"{YEAR}-Q2"
+    assert q3.held_before(EAST) == _rows(hos, admin, f"{YEAR}-Q2")[EAST]
+    assert q3.held_before(WEST) is None
+    july = hos.regional(admin, f"{YEAR}-07")
+    assert july.previous is not None and july.previous.period.code == f"{YEAR}-06"
+    june = _rows(hos, admin, f"{YEAR}-06")[EAST]
+    assert june.packages == 0 and june.months_missing == ()  # sent by the quarter's package
+    assert july.held_before(EAST) == june
+    september = hos.regional(admin, f"{YEAR}-09")
+    assert september.held_before(EAST) is None  # August: no package sent it
+
+    set_language("en")
+    out = tmp_path / "q3.pdf"
+    build_regional_report(ctx.services, admin, f"{YEAR}-Q3", out)
+    text = _text(out)
+    assert _squeezed(f"Compared with Q2 {YEAR}") in text and _squeezed(f"Q2 {YEAR}: none held") in text
+    then, now = q3.held_before(EAST).incidents, q3.rows[0].incidents  # type: ignore[union-attr]
+    shown = t("ho.report.before.cell", period=f"Q2 {YEAR}", value=then, change=change(now, then))
+    assert f"{now}{_squeezed(shown)}" in text
+
+    book_path = tmp_path / "q3.xlsx"
+    build_regional_report(ctx.services, admin, f"{YEAR}-Q3", book_path)
+    sheet = load_workbook(book_path)[f"Compared with Q2 {YEAR}"]
+    headers = [c.value for c in sheet[4]]
+    lines = [dict(zip(headers, (c.value for c in r), strict=True)) for r in sheet.iter_rows(min_row=5)]
+    east = {line["Figure"]: line for line in lines if line["Branch code"] == EAST}
+    incidents = east[t("summary.fig.incidents")]
+    assert (incidents["This period"], incidents["Previous period"], incidents["Change"]) == (
+        now, then, now - then)
+    assert incidents["Months sent, period before"] == "3 of 3"
+    west = [line for line in lines if line["Branch code"] == WEST]
+    assert len(west) == len(east) and all(line["Previous period"] is None for line in west)
+    assert {line["Months sent, period before"] for line in west} == {"none held"}
 
 
 def test_a_period_that_is_none_or_not_begun_is_refused_naming_the_field(head_office: tuple[Any, Any]) -> None:
