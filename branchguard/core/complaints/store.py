@@ -3,12 +3,11 @@
 
 from __future__ import annotations
 
-import re
 from datetime import datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import ColumnElement, Select, and_, or_, select
+from sqlalchemy import ColumnElement, Select, or_, select
 from sqlalchemy.orm import Session
 
 from branchguard.core.complaints import rules
@@ -30,8 +29,8 @@ from branchguard.core.complaints.types import (
 from branchguard.core.incidents.store import action_of
 from branchguard.core.kernel import validation
 from branchguard.core.kernel.attachments import AttachmentRef
-from branchguard.core.kernel.china_time import china_year_span
 from branchguard.core.kernel.i18n import current_language
+from branchguard.core.kernel.reference_search import reference_conditions
 from branchguard.core.kernel.types import Actor
 from branchguard.db.models.complaints import ComplaintCategoryRow, ComplaintEventRow, ComplaintRow
 
@@ -191,12 +190,11 @@ def filtered(flt: ComplaintFilter, now: datetime, zone: ZoneInfo) -> Select[tupl
     return stmt
 
 
-_NUMBER = re.compile(r"(?i)(?:TS-(\d{4})-)?(\d{1,9})")
-
-
 def _search(text: str) -> ColumnElement[bool]:
     """The words anywhere in the name, request, facts or person complained about (`%` and `_`
-    as typed), or the complaint its number names: TS-2026-0007 (that year's, in China), 0007 or 7."""
+    as typed), or the complaints a register reference names, as the hazard register reads one
+    (core/kernel/reference_search.py): TS-2026-0007 (that year's, in China), 0007 or 7, TS-2026
+    (the year's), 2026 (the id or the year)."""
     like, esc = validation.containing(text), validation.LIKE_ESCAPE
     conds: list[ColumnElement[bool]] = [
         column.ilike(like, escape=esc)
@@ -207,17 +205,5 @@ def _search(text: str) -> ColumnElement[bool]:
             ComplaintRow.subject_person,
         )
     ]
-    found = _NUMBER.fullmatch(text)
-    year = int(found[1] or 0) if found else 0
-    if found and not found[1]:
-        conds.append(ComplaintRow.id == int(found[2]))
-    elif found and 1 <= year < 9999:  # another year's number names no complaint
-        start, end = china_year_span(year)
-        conds.append(
-            and_(
-                ComplaintRow.id == int(found[2]),
-                ComplaintRow.received_at >= start,
-                ComplaintRow.received_at < end,
-            )
-        )
+    conds += reference_conditions(text, "TS", ComplaintRow.id, ComplaintRow.received_at)
     return or_(*conds)

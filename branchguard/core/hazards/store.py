@@ -8,13 +8,12 @@ there is later than the due date, whatever daylight saving does that day.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import ColumnElement, Row, Select, and_, or_, select
+from sqlalchemy import ColumnElement, Row, Select, or_, select
 from sqlalchemy.orm import Session, object_session
 
 from branchguard.core.hazards.types import (
@@ -33,7 +32,8 @@ from branchguard.core.hazards.types import (
 )
 from branchguard.core.kernel import validation
 from branchguard.core.kernel.attachments import AttachmentRef
-from branchguard.core.kernel.china_time import china_year, china_year_span
+from branchguard.core.kernel.china_time import china_year
+from branchguard.core.kernel.reference_search import reference_conditions
 from branchguard.core.kernel.types import Actor, Text2
 from branchguard.core.schedules.titles import made_title
 from branchguard.db.base import utcnow
@@ -314,26 +314,8 @@ def filtered(flt: HazardFilter, now: datetime, zone: ZoneInfo) -> Select[tuple[H
 
 
 def _number_conditions(text: str) -> list[ColumnElement[bool]]:
-    """The hazards a register reference typed in the search names, as `number_of` writes it:
-    YH-2027-0007 (that id, opened in 2027 in China), 0007 or 7 (the id), YH-2027 or YH-2027- (every
-    hazard opened in 2027), 2027 (the id or the year). YH-2027 found nothing in January 2027 (read
-    as id 2027), and YH-2026-0912 found YH-2027-0912 (the year was ignored; `hazard show` refuses it)."""
-    typed = text.strip().upper()
-    found = re.fullmatch(r"(\d{1,9})(?:-(\d{0,9}))?", typed.removeprefix("YH-"))
-    if found is None:
-        return []
-    first, rest = found[1], found[2]
-    year = int(first) if len(first) == 4 and 2000 <= int(first) <= 2099 else None
-    if rest is not None:  # 2027-0007 or 2027-
-        if year is None:
-            return []
-        return [_opened_in(year)] if not rest else [and_(HazardRow.id == int(rest), _opened_in(year))]
-    if year is not None and typed.startswith("YH-"):
-        return [_opened_in(year)]
-    return [HazardRow.id == int(first)] + ([] if year is None else [_opened_in(year)])
-
-
-def _opened_in(year: int) -> ColumnElement[bool]:
-    """Opened in `year` as China counts it (the year `number_of` writes)."""
-    start, end = china_year_span(year)
-    return and_(HazardRow.opened_at >= start, HazardRow.opened_at < end)
+    """The hazards a register reference typed in the search names, as `number_of` writes it
+    (core/kernel/reference_search.py): YH-2027-0007, 0007 or 7, YH-2027 (the year's), 2027 (the id or
+    the year). YH-2027 found nothing in January 2027 (read as id 2027), and YH-2026-0912 found
+    YH-2027-0912 (the year was ignored; `hazard show` refuses it)."""
+    return reference_conditions(text, "YH", HazardRow.id, HazardRow.opened_at)

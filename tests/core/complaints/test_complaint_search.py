@@ -79,3 +79,22 @@ def test_a_search_longer_than_a_search_box_takes_is_refused_naming_the_field(ctx
     with pytest.raises(ValidationError) as refused:
         ctx.services.complaints.list(lead, ComplaintFilter(text="柜" * (SEARCH_LIMIT + 1)))
     assert refused.value.field == "field.search"
+
+
+def test_a_reference_with_its_year_or_a_bare_year_lists_that_years_complaints(ctx, lead) -> None:
+    """As the hazard register's search (core/kernel/reference_search.py): "TS-2027" found nothing and
+    "2027" only the complaint with id 2027."""
+    svc = ctx.services.complaints
+    eve, new_year = datetime(2026, 12, 31, 15, 30, tzinfo=UTC), datetime(2026, 12, 31, 16, 30, tzinfo=UTC)
+
+    def add(at: datetime) -> int:
+        data = ComplaintInput(channel="counter", received_at=at, customer_name="赵六", category="attitude",
+                              request="跨年排队")  # fmt: skip
+        return svc.register(lead, data, now=new_year).info.id
+
+    old, new = add(eve), add(new_year)
+    assert ids(ctx, lead, text="TS-2027") == [new] == ids(ctx, lead, text="ts-2027-")
+    assert ids(ctx, lead, text="TS-2026") == [old]
+    assert ids(ctx, lead, text="2027") == [new]  # the year (no complaint has id 2027)
+    assert ids(ctx, lead, text=f"2027-{new:04d}") == [new]
+    assert ids(ctx, lead, text="TS-1850") == []  # not a plausible year: no complaint
