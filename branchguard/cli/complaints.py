@@ -122,7 +122,11 @@ def add_complaint_filter_arguments(parser: argparse.ArgumentParser) -> None:
     group.add_argument(
         "--text",
         default="",
-        help="in the number, the customer's name, the request, the facts or the person complained about",
+        help=(
+            "in the number (TS-2026-0007; TS-2026 or 2026: that year's), the customer's name (in full "
+            "only for a role that may unmask, else as masked: 张*), the request, the facts or the "
+            "person complained about"
+        ),
     )
     parser.add_argument(
         "--unmask", action="store_true", help="show the complainant's name, phone and identity number in full"

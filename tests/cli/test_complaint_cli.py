@@ -225,3 +225,22 @@ def test_the_summary_report_counts_the_complaints(run: Run, tmp_path: Path) -> N
     flat = " ".join(text.split())
     assert "6. Customer complaints" in flat and "By channel, category and cause" in flat
     assert f"Counter {this['complaints_by_channel']['counter']}" in flat
+
+
+def test_text_matches_the_name_in_full_only_for_a_role_that_may_unmask(
+    demo_run: Run, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """As the window's search (the same service): staff see 欧阳** and find it so, not as 欧阳锋华."""
+    from tests.cli.cli_support import STAFF_PASSWORD, as_user
+
+    out = ok(demo_run, "complaint", "add", "--channel", "counter", "--received", _ago(1),
+             "--customer", "欧阳锋华", "--category", "attitude", "--text", "柜员态度生硬")  # fmt: skip
+    cid = int(out.strip())
+
+    def found(text: str) -> list[int]:
+        return [c["id"] for c in json.loads(ok(demo_run, "complaint", "list", "--json", "--text", text))]
+
+    assert found("欧阳锋华") == [cid] == found("锋华")  # the lead may read it unmasked
+    as_user(monkeypatch, "staff", STAFF_PASSWORD)
+    assert found("欧阳锋华") == [] == found("锋华")
+    assert found("欧***") == [cid]

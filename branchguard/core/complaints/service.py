@@ -45,7 +45,7 @@ from branchguard.core.kernel import validation
 from branchguard.core.kernel.attachments import AttachmentRef, AttachmentStore
 from branchguard.core.kernel.errors import NotFound, ValidationError
 from branchguard.core.kernel.i18n import Message, t
-from branchguard.core.kernel.roles import require
+from branchguard.core.kernel.roles import may, require
 from branchguard.core.kernel.types import Actor
 from branchguard.core.schedules import rules as schedule_rules
 from branchguard.core.schedules.service import ScheduleService
@@ -193,13 +193,16 @@ class ComplaintService:
         unmask: bool = False,
     ) -> builtins.list[ComplaintInfo]:
         """The register: overdue first, then by due date (no clock last), then newest received.
-        Identifiers masked unless `unmask` (the lead's, and audited)."""
+        Identifiers masked unless `unmask` (the lead's, and audited). The search matches the
+        customer's full name only for a role that may read it unmasked; for the others, the name
+        as they see it (张**), which confirms nothing about a person named in full."""
         require(actor, "complaint.read")
         now, zone = now or utcnow(), self.zone
         flt = flt or ComplaintFilter()
         self._seed()
         with self._sessions.begin() as s:
-            rows = list(s.scalars(store.filtered(flt, now, zone)))
+            full_names = may(actor, "complaint.unmask")
+            rows = list(s.scalars(store.filtered(flt, now, zone, full_names=full_names)))
             cats = self._category_map(s)
             if unmask:
                 self._audit_unmask(s, actor, [r.id for r in rows])

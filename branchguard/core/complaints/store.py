@@ -7,7 +7,7 @@ from datetime import datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import ColumnElement, Select, or_, select
+from sqlalchemy import ColumnElement, Select, and_, false, func, or_, select
 from sqlalchemy.orm import Session
 
 from branchguard.core.complaints import rules
@@ -161,7 +161,12 @@ def add_event(
     )
 
 
-def filtered(flt: ComplaintFilter, now: datetime, zone: ZoneInfo) -> Select[tuple[ComplaintRow]]:
+def filtered(
+    flt: ComplaintFilter, now: datetime, zone: ZoneInfo, *, full_names: bool = False
+) -> Select[tuple[ComplaintRow]]:
+    """The complaints `flt` selects; its text matches the customer's full name only with
+    `full_names` (a reader who may see the identifiers unmasked), else the name as the register
+    shows it masked (`_masked_name`)."""
     stmt = select(ComplaintRow)
     if flt.open_only:
         stmt = stmt.where(ComplaintRow.status.in_(OPEN))
@@ -186,24 +191,36 @@ def filtered(flt: ComplaintFilter, now: datetime, zone: ZoneInfo) -> Select[tupl
         stmt = stmt.where(ComplaintRow.received_at < end)
     text = validation.search(flt.text)
     if text:
-        stmt = stmt.where(_search(text))
+        stmt = stmt.where(_search(text, full_names))
     return stmt
 
 
-def _search(text: str) -> ColumnElement[bool]:
-    """The words anywhere in the name, request, facts or person complained about (`%` and `_`
-    as typed), or the complaints a register reference names, as the hazard register reads one
-    (core/kernel/reference_search.py): TS-2026-0007 (that year's, in China), 0007 or 7, TS-2026
-    (the year's), 2026 (the id or the year)."""
+def _search(text: str, full_names: bool) -> ColumnElement[bool]:
+    """The words anywhere in the request, facts or person complained about (`%` and `_` as typed),
+    the customer's name (in full or masked: `filtered`), or the complaints a register reference names,
+    as the hazard register reads one (core/kernel/reference_search.py): TS-2026-0007 (that year's, in
+    China), 0007 or 7, TS-2026 (the year's), 2026 (the id or the year)."""
     like, esc = validation.containing(text), validation.LIKE_ESCAPE
     conds: list[ColumnElement[bool]] = [
         column.ilike(like, escape=esc)
-        for column in (
-            ComplaintRow.customer_name,
-            ComplaintRow.request,
-            ComplaintRow.facts,
-            ComplaintRow.subject_person,
-        )
+        for column in (ComplaintRow.request, ComplaintRow.facts, ComplaintRow.subject_person)
     ]
+    conds.append(ComplaintRow.customer_name.ilike(like, escape=esc) if full_names else _masked_name(text))
     conds += reference_conditions(text, "TS", ComplaintRow.id, ComplaintRow.received_at)
     return or_(*conds)
+
+
+def _masked_name(text: str) -> ColumnElement[bool]:
+    """The names whose masked form (`rules.mask_name`: 张** for 张三丰, * for a one-character name)
+    contains `text`: a first character and stars ("张", "张*"), or stars alone. A name typed in full
+    finds nobody, so that a reader who sees the names masked cannot confirm that a person complained."""
+    length = func.length(ComplaintRow.customer_name)
+    if not text.strip("*"):  # "**": the names masked with at least that many stars
+        return length >= len(text) + 1 if len(text) > 1 else length >= 1  # "张" shows as "*" too
+    if text[1:].strip("*"):  # a character after the first: no masked name shows one
+        return false()
+    first = validation.containing(text[0])[1:]  # "张%": the name starts with it
+    return and_(
+        ComplaintRow.customer_name.ilike(first, escape=validation.LIKE_ESCAPE),
+        length >= max(2, len(text)),  # a one-character name shows only "*"
+    )

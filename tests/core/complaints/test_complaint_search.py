@@ -98,3 +98,20 @@ def test_a_reference_with_its_year_or_a_bare_year_lists_that_years_complaints(ct
     assert ids(ctx, lead, text="2027") == [new]  # the year (no complaint has id 2027)
     assert ids(ctx, lead, text=f"2027-{new:04d}") == [new]
     assert ids(ctx, lead, text="TS-1850") == []  # not a plausible year: no complaint
+
+
+def test_only_a_role_that_may_unmask_finds_a_customer_by_the_name_in_full(
+    ctx, lead, staff, auditor, made
+) -> None:
+    """The list shows 张**: a reader who sees the names masked finds them as masked (张, 张*), never by
+    the name in full, else typing a name would confirm that that person complained."""
+    for masked_reader in (staff, auditor):
+        assert ids(ctx, masked_reader, text="张三丰") == []
+        assert ids(ctx, masked_reader, text="三丰") == []
+        assert ids(ctx, masked_reader, text="Zhao Min") == []
+        assert ids(ctx, masked_reader, text="张") == [made["queue"]] == ids(ctx, masked_reader, text="张**")
+        assert ids(ctx, masked_reader, text="张***") == []  # 张** has two stars
+        assert ids(ctx, masked_reader, text="z*******") == [made["rude"]]
+        assert ids(ctx, masked_reader, text="排队") == [made["queue"]]  # the request, as shown
+    assert ids(ctx, lead, text="张三丰") == [made["queue"]]
+    assert ids(ctx, lead, text="三丰") == [made["queue"]]
