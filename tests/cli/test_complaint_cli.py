@@ -244,3 +244,13 @@ def test_text_matches_the_name_in_full_only_for_a_role_that_may_unmask(
     as_user(monkeypatch, "staff", STAFF_PASSWORD)
     assert found("欧阳锋华") == [] == found("锋华")
     assert found("欧***") == [cid]
+
+
+def test_a_receipt_decades_ago_is_refused_naming_the_field(run: Run) -> None:
+    add = ("complaint", "add", "--channel", "counter", "--received", "1990-12-01 09:30",
+           "--customer", "张三丰", "--category", "fees", "--text", "退费")  # fmt: skip
+    code, out, err = run(*add)
+    assert code == 1 and out == "" and "Received at" in err and "-01-01" in err, err
+    assert json.loads(ok(run, "complaint", "list", "--json")) == []
+    code, _out, err = run(*add, lang="zh_CN")
+    assert code == 1 and "受理时间" in err and "补录" in err, err

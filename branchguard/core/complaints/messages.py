@@ -90,6 +90,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "不是有效的证件号码（6-20 位字母或数字）",
     ),
     "complaint.received_in_future": ("lies in the future", "晚于当前时间"),
+    "complaint.received_too_early": (
+        "lies before {earliest}: a complaint received this year or last may be entered late, an older "
+        "one not (check the year)",
+        "早于 {earliest}：今年和去年受理的投诉可以补录，更早的不能（请检查年份）",
+    ),
     "complaint.withdrawn_before_received": (
         "the withdrawal cannot come before the complaint was received",
         "撤诉时间不能早于投诉受理时间",

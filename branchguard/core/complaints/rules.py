@@ -27,7 +27,7 @@ from branchguard.core.complaints.types import (
 )
 from branchguard.core.incidents.types import FollowUpInput
 from branchguard.core.kernel import validation
-from branchguard.core.kernel.china_time import china_year
+from branchguard.core.kernel.china_time import china_year, china_year_span
 from branchguard.core.kernel.errors import ValidationError
 from branchguard.core.kernel.i18n import Message
 from branchguard.core.kernel.roles import may
@@ -182,6 +182,25 @@ def check_received(received_at: datetime, now: datetime) -> datetime:
         raise ValueError("received_at must be aware (the service localises wall-clock input)")
     if received_at > now + CLOCK_SKEW:
         raise ValidationError("field.received_at", Message("complaint.received_in_future"))
+    return received_at
+
+
+def earliest_receipt(now: datetime) -> datetime:
+    """The earliest receipt a complaint may be registered with: 1 January of last year in China.
+    A complaint kept on paper (an outage, a busy day, last year's paper register brought in for the
+    annual report) is entered late; one older than that is a mistyped year (1990: TS-1990-…, overdue
+    by decades), its clock and the year's figures meaningless."""
+    return china_year_span(china_year(now) - 1)[0]
+
+
+def check_receipt_date(received_at: datetime, now: datetime) -> datetime:
+    """A new complaint's receipt: not ahead of this PC's clock (beyond another PC's skew), nor
+    before `earliest_receipt` (said as China's date, the year its reference TS-… takes)."""
+    check_received(received_at, now)
+    earliest = earliest_receipt(now)
+    if received_at < earliest:
+        day = earliest.date().isoformat()
+        raise ValidationError("field.received_at", Message("complaint.received_too_early", earliest=day))
     return received_at
 
 

@@ -149,7 +149,7 @@ class ComplaintService:
         return {
             "kind": validation.choice(data.kind, ComplaintKind, "field.complaint_kind").value,
             "channel": validation.choice(data.channel, ComplaintChannel, "field.complaint_channel").value,
-            "received_at": rules_.check_received(received, now),
+            "received_at": rules_.check_receipt_date(received, now),
             "customer_name": validation.text(data.customer_name, "field.customer_name", limit=NAME_LIMIT),
             "customer_phone": validation.phone(data.customer_phone, "field.customer_phone"),
             "customer_id_number": rules_.check_id_number(data.customer_id_number),

@@ -286,6 +286,29 @@ def test_bad_input_names_the_field_and_writes_nothing(ctx, staff, snapshot) -> N
     assert snapshot() == before
 
 
+def test_a_receipt_before_last_year_is_refused_and_last_years_may_be_entered_late(
+    ctx, staff, snapshot
+) -> None:
+    """1990 registered TS-1990-…, overdue by 36 years. A receipt from 1 January of last year (China)
+    on is entered: last year's paper register brought in for the annual report."""
+    svc = _service(ctx)
+    now = datetime(2026, 12, 7, 4, 0, tzinfo=ZoneInfo(ZONE))
+    svc.categories(staff)
+    before = snapshot()
+    for typo in (datetime(1990, 12, 1, 9, 30), datetime(2024, 12, 31, 23, 59, tzinfo=ZoneInfo(ZONE))):
+        data = ComplaintInput(channel="counter", received_at=typo, customer_name="张三丰", category="fees",
+                              request="退费")  # fmt: skip
+        with pytest.raises(ValidationError) as refused:
+            svc.register(staff, data, now=now)
+        assert refused.value.field == "field.received_at"
+        assert refused.value.reason_message.key == "complaint.received_too_early"
+        assert "2025-01-01" in str(refused.value)
+    assert snapshot() == before
+    late = ComplaintInput(channel="letter", received_at=datetime(2025, 1, 1, 0, 5, tzinfo=ZoneInfo(ZONE)),
+                          customer_name="张三丰", category="fees", request="退费")  # fmt: skip
+    assert svc.register(staff, late, now=now).info.number.startswith("TS-2025-")
+
+
 def test_categories_are_data_with_both_names(ctx, auditor) -> None:
     cats = _service(ctx).categories(auditor)
     codes = [c.code for c in cats]
