@@ -113,6 +113,8 @@ def period_json(p: PeriodFigures) -> dict[str, Any]:
         "inspections_done": p.inspections_done,
         "inspections_submitted": p.inspections_submitted,
         "complaints_received": p.complaints_received,
+        "grumbles_received": p.grumbles_received,
+        "objections_received": p.objections_received,
         "complaints_by_channel": p.complaints_by_channel,
         "complaints_by_category": p.complaints_by_category,
         "complaints_by_cause": p.complaints_by_cause,

@@ -66,6 +66,8 @@ def headline_values(f: PeriodFigures) -> list[tuple[str, float | int | None]]:
         ("summary.fig.inspection_rate", share(f.inspections_done, f.inspections_due)),
         ("summary.fig.inspections_submitted", f.inspections_submitted),
         ("summary.fig.complaints", f.complaints_received),
+        ("summary.fig.grumbles", f.grumbles_received),
+        ("summary.fig.objections", f.objections_received),
         ("summary.fig.complaint_on_time_rate", share(f.complaints_on_time, f.complaints_answered)),
         ("summary.fig.complaint_satisfaction_rate", share(f.complaints_satisfied, f.complaints_rated)),
     ]

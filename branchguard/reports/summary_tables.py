@@ -83,6 +83,8 @@ def headline_rows(
         rate_row("summary.fig.inspection_rate", this.inspection_completion, before.inspection_completion),
         row("summary.fig.inspections_submitted", this.inspections_submitted, before.inspections_submitted),
         row("summary.fig.complaints", this.complaints_received, before.complaints_received),
+        row("summary.fig.grumbles", this.grumbles_received, before.grumbles_received),
+        row("summary.fig.objections", this.objections_received, before.objections_received),
         rate_row(
             "summary.fig.complaint_on_time_rate", this.complaint_on_time_rate, before.complaint_on_time_rate
         ),

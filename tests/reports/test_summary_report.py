@@ -6,6 +6,7 @@ anchor; and the workbook holding the same figures."""
 from __future__ import annotations
 
 import subprocess
+from collections import Counter
 from collections.abc import Iterator
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
@@ -17,7 +18,14 @@ from PIL import Image
 
 from branchguard.context import open_context
 from branchguard.core.anchors import store as anchor_store
-from branchguard.core.complaints.types import ComplaintChannel, ComplaintInput, Satisfaction, StepInput
+from branchguard.core.complaints.types import (
+    ComplaintChannel,
+    ComplaintFilter,
+    ComplaintInput,
+    ComplaintKind,
+    Satisfaction,
+    StepInput,
+)
 from branchguard.core.dashboard.rules import Period, PeriodKind
 from branchguard.core.hazards.types import HazardInput, HazardSeverity, RemediationKind
 from branchguard.core.kernel.i18n import set_language, t
@@ -204,11 +212,25 @@ def test_the_complaint_section_reads_the_dashboards_figures(
             svc.step(actor, cid, StepInput("investigate", "核实"))
             svc.step(actor, cid, StepInput("decide", "处理", basis="规范"))
             svc.step(actor, cid, StepInput("reply", "答复", satisfaction=Satisfaction.SATISFIED))
+    for kind in ("grumble", "objection"):  # registered, but no complaint (受理投诉 counted them)
+        svc.register(actor, ComplaintInput(channel="counter", received_at=datetime.now().astimezone(),
+                                           customer_name="客户", category="fees", request="嫌手续费高",
+                                           kind=kind))  # fmt: skip
     figures = services.dashboard.figures_for_period(actor, period.start, period.end)
     assert figures.complaints_received >= 3 and figures.complaints_answered >= 2
+    within = ComplaintFilter(received_from=period.start, received_to=period.end - timedelta(days=1))
+    listed = Counter(c.kind for c in svc.list(actor, within))
+    assert figures.complaints_received == listed[ComplaintKind.COMPLAINT]
+    assert (figures.grumbles_received, figures.objections_received) == (
+        listed[ComplaintKind.GRUMBLE], listed[ComplaintKind.OBJECTION]
+    )
     out = tmp_path / "summary.pdf"
     build_summary_report(services, actor, period, out)
     text = pdf.squashed(pdf.text(out))
+    for key, n in (("summary.fig.complaints", figures.complaints_received),
+                   ("summary.fig.grumbles", figures.grumbles_received),
+                   ("summary.fig.objections", figures.objections_received)):  # fmt: skip
+        assert pdf.squashed(f"{t(key)}{n}") in text, key
     for key in ("summary.section.complaints", "summary.sub.complaint_months",
                 "summary.sub.complaint_breakdown"):  # fmt: skip
         assert pdf.squashed(t(key)) in text, key

@@ -104,6 +104,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "summary.fig.inspection_rate": ("Completion", "完成率"),
     "summary.fig.inspections_submitted": ("Inspections submitted", "提交检查记录"),
     "summary.fig.complaints": ("Complaints received", "受理投诉"),
+    "summary.fig.grumbles": ("Grumbles received (not complaints)", "抱怨（不计入投诉）"),
+    "summary.fig.objections": ("Objections received (not complaints)", "异议（不计入投诉）"),
     "summary.fig.hazards_overdue": ("Hazards overdue", "逾期隐患"),
     "summary.fig.actions_overdue": ("Actions overdue", "逾期整改措施"),
     # charts

@@ -23,7 +23,7 @@ from sqlalchemy import ColumnElement, ScalarSelect, Select, SQLColumnExpression,
 from sqlalchemy.orm import Session, sessionmaker
 
 from branchguard.core.complaints import store as complaint_store
-from branchguard.core.complaints.types import ComplaintFilter, Satisfaction
+from branchguard.core.complaints.types import ComplaintFilter, ComplaintKind, Satisfaction
 from branchguard.core.dashboard import hazard_history
 from branchguard.core.dashboard.rules import Period
 from branchguard.core.dashboard.types import (
@@ -370,17 +370,20 @@ class DashboardService:
             opened = _per_bucket(s, HazardRow.opened_at, bounds)
             resolved = _resolved(s, bounds)
             submitted = _per_bucket(s, InspectionRow.submitted_at, bounds)
-            # complaints received (channel, category, cause)
+            # received (channel, category, cause, kind): the complaint figures count complaints (投诉)
+            # only, grumbles and objections on their own
             received = _per_bucket_by(
                 s,
                 ComplaintRow.received_at,
                 bounds,
-                by=(ComplaintRow.channel, ComplaintRow.category, ComplaintRow.cause),
+                by=(ComplaintRow.channel, ComplaintRow.category, ComplaintRow.cause, ComplaintRow.kind),
             )
-            complaints = _fold(received, None)
-            channels = _fold(received, 0)
-            categories = _fold(received, 1)
-            causes = _fold(received, 2, lambda k: k[2] is not None)
+            complaint = ComplaintKind.COMPLAINT.value
+            complaints = _fold(received, None, lambda k: k[3] == complaint)
+            channels = _fold(received, 0, lambda k: k[3] == complaint)
+            categories = _fold(received, 1, lambda k: k[3] == complaint)
+            causes = _fold(received, 2, lambda k: k[2] is not None and k[3] == complaint)
+            kinds = _fold(received, 3, lambda k: k[3] != complaint)
             # complaints answered, on time or late (where a reply was due), and how satisfied
             on_time = case(
                 (ComplaintRow.due_at.is_(None), "no_due"),
@@ -421,6 +424,8 @@ class DashboardService:
                     inspections_done=inspections_done,
                     inspections_submitted=submitted.get((i, ""), 0),
                     complaints_received=complaints.get((i, ""), 0),
+                    grumbles_received=kinds.get((i, ComplaintKind.GRUMBLE.value), 0),
+                    objections_received=kinds.get((i, ComplaintKind.OBJECTION.value), 0),
                     complaints_by_channel=_keyed(channels, i),
                     complaints_by_category=_keyed(categories, i),
                     complaints_by_cause=_keyed(causes, i),

@@ -95,8 +95,11 @@ class PeriodFigures:
     inspections_due: int = 0  # scheduled inspections falling due in the period
     inspections_done: int = 0  # of those, done
     inspections_submitted: int = 0  # inspections submitted in the period (scheduled or not)
-    complaints_received: int = 0  # every kind: complaints, grumbles, objections
-    # received in the period, by channel, by category code, and by the deck's cause (archived ones)
+    complaints_received: int = 0  # complaints (投诉) only: what runs the statutory clock
+    grumbles_received: int = 0  # 抱怨, registered but no complaint
+    objections_received: int = 0  # 异议, registered but no complaint
+    # complaints received in the period, by channel, by category code, and by the deck's cause
+    # (archived ones)
     complaints_by_channel: dict[str, int] = field(default_factory=dict)
     complaints_by_category: dict[str, int] = field(default_factory=dict)
     complaints_by_cause: dict[str, int] = field(default_factory=dict)

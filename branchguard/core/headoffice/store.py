@@ -333,7 +333,8 @@ def period_counts(
     recorded afterwards held in it and not voided, which the branch's compliance counts and its
     report's incident-log figure does not) and the mean score of those run in it; inspections
     submitted in it; hazards opened in it and those open at its end (by their history:
-    hazards_open_at); complaints received in it; actions not done by its end and due before that
+    hazards_open_at); complaints (投诉: a record's level is its kind; grumbles and objections are
+    none) received in it; actions not done by its end and due before that
     day; drill rules overdue as the newest package of the periods `ending` when it does carried
     them (each package carries them as of its period's end)."""
     c = RECORDS.c
@@ -355,7 +356,7 @@ def period_counts(
         func.avg(case((drill_run, c.score), else_=None)),
         func.sum(case((and_(c.kind == "inspections", c.closed_at >= start, c.closed_at < end), 1), else_=0)),
         func.sum(case((and_(c.kind == "hazards", began), 1), else_=0)),
-        func.sum(case((and_(c.kind == "complaints", began), 1), else_=0)),
+        func.sum(case((and_(c.kind == "complaints", c.level == "complaint", began), 1), else_=0)),
         func.sum(case((action_overdue, 1), else_=0)),
     ).group_by(c.branch_id)
     names = (
