@@ -20,7 +20,7 @@ def _cjk(ch: str) -> bool:
     return any(low <= code <= high for low, high in _CJK)
 
 
-def _may_break(before: str, after: str) -> bool:
+def may_break(before: str, after: str) -> bool:
     """Whether a line may end between these two characters."""
     if after in _CLOSING or before in _OPENING:
         return False
@@ -62,7 +62,7 @@ class LineWrapper:
         while edge[end] - edge[start] > room:
             fits = bisect_right(edge, edge[start] + room) - 1  # the line may run up to here
             at = fits
-            while at > start and not _may_break(text[at - 1], text[at]):
+            while at > start and not may_break(text[at - 1], text[at]):
                 at -= 1
             if at <= start:  # a word longer than the line is cut where it must be
                 at = max(fits, start + 1)

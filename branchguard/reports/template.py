@@ -37,6 +37,7 @@ from branchguard.core.accounts.names import Names
 from branchguard.core.kernel.i18n import current_language, t
 from branchguard.core.kernel.output import write_file
 from branchguard.core.people.types import BranchRole
+from branchguard.reports.cjk_paragraph import TextParagraph
 from branchguard.reports.fonts import FontChoice
 
 ACCENT = colors.HexColor("#1F3A5F")  # dark navy: white header text on it has a contrast ratio > 11:1
@@ -122,8 +123,9 @@ def make_styles(font: FontChoice, scale: float = 1.0, names: Names | None = None
 
 
 def para(text: str, style: ParagraphStyle) -> Paragraph:
-    """A paragraph of plain text: user data never gets read as markup."""
-    return Paragraph(escape(text).replace("\n", "<br/>"), style)
+    """A paragraph of plain text: user data never gets read as markup; Chinese lines never break
+    inside a number (cjk_paragraph.py)."""
+    return TextParagraph(escape(text).replace("\n", "<br/>"), style)
 
 
 Cell: TypeAlias = str | Flowable

@@ -10,6 +10,7 @@ from openpyxl import load_workbook
 
 from branchguard.core.complaints.types import (
     ComplaintCause,
+    ComplaintChannel,
     ComplaintEvent,
     ComplaintEventKind,
     ComplaintFilter,
@@ -233,3 +234,17 @@ def test_an_extension_says_when_it_was_entered_only_when_that_was_later() -> Non
     late = noon.replace(hour=23, minute=58)
     assert said(late, late + timedelta(minutes=3)) == both(late, late + timedelta(minutes=3))  # next day
     assert said(None, noon) == decided_only(noon)  # recorded before the time was asked: when recorded
+
+
+def test_the_register_never_splits_the_regulators_hotline_number(demo, pdf, tmp_path) -> None:
+    """Its channel column printed 监管转办（123 / 78、12363）: the number on two lines."""
+    set_language("zh_CN")
+    svc, lead = demo.ctx.services.complaints, demo.actor
+    data = ComplaintInput(channel="regulator", received_at=utcnow() - timedelta(days=1), customer_name="钱七",
+                          category="fees", request="对收费不满")  # fmt: skip
+    svc.register(lead, data)
+    out = tmp_path / "register.pdf"
+    regulator = ComplaintFilter(channel=ComplaintChannel.REGULATOR)
+    build_complaint_register(demo.ctx.services, lead, regulator, out)
+    text = pdf.text(out)
+    assert text.count("12378") == 3 and text.count("12363") == 3, text  # the filter, statistics and row
