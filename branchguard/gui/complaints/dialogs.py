@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -44,6 +45,7 @@ from branchguard.core.kernel.i18n import current_language
 from branchguard.core.kernel.types import LabelledEnum
 from branchguard.gui.drills.evaluate_dialog import ActionsTable
 from branchguard.gui.drills.people import roster
+from branchguard.gui.inspections.runner.names import NamePicker, roster_names
 from branchguard.gui.kit.forms import FieldForm, attempt
 from branchguard.gui.kit.plain import plain
 from branchguard.gui.kit.screen import VerticalScroll, resize_within_screen
@@ -157,6 +159,10 @@ class ComplaintRegisterDialog(_WriteDialog):
         self.facts = text_edit(50)
         self.facts.setPlainText(facts)
         self.acknowledgement = QLineEdit()
+        self.first_responsible = NamePicker("complaint_first_responsible_picker")
+        self.first_responsible.set_names(roster_names(session))
+        self.first_responsible.edit().setPlaceholderText(self.tr("Default: you, who register it"))
+        self.first_responsible.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.incident = QComboBox()
         self.incident.addItem(self.tr("None"), None)
         for summary in incidents:
@@ -195,6 +201,12 @@ class ComplaintRegisterDialog(_WriteDialog):
         f.add_field("complaint_category", self.tr("Category"), self.category, "field.complaint_category")
         f.add_field("complaint_request", self.tr("Request"), self.request, "field.complaint_request")
         f.add_field("complaint_facts", self.tr("Facts"), self.facts, "field.complaint_facts")
+        f.add_field(
+            "complaint_first_responsible",
+            self.tr("First responsible"),
+            self.first_responsible,
+            "field.first_responsible",
+        )
         if self.incident.count() > 1:
             f.add_field("complaint_incident", self.tr("Came with incident"), self.incident, "field.incident")
         f.add_field(
@@ -225,6 +237,7 @@ class ComplaintRegisterDialog(_WriteDialog):
             business_line=self.business_line.text(),
             facts=self.facts.toPlainText(),
             acknowledgement=self.acknowledgement.text(),
+            first_responsible=self.first_responsible.name(),
             incident_id=self.incident.currentData(),
         )
 
@@ -234,10 +247,16 @@ class ComplaintRegisterDialog(_WriteDialog):
 
 
 class ComplaintStepDialog(_WriteDialog):
-    """One step after acceptance, with the fields that step records and evidence files."""
+    """One step after acceptance, with the fields that step records and evidence files; the archive
+    also the final category (`categories`: the active ones), kept as registered unless changed."""
 
     def __init__(
-        self, session: GuiSession, info: ComplaintInfo, step: ComplaintStep, parent: QWidget | None = None
+        self,
+        session: GuiSession,
+        info: ComplaintInfo,
+        step: ComplaintStep,
+        parent: QWidget | None = None,
+        categories: Sequence[Category] = (),
     ) -> None:
         super().__init__(session, f"complaint_{step.value}_dialog", parent)
         self.info, self.step = info, step
@@ -257,6 +276,12 @@ class ComplaintStepDialog(_WriteDialog):
         self.cause.insertItem(0, self.tr("— choose the cause —"), None)  # not the first cause by default
         self.cause.setCurrentIndex(0)
         self.root_cause = QLineEdit()
+        self.classification = QComboBox()
+        self.classification.addItem(self.tr("Keep: %1").replace("%1", info.category_name), "")
+        zh = current_language() == "zh_CN"
+        for cat in categories:
+            if cat.code != info.category:
+                self.classification.addItem(cat.name_zh if zh else cat.name_en, cat.code)
         self.follow_up = text_edit(50)
         self.action_table: ActionsTable | None = None
         self.hazards = text_edit(50)
@@ -278,6 +303,8 @@ class ComplaintStepDialog(_WriteDialog):
             self.form.add_field("step_satisfaction", self.tr("Satisfaction"), self.satisfaction)
         elif step == ComplaintStep.ARCHIVE:
             self.form.add_field("step_cause", self.tr("Cause"), self.cause, "field.complaint_cause")
+            final = self.tr("Final category")
+            self.form.add_field("step_classification", final, self.classification, "field.complaint_category")
             self.form.add_field("step_root_cause", self.tr("Root cause"), self.root_cause)
             self.form.add_field(
                 "step_follow_up", self.tr("Follow-up"), self.follow_up, "field.complaint_follow_up"
@@ -322,6 +349,7 @@ class ComplaintStepDialog(_WriteDialog):
             customer_response=self.response.text(),
             satisfaction=str(self.satisfaction.currentData()),
             cause=self.cause.currentData() if self.step == ComplaintStep.ARCHIVE else None,
+            classification=str(self.classification.currentData() or ""),  # the archive's only
             root_cause=self.root_cause.text(),
             follow_up=self.follow_up.toPlainText(),
             actions=self.action_table.entries() if self.action_table is not None else (),

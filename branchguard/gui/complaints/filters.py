@@ -100,8 +100,9 @@ class ComplaintFilterBar(QWidget):
         self.search.setPlaceholderText(self.tr("Search number, name, words"))
         self.search.setToolTip(
             self.tr(
-                "The number (TS-2026-0007 or 7), the customer's name, the staff member complained "
-                "about, or words of the request or the facts"
+                "The number (TS-2026-0007 or 7; TS-2026 or 2026 lists that year's), the customer's name "
+                "(in full only if you may see it unmasked, otherwise as shown: 张*), the staff member "
+                "complained about, or words of the request or the facts"
             )
         )
         _fill(self.status, [(self.tr("All statuses"), None), *((s.label, s.value) for s in ComplaintStatus)])

@@ -5754,8 +5754,8 @@ Submitted as: %3</translation>
         <translation>Search number, name, words</translation>
     </message>
     <message>
-        <source>The number (TS-2026-0007 or 7), the customer's name, the staff member complained about, or words of the request or the facts</source>
-        <translation>The number (TS-2026-0007 or 7), the customer's name, the staff member complained about, or words of the request or the facts</translation>
+        <source>The number (TS-2026-0007 or 7; TS-2026 or 2026 lists that year's), the customer's name (in full only if you may see it unmasked, otherwise as shown: 张*), the staff member complained about, or words of the request or the facts</source>
+        <translation>The number (TS-2026-0007 or 7; TS-2026 or 2026 lists that year's), the customer's name (in full only if you may see it unmasked, otherwise as shown: 张*), the staff member complained about, or words of the request or the facts</translation>
     </message>
     <message>
         <source>All statuses</source>
@@ -6055,6 +6055,14 @@ Submitted as: %3</translation>
         <source>Came with incident</source>
         <translation>Came with incident</translation>
     </message>
+    <message>
+        <source>First responsible</source>
+        <translation>First responsible</translation>
+    </message>
+    <message>
+        <source>Default: you, who register it</source>
+        <translation>Default: you, who register it</translation>
+    </message>
 </context>
 <context>
     <name>ComplaintStepDialog</name>
@@ -6129,6 +6137,14 @@ Submitted as: %3</translation>
     <message>
         <source>Also open a hazard for the follow-up</source>
         <translation>Also open a hazard for the follow-up</translation>
+    </message>
+    <message>
+        <source>Final category</source>
+        <translation>Final category</translation>
+    </message>
+    <message>
+        <source>Keep: %1</source>
+        <translation>Keep: %1</translation>
     </message>
 </context>
 <context>

@@ -5738,8 +5738,8 @@ Submitted as: %3</source>
         <translation>搜索编号、姓名、内容</translation>
     </message>
     <message>
-        <source>The number (TS-2026-0007 or 7), the customer's name, the staff member complained about, or words of the request or the facts</source>
-        <translation>编号（TS-2026-0007 或 7）、客户姓名、被投诉人，或投诉请求、事实经过中的文字</translation>
+        <source>The number (TS-2026-0007 or 7; TS-2026 or 2026 lists that year's), the customer's name (in full only if you may see it unmasked, otherwise as shown: 张*), the staff member complained about, or words of the request or the facts</source>
+        <translation>编号（TS-2026-0007 或 7；TS-2026 或 2026 列出该年的投诉）、客户姓名（可查看完整信息者按全名，其他人按所显示的脱敏形式：张*）、被投诉人，或投诉请求、事实经过中的文字</translation>
     </message>
     <message>
         <source>All statuses</source>
@@ -6036,6 +6036,14 @@ Submitted as: %3</source>
         <source>Came with incident</source>
         <translation>关联事件</translation>
     </message>
+    <message>
+        <source>First responsible</source>
+        <translation>首问负责人</translation>
+    </message>
+    <message>
+        <source>Default: you, who register it</source>
+        <translation>默认：登记人本人</translation>
+    </message>
 </context>
 <context>
     <name>ComplaintStepDialog</name>
@@ -6110,6 +6118,14 @@ Submitted as: %3</source>
     <message>
         <source>Also open a hazard for the follow-up</source>
         <translation>同时为整改事项登记隐患</translation>
+    </message>
+    <message>
+        <source>Final category</source>
+        <translation>最终分类</translation>
+    </message>
+    <message>
+        <source>Keep: %1</source>
+        <translation>保持不变：%1</translation>
     </message>
 </context>
 <context>
