@@ -504,7 +504,7 @@ def errors_shown(dialog: QDialog) -> list[str]:
 
 
 # Base classes never shown on their own.
-BASES = {"_WriteDialog", "RecordDialog"}
+BASES = {"_WriteDialog", "RecordDialog", "HazardActions"}
 
 
 def _all_dialog_classes() -> set[str]:

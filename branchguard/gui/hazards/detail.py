@@ -20,7 +20,6 @@ from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QDialog,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -30,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from branchguard.core.accounts.names import Names
+from branchguard.core.drills.types import DrillPlan
 from branchguard.core.hazards import rules
 from branchguard.core.hazards.types import (
     HazardAction,
@@ -39,8 +39,8 @@ from branchguard.core.hazards.types import (
     HazardStatus,
     RemediationKind,
 )
-from branchguard.core.kernel.errors import BranchGuardError, StaleRecord, ValidationError
-from branchguard.gui.hazards.dialogs import HazardFields, StepDialog, UnsavedHazardEdits
+from branchguard.gui.hazards.detail_actions import HazardActions
+from branchguard.gui.hazards.dialogs import HazardFields, UnsavedHazardEdits
 from branchguard.gui.hazards.kept_typing import KeptTyping
 from branchguard.gui.hazards.models import (
     HazardEventsModel,
@@ -50,9 +50,12 @@ from branchguard.gui.hazards.models import (
 )
 from branchguard.gui.incidents.console.dialogs import ReasonDialog
 from branchguard.gui.incidents.console.header import sized
+from branchguard.gui.inspections.runner.names import read_roster_names
 from branchguard.gui.inspections.runner.photos import PhotoStrip
 from branchguard.gui.kit import discard, style
+from branchguard.gui.kit.dialog_work import DialogWork
 from branchguard.gui.kit.icons import icon
+from branchguard.gui.kit.loader import Loader
 from branchguard.gui.kit.names import NamesReader
 from branchguard.gui.kit.plain import plain
 from branchguard.gui.kit.screen import resize_within_screen
@@ -60,10 +63,11 @@ from branchguard.gui.kit.times import date_time
 from branchguard.gui.shell.session import GuiSession
 
 
-class HazardDetailDialog(QDialog):
-    """`changed(id)` after every write; `open_inspection(id)` asks the window for the source run."""
+class HazardDetailDialog(HazardActions):
+    """`changed(id)` after every write (gui/hazards/detail_actions.py); `open_inspection(id)` asks
+    the window for the source run. The hazard is read off the GUI thread, as it opens and after
+    every write: meanwhile its actions wait and "Reading…" shows by them."""
 
-    changed = Signal(int)
     open_inspection = Signal(int)
 
     def __init__(self, session: GuiSession, hazard_id: int, parent: QWidget | None = None) -> None:
@@ -76,6 +80,7 @@ class HazardDetailDialog(QDialog):
         self.reopen_dialog: ReasonDialog | None = None
         self.confirm_dialog: ReasonDialog | None = None  # the open downgrade, verify or close question
         self.unsaved_question: UnsavedHazardEdits | None = None  # closing with edits not saved
+        self._refusals = 0
         self.setObjectName("hazard_detail")
         resize_within_screen(self, 900, 640)
         self.heading = plain(QLabel())
@@ -88,7 +93,7 @@ class HazardDetailDialog(QDialog):
         self.state.setTextFormat(Qt.TextFormat.RichText)  # the OVERDUE mark; the names escaped
         self.state.setObjectName("hazard_state")
         self.state.setWordWrap(True)
-        self.fields = HazardFields(session)
+        self.fields = HazardFields()
         # An existing hazard's due date is moved by hand (lead) or follows a change of severity;
         # "from the policy" is a choice only when the hazard is entered.
         self.fields.due_auto.hide()
@@ -122,11 +127,27 @@ class HazardDetailDialog(QDialog):
         self.kept = KeptTyping()  # typing a refused save could not put back: the hazard is read-only
         self.tabs = QTabWidget()
         self.tabs.setObjectName("hazard_tabs")
+        self.work = DialogWork(self, self.fields, self.message)
+        self.work.changed.connect(self._follow_work)
+        self.source_loader = Loader(self, on_error=self.show_error)  # a drill's plan, for its report
+        for button in self._actions():  # until the hazard is read: its status decides which show
+            button.hide()
         self._build_layout()
         self.retranslate()
-        self.reload()
+        get, services, actor = self._reading(), session.services, session.actor
+        self.work.read(lambda: (get(), read_roster_names(services, actor)), self._first_read)
         self.names = NamesReader(self, session, self)
         self.names.read()
+
+    def _actions(self) -> tuple[QPushButton, ...]:
+        return (
+            self.save_button,
+            self.step_button,
+            self.remediate_button,
+            self.verify_button,
+            self.close_button,
+            self.reopen_button,
+        )
 
     def _button(self, icon_name: str, name: str, slot: Callable[[], Any]) -> QPushButton:
         button = QPushButton(icon(icon_name), "")
@@ -166,6 +187,7 @@ class HazardDetailDialog(QDialog):
         header.addWidget(self.heading, 1)
         actions = QHBoxLayout()
         actions.addWidget(self.message, 1)
+        actions.addWidget(self.work.note)
         actions.addStretch(0)
         for button in (self.remediate_button, self.verify_button, self.close_button, self.reopen_button):
             actions.addWidget(button)
@@ -202,6 +224,10 @@ class HazardDetailDialog(QDialog):
         editable = HazardAction.EDIT in offered
         self.fields.set_editable(editable, HazardAction.SET_DUE in offered)
         self.save_button.setVisible(editable)
+        self.save_button.setEnabled(True)
+        self.step_button.setEnabled(True)
+        self.close_button.setEnabled(True)
+        self.reopen_button.setEnabled(True)
         self.step_button.setVisible(HazardAction.ADD_STEP in offered)
         self.remediate_button.setVisible(HazardAction.REMEDIATE in offered)
         self.verify_button.setVisible(HazardAction.VERIFY in offered)
@@ -221,16 +247,30 @@ class HazardDetailDialog(QDialog):
             )
         )
 
+    def _follow_work(self) -> None:
+        """While the hazard is read or a write is under way, no action starts and the fields wait;
+        afterwards the hazard's status and the user's role decide again (`apply_role`)."""
+        if not self.work.ready():
+            self.fields.set_editable(False, False)
+            for button in self._actions():
+                button.setEnabled(False)
+        elif self.detail is not None:
+            self.apply_role(self.detail)
+
     # -- loading -------------------------------------------------------------------------------
-    def reload(self, keep_typed: bool = False) -> bool:
-        """Show the hazard as stored now; False (and why, in the message line) when it cannot be read."""
-        try:
-            detail = self.session.services.hazards.get(self.session.actor, self.hazard_id)
-        except BranchGuardError as exc:
-            self.show_error(exc.message)
-            return False
-        self.show_detail(detail, keep_typed)
-        return True
+    def reload(self, keep_typed: bool = False) -> None:
+        """Read the hazard as stored now off the GUI thread and show it (`show_detail`); a read that
+        fails says why in the message line."""
+        self.work.read(self._reading(), lambda detail: self.show_detail(detail, keep_typed))
+
+    def _first_read(self, read: tuple[HazardDetail, list[str]]) -> None:
+        detail, names = read
+        self.fields.set_names(names)
+        self.show_detail(detail)
+
+    def _reading(self) -> Callable[[], HazardDetail]:
+        hazards, actor, hazard_id = self.session.services.hazards, self.session.actor, self.hazard_id
+        return lambda: hazards.get(actor, hazard_id)
 
     def set_names(self, who: Names) -> None:
         """People by display name (NamesReader): the state line and the tables, the fields untouched."""
@@ -354,33 +394,20 @@ class HazardDetailDialog(QDialog):
         self.message.setText(message)
         self.message.setVisible(bool(message))
 
-    # -- writing -------------------------------------------------------------------------------
-    def _do(self, work: Callable[[], HazardDetail | Any], keep_typed: bool = True) -> bool:
-        self.show_error("")
-        try:
-            self._apply(work, keep_typed)
-        except ValidationError as exc:
-            if not self.fields.show_validation(exc):
-                self.show_error(exc.message)
-            return False
-        except StaleRecord:  # changed on another PC since it was shown: show it as it is now
-            self._refused_as_stale()
-            return False
-        except BranchGuardError as exc:
-            self.show_error(exc.message)
-            return False
-        return True
-
+    # -- a save refused ------------------------------------------------------------------------
     def _refused_as_stale(self) -> None:
         """A save refused because the hazard changed elsewhere since it was shown: show it as it is
         now, with what was typed kept in the fields typed in (the rest shows the other change), and
         say which of those were changed there too, since the typing hides that change. Saving again
         is then the user's decision on what they see. A failed read says why instead; a hazard that
         can no longer be edited (closed there) says so, with the typing shown to copy (`KeptTyping`)."""
-        typed = self._typed()
-        before = self.opened
-        if not self.reload():
-            return
+        typed, before = self._typed(), self.opened
+        self.work.read(self._reading(), lambda detail: self._shown_afresh(detail, typed, before))
+
+    def _shown_afresh(
+        self, detail: HazardDetail, typed: dict[str, tuple[Any, Any]], before: HazardInput | None
+    ) -> None:
+        self.show_detail(detail)
         if self.save_button.isHidden() and self.detail is not None:  # the fields are read-only now
             self.kept.keep([(self.fields.captions[name].text(), now) for name, (_was, now) in typed.items()])
             closed = self.detail.info.status == HazardStatus.CLOSED
@@ -406,193 +433,18 @@ class HazardDetailDialog(QDialog):
             text = f"{text}\n{also}"
         self.show_error(text)
 
-    def _apply(self, work: Callable[[], HazardDetail | Any], keep_typed: bool = True) -> None:
-        """Make a write and show what it left; a refusal is the caller's to show (raised). The
-        edits typed and not saved stay (`show_detail`) unless the write was their save."""
-        self.show_error("")
-        result = work()
-        if isinstance(result, HazardDetail):
-            self.show_detail(result, keep_typed)
-        else:
-            self.reload(keep_typed)
-        self.changed.emit(self.hazard_id)
-        self.session.data_changed.emit("hazard")
-
-    def save(self, reason: str = "") -> bool:
-        """Save the fields. A lower severity is the lead's and asks why first (False until then).
-        The service is told what the fields were filled from, and refuses the save if another PC
-        changed the hazard since (`_do` then shows it afresh)."""
-        self.fields.clear_errors()
-        data = self.fields.values()
-        if self.detail is not None and data.due == self.detail.info.due_date:
-            # Unchanged: the service keeps it, or recomputes it from the policy when the severity changed.
-            data = replace(data, due=None)
-        if self.detail is not None and rules.is_downgrade(self.detail.info.severity, data.severity):
-            if not rules.allowed(self.session.actor, HazardAction.DOWNGRADE):
-                self.show_error(self.tr("Only the safety lead can lower a hazard's severity."))
-                return False
-            if not reason.strip():
-                self.ask_downgrade()
-                return False
-        hazards, actor, hazard_id = self.session.services.hazards, self.session.actor, self.hazard_id
-        opened = self.opened
-        return self._do(lambda: hazards.update(actor, hazard_id, data, reason, opened), keep_typed=False)
-
-    def ask_downgrade(self) -> ReasonDialog:
-        before = self.detail.info.severity.label if self.detail is not None else ""
-        after = self.fields.values().severity.label
-        dialog = self._confirm(
-            "hazard_downgrade_dialog",
-            self.tr("Lower the severity"),
-            self.tr(
-                "Lower this hazard from %1 to %2? Its deadlines follow the lower severity: a major "
-                "hazard's interim control and remediation plan are no longer required."
-            )
-            .replace("%1", before)
-            .replace("%2", after),
-            self.tr("Why is it lower?"),
-            self._check_downgrade,
-            "field.reason",
-        )
-        # The reason passed the service's own check in the dialog; the fields' refusals (the title,
-        # say) are the detail's to show, by their inputs, once it closed.
-        dialog.accepted.connect(lambda: self.save(dialog.value()))
-        return dialog
-
-    def _check_downgrade(self, reason: str) -> None:
-        if self.detail is not None:
-            rules.check_downgrade(self.session.actor, self.detail.info.status, reason)
-
-    def _confirm(
-        self,
-        name: str,
-        title: str,
-        question: str,
-        label: str,
-        then: Callable[[str], Any],
-        core_field: str,
-    ) -> ReasonDialog:
-        """A confirmation that needs a reason or note: `then(text)` runs when OK is pressed, with
-        the dialog still open, so a refusal (a note over the service's limit, say) is shown in it
-        under the text (the service's `core_field`), nothing typed is lost, and Cancel stays open."""
-        dialog = ReasonDialog(title, question, label, parent=self, apply=then, core_field=core_field)
-        dialog.setObjectName(name)
-        dialog.finished.connect(dialog.deleteLater)
-        self.confirm_dialog = dialog
-        dialog.open()
-        return dialog
-
-    def ask_step(self) -> StepDialog:
-        dialog = StepDialog(self.session, self.hazard_id, self)
-        dialog.accepted.connect(self._step_added)
-        dialog.finished.connect(dialog.deleteLater)
-        dialog.open()
-        return dialog
-
-    def _step_added(self) -> None:
-        self._do(lambda: None)  # the dialog wrote the step: show it, tell the register
-
-    def remediate(self) -> bool:
-        hazards, actor, hazard_id = self.session.services.hazards, self.session.actor, self.hazard_id
-        return self._do(lambda: hazards.remediate(actor, hazard_id))
-
-    def ask_verify(self) -> ReasonDialog:
-        return self._confirm(
-            "hazard_verify_dialog",
-            self.tr("Verify the remediation"),
-            self.tr("Confirm that the fix was checked on site. The hazard no longer counts as open."),
-            self.tr("What was checked?"),
-            lambda note: self._apply(self._verifying(note)),
-            "field.notes",
-        )
-
-    def _verifying(self, note: str) -> Callable[[], HazardDetail]:
-        hazards, actor, hazard_id = self.session.services.hazards, self.session.actor, self.hazard_id
-        return lambda: hazards.verify(actor, hazard_id, note)
-
-    def verify(self, note: str) -> bool:
-        return self._do(self._verifying(note))
-
-    def ask_close(self) -> ReasonDialog | UnsavedHazardEdits:
-        """The close's note; with edits not saved, first whether to save them (`ask_unsaved`)."""
-        if self._typed():
-            return self.ask_unsaved(self._ask_close_note)
-        return self._ask_close_note()
-
-    def _ask_close_note(self) -> ReasonDialog:
-        return self._confirm(
-            "hazard_close_dialog",
-            self.tr("Close the hazard"),
-            self.tr("Close this verified hazard? It leaves the register's open work for good."),
-            self.tr("Note"),
-            lambda note: self._apply(self._closing(note)),
-            "field.notes",
-        )
-
-    def ask_unsaved(self, then: Callable[[], Any]) -> UnsavedHazardEdits:
-        """Names the fields typed and not saved before an action after which they cannot be (a
-        close). Asked rather than refused: the lead decides in one place, and `then` (the action's
-        own confirmation) still comes. "Save and close…" saves first, and goes on only once saved: a
-        refused save shows by its field, a lower severity asks its reason first; "Close without
-        saving…" goes on with the edits still in the fields until the action is confirmed."""
-        captions = [self.fields.captions[name].text() for name in self._typed()]
-        box = UnsavedHazardEdits(captions, self)
-        box.finished.connect(lambda _result: self._unsaved_answered(box, then))
-        self.unsaved_question = box
-        box.open()
-        return box
-
-    def _unsaved_answered(self, box: UnsavedHazardEdits, then: Callable[[], Any]) -> None:
-        self.unsaved_question = None
-        answer = box.answer()
-        box.deleteLater()
-        if answer == box.DISCARD:
-            then()
-        elif answer == box.SAVE:
-            if self.save():
-                then()
-            elif self.confirm_dialog is not None and self.confirm_dialog.isVisible():  # why lower
-                self.confirm_dialog.accepted.connect(lambda: None if self._typed() else then())
-
-    def _closing(self, note: str) -> Callable[[], HazardDetail]:
-        hazards, actor, hazard_id = self.session.services.hazards, self.session.actor, self.hazard_id
-        return lambda: hazards.close(actor, hazard_id, note)
-
-    def close_hazard(self, note: str) -> bool:
-        return self._do(self._closing(note))
-
-    def ask_reopen(self) -> ReasonDialog:
-        """Why it is reopened; the service is asked with the dialog still open (see `_confirm`)."""
-        dialog = ReasonDialog(
-            self.tr("Reopen the hazard"),
-            self.tr("The hazard goes back to open; its remediation and verification marks are cleared."),
-            self.tr("Why?"),
-            parent=self,
-            apply=lambda reason: self._apply(self._reopening(reason)),
-            core_field="field.reason",
-        )
-        dialog.setObjectName("hazard_reopen_dialog")
-        dialog.finished.connect(dialog.deleteLater)
-        self.reopen_dialog = dialog
-        dialog.open()
-        return dialog
-
-    def _reopening(self, reason: str) -> Callable[[], HazardDetail]:
-        hazards, actor, hazard_id = self.session.services.hazards, self.session.actor, self.hazard_id
-        return lambda: hazards.reopen(actor, hazard_id, reason)
-
-    def reopen(self, reason: str) -> bool:
-        return self._do(self._reopening(reason))
-
     def _open_source(self) -> None:
         if self.detail is not None and self.detail.info.drill_id is not None:
             from branchguard.gui.drills.report_preview import preview_drill_report
 
-            try:
-                plan = self.session.services.drills.get(self.session.actor, self.detail.info.drill_id)
-            except BranchGuardError as exc:  # a locked database, a role changed meanwhile
-                return self.show_error(exc.message)
-            self.last_report = preview_drill_report(self, self.session, plan)
+            drills, actor = self.session.services.drills, self.session.actor
+            drill_id = self.detail.info.drill_id
+
+            def show(plan: DrillPlan) -> None:
+                self.last_report = preview_drill_report(self, self.session, plan)
+
+            # a locked database, a role changed meanwhile: said in the message line
+            self.source_loader.run(lambda: drills.get(actor, drill_id), show)
         elif self.detail is not None and self.detail.info.inspection_id is not None:
             inspection_id = self.detail.info.inspection_id
             self.done(0)  # asks first when an edit typed here is not saved (gui/kit/discard.py)

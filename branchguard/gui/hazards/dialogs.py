@@ -31,9 +31,9 @@ from branchguard.core.hazards.types import (
     RemediationKind,
     RemediationStep,
 )
-from branchguard.core.kernel.errors import BranchGuardError, ValidationError
 from branchguard.gui.inspections.runner.dialogs import photo_file_filter
-from branchguard.gui.inspections.runner.names import NamePicker, roster_names
+from branchguard.gui.inspections.runner.names import NamePicker, read_roster_names
+from branchguard.gui.kit.dialog_work import DialogWork
 from branchguard.gui.kit.forms import FieldForm
 from branchguard.gui.kit.plain import plain
 from branchguard.gui.kit.text_scale import scaled
@@ -61,7 +61,7 @@ def from_qdate(day: QDate) -> date:
 class HazardFields(FieldForm):
     """The editable fields of a hazard, keyed to the service's field names for its messages."""
 
-    def __init__(self, session: GuiSession, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.title = QLineEdit()
         self.title.setMaxLength(200)
@@ -73,8 +73,7 @@ class HazardFields(FieldForm):
         self.description.setTabChangesFocus(True)
         self.description.setMinimumHeight(70)
         self.description.setMaximumHeight(120)
-        self.owner = NamePicker("hazard_owner")
-        self.owner.set_names(roster_names(session))
+        self.owner = NamePicker("hazard_owner")  # the roster's names: `set_names`, once read
         self.due_auto = QCheckBox()
         self.due_auto.setObjectName("hazard_due_auto")
         self.due = QDateEdit(QDate.currentDate().addDays(7))
@@ -103,6 +102,10 @@ class HazardFields(FieldForm):
             "due": self.add_field("hazard_due", self.tr("Due"), due_row, "field.due_at"),
         }
         self.due_auto.setText(self.tr("From the severity policy"))
+
+    def set_names(self, names: list[str]) -> None:
+        """The roster's names for the owner, read off the GUI thread (`read_roster_names`)."""
+        self.owner.set_names(names)
 
     def set_values(self, data: HazardInput) -> None:
         self.title.setText(data.title)
@@ -135,7 +138,8 @@ class HazardFields(FieldForm):
 class NewHazardDialog(QDialog):
     """A hazard entered by hand; `created` holds it after OK. Given `drill` (id, title), a problem
     that held drill found: the dialog says so, the description starts as `problems`, and the hazard
-    is saved linked to the drill."""
+    is saved linked to the drill. The roster's names are read and the hazard saved off the GUI
+    thread (gui/kit/dialog_work.py)."""
 
     def __init__(
         self,
@@ -159,7 +163,7 @@ class NewHazardDialog(QDialog):
             said = self.tr("Found by drill #%1 “%2”: saved linked to it, its source “Drill”.")
             self.origin.setText(said.replace("%1", str(drill[0])).replace("%2", drill[1]))
         self.origin.setVisible(drill is not None)
-        self.fields = HazardFields(session)
+        self.fields = HazardFields()
         self.fields.description.setPlainText(problems.strip()[:MAX_DESCRIPTION])
         self.fields.due_auto.setChecked(True)
         # found today (in the branch's zone): it cannot be due before that
@@ -172,31 +176,31 @@ class NewHazardDialog(QDialog):
         self.buttons = QDialogButtonBox(_B.Ok | _B.Cancel)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
+        self.work = DialogWork(self, self.fields, self.error, self.buttons)
         box = QVBoxLayout(self)
         box.addWidget(self.origin)
         box.addLayout(self.fields)
+        box.addWidget(self.work.note)
         box.addWidget(self.error)
         box.addWidget(self.buttons)
+        services, actor = session.services, session.actor
+        self.work.read(lambda: read_roster_names(services, actor), self.fields.set_names)
 
     def accept(self) -> None:
+        if not self.work.ready():
+            return  # reading the names, or saving already
         self.fields.clear_errors()
         self.error.hide()
         data = self.fields.values()
         if not data.description:
             self.fields.set_error("hazard_description", self.tr("Describe the hazard."))
             return
-        try:
-            drill_id = self.drill[0] if self.drill is not None else None
-            self.created = self.session.services.hazards.create(self.session.actor, data, drill_id=drill_id)
-        except ValidationError as exc:
-            if not self.fields.show_validation(exc):
-                self.error.setText(exc.message)
-                self.error.show()
-            return
-        except BranchGuardError as exc:
-            self.error.setText(exc.message)
-            self.error.show()
-            return
+        hazards, actor = self.session.services.hazards, self.session.actor
+        drill_id = self.drill[0] if self.drill is not None else None
+        self.work.save(lambda: hazards.create(actor, data, drill_id=drill_id), self._created)
+
+    def _created(self, created: HazardDetail) -> None:
+        self.created = created
         self.session.data_changed.emit("hazard")
         super().accept()
 
@@ -244,8 +248,10 @@ class StepDialog(QDialog):
         self.buttons = QDialogButtonBox(_B.Ok | _B.Cancel)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
+        self.work = DialogWork(self, self.form, self.error, self.buttons, self.evidence_button)
         box = QVBoxLayout(self)
         box.addLayout(self.form)
+        box.addWidget(self.work.note)
         box.addWidget(self.error)
         box.addWidget(self.buttons)
 
@@ -261,29 +267,20 @@ class StepDialog(QDialog):
             self.add_evidence(Path(name))
 
     def accept(self) -> None:
+        if not self.work.ready():
+            return  # saving already
         self.form.clear_errors()
         self.error.hide()
         text = self.text.toPlainText().strip()
         if not text:
             self.form.set_error("step_text", self.tr("Say what was done."))
             return
-        try:
-            self.added = self.session.services.hazards.add_step(
-                self.session.actor,
-                self.hazard_id,
-                RemediationKind(self.kind.currentData()),
-                text,
-                evidence=tuple(self.evidence),
-            )
-        except ValidationError as exc:
-            if not self.form.show_validation(exc):
-                self.error.setText(exc.message)
-                self.error.show()
-            return
-        except BranchGuardError as exc:
-            self.error.setText(exc.message)
-            self.error.show()
-            return
+        hazards, actor, hazard_id = self.session.services.hazards, self.session.actor, self.hazard_id
+        kind, evidence = RemediationKind(self.kind.currentData()), tuple(self.evidence)
+        self.work.save(lambda: hazards.add_step(actor, hazard_id, kind, text, evidence=evidence), self._added)
+
+    def _added(self, step: RemediationStep) -> None:
+        self.added = step
         super().accept()
 
 

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from branchguard.core.hazards.rules import MAX_DAYS, MAX_HOURS
 from branchguard.core.hazards.types import HazardSeverity, SeverityPolicy, SeverityRule
-from branchguard.core.kernel.errors import BranchGuardError
+from branchguard.gui.kit.dialog_work import DialogWork
 from branchguard.gui.kit.forms import FieldForm
 from branchguard.gui.kit.plain import plain
 from branchguard.gui.kit.text_scale import large_text, scaled
@@ -75,6 +75,15 @@ class _RuleBox(QGroupBox):
         box.addWidget(spin)
         return holder, check, spin
 
+    def set_rule(self, rule: SeverityRule) -> None:
+        """Show `rule` (the policy as stored, once read)."""
+        self.fix_days.setValue(rule.fix_days)
+        optional = ((self.interim, rule.interim_hours), (self.plan, rule.plan_days))
+        for (_holder, check, spin), value in optional:
+            check.setChecked(value is not None)
+            spin.setValue(value or 1)
+        self.report.setChecked(rule.report_head_office)
+
     def rule(self) -> SeverityRule:
         _holder, interim_on, interim = self.interim
         _holder, plan_on, plan = self.plan
@@ -88,7 +97,9 @@ class _RuleBox(QGroupBox):
 
 
 class SeverityPolicyDialog(QDialog):
-    """Saves through the service on OK (lead only); `saved` holds the policy afterwards."""
+    """Saves through the service on OK (lead only); `saved` holds the policy afterwards. The policy
+    is read and saved off the GUI thread (gui/kit/dialog_work.py): the deadlines are shown, and
+    may be changed, once read."""
 
     def __init__(self, session: GuiSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -96,7 +107,7 @@ class SeverityPolicyDialog(QDialog):
         self.saved: SeverityPolicy | None = None
         self.setObjectName("severity_policy_dialog")
         self.setWindowTitle(self.tr("Hazard severity policy"))
-        policy = session.services.hazards.policy(session.actor)
+        policy = SeverityPolicy()  # the built-in deadlines until the stored ones are read
         intro = QLabel(
             self.tr(
                 "Deadlines count from when a hazard is opened. Hazards opened after a change"
@@ -115,6 +126,7 @@ class SeverityPolicyDialog(QDialog):
         self.buttons = QDialogButtonBox(_B.Save | _B.Cancel)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
+        self.work = DialogWork(self, None, self.error, self.buttons)
         # side by side at larger text, each label over its field: one under the other they made it
         # 620 px tall at 15 pt
         large = large_text(self)
@@ -127,19 +139,28 @@ class SeverityPolicyDialog(QDialog):
         box = QVBoxLayout(self)
         box.addWidget(intro)
         box.addLayout(rules)
+        box.addWidget(self.work.note)
         box.addWidget(self.error)
         box.addWidget(self.buttons)
         self.setMinimumWidth(max(scaled(460, self), self.minimumSizeHint().width()))
+        for rule_box in (self.general, self.major):
+            rule_box.setEnabled(False)
+        hazards, actor = session.services.hazards, session.actor
+        self.work.read(lambda: hazards.policy(actor), self._show, fills=True)
+
+    def _show(self, policy: SeverityPolicy) -> None:
+        for rule_box, rule in ((self.general, policy.general), (self.major, policy.major)):
+            rule_box.set_rule(rule)
+            rule_box.setEnabled(True)
 
     def policy(self) -> SeverityPolicy:
         return SeverityPolicy(general=self.general.rule(), major=self.major.rule())
 
     def accept(self) -> None:
-        try:
-            self.saved = self.session.services.hazards.set_policy(self.session.actor, self.policy())
-        except BranchGuardError as exc:
-            self.error.setText(exc.message)
-            self.error.show()
-            return
+        policy, hazards, actor = self.policy(), self.session.services.hazards, self.session.actor
+        self.work.save(lambda: hazards.set_policy(actor, policy), self._saved)
+
+    def _saved(self, policy: SeverityPolicy) -> None:
+        self.saved = policy
         self.session.data_changed.emit("hazard_policy")
         super().accept()

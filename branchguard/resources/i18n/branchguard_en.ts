@@ -1014,6 +1014,17 @@ Submitted as: %3</translation>
     </message>
 </context>
 <context>
+    <name>DialogWork</name>
+    <message>
+        <source>Reading…</source>
+        <translation>Reading…</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Saving…</translation>
+    </message>
+</context>
+<context>
     <name>DiscardGuard</name>
     <message>
         <source>Unsaved changes</source>
@@ -1829,6 +1840,61 @@ Submitted as: %3</translation>
     </message>
 </context>
 <context>
+    <name>HazardActions</name>
+    <message>
+        <source>Reopen the hazard</source>
+        <translation>Reopen the hazard</translation>
+    </message>
+    <message>
+        <source>The hazard goes back to open; its remediation and verification marks are cleared.</source>
+        <translation>The hazard goes back to open; its remediation and verification marks are cleared.</translation>
+    </message>
+    <message>
+        <source>Why?</source>
+        <translation>Why?</translation>
+    </message>
+    <message>
+        <source>Only the safety lead can lower a hazard's severity.</source>
+        <translation>Only the safety lead can lower a hazard's severity.</translation>
+    </message>
+    <message>
+        <source>Lower the severity</source>
+        <translation>Lower the severity</translation>
+    </message>
+    <message>
+        <source>Lower this hazard from %1 to %2? Its deadlines follow the lower severity: a major hazard's interim control and remediation plan are no longer required.</source>
+        <translation>Lower this hazard from %1 to %2? Its deadlines follow the lower severity: a major hazard's interim control and remediation plan are no longer required.</translation>
+    </message>
+    <message>
+        <source>Why is it lower?</source>
+        <translation>Why is it lower?</translation>
+    </message>
+    <message>
+        <source>Verify the remediation</source>
+        <translation>Verify the remediation</translation>
+    </message>
+    <message>
+        <source>Confirm that the fix was checked on site. The hazard no longer counts as open.</source>
+        <translation>Confirm that the fix was checked on site. The hazard no longer counts as open.</translation>
+    </message>
+    <message>
+        <source>What was checked?</source>
+        <translation>What was checked?</translation>
+    </message>
+    <message>
+        <source>Close the hazard</source>
+        <translation>Close the hazard</translation>
+    </message>
+    <message>
+        <source>Close this verified hazard? It leaves the register's open work for good.</source>
+        <translation>Close this verified hazard? It leaves the register's open work for good.</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+</context>
+<context>
     <name>HazardDetailDialog</name>
     <message>
         <source>%1 was changed by someone else (perhaps on another PC) after you opened it: nothing was saved. It is shown as it is now, and what you typed is kept in the fields you changed: check them and save again.</source>
@@ -1944,58 +2010,6 @@ Submitted as: %3</translation>
     <message>
         <source>Photos of the failed item and remediation evidence</source>
         <translation>Photos of the failed item and remediation evidence</translation>
-    </message>
-    <message>
-        <source>Reopen the hazard</source>
-        <translation>Reopen the hazard</translation>
-    </message>
-    <message>
-        <source>The hazard goes back to open; its remediation and verification marks are cleared.</source>
-        <translation>The hazard goes back to open; its remediation and verification marks are cleared.</translation>
-    </message>
-    <message>
-        <source>Why?</source>
-        <translation>Why?</translation>
-    </message>
-    <message>
-        <source>Only the safety lead can lower a hazard's severity.</source>
-        <translation>Only the safety lead can lower a hazard's severity.</translation>
-    </message>
-    <message>
-        <source>Lower the severity</source>
-        <translation>Lower the severity</translation>
-    </message>
-    <message>
-        <source>Lower this hazard from %1 to %2? Its deadlines follow the lower severity: a major hazard's interim control and remediation plan are no longer required.</source>
-        <translation>Lower this hazard from %1 to %2? Its deadlines follow the lower severity: a major hazard's interim control and remediation plan are no longer required.</translation>
-    </message>
-    <message>
-        <source>Why is it lower?</source>
-        <translation>Why is it lower?</translation>
-    </message>
-    <message>
-        <source>Verify the remediation</source>
-        <translation>Verify the remediation</translation>
-    </message>
-    <message>
-        <source>Confirm that the fix was checked on site. The hazard no longer counts as open.</source>
-        <translation>Confirm that the fix was checked on site. The hazard no longer counts as open.</translation>
-    </message>
-    <message>
-        <source>What was checked?</source>
-        <translation>What was checked?</translation>
-    </message>
-    <message>
-        <source>Close the hazard</source>
-        <translation>Close the hazard</translation>
-    </message>
-    <message>
-        <source>Close this verified hazard? It leaves the register's open work for good.</source>
-        <translation>Close this verified hazard? It leaves the register's open work for good.</translation>
-    </message>
-    <message>
-        <source>Note</source>
-        <translation>Note</translation>
     </message>
     <message>
         <source>Drill (#%1 %2)</source>

@@ -1010,6 +1010,17 @@ Submitted as: %3</source>
     </message>
 </context>
 <context>
+    <name>DialogWork</name>
+    <message>
+        <source>Reading…</source>
+        <translation>正在读取…</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+</context>
+<context>
     <name>DiscardGuard</name>
     <message>
         <source>Unsaved changes</source>
@@ -1824,6 +1835,61 @@ Submitted as: %3</source>
     </message>
 </context>
 <context>
+    <name>HazardActions</name>
+    <message>
+        <source>Reopen the hazard</source>
+        <translation>重新打开隐患</translation>
+    </message>
+    <message>
+        <source>The hazard goes back to open; its remediation and verification marks are cleared.</source>
+        <translation>隐患将恢复为“待整改”，其整改完成和验收标记将被清除。</translation>
+    </message>
+    <message>
+        <source>Why?</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Only the safety lead can lower a hazard's severity.</source>
+        <translation>只有安全负责人可以降低隐患等级。</translation>
+    </message>
+    <message>
+        <source>Lower the severity</source>
+        <translation>降低隐患等级</translation>
+    </message>
+    <message>
+        <source>Lower this hazard from %1 to %2? Its deadlines follow the lower severity: a major hazard's interim control and remediation plan are no longer required.</source>
+        <translation>将此隐患从%1降为%2？整改期限随之按较低等级计算：不再要求重大隐患的临时管控措施和整改方案。</translation>
+    </message>
+    <message>
+        <source>Why is it lower?</source>
+        <translation>降级原因</translation>
+    </message>
+    <message>
+        <source>Verify the remediation</source>
+        <translation>验收整改</translation>
+    </message>
+    <message>
+        <source>Confirm that the fix was checked on site. The hazard no longer counts as open.</source>
+        <translation>确认已到现场核实整改。验收后该隐患不再计入未整改隐患。</translation>
+    </message>
+    <message>
+        <source>What was checked?</source>
+        <translation>核实了哪些内容？</translation>
+    </message>
+    <message>
+        <source>Close the hazard</source>
+        <translation>隐患销号</translation>
+    </message>
+    <message>
+        <source>Close this verified hazard? It leaves the register's open work for good.</source>
+        <translation>对此已验收的隐患销号？销号后不再列入待办。</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+</context>
+<context>
     <name>HazardDetailDialog</name>
     <message>
         <source>%1 was changed by someone else (perhaps on another PC) after you opened it: nothing was saved. It is shown as it is now, and what you typed is kept in the fields you changed: check them and save again.</source>
@@ -1938,58 +2004,6 @@ Submitted as: %3</source>
     <message>
         <source>Photos of the failed item and remediation evidence</source>
         <translation>不合格项照片及整改佐证材料</translation>
-    </message>
-    <message>
-        <source>Reopen the hazard</source>
-        <translation>重新打开隐患</translation>
-    </message>
-    <message>
-        <source>The hazard goes back to open; its remediation and verification marks are cleared.</source>
-        <translation>隐患将恢复为“待整改”，其整改完成和验收标记将被清除。</translation>
-    </message>
-    <message>
-        <source>Why?</source>
-        <translation>原因</translation>
-    </message>
-    <message>
-        <source>Only the safety lead can lower a hazard's severity.</source>
-        <translation>只有安全负责人可以降低隐患等级。</translation>
-    </message>
-    <message>
-        <source>Lower the severity</source>
-        <translation>降低隐患等级</translation>
-    </message>
-    <message>
-        <source>Lower this hazard from %1 to %2? Its deadlines follow the lower severity: a major hazard's interim control and remediation plan are no longer required.</source>
-        <translation>将此隐患从%1降为%2？整改期限随之按较低等级计算：不再要求重大隐患的临时管控措施和整改方案。</translation>
-    </message>
-    <message>
-        <source>Why is it lower?</source>
-        <translation>降级原因</translation>
-    </message>
-    <message>
-        <source>Verify the remediation</source>
-        <translation>验收整改</translation>
-    </message>
-    <message>
-        <source>Confirm that the fix was checked on site. The hazard no longer counts as open.</source>
-        <translation>确认已到现场核实整改。验收后该隐患不再计入未整改隐患。</translation>
-    </message>
-    <message>
-        <source>What was checked?</source>
-        <translation>核实了哪些内容？</translation>
-    </message>
-    <message>
-        <source>Close the hazard</source>
-        <translation>隐患销号</translation>
-    </message>
-    <message>
-        <source>Close this verified hazard? It leaves the register's open work for good.</source>
-        <translation>对此已验收的隐患销号？销号后不再列入待办。</translation>
-    </message>
-    <message>
-        <source>Note</source>
-        <translation>备注</translation>
     </message>
     <message>
         <source>Drill (#%1 %2)</source>

@@ -26,6 +26,7 @@ from branchguard.core.incidents.types import REPORT_FIELDS
 from branchguard.core.kernel.i18n import t
 from branchguard.core.kernel.types import Level
 from branchguard.gui.kit import style
+from branchguard.gui.kit.dialog_work import DialogWork
 from branchguard.gui.kit.forms import FieldForm, attempt
 from branchguard.gui.kit.plain import plain
 from branchguard.gui.kit.screen import resize_within_screen
@@ -71,9 +72,11 @@ def chosen_level(combo: QComboBox) -> Level:
 class ReasonDialog(QDialog):
     """One line of text that must not be empty (why a step is skipped, what an entry should say).
 
-    Given `apply` (the service call the text is for), OK runs it while the dialog is still open: a
+    Given `apply` (a check the text must pass), OK runs it while the dialog is still open: a
     refusal stays in the dialog with the text, under the field when it names `core_field` (the
-    service's field key, e.g. "field.notes"), else on the dialog's error line."""
+    service's field key, e.g. "field.notes"), else on the dialog's error line. Given `write` (the
+    text → the service call it is for), OK runs that call off the GUI thread with the dialog open
+    and OK disabled (gui/kit/dialog_work.py), refused the same way; `written(result)` once stored."""
 
     def __init__(
         self,
@@ -84,12 +87,15 @@ class ReasonDialog(QDialog):
         parent: QWidget | None = None,
         *,
         apply: Callable[[str], Any] | None = None,
+        write: Callable[[str], Callable[[], Any]] | None = None,
+        written: Callable[[Any], Any] | None = None,
         core_field: str = "",
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
         self.setMinimumWidth(scaled(480, self))
         self.apply = apply
+        self.write, self.written = write, written
         self.intro = plain(QLabel(intro))  # a correction quotes the entry as typed
         self.intro.setWordWrap(True)
         self.form = FieldForm()
@@ -104,9 +110,11 @@ class ReasonDialog(QDialog):
         self.buttons = QDialogButtonBox(_B.Ok | _B.Cancel)
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
+        self.work = DialogWork(self, self.form, self.error, self.buttons)
         self.box = QVBoxLayout(self)
         self.box.addWidget(self.intro)
         self.box.addLayout(self.form)
+        self.box.addWidget(self.work.note)
         self.box.addWidget(self.error)
         self.box.addWidget(self.buttons)
         self.reason.selectAll()
@@ -122,6 +130,8 @@ class ReasonDialog(QDialog):
         self.error.show()
 
     def submit(self) -> None:
+        if not self.work.ready():
+            return  # its write is under way: OK pressed again writes nothing more
         self.form.clear_errors()
         self.error.hide()
         if not self.value():
@@ -129,6 +139,14 @@ class ReasonDialog(QDialog):
             return
         if self.apply is not None and not self._applied(self.apply):
             return
+        if self.write is not None:
+            self.work.save(self.write(self.value()), self._written)
+            return
+        self.accept()
+
+    def _written(self, result: Any) -> None:
+        if self.written is not None:
+            self.written(result)
         self.accept()
 
     def _applied(self, apply: Callable[[str], Any]) -> bool:
