@@ -1,5 +1,6 @@
 """A drill's corrective actions: what, owner, due (overdue in red), done by whom and when; the lead
-marks one done, which also stops its owner's reminders."""
+marks one done, which also stops its owner's reminders. Read as the dialog opens and after each
+mark, and marked, off the GUI thread (gui/kit/dialog_work.py)."""
 
 from __future__ import annotations
 
@@ -23,8 +24,8 @@ from PySide6.QtWidgets import (
 from branchguard.core.drills import rules
 from branchguard.core.drills.types import DrillAction, DrillPlan
 from branchguard.core.incidents.types import FollowUpAction
-from branchguard.core.kernel.errors import BranchGuardError
 from branchguard.gui.kit import style
+from branchguard.gui.kit.dialog_work import DialogWork
 from branchguard.gui.kit.icons import icon
 from branchguard.gui.kit.plain import plain
 from branchguard.gui.kit.screen import resize_within_screen
@@ -44,6 +45,7 @@ class ActionsDialog(QDialog):
         self.session = session
         self.plan = plan
         self.entries: list[FollowUpAction] = []
+        self.last_done: FollowUpAction | None = None  # the action marked done last
         self.heading = plain(QLabel(f"#{plan.id} {plan.title}"))
         self.heading.setWordWrap(True)
         self.table = QTableWidget(0, 4)
@@ -68,9 +70,12 @@ class ActionsDialog(QDialog):
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.buttons.rejected.connect(self.reject)
         self.buttons.addButton(self.done_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.work = DialogWork(self, None, self.message)
+        self.work.changed.connect(self._update_button)
         box = QVBoxLayout(self)
         box.addWidget(self.heading)
         box.addWidget(self.table, 1)
+        box.addWidget(self.work.note)
         box.addWidget(self.message)
         box.addWidget(self.buttons)
         self.retranslate()
@@ -84,17 +89,18 @@ class ActionsDialog(QDialog):
         )
         self.done_button.setText(self.tr("Mark done"))
 
-    def reload(self) -> None:
-        try:
-            self.entries = list(
-                self.session.services.drills.record_of(self.session.actor, self.plan.id).actions
-            )
-        except BranchGuardError as exc:
-            self._say(exc.message)
-            self.entries = []
+    def reload(self, row: int = -1) -> None:
+        """The actions as stored, read off the GUI thread; `row` selected again once shown."""
+        drills, actor, plan_id = self.session.services.drills, self.session.actor, self.plan.id
+        self.work.read(
+            lambda: list(drills.record_of(actor, plan_id).actions), lambda read: self._show(read, row)
+        )
+
+    def _show(self, entries: list[FollowUpAction], row: int) -> None:
+        self.entries = entries
         today = date.today()
         self.table.setRowCount(len(self.entries))
-        for row, action in enumerate(self.entries):
+        for at, action in enumerate(self.entries):
             done = f"{date_time(action.done_at)} · {action.done_by}" if action.done_at else ""
             texts = (action.text, action.owner, action.due.isoformat() if action.due else "", done)
             for column, text in enumerate(texts):
@@ -103,7 +109,9 @@ class ActionsDialog(QDialog):
                     item.setForeground(QColor(style.ERROR))
                 elif action.done_at is not None:
                     item.setForeground(QColor(style.MUTED))
-                self.table.setItem(row, column, item)
+                self.table.setItem(at, column, item)
+        if row >= 0:
+            self.table.selectRow(row)
         self._update_button()
 
     def selected(self) -> FollowUpAction | None:
@@ -116,25 +124,23 @@ class ActionsDialog(QDialog):
     def _update_button(self) -> None:
         action = self.selected()
         self.done_button.setVisible(self._may_complete())
-        self.done_button.setEnabled(action is not None and action.done_at is None)
+        self.done_button.setEnabled(self.work.ready() and action is not None and action.done_at is None)
 
-    def mark_done(self) -> FollowUpAction | None:
+    def mark_done(self) -> bool:
+        """Mark the selected action done off the GUI thread; False when nothing was started (none
+        selected, done already, or a mark under way)."""
         action = self.selected()
         if action is None or action.done_at is not None or not self._may_complete():
-            return None
-        try:
-            done = self.session.services.drills.complete_action(self.session.actor, self.plan.id, action.id)
-        except BranchGuardError as exc:
-            self._say(exc.message)
-            return None
-        self.message.hide()
+            return False
+        drills, actor, plan_id = self.session.services.drills, self.session.actor, self.plan.id
         row = self.table.currentRow()
-        self.reload()
-        self.table.selectRow(row)
+        action_id = action.id
+        return self.work.save(
+            lambda: drills.complete_action(actor, plan_id, action_id), lambda done: self._done(done, row)
+        )
+
+    def _done(self, done: FollowUpAction, row: int) -> None:
+        self.last_done = done
+        self.reload(row)
         self.session.data_changed.emit("schedule")
         self.changed.emit()
-        return done
-
-    def _say(self, message: str) -> None:
-        self.message.setText(message)
-        self.message.show()

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from branchguard.core.drills import rules
 from branchguard.core.drills.problems import next_unrecorded
 from branchguard.core.drills.types import DrillAction, DrillPlan, DrillStatus
-from branchguard.core.hazards.types import HazardDetail, HazardFilter
+from branchguard.core.hazards.types import HazardDetail, HazardFilter, HazardInfo
 from branchguard.core.incidents.types import LogEntry
 from branchguard.core.kernel.errors import BranchGuardError
 from branchguard.core.kernel.roles import may
@@ -33,6 +33,7 @@ from branchguard.gui.drills.models import DrillPlanModel
 from branchguard.gui.kit.empty_note import EmptyNote
 from branchguard.gui.kit.flow import FlowLayout
 from branchguard.gui.kit.icons import icon
+from branchguard.gui.kit.loader import Loader
 from branchguard.gui.kit.plain import literal, plain
 from branchguard.gui.kit.rows import SORT_ROLE, RowsProxy
 from branchguard.gui.kit.tables import lead_with
@@ -95,6 +96,9 @@ class DrillListPanel(QWidget):
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self.update_buttons())
         self.table.activated.connect(lambda _index: self._activated())
         self.empty_note = EmptyNote(self.table, self.empty_text)
+        self._writing = False  # a drill's cancel or void under way (`_write`)
+        self.hazard_loader = Loader(self, on_error=lambda message: self.say(message, error=True))
+        self.hazard_dialog: QWidget | None = None  # the new-hazard dialog opened last
 
         self.plan_button = self._button("add", "drills_plan", self.ask_plan, accent=True)
         self.held_button = self._button("import", "drills_record_held", self.ask_held)
@@ -327,7 +331,7 @@ class DrillListPanel(QWidget):
         writer().submit(
             lambda: services.drills.run(actor, plan.id),
             on_done=self._ran,
-            on_error=self._run_failed,
+            on_error=self._write_failed,
         )
 
     @Slot(object)
@@ -338,9 +342,21 @@ class DrillListPanel(QWidget):
             self.run_started.emit(run.incident_id)
 
     @Slot(str)
-    def _run_failed(self, message: str) -> None:
+    def _write_failed(self, message: str) -> None:
+        self._writing = False
         self.say(message, error=True)
         self.update_buttons()
+
+    def _write(self, button: QPushButton, work: Callable[[], object], plan_id: int) -> None:
+        """A change of a drill (cancelled, a record voided) off the GUI thread: its button waits
+        until it is stored, and no second change starts meanwhile; a refusal is said above the list."""
+        self._writing = True
+        button.setEnabled(False)
+        writer().submit(work, on_done=lambda _result: self._written(plan_id), on_error=self._write_failed)
+
+    def _written(self, plan_id: int) -> None:
+        self._writing = False
+        self._changed(plan_id)
 
     def show_console(self) -> None:
         plan = self.selected()
@@ -389,29 +405,31 @@ class DrillListPanel(QWidget):
         dialog.open()
         return dialog
 
-    def ask_hazard(self) -> QWidget | None:
-        """A problem the selected held drill found, as a hazard linked to it: the new-hazard dialog,
-        its description started from the first problem the drill's evaluation found that no hazard
-        of the drill holds yet."""
-        from branchguard.gui.hazards.dialogs import NewHazardDialog
-
+    def ask_hazard(self) -> None:
+        """A problem the selected held drill found, as a hazard linked to it: the new-hazard dialog
+        (`hazard_dialog`), its description started from the first problem the drill's evaluation
+        found that no hazard of the drill holds yet, once both are read off the GUI thread."""
         plan = self._selected_for(DrillAction.RECORD_HAZARD)
         if plan is None:
-            return None
+            return
         services, actor = self.session.services, self.session.actor
-        try:
+
+        def load() -> tuple[str, list[HazardInfo]]:  # what the drill found, and its hazards so far
             evaluation = services.drills.evaluation(actor, plan.id)
             raised = services.hazards.list(actor, HazardFilter(drill_id=plan.id))
-        except BranchGuardError as exc:
-            self.say(exc.message, error=True)
-            return None
-        found = evaluation.problems if evaluation is not None else ""
+            return (evaluation.problems if evaluation is not None else ""), raised
+
+        self.hazard_loader.run(load, lambda read: self._ask_hazard(plan, *read))
+
+    def _ask_hazard(self, plan: DrillPlan, found: str, raised: list[HazardInfo]) -> None:
+        from branchguard.gui.hazards.dialogs import NewHazardDialog
+
         problem = next_unrecorded(found, (h.description for h in raised))  # one hazard a problem
         dialog = NewHazardDialog(self.session, self, drill=(plan.id, plan.title), problems=problem)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self._hazard_recorded(dialog.created))
         dialog.open()
-        return dialog
+        self.hazard_dialog = dialog
 
     def _hazard_recorded(self, created: HazardDetail | None) -> None:
         if created is not None:
@@ -423,7 +441,7 @@ class DrillListPanel(QWidget):
             self.ask_void(held)
             return
         plan = self._selected_for(DrillAction.CANCEL)
-        if plan is None:
+        if plan is None or self._writing:
             return
         text = self.tr("Cancel the drill “%1”? Its schedule stops reminding.").replace("%1", plan.title)
         if plan.recurring:
@@ -433,26 +451,20 @@ class DrillListPanel(QWidget):
             != QMessageBox.StandardButton.Yes
         ):
             return
-        try:
-            self.session.services.drills.cancel(self.session.actor, plan.id)
-        except BranchGuardError as exc:
-            self.say(exc.message, error=True)
-            return
-        self._changed(plan.id)
+        drills, actor = self.session.services.drills, self.session.actor
+        self._write(self.cancel_button, lambda: drills.cancel(actor, plan.id), plan.id)
 
     def ask_void(self, plan: DrillPlan) -> None:
         """A drill recorded afterwards by mistake stops counting; why is asked and kept."""
         question = self.tr("Why is the record of “%1” void? (It stops counting; the reason is kept.)")
         asked = literal(question.replace("%1", plan.title))
+        if self._writing:
+            return
         reason, ok = QInputDialog.getText(self, self.tr("Void record"), asked)
         if not ok:
             return
-        try:
-            self.session.services.drills.void_held(self.session.actor, plan.id, reason)
-        except BranchGuardError as exc:
-            self.say(exc.message, error=True)
-            return
-        self._changed(plan.id)
+        drills, actor = self.session.services.drills, self.session.actor
+        self._write(self.cancel_button, lambda: drills.void_held(actor, plan.id, reason), plan.id)
 
     def ask_report(self) -> PreviewDialog | None:
         """The selected drill's report in the print preview (built off the GUI thread)."""

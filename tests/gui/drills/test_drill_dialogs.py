@@ -265,7 +265,8 @@ def test_actions_dialog_marks_a_corrective_action_done(
     assert not dialog.done_button.isEnabled()  # nothing selected
     dialog.table.selectRow(0)
     assert dialog.done_button.isEnabled()
-    done = dialog.mark_done()
+    assert dialog.mark_done()
+    done = dialog.last_done
     assert done is not None and done.done_at is not None
     assert dialog.table.item(0, dialog.DONE).text().endswith("· lead")
     assert not dialog.done_button.isEnabled()  # done once

@@ -48,7 +48,8 @@ def test_record_hazard_opens_the_dialog_with_the_problems_and_links_the_hazard(
     panel = _panel(open_window)
     qtbot.waitUntil(lambda: panel.select(drill))
     assert panel.hazard_button.text() == "Record hazard…" and panel.hazard_button.isEnabled()
-    dialog = panel.ask_hazard()
+    panel.ask_hazard()  # read first, then the dialog (here at once: tasks run inline)
+    dialog = panel.hazard_dialog
     assert isinstance(dialog, NewHazardDialog) and dialog.isVisible()
     assert dialog.fields.description.toPlainText() == "金库人员撤离慢"  # one hazard a problem
     assert f"#{drill}" in dialog.origin.text() and dialog.origin.isVisible()
@@ -58,8 +59,9 @@ def test_record_hazard_opens_the_dialog_with_the_problems_and_links_the_hazard(
     assert made is not None and made.info.drill_id == drill and made.info.source == HazardSource.DRILL
     assert made.info.description == "金库人员撤离慢"
     assert made.info.number in panel.message.text()
-    second = panel.ask_hazard()  # the next problem, not both again
-    assert isinstance(second, NewHazardDialog)
+    panel.ask_hazard()  # the next problem, not both again
+    second = panel.hazard_dialog
+    assert isinstance(second, NewHazardDialog) and second is not dialog
     assert second.fields.description.toPlainText() == "应急广播听不清"
     second.reject()
     listed = gui_ctx.services.hazards.list(lead, HazardFilter(drill_id=drill))
@@ -81,7 +83,8 @@ def test_not_offered_for_a_planned_or_voided_drill_nor_to_the_auditor(
     panel = _panel(open_window)
     for drill in (voided, planned.id):
         qtbot.waitUntil(lambda d=drill: panel.select(d))
-        assert not panel.hazard_button.isEnabled() and panel.ask_hazard() is None, drill
+        panel.ask_hazard()
+        assert not panel.hazard_button.isEnabled() and panel.hazard_dialog is None, drill
     held = _held(gui_ctx, lead, days=20)
     auditor = _panel(open_window, "auditor")
     qtbot.waitUntil(lambda: auditor.select(held))
