@@ -1,7 +1,9 @@
 """The lead's "Record a drill held earlier" dialog (补录演练): a drill held without BranchGuard, before
 the branch installed it or on paper, entered from its paper record with its scores, so that it
 counts towards the compliance rules from the day it was held (core/drills/held.py). The scores are
-against the criteria set a planned drill of the chosen plan gets, shown anew as the plan changes."""
+against the criteria set a planned drill of the chosen plan gets, shown anew as the plan changes.
+The plans, criteria sets and roster are read as it opens, and the drill recorded, off the GUI
+thread (gui/kit/dialog_work.py)."""
 
 from __future__ import annotations
 
@@ -30,14 +32,20 @@ from branchguard.core.drills.types import (
     HeldDrillInput,
 )
 from branchguard.core.kernel.errors import BranchGuardError, NotFound, ValidationError
+from branchguard.core.kernel.types import Text2
+from branchguard.core.people.types import PersonInfo
+from branchguard.core.playbooks.types import PlaybookSummary
 from branchguard.gui.drills.held_when import HeldWhen
-from branchguard.gui.drills.people import owner_combo, roster
+from branchguard.gui.drills.people import fill_owners, owner_combo, read_roster
 from branchguard.gui.drills.scenario import DrillKindBoxes, ScenarioBox
 from branchguard.gui.drills.scores_box import ScoresBox
+from branchguard.gui.kit.dialog_work import DialogWork
 from branchguard.gui.kit.forms import FieldForm
 from branchguard.gui.kit.plain import plain
 from branchguard.gui.kit.screen import resize_within_screen
 from branchguard.gui.shell.session import GuiSession
+
+_NOT_READ = CriteriaSet("", Text2(), (), ())  # no criteria to score until the sets are read
 
 
 class HeldDrillDialog(QDialog):
@@ -50,10 +58,10 @@ class HeldDrillDialog(QDialog):
         self.setObjectName("drill_held_dialog")
         self.session = session
         self.result_plan: DrillPlan | None = None
-        self.criteria_sets = session.services.drills.criteria_sets(session.actor)
+        self.criteria_sets: list[CriteriaSet] = []  # once read
         # Nothing chosen for the user: a plan, a time or a score left at a default would record a
         # drill no paper holds, and a drill recorded counts for compliance at once.
-        self.playbook = ScenarioBox(session)
+        self.playbook = ScenarioBox()
         self.playbook.setCurrentIndex(-1)
         self.when = HeldWhen()
         self.held, self.held_time = self.when.day, self.when.time
@@ -63,7 +71,7 @@ class HeldDrillDialog(QDialog):
         self.scope, self.mode, self.announced = self.kind.scope, self.kind.mode, self.kind.announced
         self.title_edit = self.kind.title_edit
         self.scope.setCurrentIndex(self.scope.findData(DrillScope.SINGLE_TOPIC.value))  # as the CLI's
-        self.evaluator = owner_combo(roster(session), "held_evaluator")
+        self.evaluator = owner_combo([], "held_evaluator")
         # as wide as the fields beside it: at eight characters its hint read "按纸质…" / "As the …"
         self.evaluator.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.problems = QPlainTextEdit()
@@ -101,6 +109,7 @@ class HeldDrillDialog(QDialog):
         self.submit_button.setObjectName("drill_held_submit")
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
+        self.work = DialogWork(self, self.form, self.message, self.buttons)
         self.columns = QHBoxLayout()
         self.columns.setSpacing(18)
         left = QVBoxLayout()
@@ -111,6 +120,7 @@ class HeldDrillDialog(QDialog):
         box = QVBoxLayout(self)
         box.addWidget(self.intro)
         box.addLayout(self.columns, 1)
+        box.addWidget(self.work.note)
         box.addWidget(self.message)
         box.addWidget(self.buttons)
         self.playbook.currentIndexChanged.connect(lambda _i: self._follow_playbook())
@@ -118,6 +128,21 @@ class HeldDrillDialog(QDialog):
         self.retranslate()
         resize_within_screen(self, 1000, 600)
         self.playbook.setFocus()
+        services, actor = session.services, session.actor
+        self.work.read(
+            lambda: (
+                services.drills.criteria_sets(actor),
+                services.playbooks.list_playbooks(actor),
+                read_roster(services, actor),
+            ),
+            self._read,
+        )
+
+    def _read(self, read: tuple[list[CriteriaSet], list[PlaybookSummary], list[PersonInfo]]) -> None:
+        self.criteria_sets, plans, people = read
+        self.playbook.set_playbooks(plans)
+        fill_owners(self.evaluator, people)
+        self._follow_playbook()
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Record a drill held earlier"))
@@ -154,6 +179,8 @@ class HeldDrillDialog(QDialog):
         """The set the service scores the chosen plan's drill against (its category's, else the
         general one); the general one while no listed plan is chosen."""
         chosen = self.playbook.chosen()
+        if not self.criteria_sets:
+            return _NOT_READ
         if chosen is None:
             return next((cs for cs in self.criteria_sets if not cs.categories), self.criteria_sets[0])
         return set_for_category(self.criteria_sets, chosen.category)
@@ -188,6 +215,8 @@ class HeldDrillDialog(QDialog):
         )
 
     def submit(self) -> None:
+        if not self.work.ready():
+            return  # reading, or recording already
         self.form.clear_errors()
         self.scores_box.show_error("")
         self.message.hide()
@@ -200,20 +229,19 @@ class HeldDrillDialog(QDialog):
             if self.when.day_entered() is not None:  # the day is there: the cursor goes to the time
                 self.held_time.setFocus()
             return
-        try:
-            plan = self.session.services.drills.record_held(self.session.actor, self.data(held))
-        except NotFound as exc:  # the only thing looked up by name is the playbook
+        drills, actor, data = self.session.services.drills, self.session.actor, self.data(held)
+        self.work.save(lambda: drills.record_held(actor, data), self._recorded, self._refused)
+
+    def _refused(self, exc: BranchGuardError) -> bool:
+        if isinstance(exc, NotFound):  # the only thing looked up by name is the playbook
             self.form.set_error("held_playbook", exc.message)
-            return
-        except ValidationError as exc:
-            if exc.is_about("field.scores"):
-                self.scores_box.show_error(self._unscored() or exc.reason)
-            elif not self.form.show_validation(exc):
-                self._say(exc.message)
-            return
-        except BranchGuardError as exc:
-            self._say(exc.message)
-            return
+            return True
+        if isinstance(exc, ValidationError) and exc.is_about("field.scores"):
+            self.scores_box.show_error(self._unscored() or exc.reason)
+            return True
+        return False  # by its field, or on the message line
+
+    def _recorded(self, plan: DrillPlan) -> None:
         self.result_plan = plan
         self.session.data_changed.emit("drill")
         self.recorded.emit(plan)
@@ -233,10 +261,6 @@ class HeldDrillDialog(QDialog):
         if not blank:
             return ""
         return self.tr("%n criteria still have no score: type each from the paper form.", "", blank)
-
-    def _say(self, message: str) -> None:
-        self.message.setText(message)
-        self.message.show()
 
     def error_text(self, key: str) -> str:
         return self.form.error_text(key)

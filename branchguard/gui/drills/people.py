@@ -4,6 +4,7 @@ participants grouped by role (a branch post, or a team the plan names, e.g. 疏�
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -22,18 +23,27 @@ from PySide6.QtWidgets import (
 )
 
 from branchguard.core.kernel.errors import BranchGuardError
+from branchguard.core.kernel.types import Actor
 from branchguard.core.people.types import BranchRole, PersonInfo
 from branchguard.gui.kit.icons import icon
 from branchguard.gui.kit.text_scale import keep_stretched_titles, set_row_height
 from branchguard.gui.shell.session import GuiSession
+
+if TYPE_CHECKING:
+    from branchguard.core.services import Services
 
 _SPLIT = re.compile(r"[,，、;；]+")
 
 
 def roster(session: GuiSession) -> list[PersonInfo]:
     """The branch's people in roster order; empty when they cannot be read."""
+    return read_roster(session.services, session.actor)
+
+
+def read_roster(services: Services, actor: Actor) -> list[PersonInfo]:
+    """`roster` for a background read: plain services and actor, no Qt object."""
     try:
-        return session.services.people.list_people(session.actor)
+        return services.people.list_people(actor)
     except BranchGuardError:
         return []
 
@@ -56,18 +66,23 @@ class NamesEdit(QWidget):
         self.pick.setIcon(icon("people"))
         self.pick.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.menu = QMenu(self.pick)
-        for person in people:
-            action = self.menu.addAction(f"{person.name}  ·  {person.branch_role.label}")
-            action.setData(person.name)
-            action.triggered.connect(lambda _checked=False, name=person.name: self.add_name(name))
         self.pick.setMenu(self.menu)
-        self.pick.setEnabled(bool(people))
+        self.set_people(people)
         box = QHBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
         box.setSpacing(4)
         box.addWidget(self.edit, 1)
         box.addWidget(self.pick)
         self.setFocusProxy(self.edit)
+
+    def set_people(self, people: list[PersonInfo]) -> None:
+        """The roster the button lists (read off the GUI thread, after the dialog was made)."""
+        self.menu.clear()
+        for person in people:
+            action = self.menu.addAction(f"{person.name}  ·  {person.branch_role.label}")
+            action.setData(person.name)
+            action.triggered.connect(lambda _checked=False, name=person.name: self.add_name(name))
+        self.pick.setEnabled(bool(people))
 
     def retranslate(self) -> None:
         self.edit.setPlaceholderText(self.tr("Names, separated by commas"))
@@ -91,13 +106,21 @@ def owner_combo(people: list[PersonInfo], object_name: str) -> QComboBox:
     combo.setEditable(True)
     combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
     combo.setMinimumContentsLength(8)
-    combo.addItems(list(dict.fromkeys(p.name for p in people)))
-    combo.setCurrentIndex(-1)
+    fill_owners(combo, people)
     completer = combo.completer()
     if completer is not None:
         completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
     return combo
+
+
+def fill_owners(combo: QComboBox, people: list[PersonInfo]) -> None:
+    """The roster's names in an `owner_combo`, what is typed in it kept."""
+    typed = combo.currentText()
+    combo.clear()
+    combo.addItems(list(dict.fromkeys(p.name for p in people)))
+    combo.setCurrentIndex(-1)
+    combo.setEditText(typed)
 
 
 class ParticipantsTable(QWidget):
@@ -135,6 +158,11 @@ class ParticipantsTable(QWidget):
         box.setContentsMargins(0, 0, 0, 0)
         box.addWidget(self.table, 1)
         box.addLayout(buttons)
+
+    def set_people(self, people: list[PersonInfo]) -> None:
+        self._people = people
+        for row in range(self.table.rowCount()):
+            self._names(row).set_people(people)
 
     def retranslate(self) -> None:
         self.table.setHorizontalHeaderLabels([self.tr("Role or team"), self.tr("Names")])

@@ -1,6 +1,7 @@
 """The lead's "Plan a drill" dialog: scenario (an approved playbook), type, form, announced or not,
 date, one-off or recurring, people, goals and the expected headcount. The service checks it; an
-error it raises shows under the field it names."""
+error it raises shows under the field it names. The plans and the roster are read as it opens, and
+the drill planned, off the GUI thread (gui/kit/dialog_work.py)."""
 
 from __future__ import annotations
 
@@ -25,9 +26,12 @@ from PySide6.QtWidgets import (
 
 from branchguard.core.drills.types import DrillPlan, DrillPlanInput
 from branchguard.core.kernel.errors import BranchGuardError, NotFound, ValidationError
+from branchguard.core.people.types import PersonInfo
+from branchguard.core.playbooks.types import PlaybookSummary
 from branchguard.core.schedules.rules import PRESETS
-from branchguard.gui.drills.people import NamesEdit, ParticipantsTable, roster
+from branchguard.gui.drills.people import NamesEdit, ParticipantsTable, read_roster
 from branchguard.gui.drills.scenario import DrillKindBoxes, ScenarioBox
+from branchguard.gui.kit.dialog_work import DialogWork
 from branchguard.gui.kit.forms import FieldForm
 from branchguard.gui.kit.plain import plain
 from branchguard.gui.kit.screen import resize_within_screen
@@ -57,9 +61,8 @@ class DrillPlanDialog(QDialog):
         self.setObjectName("drill_plan_dialog")
         self.session = session
         self.result_plan: DrillPlan | None = None
-        people = roster(session)
-        self.playbook = ScenarioBox(session)
-        self.playbooks = self.playbook.playbooks
+        people: list[PersonInfo] = []  # once read
+        self.playbook = ScenarioBox()
         self.kind = DrillKindBoxes(self)
         self.scope, self.mode, self.announced = self.kind.scope, self.kind.mode, self.kind.announced
         self.title_edit = self.kind.title_edit
@@ -131,6 +134,7 @@ class DrillPlanDialog(QDialog):
         self.submit_button.setDefault(True)
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
+        self.work = DialogWork(self, None, self.message, self.buttons)
         self.participants_label = QLabel()
         left_box = QVBoxLayout()
         left_box.addLayout(left)
@@ -146,12 +150,29 @@ class DrillPlanDialog(QDialog):
         box = QVBoxLayout(self)
         box.addLayout(columns, 1)
         box.addWidget(self.past_note)
+        box.addWidget(self.work.note)
         box.addWidget(self.message)
         box.addWidget(self.buttons)
         self.retranslate()
         self._follow_repeats()
         resize_within_screen(self, 1000, 540)
         self.playbook.setFocus()
+        services, actor = session.services, session.actor
+        self.work.read(
+            lambda: (services.playbooks.list_playbooks(actor), read_roster(services, actor)), self._read
+        )
+
+    def _read(self, read: tuple[list[PlaybookSummary], list[PersonInfo]]) -> None:
+        plans, people = read
+        self.playbook.set_playbooks(plans)
+        self.participants.set_people(people)
+        self.observers.set_people(people)
+        if not self.headcount.value():  # the roster's size, unless one was typed meanwhile
+            self.headcount.setValue(len(people))
+
+    @property
+    def playbooks(self) -> list[PlaybookSummary]:
+        return self.playbook.playbooks
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Plan a drill"))
@@ -226,6 +247,8 @@ class DrillPlanDialog(QDialog):
 
     # -- submitting ----------------------------------------------------------------------------
     def submit(self) -> None:
+        if not self.work.ready():
+            return  # reading, or planning already
         for form in (self.left, self.right):
             form.clear_errors()
         self.message.hide()
@@ -233,26 +256,22 @@ class DrillPlanDialog(QDialog):
         if not data.playbook_code:
             self.left.set_error("drill_playbook", self.tr("Choose the playbook the drill rehearses."))
             return
-        try:
-            plan = self.session.services.drills.plan(self.session.actor, data)
-        except NotFound as exc:  # the only thing looked up by name is the playbook
+        drills, actor = self.session.services.drills, self.session.actor
+        self.work.save(lambda: drills.plan(actor, data), self._planned, self._refused)
+
+    def _refused(self, exc: BranchGuardError) -> bool:
+        if isinstance(exc, NotFound):  # the only thing looked up by name is the playbook
             self.left.set_error("drill_playbook", exc.message)
-            return
-        except ValidationError as exc:
-            if not (self.left.show_validation(exc) or self.right.show_validation(exc)):
-                self._say(exc.message)
-            return
-        except BranchGuardError as exc:
-            self._say(exc.message)
-            return
+            return True
+        if isinstance(exc, ValidationError):  # by the field it names, in either column
+            return self.left.show_validation(exc) or self.right.show_validation(exc)
+        return False
+
+    def _planned(self, plan: DrillPlan) -> None:
         self.result_plan = plan
         self.session.data_changed.emit("drill")
         self.planned.emit(plan)
         self.accept()
-
-    def _say(self, message: str) -> None:
-        self.message.setText(message)
-        self.message.show()
 
     def error_text(self, key: str) -> str:
         return self._captions[key][0].error_text(key)

@@ -12,18 +12,17 @@ from PySide6.QtWidgets import QComboBox, QCompleter, QLineEdit, QSizePolicy, QWi
 from branchguard.core.drills.types import DrillMode, DrillScope
 from branchguard.core.kernel.types import PlaybookStatus
 from branchguard.core.playbooks.types import PlaybookSummary
-from branchguard.gui.shell.session import GuiSession
 
 PLAYBOOK_CHARS = 24  # the box's least width, in characters (its list is wider)
 
 
 class ScenarioBox(QComboBox):
-    """The approved playbooks, `code()` the chosen one's."""
+    """The approved playbooks (`set_playbooks`, once read off the GUI thread), `code()` the chosen one's."""
 
-    def __init__(self, session: GuiSession, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        plans = session.services.playbooks.list_playbooks(session.actor)
-        self.playbooks: list[PlaybookSummary] = [p for p in plans if p.status is PlaybookStatus.APPROVED]
+        self.playbooks: list[PlaybookSummary] = []
+        self._wanted = ""  # a plan chosen before they were read
         self.setEditable(True)
         self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         # Not as wide as the longest plan title: that once left the people's column 224 px at
@@ -31,14 +30,26 @@ class ScenarioBox(QComboBox):
         self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.setMinimumContentsLength(PLAYBOOK_CHARS)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        for plan in self.playbooks:
-            self.addItem(f"{plan.code}  {plan.title.text}", plan.code)
-        listed = self.view()  # the list opened from the box: each title whole
-        listed.setMinimumWidth(listed.sizeHintForColumn(0) + listed.verticalScrollBar().sizeHint().width())
         completer = self.completer()
         if completer is not None:
             completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
             completer.setFilterMode(Qt.MatchFlag.MatchContains)
+
+    def set_playbooks(self, plans: list[PlaybookSummary]) -> None:
+        """List the approved ones of `plans`; what is typed stays (a code typed before they came)."""
+        typed, chosen = self.currentText(), self.currentIndex()
+        self.playbooks = [p for p in plans if p.status is PlaybookStatus.APPROVED]
+        self.blockSignals(True)
+        self.clear()
+        for plan in self.playbooks:
+            self.addItem(f"{plan.code}  {plan.title.text}", plan.code)
+        self.setCurrentIndex(-1)
+        self.setEditText(typed if chosen < 0 else "")
+        self.blockSignals(False)
+        if self._wanted:
+            self.choose(self._wanted)
+        listed = self.view()  # the list opened from the box: each title whole
+        listed.setMinimumWidth(listed.sizeHintForColumn(0) + listed.verticalScrollBar().sizeHint().width())
 
     def retranslate(self) -> None:
         line = self.lineEdit()
@@ -59,6 +70,8 @@ class ScenarioBox(QComboBox):
         return next((p for p in self.playbooks if p.code == code), None)
 
     def choose(self, code: str) -> None:
+        """Choose the plan `code`; before the plans are read, once they are."""
+        self._wanted = "" if self.playbooks else code
         self.setCurrentIndex(self.findData(code))
 
 

@@ -1,6 +1,7 @@
-"""The Drills list's changes (cancel a drill, void a record), the reads before "Record hazard…" and
-the corrective actions' dialog run off the GUI thread, on the real thread pool: a second press
-starts nothing, and a refusal (a locked database) is said with nothing changed."""
+"""The Drills list's changes (cancel a drill, void a record), the reads before "Record hazard…", the
+corrective actions' dialog, and the plan and held-drill dialogs (their plans, criteria and roster
+as they open, their save) run off the GUI thread, on the real thread pool: a second press starts
+nothing, and a refusal (a locked database) is said with nothing changed and nothing typed lost."""
 
 from __future__ import annotations
 
@@ -16,8 +17,10 @@ from branchguard.core.drills.types import DrillPlanInput, DrillStatus, Evaluatio
 from branchguard.core.incidents.types import FollowUpInput
 from branchguard.core.kernel.types import Actor
 from branchguard.gui.drills.actions_dialog import ActionsDialog
+from branchguard.gui.drills.held_dialog import HeldDrillDialog
 from branchguard.gui.drills.list_view import DrillListPanel
 from branchguard.gui.drills.page import DrillsPage
+from branchguard.gui.drills.plan_dialog import DrillPlanDialog
 from branchguard.gui.hazards.dialogs import NewHazardDialog
 from branchguard.gui.kit import tasks
 from branchguard.gui.shell.main_window import MainWindow
@@ -160,3 +163,69 @@ def test_the_actions_dialog_reads_and_marks_off_the_gui_thread_once(
     assert mark.calls == 1 and pool_tasks.gui_thread not in mark.threads + read.threads
     first, second = gui_ctx.services.drills.record_of(lead, run.id).actions
     assert first.done_at is not None and second.done_at is None
+
+
+def test_a_held_drill_is_read_for_and_recorded_off_the_gui_thread_once(
+    gui_ctx: AppContext, lead: Actor, pool_tasks: Any, qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    session = session_for(gui_ctx, "lead")
+    name = gui_ctx.services.people.list_people(lead)[0].name
+    read = Held(monkeypatch, gui_ctx.services.drills, "criteria_sets")
+    with sql_threads(gui_ctx.engine) as sql:
+        dialog = HeldDrillDialog(session)
+        qtbot.addWidget(dialog)
+        dialog.playbook.choose("FIRE")  # chosen before the plans are read: chosen once they are
+        dialog.show()
+        assert not dialog.submit_button.isEnabled() and dialog.work.note.text() == "Reading…"
+        read.release()
+        qtbot.waitUntil(dialog.submit_button.isEnabled)
+        assert dialog.playbook.code() == "FIRE" and dialog.scores_box.criteria_set.code == "FIRE"
+        assert dialog.evaluator.findText(name) >= 0
+        at = (datetime.now() - timedelta(days=45)).replace(hour=9, minute=30, second=0, microsecond=0)
+        dialog.when.set_held_at(at)
+        dialog.reference.setText("安全管理台账第14页")
+        for row in dialog.scores_box.rows:
+            row.spin.setValue(90)
+        refuse_with(monkeypatch, gui_ctx.services.drills, "record_held", locked())
+        dialog.submit()
+        qtbot.waitUntil(lambda: dialog.message.isVisibleTo(dialog))
+        assert dialog.message.text() == _said(gui_ctx) and dialog.isVisible()
+        assert dialog.reference.text() == "安全管理台账第14页" and dialog.submit_button.isEnabled()
+        monkeypatch.undo()
+        record = Held(monkeypatch, gui_ctx.services.drills, "record_held")
+        dialog.submit_button.click()
+        qtbot.waitUntil(lambda: record.calls == 1)
+        dialog.submit_button.click()
+        dialog.submit()  # twice: once
+        record.release()
+        qtbot.waitUntil(lambda: dialog.result_plan is not None)
+        assert sql.on_gui_thread() == [] and "INSERT" in sql.off_gui_thread()
+    assert record.calls == 1 and pool_tasks.gui_thread not in record.threads + read.threads
+    assert [p.id for p in gui_ctx.services.drills.list(lead)] == [dialog.result_plan.id]
+
+
+def test_a_drill_is_planned_off_the_gui_thread_once(
+    gui_ctx: AppContext, lead: Actor, pool_tasks: Any, qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    session = session_for(gui_ctx, "lead")
+    people = gui_ctx.services.people.list_people(lead)
+    read = Held(monkeypatch, gui_ctx.services.playbooks, "list_playbooks")
+    with sql_threads(gui_ctx.engine) as sql:
+        dialog = DrillPlanDialog(session)
+        qtbot.addWidget(dialog)
+        dialog.choose_playbook("FIRE")
+        dialog.show()
+        assert not dialog.submit_button.isEnabled()
+        read.release()
+        qtbot.waitUntil(dialog.submit_button.isEnabled)
+        assert dialog.playbook_code() == "FIRE" and dialog.headcount.value() == len(people)
+        assert len(dialog.observers.menu.actions()) == len(people) and dialog.observers.pick.isEnabled()
+        plan = Held(monkeypatch, gui_ctx.services.drills, "plan")
+        dialog.submit_button.click()
+        qtbot.waitUntil(lambda: plan.calls == 1)
+        dialog.submit()  # twice: once
+        plan.release()
+        qtbot.waitUntil(lambda: dialog.result_plan is not None)
+        assert sql.on_gui_thread() == [] and "INSERT" in sql.off_gui_thread()
+    assert plan.calls == 1 and pool_tasks.gui_thread not in plan.threads + read.threads
+    assert len(gui_ctx.services.drills.list(lead)) == 1
