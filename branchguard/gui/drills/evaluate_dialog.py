@@ -1,13 +1,17 @@
 """The evaluation form of a drill run: each criterion of the plan's set scored 0–100 (the weighted
-total follows live), problems found, lessons learned and corrective actions with owner and due date."""
+total follows live), problems found, lessons learned and corrective actions with owner and due date.
+The criteria set and the roster are read as it opens, and the evaluation saved, off the GUI thread
+(gui/kit/dialog_work.py)."""
 
 from __future__ import annotations
 
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QEvent, QObject, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QDateEdit,
     QDialog,
     QDialogButtonBox,
@@ -28,15 +32,20 @@ from branchguard.core.incidents.rules import clean_follow_ups
 from branchguard.core.incidents.types import FollowUpInput
 from branchguard.core.kernel.errors import BranchGuardError, NotFound, ValidationError
 from branchguard.core.kernel.i18n import Message
+from branchguard.core.kernel.types import Actor, Text2
 from branchguard.core.people.types import PersonInfo
-from branchguard.gui.drills.people import owner_combo, roster
+from branchguard.gui.drills.people import fill_owners, owner_combo, read_roster
 from branchguard.gui.drills.scores_box import ScoresBox
+from branchguard.gui.kit.dialog_work import DialogWork
 from branchguard.gui.kit.forms import FieldForm
 from branchguard.gui.kit.icons import icon
 from branchguard.gui.kit.plain import plain
 from branchguard.gui.kit.screen import resize_within_screen
 from branchguard.gui.kit.text_scale import scaled, set_row_height, title_width
 from branchguard.gui.shell.session import GuiSession
+
+if TYPE_CHECKING:
+    from branchguard.core.services import Services
 
 DEFAULT_DUE_DAYS = 30
 NO_DUE = QDate(2000, 1, 1)  # the due date's "none" (shown as its special text)
@@ -107,6 +116,14 @@ class ActionsTable(QWidget):
         needs = [title_width(header, c) for c in range(self.table.columnCount())]  # in the titles' bold
         side = max(needs[self.OWNER], needs[self.DUE], self._due_least)
         self.table.setMinimumWidth(needs[self.TEXT] + 2 * side + 2 * self.table.frameWidth())
+
+    def set_people(self, people: list[PersonInfo]) -> None:
+        """The roster the owners are picked from (read off the GUI thread); what is typed stays."""
+        self._people = people
+        for row in range(self.table.rowCount()):
+            owner = self.table.cellWidget(row, self.OWNER)
+            if isinstance(owner, QComboBox):
+                fill_owners(owner, people)
 
     def retranslate(self) -> None:
         self.table.setHorizontalHeaderLabels([self.tr("Corrective action"), self.tr("Owner"), self.tr("Due")])
@@ -196,7 +213,7 @@ class EvaluateDialog(QDialog):
         self.session = session
         self.plan = plan
         self.result_evaluation: Evaluation | None = None
-        self.criteria_set = self._criteria_set()
+        self.criteria_set = CriteriaSet(plan.criteria_set, Text2(), (), ())  # its criteria once read
         self.heading = plain(QLabel())
         self.heading.setProperty("role", "page-title")
         self.set_label = QLabel()
@@ -215,7 +232,7 @@ class EvaluateDialog(QDialog):
         self.form = FieldForm()
         self.form.add_field("evaluate_problems", "", self.problems, "field.problems")
         self.form.add_field("evaluate_lessons", "", self.lessons, "field.lessons")
-        self.action_table = ActionsTable(roster(session))
+        self.action_table = ActionsTable([])
         self.action_table.setMinimumHeight(140)
         self.actions_box = QGroupBox()
         actions_layout = QVBoxLayout(self.actions_box)
@@ -234,28 +251,38 @@ class EvaluateDialog(QDialog):
         self.submit_button.setObjectName("evaluate_submit")
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
+        self.work = DialogWork(self, self.form, self.message, self.buttons)
         right = QVBoxLayout()
         right.addLayout(self.form)
         right.addWidget(self.actions_box, 1)
-        columns = QHBoxLayout()
-        columns.setSpacing(18)
-        columns.addWidget(self.scores_box, 1)
-        columns.addLayout(right, 1)
+        self.columns = QHBoxLayout()
+        self.columns.setSpacing(18)
+        self.columns.addWidget(self.scores_box, 1)
+        self.columns.addLayout(right, 1)
         box = QVBoxLayout(self)
         box.addWidget(self.heading)
         box.addWidget(self.set_label)
-        box.addLayout(columns, 1)
+        box.addLayout(self.columns, 1)
+        box.addWidget(self.work.note)
         box.addWidget(self.message)
         box.addWidget(self.buttons)
         self.retranslate()
         resize_within_screen(self, 1100, 620)
+        services, actor, code = session.services, session.actor, plan.criteria_set
+        self.work.read(
+            lambda: (criteria_set(services, actor, code), read_roster(services, actor)), self._read
+        )
 
-    def _criteria_set(self) -> CriteriaSet:
-        sets = self.session.services.drills.criteria_sets(self.session.actor)
-        found = next((cs for cs in sets if cs.code == self.plan.criteria_set), None)
-        if found is None:
-            raise NotFound(Message("drill.no_such_set", code=self.plan.criteria_set))
-        return found
+    def _read(self, read: tuple[CriteriaSet, list[PersonInfo]]) -> None:
+        self.criteria_set, people = read
+        old, self.scores_box = self.scores_box, ScoresBox(self.criteria_set)
+        self.rows, self.total = self.scores_box.rows, self.scores_box.total
+        self.columns.replaceWidget(old, self.scores_box)
+        old.hide()  # at once: it is deleted only when the event loop comes round
+        old.deleteLater()
+        self.scores_box.show()
+        self.action_table.set_people(people)
+        self.retranslate()
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Evaluate drill"))
@@ -290,6 +317,8 @@ class EvaluateDialog(QDialog):
         )
 
     def submit(self) -> None:
+        if not self.work.ready():
+            return  # reading, or saving already
         self.form.clear_errors()
         self.action_table.set_error("")
         self.scores_box.show_error("")
@@ -297,13 +326,20 @@ class EvaluateDialog(QDialog):
         try:
             run = self.plan.run_at
             self.action_table.check(run.astimezone().date() if run is not None else None)
-            evaluation = self.session.services.drills.evaluate(self.session.actor, self.plan.id, self.data())
         except ValidationError as exc:
             self._show(exc)
             return
-        except BranchGuardError as exc:
-            self._say(exc.message)
-            return
+        drills, actor, plan_id = self.session.services.drills, self.session.actor, self.plan.id
+        data = self.data()
+        self.work.save(lambda: drills.evaluate(actor, plan_id, data), self._evaluated, self._refused)
+
+    def _refused(self, exc: BranchGuardError) -> bool:
+        if isinstance(exc, ValidationError):
+            self._show(exc)
+            return True
+        return False
+
+    def _evaluated(self, evaluation: Evaluation) -> None:
         self.result_evaluation = evaluation
         self.session.data_changed.emit("drill")
         self.evaluated.emit(evaluation)
@@ -326,3 +362,11 @@ class EvaluateDialog(QDialog):
     def _say(self, message: str) -> None:
         self.message.setText(message)
         self.message.show()
+
+
+def criteria_set(services: Services, actor: Actor, code: str) -> CriteriaSet:
+    """The set `code` a drill is scored against (Qt-free, for a background read)."""
+    found = next((cs for cs in services.drills.criteria_sets(actor) if cs.code == code), None)
+    if found is None:
+        raise NotFound(Message("drill.no_such_set", code=code))
+    return found

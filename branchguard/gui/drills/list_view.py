@@ -27,7 +27,6 @@ from branchguard.core.drills.problems import next_unrecorded
 from branchguard.core.drills.types import DrillAction, DrillPlan, DrillStatus
 from branchguard.core.hazards.types import HazardDetail, HazardFilter, HazardInfo
 from branchguard.core.incidents.types import LogEntry
-from branchguard.core.kernel.errors import BranchGuardError
 from branchguard.core.kernel.roles import may
 from branchguard.gui.drills.models import DrillPlanModel
 from branchguard.gui.kit.empty_note import EmptyNote
@@ -384,11 +383,7 @@ class DrillListPanel(QWidget):
         plan = self._selected_for(DrillAction.EVALUATE)
         if plan is None:
             return None
-        try:
-            dialog = EvaluateDialog(self.session, plan, self)
-        except BranchGuardError as exc:
-            self.say(exc.message, error=True)
-            return None
+        dialog = EvaluateDialog(self.session, plan, self)  # a set it cannot read: said in it
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.evaluated.connect(lambda ev: self._changed(ev.plan_id))
         dialog.open()

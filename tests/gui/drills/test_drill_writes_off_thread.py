@@ -17,6 +17,7 @@ from branchguard.core.drills.types import DrillPlanInput, DrillStatus, Evaluatio
 from branchguard.core.incidents.types import FollowUpInput
 from branchguard.core.kernel.types import Actor
 from branchguard.gui.drills.actions_dialog import ActionsDialog
+from branchguard.gui.drills.evaluate_dialog import EvaluateDialog
 from branchguard.gui.drills.held_dialog import HeldDrillDialog
 from branchguard.gui.drills.list_view import DrillListPanel
 from branchguard.gui.drills.page import DrillsPage
@@ -229,3 +230,38 @@ def test_a_drill_is_planned_off_the_gui_thread_once(
         assert sql.on_gui_thread() == [] and "INSERT" in sql.off_gui_thread()
     assert plan.calls == 1 and pool_tasks.gui_thread not in plan.threads + read.threads
     assert len(gui_ctx.services.drills.list(lead)) == 1
+
+
+def test_an_evaluation_is_read_for_and_saved_off_the_gui_thread_once(
+    gui_ctx: AppContext, lead: Actor, pool_tasks: Any, qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    run = _run_over(gui_ctx, lead)
+    session = session_for(gui_ctx, "lead")
+    read = Held(monkeypatch, gui_ctx.services.drills, "criteria_sets")
+    with sql_threads(gui_ctx.engine) as sql:
+        dialog = EvaluateDialog(session, run)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        assert not dialog.submit_button.isEnabled() and dialog.rows == []
+        read.release()
+        qtbot.waitUntil(dialog.submit_button.isEnabled)
+        assert dialog.rows and dialog.scores_box.criteria_set.code == run.criteria_set
+        for row in dialog.rows:
+            row.spin.setValue(85)
+        dialog.problems.setPlainText("疏散通道有杂物")
+        refuse_with(monkeypatch, gui_ctx.services.drills, "evaluate", locked())
+        dialog.submit()
+        qtbot.waitUntil(lambda: dialog.message.isVisibleTo(dialog))
+        assert dialog.message.text() == _said(gui_ctx) and dialog.isVisible()
+        assert dialog.problems.toPlainText() == "疏散通道有杂物" and dialog.submit_button.isEnabled()
+        monkeypatch.undo()
+        evaluate = Held(monkeypatch, gui_ctx.services.drills, "evaluate")
+        dialog.submit_button.click()
+        qtbot.waitUntil(lambda: evaluate.calls == 1)
+        dialog.submit_button.click()
+        dialog.submit()  # twice: once
+        evaluate.release()
+        qtbot.waitUntil(lambda: dialog.result_evaluation is not None)
+        assert sql.on_gui_thread() == [] and "INSERT" in sql.off_gui_thread()
+    assert evaluate.calls == 1 and pool_tasks.gui_thread not in evaluate.threads + read.threads
+    assert gui_ctx.services.drills.evaluation(lead, run.id) is not None
