@@ -130,7 +130,7 @@ class HazardDetailDialog(HazardActions):
         self.work = DialogWork(self, self.fields, self.message)
         self.work.changed.connect(self._follow_work)
         self.source_loader = Loader(self, on_error=self.show_error)  # a drill's plan, for its report
-        for button in self._actions():  # until the hazard is read: its status decides which show
+        for button in (*self._actions(), self.source_button):  # until the hazard is read: it decides
             button.hide()
         self._build_layout()
         self.retranslate()
