@@ -9,10 +9,11 @@ from PySide6.QtCore import QDateTime
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from branchguard.core.inspections.types import Cadence, InspectionDetail, InspectionInput
-from branchguard.core.kernel.errors import BranchGuardError, ValidationError
+from branchguard.core.kernel.errors import BranchGuardError
 from branchguard.core.schedules.rules import PRESETS
 from branchguard.core.schedules.types import ScheduleInfo, ScheduleInput, ScheduleKind, WorkingDayPolicy
 from branchguard.gui.inspections.runner.names import NamePicker, roster_names
+from branchguard.gui.kit.dialog_work import DialogWork
 from branchguard.gui.kit.forms import FieldForm
 from branchguard.gui.kit.plain import plain
 from branchguard.gui.kit.text_scale import scaled
@@ -23,7 +24,8 @@ _B = QDialogButtonBox.StandardButton
 
 
 class StartInspectionDialog(QDialog):
-    """Where the inspection takes place; OK starts it through the service (`started` holds it)."""
+    """Where the inspection takes place; OK starts it through the service off the GUI thread
+    (gui/kit/dialog_work.py), the dialog open until it is stored (`started` holds it)."""
 
     def __init__(
         self,
@@ -63,31 +65,25 @@ class StartInspectionDialog(QDialog):
         self.buttons.button(_B.Ok).setText(self.tr("Start"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
+        self.work = DialogWork(self, self.form, self.error, self.buttons)
         box = QVBoxLayout(self)
         box.addWidget(intro)
         box.addWidget(self.due_note)
         box.addLayout(self.form)
+        box.addWidget(self.work.note)
         box.addWidget(self.error)
         box.addWidget(self.buttons)
 
     def accept(self) -> None:
-        self.form.clear_errors()
-        self.error.hide()
         location = self.location.text().strip()
         data = InspectionInput(
             location=location, occurrence_id=self.occurrence_id, notes=self.notes.text().strip()
         )
-        try:
-            self.started = self.session.services.inspections.start(self.session.actor, self.code, data)
-        except ValidationError as exc:
-            if not self.form.show_validation(exc):
-                self.error.setText(exc.message)
-                self.error.show()
-            return
-        except BranchGuardError as exc:
-            self.error.setText(exc.message)
-            self.error.show()
-            return
+        inspections, actor, code = self.session.services.inspections, self.session.actor, self.code
+        self.work.save(lambda: inspections.start(actor, code, data), self._started)
+
+    def _started(self, started: InspectionDetail) -> None:
+        self.started = started
         super().accept()
 
 
