@@ -321,9 +321,11 @@ def test_a_folder_with_an_open_window_is_not_restored_but_a_stale_lock_does_not_
     import subprocess
     import sys
 
+    from branchguard.core.faults.holders import window_lock_name
+
     archive = tmp_path / "copy.zip"
     assert invoke(capsys, branch, ["backup", "-o", str(archive)], "en")[0] == 0
-    lock = branch / "branchguard.lock"
+    lock = branch / window_lock_name()
     window = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(600)"])
     try:
         lock.write_text(f"{window.pid}\npython3\nhost\n", encoding="utf-8")  # as QLockFile writes it

@@ -1,8 +1,8 @@
-"""Who else has this data folder open: the window's lock file (gui/shell/single_instance.py, PID on
-its first line) and the files CLI commands write while they run (`run/cli-<PID>`), so a wait for
-SQLite's write lock can name the BranchGuard that holds it. A process waiting for that lock says so
-too (`run/wait-<PID>`): several commands waiting for an outside program's lock named each other as
-the writer."""
+"""Who else has this data folder open: the window's lock file of this PC (gui/shell/single_instance.py,
+PID on its first line; named after the PC, as the PCs of a shared deployment share the folder) and
+the files CLI commands write while they run (`run/cli-<PID>`), so a wait for SQLite's write lock can
+name the BranchGuard that holds it. A process waiting for that lock says so too (`run/wait-<PID>`):
+several commands waiting for an outside program's lock named each other as the writer."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ import threading
 import time
 from pathlib import Path
 
-WINDOW_LOCK = "branchguard.lock"  # the window's QLockFile: PID first
+WINDOW_LOCK = "branchguard.lock"  # the window's QLockFile (PID first), where the PC has no name
 RUN_FOLDER = "run"
 CLI_PREFIX = "cli-"
 WAIT_PREFIX = "wait-"
@@ -44,10 +44,28 @@ def process_runs(pid: int) -> bool:
     return True
 
 
+def host_name() -> str:
+    """This PC's network name, as the window's lock file is named after it."""
+    import socket
+
+    return socket.gethostname()
+
+
+def window_lock_name() -> str:
+    """The window's lock file on this PC: one per PC, not one per folder. The PCs of a shared
+    deployment (PostgreSQL) share the data folder on a network share; one lock for all of them
+    refused every PC's window but the first (a PID on another PC cannot be seen to run, so its lock
+    is never stale), though the reminders are announced per user (scheduling/engine.py)."""
+    name = "".join(c if c.isascii() and (c.isalnum() or c in "-_") else "_" for c in host_name().lower())
+    return f"branchguard-{name}.lock" if name else WINDOW_LOCK
+
+
 def window_pid(data_dir: Path) -> int | None:
-    """The PID of a window open on this folder (its lock file names a process still running)."""
+    """The PID of a window open on this folder on this PC (its lock file names a process still
+    running)."""
     try:
-        first = (data_dir / WINDOW_LOCK).read_text(encoding="utf-8", errors="replace").split("\n", 1)[0]
+        lock = data_dir / window_lock_name()
+        first = lock.read_text(encoding="utf-8", errors="replace").split("\n", 1)[0]
         pid = int(first.strip())
     except (OSError, ValueError):
         return None

@@ -1,4 +1,4 @@
-"""One window per data folder: a second start brings the running window forward and exits.
+"""One window per data folder on each PC: a second start brings the running window forward and exits.
 
 Two windows on one database would each run the scheduler (reminders twice) and each believe its
 screen is current. The first start holds a lock file in the data folder (QLockFile: a crashed
@@ -11,6 +11,10 @@ a read-only window writes nothing and runs no scheduler, so such a start goes ah
 rather than being told that another window runs. A lock file that cannot be written for another
 reason (a full disk) is no window running either: `cannot_write` then says why, and the start stops
 with that fault (it was told "already open … but did not answer" with nothing else running).
+
+The lock file is named after the PC: the PCs of a shared deployment (one PostgreSQL database) share
+the data folder on a network share, and each runs its own window (the reminders are announced per
+user). One file for all refused every PC's window but the first's, as "already open".
 """
 
 from __future__ import annotations
@@ -22,7 +26,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QLockFile, QObject, Signal
 
-LOCK_NAME = "branchguard.lock"
+from branchguard.core.faults.holders import window_lock_name
+
 RAISE = b"raise\n"
 ANSWER_MS = 2000
 
@@ -46,7 +51,7 @@ class SingleInstance(QObject):
             Path(data_dir).mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             self._unmade = exc
-        self._lock = QLockFile(str(Path(data_dir) / LOCK_NAME))
+        self._lock = QLockFile(str(self.lock_path))
         self._lock.setStaleLockTime(0)  # stale only when its process is gone, never by age
         self._server: QObject | None = None
         self.cannot_write: OSError | None = None  # set by acquire(): why the lock file was not written
@@ -57,7 +62,8 @@ class SingleInstance(QObject):
 
     @property
     def lock_path(self) -> Path:
-        return self._data_dir / LOCK_NAME
+        """This PC's lock file in the folder (named after the PC: see holders.window_lock_name)."""
+        return self._data_dir / window_lock_name()
 
     def acquire(self) -> bool:
         """Whether this start may open its window: the lock taken, or none can be made here for
@@ -79,7 +85,7 @@ class SingleInstance(QObject):
     def _write_error(self) -> OSError:
         """Why the lock file could not be written (QLockFile says only "unknown error"): what
         writing a file of the same size beside it says, a full disk's ENOSPC for one."""
-        probe = self._data_dir / f".{LOCK_NAME}-probe-{os.getpid()}"
+        probe = self._data_dir / f".{self.lock_path.name}-probe-{os.getpid()}"
         try:
             with probe.open("wb") as file:
                 file.write(f"{os.getpid()}\nbranchguard\n".encode())

@@ -247,7 +247,7 @@ def test_a_restore_refused_for_an_outside_programs_lock_does_not_blame_a_branchg
 
 def test_a_restore_refused_for_a_branchguard_names_its_pid(branch: AppContext) -> None:
     db = branch.data_dir / "branchguard.sqlite"
-    window = str(branch.data_dir / holders.WINDOW_LOCK)
+    window = str(branch.data_dir / holders.window_lock_name())
     with lock_held_by(HOLDER, str(db), window) as proc, pytest.raises(BackupError) as refused:
         refuse_if_in_use(db)
     assert refused.value.content == Message("backup.in_use", path=str(db), pids=str(proc.pid))

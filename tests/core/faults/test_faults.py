@@ -66,7 +66,7 @@ def window_holding_lock(notes: tuple[AppContext, list[Message]]) -> Iterator[sub
     """Another process holding the write lock, its PID in the window's lock file."""
     ctx, _ = notes
     db = ctx.data_dir / "branchguard.sqlite"
-    with lock_held_by(HOLDER, str(db), str(ctx.data_dir / holders.WINDOW_LOCK)) as proc:
+    with lock_held_by(HOLDER, str(db), str(ctx.data_dir / holders.window_lock_name())) as proc:
         yield proc
 
 

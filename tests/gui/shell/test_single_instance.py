@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import os
+import socket
 import subprocess
 import sys
 from pathlib import Path
 
-from branchguard.gui.shell.single_instance import LOCK_NAME, SingleInstance, ask_running_window_forward
+import pytest
+
+from branchguard.core.faults import holders
+from branchguard.gui.shell.single_instance import SingleInstance, ask_running_window_forward
 
 
 def test_the_second_holder_is_refused_and_the_first_is_asked_forward(qtbot, tmp_path: Path) -> None:
@@ -29,6 +33,27 @@ def test_the_second_holder_is_refused_and_the_first_is_asked_forward(qtbot, tmp_
     second.release()
 
 
+def test_each_pc_of_a_shared_folder_opens_its_window(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The PCs of a shared deployment share the data folder (a network share): the lobby PC's window
+    was refused as "already open" while the lead's PC had its window open. A second window on one
+    PC is still refused."""
+    data = tmp_path / "data"
+    monkeypatch.setattr(socket, "gethostname", lambda: "LEAD-PC")
+    lead = SingleInstance(data)
+    again_on_lead = SingleInstance(data)
+    monkeypatch.setattr(socket, "gethostname", lambda: "lobby-pc")
+    lobby = SingleInstance(data)
+    try:
+        assert lead.acquire()
+        assert lobby.acquire()
+        assert not again_on_lead.acquire()
+        locks = sorted(p.name for p in data.glob("*.lock"))
+        assert locks == ["branchguard-lead-pc.lock", "branchguard-lobby-pc.lock"]
+    finally:
+        lead.release()
+        lobby.release()
+
+
 def test_a_dead_holders_lock_is_taken_over(tmp_path: Path) -> None:
     data = tmp_path / "data"
     code = (
@@ -39,7 +64,7 @@ def test_a_dead_holders_lock_is_taken_over(tmp_path: Path) -> None:
         "os._exit(0)  # dies holding the lock, as a crash would\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True, timeout=60)
-    assert (data / LOCK_NAME).exists()
+    assert (data / holders.window_lock_name()).exists()
     again = SingleInstance(data)
     assert again.acquire()
     again.release()
@@ -53,7 +78,7 @@ def test_a_second_window_on_the_same_folder_exits_with_a_message(qtbot, tmp_path
     try:
         probe = SingleInstance(data)
         # The first window holds the lock once it is up (it then waits at the first-run dialog).
-        held = lambda: (data / LOCK_NAME).exists() and probe.owner_pid() == first.pid  # noqa: E731
+        held = lambda: probe.lock_path.exists() and probe.owner_pid() == first.pid  # noqa: E731
         qtbot.waitUntil(held, timeout=60_000)
         second = subprocess.run(command, env=env, capture_output=True, text=True, timeout=60, check=False)
         assert second.returncode == 3
@@ -80,8 +105,6 @@ def _in_read_only_folder(folder: Path, code: str) -> subprocess.CompletedProcess
 
 
 def test_a_read_only_folder_is_not_taken_for_another_window(tmp_path: Path) -> None:
-    import pytest
-
     data = tmp_path / "data"
     data.mkdir()
     code = (
@@ -93,4 +116,4 @@ def test_a_read_only_folder_is_not_taken_for_another_window(tmp_path: Path) -> N
         pytest.skip("no user namespace here to mount a folder read-only")
     assert done.returncode == 0, done.stderr
     assert done.stdout.split() == ["True", "True"]  # no lock can be made: read-only starts go ahead
-    assert not (data / LOCK_NAME).exists()
+    assert not list(data.glob("*.lock"))

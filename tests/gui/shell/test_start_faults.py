@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QDialog, QMessageBox
 
 from branchguard.app import run_gui
 from branchguard.context import AppContext, explain_fault, open_context
+from branchguard.core.faults.holders import window_lock_name
 from branchguard.core.faults.types import FaultKind, FaultPlace
 from branchguard.gui.kit import tasks
 from branchguard.gui.shell import single_instance
@@ -176,7 +177,8 @@ def test_a_lock_file_refused_for_no_known_reason_names_the_file(
     disk_with(monkeypatch, 50 << 30, 50 << 30)
     assert run_gui(str(data), lang="en") == 1
     assert len(messages) == 1
-    assert messages[0].startswith(f"cannot write the window's lock file {data / 'branchguard.lock'}")
+    lock = data / window_lock_name()
+    assert messages[0].startswith(f"cannot write the window's lock file {lock}")
 
 
 def test_a_data_folder_that_cannot_be_made_is_said_not_a_traceback(
