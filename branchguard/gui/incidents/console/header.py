@@ -102,6 +102,7 @@ class IncidentHeader(QFrame):
         self.drill_strip.setObjectName("incident_drill_strip")
         self.drill_strip.setStyleSheet(badge_css(style.DRILL, radius=0) + " padding: 4px 12px;")
         self.drill_strip.setFont(grown(self.font(), 13, bold=True))
+        self.drill_strip.hide()  # until the read says it is a drill: never over a real incident meanwhile
         self.level_badge = QLabel()
         self.level_badge.setObjectName("incident_level_badge")
         self.level_badge.setFont(grown(self.font(), 14, bold=True))
@@ -113,6 +114,7 @@ class IncidentHeader(QFrame):
         self.drill_badge.setObjectName("incident_drill_badge")
         self.drill_badge.setStyleSheet(badge_css(style.DRILL))
         self.drill_badge.setFont(grown(self.font(), 14, bold=True))
+        self.drill_badge.hide()
         # A long plan title takes two lines; a long word never widens the window.
         self._large = large = large_text(self)
         title_font = grown(self.font(), 15, bold=True)
