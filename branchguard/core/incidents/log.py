@@ -206,10 +206,14 @@ def append(
     entry is appended at commit (core/ledger/recording.py), after every other row the session
     writes, so two transactions never each hold one of the head and a row while waiting for the
     other (SQLite's one write lock, taken at BEGIN IMMEDIATE, has no such order to keep).
+
+    The entry's time (`at` unless given) is read once the append holds its place: read before, an
+    entry that waited for another PC's append was numbered after it with an earlier time, and shown
+    as "was the PC clock changed?".
     """
     session = target if isinstance(target, Session) else None
     conn = target.connection() if isinstance(target, Session) else target
-    body, data, at = _checked(body, data, at)
+    body, data = _checked(body, data)
     if conn.dialect.name == "sqlite":
         driver = conn.connection.driver_connection
         return _append_sqlite(
@@ -221,6 +225,7 @@ def append(
         status = conn.execute(select(_INCIDENTS.c.status).where(_INCIDENTS.c.id == incident_id)).scalar()
         _raise_not_open(status, incident_id)
     seq, prev = row
+    at = at or utcnow()  # in its place: see above
     digest = chain_hash(prev, canonical(incident_id, seq, at, actor, kind.value, body, step, corrects, data))
     values = {
         "incident_id": incident_id,
@@ -245,13 +250,11 @@ def append(
     return LogEntry(entry_id, incident_id, seq, at, actor, kind, body, step, corrects, data, prev, digest)
 
 
-def _checked(
-    body: str, data: Mapping[str, Any] | None, at: datetime | None
-) -> tuple[str, dict[str, Any], datetime]:
+def _checked(body: str, data: Mapping[str, Any] | None) -> tuple[str, dict[str, Any]]:
     body = body.strip()
     if len(body) > MAX_ENTRY_TEXT:
         raise ValidationError("field.entry_text", Message("validation.too_long", limit=MAX_ENTRY_TEXT))
-    return body, dict(data or {}), at or utcnow()
+    return body, dict(data or {})
 
 
 def _append_sqlite(
@@ -264,7 +267,7 @@ def _append_sqlite(
     step: int | None,
     corrects: int | None,
     data: dict[str, Any],
-    at: datetime,
+    at: datetime | None,
     allow_closed: bool = False,
 ) -> LogEntry:
     # The SQLite driver begins a transaction only before a write, so an open one holds the lock.
@@ -279,6 +282,7 @@ def _append_sqlite(
             _raise_not_open(status[0] if status else None, incident_id)
         last_seq, prev, indexed_upto, ledger_seq, ledger_hash = end
         seq = last_seq + 1
+        at = at or utcnow()  # under the write lock: see append
         content = canonical(incident_id, seq, at, actor, kind.value, body, step, corrects, data)
         digest = chain_hash(prev, content)
         stamp, encode = _sqlite_binds(dialect)
