@@ -75,6 +75,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "action.schedule.dismiss": ("dismiss a reminder", "关闭提醒"),
     # errors
     "schedule.not_found": ("No schedule #{id}", "没有编号为 {id} 的计划"),
+    # named in "… was changed by someone else" (error.changed_elsewhere)
+    "schedule.record": ("The schedule {title}", "计划“{title}”"),
     "schedule.no_occurrence": ("No scheduled item #{id}", "没有编号为 {id} 的计划事项"),
     "schedule.no_reminder": ("No reminder #{id}", "没有编号为 {id} 的提醒"),
     "schedule.not_your_reminder": (

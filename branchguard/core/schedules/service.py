@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from branchguard.core.audit.service import record
 from branchguard.core.kernel import validation
-from branchguard.core.kernel.errors import NotFound, ValidationError
+from branchguard.core.kernel.errors import NotFound, ValidationError, refuse_if_changed
 from branchguard.core.kernel.i18n import Message
 from branchguard.core.kernel.roles import require
 from branchguard.core.kernel.types import Actor
@@ -125,14 +125,22 @@ class ScheduleService(ReminderDesk):
         that changed them through `add_in` / `set_active_in`, after their commit."""
         self._changed()
 
-    def update(self, actor: Actor, schedule_id: int, data: ScheduleInput) -> ScheduleInfo:
+    def update(
+        self, actor: Actor, schedule_id: int, data: ScheduleInput, opened: datetime | None = None
+    ) -> ScheduleInfo:
         """Change a schedule. A changed rule, start, zone or policy owes nothing from before the
-        change: open occurrences not yet due are dropped and follow the new rule."""
+        change: open occurrences not yet due are dropped and follow the new rule.
+
+        `opened`: the `updated_at` of the schedule the form was filled from (None from code that has
+        no form). The form sends every field, so if another PC changed the schedule since (another
+        assignee, say), saving would silently put the old one back: StaleRecord, nothing written."""
         require(actor, "schedule.manage")
         values = self._clean(data)
         now = utcnow()
         with self._sessions.begin() as s:
-            row = self._row(s, schedule_id)
+            row = locked(s, ScheduleRow, schedule_id) or self._row(s, schedule_id)
+            record_name = Message("schedule.record", title=row.title)
+            refuse_if_changed(opened, row.updated_at, record_name)
             before = {k: getattr(row, k) for k in values}
             timing = ("rrule", "start_at", "timezone", "working_days")
             if any(before[k] != values[k] for k in timing):

@@ -9,7 +9,7 @@ from PySide6.QtCore import QDateTime
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from branchguard.core.inspections.types import Cadence, InspectionDetail, InspectionInput
-from branchguard.core.kernel.errors import BranchGuardError
+from branchguard.core.kernel.errors import BranchGuardError, StaleRecord
 from branchguard.core.schedules.rules import PRESETS
 from branchguard.core.schedules.types import ScheduleInfo, ScheduleInput, ScheduleKind, WorkingDayPolicy
 from branchguard.gui.inspections.runner.names import NamePicker, roster_names
@@ -126,12 +126,15 @@ class InspectionScheduleDialog(NewScheduleDialog):
             label.setText(self.tr("Assigned to"))
         if schedule is not None:
             self.setWindowTitle(self.tr("Change the schedule: %1").replace("%1", name))
-            self.assignee.set_name(schedule.owner)
-            preset = {rule: name for name, rule in PRESETS.items()}.get(schedule.rule, "")
-            self.rule.setCurrentIndex(max(0, self.rule.findData(preset)))
-            # An aware UTC instant, shown in this PC's time like the rest of the dialog.
-            self.start.setDateTime(QDateTime.fromSecsSinceEpoch(int(schedule.start_at.timestamp())))
+            self._fill(schedule)
         self.resize(460, self.sizeHint().height())
+
+    def _fill(self, schedule: ScheduleInfo) -> None:
+        self.assignee.set_name(schedule.owner)
+        preset = {rule: name for name, rule in PRESETS.items()}.get(schedule.rule, "")
+        self.rule.setCurrentIndex(max(0, self.rule.findData(preset)))
+        # An aware UTC instant, shown in this PC's time like the rest of the dialog.
+        self.start.setDateTime(QDateTime.fromSecsSinceEpoch(int(schedule.start_at.timestamp())))
 
     def accept(self) -> None:
         owner = self.assignee.name()
@@ -147,14 +150,29 @@ class InspectionScheduleDialog(NewScheduleDialog):
                     self.session.actor, self.code, cadence, owner, start
                 )
             else:
-                self.session.services.schedules.update(
-                    self.session.actor, self.schedule.id, self._changed(self.schedule, cadence, owner, start)
-                )
+                opened = self.schedule.updated_at
+                changed = self._changed(self.schedule, cadence, owner, start)
+                self.session.services.schedules.update(self.session.actor, self.schedule.id, changed, opened)
+        except StaleRecord as exc:  # changed on another PC since it was shown: show it as it is now
+            self._refused_as_stale(exc.message)
+            return
         except BranchGuardError as exc:
             self.show_error(exc.message)
             return
         self.session.data_changed.emit("schedule")
         QDialog.accept(self)
+
+    def _refused_as_stale(self, message: str) -> None:
+        """The schedule as it is now, in place of what was shown, with the refusal's words: saving
+        again is the user's decision on what they see (a failed read says why instead)."""
+        assert self.schedule is not None
+        try:
+            self.schedule = self.session.services.schedules.get(self.session.actor, self.schedule.id)
+        except BranchGuardError as exc:
+            self.show_error(exc.message)
+            return
+        self._fill(self.schedule)
+        self.show_error(message)
 
     @staticmethod
     def _changed(schedule: ScheduleInfo, cadence: Cadence, owner: str, start: datetime) -> ScheduleInput:
