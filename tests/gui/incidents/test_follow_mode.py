@@ -431,3 +431,31 @@ def test_page_down_reads_on_in_a_step_longer_than_the_screen(gui_ctx, follow, qt
     qtbot.keyClick(window, Qt.Key.Key_PageUp)
     assert bar.value() == 0
     assert states(gui_ctx, window)[0] == StepState.PENDING
+
+
+def test_a_failed_refresh_is_no_longer_said_once_a_refresh_reads_again(
+    gui_ctx, follow, qtbot, monkeypatch
+) -> None:
+    """The database server stopped and started again (a shared deployment): the lobby PC's follow
+    screen kept "Could not refresh: the database server … cannot be reached" after it was back."""
+    from branchguard.core.kernel.errors import BranchGuardError
+    from branchguard.core.kernel.i18n import Message
+
+    window = follow()
+    incidents = gui_ctx.services.incidents
+    real_get = incidents.get
+
+    def gone(*args: Any, **kwargs: Any) -> IncidentDetail:
+        raise BranchGuardError(Message("fault.unreachable", server="db", error="refused"))
+
+    monkeypatch.setattr(incidents, "get", gone)
+    window.refresh()
+    qtbot.waitUntil(lambda: "Could not refresh" in window.status_label.text())
+    monkeypatch.setattr(incidents, "get", real_get)
+    window.refresh()
+    qtbot.waitUntil(lambda: not window._loading)
+    assert window.status_label.text() == ""
+    window._say("Step 1 done")  # what this screen last did stays until the next thing to say
+    window.refresh()
+    qtbot.waitUntil(lambda: not window._loading)
+    assert window.status_label.text() == "Step 1 done"

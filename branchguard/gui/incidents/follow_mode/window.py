@@ -80,6 +80,7 @@ class FollowWindow(FollowView):
         self._undoable: tuple[LogEntry, datetime] | None = None  # the last mark and when it was shown
         self._pending = False
         self._loading = False
+        self._refresh_failed = False  # the status line says a refresh failed (cleared by the next one read)
         self._after_commit: Callable[[], None] | None = None
         self._done_message = ""
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # a click outside the note box gives Space back
@@ -161,12 +162,15 @@ class FollowWindow(FollowView):
     @Slot(object)
     def _loaded(self, detail: IncidentDetail) -> None:
         self._loading = False
+        if self._refresh_failed:  # read again: the server is back (the words stayed after it came back)
+            self._say("")
         self.show_detail(detail)
 
     @Slot(str)
     def _load_failed(self, message: str) -> None:
         self._loading = False
         self._say(self.tr("Could not refresh: %1").replace("%1", message), error=True)
+        self._refresh_failed = True
 
     def show_detail(self, detail: IncidentDetail) -> None:
         """Show `detail` unless it is older than the screen (a poll that started before a write)."""
@@ -317,6 +321,7 @@ class FollowWindow(FollowView):
 
     # -- showing -------------------------------------------------------------------------------
     def _say(self, text: str, error: bool = False) -> None:
+        self._refresh_failed = False
         self.status_label.setText(text)
         self.status_label.setStyleSheet(f"color: {style.ERROR if error else style.OK};")
 
