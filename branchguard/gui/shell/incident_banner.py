@@ -130,7 +130,7 @@ class IncidentBanner(QFrame):
 class IncidentBar(QToolBar):
     """Installs itself at the top of `window` once someone has logged in; hides while locked."""
 
-    read = Signal()  # the open incidents were read (or could not be: then none are shown)
+    read = Signal()  # the open incidents were read (or could not be: then those read before are shown)
 
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
@@ -167,7 +167,7 @@ class IncidentBar(QToolBar):
         holder.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         window.addToolBar(Qt.ToolBarArea.TopToolBarArea, self)
 
-        self.loader = Loader(self, on_error=lambda _message: self._show([]))
+        self.loader = Loader(self, on_error=self._read_failed)
         self.has_read = False  # the open incidents were read at least once (start-up waits for it)
         session = window.session
         session.actor_changed.connect(self.reload)
@@ -215,6 +215,12 @@ class IncidentBar(QToolBar):
             return services.incidents.open_incidents(actor) if services.incident_probe.any_open(actor) else []
 
         self.loader.run(load, self._show)
+
+    def _read_failed(self, _message: str) -> None:
+        """The incidents read before stay shown (none before the first read, so the start goes on):
+        a moment without the database server (a shared deployment's, restarting) took a live
+        incident's banner off every PC until it was back."""
+        self._show(self.banner.open_incidents() if self.has_read else [])
 
     def _show(self, live: list[IncidentSummary]) -> None:
         self.has_read = True
