@@ -292,6 +292,9 @@ class HazardsPage(Page):
         self.table.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _show_counts(self) -> None:
+        if not self._read:  # nothing read yet (or the read failed): no "0 overdue" beside the error
+            self.counts.setText("")
+            return
         overdue = sum(1 for h in self.rows if h.overdue)
         major = sum(1 for h in self.rows if h.severity == HazardSeverity.MAJOR and h.status.is_open)
         # Each figure kept whole, the line breaking only between them: in Chinese "逾期 1 条" broke
