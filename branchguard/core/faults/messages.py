@@ -86,12 +86,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "数据库服务器 {server} 拒绝了请求（{error}）：请检查地址中的用户名及其密码（密钥环或 ~/.pgpass）、"
         "数据库名，以及该登录名是否拥有此数据库（见 README 的 PostgreSQL 一节）；未执行任何操作",
     ),
+    # said of a screen's refresh as of a save: "this change was NOT saved" where nobody changed anything
     "fault.unreachable": (
-        "the database server {server} cannot be reached ({error}); this change was NOT saved, "
-        "everything saved before is kept on the server. Check that the server runs and the network "
-        "is up, then try again.",
-        "无法连接数据库服务器 {server}（{error}）；本次更改未保存，之前已保存的内容仍在服务器上。"
-        "请确认服务器在运行、网络畅通后重试。",
+        "the database server {server} cannot be reached ({error}): nothing is read or saved until it "
+        "is back, a change being saved was NOT saved, everything saved before is kept on the server. "
+        "Check that the server runs and the network is up, then try again.",
+        "无法连接数据库服务器 {server}（{error}）：恢复连接前无法读取或保存，正在保存的更改未保存，"
+        "之前已保存的内容仍在服务器上。请确认服务器在运行、网络畅通后重试。",
     ),
     "fault.opened_read_only": (
         "the data folder {folder} is opened read-only: viewing, reports and verify work; changes are "

@@ -255,6 +255,8 @@ def test_a_server_that_is_not_there_is_unreachable() -> None:
     fault = explain(raised.value, FaultPlace("/data", "127.0.0.1/branchguard", sqlite=False))
     assert fault is not None and fault.kind is FaultKind.UNREACHABLE
     assert "127.0.0.1/branchguard" in fault.text("en") and "NOT saved" in fault.text("en")
+    # Said of a follow screen's refresh too: not "this change was NOT saved" where nothing was changed.
+    assert "this change" not in fault.text("en") and "本次更改" not in fault.text("zh_CN")
 
 
 def _refusal(url: str, place: FaultPlace) -> Any:
