@@ -138,6 +138,12 @@ class LogPanel(QWidget):
         self._may_write = False
         self._pending = ""  # the text of the box's entry the writer has, if any
         self._shown = False
+        # Entries written elsewhere (the lobby PC's notes) come in at the end as the console re-reads:
+        # they stayed below the fold of a lead reading the newest. Followed as the box's own are.
+        self._was_at_end = True
+        self._follow_due = False
+        self.model.rowsAboutToBeInserted.connect(lambda *_: self._note_end())
+        self.model.rowsInserted.connect(lambda *_: self._follow_if_at_end())
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -185,11 +191,7 @@ class LogPanel(QWidget):
     def committed(self, entry: LogEntry) -> None:
         """The writer has the entry on disk: show it; clear the box if it still holds that text."""
         self.show_error("")
-        bar = self.view.verticalScrollBar()
-        at_end = bar.value() >= bar.maximum() - 2 * self.view.verticalHeader().defaultSectionSize()
-        self.model.add_entry(entry)
-        if at_end:  # follow new entries unless someone scrolled back to read
-            self.follow_end()
+        self.model.add_entry(entry)  # followed when the view was at the end (_follow_if_at_end)
         if self.text.text().strip() == entry.text:
             self.text.clear()
 
@@ -241,6 +243,29 @@ class LogPanel(QWidget):
         if not self._shown:  # scrolling before the first layout has no end to scroll to
             self._shown = True
             QTimer.singleShot(0, self.follow_end)
+
+    def _at_end(self) -> bool:
+        """Within two rows of the end, counted in the scroll bar's units: rows where the view scrolls
+        by row, as the table does (counted as pixels, 2 rows read as 48 and a lead who had scrolled
+        back a page was taken to the end at their next entry)."""
+        bar, view = self.view.verticalScrollBar(), self.view
+        by_row = view.verticalScrollMode() == QAbstractItemView.ScrollMode.ScrollPerItem
+        row = 1 if by_row else view.verticalHeader().defaultSectionSize()
+        return bar.value() >= bar.maximum() - 2 * row
+
+    def _note_end(self) -> None:
+        if not self._follow_due:  # rows still to follow: the view has not moved to them yet
+            self._was_at_end = self._at_end()
+
+    def _follow_if_at_end(self) -> None:
+        """Follow new entries unless someone scrolled back to read; once for rows come together."""
+        if self._was_at_end and not self._follow_due:
+            self._follow_due = True
+            QTimer.singleShot(0, self._follow_now)
+
+    def _follow_now(self) -> None:
+        self._follow_due = False
+        self.follow_end()
 
     def follow_end(self) -> None:
         """Show the newest entry, once the whole log is read (scrolling to the end of a partly read
