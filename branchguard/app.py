@@ -28,7 +28,7 @@ from branchguard.gui.kit import pyside_hook  # noqa: F401  (first after PySide6:
 
 from branchguard import APP_NAME
 from branchguard.collector import Pause
-from branchguard.config import LocalSettings, default_data_dir
+from branchguard.config import LocalSettings, default_data_dir, on_server
 from branchguard.core.kernel.errors import BranchGuardError
 from branchguard.core.kernel.i18n import DEFAULT_LANGUAGE, Message, normalize_language, t
 from branchguard.gui.kit import discard, style, translation
@@ -562,7 +562,7 @@ def run_gui(
         return 1
     configure_app(app, language)
     crash_report.install()
-    instance = SingleInstance(folder)
+    instance = SingleInstance(folder, per_pc=on_server(folder, db))
     if not instance.acquire():
         collector.end()
         if instance.cannot_write is not None:  # no other window: a full disk, say

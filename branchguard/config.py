@@ -187,6 +187,13 @@ def resolve(
     return RuntimeConfig(data_dir=folder, db_url=url, language=language, settings=settings)
 
 
+def on_server(data_dir: Path, db: str | None = None) -> bool:
+    """Whether the database `resolve` would pick is a server's (PostgreSQL), not the embedded file:
+    read before the window opens, without SQLAlchemy."""
+    url = db or os.environ.get(DB_ENV) or LocalSettings(data_dir).get("db_url")
+    return bool(url.strip()) and not url.strip().lower().startswith("sqlite")
+
+
 def keyring_account(url: URL) -> str:
     """The keyring entry of a database server's password: the URL's user@host."""
     return f"{url.username or ''}@{url.host or ''}"

@@ -1,5 +1,6 @@
-"""Who else has this data folder open: the window's lock file of this PC (gui/shell/single_instance.py,
-PID on its first line; named after the PC, as the PCs of a shared deployment share the folder) and
+"""Who else has this data folder open: the window's lock file (gui/shell/single_instance.py, PID on
+its first line; one per PC where the database is a server's, as the PCs of a shared deployment share
+the folder) and
 the files CLI commands write while they run (`run/cli-<PID>`), so a wait for SQLite's write lock can
 name the BranchGuard that holds it. A process waiting for that lock says so too (`run/wait-<PID>`):
 several commands waiting for an outside program's lock named each other as the writer."""
@@ -14,7 +15,7 @@ import threading
 import time
 from pathlib import Path
 
-WINDOW_LOCK = "branchguard.lock"  # the window's QLockFile (PID first), where the PC has no name
+WINDOW_LOCK = "branchguard.lock"  # the window's QLockFile (PID first) on the embedded database
 RUN_FOLDER = "run"
 CLI_PREFIX = "cli-"
 WAIT_PREFIX = "wait-"
@@ -51,25 +52,32 @@ def host_name() -> str:
     return socket.gethostname()
 
 
-def window_lock_name() -> str:
-    """The window's lock file on this PC: one per PC, not one per folder. The PCs of a shared
-    deployment (PostgreSQL) share the data folder on a network share; one lock for all of them
-    refused every PC's window but the first (a PID on another PC cannot be seen to run, so its lock
-    is never stale), though the reminders are announced per user (scheduling/engine.py)."""
+def window_lock_name(per_pc: bool = False) -> str:
+    """The window's lock file: the folder's one (WINDOW_LOCK) on the embedded database, this PC's
+    with `per_pc` (a database server). The PCs of a shared deployment (PostgreSQL) share the data
+    folder on a network share; one lock for all of them refused every PC's window but the first (a
+    PID on another PC cannot be seen to run, so its lock is never stale), though the reminders are
+    announced per user (scheduling/engine.py). The embedded file keeps one lock per folder: two PCs
+    writing one SQLite file over a network share is what SQLite warns against (its WAL needs one
+    host's shared memory), so the second PC is refused."""
+    if not per_pc:
+        return WINDOW_LOCK
     name = "".join(c if c.isascii() and (c.isalnum() or c in "-_") else "_" for c in host_name().lower())
     return f"branchguard-{name}.lock" if name else WINDOW_LOCK
 
 
 def window_pid(data_dir: Path) -> int | None:
-    """The PID of a window open on this folder on this PC (its lock file names a process still
-    running)."""
-    try:
-        lock = data_dir / window_lock_name()
-        first = lock.read_text(encoding="utf-8", errors="replace").split("\n", 1)[0]
-        pid = int(first.strip())
-    except (OSError, ValueError):
-        return None
-    return pid if pid > 0 and pid != os.getpid() and process_runs(pid) else None
+    """The PID of a window open on this folder on this PC: the folder's lock file or this PC's
+    (window_lock_name) names a process still running."""
+    for name in dict.fromkeys((window_lock_name(), window_lock_name(per_pc=True))):
+        try:
+            first = (data_dir / name).read_text(encoding="utf-8", errors="replace").split("\n", 1)[0]
+            pid = int(first.strip())
+        except (OSError, ValueError):
+            continue
+        if pid > 0 and pid != os.getpid() and process_runs(pid):
+            return pid
+    return None
 
 
 def _run_pids(data_dir: Path, prefix: str) -> list[int]:

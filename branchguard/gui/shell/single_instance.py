@@ -12,9 +12,11 @@ rather than being told that another window runs. A lock file that cannot be writ
 reason (a full disk) is no window running either: `cannot_write` then says why, and the start stops
 with that fault (it was told "already open … but did not answer" with nothing else running).
 
-The lock file is named after the PC: the PCs of a shared deployment (one PostgreSQL database) share
-the data folder on a network share, and each runs its own window (the reminders are announced per
-user). One file for all refused every PC's window but the first's, as "already open".
+On a database server (`per_pc`) the lock file is named after the PC: the PCs of a shared deployment
+(one PostgreSQL database) share the data folder on a network share, and each runs its own window
+(the reminders are announced per user). One file for all refused every PC's window but the first's,
+as "already open". On the embedded SQLite file the folder keeps its one lock, so a second PC on the
+same file over a share is refused (holders.window_lock_name).
 """
 
 from __future__ import annotations
@@ -43,9 +45,10 @@ def server_name(data_dir: Path) -> str:
 class SingleInstance(QObject):
     activation_requested = Signal()  # another start on this folder asked this window to come forward
 
-    def __init__(self, data_dir: Path, parent: QObject | None = None) -> None:
+    def __init__(self, data_dir: Path, parent: QObject | None = None, *, per_pc: bool = False) -> None:
         super().__init__(parent)
         self._data_dir = Path(data_dir)
+        self._per_pc = per_pc
         self._unmade: OSError | None = None  # a new data folder that could not be made (a full disk)
         try:
             Path(data_dir).mkdir(parents=True, exist_ok=True)
@@ -62,8 +65,8 @@ class SingleInstance(QObject):
 
     @property
     def lock_path(self) -> Path:
-        """This PC's lock file in the folder (named after the PC: see holders.window_lock_name)."""
-        return self._data_dir / window_lock_name()
+        """The folder's lock file, or this PC's with `per_pc` (holders.window_lock_name)."""
+        return self._data_dir / window_lock_name(self._per_pc)
 
     def acquire(self) -> bool:
         """Whether this start may open its window: the lock taken, or none can be made here for

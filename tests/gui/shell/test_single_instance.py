@@ -34,15 +34,15 @@ def test_the_second_holder_is_refused_and_the_first_is_asked_forward(qtbot, tmp_
 
 
 def test_each_pc_of_a_shared_folder_opens_its_window(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """The PCs of a shared deployment share the data folder (a network share): the lobby PC's window
-    was refused as "already open" while the lead's PC had its window open. A second window on one
-    PC is still refused."""
+    """The PCs of a shared deployment (a database server) share the data folder (a network share):
+    the lobby PC's window was refused as "already open" while the lead's PC had its window open. A
+    second window on one PC is still refused."""
     data = tmp_path / "data"
     monkeypatch.setattr(socket, "gethostname", lambda: "LEAD-PC")
-    lead = SingleInstance(data)
-    again_on_lead = SingleInstance(data)
+    lead = SingleInstance(data, per_pc=True)
+    again_on_lead = SingleInstance(data, per_pc=True)
     monkeypatch.setattr(socket, "gethostname", lambda: "lobby-pc")
-    lobby = SingleInstance(data)
+    lobby = SingleInstance(data, per_pc=True)
     try:
         assert lead.acquire()
         assert lobby.acquire()
@@ -52,6 +52,42 @@ def test_each_pc_of_a_shared_folder_opens_its_window(tmp_path: Path, monkeypatch
     finally:
         lead.release()
         lobby.release()
+
+
+def test_two_pcs_on_one_embedded_database_file_are_not_both_let_in(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On the embedded SQLite file the folder keeps one lock: a second PC writing the same file over
+    a network share is what SQLite warns against (its WAL needs one host's shared memory)."""
+    data = tmp_path / "data"
+    monkeypatch.setattr(socket, "gethostname", lambda: "LEAD-PC")
+    lead = SingleInstance(data)
+    monkeypatch.setattr(socket, "gethostname", lambda: "lobby-pc")
+    lobby = SingleInstance(data)
+    try:
+        assert lead.acquire()
+        assert not lobby.acquire()
+        assert sorted(p.name for p in data.glob("*.lock")) == [holders.WINDOW_LOCK]
+        assert holders.window_pid(data) is None  # this very process holds it
+    finally:
+        lead.release()
+
+
+def test_whether_the_database_is_a_servers_is_read_as_resolve_reads_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from branchguard.config import DB_ENV, LocalSettings, on_server
+
+    monkeypatch.delenv(DB_ENV, raising=False)
+    data = tmp_path / "data"
+    data.mkdir()
+    assert not on_server(data)
+    assert not on_server(data, f"sqlite:///{data / 'x.sqlite'}")
+    assert on_server(data, "postgresql://bg@dbhost/branchguard")
+    LocalSettings(data).set("db_url", "postgresql+psycopg://bg@dbhost/branchguard")
+    assert on_server(data)
+    monkeypatch.setenv(DB_ENV, "sqlite:///elsewhere.sqlite")  # the environment wins over the file
+    assert not on_server(data)
 
 
 def test_a_dead_holders_lock_is_taken_over(tmp_path: Path) -> None:
