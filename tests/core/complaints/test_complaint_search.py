@@ -11,10 +11,12 @@ import pytest
 from branchguard.core.complaints.types import ComplaintChannel, ComplaintFilter, ComplaintInput
 from branchguard.core.kernel.errors import ValidationError
 from branchguard.core.kernel.validation import SEARCH_LIMIT
+from tests.complaint_helpers import NEW_YEAR_IN_BEIJING, YEAR, in_beijing
 
-# Received at 00:30 on 1 January 2026 in Beijing: 2025 in UTC, TS-2026-… in the register.
-NEW_YEAR = datetime(2025, 12, 31, 16, 30, tzinfo=UTC)
-MARCH_2 = datetime(2026, 3, 2, 2, tzinfo=UTC)
+# Received at 00:30 on 1 January of last year in Beijing: the year before in UTC, TS-<YEAR>-… in
+# the register (tests/complaint_helpers.py: last year's receipts are taken whenever the tests run).
+NEW_YEAR = NEW_YEAR_IN_BEIJING
+MARCH_2 = in_beijing(3, 2, 10)
 
 
 @pytest.fixture
@@ -50,12 +52,12 @@ def test_the_search_finds_the_name_the_request_the_facts_and_the_person_complain
 
 def test_the_search_finds_a_complaint_by_its_register_number_only_in_its_year(ctx, lead, made) -> None:
     number = ctx.services.complaints.get(lead, made["queue"]).info.number
-    assert number.startswith("TS-2026-")  # its year in China, not in UTC
+    assert number.startswith(f"TS-{YEAR}-")  # its year in China, not in UTC
     assert ids(ctx, lead, text=number) == [made["queue"]]
     assert ids(ctx, lead, text=number.lower()) == [made["queue"]]
     assert ids(ctx, lead, text=str(made["fee"])) == [made["fee"]]
     assert ids(ctx, lead, text=f"{made['fee']:04d}") == [made["fee"]]
-    assert ids(ctx, lead, text=number.replace("2026", "2025")) == []  # another year's number
+    assert ids(ctx, lead, text=number.replace(str(YEAR), str(YEAR - 1))) == []  # another year's number
     assert ids(ctx, lead, text="TS-0000-0001") == []
 
 
@@ -68,7 +70,7 @@ def test_percent_and_underscore_are_searched_as_typed(ctx, lead, made) -> None:
 
 
 def test_the_search_narrows_what_the_other_filters_select(ctx, lead, made) -> None:
-    march = {"received_from": date(2026, 3, 1), "received_to": date(2026, 3, 31)}
+    march = {"received_from": date(YEAR, 3, 1), "received_to": date(YEAR, 3, 31)}
     assert ids(ctx, lead, text="柜员", **march) == sorted([made["fee"], made["rude"]])
     assert ids(ctx, lead, text="柜员", channel=ComplaintChannel.PHONE, **march) == [made["rude"]]
     assert ids(ctx, lead, text="排队", **march) == []

@@ -9,7 +9,7 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 
 from branchguard.core.incidents.types import ActionFilter, CloseInput, FollowUpInput
-from tests.complaint_helpers import archived_at_new_year
+from tests.complaint_helpers import YEAR, archived_at_new_year
 from tests.pc_clock import incidents_back_then
 
 
@@ -46,10 +46,10 @@ def test_all_open_and_overdue_actions(ctx, lead, monkeypatch: pytest.MonkeyPatch
 
 
 def test_a_complaints_action_names_it_as_the_register_does_on_a_pc_set_to_utc(ctx, lead, pc_zone) -> None:
-    """A complaint received at 00:30 on 1 January in Beijing is TS-2026-…; the action list named it
-    TS-2025-… on a PC set to UTC (its year taken in the PC's zone)."""
+    """A complaint received at 00:30 on 1 January in Beijing is TS-<that year>-…; the action list
+    named it by the year before on a PC set to UTC (its year taken in the PC's zone)."""
     pc_zone("UTC")
     cid, number = archived_at_new_year(ctx, lead, "更新收费公示", "李安全", date.today())
-    assert number.startswith("TS-2026-")
+    assert number.startswith(f"TS-{YEAR}-")
     listed = [i for i in ctx.services.incidents.list_actions(lead) if i.action.complaint_id == cid]
     assert [i.complaint_number for i in listed] == [number]
