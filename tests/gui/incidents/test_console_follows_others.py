@@ -52,3 +52,26 @@ def test_the_leads_own_entry_leaves_a_log_scrolled_back_a_few_rows(gui_ctx: AppC
     qtbot.waitUntil(lambda: model.rowCount() == rows + 1)
     qtbot.wait(50)  # a follow would run in the next turns of the event loop
     assert bar.value() == back
+
+
+def test_a_follow_asked_for_just_before_the_console_closes_does_nothing(
+    gui_ctx: AppContext, qtbot: Any
+) -> None:
+    """The follow runs in a later turn of the event loop: a console closed in between (its tab
+    closed, the window quit) raised "Internal C++ object (LogView) already deleted" there."""
+    import shiboken6
+    from PySide6.QtWidgets import QApplication
+
+    from branchguard.gui.incidents.console.console import IncidentConsole
+
+    lead = login(gui_ctx, "lead")
+    fire = gui_ctx.services.incidents.start(lead, "FIRE").id
+    console = IncidentConsole(session_for(gui_ctx, "lead"), fire)  # not qtbot's: deleted here
+    console.resize(1200, 800)
+    console.show()
+    panel = console.log
+    qtbot.waitUntil(lambda: console.detail is not None and panel.model.rowCount() > 0)
+    panel._was_at_end = True
+    panel._follow_if_at_end()  # a follow asked for, to run in the next turn
+    shiboken6.delete(console)  # the console gone before that turn
+    QApplication.processEvents()  # an exception here fails the test (pytest-qt)

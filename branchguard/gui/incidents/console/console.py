@@ -219,7 +219,7 @@ class IncidentConsole(QWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         if not self._work_moved:
-            QTimer.singleShot(0, self._size_work)
+            QTimer.singleShot(0, self, self._size_work)  # none once the console is gone
 
     def _size_work(self) -> None:
         """The log keeps LOG_ROWS whole rows; the steps take the rest (with the step now in large

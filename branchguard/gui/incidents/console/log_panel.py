@@ -242,7 +242,7 @@ class LogPanel(QWidget):
         super().showEvent(event)
         if not self._shown:  # scrolling before the first layout has no end to scroll to
             self._shown = True
-            QTimer.singleShot(0, self.follow_end)
+            QTimer.singleShot(0, self, self.follow_end)  # with the panel as context: none once it is gone
 
     def _at_end(self) -> bool:
         """Within two rows of the end, counted in the scroll bar's units: rows where the view scrolls
@@ -261,7 +261,7 @@ class LogPanel(QWidget):
         """Follow new entries unless someone scrolled back to read; once for rows come together."""
         if self._was_at_end and not self._follow_due:
             self._follow_due = True
-            QTimer.singleShot(0, self._follow_now)
+            QTimer.singleShot(0, self, self._follow_now)  # the panel closed meanwhile: nothing
 
     def _follow_now(self) -> None:
         self._follow_due = False
