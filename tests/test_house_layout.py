@@ -37,3 +37,23 @@ def test_every_orm_class_is_a_row() -> None:
         if isinstance(node, ast.ClassDef)
     ]
     assert names and all(name.endswith("Row") for name in names), names
+
+
+def test_a_widgets_deferred_call_names_the_widget_as_its_context() -> None:
+    """`QTimer.singleShot(0, self.method)` runs even after the widget is deleted, and raises
+    "Internal C++ object … already deleted" in the event loop (the console's log follow did, as a
+    console closed); `QTimer.singleShot(0, self, self.method)` is dropped with the widget."""
+    import ast
+
+    found = []
+    for path in (PACKAGE / "gui").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)):
+                continue
+            if node.func.attr != "singleShot" or len(node.args) != 2:
+                continue
+            call = node.args[1]
+            owner = call.value if isinstance(call, ast.Attribute) else None
+            if isinstance(owner, ast.Name) and owner.id == "self":
+                found.append(f"{path.relative_to(PACKAGE)}:{node.lineno}")
+    assert not found, found
