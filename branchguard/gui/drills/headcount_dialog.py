@@ -41,7 +41,7 @@ class HeadcountDialog(QDialog):
         self.form = FieldForm()
         self.form.add_field("headcount_present", "", self.present, "field.headcount")
         self.form.add_field("headcount_expected_row", "", self.expected)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
         self.submit_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.AcceptRole)
         self.submit_button.setObjectName("headcount_submit")
         self.submit_button.setDefault(True)

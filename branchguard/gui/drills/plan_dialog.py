@@ -128,7 +128,7 @@ class DrillPlanDialog(QDialog):
         self.message.setProperty("role", "error")
         self.message.setWordWrap(True)
         self.message.hide()
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
         self.submit_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.AcceptRole)
         self.submit_button.setObjectName("drill_plan_submit")
         self.submit_button.setDefault(True)

@@ -94,7 +94,8 @@ class StartIncidentDialog(QDialog):
         self.message.setProperty("role", "error")
         self.message.setWordWrap(True)
         self.message.hide()
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        # In the dialog before Start is made its default: else a Tab past Cancel made Cancel the default.
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
         self.start_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.AcceptRole)
         self.start_button.setObjectName("start_submit")
         self.start_button.setDefault(True)

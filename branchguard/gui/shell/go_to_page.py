@@ -71,7 +71,7 @@ class GoToPageDialog(QDialog):
         self.none_found = QLabel(self.tr("No page of yours has that name."))
         self.none_found.setObjectName("go_to_page_none")
         self.none_found.setProperty("role", "hint")
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
         self.go_button = self.buttons.addButton(self.tr("Go"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.go_button.setObjectName("go_to_page_go")
         self.go_button.setDefault(True)

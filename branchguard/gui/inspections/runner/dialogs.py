@@ -69,7 +69,7 @@ class SubmitDialog(QDialog):
         )
         heading.setObjectName("inspection_submit_heading")
         heading.setStyleSheet("font-weight: 600;")
-        self.buttons = QDialogButtonBox(_B.Ok | _B.Cancel)
+        self.buttons = QDialogButtonBox(_B.Ok | _B.Cancel, self)
         ok = self.buttons.button(_B.Ok)
         ok.setText(self.tr("Submit"))
         ok.setDefault(True)
