@@ -63,8 +63,11 @@ class GoToPageDialog(QDialog):
         self.filter.setProperty(DISCARDABLE, True)  # a search: Esc asks nothing (gui/kit/discard.py)
         self.filter.setClearButtonEnabled(True)
         self.filter.setPlaceholderText(self.tr("Page name"))
+        self.filter.setAccessibleName(self.filter.placeholderText())
+        self.filter.setAccessibleDescription(hint.text())
         self.choices = QListWidget()
         self.choices.setObjectName("go_to_page_list")
+        self.choices.setAccessibleName(self.tr("Pages"))
         self.choices.setStyleSheet("QListWidget::item { padding: 4px; }")
         self.choices.setEditTriggers(QListWidget.EditTrigger.NoEditTriggers)  # chosen from, never typed in
         ListKeys(self.filter, self.choices)

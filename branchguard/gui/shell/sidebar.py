@@ -6,7 +6,7 @@ At 10 pt every name reads whole in 210 px, in either language; at 15 pt (a 150 %
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QEvent, QSize
 from PySide6.QtWidgets import QListWidget, QStyle, QWidget
 
 from branchguard.gui.kit.text_scale import row_height
@@ -26,6 +26,12 @@ class Sidebar(QListWidget):
         self.setObjectName("sidebar")
         self.setIconSize(QSize(ICON, ICON))
         self.setFixedWidth(WIDTH)
+        self.setAccessibleName(self.tr("Pages"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.setAccessibleName(self.tr("Pages"))
+        super().changeEvent(event)
 
     def fit(self) -> None:
         """Rows as tall and the list as wide as the names in it need (after they were set)."""

@@ -3173,6 +3173,10 @@ Submitted as: %3</translation>
         <source>Correct the selected entry: the original stays, struck through (Ctrl+Shift+E)</source>
         <translation>Correct the selected entry: the original stays, struck through (Ctrl+Shift+E)</translation>
     </message>
+    <message>
+        <source>Kind of entry</source>
+        <translation>Kind of entry</translation>
+    </message>
 </context>
 <context>
     <name>LoginDialog</name>
@@ -4781,6 +4785,13 @@ Submitted as: %3</translation>
     </message>
 </context>
 <context>
+    <name>Sidebar</name>
+    <message>
+        <source>Pages</source>
+        <translation>Pages</translation>
+    </message>
+</context>
+<context>
     <name>SignaturesBox</name>
     <message>
         <source>Signatures</source>
@@ -4967,6 +4978,10 @@ Submitted as: %3</translation>
     <message>
         <source>Reading the playbooks…</source>
         <translation>Reading the playbooks…</translation>
+    </message>
+    <message>
+        <source>Playbooks</source>
+        <translation>Playbooks</translation>
     </message>
 </context>
 <context>
@@ -7968,6 +7983,10 @@ Unassign it?</translation>
     <message>
         <source>Go</source>
         <translation>Go</translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation>Pages</translation>
     </message>
 </context>
 <context>

@@ -3162,6 +3162,10 @@ Submitted as: %3</source>
         <source>Correct the selected entry: the original stays, struck through (Ctrl+Shift+E)</source>
         <translation>更正所选记录：原记录保留并加删除线（Ctrl+Shift+E）</translation>
     </message>
+    <message>
+        <source>Kind of entry</source>
+        <translation>记录类别</translation>
+    </message>
 </context>
 <context>
     <name>LoginDialog</name>
@@ -4768,6 +4772,13 @@ Submitted as: %3</source>
     </message>
 </context>
 <context>
+    <name>Sidebar</name>
+    <message>
+        <source>Pages</source>
+        <translation>页面</translation>
+    </message>
+</context>
+<context>
     <name>SignaturesBox</name>
     <message>
         <source>Signatures</source>
@@ -4952,6 +4963,10 @@ Submitted as: %3</source>
     <message>
         <source>Reading the playbooks…</source>
         <translation>正在读取预案…</translation>
+    </message>
+    <message>
+        <source>Playbooks</source>
+        <translation>应急预案</translation>
     </message>
 </context>
 <context>
@@ -7942,6 +7957,10 @@ Unassign it?</source>
     <message>
         <source>Go</source>
         <translation>前往</translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation>页面</translation>
     </message>
 </context>
 <context>

@@ -154,6 +154,7 @@ class CloseDialog(QDialog):
         action_buttons.addWidget(self.remove_action)
         action_buttons.addStretch(1)
         actions_title = QLabel(self.tr("Follow-up actions"))
+        self.action_table.setAccessibleName(actions_title.text())
         actions_title.setStyleSheet("font-weight: 600;")
         # the fields scroll rather than make the dialog taller than the screen (611 px at 15 pt)
         scroll, fields = scrolling_box("close_scroll")
@@ -180,6 +181,7 @@ class CloseDialog(QDialog):
             .replace("%1", str(len(items.pending)))
             .replace("%2", str(len(items.overdue_checkpoints)))
         )
+        self.open_list.setAccessibleName(self.open_title.text())
         for point in items.overdue_checkpoints:
             self.open_list.addItem(
                 self.tr("Report overdue since %1: %2. %3")

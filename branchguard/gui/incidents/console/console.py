@@ -271,6 +271,7 @@ class IncidentConsole(QWidget):
         self.button_row.label(self.follow_button, self.tr("Follow mode"), self.tr("Follow"))
         self.follow_button.setToolTip(self.tr("Full screen, current step in large type (Ctrl+Shift+F)"))
         self.calls_title.setText(self.tr("Call list"))
+        self.calls.setAccessibleName(self.calls_title.text())
         self._label_calls_toggle()
         self.done_action.setText(self.tr("Mark the step done"))
         self.skip_action.setText(self.tr("Skip the step…"))

@@ -26,6 +26,7 @@ from branchguard.core.kernel.roles import may
 from branchguard.gui.incidents.console.steps_panel import HEADER_HEIGHT, compact, rows_tall
 from branchguard.gui.incidents.log_model import IncidentLogModel
 from branchguard.gui.kit.flow import FlowLayout
+from branchguard.gui.kit.forms import spoken
 from branchguard.gui.kit.icons import icon
 from branchguard.gui.kit.plain import plain, tip
 from branchguard.gui.kit.text_scale import large_text, size_columns
@@ -149,12 +150,15 @@ class LogPanel(QWidget):
     def retranslate(self) -> None:
         self.model.retranslate()
         self.heading.setText(self.tr("Log"))
+        self.view.setAccessibleName(spoken(self.heading.text()))
+        self.kind.setAccessibleName(self.tr("Kind of entry"))
         kind = self.kind.currentData()
         self.kind.clear()
         for entry_kind in TYPED_KINDS:
             self.kind.addItem(entry_kind.label, entry_kind.value)  # Qt keeps a StrEnum as str
         self.kind.setCurrentIndex(max(0, self.kind.findData(kind)))
         self.text.setPlaceholderText(self.tr("What happened? Enter adds it to the log (Ctrl+E)"))
+        self.text.setAccessibleName(self.text.placeholderText())  # the placeholder, gone once typed in
         self.add_button.setText(self.tr("Add"))
         self.correct_button.setText(self.tr("Correct…"))
         self.correct_button.setToolTip(

@@ -116,6 +116,7 @@ class AttachmentsBox(QGroupBox):
 
     def retranslate(self) -> None:
         self.setTitle(self.tr("Attachments"))
+        self.list.setAccessibleName(self.title())
         self.attach_button.setText(self.tr("Attach a photo or file…"))
         self.attach_button.setToolTip(self.tr("Copied into the data folder with its SHA-256 (Ctrl+Shift+A)"))
         self.empty.setText(self.tr("No photos or files yet."))

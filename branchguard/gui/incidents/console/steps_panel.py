@@ -24,6 +24,7 @@ from branchguard.gui.incidents.console.target_column import TargetColumn
 from branchguard.gui.incidents.steps_model import CURRENT_BACKGROUND, IncidentStepsModel
 from branchguard.gui.kit import style
 from branchguard.gui.kit.elided import ElidedLabel
+from branchguard.gui.kit.forms import spoken
 from branchguard.gui.kit.icons import icon
 from branchguard.gui.kit.plain import tip
 from branchguard.gui.kit.text_scale import keep_stretched_titles, large_text, size_columns
@@ -153,6 +154,7 @@ class StepsPanel(QWidget):
 
     def retranslate(self) -> None:
         self.heading.setText(self.tr("Steps"))
+        self.table.setAccessibleName(spoken(self.heading.text()))
         self.done_button.setText(self.tr("Done"))
         self.done_button.setToolTip(self.tr("Mark the selected step done (Ctrl+D, or Enter in the list)"))
         self.skip_button.setText(self.tr("Skip…"))
@@ -172,6 +174,7 @@ class StepsPanel(QWidget):
             .replace("%1", str(sum(s.state != StepState.PENDING for s in detail.steps)))
             .replace("%2", str(len(detail.steps)))
         )
+        self.table.setAccessibleName(spoken(self.heading.text()))  # a screen reader hears the count too
         # After a mark the selection moves on to the step now current, as the lead works down the list.
         row = self.model.current_number() - 1
         if selected in pending:
