@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QFormLayout, QWidget
 
 ENGLISH_WORD = re.compile(r"[A-Za-z]{3,}")
 CJK = re.compile(r"[\u3400-\u9fff]")
@@ -36,3 +36,18 @@ def unnamed(root: QWidget, where: str, lang: str) -> list[str]:
         if not name or english:
             found.append(f"{where}: {type(widget).__name__}({widget.objectName()}) says {name!r}")
     return found
+
+
+def form_fields(root: QWidget) -> Iterator[QWidget]:
+    """The Tab stops inside the fields of every form layout of `root` (a form row's input, or the
+    widgets of a row holding more than one)."""
+    for form in root.findChildren(QFormLayout):
+        for row in range(form.rowCount()):
+            item = form.itemAt(row, QFormLayout.ItemRole.FieldRole)
+            field = item.widget() if item is not None else None
+            if field is None or not field.isVisibleTo(root):
+                continue
+            tab = field.focusPolicy() & Qt.FocusPolicy.TabFocus
+            if tab and field.isEnabled() and field.focusProxy() is None:
+                yield field
+            yield from tab_stops(field)

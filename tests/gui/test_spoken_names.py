@@ -1,7 +1,13 @@
-"""What a screen reader says as Tab moves through the emergency: every control F9, the incident
-console, its close dialog, Go to page and follow mode reach by Tab has a name, in the language
-shown (the start dialog's plan filter and list, the console's log box, steps, log and call list,
-and the sidebar said nothing: "edit text", "table", "list")."""
+"""What a screen reader says as Tab moves: every control F9, the incident console, its close dialog,
+Go to page and follow mode reach by Tab has a name, in the language shown (the start dialog's plan
+filter and list, the console's log box, steps, log and call list, and the sidebar said nothing:
+"edit text", "table", "list"). In the whole window every button Tab reaches has a name (the
+checklist editor's arrows, the roster button beside a line of names, a check box in a table said
+"button", "check box"), every control of every page, but for its lists and tables, too (the search
+boxes, the hazards' owner filter, the complaint's steps and the plan preview said nothing), and in
+every dialog every field of a form says its caption, also when the
+caption's row holds more than the field (the line of names, a date beside "set automatically", a
+number beside "Required", a year, a reminder's amount beside its unit)."""
 
 from __future__ import annotations
 
@@ -9,6 +15,14 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QMessageBox,
+    QScrollArea,
+    QTabWidget,
+    QWidget,
+)
 
 from branchguard.gui.incidents.console.close_dialog import CloseDialog
 from branchguard.gui.incidents.follow_mode import open_follow_mode
@@ -16,8 +30,8 @@ from branchguard.gui.incidents.page import IncidentsPage
 from branchguard.gui.incidents.start import StartIncidentDialog
 from branchguard.gui.shell.go_to_page import GoToPageDialog
 from branchguard.gui.shell.main_window import MainWindow
-from tests.gui.spoken_support import unnamed
-from tests.gui.test_fit import LANGS, login, settle
+from tests.gui.spoken_support import form_fields, spoken_name, tab_stops, unnamed
+from tests.gui.test_fit import LANGS, _dialogs, login, settle
 from tests.gui.test_fit import small_window as small_window  # the fixture, here too
 
 
@@ -53,3 +67,70 @@ def test_every_control_of_the_emergency_has_a_name(
     problems += unnamed(follow, "follow mode", lang)
     assert not problems, "\n".join(problems)
     assert isinstance(console.ask_close(), CloseDialog)
+
+
+def silent_buttons(root: QWidget, where: str) -> list[str]:
+    return [
+        f"{where}: {type(b).__name__}({b.objectName()}) tip {b.toolTip()!r}"
+        for b in tab_stops(root)
+        if isinstance(b, QAbstractButton) and not spoken_name(b).strip()
+    ]
+
+
+def silent_controls(root: QWidget, where: str) -> list[str]:
+    """Tab stops saying nothing, but for lists and tables (reported, not yet named) and scroll areas."""
+    return [
+        f"{where}: {type(w).__name__}({w.objectName()})"
+        for w in tab_stops(root)
+        if not isinstance(w, QAbstractItemView | QScrollArea) and not spoken_name(w).strip()
+    ]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_control_of_every_page_and_the_checklist_runner_has_a_name(
+    small_window: Callable[..., MainWindow], lang: str
+) -> None:
+    window = small_window("lead")
+    problems = []
+    for info in window.visible_pages():
+        page = window.show_page(info.page_id)
+        assert page is not None
+        settle()
+        problems += silent_controls(window, info.page_id)
+        for tabs in page.findChildren(QTabWidget):
+            for index in range(tabs.count()):
+                if tabs.isTabVisible(index):
+                    tabs.setCurrentIndex(index)
+                    settle()
+                    problems += silent_controls(window, f"{info.page_id} tab {index + 1}")
+    inspections = window.show_page("inspections")
+    start = inspections.ask_start("FIRE_DAILY")  # type: ignore[union-attr]
+    assert start is not None
+    start.accept()
+    settle()
+    problems += silent_controls(window, "checklist runner")
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_dialogs_buttons_and_form_fields_have_names(
+    small_window: Callable[..., MainWindow], monkeypatch: pytest.MonkeyPatch, lang: str
+) -> None:
+    monkeypatch.setattr(QMessageBox, "question", lambda *_a, **_k: QMessageBox.StandardButton.Discard)
+    window = small_window("lead")
+    problems = []
+    fields = 0
+    for name, factory in sorted(_dialogs().items()):
+        dialog = factory(window.session, window)
+        dialog.show()
+        settle()
+        problems += silent_buttons(dialog, name)
+        for field in form_fields(dialog):
+            fields += 1
+            if not spoken_name(field).strip():
+                problems.append(f"{name}: {type(field).__name__}({field.objectName()}) says nothing")
+        dialog.done(0)
+        dialog.deleteLater()
+    settle()
+    assert fields >= 150  # the forms were there to be read
+    assert not problems, "\n".join(problems)

@@ -206,6 +206,7 @@ class ComplaintsPage(Page):
         self.papers.retranslate()
         self.filters.retranslate()
         self.detail.setPlaceholderText(self.tr("Select a complaint to see its steps."))
+        self.detail.setAccessibleName(self.tr("Steps of the selected complaint"))
         self.register_button.setText(self.tr("Register…"))
         self.assign_button.setText(self.tr("Handler…"))
         step_texts = {

@@ -64,6 +64,10 @@ class PeriodDialog(QDialog):
         form.addRow(self.kind_label, self.kind)
         form.addRow(self.year_label, self.year)
         form.addRow(self.number_label, self.number)
+        for label, field in (
+            (self.kind_label, self.kind), (self.year_label, self.year), (self.number_label, self.number)
+        ):
+            label.setBuddy(field)  # what a screen reader names the field by (the year said nothing)
         box = QVBoxLayout(self)
         box.addWidget(self.intro)
         box.addLayout(form)

@@ -199,6 +199,8 @@ class CriteriaPanel(QWidget):
         weight.setValue(criterion.weight)
         weight.setEnabled(self.may_edit())
         weight.valueChanged.connect(lambda _v: self.update_total())
+        title = self.table.horizontalHeaderItem(self.WEIGHT)  # "Weight % C1": a screen reader said nothing
+        weight.setAccessibleName(f"{title.text() if title is not None else ''} {criterion.code}".strip())
         self.table.setCellWidget(row, self.WEIGHT, weight)
         self.table.blockSignals(False)
         self.update_total()

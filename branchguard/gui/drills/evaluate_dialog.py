@@ -94,6 +94,7 @@ class ActionsTable(QWidget):
         box.addWidget(self.table, 1)
         box.addWidget(self.error)
         box.addLayout(buttons)
+        self.setFocusProxy(self.table)  # a form's caption names the table too (gui/kit/forms.py)
 
     def _size_columns(self) -> None:
         width, header = self.table.viewport().width(), self.table.horizontalHeader()

@@ -87,6 +87,7 @@ class NamesEdit(QWidget):
     def retranslate(self) -> None:
         self.edit.setPlaceholderText(self.tr("Names, separated by commas"))
         self.pick.setToolTip(self.tr("Add someone from the people roster"))
+        self.pick.setAccessibleName(self.pick.toolTip())  # an icon only
 
     def names(self) -> tuple[str, ...]:
         return split_names(self.edit.text())

@@ -86,6 +86,7 @@ class HazardFields(FieldForm):
         due_box.addWidget(self.due)
         due_box.addWidget(self.due_auto)
         due_box.addStretch(1)
+        due_row.setFocusProxy(self.due)  # the caption names the date, the box beside has its own text
         # each caption by its HazardInput field: what a question about unsaved edits names
         self.captions = {
             "title": self.add_field("hazard_title", self.tr("Title"), self.title, "field.title"),

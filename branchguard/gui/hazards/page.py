@@ -171,6 +171,7 @@ class HazardsPage(Page):
         self.overdue_only.setText(self.tr("Overdue only"))
         self.search.setPlaceholderText(self.tr("Search number, title, description, location"))
         self.owner_filter.edit().setPlaceholderText(self.tr("Any owner"))
+        self.owner_filter.setAccessibleName(self.tr("Owner"))
         refill(
             self.status_filter,
             [(self.tr("Open (not yet verified)"), OPEN_ONLY), (self.tr("All statuses"), None)]

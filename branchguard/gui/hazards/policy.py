@@ -73,6 +73,7 @@ class _RuleBox(QGroupBox):
         check.toggled.connect(spin.setEnabled)
         box.addWidget(check)
         box.addWidget(spin)
+        holder.setFocusProxy(spin)  # the row's caption names the number (the box says "Required")
         return holder, check, spin
 
     def set_rule(self, rule: SeverityRule) -> None:

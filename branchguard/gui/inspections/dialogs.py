@@ -14,7 +14,7 @@ from branchguard.core.schedules.rules import PRESETS
 from branchguard.core.schedules.types import ScheduleInfo, ScheduleInput, ScheduleKind, WorkingDayPolicy
 from branchguard.gui.inspections.runner.names import NamePicker, roster_names
 from branchguard.gui.kit.dialog_work import DialogWork
-from branchguard.gui.kit.forms import FieldForm
+from branchguard.gui.kit.forms import FieldForm, spoken
 from branchguard.gui.kit.plain import plain
 from branchguard.gui.kit.text_scale import scaled
 from branchguard.gui.schedules.calendar_dialog import NewScheduleDialog
@@ -124,6 +124,7 @@ class InspectionScheduleDialog(NewScheduleDialog):
         label = form.labelForField(self.assignee)
         if isinstance(label, QLabel):
             label.setText(self.tr("Assigned to"))
+            self.assignee.setAccessibleName(spoken(label.text()))  # a label moved onto it is no buddy
         if schedule is not None:
             self.setWindowTitle(self.tr("Change the schedule: %1").replace("%1", name))
             self._fill(schedule)

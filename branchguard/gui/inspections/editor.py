@@ -125,9 +125,11 @@ class TemplateEditorDialog(QDialog):
         self.remove_button.clicked.connect(self.remove_item)
         self.up_button = QPushButton(icon("move_up"), "")
         self.up_button.setToolTip(self.tr("Move up"))
+        self.up_button.setAccessibleName(self.up_button.toolTip())  # an arrow only
         self.up_button.clicked.connect(lambda: self.move_item(-1))
         self.down_button = QPushButton(icon("move_down"), "")
         self.down_button.setToolTip(self.tr("Move down"))
+        self.down_button.setAccessibleName(self.down_button.toolTip())
         self.down_button.clicked.connect(lambda: self.move_item(1))
         self.error = plain(QLabel())
         self.error.setObjectName("template_error")
@@ -184,19 +186,21 @@ class TemplateEditorDialog(QDialog):
             if column == COL_TEXT_ZH:
                 cell.setData(KEY_ROLE, item.key if item else "")
             self.items.setItem(row, column, cell)
-        self.items.setCellWidget(
-            row, COL_CATEGORY, _combo(ItemCategory, item.category if item else ItemCategory.OTHER)
-        )
+        category = item.category if item else ItemCategory.OTHER
+        self._cell_widget(row, COL_CATEGORY, _combo(ItemCategory, category))
         photo = QCheckBox()
         photo.setChecked(item.photo_required_on_fail if item else False)
-        self.items.setCellWidget(row, COL_PHOTO, photo)
-        self.items.setCellWidget(
-            row,
-            COL_SEVERITY,
-            _combo(HazardSeverity, item.severity_on_fail if item else HazardSeverity.GENERAL),
-        )
+        self._cell_widget(row, COL_PHOTO, photo)
+        severity = item.severity_on_fail if item else HazardSeverity.GENERAL
+        self._cell_widget(row, COL_SEVERITY, _combo(HazardSeverity, severity))
         self.items.setCurrentCell(row, COL_TEXT_ZH)
         return row
+
+    def _cell_widget(self, row: int, column: int, widget: QWidget) -> None:
+        """`widget` in the cell, named by its column's title: a screen reader said "check box" alone."""
+        title = self.items.horizontalHeaderItem(column)
+        widget.setAccessibleName(title.text() if title is not None else "")
+        self.items.setCellWidget(row, column, widget)
 
     def remove_item(self) -> None:
         row = self.items.currentRow()

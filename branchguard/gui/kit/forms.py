@@ -21,7 +21,8 @@ def spoken(label: str) -> str:
 
 class _Caption(QLabel):
     """A field's label, its buddy, that also gives the field its accessible name, again whenever
-    its text is set (a language switch retranslates it)."""
+    its text is set (a language switch retranslates it); and the widget the field hands the focus
+    to, if any (a line of names with its roster button: Tab lands in the line, which said nothing)."""
 
     def __init__(self, field: QWidget, text: str) -> None:
         super().__init__()
@@ -30,9 +31,10 @@ class _Caption(QLabel):
 
     def setText(self, text: str) -> None:
         super().setText(text)
-        field = self.buddy()
-        if field is not None:
+        field: QWidget | None = self.buddy()
+        while field is not None:
             field.setAccessibleName(spoken(text))
+            field = field.focusProxy()
 
 
 class FieldForm(QFormLayout):

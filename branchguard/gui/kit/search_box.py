@@ -32,6 +32,11 @@ class SearchBox(QLineEdit):
         self._pause.timeout.connect(self.paused)
         self.textChanged.connect(lambda _text: self._pause.start())
 
+    def setPlaceholderText(self, text: str) -> None:
+        """The hint is the box's name as well: a screen reader said "edit text" and no more."""
+        super().setPlaceholderText(text)
+        self.setAccessibleName(text)
+
     def settle(self) -> None:
         """Forget a pending `paused`: the caller is reloading anyway."""
         self._pause.stop()

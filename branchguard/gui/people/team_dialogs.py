@@ -145,6 +145,7 @@ class TrainingDialog(RecordDialog[TrainingInput, TrainingRecord]):
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.has_expiry)
         row.addWidget(self.expires_on, 1)
+        expiry.setFocusProxy(self.expires_on)  # the caption names the date, the box beside has its own text
         self.certificate = QLineEdit()
         self.certificate.setMaxLength(100)
         self.notes = notes_edit("")

@@ -166,6 +166,7 @@ class PlaybookPreview(QTextBrowser):
         self.document().setDocumentMargin(14)
         self.version: PlaybookVersion | None = None
         self.links: Sequence[str] = ()
+        self.setAccessibleName(self.tr("Playbook preview"))
         self._html: str | None = None  # what the document was last given (None: cleared)
 
     def show_version(self, version: PlaybookVersion | None, links: Sequence[str] = ()) -> None:
@@ -177,6 +178,7 @@ class PlaybookPreview(QTextBrowser):
         self._show(f'<p style="color:{style.MUTED}">{escape(text)}</p>')
 
     def retranslate(self) -> None:
+        self.setAccessibleName(self.tr("Playbook preview"))
         # Titles and labels come from the current language: render again.
         if self.version is not None:
             self._show(plan_html(self.version, self.links))

@@ -109,6 +109,7 @@ class NewScheduleDialog(QDialog):
         form.addRow(self.tr("Repeats"), self.rule)
         form.addRow(self.tr("First date and time"), self.start)
         form.addRow(self.tr("Remind"), self.lead_box)
+        self.lead_amount.setAccessibleName(self.tr("Remind"))  # in a row with its unit: no buddy of its own
         form.addRow(self.tr("Days off"), self.working_days)
         form.addRow(self.error)
         form.addRow(self.buttons)

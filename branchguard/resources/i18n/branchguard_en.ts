@@ -2238,6 +2238,10 @@ Submitted as: %3</translation>
         <source>No hazards yet. New hazard… records one; a failed inspection item opens one itself.</source>
         <translation>No hazards yet. New hazard… records one; a failed inspection item opens one itself.</translation>
     </message>
+    <message>
+        <source>Owner</source>
+        <translation>Owner</translation>
+    </message>
 </context>
 <context>
     <name>HeadcountDialog</name>
@@ -4131,6 +4135,10 @@ Submitted as: %3</translation>
         <source>If it becomes an incident, start: %1</source>
         <translation>If it becomes an incident, start: %1</translation>
     </message>
+    <message>
+        <source>Playbook preview</source>
+        <translation>Playbook preview</translation>
+    </message>
 </context>
 <context>
     <name>PlaybooksModel</name>
@@ -5946,6 +5954,10 @@ Submitted as: %3</translation>
     <message>
         <source>No complaints yet. Register… records one as it is received.</source>
         <translation>No complaints yet. Register… records one as it is received.</translation>
+    </message>
+    <message>
+        <source>Steps of the selected complaint</source>
+        <translation>Steps of the selected complaint</translation>
     </message>
 </context>
 <context>

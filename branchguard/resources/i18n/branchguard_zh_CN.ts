@@ -2231,6 +2231,10 @@ Submitted as: %3</source>
         <source>No hazards yet. New hazard… records one; a failed inspection item opens one itself.</source>
         <translation>还没有隐患记录。点击“登记隐患…”可手动登记；检查中不合格的项目会自动生成隐患。</translation>
     </message>
+    <message>
+        <source>Owner</source>
+        <translation>责任人</translation>
+    </message>
 </context>
 <context>
     <name>HeadcountDialog</name>
@@ -4118,6 +4122,10 @@ Submitted as: %3</source>
         <source>If it becomes an incident, start: %1</source>
         <translation>发展为突发事件时启动：%1</translation>
     </message>
+    <message>
+        <source>Playbook preview</source>
+        <translation>预案预览</translation>
+    </message>
 </context>
 <context>
     <name>PlaybooksModel</name>
@@ -5928,6 +5936,10 @@ Submitted as: %3</source>
     <message>
         <source>No complaints yet. Register… records one as it is received.</source>
         <translation>还没有投诉记录。收到投诉时，点击“登记投诉…”登记。</translation>
+    </message>
+    <message>
+        <source>Steps of the selected complaint</source>
+        <translation>所选投诉的处理步骤</translation>
     </message>
 </context>
 <context>

@@ -53,6 +53,7 @@ from branchguard.gui.inspections.runner.saver import AnswerSaver
 from branchguard.gui.inspections.runner.signatures import SignaturesBox
 from branchguard.gui.kit.elided import ElidedLabel
 from branchguard.gui.kit.flow import FlowLayout
+from branchguard.gui.kit.forms import spoken
 from branchguard.gui.kit.icons import icon
 from branchguard.gui.kit.names import NamesReader
 from branchguard.gui.kit.plain import plain
@@ -231,6 +232,7 @@ class InspectionRunner(QWidget):
         self.report_button.setToolTip(self.tr("The inspection report: items, results, photos, signatures"))
         self.amend_button.setToolTip(self.tr("Correct the selected item of the submitted inspection"))
         self.note_label.setText(self.tr("Note (Enter):"))
+        self.note_edit.setAccessibleName(spoken(self.note_label.text()))  # its label is in another row
         self.photo_title.setText(self.tr("Photos of this item"))
         self.note_edit.setPlaceholderText(self.tr("Enter to write a note on the current item"))
         self.keys.retranslate()
