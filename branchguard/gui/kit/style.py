@@ -123,6 +123,7 @@ QTableView, QTreeView {{
     border: 1px solid {BORDER}; gridline-color: #E3E8EA; background: {SURFACE};
     selection-background-color: {ACCENT}; selection-color: {ON_ACCENT};
 }}
+QTableView:focus, QTreeView:focus {{ border-color: {ACCENT}; }}
 QHeaderView::section {{
     background: #EEF1F2; color: {TEXT}; border: none; border-bottom: 1px solid {BORDER};
     border-right: 1px solid #E3E8EA; padding: 5px {HEADER_PAD}px; font-weight: 600;
@@ -130,6 +131,7 @@ QHeaderView::section {{
 QTabWidget::pane {{ border: 1px solid {BORDER}; border-radius: 4px; background: {SURFACE}; top: -1px; }}
 QTabBar::tab {{ padding: 6px 16px; border: 1px solid transparent; color: {MUTED}; }}
 QTabBar::tab:selected {{ color: {TEXT}; border-bottom: 2px solid {ACCENT}; font-weight: 600; }}
+QTabBar::tab:focus {{ border: 2px solid {FOCUS}; border-radius: 4px; padding: 5px 15px; }}
 QStatusBar {{ background: {SIDEBAR}; border-top: 1px solid {BORDER}; }}
 QStatusBar QLabel {{ padding: 0 8px; }}
 QToolTip {{ border: 1px solid {BORDER}; padding: 4px; }}

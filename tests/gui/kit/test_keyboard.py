@@ -139,3 +139,43 @@ def test_no_scroll_area_is_an_invisible_stop_in_the_tab_order(qtbot: Any) -> Non
     scroll = VerticalScroll(column, "a_column")
     qtbot.addWidget(scroll)
     assert scroll.focusPolicy() == Qt.FocusPolicy.NoFocus
+
+
+def test_the_focus_shows_on_a_tab(qapp: QApplication, qtbot: Any) -> None:
+    """Fusion's ring round a tab's text was light grey on white, hardly there: in the hazard's
+    details, the console's incident tabs, a page's tabs the keyboard seemed to be nowhere."""
+    from PySide6.QtWidgets import QTabBar
+
+    style.apply(qapp)
+    holder = QWidget()
+    qtbot.addWidget(holder)
+    bar, other = QTabBar(holder), QPushButton("Other", holder)
+    bar.addTab("Details")
+    bar.addTab("Remediation")
+    other.move(0, 60)
+    holder.resize(300, 100)
+    holder.show()
+    assert dark_when_focused(qtbot, bar, other) >= bar.tabRect(0).width()  # a ring round the tab
+
+
+def test_the_focus_shows_on_a_table(qapp: QApplication, qtbot: Any) -> None:
+    """A table looked the same with the keyboard in it or not (its selected row is teal either way):
+    the incident's steps, a checklist's items. Its frame turns teal, as a text box's does."""
+    from PySide6.QtWidgets import QTableWidget
+
+    style.apply(qapp)
+    holder = QWidget()
+    qtbot.addWidget(holder)
+    table, other = QTableWidget(3, 2, holder), QPushButton("Other", holder)
+    table.resize(200, 120)
+    other.move(0, 130)
+    holder.resize(220, 180)
+    holder.show()
+    other.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(other.hasFocus)
+    plain = table.grab().toImage()
+    table.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(table.hasFocus)
+    focused = table.grab().toImage()
+    edge = [(x, 0) for x in range(table.width())] + [(0, y) for y in range(table.height())]
+    assert sum(focused.pixelColor(x, y) != plain.pixelColor(x, y) for x, y in edge) >= table.width()
