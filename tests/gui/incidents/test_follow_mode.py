@@ -459,3 +459,22 @@ def test_a_failed_refresh_is_no_longer_said_once_a_refresh_reads_again(
     window.refresh()
     qtbot.waitUntil(lambda: not window._loading)
     assert window.status_label.text() == "Step 1 done"
+
+
+def test_a_screen_reader_hears_the_step_in_front_and_the_next_one(gui_ctx, follow, qtbot):
+    """The window holds the focus (its keys are the window's): it said its title and nothing of the step."""
+    from PySide6.QtGui import QAccessible
+
+    window = follow()
+    steps = stored(gui_ctx, window).steps
+    face = QAccessible.queryAccessibleInterface(window)
+    assert face is not None
+
+    def heard() -> str:
+        return face.text(QAccessible.Text.Description)
+
+    assert "Step 1 / 14" in heard() and steps[0].text.en in heard() and steps[1].text.en in heard()
+    assert steps[0].role_name.en in heard()
+    qtbot.keyClick(window, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: "Step 2 / 14" in heard())
+    assert steps[1].text.en in heard() and steps[0].text.en not in heard()

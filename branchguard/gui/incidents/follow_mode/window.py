@@ -364,6 +364,16 @@ class FollowWindow(FollowView):
             )
         self._update_controls()
         self._tick()
+        self._describe(current is not None, upcoming is not None)
+
+    def _describe(self, current: bool, upcoming: bool) -> None:
+        """What a screen reader says of the window, which holds the focus here (its keys are the
+        window's): the step shown, as its labels read, again whenever it changes. It said only the
+        window's title, whatever step was in front."""
+        parts = [self.counter_label.text(), self.role_badge.text()] if current else []
+        parts += [self.step_area.step.text(), self.step_area.condition.text()]
+        parts += [self.next_label.text()] if upcoming else []
+        self.setAccessibleDescription("\n".join(part for part in parts if part))
 
     def _counter_text(self, number: int, total: int) -> str:
         return self.tr("Step %1 / %2").replace("%1", str(number)).replace("%2", str(total))
