@@ -1,6 +1,7 @@
 """Complaint dialogs: registering (受理), a step (investigate, decide, reply, archive), an extension,
-the handler, a withdrawal. Each writes through the complaint service in one call and shows a
-refusal next to the field the service names."""
+the handler, a withdrawal. Each writes through the complaint service in one call off the GUI thread
+(gui/kit/dialog_work.py) and shows a refusal next to the field the service names; the register and
+archive dialogs read what they offer as they open."""
 
 from __future__ import annotations
 
@@ -40,13 +41,14 @@ from branchguard.core.complaints.types import (
     Satisfaction,
     StepInput,
 )
-from branchguard.core.incidents.types import IncidentSummary
 from branchguard.core.kernel.i18n import current_language
 from branchguard.core.kernel.types import LabelledEnum
+from branchguard.gui.complaints.choices import IncidentsRead, RegisterChoices, register_choices
 from branchguard.gui.drills.evaluate_dialog import ActionsTable
-from branchguard.gui.drills.people import roster
-from branchguard.gui.inspections.runner.names import NamePicker, roster_names
-from branchguard.gui.kit.forms import FieldForm, attempt
+from branchguard.gui.drills.people import read_roster
+from branchguard.gui.inspections.runner.names import NamePicker
+from branchguard.gui.kit.dialog_work import DialogWork
+from branchguard.gui.kit.forms import FieldForm
 from branchguard.gui.kit.plain import plain
 from branchguard.gui.kit.screen import VerticalScroll, resize_within_screen
 from branchguard.gui.kit.text_scale import scaled
@@ -81,7 +83,8 @@ def text_edit(height: int = 70) -> QPlainTextEdit:
 
 
 class _WriteDialog(QDialog):
-    """A form, an error line and OK/Cancel; `write` runs the service call on OK and keeps its result."""
+    """A form, an error line and OK/Cancel; `write` runs the service call on OK off the GUI thread
+    (`work`) and keeps its result."""
 
     def __init__(
         self, session: GuiSession, name: str, parent: QWidget | None = None, *, scrolls: bool = False
@@ -101,6 +104,7 @@ class _WriteDialog(QDialog):
         self.buttons = QDialogButtonBox(_B.Ok | _B.Cancel)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
+        self.work = DialogWork(self, self.form, self.error, self.buttons)
         self.box = QVBoxLayout(self)
         if scrolls:
             column = QWidget()
@@ -112,31 +116,36 @@ class _WriteDialog(QDialog):
             self.box.addLayout(self.form)
 
     def finish_layout(self) -> None:
+        self.box.addWidget(self.work.note)
         self.box.addWidget(self.error)
         self.box.addWidget(self.buttons)
 
     def write(self, call: Callable[[], ComplaintDetail]) -> None:
-        self.result_detail = attempt(self.form, self.error, call)
-        if self.result_detail is not None:
-            self.session.data_changed.emit("complaint")
-            super().accept()
+        """`call()` off the GUI thread (Qt-free, values taken beforehand); nothing while one runs."""
+        self.work.save(call, self._written)
+
+    def _written(self, detail: ComplaintDetail) -> None:
+        self.result_detail = detail
+        self.session.data_changed.emit("complaint")
+        super().accept()
 
 
 class ComplaintRegisterDialog(_WriteDialog):
-    """Register (受理) a complaint, grumble or objection."""
+    """Register (受理) a complaint, grumble or objection. The categories (unless given), the
+    incidents offered and the roster are read as it opens (complaints/choices.py)."""
 
     def __init__(
         self,
         session: GuiSession,
-        categories: list[Category],
+        categories: Sequence[Category] | None,
         parent: QWidget | None = None,
         *,
         facts: str = "",
-        incidents: Sequence[IncidentSummary] = (),
+        incidents: IncidentsRead | None = None,
         incident_id: int | None = None,
     ) -> None:
-        """`facts` prefills the facts (a service guide's situation); `incidents` (the open ones)
-        offers a link to one, `incident_id` chosen."""
+        """`facts` prefills the facts (a service guide's situation); the incidents `incidents`
+        reads are offered as the one it came with, `incident_id` chosen."""
         super().__init__(session, "complaint_register_dialog", parent, scrolls=True)
         self.setWindowTitle(self.tr("Register a complaint"))
         self.kind = QComboBox()
@@ -152,24 +161,15 @@ class ComplaintRegisterDialog(_WriteDialog):
         self.subject_post = QLineEdit()
         self.business_line = QLineEdit()
         self.category = QComboBox()
-        zh = current_language() == "zh_CN"
-        for cat in categories:
-            self.category.addItem(cat.name_zh if zh else cat.name_en, cat.code)
         self.request = text_edit()
         self.facts = text_edit(50)
         self.facts.setPlainText(facts)
         self.acknowledgement = QLineEdit()
         self.first_responsible = NamePicker("complaint_first_responsible_picker")
-        self.first_responsible.set_names(roster_names(session))
         self.first_responsible.edit().setPlaceholderText(self.tr("Default: you, who register it"))
         self.first_responsible.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.incident = QComboBox()
-        self.incident.addItem(self.tr("None"), None)
-        for summary in incidents:
-            self.incident.addItem(f"#{summary.id} {summary.title}", summary.id)
-        if incident_id is not None and self.incident.findData(incident_id) < 0:
-            self.incident.addItem(f"#{incident_id}", incident_id)
-        self.incident.setCurrentIndex(max(0, self.incident.findData(incident_id)))
+        self.incident_id = incident_id
         f = self.form
         f.add_field("complaint_kind", self.tr("Type"), self.kind, "field.complaint_kind")
         f.add_field("complaint_channel", self.tr("Channel"), self.channel, "field.complaint_channel")
@@ -207,8 +207,10 @@ class ComplaintRegisterDialog(_WriteDialog):
             self.first_responsible,
             "field.first_responsible",
         )
-        if self.incident.count() > 1:
-            f.add_field("complaint_incident", self.tr("Came with incident"), self.incident, "field.incident")
+        self.incident_row = f.add_field(
+            "complaint_incident", self.tr("Came with incident"), self.incident, "field.incident"
+        )
+        f.setRowVisible(self.incident_row, incidents is not None or incident_id is not None)
         f.add_field(
             "complaint_ack", self.tr("Told on acceptance"), self.acknowledgement, "field.acknowledgement"
         )
@@ -218,6 +220,24 @@ class ComplaintRegisterDialog(_WriteDialog):
         self.finish_layout()
         hint = self.sizeHint()  # the whole form where the screen has room (Qt's default: 2/3 of it)
         resize_within_screen(self, hint.width(), hint.height())
+        services, actor = session.services, session.actor
+        self.work.read(
+            lambda: register_choices(services, actor, categories, incidents), self._fill, fills=True
+        )
+
+    def _fill(self, choices: RegisterChoices) -> None:
+        zh = current_language() == "zh_CN"
+        for cat in choices.categories:
+            self.category.addItem(cat.name_zh if zh else cat.name_en, cat.code)
+        self.first_responsible.set_names(list(choices.names))
+        self.incident.addItem(self.tr("None"), None)
+        for summary in choices.incidents:
+            self.incident.addItem(f"#{summary.id} {summary.title}", summary.id)
+        chosen = self.incident_id
+        if chosen is not None and self.incident.findData(chosen) < 0:
+            self.incident.addItem(f"#{chosen}", chosen)
+        self.incident.setCurrentIndex(max(0, self.incident.findData(chosen)))
+        self.form.setRowVisible(self.incident_row, self.incident.count() > 1)
 
     def values(self) -> ComplaintInput:
         received = self.received.dateTime().toPython()
@@ -309,7 +329,7 @@ class ComplaintStepDialog(_WriteDialog):
             self.form.add_field(
                 "step_follow_up", self.tr("Follow-up"), self.follow_up, "field.complaint_follow_up"
             )
-            self.action_table = ActionsTable(roster(session))
+            self.action_table = ActionsTable([])
             self.action_table.setObjectName("complaint_archive_actions")
             self.action_table.setMinimumHeight(130)
             self.action_table.retranslate()
@@ -328,6 +348,9 @@ class ComplaintStepDialog(_WriteDialog):
         files_box.addWidget(self.files_label, 1)
         self.form.add_field("step_evidence", self.tr("Evidence"), files, "field.attachment")
         self.finish_layout()
+        if self.action_table is not None:  # the owners' roster
+            services, actor = session.services, session.actor
+            self.work.read(lambda: read_roster(services, actor), self.action_table.set_people)
 
     def ask_evidence(self) -> None:
         paths, _filter = QFileDialog.getOpenFileNames(

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import time
 from dataclasses import replace
-from datetime import UTC, datetime, timedelta
+from datetime import datetime
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QShowEvent
@@ -34,9 +34,8 @@ from branchguard.core.complaints.types import (
     ComplaintKind,
     ComplaintStep,
 )
-from branchguard.core.incidents.types import IncidentFilter, IncidentStatus, IncidentSummary
-from branchguard.core.kernel.errors import BranchGuardError
 from branchguard.core.kernel.roles import may
+from branchguard.gui.complaints.choices import linkable_incidents
 from branchguard.gui.complaints.dialogs import (
     ComplaintAssignDialog,
     ComplaintExtendDialog,
@@ -59,22 +58,6 @@ from branchguard.gui.shell.session import GuiSession
 from branchguard.reports.complaint_common import event_note_lines, history, step_detail_lines
 
 STALE_AFTER_S = 1.0  # showing the page refreshes it unless it was refreshed just now
-LINK_DAYS = 30  # the register dialog offers the real incidents open or begun this many days back
-
-
-def linkable_incidents(session: GuiSession) -> list[IncidentSummary]:
-    """The incidents a complaint registered now likely came with: the real ones still open or
-    begun in the last LINK_DAYS days, newest first (complaints follow an outage by days); none when
-    they cannot be read. The command line's --incident takes any incident's id."""
-    incidents, actor = session.services.incidents, session.actor
-    since = datetime.now(UTC) - timedelta(days=LINK_DAYS)
-    try:
-        recent = incidents.list_incidents(actor, IncidentFilter(drill=False, since=since))
-        still_open = incidents.list_incidents(actor, IncidentFilter(drill=False, status=IncidentStatus.OPEN))
-    except BranchGuardError:
-        return []
-    found = {i.id: i for i in (*recent, *still_open)}
-    return sorted(found.values(), key=lambda i: i.started_at, reverse=True)
 
 
 class ComplaintsPage(Page):
@@ -319,9 +302,9 @@ class ComplaintsPage(Page):
 
     def ask_register(self) -> ComplaintRegisterDialog:
         """The register dialog, offering a link to an incident as `complaint add --incident` takes
-        one (`linkable_incidents`)."""
-        incidents = linkable_incidents(self.session)
-        dialog = ComplaintRegisterDialog(self.session, self._categories, self, incidents=incidents)
+        one (`linkable_incidents`, read as it opens, as are the categories before the list has them)."""
+        categories = self._categories or None
+        dialog = ComplaintRegisterDialog(self.session, categories, self, incidents=linkable_incidents)
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
         return dialog

@@ -10,15 +10,13 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMenu, QMessageBox, QPushButton, QWidget
+from PySide6.QtWidgets import QMenu, QPushButton, QWidget
 
-from branchguard.core.kernel.errors import BranchGuardError
 from branchguard.core.kernel.roles import may
 from branchguard.core.kernel.types import PlaybookStatus
 from branchguard.core.playbooks.types import PlanTier, PlaybookVersion
 from branchguard.gui.kit.flow import FlowLayout
 from branchguard.gui.kit.icons import icon
-from branchguard.gui.kit.plain import literal
 from branchguard.gui.shell.session import GuiSession
 
 if TYPE_CHECKING:
@@ -100,18 +98,12 @@ class GuideActions(QWidget):
     def open_complaint(self) -> ComplaintRegisterDialog | None:
         if self.version is None or not may(self.session.actor, "complaint.register"):
             return None
+        from branchguard.gui.complaints.choices import live_incidents
         from branchguard.gui.complaints.dialogs import ComplaintRegisterDialog
 
-        services, actor = self.session.services, self.session.actor
-        try:
-            categories = services.complaints.categories(actor)
-            live = services.incidents.open_incidents(actor) if services.incident_probe.any_open(actor) else []
-        except BranchGuardError as exc:
-            QMessageBox.warning(self, self.tr("Open a complaint"), literal(exc.message))
-            return None
-        facts, linked = self.situation(), self.incident_id
+        facts, linked = self.situation(), self.incident_id  # categories and incidents read as it opens
         dialog = ComplaintRegisterDialog(
-            self.session, categories, self, facts=facts, incidents=live, incident_id=linked
+            self.session, None, self, facts=facts, incidents=live_incidents, incident_id=linked
         )
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()

@@ -7307,10 +7307,6 @@ Submitted as: %3</translation>
         <source>Service situation: %1 (%2)</source>
         <translation>Service situation: %1 (%2)</translation>
     </message>
-    <message>
-        <source>Open a complaint</source>
-        <translation>Open a complaint</translation>
-    </message>
 </context>
 <context>
     <name>GuidesButton</name>

@@ -7283,10 +7283,6 @@ Submitted as: %3</source>
         <source>Service situation: %1 (%2)</source>
         <translation>特殊服务情形：%1（%2）</translation>
     </message>
-    <message>
-        <source>Open a complaint</source>
-        <translation>登记投诉</translation>
-    </message>
 </context>
 <context>
     <name>GuidesButton</name>
